@@ -1,0 +1,35 @@
+import { z } from 'zod'
+import { method } from './define'
+import { Id, NoInput, UploadedFile } from './common'
+
+export const DapilOfBallot = z.object({
+  itemId: Id,
+  itemCode: z.string(),
+  itemName: z.string(),
+  dapil: z.array(z.object({ id: Id, name: z.string(), kecamatanIds: z.array(Id), inUse: z.boolean() })),
+})
+
+export const DapilMapping = z
+  .object({
+    itemId: Id,
+    mapping: z
+      .array(z.object({ kecamatanId: Id, dapil: z.string().trim().min(1, 'Nama dapil wajib diisi').max(60, 'Nama dapil terlalu panjang') }).strict())
+      .min(1, 'Pemetaan dapil kosong'),
+  })
+  .strict()
+
+export const dapilMethods = {
+  'dapil.list': method({ input: NoInput, output: z.array(DapilOfBallot), description: 'Daerah pemilihan per jenis surat suara dan kecamatan anggotanya', writes: false }),
+  'dapil.setMapping': method({
+    input: DapilMapping,
+    output: z.array(DapilOfBallot),
+    description: 'Menetapkan dapil setiap kecamatan untuk satu jenis surat suara',
+    writes: true,
+  }),
+  'dapil.import': method({
+    input: UploadedFile,
+    output: z.object({ updated: z.number().int() }),
+    description: 'Mengimpor pemetaan kecamatan ke dapil dari CSV/XLSX (kolom: surat_suara, kecamatan, dapil)',
+    writes: true,
+  }),
+}

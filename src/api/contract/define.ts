@@ -1,0 +1,19 @@
+import type { z } from 'zod'
+
+/** A method of the one API: its input and output schemas and a one-line description (Bahasa Indonesia). */
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I
+  output: O
+  /** Shown by `gudang methods` and in the docs. */
+  description: string
+  /** True when the method changes the database. */
+  writes: boolean
+}
+
+export function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
+  return spec
+}
+
+export type ErrorCode = import('../../core/errors').ErrorCode
+export type ErrorBody = import('../../core/errors').ErrorBody
+export type ApiResponse<T = unknown> = { ok: true; result: T } | { ok: false; error: ErrorBody }

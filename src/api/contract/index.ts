@@ -1,0 +1,33 @@
+import type { z } from 'zod'
+import { dapilMethods } from './dapil'
+import { electionMethods } from './election'
+import { itemMethods } from './items'
+import { kebutuhanMethods } from './kebutuhan'
+import { ledgerMethods, systemMethods } from './ledger'
+import { wilayahMethods } from './wilayah'
+
+/**
+ * The whole API: every method any transport (Electron IPC, HTTP, CLI) may call.
+ * The UI imports this module (schemas only, no services) for types.
+ */
+export const contract = {
+  ...electionMethods,
+  ...itemMethods,
+  ...dapilMethods,
+  ...wilayahMethods,
+  ...kebutuhanMethods,
+  ...ledgerMethods,
+  ...systemMethods,
+}
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>
+
+export * from './define'
+export * from './common'
+export type { Election } from './election'
+export type { Item } from './items'
+export type { TpsRow, ImportPreview } from './wilayah'
+export type { ChainReport } from './ledger'

@@ -1,0 +1,74 @@
+import { z } from 'zod'
+import { AppError, type ErrorBody } from '../core/errors'
+import { contract, type ApiResponse, type Contract, type MethodName } from './contract'
+import { zodIssues } from './zodIssues'
+
+export interface CallMeta {
+  /** Who is acting; recorded on every ledger row and audit entry. */
+  actor: string
+  transport: 'ipc' | 'http' | 'cli' | 'test'
+}
+
+export type Handler<M extends MethodName> = (
+  input: z.output<Contract[M]['input']>,
+  meta: CallMeta,
+) => z.input<Contract[M]['output']> | Promise<z.input<Contract[M]['output']>>
+
+export type Handlers = { [M in MethodName]: Handler<M> }
+
+export interface MethodInfo {
+  name: MethodName
+  description: string
+  writes: boolean
+  input: unknown
+}
+
+export interface Dispatcher {
+  call(method: string, input: unknown, meta: CallMeta): Promise<ApiResponse>
+  methods(): MethodInfo[]
+}
+
+const isMethod = (name: string): name is MethodName => Object.prototype.hasOwnProperty.call(contract, name)
+
+/**
+ * The single entry point of every transport: validate input, run the handler, validate output.
+ * Errors come back as data (never thrown), so each transport only serialises.
+ */
+export function createDispatcher(handlers: Handlers, onInternalError: (method: string, err: unknown) => void = () => {}): Dispatcher {
+  return {
+    async call(method, input, meta) {
+      if (!isMethod(method)) {
+        return fail({ code: 'UNKNOWN_METHOD', message: `Metode "${String(method).slice(0, 80)}" tidak dikenal` })
+      }
+      const spec = contract[method]
+      const parsed = spec.input.safeParse(input === undefined ? {} : input)
+      if (!parsed.success) {
+        return fail({ code: 'INVALID_INPUT', message: `Isian untuk ${method} tidak sah`, details: zodIssues(parsed.error) })
+      }
+      try {
+        const handler = handlers[method] as (i: unknown, m: CallMeta) => unknown
+        const raw = await handler(parsed.data, meta)
+        const out = spec.output.safeParse(raw)
+        if (!out.success) {
+          onInternalError(method, out.error)
+          return fail({ code: 'INTERNAL', message: `Hasil ${method} tidak sesuai kontrak; tidak ada yang diubah oleh panggilan baca ini` })
+        }
+        return { ok: true, result: out.data }
+      } catch (err) {
+        if (err instanceof AppError) return fail(err.toBody())
+        onInternalError(method, err)
+        return fail({ code: 'INTERNAL', message: `Terjadi kesalahan internal pada ${method}: ${err instanceof Error ? err.message : String(err)}` })
+      }
+    },
+    methods() {
+      return (Object.keys(contract) as MethodName[]).map((name) => ({
+        name,
+        description: contract[name].description,
+        writes: contract[name].writes,
+        input: z.toJSONSchema(contract[name].input, { io: 'input', unrepresentable: 'any' }),
+      }))
+    },
+  }
+}
+
+const fail = (error: ErrorBody): ApiResponse => ({ ok: false, error })
