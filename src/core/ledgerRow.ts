@@ -1,0 +1,41 @@
+/** The fields of a ledger row that its hash covers, in a fixed order. */
+export interface LedgerRowContent {
+  seq: number
+  at: string
+  actor: string
+  variantId: number
+  from: string
+  to: string
+  qty: number
+  note: string | null
+  shiftId: number | null
+  documentId: string | null
+  reason: string | null
+  correctsSeq: number | null
+  prevHash: string
+}
+
+export const GENESIS_HASH = '0'.repeat(64)
+
+/**
+ * A canonical encoding: a JSON array in a fixed field order, so the same row always hashes the same,
+ * whatever the column order of the table or the key order of an object.
+ */
+export function canonicalRow(r: LedgerRowContent): string {
+  return JSON.stringify([
+    'gudang-pemilu/ledger/v1',
+    r.seq,
+    r.at,
+    r.actor,
+    r.variantId,
+    r.from,
+    r.to,
+    r.qty,
+    r.note,
+    r.shiftId,
+    r.documentId,
+    r.reason,
+    r.correctsSeq,
+    r.prevHash,
+  ])
+}

@@ -1,0 +1,45 @@
+/**
+ * Ballots per TPS = DPT + reserve, the reserve computed for each TPS (UU 7/2017 Pasal 344: 2% for Pemilu;
+ * Pilkada 2.5%). Percentages are held as basis points (1% = 100) so 2.5% stays exact in integer arithmetic.
+ */
+export type Rounding = 'up' | 'nearest' | 'down' | 'up_even'
+
+export const ROUNDING_LABELS: Record<Rounding, string> = {
+  up: 'Dibulatkan ke atas (praktik KPU)',
+  nearest: 'Dibulatkan ke terdekat',
+  down: 'Dibulatkan ke bawah',
+  up_even: 'Dibulatkan ke atas lalu digenapkan',
+}
+
+export function percentToBasisPoints(percent: number): number {
+  const bp = Math.round(percent * 100)
+  if (!Number.isFinite(percent) || bp < 0 || bp > 10_000 || Math.abs(bp - percent * 100) > 1e-6) {
+    throw new RangeError(`Persentase cadangan tidak sah: ${percent}`)
+  }
+  return bp
+}
+
+/** The reserve sheets for one TPS. */
+export function reserveFor(dpt: number, basisPoints: number, rounding: Rounding): number {
+  if (!Number.isSafeInteger(dpt) || dpt < 0) throw new RangeError(`DPT tidak sah: ${dpt}`)
+  const scaled = dpt * basisPoints // exact: dpt <= 1e5 and bp <= 1e4
+  const floor = Math.floor(scaled / 10_000)
+  const remainder = scaled % 10_000
+  switch (rounding) {
+    case 'down':
+      return floor
+    case 'nearest':
+      return remainder * 2 >= 10_000 ? floor + 1 : floor
+    case 'up':
+      return remainder > 0 ? floor + 1 : floor
+    case 'up_even': {
+      // "digenapkan": one PPK chair reported 250 voters -> 5 -> 6. Round up, then to the next even number.
+      const up = remainder > 0 ? floor + 1 : floor
+      return up % 2 === 0 ? up : up + 1
+    }
+  }
+}
+
+export function ballotsForTps(dpt: number, basisPoints: number, rounding: Rounding): number {
+  return dpt + reserveFor(dpt, basisPoints, rounding)
+}

@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto'
+import { canonicalRow, GENESIS_HASH, type LedgerRowContent } from '../core/ledgerRow'
+import type { MoveInput } from '../core/moves'
+import type { DB } from './open'
+
+export function rowHash(r: LedgerRowContent): string {
+  return createHash('sha256').update(canonicalRow(r)).digest('hex')
+}
+
+export interface ChainHead {
+  seq: number
+  hash: string
+}
+
+export function chainHead(db: DB): ChainHead {
+  const row = db.prepare('SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1').get() as ChainHead | undefined
+  return row ?? { seq: 0, hash: GENESIS_HASH }
+}
+
+/**
+ * Appends moves as ledger rows, each chained to the one before. Must run inside the caller's
+ * transaction, after the moves were validated against balances in that same transaction.
+ */
+export function appendMoves(db: DB, moves: readonly MoveInput[], meta: { actor: string; at: string }): LedgerRowContent[] {
+  const insert = db.prepare(`INSERT INTO ledger
+    (seq, at, actor, variant_id, from_place, to_place, qty, note, shift_id, document_id, reason, corrects_seq, prev_hash, hash)
+    VALUES (@seq, @at, @actor, @variantId, @from, @to, @qty, @note, @shiftId, @documentId, @reason, @correctsSeq, @prevHash, @hash)`)
+  let head = chainHead(db)
+  const written: LedgerRowContent[] = []
+  for (const m of moves) {
+    const row: LedgerRowContent = {
+      seq: head.seq + 1,
+      at: meta.at,
+      actor: meta.actor,
+      variantId: m.variantId,
+      from: m.from,
+      to: m.to,
+      qty: m.qty,
+      note: m.note ?? null,
+      shiftId: m.shiftId ?? null,
+      documentId: m.documentId ?? null,
+      reason: m.reason ?? null,
+      correctsSeq: m.correctsSeq ?? null,
+      prevHash: head.hash,
+    }
+    const hash = rowHash(row)
+    insert.run({ ...row, hash })
+    head = { seq: row.seq, hash }
+    written.push(row)
+  }
+  return written
+}
+
+export function balanceOf(db: DB, variantId: number, place: string): number {
+  const row = db.prepare('SELECT qty FROM balance WHERE variant_id = ? AND place = ?').get(variantId, place) as { qty: number } | undefined
+  return row?.qty ?? 0
+}
+
+export interface ChainCheck {
+  rows: number
+  head: string
+  firstBadSeq: number | null
+  problem: string | null
+}
+
+interface StoredRow {
+  seq: number
+  at: string
+  actor: string
+  variant_id: number
+  from_place: string
+  to_place: string
+  qty: number
+  note: string | null
+  shift_id: number | null
+  document_id: string | null
+  reason: string | null
+  corrects_seq: number | null
+  prev_hash: string
+  hash: string
+}
+
+/** Walks the whole chain in order and names the first row that does not match what was written. */
+export function verifyChain(db: DB): ChainCheck {
+  const rows = db.prepare('SELECT * FROM ledger ORDER BY seq').iterate() as IterableIterator<StoredRow>
+  let prev = GENESIS_HASH
+  let expectedSeq = 1
+  let count = 0
+  for (const r of rows) {
+    count++
+    const bad = (problem: string): ChainCheck => ({ rows: count, head: prev, firstBadSeq: r.seq, problem })
+    if (r.seq !== expectedSeq) {
+      return bad(`Baris ${expectedSeq} hilang dari buku besar (berikutnya ditemukan baris ${r.seq}): ada baris yang dihapus`)
+    }
+    if (r.prev_hash !== prev) {
+      return bad(`Baris ${r.seq} tidak tersambung ke baris sebelumnya: ada baris yang dihapus, disisipkan atau diubah`)
+    }
+    const content: LedgerRowContent = {
+      seq: r.seq,
+      at: r.at,
+      actor: r.actor,
+      variantId: r.variant_id,
+      from: r.from_place,
+      to: r.to_place,
+      qty: r.qty,
+      note: r.note,
+      shiftId: r.shift_id,
+      documentId: r.document_id,
+      reason: r.reason,
+      correctsSeq: r.corrects_seq,
+      prevHash: r.prev_hash,
+    }
+    if (rowHash(content) !== r.hash) {
+      return bad(`Isi baris ${r.seq} tidak sesuai dengan hash-nya: baris ini telah diubah di luar aplikasi`)
+    }
+    prev = r.hash
+    expectedSeq++
+  }
+  return { rows: count, head: prev, firstBadSeq: null, problem: null }
+}
+
+/** Compares the maintained balance table with sums recomputed from the ledger. */
+export function balancesMatchLedger(db: DB): boolean {
+  const mismatch = db
+    .prepare(
+      `WITH sums AS (
+         SELECT variant_id, place, sum(q) AS qty FROM (
+           SELECT variant_id, to_place AS place, qty AS q FROM ledger
+           UNION ALL SELECT variant_id, from_place, -qty FROM ledger)
+         GROUP BY variant_id, place)
+       SELECT 1 FROM sums s LEFT JOIN balance b USING (variant_id, place) WHERE b.qty IS NOT s.qty
+       UNION ALL
+       SELECT 1 FROM balance b LEFT JOIN sums s USING (variant_id, place) WHERE s.qty IS NULL AND b.qty <> 0
+       LIMIT 1`,
+    )
+    .get()
+  return mismatch === undefined
+}

@@ -1,0 +1,12 @@
+import m0001 from './0001_initial'
+
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+}
+
+/** Numbered in order; a released migration is never edited, only followed by a new one. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '0001_initial', sql: m0001 }]
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0

@@ -1,0 +1,82 @@
+import Database from 'better-sqlite3'
+import { existsSync, mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { AppError } from '../core/errors'
+import { MIGRATIONS, type Migration } from './migrations'
+
+export type DB = Database.Database
+
+export interface OpenOptions {
+  /** Refuse to create the file when it does not exist. */
+  mustExist?: boolean
+  migrations?: readonly Migration[]
+}
+
+/**
+ * Opens one election's database. WAL with synchronous=FULL: an acknowledged write survives a power cut.
+ * Migrations run all-or-nothing; a file from a newer app version is refused before anything is written.
+ */
+export function openDatabase(path: string, opts: OpenOptions = {}): DB {
+  const migrations = opts.migrations ?? MIGRATIONS
+  if (path !== ':memory:') {
+    if (opts.mustExist && !existsSync(path)) throw new AppError('DATABASE', `Berkas basis data tidak ditemukan: ${path}`)
+    mkdirSync(dirname(path), { recursive: true })
+  }
+  let db: DB
+  try {
+    db = new Database(path, { fileMustExist: opts.mustExist ?? false })
+  } catch (err) {
+    throw new AppError('DATABASE', `Berkas basis data tidak dapat dibuka: ${path} (${(err as Error).message})`)
+  }
+  try {
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = FULL')
+    db.pragma('foreign_keys = ON')
+    db.pragma('busy_timeout = 5000')
+    migrate(db, migrations)
+    return db
+  } catch (err) {
+    db.close()
+    if (err instanceof AppError) throw err
+    const msg = (err as Error).message
+    if (/not a database|malformed|file is encrypted/i.test(msg)) {
+      throw new AppError('DATABASE', `Berkas ${path} bukan basis data Gudang Pemilu yang utuh (${msg})`)
+    }
+    throw err
+  }
+}
+
+export function schemaVersion(db: DB): number {
+  const row = db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }
+  return row.v ?? 0
+}
+
+export function migrate(db: DB, migrations: readonly Migration[]): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`)
+  const applied = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as { version: number; name: string }[]
+  const known = migrations.at(-1)?.version ?? 0
+  const newest = applied.at(-1)?.version ?? 0
+  if (newest > known) {
+    throw new AppError(
+      'DATABASE',
+      `Basis data ini dibuat oleh versi Gudang Pemilu yang lebih baru (skema versi ${newest}; aplikasi ini mengenal sampai versi ${known}). ` +
+        'Perbarui aplikasi; berkas tidak diubah.',
+    )
+  }
+  applied.forEach((a, i) => {
+    const m = migrations[i]
+    if (!m || m.version !== a.version || m.name !== a.name) {
+      throw new AppError('DATABASE', `Riwayat migrasi basis data tidak dikenal (versi ${a.version} "${a.name}"); berkas tidak diubah.`)
+    }
+  })
+  const pending = migrations.slice(applied.length)
+  if (pending.length === 0) return
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+  db.transaction(() => {
+    for (const m of pending) {
+      db.exec(m.sql)
+      record.run(m.version, m.name, new Date().toISOString())
+    }
+  }).immediate()
+}

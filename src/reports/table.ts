@@ -1,0 +1,58 @@
+import ExcelJS from 'exceljs'
+
+/** A plain table, the shape every tally and needs export takes before it becomes XLSX or CSV. */
+export interface Table {
+  /** Sheet name (max 31 chars in Excel). */
+  sheet: string
+  /** Lines printed above the table in XLSX: title, satker, data note. */
+  heading: string[]
+  columns: { label: string; numeric: boolean; width?: number }[]
+  rows: (string | number)[][]
+  /** Optional totals row, bold in XLSX. */
+  totals?: (string | number)[]
+}
+
+/**
+ * CSV for Excel in an Indonesian locale: semicolon separated, UTF-8 with BOM, CRLF. Cells that a
+ * spreadsheet would run as a formula are prefixed with an apostrophe (CSV injection).
+ */
+export function tableToCsv(t: Table): Buffer {
+  const cell = (v: string | number) => {
+    if (typeof v === 'number') return String(v)
+    const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v
+    return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+  }
+  const lines = [t.columns.map((c) => cell(c.label)), ...t.rows.map((r) => r.map(cell)), ...(t.totals ? [t.totals.map(cell)] : [])]
+  return Buffer.from('\ufeff' + lines.map((l) => l.join(';')).join('\r\n') + '\r\n', 'utf8')
+}
+
+export async function tableToXlsx(t: Table): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook()
+  wb.creator = 'Gudang Pemilu'
+  wb.created = new Date(0) // stable output: the same data gives the same file
+  const ws = wb.addWorksheet(t.sheet.slice(0, 31), { views: [{ state: 'frozen', ySplit: t.heading.length + 2 }] })
+  t.heading.forEach((h, i) => {
+    const row = ws.addRow([h])
+    if (i === 0) row.font = { bold: true, size: 13 }
+  })
+  ws.addRow([])
+  const header = ws.addRow(t.columns.map((c) => c.label))
+  header.font = { bold: true }
+  header.alignment = { vertical: 'middle', wrapText: true }
+  header.eachCell((c) => {
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFE7E7' } }
+    c.border = { bottom: { style: 'thin' } }
+  })
+  for (const r of t.rows) ws.addRow(r)
+  if (t.totals) {
+    const tr = ws.addRow(t.totals)
+    tr.font = { bold: true }
+    tr.eachCell((c) => (c.border = { top: { style: 'thin' } }))
+  }
+  t.columns.forEach((c, i) => {
+    const col = ws.getColumn(i + 1)
+    col.width = c.width ?? (c.numeric ? 14 : 24)
+    if (c.numeric) col.numFmt = '#,##0'
+  })
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}

@@ -1,0 +1,67 @@
+import { refused } from '../core/errors'
+import { validateMoves, type MoveContext, type MoveInput } from '../core/moves'
+import type { Place } from '../core/places'
+import { appendMoves, balanceOf, balancesMatchLedger, chainHead, verifyChain } from '../db/ledger'
+import type { ServiceContext } from './context'
+import { type Actor } from './context'
+
+const REF_TABLE: Partial<Record<Place['kind'], string>> = { DIKEMAS: 'tps', DIKIRIM: 'kecamatan' }
+
+function moveContext(ctx: ServiceContext): MoveContext {
+  const variant = ctx.db.prepare(
+    `SELECT i.name || coalesce(' (' || d.name || ')', '') AS label FROM item_variant v JOIN item i ON i.id = v.item_id
+     LEFT JOIN dapil d ON d.id = v.dapil_id WHERE v.id = ?`,
+  )
+  return {
+    variantLabel: (id) => (variant.get(id) as { label: string } | undefined)?.label ?? null,
+    placeRefsExist: (p) => {
+      const table = REF_TABLE[p.kind]
+      if (!table) return true // shifts, teams and reasons are checked by the services that own them
+      return ctx.db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(Number(p.refs[0])) !== undefined
+    },
+    balance: (variantId, place) => balanceOf(ctx.db, variantId, place),
+  }
+}
+
+/**
+ * The one way sheets move: validate the whole batch against current balances, then append it,
+ * inside one IMMEDIATE transaction. A refused batch writes nothing.
+ * Services of later capabilities (penerimaan, tally, packing) call this with their own references.
+ */
+export function recordMoves(ctx: ServiceContext, who: Actor, moves: readonly MoveInput[]) {
+  return ctx.db
+    .transaction(() => {
+      const issues = validateMoves(moves, moveContext(ctx))
+      if (issues.length) throw refused('Perpindahan ditolak; tidak ada yang dicatat', issues)
+      return appendMoves(ctx.db, moves, { actor: who.actor, at: ctx.now().toISOString() })
+    })
+    .immediate()
+}
+
+export function verifyLedger(ctx: ServiceContext) {
+  const integrity = (ctx.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ')
+  const chain = verifyChain(ctx.db)
+  const balancesMatch = balancesMatchLedger(ctx.db)
+  const ok = integrity === 'ok' && chain.problem === null && balancesMatch
+  return {
+    ok,
+    rows: chain.rows,
+    head: chain.head,
+    integrity,
+    firstBadSeq: chain.firstBadSeq,
+    problem: chain.problem ?? (balancesMatch ? null : 'Tabel saldo tidak sama dengan jumlah dari buku besar: saldo telah diubah di luar aplikasi'),
+    balancesMatch,
+  }
+}
+
+export function listBalances(ctx: ServiceContext) {
+  return ctx.db
+    .prepare(
+      `SELECT b.variant_id AS variantId, i.code AS itemCode, i.name AS itemName, d.name AS dapil, b.place, b.qty
+       FROM balance b JOIN item_variant v ON v.id = b.variant_id JOIN item i ON i.id = v.item_id LEFT JOIN dapil d ON d.id = v.dapil_id
+       WHERE b.qty <> 0 ORDER BY i.sort_order, d.name_key, b.place`,
+    )
+    .all() as { variantId: number; itemCode: string; itemName: string; dapil: string | null; place: string; qty: number }[]
+}
+
+export { chainHead }
