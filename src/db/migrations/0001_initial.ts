@@ -119,12 +119,14 @@ CREATE TABLE balance (
   CHECK (qty >= 0 OR place = 'PENYEDIA')
 ) WITHOUT ROWID;
 
+-- Insert a zero row first and then update: an UPSERT would test the CHECK on the candidate row (-qty)
+-- before resolving the conflict and refuse a valid move out of a non-empty place.
 CREATE TRIGGER ledger_balance AFTER INSERT ON ledger
 BEGIN
-  INSERT INTO balance (variant_id, place, qty) VALUES (NEW.variant_id, NEW.from_place, -NEW.qty)
-    ON CONFLICT (variant_id, place) DO UPDATE SET qty = qty - NEW.qty;
-  INSERT INTO balance (variant_id, place, qty) VALUES (NEW.variant_id, NEW.to_place, NEW.qty)
-    ON CONFLICT (variant_id, place) DO UPDATE SET qty = qty + NEW.qty;
+  INSERT OR IGNORE INTO balance (variant_id, place, qty) VALUES (NEW.variant_id, NEW.from_place, 0);
+  INSERT OR IGNORE INTO balance (variant_id, place, qty) VALUES (NEW.variant_id, NEW.to_place, 0);
+  UPDATE balance SET qty = qty - NEW.qty WHERE variant_id = NEW.variant_id AND place = NEW.from_place;
+  UPDATE balance SET qty = qty + NEW.qty WHERE variant_id = NEW.variant_id AND place = NEW.to_place;
 END;
 
 -- Who changed master data and settings, and how; append-only like the ledger.
