@@ -18,5 +18,5 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
 export const DEMO_DB_FILE = 'demo-pilkada-2024-batu-bara.sqlite'
 
 export function defaultDbPath(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
-  return env.GUDANG_DB ?? join(defaultDataDir(env, platform), DEMO_DB_FILE)
+  return env.GUDANG_DB || join(defaultDataDir(env, platform), DEMO_DB_FILE)
 }

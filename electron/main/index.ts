@@ -1,0 +1,125 @@
+import { BrowserWindow, app, dialog, ipcMain, protocol, session, type WebContents } from 'electron'
+import { join } from 'node:path'
+import { openApp, type OpenedApp } from '../../src/api/app'
+import { DEMO_DB_FILE, defaultDataDir } from '../../src/db/paths'
+import { API_CHANNEL, createApiHandler } from './ipc'
+import { APP_ORIGIN, APP_SCHEME, isAllowedNavigation, windowOptions } from './security'
+import { createFileHandler } from './serve'
+
+// An environment variable must never make a packaged app load (and trust) a foreign page.
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+
+const rendererDir = join(__dirname, '../renderer')
+const preloadPath = join(__dirname, '../preload/index.js')
+// Packaged: electron-builder copies resources/demo and resources/fonts next to app.asar.
+const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources')
+
+// userData must be the folder browser mode and the CLI use (src/db/paths.ts), whatever name
+// Electron derives from package.json; it also scopes the single-instance lock below.
+app.setPath('userData', defaultDataDir())
+
+app.enableSandbox()
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+])
+
+let mainWindow: BrowserWindow | null = null
+let opened: OpenedApp | null = null
+let closing = false
+
+if (!app.requestSingleInstanceLock()) {
+  // Two windows writing the same ledger would be two operators with one pen; the first one wins.
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents))
+  app.on('window-all-closed', () => app.quit())
+  app.on('before-quit', closeDatabase)
+  app.whenReady().then(start).catch((err: unknown) => fatal(err))
+}
+
+function hardenContents(contents: WebContents): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  const keepInApp = (event: Electron.Event<{ url: string }>) => {
+    if (!isAllowedNavigation(event.url, devServerUrl)) event.preventDefault()
+  }
+  contents.on('will-navigate', keepInApp)
+  contents.on('will-frame-navigate', keepInApp)
+  contents.on('will-redirect', keepInApp)
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+}
+
+async function start(): Promise<void> {
+  const ses = session.defaultSession
+  // The app needs no camera, notification, clipboard-read or any other browser permission.
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  ses.setPermissionCheckHandler(() => false)
+  ses.setDevicePermissionHandler(() => false)
+
+  // `||`, not `??`: an empty GUDANG_DB left in the environment must not open an anonymous database.
+  const dbPath = process.env.GUDANG_DB || join(app.getPath('userData'), DEMO_DB_FILE)
+  // The window loads while the database opens (the demo election is built on first start);
+  // 'api' calls wait for it, and a failure ends the app with an explanation.
+  const pending = openApp({ dbPath, demoCsvPath: join(resourcesDir, 'demo', 'tps-batubara-2024.csv') })
+  pending.then(
+    (o) => {
+      if (closing) o.close()
+      else opened = o
+    },
+    (err: unknown) => fatal(err, dbPath),
+  )
+
+  protocol.handle(APP_SCHEME, createFileHandler(rendererDir))
+  ipcMain.handle(
+    API_CHANNEL,
+    createApiHandler({
+      dispatcher: async () => (opened ?? (await pending)).dispatcher,
+      isClosing: () => closing,
+      devServerUrl,
+    }),
+  )
+
+  mainWindow = new BrowserWindow(windowOptions(preloadPath))
+  mainWindow.once('ready-to-show', () => mainWindow?.show())
+  mainWindow.on('closed', () => {
+    mainWindow = null
+  })
+  await mainWindow.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`)
+}
+
+function closeDatabase(): void {
+  closing = true
+  const current = opened
+  opened = null
+  if (!current) return
+  try {
+    current.close()
+  } catch (err) {
+    // WAL with synchronous=FULL already made every acknowledged write durable; quitting must not hang.
+    console.error('Gagal menutup basis data dengan rapi:', err)
+  }
+}
+
+let fatalShown = false
+function fatal(err: unknown, dbPath?: string): void {
+  if (fatalShown) return
+  fatalShown = true
+  console.error(err)
+  const reason = err instanceof Error ? err.message : String(err)
+  const [title, body] = dbPath
+    ? [
+        'Basis data tidak dapat dibuka',
+        `Berkas basis data: ${dbPath}\n\n${reason}\n\n` +
+          'Jika berkas ini dibuat oleh versi Gudang Pemilu yang lebih baru, pasang versi terbaru aplikasi ini. ' +
+          'Jangan menghapus atau memindahkan berkas basis data; hubungi pengelola aplikasi dengan menyertakan pesan ini.',
+      ]
+    : ['Gudang Pemilu tidak dapat dijalankan', `${reason}\n\nHubungi pengelola aplikasi dengan menyertakan pesan ini.`]
+  dialog.showErrorBox(title, `${body}\n\nAplikasi akan ditutup.`)
+  closeDatabase()
+  app.exit(1)
+}
