@@ -1,0 +1,485 @@
+/**
+ * The `gudang` command line: the same API as the desktop app and browser mode, for scripts and
+ * for checking a database without a window. Run through src/cli/gudang.mjs.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { basename, resolve } from 'node:path'
+import { createInterface } from 'node:readline/promises'
+import { parseArgs } from 'node:util'
+import { z } from 'zod'
+import { contract, type ApiResponse, type ChainReport, type ErrorBody, type ImportPreview } from '../api/contract'
+import type { CallMeta, Dispatcher } from '../api/dispatch'
+import { zodIssues } from '../api/zodIssues'
+import { AppError, type Issue } from '../core/errors'
+import { defaultDbPath } from '../db/paths'
+import { osUserName } from '../server/http'
+
+const EXIT_OK = 0
+/** A business rule or the input refused the request; nothing was changed. */
+const EXIT_REFUSED = 1
+/** The command line itself is wrong; no database was opened. */
+const EXIT_USAGE = 2
+
+const HELP = `gudang — perintah baris Gudang Pemilu
+
+Pemakaian: gudang PERINTAH [PILIHAN]
+
+Perintah:
+  init --db BERKAS --jenis pemilu|pilkada --satker "Kabupaten X"
+       [--kode 1219] [--tahun 2024] [--provinsi NAMA]
+        Menyiapkan basis data baru untuk satu pemilihan satu satker.
+  import-tps --db BERKAS DATA.csv|DATA.xlsx [--yes]
+        Membaca daftar TPS, menampilkan jumlah, galat (baris dan kolom),
+        peringatan dan perubahan, lalu menyimpannya bila tidak ada galat.
+        Di terminal, penyimpanan ditanyakan dulu kecuali dengan --yes.
+  kebutuhan --db BERKAS [--format csv|json] [--level tps|desa|kecamatan|dapil]
+        Mencetak kebutuhan logistik ke keluaran standar (bawaan: csv, tps).
+  verify --db BERKAS
+        Memeriksa integritas basis data dan rantai hash buku besar.
+        Kode keluar 1 bila ada yang tidak beres.
+  methods
+        Daftar semua metode API beserta keterangan dan skema isiannya.
+  call --db BERKAS METODE ['JSON']
+        Memanggil satu metode API apa pun; JSON '-' dibaca dari masukan standar.
+  help, --help
+        Menampilkan bantuan ini.
+
+Pilihan umum:
+  --db BERKAS    berkas basis data SQLite (bawaan: GUDANG_DB atau
+                 ${defaultDbPath()}); wajib untuk init
+  --json         keluaran untuk mesin: satu dokumen JSON {ok, result} atau {ok, error}
+  --actor NAMA   nama petugas yang dicatat pada buku besar (bawaan: nama pengguna sistem)
+
+Kode keluar: 0 berhasil, 1 ditolak atau isian tidak sah (tidak ada yang diubah),
+2 kesalahan pemakaian perintah (basis data tidak dibuka).
+
+Contoh:
+  gudang init --db batubara.sqlite --jenis pilkada --satker "Kabupaten Batu Bara" --kode 1219 --provinsi "Sumatera Utara"
+  gudang import-tps --db batubara.sqlite tps.csv --yes
+  gudang kebutuhan --db batubara.sqlite --level kecamatan > kebutuhan.csv
+  gudang call --db batubara.sqlite wilayah.summary
+`
+
+const GLOBAL_OPTIONS = ['db', 'json', 'actor', 'help'] as const
+
+const COMMANDS = {
+  init: { options: ['jenis', 'satker', 'kode', 'tahun', 'provinsi'], positionals: [0, 0] },
+  'import-tps': { options: ['yes'], positionals: [1, 1] },
+  kebutuhan: { options: ['format', 'level'], positionals: [0, 0] },
+  verify: { options: [], positionals: [0, 0] },
+  methods: { options: [], positionals: [0, 0] },
+  call: { options: [], positionals: [1, 2] },
+  help: { options: [], positionals: [0, 1] },
+} as const satisfies Record<string, { options: readonly string[]; positionals: readonly [number, number] }>
+
+type Command = keyof typeof COMMANDS
+
+const OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  actor: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  jenis: { type: 'string' },
+  satker: { type: 'string' },
+  kode: { type: 'string' },
+  tahun: { type: 'string' },
+  provinsi: { type: 'string' },
+  yes: { type: 'boolean', short: 'y' },
+  format: { type: 'string' },
+  level: { type: 'string' },
+} as const
+
+type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean }
+
+/** Thrown to stop with an exit code; the message (if any) goes to stderr. */
+class Exit extends Error {
+  constructor(
+    readonly code: number,
+    message = '',
+    readonly details: Issue[] = [],
+  ) {
+    super(message)
+  }
+}
+
+const usage = (message: string): Exit => new Exit(EXIT_USAGE, `${message}\nLihat: gudang --help`)
+
+interface Context {
+  values: Values
+  positionals: string[]
+  json: boolean
+  meta: CallMeta
+}
+
+async function run(argv: string[]): Promise<number> {
+  let parsed: { values: Values; positionals: string[] }
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: true }) as { values: Values; positionals: string[] }
+  } catch (err) {
+    throw usage(parseArgsMessage(err))
+  }
+  const { values } = parsed
+  const [commandName, ...positionals] = parsed.positionals
+  if (commandName === undefined) {
+    if (values.help) return print(HELP)
+    process.stderr.write(HELP)
+    return EXIT_USAGE
+  }
+  if (!Object.prototype.hasOwnProperty.call(COMMANDS, commandName)) throw usage(`Perintah tidak dikenal: "${commandName}"`)
+  const command = commandName as Command
+  if (values.help || command === 'help') return print(HELP)
+
+  const spec = COMMANDS[command]
+  const allowed = new Set<string>([...GLOBAL_OPTIONS, ...spec.options])
+  for (const [name, value] of Object.entries(values)) {
+    if (value !== undefined && !allowed.has(name)) throw usage(`Pilihan --${name} tidak berlaku untuk perintah ${command}`)
+  }
+  const [min, max] = spec.positionals
+  if (positionals.length < min) throw usage(`Perintah ${command} kurang argumen`)
+  if (positionals.length > max) throw usage(`Argumen berlebih untuk perintah ${command}: ${positionals.slice(max).join(' ')}`)
+
+  const actor = values.actor === undefined ? osUserName() : values.actor.trim()
+  if (!actor || actor.length > 100) throw usage('Nama petugas (--actor) wajib diisi, paling banyak 100 karakter')
+  const ctx: Context = { values, positionals, json: values.json === true, meta: { actor, transport: 'cli' } }
+
+  switch (command) {
+    case 'init':
+      return init(ctx)
+    case 'import-tps':
+      return importTps(ctx)
+    case 'kebutuhan':
+      return kebutuhan(ctx)
+    case 'verify':
+      return verify(ctx)
+    case 'methods':
+      return methods(ctx)
+    case 'call':
+      return call(ctx)
+  }
+}
+
+// --- commands -------------------------------------------------------------------------------
+
+async function init(ctx: Context): Promise<number> {
+  const { values } = ctx
+  // Creating a database in the default (demo) location by accident would be confusing; name it.
+  if (values.db === undefined) throw usage('Perintah init memerlukan --db BERKAS (berkas basis data yang akan dibuat)')
+  if (values.jenis === undefined) throw usage('Pilihan --jenis wajib diisi: pemilu atau pilkada')
+  if (values.satker === undefined) throw usage('Pilihan --satker wajib diisi, mis. --satker "Kabupaten Batu Bara"')
+  let tahun: number | undefined
+  if (values.tahun !== undefined) {
+    if (!/^\d{4}$/.test(values.tahun.trim())) throw usage(`Tahun tidak sah: "${values.tahun}" (mis. --tahun 2024)`)
+    tahun = Number(values.tahun)
+  }
+  const input = {
+    jenis: values.jenis,
+    satker: values.satker,
+    ...(tahun === undefined ? {} : { tahun }),
+    ...(values.kode === undefined ? {} : { kodeWilayah: values.kode }),
+    ...(values.provinsi === undefined ? {} : { provinsi: values.provinsi }),
+  }
+  const checked = contract['election.init'].input.safeParse(input)
+  if (!checked.success) throw new Exit(EXIT_USAGE, 'Pilihan untuk init tidak sah', optionIssues(zodIssues(checked.error)))
+
+  return withApp(ctx, { create: true }, async (dispatcher, dbPath) => {
+    const election = unwrap(ctx, await dispatcher.call('election.init', input, ctx.meta)) as z.output<(typeof contract)['election.init']['output']>
+    if (ctx.json) return printJson({ ok: true, result: election })
+    const wilayah = `${election.satker}${election.kodeWilayah ? ` (kode ${election.kodeWilayah})` : ''}${election.provinsi ? `, ${election.provinsi}` : ''}`
+    return print(
+      [
+        `Basis data disiapkan: ${dbPath}`,
+        `Pemilihan: ${election.jenis === 'pemilu' ? 'Pemilu' : 'Pilkada'} ${election.tahun} — ${wilayah}`,
+        `Langkah berikutnya: gudang import-tps --db ${quoteArg(dbPath)} DATA-TPS.csv`,
+      ].join('\n') + '\n',
+    )
+  })
+}
+
+async function importTps(ctx: Context): Promise<number> {
+  const file = resolve(ctx.positionals[0]!)
+  const upload = { fileName: basename(file), contentBase64: readFileBase64(file) }
+  const checked = contract['wilayah.importPreview'].input.safeParse(upload)
+  if (!checked.success) throw new Exit(EXIT_REFUSED, `Berkas ${basename(file)} tidak dapat dibaca`, zodIssues(checked.error))
+
+  return withApp(ctx, { create: false }, async (dispatcher) => {
+    const preview = unwrap(ctx, await dispatcher.call('wilayah.importPreview', upload, ctx.meta)) as ImportPreview
+    if (!preview.ok || preview.errors.length > 0) {
+      if (ctx.json) printJson({ ok: false, error: { code: 'REFUSED', message: refusalMessage(preview), details: preview.errors }, preview })
+      else process.stdout.write(describePreview(upload.fileName, preview))
+      throw new Exit(EXIT_REFUSED, refusalMessage(preview), preview.errors)
+    }
+    const { added, removed, changed } = preview.changes
+    if (added + removed + changed === 0) {
+      if (ctx.json) return printJson({ ok: true, result: { preview, applied: null } })
+      return print(describePreview(upload.fileName, preview) + 'Tidak ada perubahan; tidak ada yang disimpan.\n')
+    }
+    if (!ctx.json) process.stdout.write(describePreview(upload.fileName, preview))
+    if (!ctx.values.yes && !ctx.json && process.stdin.isTTY && process.stdout.isTTY) {
+      if (!(await confirm('Simpan perubahan ini? (y/T) '))) return print('Dibatalkan; tidak ada yang disimpan.\n')
+    }
+    const applied = unwrap(ctx, await dispatcher.call('wilayah.importApply', { ...upload, fingerprint: preview.fingerprint }, ctx.meta)) as {
+      added: number
+      removed: number
+      changed: number
+      unchanged: number
+    }
+    if (ctx.json) return printJson({ ok: true, result: { preview, applied } })
+    return print(`Tersimpan: ${n(applied.added)} TPS ditambah, ${n(applied.removed)} dihapus, ${n(applied.changed)} berubah, ${n(applied.unchanged)} tetap.\n`)
+  })
+}
+
+async function kebutuhan(ctx: Context): Promise<number> {
+  const format = ctx.values.format ?? (ctx.json ? 'json' : 'csv')
+  if (format !== 'csv' && format !== 'json') throw usage(`Format tidak dikenal: "${format}" (pilihan: csv, json)`)
+  const level = ctx.values.level ?? 'tps'
+  const levels = contract['kebutuhan.export'].input.shape.level.options as readonly string[]
+  if (!levels.includes(level)) throw usage(`Tingkat tidak dikenal: "${level}" (pilihan: ${levels.join(', ')})`)
+
+  return withApp(ctx, { create: false }, async (dispatcher) => {
+    if (format === 'csv') {
+      const download = unwrap(ctx, await dispatcher.call('kebutuhan.export', { format: 'csv', level }, ctx.meta)) as { contentBase64: string }
+      if (ctx.json) return printJson({ ok: true, result: download })
+      // Raw bytes, so a BOM or encoding chosen by the exporter reaches the file unchanged.
+      return write(Buffer.from(download.contentBase64, 'base64'))
+    }
+    const [method, input] =
+      level === 'tps' ? (['kebutuhan.perTps', {}] as const) : level === 'dapil' ? (['kebutuhan.perDapil', {}] as const) : (['kebutuhan.rekap', { level }] as const)
+    const result = unwrap(ctx, await dispatcher.call(method, input, ctx.meta))
+    return ctx.json ? printJson({ ok: true, result }) : print(JSON.stringify(result, null, 2) + '\n')
+  })
+}
+
+async function verify(ctx: Context): Promise<number> {
+  return withApp(ctx, { create: false }, async (dispatcher, dbPath) => {
+    const report = unwrap(ctx, await dispatcher.call('ledger.verify', {}, ctx.meta)) as ChainReport
+    if (ctx.json) {
+      printJson({ ok: true, result: report })
+      return report.ok ? EXIT_OK : EXIT_REFUSED
+    }
+    const lines = [
+      `Basis data: ${dbPath}`,
+      `Hasil: ${report.ok ? 'UTUH — tidak ditemukan perubahan di luar aplikasi' : 'BERMASALAH'}`,
+      `Pemeriksaan SQLite: ${report.integrity}`,
+      `Baris buku besar: ${n(report.rows)}`,
+      `Kepala rantai: ${report.head}`,
+      `Saldo cocok dengan buku besar: ${report.balancesMatch ? 'ya' : 'tidak'}`,
+    ]
+    if (report.firstBadSeq !== null) lines.push(`Baris pertama yang bermasalah: #${report.firstBadSeq}`)
+    if (report.problem) lines.push(`Masalah: ${report.problem}`)
+    if (!report.ok) {
+      process.stdout.write(lines.join('\n') + '\n')
+      throw new Exit(EXIT_REFUSED, 'Pemeriksaan integritas gagal; simpan salinan berkas ini dan laporkan ke admin sebelum melanjutkan.')
+    }
+    return print(lines.join('\n') + '\n')
+  })
+}
+
+function methods(ctx: Context): number {
+  const list = (Object.keys(contract) as (keyof typeof contract)[]).map((name) => ({
+    name,
+    description: contract[name].description,
+    writes: contract[name].writes,
+    input: z.toJSONSchema(contract[name].input, { io: 'input', unrepresentable: 'any' }),
+  }))
+  if (ctx.json) return printJson({ ok: true, result: list })
+  const text = list
+    .map((m) => `${m.name}${m.writes ? '  [mengubah data]' : ''}\n  ${m.description}\n  isian: ${JSON.stringify(m.input)}`)
+    .join('\n\n')
+  return print(text + '\n')
+}
+
+async function call(ctx: Context): Promise<number> {
+  const [method, jsonText] = ctx.positionals as [string, string | undefined]
+  if (!Object.prototype.hasOwnProperty.call(contract, method)) throw usage(`Metode tidak dikenal: "${method}" (daftar: gudang methods)`)
+  const spec = contract[method as keyof typeof contract]
+  const text = jsonText === '-' ? readFileSync(0, 'utf8') : (jsonText ?? '{}')
+  let input: unknown
+  try {
+    input = JSON.parse(text)
+  } catch {
+    throw usage(`Isian untuk ${method} bukan JSON yang sah: ${text.length > 80 ? text.slice(0, 80) + '…' : text}`)
+  }
+  // Check before opening so a typo never creates or touches a database.
+  const checked = spec.input.safeParse(input)
+  if (!checked.success) {
+    const error: ErrorBody = { code: 'INVALID_INPUT', message: `Isian untuk ${method} tidak sah`, details: zodIssues(checked.error) }
+    if (ctx.json) printJson({ ok: false, error })
+    throw new Exit(EXIT_REFUSED, error.message, error.details)
+  }
+  return withApp(ctx, { create: method === 'election.init' }, async (dispatcher) => {
+    const response = await dispatcher.call(method, input, ctx.meta)
+    const result = unwrap(ctx, response)
+    return ctx.json ? printJson(response) : print(JSON.stringify(result, null, 2) + '\n')
+  })
+}
+
+// --- helpers --------------------------------------------------------------------------------
+
+async function withApp(ctx: Context, opts: { create: boolean }, body: (dispatcher: Dispatcher, dbPath: string) => Promise<number>): Promise<number> {
+  const dbPath = resolve(ctx.values.db ?? defaultDbPath())
+  if (existsSync(dbPath)) {
+    if (!statSync(dbPath).isFile()) throw new Exit(EXIT_REFUSED, `${dbPath} bukan berkas basis data`)
+  } else if (!opts.create) {
+    throw new Exit(
+      EXIT_REFUSED,
+      ctx.values.db === undefined
+        ? `Basis data bawaan belum ada: ${dbPath}\nPilih berkas dengan --db BERKAS, atau jalankan aplikasi sekali (npm start) untuk membuat data contoh.`
+        : `Berkas basis data tidak ditemukan: ${dbPath}\nSiapkan dulu dengan: gudang init --db ${quoteArg(dbPath)} --jenis pemilu|pilkada --satker "Kabupaten …"`,
+    )
+  }
+  // Loaded only here: `methods`, `help` and refused arguments never touch SQLite.
+  const { openApp } = await import('../api/app')
+  if (typeof openApp !== 'function') throw new Exit(EXIT_REFUSED, 'Layanan basis data belum tersedia pada versi ini (openApp belum diterapkan)')
+  const app = await openApp({ dbPath })
+  try {
+    return await body(app.dispatcher, app.dbPath)
+  } finally {
+    app.close()
+  }
+}
+
+/** The result of a successful response; otherwise stop with the API's error (printed as JSON too under --json). */
+function unwrap(ctx: Context, response: ApiResponse): unknown {
+  if (response.ok) return response.result
+  if (ctx.json) printJson(response)
+  throw new Exit(EXIT_REFUSED, response.error.message, response.error.details)
+}
+
+function describePreview(fileName: string, p: ImportPreview): string {
+  const lines = [`Berkas: ${fileName} (format ${p.format})`]
+  const columns = Object.entries(p.columns)
+  if (columns.length) lines.push(`Kolom: ${columns.map(([k, v]) => `${k} = ${v}`).join(', ')}`)
+  lines.push(`Jumlah: ${n(p.totals.kecamatan)} kecamatan, ${n(p.totals.desa)} desa/kelurahan, ${n(p.totals.tps)} TPS, ${n(p.totals.dpt)} pemilih (DPT)`)
+  if (p.errors.length) lines.push(`Galat: ${n(p.errors.length)} (rinciannya di bawah)`)
+  if (p.warnings.length) {
+    lines.push(`Peringatan (${n(p.warnings.length)}):`)
+    lines.push(...limited(p.warnings.map((w) => `  ${formatIssue(w)}`)))
+  }
+  // Changes computed from a refused file would only alarm (e.g. "1.446 dihapus"); nothing will change.
+  if (p.errors.length || !p.ok) return lines.join('\n') + '\n'
+  const c = p.changes
+  lines.push(`Perubahan: ${n(c.added)} TPS ditambah, ${n(c.removed)} dihapus, ${n(c.changed)} berubah, ${n(c.unchanged)} tetap`)
+  // A terminal is not the place for hundreds of rows; --json carries the whole sample.
+  const sample = c.sample.slice(0, SAMPLE_ROWS)
+  for (const row of sample) {
+    const where = `${row.kecamatan} / ${row.desa} / TPS ${row.nomor}`
+    if (row.kind === 'added') lines.push(`  + ${where}: DPT ${n(row.dptAfter ?? 0)}`)
+    else if (row.kind === 'removed') lines.push(`  - ${where}: DPT ${n(row.dptBefore ?? 0)}`)
+    else lines.push(`  ~ ${where}: DPT ${n(row.dptBefore ?? 0)} → ${n(row.dptAfter ?? 0)}`)
+  }
+  const shown = sample.length
+  const total = c.added + c.removed + c.changed
+  if (shown > 0 && total > shown) lines.push(`  … dan ${n(total - shown)} perubahan lain`)
+  return lines.join('\n') + '\n'
+}
+
+function refusalMessage(p: ImportPreview): string {
+  return p.errors.length
+    ? `Berkas memiliki ${n(p.errors.length)} galat; tidak ada yang disimpan. Perbaiki baris berikut lalu ulangi:`
+    : 'Berkas ditolak; tidak ada yang disimpan.'
+}
+
+/** The API names fields; on the command line the user typed options, so name those instead. */
+function optionIssues(issues: Issue[]): Issue[] {
+  const options: Record<string, string> = { jenis: '--jenis', satker: '--satker', tahun: '--tahun', kodeWilayah: '--kode', provinsi: '--provinsi' }
+  return issues.map((i) => (i.column && options[i.column] ? { ...i, column: options[i.column] } : i))
+}
+
+function formatIssue(issue: Issue): string {
+  const where = [issue.row !== undefined ? `baris ${issue.row}` : null, issue.column ? `kolom ${issue.column}` : null].filter(Boolean).join(', ')
+  return where ? `${where}: ${issue.message}` : issue.message
+}
+
+const MAX_LISTED = 200
+const SAMPLE_ROWS = 10
+
+function limited(lines: string[]): string[] {
+  return lines.length > MAX_LISTED ? [...lines.slice(0, MAX_LISTED), `  … dan ${n(lines.length - MAX_LISTED)} lagi (semuanya tersedia dengan --json)`] : lines
+}
+
+function readFileBase64(file: string): string {
+  let info
+  try {
+    info = statSync(file)
+  } catch {
+    throw new Exit(EXIT_REFUSED, `Berkas tidak ditemukan: ${file}`)
+  }
+  if (!info.isFile()) throw new Exit(EXIT_REFUSED, `${file} bukan berkas`)
+  // Same limit as the contract (50 MB); checked here so a huge file is not read into memory first.
+  if (info.size > 50 * 1024 * 1024) throw new Exit(EXIT_REFUSED, `Berkas terlalu besar (maksimum 50 MB): ${file}`)
+  try {
+    return readFileSync(file).toString('base64')
+  } catch (err) {
+    throw new Exit(EXIT_REFUSED, `Berkas tidak dapat dibaca: ${file} (${(err as Error).message})`)
+  }
+}
+
+async function confirm(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout })
+  try {
+    return /^(y|ya|yes)$/i.test((await rl.question(question)).trim())
+  } finally {
+    rl.close()
+  }
+}
+
+function parseArgsMessage(err: unknown): string {
+  const e = err as { code?: string; message?: string }
+  const option = /'(-{1,2}[^'\s]+)/.exec(e.message ?? '')?.[1]
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `Pilihan tidak dikenal: ${option ?? ''}`.trim()
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /does not take an argument/.test(e.message ?? '') ? `Pilihan ${option ?? ''} tidak menerima nilai` : `Pilihan ${option ?? ''} memerlukan nilai`
+    default:
+      return `Argumen tidak sah: ${e.message ?? String(err)}`
+  }
+}
+
+const quoteArg = (s: string): string => (/^[\w./:\\-]+$/.test(s) ? s : `"${s}"`)
+
+const n = (value: number): string => value.toLocaleString('id-ID')
+
+function print(text: string): number {
+  process.stdout.write(text)
+  return EXIT_OK
+}
+
+function write(bytes: Buffer): number {
+  process.stdout.write(bytes)
+  return EXIT_OK
+}
+
+function printJson(value: unknown): number {
+  process.stdout.write(JSON.stringify(value, null, 2) + '\n')
+  return EXIT_OK
+}
+
+function report(err: unknown): number {
+  if (err instanceof Exit) {
+    if (err.message) process.stderr.write(err.message + '\n')
+    for (const issue of limited(err.details.map(formatIssue))) process.stderr.write(`  ${issue.trimStart()}\n`)
+    return err.code
+  }
+  if (err instanceof AppError) {
+    // e.g. openApp refusing a database written by a newer version.
+    process.stderr.write(err.message + '\n')
+    for (const issue of err.details ?? []) process.stderr.write(`  ${formatIssue(issue)}\n`)
+    return EXIT_REFUSED
+  }
+  process.stderr.write(`Kesalahan internal: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)
+  return EXIT_REFUSED
+}
+
+function finish(code: number): void {
+  // Exit only after stdout has drained, or a large CSV piped to a file could be cut short.
+  process.stdout.write('', () => process.exit(code))
+}
+
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  // `gudang kebutuhan | head` closes the pipe early; that is not a failure of ours.
+  if (err.code === 'EPIPE') process.exit(EXIT_OK)
+  throw err
+})
+
+run(process.argv.slice(2)).then(finish, (err: unknown) => finish(report(err)))

@@ -1,0 +1,203 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+const REPO = resolve(__dirname, '../..')
+const GUDANG = join(REPO, 'src/cli/gudang.mjs')
+const DEMO_CSV = join(REPO, 'resources/demo/tps-batubara-2024.csv')
+const appModule = await import('../../src/api/app')
+// Until src/api/app.ts has a body, `openApp` is only a declaration and the database cases wait for it.
+const openAppReady = typeof (appModule as { openApp?: unknown }).openApp === 'function'
+
+let dir: string
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'gudang-cli-'))
+})
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true })
+})
+
+interface Run {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/** The real command, as a user or script runs it. */
+function gudang(...args: string[]): Run {
+  const res = spawnSync(process.execPath, [GUDANG, ...args], {
+    cwd: REPO,
+    encoding: 'utf8',
+    // A stray default database must never be touched by these tests.
+    env: { ...process.env, GUDANG_DB: join(dir, 'default-tidak-dipakai.sqlite'), GUDANG_DATA_DIR: dir },
+    timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
+  })
+  if (res.error) throw res.error
+  return { code: res.status, stdout: res.stdout, stderr: res.stderr }
+}
+
+const json = (run: Run): { ok: boolean; result?: any; error?: any } => JSON.parse(run.stdout)
+
+describe('gudang without a database', () => {
+  it('lists every method with its input schema, without --db', () => {
+    const run = gudang('methods', '--json')
+    expect(run.code, run.stderr).toBe(0)
+    const list = json(run).result as { name: string; description: string; writes: boolean; input: { type?: string } }[]
+    const names = list.map((m) => m.name)
+    expect(names).toContain('wilayah.importPreview')
+    expect(names).toContain('ledger.verify')
+    const preview = list.find((m) => m.name === 'wilayah.importPreview')!
+    expect(preview.writes).toBe(false)
+    expect(preview.input.type).toBe('object')
+
+    const text = gudang('methods')
+    expect(text.code).toBe(0)
+    expect(text.stdout).toMatch(/^wilayah\.importPreview$/m)
+    expect(text.stdout).toContain('Membaca berkas wilayah/TPS')
+  })
+
+  it('prints Indonesian help naming every command', () => {
+    for (const args of [['--help'], ['help'], ['verify', '--help']]) {
+      const run = gudang(...args)
+      expect(run.code, args.join(' ')).toBe(0)
+      for (const command of ['init', 'import-tps', 'kebutuhan', 'verify', 'methods', 'call']) expect(run.stdout).toContain(command)
+      expect(run.stdout).toContain('Pemakaian')
+    }
+    const bare = gudang()
+    expect(bare.code).toBe(2)
+    expect(bare.stderr).toContain('Pemakaian')
+  })
+
+  it('exits 2 on bad arguments and never creates the database', () => {
+    const db = join(dir, 'tidak-boleh-ada.sqlite')
+    const cases: string[][] = [
+      ['perintah-asing', '--db', db],
+      ['verify', '--db', db, '--tidak-ada'],
+      ['verify', '--db'],
+      ['verify', '--db', db, '--yes'],
+      ['init', '--db', db],
+      ['init', '--db', db, '--jenis', 'pilpres', '--satker', 'Kabupaten Batu Bara'],
+      ['init', '--db', db, '--jenis', 'pilkada', '--satker', 'Kabupaten Batu Bara', '--tahun', 'dua ribu'],
+      ['init', '--db', db, '--jenis', 'pilkada', '--satker', 'Kabupaten Batu Bara', '--kode', '12x'],
+      ['init', '--jenis', 'pilkada', '--satker', 'Kabupaten Batu Bara'],
+      ['import-tps', '--db', db],
+      ['import-tps', '--db', db, 'a.csv', 'b.csv'],
+      ['kebutuhan', '--db', db, '--format', 'pdf'],
+      ['kebutuhan', '--db', db, '--level', 'rt'],
+      ['call', '--db', db],
+      ['call', '--db', db, 'metode.asing'],
+      ['call', '--db', db, 'election.get', '{bukan json'],
+    ]
+    for (const args of cases) {
+      const run = gudang(...args)
+      expect(run.code, `${args.join(' ')}\n${run.stderr}`).toBe(2)
+      expect(run.stderr.trim(), args.join(' ')).not.toBe('')
+      expect(run.stdout, args.join(' ')).toBe('')
+    }
+    // Invalid input for a known method is a refusal (1), still before anything is opened.
+    const invalid = gudang('call', '--db', db, 'election.update', '{"reservePercent":-1}')
+    expect(invalid.code).toBe(1)
+    expect(invalid.stderr).toContain('kolom reservePercent: Persentase cadangan tidak boleh negatif')
+    // Commands other than init refuse a database that does not exist rather than creating it.
+    const missing = gudang('verify', '--db', db)
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toContain('tidak ditemukan')
+    expect(existsSync(db)).toBe(false)
+    expect(existsSync(join(dir, 'default-tidak-dipakai.sqlite'))).toBe(false)
+  })
+})
+
+describe.skipIf(!openAppReady)('gudang on a real database', () => {
+  let db: string
+  const actor = ['--actor', 'Petugas Uji']
+
+  beforeAll(() => {
+    db = join(dir, 'batubara.sqlite')
+  })
+
+  it('init prepares a new election', () => {
+    const run = gudang('init', '--db', db, '--jenis', 'pilkada', '--satker', 'Kabupaten Batu Bara', '--kode', '1219', '--provinsi', 'Sumatera Utara', ...actor)
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stdout).toContain('Basis data disiapkan')
+    expect(run.stdout).toContain('Kabupaten Batu Bara')
+    expect(existsSync(db)).toBe(true)
+
+    const again = gudang('init', '--db', db, '--jenis', 'pilkada', '--satker', 'Kabupaten Batu Bara', ...actor)
+    expect(again.code).not.toBe(0)
+  })
+
+  it('call election.get prints the election as JSON', () => {
+    const run = gudang('call', '--db', db, 'election.get')
+    expect(run.code, run.stderr).toBe(0)
+    expect(JSON.parse(run.stdout)).toMatchObject({ jenis: 'pilkada', tahun: 2024, satker: 'Kabupaten Batu Bara', kodeWilayah: '1219', provinsi: 'Sumatera Utara' })
+    const enveloped = gudang('call', '--db', db, 'election.get', '{}', '--json')
+    expect(json(enveloped)).toMatchObject({ ok: true, result: { jenis: 'pilkada' } })
+  })
+
+  it('a malformed CSV exits 1 with row and column, and changes nothing', () => {
+    const bad = join(dir, 'rusak.csv')
+    writeFileSync(bad, 'kode_kecamatan,kecamatan,kode_desa,desa,no_tps,dpt\n121901,MEDANG DERAS,1219011001,PANGKALAN DODEK,1,dua ratus\n121901,MEDANG DERAS,1219011001,PANGKALAN DODEK,,150\n')
+    const run = gudang('import-tps', '--db', db, bad, '--yes', ...actor)
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/baris \d+, kolom \S+: /)
+    const summary = gudang('call', '--db', db, 'wilayah.summary')
+    expect(JSON.parse(summary.stdout)).toMatchObject({ tps: 0, dpt: 0 })
+  })
+
+  it('import-tps loads the demo CSV (1,446 TPS) and a re-import changes nothing', () => {
+    const run = gudang('import-tps', '--db', db, DEMO_CSV, '--yes', '--json', ...actor)
+    expect(run.code, run.stderr).toBe(0)
+    const out = json(run)
+    expect(out.ok).toBe(true)
+    expect(out.result.preview.totals.tps).toBe(1446)
+    expect(out.result.preview.errors).toEqual([])
+    expect(out.result.applied.added).toBe(1446)
+
+    const summary = gudang('call', '--db', db, 'wilayah.summary')
+    expect(JSON.parse(summary.stdout)).toMatchObject({ tps: 1446 })
+
+    const again = gudang('import-tps', '--db', db, DEMO_CSV, ...actor)
+    expect(again.code, again.stderr).toBe(0)
+    expect(again.stdout).toContain('1.446 TPS')
+    expect(again.stdout).toContain('Tidak ada perubahan')
+  })
+
+  it('kebutuhan --format csv prints a header and one row per TPS', () => {
+    const run = gudang('kebutuhan', '--db', db, '--format', 'csv', '--level', 'tps')
+    expect(run.code, run.stderr).toBe(0)
+    const lines = run.stdout.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '')
+    expect(lines[0]!.toLowerCase()).toContain('kecamatan')
+    // Header, one line per TPS, and the JUMLAH (total) line.
+    const tpsLines = lines.slice(1).filter((l) => !/^"?JUMLAH/i.test(l))
+    expect(tpsLines.length).toBe(1446)
+    expect(tpsLines[0]).toMatch(/^"?MEDANG DERAS"?[;,]"?PANGKALAN DODEK"?[;,]1[;,]240[;,]/)
+
+    const rekap = gudang('kebutuhan', '--db', db, '--format', 'json', '--level', 'kecamatan')
+    expect(rekap.code, rekap.stderr).toBe(0)
+    expect(JSON.stringify(JSON.parse(rekap.stdout))).toContain('MEDANG DERAS')
+  })
+
+  it('verify exits 0 and a refused import leaves the chain head untouched', () => {
+    const before = gudang('verify', '--db', db, '--json')
+    expect(before.code, before.stderr).toBe(0)
+    const report = json(before).result as { ok: boolean; rows: number; head: string }
+    expect(report.ok).toBe(true)
+
+    const text = gudang('verify', '--db', db)
+    expect(text.code).toBe(0)
+    expect(text.stdout).toContain(report.head)
+
+    const bad = join(dir, 'rusak2.csv')
+    writeFileSync(bad, 'kecamatan;desa;tps\nMEDANG DERAS;PANGKALAN DODEK;satu\n')
+    const refused = gudang('import-tps', '--db', db, bad, '--yes', ...actor)
+    expect(refused.code).toBe(1)
+
+    const after = json(gudang('verify', '--db', db, '--json')).result as { ok: boolean; rows: number; head: string }
+    expect(after).toMatchObject({ ok: true, rows: report.rows, head: report.head })
+    expect(JSON.parse(gudang('call', '--db', db, 'wilayah.summary').stdout)).toMatchObject({ tps: 1446 })
+  })
+})
