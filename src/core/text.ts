@@ -1,0 +1,112 @@
+import { refused } from './errors'
+
+export type TextEncodingName = 'UTF-8' | 'UTF-8 (BOM)' | 'UTF-16LE' | 'Windows-1252'
+
+export interface DecodedText {
+  text: string
+  encoding: TextEncodingName
+}
+
+// Windows-1252 differs from Latin-1 only in 0x80–0x9F. Implemented by hand rather than with
+// TextDecoder('windows-1252') because that label needs full ICU, which a Node/Electron build may lack.
+// The five undefined bytes map to the C1 controls, as the WHATWG Encoding Standard does.
+const CP1252_HIGH: readonly number[] = [
+  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
+  0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
+]
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = []
+  const CHUNK = 8192
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    const end = Math.min(bytes.length, start + CHUNK)
+    const codes = new Array<number>(end - start)
+    for (let i = start; i < end; i++) {
+      const b = bytes[i]!
+      codes[i - start] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b
+    }
+    parts.push(String.fromCharCode(...codes))
+  }
+  return parts.join('')
+}
+
+/** Control characters that never belong in a table of names and numbers (tab, LF and CR are fine). */
+function isJunkControl(code: number): boolean {
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0x7f && code <= 0x9f)
+}
+
+const describe = (fileName?: string): string => (fileName ? `Berkas "${fileName}"` : 'Berkas')
+
+const SAVE_AS_HINT = 'Buka berkas di Excel lalu simpan sebagai "CSV UTF-8" atau "Excel Workbook (.xlsx)".'
+
+function refuseBinary(fileName: string | undefined, why: string): never {
+  throw refused(`${describe(fileName)} bukan teks CSV: ${why}. ${SAVE_AS_HINT}`)
+}
+
+/** A real CSV holds at most a stray control character; binary data (images, zip, PDF streams) holds many. */
+function assertLooksLikeText(text: string, fileName: string | undefined): void {
+  if (text.includes('\u0000')) refuseBinary(fileName, 'berisi byte NUL (data biner)')
+  if (text.length === 0) return
+  let junk = 0
+  for (let i = 0; i < text.length; i++) if (isJunkControl(text.charCodeAt(i))) junk++
+  if (junk / text.length > 0.01) refuseBinary(fileName, `berisi ${junk} karakter kendali (data biner)`)
+}
+
+/**
+ * Turns the bytes of a "CSV" a coordinator saved into text. Excel writes UTF-8 with a BOM ("CSV UTF-8"),
+ * UTF-16LE ("Unicode Text") or the ANSI code page, which for an Indonesian Windows is Windows-1252;
+ * strict UTF-8 is tried first because Windows-1252 accepts any byte and would silently garble UTF-8 names.
+ * `fileName` only makes the refusal message name the file.
+ */
+export function decodeText(bytes: Uint8Array, fileName?: string): DecodedText {
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    throw refused(`${describe(fileName)} tersimpan dalam UTF-16 big-endian yang tidak didukung. ${SAVE_AS_HINT}`)
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    let text: string
+    try {
+      text = new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(2))
+    } catch {
+      throw refused(`${describe(fileName)} ditandai UTF-16 tetapi isinya rusak. ${SAVE_AS_HINT}`)
+    }
+    assertLooksLikeText(text, fileName)
+    return { text, encoding: 'UTF-16LE' }
+  }
+
+  const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+  const body = hasBom ? bytes.subarray(3) : bytes
+  // NUL never occurs in UTF-8 or Windows-1252 text; checking the bytes first avoids decoding a large binary.
+  if (body.includes(0)) refuseBinary(fileName, 'berisi byte NUL (data biner)')
+
+  let text: string | null = null
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body)
+  } catch {
+    text = null
+  }
+  if (text !== null) {
+    assertLooksLikeText(text, fileName)
+    return { text, encoding: hasBom ? 'UTF-8 (BOM)' : 'UTF-8' }
+  }
+  if (hasBom) {
+    // A BOM promises UTF-8; guessing another encoding here would hide a damaged file.
+    throw refused(`${describe(fileName)} ditandai UTF-8 tetapi berisi byte yang bukan UTF-8 (berkas rusak atau tercampur). ${SAVE_AS_HINT}`)
+  }
+  text = decodeWindows1252(body)
+  assertLooksLikeText(text, fileName)
+  return { text, encoding: 'Windows-1252' }
+}
+
+/**
+ * The comparison key for kecamatan and desa names: files from different offices differ in case,
+ * stray spaces (including the no-break spaces Excel keeps) and composed vs decomposed accents.
+ * toUpperCase (not toLocaleUpperCase) so the result does not depend on the machine's locale.
+ */
+export function normalizeName(s: string): string {
+  return s.normalize('NFC').trim().replace(/\s+/g, ' ').toUpperCase()
+}
+
+/** Trim and collapse whitespace but keep the spelling the user wrote: for display and storage. */
+export function cleanName(s: string): string {
+  return s.normalize('NFC').trim().replace(/\s+/g, ' ')
+}

@@ -1,0 +1,448 @@
+import type { Issue } from './errors'
+import type { TableRow } from './csv'
+import { cleanName, normalizeName } from './text'
+
+/** One TPS as read from a wilayah file. Names are as written (whitespace tidied); compare them with normalizeName. */
+export interface ParsedTps {
+  /** The file's line (CSV) or worksheet row (XLSX). */
+  line: number
+  kodeKecamatan: string | null
+  kecamatan: string
+  kodeDesa: string | null
+  desa: string
+  nomor: number
+  dpt: number
+}
+
+export interface WilayahParseOptions {
+  /** DPT above this is reported as a warning (the legal per-TPS cap the coordinator configured). */
+  maxVotersPerTps: number
+}
+
+export interface WilayahParseResult {
+  /** Rows that read cleanly. Only import when `errors` is empty: file-level conflicts do not remove rows. */
+  tps: ParsedTps[]
+  errors: Issue[]
+  warnings: Issue[]
+  /** Our field name -> the header text found in the file, e.g. { no_tps: 'Nomor TPS' }. */
+  columns: Record<string, string>
+}
+
+export interface DapilEntry {
+  line: number
+  ballot: string
+  kecamatan: string
+  dapil: string
+}
+
+export interface DapilParseResult {
+  entries: DapilEntry[]
+  errors: Issue[]
+  /** Our field name -> the header text found in the file. */
+  columns: Record<string, string>
+}
+
+/** At most this many errors (and warnings) are listed; one more line says how many were left out. */
+export const MAX_LISTED_ISSUES = 200
+/** No TPS has this many voters (the legal cap is a few hundred); larger means a wrong column or a typo. */
+export const MAX_PLAUSIBLE_DPT = 100_000 // the message spells it "100.000"; keep both in step
+const MAX_TPS_NUMBER = 9_999
+const MAX_NAME_LENGTH = 100
+const MAX_DAPIL_LENGTH = 60
+/** Header rows are looked for this far down, because workbooks often start with a title block. */
+const HEADER_SEARCH_ROWS = 15
+
+interface FieldSpec {
+  /** How the field is named in messages. */
+  label: string
+  /** Accepted header spellings, as written in messages; matched after headerKey(). */
+  synonyms: readonly string[]
+  required: boolean
+}
+
+/** Case, spaces, underscores, dots, hyphens and slashes vary between offices; none of them carry meaning. */
+const headerKey = (h: string): string => h.normalize('NFC').toLowerCase().replace(/[\s_.\-/\\]+/g, '')
+
+const KECAMATAN: FieldSpec = { label: 'kecamatan', synonyms: ['kecamatan', 'kec', 'nama_kecamatan'], required: true }
+
+const WILAYAH_FIELDS = {
+  kode_kecamatan: { label: 'kode kecamatan', synonyms: ['kode_kecamatan', 'kode_kec'], required: false },
+  kecamatan: KECAMATAN,
+  kode_desa: { label: 'kode desa/kelurahan', synonyms: ['kode_desa', 'kode_kelurahan', 'kode_desa_kelurahan', 'kode_desa/kelurahan', 'kode_desa/kel', 'kode_kel'], required: false },
+  desa: {
+    label: 'desa/kelurahan',
+    synonyms: ['desa', 'kelurahan', 'desa_kelurahan', 'desa/kelurahan', 'kelurahan/desa', 'desa/kel', 'kel', 'nama_kel', 'nama_desa', 'nama_kelurahan', 'nama_desa_kelurahan'],
+    required: true,
+  },
+  no_tps: { label: 'nomor TPS', synonyms: ['no_tps', 'tps', 'nomor_tps', 'nomor tps', 'no. tps'], required: true },
+  dpt: { label: 'DPT', synonyms: ['dpt', 'jumlah_dpt', 'jml_dpt', 'pemilih', 'jumlah_pemilih'], required: true },
+} satisfies Record<string, FieldSpec>
+type WilayahField = keyof typeof WILAYAH_FIELDS
+
+const DAPIL_FIELDS = {
+  surat_suara: { label: 'surat suara', synonyms: ['surat_suara', 'jenis', 'jenis_surat_suara', 'pemilihan', 'jenis_pemilihan'], required: true },
+  kecamatan: KECAMATAN,
+  dapil: { label: 'dapil', synonyms: ['dapil', 'daerah_pemilihan', 'nama_dapil'], required: true },
+} satisfies Record<string, FieldSpec>
+type DapilField = keyof typeof DAPIL_FIELDS
+
+interface HeaderMatch<F extends string> {
+  line: number
+  /** Field -> cell index. */
+  index: Partial<Record<F, number>>
+  columns: Record<string, string>
+  errors: Issue[]
+}
+
+const quoteList = (xs: readonly string[]): string => xs.map((x) => `"${x}"`).join(', ')
+
+/**
+ * Finds the header row (the first of the top rows naming most required fields, so a title block above
+ * it is skipped) and maps each field to a column. Missing or doubly-matched columns are errors because
+ * guessing a column would import the wrong numbers.
+ */
+function matchHeader<F extends string>(rows: readonly TableRow[], fields: Record<F, FieldSpec>): { header: HeaderMatch<F>; headerPos: number } {
+  const entries = Object.entries(fields) as [F, FieldSpec][]
+  const keyToField = new Map<string, F>()
+  for (const [field, spec] of entries) for (const s of spec.synonyms) keyToField.set(headerKey(s), field)
+  const required = entries.filter(([, s]) => s.required).length
+
+  const fieldsIn = (row: TableRow): number => {
+    const found = new Set<F>()
+    for (const c of row.cells) {
+      const f = keyToField.get(headerKey(c))
+      if (f !== undefined && fields[f].required) found.add(f)
+    }
+    return found.size
+  }
+  let headerPos = 0
+  const limit = Math.min(rows.length, HEADER_SEARCH_ROWS)
+  for (let i = 0; i < limit; i++) {
+    if (fieldsIn(rows[i]!) >= Math.max(1, required - 1)) {
+      headerPos = i
+      break
+    }
+  }
+
+  const row = rows[headerPos]!
+  const index: Partial<Record<F, number>> = {}
+  const columns: Record<string, string> = {}
+  const errors: Issue[] = []
+  row.cells.forEach((raw, i) => {
+    const text = raw.trim()
+    const field = keyToField.get(headerKey(text))
+    if (field === undefined) return
+    if (index[field] !== undefined) {
+      errors.push({
+        row: row.line,
+        column: text,
+        message: `Kolom "${columns[field]}" dan kolom "${text}" sama-sama dibaca sebagai kolom ${fields[field].label}. Hapus atau ganti nama salah satunya.`,
+      })
+      return
+    }
+    index[field] = i
+    columns[field] = text
+  })
+  const found = row.cells.map((c) => c.trim()).filter((c) => c !== '')
+  for (const [field, spec] of entries) {
+    if (!spec.required || index[field] !== undefined) continue
+    errors.push({
+      row: row.line,
+      column: field,
+      message:
+        `Kolom ${spec.label} tidak ditemukan pada baris judul (baris ${row.line}). ` +
+        `Judul kolom yang terbaca: ${found.length ? quoteList(found) : '(tidak ada)'}. ` +
+        `Nama kolom yang dikenali: ${quoteList(spec.synonyms)}.`,
+    })
+  }
+  return { header: { line: row.line, index, columns, errors }, headerPos }
+}
+
+/** Sorts by row (stable) and caps the list so a wholly wrong file does not produce thousands of lines. */
+function finishIssues(list: Issue[], noun: string): Issue[] {
+  const sorted = list.map((issue, i) => ({ issue, i })).sort((a, b) => (a.issue.row ?? 0) - (b.issue.row ?? 0) || a.i - b.i)
+  const out = sorted.map((x) => x.issue)
+  if (out.length <= MAX_LISTED_ISSUES) return out
+  const more = out.length - MAX_LISTED_ISSUES
+  return [...out.slice(0, MAX_LISTED_ISSUES), { message: `Masih ada ${more} ${noun} lain yang tidak ditampilkan. Perbaiki yang tercantum di atas lalu baca ulang berkas.` }]
+}
+
+/** `=SUM(...)`, `+cmd`, `@foo`, `-HYPERLINK(...)`: a formula (or CSV injection) where a plain name belongs. */
+const looksLikeFormula = (s: string): boolean => /^[=+\-@]\s*[A-Za-z]/.test(s)
+
+type NameCheck = { ok: true; value: string } | { ok: false; message: string }
+
+function checkName(raw: string, label: string, maxLength: number): NameCheck {
+  const value = cleanName(raw)
+  if (value === '') return { ok: false, message: `Nama ${label} kosong` }
+  if (looksLikeFormula(value)) return { ok: false, message: `Nama ${label} "${value}" berisi rumus; tulis sebagai teks biasa` }
+  if (value.length > maxLength) return { ok: false, message: `Nama ${label} terlalu panjang (${value.length} karakter, maksimum ${maxLength})` }
+  return { ok: true, value }
+}
+
+type NumberCheck = { ok: true; value: number } | { ok: false; message: string }
+
+/** `1`, `001`, `TPS 001`, `TPS-01`, `tps 7`; `1.0` too, which some exports write for whole numbers. */
+export function parseTpsNumber(raw: string): NumberCheck {
+  const s = raw.trim()
+  if (s === '') return { ok: false, message: 'Nomor TPS kosong' }
+  const m = /^(?:tps[\s\-.:#/]*)?(\d+)(?:\.0+)?$/i.exec(s)
+  if (!m) return { ok: false, message: `Nomor TPS "${s}" tidak dapat dibaca; tulis angka seperti 1, 001 atau TPS 001` }
+  const n = Number(m[1])
+  if (n < 1) return { ok: false, message: `Nomor TPS "${s}" tidak sah; nomor TPS dimulai dari 1` }
+  if (n > MAX_TPS_NUMBER) return { ok: false, message: `Nomor TPS "${s}" tidak wajar (lebih dari ${MAX_TPS_NUMBER})` }
+  return { ok: true, value: n }
+}
+
+/**
+ * A whole number of voters. Thousands separators are refused rather than guessed: "1.234" is 1234 in
+ * an Indonesian file and 1.234 in an English one. `240.0` (Excel's way of writing a whole number with a
+ * decimal format) is accepted because it cannot be read two ways.
+ */
+export function parseDpt(raw: string): NumberCheck {
+  const s = raw.trim()
+  if (s === '') return { ok: false, message: 'DPT kosong; isi jumlah pemilih (boleh 0)' }
+  if (s.startsWith('=')) {
+    // A workbook written by a program and never opened in Excel has formulas without stored results.
+    return { ok: false, message: `DPT "${s}" berisi rumus, bukan angka; buka dan simpan ulang berkas di Excel agar hasilnya tersimpan, atau tulis angkanya langsung` }
+  }
+  if (/^-\s*\d/.test(s)) return { ok: false, message: `DPT tidak boleh negatif (tertulis "${s}")` }
+  let n: number
+  if (/^\d+$/.test(s)) n = Number(s)
+  else if (/^\d{1,3}([.,]\d{3})+$/.test(s)) {
+    return { ok: false, message: `DPT "${s}" memakai titik atau koma sehingga tidak jelas apakah pemisah ribuan atau desimal; tulis angka tanpa pemisah, mis. ${s.replace(/[.,]/g, '')}` }
+  } else if (/^\d+[.,]0+$/.test(s)) n = Number(s.replace(/[.,]0+$/, ''))
+  else if (/^(\d+[.,]\d*|[.,]\d+)$/.test(s)) return { ok: false, message: `DPT harus bilangan bulat (tertulis "${s}")` }
+  else return { ok: false, message: `DPT "${s}" bukan bilangan bulat` }
+  if (n > MAX_PLAUSIBLE_DPT) return { ok: false, message: `DPT ${s} tidak wajar: lebih dari 100.000 pemilih untuk satu TPS` }
+  return { ok: true, value: n }
+}
+
+/** Kemendagri codes: digits, optionally dotted (12.19.01.1001). */
+function checkKode(raw: string, label: string, example: string): { ok: true; value: string | null } | { ok: false; message: string } {
+  const s = raw.trim()
+  if (s === '') return { ok: true, value: null }
+  if (looksLikeFormula(s)) return { ok: false, message: `${label} "${s}" berisi rumus; tulis sebagai teks biasa` }
+  if (!/^\d+(\.\d+)*$/.test(s)) return { ok: false, message: `${label} "${s}" hanya boleh berisi angka (boleh bertitik), mis. ${example}` }
+  return { ok: true, value: s }
+}
+
+const TOTAL_ROW = /^(JUMLAH|TOTAL|SUB ?TOTAL|GRAND ?TOTAL)\b/
+
+/**
+ * Reads a wilayah/TPS table (CSV or worksheet rows). Never throws for a bad row: every problem is
+ * collected with its line and column so the coordinator can fix the whole file in one pass.
+ * Issue.column is the header text as written in the file (what the user can find), or our field
+ * name when the column itself is missing.
+ */
+export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseOptions): WilayahParseResult {
+  if (rows.length === 0) {
+    return { tps: [], errors: [{ message: 'Berkas kosong: tidak ada baris yang berisi data.' }], warnings: [], columns: {} }
+  }
+  const { header, headerPos } = matchHeader(rows, WILAYAH_FIELDS)
+  if (header.errors.length) return { tps: [], errors: finishIssues(header.errors, 'galat'), warnings: [], columns: header.columns }
+  const dataRows = rows.slice(headerPos + 1)
+  if (dataRows.length === 0) {
+    return {
+      tps: [],
+      errors: [{ row: header.line, message: `Berkas hanya berisi judul kolom (baris ${header.line}) tanpa satu pun data TPS.` }],
+      warnings: [],
+      columns: header.columns,
+    }
+  }
+
+  const col = (f: WilayahField): string => header.columns[f] ?? f
+  const cell = (row: TableRow, f: WilayahField): string => {
+    const i = header.index[f]
+    return i === undefined ? '' : (row.cells[i] ?? '').trim()
+  }
+
+  const errors: Issue[] = []
+  const warnings: Issue[] = []
+  const tps: ParsedTps[] = []
+  const max = opts.maxVotersPerTps
+
+  // First occurrence of each key, for the "both lines" messages.
+  const tpsSeen = new Map<string, number>()
+  const kecKodeByName = new Map<string, { kode: string; line: number; name: string }>()
+  const kecNameByKode = new Map<string, { key: string; line: number; name: string }>()
+  const desaByKode = new Map<string, { kecKey: string; desaKey: string; line: number; kec: string; desa: string }>()
+  const kodeByDesa = new Map<string, { kode: string; line: number }>()
+  const reported = new Set<string>() // one message per conflicting pair, not one per TPS row of the desa
+  const report = (key: string, issue: Issue): void => {
+    if (reported.has(key)) return
+    reported.add(key)
+    errors.push(issue)
+  }
+
+  for (const row of dataRows) {
+    const rawKec = cell(row, 'kecamatan')
+    const rawDesa = cell(row, 'desa')
+    const rawNo = cell(row, 'no_tps')
+    // Workbooks often end with a "JUMLAH" row (in whichever column); one clear message beats five cell errors.
+    if (row.cells.some((c) => TOTAL_ROW.test(normalizeName(c))) && !parseTpsNumber(rawNo).ok) {
+      errors.push({ row: row.line, message: 'Baris ini tampaknya baris jumlah/total, bukan data TPS; hapus baris ini dari berkas.' })
+      continue
+    }
+
+    const rowErrors: Issue[] = []
+    const kec = checkName(rawKec, 'kecamatan', MAX_NAME_LENGTH)
+    if (!kec.ok) rowErrors.push({ row: row.line, column: col('kecamatan'), message: kec.message })
+    const desa = checkName(rawDesa, 'desa/kelurahan', MAX_NAME_LENGTH)
+    if (!desa.ok) rowErrors.push({ row: row.line, column: col('desa'), message: desa.message })
+    const kodeKec = checkKode(cell(row, 'kode_kecamatan'), 'Kode kecamatan', '121901')
+    if (!kodeKec.ok) rowErrors.push({ row: row.line, column: col('kode_kecamatan'), message: kodeKec.message })
+    const kodeDesa = checkKode(cell(row, 'kode_desa'), 'Kode desa/kelurahan', '1219011001')
+    if (!kodeDesa.ok) rowErrors.push({ row: row.line, column: col('kode_desa'), message: kodeDesa.message })
+    const nomor = parseTpsNumber(rawNo)
+    if (!nomor.ok) rowErrors.push({ row: row.line, column: col('no_tps'), message: nomor.message })
+    const dpt = parseDpt(cell(row, 'dpt'))
+    if (!dpt.ok) rowErrors.push({ row: row.line, column: col('dpt'), message: dpt.message })
+    if (!kec.ok || !desa.ok || !kodeKec.ok || !kodeDesa.ok || !nomor.ok || !dpt.ok) {
+      errors.push(...rowErrors)
+      continue
+    }
+
+    const kecKey = normalizeName(kec.value)
+    const desaKey = normalizeName(desa.value)
+    const tpsKey = `${kecKey}\u0000${desaKey}\u0000${nomor.value}`
+    const firstLine = tpsSeen.get(tpsKey)
+    if (firstLine !== undefined) {
+      errors.push({
+        row: row.line,
+        column: col('no_tps'),
+        message: `TPS ${nomor.value} di desa/kelurahan ${desa.value}, kecamatan ${kec.value} tercatat dua kali: baris ${firstLine} dan baris ${row.line}`,
+      })
+      continue
+    }
+    tpsSeen.set(tpsKey, row.line)
+
+    if (kodeKec.value !== null) {
+      const byName = kecKodeByName.get(kecKey)
+      if (!byName) kecKodeByName.set(kecKey, { kode: kodeKec.value, line: row.line, name: kec.value })
+      else if (byName.kode !== kodeKec.value) {
+        report(`kk:${kecKey}:${kodeKec.value}`, {
+          row: row.line,
+          column: col('kode_kecamatan'),
+          message: `Kecamatan ${kec.value} memakai dua kode berbeda: ${byName.kode} (baris ${byName.line}) dan ${kodeKec.value} (baris ${row.line})`,
+        })
+      }
+      const byKode = kecNameByKode.get(kodeKec.value)
+      if (!byKode) kecNameByKode.set(kodeKec.value, { key: kecKey, line: row.line, name: kec.value })
+      else if (byKode.key !== kecKey) {
+        report(`kn:${kodeKec.value}:${kecKey}`, {
+          row: row.line,
+          column: col('kode_kecamatan'),
+          message: `Kode kecamatan ${kodeKec.value} dipakai untuk dua kecamatan berbeda: ${byKode.name} (baris ${byKode.line}) dan ${kec.value} (baris ${row.line})`,
+        })
+      }
+    }
+
+    if (kodeDesa.value !== null) {
+      const pairKey = `${kecKey}\u0000${desaKey}`
+      const byKode = desaByKode.get(kodeDesa.value)
+      if (!byKode) desaByKode.set(kodeDesa.value, { kecKey, desaKey, line: row.line, kec: kec.value, desa: desa.value })
+      else if (byKode.desaKey !== desaKey) {
+        report(`dn:${kodeDesa.value}:${pairKey}`, {
+          row: row.line,
+          column: col('kode_desa'),
+          message: `Kode desa/kelurahan ${kodeDesa.value} dipakai untuk dua desa/kelurahan berbeda: ${byKode.desa} (baris ${byKode.line}) dan ${desa.value} (baris ${row.line})`,
+        })
+      } else if (byKode.kecKey !== kecKey) {
+        report(`dk:${kodeDesa.value}:${pairKey}`, {
+          row: row.line,
+          column: col('kode_desa'),
+          message: `Desa/kelurahan ${desa.value} dengan kode ${kodeDesa.value} tercatat di dua kecamatan: ${byKode.kec} (baris ${byKode.line}) dan ${kec.value} (baris ${row.line})`,
+        })
+      }
+      const byDesa = kodeByDesa.get(pairKey)
+      if (!byDesa) kodeByDesa.set(pairKey, { kode: kodeDesa.value, line: row.line })
+      else if (byDesa.kode !== kodeDesa.value) {
+        report(`dd:${pairKey}:${kodeDesa.value}`, {
+          row: row.line,
+          column: col('kode_desa'),
+          message: `Desa/kelurahan ${desa.value}, kecamatan ${kec.value} memakai dua kode berbeda: ${byDesa.kode} (baris ${byDesa.line}) dan ${kodeDesa.value} (baris ${row.line})`,
+        })
+      }
+      if (kodeKec.value !== null) {
+        const kk = kodeKec.value.replace(/\./g, '')
+        if (!kodeDesa.value.replace(/\./g, '').startsWith(kk)) {
+          // A warning, not an error: a satker may use its own numbering, but usually this is a row under the wrong kecamatan.
+          const key = `px:${pairKey}`
+          if (!reported.has(key)) {
+            reported.add(key)
+            warnings.push({
+              row: row.line,
+              column: col('kode_desa'),
+              message: `Kode desa/kelurahan ${kodeDesa.value} tidak diawali kode kecamatan ${kodeKec.value}; periksa apakah ${desa.value} memang termasuk kecamatan ${kec.value}`,
+            })
+          }
+        }
+      }
+    }
+
+    if (Number.isFinite(max) && max > 0 && dpt.value > max) {
+      warnings.push({ row: row.line, column: col('dpt'), message: `DPT ${dpt.value} melebihi batas ${max} pemilih per TPS; periksa kembali angkanya` })
+    }
+
+    tps.push({ line: row.line, kodeKecamatan: kodeKec.value, kecamatan: kec.value, kodeDesa: kodeDesa.value, desa: desa.value, nomor: nomor.value, dpt: dpt.value })
+  }
+
+  return { tps, errors: finishIssues(errors, 'galat'), warnings: finishIssues(warnings, 'peringatan'), columns: header.columns }
+}
+
+/**
+ * Reads a dapil mapping (which kecamatan belongs to which dapil, per ballot type). Values are returned
+ * as written (whitespace tidied); matching them to ballot items and kecamatan is the caller's job.
+ */
+export function parseDapilTable(rows: readonly TableRow[]): DapilParseResult {
+  if (rows.length === 0) return { entries: [], errors: [{ message: 'Berkas kosong: tidak ada baris yang berisi data.' }], columns: {} }
+  const { header, headerPos } = matchHeader(rows, DAPIL_FIELDS)
+  if (header.errors.length) return { entries: [], errors: finishIssues(header.errors, 'galat'), columns: header.columns }
+  const dataRows = rows.slice(headerPos + 1)
+  if (dataRows.length === 0) {
+    return {
+      entries: [],
+      errors: [{ row: header.line, message: `Berkas hanya berisi judul kolom (baris ${header.line}) tanpa satu pun data dapil.` }],
+      columns: header.columns,
+    }
+  }
+  const col = (f: DapilField): string => header.columns[f] ?? f
+  const cell = (row: TableRow, f: DapilField): string => {
+    const i = header.index[f]
+    return i === undefined ? '' : (row.cells[i] ?? '').trim()
+  }
+
+  const errors: Issue[] = []
+  const entries: DapilEntry[] = []
+  const seen = new Map<string, { line: number; dapil: string }>()
+  for (const row of dataRows) {
+    const ballot = checkName(cell(row, 'surat_suara'), 'surat suara', MAX_NAME_LENGTH)
+    const kec = checkName(cell(row, 'kecamatan'), 'kecamatan', MAX_NAME_LENGTH)
+    const dapil = checkName(cell(row, 'dapil'), 'dapil', MAX_DAPIL_LENGTH)
+    if (!ballot.ok) errors.push({ row: row.line, column: col('surat_suara'), message: ballot.message })
+    if (!kec.ok) errors.push({ row: row.line, column: col('kecamatan'), message: kec.message })
+    if (!dapil.ok) errors.push({ row: row.line, column: col('dapil'), message: dapil.message })
+    if (!ballot.ok || !kec.ok || !dapil.ok) continue
+
+    const key = `${normalizeName(ballot.value)}\u0000${normalizeName(kec.value)}`
+    const first = seen.get(key)
+    if (first) {
+      errors.push({
+        row: row.line,
+        column: col('kecamatan'),
+        message: `Kecamatan ${kec.value} untuk surat suara ${ballot.value} tercatat dua kali: baris ${first.line} (dapil ${first.dapil}) dan baris ${row.line} (dapil ${dapil.value})`,
+      })
+      continue
+    }
+    seen.set(key, { line: row.line, dapil: dapil.value })
+    entries.push({ line: row.line, ballot: ballot.value, kecamatan: kec.value, dapil: dapil.value })
+  }
+  return { entries, errors: finishIssues(errors, 'galat'), columns: header.columns }
+}
+
+/** One line for a user: "Baris 17, kolom dpt: DPT "2a0" bukan bilangan bulat". */
+export function formatIssue(issue: Issue): string {
+  const where = [issue.row !== undefined ? `Baris ${issue.row}` : '', issue.column !== undefined ? `kolom ${issue.column}` : ''].filter(Boolean).join(', ')
+  return where ? `${where}: ${issue.message}` : issue.message
+}
