@@ -1,0 +1,305 @@
+#!/usr/bin/env node
+// Launcher behind `npm start`, `npm test` and `npm run bench`.
+//
+// Plain ESM with node built-ins only, because it must run on whatever Node the
+// user has (18, 20, 22+). It then makes the machine fit the project:
+//   1. Node older than 22 -> fetch Node 22 from the npm registry into
+//      .cache/node and run this same script again under it;
+//   2. node_modules missing or older than package-lock.json -> npm ci;
+//   3. run the subcommand (start | test | bench).
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { constants as osConstants } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import {
+  MIN_NODE_MAJOR,
+  cachedNodeBinary,
+  electronBinaryPath,
+  formatSeconds,
+  formatSummary,
+  needsInstall,
+  needsRebuild,
+  nodeMajor,
+  nodePackageName,
+  summarizeVitestReport,
+  withPathPrepended,
+} from './launchUtil.mjs'
+
+const SCRIPT = fileURLToPath(import.meta.url)
+const ROOT = resolve(dirname(SCRIPT), '..', '..')
+const NODE_CACHE = join(ROOT, '.cache', 'node')
+const VITEST_REPORT = join(ROOT, '.cache', 'vitest-report.json')
+const SERVER_ENTRY = 'src/server/main.ts'
+const BENCH_ENTRY = 'test/bench/run.ts'
+const ELECTRON_FETCH_TIMEOUT_MS = 90_000
+
+const COMMANDS = { start: commandStart, test: commandTest, bench: commandBench }
+
+// ---------------------------------------------------------------- children
+
+/** The child now running in the foreground, so signals can reach it. */
+let currentChild = null
+
+function installSignalForwarding() {
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      if (!currentChild) process.exit(128 + (osConstants.signals[signal] ?? 0))
+      // Ctrl+C in a terminal already reaches the whole foreground process
+      // group, the child included; sending it again would make the server see
+      // two interrupts. A SIGINT without a terminal (a supervisor, a test
+      // harness) was meant for us alone, so pass it on.
+      if (signal === 'SIGINT' && process.stdin.isTTY) return
+      currentChild.kill(signal)
+    })
+  }
+}
+
+/** Spawn with inherited stdio; resolves to the exit code (128+n when killed by signal n). */
+function runChild(command, args, options = {}) {
+  return new Promise((resolveCode) => {
+    let settled = false
+    const settle = (code) => {
+      if (settled) return
+      settled = true
+      currentChild = null
+      resolveCode(code)
+    }
+    const child = spawn(command, args, { stdio: 'inherit', cwd: ROOT, ...options })
+    currentChild = child
+    child.on('error', (err) => {
+      console.error(`Tidak dapat menjalankan ${command}: ${err.message}`)
+      settle(127)
+    })
+    child.on('exit', (code, signal) => settle(code ?? 128 + (osConstants.signals[signal] ?? 0)))
+  })
+}
+
+/** Run a JS entry point of a dependency under the current Node (never a .bin shim: those differ per OS). */
+function runNodeScript(relPath, args, options = {}) {
+  return runChild(process.execPath, [join(ROOT, relPath), ...args], options)
+}
+
+/**
+ * Run npm. Under `npm start/test` npm tells us its own CLI file, which we run
+ * with the current Node (so after the switch npm itself runs on Node 22).
+ * Otherwise use npm from PATH; Windows' npm.cmd can only be started through a
+ * shell, and our arguments are plain words, so joining them is safe.
+ */
+function runNpm(args, options = {}) {
+  const cli = process.env.npm_execpath
+  if (cli && /npm-cli\.c?js$/.test(cli) && existsSync(cli)) {
+    return runChild(process.execPath, [cli, ...args], options)
+  }
+  if (process.platform === 'win32') {
+    return runChild(['npm.cmd', ...args].join(' '), [], { ...options, shell: true })
+  }
+  return runChild('npm', args, options)
+}
+
+/** Run one step, printing its name and how long it took. */
+async function timedStep(label, run) {
+  console.log(`\n» ${label}`)
+  const started = Date.now()
+  const code = await run()
+  const took = formatSeconds(Date.now() - started)
+  console.log(code === 0 ? `» ${label}: selesai (${took})` : `» ${label}: gagal, kode ${code} (${took})`)
+  return code
+}
+
+// ------------------------------------------------------- machine preparation
+
+/** Path of a Node 22 binary in .cache/node, installing it from the npm registry when missing; null on failure. */
+async function ensureCachedNode() {
+  const binary = cachedNodeBinary(NODE_CACHE, process.platform, process.arch)
+  if (existsSync(binary)) return binary
+  const pkg = nodePackageName(process.platform, process.arch)
+  console.log(
+    `Node.js ${process.versions.node} di komputer ini terlalu lama (proyek ini butuh Node ${MIN_NODE_MAJOR} atau lebih baru), ` +
+      `jadi Node ${MIN_NODE_MAJOR} diunduh sekali dari registri npm ke .cache/node.`,
+  )
+  const code = await runNpm([
+    'install',
+    '--prefix',
+    '.cache/node',
+    '--no-save',
+    '--no-audit',
+    '--no-fund',
+    `${pkg}@${MIN_NODE_MAJOR}`,
+  ])
+  if (code !== 0 || !existsSync(binary)) {
+    console.error(`Gagal memasang ${pkg}@${MIN_NODE_MAJOR}. Pasang Node.js ${MIN_NODE_MAJOR}+ secara manual lalu coba lagi.`)
+    return null
+  }
+  return binary
+}
+
+/**
+ * Run this script again under the cached Node 22, its folder first on PATH so
+ * that npm, npx and every child process use Node 22 too. Resolves to its exit code.
+ */
+async function reexecUnderCachedNode(argv) {
+  // Guard against a loop should the cached binary itself report an old version.
+  if (process.env.GUDANG_LAUNCH_REEXEC) {
+    console.error(`Node ${process.versions.node} di .cache/node masih lebih lama dari ${MIN_NODE_MAJOR}; hapus .cache/node lalu coba lagi.`)
+    return 1
+  }
+  const binary = await ensureCachedNode()
+  if (!binary) return 1
+  const env = withPathPrepended(
+    // npm exports NODE/npm_node_execpath naming the old Node; point them at the new one.
+    { ...process.env, GUDANG_LAUNCH_REEXEC: '1', NODE: binary, npm_node_execpath: binary },
+    dirname(binary),
+    process.platform,
+  )
+  return runChild(binary, [SCRIPT, ...argv], { env })
+}
+
+/** npm ci when node_modules is missing or stale; resolves to its exit code (0 when nothing to do). */
+async function ensureDependencies() {
+  if (!needsInstall(ROOT)) return 0
+  console.log('node_modules belum ada atau lebih lama dari package-lock.json: memasang dependensi dengan npm ci.')
+  // The Electron binary cannot always be downloaded; `start` fetches it later
+  // and falls back to browser mode, so installing must never depend on it.
+  const env = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }
+  return timedStep('npm ci', () => runNpm(['ci', '--no-audit', '--no-fund'], { env }))
+}
+
+// ------------------------------------------------------------------ commands
+
+/** `npm test [-- vitest args]`: typecheck, build, vitest, then the summary line CI reads. */
+async function commandTest(extraArgs) {
+  let code = await timedStep('tsc -b', () => runNodeScript('node_modules/typescript/bin/tsc', ['-b']))
+  if (code !== 0) return code
+  code = await timedStep('electron-vite build', () =>
+    runNodeScript('node_modules/electron-vite/bin/electron-vite.js', ['build']),
+  )
+  if (code !== 0) return code
+
+  // A report left by an earlier run must never be read as this run's.
+  rmSync(VITEST_REPORT, { force: true })
+  const vitestArgs = ['run', '--reporter=default', '--reporter=json', `--outputFile=${VITEST_REPORT}`, ...extraArgs]
+  code = await timedStep('vitest run', () => runNodeScript('node_modules/vitest/vitest.mjs', vitestArgs))
+
+  let report = {}
+  try {
+    report = JSON.parse(readFileSync(VITEST_REPORT, 'utf8'))
+  } catch {
+    console.error(`vitest tidak menulis laporan ${VITEST_REPORT}.`)
+    if (code === 0) code = 1
+  }
+  const summary = summarizeVitestReport(report, code)
+  if (code !== 0 && summary.failed > (report.numFailedTests ?? 0)) {
+    console.log('(kegagalan di luar tes, mis. file tes yang gagal dimuat atau tidak ada file tes, dihitung sebagai gagal)')
+  }
+  console.log(`\n${formatSummary(summary)}`)
+  return code
+}
+
+/** Is the Electron binary there, or can it be fetched now? Returns its path or null. */
+function findOrFetchElectron() {
+  const found = electronBinaryPath(ROOT, process.env)
+  if (found) return found
+  const installJs = join(ROOT, 'node_modules', 'electron', 'install.js')
+  if (!existsSync(installJs)) return null
+  console.log(`Biner Electron belum ada; mencoba mengunduhnya (paling lama ${ELECTRON_FETCH_TIMEOUT_MS / 1000} detik)...`)
+  const env = { ...process.env }
+  delete env.ELECTRON_SKIP_BINARY_DOWNLOAD
+  const result = spawnSync(process.execPath, [installJs], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    timeout: ELECTRON_FETCH_TIMEOUT_MS,
+  })
+  if (result.status !== 0) {
+    const reason =
+      result.error?.code === 'ETIMEDOUT'
+        ? 'waktu habis'
+        : `${result.stderr || result.stdout || result.error?.message || ''}`.trim().split('\n')[0]
+    console.log(`Unduhan Electron gagal: ${reason || `kode ${result.status}`}`)
+    return null
+  }
+  return electronBinaryPath(ROOT, process.env)
+}
+
+function runElectron(binary, extraArgs) {
+  const args = [ROOT, ...extraArgs]
+  // Chromium refuses to start as root with its sandbox on (Linux containers, CI).
+  if (process.platform === 'linux' && process.getuid?.() === 0) args.unshift('--no-sandbox')
+  const env = { ...process.env }
+  delete env.ELECTRON_RUN_AS_NODE // set, it would make Electron behave as plain Node
+  return runChild(binary, args, { env })
+}
+
+function runBrowserMode(extraArgs) {
+  if (!existsSync(join(ROOT, SERVER_ENTRY))) {
+    console.error(`${SERVER_ENTRY} tidak ditemukan; mode peramban tidak dapat dijalankan.`)
+    return 1
+  }
+  // The server prints "URL: http://127.0.0.1:PORT/?token=..." to open in a browser.
+  return runNodeScript('node_modules/tsx/dist/cli.mjs', [SERVER_ENTRY, ...extraArgs])
+}
+
+/** `npm start [-- args]`: the desktop app, or the same app served to a browser when Electron is absent. */
+async function commandStart(extraArgs) {
+  if (needsRebuild(ROOT)) {
+    const code = await timedStep('electron-vite build', () =>
+      runNodeScript('node_modules/electron-vite/bin/electron-vite.js', ['build']),
+    )
+    if (code !== 0) return code
+  }
+  if (process.env.GUDANG_BROWSER_MODE === '1') {
+    console.log('GUDANG_BROWSER_MODE=1: aplikasi dibuka dalam mode peramban:')
+    return runBrowserMode(extraArgs)
+  }
+  const electron = findOrFetchElectron()
+  if (electron) return runElectron(electron, extraArgs)
+  console.log(
+    'Electron tidak tersedia di komputer ini (binernya tidak dapat diunduh). Aplikasi dibuka dalam mode peramban:',
+  )
+  return runBrowserMode(extraArgs)
+}
+
+/** `npm run bench [-- args]` */
+async function commandBench(extraArgs) {
+  if (!existsSync(join(ROOT, BENCH_ENTRY))) {
+    console.error(`${BENCH_ENTRY} belum ada; tidak ada benchmark untuk dijalankan.`)
+    return 1
+  }
+  return runNodeScript('node_modules/tsx/dist/cli.mjs', [BENCH_ENTRY, ...extraArgs])
+}
+
+// ---------------------------------------------------------------------- main
+
+async function main(argv) {
+  const [name, ...rest] = argv
+  // `npm start -- --port 8080` reaches us without the "--", but
+  // `node src/cli/launch.mjs start -- --port 8080` keeps it; drop it so both work.
+  const extraArgs = rest[0] === '--' ? rest.slice(1) : rest
+  const command = COMMANDS[name]
+  if (!command) {
+    console.error(`Pemakaian: node src/cli/launch.mjs ${Object.keys(COMMANDS).join('|')} [argumen...]`)
+    return 2
+  }
+  // npm runs scripts from the package root anyway; doing it here too makes
+  // relative paths (vitest filters, --db files) mean the same either way.
+  process.chdir(ROOT)
+  installSignalForwarding()
+
+  if (nodeMajor(process.versions.node) < MIN_NODE_MAJOR) return reexecUnderCachedNode(argv)
+
+  const installed = await ensureDependencies()
+  if (installed !== 0) return installed
+  return command(extraArgs)
+}
+
+// exitCode rather than process.exit(): lets stdout drain when it is a pipe.
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (err) => {
+    console.error(err)
+    process.exitCode = 1
+  },
+)
