@@ -1,0 +1,170 @@
+import { useEffect, useRef, useState } from 'react'
+import type { Election } from '../api/contract'
+import { transport, UNAUTHORIZED_EVENT } from './api'
+import { DataProvider, useApi } from './components/data'
+import { ErrorBanner, Loading, ToastProvider } from './components/Feedback'
+import { Brand } from './components/Brand'
+import { electionTitle } from './format'
+import { BerandaPage } from './pages/Beranda'
+import { KebutuhanPage } from './pages/Kebutuhan'
+import { PengaturanPage } from './pages/Pengaturan'
+import { SetupPage } from './pages/Setup'
+import { WilayahPage } from './pages/Wilayah'
+import { href, useRoute, type Route } from './router'
+
+export function App() {
+  const [mode, setMode] = useState(transport)
+
+  useEffect(() => {
+    const onUnauthorized = () => setMode(transport())
+    window.addEventListener(UNAUTHORIZED_EVENT, onUnauthorized)
+    return () => window.removeEventListener(UNAUTHORIZED_EVENT, onUnauthorized)
+  }, [])
+
+  if (mode === 'no-token') return <NoTokenPage />
+  return (
+    <DataProvider>
+      <ToastProvider>
+        <Root />
+      </ToastProvider>
+    </DataProvider>
+  )
+}
+
+function NoTokenPage() {
+  return (
+    <main className="fullpage">
+      <div className="fullpage-card">
+        <Brand />
+        <h1>Buka aplikasi melalui alamat yang dicetak oleh npm start</h1>
+        <p>
+          Dalam mode peramban, Gudang Pemilu hanya melayani halaman yang dibuka dengan alamat lengkap beserta token akses, misalnya{' '}
+          <code>http://127.0.0.1:5173/?token=…</code>.
+        </p>
+        <ol>
+          <li>
+            Lihat jendela terminal tempat <code>npm start</code> dijalankan.
+          </li>
+          <li>Salin alamat lengkap yang dicetak di sana (termasuk bagian <code>?token=</code>).</li>
+          <li>Tempel ke bilah alamat peramban ini, lalu tekan Enter.</li>
+        </ol>
+        <p className="muted small">Token disimpan hanya untuk tab ini dan dihapus dari bilah alamat setelah halaman terbuka.</p>
+      </div>
+    </main>
+  )
+}
+
+function Root() {
+  const election = useApi('election.get', {})
+  if (election.data === undefined) {
+    if (election.error) {
+      return (
+        <main className="fullpage">
+          <div className="fullpage-card">
+            <Brand />
+            <ErrorBanner error={election.error} onRetry={election.reload} title="Data pemilihan tidak dapat dibuka" />
+          </div>
+        </main>
+      )
+    }
+    return (
+      <main className="fullpage">
+        <Loading label="Membuka basis data…" />
+      </main>
+    )
+  }
+  if (election.data === null) return <SetupPage />
+  return <Shell election={election.data} />
+}
+
+const NAV: { route: Route; label: string; hint: string }[] = [
+  { route: 'beranda', label: 'Beranda', hint: 'Ringkasan pemilihan dan kebutuhan surat suara' },
+  { route: 'wilayah', label: 'Wilayah & TPS', hint: 'Kecamatan, desa/kelurahan, TPS dan DPT' },
+  { route: 'kebutuhan', label: 'Kebutuhan', hint: 'Kebutuhan per TPS, desa, kecamatan dan dapil' },
+  { route: 'pengaturan', label: 'Pengaturan', hint: 'Satker, cadangan, barang dan dapil' },
+]
+
+function Shell({ election }: { election: Election }) {
+  const route = useRoute()
+  const mainRef = useRef<HTMLElement>(null)
+  const first = useRef(true)
+
+  useEffect(() => {
+    const label = NAV.find((n) => n.route === route)?.label ?? 'Beranda'
+    document.title = `${label} — Gudang Pemilu`
+    // Move focus to the new page's heading so keyboard and screen-reader users land on the content.
+    if (first.current) {
+      first.current = false
+      return
+    }
+    mainRef.current?.querySelector<HTMLElement>('h1')?.focus()
+  }, [route])
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#konten" onClick={(e) => {
+        e.preventDefault()
+        mainRef.current?.querySelector<HTMLElement>('h1')?.focus()
+      }}>
+        Lompat ke konten
+      </a>
+      <header className="app-header">
+        <Brand />
+        <div className="app-header-election">
+          <span className="election-title">{electionTitle(election)}</span>
+          {election.provinsi && <span className="election-sub">Provinsi {election.provinsi}</span>}
+        </div>
+      </header>
+      <nav className="app-nav" aria-label="Menu utama">
+        <ul>
+          {NAV.map((n) => (
+            <li key={n.route}>
+              <a href={href(n.route)} aria-current={route === n.route ? 'page' : undefined} title={n.hint}>
+                <NavIcon route={n.route} />
+                <span>{n.label}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+        <p className="nav-foot">{transport() === 'electron' ? 'Aplikasi desktop' : 'Mode peramban (127.0.0.1)'}</p>
+      </nav>
+      <main className="app-main" id="konten" ref={mainRef}>
+        {route === 'beranda' && <BerandaPage election={election} />}
+        {route === 'wilayah' && <WilayahPage election={election} />}
+        {route === 'kebutuhan' && <KebutuhanPage election={election} />}
+        {route === 'pengaturan' && <PengaturanPage election={election} />}
+      </main>
+    </div>
+  )
+}
+
+function NavIcon({ route }: { route: Route }) {
+  const common = { fill: 'none', stroke: 'currentColor', strokeWidth: 1.8, strokeLinecap: 'round' as const, strokeLinejoin: 'round' as const }
+  return (
+    <svg className="nav-icon" viewBox="0 0 24 24" aria-hidden="true">
+      {route === 'beranda' && <path {...common} d="M3 11l9-7 9 7v9a1 1 0 0 1-1 1h-5v-6h-6v6H4a1 1 0 0 1-1-1z" />}
+      {route === 'wilayah' && (
+        <>
+          <path {...common} d="M12 21s-7-6.2-7-11.5A7 7 0 0 1 19 9.5C19 14.8 12 21 12 21z" />
+          <circle {...common} cx="12" cy="9.5" r="2.5" />
+        </>
+      )}
+      {route === 'kebutuhan' && (
+        <>
+          <path {...common} d="M3 7l9-4 9 4-9 4-9-4z" />
+          <path {...common} d="M3 7v10l9 4 9-4V7" />
+          <path {...common} d="M12 11v10" />
+        </>
+      )}
+      {route === 'pengaturan' && (
+        <>
+          <circle {...common} cx="12" cy="12" r="3" />
+          <path
+            {...common}
+            d="M19.4 15a1.7 1.7 0 0 0 .3 1.8l.1.1a2 2 0 1 1-2.8 2.8l-.1-.1a1.7 1.7 0 0 0-1.8-.3 1.7 1.7 0 0 0-1 1.5V21a2 2 0 1 1-4 0v-.1a1.7 1.7 0 0 0-1.1-1.5 1.7 1.7 0 0 0-1.8.3l-.1.1a2 2 0 1 1-2.8-2.8l.1-.1a1.7 1.7 0 0 0 .3-1.8 1.7 1.7 0 0 0-1.5-1H3a2 2 0 1 1 0-4h.1a1.7 1.7 0 0 0 1.5-1.1 1.7 1.7 0 0 0-.3-1.8l-.1-.1a2 2 0 1 1 2.8-2.8l.1.1a1.7 1.7 0 0 0 1.8.3H9a1.7 1.7 0 0 0 1-1.5V3a2 2 0 1 1 4 0v.1a1.7 1.7 0 0 0 1 1.5 1.7 1.7 0 0 0 1.8-.3l.1-.1a2 2 0 1 1 2.8 2.8l-.1.1a1.7 1.7 0 0 0-.3 1.8V9a1.7 1.7 0 0 0 1.5 1H21a2 2 0 1 1 0 4h-.1a1.7 1.7 0 0 0-1.5 1z"
+          />
+        </>
+      )}
+    </svg>
+  )
+}

@@ -1,0 +1,110 @@
+import type { ApiResponse, ErrorBody, ErrorCode, MethodInput, MethodName, MethodOutput } from '../api/contract'
+
+export type Issue = NonNullable<ErrorBody['details']>[number]
+
+/** An error the API answered with (or a transport failure), in Bahasa Indonesia, ready to show. */
+export class ApiError extends Error {
+  readonly code: ErrorCode | 'NETWORK'
+  readonly details: Issue[]
+  readonly method: string
+  constructor(code: ErrorCode | 'NETWORK', message: string, details: Issue[] = [], method = '') {
+    super(message)
+    this.name = 'ApiError'
+    this.code = code
+    this.details = details
+    this.method = method
+  }
+}
+
+const TOKEN_KEY = 'gudang.token'
+
+/**
+ * Browser mode: the server prints a URL with ?token=…. Keep the token for this tab only and take it
+ * out of the address bar, so it does not end up in bookmarks, history or a screenshot.
+ */
+function captureToken(): string | null {
+  try {
+    const url = new URL(window.location.href)
+    const fromUrl = url.searchParams.get('token')
+    if (fromUrl) {
+      sessionStorage.setItem(TOKEN_KEY, fromUrl)
+      url.searchParams.delete('token')
+      window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash)
+    }
+    return sessionStorage.getItem(TOKEN_KEY)
+  } catch {
+    // sessionStorage can be unavailable (privacy settings); the token then lives only in memory.
+    return new URLSearchParams(window.location.search).get('token')
+  }
+}
+
+let token: string | null = window.gudang ? null : captureToken()
+
+export type Transport = 'electron' | 'browser' | 'no-token'
+
+export function transport(): Transport {
+  if (window.gudang) return 'electron'
+  return token ? 'browser' : 'no-token'
+}
+
+/** Fired when the server refuses the token, so the app can show how to open it again. */
+export const UNAUTHORIZED_EVENT = 'gudang:unauthorized'
+
+async function httpInvoke(method: string, input: unknown): Promise<ApiResponse> {
+  let res: Response
+  try {
+    res = await fetch('/api/' + encodeURIComponent(method), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer ' + (token ?? '') },
+      body: JSON.stringify(input ?? {}),
+    })
+  } catch {
+    throw new ApiError('NETWORK', 'Server Gudang Pemilu tidak dapat dihubungi. Pastikan jendela "npm start" masih berjalan, lalu muat ulang halaman.', [], method)
+  }
+  let body: unknown
+  try {
+    body = await res.json()
+  } catch {
+    throw new ApiError('INTERNAL', `Server menjawab dengan status HTTP ${res.status} tanpa data yang dapat dibaca.`, [], method)
+  }
+  if (!body || typeof body !== 'object' || !('ok' in body)) {
+    throw new ApiError('INTERNAL', `Jawaban server untuk ${method} tidak dikenal.`, [], method)
+  }
+  return body as ApiResponse
+}
+
+/** Calls one method of the API: Electron IPC in the desktop app, HTTP in browser mode. */
+export async function invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const res = window.gudang ? await window.gudang.invoke(method, input ?? {}) : await httpInvoke(method, input)
+  if (!res.ok) {
+    const err = new ApiError(res.error.code, res.error.message, res.error.details ?? [], method)
+    if (err.code === 'UNAUTHORIZED' && !window.gudang) {
+      token = null
+      try {
+        sessionStorage.removeItem(TOKEN_KEY)
+      } catch {
+        /* nothing stored */
+      }
+      window.dispatchEvent(new Event(UNAUTHORIZED_EVENT))
+    }
+    throw err
+  }
+  return res.result as MethodOutput<M>
+}
+
+/** Any thrown value as an ApiError, so every error surface can show a message and its details. */
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err
+  const message = err instanceof Error ? err.message : String(err)
+  return new ApiError('INTERNAL', `Terjadi kesalahan pada tampilan: ${message}`)
+}
+
+/** Field errors keyed by the field name the API reported in `column` ("reservePercent", "mapping.0.dapil"). */
+export function fieldErrors(err: unknown): Record<string, string> {
+  const out: Record<string, string> = {}
+  if (!(err instanceof ApiError)) return out
+  for (const d of err.details) {
+    if (d.column && !(d.column in out)) out[d.column] = d.message
+  }
+  return out
+}

@@ -1,0 +1,10 @@
+import type { ApiResponse } from '../api/contract'
+
+declare global {
+  interface Window {
+    /** Provided by the Electron preload (contextBridge); absent in browser mode, where the UI uses HTTP. */
+    gudang?: { invoke(method: string, input: unknown): Promise<ApiResponse> }
+  }
+}
+
+export {}

@@ -1,0 +1,58 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react'
+
+interface DialogProps {
+  open: boolean
+  title: string
+  onClose(): void
+  children: ReactNode
+  footer?: ReactNode
+  wide?: boolean
+}
+
+/**
+ * A native modal <dialog>: the browser traps focus, makes the page behind inert and closes on
+ * Escape, which is more dependable than a hand-made overlay.
+ */
+export function Dialog({ open, title, onClose, children, footer, wide }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null)
+  const titleId = useId()
+
+  useEffect(() => {
+    const el = ref.current
+    if (!el) return
+    if (open && !el.open) {
+      el.showModal()
+      el.querySelector<HTMLElement>('[data-autofocus]')?.focus()
+    }
+    if (!open && el.open) el.close()
+  }, [open])
+
+  useEffect(() => {
+    const el = ref.current
+    if (!el) return
+    // Escape fires "cancel"; keep React the owner of the open state.
+    const onCancel = (e: Event) => {
+      e.preventDefault()
+      onClose()
+    }
+    el.addEventListener('cancel', onCancel)
+    return () => el.removeEventListener('cancel', onCancel)
+  }, [onClose])
+
+  return (
+    <dialog ref={ref} className={wide ? 'dialog dialog-wide' : 'dialog'} aria-labelledby={titleId}>
+      {open && (
+        <>
+          <header className="dialog-header">
+            <h2 id={titleId}>{title}</h2>
+            <button type="button" className="dialog-close" onClick={onClose} aria-label="Tutup dialog">
+              ×
+            </button>
+          </header>
+          <div className="dialog-body">{children}</div>
+          {footer && <footer className="dialog-footer">{footer}</footer>}
+        </>
+      )}
+    </dialog>
+  )
+}

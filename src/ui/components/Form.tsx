@@ -1,0 +1,101 @@
+import { useId, useState, type ReactNode } from 'react'
+
+/**
+ * A labelled form field with its hint and its error underneath; the input gets aria-describedby
+ * and aria-invalid so a screen reader reads the error with the field.
+ */
+export function Field({
+  label,
+  hint,
+  error,
+  children,
+  className,
+}: {
+  label: string
+  hint?: ReactNode
+  error?: string | undefined
+  children(id: string, describedBy: string | undefined, invalid: boolean): ReactNode
+  className?: string
+}) {
+  const id = useId()
+  const hintId = hint ? id + '-hint' : undefined
+  const errorId = error ? id + '-error' : undefined
+  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}${className ? ' ' + className : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children(id, describedBy, Boolean(error))}
+      {error && (
+        <p className="field-error" id={errorId}>
+          {error}
+        </p>
+      )}
+      {hint && (
+        <p className="field-hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+    </div>
+  )
+}
+
+/**
+ * A file chooser whose text is ours: the native control's "Choose File / No file chosen" follows the
+ * browser's language, which on many office PCs is English.
+ */
+export function FilePicker({
+  label,
+  accept,
+  onFile,
+  disabled,
+  hint,
+  buttonLabel = 'Pilih berkas…',
+  autoFocus,
+}: {
+  label: string
+  accept: string
+  onFile(file: File | undefined): void
+  disabled?: boolean
+  hint?: ReactNode
+  buttonLabel?: string
+  autoFocus?: boolean
+}) {
+  const id = useId()
+  const [name, setName] = useState<string | null>(null)
+  return (
+    <div className="field file-field">
+      <span className="file-label" id={id + '-label'}>
+        {label}
+      </span>
+      <div className="file-row">
+        <input
+          id={id}
+          className="file-input"
+          type="file"
+          accept={accept}
+          disabled={disabled}
+          // The modal <dialog> focuses this after showModal(); React's autoFocus would run before the dialog opens.
+          data-autofocus={autoFocus ? '' : undefined}
+          aria-labelledby={id + '-label ' + id + '-button'}
+          aria-describedby={hint ? id + '-hint' : undefined}
+          onChange={(e) => {
+            const file = e.target.files?.[0]
+            setName(file?.name ?? null)
+            // Cleared so the same file can be chosen again after it was fixed in Excel.
+            e.target.value = ''
+            onFile(file)
+          }}
+        />
+        <label htmlFor={id} id={id + '-button'} className={`btn btn-secondary file-button${disabled ? ' disabled' : ''}`}>
+          {buttonLabel}
+        </label>
+        <span className={name ? 'file-name' : 'file-name muted'}>{name ?? 'Belum ada berkas dipilih'}</span>
+      </div>
+      {hint && (
+        <p className="field-hint" id={id + '-hint'}>
+          {hint}
+        </p>
+      )}
+    </div>
+  )
+}
