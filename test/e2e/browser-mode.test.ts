@@ -1,0 +1,222 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { MethodInput, MethodName, MethodOutput } from '../../src/api/contract'
+import { openApp, type OpenedApp } from '../../src/api/app'
+import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
+
+/**
+ * The real UI in a real Chromium against the real browser-mode server and a real SQLite file:
+ * first run (setup form) -> TPS import through the dialog -> needs that match the API -> XLSX
+ * download, plus a bad file whose errors must be shown with row and column.
+ */
+
+const ROOT = resolve(__dirname, '../..')
+const STATIC_DIR = join(ROOT, 'out', 'renderer')
+const DEMO_CSV = join(ROOT, 'resources', 'demo', 'tps-batubara-2024.csv')
+const SHOTS = join(ROOT, 'test-results', 'e2e')
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+let dir: string
+let app: OpenedApp
+let server: RunningHttpServer
+let browser: Browser
+let context: BrowserContext
+let page: Page
+const pageErrors: string[] = []
+
+async function api<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const res = await app.dispatcher.call(method, input, { actor: 'e2e', transport: 'test' })
+  if (!res.ok) throw new Error(`${method}: ${res.error.message}`)
+  return res.result as MethodOutput<M>
+}
+
+/** "1.234.567" (id-ID) -> 1234567 */
+const num = (text: string | null): number => Number((text ?? '').replace(/[^\d-]/g, ''))
+
+const nav = (name: string) => page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name, exact: true })
+
+const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) })
+
+function newestMtime(path: string): number {
+  const s = statSync(path)
+  if (!s.isDirectory()) return s.mtimeMs
+  return Math.max(0, ...readdirSync(path).map((n) => newestMtime(join(path, n))))
+}
+
+/** `npm test` builds first; a developer running this file alone gets a build when the UI changed since. */
+function ensureBuiltUi(): void {
+  const index = join(STATIC_DIR, 'index.html')
+  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(ROOT, 'src', 'ui'))) return
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: ROOT, encoding: 'utf8' })
+  if (r.status !== 0) throw new Error(`electron-vite build gagal:\n${r.stdout}\n${r.stderr}`)
+}
+
+beforeAll(async () => {
+  ensureBuiltUi()
+  mkdirSync(SHOTS, { recursive: true })
+  dir = mkdtempSync(join(tmpdir(), 'gudang-e2e-'))
+  app = await openApp({ dbPath: join(dir, 'e2e.sqlite'), onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`) })
+  server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: STATIC_DIR, port: 0 })
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    // Real scrollbars, as on the office PCs, so column widths in the screenshots are honest.
+    ignoreDefaultArgs: ['--hide-scrollbars'],
+  })
+  context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', acceptDownloads: true })
+  page = await context.newPage()
+  page.on('pageerror', (e) => pageErrors.push(`[pageerror] ${e.message}`))
+  page.on('console', (m) => {
+    // AG Grid reports misuse (duplicate row ids, unknown options) as warnings; treat them as failures.
+    if (m.type() === 'error' || (m.type() === 'warning' && m.text().startsWith('AG Grid'))) pageErrors.push(`[console ${m.type()}] ${m.text()}`)
+  })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+  app?.close()
+  if (dir) rmSync(dir, { recursive: true, force: true })
+})
+
+describe('browser mode, end to end', () => {
+  it('sets up an election, imports TPS, shows needs equal to the API and downloads XLSX', async () => {
+    await page.goto(server.url)
+    await expect.poll(() => page.getByRole('heading', { name: 'Siapkan basis data pemilihan' }).isVisible()).toBe(true)
+    // The token must leave the address bar (bookmarks, history, screenshots).
+    expect(page.url()).not.toContain('token=')
+    await shot('01-setup')
+
+    await page.getByLabel('Nama satker', { exact: true }).fill('Kabupaten Batu Bara')
+    await page.getByLabel('Provinsi', { exact: true }).fill('Sumatera Utara')
+    await page.getByLabel('Kode wilayah', { exact: true }).fill('1219')
+    await page.getByRole('button', { name: 'Siapkan basis data' }).click()
+    await page.getByText('Pilkada 2024 · Kabupaten Batu Bara').waitFor()
+    await page.getByRole('heading', { name: 'Langkah berikutnya' }).waitFor()
+    await shot('02-beranda-kosong')
+
+    // Keyboard: the skip link, then the navigation; the current page is marked for screen readers.
+    await page.keyboard.press('Tab')
+    expect(await page.locator(':focus').textContent()).toBe('Lompat ke konten')
+    await page.keyboard.press('Tab')
+    expect(await page.locator(':focus').getAttribute('aria-current')).toBe('page')
+
+    // Import through the dialog, as a coordinator would.
+    await nav('Wilayah & TPS').click()
+    expect(await nav('Wilayah & TPS').getAttribute('aria-current')).toBe('page')
+    await page.getByRole('button', { name: 'Impor TPS…' }).first().click()
+    const dialog = page.getByRole('dialog', { name: 'Impor TPS' })
+    await dialog.waitFor()
+    await dialog.locator('input[type=file]').setInputFiles(DEMO_CSV)
+    await expect.poll(() => dialog.getByTestId('import-total-tps').textContent(), { timeout: 15_000 }).toBe('1.446')
+    await dialog.getByText('Berkas dapat disimpan').waitFor()
+    const save = dialog.getByRole('button', { name: 'Simpan impor' })
+    expect(await save.isEnabled()).toBe(true)
+    await shot('03-impor-pratinjau')
+    await save.click()
+    await dialog.waitFor({ state: 'hidden' })
+
+    await expect.poll(() => page.getByTestId('kecamatan-total-tps').textContent(), { timeout: 15_000 }).toBe('1.446')
+    const grid = page.getByTestId('tps-grid')
+    await grid.locator('.ag-row').first().waitFor()
+    expect(await grid.locator('.ag-row[row-index="0"]:not(.ag-row-pinned)').textContent()).toContain('TPS 001')
+    // Virtualised: 1.446 TPS, only a screenful of row elements.
+    expect(await grid.locator('.ag-row:not(.ag-row-pinned)').count()).toBeLessThan(80)
+    await expect.poll(() => page.getByText('Menampilkan 1.446 dari 1.446 TPS').isVisible()).toBe(true)
+    await shot('04-wilayah')
+
+    // The quick filter narrows the grid.
+    await page.getByRole('searchbox', { name: /Cari kecamatan/ }).fill('TALAWI')
+    const talawi = (await api('wilayah.kecamatan', {})).find((k) => k.nama === 'TALAWI')!
+    await expect.poll(() => page.getByText(`Menampilkan ${talawi.tps} dari 1.446 TPS`).isVisible()).toBe(true)
+
+    // Needs on the page equal the API's numbers.
+    await nav('Kebutuhan').click()
+    const totals = page.getByTestId('satker-totals')
+    await totals.waitFor()
+    const perDapil = await api('kebutuhan.perDapil', {})
+    const ballotCodes = [...new Set(perDapil.map((r) => r.itemCode))]
+    expect(ballotCodes.length).toBeGreaterThan(0)
+    for (const code of ballotCodes) {
+      const expected = perDapil.filter((r) => r.itemCode === code).reduce((s, r) => s + r.total, 0)
+      expect(expected).toBeGreaterThan(0)
+      expect(num(await totals.getByTestId(`satker-total-${code}`).locator('[data-value]').textContent())).toBe(expected)
+    }
+    const satker = (await api('kebutuhan.rekap', { level: 'satker' })).rows[0]!
+    for (const [code, qty] of Object.entries(satker.qty)) {
+      expect(num(await totals.getByTestId(`satker-total-${code}`).locator('[data-value]').textContent())).toBe(qty)
+    }
+    // The pinned total row of the per-TPS grid sums the same DPT the summary reports.
+    const summary = await api('wilayah.summary', {})
+    const pinnedDpt = page.getByTestId('grid-tps').locator('.ag-row-pinned [col-id=dpt]')
+    await expect.poll(() => pinnedDpt.textContent()).toBe(new Intl.NumberFormat('id-ID').format(summary.dpt))
+    await shot('05-kebutuhan')
+
+    await page.getByRole('tab', { name: 'Per dapil' }).click()
+    await page.getByTestId('grid-dapil').locator('.ag-row').first().waitFor()
+    await shot('06-kebutuhan-dapil')
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh XLSX' }).click()])
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/)
+    const saved = await download.path()
+    expect(readFileSync(saved).subarray(0, 2).toString('latin1')).toBe('PK') // an XLSX is a zip
+
+    // Settings: an API refusal lands under the field it names.
+    await nav('Pengaturan').click()
+    const reserve = page.getByLabel('Cadangan surat suara (%)')
+    await reserve.fill('150')
+    await page.getByRole('button', { name: 'Simpan pengaturan' }).click()
+    await page.getByText('Persentase cadangan paling besar 100').waitFor()
+    expect(await reserve.getAttribute('aria-invalid')).toBe('true')
+    await shot('07-pengaturan-galat')
+    await page.getByRole('button', { name: 'Batalkan perubahan' }).first().click()
+
+    await nav('Beranda').click()
+    await page.getByTestId('ballot-need-table').waitFor()
+    await shot('08-beranda')
+
+    expect(pageErrors).toEqual([])
+  })
+
+  it('shows a bad file’s errors with row and column and keeps Simpan disabled', async () => {
+    const csv = ['kode_kecamatan,kecamatan,kode_desa,desa,no_tps,dpt', '121901,MEDANG DERAS,1219011001,PANGKALAN DODEK,1,240', '121901,MEDANG DERAS,1219011001,PANGKALAN DODEK,2,dua ratus', ''].join('\n')
+    const buffer = Buffer.from(csv, 'utf8')
+    // Independent of the first case: a database without an election gets one through the API.
+    if ((await api('election.get', {})) === null) {
+      await api('election.init', { jenis: 'pilkada', satker: 'Kabupaten Batu Bara', provinsi: 'Sumatera Utara' })
+      await page.goto(server.url)
+    }
+    const tpsBefore = (await api('wilayah.summary', {})).tps
+    const expected = await api('wilayah.importPreview', { fileName: 'tps-salah.csv', contentBase64: buffer.toString('base64') })
+    expect(expected.ok).toBe(false)
+    const issue = expected.errors.find((e) => e.row !== undefined && e.column !== undefined)!
+    expect(issue).toBeDefined()
+
+    await nav('Wilayah & TPS').click()
+    await page.getByRole('button', { name: 'Impor TPS…' }).first().click()
+    const dialog = page.getByRole('dialog', { name: 'Impor TPS' })
+    await dialog.waitFor()
+    await dialog.locator('input[type=file]').setInputFiles({ name: 'tps-salah.csv', mimeType: 'text/csv', buffer })
+
+    const table = dialog.locator('table.issue-table')
+    await table.waitFor()
+    const headers = await table.locator('thead th').allTextContents()
+    expect(headers).toEqual(['Baris', 'Kolom', 'Pesan'])
+    const cells = await table.locator('tbody tr').first().locator('td').allTextContents()
+    expect(cells[0]).toBe(new Intl.NumberFormat('id-ID').format(issue.row!))
+    expect(cells[1]).toBe(issue.column)
+    expect(cells[2]).toBe(issue.message)
+    expect(await dialog.getByRole('button', { name: 'Simpan impor' }).isDisabled()).toBe(true)
+    await shot('09-impor-galat')
+
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'hidden' })
+    // Nothing was written.
+    expect((await api('wilayah.summary', {})).tps).toBe(tpsBefore)
+    expect(pageErrors).toEqual([])
+  })
+})
