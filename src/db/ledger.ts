@@ -88,9 +88,10 @@ export function verifyChain(db: DB): ChainCheck {
   let count = 0
   for (const r of rows) {
     count++
-    const bad = (problem: string): ChainCheck => ({ rows: count, head: prev, firstBadSeq: r.seq, problem })
+    const bad = (problem: string, seq = r.seq): ChainCheck => ({ rows: count, head: prev, firstBadSeq: seq, problem })
     if (r.seq !== expectedSeq) {
-      return bad(`Baris ${expectedSeq} hilang dari buku besar (berikutnya ditemukan baris ${r.seq}): ada baris yang dihapus`)
+      // Name the row that is missing, not the intact one found after the gap.
+      return bad(`Baris ${expectedSeq} hilang dari buku besar (berikutnya ditemukan baris ${r.seq}): ada baris yang dihapus`, expectedSeq)
     }
     if (r.prev_hash !== prev) {
       return bad(`Baris ${r.seq} tidak tersambung ke baris sebelumnya: ada baris yang dihapus, disisipkan atau diubah`)

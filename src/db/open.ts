@@ -29,10 +29,13 @@ export function openDatabase(path: string, opts: OpenOptions = {}): DB {
     throw new AppError('DATABASE', `Berkas basis data tidak dapat dibuka: ${path} (${(err as Error).message})`)
   }
   try {
+    db.pragma('busy_timeout = 5000')
+    // Read-only check first: switching to WAL rewrites the file header, which must not happen to a file
+    // this version is about to refuse (a newer app's file, or a backup made with VACUUM INTO).
+    pendingMigrations(db, migrations)
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')
-    db.pragma('busy_timeout = 5000')
     migrate(db, migrations)
     return db
   } catch (err) {
@@ -47,14 +50,20 @@ export function openDatabase(path: string, opts: OpenOptions = {}): DB {
 }
 
 export function schemaVersion(db: DB): number {
+  if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).get()) return 0
   const row = db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }
   return row.v ?? 0
 }
 
-export function migrate(db: DB, migrations: readonly Migration[]): void {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`)
-  const applied = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as { version: number; name: string }[]
+/**
+ * The migrations this file still needs, without writing anything. Throws when the file's history is not a
+ * prefix of the app's list: written by a newer version, or by some other program.
+ */
+export function pendingMigrations(db: DB, migrations: readonly Migration[]): readonly Migration[] {
+  const hasTable = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).get() !== undefined
+  const applied = hasTable
+    ? (db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as { version: number; name: string }[])
+    : []
   const known = migrations.at(-1)?.version ?? 0
   const newest = applied.at(-1)?.version ?? 0
   if (newest > known) {
@@ -70,10 +79,16 @@ export function migrate(db: DB, migrations: readonly Migration[]): void {
       throw new AppError('DATABASE', `Riwayat migrasi basis data tidak dikenal (versi ${a.version} "${a.name}"); berkas tidak diubah.`)
     }
   })
-  const pending = migrations.slice(applied.length)
+  return migrations.slice(applied.length)
+}
+
+export function migrate(db: DB, migrations: readonly Migration[]): void {
+  const pending = pendingMigrations(db, migrations)
   if (pending.length === 0) return
-  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
   db.transaction(() => {
+    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`)
+    const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
     for (const m of pending) {
       db.exec(m.sql)
       record.run(m.version, m.name, new Date().toISOString())

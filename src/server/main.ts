@@ -12,7 +12,8 @@ import { startHttpServer } from './http'
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const DEMO_CSV_PATH = join(REPO_ROOT, 'resources', 'demo', 'tps-batubara-2024.csv')
-const STATIC_DIR = join(REPO_ROOT, 'out', 'renderer')
+// GUDANG_UI_DIR serves another build of the UI (a packaged copy, or a test's empty folder).
+const STATIC_DIR = process.env.GUDANG_UI_DIR ? resolve(process.env.GUDANG_UI_DIR) : join(REPO_ROOT, 'out', 'renderer')
 
 const USAGE = `Pemakaian: tsx src/server/main.ts [--db BERKAS] [--port N] [--no-demo]
   --db BERKAS   berkas basis data SQLite (bawaan: ${defaultDbPath()})

@@ -6,12 +6,10 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiResponse } from '../../src/api/contract'
 import { createDispatcher, type CallMeta, type Dispatcher, type Handlers } from '../../src/api/dispatch'
+import { openApp } from '../../src/api/app'
 import { CONTENT_SECURITY_POLICY, startHttpServer, type RunningHttpServer } from '../../src/server/http'
 
 const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
-const appModule = await import('../../src/api/app')
-// Until src/api/app.ts has a body, `openApp` is only a declaration and the real-database cases wait.
-const openAppReady = typeof (appModule as { openApp?: unknown }).openApp === 'function'
 
 interface RawResponse {
   status: number
@@ -245,14 +243,14 @@ describe('HTTP transport with a stub dispatcher', () => {
   })
 })
 
-describe.skipIf(!openAppReady)('HTTP transport with a real database', () => {
+describe('HTTP transport with a real database', () => {
   let server: RunningHttpServer
-  let app: Awaited<ReturnType<typeof appModule.openApp>>
+  let app: Awaited<ReturnType<typeof openApp>>
   let dir: string
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'gudang-http-db-'))
-    app = await appModule.openApp({ dbPath: join(dir, 'demo.sqlite'), demoCsvPath: DEMO_CSV })
+    app = await openApp({ dbPath: join(dir, 'demo.sqlite'), demoCsvPath: DEMO_CSV })
     server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: null })
   })
 
@@ -294,7 +292,6 @@ describe('browser-mode entry (src/server/main.ts)', () => {
   const REPO = resolve(__dirname, '../..')
   const TSX = join(REPO, 'node_modules/tsx/dist/cli.mjs')
   const MAIN = join(REPO, 'src/server/main.ts')
-  const built = existsSync(join(REPO, 'out/renderer/index.html'))
 
   it('refuses bad arguments with exit 2', () => {
     for (const args of [['--port', 'abc'], ['--port', '70000'], ['--tidak-ada']]) {
@@ -304,11 +301,12 @@ describe('browser-mode entry (src/server/main.ts)', () => {
     }
   })
 
-  it.skipIf(built)('without a built UI, says how to build it and opens no database', () => {
+  it('without a built UI, says how to build it and opens no database', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gudang-main-'))
     try {
       const db = join(dir, 'demo.sqlite')
-      const run = spawnSync(process.execPath, [TSX, MAIN, '--db', db, '--port', '0'], { cwd: REPO, encoding: 'utf8', timeout: 30_000 })
+      const env = { ...process.env, GUDANG_UI_DIR: join(dir, 'belum-dibangun') }
+      const run = spawnSync(process.execPath, [TSX, MAIN, '--db', db, '--port', '0'], { cwd: REPO, env, encoding: 'utf8', timeout: 30_000 })
       expect(run.status).toBe(1)
       expect(run.stderr).toContain('Antarmuka belum dibangun; jalankan npm start')
       expect(existsSync(db)).toBe(false)
@@ -317,7 +315,7 @@ describe('browser-mode entry (src/server/main.ts)', () => {
     }
   })
 
-  it.skipIf(!built || !openAppReady)('with a built UI, prints the URL, serves the demo and closes cleanly on SIGTERM', async () => {
+  it('with a built UI, prints the URL, serves the demo and closes cleanly on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gudang-main-'))
     const db = join(dir, 'demo.sqlite')
     const child = spawn(process.execPath, [TSX, MAIN, '--db', db, '--port', '0'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] })

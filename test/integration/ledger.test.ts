@@ -398,10 +398,7 @@ describe('tamper detection on a copied database file', () => {
     expect(v.problem).toMatch(new RegExp(`Baris ${N} hilang`))
   })
 
-  // BUG (src/db/ledger.ts, verifyChain, seq-gap branch `if (r.seq !== expectedSeq) return bad(...)`):
-  // `bad` reports firstBadSeq = r.seq, the intact row AFTER the gap (here 4), while the problem text says
-  // row 3 is missing. Expected firstBadSeq = expectedSeq (3), the row that was deleted.
-  it.fails('(b) ... with firstBadSeq naming the deleted row', async () => {
+  it('(b) ... with firstBadSeq naming the deleted row', async () => {
     const v = await verify(tampered((db) => db.prepare('DELETE FROM ledger WHERE seq = ?').run(N)))
     expect(v.firstBadSeq).toBe(N)
   })
