@@ -197,4 +197,32 @@ describe('gudang on a real database', () => {
     expect(after).toMatchObject({ ok: true, rows: report.rows, head: report.head })
     expect(JSON.parse(gudang('call', '--db', db, 'wilayah.summary').stdout)).toMatchObject({ tps: 1446 })
   })
+
+  it('verify names the ledger row that was edited behind the app, and exits 1', async () => {
+    const { openApp } = await import('../../src/api/app')
+    const { recordMoves } = await import('../../src/services/ledger')
+    const app = await openApp({ dbPath: db })
+    const variants = app.ctx.db.prepare('SELECT id FROM item_variant ORDER BY id').all() as { id: number }[]
+    recordMoves(app.ctx, { actor: 'Petugas Uji' }, [
+      { variantId: variants[0]!.id, from: 'PENYEDIA', to: 'DITERIMA', qty: 1000 },
+      { variantId: variants[0]!.id, from: 'DITERIMA', to: 'BAIK', qty: 400 },
+      { variantId: variants[1]!.id, from: 'PENYEDIA', to: 'DITERIMA', qty: 500 },
+    ])
+    app.close()
+    const clean = gudang('verify', '--db', db)
+    expect(clean.code, clean.stderr).toBe(0)
+
+    // An editor with the triggers dropped, as someone "fixing" a count in a database tool would.
+    const Database = (await import('better-sqlite3')).default
+    const raw = new Database(db)
+    raw.exec('DROP TRIGGER ledger_no_update')
+    raw.prepare('UPDATE ledger SET qty = 450 WHERE seq = 2').run()
+    raw.close()
+
+    const text = gudang('verify', '--db', db)
+    expect(text.code).toBe(1)
+    expect(text.stdout + text.stderr).toMatch(/baris 2/i)
+    const report = json(gudang('verify', '--db', db, '--json'))
+    expect(report.result ?? report.error).toMatchObject({ ok: false, firstBadSeq: 2 })
+  })
 })
