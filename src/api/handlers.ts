@@ -7,6 +7,14 @@ import { exportNeeds } from '../services/kebutuhanExport'
 import { chainHead, listBalances, verifyLedger } from '../services/ledger'
 import { applyImport, listKecamatan, listTps, previewImport, wilayahSummary } from '../services/wilayah'
 import { schemaVersion } from '../db/open'
+import { DAMAGE_REASONS } from '../core/reasons'
+import { correctRow, history } from '../services/koreksi'
+import { createTeam, createWorker, importWorkers, listTeams, listWorkers, setTeamTarget, targetsOn, updateTeam, updateWorker } from '../services/pekerja'
+import { getDelivery, listDeliveries, listRetur, recordDelivery, returnTertukar, settleSelisih } from '../services/penerimaan'
+import { progress, reconciliation } from '../services/rekonsiliasi'
+import { closeShift, getShift, listShifts, openShift, reopenShift, setAttendance } from '../services/shift'
+import { reclassify, saveTally } from '../services/tally'
+import { listVariants } from '../services/variants'
 import type { Handlers } from './dispatch'
 
 const bytesOf = (b64: string) => Buffer.from(b64, 'base64')
@@ -32,6 +40,35 @@ export function createHandlers(ctx: ServiceContext, appVersion: string): Handler
     'kebutuhan.rekap': (i) => needsRekap(ctx, i.level),
     'kebutuhan.perDapil': () => needsPerDapil(ctx),
     'kebutuhan.export': (i) => exportNeeds(ctx, i.format, i.level),
+    'barang.varian': () => listVariants(ctx),
+    'rusak.alasan': () => [...DAMAGE_REASONS],
+    'rekonsiliasi.get': () => reconciliation(ctx),
+    'rekonsiliasi.progres': (i) => progress(ctx, i),
+    'ledger.riwayat': (i) => history(ctx, i),
+    'ledger.koreksi': (i, m) => correctRow(ctx, m, i),
+    'penerimaan.list': () => listDeliveries(ctx),
+    'penerimaan.get': (i) => getDelivery(ctx, i.id),
+    'penerimaan.catat': (i, m) => getDelivery(ctx, recordDelivery(ctx, m, i)),
+    'penerimaan.selisihSelesai': (i, m) => settleSelisih(ctx, m, i.lineId, i.note),
+    'penerimaan.retur': (i, m) => returnTertukar(ctx, m, i),
+    'penerimaan.returList': () => listRetur(ctx),
+    'pekerja.list': () => listWorkers(ctx),
+    'pekerja.tambah': (i, m) => createWorker(ctx, m, i),
+    'pekerja.ubah': (i, m) => updateWorker(ctx, m, i),
+    'pekerja.impor': (i, m) => importWorkers(ctx, m, i.fileName, bytesOf(i.contentBase64)),
+    'regu.list': () => listTeams(ctx),
+    'regu.tambah': (i, m) => createTeam(ctx, m, i),
+    'regu.ubah': (i, m) => updateTeam(ctx, m, i),
+    'regu.target': (i) => targetsOn(ctx, i.tanggal),
+    'regu.setTarget': (i, m) => setTeamTarget(ctx, m, i.teamId, i.tanggal, i.qty),
+    'shift.list': (i) => listShifts(ctx, i),
+    'shift.get': (i) => getShift(ctx, i.id),
+    'shift.buka': (i, m) => openShift(ctx, m, i),
+    'shift.hadir': (i, m) => setAttendance(ctx, m, i.shiftId, i.teams, i.variantIds),
+    'shift.tutup': (i, m) => closeShift(ctx, m, i.shiftId, i.note),
+    'shift.bukaKembali': (i, m) => reopenShift(ctx, m, i.shiftId, i.note),
+    'tally.simpan': (i, m) => saveTally(ctx, m, i),
+    'rusak.reklasifikasi': (i, m) => reclassify(ctx, m, i),
     'ledger.verify': () => verifyLedger(ctx),
     'ledger.balances': () => listBalances(ctx),
     'system.info': () => {

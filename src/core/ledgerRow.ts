@@ -12,6 +12,8 @@ export interface LedgerRowContent {
   documentId: string | null
   reason: string | null
   correctsSeq: number | null
+  /** The worker a result is attributed to, when a team tallies per worker (schema 2 onwards). */
+  workerId: number | null
   prevHash: string
 }
 
@@ -19,11 +21,12 @@ export const GENESIS_HASH = '0'.repeat(64)
 
 /**
  * A canonical encoding: a JSON array in a fixed field order, so the same row always hashes the same,
- * whatever the column order of the table or the key order of an object.
+ * whatever the column order of the table or the key order of an object. A row without a worker is
+ * encoded exactly as version 1 was, so rows written before worker attribution existed still verify;
+ * a row with a worker is version 2, whose tag keeps the two encodings from ever colliding.
  */
 export function canonicalRow(r: LedgerRowContent): string {
-  return JSON.stringify([
-    'gudang-pemilu/ledger/v1',
+  const v1 = [
     r.seq,
     r.at,
     r.actor,
@@ -37,5 +40,7 @@ export function canonicalRow(r: LedgerRowContent): string {
     r.reason,
     r.correctsSeq,
     r.prevHash,
-  ])
+  ]
+  if (r.workerId === null) return JSON.stringify(['gudang-pemilu/ledger/v1', ...v1])
+  return JSON.stringify(['gudang-pemilu/ledger/v2', ...v1, r.workerId])
 }

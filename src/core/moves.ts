@@ -14,6 +14,8 @@ export interface MoveInput {
   reason?: string | null
   /** The ledger row this move reverses or corrects. */
   correctsSeq?: number | null
+  /** The worker a result is attributed to (per-worker tallies). */
+  workerId?: number | null
 }
 
 /** What the validator needs to know about the world; the db layer answers from SQLite. */

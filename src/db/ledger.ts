@@ -23,8 +23,8 @@ export function chainHead(db: DB): ChainHead {
  */
 export function appendMoves(db: DB, moves: readonly MoveInput[], meta: { actor: string; at: string }): LedgerRowContent[] {
   const insert = db.prepare(`INSERT INTO ledger
-    (seq, at, actor, variant_id, from_place, to_place, qty, note, shift_id, document_id, reason, corrects_seq, prev_hash, hash)
-    VALUES (@seq, @at, @actor, @variantId, @from, @to, @qty, @note, @shiftId, @documentId, @reason, @correctsSeq, @prevHash, @hash)`)
+    (seq, at, actor, variant_id, from_place, to_place, qty, note, shift_id, document_id, reason, corrects_seq, worker_id, prev_hash, hash)
+    VALUES (@seq, @at, @actor, @variantId, @from, @to, @qty, @note, @shiftId, @documentId, @reason, @correctsSeq, @workerId, @prevHash, @hash)`)
   let head = chainHead(db)
   const written: LedgerRowContent[] = []
   for (const m of moves) {
@@ -41,6 +41,7 @@ export function appendMoves(db: DB, moves: readonly MoveInput[], meta: { actor: 
       documentId: m.documentId ?? null,
       reason: m.reason ?? null,
       correctsSeq: m.correctsSeq ?? null,
+      workerId: m.workerId ?? null,
       prevHash: head.hash,
     }
     const hash = rowHash(row)
@@ -76,6 +77,7 @@ interface StoredRow {
   document_id: string | null
   reason: string | null
   corrects_seq: number | null
+  worker_id: number | null
   prev_hash: string
   hash: string
 }
@@ -109,6 +111,7 @@ export function verifyChain(db: DB): ChainCheck {
       documentId: r.document_id,
       reason: r.reason,
       correctsSeq: r.corrects_seq,
+      workerId: r.worker_id,
       prevHash: r.prev_hash,
     }
     if (rowHash(content) !== r.hash) {

@@ -1,11 +1,12 @@
 import { refused } from '../core/errors'
 import { validateMoves, type MoveContext, type MoveInput } from '../core/moves'
 import type { Place } from '../core/places'
+import { damageReason } from '../core/reasons'
 import { appendMoves, balanceOf, balancesMatchLedger, chainHead, verifyChain } from '../db/ledger'
 import type { ServiceContext } from './context'
 import { type Actor } from './context'
 
-const REF_TABLE: Partial<Record<Place['kind'], string>> = { DIKEMAS: 'tps', DIKIRIM: 'kecamatan' }
+const REF_TABLE: Partial<Record<Place['kind'], string[]>> = { DIKEMAS: ['tps'], DIKIRIM: ['kecamatan'], PROSES: ['shift', 'team'] }
 
 function moveContext(ctx: ServiceContext): MoveContext {
   const variant = ctx.db.prepare(
@@ -15,9 +16,10 @@ function moveContext(ctx: ServiceContext): MoveContext {
   return {
     variantLabel: (id) => (variant.get(id) as { label: string } | undefined)?.label ?? null,
     placeRefsExist: (p) => {
-      const table = REF_TABLE[p.kind]
-      if (!table) return true // shifts, teams and reasons are checked by the services that own them
-      return ctx.db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(Number(p.refs[0])) !== undefined
+      if (p.kind === 'RUSAK') return damageReason(p.refs[0]!) !== undefined
+      const tables = REF_TABLE[p.kind]
+      if (!tables) return true
+      return tables.every((table, i) => ctx.db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(Number(p.refs[i])) !== undefined)
     },
     balance: (variantId, place) => balanceOf(ctx.db, variantId, place),
   }

@@ -128,7 +128,7 @@ describe('recording moves through the ledger service', () => {
     expect(first.map((r) => r.seq)).toEqual([1, 2])
     const second = recordMoves(app.ctx, who, [
       { variantId: ballot, from: 'DITERIMA', to: 'BAIK', qty: 900, shiftId: 1 },
-      { variantId: ballot, from: 'DITERIMA', to: 'RUSAK:SOBEK', qty: 100, reason: 'sobek' },
+      { variantId: ballot, from: 'DITERIMA', to: 'RUSAK:KUSUT_SOBEK', qty: 100, reason: 'sobek' },
     ])
     expect(second.map((r) => r.seq)).toEqual([3, 4])
     expect(second[0]!.actor).toBe('ani')
@@ -139,7 +139,7 @@ describe('recording moves through the ledger service', () => {
       new Map([
         [`${ballot}|PENYEDIA`, -1000],
         [`${ballot}|BAIK`, 900],
-        [`${ballot}|RUSAK:SOBEK`, 100],
+        [`${ballot}|RUSAK:KUSUT_SOBEK`, 100],
         [`${tinta}|PENYEDIA`, -50],
         [`${tinta}|DITERIMA`, 50],
       ]),
@@ -253,7 +253,7 @@ describe('recording moves through the ledger service', () => {
 
   it('PENYEDIA may go negative; returns and replacements keep every variant summing to zero', async () => {
     recordMoves(app.ctx, who, [
-      { variantId: ballot, from: 'RUSAK:SOBEK', to: 'PENYEDIA', qty: 100, documentId: 'BA-RETUR-1' },
+      { variantId: ballot, from: 'RUSAK:KUSUT_SOBEK', to: 'PENYEDIA', qty: 100, documentId: 'BA-RETUR-1' },
       { variantId: ballot, from: 'PENYEDIA', to: 'DITERIMA', qty: 100, documentId: 'SJ-PENGGANTI-1' },
       { variantId: ballot, from: 'DITERIMA', to: 'BAIK', qty: 100 },
       { variantId: ballot, from: 'BAIK', to: `DIKEMAS:${tpsId}`, qty: 250 },
@@ -263,7 +263,7 @@ describe('recording moves through the ledger service', () => {
     expect(of(ballot, 'PENYEDIA')).toBe(-1000)
     expect(of(ballot, 'BAIK')).toBe(750)
     expect(of(ballot, `DIKEMAS:${tpsId}`)).toBe(250)
-    expect(of(ballot, 'RUSAK:SOBEK')).toBeUndefined() // zero balances are not listed
+    expect(of(ballot, 'RUSAK:KUSUT_SOBEK')).toBeUndefined() // zero balances are not listed
     // Conservation: every sheet is somewhere, so each variant's places sum to zero.
     const perVariant = new Map<number, number>()
     for (const b of balances) perVariant.set(b.variantId, (perVariant.get(b.variantId) ?? 0) + b.qty)
@@ -304,7 +304,7 @@ describe('tamper detection on a copied database file', () => {
       { variantId: tinta, from: 'PENYEDIA', to: 'DITERIMA', qty: 50 },
     ])
     recordMoves(app.ctx, who, [{ variantId: ballot, from: 'DITERIMA', to: 'BAIK', qty: 400 }]) // seq 3
-    recordMoves(app.ctx, who, [{ variantId: ballot, from: 'DITERIMA', to: 'RUSAK:SOBEK', qty: 3 }])
+    recordMoves(app.ctx, who, [{ variantId: ballot, from: 'DITERIMA', to: 'RUSAK:KUSUT_SOBEK', qty: 3 }])
     recordMoves(app.ctx, who, [{ variantId: ballot, from: 'DITERIMA', to: 'BAIK', qty: 500 }])
     recordMoves(app.ctx, who, [{ variantId: ballot, from: 'BAIK', to: `DIKEMAS:${tpsId}`, qty: 250 }])
     rows = ledgerRows(db)
@@ -435,6 +435,7 @@ describe('tamper detection on a copied database file', () => {
           documentId: null,
           reason: null,
           correctsSeq: null,
+          workerId: null,
           prevHash: rows[N - 2]!.hash,
         }
         db.prepare(
@@ -471,6 +472,7 @@ describe('tamper detection on a copied database file', () => {
           documentId: null,
           reason: null,
           correctsSeq: null,
+          workerId: null,
           prevHash: prev,
         }
         const hash = rowHash(content)

@@ -276,7 +276,7 @@ describe('migration 0001: ledger, balance and audit rules enforced by SQLite its
     expect(bal('BAIK')).toBeUndefined()
     expect(db.prepare('SELECT count(*) AS n FROM ledger').get()).toEqual({ n: 1 })
     // Straight into the balance table.
-    expect(() => db.prepare(`INSERT INTO balance (variant_id, place, qty) VALUES (1, 'RUSAK:SOBEK', -1)`).run()).toThrow(/CHECK constraint failed/)
+    expect(() => db.prepare(`INSERT INTO balance (variant_id, place, qty) VALUES (1, 'RUSAK:KUSUT_SOBEK', -1)`).run()).toThrow(/CHECK constraint failed/)
     expect(() => db.prepare(`UPDATE balance SET qty = -1 WHERE place = 'DITERIMA'`).run()).toThrow(/CHECK constraint failed/)
     // The outside world may go negative.
     expect(() => db.prepare(`UPDATE balance SET qty = -500 WHERE place = 'PENYEDIA'`).run()).not.toThrow()

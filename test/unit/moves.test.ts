@@ -13,7 +13,7 @@ function ctx(balances: Record<string, number>): MoveContext {
 describe('places', () => {
   it('parses kinds with the number of references they need', () => {
     expect(parsePlace('DITERIMA')).toEqual({ kind: 'DITERIMA', refs: [] })
-    expect(parsePlace('RUSAK:SOBEK')).toEqual({ kind: 'RUSAK', refs: ['SOBEK'] })
+    expect(parsePlace('RUSAK:KUSUT_SOBEK')).toEqual({ kind: 'RUSAK', refs: ['SOBEK'] })
     expect(parsePlace('PROSES:3:12')).toEqual({ kind: 'PROSES', refs: ['3', '12'] })
     expect(parsePlace('DIKEMAS')).toBeNull()
     expect(parsePlace('BAIK:1')).toBeNull()
@@ -22,7 +22,7 @@ describe('places', () => {
   })
   it('lets only the outside world go negative', () => {
     expect(mayGoNegative('PENYEDIA')).toBe(true)
-    for (const p of ['DITERIMA', 'BAIK', 'RUSAK:SOBEK', 'DIKEMAS:7', 'DIMUSNAHKAN', 'TERTUKAR']) expect(mayGoNegative(p)).toBe(false)
+    for (const p of ['DITERIMA', 'BAIK', 'RUSAK:KUSUT_SOBEK', 'DIKEMAS:7', 'DIMUSNAHKAN', 'TERTUKAR']) expect(mayGoNegative(p)).toBe(false)
   })
 })
 
@@ -32,7 +32,7 @@ describe('validateMoves', () => {
       [
         { variantId: 1, from: 'PENYEDIA', to: 'DITERIMA', qty: 500 },
         { variantId: 1, from: 'DITERIMA', to: 'BAIK', qty: 480 },
-        { variantId: 1, from: 'DITERIMA', to: 'RUSAK:SOBEK', qty: 20 },
+        { variantId: 1, from: 'DITERIMA', to: 'RUSAK:KUSUT_SOBEK', qty: 20 },
       ],
       ctx({}),
     )

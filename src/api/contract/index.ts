@@ -5,6 +5,10 @@ import { itemMethods } from './items'
 import { kebutuhanMethods } from './kebutuhan'
 import { ledgerMethods, systemMethods } from './ledger'
 import { wilayahMethods } from './wilayah'
+import { penerimaanMethods } from './penerimaan'
+import { pekerjaMethods } from './pekerja'
+import { shiftMethods } from './shift'
+import { gudangMethods } from './gudang'
 
 /**
  * The whole API: every method any transport (Electron IPC, HTTP, CLI) may call.
@@ -16,6 +20,10 @@ export const contract = {
   ...dapilMethods,
   ...wilayahMethods,
   ...kebutuhanMethods,
+  ...gudangMethods,
+  ...penerimaanMethods,
+  ...pekerjaMethods,
+  ...shiftMethods,
   ...ledgerMethods,
   ...systemMethods,
 }
@@ -31,3 +39,7 @@ export type { Election } from './election'
 export type { Item } from './items'
 export type { TpsRow, ImportPreview } from './wilayah'
 export type { ChainReport } from './ledger'
+export type { Delivery } from './penerimaan'
+export type { Worker, Team } from './pekerja'
+export type { ShiftDetail } from './shift'
+export type { ReconRow, Progress, HistoryRow } from './gudang'

@@ -1,4 +1,5 @@
 import m0001 from './0001_initial'
+import m0002 from './0002_floor'
 
 export interface Migration {
   version: number
@@ -7,6 +8,9 @@ export interface Migration {
 }
 
 /** Numbered in order; a released migration is never edited, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '0001_initial', sql: m0001 }]
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '0001_initial', sql: m0001 },
+  { version: 2, name: '0002_floor', sql: m0002 },
+]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0

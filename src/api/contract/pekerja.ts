@@ -1,0 +1,99 @@
+import { z } from 'zod'
+import { method } from './define'
+import { Count, Id, IsoDate, NoInput, RequiredText, UploadedFile } from './common'
+
+const Nik = z
+  .string()
+  .trim()
+  .regex(/^\d{16}$/, 'NIK harus 16 angka')
+const Telepon = z
+  .string()
+  .trim()
+  .regex(/^(\+?[\d\s\-()]{6,20})?$/, 'Nomor telepon hanya berisi angka, mis. 081234567890')
+
+export const Worker = z.object({
+  id: Id,
+  nama: z.string(),
+  /** Never the whole NIK: "3201********0001". */
+  nikMasked: z.string().nullable(),
+  hasNik: z.boolean(),
+  telepon: z.string(),
+  teamId: Id.nullable(),
+  team: z.string().nullable(),
+  isLeader: z.boolean(),
+  active: z.boolean(),
+})
+export type Worker = z.infer<typeof Worker>
+
+export const Team = z.object({
+  id: Id,
+  nama: z.string(),
+  leaderId: Id.nullable(),
+  leader: z.string().nullable(),
+  dailyTarget: z.number().int(),
+  active: z.boolean(),
+  members: z.number().int(),
+})
+export type Team = z.infer<typeof Team>
+
+const TargetRow = z.object({ teamId: Id, team: z.string(), target: z.number().int(), override: z.boolean() })
+
+export const pekerjaMethods = {
+  'pekerja.list': method({ input: NoInput, output: z.array(Worker), description: 'Daftar pekerja sortir-lipat dan rakit (NIK disamarkan)', writes: false }),
+  'pekerja.tambah': method({
+    input: z
+      .object({ nama: RequiredText('Nama pekerja', 100), nik: Nik.nullable().default(null), telepon: Telepon.default(''), teamId: Id.nullable().default(null) })
+      .strict(),
+    output: Worker,
+    description: 'Menambah pekerja',
+    writes: true,
+  }),
+  'pekerja.ubah': method({
+    input: z
+      .object({
+        id: Id,
+        nama: RequiredText('Nama pekerja', 100).optional(),
+        nik: Nik.nullable().optional(),
+        telepon: Telepon.optional(),
+        teamId: Id.nullable().optional(),
+        active: z.boolean().optional(),
+      })
+      .strict(),
+    output: Worker,
+    description: 'Mengubah data pekerja, regunya, atau menonaktifkannya',
+    writes: true,
+  }),
+  'pekerja.impor': method({
+    input: UploadedFile,
+    output: z.object({ added: z.number().int(), updated: z.number().int(), teamsAdded: z.number().int(), format: z.string() }),
+    description: 'Mengimpor daftar pekerja dari CSV/XLSX (kolom: nama; opsional: nik, telepon, regu, ketua)',
+    writes: true,
+  }),
+  'regu.list': method({ input: NoInput, output: z.array(Team), description: 'Daftar regu dengan ketua, jumlah anggota dan target harian', writes: false }),
+  'regu.tambah': method({
+    input: z.object({ nama: RequiredText('Nama regu', 60), leaderId: Id.nullable().default(null), dailyTarget: Count.default(0) }).strict(),
+    output: Team,
+    description: 'Menambah regu',
+    writes: true,
+  }),
+  'regu.ubah': method({
+    input: z
+      .object({ id: Id, nama: RequiredText('Nama regu', 60).optional(), leaderId: Id.nullable().optional(), dailyTarget: Count.optional(), active: z.boolean().optional() })
+      .strict(),
+    output: Team,
+    description: 'Mengubah nama, ketua, target harian atau status regu',
+    writes: true,
+  }),
+  'regu.target': method({
+    input: z.object({ tanggal: IsoDate }).strict(),
+    output: z.array(TargetRow),
+    description: 'Target setiap regu aktif pada satu tanggal',
+    writes: false,
+  }),
+  'regu.setTarget': method({
+    input: z.object({ teamId: Id, tanggal: IsoDate, qty: Count.nullable() }).strict(),
+    output: z.array(TargetRow),
+    description: 'Menetapkan target regu untuk satu tanggal (kosong: kembali ke target harian)',
+    writes: true,
+  }),
+}

@@ -1,0 +1,134 @@
+import { z } from 'zod'
+import { method } from './define'
+import { ClockTime, Count, Id, IsoDate, Note, RequiredText, ShortText, VariantInfo } from './common'
+
+export const ShiftKind = z.enum(['sortir_lipat', 'rakit_kotak', 'rakit_bilik'])
+
+const Attendance = z.array(z.object({ teamId: Id, workerIds: z.array(Id).optional() }).strict()).min(1, 'Pilih sedikitnya satu regu')
+
+export const ShiftInput = z
+  .object({
+    kind: ShiftKind,
+    tanggal: IsoDate,
+    mulai: ClockTime,
+    selesai: ClockTime,
+    lokasi: ShortText('Lokasi/meja', 100).default(''),
+    pengawas: ShortText('Nama pengawas', 100).default(''),
+    note: Note,
+    variantIds: z.array(Id).min(1, 'Pilih sedikitnya satu jenis surat suara/barang'),
+    teams: Attendance,
+  })
+  .strict()
+
+export const Tally = z.object({
+  variantId: Id,
+  serah: z.number().int(),
+  hasil: z.number().int(),
+  rusak: z.record(z.string(), z.number().int()),
+  rusakTotal: z.number().int(),
+  kembali: z.number().int(),
+  proses: z.number().int(),
+})
+
+export const ShiftDetail = z.object({
+  id: Id,
+  kind: ShiftKind,
+  kindLabel: z.string(),
+  unit: z.string(),
+  tanggal: z.string(),
+  mulai: z.string(),
+  selesai: z.string(),
+  lokasi: z.string(),
+  pengawas: z.string(),
+  note: z.string(),
+  status: z.enum(['open', 'closed']),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  variants: z.array(VariantInfo),
+  teams: z.array(
+    z.object({
+      teamId: Id,
+      nama: z.string(),
+      workers: z.array(z.object({ workerId: Id, nama: z.string(), tallies: z.array(Tally) })),
+      tallies: z.array(Tally),
+    }),
+  ),
+  inProcess: z.number().int(),
+  events: z.array(z.object({ at: z.string(), actor: z.string(), event: z.enum(['buka', 'tutup', 'buka_kembali']), note: z.string() })),
+})
+export type ShiftDetail = z.infer<typeof ShiftDetail>
+
+export const ShiftSummary = z.object({
+  id: Id,
+  kind: ShiftKind,
+  kindLabel: z.string(),
+  tanggal: z.string(),
+  mulai: z.string(),
+  selesai: z.string(),
+  lokasi: z.string(),
+  pengawas: z.string(),
+  status: z.enum(['open', 'closed']),
+  teams: z.number().int(),
+  workers: z.number().int(),
+  variants: z.array(z.string()),
+  serah: z.number().int(),
+  hasil: z.number().int(),
+  rusak: z.number().int(),
+  kembali: z.number().int(),
+  inProcess: z.number().int(),
+})
+
+export const TallyRowInput = z
+  .object({
+    teamId: Id,
+    workerId: Id.nullable().optional(),
+    serahkan: Count.default(0),
+    hasil: Count.default(0),
+    rusak: z.record(z.string().regex(/^[A-Z_]{2,40}$/, 'Kode alasan rusak tidak sah'), Count).default({}),
+    rusakNote: ShortText('Keterangan rusak lainnya', 300).optional(),
+    kembali: Count.default(0),
+  })
+  .strict()
+
+export const shiftMethods = {
+  'shift.list': method({
+    input: z.object({ from: IsoDate.optional(), to: IsoDate.optional() }).strict().default({}),
+    output: z.array(ShiftSummary),
+    description: 'Daftar shift sortir-lipat dan rakit dengan jumlah hasil',
+    writes: false,
+  }),
+  'shift.get': method({ input: z.object({ id: Id }).strict(), output: ShiftDetail, description: 'Satu shift: regu, pekerja hadir, barang yang dikerjakan dan tally per regu', writes: false }),
+  'shift.buka': method({ input: ShiftInput, output: ShiftDetail, description: 'Membuka shift baru dengan regu, pekerja hadir dan barang yang dikerjakan', writes: true }),
+  'shift.hadir': method({
+    input: z.object({ shiftId: Id, teams: Attendance, variantIds: z.array(Id).min(1).optional() }).strict(),
+    output: ShiftDetail,
+    description: 'Mengubah daftar hadir (dan barang yang dikerjakan) selama shift terbuka',
+    writes: true,
+  }),
+  'shift.tutup': method({
+    input: z.object({ shiftId: Id, note: Note }).strict(),
+    output: ShiftDetail,
+    description: 'Menutup shift; ditolak bila masih ada yang dalam proses',
+    writes: true,
+  }),
+  'shift.bukaKembali': method({
+    input: z.object({ shiftId: Id, note: RequiredText('Alasan membuka kembali', 300) }).strict(),
+    output: ShiftDetail,
+    description: 'Membuka kembali shift yang sudah ditutup, dengan alasan (mis. untuk koreksi)',
+    writes: true,
+  }),
+  'tally.simpan': method({
+    input: z.object({ shiftId: Id, variantId: Id, rows: z.array(TallyRowInput).min(1, 'Tidak ada baris tally').max(500, 'Terlalu banyak baris') }).strict(),
+    output: ShiftDetail,
+    description: 'Menyimpan satu lembar tally: penyerahan ke regu, hasil baik, rusak per alasan dan yang dikembalikan, dalam satu transaksi',
+    writes: true,
+  }),
+  'rusak.reklasifikasi': method({
+    input: z
+      .object({ variantId: Id, reason: z.string().regex(/^[A-Z_]{2,40}$/), qty: Count.min(1, 'Jumlah minimal 1'), note: RequiredText('Alasan reklasifikasi', 300), shiftId: Id.nullable().optional() })
+      .strict(),
+    output: z.object({ seq: z.number().int() }),
+    description: 'Menyatakan surat suara rusak layak pakai (RUSAK → BAIK) dengan alasan; tetap tercatat sebagai reklasifikasi',
+    writes: true,
+  }),
+}

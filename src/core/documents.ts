@@ -1,0 +1,94 @@
+/**
+ * The documents the warehouse issues. Each has a register entry (nomor, snapshot, chain head) and
+ * signers configured per type in Pengaturan. Types are stable codes stored in the database.
+ */
+export type DocType = 'BA_PENERIMAAN' | 'BA_SORTIR' | 'BA_RUSAK' | 'NOTA_RETUR' | 'REKAP_UPAH'
+
+export type SignerPosition = 'pihak' | 'saksi' | 'mengetahui'
+
+export interface Signer {
+  /** "Yang Menyerahkan", "PIHAK PERTAMA", "Saksi", "Mengetahui". */
+  peran: string
+  jabatan: string
+  nama: string
+  nip: string
+  instansi: string
+  posisi: SignerPosition
+}
+
+export interface DocTypeSpec {
+  title: string[]
+  /** {kode_dokumen} in the number pattern. */
+  kode: string
+  /** A recap (rekap upah) is registered for its QR and chain head but carries no BA number. */
+  numbered: boolean
+  description: string
+  /** Who signs by default, names left for the satker to fill in. */
+  defaultSigners: Signer[]
+}
+
+const slot = (peran: string, jabatan: string, posisi: SignerPosition, instansi = ''): Signer => ({ peran, jabatan, nama: '', nip: '', instansi, posisi })
+
+export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
+  BA_PENERIMAAN: {
+    title: ['BERITA ACARA PENERIMAAN LOGISTIK PEMILIHAN'],
+    kode: 'BA-TERIMA',
+    numbered: true,
+    description: 'Berita acara penerimaan logistik dari penyedia, per pengiriman (surat jalan/BTTB)',
+    defaultSigners: [slot('Yang Menerima', 'Sekretaris KPU', 'pihak'), slot('Saksi', 'Anggota Bawaslu', 'saksi', 'Bawaslu'), slot('Saksi', 'Perwakilan Polres', 'saksi', 'Polres')],
+  },
+  BA_SORTIR: {
+    title: ['BERITA ACARA', 'HASIL SORTIR DAN LIPAT SURAT SUARA'],
+    kode: 'BA-SORLIP',
+    numbered: true,
+    description: 'Berita acara hasil sortir dan lipat per jenis surat suara dan dapil, untuk satu hari atau rentang tanggal',
+    defaultSigners: [
+      slot('Yang Membuat', 'Kepala Subbagian Keuangan, Umum dan Logistik', 'pihak'),
+      slot('Yang Memeriksa', 'Sekretaris KPU', 'pihak'),
+      slot('Saksi', 'Anggota Bawaslu', 'saksi', 'Bawaslu'),
+      slot('Mengetahui', 'Ketua KPU', 'mengetahui'),
+    ],
+  },
+  BA_RUSAK: {
+    title: ['BERITA ACARA', 'SURAT SUARA RUSAK DAN KEKURANGAN SURAT SUARA'],
+    kode: 'BA-RUSAK',
+    numbered: true,
+    description: 'Berita acara surat suara rusak menurut kriteria dan kekurangan per jenis dan dapil, sebagai permintaan penggantian',
+    defaultSigners: [
+      slot('Yang Membuat', 'Kepala Subbagian Keuangan, Umum dan Logistik', 'pihak'),
+      slot('Yang Memeriksa', 'Sekretaris KPU', 'pihak'),
+      slot('Saksi', 'Anggota Bawaslu', 'saksi', 'Bawaslu'),
+      slot('Mengetahui', 'Ketua KPU', 'mengetahui'),
+    ],
+  },
+  NOTA_RETUR: {
+    title: ['NOTA PENGEMBALIAN SURAT SUARA TERTUKAR'],
+    kode: 'NOTA-RETUR',
+    numbered: true,
+    description: 'Nota pengembalian surat suara tertukar (milik satker atau dapil lain) kepada penyedia',
+    defaultSigners: [slot('Yang Menyerahkan', 'Kepala Subbagian Keuangan, Umum dan Logistik', 'pihak')],
+  },
+  REKAP_UPAH: {
+    title: ['REKAPITULASI UPAH PEKERJA', 'SORTIR, LIPAT DAN PERAKITAN LOGISTIK'],
+    kode: 'REKAP-UPAH',
+    numbered: false,
+    description: 'Rekap upah pekerja per lembar/unit dengan potongan pajak, per pekerja',
+    defaultSigners: [
+      slot('Dibuat oleh', 'Bendahara Pengeluaran', 'pihak'),
+      slot('Disetujui oleh', 'Pejabat Pembuat Komitmen (PPK)', 'pihak'),
+      slot('Mengetahui', 'Sekretaris KPU', 'mengetahui'),
+    ],
+  },
+}
+
+export const DOC_TYPE_CODES = Object.keys(DOC_TYPES) as DocType[]
+
+/** What a printed document's QR code says: enough to find it in the register and check its chain head. */
+export function documentQrText(input: { kodeWilayah: string; documentId: number; nomor: string | null; chainSeq: number; chainHash: string }): string {
+  return ['GUDANG-PEMILU', input.kodeWilayah || '-', `DOK-${input.documentId}`, input.nomor ?? '-', `${input.chainSeq}:${input.chainHash.slice(0, 16)}`].join('|')
+}
+
+export function parseDocumentQr(text: string): { documentId: number; chainSeq: number; hashPrefix: string } | null {
+  const m = /^GUDANG-PEMILU\|[^|]*\|DOK-(\d+)\|[^|]*\|(\d+):([0-9a-f]{16})$/.exec(text.trim())
+  return m ? { documentId: Number(m[1]), chainSeq: Number(m[2]), hashPrefix: m[3]! } : null
+}

@@ -1,0 +1,128 @@
+import type { TableRow } from './csv'
+import type { Issue } from './errors'
+import { cleanName } from './text'
+
+/**
+ * Reading the tables a satker already has (TPS lists, dapil mappings, worker lists): find the header
+ * row whatever the office called its columns, and check names and codes the same way everywhere.
+ */
+
+/** At most this many errors (and warnings) are listed; one more line says how many were left out. */
+export const MAX_LISTED_ISSUES = 200
+/** Header rows are looked for this far down, because workbooks often start with a title block. */
+const HEADER_SEARCH_ROWS = 15
+
+export interface FieldSpec {
+  /** How the field is named in messages. */
+  label: string
+  /** Accepted header spellings, as written in messages; matched after headerKey(). */
+  synonyms: readonly string[]
+  required: boolean
+}
+
+/** Case, spaces, underscores, dots, hyphens and slashes vary between offices; none of them carry meaning. */
+export const headerKey = (h: string): string => h.normalize('NFC').toLowerCase().replace(/[\s_.\-/\\]+/g, '')
+
+export interface HeaderMatch<F extends string> {
+  line: number
+  /** Field -> cell index. */
+  index: Partial<Record<F, number>>
+  columns: Record<string, string>
+  errors: Issue[]
+}
+
+const quoteList = (xs: readonly string[]): string => xs.map((x) => `"${x}"`).join(', ')
+
+/**
+ * Finds the header row (the first of the top rows naming most required fields, so a title block above
+ * it is skipped) and maps each field to a column. Missing or doubly-matched columns are errors because
+ * guessing a column would import the wrong numbers.
+ */
+export function matchHeader<F extends string>(rows: readonly TableRow[], fields: Record<F, FieldSpec>): { header: HeaderMatch<F>; headerPos: number } {
+  const entries = Object.entries(fields) as [F, FieldSpec][]
+  const keyToField = new Map<string, F>()
+  for (const [field, spec] of entries) for (const s of spec.synonyms) keyToField.set(headerKey(s), field)
+  const required = entries.filter(([, s]) => s.required).length
+
+  const fieldsIn = (row: TableRow): number => {
+    const found = new Set<F>()
+    for (const c of row.cells) {
+      const f = keyToField.get(headerKey(c))
+      if (f !== undefined && fields[f].required) found.add(f)
+    }
+    return found.size
+  }
+  let headerPos = 0
+  const limit = Math.min(rows.length, HEADER_SEARCH_ROWS)
+  for (let i = 0; i < limit; i++) {
+    if (fieldsIn(rows[i]!) >= Math.max(1, required - 1)) {
+      headerPos = i
+      break
+    }
+  }
+
+  const row = rows[headerPos]!
+  const index: Partial<Record<F, number>> = {}
+  const columns: Record<string, string> = {}
+  const errors: Issue[] = []
+  row.cells.forEach((raw, i) => {
+    const text = raw.trim()
+    const field = keyToField.get(headerKey(text))
+    if (field === undefined) return
+    if (index[field] !== undefined) {
+      errors.push({
+        row: row.line,
+        column: text,
+        message: `Kolom "${columns[field]}" dan kolom "${text}" sama-sama dibaca sebagai kolom ${fields[field].label}. Hapus atau ganti nama salah satunya.`,
+      })
+      return
+    }
+    index[field] = i
+    columns[field] = text
+  })
+  const found = row.cells.map((c) => c.trim()).filter((c) => c !== '')
+  for (const [field, spec] of entries) {
+    if (!spec.required || index[field] !== undefined) continue
+    errors.push({
+      row: row.line,
+      column: field,
+      message:
+        `Kolom ${spec.label} tidak ditemukan pada baris judul (baris ${row.line}). ` +
+        `Judul kolom yang terbaca: ${found.length ? quoteList(found) : '(tidak ada)'}. ` +
+        `Nama kolom yang dikenali: ${quoteList(spec.synonyms)}.`,
+    })
+  }
+  return { header: { line: row.line, index, columns, errors }, headerPos }
+}
+
+/** Sorts by row (stable) and caps the list so a wholly wrong file does not produce thousands of lines. */
+export function finishIssues(list: Issue[], noun: string): Issue[] {
+  const sorted = list.map((issue, i) => ({ issue, i })).sort((a, b) => (a.issue.row ?? 0) - (b.issue.row ?? 0) || a.i - b.i)
+  const out = sorted.map((x) => x.issue)
+  if (out.length <= MAX_LISTED_ISSUES) return out
+  const more = out.length - MAX_LISTED_ISSUES
+  return [...out.slice(0, MAX_LISTED_ISSUES), { message: `Masih ada ${more} ${noun} lain yang tidak ditampilkan. Perbaiki yang tercantum di atas lalu baca ulang berkas.` }]
+}
+
+/** `=SUM(...)`, `+cmd`, `@foo`, `-HYPERLINK(...)`: a formula (or CSV injection) where a plain name belongs. */
+export const looksLikeFormula = (s: string): boolean => /^[=+\-@]\s*[A-Za-z]/.test(s)
+
+export type NameCheck = { ok: true; value: string } | { ok: false; message: string }
+
+export function checkName(raw: string, label: string, maxLength: number): NameCheck {
+  const value = cleanName(raw)
+  if (value === '') return { ok: false, message: `Nama ${label} kosong` }
+  if (looksLikeFormula(value)) return { ok: false, message: `Nama ${label} "${value}" berisi rumus; tulis sebagai teks biasa` }
+  if (value.length > maxLength) return { ok: false, message: `Nama ${label} terlalu panjang (${value.length} karakter, maksimum ${maxLength})` }
+  return { ok: true, value }
+}
+
+/** Kemendagri codes: digits, optionally dotted (12.19.01.1001). */
+export function checkKode(raw: string, label: string, example: string): { ok: true; value: string | null } | { ok: false; message: string } {
+  const s = raw.trim()
+  if (s === '') return { ok: true, value: null }
+  if (looksLikeFormula(s)) return { ok: false, message: `${label} "${s}" berisi rumus; tulis sebagai teks biasa` }
+  if (!/^\d+(\.\d+)*$/.test(s)) return { ok: false, message: `${label} "${s}" hanya boleh berisi angka (boleh bertitik), mis. ${example}` }
+  return { ok: true, value: s }
+}
+

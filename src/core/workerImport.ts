@@ -1,0 +1,115 @@
+import type { TableRow } from './csv'
+import type { Issue } from './errors'
+import { checkName, finishIssues, matchHeader, type FieldSpec } from './tableFields'
+import { normalizeName } from './text'
+
+/** One worker as read from the satker's list of sortir-lipat workers. */
+export interface ParsedWorker {
+  line: number
+  nama: string
+  /** 16 digits, or null when the list has none. */
+  nik: string | null
+  telepon: string
+  /** Regu/kelompok name as written, or null. */
+  regu: string | null
+  /** True when the row marks this worker as the team's leader (ketua). */
+  ketua: boolean
+}
+
+const WORKER_FIELDS = {
+  nama: { label: 'nama', synonyms: ['nama', 'nama_pekerja', 'nama_lengkap', 'nama_petugas'], required: true },
+  nik: { label: 'NIK', synonyms: ['nik', 'no_ktp', 'nomor_ktp', 'nik_ktp'], required: false },
+  telepon: { label: 'telepon', synonyms: ['telepon', 'telp', 'no_hp', 'hp', 'nomor_hp', 'no_telp', 'whatsapp', 'wa'], required: false },
+  regu: { label: 'regu', synonyms: ['regu', 'tim', 'kelompok', 'grup', 'group'], required: false },
+  ketua: { label: 'ketua', synonyms: ['ketua', 'ketua_regu', 'jabatan', 'peran'], required: false },
+} satisfies Record<string, FieldSpec>
+type WorkerField = keyof typeof WORKER_FIELDS
+
+const MAX_NAME = 100
+
+/** "Ketua", "ya", "1", "x" mark a leader; anything else (or empty) does not. */
+const isLeaderMark = (s: string): boolean => /^(ketua|ketua regu|ya|y|1|x|v|✓)$/i.test(s.trim())
+
+export function parseWorkerTable(rows: readonly TableRow[]): { workers: ParsedWorker[]; errors: Issue[]; columns: Record<string, string> } {
+  if (rows.length === 0) return { workers: [], errors: [{ message: 'Berkas kosong: tidak ada baris yang berisi data.' }], columns: {} }
+  const { header, headerPos } = matchHeader(rows, WORKER_FIELDS)
+  if (header.errors.length) return { workers: [], errors: finishIssues(header.errors, 'galat'), columns: header.columns }
+  const dataRows = rows.slice(headerPos + 1)
+  if (dataRows.length === 0) {
+    return { workers: [], errors: [{ row: header.line, message: `Berkas hanya berisi judul kolom (baris ${header.line}) tanpa satu pun pekerja.` }], columns: header.columns }
+  }
+  const col = (f: WorkerField): string => header.columns[f] ?? f
+  const cell = (row: TableRow, f: WorkerField): string => {
+    const i = header.index[f]
+    return i === undefined ? '' : (row.cells[i] ?? '').trim()
+  }
+
+  const errors: Issue[] = []
+  const workers: ParsedWorker[] = []
+  const nikSeen = new Map<string, number>()
+  const leaderOf = new Map<string, number>()
+  for (const row of dataRows) {
+    const nama = checkName(cell(row, 'nama'), 'pekerja', MAX_NAME)
+    if (!nama.ok) {
+      errors.push({ row: row.line, column: col('nama'), message: nama.message })
+      continue
+    }
+    // NIK is 16 digits; spreadsheets often store it as text with spaces or dots, or lose it to 1.2E+15.
+    const rawNik = cell(row, 'nik').replace(/[\s.-]/g, '')
+    let nik: string | null = null
+    if (rawNik !== '') {
+      if (/e\+?\d+$/i.test(rawNik)) {
+        errors.push({ row: row.line, column: col('nik'), message: `NIK "${cell(row, 'nik')}" tertulis dalam notasi ilmiah oleh Excel; format kolom NIK sebagai teks lalu ketik ulang` })
+        continue
+      }
+      if (!/^\d{16}$/.test(rawNik)) {
+        errors.push({ row: row.line, column: col('nik'), message: `NIK harus 16 angka (tertulis "${cell(row, 'nik')}")` })
+        continue
+      }
+      const first = nikSeen.get(rawNik)
+      if (first !== undefined) {
+        errors.push({ row: row.line, column: col('nik'), message: `NIK yang sama tercatat dua kali: baris ${first} dan baris ${row.line}` })
+        continue
+      }
+      nikSeen.set(rawNik, row.line)
+      nik = rawNik
+    }
+    const telepon = cell(row, 'telepon')
+    if (telepon !== '' && !/^\+?[\d\s\-()]{6,20}$/.test(telepon)) {
+      errors.push({ row: row.line, column: col('telepon'), message: `Nomor telepon "${telepon}" tidak dapat dibaca; tulis angka saja, mis. 081234567890` })
+      continue
+    }
+    let regu: string | null = null
+    const rawRegu = cell(row, 'regu')
+    if (rawRegu !== '') {
+      const r = checkName(rawRegu, 'regu', 60)
+      if (!r.ok) {
+        errors.push({ row: row.line, column: col('regu'), message: r.message })
+        continue
+      }
+      regu = r.value
+    }
+    const ketua = isLeaderMark(cell(row, 'ketua'))
+    if (ketua) {
+      if (regu === null) {
+        errors.push({ row: row.line, column: col('ketua'), message: 'Ketua regu harus memiliki nama regu' })
+        continue
+      }
+      const key = normalizeName(regu)
+      const first = leaderOf.get(key)
+      if (first !== undefined) {
+        errors.push({ row: row.line, column: col('ketua'), message: `Regu ${regu} memiliki dua ketua: baris ${first} dan baris ${row.line}` })
+        continue
+      }
+      leaderOf.set(key, row.line)
+    }
+    workers.push({ line: row.line, nama: nama.value, nik, telepon: telepon.replace(/[\s\-()]/g, ''), regu, ketua })
+  }
+  return { workers, errors: finishIssues(errors, 'galat'), columns: header.columns }
+}
+
+/** "3201********0001": enough to tell two workers apart on screen without exposing the NIK. */
+export function maskNik(nik: string | null): string | null {
+  if (!nik) return null
+  return nik.slice(0, 4) + '*'.repeat(Math.max(0, nik.length - 8)) + nik.slice(-4)
+}
