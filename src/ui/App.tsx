@@ -5,12 +5,17 @@ import { DataProvider, useApi } from './components/data'
 import { ErrorBanner, Loading, ToastProvider } from './components/Feedback'
 import { Brand } from './components/Brand'
 import { electionTitle } from './format'
+import { HistoryProvider } from './components/History'
 import { BerandaPage } from './pages/Beranda'
+import { DokumenPage } from './pages/Dokumen'
 import { KebutuhanPage } from './pages/Kebutuhan'
+import { PekerjaPage } from './pages/Pekerja'
+import { PenerimaanPage } from './pages/Penerimaan'
 import { PengaturanPage } from './pages/Pengaturan'
 import { SetupPage } from './pages/Setup'
+import { ShiftPage } from './pages/Shift'
 import { WilayahPage } from './pages/Wilayah'
-import { href, useRoute, type Route } from './router'
+import { href, useLocation, type Route } from './router'
 
 export function App() {
   const [mode, setMode] = useState(transport)
@@ -25,7 +30,9 @@ export function App() {
   return (
     <DataProvider>
       <ToastProvider>
-        <Root />
+        <HistoryProvider>
+          <Root />
+        </HistoryProvider>
       </ToastProvider>
     </DataProvider>
   )
@@ -78,14 +85,18 @@ function Root() {
 }
 
 const NAV: { route: Route; label: string; hint: string }[] = [
-  { route: 'beranda', label: 'Beranda', hint: 'Ringkasan pemilihan dan kebutuhan surat suara' },
+  { route: 'beranda', label: 'Beranda', hint: 'Posisi surat suara per jenis dan dapil, kemajuan sortir-lipat' },
+  { route: 'penerimaan', label: 'Penerimaan', hint: 'Penerimaan logistik dari penyedia: surat jalan, BTTB, selisih dan tertukar' },
+  { route: 'shift', label: 'Sortir & Rakit', hint: 'Shift sortir-lipat dan rakit, tally per regu, rusak per alasan' },
+  { route: 'pekerja', label: 'Pekerja & Regu', hint: 'Pekerja, regu, ketua dan target harian' },
+  { route: 'dokumen', label: 'Dokumen', hint: 'Berita acara, rekap harian dan rekap upah' },
   { route: 'wilayah', label: 'Wilayah & TPS', hint: 'Kecamatan, desa/kelurahan, TPS dan DPT' },
   { route: 'kebutuhan', label: 'Kebutuhan', hint: 'Kebutuhan per TPS, desa, kecamatan dan dapil' },
   { route: 'pengaturan', label: 'Pengaturan', hint: 'Satker, cadangan, barang dan dapil' },
 ]
 
 function Shell({ election }: { election: Election }) {
-  const route = useRoute()
+  const { route, params } = useLocation()
   const mainRef = useRef<HTMLElement>(null)
   const first = useRef(true)
 
@@ -130,6 +141,10 @@ function Shell({ election }: { election: Election }) {
       </nav>
       <main className="app-main" id="konten" ref={mainRef}>
         {route === 'beranda' && <BerandaPage election={election} />}
+        {route === 'penerimaan' && <PenerimaanPage election={election} params={params} />}
+        {route === 'shift' && <ShiftPage election={election} params={params} />}
+        {route === 'pekerja' && <PekerjaPage election={election} params={params} />}
+        {route === 'dokumen' && <DokumenPage election={election} params={params} />}
         {route === 'wilayah' && <WilayahPage election={election} />}
         {route === 'kebutuhan' && <KebutuhanPage election={election} />}
         {route === 'pengaturan' && <PengaturanPage election={election} />}
@@ -147,6 +162,34 @@ function NavIcon({ route }: { route: Route }) {
         <>
           <path {...common} d="M12 21s-7-6.2-7-11.5A7 7 0 0 1 19 9.5C19 14.8 12 21 12 21z" />
           <circle {...common} cx="12" cy="9.5" r="2.5" />
+        </>
+      )}
+      {route === 'penerimaan' && (
+        <>
+          <path {...common} d="M3 7h11v9H3z" />
+          <path {...common} d="M14 10h4l3 3v3h-7z" />
+          <circle {...common} cx="7" cy="18" r="1.8" />
+          <circle {...common} cx="17" cy="18" r="1.8" />
+        </>
+      )}
+      {route === 'shift' && (
+        <>
+          <rect {...common} x="4" y="4" width="16" height="16" rx="2" />
+          <path {...common} d="M8 9h8M8 13h8M8 17h5" />
+        </>
+      )}
+      {route === 'pekerja' && (
+        <>
+          <circle {...common} cx="9" cy="8" r="3" />
+          <path {...common} d="M3 20c0-3.3 2.7-6 6-6s6 2.7 6 6" />
+          <circle {...common} cx="17" cy="9" r="2.5" />
+          <path {...common} d="M16 14.2c2.9.4 5 2.8 5 5.8" />
+        </>
+      )}
+      {route === 'dokumen' && (
+        <>
+          <path {...common} d="M6 3h8l4 4v14H6z" />
+          <path {...common} d="M14 3v4h4M9 12h6M9 16h6" />
         </>
       )}
       {route === 'kebutuhan' && (

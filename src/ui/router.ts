@@ -1,22 +1,36 @@
 import { useEffect, useState } from 'react'
 
-export const ROUTES = ['beranda', 'wilayah', 'kebutuhan', 'pengaturan'] as const
+export const ROUTES = ['beranda', 'penerimaan', 'shift', 'pekerja', 'dokumen', 'wilayah', 'kebutuhan', 'pengaturan'] as const
 export type Route = (typeof ROUTES)[number]
 
-function parse(hash: string): Route {
-  const name = hash.replace(/^#\/?/, '').split(/[/?]/, 1)[0] ?? ''
-  return (ROUTES as readonly string[]).includes(name) ? (name as Route) : 'beranda'
+export interface Location {
+  route: Route
+  /** Path segments after the route: '#/shift/12' -> ['12']. */
+  params: string[]
+}
+
+function parse(hash: string): Location {
+  const [name = '', ...params] = hash.replace(/^#\/?/, '').split('?', 1)[0]!.split('/')
+  return (ROUTES as readonly string[]).includes(name) ? { route: name as Route, params: params.filter(Boolean) } : { route: 'beranda', params: [] }
 }
 
 /** Hash routing: works from file-like app:// URLs in Electron and from the token URL in browser mode. */
-export function useRoute(): Route {
-  const [route, setRoute] = useState<Route>(() => parse(window.location.hash))
+export function useLocation(): Location {
+  const [loc, setLoc] = useState<Location>(() => parse(window.location.hash))
   useEffect(() => {
-    const onChange = () => setRoute(parse(window.location.hash))
+    const onChange = () => setLoc(parse(window.location.hash))
     window.addEventListener('hashchange', onChange)
     return () => window.removeEventListener('hashchange', onChange)
   }, [])
-  return route
+  return loc
 }
 
-export const href = (route: Route): string => `#/${route}`
+export function useRoute(): Route {
+  return useLocation().route
+}
+
+export const href = (route: Route, ...params: (string | number)[]): string => `#/${[route, ...params.map(String)].join('/')}`
+
+export function navigate(route: Route, ...params: (string | number)[]): void {
+  window.location.hash = href(route, ...params)
+}

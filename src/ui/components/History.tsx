@@ -1,0 +1,172 @@
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
+import type { HistoryRow, MethodInput } from '../../api/contract'
+import { fieldErrors, invoke } from '../api'
+import { fmt } from '../format'
+import { useApi, useRefreshAll } from './data'
+import { Dialog } from './Dialog'
+import { ErrorBanner, Loading, useToast } from './Feedback'
+import { Field } from './Form'
+import './history.css'
+
+/**
+ * "The history of every number is one click away": any page calls useHistory().open(filter, title)
+ * to list the ledger rows behind a number, and corrects a row from there (koreksi writes a reversing
+ * row and the right value; nothing is edited).
+ */
+export type HistoryFilter = Omit<MethodInput<'ledger.riwayat'>, 'limit'>
+
+interface HistoryApi {
+  open(filter: HistoryFilter, title: string): void
+}
+
+const HistoryContext = createContext<HistoryApi>({ open: () => {} })
+
+export function useHistory(): HistoryApi {
+  return useContext(HistoryContext)
+}
+
+export function HistoryProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<{ filter: HistoryFilter; title: string } | null>(null)
+  const open = useCallback((filter: HistoryFilter, title: string) => setState({ filter, title }), [])
+  const api = useMemo(() => ({ open }), [open])
+  return (
+    <HistoryContext.Provider value={api}>
+      {children}
+      <Dialog open={state !== null} title={state ? `Riwayat: ${state.title}` : 'Riwayat'} onClose={() => setState(null)} wide>
+        {state && <HistoryList filter={state.filter} />}
+      </Dialog>
+    </HistoryContext.Provider>
+  )
+}
+
+/** A number that opens its history: the whole cell is a button so it is reachable by keyboard. */
+export function HistoryLink({ value, filter, title, className }: { value: number; filter: HistoryFilter; title: string; className?: string }) {
+  const { open } = useHistory()
+  return (
+    <button type="button" className={`history-link${className ? ' ' + className : ''}`} onClick={() => open(filter, title)} title={`Lihat riwayat ${title}`}>
+      {fmt(value)}
+    </button>
+  )
+}
+
+const REASON_LABEL: Record<string, string> = {
+  BATAL: 'Pembatalan (koreksi)',
+  KOREKSI: 'Angka koreksi',
+  KEMBALI: 'Dikembalikan belum selesai',
+  REKLASIFIKASI: 'Reklasifikasi rusak → layak',
+}
+
+const when = (iso: string) => new Date(iso).toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' })
+
+function HistoryList({ filter }: { filter: HistoryFilter }) {
+  const q = useApi('ledger.riwayat', { ...filter, limit: 500 })
+  const [correcting, setCorrecting] = useState<HistoryRow | null>(null)
+  if (q.error) return <ErrorBanner error={q.error} onRetry={q.reload} title="Riwayat tidak dapat dimuat" />
+  if (!q.data) return <Loading />
+  if (q.data.rows.length === 0) return <p className="empty">Belum ada catatan.</p>
+  return (
+    <>
+      <div className="table-wrap table-scroll history-table">
+        <table className="table table-compact" data-testid="history-table">
+          <thead>
+            <tr>
+              <th scope="col" className="num">Baris</th>
+              <th scope="col">Waktu</th>
+              <th scope="col">Barang</th>
+              <th scope="col">Dari → ke</th>
+              <th scope="col" className="num">Jumlah</th>
+              <th scope="col">Petugas</th>
+              <th scope="col">Keterangan</th>
+              <th scope="col"><span className="visually-hidden">Tindakan</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {q.data.rows.map((r) => (
+              <tr key={r.seq} className={r.reversedBy ? 'row-reversed' : r.reason === 'BATAL' ? 'row-reversal' : undefined}>
+                <td className="num">{r.seq}</td>
+                <td>{when(r.at)}</td>
+                <td>{r.variant}</td>
+                <td>
+                  {r.fromLabel} → {r.toLabel}
+                </td>
+                <td className="num">{fmt(r.qty)}</td>
+                <td>{r.actor}{r.worker ? ` (pekerja: ${r.worker})` : ''}</td>
+                <td>
+                  {[r.reason ? (REASON_LABEL[r.reason] ?? r.reason) : null, r.correctsSeq ? `untuk baris ${r.correctsSeq}` : null, r.reversedBy ? `dibatalkan di baris ${r.reversedBy}` : null, r.note]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </td>
+                <td>
+                  {!r.reversedBy && r.reason !== 'BATAL' && (
+                    <button type="button" className="btn btn-secondary btn-small" onClick={() => setCorrecting(r)}>
+                      Koreksi…
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {q.data.truncated && <p className="muted small">Hanya 500 baris terbaru yang ditampilkan.</p>}
+      {correcting && <CorrectionForm row={correcting} onDone={() => setCorrecting(null)} />}
+    </>
+  )
+}
+
+function CorrectionForm({ row, onDone }: { row: HistoryRow; onDone(): void }) {
+  const [qty, setQty] = useState(String(row.qty))
+  const [note, setNote] = useState('')
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [busy, setBusy] = useState(false)
+  const toast = useToast()
+  const refreshAll = useRefreshAll()
+  const submit = async () => {
+    setBusy(true)
+    setErrors({})
+    try {
+      const n = Number(qty)
+      await invoke('ledger.koreksi', { seq: row.seq, qty: Number.isFinite(n) ? n : -1, note })
+      toast.showSuccess(`Baris ${row.seq} dikoreksi dari ${fmt(row.qty)} menjadi ${fmt(n)}.`, 'Koreksi tersimpan')
+      refreshAll()
+      onDone()
+    } catch (err) {
+      setErrors(fieldErrors(err))
+      toast.showError(err, 'Koreksi ditolak')
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <form
+      className="correction-form"
+      onSubmit={(e) => {
+        e.preventDefault()
+        void submit()
+      }}
+    >
+      <h3>
+        Koreksi baris {row.seq}: {row.fromLabel} → {row.toLabel}, {fmt(row.qty)}
+      </h3>
+      <p className="muted small">
+        Baris lama tidak diubah: dicatat baris pembatalan dan baris baru dengan jumlah yang benar. Isi 0 untuk membatalkan seluruhnya.
+      </p>
+      <div className="form-row">
+        <Field label="Jumlah yang benar" error={errors.qty}>
+          {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} inputMode="numeric" value={qty} onChange={(e) => setQty(e.target.value)} data-autofocus />}
+        </Field>
+        <Field label="Alasan koreksi" error={errors.note} className="grow">
+          {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={note} onChange={(e) => setNote(e.target.value)} placeholder="mis. salah hitung ikatan regu Mawar" />}
+        </Field>
+      </div>
+      <div className="form-actions">
+        <button type="button" className="btn btn-secondary" onClick={onDone}>
+          Batal
+        </button>
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          Simpan koreksi
+        </button>
+      </div>
+    </form>
+  )
+}
