@@ -1,6 +1,6 @@
 import type { ServiceContext } from '../services/context'
 import { importDapil, listDapil, setDapilMapping } from '../services/dapil'
-import { getElection, initElection, updateElection } from '../services/election'
+import { getElection, getLogo, initElection, setLogo, updateElection } from '../services/election'
 import { createItem, listItems, updateItem } from '../services/items'
 import { needsPerDapil, needsPerTps, needsRekap } from '../services/kebutuhan'
 import { exportNeeds } from '../services/kebutuhanExport'
@@ -15,6 +15,9 @@ import { progress, reconciliation } from '../services/rekonsiliasi'
 import { closeShift, getShift, listShifts, openShift, reopenShift, setAttendance } from '../services/shift'
 import { reclassify, saveTally } from '../services/tally'
 import { listVariants } from '../services/variants'
+import { issueDocument, listDocuments, printDocument } from '../services/dokumen'
+import { listDocTypes, setDocType } from '../services/dokumenJenis'
+import { rekapHarian } from '../services/rekapHarian'
 import type { Handlers } from './dispatch'
 
 const bytesOf = (b64: string) => Buffer.from(b64, 'base64')
@@ -25,6 +28,11 @@ export function createHandlers(ctx: ServiceContext, appVersion: string): Handler
     'election.get': () => getElection(ctx),
     'election.init': (i, m) => initElection(ctx, m, { ...i, pilkada: i.pilkada }),
     'election.update': (i, m) => updateElection(ctx, m, i),
+    'election.logo': () => {
+      const logo = getLogo(ctx)
+      return logo ? { mime: logo.mime, contentBase64: logo.data.toString('base64') } : null
+    },
+    'election.setLogo': (i, m) => setLogo(ctx, m, i.contentBase64 === null ? null : bytesOf(i.contentBase64)),
     'items.list': () => listItems(ctx),
     'items.update': (i, m) => updateItem(ctx, m, i),
     'items.create': (i, m) => createItem(ctx, m, i),
@@ -69,6 +77,18 @@ export function createHandlers(ctx: ServiceContext, appVersion: string): Handler
     'shift.bukaKembali': (i, m) => reopenShift(ctx, m, i.shiftId, i.note),
     'tally.simpan': (i, m) => saveTally(ctx, m, i),
     'rusak.reklasifikasi': (i, m) => reclassify(ctx, m, i),
+    'dokumen.jenis': () => listDocTypes(ctx),
+    'dokumen.aturJenis': (i, m) => setDocType(ctx, m, i.type, i.nomorPattern, i.signers),
+    'dokumen.terbitkan': (i, m) => issueDocument(ctx, m, i),
+    'dokumen.list': (i) => listDocuments(ctx, i.type),
+    'dokumen.cetak': async (i, m) => {
+      const f = await printDocument(ctx, m, i.id, i.format)
+      return { fileName: f.fileName, mime: f.mime, contentBase64: f.bytes.toString('base64') }
+    },
+    'rekap.harian': async (i) => {
+      const f = await rekapHarian(ctx, i.tanggal, i.format)
+      return { fileName: f.fileName, mime: f.mime, contentBase64: f.bytes.toString('base64') }
+    },
     'ledger.verify': () => verifyLedger(ctx),
     'ledger.balances': () => listBalances(ctx),
     'system.info': () => {

@@ -2,8 +2,8 @@
  * The `gudang` command line: the same API as the desktop app and browser mode, for scripts and
  * for checking a database without a window. Run through src/cli/gudang.mjs.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs'
-import { basename, resolve } from 'node:path'
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { basename, extname, resolve } from 'node:path'
 import { createInterface } from 'node:readline/promises'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
@@ -34,6 +34,9 @@ Perintah:
         Di terminal, penyimpanan ditanyakan dulu kecuali dengan --yes.
   kebutuhan --db BERKAS [--format csv|json] [--level tps|desa|kecamatan|dapil]
         Mencetak kebutuhan logistik ke keluaran standar (bawaan: csv, tps).
+  rekap --db BERKAS --tanggal TTTT-BB-HH --out BERKAS.xlsx|BERKAS.csv
+        Menulis rekap harian satu tanggal: XLSX (ringkasan, per shift, per regu,
+        per alasan rusak, penerimaan, kolom Silog) atau CSV (kolom Silog).
   verify --db BERKAS
         Memeriksa integritas basis data dan rantai hash buku besar.
         Kode keluar 1 bila ada yang tidak beres.
@@ -66,6 +69,7 @@ const COMMANDS = {
   init: { options: ['jenis', 'satker', 'kode', 'tahun', 'provinsi'], positionals: [0, 0] },
   'import-tps': { options: ['yes'], positionals: [1, 1] },
   kebutuhan: { options: ['format', 'level'], positionals: [0, 0] },
+  rekap: { options: ['tanggal', 'out'], positionals: [0, 0] },
   verify: { options: [], positionals: [0, 0] },
   methods: { options: [], positionals: [0, 0] },
   call: { options: [], positionals: [1, 2] },
@@ -87,6 +91,8 @@ const OPTIONS = {
   yes: { type: 'boolean', short: 'y' },
   format: { type: 'string' },
   level: { type: 'string' },
+  tanggal: { type: 'string' },
+  out: { type: 'string' },
 } as const
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean }
@@ -149,6 +155,8 @@ async function run(argv: string[]): Promise<number> {
       return importTps(ctx)
     case 'kebutuhan':
       return kebutuhan(ctx)
+    case 'rekap':
+      return rekap(ctx)
     case 'verify':
       return verify(ctx)
     case 'methods':
@@ -246,6 +254,24 @@ async function kebutuhan(ctx: Context): Promise<number> {
       level === 'tps' ? (['kebutuhan.perTps', {}] as const) : level === 'dapil' ? (['kebutuhan.perDapil', {}] as const) : (['kebutuhan.rekap', { level }] as const)
     const result = unwrap(ctx, await dispatcher.call(method, input, ctx.meta))
     return ctx.json ? printJson({ ok: true, result }) : print(JSON.stringify(result, null, 2) + '\n')
+  })
+}
+
+/** The daily tally of one date, written to the file named by --out (XLSX or CSV by its extension). */
+async function rekap(ctx: Context): Promise<number> {
+  const { tanggal, out } = ctx.values
+  if (tanggal === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(tanggal)) throw usage('Pilihan --tanggal wajib diisi sebagai TTTT-BB-HH, mis. --tanggal 2024-11-05')
+  if (out === undefined) throw usage('Pilihan --out wajib diisi: berkas tujuan .xlsx atau .csv')
+  const ext = extname(out).toLowerCase()
+  if (ext !== '.xlsx' && ext !== '.csv') throw usage(`Berkas tujuan harus berakhiran .xlsx atau .csv (tertulis "${out}")`)
+  return withApp(ctx, { create: false }, async (dispatcher) => {
+    const download = unwrap(ctx, await dispatcher.call('rekap.harian', { tanggal, format: ext === '.xlsx' ? 'xlsx' : 'csv' }, ctx.meta)) as { contentBase64: string }
+    const target = resolve(out)
+    // Write beside the target and rename, so an interrupted export never leaves half a workbook.
+    const tmp = `${target}.${process.pid}.tmp`
+    writeFileSync(tmp, Buffer.from(download.contentBase64, 'base64'))
+    renameSync(tmp, target)
+    return ctx.json ? printJson({ ok: true, result: { file: target } }) : print(`Rekap harian ${tanggal} ditulis ke ${target}\n`)
   })
 }
 

@@ -35,7 +35,8 @@ export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
     kode: 'BA-TERIMA',
     numbered: true,
     description: 'Berita acara penerimaan logistik dari penyedia, per pengiriman (surat jalan/BTTB)',
-    defaultSigners: [slot('Yang Menerima', 'Sekretaris KPU', 'pihak'), slot('Saksi', 'Anggota Bawaslu', 'saksi', 'Bawaslu'), slot('Saksi', 'Perwakilan Polres', 'saksi', 'Polres')],
+    // PIHAK PERTAMA is the penyedia's representative, named on each delivery.
+    defaultSigners: [slot('PIHAK KEDUA', 'Sekretaris KPU', 'pihak'), slot('Saksi', 'Anggota Bawaslu', 'saksi'), slot('Saksi', 'Perwakilan Polres', 'saksi')],
   },
   BA_SORTIR: {
     title: ['BERITA ACARA', 'HASIL SORTIR DAN LIPAT SURAT SUARA'],
@@ -45,7 +46,7 @@ export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
     defaultSigners: [
       slot('Yang Membuat', 'Kepala Subbagian Keuangan, Umum dan Logistik', 'pihak'),
       slot('Yang Memeriksa', 'Sekretaris KPU', 'pihak'),
-      slot('Saksi', 'Anggota Bawaslu', 'saksi', 'Bawaslu'),
+      slot('Saksi', 'Anggota Bawaslu', 'saksi'),
       slot('Mengetahui', 'Ketua KPU', 'mengetahui'),
     ],
   },
@@ -57,7 +58,7 @@ export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
     defaultSigners: [
       slot('Yang Membuat', 'Kepala Subbagian Keuangan, Umum dan Logistik', 'pihak'),
       slot('Yang Memeriksa', 'Sekretaris KPU', 'pihak'),
-      slot('Saksi', 'Anggota Bawaslu', 'saksi', 'Bawaslu'),
+      slot('Saksi', 'Anggota Bawaslu', 'saksi'),
       slot('Mengetahui', 'Ketua KPU', 'mengetahui'),
     ],
   },

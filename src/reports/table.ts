@@ -12,6 +12,11 @@ export interface Table {
   totals?: (string | number)[]
 }
 
+/** A totals row: the label in the first column, every numeric column summed. */
+export function sumRow(columns: Table['columns'], rows: Table['rows'], label = 'JUMLAH'): (string | number)[] {
+  return columns.map((c, i) => (i === 0 ? label : c.numeric ? rows.reduce((s, r) => s + (typeof r[i] === 'number' ? (r[i] as number) : 0), 0) : ''))
+}
+
 /**
  * CSV for Excel in an Indonesian locale: semicolon separated, UTF-8 with BOM, CRLF. Cells that a
  * spreadsheet would run as a formula are prefixed with an apostrophe (CSV injection).
@@ -27,9 +32,22 @@ export function tableToCsv(t: Table): Buffer {
 }
 
 export async function tableToXlsx(t: Table): Promise<Buffer> {
+  return tablesToXlsx([t])
+}
+
+/**
+ * One workbook, one sheet per table. Text is always written as text cells, never formulas, so a name
+ * like "=HYPERLINK(…)" from an imported file is shown, not run, in Excel and LibreOffice alike.
+ */
+export async function tablesToXlsx(tables: readonly Table[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
   wb.creator = 'Gudang Pemilu'
   wb.created = new Date(0) // stable output: the same data gives the same file
+  for (const t of tables) addSheet(wb, t)
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}
+
+function addSheet(wb: ExcelJS.Workbook, t: Table): void {
   const ws = wb.addWorksheet(t.sheet.slice(0, 31), { views: [{ state: 'frozen', ySplit: t.heading.length + 2 }] })
   t.heading.forEach((h, i) => {
     const row = ws.addRow([h])
@@ -54,5 +72,5 @@ export async function tableToXlsx(t: Table): Promise<Buffer> {
     col.width = c.width ?? (c.numeric ? 14 : 24)
     if (c.numeric) col.numFmt = '#,##0'
   })
-  return Buffer.from(await wb.xlsx.writeBuffer())
+  ws.pageSetup = { orientation: t.columns.length > 7 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 }
 }

@@ -2,6 +2,7 @@ import { AppError, refused } from '../core/errors'
 import { ELECTION_DEFAULTS, ballotPresets, defaultDapilName, defaultPilkadaChoice, logisticsPresets, type Jenis, type PilkadaChoice } from '../core/presets'
 import { percentToBasisPoints, type Rounding } from '../core/reserve'
 import { normalizeName } from '../core/text'
+import { validateNomorPattern } from '../core/nomorSurat'
 import { schemaVersion } from '../db/open'
 import { writeTx, type Actor, type ServiceContext } from './context'
 
@@ -16,6 +17,18 @@ export interface Election {
   rounding: Rounding
   maxVotersPerTps: number
   dataNote: string
+  /** Where berita acara are signed ("Limapuluh"). */
+  kotaTtd: string
+  /** Telephone, e-mail and website line under the kop surat. */
+  kontak: string
+  paper: 'A4' | 'F4'
+  /** Default pattern of document numbers; a document type may have its own. */
+  nomorPattern: string
+  /** The first number of the register each year, for a satker that already issued numbers on paper. */
+  nomorStart: number
+  /** Income tax withheld from worker pay, in percent. */
+  taxPercent: number
+  hasLogo: boolean
   schemaVersion: number
 }
 
@@ -30,10 +43,17 @@ interface ElectionRow {
   rounding: Rounding
   max_voters_per_tps: number
   data_note: string
+  kota_ttd: string
+  kontak: string
+  paper: 'A4' | 'F4'
+  nomor_pattern: string
+  nomor_start: number
+  tax_bp: number
+  has_logo: number
 }
 
 export function getElection(ctx: ServiceContext): Election | null {
-  const r = ctx.db.prepare('SELECT * FROM election WHERE id = 1').get() as ElectionRow | undefined
+  const r = ctx.db.prepare('SELECT *, logo IS NOT NULL AS has_logo FROM election WHERE id = 1').get() as ElectionRow | undefined
   if (!r) return null
   return {
     jenis: r.jenis,
@@ -46,6 +66,13 @@ export function getElection(ctx: ServiceContext): Election | null {
     rounding: r.rounding,
     maxVotersPerTps: r.max_voters_per_tps,
     dataNote: r.data_note,
+    kotaTtd: r.kota_ttd,
+    kontak: r.kontak,
+    paper: r.paper,
+    nomorPattern: r.nomor_pattern,
+    nomorStart: r.nomor_start,
+    taxPercent: r.tax_bp / 100,
+    hasLogo: r.has_logo === 1,
     schemaVersion: schemaVersion(ctx.db),
   }
 }
@@ -113,10 +140,14 @@ export function initElection(ctx: ServiceContext, who: Actor, input: ElectionIni
   return requireElection(ctx)
 }
 
-export type ElectionUpdate = Partial<Omit<Election, 'jenis' | 'schemaVersion'>>
+export type ElectionUpdate = Partial<Omit<Election, 'jenis' | 'schemaVersion' | 'hasLogo'>>
 
 export function updateElection(ctx: ServiceContext, who: Actor, patch: ElectionUpdate): Election {
   const before = requireElection(ctx)
+  if (patch.nomorPattern !== undefined) {
+    const problems = validateNomorPattern(patch.nomorPattern)
+    if (problems.length) throw refused('Pola nomor dokumen tidak sah', problems.map((message) => ({ column: 'nomorPattern', message })))
+  }
   const columns: Record<keyof ElectionUpdate, [string, (v: never) => unknown]> = {
     tahun: ['tahun', (v: number) => v],
     provinsi: ['provinsi', (v: string) => v],
@@ -127,6 +158,12 @@ export function updateElection(ctx: ServiceContext, who: Actor, patch: ElectionU
     rounding: ['rounding', (v: string) => v],
     maxVotersPerTps: ['max_voters_per_tps', (v: number) => v],
     dataNote: ['data_note', (v: string) => v],
+    kotaTtd: ['kota_ttd', (v: string) => v],
+    kontak: ['kontak', (v: string) => v],
+    paper: ['paper', (v: string) => v],
+    nomorPattern: ['nomor_pattern', (v: string) => v],
+    nomorStart: ['nomor_start', (v: number) => v],
+    taxPercent: ['tax_bp', (v: number) => percentToBasisPoints(v)],
   }
   const entries = (Object.keys(patch) as (keyof ElectionUpdate)[]).filter((k) => patch[k] !== undefined)
   if (entries.length === 0) return before
@@ -138,4 +175,30 @@ export function updateElection(ctx: ServiceContext, who: Actor, patch: ElectionU
     return { result: null, detail: { before: Object.fromEntries(entries.map((k) => [k, before[k]])), after: patch } }
   })
   return requireElection(ctx)
+}
+
+const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
+const JPEG = [0xff, 0xd8, 0xff]
+export const MAX_LOGO_BYTES = 1024 * 1024
+
+/** The logo on the kop surat: PNG or JPEG, told by its bytes rather than its name. null removes it. */
+export function setLogo(ctx: ServiceContext, who: Actor, bytes: Uint8Array | null): Election {
+  requireElection(ctx)
+  let mime: 'image/png' | 'image/jpeg' | null = null
+  if (bytes) {
+    const starts = (magic: number[]) => bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b)
+    mime = starts(PNG) ? 'image/png' : starts(JPEG) ? 'image/jpeg' : null
+    if (!mime) throw refused('Logo harus berkas gambar PNG atau JPEG', [{ column: 'logo', message: 'Bukan PNG/JPEG' }])
+    if (bytes.length > MAX_LOGO_BYTES) throw refused('Logo terlalu besar (maksimum 1 MB); perkecil gambarnya', [{ column: 'logo', message: 'Terlalu besar' }])
+  }
+  writeTx(ctx, who, 'election.logo', () => {
+    ctx.db.prepare('UPDATE election SET logo = ?, logo_mime = ? WHERE id = 1').run(bytes ? Buffer.from(bytes) : null, mime)
+    return { result: null, detail: { mime, bytes: bytes?.length ?? 0 } }
+  })
+  return requireElection(ctx)
+}
+
+export function getLogo(ctx: ServiceContext): { mime: 'image/png' | 'image/jpeg'; data: Buffer } | null {
+  const r = ctx.db.prepare('SELECT logo, logo_mime AS mime FROM election WHERE id = 1').get() as { logo: Buffer | null; mime: 'image/png' | 'image/jpeg' | null } | undefined
+  return r?.logo && r.mime ? { mime: r.mime, data: r.logo } : null
 }

@@ -20,6 +20,8 @@ export interface Item {
   assembled: boolean
   active: boolean
   sortOrder: number
+  /** Rupiah per lembar sorted (ballots) or per unit assembled; null when no rate is set. */
+  payRate: number | null
 }
 
 interface ItemRow {
@@ -39,6 +41,7 @@ interface ItemRow {
   assembled: number
   active: number
   sort_order: number
+  pay_rate: number | null
 }
 
 const toItem = (r: ItemRow): Item => ({
@@ -58,14 +61,17 @@ const toItem = (r: ItemRow): Item => ({
   assembled: r.assembled === 1,
   active: r.active === 1,
   sortOrder: r.sort_order,
+  payRate: r.pay_rate,
 })
 
+const ITEM_SQL = 'SELECT i.*, p.rate AS pay_rate FROM item i LEFT JOIN pay_rate p ON p.item_id = i.id'
+
 export function listItems(ctx: ServiceContext): Item[] {
-  return (ctx.db.prepare('SELECT * FROM item ORDER BY sort_order, id').all() as ItemRow[]).map(toItem)
+  return (ctx.db.prepare(`${ITEM_SQL} ORDER BY i.sort_order, i.id`).all() as ItemRow[]).map(toItem)
 }
 
 export function getItem(ctx: ServiceContext, id: number): Item {
-  const r = ctx.db.prepare('SELECT * FROM item WHERE id = ?').get(id) as ItemRow | undefined
+  const r = ctx.db.prepare(`${ITEM_SQL} WHERE i.id = ?`).get(id) as ItemRow | undefined
   if (!r) throw new AppError('NOT_FOUND', `Barang dengan id ${id} tidak ditemukan`, [{ column: 'id', message: 'Tidak ditemukan' }])
   return toItem(r)
 }
@@ -80,6 +86,8 @@ export interface ItemUpdate {
   psuPerDapil?: number | undefined
   confirmed?: boolean | undefined
   active?: boolean | undefined
+  /** Rupiah per lembar/unit for the pay recap; null removes the rate. */
+  payRate?: number | null | undefined
 }
 
 export function updateItem(ctx: ServiceContext, who: Actor, u: ItemUpdate): Item {
@@ -92,6 +100,9 @@ export function updateItem(ctx: ServiceContext, who: Actor, u: ItemUpdate): Item
     }
   } else if (u.psuPerDapil !== undefined && u.psuPerDapil !== 0) {
     throw refused('Cadangan PSU hanya berlaku untuk surat suara', [{ column: 'psuPerDapil', message: 'Tidak berlaku untuk barang logistik' }])
+  }
+  if (u.payRate != null && before.kind !== 'ballot' && !before.assembled) {
+    throw refused(`${before.name} tidak disortir atau dirakit; upah hanya untuk surat suara dan barang yang dirakit`, [{ column: 'payRate', message: 'Tidak berlaku' }])
   }
   const after: Item = {
     ...before,
@@ -108,7 +119,11 @@ export function updateItem(ctx: ServiceContext, who: Actor, u: ItemUpdate): Item
     ctx.db
       .prepare('UPDATE item SET name = ?, unit = ?, rule = ?, qty = ?, per = ?, psu_per_dapil = ?, confirmed = ?, active = ? WHERE id = ?')
       .run(after.name, after.unit, after.rule, after.qty, after.per, after.psuPerDapil, after.confirmed ? 1 : 0, after.active ? 1 : 0, u.id)
-    return { result: null, detail: { code: before.code, before, after } }
+    if (u.payRate === null) ctx.db.prepare('DELETE FROM pay_rate WHERE item_id = ?').run(u.id)
+    else if (u.payRate !== undefined) {
+      ctx.db.prepare('INSERT INTO pay_rate (item_id, rate) VALUES (?, ?) ON CONFLICT (item_id) DO UPDATE SET rate = excluded.rate').run(u.id, u.payRate)
+    }
+    return { result: null, detail: { code: before.code, before, after: { ...after, payRate: u.payRate === undefined ? before.payRate : u.payRate } } }
   })
   return getItem(ctx, u.id)
 }

@@ -18,6 +18,13 @@ export const Election = z.object({
   rounding: Rounding,
   maxVotersPerTps: z.number().int(),
   dataNote: z.string(),
+  kotaTtd: z.string(),
+  kontak: z.string(),
+  paper: z.enum(['A4', 'F4']),
+  nomorPattern: z.string(),
+  nomorStart: z.number().int(),
+  taxPercent: z.number(),
+  hasLogo: z.boolean(),
   schemaVersion: z.number().int(),
 })
 export type Election = z.infer<typeof Election>
@@ -50,12 +57,42 @@ export const ElectionUpdate = z
     rounding: Rounding,
     maxVotersPerTps: z.number().int('Batas pemilih per TPS harus bilangan bulat').min(1, 'Batas pemilih per TPS minimal 1').max(10_000, 'Batas pemilih per TPS terlalu besar'),
     dataNote: z.string().max(500, 'Catatan data terlalu panjang'),
+    kotaTtd: z.string().trim().max(60, 'Nama tempat penandatanganan terlalu panjang'),
+    kontak: z.string().trim().max(200, 'Baris kontak terlalu panjang'),
+    paper: z.enum(['A4', 'F4']),
+    nomorPattern: z.string().trim().min(1, 'Pola nomor wajib diisi').max(120, 'Pola nomor terlalu panjang'),
+    nomorStart: z.number().int('Nomor awal harus bilangan bulat').min(1, 'Nomor awal minimal 1').max(1_000_000, 'Nomor awal terlalu besar'),
+    taxPercent: z
+      .number()
+      .min(0, 'Persentase pajak tidak boleh negatif')
+      .max(100, 'Persentase pajak paling besar 100')
+      .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-9, 'Persentase pajak paling banyak dua angka desimal'),
   })
   .partial()
   .strict()
 export type ElectionUpdate = z.infer<typeof ElectionUpdate>
 
 export const electionMethods = {
+  'election.logo': method({
+    input: z.object({}).strict().default({}),
+    output: z.object({ mime: z.enum(['image/png', 'image/jpeg']), contentBase64: z.string() }).nullable(),
+    description: 'Logo kop surat (PNG/JPEG) atau null',
+    writes: false,
+  }),
+  'election.setLogo': method({
+    input: z
+      .object({
+        contentBase64: z
+          .string()
+          .max(1_500_000, 'Logo terlalu besar (maksimum 1 MB)')
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Isi berkas bukan base64 yang sah')
+          .nullable(),
+      })
+      .strict(),
+    output: Election,
+    description: 'Mengganti logo kop surat (PNG/JPEG, paling besar 1 MB); null menghapusnya',
+    writes: true,
+  }),
   'election.get': method({
     input: NoInput,
     output: Election.nullable(),

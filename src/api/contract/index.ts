@@ -9,6 +9,7 @@ import { penerimaanMethods } from './penerimaan'
 import { pekerjaMethods } from './pekerja'
 import { shiftMethods } from './shift'
 import { gudangMethods } from './gudang'
+import { dokumenMethods } from './dokumen'
 
 /**
  * The whole API: every method any transport (Electron IPC, HTTP, CLI) may call.
@@ -24,6 +25,7 @@ export const contract = {
   ...penerimaanMethods,
   ...pekerjaMethods,
   ...shiftMethods,
+  ...dokumenMethods,
   ...ledgerMethods,
   ...systemMethods,
 }
@@ -43,3 +45,4 @@ export type { Delivery } from './penerimaan'
 export type { Worker, Team } from './pekerja'
 export type { ShiftDetail } from './shift'
 export type { ReconRow, Progress, HistoryRow } from './gudang'
+export type { DocType, DocumentInfo, Signer, IssueInput } from './dokumen'

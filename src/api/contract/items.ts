@@ -19,6 +19,7 @@ export const Item = z.object({
   assembled: z.boolean(),
   active: z.boolean(),
   sortOrder: z.number().int(),
+  payRate: z.number().int().nullable(),
 })
 export type Item = z.infer<typeof Item>
 
@@ -36,6 +37,7 @@ export const ItemUpdate = z
     psuPerDapil: Qty.optional(),
     confirmed: z.boolean().optional(),
     active: z.boolean().optional(),
+    payRate: z.number().int('Upah dalam rupiah bulat').min(0, 'Upah tidak boleh negatif').max(1_000_000, 'Upah terlalu besar').nullable().optional(),
   })
   .strict()
 

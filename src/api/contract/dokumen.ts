@@ -1,0 +1,101 @@
+import { z } from 'zod'
+import { method } from './define'
+import { Download, Id, IsoDate, NoInput, ShortText } from './common'
+
+export const DocType = z.enum(['BA_PENERIMAAN', 'BA_SORTIR', 'BA_RUSAK', 'NOTA_RETUR', 'REKAP_UPAH'])
+export type DocType = z.infer<typeof DocType>
+
+export const Signer = z
+  .object({
+    peran: ShortText('Peran', 60),
+    jabatan: ShortText('Jabatan', 120),
+    nama: ShortText('Nama', 100),
+    nip: z
+      .string()
+      .trim()
+      .regex(/^(\d[\d ]{0,24})?$/, 'NIP hanya berisi angka (boleh dengan spasi)')
+      .default(''),
+    instansi: ShortText('Instansi', 100).default(''),
+    posisi: z.enum(['pihak', 'saksi', 'mengetahui']),
+  })
+  .strict()
+export type Signer = z.infer<typeof Signer>
+
+export const DocTypeSetting = z.object({
+  type: DocType,
+  title: z.array(z.string()),
+  kode: z.string(),
+  numbered: z.boolean(),
+  description: z.string(),
+  /** The pattern in force: this type's own, or the election's default. */
+  nomorPattern: z.string(),
+  ownPattern: z.string().nullable(),
+  signers: z.array(Signer),
+})
+
+export const DocumentInfo = z.object({
+  id: Id,
+  type: DocType,
+  nomor: z.string().nullable(),
+  title: z.string(),
+  subject: z.string(),
+  ref: z.string(),
+  issuedAt: z.string(),
+  issuedBy: z.string(),
+  chainSeq: z.number().int(),
+  chainHash: z.string(),
+  prints: z.number().int(),
+  formats: z.array(z.enum(['pdf', 'xlsx'])),
+})
+export type DocumentInfo = z.infer<typeof DocumentInfo>
+
+const BaDate = { tanggal: IsoDate.optional() }
+
+export const IssueInput = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('BA_PENERIMAAN'), deliveryId: Id, ...BaDate }).strict(),
+  z.object({ type: z.literal('BA_SORTIR'), from: IsoDate, to: IsoDate, ...BaDate }).strict(),
+  z.object({ type: z.literal('BA_RUSAK'), ...BaDate }).strict(),
+  z.object({ type: z.literal('NOTA_RETUR'), returId: Id, ...BaDate }).strict(),
+  z.object({ type: z.literal('REKAP_UPAH'), from: IsoDate, to: IsoDate, ...BaDate }).strict(),
+])
+export type IssueInput = z.infer<typeof IssueInput>
+
+export const dokumenMethods = {
+  'dokumen.jenis': method({ input: NoInput, output: z.array(DocTypeSetting), description: 'Jenis dokumen dengan pola nomor dan penanda tangan masing-masing', writes: false }),
+  'dokumen.aturJenis': method({
+    input: z
+      .object({
+        type: DocType,
+        nomorPattern: z.string().trim().max(120, 'Pola nomor terlalu panjang').nullable(),
+        signers: z.array(Signer).max(12, 'Paling banyak 12 penanda tangan'),
+      })
+      .strict(),
+    output: DocTypeSetting,
+    description: 'Mengatur pola nomor dan penanda tangan/saksi satu jenis dokumen',
+    writes: true,
+  }),
+  'dokumen.terbitkan': method({
+    input: IssueInput,
+    output: DocumentInfo,
+    description: 'Menerbitkan dokumen: mengambil nomor dari register, merekam isi dan kepala rantai buku besar',
+    writes: true,
+  }),
+  'dokumen.list': method({
+    input: z.object({ type: DocType.optional() }).strict().default({}),
+    output: z.array(DocumentInfo),
+    description: 'Register dokumen yang sudah diterbitkan, terbaru dahulu',
+    writes: false,
+  }),
+  'dokumen.cetak': method({
+    input: z.object({ id: Id, format: z.enum(['pdf', 'xlsx']).default('pdf') }).strict(),
+    output: Download,
+    description: 'Mencetak dokumen dari register; cetakan kedua dan seterusnya bertanda SALINAN',
+    writes: true,
+  }),
+  'rekap.harian': method({
+    input: z.object({ tanggal: IsoDate, format: z.enum(['xlsx', 'csv']).default('xlsx') }).strict(),
+    output: Download,
+    description: 'Rekap harian sortir-lipat dan penerimaan (XLSX: ringkasan, per shift, per regu, per alasan rusak, kolom Silog; CSV: kolom Silog)',
+    writes: false,
+  }),
+}

@@ -1,0 +1,162 @@
+import { formatAngka, jumlahTerbilang } from '../../core/terbilang'
+import { jam, tanggalJam, tanggalPanjang } from '../../core/tanggal'
+import { dataTable, identityTable, opening, paragraph, strong, subheading, type Content } from '../pdf'
+import { signatureBlock, type DocParts, type Snapshot } from './snapshot'
+
+export interface PenerimaanLine {
+  item: string
+  dapil: string | null
+  unit: string
+  dus: number | null
+  isiPerDus: number | null
+  stated: number
+  counted: number
+  tertukar: number
+  tertukarNote: string
+}
+
+export interface PenerimaanData {
+  deliveryId: number
+  kind: 'biasa' | 'pengganti'
+  receivedAt: string
+  penyedia: string
+  suratJalan: string
+  bttb: string
+  kendaraan: string
+  pengemudi: string
+  wakilNama: string
+  wakilJabatan: string
+  penggantiUntuk: string
+  note: string
+  lines: PenerimaanLine[]
+}
+
+/** Totals per unit: lembar and buah never add up. */
+function byUnit(lines: PenerimaanLine[], pick: (l: PenerimaanLine) => number): [string, number][] {
+  const m = new Map<string, number>()
+  for (const l of lines) m.set(l.unit, (m.get(l.unit) ?? 0) + pick(l))
+  return [...m.entries()].filter(([, n]) => n > 0)
+}
+
+const listOf = (parts: [string, number][]) => parts.map(([unit, n]) => `${jumlahTerbilang(n)} ${unit}`).join(' dan ')
+
+export function baPenerimaan(snap: Snapshot<PenerimaanData>): DocParts {
+  const d = snap.data
+  const receiver = snap.signers.find((s) => s.posisi === 'pihak')
+  const angkut = [d.kendaraan && `kendaraan ${d.kendaraan}`, d.pengemudi && `pengemudi ${d.pengemudi}`].filter(Boolean).join(', ')
+  const singleUnit = new Set(d.lines.map((l) => l.unit)).size === 1
+  const body: Content[] = [
+    opening(snap.tanggal, { tempat: snap.header.tempat }),
+    identityTable(
+      [
+        ['Nama', d.wakilNama || '..............................'],
+        ['Jabatan', d.wakilJabatan || '..............................'],
+        ['Instansi/Perusahaan', d.penyedia],
+      ],
+      { indent: 20 },
+    ),
+    paragraph(['selanjutnya disebut ', strong('PIHAK PERTAMA'), ' (yang menyerahkan).'], { indent: 20 }),
+    identityTable(
+      [
+        ['Nama', receiver?.nama || '..............................'],
+        ...(receiver?.nip ? ([['NIP', receiver.nip]] as [string, string][]) : []),
+        ['Jabatan', receiver?.jabatan || '..............................'],
+        ['Instansi', snap.header.satkerNama],
+      ],
+      { indent: 20 },
+    ),
+    paragraph(['selanjutnya disebut ', strong('PIHAK KEDUA'), ' (yang menerima).'], { indent: 20 }),
+    paragraph([
+      strong('PIHAK PERTAMA'),
+      ` telah menyerahkan kepada `,
+      strong('PIHAK KEDUA'),
+      ` dan `,
+      strong('PIHAK KEDUA'),
+      ` telah menerima logistik ${snap.header.namaPemilihan} pada ${tanggalJam(d.receivedAt)} berdasarkan Surat Jalan Nomor ${d.suratJalan}` +
+        (d.bttb ? ` dan Bukti Tanda Terima Barang (BTTB) Nomor ${d.bttb}` : '') +
+        (angkut ? `, diangkut dengan ${angkut}` : '') +
+        `, yang telah dihitung bersama di hadapan saksi dengan rincian sebagai berikut:`,
+    ]),
+    dataTable({
+      numbered: true,
+      columns: [
+        { header: 'Jenis Logistik', width: '*' },
+        { header: 'Dapil', width: 70 },
+        { header: 'Satuan', width: 'auto' },
+        { header: 'Dus', numeric: true },
+        { header: 'Isi/Dus', numeric: true, noSum: true },
+        { header: 'Menurut Surat Jalan', numeric: true },
+        { header: 'Hasil Hitung', numeric: true },
+        { header: 'Selisih', numeric: true, noSum: true },
+        { header: 'Tertukar', numeric: true },
+      ],
+      rows: d.lines.map((l) => [l.item, l.dapil ?? '-', l.unit, l.dus, l.isiPerDus, l.stated, l.counted, l.counted - l.stated, l.tertukar]),
+      ...(singleUnit && d.lines.length > 1 ? { totals: { label: 'JUMLAH' } } : {}),
+      fontSize: 9,
+    }),
+    paragraph(`Jumlah logistik yang diterima menurut hasil hitung sebanyak ${listOf(byUnit(d.lines, (l) => l.counted))}.`),
+  ]
+  const kurang = d.lines.filter((l) => l.counted < l.stated)
+  const lebih = d.lines.filter((l) => l.counted > l.stated)
+  const tertukar = d.lines.filter((l) => l.tertukar > 0)
+  if (kurang.length || lebih.length || tertukar.length) body.push(subheading('Catatan'))
+  for (const l of kurang) {
+    body.push(paragraph(`${l.item}${l.dapil ? ` Dapil ${l.dapil}` : ''} kurang ${jumlahTerbilang(l.stated - l.counted)} ${l.unit} dari jumlah menurut surat jalan; kekurangan ini dimintakan kepada penyedia.`, { indent: 20 }))
+  }
+  for (const l of lebih) {
+    body.push(paragraph(`${l.item}${l.dapil ? ` Dapil ${l.dapil}` : ''} lebih ${jumlahTerbilang(l.counted - l.stated)} ${l.unit} dari jumlah menurut surat jalan.`, { indent: 20 }))
+  }
+  for (const l of tertukar) {
+    body.push(
+      paragraph(
+        `Sebanyak ${jumlahTerbilang(l.tertukar)} ${l.unit} ${l.item} bukan milik satker/dapil ini (tertukar: ${l.tertukarNote}); disimpan terpisah, tidak dihitung sebagai persediaan, dan dikembalikan kepada penyedia dengan nota pengembalian.`,
+        { indent: 20 },
+      ),
+    )
+  }
+  if (d.kind === 'pengganti') body.push(paragraph(`Penerimaan ini merupakan penggantian atas ${d.penggantiUntuk}, dan disortir sebagaimana surat suara lainnya.`))
+  if (d.note) body.push(paragraph(`Keterangan: ${d.note}`))
+
+  return {
+    title: ['BERITA ACARA', 'PENERIMAAN LOGISTIK DARI PENYEDIA'],
+    body,
+    signatures: signatureBlock(snap, { before: [{ peran: 'PIHAK PERTAMA', jabatan: d.wakilJabatan || 'Wakil Penyedia', nama: d.wakilNama, nip: '', instansi: d.penyedia, posisi: 'pihak' }] }),
+  }
+}
+
+export interface ReturData {
+  returId: number
+  at: string
+  penyedia: string
+  note: string
+  lines: { item: string; dapil: string | null; unit: string; qty: number; asal: string }[]
+}
+
+/** Nota pengembalian: tertukar sheets handed back to the printer, counted and named. */
+export function notaRetur(snap: Snapshot<ReturData>): DocParts {
+  const d = snap.data
+  const total = d.lines.reduce((s, l) => s + l.qty, 0)
+  return {
+    title: ['NOTA PENGEMBALIAN', 'SURAT SUARA TERTUKAR'],
+    body: [
+      paragraph(
+        `Pada tanggal ${tanggalPanjang(snap.tanggal)} pukul ${jam(d.at)}, ${snap.header.satkerNama} mengembalikan kepada ${d.penyedia} surat suara yang diterima tetapi bukan milik satker/dapil ini (tertukar), dengan rincian sebagai berikut:`,
+      ),
+      dataTable({
+        numbered: true,
+        columns: [
+          { header: 'Jenis Surat Suara', width: '*' },
+          { header: 'Dapil Tercatat', width: 80 },
+          { header: 'Keterangan Asal', width: 120 },
+          { header: 'Jumlah', numeric: true },
+        ],
+        rows: d.lines.map((l) => [l.item, l.dapil ?? '-', l.asal || '-', l.qty]),
+        totals: { label: 'JUMLAH' },
+      }),
+      paragraph(`Jumlah yang dikembalikan sebanyak ${jumlahTerbilang(total)} lembar. ${d.note}`),
+      paragraph(`Surat suara tersebut tidak termasuk persediaan ${snap.header.satkerNama} (jumlah ${formatAngka(total)} lembar telah dikeluarkan dari tempat penyimpanan terpisah).`),
+    ],
+    closing: paragraph('Demikian nota pengembalian ini dibuat untuk dipergunakan sebagaimana mestinya.'),
+    signatures: signatureBlock(snap, { after: [{ peran: 'Yang Menerima', jabatan: 'Wakil Penyedia', nama: '', nip: '', instansi: d.penyedia, posisi: 'pihak' }] }),
+  }
+}

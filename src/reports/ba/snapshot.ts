@@ -1,0 +1,119 @@
+import type { DocType, Signer } from '../../core/documents'
+import type { CopyMark, Kop, OfficialDocument, SignatureBlock, Signer as PdfSigner } from '../pdf'
+
+/**
+ * What a document was made of, frozen when it was issued: the register stores this as JSON and every
+ * print renders from it, so a reprint says exactly what the original said (plus SALINAN).
+ */
+export interface DocHeader {
+  kop: { instansi: string; satker: string; alamat: string; kontak: string }
+  logo: { mime: 'image/png' | 'image/jpeg'; base64: string } | null
+  paper: 'A4' | 'F4'
+  /** Where it is signed: "Limapuluh". */
+  kotaTtd: string
+  /** Where the act took place: "Gudang Logistik KPU Kabupaten Batu Bara". */
+  tempat: string
+  /** "Pemilihan Gubernur dan Wakil Gubernur serta Bupati dan Wakil Bupati Tahun 2024". */
+  namaPemilihan: string
+  /** "KPU Kabupaten Batu Bara" */
+  satkerNama: string
+  kodeWilayah: string
+}
+
+export interface Snapshot<T> {
+  v: 1
+  type: DocType
+  header: DocHeader
+  /** The date the document states (ISO 'YYYY-MM-DD'). */
+  tanggal: string
+  signers: Signer[]
+  data: T
+}
+
+export interface PrintContext {
+  documentId: number
+  nomor: string | null
+  copy: CopyMark
+  chainHead: { seq: number; hash: string }
+  qrText: string
+  /** Local 'YYYY-MM-DDTHH:mm' of this print. */
+  generatedAt: string
+}
+
+/** A document's own parts; the kop, footer and copy mark come from the snapshot and the print. */
+export interface DocParts {
+  title: string | string[]
+  body: OfficialDocument['body']
+  closing?: OfficialDocument['closing']
+  signatures: SignatureBlock
+  annexes?: OfficialDocument['annexes']
+  paper?: 'A4' | 'F4'
+}
+
+export function kopOf(h: DocHeader): Kop {
+  return {
+    instansi: h.kop.instansi,
+    satker: h.kop.satker,
+    ...(h.kop.alamat ? { alamat: h.kop.alamat } : {}),
+    ...(h.kop.kontak ? { kontak: h.kop.kontak } : {}),
+    logo: h.logo ? { mime: h.logo.mime, data: Buffer.from(h.logo.base64, 'base64') } : null,
+  }
+}
+
+export function officialDocument(snap: Snapshot<unknown>, parts: DocParts, print: PrintContext): OfficialDocument {
+  return {
+    paper: parts.paper ?? snap.header.paper,
+    kop: kopOf(snap.header),
+    title: parts.title,
+    nomor: print.nomor,
+    body: parts.body,
+    ...(parts.closing !== undefined ? { closing: parts.closing } : {}),
+    signatures: parts.signatures,
+    copy: print.copy,
+    footer: {
+      documentId: `DOK-${print.documentId}`,
+      chainHead: print.chainHead,
+      qrText: print.qrText,
+      generatedAt: print.generatedAt,
+    },
+    ...(parts.annexes ? { annexes: parts.annexes } : {}),
+  }
+}
+
+const toPdfSigner = (s: Signer): PdfSigner => ({
+  peran: s.peran,
+  jabatan: s.jabatan,
+  nama: s.nama || '(........................................)',
+  nip: s.nip || null,
+  ...(s.instansi ? { instansi: s.instansi } : {}),
+})
+
+/** Chunks a list into rows of at most n, balancing so the last row is not a lone signer when avoidable. */
+function rowsOf<T>(list: T[], n: number): T[][] {
+  if (list.length === 0) return []
+  const rows = Math.ceil(list.length / n)
+  const per = Math.ceil(list.length / rows)
+  const out: T[][] = []
+  for (let i = 0; i < list.length; i += per) out.push(list.slice(i, i + per))
+  return out
+}
+
+/**
+ * The configured signers laid out the usual way: the parties side by side (two per row), witnesses
+ * in rows of up to three under them, and "Mengetahui" centred last. Parties known only at issuance
+ * (a penyedia's representative) go before or after the configured ones.
+ */
+export function signatureBlock(snap: Snapshot<unknown>, extra: { before?: Signer[]; after?: Signer[] } = {}): SignatureBlock {
+  const parties = [...(extra.before ?? []), ...snap.signers.filter((s) => s.posisi === 'pihak'), ...(extra.after ?? [])].map(toPdfSigner)
+  const saksi = snap.signers.filter((s) => s.posisi === 'saksi').map(toPdfSigner)
+  // "Mengetahui," is printed above them already; their own line is their office.
+  const mengetahui = snap.signers
+    .filter((s) => s.posisi === 'mengetahui')
+    .map((s) => toPdfSigner({ ...s, peran: s.jabatan, jabatan: s.instansi, instansi: '' }))
+  return {
+    place: snap.header.kotaTtd || snap.header.kop.satker,
+    date: snap.tanggal,
+    columns: [...rowsOf(parties, 2), ...rowsOf(saksi, 3)],
+    ...(mengetahui.length ? { mengetahui } : {}),
+  }
+}

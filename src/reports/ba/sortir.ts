@@ -1,0 +1,188 @@
+import { jumlahTerbilang } from '../../core/terbilang'
+import { tanggalPanjang } from '../../core/tanggal'
+import { dataTable, opening, paragraph, subheading, type Content } from '../pdf'
+import { signatureBlock, type DocParts, type Snapshot } from './snapshot'
+
+export interface SortirRow {
+  item: string
+  dapil: string | null
+  /** Sheets handed to teams in the period, net of returns. */
+  disortir: number
+  baik: number
+  rusak: number
+  rusakByReason: Record<string, number>
+}
+
+export interface PositionRow {
+  item: string
+  dapil: string | null
+  kebutuhan: number
+  diterima: number
+  baik: number
+  rusak: number
+  belumDisortir: number
+  kekurangan: number
+}
+
+export interface SortirData {
+  from: string
+  to: string
+  shifts: number
+  teams: number
+  workers: number
+  reasons: { code: string; label: string }[]
+  rows: SortirRow[]
+  reklasifikasi: { item: string; dapil: string | null; reason: string; qty: number; note: string }[]
+  position: PositionRow[]
+}
+
+export const periodText = (from: string, to: string): string =>
+  from === to ? `tanggal ${tanggalPanjang(from)}` : `tanggal ${tanggalPanjang(from)} sampai dengan ${tanggalPanjang(to)}`
+
+export function reasonRows(rows: { item: string; dapil: string | null; rusakByReason: Record<string, number> }[], reasons: { code: string; label: string }[]) {
+  return rows.flatMap((r) =>
+    reasons.filter((x) => (r.rusakByReason[x.code] ?? 0) !== 0).map((x) => [r.item, r.dapil ?? '-', x.label, r.rusakByReason[x.code]!] as (string | number)[]),
+  )
+}
+
+export function baSortir(snap: Snapshot<SortirData>): DocParts {
+  const d = snap.data
+  const baik = d.rows.reduce((s, r) => s + r.baik, 0)
+  const rusak = d.rows.reduce((s, r) => s + r.rusak, 0)
+  const body: Content[] = [
+    opening(snap.tanggal, { tempat: snap.header.tempat, lanjutan: `kami yang bertanda tangan di bawah ini menyatakan bahwa telah dilaksanakan sortir dan lipat surat suara ${snap.header.namaPemilihan} pada ${periodText(d.from, d.to)}, dalam ${d.shifts} shift oleh ${d.teams} regu dengan ${d.workers} pekerja, dengan hasil sebagai berikut:` }),
+    subheading('A. Hasil sortir dan lipat'),
+    dataTable({
+      numbered: true,
+      columns: [
+        { header: 'Jenis Surat Suara', width: '*' },
+        { header: 'Dapil', width: 90 },
+        { header: 'Disortir', numeric: true },
+        { header: 'Baik', numeric: true },
+        { header: 'Rusak', numeric: true },
+      ],
+      rows: d.rows.map((r) => [r.item, r.dapil ?? '-', r.baik + r.rusak, r.baik, r.rusak]),
+      totals: { label: 'JUMLAH' },
+    }),
+    paragraph(`Jumlah surat suara yang disortir dan dilipat dalam keadaan baik sebanyak ${jumlahTerbilang(baik)} lembar, dan yang rusak sebanyak ${jumlahTerbilang(rusak)} lembar.`),
+  ]
+  const reasons = reasonRows(d.rows, d.reasons)
+  if (reasons.length) {
+    body.push(subheading('B. Rincian surat suara rusak menurut kriteria (Keputusan KPU Nomor 1395 Tahun 2023)'))
+    body.push(
+      dataTable({
+        numbered: true,
+        columns: [{ header: 'Jenis Surat Suara', width: '*' }, { header: 'Dapil', width: 80 }, { header: 'Kriteria Rusak', width: 130 }, { header: 'Jumlah', numeric: true }],
+        rows: reasons,
+        totals: { label: 'JUMLAH' },
+      }),
+    )
+    body.push(paragraph('Surat suara rusak disimpan terpisah menurut kriterianya sampai dimusnahkan dengan berita acara pemusnahan.'))
+  }
+  if (d.reklasifikasi.length) {
+    body.push(subheading(`${reasons.length ? 'C' : 'B'}. Surat suara yang semula dinyatakan rusak kemudian dinyatakan layak pakai`))
+    body.push(
+      dataTable({
+        numbered: true,
+        columns: [{ header: 'Jenis Surat Suara', width: '*' }, { header: 'Dapil', width: 80 }, { header: 'Semula', width: 100 }, { header: 'Alasan', width: 120 }, { header: 'Jumlah', numeric: true }],
+        rows: d.reklasifikasi.map((r) => [r.item, r.dapil ?? '-', r.reason, r.note, r.qty]),
+        totals: { label: 'JUMLAH' },
+      }),
+    )
+  }
+  return {
+    title: ['BERITA ACARA', 'HASIL SORTIR DAN LIPAT SURAT SUARA'],
+    body,
+    signatures: signatureBlock(snap),
+    annexes: [
+      {
+        title: `Posisi surat suara sampai dengan ${tanggalPanjang(snap.tanggal)}`,
+        body: [
+          dataTable({
+            numbered: true,
+            columns: [
+              { header: 'Jenis Surat Suara', width: '*' },
+              { header: 'Dapil', width: 70 },
+              { header: 'Kebutuhan', numeric: true },
+              { header: 'Diterima', numeric: true },
+              { header: 'Baik', numeric: true },
+              { header: 'Rusak', numeric: true },
+              { header: 'Belum Disortir', numeric: true },
+              { header: 'Kekurangan', numeric: true },
+            ],
+            rows: d.position.map((p) => [p.item, p.dapil ?? '-', p.kebutuhan, p.diterima, p.baik, p.rusak, p.belumDisortir, p.kekurangan]),
+            totals: { label: 'JUMLAH' },
+            fontSize: 9,
+          }),
+          paragraph('Kebutuhan = DPT ditambah cadangan per TPS, ditambah cadangan PSU. Kekurangan = kebutuhan yang belum tertutup oleh surat suara baik ditambah yang belum disortir.'),
+        ],
+      },
+    ],
+  }
+}
+
+export interface RusakRow {
+  item: string
+  dapil: string | null
+  kebutuhan: number
+  diterima: number
+  baik: number
+  rusak: number
+  rusakByReason: Record<string, number>
+  kurangKirim: number
+  kekurangan: number
+}
+
+export interface RusakData {
+  reasons: { code: string; label: string }[]
+  rows: RusakRow[]
+}
+
+/** BA surat suara rusak dan kurang: the replacement request, per type and dapil. */
+export function baRusak(snap: Snapshot<RusakData>): DocParts {
+  const d = snap.data
+  const minta = d.rows.reduce((s, r) => s + r.kekurangan, 0)
+  const body: Content[] = [
+    opening(snap.tanggal, {
+      tempat: snap.header.tempat,
+      lanjutan: `kami yang bertanda tangan di bawah ini telah melakukan penghitungan surat suara rusak dan kekurangan surat suara ${snap.header.namaPemilihan} berdasarkan hasil penerimaan serta sortir dan lipat, dengan hasil sebagai berikut:`,
+    }),
+    subheading('A. Posisi surat suara per jenis dan dapil'),
+    dataTable({
+      numbered: true,
+      columns: [
+        { header: 'Jenis Surat Suara', width: '*' },
+        { header: 'Dapil', width: 70 },
+        { header: 'Kebutuhan', numeric: true },
+        { header: 'Diterima', numeric: true },
+        { header: 'Rusak', numeric: true },
+        { header: 'Kurang Kirim', numeric: true },
+        { header: 'Kekurangan', numeric: true },
+      ],
+      rows: d.rows.map((r) => [r.item, r.dapil ?? '-', r.kebutuhan, r.diterima, r.rusak, r.kurangKirim, r.kekurangan]),
+      totals: { label: 'JUMLAH' },
+      fontSize: 9,
+    }),
+  ]
+  const reasons = reasonRows(d.rows, d.reasons)
+  if (reasons.length) {
+    body.push(subheading('B. Rincian surat suara rusak menurut kriteria'))
+    body.push(
+      dataTable({
+        numbered: true,
+        columns: [{ header: 'Jenis Surat Suara', width: '*' }, { header: 'Dapil', width: 80 }, { header: 'Kriteria Rusak', width: 130 }, { header: 'Jumlah', numeric: true }],
+        rows: reasons,
+        totals: { label: 'JUMLAH' },
+      }),
+    )
+  }
+  body.push(
+    minta > 0
+      ? paragraph(
+          `Berdasarkan hal tersebut, ${snap.header.satkerNama} mengajukan permintaan penggantian surat suara sebanyak ${jumlahTerbilang(minta)} lembar, dengan rincian per jenis dan dapil pada kolom Kekurangan di atas.`,
+        )
+      : paragraph('Berdasarkan hal tersebut, kebutuhan surat suara setiap jenis dan dapil telah tercukupi sehingga tidak diajukan permintaan penggantian.'),
+  )
+  body.push(paragraph('Kekurangan = kebutuhan (DPT ditambah cadangan per TPS dan cadangan PSU) yang belum tertutup oleh surat suara baik ditambah yang belum disortir. Kurang kirim = selisih kurang antara hasil hitung dan surat jalan yang belum diselesaikan.'))
+  return { title: ['BERITA ACARA', 'SURAT SUARA RUSAK DAN KEKURANGAN SURAT SUARA'], body, signatures: signatureBlock(snap) }
+}

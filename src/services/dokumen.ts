@@ -1,0 +1,231 @@
+import { DOC_TYPES, documentQrText, type DocType } from '../core/documents'
+import { AppError, refused } from '../core/errors'
+import { formatNomor } from '../core/nomorSurat'
+import { parseTanggal } from '../core/tanggal'
+import { chainHead } from '../db/ledger'
+import { baPenerimaan, notaRetur } from '../reports/ba/penerimaan'
+import { officialDocument, type DocHeader, type DocParts, type Snapshot } from '../reports/ba/snapshot'
+import { baRusak, baSortir } from '../reports/ba/sortir'
+import { rekapUpah, rekapUpahTable } from '../reports/ba/upah'
+import { buildOfficialDocument, renderPdf } from '../reports/pdf'
+import { tableToXlsx } from '../reports/table'
+import { localDate, localDateTime } from './clock'
+import { writeTx, type Actor, type ServiceContext } from './context'
+import { docTypeSetting } from './dokumenJenis'
+import { penerimaanData, returData, rusakData, sortirData, upahData, type Built } from './dokumenData'
+import { getLogo, requireElection, type Election } from './election'
+import { listItems } from './items'
+
+/**
+ * The register of issued documents. Issuing takes the next number, freezes what the document states
+ * (the snapshot) and the ledger's chain head; printing renders from the snapshot, the first print
+ * ASLI and every later one SALINAN, each print recorded.
+ */
+export type IssueInput =
+  | { type: 'BA_PENERIMAAN'; deliveryId: number; tanggal?: string | undefined }
+  | { type: 'BA_SORTIR'; from: string; to: string; tanggal?: string | undefined }
+  | { type: 'BA_RUSAK'; tanggal?: string | undefined }
+  | { type: 'NOTA_RETUR'; returId: number; tanggal?: string | undefined }
+  | { type: 'REKAP_UPAH'; from: string; to: string; tanggal?: string | undefined }
+
+export interface DocumentInfo {
+  id: number
+  type: DocType
+  nomor: string | null
+  title: string
+  subject: string
+  ref: string
+  issuedAt: string
+  issuedBy: string
+  chainSeq: number
+  chainHash: string
+  prints: number
+  formats: ('pdf' | 'xlsx')[]
+}
+
+function namaPemilihan(ctx: ServiceContext, e: Election): string {
+  if (e.jenis === 'pemilu') return `Pemilihan Umum Tahun ${e.tahun}`
+  const codes = new Set(listItems(ctx).filter((i) => i.kind === 'ballot' && i.active).map((i) => i.code))
+  const daerah = e.satker.replace(/^(kabupaten|kota)\s+/i, '')
+  const parts = [
+    codes.has('GUBERNUR') ? `Gubernur dan Wakil Gubernur${e.provinsi ? ' ' + e.provinsi : ''}` : null,
+    codes.has('BUPATI') ? `Bupati dan Wakil Bupati ${daerah}` : null,
+    codes.has('WALIKOTA') ? `Wali Kota dan Wakil Wali Kota ${daerah}` : null,
+  ].filter(Boolean)
+  return `Pemilihan ${parts.join(' serta ')} Tahun ${e.tahun}`
+}
+
+function header(ctx: ServiceContext): DocHeader {
+  const e = requireElection(ctx)
+  const logo = getLogo(ctx)
+  const satkerNama = `KPU ${e.satker}`
+  return {
+    kop: { instansi: 'KOMISI PEMILIHAN UMUM', satker: e.satker.toUpperCase(), alamat: e.alamat, kontak: e.kontak },
+    logo: logo ? { mime: logo.mime, base64: logo.data.toString('base64') } : null,
+    paper: e.paper,
+    kotaTtd: e.kotaTtd || e.satker.replace(/^(kabupaten|kota)\s+/i, ''),
+    tempat: `Gudang Logistik ${satkerNama}`,
+    namaPemilihan: namaPemilihan(ctx, e),
+    satkerNama,
+    kodeWilayah: e.kodeWilayah,
+  }
+}
+
+function build(ctx: ServiceContext, input: IssueInput, tanggal: string): Built<unknown> {
+  switch (input.type) {
+    case 'BA_PENERIMAAN':
+      return penerimaanData(ctx, input.deliveryId)
+    case 'BA_SORTIR':
+      return sortirData(ctx, input.from, input.to)
+    case 'BA_RUSAK':
+      return rusakData(ctx, tanggal)
+    case 'NOTA_RETUR':
+      return returData(ctx, input.returId)
+    case 'REKAP_UPAH':
+      return upahData(ctx, input.from, input.to)
+  }
+}
+
+function parts(snap: Snapshot<unknown>): DocParts {
+  switch (snap.type) {
+    case 'BA_PENERIMAAN':
+      return baPenerimaan(snap as Snapshot<Parameters<typeof baPenerimaan>[0]['data']>)
+    case 'BA_SORTIR':
+      return baSortir(snap as Snapshot<Parameters<typeof baSortir>[0]['data']>)
+    case 'BA_RUSAK':
+      return baRusak(snap as Snapshot<Parameters<typeof baRusak>[0]['data']>)
+    case 'NOTA_RETUR':
+      return notaRetur(snap as Snapshot<Parameters<typeof notaRetur>[0]['data']>)
+    case 'REKAP_UPAH':
+      return rekapUpah(snap as Snapshot<Parameters<typeof rekapUpah>[0]['data']>)
+  }
+}
+
+const formatsOf = (type: DocType): ('pdf' | 'xlsx')[] => (type === 'REKAP_UPAH' ? ['pdf', 'xlsx'] : ['pdf'])
+
+interface DocumentRow {
+  id: number
+  doc_type: DocType
+  tahun: number
+  no: number | null
+  nomor: string | null
+  title: string
+  subject: string
+  ref: string
+  snapshot: string
+  chain_seq: number
+  chain_hash: string
+  issued_at: string
+  issued_by: string
+  prints: number
+}
+
+const toInfo = (r: DocumentRow): DocumentInfo => ({
+  id: r.id,
+  type: r.doc_type,
+  nomor: r.nomor,
+  title: r.title,
+  subject: r.subject,
+  ref: r.ref,
+  issuedAt: r.issued_at,
+  issuedBy: r.issued_by,
+  chainSeq: r.chain_seq,
+  chainHash: r.chain_hash,
+  prints: r.prints,
+  formats: formatsOf(r.doc_type),
+})
+
+const ROW_SQL = 'SELECT d.*, (SELECT count(*) FROM document_print p WHERE p.document_id = d.id) AS prints FROM document d'
+
+export function getDocument(ctx: ServiceContext, id: number): DocumentInfo {
+  const r = ctx.db.prepare(`${ROW_SQL} WHERE d.id = ?`).get(id) as DocumentRow | undefined
+  if (!r) throw new AppError('NOT_FOUND', `Dokumen #${id} tidak ditemukan`, [{ column: 'id', message: 'Tidak ditemukan' }])
+  return toInfo(r)
+}
+
+export function listDocuments(ctx: ServiceContext, type?: DocType): DocumentInfo[] {
+  const rows = (type ? ctx.db.prepare(`${ROW_SQL} WHERE d.doc_type = ? ORDER BY d.id DESC`).all(type) : ctx.db.prepare(`${ROW_SQL} ORDER BY d.id DESC`).all()) as DocumentRow[]
+  return rows.map(toInfo)
+}
+
+export function issueDocument(ctx: ServiceContext, who: Actor, input: IssueInput): DocumentInfo {
+  const election = requireElection(ctx)
+  const tanggal = input.tanggal ?? localDate(ctx.now())
+  const setting = docTypeSetting(ctx, input.type)
+  const spec = DOC_TYPES[input.type]
+  const built = build(ctx, input, tanggal)
+  const snapshot: Snapshot<unknown> = { v: 1, type: input.type, header: header(ctx), tanggal, signers: setting.signers, data: built.data }
+  const { year, month } = parseTanggal(tanggal)
+  const id = writeTx(ctx, who, 'dokumen.terbitkan', () => {
+    // The number is taken inside the write transaction, so two stations can never issue the same one.
+    let no: number | null = null
+    let nomor: string | null = null
+    if (spec.numbered) {
+      const last = ctx.db.prepare('SELECT max(no) AS n FROM document WHERE tahun = ?').get(year) as { n: number | null }
+      no = Math.max(last.n === null ? 0 : last.n + 1, election.nomorStart, 1)
+      nomor = formatNomor(setting.nomorPattern, { no, kodeWilayah: election.kodeWilayah, tahun: year, bulan: month, kodeDokumen: spec.kode })
+      if (ctx.db.prepare('SELECT 1 FROM document WHERE nomor = ?').get(nomor)) {
+        throw refused(`Nomor ${nomor} sudah terpakai di register; periksa pola nomor jenis dokumen ini`, [{ column: 'nomorPattern', message: 'Nomor ganda' }])
+      }
+    }
+    const head = chainHead(ctx.db)
+    const id = Number(
+      ctx.db
+        .prepare(
+          `INSERT INTO document (doc_type, tahun, no, nomor, title, subject, ref, snapshot, chain_seq, chain_hash, issued_at, issued_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(input.type, year, no, nomor, spec.title.join(' '), built.subject, built.ref, JSON.stringify(snapshot), head.seq, head.hash, ctx.now().toISOString(), who.actor).lastInsertRowid,
+    )
+    return { result: id, detail: { id, type: input.type, nomor, ref: built.ref, chain: head } }
+  })
+  return getDocument(ctx, id)
+}
+
+export interface PrintedFile {
+  fileName: string
+  mime: string
+  bytes: Buffer
+  /** Counts every print of the document, whatever the format. */
+  copyNo: number
+  original: boolean
+}
+
+const safeName = (s: string) => s.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '')
+
+export async function printDocument(ctx: ServiceContext, who: Actor, id: number, format: 'pdf' | 'xlsx'): Promise<PrintedFile> {
+  const row = ctx.db.prepare(`${ROW_SQL} WHERE d.id = ?`).get(id) as DocumentRow | undefined
+  if (!row) throw new AppError('NOT_FOUND', `Dokumen #${id} tidak ditemukan`, [{ column: 'id', message: 'Tidak ditemukan' }])
+  if (!formatsOf(row.doc_type).includes(format)) throw refused(`Dokumen ini tidak tersedia sebagai ${format.toUpperCase()}`, [{ column: 'format', message: 'Tidak tersedia' }])
+  const snap = JSON.parse(row.snapshot) as Snapshot<unknown>
+  const copyNo = row.prints + 1
+  // The first print of each format is the original; a spreadsheet of a recap is not a copy of its PDF.
+  const original = ctx.db.prepare('SELECT 1 FROM document_print WHERE document_id = ? AND format = ?').get(row.id, format) === undefined
+  const generatedAt = localDateTime(ctx.now())
+  const base = safeName(`${DOC_TYPES[row.doc_type].kode}-${row.nomor ?? 'DOK-' + row.id}`) + (original ? '' : `-SALINAN-${copyNo}`)
+  let file: PrintedFile
+  if (format === 'xlsx') {
+    const table = rekapUpahTable(snap as Snapshot<Parameters<typeof rekapUpah>[0]['data']>, row.nomor ?? `DOK-${row.id}`)
+    if (!original) table.heading.push(`SALINAN (cetakan ke-${copyNo}, ${generatedAt.replace('T', ' ')})`)
+    file = { fileName: `${base}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: await tableToXlsx(table), copyNo, original }
+  } else {
+    const doc = officialDocument(snap, parts(snap), {
+      documentId: row.id,
+      nomor: row.nomor,
+      copy: original ? { kind: 'ASLI' } : { kind: 'SALINAN', printNo: copyNo, printedAt: generatedAt },
+      chainHead: { seq: row.chain_seq, hash: row.chain_hash },
+      qrText: documentQrText({ kodeWilayah: snap.header.kodeWilayah, documentId: row.id, nomor: row.nomor, chainSeq: row.chain_seq, chainHash: row.chain_hash }),
+      generatedAt,
+    })
+    file = { fileName: `${base}.pdf`, mime: 'application/pdf', bytes: await renderPdf(buildOfficialDocument(doc)), copyNo, original }
+  }
+  // Recorded after rendering succeeded: a failed render must not use up the original. Two prints
+  // rendered at once would claim the same copy number; the second is refused, not mislabelled.
+  writeTx(ctx, who, 'dokumen.cetak', () => {
+    const now = ctx.db.prepare('SELECT count(*) AS n FROM document_print WHERE document_id = ?').get(row.id) as { n: number }
+    if (now.n + 1 !== copyNo) throw new AppError('CONFLICT', 'Dokumen ini baru saja dicetak dari tempat lain; cetak ulang untuk mendapat salinan dengan nomor cetakan yang benar')
+    ctx.db.prepare('INSERT INTO document_print (document_id, at, actor, copy_no, format) VALUES (?, ?, ?, ?, ?)').run(row.id, ctx.now().toISOString(), who.actor, copyNo, format)
+    return { result: null, detail: { id: row.id, copyNo, format } }
+  })
+  return file
+}

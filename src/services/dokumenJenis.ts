@@ -1,0 +1,86 @@
+import { z } from 'zod'
+import { DOC_TYPES, DOC_TYPE_CODES, type DocType, type Signer } from '../core/documents'
+import { refused } from '../core/errors'
+import { validateNomorPattern } from '../core/nomorSurat'
+import { writeTx, type Actor, type ServiceContext } from './context'
+import { requireElection } from './election'
+
+/**
+ * Per document type: its own number pattern (or the election's default) and who signs it. Signers are
+ * kept as JSON; they are checked on the way in and read back leniently, so a hand-edited row cannot
+ * break printing.
+ */
+const StoredSigner = z.object({
+  peran: z.string(),
+  jabatan: z.string(),
+  nama: z.string(),
+  nip: z.string().default(''),
+  instansi: z.string().default(''),
+  posisi: z.enum(['pihak', 'saksi', 'mengetahui']),
+})
+
+export interface DocTypeSetting {
+  type: DocType
+  title: string[]
+  kode: string
+  numbered: boolean
+  description: string
+  nomorPattern: string
+  ownPattern: string | null
+  signers: Signer[]
+}
+
+export function docTypeSetting(ctx: ServiceContext, type: DocType): DocTypeSetting {
+  const election = requireElection(ctx)
+  const spec = DOC_TYPES[type]
+  const row = ctx.db.prepare('SELECT nomor_pattern AS pattern, signers FROM doc_setting WHERE doc_type = ?').get(type) as { pattern: string | null; signers: string } | undefined
+  let signers: Signer[] = spec.defaultSigners
+  if (row) {
+    const parsed = z.array(StoredSigner).safeParse(safeJson(row.signers))
+    if (parsed.success) signers = parsed.data
+  }
+  return {
+    type,
+    title: spec.title,
+    kode: spec.kode,
+    numbered: spec.numbered,
+    description: spec.description,
+    nomorPattern: row?.pattern ?? election.nomorPattern,
+    ownPattern: row?.pattern ?? null,
+    signers,
+  }
+}
+
+const safeJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return null
+  }
+}
+
+export function listDocTypes(ctx: ServiceContext): DocTypeSetting[] {
+  return DOC_TYPE_CODES.map((t) => docTypeSetting(ctx, t))
+}
+
+export function setDocType(ctx: ServiceContext, who: Actor, type: DocType, nomorPattern: string | null, signers: Signer[]): DocTypeSetting {
+  requireElection(ctx)
+  if (nomorPattern !== null && nomorPattern !== '') {
+    const problems = validateNomorPattern(nomorPattern)
+    if (problems.length) throw refused('Pola nomor dokumen tidak sah', problems.map((message) => ({ column: 'nomorPattern', message })))
+  }
+  const issues = signers.flatMap((s, i) =>
+    s.nama.trim() === '' && s.jabatan.trim() === '' ? [{ row: i + 1, column: 'nama', message: 'Isi nama atau jabatan penanda tangan, atau hapus barisnya' }] : [],
+  )
+  if (issues.length) throw refused('Penanda tangan tidak lengkap', issues)
+  writeTx(ctx, who, 'dokumen.aturJenis', () => {
+    ctx.db
+      .prepare(
+        `INSERT INTO doc_setting (doc_type, nomor_pattern, signers) VALUES (?, ?, ?)
+         ON CONFLICT (doc_type) DO UPDATE SET nomor_pattern = excluded.nomor_pattern, signers = excluded.signers`,
+      )
+      .run(type, nomorPattern || null, JSON.stringify(signers))
+    return { result: null, detail: { type, nomorPattern, signers } }
+  })
+  return docTypeSetting(ctx, type)
+}
