@@ -19,6 +19,8 @@ const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPat
 app.setPath('userData', defaultDataDir())
 
 app.enableSandbox()
+// Date and number inputs follow the UI's language, not the PC's: 21/10/2024, never 10/21/2024.
+app.commandLine.appendSwitch('lang', 'id-ID')
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },

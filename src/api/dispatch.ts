@@ -51,7 +51,12 @@ export function createDispatcher(handlers: Handlers, onInternalError: (method: s
         const out = spec.output.safeParse(raw)
         if (!out.success) {
           onInternalError(method, out.error)
-          return fail({ code: 'INTERNAL', message: `Hasil ${method} tidak sesuai kontrak; tidak ada yang diubah oleh panggilan baca ini` })
+          return fail({
+            code: 'INTERNAL',
+            message: spec.writes
+              ? `Hasil ${method} tidak sesuai kontrak. Perubahannya mungkin sudah tersimpan: periksa datanya sebelum mengulang`
+              : `Hasil ${method} tidak sesuai kontrak; panggilan baca ini tidak mengubah apa pun`,
+          })
         }
         return { ok: true, result: out.data }
       } catch (err) {

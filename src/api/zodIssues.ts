@@ -3,7 +3,10 @@ import type { Issue } from '../core/errors'
 
 /** Turns zod's issues into field-named messages; our schemas carry Indonesian messages, zod's defaults are replaced. */
 export function zodIssues(error: z.ZodError): Issue[] {
-  return error.issues.map((i) => {
+  return error.issues.map((raw) => {
+    // A record key that fails its own schema is reported by zod as one "invalid key" issue wrapping the
+    // key schema's issue; the inner one carries the contract's message.
+    const i = raw.code === 'invalid_key' && raw.issues[0] ? { ...raw.issues[0], path: [...raw.path, ...raw.issues[0].path] } : raw
     const column = i.path.length ? i.path.map(String).join('.') : undefined
     const message = i.message && !/^(Invalid|Expected|Too|Unrecognized)/.test(i.message) ? i.message : indonesian(i)
     return column ? { column, message } : { message }

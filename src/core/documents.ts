@@ -84,6 +84,25 @@ export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
 
 export const DOC_TYPE_CODES = Object.keys(DOC_TYPES) as DocType[]
 
+const POSITIONS: readonly SignerPosition[] = ['pihak', 'saksi', 'mengetahui']
+
+/**
+ * Signers as stored (JSON written by the settings screen), read leniently: a hand-edited row with a
+ * missing NIP still prints; anything that is not a list of signers gives null and the defaults apply.
+ */
+export function readSigners(value: unknown): Signer[] | null {
+  if (!Array.isArray(value)) return null
+  const out: Signer[] = []
+  for (const v of value) {
+    if (!v || typeof v !== 'object') return null
+    const o = v as Record<string, unknown>
+    const text = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : '')
+    if (!POSITIONS.includes(o.posisi as SignerPosition)) return null
+    out.push({ peran: text('peran'), jabatan: text('jabatan'), nama: text('nama'), nip: text('nip'), instansi: text('instansi'), posisi: o.posisi as SignerPosition })
+  }
+  return out
+}
+
 /** What a printed document's QR code says: enough to find it in the register and check its chain head. */
 export function documentQrText(input: { kodeWilayah: string; documentId: number; nomor: string | null; chainSeq: number; chainHash: string }): string {
   return ['GUDANG-PEMILU', input.kodeWilayah || '-', `DOK-${input.documentId}`, input.nomor ?? '-', `${input.chainSeq}:${input.chainHash.slice(0, 16)}`].join('|')

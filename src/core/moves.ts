@@ -1,4 +1,5 @@
 import type { Issue } from './errors'
+import { formatAngka } from './terbilang'
 import { mayGoNegative, parsePlace, placeLabel, type Place } from './places'
 
 export const MAX_MOVE_QTY = 1_000_000_000
@@ -45,7 +46,7 @@ export function validateMoves(moves: readonly MoveInput[], ctx: MoveContext): Is
     if (!Number.isSafeInteger(m.qty) || m.qty <= 0) {
       issues.push({ row, column: 'qty', message: `Jumlah harus bilangan bulat positif (tertulis ${String(m.qty)})` })
     } else if (m.qty > MAX_MOVE_QTY) {
-      issues.push({ row, column: 'qty', message: `Jumlah ${m.qty} melebihi batas satu perpindahan` })
+      issues.push({ row, column: 'qty', message: `Jumlah ${formatAngka(m.qty)} melebihi batas satu perpindahan` })
     }
     const label = Number.isSafeInteger(m.variantId) ? ctx.variantLabel(m.variantId) : null
     if (label === null) issues.push({ row, column: 'variantId', message: `Barang dengan id ${String(m.variantId)} tidak dikenal` })
@@ -63,7 +64,7 @@ export function validateMoves(moves: readonly MoveInput[], ctx: MoveContext): Is
       issues.push({
         row,
         column: 'qty',
-        message: `${label}: ${placeLabel(m.from)} hanya berisi ${available}, tidak cukup untuk memindahkan ${m.qty}`,
+        message: `${label}: ${placeLabel(m.from)} hanya berisi ${formatAngka(available)}, tidak cukup untuk memindahkan ${formatAngka(m.qty)}`,
       })
       return
     }

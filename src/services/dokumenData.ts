@@ -4,6 +4,7 @@ import { AppError, refused } from '../core/errors'
 import type { PenerimaanData, ReturData } from '../reports/ba/penerimaan'
 import type { RusakData, SortirData } from '../reports/ba/sortir'
 import type { UpahData } from '../reports/ba/upah'
+import { localDateTime } from './clock'
 import type { ServiceContext } from './context'
 import { requireElection } from './election'
 import { floorFlows } from './floorFlows'
@@ -67,7 +68,7 @@ export function returData(ctx: ServiceContext, returId: number): Built<ReturData
     ref: `RETUR:${r.id}`,
     data: {
       returId: r.id,
-      at: r.at,
+      at: localDateTime(new Date(r.at)),
       penyedia: r.penyedia,
       note: r.note,
       lines: r.lines.map((l) => ({

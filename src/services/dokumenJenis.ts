@@ -1,5 +1,4 @@
-import { z } from 'zod'
-import { DOC_TYPES, DOC_TYPE_CODES, type DocType, type Signer } from '../core/documents'
+import { DOC_TYPES, DOC_TYPE_CODES, readSigners, type DocType, type Signer } from '../core/documents'
 import { refused } from '../core/errors'
 import { validateNomorPattern } from '../core/nomorSurat'
 import { writeTx, type Actor, type ServiceContext } from './context'
@@ -7,17 +6,9 @@ import { requireElection } from './election'
 
 /**
  * Per document type: its own number pattern (or the election's default) and who signs it. Signers are
- * kept as JSON; they are checked on the way in and read back leniently, so a hand-edited row cannot
- * break printing.
+ * kept as JSON; they are checked on the way in (the API schema) and read back leniently, so a
+ * hand-edited row cannot break printing.
  */
-const StoredSigner = z.object({
-  peran: z.string(),
-  jabatan: z.string(),
-  nama: z.string(),
-  nip: z.string().default(''),
-  instansi: z.string().default(''),
-  posisi: z.enum(['pihak', 'saksi', 'mengetahui']),
-})
 
 export interface DocTypeSetting {
   type: DocType
@@ -35,10 +26,7 @@ export function docTypeSetting(ctx: ServiceContext, type: DocType): DocTypeSetti
   const spec = DOC_TYPES[type]
   const row = ctx.db.prepare('SELECT nomor_pattern AS pattern, signers FROM doc_setting WHERE doc_type = ?').get(type) as { pattern: string | null; signers: string } | undefined
   let signers: Signer[] = spec.defaultSigners
-  if (row) {
-    const parsed = z.array(StoredSigner).safeParse(safeJson(row.signers))
-    if (parsed.success) signers = parsed.data
-  }
+  if (row) signers = readSigners(safeJson(row.signers)) ?? signers
   return {
     type,
     title: spec.title,

@@ -1,7 +1,8 @@
 import { AppError, refused } from '../core/errors'
 import { MOVE_REASON } from '../core/shifts'
 import { writeTx, type Actor, type ServiceContext } from './context'
-import { recordMoves } from './ledger'
+import { validateMoves, type MoveInput } from '../core/moves'
+import { moveContext, recordMoves } from './ledger'
 import { placeNamer } from './placeNames'
 import { requireOpenShift } from './shift'
 import { getVariant } from './variants'
@@ -56,12 +57,21 @@ export function correctRow(ctx: ServiceContext, who: Actor, input: CorrectionInp
   if (row.shift_id !== null) requireOpenShift(ctx, row.shift_id, 'seq')
   const refs = { variantId: row.variant_id, shiftId: row.shift_id, documentId: row.document_id, workerId: row.worker_id, correctsSeq: row.seq }
   const note = input.note.trim()
+  const batal: MoveInput = { ...refs, from: row.to_place, to: row.from_place, qty: row.qty, reason: MOVE_REASON.BATAL, note }
+  const koreksi: MoveInput[] = input.qty > 0 ? [{ ...refs, from: row.from_place, to: row.to_place, qty: input.qty, reason: MOVE_REASON.KOREKSI, note: row.note ? `${row.note} · ${note}` : note }] : []
+  // Both rows are written, but only their net effect has to fit the stock: lowering a delivery after
+  // part of it went to the floor must work. Reversal first unless the place it empties has been drawn
+  // from; then the right value first. Every place stays at or above zero after each row either way.
+  const orders = [[batal, ...koreksi], [...koreksi, batal]]
+  const ctxMoves = moveContext(ctx)
+  const order = orders.find((o) => validateMoves(o, ctxMoves).length === 0)
+  if (!order) {
+    const issues = validateMoves(orders[0]!, ctxMoves)
+    throw refused('Koreksi ditolak: stok di tempat tujuan baris ini sudah dipakai dan tidak cukup untuk dikoreksi; tidak ada yang dicatat', issues)
+  }
   return writeTx(ctx, who, 'ledger.koreksi', () => {
-    const written = recordMoves(ctx, who, [
-      { ...refs, from: row.to_place, to: row.from_place, qty: row.qty, reason: MOVE_REASON.BATAL, note },
-      ...(input.qty > 0 ? [{ ...refs, from: row.from_place, to: row.to_place, qty: input.qty, reason: MOVE_REASON.KOREKSI, note: row.note ? `${row.note} · ${note}` : note }] : []),
-    ])
-    return { result: { seqs: written.map((w) => w.seq) }, detail: { seq: row.seq, from: row.qty, to: input.qty, note } }
+    const written = recordMoves(ctx, who, order)
+    return { result: { seqs: written.map((w) => w.seq).sort((a, b) => a - b) }, detail: { seq: row.seq, from: row.qty, to: input.qty, note } }
   })
 }
 

@@ -8,7 +8,7 @@ import { type Actor } from './context'
 
 const REF_TABLE: Partial<Record<Place['kind'], string[]>> = { DIKEMAS: ['tps'], DIKIRIM: ['kecamatan'], PROSES: ['shift', 'team'] }
 
-function moveContext(ctx: ServiceContext): MoveContext {
+export function moveContext(ctx: ServiceContext): MoveContext {
   const variant = ctx.db.prepare(
     `SELECT i.name || coalesce(' (' || d.name || ')', '') AS label FROM item_variant v JOIN item i ON i.id = v.item_id
      LEFT JOIN dapil d ON d.id = v.dapil_id WHERE v.id = ?`,

@@ -56,7 +56,7 @@ export function listTeams(ctx: ServiceContext): Team[] {
   const rows = ctx.db
     .prepare(
       `SELECT t.id, t.nama, t.leader_id AS leaderId, w.nama AS leader, t.daily_target AS dailyTarget, t.active,
-              (SELECT count(*) FROM team_member m WHERE m.team_id = t.id) AS members
+              (SELECT count(*) FROM team_member m JOIN worker x ON x.id = m.worker_id WHERE m.team_id = t.id AND x.active = 1) AS members
        FROM team t LEFT JOIN worker w ON w.id = t.leader_id ORDER BY t.nama_key`,
     )
     .all() as (Omit<Team, 'active'> & { active: number })[]
@@ -253,12 +253,14 @@ export async function importWorkers(ctx: ServiceContext, who: Actor, fileName: s
     let teamsAdded = 0
     const byNik = ctx.db.prepare('SELECT id FROM worker WHERE nik = ?')
     const byName = ctx.db.prepare('SELECT id FROM worker WHERE nama_key = ?')
+    // Two rows of the same name without NIK in one file are two people; only an existing worker is matched.
+    const matched = new Set<number>()
     const findTeam = ctx.db.prepare('SELECT id FROM team WHERE nama_key = ?')
     for (const w of parsed.workers) {
       let id = w.nik ? (byNik.get(w.nik) as { id: number } | undefined)?.id : undefined
       if (id === undefined) {
-        const same = byName.all(normalizeName(w.nama)) as { id: number }[]
-        if (same.length === 1) id = same[0]!.id
+        const same = (byName.all(normalizeName(w.nama)) as { id: number }[]).filter((r) => !matched.has(r.id))
+        if (same.length === 1 && !w.nik) id = same[0]!.id
       }
       if (id === undefined) {
         id = Number(
@@ -267,7 +269,9 @@ export async function importWorkers(ctx: ServiceContext, who: Actor, fileName: s
             .run(w.nama, normalizeName(w.nama), w.nik, w.telepon, ctx.now().toISOString()).lastInsertRowid,
         )
         added++
+        matched.add(id)
       } else {
+        matched.add(id)
         ctx.db
           .prepare('UPDATE worker SET nama = ?, nama_key = ?, nik = coalesce(?, nik), telepon = CASE WHEN ? = \'\' THEN telepon ELSE ? END, active = 1 WHERE id = ?')
           .run(w.nama, normalizeName(w.nama), w.nik, w.telepon, w.telepon, id)

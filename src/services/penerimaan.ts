@@ -1,5 +1,7 @@
 import { AppError, refused, type Issue } from '../core/errors'
-import type { MoveInput } from '../core/moves'
+import { MAX_MOVE_QTY, type MoveInput } from '../core/moves'
+import { isIsoDate } from '../core/shifts'
+import { formatAngka } from '../core/terbilang'
 import { writeTx, type Actor, type ServiceContext } from './context'
 import { requireElection } from './election'
 import { recordMoves } from './ledger'
@@ -58,9 +60,11 @@ export function recordDelivery(ctx: ServiceContext, who: Actor, input: DeliveryI
     seen.add(l.variantId)
     const fromDus = l.dus != null && l.isiPerDus != null ? l.dus * l.isiPerDus : null
     const stated = l.statedQty ?? fromDus
-    if (stated === null) issues.push({ row, column: 'statedQty', message: 'Isi jumlah menurut surat jalan, atau jumlah dus dan isi per dus' })
+    if (fromDus !== null && fromDus > MAX_MOVE_QTY) {
+      issues.push({ row, column: 'dus', message: `${formatAngka(l.dus!)} dus x ${formatAngka(l.isiPerDus!)} melebihi batas jumlah satu pengiriman; periksa angkanya` })
+    } else if (stated === null) issues.push({ row, column: 'statedQty', message: 'Isi jumlah menurut surat jalan, atau jumlah dus dan isi per dus' })
     else if (fromDus !== null && stated > fromDus) {
-      issues.push({ row, column: 'statedQty', message: `Jumlah menurut surat jalan ${stated} melebihi ${l.dus} dus x ${l.isiPerDus} = ${fromDus}` })
+      issues.push({ row, column: 'statedQty', message: `Jumlah menurut surat jalan ${formatAngka(stated)} melebihi ${formatAngka(l.dus!)} dus x ${formatAngka(l.isiPerDus!)} = ${formatAngka(fromDus)}` })
     }
     if (l.countedQty + l.tertukarQty === 0) issues.push({ row, column: 'countedQty', message: 'Jumlah terhitung dan tertukar keduanya nol; hapus baris ini bila barangnya tidak datang' })
     if (l.tertukarQty > 0 && l.tertukarNote.trim() === '') {
@@ -68,6 +72,9 @@ export function recordDelivery(ctx: ServiceContext, who: Actor, input: DeliveryI
     }
     return { ...l, stated: stated ?? 0, variant: v }
   })
+  if (!isIsoDate(input.receivedAt.slice(0, 10))) {
+    issues.push({ column: 'receivedAt', message: `Tanggal penerimaan "${input.receivedAt.slice(0, 10)}" tidak ada di kalender` })
+  }
   if (input.kind === 'pengganti' && input.penggantiUntuk.trim() === '') {
     issues.push({ column: 'penggantiUntuk', message: 'Sebutkan penggantian untuk apa (mis. nomor BA surat suara rusak/kurang)' })
   }
@@ -272,8 +279,13 @@ export function returnTertukar(ctx: ServiceContext, who: Actor, input: ReturInpu
 export function listRetur(ctx: ServiceContext) {
   const rows = ctx.db.prepare('SELECT id, at, actor, penyedia, note FROM retur ORDER BY id DESC').all() as { id: number; at: string; actor: string; penyedia: string; note: string }[]
   const lines = ctx.db.prepare(`SELECT variant_id AS variantId, sum(qty) AS qty FROM ledger WHERE document_id = ? GROUP BY variant_id`)
+  const nota = ctx.db.prepare(`SELECT id, nomor FROM document WHERE doc_type = 'NOTA_RETUR' AND ref = ? ORDER BY id DESC LIMIT 1`)
   return rows.map((r) => ({
     ...r,
+    ...(() => {
+      const n = nota.get(returRef(r.id)) as { id: number; nomor: string | null } | undefined
+      return { notaDocumentId: n?.id ?? null, notaNomor: n?.nomor ?? null }
+    })(),
     lines: (lines.all(returRef(r.id)) as { variantId: number; qty: number }[]).map((l) => ({ ...l, label: getVariant(ctx, l.variantId).label })),
   }))
 }

@@ -96,6 +96,8 @@ export function progress(ctx: ServiceContext, filter: { from?: string | undefine
     if (f.category === 'rusak') day(f.tanggal).rusak += f.qty
   }
 
+  // Damage as found on the floor: a later re-classification (RUSAK -> BAIK) is shown by the reconciliation,
+  // not taken back from the day the sheet was sorted.
   const byReason = DAMAGE_REASONS.map((r) => ({
     code: r.code,
     label: r.short,
@@ -106,7 +108,8 @@ export function progress(ctx: ServiceContext, filter: { from?: string | undefine
   const teams = ctx.db.prepare('SELECT id, nama, daily_target AS dailyTarget FROM team ORDER BY nama_key').all() as { id: number; nama: string; dailyTarget: number }[]
   const perTeam = teams
     .map((t) => {
-      const mine = flows.filter((f) => f.teamId === t.id)
+      // Sheets only: a team that also assembled kotak would otherwise mix units into its output.
+      const mine = sortir.filter((f) => f.teamId === t.id)
       const dates = new Set(mine.map((f) => f.tanggal))
       const target = [...dates].reduce((s, d) => {
         const o = ctx.db.prepare('SELECT qty FROM team_target WHERE team_id = ? AND tanggal = ?').get(t.id, d) as { qty: number } | undefined

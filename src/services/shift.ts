@@ -1,5 +1,6 @@
 import { AppError, refused, type Issue } from '../core/errors'
 import { SHIFT_KINDS, isClockTime, isIsoDate, itemRefusalForShift, type ShiftKind } from '../core/shifts'
+import { formatAngka } from '../core/terbilang'
 import { writeTx, type Actor, type ServiceContext } from './context'
 import { requireElection } from './election'
 import { floorFlows, type FloorFlow } from './floorFlows'
@@ -188,11 +189,11 @@ export function closeShift(ctx: ServiceContext, who: Actor, shiftId: number, not
   if (left.length) {
     const teamName = ctx.db.prepare('SELECT nama FROM team WHERE id = ?')
     throw refused(
-      `Shift #${shiftId} belum dapat ditutup: masih ada ${left.reduce((s, l) => s + l.qty, 0).toLocaleString('id-ID')} ${SHIFT_KINDS[shift.kind].unit} dalam proses. Catat hasilnya, atau kembalikan yang belum selesai ke stok belum disortir.`,
+      `Shift #${shiftId} belum dapat ditutup: masih ada ${formatAngka(left.reduce((s, l) => s + l.qty, 0))} ${SHIFT_KINDS[shift.kind].unit} dalam proses. Catat hasilnya, atau kembalikan yang belum selesai ke stok belum disortir.`,
       left.map((l) => {
         const teamId = Number(l.place.split(':')[2])
         const team = (teamName.get(teamId) as { nama: string } | undefined)?.nama ?? `#${teamId}`
-        return { column: 'proses', message: `Regu ${team}: ${l.qty.toLocaleString('id-ID')} ${getVariant(ctx, l.variantId).label} masih dalam proses` }
+        return { column: 'proses', message: `Regu ${team}: ${formatAngka(l.qty)} ${getVariant(ctx, l.variantId).label} masih dalam proses` }
       }),
     )
   }

@@ -2,6 +2,7 @@ import { refused, type Issue } from '../core/errors'
 import type { MoveInput } from '../core/moves'
 import { damageReason, reasonsFor, rusakPlace } from '../core/reasons'
 import { MOVE_REASON, SHIFT_KINDS, prosesPlace } from '../core/shifts'
+import { formatAngka } from '../core/terbilang'
 import { writeTx, type Actor, type ServiceContext } from './context'
 import { balanceOf } from '../db/ledger'
 import { recordMoves } from './ledger'
@@ -30,7 +31,7 @@ export interface TallyInput {
   rows: TallyRow[]
 }
 
-const fmt = (n: number) => n.toLocaleString('id-ID')
+const fmt = formatAngka
 
 export function saveTally(ctx: ServiceContext, who: Actor, input: TallyInput) {
   const shift = requireOpenShift(ctx, input.shiftId)
@@ -61,7 +62,8 @@ export function saveTally(ctx: ServiceContext, who: Actor, input: TallyInput) {
     const row = i + 1
     const team = teamName.get(r.teamId)
     if (team === undefined) {
-      issues.push({ row, column: 'teamId', message: `Regu dengan id ${r.teamId} tidak bekerja di shift ini` })
+      const known = ctx.db.prepare('SELECT nama FROM team WHERE id = ?').get(r.teamId) as { nama: string } | undefined
+      issues.push({ row, column: 'teamId', message: known ? `Regu ${known.nama} tidak tercatat bekerja di shift #${shift.id}` : `Regu dengan id ${r.teamId} tidak dikenal` })
       return
     }
     const who = r.workerId != null ? ((workerName.get(r.workerId) as { nama: string } | undefined)?.nama ?? `#${r.workerId}`) : `Regu ${team}`

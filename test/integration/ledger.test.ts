@@ -193,7 +193,7 @@ describe('recording moves through the ledger service', () => {
     expect(e.details).toHaveLength(1)
     expect(e.details![0]).toMatchObject({ row: 2, column: 'qty' })
     // The message names what was left after move 1, not the balance before the batch.
-    expect(e.details![0]!.message).toContain(`hanya berisi ${baik - 300}`)
+    expect(e.details![0]!.message).toContain(`hanya berisi ${(baik - 300).toLocaleString('id-ID')}`)
 
     expect(ledgerRows(db)).toEqual(rowsBefore)
     expect(balanceTable(db)).toEqual(balanceBefore)

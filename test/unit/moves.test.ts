@@ -13,7 +13,7 @@ function ctx(balances: Record<string, number>): MoveContext {
 describe('places', () => {
   it('parses kinds with the number of references they need', () => {
     expect(parsePlace('DITERIMA')).toEqual({ kind: 'DITERIMA', refs: [] })
-    expect(parsePlace('RUSAK:KUSUT_SOBEK')).toEqual({ kind: 'RUSAK', refs: ['SOBEK'] })
+    expect(parsePlace('RUSAK:KUSUT_SOBEK')).toEqual({ kind: 'RUSAK', refs: ['KUSUT_SOBEK'] })
     expect(parsePlace('PROSES:3:12')).toEqual({ kind: 'PROSES', refs: ['3', '12'] })
     expect(parsePlace('DIKEMAS')).toBeNull()
     expect(parsePlace('BAIK:1')).toBeNull()

@@ -2,10 +2,11 @@ import { z } from 'zod'
 import { method } from './define'
 import { Count, Id, IsoDate, NoInput, RequiredText, UploadedFile } from './common'
 
+/** Written as on the KTP or as a spreadsheet keeps it: spaces, dots and dashes between the digits are dropped. */
 const Nik = z
   .string()
-  .trim()
-  .regex(/^\d{16}$/, 'NIK harus 16 angka')
+  .transform((s) => s.replace(/[\s.-]/g, ''))
+  .pipe(z.string().regex(/^\d{16}$/, 'NIK harus 16 angka'))
 const Telepon = z
   .string()
   .trim()
@@ -32,6 +33,7 @@ export const Team = z.object({
   leader: z.string().nullable(),
   dailyTarget: z.number().int(),
   active: z.boolean(),
+  /** Active members only. */
   members: z.number().int(),
 })
 export type Team = z.infer<typeof Team>

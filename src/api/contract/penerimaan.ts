@@ -97,7 +97,17 @@ export const penerimaanMethods = {
   'penerimaan.returList': method({
     input: NoInput,
     output: z.array(
-      z.object({ id: Id, at: z.string(), actor: z.string(), penyedia: z.string(), note: z.string(), lines: z.array(z.object({ variantId: Id, qty: z.number().int(), label: z.string() })) }),
+      z.object({
+        id: Id,
+        at: z.string(),
+        actor: z.string(),
+        penyedia: z.string(),
+        note: z.string(),
+        lines: z.array(z.object({ variantId: Id, qty: z.number().int(), label: z.string() })),
+        /** The nota pengembalian once issued. */
+        notaDocumentId: Id.nullable(),
+        notaNomor: z.string().nullable(),
+      }),
     ),
     description: 'Pengembalian surat suara tertukar yang sudah dicatat',
     writes: false,

@@ -1,5 +1,5 @@
 import { formatAngka, jumlahTerbilang } from '../../core/terbilang'
-import { jam, tanggalJam, tanggalPanjang } from '../../core/tanggal'
+import { tanggalJam } from '../../core/tanggal'
 import { dataTable, identityTable, opening, paragraph, strong, subheading, type Content } from '../pdf'
 import { signatureBlock, type DocParts, type Snapshot } from './snapshot'
 
@@ -126,6 +126,7 @@ export function baPenerimaan(snap: Snapshot<PenerimaanData>): DocParts {
 
 export interface ReturData {
   returId: number
+  /** Local 'YYYY-MM-DDTHH:mm' the sheets left. */
   at: string
   penyedia: string
   note: string
@@ -140,7 +141,7 @@ export function notaRetur(snap: Snapshot<ReturData>): DocParts {
     title: ['NOTA PENGEMBALIAN', 'SURAT SUARA TERTUKAR'],
     body: [
       paragraph(
-        `Pada tanggal ${tanggalPanjang(snap.tanggal)} pukul ${jam(d.at)}, ${snap.header.satkerNama} mengembalikan kepada ${d.penyedia} surat suara yang diterima tetapi bukan milik satker/dapil ini (tertukar), dengan rincian sebagai berikut:`,
+        `Pada ${tanggalJam(d.at)}, ${snap.header.satkerNama} mengembalikan kepada ${d.penyedia} surat suara yang diterima tetapi bukan milik satker/dapil ini (tertukar), dengan rincian sebagai berikut:`,
       ),
       dataTable({
         numbered: true,
