@@ -1,0 +1,157 @@
+import { tanggalJam } from '../../core/tanggal'
+import { sizedQr } from './qr'
+import type { Content, ContentStack, DynamicContent, Watermark } from './types'
+
+/** The letterhead. */
+export interface Kop {
+  /** "KOMISI PEMILIHAN UMUM" */
+  instansi: string
+  /** "KABUPATEN BATU BARA" */
+  satker: string
+  /** "Jl. Perintis Kemerdekaan No. 1, Limapuluh, Kabupaten Batu Bara 21255" */
+  alamat?: string
+  /** "Telepon (0622) 96xxx · Pos-el kab.batubara@kpu.go.id · Laman kab-batubara.kpu.go.id" */
+  kontak?: string
+  logo?: { data: Uint8Array; mime: 'image/png' | 'image/jpeg' } | null
+}
+
+export type CopyMark = { kind: 'ASLI' } | { kind: 'SALINAN'; /** The print counter; the original is print 1. */ printNo: number; printedAt: string }
+
+export interface FooterInfo {
+  documentId: string
+  /** The ledger head the document was made from: proves later that no ledger rows were dropped. */
+  chainHead: { seq: number; hash: string }
+  /** Short text for the QR code (≤ 106 UTF-8 bytes; ≤ 84 keeps ECC level M): what a verifier scans to find the record. */
+  qrText: string
+  /** Local time 'YYYY-MM-DDTHH:mm' the document was generated. */
+  generatedAt: string
+  appName?: string
+}
+
+export const LOGO_IMAGE = 'kopLogo'
+const LOGO_SIZE = 62
+
+export function logoDataUrl(logo: NonNullable<Kop['logo']>): string {
+  return `data:${logo.mime};base64,${Buffer.from(logo.data).toString('base64')}`
+}
+
+/**
+ * Logo at the left, the two name lines centred on the page (an empty column as wide as the logo on
+ * the right keeps them centred), the address under them, then the double rule — thick over thin —
+ * of Indonesian government letterheads.
+ */
+export function kopSurat(kop: Kop, width: number): ContentStack {
+  const lines: Content[] = [
+    { text: kop.instansi.toUpperCase(), fontSize: 16, bold: true },
+    { text: kop.satker.toUpperCase(), fontSize: 16, bold: true },
+  ]
+  if (kop.alamat) lines.push({ text: kop.alamat, fontSize: 10, margin: [0, 3, 0, 0] })
+  if (kop.kontak) lines.push({ text: kop.kontak, fontSize: 9 })
+  const text: ContentStack = { stack: lines, alignment: 'center', width: '*' }
+  const head: Content = kop.logo
+    ? {
+        columns: [{ image: LOGO_IMAGE, fit: [LOGO_SIZE, LOGO_SIZE], width: LOGO_SIZE }, text, { text: '', width: LOGO_SIZE }],
+        columnGap: 8,
+      }
+    : text
+  return {
+    stack: [
+      head,
+      {
+        canvas: [
+          { type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 2.25 },
+          { type: 'line', x1: 0, y1: 3.25, x2: width, y2: 3.25, lineWidth: 0.75 },
+        ],
+        margin: [0, 6, 0, 14],
+      },
+    ],
+  }
+}
+
+/** Title lines centred and bold, then "Nomor: …". */
+export function titleBlock(title: string | string[], nomor: string | null): ContentStack {
+  const lines = Array.isArray(title) ? title : [title]
+  const stack: Content[] = lines.map((t) => ({ text: t.toUpperCase(), bold: true, fontSize: 13, alignment: 'center' }))
+  if (nomor) {
+    const text = /^nomor\s*:/i.test(nomor) ? nomor : `Nomor: ${nomor}`
+    stack.push({ text, alignment: 'center', margin: [0, 2, 0, 0] })
+  }
+  return { stack, margin: [0, 0, 0, 16] }
+}
+
+/**
+ * SALINAN in the header of every page as a framed stamp with the print number and time, because the
+ * pale diagonal watermark may vanish on a photocopy while the header does not.
+ */
+export function copyHeader(copy: CopyMark, margins: { left: number; right: number }): DynamicContent | undefined {
+  if (copy.kind !== 'SALINAN') return undefined
+  if (!Number.isInteger(copy.printNo) || copy.printNo < 2) throw new Error(`Nomor cetakan salinan harus 2 atau lebih, bukan ${copy.printNo}`)
+  const stamp: Content = {
+    width: 'auto',
+    table: {
+      body: [
+        [
+          {
+            stack: [
+              { text: 'SALINAN', bold: true, fontSize: 12, characterSpacing: 2 },
+              { text: `Cetakan ke-${copy.printNo} · ${tanggalJam(copy.printedAt)}`, fontSize: 8 },
+            ],
+            alignment: 'center',
+          },
+        ],
+      ],
+    },
+    layout: { hLineWidth: () => 1, vLineWidth: () => 1, paddingLeft: () => 6, paddingRight: () => 6, paddingTop: () => 2, paddingBottom: () => 2 },
+  }
+  return () => ({ columns: [{ text: '', width: '*' }, stamp], margin: [margins.left, 14, margins.right, 0] })
+}
+
+export function copyWatermark(copy: CopyMark): Watermark | undefined {
+  if (copy.kind !== 'SALINAN') return undefined
+  // Pale enough to read the text through, dark enough to be seen at a glance on screen and on paper.
+  return { text: 'SALINAN', color: '#808080', opacity: 0.12, bold: true }
+}
+
+export interface PageFooter {
+  footer: DynamicContent
+  /** Points the footer needs below the body. */
+  height: number
+}
+
+const FOOTER_GAP_TOP = 10
+/** Printers leave 4–5 mm at the sheet's edge unprinted; keep the QR well clear of it. */
+const FOOTER_GAP_BOTTOM = 22
+
+/**
+ * Every page: a hairline, then "Halaman x dari y", the document id and the ledger chain head at the
+ * left and the QR code at the right. The QR goes on every page rather than once by the signatures
+ * because pages of a berita acara get separated, stapled into other files and photocopied one by
+ * one; each page then still names its document and can be checked on its own. Its fixed corner also
+ * keeps the signature area free for stamps.
+ */
+export function pageFooter(info: FooterInfo, margins: { left: number; right: number }): PageFooter {
+  const qr = sizedQr(info.qrText)
+  const hash = info.chainHead.hash.slice(0, 16)
+  const app = info.appName ?? 'Gudang Pemilu'
+  const small = 7.5
+  const footer: DynamicContent = (page, pages, pageSize) => ({
+    margin: [margins.left, FOOTER_GAP_TOP, margins.right, 0],
+    columns: [
+      {
+        width: '*',
+        stack: [
+          {
+            canvas: [{ type: 'line', x1: 0, y1: 0, x2: pageSize.width - margins.left - margins.right - qr.size - 14, y2: 0, lineWidth: 0.5, lineColor: '#555555' }],
+            margin: [0, 2, 0, 4],
+          },
+          { text: `Halaman ${page} dari ${pages}`, fontSize: 9, bold: true },
+          { text: `Dokumen ${info.documentId} · Rantai buku besar #${info.chainHead.seq} · ${hash}`, fontSize: small, margin: [0, 2, 0, 0] },
+          { text: `Dibuat dengan ${app}, ${tanggalJam(info.generatedAt)}. Pindai kode QR untuk mencocokkan dokumen ini dengan catatan aplikasi.`, fontSize: small, color: '#333333' },
+        ],
+      },
+      qr.node,
+    ],
+    columnGap: 14,
+  })
+  return { footer, height: FOOTER_GAP_TOP + qr.size + FOOTER_GAP_BOTTOM }
+}

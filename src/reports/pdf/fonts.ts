@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import pdfmake from 'pdfmake'
+
+/**
+ * Liberation Sans: metric-compatible with Arial, the face KPU secretariats type their letters in, so
+ * line breaks match what staff expect; SIL OFL 1.1 (resources/fonts/LICENSE-LiberationSans.txt).
+ * Shipping the files keeps output identical on every machine.
+ */
+export const FONT_FAMILY = 'LiberationSans'
+
+const FILES = {
+  normal: 'LiberationSans-Regular.ttf',
+  bold: 'LiberationSans-Bold.ttf',
+  italics: 'LiberationSans-Italic.ttf',
+  bolditalics: 'LiberationSans-BoldItalic.ttf',
+} as const
+
+/** Where the packaged app (or a test) says its resources folder is; holds fonts/ and demo/. */
+export const RESOURCES_ENV = 'GUDANG_RESOURCES_DIR'
+
+function hasFonts(dir: string): boolean {
+  return existsSync(join(dir, FILES.normal))
+}
+
+/**
+ * The fonts folder: `<resourcesDir>/fonts` when given (the Electron main passes
+ * process.resourcesPath), else `$GUDANG_RESOURCES_DIR/fonts`, else the repository's resources/fonts
+ * found by walking up from this module (src/reports/pdf in dev and tests, out/main when built).
+ */
+export function resolveFontsDir(resourcesDir?: string): string {
+  const explicit = resourcesDir ?? process.env[RESOURCES_ENV]
+  if (explicit) {
+    const dir = resolve(explicit, 'fonts')
+    if (!hasFonts(dir)) throw new Error(`Fon ${FILES.normal} tidak ditemukan di ${dir}`)
+    return dir
+  }
+  const starts = [typeof __dirname === 'string' ? __dirname : null, process.cwd()].filter((d): d is string => d !== null)
+  for (const start of starts) {
+    for (let dir = resolve(start); ; dir = dirname(dir)) {
+      const candidate = join(dir, 'resources', 'fonts')
+      if (hasFonts(candidate)) return candidate
+      if (dirname(dir) === dir) break
+    }
+  }
+  throw new Error(`Folder fon resources/fonts tidak ditemukan; setel ${RESOURCES_ENV} ke folder resources aplikasi`)
+}
+
+let registeredDir: string | null = null
+
+/**
+ * Registers the fonts with pdfmake's process-wide singleton once (again only if another folder is
+ * asked for) and locks pdfmake down: it may read exactly these four font files and fetch no URL, so
+ * no document definition can pull a local file or a web resource into a berita acara. Images travel
+ * as data URLs, which need neither.
+ */
+export function registerFonts(resourcesDir?: string): string {
+  const dir = resolveFontsDir(resourcesDir)
+  if (registeredDir === dir) return dir
+  const paths = {
+    normal: join(dir, FILES.normal),
+    bold: join(dir, FILES.bold),
+    italics: join(dir, FILES.italics),
+    bolditalics: join(dir, FILES.bolditalics),
+  }
+  for (const p of Object.values(paths)) if (!existsSync(p)) throw new Error(`Fon tidak ditemukan: ${p}`)
+  const allowed = new Set(Object.values(paths))
+  pdfmake.addFonts({ [FONT_FAMILY]: paths })
+  pdfmake.setLocalAccessPolicy((p) => allowed.has(resolve(p)))
+  pdfmake.setUrlAccessPolicy(() => false)
+  registeredDir = dir
+  return dir
+}

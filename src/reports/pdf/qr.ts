@@ -1,0 +1,51 @@
+import type { ContentQr } from './types'
+
+/**
+ * QR codes that scan from paper. pdfmake draws a QR with whole-point modules
+ * (module = floor(fit / modules)), so its printed size jumps with the QR version; left to itself it
+ * prints a 40-character payload as 1-pt modules (0.35 mm, about 12 mm across), which office phone
+ * cameras read badly off a laser print or a photocopy. Fixing the version, the ECC level and a 2-pt
+ * module makes the size predictable: 20.5–26 mm across with 0.7 mm modules.
+ */
+
+/** Byte-mode capacity of QR versions 1–5 (ISO/IEC 18004, table 7) at ECC levels M and L. */
+const CAPACITY = { M: [14, 26, 42, 62, 84], L: [17, 32, 53, 78, 106] } as const
+const MIN_VERSION = 3
+const MODULE_PT = 2
+
+export const QR_MAX_BYTES = CAPACITY.L[CAPACITY.L.length - 1]!
+
+export interface SizedQr {
+  node: ContentQr
+  /** Width and height in points. */
+  size: number
+}
+
+/** UTF-8 length of text as pdfmake encodes it (one UTF-16 unit at a time, right for the BMP only). */
+function utf8Length(text: string): number {
+  let n = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdfff) throw new Error('Teks kode QR tidak boleh memuat emoji atau karakter di luar BMP')
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : 3
+  }
+  return n
+}
+
+/**
+ * A QR node for short text — an id and a hash prefix, not the document. ECC level M (15 % may be lost
+ * to a crease or a stamp) while the text fits version 5; level L up to 106 bytes; longer text is
+ * refused rather than printed too small to scan.
+ */
+export function sizedQr(text: string): SizedQr {
+  if (text.length === 0) throw new Error('Teks kode QR kosong')
+  const bytes = utf8Length(text)
+  for (const eccLevel of ['M', 'L'] as const) {
+    const index = CAPACITY[eccLevel].findIndex((cap, i) => i + 1 >= MIN_VERSION && bytes <= cap)
+    if (index === -1) continue
+    const version = index + 1
+    const size = (17 + 4 * version) * MODULE_PT
+    return { node: { qr: text, version, eccLevel, mode: 'octet', fit: size, width: size }, size }
+  }
+  throw new Error(`Teks kode QR terlalu panjang (${bytes} bita, paling banyak ${QR_MAX_BYTES})`)
+}

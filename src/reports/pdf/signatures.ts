@@ -1,0 +1,126 @@
+import { tanggalPanjang } from '../../core/tanggal'
+import { cm } from './paper'
+import type { Content, ContentStack, ContentTable, PageBreakHelpers, PageBreakNode, TableCell } from './types'
+
+export interface Signer {
+  /** "PIHAK PERTAMA", "Yang Menyerahkan", "Saksi I" */
+  peran: string
+  /** "Ketua Kelompok Kerja Logistik" */
+  jabatan: string
+  nama: string
+  /** Printed as "NIP. …"; the line is left out for signers without one (penyedia, saksi). */
+  nip?: string | null
+  /** "PT Percetakan …", "KPU Kabupaten Batu Bara"; a line under the jabatan. */
+  instansi?: string
+}
+
+export interface SignatureBlock {
+  /** Where the document is signed, printed before the date above the last column: "Limapuluh". */
+  place: string
+  /** ISO date. */
+  date: string
+  /** Rows of one to three signers, printed side by side. */
+  columns: Signer[][]
+  /** Signers under a centred "Mengetahui," (the superior who acknowledges). */
+  mengetahui?: Signer[]
+}
+
+/** Room for a wet signature and the stamp that overlaps it. */
+export const SIGNATURE_SPACE = cm(2.2)
+
+const NO_LINES = {
+  hLineWidth: () => 0,
+  vLineWidth: () => 0,
+  paddingLeft: () => 4,
+  paddingRight: () => 4,
+  paddingTop: () => 0,
+  paddingBottom: () => 1,
+}
+
+/**
+ * One row of signers as a borderless table, each part of a signature in its own table row so that
+ * names line up even when one jabatan wraps to two lines and its neighbour does not.
+ */
+function signerRow(signers: Signer[], dateLine: string | null, fontSize: number): ContentTable {
+  if (signers.length < 1 || signers.length > 3) throw new Error(`Satu baris tanda tangan memuat 1–3 penanda tangan, bukan ${signers.length}`)
+  const n = signers.length
+  const row = (cell: (s: Signer) => TableCell): TableCell[] => signers.map(cell)
+  const body: TableCell[][] = []
+  const heights: (number | 'auto')[] = []
+  if (dateLine) {
+    body.push(signers.map((_, i) => (i === n - 1 ? { text: dateLine } : '')))
+    heights.push('auto')
+  }
+  body.push(row((s) => ({ text: s.peran, bold: true })))
+  heights.push('auto')
+  body.push(row((s) => ({ text: s.instansi ? `${s.jabatan}\n${s.instansi}` : s.jabatan })))
+  heights.push('auto')
+  body.push(row(() => ''))
+  heights.push(SIGNATURE_SPACE)
+  body.push(row((s) => ({ text: s.nama, bold: true, decoration: 'underline' })))
+  heights.push('auto')
+  if (signers.some((s) => s.nip)) {
+    body.push(row((s) => (s.nip ? { text: `NIP. ${s.nip}`, noWrap: true } : '')))
+    heights.push('auto')
+  }
+  return {
+    table: { widths: signers.map(() => '*'), heights, body, dontBreakRows: true },
+    layout: NO_LINES,
+    alignment: 'center',
+    fontSize,
+    margin: [0, 0, 0, 14],
+  }
+}
+
+/** Ids of the signature area and of the markers at its two ends, for keepSignaturesTogether. */
+export const SIGNATURE_AREA_ID = 'area-tanda-tangan'
+const AREA_END_ID = 'area-tanda-tangan-akhir'
+
+/**
+ * A 1-pt non-breaking space outside any table or unbreakable block. pdfmake records the page of
+ * content inside those relative to the block (always "page 1"), so only plain lines like this one
+ * tell reliably where the area begins and ends.
+ */
+const marker = (id?: string): Content => ({ text: '\u00a0', fontSize: 1, lineHeight: 1, ...(id ? { id } : {}) })
+
+/**
+ * The closing and every signature as one block that keepSignaturesTogether moves whole to the next
+ * page when it would straddle a page break, so signatures are never split and never stand on a page
+ * without the closing sentence that says what they sign. Each row of signers is also unbreakable on
+ * its own, for the rare area taller than a page, which then continues row by row.
+ */
+export function signatureArea(block: SignatureBlock, closing: Content | null): ContentStack {
+  if (block.columns.length === 0 && !block.mengetahui?.length) throw new Error('Berita acara tanpa penanda tangan')
+  const dateLine = `${block.place}, ${tanggalPanjang(block.date)}`
+  // Three columns of 12-pt bold names with academic titles overflow a 16-cm line; one size for the
+  // whole area keeps the rows consistent.
+  const widest = Math.max(...block.columns.map((r) => r.length), block.mengetahui?.length ?? 0)
+  const fontSize = widest >= 3 ? 11 : 12
+  const stack: Content[] = [marker()]
+  if (closing) stack.push(closing)
+  stack.push({ text: '', margin: [0, 6, 0, 0] })
+  block.columns.forEach((signers, i) => stack.push({ stack: [signerRow(signers, i === 0 ? dateLine : null, fontSize)], unbreakable: true }))
+  if (block.mengetahui?.length) {
+    stack.push({
+      stack: [
+        { text: 'Mengetahui,', alignment: 'center', fontSize, margin: [0, 0, 0, 2] },
+        signerRow(block.mengetahui, block.columns.length === 0 ? dateLine : null, fontSize),
+      ],
+      unbreakable: true,
+    })
+  }
+  stack.push(marker(AREA_END_ID))
+  return { id: SIGNATURE_AREA_ID, stack }
+}
+
+/**
+ * pdfmake `pageBreakBefore`: start the signature area on a new page when its end marker is not on
+ * the page where it begins. Not `unbreakable: true` on the whole area: pdfmake 0.3.11 silently drops
+ * the content of an unbreakable block taller than a page (seen: nine rows of signers printed no name
+ * at all; fixed upstream in 0.3.15), whereas this gives up when the area already starts at the top
+ * of a page and lets it continue row by row.
+ */
+export function keepSignaturesTogether(node: PageBreakNode, helpers: PageBreakHelpers): boolean {
+  if (node.id !== SIGNATURE_AREA_ID || node.startPosition.verticalRatio < 0.01) return false
+  return !helpers.getFollowingNodesOnPage().some((n) => n.id === AREA_END_ID)
+}
