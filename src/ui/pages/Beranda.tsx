@@ -1,33 +1,30 @@
-import { Fragment } from 'react'
-import type { Election, Item, MethodOutput } from '../../api/contract'
+import { useMemo } from 'react'
+import type { Election, Item } from '../../api/contract'
 import { useApi } from '../components/data'
 import { ErrorBanner, Loading } from '../components/Feedback'
-import { DataNote, PageHeader, Section, Swatch } from '../components/Page'
-import { fmt, fmtPercent, JENIS_LABEL } from '../format'
+import { DataNote, PageHeader, Section } from '../components/Page'
+import { fmt, JENIS_LABEL } from '../format'
 import { href } from '../router'
-
-const ROUNDING_NOTE: Record<Election['rounding'], string> = {
-  up: 'dibulatkan ke atas',
-  nearest: 'dibulatkan ke terdekat',
-  down: 'dibulatkan ke bawah',
-  up_even: 'dibulatkan ke atas lalu digenapkan',
-}
-
-type VariantRow = MethodOutput<'kebutuhan.perDapil'>[number]
+import './beranda.css'
+import { KemajuanSection } from './BerandaKemajuan'
+import { BallotTable, LogisticsTable, SelisihNote, ShortfallBanner } from './BerandaRekon'
 
 export function BerandaPage({ election }: { election: Election }) {
   const summary = useApi('wilayah.summary', {})
-  const perDapil = useApi('kebutuhan.perDapil', {})
   const items = useApi('items.list', {})
+  const recon = useApi('rekonsiliasi.get', {})
+  const alasan = useApi('rusak.alasan', {})
+  const variants = useApi('barang.varian', {})
 
   const unconfirmed = (items.data ?? []).filter((i) => i.active && i.preset && !i.confirmed)
   const noTps = summary.data !== undefined && summary.data.tps === 0
+  const reasons = useMemo(() => new Map((alasan.data ?? []).map((r) => [r.code, r.short])), [alasan.data])
 
   return (
-    <>
+    <div className="beranda-page">
       <PageHeader
         title="Beranda"
-        lead={`Ringkasan ${JENIS_LABEL[election.jenis]} ${election.tahun} di gudang logistik KPU ${election.satker}.`}
+        lead={`Posisi surat suara dan logistik ${JENIS_LABEL[election.jenis]} ${election.tahun} di gudang logistik KPU ${election.satker}: per jenis dan dapil, terhadap kebutuhan.`}
       />
       <DataNote note={election.dataNote} />
 
@@ -51,6 +48,13 @@ export function BerandaPage({ election }: { election: Election }) {
       )}
 
       {noTps && <NextSteps unconfirmed={unconfirmed} />}
+      {recon.data && (
+        <>
+          {/* Without TPS the needs are only the PSU reserve: a shortfall against that would mislead. */}
+          {!noTps && <ShortfallBanner rows={recon.data} />}
+          <SelisihNote rows={recon.data} />
+        </>
+      )}
       {!noTps && unconfirmed.length > 0 && (
         <div className="banner banner-warn" role="note">
           <div className="banner-body">
@@ -63,15 +67,17 @@ export function BerandaPage({ election }: { election: Election }) {
         </div>
       )}
 
-      <Section title="Kebutuhan surat suara per jenis dan dapil">
-        <ErrorBanner error={perDapil.error} onRetry={perDapil.reload} title="Kebutuhan surat suara tidak dapat dimuat" />
-        {perDapil.data ? (
-          <BallotNeedTable rows={perDapil.data} items={items.data ?? []} election={election} />
-        ) : (
-          !perDapil.error && <Loading />
-        )}
+      <Section title="Rekonsiliasi surat suara per jenis dan dapil" id="rekon">
+        <ErrorBanner error={recon.error} onRetry={recon.reload} title="Rekonsiliasi tidak dapat dimuat" />
+        {recon.data ? <BallotTable rows={recon.data} reasons={reasons} election={election} /> : !recon.error && <Loading />}
       </Section>
-    </>
+
+      <KemajuanSection recon={recon.data} />
+
+      <Section title="Barang logistik" id="logistik">
+        {recon.data ? <LogisticsTable rows={recon.data} variants={variants.data ?? []} /> : !recon.error && <Loading />}
+      </Section>
+    </div>
   )
 }
 
@@ -110,79 +116,5 @@ function NextSteps({ unconfirmed }: { unconfirmed: Item[] }) {
         </li>
       </ol>
     </Section>
-  )
-}
-
-function BallotNeedTable({ rows, items, election }: { rows: VariantRow[]; items: Item[]; election: Election }) {
-  if (rows.length === 0) {
-    return <p className="empty">Belum ada jenis surat suara. Tambahkan di Pengaturan.</p>
-  }
-  const byCode = new Map(items.map((i) => [i.code, i]))
-  const groups = new Map<string, VariantRow[]>()
-  for (const r of rows) groups.set(r.itemCode, [...(groups.get(r.itemCode) ?? []), r])
-
-  return (
-    <>
-      <div className="table-wrap">
-        <table className="table" data-testid="ballot-need-table">
-          <thead>
-            <tr>
-              <th scope="col">Jenis surat suara</th>
-              <th scope="col">Dapil</th>
-              <th scope="col" className="num">TPS</th>
-              <th scope="col" className="num">DPT</th>
-              <th scope="col" className="num">Cadangan {fmtPercent(election.reservePercent)}</th>
-              <th scope="col" className="num">Kebutuhan TPS</th>
-              <th scope="col" className="num">Cadangan PSU</th>
-              <th scope="col" className="num">Total</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...groups.entries()].map(([code, list]) => {
-              const item = byCode.get(code)
-              const sum = (k: 'tps' | 'dpt' | 'reserve' | 'kits' | 'psu' | 'total') => list.reduce((s, r) => s + r[k], 0)
-              return (
-                <Fragment key={code}>
-                  {list.map((r, n) => (
-                    <tr key={r.variantId} data-item-code={r.itemCode}>
-                      <td>
-                        {n === 0 && (
-                          <span className="ballot-name">
-                            <Swatch hex={item?.colorHex ?? null} label={item?.color} />
-                            {r.itemName}
-                          </span>
-                        )}
-                      </td>
-                      <td>{r.dapil}</td>
-                      <td className="num">{fmt(r.tps)}</td>
-                      <td className="num">{fmt(r.dpt)}</td>
-                      <td className="num">{fmt(r.reserve)}</td>
-                      <td className="num">{fmt(r.kits)}</td>
-                      <td className="num">{fmt(r.psu)}</td>
-                      <td className="num strong">{fmt(r.total)}</td>
-                    </tr>
-                  ))}
-                  {list.length > 1 && (
-                    <tr className="subtotal">
-                      <td colSpan={2}>Jumlah {list.length} dapil</td>
-                      <td className="num">{fmt(sum('tps'))}</td>
-                      <td className="num">{fmt(sum('dpt'))}</td>
-                      <td className="num">{fmt(sum('reserve'))}</td>
-                      <td className="num">{fmt(sum('kits'))}</td>
-                      <td className="num">{fmt(sum('psu'))}</td>
-                      <td className="num strong">{fmt(sum('total'))}</td>
-                    </tr>
-                  )}
-                </Fragment>
-              )
-            })}
-          </tbody>
-        </table>
-      </div>
-      <p className="muted small">
-        Kebutuhan TPS = DPT + cadangan {fmtPercent(election.reservePercent)} yang dihitung di setiap TPS ({ROUNDING_NOTE[election.rounding]}).
-        Cadangan PSU (pemungutan suara ulang) disimpan di satker untuk setiap dapil dan tidak dikemas ke kotak TPS.
-      </p>
-    </>
   )
 }

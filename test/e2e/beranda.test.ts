@@ -1,0 +1,306 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { MethodInput, MethodName, MethodOutput, ReconRow } from '../../src/api/contract'
+import { openApp, type OpenedApp } from '../../src/api/app'
+import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
+
+/**
+ * The dashboard against a real floor: a delivery with one short line and tertukar sheets, two
+ * teams working two sortir-lipat shifts on two days with damage in several reasons, and a Bupati
+ * delivery far below its needs. What the coordinator reads on #/beranda must be what
+ * rekonsiliasi.get, rekonsiliasi.progres and ledger.riwayat say.
+ */
+
+const ROOT = resolve(__dirname, '../..')
+const STATIC_DIR = join(ROOT, 'out', 'renderer')
+const DEMO_CSV = join(ROOT, 'resources', 'demo', 'tps-batubara-2024.csv')
+const SHOTS = join(ROOT, 'test-results', 'e2e')
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+let dir: string
+let app: OpenedApp
+let server: RunningHttpServer
+let browser: Browser
+let page: Page
+const pageErrors: string[] = []
+
+async function api<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const res = await app.dispatcher.call(method, input, { actor: 'Ani', transport: 'test' })
+  if (!res.ok) throw new Error(`${method}: ${res.error.message} ${JSON.stringify(res.error.details ?? [])}`)
+  return res.result as MethodOutput<M>
+}
+
+const id = new Intl.NumberFormat('id-ID')
+const pct = new Intl.NumberFormat('id-ID', { style: 'percent', maximumFractionDigits: 2 })
+/** "1.234.567" (id-ID) -> 1234567 */
+const num = (text: string | null): number => Number((text ?? '').replace(/[^\d-]/g, ''))
+
+function newestMtime(path: string): number {
+  const s = statSync(path)
+  if (!s.isDirectory()) return s.mtimeMs
+  return Math.max(0, ...readdirSync(path).map((n) => newestMtime(join(path, n))))
+}
+
+/** `npm test` builds first; a developer running this file alone gets a build when the UI changed since. */
+function ensureBuiltUi(): void {
+  const index = join(STATIC_DIR, 'index.html')
+  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(ROOT, 'src', 'ui'))) return
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: ROOT, encoding: 'utf8' })
+  if (r.status !== 0) throw new Error(`electron-vite build gagal:\n${r.stdout}\n${r.stderr}`)
+}
+
+/** The app scrolls inside its main pane; grow the window to the page's height so fullPage shows everything. */
+async function fullShot(name: string): Promise<void> {
+  const h = await page.locator('.app-main').evaluate((main) => main.scrollHeight + main.getBoundingClientRect().top)
+  await page.setViewportSize({ width: 1366, height: Math.ceil(h) })
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
+  await page.setViewportSize({ width: 1366, height: 768 })
+}
+
+beforeAll(async () => {
+  ensureBuiltUi()
+  mkdirSync(SHOTS, { recursive: true })
+  dir = mkdtempSync(join(tmpdir(), 'gudang-beranda-'))
+  app = await openApp({ dbPath: join(dir, 'beranda.sqlite'), demoCsvPath: DEMO_CSV, onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`) })
+  server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: STATIC_DIR, port: 0 })
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    ignoreDefaultArgs: ['--hide-scrollbars'],
+  })
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' })
+  page = await context.newPage()
+  page.on('pageerror', (e) => pageErrors.push(`[pageerror] ${e.message}`))
+  page.on('console', (m) => {
+    if (m.type() === 'error' || (m.type() === 'warning' && m.text().startsWith('AG Grid'))) pageErrors.push(`[console ${m.type()}] ${m.text()}`)
+  })
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+  app?.close()
+  if (dir) rmSync(dir, { recursive: true, force: true })
+})
+
+interface Seeded {
+  gub: ReconRow
+  bup: ReconRow
+}
+
+/** One delivery, two teams of two, two sortir-lipat shifts on two days. */
+async function seedFloor(): Promise<Seeded> {
+  const recon0 = await api('rekonsiliasi.get', {})
+  const gub = recon0.find((r) => r.itemCode === 'GUBERNUR')!
+  const bup = recon0.find((r) => r.itemCode === 'BUPATI')!
+  const kotak = recon0.find((r) => r.itemCode === 'KOTAK')!
+  await api('penerimaan.catat', {
+    receivedAt: '2024-11-01T09:30',
+    penyedia: 'PT Cetak Nusantara',
+    suratJalan: 'SJ-001/XI/2024',
+    lines: [
+      // Gubernur: all that is needed, plus 120 sheets of another dapil in the boxes.
+      { variantId: gub.variantId, statedQty: gub.kebutuhan, countedQty: gub.kebutuhan, tertukarQty: 120, tertukarNote: 'Dapil lain' },
+      // Bupati: far below its needs, and 600 short of what the surat jalan says.
+      { variantId: bup.variantId, statedQty: 120_000, countedQty: 119_400 },
+      { variantId: kotak.variantId, statedQty: 2_000, countedQty: 2_000 },
+    ],
+  })
+  const mawar = await api('regu.tambah', { nama: 'Mawar', dailyTarget: 24_000 })
+  const melati = await api('regu.tambah', { nama: 'Melati', dailyTarget: 20_000 })
+  for (const [nama, teamId] of [
+    ['Siti Aminah', mawar.id],
+    ['Budi Santoso', mawar.id],
+    ['Rahmat Hidayat', melati.id],
+    ['Dewi Lestari', melati.id],
+  ] as const) {
+    await api('pekerja.tambah', { nama, teamId })
+  }
+  type Line = { serahkan: number; hasil: number; rusak: Record<string, number>; kembali: number }
+  const days: { tanggal: string; gub: [Line, Line]; bup: [Line, Line] }[] = [
+    {
+      tanggal: '2024-11-04',
+      gub: [
+        { serahkan: 22_000, hasil: 21_850, rusak: { CETAK: 40, KUSUT_SOBEK: 30 }, kembali: 80 },
+        { serahkan: 19_000, hasil: 18_900, rusak: { KUSUT_SOBEK: 35, BERLUBANG: 5 }, kembali: 60 },
+      ],
+      bup: [
+        { serahkan: 3_000, hasil: 2_980, rusak: { WARNA_PENANDA: 12 }, kembali: 8 },
+        { serahkan: 2_000, hasil: 1_990, rusak: { CETAK: 10 }, kembali: 0 },
+      ],
+    },
+    {
+      tanggal: '2024-11-05',
+      gub: [
+        { serahkan: 24_000, hasil: 23_880, rusak: { CETAK: 60, FOTO: 10 }, kembali: 50 },
+        { serahkan: 21_000, hasil: 20_700, rusak: { KUSUT_SOBEK: 80, LOGO_KPU: 20 }, kembali: 200 },
+      ],
+      bup: [
+        { serahkan: 4_000, hasil: 3_950, rusak: { CETAK: 25 }, kembali: 25 },
+        { serahkan: 3_000, hasil: 2_985, rusak: { BERLUBANG: 15 }, kembali: 0 },
+      ],
+    },
+  ]
+  for (const d of days) {
+    const s = await api('shift.buka', {
+      kind: 'sortir_lipat',
+      tanggal: d.tanggal,
+      mulai: '08:00',
+      selesai: '16:00',
+      lokasi: 'Gudang A',
+      pengawas: 'Harun',
+      variantIds: [gub.variantId, bup.variantId],
+      teams: [{ teamId: mawar.id }, { teamId: melati.id }],
+    })
+    const rows = (lines: [Line, Line]) => lines.map((l, i) => ({ teamId: i === 0 ? mawar.id : melati.id, ...l }))
+    await api('tally.simpan', { shiftId: s.id, variantId: gub.variantId, rows: rows(d.gub) })
+    await api('tally.simpan', { shiftId: s.id, variantId: bup.variantId, rows: rows(d.bup) })
+    await api('shift.tutup', { shiftId: s.id, note: '' })
+  }
+  return { gub, bup }
+}
+
+const COLS = ['kebutuhan', 'diterima', 'belumDiproses', 'proses', 'baik', 'rusakTotal', 'tertukar', 'kekurangan', 'kelebihan'] as const
+const CELL: Record<(typeof COLS)[number], string> = {
+  kebutuhan: 'kebutuhan',
+  diterima: 'diterima',
+  belumDiproses: 'belumDiproses',
+  proses: 'proses',
+  baik: 'baik',
+  rusakTotal: 'rusak',
+  tertukar: 'tertukar',
+  kekurangan: 'kekurangan',
+  kelebihan: 'kelebihan',
+}
+
+describe('Beranda, end to end', () => {
+  it('before any shift, says what to do instead of drawing empty charts', async () => {
+    await page.goto(`${server.url}#/beranda`)
+    await page.getByRole('heading', { name: 'Beranda', level: 1 }).waitFor()
+    const empty = page.getByTestId('kemajuan-empty')
+    await empty.waitFor()
+    expect(await empty.textContent()).toContain('Belum ada shift sortir-lipat.')
+    expect(await empty.getByRole('link', { name: 'Buka Sortir & Rakit' }).getAttribute('href')).toBe('#/shift')
+    // Nothing received yet: every ballot dapil is short, and the banner says a delivery is awaited, not a replacement.
+    const banner = page.getByTestId('shortfall-banner')
+    await banner.waitFor()
+    expect(await banner.textContent()).toContain('belum ada penerimaan dari penyedia')
+    expect(await page.locator('section svg.chart-svg').count()).toBe(0)
+    await fullShot('beranda-01-belum-ada-shift')
+    expect(pageErrors).toEqual([])
+  })
+
+  it('shows where every sheet is, the shortfall, the charts and the history behind each number', async () => {
+    const { gub, bup } = await seedFloor()
+    const recon = await api('rekonsiliasi.get', {})
+    const progres = await api('rekonsiliasi.progres', {})
+    const gubR = recon.find((r) => r.variantId === gub.variantId)!
+    const bupR = recon.find((r) => r.variantId === bup.variantId)!
+    // The scenario is what it claims to be.
+    expect(bupR.kekurangan).toBeGreaterThan(100_000)
+    expect(bupR.selisihTerbuka).toBe(-600)
+    expect(gubR.tertukar).toBe(120)
+    expect(Object.keys(gubR.rusak).length).toBeGreaterThanOrEqual(4)
+    expect(progres.days.map((d) => d.tanggal)).toEqual(['2024-11-04', '2024-11-05'])
+
+    await page.goto(`${server.url}#/beranda`)
+    const table = page.getByTestId('rekon-ballot-table')
+    await table.locator(`tr[data-variant-id="${bup.variantId}"]`).waitFor()
+
+    // Every figure of every ballot row equals rekonsiliasi.get.
+    for (const r of recon.filter((x) => x.kind === 'ballot')) {
+      const row = table.locator(`tr[data-variant-id="${r.variantId}"]`)
+      expect(await row.locator('.dapil-name').textContent()).toBe(r.dapil)
+      for (const k of COLS) {
+        expect({ variant: r.variantId, col: k, value: num(await row.locator(`[data-col=${CELL[k]}]`).textContent()) }).toEqual({ variant: r.variantId, col: k, value: r[k] })
+      }
+    }
+    // The Bupati row is marked short; Gubernur's damage opens as a breakdown by reason.
+    expect(await table.locator(`tr[data-variant-id="${bup.variantId}"]`).getAttribute('class')).toContain('row-short')
+    const toggle = table.getByRole('button', { name: `Rincian rusak per alasan, Surat suara Gubernur · dapil ${gubR.dapil}` })
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false')
+    await toggle.click()
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true')
+    const labels = new Map((await api('rusak.alasan', {})).map((a) => [a.code, a.short]))
+    const chips = await table.locator('.reason-chips li').allTextContents()
+    expect(chips.sort()).toEqual(Object.entries(gubR.rusak).map(([c, q]) => `${labels.get(c)} ${id.format(q)}`).sort())
+
+    // The shortfall banner names the Bupati dapil with its figure and says what to do.
+    const banner = page.getByTestId('shortfall-banner')
+    const bupLine = banner.locator(`li[data-variant-id="${bup.variantId}"]`)
+    expect(await bupLine.textContent()).toContain(bupR.dapil!)
+    expect(await bupLine.textContent()).toContain(`kurang ${id.format(bupR.kekurangan)} lembar`)
+    expect(await banner.getByRole('link', { name: 'BA surat suara rusak dan kurang' }).getAttribute('href')).toBe('#/dokumen')
+    // The unsettled 600 against the surat jalan is a separate note pointing at Penerimaan.
+    const selisih = page.getByTestId('selisih-note')
+    expect(await selisih.textContent()).toContain('kurang 600 lembar')
+    expect(await selisih.getByRole('link', { name: 'Penerimaan' }).getAttribute('href')).toBe('#/penerimaan')
+
+    // Logistics: the kotak delivered so far against the needs of every TPS.
+    const kotakR = recon.find((r) => r.itemCode === 'KOTAK')!
+    const kotakRow = page.getByTestId('rekon-logistics-table').locator(`tr[data-variant-id="${kotakR.variantId}"]`)
+    expect(num(await kotakRow.locator('[data-col=diterima]').textContent())).toBe(kotakR.diterima)
+    expect(num(await kotakRow.locator('[data-col=kekurangan]').textContent())).toBe(kotakR.kekurangan)
+
+    // Charts: accessible pictures whose summaries carry the days, the reasons and the teams.
+    const charts = page.locator('section svg[role=img].chart-svg')
+    await expect.poll(() => charts.count()).toBe(4)
+    const aria = await charts.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))
+    const daily = aria.find((a) => a.startsWith('Hasil sortir-lipat per hari'))!
+    expect(daily).toContain('2 hari')
+    expect(daily).toContain('Senin, 4 November 2024')
+    expect(daily).toContain(`baik ${id.format(progres.days[1]!.baik)}`)
+    const cumulative = aria.find((a) => a.startsWith('Kumulatif'))!
+    expect(cumulative).toContain(id.format(progres.days.reduce((s, d) => s + d.baik, 0)))
+    const damage = aria.find((a) => a.startsWith('Surat suara rusak per alasan'))!
+    for (const r of progres.byReason) expect(damage).toContain(`${r.label} ${id.format(r.qty)}`)
+    const teams = aria.find((a) => a.startsWith('Hasil baik per regu'))!
+    for (const t of progres.teams) expect(teams).toContain(`${t.nama} ${id.format(t.baik)}`)
+    // Best team first.
+    const best = [...progres.teams].sort((a, b) => b.baik - a.baik)[0]!
+    expect(teams.indexOf(best.nama)).toBeLessThan(Math.min(...progres.teams.filter((t) => t !== best).map((t) => teams.indexOf(t.nama))))
+    expect(await page.getByTestId('damage-rate').textContent()).toBe(`${pct.format(progres.damageRate)} dari yang disortir`)
+    await fullShot('beranda-02-rekonsiliasi')
+
+    // The date range narrows the charts to the last day, with figures equal to the API's for that day.
+    await page.getByRole('button', { name: 'Hari terakhir' }).click()
+    const lastDay = await api('rekonsiliasi.progres', { from: '2024-11-05', to: '2024-11-05' })
+    await expect.poll(async () => (await charts.first().getAttribute('aria-label')) ?? '').toContain('1 hari')
+    const dailyLast = (await charts.first().getAttribute('aria-label'))!
+    expect(dailyLast).toContain('Selasa, 5 November 2024')
+    expect(dailyLast).not.toContain('4 November')
+    expect(await page.getByTestId('damage-rate').textContent()).toBe(`${pct.format(lastDay.damageRate)} dari yang disortir`)
+    await page.getByRole('button', { name: 'Semua tanggal' }).click()
+    await expect.poll(async () => (await charts.first().getAttribute('aria-label')) ?? '').toContain('2 hari')
+
+    // Every number opens its ledger history: the dialog lists the rows ledger.riwayat gives for the same filter.
+    const cases: { variantId: number; col: string; filter: MethodInput<'ledger.riwayat'> }[] = [
+      { variantId: bup.variantId, col: 'rusak', filter: { variantId: bup.variantId, placePrefix: 'RUSAK:' } },
+      { variantId: gub.variantId, col: 'baik', filter: { variantId: gub.variantId, place: 'BAIK' } },
+      { variantId: gub.variantId, col: 'tertukar', filter: { variantId: gub.variantId, place: 'TERTUKAR' } },
+      { variantId: bup.variantId, col: 'diterima', filter: { variantId: bup.variantId, place: 'PENYEDIA' } },
+    ]
+    for (const c of cases) {
+      const expected = await api('ledger.riwayat', { ...c.filter, limit: 500 })
+      expect(expected.rows.length).toBeGreaterThan(0)
+      const link = table.locator(`tr[data-variant-id="${c.variantId}"] [data-col=${c.col}] .history-link`)
+      // Keyboard first: focus the number and press Enter.
+      await link.focus()
+      await page.keyboard.press('Enter')
+      const dialog = page.getByRole('dialog', { name: /^Riwayat:/ })
+      await dialog.waitFor()
+      const rows = dialog.getByTestId('history-table').locator('tbody tr')
+      await expect.poll(() => rows.count()).toBe(expected.rows.length)
+      expect(num(await rows.first().locator('td').first().textContent())).toBe(expected.rows[0]!.seq)
+      if (c.col === 'rusak') await page.screenshot({ path: join(SHOTS, 'beranda-03-riwayat-rusak.png') })
+      await page.keyboard.press('Escape')
+      await dialog.waitFor({ state: 'hidden' })
+    }
+
+    expect(pageErrors).toEqual([])
+  })
+})
