@@ -110,3 +110,14 @@ export function normalizeName(s: string): string {
 export function cleanName(s: string): string {
   return s.normalize('NFC').trim().replace(/\s+/g, ' ')
 }
+
+/**
+ * Ballot names are long ("Surat Suara Pemilihan Bupati dan Wakil Bupati"); tables, headers and cards use
+ * "Surat suara Bupati" and keep the full name where there is room (a tooltip, the BA's own sentences).
+ */
+export function shortItemName(name: string): string {
+  return name
+    .replace(/^Surat Suara (Pemilihan )?/i, 'Surat suara ')
+    .replace(/ dan Wakil [^(]*?(?=\s*\(|$)/i, '')
+    .trim()
+}

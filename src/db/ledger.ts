@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { canonicalRow, GENESIS_HASH, type LedgerRowContent } from '../core/ledgerRow'
 import type { MoveInput } from '../core/moves'
+import { KIND, categorised } from './migrations/0003_aggregates'
 import type { DB } from './open'
 
 export function rowHash(r: LedgerRowContent): string {
@@ -139,4 +140,35 @@ export function balancesMatchLedger(db: DB): boolean {
     )
     .get()
   return mismatch === undefined
+}
+
+/**
+ * Compares the floor_flow and place_flow aggregates with sums recomputed from the ledger rows: an
+ * aggregate edited behind the app's back (or a trigger that went wrong) shows here.
+ */
+export function aggregatesMatchLedger(db: DB): boolean {
+  const floor = db
+    .prepare(
+      `WITH fresh AS (
+         SELECT tanggal, shift_id, team_id, worker_id, variant_id, category, reason, sum(qty) AS qty
+         FROM (${categorised('ledger l', '1')}) WHERE category IS NOT NULL
+         GROUP BY tanggal, shift_id, team_id, worker_id, variant_id, category, reason)
+       SELECT 1 FROM fresh f LEFT JOIN floor_flow a USING (tanggal, shift_id, team_id, worker_id, variant_id, category, reason) WHERE a.qty IS NOT f.qty
+       UNION ALL
+       SELECT 1 FROM floor_flow a LEFT JOIN fresh f USING (tanggal, shift_id, team_id, worker_id, variant_id, category, reason) WHERE f.qty IS NULL AND a.qty <> 0
+       LIMIT 1`,
+    )
+    .get()
+  const place = db
+    .prepare(
+      `WITH fresh AS (
+         SELECT variant_id, ${KIND('from_place')} AS from_kind, ${KIND('to_place')} AS to_kind, coalesce(reason, '') AS reason, sum(qty) AS qty
+         FROM ledger GROUP BY 1, 2, 3, 4)
+       SELECT 1 FROM fresh f LEFT JOIN place_flow a USING (variant_id, from_kind, to_kind, reason) WHERE a.qty IS NOT f.qty
+       UNION ALL
+       SELECT 1 FROM place_flow a LEFT JOIN fresh f USING (variant_id, from_kind, to_kind, reason) WHERE f.qty IS NULL
+       LIMIT 1`,
+    )
+    .get()
+  return floor === undefined && place === undefined
 }

@@ -41,6 +41,8 @@ export interface DocumentInfo {
   chainHash: string
   prints: number
   formats: ('pdf' | 'xlsx')[]
+  /** Formats printed at least once: the next print of these is a SALINAN. */
+  printedFormats: ('pdf' | 'xlsx')[]
 }
 
 function namaPemilihan(ctx: ServiceContext, e: Election): string {
@@ -118,6 +120,7 @@ interface DocumentRow {
   issued_at: string
   issued_by: string
   prints: number
+  printed_formats: string | null
 }
 
 const toInfo = (r: DocumentRow): DocumentInfo => ({
@@ -133,9 +136,11 @@ const toInfo = (r: DocumentRow): DocumentInfo => ({
   chainHash: r.chain_hash,
   prints: r.prints,
   formats: formatsOf(r.doc_type),
+  printedFormats: r.printed_formats ? (r.printed_formats.split(',').sort() as ('pdf' | 'xlsx')[]) : [],
 })
 
-const ROW_SQL = 'SELECT d.*, (SELECT count(*) FROM document_print p WHERE p.document_id = d.id) AS prints FROM document d'
+const ROW_SQL = `SELECT d.*, (SELECT count(*) FROM document_print p WHERE p.document_id = d.id) AS prints,
+  (SELECT group_concat(DISTINCT p.format) FROM document_print p WHERE p.document_id = d.id) AS printed_formats FROM document d`
 
 export function getDocument(ctx: ServiceContext, id: number): DocumentInfo {
   const r = ctx.db.prepare(`${ROW_SQL} WHERE d.id = ?`).get(id) as DocumentRow | undefined
@@ -154,6 +159,16 @@ export function issueDocument(ctx: ServiceContext, who: Actor, input: IssueInput
   const setting = docTypeSetting(ctx, input.type)
   const spec = DOC_TYPES[input.type]
   const built = build(ctx, input, tanggal)
+  // A delivery or a return is one event with one berita acara; a second one would be a second number
+  // for the same sheets. Date-range documents may be issued again (after a correction, say).
+  if (input.type === 'BA_PENERIMAAN' || input.type === 'NOTA_RETUR') {
+    const earlier = ctx.db.prepare('SELECT id, nomor FROM document WHERE doc_type = ? AND ref = ?').get(input.type, built.ref) as { id: number; nomor: string | null } | undefined
+    if (earlier) {
+      throw refused(`${spec.title.join(' ')} untuk ${built.subject.toLowerCase()} sudah terbit dengan nomor ${earlier.nomor}; cetak ulang dari register dokumen`, [
+        { column: 'type', message: `Sudah terbit (dokumen #${earlier.id})` },
+      ])
+    }
+  }
   const snapshot: Snapshot<unknown> = { v: 1, type: input.type, header: header(ctx), tanggal, signers: setting.signers, data: built.data }
   const { year, month } = parseTanggal(tanggal)
   const id = writeTx(ctx, who, 'dokumen.terbitkan', () => {

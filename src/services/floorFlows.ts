@@ -1,10 +1,12 @@
-import { floorCategory, teamOfPlace, type FloorCategory } from '../core/shifts'
+import type { FloorCategory } from '../core/shifts'
 import type { ServiceContext } from './context'
 
 /**
- * The floor's work as signed quantities per shift, team, worker, variant and category, read straight
- * from the ledger. A reversal (koreksi BATAL) counts against the category of the row it reverses, so
- * every tally, berita acara and pay recap built on this sees corrected numbers only.
+ * The floor's work as signed quantities per day, shift, team, worker, variant and category, from the
+ * floor_flow aggregate the ledger's trigger maintains (migration 0003; verify checks it against the
+ * ledger). A reversal (koreksi BATAL) counts against the category of the row it reverses, so every
+ * tally, berita acara and pay recap built on this sees corrected numbers only. A re-classification
+ * recorded outside a shift has shiftId 0 and the local date it was recorded.
  */
 export interface FloorFlow {
   shiftId: number
@@ -24,38 +26,27 @@ export interface FlowFilter {
 }
 
 export function floorFlows(ctx: ServiceContext, filter: FlowFilter): FloorFlow[] {
-  const where: string[] = ['l.shift_id IS NOT NULL']
-  const params: unknown[] = []
+  const where: string[] = ['qty <> 0']
+  const params: Record<string, unknown> = {}
   if (filter.shiftId !== undefined) {
-    where.push('l.shift_id = ?')
-    params.push(filter.shiftId)
+    where.push('shift_id = @shiftId')
+    params.shiftId = filter.shiftId
   }
   if (filter.from !== undefined) {
-    where.push('s.tanggal >= ?')
-    params.push(filter.from)
+    where.push('tanggal >= @from')
+    params.from = filter.from
   }
   if (filter.to !== undefined) {
-    where.push('s.tanggal <= ?')
-    params.push(filter.to)
+    where.push('tanggal <= @to')
+    params.to = filter.to
   }
   const rows = ctx.db
     .prepare(
-      `SELECT l.shift_id AS shiftId, s.tanggal, l.variant_id AS variantId, l.worker_id AS workerId,
-              CASE WHEN l.reason = 'BATAL' THEN -l.qty ELSE l.qty END AS qty,
-              coalesce(o.from_place, l.from_place) AS f, coalesce(o.to_place, l.to_place) AS t
-       FROM ledger l JOIN shift s ON s.id = l.shift_id
-       LEFT JOIN ledger o ON l.reason = 'BATAL' AND o.seq = l.corrects_seq
-       WHERE ${where.join(' AND ')}`,
+      `SELECT shift_id AS shiftId, tanggal, team_id AS teamId, worker_id AS workerId, variant_id AS variantId, category, reason, qty
+       FROM floor_flow WHERE ${where.join(' AND ')}`,
     )
-    .all(...params) as { shiftId: number; tanggal: string; variantId: number; workerId: number | null; qty: number; f: string; t: string }[]
-  const out: FloorFlow[] = []
-  for (const r of rows) {
-    const c = floorCategory(r.f, r.t)
-    if (!c) continue
-    const teamPlace = r.f.startsWith('PROSES:') ? r.f : r.t
-    out.push({ shiftId: r.shiftId, tanggal: r.tanggal, teamId: teamOfPlace(teamPlace), workerId: r.workerId, variantId: r.variantId, category: c.category, reason: c.reason, qty: r.qty })
-  }
-  return out
+    .all(params) as { shiftId: number; tanggal: string; teamId: number; workerId: number; variantId: number; category: FloorCategory; reason: string; qty: number }[]
+  return rows.map((r) => ({ ...r, teamId: r.teamId || null, workerId: r.workerId || null, reason: r.reason || null }))
 }
 
 /** Sums flows by a key, dropping groups that net to zero. */

@@ -2,7 +2,7 @@ import { refused } from '../core/errors'
 import { validateMoves, type MoveContext, type MoveInput } from '../core/moves'
 import type { Place } from '../core/places'
 import { damageReason } from '../core/reasons'
-import { appendMoves, balanceOf, balancesMatchLedger, chainHead, verifyChain } from '../db/ledger'
+import { aggregatesMatchLedger, appendMoves, balanceOf, balancesMatchLedger, chainHead, verifyChain } from '../db/ledger'
 import type { ServiceContext } from './context'
 import { type Actor } from './context'
 
@@ -44,14 +44,21 @@ export function verifyLedger(ctx: ServiceContext) {
   const integrity = (ctx.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ')
   const chain = verifyChain(ctx.db)
   const balancesMatch = balancesMatchLedger(ctx.db)
-  const ok = integrity === 'ok' && chain.problem === null && balancesMatch
+  const aggregatesMatch = aggregatesMatchLedger(ctx.db)
+  const ok = integrity === 'ok' && chain.problem === null && balancesMatch && aggregatesMatch
   return {
     ok,
     rows: chain.rows,
     head: chain.head,
     integrity,
     firstBadSeq: chain.firstBadSeq,
-    problem: chain.problem ?? (balancesMatch ? null : 'Tabel saldo tidak sama dengan jumlah dari buku besar: saldo telah diubah di luar aplikasi'),
+    problem:
+      chain.problem ??
+      (!balancesMatch
+        ? 'Tabel saldo tidak sama dengan jumlah dari buku besar: saldo telah diubah di luar aplikasi'
+        : !aggregatesMatch
+          ? 'Rekap kerja lantai atau arus barang tidak sama dengan buku besar: tabel rekap telah diubah di luar aplikasi'
+          : null),
     balancesMatch,
   }
 }

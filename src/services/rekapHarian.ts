@@ -1,5 +1,6 @@
 import { DAMAGE_REASONS } from '../core/reasons'
 import { refused } from '../core/errors'
+import { hariTanggal } from '../core/tanggal'
 import { sumRow, tableToCsv, tablesToXlsx, type Table } from '../reports/table'
 import type { ServiceContext } from './context'
 import { requireElection } from './election'
@@ -57,6 +58,12 @@ function cumulative(ctx: ServiceContext, tanggal: string): Map<number, Cumulativ
       c.baik += f.qty
       if (today) c.baikHariIni += f.qty
     }
+    if (f.category === 'reklasifikasi') {
+      // Judged usable after all: the sheets move from rusak to baik on the day they were judged.
+      c.baik += f.qty
+      c.rusak -= f.qty
+      c.reklasifikasi += f.qty
+    }
     if (f.category === 'rusak') {
       c.rusak += f.qty
       if (today) {
@@ -65,26 +72,13 @@ function cumulative(ctx: ServiceContext, tanggal: string): Map<number, Cumulativ
       }
     }
   }
-  // Re-classified sheets (RUSAK -> BAIK) move between the two columns, on the day they were judged.
-  const reklas = ctx.db
-    .prepare(
-      `SELECT l.variant_id AS v, sum(CASE WHEN l.reason = 'BATAL' THEN -l.qty ELSE l.qty END) AS qty
-       FROM ledger l LEFT JOIN ledger o ON l.reason = 'BATAL' AND o.seq = l.corrects_seq LEFT JOIN shift s ON s.id = l.shift_id
-       WHERE coalesce(o.reason, l.reason) = 'REKLASIFIKASI' AND coalesce(s.tanggal, date(l.at, 'localtime')) <= ? GROUP BY l.variant_id`,
-    )
-    .all(tanggal) as { v: number; qty: number }[]
-  for (const r of reklas) {
-    const c = of(r.v)
-    c.baik += r.qty
-    c.rusak -= r.qty
-    c.reklasifikasi += r.qty
-  }
   return out
 }
 
 function tables(ctx: ServiceContext, tanggal: string): { silog: Table; all: Table[] } {
   const e = requireElection(ctx)
-  const heading = (title: string) => [`${title} — ${tanggal}`, `${e.jenis === 'pemilu' ? 'Pemilu' : 'Pilkada'} ${e.tahun} · KPU ${e.satker}`, `Dihitung dari buku besar sampai akhir tanggal ${tanggal}`]
+  const hari = hariTanggal(tanggal)
+  const heading = (title: string) => [`${title} — ${hari}`, `${e.jenis === 'pemilu' ? 'Pemilu' : 'Pilkada'} ${e.tahun} · KPU ${e.satker}`, `Dihitung dari buku besar sampai akhir ${hari}`]
   const text = (label: string, width?: number) => ({ label, numeric: false, ...(width ? { width } : {}) })
   const num = (label: string) => ({ label, numeric: true })
   const kebutuhan = new Map(needsPerDapil(ctx).map((r) => [r.variantId, r.total]))

@@ -33,13 +33,15 @@ export function reconciliation(ctx: ServiceContext): ReconRow[] {
     if (!m) balances.set(b.v, (m = new Map()))
     m.set(b.place, b.qty)
   }
+  // Net flows between kinds of place, from the place_flow aggregate: received from the printer (less
+  // corrections back), and tertukar sheets returned (less reversed returns).
   const flows = ctx.db
     .prepare(
       `SELECT variant_id AS v,
-              sum(CASE WHEN from_place = 'PENYEDIA' AND to_place = 'DITERIMA' THEN qty WHEN from_place = 'DITERIMA' AND to_place = 'PENYEDIA' THEN -qty ELSE 0 END) AS diterima,
-              sum(CASE WHEN from_place = 'TERTUKAR' AND to_place = 'PENYEDIA' AND reason IS NOT 'BATAL' THEN qty
-                       WHEN from_place = 'PENYEDIA' AND to_place = 'TERTUKAR' AND reason = 'BATAL' THEN -qty ELSE 0 END) AS retur
-       FROM ledger WHERE from_place IN ('PENYEDIA', 'DITERIMA', 'TERTUKAR') GROUP BY variant_id`,
+              sum(CASE WHEN from_kind = 'PENYEDIA' AND to_kind = 'DITERIMA' THEN qty WHEN from_kind = 'DITERIMA' AND to_kind = 'PENYEDIA' THEN -qty ELSE 0 END) AS diterima,
+              sum(CASE WHEN from_kind = 'TERTUKAR' AND to_kind = 'PENYEDIA' AND reason <> 'BATAL' THEN qty
+                       WHEN from_kind = 'PENYEDIA' AND to_kind = 'TERTUKAR' AND reason = 'BATAL' THEN -qty ELSE 0 END) AS retur
+       FROM place_flow GROUP BY variant_id`,
     )
     .all() as { v: number; diterima: number; retur: number }[]
   const flowOf = new Map(flows.map((f) => [f.v, f]))

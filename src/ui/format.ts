@@ -48,13 +48,4 @@ export function ruleSentence(item: Pick<Item, 'rule' | 'qty' | 'per' | 'unit'>):
   }
 }
 
-/**
- * Ballot names are long ("Surat Suara Pemilihan Bupati dan Wakil Bupati"); headers and cards use
- * "Surat suara Bupati" and keep the full name in a tooltip.
- */
-export function shortItemName(name: string): string {
-  return name
-    .replace(/^Surat Suara (Pemilihan )?/i, 'Surat suara ')
-    .replace(/ dan Wakil [^(]*?(?=\s*\(|$)/i, '')
-    .trim()
-}
+export { shortItemName } from '../core/text'

@@ -13,6 +13,7 @@ import { initElection } from '../../src/services/election'
 import { needsPerDapil, needsPerTps, needsRekap } from '../../src/services/kebutuhan'
 import { applyImport, previewImport } from '../../src/services/wilayah'
 import { generateBogor, toCsv, BOGOR } from './bogor'
+import { benchFloor } from './floor'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5)
 
@@ -102,6 +103,7 @@ async function main() {
   report('Kebutuhan per TPS (semua TPS)', needsApp, needsRaw)
   report('Rekap kebutuhan per kecamatan', await time(RUNS, () => needsRekap(app.ctx, 'kecamatan')), needsRaw)
   report('Kebutuhan per dapil', await time(RUNS, () => needsPerDapil(app.ctx)), needsRaw)
+  await benchFloor(app, dir, RUNS, report, (s) => console.log(s))
   app.close()
 
   const peak = process.resourceUsage().maxRSS / 1024

@@ -191,14 +191,33 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
     expect(t).toMatch(/320\.000\s+318\.000\s+-2\.000\s+500/)
   })
 
+  it('one delivery has one BA penerimaan: a second is refused and the reprint is the way', async () => {
+    const before = await call<unknown[]>('dokumen.list')
+    const e = await refusal('dokumen.terbitkan', { type: 'BA_PENERIMAAN', deliveryId })
+    expect(e.message).toContain('sudah terbit dengan nomor 515/PP.09.4-BA/1219/2024')
+    expect(await call<unknown[]>('dokumen.list')).toHaveLength(before.length)
+  })
+
+  it('the QR code printed in the footer decodes to the register entry and its chain head', async () => {
+    const doc = (await call<{ id: number; type: string; nomor: string; chainSeq: number; chainHash: string }[]>('dokumen.list', { type: 'BA_SORTIR' }))[0]!
+    const d = await call<{ fileName: string; contentBase64: string }>('dokumen.cetak', { id: doc.id, format: 'pdf' })
+    const pdf = join(OUT, `qr-${d.fileName}`)
+    writeFileSync(pdf, Buffer.from(d.contentBase64, 'base64'))
+    // 150 dpi is less than an office scanner or a phone camera gives.
+    expect(spawnSync('pdftoppm', ['-r', '150', '-f', '1', '-l', '1', '-png', pdf, join(OUT, 'qr-page')]).status).toBe(0)
+    const scan = spawnSync('zbarimg', ['--quiet', '--raw', join(OUT, 'qr-page-1.png')], { encoding: 'utf8' })
+    expect(scan.status, scan.stderr).toBe(0)
+    expect(scan.stdout.trim()).toBe(`GUDANG-PEMILU|1219|DOK-${doc.id}|${doc.nomor}|${doc.chainSeq}:${doc.chainHash.slice(0, 16)}`)
+  })
+
   it('BA surat suara rusak dan kurang asks for exactly the uncovered needs', async () => {
     const doc = await call<{ id: number }>('dokumen.terbitkan', { type: 'BA_RUSAK', tanggal: '2024-10-22' })
     const t = flat((await printText(doc.id)).text)
     // Needs per dapil: 312.448 for the TPS kits + 2.000 PSU = 314.448 (Beranda, issue 2).
     // Gubernur: baik 36.000 + unsorted (318.000 - 38.000 + 1.927) = 317.927 >= 314.448: no shortfall.
     // Bupati: 200.000 received, none sorted: short 114.448.
-    expect(t).toMatch(/Surat Suara Pemilihan.*314\.448 318\.000 73 2\.000 0 /)
-    expect(t).toMatch(/314\.448 200\.000 0 0 114\.448/)
+    expect(t).toMatch(/SUMATERA UTARA 314\.448 318\.000 73 2\.000 0 /)
+    expect(t).toMatch(/KABUPATEN BATU BARA 314\.448 200\.000 0 0 114\.448/)
     expect(t).toContain('permintaan penggantian surat suara sebanyak 114.448 (seratus empat belas ribu empat ratus empat puluh delapan) lembar')
   })
 

@@ -46,6 +46,8 @@ export const DocumentInfo = z.object({
   chainHash: z.string(),
   prints: z.number().int(),
   formats: z.array(z.enum(['pdf', 'xlsx'])),
+  /** Formats printed at least once: the next print of these is a SALINAN. */
+  printedFormats: z.array(z.enum(['pdf', 'xlsx'])),
 })
 export type DocumentInfo = z.infer<typeof DocumentInfo>
 

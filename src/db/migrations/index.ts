@@ -1,5 +1,6 @@
 import m0001 from './0001_initial'
 import m0002 from './0002_floor'
+import m0003 from './0003_aggregates'
 
 export interface Migration {
   version: number
@@ -11,6 +12,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001_initial', sql: m0001 },
   { version: 2, name: '0002_floor', sql: m0002 },
+  { version: 3, name: '0003_aggregates', sql: m0003 },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0

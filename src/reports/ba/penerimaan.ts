@@ -1,4 +1,5 @@
 import { formatAngka, jumlahTerbilang } from '../../core/terbilang'
+import { shortItemName } from '../../core/text'
 import { tanggalJam } from '../../core/tanggal'
 import { dataTable, identityTable, opening, paragraph, strong, subheading, type Content } from '../pdf'
 import { signatureBlock, type DocParts, type Snapshot } from './snapshot'
@@ -81,7 +82,7 @@ export function baPenerimaan(snap: Snapshot<PenerimaanData>): DocParts {
       numbered: true,
       columns: [
         { header: 'Jenis Logistik', width: '*' },
-        { header: 'Dapil', width: 70 },
+        { header: 'Dapil', width: 'auto', noWrap: true },
         { header: 'Satuan', width: 'auto' },
         { header: 'Dus', numeric: true },
         { header: 'Isi/Dus', numeric: true, noSum: true },
@@ -90,7 +91,7 @@ export function baPenerimaan(snap: Snapshot<PenerimaanData>): DocParts {
         { header: 'Selisih', numeric: true, noSum: true },
         { header: 'Tertukar', numeric: true },
       ],
-      rows: d.lines.map((l) => [l.item, l.dapil ?? '-', l.unit, l.dus, l.isiPerDus, l.stated, l.counted, l.counted - l.stated, l.tertukar]),
+      rows: d.lines.map((l) => [shortItemName(l.item), l.dapil ?? '-', l.unit, l.dus, l.isiPerDus, l.stated, l.counted, l.counted - l.stated, l.tertukar]),
       ...(singleUnit && d.lines.length > 1 ? { totals: { label: 'JUMLAH' } } : {}),
       fontSize: 9,
     }),
@@ -147,11 +148,11 @@ export function notaRetur(snap: Snapshot<ReturData>): DocParts {
         numbered: true,
         columns: [
           { header: 'Jenis Surat Suara', width: '*' },
-          { header: 'Dapil Tercatat', width: 80 },
+          { header: 'Dapil Tercatat', width: 'auto', noWrap: true },
           { header: 'Keterangan Asal', width: 120 },
           { header: 'Jumlah', numeric: true },
         ],
-        rows: d.lines.map((l) => [l.item, l.dapil ?? '-', l.asal || '-', l.qty]),
+        rows: d.lines.map((l) => [shortItemName(l.item), l.dapil ?? '-', l.asal || '-', l.qty]),
         totals: { label: 'JUMLAH' },
       }),
       paragraph(`Jumlah yang dikembalikan sebanyak ${jumlahTerbilang(total)} lembar. ${d.note}`),

@@ -1,4 +1,5 @@
 import { jumlahTerbilang } from '../../core/terbilang'
+import { shortItemName } from '../../core/text'
 import { tanggalPanjang } from '../../core/tanggal'
 import { dataTable, opening, paragraph, subheading, type Content } from '../pdf'
 import { signatureBlock, type DocParts, type Snapshot } from './snapshot'
@@ -41,7 +42,7 @@ export const periodText = (from: string, to: string): string =>
 
 export function reasonRows(rows: { item: string; dapil: string | null; rusakByReason: Record<string, number> }[], reasons: { code: string; label: string }[]) {
   return rows.flatMap((r) =>
-    reasons.filter((x) => (r.rusakByReason[x.code] ?? 0) !== 0).map((x) => [r.item, r.dapil ?? '-', x.label, r.rusakByReason[x.code]!] as (string | number)[]),
+    reasons.filter((x) => (r.rusakByReason[x.code] ?? 0) !== 0).map((x) => [shortItemName(r.item), r.dapil ?? '-', x.label, r.rusakByReason[x.code]!] as (string | number)[]),
   )
 }
 
@@ -56,12 +57,12 @@ export function baSortir(snap: Snapshot<SortirData>): DocParts {
       numbered: true,
       columns: [
         { header: 'Jenis Surat Suara', width: '*' },
-        { header: 'Dapil', width: 90 },
+        { header: 'Dapil', width: 'auto', noWrap: true },
         { header: 'Disortir', numeric: true },
         { header: 'Baik', numeric: true },
         { header: 'Rusak', numeric: true },
       ],
-      rows: d.rows.map((r) => [r.item, r.dapil ?? '-', r.baik + r.rusak, r.baik, r.rusak]),
+      rows: d.rows.map((r) => [shortItemName(r.item), r.dapil ?? '-', r.baik + r.rusak, r.baik, r.rusak]),
       totals: { label: 'JUMLAH' },
     }),
     paragraph(`Jumlah surat suara yang disortir dan dilipat dalam keadaan baik sebanyak ${jumlahTerbilang(baik)} lembar, dan yang rusak sebanyak ${jumlahTerbilang(rusak)} lembar.`),
@@ -72,7 +73,7 @@ export function baSortir(snap: Snapshot<SortirData>): DocParts {
     body.push(
       dataTable({
         numbered: true,
-        columns: [{ header: 'Jenis Surat Suara', width: '*' }, { header: 'Dapil', width: 80 }, { header: 'Kriteria Rusak', width: 130 }, { header: 'Jumlah', numeric: true }],
+        columns: [{ header: 'Jenis Surat Suara', width: '*' }, { header: 'Dapil', width: 'auto', noWrap: true }, { header: 'Kriteria Rusak', width: 130 }, { header: 'Jumlah', numeric: true }],
         rows: reasons,
         totals: { label: 'JUMLAH' },
       }),
@@ -84,8 +85,8 @@ export function baSortir(snap: Snapshot<SortirData>): DocParts {
     body.push(
       dataTable({
         numbered: true,
-        columns: [{ header: 'Jenis Surat Suara', width: '*' }, { header: 'Dapil', width: 80 }, { header: 'Semula', width: 100 }, { header: 'Alasan', width: 120 }, { header: 'Jumlah', numeric: true }],
-        rows: d.reklasifikasi.map((r) => [r.item, r.dapil ?? '-', r.reason, r.note, r.qty]),
+        columns: [{ header: 'Jenis Surat Suara', width: '*' }, { header: 'Dapil', width: 'auto', noWrap: true }, { header: 'Semula', width: 100 }, { header: 'Alasan', width: 120 }, { header: 'Jumlah', numeric: true }],
+        rows: d.reklasifikasi.map((r) => [shortItemName(r.item), r.dapil ?? '-', r.reason, r.note, r.qty]),
         totals: { label: 'JUMLAH' },
       }),
     )
@@ -102,7 +103,7 @@ export function baSortir(snap: Snapshot<SortirData>): DocParts {
             numbered: true,
             columns: [
               { header: 'Jenis Surat Suara', width: '*' },
-              { header: 'Dapil', width: 70 },
+              { header: 'Dapil', width: 'auto', noWrap: true },
               { header: 'Kebutuhan', numeric: true },
               { header: 'Diterima', numeric: true },
               { header: 'Baik', numeric: true },
@@ -110,7 +111,7 @@ export function baSortir(snap: Snapshot<SortirData>): DocParts {
               { header: 'Belum Disortir', numeric: true },
               { header: 'Kekurangan', numeric: true },
             ],
-            rows: d.position.map((p) => [p.item, p.dapil ?? '-', p.kebutuhan, p.diterima, p.baik, p.rusak, p.belumDisortir, p.kekurangan]),
+            rows: d.position.map((p) => [shortItemName(p.item), p.dapil ?? '-', p.kebutuhan, p.diterima, p.baik, p.rusak, p.belumDisortir, p.kekurangan]),
             totals: { label: 'JUMLAH' },
             fontSize: 9,
           }),
@@ -152,14 +153,14 @@ export function baRusak(snap: Snapshot<RusakData>): DocParts {
       numbered: true,
       columns: [
         { header: 'Jenis Surat Suara', width: '*' },
-        { header: 'Dapil', width: 70 },
+        { header: 'Dapil', width: 'auto', noWrap: true },
         { header: 'Kebutuhan', numeric: true },
         { header: 'Diterima', numeric: true },
         { header: 'Rusak', numeric: true },
         { header: 'Kurang Kirim', numeric: true },
         { header: 'Kekurangan', numeric: true },
       ],
-      rows: d.rows.map((r) => [r.item, r.dapil ?? '-', r.kebutuhan, r.diterima, r.rusak, r.kurangKirim, r.kekurangan]),
+      rows: d.rows.map((r) => [shortItemName(r.item), r.dapil ?? '-', r.kebutuhan, r.diterima, r.rusak, r.kurangKirim, r.kekurangan]),
       totals: { label: 'JUMLAH' },
       fontSize: 9,
     }),
@@ -170,7 +171,7 @@ export function baRusak(snap: Snapshot<RusakData>): DocParts {
     body.push(
       dataTable({
         numbered: true,
-        columns: [{ header: 'Jenis Surat Suara', width: '*' }, { header: 'Dapil', width: 80 }, { header: 'Kriteria Rusak', width: 130 }, { header: 'Jumlah', numeric: true }],
+        columns: [{ header: 'Jenis Surat Suara', width: '*' }, { header: 'Dapil', width: 'auto', noWrap: true }, { header: 'Kriteria Rusak', width: 130 }, { header: 'Jumlah', numeric: true }],
         rows: reasons,
         totals: { label: 'JUMLAH' },
       }),

@@ -1,4 +1,5 @@
 import { formatAngka, jumlahTerbilang } from '../../core/terbilang'
+import { shortItemName } from '../../core/text'
 import type { Table } from '../table'
 import { dataTable, paragraph, type Content } from '../pdf'
 import { periodText } from './sortir'
@@ -37,9 +38,9 @@ export function rekapUpah(snap: Snapshot<UpahData>): DocParts {
     dataTable({
       numbered: true,
       columns: [
-        { header: 'Nama', width: '*' },
+        { header: 'Nama', width: '*', noWrap: true },
         { header: 'Regu', width: 'auto' },
-        ...d.items.map((i) => ({ header: `${i.code} (${i.unit})`, numeric: true })),
+        ...d.items.map((i) => ({ header: `${shortItemName(i.name)} (${i.unit})`, numeric: true })),
         { header: 'Bruto (Rp)', numeric: true },
         { header: `Pajak ${String(d.taxPercent).replace('.', ',')}% (Rp)`, numeric: true },
         { header: 'Diterima (Rp)', numeric: true },
@@ -52,7 +53,12 @@ export function rekapUpah(snap: Snapshot<UpahData>): DocParts {
     paragraph(`Jumlah upah bruto ${rupiah(gross)}, pajak dipotong ${rupiah(tax)}, jumlah diterima pekerja ${jumlahTerbilang(net)} rupiah.`),
     ...d.notes.map((n) => paragraph(`Catatan: ${n}`)),
   ]
-  return { title: ['REKAPITULASI UPAH PEKERJA', 'SORTIR, LIPAT DAN PERAKITAN LOGISTIK'], body, closing: null, signatures: signatureBlock(snap) }
+  return {
+    title: ['REKAPITULASI UPAH PEKERJA', 'SORTIR, LIPAT DAN PERAKITAN LOGISTIK'],
+    body,
+    closing: paragraph('Demikian rekapitulasi upah ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.'),
+    signatures: signatureBlock(snap),
+  }
 }
 
 /** The same recap as a worksheet, for the bendahara's own calculations. */

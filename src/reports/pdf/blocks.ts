@@ -230,7 +230,7 @@ function totalsRow(columns: DataColumn[], rows: CellValue[][], totals: NonNullab
   return cells
 }
 
-/** Vertical space, in points. */
+/** Vertical space, in points (an empty text would add a blank line on top). */
 export function spacer(height: number): Content {
-  return { text: '', margin: [0, height, 0, 0] }
+  return { canvas: [], margin: [0, height, 0, 0] }
 }

@@ -68,14 +68,16 @@ export function kopSurat(kop: Kop, width: number): ContentStack {
   }
 }
 
+/** The number without a leading "Nomor:", which callers may or may not have written. */
+export function bareNomor(nomor: string): string {
+  return nomor.replace(/^\s*nomor\s*:\s*/i, '')
+}
+
 /** Title lines centred and bold, then "Nomor: …". */
 export function titleBlock(title: string | string[], nomor: string | null): ContentStack {
   const lines = Array.isArray(title) ? title : [title]
   const stack: Content[] = lines.map((t) => ({ text: t.toUpperCase(), bold: true, fontSize: 13, alignment: 'center' }))
-  if (nomor) {
-    const text = /^nomor\s*:/i.test(nomor) ? nomor : `Nomor: ${nomor}`
-    stack.push({ text, alignment: 'center', margin: [0, 2, 0, 0] })
-  }
+  if (nomor) stack.push({ text: `Nomor: ${bareNomor(nomor)}`, alignment: 'center', margin: [0, 2, 0, 0] })
   return { stack, margin: [0, 0, 0, 16] }
 }
 

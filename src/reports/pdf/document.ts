@@ -1,7 +1,7 @@
 import { parseTanggal, tanggalPanjang } from '../../core/tanggal'
 import { romawi } from '../../core/terbilang'
 import { BODY_FONT_SIZE, closing as closingParagraph } from './blocks'
-import { type CopyMark, type FooterInfo, type Kop, LOGO_IMAGE, copyHeader, copyWatermark, kopSurat, logoDataUrl, pageFooter, titleBlock } from './chrome'
+import { type CopyMark, type FooterInfo, type Kop, LOGO_IMAGE, bareNomor, copyHeader, copyWatermark, kopSurat, logoDataUrl, pageFooter, titleBlock } from './chrome'
 import { FONT_FAMILY } from './fonts'
 import { LETTER_MARGINS, PAPER, type PaperName, contentWidth } from './paper'
 import { type SignatureBlock, keepSignaturesTogether, signatureArea } from './signatures'
@@ -56,7 +56,7 @@ export function creationDate(generatedAt: string): Date {
 /** "LAMPIRAN I / BERITA ACARA … / Nomor : … / Tanggal : …" at the top right of a lampiran. */
 function annexHeader(n: number, doc: OfficialDocument, width: number): Content {
   const rows: [string, string][] = []
-  if (doc.nomor) rows.push(['Nomor', doc.nomor.replace(/^nomor\s*:\s*/i, '')])
+  if (doc.nomor) rows.push(['Nomor', bareNomor(doc.nomor)])
   rows.push(['Tanggal', tanggalPanjang(doc.signatures.date)])
   return {
     columns: [
@@ -105,7 +105,7 @@ export function buildOfficialDocument(doc: OfficialDocument): PdfDocDefinition {
     footer,
     pageBreakBefore: keepSignaturesTogether,
     info: {
-      title: doc.nomor ? `${title} Nomor ${doc.nomor.replace(/^nomor\s*:\s*/i, '')}` : title,
+      title: doc.nomor ? `${title} Nomor ${bareNomor(doc.nomor)}` : title,
       author: 'Gudang Pemilu',
       subject: `${doc.kop.instansi} ${doc.kop.satker}`,
       keywords: `${doc.footer.documentId}; rantai ${doc.footer.chainHead.seq}:${doc.footer.chainHead.hash}${doc.copy.kind === 'SALINAN' ? `; salinan ${doc.copy.printNo}` : ''}`,

@@ -25,8 +25,9 @@ function hasFonts(dir: string): boolean {
 
 /**
  * The fonts folder: `<resourcesDir>/fonts` when given (the Electron main passes
- * process.resourcesPath), else `$GUDANG_RESOURCES_DIR/fonts`, else the repository's resources/fonts
- * found by walking up from this module (src/reports/pdf in dev and tests, out/main when built).
+ * process.resourcesPath), else `$GUDANG_RESOURCES_DIR/fonts`, else found by walking up from this
+ * module (src/reports/pdf in dev and tests, out/main when built, <resources>/app.asar/out/main when
+ * packaged).
  */
 export function resolveFontsDir(resourcesDir?: string): string {
   const explicit = resourcesDir ?? process.env[RESOURCES_ENV]
@@ -35,15 +36,23 @@ export function resolveFontsDir(resourcesDir?: string): string {
     if (!hasFonts(dir)) throw new Error(`Fon ${FILES.normal} tidak ditemukan di ${dir}`)
     return dir
   }
-  const starts = [typeof __dirname === 'string' ? __dirname : null, process.cwd()].filter((d): d is string => d !== null)
+  const found = findFontsDir([typeof __dirname === 'string' ? __dirname : null, process.cwd()].filter((d): d is string => d !== null))
+  if (found) return found
+  throw new Error(`Folder fon resources/fonts tidak ditemukan; setel ${RESOURCES_ENV} ke folder resources aplikasi`)
+}
+
+/**
+ * The first folder holding the fonts while walking up from each start: resources/fonts of the
+ * repository, or fonts/ next to app.asar in the packaged app.
+ */
+export function findFontsDir(starts: string[]): string | null {
   for (const start of starts) {
     for (let dir = resolve(start); ; dir = dirname(dir)) {
-      const candidate = join(dir, 'resources', 'fonts')
-      if (hasFonts(candidate)) return candidate
+      for (const candidate of [join(dir, 'resources', 'fonts'), join(dir, 'fonts')]) if (hasFonts(candidate)) return candidate
       if (dirname(dir) === dir) break
     }
   }
-  throw new Error(`Folder fon resources/fonts tidak ditemukan; setel ${RESOURCES_ENV} ke folder resources aplikasi`)
+  return null
 }
 
 let registeredDir: string | null = null

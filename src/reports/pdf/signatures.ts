@@ -1,4 +1,5 @@
 import { tanggalPanjang } from '../../core/tanggal'
+import { spacer } from './blocks'
 import { cm } from './paper'
 import type { Content, ContentStack, ContentTable, PageBreakHelpers, PageBreakNode, TableCell } from './types'
 
@@ -98,7 +99,7 @@ export function signatureArea(block: SignatureBlock, closing: Content | null): C
   const fontSize = widest >= 3 ? 11 : 12
   const stack: Content[] = [marker()]
   if (closing) stack.push(closing)
-  stack.push({ text: '', margin: [0, 6, 0, 0] })
+  stack.push(spacer(18))
   block.columns.forEach((signers, i) => stack.push({ stack: [signerRow(signers, i === 0 ? dateLine : null, fontSize)], unbreakable: true }))
   if (block.mengetahui?.length) {
     stack.push({

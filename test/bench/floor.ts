@@ -1,0 +1,204 @@
+/**
+ * The floor at Bogor scale: a ledger of at least a million rows from simulated sortir-lipat shifts over
+ * 40 days, then the figures a coordinator feels — one tally save, the dashboard, the daily rekap — each
+ * beside a raw baseline doing the same work with the fewest layers.
+ */
+import Database from 'better-sqlite3'
+import ExcelJS from 'exceljs'
+import { performance } from 'node:perf_hooks'
+import { join } from 'node:path'
+import type { OpenedApp } from '../../src/api/app'
+import type { MoveInput } from '../../src/core/moves'
+import { rusakPlace } from '../../src/core/reasons'
+import { prosesPlace } from '../../src/core/shifts'
+import { appendMoves, verifyChain } from '../../src/db/ledger'
+import { recordDelivery } from '../../src/services/penerimaan'
+import { createTeam, createWorker } from '../../src/services/pekerja'
+import { reconciliation } from '../../src/services/rekonsiliasi'
+import { rekapHarian } from '../../src/services/rekapHarian'
+import { closeShift, openShift } from '../../src/services/shift'
+import { saveTally } from '../../src/services/tally'
+import { listVariants } from '../../src/services/variants'
+
+const WHO = { actor: 'bench' }
+const DAYS = 40
+const TEAMS = 140
+const WORKERS_PER_TEAM = 10
+const SHIFTS_PER_DAY = 2
+/** Tally saves per team per variant per shift, as a coordinator enters results through the day. */
+const SAVES_PER_SHIFT = 12
+
+const day = (i: number) => {
+  const d = new Date(Date.UTC(2024, 0, 2 + i))
+  return d.toISOString().slice(0, 10)
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!
+}
+
+export interface FloorFigures {
+  ledgerRows: number
+  buildSeconds: number
+  lines: string[]
+}
+
+/** Fills the app's ledger with simulated shifts; returns the ids the measurements need. */
+async function simulate(app: OpenedApp, log: (s: string) => void) {
+  const ctx = app.ctx
+  const ballots = listVariants(ctx).filter((v) => v.kind === 'ballot')
+  const t0 = performance.now()
+  // Enough sheets for 40 days of work: every ballot type of a Bogor-size satker, about 4 million each.
+  recordDelivery(ctx, WHO, {
+    kind: 'biasa',
+    receivedAt: '2024-01-01T08:00',
+    penyedia: 'PT Bench',
+    suratJalan: 'SJ-BENCH-1',
+    bttb: '',
+    kendaraan: '',
+    pengemudi: '',
+    wakilNama: '',
+    wakilJabatan: '',
+    penggantiUntuk: '',
+    note: '',
+    lines: ballots.map((b) => ({ variantId: b.variantId, statedQty: 4_100_000, countedQty: 4_100_000, tertukarQty: 0, tertukarNote: '' })),
+  })
+  const teamIds: number[] = []
+  for (let t = 0; t < TEAMS; t++) {
+    const team = createTeam(ctx, WHO, { nama: `Regu ${String(t + 1).padStart(3, '0')}`, leaderId: null, dailyTarget: 10_000 })
+    teamIds.push(team.id)
+    for (let w = 0; w < WORKERS_PER_TEAM; w++) createWorker(ctx, WHO, { nama: `Pekerja ${t + 1}-${w + 1}`, nik: null, telepon: '', teamId: team.id })
+  }
+  const reasons = ['CETAK', 'KUSUT_SOBEK', 'BERLUBANG', 'FOTO']
+  let rows = 0
+  let at = Date.UTC(2024, 0, 2, 1, 0)
+  for (let d = 0; d < DAYS; d++) {
+    for (let s = 0; s < SHIFTS_PER_DAY; s++) {
+      // Half the teams per shift, every ballot type.
+      const teams = teamIds.filter((_, i) => i % SHIFTS_PER_DAY === s)
+      const variants = ballots
+      const shift = openShift(ctx, WHO, {
+        kind: 'sortir_lipat',
+        tanggal: day(d),
+        mulai: s === 0 ? '08:00' : '13:00',
+        selesai: s === 0 ? '12:00' : '17:00',
+        lokasi: '',
+        pengawas: 'Bench',
+        note: '',
+        variantIds: variants.map((v) => v.variantId),
+        teams: teams.map((teamId) => ({ teamId })),
+      })
+      // Rows written straight to the chain (hashing and balances included) rather than through the
+      // service: a million validated API calls would time the simulation, not the app.
+      ctx.db.transaction(() => {
+        const moves: MoveInput[] = []
+        for (const teamId of teams) {
+          for (const v of variants) {
+            const place = prosesPlace(shift.id, teamId)
+            for (let k = 0; k < SAVES_PER_SHIFT; k++) {
+              moves.push({ variantId: v.variantId, from: 'DITERIMA', to: place, qty: 40, shiftId: shift.id })
+              moves.push({ variantId: v.variantId, from: place, to: 'BAIK', qty: 36, shiftId: shift.id })
+              moves.push({ variantId: v.variantId, from: place, to: rusakPlace(reasons[(k + teamId) % reasons.length]!), qty: 1, shiftId: shift.id })
+            }
+            moves.push({ variantId: v.variantId, from: place, to: 'DITERIMA', qty: 3 * SAVES_PER_SHIFT, shiftId: shift.id, reason: 'KEMBALI' })
+          }
+        }
+        appendMoves(ctx.db, moves, { actor: 'bench', at: new Date(at).toISOString() })
+        rows += moves.length
+      })()
+      at += 4 * 3_600_000
+      closeShift(ctx, WHO, shift.id, '')
+    }
+    if ((d + 1) % 10 === 0) log(`  … ${d + 1} hari disimulasikan, ${rows.toLocaleString('id-ID')} baris buku besar`)
+  }
+  return { teamIds, ballots, seconds: (performance.now() - t0) / 1000 }
+}
+
+export async function benchFloor(app: OpenedApp, dir: string, runs: number, report: (name: string, app: number, raw: number, extra?: string) => void, log: (s: string) => void): Promise<void> {
+  const ctx = app.ctx
+  log(`\nLantai sortir-lipat: ${TEAMS} regu x ${WORKERS_PER_TEAM} pekerja, ${DAYS} hari, ${SHIFTS_PER_DAY} shift per hari`)
+  const sim = await simulate(app, log)
+  const ledgerRows = (ctx.db.prepare('SELECT count(*) AS n FROM ledger').get() as { n: number }).n
+  log(`  buku besar: ${ledgerRows.toLocaleString('id-ID')} baris, dibangun dalam ${sim.seconds.toFixed(1)} s\n`)
+
+  // One tally save on a live shift: validate against balances, write the rows with their hashes, answer
+  // with the updated shift — what the coordinator waits for after pressing Simpan.
+  const v = sim.ballots[0]!
+  const team = sim.teamIds[0]!
+  const live = openShift(ctx, WHO, { kind: 'sortir_lipat', tanggal: day(DAYS), mulai: '08:00', selesai: '16:00', lokasi: '', pengawas: '', note: '', variantIds: [v.variantId], teams: [{ teamId: team }] })
+  const saves: number[] = []
+  const SAVES = Math.max(200, runs * 40)
+  for (let i = 0; i < SAVES; i++) {
+    const t0 = performance.now()
+    saveTally(ctx, WHO, { shiftId: live.id, variantId: v.variantId, rows: [{ teamId: team, serahkan: 50, hasil: 48, rusak: { CETAK: 1 }, kembali: 0 }] })
+    saves.push(performance.now() - t0)
+  }
+  const raw = new Database(join(dir, 'raw-tally.sqlite'))
+  raw.pragma('journal_mode = WAL')
+  raw.pragma('synchronous = FULL')
+  raw.exec('CREATE TABLE ledger (seq INTEGER PRIMARY KEY, variant_id INTEGER, from_place TEXT, to_place TEXT, qty INTEGER, shift_id INTEGER)')
+  const ins = raw.prepare('INSERT INTO ledger (variant_id, from_place, to_place, qty, shift_id) VALUES (?, ?, ?, ?, ?)')
+  const bulk = raw.transaction(() => {
+    for (let i = 0; i < ledgerRows; i++) ins.run(1, 'DITERIMA', 'BAIK', 1, 1)
+  })
+  bulk()
+  const rawSaves: number[] = []
+  const three = raw.transaction(() => {
+    ins.run(v.variantId, 'DITERIMA', 'PROSES:1:1', 50, 1)
+    ins.run(v.variantId, 'PROSES:1:1', 'BAIK', 48, 1)
+    ins.run(v.variantId, 'PROSES:1:1', 'RUSAK:CETAK', 1, 1)
+  })
+  for (let i = 0; i < SAVES; i++) {
+    const t0 = performance.now()
+    three()
+    rawSaves.push(performance.now() - t0)
+  }
+  raw.close()
+  report(`Simpan tally p50 (${SAVES} kali)`, percentile(saves, 50), percentile(rawSaves, 50))
+  report(`Simpan tally p99 (${SAVES} kali)`, percentile(saves, 99), percentile(rawSaves, 99))
+  closeShiftAfterBench(app, live.id, team, v.variantId)
+
+  // The dashboard: reconciliation of every variant against its needs, from the balance table.
+  const t = async (fn: () => unknown) => {
+    const ms: number[] = []
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now()
+      await fn()
+      ms.push(performance.now() - t0)
+    }
+    return percentile(ms, 50)
+  }
+  const balanceSql = ctx.db.prepare('SELECT variant_id, place, qty FROM balance WHERE qty <> 0')
+  report('Dasbor rekonsiliasi', await t(() => reconciliation(ctx)), await t(() => balanceSql.all()))
+
+  // The daily rekap for a day in the middle of the campaign, against exceljs writing the same cells.
+  const mid = day(Math.floor(DAYS / 2))
+  let cells = 0
+  const rekap = await t(async () => {
+    const f = await rekapHarian(ctx, mid, 'xlsx')
+    cells = f.bytes.length
+  })
+  const rawXlsx = await t(async () => {
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet('raw')
+    for (let r = 0; r < 200; r++) ws.addRow(Array.from({ length: 12 }, (_, i) => (i < 2 ? `teks ${r}` : r * i)))
+    await wb.xlsx.writeBuffer()
+  })
+  report(`Rekap harian XLSX (${(cells / 1024).toFixed(0)} KB)`, rekap, rawXlsx)
+
+  // Walking the whole chain, hashing every row, against reading the rows alone.
+  const readAll = ctx.db.prepare('SELECT * FROM ledger ORDER BY seq')
+  report(`Verifikasi rantai ${ledgerRows.toLocaleString('id-ID')} baris`, await t(() => verifyChain(ctx.db)), await t(() => {
+    let n = 0
+    for (const _ of readAll.iterate()) n++
+    return n
+  }))
+}
+
+/** Leaves the bench shift closed so the database stays consistent for anything measured after it. */
+function closeShiftAfterBench(app: OpenedApp, shiftId: number, teamId: number, variantId: number): void {
+  const left = (app.ctx.db.prepare('SELECT qty FROM balance WHERE variant_id = ? AND place = ?').get(variantId, prosesPlace(shiftId, teamId)) as { qty: number } | undefined)?.qty ?? 0
+  if (left > 0) saveTally(app.ctx, WHO, { shiftId, variantId, rows: [{ teamId, serahkan: 0, hasil: 0, rusak: {}, kembali: left }] })
+  closeShift(app.ctx, WHO, shiftId, '')
+}
