@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type FormEvent, type MouseEvent } from 'react'
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react'
 import type { Election, Item, MethodInput, MethodOutput } from '../../api/contract'
 import { percentToBasisPoints, reserveFor, type Rounding } from '../../core/reserve'
 import { ApiError, fieldErrors, invoke, toApiError } from '../api'
@@ -10,13 +10,17 @@ import { Field, FilePicker } from '../components/Form'
 import { PageHeader, Section, Swatch } from '../components/Page'
 import { fmt, fmtPercent, JENIS_LABEL, RULE_LABEL } from '../format'
 import { href } from '../router'
+import { KopSection, SignersSection } from './PengaturanDokumen'
+import { jumpTo, readNumbers } from './PengaturanShared'
+import { UpahSection } from './PengaturanUpah'
+import './pengaturan.css'
 
 export function PengaturanPage({ election }: { election: Election }) {
   return (
     <>
       <PageHeader
         title="Pengaturan"
-        lead="Data satker, aturan cadangan surat suara, barang logistik beserta aturan kebutuhannya, dan pemetaan kecamatan ke daerah pemilihan (dapil)."
+        lead="Data satker, aturan cadangan surat suara, kop surat, nomor dan penanda tangan dokumen, upah pekerja, barang logistik beserta aturan kebutuhannya, dan pemetaan kecamatan ke daerah pemilihan (dapil)."
       />
       <nav className="page-toc" aria-label="Bagian halaman">
         {TOC.map(([id, label]) => (
@@ -26,6 +30,9 @@ export function PengaturanPage({ election }: { election: Election }) {
         ))}
       </nav>
       <ElectionForm election={election} />
+      <KopSection election={election} />
+      <SignersSection election={election} />
+      <UpahSection election={election} />
       <ItemsSection />
       <DapilSection />
     </>
@@ -34,18 +41,12 @@ export function PengaturanPage({ election }: { election: Election }) {
 
 const TOC: [string, string][] = [
   ['pengaturan-pemilihan', 'Pemilihan dan satker'],
+  ['pengaturan-kop', 'Kop surat dan dokumen'],
+  ['pengaturan-ttd', 'Penanda tangan'],
+  ['pengaturan-upah', 'Upah pekerja'],
   ['pengaturan-barang', 'Barang dan aturan kebutuhan'],
   ['pengaturan-dapil', 'Dapil per jenis surat suara'],
 ]
-
-/** In-page jumps must not touch location.hash: the hash is the router's. */
-function jumpTo(e: MouseEvent, id: string) {
-  e.preventDefault()
-  const heading = document.getElementById(id + '-title')
-  heading?.scrollIntoView({ block: 'start' })
-  heading?.setAttribute('tabindex', '-1')
-  heading?.focus({ preventScroll: true })
-}
 
 /* ------------------------------------------------------------------ election */
 
@@ -76,7 +77,6 @@ interface ElectionDraft {
   provinsi: string
   satker: string
   kodeWilayah: string
-  alamat: string
   reservePercent: string
   rounding: Rounding
   maxVotersPerTps: string
@@ -88,30 +88,11 @@ const draftOf = (e: Election): ElectionDraft => ({
   provinsi: e.provinsi,
   satker: e.satker,
   kodeWilayah: e.kodeWilayah,
-  alamat: e.alamat,
   reservePercent: String(e.reservePercent).replace('.', ','),
   rounding: e.rounding,
   maxVotersPerTps: String(e.maxVotersPerTps),
   dataNote: e.dataNote,
 })
-
-/**
- * Reads a number typed the Indonesian way ("1.000", "2,5"). Empty or unreadable input is caught here
- * with a field message, because JSON cannot carry it to the API's own validation.
- */
-function readNumbers<K extends string>(fields: Record<K, string>, decimal: NoInfer<K>[] = []): { values: Record<K, number>; error?: ApiError } {
-  const values = {} as Record<K, number>
-  const details: { column: string; message: string }[] = []
-  for (const k of Object.keys(fields) as K[]) {
-    const raw = fields[k].trim()
-    const text = decimal.includes(k) ? raw.replace(',', '.') : raw.replace(/\./g, '')
-    const n = Number(text)
-    if (raw === '') details.push({ column: k, message: 'Wajib diisi' })
-    else if (!Number.isFinite(n)) details.push({ column: k, message: 'Isi dengan angka' })
-    else values[k] = n
-  }
-  return details.length ? { values, error: new ApiError('INVALID_INPUT', 'Periksa isian yang ditandai', details) } : { values }
-}
 
 function ElectionForm({ election }: { election: Election }) {
   const [draft, setDraft] = useState<ElectionDraft>(() => draftOf(election))
@@ -141,7 +122,6 @@ function ElectionForm({ election }: { election: Election }) {
       provinsi: draft.provinsi,
       satker: draft.satker,
       kodeWilayah: draft.kodeWilayah,
-      alamat: draft.alamat,
       rounding: draft.rounding,
       dataNote: draft.dataNote,
     }
@@ -156,7 +136,7 @@ function ElectionForm({ election }: { election: Election }) {
     }
   }
 
-  const fieldKeys = ['tahun', 'provinsi', 'satker', 'kodeWilayah', 'alamat', 'reservePercent', 'rounding', 'maxVotersPerTps', 'dataNote']
+  const fieldKeys = ['tahun', 'provinsi', 'satker', 'kodeWilayah', 'reservePercent', 'rounding', 'maxVotersPerTps', 'dataNote']
   const unplaced = error && !error.details.some((d) => d.column && fieldKeys.includes(d.column))
 
   return (
@@ -186,11 +166,8 @@ function ElectionForm({ election }: { election: Election }) {
           <Field label="Nama satker" error={errors.satker} hint="Tampil di kepala halaman dan di berita acara, mis. Kabupaten Batu Bara">
             {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={draft.satker} onChange={(e) => set('satker', e.target.value)} />}
           </Field>
-          <Field label="Kode wilayah" error={errors.kodeWilayah} hint="2 atau 4 angka kode Kemendagri, mis. 1219">
+          <Field label="Kode wilayah" error={errors.kodeWilayah} hint="2 atau 4 angka kode Kemendagri, mis. 1219; dipakai juga pada nomor dokumen">
             {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} inputMode="numeric" value={draft.kodeWilayah} onChange={(e) => set('kodeWilayah', e.target.value)} />}
-          </Field>
-          <Field label="Alamat kantor" error={errors.alamat} className="span-2" hint="Untuk kop berita acara">
-            {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={draft.alamat} onChange={(e) => set('alamat', e.target.value)} />}
           </Field>
           <Field label="Cadangan surat suara (%)" error={errors.reservePercent} hint="Pemilu 2%, Pilkada 2,5% dari DPT setiap TPS">
             {(id, d, inv) => (
