@@ -8,6 +8,9 @@ import { formatNomor } from '../../src/core/nomorSurat'
 import { jumlahTerbilang } from '../../src/core/terbilang'
 import {
   type CellValue,
+  type Content,
+  FONT_FAMILY,
+  type PdfDocDefinition,
   type OfficialDocument,
   type Signer,
   buildOfficialDocument,
@@ -18,10 +21,11 @@ import {
   paragraph,
   renderPdf,
   renderPdfToFile,
+  spacer,
   strong,
   subheading,
 } from '../../src/reports/pdf'
-import { resolveFontsDir } from '../../src/reports/pdf/fonts'
+import { findFontsDir, resolveFontsDir } from '../../src/reports/pdf/fonts'
 import { sizedQr } from '../../src/reports/pdf/qr'
 
 const OUT = resolve(__dirname, '../../test-results/pdf')
@@ -110,8 +114,8 @@ const ALL_NAMES = [...SIGNERS.flat(), ...MENGETAHUI].map((s) => s.nama)
 const NOMOR = formatNomor('{no}/PP.09.4-BA/{kode_wilayah}/{tahun}', { no: 514, kodeWilayah: '1219', tahun: 2024 })
 const CHAIN = { seq: 18204, hash: '3f9a0c1b2d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8' }
 
-function sampleBa(overrides: Partial<OfficialDocument> & { rows?: number } = {}): OfficialDocument {
-  const rows = sampleRows(overrides.rows ?? 120)
+function sampleBa({ rows: rowCount = 120, ...overrides }: Partial<OfficialDocument> & { rows?: number } = {}): OfficialDocument {
+  const rows = sampleRows(rowCount)
   return {
     paper: 'A4',
     kop: {
@@ -477,6 +481,17 @@ describe('berita acara PDF framework', () => {
       else process.env.GUDANG_RESOURCES_DIR = before
     }
     expect(resolveFontsDir(repoResources)).toBe(join(repoResources, 'fonts'))
+    // packaged: <resources>/app.asar/out/main, fonts copied to <resources>/fonts by electron-builder
+    const packaged = mkdtempSync(join(tmpdir(), 'resources-'))
+    try {
+      mkdirSync(join(packaged, 'app.asar', 'out', 'main'), { recursive: true })
+      mkdirSync(join(packaged, 'fonts'))
+      writeFileSync(join(packaged, 'fonts', 'LiberationSans-Regular.ttf'), readFileSync(join(repoResources, 'fonts', 'LiberationSans-Regular.ttf')))
+      expect(findFontsDir([join(packaged, 'app.asar', 'out', 'main')])).toBe(join(packaged, 'fonts'))
+      expect(findFontsDir([join(repoResources, '..', 'src', 'reports', 'pdf')])).toBe(join(repoResources, 'fonts'))
+    } finally {
+      rmSync(packaged, { recursive: true, force: true })
+    }
   })
 
   it('keeps hyphenated words and document numbers whole so justification only stretches spaces', () => {
@@ -490,6 +505,22 @@ describe('berita acara PDF framework', () => {
     expect(keepCompoundsWhole('tanpa tanda hubung')).toEqual(['tanpa tanda hubung'])
     // the rendered closing sentence has no gap inside "sebenar-benarnya" (pdftotext shows stretched gaps as spaces)
     expect(pdfText(join(OUT, 'ba-penerimaan-a4-asli.pdf'))).toContain('sebenar-benarnya')
+  })
+
+  it('adds exactly the asked vertical space with spacer()', async () => {
+    const file = join(OUT, 'spacer.pdf')
+    const def = (gap: Content[]): PdfDocDefinition => ({
+      pageSize: 'A4',
+      pageMargins: [40, 40, 40, 40],
+      defaultStyle: { font: FONT_FAMILY, fontSize: 12 },
+      content: ['ATAS', ...gap, 'BAWAH'],
+    })
+    const yOfBawah = async (gap: Content[]) => {
+      writeFileSync(file, await renderPdf(def(gap)))
+      return Number(/yMin="([\d.]+)"[^>]*>BAWAH</.exec(run('pdftotext', ['-bbox', file, '-']))![1])
+    }
+    expect((await yOfBawah([spacer(50)])) - (await yOfBawah([]))).toBeCloseTo(50, 1)
+    rmSync(file)
   })
 
   it('checks table rows against the columns', () => {
