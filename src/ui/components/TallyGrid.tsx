@@ -1,0 +1,733 @@
+import { AgGridReact, type CustomCellEditorProps, type CustomCellRendererProps } from 'ag-grid-react'
+import type { CellKeyDownEvent, ColDef, ColGroupDef, GetRowIdParams, GridApi, SpanRowsParams } from 'ag-grid-community'
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react'
+import type { MethodOutput, VariantInfo } from '../../api/contract'
+import { invoke, toApiError, transport } from '../api'
+import { fmt, shortItemName } from '../format'
+import { useRefreshAll } from './data'
+import { gridLocaleText, gridTheme } from './grid'
+import { useHistory, type HistoryFilter } from './History'
+import { useToast } from './Feedback'
+import {
+  LABEL_COL,
+  NOTE_COL,
+  TOTAL_ROW_ID,
+  baseRows,
+  countOf,
+  isDirty,
+  mapRefusal,
+  mergeErrors,
+  numericEntryCols,
+  parseClipboard,
+  parseCount,
+  rusakCol,
+  shiftTotals,
+  toTallyRows,
+  validateEntries,
+  type CellErrors,
+  type DamageReason,
+  type Entries,
+  type TallyBase,
+} from './TallyGridModel'
+
+type Shift = MethodOutput<'shift.get'>
+
+interface GridRow extends TallyBase {
+  entry: Record<string, string>
+  errors: Record<string, string>
+}
+
+const EMPTY: Record<string, string> = {}
+
+/** Many narrow number columns: smaller headers and padding than the app's other grids, and no empty band under two rows. */
+const tallyTheme = gridTheme.withParams({ headerFontSize: 12, cellHorizontalPadding: 8, autoHeightMinBodyHeight: 0 })
+
+/** Headers break at the slash instead of inside a word ("Kusut/sobek"). */
+const breakable = (s: string) => s.replace(/\//g, '/\u200b')
+
+/** "Surat suara Gubernur · Dapil SUMATERA UTARA": shortItemName must not swallow the dapil part. */
+export function variantShort(v: Pick<VariantInfo, 'itemName' | 'dapil' | 'kind'>): string {
+  const name = v.kind === 'ballot' ? shortItemName(v.itemName) : v.itemName
+  return v.dapil ? `${name} · Dapil ${v.dapil}` : name
+}
+
+/** Shown in entry cells: a valid count grouped id-ID, blank for nothing, anything else as typed (it is marked invalid). */
+function showEntry(raw: unknown): string {
+  const s = typeof raw === 'string' ? raw : raw == null ? '' : String(raw)
+  const p = parseCount(s)
+  if (!p.ok) return s
+  return s.trim() === '' ? '' : fmt(p.value)
+}
+
+/**
+ * Digits only, Excel-like: the key that started the edit replaces the value, a click selects the value,
+ * arrows up/down commit and move like Enter does, Escape (handled by the grid) throws the edit away.
+ */
+function CountEditor(p: CustomCellEditorProps<GridRow, string>) {
+  const ref = useRef<HTMLInputElement>(null)
+  const [text, setText] = useState(() => {
+    const k = p.eventKey
+    if (k === 'Backspace' || k === 'Delete') return ''
+    if (k && k.length === 1) return /\d/.test(k) ? k : ''
+    return p.value ?? ''
+  })
+  const { onValueChange } = p
+  useEffect(() => onValueChange(text), [text, onValueChange])
+  const startedByTyping = Boolean(p.eventKey && p.eventKey.length === 1)
+  useEffect(() => {
+    const el = ref.current
+    if (!el) return
+    el.focus()
+    // Typed into: keep typing. Clicked or F2: the old number is selected, so typing replaces it as in Excel.
+    if (startedByTyping) el.setSelectionRange(el.value.length, el.value.length)
+    else el.select()
+  }, [startedByTyping])
+  const onKeyDown = (e: ReactKeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return
+    e.preventDefault()
+    e.stopPropagation()
+    const next = (p.node.rowIndex ?? 0) + (e.key === 'ArrowDown' ? 1 : -1)
+    p.stopEditing(true)
+    if (next >= 0 && next < p.api.getDisplayedRowCount()) p.api.setFocusedCell(next, p.column)
+  }
+  return (
+    <input
+      ref={ref}
+      className="tally-editor"
+      inputMode="numeric"
+      autoComplete="off"
+      value={text}
+      aria-label={`${p.colDef.headerName ?? ''}: isi bilangan bulat`}
+      onChange={(e) => setText(e.target.value.replace(/\D+/g, ''))}
+      onKeyDown={onKeyDown}
+    />
+  )
+}
+
+interface HistoryTarget {
+  filter: HistoryFilter
+  title: string
+}
+
+function HistoryCell(p: CustomCellRendererProps<GridRow, number> & { target(row: GridRow): HistoryTarget }) {
+  const { open } = useHistory()
+  if (!p.data || typeof p.value !== 'number') return null
+  const t = p.target(p.data)
+  return (
+    <button type="button" className="history-link" tabIndex={-1} onClick={() => open(t.filter, t.title)} title={`Lihat riwayat: ${t.title}`}>
+      {fmt(p.value)}
+    </button>
+  )
+}
+
+type RoCol = 'serah' | 'proses' | 'hasil' | 'rusak' | 'kembali'
+const RO_TITLE: Record<'serah' | 'proses' | 'kembali', string> = { serah: 'Diserahkan', proses: 'Dalam proses', kembali: 'Kembali (belum selesai)' }
+
+const rowLabel = (r: Pick<TallyBase, 'team' | 'worker'>) => (r.worker ? `${r.worker} (regu ${r.team})` : `Regu ${r.team}`)
+
+interface Refusal {
+  message: string
+  items: { where: string; message: string }[]
+}
+
+export interface TallyGridProps {
+  shift: Shift
+  variant: VariantInfo
+  /** Damage reasons that apply to this variant, in column order. */
+  reasons: DamageReason[]
+  /** The visible tab: only it takes focus and Ctrl+S. */
+  active: boolean
+  /** Received and not yet sorted/assembled (DITERIMA), when known: the Serahkan total is checked against it. */
+  stock: number | undefined
+  onReopen(): void
+  /** Told when the sheet gains or loses unsaved numbers, so the tab can say so. */
+  onDirtyChange?(dirty: boolean): void
+}
+
+/**
+ * The tally sheet of one shift and one variant: read-only figures so far (each opens its ledger
+ * history) and entry columns typed or pasted like Excel, saved in one `tally.simpan`.
+ */
+export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, onDirtyChange }: TallyGridProps) {
+  const open = shift.status === 'open'
+  const unit = shift.unit
+  const isRakit = shift.kind !== 'sortir_lipat'
+  const hasilLabel = isRakit ? 'Siap' : 'Baik'
+  const vShort = variantShort(variant)
+  const stockLabel = isRakit ? 'Stok belum dirakit' : 'Stok belum disortir'
+  const [perWorker, setPerWorker] = useState(false)
+  const [entries, setEntriesState] = useState<Entries>({})
+  const entriesRef = useRef<Entries>({})
+  const [serverErrors, setServerErrors] = useState<CellErrors>({})
+  const [refusal, setRefusal] = useState<Refusal | null>(null)
+  const [status, setStatus] = useState('')
+  const [busy, setBusy] = useState(false)
+  const apiRef = useRef<GridApi<GridRow> | null>(null)
+  const boxRef = useRef<HTMLDivElement>(null)
+  const refreshAll = useRefreshAll()
+  const toast = useToast()
+  const history = useHistory()
+
+  const setEntries = useCallback((f: (e: Entries) => Entries) => {
+    entriesRef.current = f(entriesRef.current)
+    setEntriesState(entriesRef.current)
+  }, [])
+
+  const base = useMemo(() => baseRows(shift, variant.variantId, perWorker), [shift, variant.variantId, perWorker])
+  const teamOfRow = useRef(new Map<string, number>())
+  teamOfRow.current = new Map(base.map((r) => [r.id, r.teamId]))
+
+  /**
+   * Writes cells. The service's complaints are about a team's sums (what it holds, what it hands in),
+   * so touching any cell of a team clears them for the whole team; the hints recompute at once anyway.
+   */
+  const writeCells = useCallback(
+    (cells: { rowId: string; colId: string; value: string }[]) => {
+      if (cells.length === 0) return
+      setEntries((prev) => {
+        const next = { ...prev }
+        for (const c of cells) next[c.rowId] = { ...(next[c.rowId] ?? {}), [c.colId]: c.value }
+        return next
+      })
+      setServerErrors((prev) => {
+        const teams = new Set(cells.map((c) => teamOfRow.current.get(c.rowId)))
+        const next: CellErrors = {}
+        let changed = false
+        for (const [rowId, cols] of Object.entries(prev)) {
+          // The stock check is about the Serahkan total, which any Serahkan edit changes.
+          const stale = rowId === TOTAL_ROW_ID ? cells.some((c) => c.colId === 'serahkan') : teams.has(teamOfRow.current.get(rowId))
+          if (stale) changed = true
+          else next[rowId] = cols
+        }
+        return changed ? next : prev
+      })
+    },
+    [setEntries],
+  )
+
+  const numericCols = useMemo(() => numericEntryCols(reasons), [reasons])
+
+  const hints = useMemo(() => {
+    const errs = validateEntries(base, entries, reasons, unit)
+    const serahkan = base.reduce((s, r) => s + countOf(entries[r.id]?.serahkan), 0)
+    if (stock !== undefined && serahkan > stock) {
+      errs[TOTAL_ROW_ID] = { serahkan: `Diserahkan ${fmt(serahkan)} ${unit}, tetapi ${stockLabel.toLowerCase()} ${vShort} hanya ${fmt(stock)}` }
+    }
+    return errs
+  }, [base, entries, reasons, unit, stock, vShort, stockLabel])
+  const errors = useMemo(() => mergeErrors(hints, serverErrors), [hints, serverErrors])
+
+  const rowData = useMemo<GridRow[]>(() => base.map((b) => ({ ...b, entry: entries[b.id] ?? EMPTY, errors: errors[b.id] ?? EMPTY })), [base, entries, errors])
+
+  const totals = useMemo<GridRow[]>(() => {
+    const t = shiftTotals(shift, variant.variantId)
+    const entry: Record<string, string> = {}
+    for (const c of numericCols) {
+      const n = base.reduce((s, r) => s + countOf(entries[r.id]?.[c]), 0)
+      entry[c] = n ? String(n) : ''
+    }
+    return [{ id: TOTAL_ROW_ID, teamId: 0, workerId: null, team: 'Jumlah', worker: perWorker ? '' : null, ...t, entry, errors: errors[TOTAL_ROW_ID] ?? EMPTY }]
+  }, [shift, variant.variantId, numericCols, base, entries, errors, perWorker])
+
+  const dirty = isDirty(entries)
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange])
+
+  // Where each read-only number comes from in the ledger.
+  const historyFor = useCallback(
+    (col: RoCol) =>
+      (row: GridRow): HistoryTarget => {
+        const v = variant.variantId
+        const s = shift.id
+        const total = row.id === TOTAL_ROW_ID
+        const who = total ? 'semua regu' : `regu ${row.team}`
+        switch (col) {
+          case 'serah':
+          case 'proses':
+          case 'kembali':
+            return total
+              ? { filter: { variantId: v, placePrefix: `PROSES:${s}:` }, title: `${RO_TITLE[col]}, ${who} · shift #${s} · ${vShort}` }
+              : { filter: { variantId: v, place: `PROSES:${s}:${row.teamId}` }, title: `${RO_TITLE[col]}, ${who} · shift #${s} · ${vShort}` }
+          case 'hasil':
+            return { filter: { variantId: v, place: isRakit ? 'SIAP' : 'BAIK', shiftId: s }, title: `${hasilLabel} · shift #${s} · ${vShort}` }
+          case 'rusak':
+            return { filter: { variantId: v, placePrefix: 'RUSAK:', shiftId: s }, title: `Rusak · shift #${s} · ${vShort}` }
+        }
+      },
+    [variant.variantId, shift.id, vShort, isRakit, hasilLabel],
+  )
+
+  const columnDefs = useMemo<(ColDef<GridRow> | ColGroupDef<GridRow>)[]>(() => {
+    const labelClass = { 'tally-invalid': (p: { data?: GridRow }) => Boolean(p.data?.errors[LABEL_COL]) }
+    const labelCols: ColDef<GridRow>[] = perWorker
+      ? [
+          {
+            colId: 'team',
+            headerName: 'Regu',
+            pinned: 'left',
+            width: 120,
+            valueGetter: (p) => p.data?.team,
+            spanRows: ({ nodeA, nodeB }: SpanRowsParams<GridRow>) => !nodeA?.rowPinned && !nodeB?.rowPinned && nodeA?.data?.teamId === nodeB?.data?.teamId,
+            cellClass: 'tally-label tally-team-span',
+          },
+          {
+            // Not LABEL_COL: the grid must not reuse the team view's column (and its cells) for workers.
+            colId: 'worker',
+            headerName: 'Pekerja',
+            pinned: 'left',
+            width: 150,
+            valueGetter: (p) => (p.node?.rowPinned ? '' : (p.data?.worker ?? '(seluruh regu)')),
+            cellClass: 'tally-label',
+            cellClassRules: labelClass,
+            tooltipValueGetter: (p) => p.data?.errors[LABEL_COL],
+          },
+        ]
+      : [
+          {
+            colId: LABEL_COL,
+            headerName: 'Regu',
+            pinned: 'left',
+            width: 130,
+            valueGetter: (p) => p.data?.team,
+            cellClass: 'tally-label',
+            cellClassRules: labelClass,
+            tooltipValueGetter: (p) => p.data?.errors[LABEL_COL],
+          },
+        ]
+
+    const ro = (colId: RoCol, headerName: string, headerTooltip: string, extra: Partial<ColDef<GridRow>> = {}): ColDef<GridRow> => ({
+      colId: `soFar.${colId}`,
+      headerName,
+      headerTooltip,
+      width: 92,
+      type: 'rightAligned',
+      valueGetter: (p) => p.data?.[colId],
+      cellRenderer: HistoryCell,
+      cellRendererParams: { target: historyFor(colId) },
+      cellClass: 'ag-right-aligned-cell tally-ro',
+      ...extra,
+    })
+
+    const entry = (colId: string, headerName: string, width: number, headerTooltip: string, extra: Partial<ColDef<GridRow>> = {}): ColDef<GridRow> => ({
+      colId,
+      headerName,
+      headerTooltip,
+      width,
+      type: 'rightAligned',
+      editable: (p) => open && !p.node.rowPinned,
+      valueGetter: (p) => p.data?.entry[colId] ?? '',
+      valueSetter: (p) => {
+        if (p.data && !p.node?.rowPinned) writeCells([{ rowId: p.data.id, colId, value: String(p.newValue ?? '') }])
+        // The grid re-renders from the new rowData; nothing to mutate here.
+        return false
+      },
+      valueFormatter: (p) => showEntry(p.value),
+      cellEditor: CountEditor,
+      // The column type's right alignment is a cellClass too; naming ours replaces it, so it is repeated here.
+      cellClass: (p) => (p.node.rowPinned ? 'ag-right-aligned-cell tally-entry-total' : 'ag-right-aligned-cell tally-entry'),
+      cellClassRules: { 'tally-invalid': (p) => Boolean(p.data?.errors[colId]) },
+      tooltipValueGetter: (p) => p.data?.errors[colId],
+      ...extra,
+    })
+
+    const soFarHeader = `Sampai sekarang (${unit})`
+    const readOnly: (ColDef<GridRow> | ColGroupDef<GridRow>)[] = [
+      {
+        headerName: soFarHeader,
+        headerClass: 'tally-group-ro',
+        // Collapsible to make room for the entry columns on a narrow screen; what is in hand always shows.
+        openByDefault: true,
+        children: [
+          ro('serah', 'Diserahkan', `Yang sudah diserahkan ke regu di shift ini (${unit})`, { columnGroupShow: 'open', width: 102 }),
+          ro('proses', 'Dalam proses', `Yang masih di tangan regu sekarang: diserahkan − ${hasilLabel.toLowerCase()} − rusak − kembali (${unit})`, {
+            spanRows: perWorker ? ({ nodeA, nodeB }: SpanRowsParams<GridRow>) => !nodeA?.rowPinned && !nodeB?.rowPinned && nodeA?.data?.teamId === nodeB?.data?.teamId : undefined,
+          }),
+          ro('hasil', hasilLabel, isRakit ? `Yang sudah selesai dirakit (${unit})` : `Yang sudah disortir dan dilipat dalam keadaan baik (${unit})`, { columnGroupShow: 'open' }),
+          ro('rusak', 'Rusak', `Rusak yang sudah dicatat, semua kriteria (${unit})`, { columnGroupShow: 'open' }),
+          // A closed shift has nothing to enter; what went back to stock completes its picture instead.
+          ...(open ? [] : [ro('kembali', 'Kembali', `Dikembalikan ke ${stockLabel.toLowerCase()} (${unit})`, { columnGroupShow: 'open' })]),
+        ],
+      },
+    ]
+    if (!open) {
+      // A closed shift reads as its record: rusak per criterion, each with its ledger rows.
+      const perReason: ColGroupDef<GridRow> = {
+        headerName: isRakit ? 'Rusak per alasan' : 'Rusak menurut kriteria (Kep. KPU 1395/2023)',
+        headerClass: 'tally-group-ro',
+        children: reasons.map((r) => ({
+          colId: `soFar.${rusakCol(r.code)}`,
+          headerName: breakable(r.short),
+          headerTooltip: r.label,
+          width: 86,
+          valueGetter: (p) => p.data?.rusakBy[r.code] ?? 0,
+          cellRenderer: HistoryCell,
+          cellRendererParams: {
+            target: (): HistoryTarget => ({
+              filter: { variantId: variant.variantId, place: `RUSAK:${r.code}`, shiftId: shift.id },
+              title: `Rusak "${r.short}" · shift #${shift.id} · ${vShort}`,
+            }),
+          },
+          cellClass: 'ag-right-aligned-cell tally-ro',
+          headerClass: 'ag-right-aligned-header',
+        })),
+      }
+      return [...labelCols, ...readOnly, perReason]
+    }
+    return [
+      ...labelCols,
+      ...readOnly,
+      {
+        headerName: `Isian sekarang (${unit})`,
+        headerClass: 'tally-group-entry',
+        children: [
+          entry('serahkan', 'Serahkan', 92, `Diserahkan ke regu sekarang, dari ${stockLabel.toLowerCase()} (${unit})`),
+          entry('hasil', hasilLabel, 92, isRakit ? `Selesai dirakit dalam keadaan baik (${unit})` : `Selesai disortir dan dilipat, baik (${unit})`),
+          {
+            headerName: isRakit ? 'Rusak' : 'Rusak menurut kriteria (Kep. KPU 1395/2023)',
+            headerClass: 'tally-group-rusak',
+            children: reasons.map((r) =>
+              entry(rusakCol(r.code), breakable(r.short), 86, r.needsNote ? `${r.label}: tulis keterangannya di kolom Keterangan lainnya` : r.label),
+            ),
+          },
+          entry(NOTE_COL, 'Keterangan lainnya', 170, 'Wajib diisi bila ada rusak "Lainnya": apa kerusakannya', {
+            type: undefined,
+            cellEditor: 'agTextCellEditor',
+            cellEditorParams: { maxLength: 300 },
+            valueFormatter: undefined,
+            cellClass: (p) => (p.node.rowPinned ? 'tally-entry-total' : 'tally-entry tally-note'),
+          }),
+          entry('kembali', 'Kembali (belum selesai)', 108, `Belum selesai dikerjakan, dikembalikan ke ${stockLabel.toLowerCase()} (${unit})`),
+        ],
+      },
+    ]
+  }, [perWorker, unit, hasilLabel, isRakit, reasons, open, writeCells, historyFor, variant.variantId, shift.id, vShort, stockLabel])
+
+  // Column names for messages, in the grid's words.
+  const colLabel = useMemo(() => {
+    const m = new Map<string, string>([
+      [LABEL_COL, perWorker ? 'Pekerja' : 'Regu'],
+      ['serahkan', 'Serahkan'],
+      ['hasil', hasilLabel],
+      ['kembali', 'Kembali (belum selesai)'],
+      [NOTE_COL, 'Keterangan lainnya'],
+      ['proses', 'Dalam proses'],
+    ])
+    for (const r of reasons) m.set(rusakCol(r.code), `Rusak ${r.short}`)
+    return m
+  }, [perWorker, hasilLabel, reasons])
+
+  const labelOfRow = useCallback((rowId: string | null) => {
+    if (rowId === TOTAL_ROW_ID) return 'Jumlah'
+    const r = base.find((b) => b.id === rowId)
+    return r ? rowLabel(r) : null
+  }, [base])
+
+  const entryColsInOrder = useCallback((api: GridApi<GridRow>) => {
+    const editable = new Set([...numericCols, NOTE_COL])
+    return api.getAllDisplayedColumns().map((c) => c.getColId()).filter((id) => editable.has(id))
+  }, [numericCols])
+
+  const focusFirstEntry = useCallback(() => {
+    const api = apiRef.current
+    if (!api || api.getDisplayedRowCount() === 0) return
+    // Back to the left edge: after a round of Tab to the right the figures so far must show again.
+    const firstScrolling = api.getAllDisplayedColumns().find((c) => !c.getPinned())
+    if (firstScrolling) api.ensureColumnVisible(firstScrolling, 'start')
+    api.setFocusedCell(0, open ? 'serahkan' : firstScrolling ?? LABEL_COL)
+  }, [open])
+
+  const save = useCallback(async () => {
+    const api = apiRef.current
+    api?.stopEditing()
+    const current = entriesRef.current
+    const local = validateEntries(base, current, reasons, unit)
+    const unreadable = base.flatMap((r) => numericCols.filter((c) => !parseCount(current[r.id]?.[c]).ok).map((c) => ({ where: `${rowLabel(r)} · ${colLabel.get(c) ?? c}`, message: local[r.id]?.[c] ?? '' })))
+    if (unreadable.length) {
+      setRefusal({ message: `Belum disimpan: ${fmt(unreadable.length)} sel bukan bilangan bulat. Perbaiki sel yang ditandai merah.`, items: unreadable })
+      return
+    }
+    const { payload, ids, ledgerRows } = toTallyRows(base, current, reasons)
+    if (payload.length === 0) {
+      setRefusal({ message: 'Belum ada angka yang diisi; tidak ada yang disimpan.', items: [] })
+      return
+    }
+    setBusy(true)
+    try {
+      await invoke('tally.simpan', { shiftId: shift.id, variantId: variant.variantId, rows: payload })
+      setEntries(() => ({}))
+      setServerErrors({})
+      setRefusal(null)
+      setStatus('')
+      toast.showSuccess(`Tally tersimpan: ${fmt(ledgerRows)} baris buku besar`, vShort)
+      refreshAll()
+      focusFirstEntry()
+    } catch (err) {
+      const e = toApiError(err)
+      const { cells, placed } = mapRefusal(e.details, ids)
+      setServerErrors(cells)
+      setRefusal({
+        message: e.message,
+        items: placed.map((x) => ({
+          where: [labelOfRow(x.rowId), x.colId ? (colLabel.get(x.colId) ?? x.colId) : null].filter(Boolean).join(' · '),
+          message: x.message,
+        })),
+      })
+    } finally {
+      setBusy(false)
+    }
+  }, [base, reasons, unit, numericCols, colLabel, shift.id, variant.variantId, setEntries, toast, vShort, refreshAll, focusFirstEntry, labelOfRow])
+
+  const clear = () => {
+    apiRef.current?.stopEditing(true)
+    setEntries(() => ({}))
+    setServerErrors({})
+    setRefusal(null)
+    setStatus('')
+  }
+
+  // Ctrl+S saves the visible sheet instead of the browser's "save page".
+  useEffect(() => {
+    if (!active || !open) return
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && (e.key === 's' || e.key === 'S')) {
+        e.preventDefault()
+        // Not from inside a dialog (closing the shift, a correction): that is another form.
+        if (!document.querySelector('dialog[open]')) void save()
+      }
+    }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [active, open, save])
+
+  // Unsaved numbers are a day's work: ask before the tab goes. Browser mode only: in Electron a
+  // cancelled beforeunload silently keeps the window from closing, with no question asked.
+  useEffect(() => {
+    if (!dirty || transport() === 'electron') return
+    const onUnload = (e: BeforeUnloadEvent) => e.preventDefault()
+    window.addEventListener('beforeunload', onUnload)
+    return () => window.removeEventListener('beforeunload', onUnload)
+  }, [dirty])
+
+  // Paste from Excel: AG Grid community has no clipboard module, so a block is written from the focused cell.
+  useEffect(() => {
+    const box = boxRef.current
+    if (!box || !open) return
+    const onPaste = (e: ClipboardEvent) => {
+      const api = apiRef.current
+      const focused = api?.getFocusedCell()
+      if (!api || !focused || focused.rowPinned) return
+      const text = e.clipboardData?.getData('text/plain') ?? ''
+      if (text === '') return
+      const block = parseClipboard(text)
+      const single = block.length === 1 && block[0]!.length === 1
+      const editing = api.getEditingCells().length > 0
+      // One value into an open editor is the editor's own business.
+      if (single && editing) return
+      e.preventDefault()
+      e.stopPropagation()
+      if (editing) api.stopEditing(true)
+      const cols = entryColsInOrder(api)
+      const startCol = Math.max(0, cols.indexOf(focused.column.getColId()))
+      const cells: { rowId: string; colId: string; value: string }[] = []
+      let dropped = 0
+      block.forEach((line, i) => {
+        const node = api.getDisplayedRowAtIndex(focused.rowIndex + i)
+        line.forEach((value, j) => {
+          const colId = cols[startCol + j]
+          if (!node?.data || !colId) {
+            if (value.trim() !== '') dropped++
+            return
+          }
+          cells.push({ rowId: node.data.id, colId, value: value.trim() })
+        })
+      })
+      writeCells(cells)
+      const width = Math.max(...block.map((l) => l.length))
+      // Show the pasted block: its last column, then its first (AG Grid scrolls only as far as needed).
+      const lastCol = cols[Math.min(cols.length - 1, startCol + width - 1)]
+      if (lastCol) api.ensureColumnVisible(lastCol)
+      api.ensureColumnVisible(cols[startCol]!)
+      setStatus(
+        `Ditempel ${fmt(block.length)} baris × ${fmt(width)} kolom mulai ${colLabel.get(cols[startCol]!) ?? ''}.` +
+          (dropped ? ` ${fmt(dropped)} nilai di luar tabel diabaikan.` : ''),
+      )
+    }
+    box.addEventListener('paste', onPaste, true)
+    return () => box.removeEventListener('paste', onPaste, true)
+  }, [open, entryColsInOrder, writeCells, colLabel])
+
+  const onBoxKeyDown = (e: ReactKeyboardEvent<HTMLDivElement>) => {
+    if ((e.ctrlKey || e.metaKey) && e.key === 'Enter' && open) {
+      e.preventDefault()
+      e.stopPropagation()
+      void save()
+    }
+  }
+
+  const onCellKeyDown = useCallback(
+    (e: CellKeyDownEvent<GridRow>) => {
+      const ke = e.event as KeyboardEvent | null | undefined
+      const colId = e.column.getColId()
+      if (!ke || ke.key !== ' ' || !e.data || !colId.startsWith('soFar.')) return
+      ke.preventDefault()
+      // The cell's own button knows its history; Space presses it.
+      const button = (ke.target as HTMLElement | null)?.querySelector<HTMLButtonElement>('button.history-link')
+      button?.click()
+    },
+    [],
+  )
+
+  const getRowId = useCallback((p: GetRowIdParams<GridRow>) => p.data.id, [])
+
+  // The hints as a list too: tooltips need a mouse, and a coordinator reads the list while fixing.
+  const hintList = useMemo(() => {
+    const out: { where: string; message: string }[] = []
+    for (const [rowId, cols] of Object.entries(hints)) {
+      for (const [colId, message] of Object.entries(cols)) out.push({ where: `${labelOfRow(rowId) ?? rowId} · ${colLabel.get(colId) ?? colId}`, message })
+    }
+    return out
+  }, [hints, labelOfRow, colLabel])
+
+  const hasWorkers = shift.teams.some((t) => t.workers.length > 0)
+
+  return (
+    <div className="tally" data-testid={`tally-${variant.variantId}`}>
+      <div className="tally-toolbar">
+        <div className="tally-toolbar-info">
+          {stock !== undefined && (
+            <span className="tally-stock">
+              {stockLabel}:{' '}
+              <button type="button" className="history-link" onClick={() => history.open({ variantId: variant.variantId, place: 'DITERIMA' }, `${stockLabel} · ${vShort}`)}>
+                {fmt(stock)}
+              </button>{' '}
+              {unit}
+            </span>
+          )}
+          {hasWorkers && (
+            <label className="check tally-toggle" title={dirty ? 'Simpan atau kosongkan isian dulu sebelum mengganti tampilan' : undefined}>
+              <input type="checkbox" checked={perWorker} disabled={dirty} onChange={(e) => setPerWorker(e.target.checked)} />
+              Per pekerja
+            </label>
+          )}
+        </div>
+        {open && (
+          <div className="tally-toolbar-actions">
+            <button type="button" className="btn btn-secondary" onClick={clear} disabled={!dirty || busy}>
+              Kosongkan isian
+            </button>
+            <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={busy} title="Simpan (Ctrl+S atau Ctrl+Enter)">
+              {busy ? 'Menyimpan…' : 'Simpan tally'}
+            </button>
+          </div>
+        )}
+      </div>
+
+      {!open && (
+        <div className="banner banner-warn" role="note">
+          <div className="banner-body">
+            <strong>Shift sudah ditutup</strong>
+            <p>
+              Angka tidak dapat ditambah. Untuk mengoreksi angka yang keliru, pilih <strong>Buka kembali shift</strong> dengan alasan, lalu klik angkanya dan pilih
+              Koreksi… pada riwayatnya.
+            </p>
+          </div>
+          <button type="button" className="btn btn-secondary" onClick={onReopen}>
+            Buka kembali shift…
+          </button>
+        </div>
+      )}
+
+      {refusal && (
+        <div className="banner banner-error tally-refusal" role="alert" data-testid="tally-refusal">
+          <div className="banner-body">
+            <strong>Tally belum tersimpan</strong>
+            <p>{refusal.message}</p>
+            {refusal.items.length > 0 && (
+              <ul className="tally-issues">
+                {refusal.items.map((i, n) => (
+                  <li key={n}>
+                    {i.where && <strong>{i.where}: </strong>}
+                    {i.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <button type="button" className="dialog-close" aria-label="Tutup pesan" onClick={() => setRefusal(null)}>
+            ×
+          </button>
+        </div>
+      )}
+
+      <div className="tally-grid" ref={boxRef} onKeyDownCapture={onBoxKeyDown}>
+        <AgGridReact<GridRow>
+          // A fresh grid per view and per status: rows and columns both change, and spans are set up when the grid starts.
+          key={`${perWorker ? 'per-pekerja' : 'per-regu'}:${shift.status}`}
+          theme={tallyTheme}
+          localeText={gridLocaleText}
+          rowData={rowData}
+          columnDefs={columnDefs}
+          defaultColDef={TALLY_COL_DEFAULTS}
+          getRowId={getRowId}
+          pinnedBottomRowData={totals}
+          getRowClass={(p) => (p.node.rowPinned ? 'tally-total-row' : undefined)}
+          singleClickEdit
+          enterNavigatesVertically
+          enterNavigatesVerticallyAfterEdit
+          stopEditingWhenCellsLoseFocus
+          // Initial-only in AG Grid: always on; only the per-worker columns ask for spans.
+          enableCellSpan
+          suppressMovableColumns
+          // A score of columns: render them all, so Tab, paste and the totals never wait for a scroll.
+          suppressColumnVirtualisation
+          domLayout="autoHeight"
+          tooltipShowDelay={150}
+          tooltipInteraction
+          onGridReady={(e) => {
+            apiRef.current = e.api
+          }}
+          onFirstDataRendered={() => {
+            if (active && !apiRef.current?.getFocusedCell()) focusFirstEntry()
+          }}
+          onCellKeyDown={onCellKeyDown}
+        />
+      </div>
+
+      <p className="tally-status muted small" aria-live="polite">
+        {status}
+      </p>
+      {hintList.length > 0 && (
+        <div className="tally-hints" role="status" data-testid="tally-hints">
+          <strong>Periksa sebelum menyimpan:</strong>
+          <ul className="tally-issues">
+            {hintList.slice(0, 8).map((h, n) => (
+              <li key={n}>
+                <strong>{h.where}: </strong>
+                {h.message}
+              </li>
+            ))}
+            {hintList.length > 8 && <li>…dan {fmt(hintList.length - 8)} lagi (sel merah).</li>}
+          </ul>
+        </div>
+      )}
+      {open && (
+        <p className="tally-keys muted small">
+          <kbd>0–9</kbd> mengisi sel · <kbd>Enter</kbd> simpan sel dan turun · <kbd>Tab</kbd> ke kanan · <kbd>Esc</kbd> batal · <kbd>Ctrl</kbd>+<kbd>V</kbd> tempel
+          dari Excel · <kbd>Ctrl</kbd>+<kbd>S</kbd> simpan tally · <kbd>Spasi</kbd> pada angka abu-abu: riwayatnya
+        </p>
+      )}
+      {perWorker && (
+        <p className="muted small">
+          Angka per pekerja hanya memuat catatan yang diisi per pekerja; baris Jumlah memuat seluruh regu. Dalam proses selalu dihitung per regu.
+        </p>
+      )}
+    </div>
+  )
+}
+
+const TALLY_COL_DEFAULTS: ColDef<GridRow> = {
+  sortable: false,
+  resizable: true,
+  suppressHeaderMenuButton: true,
+  wrapHeaderText: true,
+  autoHeaderHeight: true,
+}

@@ -1,0 +1,241 @@
+import type { MethodInput, MethodOutput } from '../../api/contract'
+import type { Issue } from '../api'
+import { fmt } from '../format'
+
+/**
+ * The tally grid's arithmetic, kept apart from AG Grid: reading what a coordinator typed or pasted,
+ * the hints shown while typing, the rows sent to `tally.simpan`, and a refusal mapped back onto cells.
+ * The hints mirror the service's rules so mistakes show at once; the service still decides.
+ */
+
+type Shift = MethodOutput<'shift.get'>
+type TallyRowInput = MethodInput<'tally.simpan'>['rows'][number]
+export type DamageReason = MethodOutput<'rusak.alasan'>[number]
+
+/** One row of the grid: a team, or a present worker of a team ("per pekerja"). */
+export interface TallyBase {
+  id: string
+  teamId: number
+  workerId: number | null
+  team: string
+  worker: string | null
+  /** So far, for this variant in this shift. */
+  serah: number
+  hasil: number
+  rusak: number
+  /** Rusak so far per reason code. */
+  rusakBy: Record<string, number>
+  kembali: number
+  /** The team's sheets in process now; worker rows carry their team's number (shown once per team). */
+  proses: number
+}
+
+/** What was typed per row and column, as typed: a cell can hold "abc" until it is fixed. */
+export type Entries = Record<string, Record<string, string>>
+export type CellErrors = Record<string, Record<string, string>>
+
+export const ENTRY_NUMERIC_FIXED = ['serahkan', 'hasil', 'kembali'] as const
+export const NOTE_COL = 'rusakNote'
+export const LABEL_COL = 'label'
+export const TOTAL_ROW_ID = 'total'
+export const rusakCol = (code: string) => `rusak.${code}`
+export const OUT_COLS = (reasons: readonly DamageReason[]) => ['hasil', ...reasons.map((r) => rusakCol(r.code)), 'kembali']
+export const numericEntryCols = (reasons: readonly DamageReason[]) => ['serahkan', ...OUT_COLS(reasons)]
+
+export function reasonsForVariant(all: readonly DamageReason[], v: { kind: 'ballot' | 'logistics' }): DamageReason[] {
+  const kind = v.kind === 'ballot' ? 'ballot' : 'assembled'
+  return all.filter((r) => r.appliesTo === kind || r.appliesTo === 'all')
+}
+
+export type Parsed = { ok: true; value: number } | { ok: false; message: string }
+
+/**
+ * A count as typed or pasted from Excel: "1234" or, unambiguously grouped, "1.234" / "12.345.678".
+ * Anything else ("2,5", "1.23", "dua", "-4") is not a count of sheets and marks the cell.
+ */
+export function parseCount(raw: string | undefined | null): Parsed {
+  const s = (raw ?? '').replace(/[\u00a0\u202f]/g, ' ').trim()
+  if (s === '') return { ok: true, value: 0 }
+  if (/^\d+$/.test(s)) return { ok: true, value: Number(s) }
+  if (/^\d{1,3}(\.\d{3})+$/.test(s)) return { ok: true, value: Number(s.replace(/\./g, '')) }
+  if (/^[-−]\s*\d/.test(s)) return { ok: false, message: `"${s}": jumlah tidak boleh negatif` }
+  if (/^\d[\d.,]*$/.test(s)) return { ok: false, message: `"${s}" bukan bilangan bulat; tulis tanpa desimal, mis. 1234 atau 1.234` }
+  return { ok: false, message: `"${s}" bukan angka; isi dengan bilangan bulat, mis. 1234` }
+}
+
+export const countOf = (raw: string | undefined) => {
+  const p = parseCount(raw)
+  return p.ok ? p.value : 0
+}
+
+/** Rows and cells from the clipboard: Excel ends a copied block with a line break, which is not a row. */
+export function parseClipboard(text: string): string[][] {
+  const lines = text.split(/\r?\n/)
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop()
+  return lines.map((l) => l.split('\t'))
+}
+
+/** Base rows from the shift: one per team, or one per present worker (a team without anyone present keeps a team row). */
+export function baseRows(shift: Shift, variantId: number, perWorker: boolean): TallyBase[] {
+  const out: TallyBase[] = []
+  for (const t of shift.teams) {
+    const tt = t.tallies.find((x) => x.variantId === variantId)
+    const proses = tt?.proses ?? 0
+    if (perWorker && t.workers.length > 0) {
+      for (const w of t.workers) {
+        const wt = w.tallies.find((x) => x.variantId === variantId)
+        out.push({
+          id: `w:${w.workerId}`,
+          teamId: t.teamId,
+          workerId: w.workerId,
+          team: t.nama,
+          worker: w.nama,
+          serah: wt?.serah ?? 0,
+          hasil: wt?.hasil ?? 0,
+          rusak: wt?.rusakTotal ?? 0,
+          rusakBy: wt?.rusak ?? {},
+          kembali: wt?.kembali ?? 0,
+          proses,
+        })
+      }
+    } else {
+      out.push({
+        id: `t:${t.teamId}`,
+        teamId: t.teamId,
+        workerId: null,
+        team: t.nama,
+        worker: null,
+        serah: tt?.serah ?? 0,
+        hasil: tt?.hasil ?? 0,
+        rusak: tt?.rusakTotal ?? 0,
+        rusakBy: tt?.rusak ?? {},
+        kembali: tt?.kembali ?? 0,
+        proses,
+      })
+    }
+  }
+  return out
+}
+
+/** Totals of the read-only columns come from the teams, so worker rows that do not cover team-level entries cannot make them wrong. */
+export function shiftTotals(shift: Shift, variantId: number) {
+  const sum = { serah: 0, hasil: 0, rusak: 0, kembali: 0, proses: 0 }
+  const rusakBy: Record<string, number> = {}
+  for (const t of shift.teams) {
+    const tt = t.tallies.find((x) => x.variantId === variantId)
+    if (!tt) continue
+    sum.serah += tt.serah
+    sum.hasil += tt.hasil
+    sum.rusak += tt.rusakTotal
+    sum.kembali += tt.kembali
+    sum.proses += tt.proses
+    for (const [code, n] of Object.entries(tt.rusak)) rusakBy[code] = (rusakBy[code] ?? 0) + n
+  }
+  return { ...sum, rusakBy }
+}
+
+/** Adds a message to a cell; the hint and the service often say the same thing, which is said once. */
+const put = (errs: CellErrors, row: string, col: string, msg: string) => {
+  const r = (errs[row] ??= {})
+  const had = r[col]
+  r[col] = !had ? msg : had.split(' · ').includes(msg) ? had : `${had} · ${msg}`
+}
+
+/**
+ * The hints shown while typing: cells that are not whole numbers, a team handing in more than it holds
+ * (in process + handed out now), and "lainnya" without a note. Same wording as the service.
+ */
+export function validateEntries(rows: readonly TallyBase[], entries: Entries, reasons: readonly DamageReason[], unit: string): CellErrors {
+  const errs: CellErrors = {}
+  const numeric = numericEntryCols(reasons)
+  const out = OUT_COLS(reasons)
+  const needsNote = reasons.filter((r) => r.needsNote)
+  const perTeam = new Map<number, { team: string; proses: number; serah: number; out: number; rows: TallyBase[] }>()
+  for (const r of rows) {
+    const e = entries[r.id] ?? {}
+    for (const c of numeric) {
+      const p = parseCount(e[c])
+      if (!p.ok) put(errs, r.id, c, p.message)
+    }
+    for (const reason of needsNote) {
+      if (countOf(e[rusakCol(reason.code)]) > 0 && !(e[NOTE_COL] ?? '').trim()) {
+        put(errs, r.id, rusakCol(reason.code), `Rusak "${reason.short}" wajib diberi keterangan di kolom Keterangan lainnya`)
+        put(errs, r.id, NOTE_COL, `Wajib diisi: ada rusak "${reason.short}"`)
+      }
+    }
+    const t = perTeam.get(r.teamId) ?? { team: r.team, proses: r.proses, serah: 0, out: 0, rows: [] }
+    t.serah += countOf(e.serahkan)
+    t.out += out.reduce((s, c) => s + countOf(e[c]), 0)
+    t.rows.push(r)
+    perTeam.set(r.teamId, t)
+  }
+  for (const t of perTeam.values()) {
+    const available = t.proses + t.serah
+    if (t.out <= available) continue
+    const held = t.serah ? `${fmt(t.proses)} dalam proses + ${fmt(t.serah)} diserahkan sekarang = ${fmt(available)}` : `${fmt(t.proses)} dalam proses`
+    const msg = `Regu ${t.team}: baik + rusak + kembali = ${fmt(t.out)} ${unit}, melebihi yang ada di tangan regu (${held})`
+    for (const r of t.rows) for (const c of out) if (countOf(entries[r.id]?.[c]) > 0) put(errs, r.id, c, msg)
+  }
+  return errs
+}
+
+export function isDirty(entries: Entries): boolean {
+  return Object.values(entries).some((e) => Object.values(e).some((v) => v.trim() !== ''))
+}
+
+/** The rows `tally.simpan` gets: only rows with a number in them, in grid order; `ids` maps the service's row numbers back. */
+export function toTallyRows(rows: readonly TallyBase[], entries: Entries, reasons: readonly DamageReason[]) {
+  const payload: TallyRowInput[] = []
+  const ids: string[] = []
+  let ledgerRows = 0
+  for (const r of rows) {
+    const e = entries[r.id] ?? {}
+    const rusak: Record<string, number> = {}
+    for (const reason of reasons) {
+      const n = countOf(e[rusakCol(reason.code)])
+      if (n > 0) rusak[reason.code] = n
+    }
+    const serahkan = countOf(e.serahkan)
+    const hasil = countOf(e.hasil)
+    const kembali = countOf(e.kembali)
+    if (serahkan + hasil + kembali + Object.values(rusak).reduce((s, n) => s + n, 0) === 0) continue
+    const row: TallyRowInput = { teamId: r.teamId, serahkan, hasil, rusak, kembali }
+    if (r.workerId !== null) row.workerId = r.workerId
+    const note = (e[NOTE_COL] ?? '').trim()
+    if (note) row.rusakNote = note
+    // One ledger row per move, as the service writes them.
+    ledgerRows += (serahkan > 0 ? 1 : 0) + (hasil > 0 ? 1 : 0) + Object.keys(rusak).length + (kembali > 0 ? 1 : 0)
+    payload.push(row)
+    ids.push(r.id)
+  }
+  return { payload, ids, ledgerRows }
+}
+
+/**
+ * A refusal's details onto cells: `row` counts the rows as sent (1-based), `column` names the field
+ * ('hasil', 'rusak.CETAK', 'workerId'); zod's own issues arrive as 'rows.0.hasil'.
+ */
+export function mapRefusal(details: readonly Issue[], ids: readonly string[]): { cells: CellErrors; placed: { rowId: string | null; colId: string | null; message: string }[] } {
+  const cells: CellErrors = {}
+  const placed: { rowId: string | null; colId: string | null; message: string }[] = []
+  for (const d of details) {
+    let row = d.row
+    let col = d.column ?? null
+    const m = col ? /^rows\.(\d+)\.(.+)$/.exec(col) : null
+    if (m) {
+      row = Number(m[1]) + 1
+      col = m[2]!
+    }
+    if (col === 'workerId' || col === 'teamId') col = LABEL_COL
+    const rowId = row !== undefined ? (ids[row - 1] ?? null) : col === 'serahkan' ? TOTAL_ROW_ID : null
+    if (rowId && col) put(cells, rowId, col, d.message)
+    placed.push({ rowId, colId: col, message: d.message })
+  }
+  return { cells, placed }
+}
+
+export function mergeErrors(a: CellErrors, b: CellErrors): CellErrors {
+  const out: CellErrors = {}
+  for (const src of [a, b]) for (const [row, cols] of Object.entries(src)) for (const [col, msg] of Object.entries(cols)) put(out, row, col, msg)
+  return out
+}

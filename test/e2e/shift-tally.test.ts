@@ -1,0 +1,377 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { MethodInput, MethodName, MethodOutput } from '../../src/api/contract'
+import { openApp, type OpenedApp } from '../../src/api/app'
+import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
+
+/**
+ * A day on the sortir-lipat floor, in a real Chromium against the real server and a real SQLite file:
+ * open a shift through the dialog, fill the tally grid with the keyboard and a paste from "Excel",
+ * save, be refused for handing in more than a team holds, return what is left, close the shift,
+ * and find in the database exactly what was typed.
+ */
+
+const ROOT = resolve(__dirname, '../..')
+const STATIC_DIR = join(ROOT, 'out', 'renderer')
+const DEMO_CSV = join(ROOT, 'resources', 'demo', 'tps-batubara-2024.csv')
+const SHOTS = join(ROOT, 'test-results', 'e2e')
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const GUBERNUR = 1
+
+let dir: string
+let app: OpenedApp
+let server: RunningHttpServer
+let browser: Browser
+let page: Page
+const pageErrors: string[] = []
+
+async function api<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const res = await app.dispatcher.call(method, input, { actor: 'e2e', transport: 'test' })
+  if (!res.ok) throw new Error(`${method}: ${res.error.message}`)
+  return res.result as MethodOutput<M>
+}
+
+const id = (n: number) => new Intl.NumberFormat('id-ID').format(n)
+const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) })
+
+function newestMtime(path: string): number {
+  const s = statSync(path)
+  if (!s.isDirectory()) return s.mtimeMs
+  return Math.max(0, ...readdirSync(path).map((n) => newestMtime(join(path, n))))
+}
+
+/** `npm test` builds first; a developer running this file alone gets a build when the UI changed since. */
+function ensureBuiltUi(): void {
+  const index = join(STATIC_DIR, 'index.html')
+  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(ROOT, 'src', 'ui'))) return
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: ROOT, encoding: 'utf8' })
+  if (r.status !== 0) throw new Error(`electron-vite build gagal:\n${r.stdout}\n${r.stderr}`)
+}
+
+beforeAll(async () => {
+  ensureBuiltUi()
+  mkdirSync(SHOTS, { recursive: true })
+  dir = mkdtempSync(join(tmpdir(), 'gudang-e2e-shift-'))
+  app = await openApp({ dbPath: join(dir, 'shift.sqlite'), demoCsvPath: DEMO_CSV, onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`) })
+  // Two teams of three, and 50.000 Gubernur sheets received so there is something to hand out.
+  for (const [nama, people] of [
+    ['Mawar', ['Siti Aminah', 'Budi Santoso', 'Rina Wati']],
+    ['Melati', ['Joko Purnomo', 'Dewi Lestari', 'Agus Salim']],
+  ] as const) {
+    const team = await api('regu.tambah', { nama, dailyTarget: 5000 })
+    for (const p of people) await api('pekerja.tambah', { nama: p, teamId: team.id })
+  }
+  await api('penerimaan.catat', {
+    receivedAt: '2024-11-01T08:00',
+    penyedia: 'PT Percetakan Contoh',
+    suratJalan: 'SJ-001/XI/2024',
+    lines: [{ variantId: GUBERNUR, statedQty: 50_000, countedQty: 50_000 }],
+  })
+  server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: STATIC_DIR, port: 0 })
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    ignoreDefaultArgs: ['--hide-scrollbars'],
+  })
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' })
+  // The paste goes through the real system clipboard and Ctrl+V, as from Excel.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin })
+  page = await context.newPage()
+  page.on('pageerror', (e) => pageErrors.push(`[pageerror] ${e.message}`))
+  page.on('console', (m) => {
+    if (m.type() === 'error' || (m.type() === 'warning' && m.text().startsWith('AG Grid'))) pageErrors.push(`[console ${m.type()}] ${m.text()}`)
+  })
+}, 120_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+  app?.close()
+  if (dir) rmSync(dir, { recursive: true, force: true })
+})
+
+/** Where the keyboard is: the grid row index ("b-0" is the totals row) and the column id. */
+async function focused(): Promise<{ row: string | null; col: string | null }> {
+  return page.evaluate(() => {
+    // The test compiles without the DOM library; this runs in the page.
+    type El = { closest(selector: string): { getAttribute(name: string): string | null } | null }
+    const el = (globalThis as unknown as { document: { activeElement: El | null } }).document.activeElement
+    return { row: el?.closest('.ag-row')?.getAttribute('row-index') ?? null, col: el?.closest('.ag-cell')?.getAttribute('col-id') ?? null }
+  })
+}
+
+async function paste(text: string): Promise<void> {
+  await page.evaluate((t) => (globalThis as unknown as { navigator: { clipboard: { writeText(s: string): Promise<void> } } }).navigator.clipboard.writeText(t), text)
+  await page.keyboard.press('Control+V')
+}
+
+describe('Sortir & Rakit: shift and keyboard-first tally', () => {
+  it('opens a shift, takes a keyboard and pasted tally, refuses an over-tally, closes, and stores what was typed', async () => {
+    const k = page.keyboard
+    await page.goto(`${server.url}#/shift`)
+    await page.getByText('Belum ada shift.').waitFor()
+
+    // Open the shift through the dialog: Gubernur, both teams, Agus Salim absent.
+    await page.getByRole('button', { name: 'Buka shift…' }).first().click()
+    const dlg = page.getByRole('dialog', { name: 'Buka shift' })
+    await dlg.waitFor()
+    expect(await dlg.getByLabel('Mulai').inputValue()).toBe('08:00')
+    expect(await dlg.getByLabel('Selesai').inputValue()).toBe('16:00')
+    await dlg.getByLabel('Lokasi/meja').fill('Gudang A, meja 1–4')
+    await dlg.getByLabel('Pengawas').fill('Hendra Gunawan')
+    await dlg.getByTestId('variant-picker').getByText('Surat suara Gubernur').click()
+    // Bupati ballots exist but kotak suara is not offered for sortir-lipat.
+    expect(await dlg.getByTestId('variant-picker').getByText('Kotak suara').count()).toBe(0)
+    await dlg.getByText('Regu Mawar').click()
+    await dlg.getByText('Regu Melati').click()
+    await dlg.getByText('Pekerja hadir di regu Melati').click()
+    await dlg.getByLabel('Agus Salim').uncheck()
+    await dlg.getByText('2 dari 3 pekerja hadir').waitFor()
+    await shot('shift-01-buka')
+    await dlg.getByRole('button', { name: 'Buka shift' }).click()
+    await page.waitForURL(/#\/shift\/\d+$/)
+    const shiftId = Number(/#\/shift\/(\d+)$/.exec(page.url())![1])
+
+    const opened = await api('shift.get', { id: shiftId })
+    expect(opened.status).toBe('open')
+    expect(opened.pengawas).toBe('Hendra Gunawan')
+    expect(opened.variants.map((v) => v.variantId)).toEqual([GUBERNUR])
+    expect(opened.teams.map((t) => [t.nama, t.workers.length])).toEqual([
+      ['Mawar', 3],
+      ['Melati', 2],
+    ])
+
+    const grid = page.getByTestId(`tally-${GUBERNUR}`)
+    const cell = (row: number | 'total', col: string): Locator => grid.locator(`.ag-row[row-index="${row === 'total' ? 'b-0' : row}"] [col-id="${col}"]`)
+    await cell(0, 'serahkan').waitFor()
+
+    // The grid opens ready to type in the first entry cell.
+    await expect.poll(focused).toEqual({ row: '0', col: 'serahkan' })
+
+    // Keyboard only: Serahkan for both teams (Enter moves down), then Baik and two rusak reasons across with Tab.
+    await k.type('3000', { delay: 15 })
+    await k.press('Enter')
+    expect(await focused()).toEqual({ row: '1', col: 'serahkan' })
+    await k.type('2500', { delay: 15 })
+    await k.press('Enter')
+    await k.press('ArrowUp')
+    await k.press('ArrowUp')
+    await k.press('Tab')
+    expect(await focused()).toEqual({ row: '0', col: 'hasil' })
+    await k.type('1200', { delay: 15 })
+    await k.press('Tab')
+    await k.type('7', { delay: 15 })
+    await k.press('Tab')
+    await k.type('3', { delay: 15 })
+    await k.press('Enter')
+    expect(await focused()).toEqual({ row: '1', col: 'rusak.KUSUT_SOBEK' })
+    // Escape throws an edit away.
+    await k.type('99', { delay: 15 })
+    await k.press('Escape')
+    expect(await cell(1, 'rusak.KUSUT_SOBEK').textContent()).toBe('')
+    await shot('shift-02-ketik')
+
+    // A single value from Excel with a thousands separator, into Melati's Baik.
+    await k.press('ArrowLeft')
+    await k.press('ArrowLeft')
+    expect(await focused()).toEqual({ row: '1', col: 'hasil' })
+    await paste('1.000')
+    await expect.poll(() => cell(1, 'hasil').textContent()).toBe('1.000')
+
+    // A 2×3 block from Excel (with its trailing line break) from Mawar's "Warna penanda salah".
+    await k.press('ArrowRight')
+    await k.press('ArrowRight')
+    await k.press('ArrowRight')
+    await k.press('ArrowUp')
+    expect(await focused()).toEqual({ row: '0', col: 'rusak.WARNA_PENANDA' })
+    await paste('2\t\t1\r\n1\t2\tdua\r\n')
+    await expect.poll(() => cell(1, 'rusak.NAMA_LOGO').textContent()).toBe('2')
+    expect(await cell(0, 'rusak.WARNA_PENANDA').textContent()).toBe('2')
+    expect(await cell(0, 'rusak.NAMA_LOGO').textContent()).toBe('')
+    expect(await cell(0, 'rusak.LOGO_KPU').textContent()).toBe('1')
+    expect(await cell(1, 'rusak.WARNA_PENANDA').textContent()).toBe('1')
+    // "dua" is not a number: marked at once, with the reason in the hints.
+    const dua = cell(1, 'rusak.LOGO_KPU')
+    expect(await dua.textContent()).toBe('dua')
+    expect(await dua.getAttribute('class')).toContain('tally-invalid')
+    await page.getByTestId('tally-hints').getByText('"dua" bukan angka').waitFor()
+    await page.getByText('Ditempel 2 baris × 3 kolom').waitFor()
+    await shot('shift-03-tempel')
+    // Fix it by typing over it.
+    await k.press('ArrowDown')
+    await k.press('ArrowRight')
+    await k.press('ArrowRight')
+    expect(await focused()).toEqual({ row: '1', col: 'rusak.LOGO_KPU' })
+    await k.type('1', { delay: 15 })
+    await k.press('Enter')
+    await expect.poll(() => dua.getAttribute('class')).not.toContain('tally-invalid')
+
+    // The totals row sums every column as typed.
+    const totals: [string, string][] = [
+      ['serahkan', '5.500'],
+      ['hasil', '2.200'],
+      ['rusak.CETAK', '7'],
+      ['rusak.KUSUT_SOBEK', '3'],
+      ['rusak.WARNA_PENANDA', '3'],
+      ['rusak.NAMA_LOGO', '2'],
+      ['rusak.LOGO_KPU', '2'],
+    ]
+    for (const [col, text] of totals) expect(await cell('total', col).textContent(), col).toBe(text)
+    expect(await cell('total', 'label').textContent()).toBe('Jumlah')
+
+    // Ctrl+S saves the whole sheet in one call.
+    await k.press('Control+s')
+    await page.getByText('Tally tersimpan: 11 baris buku besar').waitFor()
+    // Read-only columns follow; entry columns are empty again.
+    await expect.poll(() => cell(0, 'soFar.proses').textContent()).toBe(id(3000 - 1200 - 7 - 3 - 2 - 1))
+    expect(await cell(0, 'soFar.serah').textContent()).toBe('3.000')
+    expect(await cell(0, 'soFar.hasil').textContent()).toBe('1.200')
+    expect(await cell(0, 'soFar.rusak').textContent()).toBe('13')
+    expect(await cell(1, 'soFar.proses').textContent()).toBe(id(2500 - 1000 - 1 - 2 - 1))
+    expect(await cell(1, 'soFar.rusak').textContent()).toBe('4')
+    expect(await cell('total', 'soFar.serah').textContent()).toBe('5.500')
+    expect(await cell(0, 'serahkan').textContent()).toBe('')
+    expect(await cell(1, 'hasil').textContent()).toBe('')
+    await shot('shift-04-tersimpan')
+
+    let s = await api('shift.get', { id: shiftId })
+    const tally = (team: string) => s.teams.find((t) => t.nama === team)!.tallies.find((t) => t.variantId === GUBERNUR)!
+    expect(tally('Mawar')).toMatchObject({ serah: 3000, hasil: 1200, rusak: { CETAK: 7, KUSUT_SOBEK: 3, WARNA_PENANDA: 2, LOGO_KPU: 1 }, rusakTotal: 13, kembali: 0, proses: 1787 })
+    expect(tally('Melati')).toMatchObject({ serah: 2500, hasil: 1000, rusak: { WARNA_PENANDA: 1, NAMA_LOGO: 2, LOGO_KPU: 1 }, rusakTotal: 4, kembali: 0, proses: 1496 })
+
+    // A read-only number opens its ledger history.
+    await cell(0, 'soFar.hasil').getByRole('button').click()
+    const history = page.getByRole('dialog', { name: /^Riwayat: Baik/ })
+    await history.getByTestId('history-table').waitFor()
+    expect(await history.getByTestId('history-table').locator('tbody tr').count()).toBe(2)
+    await k.press('Escape')
+    await history.waitFor({ state: 'hidden' })
+
+    // Over-tally: Melati holds 1.496, 2.000 Baik is more than that. Marked at once, then refused by the service.
+    await cell(1, 'hasil').click()
+    await k.type('2000', { delay: 15 })
+    await k.press('Enter')
+    await expect.poll(() => cell(1, 'hasil').getAttribute('class')).toContain('tally-invalid')
+    await page.getByTestId('tally-hints').getByText('melebihi yang ada di tangan regu (1.496 dalam proses)').waitFor()
+    await shot('shift-05-melebihi')
+    await page.getByRole('button', { name: 'Simpan tally' }).click()
+    const refusal = page.getByTestId('tally-refusal')
+    await refusal.waitFor()
+    expect(await refusal.textContent()).toContain('Tally ditolak; tidak ada yang disimpan')
+    expect(await refusal.textContent()).toContain('Regu Melati · Baik: Regu Melati: baik + rusak + kembali = 2.000 lembar, melebihi yang ada di tangan regu (1.496 dalam proses)')
+    // Nothing is cleared and nothing is written.
+    expect(await cell(1, 'hasil').textContent()).toBe('2.000')
+    expect(await cell(1, 'hasil').getAttribute('class')).toContain('tally-invalid')
+    await shot('shift-06-ditolak')
+    s = await api('shift.get', { id: shiftId })
+    expect(tally('Melati').hasil).toBe(1000)
+
+    // Closing now is refused and names each team still holding sheets.
+    await page.getByRole('button', { name: 'Tutup shift…' }).click()
+    const tutup = page.getByRole('dialog', { name: /^Tutup shift/ })
+    await tutup.getByRole('button', { name: 'Tutup shift' }).click()
+    const tutupRefusal = tutup.getByTestId('tutup-refusal')
+    await tutupRefusal.waitFor()
+    expect(await tutupRefusal.textContent()).toContain('Regu Mawar: 1.787')
+    expect(await tutupRefusal.textContent()).toContain('Regu Melati: 1.496')
+    expect(await tutupRefusal.textContent()).toContain('Kembali (belum selesai)')
+    await shot('shift-07-tutup-ditolak')
+    await tutup.getByRole('button', { name: 'Batal' }).click()
+    await tutup.waitFor({ state: 'hidden' })
+
+    // Melati in fact finished 1.400 more; what remains goes back as "Kembali", typed across with Tab.
+    await cell(1, 'hasil').click()
+    await k.type('1400', { delay: 15 })
+    await k.press('Enter')
+    expect(await cell(1, 'hasil').textContent()).toBe('1.400')
+    await k.press('ArrowUp')
+    await k.press('ArrowUp')
+    expect(await focused()).toEqual({ row: '0', col: 'hasil' })
+    for (let i = 0; i < 11; i++) await k.press('Tab')
+    expect(await focused()).toEqual({ row: '0', col: 'kembali' })
+    await k.type('1787', { delay: 15 })
+    await k.press('Enter')
+    await k.type('96', { delay: 15 })
+    await k.press('Enter')
+    expect(await page.getByTestId('tally-hints').count()).toBe(0)
+    expect(await cell('total', 'kembali').textContent()).toBe(id(1787 + 96))
+    await k.press('Control+Enter')
+    await page.getByText('Tally tersimpan: 3 baris buku besar').waitFor()
+    await expect.poll(() => cell('total', 'soFar.proses').textContent()).toBe('0')
+    expect(await refusal.count()).toBe(0)
+
+    // Close the shift.
+    await page.getByRole('button', { name: 'Tutup shift…' }).click()
+    await tutup.getByLabel('Catatan penutupan (tidak wajib)').fill('Semua regu selesai 16.05')
+    await tutup.getByRole('button', { name: 'Tutup shift' }).click()
+    await tutup.waitFor({ state: 'hidden' })
+    await page.getByText('Shift sudah ditutup').waitFor()
+    await page.getByRole('button', { name: 'Buka kembali shift…' }).first().waitFor()
+    expect(await page.getByTestId('shift-events').textContent()).toContain('Ditutup oleh')
+    // Nothing left to type into: the entry columns are gone, what went back shows instead.
+    expect(await cell(0, 'serahkan').count()).toBe(0)
+    expect(await cell(0, 'soFar.kembali').textContent()).toBe('1.787')
+    expect(await cell('total', 'soFar.rusak.WARNA_PENANDA').textContent()).toBe('3')
+    // Space on a figure opens its ledger rows, keyboard only.
+    // Focus the cell (its padding, not the number's button), then Space.
+    await cell(1, 'soFar.rusak.NAMA_LOGO').click({ position: { x: 2, y: 2 } })
+    expect(await focused()).toEqual({ row: '1', col: 'soFar.rusak.NAMA_LOGO' })
+    await k.press(' ')
+    const nameLogo = page.getByRole('dialog', { name: /^Riwayat: Rusak "Nama\/logo partai"/ })
+    await nameLogo.getByTestId('history-table').waitFor()
+    expect(await nameLogo.getByTestId('history-table').locator('tbody tr').count()).toBe(1)
+    await k.press('Escape')
+    await nameLogo.waitFor({ state: 'hidden' })
+    await shot('shift-08-ditutup')
+
+    // One sheet judged usable after all: re-classified with a reason, visible as such in the ledger.
+    await page.getByRole('button', { name: 'Reklasifikasi rusak…' }).click()
+    const reklas = page.getByRole('dialog', { name: 'Reklasifikasi rusak → layak pakai' })
+    await reklas.getByLabel('Kriteria rusak semula').selectOption('WARNA_PENANDA')
+    await reklas.getByLabel('Jumlah (lembar)').fill('1')
+    await reklas.getByLabel('Alasan dinyatakan layak pakai').fill('Tinta di luar kolom foto, diperiksa ulang bersama Bawaslu')
+    await reklas.getByRole('button', { name: 'Simpan reklasifikasi' }).click()
+    await reklas.waitFor({ state: 'hidden' })
+    await page.getByText('1 lembar dinyatakan layak pakai').waitFor()
+    const reclassified = (await api('ledger.riwayat', { variantId: GUBERNUR, place: 'BAIK', limit: 50 })).rows.filter((r) => r.reason === 'REKLASIFIKASI')
+    expect(reclassified.map((r) => [r.from, r.qty, r.note])).toEqual([['RUSAK:WARNA_PENANDA', 1, 'Tinta di luar kolom foto, diperiksa ulang bersama Bawaslu']])
+
+    s = await api('shift.get', { id: shiftId })
+    expect(s.status).toBe('closed')
+    expect(s.inProcess).toBe(0)
+    expect(tally('Mawar')).toMatchObject({ serah: 3000, hasil: 1200, rusakTotal: 13, kembali: 1787, proses: 0 })
+    expect(tally('Melati')).toMatchObject({ serah: 2500, hasil: 2400, rusak: { WARNA_PENANDA: 1, NAMA_LOGO: 2, LOGO_KPU: 1 }, kembali: 96, proses: 0 })
+    expect(s.events.map((e) => [e.event, e.note])).toEqual([
+      ['buka', ''],
+      ['tutup', 'Semua regu selesai 16.05'],
+    ])
+
+    // The list shows it closed with its totals.
+    await page.getByRole('link', { name: '← Semua shift' }).click()
+    const row = page.getByTestId('shift-table').locator(`tr[data-shift="${shiftId}"]`)
+    await row.waitFor()
+    const rowText = await row.textContent()
+    expect(rowText).toContain('Ditutup')
+    expect(rowText).toContain('5.500')
+    expect(rowText).toContain('3.600')
+
+    // Beranda still renders after a day of floor work.
+    await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Beranda', exact: true }).click()
+    await page.locator('main h1').first().waitFor()
+    await page.waitForLoadState('networkidle')
+    await shot('shift-09-beranda')
+
+    const verify = await api('ledger.verify', {})
+    expect(verify).toMatchObject({ ok: true, balancesMatch: true, problem: null })
+    const balances = await api('ledger.balances', {})
+    const at = (place: string) => balances.find((b) => b.variantId === GUBERNUR && b.place === place)?.qty ?? 0
+    expect(at('BAIK')).toBe(1200 + 2400 + 1)
+    expect(at('RUSAK:WARNA_PENANDA')).toBe(3 - 1)
+    expect(at('DITERIMA')).toBe(50_000 - 5500 + 1787 + 96)
+    expect(pageErrors).toEqual([])
+  }, 120_000)
+})
