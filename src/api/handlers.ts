@@ -18,7 +18,14 @@ import { listVariants } from '../services/variants'
 import { issueDocument, listDocuments, printDocument } from '../services/dokumen'
 import { listDocTypes, setDocType } from '../services/dokumenJenis'
 import { rekapHarian } from '../services/rekapHarian'
+import { daftarIsiPdf, getLabelGrid, kotakLabelsPdf, setLabelGrid } from '../services/cetakKit'
+import { kitDetail, kitProgress, kitSummaries, packKit, recordSegel, resolveKotakScan } from '../services/kemas'
+import { destroy, destructionCandidates, listDestructions } from '../services/pemusnahan'
+import { checkHandoverScan, confirmHandover, handOver, handoverOverview, heldByPpk, listHandovers, recordReturnFromPpk } from '../services/serahTerima'
 import type { Handlers } from './dispatch'
+
+/** A generated file as the contract's Download (base64 inside the JSON, for IPC and HTTP alike). */
+const download = <T extends { fileName: string; mime: string; bytes: Buffer }>({ bytes, ...rest }: T) => ({ ...rest, contentBase64: bytes.toString('base64') })
 
 const bytesOf = (b64: string) => Buffer.from(b64, 'base64')
 
@@ -89,6 +96,26 @@ export function createHandlers(ctx: ServiceContext, appVersion: string): Handler
       const f = await rekapHarian(ctx, i.tanggal, i.format)
       return { fileName: f.fileName, mime: f.mime, contentBase64: f.bytes.toString('base64') }
     },
+    'kemas.status': (i) => kitProgress(ctx, i.level),
+    'kemas.daftar': (i) => kitSummaries(ctx).filter((k) => (i.kecamatanId === undefined || k.kecamatanId === i.kecamatanId) && (i.desaId === undefined || k.desaId === i.desaId)),
+    'kemas.kit': (i) => kitDetail(ctx, i.tpsId),
+    'kemas.scan': (i) => resolveKotakScan(ctx, i.code),
+    'kemas.simpan': (i, m) => packKit(ctx, m, i),
+    'kemas.segel': (i, m) => recordSegel(ctx, m, i.tpsId, i.kotakNo, i.nomor),
+    'kemas.label': async (i) => download(await kotakLabelsPdf(ctx, i)),
+    'kemas.daftarIsi': async (i) => download(await daftarIsiPdf(ctx, i.scope, i.ringkas)),
+    'label.grid': () => getLabelGrid(ctx),
+    'label.aturGrid': (i, m) => setLabelGrid(ctx, m, i),
+    'distribusi.kecamatan': (i) => handoverOverview(ctx, i.kecamatanId),
+    'distribusi.list': () => listHandovers(ctx),
+    'distribusi.serahkan': (i, m) => handOver(ctx, m, i),
+    'distribusi.konfirmasi': (i, m) => confirmHandover(ctx, m, i.handoverId, i.note),
+    'distribusi.periksaScan': (i) => checkHandoverScan(ctx, i.kecamatanId, i.code),
+    'distribusi.pengembalian': (i, m) => recordReturnFromPpk(ctx, m, i),
+    'distribusi.diPpk': (i) => heldByPpk(ctx, i.kecamatanId),
+    'pemusnahan.kandidat': () => destructionCandidates(ctx),
+    'pemusnahan.catat': (i, m) => destroy(ctx, m, i),
+    'pemusnahan.list': () => listDestructions(ctx),
     'ledger.verify': () => verifyLedger(ctx),
     'ledger.balances': () => listBalances(ctx),
     'system.info': () => {

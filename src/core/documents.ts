@@ -2,7 +2,7 @@
  * The documents the warehouse issues. Each has a register entry (nomor, snapshot, chain head) and
  * signers configured per type in Pengaturan. Types are stable codes stored in the database.
  */
-export type DocType = 'BA_PENERIMAAN' | 'BA_SORTIR' | 'BA_RUSAK' | 'NOTA_RETUR' | 'REKAP_UPAH'
+export type DocType = 'BA_PENERIMAAN' | 'BA_SORTIR' | 'BA_RUSAK' | 'NOTA_RETUR' | 'REKAP_UPAH' | 'BA_SERAH_TERIMA' | 'BA_PEMUSNAHAN'
 
 export type SignerPosition = 'pihak' | 'saksi' | 'mengetahui'
 
@@ -68,6 +68,27 @@ export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
     numbered: true,
     description: 'Nota pengembalian surat suara tertukar (milik satker atau dapil lain) kepada penyedia',
     defaultSigners: [slot('Yang Menyerahkan', 'Kepala Subbagian Keuangan, Umum dan Logistik', 'pihak')],
+  },
+  BA_SERAH_TERIMA: {
+    title: ['BERITA ACARA', 'SERAH TERIMA LOGISTIK PEMILIHAN'],
+    kode: 'BA-SERAH',
+    numbered: true,
+    description: 'Berita acara serah terima kit TPS kepada PPK (Panitia Pemilihan Kecamatan), per kecamatan, dengan lampiran per desa dan per TPS',
+    // PIHAK KEDUA is the Ketua PPK named at each handover.
+    defaultSigners: [slot('PIHAK PERTAMA', 'Sekretaris KPU', 'pihak'), slot('Mengetahui', 'Ketua KPU', 'mengetahui')],
+  },
+  BA_PEMUSNAHAN: {
+    title: ['BERITA ACARA', 'PEMUSNAHAN SURAT SUARA RUSAK DAN LEBIH'],
+    kode: 'BA-MUSNAH',
+    numbered: true,
+    description: 'Berita acara pemusnahan surat suara rusak dan lebih per jenis dan dapil, dengan saksi Bawaslu, Polres dan Kodim',
+    defaultSigners: [
+      slot('Yang Melaksanakan', 'Sekretaris KPU', 'pihak'),
+      slot('Saksi', 'Anggota Bawaslu', 'saksi'),
+      slot('Saksi', 'Perwakilan Polres', 'saksi'),
+      slot('Saksi', 'Perwakilan Kodim', 'saksi'),
+      slot('Mengetahui', 'Ketua KPU', 'mengetahui'),
+    ],
   },
   REKAP_UPAH: {
     title: ['REKAPITULASI UPAH PEKERJA', 'SORTIR, LIPAT DAN PERAKITAN LOGISTIK'],

@@ -3,12 +3,14 @@
  * DITERIMA -> PROSES:<shift>:<team> -> BAIK (sorted and folded) or SIAP (assembled), or RUSAK:<reason>;
  * unfinished work goes back PROSES -> DITERIMA.
  */
-export type ShiftKind = 'sortir_lipat' | 'rakit_kotak' | 'rakit_bilik'
+export type ShiftKind = 'sortir_lipat' | 'rakit_kotak' | 'rakit_bilik' | 'packing'
 
-export const SHIFT_KINDS: Record<ShiftKind, { label: string; unit: string; output: 'BAIK' | 'SIAP'; outputLabel: string }> = {
+export const SHIFT_KINDS: Record<ShiftKind, { label: string; unit: string; output: 'BAIK' | 'SIAP' | 'DIKEMAS'; outputLabel: string }> = {
   sortir_lipat: { label: 'Sortir dan lipat surat suara', unit: 'lembar', output: 'BAIK', outputLabel: 'Baik' },
   rakit_kotak: { label: 'Rakit kotak suara', unit: 'buah', output: 'SIAP', outputLabel: 'Siap (terakit)' },
   rakit_bilik: { label: 'Rakit bilik suara', unit: 'buah', output: 'SIAP', outputLabel: 'Siap (terakit)' },
+  // Setting and packing: kits are packed per TPS (BAIK/SIAP/DITERIMA -> DIKEMAS:<tps>), not tallied per team.
+  packing: { label: 'Setting dan pengemasan per TPS', unit: 'kit', output: 'DIKEMAS', outputLabel: 'Dikemas' },
 }
 
 export interface ShiftItem {
@@ -19,6 +21,7 @@ export interface ShiftItem {
 
 /** Why an item cannot be worked on in a shift of this kind, or null when it can. */
 export function itemRefusalForShift(kind: ShiftKind, item: ShiftItem, itemName: string): string | null {
+  if (kind === 'packing') return null
   if (kind === 'sortir_lipat') return item.kind === 'ballot' ? null : `${itemName} bukan surat suara; shift sortir-lipat hanya untuk surat suara`
   if (!item.assembled) return `${itemName} tidak dirakit; shift rakit hanya untuk kotak dan bilik suara`
   if (kind === 'rakit_bilik') return item.code === 'BILIK' ? null : `${itemName} bukan bilik suara; pilih shift rakit kotak`

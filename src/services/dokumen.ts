@@ -5,6 +5,7 @@ import { parseTanggal } from '../core/tanggal'
 import { chainHead } from '../db/ledger'
 import { baPenerimaan, notaRetur } from '../reports/ba/penerimaan'
 import { officialDocument, type DocHeader, type DocParts, type Snapshot } from '../reports/ba/snapshot'
+import { baPemusnahan, baSerahTerima } from '../reports/ba/serahTerima'
 import { baRusak, baSortir } from '../reports/ba/sortir'
 import { rekapUpah, rekapUpahTable } from '../reports/ba/upah'
 import { buildOfficialDocument, renderPdf } from '../reports/pdf'
@@ -12,7 +13,7 @@ import { tableToXlsx } from '../reports/table'
 import { localDate, localDateTime } from './clock'
 import { writeTx, type Actor, type ServiceContext } from './context'
 import { docTypeSetting } from './dokumenJenis'
-import { penerimaanData, returData, rusakData, sortirData, upahData, type Built } from './dokumenData'
+import { pemusnahanData, penerimaanData, returData, rusakData, serahTerimaData, sortirData, upahData, type Built } from './dokumenData'
 import { getLogo, requireElection, type Election } from './election'
 import { listItems } from './items'
 
@@ -27,6 +28,8 @@ export type IssueInput =
   | { type: 'BA_RUSAK'; tanggal?: string | undefined }
   | { type: 'NOTA_RETUR'; returId: number; tanggal?: string | undefined }
   | { type: 'REKAP_UPAH'; from: string; to: string; tanggal?: string | undefined }
+  | { type: 'BA_SERAH_TERIMA'; handoverId: number; tanggal?: string | undefined }
+  | { type: 'BA_PEMUSNAHAN'; pemusnahanId: number; tanggal?: string | undefined }
 
 export interface DocumentInfo {
   id: number
@@ -85,6 +88,10 @@ function build(ctx: ServiceContext, input: IssueInput, tanggal: string): Built<u
       return returData(ctx, input.returId)
     case 'REKAP_UPAH':
       return upahData(ctx, input.from, input.to)
+    case 'BA_SERAH_TERIMA':
+      return serahTerimaData(ctx, input.handoverId)
+    case 'BA_PEMUSNAHAN':
+      return pemusnahanData(ctx, input.pemusnahanId)
   }
 }
 
@@ -100,6 +107,10 @@ function parts(snap: Snapshot<unknown>): DocParts {
       return notaRetur(snap as Snapshot<Parameters<typeof notaRetur>[0]['data']>)
     case 'REKAP_UPAH':
       return rekapUpah(snap as Snapshot<Parameters<typeof rekapUpah>[0]['data']>)
+    case 'BA_SERAH_TERIMA':
+      return baSerahTerima(snap as Snapshot<Parameters<typeof baSerahTerima>[0]['data']>)
+    case 'BA_PEMUSNAHAN':
+      return baPemusnahan(snap as Snapshot<Parameters<typeof baPemusnahan>[0]['data']>)
   }
 }
 
@@ -159,9 +170,10 @@ export function issueDocument(ctx: ServiceContext, who: Actor, input: IssueInput
   const setting = docTypeSetting(ctx, input.type)
   const spec = DOC_TYPES[input.type]
   const built = build(ctx, input, tanggal)
-  // A delivery or a return is one event with one berita acara; a second one would be a second number
-  // for the same sheets. Date-range documents may be issued again (after a correction, say).
-  if (input.type === 'BA_PENERIMAAN' || input.type === 'NOTA_RETUR') {
+  // A delivery, a return, a handover or a destruction is one event with one berita acara; a second one
+  // would be a second number for the same sheets. Date-range documents may be issued again (after a
+  // correction, say).
+  if (input.type !== 'BA_SORTIR' && input.type !== 'BA_RUSAK' && input.type !== 'REKAP_UPAH') {
     const earlier = ctx.db.prepare('SELECT id, nomor FROM document WHERE doc_type = ? AND ref = ?').get(input.type, built.ref) as { id: number; nomor: string | null } | undefined
     if (earlier) {
       throw refused(`${spec.title.join(' ')} untuk ${built.subject.toLowerCase()} sudah terbit dengan nomor ${earlier.nomor}; cetak ulang dari register dokumen`, [

@@ -2,6 +2,7 @@ import { computePay } from '../core/pay'
 import { DAMAGE_REASONS, damageReason } from '../core/reasons'
 import { AppError, refused } from '../core/errors'
 import type { PenerimaanData, ReturData } from '../reports/ba/penerimaan'
+import type { PemusnahanData, SerahTerimaData } from '../reports/ba/serahTerima'
 import type { RusakData, SortirData } from '../reports/ba/sortir'
 import type { UpahData } from '../reports/ba/upah'
 import { localDateTime } from './clock'
@@ -212,5 +213,76 @@ export function upahData(ctx: ServiceContext, from: string, to: string): Built<U
         .sort((a, b) => a.regu.localeCompare(b.regu) || a.nama.localeCompare(b.nama)),
       notes,
     },
+  }
+}
+
+export function serahTerimaData(ctx: ServiceContext, handoverId: number): Built<SerahTerimaData> {
+  const h = ctx.db
+    .prepare('SELECT h.*, k.nama AS kecamatan FROM handover h JOIN kecamatan k ON k.id = h.kecamatan_id WHERE h.id = ?')
+    .get(handoverId) as { id: number; kecamatan: string; ppk_nama: string; ppk_jabatan: string; kendaraan: string; note: string } | undefined
+  if (!h) throw new AppError('NOT_FOUND', `Serah terima #${handoverId} tidak ditemukan`, [{ column: 'handoverId', message: 'Tidak ditemukan' }])
+  // What each TPS kit handed over held, from the handover's own ledger rows (corrections included).
+  const rows = ctx.db
+    .prepare(
+      `SELECT CAST(substr(CASE WHEN reason = 'BATAL' THEN to_place ELSE from_place END, 9) AS INTEGER) AS tpsId, variant_id AS v,
+              sum(CASE WHEN reason = 'BATAL' THEN -qty ELSE qty END) AS qty
+       FROM ledger WHERE document_id = ? GROUP BY tpsId, v`,
+    )
+    .all(`SERAH_TERIMA:${handoverId}`) as { tpsId: number; v: number; qty: number }[]
+  const members = ctx.db
+    .prepare(
+      `SELECT x.tps_id AS tpsId, x.exception, t.nomor, d.nama AS desa, d.id AS desaId FROM handover_tps x JOIN tps t ON t.id = x.tps_id JOIN desa d ON d.id = t.desa_id
+       WHERE x.handover_id = ? ORDER BY coalesce(d.kode, ''), d.nama_key, t.nomor`,
+    )
+    .all(handoverId) as { tpsId: number; exception: string | null; nomor: number; desa: string; desaId: number }[]
+  const segel = ctx.db.prepare('SELECT nomor FROM segel WHERE tps_id = ? ORDER BY kotak_no')
+  const variantIds = [...new Set(rows.map((r) => r.v))]
+  const variants = listVariants(ctx).filter((v) => variantIds.includes(v.variantId))
+  const qtyOf = (tpsId: number) => Object.fromEntries(rows.filter((r) => r.tpsId === tpsId).map((r) => [r.v, r.qty]))
+  const desa = new Map<number, { nama: string; tps: number; qty: Record<number, number> }>()
+  for (const m of members) {
+    const d = desa.get(m.desaId) ?? { nama: m.desa, tps: 0, qty: {} }
+    d.tps++
+    for (const [v, q] of Object.entries(qtyOf(m.tpsId))) d.qty[Number(v)] = (d.qty[Number(v)] ?? 0) + q
+    desa.set(m.desaId, d)
+  }
+  return {
+    subject: `Serah terima #${h.id} ke PPK Kecamatan ${h.kecamatan} (${members.length} TPS)`,
+    ref: `SERAH_TERIMA:${h.id}`,
+    data: {
+      handoverId: h.id,
+      kecamatan: h.kecamatan,
+      ppkNama: h.ppk_nama,
+      ppkJabatan: h.ppk_jabatan,
+      kendaraan: h.kendaraan,
+      note: h.note,
+      items: variants.map((v) => ({ variantId: v.variantId, code: v.itemCode, name: v.itemName, kind: v.kind, unit: v.unit, dapil: v.dapil })),
+      desa: [...desa.values()],
+      tps: members.map((m) => ({ desa: m.desa, nomor: m.nomor, qty: qtyOf(m.tpsId), exception: m.exception, segel: (segel.all(m.tpsId) as { nomor: string }[]).map((x) => x.nomor) })),
+    },
+  }
+}
+
+export function pemusnahanData(ctx: ServiceContext, pemusnahanId: number): Built<PemusnahanData> {
+  const p = ctx.db.prepare('SELECT * FROM pemusnahan WHERE id = ?').get(pemusnahanId) as { id: number; metode: string; tempat: string; note: string } | undefined
+  if (!p) throw new AppError('NOT_FOUND', `Pemusnahan #${pemusnahanId} tidak ditemukan`, [{ column: 'pemusnahanId', message: 'Tidak ditemukan' }])
+  const rows = ctx.db
+    .prepare(
+      `SELECT variant_id AS v, CASE WHEN reason = 'BATAL' THEN to_place ELSE from_place END AS src, sum(CASE WHEN reason = 'BATAL' THEN -qty ELSE qty END) AS qty
+       FROM ledger WHERE document_id = ? GROUP BY v, src HAVING qty <> 0`,
+    )
+    .all(`PEMUSNAHAN:${p.id}`) as { v: number; src: string; qty: number }[]
+  const out = new Map<number, { item: string; dapil: string | null; rusakByReason: Record<string, number>; lebih: number }>()
+  for (const r of rows) {
+    const v = getVariant(ctx, r.v)
+    const row = out.get(r.v) ?? { item: v.itemName, dapil: v.dapil, rusakByReason: {}, lebih: 0 }
+    if (r.src.startsWith('RUSAK:')) row.rusakByReason[r.src.slice(6)] = (row.rusakByReason[r.src.slice(6)] ?? 0) + r.qty
+    else row.lebih += r.qty
+    out.set(r.v, row)
+  }
+  return {
+    subject: `Pemusnahan #${p.id}: ${p.metode} di ${p.tempat}`,
+    ref: `PEMUSNAHAN:${p.id}`,
+    data: { pemusnahanId: p.id, metode: p.metode, tempat: p.tempat, note: p.note, reasons: ballotReasons(), rows: [...out.values()] },
   }
 }

@@ -1,5 +1,5 @@
 import { refused } from '../core/errors'
-import { computeNeeds, MissingDapilError, type NeedItem, type Needs } from '../core/needs'
+import { computeNeeds, MissingDapilError, type NeedItem, type NeedLine, type Needs } from '../core/needs'
 import { percentToBasisPoints } from '../core/reserve'
 import type { ServiceContext } from './context'
 import { requireElection, type Election } from './election'
@@ -21,6 +21,8 @@ interface Loaded {
   kecamatan: { id: number; nama: string }[]
   variantDapil: Map<number, { itemId: number; dapil: string }>
   needs: Needs
+  /** Each TPS's kit: the TPS and its need lines (ballots in the TPS's dapil variant), by TPS id. */
+  kits: Map<number, { tps: TpsRow; lines: NeedLine[] }>
 }
 
 /**
@@ -89,7 +91,8 @@ function compute(ctx: ServiceContext): Loaded {
     }
     throw err
   }
-  return { election, items, tps, desa, kecamatan, variantDapil, needs }
+  const kits = new Map(tps.map((t, i) => [t.id, { tps: t, lines: needs.tps[i]?.lines ?? [] }]))
+  return { election, items, tps, desa, kecamatan, variantDapil, needs, kits }
 }
 
 const columnsOf = (items: Loaded['items'], pred: (i: Loaded['items'][number]) => boolean): NeedColumn[] =>
@@ -211,4 +214,16 @@ export function needsPerDapil(ctx: ServiceContext) {
     }
   }
   return rows
+}
+
+/** Every TPS kit (cached with the needs): what each TPS must receive, ballots in its own dapil. */
+export function tpsKits(ctx: ServiceContext): ReadonlyMap<number, { tps: TpsRow; lines: readonly NeedLine[] }> {
+  return load(ctx).kits
+}
+
+/** Kit totals per variant over all TPS (the part of the needs that is packed, without the PSU reserve). */
+export function kitTotals(ctx: ServiceContext): Map<number, number> {
+  const out = new Map<number, number>()
+  for (const k of load(ctx).kits.values()) for (const l of k.lines) out.set(l.variantId, (out.get(l.variantId) ?? 0) + l.qty)
+  return out
 }

@@ -56,7 +56,8 @@ export function requireOpenShift(ctx: ServiceContext, id: number, column = 'shif
 
 function checkVariants(ctx: ServiceContext, kind: ShiftKind, variantIds: readonly number[], issues: Issue[]): VariantInfo[] {
   const out: VariantInfo[] = []
-  if (variantIds.length === 0) issues.push({ column: 'variantIds', message: 'Pilih sedikitnya satu jenis surat suara/barang yang dikerjakan' })
+  // A packing shift packs whole TPS kits; what goes in is decided by each kit, not by the shift.
+  if (kind !== 'packing' && variantIds.length === 0) issues.push({ column: 'variantIds', message: 'Pilih sedikitnya satu jenis surat suara/barang yang dikerjakan' })
   new Set(variantIds).forEach((id) => {
     let v: VariantInfo
     try {

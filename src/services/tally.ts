@@ -35,6 +35,7 @@ const fmt = formatAngka
 
 export function saveTally(ctx: ServiceContext, who: Actor, input: TallyInput) {
   const shift = requireOpenShift(ctx, input.shiftId)
+  if (shift.kind === 'packing') throw refused(`Shift #${shift.id} adalah shift pengemasan; kit TPS dicatat di halaman Pengemasan`, [{ column: 'shiftId', message: 'Shift pengemasan' }])
   const variant = getVariant(ctx, input.variantId)
   const unit = SHIFT_KINDS[shift.kind].unit
   const declared = (ctx.db.prepare('SELECT variant_id AS v FROM shift_variant WHERE shift_id = ?').all(shift.id) as { v: number }[]).map((r) => r.v)

@@ -7,7 +7,9 @@ import { Brand } from './components/Brand'
 import { electionTitle } from './format'
 import { HistoryProvider } from './components/History'
 import { BerandaPage } from './pages/Beranda'
+import { DistribusiPage } from './pages/Distribusi'
 import { DokumenPage } from './pages/Dokumen'
+import { KemasPage } from './pages/Kemas'
 import { KebutuhanPage } from './pages/Kebutuhan'
 import { PekerjaPage } from './pages/Pekerja'
 import { PenerimaanPage } from './pages/Penerimaan'
@@ -89,6 +91,8 @@ const NAV: { route: Route; label: string; hint: string }[] = [
   { route: 'penerimaan', label: 'Penerimaan', hint: 'Penerimaan logistik dari penyedia: surat jalan, BTTB, selisih dan tertukar' },
   { route: 'shift', label: 'Sortir & Rakit', hint: 'Shift sortir-lipat dan rakit, tally per regu, rusak per alasan' },
   { route: 'pekerja', label: 'Pekerja & Regu', hint: 'Pekerja, regu, ketua dan target harian' },
+  { route: 'kemas', label: 'Pengemasan', hint: 'Setting dan pengemasan kit per TPS, label kotak, daftar isi kit, nomor segel' },
+  { route: 'distribusi', label: 'Distribusi & Pemusnahan', hint: 'Serah terima ke PPK (Panitia Pemilihan Kecamatan), pengembalian, pemusnahan surat suara' },
   { route: 'dokumen', label: 'Dokumen', hint: 'Berita acara, rekap harian dan rekap upah' },
   { route: 'wilayah', label: 'Wilayah & TPS', hint: 'Kecamatan, desa/kelurahan, TPS dan DPT' },
   { route: 'kebutuhan', label: 'Kebutuhan', hint: 'Kebutuhan per TPS, desa, kecamatan dan dapil' },
@@ -144,6 +148,8 @@ function Shell({ election }: { election: Election }) {
         {route === 'penerimaan' && <PenerimaanPage election={election} params={params} />}
         {route === 'shift' && <ShiftPage election={election} params={params} />}
         {route === 'pekerja' && <PekerjaPage election={election} params={params} />}
+        {route === 'kemas' && <KemasPage election={election} params={params} />}
+        {route === 'distribusi' && <DistribusiPage election={election} params={params} />}
         {route === 'dokumen' && <DokumenPage election={election} params={params} />}
         {route === 'wilayah' && <WilayahPage election={election} />}
         {route === 'kebutuhan' && <KebutuhanPage election={election} />}
@@ -184,6 +190,19 @@ function NavIcon({ route }: { route: Route }) {
           <path {...common} d="M3 20c0-3.3 2.7-6 6-6s6 2.7 6 6" />
           <circle {...common} cx="17" cy="9" r="2.5" />
           <path {...common} d="M16 14.2c2.9.4 5 2.8 5 5.8" />
+        </>
+      )}
+      {route === 'kemas' && (
+        <>
+          <path {...common} d="M4 8l8-4 8 4v8l-8 4-8-4z" />
+          <path {...common} d="M4 8l8 4 8-4M12 12v8" />
+          <path {...common} d="M8 6l8 4" />
+        </>
+      )}
+      {route === 'distribusi' && (
+        <>
+          <path {...common} d="M5 12h14M13 6l6 6-6 6" />
+          <path {...common} d="M5 5v14" />
         </>
       )}
       {route === 'dokumen' && (

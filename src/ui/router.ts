@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 
-export const ROUTES = ['beranda', 'penerimaan', 'shift', 'pekerja', 'dokumen', 'wilayah', 'kebutuhan', 'pengaturan'] as const
+export const ROUTES = ['beranda', 'penerimaan', 'shift', 'pekerja', 'kemas', 'distribusi', 'dokumen', 'wilayah', 'kebutuhan', 'pengaturan'] as const
 export type Route = (typeof ROUTES)[number]
 
 export interface Location {

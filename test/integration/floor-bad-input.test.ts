@@ -196,10 +196,11 @@ describe('shifts: closing, opening, reopening', () => {
     ])
   })
 
-  it('a shift without teams or without variants is refused by the contract', async () => {
+  it('a shift without teams is refused by the contract; a sortir shift without variants by the service', async () => {
     expect((await refused('shift.buka', sortirShift({ teams: [] }), 'INVALID_INPUT')).details).toEqual([{ column: 'teams', message: 'Pilih sedikitnya satu regu' }])
-    expect((await refused('shift.buka', sortirShift({ variantIds: [] }), 'INVALID_INPUT')).details).toEqual([
-      { column: 'variantIds', message: 'Pilih sedikitnya satu jenis surat suara/barang' },
+    // Only a packing shift may leave the variants empty (it packs whole TPS kits).
+    expect((await refused('shift.buka', sortirShift({ variantIds: [] }))).details).toEqual([
+      { column: 'variantIds', message: 'Pilih sedikitnya satu jenis surat suara/barang yang dikerjakan' },
     ])
   })
 

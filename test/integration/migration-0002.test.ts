@@ -345,7 +345,7 @@ describe('migration 0002: rules SQLite enforces on the new tables', () => {
     fails('INSERT INTO delivery_line (delivery_id, variant_id, stated_qty) VALUES (1, 1, -1)')
     fails('INSERT INTO delivery_line (delivery_id, variant_id, isi_per_dus, stated_qty) VALUES (1, 1, 0, 5)')
     fails('INSERT INTO pay_rate (item_id, rate) VALUES (1, -150)')
-    fails(`INSERT INTO shift (kind, tanggal, mulai, selesai, status, created_at, created_by) VALUES ('packing', 'x', 'x', 'x', 'open', 'x', 'a')`)
+    fails(`INSERT INTO shift (kind, tanggal, mulai, selesai, status, created_at, created_by) VALUES ('pengemasan', 'x', 'x', 'x', 'open', 'x', 'a')`)
     fails(`INSERT INTO shift_event (shift_id, at, actor, event) VALUES (1, 'x', 'a', 'hapus')`)
     db.prepare(`INSERT INTO team (id, nama, nama_key) VALUES (1, 'Melati', 'melati')`).run()
     fails(`INSERT INTO team_target (team_id, tanggal, qty) VALUES (1, '2024-11-04', -1)`)

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { method } from './define'
 import { Download, Id, IsoDate, NoInput, ShortText } from './common'
 
-export const DocType = z.enum(['BA_PENERIMAAN', 'BA_SORTIR', 'BA_RUSAK', 'NOTA_RETUR', 'REKAP_UPAH'])
+export const DocType = z.enum(['BA_PENERIMAAN', 'BA_SORTIR', 'BA_RUSAK', 'NOTA_RETUR', 'REKAP_UPAH', 'BA_SERAH_TERIMA', 'BA_PEMUSNAHAN'])
 export type DocType = z.infer<typeof DocType>
 
 export const Signer = z
@@ -53,6 +53,7 @@ export type DocumentInfo = z.infer<typeof DocumentInfo>
 
 const BaDate = { tanggal: IsoDate.optional() }
 
+/** Documents issued on request. BA serah terima and BA pemusnahan are issued by the handover and the destruction themselves. */
 export const IssueInput = z.discriminatedUnion('type', [
   z.object({ type: z.literal('BA_PENERIMAAN'), deliveryId: Id, ...BaDate }).strict(),
   z.object({ type: z.literal('BA_SORTIR'), from: IsoDate, to: IsoDate, ...BaDate }).strict(),

@@ -10,6 +10,7 @@ import { pekerjaMethods } from './pekerja'
 import { shiftMethods } from './shift'
 import { gudangMethods } from './gudang'
 import { dokumenMethods } from './dokumen'
+import { distribusiMethods } from './distribusi'
 
 /**
  * The whole API: every method any transport (Electron IPC, HTTP, CLI) may call.
@@ -26,6 +27,7 @@ export const contract = {
   ...pekerjaMethods,
   ...shiftMethods,
   ...dokumenMethods,
+  ...distribusiMethods,
   ...ledgerMethods,
   ...systemMethods,
 }
@@ -46,3 +48,4 @@ export type { Worker, Team } from './pekerja'
 export type { ShiftDetail } from './shift'
 export type { ReconRow, Progress, HistoryRow } from './gudang'
 export type { DocType, DocumentInfo, Signer, IssueInput } from './dokumen'
+export type { KitDetail } from './distribusi'

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { method } from './define'
 import { ClockTime, Count, Id, IsoDate, Note, RequiredText, ShortText, VariantInfo } from './common'
 
-export const ShiftKind = z.enum(['sortir_lipat', 'rakit_kotak', 'rakit_bilik'])
+export const ShiftKind = z.enum(['sortir_lipat', 'rakit_kotak', 'rakit_bilik', 'packing'])
 
 const Attendance = z.array(z.object({ teamId: Id, workerIds: z.array(Id).optional() }).strict()).min(1, 'Pilih sedikitnya satu regu')
 
@@ -15,7 +15,8 @@ export const ShiftInput = z
     lokasi: ShortText('Lokasi/meja', 100).default(''),
     pengawas: ShortText('Nama pengawas', 100).default(''),
     note: Note,
-    variantIds: z.array(Id).min(1, 'Pilih sedikitnya satu jenis surat suara/barang'),
+    /** What the shift works on; a packing shift packs whole TPS kits and may leave this empty. */
+    variantIds: z.array(Id).default([]),
     teams: Attendance,
   })
   .strict()
@@ -100,7 +101,7 @@ export const shiftMethods = {
   'shift.get': method({ input: z.object({ id: Id }).strict(), output: ShiftDetail, description: 'Satu shift: regu, pekerja hadir, barang yang dikerjakan dan tally per regu', writes: false }),
   'shift.buka': method({ input: ShiftInput, output: ShiftDetail, description: 'Membuka shift baru dengan regu, pekerja hadir dan barang yang dikerjakan', writes: true }),
   'shift.hadir': method({
-    input: z.object({ shiftId: Id, teams: Attendance, variantIds: z.array(Id).min(1).optional() }).strict(),
+    input: z.object({ shiftId: Id, teams: Attendance, variantIds: z.array(Id).optional() }).strict(),
     output: ShiftDetail,
     description: 'Mengubah daftar hadir (dan barang yang dikerjakan) selama shift terbuka',
     writes: true,

@@ -127,7 +127,7 @@ CREATE TABLE team_target (
 
 CREATE TABLE shift (
   id INTEGER PRIMARY KEY,
-  kind TEXT NOT NULL CHECK (kind IN ('sortir_lipat', 'rakit_kotak', 'rakit_bilik')),
+  kind TEXT NOT NULL CHECK (kind IN ('sortir_lipat', 'rakit_kotak', 'rakit_bilik', 'packing')),
   tanggal TEXT NOT NULL,
   mulai TEXT NOT NULL,
   selesai TEXT NOT NULL,

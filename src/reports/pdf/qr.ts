@@ -37,14 +37,14 @@ function utf8Length(text: string): number {
  * to a crease or a stamp) while the text fits version 5; level L up to 106 bytes; longer text is
  * refused rather than printed too small to scan.
  */
-export function sizedQr(text: string): SizedQr {
+export function sizedQr(text: string, modulePt: number = MODULE_PT): SizedQr {
   if (text.length === 0) throw new Error('Teks kode QR kosong')
   const bytes = utf8Length(text)
   for (const eccLevel of ['M', 'L'] as const) {
     const index = CAPACITY[eccLevel].findIndex((cap, i) => i + 1 >= MIN_VERSION && bytes <= cap)
     if (index === -1) continue
     const version = index + 1
-    const size = (17 + 4 * version) * MODULE_PT
+    const size = (17 + 4 * version) * modulePt
     return { node: { qr: text, version, eccLevel, mode: 'octet', fit: size, width: size }, size }
   }
   throw new Error(`Teks kode QR terlalu panjang (${bytes} bita, paling banyak ${QR_MAX_BYTES})`)

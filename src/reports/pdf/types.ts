@@ -36,6 +36,8 @@ export interface BlockProps extends StyleProps {
   /** Keep the whole node on one page (moved to the next page if it does not fit). */
   unbreakable?: boolean
   headlineLevel?: number
+  /** Placed at this point of the page (points from the top-left corner), outside the flow. */
+  absolutePosition?: { x: number; y: number }
 }
 
 /** A run of text inside a paragraph: plain, or styled. */
@@ -99,7 +101,7 @@ export interface ContentTable extends BlockProps {
 
 export type CanvasElement =
   | { type: 'line'; x1: number; y1: number; x2: number; y2: number; lineWidth?: number; lineColor?: string }
-  | { type: 'rect'; x: number; y: number; w: number; h: number; lineWidth?: number; lineColor?: string; color?: string; r?: number }
+  | { type: 'rect'; x: number; y: number; w: number; h: number; lineWidth?: number; lineColor?: string; color?: string; r?: number; dash?: { length: number } }
 
 export interface ContentCanvas extends BlockProps {
   canvas: CanvasElement[]

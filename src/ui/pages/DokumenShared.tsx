@@ -13,9 +13,11 @@ export const DOC_LABEL: Record<DocType, string> = {
   BA_RUSAK: 'BA surat suara rusak dan kurang',
   NOTA_RETUR: 'Nota pengembalian',
   REKAP_UPAH: 'Rekap upah',
+  BA_SERAH_TERIMA: 'BA serah terima ke PPK',
+  BA_PEMUSNAHAN: 'BA pemusnahan',
 }
 
-export const DOC_TYPES: DocType[] = ['BA_PENERIMAAN', 'BA_SORTIR', 'BA_RUSAK', 'NOTA_RETUR', 'REKAP_UPAH']
+export const DOC_TYPES: DocType[] = ['BA_PENERIMAAN', 'BA_SORTIR', 'BA_RUSAK', 'NOTA_RETUR', 'REKAP_UPAH', 'BA_SERAH_TERIMA', 'BA_PEMUSNAHAN']
 
 export const isDocType = (s: string | undefined): s is DocType => DOC_TYPES.includes(s as DocType)
 

@@ -9,18 +9,11 @@ import { Field, FilePicker } from '../components/Form'
 import { Section } from '../components/Page'
 import { fmt } from '../format'
 import { href } from '../router'
+import { DOC_LABEL } from './DokumenShared'
 import { readNumbers } from './PengaturanShared'
 
 type Jenis = MethodOutput<'dokumen.jenis'>[number]
 
-/** Short names of the document types, as on the Dokumen page. */
-const DOC_LABEL: Record<DocType, string> = {
-  BA_PENERIMAAN: 'BA penerimaan',
-  BA_SORTIR: 'BA hasil sortir dan lipat',
-  BA_RUSAK: 'BA surat suara rusak dan kurang',
-  NOTA_RETUR: 'Nota pengembalian',
-  REKAP_UPAH: 'Rekap upah',
-}
 
 /* ------------------------------------------------------------ nomor pattern */
 

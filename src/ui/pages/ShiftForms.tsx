@@ -19,15 +19,18 @@ export const KIND_LABEL: Record<ShiftKind, string> = {
   sortir_lipat: 'Sortir dan lipat surat suara',
   rakit_kotak: 'Rakit kotak suara',
   rakit_bilik: 'Rakit bilik suara',
+  packing: 'Setting dan pengemasan per TPS',
 }
 const KIND_HINT: Record<ShiftKind, string> = {
   sortir_lipat: 'Memeriksa setiap lembar, melipat, memisahkan yang rusak (lembar)',
   rakit_kotak: 'Merakit kotak suara dari lembaran dupleks (buah)',
   rakit_bilik: 'Merakit bilik suara (buah)',
+  packing: 'Mengemas kit setiap TPS di halaman Pengemasan (kit)',
 }
 
 /** Which variants a kind of shift works on; the service refuses a mismatch anyway. */
 export function variantFitsKind(kind: ShiftKind, v: VariantInfo): boolean {
+  if (kind === 'packing') return false
   if (kind === 'sortir_lipat') return v.kind === 'ballot'
   if (kind === 'rakit_bilik') return v.assembled && v.itemCode === 'BILIK'
   return v.assembled && v.itemCode !== 'BILIK'

@@ -1,0 +1,67 @@
+/**
+ * One kit per TPS: what it needs (from the needs rules), what has been packed into it, and its kotak.
+ * Pure: the services bring the numbers.
+ */
+export type KitStatus = 'belum' | 'sebagian' | 'lengkap' | 'diserahkan' | 'diterima'
+
+export const KIT_STATUS_LABEL: Record<KitStatus, string> = {
+  belum: 'Belum dikemas',
+  sebagian: 'Dikemas sebagian',
+  lengkap: 'Dikemas lengkap',
+  diserahkan: 'Diserahkan ke PPK',
+  diterima: 'Diterima PPK',
+}
+
+export interface KitLineState {
+  need: number
+  packed: number
+}
+
+/** A kit before handover: nothing, part or all of every line packed. */
+export function packingStatus(lines: readonly KitLineState[]): 'belum' | 'sebagian' | 'lengkap' {
+  const packed = lines.reduce((s, l) => s + Math.min(l.packed, l.need), 0)
+  const need = lines.reduce((s, l) => s + l.need, 0)
+  if (packed === 0) return 'belum'
+  return packed >= need && lines.every((l) => l.packed >= l.need) ? 'lengkap' : 'sebagian'
+}
+
+/**
+ * The kotak of a TPS, numbered 1..n. Kotak k holds the ballots of the k-th ballot type (Pemilu: PPWP,
+ * DPR, DPD, DPRD Provinsi, DPRD Kab/Kota; Pilkada: Gubernur, Bupati/Wali Kota); a satker with more kotak
+ * than ballot types gets the extra ones without a type.
+ */
+export interface KotakSlot<V> {
+  no: number
+  of: number
+  ballot: V | null
+}
+
+export function kotakSlots<V>(count: number, ballots: readonly V[]): KotakSlot<V>[] {
+  return Array.from({ length: count }, (_, i) => ({ no: i + 1, of: count, ballot: ballots[i] ?? null }))
+}
+
+/**
+ * What a kotak label's QR code says: a stable id of that kotak — the satker, the TPS, the kotak number
+ * and the ballot variant (type x dapil) it was labelled for, so a scan can tell a label of another TPS or
+ * another dapil. Short enough for a small, robust QR code.
+ */
+export interface KotakId {
+  kodeWilayah: string
+  tpsId: number
+  kotakNo: number
+  /** 0 for a kotak without a ballot type. */
+  variantId: number
+}
+
+const PREFIX = 'GPK1'
+
+export function kotakQrText(id: KotakId): string {
+  return [PREFIX, id.kodeWilayah || '-', `T${id.tpsId}`, `K${id.kotakNo}`, `V${id.variantId}`].join('|')
+}
+
+/** The id in a scanned kotak label, or null when the text is not one of ours. Scanners add CR/LF and spaces. */
+export function parseKotakQr(text: string): KotakId | null {
+  const m = /^GPK1\|([0-9.]+|-)\|T(\d{1,9})\|K(\d{1,3})\|V(\d{1,9})$/.exec(text.trim())
+  if (!m) return null
+  return { kodeWilayah: m[1] === '-' ? '' : m[1]!, tpsId: Number(m[2]), kotakNo: Number(m[3]), variantId: Number(m[4]) }
+}

@@ -1,0 +1,128 @@
+import { kotakQrText } from '../core/kit'
+import { refused } from '../core/errors'
+import { shortItemName } from '../core/text'
+import { daftarIsiDocument, type DaftarIsiKit } from '../reports/kit/daftarIsi'
+import { DEFAULT_LABEL_GRID, labelSheets, labelSize, type KotakLabel, type LabelGrid } from '../reports/kit/labels'
+import { renderPdf } from '../reports/pdf'
+import { writeTx, type Actor, type ServiceContext } from './context'
+import { requireElection } from './election'
+import { kitDetail } from './kemas'
+import { tpsKits } from './kebutuhan'
+import { listVariants } from './variants'
+
+/**
+ * What the packing floor prints: kotak labels on sticker sheets and the daftar isi of each kit, for one
+ * TPS, a desa or a kecamatan, always in the order the kits are stacked.
+ */
+export interface KitScope {
+  kecamatanId?: number | undefined
+  desaId?: number | undefined
+  tpsIds?: number[] | undefined
+}
+
+function tpsInScope(ctx: ServiceContext, scope: KitScope): number[] {
+  const given = [scope.kecamatanId, scope.desaId, scope.tpsIds].filter((x) => x !== undefined).length
+  if (given !== 1) throw refused('Pilih satu cakupan: satu kecamatan, satu desa/kelurahan, atau daftar TPS', [{ column: 'scope', message: 'Cakupan tidak jelas' }])
+  // tpsKits is in stacking order: kecamatan, desa, TPS number.
+  const all = [...tpsKits(ctx).values()].map((k) => k.tps)
+  const ids =
+    scope.kecamatanId !== undefined
+      ? all.filter((t) => t.kecamatanId === scope.kecamatanId).map((t) => t.id)
+      : scope.desaId !== undefined
+        ? all.filter((t) => t.desaId === scope.desaId).map((t) => t.id)
+        : all.filter((t) => scope.tpsIds!.includes(t.id)).map((t) => t.id)
+  if (ids.length === 0) throw refused('Tidak ada TPS dalam cakupan yang dipilih', [{ column: 'scope', message: 'Kosong' }])
+  return ids
+}
+
+const GRID_KEY = 'label_grid'
+
+export function getLabelGrid(ctx: ServiceContext): LabelGrid {
+  const row = ctx.db.prepare('SELECT value FROM setting WHERE key = ?').get(GRID_KEY) as { value: string } | undefined
+  if (!row) return DEFAULT_LABEL_GRID
+  try {
+    return { ...DEFAULT_LABEL_GRID, ...(JSON.parse(row.value) as Partial<LabelGrid>) }
+  } catch {
+    return DEFAULT_LABEL_GRID
+  }
+}
+
+export function setLabelGrid(ctx: ServiceContext, who: Actor, grid: LabelGrid): LabelGrid {
+  requireElection(ctx)
+  const size = labelSize(grid)
+  if (typeof size === 'string') throw refused(size, [{ column: 'rows', message: 'Label terlalu kecil' }])
+  writeTx(ctx, who, 'label.aturGrid', () => {
+    ctx.db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(GRID_KEY, JSON.stringify(grid))
+    return { result: null, detail: grid }
+  })
+  return getLabelGrid(ctx)
+}
+
+const slug = (s: string) => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase()
+
+function scopeName(ctx: ServiceContext, scope: KitScope, ids: number[]): string {
+  const first = tpsKits(ctx).get(ids[0]!)!.tps
+  if (scope.kecamatanId !== undefined) return `kec-${slug(first.kecamatan)}`
+  if (scope.desaId !== undefined) return `desa-${slug(first.desa)}`
+  return ids.length === 1 ? `tps-${String(first.nomor).padStart(3, '0')}-${slug(first.desa)}` : `${ids.length}-tps`
+}
+
+export function kotakLabels(ctx: ServiceContext, scope: KitScope): KotakLabel[] {
+  const e = requireElection(ctx)
+  const variants = new Map(listVariants(ctx).map((v) => [v.variantId, v]))
+  const colorName = ctx.db.prepare('SELECT color FROM item WHERE id = ?')
+  return tpsInScope(ctx, scope).flatMap((tpsId) => {
+    const k = kitDetail(ctx, tpsId)
+    return k.kotak.map((x) => {
+      const v = x.variantId !== null ? variants.get(x.variantId)! : null
+      return {
+        satker: e.satker,
+        provinsi: e.provinsi,
+        kecamatan: k.kecamatan,
+        desa: k.desa,
+        tpsNomor: k.nomor,
+        kotakNo: x.no,
+        kotakOf: x.of,
+        ballot: v ? shortItemName(v.itemName).toUpperCase() : null,
+        dapil: v?.dapil ?? null,
+        colorHex: v?.colorHex ?? null,
+        colorName: v ? ((colorName.get(v.itemId) as { color: string | null } | undefined)?.color ?? null) : null,
+        qrText: kotakQrText({ kodeWilayah: e.kodeWilayah, tpsId, kotakNo: x.no, variantId: x.variantId ?? 0 }),
+      }
+    })
+  })
+}
+
+export async function kotakLabelsPdf(ctx: ServiceContext, scope: KitScope) {
+  const ids = tpsInScope(ctx, scope)
+  const labels = kotakLabels(ctx, scope)
+  if (labels.length === 0) throw refused('TPS dalam cakupan ini tidak memiliki kotak suara dalam kebutuhannya (periksa aturan barang Kotak suara)')
+  const name = `label-kotak-${scopeName(ctx, scope, ids)}.pdf`
+  return { fileName: name, mime: 'application/pdf', bytes: await renderPdf(labelSheets(labels, getLabelGrid(ctx), `Label kotak suara ${name}`)), count: labels.length }
+}
+
+export function daftarIsiKits(ctx: ServiceContext, scope: KitScope): DaftarIsiKit[] {
+  const e = requireElection(ctx)
+  return tpsInScope(ctx, scope).map((tpsId) => {
+    const k = kitDetail(ctx, tpsId)
+    return {
+      provinsi: e.provinsi,
+      satker: e.satker,
+      kecamatan: k.kecamatan,
+      desa: k.desa,
+      nomor: k.nomor,
+      dpt: k.dpt,
+      lines: k.lines.map((l) => ({ item: l.kind === 'ballot' ? shortItemName(l.itemName) : l.itemName, dapil: l.dapil, qty: l.need, unit: l.unit })),
+      kotak: k.kotak.map((x) => ({ no: x.no, of: x.of, isi: x.label, segel: x.segel })),
+    }
+  })
+}
+
+export async function daftarIsiPdf(ctx: ServiceContext, scope: KitScope, compact: boolean) {
+  const ids = tpsInScope(ctx, scope)
+  const kits = daftarIsiKits(ctx, scope)
+  const e = requireElection(ctx)
+  const name = `daftar-isi-kit-${scopeName(ctx, scope, ids)}.pdf`
+  const pemilihan = `${e.jenis === 'pemilu' ? 'Pemilihan Umum' : 'Pemilihan Serentak'} Tahun ${e.tahun} · KPU ${e.satker}`
+  return { fileName: name, mime: 'application/pdf', bytes: await renderPdf(daftarIsiDocument(kits, { namaPemilihan: pemilihan, compact, title: `Daftar isi kit ${name.replace(/\.pdf$/, '')}` })), count: kits.length }
+}

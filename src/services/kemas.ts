@@ -1,0 +1,315 @@
+import { AppError, refused, type Issue } from '../core/errors'
+import { kotakSlots, packingStatus, parseKotakQr, type KitStatus } from '../core/kit'
+import type { MoveInput } from '../core/moves'
+import { formatAngka } from '../core/terbilang'
+import { shortItemName } from '../core/text'
+import type { NeedLine } from '../core/needs'
+import { writeTx, type Actor, type ServiceContext } from './context'
+import { requireElection } from './election'
+import { tpsKits } from './kebutuhan'
+import { recordMoves } from './ledger'
+import { requireOpenShift } from './shift'
+import { getVariant, listVariants, usablePlace, type VariantInfo } from './variants'
+import type { TpsRow } from './wilayah'
+
+/**
+ * Setting and packing: one kit per TPS, packed from the usable stock (BAIK for ballots, SIAP for kotak
+ * and bilik, DITERIMA for the rest) into DIKEMAS:<tps>. Every packed line is checked against the kit of
+ * that TPS: a ballot of another dapil, more than the kit needs, or more than is in stock is refused,
+ * saying where the sheets should go instead. The worst real failure of 2024 was ballots of the wrong
+ * dapil at a TPS (DOMAIN.md §9); here it cannot happen silently.
+ */
+export const dikemasPlace = (tpsId: number) => `DIKEMAS:${tpsId}`
+
+interface Handed {
+  handoverId: number
+  confirmed: boolean
+  exception: string | null
+}
+
+/** Which TPS went out in which handover, and whether the PPK confirmed it. */
+function handedOver(ctx: ServiceContext): Map<number, Handed> {
+  const rows = ctx.db
+    .prepare(
+      `SELECT x.tps_id AS tpsId, x.handover_id AS handoverId, x.exception, c.handover_id IS NOT NULL AS confirmed
+       FROM handover_tps x LEFT JOIN handover_confirmation c ON c.handover_id = x.handover_id`,
+    )
+    .all() as { tpsId: number; handoverId: number; exception: string | null; confirmed: number }[]
+  return new Map(rows.map((r) => [r.tpsId, { handoverId: r.handoverId, confirmed: r.confirmed === 1, exception: r.exception }]))
+}
+
+/** What is in DIKEMAS:<tps> per TPS and variant. */
+function packedBalances(ctx: ServiceContext, tpsId?: number): Map<number, Map<number, number>> {
+  const rows = (
+    tpsId === undefined
+      ? ctx.db.prepare(`SELECT place, variant_id AS v, qty FROM balance WHERE place LIKE 'DIKEMAS:%' AND qty <> 0`).all()
+      : ctx.db.prepare('SELECT place, variant_id AS v, qty FROM balance WHERE place = ? AND qty <> 0').all(dikemasPlace(tpsId))
+  ) as { place: string; v: number; qty: number }[]
+  const out = new Map<number, Map<number, number>>()
+  for (const r of rows) {
+    const t = Number(r.place.slice('DIKEMAS:'.length))
+    let m = out.get(t)
+    if (!m) out.set(t, (m = new Map()))
+    m.set(r.v, r.qty)
+  }
+  return out
+}
+
+/** What was handed over from each TPS kit, per variant (for kits already with the PPK). */
+function handedQty(ctx: ServiceContext, tpsId: number): Map<number, number> {
+  const rows = ctx.db
+    .prepare(
+      `SELECT variant_id AS v, sum(CASE WHEN from_place = @p THEN qty ELSE -qty END) AS qty FROM ledger
+       WHERE (from_place = @p AND to_place LIKE 'DIKIRIM:%') OR (to_place = @p AND from_place LIKE 'DIKIRIM:%') GROUP BY variant_id`,
+    )
+    .all({ p: dikemasPlace(tpsId) }) as { v: number; qty: number }[]
+  return new Map(rows.map((r) => [r.v, r.qty]))
+}
+
+function statusOf(lines: readonly NeedLine[], packed: ReadonlyMap<number, number>, handed: Handed | undefined): KitStatus {
+  if (handed) return handed.confirmed ? 'diterima' : 'diserahkan'
+  return packingStatus(lines.map((l) => ({ need: l.qty, packed: packed.get(l.variantId) ?? 0 })))
+}
+
+export interface KitSummary {
+  tpsId: number
+  kecamatanId: number
+  kecamatan: string
+  desaId: number
+  desa: string
+  nomor: number
+  dpt: number
+  status: KitStatus
+  need: number
+  packed: number
+}
+
+/** Every TPS with its kit status, in the order kits are stacked (kecamatan, desa, TPS number). */
+export function kitSummaries(ctx: ServiceContext): KitSummary[] {
+  const kits = tpsKits(ctx)
+  const packed = packedBalances(ctx)
+  const handed = handedOver(ctx)
+  const out: KitSummary[] = []
+  for (const { tps, lines } of kits.values()) {
+    const p = packed.get(tps.id) ?? new Map<number, number>()
+    const h = handed.get(tps.id)
+    out.push({
+      tpsId: tps.id,
+      kecamatanId: tps.kecamatanId,
+      kecamatan: tps.kecamatan,
+      desaId: tps.desaId,
+      desa: tps.desa,
+      nomor: tps.nomor,
+      dpt: tps.dpt,
+      status: statusOf(lines, p, h),
+      need: lines.reduce((s, l) => s + l.qty, 0),
+      packed: h ? lines.reduce((s, l) => s + l.qty, 0) : lines.reduce((s, l) => s + Math.min(l.qty, p.get(l.variantId) ?? 0), 0),
+    })
+  }
+  return out
+}
+
+/** Kit statuses counted per kecamatan (or desa): the distribution progress the Beranda shows. */
+export function kitProgress(ctx: ServiceContext, level: 'kecamatan' | 'desa') {
+  const groups = new Map<number, { id: number; nama: string; kecamatan: string; tps: number } & Record<KitStatus, number>>()
+  for (const k of kitSummaries(ctx)) {
+    const id = level === 'kecamatan' ? k.kecamatanId : k.desaId
+    let g = groups.get(id)
+    if (!g) groups.set(id, (g = { id, nama: level === 'kecamatan' ? k.kecamatan : k.desa, kecamatan: k.kecamatan, tps: 0, belum: 0, sebagian: 0, lengkap: 0, diserahkan: 0, diterima: 0 }))
+    g.tps++
+    g[k.status]++
+  }
+  return [...groups.values()]
+}
+
+function requireTps(ctx: ServiceContext, tpsId: number): { tps: TpsRow; lines: readonly NeedLine[] } {
+  const kit = tpsKits(ctx).get(tpsId)
+  if (!kit) throw new AppError('NOT_FOUND', `TPS dengan id ${tpsId} tidak ditemukan`, [{ column: 'tpsId', message: 'Tidak ditemukan' }])
+  return kit
+}
+
+const tpsName = (t: TpsRow) => `TPS ${String(t.nomor).padStart(3, '0')} ${t.desa}, Kec. ${t.kecamatan}`
+
+/** The kotak of a TPS: kotak k is for the k-th ballot type, in that TPS's dapil. */
+function kotakOf(ctx: ServiceContext, lines: readonly NeedLine[]) {
+  const variants = new Map(listVariants(ctx).map((v) => [v.variantId, v]))
+  const kotakLine = lines.find((l) => variants.get(l.variantId)?.itemCode === 'KOTAK')
+  const ballots = lines.map((l) => variants.get(l.variantId)!).filter((v) => v.kind === 'ballot')
+  return kotakSlots(kotakLine?.qty ?? 0, ballots)
+}
+
+export function kitDetail(ctx: ServiceContext, tpsId: number) {
+  requireElection(ctx)
+  const { tps, lines } = requireTps(ctx, tpsId)
+  const packed = packedBalances(ctx, tpsId).get(tpsId) ?? new Map<number, number>()
+  const handed = handedOver(ctx).get(tpsId)
+  const handedBack = handed ? handedQty(ctx, tpsId) : new Map<number, number>()
+  const stock = ctx.db.prepare('SELECT qty FROM balance WHERE variant_id = ? AND place = ?')
+  const seals = new Map(
+    (ctx.db.prepare('SELECT kotak_no AS no, nomor FROM segel WHERE tps_id = ?').all(tpsId) as { no: number; nomor: string }[]).map((s) => [s.no, s.nomor]),
+  )
+  return {
+    tpsId,
+    kecamatanId: tps.kecamatanId,
+    kecamatan: tps.kecamatan,
+    desaId: tps.desaId,
+    desa: tps.desa,
+    nomor: tps.nomor,
+    dpt: tps.dpt,
+    status: statusOf(lines, packed, handed),
+    handoverId: handed?.handoverId ?? null,
+    exception: handed?.exception ?? null,
+    lines: lines.map((l) => {
+      const v = getVariant(ctx, l.variantId)
+      const source = usablePlace(v)
+      const p = (packed.get(l.variantId) ?? 0) + (handedBack.get(l.variantId) ?? 0)
+      return {
+        variantId: l.variantId,
+        label: v.label,
+        itemName: v.itemName,
+        itemCode: v.itemCode,
+        kind: v.kind,
+        unit: v.unit,
+        colorHex: v.colorHex,
+        dapil: v.dapil,
+        need: l.qty,
+        packed: p,
+        remaining: Math.max(0, l.qty - p),
+        source,
+        stock: (stock.get(l.variantId, source) as { qty: number } | undefined)?.qty ?? 0,
+      }
+    }),
+    kotak: kotakOf(ctx, lines).map((k) => ({
+      no: k.no,
+      of: k.of,
+      variantId: k.ballot?.variantId ?? null,
+      label: k.ballot ? `${shortItemName(k.ballot.itemName)}${k.ballot.dapil ? ' · Dapil ' + k.ballot.dapil : ''}` : null,
+      segel: seals.get(k.no) ?? null,
+    })),
+  }
+}
+
+export interface PackInput {
+  shiftId: number
+  tpsId: number
+  /** The lines to pack now; with `sisa` true, everything the kit still lacks. */
+  lines: { variantId: number; qty: number }[]
+  sisa: boolean
+}
+
+export function packKit(ctx: ServiceContext, who: Actor, input: PackInput) {
+  const shift = requireOpenShift(ctx, input.shiftId)
+  if (shift.kind !== 'packing') {
+    throw refused(`Shift #${shift.id} bukan shift pengemasan; buka shift "Setting dan pengemasan per TPS" untuk mengemas kit`, [{ column: 'shiftId', message: 'Bukan shift pengemasan' }])
+  }
+  const detail = kitDetail(ctx, input.tpsId)
+  const { tps } = requireTps(ctx, input.tpsId)
+  if (detail.handoverId !== null) {
+    throw refused(`Kit ${tpsName(tps)} sudah diserahkan ke PPK (Panitia Pemilihan Kecamatan); tidak dapat dikemas lagi`, [{ column: 'tpsId', message: 'Sudah diserahkan' }])
+  }
+  const wanted = input.sisa ? detail.lines.filter((l) => l.remaining > 0).map((l) => ({ variantId: l.variantId, qty: l.remaining })) : input.lines
+  if (wanted.length === 0) throw refused(input.sisa ? `Kit ${tpsName(tps)} sudah lengkap` : 'Tidak ada yang dikemas')
+
+  const issues: Issue[] = []
+  const seen = new Set<number>()
+  wanted.forEach((w, i) => {
+    const row = i + 1
+    let v: VariantInfo
+    try {
+      v = getVariant(ctx, w.variantId)
+    } catch {
+      issues.push({ row, column: 'variantId', message: `Barang dengan id ${w.variantId} tidak dikenal` })
+      return
+    }
+    if (seen.has(w.variantId)) issues.push({ row, column: 'variantId', message: `${v.label} disebut dua kali` })
+    seen.add(w.variantId)
+    const line = detail.lines.find((l) => l.variantId === w.variantId)
+    if (!line) {
+      const sameItem = detail.lines.find((l) => l.itemCode === v.itemCode)
+      issues.push({
+        row,
+        column: 'variantId',
+        message: sameItem
+          ? `SALAH DAPIL: ${shortItemName(v.itemName)} Dapil ${v.dapil} bukan untuk ${tpsName(tps)}, yang memakai Dapil ${sameItem.dapil}. Kembalikan ke tumpukan Dapil ${v.dapil} dan ambil ${shortItemName(v.itemName)} Dapil ${sameItem.dapil}.`
+          : `${v.label} tidak termasuk isi kit ${tpsName(tps)}`,
+      })
+      return
+    }
+    if (w.qty > line.remaining) {
+      issues.push({
+        row,
+        column: 'qty',
+        message: `${line.label}: ${formatAngka(w.qty)} melebihi kebutuhan kit ${tpsName(tps)} (kebutuhan ${formatAngka(line.need)}, sudah dikemas ${formatAngka(line.packed)}, sisa ${formatAngka(line.remaining)})`,
+      })
+    } else if (w.qty > line.stock) {
+      issues.push({
+        row,
+        column: 'qty',
+        message: `${line.label}: stok siap kemas hanya ${formatAngka(line.stock)}, tidak cukup untuk ${formatAngka(w.qty)}${v.kind === 'ballot' ? '; sortir dulu surat suara yang belum disortir' : ''}`,
+      })
+    }
+  })
+  if (issues.length) throw refused(`Pengemasan kit ${tpsName(tps)} ditolak; tidak ada yang dikemas`, issues)
+
+  const moves: MoveInput[] = wanted
+    .filter((w) => w.qty > 0)
+    .map((w) => ({ variantId: w.variantId, from: detail.lines.find((l) => l.variantId === w.variantId)!.source, to: dikemasPlace(tps.id), qty: w.qty, shiftId: shift.id }))
+  writeTx(ctx, who, 'kemas.simpan', () => {
+    const written = recordMoves(ctx, who, moves)
+    return { result: null, detail: { shiftId: shift.id, tpsId: tps.id, rows: written.length } }
+  })
+  return kitDetail(ctx, tps.id)
+}
+
+/** The seal number on one kotak of a kit; a number already on another kotak is refused. */
+export function recordSegel(ctx: ServiceContext, who: Actor, tpsId: number, kotakNo: number, nomor: string) {
+  const detail = kitDetail(ctx, tpsId)
+  const { tps } = requireTps(ctx, tpsId)
+  if (!detail.kotak.some((k) => k.no === kotakNo)) {
+    throw refused(`${tpsName(tps)} hanya memiliki ${detail.kotak.length} kotak`, [{ column: 'kotakNo', message: 'Kotak tidak ada' }])
+  }
+  if (detail.handoverId !== null) throw refused(`Kit ${tpsName(tps)} sudah diserahkan; nomor segel tidak dapat diubah`)
+  const other = ctx.db.prepare('SELECT tps_id AS tpsId, kotak_no AS no FROM segel WHERE nomor = ? AND NOT (tps_id = ? AND kotak_no = ?)').get(nomor, tpsId, kotakNo) as
+    | { tpsId: number; no: number }
+    | undefined
+  if (other) {
+    const t = requireTps(ctx, other.tpsId).tps
+    throw refused(`Nomor segel ${nomor} sudah dipakai pada kotak ${other.no} ${tpsName(t)}`, [{ column: 'nomor', message: 'Sudah dipakai' }])
+  }
+  writeTx(ctx, who, 'kemas.segel', () => {
+    ctx.db
+      .prepare(
+        `INSERT INTO segel (tps_id, kotak_no, nomor, at, actor) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (tps_id, kotak_no) DO UPDATE SET nomor = excluded.nomor, at = excluded.at, actor = excluded.actor`,
+      )
+      .run(tpsId, kotakNo, nomor, ctx.now().toISOString(), who.actor)
+    return { result: null, detail: { tpsId, kotakNo, nomor, before: detail.kotak.find((k) => k.no === kotakNo)?.segel ?? null } }
+  })
+  return kitDetail(ctx, tpsId)
+}
+
+/**
+ * A scanned kotak label: the TPS it belongs to, or a refusal a coordinator cannot miss. A label of
+ * another satker, of a TPS that no longer exists, or printed for a dapil the TPS no longer has (the
+ * mapping changed after printing) is refused.
+ */
+export function resolveKotakScan(ctx: ServiceContext, code: string) {
+  const e = requireElection(ctx)
+  const id = parseKotakQr(code)
+  if (!id) throw refused(`Kode "${code.trim().slice(0, 60)}" bukan label kotak Gudang Pemilu`, [{ column: 'code', message: 'Kode tidak dikenal' }])
+  if (id.kodeWilayah && e.kodeWilayah && id.kodeWilayah !== e.kodeWilayah) {
+    throw refused(`Label ini milik satker berkode wilayah ${id.kodeWilayah}, bukan ${e.kodeWilayah} (${e.satker}). Pisahkan kotak ini.`, [{ column: 'code', message: 'Satker lain' }])
+  }
+  const kit = tpsKits(ctx).get(id.tpsId)
+  if (!kit) throw refused(`Label menunjuk TPS yang tidak ada dalam data wilayah (id ${id.tpsId})`, [{ column: 'code', message: 'TPS tidak dikenal' }])
+  const slot = kotakOf(ctx, kit.lines).find((k) => k.no === id.kotakNo)
+  if (!slot) throw refused(`${tpsName(kit.tps)} tidak memiliki kotak ${id.kotakNo}`, [{ column: 'code', message: 'Kotak tidak dikenal' }])
+  if ((slot.ballot?.variantId ?? 0) !== id.variantId) {
+    const printed = id.variantId ? getVariant(ctx, id.variantId).label : 'tanpa jenis surat suara'
+    throw refused(
+      `SALAH DAPIL: label kotak ${id.kotakNo} ${tpsName(kit.tps)} dicetak untuk ${printed}, tetapi TPS ini sekarang memakai ${slot.ballot?.label ?? 'kotak tanpa jenis'}. Cetak ulang labelnya.`,
+      [{ column: 'code', message: 'Dapil tidak sesuai' }],
+    )
+  }
+  return { tpsId: kit.tps.id, kecamatanId: kit.tps.kecamatanId, kotakNo: slot.no, kotakOf: slot.of, variantId: slot.ballot?.variantId ?? null, tps: tpsName(kit.tps) }
+}
