@@ -32,9 +32,10 @@ const NODE_CACHE = join(ROOT, '.cache', 'node')
 const VITEST_REPORT = join(ROOT, '.cache', 'vitest-report.json')
 const SERVER_ENTRY = 'src/server/main.ts'
 const BENCH_ENTRY = 'test/bench/run.ts'
+const CRASH_ENTRY = 'test/crash/run.ts'
 const ELECTRON_FETCH_TIMEOUT_MS = 90_000
 
-const COMMANDS = { start: commandStart, test: commandTest, bench: commandBench }
+const COMMANDS = { start: commandStart, test: commandTest, bench: commandBench, crashtest: commandCrashtest }
 
 // ---------------------------------------------------------------- children
 
@@ -267,6 +268,11 @@ async function commandBench(extraArgs) {
     return 1
   }
   return runNodeScript('node_modules/tsx/dist/cli.mjs', [BENCH_ENTRY, ...extraArgs])
+}
+
+/** `npm run crashtest [-- --kills N]`: the power-loss test with many kills (npm test runs a few). */
+async function commandCrashtest(extraArgs) {
+  return runNodeScript('node_modules/tsx/dist/cli.mjs', [CRASH_ENTRY, ...extraArgs])
 }
 
 // ---------------------------------------------------------------------- main
