@@ -14,6 +14,7 @@ import { needsPerDapil, needsPerTps, needsRekap } from '../../src/services/kebut
 import { applyImport, previewImport } from '../../src/services/wilayah'
 import { generateBogor, toCsv, BOGOR } from './bogor'
 import { benchFloor } from './floor'
+import { benchPrint } from './print'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5)
 
@@ -34,8 +35,8 @@ async function time(runs: number, fn: () => unknown | Promise<unknown>): Promise
 
 const fmt = (ms: number) => `${ms.toFixed(1).padStart(8)} ms`
 const rows: string[] = []
-function report(name: string, app: number, raw: number) {
-  const line = `${name.padEnd(34)} app ${fmt(app)}   raw ${fmt(raw)}   ratio ${(app / raw).toFixed(2)}x`
+function report(name: string, app: number, raw: number, extra?: string) {
+  const line = `${name.padEnd(44)} app ${fmt(app)}   raw ${fmt(raw)}   ratio ${(app / raw).toFixed(2)}x${extra ? '   ' + extra : ''}`
   rows.push(line)
   console.log(line)
 }
@@ -104,6 +105,7 @@ async function main() {
   report('Rekap kebutuhan per kecamatan', await time(RUNS, () => needsRekap(app.ctx, 'kecamatan')), needsRaw)
   report('Kebutuhan per dapil', await time(RUNS, () => needsPerDapil(app.ctx)), needsRaw)
   await benchFloor(app, dir, RUNS, report, (s) => console.log(s))
+  await benchPrint(app, dir, report, (s) => console.log(s))
   app.close()
 
   const peak = process.resourceUsage().maxRSS / 1024

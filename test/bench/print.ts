@@ -1,0 +1,140 @@
+/**
+ * Printing at Bogor scale: the daftar isi of every TPS and a label for every kotak (a PDF per
+ * kecamatan into one ZIP on disk), and the BA serah terima of the largest kecamatan — each beside a raw
+ * pdfmake job producing the same number of pages with a plain table, with the peak memory seen while
+ * the job ran.
+ */
+import { execFileSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import type { OpenedApp } from '../../src/api/app'
+import { renderPdf, type PdfDocDefinition } from '../../src/reports/pdf'
+import { FONT_FAMILY } from '../../src/reports/pdf/fonts'
+import { createZip } from '../../src/reports/zip'
+import { writeKitPrintZip } from '../../src/services/cetakBatch'
+import { getLabelGrid } from '../../src/services/cetakKit'
+import { printDocument } from '../../src/services/dokumen'
+import { kitSummaries, packKit } from '../../src/services/kemas'
+import { recordDelivery } from '../../src/services/penerimaan'
+import { handOver } from '../../src/services/serahTerima'
+import { closeShift, openShift } from '../../src/services/shift'
+import { saveTally } from '../../src/services/tally'
+import { listVariants } from '../../src/services/variants'
+import { listKecamatan } from '../../src/services/wilayah'
+
+const WHO = { actor: 'bench' }
+
+/** Runs fn while sampling the resident set size; returns its time and the highest RSS seen. */
+async function measured<T>(fn: () => Promise<T>): Promise<{ ms: number; peakMb: number; result: T }> {
+  let peak = process.memoryUsage().rss
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50)
+  const t0 = performance.now()
+  try {
+    const result = await fn()
+    peak = Math.max(peak, process.memoryUsage().rss)
+    return { ms: performance.now() - t0, peakMb: peak / 1024 / 1024, result }
+  } finally {
+    clearInterval(timer)
+  }
+}
+
+/** pdfinfo's page count of every PDF inside a stored ZIP (entries are read from their local headers). */
+function pagesInZip(path: string, dir: string): number[] {
+  const buf = readFileSync(path)
+  const pages: number[] = []
+  let at = 0
+  while (buf.readUInt32LE(at) === 0x04034b50) {
+    const size = buf.readUInt32LE(at + 18)
+    const nameLen = buf.readUInt16LE(at + 26)
+    const data = buf.subarray(at + 30 + nameLen, at + 30 + nameLen + size)
+    const tmp = join(dir, 'bench-entry.pdf')
+    writeFileSync(tmp, data)
+    pages.push(Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [tmp], { encoding: 'utf8' }))![1]))
+    at += 30 + nameLen + size
+  }
+  return pages
+}
+
+/** The baseline: pdfmake alone, a plain table per page, in the same chunks, into a ZIP the same way. */
+async function rawPages(chunks: number[], path: string): Promise<void> {
+  const zip = await createZip(path)
+  for (const [i, n] of chunks.entries()) {
+    const def: PdfDocDefinition = {
+      pageSize: 'A4',
+      pageMargins: [40, 40, 40, 40],
+      content: Array.from({ length: n }, (_, p) => ({
+        table: { widths: ['auto', '*', 'auto'], body: Array.from({ length: 12 }, (_, r) => [String(r + 1), `Barang ${r + 1}`, String(250 + r)]) },
+        ...(p > 0 ? { pageBreak: 'before' as const } : {}),
+      })),
+      defaultStyle: { font: FONT_FAMILY, fontSize: 10 },
+    }
+    await zip.add(`${i}.pdf`, await renderPdf(def))
+  }
+  await zip.close()
+}
+
+export async function benchPrint(app: OpenedApp, dir: string, report: (name: string, app: number, raw: number, extra?: string) => void, log: (s: string) => void): Promise<void> {
+  const ctx = app.ctx
+  log('\nCetak seukuran Bogor: daftar isi setiap TPS, label setiap kotak (PDF per kecamatan dalam satu ZIP), BA serah terima kecamatan terbesar')
+
+  const daftar = await measured(() => writeKitPrintZip(ctx, 'daftarIsi', join(dir, 'daftar-isi.zip')))
+  const daftarPages = pagesInZip(join(dir, 'daftar-isi.zip'), dir)
+  const daftarRaw = await measured(() => rawPages(daftarPages, join(dir, 'raw-daftar.zip')))
+  const total = (xs: number[]) => xs.reduce((s, n) => s + n, 0)
+  report(`Daftar isi ${daftar.result.items} TPS (${total(daftarPages)} hlm)`, daftar.ms, daftarRaw.ms, `puncak ${daftar.peakMb.toFixed(0)} MB (mentah ${daftarRaw.peakMb.toFixed(0)} MB)`)
+
+  const labels = await measured(() => writeKitPrintZip(ctx, 'label', join(dir, 'label.zip')))
+  const labelPages = pagesInZip(join(dir, 'label.zip'), dir)
+  const labelRaw = await measured(() => rawPages(labelPages, join(dir, 'raw-label.zip')))
+  const grid = getLabelGrid(ctx)
+  report(`Label ${labels.result.items} kotak (${total(labelPages)} hlm, ${grid.rows}x${grid.cols})`, labels.ms, labelRaw.ms, `puncak ${labels.peakMb.toFixed(0)} MB (mentah ${labelRaw.peakMb.toFixed(0)} MB)`)
+
+  // The largest kecamatan, packed and handed over; then its BA printed (issued in the handover).
+  const largest = listKecamatan(ctx).sort((a, b) => b.tps - a.tps)[0]!
+  const variants = listVariants(ctx)
+  recordDelivery(ctx, WHO, {
+    kind: 'biasa',
+    receivedAt: '2024-02-01T08:00',
+    penyedia: 'PT Bench Logistik',
+    suratJalan: 'SJ-BENCH-LOG',
+    bttb: '',
+    kendaraan: '',
+    pengemudi: '',
+    wakilNama: '',
+    wakilJabatan: '',
+    penggantiUntuk: '',
+    note: '',
+    lines: variants.filter((v) => v.kind === 'logistics').map((v) => ({ variantId: v.variantId, statedQty: 100_000, countedQty: 100_000, tertukarQty: 0, tertukarNote: '' })),
+  })
+  const teamId = (ctx.db.prepare('SELECT id FROM team ORDER BY id LIMIT 1').get() as { id: number }).id
+  for (const v of variants.filter((x) => x.assembled)) {
+    const s = openShift(ctx, WHO, { kind: v.itemCode === 'BILIK' ? 'rakit_bilik' : 'rakit_kotak', tanggal: '2024-02-02', mulai: '08:00', selesai: '16:00', lokasi: '', pengawas: '', note: '', variantIds: [v.variantId], teams: [{ teamId }] })
+    saveTally(ctx, WHO, { shiftId: s.id, variantId: v.variantId, rows: [{ teamId, serahkan: largest.tps * 5, hasil: largest.tps * 5, rusak: {}, kembali: 0 }] })
+    closeShift(ctx, WHO, s.id, '')
+  }
+  const pack = openShift(ctx, WHO, { kind: 'packing', tanggal: '2024-02-03', mulai: '08:00', selesai: '16:00', lokasi: '', pengawas: '', note: '', variantIds: [], teams: [{ teamId }] })
+  const kits = kitSummaries(ctx).filter((k) => k.kecamatanId === largest.id)
+  const packing = await measured(async () => {
+    for (const k of kits) packKit(ctx, WHO, { shiftId: pack.id, tpsId: k.tpsId, lines: [], sisa: true })
+  })
+  log(`  pengemasan ${kits.length} kit ${largest.nama}: ${(packing.ms / kits.length).toFixed(1)} ms per kit`)
+  const handed = handOver(ctx, WHO, { kecamatanId: largest.id, tpsIds: kits.map((k) => k.tpsId), exceptions: [], ppkNama: 'Ketua PPK', ppkJabatan: 'Ketua PPK', kendaraan: '', note: '' })
+  const ba = await measured(() => printDocument(ctx, WHO, handed.document.id, 'pdf'))
+  const baPages = Number(/\/Count (\d+)/.exec(ba.result.bytes.toString('latin1'))?.[1] ?? 0)
+  const baRaw = await measured(() => renderPdf(plainPages(baPages)))
+  report(`BA serah terima ${largest.nama} (${kits.length} TPS, ${baPages} hlm)`, ba.ms, baRaw.ms, `puncak ${ba.peakMb.toFixed(0)} MB`)
+}
+
+/** A plain document of n pages of a table, with the same fonts, for the BA's baseline. */
+function plainPages(pages: number): PdfDocDefinition {
+  return {
+    pageSize: 'A4',
+    pageMargins: [40, 40, 40, 40],
+    content: Array.from({ length: Math.max(1, pages) }, (_, p) => ({
+      table: { headerRows: 1, widths: ['auto', '*', 'auto', 'auto'], body: Array.from({ length: 40 }, (_, r) => [String(r + 1), `Desa ${r}`, String(r), String(r * 2)]) },
+      ...(p > 0 ? { pageBreak: 'before' as const } : {}),
+    })),
+    defaultStyle: { font: FONT_FAMILY, fontSize: 9 },
+  }
+}
