@@ -21,7 +21,7 @@ import { rekapHarian } from '../services/rekapHarian'
 import { daftarIsiPdf, getLabelGrid, kotakLabelsPdf, setLabelGrid } from '../services/cetakKit'
 import { kitDetail, kitProgress, kitSummaries, packKit, recordSegel, resolveKotakScan } from '../services/kemas'
 import { destroy, destructionCandidates, listDestructions } from '../services/pemusnahan'
-import { checkHandoverScan, confirmHandover, handOver, handoverOverview, heldByPpk, listHandovers, recordReturnFromPpk } from '../services/serahTerima'
+import { checkHandoverScan, confirmHandover, handOver, handoverOverview, handoverPreview, heldByPpk, listHandovers, recordReturnFromPpk } from '../services/serahTerima'
 import type { Handlers } from './dispatch'
 
 /** A generated file as the contract's Download (base64 inside the JSON, for IPC and HTTP alike). */
@@ -107,6 +107,7 @@ export function createHandlers(ctx: ServiceContext, appVersion: string): Handler
     'label.grid': () => getLabelGrid(ctx),
     'label.aturGrid': (i, m) => setLabelGrid(ctx, m, i),
     'distribusi.kecamatan': (i) => handoverOverview(ctx, i.kecamatanId),
+    'distribusi.pratinjau': (i) => handoverPreview(ctx, i.kecamatanId, i.tpsIds),
     'distribusi.list': () => listHandovers(ctx),
     'distribusi.serahkan': (i, m) => handOver(ctx, m, i),
     'distribusi.konfirmasi': (i, m) => confirmHandover(ctx, m, i.handoverId, i.note),

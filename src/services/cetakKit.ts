@@ -60,6 +60,14 @@ export function setLabelGrid(ctx: ServiceContext, who: Actor, grid: LabelGrid): 
 
 const slug = (s: string) => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase()
 
+/** What a print job covers, for people: "Kecamatan LAUT TADOR", "Desa/Kel. TANJUNG PRAPAT, Kec. LAUT TADOR". */
+function scopeTitle(ctx: ServiceContext, scope: KitScope, ids: number[]): string {
+  const first = tpsKits(ctx).get(ids[0]!)!.tps
+  if (scope.kecamatanId !== undefined) return `Kecamatan ${first.kecamatan}`
+  if (scope.desaId !== undefined) return `Desa/Kel. ${first.desa}, Kec. ${first.kecamatan}`
+  return ids.length === 1 ? `TPS ${String(first.nomor).padStart(3, '0')} ${first.desa}, Kec. ${first.kecamatan}` : `${ids.length} TPS`
+}
+
 function scopeName(ctx: ServiceContext, scope: KitScope, ids: number[]): string {
   const first = tpsKits(ctx).get(ids[0]!)!.tps
   if (scope.kecamatanId !== undefined) return `kec-${slug(first.kecamatan)}`
@@ -98,7 +106,7 @@ export async function kotakLabelsPdf(ctx: ServiceContext, scope: KitScope) {
   const labels = kotakLabels(ctx, scope)
   if (labels.length === 0) throw refused('TPS dalam cakupan ini tidak memiliki kotak suara dalam kebutuhannya (periksa aturan barang Kotak suara)')
   const name = `label-kotak-${scopeName(ctx, scope, ids)}.pdf`
-  return { fileName: name, mime: 'application/pdf', bytes: await renderPdf(labelSheets(labels, getLabelGrid(ctx), `Label kotak suara ${name}`)), count: labels.length }
+  return { fileName: name, mime: 'application/pdf', bytes: await renderPdf(labelSheets(labels, getLabelGrid(ctx), `Label kotak suara ${scopeTitle(ctx, scope, ids)}`)), count: labels.length }
 }
 
 export function daftarIsiKits(ctx: ServiceContext, scope: KitScope): DaftarIsiKit[] {
@@ -124,5 +132,5 @@ export async function daftarIsiPdf(ctx: ServiceContext, scope: KitScope, compact
   const e = requireElection(ctx)
   const name = `daftar-isi-kit-${scopeName(ctx, scope, ids)}.pdf`
   const pemilihan = `${e.jenis === 'pemilu' ? 'Pemilihan Umum' : 'Pemilihan Serentak'} Tahun ${e.tahun} · KPU ${e.satker}`
-  return { fileName: name, mime: 'application/pdf', bytes: await renderPdf(daftarIsiDocument(kits, { namaPemilihan: pemilihan, compact, title: `Daftar isi kit ${name.replace(/\.pdf$/, '')}` })), count: kits.length }
+  return { fileName: name, mime: 'application/pdf', bytes: await renderPdf(daftarIsiDocument(kits, { namaPemilihan: pemilihan, compact, title: `Daftar isi kit · ${scopeTitle(ctx, scope, ids)}` })), count: kits.length }
 }

@@ -102,12 +102,43 @@ function checkKecamatan(ctx: ServiceContext, mapping: readonly MappingEntry[]): 
   if (issues.length) throw refused('Pemetaan dapil ditolak; tidak ada yang diubah', issues)
 }
 
+/**
+ * A kecamatan's dapil cannot change under packed or delivered kits: the sheets in them are of the old
+ * dapil, and the packing guard would no longer see them as wrong (DOMAIN.md §9, tertukar).
+ */
+function checkNotPacked(ctx: ServiceContext, itemId: number, mapping: readonly MappingEntry[]): void {
+  const current = new Map(
+    (ctx.db.prepare('SELECT kecamatan_id AS k, dapil_id AS d FROM dapil_kecamatan WHERE item_id = ?').all(itemId) as { k: number; d: number }[]).map((r) => [r.k, r.d]),
+  )
+  const dapilName = ctx.db.prepare('SELECT name FROM dapil WHERE id = ?')
+  const packed = ctx.db.prepare(
+    `SELECT count(DISTINCT b.place) AS n FROM balance b JOIN item_variant v ON v.id = b.variant_id
+     WHERE v.item_id = @item AND b.qty > 0 AND (
+       b.place IN (SELECT 'DIKEMAS:' || t.id FROM tps t JOIN desa d ON d.id = t.desa_id WHERE d.kecamatan_id = @kec)
+       OR b.place = 'DIKIRIM:' || @kec)`,
+  )
+  const issues: Issue[] = []
+  mapping.forEach((m, i) => {
+    const before = current.get(m.kecamatanId)
+    if (before === undefined) return
+    const name = (dapilName.get(before) as { name: string }).name
+    if (normalizeName(name) === normalizeName(m.dapil)) return
+    const n = (packed.get({ item: itemId, kec: m.kecamatanId }) as { n: number }).n
+    if (n > 0) {
+      const kec = (ctx.db.prepare('SELECT nama FROM kecamatan WHERE id = ?').get(m.kecamatanId) as { nama: string }).nama
+      issues.push({ row: i + 1, column: 'dapil', message: `Kecamatan ${kec} sudah memiliki kit berisi surat suara Dapil ${name}; keluarkan dulu dari kit (koreksi) sebelum mengubah dapilnya` })
+    }
+  })
+  if (issues.length) throw refused('Pemetaan dapil ditolak: kit yang sudah dikemas memakai dapil lama; tidak ada yang diubah', issues)
+}
+
 export function setDapilMapping(ctx: ServiceContext, who: Actor, itemId: number, mapping: readonly MappingEntry[]): DapilOfBallot[] {
   requireElection(ctx)
   const item = ctx.db.prepare('SELECT code, kind FROM item WHERE id = ?').get(itemId) as { code: string; kind: string } | undefined
   if (!item) throw new AppError('NOT_FOUND', `Jenis surat suara dengan id ${itemId} tidak ditemukan`)
   if (item.kind !== 'ballot') throw refused(`${item.code} bukan surat suara; dapil hanya berlaku untuk surat suara`)
   checkKecamatan(ctx, mapping)
+  checkNotPacked(ctx, itemId, mapping)
   writeTx(ctx, who, 'dapil.setMapping', () => {
     applyMapping(ctx, itemId, mapping)
     return { result: null, detail: { item: item.code, mapping } }
@@ -144,6 +175,7 @@ export async function importDapil(ctx: ServiceContext, who: Actor, fileName: str
   }
   if (issues.length) throw refused(`Berkas dapil ${fileName} ditolak; tidak ada yang diubah`, issues)
   if (byItem.size === 0) throw refused(`Berkas dapil ${fileName} tidak berisi baris pemetaan`)
+  for (const [itemId, mapping] of byItem) checkNotPacked(ctx, itemId, mapping)
   return writeTx(ctx, who, 'dapil.import', () => {
     let updated = 0
     for (const [itemId, mapping] of byItem) {

@@ -55,15 +55,28 @@ function packedBalances(ctx: ServiceContext, tpsId?: number): Map<number, Map<nu
   return out
 }
 
-/** What was handed over from each TPS kit, per variant (for kits already with the PPK). */
-function handedQty(ctx: ServiceContext, tpsId: number): Map<number, number> {
+/**
+ * What went out to the PPK from each TPS kit, per variant: the handovers' own rows (SERAH_TERIMA:<id>),
+ * reversals included. For one TPS, or for all of them at once.
+ */
+export function handedQuantities(ctx: ServiceContext, tpsId?: number): Map<number, Map<number, number>> {
   const rows = ctx.db
     .prepare(
-      `SELECT variant_id AS v, sum(CASE WHEN from_place = @p THEN qty ELSE -qty END) AS qty FROM ledger
-       WHERE (from_place = @p AND to_place LIKE 'DIKIRIM:%') OR (to_place = @p AND from_place LIKE 'DIKIRIM:%') GROUP BY variant_id`,
+      `SELECT CASE WHEN reason = 'BATAL' THEN to_place ELSE from_place END AS place, variant_id AS v,
+              sum(CASE WHEN reason = 'BATAL' THEN -qty ELSE qty END) AS qty
+       FROM ledger WHERE document_id LIKE 'SERAH_TERIMA:%' ${tpsId === undefined ? '' : 'AND (from_place = @p OR to_place = @p)'}
+       GROUP BY place, v`,
     )
-    .all({ p: dikemasPlace(tpsId) }) as { v: number; qty: number }[]
-  return new Map(rows.map((r) => [r.v, r.qty]))
+    .all(tpsId === undefined ? {} : { p: dikemasPlace(tpsId) }) as { place: string; v: number; qty: number }[]
+  const out = new Map<number, Map<number, number>>()
+  for (const r of rows) {
+    if (!r.place.startsWith('DIKEMAS:')) continue
+    const t = Number(r.place.slice('DIKEMAS:'.length))
+    let m = out.get(t)
+    if (!m) out.set(t, (m = new Map()))
+    m.set(r.v, (m.get(r.v) ?? 0) + r.qty)
+  }
+  return out
 }
 
 function statusOf(lines: readonly NeedLine[], packed: ReadonlyMap<number, number>, handed: Handed | undefined): KitStatus {
@@ -80,8 +93,15 @@ export interface KitSummary {
   nomor: number
   dpt: number
   status: KitStatus
+  /** Units of every kind added together (lembar, buah, botol, set): a rough size, not a count of anything. */
   need: number
   packed: number
+  /** Kit lines complete, of all lines: what a progress bar should show. */
+  linesDone: number
+  linesTotal: number
+  handoverId: number | null
+  /** Nomor of the BA serah terima the kit went out with. */
+  baNomor: string | null
 }
 
 /** Every TPS with its kit status, in the order kits are stacked (kecamatan, desa, TPS number). */
@@ -89,10 +109,15 @@ export function kitSummaries(ctx: ServiceContext): KitSummary[] {
   const kits = tpsKits(ctx)
   const packed = packedBalances(ctx)
   const handed = handedOver(ctx)
+  const went = handedQuantities(ctx)
+  const baNomor = new Map(
+    (ctx.db.prepare(`SELECT CAST(substr(ref, 14) AS INTEGER) AS h, nomor FROM document WHERE doc_type = 'BA_SERAH_TERIMA'`).all() as { h: number; nomor: string | null }[]).map((r) => [r.h, r.nomor]),
+  )
   const out: KitSummary[] = []
   for (const { tps, lines } of kits.values()) {
-    const p = packed.get(tps.id) ?? new Map<number, number>()
     const h = handed.get(tps.id)
+    // A kit with the PPK counts what went out with it (an incomplete one only what it held).
+    const p = (h ? went.get(tps.id) : packed.get(tps.id)) ?? new Map<number, number>()
     out.push({
       tpsId: tps.id,
       kecamatanId: tps.kecamatanId,
@@ -103,7 +128,11 @@ export function kitSummaries(ctx: ServiceContext): KitSummary[] {
       dpt: tps.dpt,
       status: statusOf(lines, p, h),
       need: lines.reduce((s, l) => s + l.qty, 0),
-      packed: h ? lines.reduce((s, l) => s + l.qty, 0) : lines.reduce((s, l) => s + Math.min(l.qty, p.get(l.variantId) ?? 0), 0),
+      packed: lines.reduce((s, l) => s + Math.min(l.qty, p.get(l.variantId) ?? 0), 0),
+      linesDone: lines.filter((l) => (p.get(l.variantId) ?? 0) >= l.qty).length,
+      linesTotal: lines.length,
+      handoverId: h?.handoverId ?? null,
+      baNomor: h ? (baNomor.get(h.handoverId) ?? null) : null,
     })
   }
   return out
@@ -143,7 +172,7 @@ export function kitDetail(ctx: ServiceContext, tpsId: number) {
   const { tps, lines } = requireTps(ctx, tpsId)
   const packed = packedBalances(ctx, tpsId).get(tpsId) ?? new Map<number, number>()
   const handed = handedOver(ctx).get(tpsId)
-  const handedBack = handed ? handedQty(ctx, tpsId) : new Map<number, number>()
+  const handedBack = handed ? (handedQuantities(ctx, tpsId).get(tpsId) ?? new Map<number, number>()) : new Map<number, number>()
   const stock = ctx.db.prepare('SELECT qty FROM balance WHERE variant_id = ? AND place = ?')
   const seals = new Map(
     (ctx.db.prepare('SELECT kotak_no AS no, nomor FROM segel WHERE tps_id = ?').all(tpsId) as { no: number; nomor: string }[]).map((s) => [s.no, s.nomor]),
@@ -245,7 +274,9 @@ export function packKit(ctx: ServiceContext, who: Actor, input: PackInput) {
       issues.push({
         row,
         column: 'qty',
-        message: `${line.label}: stok siap kemas hanya ${formatAngka(line.stock)}, tidak cukup untuk ${formatAngka(w.qty)}${v.kind === 'ballot' ? '; sortir dulu surat suara yang belum disortir' : ''}`,
+        message: `${line.label}: stok siap kemas hanya ${formatAngka(line.stock)}, tidak cukup untuk ${formatAngka(w.qty)}${
+          v.kind === 'ballot' ? '; sortir dulu surat suara yang belum disortir' : v.assembled ? `; rakit dulu ${v.itemName.toLowerCase()} dalam shift rakit` : '; catat dulu penerimaannya'
+        }`,
       })
     }
   })
@@ -305,10 +336,18 @@ export function resolveKotakScan(ctx: ServiceContext, code: string) {
   const slot = kotakOf(ctx, kit.lines).find((k) => k.no === id.kotakNo)
   if (!slot) throw refused(`${tpsName(kit.tps)} tidak memiliki kotak ${id.kotakNo}`, [{ column: 'code', message: 'Kotak tidak dikenal' }])
   if ((slot.ballot?.variantId ?? 0) !== id.variantId) {
-    const printed = id.variantId ? getVariant(ctx, id.variantId).label : 'tanpa jenis surat suara'
+    const printed = id.variantId ? getVariant(ctx, id.variantId) : null
+    const now = slot.ballot
+    // Same ballot type, another dapil: the mapping changed after printing (or the label is another
+    // dapil's). Another ballot type: the label belongs on another kotak of this TPS.
+    if (printed && now && printed.itemId === now.itemId) {
+      throw refused(`SALAH DAPIL: label kotak ${id.kotakNo} ${tpsName(kit.tps)} dicetak untuk ${printed.label}, tetapi TPS ini sekarang memakai ${now.label}. Cetak ulang labelnya.`, [
+        { column: 'code', message: 'Dapil tidak sesuai' },
+      ])
+    }
     throw refused(
-      `SALAH DAPIL: label kotak ${id.kotakNo} ${tpsName(kit.tps)} dicetak untuk ${printed}, tetapi TPS ini sekarang memakai ${slot.ballot?.label ?? 'kotak tanpa jenis'}. Cetak ulang labelnya.`,
-      [{ column: 'code', message: 'Dapil tidak sesuai' }],
+      `LABEL TIDAK COCOK: label kotak ${id.kotakNo} ${tpsName(kit.tps)} menyebut ${printed?.label ?? 'kotak tanpa jenis'}, tetapi kotak ${id.kotakNo} TPS ini untuk ${now?.label ?? 'kotak tanpa jenis'}. Periksa isi kotak dan cetak ulang labelnya.`,
+      [{ column: 'code', message: 'Label tidak sesuai kotak' }],
     )
   }
   return { tpsId: kit.tps.id, kecamatanId: kit.tps.kecamatanId, kotakNo: slot.no, kotakOf: slot.of, variantId: slot.ballot?.variantId ?? null, tps: tpsName(kit.tps) }

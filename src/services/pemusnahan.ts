@@ -7,7 +7,7 @@ import { localDate } from './clock'
 import { writeTx, type Actor, type ServiceContext } from './context'
 import { issueDocument } from './dokumen'
 import { requireElection } from './election'
-import { kitTotals, needsPerDapil } from './kebutuhan'
+import { needsPerDapil, tpsKits } from './kebutuhan'
 import { recordMoves } from './ledger'
 import { listVariants } from './variants'
 
@@ -33,18 +33,33 @@ export interface DestructionLine {
 }
 
 /** Per ballot variant: what can be destroyed now (all damaged sheets, and good ones beyond every need). */
+/**
+ * Good sheets still spoken for by TPS kits: for each kit not yet handed over, what it lacks. A kit with
+ * the PPK needs nothing more from the warehouse, so sheets a PPK brings back are free again.
+ */
+function kitStillNeeds(ctx: ServiceContext): Map<number, number> {
+  const handed = new Set((ctx.db.prepare('SELECT tps_id AS t FROM handover_tps').all() as { t: number }[]).map((r) => r.t))
+  const packed = ctx.db.prepare('SELECT variant_id AS v, qty FROM balance WHERE place = ? AND qty > 0')
+  const out = new Map<number, number>()
+  for (const { tps, lines } of tpsKits(ctx).values()) {
+    if (handed.has(tps.id)) continue
+    const inKit = new Map((packed.all(`DIKEMAS:${tps.id}`) as { v: number; qty: number }[]).map((r) => [r.v, r.qty]))
+    for (const l of lines) out.set(l.variantId, (out.get(l.variantId) ?? 0) + Math.max(0, l.qty - (inKit.get(l.variantId) ?? 0)))
+  }
+  return out
+}
+
 export function destructionCandidates(ctx: ServiceContext): DestructionLine[] {
   requireElection(ctx)
-  const kits = kitTotals(ctx)
+  const stillNeeded = kitStillNeeds(ctx)
   const psu = new Map(needsPerDapil(ctx).map((r) => [r.variantId, r.psu]))
-  const bal = ctx.db.prepare(`SELECT place, qty FROM balance WHERE variant_id = ? AND qty > 0 AND (place = 'BAIK' OR place LIKE 'RUSAK:%' OR place LIKE 'DIKEMAS:%' OR place LIKE 'DIKIRIM:%')`)
+  const bal = ctx.db.prepare(`SELECT place, qty FROM balance WHERE variant_id = ? AND qty > 0 AND (place = 'BAIK' OR place LIKE 'RUSAK:%')`)
   return listVariants(ctx)
     .filter((v) => v.kind === 'ballot')
     .map((v) => {
       const rows = bal.all(v.variantId) as { place: string; qty: number }[]
       const baik = rows.find((r) => r.place === 'BAIK')?.qty ?? 0
-      const out = rows.filter((r) => r.place.startsWith('DIKEMAS:') || r.place.startsWith('DIKIRIM:')).reduce((s, r) => s + r.qty, 0)
-      const kitSisa = Math.max(0, (kits.get(v.variantId) ?? 0) - out)
+      const kitSisa = stillNeeded.get(v.variantId) ?? 0
       const reserve = psu.get(v.variantId) ?? 0
       return {
         variantId: v.variantId,

@@ -1,7 +1,7 @@
 import { AppError, refused, type Issue } from '../core/errors'
 import { KIT_STATUS_LABEL } from '../core/kit'
 import type { MoveInput } from '../core/moves'
-import { damageReason } from '../core/reasons'
+import { damageReason, reasonsFor } from '../core/reasons'
 import { isIsoDate } from '../core/shifts'
 import { formatAngka } from '../core/terbilang'
 import { localDate } from './clock'
@@ -138,13 +138,32 @@ export function handOver(ctx: ServiceContext, who: Actor, input: HandoverInput) 
     if (k.status === 'belum') return void issues.push({ row, column: 'tpsIds', message: `${name} belum dikemas sama sekali` })
     if (k.status === 'sebagian') {
       const reason = reasons.get(tpsId) ?? ''
-      if (reason.length < 5) {
+      if (reason.length > 0 && reason.length < 5) {
+        issues.push({ row, column: 'exceptions', message: `${name}: alasan pengecualian terlalu pendek; tulis alasannya (sedikitnya 5 karakter), karena akan tercetak di berita acara` })
+      } else if (reason.length < 5) {
         const missing = kitDetail(ctx, tpsId)
           .lines.filter((l) => l.remaining > 0)
           .map((l) => `${l.label} ${formatAngka(l.remaining)} ${l.unit}`)
           .join(', ')
         issues.push({ row, column: 'exceptions', message: `${name} belum lengkap (kurang ${missing}); lengkapi dulu, atau catat alasan pengecualian yang akan tercetak di berita acara` })
       }
+    }
+  })
+  // Defence in depth behind packing: a kit must not hold a ballot variant its TPS does not use (a dapil
+  // remapped after packing, a correction gone wrong). Such sheets never leave for the PPK.
+  const packedRows = ctx.db.prepare('SELECT variant_id AS v, qty FROM balance WHERE place = ? AND qty > 0')
+  input.tpsIds.forEach((tpsId, i) => {
+    const k = kits.get(tpsId)
+    if (!k || k.status === 'diserahkan' || k.status === 'diterima') return
+    const wanted = new Set(kitDetail(ctx, tpsId).lines.map((l) => l.variantId))
+    for (const p of packedRows.all(dikemasPlace(tpsId)) as { v: number; qty: number }[]) {
+      if (wanted.has(p.v)) continue
+      const v = getVariant(ctx, p.v)
+      issues.push({
+        row: i + 1,
+        column: 'tpsIds',
+        message: `SALAH DAPIL: kit TPS ${String(k.nomor).padStart(3, '0')} ${k.desa} berisi ${formatAngka(p.qty)} ${v.label} yang bukan untuk TPS ini; keluarkan dulu dari kit (koreksi pada riwayat) sebelum diserahkan`,
+      })
     }
   })
   for (const e of input.exceptions) {
@@ -175,6 +194,20 @@ export function handOver(ctx: ServiceContext, who: Actor, input: HandoverInput) 
   })
 }
 
+/** What a handover of these TPS would send, per variant, as the BA will state it (read only). */
+export function handoverPreview(ctx: ServiceContext, kecamatanId: number, tpsIds: readonly number[]) {
+  requireKecamatan(ctx, kecamatanId)
+  const totals = new Map<number, number>()
+  const q = ctx.db.prepare('SELECT variant_id AS v, qty FROM balance WHERE place = ? AND qty > 0')
+  for (const tpsId of new Set(tpsIds)) for (const r of q.all(dikemasPlace(tpsId)) as { v: number; qty: number }[]) totals.set(r.v, (totals.get(r.v) ?? 0) + r.qty)
+  return [...totals.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([variantId, qty]) => {
+      const v = getVariant(ctx, variantId)
+      return { variantId, label: v.label, unit: v.unit, qty }
+    })
+}
+
 /** The PPK confirms it received what the BA says (e.g. when the signed BA comes back). */
 export function confirmHandover(ctx: ServiceContext, who: Actor, handoverId: number, note: string) {
   const h = listHandovers(ctx).find((x) => x.id === handoverId)
@@ -199,6 +232,9 @@ export function checkHandoverScan(ctx: ServiceContext, kecamatanId: number, code
     throw refused(`KOTAK SALAH KECAMATAN: ${hit.tps} bukan untuk PPK ${kec.nama}. Pisahkan kotak ini.`, [{ column: 'code', message: `Milik Kecamatan ${other.nama}` }])
   }
   const detail = kitDetail(ctx, hit.tpsId)
+  if (detail.status === 'belum') {
+    throw refused(`${hit.tps} belum dikemas sama sekali; kotak ini belum boleh keluar gudang`, [{ column: 'code', message: 'Kit belum dikemas' }])
+  }
   if (detail.status === 'diserahkan' || detail.status === 'diterima') {
     throw refused(`${hit.tps} sudah diserahkan sebelumnya (serah terima #${detail.handoverId}); kotak ini seharusnya tidak ada di gudang`, [{ column: 'code', message: 'Sudah diserahkan' }])
   }
@@ -216,17 +252,25 @@ export interface ReturnInput {
 export function recordReturnFromPpk(ctx: ServiceContext, who: Actor, input: ReturnInput) {
   const kec = requireKecamatan(ctx, input.kecamatanId)
   const issues: Issue[] = []
+  const held = new Map(heldByPpk(ctx, kec.id).map((h) => [h.variantId, h.qty]))
+  const asked = new Map<number, number>()
   const moves: MoveInput[] = input.lines.map((l, i) => {
     const v = getVariant(ctx, l.variantId)
     let to: string = usablePlace(v)
     if (l.ke === 'rusak') {
       const r = damageReason(l.reason ?? '')
+      const allowed = reasonsFor(v.kind === 'ballot' ? 'ballot' : 'assembled').some((x) => x.code === r?.code)
       if (!r) issues.push({ row: i + 1, column: 'reason', message: `Pilih alasan rusak untuk ${v.label}` })
+      else if (!allowed) issues.push({ row: i + 1, column: 'reason', message: `Alasan rusak "${r.code}" tidak berlaku untuk ${v.itemName}` })
       to = `RUSAK:${r?.code ?? 'LAINNYA'}`
+    }
+    asked.set(v.variantId, (asked.get(v.variantId) ?? 0) + l.qty)
+    if ((asked.get(v.variantId) ?? 0) > (held.get(v.variantId) ?? 0)) {
+      issues.push({ row: i + 1, column: 'qty', message: `PPK ${kec.nama} hanya memegang ${formatAngka(held.get(v.variantId) ?? 0)} ${v.unit} ${v.label}; tidak dapat mengembalikan ${formatAngka(asked.get(v.variantId)!)}` })
     }
     return { variantId: v.variantId, from: dikirimPlace(kec.id), to, qty: l.qty, note: input.note }
   })
-  if (issues.length) throw refused('Pengembalian ditolak; tidak ada yang dicatat', issues)
+  if (issues.length) throw refused(`Pengembalian dari PPK (Panitia Pemilihan Kecamatan) ${kec.nama} ditolak; tidak ada yang dicatat`, issues)
   return writeTx(ctx, who, 'serahTerima.pengembalian', () => {
     const id = Number(ctx.db.prepare('INSERT INTO pengembalian (kecamatan_id, at, actor, note) VALUES (?, ?, ?, ?)').run(kec.id, ctx.now().toISOString(), who.actor, input.note).lastInsertRowid)
     recordMoves(

@@ -324,7 +324,7 @@ describe('tally.simpan', () => {
     expect(k.details).toEqual([{ row: 1, column: 'rusak.CETAK', message: 'Alasan rusak "CETAK" tidak berlaku untuk Kotak suara' }])
   })
 
-  // BUG: src/api/zodIssues.ts:zodIssues: a record key failing the contract's regex (TallyRowInput.rusak,
+  // Fixed bug, kept as a regression test — before the fix, src/api/zodIssues.ts:zodIssues: a record key failing the contract's regex (TallyRowInput.rusak,
   // 'Kode alasan rusak tidak sah') comes back as the generic "Isian tidak sah" — expected the contract's message.
   it('a malformed reason code gets the contract message', async () => {
     const e = await refused('tally.simpan', tally([{ teamId: team.melati, rusak: { cetak: 1 } }]), 'INVALID_INPUT')
@@ -514,8 +514,8 @@ describe('pekerja.impor', () => {
   })
 })
 
-/** Bugs that, unfixed, write to the database: each runs on its own fresh file. */
-describe('pinned bugs that write', () => {
+/** Bugs that, unfixed, wrote to the database: each runs on its own fresh file. */
+describe('refusals that once wrote to the database', () => {
   let fresh: OpenedApp
   const h = harness(() => fresh)
   beforeAll(async () => {
@@ -524,7 +524,7 @@ describe('pinned bugs that write', () => {
   afterAll(() => fresh.close())
   const variant = async (code: string) => (await h.call<VariantInfo[]>('barang.varian')).find((v) => v.itemCode === code)!.variantId
 
-  // BUG: src/services/penerimaan.ts:recordDelivery: dus x isi per dus is not bounded, so 100.000.000 dus x
+  // Fixed bug, kept as a regression test — before the fix, src/services/penerimaan.ts:recordDelivery: dus x isi per dus is not bounded, so 100.000.000 dus x
   // 100.000.000 is saved (delivery, line and ledger row committed) and the call then answers INTERNAL
   // "Hasil penerimaan.catat tidak sesuai kontrak; tidak ada yang diubah oleh panggilan baca ini" (the output
   // fails z.number().int() beyond 2^53) — expected REFUSED/INVALID_INPUT naming lines.0.statedQty, nothing written.
@@ -533,14 +533,14 @@ describe('pinned bugs that write', () => {
     expect(e.details?.[0]).toMatchObject({ row: 1, column: 'dus' })
   })
 
-  // BUG: src/services/penerimaan.ts:recordDelivery: receivedAt is only checked by the contract's pattern, so
+  // Fixed bug, kept as a regression test — before the fix, src/services/penerimaan.ts:recordDelivery: receivedAt is only checked by the contract's pattern, so
   // '2024-02-30T09:00' is recorded — expected refused like shift.buka refuses 2024-02-30 (isIsoDate).
   it('an impossible arrival date is refused', async () => {
     const e = await h.refused('penerimaan.catat', deliveryInput([{ variantId: await variant('TINTA'), statedQty: 10, countedQty: 10 }], { receivedAt: '2024-02-30T09:00' }))
     expect(e.details?.[0]).toMatchObject({ column: 'receivedAt' })
   })
 
-  // BUG: src/services/koreksi.ts:correctRow: the reversal (BATAL) is validated before the replacement, so
+  // Fixed bug, kept as a regression test — before the fix, src/services/koreksi.ts:correctRow: the reversal (BATAL) is validated before the replacement, so
   // lowering a delivery count after some of it was handed out is refused ("Diterima, belum disortir hanya
   // berisi 2500, tidak cukup untuk memindahkan 2900") although the net change (-20) is covered — expected
   // the correction accepted (validate the pair by its net effect, or write KOREKSI first when lowering).
@@ -558,7 +558,7 @@ describe('pinned bugs that write', () => {
     expect(balances.find((b) => b.variantId === kotak && b.place === 'DITERIMA')?.qty).toBe(2_480)
   })
 
-  // BUG: src/services/pekerja.ts:importWorkers: two rows of one file with the same name and no NIK are
+  // Fixed bug, kept as a regression test — before the fix, src/services/pekerja.ts:importWorkers: two rows of one file with the same name and no NIK are
   // merged into one worker (the second matches the first by name inside the same transaction; the result
   // says added 1, updated 1) — expected two workers, or a refusal naming both rows.
   it('two different people with the same name in one file are not merged into one worker', async () => {

@@ -14,8 +14,13 @@ export const KitSummary = z.object({
   nomor: z.number().int(),
   dpt: z.number().int(),
   status: KitStatus,
+  /** Units of every kind added together: a rough size only; use linesDone/linesTotal for progress. */
   need: z.number().int(),
   packed: z.number().int(),
+  linesDone: z.number().int(),
+  linesTotal: z.number().int(),
+  handoverId: Id.nullable(),
+  baNomor: z.string().nullable(),
 })
 
 export const KitDetail = z.object({
@@ -160,6 +165,12 @@ export const distribusiMethods = {
       handovers: z.array(Handover),
     }),
     description: 'Satu kecamatan: kit setiap TPS, yang belum lengkap, dan serah terima yang sudah terjadi',
+    writes: false,
+  }),
+  'distribusi.pratinjau': method({
+    input: z.object({ kecamatanId: Id, tpsIds: z.array(Id).max(5_000) }).strict(),
+    output: z.array(z.object({ variantId: Id, label: z.string(), unit: z.string(), qty: z.number().int() })),
+    description: 'Yang akan diserahkan bila TPS ini diserahkan sekarang, per barang, seperti yang akan tertulis di BA',
     writes: false,
   }),
   'distribusi.list': method({ input: NoInput, output: z.array(Handover), description: 'Semua serah terima ke PPK (Panitia Pemilihan Kecamatan)', writes: false }),

@@ -30,16 +30,35 @@ const GRID = {
   paddingBottom: () => 3,
 }
 
+const signer = (role: string, space: number): Content => ({
+  width: '*',
+  stack: [
+    { text: role, alignment: 'center', fontSize: 9 },
+    { text: '', margin: [0, space, 0, 0] },
+    { text: 'Nama: ...............................', fontSize: 8.5, alignment: 'center' },
+    { text: 'Tanggal: ............................', fontSize: 8.5, alignment: 'center', margin: [0, 3, 0, 0] },
+  ],
+})
+
+/**
+ * One kit. Full: a page of its own with room to write — 18-pt rows for the boxes, seal cells wide and
+ * tall enough for a hand-written number, name and date lines under each signature. Compact: the same
+ * content set tight, so two kits of a Pemilu TPS fit an A4 page.
+ */
 function kit(k: DaftarIsiKit, namaPemilihan: string, compact: boolean): ContentStack {
   const tps = `TPS ${String(k.nomor).padStart(3, '0')}`
   const head = (t: string): TableCell => ({ text: t, bold: true, alignment: 'center', fillColor: '#e8e8e8' })
-  return {
-    unbreakable: compact,
-    margin: [0, 0, 0, compact ? 18 : 0],
-    stack: [
-      { text: 'DAFTAR ISI KIT LOGISTIK TPS', bold: true, fontSize: 13, alignment: 'center' },
-      { text: namaPemilihan, fontSize: 9, alignment: 'center', margin: [0, 1, 0, 6] },
-      {
+  const rowH = compact ? 'auto' : 18
+  const fs = compact ? 8.5 : 9.5
+  const grid = { ...GRID, paddingTop: () => (compact ? 1.5 : 3), paddingBottom: () => (compact ? 1.5 : 3) }
+  const identity: Content = compact
+    ? {
+        columns: [
+          { width: 'auto', text: tps, fontSize: 16, bold: true },
+          { width: '*', text: `Desa/Kel. (PPS) ${k.desa} · Kecamatan (PPK) ${k.kecamatan} · ${k.satker}, ${k.provinsi} · DPT ${formatAngka(k.dpt)}`, fontSize: 8.5, margin: [8, 4, 0, 0] },
+        ],
+      }
+    : {
         columns: [
           {
             width: '*',
@@ -58,13 +77,22 @@ function kit(k: DaftarIsiKit, namaPemilihan: string, compact: boolean): ContentS
           },
           { width: 110, text: tps, fontSize: 28, bold: true, alignment: 'right', margin: [0, 8, 0, 0] },
         ],
-      },
+      }
+  return {
+    unbreakable: compact,
+    margin: [0, 0, 0, compact ? 14 : 0],
+    stack: [
+      compact
+        ? { text: `DAFTAR ISI KIT LOGISTIK TPS · ${namaPemilihan}`, bold: true, fontSize: 8, color: '#333333', margin: [0, 0, 0, 2] }
+        : { stack: [{ text: 'DAFTAR ISI KIT LOGISTIK TPS', bold: true, fontSize: 13, alignment: 'center' }, { text: namaPemilihan, fontSize: 9, alignment: 'center', margin: [0, 1, 0, 6] }] },
+      identity,
       {
-        margin: [0, 6, 0, 0],
+        margin: [0, compact ? 4 : 6, 0, 0],
         table: {
           headerRows: 1,
           dontBreakRows: true,
           widths: ['auto', '*', 'auto', 'auto', 'auto', 30, 30],
+          heights: (row: number) => (row === 0 ? 'auto' : rowH),
           body: [
             [head('No.'), head('Barang'), head('Dapil'), head('Jumlah'), head('Satuan'), head('PPS'), head('KPPS')],
             ...k.lines.map((l, i): TableCell[] => [
@@ -78,34 +106,29 @@ function kit(k: DaftarIsiKit, namaPemilihan: string, compact: boolean): ContentS
             ]),
           ],
         },
-        layout: GRID,
-        fontSize: 9.5,
+        layout: grid,
+        fontSize: fs,
       },
       ...(k.kotak.length
         ? [
             {
-              margin: [0, 8, 0, 0],
+              margin: [0, compact ? 4 : 8, 0, 0],
               table: {
                 headerRows: 1,
                 dontBreakRows: true,
-                widths: ['auto', '*', 120],
+                widths: ['auto', '*', compact ? 110 : 150],
+                heights: (row: number) => (row === 0 ? 'auto' : compact ? 'auto' : 22),
                 body: [
                   [head('Kotak'), head('Isi'), head('Nomor Segel')],
-                  ...k.kotak.map((x): TableCell[] => [{ text: `${x.no} / ${x.of}`, alignment: 'center' }, x.isi ?? 'Kotak suara', x.segel ?? ' '.repeat(30)]),
+                  ...k.kotak.map((x): TableCell[] => [{ text: `${x.no} / ${x.of}`, alignment: 'center' }, x.isi ?? 'Kotak suara', x.segel ?? ''] as TableCell[]),
                 ],
               },
-              layout: GRID,
-              fontSize: 9.5,
+              layout: grid,
+              fontSize: fs,
             } as Content,
           ]
         : []),
-      {
-        margin: [0, compact ? 10 : 26, 0, 0],
-        columns: ['Petugas Pengemas', 'Ketua PPS', 'Ketua KPPS'].map((r) => ({
-          width: '*',
-          stack: [{ text: r, alignment: 'center', fontSize: 9 }, { text: '', margin: [0, compact ? 26 : 42, 0, 0] }, { text: '(.............................)', alignment: 'center', fontSize: 9 }],
-        })),
-      },
+      { margin: [0, compact ? 6 : 24, 0, 0], columns: ['Petugas Pengemas', 'Ketua PPS', 'Ketua KPPS'].map((r) => signer(r, compact ? 14 : 36)) },
     ],
   }
 }

@@ -44,59 +44,65 @@ export function labelSize(g: LabelGrid): { width: number; height: number } | str
   const page = PAPER.A4
   const width = (page.width - mm(g.marginLeft) - mm(g.marginRight) - mm(g.gapX) * (g.cols - 1)) / g.cols
   const height = (page.height - mm(g.marginTop) - mm(g.marginBottom) - mm(g.gapY) * (g.rows - 1)) / g.rows
-  // A QR that scans (about 20 mm) and the TPS number must fit.
-  if (width < mm(55) || height < mm(38)) {
+  // The layout scales down to 55 % of the default label; below that the QR and the ballot type no longer fit.
+  if (width < mm(55) || height < mm(38) || width / REF.width < 0.55 || height / REF.height < 0.55) {
     return `Label ${Math.round((width * 25.4) / 72)} x ${Math.round((height * 25.4) / 72)} mm terlalu kecil; paling kecil 55 x 38 mm agar kode QR dan nomor TPS terbaca. Kurangi jumlah baris/kolom atau margin.`
   }
   return { width, height }
 }
 
+/** The default label (2 x 4 on A4, about 95 x 65 mm): the layout below is drawn for it and scaled. */
+const REF = { width: mm(95), height: mm(65) }
+
+/**
+ * One label. Everything scales with the label, so the same layout fits a 55 x 38 mm sticker and a
+ * half-sheet: a kotak label is read from across a warehouse and scanned in a hurry. Each field has its
+ * own line (the desa name on a line of its own, bold) so long names do not push the ballot type out
+ * of the label. The QR keeps a quiet zone of four modules from every edge.
+ */
 function label(l: KotakLabel, w: number, h: number, outline: boolean): Content[] {
-  // Text and QR grow with the label: a kotak label is read from across a warehouse and scanned in a
-  // hurry. The reference is the default 2 x 4 grid (about 95 x 65 mm).
-  const s = Math.max(0.8, Math.min(1.5, Math.min(w / mm(95), h / mm(65))))
-  const qr = sizedQr(l.qrText, s >= 1 ? 3 : 2)
-  const pad = 7 * s
+  const s = Math.max(0.55, Math.min(2.2, w / REF.width, h / REF.height))
+  const module = s >= 1.3 ? 4 : s >= 0.9 ? 3 : 2
+  const qr = sizedQr(l.qrText, module)
   const band = 14 * s
+  const pad = Math.max(6 * s, module * 4)
   const textW = w - qr.size - pad * 3
   const tps = `TPS ${String(l.tpsNomor).padStart(3, '0')}`
   const nodes: Content[] = []
   if (outline) nodes.push({ canvas: [{ type: 'rect', x: 0, y: 0, w, h, lineWidth: 0.4, lineColor: '#999999', dash: { length: 3 } }] })
   // The ballot's colour marker across the top, as the kotak's sticker shows its election type.
+  nodes.push({ canvas: [{ type: 'rect', x: 0, y: 0, w, h: band, color: l.colorHex ?? '#555555' }], margin: [0, outline ? -h : 0, 0, 0] })
+  const small = (t: string) => ({ text: t, fontSize: 7 * s, color: '#444444' })
   nodes.push({
-    canvas: [{ type: 'rect', x: 0, y: 0, w, h: band, color: l.colorHex ?? '#555555' }],
-    margin: [0, outline ? -h : 0, 0, 0],
-  })
-  const stack: ContentStack = {
     stack: [
-      { text: `KPU ${l.satker.toUpperCase()}`, fontSize: 7.5 * s, bold: true, color: '#ffffff', margin: [pad, -band + 3.5 * s, 0, 0] },
+      { text: `KPU ${l.satker.toUpperCase()} · PROV. ${l.provinsi.toUpperCase()}`, fontSize: 7 * s, bold: true, color: '#ffffff', margin: [pad, -band + 3.5 * s, pad, 0] },
       {
         columns: [
           {
             width: textW,
             stack: [
-              { text: tps, fontSize: 30 * s, bold: true, margin: [0, 6 * s, 0, 2 * s] },
-              { text: `Desa/Kel. (PPS): ${l.desa}`, fontSize: 9.5 * s, bold: true },
-              { text: `Kecamatan (PPK): ${l.kecamatan}`, fontSize: 9.5 * s },
-              { text: `${l.satker}, Prov. ${l.provinsi}`, fontSize: 8 * s, color: '#333333' },
+              { text: tps, fontSize: 30 * s, bold: true, margin: [0, 4 * s, 0, 0] },
+              small('DESA/KELURAHAN (PPS)'),
+              { text: l.desa, fontSize: 10.5 * s, bold: true, margin: [0, 0, 0, 1.5 * s] },
+              small('KECAMATAN (PPK)'),
+              { text: l.kecamatan, fontSize: 9.5 * s },
             ],
           },
-          { width: qr.size, stack: [qr.node], margin: [0, 8 * s, 0, 0] },
+          { width: qr.size, stack: [qr.node], margin: [0, 5 * s, 0, 0] },
         ],
         columnGap: pad,
         margin: [pad, 0, pad, 0],
       },
       {
-        margin: [pad, 8 * s, pad, 0],
+        margin: [pad, 6 * s, pad, 0],
         stack: [
-          { text: `KOTAK ${l.kotakNo} DARI ${l.kotakOf}`, fontSize: 11 * s, bold: true },
-          { text: l.ballot ?? 'KOTAK SUARA', fontSize: 14 * s, bold: true, color: '#000000' },
-          ...(l.dapil ? [{ text: `Dapil: ${l.dapil}${l.colorName ? ` · warna ${l.colorName}` : ''}`, fontSize: 9 * s }] : []),
+          { text: `KOTAK ${l.kotakNo} DARI ${l.kotakOf}`, fontSize: 10 * s, bold: true },
+          { text: l.ballot ?? 'KOTAK SUARA', fontSize: 13 * s, bold: true },
+          ...(l.dapil ? [{ text: `Dapil ${l.dapil}${l.colorName ? ` · warna ${l.colorName}` : ''}`, fontSize: 8.5 * s }] : []),
         ],
       },
     ],
-  }
-  nodes.push(stack)
+  })
   return nodes
 }
 

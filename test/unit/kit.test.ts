@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest'
+import { KIT_STATUS_LABEL, kotakQrText, kotakSlots, packingStatus, parseKotakQr, type KotakId } from '../../src/core/kit'
+
+describe('packingStatus: belum, sebagian, lengkap', () => {
+  it('nothing packed is belum, every line at its need is lengkap, anything between is sebagian', () => {
+    const kit = (...packed: number[]) => [184, 184, 2, 4, 2].map((need, i) => ({ need, packed: packed[i] ?? 0 }))
+    expect(packingStatus(kit())).toBe('belum')
+    expect(packingStatus(kit(0, 0, 0, 0, 0))).toBe('belum')
+    expect(packingStatus(kit(1))).toBe('sebagian')
+    expect(packingStatus(kit(184, 184, 2, 4, 1))).toBe('sebagian')
+    expect(packingStatus(kit(184, 184, 2, 4, 2))).toBe('lengkap')
+    // One line complete and the rest empty is still sebagian.
+    expect(packingStatus(kit(0, 0, 0, 4, 0))).toBe('sebagian')
+  })
+
+  it('an over-packed line counts as full, never as covering another line', () => {
+    // 10 on a line that needs 2 is 2 of the 10 needed: sebagian, not lengkap.
+    expect(packingStatus([{ need: 2, packed: 10 }, { need: 8, packed: 0 }])).toBe('sebagian')
+    expect(packingStatus([{ need: 2, packed: 3 }, { need: 8, packed: 8 }])).toBe('lengkap')
+    expect(packingStatus([{ need: 1, packed: 5 }])).toBe('lengkap')
+  })
+
+  it('a line that needs nothing does not hold a kit back', () => {
+    expect(packingStatus([{ need: 0, packed: 0 }, { need: 3, packed: 3 }])).toBe('lengkap')
+    expect(packingStatus([{ need: 0, packed: 0 }, { need: 3, packed: 1 }])).toBe('sebagian')
+  })
+
+  it('every status has its Indonesian label', () => {
+    expect(KIT_STATUS_LABEL).toEqual({
+      belum: 'Belum dikemas',
+      sebagian: 'Dikemas sebagian',
+      lengkap: 'Dikemas lengkap',
+      diserahkan: 'Diserahkan ke PPK',
+      diterima: 'Diterima PPK',
+    })
+  })
+})
+
+describe('kotakSlots: kotak k holds the k-th ballot type', () => {
+  const G = { variantId: 1, name: 'Gubernur' }
+  const B = { variantId: 2, name: 'Bupati' }
+
+  it('as many kotak as ballot types (Pilkada: 2)', () => {
+    expect(kotakSlots(2, [G, B])).toEqual([
+      { no: 1, of: 2, ballot: G },
+      { no: 2, of: 2, ballot: B },
+    ])
+  })
+
+  it('more kotak than ballot types: the extra ones have no type', () => {
+    expect(kotakSlots(4, [G, B])).toEqual([
+      { no: 1, of: 4, ballot: G },
+      { no: 2, of: 4, ballot: B },
+      { no: 3, of: 4, ballot: null },
+      { no: 4, of: 4, ballot: null },
+    ])
+    expect(kotakSlots(1, [])).toEqual([{ no: 1, of: 1, ballot: null }])
+  })
+
+  it('fewer kotak than ballot types: the first types get one each, numbered 1..n of n', () => {
+    expect(kotakSlots(1, [G, B])).toEqual([{ no: 1, of: 1, ballot: G }])
+    const pemilu = ['PPWP', 'DPR', 'DPD', 'DPRD_PROV', 'DPRD_KAB']
+    expect(kotakSlots(4, pemilu).map((s) => [s.no, s.of, s.ballot])).toEqual([
+      [1, 4, 'PPWP'],
+      [2, 4, 'DPR'],
+      [3, 4, 'DPD'],
+      [4, 4, 'DPRD_PROV'],
+    ])
+  })
+
+  it('no kotak in the kit: no slots', () => {
+    expect(kotakSlots(0, [G, B])).toEqual([])
+  })
+})
+
+describe('kotak label QR text', () => {
+  const id: KotakId = { kodeWilayah: '1219', tpsId: 946, kotakNo: 2, variantId: 7 }
+
+  it('is GPK1|kode|T<tps>|K<kotak>|V<variant> and parses back to the same id', () => {
+    expect(kotakQrText(id)).toBe('GPK1|1219|T946|K2|V7')
+    expect(parseKotakQr(kotakQrText(id))).toEqual(id)
+    for (const x of [
+      { kodeWilayah: '3201', tpsId: 1, kotakNo: 1, variantId: 1 },
+      { kodeWilayah: '12.19', tpsId: 123_456_789, kotakNo: 999, variantId: 987_654_321 },
+      // A kotak without a ballot type carries variant 0.
+      { kodeWilayah: '1219', tpsId: 5, kotakNo: 3, variantId: 0 },
+    ]) {
+      expect(parseKotakQr(kotakQrText(x))).toEqual(x)
+    }
+  })
+
+  it('a satker without a kode wilayah writes "-" and reads back an empty kode', () => {
+    const noKode = { ...id, kodeWilayah: '' }
+    expect(kotakQrText(noKode)).toBe('GPK1|-|T946|K2|V7')
+    expect(parseKotakQr('GPK1|-|T946|K2|V7')).toEqual(noKode)
+  })
+
+  it('takes what keyboard-wedge scanners add around the code: spaces, tabs, CR and LF', () => {
+    for (const code of ['GPK1|1219|T946|K2|V7\r\n', 'GPK1|1219|T946|K2|V7\n', '\r\nGPK1|1219|T946|K2|V7\r', '  GPK1|1219|T946|K2|V7  ', '\tGPK1|1219|T946|K2|V7\t\n']) {
+      expect(parseKotakQr(code), JSON.stringify(code)).toEqual(id)
+    }
+    // Leading zeros are the same number.
+    expect(parseKotakQr('GPK1|1219|T00946|K02|V007')).toEqual(id)
+  })
+
+  it('rejects malformed and foreign text', () => {
+    for (const code of [
+      '',
+      '   ',
+      'GPK1',
+      'GPK1|1219|T946|K2',
+      'GPK1|1219|T946|K2|V7|X',
+      'GPK1|1219|946|2|7',
+      'GPK2|1219|T946|K2|V7',
+      'gpk1|1219|t946|k2|v7',
+      'GPK1 |1219|T946|K2|V7',
+      'GPK1|1219|T946 |K2|V7',
+      'GPK1|1219|T-946|K2|V7',
+      'GPK1|1219|T9.46|K2|V7',
+      'GPK1|12A9|T946|K2|V7',
+      'GPK1||T946|K2|V7',
+      // Out of range: a kotak number of 4 digits, a TPS id of 10.
+      'GPK1|1219|T946|K1000|V7',
+      'GPK1|1219|T1234567890|K2|V7',
+      // Two labels read as one line.
+      'GPK1|1219|T946|K1|V1\nGPK1|1219|T946|K2|V7',
+      // The QR code of a berita acara, a URL, a plain TPS number.
+      'GUDANG-PEMILU|1219|DOK-3|1/PP.09.4-BA/1219/2024|1505:6cb03be6121767cc',
+      'https://contoh.invalid/kotak?id=946',
+      'TPS 001',
+    ]) {
+      expect(parseKotakQr(code), JSON.stringify(code)).toBeNull()
+    }
+  })
+})
