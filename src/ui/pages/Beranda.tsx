@@ -8,6 +8,7 @@ import { href } from '../router'
 import './beranda.css'
 import { KemajuanSection } from './BerandaKemajuan'
 import { BallotTable, LogisticsTable, SelisihNote, ShortfallBanner } from './BerandaRekon'
+import { DistribusiSection } from './BerandaDistribusi'
 
 export function BerandaPage({ election }: { election: Election }) {
   const summary = useApi('wilayah.summary', {})
@@ -73,6 +74,7 @@ export function BerandaPage({ election }: { election: Election }) {
       </Section>
 
       <KemajuanSection recon={recon.data} />
+      <DistribusiSection />
 
       <Section title="Barang logistik" id="logistik">
         {recon.data ? <LogisticsTable rows={recon.data} variants={variants.data ?? []} /> : !recon.error && <Loading />}

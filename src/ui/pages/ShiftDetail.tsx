@@ -7,6 +7,7 @@ import { TallyGrid, variantShort } from '../components/TallyGrid'
 import { reasonsForVariant } from '../components/TallyGridModel'
 import { fmt } from '../format'
 import { href } from '../router'
+import { PackingShiftResult } from './KemasShiftHasil'
 import { BukaKembaliDialog, HadirDialog, ReklasifikasiDialog, StatusBadge, TutupDialog, fmtTanggal, fmtWaktu } from './ShiftForms'
 
 type Shift = MethodOutput<'shift.get'>
@@ -66,9 +67,11 @@ export function ShiftDetailPage({ id }: { id: number }) {
                 Daftar hadir…
               </button>
             )}
-            <button type="button" className="btn btn-secondary" onClick={() => setDialog('reklasifikasi')}>
-              Reklasifikasi rusak…
-            </button>
+            {shift.kind !== 'packing' && (
+              <button type="button" className="btn btn-secondary" onClick={() => setDialog('reklasifikasi')}>
+                Reklasifikasi rusak…
+              </button>
+            )}
             {open ? (
               <button type="button" className="btn btn-primary" onClick={() => setDialog('tutup')}>
                 Tutup shift…
@@ -84,8 +87,15 @@ export function ShiftDetailPage({ id }: { id: number }) {
 
       {shift.kind === 'sortir_lipat' && <TargetStrip shift={shift} />}
 
-      <ErrorBanner error={reasons.error} onRetry={reasons.reload} title="Kriteria rusak tidak dapat dimuat" />
-      {reasons.data ? <VariantTabs shift={shift} reasons={reasons.data} onReopen={() => setDialog('bukaKembali')} /> : !reasons.error && <Loading />}
+      {shift.kind === 'packing' ? (
+        // Kits are packed per TPS on the Pengemasan page, not tallied per team.
+        <PackingShiftResult shift={shift} />
+      ) : (
+        <>
+          <ErrorBanner error={reasons.error} onRetry={reasons.reload} title="Kriteria rusak tidak dapat dimuat" />
+          {reasons.data ? <VariantTabs shift={shift} reasons={reasons.data} onReopen={() => setDialog('bukaKembali')} /> : !reasons.error && <Loading />}
+        </>
+      )}
 
       <div className="shift-meta">
         <Section title="Kehadiran">

@@ -281,7 +281,8 @@ export function BukaShiftDialog({ onClose }: { onClose(): void }) {
     setBusy(true)
     setError(undefined)
     try {
-      const s = await invoke('shift.buka', { kind, tanggal, mulai, selesai, lokasi, pengawas, note, variantIds, teams: attendanceInput(attendance) })
+      // A packing shift packs whole TPS kits: each kit decides what goes in, so no variants are chosen.
+      const s = await invoke('shift.buka', { kind, tanggal, mulai, selesai, lokasi, pengawas, note, variantIds: kind === 'packing' ? [] : variantIds, teams: attendanceInput(attendance) })
       toast.showSuccess(`Shift #${s.id} dibuka: ${s.teams.length} regu, ${s.teams.reduce((n, t) => n + t.workers.length, 0)} pekerja.`, 'Shift dibuka')
       refreshAll()
       onClose()
@@ -333,7 +334,13 @@ export function BukaShiftDialog({ onClose }: { onClose(): void }) {
           </Field>
         </div>
         <div className="shift-form-pickers">
-          {variants.data ? (
+          {kind === 'packing' ? (
+            <div className="field">
+              <p className="muted">
+                Isi setiap kit mengikuti kebutuhan TPS-nya; barang tidak perlu dipilih. Kit dikemas di halaman <a href="#/kemas">Pengemasan</a>.
+              </p>
+            </div>
+          ) : variants.data ? (
             <VariantPicker
               legend={kind === 'sortir_lipat' ? 'Surat suara yang dikerjakan' : 'Barang yang dirakit'}
               variants={fitting}
@@ -378,7 +385,7 @@ export function HadirDialog({ shift, onClose }: { shift: Shift; onClose(): void 
     setBusy(true)
     setError(undefined)
     try {
-      await invoke('shift.hadir', { shiftId: shift.id, teams: attendanceInput(attendance), variantIds })
+      await invoke('shift.hadir', { shiftId: shift.id, teams: attendanceInput(attendance), ...(shift.kind === 'packing' ? {} : { variantIds }) })
       toast.showSuccess(`Daftar hadir shift #${shift.id} diperbarui.`)
       refreshAll()
       onClose()
@@ -399,13 +406,15 @@ export function HadirDialog({ shift, onClose }: { shift: Shift; onClose(): void 
           ) : (
             <ErrorBanner error={teams.error} onRetry={teams.reload} title="Daftar regu tidak dapat dimuat" />
           )}
-          <VariantPicker
-            legend={shift.kind === 'sortir_lipat' ? 'Surat suara yang dikerjakan' : 'Barang yang dirakit'}
-            variants={fitting}
-            value={variantIds}
-            onChange={setVariantIds}
-            error={errors.variantIds}
-          />
+          {shift.kind !== 'packing' && (
+            <VariantPicker
+              legend={shift.kind === 'sortir_lipat' ? 'Surat suara yang dikerjakan' : 'Barang yang dirakit'}
+              variants={fitting}
+              value={variantIds}
+              onChange={setVariantIds}
+              error={errors.variantIds}
+            />
+          )}
         </div>
         <button type="submit" hidden tabIndex={-1} />
       </form>
@@ -441,10 +450,17 @@ export function TutupDialog({ shift, onClose }: { shift: Shift; onClose(): void 
   return (
     <Dialog open title={`Tutup shift #${shift.id}?`} onClose={onClose} footer={<Footer onClose={onClose} busy={busy} label="Tutup shift" busyLabel="Menutup…" formId={formId} />}>
       <form id={formId} onSubmit={submit} noValidate>
-        <p>
-          Shift ditutup setelah semua yang diserahkan ke regu tercatat sebagai {shift.kind === 'sortir_lipat' ? 'baik' : 'siap'}, rusak atau kembali. Setelah ditutup,
-          angka hanya dapat dikoreksi dengan membuka kembali shift.
-        </p>
+        {shift.kind === 'packing' ? (
+          <p>
+            Kit yang sudah dikemas tetap tercatat. Setelah ditutup, pengemasan berikutnya dicatat dalam shift pengemasan lain, dan angka shift ini hanya dapat dikoreksi
+            dengan membuka kembali shift.
+          </p>
+        ) : (
+          <p>
+            Shift ditutup setelah semua yang diserahkan ke regu tercatat sebagai {shift.kind === 'sortir_lipat' ? 'baik' : 'siap'}, rusak atau kembali. Setelah ditutup,
+            angka hanya dapat dikoreksi dengan membuka kembali shift.
+          </p>
+        )}
         {shift.inProcess > 0 && !error && (
           <p className="text-warn">
             Masih ada {fmt(shift.inProcess)} {shift.unit} dalam proses.

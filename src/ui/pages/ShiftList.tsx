@@ -113,17 +113,32 @@ export function ShiftListPage() {
                       </td>
                       <td>
                         {s.kindLabel}
-                        <span className="muted small block">{s.variants.map(shortLabel).join('; ')}</span>
+                        {s.kind === 'packing' ? (
+                          <span className="small block">
+                            <a href={href('kemas')}>Kit per TPS di halaman Pengemasan</a>
+                          </span>
+                        ) : (
+                          <span className="muted small block">{s.variants.map(shortLabel).join('; ')}</span>
+                        )}
                       </td>
                       <td>
                         {fmt(s.teams)} regu · {fmt(s.workers)} pekerja
                         {s.pengawas && <span className="muted small block">Pengawas: {s.pengawas}</span>}
                       </td>
-                      <td className="num">{fmt(s.serah)}</td>
-                      <td className="num">{fmt(s.hasil)}</td>
-                      <td className="num">{fmt(s.rusak)}</td>
-                      <td className="num">{fmt(s.kembali)}</td>
-                      <td className={s.inProcess > 0 ? 'num text-warn strong' : 'num'}>{fmt(s.inProcess)}</td>
+                      {s.kind === 'packing' ? (
+                        // Packing is not tallied per team; these columns do not apply.
+                        <td className="muted small" colSpan={5} style={{ textAlign: 'center' }}>
+                          tanpa tally regu
+                        </td>
+                      ) : (
+                        <>
+                          <td className="num">{fmt(s.serah)}</td>
+                          <td className="num">{fmt(s.hasil)}</td>
+                          <td className="num">{fmt(s.rusak)}</td>
+                          <td className="num">{fmt(s.kembali)}</td>
+                          <td className={s.inProcess > 0 ? 'num text-warn strong' : 'num'}>{fmt(s.inProcess)}</td>
+                        </>
+                      )}
                       <td>
                         <StatusBadge status={s.status} />
                       </td>
