@@ -1,9 +1,13 @@
 import { existsSync, unlinkSync } from 'node:fs'
-import { openDatabase } from '../db/open'
+import { AppError } from '../core/errors'
+import { quickCheck } from '../db/inspect'
+import { MIGRATIONS } from '../db/migrations'
+import { migrate, openDatabase, pendingMigrations } from '../db/open'
+import { makeBackup } from '../services/cadangan'
 import type { ServiceContext } from '../services/context'
 import { createDemo } from '../services/demo'
 import { createDispatcher, type Dispatcher } from './dispatch'
-import { createHandlers } from './handlers'
+import { createHandlers, type AppState } from './handlers'
 import { APP_VERSION } from './version'
 
 export interface OpenAppOptions {
@@ -22,14 +26,43 @@ export interface OpenedApp {
   createdDemo: boolean
   /** For tests and the CLI: the service context behind the dispatcher. */
   ctx: ServiceContext
+  /** 'pemulihan' when the start check failed: only backups can be listed and restored. */
+  state: AppState
   close(): void
 }
 
-/** Opens (or creates) one election's database and the dispatcher every transport serves. */
+/**
+ * Opens (or creates) one election's database and the dispatcher every transport serves.
+ *
+ * An existing file with pending migrations is backed up before it is migrated. Every start runs the
+ * quick check (SQLite's quick_check and the head of the ledger chain); a file that fails it, or that
+ * SQLite cannot open at all, starts the app in recovery mode, offering the backups instead of crashing
+ * or silently carrying on. A file written by a newer version is still refused outright.
+ */
 export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
+  const now = opts.now ?? (() => new Date())
   const isNew = opts.dbPath !== ':memory:' && !existsSync(opts.dbPath)
-  const db = openDatabase(opts.dbPath)
-  const ctx: ServiceContext = { db, dbPath: opts.dbPath, now: opts.now ?? (() => new Date()) }
+  const state: AppState = { mode: 'normal', problem: null }
+  let ctx: ServiceContext
+  try {
+    const db = openDatabase(opts.dbPath, { deferMigrations: true })
+    ctx = { db, dbPath: opts.dbPath, now }
+    const pending = pendingMigrations(db, MIGRATIONS)
+    const hasData = pending.length < MIGRATIONS.length
+    if (pending.length && hasData && opts.dbPath !== ':memory:') await makeBackup(ctx, 'migrasi')
+    migrate(db, MIGRATIONS)
+    if (!isNew) {
+      const problem = quickCheck(db)
+      if (problem) Object.assign(state, { mode: 'pemulihan', problem })
+    }
+  } catch (err) {
+    if (!(err instanceof AppError) || /versi Gudang Pemilu yang lebih baru/.test(err.message) || isNew) throw err
+    // SQLite cannot use the file (corrupt, truncated, not a database): recovery mode on an empty
+    // in-memory stand-in, so the only thing the app can do is restore a backup into dbPath.
+    ctx = { db: openDatabase(':memory:'), dbPath: opts.dbPath, now }
+    Object.assign(state, { mode: 'pemulihan', problem: err.message })
+  }
+
   let createdDemo = false
   if (isNew && opts.demoCsvPath) {
     try {
@@ -37,20 +70,22 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
       createdDemo = true
     } catch (err) {
       // A half-built demo must not be left behind as if it were a real election file.
-      db.close()
+      ctx.db.close()
       for (const suffix of ['', '-wal', '-shm']) if (existsSync(opts.dbPath + suffix)) unlinkSync(opts.dbPath + suffix)
       throw err
     }
   }
   const report = opts.onInternalError ?? ((method: string, err: unknown) => console.error(`[gudang] galat internal pada ${method}:`, err))
-  const dispatcher = createDispatcher(createHandlers(ctx, APP_VERSION), report)
+  const dispatcher = createDispatcher(createHandlers(ctx, APP_VERSION, state), report, state)
   return {
     dispatcher,
     dbPath: opts.dbPath,
     createdDemo,
     ctx,
+    state,
     close: () => {
-      if (db.open) db.close()
+      if (ctx.db.open) ctx.db.close()
     },
   }
 }
+

@@ -34,11 +34,21 @@ const isMethod = (name: string): name is MethodName => Object.prototype.hasOwnPr
  * The single entry point of every transport: validate input, run the handler, validate output.
  * Errors come back as data (never thrown), so each transport only serialises.
  */
-export function createDispatcher(handlers: Handlers, onInternalError: (method: string, err: unknown) => void = () => {}): Dispatcher {
+/** In recovery mode only these answer: the app can say what is wrong and restore a backup, nothing else. */
+export const RECOVERY_METHODS: readonly MethodName[] = ['system.status', 'system.info', 'ledger.verify', 'cadangan.list', 'cadangan.pulihkan']
+
+export function createDispatcher(
+  handlers: Handlers,
+  onInternalError: (method: string, err: unknown) => void = () => {},
+  state: { mode: 'normal' | 'pemulihan'; problem: string | null } = { mode: 'normal', problem: null },
+): Dispatcher {
   return {
     async call(method, input, meta) {
       if (!isMethod(method)) {
         return fail({ code: 'UNKNOWN_METHOD', message: `Metode "${String(method).slice(0, 80)}" tidak dikenal` })
+      }
+      if (state.mode === 'pemulihan' && !RECOVERY_METHODS.includes(method)) {
+        return fail({ code: 'DATABASE', message: `Basis data tidak lolos pemeriksaan saat aplikasi dibuka (${state.problem}). Pulihkan dari cadangan terlebih dahulu.` })
       }
       const spec = contract[method]
       const parsed = spec.input.safeParse(input === undefined ? {} : input)

@@ -7,6 +7,9 @@ import { exportNeeds } from '../services/kebutuhanExport'
 import { chainHead, listBalances, verifyLedger } from '../services/ledger'
 import { applyImport, listKecamatan, listTps, previewImport, wilayahSummary } from '../services/wilayah'
 import { schemaVersion } from '../db/open'
+import { quickCheck } from '../db/inspect'
+import { backupDir, listBackups, makeBackup, restoreBackup } from '../services/cadangan'
+import { checkPrintedDocument } from '../services/periksaDokumen'
 import { DAMAGE_REASONS } from '../core/reasons'
 import { correctRow, history } from '../services/koreksi'
 import { createTeam, createWorker, importWorkers, listTeams, listWorkers, setTeamTarget, targetsOn, updateTeam, updateWorker } from '../services/pekerja'
@@ -30,7 +33,13 @@ const download = <T extends { fileName: string; mime: string; bytes: Buffer }>({
 const bytesOf = (b64: string) => Buffer.from(b64, 'base64')
 
 /** Binds every contract method to its service; one line each, no rules here. */
-export function createHandlers(ctx: ServiceContext, appVersion: string): Handlers {
+/** How the app started: 'pemulihan' when the database failed its start check (see openApp). */
+export interface AppState {
+  mode: 'normal' | 'pemulihan'
+  problem: string | null
+}
+
+export function createHandlers(ctx: ServiceContext, appVersion: string, state: AppState = { mode: 'normal', problem: null }): Handlers {
   return {
     'election.get': () => getElection(ctx),
     'election.init': (i, m) => initElection(ctx, m, { ...i, pilkada: i.pilkada }),
@@ -117,6 +126,17 @@ export function createHandlers(ctx: ServiceContext, appVersion: string): Handler
     'pemusnahan.kandidat': () => destructionCandidates(ctx),
     'pemusnahan.catat': (i, m) => destroy(ctx, m, i),
     'pemusnahan.list': () => listDestructions(ctx),
+    'system.status': () => ({ mode: state.mode, problem: state.problem, dbPath: ctx.dbPath, backupDir: backupDir(ctx.dbPath) }),
+    'cadangan.list': (i) => listBackups(ctx.dbPath, i.folder),
+    'cadangan.buat': (i) => makeBackup(ctx, 'manual', i.folder),
+    'cadangan.pulihkan': (i) => {
+      const r = restoreBackup(ctx, i.file, { trustOpenFile: state.mode === 'normal' })
+      // A restored file that passes the start check takes the app out of recovery mode.
+      const problem = quickCheck(ctx.db)
+      Object.assign(state, problem ? { mode: 'pemulihan', problem } : { mode: 'normal', problem: null })
+      return r
+    },
+    'dokumen.periksa': (i) => checkPrintedDocument(ctx, i.kode),
     'ledger.verify': () => verifyLedger(ctx),
     'ledger.balances': () => listBalances(ctx),
     'system.info': () => {

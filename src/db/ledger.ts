@@ -83,11 +83,16 @@ interface StoredRow {
   hash: string
 }
 
-/** Walks the whole chain in order and names the first row that does not match what was written. */
-export function verifyChain(db: DB): ChainCheck {
-  const rows = db.prepare('SELECT * FROM ledger ORDER BY seq').iterate() as IterableIterator<StoredRow>
-  let prev = GENESIS_HASH
-  let expectedSeq = 1
+/**
+ * Walks the chain in order and names the first row that does not match what was written. From a later
+ * row (the quick check at start), the row before it is trusted as the starting link.
+ */
+export function verifyChain(db: DB, opts: { fromSeq?: number; toSeq?: number } = {}): ChainCheck {
+  const from = Math.max(1, opts.fromSeq ?? 1)
+  const to = opts.toSeq ?? Number.MAX_SAFE_INTEGER
+  const rows = db.prepare('SELECT * FROM ledger WHERE seq >= ? AND seq <= ? ORDER BY seq').iterate(from, to) as IterableIterator<StoredRow>
+  let prev = from === 1 ? GENESIS_HASH : ((db.prepare('SELECT hash FROM ledger WHERE seq = ?').get(from - 1) as { hash: string } | undefined)?.hash ?? GENESIS_HASH)
+  let expectedSeq = from
   let count = 0
   for (const r of rows) {
     count++

@@ -10,6 +10,8 @@ export interface OpenOptions {
   /** Refuse to create the file when it does not exist. */
   mustExist?: boolean
   migrations?: readonly Migration[]
+  /** Leave pending migrations for the caller (who backs the file up first, then calls migrate). */
+  deferMigrations?: boolean
 }
 
 /**
@@ -36,7 +38,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): DB {
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')
-    migrate(db, migrations)
+    if (!opts.deferMigrations) migrate(db, migrations)
     return db
   } catch (err) {
     db.close()

@@ -11,6 +11,7 @@ import { shiftMethods } from './shift'
 import { gudangMethods } from './gudang'
 import { dokumenMethods } from './dokumen'
 import { distribusiMethods } from './distribusi'
+import { cadanganMethods } from './cadangan'
 
 /**
  * The whole API: every method any transport (Electron IPC, HTTP, CLI) may call.
@@ -28,6 +29,7 @@ export const contract = {
   ...shiftMethods,
   ...dokumenMethods,
   ...distribusiMethods,
+  ...cadanganMethods,
   ...ledgerMethods,
   ...systemMethods,
 }

@@ -1,0 +1,57 @@
+import Database from 'better-sqlite3'
+import { verifyChain, type ChainCheck } from './ledger'
+import { schemaVersion, type DB } from './open'
+
+/**
+ * Opens a database file by itself (a backup, a file to restore) without migrating it, and checks it:
+ * SQLite's integrity check, then every link of the ledger's hash chain. Never throws for a bad file.
+ */
+export interface FileCheck {
+  integrity: string
+  chain: ChainCheck | null
+  schemaVersion: number
+  satker: string | null
+  error: string | null
+}
+
+/** SQLite's English, said the way a coordinator can act on it. */
+export function sqliteProblem(err: unknown): string {
+  const m = err instanceof Error ? err.message : String(err)
+  if (/file is not a database|file is encrypted/i.test(m)) return 'bukan berkas basis data (mungkin berkas lain yang diberi nama .sqlite)'
+  if (/malformed|corrupt/i.test(m)) return 'berkas basis data rusak'
+  if (/no such table|no such column/i.test(m)) return 'bukan basis data Gudang Pemilu'
+  if (/unable to open|ENOENT|does not exist/i.test(m)) return 'berkas tidak dapat dibuka'
+  if (/locked|busy/i.test(m)) return 'berkas sedang dipakai program lain'
+  return `SQLite menolak berkas ini (${m.slice(0, 120)})`
+}
+
+export function inspectDatabaseFile(file: string): FileCheck {
+  let db: DB | null = null
+  try {
+    // Read-only: checking a file must never change it (nor leave a -wal beside a backup).
+    db = new Database(file, { fileMustExist: true, readonly: true })
+    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ')
+    if (integrity !== 'ok') return { integrity, chain: null, schemaVersion: 0, satker: null, error: null }
+    const election = db.prepare(`SELECT satker FROM election WHERE id = 1`).get() as { satker: string } | undefined
+    return { integrity, chain: verifyChain(db), schemaVersion: schemaVersion(db), satker: election?.satker ?? null, error: null }
+  } catch (err) {
+    return { integrity: '', chain: null, schemaVersion: 0, satker: null, error: sqliteProblem(err) }
+  } finally {
+    db?.close()
+  }
+}
+
+/**
+ * The quick check at every start: SQLite's quick_check and the head of the chain (the last row's own
+ * hash and its link to the row before). The full walk is "Periksa integritas"; this one takes moments
+ * even at a million rows.
+ */
+export function quickCheck(db: DB): string | null {
+  const q = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).join('; ')
+  if (q !== 'ok') return `Pemeriksaan cepat SQLite gagal: ${q}`
+  const last = db.prepare('SELECT seq FROM ledger ORDER BY seq DESC LIMIT 1').get() as { seq: number } | undefined
+  if (!last) return null
+  // The last two rows: each one's own hash, and the newest one's link to the row before it.
+  const tail = verifyChain(db, { fromSeq: Math.max(1, last.seq - 1) })
+  return tail.problem
+}

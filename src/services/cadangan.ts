@@ -1,0 +1,222 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, copyFileSync } from 'node:fs'
+import { basename, dirname, extname, join, resolve } from 'node:path'
+import { AppError, refused } from '../core/errors'
+import { chainHead } from '../db/ledger'
+import { inspectDatabaseFile } from '../db/inspect'
+import { MIGRATIONS } from '../db/migrations'
+import { openDatabase } from '../db/open'
+import type { ServiceContext } from './context'
+
+/**
+ * Backups with SQLite's own backup API (never a file copy: with WAL a copied file can be half a
+ * transaction), each checked with integrity_check and the ledger's hash chain before it counts. Kept
+ * beside the database in cadangan/<name>/, thinned the way Actual Budget does: every backup of today
+ * up to a limit, one per older day, a bounded total. Restoring keeps the current file for undo.
+ */
+export type BackupReason = 'mulai' | 'berkala' | 'migrasi' | 'tutup' | 'manual' | 'sebelum-pulih'
+
+export const RETENTION = { today: 10, days: 30, total: 45 }
+
+export interface BackupInfo {
+  file: string
+  name: string
+  /** When it was made, from the file name (local time of the PC). */
+  at: string
+  reason: string
+  bytes: number
+  ok: boolean
+  problem: string | null
+  ledgerRows: number
+  chainHead: string
+  schemaVersion: number
+  satker: string | null
+}
+
+const stem = (dbPath: string) => basename(dbPath, extname(dbPath))
+
+export function backupDir(dbPath: string): string {
+  return join(dirname(resolve(dbPath)), 'cadangan', stem(dbPath))
+}
+
+const pad = (n: number) => String(n).padStart(2, '0')
+function stamp(d: Date): string {
+  return `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`
+}
+
+const NAME = /^(.+)-(\d{8})-(\d{6})(?:-\d+)?-([a-z-]+)\.sqlite$/
+
+function parseName(name: string): { day: string; at: string; reason: string } | null {
+  const m = NAME.exec(name)
+  if (!m) return null
+  const [d, t] = [m[2]!, m[3]!]
+  return { day: d, at: `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}T${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4)}`, reason: m[4]! }
+}
+
+/** Opens a backup by itself and checks it: SQLite's integrity check, then every link of the ledger chain. */
+export function inspectBackup(file: string): BackupInfo {
+  const name = basename(file)
+  if (!existsSync(file) || !statSync(file).isFile()) {
+    throw refused(`Berkas cadangan ${name} tidak ditemukan`, [{ column: 'file', message: `Tidak ada berkas di ${file}` }])
+  }
+  const meta = parseName(name)
+  const base: BackupInfo = {
+    file,
+    name,
+    at: meta?.at ?? new Date(statSync(file).mtimeMs).toISOString().slice(0, 19),
+    reason: meta?.reason ?? 'lain',
+    bytes: statSync(file).size,
+    ok: false,
+    problem: null,
+    ledgerRows: 0,
+    chainHead: '',
+    schemaVersion: 0,
+    satker: null,
+  }
+  const check = inspectDatabaseFile(file)
+  if (check.error) return { ...base, problem: `Berkas tidak dapat dibaca: ${check.error}` }
+  if (check.integrity !== 'ok') return { ...base, problem: `Pemeriksaan SQLite gagal: ${check.integrity}` }
+  return {
+    ...base,
+    ok: check.chain?.problem === null,
+    problem: check.chain?.problem ?? null,
+    ledgerRows: check.chain?.rows ?? 0,
+    chainHead: check.chain?.head ?? '',
+    schemaVersion: check.schemaVersion,
+    satker: check.satker,
+  }
+}
+
+/** Backups of this database, newest first, each checked. */
+export function listBackups(dbPath: string, folder?: string): BackupInfo[] {
+  const dir = folder ? resolve(folder) : backupDir(dbPath)
+  if (!existsSync(dir)) return []
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.sqlite') && !n.startsWith('.'))
+    .filter((n) => statSync(join(dir, n)).isFile())
+    .map((n) => inspectBackup(join(dir, n)))
+    .sort((a, b) => b.at.localeCompare(a.at) || b.name.localeCompare(a.name))
+}
+
+/** Which backups to keep: the newest `today` of today, the newest one of each of the last `days` days, at most `total`. */
+export function backupsToDrop(names: readonly string[], today: string, limits = RETENTION): string[] {
+  const parsed = names.map((n) => ({ n, p: parseName(n) })).filter((x): x is { n: string; p: NonNullable<ReturnType<typeof parseName>> } => x.p !== null)
+  parsed.sort((a, b) => b.p.at.localeCompare(a.p.at) || b.n.localeCompare(a.n))
+  const keep = new Set<string>()
+  const days = new Set<string>()
+  let todayKept = 0
+  for (const { n, p } of parsed) {
+    if (keep.size >= limits.total) break
+    if (p.day === today) {
+      if (todayKept < limits.today) {
+        keep.add(n)
+        todayKept++
+      }
+    } else if (!days.has(p.day) && days.size < limits.days) {
+      days.add(p.day)
+      keep.add(n)
+    }
+  }
+  return parsed.filter((x) => !keep.has(x.n)).map((x) => x.n)
+}
+
+export interface BackupResult extends BackupInfo {
+  dropped: string[]
+}
+
+/**
+ * Makes a backup of the open database into `folder` (default: its cadangan folder), verifies it, and
+ * thins the default folder. A backup that fails its check is deleted and reported, never kept as if good.
+ */
+export async function makeBackup(ctx: ServiceContext, reason: BackupReason, folder?: string): Promise<BackupResult> {
+  if (ctx.dbPath === ':memory:') throw refused('Basis data di memori tidak dapat dicadangkan')
+  const dir = folder ? resolve(folder) : backupDir(ctx.dbPath)
+  try {
+    mkdirSync(dir, { recursive: true })
+  } catch (err) {
+    throw refused(`Folder cadangan ${dir} tidak dapat dibuat: ${(err as Error).message}`, [{ column: 'folder', message: 'Tidak dapat ditulis' }])
+  }
+  const now = ctx.now()
+  let file = join(dir, `${stem(ctx.dbPath)}-${stamp(now)}-${reason}.sqlite`)
+  for (let i = 2; existsSync(file); i++) file = join(dir, `${stem(ctx.dbPath)}-${stamp(now)}-${i}-${reason}.sqlite`)
+  const tmp = join(dir, `.${basename(file)}.tmp`)
+  try {
+    await ctx.db.backup(tmp)
+  } catch (err) {
+    rmSync(tmp, { force: true })
+    throw refused(`Cadangan tidak dapat ditulis ke ${dir}: ${(err as Error).message}`, [{ column: 'folder', message: 'Gagal menulis' }])
+  }
+  renameSync(tmp, file)
+  const info = inspectBackup(file)
+  if (!info.ok) {
+    rmSync(file, { force: true })
+    throw new AppError('DATABASE', `Cadangan yang baru dibuat gagal diperiksa dan dihapus: ${info.problem}`)
+  }
+  const dropped = folder ? [] : backupsToDrop(readdirSync(dir), stamp(now).slice(0, 8))
+  for (const n of dropped) rmSync(join(dir, n), { force: true })
+  return { ...info, dropped }
+}
+
+function currentSatker(ctx: ServiceContext): string | null {
+  try {
+    return (ctx.db.prepare('SELECT satker FROM election WHERE id = 1').get() as { satker: string } | undefined)?.satker ?? null
+  } catch {
+    return null
+  }
+}
+
+export interface RestoreResult {
+  restored: BackupInfo
+  /** The file that was in place before, kept so the restore can be undone. */
+  previous: string
+}
+
+/**
+ * Puts a checked backup in place of the database: the current file is closed and moved into the backup
+ * folder (so restoring it again undoes this), the backup is copied in (it is a closed, checked file, so a
+ * plain copy is exact), migrated if it is older, and reopened. The context then points at it.
+ */
+export function restoreBackup(ctx: ServiceContext, file: string, opts: { trustOpenFile: boolean } = { trustOpenFile: true }): RestoreResult {
+  if (ctx.dbPath === ':memory:') throw refused('Basis data di memori tidak dapat dipulihkan dari cadangan')
+  const info = inspectBackup(resolve(file))
+  if (!info.ok) throw refused(`Cadangan ${info.name} tidak dapat dipulihkan: ${info.problem}`, [{ column: 'file', message: 'Cadangan rusak atau bukan cadangan Gudang Pemilu' }])
+  const latest = MIGRATIONS.length
+  if (info.schemaVersion > latest) {
+    throw refused(`Cadangan ${info.name} dibuat oleh versi Gudang Pemilu yang lebih baru (skema ${info.schemaVersion}, aplikasi ini ${latest}); perbarui aplikasi dulu`, [
+      { column: 'file', message: 'Versi lebih baru' },
+    ])
+  }
+  // A backup of another satker's election would replace this one's whole count. In recovery mode the
+  // open file cannot be trusted to say whose it is, so the check is left to the person restoring.
+  const current = opts.trustOpenFile ? currentSatker(ctx) : null
+  if (current && info.satker && current !== info.satker) {
+    throw refused(`Cadangan ${info.name} milik ${info.satker}, bukan ${current}; tidak ada yang diubah`, [{ column: 'file', message: 'Satker berbeda' }])
+  }
+  const dbPath = resolve(ctx.dbPath)
+  const dir = backupDir(dbPath)
+  mkdirSync(dir, { recursive: true })
+  const previous = join(dir, `${stem(dbPath)}-${stamp(ctx.now())}-sebelum-pulih.sqlite`)
+  if (ctx.db.open) ctx.db.close()
+  // Closing checkpointed the WAL into the main file; anything left beside it is moved along.
+  const moved: [string, string][] = []
+  const move = (from: string, to: string) => {
+    renameSync(from, to)
+    moved.push([from, to])
+  }
+  try {
+    if (existsSync(dbPath)) move(dbPath, previous)
+    for (const suffix of ['-wal', '-shm']) if (existsSync(dbPath + suffix)) move(dbPath + suffix, previous + suffix)
+    // Copied beside, then renamed: a copy cut short never sits at dbPath looking like the election.
+    const tmp = `${dbPath}.pulih.tmp`
+    copyFileSync(info.file, tmp)
+    renameSync(tmp, dbPath)
+    ctx.db = openDatabase(dbPath, { mustExist: true })
+  } catch (err) {
+    // Put the file that was there back, so a failed restore changes nothing.
+    rmSync(`${dbPath}.pulih.tmp`, { force: true })
+    if (moved.length) rmSync(dbPath, { force: true })
+    for (const [from, to] of moved.reverse()) renameSync(to, from)
+    if (existsSync(dbPath)) ctx.db = openDatabase(dbPath, { mustExist: true })
+    throw new AppError('DATABASE', `Pemulihan gagal dan dibatalkan; berkas semula dipakai lagi: ${(err as Error).message}`)
+  }
+  return { restored: { ...info, ledgerRows: chainHead(ctx.db).seq }, previous }
+}
