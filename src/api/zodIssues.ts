@@ -16,11 +16,18 @@ export function zodIssues(error: z.ZodError): Issue[] {
 function indonesian(i: z.core.$ZodIssue): string {
   switch (i.code) {
     case 'invalid_type':
-      return i.input === undefined ? 'Wajib diisi' : `Jenis isian salah (seharusnya ${jenis(i.expected)})`
-    case 'too_small':
-      return i.origin === 'string' ? `Terlalu pendek (minimal ${i.minimum} karakter)` : `Terlalu kecil (minimal ${i.minimum})`
-    case 'too_big':
-      return i.origin === 'string' ? `Terlalu panjang (maksimal ${i.maximum} karakter)` : `Terlalu besar (maksimal ${i.maximum})`
+      return missing(i) ? 'Wajib diisi' : `Jenis isian salah (seharusnya ${jenis(i.expected)})`
+    case 'too_small': {
+      if (i.origin === 'string') return `Terlalu pendek (minimal ${i.minimum} karakter)`
+      if (i.origin === 'array' || i.origin === 'set') return `Isi sedikitnya ${i.minimum} baris`
+      // positive() is "> 0": say the smallest number that passes, not the bound that does not.
+      return i.inclusive === false ? `Terlalu kecil (harus lebih dari ${i.minimum})` : `Terlalu kecil (minimal ${i.minimum})`
+    }
+    case 'too_big': {
+      if (i.origin === 'string') return `Terlalu panjang (maksimal ${i.maximum} karakter)`
+      if (i.origin === 'array' || i.origin === 'set') return `Terlalu banyak baris (maksimal ${i.maximum})`
+      return i.inclusive === false ? `Terlalu besar (harus kurang dari ${i.maximum})` : `Terlalu besar (maksimal ${i.maximum})`
+    }
     case 'unrecognized_keys':
       return `Kolom tidak dikenal: ${i.keys.join(', ')}`
     case 'invalid_value':
@@ -30,6 +37,15 @@ function indonesian(i: z.core.$ZodIssue): string {
     default:
       return 'Isian tidak sah'
   }
+}
+
+/**
+ * zod 4 keeps the input on an issue only when parsing with reportInput, which would copy whole uploads
+ * into every error; its default message says what it received, so that is read instead.
+ */
+function missing(i: z.core.$ZodIssueInvalidType): boolean {
+  if ('input' in i) return i.input === undefined
+  return /received undefined$/.test(i.message)
 }
 
 function jenis(expected: string): string {

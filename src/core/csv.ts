@@ -6,6 +6,8 @@ export type Delimiter = ',' | ';' | '\t'
 export interface TableRow {
   line: number
   cells: string[]
+  /** From a workbook: which cells held a number rather than text (a 16-digit NIK as a number has lost a digit). */
+  numeric?: boolean[]
 }
 
 export interface DelimitedTable {

@@ -1,6 +1,6 @@
 import type { TableRow } from './csv'
 import type { Issue } from './errors'
-import { cleanName } from './text'
+import { cleanName, hasControlChars, isInvisible } from './text'
 
 /**
  * Reading the tables a satker already has (TPS lists, dapil mappings, worker lists): find the header
@@ -104,15 +104,26 @@ export function finishIssues(list: Issue[], noun: string): Issue[] {
   return [...out.slice(0, MAX_LISTED_ISSUES), { message: `Masih ada ${more} ${noun} lain yang tidak ditampilkan. Perbaiki yang tercantum di atas lalu baca ulang berkas.` }]
 }
 
-/** `=SUM(...)`, `+cmd`, `@foo`, `-HYPERLINK(...)`: a formula (or CSV injection) where a plain name belongs. */
-export const looksLikeFormula = (s: string): boolean => /^[=+\-@]\s*[A-Za-z]/.test(s)
+/**
+ * `=SUM(...)`, `=1+1`, `+cmd`, `@foo`, `-HYPERLINK(...)`: a formula (or CSV injection) where a plain name
+ * or code belongs. No desa, team or worker name starts with these characters, so any of them is refused.
+ */
+export const looksLikeFormula = (s: string): boolean => /^[=+\-@]/.test(s)
+
+/** Why a name cannot be saved, or null: the one rule for names typed in a form and read from a file. */
+export function nameProblem(value: string, label: string): string | null {
+  if (hasControlChars(value)) return `Nama ${label} berisi karakter kendali yang tidak terlihat; ketik ulang namanya`
+  if (isInvisible(value)) return `Nama ${label} kosong`
+  if (looksLikeFormula(value)) return `Nama ${label} "${value}" berisi rumus; tulis sebagai teks biasa`
+  return null
+}
 
 export type NameCheck = { ok: true; value: string } | { ok: false; message: string }
 
 export function checkName(raw: string, label: string, maxLength: number): NameCheck {
   const value = cleanName(raw)
-  if (value === '') return { ok: false, message: `Nama ${label} kosong` }
-  if (looksLikeFormula(value)) return { ok: false, message: `Nama ${label} "${value}" berisi rumus; tulis sebagai teks biasa` }
+  const problem = nameProblem(value, label)
+  if (problem) return { ok: false, message: problem }
   if (value.length > maxLength) return { ok: false, message: `Nama ${label} terlalu panjang (${value.length} karakter, maksimum ${maxLength})` }
   return { ok: true, value }
 }

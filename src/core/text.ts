@@ -30,6 +30,30 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return parts.join('')
 }
 
+/**
+ * Windows-1252 text of Indonesian names has few bytes above 0x7F, each alone inside ASCII ("JOSÉ"). Bytes
+ * above 0x7F that mostly come in runs are a multi-byte encoding (Shift-JIS, GBK, EUC-KR) that 1252 would
+ * turn into plausible-looking garbage, so such a file is refused rather than guessed.
+ */
+function looksMultiByte(bytes: Uint8Array): boolean {
+  let high = 0
+  let paired = 0
+  let odd = 0
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!
+    if (b < 0x80) continue
+    high++
+    if ((i > 0 && bytes[i - 1]! >= 0x80) || (i + 1 < bytes.length && bytes[i + 1]! >= 0x80)) paired++
+    if (UNLIKELY_IN_NAMES.has(b)) odd++
+  }
+  // GBK, EUC-KR, UTF-8 gone wrong: pairs of high bytes. Shift-JIS kana and kanji: a lead byte in
+  // 0x81–0x9F (ƒ, ‚, ˆ, Š … in Windows-1252) followed by an ASCII-range trail byte.
+  return (high >= 4 && paired / high > 0.5) || (odd >= 3 && odd / high > 0.3)
+}
+
+/** Windows-1252 bytes 0x80–0x9F that are not quotes, dashes, ellipsis or the euro sign: never in a name. */
+const UNLIKELY_IN_NAMES = new Set([0x81, 0x82, 0x83, 0x84, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x8d, 0x8e, 0x8f, 0x90, 0x98, 0x99, 0x9a, 0x9b, 0x9c, 0x9d, 0x9e, 0x9f])
+
 /** Control characters that never belong in a table of names and numbers (tab, LF and CR are fine). */
 function isJunkControl(code: number): boolean {
   return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0x7f && code <= 0x9f)
@@ -92,6 +116,9 @@ export function decodeText(bytes: Uint8Array, fileName?: string): DecodedText {
     // A BOM promises UTF-8; guessing another encoding here would hide a damaged file.
     throw refused(`${describe(fileName)} ditandai UTF-8 tetapi berisi byte yang bukan UTF-8 (berkas rusak atau tercampur). ${SAVE_AS_HINT}`)
   }
+  if (looksMultiByte(body)) {
+    throw refused(`${describe(fileName)} memakai pengodean huruf yang tidak dikenali (bukan UTF-8 maupun Windows-1252; nama-nama akan terbaca kacau). ${SAVE_AS_HINT}`)
+  }
   text = decodeWindows1252(body)
   assertLooksLikeText(text, fileName)
   return { text, encoding: 'Windows-1252' }
@@ -107,6 +134,15 @@ export function normalizeName(s: string): string {
 }
 
 /** Trim and collapse whitespace but keep the spelling the user wrote: for display and storage. */
+/** C0/C1 control characters other than tab and line breaks: never typed, only pasted or corrupted. */
+export const hasControlChars = (s: string): boolean => /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.test(s)
+
+/** A lone UTF-16 surrogate: half a character, from a broken client or a cut string. */
+export const hasBrokenUnicode = (s: string): boolean => /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s)
+
+/** Nothing a reader would see: only spaces and zero-width characters (pasted from a web page or chat). */
+export const isInvisible = (s: string): boolean => s.replace(/[\s\u200B-\u200D\u2060\uFEFF\u00AD]/g, '') === ''
+
 export function cleanName(s: string): string {
   return s.normalize('NFC').trim().replace(/\s+/g, ' ')
 }

@@ -62,6 +62,15 @@ export function parseWorkerTable(rows: readonly TableRow[]): { workers: ParsedWo
         errors.push({ row: row.line, column: col('nik'), message: `NIK "${cell(row, 'nik')}" tertulis dalam notasi ilmiah oleh Excel; format kolom NIK sebagai teks lalu ketik ulang` })
         continue
       }
+      const nikIndex = header.index.nik
+      if (nikIndex !== undefined && row.numeric?.[nikIndex] && rawNik.length >= 16) {
+        errors.push({
+          row: row.line,
+          column: col('nik'),
+          message: `NIK "${cell(row, 'nik')}" tersimpan sebagai angka; Excel hanya menyimpan 15 digit sehingga digit terakhir NIK berubah. Format kolom NIK sebagai teks lalu ketik ulang NIK-nya`,
+        })
+        continue
+      }
       if (!/^\d{16}$/.test(rawNik)) {
         errors.push({ row: row.line, column: col('nik'), message: `NIK harus 16 angka (tertulis "${cell(row, 'nik')}")` })
         continue

@@ -97,7 +97,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   let allowedHosts: Set<string> = new Set()
   let allowedOrigins: Set<string> = new Set()
 
-  const server = createServer((req, res) => {
+  // Host is checked in handle() against the allowed names (DNS rebinding), with a message; Node's own
+  // check would answer a bare 400 first.
+  const server = createServer({ requireHostHeader: false }, (req, res) => {
     handle(req, res).catch((err: unknown) => {
       logInternal(`${req.method} ${req.url}`, err)
       if (!res.headersSent) sendApi(res, 500, fail('INTERNAL', 'Terjadi kesalahan internal pada server'))
@@ -151,7 +153,14 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     if (body === 'aborted') return
 
     let input: unknown
-    const text = body.toString('utf8')
+    let text: string
+    try {
+      // Strict: toString('utf8') would turn bad bytes into U+FFFD and a name would be saved garbled.
+      // A BOM is kept, so JSON.parse refuses it as it always did: no client of ours sends one.
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body)
+    } catch {
+      return sendApi(res, 400, fail('INVALID_INPUT', 'Badan permintaan bukan teks UTF-8 yang sah; tidak ada yang diubah'))
+    }
     if (text.trim() !== '') {
       try {
         input = JSON.parse(text)
@@ -245,8 +254,13 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`])
   allowedOrigins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`])
   server.on('clientError', (err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
-    else socket.destroy()
+    // Node refuses these before handle() runs; the caller still gets a sentence, not a bare status line.
+    const overflow = (err as NodeJS.ErrnoException).code === 'HPE_HEADER_OVERFLOW'
+    const status = overflow ? '431 Request Header Fields Too Large' : '400 Bad Request'
+    const text = overflow ? 'Header permintaan terlalu besar; permintaan ditolak\n' : 'Permintaan HTTP tidak sah (header rusak atau tanpa Host); permintaan ditolak\n'
+    if (socket.writable) {
+      socket.end(`HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`)
+    } else socket.destroy()
     if ((err as NodeJS.ErrnoException).code !== 'ECONNRESET') logInternal('clientError', err)
   })
 

@@ -14,6 +14,8 @@ const SAVE_AS = 'Buka berkas di Excel lalu simpan sebagai "Excel Workbook (.xlsx
 const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean => bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b)
 /** Every zip (hence every .xlsx) starts with a local file header "PK\x03\x04" (or "PK\x05\x06" when empty). */
 const isZip = (bytes: Uint8Array): boolean => startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])
+/** Zip entry names are stored uncompressed in the archive, so a byte search finds them. */
+const zipHolds = (bytes: Uint8Array, entry: string): boolean => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(entry, 0, 'latin1')
 /** OLE2 compound file: old .xls, and also what Excel writes for a password-protected .xlsx. */
 const isOle2 = (bytes: Uint8Array): boolean => startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
 
@@ -61,6 +63,12 @@ async function readWorkbook(fileName: string, bytes: Uint8Array, ext: string): P
     throw refused(`Berkas "${fileName}" tidak dapat dibuka sebagai buku kerja XLSX: berkasnya rusak atau bukan buku kerja Excel. ${SAVE_AS}`)
   }
 
+  // exceljs opens any zip (a Word document, an archive) as a workbook with no sheets.
+  if (workbook.worksheets.length === 0) {
+    const what = zipHolds(bytes, 'word/document.xml') ? 'dokumen Word' : zipHolds(bytes, 'ppt/presentation.xml') ? 'presentasi PowerPoint' : 'arsip ZIP'
+    throw refused(`Berkas "${fileName}" adalah ${what}, bukan buku kerja Excel (tidak ada lembar kerja di dalamnya). ${SAVE_AS}`)
+  }
+
   // Visible sheets first: a hidden sheet usually holds lookup lists, not the table the user means.
   const sheets = [...workbook.worksheets].sort((a, b) => Number(a.state !== 'visible') - Number(b.state !== 'visible'))
   for (const sheet of sheets) {
@@ -77,10 +85,16 @@ function sheetRows(sheet: ExcelJS.Worksheet): TableRow[] {
   const rows: TableRow[] = []
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = []
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value))
+    const numeric: boolean[] = []
+    for (let c = 1; c <= row.cellCount; c++) {
+      const value = row.getCell(c).value
+      cells.push(cellText(value))
+      numeric.push(typeof value === 'number')
+    }
     while (cells.length > 0 && cells[cells.length - 1]!.trim() === '') cells.pop()
+    numeric.length = cells.length
     // Same rule as CSV: a row of blank cells (formatting only) is not data.
-    if (cells.length > 0) rows.push({ line: rowNumber, cells })
+    if (cells.length > 0) rows.push(numeric.includes(true) ? { line: rowNumber, cells, numeric } : { line: rowNumber, cells })
   })
   return rows
 }

@@ -41,10 +41,24 @@ describe('decodeText', () => {
   })
 
   it('decodes all of 0x80–0xFF exactly as the WHATWG windows-1252 decoder does', () => {
-    const all = new Uint8Array(128).map((_, i) => 0x80 + i)
-    // Surround with text so the five C1 controls stay below the binary threshold.
+    // Each byte alone between letters, as accented letters sit in real names (a run of high bytes is
+    // refused as a multi-byte encoding); with enough text that the five C1 controls stay below the
+    // binary threshold.
+    const all = [...new Uint8Array(128).keys()].flatMap((i) => [0x78, 0x80 + i])
     const sample = new Uint8Array([...new TextEncoder().encode('x'.repeat(2000)), ...all])
     expect(decodeText(sample).text).toBe(new TextDecoder('windows-1252').decode(sample))
+  })
+
+  it('refuses Shift-JIS or another multi-byte encoding rather than reading it as Windows-1252', () => {
+    // "テスト" in Shift-JIS: 83 65 83 58 83 67 — every high byte is half of a pair.
+    const sjis = new Uint8Array([...new TextEncoder().encode('kecamatan,desa\r\nA,'), 0x83, 0x65, 0x83, 0x58, 0x83, 0x67, 0x0d, 0x0a])
+    expect(() => decodeText(sjis, 'tps.csv')).toThrow(/pengodean huruf yang tidak dikenali/)
+    // "日本語" in GBK: every high byte is half of a pair.
+    const gbk = new Uint8Array([...new TextEncoder().encode('desa\r\n'), 0xc8, 0xd5, 0xb1, 0xbe, 0xd3, 0xef, 0x0d, 0x0a])
+    expect(() => decodeText(gbk, 'tps.csv')).toThrow(/pengodean huruf yang tidak dikenali/)
+    // A Windows-1252 name with two accented letters apart is still read.
+    const latin = new Uint8Array([...new TextEncoder().encode('desa\r\nJOS'), 0xc9, 0x20, 0x4d, 0x41, 0x52, 0xcd, 0x41, 0x0d, 0x0a])
+    expect(decodeText(latin).text).toBe('desa\r\nJOSÉ MARÍA\r\n')
   })
 
   it('reads UTF-16LE with BOM (Excel "Unicode Text")', () => {

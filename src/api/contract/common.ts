@@ -1,4 +1,7 @@
 import { z } from 'zod'
+import { isIsoDate } from '../../core/shifts'
+import { nameProblem } from '../../core/tableFields'
+import { hasBrokenUnicode, hasControlChars, isInvisible } from '../../core/text'
 
 export const Id = z.number().int().positive()
 export const Jenis = z.enum(['pemilu', 'pilkada'])
@@ -15,13 +18,19 @@ export const Issue = z.object({
 
 export const NoInput = z.object({}).strict().default({})
 
+/** 50 MB, the limit the messages and the CLI state, as base64 characters (4 for every 3 bytes). */
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+const MAX_UPLOAD_BASE64 = Math.ceil(MAX_UPLOAD_BYTES / 3) * 4
+
 /** An uploaded file travels as base64 so one JSON contract serves IPC, HTTP and the CLI. */
 export const UploadedFile = z.object({
   fileName: z.string().min(1, 'Nama berkas wajib diisi').max(255, 'Nama berkas terlalu panjang'),
   contentBase64: z
     .string()
-    .max(70_000_000, 'Berkas terlalu besar (maksimum 50 MB)')
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Isi berkas bukan base64 yang sah'),
+    .max(MAX_UPLOAD_BASE64, 'Berkas terlalu besar (maksimum 50 MB)')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Isi berkas bukan base64 yang sah')
+    // The length bound above is rounded up to whole base64 quads; this is the exact byte count.
+    .refine((s) => (s.length / 4) * 3 - (s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0) <= MAX_UPLOAD_BYTES, 'Berkas terlalu besar (maksimum 50 MB)'),
 })
 
 export const Download = z.object({
@@ -38,11 +47,30 @@ export const Count = z
   .min(0, 'Jumlah tidak boleh negatif')
   .max(100_000_000, 'Jumlah terlalu besar')
 export const PositiveCount = Count.min(1, 'Jumlah minimal 1')
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal ditulis TTTT-BB-HH, mis. 2024-11-05')
+export const IsoDate = z.string().superRefine((s, ctx) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) ctx.addIssue({ code: 'custom', message: 'Tanggal ditulis TTTT-BB-HH, mis. 2024-11-05' })
+  else if (!isIsoDate(s)) ctx.addIssue({ code: 'custom', message: `Tanggal ${s} tidak ada di kalender` })
+})
 export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Jam ditulis JJ:MM, mis. 08:00')
 export const LocalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, 'Waktu ditulis TTTT-BB-HHTJJ:MM')
-export const ShortText = (label: string, max = 200) => z.string().trim().max(max, `${label} terlalu panjang (maksimum ${max} karakter)`)
-export const RequiredText = (label: string, max = 200) => ShortText(label, max).min(1, `${label} wajib diisi`)
+/**
+ * Free text typed by a person. Control characters and broken UTF-16 (a lone surrogate from a bad paste
+ * or a broken client) are refused rather than stored, because they print as boxes on a berita acara.
+ */
+export const ShortText = (label: string, max = 200) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} terlalu panjang (maksimum ${max} karakter)`)
+    .refine((s) => !hasBrokenUnicode(s), `${label} berisi karakter yang rusak; ketik ulang`)
+    .refine((s) => !hasControlChars(s), `${label} berisi karakter kendali yang tidak terlihat; ketik ulang`)
+export const RequiredText = (label: string, max = 200) => ShortText(label, max).refine((s) => !isInvisible(s), `${label} wajib diisi`)
+/** A person's or team's name: the same rule as names read from a file (core/tableFields.ts nameProblem). */
+export const NameText = (label: string, noun: string, max: number) =>
+  RequiredText(label, max).superRefine((s, ctx) => {
+    const problem = s === '' ? null : nameProblem(s, noun)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+  })
 export const Note = ShortText('Catatan', 500).default('')
 
 /** A variant as the floor names it: ballot type and dapil, or a logistics item. */
