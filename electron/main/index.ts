@@ -86,7 +86,11 @@ async function start(): Promise<void> {
     }),
   )
 
-  mainWindow = new BrowserWindow(windowOptions(preloadPath))
+  mainWindow = new BrowserWindow({
+    ...windowOptions(preloadPath),
+    // Windows takes the window icon from the exe; Linux window managers need it here (electron-builder.yml linux.extraResources).
+    ...(process.platform === 'linux' ? { icon: join(resourcesDir, 'icon.png') } : {}),
+  })
   mainWindow.once('ready-to-show', () => mainWindow?.show())
   mainWindow.on('closed', () => {
     mainWindow = null
