@@ -29,6 +29,9 @@ protocol.registerSchemesAsPrivileged([
 let mainWindow: BrowserWindow | null = null
 let opened: OpenedApp | null = null
 let closing = false
+let closedWithBackup = false
+/** Quitting must not hang on a slow or failing disk; WAL + synchronous=FULL already made every write durable. */
+const CLOSE_BACKUP_TIMEOUT_MS = 20_000
 
 if (!app.requestSingleInstanceLock()) {
   // Two windows writing the same ledger would be two operators with one pen; the first one wins.
@@ -41,7 +44,22 @@ if (!app.requestSingleInstanceLock()) {
   })
   app.on('web-contents-created', (_event, contents) => hardenContents(contents))
   app.on('window-all-closed', () => app.quit())
-  app.on('before-quit', closeDatabase)
+  app.on('before-quit', (event) => {
+    // The closing backup is asynchronous: hold the quit once, back up, then quit for real.
+    if (closedWithBackup || !opened) return closeDatabase()
+    event.preventDefault()
+    closing = true
+    const current = opened
+    opened = null
+    const timeout = new Promise<void>((r) => setTimeout(r, CLOSE_BACKUP_TIMEOUT_MS))
+    Promise.race([current.closeWithBackup(), timeout])
+      .catch((err: unknown) => console.error('Cadangan saat menutup gagal:', err))
+      .finally(() => {
+        if (current.ctx.db.open) current.close()
+        closedWithBackup = true
+        app.quit()
+      })
+  })
   app.whenReady().then(start).catch((err: unknown) => fatal(err))
 }
 
@@ -67,7 +85,11 @@ async function start(): Promise<void> {
   const dbPath = process.env.GUDANG_DB || join(app.getPath('userData'), DEMO_DB_FILE)
   // The window loads while the database opens (the demo election is built on first start);
   // 'api' calls wait for it, and a failure ends the app with an explanation.
-  const pending = openApp({ dbPath, demoCsvPath: join(resourcesDir, 'demo', 'tps-batubara-2024.csv') })
+  const pending = openApp({
+    dbPath,
+    demoCsvPath: join(resourcesDir, 'demo', 'tps-batubara-2024.csv'),
+    backups: { onError: (reason, err) => console.error(`Cadangan (${reason}) gagal:`, err) },
+  })
   pending.then(
     (o) => {
       if (closing) o.close()

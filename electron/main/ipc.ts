@@ -21,7 +21,7 @@ export type ApiSender = Pick<IpcMainInvokeEvent, 'senderFrame'>
 const refuse = (code: 'UNAUTHORIZED' | 'UNKNOWN_METHOD' | 'DATABASE', message: string): ApiResponse => ({ ok: false, error: { code, message } })
 
 export function createApiHandler(opts: ApiHandlerOptions) {
-  return async (event: ApiSender, method: unknown, input: unknown): Promise<ApiResponse> => {
+  return async (event: ApiSender, method: unknown, input: unknown, session?: unknown): Promise<ApiResponse> => {
     if (!isTrustedSender(event, opts.devServerUrl)) {
       return refuse('UNAUTHORIZED', 'Permintaan ditolak: pengirim bukan halaman aplikasi Gudang Pemilu')
     }
@@ -33,7 +33,10 @@ export function createApiHandler(opts: ApiHandlerOptions) {
       return refuse('DATABASE', `Basis data tidak dapat dibuka: ${err instanceof Error ? err.message : String(err)}`)
     }
     if (opts.isClosing()) return refuse('DATABASE', 'Aplikasi sedang ditutup; permintaan tidak diproses dan tidak ada yang diubah')
-    return dispatcher.call(method, input, { actor: 'operator', transport: 'ipc' })
+    // The actor is replaced by the user chosen in this window (sesi.masuk); 'operator' is never recorded
+    // for a write, which needs a chosen user.
+    const valid = typeof session === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(session)
+    return dispatcher.call(method, input, { actor: 'operator', transport: 'ipc', ...(valid ? { session } : {}) })
   }
 }
 

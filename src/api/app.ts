@@ -4,9 +4,12 @@ import { quickCheck } from '../db/inspect'
 import { MIGRATIONS } from '../db/migrations'
 import { migrate, openDatabase, pendingMigrations } from '../db/open'
 import { makeBackup } from '../services/cadangan'
+import { BACKUP_EVERY_MINUTES, BackupSchedule } from '../services/cadanganBerkala'
 import type { ServiceContext } from '../services/context'
 import { createDemo } from '../services/demo'
 import { createDispatcher, type Dispatcher } from './dispatch'
+import { createAuthorizer } from './auth'
+import { SessionStore } from '../services/sesi'
 import { createHandlers, type AppState } from './handlers'
 import { APP_VERSION } from './version'
 
@@ -18,6 +21,11 @@ export interface OpenAppOptions {
   now?: () => Date
   /** Where internal errors are reported; stderr by default. */
   onInternalError?: (method: string, err: unknown) => void
+  /**
+   * Automatic backups (the desktop app and browser mode): at start, every `everyMinutes` (default 15) when
+   * something was written, and on closeWithBackup. Off by default so tests and the CLI leave no backup folders.
+   */
+  backups?: { everyMinutes?: number; onError?: (reason: string, err: unknown) => void }
 }
 
 export interface OpenedApp {
@@ -29,6 +37,8 @@ export interface OpenedApp {
   /** 'pemulihan' when the start check failed: only backups can be listed and restored. */
   state: AppState
   close(): void
+  /** Stops the automatic backups, makes the closing one if anything changed, then closes. */
+  closeWithBackup(): Promise<void>
 }
 
 /**
@@ -76,15 +86,26 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
     }
   }
   const report = opts.onInternalError ?? ((method: string, err: unknown) => console.error(`[gudang] galat internal pada ${method}:`, err))
-  const dispatcher = createDispatcher(createHandlers(ctx, APP_VERSION, state), report, state)
+  const sessions = new SessionStore(ctx)
+  const dispatcher = createDispatcher(createHandlers(ctx, APP_VERSION, state, sessions), { onInternalError: report, state, authorize: createAuthorizer(ctx, sessions) })
+  const schedule = opts.backups && opts.dbPath !== ':memory:' && state.mode === 'normal' ? new BackupSchedule(ctx, { ...opts.backups, everyMinutes: opts.backups.everyMinutes ?? BACKUP_EVERY_MINUTES }) : null
+  schedule?.start()
+  const close = () => {
+    if (ctx.db.open) ctx.db.close()
+  }
   return {
     dispatcher,
     dbPath: opts.dbPath,
     createdDemo,
     ctx,
     state,
-    close: () => {
-      if (ctx.db.open) ctx.db.close()
+    close,
+    closeWithBackup: async () => {
+      try {
+        await schedule?.stop()
+      } finally {
+        close()
+      }
     },
   }
 }

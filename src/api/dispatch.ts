@@ -2,11 +2,19 @@ import { z } from 'zod'
 import { AppError, type ErrorBody } from '../core/errors'
 import { contract, type ApiResponse, type Contract, type MethodName } from './contract'
 import { zodIssues } from './zodIssues'
+import type { Authorizer } from './auth'
+import { accessOf } from './contract/define'
+import type { Role } from '../core/roles'
 
 export interface CallMeta {
-  /** Who is acting; recorded on every ledger row and audit entry. */
+  /** Who is acting; recorded on every ledger row and audit entry. Replaced by the chosen user's name. */
   actor: string
   transport: 'ipc' | 'http' | 'cli' | 'test'
+  /** The session of this window or tab (sesi.masuk), as the transport received it. */
+  session?: string
+  /** Set by the authorizer from the session: the chosen user. */
+  userId?: number
+  role?: Role
 }
 
 export type Handler<M extends MethodName> = (
@@ -30,18 +38,24 @@ export interface Dispatcher {
 
 const isMethod = (name: string): name is MethodName => Object.prototype.hasOwnProperty.call(contract, name)
 
+/** In recovery mode only these answer: the app can say what is wrong and restore a backup, nothing else. */
+export const RECOVERY_METHODS: readonly MethodName[] = ['system.status', 'system.info', 'ledger.verify', 'cadangan.list', 'cadangan.pulihkan', 'sesi.status']
+
+export interface DispatcherOptions {
+  onInternalError?: (method: string, err: unknown) => void
+  /** How the app started (see openApp): in recovery mode only RECOVERY_METHODS answer. */
+  state?: { mode: 'normal' | 'pemulihan'; problem: string | null }
+  /** Who may call what (src/api/auth.ts); without one every call is allowed (unit tests of transports). */
+  authorize?: Authorizer
+}
+
 /**
  * The single entry point of every transport: validate input, run the handler, validate output.
  * Errors come back as data (never thrown), so each transport only serialises.
  */
-/** In recovery mode only these answer: the app can say what is wrong and restore a backup, nothing else. */
-export const RECOVERY_METHODS: readonly MethodName[] = ['system.status', 'system.info', 'ledger.verify', 'cadangan.list', 'cadangan.pulihkan']
-
-export function createDispatcher(
-  handlers: Handlers,
-  onInternalError: (method: string, err: unknown) => void = () => {},
-  state: { mode: 'normal' | 'pemulihan'; problem: string | null } = { mode: 'normal', problem: null },
-): Dispatcher {
+export function createDispatcher(handlers: Handlers, opts: DispatcherOptions = {}): Dispatcher {
+  const onInternalError = opts.onInternalError ?? (() => {})
+  const state = opts.state ?? { mode: 'normal', problem: null }
   return {
     async call(method, input, meta) {
       if (!isMethod(method)) {
@@ -51,6 +65,13 @@ export function createDispatcher(
         return fail({ code: 'DATABASE', message: `Basis data tidak lolos pemeriksaan saat aplikasi dibuka (${state.problem}). Pulihkan dari cadangan terlebih dahulu.` })
       }
       const spec = contract[method]
+      // In recovery the users table itself is not to be trusted, and restoring keeps the old file for
+      // undo: whoever sits at the PC may restore.
+      if (opts.authorize && state.mode === 'normal') {
+        const auth = opts.authorize(method, accessOf(spec), meta)
+        if (!auth.ok) return fail(auth.error)
+        meta = auth.meta
+      }
       const parsed = spec.input.safeParse(input === undefined ? {} : input)
       if (!parsed.success) {
         return fail({ code: 'INVALID_INPUT', message: `Isian untuk ${method} tidak sah`, details: zodIssues(parsed.error) })

@@ -10,6 +10,8 @@ import { schemaVersion } from '../db/open'
 import { quickCheck } from '../db/inspect'
 import { backupDir, listBackups, makeBackup, restoreBackup } from '../services/cadangan'
 import { checkPrintedDocument } from '../services/periksaDokumen'
+import { changeOwnPin, createFirstAdmin, createUser, listUsers, updateUser } from '../services/pengguna'
+import { SessionStore } from '../services/sesi'
 import { DAMAGE_REASONS } from '../core/reasons'
 import { correctRow, history } from '../services/koreksi'
 import { createTeam, createWorker, importWorkers, listTeams, listWorkers, setTeamTarget, targetsOn, updateTeam, updateWorker } from '../services/pekerja'
@@ -39,7 +41,7 @@ export interface AppState {
   problem: string | null
 }
 
-export function createHandlers(ctx: ServiceContext, appVersion: string, state: AppState = { mode: 'normal', problem: null }): Handlers {
+export function createHandlers(ctx: ServiceContext, appVersion: string, state: AppState = { mode: 'normal', problem: null }, sessions: SessionStore = new SessionStore(ctx)): Handlers {
   return {
     'election.get': () => getElection(ctx),
     'election.init': (i, m) => initElection(ctx, m, { ...i, pilkada: i.pilkada }),
@@ -134,9 +136,18 @@ export function createHandlers(ctx: ServiceContext, appVersion: string, state: A
       // A restored file that passes the start check takes the app out of recovery mode.
       const problem = quickCheck(ctx.db)
       Object.assign(state, problem ? { mode: 'pemulihan', problem } : { mode: 'normal', problem: null })
+      sessions.clear()
       return r
     },
     'dokumen.periksa': (i) => checkPrintedDocument(ctx, i.kode),
+    'sesi.status': (_i, m) => sessions.view(m.session),
+    'sesi.masuk': (i, m) => sessions.signIn(m.session, i.userId, i.pin, m.transport),
+    'sesi.keluar': (_i, m) => sessions.signOut(m.session),
+    'pengguna.list': () => listUsers(ctx),
+    'pengguna.pertama': (i, m) => createFirstAdmin(ctx, m, i),
+    'pengguna.tambah': (i, m) => createUser(ctx, m, i),
+    'pengguna.ubah': (i, m) => updateUser(ctx, m, i),
+    'pengguna.gantiPin': (i, m) => changeOwnPin(ctx, m, m.userId, i.pinLama, i.pinBaru),
     'ledger.verify': () => verifyLedger(ctx),
     'ledger.balances': () => listBalances(ctx),
     'system.info': () => {

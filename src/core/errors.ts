@@ -12,13 +12,17 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT' // the data changed since the caller looked (e.g. a stale import preview)
   | 'DATABASE' // the database file cannot be used (newer schema, corrupt, tampered)
-  | 'UNAUTHORIZED'
+  | 'UNAUTHORIZED' // the transport refused the caller (token, Host, IPC sender)
+  | 'AUTH_REQUIRED' // no user is chosen in this window, or the session lapsed
+  | 'FORBIDDEN' // the chosen user's role is below what the method needs
   | 'INTERNAL'
 
 export interface ErrorBody {
   code: ErrorCode
   message: string
   details?: Issue[]
+  /** With AUTH_REQUIRED and FORBIDDEN: the role the method needs, so the UI can ask the right person. */
+  need?: 'operator' | 'koordinator' | 'admin'
 }
 
 /** Thrown for refusals the user must see. Anything else thrown reaches the user as INTERNAL. */

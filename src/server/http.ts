@@ -170,7 +170,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     }
     let response: ApiResponse
     try {
-      response = await opts.dispatcher.call(method, input, { actor, transport: 'http' })
+      response = await opts.dispatcher.call(method, input, { actor, transport: 'http', ...sessionOf(req) })
     } catch (err) {
       // The dispatcher promises never to throw; if it does, the caller still gets an ApiResponse.
       logInternal(method, err)
@@ -284,6 +284,13 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
 type Body = Buffer | 'too-large' | 'aborted'
 
 /** Reads at most `limit` bytes; past that it stops keeping data instead of buffering an attacker's upload. */
+/** The session header of the UI (sesi.masuk); anything malformed is treated as no session. */
+export const SESSION_HEADER = 'x-gudang-sesi'
+function sessionOf(req: IncomingMessage): { session?: string } {
+  const v = req.headers[SESSION_HEADER]
+  return typeof v === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(v) ? { session: v } : {}
+}
+
 function readBody(req: IncomingMessage, limit: number): Promise<Body> {
   return new Promise((resolvePromise) => {
     const chunks: Buffer[] = []

@@ -15,6 +15,7 @@ const DEMO_CSV_PATH = join(REPO_ROOT, 'resources', 'demo', 'tps-batubara-2024.cs
 // GUDANG_UI_DIR serves another build of the UI (a packaged copy, or a test's empty folder).
 const STATIC_DIR = process.env.GUDANG_UI_DIR ? resolve(process.env.GUDANG_UI_DIR) : join(REPO_ROOT, 'out', 'renderer')
 
+
 const USAGE = `Pemakaian: tsx src/server/main.ts [--db BERKAS] [--port N] [--no-demo]
   --db BERKAS   berkas basis data SQLite (bawaan: ${defaultDbPath()})
   --port N      nomor port di 127.0.0.1 (bawaan: GUDANG_PORT atau port acak yang kosong)
@@ -56,7 +57,11 @@ async function main(argv: string[]): Promise<number> {
   const dbPath = resolve(values.db ?? defaultDbPath())
   mkdirSync(dirname(dbPath), { recursive: true })
   const { openApp } = await import('../api/app')
-  const app = await openApp({ dbPath, demoCsvPath: values['no-demo'] ? undefined : DEMO_CSV_PATH })
+  const app = await openApp({
+    dbPath,
+    demoCsvPath: values['no-demo'] ? undefined : DEMO_CSV_PATH,
+    backups: { onError: (reason, err) => process.stderr.write(`Cadangan (${reason}) gagal: ${err instanceof Error ? err.message : String(err)}\n`) },
+  })
   let server: Awaited<ReturnType<typeof startHttpServer>>
   try {
     server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: STATIC_DIR, port })
@@ -92,7 +97,7 @@ async function main(argv: string[]): Promise<number> {
   })
   // Stop accepting calls first so no write can start after the database is closed.
   await server.close()
-  app.close()
+  await app.closeWithBackup()
   process.stdout.write('Basis data ditutup dengan rapi.\n')
   return 0
 }

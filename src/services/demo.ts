@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { ServiceContext } from './context'
 import { initElection } from './election'
+import { createUser, DEMO_USERS } from './pengguna'
 import { applyImport, previewImport } from './wilayah'
 
 export const DEMO_DATA_NOTE =
@@ -21,4 +22,5 @@ export async function createDemo(ctx: ServiceContext, csvPath: string): Promise<
   const bytes = readFileSync(csvPath)
   const preview = await previewImport(ctx, 'tps-batubara-2024.csv', bytes)
   await applyImport(ctx, who, 'tps-batubara-2024.csv', bytes, preview.fingerprint)
+  for (const u of DEMO_USERS) createUser(ctx, who, u)
 }

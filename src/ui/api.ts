@@ -7,6 +7,8 @@ export class ApiError extends Error {
   readonly code: ErrorCode | 'NETWORK'
   readonly details: Issue[]
   readonly method: string
+  /** With AUTH_REQUIRED / FORBIDDEN: the role the refused method needs. */
+  need: ErrorBody['need']
   constructor(code: ErrorCode | 'NETWORK', message: string, details: Issue[] = [], method = '') {
     super(message)
     this.name = 'ApiError'
@@ -50,12 +52,48 @@ export function transport(): Transport {
 /** Fired when the server refuses the token, so the app can show how to open it again. */
 export const UNAUTHORIZED_EVENT = 'gudang:unauthorized'
 
+const SESSION_KEY = 'gudang.sesi'
+
+/**
+ * The user chosen in this window or tab (sesi.masuk). Kept in sessionStorage so a reload keeps it, and a
+ * new tab or window starts without one: each seat at the PC chooses its own user.
+ */
+let sessionId: string | null = (() => {
+  try {
+    return sessionStorage.getItem(SESSION_KEY)
+  } catch {
+    return null
+  }
+})()
+
+function rememberSession(id: string | null): void {
+  sessionId = id
+  try {
+    if (id) sessionStorage.setItem(SESSION_KEY, id)
+    else sessionStorage.removeItem(SESSION_KEY)
+  } catch {
+    /* memory only */
+  }
+}
+
+/**
+ * Asked when a call needs a user (AUTH_REQUIRED) or a higher role (FORBIDDEN): the app shows the user
+ * switcher and resolves true once someone suitable is chosen, and the call is made again once.
+ */
+export type AuthPrompt = (err: ApiError) => Promise<boolean>
+let authPrompt: AuthPrompt | null = null
+export function setAuthPrompt(prompt: AuthPrompt | null): void {
+  authPrompt = prompt
+}
+
 async function httpInvoke(method: string, input: unknown): Promise<ApiResponse> {
   let res: Response
   try {
+    const headers: Record<string, string> = { 'content-type': 'application/json', authorization: 'Bearer ' + (token ?? '') }
+    if (sessionId) headers['x-gudang-sesi'] = sessionId
     res = await fetch('/api/' + encodeURIComponent(method), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer ' + (token ?? '') },
+      headers,
       body: JSON.stringify(input ?? {}),
     })
   } catch {
@@ -75,9 +113,25 @@ async function httpInvoke(method: string, input: unknown): Promise<ApiResponse> 
 
 /** Calls one method of the API: Electron IPC in the desktop app, HTTP in browser mode. */
 export async function invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const res = window.gudang ? await window.gudang.invoke(method, input ?? {}) : await httpInvoke(method, input)
+  try {
+    return await invokeOnce(method, input)
+  } catch (err) {
+    if (err instanceof ApiError && (err.code === 'AUTH_REQUIRED' || err.code === 'FORBIDDEN') && authPrompt && !method.startsWith('sesi.')) {
+      if (await authPrompt(err)) return invokeOnce(method, input)
+    }
+    throw err
+  }
+}
+
+async function invokeOnce<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const res = window.gudang ? await window.gudang.invoke(method, input ?? {}, sessionId) : await httpInvoke(method, input)
+  if (res.ok && (method === 'sesi.masuk' || method === 'sesi.keluar' || method === 'sesi.status')) {
+    // The server says which session this window holds now (null once it ended or lapsed).
+    rememberSession((res.result as { sessionId: string | null }).sessionId)
+  }
   if (!res.ok) {
     const err = new ApiError(res.error.code, res.error.message, res.error.details ?? [], method)
+    err.need = res.error.need
     if (err.code === 'UNAUTHORIZED' && !window.gudang) {
       token = null
       try {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MethodInput, MethodName, MethodOutput, ReconRow } from '../../src/api/contract'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
+import { signInContext } from './support/session'
 
 /**
  * The dashboard against a real floor: a delivery with one short line and tertukar sheets, two
@@ -73,6 +74,7 @@ beforeAll(async () => {
     ignoreDefaultArgs: ['--hide-scrollbars'],
   })
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' })
+  await signInContext(context, app, server)
   page = await context.newPage()
   page.on('pageerror', (e) => pageErrors.push(`[pageerror] ${e.message}`))
   page.on('console', (m) => {

@@ -8,6 +8,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../src/api/contra
 import { openApp, type OpenedApp } from '../../src/api/app'
 import { formatAngka, jumlahTerbilang } from '../../src/core/terbilang'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
+import { signInContext } from './support/session'
 
 /**
  * Distribution end to end. The floor (seeded through the dispatcher, today): every variant delivered
@@ -195,6 +196,7 @@ beforeAll(async () => {
     ignoreDefaultArgs: ['--hide-scrollbars'],
   })
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', acceptDownloads: true })
+  await signInContext(context, app, server)
   page = await context.newPage()
   page.on('pageerror', (e) => pageErrors.push(`[pageerror] ${e.message}`))
   page.on('console', (m) => {

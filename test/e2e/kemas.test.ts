@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MethodInput, MethodName, MethodOutput } from '../../src/api/contract'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
+import { signInContext } from './support/session'
 
 /**
  * The packing floor in a real Chromium against the real server and a real SQLite file: open a packing
@@ -124,6 +125,7 @@ beforeAll(async () => {
     ignoreDefaultArgs: ['--hide-scrollbars'],
   })
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', acceptDownloads: true })
+  await signInContext(context, app, server)
   page = await context.newPage()
   page.on('pageerror', (e) => pageErrors.push(`[pageerror] ${e.message}`))
   page.on('console', (m) => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MethodInput, MethodName, MethodOutput } from '../../src/api/contract'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
+import { signInContext } from './support/session'
 
 /**
  * A day on the sortir-lipat floor, in a real Chromium against the real server and a real SQLite file:
@@ -78,6 +79,7 @@ beforeAll(async () => {
     ignoreDefaultArgs: ['--hide-scrollbars'],
   })
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' })
+  await signInContext(context, app, server)
   // The paste goes through the real system clipboard and Ctrl+V, as from Excel.
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin })
   page = await context.newPage()

@@ -110,6 +110,8 @@ interface PostOptions {
   /** Streams `count` copies of `chunk` without a Content-Length (chunked). */
   stream?: { chunk: Buffer; count: number }
   headers?: Record<string, string>
+  /** The user session (x-gudang-sesi); null sends none. Default: the admin signed in in beforeAll. */
+  session?: string | null
 }
 
 interface HttpAnswer {
@@ -119,6 +121,8 @@ interface HttpAnswer {
 }
 
 let server: RunningHttpServer
+/** Sessions of the demo admin and of an operator, signed in over HTTP as the UI does. */
+const sessions = { admin: '', operator: '' }
 
 /**
  * Every HTTP request of this file goes through here (node:http rather than fetch, which normalises `..`
@@ -131,6 +135,8 @@ function post(method: string, body: unknown, opts: PostOptions = {}): Promise<Ht
   else if (opts.token !== null) headers.Authorization = `Bearer ${opts.token ?? server.token}`
   if (opts.contentType !== null) headers['Content-Type'] = opts.contentType ?? 'application/json'
   if (opts.origin !== undefined) headers.Origin = opts.origin
+  const session = opts.session === undefined ? sessions.admin : opts.session
+  if (session) headers['X-Gudang-Sesi'] = session
   Object.assign(headers, opts.headers)
   const payload = opts.stream ? null : opts.rawBody !== undefined ? opts.rawBody : body === undefined ? '' : JSON.stringify(body)
   if (opts.declaredLength !== undefined) headers['Content-Length'] = opts.declaredLength
@@ -381,6 +387,15 @@ beforeAll(async () => {
   writeFileSync(join(staticDir, 'ui', 'assets', 'app.js'), 'console.log(1)')
   writeFileSync(join(staticDir, 'rahasia.json'), '{"rahasia":"di luar UI"}')
   server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: join(staticDir, 'ui'), port: 0, actor: 'Nurhayati' })
+  const users = (await call<{ id: number; nama: string }[]>('pengguna.list', {})).map((u) => [u.nama, u.id] as const)
+  const idOf = (nama: string) => users.find(([n]) => n === nama)![1]
+  const signIn = async (nama: string, pin?: string) => {
+    const r = await post('sesi.masuk', { userId: idOf(nama), pin }, { session: null })
+    if (!r.json?.ok) throw new Error(`sesi.masuk ${nama}: ${r.text}`)
+    return (r.json.result as { sessionId: string }).sessionId
+  }
+  sessions.admin = await signIn('Admin Gudang', '240424')
+  sessions.operator = await signIn('Operator Sortir')
 })
 
 afterAll(async () => {
@@ -915,6 +930,12 @@ function transportCases(): Case[] {
     t('"Bearer" with no token', () => api(write, valid(), { authorization: 'Bearer ' }), /Token/),
     t('two tokens in one header', () => api(write, valid(), { authorization: `Bearer ${server.token} ${server.token}` }), /Token/),
     t('token only in the query string', () => api(write, valid(), { token: null, path: `/api/${write}?token=${server.token}` }), /Token/),
+    t('no user chosen (no session header)', () => api(write, valid(), { session: null }), /Pilih nama Anda/),
+    t('a session id the server never issued', () => api(write, valid(), { session: 'AAAAAAAAAAAAAAAAAAAAAAAA' }), /Sesi pengguna sudah berakhir/),
+    t('a malformed session header', () => api(write, valid(), { session: '../../etc' }), /Pilih nama Anda/),
+    t('an operator closing a shift (koordinator action)', () => api('shift.tutup', { shiftId: 1 }, { session: sessions.operator }), /memerlukan koordinator/),
+    t('an operator adding a user (admin action)', () => api('pengguna.tambah', { nama: 'Penyusup', role: 'admin', pin: '918273' }, { session: sessions.operator }), /memerlukan admin/),
+    t('an operator restoring a backup (admin action)', () => api('cadangan.pulihkan', { file: join(root, 'korpus.sqlite') }, { session: sessions.operator }), /memerlukan admin/),
     t('GET instead of POST', () => api(write, undefined, { httpMethod: 'GET' }), /POST/),
     t('PUT instead of POST', () => api(write, valid(), { httpMethod: 'PUT' }), /POST/),
     t('DELETE instead of POST', () => api(write, undefined, { httpMethod: 'DELETE' }), /POST/),

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -260,10 +260,10 @@ describe('HTTP transport with a real database', () => {
     rmSync(dir, { recursive: true, force: true })
   })
 
-  const api = async (method: string, body: unknown): Promise<ApiResponse> => {
+  const api = async (method: string, body: unknown, session?: string): Promise<ApiResponse> => {
     const res = await fetch(`http://127.0.0.1:${server.port}/api/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}`, ...(session ? { 'X-Gudang-Sesi': session } : {}) },
       body: JSON.stringify(body),
     })
     expect(res.status).toBe(200)
@@ -281,10 +281,29 @@ describe('HTTP transport with a real database', () => {
   })
 
   it('reports invalid input and unknown methods as ok:false', async () => {
-    const bad = await api('election.update', { reservePercent: -1 })
+    // Who asks is checked before what is asked: without a chosen user the input is not even read.
+    expect(await api('election.update', { reservePercent: -1 })).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED', need: 'koordinator' } })
+    const users = (await api('pengguna.list', {})) as { ok: true; result: { id: number; nama: string }[] }
+    const koordinator = users.result.find((u) => u.nama === 'Kasubbag Logistik')!
+    const signed = (await api('sesi.masuk', { userId: koordinator.id, pin: '202411' })) as { ok: true; result: { sessionId: string } }
+    const bad = await api('election.update', { reservePercent: -1 }, signed.result.sessionId)
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     const unknown = await api('tidak.ada', {})
     expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } })
+  })
+
+  it('records the user chosen in the session as the actor of a write, not the OS user', async () => {
+    const users = (await api('pengguna.list', {})) as { ok: true; result: { id: number; nama: string }[] }
+    const operator = users.result.find((u) => u.nama === 'Operator Sortir')!
+    // An operator needs no PIN: one step.
+    const s = (await api('sesi.masuk', { userId: operator.id })) as { ok: true; result: { sessionId: string; user: { nama: string; role: string } } }
+    expect(s.result.user).toMatchObject({ nama: 'Operator Sortir', role: 'operator' })
+    const team = await api('regu.tambah', { nama: 'Regu Sesi' }, s.result.sessionId)
+    expect(team).toMatchObject({ ok: true })
+    const audit = app.ctx.db.prepare(`SELECT actor FROM audit WHERE action = 'regu.tambah' ORDER BY rowid DESC LIMIT 1`).get() as { actor: string }
+    expect(audit.actor).toBe('Operator Sortir')
+    // The same operator may not close a shift: FORBIDDEN names the role it needs.
+    expect(await api('shift.tutup', { shiftId: 1 }, s.result.sessionId)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', need: 'koordinator' } })
   })
 })
 
@@ -350,6 +369,9 @@ describe('browser-mode entry (src/server/main.ts)', () => {
       expect(out).toContain('Basis data ditutup dengan rapi')
       // A clean close checkpoints the WAL away.
       expect(existsSync(`${db}-wal`)).toBe(false)
+      // Browser mode backs up like the desktop app: the demo it just built, at start.
+      const backups = readdirSync(join(dir, 'cadangan', 'demo'))
+      expect(backups.filter((n) => n.endsWith('-mulai.sqlite'))).toHaveLength(1)
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL')
       rmSync(dir, { recursive: true, force: true })

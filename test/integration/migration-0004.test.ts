@@ -85,7 +85,7 @@ beforeAll(() => {
 
 describe('migration 0004 on a database that lived under 0001–0003', () => {
   it('records four migrations and adds the new tables and index', () => {
-    const db = openDatabase(path, { mustExist: true })
+    const db = openDatabase(path, { mustExist: true, migrations: MIGRATIONS.slice(0, 4) })
     try {
       expect(schemaVersion(db)).toBe(4)
       expect(db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all()).toEqual([
@@ -105,7 +105,7 @@ describe('migration 0004 on a database that lived under 0001–0003', () => {
   })
 
   it('keeps the ledger, balances and aggregates exactly, and they still verify', () => {
-    const db = openDatabase(path, { mustExist: true })
+    const db = openDatabase(path, { mustExist: true, migrations: MIGRATIONS.slice(0, 4) })
     try {
       expect(db.prepare('SELECT * FROM ledger ORDER BY seq').all()).toEqual(before.ledger)
       expect(db.prepare('SELECT * FROM balance ORDER BY variant_id, place').all()).toEqual(before.balance)
@@ -130,7 +130,7 @@ describe('migration 0004 on a database that lived under 0001–0003', () => {
   describe('the new tables enforce their rules', () => {
     let db: DB
     beforeAll(() => {
-      db = openDatabase(path, { mustExist: true })
+      db = openDatabase(path, { mustExist: true, migrations: MIGRATIONS.slice(0, 4) })
       db.exec(`
         INSERT INTO handover (id, kecamatan_id, at, actor, tanggal, ppk_nama, ppk_jabatan) VALUES (1, 1, '2024-11-08T02:00:00.000Z', 'uji', '2024-11-08', 'Zulkarnain', 'Ketua PPK');
         INSERT INTO handover_tps (handover_id, tps_id, exception) VALUES (1, 1, NULL);

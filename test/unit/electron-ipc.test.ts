@@ -62,6 +62,20 @@ describe('createApiHandler', () => {
     expect(calls).toEqual([{ method: 'wilayah.summary', input: { a: 1 }, meta: { actor: 'operator', transport: 'ipc' } }])
   })
 
+  it("passes the window's session to the dispatcher, and drops one that is not a session id", async () => {
+    const { calls, dispatcher } = recordingDispatcher()
+    const handle = createApiHandler({ dispatcher: async () => dispatcher, isClosing: () => false })
+    const page = frame('app://gudang/index.html#/shift')
+    await handle(page, 'shift.list', {}, 'Q2xhcmEtc2Vzc2lvbi0xMjM0NTY')
+    await handle(page, 'shift.list', {}, { session: 'object' })
+    await handle(page, 'shift.list', {}, '../../x')
+    expect(calls.map((c) => c.meta)).toEqual([
+      { actor: 'operator', transport: 'ipc', session: 'Q2xhcmEtc2Vzc2lvbi0xMjM0NTY' },
+      { actor: 'operator', transport: 'ipc' },
+      { actor: 'operator', transport: 'ipc' },
+    ])
+  })
+
   it('trusts the dev server only when told its URL', async () => {
     const { calls, dispatcher } = recordingDispatcher()
     const handle = createApiHandler({ dispatcher: async () => dispatcher, isClosing: () => false, devServerUrl: 'http://localhost:5173/' })

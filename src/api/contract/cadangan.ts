@@ -58,12 +58,14 @@ export const cadanganMethods = {
     output: BackupInfo.extend({ dropped: z.array(z.string()) }),
     description: 'Membuat cadangan sekarang (ke folder cadangan, atau ke folder/USB pilihan) dan memeriksanya',
     writes: false,
+    access: 'koordinator',
   }),
   'cadangan.pulihkan': method({
     input: z.object({ file: z.string().trim().min(1, 'Pilih berkas cadangan').max(700) }).strict(),
     output: z.object({ restored: BackupInfo, previous: z.string() }),
     description: 'Memulihkan basis data dari cadangan yang lolos pemeriksaan; berkas sebelumnya disimpan untuk dibatalkan',
     writes: true,
+    access: 'admin',
   }),
   'dokumen.periksa': method({
     input: z.object({ kode: z.string().trim().min(1, 'Isi nomor dokumen atau pindai kode QR-nya').max(200) }).strict(),

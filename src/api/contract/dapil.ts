@@ -25,11 +25,13 @@ export const dapilMethods = {
     output: z.array(DapilOfBallot),
     description: 'Menetapkan dapil setiap kecamatan untuk satu jenis surat suara',
     writes: true,
+    access: 'koordinator',
   }),
   'dapil.import': method({
     input: UploadedFile,
     output: z.object({ updated: z.number().int() }),
     description: 'Mengimpor pemetaan kecamatan ke dapil dari CSV/XLSX (kolom: surat_suara, kecamatan, dapil)',
     writes: true,
+    access: 'koordinator',
   }),
 }

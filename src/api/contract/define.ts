@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import type { Access } from '../../core/roles'
 
 /** A method of the one API: its input and output schemas and a one-line description (Bahasa Indonesia). */
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -8,7 +9,15 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   description: string
   /** True when the method changes the database. */
   writes: boolean
+  /**
+   * Who may call it over IPC or HTTP (src/api/auth.ts). Default: a chosen user of any role for a write,
+   * anyone for a read. Coordinator actions (closing shifts, berita acara, corrections, settings) say so.
+   */
+  access?: Access
 }
+
+/** The access a method actually has once the default is applied. */
+export const accessOf = (spec: MethodSpec): Access => spec.access ?? (spec.writes ? 'operator' : 'semua')
 
 export function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
   return spec

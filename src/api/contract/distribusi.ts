@@ -155,7 +155,7 @@ export const distribusiMethods = {
     writes: false,
   }),
   'label.grid': method({ input: NoInput, output: LabelGrid, description: 'Susunan label pada lembar stiker A4 (baris, kolom, margin dalam mm)', writes: false }),
-  'label.aturGrid': method({ input: LabelGrid, output: LabelGrid, description: 'Mengatur susunan label pada lembar stiker A4', writes: true }),
+  'label.aturGrid': method({ input: LabelGrid, output: LabelGrid, description: 'Mengatur susunan label pada lembar stiker A4', writes: true, access: 'koordinator' }),
   'distribusi.kecamatan': method({
     input: z.object({ kecamatanId: Id }).strict(),
     output: z.object({
@@ -190,12 +190,14 @@ export const distribusiMethods = {
     output: z.object({ handoverId: Id, document: DocumentInfo }),
     description: 'Menyerahkan kit TPS ke PPK (DIKEMAS → DIKIRIM) dan menerbitkan BA serah terima dalam satu transaksi',
     writes: true,
+    access: 'koordinator',
   }),
   'distribusi.konfirmasi': method({
     input: z.object({ handoverId: Id, note: RequiredText('Keterangan konfirmasi', 300) }).strict(),
     output: Handover,
     description: 'Mencatat bahwa PPK telah menerima logistik sesuai BA serah terima',
     writes: true,
+    access: 'koordinator',
   }),
   'distribusi.periksaScan': method({
     input: z.object({ kecamatanId: Id, code: ScanCode }).strict(),
@@ -216,6 +218,7 @@ export const distribusiMethods = {
     output: z.object({ id: Id }),
     description: 'Mencatat logistik yang dikembalikan PPK ke gudang (DIKIRIM → stok atau RUSAK)',
     writes: true,
+    access: 'koordinator',
   }),
   'distribusi.diPpk': method({
     input: z.object({ kecamatanId: Id }).strict(),
@@ -256,6 +259,7 @@ export const distribusiMethods = {
     output: z.object({ pemusnahanId: Id, document: DocumentInfo }),
     description: 'Memusnahkan surat suara rusak dan lebih (→ DIMUSNAHKAN) dan menerbitkan BA pemusnahan dalam satu transaksi',
     writes: true,
+    access: 'koordinator',
   }),
   'pemusnahan.list': method({
     input: NoInput,

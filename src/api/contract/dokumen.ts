@@ -76,12 +76,14 @@ export const dokumenMethods = {
     output: DocTypeSetting,
     description: 'Mengatur pola nomor dan penanda tangan/saksi satu jenis dokumen',
     writes: true,
+    access: 'koordinator',
   }),
   'dokumen.terbitkan': method({
     input: IssueInput,
     output: DocumentInfo,
     description: 'Menerbitkan dokumen: mengambil nomor dari register, merekam isi dan kepala rantai buku besar',
     writes: true,
+    access: 'koordinator',
   }),
   'dokumen.list': method({
     input: z.object({ type: DocType.optional() }).strict().default({}),

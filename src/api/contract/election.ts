@@ -92,6 +92,7 @@ export const electionMethods = {
     output: Election,
     description: 'Mengganti logo kop surat (PNG/JPEG, paling besar 1 MB); null menghapusnya',
     writes: true,
+    access: 'koordinator',
   }),
   'election.get': method({
     input: NoInput,
@@ -104,11 +105,13 @@ export const electionMethods = {
     output: Election,
     description: 'Menyiapkan basis data baru untuk satu pemilihan: pengaturan, jenis surat suara dan logistik bawaan',
     writes: true,
+    access: 'admin',
   }),
   'election.update': method({
     input: ElectionUpdate,
     output: Election,
     description: 'Mengubah pengaturan pemilihan (cadangan, pembulatan, batas pemilih per TPS, kop satker)',
     writes: true,
+    access: 'koordinator',
   }),
 }

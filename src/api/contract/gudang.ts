@@ -104,5 +104,6 @@ export const gudangMethods = {
     output: z.object({ seqs: z.array(z.number().int()) }),
     description: 'Mengoreksi satu baris buku besar: baris pembatalan dan baris dengan jumlah yang benar (0 = batal)',
     writes: true,
+    access: 'koordinator',
   }),
 }

@@ -12,6 +12,7 @@ import { gudangMethods } from './gudang'
 import { dokumenMethods } from './dokumen'
 import { distribusiMethods } from './distribusi'
 import { cadanganMethods } from './cadangan'
+import { penggunaMethods } from './pengguna'
 
 /**
  * The whole API: every method any transport (Electron IPC, HTTP, CLI) may call.
@@ -30,6 +31,7 @@ export const contract = {
   ...dokumenMethods,
   ...distribusiMethods,
   ...cadanganMethods,
+  ...penggunaMethods,
   ...ledgerMethods,
   ...systemMethods,
 }

@@ -55,6 +55,6 @@ export const ItemCreate = z
 
 export const itemMethods = {
   'items.list': method({ input: NoInput, output: z.array(Item), description: 'Jenis surat suara dan barang logistik beserta aturan kebutuhannya', writes: false }),
-  'items.update': method({ input: ItemUpdate, output: Item, description: 'Mengubah aturan, jumlah, cadangan PSU atau konfirmasi satu barang', writes: true }),
-  'items.create': method({ input: ItemCreate, output: Item, description: 'Menambah barang logistik lain dengan aturan kebutuhannya', writes: true }),
+  'items.update': method({ input: ItemUpdate, output: Item, description: 'Mengubah aturan, jumlah, cadangan PSU atau konfirmasi satu barang', writes: true, access: 'koordinator' }),
+  'items.create': method({ input: ItemCreate, output: Item, description: 'Menambah barang logistik lain dengan aturan kebutuhannya', writes: true, access: 'koordinator' }),
 }

@@ -70,6 +70,7 @@ export const pekerjaMethods = {
     output: z.object({ added: z.number().int(), updated: z.number().int(), teamsAdded: z.number().int(), format: z.string() }),
     description: 'Mengimpor daftar pekerja dari CSV/XLSX (kolom: nama; opsional: nik, telepon, regu, ketua)',
     writes: true,
+    access: 'koordinator',
   }),
   'regu.list': method({ input: NoInput, output: z.array(Team), description: 'Daftar regu dengan ketua, jumlah anggota dan target harian', writes: false }),
   'regu.tambah': method({
@@ -85,6 +86,7 @@ export const pekerjaMethods = {
     output: Team,
     description: 'Mengubah nama, ketua, target harian atau status regu',
     writes: true,
+    access: 'koordinator',
   }),
   'regu.target': method({
     input: z.object({ tanggal: IsoDate }).strict(),
@@ -97,5 +99,6 @@ export const pekerjaMethods = {
     output: z.array(TargetRow),
     description: 'Menetapkan target regu untuk satu tanggal (kosong: kembali ke target harian)',
     writes: true,
+    access: 'koordinator',
   }),
 }

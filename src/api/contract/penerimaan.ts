@@ -81,6 +81,7 @@ export const penerimaanMethods = {
     output: Delivery,
     description: 'Menyatakan selisih kurang/lebih satu baris penerimaan sudah selesai, dengan keterangan',
     writes: true,
+    access: 'koordinator',
   }),
   'penerimaan.retur': method({
     input: z
@@ -93,6 +94,7 @@ export const penerimaanMethods = {
     output: z.object({ id: Id }),
     description: 'Mengembalikan surat suara tertukar kepada penyedia (TERTUKAR → PENYEDIA) dengan nota pengembalian',
     writes: true,
+    access: 'koordinator',
   }),
   'penerimaan.returList': method({
     input: NoInput,

@@ -111,12 +111,14 @@ export const shiftMethods = {
     output: ShiftDetail,
     description: 'Menutup shift; ditolak bila masih ada yang dalam proses',
     writes: true,
+    access: 'koordinator',
   }),
   'shift.bukaKembali': method({
     input: z.object({ shiftId: Id, note: RequiredText('Alasan membuka kembali', 300) }).strict(),
     output: ShiftDetail,
     description: 'Membuka kembali shift yang sudah ditutup, dengan alasan (mis. untuk koreksi)',
     writes: true,
+    access: 'koordinator',
   }),
   'tally.simpan': method({
     input: z.object({ shiftId: Id, variantId: Id, rows: z.array(TallyRowInput).min(1, 'Tidak ada baris tally').max(500, 'Terlalu banyak baris') }).strict(),
@@ -131,5 +133,6 @@ export const shiftMethods = {
     output: z.object({ seq: z.number().int() }),
     description: 'Menyatakan surat suara rusak layak pakai (RUSAK → BAIK) dengan alasan; tetap tercatat sebagai reklasifikasi',
     writes: true,
+    access: 'koordinator',
   }),
 }

@@ -67,5 +67,6 @@ export const wilayahMethods = {
     output: z.object({ added: z.number().int(), removed: z.number().int(), changed: z.number().int(), unchanged: z.number().int() }),
     description: 'Menyimpan berkas wilayah/TPS yang sudah dipratinjau, seluruhnya atau tidak sama sekali',
     writes: true,
+    access: 'koordinator',
   }),
 }

@@ -2,6 +2,7 @@ import m0001 from './0001_initial'
 import m0002 from './0002_floor'
 import m0003 from './0003_aggregates'
 import m0004 from './0004_distribusi'
+import m0005 from './0005_pengguna'
 
 export interface Migration {
   version: number
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: '0002_floor', sql: m0002 },
   { version: 3, name: '0003_aggregates', sql: m0003 },
   { version: 4, name: '0004_distribusi', sql: m0004 },
+  { version: 5, name: '0005_pengguna', sql: m0005 },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0

@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto'
+import { AppError, refused } from '../core/errors'
+import { ELEVATED_IDLE_MS, LOCK_MS, MAX_PIN_ATTEMPTS, needsPin } from '../core/roles'
+import type { ServiceContext } from './context'
+import { checkPin, getUser, hasAdmin, logSession, type User } from './pengguna'
+
+/**
+ * Who is at the keyboard of each window (Electron) or browser tab. Sessions live in memory only: a
+ * restart asks again, which is what a shared warehouse PC should do. An operator stays until someone
+ * else is chosen; a koordinator or admin lapses after ELEVATED_IDLE_MS without a call.
+ */
+interface Session {
+  id: string
+  userId: number
+  transport: string
+  lastSeen: number
+}
+
+export interface SessionView {
+  user: User | null
+  sessionId: string | null
+  expiresAt: string | null
+  needsFirstAdmin: boolean
+  idleMinutes: number
+}
+
+export class SessionStore {
+  private readonly sessions = new Map<string, Session>()
+  private readonly failures = new Map<number, { count: number; lockedUntil: number }>()
+
+  constructor(private readonly ctx: ServiceContext) {}
+
+  /** The user behind a session id, or null; touching it keeps an elevated session alive. */
+  resolve(sessionId: string | undefined): User | null {
+    if (!sessionId) return null
+    const s = this.sessions.get(sessionId)
+    if (!s) return null
+    const user = getUser(this.ctx, s.userId)
+    const now = this.ctx.now().getTime()
+    if (!user || !user.active) {
+      this.sessions.delete(sessionId)
+      return null
+    }
+    if (needsPin(user.role) && now - s.lastSeen > ELEVATED_IDLE_MS) {
+      this.sessions.delete(sessionId)
+      logSession(this.ctx, user.id, user.nama, 'kedaluwarsa', s.transport)
+      return null
+    }
+    s.lastSeen = now
+    return user
+  }
+
+  view(sessionId: string | undefined): SessionView {
+    const user = this.resolve(sessionId)
+    const s = user && sessionId ? this.sessions.get(sessionId) : undefined
+    return {
+      user,
+      sessionId: s ? s.id : null,
+      expiresAt: s && user && needsPin(user.role) ? new Date(s.lastSeen + ELEVATED_IDLE_MS).toISOString() : null,
+      needsFirstAdmin: !hasAdmin(this.ctx),
+      idleMinutes: ELEVATED_IDLE_MS / 60_000,
+    }
+  }
+
+  /**
+   * Chooses a user for this window. The old session (if any) ends: switching operator is one step.
+   * A wrong PIN is counted per user; after MAX_PIN_ATTEMPTS that user is locked for LOCK_MS.
+   */
+  signIn(previous: string | undefined, userId: number, pin: string | undefined, transport: string): SessionView {
+    const user = getUser(this.ctx, userId)
+    if (!user || !user.active) throw new AppError('NOT_FOUND', `Pengguna dengan id ${userId} tidak ada atau tidak aktif`)
+    const now = this.ctx.now().getTime()
+    if (needsPin(user.role)) {
+      const f = this.failures.get(user.id)
+      if (f && f.lockedUntil > now) {
+        const minutes = Math.ceil((f.lockedUntil - now) / 60_000)
+        throw refused(`PIN ${user.nama} salah ${MAX_PIN_ATTEMPTS} kali; coba lagi dalam ${minutes} menit`, [{ column: 'pin', message: 'Terkunci sementara' }])
+      }
+      if (!pin) throw refused(`${user.nama} adalah ${user.role}; masukkan PIN-nya`, [{ column: 'pin', message: 'PIN wajib diisi' }])
+      if (!checkPin(this.ctx, user.id, pin)) {
+        const count = (f && f.lockedUntil <= now && f.count >= MAX_PIN_ATTEMPTS ? 0 : (f?.count ?? 0)) + 1
+        const locked = count >= MAX_PIN_ATTEMPTS
+        this.failures.set(user.id, { count, lockedUntil: locked ? now + LOCK_MS : 0 })
+        logSession(this.ctx, user.id, user.nama, locked ? 'terkunci' : 'pin_salah', transport)
+        const left = MAX_PIN_ATTEMPTS - count
+        throw refused(
+          locked ? `PIN ${user.nama} salah ${MAX_PIN_ATTEMPTS} kali; terkunci ${LOCK_MS / 60_000} menit` : `PIN salah; sisa ${left} kali sebelum terkunci`,
+          [{ column: 'pin', message: 'PIN salah' }],
+        )
+      }
+      this.failures.delete(user.id)
+    }
+    if (previous) this.signOut(previous)
+    const id = randomBytes(18).toString('base64url')
+    this.sessions.set(id, { id, userId: user.id, transport, lastSeen: now })
+    logSession(this.ctx, user.id, user.nama, 'masuk', transport)
+    return this.view(id)
+  }
+
+  signOut(sessionId: string | undefined): SessionView {
+    const s = sessionId ? this.sessions.get(sessionId) : undefined
+    if (s) {
+      this.sessions.delete(s.id)
+      const user = getUser(this.ctx, s.userId)
+      if (user) logSession(this.ctx, user.id, user.nama, 'keluar', s.transport)
+    }
+    return this.view(undefined)
+  }
+
+  /** After a restore the users may be different people: everyone chooses again. */
+  clear(): void {
+    this.sessions.clear()
+    this.failures.clear()
+  }
+}

@@ -1,0 +1,204 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openApp, type OpenedApp } from '../../src/api/app'
+import type { ApiResponse } from '../../src/api/contract'
+import type { CallMeta } from '../../src/api/dispatch'
+
+/** A valid label grid (label.aturGrid is a koordinator action that changes one setting). */
+const grid = (rows: number) => ({ rows, cols: 2, marginTop: 10, marginLeft: 10, marginRight: 10, marginBottom: 10, gapX: 3, gapY: 3, outline: true })
+const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
+const root = mkdtempSync(join(tmpdir(), 'gudang-pengguna-'))
+afterAll(() => rmSync(root, { recursive: true, force: true }))
+
+/** The clock of the app under test: moved by hand to let a session lapse. */
+let clock = new Date('2024-11-05T08:00:00Z').getTime()
+const now = () => new Date(clock)
+
+interface User {
+  id: number
+  nama: string
+  role: string
+}
+interface Status {
+  user: User | null
+  sessionId: string | null
+  expiresAt: string | null
+  needsFirstAdmin: boolean
+}
+
+/** Calls as the browser UI does: HTTP transport, with or without a session. */
+function caller(app: OpenedApp) {
+  const call = (method: string, input: unknown, session?: string | null): Promise<ApiResponse> => {
+    const meta: CallMeta = { actor: 'pengguna-os', transport: 'http', ...(session ? { session } : {}) }
+    return app.dispatcher.call(method, input, meta)
+  }
+  const ok = async <T>(method: string, input: unknown, session?: string | null): Promise<T> => {
+    const r = await call(method, input, session)
+    if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`)
+    return r.result as T
+  }
+  return { call, ok }
+}
+
+describe('users and sessions on the demo election', () => {
+  let app: OpenedApp
+  let api: ReturnType<typeof caller>
+  let users: User[]
+  const byName = (n: string) => users.find((u) => u.nama === n)!
+
+  beforeAll(async () => {
+    app = await openApp({ dbPath: join(root, 'demo.sqlite'), demoCsvPath: DEMO_CSV, now })
+    api = caller(app)
+    users = await api.ok<User[]>('pengguna.list', {})
+  })
+  afterAll(() => app.close())
+
+  it('the demo has an admin, a koordinator and two operators; no PIN leaves the server', async () => {
+    expect(users.map((u) => [u.nama, u.role])).toEqual([
+      ['Admin Gudang', 'admin'],
+      ['Kasubbag Logistik', 'koordinator'],
+      ['Operator Kemas', 'operator'],
+      ['Operator Sortir', 'operator'],
+    ])
+    expect(JSON.stringify(users)).not.toMatch(/pin_hash|pin_salt|240424|202411/)
+    // And the file holds only scrypt hashes.
+    const stored = app.ctx.db.prepare('SELECT pin_hash FROM pengguna WHERE pin_hash IS NOT NULL').all() as { pin_hash: string }[]
+    expect(stored).toHaveLength(2)
+    for (const s of stored) expect(s.pin_hash).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  it('reads need no user; a write without one is refused before anything is read or written', async () => {
+    expect((await api.call('wilayah.summary', {})).ok).toBe(true)
+    const r = await api.call('regu.tambah', { nama: 'Tanpa Pengguna' })
+    expect(r).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED', need: 'operator' } })
+    expect(app.ctx.db.prepare(`SELECT count(*) AS n FROM team WHERE nama = 'Tanpa Pengguna'`).get()).toEqual({ n: 0 })
+  })
+
+  it('an operator is chosen in one step, without a PIN, and never lapses', async () => {
+    const s = await api.ok<Status>('sesi.masuk', { userId: byName('Operator Sortir').id })
+    expect(s.user?.nama).toBe('Operator Sortir')
+    expect(s.expiresAt).toBeNull()
+    clock += 8 * 60 * 60 * 1000
+    const st = await api.ok<Status>('sesi.status', {}, s.sessionId)
+    expect(st.user?.nama).toBe('Operator Sortir')
+    expect((await api.call('regu.tambah', { nama: 'Regu Operator' }, s.sessionId)).ok).toBe(true)
+    const audit = app.ctx.db.prepare(`SELECT actor FROM audit WHERE action = 'regu.tambah' ORDER BY rowid DESC LIMIT 1`).get()
+    expect(audit).toEqual({ actor: 'Operator Sortir' })
+    // A koordinator action is FORBIDDEN, naming what it needs.
+    const f = await api.call('label.aturGrid', grid(4), s.sessionId)
+    expect(f).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', need: 'koordinator' } })
+    expect(!f.ok && f.error.message).toBe('Tindakan ini memerlukan koordinator; Operator Sortir adalah operator. Minta koordinator memasukkan PIN-nya; tidak ada yang dicatat.')
+  })
+
+  it('a koordinator needs the PIN; a wrong PIN counts down, five lock the user for five minutes', async () => {
+    const k = byName('Kasubbag Logistik')
+    const noPin = await api.call('sesi.masuk', { userId: k.id })
+    expect(noPin).toMatchObject({ ok: false, error: { code: 'REFUSED', message: 'Kasubbag Logistik adalah koordinator; masukkan PIN-nya' } })
+    for (let i = 1; i <= 4; i++) {
+      const wrong = await api.call('sesi.masuk', { userId: k.id, pin: '000000' })
+      expect(!wrong.ok && wrong.error.message).toBe(`PIN salah; sisa ${5 - i} kali sebelum terkunci`)
+    }
+    const fifth = await api.call('sesi.masuk', { userId: k.id, pin: '000000' })
+    expect(!fifth.ok && fifth.error.message).toBe('PIN Kasubbag Logistik salah 5 kali; terkunci 5 menit')
+    // Even the right PIN waits out the lock.
+    const locked = await api.call('sesi.masuk', { userId: k.id, pin: '202411' })
+    expect(!locked.ok && locked.error.message).toBe('PIN Kasubbag Logistik salah 5 kali; coba lagi dalam 5 menit')
+    clock += 5 * 60 * 1000 + 1
+    const s = await api.ok<Status>('sesi.masuk', { userId: k.id, pin: '202411' })
+    expect(s.user?.role).toBe('koordinator')
+    expect(s.expiresAt).toBe(new Date(clock + 15 * 60 * 1000).toISOString())
+    // Every attempt is in the sign-in log.
+    const log = app.ctx.db.prepare(`SELECT event, count(*) AS n FROM sesi_log WHERE nama = 'Kasubbag Logistik' GROUP BY event ORDER BY event`).all()
+    expect(log).toEqual([
+      { event: 'masuk', n: 1 },
+      { event: 'pin_salah', n: 4 },
+      { event: 'terkunci', n: 1 },
+    ])
+  })
+
+  it('a koordinator session lapses after 15 idle minutes; each call keeps it alive', async () => {
+    const s = await api.ok<Status>('sesi.masuk', { userId: byName('Kasubbag Logistik').id, pin: '202411' })
+    clock += 14 * 60 * 1000
+    expect((await api.ok<Status>('sesi.status', {}, s.sessionId)).user?.nama).toBe('Kasubbag Logistik')
+    clock += 14 * 60 * 1000
+    expect((await api.call('label.aturGrid', grid(5), s.sessionId)).ok).toBe(true)
+    clock += 15 * 60 * 1000 + 1
+    const r = await api.call('label.aturGrid', grid(5), s.sessionId)
+    expect(r).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED', message: expect.stringMatching(/^Sesi pengguna sudah berakhir/) } })
+    expect((await api.ok<Status>('sesi.status', {}, s.sessionId)).user).toBeNull()
+    expect(app.ctx.db.prepare(`SELECT count(*) AS n FROM sesi_log WHERE event = 'kedaluwarsa'`).get()).toEqual({ n: 1 })
+  })
+
+  it('switching user ends the previous session; sesi.keluar ends one', async () => {
+    const a = await api.ok<Status>('sesi.masuk', { userId: byName('Operator Sortir').id })
+    const b = await api.ok<Status>('sesi.masuk', { userId: byName('Operator Kemas').id }, a.sessionId)
+    expect(b.sessionId).not.toBe(a.sessionId)
+    expect((await api.ok<Status>('sesi.status', {}, a.sessionId)).user).toBeNull()
+    expect((await api.ok<Status>('sesi.keluar', {}, b.sessionId)).user).toBeNull()
+    expect((await api.ok<Status>('sesi.status', {}, b.sessionId)).user).toBeNull()
+  })
+
+  it('an admin manages users; the rules are the same as for names in a file', async () => {
+    const admin = await api.ok<Status>('sesi.masuk', { userId: byName('Admin Gudang').id, pin: '240424' })
+    const sid = admin.sessionId!
+    const bad = await api.call('pengguna.tambah', { nama: 'Koordinator Baru', role: 'koordinator' }, sid)
+    expect(bad).toMatchObject({ ok: false, error: { details: [{ column: 'pin', message: 'Peran koordinator memerlukan PIN' }] } })
+    for (const [pin, msg] of [
+      ['12a4', 'PIN hanya berisi angka'],
+      ['123', 'PIN terdiri dari 4 sampai 8 angka'],
+      ['7777', 'PIN tidak boleh satu angka yang diulang (mis. 1111)'],
+      ['3456', 'PIN tidak boleh angka berurutan (mis. 1234)'],
+    ]) {
+      const r = await api.call('pengguna.tambah', { nama: 'Koordinator Baru', role: 'koordinator', pin }, sid)
+      expect(!r.ok && r.error.details, pin).toEqual([{ column: 'pin', message: msg }])
+    }
+    const dup = await api.call('pengguna.tambah', { nama: 'operator sortir', role: 'operator' }, sid)
+    expect(!dup.ok && dup.error.details).toEqual([{ column: 'nama', message: 'Nama "operator sortir" sudah dipakai pengguna lain' }])
+    const baru = await api.ok<User>('pengguna.tambah', { nama: 'Koordinator Baru', role: 'koordinator', pin: '583920' }, sid)
+    const s = await api.ok<Status>('sesi.masuk', { userId: baru.id, pin: '583920' })
+    expect(s.user?.nama).toBe('Koordinator Baru')
+    // Own PIN: the old one is asked for.
+    const wrongOld = await api.call('pengguna.gantiPin', { pinLama: '111222', pinBaru: '604817' }, s.sessionId)
+    expect(!wrongOld.ok && wrongOld.error.message).toBe('PIN lama salah; PIN tidak diubah')
+    expect((await api.call('pengguna.gantiPin', { pinLama: '583920', pinBaru: '604817' }, s.sessionId)).ok).toBe(true)
+    expect((await api.call('sesi.masuk', { userId: baru.id, pin: '604817' })).ok).toBe(true)
+    // A koordinator made operator loses the PIN; deactivated, cannot be chosen.
+    const op = await api.ok<User & { hasPin: boolean; active: boolean }>('pengguna.ubah', { id: baru.id, role: 'operator' }, sid)
+    expect(op).toMatchObject({ role: 'operator', hasPin: false })
+    await api.ok('pengguna.ubah', { id: baru.id, active: false }, sid)
+    expect(await api.call('sesi.masuk', { userId: baru.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    // The last active admin stays.
+    const last = await api.call('pengguna.ubah', { id: byName('Admin Gudang').id, role: 'koordinator' }, sid)
+    expect(!last.ok && last.error.details).toEqual([{ column: 'role', message: 'Ini admin terakhir yang aktif; tambahkan admin lain dahulu' }])
+    // Not an admin: refused.
+    const k = await api.ok<Status>('sesi.masuk', { userId: byName('Kasubbag Logistik').id, pin: '202411' })
+    expect(await api.call('pengguna.tambah', { nama: 'Lain', role: 'operator' }, k.sessionId)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', need: 'admin' } })
+  })
+
+  it('the CLI and tests are the machine itself: no session needed', async () => {
+    expect((await app.dispatcher.call('label.aturGrid', grid(5), { actor: 'cli-user', transport: 'cli' })).ok).toBe(true)
+  })
+})
+
+describe('a file without an admin', () => {
+  it('allows setting up the election and its first admin, nothing else, until the admin exists', async () => {
+    const app = await openApp({ dbPath: join(root, 'baru.sqlite'), now })
+    const api = caller(app)
+    expect((await api.ok<Status>('sesi.status', {})).needsFirstAdmin).toBe(true)
+    const init = await api.call('election.init', { jenis: 'pilkada', tahun: 2024, provinsi: 'Sumatera Utara', satker: 'Kabupaten Batu Bara', kodeWilayah: '1219' })
+    expect(init.ok).toBe(true)
+    const blocked = await api.call('regu.tambah', { nama: 'Terlalu Dini' })
+    expect(blocked).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED', need: 'admin', message: expect.stringMatching(/^Berkas ini belum memiliki admin/) } })
+    const admin = await api.ok<User>('pengguna.pertama', { nama: 'Ibu Ketua', pin: '739154' })
+    expect(admin.role).toBe('admin')
+    expect((await api.ok<Status>('sesi.status', {})).needsFirstAdmin).toBe(false)
+    // Only once.
+    const again = await api.call('pengguna.pertama', { nama: 'Orang Lain', pin: '739155' })
+    expect(!again.ok && again.error.message).toBe('Admin sudah ada; pengguna baru ditambahkan oleh admin di Pengaturan > Pengguna')
+    // And now the write needs a chosen user, like any file.
+    expect(await api.call('regu.tambah', { nama: 'Terlalu Dini' })).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED', need: 'operator' } })
+    app.close()
+  })
+})
