@@ -42,6 +42,20 @@ export function inspectDatabaseFile(file: string): FileCheck {
 }
 
 /**
+ * A backup written by SQLite's backup API keeps the live file's WAL mode, and even a read-only open of
+ * a WAL file creates -wal and -shm beside it. A backup is a file at rest: switch it to a rollback
+ * journal before it is checked, so checking (now or years later, from a USB stick) leaves nothing behind.
+ */
+export function settleBackupFile(file: string): void {
+  const db = new Database(file, { fileMustExist: true })
+  try {
+    db.pragma('journal_mode = DELETE')
+  } finally {
+    db.close()
+  }
+}
+
+/**
  * The quick check at every start: SQLite's quick_check and the head of the chain (the last row's own
  * hash and its link to the row before). The full walk is "Periksa integritas"; this one takes moments
  * even at a million rows.

@@ -117,7 +117,8 @@ export function verifyChain(db: DB, opts: { fromSeq?: number; toSeq?: number } =
       documentId: r.document_id,
       reason: r.reason,
       correctsSeq: r.corrects_seq,
-      workerId: r.worker_id,
+      // A file at schema 1 has no worker_id column: its rows are v1 rows, without a worker.
+      workerId: r.worker_id ?? null,
       prevHash: r.prev_hash,
     }
     if (rowHash(content) !== r.hash) {

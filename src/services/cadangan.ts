@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, copyF
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { AppError, refused } from '../core/errors'
 import { chainHead } from '../db/ledger'
-import { inspectDatabaseFile } from '../db/inspect'
+import { inspectDatabaseFile, settleBackupFile } from '../db/inspect'
 import { MIGRATIONS } from '../db/migrations'
 import { openDatabase } from '../db/open'
 import type { ServiceContext } from './context'
@@ -141,8 +141,9 @@ export async function makeBackup(ctx: ServiceContext, reason: BackupReason, fold
   const tmp = join(dir, `.${basename(file)}.tmp`)
   try {
     await ctx.db.backup(tmp)
+    settleBackupFile(tmp)
   } catch (err) {
-    rmSync(tmp, { force: true })
+    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) rmSync(f, { force: true })
     throw refused(`Cadangan tidak dapat ditulis ke ${dir}: ${(err as Error).message}`, [{ column: 'folder', message: 'Gagal menulis' }])
   }
   renameSync(tmp, file)
@@ -217,6 +218,14 @@ export function restoreBackup(ctx: ServiceContext, file: string, opts: { trustOp
     for (const [from, to] of moved.reverse()) renameSync(to, from)
     if (existsSync(dbPath)) ctx.db = openDatabase(dbPath, { mustExist: true })
     throw new AppError('DATABASE', `Pemulihan gagal dan dibatalkan; berkas semula dipakai lagi: ${(err as Error).message}`)
+  }
+  // The file put aside is now a backup like the others; a suspect file (recovery mode) stays byte for byte.
+  if (opts.trustOpenFile && existsSync(previous)) {
+    try {
+      settleBackupFile(previous)
+    } catch {
+      // Listing it still works; it only leaves -wal/-shm beside it.
+    }
   }
   return { restored: { ...info, ledgerRows: chainHead(ctx.db).seq }, previous }
 }

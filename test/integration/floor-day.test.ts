@@ -598,9 +598,7 @@ describe('the day adds up', () => {
     expect(await call<Progress>('rekonsiliasi.progres', { from: '2024-11-05' })).toEqual({ days: [], byReason: [], damageRate: 0, teams: [] })
   })
 
-  // BUG: src/services/rekonsiliasi.ts:progress: per-team figures take every floor flow of the team, so Mawar's
-  // rakit kotak (380 kotak SIAP, 10 rusak) are added to its lembar — expected sortir-lipat only, like days and
-  // byReason ("Only sortir-lipat counts towards sheets; rakit is in units"): baik 7.660, rusak 25.
+  // Per-team figures are sheets, like days and byReason: Mawar's rakit kotak (380 SIAP, 10 rusak) are units.
   it('rekonsiliasi.progres: a team that also assembled kotak counts only its sorted sheets', async () => {
     const p = await call<Progress>('rekonsiliasi.progres', {})
     // Mawar in S2: hasil 5.800 + 1.860 = 7.660, rusak 15 + 5 + 5 = 25; target 12.000 (override).

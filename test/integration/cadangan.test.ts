@@ -1,0 +1,510 @@
+import Database from 'better-sqlite3'
+import { createHash } from 'node:crypto'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, dirname, join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openApp, type OpenedApp } from '../../src/api/app'
+import type { ApiResponse, ErrorBody } from '../../src/api/contract'
+import { inspectDatabaseFile } from '../../src/db/inspect'
+import { appendMoves, rowHash, verifyChain } from '../../src/db/ledger'
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/db/migrations'
+import { openDatabase, schemaVersion, type DB } from '../../src/db/open'
+import { GENESIS_HASH } from '../../src/core/ledgerRow'
+import { backupDir, backupsToDrop, RETENTION } from '../../src/services/cadangan'
+
+/**
+ * Backups (cadangan): made with SQLite's backup API, each checked (integrity_check + the whole hash chain)
+ * before it counts, kept beside the database and thinned by day; a copy to another folder (a USB stick)
+ * is never thinned. And the backup openApp makes before it migrates an older file. Real files in a temp
+ * dir, the real dispatcher; the clock is the app's `now`, so backup names are known in advance.
+ */
+const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
+const root = mkdtempSync(join(tmpdir(), 'gudang-cadangan-'))
+afterAll(() => rmSync(root, { recursive: true, force: true }))
+
+const meta = { actor: 'Ani (operator)', transport: 'test' as const }
+
+interface Backup {
+  file: string
+  name: string
+  at: string
+  reason: string
+  bytes: number
+  ok: boolean
+  problem: string | null
+  ledgerRows: number
+  chainHead: string
+  schemaVersion: number
+  satker: string | null
+  dropped?: string[]
+}
+
+async function call<T = unknown>(app: OpenedApp, method: string, input: unknown = {}): Promise<T> {
+  const res: ApiResponse = await app.dispatcher.call(method, input, meta)
+  if (!res.ok) throw new Error(`${method} failed: ${JSON.stringify(res.error)}`)
+  return res.result as T
+}
+async function refusal(app: OpenedApp, method: string, input: unknown = {}): Promise<ErrorBody> {
+  const res: ApiResponse = await app.dispatcher.call(method, input, meta)
+  if (res.ok) throw new Error(`${method} was expected to be refused but answered ${JSON.stringify(res.result).slice(0, 300)}`)
+  return res.error
+}
+
+/** sha256 over every row of every table (as in bad-input-corpus.test.ts): two files with the same checksum hold the same data. */
+function checksum(db: DB): string {
+  const h = createHash('sha256')
+  const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string; sql: string | null }[]
+  for (const { name, sql } of tables) {
+    let order = 'rowid'
+    if (/WITHOUT\s+ROWID/i.test(sql ?? '')) {
+      const pk = (db.prepare(`SELECT name, pk FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`).all(name) as { name: string }[]).map((c) => `"${c.name}"`)
+      order = pk.join(', ')
+    }
+    h.update(`\u0000${name}\u0000`)
+    for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY ${order}`).raw().iterate()) {
+      h.update(JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : Buffer.isBuffer(v) ? v.toString('base64') : v)))
+      h.update('\n')
+    }
+  }
+  return h.digest('hex')
+}
+
+/** A backup file opened by itself, read-only, as someone checking a USB copy would. */
+function readBackup(file: string): { checksum: string; integrity: string; rows: number; head: string; satker: string; chainProblem: string | null } {
+  const db = new Database(file, { readonly: true, fileMustExist: true })
+  try {
+    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ')
+    const last = db.prepare('SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string }
+    const satker = (db.prepare('SELECT satker FROM election WHERE id = 1').get() as { satker: string }).satker
+    return { checksum: checksum(db), integrity, rows: last.seq, head: last.hash, satker, chainProblem: verifyChain(db).problem }
+  } finally {
+    db.close()
+  }
+}
+
+/** Local-time stamp in the backup naming pattern (yyyymmdd-hhmmss). */
+const pad = (n: number) => String(n).padStart(2, '0')
+const day = (d: Date) => `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}`
+
+// The clock of every app below. 4 November 2024, 09:00 local time, moved by each test as needed.
+let clock = new Date(2024, 10, 4, 9, 0, 0)
+const now = () => clock
+
+/**
+ * The template: the demo election with a floor day on it (deliveries, a shift with a tally), closed.
+ * Every test copies it, so each has its own database and backup folder.
+ */
+const TEMPLATE = join(root, 'template', 'batubara.sqlite')
+let templateRows = 0
+
+beforeAll(async () => {
+  const app = await openApp({ dbPath: TEMPLATE, demoCsvPath: DEMO_CSV, now })
+  const variants = await call<{ variantId: number; itemCode: string }[]>(app, 'barang.varian')
+  const gub = variants.find((v) => v.itemCode === 'GUBERNUR')!.variantId
+  const bup = variants.find((v) => v.itemCode === 'BUPATI')!.variantId
+  await call(app, 'penerimaan.catat', {
+    receivedAt: '2024-11-04T08:00',
+    penyedia: 'PT Aneka Cetak Nusantara',
+    suratJalan: 'SJ/0917/X/2024',
+    lines: [
+      { variantId: gub, statedQty: 20_000, countedQty: 20_000 },
+      { variantId: bup, statedQty: 10_000, countedQty: 9_800, tertukarQty: 200, tertukarNote: 'milik KPU Kabupaten Asahan' },
+    ],
+  })
+  const melati = (await call<{ id: number }>(app, 'regu.tambah', { nama: 'Melati' })).id
+  for (const nama of ['Siti', 'Rina']) await call(app, 'pekerja.tambah', { nama, teamId: melati })
+  const shift = await call<{ id: number }>(app, 'shift.buka', { kind: 'sortir_lipat', tanggal: '2024-11-04', mulai: '08:00', selesai: '16:00', variantIds: [gub], teams: [{ teamId: melati }] })
+  await call(app, 'tally.simpan', { shiftId: shift.id, variantId: gub, rows: [{ teamId: melati, serahkan: 3_000, hasil: 2_900, rusak: { CETAK: 40 }, kembali: 60 }] })
+  await call(app, 'shift.tutup', { shiftId: shift.id, note: 'selesai' })
+  templateRows = (await call<{ ledgerRows: number }>(app, 'system.info')).ledgerRows
+  app.close()
+  // 3 rows of the delivery (Gubernur, Bupati, Bupati tertukar) + 4 of the tally (serah, hasil, rusak, kembali).
+  expect(templateRows).toBe(7)
+})
+
+let n = 0
+/** A fresh copy of the template under `name`, opened with the test clock. */
+async function copyOfTemplate(name: string): Promise<OpenedApp> {
+  const dbPath = join(root, `case-${++n}`, `${name}.sqlite`)
+  mkdirSync(dirname(dbPath), { recursive: true })
+  copyFileSync(TEMPLATE, dbPath)
+  return openApp({ dbPath, now })
+}
+
+describe('cadangan.buat', () => {
+  let app: OpenedApp
+  beforeAll(async () => {
+    clock = new Date(2024, 10, 4, 9, 0, 0)
+    app = await copyOfTemplate('batubara')
+  })
+  afterAll(() => app.close())
+
+  it('writes a checked backup holding exactly the live data, named by the clock, into cadangan/<name>/', async () => {
+    const info = await call<{ ledgerRows: number; chainHead: string; schemaVersion: number }>(app, 'system.info')
+    const status = await call<{ backupDir: string; mode: string }>(app, 'system.status')
+    expect(status.mode).toBe('normal')
+    expect(status.backupDir).toBe(join(dirname(app.dbPath), 'cadangan', 'batubara'))
+
+    const b = await call<Backup>(app, 'cadangan.buat')
+    expect(b).toMatchObject({
+      name: 'batubara-20241104-090000-manual.sqlite',
+      at: '2024-11-04T09:00:00',
+      reason: 'manual',
+      ok: true,
+      problem: null,
+      ledgerRows: templateRows,
+      chainHead: info.chainHead,
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      satker: 'Kabupaten Batu Bara',
+      dropped: [],
+    })
+    expect(b.file).toBe(join(status.backupDir, b.name))
+    expect(b.bytes).toBeGreaterThan(0)
+
+    // Opened independently: a valid SQLite file whose every table equals the live database's.
+    const copy = readBackup(b.file)
+    expect(copy.integrity).toBe('ok')
+    expect(copy.chainProblem).toBeNull()
+    expect(copy.rows).toBe(info.ledgerRows)
+    expect(copy.head).toBe(info.chainHead)
+    expect(copy.satker).toBe('Kabupaten Batu Bara')
+    expect(copy.checksum).toBe(checksum(app.ctx.db))
+    // Written under a temporary name and renamed: nothing half-written is left beside it.
+    expect(readdirSync(status.backupDir).filter((f) => f.startsWith('.') || f.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('cadangan.list shows the backups newest first, checked, with their counts; two in the same second both stay', async () => {
+    clock = new Date(2024, 10, 4, 9, 30, 0)
+    const a = await call<Backup>(app, 'cadangan.buat')
+    const b = await call<Backup>(app, 'cadangan.buat')
+    expect(a.name).toBe('batubara-20241104-093000-manual.sqlite')
+    // Same second: a numbered name, never an overwrite of the first.
+    expect(b.name).toBe('batubara-20241104-093000-2-manual.sqlite')
+
+    const list = await call<Backup[]>(app, 'cadangan.list')
+    // The two of 09:30 first (in either order: they share a second), the 09:00 one last.
+    expect(list.map((x) => x.name).slice(0, 2).sort()).toEqual([a.name, b.name].sort())
+    expect(list.map((x) => x.name)[2]).toBe('batubara-20241104-090000-manual.sqlite')
+    expect(list).toHaveLength(3)
+    for (const x of list) {
+      expect(x).toMatchObject({ ok: true, problem: null, reason: 'manual', ledgerRows: templateRows, schemaVersion: LATEST_SCHEMA_VERSION, satker: 'Kabupaten Batu Bara' })
+    }
+    expect(list.map((x) => x.at)).toEqual(['2024-11-04T09:30:00', '2024-11-04T09:30:00', '2024-11-04T09:00:00'])
+  })
+
+  it('a backup made after more writes holds the new rows, and the earlier one still holds the old head', async () => {
+    clock = new Date(2024, 10, 4, 10, 0, 0)
+    const before = await call<{ ledgerRows: number; chainHead: string }>(app, 'system.info')
+    const gub = (await call<{ variantId: number; itemCode: string }[]>(app, 'barang.varian')).find((v) => v.itemCode === 'GUBERNUR')!.variantId
+    await call(app, 'penerimaan.catat', { receivedAt: '2024-11-04T09:45', penyedia: 'PT Aneka Cetak Nusantara', suratJalan: 'SJ/0920/X/2024', lines: [{ variantId: gub, statedQty: 500, countedQty: 500 }] })
+    const after = await call<{ ledgerRows: number; chainHead: string }>(app, 'system.info')
+    expect(after.ledgerRows).toBe(before.ledgerRows + 1)
+
+    const b = await call<Backup>(app, 'cadangan.buat')
+    expect(b).toMatchObject({ ok: true, ledgerRows: after.ledgerRows, chainHead: after.chainHead })
+    const list = await call<Backup[]>(app, 'cadangan.list')
+    expect(list[0]!.name).toBe(b.name)
+    expect(list.find((x) => x.name === 'batubara-20241104-090000-manual.sqlite')!.chainHead).toBe(before.chainHead)
+  })
+
+  it('a backup to another folder (a USB stick) is checked the same way and lists from there', async () => {
+    const usb = join(root, 'usb-flashdisk', 'GUDANG')
+    const b = await call<Backup>(app, 'cadangan.buat', { folder: usb })
+    expect(dirname(b.file)).toBe(usb)
+    expect(b).toMatchObject({ ok: true, reason: 'manual', dropped: [] })
+    expect(readBackup(b.file).checksum).toBe(checksum(app.ctx.db))
+    const list = await call<Backup[]>(app, 'cadangan.list', { folder: usb })
+    expect(list.map((x) => x.name)).toEqual([b.name])
+  })
+
+  it('a folder that cannot be made is refused in Indonesian, and nothing is written', async () => {
+    const notAFolder = join(root, 'bukan-folder.txt')
+    writeFileSync(notAFolder, 'isi')
+    const before = readdirSync(backupDir(app.dbPath)).sort()
+    const e = await refusal(app, 'cadangan.buat', { folder: join(notAFolder, 'cadangan') })
+    expect(e.code).toBe('REFUSED')
+    expect(e.message).toMatch(/^Folder cadangan .* tidak dapat dibuat/)
+    expect(e.details).toEqual([{ column: 'folder', message: 'Tidak dapat ditulis' }])
+    expect(readdirSync(backupDir(app.dbPath)).sort()).toEqual(before)
+    expect((await refusal(app, 'cadangan.buat', { folder: '   ' })).code).toBe('INVALID_INPUT')
+  })
+
+  // A backup keeps the live file's WAL mode unless it is settled, and a read-only open of a WAL file
+  // creates <backup>-wal and <backup>-shm (which would outlive the backup after thinning).
+  it('checking backups leaves no -wal or -shm files in the backup folder', async () => {
+    await call(app, 'cadangan.list')
+    const leftovers = readdirSync(backupDir(app.dbPath)).filter((f) => !f.endsWith('.sqlite'))
+    expect(leftovers).toEqual([])
+  })
+})
+
+describe('a damaged file in the backup folder', () => {
+  let app: OpenedApp
+  let folder: string
+  beforeAll(async () => {
+    clock = new Date(2024, 10, 5, 8, 0, 0)
+    app = await copyOfTemplate('batubara')
+    folder = backupDir(app.dbPath)
+    const good = await call<Backup>(app, 'cadangan.buat')
+    const bytes = readFileSync(good.file)
+    // Random bytes under a backup's name (e.g. a copy cut short by a pulled USB stick, or another file).
+    writeFileSync(join(folder, 'batubara-20241104-170000-tutup.sqlite'), createHash('sha512').update('acak').digest().toString('hex').repeat(2000))
+    // The first half of a real backup.
+    writeFileSync(join(folder, 'batubara-20241104-120000-berkala.sqlite'), bytes.subarray(0, Math.floor(bytes.length / 2)))
+    // A real backup whose ledger row 2 was edited behind the app's back.
+    const edited = join(folder, 'batubara-20241103-170000-tutup.sqlite')
+    copyFileSync(good.file, edited)
+    const raw = new Database(edited)
+    raw.exec('DROP TRIGGER ledger_no_update')
+    raw.prepare('UPDATE ledger SET qty = qty + 1 WHERE seq = 2').run()
+    raw.close()
+  })
+  afterAll(() => app.close())
+
+  it('is listed with ok:false and an Indonesian problem; the good backup stays ok', async () => {
+    const list = await call<Backup[]>(app, 'cadangan.list')
+    const by = (name: string) => list.find((x) => x.name === name)!
+    expect(list).toHaveLength(4)
+    expect(by('batubara-20241105-080000-manual.sqlite')).toMatchObject({ ok: true, problem: null, ledgerRows: templateRows })
+    expect(by('batubara-20241104-170000-tutup.sqlite')).toMatchObject({
+      ok: false,
+      reason: 'tutup',
+      problem: 'Berkas tidak dapat dibaca: bukan berkas basis data (mungkin berkas lain yang diberi nama .sqlite)',
+      ledgerRows: 0,
+    })
+    const half = by('batubara-20241104-120000-berkala.sqlite')
+    expect(half.ok).toBe(false)
+    expect(half.problem).toMatch(/^(Berkas tidak dapat dibaca: berkas basis data rusak|Pemeriksaan SQLite gagal: )/)
+    expect(by('batubara-20241103-170000-tutup.sqlite')).toMatchObject({
+      ok: false,
+      problem: 'Isi baris 2 tidak sesuai dengan hash-nya: baris ini telah diubah di luar aplikasi',
+    })
+  })
+
+  it('a damaged backup cannot be restored, and the database stays as it was', async () => {
+    const before = checksum(app.ctx.db)
+    for (const name of ['batubara-20241104-170000-tutup.sqlite', 'batubara-20241104-120000-berkala.sqlite', 'batubara-20241103-170000-tutup.sqlite']) {
+      const e = await refusal(app, 'cadangan.pulihkan', { file: join(folder, name) })
+      expect(e.code, name).toBe('REFUSED')
+      expect(e.message, name).toContain(`Cadangan ${name} tidak dapat dipulihkan`)
+    }
+    expect(checksum(app.ctx.db)).toBe(before)
+    expect(readdirSync(folder).filter((f) => f.includes('sebelum-pulih'))).toEqual([])
+  })
+})
+
+describe('thinning', () => {
+  it('backupsToDrop keeps the newest of today up to the limit and the newest one of each earlier day', () => {
+    const names = [
+      'gudang-20241104-170000-manual.sqlite',
+      'gudang-20241104-120000-berkala.sqlite',
+      'gudang-20241104-080000-mulai.sqlite',
+      'gudang-20241103-180000-tutup.sqlite',
+      'gudang-20241103-080000-mulai.sqlite',
+      'gudang-20241102-080000-mulai.sqlite',
+      'gudang-20241030-230000-sebelum-pulih.sqlite',
+      'gudang-20241030-100000-migrasi.sqlite',
+      // Not in the naming pattern: never touched, whatever the limits.
+      'salinan-saya.sqlite',
+      'catatan.txt',
+    ]
+    // today 2, days 2: today's 17:00 and 12:00; the 3rd (18:00) and the 2nd; the 30th is a third earlier day.
+    expect(backupsToDrop(names, '20241104', { today: 2, days: 2, total: 45 }).sort()).toEqual(
+      [
+        'gudang-20241104-080000-mulai.sqlite',
+        'gudang-20241103-080000-mulai.sqlite',
+        'gudang-20241030-230000-sebelum-pulih.sqlite',
+        'gudang-20241030-100000-migrasi.sqlite',
+      ].sort(),
+    )
+    // total 3 binds before the day limit does: the three newest kept (two of today, the newest of the 3rd).
+    expect(backupsToDrop(names, '20241104', { today: 2, days: 30, total: 3 }).sort()).toEqual(
+      [
+        'gudang-20241104-080000-mulai.sqlite',
+        'gudang-20241103-080000-mulai.sqlite',
+        'gudang-20241102-080000-mulai.sqlite',
+        'gudang-20241030-230000-sebelum-pulih.sqlite',
+        'gudang-20241030-100000-migrasi.sqlite',
+      ].sort(),
+    )
+    // Under the default limits, nothing of this short history goes except the older ones of a day.
+    expect(backupsToDrop(names, '20241104').sort()).toEqual(['gudang-20241103-080000-mulai.sqlite', 'gudang-20241030-100000-migrasi.sqlite'].sort())
+    expect(backupsToDrop([], '20241104')).toEqual([])
+  })
+
+  it('cadangan.buat thins the backup folder: 10 newest of today, one per earlier day for 30 days; other files stay', async () => {
+    clock = new Date(2024, 10, 4, 8, 0, 0)
+    const app = await copyOfTemplate('batubara')
+    try {
+      const folder = backupDir(app.dbPath)
+      const real = (await call<Backup>(app, 'cadangan.buat')).file
+      const crafted: string[] = []
+      const craft = (name: string) => {
+        copyFileSync(real, join(folder, name))
+        crafted.push(name)
+      }
+      // Today: twelve more at 08:01 … 08:12 (with the real one at 08:00, thirteen).
+      for (let m = 1; m <= 12; m++) craft(`batubara-20241104-08${pad(m)}00-berkala.sqlite`)
+      // 35 earlier days (3 Nov back to 30 Sep), each with a start backup and a closing one.
+      const earlier: string[] = []
+      for (let i = 1; i <= 35; i++) {
+        const d = day(new Date(2024, 10, 4 - i))
+        earlier.push(d)
+        craft(`batubara-${d}-070000-mulai.sqlite`)
+        craft(`batubara-${d}-180000-tutup.sqlite`)
+      }
+      expect(earlier[0]).toBe('20241103')
+      expect(earlier[34]).toBe('20240930')
+      writeFileSync(join(folder, 'catatan.txt'), 'salinan ke USB tiap Jumat')
+      copyFileSync(real, join(folder, 'salinan-manual-pak-budi.sqlite'))
+
+      clock = new Date(2024, 10, 4, 17, 0, 0)
+      const b = await call<Backup>(app, 'cadangan.buat')
+      expect(b.name).toBe('batubara-20241104-170000-manual.sqlite')
+
+      // Kept, worked out by hand: today the new 17:00 and the nine newest of 08:12 … 08:04; of the earlier
+      // days the 18:00 one of the 30 newest days (3 Nov … 5 Oct). 10 + 30 = 40, under the total of 45.
+      const keptToday = ['batubara-20241104-170000-manual.sqlite', ...[12, 11, 10, 9, 8, 7, 6, 5, 4].map((m) => `batubara-20241104-08${pad(m)}00-berkala.sqlite`)]
+      const keptDays = earlier.slice(0, 30).map((d) => `batubara-${d}-180000-tutup.sqlite`)
+      expect(keptDays.at(-1)).toBe('batubara-20241005-180000-tutup.sqlite')
+      const survivors = readdirSync(folder).filter((f) => f.endsWith('.sqlite') || f.endsWith('.txt'))
+      expect(survivors.sort()).toEqual([...keptToday, ...keptDays, 'catatan.txt', 'salinan-manual-pak-budi.sqlite'].sort())
+
+      const everything = [...crafted, 'batubara-20241104-080000-manual.sqlite']
+      const expectedDropped = everything.filter((f) => !keptToday.includes(f) && !keptDays.includes(f))
+      // 1 + 12 of today before, 70 of earlier days, the new one: 84 in the pattern, 40 kept, 44 dropped.
+      expect(everything).toHaveLength(83)
+      expect(expectedDropped).toHaveLength(44)
+      expect([...(b.dropped ?? [])].sort()).toEqual(expectedDropped.sort())
+      expect(keptToday.length + keptDays.length).toBeLessThanOrEqual(RETENTION.total)
+    } finally {
+      app.close()
+    }
+  })
+
+  it('a backup to another folder never thins it, however many backups it already holds', async () => {
+    clock = new Date(2024, 10, 4, 8, 0, 0)
+    const app = await copyOfTemplate('batubara')
+    try {
+      const usb = join(root, 'usb-penuh')
+      const first = await call<Backup>(app, 'cadangan.buat', { folder: usb })
+      for (let i = 1; i <= 40; i++) copyFileSync(first.file, join(usb, `batubara-${day(new Date(2024, 10, 4 - i))}-180000-tutup.sqlite`))
+      for (let m = 1; m <= 12; m++) copyFileSync(first.file, join(usb, `batubara-20241104-07${pad(m)}00-berkala.sqlite`))
+      // Only the .sqlite files count as backups here.
+      const backups = () => readdirSync(usb).filter((f) => f.endsWith('.sqlite')).sort()
+      const before = backups()
+      expect(before).toHaveLength(53)
+      // The same files in the default folder would lose the 10 oldest days and 3 of today's.
+      expect(backupsToDrop(before, '20241104').length).toBeGreaterThan(0)
+
+      clock = new Date(2024, 10, 4, 17, 0, 0)
+      const b = await call<Backup>(app, 'cadangan.buat', { folder: usb })
+      expect(b.dropped).toEqual([])
+      expect(backups()).toEqual([...before, b.name].sort())
+    } finally {
+      app.close()
+    }
+  })
+})
+
+describe('the backup openApp makes before migrating an older file', () => {
+  /** A file as an older app left it: the first `version` migrations, an election, a variant and three ledger rows. */
+  function olderFile(path: string, version: number): { rows: number; head: string } {
+    mkdirSync(dirname(path), { recursive: true })
+    const db = openDatabase(path, { migrations: MIGRATIONS.slice(0, version) })
+    expect(schemaVersion(db)).toBe(version)
+    db.exec(`
+      INSERT INTO election (id, jenis, tahun, provinsi, satker, kode_wilayah, reserve_bp, rounding, max_voters_per_tps, created_at)
+        VALUES (1, 'pilkada', 2024, 'Sumatera Utara', 'Kabupaten Batu Bara', '1219', 250, 'up', 600, '2024-10-01T02:00:00.000Z');
+      INSERT INTO item (id, code, name, kind, unit, rule, sort_order) VALUES (1, 'BUPATI', 'Surat Suara Bupati', 'ballot', 'lembar', 'ballot', 20);
+      INSERT INTO dapil (id, item_id, name, name_key) VALUES (1, 1, 'KABUPATEN BATU BARA', 'kabupaten batu bara');
+      INSERT INTO item_variant (id, item_id, dapil_id) VALUES (1, 1, 1);`)
+    let head = GENESIS_HASH
+    db.transaction(() => {
+      if (version >= 2) {
+        const rows = appendMoves(db, [
+          { variantId: 1, from: 'PENYEDIA', to: 'DITERIMA', qty: 10_000, documentId: 'SJ-001' },
+          { variantId: 1, from: 'DITERIMA', to: 'BAIK', qty: 9_000 },
+          { variantId: 1, from: 'DITERIMA', to: 'RUSAK:CETAK', qty: 40 },
+        ], { actor: 'ani', at: '2024-10-02T01:00:00.000Z' })
+        head = (db.prepare('SELECT hash FROM ledger WHERE seq = ?').get(rows.at(-1)!.seq) as { hash: string }).hash
+      } else {
+        // Version 1 had no worker_id column; its rows hash without a worker (the v1 encoding).
+        const insert = db.prepare('INSERT INTO ledger (seq, at, actor, variant_id, from_place, to_place, qty, document_id, prev_hash, hash) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?)')
+        const moves = [['PENYEDIA', 'DITERIMA', 10_000, 'SJ-001'], ['DITERIMA', 'BAIK', 9_000, null], ['DITERIMA', 'RUSAK:CETAK', 40, null]] as const
+        moves.forEach(([from, to, qty, documentId], i) => {
+          const row = { seq: i + 1, at: '2024-10-02T01:00:00.000Z', actor: 'ani', variantId: 1, from, to, qty, note: null, shiftId: null, documentId, reason: null, correctsSeq: null, workerId: null, prevHash: head }
+          const hash = rowHash(row)
+          insert.run(row.seq, row.at, row.actor, from, to, qty, documentId, head, hash)
+          head = hash
+        })
+      }
+    })()
+    db.close()
+    return { rows: 3, head }
+  }
+
+  it('a schema-2 file is backed up as it was (old schema, intact), then migrated; the app opens normally', async () => {
+    clock = new Date(2024, 10, 4, 7, 30, 0)
+    const path = join(root, 'lama-v2', 'batubara.sqlite')
+    const old = olderFile(path, 2)
+    const app = await openApp({ dbPath: path, now })
+    try {
+      expect(app.state).toEqual({ mode: 'normal', problem: null })
+      expect(schemaVersion(app.ctx.db)).toBe(LATEST_SCHEMA_VERSION)
+      const info = await call<{ ledgerRows: number; chainHead: string }>(app, 'system.info')
+      expect(info).toMatchObject({ ledgerRows: old.rows, chainHead: old.head })
+
+      const file = join(backupDir(path), 'batubara-20241104-073000-migrasi.sqlite')
+      expect(existsSync(file)).toBe(true)
+      const check = inspectDatabaseFile(file)
+      expect(check).toMatchObject({ integrity: 'ok', schemaVersion: 2, satker: 'Kabupaten Batu Bara', error: null })
+      expect(check.chain).toMatchObject({ rows: 3, head: old.head, problem: null })
+      const raw = new Database(file, { readonly: true })
+      expect(raw.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual([1, 2])
+      expect(raw.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'floor_flow'`).pluck().get()).toBe(0)
+      raw.close()
+
+      const list = await call<Backup[]>(app, 'cadangan.list')
+      expect(list.map((b) => [b.name, b.reason, b.ok, b.schemaVersion])).toEqual([[basename(file), 'migrasi', true, 2]])
+    } finally {
+      app.close()
+    }
+  })
+
+  // A file at schema 1 has no worker_id column; its rows must verify as the v1 rows they are, or the
+  // migration backup fails its check and a genuine 0001 file could never be opened again.
+  it('a schema-1 file with ledger rows is backed up and migrated too', async () => {
+    clock = new Date(2024, 10, 4, 7, 45, 0)
+    const path = join(root, 'lama-v1', 'batubara.sqlite')
+    const old = olderFile(path, 1)
+    const app = await openApp({ dbPath: path, now })
+    try {
+      expect(app.state).toEqual({ mode: 'normal', problem: null })
+      expect(await call<{ ledgerRows: number; chainHead: string }>(app, 'system.info')).toMatchObject({ ledgerRows: 3, chainHead: old.head })
+      const check = inspectDatabaseFile(join(backupDir(path), 'batubara-20241104-074500-migrasi.sqlite'))
+      expect(check).toMatchObject({ integrity: 'ok', schemaVersion: 1 })
+      expect(check.chain?.problem).toBeNull()
+    } finally {
+      app.close()
+    }
+  })
+
+  it('a new file, and a file already at the latest schema, get no migration backup', async () => {
+    clock = new Date(2024, 10, 4, 7, 50, 0)
+    const fresh = join(root, 'baru', 'kosong.sqlite')
+    const a = await openApp({ dbPath: fresh, now })
+    expect(schemaVersion(a.ctx.db)).toBe(LATEST_SCHEMA_VERSION)
+    a.close()
+    const demo = join(root, 'baru', 'demo.sqlite')
+    const b = await openApp({ dbPath: demo, demoCsvPath: DEMO_CSV, now })
+    expect(b.createdDemo).toBe(true)
+    b.close()
+    // Reopening a file at the latest schema: nothing to migrate, nothing to back up.
+    const c = await openApp({ dbPath: demo, now })
+    expect(c.state.mode).toBe('normal')
+    c.close()
+    expect(existsSync(join(root, 'baru', 'cadangan'))).toBe(false)
+  })
+})
