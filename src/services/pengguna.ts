@@ -95,7 +95,7 @@ export function createUser(ctx: ServiceContext, who: Actor, input: NewUser): Use
 
 /** The first admin of a file that has none (a new election, or a file from before users existed). */
 export function createFirstAdmin(ctx: ServiceContext, who: Actor, input: { nama: string; pin: string }): User {
-  if (hasAdmin(ctx)) throw refused('Admin sudah ada; pengguna baru ditambahkan oleh admin di Pengaturan > Pengguna')
+  if (hasAdmin(ctx)) throw refused('Admin sudah ada; pengguna baru ditambahkan oleh admin di halaman Pengguna')
   return createUser(ctx, who, { nama: input.nama, role: 'admin', pin: input.pin })
 }
 

@@ -1,11 +1,17 @@
 import { useEffect, useRef, useState } from 'react'
-import type { Election } from '../api/contract'
+import type { Election, MethodOutput } from '../api/contract'
 import { transport, UNAUTHORIZED_EVENT } from './api'
 import { DataProvider, useApi } from './components/data'
 import { ErrorBanner, Loading, ToastProvider } from './components/Feedback'
 import { Brand } from './components/Brand'
 import { electionTitle } from './format'
 import { HistoryProvider } from './components/History'
+import { SessionProvider, UserChip } from './components/UserSwitcher'
+import { CadanganPage } from './pages/Cadangan'
+import { CekDokumenPage } from './pages/CekDokumen'
+import { PemulihanPage } from './pages/Pemulihan'
+import { PenggunaPage } from './pages/Pengguna'
+import { PeriksaIntegritasPage } from './pages/PeriksaIntegritas'
 import { BerandaPage } from './pages/Beranda'
 import { DistribusiPage } from './pages/Distribusi'
 import { DokumenPage } from './pages/Dokumen'
@@ -64,9 +70,20 @@ function NoTokenPage() {
 }
 
 function Root() {
+  // Asked together: in recovery mode election.get is refused, and only the recovery screen is shown.
+  const status = useApi('system.status', {})
   const election = useApi('election.get', {})
+  if (status.data?.mode === 'pemulihan') return <PemulihanPage status={status.data} />
+  if (status.data === undefined && !status.error) {
+    return (
+      <main className="fullpage">
+        <Loading label="Membuka basis data…" />
+      </main>
+    )
+  }
   if (election.data === undefined) {
-    if (election.error) {
+    // After a restore the refusal of recovery mode is still held while election.get runs again.
+    if (election.error && !election.loading) {
       return (
         <main className="fullpage">
           <div className="fullpage-card">
@@ -83,7 +100,11 @@ function Root() {
     )
   }
   if (election.data === null) return <SetupPage />
-  return <Shell election={election.data} />
+  return (
+    <SessionProvider>
+      <Shell election={election.data} system={status.data} />
+    </SessionProvider>
+  )
 }
 
 const NAV: { route: Route; label: string; hint: string }[] = [
@@ -99,13 +120,21 @@ const NAV: { route: Route; label: string; hint: string }[] = [
   { route: 'pengaturan', label: 'Pengaturan', hint: 'Satker, cadangan, barang dan dapil' },
 ]
 
-function Shell({ election }: { election: Election }) {
+/** Who may do what, and whether the record can be trusted: used less often, listed apart. */
+const NAV_TRUST: { route: Route; label: string; hint: string }[] = [
+  { route: 'pengguna', label: 'Pengguna', hint: 'Operator, koordinator dan admin; PIN' },
+  { route: 'cadangan', label: 'Cadangan', hint: 'Cadangan basis data, cadangkan ke USB, pulihkan' },
+  { route: 'integritas', label: 'Periksa integritas', hint: 'Periksa rantai hash buku besar dan saldo' },
+  { route: 'cek-dokumen', label: 'Cek dokumen', hint: 'Periksa berita acara tercetak terhadap buku besar' },
+]
+
+function Shell({ election, system }: { election: Election; system: MethodOutput<'system.status'> | undefined }) {
   const { route, params } = useLocation()
   const mainRef = useRef<HTMLElement>(null)
   const first = useRef(true)
 
   useEffect(() => {
-    const label = NAV.find((n) => n.route === route)?.label ?? 'Beranda'
+    const label = [...NAV, ...NAV_TRUST].find((n) => n.route === route)?.label ?? 'Beranda'
     document.title = `${label} — Gudang Pemilu`
     // Move focus to the new page's heading so keyboard and screen-reader users land on the content.
     if (first.current) {
@@ -129,10 +158,24 @@ function Shell({ election }: { election: Election }) {
           <span className="election-title">{electionTitle(election)}</span>
           {election.provinsi && <span className="election-sub">Provinsi {election.provinsi}</span>}
         </div>
+        <UserChip />
       </header>
       <nav className="app-nav" aria-label="Menu utama">
         <ul>
           {NAV.map((n) => (
+            <li key={n.route}>
+              <a href={href(n.route)} aria-current={route === n.route ? 'page' : undefined} title={n.hint}>
+                <NavIcon route={n.route} />
+                <span>{n.label}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+        <p className="nav-group" id="nav-trust">
+          Data dan keamanan
+        </p>
+        <ul className="nav-secondary" aria-labelledby="nav-trust">
+          {NAV_TRUST.map((n) => (
             <li key={n.route}>
               <a href={href(n.route)} aria-current={route === n.route ? 'page' : undefined} title={n.hint}>
                 <NavIcon route={n.route} />
@@ -154,6 +197,10 @@ function Shell({ election }: { election: Election }) {
         {route === 'wilayah' && <WilayahPage election={election} />}
         {route === 'kebutuhan' && <KebutuhanPage election={election} />}
         {route === 'pengaturan' && <PengaturanPage election={election} />}
+        {route === 'pengguna' && <PenggunaPage />}
+        {route === 'cadangan' && <CadanganPage system={system} />}
+        {route === 'integritas' && <PeriksaIntegritasPage />}
+        {route === 'cek-dokumen' && <CekDokumenPage />}
       </main>
     </div>
   )
@@ -216,6 +263,31 @@ function NavIcon({ route }: { route: Route }) {
           <path {...common} d="M3 7l9-4 9 4-9 4-9-4z" />
           <path {...common} d="M3 7v10l9 4 9-4V7" />
           <path {...common} d="M12 11v10" />
+        </>
+      )}
+      {route === 'pengguna' && (
+        <>
+          <circle {...common} cx="12" cy="8" r="4" />
+          <path {...common} d="M4 21c0-4.4 3.6-8 8-8s8 3.6 8 8" />
+        </>
+      )}
+      {route === 'cadangan' && (
+        <>
+          <ellipse {...common} cx="12" cy="6" rx="7" ry="3" />
+          <path {...common} d="M5 6v12c0 1.7 3.1 3 7 3s7-1.3 7-3V6M5 12c0 1.7 3.1 3 7 3s7-1.3 7-3" />
+        </>
+      )}
+      {route === 'integritas' && (
+        <>
+          <path {...common} d="M12 3l8 3v6c0 4.5-3.4 8-8 9-4.6-1-8-4.5-8-9V6z" />
+          <path {...common} d="M8.5 12l2.5 2.5 4.5-5" />
+        </>
+      )}
+      {route === 'cek-dokumen' && (
+        <>
+          <path {...common} d="M6 3h8l4 4v6M6 3v18h6" />
+          <circle {...common} cx="16.5" cy="17.5" r="3" />
+          <path {...common} d="M18.7 19.7L21 22" />
         </>
       )}
       {route === 'pengaturan' && (

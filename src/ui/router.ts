@@ -1,6 +1,21 @@
 import { useEffect, useState } from 'react'
 
-export const ROUTES = ['beranda', 'penerimaan', 'shift', 'pekerja', 'kemas', 'distribusi', 'dokumen', 'wilayah', 'kebutuhan', 'pengaturan'] as const
+export const ROUTES = [
+  'beranda',
+  'penerimaan',
+  'shift',
+  'pekerja',
+  'kemas',
+  'distribusi',
+  'dokumen',
+  'wilayah',
+  'kebutuhan',
+  'pengaturan',
+  'pengguna',
+  'cadangan',
+  'integritas',
+  'cek-dokumen',
+] as const
 export type Route = (typeof ROUTES)[number]
 
 export interface Location {

@@ -45,7 +45,7 @@ export interface FloorFigures {
 }
 
 /** Fills the app's ledger with simulated shifts; returns the ids the measurements need. */
-async function simulate(app: OpenedApp, log: (s: string) => void) {
+export async function simulate(app: OpenedApp, log: (s: string) => void) {
   const ctx = app.ctx
   const ballots = listVariants(ctx).filter((v) => v.kind === 'ballot')
   const t0 = performance.now()

@@ -96,6 +96,25 @@ describe('browser mode, end to end', () => {
     await page.getByLabel('Kode wilayah', { exact: true }).fill('1219')
     await page.getByRole('button', { name: 'Siapkan basis data' }).click()
     await page.getByText('Pilkada 2024 · Kabupaten Batu Bara').waitFor()
+
+    // A new file has nobody who may write: the app asks for its first admin at once.
+    const first = page.getByRole('dialog', { name: 'Buat admin pertama' })
+    await first.waitFor()
+    await first.getByLabel('Nama admin').fill('Rahmat Hidayat')
+    await first.getByLabel('PIN', { exact: true }).fill('1234')
+    await first.getByLabel('Ulangi PIN').fill('1234')
+    await first.getByRole('button', { name: 'Buat admin dan masuk' }).click()
+    // A guessable PIN is refused on its field, and nothing is created.
+    await first.getByText('PIN tidak boleh angka berurutan (mis. 1234)').waitFor()
+    expect((await api('pengguna.list', {})).length).toBe(0)
+    await first.getByLabel('PIN', { exact: true }).fill('250913')
+    await first.getByLabel('Ulangi PIN').fill('250913')
+    await shot('02a-admin-pertama')
+    await first.getByRole('button', { name: 'Buat admin dan masuk' }).click()
+    await first.waitFor({ state: 'hidden' })
+    await expect.poll(() => page.getByTestId('user-chip').textContent()).toContain('Rahmat Hidayat')
+    expect(await api('pengguna.list', {})).toEqual([expect.objectContaining({ nama: 'Rahmat Hidayat', role: 'admin', active: true, hasPin: true })])
+
     await page.getByRole('heading', { name: 'Langkah berikutnya' }).waitFor()
     await shot('02-beranda-kosong')
 
@@ -103,11 +122,14 @@ describe('browser mode, end to end', () => {
     await page.keyboard.press('Tab')
     expect(await page.locator(':focus').textContent()).toBe('Lompat ke konten')
     await page.keyboard.press('Tab')
+    expect(await page.locator(':focus').getAttribute('data-testid')).toBe('user-chip')
+    await page.keyboard.press('Tab')
     expect(await page.locator(':focus').getAttribute('aria-current')).toBe('page')
 
     // Import through the dialog, as a coordinator would.
     await nav('Wilayah & TPS').click()
-    expect(await nav('Wilayah & TPS').getAttribute('aria-current')).toBe('page')
+    // The hash route changes after the click returns; wait for React to mark the link.
+    await expect.poll(() => nav('Wilayah & TPS').getAttribute('aria-current')).toBe('page')
     await page.getByRole('button', { name: 'Impor TPS…' }).first().click()
     const dialog = page.getByRole('dialog', { name: 'Impor TPS' })
     await dialog.waitFor()

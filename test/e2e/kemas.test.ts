@@ -332,7 +332,9 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     await clearToasts()
     await shot('kemas-05-cetak', true)
     await form.getByRole('button', { name: 'Simpan susunan' }).click()
-    await expect.poll(async () => (await api('label.grid', {})).rows).toBe(5)
+    // The form takes the saved grid back from the answer; typing before it arrives would be overwritten.
+    await page.getByText('Susunan label tersimpan').waitFor()
+    expect((await api('label.grid', {})).rows).toBe(5)
     await form.getByLabel('Baris', { exact: true }).fill('8')
     await form.getByRole('button', { name: 'Simpan susunan' }).click()
     await form.getByRole('alert').getByText(/terlalu kecil/).waitFor()

@@ -196,7 +196,7 @@ describe('a file without an admin', () => {
     expect((await api.ok<Status>('sesi.status', {})).needsFirstAdmin).toBe(false)
     // Only once.
     const again = await api.call('pengguna.pertama', { nama: 'Orang Lain', pin: '739155' })
-    expect(!again.ok && again.error.message).toBe('Admin sudah ada; pengguna baru ditambahkan oleh admin di Pengaturan > Pengguna')
+    expect(!again.ok && again.error.message).toBe('Admin sudah ada; pengguna baru ditambahkan oleh admin di halaman Pengguna')
     // And now the write needs a chosen user, like any file.
     expect(await api.call('regu.tambah', { nama: 'Terlalu Dini' })).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED', need: 'operator' } })
     app.close()
