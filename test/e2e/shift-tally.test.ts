@@ -174,7 +174,7 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     // Escape throws an edit away.
     await k.type('99', { delay: 15 })
     await k.press('Escape')
-    expect(await cell(1, 'rusak.KUSUT_SOBEK').textContent()).toBe('')
+    await expect.poll(() => cell(1, 'rusak.KUSUT_SOBEK').textContent()).toBe('')
     await shot('shift-02-ketik')
 
     // A single value from Excel with a thousands separator, into Melati's Baik.
@@ -192,10 +192,10 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     expect(await focused()).toEqual({ row: '0', col: 'rusak.WARNA_PENANDA' })
     await paste('2\t\t1\r\n1\t2\tdua\r\n')
     await expect.poll(() => cell(1, 'rusak.NAMA_LOGO').textContent()).toBe('2')
-    expect(await cell(0, 'rusak.WARNA_PENANDA').textContent()).toBe('2')
-    expect(await cell(0, 'rusak.NAMA_LOGO').textContent()).toBe('')
-    expect(await cell(0, 'rusak.LOGO_KPU').textContent()).toBe('1')
-    expect(await cell(1, 'rusak.WARNA_PENANDA').textContent()).toBe('1')
+    await expect.poll(() => cell(0, 'rusak.WARNA_PENANDA').textContent()).toBe('2')
+    await expect.poll(() => cell(0, 'rusak.NAMA_LOGO').textContent()).toBe('')
+    await expect.poll(() => cell(0, 'rusak.LOGO_KPU').textContent()).toBe('1')
+    await expect.poll(() => cell(1, 'rusak.WARNA_PENANDA').textContent()).toBe('1')
     // "dua" is not a number: marked at once, with the reason in the hints.
     const dua = cell(1, 'rusak.LOGO_KPU')
     expect(await dua.textContent()).toBe('dua')
@@ -222,22 +222,22 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
       ['rusak.NAMA_LOGO', '2'],
       ['rusak.LOGO_KPU', '2'],
     ]
-    for (const [col, text] of totals) expect(await cell('total', col).textContent(), col).toBe(text)
-    expect(await cell('total', 'label').textContent()).toBe('Jumlah')
+    for (const [col, text] of totals) await expect.poll(() => cell('total', col).textContent(), { message: col }).toBe(text)
+    await expect.poll(() => cell('total', 'label').textContent()).toBe('Jumlah')
 
     // Ctrl+S saves the whole sheet in one call.
     await k.press('Control+s')
     await page.getByText('Tally tersimpan: 11 baris buku besar').waitFor()
     // Read-only columns follow; entry columns are empty again.
     await expect.poll(() => cell(0, 'soFar.proses').textContent()).toBe(id(3000 - 1200 - 7 - 3 - 2 - 1))
-    expect(await cell(0, 'soFar.serah').textContent()).toBe('3.000')
-    expect(await cell(0, 'soFar.hasil').textContent()).toBe('1.200')
-    expect(await cell(0, 'soFar.rusak').textContent()).toBe('13')
-    expect(await cell(1, 'soFar.proses').textContent()).toBe(id(2500 - 1000 - 1 - 2 - 1))
-    expect(await cell(1, 'soFar.rusak').textContent()).toBe('4')
-    expect(await cell('total', 'soFar.serah').textContent()).toBe('5.500')
-    expect(await cell(0, 'serahkan').textContent()).toBe('')
-    expect(await cell(1, 'hasil').textContent()).toBe('')
+    await expect.poll(() => cell(0, 'soFar.serah').textContent()).toBe('3.000')
+    await expect.poll(() => cell(0, 'soFar.hasil').textContent()).toBe('1.200')
+    await expect.poll(() => cell(0, 'soFar.rusak').textContent()).toBe('13')
+    await expect.poll(() => cell(1, 'soFar.proses').textContent()).toBe(id(2500 - 1000 - 1 - 2 - 1))
+    await expect.poll(() => cell(1, 'soFar.rusak').textContent()).toBe('4')
+    await expect.poll(() => cell('total', 'soFar.serah').textContent()).toBe('5.500')
+    await expect.poll(() => cell(0, 'serahkan').textContent()).toBe('')
+    await expect.poll(() => cell(1, 'hasil').textContent()).toBe('')
     await shot('shift-04-tersimpan')
 
     let s = await api('shift.get', { id: shiftId })
@@ -266,8 +266,8 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     expect(await refusal.textContent()).toContain('Tally ditolak; tidak ada yang disimpan')
     expect(await refusal.textContent()).toContain('Regu Melati · Baik: Regu Melati: baik + rusak + kembali = 2.000 lembar, melebihi yang ada di tangan regu (1.496 dalam proses)')
     // Nothing is cleared and nothing is written.
-    expect(await cell(1, 'hasil').textContent()).toBe('2.000')
-    expect(await cell(1, 'hasil').getAttribute('class')).toContain('tally-invalid')
+    await expect.poll(() => cell(1, 'hasil').textContent()).toBe('2.000')
+    await expect.poll(() => cell(1, 'hasil').getAttribute('class')).toContain('tally-invalid')
     await shot('shift-06-ditolak')
     s = await api('shift.get', { id: shiftId })
     expect(tally('Melati').hasil).toBe(1000)
@@ -289,7 +289,7 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     await cell(1, 'hasil').click()
     await k.type('1400', { delay: 15 })
     await k.press('Enter')
-    expect(await cell(1, 'hasil').textContent()).toBe('1.400')
+    await expect.poll(() => cell(1, 'hasil').textContent()).toBe('1.400')
     await k.press('ArrowUp')
     await k.press('ArrowUp')
     expect(await focused()).toEqual({ row: '0', col: 'hasil' })
@@ -300,7 +300,7 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     await k.type('96', { delay: 15 })
     await k.press('Enter')
     expect(await page.getByTestId('tally-hints').count()).toBe(0)
-    expect(await cell('total', 'kembali').textContent()).toBe(id(1787 + 96))
+    await expect.poll(() => cell('total', 'kembali').textContent()).toBe(id(1787 + 96))
     await k.press('Control+Enter')
     await page.getByText('Tally tersimpan: 3 baris buku besar').waitFor()
     await expect.poll(() => cell('total', 'soFar.proses').textContent()).toBe('0')
@@ -315,9 +315,9 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     await page.getByRole('button', { name: 'Buka kembali shift…' }).first().waitFor()
     expect(await page.getByTestId('shift-events').textContent()).toContain('Ditutup oleh')
     // Nothing left to type into: the entry columns are gone, what went back shows instead.
-    expect(await cell(0, 'serahkan').count()).toBe(0)
-    expect(await cell(0, 'soFar.kembali').textContent()).toBe('1.787')
-    expect(await cell('total', 'soFar.rusak.WARNA_PENANDA').textContent()).toBe('3')
+    await expect.poll(() => cell(0, 'serahkan').count()).toBe(0)
+    await expect.poll(() => cell(0, 'soFar.kembali').textContent()).toBe('1.787')
+    await expect.poll(() => cell('total', 'soFar.rusak.WARNA_PENANDA').textContent()).toBe('3')
     // Space on a figure opens its ledger rows, keyboard only.
     // Focus the cell (its padding, not the number's button), then Space.
     await cell(1, 'soFar.rusak.NAMA_LOGO').click({ position: { x: 2, y: 2 } })
