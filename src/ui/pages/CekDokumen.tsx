@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { MethodOutput } from '../../api/contract'
-import { invoke } from '../api'
+import { ApiError, invoke } from '../api'
 import { PageHeader, Section } from '../components/Page'
 import { ScanField } from '../components/ScanField'
 import { fmt } from '../format'
@@ -31,13 +31,15 @@ export function CekDokumenPage() {
           label="Kode QR atau nomor dokumen"
           placeholder="Pindai kode QR di kaki halaman, atau ketik nomornya (mis. 12/PP.09.4-BA/1219/2024) lalu tekan Enter"
           hint="Nomor tertulis di bawah judul berita acara. Dokumen dari basis data lain tidak ditemukan di sini."
-          refusalTitle="Dokumen tidak dapat diperiksa"
+          refusalTitle="Perhatian"
           testId="cek-dokumen-scan"
           onScan={async (kode) => {
             const result = await invoke('dokumen.periksa', { kode })
             setChecked({ kode, result })
-            if (!result.found) throw new Error(result.verdict)
-            return result.intact ? `${result.nomor ?? result.title}: sesuai buku besar` : `${result.nomor ?? result.title}: TIDAK sesuai buku besar`
+            // A document that no longer matches is refused as loudly as a wrong kotak on the packing floor.
+            if (!result.found) throw new ApiError('NOT_FOUND', result.verdict)
+            if (!result.intact) throw new ApiError('REFUSED', `${result.nomor ?? result.title}: TIDAK sesuai buku besar`)
+            return `${result.nomor ?? result.title}: sesuai buku besar`
           }}
         />
       </Section>

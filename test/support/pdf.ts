@@ -1,0 +1,39 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+/**
+ * Reading printed documents back the way a person would check them: poppler's pdftotext and pdfinfo for
+ * text and pages, pdftoppm + zbar for the QR codes (rendered at 150 dpi, less than a phone camera gives).
+ */
+function run(cmd: string, args: string[]): string {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+  if (r.status !== 0) throw new Error(`${cmd} gagal (${r.status}): ${r.stderr}`)
+  return r.stdout
+}
+
+export const pdfText = (file: string): string => run('pdftotext', ['-layout', file, '-'])
+
+export const pdfPages = (file: string): number => Number(/^Pages:\s+(\d+)/m.exec(run('pdfinfo', [file]))![1])
+
+/** Every QR code on one page of a PDF. */
+export function pdfQrCodes(file: string, page = 1): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'gudang-qr-'))
+  try {
+    run('pdftoppm', ['-r', '150', '-f', String(page), '-l', String(page), '-singlefile', '-png', file, join(dir, 'page')])
+    return run('zbarimg', ['--quiet', '--raw', join(dir, 'page.png')])
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** Writes a Download answer (base64) to a file and returns its path. */
+export function saveDownload(dir: string, d: { fileName: string; contentBase64: string }): string {
+  const path = join(dir, d.fileName)
+  writeFileSync(path, Buffer.from(d.contentBase64, 'base64'))
+  return path
+}
