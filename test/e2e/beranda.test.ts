@@ -226,10 +226,11 @@ describe('Beranda, end to end', () => {
     const toggle = table.getByRole('button', { name: `Rincian rusak per alasan, Surat suara Gubernur · dapil ${gubR.dapil}` })
     expect(await toggle.getAttribute('aria-expanded')).toBe('false')
     await toggle.click()
-    expect(await toggle.getAttribute('aria-expanded')).toBe('true')
+    // The breakdown opens on the render after the click, which may come after the click returns.
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true')
     const labels = new Map((await api('rusak.alasan', {})).map((a) => [a.code, a.short]))
-    const chips = await table.locator('.reason-chips li').allTextContents()
-    expect(chips.sort()).toEqual(Object.entries(gubR.rusak).map(([c, q]) => `${labels.get(c)} ${id.format(q)}`).sort())
+    const chips = table.locator('.reason-chips li')
+    await expect.poll(async () => (await chips.allTextContents()).sort()).toEqual(Object.entries(gubR.rusak).map(([c, q]) => `${labels.get(c)} ${id.format(q)}`).sort())
 
     // The shortfall banner names the Bupati dapil with its figure and says what to do.
     const banner = page.getByTestId('shortfall-banner')

@@ -341,7 +341,8 @@ describe('distribusi and pemusnahan, end to end', () => {
     expect(await gub.getByRole('textbox', { name: /baik \(kelebihan\)/ }).inputValue()).toBe('')
     // The witnesses come from Pengaturan and are shown before the BA is issued.
     const saksi = page.getByTestId('pm-saksi')
-    expect(await saksi.textContent()).toContain('AKP Darwin Siregar')
+    // The box is drawn before dokumen.jenis answers ("Belum ada penanda tangan"); the names come with the answer.
+    await expect.poll(() => saksi.textContent()).toContain('AKP Darwin Siregar')
     expect(await saksi.getByRole('link', { name: /Pengaturan/ }).getAttribute('href')).toBe('#/pengaturan')
 
     const form = page.getByRole('region', { name: 'Pelaksanaan dan berita acara' })

@@ -169,7 +169,8 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     // Open a packing shift through the compact dialog.
     await page.goto(`${server.url}#/kemas`)
     await page.getByTestId('kec-bars').waitFor()
-    expect(await page.getByTestId('kemas-shift').textContent()).toContain('Belum ada shift pengemasan terbuka')
+    // The shift bar shows "Memuat data…" until shift.list answers, which may be after the kecamatan bars.
+    await expect.poll(() => page.getByTestId('kemas-shift').textContent()).toContain('Belum ada shift pengemasan terbuka')
     await page.getByRole('button', { name: 'Buka shift pengemasan…' }).click()
     const dlg = page.getByRole('dialog', { name: 'Buka shift pengemasan' })
     await dlg.waitFor()

@@ -157,20 +157,21 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     // Keyboard only: Serahkan for both teams (Enter moves down), then Baik and two rusak reasons across with Tab.
     await k.type('3000', { delay: 15 })
     await k.press('Enter')
-    expect(await focused()).toEqual({ row: '1', col: 'serahkan' })
+    // AG Grid moves the focus as it stops editing and renders; ask where the keyboard is until it has landed.
+    await expect.poll(focused).toEqual({ row: '1', col: 'serahkan' })
     await k.type('2500', { delay: 15 })
     await k.press('Enter')
     await k.press('ArrowUp')
     await k.press('ArrowUp')
     await k.press('Tab')
-    expect(await focused()).toEqual({ row: '0', col: 'hasil' })
+    await expect.poll(focused).toEqual({ row: '0', col: 'hasil' })
     await k.type('1200', { delay: 15 })
     await k.press('Tab')
     await k.type('7', { delay: 15 })
     await k.press('Tab')
     await k.type('3', { delay: 15 })
     await k.press('Enter')
-    expect(await focused()).toEqual({ row: '1', col: 'rusak.KUSUT_SOBEK' })
+    await expect.poll(focused).toEqual({ row: '1', col: 'rusak.KUSUT_SOBEK' })
     // Escape throws an edit away.
     await k.type('99', { delay: 15 })
     await k.press('Escape')
@@ -180,7 +181,7 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     // A single value from Excel with a thousands separator, into Melati's Baik.
     await k.press('ArrowLeft')
     await k.press('ArrowLeft')
-    expect(await focused()).toEqual({ row: '1', col: 'hasil' })
+    await expect.poll(focused).toEqual({ row: '1', col: 'hasil' })
     await paste('1.000')
     await expect.poll(() => cell(1, 'hasil').textContent()).toBe('1.000')
 
@@ -189,7 +190,7 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     await k.press('ArrowRight')
     await k.press('ArrowRight')
     await k.press('ArrowUp')
-    expect(await focused()).toEqual({ row: '0', col: 'rusak.WARNA_PENANDA' })
+    await expect.poll(focused).toEqual({ row: '0', col: 'rusak.WARNA_PENANDA' })
     await paste('2\t\t1\r\n1\t2\tdua\r\n')
     await expect.poll(() => cell(1, 'rusak.NAMA_LOGO').textContent()).toBe('2')
     await expect.poll(() => cell(0, 'rusak.WARNA_PENANDA').textContent()).toBe('2')
@@ -198,8 +199,8 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     await expect.poll(() => cell(1, 'rusak.WARNA_PENANDA').textContent()).toBe('1')
     // "dua" is not a number: marked at once, with the reason in the hints.
     const dua = cell(1, 'rusak.LOGO_KPU')
-    expect(await dua.textContent()).toBe('dua')
-    expect(await dua.getAttribute('class')).toContain('tally-invalid')
+    await expect.poll(() => dua.textContent()).toBe('dua')
+    await expect.poll(() => dua.getAttribute('class')).toContain('tally-invalid')
     await page.getByTestId('tally-hints').getByText('"dua" bukan angka').waitFor()
     await page.getByText('Ditempel 2 baris × 3 kolom').waitFor()
     await shot('shift-03-tempel')
@@ -207,7 +208,7 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     await k.press('ArrowDown')
     await k.press('ArrowRight')
     await k.press('ArrowRight')
-    expect(await focused()).toEqual({ row: '1', col: 'rusak.LOGO_KPU' })
+    await expect.poll(focused).toEqual({ row: '1', col: 'rusak.LOGO_KPU' })
     await k.type('1', { delay: 15 })
     await k.press('Enter')
     await expect.poll(() => dua.getAttribute('class')).not.toContain('tally-invalid')
@@ -255,6 +256,8 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
 
     // Over-tally: Melati holds 1.496, 2.000 Baik is more than that. Marked at once, then refused by the service.
     await cell(1, 'hasil').click()
+    // The click opens the cell's editor, which takes the keyboard once rendered; keys typed before that are lost.
+    await cell(1, 'hasil').locator('.tally-editor:focus').waitFor()
     await k.type('2000', { delay: 15 })
     await k.press('Enter')
     await expect.poll(() => cell(1, 'hasil').getAttribute('class')).toContain('tally-invalid')
@@ -287,14 +290,15 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
 
     // Melati in fact finished 1.400 more; what remains goes back as "Kembali", typed across with Tab.
     await cell(1, 'hasil').click()
+    await cell(1, 'hasil').locator('.tally-editor:focus').waitFor()
     await k.type('1400', { delay: 15 })
     await k.press('Enter')
     await expect.poll(() => cell(1, 'hasil').textContent()).toBe('1.400')
     await k.press('ArrowUp')
     await k.press('ArrowUp')
-    expect(await focused()).toEqual({ row: '0', col: 'hasil' })
+    await expect.poll(focused).toEqual({ row: '0', col: 'hasil' })
     for (let i = 0; i < 11; i++) await k.press('Tab')
-    expect(await focused()).toEqual({ row: '0', col: 'kembali' })
+    await expect.poll(focused).toEqual({ row: '0', col: 'kembali' })
     await k.type('1787', { delay: 15 })
     await k.press('Enter')
     await k.type('96', { delay: 15 })
@@ -321,7 +325,7 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     // Space on a figure opens its ledger rows, keyboard only.
     // Focus the cell (its padding, not the number's button), then Space.
     await cell(1, 'soFar.rusak.NAMA_LOGO').click({ position: { x: 2, y: 2 } })
-    expect(await focused()).toEqual({ row: '1', col: 'soFar.rusak.NAMA_LOGO' })
+    await expect.poll(focused).toEqual({ row: '1', col: 'soFar.rusak.NAMA_LOGO' })
     await k.press(' ')
     const nameLogo = page.getByRole('dialog', { name: /^Riwayat: Rusak "Nama\/logo partai"/ })
     await nameLogo.getByTestId('history-table').waitFor()
