@@ -6,8 +6,11 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: resolve(__dirname, 'electron/main/index.ts') },
+        // The long jobs' worker thread (src/api/jobs.ts finds it beside index.js).
+        input: { index: resolve(__dirname, 'electron/main/index.ts'), jobWorker: resolve(__dirname, 'src/api/jobWorker.ts') },
         external: ['better-sqlite3', 'exceljs', 'pdfmake'],
+        // What the window's process and the job threads share: one chunk, named for what it is.
+        output: { manualChunks: (id) => (id.includes('/src/') && !id.endsWith('jobWorker.ts') ? 'app' : undefined) },
       },
     },
   },

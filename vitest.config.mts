@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // A poll waits for a render or an answer; on a loaded two-core CI machine one second is too short.
+    expect: { poll: { timeout: 10_000 } },
   },
 })

@@ -89,6 +89,8 @@ async function start(): Promise<void> {
     dbPath,
     demoCsvPath: join(resourcesDir, 'demo', 'tps-batubara-2024.csv'),
     backups: { onError: (reason, err) => console.error(`Cadangan (${reason}) gagal:`, err) },
+    // Built beside this file by electron-vite (electron.vite.config.ts): long jobs run in it.
+    worker: { file: join(__dirname, 'jobWorker.js') },
   })
   pending.then(
     (o) => {
@@ -98,7 +100,7 @@ async function start(): Promise<void> {
     (err: unknown) => fatal(err, dbPath),
   )
 
-  protocol.handle(APP_SCHEME, createFileHandler(rendererDir))
+  protocol.handle(APP_SCHEME, createFileHandler(rendererDir, (id, key) => opened?.jobs?.download(id, key) ?? null))
   ipcMain.handle(
     API_CHANNEL,
     createApiHandler({

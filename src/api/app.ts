@@ -12,6 +12,7 @@ import { createAuthorizer } from './auth'
 import { SessionStore } from '../services/sesi'
 import { createHandlers, type AppState } from './handlers'
 import { APP_VERSION } from './version'
+import { JobRunner, type WorkerEntry } from './jobs'
 
 export interface OpenAppOptions {
   /** The SQLite file of one election of one satker; created when missing. */
@@ -26,12 +27,16 @@ export interface OpenAppOptions {
    * something was written, and on closeWithBackup. Off by default so tests and the CLI leave no backup folders.
    */
   backups?: { everyMinutes?: number; onError?: (reason: string, err: unknown) => void }
+  /** How long jobs' worker threads start (the Electron app passes its built file). */
+  worker?: WorkerEntry
 }
 
 export interface OpenedApp {
   dispatcher: Dispatcher
   dbPath: string
   createdDemo: boolean
+  /** Long jobs in worker threads: the transports serve their downloads. Absent for a file in memory. */
+  jobs: JobRunner | undefined
   /** For tests and the CLI: the service context behind the dispatcher. */
   ctx: ServiceContext
   /** 'pemulihan' when the start check failed: only backups can be listed and restored. */
@@ -87,14 +92,26 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
   }
   const report = opts.onInternalError ?? ((method: string, err: unknown) => console.error(`[gudang] galat internal pada ${method}:`, err))
   const sessions = new SessionStore(ctx)
-  const dispatcher = createDispatcher(createHandlers(ctx, APP_VERSION, state, sessions), { onInternalError: report, state, authorize: createAuthorizer(ctx, sessions) })
-  const schedule = opts.backups && opts.dbPath !== ':memory:' && state.mode === 'normal' ? new BackupSchedule(ctx, { ...opts.backups, everyMinutes: opts.backups.everyMinutes ?? BACKUP_EVERY_MINUTES }) : null
+  // A file only in memory cannot be opened by a second thread: its long methods run on this one.
+  const jobs = opts.dbPath === ':memory:' ? undefined : new JobRunner({ dbPath: opts.dbPath, appVersion: APP_VERSION, state, now, ...(opts.worker ? { worker: opts.worker } : {}) })
+  const dispatcher = createDispatcher(createHandlers(ctx, APP_VERSION, state, sessions, jobs), {
+    onInternalError: report,
+    state,
+    authorize: createAuthorizer(ctx, sessions),
+    ...(jobs ? { jobs } : {}),
+  })
+  const schedule =
+    opts.backups && jobs && state.mode === 'normal'
+      ? new BackupSchedule(ctx, { ...opts.backups, everyMinutes: opts.backups.everyMinutes ?? BACKUP_EVERY_MINUTES, makeBackup: (reason) => jobs.backup(reason) })
+      : null
   schedule?.start()
   const close = () => {
+    void jobs?.cancelAll()
     if (ctx.db.open) ctx.db.close()
   }
   return {
     dispatcher,
+    jobs,
     dbPath: opts.dbPath,
     createdDemo,
     ctx,
@@ -104,6 +121,7 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
       try {
         await schedule?.stop()
       } finally {
+        await jobs?.cancelAll()
         close()
       }
     },

@@ -5,6 +5,8 @@ import { zodIssues } from './zodIssues'
 import type { Authorizer } from './auth'
 import { accessOf } from './contract/define'
 import type { Role } from '../core/roles'
+import type { OnProgress } from '../core/progress'
+import type { JobRunner } from './jobs'
 
 export interface CallMeta {
   /** Who is acting; recorded on every ledger row and audit entry. Replaced by the chosen user's name. */
@@ -15,6 +17,8 @@ export interface CallMeta {
   /** Set by the authorizer from the session: the chosen user. */
   userId?: number
   role?: Role
+  /** Set inside a long job's worker (src/api/jobWorker.ts): how far the job has come. */
+  progress?: OnProgress
 }
 
 export type Handler<M extends MethodName> = (
@@ -39,7 +43,18 @@ export interface Dispatcher {
 const isMethod = (name: string): name is MethodName => Object.prototype.hasOwnProperty.call(contract, name)
 
 /** In recovery mode only these answer: the app can say what is wrong and restore a backup, nothing else. */
-export const RECOVERY_METHODS: readonly MethodName[] = ['system.status', 'system.info', 'ledger.verify', 'cadangan.list', 'cadangan.pulihkan', 'sesi.status']
+export const RECOVERY_METHODS: readonly MethodName[] = [
+  'system.status',
+  'system.info',
+  'ledger.verify',
+  'cadangan.list',
+  'cadangan.pulihkan',
+  'sesi.status',
+  'job.mulai',
+  'job.status',
+  'job.list',
+  'job.batal',
+]
 
 export interface DispatcherOptions {
   onInternalError?: (method: string, err: unknown) => void
@@ -47,6 +62,8 @@ export interface DispatcherOptions {
   state?: { mode: 'normal' | 'pemulihan'; problem: string | null }
   /** Who may call what (src/api/auth.ts); without one every call is allowed (unit tests of transports). */
   authorize?: Authorizer
+  /** Where long methods run (worker threads); without one they run on this thread (the CLI, a job's own worker). */
+  jobs?: JobRunner
 }
 
 /**
@@ -56,6 +73,53 @@ export interface DispatcherOptions {
 export function createDispatcher(handlers: Handlers, opts: DispatcherOptions = {}): Dispatcher {
   const onInternalError = opts.onInternalError ?? (() => {})
   const state = opts.state ?? { mode: 'normal', problem: null }
+
+  /** Who may call it and whether the input fits: the same gate for a call and for a job it starts. */
+  function admit(method: MethodName, input: unknown, meta: CallMeta): { ok: true; input: unknown; meta: CallMeta } | { ok: false; error: ErrorBody } {
+    const spec = contract[method]
+    // In recovery the users table itself is not to be trusted, and restoring keeps the old file for
+    // undo: whoever sits at the PC may restore.
+    if (opts.authorize && state.mode === 'normal') {
+      const auth = opts.authorize(method, accessOf(spec), meta)
+      if (!auth.ok) return auth
+      meta = auth.meta
+    }
+    const parsed = spec.input.safeParse(input === undefined ? {} : input)
+    if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: `Isian untuk ${method} tidak sah`, details: zodIssues(parsed.error) } }
+    return { ok: true, input: parsed.data, meta }
+  }
+
+  /** Checks a handler's answer against the contract; an answer that does not fit is an internal error. */
+  const outputOf = (method: MethodName) => (raw: unknown) => {
+    const spec = contract[method]
+    const out = spec.output.safeParse(raw)
+    if (out.success) return out.data
+    onInternalError(method, out.error)
+    throw new AppError(
+      'INTERNAL',
+      spec.writes
+        ? `Hasil ${method} tidak sesuai kontrak. Perubahannya mungkin sudah tersimpan: periksa datanya sebelum mengulang`
+        : `Hasil ${method} tidak sesuai kontrak; panggilan baca ini tidak mengubah apa pun`,
+    )
+  }
+
+  /** job.mulai: the job's method is admitted as if it were called itself, then runs in the background. */
+  function startJob(input: unknown, meta: CallMeta): ApiResponse {
+    const outer = contract['job.mulai'].input.safeParse(input === undefined ? {} : input)
+    if (!outer.success) return fail({ code: 'INVALID_INPUT', message: 'Isian untuk job.mulai tidak sah', details: zodIssues(outer.error) })
+    const inner = outer.data.method
+    if (!isMethod(inner) || !contract[inner].long) {
+      return fail({ code: 'INVALID_INPUT', message: `"${inner.slice(0, 80)}" bukan pekerjaan panjang`, details: [{ column: 'method', message: 'Bukan metode pekerjaan panjang' }] })
+    }
+    if (state.mode === 'pemulihan' && !RECOVERY_METHODS.includes(inner)) {
+      return fail({ code: 'DATABASE', message: `Basis data tidak lolos pemeriksaan saat aplikasi dibuka (${state.problem}). Pulihkan dari cadangan terlebih dahulu.` })
+    }
+    if (!opts.jobs) return fail({ code: 'INTERNAL', message: 'Pekerjaan latar belakang tidak tersedia di sini' })
+    const checked = admit(inner, outer.data.input, meta)
+    if (!checked.ok) return fail(checked.error)
+    return { ok: true, result: { id: opts.jobs.start(inner, contract[inner].description, checked.input, checked.meta, outputOf(inner)) } }
+  }
+
   return {
     async call(method, input, meta) {
       if (!isMethod(method)) {
@@ -64,32 +128,16 @@ export function createDispatcher(handlers: Handlers, opts: DispatcherOptions = {
       if (state.mode === 'pemulihan' && !RECOVERY_METHODS.includes(method)) {
         return fail({ code: 'DATABASE', message: `Basis data tidak lolos pemeriksaan saat aplikasi dibuka (${state.problem}). Pulihkan dari cadangan terlebih dahulu.` })
       }
+      if (method === 'job.mulai') return startJob(input, meta)
       const spec = contract[method]
-      // In recovery the users table itself is not to be trusted, and restoring keeps the old file for
-      // undo: whoever sits at the PC may restore.
-      if (opts.authorize && state.mode === 'normal') {
-        const auth = opts.authorize(method, accessOf(spec), meta)
-        if (!auth.ok) return fail(auth.error)
-        meta = auth.meta
-      }
-      const parsed = spec.input.safeParse(input === undefined ? {} : input)
-      if (!parsed.success) {
-        return fail({ code: 'INVALID_INPUT', message: `Isian untuk ${method} tidak sah`, details: zodIssues(parsed.error) })
-      }
+      const checked = admit(method, input, meta)
+      if (!checked.ok) return fail(checked.error)
       try {
-        const handler = handlers[method] as (i: unknown, m: CallMeta) => unknown
-        const raw = await handler(parsed.data, meta)
-        const out = spec.output.safeParse(raw)
-        if (!out.success) {
-          onInternalError(method, out.error)
-          return fail({
-            code: 'INTERNAL',
-            message: spec.writes
-              ? `Hasil ${method} tidak sesuai kontrak. Perubahannya mungkin sudah tersimpan: periksa datanya sebelum mengulang`
-              : `Hasil ${method} tidak sesuai kontrak; panggilan baca ini tidak mengubah apa pun`,
-          })
+        if (spec.long && opts.jobs) {
+          return { ok: true, result: await opts.jobs.run(method, spec.description, checked.input, checked.meta, outputOf(method)) }
         }
-        return { ok: true, result: out.data }
+        const handler = handlers[method] as (i: unknown, m: CallMeta) => unknown
+        return { ok: true, result: outputOf(method)(await handler(checked.input, checked.meta)) }
       } catch (err) {
         if (err instanceof AppError) return fail(err.toBody())
         onInternalError(method, err)

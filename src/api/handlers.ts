@@ -28,6 +28,9 @@ import { kitDetail, kitProgress, kitSummaries, packKit, recordSegel, resolveKota
 import { destroy, destructionCandidates, listDestructions } from '../services/pemusnahan'
 import { checkHandoverScan, confirmHandover, handOver, handoverOverview, handoverPreview, heldByPpk, listHandovers, recordReturnFromPpk } from '../services/serahTerima'
 import type { Handlers } from './dispatch'
+import type { JobRunner } from './jobs'
+import { AppError } from '../core/errors'
+import { printSatker } from '../services/cetakBatch'
 
 /** A generated file as the contract's Download (base64 inside the JSON, for IPC and HTTP alike). */
 const download = <T extends { fileName: string; mime: string; bytes: Buffer }>({ bytes, ...rest }: T) => ({ ...rest, contentBase64: bytes.toString('base64') })
@@ -41,7 +44,17 @@ export interface AppState {
   problem: string | null
 }
 
-export function createHandlers(ctx: ServiceContext, appVersion: string, state: AppState = { mode: 'normal', problem: null }, sessions: SessionStore = new SessionStore(ctx)): Handlers {
+export function createHandlers(
+  ctx: ServiceContext,
+  appVersion: string,
+  state: AppState = { mode: 'normal', problem: null },
+  sessions: SessionStore = new SessionStore(ctx),
+  jobs?: JobRunner,
+): Handlers {
+  const runner = () => {
+    if (!jobs) throw new AppError('INTERNAL', 'Pekerjaan latar belakang tidak tersedia di sini')
+    return jobs
+  }
   return {
     'election.get': () => getElection(ctx),
     'election.init': (i, m) => initElection(ctx, m, { ...i, pilkada: i.pilkada }),
@@ -115,6 +128,7 @@ export function createHandlers(ctx: ServiceContext, appVersion: string, state: A
     'kemas.segel': (i, m) => recordSegel(ctx, m, i.tpsId, i.kotakNo, i.nomor),
     'kemas.label': async (i) => download(await kotakLabelsPdf(ctx, i)),
     'kemas.daftarIsi': async (i) => download(await daftarIsiPdf(ctx, i.scope, i.ringkas)),
+    'kemas.cetakSatker': (i, m) => printSatker(ctx, i.jenis, i.ringkas, m.progress),
     'label.grid': () => getLabelGrid(ctx),
     'label.aturGrid': (i, m) => setLabelGrid(ctx, m, i),
     'distribusi.kecamatan': (i) => handoverOverview(ctx, i.kecamatanId),
@@ -129,9 +143,11 @@ export function createHandlers(ctx: ServiceContext, appVersion: string, state: A
     'pemusnahan.catat': (i, m) => destroy(ctx, m, i),
     'pemusnahan.list': () => listDestructions(ctx),
     'system.status': () => ({ mode: state.mode, problem: state.problem, dbPath: ctx.dbPath, backupDir: backupDir(ctx.dbPath) }),
-    'cadangan.list': (i) => listBackups(ctx.dbPath, i.folder),
-    'cadangan.buat': (i) => makeBackup(ctx, 'manual', i.folder),
-    'cadangan.pulihkan': (i) => {
+    'cadangan.list': (i, m) => listBackups(ctx.dbPath, i.folder, m.progress),
+    'cadangan.buat': (i, m) => makeBackup(ctx, 'manual', i.folder, m.progress),
+    'cadangan.pulihkan': async (i) => {
+      // A job's worker holds the file open; on Windows the file could not be moved aside.
+      await jobs?.cancelAll()
       const r = restoreBackup(ctx, i.file, { trustOpenFile: state.mode === 'normal' })
       // A restored file that passes the start check takes the app out of recovery mode.
       const problem = quickCheck(ctx.db)
@@ -148,8 +164,15 @@ export function createHandlers(ctx: ServiceContext, appVersion: string, state: A
     'pengguna.tambah': (i, m) => createUser(ctx, m, i),
     'pengguna.ubah': (i, m) => updateUser(ctx, m, i),
     'pengguna.gantiPin': (i, m) => changeOwnPin(ctx, m, m.userId, i.pinLama, i.pinBaru),
-    'ledger.verify': () => verifyLedger(ctx),
+    'ledger.verify': (_i, m) => verifyLedger(ctx, m.progress),
     'ledger.balances': () => listBalances(ctx),
+    // Answered by the dispatcher itself, which admits the method the job runs (src/api/dispatch.ts).
+    'job.mulai': () => {
+      throw new AppError('INTERNAL', 'job.mulai dijawab oleh dispatcher')
+    },
+    'job.status': (i) => runner().status(i.id),
+    'job.list': () => runner().list(),
+    'job.batal': (i) => runner().cancel(i.id),
     'system.info': () => {
       const head = chainHead(ctx.db)
       return { appVersion, schemaVersion: schemaVersion(ctx.db), dbPath: ctx.dbPath, ledgerRows: head.seq, chainHead: head.hash }

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3'
+import type { OnProgress } from '../core/progress'
 import { verifyChain, type ChainCheck } from './ledger'
 import { schemaVersion, type DB } from './open'
 
@@ -25,7 +26,7 @@ export function sqliteProblem(err: unknown): string {
   return `SQLite menolak berkas ini (${m.slice(0, 120)})`
 }
 
-export function inspectDatabaseFile(file: string): FileCheck {
+export function inspectDatabaseFile(file: string, onProgress?: OnProgress): FileCheck {
   let db: DB | null = null
   try {
     // Read-only: checking a file must never change it (nor leave a -wal beside a backup).
@@ -33,7 +34,7 @@ export function inspectDatabaseFile(file: string): FileCheck {
     const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ')
     if (integrity !== 'ok') return { integrity, chain: null, schemaVersion: 0, satker: null, error: null }
     const election = db.prepare(`SELECT satker FROM election WHERE id = 1`).get() as { satker: string } | undefined
-    return { integrity, chain: verifyChain(db), schemaVersion: schemaVersion(db), satker: election?.satker ?? null, error: null }
+    return { integrity, chain: verifyChain(db, { onProgress }), schemaVersion: schemaVersion(db), satker: election?.satker ?? null, error: null }
   } catch (err) {
     return { integrity: '', chain: null, schemaVersion: 0, satker: null, error: sqliteProblem(err) }
   } finally {

@@ -3,6 +3,7 @@ import { canonicalRow, GENESIS_HASH, type LedgerRowContent } from '../core/ledge
 import type { MoveInput } from '../core/moves'
 import { KIND, categorised } from './migrations/0003_aggregates'
 import type { DB } from './open'
+import type { OnProgress } from '../core/progress'
 
 export function rowHash(r: LedgerRowContent): string {
   return createHash('sha256').update(canonicalRow(r)).digest('hex')
@@ -83,13 +84,18 @@ interface StoredRow {
   hash: string
 }
 
+/** Rows between progress reports: often enough for a smooth bar, rare enough to cost nothing. */
+const PROGRESS_EVERY = 25_000
+
 /**
  * Walks the chain in order and names the first row that does not match what was written. From a later
  * row (the quick check at start), the row before it is trusted as the starting link.
  */
-export function verifyChain(db: DB, opts: { fromSeq?: number; toSeq?: number } = {}): ChainCheck {
+export function verifyChain(db: DB, opts: { fromSeq?: number; toSeq?: number; onProgress?: OnProgress } = {}): ChainCheck {
   const from = Math.max(1, opts.fromSeq ?? 1)
   const to = opts.toSeq ?? Number.MAX_SAFE_INTEGER
+  const onProgress = opts.onProgress
+  const total = onProgress ? Math.min(to, (db.prepare('SELECT coalesce(max(seq), 0) AS n FROM ledger').get() as { n: number }).n) - from + 1 : 0
   const rows = db.prepare('SELECT * FROM ledger WHERE seq >= ? AND seq <= ? ORDER BY seq').iterate(from, to) as IterableIterator<StoredRow>
   let prev = from === 1 ? GENESIS_HASH : ((db.prepare('SELECT hash FROM ledger WHERE seq = ?').get(from - 1) as { hash: string } | undefined)?.hash ?? GENESIS_HASH)
   let expectedSeq = from
@@ -126,6 +132,7 @@ export function verifyChain(db: DB, opts: { fromSeq?: number; toSeq?: number } =
     }
     prev = r.hash
     expectedSeq++
+    if (onProgress && count % PROGRESS_EVERY === 0) onProgress({ done: count, total, unit: 'baris' })
   }
   return { rows: count, head: prev, firstBadSeq: null, problem: null }
 }

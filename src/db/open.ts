@@ -51,6 +51,21 @@ export function openDatabase(path: string, opts: OpenOptions = {}): DB {
   }
 }
 
+/**
+ * A second, read-only connection to an open election file, for a long job's worker thread: it reads a
+ * consistent snapshot beside the app's own connection and can never write.
+ */
+export function openReadOnly(path: string): DB {
+  let db: DB
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true })
+  } catch (err) {
+    throw new AppError('DATABASE', `Berkas basis data tidak dapat dibuka: ${path} (${(err as Error).message})`)
+  }
+  db.pragma('busy_timeout = 5000')
+  return db
+}
+
 export function schemaVersion(db: DB): number {
   if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).get()) return 0
   const row = db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }

@@ -1,6 +1,4 @@
 import { open, rename, rm, type FileHandle } from 'node:fs/promises'
-import { randomBytes } from 'node:crypto'
-import { basename, dirname, join } from 'node:path'
 import { crc32 } from 'node:zlib'
 
 /**
@@ -20,8 +18,8 @@ export interface ZipWriter {
 
 const DOS_EPOCH = { time: 0, date: (2024 - 1980) << 9 | (1 << 5) | 1 } // fixed: identical input, identical archive
 
-export async function createZip(path: string): Promise<ZipWriter> {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+/** `tmp` is where the archive grows until close() renames it to `path` (services/tempFile.ts tempPathFor). */
+export async function createZip(path: string, tmp: string): Promise<ZipWriter> {
   const fh: FileHandle = await open(tmp, 'wx')
   let offset = 0
   const central: Buffer[] = []

@@ -7,6 +7,7 @@ import { userInfo } from 'node:os'
 import { extname, resolve, sep } from 'node:path'
 import type { ApiResponse, ErrorBody } from '../api/contract'
 import type { Dispatcher } from '../api/dispatch'
+import { contentDisposition, DOWNLOAD_PREFIX, parseDownloadPath, type JobRunner } from '../api/jobs'
 
 export interface HttpServerOptions {
   dispatcher: Dispatcher
@@ -20,6 +21,8 @@ export interface HttpServerOptions {
   maxBodyBytes?: number
   /** Recorded as meta.actor on every call; browser mode serves the person logged in on this PC. */
   actor?: string
+  /** Finished long jobs' files (OpenedApp.jobs): served at /unduh/<job>/<key>/<name>. */
+  jobs?: Pick<JobRunner, 'download'>
 }
 
 export interface RunningHttpServer {
@@ -124,7 +127,34 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     }
 
     if (isApi) return handleApi(req, res, pathname)
+    if (pathname.startsWith(DOWNLOAD_PREFIX)) return handleDownload(req, res, pathname)
     return handleStatic(req, res, pathname)
+  }
+
+  /** A finished job's file. The key in the address is the permission: unguessable, and that job's alone. */
+  async function handleDownload(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    res.setHeader('Cache-Control', 'no-store')
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD')
+      return drainAndSend(req, res, 405, null, 'Metode HTTP tidak diizinkan')
+    }
+    const ref = parseDownloadPath(pathname)
+    const file = ref ? opts.jobs?.download(ref.id, ref.key) : null
+    if (!file) return sendText(res, 404, 'Berkas hasil pekerjaan ini tidak ada (kuncinya salah, atau sudah lama selesai)')
+    let size: number
+    try {
+      size = (await stat(file.file)).size
+    } catch {
+      return sendText(res, 404, 'Berkas hasil pekerjaan ini sudah tidak ada di folder keluaran')
+    }
+    res.writeHead(200, { 'Content-Type': file.mime, 'Content-Length': size, 'Content-Disposition': contentDisposition(file.fileName) })
+    if (req.method === 'HEAD') return void res.end()
+    const stream = createReadStream(file.file)
+    stream.on('error', (err) => {
+      logInternal(`GET ${pathname}`, err)
+      res.destroy()
+    })
+    stream.pipe(res)
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {

@@ -64,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
   })
   let server: Awaited<ReturnType<typeof startHttpServer>>
   try {
-    server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: STATIC_DIR, port })
+    server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: STATIC_DIR, port, ...(app.jobs ? { jobs: app.jobs } : {}) })
   } catch (err) {
     app.close()
     const code = (err as NodeJS.ErrnoException).code

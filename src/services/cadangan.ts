@@ -1,11 +1,13 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, copyFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { AppError, refused } from '../core/errors'
 import { chainHead } from '../db/ledger'
 import { inspectDatabaseFile, settleBackupFile } from '../db/inspect'
 import { MIGRATIONS } from '../db/migrations'
 import { openDatabase } from '../db/open'
+import type { OnProgress } from '../core/progress'
 import type { ServiceContext } from './context'
+import { tempPathFor } from './tempFile'
 
 /**
  * Backups with SQLite's own backup API (never a file copy: with WAL a copied file can be half a
@@ -16,6 +18,9 @@ import type { ServiceContext } from './context'
 export type BackupReason = 'mulai' | 'berkala' | 'migrasi' | 'tutup' | 'manual' | 'sebelum-pulih'
 
 export const RETENTION = { today: 10, days: 30, total: 45 }
+
+/** Pages copied per step of SQLite's backup: large steps finish sooner; the copy runs in a job's worker. */
+const BACKUP_PAGES_PER_STEP = 4096
 
 export interface BackupInfo {
   file: string
@@ -52,19 +57,16 @@ function parseName(name: string): { day: string; at: string; reason: string } | 
   return { day: d, at: `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}T${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4)}`, reason: m[4]! }
 }
 
-/** Opens a backup by itself and checks it: SQLite's integrity check, then every link of the ledger chain. */
-export function inspectBackup(file: string): BackupInfo {
-  const name = basename(file)
-  if (!existsSync(file) || !statSync(file).isFile()) {
-    throw refused(`Berkas cadangan ${name} tidak ditemukan`, [{ column: 'file', message: `Tidak ada berkas di ${file}` }])
-  }
+/** What a backup's name and file say without opening it: when, why, how big. Not yet checked. */
+function inspectName(file: string, name = basename(file)): BackupInfo {
   const meta = parseName(name)
-  const base: BackupInfo = {
+  const st = statSync(file)
+  return {
     file,
     name,
-    at: meta?.at ?? new Date(statSync(file).mtimeMs).toISOString().slice(0, 19),
+    at: meta?.at ?? new Date(st.mtimeMs).toISOString().slice(0, 19),
     reason: meta?.reason ?? 'lain',
-    bytes: statSync(file).size,
+    bytes: st.size,
     ok: false,
     problem: null,
     ledgerRows: 0,
@@ -72,7 +74,18 @@ export function inspectBackup(file: string): BackupInfo {
     schemaVersion: 0,
     satker: null,
   }
-  const check = inspectDatabaseFile(file)
+}
+
+/**
+ * Opens a backup by itself and checks it: SQLite's integrity check, then every link of the ledger chain.
+ * `name` is the name it has (or will have, for a backup still under its temporary name).
+ */
+export function inspectBackup(file: string, name = basename(file), onProgress?: OnProgress): BackupInfo {
+  if (!existsSync(file) || !statSync(file).isFile()) {
+    throw refused(`Berkas cadangan ${name} tidak ditemukan`, [{ column: 'file', message: `Tidak ada berkas di ${file}` }])
+  }
+  const base = inspectName(file, name)
+  const check = inspectDatabaseFile(file, onProgress)
   if (check.error) return { ...base, problem: `Berkas tidak dapat dibaca: ${check.error}` }
   if (check.integrity !== 'ok') return { ...base, problem: `Pemeriksaan SQLite gagal: ${check.integrity}` }
   return {
@@ -86,15 +99,74 @@ export function inspectBackup(file: string): BackupInfo {
   }
 }
 
-/** Backups of this database, newest first, each checked. */
-export function listBackups(dbPath: string, folder?: string): BackupInfo[] {
+/**
+ * What a check found, remembered per backup file by size and modification time: a backup is checked once
+ * (when made, or when first listed), not on every look at the list — at a million ledger rows a check
+ * takes seconds, and the folder holds dozens. A file that changed is checked again; restoring always
+ * checks the chosen file afresh.
+ */
+type CheckVerdict = Pick<BackupInfo, 'ok' | 'problem' | 'ledgerRows' | 'chainHead' | 'schemaVersion' | 'satker'>
+type CheckCache = Record<string, { size: number; mtimeMs: number; verdict: CheckVerdict }>
+
+const cacheFile = (dbPath: string) => join(dirname(backupDir(dbPath)), `.${stem(dbPath)}-periksa.json`)
+
+function readCache(dbPath: string): CheckCache {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(cacheFile(dbPath), 'utf8'))
+    return parsed && typeof parsed === 'object' ? (parsed as CheckCache) : {}
+  } catch {
+    return {}
+  }
+}
+
+function writeCache(dbPath: string, cache: CheckCache): void {
+  const file = cacheFile(dbPath)
+  try {
+    mkdirSync(dirname(file), { recursive: true })
+    const tmp = tempPathFor(file)
+    writeFileSync(tmp, JSON.stringify(cache))
+    renameSync(tmp, file)
+  } catch {
+    // Only a cache: the next listing checks again.
+  }
+}
+
+const verdictOf = ({ ok, problem, ledgerRows, chainHead, schemaVersion, satker }: BackupInfo): CheckVerdict => ({ ok, problem, ledgerRows, chainHead, schemaVersion, satker })
+
+function remember(dbPath: string, info: BackupInfo): void {
+  const st = statSync(info.file)
+  writeCache(dbPath, { ...readCache(dbPath), [info.file]: { size: st.size, mtimeMs: st.mtimeMs, verdict: verdictOf(info) } })
+}
+
+/** Backups of this database (or in another folder), newest first, each checked once. */
+export function listBackups(dbPath: string, folder?: string, onProgress?: OnProgress): BackupInfo[] {
   const dir = folder ? resolve(folder) : backupDir(dbPath)
   if (!existsSync(dir)) return []
-  return readdirSync(dir)
+  const names = readdirSync(dir)
     .filter((n) => n.endsWith('.sqlite') && !n.startsWith('.'))
     .filter((n) => statSync(join(dir, n)).isFile())
-    .map((n) => inspectBackup(join(dir, n)))
-    .sort((a, b) => b.at.localeCompare(a.at) || b.name.localeCompare(a.name))
+  const cache = readCache(dbPath)
+  let changed = false
+  const out = names.map((n, i) => {
+    const file = join(dir, n)
+    const st = statSync(file)
+    const hit = cache[file]
+    onProgress?.({ done: i, total: names.length, unit: 'cadangan', current: n })
+    if (hit && hit.size === st.size && hit.mtimeMs === st.mtimeMs) return { ...inspectName(file), ...hit.verdict }
+    const info = inspectBackup(file)
+    cache[file] = { size: st.size, mtimeMs: st.mtimeMs, verdict: verdictOf(info) }
+    changed = true
+    return info
+  })
+  // Forget files of this folder that are gone (thinned, moved away).
+  for (const f of Object.keys(cache)) {
+    if (dirname(f) === dir && !names.includes(basename(f))) {
+      delete cache[f]
+      changed = true
+    }
+  }
+  if (changed) writeCache(dbPath, cache)
+  return out.sort((a, b) => b.at.localeCompare(a.at) || b.name.localeCompare(a.name))
 }
 
 /** Which backups to keep: the newest `today` of today, the newest one of each of the last `days` days, at most `total`. */
@@ -127,7 +199,7 @@ export interface BackupResult extends BackupInfo {
  * Makes a backup of the open database into `folder` (default: its cadangan folder), verifies it, and
  * thins the default folder. A backup that fails its check is deleted and reported, never kept as if good.
  */
-export async function makeBackup(ctx: ServiceContext, reason: BackupReason, folder?: string): Promise<BackupResult> {
+export async function makeBackup(ctx: ServiceContext, reason: BackupReason, folder?: string, onProgress?: OnProgress): Promise<BackupResult> {
   if (ctx.dbPath === ':memory:') throw refused('Basis data di memori tidak dapat dicadangkan')
   const dir = folder ? resolve(folder) : backupDir(ctx.dbPath)
   try {
@@ -138,20 +210,31 @@ export async function makeBackup(ctx: ServiceContext, reason: BackupReason, fold
   const now = ctx.now()
   let file = join(dir, `${stem(ctx.dbPath)}-${stamp(now)}-${reason}.sqlite`)
   for (let i = 2; existsSync(file); i++) file = join(dir, `${stem(ctx.dbPath)}-${stamp(now)}-${i}-${reason}.sqlite`)
-  const tmp = join(dir, `.${basename(file)}.tmp`)
+  // Written, settled and checked under a temporary name: only a checked backup ever carries a backup's name.
+  const tmp = tempPathFor(file)
+  const removeTmp = () => {
+    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`]) rmSync(f, { force: true })
+  }
   try {
-    await ctx.db.backup(tmp)
+    await ctx.db.backup(tmp, {
+      progress: ({ totalPages, remainingPages }) => {
+        onProgress?.({ done: totalPages - remainingPages, total: totalPages, unit: 'halaman', current: 'Menyalin basis data' })
+        return BACKUP_PAGES_PER_STEP
+      },
+    })
     settleBackupFile(tmp)
   } catch (err) {
-    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) rmSync(f, { force: true })
+    removeTmp()
     throw refused(`Cadangan tidak dapat ditulis ke ${dir}: ${(err as Error).message}`, [{ column: 'folder', message: 'Gagal menulis' }])
   }
-  renameSync(tmp, file)
-  const info = inspectBackup(file)
-  if (!info.ok) {
-    rmSync(file, { force: true })
-    throw new AppError('DATABASE', `Cadangan yang baru dibuat gagal diperiksa dan dihapus: ${info.problem}`)
+  const checked = inspectBackup(tmp, basename(file), onProgress && ((p) => onProgress({ ...p, current: 'Memeriksa cadangan' })))
+  if (!checked.ok) {
+    removeTmp()
+    throw new AppError('DATABASE', `Cadangan yang baru dibuat gagal diperiksa dan dihapus: ${checked.problem}`)
   }
+  renameSync(tmp, file)
+  const info = { ...checked, file }
+  remember(ctx.dbPath, info)
   const dropped = folder ? [] : backupsToDrop(readdirSync(dir), stamp(now).slice(0, 8))
   for (const n of dropped) rmSync(join(dir, n), { force: true })
   return { ...info, dropped }
@@ -207,13 +290,13 @@ export function restoreBackup(ctx: ServiceContext, file: string, opts: { trustOp
     if (existsSync(dbPath)) move(dbPath, previous)
     for (const suffix of ['-wal', '-shm']) if (existsSync(dbPath + suffix)) move(dbPath + suffix, previous + suffix)
     // Copied beside, then renamed: a copy cut short never sits at dbPath looking like the election.
-    const tmp = `${dbPath}.pulih.tmp`
+    const tmp = tempPathFor(dbPath)
     copyFileSync(info.file, tmp)
     renameSync(tmp, dbPath)
     ctx.db = openDatabase(dbPath, { mustExist: true })
   } catch (err) {
     // Put the file that was there back, so a failed restore changes nothing.
-    rmSync(`${dbPath}.pulih.tmp`, { force: true })
+    rmSync(tempPathFor(dbPath), { force: true })
     if (moved.length) rmSync(dbPath, { force: true })
     for (const [from, to] of moved.reverse()) renameSync(to, from)
     if (existsSync(dbPath)) ctx.db = openDatabase(dbPath, { mustExist: true })

@@ -14,6 +14,8 @@ export interface BackupScheduleOptions {
   /** A backup that fails (disk full, USB gone) must not stop the app; it is reported here. */
   onError?: (reason: BackupReason, err: unknown) => void
   onBackup?: (result: BackupResult) => void
+  /** How a backup is made: in a running app, a job off the serving thread (src/api/jobs.ts). */
+  makeBackup?: (reason: BackupReason) => Promise<BackupResult>
 }
 
 export class BackupSchedule {
@@ -49,7 +51,7 @@ export class BackupSchedule {
       const mark = this.mark()
       if (!always && mark === this.lastMark) return
       try {
-        const result = await makeBackup(this.ctx, reason)
+        const result = await (this.opts.makeBackup ? this.opts.makeBackup(reason) : makeBackup(this.ctx, reason))
         this.lastMark = mark
         this.opts.onBackup?.(result)
       } catch (err) {

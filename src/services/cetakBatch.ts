@@ -1,7 +1,12 @@
 import { refused } from '../core/errors'
+import type { OnProgress } from '../core/progress'
 import { createZip } from '../reports/zip'
 import type { ServiceContext } from './context'
 import { daftarIsiPdf, kotakLabelsPdf } from './cetakKit'
+import { basename } from 'node:path'
+import { getElection } from './election'
+import { outputPath } from './keluaran'
+import { tempPathFor } from './tempFile'
 import { listKecamatan } from './wilayah'
 
 /**
@@ -9,35 +14,38 @@ import { listKecamatan } from './wilayah'
  * prints and stacks anyway) written one after another into a ZIP on disk. Memory stays at one
  * kecamatan's pages however large the satker; the file appears only when complete.
  */
-export interface BatchProgress {
-  done: number
-  total: number
-  current: string
-}
-
 export async function writeKitPrintZip(
   ctx: ServiceContext,
   kind: 'label' | 'daftarIsi',
   path: string,
-  opts: { ringkas?: boolean; onProgress?: (p: BatchProgress) => void; cancelled?: () => boolean } = {},
+  opts: { ringkas?: boolean; onProgress?: OnProgress } = {},
 ): Promise<{ files: number; items: number; bytes: number }> {
   const kecamatan = listKecamatan(ctx).filter((k) => k.tps > 0)
   if (kecamatan.length === 0) throw refused('Belum ada TPS; impor data wilayah dulu')
-  const zip = await createZip(path)
+  const zip = await createZip(path, tempPathFor(path))
   let items = 0
   try {
     for (const [i, k] of kecamatan.entries()) {
-      if (opts.cancelled?.()) throw refused('Dibatalkan; tidak ada berkas yang ditulis')
-      opts.onProgress?.({ done: i, total: kecamatan.length, current: k.nama })
+      opts.onProgress?.({ done: i, total: kecamatan.length, unit: 'kecamatan', current: k.nama })
       const f = kind === 'label' ? await kotakLabelsPdf(ctx, { kecamatanId: k.id }) : await daftarIsiPdf(ctx, { kecamatanId: k.id }, opts.ringkas ?? false)
       await zip.add(`${String(i + 1).padStart(2, '0')}-${f.fileName}`, f.bytes)
       items += f.count
     }
     const r = await zip.close()
-    opts.onProgress?.({ done: kecamatan.length, total: kecamatan.length, current: '' })
+    opts.onProgress?.({ done: kecamatan.length, total: kecamatan.length, unit: 'kecamatan' })
     return { files: r.entries, items, bytes: r.bytes }
   } catch (err) {
     await zip.abort()
     throw err
   }
+}
+
+const slug = (s: string) => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase()
+
+/** The whole satker's labels or daftar isi as a ZIP in the outputs folder (the long job kemas.cetakSatker). */
+export async function printSatker(ctx: ServiceContext, kind: 'label' | 'daftarIsi', ringkas: boolean, onProgress?: OnProgress) {
+  const satker = slug(getElection(ctx)?.satker ?? 'satker')
+  const file = outputPath(ctx.dbPath, `${kind === 'label' ? 'label-kotak' : 'daftar-isi'}-${satker}`, 'zip', ctx.now())
+  const r = await writeKitPrintZip(ctx, kind, file, { ringkas, onProgress })
+  return { fileName: basename(file), mime: 'application/zip', bytes: r.bytes, file, count: r.items, files: r.files }
 }

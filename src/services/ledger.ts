@@ -3,6 +3,7 @@ import { validateMoves, type MoveContext, type MoveInput } from '../core/moves'
 import type { Place } from '../core/places'
 import { damageReason } from '../core/reasons'
 import { aggregatesMatchLedger, appendMoves, balanceOf, balancesMatchLedger, chainHead, verifyChain } from '../db/ledger'
+import type { OnProgress } from '../core/progress'
 import type { ServiceContext } from './context'
 import { type Actor } from './context'
 
@@ -40,9 +41,11 @@ export function recordMoves(ctx: ServiceContext, who: Actor, moves: readonly Mov
     .immediate()
 }
 
-export function verifyLedger(ctx: ServiceContext) {
+export function verifyLedger(ctx: ServiceContext, onProgress?: OnProgress) {
+  onProgress?.({ done: 0, total: 0, unit: 'baris', current: 'Memeriksa berkas SQLite' })
   const integrity = (ctx.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ')
-  const chain = verifyChain(ctx.db)
+  const chain = verifyChain(ctx.db, { onProgress: onProgress && ((p) => onProgress({ ...p, current: 'Memeriksa rantai hash' })) })
+  onProgress?.({ done: chain.rows, total: chain.rows, unit: 'baris', current: 'Menghitung ulang saldo dan rekap' })
   const balancesMatch = balancesMatchLedger(ctx.db)
   const aggregatesMatch = aggregatesMatchLedger(ctx.db)
   const ok = integrity === 'ok' && chain.problem === null && balancesMatch && aggregatesMatch

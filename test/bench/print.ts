@@ -58,7 +58,7 @@ function pagesInZip(path: string, dir: string): number[] {
 
 /** The baseline: pdfmake alone, a plain table per page, in the same chunks, into a ZIP the same way. */
 async function rawPages(chunks: number[], path: string): Promise<void> {
-  const zip = await createZip(path)
+  const zip = await createZip(path, `${path}.tmp`)
   for (const [i, n] of chunks.entries()) {
     const def: PdfDocDefinition = {
       pageSize: 'A4',

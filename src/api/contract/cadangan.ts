@@ -51,13 +51,13 @@ export const cadanganMethods = {
     input: z.object({ folder: Folder.optional() }).strict().default({}),
     output: z.array(BackupInfo),
     description: 'Cadangan basis data ini (atau di folder lain, mis. USB), terbaru dahulu, masing-masing sudah diperiksa',
-    writes: false,
+    writes: false, long: true,
   }),
   'cadangan.buat': method({
     input: z.object({ folder: Folder.optional() }).strict().default({}),
     output: BackupInfo.extend({ dropped: z.array(z.string()) }),
     description: 'Membuat cadangan sekarang (ke folder cadangan, atau ke folder/USB pilihan) dan memeriksanya',
-    writes: false,
+    writes: false, long: true,
     access: 'koordinator',
   }),
   'cadangan.pulihkan': method({

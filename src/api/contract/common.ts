@@ -40,6 +40,18 @@ export const Download = z.object({
 })
 export type Download = z.infer<typeof Download>
 
+/**
+ * A file a long job wrote to disk (too big to travel inside the JSON): where it is, and what the user
+ * saves it as. job.status gives a download address for it.
+ */
+export const FileOutput = z.object({
+  fileName: z.string(),
+  mime: z.string(),
+  bytes: z.number().int(),
+  file: z.string(),
+})
+export type FileOutput = z.infer<typeof FileOutput>
+
 /** A count of sheets or units: whole, not negative, not absurd. */
 export const Count = z
   .number({ error: 'Jumlah harus angka' })

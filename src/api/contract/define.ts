@@ -14,6 +14,12 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
    * anyone for a read. Coordinator actions (closing shifts, berita acara, corrections, settings) say so.
    */
   access?: Access
+  /**
+   * A long job (a whole satker's PDFs, the chain walk, a backup, an export): it runs in a worker thread
+   * with its own read-only connection, so the thread serving the UI keeps answering, reports progress,
+   * and can be started with job.mulai to be watched and cancelled. Never true for a method that writes.
+   */
+  long?: boolean
 }
 
 /** The access a method actually has once the default is applied. */

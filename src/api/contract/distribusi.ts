@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
-import { Count, Download, Id, IsoDate, NoInput, Note, RequiredText, ShortText } from './common'
+import { Count, Download, FileOutput, Id, IsoDate, NoInput, Note, RequiredText, ShortText } from './common'
 import { DocumentInfo } from './dokumen'
 
 const KitStatus = z.enum(['belum', 'sebagian', 'lengkap', 'diserahkan', 'diterima'])
@@ -147,12 +147,19 @@ export const distribusiMethods = {
     description: 'Mencatat nomor segel satu kotak',
     writes: true,
   }),
-  'kemas.label': method({ input: Scope, output: Download.extend({ count: z.number().int() }), description: 'Label setiap kotak (PDF lembar stiker A4) untuk satu TPS, desa atau kecamatan', writes: false }),
+  'kemas.label': method({ input: Scope, output: Download.extend({ count: z.number().int() }), description: 'Label setiap kotak (PDF lembar stiker A4) untuk satu TPS, desa atau kecamatan', writes: false, long: true }),
   'kemas.daftarIsi': method({
     input: z.object({ scope: Scope, ringkas: z.boolean().default(false) }).strict(),
     output: Download.extend({ count: z.number().int() }),
     description: 'Daftar isi kit per TPS (PDF, satu TPS per halaman atau ringkas) untuk satu TPS, desa atau kecamatan',
+    writes: false, long: true,
+  }),
+  'kemas.cetakSatker': method({
+    input: z.object({ jenis: z.enum(['label', 'daftarIsi'], { error: 'Pilih label atau daftar isi' }), ringkas: z.boolean().default(false) }).strict(),
+    output: FileOutput.extend({ count: z.number().int(), files: z.number().int() }),
+    description: 'Label setiap kotak atau daftar isi setiap TPS satu kabupaten/kota: satu PDF per kecamatan dalam satu ZIP',
     writes: false,
+    long: true,
   }),
   'label.grid': method({ input: NoInput, output: LabelGrid, description: 'Susunan label pada lembar stiker A4 (baris, kolom, margin dalam mm)', writes: false }),
   'label.aturGrid': method({ input: LabelGrid, output: LabelGrid, description: 'Mengatur susunan label pada lembar stiker A4', writes: true, access: 'koordinator' }),

@@ -101,6 +101,6 @@ export const dokumenMethods = {
     input: z.object({ tanggal: IsoDate, format: z.enum(['xlsx', 'csv']).default('xlsx') }).strict(),
     output: Download,
     description: 'Rekap harian sortir-lipat dan penerimaan (XLSX: ringkasan, per shift, per regu, per alasan rusak, kolom Silog; CSV: kolom Silog)',
-    writes: false,
+    writes: false, long: true,
   }),
 }

@@ -13,6 +13,7 @@ import { dokumenMethods } from './dokumen'
 import { distribusiMethods } from './distribusi'
 import { cadanganMethods } from './cadangan'
 import { penggunaMethods } from './pengguna'
+import { jobMethods } from './jobs'
 
 /**
  * The whole API: every method any transport (Electron IPC, HTTP, CLI) may call.
@@ -34,6 +35,7 @@ export const contract = {
   ...penggunaMethods,
   ...ledgerMethods,
   ...systemMethods,
+  ...jobMethods,
 }
 
 export type Contract = typeof contract
@@ -53,3 +55,4 @@ export type { ShiftDetail } from './shift'
 export type { ReconRow, Progress, HistoryRow } from './gudang'
 export type { DocType, DocumentInfo, Signer, IssueInput } from './dokumen'
 export type { KitDetail } from './distribusi'
+export type { JobStatus, JobState } from './jobs'

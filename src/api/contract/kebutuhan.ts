@@ -64,6 +64,6 @@ export const kebutuhanMethods = {
     input: z.object({ format: z.enum(['xlsx', 'csv']), level: NeedLevel }).strict(),
     output: Download,
     description: 'Mengekspor kebutuhan (per TPS, desa, kecamatan atau dapil) sebagai XLSX atau CSV',
-    writes: false,
+    writes: false, long: true,
   }),
 }

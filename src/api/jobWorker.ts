@@ -1,0 +1,62 @@
+import { parentPort, workerData } from 'node:worker_threads'
+import { AppError } from '../core/errors'
+import type { Progress } from '../core/progress'
+import { AUTO_BACKUP, type JobMessage, type JobRequest } from './jobProtocol'
+import { openReadOnly, type DB } from '../db/open'
+import { makeBackup, type BackupReason } from '../services/cadangan'
+import type { ServiceContext } from '../services/context'
+import type { CallMeta } from './dispatch'
+import { createHandlers } from './handlers'
+
+/**
+ * The thread a long job runs in (src/api/jobs.ts). It opens the election file itself, read-only — a long
+ * method never writes the database — runs the very handler the dispatcher would have run, and reports
+ * progress and the answer by message. The thread serving the UI only waits for the message.
+ */
+
+/** Progress is sent at most this often: a bar needs no more, and messages cost the serving thread. */
+const PROGRESS_EVERY_MS = 100
+
+async function run(req: JobRequest, post: (m: JobMessage) => void): Promise<void> {
+  let db: DB | null = null
+  // Opened on first use: listing backups in recovery mode must work even when the file cannot be opened.
+  const ctx: ServiceContext = {
+    get db() {
+      return (db ??= openReadOnly(req.dbPath))
+    },
+    set db(_v: DB) {
+      throw new Error('A job cannot replace the database')
+    },
+    dbPath: req.dbPath,
+    now: () => new Date(req.nowIso),
+  }
+  let last = 0
+  const progress = (p: Progress) => {
+    const t = Date.now()
+    if (t - last < PROGRESS_EVERY_MS && p.done < p.total) return
+    last = t
+    post({ type: 'progress', progress: p })
+  }
+  let answer: JobMessage
+  try {
+    const result =
+      req.method === AUTO_BACKUP
+        ? await makeBackup(ctx, (req.input as { reason: BackupReason }).reason, undefined, progress)
+        : await (createHandlers(ctx, req.appVersion, req.state)[req.method] as (i: unknown, m: CallMeta) => unknown)(req.input, { ...req.meta, progress })
+    answer = { type: 'done', result }
+  } catch (err) {
+    answer = {
+      type: 'error',
+      error: err instanceof AppError ? err.toBody() : { code: 'INTERNAL', message: `Terjadi kesalahan internal pada ${req.method}: ${err instanceof Error ? err.message : String(err)}` },
+    }
+  }
+  // Closed before answering: the app may close its own connection the moment it hears back, and the
+  // last connection to close is the one that checkpoints the WAL away.
+  ;(db as DB | null)?.close()
+  post(answer)
+}
+
+if (parentPort) {
+  const port = parentPort
+  void run(workerData as JobRequest, (m) => port.postMessage(m))
+}

@@ -1,0 +1,319 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { basename, dirname, join, resolve, sep } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import { AppError, type ErrorBody } from '../core/errors'
+import type { Progress } from '../core/progress'
+import { backupDir } from '../services/cadangan'
+import { outputsDir } from '../services/keluaran'
+import { sweepTempFiles, tempOwner } from '../services/tempFile'
+import type { JobStatus } from './contract'
+import type { CallMeta } from './dispatch'
+import type { AppState } from './handlers'
+import { AUTO_BACKUP, type JobMessage, type JobRequest } from './jobProtocol'
+import type { BackupReason, BackupResult } from '../services/cadangan'
+
+/**
+ * Long jobs (contract methods marked `long`) run in worker threads, so the thread that answers the UI
+ * never waits on a 15,000-page print or a million-row chain walk. A job can be awaited (a plain call of
+ * the method) or started with job.mulai and watched with job.status: progress, time left, the answer,
+ * and for a file, a download address. Cancelling stops the thread at once and removes what it had
+ * half-written (every file is written under a temporary name that names its thread, then renamed).
+ */
+
+/** How the worker is started: the built file in the Electron app, the TypeScript source through tsx elsewhere. */
+export interface WorkerEntry {
+  file: string
+  execArgv?: string[]
+}
+
+export function defaultWorkerEntry(): WorkerEntry {
+  const built = join(__dirname, 'jobWorker.js')
+  if (existsSync(built)) return { file: built }
+  return { file: join(__dirname, 'jobWorker.ts'), execArgv: ['--import', 'tsx'] }
+}
+
+export interface JobRunnerOptions {
+  dbPath: string
+  appVersion: string
+  state: AppState
+  now: () => Date
+  worker?: WorkerEntry
+  /** Jobs running at once; the rest wait. Two: this is a two-core office PC that also serves the UI. */
+  concurrency?: number
+}
+
+/** A file a finished job wrote, and the key that lets the window fetch it. */
+export interface JobDownload {
+  file: string
+  fileName: string
+  mime: string
+  bytes: number
+}
+
+type JobMethod = JobRequest['method']
+
+interface Job {
+  id: string
+  method: JobMethod
+  label: string
+  input: unknown
+  meta: CallMeta
+  state: JobStatus['state']
+  progress: Progress
+  startedAt: number
+  /** When it began running (after waiting its turn): the pace is measured from here. */
+  runningSince: number | null
+  finishedAt: number | null
+  result: unknown
+  error: ErrorBody | null
+  download: (JobDownload & { key: string }) | null
+  worker: Worker | null
+  /** Folders the job may write to, swept of its temporary files when it is stopped. */
+  writesTo: string[]
+  settle: { resolve(v: unknown): void; reject(e: AppError): void }
+  done: Promise<unknown>
+  validate: (raw: unknown) => unknown
+}
+
+/** Finished jobs are remembered this long (their status and download), then forgotten. */
+const KEEP_FINISHED_MS = 60 * 60 * 1000
+const KEEP_FINISHED_MAX = 50
+
+export class JobRunner {
+  private readonly jobs = new Map<string, Job>()
+  private readonly entry: WorkerEntry
+  private readonly concurrency: number
+
+  constructor(private readonly opts: JobRunnerOptions) {
+    this.entry = opts.worker ?? defaultWorkerEntry()
+    this.concurrency = opts.concurrency ?? 2
+  }
+
+  /**
+   * Queues a job; `validate` checks (and shapes) the answer against the method's output schema and
+   * throws when it does not fit. Returns the job id at once.
+   */
+  start(method: JobMethod, label: string, input: unknown, meta: CallMeta, validate: (raw: unknown) => unknown): string {
+    const id = randomBytes(12).toString('base64url')
+    let settle!: Job['settle']
+    const done = new Promise<unknown>((resolve, reject) => (settle = { resolve, reject }))
+    // A job nobody awaits must not surface as an unhandled rejection.
+    done.catch(() => {})
+    const { progress: _ignored, ...plainMeta } = meta
+    this.jobs.set(id, {
+      id,
+      method,
+      label,
+      input,
+      meta: plainMeta,
+      state: 'menunggu',
+      progress: { done: 0, total: 0, unit: '' },
+      startedAt: Date.now(),
+      runningSince: null,
+      finishedAt: null,
+      result: null,
+      error: null,
+      download: null,
+      worker: null,
+      writesTo: this.foldersOf(method, input),
+      settle,
+      done,
+      validate,
+    })
+    this.pump()
+    this.forgetOld()
+    return id
+  }
+
+  /** Runs a job and waits for its answer (a plain call of a long method). */
+  async run(method: JobMethod, label: string, input: unknown, meta: CallMeta, validate: (raw: unknown) => unknown): Promise<unknown> {
+    return this.jobs.get(this.start(method, label, input, meta, validate))!.done
+  }
+
+  /** An automatic backup (at start, every quarter hour, on close), off the serving thread like any long job. */
+  backup(reason: BackupReason): Promise<BackupResult> {
+    return this.run(AUTO_BACKUP, 'Cadangan otomatis basis data', { reason }, { actor: 'sistem', transport: 'test' }, (r) => r) as Promise<BackupResult>
+  }
+
+  status(id: string): JobStatus {
+    const job = this.jobs.get(id)
+    if (!job) throw new AppError('NOT_FOUND', 'Pekerjaan ini tidak ada (sudah lama selesai, atau aplikasi telah dibuka ulang)')
+    return this.view(job)
+  }
+
+  list(): JobStatus[] {
+    return [...this.jobs.values()].sort((a, b) => b.startedAt - a.startedAt).map((j) => this.view(j))
+  }
+
+  /** Stops a job now; whatever it had half-written is removed. A finished job stays as it is. */
+  async cancel(id: string): Promise<JobStatus> {
+    const job = this.jobs.get(id)
+    if (!job) return this.status(id)
+    if (job.state === 'menunggu' || job.state === 'berjalan') {
+      const worker = job.worker
+      this.finish(job, 'dibatalkan', null, { code: 'REFUSED', message: 'Pekerjaan dibatalkan; berkas yang belum selesai dihapus' })
+      if (worker) await this.stopWorker(job, worker)
+      this.pump()
+    }
+    return this.view(job)
+  }
+
+  /** Stops every job (closing the app, restoring a backup). */
+  async cancelAll(): Promise<void> {
+    await Promise.all([...this.jobs.values()].filter((j) => j.state === 'menunggu' || j.state === 'berjalan').map((j) => this.cancel(j.id)))
+  }
+
+  /** The file behind a download address, when the key is that job's. */
+  download(id: string, key: string): JobDownload | null {
+    const d = this.jobs.get(id)?.download
+    if (!d) return null
+    const a = Buffer.from(key)
+    const b = Buffer.from(d.key)
+    if (a.length !== b.length || !timingSafeEqual(a, b)) return null
+    return existsSync(d.file) ? { file: d.file, fileName: d.fileName, mime: d.mime, bytes: d.bytes } : null
+  }
+
+  private view(job: Job): JobStatus {
+    const now = job.finishedAt ?? Date.now()
+    const { done, total } = job.progress
+    const ranFor = job.runningSince === null ? 0 : now - job.runningSince
+    const etaMs = job.state === 'berjalan' && total > 0 && done > 0 && done < total ? Math.round((ranFor / done) * (total - done)) : null
+    return {
+      id: job.id,
+      method: job.method,
+      label: job.label,
+      state: job.state,
+      done,
+      total,
+      unit: job.progress.unit,
+      current: job.progress.current ?? '',
+      startedAt: new Date(job.startedAt).toISOString(),
+      elapsedMs: now - job.startedAt,
+      etaMs,
+      result: job.state === 'selesai' ? (job.result ?? null) : null,
+      error: job.error,
+      download: job.download ? { url: `/unduh/${job.id}/${job.download.key}/${encodeURIComponent(job.download.fileName)}`, fileName: job.download.fileName, bytes: job.download.bytes } : null,
+    }
+  }
+
+  private running(): number {
+    return [...this.jobs.values()].filter((j) => j.state === 'berjalan').length
+  }
+
+  private pump(): void {
+    for (const job of this.jobs.values()) {
+      if (this.running() >= this.concurrency) return
+      if (job.state === 'menunggu') this.launch(job)
+    }
+  }
+
+  private launch(job: Job): void {
+    job.state = 'berjalan'
+    job.runningSince = Date.now()
+    const request: JobRequest = {
+      dbPath: this.opts.dbPath,
+      method: job.method,
+      input: job.input,
+      meta: job.meta,
+      nowIso: this.opts.now().toISOString(),
+      appVersion: this.opts.appVersion,
+      state: { ...this.opts.state },
+    }
+    let worker: Worker
+    try {
+      worker = new Worker(this.entry.file, { workerData: request, ...(this.entry.execArgv ? { execArgv: this.entry.execArgv } : {}) })
+    } catch (err) {
+      this.finish(job, 'gagal', null, { code: 'INTERNAL', message: `Pekerjaan tidak dapat dimulai: ${(err as Error).message}` })
+      return
+    }
+    job.worker = worker
+    worker.on('message', (m: JobMessage) => {
+      if (job.state !== 'berjalan') return
+      if (m.type === 'progress') job.progress = m.progress
+      else if (m.type === 'done') {
+        let result: unknown
+        try {
+          result = job.validate(m.result)
+        } catch (err) {
+          this.finish(job, 'gagal', null, err instanceof AppError ? err.toBody() : { code: 'INTERNAL', message: String(err) })
+          return
+        }
+        this.finish(job, 'selesai', result, null)
+      } else this.finish(job, 'gagal', null, m.error as ErrorBody)
+    })
+    worker.on('error', (err) => {
+      if (job.state === 'berjalan') this.finish(job, 'gagal', null, { code: 'INTERNAL', message: `Pekerjaan berhenti karena galat: ${err.message}` })
+    })
+    worker.on('exit', () => {
+      job.worker = null
+      if (job.state === 'berjalan') this.finish(job, 'gagal', null, { code: 'INTERNAL', message: 'Pekerjaan berhenti tanpa hasil' })
+      this.pump()
+    })
+  }
+
+  private finish(job: Job, state: 'selesai' | 'gagal' | 'dibatalkan', result: unknown, error: ErrorBody | null): void {
+    job.state = state
+    job.finishedAt = Date.now()
+    job.result = result
+    job.error = error
+    if (state === 'selesai') {
+      if (job.progress.total > 0) job.progress = { ...job.progress, done: job.progress.total }
+      const file = fileOf(result)
+      if (file && this.inOutputs(file.file)) job.download = { ...file, key: randomBytes(18).toString('base64url') }
+      job.settle.resolve(result)
+    } else {
+      const e = error ?? { code: 'INTERNAL' as const, message: 'Pekerjaan gagal' }
+      job.settle.reject(new AppError(e.code, e.message, e.details))
+    }
+  }
+
+  private async stopWorker(job: Job, worker: Worker): Promise<void> {
+    const owner = tempOwner(worker.threadId)
+    await worker.terminate()
+    for (const dir of job.writesTo) sweepTempFiles(dir, owner)
+  }
+
+  /** The folders a method writes files into: the outputs and backup folders, and a backup's chosen folder. */
+  private foldersOf(method: JobMethod, input: unknown): string[] {
+    const dirs: string[] = []
+    if (this.opts.dbPath === ':memory:') return dirs
+    dirs.push(outputsDir(this.opts.dbPath), backupDir(this.opts.dbPath), dirname(backupDir(this.opts.dbPath)))
+    const folder = (input as { folder?: unknown } | null)?.folder
+    if (method === 'cadangan.buat' && typeof folder === 'string' && folder.trim()) dirs.push(resolve(folder.trim()))
+    return dirs
+  }
+
+  private inOutputs(file: string): boolean {
+    if (this.opts.dbPath === ':memory:') return false
+    return resolve(file).startsWith(outputsDir(this.opts.dbPath) + sep)
+  }
+
+  private forgetOld(): void {
+    const finished = [...this.jobs.values()].filter((j) => j.finishedAt !== null).sort((a, b) => b.finishedAt! - a.finishedAt!)
+    const cutoff = Date.now() - KEEP_FINISHED_MS
+    finished.forEach((j, i) => {
+      if (i >= KEEP_FINISHED_MAX || j.finishedAt! < cutoff) this.jobs.delete(j.id)
+    })
+  }
+}
+
+function fileOf(result: unknown): JobDownload | null {
+  const r = result as Partial<JobDownload> | null
+  if (!r || typeof r !== 'object' || typeof r.file !== 'string' || typeof r.fileName !== 'string') return null
+  return { file: r.file, fileName: basename(r.fileName), mime: typeof r.mime === 'string' ? r.mime : 'application/octet-stream', bytes: typeof r.bytes === 'number' ? r.bytes : 0 }
+}
+
+/** Where a window fetches a finished job's file: /unduh/<job>/<key>/<name>; both transports serve it. */
+export const DOWNLOAD_PREFIX = '/unduh/'
+
+export function parseDownloadPath(pathname: string): { id: string; key: string } | null {
+  const m = /^\/unduh\/([A-Za-z0-9_-]{8,40})\/([A-Za-z0-9_-]{16,40})\/[^/]*$/.exec(pathname)
+  return m ? { id: m[1]!, key: m[2]! } : null
+}
+
+/** Saved under its own name, in any language: the ASCII fallback for old clients, RFC 5987 for the rest. */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`
+}
