@@ -9,6 +9,13 @@ export function fmt(n: number | null | undefined): string {
   return Number.isInteger(n) ? integer.format(n) : decimal.format(n)
 }
 
+/** A file's size as people read it: 512 B, 340 KB, 12,5 MB. */
+export function fmtBytes(n: number): string {
+  if (n < 1024) return `${fmt(n)} B`
+  if (n < 1024 * 1024) return `${fmt(Math.round(n / 1024))} KB`
+  return `${fmt(Math.round((n / (1024 * 1024)) * 10) / 10)} MB`
+}
+
 export function fmtPercent(n: number): string {
   return decimal.format(n) + '%'
 }

@@ -5,8 +5,9 @@ import { useApi, useRefreshAll } from '../components/data'
 import { Dialog } from '../components/Dialog'
 import { ErrorBanner, Loading, useToast } from '../components/Feedback'
 import { Field } from '../components/Form'
+import { JobProgress, useJob } from '../components/Jobs'
 import { PageHeader, Section } from '../components/Page'
-import { fmt } from '../format'
+import { fmt, fmtBytes } from '../format'
 import './trust.css'
 
 export type BackupInfo = MethodOutput<'cadangan.list'>[number]
@@ -33,12 +34,6 @@ export function fmtBackupTime(at: string): string {
   return d.toLocaleString('id-ID', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' })
 }
 
-export function fmtBytes(n: number): string {
-  if (n < 1024) return `${fmt(n)} B`
-  if (n < 1024 * 1024) return `${fmt(Math.round(n / 1024))} KB`
-  return `${fmt(Math.round((n / (1024 * 1024)) * 10) / 10)} MB`
-}
-
 /** The stem a restore gives the file it replaces: <stem>-<waktu>-sebelum-pulih.sqlite. */
 export const dbStem = (dbPath: string) => (dbPath.split(/[\\/]/).pop() ?? dbPath).replace(/\.[^.]+$/, '')
 
@@ -48,29 +43,23 @@ export function CadanganPage({ system }: { system: SystemStatus | undefined }) {
   const info = useApi('system.info', {})
   const refreshAll = useRefreshAll()
   const toast = useToast()
-  const [busy, setBusy] = useState(false)
+  const backup = useJob('cadangan.buat', { resume: true })
   const [made, setMade] = useState<string | null>(null)
   const [toUsb, setToUsb] = useState(false)
   const [restoring, setRestoring] = useState<BackupInfo | null>(null)
   const [restored, setRestored] = useState<RestoreResult | null>(null)
 
   async function backupNow() {
-    setBusy(true)
-    try {
-      const r = await invoke('cadangan.buat', {})
-      setFolder(undefined)
-      setMade(r.file)
-      toast.showSuccess(
-        `${r.name} (${fmtBytes(r.bytes)}, ${fmt(r.ledgerRows)} baris buku besar) lolos pemeriksaan.` +
-          (r.dropped.length ? ` ${fmt(r.dropped.length)} cadangan lama dihapus menurut aturan penyimpanan.` : ''),
-        'Cadangan dibuat',
-      )
-      refreshAll()
-    } catch (err) {
-      toast.showError(err, 'Cadangan tidak dapat dibuat')
-    } finally {
-      setBusy(false)
-    }
+    const r = await backup.start({})
+    if (!r) return
+    setFolder(undefined)
+    setMade(r.file)
+    toast.showSuccess(
+      `${r.name} (${fmtBytes(r.bytes)}, ${fmt(r.ledgerRows)} baris buku besar) lolos pemeriksaan.` +
+        (r.dropped.length ? ` ${fmt(r.dropped.length)} cadangan lama dihapus menurut aturan penyimpanan.` : ''),
+      'Cadangan dibuat',
+    )
+    refreshAll()
   }
 
   return (
@@ -80,8 +69,8 @@ export function CadanganPage({ system }: { system: SystemStatus | undefined }) {
         lead="Salinan utuh berkas pemilihan, dibuat dengan cara SQLite sendiri dan diperiksa (integritas berkas dan rantai hash buku besar) sebelum dihitung sebagai cadangan."
         actions={
           <>
-            <button type="button" className="btn btn-primary" onClick={() => void backupNow()} disabled={busy}>
-              {busy ? 'Mencadangkan…' : 'Cadangkan sekarang'}
+            <button type="button" className="btn btn-primary" onClick={() => void backupNow()} disabled={backup.running}>
+              {backup.running ? 'Mencadangkan…' : 'Cadangkan sekarang'}
             </button>
             <button type="button" className="btn btn-secondary" onClick={() => setToUsb(true)}>
               Cadangkan ke folder/USB…
@@ -90,6 +79,8 @@ export function CadanganPage({ system }: { system: SystemStatus | undefined }) {
         }
       />
 
+      {backup.running && backup.status && <JobProgress status={backup.status} onCancel={() => void backup.cancel()} label="Membuat dan memeriksa cadangan" testId="backup-job" />}
+      <ErrorBanner error={backup.error} title="Cadangan tidak dapat dibuat" />
       {restored && <RestoredBanner result={restored} onDismiss={() => setRestored(null)} />}
 
       <Section title="Tempat penyimpanan" id="cadangan-tempat">

@@ -5,6 +5,7 @@ import { useApi, useRefreshAll } from '../components/data'
 import { ErrorBanner, Loading, useToast } from '../components/Feedback'
 import { saveDownload } from '../components/files'
 import { Field } from '../components/Form'
+import { JobProgress, useJob } from '../components/Jobs'
 import { Section } from '../components/Page'
 import { fmt } from '../format'
 import { rememberedKecamatan } from './KemasKemajuan'
@@ -17,6 +18,7 @@ export function CetakView() {
   return (
     <>
       <PrintPanel />
+      <SatkerPrint />
       <GridSettings />
     </>
   )
@@ -143,6 +145,64 @@ function PrintPanel() {
             </p>
           )}
         </div>
+      )}
+    </Section>
+  )
+}
+
+/* -------------------------------------------------- the whole satker */
+
+/**
+ * Every kotak label or every daftar isi of the satker: thousands of pages, so a background job (one PDF
+ * per kecamatan in a ZIP) with its progress, time left and Batal; the app stays usable meanwhile.
+ */
+function SatkerPrint() {
+  const job = useJob('kemas.cetakSatker', { resume: true })
+  const summary = useApi('wilayah.summary', {})
+  const [ringkas, setRingkas] = useState(false)
+  const [which, setWhich] = useState<'label' | 'daftarIsi' | null>(null)
+  const toast = useToast()
+  const ids = useId()
+
+  async function run(jenis: 'label' | 'daftarIsi') {
+    setWhich(jenis)
+    const r = await job.start({ jenis, ringkas })
+    if (r) toast.showSuccess(`${r.fileName}: ${fmt(r.files)} PDF kecamatan, ${jenis === 'label' ? `${fmt(r.count)} label kotak` : `daftar isi ${fmt(r.count)} TPS`}.`, 'Cetakan kabupaten/kota siap')
+  }
+
+  const tps = summary.data?.tps ?? 0
+  return (
+    <Section title="Cetak seluruh kabupaten/kota" id="cetak-satker">
+      <p className="muted small">
+        Label setiap kotak atau daftar isi setiap TPS ({fmt(tps)} TPS), satu PDF per kecamatan dalam satu berkas ZIP, dalam urutan tumpukan. Pekerjaan ini berjalan
+        di latar belakang: aplikasi tetap dapat dipakai, dan berkas disimpan di folder keluaran di samping basis data.
+      </p>
+      <div className="radio-row" role="radiogroup" aria-label="Susunan daftar isi seluruh kabupaten/kota">
+        <label className="radio">
+          <input type="radio" name={ids + '-ringkas'} checked={!ringkas} onChange={() => setRingkas(false)} disabled={job.running} />
+          <span>Daftar isi satu TPS per halaman</span>
+        </label>
+        <label className="radio">
+          <input type="radio" name={ids + '-ringkas'} checked={ringkas} onChange={() => setRingkas(true)} disabled={job.running} />
+          <span>Ringkas</span>
+        </label>
+      </div>
+      <div className="form-actions cetak-actions">
+        <button type="button" className="btn btn-secondary" onClick={() => void run('label')} disabled={job.running || tps === 0}>
+          Label semua kotak (ZIP)
+        </button>
+        <button type="button" className="btn btn-secondary" onClick={() => void run('daftarIsi')} disabled={job.running || tps === 0}>
+          Daftar isi semua TPS (ZIP)
+        </button>
+      </div>
+      <ErrorBanner error={job.error} title="Cetakan kabupaten/kota tidak dapat dibuat" />
+      {job.status && (
+        <JobProgress
+          status={job.status}
+          onCancel={() => void job.cancel()}
+          label={which === 'daftarIsi' ? 'Daftar isi semua TPS' : 'Label semua kotak'}
+          testId="cetak-satker-job"
+        />
       )}
     </Section>
   )

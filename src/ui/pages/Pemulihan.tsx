@@ -3,6 +3,7 @@ import type { MethodOutput } from '../../api/contract'
 import { Brand } from '../components/Brand'
 import { useApi, useRefreshAll } from '../components/data'
 import { ErrorBanner, Loading, useToast } from '../components/Feedback'
+import { JobProgress } from '../components/Jobs'
 import { BackupTable, fmtBackupTime, RestoreDialog, type BackupInfo } from './Cadangan'
 import { useVerify, VerifyResult } from './PeriksaIntegritas'
 import './trust.css'
@@ -76,6 +77,7 @@ export function PemulihanPage({ status }: { status: MethodOutput<'system.status'
         <button type="button" className="btn btn-secondary" onClick={() => void check.run()} disabled={check.busy}>
           {check.busy ? 'Memeriksa…' : 'Periksa integritas'}
         </button>
+        {check.busy && check.status && <JobProgress status={check.status} onCancel={() => void check.cancel()} label="Memeriksa buku besar" testId="verify-job" />}
         <ErrorBanner error={check.error} title="Pemeriksaan tidak dapat dijalankan" />
         {check.report && (
           <div className="recovery-verify">

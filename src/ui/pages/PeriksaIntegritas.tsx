@@ -1,8 +1,8 @@
 import { useState, type ReactNode } from 'react'
 import type { ChainReport } from '../../api/contract'
-import { invoke, toApiError, type ApiError } from '../api'
 import { useApi } from '../components/data'
 import { ErrorBanner } from '../components/Feedback'
+import { JobProgress, useJob } from '../components/Jobs'
 import { PageHeader, Section } from '../components/Page'
 import { fmt } from '../format'
 import { href } from '../router'
@@ -47,6 +47,7 @@ export function PeriksaIntegritasPage() {
         </div>
       </Section>
 
+      {check.busy && check.status && <JobProgress status={check.status} onCancel={() => void check.cancel()} label="Memeriksa buku besar" testId="verify-job" />}
       <ErrorBanner error={check.error} title="Pemeriksaan tidak dapat dijalankan" />
       {check.report && (
         <VerifyResult
@@ -88,25 +89,20 @@ export function PeriksaIntegritasPage() {
   )
 }
 
+/** The full check as a background job: a million rows take seconds, and the bar shows how far it is. */
 export function useVerify() {
-  const [report, setReport] = useState<ChainReport | undefined>()
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
+  const job = useJob('ledger.verify')
   const [at, setAt] = useState<Date | undefined>()
+  const [report, setReport] = useState<ChainReport | undefined>()
   async function run() {
-    setBusy(true)
-    setError(undefined)
-    try {
-      setReport(await invoke('ledger.verify', {}))
+    setReport(undefined)
+    const r = await job.start({})
+    if (r) {
+      setReport(r)
       setAt(new Date())
-    } catch (err) {
-      setError(toApiError(err))
-      setReport(undefined)
-    } finally {
-      setBusy(false)
     }
   }
-  return { report, error, busy, at, run }
+  return { report, error: job.error, busy: job.running, status: job.status, cancel: job.cancel, at, run }
 }
 
 /** The verdict of ledger.verify: green and short when all is well, red with the first bad row and what to do otherwise. */
