@@ -267,6 +267,11 @@ async function commandBench(extraArgs) {
     console.error(`${BENCH_ENTRY} belum ada; tidak ada benchmark untuk dijalankan.`)
     return 1
   }
+  // The first screen is measured in the built UI.
+  if (needsRebuild(ROOT)) {
+    const code = await timedStep('electron-vite build', () => runNodeScript('node_modules/electron-vite/bin/electron-vite.js', ['build']))
+    if (code !== 0) return code
+  }
   return runNodeScript('node_modules/tsx/dist/cli.mjs', [BENCH_ENTRY, ...extraArgs])
 }
 

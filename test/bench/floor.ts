@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3'
 import ExcelJS from 'exceljs'
 import { performance } from 'node:perf_hooks'
+import { rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { OpenedApp } from '../../src/api/app'
 import type { MoveInput } from '../../src/core/moves'
@@ -14,7 +15,9 @@ import { prosesPlace } from '../../src/core/shifts'
 import { appendMoves, verifyChain } from '../../src/db/ledger'
 import { recordDelivery } from '../../src/services/penerimaan'
 import { createTeam, createWorker } from '../../src/services/pekerja'
-import { reconciliation } from '../../src/services/rekonsiliasi'
+import { progress, reconciliation } from '../../src/services/rekonsiliasi'
+import { makeBackup } from '../../src/services/cadangan'
+import { percentile, timed, withPeakRss, type Report } from './measure'
 import { rekapHarian } from '../../src/services/rekapHarian'
 import { closeShift, openShift } from '../../src/services/shift'
 import { saveTally } from '../../src/services/tally'
@@ -25,29 +28,23 @@ const DAYS = 40
 const TEAMS = 140
 const WORKERS_PER_TEAM = 10
 const SHIFTS_PER_DAY = 2
-/** Tally saves per team per variant per shift, as a coordinator enters results through the day. */
-const SAVES_PER_SHIFT = 12
+/**
+ * Tally saves per team per variant per shift, as a coordinator enters results through the day: twelve
+ * over the five ballot types of one dapil each, fewer when dapil split them into more variants, so the
+ * ledger stays at about a million rows.
+ */
+const savesPerShift = (variants: number) => Math.max(1, Math.round((12 * 5) / variants))
 
 const day = (i: number) => {
   const d = new Date(Date.UTC(2024, 0, 2 + i))
   return d.toISOString().slice(0, 10)
 }
 
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!
-}
-
-export interface FloorFigures {
-  ledgerRows: number
-  buildSeconds: number
-  lines: string[]
-}
-
 /** Fills the app's ledger with simulated shifts; returns the ids the measurements need. */
 export async function simulate(app: OpenedApp, log: (s: string) => void) {
   const ctx = app.ctx
   const ballots = listVariants(ctx).filter((v) => v.kind === 'ballot')
+  const SAVES_PER_SHIFT = savesPerShift(ballots.length)
   const t0 = performance.now()
   // Enough sheets for 40 days of work: every ballot type of a Bogor-size satker, about 4 million each.
   recordDelivery(ctx, WHO, {
@@ -115,12 +112,13 @@ export async function simulate(app: OpenedApp, log: (s: string) => void) {
   return { teamIds, ballots, seconds: (performance.now() - t0) / 1000 }
 }
 
-export async function benchFloor(app: OpenedApp, dir: string, runs: number, report: (name: string, app: number, raw: number, extra?: string) => void, log: (s: string) => void): Promise<void> {
+export async function benchFloor(app: OpenedApp, dir: string, runs: number, report: Report): Promise<void> {
   const ctx = app.ctx
+  const log = (s: string) => console.log(s)
   log(`\nLantai sortir-lipat: ${TEAMS} regu x ${WORKERS_PER_TEAM} pekerja, ${DAYS} hari, ${SHIFTS_PER_DAY} shift per hari`)
   const sim = await simulate(app, log)
   const ledgerRows = (ctx.db.prepare('SELECT count(*) AS n FROM ledger').get() as { n: number }).n
-  log(`  buku besar: ${ledgerRows.toLocaleString('id-ID')} baris, dibangun dalam ${sim.seconds.toFixed(1)} s\n`)
+  log(`  buku besar: ${ledgerRows.toLocaleString('id-ID')} baris, ${sim.ballots.length} varian surat suara, dibangun dalam ${sim.seconds.toFixed(1)} s\n`)
 
   // One tally save on a live shift: validate against balances, write the rows with their hashes, answer
   // with the updated shift — what the coordinator waits for after pressing Simpan.
@@ -129,11 +127,13 @@ export async function benchFloor(app: OpenedApp, dir: string, runs: number, repo
   const live = openShift(ctx, WHO, { kind: 'sortir_lipat', tanggal: day(DAYS), mulai: '08:00', selesai: '16:00', lokasi: '', pengawas: '', note: '', variantIds: [v.variantId], teams: [{ teamId: team }] })
   const saves: number[] = []
   const SAVES = Math.max(200, runs * 40)
-  for (let i = 0; i < SAVES; i++) {
-    const t0 = performance.now()
-    saveTally(ctx, WHO, { shiftId: live.id, variantId: v.variantId, rows: [{ teamId: team, serahkan: 50, hasil: 48, rusak: { CETAK: 1 }, kembali: 0 }] })
-    saves.push(performance.now() - t0)
-  }
+  const savePeak = await withPeakRss(() => {
+    for (let i = 0; i < SAVES; i++) {
+      const t0 = performance.now()
+      saveTally(ctx, WHO, { shiftId: live.id, variantId: v.variantId, rows: [{ teamId: team, serahkan: 50, hasil: 48, rusak: { CETAK: 1 }, kembali: 0 }] })
+      saves.push(performance.now() - t0)
+    }
+  })
   const raw = new Database(join(dir, 'raw-tally.sqlite'))
   raw.pragma('journal_mode = WAL')
   raw.pragma('synchronous = FULL')
@@ -155,45 +155,53 @@ export async function benchFloor(app: OpenedApp, dir: string, runs: number, repo
     rawSaves.push(performance.now() - t0)
   }
   raw.close()
-  report(`Simpan tally p50 (${SAVES} kali)`, percentile(saves, 50), percentile(rawSaves, 50))
-  report(`Simpan tally p99 (${SAVES} kali)`, percentile(saves, 99), percentile(rawSaves, 99))
+  report.add(`Simpan tally p50 (${SAVES} kali)`, percentile(saves, 50), percentile(rawSaves, 50), { peakMb: savePeak.peakMb })
+  report.add(`Simpan tally p99 (${SAVES} kali)`, percentile(saves, 99), percentile(rawSaves, 99), { peakMb: savePeak.peakMb })
   closeShiftAfterBench(app, live.id, team, v.variantId)
 
   // The dashboard: reconciliation of every variant against its needs, from the balance table.
-  const t = async (fn: () => unknown) => {
-    const ms: number[] = []
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now()
-      await fn()
-      ms.push(performance.now() - t0)
-    }
-    return percentile(ms, 50)
-  }
   const balanceSql = ctx.db.prepare('SELECT variant_id, place, qty FROM balance WHERE qty <> 0')
-  report('Dasbor rekonsiliasi', await t(() => reconciliation(ctx)), await t(() => balanceSql.all()))
+  const dash = await timed(runs, () => reconciliation(ctx))
+  report.add('Dasbor rekonsiliasi', dash.ms, (await timed(runs, () => balanceSql.all())).ms, { peakMb: dash.peakMb })
+  const charts = await timed(runs, () => progress(ctx, {}))
+  report.add('Grafik kemajuan Beranda (40 hari)', charts.ms, null, { peakMb: charts.peakMb })
 
   // The daily rekap for a day in the middle of the campaign, against exceljs writing the same cells.
   const mid = day(Math.floor(DAYS / 2))
-  let cells = 0
-  const rekap = await t(async () => {
+  let size = 0
+  const rekap = await timed(runs, async () => {
     const f = await rekapHarian(ctx, mid, 'xlsx')
-    cells = f.bytes.length
+    size = f.bytes.length
   })
-  const rawXlsx = await t(async () => {
+  const rawXlsx = await timed(runs, async () => {
     const wb = new ExcelJS.Workbook()
     const ws = wb.addWorksheet('raw')
     for (let r = 0; r < 200; r++) ws.addRow(Array.from({ length: 12 }, (_, i) => (i < 2 ? `teks ${r}` : r * i)))
     await wb.xlsx.writeBuffer()
   })
-  report(`Rekap harian XLSX (${(cells / 1024).toFixed(0)} KB)`, rekap, rawXlsx)
+  report.add(`Rekap harian XLSX (${(size / 1024).toFixed(0)} KB)`, rekap.ms, rawXlsx.ms, { peakMb: rekap.peakMb })
 
   // Walking the whole chain, hashing every row, against reading the rows alone.
   const readAll = ctx.db.prepare('SELECT * FROM ledger ORDER BY seq')
-  report(`Verifikasi rantai ${ledgerRows.toLocaleString('id-ID')} baris`, await t(() => verifyChain(ctx.db)), await t(() => {
+  const chain = await timed(runs, () => verifyChain(ctx.db))
+  const read = await timed(runs, () => {
     let n = 0
     for (const _ of readAll.iterate()) n++
     return n
-  }))
+  })
+  report.add(`Verifikasi rantai ${ledgerRows.toLocaleString('id-ID')} baris`, chain.ms, read.ms, { peakMb: chain.peakMb, extra: 'raw = membaca baris tanpa hash' })
+
+  // A verified backup (SQLite's backup API, settled, integrity_check and the whole chain walked), against
+  // the backup API alone into a file.
+  const backupRuns = Math.min(runs, 3)
+  const verified = await timed(backupRuns, () => makeBackup(ctx, 'manual', join(dir, 'cadangan-bench')))
+  const bare = await timed(backupRuns, async () => {
+    const target = join(dir, `raw-backup-${Math.random().toString(36).slice(2)}.sqlite`)
+    await ctx.db.backup(target)
+    rmSync(target, { force: true })
+  })
+  const mb = statSync(ctx.dbPath).size / 1024 / 1024
+  report.add(`Cadangan terverifikasi (${mb.toFixed(0)} MB)`, verified.ms, bare.ms, { peakMb: verified.peakMb, extra: `median dari ${backupRuns}; raw = backup API saja` })
 }
 
 /** Leaves the bench shift closed so the database stays consistent for anything measured after it. */
