@@ -229,6 +229,21 @@ describe('package.json agrees with what is packaged', () => {
     expect(patterns(config.files)).toContain('package.json')
   })
 
+  it('builds the long jobs worker beside the main entry, where the main process looks for it, and packages it', () => {
+    expect(read('electron.vite.config.ts')).toMatch(/jobWorker:\s*resolve\(__dirname,\s*'src\/api\/jobWorker\.ts'\)/)
+    expect(read('electron/main/index.ts')).toMatch(/worker:\s*\{\s*file:\s*join\(__dirname,\s*'jobWorker\.js'\)\s*\}/)
+    // npm test builds before vitest runs: the built worker is a small entry over the shared chunk.
+    const built = join(ROOT, 'out/main/jobWorker.js')
+    if (existsSync(join(ROOT, 'out/main/index.js'))) {
+      expect(existsSync(built)).toBe(true)
+      expect(readFileSync(built, 'utf8')).toMatch(/require\("\.\/chunks\/app-[\w-]+\.js"\)/)
+      // The worker's own code (it answers its parent) stays out of the main entry.
+      expect(readFileSync(join(ROOT, 'out/main/index.js'), 'utf8')).not.toMatch(/parentPort/)
+    }
+    expect(kept('out/main/jobWorker.js', patterns(config.files))).toBe(true)
+    expect(kept('out/main/chunks/app-AbC123.js', patterns(config.files))).toBe(true)
+  })
+
   it('keeps the packaging configuration in electron-builder.yml only, with what the deb needs', () => {
     // A "build" key would be a second configuration that silently loses to the YAML file.
     expect(pkg.build).toBeUndefined()
