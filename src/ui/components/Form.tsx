@@ -40,6 +40,44 @@ export function Field({
 }
 
 /**
+ * A PIN: digits only (anything else typed is dropped, so a stray letter never becomes a wrong try),
+ * masked, at most 8, with the numeric keypad on touch screens.
+ */
+export function PinField({
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  autoComplete = 'off',
+}: {
+  label: string
+  value: string
+  onChange(pin: string): void
+  error?: string | undefined
+  hint?: ReactNode
+  autoComplete?: 'off' | 'new-password' | 'current-password'
+}) {
+  return (
+    <Field label={label} error={error} hint={hint}>
+      {(id, d, invalid) => (
+        <input
+          id={id}
+          type="password"
+          inputMode="numeric"
+          autoComplete={autoComplete}
+          maxLength={8}
+          value={value}
+          onChange={(e) => onChange(e.target.value.replace(/\D/g, ''))}
+          aria-describedby={d}
+          aria-invalid={invalid}
+        />
+      )}
+    </Field>
+  )
+}
+
+/**
  * A file chooser whose text is ours: the native control's "Choose File / No file chosen" follows the
  * browser's language, which on many office PCs is English.
  */

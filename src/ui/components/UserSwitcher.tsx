@@ -5,7 +5,7 @@ import { fieldErrors, invoke, setAuthPrompt, toApiError, type ApiError } from '.
 import { useApi, useRefreshAll } from './data'
 import { Dialog } from './Dialog'
 import { ErrorBanner, Loading } from './Feedback'
-import { Field } from './Form'
+import { Field, PinField } from './Form'
 import './user.css'
 
 export type User = MethodOutput<'pengguna.list'>[number]
@@ -523,36 +523,8 @@ function FirstAdminDialog({ open, error, asked, onClose, onDone }: { open: boole
           {(id, d, invalid) => <input id={id} value={nama} onChange={(e) => setNama(e.target.value)} aria-describedby={d} aria-invalid={invalid} data-autofocus autoComplete="off" />}
         </Field>
         <div className="form-grid">
-          <Field label="PIN" error={errors.pin} hint="4 sampai 8 angka; bukan angka berurutan atau berulang">
-            {(id, d, invalid) => (
-              <input
-                id={id}
-                type="password"
-                inputMode="numeric"
-                autoComplete="new-password"
-                maxLength={8}
-                value={pin}
-                onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-                aria-describedby={d}
-                aria-invalid={invalid}
-              />
-            )}
-          </Field>
-          <Field label="Ulangi PIN" error={mismatch ? 'PIN tidak sama dengan isian pertama' : undefined}>
-            {(id, d, invalid) => (
-              <input
-                id={id}
-                type="password"
-                inputMode="numeric"
-                autoComplete="new-password"
-                maxLength={8}
-                value={pin2}
-                onChange={(e) => setPin2(e.target.value.replace(/\D/g, ''))}
-                aria-describedby={d}
-                aria-invalid={invalid}
-              />
-            )}
-          </Field>
+          <PinField label="PIN" value={pin} onChange={setPin} error={errors.pin} hint="4 sampai 8 angka; bukan angka berurutan atau berulang" autoComplete="new-password" />
+          <PinField label="Ulangi PIN" value={pin2} onChange={setPin2} error={mismatch ? 'PIN tidak sama dengan isian pertama' : undefined} autoComplete="new-password" />
         </div>
         <p className="muted small">Simpan PIN ini baik-baik. Bila admin lupa PIN, admin lain dapat menggantinya; karena itu sebaiknya ada dua admin.</p>
       </form>

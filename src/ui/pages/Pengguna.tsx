@@ -4,7 +4,7 @@ import { fieldErrors, invoke, toApiError, type ApiError } from '../api'
 import { useApi, useRefreshAll } from '../components/data'
 import { Dialog } from '../components/Dialog'
 import { ErrorBanner, Loading, useToast } from '../components/Feedback'
-import { Field } from '../components/Form'
+import { Field, PinField } from '../components/Form'
 import { PageHeader, Section } from '../components/Page'
 import { useSession, type User } from '../components/UserSwitcher'
 import './trust.css'
@@ -180,25 +180,14 @@ function UserDialog({ user, onClose }: { user: User | 'baru' | null; onClose(): 
           )}
         </Field>
         {withPin && (
-          <Field
+          <PinField
             label={isNew || !hadPin ? 'PIN' : 'PIN baru (kosongkan bila tetap)'}
+            value={pin}
+            onChange={setPin}
             error={errors.pin}
             hint="4 sampai 8 angka; bukan angka berurutan atau berulang. Sampaikan langsung kepada penggunanya."
-          >
-            {(id, d, invalid) => (
-              <input
-                id={id}
-                type="password"
-                inputMode="numeric"
-                autoComplete="new-password"
-                maxLength={8}
-                value={pin}
-                onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-                aria-describedby={d}
-                aria-invalid={invalid}
-              />
-            )}
-          </Field>
+            autoComplete="new-password"
+          />
         )}
         {!isNew && (
           <label className="check">
@@ -245,28 +234,15 @@ function OwnPinSection({ me }: { me: User }) {
     }
   }
 
-  const digits = (set: (v: string) => void) => (e: { target: { value: string } }) => set(e.target.value.replace(/\D/g, ''))
   const placed = error?.details.some((d) => d.column === 'pinLama' || d.column === 'pin')
   return (
     <Section title={`Ganti PIN ${me.nama}`} id="pengguna-pin">
       <form onSubmit={submit} noValidate className="own-pin" data-testid="own-pin-form">
         {error && !placed && <ErrorBanner error={error} title="PIN belum diganti" />}
         <div className="form-grid">
-          <Field label="PIN lama" error={errors.pinLama}>
-            {(id, d, invalid) => (
-              <input id={id} type="password" inputMode="numeric" autoComplete="current-password" maxLength={8} value={pinLama} onChange={digits(setPinLama)} aria-describedby={d} aria-invalid={invalid} />
-            )}
-          </Field>
-          <Field label="PIN baru" error={errors.pin}>
-            {(id, d, invalid) => (
-              <input id={id} type="password" inputMode="numeric" autoComplete="new-password" maxLength={8} value={pinBaru} onChange={digits(setPinBaru)} aria-describedby={d} aria-invalid={invalid} />
-            )}
-          </Field>
-          <Field label="Ulangi PIN baru" error={mismatch ? 'PIN tidak sama dengan isian PIN baru' : undefined}>
-            {(id, d, invalid) => (
-              <input id={id} type="password" inputMode="numeric" autoComplete="new-password" maxLength={8} value={pinUlang} onChange={digits(setPinUlang)} aria-describedby={d} aria-invalid={invalid} />
-            )}
-          </Field>
+          <PinField label="PIN lama" value={pinLama} onChange={setPinLama} error={errors.pinLama} autoComplete="current-password" />
+          <PinField label="PIN baru" value={pinBaru} onChange={setPinBaru} error={errors.pin} autoComplete="new-password" />
+          <PinField label="Ulangi PIN baru" value={pinUlang} onChange={setPinUlang} error={mismatch ? 'PIN tidak sama dengan isian PIN baru' : undefined} autoComplete="new-password" />
         </div>
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={busy || !pinLama || !pinBaru}>
