@@ -36,6 +36,47 @@ export async function benchFirstScreen(app: OpenedApp, runs: number, report: Rep
     const raw: number[] = []
     for (let i = 0; i < runs; i++) raw.push(await load(bareUrl, 't'))
     report.add('Layar pertama (Beranda) dalam mode peramban', median(app_ms), median(raw), { peakMb, extra: `Chromium ${browser.version()}; raw = halaman kosong` })
+
+    // The grid of every TPS: loading it, a quick filter typed in, a sort by DPT — each until the grid shows it.
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' })
+    const page = await context.newPage()
+    await page.goto(server.url)
+    await page.getByTestId('rekon-ballot-table').waitFor()
+    const summary = await app.dispatcher.call('wilayah.summary', {}, { actor: 'bench', transport: 'test' })
+    const total = summary.ok ? (summary.result as { tps: number }).tps : 0
+    const sample = await app.dispatcher.call('wilayah.tps', {}, { actor: 'bench', transport: 'test' })
+    const desa = sample.ok ? (sample.result as { desa: string }[])[Math.floor(total / 3)]!.desa : ''
+    const all = `Menampilkan ${total.toLocaleString('id-ID')} dari`
+    const loads: number[] = []
+    const filters: number[] = []
+    const sorts: number[] = []
+    const count = page.locator('.toolbar-count')
+    for (let i = 0; i < runs; i++) {
+      await page.goto(`${server.url.split('?')[0]}#/beranda`)
+      await page.getByTestId('rekon-ballot-table').waitFor()
+      let t0 = performance.now()
+      await page.goto(`${server.url.split('?')[0]}#/wilayah`)
+      await page.getByTestId('tps-grid').locator('.ag-row').first().waitFor()
+      await count.getByText(all).waitFor()
+      loads.push(performance.now() - t0)
+      const search = page.getByRole('searchbox', { name: /Cari kecamatan/ })
+      t0 = performance.now()
+      await search.fill(desa)
+      await count.getByText(all).waitFor({ state: 'hidden' })
+      filters.push(performance.now() - t0)
+      await search.fill('')
+      await count.getByText(all).waitFor()
+      const header = page.getByTestId('tps-grid').getByRole('columnheader', { name: 'DPT' })
+      t0 = performance.now()
+      await header.click()
+      await page.getByTestId('tps-grid').locator('[aria-sort="ascending"]').waitFor()
+      sorts.push(performance.now() - t0)
+    }
+    await context.close()
+    const n = total.toLocaleString('id-ID')
+    report.add(`Grid ${n} TPS: tampil`, median(loads), null, { extra: 'dari pindah halaman sampai baris dan jumlahnya tampil' })
+    report.add(`Grid ${n} TPS: saring cepat`, median(filters), null, { extra: `ketik "${desa}" sampai hitungan berubah` })
+    report.add(`Grid ${n} TPS: urutkan DPT`, median(sorts), null, { extra: 'klik judul kolom sampai terurut' })
   } finally {
     await browser.close()
     await server.close()
