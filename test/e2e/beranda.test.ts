@@ -1,12 +1,12 @@
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { MethodInput, MethodName, MethodOutput, ReconRow } from '../../src/api/contract'
+import type { MethodInput, ReconRow } from '../../src/api/contract'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
+import { apiOf, DEMO_CSV, ensureBuiltUi, fullShot, launchChromium, num, SHOTS, STATIC_DIR, watchPage } from './support/browser'
 import { signInContext } from './support/session'
 
 /**
@@ -16,70 +16,27 @@ import { signInContext } from './support/session'
  * rekonsiliasi.get, rekonsiliasi.progres and ledger.riwayat say.
  */
 
-const ROOT = resolve(__dirname, '../..')
-const STATIC_DIR = join(ROOT, 'out', 'renderer')
-const DEMO_CSV = join(ROOT, 'resources', 'demo', 'tps-batubara-2024.csv')
-const SHOTS = join(ROOT, 'test-results', 'e2e')
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-
 let dir: string
 let app: OpenedApp
 let server: RunningHttpServer
 let browser: Browser
 let page: Page
 const pageErrors: string[] = []
-
-async function api<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const res = await app.dispatcher.call(method, input, { actor: 'Ani', transport: 'test' })
-  if (!res.ok) throw new Error(`${method}: ${res.error.message} ${JSON.stringify(res.error.details ?? [])}`)
-  return res.result as MethodOutput<M>
-}
+const api = apiOf(() => app, 'Ani')
 
 const id = new Intl.NumberFormat('id-ID')
 const pct = new Intl.NumberFormat('id-ID', { style: 'percent', maximumFractionDigits: 2 })
-/** "1.234.567" (id-ID) -> 1234567 */
-const num = (text: string | null): number => Number((text ?? '').replace(/[^\d-]/g, ''))
-
-function newestMtime(path: string): number {
-  const s = statSync(path)
-  if (!s.isDirectory()) return s.mtimeMs
-  return Math.max(0, ...readdirSync(path).map((n) => newestMtime(join(path, n))))
-}
-
-/** `npm test` builds first; a developer running this file alone gets a build when the UI changed since. */
-function ensureBuiltUi(): void {
-  const index = join(STATIC_DIR, 'index.html')
-  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(ROOT, 'src', 'ui'))) return
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: ROOT, encoding: 'utf8' })
-  if (r.status !== 0) throw new Error(`electron-vite build gagal:\n${r.stdout}\n${r.stderr}`)
-}
-
-/** The app scrolls inside its main pane; grow the window to the page's height so fullPage shows everything. */
-async function fullShot(name: string): Promise<void> {
-  const h = await page.locator('.app-main').evaluate((main) => main.scrollHeight + main.getBoundingClientRect().top)
-  await page.setViewportSize({ width: 1366, height: Math.ceil(h) })
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
-  await page.setViewportSize({ width: 1366, height: 768 })
-}
 
 beforeAll(async () => {
   ensureBuiltUi()
-  mkdirSync(SHOTS, { recursive: true })
   dir = mkdtempSync(join(tmpdir(), 'gudang-beranda-'))
   app = await openApp({ dbPath: join(dir, 'beranda.sqlite'), demoCsvPath: DEMO_CSV, onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`) })
   server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: STATIC_DIR, port: 0 })
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    ignoreDefaultArgs: ['--hide-scrollbars'],
-  })
+  browser = await launchChromium()
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' })
   await signInContext(context, app, server)
   page = await context.newPage()
-  page.on('pageerror', (e) => pageErrors.push(`[pageerror] ${e.message}`))
-  page.on('console', (m) => {
-    if (m.type() === 'error' || (m.type() === 'warning' && m.text().startsWith('AG Grid'))) pageErrors.push(`[console ${m.type()}] ${m.text()}`)
-  })
+  watchPage(page, pageErrors)
 }, 60_000)
 
 afterAll(async () => {
@@ -192,7 +149,7 @@ describe('Beranda, end to end', () => {
     await banner.waitFor()
     expect(await banner.textContent()).toContain('belum ada penerimaan dari penyedia')
     expect(await page.locator('section svg.chart-svg').count()).toBe(0)
-    await fullShot('beranda-01-belum-ada-shift')
+    await fullShot(page, 'beranda-01-belum-ada-shift')
     expect(pageErrors).toEqual([])
   })
 
@@ -267,7 +224,7 @@ describe('Beranda, end to end', () => {
     const best = [...progres.teams].sort((a, b) => b.baik - a.baik)[0]!
     expect(teams.indexOf(best.nama)).toBeLessThan(Math.min(...progres.teams.filter((t) => t !== best).map((t) => teams.indexOf(t.nama))))
     expect(await page.getByTestId('damage-rate').textContent()).toBe(`${pct.format(progres.damageRate)} dari yang disortir`)
-    await fullShot('beranda-02-rekonsiliasi')
+    await fullShot(page, 'beranda-02-rekonsiliasi')
 
     // The date range narrows the charts to the last day, with figures equal to the API's for that day.
     await page.getByRole('button', { name: 'Hari terakhir' }).click()

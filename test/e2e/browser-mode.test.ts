@@ -1,24 +1,17 @@
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { join } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { MethodInput, MethodName, MethodOutput } from '../../src/api/contract'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
+import { apiOf, DEMO_CSV, ensureBuiltUi, launchChromium, menuLink, num, STATIC_DIR, watchPage, windowShot } from './support/browser'
 
 /**
  * The real UI in a real Chromium against the real browser-mode server and a real SQLite file:
  * first run (setup form) -> TPS import through the dialog -> needs that match the API -> XLSX
  * download, plus a bad file whose errors must be shown with row and column.
  */
-
-const ROOT = resolve(__dirname, '../..')
-const STATIC_DIR = join(ROOT, 'out', 'renderer')
-const DEMO_CSV = join(ROOT, 'resources', 'demo', 'tps-batubara-2024.csv')
-const SHOTS = join(ROOT, 'test-results', 'e2e')
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 let dir: string
 let app: OpenedApp
@@ -27,53 +20,19 @@ let browser: Browser
 let context: BrowserContext
 let page: Page
 const pageErrors: string[] = []
+const api = apiOf(() => app)
 
-async function api<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const res = await app.dispatcher.call(method, input, { actor: 'e2e', transport: 'test' })
-  if (!res.ok) throw new Error(`${method}: ${res.error.message}`)
-  return res.result as MethodOutput<M>
-}
-
-/** "1.234.567" (id-ID) -> 1234567 */
-const num = (text: string | null): number => Number((text ?? '').replace(/[^\d-]/g, ''))
-
-const nav = (name: string) => page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name, exact: true })
-
-const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) })
-
-function newestMtime(path: string): number {
-  const s = statSync(path)
-  if (!s.isDirectory()) return s.mtimeMs
-  return Math.max(0, ...readdirSync(path).map((n) => newestMtime(join(path, n))))
-}
-
-/** `npm test` builds first; a developer running this file alone gets a build when the UI changed since. */
-function ensureBuiltUi(): void {
-  const index = join(STATIC_DIR, 'index.html')
-  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(ROOT, 'src', 'ui'))) return
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: ROOT, encoding: 'utf8' })
-  if (r.status !== 0) throw new Error(`electron-vite build gagal:\n${r.stdout}\n${r.stderr}`)
-}
+const nav = (name: string) => menuLink(page, name)
 
 beforeAll(async () => {
   ensureBuiltUi()
-  mkdirSync(SHOTS, { recursive: true })
   dir = mkdtempSync(join(tmpdir(), 'gudang-e2e-'))
   app = await openApp({ dbPath: join(dir, 'e2e.sqlite'), onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`) })
   server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: STATIC_DIR, port: 0 })
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    // Real scrollbars, as on the office PCs, so column widths in the screenshots are honest.
-    ignoreDefaultArgs: ['--hide-scrollbars'],
-  })
+  browser = await launchChromium()
   context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', acceptDownloads: true })
   page = await context.newPage()
-  page.on('pageerror', (e) => pageErrors.push(`[pageerror] ${e.message}`))
-  page.on('console', (m) => {
-    // AG Grid reports misuse (duplicate row ids, unknown options) as warnings; treat them as failures.
-    if (m.type() === 'error' || (m.type() === 'warning' && m.text().startsWith('AG Grid'))) pageErrors.push(`[console ${m.type()}] ${m.text()}`)
-  })
+  watchPage(page, pageErrors)
 })
 
 afterAll(async () => {
@@ -89,7 +48,7 @@ describe('browser mode, end to end', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Siapkan basis data pemilihan' }).isVisible()).toBe(true)
     // The token must leave the address bar (bookmarks, history, screenshots).
     expect(page.url()).not.toContain('token=')
-    await shot('01-setup')
+    await windowShot(page, '01-setup')
 
     await page.getByLabel('Nama satker', { exact: true }).fill('Kabupaten Batu Bara')
     await page.getByLabel('Provinsi', { exact: true }).fill('Sumatera Utara')
@@ -109,14 +68,14 @@ describe('browser mode, end to end', () => {
     expect((await api('pengguna.list', {})).length).toBe(0)
     await first.getByLabel('PIN', { exact: true }).fill('250913')
     await first.getByLabel('Ulangi PIN').fill('250913')
-    await shot('02a-admin-pertama')
+    await windowShot(page, '02a-admin-pertama')
     await first.getByRole('button', { name: 'Buat admin dan masuk' }).click()
     await first.waitFor({ state: 'hidden' })
     await expect.poll(() => page.getByTestId('user-chip').textContent()).toContain('Rahmat Hidayat')
     expect(await api('pengguna.list', {})).toEqual([expect.objectContaining({ nama: 'Rahmat Hidayat', role: 'admin', active: true, hasPin: true })])
 
     await page.getByRole('heading', { name: 'Langkah berikutnya' }).waitFor()
-    await shot('02-beranda-kosong')
+    await windowShot(page, '02-beranda-kosong')
 
     // Keyboard: the skip link, then the navigation; the current page is marked for screen readers.
     await page.keyboard.press('Tab')
@@ -138,7 +97,7 @@ describe('browser mode, end to end', () => {
     await dialog.getByText('Berkas dapat disimpan').waitFor()
     const save = dialog.getByRole('button', { name: 'Simpan impor' })
     expect(await save.isEnabled()).toBe(true)
-    await shot('03-impor-pratinjau')
+    await windowShot(page, '03-impor-pratinjau')
     await save.click()
     await dialog.waitFor({ state: 'hidden' })
 
@@ -150,7 +109,7 @@ describe('browser mode, end to end', () => {
     // Virtualised: 1.446 TPS, only a screenful of row elements.
     expect(await grid.locator('.ag-row:not(.ag-row-pinned)').count()).toBeLessThan(80)
     await expect.poll(() => page.getByText('Menampilkan 1.446 dari 1.446 TPS').isVisible()).toBe(true)
-    await shot('04-wilayah')
+    await windowShot(page, '04-wilayah')
 
     // The quick filter narrows the grid.
     await page.getByRole('searchbox', { name: /Cari kecamatan/ }).fill('TALAWI')
@@ -177,11 +136,11 @@ describe('browser mode, end to end', () => {
     const summary = await api('wilayah.summary', {})
     const pinnedDpt = page.getByTestId('grid-tps').locator('.ag-row-pinned [col-id=dpt]')
     await expect.poll(() => pinnedDpt.textContent()).toBe(new Intl.NumberFormat('id-ID').format(summary.dpt))
-    await shot('05-kebutuhan')
+    await windowShot(page, '05-kebutuhan')
 
     await page.getByRole('tab', { name: 'Per dapil' }).click()
     await page.getByTestId('grid-dapil').locator('.ag-row').first().waitFor()
-    await shot('06-kebutuhan-dapil')
+    await windowShot(page, '06-kebutuhan-dapil')
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh XLSX' }).click()])
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/)
@@ -195,12 +154,12 @@ describe('browser mode, end to end', () => {
     await page.getByRole('button', { name: 'Simpan pengaturan' }).click()
     await page.getByText('Persentase cadangan paling besar 100').waitFor()
     expect(await reserve.getAttribute('aria-invalid')).toBe('true')
-    await shot('07-pengaturan-galat')
+    await windowShot(page, '07-pengaturan-galat')
     await page.getByRole('button', { name: 'Batalkan perubahan' }).first().click()
 
     await nav('Beranda').click()
     await page.getByTestId('ballot-need-table').waitFor()
-    await shot('08-beranda')
+    await windowShot(page, '08-beranda')
 
     expect(pageErrors).toEqual([])
   })
@@ -234,7 +193,7 @@ describe('browser mode, end to end', () => {
     expect(cells[1]).toBe(issue.column)
     expect(cells[2]).toBe(issue.message)
     expect(await dialog.getByRole('button', { name: 'Simpan impor' }).isDisabled()).toBe(true)
-    await shot('09-impor-galat')
+    await windowShot(page, '09-impor-galat')
 
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'hidden' })

@@ -1,13 +1,14 @@
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { MethodInput, MethodName, MethodOutput } from '../../src/api/contract'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import { formatAngka, jumlahTerbilang } from '../../src/core/terbilang'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
+import { pdfTextFolded } from '../support/pdf'
+import { apiOf, clearToasts, DEMO_CSV, downloadTo, ensureBuiltUi, fullShot, launchChromium, sectionShot, SHOTS, STATIC_DIR, watchPage, type ClearToastsOptions } from './support/browser'
+import { TODAY } from './support/dates'
 import { signInContext } from './support/session'
 
 /**
@@ -23,16 +24,6 @@ import { signInContext } from './support/session'
  * return of 2 botol tinta. Then every rusak sheet is destroyed from #/distribusi/pemusnahan; the BA states
  * the total in words, the reconciliation holds no rusak and the ledger verifies.
  */
-
-const ROOT = resolve(__dirname, '../..')
-const STATIC_DIR = join(ROOT, 'out', 'renderer')
-const DEMO_CSV = join(ROOT, 'resources', 'demo', 'tps-batubara-2024.csv')
-const SHOTS = join(ROOT, 'test-results', 'e2e')
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-
-const pad = (n: number) => String(n).padStart(2, '0')
-const isoOf = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
-const TODAY = isoOf(new Date())
 
 const KETUA_PPK = 'Syahrial Siregar, S.Pd.'
 const EXCEPTION = 'Bilik suara dan tinta menyusul dari gudang PPK'
@@ -57,62 +48,10 @@ const seeded = {
   otherLabel: '',
 }
 
-async function api<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const res = await app.dispatcher.call(method, input, { actor: 'Ani', transport: 'test' })
-  if (!res.ok) throw new Error(`${method}: ${res.error.message} ${JSON.stringify(res.error.details ?? [])}`)
-  return res.result as MethodOutput<M>
-}
+const api = apiOf(() => app, 'Ani')
 
-function newestMtime(path: string): number {
-  const s = statSync(path)
-  if (!s.isDirectory()) return s.mtimeMs
-  return Math.max(0, ...readdirSync(path).map((n) => newestMtime(join(path, n))))
-}
-
-/** `npm test` builds first; a developer running this file alone gets a build when the UI changed since. */
-function ensureBuiltUi(): void {
-  const index = join(STATIC_DIR, 'index.html')
-  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(ROOT, 'src', 'ui'))) return
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: ROOT, encoding: 'utf8' })
-  if (r.status !== 0) throw new Error(`electron-vite build gagal:\n${r.stdout}\n${r.stderr}`)
-}
-
-/** Success toasts linger six seconds; they would cover what a screenshot is for. */
-async function clearToasts(): Promise<void> {
-  const close = page.getByRole('button', { name: 'Tutup pemberitahuan' })
-  for (let i = 0; i < 8 && (await close.count()) > 0; i++) await close.first().click({ timeout: 1_000 }).catch(() => {})
-}
-
-/** The window grows to the page's height first, so a section is shot whole and not under the header. */
-async function sectionShot(section: Locator, name: string): Promise<void> {
-  await clearToasts()
-  const h = await page.locator('.app-main').evaluate((main) => main.scrollHeight + main.getBoundingClientRect().top)
-  await page.setViewportSize({ width: 1366, height: Math.ceil(h) })
-  await section.screenshot({ path: join(SHOTS, `${name}.png`) })
-  await page.setViewportSize({ width: 1366, height: 768 })
-}
-
-/** The app scrolls inside its main pane; grow the window to the page's height so the shot shows everything. */
-async function fullShot(name: string): Promise<void> {
-  await clearToasts()
-  const h = await page.locator('.app-main').evaluate((main) => main.scrollHeight + main.getBoundingClientRect().top)
-  await page.setViewportSize({ width: 1366, height: Math.ceil(h) })
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) })
-  await page.setViewportSize({ width: 1366, height: 768 })
-}
-
-function pdfText(path: string): { layout: string; flat: string } {
-  const r = spawnSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' })
-  if (r.status !== 0) throw new Error(`pdftotext gagal: ${r.stderr}`)
-  return { layout: r.stdout, flat: r.stdout.replace(/\s+/g, ' ') }
-}
-
-async function download(click: () => Promise<void>): Promise<string> {
-  const [d] = await Promise.all([page.waitForEvent('download'), click()])
-  const path = join(dir, d.suggestedFilename())
-  await d.saveAs(path)
-  return path
-}
+/** Before every shot here the toasts are closed one at a time: the first still open, up to eight times. */
+const TOASTS: ClearToastsOptions = { oneAtATime: 8 }
 
 /** Types a code and Enter, as a keyboard-wedge scanner does. */
 async function scan(code: string): Promise<void> {
@@ -123,7 +62,6 @@ async function scan(code: string): Promise<void> {
 
 beforeAll(async () => {
   ensureBuiltUi()
-  mkdirSync(SHOTS, { recursive: true })
   dir = mkdtempSync(join(tmpdir(), 'gudang-distribusi-'))
   app = await openApp({ dbPath: join(dir, 'distribusi.sqlite'), demoCsvPath: DEMO_CSV, onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`) })
 
@@ -189,20 +127,11 @@ beforeAll(async () => {
   await api('dokumen.aturJenis', { type: 'BA_PEMUSNAHAN', nomorPattern: null, signers: musnah.signers.map((s, i) => ({ ...s, nama: names[i] ?? s.nama })) })
 
   server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: STATIC_DIR, port: 0 })
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    // Real scrollbars, as on the office PCs, so column widths in the screenshots are honest.
-    ignoreDefaultArgs: ['--hide-scrollbars'],
-  })
+  browser = await launchChromium()
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', acceptDownloads: true })
   await signInContext(context, app, server)
   page = await context.newPage()
-  page.on('pageerror', (e) => pageErrors.push(`[pageerror] ${e.message}`))
-  page.on('console', (m) => {
-    // AG Grid reports misuse (duplicate row ids, unknown options) as warnings; treat them as failures.
-    if (m.type() === 'error' || (m.type() === 'warning' && m.text().startsWith('AG Grid'))) pageErrors.push(`[console ${m.type()}] ${m.text()}`)
-  })
+  watchPage(page, pageErrors)
 }, 120_000)
 
 afterAll(async () => {
@@ -251,7 +180,7 @@ describe('distribusi and pemusnahan, end to end', () => {
     await expect.poll(() => refusals.locator('li').count()).toBe(1)
     expect(await refusals.locator('li').first().textContent()).toContain('KOTAK SALAH KECAMATAN')
     expect(await refusals.locator('li').first().textContent()).toContain(seeded.otherLabel)
-    await clearToasts()
+    await clearToasts(page, TOASTS)
     await page.screenshot({ path: join(SHOTS, 'distribusi-01-kecamatan-ditolak.png') })
 
     // The incomplete kit chosen without a reason: the whole handover is refused, naming it.
@@ -276,7 +205,7 @@ describe('distribusi and pemusnahan, end to end', () => {
     const summary = page.getByTestId('ds-summary')
     expect(await summary.getByTestId('sum-GUBERNUR').getByTestId('qty').textContent()).toBe(formatAngka(gubernur))
     expect(await summary.textContent()).toContain('82 kit TPS di')
-    await sectionShot(form, 'distribusi-02-serah-terima-form')
+    await sectionShot(page, form, 'distribusi-02-serah-terima-form', { clearToasts: TOASTS })
 
     await form.getByRole('button', { name: 'Serahkan dan terbitkan BA' }).click()
     const done = page.getByTestId('ds-done')
@@ -291,7 +220,7 @@ describe('distribusi and pemusnahan, end to end', () => {
     await expect.poll(() => firstRow.textContent()).toContain(`Diserahkan dengan BA ${nomor}`)
     expect(await firstRow.getByRole('checkbox').isDisabled()).toBe(true)
 
-    const pdf = pdfText(await download(() => done.getByRole('button', { name: 'Unduh BA (PDF)' }).click()))
+    const pdf = pdfTextFolded((await downloadTo(page, dir, () => done.getByRole('button', { name: 'Unduh BA (PDF)' }).click())).path)
     expect(pdf.flat).toContain(nomor)
     expect(pdf.flat).toContain(KETUA_PPK)
     expect(pdf.flat).toContain(EXCEPTION)
@@ -321,7 +250,7 @@ describe('distribusi and pemusnahan, end to end', () => {
     await ret.waitFor({ state: 'hidden' })
     await expect.poll(() => held.getByTestId(`held-${seeded.TINTA}`).locator('td.num').textContent()).toBe(formatAngka(tintaHeld - 2))
     expect((await api('distribusi.diPpk', { kecamatanId: seeded.kecamatanId })).find((r) => r.variantId === seeded.TINTA)!.qty).toBe(tintaHeld - 2)
-    await sectionShot(page.getByRole('region', { name: 'Serah terima yang sudah dilakukan' }), 'distribusi-06-kecamatan-serah-terima')
+    await sectionShot(page, page.getByRole('region', { name: 'Serah terima yang sudah dilakukan' }), 'distribusi-06-kecamatan-serah-terima', { clearToasts: TOASTS })
     expect(pageErrors).toEqual([])
   })
 
@@ -348,7 +277,7 @@ describe('distribusi and pemusnahan, end to end', () => {
     const form = page.getByRole('region', { name: 'Pelaksanaan dan berita acara' })
     await form.getByLabel('Cara pemusnahan').selectOption('dicacah')
     await form.getByLabel('Tempat pemusnahan').fill('Halaman gudang logistik KPU Kabupaten Batu Bara')
-    await fullShot('distribusi-03-pemusnahan')
+    await fullShot(page, 'distribusi-03-pemusnahan', { clearToasts: TOASTS, fullPage: false })
 
     await form.getByRole('button', { name: 'Musnahkan dan terbitkan BA' }).click()
     const done = page.getByTestId('pm-done')
@@ -358,7 +287,7 @@ describe('distribusi and pemusnahan, end to end', () => {
     expect(record).toMatchObject({ nomor, metode: 'dicacah', qty: rusak })
     await expect.poll(() => page.getByTestId('pm-list').textContent()).toContain(nomor)
 
-    const pdf = pdfText(await download(() => done.getByRole('button', { name: 'Unduh BA (PDF)' }).click()))
+    const pdf = pdfTextFolded((await downloadTo(page, dir, () => done.getByRole('button', { name: 'Unduh BA (PDF)' }).click())).path)
     expect(pdf.flat).toContain(nomor)
     expect(pdf.flat).toContain(`sebanyak ${jumlahTerbilang(rusak)} lembar`)
     expect(pdf.flat).toContain('dengan cara dicacah')
@@ -382,7 +311,7 @@ describe('distribusi and pemusnahan, end to end', () => {
     await expect.poll(() => row.locator('.ds-beranda-counts').textContent()).toBe('82 TPS: 82 diterima PPK')
     const total = (await api('wilayah.summary', {})).tps
     expect(await page.getByTestId('ds-beranda-total').textContent()).toContain(`82 dari ${formatAngka(total)} kit TPS sudah diserahkan`)
-    await sectionShot(page.getByRole('region', { name: 'Distribusi ke PPK' }), 'distribusi-04-beranda')
+    await sectionShot(page, page.getByRole('region', { name: 'Distribusi ke PPK' }), 'distribusi-04-beranda', { clearToasts: TOASTS })
 
     await row.getByRole('link', { name: seeded.kecamatan, exact: true }).click()
     await page.getByTestId('ds-kit-table').waitFor()
@@ -392,7 +321,7 @@ describe('distribusi and pemusnahan, end to end', () => {
     const pRow = progress.locator('tr', { has: page.getByRole('link', { name: seeded.kecamatan, exact: true }) })
     await expect.poll(() => pRow.locator('td.num').allTextContents()).toEqual(['82', '0', '0', '0', '0', '82'])
     expect(await page.getByTestId('ds-handover-list').textContent()).toContain(KETUA_PPK)
-    await fullShot('distribusi-05-ringkasan')
+    await fullShot(page, 'distribusi-05-ringkasan', { clearToasts: TOASTS, fullPage: false })
     expect(pageErrors).toEqual([])
   })
 })

@@ -1,13 +1,15 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import ExcelJS from 'exceljs'
-import { chromium, type Browser, type Download, type Locator, type Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { MethodInput, MethodName, MethodOutput } from '../../src/api/contract'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
+import { pdfTextFolded } from '../support/pdf'
+import { apiOf, clearToasts, DEMO_CSV, downloadTo, ensureBuiltUi, fullShot, launchChromium, sectionShot, SHOTS, STATIC_DIR, watchPage } from './support/browser'
+import { isoDate, TODAY } from './support/dates'
 import { signInContext } from './support/session'
 
 /**
@@ -25,12 +27,6 @@ import { signInContext } from './support/session'
  *   a second sortir-lipat shift yesterday, left open, so a BA over yesterday is refused.
  */
 
-const ROOT = resolve(__dirname, '../..')
-const STATIC_DIR = join(ROOT, 'out', 'renderer')
-const DEMO_CSV = join(ROOT, 'resources', 'demo', 'tps-batubara-2024.csv')
-const SHOTS = join(ROOT, 'test-results', 'e2e')
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-
 /** A valid 1×1 PNG (one opaque pixel). */
 const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
 
@@ -40,11 +36,9 @@ let server: RunningHttpServer
 let browser: Browser
 let page: Page
 const pageErrors: string[] = []
+const api = apiOf(() => app, 'Ani')
 
-const pad = (n: number) => String(n).padStart(2, '0')
-const isoOf = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
-const TODAY = isoOf(new Date())
-const YESTERDAY = isoOf(new Date(Date.now() - 86_400_000))
+const YESTERDAY = isoDate(new Date(Date.now() - 86_400_000))
 const YEAR = Number(TODAY.slice(0, 4))
 
 const seeded = { G: 0, B: 0, shiftId: 0, openShiftId: 0 }
@@ -64,48 +58,6 @@ const KOP = {
   start: '7',
 }
 
-async function api<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const res = await app.dispatcher.call(method, input, { actor: 'Ani', transport: 'test' })
-  if (!res.ok) throw new Error(`${method}: ${res.error.message} ${JSON.stringify(res.error.details ?? [])}`)
-  return res.result as MethodOutput<M>
-}
-
-function newestMtime(path: string): number {
-  const s = statSync(path)
-  if (!s.isDirectory()) return s.mtimeMs
-  return Math.max(0, ...readdirSync(path).map((n) => newestMtime(join(path, n))))
-}
-
-/** `npm test` builds first; a developer running this file alone gets a build when the UI changed since. */
-function ensureBuiltUi(): void {
-  const index = join(STATIC_DIR, 'index.html')
-  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(ROOT, 'src', 'ui'))) return
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: ROOT, encoding: 'utf8' })
-  if (r.status !== 0) throw new Error(`electron-vite build gagal:\n${r.stdout}\n${r.stderr}`)
-}
-
-/** The app scrolls inside its main pane; grow the window to the page's height so the shot shows everything. */
-async function fullShot(name: string): Promise<void> {
-  const h = await page.locator('.app-main').evaluate((main) => main.scrollHeight + main.getBoundingClientRect().top)
-  await page.setViewportSize({ width: 1366, height: Math.ceil(h) })
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
-  await page.setViewportSize({ width: 1366, height: 768 })
-}
-
-/** Success toasts linger six seconds; they would cover what a screenshot is for. */
-async function clearToasts(): Promise<void> {
-  for (const close of await page.getByRole('button', { name: 'Tutup pemberitahuan' }).all()) await close.click({ timeout: 1_000 }).catch(() => {})
-}
-
-/** One section, whole: the window grows to the page's height first so nothing is cut or overlaid by the header. */
-async function sectionShot(section: Locator, name: string): Promise<void> {
-  await clearToasts()
-  const h = await page.locator('.app-main').evaluate((main) => main.scrollHeight + main.getBoundingClientRect().top)
-  await page.setViewportSize({ width: 1366, height: Math.ceil(h) })
-  await section.screenshot({ path: join(SHOTS, `${name}.png`) })
-  await page.setViewportSize({ width: 1366, height: 768 })
-}
-
 /** Types into a field as a person does: focus, select what is there, type. */
 async function typeInto(field: Locator, text: string): Promise<void> {
   await field.focus()
@@ -114,25 +66,10 @@ async function typeInto(field: Locator, text: string): Promise<void> {
   else await page.keyboard.type(text)
 }
 
-/** The text of a PDF as pdftotext lays it out, and the same with whitespace folded (words wrap across lines). */
-function pdfText(path: string): { layout: string; flat: string } {
-  const r = spawnSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' })
-  if (r.status !== 0) throw new Error(`pdftotext gagal: ${r.stderr}`)
-  return { layout: r.stdout, flat: r.stdout.replace(/\s+/g, ' ') }
-}
-
-async function download(click: () => Promise<void>): Promise<{ d: Download; path: string }> {
-  const [d] = await Promise.all([page.waitForEvent('download'), click()])
-  const path = join(dir, d.suggestedFilename())
-  await d.saveAs(path)
-  return { d, path }
-}
-
 const toast = (kind: 'error' | 'success') => page.locator(`.toast-${kind}`).last()
 
 beforeAll(async () => {
   ensureBuiltUi()
-  mkdirSync(SHOTS, { recursive: true })
   dir = mkdtempSync(join(tmpdir(), 'gudang-dokumen-'))
   app = await openApp({ dbPath: join(dir, 'dokumen.sqlite'), demoCsvPath: DEMO_CSV, onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`) })
 
@@ -175,20 +112,11 @@ beforeAll(async () => {
   await api('items.update', { id: item('KOTAK'), payRate: 2_000 })
 
   server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: STATIC_DIR, port: 0 })
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    // Real scrollbars, as on the office PCs, so column widths in the screenshots are honest.
-    ignoreDefaultArgs: ['--hide-scrollbars'],
-  })
+  browser = await launchChromium()
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', acceptDownloads: true })
   await signInContext(context, app, server)
   page = await context.newPage()
-  page.on('pageerror', (e) => pageErrors.push(`[pageerror] ${e.message}`))
-  page.on('console', (m) => {
-    // AG Grid reports misuse (duplicate row ids, unknown options) as warnings; treat them as failures.
-    if (m.type() === 'error' || (m.type() === 'warning' && m.text().startsWith('AG Grid'))) pageErrors.push(`[console ${m.type()}] ${m.text()}`)
-  })
+  watchPage(page, pageErrors)
 })
 
 afterAll(async () => {
@@ -235,7 +163,7 @@ describe('documents, end to end', () => {
     expect((await kop.getByTestId('logo-preview').getAttribute('src'))!.startsWith('data:image/png;base64,')).toBe(true)
     expect((await api('election.get', {}))!.hasLogo).toBe(true)
     expect((await api('election.logo', {}))!.contentBase64).toBe(PNG_1X1.toString('base64'))
-    await sectionShot(kop, 'dokumen-01-pengaturan-kop')
+    await sectionShot(page, kop, 'dokumen-01-pengaturan-kop', { clearToasts: true })
 
     // Signers of the BA hasil sortir dan lipat: the defaults name the offices; the names are typed in.
     const ttd = page.getByRole('region', { name: 'Penanda tangan per jenis dokumen' })
@@ -268,7 +196,7 @@ describe('documents, end to end', () => {
     await badRow.locator('.field-error').filter({ hasText: 'Isi nama atau jabatan penanda tangan' }).waitFor()
     await panel.getByText('Penanda tangan tidak lengkap').waitFor()
     expect(await badRow.getByLabel('Nama penanda tangan 6').getAttribute('aria-invalid')).toBe('true')
-    await sectionShot(ttd, 'dokumen-02-pengaturan-ttd-galat')
+    await sectionShot(page, ttd, 'dokumen-02-pengaturan-ttd-galat', { clearToasts: true })
     await panel.getByRole('button', { name: 'Hapus baris 6' }).click()
     // Removing a row hands the focus to "+ Tambah penanda tangan" on the next animation frame. Enter pressed
     // in a field before that lands goes to the add button (a new empty row) instead of saving.
@@ -289,7 +217,7 @@ describe('documents, end to end', () => {
     ])
     expect(sortir.signers[0]).toMatchObject({ jabatan: 'Kepala Subbagian Keuangan, Umum dan Logistik', nip: SIGNERS.kasubbag.nip })
     expect(sortir.signers[3]).toMatchObject(SIGNERS.polres)
-    await sectionShot(ttd, 'dokumen-03-pengaturan-ttd')
+    await sectionShot(page, ttd, 'dokumen-03-pengaturan-ttd', { clearToasts: true })
 
     // The pay recap names the Pejabat Pembuat Komitmen; the screen says which PPK that is.
     await ttd.getByRole('tab', { name: 'Rekap upah' }).click()
@@ -303,12 +231,12 @@ describe('documents, end to end', () => {
     await upah.getByRole('button', { name: 'Simpan upah' }).click()
     await page.getByText('Upah per satuan dan potongan pajak tersimpan').waitFor()
     expect((await api('election.get', {}))!.taxPercent).toBe(6)
-    await sectionShot(upah, 'dokumen-04-pengaturan-upah')
+    await sectionShot(page, upah, 'dokumen-04-pengaturan-upah', { clearToasts: true })
     expect(pageErrors).toEqual([])
   })
 
   it('Dokumen: a refused BA names the open shift; the issued BA sortir states the screen’s number, the typed names and the baik total; a reprint is SALINAN', async () => {
-    await clearToasts()
+    await clearToasts(page)
     await page.goto(`${server.url.split('?')[0]}#/dokumen`)
     const card = page.locator('form[data-doc-type="BA_SORTIR"]')
     await card.waitFor()
@@ -338,13 +266,13 @@ describe('documents, end to end', () => {
     await expect.poll(() => row.textContent()).toContain(nomor)
     expect(await row.textContent()).toContain(`#${doc!.chainSeq} · ${doc!.chainHash.slice(0, 12)}`)
     expect(await row.textContent()).toContain(`oleh ${doc!.issuedBy}`)
-    await clearToasts()
-    await fullShot('dokumen-06-terbit')
+    await clearToasts(page)
+    await fullShot(page, 'dokumen-06-terbit')
 
-    const first = await download(() => issued.getByRole('button', { name: 'Unduh PDF' }).click())
-    expect(first.d.suggestedFilename()).toMatch(/\.pdf$/)
-    expect(first.d.suggestedFilename()).not.toContain('SALINAN')
-    const text = pdfText(first.path)
+    const first = await downloadTo(page, dir, () => issued.getByRole('button', { name: 'Unduh PDF' }).click())
+    expect(first.name).toMatch(/\.pdf$/)
+    expect(first.name).not.toContain('SALINAN')
+    const text = pdfTextFolded(first.path)
     expect(text.flat).toContain(`Nomor: ${nomor}`)
     for (const s of [SIGNERS.kasubbag, SIGNERS.sekretaris, SIGNERS.bawaslu, SIGNERS.ketua, SIGNERS.polres]) expect(text.flat).toContain(s.nama)
     expect(text.flat).toContain(`NIP. ${SIGNERS.kasubbag.nip}`)
@@ -360,9 +288,9 @@ describe('documents, end to end', () => {
     const reprint = row.getByRole('button', { name: /^Cetak ulang \(SALINAN\)/ })
     await reprint.waitFor()
     expect(await row.locator('td.num').textContent()).toBe('1×')
-    const second = await download(() => reprint.click())
-    expect(second.d.suggestedFilename()).toContain('SALINAN')
-    const copy = pdfText(second.path)
+    const second = await downloadTo(page, dir, () => reprint.click())
+    expect(second.name).toContain('SALINAN')
+    const copy = pdfTextFolded(second.path)
     expect(copy.flat).toContain('SALINAN')
     expect(copy.flat).toContain(`Nomor: ${nomor}`)
     await expect.poll(() => row.locator('td.num').textContent()).toBe('2×')
@@ -380,7 +308,7 @@ describe('documents, end to end', () => {
     expect(doc).toMatchObject({ nomor: null, formats: ['pdf', 'xlsx'] })
     expect((await issued.getByTestId('issued-nomor').textContent())!.trim()).toBe(`DOK-${doc!.id}`)
 
-    const file = await download(() => issued.getByRole('button', { name: 'Unduh XLSX' }).click())
+    const file = await downloadTo(page, dir, () => issued.getByRole('button', { name: 'Unduh XLSX' }).click())
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(readFileSync(file.path) as unknown as ArrayBuffer)
     const rows: string[][] = []
@@ -394,7 +322,7 @@ describe('documents, end to end', () => {
     expect(pay('Siti Aminah')).toEqual([470_000, 28_200, 441_800])
     // Kenanga: 2.980 + 20 = 3.000 × Rp164 = Rp492.000 / 2 = 246.000; 6% = 14.760.
     expect(pay('Budi Santoso')).toEqual([246_000, 14_760, 231_240])
-    await clearToasts()
+    await clearToasts(page)
     await card.screenshot({ path: join(SHOTS, 'dokumen-08-rekap-upah.png') })
     expect(pageErrors).toEqual([])
   })
@@ -402,8 +330,8 @@ describe('documents, end to end', () => {
   it('Dokumen: the rekap harian XLSX has the Silog sheets and the ledger’s baik per ballot type and dapil', async () => {
     const rekap = page.getByRole('region', { name: 'Rekap harian' })
     await rekap.getByLabel('Tanggal rekap').fill(TODAY)
-    const file = await download(() => rekap.getByRole('button', { name: 'Unduh XLSX' }).click())
-    expect(file.d.suggestedFilename()).toMatch(/\.xlsx$/)
+    const file = await downloadTo(page, dir, () => rekap.getByRole('button', { name: 'Unduh XLSX' }).click())
+    expect(file.name).toMatch(/\.xlsx$/)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(readFileSync(file.path) as unknown as ArrayBuffer)
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Ringkasan', 'Per Shift', 'Per Regu', 'Per Alasan Rusak', 'Penerimaan', 'Silog'])
@@ -424,8 +352,8 @@ describe('documents, end to end', () => {
     expect(recon.find((x) => x.variantId === seeded.G)!.baik).toBe(4_934)
     expect(recon.find((x) => x.variantId === seeded.B)!.baik).toBe(2_980)
 
-    const csv = await download(() => rekap.getByRole('button', { name: 'Unduh CSV (kolom Silog)' }).click())
-    expect(csv.d.suggestedFilename()).toMatch(/\.csv$/)
+    const csv = await downloadTo(page, dir, () => rekap.getByRole('button', { name: 'Unduh CSV (kolom Silog)' }).click())
+    expect(csv.name).toMatch(/\.csv$/)
     expect(readFileSync(csv.path, 'utf8')).toContain('Baik')
     expect(pageErrors).toEqual([])
   })

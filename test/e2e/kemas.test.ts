@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { MethodInput, MethodName, MethodOutput } from '../../src/api/contract'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
+import { pdfPages, pdfText } from '../support/pdf'
+import { apiOf, clearToasts, DEMO_CSV, downloadTo, ensureBuiltUi, fmtNum, fullShot, launchChromium, menuLink, SHOTS, STATIC_DIR, watchPage, windowShot, type ShotOptions } from './support/browser'
 import { signInContext } from './support/session'
 
 /**
@@ -17,58 +18,16 @@ import { signInContext } from './support/session'
  * database stays exactly as it was.
  */
 
-const ROOT = resolve(__dirname, '../..')
-const STATIC_DIR = join(ROOT, 'out', 'renderer')
-const DEMO_CSV = join(ROOT, 'resources', 'demo', 'tps-batubara-2024.csv')
-const SHOTS = join(ROOT, 'test-results', 'e2e')
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-
 let dir: string
 let app: OpenedApp
 let server: RunningHttpServer
 let browser: Browser
 let page: Page
 const pageErrors: string[] = []
+const api = apiOf(() => app)
 
-async function api<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const res = await app.dispatcher.call(method, input, { actor: 'e2e', transport: 'test' })
-  if (!res.ok) throw new Error(`${method}: ${res.error.message} ${JSON.stringify(res.error.details ?? [])}`)
-  return res.result as MethodOutput<M>
-}
-
-const id = (n: number) => new Intl.NumberFormat('id-ID').format(n)
-
-function newestMtime(path: string): number {
-  const s = statSync(path)
-  if (!s.isDirectory()) return s.mtimeMs
-  return Math.max(0, ...readdirSync(path).map((n) => newestMtime(join(path, n))))
-}
-
-/** `npm test` builds first; a developer running this file alone gets a build when the UI changed since. */
-function ensureBuiltUi(): void {
-  const index = join(STATIC_DIR, 'index.html')
-  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(ROOT, 'src', 'ui'))) return
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: ROOT, encoding: 'utf8' })
-  if (r.status !== 0) throw new Error(`electron-vite build gagal:\n${r.stdout}\n${r.stderr}`)
-}
-
-/** Success toasts linger six seconds; they would cover what a screenshot is for. */
-async function clearToasts(): Promise<void> {
-  for (const close of await page.getByRole('button', { name: 'Tutup pemberitahuan' }).all()) await close.click({ timeout: 1_000 }).catch(() => {})
-}
-
-/** The whole page: the window grows to the content's height first (the main area scrolls on its own). */
-async function shot(name: string, whole = false): Promise<void> {
-  await clearToasts()
-  if (!whole) {
-    await page.screenshot({ path: join(SHOTS, `${name}.png`) })
-    return
-  }
-  const h = await page.locator('.app-main').evaluate((main) => main.scrollHeight + main.getBoundingClientRect().top)
-  await page.setViewportSize({ width: 1366, height: Math.ceil(Math.min(h, 3000)) })
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) })
-  await page.setViewportSize({ width: 1366, height: 768 })
-}
+/** A whole page: the toasts closed, the window grown to the content's height (3000 px at most), then shot as it stands. */
+const WHOLE: ShotOptions = { clearToasts: true, fullPage: false, maxHeight: 3000 }
 
 function run(cmd: string, args: string[]): string {
   const r = spawnSync(cmd, args, { encoding: 'utf8' })
@@ -76,21 +35,11 @@ function run(cmd: string, args: string[]): string {
   return r.stdout
 }
 
-const pdfPages = (path: string) => Number(/^Pages:\s+(\d+)/m.exec(run('pdfinfo', [path]))?.[1])
-
-async function download(click: () => Promise<void>): Promise<{ name: string; path: string }> {
-  const [d] = await Promise.all([page.waitForEvent('download'), click()])
-  const path = join(dir, d.suggestedFilename())
-  await d.saveAs(path)
-  return { name: d.suggestedFilename(), path }
-}
-
 /** What is in the focused element: the scan field must have the keyboard, as the scanner types into it. */
 const focusedTestId = () => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }).document.activeElement?.getAttribute('data-testid') ?? null)
 
 beforeAll(async () => {
   ensureBuiltUi()
-  mkdirSync(SHOTS, { recursive: true })
   dir = mkdtempSync(join(tmpdir(), 'gudang-e2e-kemas-'))
   app = await openApp({ dbPath: join(dir, 'kemas.sqlite'), demoCsvPath: DEMO_CSV, onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`) })
 
@@ -119,18 +68,11 @@ beforeAll(async () => {
   }
 
   server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: STATIC_DIR, port: 0 })
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    ignoreDefaultArgs: ['--hide-scrollbars'],
-  })
+  browser = await launchChromium()
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', acceptDownloads: true })
   await signInContext(context, app, server)
   page = await context.newPage()
-  page.on('pageerror', (e) => pageErrors.push(`[pageerror] ${e.message}`))
-  page.on('console', (m) => {
-    if (m.type() === 'error' || (m.type() === 'warning' && m.text().startsWith('AG Grid'))) pageErrors.push(`[console ${m.type()}] ${m.text()}`)
-  })
+  watchPage(page, pageErrors)
 }, 120_000)
 
 afterAll(async () => {
@@ -156,7 +98,7 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
 
     // Arriving from the menu, the keyboard is in the scan field: a scanner works at once.
     await page.goto(`${server.url}#/beranda`)
-    await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Pengemasan', exact: true }).click()
+    await menuLink(page, 'Pengemasan').click()
     await page.getByTestId('kec-bars').waitFor()
     await expect.poll(focusedTestId).toBe('kemas-scan-input')
 
@@ -188,10 +130,10 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     await expect.poll(() => page.getByTestId('kemas-shift').textContent()).toContain(`Shift #${shift.id}`)
 
     // Scan: the scanner types the label's text into the focused field and presses Enter.
-    await clearToasts()
+    await clearToasts(page)
     await page.getByTestId('kemas-scan-input').focus()
     await k.type(goodCode, { delay: 5 })
-    await shot('kemas-01-pindai')
+    await windowShot(page, 'kemas-01-pindai', { clearToasts: true })
     await k.press('Enter')
     await page.waitForURL(new RegExp(`#/kemas/${first.tpsId}$`))
     const identity = page.getByTestId('kit-identity')
@@ -209,13 +151,13 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     for (const l of before.lines) {
       const row = lines.locator(`tr[data-variant="${l.variantId}"]`)
       const cells = await row.locator('td').allTextContents()
-      expect(cells[0]).toContain(id(l.need))
+      expect(cells[0]).toContain(fmtNum(l.need))
       expect(cells[1]).toBe('0')
-      expect(cells[2]).toBe(id(l.remaining))
-      expect(cells[3]).toContain(id(l.stock))
-      shown.set(l.variantId, id(l.need))
+      expect(cells[2]).toBe(fmtNum(l.remaining))
+      expect(cells[3]).toContain(fmtNum(l.stock))
+      shown.set(l.variantId, fmtNum(l.need))
     }
-    await shot('kemas-02-kit', true)
+    await fullShot(page, 'kemas-02-kit', WHOLE)
 
     // Pack everything the kit still lacks: one button.
     const rowsBefore = (await api('system.info', {})).ledgerRows
@@ -248,11 +190,11 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     await segel.press('Enter')
     await page.getByTestId('segel-saved-1').waitFor()
     expect((await api('kemas.kit', { tpsId: first.tpsId })).kotak.find((x) => x.no === 1)!.segel).toBe('SGL-1219-000001')
-    await clearToasts()
-    await shot('kemas-03-lengkap', true)
+    await clearToasts(page)
+    await fullShot(page, 'kemas-03-lengkap', WHOLE)
 
     // Labels of this TPS: one A4 sheet, and the QR of kotak 1 decodes to the text that was scanned.
-    const labels = await download(() => lengkap.getByRole('button', { name: /^Cetak label kotak/ }).click())
+    const labels = await downloadTo(page, dir, () => lengkap.getByRole('button', { name: /^Cetak label kotak/ }).click())
     expect(labels.name).toMatch(/^label-kotak-tps-001-.*\.pdf$/)
     expect(pdfPages(labels.path)).toBe(1)
     const labelPng = join(SHOTS, 'kemas-label')
@@ -262,10 +204,10 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     expect(decoded).toContain(goodCode)
 
     // Daftar isi of this TPS: one page that names the TPS and desa and holds the quantities the kit showed.
-    const daftar = await download(() => lengkap.getByRole('button', { name: 'Cetak daftar isi kit' }).click())
+    const daftar = await downloadTo(page, dir, () => lengkap.getByRole('button', { name: 'Cetak daftar isi kit' }).click())
     expect(daftar.name).toMatch(/^daftar-isi-kit-tps-001-.*\.pdf$/)
     expect(pdfPages(daftar.path)).toBe(1)
-    const text = run('pdftotext', ['-layout', daftar.path, '-'])
+    const text = pdfText(daftar.path)
     expect(text).toContain('TPS 001')
     expect(text).toContain(first.desa)
     expect(text).toContain('SGL-1219-000001')
@@ -296,7 +238,7 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     await expect.poll(focusedTestId).toBe('kemas-scan-input')
     expect(page.url()).toMatch(new RegExp(`#/kemas/${first.tpsId}$`))
     await page.waitForTimeout(1100) // after the flash, as it stays on screen
-    await shot('kemas-04-salah-dapil')
+    await windowShot(page, 'kemas-04-salah-dapil', { clearToasts: true })
     expect(JSON.stringify(await api('kemas.kit', { tpsId: first.tpsId }))).toBe(kitBefore)
     const infoAfter = await api('system.info', {})
     expect(infoAfter.ledgerRows).toBe(infoBefore.ledgerRows)
@@ -330,8 +272,8 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     await form.getByLabel('Baris', { exact: true }).fill('5')
     await expect.poll(() => page.getByTestId('label-size').textContent()).toBe('95 × 51,4 mm')
     expect(await page.getByTestId('sheet-preview').locator('.sheet-label').count()).toBe(10)
-    await clearToasts()
-    await shot('kemas-05-cetak', true)
+    await clearToasts(page)
+    await fullShot(page, 'kemas-05-cetak', WHOLE)
     await form.getByRole('button', { name: 'Simpan susunan' }).click()
     // The form takes the saved grid back from the answer; typing before it arrives would be overwritten.
     await page.getByText('Susunan label tersimpan').waitFor()
@@ -346,7 +288,7 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     await panel.getByLabel('Kecamatan (PPK)').selectOption(String(laut.id))
     await panel.getByLabel('Desa/kelurahan (PPS)').selectOption(String(first.desaId))
     const desaTps = (await api('kemas.daftar', { desaId: first.desaId })).length
-    const batch = await download(() => panel.getByRole('button', { name: 'Cetak label kotak (PDF)' }).click())
+    const batch = await downloadTo(page, dir, () => panel.getByRole('button', { name: 'Cetak label kotak (PDF)' }).click())
     expect(pdfPages(batch.path)).toBe(Math.ceil((desaTps * before.kotak.length) / 10))
 
     // The packing shift's own page lists what it packed instead of a tally grid.
@@ -354,7 +296,7 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     const result = page.getByTestId('packing-shift-result')
     await result.waitFor()
     expect(await result.textContent()).toContain(`TPS 001 ${first.desa}`)
-    expect(await result.locator('tfoot').textContent()).toContain(id(before.lines.reduce((s, l) => s + l.need, 0)))
+    expect(await result.locator('tfoot').textContent()).toContain(fmtNum(before.lines.reduce((s, l) => s + l.need, 0)))
     expect(await page.locator('[data-testid^="tally-"]').count()).toBe(0)
 
     expect(pageErrors).toEqual([])

@@ -8,7 +8,7 @@ import { openApp, type OpenedApp } from '../../src/api/app'
 import { backupDir } from '../../src/services/cadangan'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
 import { pdfQrCodes, saveDownload } from '../support/pdf'
-import { apiOf, clearToasts, DEMO_CSV, ensureBuiltUi, fullShot, launchChromium, STATIC_DIR, watchPage } from './support/browser'
+import { apiOf, clearToasts, DEMO_CSV, ensureBuiltUi, fullShot, launchChromium, menuLink, STATIC_DIR, watchPage } from './support/browser'
 
 /**
  * Trust, end to end on the demo election in a real Chromium, starting with nobody signed in:
@@ -30,7 +30,7 @@ const pageErrors: string[] = []
 const api = apiOf(() => app)
 const doc = { nomor: '', qr: '', chainSeq: 0 }
 
-const nav = (name: string) => page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name, exact: true })
+const nav = (name: string) => menuLink(page, name)
 const chip = () => page.getByTestId('user-chip')
 
 async function serve(): Promise<void> {

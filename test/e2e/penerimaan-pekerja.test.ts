@@ -1,12 +1,11 @@
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { MethodInput, MethodName, MethodOutput } from '../../src/api/contract'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
+import { apiOf, DEMO_CSV, ensureBuiltUi, launchChromium, STATIC_DIR, watchPage, windowShot } from './support/browser'
 import { signInContext } from './support/session'
 
 /**
@@ -15,11 +14,6 @@ import { signInContext } from './support/session'
  * driven by keyboard, the kurang settled, the tertukar returned), checked against the database.
  */
 
-const ROOT = resolve(__dirname, '../..')
-const STATIC_DIR = join(ROOT, 'out', 'renderer')
-const DEMO_CSV = join(ROOT, 'resources', 'demo', 'tps-batubara-2024.csv')
-const SHOTS = join(ROOT, 'test-results', 'e2e')
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const FULL_NIK = '1219010101900001'
 
 let dir: string
@@ -28,18 +22,13 @@ let server: RunningHttpServer
 let browser: Browser
 let page: Page
 const pageErrors: string[] = []
-
-async function api<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const res = await app.dispatcher.call(method, input, { actor: 'e2e', transport: 'test' })
-  if (!res.ok) throw new Error(`${method}: ${res.error.message}`)
-  return res.result as MethodOutput<M>
-}
+const api = apiOf(() => app)
 
 /** Success toasts fade after 6 s; close them so the screenshot shows the page (a modal dialog makes them inert). */
 async function shot(name: string) {
   const close = page.locator('.toast-success .toast-close')
   if ((await page.locator('dialog[open]').count()) === 0) while ((await close.count()) > 0) await close.first().click()
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) })
+  await windowShot(page, name)
 }
 const base = () => server.url.replace(/\?.*$/, '')
 /** The aria-label of whatever has keyboard focus. */
@@ -48,40 +37,16 @@ async function focused(): Promise<string | null> {
   return (await el.getAttribute('aria-label')) ?? (await el.textContent())
 }
 
-function newestMtime(path: string): number {
-  const s = statSync(path)
-  if (!s.isDirectory()) return s.mtimeMs
-  return Math.max(0, ...readdirSync(path).map((n) => newestMtime(join(path, n))))
-}
-
-/** `npm test` builds first; a developer running this file alone gets a build when the UI changed since. */
-function ensureBuiltUi(): void {
-  const index = join(STATIC_DIR, 'index.html')
-  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(ROOT, 'src', 'ui'))) return
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: ROOT, encoding: 'utf8' })
-  if (r.status !== 0) throw new Error(`electron-vite build gagal:\n${r.stdout}\n${r.stderr}`)
-}
-
 beforeAll(async () => {
   ensureBuiltUi()
-  mkdirSync(SHOTS, { recursive: true })
   dir = mkdtempSync(join(tmpdir(), 'gudang-e2e-pp-'))
   app = await openApp({ dbPath: join(dir, 'e2e.sqlite'), demoCsvPath: DEMO_CSV, onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`) })
   server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: STATIC_DIR, port: 0 })
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    // Real scrollbars, as on the office PCs, so column widths in the screenshots are honest.
-    ignoreDefaultArgs: ['--hide-scrollbars'],
-  })
+  browser = await launchChromium()
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' })
   await signInContext(context, app, server)
   page = await context.newPage()
-  page.on('pageerror', (e) => pageErrors.push(`[pageerror] ${e.message}`))
-  page.on('console', (m) => {
-    // AG Grid reports misuse (duplicate row ids, unknown options) as warnings; treat them as failures.
-    if (m.type() === 'error' || (m.type() === 'warning' && m.text().startsWith('AG Grid'))) pageErrors.push(`[console ${m.type()}] ${m.text()}`)
-  })
+  watchPage(page, pageErrors)
   // The token is taken out of the address bar on the first load; later navigations use the hash only.
   await page.goto(server.url)
   await page.getByRole('heading', { name: 'Beranda' }).waitFor()

@@ -1,12 +1,11 @@
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import { join } from 'node:path'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { MethodInput, MethodName, MethodOutput } from '../../src/api/contract'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
+import { apiOf, DEMO_CSV, ensureBuiltUi, fmtNum, launchChromium, menuLink, STATIC_DIR, watchPage, windowShot } from './support/browser'
 import { signInContext } from './support/session'
 
 /**
@@ -16,11 +15,6 @@ import { signInContext } from './support/session'
  * and find in the database exactly what was typed.
  */
 
-const ROOT = resolve(__dirname, '../..')
-const STATIC_DIR = join(ROOT, 'out', 'renderer')
-const DEMO_CSV = join(ROOT, 'resources', 'demo', 'tps-batubara-2024.csv')
-const SHOTS = join(ROOT, 'test-results', 'e2e')
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const GUBERNUR = 1
 
 let dir: string
@@ -29,33 +23,10 @@ let server: RunningHttpServer
 let browser: Browser
 let page: Page
 const pageErrors: string[] = []
-
-async function api<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const res = await app.dispatcher.call(method, input, { actor: 'e2e', transport: 'test' })
-  if (!res.ok) throw new Error(`${method}: ${res.error.message}`)
-  return res.result as MethodOutput<M>
-}
-
-const id = (n: number) => new Intl.NumberFormat('id-ID').format(n)
-const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) })
-
-function newestMtime(path: string): number {
-  const s = statSync(path)
-  if (!s.isDirectory()) return s.mtimeMs
-  return Math.max(0, ...readdirSync(path).map((n) => newestMtime(join(path, n))))
-}
-
-/** `npm test` builds first; a developer running this file alone gets a build when the UI changed since. */
-function ensureBuiltUi(): void {
-  const index = join(STATIC_DIR, 'index.html')
-  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(ROOT, 'src', 'ui'))) return
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: ROOT, encoding: 'utf8' })
-  if (r.status !== 0) throw new Error(`electron-vite build gagal:\n${r.stdout}\n${r.stderr}`)
-}
+const api = apiOf(() => app)
 
 beforeAll(async () => {
   ensureBuiltUi()
-  mkdirSync(SHOTS, { recursive: true })
   dir = mkdtempSync(join(tmpdir(), 'gudang-e2e-shift-'))
   app = await openApp({ dbPath: join(dir, 'shift.sqlite'), demoCsvPath: DEMO_CSV, onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`) })
   // Two teams of three, and 50.000 Gubernur sheets received so there is something to hand out.
@@ -73,20 +44,13 @@ beforeAll(async () => {
     lines: [{ variantId: GUBERNUR, statedQty: 50_000, countedQty: 50_000 }],
   })
   server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: STATIC_DIR, port: 0 })
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    ignoreDefaultArgs: ['--hide-scrollbars'],
-  })
+  browser = await launchChromium()
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' })
   await signInContext(context, app, server)
   // The paste goes through the real system clipboard and Ctrl+V, as from Excel.
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin })
   page = await context.newPage()
-  page.on('pageerror', (e) => pageErrors.push(`[pageerror] ${e.message}`))
-  page.on('console', (m) => {
-    if (m.type() === 'error' || (m.type() === 'warning' && m.text().startsWith('AG Grid'))) pageErrors.push(`[console ${m.type()}] ${m.text()}`)
-  })
+  watchPage(page, pageErrors)
 }, 120_000)
 
 afterAll(async () => {
@@ -133,7 +97,7 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     await dlg.getByText('Pekerja hadir di regu Melati').click()
     await dlg.getByLabel('Agus Salim').uncheck()
     await dlg.getByText('2 dari 3 pekerja hadir').waitFor()
-    await shot('shift-01-buka')
+    await windowShot(page, 'shift-01-buka')
     await dlg.getByRole('button', { name: 'Buka shift' }).click()
     await page.waitForURL(/#\/shift\/\d+$/)
     const shiftId = Number(/#\/shift\/(\d+)$/.exec(page.url())![1])
@@ -176,7 +140,7 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     await k.type('99', { delay: 15 })
     await k.press('Escape')
     await expect.poll(() => cell(1, 'rusak.KUSUT_SOBEK').textContent()).toBe('')
-    await shot('shift-02-ketik')
+    await windowShot(page, 'shift-02-ketik')
 
     // A single value from Excel with a thousands separator, into Melati's Baik.
     await k.press('ArrowLeft')
@@ -203,7 +167,7 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     await expect.poll(() => dua.getAttribute('class')).toContain('tally-invalid')
     await page.getByTestId('tally-hints').getByText('"dua" bukan angka').waitFor()
     await page.getByText('Ditempel 2 baris × 3 kolom').waitFor()
-    await shot('shift-03-tempel')
+    await windowShot(page, 'shift-03-tempel')
     // Fix it by typing over it.
     await k.press('ArrowDown')
     await k.press('ArrowRight')
@@ -230,16 +194,16 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     await k.press('Control+s')
     await page.getByText('Tally tersimpan: 11 baris buku besar').waitFor()
     // Read-only columns follow; entry columns are empty again.
-    await expect.poll(() => cell(0, 'soFar.proses').textContent()).toBe(id(3000 - 1200 - 7 - 3 - 2 - 1))
+    await expect.poll(() => cell(0, 'soFar.proses').textContent()).toBe(fmtNum(3000 - 1200 - 7 - 3 - 2 - 1))
     await expect.poll(() => cell(0, 'soFar.serah').textContent()).toBe('3.000')
     await expect.poll(() => cell(0, 'soFar.hasil').textContent()).toBe('1.200')
     await expect.poll(() => cell(0, 'soFar.rusak').textContent()).toBe('13')
-    await expect.poll(() => cell(1, 'soFar.proses').textContent()).toBe(id(2500 - 1000 - 1 - 2 - 1))
+    await expect.poll(() => cell(1, 'soFar.proses').textContent()).toBe(fmtNum(2500 - 1000 - 1 - 2 - 1))
     await expect.poll(() => cell(1, 'soFar.rusak').textContent()).toBe('4')
     await expect.poll(() => cell('total', 'soFar.serah').textContent()).toBe('5.500')
     await expect.poll(() => cell(0, 'serahkan').textContent()).toBe('')
     await expect.poll(() => cell(1, 'hasil').textContent()).toBe('')
-    await shot('shift-04-tersimpan')
+    await windowShot(page, 'shift-04-tersimpan')
 
     let s = await api('shift.get', { id: shiftId })
     const tally = (team: string) => s.teams.find((t) => t.nama === team)!.tallies.find((t) => t.variantId === GUBERNUR)!
@@ -262,7 +226,7 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     await k.press('Enter')
     await expect.poll(() => cell(1, 'hasil').getAttribute('class')).toContain('tally-invalid')
     await page.getByTestId('tally-hints').getByText('melebihi yang ada di tangan regu (1.496 dalam proses)').waitFor()
-    await shot('shift-05-melebihi')
+    await windowShot(page, 'shift-05-melebihi')
     await page.getByRole('button', { name: 'Simpan tally' }).click()
     const refusal = page.getByTestId('tally-refusal')
     await refusal.waitFor()
@@ -271,7 +235,7 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     // Nothing is cleared and nothing is written.
     await expect.poll(() => cell(1, 'hasil').textContent()).toBe('2.000')
     await expect.poll(() => cell(1, 'hasil').getAttribute('class')).toContain('tally-invalid')
-    await shot('shift-06-ditolak')
+    await windowShot(page, 'shift-06-ditolak')
     s = await api('shift.get', { id: shiftId })
     expect(tally('Melati').hasil).toBe(1000)
 
@@ -284,7 +248,7 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     expect(await tutupRefusal.textContent()).toContain('Regu Mawar: 1.787')
     expect(await tutupRefusal.textContent()).toContain('Regu Melati: 1.496')
     expect(await tutupRefusal.textContent()).toContain('Kembali (belum selesai)')
-    await shot('shift-07-tutup-ditolak')
+    await windowShot(page, 'shift-07-tutup-ditolak')
     await tutup.getByRole('button', { name: 'Batal' }).click()
     await tutup.waitFor({ state: 'hidden' })
 
@@ -304,7 +268,7 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     await k.type('96', { delay: 15 })
     await k.press('Enter')
     expect(await page.getByTestId('tally-hints').count()).toBe(0)
-    await expect.poll(() => cell('total', 'kembali').textContent()).toBe(id(1787 + 96))
+    await expect.poll(() => cell('total', 'kembali').textContent()).toBe(fmtNum(1787 + 96))
     await k.press('Control+Enter')
     await page.getByText('Tally tersimpan: 3 baris buku besar').waitFor()
     await expect.poll(() => cell('total', 'soFar.proses').textContent()).toBe('0')
@@ -332,7 +296,7 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     expect(await nameLogo.getByTestId('history-table').locator('tbody tr').count()).toBe(1)
     await k.press('Escape')
     await nameLogo.waitFor({ state: 'hidden' })
-    await shot('shift-08-ditutup')
+    await windowShot(page, 'shift-08-ditutup')
 
     // One sheet judged usable after all: re-classified with a reason, visible as such in the ledger.
     await page.getByRole('button', { name: 'Reklasifikasi rusak…' }).click()
@@ -366,10 +330,10 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     expect(rowText).toContain('3.600')
 
     // Beranda still renders after a day of floor work.
-    await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Beranda', exact: true }).click()
+    await menuLink(page, 'Beranda').click()
     await page.locator('main h1').first().waitFor()
     await page.waitForLoadState('networkidle')
-    await shot('shift-09-beranda')
+    await windowShot(page, 'shift-09-beranda')
 
     const verify = await api('ledger.verify', {})
     expect(verify).toMatchObject({ ok: true, balancesMatch: true, problem: null })

@@ -37,3 +37,9 @@ export function saveDownload(dir: string, d: { fileName: string; contentBase64: 
   writeFileSync(path, Buffer.from(d.contentBase64, 'base64'))
   return path
 }
+
+/** The text as pdftotext lays it out, and the same with all white space folded to one space (words wrap across lines). */
+export function pdfTextFolded(file: string): { layout: string; flat: string } {
+  const layout = pdfText(file)
+  return { layout, flat: layout.replace(/\s+/g, ' ') }
+}

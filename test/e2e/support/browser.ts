@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type Download, type Locator, type Page } from 'playwright-core'
 import type { MethodInput, MethodName, MethodOutput } from '../../../src/api/contract'
 import type { OpenedApp } from '../../../src/api/app'
 
@@ -52,17 +52,88 @@ export function apiOf(app: () => OpenedApp, actor = 'e2e') {
   }
 }
 
-/** The app scrolls inside its main pane; grow the window to the page's height so the shot shows everything. */
-export async function fullShot(page: Page, name: string): Promise<void> {
+export interface ShotOptions {
+  /** Close the success toasts first (with these options), so they do not cover what the shot is for. */
+  clearToasts?: boolean | ClearToastsOptions
+  /** Playwright's fullPage (on unless said otherwise). */
+  fullPage?: boolean
+  /** The tallest the window grows to, in pixels. */
+  maxHeight?: number
+}
+
+/** The app scrolls inside its main pane; grow the window to the page's height while `shoot` runs, then give it back. */
+async function grownWindow(page: Page, shoot: () => Promise<unknown>, opts: ShotOptions): Promise<void> {
+  await toastsFirst(page, opts)
   const main = page.locator('.app-main, .fullpage').first()
   const h = await main.evaluate((el) => el.scrollHeight + el.getBoundingClientRect().top)
   const size = page.viewportSize() ?? { width: 1366, height: 768 }
-  await page.setViewportSize({ width: size.width, height: Math.max(size.height, Math.ceil(h)) })
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
+  await page.setViewportSize({ width: size.width, height: Math.max(size.height, Math.ceil(Math.min(h, opts.maxHeight ?? Infinity))) })
+  await shoot()
   await page.setViewportSize(size)
 }
 
-/** Success toasts linger six seconds; they would cover what a screenshot is for. */
-export async function clearToasts(page: Page): Promise<void> {
-  for (const close of await page.getByRole('button', { name: 'Tutup pemberitahuan' }).all()) await close.click({ timeout: 1_000 }).catch(() => {})
+const shotPath = (name: string) => join(SHOTS, `${name}.png`)
+
+async function toastsFirst(page: Page, { clearToasts: clear }: Pick<ShotOptions, 'clearToasts'>): Promise<void> {
+  if (clear) await clearToasts(page, clear === true ? {} : clear)
 }
+
+/** The whole page: the window grows to the page's height so the shot shows everything. */
+export async function fullShot(page: Page, name: string, opts: ShotOptions = {}): Promise<void> {
+  await grownWindow(page, () => page.screenshot({ path: shotPath(name), fullPage: opts.fullPage ?? true }), opts)
+}
+
+/** One section, whole: the window grows to the page's height first so nothing is cut or overlaid by the header. */
+export async function sectionShot(page: Page, section: Locator, name: string, opts: Omit<ShotOptions, 'fullPage'> = {}): Promise<void> {
+  await grownWindow(page, () => section.screenshot({ path: shotPath(name) }), opts)
+}
+
+/** What the window shows, as it is. */
+export async function windowShot(page: Page, name: string, opts: Pick<ShotOptions, 'clearToasts'> = {}): Promise<void> {
+  await toastsFirst(page, opts)
+  await page.screenshot({ path: shotPath(name) })
+}
+
+export interface ClearToastsOptions {
+  /**
+   * Close the first toast still there and look again, at most this many times, instead of closing, once
+   * each, the toasts there when it starts.
+   */
+  oneAtATime?: number
+}
+
+/** Success toasts linger six seconds; they would cover what a screenshot is for. */
+export async function clearToasts(page: Page, opts: ClearToastsOptions = {}): Promise<void> {
+  const close = page.getByRole('button', { name: 'Tutup pemberitahuan' })
+  if (opts.oneAtATime !== undefined) {
+    for (let i = 0; i < opts.oneAtATime && (await close.count()) > 0; i++) await close.first().click({ timeout: 1_000 }).catch(() => {})
+    return
+  }
+  for (const button of await close.all()) await button.click({ timeout: 1_000 }).catch(() => {})
+}
+
+export interface SavedDownload {
+  download: Download
+  /** The file name the app suggested. */
+  name: string
+  /** Where it was saved. */
+  path: string
+}
+
+/** Clicks, waits for the download the click starts and saves it in `dir` under the name the app suggests. */
+export async function downloadTo(page: Page, dir: string, click: () => Promise<unknown>): Promise<SavedDownload> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()])
+  const name = download.suggestedFilename()
+  const path = join(dir, name)
+  await download.saveAs(path)
+  return { download, name, path }
+}
+
+/** A link of the main menu. */
+export const menuLink = (page: Page, name: string): Locator => page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name, exact: true })
+
+/** A figure as the screen writes it (id-ID) back to a number: "1.234.567" -> 1234567. */
+export const num = (text: string | null): number => Number((text ?? '').replace(/[^\d-]/g, ''))
+
+/** A number as the screen writes it (id-ID): 1234567 -> "1.234.567". */
+export const fmtNum = (n: number): string => new Intl.NumberFormat('id-ID').format(n)
