@@ -2,7 +2,7 @@ import { kotakQrText } from '../core/kit'
 import { refused } from '../core/errors'
 import { shortItemName } from '../core/text'
 import { daftarIsiDocument, type DaftarIsiKit } from '../reports/kit/daftarIsi'
-import { DEFAULT_LABEL_GRID, labelSheets, labelSize, type KotakLabel, type LabelGrid } from '../reports/kit/labels'
+import { DEFAULT_LABEL_GRID, labelSize, renderLabelSheets, type KotakLabel, type LabelGrid } from '../reports/kit/labels'
 import { renderPdf } from '../reports/pdf'
 import { writeTx, type Actor, type ServiceContext } from './context'
 import { requireElection } from './election'
@@ -106,7 +106,7 @@ export async function kotakLabelsPdf(ctx: ServiceContext, scope: KitScope) {
   const labels = kotakLabels(ctx, scope)
   if (labels.length === 0) throw refused('TPS dalam cakupan ini tidak memiliki kotak suara dalam kebutuhannya (periksa aturan barang Kotak suara)')
   const name = `label-kotak-${scopeName(ctx, scope, ids)}.pdf`
-  return { fileName: name, mime: 'application/pdf', bytes: await renderPdf(labelSheets(labels, getLabelGrid(ctx), `Label kotak suara ${scopeTitle(ctx, scope, ids)}`)), count: labels.length }
+  return { fileName: name, mime: 'application/pdf', bytes: await renderLabelSheets(labels, getLabelGrid(ctx), `Label kotak suara ${scopeTitle(ctx, scope, ids)}`), count: labels.length }
 }
 
 export function daftarIsiKits(ctx: ServiceContext, scope: KitScope): DaftarIsiKit[] {

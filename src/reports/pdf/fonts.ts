@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import pdfmake from 'pdfmake'
 
@@ -79,4 +79,35 @@ export function registerFonts(resourcesDir?: string): string {
   pdfmake.setUrlAccessPolicy(() => false)
   registeredDir = dir
   return dir
+}
+
+/** The path of one of the four font files (for drawing with pdfkit directly, src/reports/pdf/draw.ts). */
+export function fontFile(variant: keyof typeof FILES, resourcesDir?: string): string {
+  return join(resolveFontsDir(resourcesDir), FILES[variant])
+}
+
+const lineHeights = new Map<string, number>()
+
+/**
+ * The height of one line of text per point of font size, as pdfkit and so pdfmake measure it:
+ * (ascender - descender) / unitsPerEm from the font's hhea and head tables (1.1171875 for Liberation
+ * Sans). Text set with `lineHeight: k` takes k times this. For placing something exactly where pdfmake
+ * will have put the content that follows a line of text.
+ */
+export function fontLineHeight(variant: keyof typeof FILES = 'normal', resourcesDir?: string): number {
+  const key = `${variant}\0${resourcesDir ?? process.env[RESOURCES_ENV] ?? ''}`
+  let factor = lineHeights.get(key)
+  if (factor === undefined) {
+    const file = fontFile(variant, resourcesDir)
+    const ttf = readFileSync(file)
+    const table = (tag: string): number => {
+      for (let i = 0, n = ttf.readUInt16BE(4); i < n; i++) if (ttf.toString('latin1', 12 + 16 * i, 16 + 16 * i) === tag) return ttf.readUInt32BE(20 + 16 * i)
+      throw new Error(`Fon ${file} tidak memiliki tabel ${tag}`)
+    }
+    const unitsPerEm = ttf.readUInt16BE(table('head') + 18)
+    const hhea = table('hhea')
+    factor = (ttf.readInt16BE(hhea + 4) - ttf.readInt16BE(hhea + 6)) / unitsPerEm
+    lineHeights.set(key, factor)
+  }
+  return factor
 }

@@ -1,3 +1,4 @@
+import { qrMatrix, type EccLevel } from './qrMatrix'
 import type { ContentQr } from './types'
 
 /**
@@ -38,14 +39,65 @@ function utf8Length(text: string): number {
  * refused rather than printed too small to scan.
  */
 export function sizedQr(text: string, modulePt: number = MODULE_PT): SizedQr {
+  const { version, eccLevel } = qrSpec(text)
+  const size = (17 + 4 * version) * modulePt
+  return { node: { qr: text, version, eccLevel, mode: 'octet', fit: size, width: size }, size }
+}
+
+/** The version and ECC level sizedQr prints `text` with. */
+export function qrSpec(text: string): { version: number; eccLevel: EccLevel } {
   if (text.length === 0) throw new Error('Teks kode QR kosong')
   const bytes = utf8Length(text)
   for (const eccLevel of ['M', 'L'] as const) {
     const index = CAPACITY[eccLevel].findIndex((cap, i) => i + 1 >= MIN_VERSION && bytes <= cap)
-    if (index === -1) continue
-    const version = index + 1
-    const size = (17 + 4 * version) * modulePt
-    return { node: { qr: text, version, eccLevel, mode: 'octet', fit: size, width: size }, size }
+    if (index !== -1) return { version: index + 1, eccLevel }
   }
   throw new Error(`Teks kode QR terlalu panjang (${bytes} bita, paling banyak ${QR_MAX_BYTES})`)
+}
+
+/** A QR code as rectangles of dark modules, in modules: [column, row, width, height]. */
+export interface QrRects {
+  /** Modules across (and down). */
+  modules: number
+  rects: [number, number, number, number][]
+}
+
+/**
+ * The same code as sizedQr (text, version, ECC level, mask) as few rectangles: the dark modules merged
+ * into runs along each row, a run stacked onto the one above while that row has the same run. Filled
+ * together they draw the code as one vector; pdfmake's `qr` node draws each dark module as its own
+ * rectangle with its own line, dash, join, cap and colour operators, about 400 per code.
+ */
+export function qrRects(text: string): QrRects {
+  const { version, eccLevel } = qrSpec(text)
+  const { size: n, modules } = qrMatrix(text, version, eccLevel)
+  const rects: [number, number, number, number][] = []
+  // While a rectangle spanning columns [start, openTo[start]) continues, openFrom[start] is its first row.
+  const openFrom = new Int32Array(n).fill(-1)
+  const openTo = new Int32Array(n)
+  const seen = new Uint8Array(n)
+  const close = (start: number, row: number) => {
+    rects.push([start, openFrom[start]!, openTo[start]! - start, row - openFrom[start]!])
+    openFrom[start] = -1
+  }
+  for (let i = 0; i <= n; i++) {
+    seen.fill(0)
+    for (let j = 0; i < n && j < n; ) {
+      if (!modules[i * n + j]) {
+        j++
+        continue
+      }
+      let k = j
+      while (k < n && modules[i * n + k]) k++
+      if (openFrom[j]! >= 0 && openTo[j] !== k) close(j, i)
+      if (openFrom[j]! < 0) {
+        openFrom[j] = i
+        openTo[j] = k
+      }
+      seen[j] = 1
+      j = k
+    }
+    for (let j = 0; j < n; j++) if (openFrom[j]! >= 0 && !seen[j]) close(j, i)
+  }
+  return { modules: n, rects }
 }
