@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openApp, type OpenedApp } from '../../src/api/app'
+import { shortItemName } from '../../src/core/text'
+import { daftarIsiKits, kotakLabels } from '../../src/services/cetakKit'
+import { kitDetail, kitSummaries, recordSegel } from '../../src/services/kemas'
+
+/**
+ * The labels and daftar isi read every kit of their scope in one go instead of asking kemas.kitDetail
+ * TPS by TPS. What they print must still be what kitDetail says about each kit: the demo satker
+ * (Kabupaten Batu Bara, every kecamatan) with a few seal numbers, compared kit by kit.
+ */
+const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
+const root = mkdtempSync(join(tmpdir(), 'gudang-cetak-kit-'))
+let app: OpenedApp
+
+beforeAll(async () => {
+  app = await openApp({ dbPath: join(root, 'demo.sqlite'), demoCsvPath: DEMO_CSV })
+})
+afterAll(() => {
+  app.close()
+  rmSync(root, { recursive: true, force: true })
+})
+
+describe('print data of labels and daftar isi', () => {
+  it('states for every kit what kitDetail says: lines, kotak, ballots and seal numbers, in stacking order', () => {
+    const ctx = app.ctx
+    const kits = kitSummaries(ctx)
+    recordSegel(ctx, { actor: 'test' }, kits[0]!.tpsId, 1, 'SG-T-0001')
+    recordSegel(ctx, { actor: 'test' }, kits[0]!.tpsId, 2, 'SG-T-0002')
+    recordSegel(ctx, { actor: 'test' }, kits[5]!.tpsId, 2, 'SG-T-0003')
+    const kecamatan = [...new Set(kits.map((k) => k.kecamatanId))]
+    expect(kecamatan.length).toBeGreaterThan(1)
+    let compared = 0
+    for (const kecamatanId of kecamatan) {
+      const inKec = kits.filter((k) => k.kecamatanId === kecamatanId)
+      const details = inKec.map((k) => kitDetail(ctx, k.tpsId))
+      expect(daftarIsiKits(ctx, { kecamatanId })).toEqual(
+        details.map((d) => ({
+          provinsi: expect.any(String),
+          satker: expect.any(String),
+          kecamatan: d.kecamatan,
+          desa: d.desa,
+          nomor: d.nomor,
+          dpt: d.dpt,
+          lines: d.lines.map((l) => ({ item: l.kind === 'ballot' ? shortItemName(l.itemName) : l.itemName, dapil: l.dapil, qty: l.need, unit: l.unit })),
+          kotak: d.kotak.map((x) => ({ no: x.no, of: x.of, isi: x.label, segel: x.segel })),
+        })),
+      )
+      const labels = kotakLabels(ctx, { kecamatanId })
+      expect(labels.map((l) => [l.desa, l.tpsNomor, l.kotakNo, l.kotakOf, l.qrText.split('|').slice(2).join('|')])).toEqual(
+        details.flatMap((d) => d.kotak.map((x) => [d.desa, d.nomor, x.no, x.of, `T${d.tpsId}|K${x.no}|V${x.variantId ?? 0}`])),
+      )
+      compared += details.length
+    }
+    expect(compared).toBe(kits.length)
+    expect(daftarIsiKits(ctx, { tpsIds: [kits[0]!.tpsId] })[0]!.kotak.map((k) => k.segel)).toEqual(['SG-T-0001', 'SG-T-0002'])
+  })
+})
