@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp } from '../../src/api/app'
 import { verifyChain } from '../../src/db/ledger'
-import { MIGRATIONS } from '../../src/db/migrations'
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/db/migrations'
 import { openDatabase, schemaVersion } from '../../src/db/open'
 
 /**
@@ -21,12 +21,16 @@ const path = join(root, 'm5.sqlite')
 let before: { ledger: unknown[]; audit: number; tps: number }
 
 beforeAll(async () => {
-  // A demo election built by today's app, then taken back to 0004: drop what 0005 made.
+  // A demo election built by today's app, then taken back to 0004: undo what 0006 changed (its indexes)
+  // and drop what 0005 made.
   const made = join(root, 'made.sqlite')
   const app = await openApp({ dbPath: made, demoCsvPath: DEMO_CSV })
   app.close()
   copyFileSync(made, path)
   const raw = new Database(path)
+  raw.exec(`DROP INDEX ledger_document_variant; DROP INDEX balance_place;
+            CREATE INDEX ledger_document ON ledger(document_id) WHERE document_id IS NOT NULL; CREATE INDEX tps_desa ON tps(desa_id);
+            DELETE FROM schema_migrations WHERE version = 6;`)
   raw.exec(`DROP TABLE sesi_log; DROP TABLE pengguna; DELETE FROM schema_migrations WHERE version = 5;`)
   raw.close()
   const db = openDatabase(path, { mustExist: true, migrations: MIGRATIONS.slice(0, 4) })
@@ -43,7 +47,10 @@ describe('migration 0005 on a database that lived under 0001–0004', () => {
   it('is applied by openApp after a verified backup of the old file, keeping every row', async () => {
     const app = await openApp({ dbPath: path })
     try {
-      expect(schemaVersion(app.ctx.db)).toBe(5)
+      // 0005 and, after it, every later migration.
+      expect(app.ctx.db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual(MIGRATIONS.map((m) => m.version))
+      expect(MIGRATIONS.map((m) => m.version)).toContain(5)
+      expect(schemaVersion(app.ctx.db)).toBe(LATEST_SCHEMA_VERSION)
       const backups = readdirSync(join(root, 'cadangan', 'm5')).filter((n) => n.endsWith('-migrasi.sqlite'))
       expect(backups).toHaveLength(1)
       const old = openDatabase(join(root, 'cadangan', 'm5', backups[0]!), { mustExist: true, migrations: MIGRATIONS.slice(0, 4) })

@@ -3,6 +3,7 @@ import m0002 from './0002_floor'
 import m0003 from './0003_aggregates'
 import m0004 from './0004_distribusi'
 import m0005 from './0005_pengguna'
+import m0006 from './0006_lookups'
 
 export interface Migration {
   version: number
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: '0003_aggregates', sql: m0003 },
   { version: 4, name: '0004_distribusi', sql: m0004 },
   { version: 5, name: '0005_pengguna', sql: m0005 },
+  { version: 6, name: '0006_lookups', sql: m0006 },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0
