@@ -36,6 +36,9 @@ export interface TextStyle {
 export class Drawing {
   private readonly fonts: Record<FontVariant, string>
   private readonly lineFactor: Record<FontVariant, number>
+  /** Widths by variant, size and text: a sheet repeats most of its strings on every label. */
+  private readonly widths = new Map<string, number>()
+  private current = ''
 
   constructor(
     readonly doc: PdfKitDocument,
@@ -52,19 +55,28 @@ export class Drawing {
 
   private use(style: TextStyle): number {
     const variant: FontVariant = style.bold ? 'bold' : 'normal'
+    this.current = `${variant} ${style.size} `
     this.doc.font(this.fonts[variant]).fontSize(style.size).fillColor(style.color ?? 'black')
     return style.size * style.lineHeight * this.lineFactor[variant]
+  }
+
+  /** The width of `text` in the font and size last used. */
+  private width(text: string): number {
+    const key = this.current + text
+    let w = this.widths.get(key)
+    if (w === undefined) this.widths.set(key, (w = this.doc.widthOfString(text)))
+    return w
   }
 
   /** The lines `text` takes at `width` (wrapped at spaces; a word too wide stands alone). */
   lines(text: string, width: number, style: TextStyle): string[] {
     this.use(style)
-    if (this.doc.widthOfString(text) <= width) return [text]
+    if (this.width(text) <= width) return [text]
     const out: string[] = []
     let line = ''
     for (const word of text.split(/ +/)) {
       const next = line ? `${line} ${word}` : word
-      if (line && this.doc.widthOfString(next) > width) {
+      if (line && this.width(next) > width) {
         out.push(line)
         line = word
       } else line = next
