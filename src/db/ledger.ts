@@ -3,7 +3,21 @@ import { canonicalRow, GENESIS_HASH, type LedgerRowContent } from '../core/ledge
 import type { MoveInput } from '../core/moves'
 import { KIND, categorised } from './migrations/0003_aggregates'
 import type { DB } from './open'
+import type { Statement } from 'better-sqlite3'
 import type { OnProgress } from '../core/progress'
+
+/**
+ * Statements of the hot paths (every tally save appends rows and reads balances), prepared once per
+ * connection: preparing costs more than running them.
+ */
+const prepared = new WeakMap<DB, Map<string, Statement>>()
+function statement(db: DB, sql: string): Statement {
+  let m = prepared.get(db)
+  if (!m) prepared.set(db, (m = new Map()))
+  let s = m.get(sql)
+  if (!s) m.set(sql, (s = db.prepare(sql)))
+  return s
+}
 
 export function rowHash(r: LedgerRowContent): string {
   return createHash('sha256').update(canonicalRow(r)).digest('hex')
@@ -15,7 +29,7 @@ export interface ChainHead {
 }
 
 export function chainHead(db: DB): ChainHead {
-  const row = db.prepare('SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1').get() as ChainHead | undefined
+  const row = statement(db, 'SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1').get() as ChainHead | undefined
   return row ?? { seq: 0, hash: GENESIS_HASH }
 }
 
@@ -24,7 +38,7 @@ export function chainHead(db: DB): ChainHead {
  * transaction, after the moves were validated against balances in that same transaction.
  */
 export function appendMoves(db: DB, moves: readonly MoveInput[], meta: { actor: string; at: string }): LedgerRowContent[] {
-  const insert = db.prepare(`INSERT INTO ledger
+  const insert = statement(db, `INSERT INTO ledger
     (seq, at, actor, variant_id, from_place, to_place, qty, note, shift_id, document_id, reason, corrects_seq, worker_id, prev_hash, hash)
     VALUES (@seq, @at, @actor, @variantId, @from, @to, @qty, @note, @shiftId, @documentId, @reason, @correctsSeq, @workerId, @prevHash, @hash)`)
   let head = chainHead(db)
@@ -55,7 +69,7 @@ export function appendMoves(db: DB, moves: readonly MoveInput[], meta: { actor: 
 }
 
 export function balanceOf(db: DB, variantId: number, place: string): number {
-  const row = db.prepare('SELECT qty FROM balance WHERE variant_id = ? AND place = ?').get(variantId, place) as { qty: number } | undefined
+  const row = statement(db, 'SELECT qty FROM balance WHERE variant_id = ? AND place = ?').get(variantId, place) as { qty: number } | undefined
   return row?.qty ?? 0
 }
 

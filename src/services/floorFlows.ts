@@ -25,6 +25,15 @@ export interface FlowFilter {
   to?: string
 }
 
+const prepare = (ctx: ServiceContext, where: string) =>
+  ctx.db.prepare(
+    `SELECT shift_id AS shiftId, tanggal, nullif(team_id, 0) AS teamId, nullif(worker_id, 0) AS workerId, variant_id AS variantId, category,
+            nullif(reason, '') AS reason, qty
+     FROM floor_flow WHERE ${where}`,
+  )
+/** One statement per shape of filter and connection: a shift page reads its flows on every save. */
+const statements = new WeakMap<ServiceContext['db'], Map<string, ReturnType<typeof prepare>>>()
+
 export function floorFlows(ctx: ServiceContext, filter: FlowFilter): FloorFlow[] {
   const where: string[] = ['qty <> 0']
   const params: Record<string, unknown> = {}
@@ -40,13 +49,13 @@ export function floorFlows(ctx: ServiceContext, filter: FlowFilter): FloorFlow[]
     where.push('tanggal <= @to')
     params.to = filter.to
   }
-  const rows = ctx.db
-    .prepare(
-      `SELECT shift_id AS shiftId, tanggal, team_id AS teamId, worker_id AS workerId, variant_id AS variantId, category, reason, qty
-       FROM floor_flow WHERE ${where.join(' AND ')}`,
-    )
-    .all(params) as { shiftId: number; tanggal: string; teamId: number; workerId: number; variantId: number; category: FloorCategory; reason: string; qty: number }[]
-  return rows.map((r) => ({ ...r, teamId: r.teamId || null, workerId: r.workerId || null, reason: r.reason || null }))
+  const sql = where.join(' AND ')
+  let byShape = statements.get(ctx.db)
+  if (!byShape) statements.set(ctx.db, (byShape = new Map()))
+  let stmt = byShape.get(sql)
+  if (!stmt) byShape.set(sql, (stmt = prepare(ctx, sql)))
+  // No team, worker or reason is stored as 0 or '' (the aggregate's key cannot hold NULL); they leave as null.
+  return stmt.all(params) as FloorFlow[]
 }
 
 /** Sums flows by a key, dropping groups that net to zero. */

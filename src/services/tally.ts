@@ -33,12 +33,23 @@ export interface TallyInput {
 
 const fmt = formatAngka
 
+const prepare = (db: ServiceContext['db']) => ({
+  declared: db.prepare('SELECT variant_id AS v FROM shift_variant WHERE shift_id = ?'),
+  teams: db.prepare('SELECT t.id, t.nama FROM shift_team x JOIN team t ON t.id = x.team_id WHERE x.shift_id = ?'),
+  presentIn: db.prepare('SELECT team_id AS teamId FROM shift_worker WHERE shift_id = ? AND worker_id = ?'),
+  workerName: db.prepare('SELECT nama FROM worker WHERE id = ?'),
+})
+/** Prepared once per connection: a coordinator saves a grid every few seconds all day. */
+const statements = new WeakMap<ServiceContext['db'], ReturnType<typeof prepare>>()
+const prepared = (ctx: ServiceContext) => statements.get(ctx.db) ?? (statements.set(ctx.db, prepare(ctx.db)), statements.get(ctx.db)!)
+
 export function saveTally(ctx: ServiceContext, who: Actor, input: TallyInput) {
   const shift = requireOpenShift(ctx, input.shiftId)
   if (shift.kind === 'packing') throw refused(`Shift #${shift.id} adalah shift pengemasan; kit TPS dicatat di halaman Pengemasan`, [{ column: 'shiftId', message: 'Shift pengemasan' }])
   const variant = getVariant(ctx, input.variantId)
   const unit = SHIFT_KINDS[shift.kind].unit
-  const declared = (ctx.db.prepare('SELECT variant_id AS v FROM shift_variant WHERE shift_id = ?').all(shift.id) as { v: number }[]).map((r) => r.v)
+  const st = prepared(ctx)
+  const declared = (st.declared.all(shift.id) as { v: number }[]).map((r) => r.v)
   if (!declared.includes(variant.variantId)) {
     const names = declared.map((v) => getVariant(ctx, v).label).join('; ')
     throw refused(`${variant.label} bukan pekerjaan shift #${shift.id}. Shift ini mengerjakan: ${names}. Periksa jenis dan dapil pada dus surat suara.`, [
@@ -47,13 +58,12 @@ export function saveTally(ctx: ServiceContext, who: Actor, input: TallyInput) {
   }
   const allowed = new Set(reasonsFor(variant.kind === 'ballot' ? 'ballot' : 'assembled').map((r) => r.code))
   const teamName = new Map(
-    (ctx.db.prepare('SELECT t.id, t.nama FROM shift_team x JOIN team t ON t.id = x.team_id WHERE x.shift_id = ?').all(shift.id) as { id: number; nama: string }[]).map((t) => [
+    (st.teams.all(shift.id) as { id: number; nama: string }[]).map((t) => [
       t.id,
       t.nama,
     ]),
   )
-  const presentIn = ctx.db.prepare('SELECT team_id AS teamId FROM shift_worker WHERE shift_id = ? AND worker_id = ?')
-  const workerName = ctx.db.prepare('SELECT nama FROM worker WHERE id = ?')
+  const { presentIn, workerName } = st
 
   const issues: Issue[] = []
   const perTeam = new Map<number, { serah: number; out: number; rowIdx: number }>()

@@ -44,12 +44,21 @@ const toInfo = (r: Row): VariantInfo => ({
   label: r.dapil ? `${r.itemName} · Dapil ${r.dapil}` : r.itemName,
 })
 
+/** Prepared once per connection: a shift page or a tally save looks variants up one by one. */
+const prepare = (ctx: ServiceContext) => ({ all: ctx.db.prepare(`${SQL} ORDER BY i.sort_order, i.id, d.name_key`), one: ctx.db.prepare(`${SQL} WHERE v.id = ?`) })
+const statements = new WeakMap<ServiceContext['db'], ReturnType<typeof prepare>>()
+function prepared(ctx: ServiceContext) {
+  let s = statements.get(ctx.db)
+  if (!s) statements.set(ctx.db, (s = prepare(ctx)))
+  return s
+}
+
 export function listVariants(ctx: ServiceContext): VariantInfo[] {
-  return (ctx.db.prepare(`${SQL} ORDER BY i.sort_order, i.id, d.name_key`).all() as Row[]).map(toInfo)
+  return (prepared(ctx).all.all() as Row[]).map(toInfo)
 }
 
 export function getVariant(ctx: ServiceContext, variantId: number, column = 'variantId'): VariantInfo {
-  const r = ctx.db.prepare(`${SQL} WHERE v.id = ?`).get(variantId) as Row | undefined
+  const r = prepared(ctx).one.get(variantId) as Row | undefined
   if (!r) throw new AppError('NOT_FOUND', `Barang dengan id varian ${variantId} tidak dikenal`, [{ column, message: 'Tidak dikenal' }])
   return toInfo(r)
 }
