@@ -40,51 +40,65 @@ function deliveredUpTo(ctx: ServiceContext, tanggal: string) {
     .all({ t: tanggal }) as { variantId: number; today: number; qty: number }[]
 }
 
+const zeroCumulative = (): Cumulative => ({ diterima: 0, diterimaHariIni: 0, serah: 0, kembali: 0, baik: 0, rusak: 0, baikHariIni: 0, rusakHariIni: 0, rusakHariIniByReason: {}, reklasifikasi: 0 })
+
+/**
+ * Summed by SQL from the floor_flow aggregate: per variant and category up to the end of the date, and
+ * the date itself by reason, instead of every flow row since the first day loaded and added up here.
+ */
 function cumulative(ctx: ServiceContext, tanggal: string): Map<number, Cumulative> {
   const out = new Map<number, Cumulative>()
-  const of = (v: number) =>
-    out.get(v) ??
-    (out.set(v, { diterima: 0, diterimaHariIni: 0, serah: 0, kembali: 0, baik: 0, rusak: 0, baikHariIni: 0, rusakHariIni: 0, rusakHariIniByReason: {}, reklasifikasi: 0 }), out.get(v)!)
+  const of = (v: number) => out.get(v) ?? (out.set(v, zeroCumulative()), out.get(v)!)
   for (const d of deliveredUpTo(ctx, tanggal)) {
     of(d.variantId).diterima += d.qty
     if (d.today) of(d.variantId).diterimaHariIni += d.qty
   }
-  for (const f of floorFlows(ctx, { to: tanggal })) {
+  const upTo = ctx.db
+    .prepare(`SELECT variant_id AS variantId, category, sum(qty) AS qty FROM floor_flow WHERE tanggal <= ? GROUP BY variant_id, category`)
+    .all(tanggal) as { variantId: number; category: FloorFlow['category']; qty: number }[]
+  for (const f of upTo) {
     const c = of(f.variantId)
-    const today = f.tanggal === tanggal
     if (f.category === 'serah') c.serah += f.qty
     if (f.category === 'kembali') c.kembali += f.qty
-    if (f.category === 'hasil') {
-      c.baik += f.qty
-      if (today) c.baikHariIni += f.qty
-    }
+    if (f.category === 'hasil') c.baik += f.qty
     if (f.category === 'reklasifikasi') {
       // Judged usable after all: the sheets move from rusak to baik on the day they were judged.
       c.baik += f.qty
       c.rusak -= f.qty
       c.reklasifikasi += f.qty
     }
-    if (f.category === 'rusak') {
-      c.rusak += f.qty
-      if (today) {
-        c.rusakHariIni += f.qty
-        c.rusakHariIniByReason[f.reason!] = (c.rusakHariIniByReason[f.reason!] ?? 0) + f.qty
-      }
+    if (f.category === 'rusak') c.rusak += f.qty
+  }
+  // A reason is listed for the day when the day has a row of it (as floorFlows returns them: qty <> 0).
+  const today = ctx.db
+    .prepare(
+      `SELECT variant_id AS variantId, category, nullif(reason, '') AS reason, sum(qty) AS qty FROM floor_flow
+       WHERE tanggal = ? AND qty <> 0 AND category IN ('hasil', 'rusak') GROUP BY variant_id, category, reason`,
+    )
+    .all(tanggal) as { variantId: number; category: 'hasil' | 'rusak'; reason: string | null; qty: number }[]
+  for (const f of today) {
+    const c = of(f.variantId)
+    if (f.category === 'hasil') c.baikHariIni += f.qty
+    else {
+      c.rusakHariIni += f.qty
+      c.rusakHariIniByReason[f.reason!] = (c.rusakHariIniByReason[f.reason!] ?? 0) + f.qty
     }
   }
   return out
 }
 
-function tables(ctx: ServiceContext, tanggal: string): { silog: Table; all: Table[] } {
+/** The Silog table alone (the CSV) or all six sheets (the XLSX): a CSV does not compute sheets it leaves out. */
+function tables(ctx: ServiceContext, tanggal: string, only: 'silog' | 'all'): { silog: Table; all: Table[] } {
   const e = requireElection(ctx)
   const hari = hariTanggal(tanggal)
   const heading = (title: string) => [`${title} — ${hari}`, `${e.jenis === 'pemilu' ? 'Pemilu' : 'Pilkada'} ${e.tahun} · KPU ${e.satker}`, `Dihitung dari buku besar sampai akhir ${hari}`]
   const text = (label: string, width?: number) => ({ label, numeric: false, ...(width ? { width } : {}) })
   const num = (label: string) => ({ label, numeric: true })
   const kebutuhan = new Map(needsPerDapil(ctx).map((r) => [r.variantId, r.total]))
-  const ballots = listVariants(ctx).filter((v) => v.kind === 'ballot' && v.active)
+  const variants = listVariants(ctx)
+  const ballots = variants.filter((v) => v.kind === 'ballot' && v.active)
   const cum = cumulative(ctx, tanggal)
-  const zero: Cumulative = { diterima: 0, diterimaHariIni: 0, serah: 0, kembali: 0, baik: 0, rusak: 0, baikHariIni: 0, rusakHariIni: 0, rusakHariIniByReason: {}, reklasifikasi: 0 }
+  const zero = zeroCumulative()
   const kurangKirim = new Map(
     (
       ctx.db
@@ -133,6 +147,7 @@ function tables(ctx: ServiceContext, tanggal: string): { silog: Table; all: Tabl
     rows: summaryRows.map((r) => [r.v.itemName, r.v.dapil ?? '-', r.c.diterima, r.c.baik, r.c.rusak, r.kekurangan, r.kurangKirim]),
   }
   silog.totals = sumRow(silog.columns, silog.rows)
+  if (only === 'silog') return { silog, all: [silog] }
 
   const shifts = listShifts(ctx, { from: tanggal, to: tanggal })
   const perShift: Table = {
@@ -151,7 +166,9 @@ function tables(ctx: ServiceContext, tanggal: string): { silog: Table; all: Tabl
     )
     .all(tanggal) as { id: number; nama: string; ketua: string; target: number }[]
   const present = ctx.db.prepare(`SELECT count(DISTINCT x.worker_id) AS n FROM shift_worker x JOIN shift s ON s.id = x.shift_id WHERE s.tanggal = ? AND x.team_id = ?`)
-  const teamSum = (id: number, c: FloorFlow['category']) => dayFlows.filter((f) => f.teamId === id && f.category === c).reduce((s, f) => s + f.qty, 0)
+  const daySums = new Map<string, number>()
+  for (const f of dayFlows) daySums.set(`${f.teamId}|${f.category}`, (daySums.get(`${f.teamId}|${f.category}`) ?? 0) + f.qty)
+  const teamSum = (id: number, c: FloorFlow['category']) => daySums.get(`${id}|${c}`) ?? 0
   const perRegu: Table = {
     sheet: 'Per Regu',
     heading: heading('Rekap per Regu'),
@@ -175,7 +192,7 @@ function tables(ctx: ServiceContext, tanggal: string): { silog: Table; all: Tabl
     .prepare(`SELECT d.id, d.received_at AS at, d.penyedia, d.surat_jalan AS sj, d.bttb, d.kind, l.variant_id AS variantId, l.stated_qty AS stated FROM delivery d JOIN delivery_line l ON l.delivery_id = d.id WHERE substr(d.received_at, 1, 10) = ? ORDER BY d.received_at, d.id, l.id`)
     .all(tanggal) as { id: number; at: string; penyedia: string; sj: string; bttb: string; kind: string; variantId: number; stated: number }[]
   const counted = ctx.db.prepare(`SELECT coalesce(sum(CASE WHEN to_place = 'DITERIMA' THEN qty WHEN from_place = 'DITERIMA' THEN -qty ELSE 0 END), 0) AS n FROM ledger WHERE document_id = ? AND variant_id = ?`)
-  const label = new Map(listVariants(ctx).map((v) => [v.variantId, v]))
+  const label = new Map(variants.map((v) => [v.variantId, v]))
   const penerimaan: Table = {
     sheet: 'Penerimaan',
     heading: heading('Penerimaan Hari Ini'),
@@ -191,7 +208,7 @@ function tables(ctx: ServiceContext, tanggal: string): { silog: Table; all: Tabl
 
 export async function rekapHarian(ctx: ServiceContext, tanggal: string, format: 'xlsx' | 'csv') {
   if (!isIsoDate(tanggal)) throw refused(`Tanggal "${tanggal}" tidak sah`, [{ column: 'tanggal', message: 'Tanggal tidak sah' }])
-  const t = tables(ctx, tanggal)
+  const t = tables(ctx, tanggal, format === 'csv' ? 'silog' : 'all')
   if (format === 'csv') return { fileName: `rekap-harian-silog-${tanggal}.csv`, mime: 'text/csv', bytes: tableToCsv(t.silog) }
   return { fileName: `rekap-harian-${tanggal}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: await tablesToXlsx(t.all) }
 }

@@ -1,7 +1,6 @@
 import { DAMAGE_REASONS } from '../core/reasons'
 import { reconcile, type Reconciliation } from '../core/reconcile'
 import type { ServiceContext } from './context'
-import { floorFlows } from './floorFlows'
 import { needsPerDapil, needsRekap } from './kebutuhan'
 import { openSelisih } from './penerimaan'
 import { listVariants, usablePlace } from './variants'
@@ -70,14 +69,37 @@ export function reconciliation(ctx: ServiceContext): ReconRow[] {
 /**
  * The floor's progress for the charts: sheets processed per day against the teams' targets, damage
  * by reason, and each team's output. Only sortir-lipat counts towards sheets; rakit is in units.
+ *
+ * Summed by SQL from the floor_flow aggregate in its own key order (day, shift, team first), so a whole
+ * campaign is two passes over the aggregate instead of every flow row loaded and filtered per team.
+ * Only rows with a non-zero quantity count, as in floorFlows: a day or a team shows up when it has one.
  */
 export function progress(ctx: ServiceContext, filter: { from?: string | undefined; to?: string | undefined }) {
-  const flows = floorFlows(ctx, filter)
-  const shiftKind = new Map(
-    (ctx.db.prepare('SELECT id, kind FROM shift').all() as { id: number; kind: string }[]).map((s) => [s.id, s.kind]),
+  const sortirShifts = new Set(
+    (ctx.db.prepare(`SELECT id FROM shift WHERE kind = 'sortir_lipat'`).all() as { id: number }[]).map((s) => s.id),
   )
-  const sortir = flows.filter((f) => shiftKind.get(f.shiftId) === 'sortir_lipat')
-  const processed = (f: { category: string }) => f.category === 'hasil' || f.category === 'rusak'
+  const range = `${filter.from !== undefined ? 'AND tanggal >= @from' : ''} ${filter.to !== undefined ? 'AND tanggal <= @to' : ''}`
+  const params = { from: filter.from, to: filter.to }
+  // Per day, shift and team: how many flow rows (any category), and the good and damaged sheets (NULL
+  // when the group has no row of that category).
+  const groups = (
+    ctx.db
+      .prepare(
+        `SELECT tanggal, shift_id AS shiftId, team_id AS teamId,
+                sum(qty) FILTER (WHERE category = 'hasil') AS hasil, sum(qty) FILTER (WHERE category = 'rusak') AS rusak
+         FROM floor_flow WHERE qty <> 0 ${range} GROUP BY tanggal, shift_id, team_id`,
+      )
+      .all(params) as { tanggal: string; shiftId: number; teamId: number; hasil: number | null; rusak: number | null }[]
+  ).filter((g) => sortirShifts.has(g.shiftId))
+  // Damage per reason, per day and shift (again in the aggregate's key order).
+  const reasonSums = (
+    ctx.db
+      .prepare(
+        `SELECT shift_id AS shiftId, ${DAMAGE_REASONS.map((r, i) => `sum(qty) FILTER (WHERE reason = '${r.code}') AS r${i}`).join(', ')}
+         FROM floor_flow WHERE qty <> 0 AND category = 'rusak' ${range} GROUP BY tanggal, shift_id`,
+      )
+      .all(params) as ({ shiftId: number } & Record<string, number | null>)[]
+  ).filter((g) => sortirShifts.has(g.shiftId))
 
   // Targets of the teams that worked each day (a day's override, or the team's daily target).
   const planned = ctx.db
@@ -93,38 +115,43 @@ export function progress(ctx: ServiceContext, filter: { from?: string | undefine
   const days = new Map<string, { tanggal: string; baik: number; rusak: number; target: number }>()
   const day = (t: string) => days.get(t) ?? (days.set(t, { tanggal: t, baik: 0, rusak: 0, target: 0 }), days.get(t)!)
   for (const p of planned) day(p.tanggal).target = p.target
-  for (const f of sortir) {
-    if (f.category === 'hasil') day(f.tanggal).baik += f.qty
-    if (f.category === 'rusak') day(f.tanggal).rusak += f.qty
+  let totalProcessed = 0
+  for (const g of groups) {
+    if (g.hasil !== null) day(g.tanggal).baik += g.hasil
+    if (g.rusak !== null) day(g.tanggal).rusak += g.rusak
+    totalProcessed += (g.hasil ?? 0) + (g.rusak ?? 0)
   }
 
   // Damage as found on the floor: a later re-classification (RUSAK -> BAIK) is shown by the reconciliation,
   // not taken back from the day the sheet was sorted.
-  const byReason = DAMAGE_REASONS.map((r) => ({
+  const byReason = DAMAGE_REASONS.map((r, i) => ({
     code: r.code,
     label: r.short,
-    qty: sortir.filter((f) => f.category === 'rusak' && f.reason === r.code).reduce((s, f) => s + f.qty, 0),
+    qty: reasonSums.reduce((s, g) => s + (g[`r${i}`] ?? 0), 0),
   })).filter((r) => r.qty !== 0)
-  const totalProcessed = sortir.filter(processed).reduce((s, f) => s + f.qty, 0)
 
+  const overrides = new Map(
+    (ctx.db.prepare('SELECT team_id AS teamId, tanggal, qty FROM team_target').all() as { teamId: number; tanggal: string; qty: number }[]).map((o) => [
+      `${o.teamId}|${o.tanggal}`,
+      o.qty,
+    ]),
+  )
+  const byTeam = new Map<number, { dates: Set<string>; baik: number; rusak: number }>()
+  for (const g of groups) {
+    let t = byTeam.get(g.teamId)
+    if (!t) byTeam.set(g.teamId, (t = { dates: new Set(), baik: 0, rusak: 0 }))
+    t.dates.add(g.tanggal)
+    t.baik += g.hasil ?? 0
+    t.rusak += g.rusak ?? 0
+  }
   const teams = ctx.db.prepare('SELECT id, nama, daily_target AS dailyTarget FROM team ORDER BY nama_key').all() as { id: number; nama: string; dailyTarget: number }[]
   const perTeam = teams
     .map((t) => {
       // Sheets only: a team that also assembled kotak would otherwise mix units into its output.
-      const mine = sortir.filter((f) => f.teamId === t.id)
-      const dates = new Set(mine.map((f) => f.tanggal))
-      const target = [...dates].reduce((s, d) => {
-        const o = ctx.db.prepare('SELECT qty FROM team_target WHERE team_id = ? AND tanggal = ?').get(t.id, d) as { qty: number } | undefined
-        return s + (o?.qty ?? t.dailyTarget)
-      }, 0)
-      return {
-        teamId: t.id,
-        nama: t.nama,
-        hari: dates.size,
-        baik: mine.filter((f) => f.category === 'hasil').reduce((s, f) => s + f.qty, 0),
-        rusak: mine.filter((f) => f.category === 'rusak').reduce((s, f) => s + f.qty, 0),
-        target,
-      }
+      const mine = byTeam.get(t.id)
+      const dates = mine?.dates ?? new Set<string>()
+      const target = [...dates].reduce((s, d) => s + (overrides.get(`${t.id}|${d}`) ?? t.dailyTarget), 0)
+      return { teamId: t.id, nama: t.nama, hari: dates.size, baik: mine?.baik ?? 0, rusak: mine?.rusak ?? 0, target }
     })
     .filter((t) => t.hari > 0)
 
