@@ -99,7 +99,21 @@ export function parseDelimited(text: string): DelimitedTable {
   }
 
   const n = text.length
+  const delimiterCode = delimiter.charCodeAt(0)
   while (pos < n) {
+    // Plain text up to the next character that means something here is taken as one slice rather than
+    // a character at a time: a TPS list is mostly such runs.
+    let end = pos
+    if (inQuotes) {
+      for (let c = text.charCodeAt(end); end < n && c !== 0x22 && c !== 0x0d && c !== 0x0a; c = text.charCodeAt(++end));
+    } else {
+      for (let c = text.charCodeAt(end); end < n && c !== 0x22 && c !== 0x0d && c !== 0x0a && c !== delimiterCode; c = text.charCodeAt(++end));
+    }
+    if (end > pos) {
+      cell += text.slice(pos, end)
+      pos = end
+      continue
+    }
     const ch = text[pos]!
     if (inQuotes) {
       if (ch === '"') {

@@ -133,6 +133,21 @@ export function normalizeName(s: string): string {
   return s.normalize('NFC').trim().replace(/\s+/g, ' ').toUpperCase()
 }
 
+/**
+ * A string function with its answers remembered, for one pass over a file: a TPS list names each
+ * kecamatan and desa, and repeats each TPS number and DPT, thousands of times. The function must be pure.
+ */
+export function memoized<T>(fn: (s: string) => T): (s: string) => T {
+  const seen = new Map<string, T>()
+  return (s) => {
+    const hit = seen.get(s)
+    if (hit !== undefined || seen.has(s)) return hit as T
+    const v = fn(s)
+    seen.set(s, v)
+    return v
+  }
+}
+
 /** Trim and collapse whitespace but keep the spelling the user wrote: for display and storage. */
 /** C0/C1 control characters other than tab and line breaks: never typed, only pasted or corrupted. */
 export const hasControlChars = (s: string): boolean => /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.test(s)

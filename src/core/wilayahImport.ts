@@ -1,7 +1,7 @@
 import type { Issue } from './errors'
 import type { TableRow } from './csv'
 import { checkKode, checkName, finishIssues, matchHeader, type FieldSpec } from './tableFields'
-import { normalizeName } from './text'
+import { memoized, normalizeName } from './text'
 
 /** One TPS as read from a wilayah file. Names are as written (whitespace tidied); compare them with normalizeName. */
 export interface ParsedTps {
@@ -145,12 +145,25 @@ export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseO
   const tps: ParsedTps[] = []
   const max = opts.maxVotersPerTps
 
-  // First occurrence of each key, for the "both lines" messages.
-  const tpsSeen = new Map<string, number>()
+  // First occurrence of each key, for the "both lines" messages. Per desa (by kecamatan and desa key): the
+  // line of each TPS number, and the first kode given to it; kept in nested maps so that a row builds no
+  // key strings of its own.
+  interface DesaSeen {
+    pairKey: string
+    tpsLine: Map<number, number>
+    kode: { kode: string; line: number } | undefined
+  }
+  const desaSeen = new Map<string, Map<string, DesaSeen>>()
+  const seenDesa = (kecKey: string, desaKey: string): DesaSeen => {
+    let inKec = desaSeen.get(kecKey)
+    if (!inKec) desaSeen.set(kecKey, (inKec = new Map()))
+    let d = inKec.get(desaKey)
+    if (!d) inKec.set(desaKey, (d = { pairKey: `${kecKey}\u0000${desaKey}`, tpsLine: new Map(), kode: undefined }))
+    return d
+  }
   const kecKodeByName = new Map<string, { kode: string; line: number; name: string }>()
   const kecNameByKode = new Map<string, { key: string; line: number; name: string }>()
   const desaByKode = new Map<string, { kecKey: string; desaKey: string; line: number; kec: string; desa: string }>()
-  const kodeByDesa = new Map<string, { kode: string; line: number }>()
   const reported = new Set<string>() // one message per conflicting pair, not one per TPS row of the desa
   const report = (key: string, issue: Issue): void => {
     if (reported.has(key)) return
@@ -158,38 +171,48 @@ export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseO
     errors.push(issue)
   }
 
+  // The same names, codes and numbers come back on thousands of rows: each distinct text is checked once.
+  const checkKec = memoized((s) => checkName(s, 'kecamatan', MAX_NAME_LENGTH))
+  const checkDesa = memoized((s) => checkName(s, 'desa/kelurahan', MAX_NAME_LENGTH))
+  const checkKodeKec = memoized((s) => checkKode(s, 'Kode kecamatan', '121901'))
+  const checkKodeDesa = memoized((s) => checkKode(s, 'Kode desa/kelurahan', '1219011001'))
+  const tpsNumber = memoized(parseTpsNumber)
+  const dptOf = memoized(parseDpt)
+  const nameKey = memoized(normalizeName)
+  const withoutDots = memoized((s) => s.replace(/\./g, ''))
+
   for (const row of dataRows) {
     const rawKec = cell(row, 'kecamatan')
     const rawDesa = cell(row, 'desa')
     const rawNo = cell(row, 'no_tps')
+    const nomor = tpsNumber(rawNo)
     // Workbooks often end with a "JUMLAH" row (in whichever column); one clear message beats five cell errors.
-    if (row.cells.some((c) => TOTAL_ROW.test(normalizeName(c))) && !parseTpsNumber(rawNo).ok) {
+    if (!nomor.ok && row.cells.some((c) => TOTAL_ROW.test(normalizeName(c)))) {
       errors.push({ row: row.line, message: 'Baris ini tampaknya baris jumlah/total, bukan data TPS; hapus baris ini dari berkas.' })
       continue
     }
 
     const rowErrors: Issue[] = []
-    const kec = checkName(rawKec, 'kecamatan', MAX_NAME_LENGTH)
+    const kec = checkKec(rawKec)
     if (!kec.ok) rowErrors.push({ row: row.line, column: col('kecamatan'), message: kec.message })
-    const desa = checkName(rawDesa, 'desa/kelurahan', MAX_NAME_LENGTH)
+    const desa = checkDesa(rawDesa)
     if (!desa.ok) rowErrors.push({ row: row.line, column: col('desa'), message: desa.message })
-    const kodeKec = checkKode(cell(row, 'kode_kecamatan'), 'Kode kecamatan', '121901')
+    const kodeKec = checkKodeKec(cell(row, 'kode_kecamatan'))
     if (!kodeKec.ok) rowErrors.push({ row: row.line, column: col('kode_kecamatan'), message: kodeKec.message })
-    const kodeDesa = checkKode(cell(row, 'kode_desa'), 'Kode desa/kelurahan', '1219011001')
+    const kodeDesa = checkKodeDesa(cell(row, 'kode_desa'))
     if (!kodeDesa.ok) rowErrors.push({ row: row.line, column: col('kode_desa'), message: kodeDesa.message })
-    const nomor = parseTpsNumber(rawNo)
     if (!nomor.ok) rowErrors.push({ row: row.line, column: col('no_tps'), message: nomor.message })
-    const dpt = parseDpt(cell(row, 'dpt'))
+    const dpt = dptOf(cell(row, 'dpt'))
     if (!dpt.ok) rowErrors.push({ row: row.line, column: col('dpt'), message: dpt.message })
     if (!kec.ok || !desa.ok || !kodeKec.ok || !kodeDesa.ok || !nomor.ok || !dpt.ok) {
       errors.push(...rowErrors)
       continue
     }
 
-    const kecKey = normalizeName(kec.value)
-    const desaKey = normalizeName(desa.value)
-    const tpsKey = `${kecKey}\u0000${desaKey}\u0000${nomor.value}`
-    const firstLine = tpsSeen.get(tpsKey)
+    const kecKey = nameKey(kec.value)
+    const desaKey = nameKey(desa.value)
+    const seen = seenDesa(kecKey, desaKey)
+    const firstLine = seen.tpsLine.get(nomor.value)
     if (firstLine !== undefined) {
       errors.push({
         row: row.line,
@@ -198,7 +221,7 @@ export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseO
       })
       continue
     }
-    tpsSeen.set(tpsKey, row.line)
+    seen.tpsLine.set(nomor.value, row.line)
 
     if (kodeKec.value !== null) {
       const byName = kecKodeByName.get(kecKey)
@@ -222,7 +245,7 @@ export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseO
     }
 
     if (kodeDesa.value !== null) {
-      const pairKey = `${kecKey}\u0000${desaKey}`
+      const pairKey = seen.pairKey
       const byKode = desaByKode.get(kodeDesa.value)
       if (!byKode) desaByKode.set(kodeDesa.value, { kecKey, desaKey, line: row.line, kec: kec.value, desa: desa.value })
       else if (byKode.desaKey !== desaKey) {
@@ -238,8 +261,8 @@ export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseO
           message: `Desa/kelurahan ${desa.value} dengan kode ${kodeDesa.value} tercatat di dua kecamatan: ${byKode.kec} (baris ${byKode.line}) dan ${kec.value} (baris ${row.line})`,
         })
       }
-      const byDesa = kodeByDesa.get(pairKey)
-      if (!byDesa) kodeByDesa.set(pairKey, { kode: kodeDesa.value, line: row.line })
+      const byDesa = seen.kode
+      if (!byDesa) seen.kode = { kode: kodeDesa.value, line: row.line }
       else if (byDesa.kode !== kodeDesa.value) {
         report(`dd:${pairKey}:${kodeDesa.value}`, {
           row: row.line,
@@ -248,8 +271,8 @@ export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseO
         })
       }
       if (kodeKec.value !== null) {
-        const kk = kodeKec.value.replace(/\./g, '')
-        if (!kodeDesa.value.replace(/\./g, '').startsWith(kk)) {
+        const kk = withoutDots(kodeKec.value)
+        if (!withoutDots(kodeDesa.value).startsWith(kk)) {
           // A warning, not an error: a satker may use its own numbering, but usually this is a row under the wrong kecamatan.
           const key = `px:${pairKey}`
           if (!reported.has(key)) {
