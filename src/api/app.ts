@@ -1,5 +1,6 @@
 import { existsSync, unlinkSync } from 'node:fs'
 import { AppError } from '../core/errors'
+import { startIdleCheckpoints } from '../db/checkpoint'
 import { quickCheck } from '../db/inspect'
 import { MIGRATIONS } from '../db/migrations'
 import { migrate, openDatabase, pendingMigrations } from '../db/open'
@@ -105,7 +106,9 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
       ? new BackupSchedule(ctx, { ...opts.backups, everyMinutes: opts.backups.everyMinutes ?? BACKUP_EVERY_MINUTES, makeBackup: (reason) => jobs.backup(reason) })
       : null
   schedule?.start()
+  const checkpoints = opts.dbPath === ':memory:' ? null : startIdleCheckpoints(() => ctx.db)
   const close = () => {
+    checkpoints?.stop()
     void jobs?.cancelAll()
     if (ctx.db.open) ctx.db.close()
   }

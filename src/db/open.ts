@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { AppError } from '../core/errors'
+import { AUTOCHECKPOINT_PAGES } from './checkpoint'
 import { MIGRATIONS, type Migration } from './migrations'
 
 export type DB = Database.Database
@@ -37,6 +38,8 @@ export function openDatabase(path: string, opts: OpenOptions = {}): DB {
     pendingMigrations(db, migrations)
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = FULL')
+    // The app checkpoints between calls (db/checkpoint.ts); SQLite's own is only the safety net.
+    db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`)
     db.pragma('foreign_keys = ON')
     if (!opts.deferMigrations) migrate(db, migrations)
     return db
