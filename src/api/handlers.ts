@@ -5,7 +5,7 @@ import { createItem, listItems, updateItem } from '../services/items'
 import { needsPerDapil, needsPerTps, needsRekap } from '../services/kebutuhan'
 import { exportNeeds } from '../services/kebutuhanExport'
 import { chainHead, listBalances, verifyLedger } from '../services/ledger'
-import { applyImport, listKecamatan, listTps, previewImport, wilayahSummary } from '../services/wilayah'
+import { applyImport, listDesa, listKecamatan, listTps, previewImport, wilayahSummary } from '../services/wilayah'
 import { schemaVersion } from '../db/open'
 import { quickCheck } from '../db/inspect'
 import { backupDir, listBackups, makeBackup, restoreBackup } from '../services/cadangan'
@@ -73,9 +73,10 @@ export function createHandlers(
     'wilayah.summary': () => wilayahSummary(ctx),
     'wilayah.kecamatan': () => listKecamatan(ctx),
     'wilayah.tps': () => listTps(ctx),
+    'wilayah.desa': (i) => listDesa(ctx, i.kecamatanId),
     'wilayah.importPreview': (i) => previewImport(ctx, i.fileName, bytesOf(i.contentBase64)),
     'wilayah.importApply': (i, m) => applyImport(ctx, m, i.fileName, bytesOf(i.contentBase64), i.fingerprint),
-    'kebutuhan.perTps': () => needsPerTps(ctx),
+    'kebutuhan.perTps': (i) => needsPerTps(ctx, i),
     'kebutuhan.rekap': (i) => needsRekap(ctx, i.level),
     'kebutuhan.perDapil': () => needsPerDapil(ctx),
     'kebutuhan.export': (i) => exportNeeds(ctx, i.format, i.level),

@@ -100,10 +100,13 @@ const columnsOf = (items: Loaded['items'], pred: (i: Loaded['items'][number]) =>
 
 const isKitItem = (i: { rule: string }) => i.rule === 'ballot' || i.rule === 'per_tps' || i.rule === 'per_dpt'
 
-export function needsPerTps(ctx: ServiceContext) {
+/** The needs of every TPS, or of one kecamatan's (a handover shows only its own: no need to send 15,000 rows). */
+export function needsPerTps(ctx: ServiceContext, filter: { kecamatanId?: number | undefined } = {}) {
   const l = load(ctx)
   const codeOf = new Map(l.items.map((i) => [i.id, i.code]))
-  const rows = l.tps.map((t, idx) => {
+  const picked = l.tps.flatMap((t, idx) => (filter.kecamatanId === undefined || t.kecamatanId === filter.kecamatanId ? [idx] : []))
+  const rows = picked.map((idx) => {
+    const t = l.tps[idx]!
     const kit = l.needs.tps[idx]
     const qty: Record<string, number> = {}
     const dapil: Record<string, string> = {}

@@ -35,6 +35,18 @@ export function listKecamatan(ctx: ServiceContext) {
     .all() as { id: number; kode: string | null; nama: string; desa: number; tps: number; dpt: number }[]
 }
 
+/** Desa/kelurahan with their TPS and DPT, summed in SQL: lists and pickers need no TPS rows for this. */
+export function listDesa(ctx: ServiceContext, kecamatanId?: number) {
+  return ctx.db
+    .prepare(
+      `SELECT d.id, d.kecamatan_id AS kecamatanId, d.kode, d.nama, count(t.id) AS tps, coalesce(sum(t.dpt), 0) AS dpt
+       FROM desa d JOIN kecamatan k ON k.id = d.kecamatan_id LEFT JOIN tps t ON t.desa_id = d.id
+       WHERE @kecamatanId IS NULL OR d.kecamatan_id = @kecamatanId
+       GROUP BY d.id ORDER BY coalesce(k.kode, ''), k.nama_key, coalesce(d.kode, ''), d.nama_key`,
+    )
+    .all({ kecamatanId: kecamatanId ?? null }) as { id: number; kecamatanId: number; kode: string | null; nama: string; tps: number; dpt: number }[]
+}
+
 export interface TpsRow {
   id: number
   kecamatanId: number

@@ -207,6 +207,25 @@ describe('needs of the demo (Pilkada 2024, Kabupaten Batu Bara)', () => {
     expect(satker.qty.KOTAK).toBe(2 * TPS_COUNT)
   })
 
+  it('one kecamatan’s needs are exactly its rows of the whole list, and its desa sum to its TPS and DPT', async () => {
+    const all = await perTps(app)
+    const kecamatan = await call<{ id: number; nama: string; tps: number; dpt: number; desa: number }[]>(app, 'wilayah.kecamatan')
+    for (const k of kecamatan) {
+      const own = await call<typeof all>(app, 'kebutuhan.perTps', { kecamatanId: k.id })
+      expect(own.columns).toEqual(all.columns)
+      expect(own.rows).toEqual(all.rows.filter((r) => r.kecamatan === k.nama))
+      expect(own.rows).toHaveLength(demoRows.filter((r) => r.kec === k.nama).length)
+      const desa = await call<{ kecamatanId: number; nama: string; tps: number; dpt: number }[]>(app, 'wilayah.desa', { kecamatanId: k.id })
+      expect(desa).toHaveLength(k.desa)
+      expect(desa.every((d) => d.kecamatanId === k.id)).toBe(true)
+      expect(sumOf(desa, (d) => d.tps)).toBe(k.tps)
+      expect(sumOf(desa, (d) => d.dpt)).toBe(sumOf(demoRows.filter((r) => r.kec === k.nama), (r) => r.dpt))
+    }
+    const everyDesa = await call<{ tps: number }[]>(app, 'wilayah.desa')
+    expect(everyDesa).toHaveLength(DESA_COUNT)
+    expect(sumOf(everyDesa, (d) => d.tps)).toBe(TPS_COUNT)
+  })
+
   it.each([
     [2, 'down'],
     [2, 'nearest'],

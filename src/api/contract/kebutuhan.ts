@@ -43,7 +43,7 @@ export const NeedLevel = z.enum(['tps', 'desa', 'kecamatan', 'dapil'])
 
 export const kebutuhanMethods = {
   'kebutuhan.perTps': method({
-    input: NoInput,
+    input: z.object({ kecamatanId: Id.optional() }).strict().default({}),
     output: z.object({ columns: z.array(NeedColumn), rows: z.array(TpsNeedRow) }),
     description: 'Kebutuhan setiap TPS per barang (surat suara sesuai dapil TPS itu)',
     writes: false,

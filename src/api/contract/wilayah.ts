@@ -55,6 +55,12 @@ export type ImportPreview = z.infer<typeof ImportPreview>
 export const wilayahMethods = {
   'wilayah.summary': method({ input: NoInput, output: WilayahSummary, description: 'Jumlah kecamatan, desa/kelurahan, TPS dan DPT', writes: false }),
   'wilayah.kecamatan': method({ input: NoInput, output: z.array(KecamatanRow), description: 'Daftar kecamatan (PPK) dengan jumlah desa, TPS dan DPT', writes: false }),
+  'wilayah.desa': method({
+    input: z.object({ kecamatanId: Id.optional() }).strict().default({}),
+    output: z.array(z.object({ id: Id, kecamatanId: Id, kode: z.string().nullable(), nama: z.string(), tps: z.number().int(), dpt: z.number().int() })),
+    description: 'Desa/kelurahan (PPS) dengan jumlah TPS dan DPT, seluruhnya atau satu kecamatan',
+    writes: false,
+  }),
   'wilayah.tps': method({ input: NoInput, output: z.array(TpsRow), description: 'Semua TPS dengan kecamatan, desa/kelurahan dan DPT', writes: false }),
   'wilayah.importPreview': method({
     input: UploadedFile,

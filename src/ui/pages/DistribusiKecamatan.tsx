@@ -33,7 +33,7 @@ const SELECTABLE: ReadonlySet<KitStatus> = new Set(['lengkap', 'sebagian'])
  */
 export function DistribusiKecamatan({ kecamatanId }: { kecamatanId: number }) {
   const q = useApi('distribusi.kecamatan', { kecamatanId })
-  const needs = useApi('kebutuhan.perTps', {})
+  const needs = useApi('kebutuhan.perTps', { kecamatanId })
   const variants = useApi('barang.varian', {})
   const byVariant = useMemo(() => new Map((variants.data ?? []).map((v) => [v.variantId, v])), [variants.data])
 
@@ -65,7 +65,7 @@ export function DistribusiKecamatan({ kecamatanId }: { kecamatanId: number }) {
   const kits = data.tps
   const selectable = kits.filter((k) => SELECTABLE.has(k.status))
   const selected = new Set((picked ? selectable.filter((k) => picked.has(k.tpsId)) : selectable.filter((k) => k.status === 'lengkap')).map((k) => k.tpsId))
-  const needOf = new Map((needs.data?.rows ?? []).filter((r) => kits.some((k) => k.tpsId === r.tpsId)).map((r) => [r.tpsId, r]))
+  const needOf = new Map((needs.data?.rows ?? []).map((r) => [r.tpsId, r]))
   // The kotak to scan are those in the kit: a kit still lacking its kotak has none on the truck yet.
   const kotakVariants = new Set([...byVariant.values()].filter((v) => v.itemCode === 'KOTAK').map((v) => v.variantId))
   const missingKotak = (k: Kit) => k.missing.filter((m) => kotakVariants.has(m.variantId)).reduce((s, m) => s + m.remaining, 0)

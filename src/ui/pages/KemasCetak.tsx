@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react'
+import { useEffect, useId, useState, type FormEvent } from 'react'
 import type { MethodInput, MethodOutput } from '../../api/contract'
 import { ApiError, fieldErrors, invoke, toApiError } from '../api'
 import { useApi, useRefreshAll } from '../components/data'
@@ -26,8 +26,8 @@ export function CetakView() {
 
 function PrintPanel() {
   const kecamatan = useApi('wilayah.kecamatan', {})
-  const tps = useApi('wilayah.tps', {})
   const [kecId, setKecId] = useState<number | ''>('')
+  const desaList = useApi('wilayah.desa', { kecamatanId: kecId === '' ? undefined : kecId }, kecId !== '')
   const [desaId, setDesaId] = useState<number | ''>('')
   const [ringkas, setRingkas] = useState(false)
   const [busy, setBusy] = useState<'label' | 'isi' | null>(null)
@@ -42,19 +42,11 @@ function PrintPanel() {
     if (kecId === '' && kecamatan.data?.[0]) setKecId(kecamatan.data.find((k) => k.id === remembered)?.id ?? kecamatan.data[0].id)
   }, [kecamatan.data])
 
-  const desas = useMemo(() => {
-    const m = new Map<number, { nama: string; tps: number }>()
-    for (const t of tps.data ?? []) {
-      if (t.kecamatanId !== kecId) continue
-      const d = m.get(t.desaId)
-      m.set(t.desaId, { nama: t.desa, tps: (d?.tps ?? 0) + 1 })
-    }
-    return [...m.entries()]
-  }, [tps.data, kecId])
+  const desas = desaList.data ?? []
   const kec = kecamatan.data?.find((k) => k.id === kecId)
-  const desa = desas.find(([id]) => id === desaId)
+  const desa = desas.find((d) => d.id === desaId)
   const scope: Scope | null = desaId !== '' ? { desaId } : kecId !== '' ? { kecamatanId: kecId } : null
-  const scopeText = desa ? `Desa/Kel. ${desa[1].nama} (${fmt(desa[1].tps)} TPS)` : kec ? `Kecamatan ${kec.nama} (${fmt(kec.tps)} TPS)` : ''
+  const scopeText = desa ? `Desa/Kel. ${desa.nama} (${fmt(desa.tps)} TPS)` : kec ? `Kecamatan ${kec.nama} (${fmt(kec.tps)} TPS)` : ''
 
   async function print(what: 'label' | 'isi') {
     if (!scope) return
@@ -75,9 +67,9 @@ function PrintPanel() {
 
   return (
     <Section title="Cetak label kotak dan daftar isi kit">
-      <ErrorBanner error={kecamatan.error ?? tps.error} onRetry={() => (kecamatan.reload(), tps.reload())} title="Daftar wilayah tidak dapat dimuat" />
-      {!kecamatan.data || !tps.data ? (
-        !(kecamatan.error ?? tps.error) && <Loading />
+      <ErrorBanner error={kecamatan.error ?? desaList.error} onRetry={() => (kecamatan.reload(), desaList.reload())} title="Daftar wilayah tidak dapat dimuat" />
+      {!kecamatan.data ? (
+        !kecamatan.error && <Loading />
       ) : kecamatan.data.length === 0 ? (
         <p className="empty">Belum ada TPS. Impor daftar TPS di halaman Wilayah &amp; TPS.</p>
       ) : (
@@ -105,8 +97,8 @@ function PrintPanel() {
               {(id, d) => (
                 <select id={id} aria-describedby={d} value={desaId} onChange={(e) => setDesaId(e.target.value === '' ? '' : Number(e.target.value))}>
                   <option value="">Seluruh kecamatan</option>
-                  {desas.map(([did, x]) => (
-                    <option key={did} value={did}>
+                  {desas.map((x) => (
+                    <option key={x.id} value={x.id}>
                       {x.nama} ({fmt(x.tps)} TPS)
                     </option>
                   ))}
