@@ -67,6 +67,8 @@ export const wilayahMethods = {
     output: ImportPreview,
     description: 'Membaca berkas wilayah/TPS (CSV atau XLSX) dan menunjukkan galat serta perubahan tanpa menyimpan apa pun',
     writes: false,
+    // A satker's XLSX of 15,000 rows takes seconds to read: not on the thread that answers the window.
+    long: true,
   }),
   'wilayah.importApply': method({
     input: UploadedFile.extend({ fingerprint: z.string().min(1, 'Pratinjau impor wajib dibuat dulu') }).strict(),
