@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { contract, type MethodName } from '../../src/api/contract'
+import { RECOVERY_METHODS } from '../../src/api/dispatch'
+
+/**
+ * Long methods run in a worker thread on a read-only connection (src/api/jobs.ts): one that wrote would
+ * fail there, or worse, write beside the app's own connection. The list is also what job.mulai accepts.
+ */
+const names = Object.keys(contract) as MethodName[]
+const long = names.filter((n) => contract[n].long)
+
+describe('long methods', () => {
+  it('are the ones the UI waits seconds for at Bogor scale', () => {
+    expect(long.sort()).toEqual(
+      ['cadangan.buat', 'cadangan.list', 'kebutuhan.export', 'kemas.cetakSatker', 'kemas.daftarIsi', 'kemas.label', 'ledger.verify', 'rekap.harian', 'wilayah.importPreview'].sort(),
+    )
+  })
+
+  it('never write the database', () => {
+    for (const n of long) expect(contract[n].writes, n).toBe(false)
+  })
+
+  it('answer in recovery mode only where the recovery screen needs them', () => {
+    expect(long.filter((n) => RECOVERY_METHODS.includes(n)).sort()).toEqual(['cadangan.list', 'ledger.verify'])
+  })
+})
