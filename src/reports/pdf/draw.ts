@@ -15,7 +15,8 @@ import type { DocInfo, PageSize } from './types'
  *
  * Text is set the way pdfmake sets it, so a drawn paper looks like its pdfmake layout: a line of
  * `size` points is `size × lineHeight × fontLineHeight` tall with the text at its top, lines wrap at
- * spaces, a word wider than the line stands alone on its line.
+ * spaces. text() lets a word wider than the line stand alone on its line, as pdfmake does; fit() never
+ * lets text out of its box: it wraps, then shrinks, and cuts with an ellipsis only as a last resort.
  */
 export interface DrawingSpec {
   pageSize: PageSize
@@ -33,11 +34,37 @@ export interface TextStyle {
   lineHeight: number
 }
 
+/** How fit() may make text fit its width. */
+export interface FitOptions {
+  /** The most lines the text may take. */
+  maxLines: number
+  /** The smallest size the text may shrink to, as a fraction of its style's size; below it, it is cut with an ellipsis. */
+  minScale: number
+  /**
+   * Prefer one line shrunk down to this fraction of the size over wrapping at full size: for a line that
+   * reads as one thing, such as a ballot type.
+   */
+  oneLineScale?: number
+}
+
+/** Text set to fit a width: its lines, the style they are set in (the size possibly shrunk) and their height. */
+export interface FittedText {
+  lines: string[]
+  style: TextStyle
+  height: number
+  /** An ellipsis replaced part of the text. */
+  cut: boolean
+}
+
+const ELLIPSIS = '\u2026'
+
 export class Drawing {
   private readonly fonts: Record<FontVariant, string>
   private readonly lineFactor: Record<FontVariant, number>
   /** Widths by variant, size and text: a sheet repeats most of its strings on every label. */
   private readonly widths = new Map<string, number>()
+  /** fit() results by text, width, style and options: a sheet repeats its names on label after label. */
+  private readonly fits = new Map<string, FittedText>()
   private current = ''
 
   constructor(
@@ -85,6 +112,111 @@ export class Drawing {
     return out
   }
 
+  /** The width of `text` set in `style`. */
+  widthOf(text: string, style: TextStyle): number {
+    this.use(style)
+    return this.width(text)
+  }
+
+  /** The height of one line of `style`. */
+  lineHeight(style: TextStyle): number {
+    return style.size * style.lineHeight * this.lineFactor[style.bold ? 'bold' : 'normal']
+  }
+
+  /**
+   * `text` set to stay inside `width`: on one line at its size if it fits; else (with `oneLineScale`) on
+   * one line shrunk at most that far; else wrapped at spaces into at most `maxLines` lines at its size;
+   * else at the largest smaller size, down to `minScale`, at which it wraps into `maxLines` lines; else at
+   * `minScale` with the end of the last line (or of a word too wide for any line) cut with an ellipsis.
+   * No line is ever wider than `width`.
+   */
+  fit(text: string, width: number, style: TextStyle, options: FitOptions): FittedText {
+    const key = `${style.bold ? 'b' : 'n'} ${style.size} ${style.lineHeight} ${style.color ?? ''} ${width} ${options.maxLines} ${options.minScale} ${options.oneLineScale ?? ''} ${text}`
+    let fitted = this.fits.get(key)
+    if (fitted === undefined) this.fits.set(key, (fitted = this.fitNow(text, width, style, options)))
+    return fitted
+  }
+
+  private fitNow(text: string, width: number, style: TextStyle, options: FitOptions): FittedText {
+    const set = (lines: string[], size: number, cut = false): FittedText => {
+      const st = { ...style, size }
+      return { lines, style: st, height: lines.length * this.lineHeight(st), cut }
+    }
+    text = text.trim().replace(/\s+/g, ' ')
+    this.use(style)
+    // Widths are proportional to the size: everything below is measured at the style's size, and a
+    // size k times smaller fits a width 1/k times wider. A hair of slack keeps rounding inside the box.
+    const room = width * 0.999
+    const full = this.width(text)
+    if (full <= room) return set([text], style.size)
+    if (options.oneLineScale !== undefined && full * options.oneLineScale <= room) return set([text], style.size * (room / full))
+    // A separator dot stays at the end of the line it follows: "… BIARO ·" / "warna hijau".
+    const words = text.split(' ').reduce<string[]>((ws, w) => (w === '·' && ws.length ? (ws[ws.length - 1] += ' ·', ws) : (ws.push(w), ws)), [])
+    const wrapped = this.wrap(words, room)
+    if (wrapped.length <= options.maxLines && this.widest(wrapped) <= room) return set(wrapped, style.size)
+    // The narrowest measure (at full size) that takes the text in maxLines lines: between the width and the whole text.
+    let lo = room
+    let hi = full
+    for (let i = 0; i < 24 && hi - lo > 0.01; i++) {
+      const mid = (lo + hi) / 2
+      const lines = this.wrap(words, mid)
+      if (lines.length <= options.maxLines && this.widest(lines) <= mid) hi = mid
+      else lo = mid
+    }
+    const scale = room / hi
+    if (scale >= options.minScale) return set(this.wrap(words, hi), style.size * scale)
+    // Even the smallest size does not take it: set at that size, the last line and any word too wide cut.
+    const measure = room / options.minScale
+    const lines = this.wrap(words, measure)
+    const kept = lines.slice(0, options.maxLines)
+    if (lines.length > options.maxLines) kept[kept.length - 1] = `${kept[kept.length - 1]} ${lines.slice(options.maxLines).join(' ')}`
+    return set(
+      kept.map((l) => this.cut(l, measure)),
+      style.size * options.minScale,
+      true,
+    )
+  }
+
+  /** Words wrapped greedily into lines of at most `width` (at the size last used); a word too wide stands alone. */
+  private wrap(words: readonly string[], width: number): string[] {
+    const out: string[] = []
+    let line = ''
+    for (const word of words) {
+      const next = line ? `${line} ${word}` : word
+      if (line && this.width(next) > width) {
+        out.push(line)
+        line = word
+      } else line = next
+    }
+    if (line) out.push(line)
+    return out
+  }
+
+  private widest(lines: readonly string[]): number {
+    return Math.max(...lines.map((l) => this.width(l)))
+  }
+
+  /** `line` as it is if it fits `width`, else its longest beginning that fits with an ellipsis after it. */
+  private cut(line: string, width: number): string {
+    if (this.width(line) <= width) return line
+    let lo = 0
+    let hi = line.length
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2)
+      if (this.width(line.slice(0, mid).trimEnd() + ELLIPSIS) <= width) lo = mid
+      else hi = mid - 1
+    }
+    // Not after a space or a separator dot: "BIARO ·…" reads worse than "BIARO…".
+    return line.slice(0, lo).replace(/[\s·,.\-/]+$/, '') + ELLIPSIS
+  }
+
+  /** Draws text set by fit() with its first line's top at (x, y); returns its height. */
+  drawFitted(f: FittedText, x: number, y: number): number {
+    const lh = this.use(f.style)
+    f.lines.forEach((l, i) => this.doc.text(l, x, y + i * lh, { lineBreak: false }))
+    return f.height
+  }
+
   /** Draws `text` from (x, y), wrapped at `width`; returns the height it took. */
   text(text: string, x: number, y: number, width: number, style: TextStyle): number {
     const lines = this.lines(text, width, style)
@@ -101,6 +233,11 @@ export class Drawing {
 
   rect(x: number, y: number, w: number, h: number, fill: string): void {
     this.doc.rect(x, y, w, h).fill(fill)
+  }
+
+  /** A rectangle's outline, the line centred on its edges. */
+  strokeRect(x: number, y: number, w: number, h: number, lineWidth: number, color: string): void {
+    this.doc.save().lineWidth(lineWidth).rect(x, y, w, h).stroke(color).restore()
   }
 
   /** A dashed outline, as pdfmake strokes a canvas rect with `dash: { length }`. */
