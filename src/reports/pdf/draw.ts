@@ -1,4 +1,4 @@
-import pdfmake, { type PdfKitDocument } from 'pdfmake'
+import pdfmake, { type PdfKitDocument, type PdfKitFont } from 'pdfmake'
 import { FONT_FAMILY, fontFile, fontLineHeight, registerFonts } from './fonts'
 import { qrRects } from './qr'
 import type { RenderOptions } from './render'
@@ -6,8 +6,8 @@ import type { DocInfo, PageSize } from './types'
 
 /**
  * Papers whose every element stands at a position worked out in advance — kotak labels on a sticker
- * sheet — drawn straight onto the pdfkit document that pdfmake renders into, instead of being laid out
- * by pdfmake. A label is ten short lines and a QR code; pdfmake spends about 40 µs on each text node
+ * sheet, the daftar isi pages that flow.ts lays out by pdfmake's rules — drawn straight onto the pdfkit
+ * document that pdfmake renders into, instead of being laid out by pdfmake. A label is ten short lines and a QR code; pdfmake spends about 40 µs on each text node
  * (styles looked up property by property, inlines, lines, page items) and a QR node costs it ~400 vector
  * objects, while pdfkit draws a line of text in under 10 µs. The document is still pdfmake's: the same
  * fonts (registered and locked down by registerFonts), metadata, compression and pdfkit version as every
@@ -77,7 +77,136 @@ export class Drawing {
   }
 
   newPage(): void {
+    this.flushText()
     this.doc.addPage({ size: [this.pageSize.width, this.pageSize.height], margin: 0 })
+    this.fontsOnPage.clear()
+    this.strokeState = ''
+  }
+
+  // ---- Text set straight into the content stream ---------------------------------------------------
+  //
+  // pdfkit's text() costs ~10 µs a call (options, wrapping machinery, a save/transform/restore and the
+  // glyph encoding of every call); a page of the daftar isi has ~150 runs of text. run() writes the same
+  // operators pdfkit would (the same glyphs, kerning and font resources) from a cache of each word's
+  // encoding, and all the runs of a page go into one text object, written when the page ends.
+
+  private readonly pdfFonts: Partial<Record<FontVariant, PdfKitFont>> = {}
+  private readonly advances: Record<FontVariant, Map<string, number>> = { normal: new Map(), bold: new Map() }
+  private readonly encoded: Record<FontVariant, Map<string, string | null>> = { normal: new Map(), bold: new Map() }
+  private readonly fontsOnPage = new Set<FontVariant>()
+  private readonly colors = new Map<string, string>()
+  private textOps: string[] = []
+  private textFont = ''
+  private textColor = ''
+
+  private pdfFont(variant: FontVariant): PdfKitFont {
+    let font = this.pdfFonts[variant]
+    if (!font) this.pdfFonts[variant] = font = this.doc.font(this.fonts[variant])._font
+    return font
+  }
+
+  /** The advance of `text` per 1000 units of font size: its width at size s is advance × s / 1000. */
+  advance(variant: FontVariant, text: string): number {
+    const cache = this.advances[variant]
+    let a = cache.get(text)
+    if (a === undefined) cache.set(text, (a = this.pdfFont(variant).widthOfString(text, 1000)))
+    return a
+  }
+
+  /** The TJ array body of `word` as pdfkit writes it, or null when its glyphs need offsets (never for Latin text). */
+  private encode(variant: FontVariant, word: string): string | null {
+    const cache = this.encoded[variant]
+    let tj = cache.get(word)
+    if (tj === undefined) {
+      const [hex, positions] = this.pdfFont(variant).encode(word)
+      const parts: string[] = []
+      let last = 0
+      tj = ''
+      for (let i = 0; i < positions.length && tj !== null; i++) {
+        const p = positions[i]!
+        if (p.xOffset || p.yOffset) tj = null
+        else if (p.xAdvance - p.advanceWidth !== 0 || i === positions.length - 1) {
+          parts.push(`<${hex.slice(last, i + 1).join('')}> ${num(p.advanceWidth - p.xAdvance)}`)
+          last = i + 1
+        }
+      }
+      if (tj !== null) tj = parts.join(' ')
+      cache.set(word, tj)
+    }
+    return tj
+  }
+
+  private rgb(color: string): string {
+    let c = this.colors.get(color)
+    if (c === undefined) {
+      const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color === 'black' ? '#000000' : color === 'white' ? '#ffffff' : color)
+      if (!m) throw new Error(`Warna tidak dikenal: ${color}`)
+      c = [m[1]!, m[2]!, m[3]!].map((h) => num(parseInt(h, 16) / 255)).join(' ')
+      this.colors.set(color, c)
+    }
+    return c
+  }
+
+  /**
+   * One line of text, its top left corner at (x, y): the words one after another, each at the advance
+   * of the ones before it, as pdfmake places the inlines of a line (a word keeps the spaces after it).
+   */
+  run(words: readonly string[], x: number, y: number, size: number, variant: FontVariant, color = 'black'): void {
+    const font = this.pdfFont(variant)
+    if (!this.fontsOnPage.has(variant)) {
+      this.doc.page.fonts[font.id] = font.ref()
+      this.fontsOnPage.add(variant)
+    }
+    const parts: string[] = []
+    for (const w of words) {
+      if (!w) continue
+      const tj = this.encode(variant, w)
+      if (tj === null) {
+        // Not the case for the app's fonts and texts; pdfkit handles glyph offsets itself.
+        this.doc.font(this.fonts[variant]).fontSize(size).fillColor(color).text(words.join(''), x, y, { lineBreak: false })
+        return
+      }
+      parts.push(tj)
+    }
+    if (parts.length === 0) return
+    const ops = this.textOps
+    const f = `/${font.id} ${num(size)} Tf`
+    if (f !== this.textFont) ops.push((this.textFont = f))
+    const c = this.rgb(color)
+    if (c !== this.textColor) ops.push(`${(this.textColor = c)} rg`)
+    ops.push(`1 0 0 1 ${num(x)} ${num(this.pageSize.height - y - (font.ascender / 1000) * size)} Tm`, `[${parts.join(' ')}] TJ`)
+  }
+
+  /** Writes the page's text: one text object in PDF's own (bottom-up) coordinates. */
+  flushText(): void {
+    if (this.textOps.length === 0) return
+    this.doc.addContent(`q 1 0 0 -1 0 ${num(this.pageSize.height)} cm BT\n${this.textOps.join('\n')}\nET Q`)
+    this.textOps = []
+    this.textFont = ''
+    this.textColor = ''
+  }
+
+  // ---- Lines and fills straight into the content stream --------------------------------------------
+
+  private strokeState = ''
+
+  /** A straight line, `width` thick, butt-capped, as pdfmake strokes a table border. */
+  line(x1: number, y1: number, x2: number, y2: number, width: number, color = 'black'): void {
+    const state = `${num(width)} w ${this.rgb(color)} RG`
+    if (state !== this.strokeState) this.doc.addContent((this.strokeState = state))
+    this.doc.addContent(`${num(x1)} ${num(y1)} m ${num(x2)} ${num(y2)} l S`)
+  }
+
+  /** A rectangle's outline, the line centred on its edges, without changing pdfkit's state. */
+  outline(x: number, y: number, w: number, h: number, width: number, color = 'black'): void {
+    const state = `${num(width)} w ${this.rgb(color)} RG`
+    if (state !== this.strokeState) this.doc.addContent((this.strokeState = state))
+    this.doc.addContent(`${num(x)} ${num(y)} ${num(w)} ${num(h)} re S`)
+  }
+
+  /** A filled rectangle (the page's text sets its own colour inside its text object). */
+  fill(x: number, y: number, w: number, h: number, color: string): void {
+    this.doc.addContent(`${this.rgb(color)} rg ${num(x)} ${num(y)} ${num(w)} ${num(h)} re f`)
   }
 
   private use(style: TextStyle): number {
@@ -259,6 +388,12 @@ export class Drawing {
   }
 }
 
+/** A number as pdfkit writes it into a content stream (to a millionth), so drawn text lands where pdfkit puts it. */
+function num(n: number): string {
+  const r = Math.round(n * 1e6) / 1e6
+  return r === 0 ? '0' : String(r)
+}
+
 /** The PDF `draw` draws, starting on its first page; in memory. */
 export async function renderDrawing(spec: DrawingSpec, draw: (d: Drawing) => void, options: RenderOptions = {}): Promise<Buffer> {
   registerFonts(options.resourcesDir)
@@ -273,7 +408,9 @@ export async function renderDrawing(spec: DrawingSpec, draw: (d: Drawing) => voi
     doc.on('end', resolve)
     doc.on('error', reject)
   })
-  draw(new Drawing(doc, spec.pageSize, options.resourcesDir))
+  const drawing = new Drawing(doc, spec.pageSize, options.resourcesDir)
+  draw(drawing)
+  drawing.flushText()
   doc.end()
   await ended
   return Buffer.concat(chunks)

@@ -16,7 +16,7 @@ declare module 'pdfmake' {
    */
   export interface PdfKitDocument extends Readable {
     end(): void
-    page: { width: number; height: number; margins: { top: number; left: number; bottom: number; right: number } }
+    page: { width: number; height: number; margins: { top: number; left: number; bottom: number; right: number }; fonts: Record<string, unknown> }
     addPage(options: { size: [number, number]; margin: number }): this
     save(): this
     restore(): this
@@ -33,6 +33,23 @@ declare module 'pdfmake' {
     fillColor(color: string): this
     text(text: string, x: number, y: number, options: { lineBreak: false }): this
     widthOfString(text: string): number
+    /** The font last chosen with font(). */
+    _font: PdfKitFont
+    /** Raw content-stream operators for the current page, in its top-left coordinate system. */
+    addContent(data: string): this
+  }
+
+  /** A font pdfkit embeds (fontkit underneath), as far as draw.ts sets text with it directly. */
+  export interface PdfKitFont {
+    /** The resource name on the page ("F1"). */
+    id: string
+    /** Per 1000 units of font size. */
+    ascender: number
+    descender: number
+    ref(): unknown
+    /** Glyph ids as 4-digit hex (adding them to the subset) and their positions, per 1000 units of font size. */
+    encode(text: string): [string[], { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[]]
+    widthOfString(text: string, size: number): number
   }
 
   interface OutputDocument {
