@@ -1,9 +1,8 @@
 import { kotakQrText, kotakSlots } from '../core/kit'
 import { refused } from '../core/errors'
 import { shortItemName } from '../core/text'
-import { daftarIsiDocument, type DaftarIsiKit } from '../reports/kit/daftarIsi'
+import { renderDaftarIsi, type DaftarIsiKit } from '../reports/kit/daftarIsi'
 import { DEFAULT_LABEL_GRID, labelSize, renderLabelSheets, type KotakLabel, type LabelGrid } from '../reports/kit/labels'
-import { renderPdf } from '../reports/pdf'
 import { writeTx, type Actor, type ServiceContext } from './context'
 import { requireElection } from './election'
 import { tpsKits } from './kebutuhan'
@@ -155,5 +154,5 @@ export async function daftarIsiPdf(ctx: ServiceContext, scope: KitScope, compact
   const e = requireElection(ctx)
   const name = `daftar-isi-kit-${scopeName(ctx, scope, ids)}.pdf`
   const pemilihan = `${e.jenis === 'pemilu' ? 'Pemilihan Umum' : 'Pemilihan Serentak'} Tahun ${e.tahun} · KPU ${e.satker}`
-  return { fileName: name, mime: 'application/pdf', bytes: await renderPdf(daftarIsiDocument(kits, { namaPemilihan: pemilihan, compact, title: `Daftar isi kit · ${scopeTitle(ctx, scope, ids)}` })), count: kits.length }
+  return { fileName: name, mime: 'application/pdf', bytes: await renderDaftarIsi(kits, { namaPemilihan: pemilihan, compact, title: `Daftar isi kit · ${scopeTitle(ctx, scope, ids)}` }), count: kits.length }
 }

@@ -1,10 +1,18 @@
 import { formatAngka } from '../../core/terbilang'
-import { FONT_FAMILY, LETTER_MARGINS, PAPER, type Content, type ContentStack, type PdfDocDefinition, type TableCell } from '../pdf'
+import { FONT_FAMILY, LETTER_MARGINS, PAPER, renderPdf, type Content, type ContentStack, type PdfDocDefinition, type RenderOptions } from '../pdf'
+import { renderDrawing, type Drawing } from '../pdf/draw'
+import { drawOps, Flow, FlowUnsupported, noBorders, toPdfmake, type FlowNode, type FlowTableLayout, type Op, type TextNode } from '../pdf/flow'
 
 /**
  * The daftar isi kit: what must be inside each TPS kit, with a box to tick for the PPS and one for the
  * KPPS, the seal number of every kotak, and lines for the three signatures. One TPS per page, or
  * compact (kits follow one another, never split across a page).
+ *
+ * A satker prints one for each of its TPS — 15,228 pages for Kabupaten Bogor — so the pages are drawn
+ * straight onto pdfmake's pdfkit document (reports/pdf/draw.ts) from a description laid out by
+ * pdfmake's own rules (reports/pdf/flow.ts): the same page as pdfmake made of it, word for word, at a
+ * quarter of the cost. A kit taller than a page (a satker with very many items) goes to pdfmake, which
+ * can continue a table on the next page.
  */
 export interface DaftarIsiKit {
   provinsi: string
@@ -17,26 +25,40 @@ export interface DaftarIsiKit {
   kotak: { no: number; of: number; isi: string | null; segel: string | null }[]
 }
 
-const BOX: TableCell = { canvas: [{ type: 'rect', x: 0, y: 1, w: 9, h: 9, lineWidth: 0.8 }], alignment: 'center' }
+export interface DaftarIsiOptions {
+  namaPemilihan: string
+  compact: boolean
+  title: string
+}
 
-const GRID = {
+const PAGE = PAPER.A4
+const MARGINS = { left: LETTER_MARGINS.left - 30, top: LETTER_MARGINS.top - 10, right: LETTER_MARGINS.right, bottom: LETTER_MARGINS.bottom + 10 }
+const BODY = { width: PAGE.width - MARGINS.left - MARGINS.right, height: PAGE.height - MARGINS.top - MARGINS.bottom }
+/** pdfmake's defaultStyle of the paper. */
+const DEFAULT_SIZE = 10
+
+const text = (t: string, size: number, more: Omit<TextNode, 'kind' | 'text' | 'size'> = {}): TextNode => ({ kind: 'text', text: t, size, ...more })
+
+const BOX: FlowNode = { kind: 'rect', x: 0, y: 1, w: 9, h: 9, lineWidth: 0.8, align: 'center' }
+
+const grid = (compact: boolean): FlowTableLayout => ({
   hLineWidth: () => 0.5,
   vLineWidth: () => 0.5,
   hLineColor: '#000000',
   vLineColor: '#000000',
   paddingLeft: () => 4,
   paddingRight: () => 4,
-  paddingTop: () => 3,
-  paddingBottom: () => 3,
-}
+  paddingTop: () => (compact ? 1.5 : 3),
+  paddingBottom: () => (compact ? 1.5 : 3),
+})
 
-const signer = (role: string, space: number): Content => ({
-  width: '*',
-  stack: [
-    { text: role, alignment: 'center', fontSize: 9 },
-    { text: '', margin: [0, space, 0, 0] },
-    { text: 'Nama: ...............................', fontSize: 8.5, alignment: 'center' },
-    { text: 'Tanggal: ............................', fontSize: 8.5, alignment: 'center', margin: [0, 3, 0, 0] },
+const signer = (role: string, space: number): FlowNode => ({
+  kind: 'stack',
+  items: [
+    text(role, 9, { align: 'center' }),
+    text('', DEFAULT_SIZE, { margin: [0, space, 0, 0] }),
+    text('Nama: ...............................', 8.5, { align: 'center' }),
+    text('Tanggal: ............................', 8.5, { align: 'center', margin: [0, 3, 0, 0] }),
   ],
 })
 
@@ -45,109 +67,164 @@ const signer = (role: string, space: number): Content => ({
  * tall enough for a hand-written number, name and date lines under each signature. Compact: the same
  * content set tight, so two kits of a Pemilu TPS fit an A4 page.
  */
-function kit(k: DaftarIsiKit, namaPemilihan: string, compact: boolean): ContentStack {
+function kit(k: DaftarIsiKit, namaPemilihan: string, compact: boolean): FlowNode {
   const tps = `TPS ${String(k.nomor).padStart(3, '0')}`
-  const head = (t: string): TableCell => ({ text: t, bold: true, alignment: 'center', fillColor: '#e8e8e8' })
-  const rowH = compact ? 'auto' : 18
   const fs = compact ? 8.5 : 9.5
-  const grid = { ...GRID, paddingTop: () => (compact ? 1.5 : 3), paddingBottom: () => (compact ? 1.5 : 3) }
-  const identity: Content = compact
+  const head = (t: string): TextNode => text(t, fs, { bold: true, align: 'center', fill: '#e8e8e8' })
+  const identity: FlowNode = compact
     ? {
+        kind: 'columns',
         columns: [
-          { width: 'auto', text: tps, fontSize: 16, bold: true },
-          { width: '*', text: `Desa/Kel. (PPS) ${k.desa} · Kecamatan (PPK) ${k.kecamatan} · ${k.satker}, ${k.provinsi} · DPT ${formatAngka(k.dpt)}`, fontSize: 8.5, margin: [8, 4, 0, 0] },
+          { width: 'auto', node: text(tps, 16, { bold: true }) },
+          { width: '*', node: text(`Desa/Kel. (PPS) ${k.desa} · Kecamatan (PPK) ${k.kecamatan} · ${k.satker}, ${k.provinsi} · DPT ${formatAngka(k.dpt)}`, 8.5, { margin: [8, 4, 0, 0] }) },
         ],
       }
     : {
+        kind: 'columns',
         columns: [
           {
             width: '*',
-            table: {
+            node: {
+              kind: 'table',
               widths: [95, 6, '*'],
               body: [
-                ['Provinsi', ':', k.provinsi],
-                ['Kabupaten/Kota', ':', k.satker],
-                ['Kecamatan (PPK)', ':', k.kecamatan],
-                ['Desa/Kel. (PPS)', ':', k.desa],
-                ['DPT', ':', formatAngka(k.dpt)],
-              ],
+                ['Provinsi', k.provinsi],
+                ['Kabupaten/Kota', k.satker],
+                ['Kecamatan (PPK)', k.kecamatan],
+                ['Desa/Kel. (PPS)', k.desa],
+                ['DPT', formatAngka(k.dpt)],
+              ].map(([label, value]) => [text(label!, 9.5), text(':', 9.5), text(value!, 9.5)]),
+              layout: noBorders(3),
             },
-            layout: 'noBorders',
-            fontSize: 9.5,
           },
-          { width: 110, text: tps, fontSize: 28, bold: true, alignment: 'right', margin: [0, 8, 0, 0] },
+          { width: 110, node: text(tps, 28, { bold: true, align: 'right', margin: [0, 8, 0, 0] }) },
         ],
       }
-  return {
-    unbreakable: compact,
-    margin: [0, 0, 0, compact ? 14 : 0],
-    stack: [
-      compact
-        ? { text: `DAFTAR ISI KIT LOGISTIK TPS · ${namaPemilihan}`, bold: true, fontSize: 8, color: '#333333', margin: [0, 0, 0, 2] }
-        : { stack: [{ text: 'DAFTAR ISI KIT LOGISTIK TPS', bold: true, fontSize: 13, alignment: 'center' }, { text: namaPemilihan, fontSize: 9, alignment: 'center', margin: [0, 1, 0, 6] }] },
-      identity,
-      {
-        margin: [0, compact ? 4 : 6, 0, 0],
-        table: {
+  const items: FlowNode = {
+    kind: 'table',
+    margin: [0, compact ? 4 : 6, 0, 0],
+    headerRows: 1,
+    dontBreakRows: true,
+    widths: ['auto', '*', 'auto', 'auto', 'auto', 30, 30],
+    heights: (row) => (row === 0 || compact ? 'auto' : 18),
+    body: [
+      ['No.', 'Barang', 'Dapil', 'Jumlah', 'Satuan', 'PPS', 'KPPS'].map(head),
+      ...k.lines.map((l, i) => [
+        text(String(i + 1), fs, { align: 'center' }),
+        text(l.item, fs),
+        text(l.dapil ?? '-', fs, { noWrap: true }),
+        text(formatAngka(l.qty), fs, { align: 'right', noWrap: true }),
+        text(l.unit, fs),
+        BOX,
+        BOX,
+      ]),
+    ],
+    layout: grid(compact),
+  }
+  const kotak: FlowNode[] = k.kotak.length
+    ? [
+        {
+          kind: 'table',
+          margin: [0, compact ? 4 : 8, 0, 0],
           headerRows: 1,
           dontBreakRows: true,
-          widths: ['auto', '*', 'auto', 'auto', 'auto', 30, 30],
-          heights: (row: number) => (row === 0 ? 'auto' : rowH),
-          body: [
-            [head('No.'), head('Barang'), head('Dapil'), head('Jumlah'), head('Satuan'), head('PPS'), head('KPPS')],
-            ...k.lines.map((l, i): TableCell[] => [
-              { text: String(i + 1), alignment: 'center' },
-              l.item,
-              { text: l.dapil ?? '-', noWrap: true },
-              { text: formatAngka(l.qty), alignment: 'right', noWrap: true },
-              l.unit,
-              BOX,
-              BOX,
-            ]),
-          ],
+          widths: ['auto', '*', compact ? 110 : 150],
+          heights: (row) => (row === 0 || compact ? 'auto' : 22),
+          body: [['Kotak', 'Isi', 'Nomor Segel'].map(head), ...k.kotak.map((x) => [text(`${x.no} / ${x.of}`, fs, { align: 'center' }), text(x.isi ?? 'Kotak suara', fs), text(x.segel ?? '', fs)])],
+          layout: grid(compact),
         },
-        layout: grid,
-        fontSize: fs,
-      },
-      ...(k.kotak.length
-        ? [
-            {
-              margin: [0, compact ? 4 : 8, 0, 0],
-              table: {
-                headerRows: 1,
-                dontBreakRows: true,
-                widths: ['auto', '*', compact ? 110 : 150],
-                heights: (row: number) => (row === 0 ? 'auto' : compact ? 'auto' : 22),
-                body: [
-                  [head('Kotak'), head('Isi'), head('Nomor Segel')],
-                  ...k.kotak.map((x): TableCell[] => [{ text: `${x.no} / ${x.of}`, alignment: 'center' }, x.isi ?? 'Kotak suara', x.segel ?? ''] as TableCell[]),
-                ],
-              },
-              layout: grid,
-              fontSize: fs,
-            } as Content,
-          ]
-        : []),
-      { margin: [0, compact ? 6 : 24, 0, 0], columns: ['Petugas Pengemas', 'Ketua PPS', 'Ketua KPPS'].map((r) => signer(r, compact ? 14 : 36)) },
+      ]
+    : []
+  return {
+    kind: 'stack',
+    margin: [0, 0, 0, compact ? 14 : 0],
+    items: [
+      compact
+        ? text(`DAFTAR ISI KIT LOGISTIK TPS · ${namaPemilihan}`, 8, { bold: true, color: '#333333', margin: [0, 0, 0, 2] })
+        : { kind: 'stack', items: [text('DAFTAR ISI KIT LOGISTIK TPS', 13, { bold: true, align: 'center' }), text(namaPemilihan, 9, { align: 'center', margin: [0, 1, 0, 6] })] },
+      identity,
+      items,
+      ...kotak,
+      { kind: 'columns', margin: [0, compact ? 6 : 24, 0, 0], columns: ['Petugas Pengemas', 'Ketua PPS', 'Ketua KPPS'].map((r) => ({ width: '*' as const, node: signer(r, compact ? 14 : 36) })) },
     ],
   }
 }
 
-export function daftarIsiDocument(kits: readonly DaftarIsiKit[], opts: { namaPemilihan: string; compact: boolean; title: string }): PdfDocDefinition {
-  const content: Content[] = []
-  kits.forEach((k, i) => {
-    const node = kit(k, opts.namaPemilihan, opts.compact)
-    if (!opts.compact && i > 0) node.pageBreak = 'before'
-    content.push(node)
+const footerNode = (title: string, page: number, pages: number): FlowNode => text(`${title} · Halaman ${page} dari ${pages}`, 8, { align: 'center', margin: [0, 12, 0, 0] })
+
+const info = (title: string) => ({ title, author: 'Gudang Pemilu', creator: 'Gudang Pemilu', producer: 'Gudang Pemilu (pdfmake)', creationDate: new Date(0) })
+
+/** The paper as a pdfmake definition: what pdfmake lays out when a kit does not fit a page, and the reference the drawing is tested against. */
+export function daftarIsiDocument(kits: readonly DaftarIsiKit[], opts: DaftarIsiOptions): PdfDocDefinition {
+  const content: Content[] = kits.map((k, i) => {
+    const node = toPdfmake(kit(k, opts.namaPemilihan, opts.compact)) as ContentStack
+    if (opts.compact) node.unbreakable = true
+    else if (i > 0) node.pageBreak = 'before'
+    return node
   })
   if (content.length === 0) content.push({ text: 'Tidak ada TPS untuk dicetak.' })
   return {
-    pageSize: PAPER.A4,
-    pageMargins: [LETTER_MARGINS.left - 30, LETTER_MARGINS.top - 10, LETTER_MARGINS.right, LETTER_MARGINS.bottom + 10],
+    pageSize: PAGE,
+    pageMargins: [MARGINS.left, MARGINS.top, MARGINS.right, MARGINS.bottom],
     content,
-    footer: (page, pages) => ({ text: `${opts.title} · Halaman ${page} dari ${pages}`, fontSize: 8, alignment: 'center', margin: [0, 12, 0, 0] }),
-    info: { title: opts.title, author: 'Gudang Pemilu', creator: 'Gudang Pemilu', producer: 'Gudang Pemilu (pdfmake)', creationDate: new Date(0) },
-    defaultStyle: { font: FONT_FAMILY, fontSize: 10 },
+    footer: (page, pages) => toPdfmake(footerNode(opts.title, page, pages)),
+    info: info(opts.title),
+    defaultStyle: { font: FONT_FAMILY, fontSize: DEFAULT_SIZE },
     language: 'id-ID',
   }
+}
+
+/**
+ * The daftar isi PDF. Each kit is laid out (flow.ts) into drawing operations; full: one kit a page;
+ * compact: kits placed as pdfmake places unbreakable blocks (on the next page when the rest of this one
+ * is too short), 14 pt apart. Pages are numbered "Halaman x dari y", so every kit is laid out before the
+ * first page is drawn; a kit's operations are a few hundred small objects. A kit taller than a page, or
+ * a name with a character flow.ts cannot break as pdfmake would, sends the whole paper to pdfmake.
+ */
+export async function renderDaftarIsi(kits: readonly DaftarIsiKit[], opts: DaftarIsiOptions, options: RenderOptions = {}): Promise<Buffer> {
+  try {
+    return await renderDrawing({ pageSize: PAGE, info: info(opts.title), language: 'id-ID' }, (d) => drawDaftarIsi(d, kits, opts), options)
+  } catch (err) {
+    if (err instanceof FlowUnsupported) return renderPdf(daftarIsiDocument(kits, opts), options)
+    throw err
+  }
+}
+
+function drawDaftarIsi(d: Drawing, kits: readonly DaftarIsiKit[], opts: DaftarIsiOptions): void {
+  const flow = new Flow(d)
+  // Where each kit goes (page and top) and its operations.
+  const placed: { page: number; y: number; ops: Op[] }[] = []
+  let page = 0
+  let y = MARGINS.top
+  for (const [i, k] of kits.entries()) {
+    const ops: Op[] = []
+    const node = kit(k, opts.namaPemilihan, opts.compact)
+    const [, , , mb] = node.margin!
+    const h = flow.layout({ ...node, margin: [0, 0, 0, 0] }, 0, 0, BODY.width, ops)
+    // pdfmake continues a full kit on the next page (and drops what does not fit of a compact one).
+    if (h > BODY.height) throw new FlowUnsupported(`Kit TPS ${k.nomor} ${k.desa} lebih tinggi dari satu halaman`)
+    if (opts.compact) {
+      if (placed.length && h > BODY.height - (y - MARGINS.top)) [page, y] = [page + 1, MARGINS.top]
+    } else if (i > 0) [page, y] = [page + 1, MARGINS.top]
+    placed.push({ page, y, ops })
+    y += h
+    // pdfmake: a bottom margin larger than what is left of the page moves on to the next page, even
+    // after the last kit (which leaves an empty last page, as the pdfmake layout always did).
+    if (BODY.height - (y - MARGINS.top) - mb < 0) [page, y] = [page + 1, MARGINS.top]
+    else y += mb
+  }
+  const pages = page + 1
+  if (kits.length === 0) drawOps(d, layoutOf(flow, text('Tidak ada TPS untuk dicetak.', DEFAULT_SIZE)), MARGINS.left, MARGINS.top)
+  let at = 0
+  for (let p = 0; p < pages; p++) {
+    if (p > 0) d.newPage()
+    for (; at < placed.length && placed[at]!.page === p; at++) drawOps(d, placed[at]!.ops, MARGINS.left, placed[at]!.y)
+    drawOps(d, layoutOf(flow, footerNode(opts.title, p + 1, pages), PAGE.width), 0, PAGE.height - MARGINS.bottom)
+  }
+}
+
+function layoutOf(flow: Flow, n: FlowNode, width = BODY.width): Op[] {
+  const ops: Op[] = []
+  flow.layout(n, 0, 0, width, ops)
+  return ops
 }
