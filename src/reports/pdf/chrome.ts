@@ -1,5 +1,5 @@
 import { tanggalJam } from '../../core/tanggal'
-import { sizedQr } from './qr'
+import { qrCanvas } from './qr'
 import type { Content, ContentStack, DynamicContent, Watermark } from './types'
 
 /** The letterhead. */
@@ -132,7 +132,7 @@ const FOOTER_GAP_BOTTOM = 22
  * keeps the signature area free for stamps.
  */
 export function pageFooter(info: FooterInfo, margins: { left: number; right: number }): PageFooter {
-  const qr = sizedQr(info.qrText)
+  const qr = qrCanvas(info.qrText)
   const hash = info.chainHead.hash.slice(0, 16)
   const app = info.appName ?? 'Gudang Pemilu'
   const small = 7.5
@@ -151,7 +151,8 @@ export function pageFooter(info: FooterInfo, margins: { left: number; right: num
           { text: `Dibuat dengan ${app}, ${tanggalJam(info.generatedAt)}. Pindai kode QR untuk mencocokkan dokumen ini dengan catatan aplikasi.`, fontSize: small, color: '#333333' },
         ],
       },
-      qr.node,
+      // pdfmake moves a canvas's vectors into place by changing them: each page gets its own.
+      { ...qr.node, canvas: qr.node.canvas.map((v) => ({ ...v })) },
     ],
     columnGap: 14,
   })

@@ -1,5 +1,5 @@
 import { qrMatrix, type EccLevel } from './qrMatrix'
-import type { ContentQr } from './types'
+import type { ContentCanvas, ContentQr } from './types'
 
 /**
  * QR codes that scan from paper. pdfmake draws a QR with whole-point modules
@@ -100,4 +100,20 @@ export function qrRects(text: string): QrRects {
     for (let j = 0; j < n; j++) if (openFrom[j]! >= 0 && !seen[j]) close(j, i)
   }
   return { modules: n, rects }
+}
+
+/**
+ * The code sizedQr prints (same text, version, ECC level, mask and module size) as a pdfmake canvas of
+ * the merged dark modules (qrRects): 170-300 rectangles where pdfmake's `qr` node draws every dark
+ * module as its own (400-700), each with its own line, dash, join, cap and colour operators.
+ *
+ * Not one path, as the labels draw it (reports/pdf/draw.ts): poppler snaps a separately filled
+ * rectangle to whole pixels, not a path of many, and at 60-72 dpi (a 2-pt module is 1.7-2 px) the
+ * snapped rectangles are what zbar reads; one path of the same modules failed to decode at 72 dpi for
+ * four of six payload lengths, these rectangles decode as pdfmake's did.
+ */
+export function qrCanvas(text: string, modulePt: number = MODULE_PT): { node: ContentCanvas; size: number } {
+  const { modules, rects } = qrRects(text)
+  const size = modules * modulePt
+  return { node: { canvas: rects.map(([c, r, w, h]) => ({ type: 'rect' as const, x: c * modulePt, y: r * modulePt, w: w * modulePt, h: h * modulePt, color: '#000000' })), width: size }, size }
 }
