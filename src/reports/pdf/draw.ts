@@ -341,8 +341,9 @@ export class Drawing {
 
   /** Draws text set by fit() with its first line's top at (x, y); returns its height. */
   drawFitted(f: FittedText, x: number, y: number): number {
-    const lh = this.use(f.style)
-    f.lines.forEach((l, i) => this.doc.text(l, x, y + i * lh, { lineBreak: false }))
+    const lh = this.lineHeight(f.style)
+    const variant: FontVariant = f.style.bold ? 'bold' : 'normal'
+    f.lines.forEach((l, i) => this.run([l], x, y + i * lh, f.style.size, variant, f.style.color ?? 'black'))
     return f.height
   }
 
