@@ -13,6 +13,7 @@ import { openApp, type OpenedApp } from '../../src/api/app'
 import { reserveFor } from '../../src/core/reserve'
 import { listDapil, setDapilMapping } from '../../src/services/dapil'
 import { initElection } from '../../src/services/election'
+import { createFirstAdmin } from '../../src/services/pengguna'
 import { needsPerDapil, needsPerTps, needsRekap } from '../../src/services/kebutuhan'
 import { applyImport, listKecamatan, previewImport } from '../../src/services/wilayah'
 import { generateBogor, toCsv, BOGOR } from './bogor'
@@ -113,6 +114,8 @@ async function main() {
   const p = await previewImport(app.ctx, 'bogor.csv', csv)
   await applyImport(app.ctx, WHO, 'bogor.csv', csv, p.fingerprint)
   mapDprdDapil(app)
+  // A satker at work has its admin; without one the window opens on the first-admin form.
+  createFirstAdmin(app.ctx, WHO, { nama: 'Admin Gudang', pin: '240424' })
 
   // Needs for every TPS: the service (load + pure rules + roll-up) against a raw query and a bare loop.
   // The first call computes; later ones are served from the cache until master data changes.
