@@ -160,6 +160,29 @@ describe('migration 0003: floor_flow and place_flow', () => {
     db.close()
   })
 
+  it('tells every kind of aggregate edit from the ledger, and lets a stored floor zero be', () => {
+    const db = openDatabase(path, { mustExist: true, migrations: UP_TO_0003 })
+    const edits: [string, boolean][] = [
+      // A row removed from each table, including one whose sum the ledger makes zero.
+      [`DELETE FROM floor_flow WHERE category = 'hasil' AND shift_id = 1 AND team_id = 1`, false],
+      [`UPDATE floor_flow SET qty = 0 WHERE category = 'serah' AND shift_id = 1 AND team_id = 2`, false],
+      [`DELETE FROM place_flow WHERE from_kind = 'DITERIMA'`, false],
+      [`UPDATE place_flow SET qty = qty - 1 WHERE to_kind = 'BAIK'`, false],
+      // Rows the ledger never made: a floor zero is harmless, a place row of any size is not.
+      [`INSERT INTO floor_flow VALUES ('2030-01-01', 0, 0, 0, 1, 'serah', '', 0)`, true],
+      [`INSERT INTO floor_flow VALUES ('2030-01-01', 0, 0, 0, 1, 'serah', '', 3)`, false],
+      [`INSERT INTO place_flow VALUES (1, 'PENYEDIA', 'MUSNAH', 'UJI', 0)`, false],
+    ]
+    for (const [sql, matches] of edits) {
+      db.exec('SAVEPOINT edit')
+      expect(db.prepare(sql).run().changes, sql).toBeGreaterThan(0)
+      expect(aggregatesMatchLedger(db), sql).toBe(matches)
+      db.exec('ROLLBACK TO edit; RELEASE edit')
+    }
+    expect(aggregatesMatchLedger(db)).toBe(true)
+    db.close()
+  })
+
   it('names an aggregate edited behind the app in ledger.verify', async () => {
     const raw = new Database(path)
     raw.prepare(`UPDATE floor_flow SET qty = qty + 100 WHERE category = 'hasil' AND shift_id = 1 AND team_id = 1`).run()
