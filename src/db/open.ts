@@ -4,6 +4,7 @@ import { dirname } from 'node:path'
 import { AppError } from '../core/errors'
 import { AUTOCHECKPOINT_PAGES } from './checkpoint'
 import { MIGRATIONS, type Migration } from './migrations'
+import { cacheStatements } from './statementCache'
 
 export type DB = Database.Database
 
@@ -27,7 +28,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): DB {
   }
   let db: DB
   try {
-    db = new Database(path, { fileMustExist: opts.mustExist ?? false })
+    db = cacheStatements(new Database(path, { fileMustExist: opts.mustExist ?? false }))
   } catch (err) {
     throw new AppError('DATABASE', `Berkas basis data tidak dapat dibuka: ${path} (${(err as Error).message})`)
   }
@@ -61,7 +62,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): DB {
 export function openReadOnly(path: string): DB {
   let db: DB
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true })
+    db = cacheStatements(new Database(path, { readonly: true, fileMustExist: true }))
   } catch (err) {
     throw new AppError('DATABASE', `Berkas basis data tidak dapat dibuka: ${path} (${(err as Error).message})`)
   }
