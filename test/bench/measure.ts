@@ -42,6 +42,26 @@ export async function timed(runs: number, fn: () => unknown | Promise<unknown>):
   return { ms: median(ms), peakMb }
 }
 
+/** Like timed, but each run starts from what `setup` makes, and only `fn` is on the clock. */
+export async function timedAfter<S>(
+  runs: number,
+  setup: () => S | Promise<S>,
+  fn: (s: S) => unknown | Promise<unknown>,
+  teardown: (s: S) => unknown = () => {},
+): Promise<{ ms: number; peakMb: number }> {
+  const ms: number[] = []
+  const { peakMb } = await withPeakRss(async () => {
+    for (let i = 0; i < runs; i++) {
+      const s = await setup()
+      const t0 = performance.now()
+      await fn(s)
+      ms.push(performance.now() - t0)
+      await teardown(s)
+    }
+  })
+  return { ms: median(ms), peakMb }
+}
+
 export interface Line {
   name: string
   app: number
