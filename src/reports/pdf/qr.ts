@@ -55,6 +55,12 @@ export function qrSpec(text: string): { version: number; eccLevel: EccLevel } {
   throw new Error(`Teks kode QR terlalu panjang (${bytes} bita, paling banyak ${QR_MAX_BYTES})`)
 }
 
+/** The modules of the code sizedQr prints for `text` (same version, ECC level and mask). */
+export function qrModules(text: string): { size: number; modules: Uint8Array } {
+  const { version, eccLevel } = qrSpec(text)
+  return qrMatrix(text, version, eccLevel)
+}
+
 /** A QR code as rectangles of dark modules, in modules: [column, row, width, height]. */
 export interface QrRects {
   /** Modules across (and down). */
@@ -69,8 +75,7 @@ export interface QrRects {
  * rectangle with its own line, dash, join, cap and colour operators, about 400 per code.
  */
 export function qrRects(text: string): QrRects {
-  const { version, eccLevel } = qrSpec(text)
-  const { size: n, modules } = qrMatrix(text, version, eccLevel)
+  const { size: n, modules } = qrModules(text)
   const rects: [number, number, number, number][] = []
   // While a rectangle spanning columns [start, openTo[start]) continues, openFrom[start] is its first row.
   const openFrom = new Int32Array(n).fill(-1)
@@ -107,7 +112,7 @@ export function qrRects(text: string): QrRects {
  * the merged dark modules (qrRects): 170-300 rectangles where pdfmake's `qr` node draws every dark
  * module as its own (400-700), each with its own line, dash, join, cap and colour operators.
  *
- * Not one path, as the labels draw it (reports/pdf/draw.ts): poppler snaps a separately filled
+ * Not one path: poppler snaps a separately filled
  * rectangle to whole pixels, not a path of many, and at 60-72 dpi (a 2-pt module is 1.7-2 px) the
  * snapped rectangles are what zbar reads; one path of the same modules failed to decode at 72 dpi for
  * four of six payload lengths, these rectangles decode as pdfmake's did.
