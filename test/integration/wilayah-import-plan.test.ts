@@ -32,6 +32,14 @@ async function app(): Promise<OpenedApp> {
   return a
 }
 
+/** An app whose wilayah is the demo file, imported through the preview and the apply. */
+async function withDemo(): Promise<OpenedApp> {
+  const a = await app()
+  const p = await previewImport(a.ctx, 'tps.csv', demo)
+  await applyImport(a.ctx, who, 'tps.csv', demo, p.fingerprint)
+  return a
+}
+
 async function refusal(p: Promise<unknown>): Promise<AppError> {
   try {
     await p
@@ -168,10 +176,8 @@ describe('a re-import that drops places the ledger already used', () => {
   const bupati = (a: OpenedApp) => (a.ctx.db.prepare(`SELECT v.id FROM item_variant v JOIN item i ON i.id = v.item_id WHERE i.code = 'BUPATI'`).get() as { id: number }).id
 
   it('names every packed TPS among many dropped, and changes nothing', async () => {
-    const a = await app()
+    const a = await withDemo()
     try {
-      const p = await previewImport(a.ctx, 'tps.csv', demo)
-      await applyImport(a.ctx, who, 'tps.csv', demo, p.fingerprint)
       const tps = listTps(a.ctx)
       // Drop the last 40 TPS; two of them were packed, one long ago and then unpacked again.
       const dropped = tps.slice(-40)
@@ -204,10 +210,8 @@ describe('a re-import that drops places the ledger already used', () => {
   })
 
   it('refuses to drop a kecamatan that received a handover, and changes nothing', async () => {
-    const a = await app()
+    const a = await withDemo()
     try {
-      const p = await previewImport(a.ctx, 'tps.csv', demo)
-      await applyImport(a.ctx, who, 'tps.csv', demo, p.fingerprint)
       const tps = listTps(a.ctx)
       const kec = tps.at(-1)!
       const v = bupati(a)
@@ -230,10 +234,8 @@ describe('a re-import that drops places the ledger already used', () => {
   })
 
   it('drops a kecamatan, its desa and TPS and its dapil mapping when the ledger never used them', async () => {
-    const a = await app()
+    const a = await withDemo()
     try {
-      const p = await previewImport(a.ctx, 'tps.csv', demo)
-      await applyImport(a.ctx, who, 'tps.csv', demo, p.fingerprint)
       const tps = listTps(a.ctx)
       const kec = tps.at(-1)!
       const file = csv(body.filter((l) => l.split(',')[1] !== kec.kecamatan))
