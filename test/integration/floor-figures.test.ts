@@ -101,19 +101,24 @@ function expectedProgress(filter: { from?: string; to?: string }) {
   const flows = floorFlows(ctx, filter)
   const kind = new Map((ctx.db.prepare('SELECT id, kind FROM shift').all() as { id: number; kind: string }[]).map((s) => [s.id, s.kind]))
   const sortir = flows.filter((f) => kind.get(f.shiftId) === 'sortir_lipat')
-  const planned = ctx.db
-    .prepare(
-      `SELECT d.tanggal, sum(d.target) AS target FROM (
-         SELECT DISTINCT s.tanggal, x.team_id, coalesce(tt.qty, t.daily_target) AS target
-         FROM shift s JOIN shift_team x ON x.shift_id = s.id JOIN team t ON t.id = x.team_id
-         LEFT JOIN team_target tt ON tt.team_id = t.id AND tt.tanggal = s.tanggal
-         WHERE s.kind = 'sortir_lipat' ${filter.from ? 'AND s.tanggal >= @from' : ''} ${filter.to ? 'AND s.tanggal <= @to' : ''}
-       ) d GROUP BY d.tanggal`,
-    )
-    .all({ from: filter.from, to: filter.to }) as { tanggal: string; target: number }[]
+  // A day's target: every team on a sortir-lipat shift that day, once, at its override for the day or
+  // its daily target — worked out here from the rows, not with the service's query.
+  const inRange = (t: string) => (!filter.from || t >= filter.from) && (!filter.to || t <= filter.to)
+  const dailyTarget = new Map((ctx.db.prepare('SELECT id, daily_target AS t FROM team').all() as { id: number; t: number }[]).map((t) => [t.id, t.t]))
+  const override = new Map((ctx.db.prepare('SELECT team_id AS teamId, tanggal, qty FROM team_target').all() as { teamId: number; tanggal: string; qty: number }[]).map((o) => [`${o.tanggal}|${o.teamId}`, o.qty]))
+  const worked = new Set(
+    (ctx.db.prepare('SELECT s.tanggal, s.kind, x.team_id AS teamId FROM shift s JOIN shift_team x ON x.shift_id = s.id').all() as { tanggal: string; kind: string; teamId: number }[])
+      .filter((r) => r.kind === 'sortir_lipat' && inRange(r.tanggal))
+      .map((r) => `${r.tanggal}|${r.teamId}`),
+  )
+  const planned = new Map<string, number>()
+  for (const key of worked) {
+    const [tanggal, teamId] = key.split('|') as [string, string]
+    planned.set(tanggal, (planned.get(tanggal) ?? 0) + (override.get(key) ?? dailyTarget.get(Number(teamId))!))
+  }
   const days = new Map<string, { tanggal: string; baik: number; rusak: number; target: number }>()
   const day = (t: string) => days.get(t) ?? (days.set(t, { tanggal: t, baik: 0, rusak: 0, target: 0 }), days.get(t)!)
-  for (const p of planned) day(p.tanggal).target = p.target
+  for (const [tanggal, target] of planned) day(tanggal).target = target
   for (const f of sortir) {
     if (f.category === 'hasil') day(f.tanggal).baik += f.qty
     if (f.category === 'rusak') day(f.tanggal).rusak += f.qty
