@@ -7,7 +7,10 @@ export default defineConfig({
     build: {
       rollupOptions: {
         // The long jobs' worker thread (src/api/jobs.ts finds it beside index.js).
-        input: { index: resolve(__dirname, 'electron/main/index.ts'), jobWorker: resolve(__dirname, 'src/api/jobWorker.ts') },
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          jobWorker: resolve(__dirname, 'src/api/jobWorker.ts'),
+        },
         external: ['better-sqlite3', 'exceljs', 'pdfmake'],
         // What the window's process and the job threads share: one chunk, named for what it is.
         output: { manualChunks: (id) => (id.includes('/src/') && !id.endsWith('jobWorker.ts') ? 'app' : undefined) },

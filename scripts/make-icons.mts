@@ -92,4 +92,6 @@ mkdirSync(join(RESOURCES, 'icons'), { recursive: true })
 for (const size of LINUX_SIZES) writeFileSync(join(RESOURCES, 'icons', `${size}x${size}.png`), png(size))
 writeFileSync(join(RESOURCES, 'icon.png'), png(512))
 writeFileSync(join(RESOURCES, 'icon.ico'), buildIco(ICO_SIZES.map((size) => ({ size, png: png(size) }))))
-console.log(`icons written: resources/icon.png, resources/icon.ico (${ICO_SIZES.join(', ')}), resources/icons/ (${LINUX_SIZES.join(', ')})`)
+console.log(
+  `icons written: resources/icon.png, resources/icon.ico (${ICO_SIZES.join(', ')}), resources/icons/ (${LINUX_SIZES.join(', ')})`,
+)

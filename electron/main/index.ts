@@ -60,7 +60,10 @@ if (!app.requestSingleInstanceLock()) {
         app.quit()
       })
   })
-  app.whenReady().then(start).catch((err: unknown) => fatal(err))
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => fatal(err))
 }
 
 function hardenContents(contents: WebContents): void {
@@ -100,7 +103,10 @@ async function start(): Promise<void> {
     (err: unknown) => fatal(err, dbPath),
   )
 
-  protocol.handle(APP_SCHEME, createFileHandler(rendererDir, (id, key) => opened?.jobs?.download(id, key) ?? null))
+  protocol.handle(
+    APP_SCHEME,
+    createFileHandler(rendererDir, (id, key) => opened?.jobs?.download(id, key) ?? null),
+  )
   ipcMain.handle(
     API_CHANNEL,
     createApiHandler({

@@ -18,7 +18,10 @@ export interface ApiHandlerOptions {
 
 export type ApiSender = Pick<IpcMainInvokeEvent, 'senderFrame'>
 
-const refuse = (code: 'UNAUTHORIZED' | 'UNKNOWN_METHOD' | 'DATABASE', message: string): ApiResponse => ({ ok: false, error: { code, message } })
+const refuse = (code: 'UNAUTHORIZED' | 'UNKNOWN_METHOD' | 'DATABASE', message: string): ApiResponse => ({
+  ok: false,
+  error: { code, message },
+})
 
 export function createApiHandler(opts: ApiHandlerOptions) {
   return async (event: ApiSender, method: unknown, input: unknown, session?: unknown): Promise<ApiResponse> => {
@@ -32,7 +35,8 @@ export function createApiHandler(opts: ApiHandlerOptions) {
     } catch (err) {
       return refuse('DATABASE', `Basis data tidak dapat dibuka: ${err instanceof Error ? err.message : String(err)}`)
     }
-    if (opts.isClosing()) return refuse('DATABASE', 'Aplikasi sedang ditutup; permintaan tidak diproses dan tidak ada yang diubah')
+    if (opts.isClosing())
+      return refuse('DATABASE', 'Aplikasi sedang ditutup; permintaan tidak diproses dan tidak ada yang diubah')
     // The actor is replaced by the user chosen in this window (sesi.masuk); 'operator' is never recorded
     // for a write, which needs a chosen user.
     const valid = typeof session === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(session)

@@ -128,7 +128,10 @@ export function resolveAppFile(rendererDir: string, requestUrl: string): string 
   if (segments.some((s) => s === '..' || s === '.')) return null
 
   const root = resolve(rendererDir)
-  const target = resolve(root, relativePath === '' || relativePath.endsWith('/') ? `${relativePath}index.html` : relativePath)
+  const target = resolve(
+    root,
+    relativePath === '' || relativePath.endsWith('/') ? `${relativePath}index.html` : relativePath,
+  )
   const rel = relative(root, target)
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..')) return null
   return target

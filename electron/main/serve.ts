@@ -7,7 +7,10 @@ import { contentDisposition, DOWNLOAD_PREFIX, parseDownloadPath, type JobDownloa
 import { APP_ORIGIN, resolveAppFile, responseHeaders } from './security'
 
 const text = (body: string, status: number): Response =>
-  new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' } })
+  new Response(body, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' },
+  })
 
 /** A finished long job's file, by the job and key in its /unduh/ address (OpenedApp.jobs.download). */
 export type DownloadLookup = (id: string, key: string) => JobDownload | null
@@ -17,8 +20,14 @@ export function createFileHandler(rendererDir: string, downloads: DownloadLookup
     if (request.method !== 'GET' && request.method !== 'HEAD') return text('Metode tidak diizinkan', 405)
     const download = downloadOf(request.url, downloads)
     if (download !== undefined) {
-      if (download === null) return text('Berkas hasil pekerjaan ini tidak ada (kuncinya salah, atau sudah lama selesai)', 404)
-      const headers = { 'Content-Type': download.mime, 'Content-Disposition': contentDisposition(download.fileName), 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' }
+      if (download === null)
+        return text('Berkas hasil pekerjaan ini tidak ada (kuncinya salah, atau sudah lama selesai)', 404)
+      const headers = {
+        'Content-Type': download.mime,
+        'Content-Disposition': contentDisposition(download.fileName),
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      }
       if (request.method === 'HEAD') return new Response(null, { headers })
       // Streamed: a kabupaten's labels can be hundreds of megabytes.
       return new Response(Readable.toWeb(createReadStream(download.file)) as ReadableStream, { headers })

@@ -91,10 +91,21 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
       throw err
     }
   }
-  const report = opts.onInternalError ?? ((method: string, err: unknown) => console.error(`[gudang] galat internal pada ${method}:`, err))
+  const report =
+    opts.onInternalError ??
+    ((method: string, err: unknown) => console.error(`[gudang] galat internal pada ${method}:`, err))
   const sessions = new SessionStore(ctx)
   // A file only in memory cannot be opened by a second thread: its long methods run on this one.
-  const jobs = opts.dbPath === ':memory:' ? undefined : new JobRunner({ dbPath: opts.dbPath, appVersion: APP_VERSION, state, now, ...(opts.worker ? { worker: opts.worker } : {}) })
+  const jobs =
+    opts.dbPath === ':memory:'
+      ? undefined
+      : new JobRunner({
+          dbPath: opts.dbPath,
+          appVersion: APP_VERSION,
+          state,
+          now,
+          ...(opts.worker ? { worker: opts.worker } : {}),
+        })
   const dispatcher = createDispatcher(createHandlers(ctx, APP_VERSION, state, sessions, jobs), {
     onInternalError: report,
     state,
@@ -103,7 +114,11 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
   })
   const schedule =
     opts.backups && jobs && state.mode === 'normal'
-      ? new BackupSchedule(ctx, { ...opts.backups, everyMinutes: opts.backups.everyMinutes ?? BACKUP_EVERY_MINUTES, makeBackup: (reason) => jobs.backup(reason) })
+      ? new BackupSchedule(ctx, {
+          ...opts.backups,
+          everyMinutes: opts.backups.everyMinutes ?? BACKUP_EVERY_MINUTES,
+          makeBackup: (reason) => jobs.backup(reason),
+        })
       : null
   schedule?.start()
   const checkpoints = opts.dbPath === ':memory:' ? null : startIdleCheckpoints(() => ctx.db)
@@ -130,4 +145,3 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
     },
   }
 }
-

@@ -11,7 +11,11 @@ const BOOTSTRAP = new Set(['election.init', 'pengguna.pertama'])
 /** Transports that are the machine's own (the CLI run by whoever has the file, tests): no session. */
 const TRUSTED = new Set<CallMeta['transport']>(['cli', 'test'])
 
-export type Authorizer = (method: string, access: Access, meta: CallMeta) => { ok: true; meta: CallMeta } | { ok: false; error: ErrorBody }
+export type Authorizer = (
+  method: string,
+  access: Access,
+  meta: CallMeta,
+) => { ok: true; meta: CallMeta } | { ok: false; error: ErrorBody }
 
 /**
  * Decides whether the user chosen in this window may call the method, and names that user as the actor
@@ -25,7 +29,14 @@ export function createAuthorizer(ctx: ServiceContext, sessions: SessionStore): A
     if (TRUSTED.has(meta.transport) && !meta.session) return { ok: true, meta }
     if (!hasAdmin(ctx)) {
       if (BOOTSTRAP.has(method)) return { ok: true, meta }
-      return { ok: false, error: { code: 'AUTH_REQUIRED', need: 'admin', message: 'Berkas ini belum memiliki admin. Buat admin pertama (nama dan PIN) sebelum mencatat apa pun.' } }
+      return {
+        ok: false,
+        error: {
+          code: 'AUTH_REQUIRED',
+          need: 'admin',
+          message: 'Berkas ini belum memiliki admin. Buat admin pertama (nama dan PIN) sebelum mencatat apa pun.',
+        },
+      }
     }
     if (!user) {
       return {

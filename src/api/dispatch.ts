@@ -75,7 +75,11 @@ export function createDispatcher(handlers: Handlers, opts: DispatcherOptions = {
   const state = opts.state ?? { mode: 'normal', problem: null }
 
   /** Who may call it and whether the input fits: the same gate for a call and for a job it starts. */
-  function admit(method: MethodName, input: unknown, meta: CallMeta): { ok: true; input: unknown; meta: CallMeta } | { ok: false; error: ErrorBody } {
+  function admit(
+    method: MethodName,
+    input: unknown,
+    meta: CallMeta,
+  ): { ok: true; input: unknown; meta: CallMeta } | { ok: false; error: ErrorBody } {
     const spec = contract[method]
     // In recovery the users table itself is not to be trusted, and restoring keeps the old file for
     // undo: whoever sits at the PC may restore.
@@ -85,7 +89,11 @@ export function createDispatcher(handlers: Handlers, opts: DispatcherOptions = {
       meta = auth.meta
     }
     const parsed = spec.input.safeParse(input === undefined ? {} : input)
-    if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: `Isian untuk ${method} tidak sah`, details: zodIssues(parsed.error) } }
+    if (!parsed.success)
+      return {
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: `Isian untuk ${method} tidak sah`, details: zodIssues(parsed.error) },
+      }
     return { ok: true, input: parsed.data, meta }
   }
 
@@ -106,18 +114,33 @@ export function createDispatcher(handlers: Handlers, opts: DispatcherOptions = {
   /** job.mulai: the job's method is admitted as if it were called itself, then runs in the background. */
   function startJob(input: unknown, meta: CallMeta): ApiResponse {
     const outer = contract['job.mulai'].input.safeParse(input === undefined ? {} : input)
-    if (!outer.success) return fail({ code: 'INVALID_INPUT', message: 'Isian untuk job.mulai tidak sah', details: zodIssues(outer.error) })
+    if (!outer.success)
+      return fail({
+        code: 'INVALID_INPUT',
+        message: 'Isian untuk job.mulai tidak sah',
+        details: zodIssues(outer.error),
+      })
     const inner = outer.data.method
     if (!isMethod(inner) || !contract[inner].long) {
-      return fail({ code: 'INVALID_INPUT', message: `"${inner.slice(0, 80)}" bukan pekerjaan panjang`, details: [{ column: 'method', message: 'Bukan metode pekerjaan panjang' }] })
+      return fail({
+        code: 'INVALID_INPUT',
+        message: `"${inner.slice(0, 80)}" bukan pekerjaan panjang`,
+        details: [{ column: 'method', message: 'Bukan metode pekerjaan panjang' }],
+      })
     }
     if (state.mode === 'pemulihan' && !RECOVERY_METHODS.includes(inner)) {
-      return fail({ code: 'DATABASE', message: `Basis data tidak lolos pemeriksaan saat aplikasi dibuka (${state.problem}). Pulihkan dari cadangan terlebih dahulu.` })
+      return fail({
+        code: 'DATABASE',
+        message: `Basis data tidak lolos pemeriksaan saat aplikasi dibuka (${state.problem}). Pulihkan dari cadangan terlebih dahulu.`,
+      })
     }
     if (!opts.jobs) return fail({ code: 'INTERNAL', message: 'Pekerjaan latar belakang tidak tersedia di sini' })
     const checked = admit(inner, outer.data.input, meta)
     if (!checked.ok) return fail(checked.error)
-    return { ok: true, result: { id: opts.jobs.start(inner, contract[inner].description, checked.input, checked.meta, outputOf(inner)) } }
+    return {
+      ok: true,
+      result: { id: opts.jobs.start(inner, contract[inner].description, checked.input, checked.meta, outputOf(inner)) },
+    }
   }
 
   return {
@@ -126,7 +149,10 @@ export function createDispatcher(handlers: Handlers, opts: DispatcherOptions = {
         return fail({ code: 'UNKNOWN_METHOD', message: `Metode "${String(method).slice(0, 80)}" tidak dikenal` })
       }
       if (state.mode === 'pemulihan' && !RECOVERY_METHODS.includes(method)) {
-        return fail({ code: 'DATABASE', message: `Basis data tidak lolos pemeriksaan saat aplikasi dibuka (${state.problem}). Pulihkan dari cadangan terlebih dahulu.` })
+        return fail({
+          code: 'DATABASE',
+          message: `Basis data tidak lolos pemeriksaan saat aplikasi dibuka (${state.problem}). Pulihkan dari cadangan terlebih dahulu.`,
+        })
       }
       if (method === 'job.mulai') return startJob(input, meta)
       const spec = contract[method]
@@ -134,14 +160,20 @@ export function createDispatcher(handlers: Handlers, opts: DispatcherOptions = {
       if (!checked.ok) return fail(checked.error)
       try {
         if (spec.long && opts.jobs) {
-          return { ok: true, result: await opts.jobs.run(method, spec.description, checked.input, checked.meta, outputOf(method)) }
+          return {
+            ok: true,
+            result: await opts.jobs.run(method, spec.description, checked.input, checked.meta, outputOf(method)),
+          }
         }
         const handler = handlers[method] as (i: unknown, m: CallMeta) => unknown
         return { ok: true, result: outputOf(method)(await handler(checked.input, checked.meta)) }
       } catch (err) {
         if (err instanceof AppError) return fail(err.toBody())
         onInternalError(method, err)
-        return fail({ code: 'INTERNAL', message: `Terjadi kesalahan internal pada ${method}: ${err instanceof Error ? err.message : String(err)}` })
+        return fail({
+          code: 'INTERNAL',
+          message: `Terjadi kesalahan internal pada ${method}: ${err instanceof Error ? err.message : String(err)}`,
+        })
       }
     },
     methods() {

@@ -14,8 +14,25 @@ import { changeOwnPin, createFirstAdmin, createUser, listUsers, updateUser } fro
 import { SessionStore } from '../services/sesi'
 import { DAMAGE_REASONS } from '../core/reasons'
 import { correctRow, history } from '../services/koreksi'
-import { createTeam, createWorker, importWorkers, listTeams, listWorkers, setTeamTarget, targetsOn, updateTeam, updateWorker } from '../services/pekerja'
-import { getDelivery, listDeliveries, listRetur, recordDelivery, returnTertukar, settleSelisih } from '../services/penerimaan'
+import {
+  createTeam,
+  createWorker,
+  importWorkers,
+  listTeams,
+  listWorkers,
+  setTeamTarget,
+  targetsOn,
+  updateTeam,
+  updateWorker,
+} from '../services/pekerja'
+import {
+  getDelivery,
+  listDeliveries,
+  listRetur,
+  recordDelivery,
+  returnTertukar,
+  settleSelisih,
+} from '../services/penerimaan'
 import { progress, reconciliation } from '../services/rekonsiliasi'
 import { closeShift, getShift, listShifts, openShift, reopenShift, setAttendance } from '../services/shift'
 import { reclassify, saveTally } from '../services/tally'
@@ -26,14 +43,26 @@ import { rekapHarian } from '../services/rekapHarian'
 import { daftarIsiPdf, getLabelGrid, kotakLabelsPdf, setLabelGrid } from '../services/cetakKit'
 import { kitDetail, kitProgress, kitSummaries, packKit, recordSegel, resolveKotakScan } from '../services/kemas'
 import { destroy, destructionCandidates, listDestructions } from '../services/pemusnahan'
-import { checkHandoverScan, confirmHandover, handOver, handoverOverview, handoverPreview, heldByPpk, listHandovers, recordReturnFromPpk } from '../services/serahTerima'
+import {
+  checkHandoverScan,
+  confirmHandover,
+  handOver,
+  handoverOverview,
+  handoverPreview,
+  heldByPpk,
+  listHandovers,
+  recordReturnFromPpk,
+} from '../services/serahTerima'
 import type { Handlers } from './dispatch'
 import type { JobRunner } from './jobs'
 import { AppError } from '../core/errors'
 import { printSatker } from '../services/cetakBatch'
 
 /** A generated file as the contract's Download (base64 inside the JSON, for IPC and HTTP alike). */
-const download = <T extends { fileName: string; mime: string; bytes: Buffer }>({ bytes, ...rest }: T) => ({ ...rest, contentBase64: bytes.toString('base64') })
+const download = <T extends { fileName: string; mime: string; bytes: Buffer }>({ bytes, ...rest }: T) => ({
+  ...rest,
+  contentBase64: bytes.toString('base64'),
+})
 
 const bytesOf = (b64: string) => Buffer.from(b64, 'base64')
 
@@ -122,7 +151,12 @@ export function createHandlers(
       return { fileName: f.fileName, mime: f.mime, contentBase64: f.bytes.toString('base64') }
     },
     'kemas.status': (i) => kitProgress(ctx, i.level),
-    'kemas.daftar': (i) => kitSummaries(ctx).filter((k) => (i.kecamatanId === undefined || k.kecamatanId === i.kecamatanId) && (i.desaId === undefined || k.desaId === i.desaId)),
+    'kemas.daftar': (i) =>
+      kitSummaries(ctx).filter(
+        (k) =>
+          (i.kecamatanId === undefined || k.kecamatanId === i.kecamatanId) &&
+          (i.desaId === undefined || k.desaId === i.desaId),
+      ),
     'kemas.kit': (i) => kitDetail(ctx, i.tpsId),
     'kemas.scan': (i) => resolveKotakScan(ctx, i.code),
     'kemas.simpan': (i, m) => packKit(ctx, m, i),
@@ -143,7 +177,12 @@ export function createHandlers(
     'pemusnahan.kandidat': () => destructionCandidates(ctx),
     'pemusnahan.catat': (i, m) => destroy(ctx, m, i),
     'pemusnahan.list': () => listDestructions(ctx),
-    'system.status': () => ({ mode: state.mode, problem: state.problem, dbPath: ctx.dbPath, backupDir: backupDir(ctx.dbPath) }),
+    'system.status': () => ({
+      mode: state.mode,
+      problem: state.problem,
+      dbPath: ctx.dbPath,
+      backupDir: backupDir(ctx.dbPath),
+    }),
     'cadangan.list': (i, m) => listBackups(ctx.dbPath, i.folder, m.progress),
     'cadangan.buat': (i, m) => makeBackup(ctx, 'manual', i.folder, m.progress),
     'cadangan.pulihkan': async (i) => {
@@ -176,7 +215,13 @@ export function createHandlers(
     'job.batal': (i) => runner().cancel(i.id),
     'system.info': () => {
       const head = chainHead(ctx.db)
-      return { appVersion, schemaVersion: schemaVersion(ctx.db), dbPath: ctx.dbPath, ledgerRows: head.seq, chainHead: head.hash }
+      return {
+        appVersion,
+        schemaVersion: schemaVersion(ctx.db),
+        dbPath: ctx.dbPath,
+        ledgerRows: head.seq,
+        chainHead: head.hash,
+      }
     },
   }
 }

@@ -42,12 +42,21 @@ async function run(req: JobRequest, post: (m: JobMessage) => void): Promise<void
     const result =
       req.method === AUTO_BACKUP
         ? await makeBackup(ctx, (req.input as { reason: BackupReason }).reason, undefined, progress)
-        : await (createHandlers(ctx, req.appVersion, req.state)[req.method] as (i: unknown, m: CallMeta) => unknown)(req.input, { ...req.meta, progress })
+        : await (createHandlers(ctx, req.appVersion, req.state)[req.method] as (i: unknown, m: CallMeta) => unknown)(
+            req.input,
+            { ...req.meta, progress },
+          )
     answer = { type: 'done', result }
   } catch (err) {
     answer = {
       type: 'error',
-      error: err instanceof AppError ? err.toBody() : { code: 'INTERNAL', message: `Terjadi kesalahan internal pada ${req.method}: ${err instanceof Error ? err.message : String(err)}` },
+      error:
+        err instanceof AppError
+          ? err.toBody()
+          : {
+              code: 'INTERNAL',
+              message: `Terjadi kesalahan internal pada ${req.method}: ${err instanceof Error ? err.message : String(err)}`,
+            },
     }
   }
   // Closed before answering: the app may close its own connection the moment it hears back, and the

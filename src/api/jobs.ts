@@ -127,18 +127,31 @@ export class JobRunner {
   }
 
   /** Runs a job and waits for its answer (a plain call of a long method). */
-  async run(method: JobMethod, label: string, input: unknown, meta: CallMeta, validate: (raw: unknown) => unknown): Promise<unknown> {
+  async run(
+    method: JobMethod,
+    label: string,
+    input: unknown,
+    meta: CallMeta,
+    validate: (raw: unknown) => unknown,
+  ): Promise<unknown> {
     return this.jobs.get(this.start(method, label, input, meta, validate))!.done
   }
 
   /** An automatic backup (at start, every quarter hour, on close), off the serving thread like any long job. */
   backup(reason: BackupReason): Promise<BackupResult> {
-    return this.run(AUTO_BACKUP, 'Cadangan otomatis basis data', { reason }, { actor: 'sistem', transport: 'test' }, (r) => r) as Promise<BackupResult>
+    return this.run(
+      AUTO_BACKUP,
+      'Cadangan otomatis basis data',
+      { reason },
+      { actor: 'sistem', transport: 'test' },
+      (r) => r,
+    ) as Promise<BackupResult>
   }
 
   status(id: string): JobStatus {
     const job = this.jobs.get(id)
-    if (!job) throw new AppError('NOT_FOUND', 'Pekerjaan ini tidak ada (sudah lama selesai, atau aplikasi telah dibuka ulang)')
+    if (!job)
+      throw new AppError('NOT_FOUND', 'Pekerjaan ini tidak ada (sudah lama selesai, atau aplikasi telah dibuka ulang)')
     return this.view(job)
   }
 
@@ -152,7 +165,10 @@ export class JobRunner {
     if (!job) return this.status(id)
     if (job.state === 'menunggu' || job.state === 'berjalan') {
       const worker = job.worker
-      this.finish(job, 'dibatalkan', null, { code: 'REFUSED', message: 'Pekerjaan dibatalkan; berkas yang belum selesai dihapus' })
+      this.finish(job, 'dibatalkan', null, {
+        code: 'REFUSED',
+        message: 'Pekerjaan dibatalkan; berkas yang belum selesai dihapus',
+      })
       if (worker) await this.stopWorker(job, worker)
       this.pump()
     }
@@ -161,7 +177,11 @@ export class JobRunner {
 
   /** Stops every job (closing the app, restoring a backup). */
   async cancelAll(): Promise<void> {
-    await Promise.all([...this.jobs.values()].filter((j) => j.state === 'menunggu' || j.state === 'berjalan').map((j) => this.cancel(j.id)))
+    await Promise.all(
+      [...this.jobs.values()]
+        .filter((j) => j.state === 'menunggu' || j.state === 'berjalan')
+        .map((j) => this.cancel(j.id)),
+    )
   }
 
   /** The file behind a download address, when the key is that job's. */
@@ -178,7 +198,10 @@ export class JobRunner {
     const now = job.finishedAt ?? Date.now()
     const { done, total } = job.progress
     const ranFor = job.runningSince === null ? 0 : now - job.runningSince
-    const etaMs = job.state === 'berjalan' && total > 0 && done > 0 && done < total ? Math.round((ranFor / done) * (total - done)) : null
+    const etaMs =
+      job.state === 'berjalan' && total > 0 && done > 0 && done < total
+        ? Math.round((ranFor / done) * (total - done))
+        : null
     return {
       id: job.id,
       method: job.method,
@@ -193,7 +216,13 @@ export class JobRunner {
       etaMs,
       result: job.state === 'selesai' ? (job.result ?? null) : null,
       error: job.error,
-      download: job.download ? { url: `/unduh/${job.id}/${job.download.key}/${encodeURIComponent(job.download.fileName)}`, fileName: job.download.fileName, bytes: job.download.bytes } : null,
+      download: job.download
+        ? {
+            url: `/unduh/${job.id}/${job.download.key}/${encodeURIComponent(job.download.fileName)}`,
+            fileName: job.download.fileName,
+            bytes: job.download.bytes,
+          }
+        : null,
     }
   }
 
@@ -222,9 +251,15 @@ export class JobRunner {
     }
     let worker: Worker
     try {
-      worker = new Worker(this.entry.file, { workerData: request, ...(this.entry.execArgv ? { execArgv: this.entry.execArgv } : {}) })
+      worker = new Worker(this.entry.file, {
+        workerData: request,
+        ...(this.entry.execArgv ? { execArgv: this.entry.execArgv } : {}),
+      })
     } catch (err) {
-      this.finish(job, 'gagal', null, { code: 'INTERNAL', message: `Pekerjaan tidak dapat dimulai: ${(err as Error).message}` })
+      this.finish(job, 'gagal', null, {
+        code: 'INTERNAL',
+        message: `Pekerjaan tidak dapat dimulai: ${(err as Error).message}`,
+      })
       return
     }
     job.worker = worker
@@ -236,18 +271,28 @@ export class JobRunner {
         try {
           result = job.validate(m.result)
         } catch (err) {
-          this.finish(job, 'gagal', null, err instanceof AppError ? err.toBody() : { code: 'INTERNAL', message: String(err) })
+          this.finish(
+            job,
+            'gagal',
+            null,
+            err instanceof AppError ? err.toBody() : { code: 'INTERNAL', message: String(err) },
+          )
           return
         }
         this.finish(job, 'selesai', result, null)
       } else this.finish(job, 'gagal', null, m.error as ErrorBody)
     })
     worker.on('error', (err) => {
-      if (job.state === 'berjalan') this.finish(job, 'gagal', null, { code: 'INTERNAL', message: `Pekerjaan berhenti karena galat: ${err.message}` })
+      if (job.state === 'berjalan')
+        this.finish(job, 'gagal', null, {
+          code: 'INTERNAL',
+          message: `Pekerjaan berhenti karena galat: ${err.message}`,
+        })
     })
     worker.on('exit', () => {
       job.worker = null
-      if (job.state === 'berjalan') this.finish(job, 'gagal', null, { code: 'INTERNAL', message: 'Pekerjaan berhenti tanpa hasil' })
+      if (job.state === 'berjalan')
+        this.finish(job, 'gagal', null, { code: 'INTERNAL', message: 'Pekerjaan berhenti tanpa hasil' })
       this.pump()
     })
   }
@@ -290,7 +335,9 @@ export class JobRunner {
   }
 
   private forgetOld(): void {
-    const finished = [...this.jobs.values()].filter((j) => j.finishedAt !== null).sort((a, b) => b.finishedAt! - a.finishedAt!)
+    const finished = [...this.jobs.values()]
+      .filter((j) => j.finishedAt !== null)
+      .sort((a, b) => b.finishedAt! - a.finishedAt!)
     const cutoff = Date.now() - KEEP_FINISHED_MS
     finished.forEach((j, i) => {
       if (i >= KEEP_FINISHED_MAX || j.finishedAt! < cutoff) this.jobs.delete(j.id)
@@ -301,7 +348,12 @@ export class JobRunner {
 function fileOf(result: unknown): JobDownload | null {
   const r = result as Partial<JobDownload> | null
   if (!r || typeof r !== 'object' || typeof r.file !== 'string' || typeof r.fileName !== 'string') return null
-  return { file: r.file, fileName: basename(r.fileName), mime: typeof r.mime === 'string' ? r.mime : 'application/octet-stream', bytes: typeof r.bytes === 'number' ? r.bytes : 0 }
+  return {
+    file: r.file,
+    fileName: basename(r.fileName),
+    mime: typeof r.mime === 'string' ? r.mime : 'application/octet-stream',
+    bytes: typeof r.bytes === 'number' ? r.bytes : 0,
+  }
 }
 
 /** Where a window fetches a finished job's file: /unduh/<job>/<key>/<name>; both transports serve it. */

@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url'
 const major = Number(process.versions.node.split('.')[0])
 if (!(major >= 22)) {
   process.stderr.write(
-    'Perintah gudang membutuhkan Node.js 22 atau lebih baru; yang terpasang v' + process.versions.node + '.\n' +
+    'Perintah gudang membutuhkan Node.js 22 atau lebih baru; yang terpasang v' +
+      process.versions.node +
+      '.\n' +
       'Pasang Node.js 22 LTS dari https://nodejs.org lalu ulangi, atau jalankan `npm start` di folder aplikasi:\n' +
       'perintah itu menyiapkan Node.js 22 sendiri tanpa mengubah Node bawaan komputer ini.\n',
   )
@@ -20,7 +22,13 @@ const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const tsx = join(repo, 'node_modules', 'tsx', 'dist', 'cli.mjs')
 const main = join(repo, 'src', 'cli', 'main.ts')
 if (!existsSync(tsx)) {
-  process.stderr.write('Paket pendukung belum terpasang (tidak ditemukan: ' + tsx + ').\nJalankan `npm install` di ' + repo + ' lalu ulangi.\n')
+  process.stderr.write(
+    'Paket pendukung belum terpasang (tidak ditemukan: ' +
+      tsx +
+      ').\nJalankan `npm install` di ' +
+      repo +
+      ' lalu ulangi.\n',
+  )
   process.exit(1)
 }
 

@@ -129,7 +129,9 @@ async function ensureCachedNode() {
     `${pkg}@${MIN_NODE_MAJOR}`,
   ])
   if (code !== 0 || !existsSync(binary)) {
-    console.error(`Gagal memasang ${pkg}@${MIN_NODE_MAJOR}. Pasang Node.js ${MIN_NODE_MAJOR}+ secara manual lalu coba lagi.`)
+    console.error(
+      `Gagal memasang ${pkg}@${MIN_NODE_MAJOR}. Pasang Node.js ${MIN_NODE_MAJOR}+ secara manual lalu coba lagi.`,
+    )
     return null
   }
   return binary
@@ -142,7 +144,9 @@ async function ensureCachedNode() {
 async function reexecUnderCachedNode(argv) {
   // Guard against a loop should the cached binary itself report an old version.
   if (process.env.GUDANG_LAUNCH_REEXEC) {
-    console.error(`Node ${process.versions.node} di .cache/node masih lebih lama dari ${MIN_NODE_MAJOR}; hapus .cache/node lalu coba lagi.`)
+    console.error(
+      `Node ${process.versions.node} di .cache/node masih lebih lama dari ${MIN_NODE_MAJOR}; hapus .cache/node lalu coba lagi.`,
+    )
     return 1
   }
   const binary = await ensureCachedNode()
@@ -172,6 +176,14 @@ async function ensureDependencies() {
 async function commandTest(extraArgs) {
   let code = await timedStep('tsc -b', () => runNodeScript('node_modules/typescript/bin/tsc', ['-b']))
   if (code !== 0) return code
+  code = await timedStep('prettier --check', () =>
+    runNodeScript('node_modules/prettier/bin/prettier.cjs', ['--check', '--log-level=warn', '.']),
+  )
+  if (code !== 0) return code
+  code = await timedStep('eslint', () =>
+    runNodeScript('node_modules/eslint/bin/eslint.js', ['--cache', '--cache-location', '.cache/eslint', '.']),
+  )
+  if (code !== 0) return code
   code = await timedStep('electron-vite build', () =>
     runNodeScript('node_modules/electron-vite/bin/electron-vite.js', ['build']),
   )
@@ -191,7 +203,9 @@ async function commandTest(extraArgs) {
   }
   const summary = summarizeVitestReport(report, code)
   if (code !== 0 && summary.failed > (report.numFailedTests ?? 0)) {
-    console.log('(kegagalan di luar tes, mis. file tes yang gagal dimuat atau tidak ada file tes, dihitung sebagai gagal)')
+    console.log(
+      '(kegagalan di luar tes, mis. file tes yang gagal dimuat atau tidak ada file tes, dihitung sebagai gagal)',
+    )
   }
   console.log(`\n${formatSummary(summary)}`)
   return code
@@ -203,7 +217,9 @@ function findOrFetchElectron() {
   if (found) return found
   const installJs = join(ROOT, 'node_modules', 'electron', 'install.js')
   if (!existsSync(installJs)) return null
-  console.log(`Biner Electron belum ada; mencoba mengunduhnya (paling lama ${ELECTRON_FETCH_TIMEOUT_MS / 1000} detik)...`)
+  console.log(
+    `Biner Electron belum ada; mencoba mengunduhnya (paling lama ${ELECTRON_FETCH_TIMEOUT_MS / 1000} detik)...`,
+  )
   const env = { ...process.env }
   delete env.ELECTRON_SKIP_BINARY_DOWNLOAD
   const result = spawnSync(process.execPath, [installJs], {
@@ -269,7 +285,9 @@ async function commandBench(extraArgs) {
   }
   // The first screen is measured in the built UI.
   if (needsRebuild(ROOT)) {
-    const code = await timedStep('electron-vite build', () => runNodeScript('node_modules/electron-vite/bin/electron-vite.js', ['build']))
+    const code = await timedStep('electron-vite build', () =>
+      runNodeScript('node_modules/electron-vite/bin/electron-vite.js', ['build']),
+    )
     if (code !== 0) return code
   }
   return runNodeScript('node_modules/tsx/dist/cli.mjs', [BENCH_ENTRY, ...extraArgs])

@@ -120,7 +120,10 @@ interface Context {
 async function run(argv: string[]): Promise<number> {
   let parsed: { values: Values; positionals: string[] }
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: true }) as { values: Values; positionals: string[] }
+    parsed = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: true }) as {
+      values: Values
+      positionals: string[]
+    }
   } catch (err) {
     throw usage(parseArgsMessage(err))
   }
@@ -131,18 +134,21 @@ async function run(argv: string[]): Promise<number> {
     process.stderr.write(HELP)
     return EXIT_USAGE
   }
-  if (!Object.prototype.hasOwnProperty.call(COMMANDS, commandName)) throw usage(`Perintah tidak dikenal: "${commandName}"`)
+  if (!Object.prototype.hasOwnProperty.call(COMMANDS, commandName))
+    throw usage(`Perintah tidak dikenal: "${commandName}"`)
   const command = commandName as Command
   if (values.help || command === 'help') return print(HELP)
 
   const spec = COMMANDS[command]
   const allowed = new Set<string>([...GLOBAL_OPTIONS, ...spec.options])
   for (const [name, value] of Object.entries(values)) {
-    if (value !== undefined && !allowed.has(name)) throw usage(`Pilihan --${name} tidak berlaku untuk perintah ${command}`)
+    if (value !== undefined && !allowed.has(name))
+      throw usage(`Pilihan --${name} tidak berlaku untuk perintah ${command}`)
   }
   const [min, max] = spec.positionals
   if (positionals.length < min) throw usage(`Perintah ${command} kurang argumen`)
-  if (positionals.length > max) throw usage(`Argumen berlebih untuk perintah ${command}: ${positionals.slice(max).join(' ')}`)
+  if (positionals.length > max)
+    throw usage(`Argumen berlebih untuk perintah ${command}: ${positionals.slice(max).join(' ')}`)
 
   const actor = values.actor === undefined ? osUserName() : values.actor.trim()
   if (!actor || actor.length > 100) throw usage('Nama petugas (--actor) wajib diisi, paling banyak 100 karakter')
@@ -187,10 +193,13 @@ async function init(ctx: Context): Promise<number> {
     ...(values.provinsi === undefined ? {} : { provinsi: values.provinsi }),
   }
   const checked = contract['election.init'].input.safeParse(input)
-  if (!checked.success) throw new Exit(EXIT_USAGE, 'Pilihan untuk init tidak sah', optionIssues(zodIssues(checked.error)))
+  if (!checked.success)
+    throw new Exit(EXIT_USAGE, 'Pilihan untuk init tidak sah', optionIssues(zodIssues(checked.error)))
 
   return withApp(ctx, { create: true }, async (dispatcher, dbPath) => {
-    const election = unwrap(ctx, await dispatcher.call('election.init', input, ctx.meta)) as z.output<(typeof contract)['election.init']['output']>
+    const election = unwrap(ctx, await dispatcher.call('election.init', input, ctx.meta)) as z.output<
+      (typeof contract)['election.init']['output']
+    >
     if (ctx.json) return printJson({ ok: true, result: election })
     const wilayah = `${election.satker}${election.kodeWilayah ? ` (kode ${election.kodeWilayah})` : ''}${election.provinsi ? `, ${election.provinsi}` : ''}`
     return print(
@@ -207,12 +216,18 @@ async function importTps(ctx: Context): Promise<number> {
   const file = resolve(ctx.positionals[0]!)
   const upload = { fileName: basename(file), contentBase64: readFileBase64(file) }
   const checked = contract['wilayah.importPreview'].input.safeParse(upload)
-  if (!checked.success) throw new Exit(EXIT_REFUSED, `Berkas ${basename(file)} tidak dapat dibaca`, zodIssues(checked.error))
+  if (!checked.success)
+    throw new Exit(EXIT_REFUSED, `Berkas ${basename(file)} tidak dapat dibaca`, zodIssues(checked.error))
 
   return withApp(ctx, { create: false }, async (dispatcher) => {
     const preview = unwrap(ctx, await dispatcher.call('wilayah.importPreview', upload, ctx.meta)) as ImportPreview
     if (!preview.ok || preview.errors.length > 0) {
-      if (ctx.json) printJson({ ok: false, error: { code: 'REFUSED', message: refusalMessage(preview), details: preview.errors }, preview })
+      if (ctx.json)
+        printJson({
+          ok: false,
+          error: { code: 'REFUSED', message: refusalMessage(preview), details: preview.errors },
+          preview,
+        })
       else process.stdout.write(describePreview(upload.fileName, preview))
       throw new Exit(EXIT_REFUSED, refusalMessage(preview), preview.errors)
     }
@@ -225,14 +240,19 @@ async function importTps(ctx: Context): Promise<number> {
     if (!ctx.values.yes && !ctx.json && process.stdin.isTTY && process.stdout.isTTY) {
       if (!(await confirm('Simpan perubahan ini? (y/T) '))) return print('Dibatalkan; tidak ada yang disimpan.\n')
     }
-    const applied = unwrap(ctx, await dispatcher.call('wilayah.importApply', { ...upload, fingerprint: preview.fingerprint }, ctx.meta)) as {
+    const applied = unwrap(
+      ctx,
+      await dispatcher.call('wilayah.importApply', { ...upload, fingerprint: preview.fingerprint }, ctx.meta),
+    ) as {
       added: number
       removed: number
       changed: number
       unchanged: number
     }
     if (ctx.json) return printJson({ ok: true, result: { preview, applied } })
-    return print(`Tersimpan: ${n(applied.added)} TPS ditambah, ${n(applied.removed)} dihapus, ${n(applied.changed)} berubah, ${n(applied.unchanged)} tetap.\n`)
+    return print(
+      `Tersimpan: ${n(applied.added)} TPS ditambah, ${n(applied.removed)} dihapus, ${n(applied.changed)} berubah, ${n(applied.unchanged)} tetap.\n`,
+    )
   })
 }
 
@@ -245,13 +265,19 @@ async function kebutuhan(ctx: Context): Promise<number> {
 
   return withApp(ctx, { create: false }, async (dispatcher) => {
     if (format === 'csv') {
-      const download = unwrap(ctx, await dispatcher.call('kebutuhan.export', { format: 'csv', level }, ctx.meta)) as { contentBase64: string }
+      const download = unwrap(ctx, await dispatcher.call('kebutuhan.export', { format: 'csv', level }, ctx.meta)) as {
+        contentBase64: string
+      }
       if (ctx.json) return printJson({ ok: true, result: download })
       // Raw bytes, so a BOM or encoding chosen by the exporter reaches the file unchanged.
       return write(Buffer.from(download.contentBase64, 'base64'))
     }
     const [method, input] =
-      level === 'tps' ? (['kebutuhan.perTps', {}] as const) : level === 'dapil' ? (['kebutuhan.perDapil', {}] as const) : (['kebutuhan.rekap', { level }] as const)
+      level === 'tps'
+        ? (['kebutuhan.perTps', {}] as const)
+        : level === 'dapil'
+          ? (['kebutuhan.perDapil', {}] as const)
+          : (['kebutuhan.rekap', { level }] as const)
     const result = unwrap(ctx, await dispatcher.call(method, input, ctx.meta))
     return ctx.json ? printJson({ ok: true, result }) : print(JSON.stringify(result, null, 2) + '\n')
   })
@@ -260,18 +286,25 @@ async function kebutuhan(ctx: Context): Promise<number> {
 /** The daily tally of one date, written to the file named by --out (XLSX or CSV by its extension). */
 async function rekap(ctx: Context): Promise<number> {
   const { tanggal, out } = ctx.values
-  if (tanggal === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(tanggal)) throw usage('Pilihan --tanggal wajib diisi sebagai TTTT-BB-HH, mis. --tanggal 2024-11-05')
+  if (tanggal === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(tanggal))
+    throw usage('Pilihan --tanggal wajib diisi sebagai TTTT-BB-HH, mis. --tanggal 2024-11-05')
   if (out === undefined) throw usage('Pilihan --out wajib diisi: berkas tujuan .xlsx atau .csv')
   const ext = extname(out).toLowerCase()
-  if (ext !== '.xlsx' && ext !== '.csv') throw usage(`Berkas tujuan harus berakhiran .xlsx atau .csv (tertulis "${out}")`)
+  if (ext !== '.xlsx' && ext !== '.csv')
+    throw usage(`Berkas tujuan harus berakhiran .xlsx atau .csv (tertulis "${out}")`)
   return withApp(ctx, { create: false }, async (dispatcher) => {
-    const download = unwrap(ctx, await dispatcher.call('rekap.harian', { tanggal, format: ext === '.xlsx' ? 'xlsx' : 'csv' }, ctx.meta)) as { contentBase64: string }
+    const download = unwrap(
+      ctx,
+      await dispatcher.call('rekap.harian', { tanggal, format: ext === '.xlsx' ? 'xlsx' : 'csv' }, ctx.meta),
+    ) as { contentBase64: string }
     const target = resolve(out)
     // Write beside the target and rename, so an interrupted export never leaves half a workbook.
     const tmp = `${target}.${process.pid}.tmp`
     writeFileSync(tmp, Buffer.from(download.contentBase64, 'base64'))
     renameSync(tmp, target)
-    return ctx.json ? printJson({ ok: true, result: { file: target } }) : print(`Rekap harian ${tanggal} ditulis ke ${target}\n`)
+    return ctx.json
+      ? printJson({ ok: true, result: { file: target } })
+      : print(`Rekap harian ${tanggal} ditulis ke ${target}\n`)
   })
 }
 
@@ -294,7 +327,10 @@ async function verify(ctx: Context): Promise<number> {
     if (report.problem) lines.push(`Masalah: ${report.problem}`)
     if (!report.ok) {
       process.stdout.write(lines.join('\n') + '\n')
-      throw new Exit(EXIT_REFUSED, 'Pemeriksaan integritas gagal; simpan salinan berkas ini dan laporkan ke admin sebelum melanjutkan.')
+      throw new Exit(
+        EXIT_REFUSED,
+        'Pemeriksaan integritas gagal; simpan salinan berkas ini dan laporkan ke admin sebelum melanjutkan.',
+      )
     }
     return print(lines.join('\n') + '\n')
   })
@@ -309,14 +345,17 @@ function methods(ctx: Context): number {
   }))
   if (ctx.json) return printJson({ ok: true, result: list })
   const text = list
-    .map((m) => `${m.name}${m.writes ? '  [mengubah data]' : ''}\n  ${m.description}\n  isian: ${JSON.stringify(m.input)}`)
+    .map(
+      (m) => `${m.name}${m.writes ? '  [mengubah data]' : ''}\n  ${m.description}\n  isian: ${JSON.stringify(m.input)}`,
+    )
     .join('\n\n')
   return print(text + '\n')
 }
 
 async function call(ctx: Context): Promise<number> {
   const [method, jsonText] = ctx.positionals as [string, string | undefined]
-  if (!Object.prototype.hasOwnProperty.call(contract, method)) throw usage(`Metode tidak dikenal: "${method}" (daftar: gudang methods)`)
+  if (!Object.prototype.hasOwnProperty.call(contract, method))
+    throw usage(`Metode tidak dikenal: "${method}" (daftar: gudang methods)`)
   const spec = contract[method as keyof typeof contract]
   const text = jsonText === '-' ? readFileSync(0, 'utf8') : (jsonText ?? '{}')
   let input: unknown
@@ -328,7 +367,11 @@ async function call(ctx: Context): Promise<number> {
   // Check before opening so a typo never creates or touches a database.
   const checked = spec.input.safeParse(input)
   if (!checked.success) {
-    const error: ErrorBody = { code: 'INVALID_INPUT', message: `Isian untuk ${method} tidak sah`, details: zodIssues(checked.error) }
+    const error: ErrorBody = {
+      code: 'INVALID_INPUT',
+      message: `Isian untuk ${method} tidak sah`,
+      details: zodIssues(checked.error),
+    }
     if (ctx.json) printJson({ ok: false, error })
     throw new Exit(EXIT_REFUSED, error.message, error.details)
   }
@@ -341,7 +384,11 @@ async function call(ctx: Context): Promise<number> {
 
 // --- helpers --------------------------------------------------------------------------------
 
-async function withApp(ctx: Context, opts: { create: boolean }, body: (dispatcher: Dispatcher, dbPath: string) => Promise<number>): Promise<number> {
+async function withApp(
+  ctx: Context,
+  opts: { create: boolean },
+  body: (dispatcher: Dispatcher, dbPath: string) => Promise<number>,
+): Promise<number> {
   const dbPath = resolve(ctx.values.db ?? defaultDbPath())
   if (existsSync(dbPath)) {
     if (!statSync(dbPath).isFile()) throw new Exit(EXIT_REFUSED, `${dbPath} bukan berkas basis data`)
@@ -355,7 +402,8 @@ async function withApp(ctx: Context, opts: { create: boolean }, body: (dispatche
   }
   // Loaded only here: `methods`, `help` and refused arguments never touch SQLite.
   const { openApp } = await import('../api/app')
-  if (typeof openApp !== 'function') throw new Exit(EXIT_REFUSED, 'Layanan basis data belum tersedia pada versi ini (openApp belum diterapkan)')
+  if (typeof openApp !== 'function')
+    throw new Exit(EXIT_REFUSED, 'Layanan basis data belum tersedia pada versi ini (openApp belum diterapkan)')
   const app = await openApp({ dbPath })
   try {
     return await body(app.dispatcher, app.dbPath)
@@ -375,7 +423,9 @@ function describePreview(fileName: string, p: ImportPreview): string {
   const lines = [`Berkas: ${fileName} (format ${p.format})`]
   const columns = Object.entries(p.columns)
   if (columns.length) lines.push(`Kolom: ${columns.map(([k, v]) => `${k} = ${v}`).join(', ')}`)
-  lines.push(`Jumlah: ${n(p.totals.kecamatan)} kecamatan, ${n(p.totals.desa)} desa/kelurahan, ${n(p.totals.tps)} TPS, ${n(p.totals.dpt)} pemilih (DPT)`)
+  lines.push(
+    `Jumlah: ${n(p.totals.kecamatan)} kecamatan, ${n(p.totals.desa)} desa/kelurahan, ${n(p.totals.tps)} TPS, ${n(p.totals.dpt)} pemilih (DPT)`,
+  )
   if (p.errors.length) lines.push(`Galat: ${n(p.errors.length)} (rinciannya di bawah)`)
   if (p.warnings.length) {
     lines.push(`Peringatan (${n(p.warnings.length)}):`)
@@ -384,7 +434,9 @@ function describePreview(fileName: string, p: ImportPreview): string {
   // Changes computed from a refused file would only alarm (e.g. "1.446 dihapus"); nothing will change.
   if (p.errors.length || !p.ok) return lines.join('\n') + '\n'
   const c = p.changes
-  lines.push(`Perubahan: ${n(c.added)} TPS ditambah, ${n(c.removed)} dihapus, ${n(c.changed)} berubah, ${n(c.unchanged)} tetap`)
+  lines.push(
+    `Perubahan: ${n(c.added)} TPS ditambah, ${n(c.removed)} dihapus, ${n(c.changed)} berubah, ${n(c.unchanged)} tetap`,
+  )
   // A terminal is not the place for hundreds of rows; --json carries the whole sample.
   const sample = c.sample.slice(0, SAMPLE_ROWS)
   for (const row of sample) {
@@ -407,12 +459,20 @@ function refusalMessage(p: ImportPreview): string {
 
 /** The API names fields; on the command line the user typed options, so name those instead. */
 function optionIssues(issues: Issue[]): Issue[] {
-  const options: Record<string, string> = { jenis: '--jenis', satker: '--satker', tahun: '--tahun', kodeWilayah: '--kode', provinsi: '--provinsi' }
+  const options: Record<string, string> = {
+    jenis: '--jenis',
+    satker: '--satker',
+    tahun: '--tahun',
+    kodeWilayah: '--kode',
+    provinsi: '--provinsi',
+  }
   return issues.map((i) => (i.column && options[i.column] ? { ...i, column: options[i.column] } : i))
 }
 
 function formatIssue(issue: Issue): string {
-  const where = [issue.row !== undefined ? `baris ${issue.row}` : null, issue.column ? `kolom ${issue.column}` : null].filter(Boolean).join(', ')
+  const where = [issue.row !== undefined ? `baris ${issue.row}` : null, issue.column ? `kolom ${issue.column}` : null]
+    .filter(Boolean)
+    .join(', ')
   return where ? `${where}: ${issue.message}` : issue.message
 }
 
@@ -420,7 +480,9 @@ const MAX_LISTED = 200
 const SAMPLE_ROWS = 10
 
 function limited(lines: string[]): string[] {
-  return lines.length > MAX_LISTED ? [...lines.slice(0, MAX_LISTED), `  … dan ${n(lines.length - MAX_LISTED)} lagi (semuanya tersedia dengan --json)`] : lines
+  return lines.length > MAX_LISTED
+    ? [...lines.slice(0, MAX_LISTED), `  … dan ${n(lines.length - MAX_LISTED)} lagi (semuanya tersedia dengan --json)`]
+    : lines
 }
 
 function readFileBase64(file: string): string {
@@ -456,7 +518,9 @@ function parseArgsMessage(err: unknown): string {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `Pilihan tidak dikenal: ${option ?? ''}`.trim()
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return /does not take an argument/.test(e.message ?? '') ? `Pilihan ${option ?? ''} tidak menerima nilai` : `Pilihan ${option ?? ''} memerlukan nilai`
+      return /does not take an argument/.test(e.message ?? '')
+        ? `Pilihan ${option ?? ''} tidak menerima nilai`
+        : `Pilihan ${option ?? ''} memerlukan nilai`
     default:
       return `Argumen tidak sah: ${e.message ?? String(err)}`
   }

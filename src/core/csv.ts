@@ -107,7 +107,11 @@ export function parseDelimited(text: string): DelimitedTable {
     if (inQuotes) {
       for (let c = text.charCodeAt(end); end < n && c !== 0x22 && c !== 0x0d && c !== 0x0a; c = text.charCodeAt(++end));
     } else {
-      for (let c = text.charCodeAt(end); end < n && c !== 0x22 && c !== 0x0d && c !== 0x0a && c !== delimiterCode; c = text.charCodeAt(++end));
+      for (
+        let c = text.charCodeAt(end);
+        end < n && c !== 0x22 && c !== 0x0d && c !== 0x0a && c !== delimiterCode;
+        c = text.charCodeAt(++end)
+      );
     }
     if (end > pos) {
       cell += text.slice(pos, end)

@@ -2,7 +2,8 @@
  * The documents the warehouse issues. Each has a register entry (nomor, snapshot, chain head) and
  * signers configured per type in Pengaturan. Types are stable codes stored in the database.
  */
-export type DocType = 'BA_PENERIMAAN' | 'BA_SORTIR' | 'BA_RUSAK' | 'NOTA_RETUR' | 'REKAP_UPAH' | 'BA_SERAH_TERIMA' | 'BA_PEMUSNAHAN'
+export type DocType =
+  'BA_PENERIMAAN' | 'BA_SORTIR' | 'BA_RUSAK' | 'NOTA_RETUR' | 'REKAP_UPAH' | 'BA_SERAH_TERIMA' | 'BA_PEMUSNAHAN'
 
 export type SignerPosition = 'pihak' | 'saksi' | 'mengetahui'
 
@@ -27,7 +28,14 @@ export interface DocTypeSpec {
   defaultSigners: Signer[]
 }
 
-const slot = (peran: string, jabatan: string, posisi: SignerPosition, instansi = ''): Signer => ({ peran, jabatan, nama: '', nip: '', instansi, posisi })
+const slot = (peran: string, jabatan: string, posisi: SignerPosition, instansi = ''): Signer => ({
+  peran,
+  jabatan,
+  nama: '',
+  nip: '',
+  instansi,
+  posisi,
+})
 
 export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
   BA_PENERIMAAN: {
@@ -36,13 +44,18 @@ export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
     numbered: true,
     description: 'Berita acara penerimaan logistik dari penyedia, per pengiriman (surat jalan/BTTB)',
     // PIHAK PERTAMA is the penyedia's representative, named on each delivery.
-    defaultSigners: [slot('PIHAK KEDUA', 'Sekretaris KPU', 'pihak'), slot('Saksi', 'Anggota Bawaslu', 'saksi'), slot('Saksi', 'Perwakilan Polres', 'saksi')],
+    defaultSigners: [
+      slot('PIHAK KEDUA', 'Sekretaris KPU', 'pihak'),
+      slot('Saksi', 'Anggota Bawaslu', 'saksi'),
+      slot('Saksi', 'Perwakilan Polres', 'saksi'),
+    ],
   },
   BA_SORTIR: {
     title: ['BERITA ACARA', 'HASIL SORTIR DAN LIPAT SURAT SUARA'],
     kode: 'BA-SORLIP',
     numbered: true,
-    description: 'Berita acara hasil sortir dan lipat per jenis surat suara dan dapil, untuk satu hari atau rentang tanggal',
+    description:
+      'Berita acara hasil sortir dan lipat per jenis surat suara dan dapil, untuk satu hari atau rentang tanggal',
     defaultSigners: [
       slot('Yang Membuat', 'Kepala Subbagian Keuangan, Umum dan Logistik', 'pihak'),
       slot('Yang Memeriksa', 'Sekretaris KPU', 'pihak'),
@@ -54,7 +67,8 @@ export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
     title: ['BERITA ACARA', 'SURAT SUARA RUSAK DAN KEKURANGAN SURAT SUARA'],
     kode: 'BA-RUSAK',
     numbered: true,
-    description: 'Berita acara surat suara rusak menurut kriteria dan kekurangan per jenis dan dapil, sebagai permintaan penggantian',
+    description:
+      'Berita acara surat suara rusak menurut kriteria dan kekurangan per jenis dan dapil, sebagai permintaan penggantian',
     defaultSigners: [
       slot('Yang Membuat', 'Kepala Subbagian Keuangan, Umum dan Logistik', 'pihak'),
       slot('Yang Memeriksa', 'Sekretaris KPU', 'pihak'),
@@ -73,7 +87,8 @@ export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
     title: ['BERITA ACARA', 'SERAH TERIMA LOGISTIK PEMILIHAN'],
     kode: 'BA-SERAH',
     numbered: true,
-    description: 'Berita acara serah terima kit TPS kepada PPK (Panitia Pemilihan Kecamatan), per kecamatan, dengan lampiran per desa dan per TPS',
+    description:
+      'Berita acara serah terima kit TPS kepada PPK (Panitia Pemilihan Kecamatan), per kecamatan, dengan lampiran per desa dan per TPS',
     // PIHAK KEDUA is the Ketua PPK named at each handover.
     defaultSigners: [slot('PIHAK PERTAMA', 'Sekretaris KPU', 'pihak'), slot('Mengetahui', 'Ketua KPU', 'mengetahui')],
   },
@@ -81,7 +96,8 @@ export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
     title: ['BERITA ACARA', 'PEMUSNAHAN SURAT SUARA RUSAK DAN LEBIH'],
     kode: 'BA-MUSNAH',
     numbered: true,
-    description: 'Berita acara pemusnahan surat suara rusak dan lebih per jenis dan dapil, dengan saksi Bawaslu, Polres dan Kodim',
+    description:
+      'Berita acara pemusnahan surat suara rusak dan lebih per jenis dan dapil, dengan saksi Bawaslu, Polres dan Kodim',
     defaultSigners: [
       slot('Yang Melaksanakan', 'Sekretaris KPU', 'pihak'),
       slot('Saksi', 'Anggota Bawaslu', 'saksi'),
@@ -119,14 +135,33 @@ export function readSigners(value: unknown): Signer[] | null {
     const o = v as Record<string, unknown>
     const text = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : '')
     if (!POSITIONS.includes(o.posisi as SignerPosition)) return null
-    out.push({ peran: text('peran'), jabatan: text('jabatan'), nama: text('nama'), nip: text('nip'), instansi: text('instansi'), posisi: o.posisi as SignerPosition })
+    out.push({
+      peran: text('peran'),
+      jabatan: text('jabatan'),
+      nama: text('nama'),
+      nip: text('nip'),
+      instansi: text('instansi'),
+      posisi: o.posisi as SignerPosition,
+    })
   }
   return out
 }
 
 /** What a printed document's QR code says: enough to find it in the register and check its chain head. */
-export function documentQrText(input: { kodeWilayah: string; documentId: number; nomor: string | null; chainSeq: number; chainHash: string }): string {
-  return ['GUDANG-PEMILU', input.kodeWilayah || '-', `DOK-${input.documentId}`, input.nomor ?? '-', `${input.chainSeq}:${input.chainHash.slice(0, 16)}`].join('|')
+export function documentQrText(input: {
+  kodeWilayah: string
+  documentId: number
+  nomor: string | null
+  chainSeq: number
+  chainHash: string
+}): string {
+  return [
+    'GUDANG-PEMILU',
+    input.kodeWilayah || '-',
+    `DOK-${input.documentId}`,
+    input.nomor ?? '-',
+    `${input.chainSeq}:${input.chainHash.slice(0, 16)}`,
+  ].join('|')
 }
 
 export function parseDocumentQr(text: string): { documentId: number; chainSeq: number; hashPrefix: string } | null {

@@ -36,7 +36,9 @@ export class AppError extends Error {
     this.details = details
   }
   toBody(): ErrorBody {
-    return this.details?.length ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message }
+    return this.details?.length
+      ? { code: this.code, message: this.message, details: this.details }
+      : { code: this.code, message: this.message }
   }
 }
 

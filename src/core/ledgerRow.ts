@@ -28,6 +28,37 @@ export const GENESIS_HASH = '0'.repeat(64)
 export function canonicalRow(r: LedgerRowContent): string {
   // One array, written out: the chain walk encodes a million rows, and a spread of a second array doubles the garbage.
   return r.workerId === null
-    ? JSON.stringify(['gudang-pemilu/ledger/v1', r.seq, r.at, r.actor, r.variantId, r.from, r.to, r.qty, r.note, r.shiftId, r.documentId, r.reason, r.correctsSeq, r.prevHash])
-    : JSON.stringify(['gudang-pemilu/ledger/v2', r.seq, r.at, r.actor, r.variantId, r.from, r.to, r.qty, r.note, r.shiftId, r.documentId, r.reason, r.correctsSeq, r.prevHash, r.workerId])
+    ? JSON.stringify([
+        'gudang-pemilu/ledger/v1',
+        r.seq,
+        r.at,
+        r.actor,
+        r.variantId,
+        r.from,
+        r.to,
+        r.qty,
+        r.note,
+        r.shiftId,
+        r.documentId,
+        r.reason,
+        r.correctsSeq,
+        r.prevHash,
+      ])
+    : JSON.stringify([
+        'gudang-pemilu/ledger/v2',
+        r.seq,
+        r.at,
+        r.actor,
+        r.variantId,
+        r.from,
+        r.to,
+        r.qty,
+        r.note,
+        r.shiftId,
+        r.documentId,
+        r.reason,
+        r.correctsSeq,
+        r.prevHash,
+        r.workerId,
+      ])
 }

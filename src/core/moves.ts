@@ -49,13 +49,16 @@ export function validateMoves(moves: readonly MoveInput[], ctx: MoveContext): Is
       issues.push({ row, column: 'qty', message: `Jumlah ${formatAngka(m.qty)} melebihi batas satu perpindahan` })
     }
     const label = Number.isSafeInteger(m.variantId) ? ctx.variantLabel(m.variantId) : null
-    if (label === null) issues.push({ row, column: 'variantId', message: `Barang dengan id ${String(m.variantId)} tidak dikenal` })
+    if (label === null)
+      issues.push({ row, column: 'variantId', message: `Barang dengan id ${String(m.variantId)} tidak dikenal` })
     const from = parsePlace(m.from)
     const to = parsePlace(m.to)
     if (!from) issues.push({ row, column: 'from', message: `Tempat asal "${m.from}" tidak dikenal` })
-    else if (!ctx.placeRefsExist(from)) issues.push({ row, column: 'from', message: `Tempat asal "${m.from}" merujuk data yang tidak ada` })
+    else if (!ctx.placeRefsExist(from))
+      issues.push({ row, column: 'from', message: `Tempat asal "${m.from}" merujuk data yang tidak ada` })
     if (!to) issues.push({ row, column: 'to', message: `Tempat tujuan "${m.to}" tidak dikenal` })
-    else if (!ctx.placeRefsExist(to)) issues.push({ row, column: 'to', message: `Tempat tujuan "${m.to}" merujuk data yang tidak ada` })
+    else if (!ctx.placeRefsExist(to))
+      issues.push({ row, column: 'to', message: `Tempat tujuan "${m.to}" merujuk data yang tidak ada` })
     if (m.from === m.to) issues.push({ row, column: 'to', message: 'Tempat asal dan tujuan sama' })
     if (issues.length > before || label === null) return
 

@@ -81,13 +81,16 @@ export function computeNeeds(input: NeedsInput): Needs {
       return { itemId: i.id, variantId: i.variantId as number, qty, reserve: 0 }
     }),
   }))
-  const fixed = (list: NeedItem[]) => list.map((i): NeedLine => ({ itemId: i.id, variantId: i.variantId as number, qty: i.qty, reserve: 0 }))
+  const fixed = (list: NeedItem[]) =>
+    list.map((i): NeedLine => ({ itemId: i.id, variantId: i.variantId as number, qty: i.qty, reserve: 0 }))
   return {
     tps,
     desa: perDesa.length ? input.desa.map((d) => ({ desaId: d.id, lines: fixed(perDesa) })) : [],
     kecamatan: perKec.length ? input.kecamatan.map((k) => ({ kecamatanId: k.id, lines: fixed(perKec) })) : [],
     psu: items
       .filter((i) => i.rule === 'ballot' && i.psuPerDapil > 0)
-      .flatMap((i) => input.ballotVariants(i.id).map((variantId) => ({ itemId: i.id, variantId, qty: i.psuPerDapil, reserve: 0 }))),
+      .flatMap((i) =>
+        input.ballotVariants(i.id).map((variantId) => ({ itemId: i.id, variantId, qty: i.psuPerDapil, reserve: 0 })),
+      ),
   }
 }

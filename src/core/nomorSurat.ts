@@ -59,13 +59,22 @@ function parse(pattern: string): Parsed {
     const inner = pattern.slice(open + 1, end).trim()
     const [name = '', padText, ...extra] = inner.split(':')
     if (!(NOMOR_PLACEHOLDERS as readonly string[]).includes(name)) {
-      errors.push(`Kode {${inner}} tidak dikenal; yang dapat dipakai: ${NOMOR_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`)
+      errors.push(
+        `Kode {${inner}} tidak dikenal; yang dapat dipakai: ${NOMOR_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`,
+      )
     } else if (padText !== undefined && name !== 'no') {
       errors.push(`Kode {${inner}} tidak boleh diberi lebar angka; hanya {no} yang boleh, misalnya {no:3}`)
-    } else if (padText !== undefined && (extra.length > 0 || !/^\d+$/.test(padText) || Number(padText) < 1 || Number(padText) > MAX_PAD)) {
+    } else if (
+      padText !== undefined &&
+      (extra.length > 0 || !/^\d+$/.test(padText) || Number(padText) < 1 || Number(padText) > MAX_PAD)
+    ) {
       errors.push(`Lebar angka pada {${inner}} harus bilangan 1–${MAX_PAD}, misalnya {no:3}`)
     } else {
-      tokens.push({ kind: 'field', name: name as NomorPlaceholder, pad: padText === undefined ? null : Number(padText) })
+      tokens.push({
+        kind: 'field',
+        name: name as NomorPlaceholder,
+        pad: padText === undefined ? null : Number(padText),
+      })
     }
     i = end + 1
   }

@@ -43,7 +43,8 @@ export interface PayResult {
 
 /** Splits an amount into n whole parts that differ by at most one and add up to the amount. */
 export function splitEvenly(amount: number, n: number): number[] {
-  if (!Number.isSafeInteger(amount) || amount < 0 || !Number.isSafeInteger(n) || n <= 0) throw new RangeError(`Tidak dapat membagi ${amount} ke ${n} bagian`)
+  if (!Number.isSafeInteger(amount) || amount < 0 || !Number.isSafeInteger(n) || n <= 0)
+    throw new RangeError(`Tidak dapat membagi ${amount} ke ${n} bagian`)
   const base = Math.floor(amount / n)
   const rest = amount - base * n
   return Array.from({ length: n }, (_, i) => base + (i < rest ? 1 : 0))

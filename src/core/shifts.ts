@@ -5,7 +5,10 @@
  */
 export type ShiftKind = 'sortir_lipat' | 'rakit_kotak' | 'rakit_bilik' | 'packing'
 
-export const SHIFT_KINDS: Record<ShiftKind, { label: string; unit: string; output: 'BAIK' | 'SIAP' | 'DIKEMAS'; outputLabel: string }> = {
+export const SHIFT_KINDS: Record<
+  ShiftKind,
+  { label: string; unit: string; output: 'BAIK' | 'SIAP' | 'DIKEMAS'; outputLabel: string }
+> = {
   sortir_lipat: { label: 'Sortir dan lipat surat suara', unit: 'lembar', output: 'BAIK', outputLabel: 'Baik' },
   rakit_kotak: { label: 'Rakit kotak suara', unit: 'buah', output: 'SIAP', outputLabel: 'Siap (terakit)' },
   rakit_bilik: { label: 'Rakit bilik suara', unit: 'buah', output: 'SIAP', outputLabel: 'Siap (terakit)' },
@@ -22,9 +25,11 @@ export interface ShiftItem {
 /** Why an item cannot be worked on in a shift of this kind, or null when it can. */
 export function itemRefusalForShift(kind: ShiftKind, item: ShiftItem, itemName: string): string | null {
   if (kind === 'packing') return null
-  if (kind === 'sortir_lipat') return item.kind === 'ballot' ? null : `${itemName} bukan surat suara; shift sortir-lipat hanya untuk surat suara`
+  if (kind === 'sortir_lipat')
+    return item.kind === 'ballot' ? null : `${itemName} bukan surat suara; shift sortir-lipat hanya untuk surat suara`
   if (!item.assembled) return `${itemName} tidak dirakit; shift rakit hanya untuk kotak dan bilik suara`
-  if (kind === 'rakit_bilik') return item.code === 'BILIK' ? null : `${itemName} bukan bilik suara; pilih shift rakit kotak`
+  if (kind === 'rakit_bilik')
+    return item.code === 'BILIK' ? null : `${itemName} bukan bilik suara; pilih shift rakit kotak`
   return item.code === 'BILIK' ? 'Bilik suara dirakit dalam shift rakit bilik' : null
 }
 
@@ -68,7 +73,8 @@ export function floorCategory(from: string, to: string): { category: FloorCatego
     if (to.startsWith('RUSAK:')) return { category: 'rusak', reason: to.slice('RUSAK:'.length) }
     if (to === 'DITERIMA') return { category: 'kembali', reason: null }
   }
-  if (from.startsWith('RUSAK:') && (to === 'BAIK' || to === 'SIAP')) return { category: 'reklasifikasi', reason: from.slice('RUSAK:'.length) }
+  if (from.startsWith('RUSAK:') && (to === 'BAIK' || to === 'SIAP'))
+    return { category: 'reklasifikasi', reason: from.slice('RUSAK:'.length) }
   return null
 }
 

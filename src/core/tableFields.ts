@@ -21,7 +21,11 @@ export interface FieldSpec {
 }
 
 /** Case, spaces, underscores, dots, hyphens and slashes vary between offices; none of them carry meaning. */
-export const headerKey = (h: string): string => h.normalize('NFC').toLowerCase().replace(/[\s_.\-/\\]+/g, '')
+export const headerKey = (h: string): string =>
+  h
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s_.\-/\\]+/g, '')
 
 export interface HeaderMatch<F extends string> {
   line: number
@@ -38,7 +42,10 @@ const quoteList = (xs: readonly string[]): string => xs.map((x) => `"${x}"`).joi
  * it is skipped) and maps each field to a column. Missing or doubly-matched columns are errors because
  * guessing a column would import the wrong numbers.
  */
-export function matchHeader<F extends string>(rows: readonly TableRow[], fields: Record<F, FieldSpec>): { header: HeaderMatch<F>; headerPos: number } {
+export function matchHeader<F extends string>(
+  rows: readonly TableRow[],
+  fields: Record<F, FieldSpec>,
+): { header: HeaderMatch<F>; headerPos: number } {
   const entries = Object.entries(fields) as [F, FieldSpec][]
   const keyToField = new Map<string, F>()
   for (const [field, spec] of entries) for (const s of spec.synonyms) keyToField.set(headerKey(s), field)
@@ -97,11 +104,18 @@ export function matchHeader<F extends string>(rows: readonly TableRow[], fields:
 
 /** Sorts by row (stable) and caps the list so a wholly wrong file does not produce thousands of lines. */
 export function finishIssues(list: Issue[], noun: string): Issue[] {
-  const sorted = list.map((issue, i) => ({ issue, i })).sort((a, b) => (a.issue.row ?? 0) - (b.issue.row ?? 0) || a.i - b.i)
+  const sorted = list
+    .map((issue, i) => ({ issue, i }))
+    .sort((a, b) => (a.issue.row ?? 0) - (b.issue.row ?? 0) || a.i - b.i)
   const out = sorted.map((x) => x.issue)
   if (out.length <= MAX_LISTED_ISSUES) return out
   const more = out.length - MAX_LISTED_ISSUES
-  return [...out.slice(0, MAX_LISTED_ISSUES), { message: `Masih ada ${more} ${noun} lain yang tidak ditampilkan. Perbaiki yang tercantum di atas lalu baca ulang berkas.` }]
+  return [
+    ...out.slice(0, MAX_LISTED_ISSUES),
+    {
+      message: `Masih ada ${more} ${noun} lain yang tidak ditampilkan. Perbaiki yang tercantum di atas lalu baca ulang berkas.`,
+    },
+  ]
 }
 
 /**
@@ -124,16 +138,21 @@ export function checkName(raw: string, label: string, maxLength: number): NameCh
   const value = cleanName(raw)
   const problem = nameProblem(value, label)
   if (problem) return { ok: false, message: problem }
-  if (value.length > maxLength) return { ok: false, message: `Nama ${label} terlalu panjang (${value.length} karakter, maksimum ${maxLength})` }
+  if (value.length > maxLength)
+    return { ok: false, message: `Nama ${label} terlalu panjang (${value.length} karakter, maksimum ${maxLength})` }
   return { ok: true, value }
 }
 
 /** Kemendagri codes: digits, optionally dotted (12.19.01.1001). */
-export function checkKode(raw: string, label: string, example: string): { ok: true; value: string | null } | { ok: false; message: string } {
+export function checkKode(
+  raw: string,
+  label: string,
+  example: string,
+): { ok: true; value: string | null } | { ok: false; message: string } {
   const s = raw.trim()
   if (s === '') return { ok: true, value: null }
   if (looksLikeFormula(s)) return { ok: false, message: `${label} "${s}" berisi rumus; tulis sebagai teks biasa` }
-  if (!/^\d+(\.\d+)*$/.test(s)) return { ok: false, message: `${label} "${s}" hanya boleh berisi angka (boleh bertitik), mis. ${example}` }
+  if (!/^\d+(\.\d+)*$/.test(s))
+    return { ok: false, message: `${label} "${s}" hanya boleh berisi angka (boleh bertitik), mis. ${example}` }
   return { ok: true, value: s }
 }
-

@@ -70,7 +70,8 @@ export function namaBulan(month: number): string {
 
 /** 7 → "VII", the month as KPU document numbers and letter registers write it. */
 export function bulanRomawi(month: number): string {
-  if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`Bulan ${month} tidak ada; gunakan 1–12`)
+  if (!Number.isInteger(month) || month < 1 || month > 12)
+    throw new RangeError(`Bulan ${month} tidak ada; gunakan 1–12`)
   return romawi(month)
 }
 

@@ -11,8 +11,9 @@ export interface DecodedText {
 // TextDecoder('windows-1252') because that label needs full ICU, which a Node/Electron build may lack.
 // The five undefined bytes map to the C1 controls, as the WHATWG Encoding Standard does.
 const CP1252_HIGH: readonly number[] = [
-  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
-  0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
+  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d,
+  0x017d, 0x008f, 0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a,
+  0x0153, 0x009d, 0x017e, 0x0178,
 ]
 
 function decodeWindows1252(bytes: Uint8Array): string {
@@ -52,7 +53,10 @@ function looksMultiByte(bytes: Uint8Array): boolean {
 }
 
 /** Windows-1252 bytes 0x80–0x9F that are not quotes, dashes, ellipsis or the euro sign: never in a name. */
-const UNLIKELY_IN_NAMES = new Set([0x81, 0x82, 0x83, 0x84, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x8d, 0x8e, 0x8f, 0x90, 0x98, 0x99, 0x9a, 0x9b, 0x9c, 0x9d, 0x9e, 0x9f])
+const UNLIKELY_IN_NAMES = new Set([
+  0x81, 0x82, 0x83, 0x84, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x8d, 0x8e, 0x8f, 0x90, 0x98, 0x99, 0x9a, 0x9b,
+  0x9c, 0x9d, 0x9e, 0x9f,
+])
 
 /** Control characters that never belong in a table of names and numbers (tab, LF and CR are fine). */
 function isJunkControl(code: number): boolean {
@@ -102,7 +106,7 @@ export function decodeText(bytes: Uint8Array, fileName?: string): DecodedText {
   // NUL never occurs in UTF-8 or Windows-1252 text; checking the bytes first avoids decoding a large binary.
   if (body.includes(0)) refuseBinary(fileName, 'berisi byte NUL (data biner)')
 
-  let text: string | null = null
+  let text: string | null
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body)
   } catch {
@@ -114,10 +118,14 @@ export function decodeText(bytes: Uint8Array, fileName?: string): DecodedText {
   }
   if (hasBom) {
     // A BOM promises UTF-8; guessing another encoding here would hide a damaged file.
-    throw refused(`${describe(fileName)} ditandai UTF-8 tetapi berisi byte yang bukan UTF-8 (berkas rusak atau tercampur). ${SAVE_AS_HINT}`)
+    throw refused(
+      `${describe(fileName)} ditandai UTF-8 tetapi berisi byte yang bukan UTF-8 (berkas rusak atau tercampur). ${SAVE_AS_HINT}`,
+    )
   }
   if (looksMultiByte(body)) {
-    throw refused(`${describe(fileName)} memakai pengodean huruf yang tidak dikenali (bukan UTF-8 maupun Windows-1252; nama-nama akan terbaca kacau). ${SAVE_AS_HINT}`)
+    throw refused(
+      `${describe(fileName)} memakai pengodean huruf yang tidak dikenali (bukan UTF-8 maupun Windows-1252; nama-nama akan terbaca kacau). ${SAVE_AS_HINT}`,
+    )
   }
   text = decodeWindows1252(body)
   assertLooksLikeText(text, fileName)
@@ -150,10 +158,12 @@ export function memoized<T>(fn: (s: string) => T): (s: string) => T {
 
 /** Trim and collapse whitespace but keep the spelling the user wrote: for display and storage. */
 /** C0/C1 control characters other than tab and line breaks: never typed, only pasted or corrupted. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 export const hasControlChars = (s: string): boolean => /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.test(s)
 
 /** A lone UTF-16 surrogate: half a character, from a broken client or a cut string. */
-export const hasBrokenUnicode = (s: string): boolean => /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s)
+export const hasBrokenUnicode = (s: string): boolean =>
+  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s)
 
 /** Nothing a reader would see: only spaces and zero-width characters (pasted from a web page or chat). */
 export const isInvisible = (s: string): boolean => s.replace(/[\s\u200B-\u200D\u2060\uFEFF\u00AD]/g, '') === ''

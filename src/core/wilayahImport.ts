@@ -54,10 +54,33 @@ const KECAMATAN: FieldSpec = { label: 'kecamatan', synonyms: ['kecamatan', 'kec'
 const WILAYAH_FIELDS = {
   kode_kecamatan: { label: 'kode kecamatan', synonyms: ['kode_kecamatan', 'kode_kec'], required: false },
   kecamatan: KECAMATAN,
-  kode_desa: { label: 'kode desa/kelurahan', synonyms: ['kode_desa', 'kode_kelurahan', 'kode_desa_kelurahan', 'kode_desa/kelurahan', 'kode_desa/kel', 'kode_kel'], required: false },
+  kode_desa: {
+    label: 'kode desa/kelurahan',
+    synonyms: [
+      'kode_desa',
+      'kode_kelurahan',
+      'kode_desa_kelurahan',
+      'kode_desa/kelurahan',
+      'kode_desa/kel',
+      'kode_kel',
+    ],
+    required: false,
+  },
   desa: {
     label: 'desa/kelurahan',
-    synonyms: ['desa', 'kelurahan', 'desa_kelurahan', 'desa/kelurahan', 'kelurahan/desa', 'desa/kel', 'kel', 'nama_kel', 'nama_desa', 'nama_kelurahan', 'nama_desa_kelurahan'],
+    synonyms: [
+      'desa',
+      'kelurahan',
+      'desa_kelurahan',
+      'desa/kelurahan',
+      'kelurahan/desa',
+      'desa/kel',
+      'kel',
+      'nama_kel',
+      'nama_desa',
+      'nama_kelurahan',
+      'nama_desa_kelurahan',
+    ],
     required: true,
   },
   no_tps: { label: 'nomor TPS', synonyms: ['no_tps', 'tps', 'nomor_tps', 'nomor tps', 'no. tps'], required: true },
@@ -66,7 +89,11 @@ const WILAYAH_FIELDS = {
 type WilayahField = keyof typeof WILAYAH_FIELDS
 
 const DAPIL_FIELDS = {
-  surat_suara: { label: 'surat suara', synonyms: ['surat_suara', 'jenis', 'jenis_surat_suara', 'pemilihan', 'jenis_pemilihan'], required: true },
+  surat_suara: {
+    label: 'surat suara',
+    synonyms: ['surat_suara', 'jenis', 'jenis_surat_suara', 'pemilihan', 'jenis_pemilihan'],
+    required: true,
+  },
   kecamatan: KECAMATAN,
   dapil: { label: 'dapil', synonyms: ['dapil', 'daerah_pemilihan', 'nama_dapil'], required: true },
 } satisfies Record<string, FieldSpec>
@@ -96,17 +123,24 @@ export function parseDpt(raw: string): NumberCheck {
   if (s === '') return { ok: false, message: 'DPT kosong; isi jumlah pemilih (boleh 0)' }
   if (s.startsWith('=')) {
     // A workbook written by a program and never opened in Excel has formulas without stored results.
-    return { ok: false, message: `DPT "${s}" berisi rumus, bukan angka; buka dan simpan ulang berkas di Excel agar hasilnya tersimpan, atau tulis angkanya langsung` }
+    return {
+      ok: false,
+      message: `DPT "${s}" berisi rumus, bukan angka; buka dan simpan ulang berkas di Excel agar hasilnya tersimpan, atau tulis angkanya langsung`,
+    }
   }
   if (/^-\s*\d/.test(s)) return { ok: false, message: `DPT tidak boleh negatif (tertulis "${s}")` }
   let n: number
   if (/^\d+$/.test(s)) n = Number(s)
   else if (/^\d{1,3}([.,]\d{3})+$/.test(s)) {
-    return { ok: false, message: `DPT "${s}" memakai titik atau koma sehingga tidak jelas apakah pemisah ribuan atau desimal; tulis angka tanpa pemisah, mis. ${s.replace(/[.,]/g, '')}` }
+    return {
+      ok: false,
+      message: `DPT "${s}" memakai titik atau koma sehingga tidak jelas apakah pemisah ribuan atau desimal; tulis angka tanpa pemisah, mis. ${s.replace(/[.,]/g, '')}`,
+    }
   } else if (/^\d+[.,]0+$/.test(s)) n = Number(s.replace(/[.,]0+$/, ''))
   else if (/^(\d+[.,]\d*|[.,]\d+)$/.test(s)) return { ok: false, message: `DPT harus bilangan bulat (tertulis "${s}")` }
   else return { ok: false, message: `DPT "${s}" bukan bilangan bulat` }
-  if (n > MAX_PLAUSIBLE_DPT) return { ok: false, message: `DPT ${s} tidak wajar: lebih dari 100.000 pemilih untuk satu TPS` }
+  if (n > MAX_PLAUSIBLE_DPT)
+    return { ok: false, message: `DPT ${s} tidak wajar: lebih dari 100.000 pemilih untuk satu TPS` }
   return { ok: true, value: n }
 }
 
@@ -120,15 +154,26 @@ const TOTAL_ROW = /^(JUMLAH|TOTAL|SUB ?TOTAL|GRAND ?TOTAL)\b/
  */
 export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseOptions): WilayahParseResult {
   if (rows.length === 0) {
-    return { tps: [], errors: [{ message: 'Berkas kosong: tidak ada baris yang berisi data.' }], warnings: [], columns: {} }
+    return {
+      tps: [],
+      errors: [{ message: 'Berkas kosong: tidak ada baris yang berisi data.' }],
+      warnings: [],
+      columns: {},
+    }
   }
   const { header, headerPos } = matchHeader(rows, WILAYAH_FIELDS)
-  if (header.errors.length) return { tps: [], errors: finishIssues(header.errors, 'galat'), warnings: [], columns: header.columns }
+  if (header.errors.length)
+    return { tps: [], errors: finishIssues(header.errors, 'galat'), warnings: [], columns: header.columns }
   const dataRows = rows.slice(headerPos + 1)
   if (dataRows.length === 0) {
     return {
       tps: [],
-      errors: [{ row: header.line, message: `Berkas hanya berisi judul kolom (baris ${header.line}) tanpa satu pun data TPS.` }],
+      errors: [
+        {
+          row: header.line,
+          message: `Berkas hanya berisi judul kolom (baris ${header.line}) tanpa satu pun data TPS.`,
+        },
+      ],
       warnings: [],
       columns: header.columns,
     }
@@ -188,7 +233,10 @@ export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseO
     const nomor = tpsNumber(rawNo)
     // Workbooks often end with a "JUMLAH" row (in whichever column); one clear message beats five cell errors.
     if (!nomor.ok && row.cells.some((c) => TOTAL_ROW.test(normalizeName(c)))) {
-      errors.push({ row: row.line, message: 'Baris ini tampaknya baris jumlah/total, bukan data TPS; hapus baris ini dari berkas.' })
+      errors.push({
+        row: row.line,
+        message: 'Baris ini tampaknya baris jumlah/total, bukan data TPS; hapus baris ini dari berkas.',
+      })
       continue
     }
 
@@ -288,13 +336,30 @@ export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseO
     }
 
     if (Number.isFinite(max) && max > 0 && dpt.value > max) {
-      warnings.push({ row: row.line, column: col('dpt'), message: `DPT ${dpt.value} melebihi batas ${max} pemilih per TPS; periksa kembali angkanya` })
+      warnings.push({
+        row: row.line,
+        column: col('dpt'),
+        message: `DPT ${dpt.value} melebihi batas ${max} pemilih per TPS; periksa kembali angkanya`,
+      })
     }
 
-    tps.push({ line: row.line, kodeKecamatan: kodeKec.value, kecamatan: kec.value, kodeDesa: kodeDesa.value, desa: desa.value, nomor: nomor.value, dpt: dpt.value })
+    tps.push({
+      line: row.line,
+      kodeKecamatan: kodeKec.value,
+      kecamatan: kec.value,
+      kodeDesa: kodeDesa.value,
+      desa: desa.value,
+      nomor: nomor.value,
+      dpt: dpt.value,
+    })
   }
 
-  return { tps, errors: finishIssues(errors, 'galat'), warnings: finishIssues(warnings, 'peringatan'), columns: header.columns }
+  return {
+    tps,
+    errors: finishIssues(errors, 'galat'),
+    warnings: finishIssues(warnings, 'peringatan'),
+    columns: header.columns,
+  }
 }
 
 /**
@@ -302,14 +367,21 @@ export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseO
  * as written (whitespace tidied); matching them to ballot items and kecamatan is the caller's job.
  */
 export function parseDapilTable(rows: readonly TableRow[]): DapilParseResult {
-  if (rows.length === 0) return { entries: [], errors: [{ message: 'Berkas kosong: tidak ada baris yang berisi data.' }], columns: {} }
+  if (rows.length === 0)
+    return { entries: [], errors: [{ message: 'Berkas kosong: tidak ada baris yang berisi data.' }], columns: {} }
   const { header, headerPos } = matchHeader(rows, DAPIL_FIELDS)
-  if (header.errors.length) return { entries: [], errors: finishIssues(header.errors, 'galat'), columns: header.columns }
+  if (header.errors.length)
+    return { entries: [], errors: finishIssues(header.errors, 'galat'), columns: header.columns }
   const dataRows = rows.slice(headerPos + 1)
   if (dataRows.length === 0) {
     return {
       entries: [],
-      errors: [{ row: header.line, message: `Berkas hanya berisi judul kolom (baris ${header.line}) tanpa satu pun data dapil.` }],
+      errors: [
+        {
+          row: header.line,
+          message: `Berkas hanya berisi judul kolom (baris ${header.line}) tanpa satu pun data dapil.`,
+        },
+      ],
       columns: header.columns,
     }
   }
@@ -349,6 +421,11 @@ export function parseDapilTable(rows: readonly TableRow[]): DapilParseResult {
 
 /** One line for a user: "Baris 17, kolom dpt: DPT "2a0" bukan bilangan bulat". */
 export function formatIssue(issue: Issue): string {
-  const where = [issue.row !== undefined ? `Baris ${issue.row}` : '', issue.column !== undefined ? `kolom ${issue.column}` : ''].filter(Boolean).join(', ')
+  const where = [
+    issue.row !== undefined ? `Baris ${issue.row}` : '',
+    issue.column !== undefined ? `kolom ${issue.column}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ')
   return where ? `${where}: ${issue.message}` : issue.message
 }

@@ -19,7 +19,11 @@ export interface ParsedWorker {
 const WORKER_FIELDS = {
   nama: { label: 'nama', synonyms: ['nama', 'nama_pekerja', 'nama_lengkap', 'nama_petugas'], required: true },
   nik: { label: 'NIK', synonyms: ['nik', 'no_ktp', 'nomor_ktp', 'nik_ktp'], required: false },
-  telepon: { label: 'telepon', synonyms: ['telepon', 'telp', 'no_hp', 'hp', 'nomor_hp', 'no_telp', 'whatsapp', 'wa'], required: false },
+  telepon: {
+    label: 'telepon',
+    synonyms: ['telepon', 'telp', 'no_hp', 'hp', 'nomor_hp', 'no_telp', 'whatsapp', 'wa'],
+    required: false,
+  },
   regu: { label: 'regu', synonyms: ['regu', 'tim', 'kelompok', 'grup', 'group'], required: false },
   ketua: { label: 'ketua', synonyms: ['ketua', 'ketua_regu', 'jabatan', 'peran'], required: false },
 } satisfies Record<string, FieldSpec>
@@ -30,13 +34,25 @@ const MAX_NAME = 100
 /** "Ketua", "ya", "1", "x" mark a leader; anything else (or empty) does not. */
 const isLeaderMark = (s: string): boolean => /^(ketua|ketua regu|ya|y|1|x|v|✓)$/i.test(s.trim())
 
-export function parseWorkerTable(rows: readonly TableRow[]): { workers: ParsedWorker[]; errors: Issue[]; columns: Record<string, string> } {
-  if (rows.length === 0) return { workers: [], errors: [{ message: 'Berkas kosong: tidak ada baris yang berisi data.' }], columns: {} }
+export function parseWorkerTable(rows: readonly TableRow[]): {
+  workers: ParsedWorker[]
+  errors: Issue[]
+  columns: Record<string, string>
+} {
+  if (rows.length === 0)
+    return { workers: [], errors: [{ message: 'Berkas kosong: tidak ada baris yang berisi data.' }], columns: {} }
   const { header, headerPos } = matchHeader(rows, WORKER_FIELDS)
-  if (header.errors.length) return { workers: [], errors: finishIssues(header.errors, 'galat'), columns: header.columns }
+  if (header.errors.length)
+    return { workers: [], errors: finishIssues(header.errors, 'galat'), columns: header.columns }
   const dataRows = rows.slice(headerPos + 1)
   if (dataRows.length === 0) {
-    return { workers: [], errors: [{ row: header.line, message: `Berkas hanya berisi judul kolom (baris ${header.line}) tanpa satu pun pekerja.` }], columns: header.columns }
+    return {
+      workers: [],
+      errors: [
+        { row: header.line, message: `Berkas hanya berisi judul kolom (baris ${header.line}) tanpa satu pun pekerja.` },
+      ],
+      columns: header.columns,
+    }
   }
   const col = (f: WorkerField): string => header.columns[f] ?? f
   const cell = (row: TableRow, f: WorkerField): string => {
@@ -59,7 +75,11 @@ export function parseWorkerTable(rows: readonly TableRow[]): { workers: ParsedWo
     let nik: string | null = null
     if (rawNik !== '') {
       if (/e\+?\d+$/i.test(rawNik)) {
-        errors.push({ row: row.line, column: col('nik'), message: `NIK "${cell(row, 'nik')}" tertulis dalam notasi ilmiah oleh Excel; format kolom NIK sebagai teks lalu ketik ulang` })
+        errors.push({
+          row: row.line,
+          column: col('nik'),
+          message: `NIK "${cell(row, 'nik')}" tertulis dalam notasi ilmiah oleh Excel; format kolom NIK sebagai teks lalu ketik ulang`,
+        })
         continue
       }
       const nikIndex = header.index.nik
@@ -72,12 +92,20 @@ export function parseWorkerTable(rows: readonly TableRow[]): { workers: ParsedWo
         continue
       }
       if (!/^\d{16}$/.test(rawNik)) {
-        errors.push({ row: row.line, column: col('nik'), message: `NIK harus 16 angka (tertulis "${cell(row, 'nik')}")` })
+        errors.push({
+          row: row.line,
+          column: col('nik'),
+          message: `NIK harus 16 angka (tertulis "${cell(row, 'nik')}")`,
+        })
         continue
       }
       const first = nikSeen.get(rawNik)
       if (first !== undefined) {
-        errors.push({ row: row.line, column: col('nik'), message: `NIK yang sama tercatat dua kali: baris ${first} dan baris ${row.line}` })
+        errors.push({
+          row: row.line,
+          column: col('nik'),
+          message: `NIK yang sama tercatat dua kali: baris ${first} dan baris ${row.line}`,
+        })
         continue
       }
       nikSeen.set(rawNik, row.line)
@@ -85,7 +113,11 @@ export function parseWorkerTable(rows: readonly TableRow[]): { workers: ParsedWo
     }
     const telepon = cell(row, 'telepon')
     if (telepon !== '' && !/^\+?[\d\s\-()]{6,20}$/.test(telepon)) {
-      errors.push({ row: row.line, column: col('telepon'), message: `Nomor telepon "${telepon}" tidak dapat dibaca; tulis angka saja, mis. 081234567890` })
+      errors.push({
+        row: row.line,
+        column: col('telepon'),
+        message: `Nomor telepon "${telepon}" tidak dapat dibaca; tulis angka saja, mis. 081234567890`,
+      })
       continue
     }
     let regu: string | null = null
@@ -107,7 +139,11 @@ export function parseWorkerTable(rows: readonly TableRow[]): { workers: ParsedWo
       const key = normalizeName(regu)
       const first = leaderOf.get(key)
       if (first !== undefined) {
-        errors.push({ row: row.line, column: col('ketua'), message: `Regu ${regu} memiliki dua ketua: baris ${first} dan baris ${row.line}` })
+        errors.push({
+          row: row.line,
+          column: col('ketua'),
+          message: `Regu ${regu} memiliki dua ketua: baris ${first} dan baris ${row.line}`,
+        })
         continue
       }
       leaderOf.set(key, row.line)

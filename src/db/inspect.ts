@@ -18,7 +18,8 @@ export interface FileCheck {
 /** SQLite's English, said the way a coordinator can act on it. */
 export function sqliteProblem(err: unknown): string {
   const m = err instanceof Error ? err.message : String(err)
-  if (/file is not a database|file is encrypted/i.test(m)) return 'bukan berkas basis data (mungkin berkas lain yang diberi nama .sqlite)'
+  if (/file is not a database|file is encrypted/i.test(m))
+    return 'bukan berkas basis data (mungkin berkas lain yang diberi nama .sqlite)'
   if (/malformed|corrupt/i.test(m)) return 'berkas basis data rusak'
   if (/no such table|no such column/i.test(m)) return 'bukan basis data Gudang Pemilu'
   if (/unable to open|ENOENT|does not exist/i.test(m)) return 'berkas tidak dapat dibuka'
@@ -31,10 +32,18 @@ export function inspectDatabaseFile(file: string, onProgress?: OnProgress): File
   try {
     // Read-only: checking a file must never change it (nor leave a -wal beside a backup).
     db = new Database(file, { fileMustExist: true, readonly: true })
-    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ')
+    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[])
+      .map((r) => r.integrity_check)
+      .join('; ')
     if (integrity !== 'ok') return { integrity, chain: null, schemaVersion: 0, satker: null, error: null }
     const election = db.prepare(`SELECT satker FROM election WHERE id = 1`).get() as { satker: string } | undefined
-    return { integrity, chain: verifyChain(db, { onProgress }), schemaVersion: schemaVersion(db), satker: election?.satker ?? null, error: null }
+    return {
+      integrity,
+      chain: verifyChain(db, { onProgress }),
+      schemaVersion: schemaVersion(db),
+      satker: election?.satker ?? null,
+      error: null,
+    }
   } catch (err) {
     return { integrity: '', chain: null, schemaVersion: 0, satker: null, error: sqliteProblem(err) }
   } finally {

@@ -38,10 +38,17 @@ export function chainHead(db: DB): ChainHead {
  * Appends moves as ledger rows, each chained to the one before. Must run inside the caller's
  * transaction, after the moves were validated against balances in that same transaction.
  */
-export function appendMoves(db: DB, moves: readonly MoveInput[], meta: { actor: string; at: string }): LedgerRowContent[] {
-  const insert = statement(db, `INSERT INTO ledger
+export function appendMoves(
+  db: DB,
+  moves: readonly MoveInput[],
+  meta: { actor: string; at: string },
+): LedgerRowContent[] {
+  const insert = statement(
+    db,
+    `INSERT INTO ledger
     (seq, at, actor, variant_id, from_place, to_place, qty, note, shift_id, document_id, reason, corrects_seq, worker_id, prev_hash, hash)
-    VALUES (@seq, @at, @actor, @variantId, @from, @to, @qty, @note, @shiftId, @documentId, @reason, @correctsSeq, @workerId, @prevHash, @hash)`)
+    VALUES (@seq, @at, @actor, @variantId, @from, @to, @qty, @note, @shiftId, @documentId, @reason, @correctsSeq, @workerId, @prevHash, @hash)`,
+  )
   let head = chainHead(db)
   const written: LedgerRowContent[] = []
   for (const m of moves) {
@@ -70,7 +77,8 @@ export function appendMoves(db: DB, moves: readonly MoveInput[], meta: { actor: 
 }
 
 export function balanceOf(db: DB, variantId: number, place: string): number {
-  const row = statement(db, 'SELECT qty FROM balance WHERE variant_id = ? AND place = ?').get(variantId, place) as { qty: number } | undefined
+  const row = statement(db, 'SELECT qty FROM balance WHERE variant_id = ? AND place = ?').get(variantId, place) as
+    { qty: number } | undefined
   return row?.qty ?? 0
 }
 
@@ -106,13 +114,24 @@ const PROGRESS_EVERY = 25_000
  * Walks the chain in order and names the first row that does not match what was written. From a later
  * row (the quick check at start), the row before it is trusted as the starting link.
  */
-export function verifyChain(db: DB, opts: { fromSeq?: number; toSeq?: number; onProgress?: OnProgress } = {}): ChainCheck {
+export function verifyChain(
+  db: DB,
+  opts: { fromSeq?: number; toSeq?: number; onProgress?: OnProgress } = {},
+): ChainCheck {
   const from = Math.max(1, opts.fromSeq ?? 1)
   const to = opts.toSeq ?? Number.MAX_SAFE_INTEGER
   const onProgress = opts.onProgress
-  const total = onProgress ? Math.min(to, (db.prepare('SELECT coalesce(max(seq), 0) AS n FROM ledger').get() as { n: number }).n) - from + 1 : 0
-  const rows = db.prepare('SELECT * FROM ledger WHERE seq >= ? AND seq <= ? ORDER BY seq').iterate(from, to) as IterableIterator<StoredRow>
-  let prev = from === 1 ? GENESIS_HASH : ((db.prepare('SELECT hash FROM ledger WHERE seq = ?').get(from - 1) as { hash: string } | undefined)?.hash ?? GENESIS_HASH)
+  const total = onProgress
+    ? Math.min(to, (db.prepare('SELECT coalesce(max(seq), 0) AS n FROM ledger').get() as { n: number }).n) - from + 1
+    : 0
+  const rows = db
+    .prepare('SELECT * FROM ledger WHERE seq >= ? AND seq <= ? ORDER BY seq')
+    .iterate(from, to) as IterableIterator<StoredRow>
+  let prev =
+    from === 1
+      ? GENESIS_HASH
+      : ((db.prepare('SELECT hash FROM ledger WHERE seq = ?').get(from - 1) as { hash: string } | undefined)?.hash ??
+        GENESIS_HASH)
   let expectedSeq = from
   let count = 0
   for (const r of rows) {
@@ -120,7 +139,10 @@ export function verifyChain(db: DB, opts: { fromSeq?: number; toSeq?: number; on
     const bad = (problem: string, seq = r.seq): ChainCheck => ({ rows: count, head: prev, firstBadSeq: seq, problem })
     if (r.seq !== expectedSeq) {
       // Name the row that is missing, not the intact one found after the gap.
-      return bad(`Baris ${expectedSeq} hilang dari buku besar (berikutnya ditemukan baris ${r.seq}): ada baris yang dihapus`, expectedSeq)
+      return bad(
+        `Baris ${expectedSeq} hilang dari buku besar (berikutnya ditemukan baris ${r.seq}): ada baris yang dihapus`,
+        expectedSeq,
+      )
     }
     if (r.prev_hash !== prev) {
       return bad(`Baris ${r.seq} tidak tersambung ke baris sebelumnya: ada baris yang dihapus, disisipkan atau diubah`)

@@ -23,7 +23,8 @@ export interface OpenOptions {
 export function openDatabase(path: string, opts: OpenOptions = {}): DB {
   const migrations = opts.migrations ?? MIGRATIONS
   if (path !== ':memory:') {
-    if (opts.mustExist && !existsSync(path)) throw new AppError('DATABASE', `Berkas basis data tidak ditemukan: ${path}`)
+    if (opts.mustExist && !existsSync(path))
+      throw new AppError('DATABASE', `Berkas basis data tidak ditemukan: ${path}`)
     mkdirSync(dirname(path), { recursive: true })
   }
   let db: DB
@@ -81,9 +82,13 @@ export function schemaVersion(db: DB): number {
  * prefix of the app's list: written by a newer version, or by some other program.
  */
 export function pendingMigrations(db: DB, migrations: readonly Migration[]): readonly Migration[] {
-  const hasTable = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).get() !== undefined
+  const hasTable =
+    db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).get() !== undefined
   const applied = hasTable
-    ? (db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as { version: number; name: string }[])
+    ? (db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as {
+        version: number
+        name: string
+      }[])
     : []
   const known = migrations.at(-1)?.version ?? 0
   const newest = applied.at(-1)?.version ?? 0
@@ -97,7 +102,10 @@ export function pendingMigrations(db: DB, migrations: readonly Migration[]): rea
   applied.forEach((a, i) => {
     const m = migrations[i]
     if (!m || m.version !== a.version || m.name !== a.name) {
-      throw new AppError('DATABASE', `Riwayat migrasi basis data tidak dikenal (versi ${a.version} "${a.name}"); berkas tidak diubah.`)
+      throw new AppError(
+        'DATABASE',
+        `Riwayat migrasi basis data tidak dikenal (versi ${a.version} "${a.name}"); berkas tidak diubah.`,
+      )
     }
   })
   return migrations.slice(applied.length)

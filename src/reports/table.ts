@@ -14,7 +14,9 @@ export interface Table {
 
 /** A totals row: the label in the first column, every numeric column summed. */
 export function sumRow(columns: Table['columns'], rows: Table['rows'], label = 'JUMLAH'): (string | number)[] {
-  return columns.map((c, i) => (i === 0 ? label : c.numeric ? rows.reduce((s, r) => s + (typeof r[i] === 'number' ? (r[i] as number) : 0), 0) : ''))
+  return columns.map((c, i) =>
+    i === 0 ? label : c.numeric ? rows.reduce((s, r) => s + (typeof r[i] === 'number' ? (r[i] as number) : 0), 0) : '',
+  )
 }
 
 /**
@@ -27,7 +29,11 @@ export function tableToCsv(t: Table): Buffer {
     const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v
     return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
   }
-  const lines = [t.columns.map((c) => cell(c.label)), ...t.rows.map((r) => r.map(cell)), ...(t.totals ? [t.totals.map(cell)] : [])]
+  const lines = [
+    t.columns.map((c) => cell(c.label)),
+    ...t.rows.map((r) => r.map(cell)),
+    ...(t.totals ? [t.totals.map(cell)] : []),
+  ]
   return Buffer.from('\ufeff' + lines.map((l) => l.join(';')).join('\r\n') + '\r\n', 'utf8')
 }
 
@@ -72,5 +78,11 @@ function addSheet(wb: ExcelJS.Workbook, t: Table): void {
     col.width = c.width ?? (c.numeric ? 14 : 24)
     if (c.numeric) col.numFmt = '#,##0'
   })
-  ws.pageSetup = { orientation: t.columns.length > 7 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 }
+  ws.pageSetup = {
+    orientation: t.columns.length > 7 ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    paperSize: 9,
+  }
 }

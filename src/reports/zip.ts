@@ -16,7 +16,7 @@ export interface ZipWriter {
   abort(): Promise<void>
 }
 
-const DOS_EPOCH = { time: 0, date: (2024 - 1980) << 9 | (1 << 5) | 1 } // fixed: identical input, identical archive
+const DOS_EPOCH = { time: 0, date: ((2024 - 1980) << 9) | (1 << 5) | 1 } // fixed: identical input, identical archive
 
 /** `tmp` is where the archive grows until close() renames it to `path` (services/tempFile.ts tempPathFor). */
 export async function createZip(path: string, tmp: string): Promise<ZipWriter> {

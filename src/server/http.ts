@@ -119,7 +119,14 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
 
     const host = (req.headers.host ?? '').toLowerCase()
     if (!allowedHosts.has(host)) {
-      return reject(req, res, isApi, 403, 'UNAUTHORIZED', 'Alamat server tidak dikenal; buka aplikasi melalui http://127.0.0.1 atau http://localhost')
+      return reject(
+        req,
+        res,
+        isApi,
+        403,
+        'UNAUTHORIZED',
+        'Alamat server tidak dikenal; buka aplikasi melalui http://127.0.0.1 atau http://localhost',
+      )
     }
     const origin = req.headers.origin
     if (origin !== undefined && !allowedOrigins.has(origin.toLowerCase())) {
@@ -140,14 +147,19 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     }
     const ref = parseDownloadPath(pathname)
     const file = ref ? opts.jobs?.download(ref.id, ref.key) : null
-    if (!file) return sendText(res, 404, 'Berkas hasil pekerjaan ini tidak ada (kuncinya salah, atau sudah lama selesai)')
+    if (!file)
+      return sendText(res, 404, 'Berkas hasil pekerjaan ini tidak ada (kuncinya salah, atau sudah lama selesai)')
     let size: number
     try {
       size = (await stat(file.file)).size
     } catch {
       return sendText(res, 404, 'Berkas hasil pekerjaan ini sudah tidak ada di folder keluaran')
     }
-    res.writeHead(200, { 'Content-Type': file.mime, 'Content-Length': size, 'Content-Disposition': contentDisposition(file.fileName) })
+    res.writeHead(200, {
+      'Content-Type': file.mime,
+      'Content-Length': size,
+      'Content-Disposition': contentDisposition(file.fileName),
+    })
     if (req.method === 'HEAD') return void res.end()
     const stream = createReadStream(file.file)
     stream.on('error', (err) => {
@@ -163,7 +175,15 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       return drainAndSend(req, res, 405, fail('INVALID_INPUT', 'Metode HTTP tidak diizinkan; gunakan POST'))
     }
     if (!authorized(req.headers.authorization)) {
-      return drainAndSend(req, res, 401, fail('UNAUTHORIZED', 'Token akses tidak ada atau salah; buka alamat lengkap (dengan ?token=…) yang dicetak saat server dimulai'))
+      return drainAndSend(
+        req,
+        res,
+        401,
+        fail(
+          'UNAUTHORIZED',
+          'Token akses tidak ada atau salah; buka alamat lengkap (dengan ?token=…) yang dicetak saat server dimulai',
+        ),
+      )
     }
     const contentType = (req.headers['content-type'] ?? '').split(';', 1)[0]!.trim().toLowerCase()
     if (contentType !== 'application/json') {
@@ -189,7 +209,11 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       // A BOM is kept, so JSON.parse refuses it as it always did: no client of ours sends one.
       text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body)
     } catch {
-      return sendApi(res, 400, fail('INVALID_INPUT', 'Badan permintaan bukan teks UTF-8 yang sah; tidak ada yang diubah'))
+      return sendApi(
+        res,
+        400,
+        fail('INVALID_INPUT', 'Badan permintaan bukan teks UTF-8 yang sah; tidak ada yang diubah'),
+      )
     }
     if (text.trim() !== '') {
       try {
@@ -262,13 +286,23 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
 
   function tooLarge(req: IncomingMessage, res: ServerResponse): void {
     const limitMb = Math.floor(maxBodyBytes / (1024 * 1024))
-    const message = limitMb >= 1 ? `Permintaan terlalu besar (maksimum ${limitMb} MB)` : `Permintaan terlalu besar (maksimum ${maxBodyBytes} bita)`
+    const message =
+      limitMb >= 1
+        ? `Permintaan terlalu besar (maksimum ${limitMb} MB)`
+        : `Permintaan terlalu besar (maksimum ${maxBodyBytes} bita)`
     res.setHeader('Connection', 'close')
     sendApi(res, 413, fail('INVALID_INPUT', message))
     discardRest(req)
   }
 
-  function reject(req: IncomingMessage, res: ServerResponse, isApi: boolean, status: number, code: ErrorBody['code'], message: string): void {
+  function reject(
+    req: IncomingMessage,
+    res: ServerResponse,
+    isApi: boolean,
+    status: number,
+    code: ErrorBody['code'],
+    message: string,
+  ): void {
     if (isApi) return drainAndSend(req, res, status, fail(code, message))
     return drainAndSend(req, res, status, null, message)
   }
@@ -287,9 +321,13 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     // Node refuses these before handle() runs; the caller still gets a sentence, not a bare status line.
     const overflow = (err as NodeJS.ErrnoException).code === 'HPE_HEADER_OVERFLOW'
     const status = overflow ? '431 Request Header Fields Too Large' : '400 Bad Request'
-    const text = overflow ? 'Header permintaan terlalu besar; permintaan ditolak\n' : 'Permintaan HTTP tidak sah (header rusak atau tanpa Host); permintaan ditolak\n'
+    const text = overflow
+      ? 'Header permintaan terlalu besar; permintaan ditolak\n'
+      : 'Permintaan HTTP tidak sah (header rusak atau tanpa Host); permintaan ditolak\n'
     if (socket.writable) {
-      socket.end(`HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`)
+      socket.end(
+        `HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+      )
     } else socket.destroy()
     if ((err as NodeJS.ErrnoException).code !== 'ECONNRESET') logInternal('clientError', err)
   })
@@ -364,8 +402,18 @@ function discardRest(req: IncomingMessage): void {
 }
 
 /** Early refusals: answer without reading the body, and never buffer it. */
-function drainAndSend(req: IncomingMessage, res: ServerResponse, status: number, body: ApiResponse | null, text?: string): void {
-  if (!req.readableEnded && req.headers['content-length'] !== '0' && (req.headers['content-length'] || req.headers['transfer-encoding'])) {
+function drainAndSend(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  body: ApiResponse | null,
+  text?: string,
+): void {
+  if (
+    !req.readableEnded &&
+    req.headers['content-length'] !== '0' &&
+    (req.headers['content-length'] || req.headers['transfer-encoding'])
+  ) {
     res.setHeader('Connection', 'close')
     discardRest(req)
   }
@@ -375,7 +423,11 @@ function drainAndSend(req: IncomingMessage, res: ServerResponse, status: number,
 
 function sendApi(res: ServerResponse, status: number, body: ApiResponse): void {
   const payload = JSON.stringify(body)
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(payload), 'Cache-Control': 'no-store' })
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(payload),
+    'Cache-Control': 'no-store',
+  })
   res.end(payload)
 }
 
@@ -388,7 +440,8 @@ const fail = (code: ErrorBody['code'], message: string): ApiResponse => ({ ok: f
 
 const sha256 = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest()
 
-const isInside = (root: string, target: string): boolean => target === root || target.startsWith(root.endsWith(sep) ? root : root + sep)
+const isInside = (root: string, target: string): boolean =>
+  target === root || target.startsWith(root.endsWith(sep) ? root : root + sep)
 
 export function osUserName(): string {
   try {

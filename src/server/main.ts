@@ -15,7 +15,6 @@ const DEMO_CSV_PATH = join(REPO_ROOT, 'resources', 'demo', 'tps-batubara-2024.cs
 // GUDANG_UI_DIR serves another build of the UI (a packaged copy, or a test's empty folder).
 const STATIC_DIR = process.env.GUDANG_UI_DIR ? resolve(process.env.GUDANG_UI_DIR) : join(REPO_ROOT, 'out', 'renderer')
 
-
 const USAGE = `Pemakaian: tsx src/server/main.ts [--db BERKAS] [--port N] [--no-demo]
   --db BERKAS   berkas basis data SQLite (bawaan: ${defaultDbPath()})
   --port N      nomor port di 127.0.0.1 (bawaan: GUDANG_PORT atau port acak yang kosong)
@@ -26,7 +25,12 @@ async function main(argv: string[]): Promise<number> {
   try {
     ;({ values } = parseArgs({
       args: argv,
-      options: { db: { type: 'string' }, port: { type: 'string' }, 'no-demo': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        db: { type: 'string' },
+        port: { type: 'string' },
+        'no-demo': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
       allowPositionals: false,
     }))
@@ -34,7 +38,11 @@ async function main(argv: string[]): Promise<number> {
     const option = /'(-{1,2}[^'\s]+)/.exec(err instanceof Error ? err.message : '')?.[1] ?? ''
     const code = (err as { code?: string }).code
     const message =
-      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? `Pilihan tidak dikenal: ${option}` : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? `Nilai pilihan ${option} tidak sah` : `Argumen tidak sah: ${String(err)}`
+      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? `Pilihan tidak dikenal: ${option}`
+        : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+          ? `Nilai pilihan ${option} tidak sah`
+          : `Argumen tidak sah: ${String(err)}`
     process.stderr.write(`${message}\n${USAGE}\n`)
     return 2
   }
@@ -50,7 +58,9 @@ async function main(argv: string[]): Promise<number> {
     return 2
   }
   if (!existsSync(join(STATIC_DIR, 'index.html'))) {
-    process.stderr.write(`Antarmuka belum dibangun; jalankan npm start\n(tidak ditemukan: ${join(STATIC_DIR, 'index.html')})\n`)
+    process.stderr.write(
+      `Antarmuka belum dibangun; jalankan npm start\n(tidak ditemukan: ${join(STATIC_DIR, 'index.html')})\n`,
+    )
     return 1
   }
 
@@ -60,16 +70,26 @@ async function main(argv: string[]): Promise<number> {
   const app = await openApp({
     dbPath,
     demoCsvPath: values['no-demo'] ? undefined : DEMO_CSV_PATH,
-    backups: { onError: (reason, err) => process.stderr.write(`Cadangan (${reason}) gagal: ${err instanceof Error ? err.message : String(err)}\n`) },
+    backups: {
+      onError: (reason, err) =>
+        process.stderr.write(`Cadangan (${reason}) gagal: ${err instanceof Error ? err.message : String(err)}\n`),
+    },
   })
   let server: Awaited<ReturnType<typeof startHttpServer>>
   try {
-    server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: STATIC_DIR, port, ...(app.jobs ? { jobs: app.jobs } : {}) })
+    server = await startHttpServer({
+      dispatcher: app.dispatcher,
+      staticDir: STATIC_DIR,
+      port,
+      ...(app.jobs ? { jobs: app.jobs } : {}),
+    })
   } catch (err) {
     app.close()
     const code = (err as NodeJS.ErrnoException).code
     if (code === 'EADDRINUSE') {
-      process.stderr.write(`Port ${port} sudah dipakai program lain; pilih port lain dengan --port atau gunakan 0 untuk port acak\n`)
+      process.stderr.write(
+        `Port ${port} sudah dipakai program lain; pilih port lain dengan --port atau gunakan 0 untuk port acak\n`,
+      )
       return 1
     }
     throw err
@@ -77,11 +97,21 @@ async function main(argv: string[]): Promise<number> {
 
   const lines = [`Basis data: ${app.dbPath}`]
   if (app.createdDemo) {
-    lines.push('Data contoh dibuat: Pilkada 2024 Kabupaten Batu Bara. Jumlah DPT per TPS di data contoh adalah sintetis, bukan data resmi KPU.')
+    lines.push(
+      'Data contoh dibuat: Pilkada 2024 Kabupaten Batu Bara. Jumlah DPT per TPS di data contoh adalah sintetis, bukan data resmi KPU.',
+    )
   } else {
-    lines.push(values['no-demo'] ? 'Data contoh tidak dibuat (--no-demo).' : 'Data contoh tidak dibuat: berkas basis data sudah ada.')
+    lines.push(
+      values['no-demo']
+        ? 'Data contoh tidak dibuat (--no-demo).'
+        : 'Data contoh tidak dibuat: berkas basis data sudah ada.',
+    )
   }
-  lines.push('Buka alamat berikut di peramban (tautan ini memuat token akses; jangan dibagikan):', `URL: ${server.url}`, 'Tekan Ctrl+C untuk berhenti.')
+  lines.push(
+    'Buka alamat berikut di peramban (tautan ini memuat token akses; jangan dibagikan):',
+    `URL: ${server.url}`,
+    'Tekan Ctrl+C untuk berhenti.',
+  )
   process.stdout.write(lines.join('\n') + '\n')
 
   await new Promise<void>((resolveStop) => {
@@ -106,7 +136,12 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
     // An AppError is already a message for the user (e.g. a database from a newer version); anything else is a bug.
-    const text = err instanceof AppError ? [err.message, ...(err.details ?? []).map((d) => `  ${d.message}`)].join('\n') : err instanceof Error ? (err.stack ?? err.message) : String(err)
+    const text =
+      err instanceof AppError
+        ? [err.message, ...(err.details ?? []).map((d) => `  ${d.message}`)].join('\n')
+        : err instanceof Error
+          ? (err.stack ?? err.message)
+          : String(err)
     process.stderr.write(`Gagal menjalankan mode peramban: ${text}\n`)
     process.exit(1)
   },

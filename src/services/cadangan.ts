@@ -1,4 +1,14 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { AppError, refused } from '../core/errors'
 import { chainHead } from '../db/ledger'
@@ -54,7 +64,11 @@ function parseName(name: string): { day: string; at: string; reason: string } | 
   const m = NAME.exec(name)
   if (!m) return null
   const [d, t] = [m[2]!, m[3]!]
-  return { day: d, at: `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}T${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4)}`, reason: m[4]! }
+  return {
+    day: d,
+    at: `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}T${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4)}`,
+    reason: m[4]!,
+  }
 }
 
 /** What a backup's name and file say without opening it: when, why, how big. Not yet checked. */
@@ -82,7 +96,9 @@ function inspectName(file: string, name = basename(file)): BackupInfo {
  */
 export function inspectBackup(file: string, name = basename(file), onProgress?: OnProgress): BackupInfo {
   if (!existsSync(file) || !statSync(file).isFile()) {
-    throw refused(`Berkas cadangan ${name} tidak ditemukan`, [{ column: 'file', message: `Tidak ada berkas di ${file}` }])
+    throw refused(`Berkas cadangan ${name} tidak ditemukan`, [
+      { column: 'file', message: `Tidak ada berkas di ${file}` },
+    ])
   }
   const base = inspectName(file, name)
   const check = inspectDatabaseFile(file, onProgress)
@@ -131,11 +147,21 @@ function writeCache(dbPath: string, cache: CheckCache): void {
   }
 }
 
-const verdictOf = ({ ok, problem, ledgerRows, chainHead, schemaVersion, satker }: BackupInfo): CheckVerdict => ({ ok, problem, ledgerRows, chainHead, schemaVersion, satker })
+const verdictOf = ({ ok, problem, ledgerRows, chainHead, schemaVersion, satker }: BackupInfo): CheckVerdict => ({
+  ok,
+  problem,
+  ledgerRows,
+  chainHead,
+  schemaVersion,
+  satker,
+})
 
 function remember(dbPath: string, info: BackupInfo): void {
   const st = statSync(info.file)
-  writeCache(dbPath, { ...readCache(dbPath), [info.file]: { size: st.size, mtimeMs: st.mtimeMs, verdict: verdictOf(info) } })
+  writeCache(dbPath, {
+    ...readCache(dbPath),
+    [info.file]: { size: st.size, mtimeMs: st.mtimeMs, verdict: verdictOf(info) },
+  })
 }
 
 /** Backups of this database (or in another folder), newest first, each checked once. */
@@ -171,7 +197,9 @@ export function listBackups(dbPath: string, folder?: string, onProgress?: OnProg
 
 /** Which backups to keep: the newest `today` of today, the newest one of each of the last `days` days, at most `total`. */
 export function backupsToDrop(names: readonly string[], today: string, limits = RETENTION): string[] {
-  const parsed = names.map((n) => ({ n, p: parseName(n) })).filter((x): x is { n: string; p: NonNullable<ReturnType<typeof parseName>> } => x.p !== null)
+  const parsed = names
+    .map((n) => ({ n, p: parseName(n) }))
+    .filter((x): x is { n: string; p: NonNullable<ReturnType<typeof parseName>> } => x.p !== null)
   parsed.sort((a, b) => b.p.at.localeCompare(a.p.at) || b.n.localeCompare(a.n))
   const keep = new Set<string>()
   const days = new Set<string>()
@@ -199,13 +227,20 @@ export interface BackupResult extends BackupInfo {
  * Makes a backup of the open database into `folder` (default: its cadangan folder), verifies it, and
  * thins the default folder. A backup that fails its check is deleted and reported, never kept as if good.
  */
-export async function makeBackup(ctx: ServiceContext, reason: BackupReason, folder?: string, onProgress?: OnProgress): Promise<BackupResult> {
+export async function makeBackup(
+  ctx: ServiceContext,
+  reason: BackupReason,
+  folder?: string,
+  onProgress?: OnProgress,
+): Promise<BackupResult> {
   if (ctx.dbPath === ':memory:') throw refused('Basis data di memori tidak dapat dicadangkan')
   const dir = folder ? resolve(folder) : backupDir(ctx.dbPath)
   try {
     mkdirSync(dir, { recursive: true })
   } catch (err) {
-    throw refused(`Folder cadangan ${dir} tidak dapat dibuat: ${(err as Error).message}`, [{ column: 'folder', message: 'Tidak dapat ditulis' }])
+    throw refused(`Folder cadangan ${dir} tidak dapat dibuat: ${(err as Error).message}`, [
+      { column: 'folder', message: 'Tidak dapat ditulis' },
+    ])
   }
   const now = ctx.now()
   let file = join(dir, `${stem(ctx.dbPath)}-${stamp(now)}-${reason}.sqlite`)
@@ -218,16 +253,27 @@ export async function makeBackup(ctx: ServiceContext, reason: BackupReason, fold
   try {
     await ctx.db.backup(tmp, {
       progress: ({ totalPages, remainingPages }) => {
-        onProgress?.({ done: totalPages - remainingPages, total: totalPages, unit: 'halaman', current: 'Menyalin basis data' })
+        onProgress?.({
+          done: totalPages - remainingPages,
+          total: totalPages,
+          unit: 'halaman',
+          current: 'Menyalin basis data',
+        })
         return BACKUP_PAGES_PER_STEP
       },
     })
     settleBackupFile(tmp)
   } catch (err) {
     removeTmp()
-    throw refused(`Cadangan tidak dapat ditulis ke ${dir}: ${(err as Error).message}`, [{ column: 'folder', message: 'Gagal menulis' }])
+    throw refused(`Cadangan tidak dapat ditulis ke ${dir}: ${(err as Error).message}`, [
+      { column: 'folder', message: 'Gagal menulis' },
+    ])
   }
-  const checked = inspectBackup(tmp, basename(file), onProgress && ((p) => onProgress({ ...p, current: 'Memeriksa cadangan' })))
+  const checked = inspectBackup(
+    tmp,
+    basename(file),
+    onProgress && ((p) => onProgress({ ...p, current: 'Memeriksa cadangan' })),
+  )
   if (!checked.ok) {
     removeTmp()
     throw new AppError('DATABASE', `Cadangan yang baru dibuat gagal diperiksa dan dihapus: ${checked.problem}`)
@@ -242,7 +288,10 @@ export async function makeBackup(ctx: ServiceContext, reason: BackupReason, fold
 
 function currentSatker(ctx: ServiceContext): string | null {
   try {
-    return (ctx.db.prepare('SELECT satker FROM election WHERE id = 1').get() as { satker: string } | undefined)?.satker ?? null
+    return (
+      (ctx.db.prepare('SELECT satker FROM election WHERE id = 1').get() as { satker: string } | undefined)?.satker ??
+      null
+    )
   } catch {
     return null
   }
@@ -259,21 +308,31 @@ export interface RestoreResult {
  * folder (so restoring it again undoes this), the backup is copied in (it is a closed, checked file, so a
  * plain copy is exact), migrated if it is older, and reopened. The context then points at it.
  */
-export function restoreBackup(ctx: ServiceContext, file: string, opts: { trustOpenFile: boolean } = { trustOpenFile: true }): RestoreResult {
+export function restoreBackup(
+  ctx: ServiceContext,
+  file: string,
+  opts: { trustOpenFile: boolean } = { trustOpenFile: true },
+): RestoreResult {
   if (ctx.dbPath === ':memory:') throw refused('Basis data di memori tidak dapat dipulihkan dari cadangan')
   const info = inspectBackup(resolve(file))
-  if (!info.ok) throw refused(`Cadangan ${info.name} tidak dapat dipulihkan: ${info.problem}`, [{ column: 'file', message: 'Cadangan rusak atau bukan cadangan Gudang Pemilu' }])
+  if (!info.ok)
+    throw refused(`Cadangan ${info.name} tidak dapat dipulihkan: ${info.problem}`, [
+      { column: 'file', message: 'Cadangan rusak atau bukan cadangan Gudang Pemilu' },
+    ])
   const latest = MIGRATIONS.length
   if (info.schemaVersion > latest) {
-    throw refused(`Cadangan ${info.name} dibuat oleh versi Gudang Pemilu yang lebih baru (skema ${info.schemaVersion}, aplikasi ini ${latest}); perbarui aplikasi dulu`, [
-      { column: 'file', message: 'Versi lebih baru' },
-    ])
+    throw refused(
+      `Cadangan ${info.name} dibuat oleh versi Gudang Pemilu yang lebih baru (skema ${info.schemaVersion}, aplikasi ini ${latest}); perbarui aplikasi dulu`,
+      [{ column: 'file', message: 'Versi lebih baru' }],
+    )
   }
   // A backup of another satker's election would replace this one's whole count. In recovery mode the
   // open file cannot be trusted to say whose it is, so the check is left to the person restoring.
   const current = opts.trustOpenFile ? currentSatker(ctx) : null
   if (current && info.satker && current !== info.satker) {
-    throw refused(`Cadangan ${info.name} milik ${info.satker}, bukan ${current}; tidak ada yang diubah`, [{ column: 'file', message: 'Satker berbeda' }])
+    throw refused(`Cadangan ${info.name} milik ${info.satker}, bukan ${current}; tidak ada yang diubah`, [
+      { column: 'file', message: 'Satker berbeda' },
+    ])
   }
   const dbPath = resolve(ctx.dbPath)
   const dir = backupDir(dbPath)
@@ -300,7 +359,10 @@ export function restoreBackup(ctx: ServiceContext, file: string, opts: { trustOp
     if (moved.length) rmSync(dbPath, { force: true })
     for (const [from, to] of moved.reverse()) renameSync(to, from)
     if (existsSync(dbPath)) ctx.db = openDatabase(dbPath, { mustExist: true })
-    throw new AppError('DATABASE', `Pemulihan gagal dan dibatalkan; berkas semula dipakai lagi: ${(err as Error).message}`)
+    throw new AppError(
+      'DATABASE',
+      `Pemulihan gagal dan dibatalkan; berkas semula dipakai lagi: ${(err as Error).message}`,
+    )
   }
   // The file put aside is now a backup like the others; a suspect file (recovery mode) stays byte for byte.
   if (opts.trustOpenFile && existsSync(previous)) {

@@ -27,7 +27,10 @@ export async function writeKitPrintZip(
   try {
     for (const [i, k] of kecamatan.entries()) {
       opts.onProgress?.({ done: i, total: kecamatan.length, unit: 'kecamatan', current: k.nama })
-      const f = kind === 'label' ? await kotakLabelsPdf(ctx, { kecamatanId: k.id }) : await daftarIsiPdf(ctx, { kecamatanId: k.id }, opts.ringkas ?? false)
+      const f =
+        kind === 'label'
+          ? await kotakLabelsPdf(ctx, { kecamatanId: k.id })
+          : await daftarIsiPdf(ctx, { kecamatanId: k.id }, opts.ringkas ?? false)
       await zip.add(`${String(i + 1).padStart(2, '0')}-${f.fileName}`, f.bytes)
       items += f.count
     }
@@ -40,10 +43,19 @@ export async function writeKitPrintZip(
   }
 }
 
-const slug = (s: string) => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase()
+const slug = (s: string) =>
+  s
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase()
 
 /** The whole satker's labels or daftar isi as a ZIP in the outputs folder (the long job kemas.cetakSatker). */
-export async function printSatker(ctx: ServiceContext, kind: 'label' | 'daftarIsi', ringkas: boolean, onProgress?: OnProgress) {
+export async function printSatker(
+  ctx: ServiceContext,
+  kind: 'label' | 'daftarIsi',
+  ringkas: boolean,
+  onProgress?: OnProgress,
+) {
   const satker = slug(getElection(ctx)?.satker ?? 'satker')
   const file = outputPath(ctx.dbPath, `${kind === 'label' ? 'label-kotak' : 'daftar-isi'}-${satker}`, 'zip', ctx.now())
   const r = await writeKitPrintZip(ctx, kind, file, { ringkas, onProgress })

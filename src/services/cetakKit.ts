@@ -2,7 +2,13 @@ import { kotakQrText, kotakSlots } from '../core/kit'
 import { refused } from '../core/errors'
 import { shortItemName } from '../core/text'
 import { renderDaftarIsi, type DaftarIsiKit } from '../reports/kit/daftarIsi'
-import { DEFAULT_LABEL_GRID, labelSize, renderLabelSheets, type KotakLabel, type LabelGrid } from '../reports/kit/labels'
+import {
+  DEFAULT_LABEL_GRID,
+  labelSize,
+  renderLabelSheets,
+  type KotakLabel,
+  type LabelGrid,
+} from '../reports/kit/labels'
 import { writeTx, type Actor, type ServiceContext } from './context'
 import { requireElection } from './election'
 import { tpsKits } from './kebutuhan'
@@ -20,7 +26,10 @@ export interface KitScope {
 
 function tpsInScope(ctx: ServiceContext, scope: KitScope): number[] {
   const given = [scope.kecamatanId, scope.desaId, scope.tpsIds].filter((x) => x !== undefined).length
-  if (given !== 1) throw refused('Pilih satu cakupan: satu kecamatan, satu desa/kelurahan, atau daftar TPS', [{ column: 'scope', message: 'Cakupan tidak jelas' }])
+  if (given !== 1)
+    throw refused('Pilih satu cakupan: satu kecamatan, satu desa/kelurahan, atau daftar TPS', [
+      { column: 'scope', message: 'Cakupan tidak jelas' },
+    ])
   // tpsKits is in stacking order: kecamatan, desa, TPS number.
   const all = [...tpsKits(ctx).values()].map((k) => k.tps)
   const ids =
@@ -29,7 +38,8 @@ function tpsInScope(ctx: ServiceContext, scope: KitScope): number[] {
       : scope.desaId !== undefined
         ? all.filter((t) => t.desaId === scope.desaId).map((t) => t.id)
         : all.filter((t) => scope.tpsIds!.includes(t.id)).map((t) => t.id)
-  if (ids.length === 0) throw refused('Tidak ada TPS dalam cakupan yang dipilih', [{ column: 'scope', message: 'Kosong' }])
+  if (ids.length === 0)
+    throw refused('Tidak ada TPS dalam cakupan yang dipilih', [{ column: 'scope', message: 'Kosong' }])
   return ids
 }
 
@@ -50,20 +60,28 @@ export function setLabelGrid(ctx: ServiceContext, who: Actor, grid: LabelGrid): 
   const size = labelSize(grid)
   if (typeof size === 'string') throw refused(size, [{ column: 'rows', message: 'Label terlalu kecil' }])
   writeTx(ctx, who, 'label.aturGrid', () => {
-    ctx.db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(GRID_KEY, JSON.stringify(grid))
+    ctx.db
+      .prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run(GRID_KEY, JSON.stringify(grid))
     return { result: null, detail: grid }
   })
   return getLabelGrid(ctx)
 }
 
-const slug = (s: string) => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase()
+const slug = (s: string) =>
+  s
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase()
 
 /** What a print job covers, for people: "Kecamatan LAUT TADOR", "Desa/Kel. TANJUNG PRAPAT, Kec. LAUT TADOR". */
 function scopeTitle(ctx: ServiceContext, scope: KitScope, ids: number[]): string {
   const first = tpsKits(ctx).get(ids[0]!)!.tps
   if (scope.kecamatanId !== undefined) return `Kecamatan ${first.kecamatan}`
   if (scope.desaId !== undefined) return `Desa/Kel. ${first.desa}, Kec. ${first.kecamatan}`
-  return ids.length === 1 ? `TPS ${String(first.nomor).padStart(3, '0')} ${first.desa}, Kec. ${first.kecamatan}` : `${ids.length} TPS`
+  return ids.length === 1
+    ? `TPS ${String(first.nomor).padStart(3, '0')} ${first.desa}, Kec. ${first.kecamatan}`
+    : `${ids.length} TPS`
 }
 
 function scopeName(ctx: ServiceContext, scope: KitScope, ids: number[]): string {
@@ -99,7 +117,12 @@ function printKits(ctx: ServiceContext, scope: KitScope) {
 
 export function kotakLabels(ctx: ServiceContext, scope: KitScope): KotakLabel[] {
   const e = requireElection(ctx)
-  const colorName = new Map((ctx.db.prepare('SELECT id, color FROM item').all() as { id: number; color: string | null }[]).map((r) => [r.id, r.color]))
+  const colorName = new Map(
+    (ctx.db.prepare('SELECT id, color FROM item').all() as { id: number; color: string | null }[]).map((r) => [
+      r.id,
+      r.color,
+    ]),
+  )
   return printKits(ctx, scope).flatMap(({ tps, kotak }) =>
     kotak.map((x) => {
       const v = x.ballot
@@ -124,9 +147,17 @@ export function kotakLabels(ctx: ServiceContext, scope: KitScope): KotakLabel[] 
 export async function kotakLabelsPdf(ctx: ServiceContext, scope: KitScope) {
   const ids = tpsInScope(ctx, scope)
   const labels = kotakLabels(ctx, scope)
-  if (labels.length === 0) throw refused('TPS dalam cakupan ini tidak memiliki kotak suara dalam kebutuhannya (periksa aturan barang Kotak suara)')
+  if (labels.length === 0)
+    throw refused(
+      'TPS dalam cakupan ini tidak memiliki kotak suara dalam kebutuhannya (periksa aturan barang Kotak suara)',
+    )
   const name = `label-kotak-${scopeName(ctx, scope, ids)}.pdf`
-  return { fileName: name, mime: 'application/pdf', bytes: await renderLabelSheets(labels, getLabelGrid(ctx), `Label kotak suara ${scopeTitle(ctx, scope, ids)}`), count: labels.length }
+  return {
+    fileName: name,
+    mime: 'application/pdf',
+    bytes: await renderLabelSheets(labels, getLabelGrid(ctx), `Label kotak suara ${scopeTitle(ctx, scope, ids)}`),
+    count: labels.length,
+  }
 }
 
 export function daftarIsiKits(ctx: ServiceContext, scope: KitScope): DaftarIsiKit[] {
@@ -138,7 +169,12 @@ export function daftarIsiKits(ctx: ServiceContext, scope: KitScope): DaftarIsiKi
     desa: tps.desa,
     nomor: tps.nomor,
     dpt: tps.dpt,
-    lines: lines.map(({ variant: v, qty }) => ({ item: v.kind === 'ballot' ? shortItemName(v.itemName) : v.itemName, dapil: v.dapil, qty, unit: v.unit })),
+    lines: lines.map(({ variant: v, qty }) => ({
+      item: v.kind === 'ballot' ? shortItemName(v.itemName) : v.itemName,
+      dapil: v.dapil,
+      qty,
+      unit: v.unit,
+    })),
     kotak: kotak.map((x) => ({
       no: x.no,
       of: x.of,
@@ -154,5 +190,14 @@ export async function daftarIsiPdf(ctx: ServiceContext, scope: KitScope, compact
   const e = requireElection(ctx)
   const name = `daftar-isi-kit-${scopeName(ctx, scope, ids)}.pdf`
   const pemilihan = `${e.jenis === 'pemilu' ? 'Pemilihan Umum' : 'Pemilihan Serentak'} Tahun ${e.tahun} · KPU ${e.satker}`
-  return { fileName: name, mime: 'application/pdf', bytes: await renderDaftarIsi(kits, { namaPemilihan: pemilihan, compact, title: `Daftar isi kit · ${scopeTitle(ctx, scope, ids)}` }), count: kits.length }
+  return {
+    fileName: name,
+    mime: 'application/pdf',
+    bytes: await renderDaftarIsi(kits, {
+      namaPemilihan: pemilihan,
+      compact,
+      title: `Daftar isi kit · ${scopeTitle(ctx, scope, ids)}`,
+    }),
+    count: kits.length,
+  }
 }

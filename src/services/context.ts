@@ -15,7 +15,12 @@ export interface Actor {
  * Runs fn in one IMMEDIATE transaction and records who did what in the audit log in that same
  * transaction: the change and its audit entry land together or not at all.
  */
-export function writeTx<T>(ctx: ServiceContext, who: Actor, action: string, fn: () => { result: T; detail: unknown }): T {
+export function writeTx<T>(
+  ctx: ServiceContext,
+  who: Actor,
+  action: string,
+  fn: () => { result: T; detail: unknown },
+): T {
   const insertAudit = ctx.db.prepare('INSERT INTO audit (at, actor, action, detail) VALUES (?, ?, ?, ?)')
   return ctx.db
     .transaction(() => {

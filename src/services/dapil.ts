@@ -14,7 +14,9 @@ export interface DapilOfBallot {
 }
 
 export function listDapil(ctx: ServiceContext): DapilOfBallot[] {
-  const items = ctx.db.prepare(`SELECT id, code, name FROM item WHERE kind = 'ballot' ORDER BY sort_order, id`).all() as { id: number; code: string; name: string }[]
+  const items = ctx.db
+    .prepare(`SELECT id, code, name FROM item WHERE kind = 'ballot' ORDER BY sort_order, id`)
+    .all() as { id: number; code: string; name: string }[]
   const dapil = ctx.db
     .prepare(
       `SELECT d.id, d.item_id AS itemId, d.name,
@@ -22,7 +24,9 @@ export function listDapil(ctx: ServiceContext): DapilOfBallot[] {
        FROM dapil d ORDER BY d.item_id, d.name_key`,
     )
     .all() as { id: number; itemId: number; name: string; inUse: number }[]
-  const members = ctx.db.prepare('SELECT dapil_id AS dapilId, kecamatan_id AS kecamatanId FROM dapil_kecamatan ORDER BY kecamatan_id').all() as {
+  const members = ctx.db
+    .prepare('SELECT dapil_id AS dapilId, kecamatan_id AS kecamatanId FROM dapil_kecamatan ORDER BY kecamatan_id')
+    .all() as {
     dapilId: number
     kecamatanId: number
   }[]
@@ -95,8 +99,10 @@ function checkKecamatan(ctx: ServiceContext, mapping: readonly MappingEntry[]): 
   const issues: Issue[] = []
   const seen = new Set<number>()
   mapping.forEach((m, i) => {
-    if (!known.has(m.kecamatanId)) issues.push({ row: i + 1, column: 'kecamatanId', message: `Kecamatan dengan id ${m.kecamatanId} tidak ada` })
-    if (seen.has(m.kecamatanId)) issues.push({ row: i + 1, column: 'kecamatanId', message: 'Kecamatan yang sama disebut dua kali' })
+    if (!known.has(m.kecamatanId))
+      issues.push({ row: i + 1, column: 'kecamatanId', message: `Kecamatan dengan id ${m.kecamatanId} tidak ada` })
+    if (seen.has(m.kecamatanId))
+      issues.push({ row: i + 1, column: 'kecamatanId', message: 'Kecamatan yang sama disebut dua kali' })
     seen.add(m.kecamatanId)
   })
   if (issues.length) throw refused('Pemetaan dapil ditolak; tidak ada yang diubah', issues)
@@ -108,7 +114,12 @@ function checkKecamatan(ctx: ServiceContext, mapping: readonly MappingEntry[]): 
  */
 function checkNotPacked(ctx: ServiceContext, itemId: number, mapping: readonly MappingEntry[]): void {
   const current = new Map(
-    (ctx.db.prepare('SELECT kecamatan_id AS k, dapil_id AS d FROM dapil_kecamatan WHERE item_id = ?').all(itemId) as { k: number; d: number }[]).map((r) => [r.k, r.d]),
+    (
+      ctx.db.prepare('SELECT kecamatan_id AS k, dapil_id AS d FROM dapil_kecamatan WHERE item_id = ?').all(itemId) as {
+        k: number
+        d: number
+      }[]
+    ).map((r) => [r.k, r.d]),
   )
   const dapilName = ctx.db.prepare('SELECT name FROM dapil WHERE id = ?')
   const packed = ctx.db.prepare(
@@ -125,16 +136,28 @@ function checkNotPacked(ctx: ServiceContext, itemId: number, mapping: readonly M
     if (normalizeName(name) === normalizeName(m.dapil)) return
     const n = (packed.get({ item: itemId, kec: m.kecamatanId }) as { n: number }).n
     if (n > 0) {
-      const kec = (ctx.db.prepare('SELECT nama FROM kecamatan WHERE id = ?').get(m.kecamatanId) as { nama: string }).nama
-      issues.push({ row: i + 1, column: 'dapil', message: `Kecamatan ${kec} sudah memiliki kit berisi surat suara Dapil ${name}; keluarkan dulu dari kit (koreksi) sebelum mengubah dapilnya` })
+      const kec = (ctx.db.prepare('SELECT nama FROM kecamatan WHERE id = ?').get(m.kecamatanId) as { nama: string })
+        .nama
+      issues.push({
+        row: i + 1,
+        column: 'dapil',
+        message: `Kecamatan ${kec} sudah memiliki kit berisi surat suara Dapil ${name}; keluarkan dulu dari kit (koreksi) sebelum mengubah dapilnya`,
+      })
     }
   })
-  if (issues.length) throw refused('Pemetaan dapil ditolak: kit yang sudah dikemas memakai dapil lama; tidak ada yang diubah', issues)
+  if (issues.length)
+    throw refused('Pemetaan dapil ditolak: kit yang sudah dikemas memakai dapil lama; tidak ada yang diubah', issues)
 }
 
-export function setDapilMapping(ctx: ServiceContext, who: Actor, itemId: number, mapping: readonly MappingEntry[]): DapilOfBallot[] {
+export function setDapilMapping(
+  ctx: ServiceContext,
+  who: Actor,
+  itemId: number,
+  mapping: readonly MappingEntry[],
+): DapilOfBallot[] {
   requireElection(ctx)
-  const item = ctx.db.prepare('SELECT code, kind FROM item WHERE id = ?').get(itemId) as { code: string; kind: string } | undefined
+  const item = ctx.db.prepare('SELECT code, kind FROM item WHERE id = ?').get(itemId) as
+    { code: string; kind: string } | undefined
   if (!item) throw new AppError('NOT_FOUND', `Jenis surat suara dengan id ${itemId} tidak ditemukan`)
   if (item.kind !== 'ballot') throw refused(`${item.code} bukan surat suara; dapil hanya berlaku untuk surat suara`)
   checkKecamatan(ctx, mapping)
@@ -147,28 +170,48 @@ export function setDapilMapping(ctx: ServiceContext, who: Actor, itemId: number,
 }
 
 /** Imports a kecamatan -> dapil file for any number of ballot types, all in one transaction. */
-export async function importDapil(ctx: ServiceContext, who: Actor, fileName: string, bytes: Uint8Array): Promise<{ updated: number }> {
+export async function importDapil(
+  ctx: ServiceContext,
+  who: Actor,
+  fileName: string,
+  bytes: Uint8Array,
+): Promise<{ updated: number }> {
   requireElection(ctx)
   const table = await readTable(fileName, bytes)
   const parsed = parseDapilTable(table.rows)
   const issues: Issue[] = [...parsed.errors]
-  const items = ctx.db.prepare(`SELECT id, code FROM item WHERE kind = 'ballot'`).all() as { id: number; code: string }[]
+  const items = ctx.db.prepare(`SELECT id, code FROM item WHERE kind = 'ballot'`).all() as {
+    id: number
+    code: string
+  }[]
   const kecamatan = new Map(
-    (ctx.db.prepare('SELECT id, nama_key AS key, kode FROM kecamatan').all() as { id: number; key: string; kode: string | null }[]).flatMap((k) =>
-      k.kode ? [[k.key, k.id] as const, [k.kode, k.id] as const] : [[k.key, k.id] as const],
-    ),
+    (
+      ctx.db.prepare('SELECT id, nama_key AS key, kode FROM kecamatan').all() as {
+        id: number
+        key: string
+        kode: string | null
+      }[]
+    ).flatMap((k) => (k.kode ? [[k.key, k.id] as const, [k.kode, k.id] as const] : [[k.key, k.id] as const])),
   )
   const byItem = new Map<number, MappingEntry[]>()
   for (const e of parsed.entries) {
     const code = ballotCodeFromText(e.ballot)
     const item = items.find((i) => i.code === code || i.code === e.ballot.trim().toUpperCase())
     if (!item) {
-      issues.push({ row: e.line, column: 'surat_suara', message: `Jenis surat suara "${e.ballot}" tidak ada dalam pemilihan ini (tersedia: ${items.map((i) => i.code).join(', ')})` })
+      issues.push({
+        row: e.line,
+        column: 'surat_suara',
+        message: `Jenis surat suara "${e.ballot}" tidak ada dalam pemilihan ini (tersedia: ${items.map((i) => i.code).join(', ')})`,
+      })
       continue
     }
     const kecId = kecamatan.get(normalizeName(e.kecamatan)) ?? kecamatan.get(e.kecamatan.trim())
     if (kecId === undefined) {
-      issues.push({ row: e.line, column: 'kecamatan', message: `Kecamatan "${e.kecamatan}" tidak ada dalam data wilayah; impor TPS dulu` })
+      issues.push({
+        row: e.line,
+        column: 'kecamatan',
+        message: `Kecamatan "${e.kecamatan}" tidak ada dalam data wilayah; impor TPS dulu`,
+      })
       continue
     }
     byItem.set(item.id, [...(byItem.get(item.id) ?? []), { kecamatanId: kecId, dapil: e.dapil }])

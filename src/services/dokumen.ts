@@ -13,7 +13,16 @@ import { tableToXlsx } from '../reports/table'
 import { localDate, localDateTime } from './clock'
 import { writeTx, type Actor, type ServiceContext } from './context'
 import { docTypeSetting } from './dokumenJenis'
-import { pemusnahanData, penerimaanData, returData, rusakData, serahTerimaData, sortirData, upahData, type Built } from './dokumenData'
+import {
+  pemusnahanData,
+  penerimaanData,
+  returData,
+  rusakData,
+  serahTerimaData,
+  sortirData,
+  upahData,
+  type Built,
+} from './dokumenData'
 import { getLogo, requireElection, type Election } from './election'
 import { listItems } from './items'
 
@@ -50,7 +59,11 @@ export interface DocumentInfo {
 
 function namaPemilihan(ctx: ServiceContext, e: Election): string {
   if (e.jenis === 'pemilu') return `Pemilihan Umum Tahun ${e.tahun}`
-  const codes = new Set(listItems(ctx).filter((i) => i.kind === 'ballot' && i.active).map((i) => i.code))
+  const codes = new Set(
+    listItems(ctx)
+      .filter((i) => i.kind === 'ballot' && i.active)
+      .map((i) => i.code),
+  )
   const daerah = e.satker.replace(/^(kabupaten|kota)\s+/i, '')
   const parts = [
     codes.has('GUBERNUR') ? `Gubernur dan Wakil Gubernur${e.provinsi ? ' ' + e.provinsi : ''}` : null,
@@ -155,12 +168,17 @@ const ROW_SQL = `SELECT d.*, (SELECT count(*) FROM document_print p WHERE p.docu
 
 export function getDocument(ctx: ServiceContext, id: number): DocumentInfo {
   const r = ctx.db.prepare(`${ROW_SQL} WHERE d.id = ?`).get(id) as DocumentRow | undefined
-  if (!r) throw new AppError('NOT_FOUND', `Dokumen #${id} tidak ditemukan`, [{ column: 'id', message: 'Tidak ditemukan' }])
+  if (!r)
+    throw new AppError('NOT_FOUND', `Dokumen #${id} tidak ditemukan`, [{ column: 'id', message: 'Tidak ditemukan' }])
   return toInfo(r)
 }
 
 export function listDocuments(ctx: ServiceContext, type?: DocType): DocumentInfo[] {
-  const rows = (type ? ctx.db.prepare(`${ROW_SQL} WHERE d.doc_type = ? ORDER BY d.id DESC`).all(type) : ctx.db.prepare(`${ROW_SQL} ORDER BY d.id DESC`).all()) as DocumentRow[]
+  const rows = (
+    type
+      ? ctx.db.prepare(`${ROW_SQL} WHERE d.doc_type = ? ORDER BY d.id DESC`).all(type)
+      : ctx.db.prepare(`${ROW_SQL} ORDER BY d.id DESC`).all()
+  ) as DocumentRow[]
   return rows.map(toInfo)
 }
 
@@ -174,14 +192,24 @@ export function issueDocument(ctx: ServiceContext, who: Actor, input: IssueInput
   // would be a second number for the same sheets. Date-range documents may be issued again (after a
   // correction, say).
   if (input.type !== 'BA_SORTIR' && input.type !== 'BA_RUSAK' && input.type !== 'REKAP_UPAH') {
-    const earlier = ctx.db.prepare('SELECT id, nomor FROM document WHERE doc_type = ? AND ref = ?').get(input.type, built.ref) as { id: number; nomor: string | null } | undefined
+    const earlier = ctx.db
+      .prepare('SELECT id, nomor FROM document WHERE doc_type = ? AND ref = ?')
+      .get(input.type, built.ref) as { id: number; nomor: string | null } | undefined
     if (earlier) {
-      throw refused(`${spec.title.join(' ')} untuk ${built.subject.toLowerCase()} sudah terbit dengan nomor ${earlier.nomor}; cetak ulang dari register dokumen`, [
-        { column: 'type', message: `Sudah terbit (dokumen #${earlier.id})` },
-      ])
+      throw refused(
+        `${spec.title.join(' ')} untuk ${built.subject.toLowerCase()} sudah terbit dengan nomor ${earlier.nomor}; cetak ulang dari register dokumen`,
+        [{ column: 'type', message: `Sudah terbit (dokumen #${earlier.id})` }],
+      )
     }
   }
-  const snapshot: Snapshot<unknown> = { v: 1, type: input.type, header: header(ctx), tanggal, signers: setting.signers, data: built.data }
+  const snapshot: Snapshot<unknown> = {
+    v: 1,
+    type: input.type,
+    header: header(ctx),
+    tanggal,
+    signers: setting.signers,
+    data: built.data,
+  }
   const { year, month } = parseTanggal(tanggal)
   const id = writeTx(ctx, who, 'dokumen.terbitkan', () => {
     // The number is taken inside the write transaction, so two stations can never issue the same one.
@@ -190,9 +218,17 @@ export function issueDocument(ctx: ServiceContext, who: Actor, input: IssueInput
     if (spec.numbered) {
       const last = ctx.db.prepare('SELECT max(no) AS n FROM document WHERE tahun = ?').get(year) as { n: number | null }
       no = Math.max(last.n === null ? 0 : last.n + 1, election.nomorStart, 1)
-      nomor = formatNomor(setting.nomorPattern, { no, kodeWilayah: election.kodeWilayah, tahun: year, bulan: month, kodeDokumen: spec.kode })
+      nomor = formatNomor(setting.nomorPattern, {
+        no,
+        kodeWilayah: election.kodeWilayah,
+        tahun: year,
+        bulan: month,
+        kodeDokumen: spec.kode,
+      })
       if (ctx.db.prepare('SELECT 1 FROM document WHERE nomor = ?').get(nomor)) {
-        throw refused(`Nomor ${nomor} sudah terpakai di register; periksa pola nomor jenis dokumen ini`, [{ column: 'nomorPattern', message: 'Nomor ganda' }])
+        throw refused(`Nomor ${nomor} sudah terpakai di register; periksa pola nomor jenis dokumen ini`, [
+          { column: 'nomorPattern', message: 'Nomor ganda' },
+        ])
       }
     }
     const head = chainHead(ctx.db)
@@ -202,7 +238,20 @@ export function issueDocument(ctx: ServiceContext, who: Actor, input: IssueInput
           `INSERT INTO document (doc_type, tahun, no, nomor, title, subject, ref, snapshot, chain_seq, chain_hash, issued_at, issued_by)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(input.type, year, no, nomor, spec.title.join(' '), built.subject, built.ref, JSON.stringify(snapshot), head.seq, head.hash, ctx.now().toISOString(), who.actor).lastInsertRowid,
+        .run(
+          input.type,
+          year,
+          no,
+          nomor,
+          spec.title.join(' '),
+          built.subject,
+          built.ref,
+          JSON.stringify(snapshot),
+          head.seq,
+          head.hash,
+          ctx.now().toISOString(),
+          who.actor,
+        ).lastInsertRowid,
     )
     return { result: id, detail: { id, type: input.type, nomor, ref: built.ref, chain: head } }
   })
@@ -220,38 +269,79 @@ export interface PrintedFile {
 
 const safeName = (s: string) => s.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '')
 
-export async function printDocument(ctx: ServiceContext, who: Actor, id: number, format: 'pdf' | 'xlsx'): Promise<PrintedFile> {
+export async function printDocument(
+  ctx: ServiceContext,
+  who: Actor,
+  id: number,
+  format: 'pdf' | 'xlsx',
+): Promise<PrintedFile> {
   const row = ctx.db.prepare(`${ROW_SQL} WHERE d.id = ?`).get(id) as DocumentRow | undefined
-  if (!row) throw new AppError('NOT_FOUND', `Dokumen #${id} tidak ditemukan`, [{ column: 'id', message: 'Tidak ditemukan' }])
-  if (!formatsOf(row.doc_type).includes(format)) throw refused(`Dokumen ini tidak tersedia sebagai ${format.toUpperCase()}`, [{ column: 'format', message: 'Tidak tersedia' }])
+  if (!row)
+    throw new AppError('NOT_FOUND', `Dokumen #${id} tidak ditemukan`, [{ column: 'id', message: 'Tidak ditemukan' }])
+  if (!formatsOf(row.doc_type).includes(format))
+    throw refused(`Dokumen ini tidak tersedia sebagai ${format.toUpperCase()}`, [
+      { column: 'format', message: 'Tidak tersedia' },
+    ])
   const snap = JSON.parse(row.snapshot) as Snapshot<unknown>
   const copyNo = row.prints + 1
   // The first print of each format is the original; a spreadsheet of a recap is not a copy of its PDF.
-  const original = ctx.db.prepare('SELECT 1 FROM document_print WHERE document_id = ? AND format = ?').get(row.id, format) === undefined
+  const original =
+    ctx.db.prepare('SELECT 1 FROM document_print WHERE document_id = ? AND format = ?').get(row.id, format) ===
+    undefined
   const generatedAt = localDateTime(ctx.now())
-  const base = safeName(`${DOC_TYPES[row.doc_type].kode}-${row.nomor ?? 'DOK-' + row.id}`) + (original ? '' : `-SALINAN-${copyNo}`)
+  const base =
+    safeName(`${DOC_TYPES[row.doc_type].kode}-${row.nomor ?? 'DOK-' + row.id}`) + (original ? '' : `-SALINAN-${copyNo}`)
   let file: PrintedFile
   if (format === 'xlsx') {
-    const table = rekapUpahTable(snap as Snapshot<Parameters<typeof rekapUpah>[0]['data']>, row.nomor ?? `DOK-${row.id}`)
+    const table = rekapUpahTable(
+      snap as Snapshot<Parameters<typeof rekapUpah>[0]['data']>,
+      row.nomor ?? `DOK-${row.id}`,
+    )
     if (!original) table.heading.push(`SALINAN (cetakan ke-${copyNo}, ${generatedAt.replace('T', ' ')})`)
-    file = { fileName: `${base}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: await tableToXlsx(table), copyNo, original }
+    file = {
+      fileName: `${base}.xlsx`,
+      mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      bytes: await tableToXlsx(table),
+      copyNo,
+      original,
+    }
   } else {
     const doc = officialDocument(snap, parts(snap), {
       documentId: row.id,
       nomor: row.nomor,
       copy: original ? { kind: 'ASLI' } : { kind: 'SALINAN', printNo: copyNo, printedAt: generatedAt },
       chainHead: { seq: row.chain_seq, hash: row.chain_hash },
-      qrText: documentQrText({ kodeWilayah: snap.header.kodeWilayah, documentId: row.id, nomor: row.nomor, chainSeq: row.chain_seq, chainHash: row.chain_hash }),
+      qrText: documentQrText({
+        kodeWilayah: snap.header.kodeWilayah,
+        documentId: row.id,
+        nomor: row.nomor,
+        chainSeq: row.chain_seq,
+        chainHash: row.chain_hash,
+      }),
       generatedAt,
     })
-    file = { fileName: `${base}.pdf`, mime: 'application/pdf', bytes: await renderPdf(buildOfficialDocument(doc)), copyNo, original }
+    file = {
+      fileName: `${base}.pdf`,
+      mime: 'application/pdf',
+      bytes: await renderPdf(buildOfficialDocument(doc)),
+      copyNo,
+      original,
+    }
   }
   // Recorded after rendering succeeded: a failed render must not use up the original. Two prints
   // rendered at once would claim the same copy number; the second is refused, not mislabelled.
   writeTx(ctx, who, 'dokumen.cetak', () => {
-    const now = ctx.db.prepare('SELECT count(*) AS n FROM document_print WHERE document_id = ?').get(row.id) as { n: number }
-    if (now.n + 1 !== copyNo) throw new AppError('CONFLICT', 'Dokumen ini baru saja dicetak dari tempat lain; cetak ulang untuk mendapat salinan dengan nomor cetakan yang benar')
-    ctx.db.prepare('INSERT INTO document_print (document_id, at, actor, copy_no, format) VALUES (?, ?, ?, ?, ?)').run(row.id, ctx.now().toISOString(), who.actor, copyNo, format)
+    const now = ctx.db.prepare('SELECT count(*) AS n FROM document_print WHERE document_id = ?').get(row.id) as {
+      n: number
+    }
+    if (now.n + 1 !== copyNo)
+      throw new AppError(
+        'CONFLICT',
+        'Dokumen ini baru saja dicetak dari tempat lain; cetak ulang untuk mendapat salinan dengan nomor cetakan yang benar',
+      )
+    ctx.db
+      .prepare('INSERT INTO document_print (document_id, at, actor, copy_no, format) VALUES (?, ?, ?, ?, ?)')
+      .run(row.id, ctx.now().toISOString(), who.actor, copyNo, format)
     return { result: null, detail: { id: row.id, copyNo, format } }
   })
   return file

@@ -62,8 +62,13 @@ export function penerimaanData(ctx: ServiceContext, deliveryId: number): Built<P
 
 export function returData(ctx: ServiceContext, returId: number): Built<ReturData> {
   const r = listRetur(ctx).find((x) => x.id === returId)
-  if (!r) throw new AppError('NOT_FOUND', `Pengembalian #${returId} tidak ditemukan`, [{ column: 'returId', message: 'Tidak ditemukan' }])
-  const notes = ctx.db.prepare(`SELECT DISTINCT tertukar_note AS note FROM delivery_line WHERE variant_id = ? AND tertukar_note <> ''`)
+  if (!r)
+    throw new AppError('NOT_FOUND', `Pengembalian #${returId} tidak ditemukan`, [
+      { column: 'returId', message: 'Tidak ditemukan' },
+    ])
+  const notes = ctx.db.prepare(
+    `SELECT DISTINCT tertukar_note AS note FROM delivery_line WHERE variant_id = ? AND tertukar_note <> ''`,
+  )
   return {
     subject: `Pengembalian surat suara tertukar #${r.id} kepada ${r.penyedia}`,
     ref: `RETUR:${r.id}`,
@@ -81,26 +86,52 @@ export function returData(ctx: ServiceContext, returId: number): Built<ReturData
   }
 }
 
-const ballotReasons = () => DAMAGE_REASONS.filter((r) => r.appliesTo !== 'assembled').map((r) => ({ code: r.code, label: r.short }))
+const ballotReasons = () =>
+  DAMAGE_REASONS.filter((r) => r.appliesTo !== 'assembled').map((r) => ({ code: r.code, label: r.short }))
 
 export function sortirData(ctx: ServiceContext, from: string, to: string): Built<SortirData> {
-  if (from > to) throw refused('Tanggal awal setelah tanggal akhir', [{ column: 'from', message: 'Setelah tanggal akhir' }])
-  const shiftIds = (ctx.db.prepare(`SELECT id FROM shift WHERE kind = 'sortir_lipat' AND tanggal BETWEEN ? AND ?`).all(from, to) as { id: number }[]).map((s) => s.id)
-  if (shiftIds.length === 0) throw refused(`Tidak ada shift sortir-lipat pada rentang ${from} sampai ${to}`, [{ column: 'from', message: 'Tidak ada shift' }])
-  const open = ctx.db.prepare(`SELECT id FROM shift WHERE kind = 'sortir_lipat' AND tanggal BETWEEN ? AND ? AND status = 'open'`).all(from, to) as { id: number }[]
-  if (open.length) throw refused(`Masih ada shift yang belum ditutup (${open.map((s) => '#' + s.id).join(', ')}); tutup dulu sebelum menerbitkan berita acara`)
+  if (from > to)
+    throw refused('Tanggal awal setelah tanggal akhir', [{ column: 'from', message: 'Setelah tanggal akhir' }])
+  const shiftIds = (
+    ctx.db.prepare(`SELECT id FROM shift WHERE kind = 'sortir_lipat' AND tanggal BETWEEN ? AND ?`).all(from, to) as {
+      id: number
+    }[]
+  ).map((s) => s.id)
+  if (shiftIds.length === 0)
+    throw refused(`Tidak ada shift sortir-lipat pada rentang ${from} sampai ${to}`, [
+      { column: 'from', message: 'Tidak ada shift' },
+    ])
+  const open = ctx.db
+    .prepare(`SELECT id FROM shift WHERE kind = 'sortir_lipat' AND tanggal BETWEEN ? AND ? AND status = 'open'`)
+    .all(from, to) as { id: number }[]
+  if (open.length)
+    throw refused(
+      `Masih ada shift yang belum ditutup (${open.map((s) => '#' + s.id).join(', ')}); tutup dulu sebelum menerbitkan berita acara`,
+    )
   const ids = new Set(shiftIds)
   const flows = floorFlows(ctx, { from, to }).filter((f) => ids.has(f.shiftId))
-  const teams = ctx.db.prepare(`SELECT count(DISTINCT team_id) AS n FROM shift_team WHERE shift_id IN (${shiftIds.join(',')})`).get() as { n: number }
-  const workers = ctx.db.prepare(`SELECT count(DISTINCT worker_id) AS n FROM shift_worker WHERE shift_id IN (${shiftIds.join(',')})`).get() as { n: number }
+  const teams = ctx.db
+    .prepare(`SELECT count(DISTINCT team_id) AS n FROM shift_team WHERE shift_id IN (${shiftIds.join(',')})`)
+    .get() as { n: number }
+  const workers = ctx.db
+    .prepare(`SELECT count(DISTINCT worker_id) AS n FROM shift_worker WHERE shift_id IN (${shiftIds.join(',')})`)
+    .get() as { n: number }
   const rows = listVariants(ctx)
     .filter((v) => v.kind === 'ballot')
     .map((v) => {
       const mine = flows.filter((f) => f.variantId === v.variantId)
       const sum = (c: string) => mine.filter((f) => f.category === c).reduce((s, f) => s + f.qty, 0)
       const rusakByReason: Record<string, number> = {}
-      for (const f of mine) if (f.category === 'rusak' && f.reason) rusakByReason[f.reason] = (rusakByReason[f.reason] ?? 0) + f.qty
-      return { item: v.itemName, dapil: v.dapil, disortir: sum('serah') - sum('kembali'), baik: sum('hasil'), rusak: sum('rusak'), rusakByReason }
+      for (const f of mine)
+        if (f.category === 'rusak' && f.reason) rusakByReason[f.reason] = (rusakByReason[f.reason] ?? 0) + f.qty
+      return {
+        item: v.itemName,
+        dapil: v.dapil,
+        disortir: sum('serah') - sum('kembali'),
+        baik: sum('hasil'),
+        rusak: sum('rusak'),
+        rusakByReason,
+      }
     })
     .filter((r) => r.baik + r.rusak !== 0)
   const reklas = ctx.db
@@ -146,7 +177,8 @@ export function sortirData(ctx: ServiceContext, from: string, to: string): Built
 
 export function rusakData(ctx: ServiceContext, tanggal: string): Built<RusakData> {
   const kurang = new Map<number, number>()
-  for (const s of openSelisih(ctx)) if (s.selisih < 0) kurang.set(s.variantId, (kurang.get(s.variantId) ?? 0) - s.selisih)
+  for (const s of openSelisih(ctx))
+    if (s.selisih < 0) kurang.set(s.variantId, (kurang.get(s.variantId) ?? 0) - s.selisih)
   const rows = reconciliation(ctx)
     .filter((r) => r.kind === 'ballot')
     .map((r) => ({
@@ -160,34 +192,58 @@ export function rusakData(ctx: ServiceContext, tanggal: string): Built<RusakData
       kurangKirim: kurang.get(r.variantId) ?? 0,
       kekurangan: r.kekurangan,
     }))
-  return { subject: `Surat suara rusak dan kekurangan per ${tanggal}`, ref: `RUSAK:${tanggal}`, data: { reasons: ballotReasons(), rows } }
+  return {
+    subject: `Surat suara rusak dan kekurangan per ${tanggal}`,
+    ref: `RUSAK:${tanggal}`,
+    data: { reasons: ballotReasons(), rows },
+  }
 }
 
 export function upahData(ctx: ServiceContext, from: string, to: string): Built<UpahData> {
-  if (from > to) throw refused('Tanggal awal setelah tanggal akhir', [{ column: 'from', message: 'Setelah tanggal akhir' }])
+  if (from > to)
+    throw refused('Tanggal awal setelah tanggal akhir', [{ column: 'from', message: 'Setelah tanggal akhir' }])
   const election = requireElection(ctx)
   const flows = floorFlows(ctx, { from, to }).filter((f) => f.category === 'hasil' || f.category === 'rusak')
   if (flows.length === 0) throw refused(`Tidak ada hasil kerja tercatat pada rentang ${from} sampai ${to}`)
-  const open = ctx.db.prepare(`SELECT id FROM shift WHERE tanggal BETWEEN ? AND ? AND status = 'open'`).all(from, to) as { id: number }[]
-  if (open.length) throw refused(`Masih ada shift yang belum ditutup (${open.map((s) => '#' + s.id).join(', ')}); tutup dulu sebelum merekap upah`)
+  const open = ctx.db
+    .prepare(`SELECT id FROM shift WHERE tanggal BETWEEN ? AND ? AND status = 'open'`)
+    .all(from, to) as { id: number }[]
+  if (open.length)
+    throw refused(
+      `Masih ada shift yang belum ditutup (${open.map((s) => '#' + s.id).join(', ')}); tutup dulu sebelum merekap upah`,
+    )
   const itemOfVariant = new Map(listVariants(ctx).map((v) => [v.variantId, v.itemId]))
   const items = listItems(ctx)
   const attendance = ctx.db
-    .prepare(`SELECT x.shift_id AS shiftId, x.team_id AS teamId, x.worker_id AS workerId FROM shift_worker x JOIN shift s ON s.id = x.shift_id WHERE s.tanggal BETWEEN ? AND ?`)
+    .prepare(
+      `SELECT x.shift_id AS shiftId, x.team_id AS teamId, x.worker_id AS workerId FROM shift_worker x JOIN shift s ON s.id = x.shift_id WHERE s.tanggal BETWEEN ? AND ?`,
+    )
     .all(from, to) as { shiftId: number; teamId: number; workerId: number }[]
   const pay = computePay({
-    outputs: flows.map((f) => ({ shiftId: f.shiftId, teamId: f.teamId ?? 0, workerId: f.workerId, itemId: itemOfVariant.get(f.variantId)!, qty: f.qty })),
+    outputs: flows.map((f) => ({
+      shiftId: f.shiftId,
+      teamId: f.teamId ?? 0,
+      workerId: f.workerId,
+      itemId: itemOfVariant.get(f.variantId)!,
+      qty: f.qty,
+    })),
     attendance,
     rates: new Map(items.filter((i) => i.payRate !== null).map((i) => [i.id, i.payRate!])),
     taxBasisPoints: Math.round(election.taxPercent * 100),
   })
   const usedItems = items.filter((i) => pay.workers.some((w) => (w.qty.get(i.id) ?? 0) !== 0))
-  const worker = ctx.db.prepare(`SELECT w.nama, coalesce(t.nama, '') AS regu FROM worker w LEFT JOIN team_member m ON m.worker_id = w.id LEFT JOIN team t ON t.id = m.team_id WHERE w.id = ?`)
+  const worker = ctx.db.prepare(
+    `SELECT w.nama, coalesce(t.nama, '') AS regu FROM worker w LEFT JOIN team_member m ON m.worker_id = w.id LEFT JOIN team t ON t.id = m.team_id WHERE w.id = ?`,
+  )
   const teamName = ctx.db.prepare('SELECT nama FROM team WHERE id = ?')
   const notes = [
-    ...pay.missingRates.map((id) => `Upah per satuan untuk ${items.find((i) => i.id === id)?.name ?? id} belum diatur; hasilnya tidak dibayar dalam rekap ini.`),
+    ...pay.missingRates.map(
+      (id) =>
+        `Upah per satuan untuk ${items.find((i) => i.id === id)?.name ?? id} belum diatur; hasilnya tidak dibayar dalam rekap ini.`,
+    ),
     ...pay.unassigned.map(
-      (u) => `Hasil regu ${(teamName.get(u.teamId) as { nama: string } | undefined)?.nama ?? u.teamId} pada shift #${u.shiftId} tidak dapat dibagi karena tidak ada pekerja yang tercatat hadir.`,
+      (u) =>
+        `Hasil regu ${(teamName.get(u.teamId) as { nama: string } | undefined)?.nama ?? u.teamId} pada shift #${u.shiftId} tidak dapat dibagi karena tidak ada pekerja yang tercatat hadir.`,
     ),
   ]
   return {
@@ -219,8 +275,13 @@ export function upahData(ctx: ServiceContext, from: string, to: string): Built<U
 export function serahTerimaData(ctx: ServiceContext, handoverId: number): Built<SerahTerimaData> {
   const h = ctx.db
     .prepare('SELECT h.*, k.nama AS kecamatan FROM handover h JOIN kecamatan k ON k.id = h.kecamatan_id WHERE h.id = ?')
-    .get(handoverId) as { id: number; kecamatan: string; ppk_nama: string; ppk_jabatan: string; kendaraan: string; note: string } | undefined
-  if (!h) throw new AppError('NOT_FOUND', `Serah terima #${handoverId} tidak ditemukan`, [{ column: 'handoverId', message: 'Tidak ditemukan' }])
+    .get(handoverId) as
+    | { id: number; kecamatan: string; ppk_nama: string; ppk_jabatan: string; kendaraan: string; note: string }
+    | undefined
+  if (!h)
+    throw new AppError('NOT_FOUND', `Serah terima #${handoverId} tidak ditemukan`, [
+      { column: 'handoverId', message: 'Tidak ditemukan' },
+    ])
   // What each TPS kit handed over held, from the handover's own ledger rows (corrections included).
   const rows = ctx.db
     .prepare(
@@ -256,23 +317,43 @@ export function serahTerimaData(ctx: ServiceContext, handoverId: number): Built<
       ppkJabatan: h.ppk_jabatan,
       kendaraan: h.kendaraan,
       note: h.note,
-      items: variants.map((v) => ({ variantId: v.variantId, code: v.itemCode, name: v.itemName, kind: v.kind, unit: v.unit, dapil: v.dapil })),
+      items: variants.map((v) => ({
+        variantId: v.variantId,
+        code: v.itemCode,
+        name: v.itemName,
+        kind: v.kind,
+        unit: v.unit,
+        dapil: v.dapil,
+      })),
       desa: [...desa.values()],
-      tps: members.map((m) => ({ desa: m.desa, nomor: m.nomor, qty: qtyOf(m.tpsId), exception: m.exception, segel: (segel.all(m.tpsId) as { nomor: string }[]).map((x) => x.nomor) })),
+      tps: members.map((m) => ({
+        desa: m.desa,
+        nomor: m.nomor,
+        qty: qtyOf(m.tpsId),
+        exception: m.exception,
+        segel: (segel.all(m.tpsId) as { nomor: string }[]).map((x) => x.nomor),
+      })),
     },
   }
 }
 
 export function pemusnahanData(ctx: ServiceContext, pemusnahanId: number): Built<PemusnahanData> {
-  const p = ctx.db.prepare('SELECT * FROM pemusnahan WHERE id = ?').get(pemusnahanId) as { id: number; metode: string; tempat: string; note: string } | undefined
-  if (!p) throw new AppError('NOT_FOUND', `Pemusnahan #${pemusnahanId} tidak ditemukan`, [{ column: 'pemusnahanId', message: 'Tidak ditemukan' }])
+  const p = ctx.db.prepare('SELECT * FROM pemusnahan WHERE id = ?').get(pemusnahanId) as
+    { id: number; metode: string; tempat: string; note: string } | undefined
+  if (!p)
+    throw new AppError('NOT_FOUND', `Pemusnahan #${pemusnahanId} tidak ditemukan`, [
+      { column: 'pemusnahanId', message: 'Tidak ditemukan' },
+    ])
   const rows = ctx.db
     .prepare(
       `SELECT variant_id AS v, CASE WHEN reason = 'BATAL' THEN to_place ELSE from_place END AS src, sum(CASE WHEN reason = 'BATAL' THEN -qty ELSE qty END) AS qty
        FROM ledger WHERE document_id = ? GROUP BY v, src HAVING qty <> 0`,
     )
     .all(`PEMUSNAHAN:${p.id}`) as { v: number; src: string; qty: number }[]
-  const out = new Map<number, { item: string; dapil: string | null; rusakByReason: Record<string, number>; lebih: number }>()
+  const out = new Map<
+    number,
+    { item: string; dapil: string | null; rusakByReason: Record<string, number>; lebih: number }
+  >()
   for (const r of rows) {
     const v = getVariant(ctx, r.v)
     const row = out.get(r.v) ?? { item: v.itemName, dapil: v.dapil, rusakByReason: {}, lebih: 0 }
@@ -283,6 +364,13 @@ export function pemusnahanData(ctx: ServiceContext, pemusnahanId: number): Built
   return {
     subject: `Pemusnahan #${p.id}: ${p.metode} di ${p.tempat}`,
     ref: `PEMUSNAHAN:${p.id}`,
-    data: { pemusnahanId: p.id, metode: p.metode, tempat: p.tempat, note: p.note, reasons: ballotReasons(), rows: [...out.values()] },
+    data: {
+      pemusnahanId: p.id,
+      metode: p.metode,
+      tempat: p.tempat,
+      note: p.note,
+      reasons: ballotReasons(),
+      rows: [...out.values()],
+    },
   }
 }

@@ -24,7 +24,9 @@ export interface DocTypeSetting {
 export function docTypeSetting(ctx: ServiceContext, type: DocType): DocTypeSetting {
   const election = requireElection(ctx)
   const spec = DOC_TYPES[type]
-  const row = ctx.db.prepare('SELECT nomor_pattern AS pattern, signers FROM doc_setting WHERE doc_type = ?').get(type) as { pattern: string | null; signers: string } | undefined
+  const row = ctx.db
+    .prepare('SELECT nomor_pattern AS pattern, signers FROM doc_setting WHERE doc_type = ?')
+    .get(type) as { pattern: string | null; signers: string } | undefined
   let signers: Signer[] = spec.defaultSigners
   if (row) signers = readSigners(safeJson(row.signers)) ?? signers
   return {
@@ -51,14 +53,26 @@ export function listDocTypes(ctx: ServiceContext): DocTypeSetting[] {
   return DOC_TYPE_CODES.map((t) => docTypeSetting(ctx, t))
 }
 
-export function setDocType(ctx: ServiceContext, who: Actor, type: DocType, nomorPattern: string | null, signers: Signer[]): DocTypeSetting {
+export function setDocType(
+  ctx: ServiceContext,
+  who: Actor,
+  type: DocType,
+  nomorPattern: string | null,
+  signers: Signer[],
+): DocTypeSetting {
   requireElection(ctx)
   if (nomorPattern !== null && nomorPattern !== '') {
     const problems = validateNomorPattern(nomorPattern)
-    if (problems.length) throw refused('Pola nomor dokumen tidak sah', problems.map((message) => ({ column: 'nomorPattern', message })))
+    if (problems.length)
+      throw refused(
+        'Pola nomor dokumen tidak sah',
+        problems.map((message) => ({ column: 'nomorPattern', message })),
+      )
   }
   const issues = signers.flatMap((s, i) =>
-    s.nama.trim() === '' && s.jabatan.trim() === '' ? [{ row: i + 1, column: 'nama', message: 'Isi nama atau jabatan penanda tangan, atau hapus barisnya' }] : [],
+    s.nama.trim() === '' && s.jabatan.trim() === ''
+      ? [{ row: i + 1, column: 'nama', message: 'Isi nama atau jabatan penanda tangan, atau hapus barisnya' }]
+      : [],
   )
   if (issues.length) throw refused('Penanda tangan tidak lengkap', issues)
   writeTx(ctx, who, 'dokumen.aturJenis', () => {

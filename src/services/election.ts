@@ -1,5 +1,13 @@
 import { AppError, refused } from '../core/errors'
-import { ELECTION_DEFAULTS, ballotPresets, defaultDapilName, defaultPilkadaChoice, logisticsPresets, type Jenis, type PilkadaChoice } from '../core/presets'
+import {
+  ELECTION_DEFAULTS,
+  ballotPresets,
+  defaultDapilName,
+  defaultPilkadaChoice,
+  logisticsPresets,
+  type Jenis,
+  type PilkadaChoice,
+} from '../core/presets'
 import { percentToBasisPoints, type Rounding } from '../core/reserve'
 import { normalizeName } from '../core/text'
 import { validateNomorPattern } from '../core/nomorSurat'
@@ -53,7 +61,8 @@ interface ElectionRow {
 }
 
 export function getElection(ctx: ServiceContext): Election | null {
-  const r = ctx.db.prepare('SELECT *, logo IS NOT NULL AS has_logo FROM election WHERE id = 1').get() as ElectionRow | undefined
+  const r = ctx.db.prepare('SELECT *, logo IS NOT NULL AS has_logo FROM election WHERE id = 1').get() as
+    ElectionRow | undefined
   if (!r) return null
   return {
     jenis: r.jenis,
@@ -79,7 +88,11 @@ export function getElection(ctx: ServiceContext): Election | null {
 
 export function requireElection(ctx: ServiceContext): Election {
   const e = getElection(ctx)
-  if (!e) throw new AppError('REFUSED', 'Basis data ini belum disiapkan: isi dulu pengaturan pemilihan (jenis, tahun, satker)')
+  if (!e)
+    throw new AppError(
+      'REFUSED',
+      'Basis data ini belum disiapkan: isi dulu pengaturan pemilihan (jenis, tahun, satker)',
+    )
   return e
 }
 
@@ -95,11 +108,15 @@ export interface ElectionInit {
 
 /** Creates the election with its ballot types, default dapil and preset logistics items, in one transaction. */
 export function initElection(ctx: ServiceContext, who: Actor, input: ElectionInit): Election {
-  if (getElection(ctx)) throw refused('Basis data ini sudah berisi pemilihan; satu berkas basis data untuk satu pemilihan satu satker')
+  if (getElection(ctx))
+    throw refused('Basis data ini sudah berisi pemilihan; satu berkas basis data untuk satu pemilihan satu satker')
   const defaults = ELECTION_DEFAULTS[input.jenis]
   const pilkada = input.pilkada ?? defaultPilkadaChoice(input.satker)
   const ballots = ballotPresets(input.jenis, pilkada)
-  if (ballots.length === 0) throw refused('Pilih sedikitnya satu pemilihan (gubernur, bupati atau wali kota)', [{ column: 'pilkada', message: 'Tidak ada pemilihan yang dipilih' }])
+  if (ballots.length === 0)
+    throw refused('Pilih sedikitnya satu pemilihan (gubernur, bupati atau wali kota)', [
+      { column: 'pilkada', message: 'Tidak ada pemilihan yang dipilih' },
+    ])
   const db = ctx.db
   writeTx(ctx, who, 'election.init', () => {
     db.prepare(
@@ -125,7 +142,12 @@ export function initElection(ctx: ServiceContext, who: Actor, input: ElectionIni
     const presets = [...ballots, ...logisticsPresets(input.jenis)]
     presets.forEach((p, i) => {
       const itemId = Number(
-        insertItem.run({ ...p, confirmed: p.needsConfirmation ? 0 : 1, assembled: p.assembled ? 1 : 0, sortOrder: (i + 1) * 10 }).lastInsertRowid,
+        insertItem.run({
+          ...p,
+          confirmed: p.needsConfirmation ? 0 : 1,
+          assembled: p.assembled ? 1 : 0,
+          sortOrder: (i + 1) * 10,
+        }).lastInsertRowid,
       )
       if (p.kind === 'ballot') {
         const name = defaultDapilName(p.code, input.satker, input.provinsi)
@@ -146,7 +168,11 @@ export function updateElection(ctx: ServiceContext, who: Actor, patch: ElectionU
   const before = requireElection(ctx)
   if (patch.nomorPattern !== undefined) {
     const problems = validateNomorPattern(patch.nomorPattern)
-    if (problems.length) throw refused('Pola nomor dokumen tidak sah', problems.map((message) => ({ column: 'nomorPattern', message })))
+    if (problems.length)
+      throw refused(
+        'Pola nomor dokumen tidak sah',
+        problems.map((message) => ({ column: 'nomorPattern', message })),
+      )
   }
   const columns: Record<keyof ElectionUpdate, [string, (v: never) => unknown]> = {
     tahun: ['tahun', (v: number) => v],
@@ -189,16 +215,22 @@ export function setLogo(ctx: ServiceContext, who: Actor, bytes: Uint8Array | nul
     const starts = (magic: number[]) => bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b)
     mime = starts(PNG) ? 'image/png' : starts(JPEG) ? 'image/jpeg' : null
     if (!mime) throw refused('Logo harus berkas gambar PNG atau JPEG', [{ column: 'logo', message: 'Bukan PNG/JPEG' }])
-    if (bytes.length > MAX_LOGO_BYTES) throw refused('Logo terlalu besar (maksimum 1 MB); perkecil gambarnya', [{ column: 'logo', message: 'Terlalu besar' }])
+    if (bytes.length > MAX_LOGO_BYTES)
+      throw refused('Logo terlalu besar (maksimum 1 MB); perkecil gambarnya', [
+        { column: 'logo', message: 'Terlalu besar' },
+      ])
   }
   writeTx(ctx, who, 'election.logo', () => {
-    ctx.db.prepare('UPDATE election SET logo = ?, logo_mime = ? WHERE id = 1').run(bytes ? Buffer.from(bytes) : null, mime)
+    ctx.db
+      .prepare('UPDATE election SET logo = ?, logo_mime = ? WHERE id = 1')
+      .run(bytes ? Buffer.from(bytes) : null, mime)
     return { result: null, detail: { mime, bytes: bytes?.length ?? 0 } }
   })
   return requireElection(ctx)
 }
 
 export function getLogo(ctx: ServiceContext): { mime: 'image/png' | 'image/jpeg'; data: Buffer } | null {
-  const r = ctx.db.prepare('SELECT logo, logo_mime AS mime FROM election WHERE id = 1').get() as { logo: Buffer | null; mime: 'image/png' | 'image/jpeg' | null } | undefined
+  const r = ctx.db.prepare('SELECT logo, logo_mime AS mime FROM election WHERE id = 1').get() as
+    { logo: Buffer | null; mime: 'image/png' | 'image/jpeg' | null } | undefined
   return r?.logo && r.mime ? { mime: r.mime, data: r.logo } : null
 }

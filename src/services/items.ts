@@ -72,7 +72,10 @@ export function listItems(ctx: ServiceContext): Item[] {
 
 export function getItem(ctx: ServiceContext, id: number): Item {
   const r = ctx.db.prepare(`${ITEM_SQL} WHERE i.id = ?`).get(id) as ItemRow | undefined
-  if (!r) throw new AppError('NOT_FOUND', `Barang dengan id ${id} tidak ditemukan`, [{ column: 'id', message: 'Tidak ditemukan' }])
+  if (!r)
+    throw new AppError('NOT_FOUND', `Barang dengan id ${id} tidak ditemukan`, [
+      { column: 'id', message: 'Tidak ditemukan' },
+    ])
   return toItem(r)
 }
 
@@ -96,13 +99,20 @@ export function updateItem(ctx: ServiceContext, who: Actor, u: ItemUpdate): Item
   if (before.kind === 'ballot') {
     const bad = (['rule', 'qty', 'per'] as const).filter((k) => u[k] !== undefined)
     if (bad.length) {
-      throw refused('Kebutuhan surat suara selalu DPT ditambah cadangan; ubah persentase cadangan di pengaturan pemilihan', bad.map((k) => ({ column: k, message: 'Tidak berlaku untuk surat suara' })))
+      throw refused(
+        'Kebutuhan surat suara selalu DPT ditambah cadangan; ubah persentase cadangan di pengaturan pemilihan',
+        bad.map((k) => ({ column: k, message: 'Tidak berlaku untuk surat suara' })),
+      )
     }
   } else if (u.psuPerDapil !== undefined && u.psuPerDapil !== 0) {
-    throw refused('Cadangan PSU hanya berlaku untuk surat suara', [{ column: 'psuPerDapil', message: 'Tidak berlaku untuk barang logistik' }])
+    throw refused('Cadangan PSU hanya berlaku untuk surat suara', [
+      { column: 'psuPerDapil', message: 'Tidak berlaku untuk barang logistik' },
+    ])
   }
   if (u.payRate != null && before.kind !== 'ballot' && !before.assembled) {
-    throw refused(`${before.name} tidak disortir atau dirakit; upah hanya untuk surat suara dan barang yang dirakit`, [{ column: 'payRate', message: 'Tidak berlaku' }])
+    throw refused(`${before.name} tidak disortir atau dirakit; upah hanya untuk surat suara dan barang yang dirakit`, [
+      { column: 'payRate', message: 'Tidak berlaku' },
+    ])
   }
   const after: Item = {
     ...before,
@@ -117,13 +127,36 @@ export function updateItem(ctx: ServiceContext, who: Actor, u: ItemUpdate): Item
   }
   writeTx(ctx, who, 'items.update', () => {
     ctx.db
-      .prepare('UPDATE item SET name = ?, unit = ?, rule = ?, qty = ?, per = ?, psu_per_dapil = ?, confirmed = ?, active = ? WHERE id = ?')
-      .run(after.name, after.unit, after.rule, after.qty, after.per, after.psuPerDapil, after.confirmed ? 1 : 0, after.active ? 1 : 0, u.id)
+      .prepare(
+        'UPDATE item SET name = ?, unit = ?, rule = ?, qty = ?, per = ?, psu_per_dapil = ?, confirmed = ?, active = ? WHERE id = ?',
+      )
+      .run(
+        after.name,
+        after.unit,
+        after.rule,
+        after.qty,
+        after.per,
+        after.psuPerDapil,
+        after.confirmed ? 1 : 0,
+        after.active ? 1 : 0,
+        u.id,
+      )
     if (u.payRate === null) ctx.db.prepare('DELETE FROM pay_rate WHERE item_id = ?').run(u.id)
     else if (u.payRate !== undefined) {
-      ctx.db.prepare('INSERT INTO pay_rate (item_id, rate) VALUES (?, ?) ON CONFLICT (item_id) DO UPDATE SET rate = excluded.rate').run(u.id, u.payRate)
+      ctx.db
+        .prepare(
+          'INSERT INTO pay_rate (item_id, rate) VALUES (?, ?) ON CONFLICT (item_id) DO UPDATE SET rate = excluded.rate',
+        )
+        .run(u.id, u.payRate)
     }
-    return { result: null, detail: { code: before.code, before, after: { ...after, payRate: u.payRate === undefined ? before.payRate : u.payRate } } }
+    return {
+      result: null,
+      detail: {
+        code: before.code,
+        before,
+        after: { ...after, payRate: u.payRate === undefined ? before.payRate : u.payRate },
+      },
+    }
   })
   return getItem(ctx, u.id)
 }

@@ -33,7 +33,9 @@ interface Loaded {
 const cache = new WeakMap<object, { version: number; loaded: Loaded }>()
 
 function load(ctx: ServiceContext): Loaded {
-  const version = (ctx.db.prepare(`SELECT version FROM data_version WHERE name = 'master'`).get() as { version: number } | undefined)?.version
+  const version = (
+    ctx.db.prepare(`SELECT version FROM data_version WHERE name = 'master'`).get() as { version: number } | undefined
+  )?.version
   const hit = cache.get(ctx.db)
   if (hit && version !== undefined && hit.version === version) return hit.loaded
   const loaded = compute(ctx)
@@ -60,7 +62,9 @@ function compute(ctx: ServiceContext): Loaded {
        ORDER BY coalesce(k.kode, ''), k.nama_key, coalesce(d.kode, ''), d.nama_key`,
     )
     .all() as Loaded['desa']
-  const kecamatan = db.prepare(`SELECT id, nama FROM kecamatan ORDER BY coalesce(kode, ''), nama_key`).all() as Loaded['kecamatan']
+  const kecamatan = db
+    .prepare(`SELECT id, nama FROM kecamatan ORDER BY coalesce(kode, ''), nama_key`)
+    .all() as Loaded['kecamatan']
   const mapping = db
     .prepare(
       `SELECT x.item_id AS itemId, x.kecamatan_id AS kecamatanId, v.id AS variantId
@@ -69,7 +73,9 @@ function compute(ctx: ServiceContext): Loaded {
     .all() as { itemId: number; kecamatanId: number; variantId: number }[]
   const byKec = new Map(mapping.map((m) => [`${m.itemId}:${m.kecamatanId}`, m.variantId]))
   const variants = db
-    .prepare(`SELECT v.id, v.item_id AS itemId, d.name AS dapil FROM item_variant v JOIN dapil d ON d.id = v.dapil_id ORDER BY v.item_id, d.name_key`)
+    .prepare(
+      `SELECT v.id, v.item_id AS itemId, d.name AS dapil FROM item_variant v JOIN dapil d ON d.id = v.dapil_id ORDER BY v.item_id, d.name_key`,
+    )
     .all() as { id: number; itemId: number; dapil: string }[]
   const variantDapil = new Map(variants.map((v) => [v.id, { itemId: v.itemId, dapil: v.dapil }]))
   let needs: Needs
@@ -87,7 +93,9 @@ function compute(ctx: ServiceContext): Loaded {
   } catch (err) {
     if (err instanceof MissingDapilError) {
       const kec = kecamatan.find((k) => k.id === err.kecamatanId)?.nama ?? String(err.kecamatanId)
-      throw refused(`Kecamatan ${kec} belum dipetakan ke dapil surat suara ${err.itemCode}; tetapkan di Pengaturan › Dapil`)
+      throw refused(
+        `Kecamatan ${kec} belum dipetakan ke dapil surat suara ${err.itemCode}; tetapkan di Pengaturan › Dapil`,
+      )
     }
     throw err
   }
@@ -96,7 +104,9 @@ function compute(ctx: ServiceContext): Loaded {
 }
 
 const columnsOf = (items: Loaded['items'], pred: (i: Loaded['items'][number]) => boolean): NeedColumn[] =>
-  items.filter((i) => i.active && pred(i)).map((i) => ({ itemId: i.id, code: i.code, name: i.name, unit: i.unit, kind: i.kind }))
+  items
+    .filter((i) => i.active && pred(i))
+    .map((i) => ({ itemId: i.id, code: i.code, name: i.name, unit: i.unit, kind: i.kind }))
 
 const isKitItem = (i: { rule: string }) => i.rule === 'ballot' || i.rule === 'per_tps' || i.rule === 'per_dpt'
 
@@ -104,7 +114,9 @@ const isKitItem = (i: { rule: string }) => i.rule === 'ballot' || i.rule === 'pe
 export function needsPerTps(ctx: ServiceContext, filter: { kecamatanId?: number | undefined } = {}) {
   const l = load(ctx)
   const codeOf = new Map(l.items.map((i) => [i.id, i.code]))
-  const picked = l.tps.flatMap((t, idx) => (filter.kecamatanId === undefined || t.kecamatanId === filter.kecamatanId ? [idx] : []))
+  const picked = l.tps.flatMap((t, idx) =>
+    filter.kecamatanId === undefined || t.kecamatanId === filter.kecamatanId ? [idx] : [],
+  )
   const rows = picked.map((idx) => {
     const t = l.tps[idx]!
     const kit = l.needs.tps[idx]
@@ -183,7 +195,10 @@ export function needsRekap(ctx: ServiceContext, level: Level) {
     const acc = group('satker', init(0, null))
     for (const line of l.needs.psu) add(acc, line.itemId, line.qty)
   }
-  const rows = [...groups.values()].map((g) => ({ ...g, qty: Object.fromEntries(l.items.filter((i) => i.active).map((i) => [i.code, g.qty[i.code] ?? 0])) }))
+  const rows = [...groups.values()].map((g) => ({
+    ...g,
+    qty: Object.fromEntries(l.items.filter((i) => i.active).map((i) => [i.code, g.qty[i.code] ?? 0])),
+  }))
   const columns = columnsOf(l.items, (i) => level !== 'desa' || i.rule !== 'per_kecamatan')
   return { columns, rows }
 }
@@ -227,6 +242,7 @@ export function tpsKits(ctx: ServiceContext): ReadonlyMap<number, { tps: TpsRow;
 /** Kit totals per variant over all TPS (the part of the needs that is packed, without the PSU reserve). */
 export function kitTotals(ctx: ServiceContext): Map<number, number> {
   const out = new Map<number, number>()
-  for (const k of load(ctx).kits.values()) for (const l of k.lines) out.set(l.variantId, (out.get(l.variantId) ?? 0) + l.qty)
+  for (const k of load(ctx).kits.values())
+    for (const l of k.lines) out.set(l.variantId, (out.get(l.variantId) ?? 0) + l.qty)
   return out
 }

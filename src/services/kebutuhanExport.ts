@@ -24,11 +24,19 @@ function needsTable(ctx: ServiceContext, level: ExportLevel): Table {
   const text = (label: string) => ({ label, numeric: false })
   if (level === 'dapil') {
     const rows = needsPerDapil(ctx)
-    const sum = (k: 'tps' | 'dpt' | 'reserve' | 'kits' | 'psu' | 'total') => rows.reduce((s, r) => s + r[k], 0)
     return {
       sheet: 'Per Dapil',
       heading,
-      columns: [text('Jenis Surat Suara'), text('Dapil'), num('Jumlah TPS'), num('DPT'), num('Cadangan'), num('Kebutuhan TPS'), num('Cadangan PSU'), num('Total')],
+      columns: [
+        text('Jenis Surat Suara'),
+        text('Dapil'),
+        num('Jumlah TPS'),
+        num('DPT'),
+        num('Cadangan'),
+        num('Kebutuhan TPS'),
+        num('Cadangan PSU'),
+        num('Total'),
+      ],
       rows: rows.map((r) => [r.itemName, r.dapil, r.tps, r.dpt, r.reserve, r.kits, r.psu, r.total]),
     }
   }
@@ -38,7 +46,13 @@ function needsTable(ctx: ServiceContext, level: ExportLevel): Table {
     return {
       sheet: 'Per TPS',
       heading,
-      columns: [text('Kecamatan'), text('Desa/Kelurahan'), num('No. TPS'), num('DPT'), ...columns.map((c) => num(`${c.name} (${c.unit})`))],
+      columns: [
+        text('Kecamatan'),
+        text('Desa/Kelurahan'),
+        num('No. TPS'),
+        num('DPT'),
+        ...columns.map((c) => num(`${c.name} (${c.unit})`)),
+      ],
       rows: rows.map((r) => [r.kecamatan, r.desa, r.nomor, r.dpt, ...columns.map((c) => r.qty[c.code] ?? 0)]),
       totals: ['JUMLAH', '', rows.length, rows.reduce((s, r) => s + r.dpt, 0), ...totals],
     }
@@ -50,20 +64,36 @@ function needsTable(ctx: ServiceContext, level: ExportLevel): Table {
     sheet: level === 'desa' ? 'Per Desa' : 'Per Kecamatan',
     heading,
     columns: [...lead, num('Jumlah TPS'), num('DPT'), ...columns.map((c) => num(`${c.name} (${c.unit})`))],
-    rows: rows.map((r) => [...(level === 'desa' ? [r.kecamatan ?? '', r.desa ?? ''] : [r.kecamatan ?? '']), r.tps, r.dpt, ...columns.map((c) => r.qty[c.code] ?? 0)]),
-    totals: [...(level === 'desa' ? ['JUMLAH', ''] : ['JUMLAH']), rows.reduce((s, r) => s + r.tps, 0), rows.reduce((s, r) => s + r.dpt, 0), ...totals],
+    rows: rows.map((r) => [
+      ...(level === 'desa' ? [r.kecamatan ?? '', r.desa ?? ''] : [r.kecamatan ?? '']),
+      r.tps,
+      r.dpt,
+      ...columns.map((c) => r.qty[c.code] ?? 0),
+    ]),
+    totals: [
+      ...(level === 'desa' ? ['JUMLAH', ''] : ['JUMLAH']),
+      rows.reduce((s, r) => s + r.tps, 0),
+      rows.reduce((s, r) => s + r.dpt, 0),
+      ...totals,
+    ],
   }
 }
 
 export async function exportNeeds(ctx: ServiceContext, format: 'xlsx' | 'csv', level: ExportLevel) {
   const e = requireElection(ctx)
   const table = needsTable(ctx, level)
-  const slug = `${e.satker}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+  const slug = `${e.satker}`
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
   const fileName = `kebutuhan-${level}-${slug}-${e.tahun}.${format}`
   const content = format === 'xlsx' ? await tableToXlsx(table) : tableToCsv(table)
   return {
     fileName,
-    mime: format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8',
+    mime:
+      format === 'xlsx'
+        ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+        : 'text/csv; charset=utf-8',
     contentBase64: content.toString('base64'),
   }
 }

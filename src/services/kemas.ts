@@ -35,15 +35,21 @@ function handedOver(ctx: ServiceContext): Map<number, Handed> {
        FROM handover_tps x LEFT JOIN handover_confirmation c ON c.handover_id = x.handover_id`,
     )
     .all() as { tpsId: number; handoverId: number; exception: string | null; confirmed: number }[]
-  return new Map(rows.map((r) => [r.tpsId, { handoverId: r.handoverId, confirmed: r.confirmed === 1, exception: r.exception }]))
+  return new Map(
+    rows.map((r) => [r.tpsId, { handoverId: r.handoverId, confirmed: r.confirmed === 1, exception: r.exception }]),
+  )
 }
 
 /** What is in DIKEMAS:<tps> per TPS and variant. */
 function packedBalances(ctx: ServiceContext, tpsId?: number): Map<number, Map<number, number>> {
   const rows = (
     tpsId === undefined
-      ? ctx.db.prepare(`SELECT place, variant_id AS v, qty FROM balance WHERE place LIKE 'DIKEMAS:%' AND qty <> 0`).all()
-      : ctx.db.prepare('SELECT place, variant_id AS v, qty FROM balance WHERE place = ? AND qty <> 0').all(dikemasPlace(tpsId))
+      ? ctx.db
+          .prepare(`SELECT place, variant_id AS v, qty FROM balance WHERE place LIKE 'DIKEMAS:%' AND qty <> 0`)
+          .all()
+      : ctx.db
+          .prepare('SELECT place, variant_id AS v, qty FROM balance WHERE place = ? AND qty <> 0')
+          .all(dikemasPlace(tpsId))
   ) as { place: string; v: number; qty: number }[]
   const out = new Map<number, Map<number, number>>()
   for (const r of rows) {
@@ -79,7 +85,11 @@ export function handedQuantities(ctx: ServiceContext, tpsId?: number): Map<numbe
   return out
 }
 
-function statusOf(lines: readonly NeedLine[], packed: ReadonlyMap<number, number>, handed: Handed | undefined): KitStatus {
+function statusOf(
+  lines: readonly NeedLine[],
+  packed: ReadonlyMap<number, number>,
+  handed: Handed | undefined,
+): KitStatus {
   if (handed) return handed.confirmed ? 'diterima' : 'diserahkan'
   return packingStatus(lines.map((l) => ({ need: l.qty, packed: packed.get(l.variantId) ?? 0 })))
 }
@@ -111,7 +121,11 @@ export function kitSummaries(ctx: ServiceContext): KitSummary[] {
   const handed = handedOver(ctx)
   const went = handedQuantities(ctx)
   const baNomor = new Map(
-    (ctx.db.prepare(`SELECT CAST(substr(ref, 14) AS INTEGER) AS h, nomor FROM document WHERE doc_type = 'BA_SERAH_TERIMA'`).all() as { h: number; nomor: string | null }[]).map((r) => [r.h, r.nomor]),
+    (
+      ctx.db
+        .prepare(`SELECT CAST(substr(ref, 14) AS INTEGER) AS h, nomor FROM document WHERE doc_type = 'BA_SERAH_TERIMA'`)
+        .all() as { h: number; nomor: string | null }[]
+    ).map((r) => [r.h, r.nomor]),
   )
   const out: KitSummary[] = []
   for (const { tps, lines } of kits.values()) {
@@ -140,11 +154,28 @@ export function kitSummaries(ctx: ServiceContext): KitSummary[] {
 
 /** Kit statuses counted per kecamatan (or desa): the distribution progress the Beranda shows. */
 export function kitProgress(ctx: ServiceContext, level: 'kecamatan' | 'desa') {
-  const groups = new Map<number, { id: number; nama: string; kecamatan: string; tps: number } & Record<KitStatus, number>>()
+  const groups = new Map<
+    number,
+    { id: number; nama: string; kecamatan: string; tps: number } & Record<KitStatus, number>
+  >()
   for (const k of kitSummaries(ctx)) {
     const id = level === 'kecamatan' ? k.kecamatanId : k.desaId
     let g = groups.get(id)
-    if (!g) groups.set(id, (g = { id, nama: level === 'kecamatan' ? k.kecamatan : k.desa, kecamatan: k.kecamatan, tps: 0, belum: 0, sebagian: 0, lengkap: 0, diserahkan: 0, diterima: 0 }))
+    if (!g)
+      groups.set(
+        id,
+        (g = {
+          id,
+          nama: level === 'kecamatan' ? k.kecamatan : k.desa,
+          kecamatan: k.kecamatan,
+          tps: 0,
+          belum: 0,
+          sebagian: 0,
+          lengkap: 0,
+          diserahkan: 0,
+          diterima: 0,
+        }),
+      )
     g.tps++
     g[k.status]++
   }
@@ -153,7 +184,10 @@ export function kitProgress(ctx: ServiceContext, level: 'kecamatan' | 'desa') {
 
 function requireTps(ctx: ServiceContext, tpsId: number): { tps: TpsRow; lines: readonly NeedLine[] } {
   const kit = tpsKits(ctx).get(tpsId)
-  if (!kit) throw new AppError('NOT_FOUND', `TPS dengan id ${tpsId} tidak ditemukan`, [{ column: 'tpsId', message: 'Tidak ditemukan' }])
+  if (!kit)
+    throw new AppError('NOT_FOUND', `TPS dengan id ${tpsId} tidak ditemukan`, [
+      { column: 'tpsId', message: 'Tidak ditemukan' },
+    ])
   return kit
 }
 
@@ -172,10 +206,17 @@ export function kitDetail(ctx: ServiceContext, tpsId: number) {
   const { tps, lines } = requireTps(ctx, tpsId)
   const packed = packedBalances(ctx, tpsId).get(tpsId) ?? new Map<number, number>()
   const handed = handedOver(ctx).get(tpsId)
-  const handedBack = handed ? (handedQuantities(ctx, tpsId).get(tpsId) ?? new Map<number, number>()) : new Map<number, number>()
+  const handedBack = handed
+    ? (handedQuantities(ctx, tpsId).get(tpsId) ?? new Map<number, number>())
+    : new Map<number, number>()
   const stock = ctx.db.prepare('SELECT qty FROM balance WHERE variant_id = ? AND place = ?')
   const seals = new Map(
-    (ctx.db.prepare('SELECT kotak_no AS no, nomor FROM segel WHERE tps_id = ?').all(tpsId) as { no: number; nomor: string }[]).map((s) => [s.no, s.nomor]),
+    (
+      ctx.db.prepare('SELECT kotak_no AS no, nomor FROM segel WHERE tps_id = ?').all(tpsId) as {
+        no: number
+        nomor: string
+      }[]
+    ).map((s) => [s.no, s.nomor]),
   )
   return {
     tpsId,
@@ -212,7 +253,9 @@ export function kitDetail(ctx: ServiceContext, tpsId: number) {
       no: k.no,
       of: k.of,
       variantId: k.ballot?.variantId ?? null,
-      label: k.ballot ? `${shortItemName(k.ballot.itemName)}${k.ballot.dapil ? ' · Dapil ' + k.ballot.dapil : ''}` : null,
+      label: k.ballot
+        ? `${shortItemName(k.ballot.itemName)}${k.ballot.dapil ? ' · Dapil ' + k.ballot.dapil : ''}`
+        : null,
       segel: seals.get(k.no) ?? null,
     })),
   }
@@ -229,14 +272,22 @@ export interface PackInput {
 export function packKit(ctx: ServiceContext, who: Actor, input: PackInput) {
   const shift = requireOpenShift(ctx, input.shiftId)
   if (shift.kind !== 'packing') {
-    throw refused(`Shift #${shift.id} bukan shift pengemasan; buka shift "Setting dan pengemasan per TPS" untuk mengemas kit`, [{ column: 'shiftId', message: 'Bukan shift pengemasan' }])
+    throw refused(
+      `Shift #${shift.id} bukan shift pengemasan; buka shift "Setting dan pengemasan per TPS" untuk mengemas kit`,
+      [{ column: 'shiftId', message: 'Bukan shift pengemasan' }],
+    )
   }
   const detail = kitDetail(ctx, input.tpsId)
   const { tps } = requireTps(ctx, input.tpsId)
   if (detail.handoverId !== null) {
-    throw refused(`Kit ${tpsName(tps)} sudah diserahkan ke PPK (Panitia Pemilihan Kecamatan); tidak dapat dikemas lagi`, [{ column: 'tpsId', message: 'Sudah diserahkan' }])
+    throw refused(
+      `Kit ${tpsName(tps)} sudah diserahkan ke PPK (Panitia Pemilihan Kecamatan); tidak dapat dikemas lagi`,
+      [{ column: 'tpsId', message: 'Sudah diserahkan' }],
+    )
   }
-  const wanted = input.sisa ? detail.lines.filter((l) => l.remaining > 0).map((l) => ({ variantId: l.variantId, qty: l.remaining })) : input.lines
+  const wanted = input.sisa
+    ? detail.lines.filter((l) => l.remaining > 0).map((l) => ({ variantId: l.variantId, qty: l.remaining }))
+    : input.lines
   if (wanted.length === 0) throw refused(input.sisa ? `Kit ${tpsName(tps)} sudah lengkap` : 'Tidak ada yang dikemas')
 
   const issues: Issue[] = []
@@ -275,7 +326,11 @@ export function packKit(ctx: ServiceContext, who: Actor, input: PackInput) {
         row,
         column: 'qty',
         message: `${line.label}: stok siap kemas hanya ${formatAngka(line.stock)}, tidak cukup untuk ${formatAngka(w.qty)}${
-          v.kind === 'ballot' ? '; sortir dulu surat suara yang belum disortir' : v.assembled ? `; rakit dulu ${v.itemName.toLowerCase()} dalam shift rakit` : '; catat dulu penerimaannya'
+          v.kind === 'ballot'
+            ? '; sortir dulu surat suara yang belum disortir'
+            : v.assembled
+              ? `; rakit dulu ${v.itemName.toLowerCase()} dalam shift rakit`
+              : '; catat dulu penerimaannya'
         }`,
       })
     }
@@ -284,7 +339,13 @@ export function packKit(ctx: ServiceContext, who: Actor, input: PackInput) {
 
   const moves: MoveInput[] = wanted
     .filter((w) => w.qty > 0)
-    .map((w) => ({ variantId: w.variantId, from: detail.lines.find((l) => l.variantId === w.variantId)!.source, to: dikemasPlace(tps.id), qty: w.qty, shiftId: shift.id }))
+    .map((w) => ({
+      variantId: w.variantId,
+      from: detail.lines.find((l) => l.variantId === w.variantId)!.source,
+      to: dikemasPlace(tps.id),
+      qty: w.qty,
+      shiftId: shift.id,
+    }))
   writeTx(ctx, who, 'kemas.simpan', () => {
     const written = recordMoves(ctx, who, moves)
     return { result: null, detail: { shiftId: shift.id, tpsId: tps.id, rows: written.length } }
@@ -297,15 +358,19 @@ export function recordSegel(ctx: ServiceContext, who: Actor, tpsId: number, kota
   const detail = kitDetail(ctx, tpsId)
   const { tps } = requireTps(ctx, tpsId)
   if (!detail.kotak.some((k) => k.no === kotakNo)) {
-    throw refused(`${tpsName(tps)} hanya memiliki ${detail.kotak.length} kotak`, [{ column: 'kotakNo', message: 'Kotak tidak ada' }])
+    throw refused(`${tpsName(tps)} hanya memiliki ${detail.kotak.length} kotak`, [
+      { column: 'kotakNo', message: 'Kotak tidak ada' },
+    ])
   }
   if (detail.handoverId !== null) throw refused(`Kit ${tpsName(tps)} sudah diserahkan; nomor segel tidak dapat diubah`)
-  const other = ctx.db.prepare('SELECT tps_id AS tpsId, kotak_no AS no FROM segel WHERE nomor = ? AND NOT (tps_id = ? AND kotak_no = ?)').get(nomor, tpsId, kotakNo) as
-    | { tpsId: number; no: number }
-    | undefined
+  const other = ctx.db
+    .prepare('SELECT tps_id AS tpsId, kotak_no AS no FROM segel WHERE nomor = ? AND NOT (tps_id = ? AND kotak_no = ?)')
+    .get(nomor, tpsId, kotakNo) as { tpsId: number; no: number } | undefined
   if (other) {
     const t = requireTps(ctx, other.tpsId).tps
-    throw refused(`Nomor segel ${nomor} sudah dipakai pada kotak ${other.no} ${tpsName(t)}`, [{ column: 'nomor', message: 'Sudah dipakai' }])
+    throw refused(`Nomor segel ${nomor} sudah dipakai pada kotak ${other.no} ${tpsName(t)}`, [
+      { column: 'nomor', message: 'Sudah dipakai' },
+    ])
   }
   writeTx(ctx, who, 'kemas.segel', () => {
     ctx.db
@@ -314,7 +379,10 @@ export function recordSegel(ctx: ServiceContext, who: Actor, tpsId: number, kota
          ON CONFLICT (tps_id, kotak_no) DO UPDATE SET nomor = excluded.nomor, at = excluded.at, actor = excluded.actor`,
       )
       .run(tpsId, kotakNo, nomor, ctx.now().toISOString(), who.actor)
-    return { result: null, detail: { tpsId, kotakNo, nomor, before: detail.kotak.find((k) => k.no === kotakNo)?.segel ?? null } }
+    return {
+      result: null,
+      detail: { tpsId, kotakNo, nomor, before: detail.kotak.find((k) => k.no === kotakNo)?.segel ?? null },
+    }
   })
   return kitDetail(ctx, tpsId)
 }
@@ -327,28 +395,48 @@ export function recordSegel(ctx: ServiceContext, who: Actor, tpsId: number, kota
 export function resolveKotakScan(ctx: ServiceContext, code: string) {
   const e = requireElection(ctx)
   const id = parseKotakQr(code)
-  if (!id) throw refused(`Kode "${code.trim().slice(0, 60)}" bukan label kotak Gudang Pemilu`, [{ column: 'code', message: 'Kode tidak dikenal' }])
+  if (!id)
+    throw refused(`Kode "${code.trim().slice(0, 60)}" bukan label kotak Gudang Pemilu`, [
+      { column: 'code', message: 'Kode tidak dikenal' },
+    ])
   if (id.kodeWilayah && e.kodeWilayah && id.kodeWilayah !== e.kodeWilayah) {
-    throw refused(`Label ini milik satker berkode wilayah ${id.kodeWilayah}, bukan ${e.kodeWilayah} (${e.satker}). Pisahkan kotak ini.`, [{ column: 'code', message: 'Satker lain' }])
+    throw refused(
+      `Label ini milik satker berkode wilayah ${id.kodeWilayah}, bukan ${e.kodeWilayah} (${e.satker}). Pisahkan kotak ini.`,
+      [{ column: 'code', message: 'Satker lain' }],
+    )
   }
   const kit = tpsKits(ctx).get(id.tpsId)
-  if (!kit) throw refused(`Label menunjuk TPS yang tidak ada dalam data wilayah (id ${id.tpsId})`, [{ column: 'code', message: 'TPS tidak dikenal' }])
+  if (!kit)
+    throw refused(`Label menunjuk TPS yang tidak ada dalam data wilayah (id ${id.tpsId})`, [
+      { column: 'code', message: 'TPS tidak dikenal' },
+    ])
   const slot = kotakOf(ctx, kit.lines).find((k) => k.no === id.kotakNo)
-  if (!slot) throw refused(`${tpsName(kit.tps)} tidak memiliki kotak ${id.kotakNo}`, [{ column: 'code', message: 'Kotak tidak dikenal' }])
+  if (!slot)
+    throw refused(`${tpsName(kit.tps)} tidak memiliki kotak ${id.kotakNo}`, [
+      { column: 'code', message: 'Kotak tidak dikenal' },
+    ])
   if ((slot.ballot?.variantId ?? 0) !== id.variantId) {
     const printed = id.variantId ? getVariant(ctx, id.variantId) : null
     const now = slot.ballot
     // Same ballot type, another dapil: the mapping changed after printing (or the label is another
     // dapil's). Another ballot type: the label belongs on another kotak of this TPS.
     if (printed && now && printed.itemId === now.itemId) {
-      throw refused(`SALAH DAPIL: label kotak ${id.kotakNo} ${tpsName(kit.tps)} dicetak untuk ${printed.label}, tetapi TPS ini sekarang memakai ${now.label}. Cetak ulang labelnya.`, [
-        { column: 'code', message: 'Dapil tidak sesuai' },
-      ])
+      throw refused(
+        `SALAH DAPIL: label kotak ${id.kotakNo} ${tpsName(kit.tps)} dicetak untuk ${printed.label}, tetapi TPS ini sekarang memakai ${now.label}. Cetak ulang labelnya.`,
+        [{ column: 'code', message: 'Dapil tidak sesuai' }],
+      )
     }
     throw refused(
       `LABEL TIDAK COCOK: label kotak ${id.kotakNo} ${tpsName(kit.tps)} menyebut ${printed?.label ?? 'kotak tanpa jenis'}, tetapi kotak ${id.kotakNo} TPS ini untuk ${now?.label ?? 'kotak tanpa jenis'}. Periksa isi kotak dan cetak ulang labelnya.`,
       [{ column: 'code', message: 'Label tidak sesuai kotak' }],
     )
   }
-  return { tpsId: kit.tps.id, kecamatanId: kit.tps.kecamatanId, kotakNo: slot.no, kotakOf: slot.of, variantId: slot.ballot?.variantId ?? null, tps: tpsName(kit.tps) }
+  return {
+    tpsId: kit.tps.id,
+    kecamatanId: kit.tps.kecamatanId,
+    kotakNo: slot.no,
+    kotakOf: slot.of,
+    variantId: slot.ballot?.variantId ?? null,
+    tps: tpsName(kit.tps),
+  }
 }

@@ -30,7 +30,10 @@ interface LedgerRow {
 
 function requireRow(ctx: ServiceContext, seq: number): LedgerRow {
   const r = ctx.db.prepare('SELECT * FROM ledger WHERE seq = ?').get(seq) as LedgerRow | undefined
-  if (!r) throw new AppError('NOT_FOUND', `Baris buku besar ${seq} tidak ditemukan`, [{ column: 'seq', message: 'Tidak ditemukan' }])
+  if (!r)
+    throw new AppError('NOT_FOUND', `Baris buku besar ${seq} tidak ditemukan`, [
+      { column: 'seq', message: 'Tidak ditemukan' },
+    ])
   return r
 }
 
@@ -43,35 +46,77 @@ export interface CorrectionInput {
 
 export function correctRow(ctx: ServiceContext, who: Actor, input: CorrectionInput) {
   const row = requireRow(ctx, input.seq)
-  if (row.reason === MOVE_REASON.BATAL) throw refused(`Baris ${row.seq} adalah pembatalan hasil koreksi dan tidak dapat dikoreksi lagi`)
-  const later = ctx.db.prepare(`SELECT seq FROM ledger WHERE corrects_seq = ? AND reason = 'BATAL'`).get(row.seq) as { seq: number } | undefined
+  if (row.reason === MOVE_REASON.BATAL)
+    throw refused(`Baris ${row.seq} adalah pembatalan hasil koreksi dan tidak dapat dikoreksi lagi`)
+  const later = ctx.db.prepare(`SELECT seq FROM ledger WHERE corrects_seq = ? AND reason = 'BATAL'`).get(row.seq) as
+    { seq: number } | undefined
   if (later) {
-    const replacement = ctx.db.prepare(`SELECT seq FROM ledger WHERE corrects_seq = ? AND reason = 'KOREKSI'`).get(row.seq) as { seq: number } | undefined
+    const replacement = ctx.db
+      .prepare(`SELECT seq FROM ledger WHERE corrects_seq = ? AND reason = 'KOREKSI'`)
+      .get(row.seq) as { seq: number } | undefined
     throw refused(
       `Baris ${row.seq} sudah dikoreksi pada baris ${later.seq}${replacement ? `; koreksi baris ${replacement.seq} yang berisi angka terbaru` : ' (dibatalkan)'}`,
       [{ column: 'seq', message: 'Sudah dikoreksi' }],
     )
   }
-  if (input.qty === row.qty) throw refused(`Jumlah baru sama dengan jumlah tercatat (${row.qty}); tidak ada yang dikoreksi`, [{ column: 'qty', message: 'Tidak berubah' }])
-  if (input.note.trim().length < 5) throw refused('Tulis alasan koreksi', [{ column: 'note', message: 'Alasan wajib diisi' }])
+  if (input.qty === row.qty)
+    throw refused(`Jumlah baru sama dengan jumlah tercatat (${row.qty}); tidak ada yang dikoreksi`, [
+      { column: 'qty', message: 'Tidak berubah' },
+    ])
+  if (input.note.trim().length < 5)
+    throw refused('Tulis alasan koreksi', [{ column: 'note', message: 'Alasan wajib diisi' }])
   if (row.shift_id !== null) requireOpenShift(ctx, row.shift_id, 'seq')
-  const refs = { variantId: row.variant_id, shiftId: row.shift_id, documentId: row.document_id, workerId: row.worker_id, correctsSeq: row.seq }
+  const refs = {
+    variantId: row.variant_id,
+    shiftId: row.shift_id,
+    documentId: row.document_id,
+    workerId: row.worker_id,
+    correctsSeq: row.seq,
+  }
   const note = input.note.trim()
-  const batal: MoveInput = { ...refs, from: row.to_place, to: row.from_place, qty: row.qty, reason: MOVE_REASON.BATAL, note }
-  const koreksi: MoveInput[] = input.qty > 0 ? [{ ...refs, from: row.from_place, to: row.to_place, qty: input.qty, reason: MOVE_REASON.KOREKSI, note: row.note ? `${row.note} · ${note}` : note }] : []
+  const batal: MoveInput = {
+    ...refs,
+    from: row.to_place,
+    to: row.from_place,
+    qty: row.qty,
+    reason: MOVE_REASON.BATAL,
+    note,
+  }
+  const koreksi: MoveInput[] =
+    input.qty > 0
+      ? [
+          {
+            ...refs,
+            from: row.from_place,
+            to: row.to_place,
+            qty: input.qty,
+            reason: MOVE_REASON.KOREKSI,
+            note: row.note ? `${row.note} · ${note}` : note,
+          },
+        ]
+      : []
   // Both rows are written, but only their net effect has to fit the stock: lowering a delivery after
   // part of it went to the floor must work. Reversal first unless the place it empties has been drawn
   // from; then the right value first. Every place stays at or above zero after each row either way.
-  const orders = [[batal, ...koreksi], [...koreksi, batal]]
+  const orders = [
+    [batal, ...koreksi],
+    [...koreksi, batal],
+  ]
   const ctxMoves = moveContext(ctx)
   const order = orders.find((o) => validateMoves(o, ctxMoves).length === 0)
   if (!order) {
     const issues = validateMoves(orders[0]!, ctxMoves)
-    throw refused('Koreksi ditolak: stok di tempat tujuan baris ini sudah dipakai dan tidak cukup untuk dikoreksi; tidak ada yang dicatat', issues)
+    throw refused(
+      'Koreksi ditolak: stok di tempat tujuan baris ini sudah dipakai dan tidak cukup untuk dikoreksi; tidak ada yang dicatat',
+      issues,
+    )
   }
   return writeTx(ctx, who, 'ledger.koreksi', () => {
     const written = recordMoves(ctx, who, order)
-    return { result: { seqs: written.map((w) => w.seq).sort((a, b) => a - b) }, detail: { seq: row.seq, from: row.qty, to: input.qty, note } }
+    return {
+      result: { seqs: written.map((w) => w.seq).sort((a, b) => a - b) },
+      detail: { seq: row.seq, from: row.qty, to: input.qty, note },
+    }
   })
 }
 

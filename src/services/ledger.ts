@@ -2,12 +2,23 @@ import { refused } from '../core/errors'
 import { validateMoves, type MoveContext, type MoveInput } from '../core/moves'
 import type { Place } from '../core/places'
 import { damageReason } from '../core/reasons'
-import { aggregatesMatchLedger, appendMoves, balanceOf, balancesMatchLedger, chainHead, verifyChain } from '../db/ledger'
+import {
+  aggregatesMatchLedger,
+  appendMoves,
+  balanceOf,
+  balancesMatchLedger,
+  chainHead,
+  verifyChain,
+} from '../db/ledger'
 import type { OnProgress } from '../core/progress'
 import type { ServiceContext } from './context'
 import { type Actor } from './context'
 
-const REF_TABLE: Partial<Record<Place['kind'], string[]>> = { DIKEMAS: ['tps'], DIKIRIM: ['kecamatan'], PROSES: ['shift', 'team'] }
+const REF_TABLE: Partial<Record<Place['kind'], string[]>> = {
+  DIKEMAS: ['tps'],
+  DIKIRIM: ['kecamatan'],
+  PROSES: ['shift', 'team'],
+}
 
 export function moveContext(ctx: ServiceContext): MoveContext {
   const variant = ctx.db.prepare(
@@ -20,7 +31,9 @@ export function moveContext(ctx: ServiceContext): MoveContext {
       if (p.kind === 'RUSAK') return damageReason(p.refs[0]!) !== undefined
       const tables = REF_TABLE[p.kind]
       if (!tables) return true
-      return tables.every((table, i) => ctx.db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(Number(p.refs[i])) !== undefined)
+      return tables.every(
+        (table, i) => ctx.db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(Number(p.refs[i])) !== undefined,
+      )
     },
     balance: (variantId, place) => balanceOf(ctx.db, variantId, place),
   }
@@ -43,8 +56,12 @@ export function recordMoves(ctx: ServiceContext, who: Actor, moves: readonly Mov
 
 export function verifyLedger(ctx: ServiceContext, onProgress?: OnProgress) {
   onProgress?.({ done: 0, total: 0, unit: 'baris', current: 'Memeriksa berkas SQLite' })
-  const integrity = (ctx.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ')
-  const chain = verifyChain(ctx.db, { onProgress: onProgress && ((p) => onProgress({ ...p, current: 'Memeriksa rantai hash' })) })
+  const integrity = (ctx.db.pragma('integrity_check') as { integrity_check: string }[])
+    .map((r) => r.integrity_check)
+    .join('; ')
+  const chain = verifyChain(ctx.db, {
+    onProgress: onProgress && ((p) => onProgress({ ...p, current: 'Memeriksa rantai hash' })),
+  })
   onProgress?.({ done: chain.rows, total: chain.rows, unit: 'baris', current: 'Menghitung ulang saldo dan rekap' })
   const balancesMatch = balancesMatchLedger(ctx.db)
   const aggregatesMatch = aggregatesMatchLedger(ctx.db)
@@ -73,7 +90,14 @@ export function listBalances(ctx: ServiceContext) {
        FROM balance b JOIN item_variant v ON v.id = b.variant_id JOIN item i ON i.id = v.item_id LEFT JOIN dapil d ON d.id = v.dapil_id
        WHERE b.qty <> 0 ORDER BY i.sort_order, d.name_key, b.place`,
     )
-    .all() as { variantId: number; itemCode: string; itemName: string; dapil: string | null; place: string; qty: number }[]
+    .all() as {
+    variantId: number
+    itemCode: string
+    itemName: string
+    dapil: string | null
+    place: string
+    qty: number
+  }[]
 }
 
 export { chainHead }

@@ -38,7 +38,16 @@ export function listWorkers(ctx: ServiceContext): Worker[] {
        FROM worker w LEFT JOIN team_member m ON m.worker_id = w.id LEFT JOIN team t ON t.id = m.team_id
        ORDER BY t.nama_key IS NULL, t.nama_key, w.nama`,
     )
-    .all() as { id: number; nama: string; nik: string | null; telepon: string; active: number; teamId: number | null; team: string | null; isLeader: number | null }[]
+    .all() as {
+    id: number
+    nama: string
+    nik: string | null
+    telepon: string
+    active: number
+    teamId: number | null
+    team: string | null
+    isLeader: number | null
+  }[]
   return rows.map((r) => ({
     id: r.id,
     nama: r.nama,
@@ -65,30 +74,39 @@ export function listTeams(ctx: ServiceContext): Team[] {
 
 function requireTeam(ctx: ServiceContext, id: number, column = 'teamId'): { id: number; nama: string } {
   const t = ctx.db.prepare('SELECT id, nama FROM team WHERE id = ?').get(id) as { id: number; nama: string } | undefined
-  if (!t) throw new AppError('NOT_FOUND', `Regu dengan id ${id} tidak ditemukan`, [{ column, message: 'Tidak ditemukan' }])
+  if (!t)
+    throw new AppError('NOT_FOUND', `Regu dengan id ${id} tidak ditemukan`, [{ column, message: 'Tidak ditemukan' }])
   return t
 }
 
 function requireWorker(ctx: ServiceContext, id: number, column = 'workerId'): { id: number; nama: string } {
-  const w = ctx.db.prepare('SELECT id, nama FROM worker WHERE id = ?').get(id) as { id: number; nama: string } | undefined
-  if (!w) throw new AppError('NOT_FOUND', `Pekerja dengan id ${id} tidak ditemukan`, [{ column, message: 'Tidak ditemukan' }])
+  const w = ctx.db.prepare('SELECT id, nama FROM worker WHERE id = ?').get(id) as
+    { id: number; nama: string } | undefined
+  if (!w)
+    throw new AppError('NOT_FOUND', `Pekerja dengan id ${id} tidak ditemukan`, [{ column, message: 'Tidak ditemukan' }])
   return w
 }
 
 function checkNikFree(ctx: ServiceContext, nik: string | null, exceptId: number | null): void {
   if (!nik) return
-  const other = ctx.db.prepare('SELECT id, nama FROM worker WHERE nik = ? AND id IS NOT ?').get(nik, exceptId) as { id: number; nama: string } | undefined
-  if (other) throw refused(`NIK ini sudah tercatat untuk ${other.nama}`, [{ column: 'nik', message: `Sudah dipakai oleh ${other.nama}` }])
+  const other = ctx.db.prepare('SELECT id, nama FROM worker WHERE nik = ? AND id IS NOT ?').get(nik, exceptId) as
+    { id: number; nama: string } | undefined
+  if (other)
+    throw refused(`NIK ini sudah tercatat untuk ${other.nama}`, [
+      { column: 'nik', message: `Sudah dipakai oleh ${other.nama}` },
+    ])
 }
 
 function setMembership(ctx: ServiceContext, workerId: number, teamId: number | null): void {
-  const current = ctx.db.prepare('SELECT team_id AS teamId FROM team_member WHERE worker_id = ?').get(workerId) as { teamId: number } | undefined
+  const current = ctx.db.prepare('SELECT team_id AS teamId FROM team_member WHERE worker_id = ?').get(workerId) as
+    { teamId: number } | undefined
   if ((current?.teamId ?? null) === teamId) return
   if (current) {
     ctx.db.prepare('DELETE FROM team_member WHERE worker_id = ?').run(workerId)
     ctx.db.prepare('UPDATE team SET leader_id = NULL WHERE id = ? AND leader_id = ?').run(current.teamId, workerId)
   }
-  if (teamId !== null) ctx.db.prepare('INSERT INTO team_member (team_id, worker_id) VALUES (?, ?)').run(teamId, workerId)
+  if (teamId !== null)
+    ctx.db.prepare('INSERT INTO team_member (team_id, worker_id) VALUES (?, ?)').run(teamId, workerId)
 }
 
 export interface WorkerInput {
@@ -129,7 +147,8 @@ export function updateWorker(ctx: ServiceContext, who: Actor, u: WorkerUpdate): 
   if (u.teamId != null) requireTeam(ctx, u.teamId)
   if (u.nik !== undefined) checkNikFree(ctx, u.nik, u.id)
   writeTx(ctx, who, 'pekerja.ubah', () => {
-    if (u.nama !== undefined) ctx.db.prepare('UPDATE worker SET nama = ?, nama_key = ? WHERE id = ?').run(u.nama, normalizeName(u.nama), u.id)
+    if (u.nama !== undefined)
+      ctx.db.prepare('UPDATE worker SET nama = ?, nama_key = ? WHERE id = ?').run(u.nama, normalizeName(u.nama), u.id)
     if (u.nik !== undefined) ctx.db.prepare('UPDATE worker SET nik = ? WHERE id = ?').run(u.nik, u.id)
     if (u.telepon !== undefined) ctx.db.prepare('UPDATE worker SET telepon = ? WHERE id = ?').run(u.telepon, u.id)
     if (u.active !== undefined) ctx.db.prepare('UPDATE worker SET active = ? WHERE id = ?').run(u.active ? 1 : 0, u.id)
@@ -146,15 +165,21 @@ export interface TeamInput {
 }
 
 function checkTeamName(ctx: ServiceContext, nama: string, exceptId: number | null): void {
-  const other = ctx.db.prepare('SELECT id FROM team WHERE nama_key = ? AND id IS NOT ?').get(normalizeName(nama), exceptId)
+  const other = ctx.db
+    .prepare('SELECT id FROM team WHERE nama_key = ? AND id IS NOT ?')
+    .get(normalizeName(nama), exceptId)
   if (other) throw refused(`Nama regu "${nama}" sudah dipakai`, [{ column: 'nama', message: 'Sudah dipakai' }])
 }
 
 function checkLeader(ctx: ServiceContext, teamId: number | null, leaderId: number | null): void {
   if (leaderId === null) return
   const w = requireWorker(ctx, leaderId, 'leaderId')
-  const team = ctx.db.prepare('SELECT team_id AS teamId FROM team_member WHERE worker_id = ?').get(leaderId) as { teamId: number } | undefined
-  if (team && team.teamId !== teamId) throw refused(`${w.nama} anggota regu lain; pindahkan dulu ke regu ini`, [{ column: 'leaderId', message: 'Anggota regu lain' }])
+  const team = ctx.db.prepare('SELECT team_id AS teamId FROM team_member WHERE worker_id = ?').get(leaderId) as
+    { teamId: number } | undefined
+  if (team && team.teamId !== teamId)
+    throw refused(`${w.nama} anggota regu lain; pindahkan dulu ke regu ini`, [
+      { column: 'leaderId', message: 'Anggota regu lain' },
+    ])
 }
 
 export function createTeam(ctx: ServiceContext, who: Actor, input: TeamInput): Team {
@@ -189,8 +214,10 @@ export function updateTeam(ctx: ServiceContext, who: Actor, u: TeamUpdate): Team
   if (u.nama !== undefined) checkTeamName(ctx, u.nama, u.id)
   if (u.leaderId !== undefined) checkLeader(ctx, u.id, u.leaderId)
   writeTx(ctx, who, 'regu.ubah', () => {
-    if (u.nama !== undefined) ctx.db.prepare('UPDATE team SET nama = ?, nama_key = ? WHERE id = ?').run(u.nama, normalizeName(u.nama), u.id)
-    if (u.dailyTarget !== undefined) ctx.db.prepare('UPDATE team SET daily_target = ? WHERE id = ?').run(u.dailyTarget, u.id)
+    if (u.nama !== undefined)
+      ctx.db.prepare('UPDATE team SET nama = ?, nama_key = ? WHERE id = ?').run(u.nama, normalizeName(u.nama), u.id)
+    if (u.dailyTarget !== undefined)
+      ctx.db.prepare('UPDATE team SET daily_target = ? WHERE id = ?').run(u.dailyTarget, u.id)
     if (u.active !== undefined) ctx.db.prepare('UPDATE team SET active = ? WHERE id = ?').run(u.active ? 1 : 0, u.id)
     if (u.leaderId !== undefined) {
       if (u.leaderId !== null) setMembership(ctx, u.leaderId, u.id)
@@ -208,7 +235,9 @@ export function setTeamTarget(ctx: ServiceContext, who: Actor, teamId: number, t
     if (qty === null) ctx.db.prepare('DELETE FROM team_target WHERE team_id = ? AND tanggal = ?').run(teamId, tanggal)
     else {
       ctx.db
-        .prepare('INSERT INTO team_target (team_id, tanggal, qty) VALUES (?, ?, ?) ON CONFLICT (team_id, tanggal) DO UPDATE SET qty = excluded.qty')
+        .prepare(
+          'INSERT INTO team_target (team_id, tanggal, qty) VALUES (?, ?, ?) ON CONFLICT (team_id, tanggal) DO UPDATE SET qty = excluded.qty',
+        )
         .run(teamId, tanggal, qty)
     }
     return { result: null, detail: { teamId, tanggal, qty } }
@@ -241,8 +270,15 @@ export async function importWorkers(ctx: ServiceContext, who: Actor, fileName: s
   const issues: Issue[] = [...parsed.errors]
   for (const w of parsed.workers) {
     if (!w.nik) continue
-    const other = ctx.db.prepare('SELECT nama FROM worker WHERE nik = ? AND nama_key <> ?').get(w.nik, normalizeName(w.nama)) as { nama: string } | undefined
-    if (other) issues.push({ row: w.line, column: parsed.columns.nik ?? 'nik', message: `NIK ini sudah tercatat untuk ${other.nama}, bukan ${w.nama}` })
+    const other = ctx.db
+      .prepare('SELECT nama FROM worker WHERE nik = ? AND nama_key <> ?')
+      .get(w.nik, normalizeName(w.nama)) as { nama: string } | undefined
+    if (other)
+      issues.push({
+        row: w.line,
+        column: parsed.columns.nik ?? 'nik',
+        message: `NIK ini sudah tercatat untuk ${other.nama}, bukan ${w.nama}`,
+      })
   }
   if (issues.length) throw refused(`Berkas pekerja ${fileName} ditolak; tidak ada yang disimpan`, issues)
   if (parsed.workers.length === 0) throw refused(`Berkas pekerja ${fileName} tidak berisi pekerja`)
@@ -273,14 +309,19 @@ export async function importWorkers(ctx: ServiceContext, who: Actor, fileName: s
       } else {
         matched.add(id)
         ctx.db
-          .prepare('UPDATE worker SET nama = ?, nama_key = ?, nik = coalesce(?, nik), telepon = CASE WHEN ? = \'\' THEN telepon ELSE ? END, active = 1 WHERE id = ?')
+          .prepare(
+            "UPDATE worker SET nama = ?, nama_key = ?, nik = coalesce(?, nik), telepon = CASE WHEN ? = '' THEN telepon ELSE ? END, active = 1 WHERE id = ?",
+          )
           .run(w.nama, normalizeName(w.nama), w.nik, w.telepon, w.telepon, id)
         updated++
       }
       if (w.regu !== null) {
         let teamId = (findTeam.get(normalizeName(w.regu)) as { id: number } | undefined)?.id
         if (teamId === undefined) {
-          teamId = Number(ctx.db.prepare('INSERT INTO team (nama, nama_key) VALUES (?, ?)').run(w.regu, normalizeName(w.regu)).lastInsertRowid)
+          teamId = Number(
+            ctx.db.prepare('INSERT INTO team (nama, nama_key) VALUES (?, ?)').run(w.regu, normalizeName(w.regu))
+              .lastInsertRowid,
+          )
           teamsAdded++
         }
         setMembership(ctx, id, teamId)

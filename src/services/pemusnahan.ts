@@ -38,13 +38,16 @@ export interface DestructionLine {
  * the PPK needs nothing more from the warehouse, so sheets a PPK brings back are free again.
  */
 function kitStillNeeds(ctx: ServiceContext): Map<number, number> {
-  const handed = new Set((ctx.db.prepare('SELECT tps_id AS t FROM handover_tps').all() as { t: number }[]).map((r) => r.t))
+  const handed = new Set(
+    (ctx.db.prepare('SELECT tps_id AS t FROM handover_tps').all() as { t: number }[]).map((r) => r.t),
+  )
   const packed = ctx.db.prepare('SELECT variant_id AS v, qty FROM balance WHERE place = ? AND qty > 0')
   const out = new Map<number, number>()
   for (const { tps, lines } of tpsKits(ctx).values()) {
     if (handed.has(tps.id)) continue
     const inKit = new Map((packed.all(`DIKEMAS:${tps.id}`) as { v: number; qty: number }[]).map((r) => [r.v, r.qty]))
-    for (const l of lines) out.set(l.variantId, (out.get(l.variantId) ?? 0) + Math.max(0, l.qty - (inKit.get(l.variantId) ?? 0)))
+    for (const l of lines)
+      out.set(l.variantId, (out.get(l.variantId) ?? 0) + Math.max(0, l.qty - (inKit.get(l.variantId) ?? 0)))
   }
   return out
 }
@@ -53,7 +56,9 @@ export function destructionCandidates(ctx: ServiceContext): DestructionLine[] {
   requireElection(ctx)
   const stillNeeded = kitStillNeeds(ctx)
   const psu = new Map(needsPerDapil(ctx).map((r) => [r.variantId, r.psu]))
-  const bal = ctx.db.prepare(`SELECT place, qty FROM balance WHERE variant_id = ? AND qty > 0 AND (place = 'BAIK' OR place LIKE 'RUSAK:%')`)
+  const bal = ctx.db.prepare(
+    `SELECT place, qty FROM balance WHERE variant_id = ? AND qty > 0 AND (place = 'BAIK' OR place LIKE 'RUSAK:%')`,
+  )
   return listVariants(ctx)
     .filter((v) => v.kind === 'ballot')
     .map((v) => {
@@ -98,9 +103,15 @@ export function destroy(ctx: ServiceContext, who: Actor, input: DestructionInput
   input.lines.forEach((l, i) => {
     const row = i + 1
     const c = candidates.get(l.variantId)
-    if (!c) return void issues.push({ row, column: 'variantId', message: `Barang dengan id ${l.variantId} bukan surat suara; pemusnahan hanya untuk surat suara` })
+    if (!c)
+      return void issues.push({
+        row,
+        column: 'variantId',
+        message: `Barang dengan id ${l.variantId} bukan surat suara; pemusnahan hanya untuk surat suara`,
+      })
     const key = `${l.variantId}|${l.from}`
-    if (seen.has(key)) issues.push({ row, column: 'from', message: `${c.label} dari tempat yang sama disebut dua kali` })
+    if (seen.has(key))
+      issues.push({ row, column: 'from', message: `${c.label} dari tempat yang sama disebut dua kali` })
     seen.add(key)
     if (l.from === 'BAIK') {
       if (l.qty > c.surplus) {
@@ -112,13 +123,28 @@ export function destroy(ctx: ServiceContext, who: Actor, input: DestructionInput
       }
     } else if (l.from.startsWith('RUSAK:')) {
       const r = c.rusak.find((x) => `RUSAK:${x.reason}` === l.from)
-      if (!r) issues.push({ row, column: 'from', message: `${c.label}: tidak ada surat suara rusak "${damageReason(l.from.slice(6))?.short ?? l.from}"` })
-      else if (l.qty > r.qty) issues.push({ row, column: 'qty', message: `${c.label}: rusak "${r.label}" hanya ${formatAngka(r.qty)} lembar, tidak dapat memusnahkan ${formatAngka(l.qty)}` })
+      if (!r)
+        issues.push({
+          row,
+          column: 'from',
+          message: `${c.label}: tidak ada surat suara rusak "${damageReason(l.from.slice(6))?.short ?? l.from}"`,
+        })
+      else if (l.qty > r.qty)
+        issues.push({
+          row,
+          column: 'qty',
+          message: `${c.label}: rusak "${r.label}" hanya ${formatAngka(r.qty)} lembar, tidak dapat memusnahkan ${formatAngka(l.qty)}`,
+        })
     } else {
-      issues.push({ row, column: 'from', message: `Hanya surat suara rusak atau kelebihan surat suara baik yang dapat dimusnahkan` })
+      issues.push({
+        row,
+        column: 'from',
+        message: `Hanya surat suara rusak atau kelebihan surat suara baik yang dapat dimusnahkan`,
+      })
     }
   })
-  if (input.lines.length === 0) issues.push({ column: 'lines', message: 'Isi sedikitnya satu jenis surat suara yang dimusnahkan' })
+  if (input.lines.length === 0)
+    issues.push({ column: 'lines', message: 'Isi sedikitnya satu jenis surat suara yang dimusnahkan' })
   if (issues.length) throw refused('Pemusnahan ditolak; tidak ada yang dicatat', issues)
 
   return writeTx(ctx, who, 'pemusnahan.catat', () => {
@@ -127,7 +153,15 @@ export function destroy(ctx: ServiceContext, who: Actor, input: DestructionInput
         .prepare('INSERT INTO pemusnahan (tanggal, at, actor, metode, tempat, note) VALUES (?, ?, ?, ?, ?, ?)')
         .run(tanggal, ctx.now().toISOString(), who.actor, input.metode, input.tempat, input.note).lastInsertRowid,
     )
-    const moves: MoveInput[] = input.lines.filter((l) => l.qty > 0).map((l) => ({ variantId: l.variantId, from: l.from, to: 'DIMUSNAHKAN', qty: l.qty, documentId: pemusnahanRef(id) }))
+    const moves: MoveInput[] = input.lines
+      .filter((l) => l.qty > 0)
+      .map((l) => ({
+        variantId: l.variantId,
+        from: l.from,
+        to: 'DIMUSNAHKAN',
+        qty: l.qty,
+        documentId: pemusnahanRef(id),
+      }))
     recordMoves(ctx, who, moves)
     const doc = issueDocument(ctx, who, { type: 'BA_PEMUSNAHAN', pemusnahanId: id, tanggal })
     return { result: { pemusnahanId: id, document: doc }, detail: { id, ...input, tanggal, nomor: doc.nomor } }
@@ -135,13 +169,22 @@ export function destroy(ctx: ServiceContext, who: Actor, input: DestructionInput
 }
 
 export function listDestructions(ctx: ServiceContext) {
-  return (
-    ctx.db
-      .prepare(
-        `SELECT p.id, p.tanggal, p.at, p.actor, p.metode, p.tempat, p.note, d.id AS documentId, d.nomor,
+  return ctx.db
+    .prepare(
+      `SELECT p.id, p.tanggal, p.at, p.actor, p.metode, p.tempat, p.note, d.id AS documentId, d.nomor,
                 (SELECT coalesce(sum(CASE WHEN l.reason = 'BATAL' THEN -l.qty ELSE l.qty END), 0) FROM ledger l WHERE l.document_id = 'PEMUSNAHAN:' || p.id) AS qty
          FROM pemusnahan p LEFT JOIN document d ON d.doc_type = 'BA_PEMUSNAHAN' AND d.ref = 'PEMUSNAHAN:' || p.id ORDER BY p.id DESC`,
-      )
-      .all() as { id: number; tanggal: string; at: string; actor: string; metode: string; tempat: string; note: string; documentId: number | null; nomor: string | null; qty: number }[]
-  )
+    )
+    .all() as {
+    id: number
+    tanggal: string
+    at: string
+    actor: string
+    metode: string
+    tempat: string
+    note: string
+    documentId: number | null
+    nomor: string | null
+    qty: number
+  }[]
 }

@@ -56,32 +56,71 @@ export function recordDelivery(ctx: ServiceContext, who: Actor, input: DeliveryI
         return null
       }
     })()
-    if (seen.has(l.variantId)) issues.push({ row, column: 'variantId', message: `${v?.label ?? 'Barang ini'} disebut dua kali; gabungkan menjadi satu baris` })
+    if (seen.has(l.variantId))
+      issues.push({
+        row,
+        column: 'variantId',
+        message: `${v?.label ?? 'Barang ini'} disebut dua kali; gabungkan menjadi satu baris`,
+      })
     seen.add(l.variantId)
     const fromDus = l.dus != null && l.isiPerDus != null ? l.dus * l.isiPerDus : null
     const stated = l.statedQty ?? fromDus
     if (fromDus !== null && fromDus > MAX_MOVE_QTY) {
-      issues.push({ row, column: 'dus', message: `${formatAngka(l.dus!)} dus x ${formatAngka(l.isiPerDus!)} melebihi batas jumlah satu pengiriman; periksa angkanya` })
-    } else if (stated === null) issues.push({ row, column: 'statedQty', message: 'Isi jumlah menurut surat jalan, atau jumlah dus dan isi per dus' })
+      issues.push({
+        row,
+        column: 'dus',
+        message: `${formatAngka(l.dus!)} dus x ${formatAngka(l.isiPerDus!)} melebihi batas jumlah satu pengiriman; periksa angkanya`,
+      })
+    } else if (stated === null)
+      issues.push({
+        row,
+        column: 'statedQty',
+        message: 'Isi jumlah menurut surat jalan, atau jumlah dus dan isi per dus',
+      })
     else if (fromDus !== null && stated > fromDus) {
-      issues.push({ row, column: 'statedQty', message: `Jumlah menurut surat jalan ${formatAngka(stated)} melebihi ${formatAngka(l.dus!)} dus x ${formatAngka(l.isiPerDus!)} = ${formatAngka(fromDus)}` })
+      issues.push({
+        row,
+        column: 'statedQty',
+        message: `Jumlah menurut surat jalan ${formatAngka(stated)} melebihi ${formatAngka(l.dus!)} dus x ${formatAngka(l.isiPerDus!)} = ${formatAngka(fromDus)}`,
+      })
     }
-    if (l.countedQty + l.tertukarQty === 0) issues.push({ row, column: 'countedQty', message: 'Jumlah terhitung dan tertukar keduanya nol; hapus baris ini bila barangnya tidak datang' })
+    if (l.countedQty + l.tertukarQty === 0)
+      issues.push({
+        row,
+        column: 'countedQty',
+        message: 'Jumlah terhitung dan tertukar keduanya nol; hapus baris ini bila barangnya tidak datang',
+      })
     if (l.tertukarQty > 0 && l.tertukarNote.trim() === '') {
-      issues.push({ row, column: 'tertukarNote', message: 'Tulis milik siapa surat suara yang tertukar (satker atau dapil), untuk nota pengembalian' })
+      issues.push({
+        row,
+        column: 'tertukarNote',
+        message: 'Tulis milik siapa surat suara yang tertukar (satker atau dapil), untuk nota pengembalian',
+      })
     }
     return { ...l, stated: stated ?? 0, variant: v }
   })
   if (!isIsoDate(input.receivedAt.slice(0, 10))) {
-    issues.push({ column: 'receivedAt', message: `Tanggal penerimaan "${input.receivedAt.slice(0, 10)}" tidak ada di kalender` })
+    issues.push({
+      column: 'receivedAt',
+      message: `Tanggal penerimaan "${input.receivedAt.slice(0, 10)}" tidak ada di kalender`,
+    })
   }
   if (input.kind === 'pengganti' && input.penggantiUntuk.trim() === '') {
-    issues.push({ column: 'penggantiUntuk', message: 'Sebutkan penggantian untuk apa (mis. nomor BA surat suara rusak/kurang)' })
+    issues.push({
+      column: 'penggantiUntuk',
+      message: 'Sebutkan penggantian untuk apa (mis. nomor BA surat suara rusak/kurang)',
+    })
   }
   const dup = ctx.db
-    .prepare('SELECT id FROM delivery WHERE lower(trim(penyedia)) = lower(trim(?)) AND lower(trim(surat_jalan)) = lower(trim(?))')
+    .prepare(
+      'SELECT id FROM delivery WHERE lower(trim(penyedia)) = lower(trim(?)) AND lower(trim(surat_jalan)) = lower(trim(?))',
+    )
     .get(input.penyedia, input.suratJalan) as { id: number } | undefined
-  if (dup) issues.push({ column: 'suratJalan', message: `Surat jalan ${input.suratJalan} dari ${input.penyedia} sudah dicatat pada penerimaan #${dup.id}` })
+  if (dup)
+    issues.push({
+      column: 'suratJalan',
+      message: `Surat jalan ${input.suratJalan} dari ${input.penyedia} sudah dicatat pada penerimaan #${dup.id}`,
+    })
   if (issues.length) throw refused('Penerimaan ditolak; tidak ada yang dicatat', issues)
 
   return writeTx(ctx, who, 'penerimaan.catat', () => {
@@ -100,9 +139,24 @@ export function recordDelivery(ctx: ServiceContext, who: Actor, input: DeliveryI
     const note = input.kind === 'pengganti' ? `Pengganti: ${input.penggantiUntuk}` : null
     for (const l of lines) {
       insertLine.run(id, l.variantId, l.dus ?? null, l.isiPerDus ?? null, l.stated, l.tertukarNote.trim())
-      if (l.countedQty > 0) moves.push({ variantId: l.variantId, from: 'PENYEDIA', to: 'DITERIMA', qty: l.countedQty, documentId: deliveryRef(id), note })
+      if (l.countedQty > 0)
+        moves.push({
+          variantId: l.variantId,
+          from: 'PENYEDIA',
+          to: 'DITERIMA',
+          qty: l.countedQty,
+          documentId: deliveryRef(id),
+          note,
+        })
       if (l.tertukarQty > 0) {
-        moves.push({ variantId: l.variantId, from: 'PENYEDIA', to: 'TERTUKAR', qty: l.tertukarQty, documentId: deliveryRef(id), note: l.tertukarNote.trim() })
+        moves.push({
+          variantId: l.variantId,
+          from: 'PENYEDIA',
+          to: 'TERTUKAR',
+          qty: l.tertukarQty,
+          documentId: deliveryRef(id),
+          note: l.tertukarNote.trim(),
+        })
       }
     }
     recordMoves(ctx, who, moves)
@@ -180,7 +234,10 @@ function linesOf(ctx: ServiceContext, deliveryId: number): DeliveryLine[] {
        FROM delivery_line l LEFT JOIN selisih_selesai s ON s.delivery_line_id = l.id
        WHERE l.delivery_id = ? ORDER BY l.id`,
     )
-    .all(deliveryRef(deliveryId), deliveryRef(deliveryId), deliveryId) as (Omit<DeliveryLine, 'label' | 'unit' | 'selisih' | 'selesai'> & {
+    .all(deliveryRef(deliveryId), deliveryRef(deliveryId), deliveryId) as (Omit<
+    DeliveryLine,
+    'label' | 'unit' | 'selisih' | 'selesai'
+  > & {
     selesaiAt: string | null
     selesaiActor: string | null
     selesaiNote: string | null
@@ -229,19 +286,27 @@ export function listDeliveries(ctx: ServiceContext): Delivery[] {
 
 export function getDelivery(ctx: ServiceContext, id: number): Delivery {
   const r = ctx.db.prepare('SELECT * FROM delivery WHERE id = ?').get(id) as DeliveryRow | undefined
-  if (!r) throw new AppError('NOT_FOUND', `Penerimaan #${id} tidak ditemukan`, [{ column: 'id', message: 'Tidak ditemukan' }])
+  if (!r)
+    throw new AppError('NOT_FOUND', `Penerimaan #${id} tidak ditemukan`, [{ column: 'id', message: 'Tidak ditemukan' }])
   return toDelivery(ctx, r)
 }
 
 /** The coordinator marks a kurang/lebih as settled (replacement arrived, printer's recount agreed, …). */
 export function settleSelisih(ctx: ServiceContext, who: Actor, lineId: number, note: string) {
-  const line = ctx.db.prepare('SELECT delivery_id AS deliveryId FROM delivery_line WHERE id = ?').get(lineId) as { deliveryId: number } | undefined
-  if (!line) throw new AppError('NOT_FOUND', `Baris penerimaan #${lineId} tidak ditemukan`, [{ column: 'lineId', message: 'Tidak ditemukan' }])
+  const line = ctx.db.prepare('SELECT delivery_id AS deliveryId FROM delivery_line WHERE id = ?').get(lineId) as
+    { deliveryId: number } | undefined
+  if (!line)
+    throw new AppError('NOT_FOUND', `Baris penerimaan #${lineId} tidak ditemukan`, [
+      { column: 'lineId', message: 'Tidak ditemukan' },
+    ])
   const current = getDelivery(ctx, line.deliveryId).lines.find((l) => l.lineId === lineId)!
-  if (current.selisih === 0) throw refused(`${current.label}: jumlah terhitung sama dengan surat jalan; tidak ada selisih untuk diselesaikan`)
+  if (current.selisih === 0)
+    throw refused(`${current.label}: jumlah terhitung sama dengan surat jalan; tidak ada selisih untuk diselesaikan`)
   if (current.selesai) throw refused(`Selisih ${current.label} sudah dinyatakan selesai oleh ${current.selesai.actor}`)
   writeTx(ctx, who, 'penerimaan.selisihSelesai', () => {
-    ctx.db.prepare('INSERT INTO selisih_selesai (delivery_line_id, at, actor, note) VALUES (?, ?, ?, ?)').run(lineId, ctx.now().toISOString(), who.actor, note)
+    ctx.db
+      .prepare('INSERT INTO selisih_selesai (delivery_line_id, at, actor, note) VALUES (?, ?, ?, ?)')
+      .run(lineId, ctx.now().toISOString(), who.actor, note)
     return { result: null, detail: { lineId, deliveryId: line.deliveryId, selisih: current.selisih, note } }
   })
   return getDelivery(ctx, line.deliveryId)
@@ -250,7 +315,15 @@ export function settleSelisih(ctx: ServiceContext, who: Actor, lineId: number, n
 /** Every kurang/lebih not yet settled, for the Beranda warning and the BA surat suara rusak/kurang. */
 export function openSelisih(ctx: ServiceContext) {
   return listDeliveries(ctx).flatMap((d) =>
-    d.lines.filter((l) => l.selisih !== 0 && !l.selesai).map((l) => ({ deliveryId: d.id, penyedia: d.penyedia, suratJalan: d.suratJalan, receivedAt: d.receivedAt, ...l })),
+    d.lines
+      .filter((l) => l.selisih !== 0 && !l.selesai)
+      .map((l) => ({
+        deliveryId: d.id,
+        penyedia: d.penyedia,
+        suratJalan: d.suratJalan,
+        receivedAt: d.receivedAt,
+        ...l,
+      })),
   )
 }
 
@@ -265,27 +338,49 @@ export function returnTertukar(ctx: ServiceContext, who: Actor, input: ReturInpu
   requireElection(ctx)
   return writeTx(ctx, who, 'penerimaan.retur', () => {
     const id = Number(
-      ctx.db.prepare('INSERT INTO retur (at, actor, penyedia, note) VALUES (?, ?, ?, ?)').run(ctx.now().toISOString(), who.actor, input.penyedia, input.note).lastInsertRowid,
+      ctx.db
+        .prepare('INSERT INTO retur (at, actor, penyedia, note) VALUES (?, ?, ?, ?)')
+        .run(ctx.now().toISOString(), who.actor, input.penyedia, input.note).lastInsertRowid,
     )
     recordMoves(
       ctx,
       who,
-      input.lines.map((l) => ({ variantId: l.variantId, from: 'TERTUKAR', to: 'PENYEDIA', qty: l.qty, documentId: returRef(id), note: input.note })),
+      input.lines.map((l) => ({
+        variantId: l.variantId,
+        from: 'TERTUKAR',
+        to: 'PENYEDIA',
+        qty: l.qty,
+        documentId: returRef(id),
+        note: input.note,
+      })),
     )
     return { result: { id }, detail: { id, ...input } }
   })
 }
 
 export function listRetur(ctx: ServiceContext) {
-  const rows = ctx.db.prepare('SELECT id, at, actor, penyedia, note FROM retur ORDER BY id DESC').all() as { id: number; at: string; actor: string; penyedia: string; note: string }[]
-  const lines = ctx.db.prepare(`SELECT variant_id AS variantId, sum(qty) AS qty FROM ledger WHERE document_id = ? GROUP BY variant_id`)
-  const nota = ctx.db.prepare(`SELECT id, nomor FROM document WHERE doc_type = 'NOTA_RETUR' AND ref = ? ORDER BY id DESC LIMIT 1`)
+  const rows = ctx.db.prepare('SELECT id, at, actor, penyedia, note FROM retur ORDER BY id DESC').all() as {
+    id: number
+    at: string
+    actor: string
+    penyedia: string
+    note: string
+  }[]
+  const lines = ctx.db.prepare(
+    `SELECT variant_id AS variantId, sum(qty) AS qty FROM ledger WHERE document_id = ? GROUP BY variant_id`,
+  )
+  const nota = ctx.db.prepare(
+    `SELECT id, nomor FROM document WHERE doc_type = 'NOTA_RETUR' AND ref = ? ORDER BY id DESC LIMIT 1`,
+  )
   return rows.map((r) => ({
     ...r,
     ...(() => {
       const n = nota.get(returRef(r.id)) as { id: number; nomor: string | null } | undefined
       return { notaDocumentId: n?.id ?? null, notaNomor: n?.nomor ?? null }
     })(),
-    lines: (lines.all(returRef(r.id)) as { variantId: number; qty: number }[]).map((l) => ({ ...l, label: getVariant(ctx, l.variantId).label })),
+    lines: (lines.all(returRef(r.id)) as { variantId: number; qty: number }[]).map((l) => ({
+      ...l,
+      label: getVariant(ctx, l.variantId).label,
+    })),
   }))
 }

@@ -26,14 +26,27 @@ interface UserRow {
   active: number
 }
 
-const toUser = (r: UserRow): User => ({ id: r.id, nama: r.nama, role: r.role, active: r.active === 1, hasPin: r.pin_hash !== null })
+const toUser = (r: UserRow): User => ({
+  id: r.id,
+  nama: r.nama,
+  role: r.role,
+  active: r.active === 1,
+  hasPin: r.pin_hash !== null,
+})
 
 // N=2^14 takes ~30 ms here: slow enough to make a stolen file's PINs costly, quick enough for a sign-in.
 const SCRYPT = { N: 1 << 14, r: 8, p: 1 }
-const hashPin = (pin: string, salt: string): string => scryptSync(pin, Buffer.from(salt, 'hex'), 32, SCRYPT).toString('hex')
+const hashPin = (pin: string, salt: string): string =>
+  scryptSync(pin, Buffer.from(salt, 'hex'), 32, SCRYPT).toString('hex')
 
 export function listUsers(ctx: ServiceContext): User[] {
-  return (ctx.db.prepare(`SELECT * FROM pengguna ORDER BY active DESC, CASE role WHEN 'admin' THEN 0 WHEN 'koordinator' THEN 1 ELSE 2 END, nama`).all() as UserRow[]).map(toUser)
+  return (
+    ctx.db
+      .prepare(
+        `SELECT * FROM pengguna ORDER BY active DESC, CASE role WHEN 'admin' THEN 0 WHEN 'koordinator' THEN 1 ELSE 2 END, nama`,
+      )
+      .all() as UserRow[]
+  ).map(toUser)
 }
 
 export function getUser(ctx: ServiceContext, id: number): User | null {
@@ -47,7 +60,8 @@ export function hasAdmin(ctx: ServiceContext): boolean {
 }
 
 export function checkPin(ctx: ServiceContext, userId: number, pin: string): boolean {
-  const r = ctx.db.prepare('SELECT pin_hash, pin_salt FROM pengguna WHERE id = ?').get(userId) as Pick<UserRow, 'pin_hash' | 'pin_salt'> | undefined
+  const r = ctx.db.prepare('SELECT pin_hash, pin_salt FROM pengguna WHERE id = ?').get(userId) as
+    Pick<UserRow, 'pin_hash' | 'pin_salt'> | undefined
   if (!r?.pin_hash || !r.pin_salt) return false
   const want = Buffer.from(r.pin_hash, 'hex')
   const got = Buffer.from(hashPin(pin, r.pin_salt), 'hex')
@@ -60,13 +74,19 @@ export interface NewUser {
   pin?: string | null
 }
 
-function validate(ctx: ServiceContext, input: NewUser, exceptId: number | null): { nama: string; pin: { hash: string; salt: string } | null } {
+function validate(
+  ctx: ServiceContext,
+  input: NewUser,
+  exceptId: number | null,
+): { nama: string; pin: { hash: string; salt: string } | null } {
   const issues: Issue[] = []
   const nama = cleanName(input.nama)
   const np = nameProblem(nama, 'pengguna')
   if (np) issues.push({ column: 'nama', message: np })
-  const same = ctx.db.prepare('SELECT id FROM pengguna WHERE nama = ? COLLATE NOCASE').get(nama) as { id: number } | undefined
-  if (same && same.id !== exceptId) issues.push({ column: 'nama', message: `Nama "${nama}" sudah dipakai pengguna lain` })
+  const same = ctx.db.prepare('SELECT id FROM pengguna WHERE nama = ? COLLATE NOCASE').get(nama) as
+    { id: number } | undefined
+  if (same && same.id !== exceptId)
+    issues.push({ column: 'nama', message: `Nama "${nama}" sudah dipakai pengguna lain` })
   let pin: { hash: string; salt: string } | null = null
   if (input.pin) {
     const pp = pinProblem(input.pin)
@@ -82,7 +102,10 @@ function validate(ctx: ServiceContext, input: NewUser, exceptId: number | null):
 
 export function createUser(ctx: ServiceContext, who: Actor, input: NewUser): User {
   const { nama, pin } = validate(ctx, input, null)
-  if (needsPin(input.role) && !pin) throw refused('Pengguna tidak dapat disimpan; tidak ada yang diubah', [{ column: 'pin', message: `Peran ${input.role} memerlukan PIN` }])
+  if (needsPin(input.role) && !pin)
+    throw refused('Pengguna tidak dapat disimpan; tidak ada yang diubah', [
+      { column: 'pin', message: `Peran ${input.role} memerlukan PIN` },
+    ])
   return writeTx(ctx, who, 'pengguna.tambah', () => {
     const id = Number(
       ctx.db
@@ -114,31 +137,63 @@ export function updateUser(ctx: ServiceContext, who: Actor & { userId?: number }
   const active = change.active ?? before.active === 1
   const { nama, pin } = validate(ctx, { nama: change.nama ?? before.nama, role, pin: change.pin ?? null }, before.id)
   const issues: Issue[] = []
-  if (needsPin(role) && !pin && !before.pin_hash) issues.push({ column: 'pin', message: `Peran ${role} memerlukan PIN; isi PIN-nya` })
+  if (needsPin(role) && !pin && !before.pin_hash)
+    issues.push({ column: 'pin', message: `Peran ${role} memerlukan PIN; isi PIN-nya` })
   // The last active admin cannot go: nobody could then manage users or restore a backup.
   const losingAdmin = before.role === 'admin' && before.active === 1 && (role !== 'admin' || !active)
   if (losingAdmin) {
-    const others = (ctx.db.prepare(`SELECT count(*) AS n FROM pengguna WHERE role = 'admin' AND active = 1 AND id <> ?`).get(before.id) as { n: number }).n
-    if (others === 0) issues.push({ column: role !== 'admin' ? 'role' : 'active', message: 'Ini admin terakhir yang aktif; tambahkan admin lain dahulu' })
+    const others = (
+      ctx.db
+        .prepare(`SELECT count(*) AS n FROM pengguna WHERE role = 'admin' AND active = 1 AND id <> ?`)
+        .get(before.id) as { n: number }
+    ).n
+    if (others === 0)
+      issues.push({
+        column: role !== 'admin' ? 'role' : 'active',
+        message: 'Ini admin terakhir yang aktif; tambahkan admin lain dahulu',
+      })
   }
   if (issues.length) throw refused('Pengguna tidak dapat disimpan; tidak ada yang diubah', issues)
   // An operator has no PIN; one that becomes koordinator must be given one (checked above).
-  const keepPin = role === 'operator' ? { hash: null, salt: null } : pin ? { hash: pin.hash, salt: pin.salt } : { hash: before.pin_hash, salt: before.pin_salt }
+  const keepPin =
+    role === 'operator'
+      ? { hash: null, salt: null }
+      : pin
+        ? { hash: pin.hash, salt: pin.salt }
+        : { hash: before.pin_hash, salt: before.pin_salt }
   return writeTx(ctx, who, 'pengguna.ubah', () => {
-    ctx.db.prepare('UPDATE pengguna SET nama = ?, role = ?, active = ?, pin_hash = ?, pin_salt = ? WHERE id = ?').run(nama, role, active ? 1 : 0, keepPin.hash, keepPin.salt, before.id)
+    ctx.db
+      .prepare('UPDATE pengguna SET nama = ?, role = ?, active = ?, pin_hash = ?, pin_salt = ? WHERE id = ?')
+      .run(nama, role, active ? 1 : 0, keepPin.hash, keepPin.salt, before.id)
     return { result: getUser(ctx, before.id)!, detail: { id: before.id, nama, role, active, pinChanged: pin !== null } }
   })
 }
 
 /** Changing one's own PIN needs the old one: a PC left signed in must not let a passer-by take the account. */
-export function changeOwnPin(ctx: ServiceContext, who: Actor, userId: number | undefined, oldPin: string, newPin: string): User {
-  if (userId === undefined) throw new AppError('AUTH_REQUIRED', 'Pilih nama Anda dulu; PIN hanya dapat diganti oleh pemiliknya')
-  if (!checkPin(ctx, userId, oldPin)) throw refused('PIN lama salah; PIN tidak diubah', [{ column: 'pinLama', message: 'PIN lama salah' }])
+export function changeOwnPin(
+  ctx: ServiceContext,
+  who: Actor,
+  userId: number | undefined,
+  oldPin: string,
+  newPin: string,
+): User {
+  if (userId === undefined)
+    throw new AppError('AUTH_REQUIRED', 'Pilih nama Anda dulu; PIN hanya dapat diganti oleh pemiliknya')
+  if (!checkPin(ctx, userId, oldPin))
+    throw refused('PIN lama salah; PIN tidak diubah', [{ column: 'pinLama', message: 'PIN lama salah' }])
   return updateUser(ctx, who, { id: userId, pin: newPin })
 }
 
-export function logSession(ctx: ServiceContext, userId: number | null, nama: string, event: 'masuk' | 'keluar' | 'kedaluwarsa' | 'pin_salah' | 'terkunci', transport: string): void {
-  ctx.db.prepare('INSERT INTO sesi_log (at, pengguna_id, nama, event, transport) VALUES (?, ?, ?, ?, ?)').run(ctx.now().toISOString(), userId, nama, event, transport)
+export function logSession(
+  ctx: ServiceContext,
+  userId: number | null,
+  nama: string,
+  event: 'masuk' | 'keluar' | 'kedaluwarsa' | 'pin_salah' | 'terkunci',
+  transport: string,
+): void {
+  ctx.db
+    .prepare('INSERT INTO sesi_log (at, pengguna_id, nama, event, transport) VALUES (?, ?, ?, ?, ?)')
+    .run(ctx.now().toISOString(), userId, nama, event, transport)
 }
 
 /** The demo election's users; README.md lists their PINs. */

@@ -27,7 +27,11 @@ export function reconciliation(ctx: ServiceContext): ReconRow[] {
   const ballotNeeds = new Map(needsPerDapil(ctx).map((r) => [r.variantId, r.total]))
   const satker = needsRekap(ctx, 'satker').rows[0]?.qty ?? {}
   const balances = new Map<number, Map<string, number>>()
-  for (const b of ctx.db.prepare('SELECT variant_id AS v, place, qty FROM balance WHERE qty <> 0').all() as { v: number; place: string; qty: number }[]) {
+  for (const b of ctx.db.prepare('SELECT variant_id AS v, place, qty FROM balance WHERE qty <> 0').all() as {
+    v: number
+    place: string
+    qty: number
+  }[]) {
     let m = balances.get(b.v)
     if (!m) balances.set(b.v, (m = new Map()))
     m.set(b.place, b.qty)
@@ -131,10 +135,13 @@ export function progress(ctx: ServiceContext, filter: { from?: string | undefine
   })).filter((r) => r.qty !== 0)
 
   const overrides = new Map(
-    (ctx.db.prepare('SELECT team_id AS teamId, tanggal, qty FROM team_target').all() as { teamId: number; tanggal: string; qty: number }[]).map((o) => [
-      `${o.teamId}|${o.tanggal}`,
-      o.qty,
-    ]),
+    (
+      ctx.db.prepare('SELECT team_id AS teamId, tanggal, qty FROM team_target').all() as {
+        teamId: number
+        tanggal: string
+        qty: number
+      }[]
+    ).map((o) => [`${o.teamId}|${o.tanggal}`, o.qty]),
   )
   const byTeam = new Map<number, { dates: Set<string>; baik: number; rusak: number }>()
   for (const g of groups) {
@@ -144,7 +151,11 @@ export function progress(ctx: ServiceContext, filter: { from?: string | undefine
     t.baik += g.hasil ?? 0
     t.rusak += g.rusak ?? 0
   }
-  const teams = ctx.db.prepare('SELECT id, nama, daily_target AS dailyTarget FROM team ORDER BY nama_key').all() as { id: number; nama: string; dailyTarget: number }[]
+  const teams = ctx.db.prepare('SELECT id, nama, daily_target AS dailyTarget FROM team ORDER BY nama_key').all() as {
+    id: number
+    nama: string
+    dailyTarget: number
+  }[]
   const perTeam = teams
     .map((t) => {
       // Sheets only: a team that also assembled kotak would otherwise mix units into its output.

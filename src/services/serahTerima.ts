@@ -23,8 +23,12 @@ export const serahTerimaRef = (id: number) => `SERAH_TERIMA:${id}`
 export const pengembalianRef = (id: number) => `PENGEMBALIAN:${id}`
 
 function requireKecamatan(ctx: ServiceContext, id: number): { id: number; nama: string } {
-  const k = ctx.db.prepare('SELECT id, nama FROM kecamatan WHERE id = ?').get(id) as { id: number; nama: string } | undefined
-  if (!k) throw new AppError('NOT_FOUND', `Kecamatan dengan id ${id} tidak ditemukan`, [{ column: 'kecamatanId', message: 'Tidak ditemukan' }])
+  const k = ctx.db.prepare('SELECT id, nama FROM kecamatan WHERE id = ?').get(id) as
+    { id: number; nama: string } | undefined
+  if (!k)
+    throw new AppError('NOT_FOUND', `Kecamatan dengan id ${id} tidak ditemukan`, [
+      { column: 'kecamatanId', message: 'Tidak ditemukan' },
+    ])
   return k
 }
 
@@ -130,22 +134,40 @@ export function handOver(ctx: ServiceContext, who: Actor, input: HandoverInput) 
     const name = `TPS ${String(k.nomor).padStart(3, '0')} ${k.desa}`
     if (seen.has(tpsId)) return void issues.push({ row, column: 'tpsIds', message: `${name} disebut dua kali` })
     seen.add(tpsId)
-    if (k.kecamatanId !== kec.id) return void issues.push({ row, column: 'tpsIds', message: `${name} termasuk Kecamatan ${k.kecamatan}, bukan ${kec.nama}` })
+    if (k.kecamatanId !== kec.id)
+      return void issues.push({
+        row,
+        column: 'tpsIds',
+        message: `${name} termasuk Kecamatan ${k.kecamatan}, bukan ${kec.nama}`,
+      })
     if (k.status === 'diserahkan' || k.status === 'diterima') {
       const h = handoverOf.get(tpsId) as { id: number; nomor: string | null }
-      return void issues.push({ row, column: 'tpsIds', message: `${name} sudah diserahkan pada serah terima #${h.id}${h.nomor ? ` (BA nomor ${h.nomor})` : ''}` })
+      return void issues.push({
+        row,
+        column: 'tpsIds',
+        message: `${name} sudah diserahkan pada serah terima #${h.id}${h.nomor ? ` (BA nomor ${h.nomor})` : ''}`,
+      })
     }
-    if (k.status === 'belum') return void issues.push({ row, column: 'tpsIds', message: `${name} belum dikemas sama sekali` })
+    if (k.status === 'belum')
+      return void issues.push({ row, column: 'tpsIds', message: `${name} belum dikemas sama sekali` })
     if (k.status === 'sebagian') {
       const reason = reasons.get(tpsId) ?? ''
       if (reason.length > 0 && reason.length < 5) {
-        issues.push({ row, column: 'exceptions', message: `${name}: alasan pengecualian terlalu pendek; tulis alasannya (sedikitnya 5 karakter), karena akan tercetak di berita acara` })
+        issues.push({
+          row,
+          column: 'exceptions',
+          message: `${name}: alasan pengecualian terlalu pendek; tulis alasannya (sedikitnya 5 karakter), karena akan tercetak di berita acara`,
+        })
       } else if (reason.length < 5) {
         const missing = kitDetail(ctx, tpsId)
           .lines.filter((l) => l.remaining > 0)
           .map((l) => `${l.label} ${formatAngka(l.remaining)} ${l.unit}`)
           .join(', ')
-        issues.push({ row, column: 'exceptions', message: `${name} belum lengkap (kurang ${missing}); lengkapi dulu, atau catat alasan pengecualian yang akan tercetak di berita acara` })
+        issues.push({
+          row,
+          column: 'exceptions',
+          message: `${name} belum lengkap (kurang ${missing}); lengkapi dulu, atau catat alasan pengecualian yang akan tercetak di berita acara`,
+        })
       }
     }
   })
@@ -167,17 +189,35 @@ export function handOver(ctx: ServiceContext, who: Actor, input: HandoverInput) 
     }
   })
   for (const e of input.exceptions) {
-    if (!input.tpsIds.includes(e.tpsId)) issues.push({ column: 'exceptions', message: `Pengecualian untuk TPS id ${e.tpsId} yang tidak ikut diserahkan` })
+    if (!input.tpsIds.includes(e.tpsId))
+      issues.push({ column: 'exceptions', message: `Pengecualian untuk TPS id ${e.tpsId} yang tidak ikut diserahkan` })
   }
   if (input.tpsIds.length === 0) issues.push({ column: 'tpsIds', message: 'Pilih sedikitnya satu TPS yang diserahkan' })
-  if (issues.length) throw refused(`Serah terima ke PPK (Panitia Pemilihan Kecamatan) ${kec.nama} ditolak; tidak ada yang dicatat`, issues)
+  if (issues.length)
+    throw refused(
+      `Serah terima ke PPK (Panitia Pemilihan Kecamatan) ${kec.nama} ditolak; tidak ada yang dicatat`,
+      issues,
+    )
 
-  const packed = ctx.db.prepare('SELECT variant_id AS v, qty FROM balance WHERE place = ? AND qty > 0 ORDER BY variant_id')
+  const packed = ctx.db.prepare(
+    'SELECT variant_id AS v, qty FROM balance WHERE place = ? AND qty > 0 ORDER BY variant_id',
+  )
   return writeTx(ctx, who, 'serahTerima.serahkan', () => {
     const id = Number(
       ctx.db
-        .prepare('INSERT INTO handover (kecamatan_id, at, actor, tanggal, ppk_nama, ppk_jabatan, kendaraan, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(kec.id, ctx.now().toISOString(), who.actor, tanggal, input.ppkNama, input.ppkJabatan, input.kendaraan, input.note).lastInsertRowid,
+        .prepare(
+          'INSERT INTO handover (kecamatan_id, at, actor, tanggal, ppk_nama, ppk_jabatan, kendaraan, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          kec.id,
+          ctx.now().toISOString(),
+          who.actor,
+          tanggal,
+          input.ppkNama,
+          input.ppkJabatan,
+          input.kendaraan,
+          input.note,
+        ).lastInsertRowid,
     )
     const moves: MoveInput[] = []
     const insertTps = ctx.db.prepare('INSERT INTO handover_tps (handover_id, tps_id, exception) VALUES (?, ?, ?)')
@@ -185,12 +225,21 @@ export function handOver(ctx: ServiceContext, who: Actor, input: HandoverInput) 
       const k = kits.get(tpsId)!
       insertTps.run(id, tpsId, k.status === 'sebagian' ? reasons.get(tpsId)! : null)
       for (const p of packed.all(dikemasPlace(tpsId)) as { v: number; qty: number }[]) {
-        moves.push({ variantId: p.v, from: dikemasPlace(tpsId), to: dikirimPlace(kec.id), qty: p.qty, documentId: serahTerimaRef(id) })
+        moves.push({
+          variantId: p.v,
+          from: dikemasPlace(tpsId),
+          to: dikirimPlace(kec.id),
+          qty: p.qty,
+          documentId: serahTerimaRef(id),
+        })
       }
     }
     recordMoves(ctx, who, moves)
     const doc = issueDocument(ctx, who, { type: 'BA_SERAH_TERIMA', handoverId: id, tanggal })
-    return { result: { handoverId: id, document: doc }, detail: { id, kecamatan: kec.nama, tps: input.tpsIds.length, rows: moves.length, nomor: doc.nomor } }
+    return {
+      result: { handoverId: id, document: doc },
+      detail: { id, kecamatan: kec.nama, tps: input.tpsIds.length, rows: moves.length, nomor: doc.nomor },
+    }
   })
 }
 
@@ -199,7 +248,9 @@ export function handoverPreview(ctx: ServiceContext, kecamatanId: number, tpsIds
   requireKecamatan(ctx, kecamatanId)
   const totals = new Map<number, number>()
   const q = ctx.db.prepare('SELECT variant_id AS v, qty FROM balance WHERE place = ? AND qty > 0')
-  for (const tpsId of new Set(tpsIds)) for (const r of q.all(dikemasPlace(tpsId)) as { v: number; qty: number }[]) totals.set(r.v, (totals.get(r.v) ?? 0) + r.qty)
+  for (const tpsId of new Set(tpsIds))
+    for (const r of q.all(dikemasPlace(tpsId)) as { v: number; qty: number }[])
+      totals.set(r.v, (totals.get(r.v) ?? 0) + r.qty)
   return [...totals.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([variantId, qty]) => {
@@ -211,10 +262,15 @@ export function handoverPreview(ctx: ServiceContext, kecamatanId: number, tpsIds
 /** The PPK confirms it received what the BA says (e.g. when the signed BA comes back). */
 export function confirmHandover(ctx: ServiceContext, who: Actor, handoverId: number, note: string) {
   const h = listHandovers(ctx).find((x) => x.id === handoverId)
-  if (!h) throw new AppError('NOT_FOUND', `Serah terima #${handoverId} tidak ditemukan`, [{ column: 'handoverId', message: 'Tidak ditemukan' }])
+  if (!h)
+    throw new AppError('NOT_FOUND', `Serah terima #${handoverId} tidak ditemukan`, [
+      { column: 'handoverId', message: 'Tidak ditemukan' },
+    ])
   if (h.confirmed) throw refused(`Serah terima #${handoverId} sudah dikonfirmasi diterima oleh ${h.confirmed.actor}`)
   writeTx(ctx, who, 'serahTerima.konfirmasi', () => {
-    ctx.db.prepare('INSERT INTO handover_confirmation (handover_id, at, actor, note) VALUES (?, ?, ?, ?)').run(handoverId, ctx.now().toISOString(), who.actor, note)
+    ctx.db
+      .prepare('INSERT INTO handover_confirmation (handover_id, at, actor, note) VALUES (?, ?, ?, ?)')
+      .run(handoverId, ctx.now().toISOString(), who.actor, note)
     return { result: null, detail: { handoverId, note } }
   })
   return listHandovers(ctx).find((x) => x.id === handoverId)!
@@ -229,14 +285,21 @@ export function checkHandoverScan(ctx: ServiceContext, kecamatanId: number, code
   const hit = resolveKotakScan(ctx, code)
   if (hit.kecamatanId !== kec.id) {
     const other = requireKecamatan(ctx, hit.kecamatanId)
-    throw refused(`KOTAK SALAH KECAMATAN: ${hit.tps} bukan untuk PPK ${kec.nama}. Pisahkan kotak ini.`, [{ column: 'code', message: `Milik Kecamatan ${other.nama}` }])
+    throw refused(`KOTAK SALAH KECAMATAN: ${hit.tps} bukan untuk PPK ${kec.nama}. Pisahkan kotak ini.`, [
+      { column: 'code', message: `Milik Kecamatan ${other.nama}` },
+    ])
   }
   const detail = kitDetail(ctx, hit.tpsId)
   if (detail.status === 'belum') {
-    throw refused(`${hit.tps} belum dikemas sama sekali; kotak ini belum boleh keluar gudang`, [{ column: 'code', message: 'Kit belum dikemas' }])
+    throw refused(`${hit.tps} belum dikemas sama sekali; kotak ini belum boleh keluar gudang`, [
+      { column: 'code', message: 'Kit belum dikemas' },
+    ])
   }
   if (detail.status === 'diserahkan' || detail.status === 'diterima') {
-    throw refused(`${hit.tps} sudah diserahkan sebelumnya (serah terima #${detail.handoverId}); kotak ini seharusnya tidak ada di gudang`, [{ column: 'code', message: 'Sudah diserahkan' }])
+    throw refused(
+      `${hit.tps} sudah diserahkan sebelumnya (serah terima #${detail.handoverId}); kotak ini seharusnya tidak ada di gudang`,
+      [{ column: 'code', message: 'Sudah diserahkan' }],
+    )
   }
   return { ...hit, status: detail.status }
 }
@@ -261,18 +324,35 @@ export function recordReturnFromPpk(ctx: ServiceContext, who: Actor, input: Retu
       const r = damageReason(l.reason ?? '')
       const allowed = reasonsFor(v.kind === 'ballot' ? 'ballot' : 'assembled').some((x) => x.code === r?.code)
       if (!r) issues.push({ row: i + 1, column: 'reason', message: `Pilih alasan rusak untuk ${v.label}` })
-      else if (!allowed) issues.push({ row: i + 1, column: 'reason', message: `Alasan rusak "${r.code}" tidak berlaku untuk ${v.itemName}` })
+      else if (!allowed)
+        issues.push({
+          row: i + 1,
+          column: 'reason',
+          message: `Alasan rusak "${r.code}" tidak berlaku untuk ${v.itemName}`,
+        })
       to = `RUSAK:${r?.code ?? 'LAINNYA'}`
     }
     asked.set(v.variantId, (asked.get(v.variantId) ?? 0) + l.qty)
     if ((asked.get(v.variantId) ?? 0) > (held.get(v.variantId) ?? 0)) {
-      issues.push({ row: i + 1, column: 'qty', message: `PPK ${kec.nama} hanya memegang ${formatAngka(held.get(v.variantId) ?? 0)} ${v.unit} ${v.label}; tidak dapat mengembalikan ${formatAngka(asked.get(v.variantId)!)}` })
+      issues.push({
+        row: i + 1,
+        column: 'qty',
+        message: `PPK ${kec.nama} hanya memegang ${formatAngka(held.get(v.variantId) ?? 0)} ${v.unit} ${v.label}; tidak dapat mengembalikan ${formatAngka(asked.get(v.variantId)!)}`,
+      })
     }
     return { variantId: v.variantId, from: dikirimPlace(kec.id), to, qty: l.qty, note: input.note }
   })
-  if (issues.length) throw refused(`Pengembalian dari PPK (Panitia Pemilihan Kecamatan) ${kec.nama} ditolak; tidak ada yang dicatat`, issues)
+  if (issues.length)
+    throw refused(
+      `Pengembalian dari PPK (Panitia Pemilihan Kecamatan) ${kec.nama} ditolak; tidak ada yang dicatat`,
+      issues,
+    )
   return writeTx(ctx, who, 'serahTerima.pengembalian', () => {
-    const id = Number(ctx.db.prepare('INSERT INTO pengembalian (kecamatan_id, at, actor, note) VALUES (?, ?, ?, ?)').run(kec.id, ctx.now().toISOString(), who.actor, input.note).lastInsertRowid)
+    const id = Number(
+      ctx.db
+        .prepare('INSERT INTO pengembalian (kecamatan_id, at, actor, note) VALUES (?, ?, ?, ?)')
+        .run(kec.id, ctx.now().toISOString(), who.actor, input.note).lastInsertRowid,
+    )
     recordMoves(
       ctx,
       who,
@@ -285,7 +365,9 @@ export function recordReturnFromPpk(ctx: ServiceContext, who: Actor, input: Retu
 /** What each PPK holds now, per variant (what was handed over less what came back). */
 export function heldByPpk(ctx: ServiceContext, kecamatanId: number) {
   requireKecamatan(ctx, kecamatanId)
-  return (ctx.db.prepare('SELECT variant_id AS variantId, qty FROM balance WHERE place = ? AND qty > 0 ORDER BY variant_id').all(dikirimPlace(kecamatanId)) as { variantId: number; qty: number }[]).map(
-    (r) => ({ ...r, label: getVariant(ctx, r.variantId).label }),
-  )
+  return (
+    ctx.db
+      .prepare('SELECT variant_id AS variantId, qty FROM balance WHERE place = ? AND qty > 0 ORDER BY variant_id')
+      .all(dikirimPlace(kecamatanId)) as { variantId: number; qty: number }[]
+  ).map((r) => ({ ...r, label: getVariant(ctx, r.variantId).label }))
 }

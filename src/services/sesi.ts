@@ -68,15 +68,21 @@ export class SessionStore {
    */
   signIn(previous: string | undefined, userId: number, pin: string | undefined, transport: string): SessionView {
     const user = getUser(this.ctx, userId)
-    if (!user || !user.active) throw new AppError('NOT_FOUND', `Pengguna dengan id ${userId} tidak ada atau tidak aktif`)
+    if (!user || !user.active)
+      throw new AppError('NOT_FOUND', `Pengguna dengan id ${userId} tidak ada atau tidak aktif`)
     const now = this.ctx.now().getTime()
     if (needsPin(user.role)) {
       const f = this.failures.get(user.id)
       if (f && f.lockedUntil > now) {
         const minutes = Math.ceil((f.lockedUntil - now) / 60_000)
-        throw refused(`PIN ${user.nama} salah ${MAX_PIN_ATTEMPTS} kali; coba lagi dalam ${minutes} menit`, [{ column: 'pin', message: 'Terkunci sementara' }])
+        throw refused(`PIN ${user.nama} salah ${MAX_PIN_ATTEMPTS} kali; coba lagi dalam ${minutes} menit`, [
+          { column: 'pin', message: 'Terkunci sementara' },
+        ])
       }
-      if (!pin) throw refused(`${user.nama} adalah ${user.role}; masukkan PIN-nya`, [{ column: 'pin', message: 'PIN wajib diisi' }])
+      if (!pin)
+        throw refused(`${user.nama} adalah ${user.role}; masukkan PIN-nya`, [
+          { column: 'pin', message: 'PIN wajib diisi' },
+        ])
       if (!checkPin(this.ctx, user.id, pin)) {
         const count = (f && f.lockedUntil <= now && f.count >= MAX_PIN_ATTEMPTS ? 0 : (f?.count ?? 0)) + 1
         const locked = count >= MAX_PIN_ATTEMPTS
@@ -84,7 +90,9 @@ export class SessionStore {
         logSession(this.ctx, user.id, user.nama, locked ? 'terkunci' : 'pin_salah', transport)
         const left = MAX_PIN_ATTEMPTS - count
         throw refused(
-          locked ? `PIN ${user.nama} salah ${MAX_PIN_ATTEMPTS} kali; terkunci ${LOCK_MS / 60_000} menit` : `PIN salah; sisa ${left} kali sebelum terkunci`,
+          locked
+            ? `PIN ${user.nama} salah ${MAX_PIN_ATTEMPTS} kali; terkunci ${LOCK_MS / 60_000} menit`
+            : `PIN salah; sisa ${left} kali sebelum terkunci`,
           [{ column: 'pin', message: 'PIN salah' }],
         )
       }

@@ -47,17 +47,24 @@ export function requireShift(ctx: ServiceContext, id: number, column = 'shiftId'
 export function requireOpenShift(ctx: ServiceContext, id: number, column = 'shiftId'): ShiftRow {
   const s = requireShift(ctx, id, column)
   if (s.status !== 'open') {
-    throw refused(`Shift #${id} (${s.tanggal}) sudah ditutup; buka kembali shift dengan alasan bila perlu mencatat atau mengoreksi`, [
-      { column, message: 'Shift sudah ditutup' },
-    ])
+    throw refused(
+      `Shift #${id} (${s.tanggal}) sudah ditutup; buka kembali shift dengan alasan bila perlu mencatat atau mengoreksi`,
+      [{ column, message: 'Shift sudah ditutup' }],
+    )
   }
   return s
 }
 
-function checkVariants(ctx: ServiceContext, kind: ShiftKind, variantIds: readonly number[], issues: Issue[]): VariantInfo[] {
+function checkVariants(
+  ctx: ServiceContext,
+  kind: ShiftKind,
+  variantIds: readonly number[],
+  issues: Issue[],
+): VariantInfo[] {
   const out: VariantInfo[] = []
   // A packing shift packs whole TPS kits; what goes in is decided by each kit, not by the shift.
-  if (kind !== 'packing' && variantIds.length === 0) issues.push({ column: 'variantIds', message: 'Pilih sedikitnya satu jenis surat suara/barang yang dikerjakan' })
+  if (kind !== 'packing' && variantIds.length === 0)
+    issues.push({ column: 'variantIds', message: 'Pilih sedikitnya satu jenis surat suara/barang yang dikerjakan' })
   new Set(variantIds).forEach((id) => {
     let v: VariantInfo
     try {
@@ -73,27 +80,42 @@ function checkVariants(ctx: ServiceContext, kind: ShiftKind, variantIds: readonl
   return out
 }
 
-function checkTeams(ctx: ServiceContext, teams: ShiftInput['teams'], issues: Issue[]): { teamId: number; workerIds: number[] }[] {
+function checkTeams(
+  ctx: ServiceContext,
+  teams: ShiftInput['teams'],
+  issues: Issue[],
+): { teamId: number; workerIds: number[] }[] {
   if (teams.length === 0) issues.push({ column: 'teams', message: 'Pilih sedikitnya satu regu yang bekerja' })
   const seenWorker = new Map<number, string>()
   const seenTeam = new Set<number>()
   return teams.map((t, i) => {
-    const team = ctx.db.prepare('SELECT nama, active FROM team WHERE id = ?').get(t.teamId) as { nama: string; active: number } | undefined
+    const team = ctx.db.prepare('SELECT nama, active FROM team WHERE id = ?').get(t.teamId) as
+      { nama: string; active: number } | undefined
     if (!team) {
       issues.push({ row: i + 1, column: 'teamId', message: `Regu dengan id ${t.teamId} tidak ditemukan` })
       return { teamId: t.teamId, workerIds: [] }
     }
-    if (seenTeam.has(t.teamId)) issues.push({ row: i + 1, column: 'teamId', message: `Regu ${team.nama} disebut dua kali` })
+    if (seenTeam.has(t.teamId))
+      issues.push({ row: i + 1, column: 'teamId', message: `Regu ${team.nama} disebut dua kali` })
     seenTeam.add(t.teamId)
     const workerIds =
       t.workerIds ??
-      (ctx.db.prepare('SELECT m.worker_id AS id FROM team_member m JOIN worker w ON w.id = m.worker_id WHERE m.team_id = ? AND w.active = 1').all(t.teamId) as { id: number }[]).map(
-        (r) => r.id,
-      )
+      (
+        ctx.db
+          .prepare(
+            'SELECT m.worker_id AS id FROM team_member m JOIN worker w ON w.id = m.worker_id WHERE m.team_id = ? AND w.active = 1',
+          )
+          .all(t.teamId) as { id: number }[]
+      ).map((r) => r.id)
     for (const wid of workerIds) {
       const w = ctx.db.prepare('SELECT nama FROM worker WHERE id = ?').get(wid) as { nama: string } | undefined
       if (!w) issues.push({ row: i + 1, column: 'workerIds', message: `Pekerja dengan id ${wid} tidak ditemukan` })
-      else if (seenWorker.has(wid)) issues.push({ row: i + 1, column: 'workerIds', message: `${w.nama} sudah tercatat hadir di regu ${seenWorker.get(wid)}` })
+      else if (seenWorker.has(wid))
+        issues.push({
+          row: i + 1,
+          column: 'workerIds',
+          message: `${w.nama} sudah tercatat hadir di regu ${seenWorker.get(wid)}`,
+        })
       else seenWorker.set(wid, team.nama)
     }
     return { teamId: t.teamId, workerIds: [...new Set(workerIds)] }
@@ -103,10 +125,14 @@ function checkTeams(ctx: ServiceContext, teams: ShiftInput['teams'], issues: Iss
 export function openShift(ctx: ServiceContext, who: Actor, input: ShiftInput) {
   requireElection(ctx)
   const issues: Issue[] = []
-  if (!isIsoDate(input.tanggal)) issues.push({ column: 'tanggal', message: `Tanggal "${input.tanggal}" tidak sah; tulis TTTT-BB-HH` })
-  if (!isClockTime(input.mulai)) issues.push({ column: 'mulai', message: `Jam mulai "${input.mulai}" tidak sah; tulis JJ:MM` })
-  if (!isClockTime(input.selesai)) issues.push({ column: 'selesai', message: `Jam selesai "${input.selesai}" tidak sah; tulis JJ:MM` })
-  else if (isClockTime(input.mulai) && input.selesai <= input.mulai) issues.push({ column: 'selesai', message: 'Jam selesai harus setelah jam mulai' })
+  if (!isIsoDate(input.tanggal))
+    issues.push({ column: 'tanggal', message: `Tanggal "${input.tanggal}" tidak sah; tulis TTTT-BB-HH` })
+  if (!isClockTime(input.mulai))
+    issues.push({ column: 'mulai', message: `Jam mulai "${input.mulai}" tidak sah; tulis JJ:MM` })
+  if (!isClockTime(input.selesai))
+    issues.push({ column: 'selesai', message: `Jam selesai "${input.selesai}" tidak sah; tulis JJ:MM` })
+  else if (isClockTime(input.mulai) && input.selesai <= input.mulai)
+    issues.push({ column: 'selesai', message: 'Jam selesai harus setelah jam mulai' })
   checkVariants(ctx, input.kind, input.variantIds, issues)
   const teams = checkTeams(ctx, input.teams, issues)
   if (issues.length) throw refused('Shift tidak dapat dibuka; tidak ada yang dicatat', issues)
@@ -120,9 +146,12 @@ export function openShift(ctx: ServiceContext, who: Actor, input: ShiftInput) {
         )
         .run({ ...input, at: ctx.now().toISOString(), actor: who.actor }).lastInsertRowid,
     )
-    for (const v of new Set(input.variantIds)) ctx.db.prepare('INSERT INTO shift_variant (shift_id, variant_id) VALUES (?, ?)').run(id, v)
+    for (const v of new Set(input.variantIds))
+      ctx.db.prepare('INSERT INTO shift_variant (shift_id, variant_id) VALUES (?, ?)').run(id, v)
     writeAttendance(ctx, id, teams)
-    ctx.db.prepare(`INSERT INTO shift_event (shift_id, at, actor, event, note) VALUES (?, ?, ?, 'buka', ?)`).run(id, ctx.now().toISOString(), who.actor, input.note)
+    ctx.db
+      .prepare(`INSERT INTO shift_event (shift_id, at, actor, event, note) VALUES (?, ?, ?, 'buka', ?)`)
+      .run(id, ctx.now().toISOString(), who.actor, input.note)
     return { result: id, detail: { id, ...input } }
   })
   return getShift(ctx, id)
@@ -133,12 +162,21 @@ function writeAttendance(ctx: ServiceContext, shiftId: number, teams: { teamId: 
   ctx.db.prepare('DELETE FROM shift_team WHERE shift_id = ?').run(shiftId)
   for (const t of teams) {
     ctx.db.prepare('INSERT INTO shift_team (shift_id, team_id) VALUES (?, ?)').run(shiftId, t.teamId)
-    for (const w of t.workerIds) ctx.db.prepare('INSERT INTO shift_worker (shift_id, worker_id, team_id) VALUES (?, ?, ?)').run(shiftId, w, t.teamId)
+    for (const w of t.workerIds)
+      ctx.db
+        .prepare('INSERT INTO shift_worker (shift_id, worker_id, team_id) VALUES (?, ?, ?)')
+        .run(shiftId, w, t.teamId)
   }
 }
 
 /** Who was present, changed while the shift is open (a worker arrives late, a team joins). */
-export function setAttendance(ctx: ServiceContext, who: Actor, shiftId: number, teamsIn: ShiftInput['teams'], variantIds?: number[]) {
+export function setAttendance(
+  ctx: ServiceContext,
+  who: Actor,
+  shiftId: number,
+  teamsIn: ShiftInput['teams'],
+  variantIds?: number[],
+) {
   const shift = requireOpenShift(ctx, shiftId)
   const issues: Issue[] = []
   const teams = checkTeams(ctx, teamsIn, issues)
@@ -148,26 +186,38 @@ export function setAttendance(ctx: ServiceContext, who: Actor, shiftId: number, 
   for (const teamId of new Set(flows.map((f) => f.teamId))) {
     if (teamId !== null && !kept.has(teamId)) {
       const nama = (ctx.db.prepare('SELECT nama FROM team WHERE id = ?').get(teamId) as { nama: string }).nama
-      issues.push({ column: 'teams', message: `Regu ${nama} sudah memiliki catatan di shift ini dan tidak dapat dikeluarkan` })
+      issues.push({
+        column: 'teams',
+        message: `Regu ${nama} sudah memiliki catatan di shift ini dan tidak dapat dikeluarkan`,
+      })
     }
   }
   for (const f of flows) {
     if (f.workerId !== null && !teams.some((t) => t.teamId === f.teamId && t.workerIds.includes(f.workerId!))) {
       const nama = (ctx.db.prepare('SELECT nama FROM worker WHERE id = ?').get(f.workerId) as { nama: string }).nama
-      issues.push({ column: 'workerIds', message: `${nama} sudah memiliki hasil tercatat di shift ini dan tidak dapat dihapus dari daftar hadir` })
+      issues.push({
+        column: 'workerIds',
+        message: `${nama} sudah memiliki hasil tercatat di shift ini dan tidak dapat dihapus dari daftar hadir`,
+      })
       break
     }
   }
   if (variantIds) {
     const used = new Set(flows.map((f) => f.variantId))
-    for (const v of used) if (!variantIds.includes(v)) issues.push({ column: 'variantIds', message: `${getVariant(ctx, v).label} sudah dikerjakan di shift ini dan tidak dapat dihapus` })
+    for (const v of used)
+      if (!variantIds.includes(v))
+        issues.push({
+          column: 'variantIds',
+          message: `${getVariant(ctx, v).label} sudah dikerjakan di shift ini dan tidak dapat dihapus`,
+        })
   }
   if (issues.length) throw refused('Daftar hadir shift tidak diubah', issues)
   writeTx(ctx, who, 'shift.hadir', () => {
     writeAttendance(ctx, shiftId, teams)
     if (variantIds) {
       ctx.db.prepare('DELETE FROM shift_variant WHERE shift_id = ?').run(shiftId)
-      for (const v of new Set(variantIds)) ctx.db.prepare('INSERT INTO shift_variant (shift_id, variant_id) VALUES (?, ?)').run(shiftId, v)
+      for (const v of new Set(variantIds))
+        ctx.db.prepare('INSERT INTO shift_variant (shift_id, variant_id) VALUES (?, ?)').run(shiftId, v)
     }
     return { result: null, detail: { shiftId, teams, variantIds } }
   })
@@ -194,13 +244,18 @@ export function closeShift(ctx: ServiceContext, who: Actor, shiftId: number, not
       left.map((l) => {
         const teamId = Number(l.place.split(':')[2])
         const team = (teamName.get(teamId) as { nama: string } | undefined)?.nama ?? `#${teamId}`
-        return { column: 'proses', message: `Regu ${team}: ${formatAngka(l.qty)} ${getVariant(ctx, l.variantId).label} masih dalam proses` }
+        return {
+          column: 'proses',
+          message: `Regu ${team}: ${formatAngka(l.qty)} ${getVariant(ctx, l.variantId).label} masih dalam proses`,
+        }
       }),
     )
   }
   writeTx(ctx, who, 'shift.tutup', () => {
     ctx.db.prepare(`UPDATE shift SET status = 'closed' WHERE id = ?`).run(shiftId)
-    ctx.db.prepare(`INSERT INTO shift_event (shift_id, at, actor, event, note) VALUES (?, ?, ?, 'tutup', ?)`).run(shiftId, ctx.now().toISOString(), who.actor, note)
+    ctx.db
+      .prepare(`INSERT INTO shift_event (shift_id, at, actor, event, note) VALUES (?, ?, ?, 'tutup', ?)`)
+      .run(shiftId, ctx.now().toISOString(), who.actor, note)
     return { result: null, detail: { shiftId, note } }
   })
   return getShift(ctx, shiftId)
@@ -209,10 +264,13 @@ export function closeShift(ctx: ServiceContext, who: Actor, shiftId: number, not
 export function reopenShift(ctx: ServiceContext, who: Actor, shiftId: number, note: string) {
   const shift = requireShift(ctx, shiftId)
   if (shift.status === 'open') throw refused(`Shift #${shiftId} masih terbuka`)
-  if (note.trim().length < 5) throw refused('Tulis alasan membuka kembali shift', [{ column: 'note', message: 'Alasan wajib diisi' }])
+  if (note.trim().length < 5)
+    throw refused('Tulis alasan membuka kembali shift', [{ column: 'note', message: 'Alasan wajib diisi' }])
   writeTx(ctx, who, 'shift.bukaKembali', () => {
     ctx.db.prepare(`UPDATE shift SET status = 'open' WHERE id = ?`).run(shiftId)
-    ctx.db.prepare(`INSERT INTO shift_event (shift_id, at, actor, event, note) VALUES (?, ?, ?, 'buka_kembali', ?)`).run(shiftId, ctx.now().toISOString(), who.actor, note)
+    ctx.db
+      .prepare(`INSERT INTO shift_event (shift_id, at, actor, event, note) VALUES (?, ?, ?, 'buka_kembali', ?)`)
+      .run(shiftId, ctx.now().toISOString(), who.actor, note)
     return { result: null, detail: { shiftId, note } }
   })
   return getShift(ctx, shiftId)
@@ -228,30 +286,57 @@ export interface TeamTally {
   proses: number
 }
 
-function tallies(flows: readonly FloorFlow[], teamId: number, workerId: number | null, variantIds: readonly number[], proses: (variantId: number) => number): TeamTally[] {
+function tallies(
+  flows: readonly FloorFlow[],
+  teamId: number,
+  workerId: number | null,
+  variantIds: readonly number[],
+  proses: (variantId: number) => number,
+): TeamTally[] {
   return variantIds.map((variantId) => {
-    const mine = flows.filter((f) => f.teamId === teamId && f.variantId === variantId && (workerId === null || f.workerId === workerId))
+    const mine = flows.filter(
+      (f) => f.teamId === teamId && f.variantId === variantId && (workerId === null || f.workerId === workerId),
+    )
     const sum = (c: FloorFlow['category']) => mine.filter((f) => f.category === c).reduce((s, f) => s + f.qty, 0)
     const rusak: Record<string, number> = {}
     for (const f of mine) if (f.category === 'rusak' && f.reason) rusak[f.reason] = (rusak[f.reason] ?? 0) + f.qty
     for (const k of Object.keys(rusak)) if (rusak[k] === 0) delete rusak[k]
-    return { variantId, serah: sum('serah'), hasil: sum('hasil'), rusak, rusakTotal: sum('rusak'), kembali: sum('kembali'), proses: workerId === null ? proses(variantId) : 0 }
+    return {
+      variantId,
+      serah: sum('serah'),
+      hasil: sum('hasil'),
+      rusak,
+      rusakTotal: sum('rusak'),
+      kembali: sum('kembali'),
+      proses: workerId === null ? proses(variantId) : 0,
+    }
   })
 }
 
 export function getShift(ctx: ServiceContext, id: number) {
   const s = requireShift(ctx, id, 'id')
-  const variantIds = (ctx.db.prepare('SELECT variant_id AS v FROM shift_variant WHERE shift_id = ? ORDER BY variant_id').all(id) as { v: number }[]).map((r) => r.v)
+  const variantIds = (
+    ctx.db.prepare('SELECT variant_id AS v FROM shift_variant WHERE shift_id = ? ORDER BY variant_id').all(id) as {
+      v: number
+    }[]
+  ).map((r) => r.v)
   const teams = ctx.db
-    .prepare(`SELECT t.id, t.nama FROM shift_team x JOIN team t ON t.id = x.team_id WHERE x.shift_id = ? ORDER BY t.nama_key`)
+    .prepare(
+      `SELECT t.id, t.nama FROM shift_team x JOIN team t ON t.id = x.team_id WHERE x.shift_id = ? ORDER BY t.nama_key`,
+    )
     .all(id) as { id: number; nama: string }[]
   const workers = ctx.db
-    .prepare(`SELECT w.id, w.nama, x.team_id AS teamId FROM shift_worker x JOIN worker w ON w.id = x.worker_id WHERE x.shift_id = ? ORDER BY w.nama`)
+    .prepare(
+      `SELECT w.id, w.nama, x.team_id AS teamId FROM shift_worker x JOIN worker w ON w.id = x.worker_id WHERE x.shift_id = ? ORDER BY w.nama`,
+    )
     .all(id) as { id: number; nama: string; teamId: number }[]
   const flows = floorFlows(ctx, { shiftId: id })
   const balances = inProcess(ctx, id)
-  const proses = (teamId: number) => (variantId: number) => balances.find((b) => b.place === `PROSES:${id}:${teamId}` && b.variantId === variantId)?.qty ?? 0
-  const events = ctx.db.prepare('SELECT at, actor, event, note FROM shift_event WHERE shift_id = ? ORDER BY id').all(id) as {
+  const proses = (teamId: number) => (variantId: number) =>
+    balances.find((b) => b.place === `PROSES:${id}:${teamId}` && b.variantId === variantId)?.qty ?? 0
+  const events = ctx.db
+    .prepare('SELECT at, actor, event, note FROM shift_event WHERE shift_id = ? ORDER BY id')
+    .all(id) as {
     at: string
     actor: string
     event: 'buka' | 'tutup' | 'buka_kembali'
@@ -275,7 +360,9 @@ export function getShift(ctx: ServiceContext, id: number) {
     teams: teams.map((t) => ({
       teamId: t.id,
       nama: t.nama,
-      workers: workers.filter((w) => w.teamId === t.id).map((w) => ({ workerId: w.id, nama: w.nama, tallies: tallies(flows, t.id, w.id, variantIds, () => 0) })),
+      workers: workers
+        .filter((w) => w.teamId === t.id)
+        .map((w) => ({ workerId: w.id, nama: w.nama, tallies: tallies(flows, t.id, w.id, variantIds, () => 0) })),
       tallies: tallies(flows, t.id, null, variantIds, proses(t.id)),
     })),
     inProcess: balances.reduce((n, b) => n + b.qty, 0),
@@ -306,7 +393,9 @@ export function listShifts(ctx: ServiceContext, filter: { from?: string | undefi
   return rows.map((s) => {
     const mine = flows.filter((f) => f.shiftId === s.id)
     const sum = (c: FloorFlow['category']) => mine.filter((f) => f.category === c).reduce((n, f) => n + f.qty, 0)
-    const variants = (ctx.db.prepare('SELECT variant_id AS v FROM shift_variant WHERE shift_id = ?').all(s.id) as { v: number }[]).map((r) => getVariant(ctx, r.v).label)
+    const variants = (
+      ctx.db.prepare('SELECT variant_id AS v FROM shift_variant WHERE shift_id = ?').all(s.id) as { v: number }[]
+    ).map((r) => getVariant(ctx, r.v).label)
     return {
       id: s.id,
       kind: s.kind,

@@ -11,11 +11,14 @@ export interface ReadTable {
 
 const SAVE_AS = 'Buka berkas di Excel lalu simpan sebagai "Excel Workbook (.xlsx)" atau "CSV UTF-8".'
 
-const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean => bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b)
+const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean =>
+  bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b)
 /** Every zip (hence every .xlsx) starts with a local file header "PK\x03\x04" (or "PK\x05\x06" when empty). */
-const isZip = (bytes: Uint8Array): boolean => startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])
+const isZip = (bytes: Uint8Array): boolean =>
+  startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])
 /** Zip entry names are stored uncompressed in the archive, so a byte search finds them. */
-const zipHolds = (bytes: Uint8Array, entry: string): boolean => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(entry, 0, 'latin1')
+const zipHolds = (bytes: Uint8Array, entry: string): boolean =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(entry, 0, 'latin1')
 /** OLE2 compound file: old .xls, and also what Excel writes for a password-protected .xlsx. */
 const isOle2 = (bytes: Uint8Array): boolean => startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
 
@@ -35,16 +38,24 @@ export async function readTable(fileName: string, bytes: Uint8Array): Promise<Re
   if (bytes.length === 0) return { format: 'Berkas kosong', rows: [] }
   if (isOle2(bytes)) {
     if (ext === 'xlsx' || ext === 'xlsm') {
-      throw refused(`Berkas "${fileName}" tidak dapat dibuka: buku kerja ini dilindungi kata sandi (terenkripsi) atau sebenarnya berformat Excel lama. Hapus kata sandinya, lalu simpan ulang sebagai "Excel Workbook (.xlsx)" atau "CSV UTF-8".`)
+      throw refused(
+        `Berkas "${fileName}" tidak dapat dibuka: buku kerja ini dilindungi kata sandi (terenkripsi) atau sebenarnya berformat Excel lama. Hapus kata sandinya, lalu simpan ulang sebagai "Excel Workbook (.xlsx)" atau "CSV UTF-8".`,
+      )
     }
     throw refused(`Berkas "${fileName}" berformat Excel lama (.xls) yang tidak dapat dibaca. ${SAVE_AS}`)
   }
-  if (ext === 'xls') throw refused(`Berkas "${fileName}" berekstensi .xls (format Excel lama) yang tidak dapat dibaca. ${SAVE_AS}`)
-  if (ext === 'ods' || ext === 'numbers') throw refused(`Berkas "${fileName}" berformat .${ext} yang tidak didukung. Simpan ulang sebagai "Excel Workbook (.xlsx)" atau CSV.`)
+  if (ext === 'xls')
+    throw refused(`Berkas "${fileName}" berekstensi .xls (format Excel lama) yang tidak dapat dibaca. ${SAVE_AS}`)
+  if (ext === 'ods' || ext === 'numbers')
+    throw refused(
+      `Berkas "${fileName}" berformat .${ext} yang tidak didukung. Simpan ulang sebagai "Excel Workbook (.xlsx)" atau CSV.`,
+    )
 
   if (isZip(bytes)) return readWorkbook(fileName, bytes, ext)
   if (ext === 'xlsx' || ext === 'xlsm') {
-    throw refused(`Berkas "${fileName}" bukan buku kerja XLSX yang sah (isinya bukan arsip XLSX; mungkin rusak, terpotong saat diunduh, atau sebenarnya berkas lain yang diganti namanya). ${SAVE_AS}`)
+    throw refused(
+      `Berkas "${fileName}" bukan buku kerja XLSX yang sah (isinya bukan arsip XLSX; mungkin rusak, terpotong saat diunduh, atau sebenarnya berkas lain yang diganti namanya). ${SAVE_AS}`,
+    )
   }
 
   const decoded = decodeText(bytes, fileName)
@@ -60,13 +71,21 @@ async function readWorkbook(fileName: string, bytes: Uint8Array, ext: string): P
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer)
   } catch {
     // The library's message (zip internals, XML parse positions) means nothing to a coordinator.
-    throw refused(`Berkas "${fileName}" tidak dapat dibuka sebagai buku kerja XLSX: berkasnya rusak atau bukan buku kerja Excel. ${SAVE_AS}`)
+    throw refused(
+      `Berkas "${fileName}" tidak dapat dibuka sebagai buku kerja XLSX: berkasnya rusak atau bukan buku kerja Excel. ${SAVE_AS}`,
+    )
   }
 
   // exceljs opens any zip (a Word document, an archive) as a workbook with no sheets.
   if (workbook.worksheets.length === 0) {
-    const what = zipHolds(bytes, 'word/document.xml') ? 'dokumen Word' : zipHolds(bytes, 'ppt/presentation.xml') ? 'presentasi PowerPoint' : 'arsip ZIP'
-    throw refused(`Berkas "${fileName}" adalah ${what}, bukan buku kerja Excel (tidak ada lembar kerja di dalamnya). ${SAVE_AS}`)
+    const what = zipHolds(bytes, 'word/document.xml')
+      ? 'dokumen Word'
+      : zipHolds(bytes, 'ppt/presentation.xml')
+        ? 'presentasi PowerPoint'
+        : 'arsip ZIP'
+    throw refused(
+      `Berkas "${fileName}" adalah ${what}, bukan buku kerja Excel (tidak ada lembar kerja di dalamnya). ${SAVE_AS}`,
+    )
   }
 
   // Visible sheets first: a hidden sheet usually holds lookup lists, not the table the user means.
@@ -94,7 +113,8 @@ function sheetRows(sheet: ExcelJS.Worksheet): TableRow[] {
     while (cells.length > 0 && cells[cells.length - 1]!.trim() === '') cells.pop()
     numeric.length = cells.length
     // Same rule as CSV: a row of blank cells (formatting only) is not data.
-    if (cells.length > 0) rows.push(numeric.includes(true) ? { line: rowNumber, cells, numeric } : { line: rowNumber, cells })
+    if (cells.length > 0)
+      rows.push(numeric.includes(true) ? { line: rowNumber, cells, numeric } : { line: rowNumber, cells })
   })
   return rows
 }
@@ -115,7 +135,8 @@ export function cellText(value: ExcelJS.CellValue): string {
     // The result Excel cached when it last saved. Without one (a workbook written by a program and never
     // opened in Excel) the formula text is returned so the importer reports a formula, not an empty cell.
     const v = value as ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue
-    if (v.result === undefined || v.result === null) return `=${v.formula ?? ('sharedFormula' in v ? v.sharedFormula : '')}`
+    if (v.result === undefined || v.result === null)
+      return `=${v.formula ?? ('sharedFormula' in v ? v.sharedFormula : '')}`
     return cellText(v.result as ExcelJS.CellValue)
   }
   if ('hyperlink' in value) {

@@ -41,28 +41,28 @@ const prepare = (db: ServiceContext['db']) => ({
 })
 /** Prepared once per connection: a coordinator saves a grid every few seconds all day. */
 const statements = new WeakMap<ServiceContext['db'], ReturnType<typeof prepare>>()
-const prepared = (ctx: ServiceContext) => statements.get(ctx.db) ?? (statements.set(ctx.db, prepare(ctx.db)), statements.get(ctx.db)!)
+const prepared = (ctx: ServiceContext) =>
+  statements.get(ctx.db) ?? (statements.set(ctx.db, prepare(ctx.db)), statements.get(ctx.db)!)
 
 export function saveTally(ctx: ServiceContext, who: Actor, input: TallyInput) {
   const shift = requireOpenShift(ctx, input.shiftId)
-  if (shift.kind === 'packing') throw refused(`Shift #${shift.id} adalah shift pengemasan; kit TPS dicatat di halaman Pengemasan`, [{ column: 'shiftId', message: 'Shift pengemasan' }])
+  if (shift.kind === 'packing')
+    throw refused(`Shift #${shift.id} adalah shift pengemasan; kit TPS dicatat di halaman Pengemasan`, [
+      { column: 'shiftId', message: 'Shift pengemasan' },
+    ])
   const variant = getVariant(ctx, input.variantId)
   const unit = SHIFT_KINDS[shift.kind].unit
   const st = prepared(ctx)
   const declared = (st.declared.all(shift.id) as { v: number }[]).map((r) => r.v)
   if (!declared.includes(variant.variantId)) {
     const names = declared.map((v) => getVariant(ctx, v).label).join('; ')
-    throw refused(`${variant.label} bukan pekerjaan shift #${shift.id}. Shift ini mengerjakan: ${names}. Periksa jenis dan dapil pada dus surat suara.`, [
-      { column: 'variantId', message: 'Jenis/dapil tidak sesuai shift' },
-    ])
+    throw refused(
+      `${variant.label} bukan pekerjaan shift #${shift.id}. Shift ini mengerjakan: ${names}. Periksa jenis dan dapil pada dus surat suara.`,
+      [{ column: 'variantId', message: 'Jenis/dapil tidak sesuai shift' }],
+    )
   }
   const allowed = new Set(reasonsFor(variant.kind === 'ballot' ? 'ballot' : 'assembled').map((r) => r.code))
-  const teamName = new Map(
-    (st.teams.all(shift.id) as { id: number; nama: string }[]).map((t) => [
-      t.id,
-      t.nama,
-    ]),
-  )
+  const teamName = new Map((st.teams.all(shift.id) as { id: number; nama: string }[]).map((t) => [t.id, t.nama]))
   const { presentIn, workerName } = st
 
   const issues: Issue[] = []
@@ -74,25 +74,47 @@ export function saveTally(ctx: ServiceContext, who: Actor, input: TallyInput) {
     const team = teamName.get(r.teamId)
     if (team === undefined) {
       const known = ctx.db.prepare('SELECT nama FROM team WHERE id = ?').get(r.teamId) as { nama: string } | undefined
-      issues.push({ row, column: 'teamId', message: known ? `Regu ${known.nama} tidak tercatat bekerja di shift #${shift.id}` : `Regu dengan id ${r.teamId} tidak dikenal` })
+      issues.push({
+        row,
+        column: 'teamId',
+        message: known
+          ? `Regu ${known.nama} tidak tercatat bekerja di shift #${shift.id}`
+          : `Regu dengan id ${r.teamId} tidak dikenal`,
+      })
       return
     }
-    const who = r.workerId != null ? ((workerName.get(r.workerId) as { nama: string } | undefined)?.nama ?? `#${r.workerId}`) : `Regu ${team}`
+    const who =
+      r.workerId != null
+        ? ((workerName.get(r.workerId) as { nama: string } | undefined)?.nama ?? `#${r.workerId}`)
+        : `Regu ${team}`
     if (r.workerId != null) {
       const at = presentIn.get(shift.id, r.workerId) as { teamId: number } | undefined
       if (!at) issues.push({ row, column: 'workerId', message: `${who} tidak tercatat hadir di shift ini` })
-      else if (at.teamId !== r.teamId) issues.push({ row, column: 'workerId', message: `${who} hadir di regu ${teamName.get(at.teamId)}, bukan regu ${team}` })
+      else if (at.teamId !== r.teamId)
+        issues.push({
+          row,
+          column: 'workerId',
+          message: `${who} hadir di regu ${teamName.get(at.teamId)}, bukan regu ${team}`,
+        })
     }
     let rusakSum = 0
     for (const [code, qty] of Object.entries(r.rusak)) {
       if (qty === 0) continue
       const reason = damageReason(code)
       if (!reason || !allowed.has(code)) {
-        issues.push({ row, column: `rusak.${code}`, message: `Alasan rusak "${code}" tidak berlaku untuk ${variant.itemName}` })
+        issues.push({
+          row,
+          column: `rusak.${code}`,
+          message: `Alasan rusak "${code}" tidak berlaku untuk ${variant.itemName}`,
+        })
         continue
       }
       if (reason.needsNote && !(r.rusakNote ?? '').trim()) {
-        issues.push({ row, column: `rusak.${code}`, message: `${who}: rusak "${reason.short}" wajib diberi keterangan` })
+        issues.push({
+          row,
+          column: `rusak.${code}`,
+          message: `${who}: rusak "${reason.short}" wajib diberi keterangan`,
+        })
       }
       rusakSum += qty
     }
@@ -114,14 +136,19 @@ export function saveTally(ctx: ServiceContext, who: Actor, input: TallyInput) {
         row: t.rowIdx,
         column: 'hasil',
         message: `Regu ${teamName.get(teamId)}: baik + rusak + kembali = ${fmt(t.out)} ${unit}, melebihi yang ada di tangan regu (${
-          t.serah ? `${fmt(inProcess)} dalam proses + ${fmt(t.serah)} diserahkan sekarang = ${fmt(available)}` : `${fmt(inProcess)} dalam proses`
+          t.serah
+            ? `${fmt(inProcess)} dalam proses + ${fmt(t.serah)} diserahkan sekarang = ${fmt(available)}`
+            : `${fmt(inProcess)} dalam proses`
         })`,
       })
     }
   }
   const stock = balanceOf(ctx.db, variant.variantId, 'DITERIMA')
   if (totalSerah > stock) {
-    issues.push({ column: 'serahkan', message: `Diserahkan ${fmt(totalSerah)} ${unit}, tetapi stok ${variant.label} yang belum disortir hanya ${fmt(stock)}` })
+    issues.push({
+      column: 'serahkan',
+      message: `Diserahkan ${fmt(totalSerah)} ${unit}, tetapi stok ${variant.label} yang belum disortir hanya ${fmt(stock)}`,
+    })
   }
   if (issues.length) throw refused('Tally ditolak; tidak ada yang disimpan', issues)
 
@@ -129,22 +156,53 @@ export function saveTally(ctx: ServiceContext, who: Actor, input: TallyInput) {
   const base = { variantId: variant.variantId, shiftId: shift.id }
   const moves: MoveInput[] = []
   for (const r of input.rows) {
-    if (r.serahkan > 0) moves.push({ ...base, from: 'DITERIMA', to: prosesPlace(shift.id, r.teamId), qty: r.serahkan, workerId: r.workerId ?? null })
+    if (r.serahkan > 0)
+      moves.push({
+        ...base,
+        from: 'DITERIMA',
+        to: prosesPlace(shift.id, r.teamId),
+        qty: r.serahkan,
+        workerId: r.workerId ?? null,
+      })
   }
   for (const r of input.rows) {
     const from = prosesPlace(shift.id, r.teamId)
     const workerId = r.workerId ?? null
     if (r.hasil > 0) moves.push({ ...base, from, to: output, qty: r.hasil, workerId })
     for (const [code, qty] of Object.entries(r.rusak)) {
-      if (qty > 0) moves.push({ ...base, from, to: rusakPlace(code), qty, workerId, note: damageReason(code)?.needsNote ? (r.rusakNote ?? '').trim() : null })
+      if (qty > 0)
+        moves.push({
+          ...base,
+          from,
+          to: rusakPlace(code),
+          qty,
+          workerId,
+          note: damageReason(code)?.needsNote ? (r.rusakNote ?? '').trim() : null,
+        })
     }
   }
   for (const r of input.rows) {
-    if (r.kembali > 0) moves.push({ ...base, from: prosesPlace(shift.id, r.teamId), to: 'DITERIMA', qty: r.kembali, workerId: r.workerId ?? null, reason: MOVE_REASON.KEMBALI })
+    if (r.kembali > 0)
+      moves.push({
+        ...base,
+        from: prosesPlace(shift.id, r.teamId),
+        to: 'DITERIMA',
+        qty: r.kembali,
+        workerId: r.workerId ?? null,
+        reason: MOVE_REASON.KEMBALI,
+      })
   }
   writeTx(ctx, who, 'tally.simpan', () => {
     const written = recordMoves(ctx, who, moves)
-    return { result: null, detail: { shiftId: shift.id, variantId: variant.variantId, rows: written.length, seqs: [written[0]?.seq, written.at(-1)?.seq] } }
+    return {
+      result: null,
+      detail: {
+        shiftId: shift.id,
+        variantId: variant.variantId,
+        rows: written.length,
+        seqs: [written[0]?.seq, written.at(-1)?.seq],
+      },
+    }
   })
   return getShift(ctx, shift.id)
 }
@@ -165,15 +223,30 @@ export function reclassify(ctx: ServiceContext, who: Actor, input: ReclassifyInp
   const variant = getVariant(ctx, input.variantId)
   if (input.shiftId != null) requireOpenShift(ctx, input.shiftId)
   const reason = damageReason(input.reason)
-  if (!reason) throw refused(`Alasan rusak "${input.reason}" tidak dikenal`, [{ column: 'reason', message: 'Tidak dikenal' }])
-  if (input.note.trim().length < 5) throw refused('Tulis alasan surat suara ini dinyatakan layak pakai', [{ column: 'note', message: 'Alasan wajib diisi' }])
+  if (!reason)
+    throw refused(`Alasan rusak "${input.reason}" tidak dikenal`, [{ column: 'reason', message: 'Tidak dikenal' }])
+  if (input.note.trim().length < 5)
+    throw refused('Tulis alasan surat suara ini dinyatakan layak pakai', [
+      { column: 'note', message: 'Alasan wajib diisi' },
+    ])
   const available = balanceOf(ctx.db, variant.variantId, rusakPlace(reason.code))
   if (input.qty > available) {
-    throw refused(`${variant.label}: rusak "${reason.short}" hanya ${fmt(available)}, tidak dapat mereklasifikasi ${fmt(input.qty)}`, [{ column: 'qty', message: 'Melebihi jumlah rusak' }])
+    throw refused(
+      `${variant.label}: rusak "${reason.short}" hanya ${fmt(available)}, tidak dapat mereklasifikasi ${fmt(input.qty)}`,
+      [{ column: 'qty', message: 'Melebihi jumlah rusak' }],
+    )
   }
   return writeTx(ctx, who, 'rusak.reklasifikasi', () => {
     const [row] = recordMoves(ctx, who, [
-      { variantId: variant.variantId, from: rusakPlace(reason.code), to: usablePlace(variant), qty: input.qty, reason: MOVE_REASON.REKLASIFIKASI, note: input.note.trim(), shiftId: input.shiftId ?? null },
+      {
+        variantId: variant.variantId,
+        from: rusakPlace(reason.code),
+        to: usablePlace(variant),
+        qty: input.qty,
+        reason: MOVE_REASON.REKLASIFIKASI,
+        note: input.note.trim(),
+        shiftId: input.shiftId ?? null,
+      },
     ])
     return { result: { seq: row!.seq }, detail: input }
   })

@@ -45,7 +45,10 @@ const toInfo = (r: Row): VariantInfo => ({
 })
 
 /** Prepared once per connection: a shift page or a tally save looks variants up one by one. */
-const prepare = (ctx: ServiceContext) => ({ all: ctx.db.prepare(`${SQL} ORDER BY i.sort_order, i.id, d.name_key`), one: ctx.db.prepare(`${SQL} WHERE v.id = ?`) })
+const prepare = (ctx: ServiceContext) => ({
+  all: ctx.db.prepare(`${SQL} ORDER BY i.sort_order, i.id, d.name_key`),
+  one: ctx.db.prepare(`${SQL} WHERE v.id = ?`),
+})
 const statements = new WeakMap<ServiceContext['db'], ReturnType<typeof prepare>>()
 function prepared(ctx: ServiceContext) {
   let s = statements.get(ctx.db)
@@ -59,7 +62,10 @@ export function listVariants(ctx: ServiceContext): VariantInfo[] {
 
 export function getVariant(ctx: ServiceContext, variantId: number, column = 'variantId'): VariantInfo {
   const r = prepared(ctx).one.get(variantId) as Row | undefined
-  if (!r) throw new AppError('NOT_FOUND', `Barang dengan id varian ${variantId} tidak dikenal`, [{ column, message: 'Tidak dikenal' }])
+  if (!r)
+    throw new AppError('NOT_FOUND', `Barang dengan id varian ${variantId} tidak dikenal`, [
+      { column, message: 'Tidak dikenal' },
+    ])
   return toInfo(r)
 }
 

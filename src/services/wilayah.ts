@@ -19,7 +19,8 @@ export function wilayahSummary(ctx: ServiceContext) {
 }
 
 function getMaxVoters(ctx: ServiceContext): number {
-  const r = ctx.db.prepare('SELECT max_voters_per_tps AS m FROM election WHERE id = 1').get() as { m: number } | undefined
+  const r = ctx.db.prepare('SELECT max_voters_per_tps AS m FROM election WHERE id = 1').get() as
+    { m: number } | undefined
   return r?.m ?? Number.MAX_SAFE_INTEGER
 }
 
@@ -44,7 +45,14 @@ export function listDesa(ctx: ServiceContext, kecamatanId?: number) {
        WHERE @kecamatanId IS NULL OR d.kecamatan_id = @kecamatanId
        GROUP BY d.id ORDER BY coalesce(k.kode, ''), k.nama_key, coalesce(d.kode, ''), d.nama_key`,
     )
-    .all({ kecamatanId: kecamatanId ?? null }) as { id: number; kecamatanId: number; kode: string | null; nama: string; tps: number; dpt: number }[]
+    .all({ kecamatanId: kecamatanId ?? null }) as {
+    id: number
+    kecamatanId: number
+    kode: string | null
+    nama: string
+    tps: number
+    dpt: number
+  }[]
 }
 
 export interface TpsRow {
@@ -99,16 +107,19 @@ interface Plan {
 const planned = new WeakMap<object, { version: number; fileName: string; fileHash: string; plan: Plan }>()
 
 const masterVersion = (ctx: ServiceContext) =>
-  (ctx.db.prepare(`SELECT version FROM data_version WHERE name = 'master'`).get() as { version: number } | undefined)?.version
+  (ctx.db.prepare(`SELECT version FROM data_version WHERE name = 'master'`).get() as { version: number } | undefined)
+    ?.version
 
 async function plan(ctx: ServiceContext, fileName: string, bytes: Uint8Array): Promise<Plan> {
   const version = masterVersion(ctx)
   const fileHash = createHash('sha256').update(bytes).digest('hex')
   const hit = planned.get(ctx.db)
-  if (hit && version !== undefined && hit.version === version && hit.fileName === fileName && hit.fileHash === fileHash) return hit.plan
+  if (hit && version !== undefined && hit.version === version && hit.fileName === fileName && hit.fileHash === fileHash)
+    return hit.plan
   const p = await makePlan(ctx, fileName, bytes)
   // Reading the file is asynchronous: keep the plan only if nothing changed meanwhile.
-  if (version !== undefined && masterVersion(ctx) === version) planned.set(ctx.db, { version, fileName, fileHash, plan: p })
+  if (version !== undefined && masterVersion(ctx) === version)
+    planned.set(ctx.db, { version, fileName, fileHash, plan: p })
   return p
 }
 
@@ -127,18 +138,51 @@ async function makePlan(ctx: ServiceContext, fileName: string, bytes: Uint8Array
     const key = tpsKey(r.kecamatan, r.desa, r.nomor)
     seen.add(key)
     const old = before.get(key)
-    if (!old) changes.push({ kind: 'added', kecamatan: r.kecamatan, desa: r.desa, nomor: r.nomor, dptBefore: null, dptAfter: r.dpt })
-    else if (old.dpt !== r.dpt) changes.push({ kind: 'changed', kecamatan: r.kecamatan, desa: r.desa, nomor: r.nomor, dptBefore: old.dpt, dptAfter: r.dpt })
+    if (!old)
+      changes.push({
+        kind: 'added',
+        kecamatan: r.kecamatan,
+        desa: r.desa,
+        nomor: r.nomor,
+        dptBefore: null,
+        dptAfter: r.dpt,
+      })
+    else if (old.dpt !== r.dpt)
+      changes.push({
+        kind: 'changed',
+        kecamatan: r.kecamatan,
+        desa: r.desa,
+        nomor: r.nomor,
+        dptBefore: old.dpt,
+        dptAfter: r.dpt,
+      })
     else unchanged++
   }
   for (const [key, t] of before) {
-    if (!seen.has(key)) changes.push({ kind: 'removed', kecamatan: t.kecamatan, desa: t.desa, nomor: t.nomor, dptBefore: t.dpt, dptAfter: null })
+    if (!seen.has(key))
+      changes.push({
+        kind: 'removed',
+        kecamatan: t.kecamatan,
+        desa: t.desa,
+        nomor: t.nomor,
+        dptBefore: t.dpt,
+        dptAfter: null,
+      })
   }
   // The fingerprint binds a preview to this file AND to the data it was compared against.
   const state = createHash('sha256')
   for (const t of current) state.update(`${t.id}|${t.kecamatan}|${t.desa}|${t.nomor}|${t.dpt}\n`)
   const fingerprint = createHash('sha256').update(bytes).update(state.digest()).digest('hex')
-  return { format: table.format, columns: parsed.columns, errors: parsed.errors, warnings: parsed.warnings, rows: parsed.tps, changes, unchanged, fingerprint }
+  return {
+    format: table.format,
+    columns: parsed.columns,
+    errors: parsed.errors,
+    warnings: parsed.warnings,
+    rows: parsed.tps,
+    changes,
+    unchanged,
+    fingerprint,
+  }
 }
 
 const SAMPLE_LIMIT = 500
@@ -160,7 +204,13 @@ export async function previewImport(ctx: ServiceContext, fileName: string, bytes
       tps: p.rows.length,
       dpt: p.rows.reduce((s, r) => s + r.dpt, 0),
     },
-    changes: { added: count('added'), removed: count('removed'), changed: count('changed'), unchanged: p.unchanged, sample: structuredClone(p.changes.slice(0, SAMPLE_LIMIT)) },
+    changes: {
+      added: count('added'),
+      removed: count('removed'),
+      changed: count('changed'),
+      unchanged: p.unchanged,
+      sample: structuredClone(p.changes.slice(0, SAMPLE_LIMIT)),
+    },
     fingerprint: p.fingerprint,
   }
 }
@@ -169,12 +219,22 @@ export async function previewImport(ctx: ServiceContext, fileName: string, bytes
  * Writes a previewed file: the whole file or nothing. Kecamatan, desa and TPS keep their ids across
  * re-imports (they are matched by name and number), so ledger places that name them stay valid.
  */
-export async function applyImport(ctx: ServiceContext, who: Actor, fileName: string, bytes: Uint8Array, fingerprint: string) {
+export async function applyImport(
+  ctx: ServiceContext,
+  who: Actor,
+  fileName: string,
+  bytes: Uint8Array,
+  fingerprint: string,
+) {
   const p = await plan(ctx, fileName, bytes)
-  if (p.errors.length) throw refused(`Berkas ${fileName} berisi ${p.errors.length} galat; tidak ada yang disimpan`, p.errors)
+  if (p.errors.length)
+    throw refused(`Berkas ${fileName} berisi ${p.errors.length} galat; tidak ada yang disimpan`, p.errors)
   if (p.rows.length === 0) throw refused(`Berkas ${fileName} tidak berisi TPS; tidak ada yang disimpan`)
   if (p.fingerprint !== fingerprint) {
-    throw new AppError('CONFLICT', 'Berkas atau data wilayah berubah sejak pratinjau dibuat; buat pratinjau lagi sebelum menyimpan')
+    throw new AppError(
+      'CONFLICT',
+      'Berkas atau data wilayah berubah sejak pratinjau dibuat; buat pratinjau lagi sebelum menyimpan',
+    )
   }
   const db = ctx.db
   const result = writeTx(ctx, who, 'wilayah.import', () => {
@@ -239,7 +299,14 @@ function removeMissing(ctx: ServiceContext, keepTps: Set<string>, keepDesa: Set<
   // Every TPS of the file is now a row, one per (desa, nomor): when there are no more rows than that,
   // none is left over to drop.
   const count = (db.prepare('SELECT count(*) AS n FROM tps').get() as { n: number }).n
-  const all = count === keepTps.size ? [] : (db.prepare('SELECT id, desa_id AS desaId, nomor FROM tps').all() as { id: number; desaId: number; nomor: number }[])
+  const all =
+    count === keepTps.size
+      ? []
+      : (db.prepare('SELECT id, desa_id AS desaId, nomor FROM tps').all() as {
+          id: number
+          desaId: number
+          nomor: number
+        }[])
   // Every packing and handover place the ledger ever named, read in one pass over the ledger the first
   // time something is to be removed (the places are not indexed; one pass per TPS would read a
   // million-row ledger once for each).
@@ -261,7 +328,9 @@ function removeMissing(ctx: ServiceContext, keepTps: Set<string>, keepDesa: Set<
   for (const t of all) {
     if (keepTps.has(`${t.desaId}:${t.nomor}`)) continue
     if (used(`DIKEMAS:${t.id}`)) {
-      blocked.push({ message: `TPS ${t.nomor} (id ${t.id}) sudah memiliki catatan pengemasan dan tidak dapat dihapus lewat impor` })
+      blocked.push({
+        message: `TPS ${t.nomor} (id ${t.id}) sudah memiliki catatan pengemasan dan tidak dapat dihapus lewat impor`,
+      })
       continue
     }
     deleteTps.run(t.id)
@@ -277,7 +346,8 @@ function removeMissing(ctx: ServiceContext, keepTps: Set<string>, keepDesa: Set<
   const deleteKec = db.prepare('DELETE FROM kecamatan WHERE id = ?')
   for (const k of db.prepare('SELECT id FROM kecamatan').all() as { id: number }[]) {
     if (keepKec.has(k.id)) continue
-    if (used(`DIKIRIM:${k.id}`)) throw refused(`Kecamatan id ${k.id} sudah menerima serah terima dan tidak dapat dihapus lewat impor`)
+    if (used(`DIKIRIM:${k.id}`))
+      throw refused(`Kecamatan id ${k.id} sudah menerima serah terima dan tidak dapat dihapus lewat impor`)
     if (!desaIn.get(k.id)) {
       deleteMapping.run(k.id)
       deleteKec.run(k.id)

@@ -53,17 +53,21 @@ function NoTokenPage() {
         <Brand />
         <h1>Buka aplikasi melalui alamat yang dicetak oleh npm start</h1>
         <p>
-          Dalam mode peramban, Gudang Pemilu hanya melayani halaman yang dibuka dengan alamat lengkap beserta token akses, misalnya{' '}
-          <code>http://127.0.0.1:5173/?token=…</code>.
+          Dalam mode peramban, Gudang Pemilu hanya melayani halaman yang dibuka dengan alamat lengkap beserta token
+          akses, misalnya <code>http://127.0.0.1:5173/?token=…</code>.
         </p>
         <ol>
           <li>
             Lihat jendela terminal tempat <code>npm start</code> dijalankan.
           </li>
-          <li>Salin alamat lengkap yang dicetak di sana (termasuk bagian <code>?token=</code>).</li>
+          <li>
+            Salin alamat lengkap yang dicetak di sana (termasuk bagian <code>?token=</code>).
+          </li>
           <li>Tempel ke bilah alamat peramban ini, lalu tekan Enter.</li>
         </ol>
-        <p className="muted small">Token disimpan hanya untuk tab ini dan dihapus dari bilah alamat setelah halaman terbuka.</p>
+        <p className="muted small">
+          Token disimpan hanya untuk tab ini dan dihapus dari bilah alamat setelah halaman terbuka.
+        </p>
       </div>
     </main>
   )
@@ -109,11 +113,23 @@ function Root() {
 
 const NAV: { route: Route; label: string; hint: string }[] = [
   { route: 'beranda', label: 'Beranda', hint: 'Posisi surat suara per jenis dan dapil, kemajuan sortir-lipat' },
-  { route: 'penerimaan', label: 'Penerimaan', hint: 'Penerimaan logistik dari penyedia: surat jalan, BTTB, selisih dan tertukar' },
+  {
+    route: 'penerimaan',
+    label: 'Penerimaan',
+    hint: 'Penerimaan logistik dari penyedia: surat jalan, BTTB, selisih dan tertukar',
+  },
   { route: 'shift', label: 'Sortir & Rakit', hint: 'Shift sortir-lipat dan rakit, tally per regu, rusak per alasan' },
   { route: 'pekerja', label: 'Pekerja & Regu', hint: 'Pekerja, regu, ketua dan target harian' },
-  { route: 'kemas', label: 'Pengemasan', hint: 'Setting dan pengemasan kit per TPS, label kotak, daftar isi kit, nomor segel' },
-  { route: 'distribusi', label: 'Distribusi & Pemusnahan', hint: 'Serah terima ke PPK (Panitia Pemilihan Kecamatan), pengembalian, pemusnahan surat suara' },
+  {
+    route: 'kemas',
+    label: 'Pengemasan',
+    hint: 'Setting dan pengemasan kit per TPS, label kotak, daftar isi kit, nomor segel',
+  },
+  {
+    route: 'distribusi',
+    label: 'Distribusi & Pemusnahan',
+    hint: 'Serah terima ke PPK (Panitia Pemilihan Kecamatan), pengembalian, pemusnahan surat suara',
+  },
   { route: 'dokumen', label: 'Dokumen', hint: 'Berita acara, rekap harian dan rekap upah' },
   { route: 'wilayah', label: 'Wilayah & TPS', hint: 'Kecamatan, desa/kelurahan, TPS dan DPT' },
   { route: 'kebutuhan', label: 'Kebutuhan', hint: 'Kebutuhan per TPS, desa, kecamatan dan dapil' },
@@ -146,10 +162,14 @@ function Shell({ election, system }: { election: Election; system: MethodOutput<
 
   return (
     <div className="shell">
-      <a className="skip-link" href="#konten" onClick={(e) => {
-        e.preventDefault()
-        mainRef.current?.querySelector<HTMLElement>('h1')?.focus()
-      }}>
+      <a
+        className="skip-link"
+        href="#konten"
+        onClick={(e) => {
+          e.preventDefault()
+          mainRef.current?.querySelector<HTMLElement>('h1')?.focus()
+        }}
+      >
         Lompat ke konten
       </a>
       <header className="app-header">
@@ -207,7 +227,13 @@ function Shell({ election, system }: { election: Election; system: MethodOutput<
 }
 
 function NavIcon({ route }: { route: Route }) {
-  const common = { fill: 'none', stroke: 'currentColor', strokeWidth: 1.8, strokeLinecap: 'round' as const, strokeLinejoin: 'round' as const }
+  const common = {
+    fill: 'none',
+    stroke: 'currentColor',
+    strokeWidth: 1.8,
+    strokeLinecap: 'round' as const,
+    strokeLinejoin: 'round' as const,
+  }
   return (
     <svg className="nav-icon" viewBox="0 0 24 24" aria-hidden="true">
       {route === 'beranda' && <path {...common} d="M3 11l9-7 9 7v9a1 1 0 0 1-1 1h-5v-6h-6v6H4a1 1 0 0 1-1-1z" />}

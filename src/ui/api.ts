@@ -89,7 +89,10 @@ export function setAuthPrompt(prompt: AuthPrompt | null): void {
 async function httpInvoke(method: string, input: unknown): Promise<ApiResponse> {
   let res: Response
   try {
-    const headers: Record<string, string> = { 'content-type': 'application/json', authorization: 'Bearer ' + (token ?? '') }
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      authorization: 'Bearer ' + (token ?? ''),
+    }
     if (sessionId) headers['x-gudang-sesi'] = sessionId
     res = await fetch('/api/' + encodeURIComponent(method), {
       method: 'POST',
@@ -97,13 +100,23 @@ async function httpInvoke(method: string, input: unknown): Promise<ApiResponse> 
       body: JSON.stringify(input ?? {}),
     })
   } catch {
-    throw new ApiError('NETWORK', 'Server Gudang Pemilu tidak dapat dihubungi. Pastikan jendela "npm start" masih berjalan, lalu muat ulang halaman.', [], method)
+    throw new ApiError(
+      'NETWORK',
+      'Server Gudang Pemilu tidak dapat dihubungi. Pastikan jendela "npm start" masih berjalan, lalu muat ulang halaman.',
+      [],
+      method,
+    )
   }
   let body: unknown
   try {
     body = await res.json()
   } catch {
-    throw new ApiError('INTERNAL', `Server menjawab dengan status HTTP ${res.status} tanpa data yang dapat dibaca.`, [], method)
+    throw new ApiError(
+      'INTERNAL',
+      `Server menjawab dengan status HTTP ${res.status} tanpa data yang dapat dibaca.`,
+      [],
+      method,
+    )
   }
   if (!body || typeof body !== 'object' || !('ok' in body)) {
     throw new ApiError('INTERNAL', `Jawaban server untuk ${method} tidak dikenal.`, [], method)
@@ -116,7 +129,12 @@ export async function invoke<M extends MethodName>(method: M, input: MethodInput
   try {
     return await invokeOnce(method, input)
   } catch (err) {
-    if (err instanceof ApiError && (err.code === 'AUTH_REQUIRED' || err.code === 'FORBIDDEN') && authPrompt && !method.startsWith('sesi.')) {
+    if (
+      err instanceof ApiError &&
+      (err.code === 'AUTH_REQUIRED' || err.code === 'FORBIDDEN') &&
+      authPrompt &&
+      !method.startsWith('sesi.')
+    ) {
       if (await authPrompt(err)) return invokeOnce(method, input)
     }
     throw err
@@ -124,7 +142,9 @@ export async function invoke<M extends MethodName>(method: M, input: MethodInput
 }
 
 async function invokeOnce<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const res = window.gudang ? await window.gudang.invoke(method, input ?? {}, sessionId) : await httpInvoke(method, input)
+  const res = window.gudang
+    ? await window.gudang.invoke(method, input ?? {}, sessionId)
+    : await httpInvoke(method, input)
   if (res.ok && (method === 'sesi.masuk' || method === 'sesi.keluar' || method === 'sesi.status')) {
     // The server says which session this window holds now (null once it ended or lapsed).
     rememberSession((res.result as { sessionId: string | null }).sessionId)

@@ -26,7 +26,9 @@ export interface Location {
 
 function parse(hash: string): Location {
   const [name = '', ...params] = hash.replace(/^#\/?/, '').split('?', 1)[0]!.split('/')
-  return (ROUTES as readonly string[]).includes(name) ? { route: name as Route, params: params.filter(Boolean) } : { route: 'beranda', params: [] }
+  return (ROUTES as readonly string[]).includes(name)
+    ? { route: name as Route, params: params.filter(Boolean) }
+    : { route: 'beranda', params: [] }
 }
 
 /** Hash routing: works from file-like app:// URLs in Electron and from the token URL in browser mode. */
@@ -44,7 +46,8 @@ export function useRoute(): Route {
   return useLocation().route
 }
 
-export const href = (route: Route, ...params: (string | number)[]): string => `#/${[route, ...params.map(String)].join('/')}`
+export const href = (route: Route, ...params: (string | number)[]): string =>
+  `#/${[route, ...params.map(String)].join('/')}`
 
 export function navigate(route: Route, ...params: (string | number)[]): void {
   window.location.hash = href(route, ...params)

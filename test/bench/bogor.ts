@@ -47,6 +47,9 @@ export function generateBogor(): SyntheticTps[] {
 }
 
 export function toCsv(rows: SyntheticTps[]): Buffer {
-  const lines = ['kode_kecamatan,kecamatan,kode_desa,desa,no_tps,dpt', ...rows.map((r) => `${r.kodeKecamatan},${r.kecamatan},${r.kodeDesa},${r.desa},${r.nomor},${r.dpt}`)]
+  const lines = [
+    'kode_kecamatan,kecamatan,kode_desa,desa,no_tps,dpt',
+    ...rows.map((r) => `${r.kodeKecamatan},${r.kecamatan},${r.kodeDesa},${r.desa},${r.nomor},${r.dpt}`),
+  ]
   return Buffer.from(lines.join('\n') + '\n')
 }

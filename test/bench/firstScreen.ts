@@ -12,8 +12,15 @@ import { launchChromium, STATIC_DIR } from '../e2e/support/browser'
 import { median, withPeakRss, type Report } from './measure'
 
 export async function benchFirstScreen(app: OpenedApp, runs: number, report: Report): Promise<void> {
-  const server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: STATIC_DIR, port: 0, ...(app.jobs ? { jobs: app.jobs } : {}) })
-  const bare = createServer((_req, res) => res.end('<!doctype html><title>x</title><table data-testid="t"><tr><td>1</td></tr></table>'))
+  const server = await startHttpServer({
+    dispatcher: app.dispatcher,
+    staticDir: STATIC_DIR,
+    port: 0,
+    ...(app.jobs ? { jobs: app.jobs } : {}),
+  })
+  const bare = createServer((_req, res) =>
+    res.end('<!doctype html><title>x</title><table data-testid="t"><tr><td>1</td></tr></table>'),
+  )
   await new Promise<void>((r) => bare.listen(0, '127.0.0.1', () => r()))
   const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/`
   const browser = await launchChromium()
@@ -35,7 +42,10 @@ export async function benchFirstScreen(app: OpenedApp, runs: number, report: Rep
     })
     const raw: number[] = []
     for (let i = 0; i < runs; i++) raw.push(await load(bareUrl, 't'))
-    report.add('Layar pertama (Beranda) dalam mode peramban', median(app_ms), median(raw), { peakMb, extra: `Chromium ${browser.version()}; raw = halaman kosong` })
+    report.add('Layar pertama (Beranda) dalam mode peramban', median(app_ms), median(raw), {
+      peakMb,
+      extra: `Chromium ${browser.version()}; raw = halaman kosong`,
+    })
 
     // The grid of every TPS: loading it, a quick filter typed in, a sort by DPT — each until the grid shows it.
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' })
@@ -74,8 +84,12 @@ export async function benchFirstScreen(app: OpenedApp, runs: number, report: Rep
     }
     await context.close()
     const n = total.toLocaleString('id-ID')
-    report.add(`Grid ${n} TPS: tampil`, median(loads), null, { extra: 'dari pindah halaman sampai baris dan jumlahnya tampil' })
-    report.add(`Grid ${n} TPS: saring cepat`, median(filters), null, { extra: `ketik "${desa}" sampai hitungan berubah` })
+    report.add(`Grid ${n} TPS: tampil`, median(loads), null, {
+      extra: 'dari pindah halaman sampai baris dan jumlahnya tampil',
+    })
+    report.add(`Grid ${n} TPS: saring cepat`, median(filters), null, {
+      extra: `ketik "${desa}" sampai hitungan berubah`,
+    })
     report.add(`Grid ${n} TPS: urutkan DPT`, median(sorts), null, { extra: 'klik judul kolom sampai terurut' })
   } finally {
     await browser.close()
@@ -83,4 +97,3 @@ export async function benchFirstScreen(app: OpenedApp, runs: number, report: Rep
     await new Promise<void>((r) => bare.close(() => r()))
   }
 }
-

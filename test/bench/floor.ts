@@ -59,13 +59,24 @@ export async function simulate(app: OpenedApp, log: (s: string) => void) {
     wakilJabatan: '',
     penggantiUntuk: '',
     note: '',
-    lines: ballots.map((b) => ({ variantId: b.variantId, statedQty: 4_100_000, countedQty: 4_100_000, tertukarQty: 0, tertukarNote: '' })),
+    lines: ballots.map((b) => ({
+      variantId: b.variantId,
+      statedQty: 4_100_000,
+      countedQty: 4_100_000,
+      tertukarQty: 0,
+      tertukarNote: '',
+    })),
   })
   const teamIds: number[] = []
   for (let t = 0; t < TEAMS; t++) {
-    const team = createTeam(ctx, WHO, { nama: `Regu ${String(t + 1).padStart(3, '0')}`, leaderId: null, dailyTarget: 10_000 })
+    const team = createTeam(ctx, WHO, {
+      nama: `Regu ${String(t + 1).padStart(3, '0')}`,
+      leaderId: null,
+      dailyTarget: 10_000,
+    })
     teamIds.push(team.id)
-    for (let w = 0; w < WORKERS_PER_TEAM; w++) createWorker(ctx, WHO, { nama: `Pekerja ${t + 1}-${w + 1}`, nik: null, telepon: '', teamId: team.id })
+    for (let w = 0; w < WORKERS_PER_TEAM; w++)
+      createWorker(ctx, WHO, { nama: `Pekerja ${t + 1}-${w + 1}`, nik: null, telepon: '', teamId: team.id })
   }
   const reasons = ['CETAK', 'KUSUT_SOBEK', 'BERLUBANG', 'FOTO']
   let rows = 0
@@ -96,9 +107,22 @@ export async function simulate(app: OpenedApp, log: (s: string) => void) {
             for (let k = 0; k < SAVES_PER_SHIFT; k++) {
               moves.push({ variantId: v.variantId, from: 'DITERIMA', to: place, qty: 40, shiftId: shift.id })
               moves.push({ variantId: v.variantId, from: place, to: 'BAIK', qty: 36, shiftId: shift.id })
-              moves.push({ variantId: v.variantId, from: place, to: rusakPlace(reasons[(k + teamId) % reasons.length]!), qty: 1, shiftId: shift.id })
+              moves.push({
+                variantId: v.variantId,
+                from: place,
+                to: rusakPlace(reasons[(k + teamId) % reasons.length]!),
+                qty: 1,
+                shiftId: shift.id,
+              })
             }
-            moves.push({ variantId: v.variantId, from: place, to: 'DITERIMA', qty: 3 * SAVES_PER_SHIFT, shiftId: shift.id, reason: 'KEMBALI' })
+            moves.push({
+              variantId: v.variantId,
+              from: place,
+              to: 'DITERIMA',
+              qty: 3 * SAVES_PER_SHIFT,
+              shiftId: shift.id,
+              reason: 'KEMBALI',
+            })
           }
         }
         appendMoves(ctx.db, moves, { actor: 'bench', at: new Date(at).toISOString() })
@@ -115,21 +139,40 @@ export async function simulate(app: OpenedApp, log: (s: string) => void) {
 export async function benchFloor(app: OpenedApp, dir: string, runs: number, report: Report): Promise<void> {
   const ctx = app.ctx
   const log = (s: string) => console.log(s)
-  log(`\nLantai sortir-lipat: ${TEAMS} regu x ${WORKERS_PER_TEAM} pekerja, ${DAYS} hari, ${SHIFTS_PER_DAY} shift per hari`)
+  log(
+    `\nLantai sortir-lipat: ${TEAMS} regu x ${WORKERS_PER_TEAM} pekerja, ${DAYS} hari, ${SHIFTS_PER_DAY} shift per hari`,
+  )
   const sim = await simulate(app, log)
   const ledgerRows = (ctx.db.prepare('SELECT count(*) AS n FROM ledger').get() as { n: number }).n
-  log(`  buku besar: ${ledgerRows.toLocaleString('id-ID')} baris, ${sim.ballots.length} varian surat suara, dibangun dalam ${sim.seconds.toFixed(1)} s\n`)
+  log(
+    `  buku besar: ${ledgerRows.toLocaleString('id-ID')} baris, ${sim.ballots.length} varian surat suara, dibangun dalam ${sim.seconds.toFixed(1)} s\n`,
+  )
 
   // One tally save on a live shift: validate against balances, write the rows with their hashes, answer
   // with the updated shift — what the coordinator waits for after pressing Simpan.
   const v = sim.ballots[0]!
   const team = sim.teamIds[0]!
-  const live = openShift(ctx, WHO, { kind: 'sortir_lipat', tanggal: day(DAYS), mulai: '08:00', selesai: '16:00', lokasi: '', pengawas: '', note: '', variantIds: [v.variantId], teams: [{ teamId: team }] })
+  const live = openShift(ctx, WHO, {
+    kind: 'sortir_lipat',
+    tanggal: day(DAYS),
+    mulai: '08:00',
+    selesai: '16:00',
+    lokasi: '',
+    pengawas: '',
+    note: '',
+    variantIds: [v.variantId],
+    teams: [{ teamId: team }],
+  })
   const SAVES = Math.max(1000, runs * 200)
   // The simulated history was written in one go; a running app would have been idle since, and its
   // checkpoints (db/checkpoint.ts) would have run.
   await new Promise((r) => setTimeout(r, 2_500))
-  const save = () => saveTally(ctx, WHO, { shiftId: live.id, variantId: v.variantId, rows: [{ teamId: team, serahkan: 50, hasil: 48, rusak: { CETAK: 1 }, kembali: 0 }] })
+  const save = () =>
+    saveTally(ctx, WHO, {
+      shiftId: live.id,
+      variantId: v.variantId,
+      rows: [{ teamId: team, serahkan: 50, hasil: 48, rusak: { CETAK: 1 }, kembali: 0 }],
+    })
   const series = async (n: number) => {
     const ms: number[] = []
     for (let i = 0; i < n; i++) {
@@ -157,7 +200,9 @@ export async function benchFloor(app: OpenedApp, dir: string, runs: number, repo
   const raw = new Database(join(dir, 'raw-tally.sqlite'))
   raw.pragma('journal_mode = WAL')
   raw.pragma('synchronous = FULL')
-  raw.exec('CREATE TABLE ledger (seq INTEGER PRIMARY KEY, variant_id INTEGER, from_place TEXT, to_place TEXT, qty INTEGER, shift_id INTEGER)')
+  raw.exec(
+    'CREATE TABLE ledger (seq INTEGER PRIMARY KEY, variant_id INTEGER, from_place TEXT, to_place TEXT, qty INTEGER, shift_id INTEGER)',
+  )
   const ins = raw.prepare('INSERT INTO ledger (variant_id, from_place, to_place, qty, shift_id) VALUES (?, ?, ?, ?, ?)')
   const bulk = raw.transaction(() => {
     for (let i = 0; i < ledgerRows; i++) ins.run(1, 'DITERIMA', 'BAIK', 1, 1)
@@ -176,12 +221,21 @@ export async function benchFloor(app: OpenedApp, dir: string, runs: number, repo
     rawSaves.push(performance.now() - t0)
   }
   raw.close()
-  report.add(`Simpan tally p50 (${SAVES} kali)`, percentile(saves, 50), percentile(rawSaves, 50), { peakMb: savePeak.peakMb })
-  report.add(`Simpan tally p99 (${SAVES} kali)`, percentile(saves, 99), percentile(rawSaves, 99), { peakMb: savePeak.peakMb })
-  report.add(`Diagnosis: simpan tally p99 tanpa menunggu disk (synchronous=NORMAL)`, percentile(unsynced, 99), percentile(rawSaves, 99), {
-    peakMb: null,
-    extra: `p50 ${percentile(unsynced, 50).toFixed(2)} ms; aplikasi tetap memakai synchronous=FULL`,
+  report.add(`Simpan tally p50 (${SAVES} kali)`, percentile(saves, 50), percentile(rawSaves, 50), {
+    peakMb: savePeak.peakMb,
   })
+  report.add(`Simpan tally p99 (${SAVES} kali)`, percentile(saves, 99), percentile(rawSaves, 99), {
+    peakMb: savePeak.peakMb,
+  })
+  report.add(
+    `Diagnosis: simpan tally p99 tanpa menunggu disk (synchronous=NORMAL)`,
+    percentile(unsynced, 99),
+    percentile(rawSaves, 99),
+    {
+      peakMb: null,
+      extra: `p50 ${percentile(unsynced, 50).toFixed(2)} ms; aplikasi tetap memakai synchronous=FULL`,
+    },
+  )
   closeShiftAfterBench(app, live.id, team, v.variantId)
 
   // The dashboard: reconciliation of every variant against its needs, from the balance table.
@@ -214,7 +268,10 @@ export async function benchFloor(app: OpenedApp, dir: string, runs: number, repo
     for (const _ of readAll.iterate()) n++
     return n
   })
-  report.add(`Verifikasi rantai ${ledgerRows.toLocaleString('id-ID')} baris`, chain.ms, read.ms, { peakMb: chain.peakMb, extra: 'di thread benchmark; raw = membaca baris tanpa hash' })
+  report.add(`Verifikasi rantai ${ledgerRows.toLocaleString('id-ID')} baris`, chain.ms, read.ms, {
+    peakMb: chain.peakMb,
+    extra: 'di thread benchmark; raw = membaca baris tanpa hash',
+  })
   // As the app runs it: ledger.verify in a job's worker thread, with SQLite's integrity check and the
   // balances and floor aggregates recomputed from the ledger besides the chain.
   const meta = { actor: 'bench', transport: 'test' as const }
@@ -222,7 +279,10 @@ export async function benchFloor(app: OpenedApp, dir: string, runs: number, repo
     const r = await app.dispatcher.call('ledger.verify', {}, meta)
     if (!r.ok || !(r.result as { ok: boolean }).ok) throw new Error(`ledger.verify: ${JSON.stringify(r)}`)
   })
-  report.add('Periksa integritas lengkap (ledger.verify, thread pekerja)', full.ms, chain.ms, { peakMb: full.peakMb, extra: 'raw = rantai saja di thread ini' })
+  report.add('Periksa integritas lengkap (ledger.verify, thread pekerja)', full.ms, chain.ms, {
+    peakMb: full.peakMb,
+    extra: 'raw = rantai saja di thread ini',
+  })
 
   // A verified backup (SQLite's backup API, settled, integrity_check and the whole chain walked), against
   // the backup API alone into a file.
@@ -234,12 +294,21 @@ export async function benchFloor(app: OpenedApp, dir: string, runs: number, repo
     rmSync(target, { force: true })
   })
   const mb = statSync(ctx.dbPath).size / 1024 / 1024
-  report.add(`Cadangan terverifikasi (${mb.toFixed(0)} MB)`, verified.ms, bare.ms, { peakMb: verified.peakMb, extra: `median dari ${backupRuns}; raw = backup API saja` })
+  report.add(`Cadangan terverifikasi (${mb.toFixed(0)} MB)`, verified.ms, bare.ms, {
+    peakMb: verified.peakMb,
+    extra: `median dari ${backupRuns}; raw = backup API saja`,
+  })
 }
 
 /** Leaves the bench shift closed so the database stays consistent for anything measured after it. */
 function closeShiftAfterBench(app: OpenedApp, shiftId: number, teamId: number, variantId: number): void {
-  const left = (app.ctx.db.prepare('SELECT qty FROM balance WHERE variant_id = ? AND place = ?').get(variantId, prosesPlace(shiftId, teamId)) as { qty: number } | undefined)?.qty ?? 0
-  if (left > 0) saveTally(app.ctx, WHO, { shiftId, variantId, rows: [{ teamId, serahkan: 0, hasil: 0, rusak: {}, kembali: left }] })
+  const left =
+    (
+      app.ctx.db
+        .prepare('SELECT qty FROM balance WHERE variant_id = ? AND place = ?')
+        .get(variantId, prosesPlace(shiftId, teamId)) as { qty: number } | undefined
+    )?.qty ?? 0
+  if (left > 0)
+    saveTally(app.ctx, WHO, { shiftId, variantId, rows: [{ teamId, serahkan: 0, hasil: 0, rusak: {}, kembali: left }] })
   closeShift(app.ctx, WHO, shiftId, '')
 }

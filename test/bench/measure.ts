@@ -30,7 +30,10 @@ export async function withPeakRss<T>(fn: () => Promise<T> | T): Promise<{ result
 }
 
 /** The median time of `runs` runs of fn, and the peak memory over all of them. */
-export async function timed(runs: number, fn: () => unknown | Promise<unknown>): Promise<{ ms: number; peakMb: number }> {
+export async function timed(
+  runs: number,
+  fn: () => unknown | Promise<unknown>,
+): Promise<{ ms: number; peakMb: number }> {
   const ms: number[] = []
   const { peakMb } = await withPeakRss(async () => {
     for (let i = 0; i < runs; i++) {
@@ -82,15 +85,38 @@ export interface Target {
 
 const msText = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(ms < 10 ? 2 : 1)} ms`)
 
-export const under = (ms: number): Target['check'] => (l) => ({ ok: l.app < ms, by: l.app < ms ? `${msText(l.app)} < ${msText(ms)}` : `${msText(l.app)}: ${(l.app / ms).toFixed(2)}x the ${msText(ms)} target` })
-export const withinRaw = (factor: number): Target['check'] => (l) => {
-  const ratio = l.raw ? l.app / l.raw : Infinity
-  return { ok: ratio <= factor, by: ratio <= factor ? `${ratio.toFixed(2)}x raw ≤ ${factor}x` : `${ratio.toFixed(2)}x raw, ${(ratio / factor).toFixed(2)}x over the ${factor}x target` }
-}
-export const peakUnder = (mb: number): Target['check'] => (l) => ({
-  ok: l.peakMb !== null && l.peakMb < mb,
-  by: l.peakMb === null ? 'no figure' : l.peakMb < mb ? `peak ${l.peakMb.toFixed(0)} MB < ${mb} MB` : `peak ${l.peakMb.toFixed(0)} MB, over the ${mb} MB target`,
-})
+export const under =
+  (ms: number): Target['check'] =>
+  (l) => ({
+    ok: l.app < ms,
+    by:
+      l.app < ms
+        ? `${msText(l.app)} < ${msText(ms)}`
+        : `${msText(l.app)}: ${(l.app / ms).toFixed(2)}x the ${msText(ms)} target`,
+  })
+export const withinRaw =
+  (factor: number): Target['check'] =>
+  (l) => {
+    const ratio = l.raw ? l.app / l.raw : Infinity
+    return {
+      ok: ratio <= factor,
+      by:
+        ratio <= factor
+          ? `${ratio.toFixed(2)}x raw ≤ ${factor}x`
+          : `${ratio.toFixed(2)}x raw, ${(ratio / factor).toFixed(2)}x over the ${factor}x target`,
+    }
+  }
+export const peakUnder =
+  (mb: number): Target['check'] =>
+  (l) => ({
+    ok: l.peakMb !== null && l.peakMb < mb,
+    by:
+      l.peakMb === null
+        ? 'no figure'
+        : l.peakMb < mb
+          ? `peak ${l.peakMb.toFixed(0)} MB < ${mb} MB`
+          : `peak ${l.peakMb.toFixed(0)} MB, over the ${mb} MB target`,
+  })
 
 export class Report {
   readonly lines: Line[] = []
@@ -103,7 +129,9 @@ export class Report {
     const ratio = raw ? `   ratio ${(app / raw).toFixed(2)}x` : ''
     const rawText = raw !== null ? `   raw ${msText(raw).padStart(10)}` : ''
     const peak = line.peakMb !== null ? `   puncak ${line.peakMb.toFixed(0)} MB` : ''
-    console.log(`${name.padEnd(52)} app ${msText(app).padStart(10)}${rawText}${ratio}${peak}${line.extra ? '   ' + line.extra : ''}`)
+    console.log(
+      `${name.padEnd(52)} app ${msText(app).padStart(10)}${rawText}${ratio}${peak}${line.extra ? '   ' + line.extra : ''}`,
+    )
   }
 
   note(text: string): void {
@@ -122,9 +150,12 @@ export class Report {
   markdown(targets: readonly Target[], context: { title: string; runs: number; seconds: number }): string {
     const cell = (n: number | null) => (n === null ? '—' : msText(n))
     const rows = this.lines.map(
-      (l) => `| ${l.name} | ${cell(l.app)} | ${cell(l.raw)} | ${l.raw ? `${(l.app / l.raw).toFixed(2)}x` : '—'} | ${l.peakMb === null ? '—' : `${l.peakMb.toFixed(0)} MB`} | ${l.extra} |`,
+      (l) =>
+        `| ${l.name} | ${cell(l.app)} | ${cell(l.raw)} | ${l.raw ? `${(l.app / l.raw).toFixed(2)}x` : '—'} | ${l.peakMb === null ? '—' : `${l.peakMb.toFixed(0)} MB`} | ${l.extra} |`,
     )
-    const verdicts = this.verdicts(targets).map((v) => `| ${v.target.text} | ${v.ok ? 'tercapai' : '**meleset**'} | ${v.by} |`)
+    const verdicts = this.verdicts(targets).map(
+      (v) => `| ${v.target.text} | ${v.ok ? 'tercapai' : '**meleset**'} | ${v.by} |`,
+    )
     return [
       '# Benchmarks',
       '',

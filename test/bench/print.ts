@@ -59,7 +59,10 @@ const JOB = join(__dirname, 'printJob.ts')
 
 /** Runs one printJob.ts in a fresh Node with the same loader (tsx) as this process. */
 function printJob(args: string[]): PrintJobResult {
-  const out = execFileSync(process.execPath, [...process.execArgv, JOB, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 })
+  const out = execFileSync(process.execPath, [...process.execArgv, JOB, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  })
   return JSON.parse(out.trim().split('\n').at(-1)!) as PrintJobResult
 }
 
@@ -74,18 +77,35 @@ function batchAndRaw(kind: 'daftarIsi' | 'label', dbPath: string, dir: string) {
   return { app, raw, pages: pages.reduce((s, n) => s + n, 0) }
 }
 
-export async function benchPrint(app: OpenedApp, dir: string, report: (name: string, app: number, raw: number, extra?: string) => void, log: (s: string) => void): Promise<void> {
+export async function benchPrint(
+  app: OpenedApp,
+  dir: string,
+  report: (name: string, app: number, raw: number, extra?: string) => void,
+  log: (s: string) => void,
+): Promise<void> {
   const ctx = app.ctx
-  log('\nCetak seukuran Bogor: daftar isi setiap TPS, label setiap kotak (PDF per kecamatan dalam satu ZIP), BA serah terima kecamatan terbesar')
+  log(
+    '\nCetak seukuran Bogor: daftar isi setiap TPS, label setiap kotak (PDF per kecamatan dalam satu ZIP), BA serah terima kecamatan terbesar',
+  )
 
   // Committed rows only reach a second process through the file: settle the WAL first.
   ctx.db.pragma('wal_checkpoint(PASSIVE)')
   const daftar = batchAndRaw('daftarIsi', ctx.dbPath, dir)
-  report(`Daftar isi ${daftar.app.items} TPS (${daftar.pages} hlm)`, daftar.app.ms, daftar.raw.ms, `puncak ${daftar.app.peakMb.toFixed(0)} MB (mentah ${daftar.raw.peakMb.toFixed(0)} MB), proses sendiri`)
+  report(
+    `Daftar isi ${daftar.app.items} TPS (${daftar.pages} hlm)`,
+    daftar.app.ms,
+    daftar.raw.ms,
+    `puncak ${daftar.app.peakMb.toFixed(0)} MB (mentah ${daftar.raw.peakMb.toFixed(0)} MB), proses sendiri`,
+  )
 
   const labels = batchAndRaw('label', ctx.dbPath, dir)
   const grid = getLabelGrid(ctx)
-  report(`Label ${labels.app.items} kotak (${labels.pages} hlm, ${grid.rows}x${grid.cols})`, labels.app.ms, labels.raw.ms, `puncak ${labels.app.peakMb.toFixed(0)} MB (mentah ${labels.raw.peakMb.toFixed(0)} MB), proses sendiri`)
+  report(
+    `Label ${labels.app.items} kotak (${labels.pages} hlm, ${grid.rows}x${grid.cols})`,
+    labels.app.ms,
+    labels.raw.ms,
+    `puncak ${labels.app.peakMb.toFixed(0)} MB (mentah ${labels.raw.peakMb.toFixed(0)} MB), proses sendiri`,
+  )
 
   // The largest kecamatan, packed and handed over; then its BA printed (issued in the handover).
   const largest = listKecamatan(ctx).sort((a, b) => b.tps - a.tps)[0]!
@@ -102,21 +122,61 @@ export async function benchPrint(app: OpenedApp, dir: string, report: (name: str
     wakilJabatan: '',
     penggantiUntuk: '',
     note: '',
-    lines: variants.filter((v) => v.kind === 'logistics').map((v) => ({ variantId: v.variantId, statedQty: 100_000, countedQty: 100_000, tertukarQty: 0, tertukarNote: '' })),
+    lines: variants
+      .filter((v) => v.kind === 'logistics')
+      .map((v) => ({
+        variantId: v.variantId,
+        statedQty: 100_000,
+        countedQty: 100_000,
+        tertukarQty: 0,
+        tertukarNote: '',
+      })),
   })
   const teamId = (ctx.db.prepare('SELECT id FROM team ORDER BY id LIMIT 1').get() as { id: number }).id
   for (const v of variants.filter((x) => x.assembled)) {
-    const s = openShift(ctx, WHO, { kind: v.itemCode === 'BILIK' ? 'rakit_bilik' : 'rakit_kotak', tanggal: '2024-02-02', mulai: '08:00', selesai: '16:00', lokasi: '', pengawas: '', note: '', variantIds: [v.variantId], teams: [{ teamId }] })
-    saveTally(ctx, WHO, { shiftId: s.id, variantId: v.variantId, rows: [{ teamId, serahkan: largest.tps * 5, hasil: largest.tps * 5, rusak: {}, kembali: 0 }] })
+    const s = openShift(ctx, WHO, {
+      kind: v.itemCode === 'BILIK' ? 'rakit_bilik' : 'rakit_kotak',
+      tanggal: '2024-02-02',
+      mulai: '08:00',
+      selesai: '16:00',
+      lokasi: '',
+      pengawas: '',
+      note: '',
+      variantIds: [v.variantId],
+      teams: [{ teamId }],
+    })
+    saveTally(ctx, WHO, {
+      shiftId: s.id,
+      variantId: v.variantId,
+      rows: [{ teamId, serahkan: largest.tps * 5, hasil: largest.tps * 5, rusak: {}, kembali: 0 }],
+    })
     closeShift(ctx, WHO, s.id, '')
   }
-  const pack = openShift(ctx, WHO, { kind: 'packing', tanggal: '2024-02-03', mulai: '08:00', selesai: '16:00', lokasi: '', pengawas: '', note: '', variantIds: [], teams: [{ teamId }] })
+  const pack = openShift(ctx, WHO, {
+    kind: 'packing',
+    tanggal: '2024-02-03',
+    mulai: '08:00',
+    selesai: '16:00',
+    lokasi: '',
+    pengawas: '',
+    note: '',
+    variantIds: [],
+    teams: [{ teamId }],
+  })
   const kits = kitSummaries(ctx).filter((k) => k.kecamatanId === largest.id)
   const packing = await measured(async () => {
     for (const k of kits) packKit(ctx, WHO, { shiftId: pack.id, tpsId: k.tpsId, lines: [], sisa: true })
   })
   log(`  pengemasan ${kits.length} kit ${largest.nama}: ${(packing.ms / kits.length).toFixed(1)} ms per kit`)
-  const handed = handOver(ctx, WHO, { kecamatanId: largest.id, tpsIds: kits.map((k) => k.tpsId), exceptions: [], ppkNama: 'Ketua PPK', ppkJabatan: 'Ketua PPK', kendaraan: '', note: '' })
+  const handed = handOver(ctx, WHO, {
+    kecamatanId: largest.id,
+    tpsIds: kits.map((k) => k.tpsId),
+    exceptions: [],
+    ppkNama: 'Ketua PPK',
+    ppkJabatan: 'Ketua PPK',
+    kendaraan: '',
+    note: '',
+  })
   const ba = await measured(() => printDocument(ctx, WHO, handed.document.id, 'pdf'))
   const baPages = Number(/\/Count (\d+)/.exec(ba.result.bytes.toString('latin1'))?.[1] ?? 0)
   const baRaw = await measured(() => renderPdf(plainPages(baPages)))
@@ -129,7 +189,11 @@ function plainPages(pages: number): PdfDocDefinition {
     pageSize: 'A4',
     pageMargins: [40, 40, 40, 40],
     content: Array.from({ length: Math.max(1, pages) }, (_, p) => ({
-      table: { headerRows: 1, widths: ['auto', '*', 'auto', 'auto'], body: Array.from({ length: 40 }, (_, r) => [String(r + 1), `Desa ${r}`, String(r), String(r * 2)]) },
+      table: {
+        headerRows: 1,
+        widths: ['auto', '*', 'auto', 'auto'],
+        body: Array.from({ length: 40 }, (_, r) => [String(r + 1), `Desa ${r}`, String(r), String(r * 2)]),
+      },
       ...(p > 0 ? { pageBreak: 'before' as const } : {}),
     })),
     defaultStyle: { font: FONT_FAMILY, fontSize: 9 },

@@ -28,7 +28,10 @@ async function rawPages(chunks: number[], path: string): Promise<number> {
       pageSize: 'A4',
       pageMargins: [40, 40, 40, 40],
       content: Array.from({ length: n }, (_, p) => ({
-        table: { widths: ['auto', '*', 'auto'], body: Array.from({ length: 12 }, (_, r) => [String(r + 1), `Barang ${r + 1}`, String(250 + r)]) },
+        table: {
+          widths: ['auto', '*', 'auto'],
+          body: Array.from({ length: 12 }, (_, r) => [String(r + 1), `Barang ${r + 1}`, String(250 + r)]),
+        },
         ...(p > 0 ? { pageBreak: 'before' as const } : {}),
       })),
       defaultStyle: { font: FONT_FAMILY, fontSize: 10 },

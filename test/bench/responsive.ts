@@ -32,7 +32,10 @@ export async function benchResponsive(app: OpenedApp, report: Report): Promise<v
   for (let i = 0; i < 50; i++) idle.push(await windowRound(app, null))
 
   const loop = monitorEventLoopDelay({ resolution: 5 })
-  const { id } = await call<{ id: string }>(app, 'job.mulai', { method: 'kemas.cetakSatker', input: { jenis: 'daftarIsi' } })
+  const { id } = await call<{ id: string }>(app, 'job.mulai', {
+    method: 'kemas.cetakSatker',
+    input: { jenis: 'daftarIsi' },
+  })
   const t0 = performance.now()
   loop.enable()
   const busy: number[] = []

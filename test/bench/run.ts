@@ -40,7 +40,11 @@ const TARGETS: Target[] = [
   { line: /^Daftar isi/, text: 'Daftar isi semua TPS: puncak memori < 1 GB', check: peakUnder(1024) },
   { line: /^Label/, text: 'Label semua kotak ≤ 1,5x pdfmake mentah', check: withinRaw(1.5) },
   { line: /^Label/, text: 'Label semua kotak: puncak memori < 1 GB', check: peakUnder(1024) },
-  { line: /^Panggilan jendela selama cetak/, text: 'Panggilan UI dijawab < 100 ms selama pekerjaan 15.000 halaman', check: under(100) },
+  {
+    line: /^Panggilan jendela selama cetak/,
+    text: 'Panggilan UI dijawab < 100 ms selama pekerjaan 15.000 halaman',
+    check: under(100),
+  },
 ]
 
 const WHO = { actor: 'bench' }
@@ -53,7 +57,10 @@ function mapDprdDapil(app: OpenedApp): void {
     app.ctx,
     WHO,
     item.itemId,
-    kecamatan.map((k, i) => ({ kecamatanId: k.id, dapil: `BOGOR ${Math.floor((i * DPRD_KAB_DAPIL) / kecamatan.length) + 1}` })),
+    kecamatan.map((k, i) => ({
+      kecamatanId: k.id,
+      dapil: `BOGOR ${Math.floor((i * DPRD_KAB_DAPIL) / kecamatan.length) + 1}`,
+    })),
   )
 }
 
@@ -71,7 +78,13 @@ async function main() {
   let n = 0
   const fresh = async () => {
     const app = await openApp({ dbPath: join(dir, `app-${n++}.sqlite`) })
-    initElection(app.ctx, WHO, { jenis: 'pemilu', tahun: 2024, provinsi: 'Jawa Barat', satker: 'Kabupaten Bogor', kodeWilayah: '3201' })
+    initElection(app.ctx, WHO, {
+      jenis: 'pemilu',
+      tahun: 2024,
+      provinsi: 'Jawa Barat',
+      satker: 'Kabupaten Bogor',
+      kodeWilayah: '3201',
+    })
     return app
   }
 
@@ -130,16 +143,25 @@ async function main() {
 
   // Needs for every TPS: the service (load + pure rules + roll-up) against a raw query and a bare loop.
   // The first call computes; later ones are served from the cache until master data changes.
-  const rawStmt = app.ctx.db.prepare('SELECT t.id, t.dpt, d.kecamatan_id FROM tps t JOIN desa d ON d.id = t.desa_id ORDER BY t.id')
+  const rawStmt = app.ctx.db.prepare(
+    'SELECT t.id, t.dpt, d.kecamatan_id FROM tps t JOIN desa d ON d.id = t.desa_id ORDER BY t.id',
+  )
   const needsRaw = await timed(RUNS, () => {
     const out: number[] = []
-    for (const r of rawStmt.all() as { id: number; dpt: number }[]) for (let i = 0; i < 5; i++) out.push(r.dpt + reserveFor(r.dpt, 200, 'up'))
+    for (const r of rawStmt.all() as { id: number; dpt: number }[])
+      for (let i = 0; i < 5; i++) out.push(r.dpt + reserveFor(r.dpt, 200, 'up'))
     return out
   })
   const cold = await timed(1, () => needsPerTps(app.ctx))
-  report.add('Kebutuhan per TPS (semua TPS, dihitung)', cold.ms, needsRaw.ms, { peakMb: cold.peakMb, extra: 'panggilan pertama setelah data induk berubah' })
+  report.add('Kebutuhan per TPS (semua TPS, dihitung)', cold.ms, needsRaw.ms, {
+    peakMb: cold.peakMb,
+    extra: 'panggilan pertama setelah data induk berubah',
+  })
   const needs = await timed(RUNS, () => needsPerTps(app.ctx))
-  report.add('Kebutuhan per TPS (semua TPS, tersimpan)', needs.ms, needsRaw.ms, { peakMb: needs.peakMb, extra: 'panggilan berikutnya' })
+  report.add('Kebutuhan per TPS (semua TPS, tersimpan)', needs.ms, needsRaw.ms, {
+    peakMb: needs.peakMb,
+    extra: 'panggilan berikutnya',
+  })
   const rekap = await timed(RUNS, () => needsRekap(app.ctx, 'kecamatan'))
   report.add('Rekap kebutuhan per kecamatan', rekap.ms, needsRaw.ms, { peakMb: rekap.peakMb })
   const perDapil = await timed(RUNS, () => needsPerDapil(app.ctx))
@@ -148,7 +170,12 @@ async function main() {
   await benchFloor(app, dir, RUNS, report)
   await benchFirstScreen(app, RUNS, report)
   await benchResponsive(app, report)
-  await benchPrint(app, dir, (name, a, r, extra) => report.add(name, a, r, { extra: extra ?? '', peakMb: peakOf(extra) }), (s) => console.log(s))
+  await benchPrint(
+    app,
+    dir,
+    (name, a, r, extra) => report.add(name, a, r, { extra: extra ?? '', peakMb: peakOf(extra) }),
+    (s) => console.log(s),
+  )
   await app.closeWithBackup()
 
   const peak = process.resourceUsage().maxRSS / 1024
@@ -157,7 +184,10 @@ async function main() {
   console.log('\nTarget:')
   for (const v of verdicts) console.log(`  ${v.ok ? 'tercapai' : 'MELESET '}  ${v.target.text}: ${v.by}`)
   const analysis = readFileSync(ANALYSIS, 'utf8')
-  writeFileSync(DOC, `${report.markdown(TARGETS, { title, runs: RUNS, seconds: (performance.now() - started) / 1000 })}\n${analysis}`)
+  writeFileSync(
+    DOC,
+    `${report.markdown(TARGETS, { title, runs: RUNS, seconds: (performance.now() - started) / 1000 })}\n${analysis}`,
+  )
   console.log(`\nDitulis ke ${DOC}`)
   rmSync(dir, { recursive: true, force: true })
 }

@@ -45,7 +45,11 @@ for (let n = 1; ; n++) {
     const head = chainHead(ctx.db)
     ack(`ACK delivery ${sj} ${head.seq} ${head.hash}`)
   } else {
-    saveTally(ctx, who, { shiftId, variantId, rows: [{ teamId, serahkan: 10, hasil: 9, rusak: { CETAK: 1 }, kembali: 0 }] })
+    saveTally(ctx, who, {
+      shiftId,
+      variantId,
+      rows: [{ teamId, serahkan: 10, hasil: 9, rusak: { CETAK: 1 }, kembali: 0 }],
+    })
     const head = chainHead(ctx.db)
     ack(`ACK tally ${n} ${head.seq} ${head.hash}`)
   }

@@ -27,19 +27,44 @@ export async function prepare(dbPath: string): Promise<{ shiftId: number; teamId
     if (!r.ok) throw new Error(`${m}: ${r.error.message}`)
     return r.result as T
   }
-  const variantId = (await call<{ variantId: number; kind: string }[]>('barang.varian', {})).find((v) => v.kind === 'ballot')!.variantId
-  await call('penerimaan.catat', { receivedAt: '2024-11-04T08:00', penyedia: 'PT Uji', suratJalan: 'SJ-AWAL', lines: [{ variantId, statedQty: 5_000_000, countedQty: 5_000_000 }] })
+  const variantId = (await call<{ variantId: number; kind: string }[]>('barang.varian', {})).find(
+    (v) => v.kind === 'ballot',
+  )!.variantId
+  await call('penerimaan.catat', {
+    receivedAt: '2024-11-04T08:00',
+    penyedia: 'PT Uji',
+    suratJalan: 'SJ-AWAL',
+    lines: [{ variantId, statedQty: 5_000_000, countedQty: 5_000_000 }],
+  })
   const teamId = (await call<{ id: number }>('regu.tambah', { nama: 'Regu Uji' })).id
   await call('pekerja.tambah', { nama: 'Pekerja Uji', teamId })
-  const shiftId = (await call<{ id: number }>('shift.buka', { kind: 'sortir_lipat', tanggal: '2024-11-04', mulai: '08:00', selesai: '16:00', variantIds: [variantId], teams: [{ teamId }] })).id
+  const shiftId = (
+    await call<{ id: number }>('shift.buka', {
+      kind: 'sortir_lipat',
+      tanggal: '2024-11-04',
+      mulai: '08:00',
+      selesai: '16:00',
+      variantIds: [variantId],
+      teams: [{ teamId }],
+    })
+  ).id
   app.close()
   return { shiftId, teamId, variantId }
 }
 
 /** One kill: start the writer, let it write for `ms` after it is ready, SIGKILL it; returns its acknowledgements. */
-function runOnce(dbPath: string, ids: { shiftId: number; teamId: number; variantId: number }, ms: number, prefix: string): Promise<string[]> {
+function runOnce(
+  dbPath: string,
+  ids: { shiftId: number; teamId: number; variantId: number },
+  ms: number,
+  prefix: string,
+): Promise<string[]> {
   return new Promise((resolveRun, rejectRun) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dbPath, String(ids.shiftId), String(ids.teamId), String(ids.variantId), prefix], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', CHILD, dbPath, String(ids.shiftId), String(ids.teamId), String(ids.variantId), prefix],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    )
     let out = ''
     let err = ''
     let timer: NodeJS.Timeout | null = null
@@ -50,14 +75,20 @@ function runOnce(dbPath: string, ids: { shiftId: number; teamId: number; variant
     child.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')))
     child.on('exit', (code, signal) => {
       if (timer) clearTimeout(timer)
-      if (signal !== 'SIGKILL') return rejectRun(new Error(`Penulis berhenti sendiri (kode ${code}): ${err.slice(0, 2000)}`))
+      if (signal !== 'SIGKILL')
+        return rejectRun(new Error(`Penulis berhenti sendiri (kode ${code}): ${err.slice(0, 2000)}`))
       // Only whole lines count: a line cut by the kill was never acknowledged.
       resolveRun(out.split('\n').filter((l) => l.startsWith('ACK ')))
     })
   })
 }
 
-export async function crashTest(dbPath: string, kills: number, rand: () => number = Math.random, log: (s: string) => void = () => {}): Promise<CrashReport> {
+export async function crashTest(
+  dbPath: string,
+  kills: number,
+  rand: () => number = Math.random,
+  log: (s: string) => void = () => {},
+): Promise<CrashReport> {
   const ids = await prepare(dbPath)
   const acked: { line: string; sj: string | null; seq: number; hash: string }[] = []
   const problems: string[] = []
@@ -71,7 +102,9 @@ export async function crashTest(dbPath: string, kills: number, rand: () => numbe
     // Opened as the app opens it (this also recovers the WAL the kill left behind).
     const db = openDatabase(dbPath, { mustExist: true })
     try {
-      const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ')
+      const integrity = (db.pragma('integrity_check') as { integrity_check: string }[])
+        .map((r) => r.integrity_check)
+        .join('; ')
       if (integrity !== 'ok') problems.push(`pembunuhan ${k}: integrity_check ${integrity}`)
       const chain = verifyChain(db)
       if (chain.problem) problems.push(`pembunuhan ${k}: rantai ${chain.problem}`)

@@ -11,7 +11,9 @@ const dir = mkdtempSync(join(tmpdir(), 'gudang-crash-'))
 console.log(`Uji mati listrik: ${kills} kali SIGKILL pada penulis buku besar`)
 crashTest(join(dir, 'crash.sqlite'), kills, Math.random, (s) => console.log(s))
   .then((r) => {
-    console.log(`\n${r.kills} pembunuhan, ${r.acknowledged} tulisan diakui, ${r.lost.length} hilang, ${r.problems.length} masalah`)
+    console.log(
+      `\n${r.kills} pembunuhan, ${r.acknowledged} tulisan diakui, ${r.lost.length} hilang, ${r.problems.length} masalah`,
+    )
     for (const p of [...r.problems, ...r.lost.map((l) => `hilang: ${l}`)]) console.log(`  ${p}`)
     rmSync(dir, { recursive: true, force: true })
     process.exitCode = r.lost.length || r.problems.length ? 1 : 0

@@ -6,7 +6,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MethodInput, ReconRow } from '../../src/api/contract'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
-import { apiOf, DEMO_CSV, ensureBuiltUi, fullShot, launchChromium, num, SHOTS, STATIC_DIR, watchPage } from './support/browser'
+import {
+  apiOf,
+  DEMO_CSV,
+  ensureBuiltUi,
+  fullShot,
+  launchChromium,
+  num,
+  SHOTS,
+  STATIC_DIR,
+  watchPage,
+} from './support/browser'
 import { signInContext } from './support/session'
 
 /**
@@ -30,7 +40,11 @@ const pct = new Intl.NumberFormat('id-ID', { style: 'percent', maximumFractionDi
 beforeAll(async () => {
   ensureBuiltUi()
   dir = mkdtempSync(join(tmpdir(), 'gudang-beranda-'))
-  app = await openApp({ dbPath: join(dir, 'beranda.sqlite'), demoCsvPath: DEMO_CSV, onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`) })
+  app = await openApp({
+    dbPath: join(dir, 'beranda.sqlite'),
+    demoCsvPath: DEMO_CSV,
+    onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`),
+  })
   server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: STATIC_DIR, port: 0 })
   browser = await launchChromium()
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' })
@@ -63,7 +77,13 @@ async function seedFloor(): Promise<Seeded> {
     suratJalan: 'SJ-001/XI/2024',
     lines: [
       // Gubernur: all that is needed, plus 120 sheets of another dapil in the boxes.
-      { variantId: gub.variantId, statedQty: gub.kebutuhan, countedQty: gub.kebutuhan, tertukarQty: 120, tertukarNote: 'Dapil lain' },
+      {
+        variantId: gub.variantId,
+        statedQty: gub.kebutuhan,
+        countedQty: gub.kebutuhan,
+        tertukarQty: 120,
+        tertukarNote: 'Dapil lain',
+      },
       // Bupati: far below its needs, and 600 short of what the surat jalan says.
       { variantId: bup.variantId, statedQty: 120_000, countedQty: 119_400 },
       { variantId: kotak.variantId, statedQty: 2_000, countedQty: 2_000 },
@@ -123,7 +143,17 @@ async function seedFloor(): Promise<Seeded> {
   return { gub, bup }
 }
 
-const COLS = ['kebutuhan', 'diterima', 'belumDiproses', 'proses', 'baik', 'rusakTotal', 'tertukar', 'kekurangan', 'kelebihan'] as const
+const COLS = [
+  'kebutuhan',
+  'diterima',
+  'belumDiproses',
+  'proses',
+  'baik',
+  'rusakTotal',
+  'tertukar',
+  'kekurangan',
+  'kelebihan',
+] as const
 const CELL: Record<(typeof COLS)[number], string> = {
   kebutuhan: 'kebutuhan',
   diterima: 'diterima',
@@ -175,26 +205,40 @@ describe('Beranda, end to end', () => {
       const row = table.locator(`tr[data-variant-id="${r.variantId}"]`)
       expect(await row.locator('.dapil-name').textContent()).toBe(r.dapil)
       for (const k of COLS) {
-        expect({ variant: r.variantId, col: k, value: num(await row.locator(`[data-col=${CELL[k]}]`).textContent()) }).toEqual({ variant: r.variantId, col: k, value: r[k] })
+        expect({
+          variant: r.variantId,
+          col: k,
+          value: num(await row.locator(`[data-col=${CELL[k]}]`).textContent()),
+        }).toEqual({ variant: r.variantId, col: k, value: r[k] })
       }
     }
     // The Bupati row is marked short; Gubernur's damage opens as a breakdown by reason.
     expect(await table.locator(`tr[data-variant-id="${bup.variantId}"]`).getAttribute('class')).toContain('row-short')
-    const toggle = table.getByRole('button', { name: `Rincian rusak per alasan, Surat suara Gubernur · dapil ${gubR.dapil}` })
+    const toggle = table.getByRole('button', {
+      name: `Rincian rusak per alasan, Surat suara Gubernur · dapil ${gubR.dapil}`,
+    })
     expect(await toggle.getAttribute('aria-expanded')).toBe('false')
     await toggle.click()
     // The breakdown opens on the render after the click, which may come after the click returns.
     await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true')
     const labels = new Map((await api('rusak.alasan', {})).map((a) => [a.code, a.short]))
     const chips = table.locator('.reason-chips li')
-    await expect.poll(async () => (await chips.allTextContents()).sort()).toEqual(Object.entries(gubR.rusak).map(([c, q]) => `${labels.get(c)} ${id.format(q)}`).sort())
+    await expect
+      .poll(async () => (await chips.allTextContents()).sort())
+      .toEqual(
+        Object.entries(gubR.rusak)
+          .map(([c, q]) => `${labels.get(c)} ${id.format(q)}`)
+          .sort(),
+      )
 
     // The shortfall banner names the Bupati dapil with its figure and says what to do.
     const banner = page.getByTestId('shortfall-banner')
     const bupLine = banner.locator(`li[data-variant-id="${bup.variantId}"]`)
     expect(await bupLine.textContent()).toContain(bupR.dapil!)
     expect(await bupLine.textContent()).toContain(`kurang ${id.format(bupR.kekurangan)} lembar`)
-    expect(await banner.getByRole('link', { name: 'BA surat suara rusak dan kurang' }).getAttribute('href')).toBe('#/dokumen')
+    expect(await banner.getByRole('link', { name: 'BA surat suara rusak dan kurang' }).getAttribute('href')).toBe(
+      '#/dokumen',
+    )
     // The unsettled 600 against the surat jalan is a separate note pointing at Penerimaan.
     const selisih = page.getByTestId('selisih-note')
     expect(await selisih.textContent()).toContain('kurang 600 lembar')
@@ -222,8 +266,12 @@ describe('Beranda, end to end', () => {
     for (const t of progres.teams) expect(teams).toContain(`${t.nama} ${id.format(t.baik)}`)
     // Best team first.
     const best = [...progres.teams].sort((a, b) => b.baik - a.baik)[0]!
-    expect(teams.indexOf(best.nama)).toBeLessThan(Math.min(...progres.teams.filter((t) => t !== best).map((t) => teams.indexOf(t.nama))))
-    expect(await page.getByTestId('damage-rate').textContent()).toBe(`${pct.format(progres.damageRate)} dari yang disortir`)
+    expect(teams.indexOf(best.nama)).toBeLessThan(
+      Math.min(...progres.teams.filter((t) => t !== best).map((t) => teams.indexOf(t.nama))),
+    )
+    expect(await page.getByTestId('damage-rate').textContent()).toBe(
+      `${pct.format(progres.damageRate)} dari yang disortir`,
+    )
     await fullShot(page, 'beranda-02-rekonsiliasi')
 
     // The date range narrows the charts to the last day, with figures equal to the API's for that day.
@@ -233,7 +281,9 @@ describe('Beranda, end to end', () => {
     const dailyLast = (await charts.first().getAttribute('aria-label'))!
     expect(dailyLast).toContain('Selasa, 5 November 2024')
     expect(dailyLast).not.toContain('4 November')
-    expect(await page.getByTestId('damage-rate').textContent()).toBe(`${pct.format(lastDay.damageRate)} dari yang disortir`)
+    expect(await page.getByTestId('damage-rate').textContent()).toBe(
+      `${pct.format(lastDay.damageRate)} dari yang disortir`,
+    )
     await page.getByRole('button', { name: 'Semua tanggal' }).click()
     await expect.poll(async () => (await charts.first().getAttribute('aria-label')) ?? '').toContain('2 hari')
 

@@ -5,7 +5,17 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
-import { apiOf, DEMO_CSV, ensureBuiltUi, launchChromium, menuLink, num, STATIC_DIR, watchPage, windowShot } from './support/browser'
+import {
+  apiOf,
+  DEMO_CSV,
+  ensureBuiltUi,
+  launchChromium,
+  menuLink,
+  num,
+  STATIC_DIR,
+  watchPage,
+  windowShot,
+} from './support/browser'
 
 /**
  * The real UI in a real Chromium against the real browser-mode server and a real SQLite file:
@@ -27,7 +37,10 @@ const nav = (name: string) => menuLink(page, name)
 beforeAll(async () => {
   ensureBuiltUi()
   dir = mkdtempSync(join(tmpdir(), 'gudang-e2e-'))
-  app = await openApp({ dbPath: join(dir, 'e2e.sqlite'), onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`) })
+  app = await openApp({
+    dbPath: join(dir, 'e2e.sqlite'),
+    onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`),
+  })
   server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: STATIC_DIR, port: 0 })
   browser = await launchChromium()
   context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', acceptDownloads: true })
@@ -72,7 +85,9 @@ describe('browser mode, end to end', () => {
     await first.getByRole('button', { name: 'Buat admin dan masuk' }).click()
     await first.waitFor({ state: 'hidden' })
     await expect.poll(() => page.getByTestId('user-chip').textContent()).toContain('Rahmat Hidayat')
-    expect(await api('pengguna.list', {})).toEqual([expect.objectContaining({ nama: 'Rahmat Hidayat', role: 'admin', active: true, hasPin: true })])
+    expect(await api('pengguna.list', {})).toEqual([
+      expect.objectContaining({ nama: 'Rahmat Hidayat', role: 'admin', active: true, hasPin: true }),
+    ])
 
     await page.getByRole('heading', { name: 'Langkah berikutnya' }).waitFor()
     await windowShot(page, '02-beranda-kosong')
@@ -105,7 +120,9 @@ describe('browser mode, end to end', () => {
     const grid = page.getByTestId('tps-grid')
     await grid.locator('.ag-row').first().waitFor()
     // AG Grid may fill a row's cells in a later animation frame than the row element itself.
-    await expect.poll(() => grid.locator('.ag-row[row-index="0"]:not(.ag-row-pinned)').textContent()).toContain('TPS 001')
+    await expect
+      .poll(() => grid.locator('.ag-row[row-index="0"]:not(.ag-row-pinned)').textContent())
+      .toContain('TPS 001')
     // Virtualised: 1.446 TPS, only a screenful of row elements.
     expect(await grid.locator('.ag-row:not(.ag-row-pinned)').count()).toBeLessThan(80)
     await expect.poll(() => page.getByText('Menampilkan 1.446 dari 1.446 TPS').isVisible()).toBe(true)
@@ -142,7 +159,10 @@ describe('browser mode, end to end', () => {
     await page.getByTestId('grid-dapil').locator('.ag-row').first().waitFor()
     await windowShot(page, '06-kebutuhan-dapil')
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh XLSX' }).click()])
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Unduh XLSX' }).click(),
+    ])
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/)
     const saved = await download.path()
     expect(readFileSync(saved).subarray(0, 2).toString('latin1')).toBe('PK') // an XLSX is a zip
@@ -165,7 +185,12 @@ describe('browser mode, end to end', () => {
   })
 
   it('shows a bad file’s errors with row and column and keeps Simpan disabled', async () => {
-    const csv = ['kode_kecamatan,kecamatan,kode_desa,desa,no_tps,dpt', '121901,MEDANG DERAS,1219011001,PANGKALAN DODEK,1,240', '121901,MEDANG DERAS,1219011001,PANGKALAN DODEK,2,dua ratus', ''].join('\n')
+    const csv = [
+      'kode_kecamatan,kecamatan,kode_desa,desa,no_tps,dpt',
+      '121901,MEDANG DERAS,1219011001,PANGKALAN DODEK,1,240',
+      '121901,MEDANG DERAS,1219011001,PANGKALAN DODEK,2,dua ratus',
+      '',
+    ].join('\n')
     const buffer = Buffer.from(csv, 'utf8')
     // Independent of the first case: a database without an election gets one through the API.
     if ((await api('election.get', {})) === null) {
@@ -173,7 +198,10 @@ describe('browser mode, end to end', () => {
       await page.goto(server.url)
     }
     const tpsBefore = (await api('wilayah.summary', {})).tps
-    const expected = await api('wilayah.importPreview', { fileName: 'tps-salah.csv', contentBase64: buffer.toString('base64') })
+    const expected = await api('wilayah.importPreview', {
+      fileName: 'tps-salah.csv',
+      contentBase64: buffer.toString('base64'),
+    })
     expect(expected.ok).toBe(false)
     const issue = expected.errors.find((e) => e.row !== undefined && e.column !== undefined)!
     expect(issue).toBeDefined()

@@ -7,7 +7,20 @@ import { openApp, type OpenedApp } from '../../src/api/app'
 import { formatAngka, jumlahTerbilang } from '../../src/core/terbilang'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
 import { pdfTextFolded } from '../support/pdf'
-import { apiOf, clearToasts, DEMO_CSV, downloadTo, ensureBuiltUi, fullShot, launchChromium, sectionShot, SHOTS, STATIC_DIR, watchPage, type ClearToastsOptions } from './support/browser'
+import {
+  apiOf,
+  clearToasts,
+  DEMO_CSV,
+  downloadTo,
+  ensureBuiltUi,
+  fullShot,
+  launchChromium,
+  sectionShot,
+  SHOTS,
+  STATIC_DIR,
+  watchPage,
+  type ClearToastsOptions,
+} from './support/browser'
 import { TODAY } from './support/dates'
 import { signInContext } from './support/session'
 
@@ -63,7 +76,11 @@ async function scan(code: string): Promise<void> {
 beforeAll(async () => {
   ensureBuiltUi()
   dir = mkdtempSync(join(tmpdir(), 'gudang-distribusi-'))
-  app = await openApp({ dbPath: join(dir, 'distribusi.sqlite'), demoCsvPath: DEMO_CSV, onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`) })
+  app = await openApp({
+    dbPath: join(dir, 'distribusi.sqlite'),
+    demoCsvPath: DEMO_CSV,
+    onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`),
+  })
 
   const variants = await api('barang.varian', {})
   const variant = (code: string) => variants.find((v) => v.itemCode === code)!.variantId
@@ -84,7 +101,12 @@ beforeAll(async () => {
   const shift = (kind: 'sortir_lipat' | 'rakit_kotak' | 'rakit_bilik' | 'packing', variantIds: number[]) =>
     api('shift.buka', { kind, tanggal: TODAY, mulai: '08:00', selesai: '16:00', variantIds, teams: [{ teamId: team }] })
   const sortir = await shift('sortir_lipat', ballots)
-  for (const v of ballots) await api('tally.simpan', { shiftId: sortir.id, variantId: v, rows: [{ teamId: team, serahkan: 30_000, hasil: 29_900, rusak: RUSAK }] })
+  for (const v of ballots)
+    await api('tally.simpan', {
+      shiftId: sortir.id,
+      variantId: v,
+      rows: [{ teamId: team, serahkan: 30_000, hasil: 29_900, rusak: RUSAK }],
+    })
   await api('shift.tutup', { shiftId: sortir.id, note: '' })
   for (const [kind, v] of [
     ['rakit_kotak', variant('KOTAK')],
@@ -106,13 +128,21 @@ beforeAll(async () => {
     if (k.tpsId === partial.tpsId) {
       // Only the ballots: the kit stays incomplete (kotak, bilik, tinta … missing).
       const kit = await api('kemas.kit', { tpsId: k.tpsId })
-      await api('kemas.simpan', { shiftId: packing.id, tpsId: k.tpsId, lines: kit.lines.filter((l) => l.kind === 'ballot').map((l) => ({ variantId: l.variantId, qty: l.need })) })
+      await api('kemas.simpan', {
+        shiftId: packing.id,
+        tpsId: k.tpsId,
+        lines: kit.lines.filter((l) => l.kind === 'ballot').map((l) => ({ variantId: l.variantId, qty: l.need })),
+      })
     } else {
       await api('kemas.simpan', { shiftId: packing.id, tpsId: k.tpsId, sisa: true })
     }
   }
   const first = await api('kemas.kit', { tpsId: kits[0]!.tpsId })
-  seeded.first = { tpsId: first.tpsId, name: `TPS ${String(first.nomor).padStart(3, '0')} ${first.desa}`, kotak1Variant: first.kotak[0]!.variantId! }
+  seeded.first = {
+    tpsId: first.tpsId,
+    name: `TPS ${String(first.nomor).padStart(3, '0')} ${first.desa}`,
+    kotak1Variant: first.kotak[0]!.variantId!,
+  }
   // A kotak of Kecamatan TALAWI, packed too, turning up on the LAUT TADOR truck.
   const talawi = kecamatan.find((k) => k.nama === 'TALAWI')!.id
   const stray = (await api('kemas.daftar', { kecamatanId: talawi }))[0]!
@@ -123,12 +153,26 @@ beforeAll(async () => {
   // The witnesses of the BA pemusnahan, as Pengaturan would set them.
   const jenis = await api('dokumen.jenis', {})
   const musnah = jenis.find((j) => j.type === 'BA_PEMUSNAHAN')!
-  const names = ['Drs. Zulkifli Nasution', 'Maya Sari Lubis', 'AKP Darwin Siregar', 'Kapten Inf. Rudi Hartono', 'Ahmad Yani Harahap, S.H.']
-  await api('dokumen.aturJenis', { type: 'BA_PEMUSNAHAN', nomorPattern: null, signers: musnah.signers.map((s, i) => ({ ...s, nama: names[i] ?? s.nama })) })
+  const names = [
+    'Drs. Zulkifli Nasution',
+    'Maya Sari Lubis',
+    'AKP Darwin Siregar',
+    'Kapten Inf. Rudi Hartono',
+    'Ahmad Yani Harahap, S.H.',
+  ]
+  await api('dokumen.aturJenis', {
+    type: 'BA_PEMUSNAHAN',
+    nomorPattern: null,
+    signers: musnah.signers.map((s, i) => ({ ...s, nama: names[i] ?? s.nama })),
+  })
 
   server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: STATIC_DIR, port: 0 })
   browser = await launchChromium()
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', acceptDownloads: true })
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'id-ID',
+    acceptDownloads: true,
+  })
   await signInContext(context, app, server)
   page = await context.newPage()
   watchPage(page, pageErrors)
@@ -164,7 +208,9 @@ describe('distribusi and pemusnahan, end to end', () => {
     const firstRow = page.getByTestId(`tps-${seeded.first.tpsId}`)
     expect(await firstRow.getByTestId('kotak-1').getAttribute('data-scanned')).toBe('tidak')
     await scan(`GPK1|1219|T${seeded.first.tpsId}|K1|V${seeded.first.kotak1Variant}`)
-    await expect.poll(() => page.getByTestId('ds-scan-ok').textContent()).toContain(`${seeded.first.name}, Kec. ${seeded.kecamatan}, kotak 1 dari 2`)
+    await expect
+      .poll(() => page.getByTestId('ds-scan-ok').textContent())
+      .toContain(`${seeded.first.name}, Kec. ${seeded.kecamatan}, kotak 1 dari 2`)
     await expect.poll(() => firstRow.getByTestId('kotak-1').getAttribute('data-scanned')).toBe('ya')
     expect(await firstRow.getByTestId('kotak-1').textContent()).toBe('Kotak 1/2 ✓')
     expect(await firstRow.getByTestId('kotak-2').textContent()).toBe('Kotak 2/2 —')
@@ -201,7 +247,8 @@ describe('distribusi and pemusnahan, end to end', () => {
     await partialRow.getByRole('checkbox', { name: 'Serahkan dengan pengecualian' }).check()
     await partialRow.getByLabel(`Alasan pengecualian ${seeded.partial.name}`).fill(EXCEPTION)
     let gubernur = 0
-    for (const tpsId of seeded.tpsIds) gubernur += (await api('kemas.kit', { tpsId })).lines.find((l) => l.variantId === seeded.G)!.need
+    for (const tpsId of seeded.tpsIds)
+      gubernur += (await api('kemas.kit', { tpsId })).lines.find((l) => l.variantId === seeded.G)!.need
     const summary = page.getByTestId('ds-summary')
     expect(await summary.getByTestId('sum-GUBERNUR').getByTestId('qty').textContent()).toBe(formatAngka(gubernur))
     expect(await summary.textContent()).toContain('82 kit TPS di')
@@ -212,7 +259,14 @@ describe('distribusi and pemusnahan, end to end', () => {
     await done.waitFor()
     const nomor = (await page.getByTestId('ds-done-nomor').textContent())!
     const [handover] = await api('distribusi.list', {})
-    expect(handover).toMatchObject({ kecamatanId: seeded.kecamatanId, ppkNama: KETUA_PPK, tps: 82, exceptions: 1, nomor, confirmed: null })
+    expect(handover).toMatchObject({
+      kecamatanId: seeded.kecamatanId,
+      ppkNama: KETUA_PPK,
+      tps: 82,
+      exceptions: 1,
+      nomor,
+      confirmed: null,
+    })
     expect(nomor).toMatch(/\/PP\.09\.4-BA\/1219\//)
     const status = (await api('kemas.status', { level: 'kecamatan' })).find((k) => k.id === seeded.kecamatanId)!
     expect(status).toMatchObject({ diserahkan: 82, lengkap: 0, sebagian: 0 })
@@ -220,7 +274,9 @@ describe('distribusi and pemusnahan, end to end', () => {
     await expect.poll(() => firstRow.textContent()).toContain(`Diserahkan dengan BA ${nomor}`)
     expect(await firstRow.getByRole('checkbox').isDisabled()).toBe(true)
 
-    const pdf = pdfTextFolded((await downloadTo(page, dir, () => done.getByRole('button', { name: 'Unduh BA (PDF)' }).click())).path)
+    const pdf = pdfTextFolded(
+      (await downloadTo(page, dir, () => done.getByRole('button', { name: 'Unduh BA (PDF)' }).click())).path,
+    )
     expect(pdf.flat).toContain(nomor)
     expect(pdf.flat).toContain(KETUA_PPK)
     expect(pdf.flat).toContain(EXCEPTION)
@@ -235,11 +291,15 @@ describe('distribusi and pemusnahan, end to end', () => {
     await dialog.getByRole('button', { name: 'Konfirmasi diterima' }).click()
     await dialog.waitFor({ state: 'hidden' })
     await expect.poll(() => handovers.getByTestId('confirmation').first().textContent()).toContain('Diterima PPK')
-    expect((await api('distribusi.list', {}))[0]!.confirmed?.note).toBe('BA bertanda tangan Ketua PPK kembali ke gudang')
+    expect((await api('distribusi.list', {}))[0]!.confirmed?.note).toBe(
+      'BA bertanda tangan Ketua PPK kembali ke gudang',
+    )
 
     // A small return: 2 botol tinta back to stock.
     const held = page.getByTestId('ds-held')
-    const tintaHeld = (await api('distribusi.diPpk', { kecamatanId: seeded.kecamatanId })).find((r) => r.variantId === seeded.TINTA)!.qty
+    const tintaHeld = (await api('distribusi.diPpk', { kecamatanId: seeded.kecamatanId })).find(
+      (r) => r.variantId === seeded.TINTA,
+    )!.qty
     expect(await held.getByTestId(`held-${seeded.TINTA}`).locator('td.num').textContent()).toBe(formatAngka(tintaHeld))
     await held.getByRole('button', { name: 'Catat pengembalian…' }).click()
     const ret = page.getByRole('dialog', { name: `Pengembalian dari PPK ${seeded.kecamatan}` })
@@ -248,9 +308,19 @@ describe('distribusi and pemusnahan, end to end', () => {
     await ret.getByLabel('Keterangan pengembalian').fill('Kelebihan tinta dikembalikan PPK saat rapat koordinasi')
     await ret.getByRole('button', { name: 'Simpan pengembalian' }).click()
     await ret.waitFor({ state: 'hidden' })
-    await expect.poll(() => held.getByTestId(`held-${seeded.TINTA}`).locator('td.num').textContent()).toBe(formatAngka(tintaHeld - 2))
-    expect((await api('distribusi.diPpk', { kecamatanId: seeded.kecamatanId })).find((r) => r.variantId === seeded.TINTA)!.qty).toBe(tintaHeld - 2)
-    await sectionShot(page, page.getByRole('region', { name: 'Serah terima yang sudah dilakukan' }), 'distribusi-06-kecamatan-serah-terima', { clearToasts: TOASTS })
+    await expect
+      .poll(() => held.getByTestId(`held-${seeded.TINTA}`).locator('td.num').textContent())
+      .toBe(formatAngka(tintaHeld - 2))
+    expect(
+      (await api('distribusi.diPpk', { kecamatanId: seeded.kecamatanId })).find((r) => r.variantId === seeded.TINTA)!
+        .qty,
+    ).toBe(tintaHeld - 2)
+    await sectionShot(
+      page,
+      page.getByRole('region', { name: 'Serah terima yang sudah dilakukan' }),
+      'distribusi-06-kecamatan-serah-terima',
+      { clearToasts: TOASTS },
+    )
     expect(pageErrors).toEqual([])
   })
 
@@ -287,7 +357,9 @@ describe('distribusi and pemusnahan, end to end', () => {
     expect(record).toMatchObject({ nomor, metode: 'dicacah', qty: rusak })
     await expect.poll(() => page.getByTestId('pm-list').textContent()).toContain(nomor)
 
-    const pdf = pdfTextFolded((await downloadTo(page, dir, () => done.getByRole('button', { name: 'Unduh BA (PDF)' }).click())).path)
+    const pdf = pdfTextFolded(
+      (await downloadTo(page, dir, () => done.getByRole('button', { name: 'Unduh BA (PDF)' }).click())).path,
+    )
     expect(pdf.flat).toContain(nomor)
     expect(pdf.flat).toContain(`sebanyak ${jumlahTerbilang(rusak)} lembar`)
     expect(pdf.flat).toContain('dengan cara dicacah')
@@ -310,8 +382,12 @@ describe('distribusi and pemusnahan, end to end', () => {
     const row = list.locator('li', { has: page.getByRole('link', { name: seeded.kecamatan, exact: true }) })
     await expect.poll(() => row.locator('.ds-beranda-counts').textContent()).toBe('82 TPS: 82 diterima PPK')
     const total = (await api('wilayah.summary', {})).tps
-    expect(await page.getByTestId('ds-beranda-total').textContent()).toContain(`82 dari ${formatAngka(total)} kit TPS sudah diserahkan`)
-    await sectionShot(page, page.getByRole('region', { name: 'Distribusi ke PPK' }), 'distribusi-04-beranda', { clearToasts: TOASTS })
+    expect(await page.getByTestId('ds-beranda-total').textContent()).toContain(
+      `82 dari ${formatAngka(total)} kit TPS sudah diserahkan`,
+    )
+    await sectionShot(page, page.getByRole('region', { name: 'Distribusi ke PPK' }), 'distribusi-04-beranda', {
+      clearToasts: TOASTS,
+    })
 
     await row.getByRole('link', { name: seeded.kecamatan, exact: true }).click()
     await page.getByTestId('ds-kit-table').waitFor()

@@ -8,7 +8,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
 import { pdfTextFolded } from '../support/pdf'
-import { apiOf, clearToasts, DEMO_CSV, downloadTo, ensureBuiltUi, fullShot, launchChromium, sectionShot, SHOTS, STATIC_DIR, watchPage } from './support/browser'
+import {
+  apiOf,
+  clearToasts,
+  DEMO_CSV,
+  downloadTo,
+  ensureBuiltUi,
+  fullShot,
+  launchChromium,
+  sectionShot,
+  SHOTS,
+  STATIC_DIR,
+  watchPage,
+} from './support/browser'
 import { isoDate, TODAY } from './support/dates'
 import { signInContext } from './support/session'
 
@@ -28,7 +40,10 @@ import { signInContext } from './support/session'
  */
 
 /** A valid 1×1 PNG (one opaque pixel). */
-const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
+const PNG_1X1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+)
 
 let dir: string
 let app: OpenedApp
@@ -71,7 +86,11 @@ const toast = (kind: 'error' | 'success') => page.locator(`.toast-${kind}`).last
 beforeAll(async () => {
   ensureBuiltUi()
   dir = mkdtempSync(join(tmpdir(), 'gudang-dokumen-'))
-  app = await openApp({ dbPath: join(dir, 'dokumen.sqlite'), demoCsvPath: DEMO_CSV, onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`) })
+  app = await openApp({
+    dbPath: join(dir, 'dokumen.sqlite'),
+    demoCsvPath: DEMO_CSV,
+    onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`),
+  })
 
   const variants = await api('barang.varian', {})
   const variant = (code: string) => variants.find((v) => v.itemCode === code)!.variantId
@@ -84,7 +103,14 @@ beforeAll(async () => {
     bttb: 'BTTB-0412',
     lines: [
       { variantId: seeded.G, dus: 20, isiPerDus: 2_000, countedQty: 40_000 },
-      { variantId: seeded.B, dus: 10, isiPerDus: 2_000, countedQty: 19_800, tertukarQty: 200, tertukarNote: 'Surat suara Bupati Kabupaten Asahan' },
+      {
+        variantId: seeded.B,
+        dus: 10,
+        isiPerDus: 2_000,
+        countedQty: 19_800,
+        tertukarQty: 200,
+        tertukarNote: 'Surat suara Bupati Kabupaten Asahan',
+      },
     ],
   })
   const melati = (await api('regu.tambah', { nama: 'Melati' })).id
@@ -100,10 +126,25 @@ beforeAll(async () => {
     teams: [{ teamId: melati }, { teamId: kenanga }],
   })
   seeded.shiftId = shift.id
-  await api('tally.simpan', { shiftId: shift.id, variantId: seeded.G, rows: [{ teamId: melati, serahkan: 5_000, hasil: 4_934, rusak: { CETAK: 40, KUSUT_SOBEK: 26 } }] })
-  await api('tally.simpan', { shiftId: shift.id, variantId: seeded.B, rows: [{ teamId: kenanga, serahkan: 3_000, hasil: 2_980, rusak: { FOTO: 20 } }] })
+  await api('tally.simpan', {
+    shiftId: shift.id,
+    variantId: seeded.G,
+    rows: [{ teamId: melati, serahkan: 5_000, hasil: 4_934, rusak: { CETAK: 40, KUSUT_SOBEK: 26 } }],
+  })
+  await api('tally.simpan', {
+    shiftId: shift.id,
+    variantId: seeded.B,
+    rows: [{ teamId: kenanga, serahkan: 3_000, hasil: 2_980, rusak: { FOTO: 20 } }],
+  })
   await api('shift.tutup', { shiftId: shift.id, note: 'Selesai' })
-  const open = await api('shift.buka', { kind: 'sortir_lipat', tanggal: YESTERDAY, mulai: '08:00', selesai: '16:00', variantIds: [seeded.G], teams: [{ teamId: melati }] })
+  const open = await api('shift.buka', {
+    kind: 'sortir_lipat',
+    tanggal: YESTERDAY,
+    mulai: '08:00',
+    selesai: '16:00',
+    variantIds: [seeded.G],
+    teams: [{ teamId: melati }],
+  })
   seeded.openShiftId = open.id
   const items = await api('items.list', {})
   const item = (code: string) => items.find((i) => i.code === code)!.id
@@ -113,7 +154,11 @@ beforeAll(async () => {
 
   server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: STATIC_DIR, port: 0 })
   browser = await launchChromium()
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', acceptDownloads: true })
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'id-ID',
+    acceptDownloads: true,
+  })
   await signInContext(context, app, server)
   page = await context.newPage()
   watchPage(page, pageErrors)
@@ -152,7 +197,14 @@ describe('documents, end to end', () => {
     await kop.getByText('Contoh: 007/PP.09.4-BA/1219/2024').waitFor()
     await start.press('Enter')
     await page.getByText('Kop surat dan pola nomor tersimpan').waitFor()
-    expect(await api('election.get', {})).toMatchObject({ alamat: KOP.alamat, kontak: KOP.kontak, kotaTtd: KOP.kota, paper: 'F4', nomorPattern: KOP.pattern, nomorStart: 7 })
+    expect(await api('election.get', {})).toMatchObject({
+      alamat: KOP.alamat,
+      kontak: KOP.kontak,
+      kotaTtd: KOP.kota,
+      paper: 'F4',
+      nomorPattern: KOP.pattern,
+      nomorStart: 7,
+    })
     // The sketch of the kop follows what was saved.
     await expect.poll(() => kop.locator('.pg-preview').textContent()).toContain(KOP.kontak)
 
@@ -179,15 +231,29 @@ describe('documents, end to end', () => {
     // A fifth signer, typed across the row with Tab, then moved above the Ketua (Mengetahui goes last).
     await panel.getByRole('button', { name: '+ Tambah penanda tangan' }).click()
     // Focus lands in the new row, ready to type.
-    await expect.poll(() => panel.getByLabel('Peran penanda tangan 5', { exact: true }).evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
-    for (const text of [SIGNERS.polres.peran, SIGNERS.polres.jabatan, SIGNERS.polres.nama, '', SIGNERS.polres.instansi]) {
+    await expect
+      .poll(() =>
+        panel
+          .getByLabel('Peran penanda tangan 5', { exact: true })
+          .evaluate((el) => el === el.ownerDocument.activeElement),
+      )
+      .toBe(true)
+    for (const text of [
+      SIGNERS.polres.peran,
+      SIGNERS.polres.jabatan,
+      SIGNERS.polres.nama,
+      '',
+      SIGNERS.polres.instansi,
+    ]) {
       if (text) await page.keyboard.type(text)
       await page.keyboard.press('Tab')
     }
     await panel.getByLabel('Posisi penanda tangan 5', { exact: true }).selectOption('saksi')
     await panel.getByRole('button', { name: `Naikkan ${SIGNERS.polres.nama}` }).click()
     // The rows swap on the render after the click.
-    await expect.poll(() => panel.getByLabel('Nama penanda tangan 4', { exact: true }).inputValue()).toBe(SIGNERS.polres.nama)
+    await expect
+      .poll(() => panel.getByLabel('Nama penanda tangan 4', { exact: true }).inputValue())
+      .toBe(SIGNERS.polres.nama)
 
     // An empty row is refused by the service, which names the row; the message shows in that row.
     await panel.getByRole('button', { name: '+ Tambah penanda tangan' }).click()
@@ -215,14 +281,19 @@ describe('documents, end to end', () => {
       [SIGNERS.polres.nama, 'saksi'],
       [SIGNERS.ketua.nama, 'mengetahui'],
     ])
-    expect(sortir.signers[0]).toMatchObject({ jabatan: 'Kepala Subbagian Keuangan, Umum dan Logistik', nip: SIGNERS.kasubbag.nip })
+    expect(sortir.signers[0]).toMatchObject({
+      jabatan: 'Kepala Subbagian Keuangan, Umum dan Logistik',
+      nip: SIGNERS.kasubbag.nip,
+    })
     expect(sortir.signers[3]).toMatchObject(SIGNERS.polres)
     await sectionShot(page, ttd, 'dokumen-03-pengaturan-ttd', { clearToasts: true })
 
     // The pay recap names the Pejabat Pembuat Komitmen; the screen says which PPK that is.
     await ttd.getByRole('tab', { name: 'Rekap upah' }).click()
     await ttd.getByRole('tabpanel', { name: 'Rekap upah' }).getByText('PPK (Pejabat Pembuat Komitmen)').waitFor()
-    expect(await ttd.getByRole('tabpanel', { name: 'Rekap upah' }).textContent()).toContain('bukan PPK (Panitia Pemilihan Kecamatan)')
+    expect(await ttd.getByRole('tabpanel', { name: 'Rekap upah' }).textContent()).toContain(
+      'bukan PPK (Panitia Pemilihan Kecamatan)',
+    )
 
     // Pay: the seeded rates show, formatted; the tax is typed and saved.
     const upah = page.getByRole('region', { name: 'Upah pekerja' })
@@ -247,7 +318,9 @@ describe('documents, end to end', () => {
     // Yesterday's shift is still open: refused, with the shift named in the toast.
     await card.getByLabel('Dari tanggal').fill(YESTERDAY)
     await card.getByRole('button', { name: 'Terbitkan BA hasil sortir dan lipat' }).click()
-    await expect.poll(() => toast('error').textContent()).toContain(`Masih ada shift yang belum ditutup (#${seeded.openShiftId})`)
+    await expect
+      .poll(() => toast('error').textContent())
+      .toContain(`Masih ada shift yang belum ditutup (#${seeded.openShiftId})`)
     expect(await toast('error').textContent()).toContain('BA hasil sortir dan lipat belum terbit')
     expect(await api('dokumen.list', {})).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'dokumen-05-galat-shift-terbuka.png') })
@@ -274,7 +347,8 @@ describe('documents, end to end', () => {
     expect(first.name).not.toContain('SALINAN')
     const text = pdfTextFolded(first.path)
     expect(text.flat).toContain(`Nomor: ${nomor}`)
-    for (const s of [SIGNERS.kasubbag, SIGNERS.sekretaris, SIGNERS.bawaslu, SIGNERS.ketua, SIGNERS.polres]) expect(text.flat).toContain(s.nama)
+    for (const s of [SIGNERS.kasubbag, SIGNERS.sekretaris, SIGNERS.bawaslu, SIGNERS.ketua, SIGNERS.polres])
+      expect(text.flat).toContain(s.nama)
     expect(text.flat).toContain(`NIP. ${SIGNERS.kasubbag.nip}`)
     // 4.934 + 2.980 = 7.914 baik, in figures and in words.
     expect(text.flat).toContain('dalam keadaan baik sebanyak 7.914 (tujuh ribu sembilan ratus empat belas) lembar')
@@ -316,7 +390,9 @@ describe('documents, end to end', () => {
     const header = rows.find((r) => r.includes('Bruto (Rp)'))!
     const pay = (nama: string) => {
       const r = rows.find((x) => x[0] === nama)!
-      return [r[header.indexOf('Bruto (Rp)')], r[header.indexOf('Pajak (Rp)')], r[header.indexOf('Diterima (Rp)')]].map(Number)
+      return [r[header.indexOf('Bruto (Rp)')], r[header.indexOf('Pajak (Rp)')], r[header.indexOf('Diterima (Rp)')]].map(
+        Number,
+      )
     }
     // Melati: 4.934 baik + 66 rusak = 5.000 lembar × Rp188 = Rp940.000, split by the two present: 470.000; 6% = 28.200.
     expect(pay('Siti Aminah')).toEqual([470_000, 28_200, 441_800])
@@ -334,7 +410,14 @@ describe('documents, end to end', () => {
     expect(file.name).toMatch(/\.xlsx$/)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(readFileSync(file.path) as unknown as ArrayBuffer)
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Ringkasan', 'Per Shift', 'Per Regu', 'Per Alasan Rusak', 'Penerimaan', 'Silog'])
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Ringkasan',
+      'Per Shift',
+      'Per Regu',
+      'Per Alasan Rusak',
+      'Penerimaan',
+      'Silog',
+    ])
 
     const silog = wb.getWorksheet('Silog')!
     const rows: string[][] = []
@@ -352,7 +435,9 @@ describe('documents, end to end', () => {
     expect(recon.find((x) => x.variantId === seeded.G)!.baik).toBe(4_934)
     expect(recon.find((x) => x.variantId === seeded.B)!.baik).toBe(2_980)
 
-    const csv = await downloadTo(page, dir, () => rekap.getByRole('button', { name: 'Unduh CSV (kolom Silog)' }).click())
+    const csv = await downloadTo(page, dir, () =>
+      rekap.getByRole('button', { name: 'Unduh CSV (kolom Silog)' }).click(),
+    )
     expect(csv.name).toMatch(/\.csv$/)
     expect(readFileSync(csv.path, 'utf8')).toContain('Baik')
     expect(pageErrors).toEqual([])

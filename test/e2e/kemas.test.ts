@@ -7,7 +7,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
 import { pdfPages, pdfText } from '../support/pdf'
-import { apiOf, clearToasts, DEMO_CSV, downloadTo, ensureBuiltUi, fmtNum, fullShot, launchChromium, menuLink, SHOTS, STATIC_DIR, watchPage, windowShot, type ShotOptions } from './support/browser'
+import {
+  apiOf,
+  clearToasts,
+  DEMO_CSV,
+  downloadTo,
+  ensureBuiltUi,
+  fmtNum,
+  fullShot,
+  launchChromium,
+  menuLink,
+  SHOTS,
+  STATIC_DIR,
+  watchPage,
+  windowShot,
+  type ShotOptions,
+} from './support/browser'
 import { signInContext } from './support/session'
 
 /**
@@ -36,12 +51,22 @@ function run(cmd: string, args: string[]): string {
 }
 
 /** What is in the focused element: the scan field must have the keyboard, as the scanner types into it. */
-const focusedTestId = () => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }).document.activeElement?.getAttribute('data-testid') ?? null)
+const focusedTestId = () =>
+  page.evaluate(
+    () =>
+      (
+        globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }
+      ).document.activeElement?.getAttribute('data-testid') ?? null,
+  )
 
 beforeAll(async () => {
   ensureBuiltUi()
   dir = mkdtempSync(join(tmpdir(), 'gudang-e2e-kemas-'))
-  app = await openApp({ dbPath: join(dir, 'kemas.sqlite'), demoCsvPath: DEMO_CSV, onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`) })
+  app = await openApp({
+    dbPath: join(dir, 'kemas.sqlite'),
+    demoCsvPath: DEMO_CSV,
+    onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`),
+  })
 
   // A warehouse ready to pack: everything delivered, ballots sorted, kotak and bilik assembled.
   const variants = (await api('barang.varian', {})).filter((v) => v.active)
@@ -49,27 +74,58 @@ beforeAll(async () => {
     receivedAt: '2024-11-01T08:00',
     penyedia: 'PT Percetakan Contoh',
     suratJalan: 'SJ-001/XI/2024',
-    lines: variants.map((v) => ({ variantId: v.variantId, statedQty: v.kind === 'ballot' ? 400_000 : 10_000, countedQty: v.kind === 'ballot' ? 400_000 : 10_000 })),
+    lines: variants.map((v) => ({
+      variantId: v.variantId,
+      statedQty: v.kind === 'ballot' ? 400_000 : 10_000,
+      countedQty: v.kind === 'ballot' ? 400_000 : 10_000,
+    })),
   })
   const team = await api('regu.tambah', { nama: 'Mawar' })
   for (const nama of ['Siti Aminah', 'Budi Santoso']) await api('pekerja.tambah', { nama, teamId: team.id })
   const ballots = variants.filter((v) => v.kind === 'ballot')
-  const sortir = await api('shift.buka', { kind: 'sortir_lipat', tanggal: '2024-11-02', mulai: '08:00', selesai: '16:00', variantIds: ballots.map((b) => b.variantId), teams: [{ teamId: team.id }] })
-  for (const b of ballots) await api('tally.simpan', { shiftId: sortir.id, variantId: b.variantId, rows: [{ teamId: team.id, serahkan: 30_000, hasil: 30_000 }] })
+  const sortir = await api('shift.buka', {
+    kind: 'sortir_lipat',
+    tanggal: '2024-11-02',
+    mulai: '08:00',
+    selesai: '16:00',
+    variantIds: ballots.map((b) => b.variantId),
+    teams: [{ teamId: team.id }],
+  })
+  for (const b of ballots)
+    await api('tally.simpan', {
+      shiftId: sortir.id,
+      variantId: b.variantId,
+      rows: [{ teamId: team.id, serahkan: 30_000, hasil: 30_000 }],
+    })
   await api('shift.tutup', { shiftId: sortir.id })
   for (const [kind, code, n] of [
     ['rakit_kotak', 'KOTAK', 300],
     ['rakit_bilik', 'BILIK', 400],
   ] as const) {
     const v = variants.find((x) => x.itemCode === code)!
-    const s = await api('shift.buka', { kind, tanggal: '2024-11-03', mulai: '08:00', selesai: '16:00', variantIds: [v.variantId], teams: [{ teamId: team.id }] })
-    await api('tally.simpan', { shiftId: s.id, variantId: v.variantId, rows: [{ teamId: team.id, serahkan: n, hasil: n }] })
+    const s = await api('shift.buka', {
+      kind,
+      tanggal: '2024-11-03',
+      mulai: '08:00',
+      selesai: '16:00',
+      variantIds: [v.variantId],
+      teams: [{ teamId: team.id }],
+    })
+    await api('tally.simpan', {
+      shiftId: s.id,
+      variantId: v.variantId,
+      rows: [{ teamId: team.id, serahkan: n, hasil: n }],
+    })
     await api('shift.tutup', { shiftId: s.id })
   }
 
   server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: STATIC_DIR, port: 0 })
   browser = await launchChromium()
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', acceptDownloads: true })
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'id-ID',
+    acceptDownloads: true,
+  })
   await signInContext(context, app, server)
   page = await context.newPage()
   watchPage(page, pageErrors)
@@ -112,7 +168,9 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     await page.goto(`${server.url}#/kemas`)
     await page.getByTestId('kec-bars').waitFor()
     // The shift bar shows "Memuat data…" until shift.list answers, which may be after the kecamatan bars.
-    await expect.poll(() => page.getByTestId('kemas-shift').textContent()).toContain('Belum ada shift pengemasan terbuka')
+    await expect
+      .poll(() => page.getByTestId('kemas-shift').textContent())
+      .toContain('Belum ada shift pengemasan terbuka')
     await page.getByRole('button', { name: 'Buka shift pengemasan…' }).click()
     const dlg = page.getByRole('dialog', { name: 'Buka shift pengemasan' })
     await dlg.waitFor()
@@ -189,22 +247,31 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     await segel.fill('SGL-1219-000001')
     await segel.press('Enter')
     await page.getByTestId('segel-saved-1').waitFor()
-    expect((await api('kemas.kit', { tpsId: first.tpsId })).kotak.find((x) => x.no === 1)!.segel).toBe('SGL-1219-000001')
+    expect((await api('kemas.kit', { tpsId: first.tpsId })).kotak.find((x) => x.no === 1)!.segel).toBe(
+      'SGL-1219-000001',
+    )
     await clearToasts(page)
     await fullShot(page, 'kemas-03-lengkap', WHOLE)
 
     // Labels of this TPS: one A4 sheet, and the QR of kotak 1 decodes to the text that was scanned.
-    const labels = await downloadTo(page, dir, () => lengkap.getByRole('button', { name: /^Cetak label kotak/ }).click())
+    const labels = await downloadTo(page, dir, () =>
+      lengkap.getByRole('button', { name: /^Cetak label kotak/ }).click(),
+    )
     expect(labels.name).toMatch(/^label-kotak-tps-001-.*\.pdf$/)
     expect(pdfPages(labels.path)).toBe(1)
     const labelPng = join(SHOTS, 'kemas-label')
     run('pdftoppm', ['-r', '150', '-png', '-f', '1', '-l', '1', '-singlefile', labels.path, labelPng])
-    const decoded = run('zbarimg', ['-q', '--raw', labelPng + '.png']).trim().split('\n').sort()
+    const decoded = run('zbarimg', ['-q', '--raw', labelPng + '.png'])
+      .trim()
+      .split('\n')
+      .sort()
     expect(decoded).toEqual(before.kotak.map((x) => `GPK1|1219|T${first.tpsId}|K${x.no}|V${x.variantId ?? 0}`).sort())
     expect(decoded).toContain(goodCode)
 
     // Daftar isi of this TPS: one page that names the TPS and desa and holds the quantities the kit showed.
-    const daftar = await downloadTo(page, dir, () => lengkap.getByRole('button', { name: 'Cetak daftar isi kit' }).click())
+    const daftar = await downloadTo(page, dir, () =>
+      lengkap.getByRole('button', { name: 'Cetak daftar isi kit' }).click(),
+    )
     expect(daftar.name).toMatch(/^daftar-isi-kit-tps-001-.*\.pdf$/)
     expect(pdfPages(daftar.path)).toBe(1)
     const text = pdfText(daftar.path)
@@ -213,7 +280,18 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     expect(text).toContain('SGL-1219-000001')
     const numbers = new Set(text.match(/\b\d{1,3}(?:\.\d{3})*\b/g))
     for (const [, need] of shown) expect(numbers.has(need)).toBe(true)
-    run('pdftoppm', ['-r', '70', '-png', '-f', '1', '-l', '1', '-singlefile', daftar.path, join(SHOTS, 'kemas-daftar-isi')])
+    run('pdftoppm', [
+      '-r',
+      '70',
+      '-png',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      daftar.path,
+      join(SHOTS, 'kemas-daftar-isi'),
+    ])
 
     // A label naming the other ballot type for kotak 1: refused loudly, nothing written.
     const kitBefore = JSON.stringify(await api('kemas.kit', { tpsId: first.tpsId }))
@@ -228,8 +306,12 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     expect(await refusal.textContent()).toContain(wrongCode)
     // Big and red: a refusal must be impossible to miss.
     const style = await refusal.evaluate((el) => {
-      const s = (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el)
-      const m = (globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(el.querySelector('.scan-refusal-message'))
+      const s = (
+        globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }
+      ).getComputedStyle(el)
+      const m = (globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(
+        el.querySelector('.scan-refusal-message'),
+      )
       return { bg: s.backgroundColor, size: parseFloat(m.fontSize) }
     })
     expect(style.bg).toBe('rgb(196, 0, 0)')
@@ -256,7 +338,10 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     expect(await refusal.count()).toBe(0)
 
     // Progress: LAUT TADOR counts one complete kit, and its list shows the badge.
-    await page.getByRole('link', { name: /Kemajuan per kecamatan/ }).first().click()
+    await page
+      .getByRole('link', { name: /Kemajuan per kecamatan/ })
+      .first()
+      .click()
     const bar = page.getByRole('button', { name: /^LAUT TADOR: 1 lengkap/ })
     await bar.waitFor()
     await bar.click()
@@ -280,7 +365,10 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     expect((await api('label.grid', {})).rows).toBe(5)
     await form.getByLabel('Baris', { exact: true }).fill('8')
     await form.getByRole('button', { name: 'Simpan susunan' }).click()
-    await form.getByRole('alert').getByText(/terlalu kecil/).waitFor()
+    await form
+      .getByRole('alert')
+      .getByText(/terlalu kecil/)
+      .waitFor()
     expect((await api('label.grid', {})).rows).toBe(5)
 
     // Batch print for a desa: labels of every kotak of its TPS, in stacking order.
@@ -288,7 +376,9 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     await panel.getByLabel('Kecamatan (PPK)').selectOption(String(laut.id))
     await panel.getByLabel('Desa/kelurahan (PPS)').selectOption(String(first.desaId))
     const desaTps = (await api('kemas.daftar', { desaId: first.desaId })).length
-    const batch = await downloadTo(page, dir, () => panel.getByRole('button', { name: 'Cetak label kotak (PDF)' }).click())
+    const batch = await downloadTo(page, dir, () =>
+      panel.getByRole('button', { name: 'Cetak label kotak (PDF)' }).click(),
+    )
     expect(pdfPages(batch.path)).toBe(Math.ceil((desaTps * before.kotak.length) / 10))
 
     // The packing shift's own page lists what it packed instead of a tally grid.

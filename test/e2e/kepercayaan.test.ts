@@ -8,7 +8,17 @@ import { openApp, type OpenedApp } from '../../src/api/app'
 import { backupDir } from '../../src/services/cadangan'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
 import { pdfQrCodes, saveDownload } from '../support/pdf'
-import { apiOf, clearToasts, DEMO_CSV, ensureBuiltUi, fullShot, launchChromium, menuLink, STATIC_DIR, watchPage } from './support/browser'
+import {
+  apiOf,
+  clearToasts,
+  DEMO_CSV,
+  ensureBuiltUi,
+  fullShot,
+  launchChromium,
+  menuLink,
+  STATIC_DIR,
+  watchPage,
+} from './support/browser'
 
 /**
  * Trust, end to end on the demo election in a real Chromium, starting with nobody signed in:
@@ -34,7 +44,11 @@ const nav = (name: string) => menuLink(page, name)
 const chip = () => page.getByTestId('user-chip')
 
 async function serve(): Promise<void> {
-  app = await openApp({ dbPath, demoCsvPath: DEMO_CSV, onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`) })
+  app = await openApp({
+    dbPath,
+    demoCsvPath: DEMO_CSV,
+    onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`),
+  })
   server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: STATIC_DIR, port: 0 })
 }
 
@@ -120,7 +134,12 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
     await expect.poll(() => chip().textContent()).toContain('Kasubbag Logistik')
     const backups = await api('cadangan.list', {})
     expect(backups).toHaveLength(1)
-    expect(backups[0]).toMatchObject({ reason: 'manual', ok: true, satker: 'Kabupaten Batu Bara', ledgerRows: doc.chainSeq })
+    expect(backups[0]).toMatchObject({
+      reason: 'manual',
+      ok: true,
+      satker: 'Kabupaten Batu Bara',
+      ledgerRows: doc.chainSeq,
+    })
     const row = page.getByTestId('backup-table').locator(`tr[data-name="${backups[0]!.name}"]`)
     await row.getByText('Lolos', { exact: true }).waitFor()
     expect(await row.getByText('Dibuat manual').count()).toBe(1)
@@ -147,7 +166,11 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
     await ask.waitFor({ state: 'hidden' })
     await add.waitFor({ state: 'hidden' })
     await table.locator('tr[data-user="Dewi Lestari"]').getByText('Operator', { exact: true }).waitFor()
-    expect((await api('pengguna.list', {})).find((u) => u.nama === 'Dewi Lestari')).toMatchObject({ role: 'operator', active: true, hasPin: false })
+    expect((await api('pengguna.list', {})).find((u) => u.nama === 'Dewi Lestari')).toMatchObject({
+      role: 'operator',
+      active: true,
+      hasPin: false,
+    })
     await expect.poll(() => chip().textContent()).toContain('Admin Gudang')
 
     // A koordinator without a PIN is refused on its field; nothing is added.
@@ -187,7 +210,9 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
     await nav('Periksa integritas').click()
     await page.getByTestId('verify-run').click()
     await verdict.getByText('Buku besar tidak utuh', { exact: true }).waitFor()
-    expect(await verdict.getByTestId('verify-bad-seq').textContent()).toBe(`Baris pertama yang bermasalah: #${first.seq}`)
+    expect(await verdict.getByTestId('verify-bad-seq').textContent()).toBe(
+      `Baris pertama yang bermasalah: #${first.seq}`,
+    )
     await fullShot(page, 'trust-05-tidak-utuh')
 
     // The scanner reads the BA's QR code.
@@ -201,7 +226,11 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
     // Restore the backup made before the edit; the edited file is kept beside the backups.
     await nav('Cadangan').click()
     const backup = (await api('cadangan.list', {}))[0]!
-    await page.getByTestId('backup-table').locator(`tr[data-name="${backup.name}"]`).getByRole('button', { name: 'Pulihkan…' }).click()
+    await page
+      .getByTestId('backup-table')
+      .locator(`tr[data-name="${backup.name}"]`)
+      .getByRole('button', { name: 'Pulihkan…' })
+      .click()
     const confirm = page.getByRole('dialog', { name: 'Pulihkan cadangan ini?' })
     await confirm.getByText(backup.name).waitFor()
     await confirm.getByRole('button', { name: 'Pulihkan cadangan ini' }).click()
@@ -242,7 +271,11 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
     await page.getByTestId('recovery-latest').getByText(latest.name).waitFor()
     await fullShot(page, 'trust-08-pemulihan')
 
-    await page.getByTestId('backup-table').locator(`tr[data-name="${latest.name}"]`).getByRole('button', { name: 'Pulihkan cadangan ini' }).click()
+    await page
+      .getByTestId('backup-table')
+      .locator(`tr[data-name="${latest.name}"]`)
+      .getByRole('button', { name: 'Pulihkan cadangan ini' })
+      .click()
     const confirm = page.getByRole('dialog', { name: 'Pulihkan cadangan ini?' })
     await confirm.getByRole('button', { name: 'Pulihkan cadangan ini' }).click()
     // Back to the normal app on the restored file.

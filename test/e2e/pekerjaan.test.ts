@@ -8,7 +8,17 @@ import { openApp, type OpenedApp } from '../../src/api/app'
 import { outputsDir } from '../../src/services/keluaran'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
 import { pdfPages } from '../support/pdf'
-import { apiOf, clearToasts, DEMO_CSV, ensureBuiltUi, fullShot, launchChromium, SHOTS, STATIC_DIR, watchPage } from './support/browser'
+import {
+  apiOf,
+  clearToasts,
+  DEMO_CSV,
+  ensureBuiltUi,
+  fullShot,
+  launchChromium,
+  SHOTS,
+  STATIC_DIR,
+  watchPage,
+} from './support/browser'
 import { signInContext } from './support/session'
 
 /**
@@ -35,10 +45,18 @@ const run = (cmd: string, args: string[]) => {
 beforeAll(async () => {
   ensureBuiltUi()
   dir = mkdtempSync(join(tmpdir(), 'gudang-e2e-jobs-'))
-  app = await openApp({ dbPath: join(dir, 'batubara.sqlite'), demoCsvPath: DEMO_CSV, onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`) })
+  app = await openApp({
+    dbPath: join(dir, 'batubara.sqlite'),
+    demoCsvPath: DEMO_CSV,
+    onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`),
+  })
   server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: STATIC_DIR, port: 0, jobs: app.jobs! })
   browser = await launchChromium()
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', acceptDownloads: true })
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'id-ID',
+    acceptDownloads: true,
+  })
   await signInContext(context, app, server)
   page = await context.newPage()
   watchPage(page, pageErrors)
@@ -61,7 +79,9 @@ describe('long jobs in the window', () => {
     // The bar counts kecamatan once the first is done, and says how long is left.
     await expect.poll(() => bar.getAttribute('aria-valuenow'), { timeout: 60_000 }).toMatch(/^[1-9]\d*$/)
     expect(await bar.getAttribute('aria-valuemax')).toBe('12')
-    await expect.poll(() => job.getByTestId('cetak-satker-job-detail').textContent()).toMatch(/dari 12 kecamatan.*sisa sekitar \d+ (detik|menit)/)
+    await expect
+      .poll(() => job.getByTestId('cetak-satker-job-detail').textContent())
+      .toMatch(/dari 12 kecamatan.*sisa sekitar \d+ (detik|menit)/)
     await fullShot(page, 'jobs-01-berjalan')
 
     // The window is not frozen: another page loads and answers while the job runs.

@@ -40,7 +40,11 @@ async function focused(): Promise<string | null> {
 beforeAll(async () => {
   ensureBuiltUi()
   dir = mkdtempSync(join(tmpdir(), 'gudang-e2e-pp-'))
-  app = await openApp({ dbPath: join(dir, 'e2e.sqlite'), demoCsvPath: DEMO_CSV, onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`) })
+  app = await openApp({
+    dbPath: join(dir, 'e2e.sqlite'),
+    demoCsvPath: DEMO_CSV,
+    onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`),
+  })
   server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: STATIC_DIR, port: 0 })
   browser = await launchChromium()
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' })
@@ -117,7 +121,10 @@ describe('Pekerja & Regu', () => {
     const eka = grid.locator('.ag-row', { hasText: 'Eka Pane' })
     await expect.poll(() => eka.locator('[col-id=status]').textContent()).toBe('Tidak aktif')
     await expect.poll(() => eka.locator('[col-id=team]').textContent()).toBe('Regu Mawar')
-    expect((await api('pekerja.list', {})).find((w) => w.nama === 'Eka Pane')).toMatchObject({ team: 'Regu Mawar', active: false })
+    expect((await api('pekerja.list', {})).find((w) => w.nama === 'Eka Pane')).toMatchObject({
+      team: 'Regu Mawar',
+      active: false,
+    })
     // Eka joined Mawar but is no longer active: the team still counts its three active members.
     await expect.poll(() => mawar.locator('td').nth(1).textContent()).toBe('3')
 
@@ -130,7 +137,9 @@ describe('Pekerja & Regu', () => {
     const issues = dialog.locator('table.issue-table')
     await issues.waitFor()
     expect(await issues.locator('thead th').allTextContents()).toEqual(['Baris', 'Kolom', 'Pesan'])
-    const rows = await issues.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)))
+    const rows = await issues
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)))
     expect(rows).toHaveLength(2)
     expect(rows[0]!.slice(0, 2)).toEqual(['2', 'nik'])
     expect(rows[0]![2]).toContain('NIK harus 16 angka')
@@ -139,7 +148,13 @@ describe('Pekerja & Regu', () => {
     await shot('pp-01-impor-pekerja-galat')
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'hidden' })
-    expect((await api('pekerja.list', {})).map((w) => w.nama).sort()).toEqual(['Ahmad Siregar', 'Budi Nasution', 'Cici Lubis', 'Dedi Harahap', 'Eka Pane'])
+    expect((await api('pekerja.list', {})).map((w) => w.nama).sort()).toEqual([
+      'Ahmad Siregar',
+      'Budi Nasution',
+      'Cici Lubis',
+      'Dedi Harahap',
+      'Eka Pane',
+    ])
 
     // A target for one day, typed and confirmed with Enter.
     await page.getByLabel('Tanggal', { exact: true }).fill('2024-11-10')
@@ -269,10 +284,24 @@ describe('Penerimaan', () => {
     // The database holds what the screens said.
     const d = await api('penerimaan.get', { id })
     expect(d.lines).toHaveLength(1)
-    expect(d.lines[0]).toMatchObject({ variantId: gubernur.variantId, dus: 100, isiPerDus: 2000, statedQty: 200000, countedQty: 199500, tertukarQty: 300, selisih: -500 })
+    expect(d.lines[0]).toMatchObject({
+      variantId: gubernur.variantId,
+      dus: 100,
+      isiPerDus: 2000,
+      statedQty: 200000,
+      countedQty: 199500,
+      tertukarQty: 300,
+      selisih: -500,
+    })
     expect(d.lines[0]!.tertukarNote).toBe('milik KPU Kab. Asahan')
     expect(d.lines[0]!.selesai?.note).toBe('Kekurangan 500 lembar dikirim dengan surat jalan berikutnya')
-    expect(d).toMatchObject({ penyedia: 'PT Percetakan Sumut Jaya', suratJalan: 'SJ/001/XI/2024', bttb: 'BTTB-001', receivedAt: '2024-11-01T09:00', kind: 'biasa' })
+    expect(d).toMatchObject({
+      penyedia: 'PT Percetakan Sumut Jaya',
+      suratJalan: 'SJ/001/XI/2024',
+      bttb: 'BTTB-001',
+      receivedAt: '2024-11-01T09:00',
+      kind: 'biasa',
+    })
     const recon = (await api('rekonsiliasi.get', {})).find((r) => r.variantId === gubernur.variantId)!
     expect(recon).toMatchObject({ diterima: 199500, tertukar: 0, tertukarDikembalikan: 300, selisihTerbuka: 0 })
     const returs = await api('penerimaan.returList', {})

@@ -5,7 +5,17 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
-import { apiOf, DEMO_CSV, ensureBuiltUi, fmtNum, launchChromium, menuLink, STATIC_DIR, watchPage, windowShot } from './support/browser'
+import {
+  apiOf,
+  DEMO_CSV,
+  ensureBuiltUi,
+  fmtNum,
+  launchChromium,
+  menuLink,
+  STATIC_DIR,
+  watchPage,
+  windowShot,
+} from './support/browser'
 import { signInContext } from './support/session'
 
 /**
@@ -28,7 +38,11 @@ const api = apiOf(() => app)
 beforeAll(async () => {
   ensureBuiltUi()
   dir = mkdtempSync(join(tmpdir(), 'gudang-e2e-shift-'))
-  app = await openApp({ dbPath: join(dir, 'shift.sqlite'), demoCsvPath: DEMO_CSV, onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`) })
+  app = await openApp({
+    dbPath: join(dir, 'shift.sqlite'),
+    demoCsvPath: DEMO_CSV,
+    onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`),
+  })
   // Two teams of three, and 50.000 Gubernur sheets received so there is something to hand out.
   for (const [nama, people] of [
     ['Mawar', ['Siti Aminah', 'Budi Santoso', 'Rina Wati']],
@@ -66,12 +80,21 @@ async function focused(): Promise<{ row: string | null; col: string | null }> {
     // The test compiles without the DOM library; this runs in the page.
     type El = { closest(selector: string): { getAttribute(name: string): string | null } | null }
     const el = (globalThis as unknown as { document: { activeElement: El | null } }).document.activeElement
-    return { row: el?.closest('.ag-row')?.getAttribute('row-index') ?? null, col: el?.closest('.ag-cell')?.getAttribute('col-id') ?? null }
+    return {
+      row: el?.closest('.ag-row')?.getAttribute('row-index') ?? null,
+      col: el?.closest('.ag-cell')?.getAttribute('col-id') ?? null,
+    }
   })
 }
 
 async function paste(text: string): Promise<void> {
-  await page.evaluate((t) => (globalThis as unknown as { navigator: { clipboard: { writeText(s: string): Promise<void> } } }).navigator.clipboard.writeText(t), text)
+  await page.evaluate(
+    (t) =>
+      (
+        globalThis as unknown as { navigator: { clipboard: { writeText(s: string): Promise<void> } } }
+      ).navigator.clipboard.writeText(t),
+    text,
+  )
   await page.keyboard.press('Control+V')
 }
 
@@ -112,7 +135,8 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     ])
 
     const grid = page.getByTestId(`tally-${GUBERNUR}`)
-    const cell = (row: number | 'total', col: string): Locator => grid.locator(`.ag-row[row-index="${row === 'total' ? 'b-0' : row}"] [col-id="${col}"]`)
+    const cell = (row: number | 'total', col: string): Locator =>
+      grid.locator(`.ag-row[row-index="${row === 'total' ? 'b-0' : row}"] [col-id="${col}"]`)
     await cell(0, 'serahkan').waitFor()
 
     // The grid opens ready to type in the first entry cell.
@@ -187,7 +211,8 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
       ['rusak.NAMA_LOGO', '2'],
       ['rusak.LOGO_KPU', '2'],
     ]
-    for (const [col, text] of totals) await expect.poll(() => cell('total', col).textContent(), { message: col }).toBe(text)
+    for (const [col, text] of totals)
+      await expect.poll(() => cell('total', col).textContent(), { message: col }).toBe(text)
     await expect.poll(() => cell('total', 'label').textContent()).toBe('Jumlah')
 
     // Ctrl+S saves the whole sheet in one call.
@@ -207,8 +232,22 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
 
     let s = await api('shift.get', { id: shiftId })
     const tally = (team: string) => s.teams.find((t) => t.nama === team)!.tallies.find((t) => t.variantId === GUBERNUR)!
-    expect(tally('Mawar')).toMatchObject({ serah: 3000, hasil: 1200, rusak: { CETAK: 7, KUSUT_SOBEK: 3, WARNA_PENANDA: 2, LOGO_KPU: 1 }, rusakTotal: 13, kembali: 0, proses: 1787 })
-    expect(tally('Melati')).toMatchObject({ serah: 2500, hasil: 1000, rusak: { WARNA_PENANDA: 1, NAMA_LOGO: 2, LOGO_KPU: 1 }, rusakTotal: 4, kembali: 0, proses: 1496 })
+    expect(tally('Mawar')).toMatchObject({
+      serah: 3000,
+      hasil: 1200,
+      rusak: { CETAK: 7, KUSUT_SOBEK: 3, WARNA_PENANDA: 2, LOGO_KPU: 1 },
+      rusakTotal: 13,
+      kembali: 0,
+      proses: 1787,
+    })
+    expect(tally('Melati')).toMatchObject({
+      serah: 2500,
+      hasil: 1000,
+      rusak: { WARNA_PENANDA: 1, NAMA_LOGO: 2, LOGO_KPU: 1 },
+      rusakTotal: 4,
+      kembali: 0,
+      proses: 1496,
+    })
 
     // A read-only number opens its ledger history.
     await cell(0, 'soFar.hasil').getByRole('button').click()
@@ -231,7 +270,9 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     const refusal = page.getByTestId('tally-refusal')
     await refusal.waitFor()
     expect(await refusal.textContent()).toContain('Tally ditolak; tidak ada yang disimpan')
-    expect(await refusal.textContent()).toContain('Regu Melati · Baik: Regu Melati: baik + rusak + kembali = 2.000 lembar, melebihi yang ada di tangan regu (1.496 dalam proses)')
+    expect(await refusal.textContent()).toContain(
+      'Regu Melati · Baik: Regu Melati: baik + rusak + kembali = 2.000 lembar, melebihi yang ada di tangan regu (1.496 dalam proses)',
+    )
     // Nothing is cleared and nothing is written.
     await expect.poll(() => cell(1, 'hasil').textContent()).toBe('2.000')
     await expect.poll(() => cell(1, 'hasil').getAttribute('class')).toContain('tally-invalid')
@@ -303,18 +344,30 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     const reklas = page.getByRole('dialog', { name: 'Reklasifikasi rusak → layak pakai' })
     await reklas.getByLabel('Kriteria rusak semula').selectOption('WARNA_PENANDA')
     await reklas.getByLabel('Jumlah (lembar)').fill('1')
-    await reklas.getByLabel('Alasan dinyatakan layak pakai').fill('Tinta di luar kolom foto, diperiksa ulang bersama Bawaslu')
+    await reklas
+      .getByLabel('Alasan dinyatakan layak pakai')
+      .fill('Tinta di luar kolom foto, diperiksa ulang bersama Bawaslu')
     await reklas.getByRole('button', { name: 'Simpan reklasifikasi' }).click()
     await reklas.waitFor({ state: 'hidden' })
     await page.getByText('1 lembar dinyatakan layak pakai').waitFor()
-    const reclassified = (await api('ledger.riwayat', { variantId: GUBERNUR, place: 'BAIK', limit: 50 })).rows.filter((r) => r.reason === 'REKLASIFIKASI')
-    expect(reclassified.map((r) => [r.from, r.qty, r.note])).toEqual([['RUSAK:WARNA_PENANDA', 1, 'Tinta di luar kolom foto, diperiksa ulang bersama Bawaslu']])
+    const reclassified = (await api('ledger.riwayat', { variantId: GUBERNUR, place: 'BAIK', limit: 50 })).rows.filter(
+      (r) => r.reason === 'REKLASIFIKASI',
+    )
+    expect(reclassified.map((r) => [r.from, r.qty, r.note])).toEqual([
+      ['RUSAK:WARNA_PENANDA', 1, 'Tinta di luar kolom foto, diperiksa ulang bersama Bawaslu'],
+    ])
 
     s = await api('shift.get', { id: shiftId })
     expect(s.status).toBe('closed')
     expect(s.inProcess).toBe(0)
     expect(tally('Mawar')).toMatchObject({ serah: 3000, hasil: 1200, rusakTotal: 13, kembali: 1787, proses: 0 })
-    expect(tally('Melati')).toMatchObject({ serah: 2500, hasil: 2400, rusak: { WARNA_PENANDA: 1, NAMA_LOGO: 2, LOGO_KPU: 1 }, kembali: 96, proses: 0 })
+    expect(tally('Melati')).toMatchObject({
+      serah: 2500,
+      hasil: 2400,
+      rusak: { WARNA_PENANDA: 1, NAMA_LOGO: 2, LOGO_KPU: 1 },
+      kembali: 96,
+      proses: 0,
+    })
     expect(s.events.map((e) => [e.event, e.note])).toEqual([
       ['buka', ''],
       ['tutup', 'Semua regu selesai 16.05'],

@@ -8,7 +8,16 @@ import { crc32 } from 'node:zlib'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type OpenedApp } from '../../src/api/app'
-import { contract, type ApiResponse, type Delivery, type ImportPreview, type ShiftDetail, type Team, type VariantInfo, type Worker } from '../../src/api/contract'
+import {
+  contract,
+  type ApiResponse,
+  type Delivery,
+  type ImportPreview,
+  type ShiftDetail,
+  type Team,
+  type VariantInfo,
+  type Worker,
+} from '../../src/api/contract'
 import type { DB } from '../../src/db/open'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
 
@@ -55,7 +64,8 @@ interface Case {
 }
 
 /** Bahasa Indonesia that says what is wrong. */
-const INDONESIAN = /tidak|harus|wajib|salah|ditolak|bukan|terlalu|kosong|melebihi|minimal|maksimum|maksimal|hanya|belum|sudah|masih|dua kali|berisi|rusak|setelah|sebelum|lain|dulu/i
+const INDONESIAN =
+  /tidak|harus|wajib|salah|ditolak|bukan|terlalu|kosong|melebihi|minimal|maksimum|maksimal|hanya|belum|sudah|masih|dua kali|berisi|rusak|setelah|sebelum|lain|dulu/i
 /** A stack trace, a library's English, or a programming error leaking to the user. */
 const LEAK =
   /\bat (Object\.|async |new )|\bat [\w$.<>]+ \(|\bInvalid input\b|\bExpected\b|\breceived\b|\bTypeError\b|\bSyntaxError\b|\bRangeError\b|\bReferenceError\b|SQLITE_|\bundefined\b|\bnull\b|\bNaN\b(?!")|Unexpected token|is not a function|Cannot read|\[object Object\]|file is not a database|no such file|\bENOENT\b|\bEACCES\b/
@@ -71,16 +81,24 @@ const expectedBugs: Record<string, string> = {}
 /** sha256 over every row of every table, tables in name order, rows by rowid (or primary key for WITHOUT ROWID tables). */
 function checksum(db: DB): string {
   const h = createHash('sha256')
-  const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string; sql: string | null }[]
+  const tables = db
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .all() as { name: string; sql: string | null }[]
   for (const { name, sql } of tables) {
     let order = 'rowid'
     if (/WITHOUT\s+ROWID/i.test(sql ?? '')) {
-      const pk = (db.prepare(`SELECT name, pk FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`).all(name) as { name: string }[]).map((c) => `"${c.name}"`)
+      const pk = (
+        db.prepare(`SELECT name, pk FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`).all(name) as { name: string }[]
+      ).map((c) => `"${c.name}"`)
       order = pk.join(', ')
     }
     h.update(`\u0000${name}\u0000`)
     for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY ${order}`).raw().iterate()) {
-      h.update(JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : Buffer.isBuffer(v) ? v.toString('base64') : v)))
+      h.update(
+        JSON.stringify(row, (_k, v: unknown) =>
+          typeof v === 'bigint' ? v.toString() : Buffer.isBuffer(v) ? v.toString('base64') : v,
+        ),
+      )
       h.update('\n')
     }
   }
@@ -138,12 +156,26 @@ function post(method: string, body: unknown, opts: PostOptions = {}): Promise<Ht
   const session = opts.session === undefined ? sessions.admin : opts.session
   if (session) headers['X-Gudang-Sesi'] = session
   Object.assign(headers, opts.headers)
-  const payload = opts.stream ? null : opts.rawBody !== undefined ? opts.rawBody : body === undefined ? '' : JSON.stringify(body)
+  const payload = opts.stream
+    ? null
+    : opts.rawBody !== undefined
+      ? opts.rawBody
+      : body === undefined
+        ? ''
+        : JSON.stringify(body)
   if (opts.declaredLength !== undefined) headers['Content-Length'] = opts.declaredLength
   else if (payload !== null) headers['Content-Length'] = Buffer.byteLength(payload)
   return new Promise((resolvePromise, rejectPromise) => {
     const req = request(
-      { host: '127.0.0.1', port: server.port, method: opts.httpMethod ?? 'POST', path: opts.path ?? `/api/${method}`, headers, setHost: false, agent: false },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        method: opts.httpMethod ?? 'POST',
+        path: opts.path ?? `/api/${method}`,
+        headers,
+        setHost: false,
+        agent: false,
+      },
       (res) => {
         const parts: Buffer[] = []
         res.on('data', (c: Buffer) => parts.push(c))
@@ -187,19 +219,39 @@ function outcomeOf(answer: HttpAnswer): Outcome {
   if (answer.json) {
     if (!answer.json.ok) {
       const e = answer.json.error
-      return { refused: true, status: answer.status, code: e.code, message: e.message, details: (e.details ?? []).map((d) => d.message) }
+      return {
+        refused: true,
+        status: answer.status,
+        code: e.code,
+        message: e.message,
+        details: (e.details ?? []).map((d) => d.message),
+      }
     }
-    return { refused: clientError, status: answer.status, message: `DITERIMA: ${JSON.stringify(answer.json.result).slice(0, 300)}`, details: [] }
+    return {
+      refused: clientError,
+      status: answer.status,
+      message: `DITERIMA: ${JSON.stringify(answer.json.result).slice(0, 300)}`,
+      details: [],
+    }
   }
-  return { refused: clientError, status: answer.status, message: clientError ? answer.text : `HTTP ${answer.status}: ${answer.text.slice(0, 300)}`, details: [] }
+  return {
+    refused: clientError,
+    status: answer.status,
+    message: clientError ? answer.text : `HTTP ${answer.status}: ${answer.text.slice(0, 300)}`,
+    details: [],
+  }
 }
 
-const api = async (method: string, input: unknown, opts: PostOptions = {}): Promise<Outcome> => outcomeOf(await post(method, input, opts))
+const api = async (method: string, input: unknown, opts: PostOptions = {}): Promise<Outcome> =>
+  outcomeOf(await post(method, input, opts))
 
 // --- files ----------------------------------------------------------------------------------------
 
 type Bytes = Buffer | string
-const upload = (fileName: string, bytes: Bytes) => ({ fileName, contentBase64: (typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes).toString('base64') })
+const upload = (fileName: string, bytes: Bytes) => ({
+  fileName,
+  contentBase64: (typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes).toString('base64'),
+})
 
 /**
  * A TPS file goes through preview (which must report errors) and then apply with the preview's own
@@ -209,18 +261,28 @@ const upload = (fileName: string, bytes: Bytes) => ({ fileName, contentBase64: (
 async function importTps(fileName: string, bytes: Bytes): Promise<Outcome> {
   const file = upload(fileName, bytes)
   // Files of many megabytes go straight to apply, the path that could write: reading one twice costs seconds.
-  if (file.contentBase64.length > BIG_FILE_BASE64) return outcomeOf(await post('wilayah.importApply', { ...file, fingerprint: 'tanpa-pratinjau' }))
+  if (file.contentBase64.length > BIG_FILE_BASE64)
+    return outcomeOf(await post('wilayah.importApply', { ...file, fingerprint: 'tanpa-pratinjau' }))
   const preview = await post('wilayah.importPreview', file)
   if (!preview.json?.ok) {
     const p = outcomeOf(preview)
     // Apply's contract is preview's plus a fingerprint: what preview's refuses, apply's refuses too.
     if (p.code === 'INVALID_INPUT') return p
     const applied = outcomeOf(await post('wilayah.importApply', { ...file, fingerprint: 'tanpa-pratinjau' }))
-    return { ...applied, refused: p.refused && applied.refused, message: `${p.message} / ${applied.message}`, details: [...p.details, ...applied.details] }
+    return {
+      ...applied,
+      refused: p.refused && applied.refused,
+      message: `${p.message} / ${applied.message}`,
+      details: [...p.details, ...applied.details],
+    }
   }
   const result = preview.json.result as ImportPreview
   if (result.ok) {
-    return { refused: false, message: `DITERIMA oleh pratinjau: ${result.format}, ${result.totals.tps} TPS, ${result.warnings.length} peringatan (tidak disimpan)`, details: [] }
+    return {
+      refused: false,
+      message: `DITERIMA oleh pratinjau: ${result.format}, ${result.totals.tps} TPS, ${result.warnings.length} peringatan (tidak disimpan)`,
+      details: [],
+    }
   }
   const applied = outcomeOf(await post('wilayah.importApply', { ...file, fingerprint: result.fingerprint }))
   const errors = result.errors.map((e) => e.message)
@@ -289,17 +351,33 @@ function storedZip(files: { name: string; data: Buffer }[]): Buffer {
 }
 
 const OLE2_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
-const ole2 = (): Buffer => Buffer.concat([OLE2_MAGIC, Buffer.from([0x00, 0x00, 0x3e, 0x00, 0x03, 0x00, 0xfe, 0xff]), pseudoRandom(4080, 7)])
+const ole2 = (): Buffer =>
+  Buffer.concat([OLE2_MAGIC, Buffer.from([0x00, 0x00, 0x3e, 0x00, 0x03, 0x00, 0xfe, 0xff]), pseudoRandom(4080, 7)])
 const png = (): Buffer =>
-  Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0]), pseudoRandom(2048, 3)])
+  Buffer.concat([
+    Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 1, 0, 8,
+      6, 0, 0, 0,
+    ]),
+    pseudoRandom(2048, 3),
+  ])
 const pdf = (): Buffer =>
   Buffer.concat([
-    Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n4 0 obj\n<< /Length 1024 /Filter /FlateDecode >>\nstream\n', 'latin1'),
+    Buffer.from(
+      '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n4 0 obj\n<< /Length 1024 /Filter /FlateDecode >>\nstream\n',
+      'latin1',
+    ),
     Buffer.from([0x78, 0x9c, 0x00]),
     pseudoRandom(1024, 5),
     Buffer.from('\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1'),
   ])
-const exe = (): Buffer => Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(56), Buffer.from('This program cannot be run in DOS mode.\r\n', 'latin1'), pseudoRandom(1500, 11)])
+const exe = (): Buffer =>
+  Buffer.concat([
+    Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'),
+    Buffer.alloc(56),
+    Buffer.from('This program cannot be run in DOS mode.\r\n', 'latin1'),
+    pseudoRandom(1500, 11),
+  ])
 
 /** Builds a one-sheet workbook the way a program (never Excel) writes it: formulas carry no cached result unless given. */
 async function xlsx(rows: ExcelJS.CellValue[][], opts: { sheet?: string; skipRows?: number } = {}): Promise<Buffer> {
@@ -313,31 +391,62 @@ async function xlsx(rows: ExcelJS.CellValue[][], opts: { sheet?: string; skipRow
 // --- CSV building blocks --------------------------------------------------------------------------
 
 const HEADER = 'kode_kecamatan,kecamatan,kode_desa,desa,no_tps,dpt'
-const GOOD = ['121901,MEDANG DERAS,1219011001,PANGKALAN DODEK,1,240', '121901,MEDANG DERAS,1219011001,PANGKALAN DODEK,2,166']
+const GOOD = [
+  '121901,MEDANG DERAS,1219011001,PANGKALAN DODEK,1,240',
+  '121901,MEDANG DERAS,1219011001,PANGKALAN DODEK,2,166',
+]
 /** Header, two good rows, then the bad row(s). */
 const tpsCsv = (...bad: string[]): string => [HEADER, ...GOOD, ...bad].join('\n') + '\n'
 /** A row of PANGKALAN DODEK with one field replaced. */
-const row = (over: { kodeKec?: string; kec?: string; kodeDesa?: string; desa?: string; no?: string; dpt?: string }): string =>
-  [over.kodeKec ?? '121901', over.kec ?? 'MEDANG DERAS', over.kodeDesa ?? '1219011001', over.desa ?? 'PANGKALAN DODEK', over.no ?? '3', over.dpt ?? '268'].join(',')
+const row = (over: {
+  kodeKec?: string
+  kec?: string
+  kodeDesa?: string
+  desa?: string
+  no?: string
+  dpt?: string
+}): string =>
+  [
+    over.kodeKec ?? '121901',
+    over.kec ?? 'MEDANG DERAS',
+    over.kodeDesa ?? '1219011001',
+    over.desa ?? 'PANGKALAN DODEK',
+    over.no ?? '3',
+    over.dpt ?? '268',
+  ].join(',')
 const XLSX_HEADER = ['kode_kecamatan', 'kecamatan', 'kode_desa', 'desa', 'no_tps', 'dpt']
-const xlsxRow = (no: ExcelJS.CellValue, dpt: ExcelJS.CellValue, kec: ExcelJS.CellValue = 'MEDANG DERAS', desa: ExcelJS.CellValue = 'PANGKALAN DODEK'): ExcelJS.CellValue[] => [
-  '121901',
-  kec,
-  '1219011001',
-  desa,
-  no,
-  dpt,
-]
+const xlsxRow = (
+  no: ExcelJS.CellValue,
+  dpt: ExcelJS.CellValue,
+  kec: ExcelJS.CellValue = 'MEDANG DERAS',
+  desa: ExcelJS.CellValue = 'PANGKALAN DODEK',
+): ExcelJS.CellValue[] => ['121901', kec, '1219011001', desa, no, dpt]
 const XLSX_GOOD = [xlsxRow(1, 240), xlsxRow(2, 166)]
 
 /** Shift-JIS double-byte characters (hiragana area 0x82 0x9F..): printable garbage when read as Windows-1252. */
-const shiftJis = (n: number, start = 0): Buffer => Buffer.from(Array.from({ length: n }, (_, i) => [0x82, 0xa0 + ((start + i) % 0x50)]).flat())
+const shiftJis = (n: number, start = 0): Buffer =>
+  Buffer.from(Array.from({ length: n }, (_, i) => [0x82, 0xa0 + ((start + i) % 0x50)]).flat())
 
 // --- state the refusals run against ------------------------------------------------------------
 
 let app: OpenedApp
 const internalErrors: string[] = []
-const id = { G: 0, B: 0, K: 0, melati: 0, kenanga: 0, siti: 0, closedShift: 0, openShift: 0, packingShift: 0, delivery: 0, lineId: 0, seq: 0, kecamatan: 0, tps: 0 }
+const id = {
+  G: 0,
+  B: 0,
+  K: 0,
+  melati: 0,
+  kenanga: 0,
+  siti: 0,
+  closedShift: 0,
+  openShift: 0,
+  packingShift: 0,
+  delivery: 0,
+  lineId: 0,
+  seq: 0,
+  kecamatan: 0,
+  tps: 0,
+}
 let staticDir = ''
 
 async function call<T>(method: string, input: unknown = {}): Promise<T> {
@@ -347,13 +456,19 @@ async function call<T>(method: string, input: unknown = {}): Promise<T> {
 }
 
 beforeAll(async () => {
-  app = await openApp({ dbPath: join(root, 'korpus.sqlite'), demoCsvPath: DEMO_CSV, onInternalError: (m, e) => internalErrors.push(`${m}: ${String(e)}`) })
+  app = await openApp({
+    dbPath: join(root, 'korpus.sqlite'),
+    demoCsvPath: DEMO_CSV,
+    onInternalError: (m, e) => internalErrors.push(`${m}: ${String(e)}`),
+  })
   const variants = await call<VariantInfo[]>('barang.varian')
   const v = (code: string) => variants.find((x) => x.itemCode === code)!.variantId
   ;[id.G, id.B, id.K] = [v('GUBERNUR'), v('BUPATI'), v('KOTAK')]
   id.melati = (await call<Team>('regu.tambah', { nama: 'Melati', dailyTarget: 20_000 })).id
   id.kenanga = (await call<Team>('regu.tambah', { nama: 'Kenanga' })).id
-  id.siti = (await call<Worker>('pekerja.tambah', { nama: 'Siti Aminah', nik: '1219014501900001', teamId: id.melati })).id
+  id.siti = (
+    await call<Worker>('pekerja.tambah', { nama: 'Siti Aminah', nik: '1219014501900001', teamId: id.melati })
+  ).id
   await call<Worker>('pekerja.tambah', { nama: 'Rudi Hartono', teamId: id.melati })
   const delivery = await call<Delivery>('penerimaan.catat', {
     receivedAt: '2024-11-04T09:00',
@@ -361,19 +476,46 @@ beforeAll(async () => {
     suratJalan: 'SJ-001',
     lines: [
       { variantId: id.G, dus: 5, isiPerDus: 2_000, countedQty: 10_000 },
-      { variantId: id.B, statedQty: 5_000, countedQty: 4_990, tertukarQty: 40, tertukarNote: 'Milik KPU Kabupaten Asahan' },
+      {
+        variantId: id.B,
+        statedQty: 5_000,
+        countedQty: 4_990,
+        tertukarQty: 40,
+        tertukarNote: 'Milik KPU Kabupaten Asahan',
+      },
       { variantId: id.K, statedQty: 100, countedQty: 100 },
     ],
   })
   id.delivery = delivery.id
   id.lineId = delivery.lines[1]!.lineId
-  const sortir = { kind: 'sortir_lipat', tanggal: '2024-11-05', mulai: '08:00', selesai: '16:00', variantIds: [id.G], teams: [{ teamId: id.melati }] }
+  const sortir = {
+    kind: 'sortir_lipat',
+    tanggal: '2024-11-05',
+    mulai: '08:00',
+    selesai: '16:00',
+    variantIds: [id.G],
+    teams: [{ teamId: id.melati }],
+  }
   id.closedShift = (await call<ShiftDetail>('shift.buka', sortir)).id
-  await call('tally.simpan', { shiftId: id.closedShift, variantId: id.G, rows: [{ teamId: id.melati, serahkan: 1_000, hasil: 990, rusak: { CETAK: 10 } }] })
+  await call('tally.simpan', {
+    shiftId: id.closedShift,
+    variantId: id.G,
+    rows: [{ teamId: id.melati, serahkan: 1_000, hasil: 990, rusak: { CETAK: 10 } }],
+  })
   await call('shift.tutup', { shiftId: id.closedShift, note: '' })
-  id.openShift = (await call<ShiftDetail>('shift.buka', { ...sortir, tanggal: '2024-11-06', teams: [{ teamId: id.kenanga }] })).id
+  id.openShift = (
+    await call<ShiftDetail>('shift.buka', { ...sortir, tanggal: '2024-11-06', teams: [{ teamId: id.kenanga }] })
+  ).id
   await call('tally.simpan', { shiftId: id.openShift, variantId: id.G, rows: [{ teamId: id.kenanga, serahkan: 100 }] })
-  id.packingShift = (await call<ShiftDetail>('shift.buka', { kind: 'packing', tanggal: '2024-11-06', mulai: '08:00', selesai: '16:00', teams: [{ teamId: id.melati }] })).id
+  id.packingShift = (
+    await call<ShiftDetail>('shift.buka', {
+      kind: 'packing',
+      tanggal: '2024-11-06',
+      mulai: '08:00',
+      selesai: '16:00',
+      teams: [{ teamId: id.melati }],
+    })
+  ).id
   const history = await call<{ rows: { seq: number }[] }>('ledger.riwayat', { shiftId: id.closedShift, place: 'BAIK' })
   id.seq = history.rows[0]!.seq
   const tps = await call<{ id: number; kecamatanId: number }[]>('wilayah.tps')
@@ -386,7 +528,12 @@ beforeAll(async () => {
   writeFileSync(join(staticDir, 'ui', 'index.html'), '<!doctype html><title>Gudang Pemilu</title>')
   writeFileSync(join(staticDir, 'ui', 'assets', 'app.js'), 'console.log(1)')
   writeFileSync(join(staticDir, 'rahasia.json'), '{"rahasia":"di luar UI"}')
-  server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: join(staticDir, 'ui'), port: 0, actor: 'Nurhayati' })
+  server = await startHttpServer({
+    dispatcher: app.dispatcher,
+    staticDir: join(staticDir, 'ui'),
+    port: 0,
+    actor: 'Nurhayati',
+  })
   const users = (await call<{ id: number; nama: string }[]>('pengguna.list', {})).map((u) => [u.nama, u.id] as const)
   const idOf = (nama: string) => users.find(([n]) => n === nama)![1]
   const signIn = async (nama: string, pin?: string) => {
@@ -420,10 +567,12 @@ function problemsOf(c: Case, o: Outcome, changed: boolean, newInternal: string[]
   const problems: string[] = []
   if (!o.refused) problems.push(`tidak ditolak (${o.message})`)
   if (changed) problems.push('basis data berubah')
-  if (o.status === 500 || o.code === 'INTERNAL' || newInternal.length) problems.push(`galat internal: ${o.message} ${newInternal.join(' ')}`.trim())
+  if (o.status === 500 || o.code === 'INTERNAL' || newInternal.length)
+    problems.push(`galat internal: ${o.message} ${newInternal.join(' ')}`.trim())
   if (o.refused) {
     if (o.message.trim() === '') problems.push(`pesan kosong (HTTP ${o.status ?? '-'})`)
-    else if (!INDONESIAN.test(o.message)) problems.push(`pesan tidak jelas/bukan Bahasa Indonesia: "${o.message.slice(0, 200)}"`)
+    else if (!INDONESIAN.test(o.message))
+      problems.push(`pesan tidak jelas/bukan Bahasa Indonesia: "${o.message.slice(0, 200)}"`)
     for (const text of [o.message, ...o.details]) {
       if (LEAK.test(text)) problems.push(`pesan membocorkan teks mesin: "${text.slice(0, 200)}"`)
     }
@@ -450,7 +599,8 @@ async function runGroup(group: string, cases: Case[], opts: { concurrent?: boole
     const bug = expectedBugs[c.name]
     if (bug !== undefined) {
       s.bugs++
-      if (problems.length === 0) failures.push(`${c.name}: tercatat di expectedBugs tetapi kini ditolak dengan benar; hapus dari daftar`)
+      if (problems.length === 0)
+        failures.push(`${c.name}: tercatat di expectedBugs tetapi kini ditolak dengan benar; hapus dari daftar`)
       else observedBugs.push(`[${group}] ${c.name}${changed ? ' (MENGUBAH basis data)' : ''}: ${bug}`)
     } else if (problems.length) failures.push(`${c.name}: ${problems.join('; ')}`)
   }
@@ -459,7 +609,11 @@ async function runGroup(group: string, cases: Case[], opts: { concurrent?: boole
     try {
       return await c.run()
     } catch (err) {
-      return { refused: false, message: `kasus gagal dijalankan: ${err instanceof Error ? err.message : String(err)}`, details: [] }
+      return {
+        refused: false,
+        message: `kasus gagal dijalankan: ${err instanceof Error ? err.message : String(err)}`,
+        details: [],
+      }
     } finally {
       durations.push({ name: c.name, ms: performance.now() - started })
     }
@@ -504,38 +658,109 @@ function tpsCases(): Case[] {
   const cases: Case[] = [
     // Encodings and files that are not text tables at all.
     tps('UTF-16LE without BOM', 'tps.csv', () => Buffer.from(tpsCsv(row({ dpt: '268' })), 'utf16le')),
-    tps('UTF-16BE with BOM', 'tps.csv', () => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(tpsCsv(), 'utf16le').swap16()]), /UTF-16/),
-    tps('UTF-16LE with BOM cut mid-character', 'tps.csv', () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tpsCsv(), 'utf16le'), Buffer.from([0x41])])),
-    tps('UTF-8 BOM followed by bytes that are not UTF-8', 'tps.csv', () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(tpsCsv(), 'utf8'), Buffer.from([0xc3, 0x28, 0xa0, 0xa1])]), /UTF-8/),
-    tps('Windows-1252 names with the five undefined bytes 0x81 0x8D 0x8F 0x90 0x9D', 'tps.csv', () =>
-      Buffer.concat([Buffer.from(`kecamatan,desa,no_tps,dpt\nTALAWI,`, 'latin1'), Buffer.from([0x81, 0x8d, 0x8f, 0x90, 0x9d]), Buffer.from(',1,210\nTALAWI,MEKAR LAUT,2,199\n', 'latin1')]),
+    tps(
+      'UTF-16BE with BOM',
+      'tps.csv',
+      () => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(tpsCsv(), 'utf16le').swap16()]),
+      /UTF-16/,
     ),
-    tps('Shift-JIS header and names', 'tps.csv', () => Buffer.concat([shiftJis(4), Buffer.from(','), shiftJis(3, 9), Buffer.from(','), shiftJis(3, 20), Buffer.from(','), shiftJis(3, 30), Buffer.from('\r\n'), shiftJis(5, 40), Buffer.from(','), shiftJis(4, 50), Buffer.from(',1,240\r\n')])),
+    tps('UTF-16LE with BOM cut mid-character', 'tps.csv', () =>
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tpsCsv(), 'utf16le'), Buffer.from([0x41])]),
+    ),
+    tps(
+      'UTF-8 BOM followed by bytes that are not UTF-8',
+      'tps.csv',
+      () =>
+        Buffer.concat([
+          Buffer.from([0xef, 0xbb, 0xbf]),
+          Buffer.from(tpsCsv(), 'utf8'),
+          Buffer.from([0xc3, 0x28, 0xa0, 0xa1]),
+        ]),
+      /UTF-8/,
+    ),
+    tps('Windows-1252 names with the five undefined bytes 0x81 0x8D 0x8F 0x90 0x9D', 'tps.csv', () =>
+      Buffer.concat([
+        Buffer.from(`kecamatan,desa,no_tps,dpt\nTALAWI,`, 'latin1'),
+        Buffer.from([0x81, 0x8d, 0x8f, 0x90, 0x9d]),
+        Buffer.from(',1,210\nTALAWI,MEKAR LAUT,2,199\n', 'latin1'),
+      ]),
+    ),
+    tps('Shift-JIS header and names', 'tps.csv', () =>
+      Buffer.concat([
+        shiftJis(4),
+        Buffer.from(','),
+        shiftJis(3, 9),
+        Buffer.from(','),
+        shiftJis(3, 20),
+        Buffer.from(','),
+        shiftJis(3, 30),
+        Buffer.from('\r\n'),
+        shiftJis(5, 40),
+        Buffer.from(','),
+        shiftJis(4, 50),
+        Buffer.from(',1,240\r\n'),
+      ]),
+    ),
     tps('Shift-JIS names under an ASCII header', 'tps.csv', () =>
-      Buffer.concat([Buffer.from('kecamatan,desa,no_tps,dpt\r\n'), shiftJis(6), Buffer.from(','), shiftJis(5, 12), Buffer.from(',1,240\r\n'), shiftJis(6), Buffer.from(','), shiftJis(5, 12), Buffer.from(',2,166\r\n')]),
+      Buffer.concat([
+        Buffer.from('kecamatan,desa,no_tps,dpt\r\n'),
+        shiftJis(6),
+        Buffer.from(','),
+        shiftJis(5, 12),
+        Buffer.from(',1,240\r\n'),
+        shiftJis(6),
+        Buffer.from(','),
+        shiftJis(5, 12),
+        Buffer.from(',2,166\r\n'),
+      ]),
     ),
     tps('PNG image renamed .csv', 'tps.csv', png),
-    tps('ZIP archive (not a workbook) renamed .csv', 'tps.csv', () => storedZip([{ name: 'catatan.txt', data: Buffer.from(tpsCsv()) }]), /buku kerja|arsip|ZIP/i),
+    tps(
+      'ZIP archive (not a workbook) renamed .csv',
+      'tps.csv',
+      () => storedZip([{ name: 'catatan.txt', data: Buffer.from(tpsCsv()) }]),
+      /buku kerja|arsip|ZIP/i,
+    ),
     tps('PDF renamed .csv', 'DAFTAR TPS.csv', pdf),
     tps('Windows program (MZ) renamed .csv', 'tps.csv', exe),
     tps('old Excel .xls (OLE2)', 'tps.xls', ole2, /\.xls|Excel lama/),
     tps('password-protected workbook (OLE2 named .xlsx)', 'tps.xlsx', ole2, /kata sandi/),
     tps('CSV text named .xls', 'tps.xls', () => tpsCsv(), /\.xls/),
-    tps('OpenDocument .ods', 'tps.ods', () => storedZip([{ name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet') }]), /\.ods/),
+    tps(
+      'OpenDocument .ods',
+      'tps.ods',
+      () => storedZip([{ name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet') }]),
+      /\.ods/,
+    ),
     tps('XLSX truncated to half its length', 'tps.xlsx', async () => {
       const full = await xlsx([XLSX_HEADER, ...XLSX_GOOD, xlsxRow(3, 268)])
       return full.subarray(0, Math.floor(full.length / 2))
     }),
-    tps('Word document (zip) named .xlsx', 'tps.xlsx', () =>
-      storedZip([
-        { name: '[Content_Types].xml', data: Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>') },
-        { name: 'word/document.xml', data: Buffer.from('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>') },
-      ]),
+    tps(
+      'Word document (zip) named .xlsx',
+      'tps.xlsx',
+      () =>
+        storedZip([
+          {
+            name: '[Content_Types].xml',
+            data: Buffer.from(
+              '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+            ),
+          },
+          {
+            name: 'word/document.xml',
+            data: Buffer.from(
+              '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>',
+            ),
+          },
+        ]),
       /buku kerja/,
     ),
     tps('text that is not XLSX named .xlsx', 'tps.xlsx', () => tpsCsv(), /XLSX/),
     tps('1 MB of random bytes', 'tps.csv', () => pseudoRandom(1024 * 1024, 1)),
-    tps('high bytes only (no control characters)', 'tps.csv', () => Buffer.from(Array.from(pseudoRandom(4096, 2), (b) => 0xa0 + (b % 0x60)))),
+    tps('high bytes only (no control characters)', 'tps.csv', () =>
+      Buffer.from(Array.from(pseudoRandom(4096, 2), (b) => 0xa0 + (b % 0x60))),
+    ),
 
     // Empty in every way.
     tps('empty file (0 bytes)', 'tps.csv', () => Buffer.alloc(0), /kosong/),
@@ -549,25 +774,81 @@ function tpsCases(): Case[] {
     tps('XLSX with only the header', 'tps.xlsx', () => xlsx([XLSX_HEADER]), /judul kolom/),
 
     // Table structure.
-    tps('Excel semicolon file with a title block and a JUMLAH row (fixture)', 'tps-excel-titikkoma-jumlah.csv', () => readFileSync(join(FIXTURES, 'tps-excel-titikkoma-jumlah.csv')), /jumlah\/total/),
-    tps('semicolon file with decimal-comma DPT "240,5"', 'tps.csv', () => 'kecamatan;desa;no_tps;dpt\r\nMEDANG DERAS;PANGKALAN DODEK;1;240,5\r\n', /bilangan bulat/),
+    tps(
+      'Excel semicolon file with a title block and a JUMLAH row (fixture)',
+      'tps-excel-titikkoma-jumlah.csv',
+      () => readFileSync(join(FIXTURES, 'tps-excel-titikkoma-jumlah.csv')),
+      /jumlah\/total/,
+    ),
+    tps(
+      'semicolon file with decimal-comma DPT "240,5"',
+      'tps.csv',
+      () => 'kecamatan;desa;no_tps;dpt\r\nMEDANG DERAS;PANGKALAN DODEK;1;240,5\r\n',
+      /bilangan bulat/,
+    ),
     tps('"sep=;" hint above a comma file', 'tps.csv', () => 'sep=;\r\n' + tpsCsv(), /tidak ditemukan/),
-    tps('header with ";" and rows with ","', 'tps.csv', () => HEADER.replaceAll(',', ';') + '\n' + GOOD.join('\n') + '\n'),
-    tps('quote opened and never closed (fixture)', 'tps-kutip-tidak-ditutup.csv', () => readFileSync(join(FIXTURES, 'tps-kutip-tidak-ditutup.csv')), /kutip/),
+    tps(
+      'header with ";" and rows with ","',
+      'tps.csv',
+      () => HEADER.replaceAll(',', ';') + '\n' + GOOD.join('\n') + '\n',
+    ),
+    tps(
+      'quote opened and never closed (fixture)',
+      'tps-kutip-tidak-ditutup.csv',
+      () => readFileSync(join(FIXTURES, 'tps-kutip-tidak-ditutup.csv')),
+      /kutip/,
+    ),
     tps('DPT column missing', 'tps.csv', () => 'kecamatan,desa,no_tps\nMEDANG DERAS,PANGKALAN DODEK,1\n', /DPT/),
     tps('kecamatan and desa columns missing', 'tps.csv', () => 'no_tps,dpt\n1,240\n2,166\n', /kecamatan/),
-    tps('two columns read as DPT (dpt and jumlah_pemilih)', 'tps.csv', () => 'kecamatan,desa,no_tps,dpt,jumlah_pemilih\nMEDANG DERAS,PANGKALAN DODEK,1,240,240\n', /sama-sama/),
-    tps('header below a 20-line title block', 'tps.csv', () => Array.from({ length: 20 }, (_, i) => `Keterangan baris ${i + 1},,,,,`).join('\n') + '\n' + tpsCsv()),
+    tps(
+      'two columns read as DPT (dpt and jumlah_pemilih)',
+      'tps.csv',
+      () => 'kecamatan,desa,no_tps,dpt,jumlah_pemilih\nMEDANG DERAS,PANGKALAN DODEK,1,240,240\n',
+      /sama-sama/,
+    ),
+    tps(
+      'header below a 20-line title block',
+      'tps.csv',
+      () => Array.from({ length: 20 }, (_, i) => `Keterangan baris ${i + 1},,,,,`).join('\n') + '\n' + tpsCsv(),
+    ),
     tps('header repeated in the middle (two tables pasted together)', 'tps.csv', () => tpsCsv(HEADER, row({}))),
-    tps('row with the DPT cell missing', 'tps.csv', () => tpsCsv('121901,MEDANG DERAS,1219011001,PANGKALAN DODEK,3'), /DPT/),
-    tps('tab-separated with text in DPT', 'tps.txt', () => 'kecamatan\tdesa\tno_tps\tdpt\nMEDANG DERAS\tPANGKALAN DODEK\t1\tdua ratus\n', /bilangan bulat/),
-    tps('old Mac line ends (CR) with a negative DPT', 'tps.csv', () => [HEADER, ...GOOD, row({ dpt: '-5' })].join('\r'), /negatif/),
-    tps('10.000 columns, none of them known', 'tps.csv', () => Array.from({ length: 10_000 }, (_, i) => `kolom${i}`).join(',') + '\n' + Array.from({ length: 10_000 }, () => '1').join(',') + '\n'),
+    tps(
+      'row with the DPT cell missing',
+      'tps.csv',
+      () => tpsCsv('121901,MEDANG DERAS,1219011001,PANGKALAN DODEK,3'),
+      /DPT/,
+    ),
+    tps(
+      'tab-separated with text in DPT',
+      'tps.txt',
+      () => 'kecamatan\tdesa\tno_tps\tdpt\nMEDANG DERAS\tPANGKALAN DODEK\t1\tdua ratus\n',
+      /bilangan bulat/,
+    ),
+    tps(
+      'old Mac line ends (CR) with a negative DPT',
+      'tps.csv',
+      () => [HEADER, ...GOOD, row({ dpt: '-5' })].join('\r'),
+      /negatif/,
+    ),
+    tps(
+      '10.000 columns, none of them known',
+      'tps.csv',
+      () =>
+        Array.from({ length: 10_000 }, (_, i) => `kolom${i}`).join(',') +
+        '\n' +
+        Array.from({ length: 10_000 }, () => '1').join(',') +
+        '\n',
+    ),
     tps('a 1 MB name in one cell', 'tps.csv', () => tpsCsv(row({ desa: 'A'.repeat(1024 * 1024) })), /terlalu panjang/),
 
     // Values.
     tps('the same TPS twice', 'tps.csv', () => tpsCsv(row({ no: '1' })), /dua kali/),
-    tps('the same TPS twice, written "TPS 001" and in lower case', 'tps.csv', () => tpsCsv(row({ no: 'TPS 001', desa: 'pangkalan  dodek' })), /dua kali/),
+    tps(
+      'the same TPS twice, written "TPS 001" and in lower case',
+      'tps.csv',
+      () => tpsCsv(row({ no: 'TPS 001', desa: 'pangkalan  dodek' })),
+      /dua kali/,
+    ),
     tps('DPT written as text "dua ratus"', 'tps.csv', () => tpsCsv(row({ dpt: 'dua ratus' })), /bilangan bulat/),
     tps('DPT negative', 'tps.csv', () => tpsCsv(row({ dpt: '-5' })), /negatif/),
     tps('DPT fractional 240.5', 'tps.csv', () => tpsCsv(row({ dpt: '240.5' })), /bilangan bulat/),
@@ -579,7 +860,12 @@ function tpsCases(): Case[] {
     tps('DPT "Infinity"', 'tps.csv', () => tpsCsv(row({ dpt: 'Infinity' })), /bilangan bulat/),
     tps('DPT "-Infinity"', 'tps.csv', () => tpsCsv(row({ dpt: '-Infinity' })), /bilangan bulat/),
     tps('DPT 100.001 (over 100.000)', 'tps.csv', () => tpsCsv(row({ dpt: '100001' })), /100\.000/),
-    tps('DPT 99999999999999999999 (beyond a safe integer)', 'tps.csv', () => tpsCsv(row({ dpt: '99999999999999999999' })), /tidak wajar/),
+    tps(
+      'DPT 99999999999999999999 (beyond a safe integer)',
+      'tps.csv',
+      () => tpsCsv(row({ dpt: '99999999999999999999' })),
+      /tidak wajar/,
+    ),
     tps('DPT hexadecimal "0x1F"', 'tps.csv', () => tpsCsv(row({ dpt: '0x1F' })), /bilangan bulat/),
     tps('DPT in full-width digits "２４０"', 'tps.csv', () => tpsCsv(row({ dpt: '２４０' })), /bilangan bulat/),
     tps('DPT "240 orang"', 'tps.csv', () => tpsCsv(row({ dpt: '240 orang' })), /bilangan bulat/),
@@ -592,80 +878,255 @@ function tpsCases(): Case[] {
     tps('TPS number "TPS" without digits', 'tps.csv', () => tpsCsv(row({ no: 'TPS' })), /Nomor TPS/),
     tps('TPS number 1.5', 'tps.csv', () => tpsCsv(row({ no: '1.5' })), /Nomor TPS/),
     tps('kecamatan "=SUM(A1:A2)"', 'tps.csv', () => tpsCsv(row({ kec: '=SUM(A1:A2)' })), /rumus/),
-    tps('formula injections in names (fixture: =HYPERLINK, +cmd, @SUM, =SUM)', 'tps-rumus.csv', () => readFileSync(join(FIXTURES, 'tps-rumus.csv')), /rumus/),
-    tps('desa "-HYPERLINK(...)"', 'tps.csv', () => tpsCsv(row({ desa: '"-HYPERLINK(""http://contoh.invalid"",""klik"")"' })), /rumus/),
-    tps('desa "=2+5" (a formula starting with a digit)', 'tps.csv', () => tpsCsv(row({ desa: '=2+5', kodeDesa: '' })), /rumus/),
+    tps(
+      'formula injections in names (fixture: =HYPERLINK, +cmd, @SUM, =SUM)',
+      'tps-rumus.csv',
+      () => readFileSync(join(FIXTURES, 'tps-rumus.csv')),
+      /rumus/,
+    ),
+    tps(
+      'desa "-HYPERLINK(...)"',
+      'tps.csv',
+      () => tpsCsv(row({ desa: '"-HYPERLINK(""http://contoh.invalid"",""klik"")"' })),
+      /rumus/,
+    ),
+    tps(
+      'desa "=2+5" (a formula starting with a digit)',
+      'tps.csv',
+      () => tpsCsv(row({ desa: '=2+5', kodeDesa: '' })),
+      /rumus/,
+    ),
     tps('kode desa "=1+1"', 'tps.csv', () => tpsCsv(row({ kodeDesa: '=1+1' })), /rumus|angka/),
     tps('kode kecamatan with letters "12A901"', 'tps.csv', () => tpsCsv(row({ kodeKec: '12A901' })), /angka/),
     tps('kecamatan name of 300 characters', 'tps.csv', () => tpsCsv(row({ kec: 'K'.repeat(300) })), /terlalu panjang/),
     tps('desa name of 101 characters', 'tps.csv', () => tpsCsv(row({ desa: 'D'.repeat(101) })), /terlalu panjang/),
     tps('empty kecamatan name', 'tps.csv', () => tpsCsv(row({ kec: '  ' })), /kosong/),
-    tps('control characters in a name (small file)', 'tps.csv', () => tpsCsv(row({ desa: 'PANGKALAN\u0007\u0008DODEK', kodeDesa: '' }))),
-    tps('a BEL control character in one desa name of the full demo file', 'tps.csv', () => demo.replaceAll('PANGKALAN DODEK', 'PANGKALAN\u0007DODEK')),
-    tps('a NUL inside one name of the full demo file', 'tps.csv', () => demo.replace('PANGKALAN DODEK', 'PANGKALAN\u0000DODEK')),
+    tps('control characters in a name (small file)', 'tps.csv', () =>
+      tpsCsv(row({ desa: 'PANGKALAN\u0007\u0008DODEK', kodeDesa: '' })),
+    ),
+    tps('a BEL control character in one desa name of the full demo file', 'tps.csv', () =>
+      demo.replaceAll('PANGKALAN DODEK', 'PANGKALAN\u0007DODEK'),
+    ),
+    tps('a NUL inside one name of the full demo file', 'tps.csv', () =>
+      demo.replace('PANGKALAN DODEK', 'PANGKALAN\u0000DODEK'),
+    ),
     tps('one kecamatan with two codes', 'tps.csv', () => tpsCsv(row({ kodeKec: '121999' })), /dua kode/),
-    tps('one desa code for two desa', 'tps.csv', () => tpsCsv(row({ desa: 'DESA LAIN', kodeDesa: '1219011001' })), /dua desa/),
+    tps(
+      'one desa code for two desa',
+      'tps.csv',
+      () => tpsCsv(row({ desa: 'DESA LAIN', kodeDesa: '1219011001' })),
+      /dua desa/,
+    ),
     tps('a "TOTAL" row', 'tps.csv', () => tpsCsv(',TOTAL,,,,674'), /jumlah\/total/),
-    tps('60.000 rows of junk (generated in a temp dir)', 'tps-sampah.csv', () => {
-      const lines = [HEADER]
-      for (let i = 0; i < 60_000; i++) lines.push(`121901,MEDANG DERAS,1219011001,DESA ${i % 500},TPS-X${i},dua ratus ${i}`)
-      const file = join(root, 'tps-60000-sampah.csv')
-      writeFileSync(file, lines.join('\n'))
-      return readFileSync(file)
-    }, /galat lain/),
+    tps(
+      '60.000 rows of junk (generated in a temp dir)',
+      'tps-sampah.csv',
+      () => {
+        const lines = [HEADER]
+        for (let i = 0; i < 60_000; i++)
+          lines.push(`121901,MEDANG DERAS,1219011001,DESA ${i % 500},TPS-X${i},dua ratus ${i}`)
+        const file = join(root, 'tps-60000-sampah.csv')
+        writeFileSync(file, lines.join('\n'))
+        return readFileSync(file)
+      },
+      /galat lain/,
+    ),
     tps('40 MB of binary junk (well under the limit, generated in a temp dir)', 'tps-besar.csv', () => {
       const file = join(root, 'tps-40mb.csv')
       const block = pseudoRandom(1024 * 1024, 40)
       writeFileSync(file, Buffer.concat(Array.from({ length: 40 }, () => block)))
       return readFileSync(file)
     }),
-    tps('just over 50 MB (52.428.801 bytes, generated in a temp dir)', 'tps-50mb.csv', () => {
-      const file = join(root, 'tps-50mb.csv')
-      const block = pseudoRandom(1024 * 1024, 50)
-      writeFileSync(file, Buffer.concat([...Array.from({ length: 50 }, () => block), Buffer.from('x')]))
-      return readFileSync(file)
-    }, /terlalu besar|maksimum 50/),
-    tps('over the contract limit (52.500.003 bytes, 70.000.004 base64 characters)', 'tps-besar.csv', () => Buffer.alloc(52_500_003, 0x41), /terlalu besar/),
+    tps(
+      'just over 50 MB (52.428.801 bytes, generated in a temp dir)',
+      'tps-50mb.csv',
+      () => {
+        const file = join(root, 'tps-50mb.csv')
+        const block = pseudoRandom(1024 * 1024, 50)
+        writeFileSync(file, Buffer.concat([...Array.from({ length: 50 }, () => block), Buffer.from('x')]))
+        return readFileSync(file)
+      },
+      /terlalu besar|maksimum 50/,
+    ),
+    tps(
+      'over the contract limit (52.500.003 bytes, 70.000.004 base64 characters)',
+      'tps-besar.csv',
+      () => Buffer.alloc(52_500_003, 0x41),
+      /terlalu besar/,
+    ),
 
     // XLSX built here: what a program (or a careless copy) writes.
-    tps('XLSX formula without a cached result in DPT', 'tps.xlsx', () => xlsx([XLSX_HEADER, ...XLSX_GOOD, xlsxRow(3, { formula: 'SUM(F2:F3)' } as ExcelJS.CellFormulaValue)]), /rumus/),
-    tps('XLSX formula without a cached result in kecamatan', 'tps.xlsx', () => xlsx([XLSX_HEADER, ...XLSX_GOOD, xlsxRow(3, 268, { formula: 'CONCAT("MEDANG"," DERAS")' } as ExcelJS.CellFormulaValue)]), /rumus/),
-    tps('XLSX text "=HYPERLINK(...)" in kecamatan', 'tps.xlsx', () => xlsx([XLSX_HEADER, ...XLSX_GOOD, xlsxRow(3, 268, '=HYPERLINK("http://contoh.invalid","klik")')]), /rumus/),
-    tps('XLSX rich text "+cmd" in desa', 'tps.xlsx', () => xlsx([XLSX_HEADER, ...XLSX_GOOD, xlsxRow(3, 268, 'MEDANG DERAS', { richText: [{ text: '+cmd|' }, { text: "' /C calc'!A0" }] })]), /rumus/),
-    tps('XLSX hyperlink cell whose text is "@foo"', 'tps.xlsx', () => xlsx([XLSX_HEADER, ...XLSX_GOOD, xlsxRow(3, 268, 'MEDANG DERAS', { text: '@foo', hyperlink: 'http://contoh.invalid' })]), /rumus/),
-    tps('XLSX DPT as text "dua ratus"', 'tps.xlsx', () => xlsx([XLSX_HEADER, ...XLSX_GOOD, xlsxRow(3, 'dua ratus')]), /bilangan bulat/),
+    tps(
+      'XLSX formula without a cached result in DPT',
+      'tps.xlsx',
+      () => xlsx([XLSX_HEADER, ...XLSX_GOOD, xlsxRow(3, { formula: 'SUM(F2:F3)' } as ExcelJS.CellFormulaValue)]),
+      /rumus/,
+    ),
+    tps(
+      'XLSX formula without a cached result in kecamatan',
+      'tps.xlsx',
+      () =>
+        xlsx([
+          XLSX_HEADER,
+          ...XLSX_GOOD,
+          xlsxRow(3, 268, { formula: 'CONCAT("MEDANG"," DERAS")' } as ExcelJS.CellFormulaValue),
+        ]),
+      /rumus/,
+    ),
+    tps(
+      'XLSX text "=HYPERLINK(...)" in kecamatan',
+      'tps.xlsx',
+      () => xlsx([XLSX_HEADER, ...XLSX_GOOD, xlsxRow(3, 268, '=HYPERLINK("http://contoh.invalid","klik")')]),
+      /rumus/,
+    ),
+    tps(
+      'XLSX rich text "+cmd" in desa',
+      'tps.xlsx',
+      () =>
+        xlsx([
+          XLSX_HEADER,
+          ...XLSX_GOOD,
+          xlsxRow(3, 268, 'MEDANG DERAS', { richText: [{ text: '+cmd|' }, { text: "' /C calc'!A0" }] }),
+        ]),
+      /rumus/,
+    ),
+    tps(
+      'XLSX hyperlink cell whose text is "@foo"',
+      'tps.xlsx',
+      () =>
+        xlsx([
+          XLSX_HEADER,
+          ...XLSX_GOOD,
+          xlsxRow(3, 268, 'MEDANG DERAS', { text: '@foo', hyperlink: 'http://contoh.invalid' }),
+        ]),
+      /rumus/,
+    ),
+    tps(
+      'XLSX DPT as text "dua ratus"',
+      'tps.xlsx',
+      () => xlsx([XLSX_HEADER, ...XLSX_GOOD, xlsxRow(3, 'dua ratus')]),
+      /bilangan bulat/,
+    ),
     tps('XLSX DPT negative number', 'tps.xlsx', () => xlsx([XLSX_HEADER, ...XLSX_GOOD, xlsxRow(3, -5)]), /negatif/),
-    tps('XLSX DPT fractional number 240.5', 'tps.xlsx', () => xlsx([XLSX_HEADER, ...XLSX_GOOD, xlsxRow(3, 240.5)]), /bilangan bulat/),
-    tps('XLSX DPT number 1e21', 'tps.xlsx', () => xlsx([XLSX_HEADER, ...XLSX_GOOD, xlsxRow(3, 1e21)]), /bilangan bulat/),
-    tps('XLSX DPT error value #DIV/0!', 'tps.xlsx', () => xlsx([XLSX_HEADER, ...XLSX_GOOD, xlsxRow(3, { error: '#DIV/0!' } as ExcelJS.CellErrorValue)]), /bilangan bulat/),
-    tps('XLSX DPT as a date', 'tps.xlsx', () => xlsx([XLSX_HEADER, ...XLSX_GOOD, xlsxRow(3, new Date(Date.UTC(2024, 10, 5)))]), /bilangan bulat/),
+    tps(
+      'XLSX DPT fractional number 240.5',
+      'tps.xlsx',
+      () => xlsx([XLSX_HEADER, ...XLSX_GOOD, xlsxRow(3, 240.5)]),
+      /bilangan bulat/,
+    ),
+    tps(
+      'XLSX DPT number 1e21',
+      'tps.xlsx',
+      () => xlsx([XLSX_HEADER, ...XLSX_GOOD, xlsxRow(3, 1e21)]),
+      /bilangan bulat/,
+    ),
+    tps(
+      'XLSX DPT error value #DIV/0!',
+      'tps.xlsx',
+      () => xlsx([XLSX_HEADER, ...XLSX_GOOD, xlsxRow(3, { error: '#DIV/0!' } as ExcelJS.CellErrorValue)]),
+      /bilangan bulat/,
+    ),
+    tps(
+      'XLSX DPT as a date',
+      'tps.xlsx',
+      () => xlsx([XLSX_HEADER, ...XLSX_GOOD, xlsxRow(3, new Date(Date.UTC(2024, 10, 5)))]),
+      /bilangan bulat/,
+    ),
     tps('XLSX DPT as TRUE', 'tps.xlsx', () => xlsx([XLSX_HEADER, ...XLSX_GOOD, xlsxRow(3, true)]), /bilangan bulat/),
     tps('XLSX DPT 100.001', 'tps.xlsx', () => xlsx([XLSX_HEADER, ...XLSX_GOOD, xlsxRow(3, 100_001)]), /100\.000/),
     tps('XLSX TPS number 0', 'tps.xlsx', () => xlsx([XLSX_HEADER, ...XLSX_GOOD, xlsxRow(0, 268)]), /dimulai dari 1/),
-    tps('XLSX TPS number 10000', 'tps.xlsx', () => xlsx([XLSX_HEADER, ...XLSX_GOOD, xlsxRow(10_000, 268)]), /tidak wajar/),
+    tps(
+      'XLSX TPS number 10000',
+      'tps.xlsx',
+      () => xlsx([XLSX_HEADER, ...XLSX_GOOD, xlsxRow(10_000, 268)]),
+      /tidak wajar/,
+    ),
     tps('XLSX the same TPS twice', 'tps.xlsx', () => xlsx([XLSX_HEADER, ...XLSX_GOOD, xlsxRow(2, 170)]), /dua kali/),
-    tps('XLSX DPT column missing', 'tps.xlsx', () => xlsx([XLSX_HEADER.slice(0, 5), ['121901', 'MEDANG DERAS', '1219011001', 'PANGKALAN DODEK', 1]]), /DPT/),
-    tps('XLSX two DPT columns', 'tps.xlsx', () => xlsx([[...XLSX_HEADER, 'Jumlah DPT'], [...xlsxRow(1, 240), 240]]), /sama-sama/),
-    tps('XLSX "JUMLAH" row with a cached SUM', 'tps.xlsx', () => xlsx([XLSX_HEADER, ...XLSX_GOOD, ['', 'JUMLAH', '', '', '', { formula: 'SUM(F2:F3)', result: 406 } as ExcelJS.CellFormulaValue]]), /jumlah\/total/),
-    tps('XLSX kecamatan name of 300 characters', 'tps.xlsx', () => xlsx([XLSX_HEADER, ...XLSX_GOOD, xlsxRow(3, 268, 'K'.repeat(300))]), /terlalu panjang/),
-    tps('XLSX header below a 20-row title block', 'tps.xlsx', () => xlsx([XLSX_HEADER, ...XLSX_GOOD], { skipRows: 20 })),
-    tps('XLSX with text in DPT, renamed .csv (content decides)', 'tps.csv', () => xlsx([XLSX_HEADER, ...XLSX_GOOD, xlsxRow(3, 'dua ratus')]), /bilangan bulat/),
+    tps(
+      'XLSX DPT column missing',
+      'tps.xlsx',
+      () => xlsx([XLSX_HEADER.slice(0, 5), ['121901', 'MEDANG DERAS', '1219011001', 'PANGKALAN DODEK', 1]]),
+      /DPT/,
+    ),
+    tps(
+      'XLSX two DPT columns',
+      'tps.xlsx',
+      () =>
+        xlsx([
+          [...XLSX_HEADER, 'Jumlah DPT'],
+          [...xlsxRow(1, 240), 240],
+        ]),
+      /sama-sama/,
+    ),
+    tps(
+      'XLSX "JUMLAH" row with a cached SUM',
+      'tps.xlsx',
+      () =>
+        xlsx([
+          XLSX_HEADER,
+          ...XLSX_GOOD,
+          ['', 'JUMLAH', '', '', '', { formula: 'SUM(F2:F3)', result: 406 } as ExcelJS.CellFormulaValue],
+        ]),
+      /jumlah\/total/,
+    ),
+    tps(
+      'XLSX kecamatan name of 300 characters',
+      'tps.xlsx',
+      () => xlsx([XLSX_HEADER, ...XLSX_GOOD, xlsxRow(3, 268, 'K'.repeat(300))]),
+      /terlalu panjang/,
+    ),
+    tps('XLSX header below a 20-row title block', 'tps.xlsx', () =>
+      xlsx([XLSX_HEADER, ...XLSX_GOOD], { skipRows: 20 }),
+    ),
+    tps(
+      'XLSX with text in DPT, renamed .csv (content decides)',
+      'tps.csv',
+      () => xlsx([XLSX_HEADER, ...XLSX_GOOD, xlsxRow(3, 'dua ratus')]),
+      /bilangan bulat/,
+    ),
   ]
   // The upload envelope itself, sent as is.
   cases.push(
-    { name: 'TPS: content that is not base64', run: () => api('wilayah.importPreview', { fileName: 'tps.csv', contentBase64: 'bukan base64!!' }), says: /base64/ },
-    { name: 'TPS: empty file name', run: () => api('wilayah.importApply', { fileName: '', contentBase64: '', fingerprint: 'x' }), says: /Nama berkas/ },
-    { name: 'TPS: file name of 300 characters', run: () => api('wilayah.importApply', { fileName: `${'a'.repeat(296)}.csv`, contentBase64: '', fingerprint: 'x' }), says: /terlalu panjang/ },
-    { name: 'TPS: content as a number', run: () => api('wilayah.importApply', { fileName: 'tps.csv', contentBase64: 12345, fingerprint: 'x' }) },
+    {
+      name: 'TPS: content that is not base64',
+      run: () => api('wilayah.importPreview', { fileName: 'tps.csv', contentBase64: 'bukan base64!!' }),
+      says: /base64/,
+    },
+    {
+      name: 'TPS: empty file name',
+      run: () => api('wilayah.importApply', { fileName: '', contentBase64: '', fingerprint: 'x' }),
+      says: /Nama berkas/,
+    },
+    {
+      name: 'TPS: file name of 300 characters',
+      run: () =>
+        api('wilayah.importApply', { fileName: `${'a'.repeat(296)}.csv`, contentBase64: '', fingerprint: 'x' }),
+      says: /terlalu panjang/,
+    },
+    {
+      name: 'TPS: content as a number',
+      run: () => api('wilayah.importApply', { fileName: 'tps.csv', contentBase64: 12345, fingerprint: 'x' }),
+    },
     { name: 'TPS: apply without a fingerprint', run: () => api('wilayah.importApply', upload('tps.csv', demo)) },
-    { name: 'TPS: apply of the demo file with a forged fingerprint', run: () => api('wilayah.importApply', { ...upload('tps.csv', demo), fingerprint: 'f'.repeat(64) }), says: /pratinjau/ },
-    { name: 'TPS: apply with an extra field', run: () => api('wilayah.importApply', { ...upload('tps.csv', demo), fingerprint: 'x', paksa: true }) },
+    {
+      name: 'TPS: apply of the demo file with a forged fingerprint',
+      run: () => api('wilayah.importApply', { ...upload('tps.csv', demo), fingerprint: 'f'.repeat(64) }),
+      says: /pratinjau/,
+    },
+    {
+      name: 'TPS: apply with an extra field',
+      run: () => api('wilayah.importApply', { ...upload('tps.csv', demo), fingerprint: 'x', paksa: true }),
+    },
   )
   return cases
 }
 
 function dapilCases(): Case[] {
-  const d = (name: string, fileName: string, bytes: () => Bytes | Promise<Bytes>, says?: RegExp): Case => ({ name: `dapil: ${name}`, says, run: async () => importDapil(fileName, await bytes()) })
+  const d = (name: string, fileName: string, bytes: () => Bytes | Promise<Bytes>, says?: RegExp): Case => ({
+    name: `dapil: ${name}`,
+    says,
+    run: async () => importDapil(fileName, await bytes()),
+  })
   const H = 'surat_suara,kecamatan,dapil'
   return [
     d('mixed errors (fixture)', 'dapil-galat.csv', () => readFileSync(join(FIXTURES, 'dapil-galat.csv')), /dua kali/),
@@ -673,42 +1134,104 @@ function dapilCases(): Case[] {
     d('only the header', 'dapil.csv', () => H + '\n', /judul kolom/),
     d('PNG renamed .csv', 'dapil.csv', png),
     d('old Excel .xls', 'dapil.xls', ole2),
-    d('XLSX truncated', 'dapil.xlsx', async () => (await xlsx([['surat_suara', 'kecamatan', 'dapil'], ['Bupati', 'TALAWI', 'BATU BARA 2']])).subarray(0, 300)),
+    d('XLSX truncated', 'dapil.xlsx', async () =>
+      (
+        await xlsx([
+          ['surat_suara', 'kecamatan', 'dapil'],
+          ['Bupati', 'TALAWI', 'BATU BARA 2'],
+        ])
+      ).subarray(0, 300),
+    ),
     d('dapil column missing', 'dapil.csv', () => 'surat_suara,kecamatan\nBupati,TALAWI\n', /dapil/),
     d('unknown ballot type "DPD RI"', 'dapil.csv', () => `${H}\nDPD RI,TALAWI,SUMUT 3\n`, /tidak ada/),
     d('a logistics item "KOTAK" as ballot type', 'dapil.csv', () => `${H}\nKOTAK,TALAWI,BATU BARA 2\n`, /tidak ada/),
     d('unknown kecamatan', 'dapil.csv', () => `${H}\nBupati,ATLANTIS,BATU BARA 2\n`, /tidak ada/),
-    d('one kecamatan twice for one ballot type', 'dapil.csv', () => `${H}\nBupati,TALAWI,BATU BARA 1\nbupati,talawi,BATU BARA 2\n`, /dua kali/),
+    d(
+      'one kecamatan twice for one ballot type',
+      'dapil.csv',
+      () => `${H}\nBupati,TALAWI,BATU BARA 1\nbupati,talawi,BATU BARA 2\n`,
+      /dua kali/,
+    ),
     d('dapil name of 61 characters', 'dapil.csv', () => `${H}\nBupati,TALAWI,${'D'.repeat(61)}\n`, /terlalu panjang/),
     d('dapil written as a formula', 'dapil.csv', () => `${H}\nBupati,TALAWI,=1+1\n`, /rumus/),
     d('empty dapil cell', 'dapil.csv', () => `${H}\nBupati,TALAWI,\n`, /kosong/),
     d('quote never closed', 'dapil.csv', () => `${H}\nBupati,"TALAWI,BATU BARA 2\n`, /kutip/),
-    d('XLSX with a formula kecamatan without cached result', 'dapil.xlsx', () => xlsx([['surat_suara', 'kecamatan', 'dapil'], ['Bupati', { formula: 'A1' } as ExcelJS.CellFormulaValue, 'BATU BARA 2']]), /rumus/),
+    d(
+      'XLSX with a formula kecamatan without cached result',
+      'dapil.xlsx',
+      () =>
+        xlsx([
+          ['surat_suara', 'kecamatan', 'dapil'],
+          ['Bupati', { formula: 'A1' } as ExcelJS.CellFormulaValue, 'BATU BARA 2'],
+        ]),
+      /rumus/,
+    ),
   ]
 }
 
 function workerCases(): Case[] {
-  const w = (name: string, fileName: string, bytes: () => Bytes | Promise<Bytes>, says?: RegExp): Case => ({ name: `pekerja: ${name}`, says, run: async () => importWorkers(fileName, await bytes()) })
+  const w = (name: string, fileName: string, bytes: () => Bytes | Promise<Bytes>, says?: RegExp): Case => ({
+    name: `pekerja: ${name}`,
+    says,
+    run: async () => importWorkers(fileName, await bytes()),
+  })
   const H = 'nama,nik,telepon,regu,ketua'
   return [
-    w('mixed errors in a semicolon file (fixture)', 'pekerja-galat-titikkoma.csv', () => readFileSync(join(FIXTURES, 'pekerja-galat-titikkoma.csv')), /NIK/),
+    w(
+      'mixed errors in a semicolon file (fixture)',
+      'pekerja-galat-titikkoma.csv',
+      () => readFileSync(join(FIXTURES, 'pekerja-galat-titikkoma.csv')),
+      /NIK/,
+    ),
     w('NIK of 15 digits', 'pekerja.csv', () => `${H}\nAni Lestari,121901450190000,,Anggrek,\n`, /16 angka/),
     w('NIK in scientific notation', 'pekerja.csv', () => `${H}\nAni Lestari,1.21901E+15,,Anggrek,\n`, /notasi ilmiah/),
     w('NIK with letters', 'pekerja.csv', () => `${H}\nAni Lestari,12190145O19OOOO1,,Anggrek,\n`, /16 angka/),
-    w('the same NIK twice in the file', 'pekerja.csv', () => `${H}\nAni Lestari,1219014501900031,,Anggrek,\nBudi Santoso,1219014501900031,,Anggrek,\n`, /dua kali/),
-    w('a NIK already recorded for another worker', 'pekerja.csv', () => `${H}\nAni Lestari,1219014501900001,,Anggrek,\n`, /sudah tercatat/),
+    w(
+      'the same NIK twice in the file',
+      'pekerja.csv',
+      () => `${H}\nAni Lestari,1219014501900031,,Anggrek,\nBudi Santoso,1219014501900031,,Anggrek,\n`,
+      /dua kali/,
+    ),
+    w(
+      'a NIK already recorded for another worker',
+      'pekerja.csv',
+      () => `${H}\nAni Lestari,1219014501900001,,Anggrek,\n`,
+      /sudah tercatat/,
+    ),
     w('a leader without a team', 'pekerja.csv', () => `${H}\nAni Lestari,,,,ketua\n`, /regu/),
-    w('two leaders of one team', 'pekerja.csv', () => `${H}\nAni Lestari,,,Anggrek,ya\nBudi Santoso,,,anggrek,Ketua\n`, /dua ketua/),
+    w(
+      'two leaders of one team',
+      'pekerja.csv',
+      () => `${H}\nAni Lestari,,,Anggrek,ya\nBudi Santoso,,,anggrek,Ketua\n`,
+      /dua ketua/,
+    ),
     w('telephone with letters', 'pekerja.csv', () => `${H}\nAni Lestari,,08-satu-dua,Anggrek,\n`, /telepon/),
     w('empty name', 'pekerja.csv', () => `${H}\n ,1219014501900032,,Anggrek,\n`, /kosong/),
-    w('name written as a formula', 'pekerja.csv', () => `${H}\n"=HYPERLINK(""http://contoh.invalid"")",,,Anggrek,\n`, /rumus/),
+    w(
+      'name written as a formula',
+      'pekerja.csv',
+      () => `${H}\n"=HYPERLINK(""http://contoh.invalid"")",,,Anggrek,\n`,
+      /rumus/,
+    ),
     w('name of 101 characters', 'pekerja.csv', () => `${H}\n${'N'.repeat(101)},,,Anggrek,\n`, /terlalu panjang/),
     w('team name of 61 characters', 'pekerja.csv', () => `${H}\nAni Lestari,,,${'R'.repeat(61)},\n`, /terlalu panjang/),
     w('name column missing', 'pekerja.csv', () => 'nik,telepon\n1219014501900033,081234567890\n', /nama/),
     w('empty file', 'pekerja.csv', () => Buffer.alloc(0), /kosong/),
     w('only the header', 'pekerja.csv', () => H + '\n', /judul kolom/),
     w('Windows program renamed .csv', 'pekerja.csv', exe),
-    w('XLSX with a 16-digit NIK stored as a number (Excel keeps 15 digits)', 'pekerja.xlsx', () => xlsx([['nama', 'nik', 'regu'], ['Ani Lestari', 1219014501900041, 'Anggrek']], { sheet: 'Pekerja' }), /NIK/),
+    w(
+      'XLSX with a 16-digit NIK stored as a number (Excel keeps 15 digits)',
+      'pekerja.xlsx',
+      () =>
+        xlsx(
+          [
+            ['nama', 'nik', 'regu'],
+            ['Ani Lestari', 1219014501900041, 'Anggrek'],
+          ],
+          { sheet: 'Pekerja' },
+        ),
+      /NIK/,
+    ),
   ]
 }
 
@@ -723,7 +1246,11 @@ function genericWriteCases(): Case[] {
 }
 
 function writeCases(): Case[] {
-  const c = (name: string, method: string, input: () => unknown, says?: RegExp, opts?: PostOptions): Case => ({ name: `${method}: ${name}`, says, run: () => api(method, input(), opts) })
+  const c = (name: string, method: string, input: () => unknown, says?: RegExp, opts?: PostOptions): Case => ({
+    name: `${method}: ${name}`,
+    says,
+    run: () => api(method, input(), opts),
+  })
   const delivery = (line: Record<string, unknown> = {}, over: Record<string, unknown> = {}) => ({
     receivedAt: '2024-11-07T09:00',
     penyedia: 'PT Pura Barutama',
@@ -731,10 +1258,40 @@ function writeCases(): Case[] {
     lines: [{ variantId: id.G, statedQty: 1_000, countedQty: 1_000, ...line }],
     ...over,
   })
-  const shift = (over: Record<string, unknown> = {}) => ({ kind: 'sortir_lipat', tanggal: '2024-11-07', mulai: '08:00', selesai: '16:00', variantIds: [id.G], teams: [{ teamId: id.melati }], ...over })
-  const tally = (row: Record<string, unknown>, over: Record<string, unknown> = {}) => ({ shiftId: id.openShift, variantId: id.G, rows: [{ teamId: id.kenanga, ...row }], ...over })
-  const grid = (over: Record<string, unknown> = {}) => ({ rows: 8, cols: 3, marginTop: 10, marginLeft: 5, marginRight: 5, marginBottom: 10, gapX: 2, gapY: 0, outline: false, ...over })
-  const signer = (over: Record<string, unknown> = {}) => ({ peran: 'Pihak Pertama', jabatan: 'Kasubbag', nama: 'Nurhayati', posisi: 'pihak', ...over })
+  const shift = (over: Record<string, unknown> = {}) => ({
+    kind: 'sortir_lipat',
+    tanggal: '2024-11-07',
+    mulai: '08:00',
+    selesai: '16:00',
+    variantIds: [id.G],
+    teams: [{ teamId: id.melati }],
+    ...over,
+  })
+  const tally = (row: Record<string, unknown>, over: Record<string, unknown> = {}) => ({
+    shiftId: id.openShift,
+    variantId: id.G,
+    rows: [{ teamId: id.kenanga, ...row }],
+    ...over,
+  })
+  const grid = (over: Record<string, unknown> = {}) => ({
+    rows: 8,
+    cols: 3,
+    marginTop: 10,
+    marginLeft: 5,
+    marginRight: 5,
+    marginBottom: 10,
+    gapX: 2,
+    gapY: 0,
+    outline: false,
+    ...over,
+  })
+  const signer = (over: Record<string, unknown> = {}) => ({
+    peran: 'Pihak Pertama',
+    jabatan: 'Kasubbag',
+    nama: 'Nurhayati',
+    posisi: 'pihak',
+    ...over,
+  })
   /** A value of the wrong type was given: "required" would send the user looking for an empty field. */
   const WRONG_TYPE = /Jenis isian salah|seharusnya/
   const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth)
@@ -743,47 +1300,147 @@ function writeCases(): Case[] {
     c('countedQty negative', 'penerimaan.catat', () => delivery({ countedQty: -5 }), /negatif/),
     c('countedQty fractional', 'penerimaan.catat', () => delivery({ countedQty: 10.5 }), /bilangan bulat/),
     c('countedQty 10^12', 'penerimaan.catat', () => delivery({ countedQty: 1e12 }), /terlalu besar/),
-    c('countedQty 2^53 + 2', 'penerimaan.catat', () => delivery({ countedQty: 2 ** 53 + 2 }), /terlalu besar|bilangan bulat/),
+    c(
+      'countedQty 2^53 + 2',
+      'penerimaan.catat',
+      () => delivery({ countedQty: 2 ** 53 + 2 }),
+      /terlalu besar|bilangan bulat/,
+    ),
     c('countedQty as the string "1000"', 'penerimaan.catat', () => delivery({ countedQty: '1000' })),
     c('countedQty as the string "NaN"', 'penerimaan.catat', () => delivery({ countedQty: 'NaN' })),
-    c('countedQty 1e400 (Infinity once parsed)', 'penerimaan.catat', () => null, undefined, { rawBody: JSON.stringify(delivery({ countedQty: 0 })).replace('"countedQty":0', '"countedQty":1e400') }),
+    c('countedQty 1e400 (Infinity once parsed)', 'penerimaan.catat', () => null, undefined, {
+      rawBody: JSON.stringify(delivery({ countedQty: 0 })).replace('"countedQty":0', '"countedQty":1e400'),
+    }),
     c('countedQty true', 'penerimaan.catat', () => delivery({ countedQty: true })),
     c('counted and exchanged both zero', 'penerimaan.catat', () => delivery({ countedQty: 0, statedQty: 0 }), /nol/),
     c('tertukarQty without a note', 'penerimaan.catat', () => delivery({ tertukarQty: 5 }), /tertukar/i),
     c('isiPerDus 0', 'penerimaan.catat', () => delivery({ dus: 2, isiPerDus: 0, statedQty: null }), /minimal 1/),
-    c('dus x isi per dus beyond any delivery', 'penerimaan.catat', () => delivery({ dus: 100_000_000, isiPerDus: 100_000_000, statedQty: null }), /melebihi/),
+    c(
+      'dus x isi per dus beyond any delivery',
+      'penerimaan.catat',
+      () => delivery({ dus: 100_000_000, isiPerDus: 100_000_000, statedQty: null }),
+      /melebihi/,
+    ),
     c('variantId as the string "GUBERNUR"', 'penerimaan.catat', () => delivery({ variantId: 'GUBERNUR' }), WRONG_TYPE),
     c('variantId unknown', 'penerimaan.catat', () => delivery({ variantId: 999_999 }), /tidak dikenal/),
     c('variantId 0', 'penerimaan.catat', () => delivery({ variantId: 0 }), /minimal 1|lebih dari 0/),
-    c('the same variant on two lines', 'penerimaan.catat', () => delivery({}, { lines: [{ variantId: id.G, statedQty: 1, countedQty: 1 }, { variantId: id.G, statedQty: 1, countedQty: 1 }] }), /dua kali/),
+    c(
+      'the same variant on two lines',
+      'penerimaan.catat',
+      () =>
+        delivery(
+          {},
+          {
+            lines: [
+              { variantId: id.G, statedQty: 1, countedQty: 1 },
+              { variantId: id.G, statedQty: 1, countedQty: 1 },
+            ],
+          },
+        ),
+      /dua kali/,
+    ),
     c('lines as an object', 'penerimaan.catat', () => delivery({}, { lines: { variantId: id.G, countedQty: 1 } })),
     c('lines empty', 'penerimaan.catat', () => delivery({}, { lines: [] }), /sedikitnya satu/),
-    c('201 lines', 'penerimaan.catat', () => delivery({}, { lines: Array.from({ length: 201 }, (_, i) => ({ variantId: i + 1, statedQty: 1, countedQty: 1 })) }), /Terlalu banyak/),
+    c(
+      '201 lines',
+      'penerimaan.catat',
+      () =>
+        delivery(
+          {},
+          { lines: Array.from({ length: 201 }, (_, i) => ({ variantId: i + 1, statedQty: 1, countedQty: 1 })) },
+        ),
+      /Terlalu banyak/,
+    ),
     c('receivedAt 2024-02-30', 'penerimaan.catat', () => delivery({}, { receivedAt: '2024-02-30T09:00' }), /kalender/),
     c('receivedAt 2023-02-29', 'penerimaan.catat', () => delivery({}, { receivedAt: '2023-02-29T09:00' }), /kalender/),
-    c('receivedAt at 25:00', 'penerimaan.catat', () => delivery({}, { receivedAt: '2024-11-07T25:00' }), /TTTT-BB-HHTJJ:MM/),
-    c('receivedAt in UTC "Z"', 'penerimaan.catat', () => delivery({}, { receivedAt: '2024-11-07T09:00:00Z' }), /TTTT-BB-HHTJJ:MM/),
-    c('receivedAt with an offset +07:00', 'penerimaan.catat', () => delivery({}, { receivedAt: '2024-11-07T09:00+07:00' }), /TTTT-BB-HHTJJ:MM/),
-    c('receivedAt written 07/11/2024 09:00', 'penerimaan.catat', () => delivery({}, { receivedAt: '07/11/2024 09:00' }), /TTTT-BB-HHTJJ:MM/),
+    c(
+      'receivedAt at 25:00',
+      'penerimaan.catat',
+      () => delivery({}, { receivedAt: '2024-11-07T25:00' }),
+      /TTTT-BB-HHTJJ:MM/,
+    ),
+    c(
+      'receivedAt in UTC "Z"',
+      'penerimaan.catat',
+      () => delivery({}, { receivedAt: '2024-11-07T09:00:00Z' }),
+      /TTTT-BB-HHTJJ:MM/,
+    ),
+    c(
+      'receivedAt with an offset +07:00',
+      'penerimaan.catat',
+      () => delivery({}, { receivedAt: '2024-11-07T09:00+07:00' }),
+      /TTTT-BB-HHTJJ:MM/,
+    ),
+    c(
+      'receivedAt written 07/11/2024 09:00',
+      'penerimaan.catat',
+      () => delivery({}, { receivedAt: '07/11/2024 09:00' }),
+      /TTTT-BB-HHTJJ:MM/,
+    ),
     c('unknown kind "darurat"', 'penerimaan.catat', () => delivery({}, { kind: 'darurat' }), /pilihan/),
-    c('kind pengganti without saying for what', 'penerimaan.catat', () => delivery({}, { kind: 'pengganti' }), /penggantian/),
+    c(
+      'kind pengganti without saying for what',
+      'penerimaan.catat',
+      () => delivery({}, { kind: 'pengganti' }),
+      /penggantian/,
+    ),
     c('penyedia blank', 'penerimaan.catat', () => delivery({}, { penyedia: '   ' }), /wajib/),
-    c('penyedia of 151 characters', 'penerimaan.catat', () => delivery({}, { penyedia: 'P'.repeat(151) }), /terlalu panjang/),
+    c(
+      'penyedia of 151 characters',
+      'penerimaan.catat',
+      () => delivery({}, { penyedia: 'P'.repeat(151) }),
+      /terlalu panjang/,
+    ),
     c('note of 1 MB', 'penerimaan.catat', () => delivery({}, { note: 'n'.repeat(1024 * 1024) }), /terlalu panjang/),
     c('suratJalan missing', 'penerimaan.catat', () => ({ ...delivery(), suratJalan: undefined }), /Wajib/),
-    c('the delivery of SJ-001 recorded again', 'penerimaan.catat', () => delivery({}, { suratJalan: 'SJ-001' }), /sudah dicatat/),
+    c(
+      'the delivery of SJ-001 recorded again',
+      'penerimaan.catat',
+      () => delivery({}, { suratJalan: 'SJ-001' }),
+      /sudah dicatat/,
+    ),
     c('an extra field on a line', 'penerimaan.catat', () => delivery({ harga: 1000 }), /tidak dikenal/),
-    c('an extra top-level field with an otherwise valid delivery', 'penerimaan.catat', () => delivery({}, { disetujui: true }), /tidak dikenal/),
-    c('"__proto__" key with an otherwise valid delivery', 'penerimaan.catat', () => null, undefined, { rawBody: JSON.stringify(delivery()).replace('{', '{"__proto__":{"admin":true},') }),
-    c('lines nested 10.000 arrays deep', 'penerimaan.catat', () => null, undefined, { rawBody: JSON.stringify(delivery()).replace(/"lines":\[.*\]/, `"lines":${nested(10_000)}`) }),
+    c(
+      'an extra top-level field with an otherwise valid delivery',
+      'penerimaan.catat',
+      () => delivery({}, { disetujui: true }),
+      /tidak dikenal/,
+    ),
+    c('"__proto__" key with an otherwise valid delivery', 'penerimaan.catat', () => null, undefined, {
+      rawBody: JSON.stringify(delivery()).replace('{', '{"__proto__":{"admin":true},'),
+    }),
+    c('lines nested 10.000 arrays deep', 'penerimaan.catat', () => null, undefined, {
+      rawBody: JSON.stringify(delivery()).replace(/"lines":\[.*\]/, `"lines":${nested(10_000)}`),
+    }),
     c('a body nested 100.000 arrays deep', 'penerimaan.catat', () => null, undefined, { rawBody: nested(100_000) }),
     // Other receiving methods.
-    c('lineId as a string', 'penerimaan.selisihSelesai', () => ({ lineId: String(id.lineId), note: 'Selesai dengan BA' })),
-    c('lineId unknown', 'penerimaan.selisihSelesai', () => ({ lineId: 999_999, note: 'Selesai dengan BA' }), /tidak ditemukan|tidak dikenal|tidak ada/),
+    c('lineId as a string', 'penerimaan.selisihSelesai', () => ({
+      lineId: String(id.lineId),
+      note: 'Selesai dengan BA',
+    })),
+    c(
+      'lineId unknown',
+      'penerimaan.selisihSelesai',
+      () => ({ lineId: 999_999, note: 'Selesai dengan BA' }),
+      /tidak ditemukan|tidak dikenal|tidak ada/,
+    ),
     c('note blank', 'penerimaan.selisihSelesai', () => ({ lineId: id.lineId, note: '' }), /wajib/),
-    c('qty 0', 'penerimaan.retur', () => ({ penyedia: 'PT Pura Barutama', note: 'Tertukar', lines: [{ variantId: id.B, qty: 0 }] }), /minimal 1/),
-    c('more than is held as exchanged', 'penerimaan.retur', () => ({ penyedia: 'PT Pura Barutama', note: 'Tertukar', lines: [{ variantId: id.B, qty: 41 }] })),
-    c('a variant never exchanged', 'penerimaan.retur', () => ({ penyedia: 'PT Pura Barutama', note: 'Tertukar', lines: [{ variantId: id.K, qty: 1 }] })),
+    c(
+      'qty 0',
+      'penerimaan.retur',
+      () => ({ penyedia: 'PT Pura Barutama', note: 'Tertukar', lines: [{ variantId: id.B, qty: 0 }] }),
+      /minimal 1/,
+    ),
+    c('more than is held as exchanged', 'penerimaan.retur', () => ({
+      penyedia: 'PT Pura Barutama',
+      note: 'Tertukar',
+      lines: [{ variantId: id.B, qty: 41 }],
+    })),
+    c('a variant never exchanged', 'penerimaan.retur', () => ({
+      penyedia: 'PT Pura Barutama',
+      note: 'Tertukar',
+      lines: [{ variantId: id.K, qty: 1 }],
+    })),
     // Workers and teams.
     c('NIK of 15 digits', 'pekerja.tambah', () => ({ nama: 'Ani Lestari', nik: '121901450190000' }), /16 angka/),
     c('NIK with letters', 'pekerja.tambah', () => ({ nama: 'Ani Lestari', nik: 'ABCDEFGHIJKLMNOP' }), /16 angka/),
@@ -794,7 +1451,12 @@ function writeCases(): Case[] {
     c('name of only a zero-width space', 'pekerja.tambah', () => ({ nama: '\u200b' })),
     c('name with NUL and BEL control characters', 'pekerja.tambah', () => ({ nama: 'Ani\u0000\u0007Lestari' })),
     c('name written as a formula', 'pekerja.tambah', () => ({ nama: '=HYPERLINK("http://contoh.invalid","Ani")' })),
-    c('telephone with letters', 'pekerja.tambah', () => ({ nama: 'Ani Lestari', telepon: 'nol delapan satu' }), /telepon/i),
+    c(
+      'telephone with letters',
+      'pekerja.tambah',
+      () => ({ nama: 'Ani Lestari', telepon: 'nol delapan satu' }),
+      /telepon/i,
+    ),
     c('teamId as the name "Melati"', 'pekerja.tambah', () => ({ nama: 'Ani Lestari', teamId: 'Melati' })),
     c('teamId unknown', 'pekerja.tambah', () => ({ nama: 'Ani Lestari', teamId: 999_999 })),
     c('id 0', 'pekerja.ubah', () => ({ id: 0, nama: 'Siti' }), /minimal 1|lebih dari 0/),
@@ -804,11 +1466,21 @@ function writeCases(): Case[] {
     c('dailyTarget fractional', 'regu.tambah', () => ({ nama: 'Anggrek', dailyTarget: 1.5 }), /bilangan bulat/),
     c('leaderId as a name', 'regu.tambah', () => ({ nama: 'Anggrek', leaderId: 'Siti Aminah' })),
     c('a team name already in use', 'regu.tambah', () => ({ nama: 'melati' })),
-    c('an extra field with an otherwise valid team', 'regu.tambah', () => ({ nama: 'Anggrek', warna: 'ungu' }), /tidak dikenal/),
+    c(
+      'an extra field with an otherwise valid team',
+      'regu.tambah',
+      () => ({ nama: 'Anggrek', warna: 'ungu' }),
+      /tidak dikenal/,
+    ),
     c('leader from another team', 'regu.ubah', () => ({ id: id.kenanga, leaderId: id.siti })),
     c('id unknown', 'regu.ubah', () => ({ id: 999_999, nama: 'Anggrek' })),
     c('date 2024-02-30', 'regu.setTarget', () => ({ teamId: id.melati, tanggal: '2024-02-30', qty: 100 })),
-    c('date with a time zone', 'regu.setTarget', () => ({ teamId: id.melati, tanggal: '2024-11-07T00:00:00+07:00', qty: 100 }), /TTTT-BB-HH/),
+    c(
+      'date with a time zone',
+      'regu.setTarget',
+      () => ({ teamId: id.melati, tanggal: '2024-11-07T00:00:00+07:00', qty: 100 }),
+      /TTTT-BB-HH/,
+    ),
     c('qty negative', 'regu.setTarget', () => ({ teamId: id.melati, tanggal: '2024-11-07', qty: -100 }), /negatif/),
     // Shifts and tallies.
     c('unknown kind "lembur"', 'shift.buka', () => shift({ kind: 'lembur' }), /pilihan/),
@@ -817,18 +1489,33 @@ function writeCases(): Case[] {
     c('start at 24:00', 'shift.buka', () => shift({ mulai: '24:00' }), /JJ:MM/),
     c('end at 08:60', 'shift.buka', () => shift({ selesai: '08:60' }), /JJ:MM/),
     c('end before start', 'shift.buka', () => shift({ mulai: '16:00', selesai: '08:00' }), /setelah/),
-    c('date as an ISO timestamp with offset', 'shift.buka', () => shift({ tanggal: '2024-11-07T08:00:00+07:00' }), /TTTT-BB-HH/),
+    c(
+      'date as an ISO timestamp with offset',
+      'shift.buka',
+      () => shift({ tanggal: '2024-11-07T08:00:00+07:00' }),
+      /TTTT-BB-HH/,
+    ),
     c('teams as an object', 'shift.buka', () => shift({ teams: { teamId: id.melati } }), WRONG_TYPE),
     c('no teams', 'shift.buka', () => shift({ teams: [] }), /sedikitnya satu regu/),
     c('variantIds as strings', 'shift.buka', () => shift({ variantIds: [String(id.G)] })),
     c('a kotak on a sortir shift', 'shift.buka', () => shift({ variantIds: [id.K] }), /bukan surat suara/),
-    c('attendance of a closed shift', 'shift.hadir', () => ({ shiftId: id.closedShift, teams: [{ teamId: id.melati }] }), /ditutup/),
+    c(
+      'attendance of a closed shift',
+      'shift.hadir',
+      () => ({ shiftId: id.closedShift, teams: [{ teamId: id.melati }] }),
+      /ditutup/,
+    ),
     c('teamId as a string', 'shift.hadir', () => ({ shiftId: id.openShift, teams: [{ teamId: 'Kenanga' }] })),
     c('shiftId "abc"', 'shift.tutup', () => ({ shiftId: 'abc', note: '' })),
     c('closing a shift with sheets in process', 'shift.tutup', () => ({ shiftId: id.openShift, note: '' }), /proses/),
     c('shiftId unknown', 'shift.tutup', () => ({ shiftId: 999_999, note: '' }), /tidak ditemukan/),
     c('reopening without a reason', 'shift.bukaKembali', () => ({ shiftId: id.closedShift, note: '' }), /wajib/),
-    c('reopening an open shift', 'shift.bukaKembali', () => ({ shiftId: id.openShift, note: 'Koreksi hasil' }), /masih terbuka/),
+    c(
+      'reopening an open shift',
+      'shift.bukaKembali',
+      () => ({ shiftId: id.openShift, note: 'Koreksi hasil' }),
+      /masih terbuka/,
+    ),
     c('serahkan negative', 'tally.simpan', () => tally({ serahkan: -1 }), /negatif/),
     c('hasil fractional', 'tally.simpan', () => tally({ hasil: 1.5 }), /bilangan bulat/),
     c('hasil more than the team holds', 'tally.simpan', () => tally({ hasil: 101 })),
@@ -837,28 +1524,79 @@ function writeCases(): Case[] {
     c('damage count as a string', 'tally.simpan', () => tally({ rusak: { CETAK: '5' } })),
     c('damage as an array', 'tally.simpan', () => tally({ rusak: [['CETAK', 5]] })),
     c('no rows', 'tally.simpan', () => tally({}, { rows: [] }), /Tidak ada baris/),
-    c('501 rows', 'tally.simpan', () => tally({}, { rows: Array.from({ length: 501 }, () => ({ teamId: id.kenanga, serahkan: 1 })) }), /Terlalu banyak/),
-    c('a closed shift', 'tally.simpan', () => tally({ serahkan: 1 }, { shiftId: id.closedShift, rows: [{ teamId: id.melati, serahkan: 1 }] }), /ditutup/),
+    c(
+      '501 rows',
+      'tally.simpan',
+      () => tally({}, { rows: Array.from({ length: 501 }, () => ({ teamId: id.kenanga, serahkan: 1 })) }),
+      /Terlalu banyak/,
+    ),
+    c(
+      'a closed shift',
+      'tally.simpan',
+      () => tally({ serahkan: 1 }, { shiftId: id.closedShift, rows: [{ teamId: id.melati, serahkan: 1 }] }),
+      /ditutup/,
+    ),
     c('a variant the shift does not work on', 'tally.simpan', () => tally({ serahkan: 1 }, { variantId: id.B })),
     c('a team not in the shift', 'tally.simpan', () => tally({ serahkan: 1, teamId: id.melati })),
-    c('qty 0', 'rusak.reklasifikasi', () => ({ variantId: id.G, reason: 'CETAK', qty: 0, note: 'Layak pakai' }), /minimal 1/),
-    c('more than is damaged', 'rusak.reklasifikasi', () => ({ variantId: id.G, reason: 'CETAK', qty: 11, note: 'Layak pakai' })),
-    c('reason in lower case', 'rusak.reklasifikasi', () => ({ variantId: id.G, reason: 'cetak', qty: 1, note: 'Layak pakai' })),
+    c(
+      'qty 0',
+      'rusak.reklasifikasi',
+      () => ({ variantId: id.G, reason: 'CETAK', qty: 0, note: 'Layak pakai' }),
+      /minimal 1/,
+    ),
+    c('more than is damaged', 'rusak.reklasifikasi', () => ({
+      variantId: id.G,
+      reason: 'CETAK',
+      qty: 11,
+      note: 'Layak pakai',
+    })),
+    c('reason in lower case', 'rusak.reklasifikasi', () => ({
+      variantId: id.G,
+      reason: 'cetak',
+      qty: 1,
+      note: 'Layak pakai',
+    })),
     c('seq negative', 'ledger.koreksi', () => ({ seq: -1, qty: 1, note: 'Salah hitung' })),
     c('seq unknown', 'ledger.koreksi', () => ({ seq: 99_999_999, qty: 1, note: 'Salah hitung' })),
     c('qty negative', 'ledger.koreksi', () => ({ seq: id.seq, qty: -1, note: 'Salah hitung' }), /negatif/),
-    c('a row of a closed shift', 'ledger.koreksi', () => ({ seq: id.seq, qty: 980, note: 'Salah hitung' }), /ditutup|buka kembali/),
+    c(
+      'a row of a closed shift',
+      'ledger.koreksi',
+      () => ({ seq: id.seq, qty: 980, note: 'Salah hitung' }),
+      /ditutup|buka kembali/,
+    ),
     c('note blank', 'ledger.koreksi', () => ({ seq: id.seq, qty: 1, note: ' ' }), /wajib/),
     // Items, election, dapil, documents.
     c('qty negative', 'items.update', () => ({ id: 3, qty: -1 }), /negatif/),
     c('per 0', 'items.update', () => ({ id: 3, per: 0 }), /minimal 1/),
     c('rule "ballot" for a logistics item', 'items.update', () => ({ id: 3, rule: 'ballot' })),
     c('id unknown', 'items.update', () => ({ id: 999_999, qty: 1 })),
-    c('code in lower case with a space', 'items.create', () => ({ code: 'kabel ties', name: 'Kabel ties', unit: 'bungkus', rule: 'per_tps', qty: 1 }), /Kode barang/),
-    c('unknown rule "per_galaksi"', 'items.create', () => ({ code: 'KABEL_TIES', name: 'Kabel ties', unit: 'bungkus', rule: 'per_galaksi', qty: 1 }), /pilihan/),
-    c('code of an existing item', 'items.create', () => ({ code: 'KOTAK', name: 'Kotak lain', unit: 'buah', rule: 'per_tps', qty: 1 })),
+    c(
+      'code in lower case with a space',
+      'items.create',
+      () => ({ code: 'kabel ties', name: 'Kabel ties', unit: 'bungkus', rule: 'per_tps', qty: 1 }),
+      /Kode barang/,
+    ),
+    c(
+      'unknown rule "per_galaksi"',
+      'items.create',
+      () => ({ code: 'KABEL_TIES', name: 'Kabel ties', unit: 'bungkus', rule: 'per_galaksi', qty: 1 }),
+      /pilihan/,
+    ),
+    c('code of an existing item', 'items.create', () => ({
+      code: 'KOTAK',
+      name: 'Kotak lain',
+      unit: 'buah',
+      rule: 'per_tps',
+      qty: 1,
+    })),
     c('on a database already set up', 'election.init', () => ({ jenis: 'pilkada', satker: 'Kabupaten Batu Bara' })),
-    c('unknown jenis "pilpres"', 'election.init', () => ({ jenis: 'pilpres', satker: 'Kabupaten Batu Bara' }), /pilihan/),
+    c(
+      'unknown jenis "pilpres"',
+      'election.init',
+      () => ({ jenis: 'pilpres', satker: 'Kabupaten Batu Bara' }),
+      /pilihan/,
+    ),
     c('year 1999', 'election.update', () => ({ tahun: 1999 }), /2000/),
     c('reserve 2.555 percent', 'election.update', () => ({ reservePercent: 2.555 }), /dua angka desimal/),
     c('reserve as the string "2,5"', 'election.update', () => ({ reservePercent: '2,5' })),
@@ -866,43 +1604,146 @@ function writeCases(): Case[] {
     c('paper "Letter"', 'election.update', () => ({ paper: 'Letter' }), /pilihan/),
     c('kode wilayah "12A"', 'election.update', () => ({ kodeWilayah: '12A' }), /Kode wilayah/),
     c('logo that is not base64', 'election.setLogo', () => ({ contentBase64: 'bukan base64!!' }), /base64/),
-    c('logo that is a text file', 'election.setLogo', () => ({ contentBase64: Buffer.from('bukan gambar').toString('base64') })),
+    c('logo that is a text file', 'election.setLogo', () => ({
+      contentBase64: Buffer.from('bukan gambar').toString('base64'),
+    })),
     c('logo that is a PDF', 'election.setLogo', () => ({ contentBase64: pdf().toString('base64') })),
-    c('logo over 1 MB', 'election.setLogo', () => ({ contentBase64: Buffer.alloc(1_200_000).toString('base64') }), /terlalu besar/),
-    c('a logistics item', 'dapil.setMapping', () => ({ itemId: 3, mapping: [{ kecamatanId: id.kecamatan, dapil: 'X' }] })),
+    c(
+      'logo over 1 MB',
+      'election.setLogo',
+      () => ({ contentBase64: Buffer.alloc(1_200_000).toString('base64') }),
+      /terlalu besar/,
+    ),
+    c('a logistics item', 'dapil.setMapping', () => ({
+      itemId: 3,
+      mapping: [{ kecamatanId: id.kecamatan, dapil: 'X' }],
+    })),
     c('empty mapping', 'dapil.setMapping', () => ({ itemId: 2, mapping: [] }), /kosong/),
-    c('unknown kecamatan', 'dapil.setMapping', () => ({ itemId: 2, mapping: [{ kecamatanId: 999_999, dapil: 'BATU BARA 2' }] }), /tidak ada/),
-    c('dapil name of 61 characters', 'dapil.setMapping', () => ({ itemId: 2, mapping: [{ kecamatanId: id.kecamatan, dapil: 'D'.repeat(61) }] }), /terlalu panjang/),
-    c('unknown document type', 'dokumen.aturJenis', () => ({ type: 'BA_LAIN', nomorPattern: null, signers: [] }), /pilihan/),
-    c('13 signers', 'dokumen.aturJenis', () => ({ type: 'BA_RUSAK', nomorPattern: null, signers: Array.from({ length: 13 }, () => signer()) }), /12/),
-    c('NIP with letters', 'dokumen.aturJenis', () => ({ type: 'BA_RUSAK', nomorPattern: null, signers: [signer({ nip: '19790101 ABC' })] }), /NIP/),
-    c('signer position "ketua"', 'dokumen.aturJenis', () => ({ type: 'BA_RUSAK', nomorPattern: null, signers: [signer({ posisi: 'ketua' })] }), /pilihan/),
+    c(
+      'unknown kecamatan',
+      'dapil.setMapping',
+      () => ({ itemId: 2, mapping: [{ kecamatanId: 999_999, dapil: 'BATU BARA 2' }] }),
+      /tidak ada/,
+    ),
+    c(
+      'dapil name of 61 characters',
+      'dapil.setMapping',
+      () => ({ itemId: 2, mapping: [{ kecamatanId: id.kecamatan, dapil: 'D'.repeat(61) }] }),
+      /terlalu panjang/,
+    ),
+    c(
+      'unknown document type',
+      'dokumen.aturJenis',
+      () => ({ type: 'BA_LAIN', nomorPattern: null, signers: [] }),
+      /pilihan/,
+    ),
+    c(
+      '13 signers',
+      'dokumen.aturJenis',
+      () => ({ type: 'BA_RUSAK', nomorPattern: null, signers: Array.from({ length: 13 }, () => signer()) }),
+      /12/,
+    ),
+    c(
+      'NIP with letters',
+      'dokumen.aturJenis',
+      () => ({ type: 'BA_RUSAK', nomorPattern: null, signers: [signer({ nip: '19790101 ABC' })] }),
+      /NIP/,
+    ),
+    c(
+      'signer position "ketua"',
+      'dokumen.aturJenis',
+      () => ({ type: 'BA_RUSAK', nomorPattern: null, signers: [signer({ posisi: 'ketua' })] }),
+      /pilihan/,
+    ),
     c('without a type', 'dokumen.terbitkan', () => ({ deliveryId: id.delivery })),
     c('unknown delivery', 'dokumen.terbitkan', () => ({ type: 'BA_PENERIMAAN', deliveryId: 999_999 })),
-    c('BA sortir from 2024-02-30', 'dokumen.terbitkan', () => ({ type: 'BA_SORTIR', from: '2024-02-30', to: '2024-11-05' })),
-    c('BA sortir ending before it starts', 'dokumen.terbitkan', () => ({ type: 'BA_SORTIR', from: '2024-11-06', to: '2024-11-01' })),
+    c('BA sortir from 2024-02-30', 'dokumen.terbitkan', () => ({
+      type: 'BA_SORTIR',
+      from: '2024-02-30',
+      to: '2024-11-05',
+    })),
+    c('BA sortir ending before it starts', 'dokumen.terbitkan', () => ({
+      type: 'BA_SORTIR',
+      from: '2024-11-06',
+      to: '2024-11-01',
+    })),
     c('unknown document', 'dokumen.cetak', () => ({ id: 999_999 }), /tidak ditemukan/),
     c('format "docx"', 'dokumen.cetak', () => ({ id: 1, format: 'docx' }), /pilihan/),
     // Packing, labels, handover, destruction, restore.
-    c('a sortir shift used for packing', 'kemas.simpan', () => ({ shiftId: id.openShift, tpsId: id.tps, lines: [{ variantId: id.G, qty: 1 }] })),
-    c('qty 0', 'kemas.simpan', () => ({ shiftId: id.packingShift, tpsId: id.tps, lines: [{ variantId: id.G, qty: 0 }] }), /minimal 1/),
-    c('unknown TPS', 'kemas.simpan', () => ({ shiftId: id.packingShift, tpsId: 999_999, lines: [{ variantId: id.G, qty: 1 }] }), /TPS/),
-    c('more ballots than the kit needs', 'kemas.simpan', () => ({ shiftId: id.packingShift, tpsId: id.tps, lines: [{ variantId: id.G, qty: 5_000 }] })),
-    c('a kotak that was never assembled', 'kemas.simpan', () => ({ shiftId: id.packingShift, tpsId: id.tps, lines: [{ variantId: id.K, qty: 1 }] })),
+    c('a sortir shift used for packing', 'kemas.simpan', () => ({
+      shiftId: id.openShift,
+      tpsId: id.tps,
+      lines: [{ variantId: id.G, qty: 1 }],
+    })),
+    c(
+      'qty 0',
+      'kemas.simpan',
+      () => ({ shiftId: id.packingShift, tpsId: id.tps, lines: [{ variantId: id.G, qty: 0 }] }),
+      /minimal 1/,
+    ),
+    c(
+      'unknown TPS',
+      'kemas.simpan',
+      () => ({ shiftId: id.packingShift, tpsId: 999_999, lines: [{ variantId: id.G, qty: 1 }] }),
+      /TPS/,
+    ),
+    c('more ballots than the kit needs', 'kemas.simpan', () => ({
+      shiftId: id.packingShift,
+      tpsId: id.tps,
+      lines: [{ variantId: id.G, qty: 5_000 }],
+    })),
+    c('a kotak that was never assembled', 'kemas.simpan', () => ({
+      shiftId: id.packingShift,
+      tpsId: id.tps,
+      lines: [{ variantId: id.K, qty: 1 }],
+    })),
     c('kotak 0', 'kemas.segel', () => ({ tpsId: id.tps, kotakNo: 0, nomor: 'SG-1' })),
     c('seal number blank', 'kemas.segel', () => ({ tpsId: id.tps, kotakNo: 1, nomor: '' }), /wajib/),
     c('13 rows', 'label.aturGrid', () => grid({ rows: 13 }), /12/),
     c('negative margin', 'label.aturGrid', () => grid({ marginTop: -1 })),
     c('outline missing', 'label.aturGrid', () => ({ ...grid(), outline: undefined })),
     c('an extra field with an otherwise valid grid', 'label.aturGrid', () => grid({ warna: 'merah' }), /tidak dikenal/),
-    c('no TPS', 'distribusi.serahkan', () => ({ kecamatanId: id.kecamatan, tpsIds: [], ppkNama: 'Ahmad', ppkJabatan: 'Ketua PPK' }), /sedikitnya satu TPS/),
-    c('TPS not packed yet', 'distribusi.serahkan', () => ({ kecamatanId: id.kecamatan, tpsIds: [id.tps], ppkNama: 'Ahmad', ppkJabatan: 'Ketua PPK' })),
-    c('unknown kecamatan', 'distribusi.serahkan', () => ({ kecamatanId: 999_999, tpsIds: [id.tps], ppkNama: 'Ahmad', ppkJabatan: 'Ketua PPK' })),
+    c(
+      'no TPS',
+      'distribusi.serahkan',
+      () => ({ kecamatanId: id.kecamatan, tpsIds: [], ppkNama: 'Ahmad', ppkJabatan: 'Ketua PPK' }),
+      /sedikitnya satu TPS/,
+    ),
+    c('TPS not packed yet', 'distribusi.serahkan', () => ({
+      kecamatanId: id.kecamatan,
+      tpsIds: [id.tps],
+      ppkNama: 'Ahmad',
+      ppkJabatan: 'Ketua PPK',
+    })),
+    c('unknown kecamatan', 'distribusi.serahkan', () => ({
+      kecamatanId: 999_999,
+      tpsIds: [id.tps],
+      ppkNama: 'Ahmad',
+      ppkJabatan: 'Ketua PPK',
+    })),
     c('handover unknown', 'distribusi.konfirmasi', () => ({ handoverId: 999_999, note: 'Diterima lengkap' })),
-    c('return "ke gudang" (unknown destination)', 'distribusi.pengembalian', () => ({ kecamatanId: id.kecamatan, note: 'Sisa', lines: [{ variantId: id.G, qty: 1, ke: 'gudang' }] }), /pilihan/),
-    c('return of what the PPK never received', 'distribusi.pengembalian', () => ({ kecamatanId: id.kecamatan, note: 'Sisa', lines: [{ variantId: id.G, qty: 1, ke: 'stok' }] })),
-    c('destroying from DITERIMA', 'pemusnahan.catat', () => ({ metode: 'Dibakar', tempat: 'Halaman kantor', lines: [{ variantId: id.G, from: 'DITERIMA', qty: 1 }] }), /BAIK atau RUSAK/),
-    c('destroying more than is damaged', 'pemusnahan.catat', () => ({ metode: 'Dibakar', tempat: 'Halaman kantor', lines: [{ variantId: id.G, from: 'RUSAK:CETAK', qty: 11 }] })),
+    c(
+      'return "ke gudang" (unknown destination)',
+      'distribusi.pengembalian',
+      () => ({ kecamatanId: id.kecamatan, note: 'Sisa', lines: [{ variantId: id.G, qty: 1, ke: 'gudang' }] }),
+      /pilihan/,
+    ),
+    c('return of what the PPK never received', 'distribusi.pengembalian', () => ({
+      kecamatanId: id.kecamatan,
+      note: 'Sisa',
+      lines: [{ variantId: id.G, qty: 1, ke: 'stok' }],
+    })),
+    c(
+      'destroying from DITERIMA',
+      'pemusnahan.catat',
+      () => ({ metode: 'Dibakar', tempat: 'Halaman kantor', lines: [{ variantId: id.G, from: 'DITERIMA', qty: 1 }] }),
+      /BAIK atau RUSAK/,
+    ),
+    c('destroying more than is damaged', 'pemusnahan.catat', () => ({
+      metode: 'Dibakar',
+      tempat: 'Halaman kantor',
+      lines: [{ variantId: id.G, from: 'RUSAK:CETAK', qty: 11 }],
+    })),
     c('restoring /etc/passwd', 'cadangan.pulihkan', () => ({ file: '/etc/passwd' })),
     c('restoring a path with ../..', 'cadangan.pulihkan', () => ({ file: '../../../../etc/shadow' })),
     c('restoring a file that is not there', 'cadangan.pulihkan', () => ({ file: join(root, 'tidak-ada.sqlite') })),
@@ -924,29 +1765,81 @@ function transportCases(): Case[] {
     t('no Authorization header', () => api(write, valid(), { token: null }), /Token/),
     t('wrong token', () => api(write, valid(), { token: 'salah' }), /Token/),
     t('token with one character more', () => api(write, valid(), { token: `${server.token}0` }), /Token/),
-    t('token of the right length, last digit changed', () => api(write, valid(), { token: server.token.slice(0, -1) + (server.token.endsWith('0') ? '1' : '0') }), /Token/),
+    t(
+      'token of the right length, last digit changed',
+      () => api(write, valid(), { token: server.token.slice(0, -1) + (server.token.endsWith('0') ? '1' : '0') }),
+      /Token/,
+    ),
     t('token in the Basic scheme', () => api(write, valid(), { authorization: `Basic ${server.token}` }), /Token/),
     t('token without a scheme', () => api(write, valid(), { authorization: server.token }), /Token/),
     t('"Bearer" with no token', () => api(write, valid(), { authorization: 'Bearer ' }), /Token/),
-    t('two tokens in one header', () => api(write, valid(), { authorization: `Bearer ${server.token} ${server.token}` }), /Token/),
-    t('token only in the query string', () => api(write, valid(), { token: null, path: `/api/${write}?token=${server.token}` }), /Token/),
+    t(
+      'two tokens in one header',
+      () => api(write, valid(), { authorization: `Bearer ${server.token} ${server.token}` }),
+      /Token/,
+    ),
+    t(
+      'token only in the query string',
+      () => api(write, valid(), { token: null, path: `/api/${write}?token=${server.token}` }),
+      /Token/,
+    ),
     t('no user chosen (no session header)', () => api(write, valid(), { session: null }), /Pilih nama Anda/),
-    t('a session id the server never issued', () => api(write, valid(), { session: 'AAAAAAAAAAAAAAAAAAAAAAAA' }), /Sesi pengguna sudah berakhir/),
+    t(
+      'a session id the server never issued',
+      () => api(write, valid(), { session: 'AAAAAAAAAAAAAAAAAAAAAAAA' }),
+      /Sesi pengguna sudah berakhir/,
+    ),
     t('a malformed session header', () => api(write, valid(), { session: '../../etc' }), /Pilih nama Anda/),
-    t('an operator closing a shift (koordinator action)', () => api('shift.tutup', { shiftId: 1 }, { session: sessions.operator }), /memerlukan koordinator/),
-    t('an operator adding a user (admin action)', () => api('pengguna.tambah', { nama: 'Penyusup', role: 'admin', pin: '918273' }, { session: sessions.operator }), /memerlukan admin/),
-    t('an operator restoring a backup (admin action)', () => api('cadangan.pulihkan', { file: join(root, 'korpus.sqlite') }, { session: sessions.operator }), /memerlukan admin/),
+    t(
+      'an operator closing a shift (koordinator action)',
+      () => api('shift.tutup', { shiftId: 1 }, { session: sessions.operator }),
+      /memerlukan koordinator/,
+    ),
+    t(
+      'an operator adding a user (admin action)',
+      () => api('pengguna.tambah', { nama: 'Penyusup', role: 'admin', pin: '918273' }, { session: sessions.operator }),
+      /memerlukan admin/,
+    ),
+    t(
+      'an operator restoring a backup (admin action)',
+      () => api('cadangan.pulihkan', { file: join(root, 'korpus.sqlite') }, { session: sessions.operator }),
+      /memerlukan admin/,
+    ),
     t('GET instead of POST', () => api(write, undefined, { httpMethod: 'GET' }), /POST/),
     t('PUT instead of POST', () => api(write, valid(), { httpMethod: 'PUT' }), /POST/),
     t('DELETE instead of POST', () => api(write, undefined, { httpMethod: 'DELETE' }), /POST/),
     t('OPTIONS preflight', () => api(write, undefined, { httpMethod: 'OPTIONS', origin: 'http://evil.example' })),
     t('Content-Type text/plain', () => api(write, valid(), { contentType: 'text/plain' }), /application\/json/),
     t('no Content-Type', () => api(write, valid(), { contentType: null }), /application\/json/),
-    t('a cross-site form (application/x-www-form-urlencoded)', () => api(write, undefined, { contentType: 'application/x-www-form-urlencoded', rawBody: `nama=${encodeURIComponent(valid().nama)}` }), /application\/json/),
-    t('multipart/form-data', () => api(write, undefined, { contentType: 'multipart/form-data; boundary=x', rawBody: `--x\r\nContent-Disposition: form-data; name="nama"\r\n\r\n${valid().nama}\r\n--x--\r\n` }), /application\/json/),
+    t(
+      'a cross-site form (application/x-www-form-urlencoded)',
+      () =>
+        api(write, undefined, {
+          contentType: 'application/x-www-form-urlencoded',
+          rawBody: `nama=${encodeURIComponent(valid().nama)}`,
+        }),
+      /application\/json/,
+    ),
+    t(
+      'multipart/form-data',
+      () =>
+        api(write, undefined, {
+          contentType: 'multipart/form-data; boundary=x',
+          rawBody: `--x\r\nContent-Disposition: form-data; name="nama"\r\n\r\n${valid().nama}\r\n--x--\r\n`,
+        }),
+      /application\/json/,
+    ),
     t('malformed JSON', () => api(write, undefined, { rawBody: '{"nama":' }), /JSON/),
-    t('JSON with a trailing comma', () => api(write, undefined, { rawBody: JSON.stringify(valid()).replace('}', ',}') }), /JSON/),
-    t('JSON with single quotes', () => api(write, undefined, { rawBody: JSON.stringify(valid()).replaceAll('"', "'") }), /JSON/),
+    t(
+      'JSON with a trailing comma',
+      () => api(write, undefined, { rawBody: JSON.stringify(valid()).replace('}', ',}') }),
+      /JSON/,
+    ),
+    t(
+      'JSON with single quotes',
+      () => api(write, undefined, { rawBody: JSON.stringify(valid()).replaceAll('"', "'") }),
+      /JSON/,
+    ),
     t('JSON preceded by a BOM', () => api(write, undefined, { rawBody: `\ufeff${JSON.stringify(valid())}` })),
     t('the literal NaN', () => api(write, undefined, { rawBody: 'NaN' }), /JSON/),
     t('a JSON array', () => api(write, [valid()])),
@@ -954,24 +1847,56 @@ function transportCases(): Case[] {
     t('JSON null', () => api(write, undefined, { rawBody: 'null' })),
     t('JSON true', () => api(write, true)),
     t('invalid UTF-8 inside a JSON string', () =>
-      api(write, undefined, { rawBody: Buffer.concat([Buffer.from(`{"nama":"${valid().nama}`), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}')]) }),
+      api(write, undefined, {
+        rawBody: Buffer.concat([
+          Buffer.from(`{"nama":"${valid().nama}`),
+          Buffer.from([0xff, 0xfe, 0xc3]),
+          Buffer.from('"}'),
+        ]),
+      }),
     ),
-    t('a lone UTF-16 surrogate escaped in JSON', () => api(write, undefined, { rawBody: `{"nama":"${valid().nama} \\ud800"}` })),
-    t('a body declared over the size limit', () => api(write, undefined, { rawBody: JSON.stringify(valid()), declaredLength: 90 * 1024 * 1024 }), /terlalu besar/),
-    t('a streamed body over the size limit (81 MB, chunked)', () => api(write, undefined, { stream: { chunk: Buffer.alloc(1024 * 1024, 0x20), count: 81 } }), /terlalu besar/),
-    t('a JSON body just over the size limit (80 MB + 1 byte)', () => {
-      const head = JSON.stringify(valid()).slice(0, -1)
-      const filler = 80 * 1024 * 1024 + 1 - `${head},"x":""}`.length
-      return api(write, undefined, { rawBody: `${head},"x":"${'x'.repeat(filler)}"}` })
-    }, /terlalu besar/),
+    t('a lone UTF-16 surrogate escaped in JSON', () =>
+      api(write, undefined, { rawBody: `{"nama":"${valid().nama} \\ud800"}` }),
+    ),
+    t(
+      'a body declared over the size limit',
+      () => api(write, undefined, { rawBody: JSON.stringify(valid()), declaredLength: 90 * 1024 * 1024 }),
+      /terlalu besar/,
+    ),
+    t(
+      'a streamed body over the size limit (81 MB, chunked)',
+      () => api(write, undefined, { stream: { chunk: Buffer.alloc(1024 * 1024, 0x20), count: 81 } }),
+      /terlalu besar/,
+    ),
+    t(
+      'a JSON body just over the size limit (80 MB + 1 byte)',
+      () => {
+        const head = JSON.stringify(valid()).slice(0, -1)
+        const filler = 80 * 1024 * 1024 + 1 - `${head},"x":""}`.length
+        return api(write, undefined, { rawBody: `${head},"x":"${'x'.repeat(filler)}"}` })
+      },
+      /terlalu besar/,
+    ),
     t('Host of another site', () => api(write, valid(), { host: 'evil.example' }), /Alamat server/),
     t('Host 127.0.0.1 without the port', () => api(write, valid(), { host: '127.0.0.1' }), /Alamat server/),
-    t('Host "localhost.evil.example" with the port', () => api(write, valid(), { host: `localhost.evil.example:${server.port}` }), /Alamat server/),
+    t(
+      'Host "localhost.evil.example" with the port',
+      () => api(write, valid(), { host: `localhost.evil.example:${server.port}` }),
+      /Alamat server/,
+    ),
     t('no Host header', () => api(write, valid(), { host: null })),
     t('Origin of another site', () => api(write, valid(), { origin: 'http://evil.example' }), /situs lain/),
     t('Origin "null" (sandboxed frame)', () => api(write, valid(), { origin: 'null' }), /situs lain/),
-    t('Origin of another port on 127.0.0.1', () => api(write, valid(), { origin: `http://127.0.0.1:${server.port + 1}` }), /situs lain/),
-    t('Origin with https on the right port', () => api(write, valid(), { origin: `https://127.0.0.1:${server.port}` }), /situs lain/),
+    t(
+      'Origin of another port on 127.0.0.1',
+      () => api(write, valid(), { origin: `http://127.0.0.1:${server.port + 1}` }),
+      /situs lain/,
+    ),
+    t(
+      'Origin with https on the right port',
+      () => api(write, valid(), { origin: `https://127.0.0.1:${server.port}` }),
+      /situs lain/,
+    ),
     t('unknown method name', () => api('regu.hapusSemua', {}), /tidak dikenal/),
     t('empty method name', () => api('', {}), /tidak dikenal/),
     t('method "__proto__"', () => api('__proto__', {}), /tidak dikenal/),
@@ -981,14 +1906,46 @@ function transportCases(): Case[] {
     t('a method name with a broken %-escape', () => api('regu.tambah%E0%A4%A', valid()), /tidak sah/),
     t('a method name of 4.000 characters', () => api('x'.repeat(4000), {}), /tidak dikenal/),
     t('a header block over 16 KB', () => api(write, valid(), { headers: { 'X-Sampah': 'x'.repeat(20 * 1024) } })),
-    t('static: ../ to a file beside the UI', () => api('', undefined, { httpMethod: 'GET', path: '/../rahasia.json', token: null }), /tidak sah/),
-    t('static: %2e%2e encoded traversal', () => api('', undefined, { httpMethod: 'GET', path: '/%2e%2e/rahasia.json', token: null }), /tidak sah/),
-    t('static: ..%2f inside a folder', () => api('', undefined, { httpMethod: 'GET', path: '/assets/..%2f..%2frahasia.json', token: null }), /tidak sah/),
-    t('static: backslash traversal', () => api('', undefined, { httpMethod: 'GET', path: '/..%5crahasia.json', token: null }), /tidak sah/),
-    t('static: NUL byte in the path', () => api('', undefined, { httpMethod: 'GET', path: '/index.html%00.png', token: null }), /tidak sah/),
-    t('static: broken %-escape', () => api('', undefined, { httpMethod: 'GET', path: '/%E0%A4%A', token: null }), /tidak sah/),
-    t('static: POST to a page', () => api('', undefined, { httpMethod: 'POST', path: '/index.html', token: null }), /tidak diizinkan/),
-    t('static: a file that does not exist', () => api('', undefined, { httpMethod: 'GET', path: '/assets/tidak-ada.js', token: null }), /Tidak ditemukan/),
+    t(
+      'static: ../ to a file beside the UI',
+      () => api('', undefined, { httpMethod: 'GET', path: '/../rahasia.json', token: null }),
+      /tidak sah/,
+    ),
+    t(
+      'static: %2e%2e encoded traversal',
+      () => api('', undefined, { httpMethod: 'GET', path: '/%2e%2e/rahasia.json', token: null }),
+      /tidak sah/,
+    ),
+    t(
+      'static: ..%2f inside a folder',
+      () => api('', undefined, { httpMethod: 'GET', path: '/assets/..%2f..%2frahasia.json', token: null }),
+      /tidak sah/,
+    ),
+    t(
+      'static: backslash traversal',
+      () => api('', undefined, { httpMethod: 'GET', path: '/..%5crahasia.json', token: null }),
+      /tidak sah/,
+    ),
+    t(
+      'static: NUL byte in the path',
+      () => api('', undefined, { httpMethod: 'GET', path: '/index.html%00.png', token: null }),
+      /tidak sah/,
+    ),
+    t(
+      'static: broken %-escape',
+      () => api('', undefined, { httpMethod: 'GET', path: '/%E0%A4%A', token: null }),
+      /tidak sah/,
+    ),
+    t(
+      'static: POST to a page',
+      () => api('', undefined, { httpMethod: 'POST', path: '/index.html', token: null }),
+      /tidak diizinkan/,
+    ),
+    t(
+      'static: a file that does not exist',
+      () => api('', undefined, { httpMethod: 'GET', path: '/assets/tidak-ada.js', token: null }),
+      /Tidak ditemukan/,
+    ),
   ]
 }
 
@@ -1023,7 +1980,12 @@ function cliCases(): Case[] {
     says,
     run: async () => {
       const r = await gudang(args(), input)
-      return { refused: r.code !== 0 && r.code !== null, code: `exit ${r.code}`, message: r.stderr.trim(), details: [r.stdout] }
+      return {
+        refused: r.code !== 0 && r.code !== null,
+        code: `exit ${r.code}`,
+        message: r.stderr.trim(),
+        details: [r.stdout],
+      }
     },
   })
   const file = (name: string, bytes: Bytes): string => {
@@ -1033,14 +1995,58 @@ function cliCases(): Case[] {
     return path
   }
   return [
-    cli('import-tps of a PNG renamed .csv', () => ['import-tps', '--db', db, file('gambar.csv', png()), '--yes'], /bukan teks CSV/),
-    cli('import-tps of a file with errors in every column', () => ['import-tps', '--db', db, file('galat.csv', tpsCsv(row({ dpt: '-5' }), row({ no: '0' }), row({ kec: '=SUM(A1)' }))), '--yes'], /galat/),
-    cli('import-tps of a file that does not exist', () => ['import-tps', '--db', db, join(root, 'tidak-ada.csv'), '--yes'], /tidak ditemukan/),
+    cli(
+      'import-tps of a PNG renamed .csv',
+      () => ['import-tps', '--db', db, file('gambar.csv', png()), '--yes'],
+      /bukan teks CSV/,
+    ),
+    cli(
+      'import-tps of a file with errors in every column',
+      () => [
+        'import-tps',
+        '--db',
+        db,
+        file('galat.csv', tpsCsv(row({ dpt: '-5' }), row({ no: '0' }), row({ kec: '=SUM(A1)' }))),
+        '--yes',
+      ],
+      /galat/,
+    ),
+    cli(
+      'import-tps of a file that does not exist',
+      () => ['import-tps', '--db', db, join(root, 'tidak-ada.csv'), '--yes'],
+      /tidak ditemukan/,
+    ),
     cli('call with malformed JSON', () => ['call', '--db', db, 'penerimaan.catat', '{"receivedAt":'], /bukan JSON/),
-    cli('call with a negative count from standard input', () => ['call', '--db', db, 'penerimaan.catat', '-'], /negatif|tidak sah/, JSON.stringify({ receivedAt: '2024-11-07T09:00', penyedia: 'PT X', suratJalan: 'SJ-CLI', lines: [{ variantId: 1, countedQty: -5 }] })),
+    cli(
+      'call with a negative count from standard input',
+      () => ['call', '--db', db, 'penerimaan.catat', '-'],
+      /negatif|tidak sah/,
+      JSON.stringify({
+        receivedAt: '2024-11-07T09:00',
+        penyedia: 'PT X',
+        suratJalan: 'SJ-CLI',
+        lines: [{ variantId: 1, countedQty: -5 }],
+      }),
+    ),
     cli('call of an unknown method', () => ['call', '--db', db, 'regu.hapusSemua'], /tidak dikenal/),
-    cli('rekap of 2024-02-30', () => ['rekap', '--db', db, '--tanggal', '2024-02-30', '--out', join(root, 'rekap.xlsx')]),
-    cli('init over an existing database', () => ['init', '--db', db, '--jenis', 'pilkada', '--satker', 'Kabupaten Batu Bara']),
+    cli('rekap of 2024-02-30', () => [
+      'rekap',
+      '--db',
+      db,
+      '--tanggal',
+      '2024-02-30',
+      '--out',
+      join(root, 'rekap.xlsx'),
+    ]),
+    cli('init over an existing database', () => [
+      'init',
+      '--db',
+      db,
+      '--jenis',
+      'pilkada',
+      '--satker',
+      'Kabupaten Batu Bara',
+    ]),
   ]
 }
 
@@ -1062,7 +2068,11 @@ describe('bad-input corpus: every entry point refuses clearly and writes nothing
   it('every write method over HTTP', async () => {
     const cases = named([...writeCases(), ...genericWriteCases()])
     const writes = (Object.keys(contract) as string[]).filter((m) => contract[m as keyof typeof contract].writes)
-    for (const m of writes) expect(cases.some((c) => c.name.startsWith(`${m}:`)), `metode tulis tanpa kasus: ${m}`).toBe(true)
+    for (const m of writes)
+      expect(
+        cases.some((c) => c.name.startsWith(`${m}:`)),
+        `metode tulis tanpa kasus: ${m}`,
+      ).toBe(true)
     await runGroup('metode tulis (HTTP)', cases)
   }, 120_000)
 
@@ -1075,16 +2085,25 @@ describe('bad-input corpus: every entry point refuses clearly and writes nothing
   }, 120_000)
 
   it('counts: at least 200 tried, every one refused except the listed bugs, none changed the database', () => {
-    const total = [...stats.values()].reduce((a, s) => ({ tried: a.tried + s.tried, refused: a.refused + s.refused, changedDb: a.changedDb + s.changedDb, bugs: a.bugs + s.bugs }), {
-      tried: 0,
-      refused: 0,
-      changedDb: 0,
-      bugs: 0,
-    })
+    const total = [...stats.values()].reduce(
+      (a, s) => ({
+        tried: a.tried + s.tried,
+        refused: a.refused + s.refused,
+        changedDb: a.changedDb + s.changedDb,
+        bugs: a.bugs + s.bugs,
+      }),
+      {
+        tried: 0,
+        refused: 0,
+        changedDb: 0,
+        bugs: 0,
+      },
+    )
     expect(stats.size).toBe(6)
     expect(total.tried).toBeGreaterThanOrEqual(200)
     expect(total.refused).toBe(total.tried - total.bugs)
-    for (const name of Object.keys(expectedBugs)) expect(allNames.has(name), `expectedBugs menyebut kasus yang tidak ada: ${name}`).toBe(true)
+    for (const name of Object.keys(expectedBugs))
+      expect(allNames.has(name), `expectedBugs menyebut kasus yang tidak ada: ${name}`).toBe(true)
   })
 })
 
@@ -1096,12 +2115,22 @@ afterAll(() => {
     total.refused += s.refused
     total.changedDb += s.changedDb
     total.bugs += s.bugs
-    lines.push(`  ${group}: ${s.tried} dicoba, ${s.refused} ditolak dengan benar, ${s.changedDb} mengubah basis data, ${s.bugs} bug tercatat`)
+    lines.push(
+      `  ${group}: ${s.tried} dicoba, ${s.refused} ditolak dengan benar, ${s.changedDb} mengubah basis data, ${s.bugs} bug tercatat`,
+    )
   }
-  const slowest = [...durations].filter((d) => !d.name.startsWith('CLI')).sort((a, b) => b.ms - a.ms).slice(0, 8).map((d) => `${d.name} ${Math.round(d.ms)} ms`)
+  const slowest = [...durations]
+    .filter((d) => !d.name.startsWith('CLI'))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 8)
+    .map((d) => `${d.name} ${Math.round(d.ms)} ms`)
   lines.push(`  paling lama: ${slowest.join('; ')}`)
   const bugs = observedBugs.length ? ['Bug yang diketahui (expectedBugs):', ...observedBugs.map((b) => `  - ${b}`)] : []
   console.log(
-    [`Korpus masukan buruk: ${total.tried} dicoba, ${total.refused} ditolak, ${total.changedDb} mengubah basis data, ${total.bugs} bug tercatat`, ...lines, ...bugs].join('\n'),
+    [
+      `Korpus masukan buruk: ${total.tried} dicoba, ${total.refused} ditolak, ${total.changedDb} mengubah basis data, ${total.bugs} bug tercatat`,
+      ...lines,
+      ...bugs,
+    ].join('\n'),
   )
 })

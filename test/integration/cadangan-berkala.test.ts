@@ -61,7 +61,12 @@ describe('automatic backups of a running app', () => {
     await app.closeWithBackup()
     expect(reasons(dbPath)).toEqual(['mulai', 'tutup'])
     // The closing backup holds the last write: reopen it and look.
-    const again = await openApp({ dbPath: join(backupDir(dbPath), readdirSync(backupDir(dbPath)).find((n) => n.endsWith('-tutup.sqlite'))!) })
+    const again = await openApp({
+      dbPath: join(
+        backupDir(dbPath),
+        readdirSync(backupDir(dbPath)).find((n) => n.endsWith('-tutup.sqlite'))!,
+      ),
+    })
     const teams = await again.dispatcher.call('regu.list', {}, meta)
     expect(teams.ok && (teams.result as { nama: string }[]).map((t) => t.nama)).toContain('Regu Tutup')
     again.close()

@@ -1,6 +1,15 @@
 import Database from 'better-sqlite3'
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -47,23 +56,32 @@ async function call<T = unknown>(app: OpenedApp, method: string, input: unknown 
 }
 async function refusal(app: OpenedApp, method: string, input: unknown = {}): Promise<ErrorBody> {
   const res: ApiResponse = await app.dispatcher.call(method, input, meta)
-  if (res.ok) throw new Error(`${method} was expected to be refused but answered ${JSON.stringify(res.result).slice(0, 300)}`)
+  if (res.ok)
+    throw new Error(`${method} was expected to be refused but answered ${JSON.stringify(res.result).slice(0, 300)}`)
   return res.error
 }
 
 /** sha256 over every row of every table (as in bad-input-corpus.test.ts): two files with the same checksum hold the same data. */
 function checksum(db: DB): string {
   const h = createHash('sha256')
-  const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string; sql: string | null }[]
+  const tables = db
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .all() as { name: string; sql: string | null }[]
   for (const { name, sql } of tables) {
     let order = 'rowid'
     if (/WITHOUT\s+ROWID/i.test(sql ?? '')) {
-      const pk = (db.prepare(`SELECT name, pk FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`).all(name) as { name: string }[]).map((c) => `"${c.name}"`)
+      const pk = (
+        db.prepare(`SELECT name, pk FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`).all(name) as { name: string }[]
+      ).map((c) => `"${c.name}"`)
       order = pk.join(', ')
     }
     h.update(`\u0000${name}\u0000`)
     for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY ${order}`).raw().iterate()) {
-      h.update(JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : Buffer.isBuffer(v) ? v.toString('base64') : v)))
+      h.update(
+        JSON.stringify(row, (_k, v: unknown) =>
+          typeof v === 'bigint' ? v.toString() : Buffer.isBuffer(v) ? v.toString('base64') : v,
+        ),
+      )
       h.update('\n')
     }
   }
@@ -71,13 +89,32 @@ function checksum(db: DB): string {
 }
 
 /** A backup file opened by itself, read-only, as someone checking a USB copy would. */
-function readBackup(file: string): { checksum: string; integrity: string; rows: number; head: string; satker: string; chainProblem: string | null } {
+function readBackup(file: string): {
+  checksum: string
+  integrity: string
+  rows: number
+  head: string
+  satker: string
+  chainProblem: string | null
+} {
   const db = new Database(file, { readonly: true, fileMustExist: true })
   try {
-    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ')
-    const last = db.prepare('SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string }
+    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[])
+      .map((r) => r.integrity_check)
+      .join('; ')
+    const last = db.prepare('SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1').get() as {
+      seq: number
+      hash: string
+    }
     const satker = (db.prepare('SELECT satker FROM election WHERE id = 1').get() as { satker: string }).satker
-    return { checksum: checksum(db), integrity, rows: last.seq, head: last.hash, satker, chainProblem: verifyChain(db).problem }
+    return {
+      checksum: checksum(db),
+      integrity,
+      rows: last.seq,
+      head: last.hash,
+      satker,
+      chainProblem: verifyChain(db).problem,
+    }
   } finally {
     db.close()
   }
@@ -109,13 +146,30 @@ beforeAll(async () => {
     suratJalan: 'SJ/0917/X/2024',
     lines: [
       { variantId: gub, statedQty: 20_000, countedQty: 20_000 },
-      { variantId: bup, statedQty: 10_000, countedQty: 9_800, tertukarQty: 200, tertukarNote: 'milik KPU Kabupaten Asahan' },
+      {
+        variantId: bup,
+        statedQty: 10_000,
+        countedQty: 9_800,
+        tertukarQty: 200,
+        tertukarNote: 'milik KPU Kabupaten Asahan',
+      },
     ],
   })
   const melati = (await call<{ id: number }>(app, 'regu.tambah', { nama: 'Melati' })).id
   for (const nama of ['Siti', 'Rina']) await call(app, 'pekerja.tambah', { nama, teamId: melati })
-  const shift = await call<{ id: number }>(app, 'shift.buka', { kind: 'sortir_lipat', tanggal: '2024-11-04', mulai: '08:00', selesai: '16:00', variantIds: [gub], teams: [{ teamId: melati }] })
-  await call(app, 'tally.simpan', { shiftId: shift.id, variantId: gub, rows: [{ teamId: melati, serahkan: 3_000, hasil: 2_900, rusak: { CETAK: 40 }, kembali: 60 }] })
+  const shift = await call<{ id: number }>(app, 'shift.buka', {
+    kind: 'sortir_lipat',
+    tanggal: '2024-11-04',
+    mulai: '08:00',
+    selesai: '16:00',
+    variantIds: [gub],
+    teams: [{ teamId: melati }],
+  })
+  await call(app, 'tally.simpan', {
+    shiftId: shift.id,
+    variantId: gub,
+    rows: [{ teamId: melati, serahkan: 3_000, hasil: 2_900, rusak: { CETAK: 40 }, kembali: 60 }],
+  })
   await call(app, 'shift.tutup', { shiftId: shift.id, note: 'selesai' })
   templateRows = (await call<{ ledgerRows: number }>(app, 'system.info')).ledgerRows
   app.close()
@@ -184,11 +238,23 @@ describe('cadangan.buat', () => {
 
     const list = await call<Backup[]>(app, 'cadangan.list')
     // The two of 09:30 first (in either order: they share a second), the 09:00 one last.
-    expect(list.map((x) => x.name).slice(0, 2).sort()).toEqual([a.name, b.name].sort())
+    expect(
+      list
+        .map((x) => x.name)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual([a.name, b.name].sort())
     expect(list.map((x) => x.name)[2]).toBe('batubara-20241104-090000-manual.sqlite')
     expect(list).toHaveLength(3)
     for (const x of list) {
-      expect(x).toMatchObject({ ok: true, problem: null, reason: 'manual', ledgerRows: templateRows, schemaVersion: LATEST_SCHEMA_VERSION, satker: 'Kabupaten Batu Bara' })
+      expect(x).toMatchObject({
+        ok: true,
+        problem: null,
+        reason: 'manual',
+        ledgerRows: templateRows,
+        schemaVersion: LATEST_SCHEMA_VERSION,
+        satker: 'Kabupaten Batu Bara',
+      })
     }
     expect(list.map((x) => x.at)).toEqual(['2024-11-04T09:30:00', '2024-11-04T09:30:00', '2024-11-04T09:00:00'])
   })
@@ -196,8 +262,15 @@ describe('cadangan.buat', () => {
   it('a backup made after more writes holds the new rows, and the earlier one still holds the old head', async () => {
     clock = new Date(2024, 10, 4, 10, 0, 0)
     const before = await call<{ ledgerRows: number; chainHead: string }>(app, 'system.info')
-    const gub = (await call<{ variantId: number; itemCode: string }[]>(app, 'barang.varian')).find((v) => v.itemCode === 'GUBERNUR')!.variantId
-    await call(app, 'penerimaan.catat', { receivedAt: '2024-11-04T09:45', penyedia: 'PT Aneka Cetak Nusantara', suratJalan: 'SJ/0920/X/2024', lines: [{ variantId: gub, statedQty: 500, countedQty: 500 }] })
+    const gub = (await call<{ variantId: number; itemCode: string }[]>(app, 'barang.varian')).find(
+      (v) => v.itemCode === 'GUBERNUR',
+    )!.variantId
+    await call(app, 'penerimaan.catat', {
+      receivedAt: '2024-11-04T09:45',
+      penyedia: 'PT Aneka Cetak Nusantara',
+      suratJalan: 'SJ/0920/X/2024',
+      lines: [{ variantId: gub, statedQty: 500, countedQty: 500 }],
+    })
     const after = await call<{ ledgerRows: number; chainHead: string }>(app, 'system.info')
     expect(after.ledgerRows).toBe(before.ledgerRows + 1)
 
@@ -249,9 +322,15 @@ describe('a damaged file in the backup folder', () => {
     const good = await call<Backup>(app, 'cadangan.buat')
     const bytes = readFileSync(good.file)
     // Random bytes under a backup's name (e.g. a copy cut short by a pulled USB stick, or another file).
-    writeFileSync(join(folder, 'batubara-20241104-170000-tutup.sqlite'), createHash('sha512').update('acak').digest().toString('hex').repeat(2000))
+    writeFileSync(
+      join(folder, 'batubara-20241104-170000-tutup.sqlite'),
+      createHash('sha512').update('acak').digest().toString('hex').repeat(2000),
+    )
     // The first half of a real backup.
-    writeFileSync(join(folder, 'batubara-20241104-120000-berkala.sqlite'), bytes.subarray(0, Math.floor(bytes.length / 2)))
+    writeFileSync(
+      join(folder, 'batubara-20241104-120000-berkala.sqlite'),
+      bytes.subarray(0, Math.floor(bytes.length / 2)),
+    )
     // A real backup whose ledger row 2 was edited behind the app's back.
     const edited = join(folder, 'batubara-20241103-170000-tutup.sqlite')
     copyFileSync(good.file, edited)
@@ -266,7 +345,11 @@ describe('a damaged file in the backup folder', () => {
     const list = await call<Backup[]>(app, 'cadangan.list')
     const by = (name: string) => list.find((x) => x.name === name)!
     expect(list).toHaveLength(4)
-    expect(by('batubara-20241105-080000-manual.sqlite')).toMatchObject({ ok: true, problem: null, ledgerRows: templateRows })
+    expect(by('batubara-20241105-080000-manual.sqlite')).toMatchObject({
+      ok: true,
+      problem: null,
+      ledgerRows: templateRows,
+    })
     expect(by('batubara-20241104-170000-tutup.sqlite')).toMatchObject({
       ok: false,
       reason: 'tutup',
@@ -284,7 +367,11 @@ describe('a damaged file in the backup folder', () => {
 
   it('a damaged backup cannot be restored, and the database stays as it was', async () => {
     const before = checksum(app.ctx.db)
-    for (const name of ['batubara-20241104-170000-tutup.sqlite', 'batubara-20241104-120000-berkala.sqlite', 'batubara-20241103-170000-tutup.sqlite']) {
+    for (const name of [
+      'batubara-20241104-170000-tutup.sqlite',
+      'batubara-20241104-120000-berkala.sqlite',
+      'batubara-20241103-170000-tutup.sqlite',
+    ]) {
       const e = await refusal(app, 'cadangan.pulihkan', { file: join(folder, name) })
       expect(e.code, name).toBe('REFUSED')
       expect(e.message, name).toContain(`Cadangan ${name} tidak dapat dipulihkan`)
@@ -329,7 +416,9 @@ describe('thinning', () => {
       ].sort(),
     )
     // Under the default limits, nothing of this short history goes except the older ones of a day.
-    expect(backupsToDrop(names, '20241104').sort()).toEqual(['gudang-20241103-080000-mulai.sqlite', 'gudang-20241030-100000-migrasi.sqlite'].sort())
+    expect(backupsToDrop(names, '20241104').sort()).toEqual(
+      ['gudang-20241103-080000-mulai.sqlite', 'gudang-20241030-100000-migrasi.sqlite'].sort(),
+    )
     expect(backupsToDrop([], '20241104')).toEqual([])
   })
 
@@ -365,11 +454,16 @@ describe('thinning', () => {
 
       // Kept, worked out by hand: today the new 17:00 and the nine newest of 08:12 … 08:04; of the earlier
       // days the 18:00 one of the 30 newest days (3 Nov … 5 Oct). 10 + 30 = 40, under the total of 45.
-      const keptToday = ['batubara-20241104-170000-manual.sqlite', ...[12, 11, 10, 9, 8, 7, 6, 5, 4].map((m) => `batubara-20241104-08${pad(m)}00-berkala.sqlite`)]
+      const keptToday = [
+        'batubara-20241104-170000-manual.sqlite',
+        ...[12, 11, 10, 9, 8, 7, 6, 5, 4].map((m) => `batubara-20241104-08${pad(m)}00-berkala.sqlite`),
+      ]
       const keptDays = earlier.slice(0, 30).map((d) => `batubara-${d}-180000-tutup.sqlite`)
       expect(keptDays.at(-1)).toBe('batubara-20241005-180000-tutup.sqlite')
       const survivors = readdirSync(folder).filter((f) => f.endsWith('.sqlite') || f.endsWith('.txt'))
-      expect(survivors.sort()).toEqual([...keptToday, ...keptDays, 'catatan.txt', 'salinan-manual-pak-budi.sqlite'].sort())
+      expect(survivors.sort()).toEqual(
+        [...keptToday, ...keptDays, 'catatan.txt', 'salinan-manual-pak-budi.sqlite'].sort(),
+      )
 
       const everything = [...crafted, 'batubara-20241104-080000-manual.sqlite']
       const expectedDropped = everything.filter((f) => !keptToday.includes(f) && !keptDays.includes(f))
@@ -389,10 +483,15 @@ describe('thinning', () => {
     try {
       const usb = join(root, 'usb-penuh')
       const first = await call<Backup>(app, 'cadangan.buat', { folder: usb })
-      for (let i = 1; i <= 40; i++) copyFileSync(first.file, join(usb, `batubara-${day(new Date(2024, 10, 4 - i))}-180000-tutup.sqlite`))
-      for (let m = 1; m <= 12; m++) copyFileSync(first.file, join(usb, `batubara-20241104-07${pad(m)}00-berkala.sqlite`))
+      for (let i = 1; i <= 40; i++)
+        copyFileSync(first.file, join(usb, `batubara-${day(new Date(2024, 10, 4 - i))}-180000-tutup.sqlite`))
+      for (let m = 1; m <= 12; m++)
+        copyFileSync(first.file, join(usb, `batubara-20241104-07${pad(m)}00-berkala.sqlite`))
       // Only the .sqlite files count as backups here.
-      const backups = () => readdirSync(usb).filter((f) => f.endsWith('.sqlite')).sort()
+      const backups = () =>
+        readdirSync(usb)
+          .filter((f) => f.endsWith('.sqlite'))
+          .sort()
       const before = backups()
       expect(before).toHaveLength(53)
       // The same files in the default folder would lose the 10 oldest days and 3 of today's.
@@ -423,18 +522,43 @@ describe('the backup openApp makes before migrating an older file', () => {
     let head = GENESIS_HASH
     db.transaction(() => {
       if (version >= 2) {
-        const rows = appendMoves(db, [
-          { variantId: 1, from: 'PENYEDIA', to: 'DITERIMA', qty: 10_000, documentId: 'SJ-001' },
-          { variantId: 1, from: 'DITERIMA', to: 'BAIK', qty: 9_000 },
-          { variantId: 1, from: 'DITERIMA', to: 'RUSAK:CETAK', qty: 40 },
-        ], { actor: 'ani', at: '2024-10-02T01:00:00.000Z' })
+        const rows = appendMoves(
+          db,
+          [
+            { variantId: 1, from: 'PENYEDIA', to: 'DITERIMA', qty: 10_000, documentId: 'SJ-001' },
+            { variantId: 1, from: 'DITERIMA', to: 'BAIK', qty: 9_000 },
+            { variantId: 1, from: 'DITERIMA', to: 'RUSAK:CETAK', qty: 40 },
+          ],
+          { actor: 'ani', at: '2024-10-02T01:00:00.000Z' },
+        )
         head = (db.prepare('SELECT hash FROM ledger WHERE seq = ?').get(rows.at(-1)!.seq) as { hash: string }).hash
       } else {
         // Version 1 had no worker_id column; its rows hash without a worker (the v1 encoding).
-        const insert = db.prepare('INSERT INTO ledger (seq, at, actor, variant_id, from_place, to_place, qty, document_id, prev_hash, hash) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?)')
-        const moves = [['PENYEDIA', 'DITERIMA', 10_000, 'SJ-001'], ['DITERIMA', 'BAIK', 9_000, null], ['DITERIMA', 'RUSAK:CETAK', 40, null]] as const
+        const insert = db.prepare(
+          'INSERT INTO ledger (seq, at, actor, variant_id, from_place, to_place, qty, document_id, prev_hash, hash) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?)',
+        )
+        const moves = [
+          ['PENYEDIA', 'DITERIMA', 10_000, 'SJ-001'],
+          ['DITERIMA', 'BAIK', 9_000, null],
+          ['DITERIMA', 'RUSAK:CETAK', 40, null],
+        ] as const
         moves.forEach(([from, to, qty, documentId], i) => {
-          const row = { seq: i + 1, at: '2024-10-02T01:00:00.000Z', actor: 'ani', variantId: 1, from, to, qty, note: null, shiftId: null, documentId, reason: null, correctsSeq: null, workerId: null, prevHash: head }
+          const row = {
+            seq: i + 1,
+            at: '2024-10-02T01:00:00.000Z',
+            actor: 'ani',
+            variantId: 1,
+            from,
+            to,
+            qty,
+            note: null,
+            shiftId: null,
+            documentId,
+            reason: null,
+            correctsSeq: null,
+            workerId: null,
+            prevHash: head,
+          }
           const hash = rowHash(row)
           insert.run(row.seq, row.at, row.actor, from, to, qty, documentId, head, hash)
           head = hash
@@ -482,7 +606,10 @@ describe('the backup openApp makes before migrating an older file', () => {
     const app = await openApp({ dbPath: path, now })
     try {
       expect(app.state).toEqual({ mode: 'normal', problem: null })
-      expect(await call<{ ledgerRows: number; chainHead: string }>(app, 'system.info')).toMatchObject({ ledgerRows: 3, chainHead: old.head })
+      expect(await call<{ ledgerRows: number; chainHead: string }>(app, 'system.info')).toMatchObject({
+        ledgerRows: 3,
+        chainHead: old.head,
+      })
       const check = inspectDatabaseFile(join(backupDir(path), 'batubara-20241104-074500-migrasi.sqlite'))
       expect(check).toMatchObject({ integrity: 'ok', schemaVersion: 1 })
       expect(check.chain?.problem).toBeNull()

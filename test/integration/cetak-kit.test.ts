@@ -45,17 +45,29 @@ describe('print data of labels and daftar isi', () => {
           desa: d.desa,
           nomor: d.nomor,
           dpt: d.dpt,
-          lines: d.lines.map((l) => ({ item: l.kind === 'ballot' ? shortItemName(l.itemName) : l.itemName, dapil: l.dapil, qty: l.need, unit: l.unit })),
+          lines: d.lines.map((l) => ({
+            item: l.kind === 'ballot' ? shortItemName(l.itemName) : l.itemName,
+            dapil: l.dapil,
+            qty: l.need,
+            unit: l.unit,
+          })),
           kotak: d.kotak.map((x) => ({ no: x.no, of: x.of, isi: x.label, segel: x.segel })),
         })),
       )
       const labels = kotakLabels(ctx, { kecamatanId })
-      expect(labels.map((l) => [l.desa, l.tpsNomor, l.kotakNo, l.kotakOf, l.qrText.split('|').slice(2).join('|')])).toEqual(
-        details.flatMap((d) => d.kotak.map((x) => [d.desa, d.nomor, x.no, x.of, `T${d.tpsId}|K${x.no}|V${x.variantId ?? 0}`])),
+      expect(
+        labels.map((l) => [l.desa, l.tpsNomor, l.kotakNo, l.kotakOf, l.qrText.split('|').slice(2).join('|')]),
+      ).toEqual(
+        details.flatMap((d) =>
+          d.kotak.map((x) => [d.desa, d.nomor, x.no, x.of, `T${d.tpsId}|K${x.no}|V${x.variantId ?? 0}`]),
+        ),
       )
       compared += details.length
     }
     expect(compared).toBe(kits.length)
-    expect(daftarIsiKits(ctx, { tpsIds: [kits[0]!.tpsId] })[0]!.kotak.map((k) => k.segel)).toEqual(['SG-T-0001', 'SG-T-0002'])
+    expect(daftarIsiKits(ctx, { tpsIds: [kits[0]!.tpsId] })[0]!.kotak.map((k) => k.segel)).toEqual([
+      'SG-T-0001',
+      'SG-T-0002',
+    ])
   })
 })

@@ -28,7 +28,9 @@ describe('checkpoints between calls', () => {
       })()
       expect(statSync(dbPath).size).toBe(before)
       expect(statSync(`${dbPath}-wal`).size).toBeGreaterThan(2_000_000)
-      await expect.poll(() => statSync(dbPath).size, { timeout: 10_000, interval: 100 }).toBeGreaterThan(before + 2_000_000)
+      await expect
+        .poll(() => statSync(dbPath).size, { timeout: 10_000, interval: 100 })
+        .toBeGreaterThan(before + 2_000_000)
     } finally {
       app.close()
     }

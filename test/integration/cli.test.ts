@@ -61,7 +61,8 @@ describe('gudang without a database', () => {
     for (const args of [['--help'], ['help'], ['verify', '--help']]) {
       const run = gudang(...args)
       expect(run.code, args.join(' ')).toBe(0)
-      for (const command of ['init', 'import-tps', 'kebutuhan', 'verify', 'methods', 'call']) expect(run.stdout).toContain(command)
+      for (const command of ['init', 'import-tps', 'kebutuhan', 'verify', 'methods', 'call'])
+        expect(run.stdout).toContain(command)
       expect(run.stdout).toContain('Pemakaian')
     }
     const bare = gudang()
@@ -117,7 +118,20 @@ describe('gudang on a real database', () => {
   })
 
   it('init prepares a new election', () => {
-    const run = gudang('init', '--db', db, '--jenis', 'pilkada', '--satker', 'Kabupaten Batu Bara', '--kode', '1219', '--provinsi', 'Sumatera Utara', ...actor)
+    const run = gudang(
+      'init',
+      '--db',
+      db,
+      '--jenis',
+      'pilkada',
+      '--satker',
+      'Kabupaten Batu Bara',
+      '--kode',
+      '1219',
+      '--provinsi',
+      'Sumatera Utara',
+      ...actor,
+    )
     expect(run.code, run.stderr).toBe(0)
     expect(run.stdout).toContain('Basis data disiapkan')
     expect(run.stdout).toContain('Kabupaten Batu Bara')
@@ -130,14 +144,23 @@ describe('gudang on a real database', () => {
   it('call election.get prints the election as JSON', () => {
     const run = gudang('call', '--db', db, 'election.get')
     expect(run.code, run.stderr).toBe(0)
-    expect(JSON.parse(run.stdout)).toMatchObject({ jenis: 'pilkada', tahun: 2024, satker: 'Kabupaten Batu Bara', kodeWilayah: '1219', provinsi: 'Sumatera Utara' })
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      jenis: 'pilkada',
+      tahun: 2024,
+      satker: 'Kabupaten Batu Bara',
+      kodeWilayah: '1219',
+      provinsi: 'Sumatera Utara',
+    })
     const enveloped = gudang('call', '--db', db, 'election.get', '{}', '--json')
     expect(json(enveloped)).toMatchObject({ ok: true, result: { jenis: 'pilkada' } })
   })
 
   it('a malformed CSV exits 1 with row and column, and changes nothing', () => {
     const bad = join(dir, 'rusak.csv')
-    writeFileSync(bad, 'kode_kecamatan,kecamatan,kode_desa,desa,no_tps,dpt\n121901,MEDANG DERAS,1219011001,PANGKALAN DODEK,1,dua ratus\n121901,MEDANG DERAS,1219011001,PANGKALAN DODEK,,150\n')
+    writeFileSync(
+      bad,
+      'kode_kecamatan,kecamatan,kode_desa,desa,no_tps,dpt\n121901,MEDANG DERAS,1219011001,PANGKALAN DODEK,1,dua ratus\n121901,MEDANG DERAS,1219011001,PANGKALAN DODEK,,150\n',
+    )
     const run = gudang('import-tps', '--db', db, bad, '--yes', ...actor)
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/baris \d+, kolom \S+: /)
@@ -166,7 +189,10 @@ describe('gudang on a real database', () => {
   it('kebutuhan --format csv prints a header and one row per TPS', () => {
     const run = gudang('kebutuhan', '--db', db, '--format', 'csv', '--level', 'tps')
     expect(run.code, run.stderr).toBe(0)
-    const lines = run.stdout.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '')
+    const lines = run.stdout
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)
+      .filter((l) => l.trim() !== '')
     expect(lines[0]!.toLowerCase()).toContain('kecamatan')
     // Header, one line per TPS, and the JUMLAH (total) line.
     const tpsLines = lines.slice(1).filter((l) => !/^"?JUMLAH/i.test(l))

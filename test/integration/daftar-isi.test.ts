@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type OpenedApp } from '../../src/api/app'
-import { daftarIsiDocument, renderDaftarIsi, type DaftarIsiKit, type DaftarIsiOptions } from '../../src/reports/kit/daftarIsi'
+import {
+  daftarIsiDocument,
+  renderDaftarIsi,
+  type DaftarIsiKit,
+  type DaftarIsiOptions,
+} from '../../src/reports/kit/daftarIsi'
 import { renderPdf } from '../../src/reports/pdf'
 import { daftarIsiKits } from '../../src/services/cetakKit'
 import { kitSummaries, recordSegel } from '../../src/services/kemas'
@@ -35,7 +40,11 @@ const words = (pdf: string) =>
   run('pdftotext', ['-bbox', pdf, '-'])
     .split('<page ')
     .slice(1)
-    .map((p) => [...p.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => [m[5]!, +m[1]!, +m[2]!, +m[3]!, +m[4]!] as const))
+    .map((p) =>
+      [...p.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
+        (m) => [m[5]!, +m[1]!, +m[2]!, +m[3]!, +m[4]!] as const,
+      ),
+    )
 const gray = (pdf: string, page: number) => {
   const base = pdf.replace(/\.pdf$/, `-${page}`)
   run('pdftoppm', ['-r', '72', '-gray', '-f', String(page), '-l', String(page), '-singlefile', pdf, base])
@@ -44,7 +53,10 @@ const gray = (pdf: string, page: number) => {
 
 let n = 0
 /** Both renderings of the same kits, read back and compared; returns the drawn file. */
-async function same(kits: readonly DaftarIsiKit[], opts: DaftarIsiOptions): Promise<{ drawn: Buffer; reference: Buffer; pages: number }> {
+async function same(
+  kits: readonly DaftarIsiKit[],
+  opts: DaftarIsiOptions,
+): Promise<{ drawn: Buffer; reference: Buffer; pages: number }> {
   const reference = await renderPdf(daftarIsiDocument(kits, opts))
   const drawn = await renderDaftarIsi(kits, opts)
   const a = join(root, `ref-${++n}.pdf`)
@@ -55,15 +67,30 @@ async function same(kits: readonly DaftarIsiKit[], opts: DaftarIsiOptions): Prom
   const wb = words(b)
   expect(wb.length).toBe(wa.length)
   wa.forEach((page, p) => {
-    expect(wb[p]!.map((w) => w[0]), `page ${p + 1}`).toEqual(page.map((w) => w[0]))
-    page.forEach((w, i) => w.slice(1).forEach((v, k) => expect(Math.abs((wb[p]![i]![k + 1] as number) - (v as number)), `page ${p + 1} "${w[0]}"`).toBeLessThan(0.001)))
+    expect(
+      wb[p]!.map((w) => w[0]),
+      `page ${p + 1}`,
+    ).toEqual(page.map((w) => w[0]))
+    page.forEach((w, i) =>
+      w
+        .slice(1)
+        .forEach((v, k) =>
+          expect(Math.abs((wb[p]![i]![k + 1] as number) - (v as number)), `page ${p + 1} "${w[0]}"`).toBeLessThan(
+            0.001,
+          ),
+        ),
+    )
   })
   expect(run('pdftotext', ['-layout', b, '-'])).toBe(run('pdftotext', ['-layout', a, '-']))
   for (const page of [1, wa.length]) expect(gray(b, page).equals(gray(a, page)), `page ${page} pixels`).toBe(true)
   return { drawn, reference, pages: wa.length }
 }
 
-const opts = (compact: boolean, title = 'Daftar isi kit · uji'): DaftarIsiOptions => ({ namaPemilihan: 'Pemilihan Serentak Tahun 2024 · KPU Kabupaten Batu Bara', compact, title })
+const opts = (compact: boolean, title = 'Daftar isi kit · uji'): DaftarIsiOptions => ({
+  namaPemilihan: 'Pemilihan Serentak Tahun 2024 · KPU Kabupaten Batu Bara',
+  compact,
+  title,
+})
 
 /** Kits that make every rule of the layout work: wrapped and hard-wrapped cells, wide numbers, no kotak, long identities. */
 function oddKits(): DaftarIsiKit[] {
@@ -77,19 +104,34 @@ function oddKits(): DaftarIsiKit[] {
     lines: [
       { item: 'Surat suara DPRD Kabupaten/Kota', dapil: 'SITARO 2', qty: 1313, unit: 'lembar' },
       { item: 'Surat suara Presiden (PPWP)', dapil: 'Nasional', qty: 1313, unit: 'lembar' },
-      { item: 'Alat bantu tunanetra (template braille) untuk pemilih disabilitas netra', dapil: null, qty: 1, unit: 'set' },
+      {
+        item: 'Alat bantu tunanetra (template braille) untuk pemilih disabilitas netra',
+        dapil: null,
+        qty: 1,
+        unit: 'set',
+      },
       { item: 'SAMPULKERTASBERLAPISPLASTIKTAHANAIRUNTUKFORMULIRC1HASILPLANO', dapil: null, qty: 12, unit: 'lembar' },
       { item: 'Tinta', dapil: null, qty: 2, unit: 'botol kecil isi ulang' },
     ],
     kotak: [
-      { no: 1, of: 2, isi: 'Surat suara DPRD Kabupaten/Kota · Dapil KABUPATEN KEPULAUAN SIAU TAGULANDANG BIARO', segel: 'SG-7109-000001' },
+      {
+        no: 1,
+        of: 2,
+        isi: 'Surat suara DPRD Kabupaten/Kota · Dapil KABUPATEN KEPULAUAN SIAU TAGULANDANG BIARO',
+        segel: 'SG-7109-000001',
+      },
       { no: 2, of: 2, isi: null, segel: null },
     ],
   }
   return [
     base,
     { ...base, nomor: 123, dpt: 999_999, desa: 'LAMANGGO', kotak: [] },
-    { ...base, nomor: 8, lines: base.lines.slice(0, 1), desa: 'KELURAHAN DENGAN NAMA YANG SANGAT PANJANG SEKALI SAMPAI MEMAKAN DUA BARIS DI IDENTITAS RINGKAS' },
+    {
+      ...base,
+      nomor: 8,
+      lines: base.lines.slice(0, 1),
+      desa: 'KELURAHAN DENGAN NAMA YANG SANGAT PANJANG SEKALI SAMPAI MEMAKAN DUA BARIS DI IDENTITAS RINGKAS',
+    },
   ]
 }
 
@@ -116,7 +158,10 @@ describe('daftar isi drawn directly is the page pdfmake lays out', () => {
 
   it('a kit taller than a page and a character the drawn layout cannot break go to pdfmake', async () => {
     const [k] = oddKits()
-    const tall = { ...k!, lines: Array.from({ length: 30 }, (_, i) => ({ item: `Barang ${i + 1}`, dapil: null, qty: i, unit: 'buah' })) }
+    const tall = {
+      ...k!,
+      lines: Array.from({ length: 30 }, (_, i) => ({ item: `Barang ${i + 1}`, dapil: null, qty: i, unit: 'buah' })),
+    }
     for (const kits of [[tall], [{ ...k!, desa: 'SUKA—MAJU' }]]) {
       const r = await same(kits, opts(false))
       expect(r.drawn.equals(r.reference)).toBe(true)
@@ -127,7 +172,16 @@ describe('daftar isi drawn directly is the page pdfmake lays out', () => {
     // Four kits of one line and one kotak fill an A4 page to within 14 pt: pdfmake then starts a new
     // page, which stays empty after the last kit.
     const [k] = oddKits()
-    const kits = Array.from({ length: 4 }, (_, i) => ({ ...k!, nomor: i + 1, desa: 'TANJUNG PRAPAT', kecamatan: 'LAUT TADOR', satker: 'Kabupaten Batu Bara', provinsi: 'Sumatera Utara', lines: [{ item: 'Barang 1', dapil: null, qty: 1, unit: 'buah' }], kotak: [{ no: 1, of: 1, isi: null, segel: null }] }))
+    const kits = Array.from({ length: 4 }, (_, i) => ({
+      ...k!,
+      nomor: i + 1,
+      desa: 'TANJUNG PRAPAT',
+      kecamatan: 'LAUT TADOR',
+      satker: 'Kabupaten Batu Bara',
+      provinsi: 'Sumatera Utara',
+      lines: [{ item: 'Barang 1', dapil: null, qty: 1, unit: 'buah' }],
+      kotak: [{ no: 1, of: 1, isi: null, segel: null }],
+    }))
     const r = await same(kits, { ...opts(true), namaPemilihan: 'Pemilihan X', title: 'uji' })
     expect(r.pages).toBe(2)
     const file = join(root, 'trailing.pdf')

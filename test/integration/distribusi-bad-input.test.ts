@@ -35,7 +35,9 @@ let app: OpenedApp
 /** sha256 over every row of every table. */
 function fingerprint(db: DB): string {
   const h = createHash('sha256')
-  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]
+  const tables = db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .all() as { name: string }[]
   for (const { name } of tables) {
     h.update(`\u0000${name}\u0000`)
     for (const row of db.prepare(`SELECT * FROM "${name}"`).raw().iterate()) h.update(JSON.stringify(row))
@@ -54,7 +56,8 @@ async function refused(method: string, input: unknown, code: ErrorBody['code'] =
   const before = fingerprint(db)
   const res: ApiResponse = await app.dispatcher.call(method, input, meta)
   expect(fingerprint(db), `${method} changed the database`).toBe(before)
-  if (res.ok) throw new Error(`${method} was expected to be refused but answered ${JSON.stringify(res.result).slice(0, 300)}`)
+  if (res.ok)
+    throw new Error(`${method} was expected to be refused but answered ${JSON.stringify(res.result).slice(0, 300)}`)
   expect(res.error.code, JSON.stringify(res.error)).toBe(code)
   return res.error
 }
@@ -75,32 +78,56 @@ const TPS_X = 'TPS 001 TANJUNG PRAPAT, Kec. LAUT TADOR'
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true })
-  app = await openApp({ dbPath: join(root, 'bad.sqlite'), demoCsvPath: DEMO_CSV, onInternalError: (m, e) => console.error(m, e) })
-  const kits = await call<{ tpsId: number; kecamatanId: number; kecamatan: string; desa: string; nomor: number }[]>('kemas.daftar', {})
-  const find = (k: string, d: string, n: number) => kits.find((x) => x.kecamatan === k && x.desa === d && x.nomor === n)!
-  ;[tps.a, tps.b, tps.c, tps.d] = [1, 2, 3, 4].map((n) => find('MEDANG DERAS', 'PANGKALAN DODEK', n).tpsId) as [number, number, number, number]
+  app = await openApp({
+    dbPath: join(root, 'bad.sqlite'),
+    demoCsvPath: DEMO_CSV,
+    onInternalError: (m, e) => console.error(m, e),
+  })
+  const kits = await call<{ tpsId: number; kecamatanId: number; kecamatan: string; desa: string; nomor: number }[]>(
+    'kemas.daftar',
+    {},
+  )
+  const find = (k: string, d: string, n: number) =>
+    kits.find((x) => x.kecamatan === k && x.desa === d && x.nomor === n)!
+  ;[tps.a, tps.b, tps.c, tps.d] = [1, 2, 3, 4].map((n) => find('MEDANG DERAS', 'PANGKALAN DODEK', n).tpsId) as [
+    number,
+    number,
+    number,
+    number,
+  ]
   tps.x = find('LAUT TADOR', 'TANJUNG PRAPAT', 1).tpsId
   kec.medang = find('MEDANG DERAS', 'PANGKALAN DODEK', 1).kecamatanId
   kec.laut = find('LAUT TADOR', 'TANJUNG PRAPAT', 1).kecamatanId
 
   // The labels of tX, printed while LAUT TADOR still used Bupati KABUPATEN BATU BARA.
-  const printed = await call<{ fileName: string; contentBase64: string; count: number }>('kemas.label', { tpsIds: [tps.x] })
+  const printed = await call<{ fileName: string; contentBase64: string; count: number }>('kemas.label', {
+    tpsIds: [tps.x],
+  })
   expect(printed.count).toBe(2)
   const pdf = join(OUT, printed.fileName)
   writeFileSync(pdf, Buffer.from(printed.contentBase64, 'base64'))
   expect(spawnSync('pdftoppm', ['-r', '150', '-singlefile', '-png', pdf, join(OUT, 'old-labels')]).status).toBe(0)
   const scan = spawnSync('zbarimg', ['--quiet', '--raw', join(OUT, 'old-labels.png')], { encoding: 'utf8' })
   expect(scan.status, scan.stderr).toBe(0)
-  oldLabels = scan.stdout.split('\n').map((s) => s.trim()).filter(Boolean).sort()
+  oldLabels = scan.stdout
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .sort()
 
   const bupati = (await call<{ id: number; code: string }[]>('items.list')).find((i) => i.code === 'BUPATI')!
   await call('dapil.setMapping', { itemId: bupati.id, mapping: [{ kecamatanId: kec.laut, dapil: 'BATU BARA 2' }] })
   const variants = await call<VariantInfo[]>('barang.varian')
-  const by = (code: string, dapil: string | null = null) => variants.find((x) => x.itemCode === code && x.dapil === dapil)!
+  const by = (code: string, dapil: string | null = null) =>
+    variants.find((x) => x.itemCode === code && x.dapil === dapil)!
   v.G = by('GUBERNUR', 'SUMATERA UTARA').variantId
   v.B1 = by('BUPATI', 'KABUPATEN BATU BARA').variantId
   v.B2 = by('BUPATI', 'BATU BARA 2').variantId
-  ;[label.G, label.B1, label.B2] = [by('GUBERNUR', 'SUMATERA UTARA').label, by('BUPATI', 'KABUPATEN BATU BARA').label, by('BUPATI', 'BATU BARA 2').label]
+  ;[label.G, label.B1, label.B2] = [
+    by('GUBERNUR', 'SUMATERA UTARA').label,
+    by('BUPATI', 'KABUPATEN BATU BARA').label,
+    by('BUPATI', 'BATU BARA 2').label,
+  ]
   v.K = by('KOTAK').variantId
   v.BILIK = by('BILIK').variantId
   v.TINTA = by('TINTA').variantId
@@ -131,30 +158,80 @@ beforeAll(async () => {
   team.mawar = (await call<{ id: number }>('regu.tambah', { nama: 'Mawar' })).id
   await call('pekerja.tambah', { nama: 'Siti Aminah', teamId: team.melati })
   await call('pekerja.tambah', { nama: 'Sri Wahyuni', teamId: team.mawar })
-  shift.s = (await call<{ id: number }>('shift.buka', { kind: 'sortir_lipat', tanggal: '2024-11-05', mulai: '08:00', selesai: '16:00', variantIds: [v.G, v.B1, v.B2], teams: [{ teamId: team.melati }] })).id
+  shift.s = (
+    await call<{ id: number }>('shift.buka', {
+      kind: 'sortir_lipat',
+      tanggal: '2024-11-05',
+      mulai: '08:00',
+      selesai: '16:00',
+      variantIds: [v.G, v.B1, v.B2],
+      teams: [{ teamId: team.melati }],
+    })
+  ).id
   const sortir = (variantId: number, hasil: number, rusak: Record<string, number> = {}, kembali = 0) =>
-    call('tally.simpan', { shiftId: shift.s, variantId, rows: [{ teamId: team.melati, serahkan: 2_000, hasil, rusak, kembali }] })
+    call('tally.simpan', {
+      shiftId: shift.s,
+      variantId,
+      rows: [{ teamId: team.melati, serahkan: 2_000, hasil, rusak, kembali }],
+    })
   await sortir(v.G, 1_990, { CETAK: 10 })
   await sortir(v.B1, 500, {}, 1_500)
   await sortir(v.B2, 1_995, { KUSUT_SOBEK: 5 })
-  shift.mawar = (await call<{ id: number }>('shift.buka', { kind: 'rakit_kotak', tanggal: '2024-11-05', mulai: '08:00', selesai: '16:00', variantIds: [v.K], teams: [{ teamId: team.mawar }] })).id
-  await call('tally.simpan', { shiftId: shift.mawar, variantId: v.K, rows: [{ teamId: team.mawar, serahkan: 20, hasil: 20 }] })
+  shift.mawar = (
+    await call<{ id: number }>('shift.buka', {
+      kind: 'rakit_kotak',
+      tanggal: '2024-11-05',
+      mulai: '08:00',
+      selesai: '16:00',
+      variantIds: [v.K],
+      teams: [{ teamId: team.mawar }],
+    })
+  ).id
+  await call('tally.simpan', {
+    shiftId: shift.mawar,
+    variantId: v.K,
+    rows: [{ teamId: team.mawar, serahkan: 20, hasil: 20 }],
+  })
   await call('shift.tutup', { shiftId: shift.mawar, note: '' })
 
-  shift.pc = (await call<{ id: number }>('shift.buka', { kind: 'packing', tanggal: '2024-11-05', mulai: '08:00', selesai: '12:00', teams: [{ teamId: team.mawar }] })).id
+  shift.pc = (
+    await call<{ id: number }>('shift.buka', {
+      kind: 'packing',
+      tanggal: '2024-11-05',
+      mulai: '08:00',
+      selesai: '12:00',
+      teams: [{ teamId: team.mawar }],
+    })
+  ).id
   await call('shift.tutup', { shiftId: shift.pc, note: 'Selesai' })
-  shift.p = (await call<{ id: number }>('shift.buka', { kind: 'packing', tanggal: '2024-11-06', mulai: '08:00', selesai: '16:00', teams: [{ teamId: team.mawar }] })).id
+  shift.p = (
+    await call<{ id: number }>('shift.buka', {
+      kind: 'packing',
+      tanggal: '2024-11-06',
+      mulai: '08:00',
+      selesai: '16:00',
+      teams: [{ teamId: team.mawar }],
+    })
+  ).id
 })
 afterAll(() => {
   app?.close()
   rmSync(root, { recursive: true, force: true })
 })
 
-const pack = (tpsId: number, lines: { variantId: number; qty: number }[], over: Record<string, unknown> = {}) => ({ shiftId: shift.p, tpsId, lines, ...over })
+const pack = (tpsId: number, lines: { variantId: number; qty: number }[], over: Record<string, unknown> = {}) => ({
+  shiftId: shift.p,
+  tpsId,
+  lines,
+  ...over,
+})
 
 describe('wrong dapil', () => {
   it('the second Bupati dapil is in place: LAUT TADOR kits take Bupati BATU BARA 2, MEDANG DERAS kits keep KABUPATEN BATU BARA', async () => {
-    const x = await call<{ lines: { variantId: number; need: number; dapil: string | null }[]; kotak: { no: number; variantId: number | null }[] }>('kemas.kit', { tpsId: tps.x })
+    const x = await call<{
+      lines: { variantId: number; need: number; dapil: string | null }[]
+      kotak: { no: number; variantId: number | null }[]
+    }>('kemas.kit', { tpsId: tps.x })
     expect(x.lines.filter((l) => l.dapil !== null).map((l) => [l.variantId, l.need])).toEqual([
       [v.G, 184],
       [v.B2, 184],
@@ -171,7 +248,13 @@ describe('wrong dapil', () => {
   })
 
   it('Bupati BATU BARA 2 packed into a TPS of MEDANG DERAS is refused as SALAH DAPIL naming both dapil and where the sheets go', async () => {
-    const e = await refused('kemas.simpan', pack(tps.a, [{ variantId: v.G, qty: 246 }, { variantId: v.B2, qty: 246 }]))
+    const e = await refused(
+      'kemas.simpan',
+      pack(tps.a, [
+        { variantId: v.G, qty: 246 },
+        { variantId: v.B2, qty: 246 },
+      ]),
+    )
     expect(e.message).toBe(`Pengemasan kit ${TPS_A} ditolak; tidak ada yang dikemas`)
     expect(e.details).toEqual([
       {
@@ -182,7 +265,9 @@ describe('wrong dapil', () => {
     ])
     // And the other way round: KABUPATEN BATU BARA sheets into LAUT TADOR.
     const back = await refused('kemas.simpan', pack(tps.x, [{ variantId: v.B1, qty: 1 }]))
-    expect(back.details![0]!.message).toMatch(/^SALAH DAPIL: Surat suara Bupati Dapil KABUPATEN BATU BARA bukan untuk TPS 001 TANJUNG PRAPAT, Kec\. LAUT TADOR, yang memakai Dapil BATU BARA 2\./)
+    expect(back.details![0]!.message).toMatch(
+      /^SALAH DAPIL: Surat suara Bupati Dapil KABUPATEN BATU BARA bukan untuk TPS 001 TANJUNG PRAPAT, Kec\. LAUT TADOR, yang memakai Dapil BATU BARA 2\./,
+    )
   })
 
   it('a kotak label printed before the dapil changed is refused as SALAH DAPIL by kemas.scan and distribusi.periksaScan', async () => {
@@ -202,15 +287,29 @@ describe('wrong dapil', () => {
 describe('packing', () => {
   it('more than the kit still needs is refused with the need, what is packed and what remains', async () => {
     const e = await refused('kemas.simpan', pack(tps.a, [{ variantId: v.G, qty: 247 }]))
-    expect(e.details).toEqual([{ row: 1, column: 'qty', message: `${label.G}: 247 melebihi kebutuhan kit ${TPS_A} (kebutuhan 246, sudah dikemas 0, sisa 246)` }])
+    expect(e.details).toEqual([
+      {
+        row: 1,
+        column: 'qty',
+        message: `${label.G}: 247 melebihi kebutuhan kit ${TPS_A} (kebutuhan 246, sudah dikemas 0, sisa 246)`,
+      },
+    ])
   })
 
   it('bilik before any is assembled is refused as more than the stock', async () => {
     const e = await refused('kemas.simpan', pack(tps.a, [{ variantId: v.BILIK, qty: 4 }]))
-    expect(e.details).toEqual([{ row: 1, column: 'qty', message: expect.stringMatching(/^Bilik suara: stok siap kemas hanya 0, tidak cukup untuk 4/) }])
+    expect(e.details).toEqual([
+      {
+        row: 1,
+        column: 'qty',
+        message: expect.stringMatching(/^Bilik suara: stok siap kemas hanya 0, tidak cukup untuk 4/),
+      },
+    ])
     // sisa packs everything the kit lacks, so it is refused on the bilik line alone.
     const all = await refused('kemas.simpan', { shiftId: shift.p, tpsId: tps.a, sisa: true })
-    expect(all.details).toEqual([{ row: 4, column: 'qty', message: expect.stringMatching(/^Bilik suara: stok siap kemas hanya 0/) }])
+    expect(all.details).toEqual([
+      { row: 4, column: 'qty', message: expect.stringMatching(/^Bilik suara: stok siap kemas hanya 0/) },
+    ])
   })
 
   // Fixed bug, kept as a regression test — before the fix, src/services/kemas.ts:packKit: over-stock of an assembled item (kotak, bilik) says only "stok siap
@@ -223,20 +322,35 @@ describe('packing', () => {
 
   it('a non-packing shift, a closed shift, an unknown shift are refused', async () => {
     const s = await refused('kemas.simpan', pack(tps.a, [{ variantId: v.G, qty: 1 }], { shiftId: shift.s }))
-    expect(s.message).toBe(`Shift #${shift.s} bukan shift pengemasan; buka shift "Setting dan pengemasan per TPS" untuk mengemas kit`)
+    expect(s.message).toBe(
+      `Shift #${shift.s} bukan shift pengemasan; buka shift "Setting dan pengemasan per TPS" untuk mengemas kit`,
+    )
     expect(s.details).toEqual([{ column: 'shiftId', message: 'Bukan shift pengemasan' }])
     const c = await refused('kemas.simpan', pack(tps.a, [{ variantId: v.G, qty: 1 }], { shiftId: shift.pc }))
-    expect(c.message).toBe(`Shift #${shift.pc} (2024-11-05) sudah ditutup; buka kembali shift dengan alasan bila perlu mencatat atau mengoreksi`)
-    expect((await refused('kemas.simpan', pack(tps.a, [{ variantId: v.G, qty: 1 }], { shiftId: 9_999 }), 'NOT_FOUND')).message).toBe('Shift #9999 tidak ditemukan')
+    expect(c.message).toBe(
+      `Shift #${shift.pc} (2024-11-05) sudah ditutup; buka kembali shift dengan alasan bila perlu mencatat atau mengoreksi`,
+    )
+    expect(
+      (await refused('kemas.simpan', pack(tps.a, [{ variantId: v.G, qty: 1 }], { shiftId: 9_999 }), 'NOT_FOUND'))
+        .message,
+    ).toBe('Shift #9999 tidak ditemukan')
   })
 
   it('nothing to pack, a variant twice, an unknown variant or TPS, a zero quantity', async () => {
     expect((await refused('kemas.simpan', pack(tps.a, []))).message).toBe('Tidak ada yang dikemas')
-    const twice = await refused('kemas.simpan', pack(tps.a, [{ variantId: v.G, qty: 100 }, { variantId: v.G, qty: 100 }]))
+    const twice = await refused(
+      'kemas.simpan',
+      pack(tps.a, [
+        { variantId: v.G, qty: 100 },
+        { variantId: v.G, qty: 100 },
+      ]),
+    )
     expect(twice.details).toEqual([{ row: 2, column: 'variantId', message: `${label.G} disebut dua kali` }])
     const unknown = await refused('kemas.simpan', pack(tps.a, [{ variantId: 999, qty: 1 }]))
     expect(unknown.details).toEqual([{ row: 1, column: 'variantId', message: 'Barang dengan id 999 tidak dikenal' }])
-    expect((await refused('kemas.simpan', pack(99_999, [{ variantId: v.G, qty: 1 }]), 'NOT_FOUND')).message).toBe('TPS dengan id 99999 tidak ditemukan')
+    expect((await refused('kemas.simpan', pack(99_999, [{ variantId: v.G, qty: 1 }]), 'NOT_FOUND')).message).toBe(
+      'TPS dengan id 99999 tidak ditemukan',
+    )
     const zero = await refused('kemas.simpan', pack(tps.a, [{ variantId: v.G, qty: 0 }]), 'INVALID_INPUT')
     expect(zero.details).toEqual([{ column: 'lines.0.qty', message: 'Jumlah minimal 1' }])
   })
@@ -248,12 +362,29 @@ describe('handover to the PPK', () => {
    * 275 Gubernur (sebagian), tD nothing (belum).
    */
   beforeAll(async () => {
-    const r = await call<{ id: number }>('shift.buka', { kind: 'rakit_bilik', tanggal: '2024-11-06', mulai: '08:00', selesai: '12:00', variantIds: [v.BILIK], teams: [{ teamId: team.melati }] })
-    await call('tally.simpan', { shiftId: r.id, variantId: v.BILIK, rows: [{ teamId: team.melati, serahkan: 10, hasil: 10 }] })
+    const r = await call<{ id: number }>('shift.buka', {
+      kind: 'rakit_bilik',
+      tanggal: '2024-11-06',
+      mulai: '08:00',
+      selesai: '12:00',
+      variantIds: [v.BILIK],
+      teams: [{ teamId: team.melati }],
+    })
+    await call('tally.simpan', {
+      shiftId: r.id,
+      variantId: v.BILIK,
+      rows: [{ teamId: team.melati, serahkan: 10, hasil: 10 }],
+    })
     await call('shift.tutup', { shiftId: r.id, note: '' })
-    expect((await call<{ status: string }>('kemas.simpan', { shiftId: shift.p, tpsId: tps.a, sisa: true })).status).toBe('lengkap')
-    expect((await call<{ status: string }>('kemas.simpan', { shiftId: shift.p, tpsId: tps.b, sisa: true })).status).toBe('lengkap')
-    expect((await call<{ status: string }>('kemas.simpan', pack(tps.c, [{ variantId: v.G, qty: 275 }]))).status).toBe('sebagian')
+    expect(
+      (await call<{ status: string }>('kemas.simpan', { shiftId: shift.p, tpsId: tps.a, sisa: true })).status,
+    ).toBe('lengkap')
+    expect(
+      (await call<{ status: string }>('kemas.simpan', { shiftId: shift.p, tpsId: tps.b, sisa: true })).status,
+    ).toBe('lengkap')
+    expect((await call<{ status: string }>('kemas.simpan', pack(tps.c, [{ variantId: v.G, qty: 275 }]))).status).toBe(
+      'sebagian',
+    )
     const h = await call<{ handoverId: number; document: { nomor: string } }>('distribusi.serahkan', {
       kecamatanId: kec.medang,
       tpsIds: [tps.a],
@@ -277,7 +408,13 @@ describe('handover to the PPK', () => {
   it('a TPS already handed over is refused naming the earlier handover and its BA number', async () => {
     const e = await refused('distribusi.serahkan', serahkan([tps.b, tps.a]))
     expect(e.message).toBe(REFUSED_MSG)
-    expect(e.details).toEqual([{ row: 2, column: 'tpsIds', message: `TPS 001 PANGKALAN DODEK sudah diserahkan pada serah terima #${handover.id} (BA nomor ${handover.nomor})` }])
+    expect(e.details).toEqual([
+      {
+        row: 2,
+        column: 'tpsIds',
+        message: `TPS 001 PANGKALAN DODEK sudah diserahkan pada serah terima #${handover.id} (BA nomor ${handover.nomor})`,
+      },
+    ])
   })
 
   it('a TPS twice in the list, or an unknown TPS, is refused on its row', async () => {
@@ -290,12 +427,16 @@ describe('handover to the PPK', () => {
 
   it('a TPS of another kecamatan in the list is refused naming both kecamatan', async () => {
     const e = await refused('distribusi.serahkan', serahkan([tps.b, tps.x]))
-    expect(e.details).toEqual([{ row: 2, column: 'tpsIds', message: 'TPS 001 TANJUNG PRAPAT termasuk Kecamatan LAUT TADOR, bukan MEDANG DERAS' }])
+    expect(e.details).toEqual([
+      { row: 2, column: 'tpsIds', message: 'TPS 001 TANJUNG PRAPAT termasuk Kecamatan LAUT TADOR, bukan MEDANG DERAS' },
+    ])
   })
 
   it('an unpacked TPS is refused', async () => {
     const e = await refused('distribusi.serahkan', serahkan([tps.d]))
-    expect(e.details).toEqual([{ row: 1, column: 'tpsIds', message: 'TPS 004 PANGKALAN DODEK belum dikemas sama sekali' }])
+    expect(e.details).toEqual([
+      { row: 1, column: 'tpsIds', message: 'TPS 004 PANGKALAN DODEK belum dikemas sama sekali' },
+    ])
   })
 
   it('an incomplete TPS without a reason is refused naming every missing line', async () => {
@@ -313,13 +454,23 @@ describe('handover to the PPK', () => {
   it('an exception whose reason is too short to stand on the berita acara is refused', async () => {
     const e = await refused('distribusi.serahkan', serahkan([tps.b, tps.c], [{ tpsId: tps.c, reason: 'ok' }]))
     expect(e.details).toEqual([
-      { row: 2, column: 'exceptions', message: 'TPS 003 PANGKALAN DODEK: alasan pengecualian terlalu pendek; tulis alasannya (sedikitnya 5 karakter), karena akan tercetak di berita acara' },
+      {
+        row: 2,
+        column: 'exceptions',
+        message:
+          'TPS 003 PANGKALAN DODEK: alasan pengecualian terlalu pendek; tulis alasannya (sedikitnya 5 karakter), karena akan tercetak di berita acara',
+      },
     ])
   })
 
   it('an exception for a TPS not in the list is refused', async () => {
-    const e = await refused('distribusi.serahkan', serahkan([tps.b], [{ tpsId: tps.c, reason: 'Bilik menyusul besok pagi' }]))
-    expect(e.details).toEqual([{ column: 'exceptions', message: `Pengecualian untuk TPS id ${tps.c} yang tidak ikut diserahkan` }])
+    const e = await refused(
+      'distribusi.serahkan',
+      serahkan([tps.b], [{ tpsId: tps.c, reason: 'Bilik menyusul besok pagi' }]),
+    )
+    expect(e.details).toEqual([
+      { column: 'exceptions', message: `Pengecualian untuk TPS id ${tps.c} yang tidak ikut diserahkan` },
+    ])
   })
 
   it('the contract refuses a handover without TPS or without the Ketua PPK name', async () => {
@@ -330,29 +481,50 @@ describe('handover to the PPK', () => {
         { column: 'ppkNama', message: expect.stringContaining('Nama Ketua PPK') },
       ]),
     )
-    expect((await refused('distribusi.serahkan', { ...serahkan([tps.b]), kecamatanId: 999 }, 'NOT_FOUND')).message).toBe('Kecamatan dengan id 999 tidak ditemukan')
+    expect(
+      (await refused('distribusi.serahkan', { ...serahkan([tps.b]), kecamatanId: 999 }, 'NOT_FOUND')).message,
+    ).toBe('Kecamatan dengan id 999 tidak ditemukan')
   })
 
   it('a ballot over BAIK is refused, saying to sort the unsorted sheets first', async () => {
     // Bupati KABUPATEN BATU BARA: 500 sorted - 246 (tA) - 171 (tB) = 83 baik; tC needs 275.
     const e = await refused('kemas.simpan', pack(tps.c, [{ variantId: v.B1, qty: 275 }]))
-    expect(e.details).toEqual([{ row: 1, column: 'qty', message: `${label.B1}: stok siap kemas hanya 83, tidak cukup untuk 275; sortir dulu surat suara yang belum disortir` }])
+    expect(e.details).toEqual([
+      {
+        row: 1,
+        column: 'qty',
+        message: `${label.B1}: stok siap kemas hanya 83, tidak cukup untuk 275; sortir dulu surat suara yang belum disortir`,
+      },
+    ])
   })
 
   it('a kit already handed over cannot be packed again; sisa on a complete kit is refused', async () => {
     const e = await refused('kemas.simpan', pack(tps.a, [{ variantId: v.G, qty: 1 }]))
-    expect(e.message).toBe(`Kit ${TPS_A} sudah diserahkan ke PPK (Panitia Pemilihan Kecamatan); tidak dapat dikemas lagi`)
+    expect(e.message).toBe(
+      `Kit ${TPS_A} sudah diserahkan ke PPK (Panitia Pemilihan Kecamatan); tidak dapat dikemas lagi`,
+    )
     const s = await refused('kemas.simpan', { shiftId: shift.p, tpsId: tps.b, sisa: true })
     expect(s.message).toBe('Kit TPS 002 PANGKALAN DODEK, Kec. MEDANG DERAS sudah lengkap')
     // And an explicit line on a complete kit is over its need.
     const over = await refused('kemas.simpan', pack(tps.b, [{ variantId: v.TINTA, qty: 1 }]))
-    expect(over.details).toEqual([{ row: 1, column: 'qty', message: 'Tinta: 1 melebihi kebutuhan kit TPS 002 PANGKALAN DODEK, Kec. MEDANG DERAS (kebutuhan 2, sudah dikemas 2, sisa 0)' }])
+    expect(over.details).toEqual([
+      {
+        row: 1,
+        column: 'qty',
+        message:
+          'Tinta: 1 melebihi kebutuhan kit TPS 002 PANGKALAN DODEK, Kec. MEDANG DERAS (kebutuhan 2, sudah dikemas 2, sisa 0)',
+      },
+    ])
   })
 
   it('confirming twice, or an unknown handover, is refused', async () => {
     await call('distribusi.konfirmasi', { handoverId: handover.id, note: 'Diterima lengkap' })
-    expect((await refused('distribusi.konfirmasi', { handoverId: handover.id, note: 'Lagi' })).message).toBe(`Serah terima #${handover.id} sudah dikonfirmasi diterima oleh Nurhayati`)
-    expect((await refused('distribusi.konfirmasi', { handoverId: 999, note: 'Diterima' }, 'NOT_FOUND')).message).toBe('Serah terima #999 tidak ditemukan')
+    expect((await refused('distribusi.konfirmasi', { handoverId: handover.id, note: 'Lagi' })).message).toBe(
+      `Serah terima #${handover.id} sudah dikonfirmasi diterima oleh Nurhayati`,
+    )
+    expect((await refused('distribusi.konfirmasi', { handoverId: 999, note: 'Diterima' }, 'NOT_FOUND')).message).toBe(
+      'Serah terima #999 tidak ditemukan',
+    )
   })
 })
 
@@ -364,13 +536,20 @@ describe('scanning kotak labels', () => {
     for (const code of [`GPK1|1219|T${tps.a}|K1`, `GPK2|1219|T${tps.a}|K1|V${v.G}`, `GPK1|1219|T${tps.a}|Kx|V${v.G}`]) {
       expect((await refused('kemas.scan', { code })).message).toContain('bukan label kotak Gudang Pemilu')
     }
-    expect((await refused('kemas.scan', { code: '   ' }, 'INVALID_INPUT')).details).toEqual([{ column: 'code', message: 'Kode kosong' }])
+    expect((await refused('kemas.scan', { code: '   ' }, 'INVALID_INPUT')).details).toEqual([
+      { column: 'code', message: 'Kode kosong' },
+    ])
   })
 
   it('a label of another satker (kode wilayah 1207) is refused naming both codes', async () => {
     const e = await refused('kemas.scan', { code: `GPK1|1207|T${tps.a}|K1|V${v.G}` })
-    expect(e.message).toBe('Label ini milik satker berkode wilayah 1207, bukan 1219 (Kabupaten Batu Bara). Pisahkan kotak ini.')
-    expect((await refused('distribusi.periksaScan', { kecamatanId: kec.medang, code: `GPK1|1207|T${tps.b}|K1|V${v.G}` })).details).toEqual([{ column: 'code', message: 'Satker lain' }])
+    expect(e.message).toBe(
+      'Label ini milik satker berkode wilayah 1207, bukan 1219 (Kabupaten Batu Bara). Pisahkan kotak ini.',
+    )
+    expect(
+      (await refused('distribusi.periksaScan', { kecamatanId: kec.medang, code: `GPK1|1207|T${tps.b}|K1|V${v.G}` }))
+        .details,
+    ).toEqual([{ column: 'code', message: 'Satker lain' }])
   })
 
   it('a kotak of another kecamatan during a handover is refused naming where it belongs', async () => {
@@ -383,12 +562,19 @@ describe('scanning kotak labels', () => {
     const e = await refused('kemas.scan', { code: `GPK1|1219|T${tps.a}|K3|V0` })
     expect(e.message).toBe(`${TPS_A} tidak memiliki kotak 3`)
     expect(e.details).toEqual([{ column: 'code', message: 'Kotak tidak dikenal' }])
-    expect((await refused('kemas.scan', { code: 'GPK1|1219|T99999|K1|V1' })).message).toBe('Label menunjuk TPS yang tidak ada dalam data wilayah (id 99999)')
+    expect((await refused('kemas.scan', { code: 'GPK1|1219|T99999|K1|V1' })).message).toBe(
+      'Label menunjuk TPS yang tidak ada dalam data wilayah (id 99999)',
+    )
   })
 
   it('a kotak of a kit already handed over is refused at the door', async () => {
-    const e = await refused('distribusi.periksaScan', { kecamatanId: kec.medang, code: `GPK1|1219|T${tps.a}|K2|V${v.B1}` })
-    expect(e.message).toBe(`${TPS_A} sudah diserahkan sebelumnya (serah terima #${handover.id}); kotak ini seharusnya tidak ada di gudang`)
+    const e = await refused('distribusi.periksaScan', {
+      kecamatanId: kec.medang,
+      code: `GPK1|1219|T${tps.a}|K2|V${v.B1}`,
+    })
+    expect(e.message).toBe(
+      `${TPS_A} sudah diserahkan sebelumnya (serah terima #${handover.id}); kotak ini seharusnya tidak ada di gudang`,
+    )
   })
 })
 
@@ -399,30 +585,51 @@ describe('seal numbers', () => {
     expect(e.message).toBe('Nomor segel SG-0001 sudah dipakai pada kotak 1 TPS 002 PANGKALAN DODEK, Kec. MEDANG DERAS')
     expect(e.details).toEqual([{ column: 'nomor', message: 'Sudah dipakai' }])
     // On another TPS too.
-    expect((await refused('kemas.segel', { tpsId: tps.c, kotakNo: 1, nomor: 'SG-0001' })).message).toContain('sudah dipakai pada kotak 1 TPS 002 PANGKALAN DODEK')
+    expect((await refused('kemas.segel', { tpsId: tps.c, kotakNo: 1, nomor: 'SG-0001' })).message).toContain(
+      'sudah dipakai pada kotak 1 TPS 002 PANGKALAN DODEK',
+    )
   })
 
   it('a seal on a kotak number the TPS does not have is refused', async () => {
     const e = await refused('kemas.segel', { tpsId: tps.b, kotakNo: 3, nomor: 'SG-0003' })
     expect(e.message).toBe('TPS 002 PANGKALAN DODEK, Kec. MEDANG DERAS hanya memiliki 2 kotak')
     expect(e.details).toEqual([{ column: 'kotakNo', message: 'Kotak tidak ada' }])
-    expect((await refused('kemas.segel', { tpsId: tps.b, kotakNo: 0, nomor: 'SG-0003' }, 'INVALID_INPUT')).details![0]!.column).toBe('kotakNo')
+    expect(
+      (await refused('kemas.segel', { tpsId: tps.b, kotakNo: 0, nomor: 'SG-0003' }, 'INVALID_INPUT')).details![0]!
+        .column,
+    ).toBe('kotakNo')
   })
 
   it('a seal of a kit already handed over cannot be changed', async () => {
-    expect((await refused('kemas.segel', { tpsId: tps.a, kotakNo: 1, nomor: 'SG-0100' })).message).toBe(`Kit ${TPS_A} sudah diserahkan; nomor segel tidak dapat diubah`)
+    expect((await refused('kemas.segel', { tpsId: tps.a, kotakNo: 1, nomor: 'SG-0100' })).message).toBe(
+      `Kit ${TPS_A} sudah diserahkan; nomor segel tidak dapat diubah`,
+    )
   })
 })
 
 describe('destruction', () => {
-  const catat = (lines: unknown[]) => ({ tanggal: '2024-11-20', metode: 'dibakar', tempat: 'Halaman gudang', note: '', lines })
+  const catat = (lines: unknown[]) => ({
+    tanggal: '2024-11-20',
+    metode: 'dibakar',
+    tempat: 'Halaman gudang',
+    note: '',
+    lines,
+  })
 
   it('more than is damaged for that reason is refused with the count', async () => {
     const e = await refused('pemusnahan.catat', catat([{ variantId: v.G, from: 'RUSAK:CETAK', qty: 11 }]))
     expect(e.message).toBe('Pemusnahan ditolak; tidak ada yang dicatat')
-    expect(e.details).toEqual([{ row: 1, column: 'qty', message: `${label.G}: rusak "Cetak tidak jelas" hanya 10 lembar, tidak dapat memusnahkan 11` }])
+    expect(e.details).toEqual([
+      {
+        row: 1,
+        column: 'qty',
+        message: `${label.G}: rusak "Cetak tidak jelas" hanya 10 lembar, tidak dapat memusnahkan 11`,
+      },
+    ])
     const none = await refused('pemusnahan.catat', catat([{ variantId: v.B1, from: 'RUSAK:FOTO', qty: 1 }]))
-    expect(none.details).toEqual([{ row: 1, column: 'from', message: `${label.B1}: tidak ada surat suara rusak "Foto kabur/ganda"` }])
+    expect(none.details).toEqual([
+      { row: 1, column: 'from', message: `${label.B1}: tidak ada surat suara rusak "Foto kabur/ganda"` },
+    ])
   })
 
   it('good sheets beyond the surplus are refused, giving baik, what the kits still need and the PSU reserve', async () => {
@@ -439,12 +646,20 @@ describe('destruction', () => {
     ])
     // Bupati BATU BARA 2: the 82 TPS of LAUT TADOR need 17.698, none packed; baik 1.995.
     const b2 = await refused('pemusnahan.catat', catat([{ variantId: v.B2, from: 'BAIK', qty: 1_995 }]))
-    expect(b2.details![0]!.message).toBe(`${label.B2}: surat suara baik yang boleh dimusnahkan hanya kelebihannya, 0 lembar (baik 1.995, masih dibutuhkan kit TPS 17.698, cadangan PSU 2.000)`)
+    expect(b2.details![0]!.message).toBe(
+      `${label.B2}: surat suara baik yang boleh dimusnahkan hanya kelebihannya, 0 lembar (baik 1.995, masih dibutuhkan kit TPS 17.698, cadangan PSU 2.000)`,
+    )
   })
 
   it('a logistics item is refused: only ballots are destroyed', async () => {
     const e = await refused('pemusnahan.catat', catat([{ variantId: v.K, from: 'RUSAK:CACAT_BAHAN', qty: 1 }]))
-    expect(e.details).toEqual([{ row: 1, column: 'variantId', message: `Barang dengan id ${v.K} bukan surat suara; pemusnahan hanya untuk surat suara` }])
+    expect(e.details).toEqual([
+      {
+        row: 1,
+        column: 'variantId',
+        message: `Barang dengan id ${v.K} bukan surat suara; pemusnahan hanya untuk surat suara`,
+      },
+    ])
   })
 
   it('a `from` that is not BAIK or RUSAK:<reason> is refused by the contract; an unknown reason by the service', async () => {
@@ -453,13 +668,25 @@ describe('destruction', () => {
       expect(e.details).toEqual([{ column: 'lines.0.from', message: 'Asal harus BAIK atau RUSAK:<alasan>' }])
     }
     const e = await refused('pemusnahan.catat', catat([{ variantId: v.G, from: 'RUSAK:BASAH', qty: 1 }]))
-    expect(e.details).toEqual([{ row: 1, column: 'from', message: `${label.G}: tidak ada surat suara rusak "RUSAK:BASAH"` }])
+    expect(e.details).toEqual([
+      { row: 1, column: 'from', message: `${label.G}: tidak ada surat suara rusak "RUSAK:BASAH"` },
+    ])
   })
 
   it('the same source twice, or nothing at all, is refused', async () => {
-    const e = await refused('pemusnahan.catat', catat([{ variantId: v.G, from: 'RUSAK:CETAK', qty: 5 }, { variantId: v.G, from: 'RUSAK:CETAK', qty: 5 }]))
-    expect(e.details).toEqual([{ row: 2, column: 'from', message: `${label.G} dari tempat yang sama disebut dua kali` }])
-    expect((await refused('pemusnahan.catat', catat([]), 'INVALID_INPUT')).details).toEqual([{ column: 'lines', message: 'Isi sedikitnya satu jenis surat suara' }])
+    const e = await refused(
+      'pemusnahan.catat',
+      catat([
+        { variantId: v.G, from: 'RUSAK:CETAK', qty: 5 },
+        { variantId: v.G, from: 'RUSAK:CETAK', qty: 5 },
+      ]),
+    )
+    expect(e.details).toEqual([
+      { row: 2, column: 'from', message: `${label.G} dari tempat yang sama disebut dua kali` },
+    ])
+    expect((await refused('pemusnahan.catat', catat([]), 'INVALID_INPUT')).details).toEqual([
+      { column: 'lines', message: 'Isi sedikitnya satu jenis surat suara' },
+    ])
   })
 })
 
@@ -468,12 +695,24 @@ describe('returns from the PPK', () => {
 
   it('more than the PPK holds is refused with what it holds', async () => {
     // MEDANG DERAS holds tA's kit: 246 Gubernur.
-    expect(await call('distribusi.diPpk', { kecamatanId: kec.medang })).toContainEqual({ variantId: v.G, qty: 246, label: label.G })
+    expect(await call('distribusi.diPpk', { kecamatanId: kec.medang })).toContainEqual({
+      variantId: v.G,
+      qty: 246,
+      label: label.G,
+    })
     const e = await refused('distribusi.pengembalian', kembali([{ variantId: v.G, qty: 247, ke: 'stok' }]))
-    expect(e.details).toEqual([{ row: 1, column: 'qty', message: `PPK MEDANG DERAS hanya memegang 246 lembar ${label.G}; tidak dapat mengembalikan 247` }])
+    expect(e.details).toEqual([
+      {
+        row: 1,
+        column: 'qty',
+        message: `PPK MEDANG DERAS hanya memegang 246 lembar ${label.G}; tidak dapat mengembalikan 247`,
+      },
+    ])
     // LAUT TADOR holds nothing.
     const none = await refused('distribusi.pengembalian', kembali([{ variantId: v.G, qty: 1, ke: 'stok' }], kec.laut))
-    expect(none.details![0]!.message).toBe(`PPK LAUT TADOR hanya memegang 0 lembar ${label.G}; tidak dapat mengembalikan 1`)
+    expect(none.details![0]!.message).toBe(
+      `PPK LAUT TADOR hanya memegang 0 lembar ${label.G}; tidak dapat mengembalikan 1`,
+    )
   })
 
   // Fixed bug, kept as a regression test — before the fix, src/services/serahTerima.ts:recordReturnFromPpk: a return of more than the PPK holds is refused by the
@@ -506,7 +745,11 @@ describe('an incomplete kit handed over with a reason (the accepted counterpart)
       ppkJabatan: 'Ketua PPK Kecamatan Medang Deras',
     })
     ba = { id: res.document.id, nomor: res.document.nomor }
-    const kit = await call<{ status: string; exception: string | null; lines: { variantId: number; packed: number; remaining: number }[] }>('kemas.kit', { tpsId: tps.c })
+    const kit = await call<{
+      status: string
+      exception: string | null
+      lines: { variantId: number; packed: number; remaining: number }[]
+    }>('kemas.kit', { tpsId: tps.c })
     expect(kit).toMatchObject({ status: 'diserahkan', exception: REASON })
     expect(kit.lines.slice(0, 2).map((l) => [l.variantId, l.packed, l.remaining])).toEqual([
       [v.G, 275, 0],
@@ -526,7 +769,9 @@ describe('an incomplete kit handed over with a reason (the accepted counterpart)
   // ("packed: h ? sum of need"), so kemas.daftar says TPS 003 packed 562 of 562 although only its 275 Gubernur
   // went out with an exception — expected 275, what kemas.kit and the BA say.
   it('kemas.daftar counts only what the incomplete kit held', async () => {
-    const row = (await call<{ tpsId: number; need: number; packed: number }[]>('kemas.daftar', { kecamatanId: kec.medang })).find((k) => k.tpsId === tps.c)!
+    const row = (
+      await call<{ tpsId: number; need: number; packed: number }[]>('kemas.daftar', { kecamatanId: kec.medang })
+    ).find((k) => k.tpsId === tps.c)!
     // Need: 275 x 2 + 2 + 4 + 2 + 1 + 1 + 1 + 1 = 562.
     expect(row.need).toBe(562)
     expect(row.packed).toBe(275)
@@ -539,8 +784,14 @@ describe('refusals that keep wrong sheets out of the kits', () => {
   // RUSAK:CACAT_BAHAN (a kotak reason) — expected the refusal the tally gives: 'Alasan rusak "CETAK" tidak
   // berlaku untuk Kotak suara'.
   it('a damage reason of the other kind of item is refused', async () => {
-    const e = await refused('distribusi.pengembalian', { kecamatanId: kec.medang, note: 'Kotak penyok', lines: [{ variantId: v.K, qty: 1, ke: 'rusak', reason: 'CETAK' }] })
-    expect(e.details).toEqual([{ row: 1, column: 'reason', message: 'Alasan rusak "CETAK" tidak berlaku untuk Kotak suara' }])
+    const e = await refused('distribusi.pengembalian', {
+      kecamatanId: kec.medang,
+      note: 'Kotak penyok',
+      lines: [{ variantId: v.K, qty: 1, ke: 'rusak', reason: 'CETAK' }],
+    })
+    expect(e.details).toEqual([
+      { row: 1, column: 'reason', message: 'Alasan rusak "CETAK" tidak berlaku untuk Kotak suara' },
+    ])
   })
 
   // Fixed bug, kept as a regression test — before the fix, src/services/dapil.ts:setDapilMapping and src/services/serahTerima.ts:handOver: a kecamatan's Bupati
@@ -552,10 +803,24 @@ describe('refusals that keep wrong sheets out of the kits', () => {
     // SEI SUKA, TPS 001 PERKEBUNAN SIPARE PARE: DPT 135 -> 3,375 -> 4 -> 139 lembar.
     const kits = await call<{ tpsId: number; kecamatanId: number; desa: string; nomor: number }[]>('kemas.daftar', {})
     const t = kits.find((k) => k.desa === 'PERKEBUNAN SIPARE PARE' && k.nomor === 1)!
-    await call('tally.simpan', { shiftId: shift.s, variantId: v.B1, rows: [{ teamId: team.melati, serahkan: 200, hasil: 200 }] })
-    await call('kemas.simpan', pack(t.tpsId, [{ variantId: v.G, qty: 139 }, { variantId: v.B1, qty: 139 }]))
+    await call('tally.simpan', {
+      shiftId: shift.s,
+      variantId: v.B1,
+      rows: [{ teamId: team.melati, serahkan: 200, hasil: 200 }],
+    })
+    await call(
+      'kemas.simpan',
+      pack(t.tpsId, [
+        { variantId: v.G, qty: 139 },
+        { variantId: v.B1, qty: 139 },
+      ]),
+    )
     const bupati = (await call<{ id: number; code: string }[]>('items.list')).find((i) => i.code === 'BUPATI')!
-    const remap: ApiResponse = await app.dispatcher.call('dapil.setMapping', { itemId: bupati.id, mapping: [{ kecamatanId: t.kecamatanId, dapil: 'BATU BARA 2' }] }, meta)
+    const remap: ApiResponse = await app.dispatcher.call(
+      'dapil.setMapping',
+      { itemId: bupati.id, mapping: [{ kecamatanId: t.kecamatanId, dapil: 'BATU BARA 2' }] },
+      meta,
+    )
     if (!remap.ok) {
       // The guard at the source: the remap is refused naming the packed kits.
       expect(remap.error.message).toMatch(/dikemas|kit/i)
@@ -564,7 +829,13 @@ describe('refusals that keep wrong sheets out of the kits', () => {
     await call('kemas.simpan', pack(t.tpsId, [{ variantId: v.B2, qty: 139 }]))
     const h: ApiResponse = await app.dispatcher.call(
       'distribusi.serahkan',
-      { kecamatanId: t.kecamatanId, tpsIds: [t.tpsId], exceptions: [{ tpsId: t.tpsId, reason: 'Logistik lain menyusul' }], ppkNama: 'Ketua PPK', ppkJabatan: 'Ketua PPK Kecamatan Sei Suka' },
+      {
+        kecamatanId: t.kecamatanId,
+        tpsIds: [t.tpsId],
+        exceptions: [{ tpsId: t.tpsId, reason: 'Logistik lain menyusul' }],
+        ppkNama: 'Ketua PPK',
+        ppkJabatan: 'Ketua PPK Kecamatan Sei Suka',
+      },
       meta,
     )
     expect(h.ok).toBe(false)
@@ -573,12 +844,24 @@ describe('refusals that keep wrong sheets out of the kits', () => {
 })
 
 describe('printing labels and daftar isi', () => {
-  const GRID = { rows: 4, cols: 2, marginTop: 12, marginLeft: 8, marginRight: 8, marginBottom: 12, gapX: 4, gapY: 4, outline: true }
+  const GRID = {
+    rows: 4,
+    cols: 2,
+    marginTop: 12,
+    marginLeft: 8,
+    marginRight: 8,
+    marginBottom: 12,
+    gapX: 4,
+    gapY: 4,
+    outline: true,
+  }
 
   it('a grid too dense for a readable label is refused by the service, one beyond the sheet by the contract', async () => {
     // 8 rows on A4 (297 mm - 24 mm margins - 7 x 4 mm gaps = 245 mm) leave 30,6 mm per label: under 38 mm.
     const e = await refused('label.aturGrid', { ...GRID, rows: 8 })
-    expect(e.message).toBe('Label 95 x 31 mm terlalu kecil; paling kecil 55 x 38 mm agar kode QR dan nomor TPS terbaca. Kurangi jumlah baris/kolom atau margin.')
+    expect(e.message).toBe(
+      'Label 95 x 31 mm terlalu kecil; paling kecil 55 x 38 mm agar kode QR dan nomor TPS terbaca. Kurangi jumlah baris/kolom atau margin.',
+    )
     expect(e.details).toEqual([{ column: 'rows', message: 'Label terlalu kecil' }])
     const c = await refused('label.aturGrid', { ...GRID, rows: 13, cols: 0 }, 'INVALID_INPUT')
     expect(c.details).toEqual([
@@ -588,9 +871,15 @@ describe('printing labels and daftar isi', () => {
   })
 
   it('a print job needs exactly one scope that holds TPS', async () => {
-    const two = await refused('kemas.daftarIsi', { scope: { kecamatanId: kec.medang, tpsIds: [tps.a] } }, 'INVALID_INPUT')
+    const two = await refused(
+      'kemas.daftarIsi',
+      { scope: { kecamatanId: kec.medang, tpsIds: [tps.a] } },
+      'INVALID_INPUT',
+    )
     expect(two.details![0]!.message).toBe('Pilih satu cakupan: kecamatan, desa/kelurahan, atau daftar TPS')
-    expect((await refused('kemas.label', {}, 'INVALID_INPUT')).details![0]!.message).toBe('Pilih satu cakupan: kecamatan, desa/kelurahan, atau daftar TPS')
+    expect((await refused('kemas.label', {}, 'INVALID_INPUT')).details![0]!.message).toBe(
+      'Pilih satu cakupan: kecamatan, desa/kelurahan, atau daftar TPS',
+    )
     const empty = await refused('kemas.label', { kecamatanId: 999 })
     expect(empty.message).toBe('Tidak ada TPS dalam cakupan yang dipilih')
   })

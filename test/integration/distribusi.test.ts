@@ -46,7 +46,8 @@ async function call<T = any>(method: string, input: unknown = {}): Promise<T> {
 }
 async function refusal(method: string, input: unknown): Promise<ErrorBody> {
   const res: ApiResponse = await app.dispatcher.call(method, input, meta)
-  if (res.ok) throw new Error(`${method} was expected to be refused but answered ${JSON.stringify(res.result).slice(0, 300)}`)
+  if (res.ok)
+    throw new Error(`${method} was expected to be refused but answered ${JSON.stringify(res.result).slice(0, 300)}`)
   return res.error
 }
 
@@ -68,10 +69,15 @@ function pdfPages(file: string): number {
 }
 /** Every QR code on page 1 of a PDF, rendered at 150 dpi (less than a phone camera gives). */
 function qrCodesOnFirstPage(file: string, name: string): string[] {
-  expect(spawnSync('pdftoppm', ['-r', '150', '-f', '1', '-l', '1', '-singlefile', '-png', file, join(OUT, name)]).status).toBe(0)
+  expect(
+    spawnSync('pdftoppm', ['-r', '150', '-f', '1', '-l', '1', '-singlefile', '-png', file, join(OUT, name)]).status,
+  ).toBe(0)
   const scan = spawnSync('zbarimg', ['--quiet', '--raw', join(OUT, `${name}.png`)], { encoding: 'utf8' })
   expect(scan.status, scan.stderr).toBe(0)
-  return scan.stdout.split('\n').map((s) => s.trim()).filter(Boolean)
+  return scan.stdout
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean)
 }
 /** pdftotext keeps the layout's line breaks; compare on single spaces. */
 const flat = (s: string) => s.replace(/\s+/g, ' ')
@@ -94,7 +100,13 @@ const csvTps: CsvTps[] = readFileSync(DEMO_CSV, 'utf8')
   .slice(1)
   .map((l) => l.split(','))
   .filter((c) => c[1] === 'LAUT TADOR')
-  .map((c) => ({ kodeDesa: c[2]!, desa: c[3]!, nomor: Number(c[4]), dpt: Number(c[5]), ballots: Number(c[5]) + Math.ceil((Number(c[5]) * 25) / 1000) }))
+  .map((c) => ({
+    kodeDesa: c[2]!,
+    desa: c[3]!,
+    nomor: Number(c[4]),
+    dpt: Number(c[5]),
+    ballots: Number(c[5]) + Math.ceil((Number(c[5]) * 25) / 1000),
+  }))
   // Stacking order: desa by kode, then TPS number.
   .sort((a, b) => a.kodeDesa.localeCompare(b.kodeDesa) || a.nomor - b.nomor)
 
@@ -119,7 +131,17 @@ const KIT_TOTAL: Record<string, number> = {
   SAMPUL: 82,
   FORMULIR: 82,
 }
-const RECEIVED: Record<string, number> = { GUBERNUR: 18_000, BUPATI: 18_000, KOTAK: 170, BILIK: 330, TINTA: 170, TEMPLATE_BRAILLE: 82, SEGEL: 90, SAMPUL: 82, FORMULIR: 100 }
+const RECEIVED: Record<string, number> = {
+  GUBERNUR: 18_000,
+  BUPATI: 18_000,
+  KOTAK: 170,
+  BILIK: 330,
+  TINTA: 170,
+  TEMPLATE_BRAILLE: 82,
+  SEGEL: 90,
+  SAMPUL: 82,
+  FORMULIR: 100,
+}
 const CODES = Object.keys(KIT_TOTAL)
 
 const PPK = { nama: 'Zulkarnain Siregar, S.Pd.', jabatan: 'Ketua PPK Kecamatan Laut Tador' }
@@ -164,15 +186,36 @@ async function writes<T>(rows: number, fn: () => Promise<T>): Promise<T> {
 }
 
 const statusCounts = async () => {
-  const s = await call<{ id: number; tps: number; belum: number; sebagian: number; lengkap: number; diserahkan: number; diterima: number }[]>('kemas.status', { level: 'kecamatan' })
+  const s = await call<
+    {
+      id: number
+      tps: number
+      belum: number
+      sebagian: number
+      lengkap: number
+      diserahkan: number
+      diterima: number
+    }[]
+  >('kemas.status', { level: 'kecamatan' })
   const r = s.find((x) => x.id === kecamatanId)!
-  return { tps: r.tps, belum: r.belum, sebagian: r.sebagian, lengkap: r.lengkap, diserahkan: r.diserahkan, diterima: r.diterima }
+  return {
+    tps: r.tps,
+    belum: r.belum,
+    sebagian: r.sebagian,
+    lengkap: r.lengkap,
+    diserahkan: r.diserahkan,
+    diterima: r.diterima,
+  }
 }
 const kitStatuses = async () => (await call<{ status: string }[]>('kemas.daftar', { kecamatanId })).map((k) => k.status)
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true })
-  app = await openApp({ dbPath: join(root, 'distribusi.sqlite'), demoCsvPath: DEMO_CSV, onInternalError: (m, e) => console.error(m, e) })
+  app = await openApp({
+    dbPath: join(root, 'distribusi.sqlite'),
+    demoCsvPath: DEMO_CSV,
+    onInternalError: (m, e) => console.error(m, e),
+  })
   expect(app.createdDemo).toBe(true)
   for (const x of await call<VariantInfo[]>('barang.varian')) v[x.itemCode] = x.variantId
   expect(Object.keys(v).sort()).toEqual([...CODES].sort())
@@ -180,7 +223,13 @@ beforeAll(async () => {
     type: 'BA_SERAH_TERIMA',
     nomorPattern: null,
     signers: [
-      { peran: 'PIHAK PERTAMA', jabatan: 'Sekretaris KPU Kabupaten Batu Bara', nama: 'Drs. Ahmad Syahputra, M.Si.', nip: '19700101 199503 1 001', posisi: 'pihak' },
+      {
+        peran: 'PIHAK PERTAMA',
+        jabatan: 'Sekretaris KPU Kabupaten Batu Bara',
+        nama: 'Drs. Ahmad Syahputra, M.Si.',
+        nip: '19700101 199503 1 001',
+        posisi: 'pihak',
+      },
       { peran: 'Mengetahui', jabatan: 'Ketua KPU Kabupaten Batu Bara', nama: 'Hj. Nurhayati', posisi: 'mengetahui' },
     ],
   })
@@ -201,7 +250,10 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
       ['TANJUNG PRAPAT', 2, 141, 145],
     ])
 
-    const rekap = await call<{ rows: { kecamatan: string; tps: number; dpt: number; qty: Record<string, number> }[] }>('kebutuhan.rekap', { level: 'kecamatan' })
+    const rekap = await call<{ rows: { kecamatan: string; tps: number; dpt: number; qty: Record<string, number> }[] }>(
+      'kebutuhan.rekap',
+      { level: 'kecamatan' },
+    )
     const row = rekap.rows.find((r) => r.kecamatan === 'LAUT TADOR')!
     expect(row).toMatchObject({ tps: KEC.tps, dpt: KEC.dpt, qty: KIT_TOTAL })
 
@@ -243,7 +295,11 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
         receivedAt: '2024-11-04T14:00',
         penyedia: 'PT Logistik Pemilu',
         suratJalan: 'SJ-LOG-1104',
-        lines: ['TINTA', 'TEMPLATE_BRAILLE', 'SEGEL', 'SAMPUL', 'FORMULIR'].map((c) => ({ variantId: v[c], statedQty: RECEIVED[c], countedQty: RECEIVED[c] })),
+        lines: ['TINTA', 'TEMPLATE_BRAILLE', 'SEGEL', 'SAMPUL', 'FORMULIR'].map((c) => ({
+          variantId: v[c],
+          statedQty: RECEIVED[c],
+          countedQty: RECEIVED[c],
+        })),
       }),
     )
   })
@@ -278,7 +334,13 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
         shiftId: sortir.id,
         variantId: v.GUBERNUR,
         rows: [
-          { teamId: team.melati, serahkan: 10_000, hasil: 9_960, rusak: { CETAK: 30, LAINNYA: 10 }, rusakNote: 'Terpotong di tepi kolom foto' },
+          {
+            teamId: team.melati,
+            serahkan: 10_000,
+            hasil: 9_960,
+            rusak: { CETAK: 30, LAINNYA: 10 },
+            rusakNote: 'Terpotong di tepi kolom foto',
+          },
           { teamId: team.kenanga, serahkan: 8_000, hasil: 7_980, rusak: { KUSUT_SOBEK: 20 } },
         ],
       }),
@@ -297,12 +359,38 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     )
     await call('shift.tutup', { shiftId: sortir.id, note: 'Selesai' })
 
-    const kotak = await call<{ id: number }>('shift.buka', { kind: 'rakit_kotak', tanggal: '2024-11-05', mulai: '08:00', selesai: '12:00', variantIds: [v.KOTAK], teams: [{ teamId: team.mawar }] })
+    const kotak = await call<{ id: number }>('shift.buka', {
+      kind: 'rakit_kotak',
+      tanggal: '2024-11-05',
+      mulai: '08:00',
+      selesai: '12:00',
+      variantIds: [v.KOTAK],
+      teams: [{ teamId: team.mawar }],
+    })
     // 170 handed out, 166 assembled, 4 back unassembled: 3 rows.
-    await writes(3, () => call('tally.simpan', { shiftId: kotak.id, variantId: v.KOTAK, rows: [{ teamId: team.mawar, serahkan: 170, hasil: 166, kembali: 4 }] }))
+    await writes(3, () =>
+      call('tally.simpan', {
+        shiftId: kotak.id,
+        variantId: v.KOTAK,
+        rows: [{ teamId: team.mawar, serahkan: 170, hasil: 166, kembali: 4 }],
+      }),
+    )
     await call('shift.tutup', { shiftId: kotak.id, note: '' })
-    const bilik = await call<{ id: number }>('shift.buka', { kind: 'rakit_bilik', tanggal: '2024-11-05', mulai: '13:00', selesai: '17:00', variantIds: [v.BILIK], teams: [{ teamId: team.mawar }] })
-    await writes(2, () => call('tally.simpan', { shiftId: bilik.id, variantId: v.BILIK, rows: [{ teamId: team.mawar, serahkan: 330, hasil: 330 }] }))
+    const bilik = await call<{ id: number }>('shift.buka', {
+      kind: 'rakit_bilik',
+      tanggal: '2024-11-05',
+      mulai: '13:00',
+      selesai: '17:00',
+      variantIds: [v.BILIK],
+      teams: [{ teamId: team.mawar }],
+    })
+    await writes(2, () =>
+      call('tally.simpan', {
+        shiftId: bilik.id,
+        variantId: v.BILIK,
+        rows: [{ teamId: team.mawar, serahkan: 330, hasil: 330 }],
+      }),
+    )
     await call('shift.tutup', { shiftId: bilik.id, note: '' })
   })
 
@@ -318,7 +406,9 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     expect(pdfPages(file)).toBe(21)
     // Sheet 1 holds the first 4 TPS of the first desa (TANJUNG PRAPAT), kotak 1 (Gubernur) and 2 (Bupati) each.
     const codes = qrCodesOnFirstPage(file, 'label-page')
-    const expected = kits.slice(0, 4).flatMap((k) => [`GPK1|1219|T${k.tpsId}|K1|V${v.GUBERNUR}`, `GPK1|1219|T${k.tpsId}|K2|V${v.BUPATI}`])
+    const expected = kits
+      .slice(0, 4)
+      .flatMap((k) => [`GPK1|1219|T${k.tpsId}|K1|V${v.GUBERNUR}`, `GPK1|1219|T${k.tpsId}|K2|V${v.BUPATI}`])
     expect(kits.slice(0, 4).map((k) => [k.desa, k.nomor])).toEqual([
       ['TANJUNG PRAPAT', 1],
       ['TANJUNG PRAPAT', 2],
@@ -341,12 +431,31 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     expect(lastSheet).toMatch(/DESA\/KELURAHAN \(PPS\)( TPS 008 DESA\/KELURAHAN \(PPS\))? KANDANGAN/)
 
     // Each scanned label resolves to its TPS.
-    const scan = await call<{ tpsId: number; kotakNo: number; kotakOf: number; variantId: number; tps: string }>('kemas.scan', { code: `${expected[1]}\r\n` })
-    expect(scan).toMatchObject({ tpsId: kits[0]!.tpsId, kotakNo: 2, kotakOf: 2, variantId: v.BUPATI, tps: 'TPS 001 TANJUNG PRAPAT, Kec. LAUT TADOR' })
+    const scan = await call<{ tpsId: number; kotakNo: number; kotakOf: number; variantId: number; tps: string }>(
+      'kemas.scan',
+      { code: `${expected[1]}\r\n` },
+    )
+    expect(scan).toMatchObject({
+      tpsId: kits[0]!.tpsId,
+      kotakNo: 2,
+      kotakOf: 2,
+      variantId: v.BUPATI,
+      tps: 'TPS 001 TANJUNG PRAPAT, Kec. LAUT TADOR',
+    })
   })
 
   it('label.aturGrid refuses a grid too dense for a readable label, and keeps the old one', async () => {
-    const e = await refusal('label.aturGrid', { rows: 12, cols: 6, marginTop: 5, marginLeft: 5, marginRight: 5, marginBottom: 5, gapX: 2, gapY: 2, outline: false })
+    const e = await refusal('label.aturGrid', {
+      rows: 12,
+      cols: 6,
+      marginTop: 5,
+      marginLeft: 5,
+      marginRight: 5,
+      marginBottom: 5,
+      gapX: 2,
+      gapY: 2,
+      outline: false,
+    })
     expect(e.code).toBe('REFUSED')
     expect(e.message).toMatch(/terlalu kecil; paling kecil 55 x 38 mm/)
     expect(await call('label.grid')).toMatchObject({ rows: 4, cols: 2 })
@@ -354,12 +463,22 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
 
   it('opens a packing shift and packs TPS 001 and 002 in two parts with explicit lines: belum -> sebagian -> lengkap', async () => {
     packingShift = (
-      await call<{ id: number }>('shift.buka', { kind: 'packing', tanggal: '2024-11-06', mulai: '08:00', selesai: '17:00', lokasi: 'Gudang A', teams: [{ teamId: team.dahlia }] })
+      await call<{ id: number }>('shift.buka', {
+        kind: 'packing',
+        tanggal: '2024-11-06',
+        mulai: '08:00',
+        selesai: '17:00',
+        lokasi: 'Gudang A',
+        teams: [{ teamId: team.dahlia }],
+      })
     ).id
     const [t1, t2] = [kits[0]!, kits[1]!]
     // TPS 001: 184 Gubernur (100 now, 84 later), 184 Bupati, 2 kotak in part 1 (3 rows).
     const part1 = await writes(3, () =>
-      call<{ status: string; lines: { itemCode: string; need: number; packed: number; remaining: number; stock: number }[] }>('kemas.simpan', {
+      call<{
+        status: string
+        lines: { itemCode: string; need: number; packed: number; remaining: number; stock: number }[]
+      }>('kemas.simpan', {
         shiftId: packingShift,
         tpsId: t1.tpsId,
         lines: [
@@ -376,9 +495,13 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     expect(line('BUPATI')).toMatchObject({ need: 184, packed: 184, remaining: 0, stock: 17_955 - 184 })
     expect(line('BILIK')).toMatchObject({ need: 4, packed: 0, remaining: 4, stock: 330 })
     expect(await statusCounts()).toEqual({ tps: 82, belum: 81, sebagian: 1, lengkap: 0, diserahkan: 0, diterima: 0 })
-    expect((await call<{ tpsId: number; status: string; packed: number }[]>('kemas.daftar', { kecamatanId }))[0]).toMatchObject({ status: 'sebagian', packed: 100 + 184 + 2 })
+    expect(
+      (await call<{ tpsId: number; status: string; packed: number }[]>('kemas.daftar', { kecamatanId }))[0],
+    ).toMatchObject({ status: 'sebagian', packed: 100 + 184 + 2 })
     // The handover screen lists what the incomplete kit still lacks.
-    const overview = await call<{ tps: { tpsId: number; statusLabel: string; missing: { variantId: number; remaining: number; unit: string }[] }[] }>('distribusi.kecamatan', { kecamatanId })
+    const overview = await call<{
+      tps: { tpsId: number; statusLabel: string; missing: { variantId: number; remaining: number; unit: string }[] }[]
+    }>('distribusi.kecamatan', { kecamatanId })
     const first = overview.tps.find((x) => x.tpsId === t1.tpsId)!
     expect(first.statusLabel).toBe('Dikemas sebagian')
     expect(first.missing.map((m) => [m.variantId, m.remaining, m.unit])).toEqual([
@@ -390,7 +513,11 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
       [v.SAMPUL, 1, 'set'],
       [v.FORMULIR, 1, 'set'],
     ])
-    expect(overview.tps.filter((x) => x.tpsId !== t1.tpsId).every((x) => x.statusLabel === 'Belum dikemas' && x.missing.length === 0)).toBe(true)
+    expect(
+      overview.tps
+        .filter((x) => x.tpsId !== t1.tpsId)
+        .every((x) => x.statusLabel === 'Belum dikemas' && x.missing.length === 0),
+    ).toBe(true)
 
     // Part 2: the other 84 Gubernur and the 6 logistics lines (7 rows).
     const part2 = await writes(7, () =>
@@ -411,15 +538,38 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     expect(part2.status).toBe('lengkap')
 
     // TPS 002 (145 lembar): the ballots first (2 rows), then the rest with sisa (7 rows).
-    expect((await writes(2, () => call<{ status: string }>('kemas.simpan', { shiftId: packingShift, tpsId: t2.tpsId, lines: [{ variantId: v.GUBERNUR, qty: 145 }, { variantId: v.BUPATI, qty: 145 }] }))).status).toBe('sebagian')
-    expect((await writes(7, () => call<{ status: string }>('kemas.simpan', { shiftId: packingShift, tpsId: t2.tpsId, sisa: true }))).status).toBe('lengkap')
+    expect(
+      (
+        await writes(2, () =>
+          call<{ status: string }>('kemas.simpan', {
+            shiftId: packingShift,
+            tpsId: t2.tpsId,
+            lines: [
+              { variantId: v.GUBERNUR, qty: 145 },
+              { variantId: v.BUPATI, qty: 145 },
+            ],
+          }),
+        )
+      ).status,
+    ).toBe('sebagian')
+    expect(
+      (
+        await writes(7, () =>
+          call<{ status: string }>('kemas.simpan', { shiftId: packingShift, tpsId: t2.tpsId, sisa: true }),
+        )
+      ).status,
+    ).toBe('lengkap')
     expect(await statusCounts()).toEqual({ tps: 82, belum: 80, sebagian: 0, lengkap: 2, diserahkan: 0, diterima: 0 })
   })
 
   it('records the seal numbers of both kotak of TPS 001 and 002; a mistyped one is replaced', async () => {
     await call('kemas.segel', { tpsId: kits[1]!.tpsId, kotakNo: 2, nomor: 'SG-1219-000220' })
-    for (const [i, kotakNo, nomor] of SEALS) await writes(0, () => call('kemas.segel', { tpsId: kits[i]!.tpsId, kotakNo, nomor }))
-    const k2 = await call<{ kotak: { no: number; of: number; variantId: number | null; segel: string | null }[] }>('kemas.kit', { tpsId: kits[1]!.tpsId })
+    for (const [i, kotakNo, nomor] of SEALS)
+      await writes(0, () => call('kemas.segel', { tpsId: kits[i]!.tpsId, kotakNo, nomor }))
+    const k2 = await call<{ kotak: { no: number; of: number; variantId: number | null; segel: string | null }[] }>(
+      'kemas.kit',
+      { tpsId: kits[1]!.tpsId },
+    )
     expect(k2.kotak).toEqual([
       expect.objectContaining({ no: 1, of: 2, variantId: v.GUBERNUR, segel: 'SG-1219-000201' }),
       expect.objectContaining({ no: 2, of: 2, variantId: v.BUPATI, segel: 'SG-1219-000202' }),
@@ -437,7 +587,9 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     })
     expect(new Set(await kitStatuses())).toEqual(new Set(['lengkap']))
     expect(await statusCounts()).toEqual({ tps: 82, belum: 0, sebagian: 0, lengkap: 82, diserahkan: 0, diterima: 0 })
-    const perDesa = (await call<{ nama: string; kecamatan: string; tps: number; lengkap: number }[]>('kemas.status', { level: 'desa' })).filter((d) => d.kecamatan === 'LAUT TADOR')
+    const perDesa = (
+      await call<{ nama: string; kecamatan: string; tps: number; lengkap: number }[]>('kemas.status', { level: 'desa' })
+    ).filter((d) => d.kecamatan === 'LAUT TADOR')
     expect(perDesa.map((d) => [d.nama, d.tps, d.lengkap])).toEqual([
       ['TANJUNG PRAPAT', 7, 7],
       ['LAUT TADOR', 20, 20],
@@ -451,13 +603,25 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
       ['KANDANGAN', 8, 8],
     ])
     // Every DIKEMAS:<tps> holds exactly that kit.
-    const packed = app.ctx.db.prepare(`SELECT place, variant_id AS v, qty FROM balance WHERE place LIKE 'DIKEMAS:%' AND qty <> 0`).all() as { place: string; v: number; qty: number }[]
+    const packed = app.ctx.db
+      .prepare(`SELECT place, variant_id AS v, qty FROM balance WHERE place LIKE 'DIKEMAS:%' AND qty <> 0`)
+      .all() as { place: string; v: number; qty: number }[]
     expect(packed).toHaveLength(82 * 9)
     const want = new Map(csvTps.map((t, i) => [kits[i]!.tpsId, t.ballots]))
     for (const p of packed) {
       const tpsId = Number(p.place.slice('DIKEMAS:'.length))
       const code = Object.keys(v).find((c) => v[c] === p.v)!
-      const per: Record<string, number> = { GUBERNUR: want.get(tpsId)!, BUPATI: want.get(tpsId)!, KOTAK: 2, BILIK: 4, TINTA: 2, TEMPLATE_BRAILLE: 1, SEGEL: 1, SAMPUL: 1, FORMULIR: 1 }
+      const per: Record<string, number> = {
+        GUBERNUR: want.get(tpsId)!,
+        BUPATI: want.get(tpsId)!,
+        KOTAK: 2,
+        BILIK: 4,
+        TINTA: 2,
+        TEMPLATE_BRAILLE: 1,
+        SEGEL: 1,
+        SAMPUL: 1,
+        FORMULIR: 1,
+      }
       expect(p.qty, `${p.place} ${code}`).toBe(per[code])
     }
   })
@@ -466,7 +630,9 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     const desa = kits.filter((k) => k.desaId === kits[0]!.desaId)
     // TANJUNG PRAPAT: 7 TPS.
     expect(desa).toHaveLength(7)
-    const full = await call<{ fileName: string; contentBase64: string; count: number }>('kemas.daftarIsi', { scope: { desaId: kits[0]!.desaId } })
+    const full = await call<{ fileName: string; contentBase64: string; count: number }>('kemas.daftarIsi', {
+      scope: { desaId: kits[0]!.desaId },
+    })
     expect(full.count).toBe(7)
     const fullFile = save(full)
     expect(pdfPages(fullFile)).toBe(7)
@@ -489,7 +655,10 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     expect(flat(pages[0]!)).toContain('SG-1219-000101')
     expect(flat(pages[0]!)).toContain('SG-1219-000102')
 
-    const compact = await call<{ fileName: string; contentBase64: string; count: number }>('kemas.daftarIsi', { scope: { desaId: kits[0]!.desaId }, ringkas: true })
+    const compact = await call<{ fileName: string; contentBase64: string; count: number }>('kemas.daftarIsi', {
+      scope: { desaId: kits[0]!.desaId },
+      ringkas: true,
+    })
     const compactFile = save(compact, 'ringkas-')
     expect(compact.count).toBe(7)
     expect(pdfPages(compactFile)).toBeLessThanOrEqual(7)
@@ -507,17 +676,26 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
   // ringkas prints one kit per page: 7 pages for the 7 TPS of TANJUNG PRAPAT, the same as the full daftar
   // isi — expected fewer pages (at least two kits on a sheet), which is what ringkas is for.
   it('daftar isi ringkas takes fewer pages than one TPS per page', async () => {
-    const compact = await call<{ fileName: string; contentBase64: string; count: number }>('kemas.daftarIsi', { scope: { desaId: kits[0]!.desaId }, ringkas: true })
+    const compact = await call<{ fileName: string; contentBase64: string; count: number }>('kemas.daftarIsi', {
+      scope: { desaId: kits[0]!.desaId },
+      ringkas: true,
+    })
     expect(pdfPages(save(compact, 'ringkas-'))).toBeLessThan(7)
   })
 
   it('hands the 82 kits over to the Ketua PPK (738 rows) and the PPK confirms: diserahkan -> diterima', async () => {
     // A scan at the door: a kotak of this kecamatan, ready to go.
-    const ok = await call<{ status: string; tpsId: number }>('distribusi.periksaScan', { kecamatanId, code: `  GPK1|1219|T${kits[5]!.tpsId}|K1|V${v.GUBERNUR}\n` })
+    const ok = await call<{ status: string; tpsId: number }>('distribusi.periksaScan', {
+      kecamatanId,
+      code: `  GPK1|1219|T${kits[5]!.tpsId}|K1|V${v.GUBERNUR}\n`,
+    })
     expect(ok).toMatchObject({ tpsId: kits[5]!.tpsId, status: 'lengkap' })
 
     const res = await writes(82 * 9, () =>
-      call<{ handoverId: number; document: { id: number; nomor: string; chainSeq: number; chainHash: string; type: string; ref: string } }>('distribusi.serahkan', {
+      call<{
+        handoverId: number
+        document: { id: number; nomor: string; chainSeq: number; chainHash: string; type: string; ref: string }
+      }>('distribusi.serahkan', {
         kecamatanId,
         tpsIds: kits.map((k) => k.tpsId),
         tanggal: '2024-11-07',
@@ -533,23 +711,53 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     // The first number of the year: {no}/PP.09.4-BA/{kode_wilayah}/{tahun}.
     expect(res.document.nomor).toBe('1/PP.09.4-BA/1219/2024')
     // The document's chain head is the ledger's head right after the handover's rows.
-    const head = app.ctx.db.prepare('SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string }
+    const head = app.ctx.db.prepare('SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1').get() as {
+      seq: number
+      hash: string
+    }
     expect([baDoc.chainSeq, baDoc.chainHash]).toEqual([head.seq, head.hash])
 
     expect(new Set(await kitStatuses())).toEqual(new Set(['diserahkan']))
     expect(await statusCounts()).toEqual({ tps: 82, belum: 0, sebagian: 0, lengkap: 0, diserahkan: 82, diterima: 0 })
     // Every DIKEMAS:<tps> of LAUT TADOR is empty again.
-    const packedLeft = app.ctx.db.prepare(`SELECT place, qty FROM balance WHERE place LIKE 'DIKEMAS:%' AND qty <> 0`).all()
+    const packedLeft = app.ctx.db
+      .prepare(`SELECT place, qty FROM balance WHERE place LIKE 'DIKEMAS:%' AND qty <> 0`)
+      .all()
     expect(packedLeft).toEqual([])
-    for (const k of kits) expect((await call<{ lines: { packed: number; need: number }[] }>('kemas.kit', { tpsId: k.tpsId })).lines.every((l) => l.packed === l.need)).toBe(true)
+    for (const k of kits)
+      expect(
+        (await call<{ lines: { packed: number; need: number }[] }>('kemas.kit', { tpsId: k.tpsId })).lines.every(
+          (l) => l.packed === l.need,
+        ),
+      ).toBe(true)
     // DIKIRIM:<kecamatan> holds exactly the kits.
-    expect(await call<{ variantId: number; qty: number }[]>('distribusi.diPpk', { kecamatanId })).toEqual(CODES.map((c) => expect.objectContaining({ variantId: v[c], qty: KIT_TOTAL[c] })))
+    expect(await call<{ variantId: number; qty: number }[]>('distribusi.diPpk', { kecamatanId })).toEqual(
+      CODES.map((c) => expect.objectContaining({ variantId: v[c], qty: KIT_TOTAL[c] })),
+    )
 
-    const confirmed = await writes(0, () => call<{ confirmed: { actor: string; note: string } | null; tps: number; exceptions: number; ppkNama: string; nomor: string }>('distribusi.konfirmasi', { handoverId, note: 'BA ditandatangani Ketua PPK, kembali 8 November' }))
-    expect(confirmed).toMatchObject({ tps: 82, exceptions: 0, ppkNama: PPK.nama, nomor: baDoc.nomor, confirmed: { actor: 'Nurhayati', note: 'BA ditandatangani Ketua PPK, kembali 8 November' } })
+    const confirmed = await writes(0, () =>
+      call<{
+        confirmed: { actor: string; note: string } | null
+        tps: number
+        exceptions: number
+        ppkNama: string
+        nomor: string
+      }>('distribusi.konfirmasi', { handoverId, note: 'BA ditandatangani Ketua PPK, kembali 8 November' }),
+    )
+    expect(confirmed).toMatchObject({
+      tps: 82,
+      exceptions: 0,
+      ppkNama: PPK.nama,
+      nomor: baDoc.nomor,
+      confirmed: { actor: 'Nurhayati', note: 'BA ditandatangani Ketua PPK, kembali 8 November' },
+    })
     expect(new Set(await kitStatuses())).toEqual(new Set(['diterima']))
     expect(await statusCounts()).toEqual({ tps: 82, belum: 0, sebagian: 0, lengkap: 0, diserahkan: 0, diterima: 82 })
-    const kit1 = await call<{ status: string; handoverId: number; lines: { packed: number; need: number; remaining: number }[] }>('kemas.kit', { tpsId: kits[0]!.tpsId })
+    const kit1 = await call<{
+      status: string
+      handoverId: number
+      lines: { packed: number; need: number; remaining: number }[]
+    }>('kemas.kit', { tpsId: kits[0]!.tpsId })
     expect(kit1).toMatchObject({ status: 'diterima', handoverId })
     // A handed-over kit still shows what went into it.
     expect(kit1.lines.every((l) => l.packed === l.need && l.remaining === 0)).toBe(true)
@@ -598,7 +806,9 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     for (const [nama, d] of perDesa) {
       // No., desa (a long name wraps after its first words), TPS, Gubernur, Bupati, kotak 2/TPS, bilik 4/TPS,
       // tinta 2/TPS, then 1/TPS for each of the four sets.
-      const row = new RegExp(`\\d+ ${nama.split(' ')[0]}[A-Z ]* ${d.tps} ${rx(d.ballots)} ${rx(d.ballots)} ${2 * d.tps} ${4 * d.tps} ${2 * d.tps} ${d.tps} ${d.tps} ${d.tps} ${d.tps}`)
+      const row = new RegExp(
+        `\\d+ ${nama.split(' ')[0]}[A-Z ]* ${d.tps} ${rx(d.ballots)} ${rx(d.ballots)} ${2 * d.tps} ${4 * d.tps} ${2 * d.tps} ${d.tps} ${d.tps} ${d.tps} ${d.tps}`,
+      )
       const m = row.exec(lampiran.slice(at))
       expect(m, `Lampiran per desa: ${nama}`).not.toBeNull()
       at += m!.index
@@ -612,7 +822,9 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     at = 0
     csvTps.forEach((x, i) => {
       const seals = SEALS.filter(([j]) => j === i).map(([, , n]) => n)
-      const row = new RegExp(`TPS ${String(x.nomor).padStart(3, '0')} ${rx(x.ballots)} ${rx(x.ballots)} 2 4 2 1 1 1 1 ${seals.length ? seals[0] + ',' : '-'}`)
+      const row = new RegExp(
+        `TPS ${String(x.nomor).padStart(3, '0')} ${rx(x.ballots)} ${rx(x.ballots)} 2 4 2 1 1 1 1 ${seals.length ? seals[0] + ',' : '-'}`,
+      )
       const m = row.exec(perTps.slice(at))
       expect(m, `Lampiran per TPS: TPS ${x.nomor} ${x.desa}`).not.toBeNull()
       at += m!.index
@@ -625,7 +837,9 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     const d = await call<{ fileName: string; contentBase64: string }>('dokumen.cetak', { id: baDoc.id, format: 'pdf' })
     const file = save(d, 'qr-')
     expect(d.fileName).toContain('SALINAN')
-    expect(qrCodesOnFirstPage(file, 'ba-serah')).toEqual([`GUDANG-PEMILU|1219|DOK-${baDoc.id}|${baDoc.nomor}|${baDoc.chainSeq}:${baDoc.chainHash.slice(0, 16)}`])
+    expect(qrCodesOnFirstPage(file, 'ba-serah')).toEqual([
+      `GUDANG-PEMILU|1219|DOK-${baDoc.id}|${baDoc.nomor}|${baDoc.chainSeq}:${baDoc.chainHash.slice(0, 16)}`,
+    ])
   })
 
   it('a return from the PPK: 5 Gubernur back to stock, 3 Bupati set apart as rusak (2 rows)', async () => {
@@ -639,7 +853,11 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
         ],
       }),
     )
-    const rows = app.ctx.db.prepare('SELECT variant_id AS v, from_place AS f, to_place AS t, qty FROM ledger WHERE document_id = ? ORDER BY seq').all(`PENGEMBALIAN:${r.id}`)
+    const rows = app.ctx.db
+      .prepare(
+        'SELECT variant_id AS v, from_place AS f, to_place AS t, qty FROM ledger WHERE document_id = ? ORDER BY seq',
+      )
+      .all(`PENGEMBALIAN:${r.id}`)
     expect(rows).toEqual([
       { v: v.GUBERNUR, f: `DIKIRIM:${kecamatanId}`, t: 'BAIK', qty: 5 },
       { v: v.BUPATI, f: `DIKIRIM:${kecamatanId}`, t: 'RUSAK:KUSUT_SOBEK', qty: 3 },
@@ -649,7 +867,8 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
   })
 
   it('pemusnahan.kandidat after the return: all damaged sheets, no good surplus', async () => {
-    const kandidat = await call<{ variantId: number; baik: number; psu: number; surplus: number }[]>('pemusnahan.kandidat')
+    const kandidat =
+      await call<{ variantId: number; baik: number; psu: number; surplus: number }[]>('pemusnahan.kandidat')
     expect(KAB_BALLOTS).toBe(312_448)
     // Gubernur baik 247, Bupati 257: far below what the other 1.364 TPS still need. PSU 2.000 each.
     expect(kandidat.map((k) => [k.variantId, k.baik, k.psu, k.surplus])).toEqual([
@@ -671,21 +890,28 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
   })
 
   it('destroys every damaged sheet with a BA pemusnahan (7 rows): counts per type, dapil and reason, total with terbilang', async () => {
-    const kandidat = await call<{ variantId: number; rusak: { reason: string; qty: number }[]; baik: number }[]>('pemusnahan.kandidat')
-    const rusakOf = (code: string) => Object.fromEntries(kandidat.find((k) => k.variantId === v[code])!.rusak.map((r) => [r.reason, r.qty]))
+    const kandidat =
+      await call<{ variantId: number; rusak: { reason: string; qty: number }[]; baik: number }[]>('pemusnahan.kandidat')
+    const rusakOf = (code: string) =>
+      Object.fromEntries(kandidat.find((k) => k.variantId === v[code])!.rusak.map((r) => [r.reason, r.qty]))
     expect(rusakOf('GUBERNUR')).toEqual({ CETAK: 30, KUSUT_SOBEK: 20, LAINNYA: 10 })
     expect(rusakOf('BUPATI')).toEqual({ WARNA_PENANDA: 25, FOTO: 12, NAMA_LOGO: 8, KUSUT_SOBEK: 3 })
 
-    const lines = kandidat.flatMap((k) => k.rusak.map((r) => ({ variantId: k.variantId, from: `RUSAK:${r.reason}`, qty: r.qty })))
+    const lines = kandidat.flatMap((k) =>
+      k.rusak.map((r) => ({ variantId: k.variantId, from: `RUSAK:${r.reason}`, qty: r.qty })),
+    )
     expect(lines).toHaveLength(7)
     const res = await writes(7, () =>
-      call<{ pemusnahanId: number; document: { id: number; nomor: string; chainSeq: number; chainHash: string } }>('pemusnahan.catat', {
-        tanggal: '2024-11-20',
-        metode: 'dibakar',
-        tempat: 'Halaman Gudang Logistik KPU Kabupaten Batu Bara',
-        note: 'Disaksikan Bawaslu, Polres dan Kodim',
-        lines,
-      }),
+      call<{ pemusnahanId: number; document: { id: number; nomor: string; chainSeq: number; chainHash: string } }>(
+        'pemusnahan.catat',
+        {
+          tanggal: '2024-11-20',
+          metode: 'dibakar',
+          tempat: 'Halaman Gudang Logistik KPU Kabupaten Batu Bara',
+          note: 'Disaksikan Bawaslu, Polres dan Kodim',
+          lines,
+        },
+      ),
     )
     musnahDoc = res.document
     // The handover's BA took number 1; this one is the second of the year.
@@ -693,7 +919,9 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     const list = await call<{ id: number; qty: number; nomor: string }[]>('pemusnahan.list')
     expect(list).toEqual([expect.objectContaining({ id: res.pemusnahanId, qty: 108, nomor: musnahDoc.nomor })])
 
-    const file = save(await call<{ fileName: string; contentBase64: string }>('dokumen.cetak', { id: musnahDoc.id, format: 'pdf' }))
+    const file = save(
+      await call<{ fileName: string; contentBase64: string }>('dokumen.cetak', { id: musnahDoc.id, format: 'pdf' }),
+    )
     const t = flat(pdfText(file))
     expect(t).toContain('PEMUSNAHAN SURAT SUARA RUSAK DAN LEBIH')
     expect(t).toContain(`Nomor: ${musnahDoc.nomor}`)
@@ -708,7 +936,9 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     expect(t).toMatch(/Surat suara Bupati KABUPATEN BATU BARA Kusut\/sobek 3/)
     expect(t).toMatch(/Surat suara Bupati KABUPATEN BATU BARA Warna penanda salah 25/)
     expect(t).toContain(`Rantai buku besar #${musnahDoc.chainSeq}`)
-    expect(qrCodesOnFirstPage(file, 'ba-musnah')).toEqual([`GUDANG-PEMILU|1219|DOK-${musnahDoc.id}|${musnahDoc.nomor}|${musnahDoc.chainSeq}:${musnahDoc.chainHash.slice(0, 16)}`])
+    expect(qrCodesOnFirstPage(file, 'ba-musnah')).toEqual([
+      `GUDANG-PEMILU|1219|DOK-${musnahDoc.id}|${musnahDoc.nomor}|${musnahDoc.chainSeq}:${musnahDoc.chainHash.slice(0, 16)}`,
+    ])
   })
 
   it('ledger balances per place equal the hand-computed figures', () => {
@@ -737,14 +967,20 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
       put(c, K, KIT_TOTAL[c]!)
     }
     const code = new Map(Object.entries(v).map(([c, id]) => [id, c]))
-    const balances = app.ctx.db.prepare('SELECT variant_id AS v, place, qty FROM balance WHERE qty <> 0').all() as { v: number; place: string; qty: number }[]
+    const balances = app.ctx.db.prepare('SELECT variant_id AS v, place, qty FROM balance WHERE qty <> 0').all() as {
+      v: number
+      place: string
+      qty: number
+    }[]
     expect(new Map(balances.map((b) => [`${code.get(b.v)}|${b.place}`, b.qty]))).toEqual(expected)
     // Spelled out as the brief asks: every DIKEMAS, RUSAK and PROSES place is empty.
     expect(balances.filter((b) => /^(DIKEMAS|RUSAK|PROSES):/.test(b.place))).toEqual([])
     // Conservation: each variant's places sum to zero, and the balances equal the raw rows.
     for (const id of Object.values(v)) expect(balances.filter((b) => b.v === id).reduce((s, b) => s + b.qty, 0)).toBe(0)
     const sums = new Map<string, number>()
-    for (const r of app.ctx.db.prepare('SELECT variant_id AS v, from_place AS f, to_place AS t, qty FROM ledger').all() as { v: number; f: string; t: string; qty: number }[]) {
+    for (const r of app.ctx.db
+      .prepare('SELECT variant_id AS v, from_place AS f, to_place AS t, qty FROM ledger')
+      .all() as { v: number; f: string; t: string; qty: number }[]) {
       sums.set(`${code.get(r.v)}|${r.f}`, (sums.get(`${code.get(r.v)}|${r.f}`) ?? 0) - r.qty)
       sums.set(`${code.get(r.v)}|${r.t}`, (sums.get(`${code.get(r.v)}|${r.t}`) ?? 0) + r.qty)
     }
@@ -755,22 +991,59 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
   it('rekonsiliasi.get: nothing packed or damaged left, dikirim the kits less the return, dimusnahkan the destroyed', async () => {
     const recon = await call<ReconRow[]>('rekonsiliasi.get')
     const row = (c: string) => recon.find((r) => r.variantId === v[c])!
-    expect(row('GUBERNUR')).toMatchObject({ diterima: 18_000, belumDiproses: 0, proses: 0, baik: 247, dikemas: 0, dikirim: 17_693, rusak: {}, rusakTotal: 0, dimusnahkan: 60 })
-    expect(row('BUPATI')).toMatchObject({ diterima: 18_000, belumDiproses: 0, proses: 0, baik: 257, dikemas: 0, dikirim: 17_695, rusak: {}, rusakTotal: 0, dimusnahkan: 48 })
-    expect(row('KOTAK')).toMatchObject({ diterima: 170, belumDiproses: 4, baik: 2, dikemas: 0, dikirim: 164, rusakTotal: 0, dimusnahkan: 0 })
+    expect(row('GUBERNUR')).toMatchObject({
+      diterima: 18_000,
+      belumDiproses: 0,
+      proses: 0,
+      baik: 247,
+      dikemas: 0,
+      dikirim: 17_693,
+      rusak: {},
+      rusakTotal: 0,
+      dimusnahkan: 60,
+    })
+    expect(row('BUPATI')).toMatchObject({
+      diterima: 18_000,
+      belumDiproses: 0,
+      proses: 0,
+      baik: 257,
+      dikemas: 0,
+      dikirim: 17_695,
+      rusak: {},
+      rusakTotal: 0,
+      dimusnahkan: 48,
+    })
+    expect(row('KOTAK')).toMatchObject({
+      diterima: 170,
+      belumDiproses: 4,
+      baik: 2,
+      dikemas: 0,
+      dikirim: 164,
+      rusakTotal: 0,
+      dimusnahkan: 0,
+    })
     expect(row('BILIK')).toMatchObject({ diterima: 330, baik: 2, dikemas: 0, dikirim: 328, rusakTotal: 0 })
     expect(row('TINTA')).toMatchObject({ diterima: 170, belumDiproses: 6, dikemas: 0, dikirim: 164 })
   })
 
   it('the rekap harian of the sorting day agrees with the ledger (Silog baik and rusak)', async () => {
-    const d = await call<{ contentBase64: string; fileName: string }>('rekap.harian', { tanggal: '2024-11-05', format: 'xlsx' })
+    const d = await call<{ contentBase64: string; fileName: string }>('rekap.harian', {
+      tanggal: '2024-11-05',
+      format: 'xlsx',
+    })
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(Buffer.from(d.contentBase64, 'base64') as unknown as ExcelJS.Buffer)
     const silog: unknown[][] = []
     wb.getWorksheet('Silog')!.eachRow((r) => silog.push((r.values as unknown[]).slice(1)))
     // From the ledger's own rows: PROSES -> BAIK is baik, PROSES -> RUSAK is rusak.
     const floor = (id: number, to: string) =>
-      (app.ctx.db.prepare(`SELECT coalesce(sum(qty), 0) AS n FROM ledger WHERE variant_id = ? AND from_place LIKE 'PROSES:%' AND to_place LIKE ?`).get(id, to) as { n: number }).n
+      (
+        app.ctx.db
+          .prepare(
+            `SELECT coalesce(sum(qty), 0) AS n FROM ledger WHERE variant_id = ? AND from_place LIKE 'PROSES:%' AND to_place LIKE ?`,
+          )
+          .get(id, to) as { n: number }
+      ).n
     for (const [code, baik, rusak] of [
       ['GUBERNUR', 17_940, 60],
       ['BUPATI', 17_955, 45],
@@ -787,7 +1060,9 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     // return 2; destruction 7: 9 + 14 + 5 + 739 + 738 + 2 + 7 = 1.514.
     expect(expectedRows).toBe(1_514)
     expect(ledgerRows()).toBe(1_514)
-    const verify = await call<{ ok: boolean; rows: number; problem: string | null; balancesMatch: boolean }>('ledger.verify')
+    const verify = await call<{ ok: boolean; rows: number; problem: string | null; balancesMatch: boolean }>(
+      'ledger.verify',
+    )
     expect(verify).toMatchObject({ ok: true, rows: 1_514, problem: null, balancesMatch: true })
   })
 })

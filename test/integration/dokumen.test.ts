@@ -30,7 +30,10 @@ async function refusal(method: string, input: unknown = {}): Promise<ErrorBody> 
 
 /** Prints a document and returns its text as pdftotext lays it out, keeping the PDF for a look. */
 async function printText(id: number): Promise<{ text: string; fileName: string; pages: string[] }> {
-  const d = await call<{ fileName: string; mime: string; contentBase64: string }>('dokumen.cetak', { id, format: 'pdf' })
+  const d = await call<{ fileName: string; mime: string; contentBase64: string }>('dokumen.cetak', {
+    id,
+    format: 'pdf',
+  })
   expect(d.mime).toBe('application/pdf')
   const file = join(OUT, d.fileName)
   writeFileSync(file, Buffer.from(d.contentBase64, 'base64'))
@@ -68,8 +71,20 @@ beforeAll(async () => {
     type: 'BA_SORTIR',
     nomorPattern: null,
     signers: [
-      { peran: 'Yang Membuat', jabatan: 'Kepala Subbagian Keuangan, Umum dan Logistik', nama: 'Siti Aminah, S.E.', nip: '19800202 200501 2 002', posisi: 'pihak' },
-      { peran: 'Yang Memeriksa', jabatan: 'Sekretaris KPU Kabupaten Batu Bara', nama: 'Drs. Ahmad Syahputra, M.Si.', nip: '19700101 199503 1 001', posisi: 'pihak' },
+      {
+        peran: 'Yang Membuat',
+        jabatan: 'Kepala Subbagian Keuangan, Umum dan Logistik',
+        nama: 'Siti Aminah, S.E.',
+        nip: '19800202 200501 2 002',
+        posisi: 'pihak',
+      },
+      {
+        peran: 'Yang Memeriksa',
+        jabatan: 'Sekretaris KPU Kabupaten Batu Bara',
+        nama: 'Drs. Ahmad Syahputra, M.Si.',
+        nip: '19700101 199503 1 001',
+        posisi: 'pihak',
+      },
       { peran: 'Saksi', jabatan: 'Anggota Bawaslu Kabupaten Batu Bara', nama: 'Rudi Hartono', posisi: 'saksi' },
       { peran: 'Mengetahui', jabatan: 'Ketua KPU Kabupaten Batu Bara', nama: 'Hj. Nurhayati', posisi: 'mengetahui' },
     ],
@@ -90,7 +105,14 @@ beforeAll(async () => {
     wakilNama: 'Hendra Gunawan',
     wakilJabatan: 'Kepala Gudang PT Aneka Cetak Nusantara',
     lines: [
-      { variantId: gub, dus: 160, isiPerDus: 2000, countedQty: 318_000, tertukarQty: 500, tertukarNote: 'milik KPU Kabupaten Asahan' },
+      {
+        variantId: gub,
+        dus: 160,
+        isiPerDus: 2000,
+        countedQty: 318_000,
+        tertukarQty: 500,
+        tertukarNote: 'milik KPU Kabupaten Asahan',
+      },
       { variantId: bup, dus: 100, isiPerDus: 2000, countedQty: 200_000 },
     ],
   })
@@ -118,7 +140,14 @@ beforeAll(async () => {
     variantId: gub,
     rows: [
       { teamId: melati, serahkan: 20_000, hasil: 19_000, rusak: { CETAK: 50, KUSUT_SOBEK: 20 }, kembali: 930 },
-      { teamId: mawar, serahkan: 18_000, hasil: 17_000, rusak: { LAINNYA: 3 }, rusakNote: 'tinta luntur', kembali: 997 },
+      {
+        teamId: mawar,
+        serahkan: 18_000,
+        hasil: 17_000,
+        rusak: { LAINNYA: 3 },
+        rusakNote: 'tinta luntur',
+        kembali: 997,
+      },
     ],
   })
   await call('shift.tutup', { shiftId, note: 'selesai' })
@@ -133,7 +162,12 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
   let sortirId: number
 
   it('BA hasil sortir dan lipat: the register starts at nomor awal 514; figures, terbilang and signers are on paper', async () => {
-    const doc = await call<{ id: number; nomor: string; chainSeq: number; chainHash: string }>('dokumen.terbitkan', { type: 'BA_SORTIR', from: '2024-10-21', to: '2024-10-21', tanggal: '2024-10-21' })
+    const doc = await call<{ id: number; nomor: string; chainSeq: number; chainHash: string }>('dokumen.terbitkan', {
+      type: 'BA_SORTIR',
+      from: '2024-10-21',
+      to: '2024-10-21',
+      tanggal: '2024-10-21',
+    })
     sortirId = doc.id
     expect(doc.nomor).toBe('514/PP.09.4-BA/1219/2024')
     const { text, pages } = await printText(doc.id)
@@ -152,7 +186,8 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
     expect(t).toMatch(/Kusut\/sobek 20/)
     expect(t).toMatch(/Lainnya 3/)
     expect(t).toContain('1 shift oleh 2 regu dengan 5 pekerja')
-    for (const name of ['Siti Aminah, S.E.', 'Drs. Ahmad Syahputra, M.Si.', 'Rudi Hartono', 'Hj. Nurhayati']) expect(t).toContain(name)
+    for (const name of ['Siti Aminah, S.E.', 'Drs. Ahmad Syahputra, M.Si.', 'Rudi Hartono', 'Hj. Nurhayati'])
+      expect(t).toContain(name)
     expect(t).toContain('NIP. 19800202 200501 2 002')
     expect(t).toContain('Limapuluh, 21 Oktober 2024')
     // Every page is numbered "Halaman x dari y" and carries the chain head it was made from.
@@ -174,7 +209,11 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
   })
 
   it('BA penerimaan names both parties, the surat jalan, the kurang and the tertukar with terbilang', async () => {
-    const doc = await call<{ nomor: string; id: number }>('dokumen.terbitkan', { type: 'BA_PENERIMAAN', deliveryId, tanggal: '2024-10-20' })
+    const doc = await call<{ nomor: string; id: number }>('dokumen.terbitkan', {
+      type: 'BA_PENERIMAAN',
+      deliveryId,
+      tanggal: '2024-10-20',
+    })
     expect(doc.nomor).toBe('515/PP.09.4-BA/1219/2024')
     const t = flat((await printText(doc.id)).text)
     expect(t).toContain('PIHAK PERTAMA')
@@ -199,7 +238,11 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
   })
 
   it('the QR code printed in the footer decodes to the register entry and its chain head', async () => {
-    const doc = (await call<{ id: number; type: string; nomor: string; chainSeq: number; chainHash: string }[]>('dokumen.list', { type: 'BA_SORTIR' }))[0]!
+    const doc = (
+      await call<{ id: number; type: string; nomor: string; chainSeq: number; chainHash: string }[]>('dokumen.list', {
+        type: 'BA_SORTIR',
+      })
+    )[0]!
     const d = await call<{ fileName: string; contentBase64: string }>('dokumen.cetak', { id: doc.id, format: 'pdf' })
     const pdf = join(OUT, `qr-${d.fileName}`)
     writeFileSync(pdf, Buffer.from(d.contentBase64, 'base64'))
@@ -207,7 +250,9 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
     expect(spawnSync('pdftoppm', ['-r', '150', '-f', '1', '-l', '1', '-png', pdf, join(OUT, 'qr-page')]).status).toBe(0)
     const scan = spawnSync('zbarimg', ['--quiet', '--raw', join(OUT, 'qr-page-1.png')], { encoding: 'utf8' })
     expect(scan.status, scan.stderr).toBe(0)
-    expect(scan.stdout.trim()).toBe(`GUDANG-PEMILU|1219|DOK-${doc.id}|${doc.nomor}|${doc.chainSeq}:${doc.chainHash.slice(0, 16)}`)
+    expect(scan.stdout.trim()).toBe(
+      `GUDANG-PEMILU|1219|DOK-${doc.id}|${doc.nomor}|${doc.chainSeq}:${doc.chainHash.slice(0, 16)}`,
+    )
   })
 
   it('BA surat suara rusak dan kurang asks for exactly the uncovered needs', async () => {
@@ -218,11 +263,18 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
     // Bupati: 200.000 received, none sorted: short 114.448.
     expect(t).toMatch(/SUMATERA UTARA 314\.448 318\.000 73 2\.000 0 /)
     expect(t).toMatch(/KABUPATEN BATU BARA 314\.448 200\.000 0 0 114\.448/)
-    expect(t).toContain('permintaan penggantian surat suara sebanyak 114.448 (seratus empat belas ribu empat ratus empat puluh delapan) lembar')
+    expect(t).toContain(
+      'permintaan penggantian surat suara sebanyak 114.448 (seratus empat belas ribu empat ratus empat puluh delapan) lembar',
+    )
   })
 
   it('the pay recap splits team output among those present, withholds 6% tax, as PDF and XLSX', async () => {
-    const doc = await call<{ id: number; nomor: string | null; formats: string[] }>('dokumen.terbitkan', { type: 'REKAP_UPAH', from: '2024-10-21', to: '2024-10-21', tanggal: '2024-10-22' })
+    const doc = await call<{ id: number; nomor: string | null; formats: string[] }>('dokumen.terbitkan', {
+      type: 'REKAP_UPAH',
+      from: '2024-10-21',
+      to: '2024-10-21',
+      tanggal: '2024-10-22',
+    })
     expect(doc.nomor).toBeNull()
     expect(doc.formats).toEqual(['pdf', 'xlsx'])
     // Melati processed 19.070 x Rp188 = 3.585.160, three ways: 1.195.054 (the first by id), 1.195.053, 1.195.053.
@@ -250,25 +302,50 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
   })
 
   it('the nota pengembalian lists the tertukar sheets going back, after which none are held', async () => {
-    const r = await call<{ id: number }>('penerimaan.retur', { penyedia: 'PT Aneka Cetak Nusantara', note: 'Dijemput kurir penyedia.', lines: [{ variantId: gub, qty: 500 }] })
-    const doc = await call<{ id: number }>('dokumen.terbitkan', { type: 'NOTA_RETUR', returId: r.id, tanggal: '2024-10-22' })
+    const r = await call<{ id: number }>('penerimaan.retur', {
+      penyedia: 'PT Aneka Cetak Nusantara',
+      note: 'Dijemput kurir penyedia.',
+      lines: [{ variantId: gub, qty: 500 }],
+    })
+    const doc = await call<{ id: number }>('dokumen.terbitkan', {
+      type: 'NOTA_RETUR',
+      returId: r.id,
+      tanggal: '2024-10-22',
+    })
     const t = flat((await printText(doc.id)).text)
     expect(t).toContain('NOTA PENGEMBALIAN')
     expect(t).toContain('500 (lima ratus) lembar')
     // The table wraps the origin note inside its cell.
     expect(t).toMatch(/milik KPU Kabupaten .*Asahan/)
-    const recon = await call<{ variantId: number; tertukar: number; tertukarDikembalikan: number }[]>('rekonsiliasi.get')
+    const recon =
+      await call<{ variantId: number; tertukar: number; tertukarDikembalikan: number }[]>('rekonsiliasi.get')
     expect(recon.find((x) => x.variantId === gub)).toMatchObject({ tertukar: 0, tertukarDikembalikan: 500 })
   })
 
   it('refuses documents that would state an unfinished day, and numbers nothing', async () => {
     const before = await call<unknown[]>('dokumen.list')
-    const open = await call<{ id: number }>('shift.buka', { kind: 'sortir_lipat', tanggal: '2024-10-23', mulai: '08:00', selesai: '12:00', variantIds: [gub], teams: [{ teamId: melati }] })
-    expect((await refusal('dokumen.terbitkan', { type: 'BA_SORTIR', from: '2024-10-23', to: '2024-10-23' })).message).toContain(`#${open.id}`)
-    expect((await refusal('dokumen.terbitkan', { type: 'BA_SORTIR', from: '2024-10-25', to: '2024-10-26' })).message).toContain('Tidak ada shift sortir-lipat')
-    expect((await refusal('dokumen.terbitkan', { type: 'REKAP_UPAH', from: '2024-10-23', to: '2024-10-23' })).message).toMatch(/Tidak ada hasil kerja|belum ditutup/)
+    const open = await call<{ id: number }>('shift.buka', {
+      kind: 'sortir_lipat',
+      tanggal: '2024-10-23',
+      mulai: '08:00',
+      selesai: '12:00',
+      variantIds: [gub],
+      teams: [{ teamId: melati }],
+    })
+    expect(
+      (await refusal('dokumen.terbitkan', { type: 'BA_SORTIR', from: '2024-10-23', to: '2024-10-23' })).message,
+    ).toContain(`#${open.id}`)
+    expect(
+      (await refusal('dokumen.terbitkan', { type: 'BA_SORTIR', from: '2024-10-25', to: '2024-10-26' })).message,
+    ).toContain('Tidak ada shift sortir-lipat')
+    expect(
+      (await refusal('dokumen.terbitkan', { type: 'REKAP_UPAH', from: '2024-10-23', to: '2024-10-23' })).message,
+    ).toMatch(/Tidak ada hasil kerja|belum ditutup/)
     expect((await refusal('dokumen.terbitkan', { type: 'BA_PENERIMAAN', deliveryId: 999 })).code).toBe('NOT_FOUND')
-    expect((await refusal('dokumen.aturJenis', { type: 'BA_RUSAK', nomorPattern: 'BA/{tahun}', signers: [] })).details?.[0]?.column).toBe('nomorPattern')
+    expect(
+      (await refusal('dokumen.aturJenis', { type: 'BA_RUSAK', nomorPattern: 'BA/{tahun}', signers: [] })).details?.[0]
+        ?.column,
+    ).toBe('nomorPattern')
     expect(await call<unknown[]>('dokumen.list')).toHaveLength(before.length)
     await call('shift.tutup', { shiftId: open.id })
   })
@@ -290,7 +367,14 @@ describe('rekap harian', () => {
 
   it('holds the summary, shift, team, reason, delivery and Silog sheets with the figures of the day', async () => {
     const wb = await workbook('2024-10-21')
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Ringkasan', 'Per Shift', 'Per Regu', 'Per Alasan Rusak', 'Penerimaan', 'Silog'])
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Ringkasan',
+      'Per Shift',
+      'Per Regu',
+      'Per Alasan Rusak',
+      'Penerimaan',
+      'Silog',
+    ])
     const silog = rowsOf(wb.getWorksheet('Silog')!)
     const g = silog.find((r) => String(r[0]).includes('Gubernur'))!
     // Diterima 318.000, baik 36.000, rusak 73, no shortfall, 2.000 short against the surat jalan.
@@ -315,7 +399,12 @@ describe('rekap harian', () => {
   })
 
   it('writes text that looks like a formula as text, never as a formula', async () => {
-    await call('penerimaan.catat', { receivedAt: '2024-10-21T14:00', penyedia: '=HYPERLINK("http://contoh.invalid","klik")', suratJalan: '+SJ-2', lines: [{ variantId: bup, statedQty: 10, countedQty: 10 }] })
+    await call('penerimaan.catat', {
+      receivedAt: '2024-10-21T14:00',
+      penyedia: '=HYPERLINK("http://contoh.invalid","klik")',
+      suratJalan: '+SJ-2',
+      lines: [{ variantId: bup, statedQty: 10, countedQty: 10 }],
+    })
     const ws = (await workbook('2024-10-21')).getWorksheet('Penerimaan')!
     let seen = 0
     ws.eachRow((row) =>
@@ -331,14 +420,20 @@ describe('rekap harian', () => {
     const csv = await call<{ contentBase64: string }>('rekap.harian', { tanggal: '2024-10-21', format: 'csv' })
     const text = Buffer.from(csv.contentBase64, 'base64').toString('utf8')
     expect(text.charCodeAt(0)).toBe(0xfeff)
-    expect(text.split('\r\n')[0]).toBe('\ufeffJenis Surat Suara;Dapil;Diterima;Baik;Rusak;Kurang;Kurang Kirim (thd Surat Jalan)')
+    expect(text.split('\r\n')[0]).toBe(
+      '\ufeffJenis Surat Suara;Dapil;Diterima;Baik;Rusak;Kurang;Kurang Kirim (thd Surat Jalan)',
+    )
   })
 
   it('gudang rekap writes the same workbook to a file and refuses a wrong extension', async () => {
     const db = join(root, 'batubara.sqlite')
     const out = join(root, 'rekap.xlsx')
     const gudang = (...args: string[]) =>
-      spawnSync(process.execPath, [resolve(__dirname, '../../src/cli/gudang.mjs'), ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, GUDANG_DB: join(root, 'tidak-dipakai.sqlite') } })
+      spawnSync(process.execPath, [resolve(__dirname, '../../src/cli/gudang.mjs'), ...args], {
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: { ...process.env, GUDANG_DB: join(root, 'tidak-dipakai.sqlite') },
+      })
     const ok = gudang('rekap', '--db', db, '--tanggal', '2024-10-21', '--out', out)
     expect(ok.status, ok.stderr).toBe(0)
     const wb = new ExcelJS.Workbook()

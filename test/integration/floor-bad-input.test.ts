@@ -23,7 +23,9 @@ const meta = { actor: 'Nurhayati', transport: 'test' as const }
 /** sha256 over every row of every table (ledger, balance, delivery, shift, audit, worker, team, ...). */
 function fingerprint(db: DB): string {
   const h = createHash('sha256')
-  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]
+  const tables = db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .all() as { name: string }[]
   for (const { name } of tables) {
     h.update(`\u0000${name}\u0000`)
     for (const row of db.prepare(`SELECT * FROM "${name}"`).raw().iterate()) h.update(JSON.stringify(row))
@@ -43,7 +45,8 @@ function harness(getApp: () => OpenedApp) {
     const before = fingerprint(db)
     const res: ApiResponse = await getApp().dispatcher.call(method, input, meta)
     expect(fingerprint(db), `${method} changed the database`).toBe(before)
-    if (res.ok) throw new Error(`${method} was expected to be refused but answered ${JSON.stringify(res.result).slice(0, 300)}`)
+    if (res.ok)
+      throw new Error(`${method} was expected to be refused but answered ${JSON.stringify(res.result).slice(0, 300)}`)
     expect(res.error.code, JSON.stringify(res.error)).toBe(code)
     return res.error
   }
@@ -90,7 +93,11 @@ const deliveryInput = (lines: unknown[], over: Record<string, unknown> = {}) => 
  *   Shift R (rakit kotak, open): Kenanga with Budi.   Shift C (sortir, Bupati): closed.
  */
 beforeAll(async () => {
-  app = await openApp({ dbPath: join(root, 'bad.sqlite'), demoCsvPath: DEMO_CSV, onInternalError: (m, e) => console.error(m, e) })
+  app = await openApp({
+    dbPath: join(root, 'bad.sqlite'),
+    demoCsvPath: DEMO_CSV,
+    onInternalError: (m, e) => console.error(m, e),
+  })
   const variants = await call<VariantInfo[]>('barang.varian')
   const v = (code: string) => variants.find((x) => x.itemCode === code)!
   ;[G, B, K] = [v('GUBERNUR').variantId, v('BUPATI').variantId, v('KOTAK').variantId]
@@ -99,7 +106,9 @@ beforeAll(async () => {
   team.melati = (await call<Team>('regu.tambah', { nama: 'Melati', dailyTarget: 20_000 })).id
   team.kenanga = (await call<Team>('regu.tambah', { nama: 'Kenanga' })).id
   team.dahlia = (await call<Team>('regu.tambah', { nama: 'Dahlia' })).id
-  w.siti = (await call<Worker>('pekerja.tambah', { nama: 'Siti Aminah', nik: '1219014501900001', teamId: team.melati })).id
+  w.siti = (
+    await call<Worker>('pekerja.tambah', { nama: 'Siti Aminah', nik: '1219014501900001', teamId: team.melati })
+  ).id
   w.rudi = (await call<Worker>('pekerja.tambah', { nama: 'Rudi Hartono', teamId: team.melati })).id
   w.ahmad = (await call<Worker>('pekerja.tambah', { nama: 'Ahmad Fauzi', teamId: team.kenanga })).id
   w.budi = (await call<Worker>('pekerja.tambah', { nama: 'Budi Santoso', teamId: team.kenanga })).id
@@ -116,12 +125,27 @@ beforeAll(async () => {
       ],
     })
   ).id
-  await call('penerimaan.catat', { receivedAt: '2024-11-04T10:00', penyedia: 'CV Karya Kotak', suratJalan: 'KTK-1', lines: [{ variantId: K, statedQty: 100, countedQty: 100 }] })
-  const d3 = await call<Delivery>('penerimaan.catat', { receivedAt: '2024-11-04T11:00', penyedia: 'PT Pura Barutama', suratJalan: 'SJ-002', lines: [{ variantId: B, statedQty: 2_000, countedQty: 1_990 }] })
+  await call('penerimaan.catat', {
+    receivedAt: '2024-11-04T10:00',
+    penyedia: 'CV Karya Kotak',
+    suratJalan: 'KTK-1',
+    lines: [{ variantId: K, statedQty: 100, countedQty: 100 }],
+  })
+  const d3 = await call<Delivery>('penerimaan.catat', {
+    receivedAt: '2024-11-04T11:00',
+    penyedia: 'PT Pura Barutama',
+    suratJalan: 'SJ-002',
+    lines: [{ variantId: B, statedQty: 2_000, countedQty: 1_990 }],
+  })
   delivery.d3 = d3.id
   await call('penerimaan.selisihSelesai', { lineId: d3.lines[0]!.lineId, note: 'Diterima dengan BA kekurangan' })
 
-  shift.s = (await call<ShiftDetail>('shift.buka', sortirShift({ teams: [{ teamId: team.melati }, { teamId: team.kenanga, workerIds: [w.ahmad] }] }))).id
+  shift.s = (
+    await call<ShiftDetail>(
+      'shift.buka',
+      sortirShift({ teams: [{ teamId: team.melati }, { teamId: team.kenanga, workerIds: [w.ahmad] }] }),
+    )
+  ).id
   await call('tally.simpan', {
     shiftId: shift.s,
     variantId: G,
@@ -132,12 +156,31 @@ beforeAll(async () => {
   })
   const hasil = (await call<{ rows: HistoryRow[] }>('ledger.riwayat', { shiftId: shift.s, place: 'BAIK' })).rows
   seq.original = hasil[0]!.seq
-  const corrected = await call<{ seqs: number[] }>('ledger.koreksi', { seq: seq.original, qty: 290, note: 'Salah hitung satu ikatan' })
+  const corrected = await call<{ seqs: number[] }>('ledger.koreksi', {
+    seq: seq.original,
+    qty: 290,
+    note: 'Salah hitung satu ikatan',
+  })
   ;[seq.batal, seq.koreksi] = corrected.seqs as [number, number]
 
-  shift.r = (await call<ShiftDetail>('shift.buka', { kind: 'rakit_kotak', tanggal: '2024-11-05', mulai: '08:00', selesai: '12:00', variantIds: [K], teams: [{ teamId: team.kenanga, workerIds: [w.budi] }] })).id
-  shift.c = (await call<ShiftDetail>('shift.buka', sortirShift({ variantIds: [B], teams: [{ teamId: team.dahlia }] }))).id
-  await call('tally.simpan', { shiftId: shift.c, variantId: B, rows: [{ teamId: team.dahlia, serahkan: 10, hasil: 10 }] })
+  shift.r = (
+    await call<ShiftDetail>('shift.buka', {
+      kind: 'rakit_kotak',
+      tanggal: '2024-11-05',
+      mulai: '08:00',
+      selesai: '12:00',
+      variantIds: [K],
+      teams: [{ teamId: team.kenanga, workerIds: [w.budi] }],
+    })
+  ).id
+  shift.c = (
+    await call<ShiftDetail>('shift.buka', sortirShift({ variantIds: [B], teams: [{ teamId: team.dahlia }] }))
+  ).id
+  await call('tally.simpan', {
+    shiftId: shift.c,
+    variantId: B,
+    rows: [{ teamId: team.dahlia, serahkan: 10, hasil: 10 }],
+  })
   await call('shift.tutup', { shiftId: shift.c, note: '' })
 })
 afterAll(() => app.close())
@@ -146,7 +189,9 @@ describe('shifts: closing, opening, reopening', () => {
   it('closing a shift with sheets in process names each team and its quantity', async () => {
     const e = await refused('shift.tutup', { shiftId: shift.s, note: '' })
     // 1.205 + 700 = 1.905.
-    expect(e.message).toBe(`Shift #${shift.s} belum dapat ditutup: masih ada 1.905 lembar dalam proses. Catat hasilnya, atau kembalikan yang belum selesai ke stok belum disortir.`)
+    expect(e.message).toBe(
+      `Shift #${shift.s} belum dapat ditutup: masih ada 1.905 lembar dalam proses. Catat hasilnya, atau kembalikan yang belum selesai ke stok belum disortir.`,
+    )
     expect(e.details).toHaveLength(2)
     expect(e.details).toEqual(
       expect.arrayContaining([
@@ -158,18 +203,31 @@ describe('shifts: closing, opening, reopening', () => {
 
   it('closing or tallying a closed shift is refused', async () => {
     const e = await refused('shift.tutup', { shiftId: shift.c, note: '' })
-    expect(e.message).toMatch(new RegExp(`^Shift #${shift.c} \\(2024-11-05\\) sudah ditutup; buka kembali shift dengan alasan`))
-    const t = await refused('tally.simpan', { shiftId: shift.c, variantId: B, rows: [{ teamId: team.dahlia, serahkan: 1 }] })
+    expect(e.message).toMatch(
+      new RegExp(`^Shift #${shift.c} \\(2024-11-05\\) sudah ditutup; buka kembali shift dengan alasan`),
+    )
+    const t = await refused('tally.simpan', {
+      shiftId: shift.c,
+      variantId: B,
+      rows: [{ teamId: team.dahlia, serahkan: 1 }],
+    })
     expect(t.details).toEqual([{ column: 'shiftId', message: 'Shift sudah ditutup' }])
   })
 
   it('reopening an open shift, or without a real reason, is refused', async () => {
-    expect((await refused('shift.bukaKembali', { shiftId: shift.s, note: 'Koreksi hasil regu Melati' })).message).toBe(`Shift #${shift.s} masih terbuka`)
+    expect((await refused('shift.bukaKembali', { shiftId: shift.s, note: 'Koreksi hasil regu Melati' })).message).toBe(
+      `Shift #${shift.s} masih terbuka`,
+    )
     const short = await refused('shift.bukaKembali', { shiftId: shift.c, note: 'ok' })
-    expect(short).toMatchObject({ message: 'Tulis alasan membuka kembali shift', details: [{ column: 'note', message: 'Alasan wajib diisi' }] })
+    expect(short).toMatchObject({
+      message: 'Tulis alasan membuka kembali shift',
+      details: [{ column: 'note', message: 'Alasan wajib diisi' }],
+    })
     const blank = await refused('shift.bukaKembali', { shiftId: shift.c, note: '    ' }, 'INVALID_INPUT')
     expect(blank.details).toEqual([{ column: 'note', message: 'Alasan membuka kembali wajib diisi' }])
-    expect((await refused('shift.bukaKembali', { shiftId: 9_999, note: 'Koreksi hasil' }, 'NOT_FOUND')).message).toBe('Shift #9999 tidak ditemukan')
+    expect((await refused('shift.bukaKembali', { shiftId: 9_999, note: 'Koreksi hasil' }, 'NOT_FOUND')).message).toBe(
+      'Shift #9999 tidak ditemukan',
+    )
   })
 
   it('a shift ending before it starts, or at the same minute, is refused', async () => {
@@ -197,7 +255,9 @@ describe('shifts: closing, opening, reopening', () => {
   })
 
   it('a shift without teams is refused by the contract; a sortir shift without variants by the service', async () => {
-    expect((await refused('shift.buka', sortirShift({ teams: [] }), 'INVALID_INPUT')).details).toEqual([{ column: 'teams', message: 'Pilih sedikitnya satu regu' }])
+    expect((await refused('shift.buka', sortirShift({ teams: [] }), 'INVALID_INPUT')).details).toEqual([
+      { column: 'teams', message: 'Pilih sedikitnya satu regu' },
+    ])
     // Only a packing shift may leave the variants empty (it packs whole TPS kits).
     expect((await refused('shift.buka', sortirShift({ variantIds: [] }))).details).toEqual([
       { column: 'variantIds', message: 'Pilih sedikitnya satu jenis surat suara/barang yang dikerjakan' },
@@ -206,17 +266,29 @@ describe('shifts: closing, opening, reopening', () => {
 
   it('kotak on a sortir-lipat shift and a ballot on a rakit shift are refused naming the item', async () => {
     const e = await refused('shift.buka', sortirShift({ variantIds: [G, K] }))
-    expect(e.details).toEqual([{ column: 'variantIds', message: 'Kotak suara bukan surat suara; shift sortir-lipat hanya untuk surat suara' }])
+    expect(e.details).toEqual([
+      { column: 'variantIds', message: 'Kotak suara bukan surat suara; shift sortir-lipat hanya untuk surat suara' },
+    ])
     const r = await refused('shift.buka', sortirShift({ kind: 'rakit_kotak', variantIds: [B] }))
-    expect(r.details).toEqual([{ column: 'variantIds', message: `${bLabel} tidak dirakit; shift rakit hanya untuk kotak dan bilik suara` }])
+    expect(r.details).toEqual([
+      { column: 'variantIds', message: `${bLabel} tidak dirakit; shift rakit hanya untuk kotak dan bilik suara` },
+    ])
     const unknown = await refused('shift.buka', sortirShift({ variantIds: [999] }))
     expect(unknown.details).toEqual([{ column: 'variantIds', message: 'Barang dengan id 999 tidak dikenal' }])
   })
 
   it('a worker present in two teams, an unknown team or worker: each named', async () => {
-    const e = await refused('shift.buka', sortirShift({ teams: [{ teamId: team.melati }, { teamId: team.kenanga, workerIds: [w.ahmad, w.siti] }] }))
-    expect(e.details).toEqual([{ row: 2, column: 'workerIds', message: 'Siti Aminah sudah tercatat hadir di regu Melati' }])
-    const u = await refused('shift.buka', sortirShift({ teams: [{ teamId: 999 }, { teamId: team.kenanga, workerIds: [998] }] }))
+    const e = await refused(
+      'shift.buka',
+      sortirShift({ teams: [{ teamId: team.melati }, { teamId: team.kenanga, workerIds: [w.ahmad, w.siti] }] }),
+    )
+    expect(e.details).toEqual([
+      { row: 2, column: 'workerIds', message: 'Siti Aminah sudah tercatat hadir di regu Melati' },
+    ])
+    const u = await refused(
+      'shift.buka',
+      sortirShift({ teams: [{ teamId: 999 }, { teamId: team.kenanga, workerIds: [998] }] }),
+    )
     expect(u.details).toEqual([
       { row: 1, column: 'teamId', message: 'Regu dengan id 999 tidak ditemukan' },
       { row: 2, column: 'workerIds', message: 'Pekerja dengan id 998 tidak ditemukan' },
@@ -225,12 +297,24 @@ describe('shifts: closing, opening, reopening', () => {
 })
 
 describe('tally.simpan', () => {
-  const tally = (rows: unknown[], over: Record<string, unknown> = {}) => ({ shiftId: shift.s, variantId: G, rows, ...over })
+  const tally = (rows: unknown[], over: Record<string, unknown> = {}) => ({
+    shiftId: shift.s,
+    variantId: G,
+    rows,
+    ...over,
+  })
 
   it('more baik + rusak + kembali than the team holds is refused with the arithmetic', async () => {
     const e = await refused('tally.simpan', tally([{ teamId: team.melati, hasil: 1_200, kembali: 100 }]))
     expect(e.message).toBe('Tally ditolak; tidak ada yang disimpan')
-    expect(e.details).toEqual([{ row: 1, column: 'hasil', message: 'Regu Melati: baik + rusak + kembali = 1.300 lembar, melebihi yang ada di tangan regu (1.205 dalam proses)' }])
+    expect(e.details).toEqual([
+      {
+        row: 1,
+        column: 'hasil',
+        message:
+          'Regu Melati: baik + rusak + kembali = 1.300 lembar, melebihi yang ada di tangan regu (1.205 dalam proses)',
+      },
+    ])
     // Per worker rows add up per team: 700 held + 100 handed out now = 800 < 701 + 100.
     const k = await refused(
       'tally.simpan',
@@ -240,14 +324,21 @@ describe('tally.simpan', () => {
       ]),
     )
     expect(k.details).toEqual([
-      { row: 2, column: 'hasil', message: 'Regu Kenanga: baik + rusak + kembali = 801 lembar, melebihi yang ada di tangan regu (700 dalam proses + 100 diserahkan sekarang = 800)' },
+      {
+        row: 2,
+        column: 'hasil',
+        message:
+          'Regu Kenanga: baik + rusak + kembali = 801 lembar, melebihi yang ada di tangan regu (700 dalam proses + 100 diserahkan sekarang = 800)',
+      },
     ])
   })
 
   it('handing out more than DITERIMA holds is refused naming the variant and the stock', async () => {
     // Gubernur DITERIMA: 10.000 - 1.500 - 700 = 7.800.
     const e = await refused('tally.simpan', tally([{ teamId: team.melati, serahkan: 7_801 }]))
-    expect(e.details).toEqual([{ column: 'serahkan', message: `Diserahkan 7.801 lembar, tetapi stok ${gLabel} yang belum disortir hanya 7.800` }])
+    expect(e.details).toEqual([
+      { column: 'serahkan', message: `Diserahkan 7.801 lembar, tetapi stok ${gLabel} yang belum disortir hanya 7.800` },
+    ])
     // Two rows that each fit but together do not.
     const two = await refused(
       'tally.simpan',
@@ -256,7 +347,9 @@ describe('tally.simpan', () => {
         { teamId: team.kenanga, workerId: w.ahmad, serahkan: 2_801 },
       ]),
     )
-    expect(two.details).toEqual([{ column: 'serahkan', message: `Diserahkan 7.801 lembar, tetapi stok ${gLabel} yang belum disortir hanya 7.800` }])
+    expect(two.details).toEqual([
+      { column: 'serahkan', message: `Diserahkan 7.801 lembar, tetapi stok ${gLabel} yang belum disortir hanya 7.800` },
+    ])
   })
 
   it('negative, fractional, string and huge counts are refused by the contract with the field path', async () => {
@@ -286,9 +379,14 @@ describe('tally.simpan', () => {
 
   it('a ballot of a type or dapil the shift does not work on is refused naming the shift variants', async () => {
     const e = await refused('tally.simpan', tally([{ teamId: team.melati, serahkan: 10 }], { variantId: B }))
-    expect(e.message).toBe(`${bLabel} bukan pekerjaan shift #${shift.s}. Shift ini mengerjakan: ${gLabel}. Periksa jenis dan dapil pada dus surat suara.`)
+    expect(e.message).toBe(
+      `${bLabel} bukan pekerjaan shift #${shift.s}. Shift ini mengerjakan: ${gLabel}. Periksa jenis dan dapil pada dus surat suara.`,
+    )
     expect(e.details).toEqual([{ column: 'variantId', message: 'Jenis/dapil tidak sesuai shift' }])
-    expect((await refused('tally.simpan', tally([{ teamId: team.melati, serahkan: 1 }], { variantId: 999 }), 'NOT_FOUND')).message).toMatch(/999 tidak dikenal/)
+    expect(
+      (await refused('tally.simpan', tally([{ teamId: team.melati, serahkan: 1 }], { variantId: 999 }), 'NOT_FOUND'))
+        .message,
+    ).toMatch(/999 tidak dikenal/)
   })
 
   it('a worker not present in the shift is refused by name', async () => {
@@ -308,20 +406,42 @@ describe('tally.simpan', () => {
 
   it('a worker entered under another team is refused naming both teams', async () => {
     const e = await refused('tally.simpan', tally([{ teamId: team.melati, workerId: w.ahmad, hasil: 1 }]))
-    expect(e.details).toEqual([{ row: 1, column: 'workerId', message: 'Ahmad Fauzi hadir di regu Kenanga, bukan regu Melati' }])
+    expect(e.details).toEqual([
+      { row: 1, column: 'workerId', message: 'Ahmad Fauzi hadir di regu Kenanga, bukan regu Melati' },
+    ])
     const notHere = await refused('tally.simpan', tally([{ teamId: team.dahlia, hasil: 1 }]))
-    expect(notHere.details).toEqual([{ row: 1, column: 'teamId', message: `Regu Dahlia tidak tercatat bekerja di shift #${shift.s}` }])
+    expect(notHere.details).toEqual([
+      { row: 1, column: 'teamId', message: `Regu Dahlia tidak tercatat bekerja di shift #${shift.s}` },
+    ])
   })
 
   it('an unknown damage reason, or one for the other kind of item, is refused naming the item', async () => {
     const e = await refused('tally.simpan', tally([{ teamId: team.melati, hasil: 1, rusak: { SOBEK: 1 } }]))
-    expect(e.details).toEqual([{ row: 1, column: 'rusak.SOBEK', message: 'Alasan rusak "SOBEK" tidak berlaku untuk Surat Suara Pemilihan Gubernur dan Wakil Gubernur' }])
+    expect(e.details).toEqual([
+      {
+        row: 1,
+        column: 'rusak.SOBEK',
+        message: 'Alasan rusak "SOBEK" tidak berlaku untuk Surat Suara Pemilihan Gubernur dan Wakil Gubernur',
+      },
+    ])
     // A kotak reason on a ballot...
     const a = await refused('tally.simpan', tally([{ teamId: team.melati, rusak: { CACAT_BAHAN: 1 } }]))
-    expect(a.details).toEqual([{ row: 1, column: 'rusak.CACAT_BAHAN', message: 'Alasan rusak "CACAT_BAHAN" tidak berlaku untuk Surat Suara Pemilihan Gubernur dan Wakil Gubernur' }])
+    expect(a.details).toEqual([
+      {
+        row: 1,
+        column: 'rusak.CACAT_BAHAN',
+        message: 'Alasan rusak "CACAT_BAHAN" tidak berlaku untuk Surat Suara Pemilihan Gubernur dan Wakil Gubernur',
+      },
+    ])
     // ...and a ballot criterion on a kotak rakit shift.
-    const k = await refused('tally.simpan', { shiftId: shift.r, variantId: K, rows: [{ teamId: team.kenanga, serahkan: 10, hasil: 8, rusak: { CETAK: 2 } }] })
-    expect(k.details).toEqual([{ row: 1, column: 'rusak.CETAK', message: 'Alasan rusak "CETAK" tidak berlaku untuk Kotak suara' }])
+    const k = await refused('tally.simpan', {
+      shiftId: shift.r,
+      variantId: K,
+      rows: [{ teamId: team.kenanga, serahkan: 10, hasil: 8, rusak: { CETAK: 2 } }],
+    })
+    expect(k.details).toEqual([
+      { row: 1, column: 'rusak.CETAK', message: 'Alasan rusak "CETAK" tidak berlaku untuk Kotak suara' },
+    ])
   })
 
   // Fixed bug, kept as a regression test — before the fix, src/api/zodIssues.ts:zodIssues: a record key failing the contract's regex (TallyRowInput.rusak,
@@ -333,10 +453,20 @@ describe('tally.simpan', () => {
 
   it('LAINNYA without a note is refused naming the team or worker', async () => {
     const e = await refused('tally.simpan', tally([{ teamId: team.melati, rusak: { LAINNYA: 3 } }]))
-    expect(e.details).toEqual([{ row: 1, column: 'rusak.LAINNYA', message: 'Regu Melati: rusak "Lainnya" wajib diberi keterangan' }])
+    expect(e.details).toEqual([
+      { row: 1, column: 'rusak.LAINNYA', message: 'Regu Melati: rusak "Lainnya" wajib diberi keterangan' },
+    ])
     // A note of blanks is no note (the contract trims it).
-    const blank = await refused('tally.simpan', tally([{ teamId: team.melati, hasil: 1 }, { teamId: team.kenanga, workerId: w.ahmad, rusak: { LAINNYA: 1 }, rusakNote: '   ' }]))
-    expect(blank.details).toEqual([{ row: 2, column: 'rusak.LAINNYA', message: 'Ahmad Fauzi: rusak "Lainnya" wajib diberi keterangan' }])
+    const blank = await refused(
+      'tally.simpan',
+      tally([
+        { teamId: team.melati, hasil: 1 },
+        { teamId: team.kenanga, workerId: w.ahmad, rusak: { LAINNYA: 1 }, rusakNote: '   ' },
+      ]),
+    )
+    expect(blank.details).toEqual([
+      { row: 2, column: 'rusak.LAINNYA', message: 'Ahmad Fauzi: rusak "Lainnya" wajib diberi keterangan' },
+    ])
   })
 })
 
@@ -363,22 +493,49 @@ describe('penerimaan', () => {
     expect(e.details).toHaveLength(5)
     const noLines = await refused('penerimaan.catat', deliveryInput([]), 'INVALID_INPUT')
     expect(noLines.details).toEqual([{ column: 'lines', message: 'Isi sedikitnya satu barang yang diterima' }])
-    const badTime = await refused('penerimaan.catat', deliveryInput([{ variantId: G, statedQty: 1, countedQty: 1 }], { receivedAt: '2024-11-05 09:00' }), 'INVALID_INPUT')
+    const badTime = await refused(
+      'penerimaan.catat',
+      deliveryInput([{ variantId: G, statedQty: 1, countedQty: 1 }], { receivedAt: '2024-11-05 09:00' }),
+      'INVALID_INPUT',
+    )
     expect(badTime.details).toEqual([{ column: 'receivedAt', message: 'Waktu ditulis TTTT-BB-HHTJJ:MM' }])
   })
 
   it('a surat jalan already recorded from the same penyedia is refused, whatever its case or spacing', async () => {
-    const e = await refused('penerimaan.catat', deliveryInput([{ variantId: G, statedQty: 10, countedQty: 10 }], { penyedia: ' pt pura BARUTAMA ', suratJalan: 'sj-001 ' }))
+    const e = await refused(
+      'penerimaan.catat',
+      deliveryInput([{ variantId: G, statedQty: 10, countedQty: 10 }], {
+        penyedia: ' pt pura BARUTAMA ',
+        suratJalan: 'sj-001 ',
+      }),
+    )
     expect(e.message).toBe('Penerimaan ditolak; tidak ada yang dicatat')
-    expect(e.details).toEqual([{ column: 'suratJalan', message: `Surat jalan sj-001 dari pt pura BARUTAMA sudah dicatat pada penerimaan #${delivery.d1}` }])
+    expect(e.details).toEqual([
+      {
+        column: 'suratJalan',
+        message: `Surat jalan sj-001 dari pt pura BARUTAMA sudah dicatat pada penerimaan #${delivery.d1}`,
+      },
+    ])
     // The same number from another penyedia is another document.
-    const other = await call<Delivery>('penerimaan.catat', deliveryInput([{ variantId: K, statedQty: 1, countedQty: 1 }], { penyedia: 'CV Lain', suratJalan: 'SJ-001' }))
+    const other = await call<Delivery>(
+      'penerimaan.catat',
+      deliveryInput([{ variantId: K, statedQty: 1, countedQty: 1 }], { penyedia: 'CV Lain', suratJalan: 'SJ-001' }),
+    )
     expect(other.suratJalan).toBe('SJ-001')
   })
 
   it('tertukar sheets without a note saying whose they are are refused', async () => {
-    const e = await refused('penerimaan.catat', deliveryInput([{ variantId: B, statedQty: 100, countedQty: 90, tertukarQty: 10 }]))
-    expect(e.details).toEqual([{ row: 1, column: 'tertukarNote', message: 'Tulis milik siapa surat suara yang tertukar (satker atau dapil), untuk nota pengembalian' }])
+    const e = await refused(
+      'penerimaan.catat',
+      deliveryInput([{ variantId: B, statedQty: 100, countedQty: 90, tertukarQty: 10 }]),
+    )
+    expect(e.details).toEqual([
+      {
+        row: 1,
+        column: 'tertukarNote',
+        message: 'Tulis milik siapa surat suara yang tertukar (satker atau dapil), untuk nota pengembalian',
+      },
+    ])
   })
 
   it('a stated quantity above dus x isi is refused on its line; the good line is not saved either', async () => {
@@ -389,7 +546,9 @@ describe('penerimaan', () => {
         { variantId: G, dus: 10, isiPerDus: 2_000, statedQty: 20_500, countedQty: 20_000 },
       ]),
     )
-    expect(e.details).toEqual([{ row: 2, column: 'statedQty', message: 'Jumlah menurut surat jalan 20.500 melebihi 10 dus x 2.000 = 20.000' }])
+    expect(e.details).toEqual([
+      { row: 2, column: 'statedQty', message: 'Jumlah menurut surat jalan 20.500 melebihi 10 dus x 2.000 = 20.000' },
+    ])
   })
 
   it('other line problems: nothing stated, nothing counted, a variant twice or unknown, pengganti without a reason', async () => {
@@ -407,7 +566,11 @@ describe('penerimaan', () => {
     )
     expect(e.details).toEqual([
       { row: 1, column: 'statedQty', message: 'Isi jumlah menurut surat jalan, atau jumlah dus dan isi per dus' },
-      { row: 2, column: 'countedQty', message: 'Jumlah terhitung dan tertukar keduanya nol; hapus baris ini bila barangnya tidak datang' },
+      {
+        row: 2,
+        column: 'countedQty',
+        message: 'Jumlah terhitung dan tertukar keduanya nol; hapus baris ini bila barangnya tidak datang',
+      },
       { row: 3, column: 'variantId', message: `${bLabel} disebut dua kali; gabungkan menjadi satu baris` },
       { row: 4, column: 'variantId', message: 'Barang dengan id 999 tidak dikenal' },
       { column: 'penggantiUntuk', message: 'Sebutkan penggantian untuk apa (mis. nomor BA surat suara rusak/kurang)' },
@@ -421,20 +584,30 @@ describe('penerimaan', () => {
     const d3 = await call<Delivery>('penerimaan.get', { id: delivery.d3 })
     const twice = await refused('penerimaan.selisihSelesai', { lineId: d3.lines[0]!.lineId, note: 'Sekali lagi' })
     expect(twice.message).toBe(`Selisih ${bLabel} sudah dinyatakan selesai oleh Nurhayati`)
-    expect((await refused('penerimaan.selisihSelesai', { lineId: 9_999, note: 'x' }, 'NOT_FOUND')).message).toBe('Baris penerimaan #9999 tidak ditemukan')
+    expect((await refused('penerimaan.selisihSelesai', { lineId: 9_999, note: 'x' }, 'NOT_FOUND')).message).toBe(
+      'Baris penerimaan #9999 tidak ditemukan',
+    )
   })
 
   it('returning more tertukar sheets than were set apart writes no nota', async () => {
-    const e = await refused('penerimaan.retur', { penyedia: 'PT Pura Barutama', note: 'Milik Kabupaten Asahan', lines: [{ variantId: B, qty: 1 }] })
+    const e = await refused('penerimaan.retur', {
+      penyedia: 'PT Pura Barutama',
+      note: 'Milik Kabupaten Asahan',
+      lines: [{ variantId: B, qty: 1 }],
+    })
     expect(e.message).toBe('Perpindahan ditolak; tidak ada yang dicatat')
-    expect(e.details![0]!.message).toContain('Tertukar (bukan milik satker/dapil ini) hanya berisi 0, tidak cukup untuk memindahkan 1')
+    expect(e.details![0]!.message).toContain(
+      'Tertukar (bukan milik satker/dapil ini) hanya berisi 0, tidak cukup untuk memindahkan 1',
+    )
   })
 })
 
 describe('koreksi and reklasifikasi', () => {
   it('correcting a row twice is refused, pointing at the row with the latest figure', async () => {
     const e = await refused('ledger.koreksi', { seq: seq.original, qty: 280, note: 'Koreksi kedua' })
-    expect(e.message).toBe(`Baris ${seq.original} sudah dikoreksi pada baris ${seq.batal}; koreksi baris ${seq.koreksi} yang berisi angka terbaru`)
+    expect(e.message).toBe(
+      `Baris ${seq.original} sudah dikoreksi pada baris ${seq.batal}; koreksi baris ${seq.koreksi} yang berisi angka terbaru`,
+    )
     expect(e.details).toEqual([{ column: 'seq', message: 'Sudah dikoreksi' }])
   })
 
@@ -445,24 +618,59 @@ describe('koreksi and reklasifikasi', () => {
 
   it('correcting with the same quantity, without a reason, or an unknown row is refused', async () => {
     const same = await refused('ledger.koreksi', { seq: seq.koreksi, qty: 290, note: 'Tidak berubah' })
-    expect(same).toMatchObject({ message: 'Jumlah baru sama dengan jumlah tercatat (290); tidak ada yang dikoreksi', details: [{ column: 'qty', message: 'Tidak berubah' }] })
+    expect(same).toMatchObject({
+      message: 'Jumlah baru sama dengan jumlah tercatat (290); tidak ada yang dikoreksi',
+      details: [{ column: 'qty', message: 'Tidak berubah' }],
+    })
     const short = await refused('ledger.koreksi', { seq: seq.koreksi, qty: 289, note: 'typo' })
-    expect(short).toMatchObject({ message: 'Tulis alasan koreksi', details: [{ column: 'note', message: 'Alasan wajib diisi' }] })
+    expect(short).toMatchObject({
+      message: 'Tulis alasan koreksi',
+      details: [{ column: 'note', message: 'Alasan wajib diisi' }],
+    })
     const bad = await refused('ledger.koreksi', { seq: seq.koreksi, qty: -1, note: 'Salah hitung' }, 'INVALID_INPUT')
     expect(bad.details).toEqual([{ column: 'qty', message: 'Jumlah tidak boleh negatif' }])
-    expect((await refused('ledger.koreksi', { seq: 99_999, qty: 1, note: 'Salah hitung' }, 'NOT_FOUND')).message).toBe('Baris buku besar 99999 tidak ditemukan')
+    expect((await refused('ledger.koreksi', { seq: 99_999, qty: 1, note: 'Salah hitung' }, 'NOT_FOUND')).message).toBe(
+      'Baris buku besar 99999 tidak ditemukan',
+    )
   })
 
   it('reclassifying more than is damaged, or an unknown reason, is refused', async () => {
-    const e = await refused('rusak.reklasifikasi', { variantId: G, reason: 'CETAK', qty: 6, note: 'Noda di luar kolom' })
-    expect(e).toMatchObject({ message: `${gLabel}: rusak "Cetak tidak jelas" hanya 5, tidak dapat mereklasifikasi 6`, details: [{ column: 'qty', message: 'Melebihi jumlah rusak' }] })
-    const none = await refused('rusak.reklasifikasi', { variantId: G, reason: 'FOTO', qty: 1, note: 'Noda di luar kolom' })
+    const e = await refused('rusak.reklasifikasi', {
+      variantId: G,
+      reason: 'CETAK',
+      qty: 6,
+      note: 'Noda di luar kolom',
+    })
+    expect(e).toMatchObject({
+      message: `${gLabel}: rusak "Cetak tidak jelas" hanya 5, tidak dapat mereklasifikasi 6`,
+      details: [{ column: 'qty', message: 'Melebihi jumlah rusak' }],
+    })
+    const none = await refused('rusak.reklasifikasi', {
+      variantId: G,
+      reason: 'FOTO',
+      qty: 1,
+      note: 'Noda di luar kolom',
+    })
     expect(none.message).toContain('rusak "Foto kabur/ganda" hanya 0')
-    const unknown = await refused('rusak.reklasifikasi', { variantId: G, reason: 'SOBEK', qty: 1, note: 'Noda di luar kolom' })
-    expect(unknown).toMatchObject({ message: 'Alasan rusak "SOBEK" tidak dikenal', details: [{ column: 'reason', message: 'Tidak dikenal' }] })
+    const unknown = await refused('rusak.reklasifikasi', {
+      variantId: G,
+      reason: 'SOBEK',
+      qty: 1,
+      note: 'Noda di luar kolom',
+    })
+    expect(unknown).toMatchObject({
+      message: 'Alasan rusak "SOBEK" tidak dikenal',
+      details: [{ column: 'reason', message: 'Tidak dikenal' }],
+    })
     const noReason = await refused('rusak.reklasifikasi', { variantId: G, reason: 'CETAK', qty: 1, note: 'ok' })
     expect(noReason.message).toBe('Tulis alasan surat suara ini dinyatakan layak pakai')
-    const closed = await refused('rusak.reklasifikasi', { variantId: G, reason: 'CETAK', qty: 1, note: 'Noda di luar kolom', shiftId: shift.c })
+    const closed = await refused('rusak.reklasifikasi', {
+      variantId: G,
+      reason: 'CETAK',
+      qty: 1,
+      note: 'Noda di luar kolom',
+      shiftId: shift.c,
+    })
     expect(closed.message).toMatch(/sudah ditutup/)
   })
 })
@@ -471,11 +679,19 @@ describe('pekerja.impor', () => {
   const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64')
 
   it('a list with a 15-digit NIK, 1.23E+15, a duplicate NIK, two ketua and an empty name: all refused, each row named', async () => {
-    const e = await refused('pekerja.impor', { fileName: 'pekerja-galat.csv', contentBase64: readFileSync(BAD_WORKERS_CSV).toString('base64') })
+    const e = await refused('pekerja.impor', {
+      fileName: 'pekerja-galat.csv',
+      contentBase64: readFileSync(BAD_WORKERS_CSV).toString('base64'),
+    })
     expect(e.message).toBe('Berkas pekerja pekerja-galat.csv ditolak; tidak ada yang disimpan')
     expect(e.details).toEqual([
       { row: 2, column: 'nik', message: 'NIK harus 16 angka (tertulis "121901450190000")' },
-      { row: 3, column: 'nik', message: 'NIK "1.23E+15" tertulis dalam notasi ilmiah oleh Excel; format kolom NIK sebagai teks lalu ketik ulang' },
+      {
+        row: 3,
+        column: 'nik',
+        message:
+          'NIK "1.23E+15" tertulis dalam notasi ilmiah oleh Excel; format kolom NIK sebagai teks lalu ketik ulang',
+      },
       { row: 5, column: 'nik', message: 'NIK yang sama tercatat dua kali: baris 4 dan baris 5' },
       { row: 7, column: 'ketua', message: 'Regu Dahlia memiliki dua ketua: baris 6 dan baris 7' },
       { row: 8, column: 'nama', message: 'Nama pekerja kosong' },
@@ -488,26 +704,41 @@ describe('pekerja.impor', () => {
       ['Hasan;121901450190002;Teratai;', { row: 3, column: 'NIK', message: /NIK harus 16 angka/ }],
       ['Hasan;1.23E+15;Teratai;', { row: 3, column: 'NIK', message: /notasi ilmiah/ }],
       ['Hasan;1219 0145 0190 0021;Teratai;', { row: 3, column: 'NIK', message: /baris 2 dan baris 3/ }],
-      ['Hasan;;Teratai;Ketua\nIndah;;Teratai;ketua', { row: 4, column: 'Jabatan', message: /Regu Teratai memiliki dua ketua: baris 3 dan baris 4/ }],
+      [
+        'Hasan;;Teratai;Ketua\nIndah;;Teratai;ketua',
+        { row: 4, column: 'Jabatan', message: /Regu Teratai memiliki dua ketua: baris 3 dan baris 4/ },
+      ],
       [';1219014501900022;Teratai;', { row: 3, column: 'Nama Pekerja', message: /Nama pekerja kosong/ }],
     ]
     for (const [rows, issue] of cases) {
       const e = await refused('pekerja.impor', { fileName: 'teratai.csv', contentBase64: b64(header + rows + '\n') })
       expect(e.details, rows).toHaveLength(1)
-      expect(e.details![0], rows).toMatchObject({ row: issue.row, column: issue.column, message: expect.stringMatching(issue.message) })
+      expect(e.details![0], rows).toMatchObject({
+        row: issue.row,
+        column: issue.column,
+        message: expect.stringMatching(issue.message),
+      })
     }
     expect((await call<Team[]>('regu.list')).map((t) => t.nama)).not.toContain('Teratai')
   })
 
   it('a NIK already recorded for someone else is refused', async () => {
-    const e = await refused('pekerja.impor', { fileName: 'a.csv', contentBase64: b64('nama,nik\nHasan Basri,1219014501900001\n') })
-    expect(e.details).toEqual([{ row: 2, column: 'nik', message: 'NIK ini sudah tercatat untuk Siti Aminah, bukan Hasan Basri' }])
+    const e = await refused('pekerja.impor', {
+      fileName: 'a.csv',
+      contentBase64: b64('nama,nik\nHasan Basri,1219014501900001\n'),
+    })
+    expect(e.details).toEqual([
+      { row: 2, column: 'nik', message: 'NIK ini sudah tercatat untuk Siti Aminah, bukan Hasan Basri' },
+    ])
     const tambah = await refused('pekerja.tambah', { nama: 'Hasan Basri', nik: '1219014501900001' })
     expect(tambah.details).toEqual([{ column: 'nik', message: 'Sudah dipakai oleh Siti Aminah' }])
   })
 
   it('a file that is not a worker list is refused without writing', async () => {
-    const e = await refused('pekerja.impor', { fileName: 'tps.csv', contentBase64: b64('kode_kecamatan,kecamatan,no_tps,dpt\n121901,MEDANG DERAS,1,240\n') })
+    const e = await refused('pekerja.impor', {
+      fileName: 'tps.csv',
+      contentBase64: b64('kode_kecamatan,kecamatan,no_tps,dpt\n121901,MEDANG DERAS,1,240\n'),
+    })
     expect(e.details![0]!.message).toMatch(/^Kolom nama tidak ditemukan pada baris judul \(baris 1\)/)
     const bad64 = await refused('pekerja.impor', { fileName: 'a.csv', contentBase64: 'bukan base64!' }, 'INVALID_INPUT')
     expect(bad64.details).toEqual([{ column: 'contentBase64', message: 'Isi berkas bukan base64 yang sah' }])
@@ -522,21 +753,32 @@ describe('refusals that once wrote to the database', () => {
     fresh = await openApp({ dbPath: join(root, 'bugs.sqlite'), demoCsvPath: DEMO_CSV, onInternalError: () => {} })
   })
   afterAll(() => fresh.close())
-  const variant = async (code: string) => (await h.call<VariantInfo[]>('barang.varian')).find((v) => v.itemCode === code)!.variantId
+  const variant = async (code: string) =>
+    (await h.call<VariantInfo[]>('barang.varian')).find((v) => v.itemCode === code)!.variantId
 
   // Fixed bug, kept as a regression test — before the fix, src/services/penerimaan.ts:recordDelivery: dus x isi per dus is not bounded, so 100.000.000 dus x
   // 100.000.000 is saved (delivery, line and ledger row committed) and the call then answers INTERNAL
   // "Hasil penerimaan.catat tidak sesuai kontrak; tidak ada yang diubah oleh panggilan baca ini" (the output
   // fails z.number().int() beyond 2^53) — expected REFUSED/INVALID_INPUT naming lines.0.statedQty, nothing written.
   it('dus x isi beyond any count is refused and writes nothing', async () => {
-    const e = await h.refused('penerimaan.catat', deliveryInput([{ variantId: await variant('GUBERNUR'), dus: 100_000_000, isiPerDus: 100_000_000, countedQty: 5 }]))
+    const e = await h.refused(
+      'penerimaan.catat',
+      deliveryInput([
+        { variantId: await variant('GUBERNUR'), dus: 100_000_000, isiPerDus: 100_000_000, countedQty: 5 },
+      ]),
+    )
     expect(e.details?.[0]).toMatchObject({ row: 1, column: 'dus' })
   })
 
   // Fixed bug, kept as a regression test — before the fix, src/services/penerimaan.ts:recordDelivery: receivedAt is only checked by the contract's pattern, so
   // '2024-02-30T09:00' is recorded — expected refused like shift.buka refuses 2024-02-30 (isIsoDate).
   it('an impossible arrival date is refused', async () => {
-    const e = await h.refused('penerimaan.catat', deliveryInput([{ variantId: await variant('TINTA'), statedQty: 10, countedQty: 10 }], { receivedAt: '2024-02-30T09:00' }))
+    const e = await h.refused(
+      'penerimaan.catat',
+      deliveryInput([{ variantId: await variant('TINTA'), statedQty: 10, countedQty: 10 }], {
+        receivedAt: '2024-02-30T09:00',
+      }),
+    )
     expect(e.details?.[0]).toMatchObject({ column: 'receivedAt' })
   })
 
@@ -546,14 +788,34 @@ describe('refusals that once wrote to the database', () => {
   // the correction accepted (validate the pair by its net effect, or write KOREKSI first when lowering).
   it('a delivery count can be lowered after part of it is in use', async () => {
     const kotak = await variant('KOTAK')
-    const d = await h.call<Delivery>('penerimaan.catat', deliveryInput([{ variantId: kotak, statedQty: 2_900, countedQty: 2_900 }], { penyedia: 'CV Karya Kotak', suratJalan: 'KTK-9' }))
+    const d = await h.call<Delivery>(
+      'penerimaan.catat',
+      deliveryInput([{ variantId: kotak, statedQty: 2_900, countedQty: 2_900 }], {
+        penyedia: 'CV Karya Kotak',
+        suratJalan: 'KTK-9',
+      }),
+    )
     const t = await h.call<Team>('regu.tambah', { nama: 'Anggrek' })
-    const s = await h.call<ShiftDetail>('shift.buka', { kind: 'rakit_kotak', tanggal: '2024-11-05', mulai: '08:00', selesai: '12:00', variantIds: [kotak], teams: [{ teamId: t.id }] })
-    await h.call('tally.simpan', { shiftId: s.id, variantId: kotak, rows: [{ teamId: t.id, serahkan: 400, hasil: 400 }] })
+    const s = await h.call<ShiftDetail>('shift.buka', {
+      kind: 'rakit_kotak',
+      tanggal: '2024-11-05',
+      mulai: '08:00',
+      selesai: '12:00',
+      variantIds: [kotak],
+      teams: [{ teamId: t.id }],
+    })
+    await h.call('tally.simpan', {
+      shiftId: s.id,
+      variantId: kotak,
+      rows: [{ teamId: t.id, serahkan: 400, hasil: 400 }],
+    })
     const row = (await h.call<{ rows: HistoryRow[] }>('ledger.riwayat', { documentId: `PENERIMAAN:${d.id}` })).rows[0]!
     await h.call('ledger.koreksi', { seq: row.seq, qty: 2_880, note: 'Hitung ulang: kurang 20 buah' })
     // 2.880 counted; DITERIMA 2.880 - 400 = 2.480.
-    expect((await h.call<Delivery>('penerimaan.get', { id: d.id })).lines[0]).toMatchObject({ countedQty: 2_880, selisih: -20 })
+    expect((await h.call<Delivery>('penerimaan.get', { id: d.id })).lines[0]).toMatchObject({
+      countedQty: 2_880,
+      selisih: -20,
+    })
     const balances = await h.call<{ variantId: number; place: string; qty: number }[]>('ledger.balances')
     expect(balances.find((b) => b.variantId === kotak && b.place === 'DITERIMA')?.qty).toBe(2_480)
   })
@@ -563,7 +825,11 @@ describe('refusals that once wrote to the database', () => {
   // says added 1, updated 1) — expected two workers, or a refusal naming both rows.
   it('two different people with the same name in one file are not merged into one worker', async () => {
     const file = 'nama;regu;telepon\nMuhammad Rizki;Anggrek;0811111111\nMuhammad Rizki;Anggrek;0822222222\n'
-    const res = await fresh.dispatcher.call('pekerja.impor', { fileName: 'kembar.csv', contentBase64: Buffer.from(file).toString('base64') }, meta)
+    const res = await fresh.dispatcher.call(
+      'pekerja.impor',
+      { fileName: 'kembar.csv', contentBase64: Buffer.from(file).toString('base64') },
+      meta,
+    )
     if (res.ok) {
       const rizki = (await h.call<Worker[]>('pekerja.list')).filter((x) => x.nama === 'Muhammad Rizki')
       expect(rizki.map((x) => x.telepon).sort()).toEqual(['0811111111', '0822222222'])

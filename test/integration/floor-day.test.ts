@@ -3,7 +3,17 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type OpenedApp } from '../../src/api/app'
-import type { ApiResponse, Delivery, HistoryRow, Progress, ReconRow, ShiftDetail, Team, VariantInfo, Worker } from '../../src/api/contract'
+import type {
+  ApiResponse,
+  Delivery,
+  HistoryRow,
+  Progress,
+  ReconRow,
+  ShiftDetail,
+  Team,
+  VariantInfo,
+  Worker,
+} from '../../src/api/contract'
 import type { ErrorBody } from '../../src/core/errors'
 
 /**
@@ -39,7 +49,8 @@ async function call<T = unknown>(method: string, input: unknown = {}): Promise<T
 
 async function refusal(method: string, input: unknown): Promise<ErrorBody> {
   const res: ApiResponse = await app.dispatcher.call(method, input, meta)
-  if (res.ok) throw new Error(`${method} was expected to be refused but answered ${JSON.stringify(res.result).slice(0, 300)}`)
+  if (res.ok)
+    throw new Error(`${method} was expected to be refused but answered ${JSON.stringify(res.result).slice(0, 300)}`)
   return res.error
 }
 
@@ -72,7 +83,11 @@ const LAINNYA_S2 = 'Terkena tetesan air dari atap gudang'
 const REKLAS_NOTE = 'Noda tinta di luar kolom foto, nomor dan nama; layak pakai'
 
 beforeAll(async () => {
-  app = await openApp({ dbPath: join(root, 'floor-day.sqlite'), demoCsvPath: DEMO_CSV, onInternalError: (m, e) => console.error(m, e) })
+  app = await openApp({
+    dbPath: join(root, 'floor-day.sqlite'),
+    demoCsvPath: DEMO_CSV,
+    onInternalError: (m, e) => console.error(m, e),
+  })
   expect(app.createdDemo).toBe(true)
 })
 afterAll(() => app.close())
@@ -94,7 +109,14 @@ describe('a scripted day on the warehouse floor', () => {
   it('teams and workers: regu.tambah, pekerja.tambah, pekerja.impor and a day target', async () => {
     await writes(0, async () => {
       team.melati = (await call<Team>('regu.tambah', { nama: 'Melati', dailyTarget: 20_000 })).id
-      w.siti = (await call<Worker>('pekerja.tambah', { nama: 'Siti Aminah', nik: '1219014501900001', telepon: '081260001111', teamId: team.melati })).id
+      w.siti = (
+        await call<Worker>('pekerja.tambah', {
+          nama: 'Siti Aminah',
+          nik: '1219014501900001',
+          telepon: '081260001111',
+          teamId: team.melati,
+        })
+      ).id
       w.rudi = (await call<Worker>('pekerja.tambah', { nama: 'Rudi Hartono', teamId: team.melati })).id
       w.dewi = (await call<Worker>('pekerja.tambah', { nama: 'Dewi Lestari', teamId: team.melati })).id
       await call('regu.ubah', { id: team.melati, leaderId: w.siti })
@@ -107,10 +129,13 @@ describe('a scripted day on the warehouse floor', () => {
       // The satker's own list: a title block, ";" separators, "Nama Pekerja/No. HP/Kelompok/Jabatan" headers,
       // NIKs with spaces and dots. Four workers of a new team Mawar and one more for Kenanga.
       const file = readFileSync(WORKERS_CSV)
-      const imported = await call<{ added: number; updated: number; teamsAdded: number; format: string }>('pekerja.impor', {
-        fileName: 'pekerja-batubara.csv',
-        contentBase64: file.toString('base64'),
-      })
+      const imported = await call<{ added: number; updated: number; teamsAdded: number; format: string }>(
+        'pekerja.impor',
+        {
+          fileName: 'pekerja-batubara.csv',
+          contentBase64: file.toString('base64'),
+        },
+      )
       expect(imported).toMatchObject({ added: 5, updated: 0, teamsAdded: 1 })
       expect(imported.format).toMatch(/^CSV \(titik koma/)
     })
@@ -125,9 +150,20 @@ describe('a scripted day on the warehouse floor', () => {
     team.mawar = byName('Sri Wahyuni').teamId!
     expect(workers).toHaveLength(10)
     // NIKs leave the service masked; phones are normalised to digits.
-    expect(byName('Sri Wahyuni')).toMatchObject({ nikMasked: '1219********0002', hasNik: true, telepon: '081265432101', team: 'Mawar', isLeader: true })
+    expect(byName('Sri Wahyuni')).toMatchObject({
+      nikMasked: '1219********0002',
+      hasNik: true,
+      telepon: '081265432101',
+      team: 'Mawar',
+      isLeader: true,
+    })
     expect(byName('Ilham Syahputra')).toMatchObject({ nikMasked: '1219********0003', isLeader: false })
-    expect(byName('Fadli Rahman')).toMatchObject({ nikMasked: null, hasNik: false, telepon: '+6281370001234', team: 'Mawar' })
+    expect(byName('Fadli Rahman')).toMatchObject({
+      nikMasked: null,
+      hasNik: false,
+      telepon: '+6281370001234',
+      team: 'Mawar',
+    })
     expect(byName('Joko Susilo')).toMatchObject({ team: 'Kenanga', teamId: team.kenanga, isLeader: false })
     expect(byName('Siti Aminah')).toMatchObject({ nikMasked: '1219********0001', team: 'Melati', isLeader: true })
     expect(JSON.stringify(workers)).not.toContain('1219014501900001')
@@ -139,7 +175,10 @@ describe('a scripted day on the warehouse floor', () => {
       ['Melati', 3, 'Siti Aminah', 20_000],
     ])
 
-    const targets = await call<{ teamId: number; team: string; target: number; override: boolean }[]>('regu.setTarget', { teamId: team.mawar, tanggal: TANGGAL, qty: 12_000 })
+    const targets = await call<{ teamId: number; team: string; target: number; override: boolean }[]>(
+      'regu.setTarget',
+      { teamId: team.mawar, tanggal: TANGGAL, qty: 12_000 },
+    )
     expect(targets.map((t) => [t.team, t.target, t.override])).toEqual([
       ['Kenanga', 15_000, false],
       ['Mawar', 12_000, true],
@@ -162,7 +201,16 @@ describe('a scripted day on the warehouse floor', () => {
     )
     delivery.d1 = d1.id
     expect(d1.lines).toEqual([
-      expect.objectContaining({ variantId: G, dus: 158, isiPerDus: 2_000, statedQty: 316_000, countedQty: 316_000, tertukarQty: 0, selisih: 0, selesai: null }),
+      expect.objectContaining({
+        variantId: G,
+        dus: 158,
+        isiPerDus: 2_000,
+        statedQty: 316_000,
+        countedQty: 316_000,
+        tertukarQty: 0,
+        selisih: 0,
+        selesai: null,
+      }),
     ])
 
     // 160 dus x 2.000 = 320.000 stated; 318.200 of ours counted and 600 of another kabupaten set apart:
@@ -172,11 +220,26 @@ describe('a scripted day on the warehouse floor', () => {
         receivedAt: '2024-11-03T14:00',
         penyedia: 'PT Pura Barutama',
         suratJalan: 'SJ/BUP/0413',
-        lines: [{ variantId: B, dus: 160, isiPerDus: 2_000, countedQty: 318_200, tertukarQty: 600, tertukarNote: 'Surat suara Bupati Kabupaten Asahan, dus 151-153' }],
+        lines: [
+          {
+            variantId: B,
+            dus: 160,
+            isiPerDus: 2_000,
+            countedQty: 318_200,
+            tertukarQty: 600,
+            tertukarNote: 'Surat suara Bupati Kabupaten Asahan, dus 151-153',
+          },
+        ],
       }),
     )
     delivery.d2 = d2.id
-    expect(d2.lines[0]).toMatchObject({ statedQty: 320_000, countedQty: 318_200, tertukarQty: 600, selisih: -1_800, tertukarNote: 'Surat suara Bupati Kabupaten Asahan, dus 151-153' })
+    expect(d2.lines[0]).toMatchObject({
+      statedQty: 320_000,
+      countedQty: 318_200,
+      tertukarQty: 600,
+      selisih: -1_800,
+      tertukarNote: 'Surat suara Bupati Kabupaten Asahan, dus 151-153',
+    })
 
     const d3 = await writes(1, () =>
       call<Delivery>('penerimaan.catat', {
@@ -191,9 +254,12 @@ describe('a scripted day on the warehouse floor', () => {
   })
 
   it('a recount of the kotak corrects the delivery row before any is used (2 rows)', async () => {
-    const rows = (await call<{ rows: HistoryRow[] }>('ledger.riwayat', { documentId: `PENERIMAAN:${delivery.d3}` })).rows
+    const rows = (await call<{ rows: HistoryRow[] }>('ledger.riwayat', { documentId: `PENERIMAAN:${delivery.d3}` }))
+      .rows
     expect(rows).toHaveLength(1)
-    await writes(2, () => call('ledger.koreksi', { seq: rows[0]!.seq, qty: 2_880, note: 'Hitung ulang: 2 dus berisi 20 lembar kurang' }))
+    await writes(2, () =>
+      call('ledger.koreksi', { seq: rows[0]!.seq, qty: 2_880, note: 'Hitung ulang: 2 dus berisi 20 lembar kurang' }),
+    )
     const d3 = await call<Delivery>('penerimaan.get', { id: delivery.d3 })
     // Counted is the ledger's: 2.900 - 2.900 + 2.880 = 2.880; selisih 2.880 - 2.900 = -20.
     expect(d3.lines[0]).toMatchObject({ statedQty: 2_900, countedQty: 2_880, selisih: -20, selesai: null })
@@ -201,14 +267,28 @@ describe('a scripted day on the warehouse floor', () => {
 
   it('S3 rakit kotak: regu Mawar tallied per regu', async () => {
     const s3 = await writes(0, () =>
-      call<ShiftDetail>('shift.buka', { kind: 'rakit_kotak', tanggal: TANGGAL, mulai: '08:00', selesai: '12:00', lokasi: 'Gudang B', variantIds: [K], teams: [{ teamId: team.mawar }] }),
+      call<ShiftDetail>('shift.buka', {
+        kind: 'rakit_kotak',
+        tanggal: TANGGAL,
+        mulai: '08:00',
+        selesai: '12:00',
+        lokasi: 'Gudang B',
+        variantIds: [K],
+        teams: [{ teamId: team.mawar }],
+      }),
     )
     shift.s3 = s3.id
     // Attendance defaults to the team's members: all four of Mawar.
     expect(s3.teams[0]!.workers.map((x) => x.workerId).sort()).toEqual([w.sri, w.ilham, w.nurul, w.fadli].sort())
     // serah 400; hasil 380; rusak CACAT_BAHAN 6 + RUSAK_RAKIT 4; kembali 10: 380 + 10 + 10 = 400. 5 rows.
     const after = await writes(5, () =>
-      call<ShiftDetail>('tally.simpan', { shiftId: shift.s3, variantId: K, rows: [{ teamId: team.mawar, serahkan: 400, hasil: 380, rusak: { CACAT_BAHAN: 6, RUSAK_RAKIT: 4 }, kembali: 10 }] }),
+      call<ShiftDetail>('tally.simpan', {
+        shiftId: shift.s3,
+        variantId: K,
+        rows: [
+          { teamId: team.mawar, serahkan: 400, hasil: 380, rusak: { CACAT_BAHAN: 6, RUSAK_RAKIT: 4 }, kembali: 10 },
+        ],
+      }),
     )
     expect(after.inProcess).toBe(0)
     await writes(0, () => call('shift.tutup', { shiftId: shift.s3, note: 'Selesai' }))
@@ -230,20 +310,36 @@ describe('a scripted day on the warehouse floor', () => {
     expect(s1.teams[0]!.workers.map((x) => x.nama)).toEqual(['Dewi Lestari', 'Rudi Hartono', 'Siti Aminah'])
 
     // Morning hand-out: 20.000 lembar (1 row).
-    await writes(1, () => call('tally.simpan', { shiftId: shift.s1, variantId: G, rows: [{ teamId: team.melati, serahkan: 20_000 }] }))
+    await writes(1, () =>
+      call('tally.simpan', { shiftId: shift.s1, variantId: G, rows: [{ teamId: team.melati, serahkan: 20_000 }] }),
+    )
     // hasil 18.950; rusak CETAK 40, KUSUT_SOBEK 25, LAINNYA 5; kembali 500 -> 5 rows; 480 still in hand.
     const mid = await writes(5, () =>
       call<ShiftDetail>('tally.simpan', {
         shiftId: shift.s1,
         variantId: G,
-        rows: [{ teamId: team.melati, hasil: 18_950, rusak: { CETAK: 40, KUSUT_SOBEK: 25, LAINNYA: 5 }, rusakNote: LAINNYA_S1, kembali: 500 }],
+        rows: [
+          {
+            teamId: team.melati,
+            hasil: 18_950,
+            rusak: { CETAK: 40, KUSUT_SOBEK: 25, LAINNYA: 5 },
+            rusakNote: LAINNYA_S1,
+            kembali: 500,
+          },
+        ],
       }),
     )
     // 20.000 - (18.950 + 70 + 500) = 480.
     expect(mid.teams[0]!.tallies[0]!.proses).toBe(480)
     expect(mid.inProcess).toBe(480)
     // The rest: hasil 470, BERLUBANG 10 -> 2 rows; 470 + 10 = 480.
-    await writes(2, () => call('tally.simpan', { shiftId: shift.s1, variantId: G, rows: [{ teamId: team.melati, hasil: 470, rusak: { BERLUBANG: 10 } }] }))
+    await writes(2, () =>
+      call('tally.simpan', {
+        shiftId: shift.s1,
+        variantId: G,
+        rows: [{ teamId: team.melati, hasil: 470, rusak: { BERLUBANG: 10 } }],
+      }),
+    )
     await writes(0, () => call('shift.tutup', { shiftId: shift.s1, note: 'Selesai pukul 16.00' }))
   })
 
@@ -271,7 +367,13 @@ describe('a scripted day on the warehouse floor', () => {
         shiftId: shift.s2,
         variantId: B,
         rows: [
-          { teamId: team.kenanga, workerId: w.ahmad, serahkan: 4_000, hasil: 3_900, rusak: { WARNA_PENANDA: 12, KUSUT_SOBEK: 8 } },
+          {
+            teamId: team.kenanga,
+            workerId: w.ahmad,
+            serahkan: 4_000,
+            hasil: 3_900,
+            rusak: { WARNA_PENANDA: 12, KUSUT_SOBEK: 8 },
+          },
           { teamId: team.kenanga, workerId: w.budi, serahkan: 4_000, hasil: 3_950, rusak: { FOTO: 5 }, kembali: 45 },
           { teamId: team.kenanga, workerId: w.joko, serahkan: 2_000, hasil: 1_990 },
           { teamId: team.mawar, serahkan: 6_000, hasil: 5_800, rusak: { NAMA_LOGO: 15, LOGO_KPU: 5 }, kembali: 100 },
@@ -318,24 +420,47 @@ describe('a scripted day on the warehouse floor', () => {
     correctedHasilSeq = row.seq
 
     // Really 18.930 good and 20 more kusut found in the bundles.
-    const closed = await writes(0, () => refusal('ledger.koreksi', { seq: row.seq, qty: 18_930, note: 'Salah hitung ikatan; 20 lembar kusut' }))
+    const closed = await writes(0, () =>
+      refusal('ledger.koreksi', { seq: row.seq, qty: 18_930, note: 'Salah hitung ikatan; 20 lembar kusut' }),
+    )
     expect(closed.code).toBe('REFUSED')
     expect(closed.message).toContain(`Shift #${shift.s1} (${TANGGAL}) sudah ditutup`)
     expect(closed.details).toEqual([{ column: 'seq', message: 'Shift sudah ditutup' }])
 
-    await writes(0, () => call('shift.bukaKembali', { shiftId: shift.s1, note: 'Koreksi hasil baik regu Melati setelah pemeriksaan ulang' }))
+    await writes(0, () =>
+      call('shift.bukaKembali', {
+        shiftId: shift.s1,
+        note: 'Koreksi hasil baik regu Melati setelah pemeriksaan ulang',
+      }),
+    )
     // BATAL (BAIK -> PROSES 18.950) and KOREKSI (PROSES -> BAIK 18.930): 2 rows; 20 back in Melati's hands.
-    const res = await writes(2, () => call<{ seqs: number[] }>('ledger.koreksi', { seq: row.seq, qty: 18_930, note: 'Salah hitung ikatan; 20 lembar kusut' }))
+    const res = await writes(2, () =>
+      call<{ seqs: number[] }>('ledger.koreksi', {
+        seq: row.seq,
+        qty: 18_930,
+        note: 'Salah hitung ikatan; 20 lembar kusut',
+      }),
+    )
     expect(res.seqs).toHaveLength(2)
 
     const refusedClose = await writes(0, () => refusal('shift.tutup', { shiftId: shift.s1, note: '' }))
     expect(refusedClose.message).toBe(
       `Shift #${shift.s1} belum dapat ditutup: masih ada 20 lembar dalam proses. Catat hasilnya, atau kembalikan yang belum selesai ke stok belum disortir.`,
     )
-    expect(refusedClose.details).toEqual([{ column: 'proses', message: `Regu Melati: 20 ${GUB_LABEL} masih dalam proses` }])
+    expect(refusedClose.details).toEqual([
+      { column: 'proses', message: `Regu Melati: 20 ${GUB_LABEL} masih dalam proses` },
+    ])
 
-    await writes(1, () => call('tally.simpan', { shiftId: shift.s1, variantId: G, rows: [{ teamId: team.melati, rusak: { KUSUT_SOBEK: 20 } }] }))
-    const s1 = await writes(0, () => call<ShiftDetail>('shift.tutup', { shiftId: shift.s1, note: 'Ditutup kembali setelah koreksi' }))
+    await writes(1, () =>
+      call('tally.simpan', {
+        shiftId: shift.s1,
+        variantId: G,
+        rows: [{ teamId: team.melati, rusak: { KUSUT_SOBEK: 20 } }],
+      }),
+    )
+    const s1 = await writes(0, () =>
+      call<ShiftDetail>('shift.tutup', { shiftId: shift.s1, note: 'Ditutup kembali setelah koreksi' }),
+    )
     expect(s1.events.map((e) => [e.event, e.actor, e.note])).toEqual([
       ['buka', 'Nurhayati', ''],
       ['tutup', 'Nurhayati', 'Selesai pukul 16.00'],
@@ -348,8 +473,18 @@ describe('a scripted day on the warehouse floor', () => {
     const batal = history.find((r) => r.correctsSeq === row.seq && r.reason === 'BATAL')!
     const koreksi = history.find((r) => r.correctsSeq === row.seq && r.reason === 'KOREKSI')!
     expect(original.reversedBy).toBe(batal.seq)
-    expect(batal).toMatchObject({ from: 'BAIK', to: `PROSES:${shift.s1}:${team.melati}`, qty: 18_950, shiftId: shift.s1 })
-    expect(koreksi).toMatchObject({ from: `PROSES:${shift.s1}:${team.melati}`, to: 'BAIK', qty: 18_930, note: 'Salah hitung ikatan; 20 lembar kusut' })
+    expect(batal).toMatchObject({
+      from: 'BAIK',
+      to: `PROSES:${shift.s1}:${team.melati}`,
+      qty: 18_950,
+      shiftId: shift.s1,
+    })
+    expect(koreksi).toMatchObject({
+      from: `PROSES:${shift.s1}:${team.melati}`,
+      to: 'BAIK',
+      qty: 18_930,
+      note: 'Salah hitung ikatan; 20 lembar kusut',
+    })
     expect(res.seqs).toEqual([batal.seq, koreksi.seq])
   })
 
@@ -367,15 +502,31 @@ describe('a scripted day on the warehouse floor', () => {
   it('the Bupati kurang is settled and the tertukar sheets go back to the printer', async () => {
     const d2 = await call<Delivery>('penerimaan.get', { id: delivery.d2 })
     const settled = await writes(0, () =>
-      call<Delivery>('penerimaan.selisihSelesai', { lineId: d2.lines[0]!.lineId, note: 'Diganti penyedia dengan SJ/BUP/0413-P1 (1.800 lembar)' }),
+      call<Delivery>('penerimaan.selisihSelesai', {
+        lineId: d2.lines[0]!.lineId,
+        note: 'Diganti penyedia dengan SJ/BUP/0413-P1 (1.800 lembar)',
+      }),
     )
-    expect(settled.lines[0]!.selesai).toMatchObject({ actor: 'Nurhayati', note: 'Diganti penyedia dengan SJ/BUP/0413-P1 (1.800 lembar)' })
+    expect(settled.lines[0]!.selesai).toMatchObject({
+      actor: 'Nurhayati',
+      note: 'Diganti penyedia dengan SJ/BUP/0413-P1 (1.800 lembar)',
+    })
 
     const retur = await writes(1, () =>
-      call<{ id: number }>('penerimaan.retur', { penyedia: 'PT Pura Barutama', note: 'Dikembalikan: milik KPU Kabupaten Asahan', lines: [{ variantId: B, qty: 600 }] }),
+      call<{ id: number }>('penerimaan.retur', {
+        penyedia: 'PT Pura Barutama',
+        note: 'Dikembalikan: milik KPU Kabupaten Asahan',
+        lines: [{ variantId: B, qty: 600 }],
+      }),
     )
     const list = await call<{ id: number; lines: { variantId: number; qty: number }[] }[]>('penerimaan.returList')
-    expect(list).toEqual([expect.objectContaining({ id: retur.id, penyedia: 'PT Pura Barutama', lines: [expect.objectContaining({ variantId: B, qty: 600 })] })])
+    expect(list).toEqual([
+      expect.objectContaining({
+        id: retur.id,
+        penyedia: 'PT Pura Barutama',
+        lines: [expect.objectContaining({ variantId: B, qty: 600 })],
+      }),
+    ])
   })
 })
 
@@ -387,8 +538,22 @@ describe('the day adds up', () => {
     const info = await call<{ ledgerRows: number; chainHead: string }>('system.info')
     expect(info.ledgerRows).toBe(47)
     expect(app.ctx.db.prepare('SELECT count(*) AS n FROM ledger').get()).toEqual({ n: 47 })
-    const verify = await call<{ ok: boolean; rows: number; head: string; problem: string | null; balancesMatch: boolean; integrity: string }>('ledger.verify')
-    expect(verify).toMatchObject({ ok: true, rows: 47, head: info.chainHead, problem: null, balancesMatch: true, integrity: 'ok' })
+    const verify = await call<{
+      ok: boolean
+      rows: number
+      head: string
+      problem: string | null
+      balancesMatch: boolean
+      integrity: string
+    }>('ledger.verify')
+    expect(verify).toMatchObject({
+      ok: true,
+      rows: 47,
+      head: info.chainHead,
+      problem: null,
+      balancesMatch: true,
+      integrity: 'ok',
+    })
   })
 
   it('ledger.balances per place equal the hand-computed figures; nothing is left in process', async () => {
@@ -436,7 +601,9 @@ describe('the day adds up', () => {
     for (const v of [G, B, K]) expect(balances.filter((b) => b.variantId === v).reduce((s, b) => s + b.qty, 0)).toBe(0)
     // And the same sums from the raw rows, here rather than by the app's SQL.
     const sums = new Map<string, number>()
-    for (const r of app.ctx.db.prepare('SELECT variant_id AS v, from_place AS f, to_place AS t, qty FROM ledger').all() as { v: number; f: string; t: string; qty: number }[]) {
+    for (const r of app.ctx.db
+      .prepare('SELECT variant_id AS v, from_place AS f, to_place AS t, qty FROM ledger')
+      .all() as { v: number; f: string; t: string; qty: number }[]) {
       sums.set(`${r.v}|${r.f}`, (sums.get(`${r.v}|${r.f}`) ?? 0) - r.qty)
       sums.set(`${r.v}|${r.t}`, (sums.get(`${r.v}|${r.t}`) ?? 0) + r.qty)
     }
@@ -445,7 +612,8 @@ describe('the day adds up', () => {
   })
 
   it('rekonsiliasi.get: per variant against kebutuhan.perDapil', async () => {
-    const needs = await call<{ variantId: number; tps: number; kits: number; psu: number; total: number }[]>('kebutuhan.perDapil')
+    const needs =
+      await call<{ variantId: number; tps: number; kits: number; psu: number; total: number }[]>('kebutuhan.perDapil')
     const need = (v: number) => needs.find((n) => n.variantId === v)!
     // 1.446 TPS in the demo (1.447 CSV lines less the header); both ballot types go to every TPS.
     expect(need(G).tps).toBe(1_446)
@@ -514,7 +682,15 @@ describe('the day adds up', () => {
     // 19.400 + 100 + 500 = 20.000. (The re-classification carries no shift.)
     expect(s1.teams).toHaveLength(1)
     expect(s1.teams[0]!.tallies).toEqual([
-      { variantId: G, serah: 20_000, hasil: 19_400, rusak: { CETAK: 40, KUSUT_SOBEK: 45, LAINNYA: 5, BERLUBANG: 10 }, rusakTotal: 100, kembali: 500, proses: 0 },
+      {
+        variantId: G,
+        serah: 20_000,
+        hasil: 19_400,
+        rusak: { CETAK: 40, KUSUT_SOBEK: 45, LAINNYA: 5, BERLUBANG: 10 },
+        rusakTotal: 100,
+        kembali: 500,
+        proses: 0,
+      },
     ])
     // Tallied per team: nothing is attributed to a worker.
     for (const x of s1.teams[0]!.workers) expect(x.tallies).toEqual([{ variantId: G, ...zero }])
@@ -523,26 +699,80 @@ describe('the day adds up', () => {
     const [kenanga, mawar] = s2.teams
     // Kenanga: serah 10.000; hasil 3.900 + 3.950 + 1.990 + 78 = 9.918; rusak 12 + 8 + 5 + 2 = 27; kembali 45 + 10 = 55.
     expect(kenanga!.tallies).toEqual([
-      { variantId: B, serah: 10_000, hasil: 9_918, rusak: { WARNA_PENANDA: 12, KUSUT_SOBEK: 8, FOTO: 5, LAINNYA: 2 }, rusakTotal: 27, kembali: 55, proses: 0 },
+      {
+        variantId: B,
+        serah: 10_000,
+        hasil: 9_918,
+        rusak: { WARNA_PENANDA: 12, KUSUT_SOBEK: 8, FOTO: 5, LAINNYA: 2 },
+        rusakTotal: 27,
+        kembali: 55,
+        proses: 0,
+      },
     ])
     const perWorker = Object.fromEntries(kenanga!.workers.map((x) => [x.nama, x.tallies[0]]))
     expect(perWorker).toEqual({
       // 3.900 + 78 = 3.978 hasil; 12 + 8 + 2 = 22 rusak: 4.000 in all.
-      'Ahmad Fauzi': { variantId: B, serah: 4_000, hasil: 3_978, rusak: { WARNA_PENANDA: 12, KUSUT_SOBEK: 8, LAINNYA: 2 }, rusakTotal: 22, kembali: 0, proses: 0 },
-      'Budi Santoso': { variantId: B, serah: 4_000, hasil: 3_950, rusak: { FOTO: 5 }, rusakTotal: 5, kembali: 45, proses: 0 },
+      'Ahmad Fauzi': {
+        variantId: B,
+        serah: 4_000,
+        hasil: 3_978,
+        rusak: { WARNA_PENANDA: 12, KUSUT_SOBEK: 8, LAINNYA: 2 },
+        rusakTotal: 22,
+        kembali: 0,
+        proses: 0,
+      },
+      'Budi Santoso': {
+        variantId: B,
+        serah: 4_000,
+        hasil: 3_950,
+        rusak: { FOTO: 5 },
+        rusakTotal: 5,
+        kembali: 45,
+        proses: 0,
+      },
       'Joko Susilo': { variantId: B, serah: 2_000, hasil: 1_990, rusak: {}, rusakTotal: 0, kembali: 10, proses: 0 },
     })
     // Mawar: serah 6.000 + 1.800 = 7.800; hasil 5.800 + 1.860 = 7.660; rusak 15 + 5 + 5 = 25; kembali 100 + 15 = 115.
     expect(mawar!.tallies).toEqual([
-      { variantId: B, serah: 7_800, hasil: 7_660, rusak: { NAMA_LOGO: 15, LOGO_KPU: 5, CETAK: 5 }, rusakTotal: 25, kembali: 115, proses: 0 },
+      {
+        variantId: B,
+        serah: 7_800,
+        hasil: 7_660,
+        rusak: { NAMA_LOGO: 15, LOGO_KPU: 5, CETAK: 5 },
+        rusakTotal: 25,
+        kembali: 115,
+        proses: 0,
+      },
     ])
     expect(mawar!.workers.map((x) => x.nama)).toEqual(['Ilham Syahputra', 'Nurul Hidayah', 'Sri Wahyuni'])
 
     const s3 = await call<ShiftDetail>('shift.get', { id: shift.s3 })
     expect(s3).toMatchObject({ kind: 'rakit_kotak', unit: 'buah', status: 'closed' })
-    expect(s3.teams[0]!.tallies).toEqual([{ variantId: K, serah: 400, hasil: 380, rusak: { CACAT_BAHAN: 6, RUSAK_RAKIT: 4 }, rusakTotal: 10, kembali: 10, proses: 0 }])
+    expect(s3.teams[0]!.tallies).toEqual([
+      {
+        variantId: K,
+        serah: 400,
+        hasil: 380,
+        rusak: { CACAT_BAHAN: 6, RUSAK_RAKIT: 4 },
+        rusakTotal: 10,
+        kembali: 10,
+        proses: 0,
+      },
+    ])
 
-    const list = await call<{ id: number; status: string; teams: number; workers: number; serah: number; hasil: number; rusak: number; kembali: number; inProcess: number }[]>('shift.list', {})
+    const list = await call<
+      {
+        id: number
+        status: string
+        teams: number
+        workers: number
+        serah: number
+        hasil: number
+        rusak: number
+        kembali: number
+        inProcess: number
+      }[]
+    >('shift.list', {})
     const summary = (id: number) => {
       const s = list.find((x) => x.id === id)!
       return [s.status, s.teams, s.workers, s.serah, s.hasil, s.rusak, s.kembali, s.inProcess]
@@ -560,13 +790,30 @@ describe('the day adds up', () => {
     const byWorker = (name: string | null) => rows.filter((r) => r.worker === name).length
     // Ahmad: serah, hasil, 2 rusak; then hasil, LAINNYA = 6. Budi: serah, hasil, FOTO, kembali = 4.
     // Joko: serah, hasil; kembali = 3. Mawar (no worker): 5 + 4 = 9.
-    expect([byWorker('Ahmad Fauzi'), byWorker('Budi Santoso'), byWorker('Joko Susilo'), byWorker(null)]).toEqual([6, 4, 3, 9])
-    expect(rows.find((r) => r.to === 'RUSAK:LAINNYA')).toMatchObject({ qty: 2, note: LAINNYA_S2, worker: 'Ahmad Fauzi' })
-    expect(rows.filter((r) => r.reason === 'KEMBALI').map((r) => r.qty).sort((a, b) => a - b)).toEqual([10, 15, 45, 100])
-    const s1Lainnya = (await call<{ rows: HistoryRow[] }>('ledger.riwayat', { shiftId: shift.s1, place: 'RUSAK:LAINNYA' })).rows
+    expect([byWorker('Ahmad Fauzi'), byWorker('Budi Santoso'), byWorker('Joko Susilo'), byWorker(null)]).toEqual([
+      6, 4, 3, 9,
+    ])
+    expect(rows.find((r) => r.to === 'RUSAK:LAINNYA')).toMatchObject({
+      qty: 2,
+      note: LAINNYA_S2,
+      worker: 'Ahmad Fauzi',
+    })
+    expect(
+      rows
+        .filter((r) => r.reason === 'KEMBALI')
+        .map((r) => r.qty)
+        .sort((a, b) => a - b),
+    ).toEqual([10, 15, 45, 100])
+    const s1Lainnya = (
+      await call<{ rows: HistoryRow[] }>('ledger.riwayat', { shiftId: shift.s1, place: 'RUSAK:LAINNYA' })
+    ).rows
     expect(s1Lainnya.map((r) => [r.qty, r.note])).toEqual([[5, LAINNYA_S1]])
-    const pengganti = (await call<{ rows: HistoryRow[] }>('ledger.riwayat', { documentId: `PENERIMAAN:${delivery.d4}` })).rows
-    expect(pengganti.map((r) => [r.from, r.to, r.qty, r.note])).toEqual([['PENYEDIA', 'DITERIMA', 1_800, 'Pengganti: Kekurangan 1.800 lembar pada SJ/BUP/0413']])
+    const pengganti = (
+      await call<{ rows: HistoryRow[] }>('ledger.riwayat', { documentId: `PENERIMAAN:${delivery.d4}` })
+    ).rows
+    expect(pengganti.map((r) => [r.from, r.to, r.qty, r.note])).toEqual([
+      ['PENYEDIA', 'DITERIMA', 1_800, 'Pengganti: Kekurangan 1.800 lembar pada SJ/BUP/0413'],
+    ])
   })
 
   it('rekonsiliasi.progres: the day against the targets, damage by reason, output per team', async () => {
@@ -589,26 +836,59 @@ describe('the day adds up', () => {
     ])
     expect(p.damageRate).toBeCloseTo(152 / (36_978 + 152), 12)
     const t = (nama: string) => p.teams.find((x) => x.nama === nama)
-    expect(t('Kenanga')).toEqual({ teamId: team.kenanga, nama: 'Kenanga', hari: 1, baik: 9_918, rusak: 27, target: 15_000 })
-    expect(t('Melati')).toEqual({ teamId: team.melati, nama: 'Melati', hari: 1, baik: 19_400, rusak: 100, target: 20_000 })
+    expect(t('Kenanga')).toEqual({
+      teamId: team.kenanga,
+      nama: 'Kenanga',
+      hari: 1,
+      baik: 9_918,
+      rusak: 27,
+      target: 15_000,
+    })
+    expect(t('Melati')).toEqual({
+      teamId: team.melati,
+      nama: 'Melati',
+      hari: 1,
+      baik: 19_400,
+      rusak: 100,
+      target: 20_000,
+    })
     expect(p.teams.map((x) => x.nama)).toEqual(['Kenanga', 'Mawar', 'Melati'])
 
     // The same day through a date filter; another day is empty.
     expect((await call<Progress>('rekonsiliasi.progres', { from: TANGGAL, to: TANGGAL })).days).toEqual(p.days)
-    expect(await call<Progress>('rekonsiliasi.progres', { from: '2024-11-05' })).toEqual({ days: [], byReason: [], damageRate: 0, teams: [] })
+    expect(await call<Progress>('rekonsiliasi.progres', { from: '2024-11-05' })).toEqual({
+      days: [],
+      byReason: [],
+      damageRate: 0,
+      teams: [],
+    })
   })
 
   // Per-team figures are sheets, like days and byReason: Mawar's rakit kotak (380 SIAP, 10 rusak) are units.
   it('rekonsiliasi.progres: a team that also assembled kotak counts only its sorted sheets', async () => {
     const p = await call<Progress>('rekonsiliasi.progres', {})
     // Mawar in S2: hasil 5.800 + 1.860 = 7.660, rusak 15 + 5 + 5 = 25; target 12.000 (override).
-    expect(p.teams.find((x) => x.nama === 'Mawar')).toEqual({ teamId: team.mawar, nama: 'Mawar', hari: 1, baik: 7_660, rusak: 25, target: 12_000 })
+    expect(p.teams.find((x) => x.nama === 'Mawar')).toEqual({
+      teamId: team.mawar,
+      nama: 'Mawar',
+      hari: 1,
+      baik: 7_660,
+      rusak: 25,
+      target: 12_000,
+    })
   })
 
   it('penerimaan.get and penerimaan.list: stated, counted after correction, selisih, selesai', async () => {
     const line = async (id: number) => (await call<Delivery>('penerimaan.get', { id })).lines
     expect(await line(delivery.d1)).toEqual([
-      expect.objectContaining({ variantId: G, statedQty: 316_000, countedQty: 316_000, tertukarQty: 0, selisih: 0, selesai: null }),
+      expect.objectContaining({
+        variantId: G,
+        statedQty: 316_000,
+        countedQty: 316_000,
+        tertukarQty: 0,
+        selisih: 0,
+        selesai: null,
+      }),
     ])
     // Tertukar as received (600); the retur is its own document and does not change what arrived.
     expect(await line(delivery.d2)).toEqual([
@@ -620,11 +900,18 @@ describe('the day adds up', () => {
         countedQty: 318_200,
         tertukarQty: 600,
         selisih: -1_800,
-        selesai: expect.objectContaining({ actor: 'Nurhayati', note: 'Diganti penyedia dengan SJ/BUP/0413-P1 (1.800 lembar)' }),
+        selesai: expect.objectContaining({
+          actor: 'Nurhayati',
+          note: 'Diganti penyedia dengan SJ/BUP/0413-P1 (1.800 lembar)',
+        }),
       }),
     ])
-    expect(await line(delivery.d3)).toEqual([expect.objectContaining({ variantId: K, statedQty: 2_900, countedQty: 2_880, selisih: -20, selesai: null })])
-    expect(await line(delivery.d4)).toEqual([expect.objectContaining({ variantId: B, statedQty: 1_800, countedQty: 1_800, selisih: 0, selesai: null })])
+    expect(await line(delivery.d3)).toEqual([
+      expect.objectContaining({ variantId: K, statedQty: 2_900, countedQty: 2_880, selisih: -20, selesai: null }),
+    ])
+    expect(await line(delivery.d4)).toEqual([
+      expect.objectContaining({ variantId: B, statedQty: 1_800, countedQty: 1_800, selisih: 0, selesai: null }),
+    ])
 
     // Newest arrival first.
     const list = await call<Delivery[]>('penerimaan.list')
@@ -632,7 +919,9 @@ describe('the day adds up', () => {
   })
 
   it('the correction stays linked: the corrected row is reversed by exactly one BATAL and replaced by one KOREKSI', () => {
-    const linked = app.ctx.db.prepare('SELECT reason, qty FROM ledger WHERE corrects_seq = ? ORDER BY seq').all(correctedHasilSeq)
+    const linked = app.ctx.db
+      .prepare('SELECT reason, qty FROM ledger WHERE corrects_seq = ? ORDER BY seq')
+      .all(correctedHasilSeq)
     expect(linked).toEqual([
       { reason: 'BATAL', qty: 18_950 },
       { reason: 'KOREKSI', qty: 18_930 },

@@ -18,14 +18,26 @@ interface RawResponse {
 }
 
 /** node:http rather than fetch: fetch normalises `..` away and refuses to set Host. */
-function raw(port: number, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer; chunks?: Buffer[] }): Promise<RawResponse> {
+function raw(
+  port: number,
+  opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer; chunks?: Buffer[] },
+): Promise<RawResponse> {
   return new Promise((resolvePromise, rejectPromise) => {
-    const req = request({ host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers, agent: false }, (res) => {
-      const parts: Buffer[] = []
-      res.on('data', (c: Buffer) => parts.push(c))
-      res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(parts).toString('utf8') }))
-      res.on('error', rejectPromise)
-    })
+    const req = request(
+      { host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers, agent: false },
+      (res) => {
+        const parts: Buffer[] = []
+        res.on('data', (c: Buffer) => parts.push(c))
+        res.on('end', () =>
+          resolvePromise({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text: Buffer.concat(parts).toString('utf8'),
+          }),
+        )
+        res.on('error', rejectPromise)
+      },
+    )
     // The server may hang up while an oversized upload is still being written; the answer already arrived.
     req.on('error', (err: NodeJS.ErrnoException) => {
       if (err.code !== 'EPIPE' && err.code !== 'ECONNRESET') rejectPromise(err)
@@ -123,10 +135,20 @@ describe('HTTP transport with a stub dispatcher', () => {
 
   it('refuses a missing or wrong token with 401 UNAUTHORIZED before calling anything', async () => {
     const before = calls.length
-    for (const authorization of [undefined, 'Bearer salah', `Bearer ${server.token}x`, `Basic ${server.token}`, server.token]) {
+    for (const authorization of [
+      undefined,
+      'Bearer salah',
+      `Bearer ${server.token}x`,
+      `Basic ${server.token}`,
+      server.token,
+    ]) {
       const headers: Record<string, string> = { 'Content-Type': 'application/json' }
       if (authorization !== undefined) headers.Authorization = authorization
-      const res = await fetch(`http://127.0.0.1:${server.port}/api/election.get`, { method: 'POST', headers, body: '{}' })
+      const res = await fetch(`http://127.0.0.1:${server.port}/api/election.get`, {
+        method: 'POST',
+        headers,
+        body: '{}',
+      })
       expect(res.status, String(authorization)).toBe(401)
       const body = (await res.json()) as ApiResponse
       expect(body.ok).toBe(false)
@@ -140,7 +162,12 @@ describe('HTTP transport with a stub dispatcher', () => {
 
   it('refuses a foreign Host with 403 (DNS rebinding) and accepts localhost', async () => {
     const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` }
-    const evil = await raw(server.port, { method: 'POST', path: '/api/election.get', headers: { ...headers, Host: `evil.example:${server.port}` }, body: '{}' })
+    const evil = await raw(server.port, {
+      method: 'POST',
+      path: '/api/election.get',
+      headers: { ...headers, Host: `evil.example:${server.port}` },
+      body: '{}',
+    })
     expect(evil.status).toBe(403)
     expect(JSON.parse(evil.text)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } })
     const wrongPort = await raw(server.port, { path: '/', headers: { Host: `127.0.0.1:${server.port + 1}` } })
@@ -148,13 +175,23 @@ describe('HTTP transport with a stub dispatcher', () => {
     const noPort = await raw(server.port, { path: '/', headers: { Host: 'localhost' } })
     expect(noPort.status).toBe(403)
 
-    const local = await raw(server.port, { method: 'POST', path: '/api/election.get', headers: { ...headers, Host: `localhost:${server.port}` }, body: '{}' })
+    const local = await raw(server.port, {
+      method: 'POST',
+      path: '/api/election.get',
+      headers: { ...headers, Host: `localhost:${server.port}` },
+      body: '{}',
+    })
     expect(local.status).toBe(200)
     expect(JSON.parse(local.text)).toEqual({ ok: true, result: null })
   })
 
   it('refuses a foreign Origin with 403 and accepts its own', async () => {
-    for (const origin of ['http://evil.example', `http://127.0.0.1:${server.port + 1}`, 'null', `https://127.0.0.1:${server.port}`]) {
+    for (const origin of [
+      'http://evil.example',
+      `http://127.0.0.1:${server.port + 1}`,
+      'null',
+      `https://127.0.0.1:${server.port}`,
+    ]) {
       const res = await api('election.get', {}, { Origin: origin })
       expect(res.status, origin).toBe(403)
     }
@@ -165,7 +202,10 @@ describe('HTTP transport with a stub dispatcher', () => {
   it('answers malformed JSON with 400 INVALID_INPUT', async () => {
     const res = await api('election.get', '{"jenis": ')
     expect(res.status).toBe(400)
-    expect(await res.json()).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'Badan permintaan bukan JSON yang sah' } })
+    expect(await res.json()).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'Badan permintaan bukan JSON yang sah' },
+    })
   })
 
   it('requires application/json and POST', async () => {
@@ -176,21 +216,37 @@ describe('HTTP transport with a stub dispatcher', () => {
     })
     expect(text.status).toBe(415)
     // A cross-site form can only send text/plain or form encodings; this is a second wall behind the token.
-    const get = await fetch(`http://127.0.0.1:${server.port}/api/election.get`, { headers: { Authorization: `Bearer ${server.token}` } })
+    const get = await fetch(`http://127.0.0.1:${server.port}/api/election.get`, {
+      headers: { Authorization: `Bearer ${server.token}` },
+    })
     expect(get.status).toBe(405)
     expect(get.headers.get('allow')).toBe('POST')
   })
 
   it('refuses a body over the limit with 413, by declared length and while streaming', async () => {
     const before = calls.length
-    const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}`, Host: `127.0.0.1:${server.port}` }
-    const declared = await raw(server.port, { method: 'POST', path: '/api/election.get', headers, body: Buffer.alloc(4 * 1024 * 1024, 0x20) })
+    const headers = {
+      'Content-Type': 'application/json',
+      Authorization: `Bearer ${server.token}`,
+      Host: `127.0.0.1:${server.port}`,
+    }
+    const declared = await raw(server.port, {
+      method: 'POST',
+      path: '/api/election.get',
+      headers,
+      body: Buffer.alloc(4 * 1024 * 1024, 0x20),
+    })
     expect(declared.status).toBe(413)
     expect(JSON.parse(declared.text)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
 
     // Chunked: no Content-Length, so the limit must be enforced while reading.
     const chunks = Array.from({ length: 64 }, () => Buffer.alloc(16 * 1024, 0x20))
-    const streamed = await raw(server.port, { method: 'POST', path: '/api/election.get', headers: { ...headers, 'Transfer-Encoding': 'chunked' }, chunks })
+    const streamed = await raw(server.port, {
+      method: 'POST',
+      path: '/api/election.get',
+      headers: { ...headers, 'Transfer-Encoding': 'chunked' },
+      chunks,
+    })
     expect(streamed.status).toBe(413)
     expect(calls.length).toBe(before)
 
@@ -224,7 +280,15 @@ describe('HTTP transport with a stub dispatcher', () => {
 
   it('refuses directory traversal in every spelling', async () => {
     const host = { Host: `127.0.0.1:${server.port}` }
-    for (const path of ['/../package.json', '/%2e%2e/package.json', '/%2E%2E/package.json', '/assets/../../package.json', '/..%2fpackage.json', '/..%5cpackage.json', '/%00index.html']) {
+    for (const path of [
+      '/../package.json',
+      '/%2e%2e/package.json',
+      '/%2E%2E/package.json',
+      '/assets/../../package.json',
+      '/..%2fpackage.json',
+      '/..%5cpackage.json',
+      '/%00index.html',
+    ]) {
       const res = await raw(server.port, { path, headers: host })
       expect([400, 404], path).toContain(res.status)
       expect(res.text, path).not.toContain('secret')
@@ -233,8 +297,15 @@ describe('HTTP transport with a stub dispatcher', () => {
   })
 
   it('closes cleanly even with a keep-alive connection open', async () => {
-    const extra = await startHttpServer({ dispatcher: { call: async () => ({ ok: true, result: 1 }), methods: () => [] }, staticDir: null })
-    const res = await fetch(`http://127.0.0.1:${extra.port}/api/x`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${extra.token}` }, body: '{}' })
+    const extra = await startHttpServer({
+      dispatcher: { call: async () => ({ ok: true, result: 1 }), methods: () => [] },
+      staticDir: null,
+    })
+    const res = await fetch(`http://127.0.0.1:${extra.port}/api/x`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${extra.token}` },
+      body: '{}',
+    })
     expect(await res.json()).toEqual({ ok: true, result: 1 })
     expect((await fetch(`http://127.0.0.1:${extra.port}/`)).status).toBe(404)
     const started = Date.now()
@@ -263,7 +334,11 @@ describe('HTTP transport with a real database', () => {
   const api = async (method: string, body: unknown, session?: string): Promise<ApiResponse> => {
     const res = await fetch(`http://127.0.0.1:${server.port}/api/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}`, ...(session ? { 'X-Gudang-Sesi': session } : {}) },
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: `Bearer ${server.token}`,
+        ...(session ? { 'X-Gudang-Sesi': session } : {}),
+      },
       body: JSON.stringify(body),
     })
     expect(res.status).toBe(200)
@@ -282,10 +357,16 @@ describe('HTTP transport with a real database', () => {
 
   it('reports invalid input and unknown methods as ok:false', async () => {
     // Who asks is checked before what is asked: without a chosen user the input is not even read.
-    expect(await api('election.update', { reservePercent: -1 })).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED', need: 'koordinator' } })
+    expect(await api('election.update', { reservePercent: -1 })).toMatchObject({
+      ok: false,
+      error: { code: 'AUTH_REQUIRED', need: 'koordinator' },
+    })
     const users = (await api('pengguna.list', {})) as { ok: true; result: { id: number; nama: string }[] }
     const koordinator = users.result.find((u) => u.nama === 'Kasubbag Logistik')!
-    const signed = (await api('sesi.masuk', { userId: koordinator.id, pin: '202411' })) as { ok: true; result: { sessionId: string } }
+    const signed = (await api('sesi.masuk', { userId: koordinator.id, pin: '202411' })) as {
+      ok: true
+      result: { sessionId: string }
+    }
     const bad = await api('election.update', { reservePercent: -1 }, signed.result.sessionId)
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     const unknown = await api('tidak.ada', {})
@@ -296,14 +377,22 @@ describe('HTTP transport with a real database', () => {
     const users = (await api('pengguna.list', {})) as { ok: true; result: { id: number; nama: string }[] }
     const operator = users.result.find((u) => u.nama === 'Operator Sortir')!
     // An operator needs no PIN: one step.
-    const s = (await api('sesi.masuk', { userId: operator.id })) as { ok: true; result: { sessionId: string; user: { nama: string; role: string } } }
+    const s = (await api('sesi.masuk', { userId: operator.id })) as {
+      ok: true
+      result: { sessionId: string; user: { nama: string; role: string } }
+    }
     expect(s.result.user).toMatchObject({ nama: 'Operator Sortir', role: 'operator' })
     const team = await api('regu.tambah', { nama: 'Regu Sesi' }, s.result.sessionId)
     expect(team).toMatchObject({ ok: true })
-    const audit = app.ctx.db.prepare(`SELECT actor FROM audit WHERE action = 'regu.tambah' ORDER BY rowid DESC LIMIT 1`).get() as { actor: string }
+    const audit = app.ctx.db
+      .prepare(`SELECT actor FROM audit WHERE action = 'regu.tambah' ORDER BY rowid DESC LIMIT 1`)
+      .get() as { actor: string }
     expect(audit.actor).toBe('Operator Sortir')
     // The same operator may not close a shift: FORBIDDEN names the role it needs.
-    expect(await api('shift.tutup', { shiftId: 1 }, s.result.sessionId)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', need: 'koordinator' } })
+    expect(await api('shift.tutup', { shiftId: 1 }, s.result.sessionId)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', need: 'koordinator' },
+    })
   })
 })
 
@@ -325,7 +414,12 @@ describe('browser-mode entry (src/server/main.ts)', () => {
     try {
       const db = join(dir, 'demo.sqlite')
       const env = { ...process.env, GUDANG_UI_DIR: join(dir, 'belum-dibangun') }
-      const run = spawnSync(process.execPath, [TSX, MAIN, '--db', db, '--port', '0'], { cwd: REPO, env, encoding: 'utf8', timeout: 30_000 })
+      const run = spawnSync(process.execPath, [TSX, MAIN, '--db', db, '--port', '0'], {
+        cwd: REPO,
+        env,
+        encoding: 'utf8',
+        timeout: 30_000,
+      })
       expect(run.status).toBe(1)
       expect(run.stderr).toContain('Antarmuka belum dibangun; jalankan npm start')
       expect(existsSync(db)).toBe(false)
@@ -337,7 +431,10 @@ describe('browser-mode entry (src/server/main.ts)', () => {
   it('with a built UI, prints the URL, serves the demo and closes cleanly on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gudang-main-'))
     const db = join(dir, 'demo.sqlite')
-    const child = spawn(process.execPath, [TSX, MAIN, '--db', db, '--port', '0'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [TSX, MAIN, '--db', db, '--port', '0'], {
+      cwd: REPO,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let out = ''
     let err = ''
     child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')))
@@ -362,7 +459,11 @@ describe('browser-mode entry (src/server/main.ts)', () => {
       const page = await fetch(url)
       expect(page.status).toBe(200)
       expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY)
-      const res = await fetch(`${origin}/api/wilayah.summary`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: '{}' })
+      const res = await fetch(`${origin}/api/wilayah.summary`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: '{}',
+      })
       expect(await res.json()).toMatchObject({ ok: true, result: { tps: 1446 } })
       child.kill('SIGTERM')
       expect(await exited).toBe(0)

@@ -26,7 +26,11 @@ async function call<T = any>(method: string, input: unknown = {}): Promise<T> {
   if (!res.ok) throw new Error(`${method} failed: ${JSON.stringify(res.error)}`)
   return res.result as T
 }
-async function refusal(method: string, input: unknown, m: Parameters<OpenedApp['dispatcher']['call']>[2] = meta): Promise<ErrorBody> {
+async function refusal(
+  method: string,
+  input: unknown,
+  m: Parameters<OpenedApp['dispatcher']['call']>[2] = meta,
+): Promise<ErrorBody> {
   const res: ApiResponse = await app.dispatcher.call(method, input, m)
   if (res.ok) throw new Error(`${method} was expected to be refused`)
   return res.error
@@ -46,7 +50,9 @@ beforeAll(async () => {
   app = await openApp({ dbPath: join(root, 'batubara.sqlite'), demoCsvPath: DEMO_CSV })
   server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: null, port: 0, jobs: app.jobs! })
   // Rows for the chain walk to read: one delivery of every active variant.
-  const variants = (await call<{ variantId: number; active: boolean; kind: string }[]>('barang.varian')).filter((v) => v.active)
+  const variants = (await call<{ variantId: number; active: boolean; kind: string }[]>('barang.varian')).filter(
+    (v) => v.active,
+  )
   await call('penerimaan.catat', {
     receivedAt: '2024-11-01T08:00',
     penyedia: 'PT Percetakan Contoh',
@@ -76,7 +82,15 @@ describe('long jobs in worker threads', () => {
 
     const seen: JobStatus[] = []
     const done = await settle(id, seen)
-    expect(done).toMatchObject({ state: 'selesai', method: 'kemas.cetakSatker', done: 12, total: 12, unit: 'kecamatan', error: null, etaMs: null })
+    expect(done).toMatchObject({
+      state: 'selesai',
+      method: 'kemas.cetakSatker',
+      done: 12,
+      total: 12,
+      unit: 'kecamatan',
+      error: null,
+      etaMs: null,
+    })
     const dones = seen.map((s) => s.done)
     expect(dones).toEqual([...dones].sort((a, b) => a - b))
     const result = done.result as { file: string; fileName: string; bytes: number; count: number; files: number }
@@ -94,7 +108,10 @@ describe('long jobs in worker threads', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-disposition')).toContain(`filename="${result.fileName}"`)
     expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true)
-    const forged = done.download!.url.replace(/\/unduh\/([^/]+)\/([^/]+)\//, (_m, job: string, key: string) => `/unduh/${job}/${key.slice(0, -1)}${key.endsWith('A') ? 'B' : 'A'}/`)
+    const forged = done.download!.url.replace(
+      /\/unduh\/([^/]+)\/([^/]+)\//,
+      (_m, job: string, key: string) => `/unduh/${job}/${key.slice(0, -1)}${key.endsWith('A') ? 'B' : 'A'}/`,
+    )
     expect((await fetch(`http://127.0.0.1:${server.port}${forged}`)).status).toBe(404)
     expect((await call<JobStatus[]>('job.list')).map((j) => j.id)).toContain(id)
   })
@@ -102,9 +119,16 @@ describe('long jobs in worker threads', () => {
   it('a cancelled job stops at once and leaves no half-written file behind', async () => {
     const dir = outputsDir(app.dbPath)
     const before = readdirSync(dir)
-    const { id } = await call<{ id: string }>('job.mulai', { method: 'kemas.cetakSatker', input: { jenis: 'daftarIsi' } })
+    const { id } = await call<{ id: string }>('job.mulai', {
+      method: 'kemas.cetakSatker',
+      input: { jenis: 'daftarIsi' },
+    })
     // Wait until the archive is being written (a kecamatan is in it), then stop.
-    for (let s = await call<JobStatus>('job.status', { id }); s.done < 2; s = await call<JobStatus>('job.status', { id })) {
+    for (
+      let s = await call<JobStatus>('job.status', { id });
+      s.done < 2;
+      s = await call<JobStatus>('job.status', { id })
+    ) {
       expect(s.state).not.toBe('selesai')
       await new Promise((r) => setTimeout(r, 20))
     }
@@ -129,7 +153,10 @@ describe('long jobs in worker threads', () => {
   })
 
   it('job.mulai admits the method it starts as a call of it would be: not long, bad input, no user', async () => {
-    expect(await refusal('job.mulai', { method: 'election.get' })).toMatchObject({ code: 'INVALID_INPUT', message: '"election.get" bukan pekerjaan panjang' })
+    expect(await refusal('job.mulai', { method: 'election.get' })).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: '"election.get" bukan pekerjaan panjang',
+    })
     expect(await refusal('job.mulai', { method: 'tidak.ada' })).toMatchObject({ code: 'INVALID_INPUT' })
     const bad = await refusal('job.mulai', { method: 'kemas.cetakSatker', input: { jenis: 'semua' } })
     expect(bad).toMatchObject({ code: 'INVALID_INPUT', message: 'Isian untuk kemas.cetakSatker tidak sah' })

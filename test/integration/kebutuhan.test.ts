@@ -65,14 +65,24 @@ let appNo = 0
 const nextPath = () => join(root, `app-${++appNo}.sqlite`)
 
 async function demoApp(): Promise<OpenedApp> {
-  const app = await openApp({ dbPath: nextPath(), demoCsvPath: DEMO_CSV, onInternalError: (m, e) => console.error(m, e) })
+  const app = await openApp({
+    dbPath: nextPath(),
+    demoCsvPath: DEMO_CSV,
+    onInternalError: (m, e) => console.error(m, e),
+  })
   expect(app.createdDemo).toBe(true)
   return app
 }
 
 async function pemiluApp(): Promise<OpenedApp> {
   const app = await openApp({ dbPath: nextPath(), onInternalError: (m, e) => console.error(m, e) })
-  await call(app, 'election.init', { jenis: 'pemilu', tahun: 2024, provinsi: 'Sumatera Utara', satker: 'Kabupaten Batu Bara', kodeWilayah: '1219' })
+  await call(app, 'election.init', {
+    jenis: 'pemilu',
+    tahun: 2024,
+    provinsi: 'Sumatera Utara',
+    satker: 'Kabupaten Batu Bara',
+    kodeWilayah: '1219',
+  })
   const file = upload('tps.csv', demoText)
   const p = await call(app, 'wilayah.importPreview', file)
   await call(app, 'wilayah.importApply', { ...file, fingerprint: p.fingerprint })
@@ -81,11 +91,17 @@ async function pemiluApp(): Promise<OpenedApp> {
 
 function checksum(db: DB): string {
   const h = createHash('sha256')
-  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]
+  const tables = db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .all() as { name: string }[]
   for (const { name } of tables) {
-    const order = Array.from({ length: (db.pragma(`table_info("${name}")`) as unknown[]).length }, (_, i) => i + 1).join(', ')
+    const order = Array.from(
+      { length: (db.pragma(`table_info("${name}")`) as unknown[]).length },
+      (_, i) => i + 1,
+    ).join(', ')
     h.update(`\u0000${name}\u0000`)
-    for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY ${order}`).raw().iterate()) h.update(JSON.stringify(row) + '\n')
+    for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY ${order}`).raw().iterate())
+      h.update(JSON.stringify(row) + '\n')
   }
   return h.digest('hex')
 }
@@ -128,7 +144,8 @@ interface DapilNeed {
 }
 
 const perTps = (app: OpenedApp) => call<{ columns: Column[]; rows: TpsNeed[] }>(app, 'kebutuhan.perTps')
-const rekap = (app: OpenedApp, level: 'desa' | 'kecamatan' | 'satker') => call<{ columns: Column[]; rows: AreaNeed[] }>(app, 'kebutuhan.rekap', { level })
+const rekap = (app: OpenedApp, level: 'desa' | 'kecamatan' | 'satker') =>
+  call<{ columns: Column[]; rows: AreaNeed[] }>(app, 'kebutuhan.rekap', { level })
 const perDapil = (app: OpenedApp) => call<DapilNeed[]>(app, 'kebutuhan.perDapil')
 const sumOf = <T>(rows: readonly T[], f: (r: T) => number) => rows.reduce((s, r) => s + f(r), 0)
 
@@ -159,7 +176,8 @@ describe('needs of the demo (Pilkada 2024, Kabupaten Batu Bara)', () => {
     expect(columns.filter((c) => c.kind === 'ballot').map((c) => c.code)).toEqual(ballots)
     for (const r of rows) {
       expect(r.dpt).toBe(dptByKey.get(`${r.kecamatan}|${r.desa}|${r.nomor}`))
-      for (const b of ballots) expect(r.qty[b], `${b} at ${r.kecamatan}/${r.desa}/${r.nomor}`).toBe(r.dpt + Math.ceil((r.dpt * 25) / 1000))
+      for (const b of ballots)
+        expect(r.qty[b], `${b} at ${r.kecamatan}/${r.desa}/${r.nomor}`).toBe(r.dpt + Math.ceil((r.dpt * 25) / 1000))
       expect(r.dapil.GUBERNUR).toBe('SUMATERA UTARA')
       expect(r.dapil.BUPATI).toBe('KABUPATEN BATU BARA')
     }
@@ -194,7 +212,10 @@ describe('needs of the demo (Pilkada 2024, Kabupaten Batu Bara)', () => {
   })
 
   it('per-TPS logistics presets add up to qty x TPS at every level', async () => {
-    const items = await call<{ code: string; kind: string; rule: string; qty: number; active: boolean }[]>(app, 'items.list')
+    const items = await call<{ code: string; kind: string; rule: string; qty: number; active: boolean }[]>(
+      app,
+      'items.list',
+    )
     const logistics = items.filter((i) => i.kind === 'logistics')
     expect(logistics.length).toBeGreaterThan(0)
     const satker = (await rekap(app, 'satker')).rows[0]!
@@ -209,17 +230,27 @@ describe('needs of the demo (Pilkada 2024, Kabupaten Batu Bara)', () => {
 
   it('one kecamatan’s needs are exactly its rows of the whole list, and its desa sum to its TPS and DPT', async () => {
     const all = await perTps(app)
-    const kecamatan = await call<{ id: number; nama: string; tps: number; dpt: number; desa: number }[]>(app, 'wilayah.kecamatan')
+    const kecamatan = await call<{ id: number; nama: string; tps: number; dpt: number; desa: number }[]>(
+      app,
+      'wilayah.kecamatan',
+    )
     for (const k of kecamatan) {
       const own = await call<typeof all>(app, 'kebutuhan.perTps', { kecamatanId: k.id })
       expect(own.columns).toEqual(all.columns)
       expect(own.rows).toEqual(all.rows.filter((r) => r.kecamatan === k.nama))
       expect(own.rows).toHaveLength(demoRows.filter((r) => r.kec === k.nama).length)
-      const desa = await call<{ kecamatanId: number; nama: string; tps: number; dpt: number }[]>(app, 'wilayah.desa', { kecamatanId: k.id })
+      const desa = await call<{ kecamatanId: number; nama: string; tps: number; dpt: number }[]>(app, 'wilayah.desa', {
+        kecamatanId: k.id,
+      })
       expect(desa).toHaveLength(k.desa)
       expect(desa.every((d) => d.kecamatanId === k.id)).toBe(true)
       expect(sumOf(desa, (d) => d.tps)).toBe(k.tps)
-      expect(sumOf(desa, (d) => d.dpt)).toBe(sumOf(demoRows.filter((r) => r.kec === k.nama), (r) => r.dpt))
+      expect(sumOf(desa, (d) => d.dpt)).toBe(
+        sumOf(
+          demoRows.filter((r) => r.kec === k.nama),
+          (r) => r.dpt,
+        ),
+      )
     }
     const everyDesa = await call<{ tps: number }[]>(app, 'wilayah.desa')
     expect(everyDesa).toHaveLength(DESA_COUNT)
@@ -234,18 +265,21 @@ describe('needs of the demo (Pilkada 2024, Kabupaten Batu Bara)', () => {
     [0, 'up'],
     [10.25, 'nearest'],
     [2.5, 'up'],
-  ] as [number, Rounding][])('election.update reservePercent %s, rounding %s changes every number accordingly', async (percent, rounding) => {
-    const e = await call(app, 'election.update', { reservePercent: percent, rounding })
-    expect(e).toMatchObject({ reservePercent: percent, rounding })
-    const hundredths = Math.round(percent * 100)
-    const tps = await perTps(app)
-    for (const r of tps.rows) expect(r.qty.BUPATI).toBe(r.dpt + reserve(r.dpt, hundredths, rounding))
-    const expectedKits = sumOf(demoRows, (r) => r.dpt + reserve(r.dpt, hundredths, rounding))
-    const bupati = (await perDapil(app)).find((d) => d.itemCode === 'BUPATI')!
-    expect(bupati.kits).toBe(expectedKits)
-    expect(bupati.reserve).toBe(expectedKits - DPT_TOTAL)
-    expect((await rekap(app, 'satker')).rows[0]!.qty.BUPATI).toBe(expectedKits + 2000)
-  })
+  ] as [number, Rounding][])(
+    'election.update reservePercent %s, rounding %s changes every number accordingly',
+    async (percent, rounding) => {
+      const e = await call(app, 'election.update', { reservePercent: percent, rounding })
+      expect(e).toMatchObject({ reservePercent: percent, rounding })
+      const hundredths = Math.round(percent * 100)
+      const tps = await perTps(app)
+      for (const r of tps.rows) expect(r.qty.BUPATI).toBe(r.dpt + reserve(r.dpt, hundredths, rounding))
+      const expectedKits = sumOf(demoRows, (r) => r.dpt + reserve(r.dpt, hundredths, rounding))
+      const bupati = (await perDapil(app)).find((d) => d.itemCode === 'BUPATI')!
+      expect(bupati.kits).toBe(expectedKits)
+      expect(bupati.reserve).toBe(expectedKits - DPT_TOTAL)
+      expect((await rekap(app, 'satker')).rows[0]!.qty.BUPATI).toBe(expectedKits + 2000)
+    },
+  )
 
   it('refuses a reserve percentage with more than two decimals and changes nothing', async () => {
     const before = checksum(app.ctx.db)
@@ -285,12 +319,18 @@ describe('Pemilu: five ballot types and dapil', () => {
     const items = await call<{ id: number; code: string }[]>(app, 'items.list')
     const dprdKab = items.find((i) => i.code === 'DPRD_KAB')!
     const mapping = kecamatan.map((k, i) => ({ kecamatanId: k.id, dapil: dapilOfIndex(i) }))
-    const list = await call<{ itemCode: string; dapil: { name: string; kecamatanIds: number[] }[] }[]>(app, 'dapil.setMapping', { itemId: dprdKab.id, mapping })
+    const list = await call<{ itemCode: string; dapil: { name: string; kecamatanIds: number[] }[] }[]>(
+      app,
+      'dapil.setMapping',
+      { itemId: dprdKab.id, mapping },
+    )
     const kab = list.find((l) => l.itemCode === 'DPRD_KAB')!
     // The default dapil, emptied and never used in the ledger, is gone.
     expect(kab.dapil.map((d) => d.name)).toEqual(['BATU BARA 1', 'BATU BARA 2', 'BATU BARA 3'])
     for (const l of list.filter((x) => x.itemCode !== 'DPRD_KAB')) expect(l.dapil).toHaveLength(1)
-    const variants = app.ctx.db.prepare(`SELECT count(*) AS n FROM item_variant WHERE item_id = ?`).get(dprdKab.id) as { n: number }
+    const variants = app.ctx.db.prepare(`SELECT count(*) AS n FROM item_variant WHERE item_id = ?`).get(dprdKab.id) as {
+      n: number
+    }
     expect(variants.n).toBe(3)
 
     const rows = (await perDapil(app)).filter((r) => r.itemCode === 'DPRD_KAB')
@@ -298,7 +338,12 @@ describe('Pemilu: five ballot types and dapil', () => {
     for (const [i, r] of rows.entries()) {
       const names = new Set(kecamatan.filter((_, j) => Math.floor(j / 4) === i).map((k) => k.nama))
       const mine = demoRows.filter((t) => names.has(t.kec))
-      expect(r).toMatchObject({ tps: mine.length, dpt: sumOf(mine, (t) => t.dpt), kits: sumOf(mine, (t) => t.dpt + reserve(t.dpt, 200, 'up')), psu: 1000 })
+      expect(r).toMatchObject({
+        tps: mine.length,
+        dpt: sumOf(mine, (t) => t.dpt),
+        kits: sumOf(mine, (t) => t.dpt + reserve(t.dpt, 200, 'up')),
+        psu: 1000,
+      })
       expect(r.total).toBe(r.kits + 1000)
     }
     expect(sumOf(rows, (r) => r.tps)).toBe(TPS_COUNT)
@@ -316,7 +361,10 @@ describe('Pemilu: five ballot types and dapil', () => {
   it('dapil.import from a surat_suara;kecamatan;dapil CSV gives the same needs as setMapping', async () => {
     const other = await pemiluApp()
     try {
-      const csv = ['surat_suara;kecamatan;dapil', ...kecamatan.map((k, i) => `DPRD Kab/Kota;${k.nama};${dapilOfIndex(i)}`)].join('\r\n')
+      const csv = [
+        'surat_suara;kecamatan;dapil',
+        ...kecamatan.map((k, i) => `DPRD Kab/Kota;${k.nama};${dapilOfIndex(i)}`),
+      ].join('\r\n')
       expect(await call(other, 'dapil.import', upload('dapil.csv', csv))).toEqual({ updated: 12 })
       const strip = (rows: DapilNeed[]) => rows.map(({ variantId: _v, ...rest }) => rest)
       expect(strip(await perDapil(other))).toEqual(strip(await perDapil(app)))
@@ -328,7 +376,10 @@ describe('Pemilu: five ballot types and dapil', () => {
 
   it('a dapil file naming an unknown kecamatan is refused with row and column and changes nothing', async () => {
     const before = checksum(app.ctx.db)
-    const lines = ['surat_suara;kecamatan;dapil', ...kecamatan.map((k, i) => `DPRD Kab/Kota;${k.nama};DAPIL BARU ${(i % 2) + 1}`)]
+    const lines = [
+      'surat_suara;kecamatan;dapil',
+      ...kecamatan.map((k, i) => `DPRD Kab/Kota;${k.nama};DAPIL BARU ${(i % 2) + 1}`),
+    ]
     lines.splice(5, 0, 'DPRD Kab/Kota;KECAMATAN ANTAH BERANTAH;DAPIL BARU 1') // line 6 of the file
     const e = await callError(app, 'dapil.import', upload('dapil-salah.csv', lines.join('\n')))
     expect(e.code).toBe('REFUSED')
@@ -376,13 +427,27 @@ describe('item rules in the rekap', () => {
     expect(desa.columns.map((c) => c.code)).toContain('SEGEL')
     for (const r of desa.rows) expect(r.qty.SEGEL).toBe(3)
     const kec = await rekap(app, 'kecamatan')
-    for (const r of kec.rows) expect(r.qty.SEGEL).toBe(3 * new Set(demoRows.filter((t) => t.kec === r.kecamatan).map((t) => t.desa)).size)
+    for (const r of kec.rows)
+      expect(r.qty.SEGEL).toBe(3 * new Set(demoRows.filter((t) => t.kec === r.kecamatan).map((t) => t.desa)).size)
     expect((await rekap(app, 'satker')).rows[0]!.qty.SEGEL).toBe(3 * DESA_COUNT)
   })
 
   it('per_kecamatan (a new item): qty for every kecamatan, not shown per desa', async () => {
-    const created = await call(app, 'items.create', { code: 'KABEL_TIES', name: 'Kabel ties', unit: 'ikat', rule: 'per_kecamatan', qty: 5 })
-    expect(created).toMatchObject({ code: 'KABEL_TIES', kind: 'logistics', rule: 'per_kecamatan', qty: 5, per: 1, preset: false })
+    const created = await call(app, 'items.create', {
+      code: 'KABEL_TIES',
+      name: 'Kabel ties',
+      unit: 'ikat',
+      rule: 'per_kecamatan',
+      qty: 5,
+    })
+    expect(created).toMatchObject({
+      code: 'KABEL_TIES',
+      kind: 'logistics',
+      rule: 'per_kecamatan',
+      qty: 5,
+      per: 1,
+      preset: false,
+    })
     expect((await rekap(app, 'desa')).columns.map((c) => c.code)).not.toContain('KABEL_TIES')
     expect((await perTps(app)).columns.map((c) => c.code)).not.toContain('KABEL_TIES')
     const kec = await rekap(app, 'kecamatan')
@@ -392,7 +457,13 @@ describe('item rules in the rekap', () => {
   })
 
   it('per_tps (a new item) and an inactive item', async () => {
-    await call(app, 'items.create', { code: 'PLASTIK', name: 'Kantong plastik', unit: 'lembar', rule: 'per_tps', qty: 3 })
+    await call(app, 'items.create', {
+      code: 'PLASTIK',
+      name: 'Kantong plastik',
+      unit: 'lembar',
+      rule: 'per_tps',
+      qty: 3,
+    })
     await call(app, 'items.update', { id: idOf('BILIK'), active: false })
     const tps = await perTps(app)
     expect(tps.columns.map((c) => c.code)).toContain('PLASTIK')
@@ -414,7 +485,10 @@ describe('item rules in the rekap', () => {
     expect(e.code).toBe('REFUSED')
     expect(e.details![0]).toMatchObject({ column: 'rule' })
     expect((await callError(app, 'items.update', { id: idOf('TINTA'), psuPerDapil: 10 })).code).toBe('REFUSED')
-    expect((await callError(app, 'items.create', { code: 'PLASTIK', name: 'Dobel', unit: 'x', rule: 'per_tps', qty: 1 })).code).toBe('REFUSED')
+    expect(
+      (await callError(app, 'items.create', { code: 'PLASTIK', name: 'Dobel', unit: 'x', rule: 'per_tps', qty: 1 }))
+        .code,
+    ).toBe('REFUSED')
     expect(checksum(app.ctx.db)).toBe(before)
   })
 })
@@ -425,9 +499,20 @@ describe('kebutuhan.export read back', () => {
     app = await demoApp()
     // A mixed set of rules, so every level has something of each kind to total.
     const items = await call<{ id: number; code: string }[]>(app, 'items.list')
-    await call(app, 'items.update', { id: items.find((i) => i.code === 'TINTA')!.id, rule: 'per_dpt', qty: 1, per: 100 })
+    await call(app, 'items.update', {
+      id: items.find((i) => i.code === 'TINTA')!.id,
+      rule: 'per_dpt',
+      qty: 1,
+      per: 100,
+    })
     await call(app, 'items.update', { id: items.find((i) => i.code === 'SEGEL')!.id, rule: 'per_desa', qty: 2 })
-    await call(app, 'items.create', { code: 'KABEL_TIES', name: 'Kabel ties', unit: 'ikat', rule: 'per_kecamatan', qty: 4 })
+    await call(app, 'items.create', {
+      code: 'KABEL_TIES',
+      name: 'Kabel ties',
+      unit: 'ikat',
+      rule: 'per_kecamatan',
+      qty: 4,
+    })
   })
   afterAll(() => app.close())
 
@@ -446,7 +531,11 @@ describe('kebutuhan.export read back', () => {
     const cells = lines.slice(0, -1).map((l) => l.split(';').map((c) => (/^-?\d+$/.test(c) ? Number(c) : c)))
     const last = cells.at(-1)!
     const hasTotals = last[0] === 'JUMLAH'
-    return { header: cells[0] as string[], rows: cells.slice(1, hasTotals ? -1 : undefined), totals: hasTotals ? last : null }
+    return {
+      header: cells[0] as string[],
+      rows: cells.slice(1, hasTotals ? -1 : undefined),
+      totals: hasTotals ? last : null,
+    }
   }
 
   async function readXlsx(buf: Buffer, firstLabel: string): Promise<ReadBack> {
@@ -455,7 +544,9 @@ describe('kebutuhan.export read back', () => {
     const ws = wb.worksheets[0]!
     const all: (string | number)[][] = []
     ws.eachRow((row) => {
-      const values = (row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : (v as string | number)))
+      const values = (row.values as unknown[])
+        .slice(1)
+        .map((v) => (v === null || v === undefined ? '' : (v as string | number)))
       all.push(values)
     })
     const h = all.findIndex((r) => r[0] === firstLabel)
@@ -464,11 +555,18 @@ describe('kebutuhan.export read back', () => {
     const hasTotals = body.at(-1)?.[0] === 'JUMLAH'
     const width = all[h]!.length
     const pad = (r: (string | number)[]) => Array.from({ length: width }, (_, i) => r[i] ?? '')
-    return { header: all[h] as string[], rows: body.slice(0, hasTotals ? -1 : undefined).map(pad), totals: hasTotals ? pad(body.at(-1)!) : null }
+    return {
+      header: all[h] as string[],
+      rows: body.slice(0, hasTotals ? -1 : undefined).map(pad),
+      totals: hasTotals ? pad(body.at(-1)!) : null,
+    }
   }
 
   async function exported(level: string, format: 'csv' | 'xlsx') {
-    const d = await call<{ fileName: string; mime: string; contentBase64: string }>(app, 'kebutuhan.export', { level, format })
+    const d = await call<{ fileName: string; mime: string; contentBase64: string }>(app, 'kebutuhan.export', {
+      level,
+      format,
+    })
     expect(d.fileName).toBe(`kebutuhan-${level}-kabupaten-batu-bara-2024.${format}`)
     return Buffer.from(d.contentBase64, 'base64')
   }
@@ -485,11 +583,25 @@ describe('kebutuhan.export read back', () => {
     const api = await perTps(app)
     const buf = await exported('tps', format)
     const t = format === 'csv' ? readCsv(buf) : await readXlsx(buf, 'Kecamatan')
-    expect(t.header).toEqual(['Kecamatan', 'Desa/Kelurahan', 'No. TPS', 'DPT', ...api.columns.map((c) => `${c.name} (${c.unit})`)])
+    expect(t.header).toEqual([
+      'Kecamatan',
+      'Desa/Kelurahan',
+      'No. TPS',
+      'DPT',
+      ...api.columns.map((c) => `${c.name} (${c.unit})`),
+    ])
     expect(t.rows).toHaveLength(api.rows.length)
     expectTotalsConsistent(t, 3)
-    expect(t.totals).toEqual(['JUMLAH', '', TPS_COUNT, DPT_TOTAL, ...api.columns.map((c) => sumOf(api.rows, (r) => r.qty[c.code]!))])
-    api.rows.forEach((r, i) => expect(t.rows[i]).toEqual([r.kecamatan, r.desa, r.nomor, r.dpt, ...api.columns.map((c) => r.qty[c.code])]))
+    expect(t.totals).toEqual([
+      'JUMLAH',
+      '',
+      TPS_COUNT,
+      DPT_TOTAL,
+      ...api.columns.map((c) => sumOf(api.rows, (r) => r.qty[c.code]!)),
+    ])
+    api.rows.forEach((r, i) =>
+      expect(t.rows[i]).toEqual([r.kecamatan, r.desa, r.nomor, r.dpt, ...api.columns.map((c) => r.qty[c.code])]),
+    )
   })
 
   it.each([
@@ -505,13 +617,20 @@ describe('kebutuhan.export read back', () => {
     expect(t.header.slice(lead)).toEqual(['Jumlah TPS', 'DPT', ...api.columns.map((c) => `${c.name} (${c.unit})`)])
     expect(t.rows).toHaveLength(api.rows.length)
     expectTotalsConsistent(t, lead)
-    expect(t.totals!.slice(lead)).toEqual([TPS_COUNT, DPT_TOTAL, ...api.columns.map((c) => sumOf(api.rows, (r) => r.qty[c.code]!))])
+    expect(t.totals!.slice(lead)).toEqual([
+      TPS_COUNT,
+      DPT_TOTAL,
+      ...api.columns.map((c) => sumOf(api.rows, (r) => r.qty[c.code]!)),
+    ])
     // The kecamatan totals are the satker's needs without the PSU reserve.
     if (level === 'kecamatan') {
       const satker = (await rekap(app, 'satker')).rows[0]!
       const psu = await perDapil(app)
       api.columns.forEach((c, i) => {
-        const psuOf = sumOf(psu.filter((p) => p.itemCode === c.code), (p) => p.psu)
+        const psuOf = sumOf(
+          psu.filter((p) => p.itemCode === c.code),
+          (p) => p.psu,
+        )
         expect(t.totals![lead + 2 + i], c.code).toBe(satker.qty[c.code]! - psuOf)
       })
     }
@@ -521,7 +640,16 @@ describe('kebutuhan.export read back', () => {
     const api = await perDapil(app)
     const buf = await exported('dapil', format)
     const t = format === 'csv' ? readCsv(buf) : await readXlsx(buf, 'Jenis Surat Suara')
-    expect(t.header).toEqual(['Jenis Surat Suara', 'Dapil', 'Jumlah TPS', 'DPT', 'Cadangan', 'Kebutuhan TPS', 'Cadangan PSU', 'Total'])
+    expect(t.header).toEqual([
+      'Jenis Surat Suara',
+      'Dapil',
+      'Jumlah TPS',
+      'DPT',
+      'Cadangan',
+      'Kebutuhan TPS',
+      'Cadangan PSU',
+      'Total',
+    ])
     expect(t.rows).toEqual(api.map((r) => [r.itemName, r.dapil, r.tps, r.dpt, r.reserve, r.kits, r.psu, r.total]))
     const satker = (await rekap(app, 'satker')).rows[0]!
     for (const code of ['GUBERNUR', 'BUPATI']) {

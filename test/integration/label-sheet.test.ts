@@ -3,7 +3,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { DEFAULT_LABEL_GRID, labelSize, renderLabelSheets, type KotakLabel, type LabelGrid } from '../../src/reports/kit/labels'
+import {
+  DEFAULT_LABEL_GRID,
+  labelSize,
+  renderLabelSheets,
+  type KotakLabel,
+  type LabelGrid,
+} from '../../src/reports/kit/labels'
 import { mm } from '../../src/reports/pdf'
 
 /**
@@ -31,7 +37,13 @@ const PEMILU: [string, string, string, string][] = [
 
 /** Five kotak of a Pemilu TPS with long names, then a kotak with names no label can hold whole. */
 function longLabels(): KotakLabel[] {
-  const base = { satker: 'Kabupaten Kepulauan Siau Tagulandang Biaro', provinsi: 'Sulawesi Utara', kecamatan: 'TAGULANDANG SELATAN BARAT DAYA', desa: 'BUHIAS KEPULAUAN SIAU TIMUR SELATAN', tpsNomor: 12 }
+  const base = {
+    satker: 'Kabupaten Kepulauan Siau Tagulandang Biaro',
+    provinsi: 'Sulawesi Utara',
+    kecamatan: 'TAGULANDANG SELATAN BARAT DAYA',
+    desa: 'BUHIAS KEPULAUAN SIAU TIMUR SELATAN',
+    tpsNomor: 12,
+  }
   const labels: KotakLabel[] = PEMILU.map(([ballot, dapil, colorHex, colorName], i) => ({
     ...base,
     kotakNo: i + 1,
@@ -72,18 +84,26 @@ interface Word extends Box {
 /** The words of each page with their boxes in points, in the order they were drawn. */
 function words(pdf: string): Word[][] {
   const html = run('pdftotext', ['-bbox', pdf, '-'])
-  const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'")
+  const decode = (s: string) =>
+    s
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
   return html
     .split('<page ')
     .slice(1)
     .map((page) =>
-      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
-        x0: Number(m[1]),
-        y0: Number(m[2]),
-        x1: Number(m[3]),
-        y1: Number(m[4]),
-        text: decode(m[5]!),
-      })),
+      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
+        (m) => ({
+          x0: Number(m[1]),
+          y0: Number(m[2]),
+          x1: Number(m[3]),
+          y1: Number(m[4]),
+          text: decode(m[5]!),
+        }),
+      ),
     )
 }
 
@@ -98,8 +118,10 @@ function boxes(grid: LabelGrid): Box[] {
   })
 }
 
-const inside = (w: Box, b: Box, slack = 0.01) => w.x0 >= b.x0 - slack && w.x1 <= b.x1 + slack && w.y0 >= b.y0 - slack && w.y1 <= b.y1 + slack
-const overlap = (a: Box, b: Box) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0.05 && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > 0.05
+const inside = (w: Box, b: Box, slack = 0.01) =>
+  w.x0 >= b.x0 - slack && w.x1 <= b.x1 + slack && w.y0 >= b.y0 - slack && w.y1 <= b.y1 + slack
+const overlap = (a: Box, b: Box) =>
+  Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0.05 && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > 0.05
 
 /** Grey levels of one page at `dpi`. */
 function raster(pdf: string, page: number, dpi: number) {
@@ -146,12 +168,18 @@ async function sheet(name: string, labels: KotakLabel[], grid: LabelGrid): Promi
 function wordsPerLabel(pdf: string, grid: LabelGrid, count: number) {
   const perPage = grid.rows * grid.cols
   const slots = boxes(grid)
-  const labels = Array.from({ length: count }, (_, i) => ({ page: Math.floor(i / perPage) + 1, box: slots[i % perPage]! }))
+  const labels = Array.from({ length: count }, (_, i) => ({
+    page: Math.floor(i / perPage) + 1,
+    box: slots[i % perPage]!,
+  }))
   const per = labels.map(() => [] as Word[])
   words(pdf).forEach((ws, p) => {
     for (const w of ws) {
       const home = labels.findIndex((l) => l.page === p + 1 && inside(w, l.box))
-      expect(home, `"${w.text}" (${w.x0.toFixed(1)}, ${w.y0.toFixed(1)})–(${w.x1.toFixed(1)}, ${w.y1.toFixed(1)}) on page ${p + 1} is not inside any label of ${JSON.stringify(grid)}`).toBeGreaterThanOrEqual(0)
+      expect(
+        home,
+        `"${w.text}" (${w.x0.toFixed(1)}, ${w.y0.toFixed(1)})–(${w.x1.toFixed(1)}, ${w.y1.toFixed(1)}) on page ${p + 1} is not inside any label of ${JSON.stringify(grid)}`,
+      ).toBeGreaterThanOrEqual(0)
       per[home]!.push(w)
     }
   })
@@ -177,10 +205,19 @@ for (let rows = 1; rows <= 12; rows++)
 const EXTREMES: [string, LabelGrid][] = [
   ['default-4x2', DEFAULT_LABEL_GRID],
   ['5x2', grid({ rows: 5 })],
-  ['7x3-small', grid({ rows: 7, cols: 3, marginTop: 5, marginBottom: 5, marginLeft: 5, marginRight: 5, gapX: 2, gapY: 2 })],
-  ['smallest', grid({ rows: 7, cols: 3, marginLeft: 19.9, marginRight: 20, gapX: 2.5, marginTop: 10, marginBottom: 8.9, gapY: 2 })],
+  [
+    '7x3-small',
+    grid({ rows: 7, cols: 3, marginTop: 5, marginBottom: 5, marginLeft: 5, marginRight: 5, gapX: 2, gapY: 2 }),
+  ],
+  [
+    'smallest',
+    grid({ rows: 7, cols: 3, marginLeft: 19.9, marginRight: 20, gapX: 2.5, marginTop: 10, marginBottom: 8.9, gapY: 2 }),
+  ],
   ['wide-short', grid({ rows: 7, cols: 1, ...ZERO })],
-  ['narrow-tall', grid({ rows: 1, cols: 3, marginLeft: 19.9, marginRight: 20, gapX: 2.5, marginTop: 0, marginBottom: 0 })],
+  [
+    'narrow-tall',
+    grid({ rows: 1, cols: 3, marginLeft: 19.9, marginRight: 20, gapX: 2.5, marginTop: 0, marginBottom: 0 }),
+  ],
   ['largest', grid({ rows: 1, cols: 1, ...ZERO })],
 ]
 
@@ -204,12 +241,20 @@ describe('kotak labels keep their text inside the label', () => {
         expect(text, name).toContain(`KOTAK ${l.kotakNo} DARI ${l.kotakOf}`)
         expect(text, name).toContain(l.ballot!)
         // The names are whole, or visibly cut: the Pemilu names always fit, the last label's only on large labels.
-        const whole = [l.satker.toUpperCase(), l.provinsi.toUpperCase(), l.desa, l.kecamatan, `Dapil ${l.dapil} · warna ${l.colorName}`].every((t) => text.includes(t))
+        const whole = [
+          l.satker.toUpperCase(),
+          l.provinsi.toUpperCase(),
+          l.desa,
+          l.kecamatan,
+          `Dapil ${l.dapil} · warna ${l.colorName}`,
+        ].every((t) => text.includes(t))
         if (i < PEMILU.length) expect(whole, `${name}: ${text}`).toBe(true)
         expect(whole || text.includes('\u2026'), `${name}: ${text}`).toBe(true)
         if (whole) expect(text, name).not.toContain('\u2026')
         // No two words on top of each other.
-        for (let a = 0; a < ws.length; a++) for (let b = a + 1; b < ws.length; b++) expect(overlap(ws[a]!, ws[b]!), `${name}: "${ws[a]!.text}" overlaps "${ws[b]!.text}"`).toBe(false)
+        for (let a = 0; a < ws.length; a++)
+          for (let b = a + 1; b < ws.length; b++)
+            expect(overlap(ws[a]!, ws[b]!), `${name}: "${ws[a]!.text}" overlaps "${ws[b]!.text}"`).toBe(false)
       })
     }
   }, 60_000)
@@ -235,30 +280,55 @@ describe('kotak labels keep their text inside the label', () => {
         const first = ws.findIndex((w) => w.text === 'TPS')
         expect(first, `${name} label ${i}`).toBeGreaterThan(0)
         ws.forEach((w, j) => {
-          if (j < first) expect(w.y1, `${name} label ${i}: band word "${w.text}" runs off the band`).toBeLessThanOrEqual(bandBottom + 0.5)
+          if (j < first)
+            expect(w.y1, `${name} label ${i}: band word "${w.text}" runs off the band`).toBeLessThanOrEqual(
+              bandBottom + 0.5,
+            )
           else expect(w.y0, `${name} label ${i}: "${w.text}" is on the band`).toBeGreaterThanOrEqual(bandBottom - 0.5)
         })
         // The QR's box: the dark pixels under the band that are no word's, away from the cutting outline.
-        const masked = (x: number, y: number) => ws.some((w) => x >= px(w.x0) - 1 && x <= px(w.x1) + 1 && y >= px(w.y0) - 1 && y <= px(w.y1) + 1)
+        const masked = (x: number, y: number) =>
+          ws.some((w) => x >= px(w.x0) - 1 && x <= px(w.x1) + 1 && y >= px(w.y0) - 1 && y <= px(w.y1) + 1)
         const darkBox = (x0: number, y0: number, x1: number, y1: number) => {
           const box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity }
-          for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) if (page.at(x, y) < 100 && !masked(x, y)) Object.assign(box, { x0: Math.min(box.x0, x), y0: Math.min(box.y0, y), x1: Math.max(box.x1, x), y1: Math.max(box.y1, y) })
+          for (let y = y0; y <= y1; y++)
+            for (let x = x0; x <= x1; x++)
+              if (page.at(x, y) < 100 && !masked(x, y))
+                Object.assign(box, {
+                  x0: Math.min(box.x0, x),
+                  y0: Math.min(box.y0, y),
+                  x1: Math.max(box.x1, x),
+                  y1: Math.max(box.y1, y),
+                })
           return box
         }
         const frame = darkBox(px(b.x0 + 2), Math.round(bandBottom * page.k), px(b.x1 - 2), px(b.y1 - 2))
         // It is a closed box: its four sides are dark lines.
-        const share = (n: number, dark: (t: number) => boolean) => Array.from({ length: n }, (_, t) => dark(t)).filter(Boolean).length / n
+        const share = (n: number, dark: (t: number) => boolean) =>
+          Array.from({ length: n }, (_, t) => dark(t)).filter(Boolean).length / n
         const fw = frame.x1 - frame.x0 + 1
         const fh = frame.y1 - frame.y0 + 1
         for (const [side, v] of [
           ['top', share(fw, (t) => page.at(frame.x0 + t, frame.y0) < 128 || page.at(frame.x0 + t, frame.y0 + 1) < 128)],
-          ['bottom', share(fw, (t) => page.at(frame.x0 + t, frame.y1) < 128 || page.at(frame.x0 + t, frame.y1 - 1) < 128)],
-          ['left', share(fh, (t) => page.at(frame.x0, frame.y0 + t) < 128 || page.at(frame.x0 + 1, frame.y0 + t) < 128)],
-          ['right', share(fh, (t) => page.at(frame.x1, frame.y0 + t) < 128 || page.at(frame.x1 - 1, frame.y0 + t) < 128)],
+          [
+            'bottom',
+            share(fw, (t) => page.at(frame.x0 + t, frame.y1) < 128 || page.at(frame.x0 + t, frame.y1 - 1) < 128),
+          ],
+          [
+            'left',
+            share(fh, (t) => page.at(frame.x0, frame.y0 + t) < 128 || page.at(frame.x0 + 1, frame.y0 + t) < 128),
+          ],
+          [
+            'right',
+            share(fh, (t) => page.at(frame.x1, frame.y0 + t) < 128 || page.at(frame.x1 - 1, frame.y0 + t) < 128),
+          ],
         ] as const)
           expect(v, `${name} label ${i}: the QR's box has no ${side} side`).toBeGreaterThan(0.97)
         // The box's top is the band's bottom edge.
-        expect(Math.abs(frame.y0 - bandBottom * page.k), `${name} label ${i}: box not under the band`).toBeLessThanOrEqual(2)
+        expect(
+          Math.abs(frame.y0 - bandBottom * page.k),
+          `${name} label ${i}: box not under the band`,
+        ).toBeLessThanOrEqual(2)
         // The QR: the dark pixels inside the box (its line is under 3 px thick at 144 dpi).
         const qr = darkBox(frame.x0 + 4, frame.y0 + 4, frame.x1 - 4, frame.y1 - 4)
         // Version 3: 29 modules across, each 2 pt at least.
@@ -266,8 +336,16 @@ describe('kotak labels keep their text inside the label', () => {
         expect(module, `${name} label ${i}`).toBeGreaterThanOrEqual(2 * page.k - 0.5)
         expect(Math.abs(qr.y1 - qr.y0 - (qr.x1 - qr.x0)), `${name} label ${i}: QR not square`).toBeLessThanOrEqual(2)
         // Four modules of white on every side, up to the box's line.
-        const ring = { x0: Math.round(qr.x0 - 4 * module) + 1, y0: Math.round(qr.y0 - 4 * module) + 1, x1: Math.round(qr.x1 + 4 * module) - 1, y1: Math.round(qr.y1 + 4 * module) - 1 }
-        expect(ring.x0 > frame.x0 && ring.y0 > frame.y0 && ring.x1 < frame.x1 && ring.y1 < frame.y1, `${name} label ${i}: QR closer than 4 modules to its box`).toBe(true)
+        const ring = {
+          x0: Math.round(qr.x0 - 4 * module) + 1,
+          y0: Math.round(qr.y0 - 4 * module) + 1,
+          x1: Math.round(qr.x1 + 4 * module) - 1,
+          y1: Math.round(qr.y1 + 4 * module) - 1,
+        }
+        expect(
+          ring.x0 > frame.x0 && ring.y0 > frame.y0 && ring.x1 < frame.x1 && ring.y1 < frame.y1,
+          `${name} label ${i}: QR closer than 4 modules to its box`,
+        ).toBe(true)
         let dirty = 0
         for (let y = ring.y0; y <= ring.y1; y++)
           for (let x = ring.x0; x <= ring.x1; x++) {
@@ -298,8 +376,17 @@ describe('kotak labels keep their text inside the label', () => {
       for (const dpi of ['100', '150']) {
         const png = join(root, `whole-${name}-${dpi}`)
         run('pdftoppm', ['-r', dpi, '-png', '-f', '1', '-l', '1', '-singlefile', pdf, png])
-        const codes = spawnSync('zbarimg', ['-q', '--raw', '-Sdisable', '-Sqrcode.enable', `${png}.png`], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean)
-        expect(codes.sort(), `${name} at ${dpi} dpi`).toEqual(labels.slice(0, g.rows * g.cols).map((l) => l.qrText).sort())
+        const codes = spawnSync('zbarimg', ['-q', '--raw', '-Sdisable', '-Sqrcode.enable', `${png}.png`], {
+          encoding: 'utf8',
+        })
+          .stdout.split('\n')
+          .filter(Boolean)
+        expect(codes.sort(), `${name} at ${dpi} dpi`).toEqual(
+          labels
+            .slice(0, g.rows * g.cols)
+            .map((l) => l.qrText)
+            .sort(),
+        )
       }
     }
   })

@@ -57,7 +57,8 @@ interface LedgerRow {
 }
 
 const ledgerRows = (db: DB) => db.prepare('SELECT * FROM ledger ORDER BY seq').all() as LedgerRow[]
-const balanceTable = (db: DB) => db.prepare('SELECT variant_id, place, qty FROM balance ORDER BY variant_id, place').all()
+const balanceTable = (db: DB) =>
+  db.prepare('SELECT variant_id, place, qty FROM balance ORDER BY variant_id, place').all()
 
 /** Balances recomputed from the ledger rows in the test, independent of the app's SQL. */
 function sumsFromLedger(rows: readonly LedgerRow[]): Map<string, number> {
@@ -82,13 +83,19 @@ function caughtAppError(fn: () => unknown): AppError {
 }
 
 async function demoApp(name: string): Promise<OpenedApp> {
-  const app = await openApp({ dbPath: join(root, `${name}.sqlite`), demoCsvPath: DEMO_CSV, onInternalError: (m, e) => console.error(m, e) })
+  const app = await openApp({
+    dbPath: join(root, `${name}.sqlite`),
+    demoCsvPath: DEMO_CSV,
+    onInternalError: (m, e) => console.error(m, e),
+  })
   expect(app.createdDemo).toBe(true)
   return app
 }
 
 function variantOf(db: DB, code: string): number {
-  const row = db.prepare('SELECT v.id FROM item_variant v JOIN item i ON i.id = v.item_id WHERE i.code = ?').get(code) as { id: number } | undefined
+  const row = db
+    .prepare('SELECT v.id FROM item_variant v JOIN item i ON i.id = v.item_id WHERE i.code = ?')
+    .get(code) as { id: number } | undefined
   if (!row) throw new Error(`no variant for ${code}`)
   return row.id
 }
@@ -106,7 +113,9 @@ describe('recording moves through the ledger service', () => {
     app = await demoApp('moves')
     db = app.ctx.db
     const b = db
-      .prepare(`SELECT v.id FROM item_variant v JOIN item i ON i.id = v.item_id WHERE i.kind = 'ballot' ORDER BY i.sort_order LIMIT 1`)
+      .prepare(
+        `SELECT v.id FROM item_variant v JOIN item i ON i.id = v.item_id WHERE i.kind = 'ballot' ORDER BY i.sort_order LIMIT 1`,
+      )
       .get() as { id: number }
     ballot = b.id
     tinta = variantOf(db, 'TINTA')
@@ -117,7 +126,15 @@ describe('recording moves through the ledger service', () => {
 
   it('starts with an empty, valid ledger', async () => {
     const v = await call<VerifyReport>(app, 'ledger.verify')
-    expect(v).toEqual({ ok: true, rows: 0, head: GENESIS_HASH, integrity: 'ok', firstBadSeq: null, problem: null, balancesMatch: true })
+    expect(v).toEqual({
+      ok: true,
+      rows: 0,
+      head: GENESIS_HASH,
+      integrity: 'ok',
+      firstBadSeq: null,
+      problem: null,
+      balancesMatch: true,
+    })
     expect(await call(app, 'ledger.balances')).toEqual([])
   })
 
@@ -174,14 +191,18 @@ describe('recording moves through the ledger service', () => {
       { variantId: kotak, from: 'PENYEDIA', to: 'DITERIMA', qty: 20 },
       { variantId: kotak, from: 'DITERIMA', to: 'SIAP', qty: 20 },
     ])
-    expect(db.prepare(`SELECT qty FROM balance WHERE variant_id = ? AND place = 'SIAP'`).get(kotak)).toEqual({ qty: 20 })
+    expect(db.prepare(`SELECT qty FROM balance WHERE variant_id = ? AND place = 'SIAP'`).get(kotak)).toEqual({
+      qty: 20,
+    })
   })
 
   it('a batch whose second move overdraws is refused and writes nothing', async () => {
     const rowsBefore = ledgerRows(db)
     const balanceBefore = balanceTable(db)
     const apiBefore = await call(app, 'ledger.balances')
-    const baik = (db.prepare(`SELECT qty FROM balance WHERE variant_id = ? AND place = 'BAIK'`).get(ballot) as { qty: number }).qty
+    const baik = (
+      db.prepare(`SELECT qty FROM balance WHERE variant_id = ? AND place = 'BAIK'`).get(ballot) as { qty: number }
+    ).qty
     expect(baik).toBe(900)
     const e = caughtAppError(() =>
       recordMoves(app.ctx, who, [
@@ -205,21 +226,91 @@ describe('recording moves through the ledger service', () => {
   })
 
   const invalid: [string, (ids: { ballot: number; tpsId: number }) => MoveInput, string, RegExp][] = [
-    ['negative qty', ({ ballot }) => ({ variantId: ballot, from: 'PENYEDIA', to: 'DITERIMA', qty: -5 }), 'qty', /bilangan bulat positif/],
-    ['zero qty', ({ ballot }) => ({ variantId: ballot, from: 'PENYEDIA', to: 'DITERIMA', qty: 0 }), 'qty', /bilangan bulat positif/],
-    ['fractional qty', ({ ballot }) => ({ variantId: ballot, from: 'PENYEDIA', to: 'DITERIMA', qty: 2.5 }), 'qty', /bilangan bulat positif/],
-    ['NaN qty', ({ ballot }) => ({ variantId: ballot, from: 'PENYEDIA', to: 'DITERIMA', qty: Number.NaN }), 'qty', /bilangan bulat positif/],
-    ['absurd qty', ({ ballot }) => ({ variantId: ballot, from: 'PENYEDIA', to: 'DITERIMA', qty: 2_000_000_000 }), 'qty', /melebihi batas/],
-    ['unknown variant', () => ({ variantId: 999_999, from: 'PENYEDIA', to: 'DITERIMA', qty: 1 }), 'variantId', /tidak dikenal/],
-    ['unknown place', ({ ballot }) => ({ variantId: ballot, from: 'PENYEDIA', to: 'GUDANG_BELAKANG', qty: 1 }), 'to', /tidak dikenal/],
-    ['lower-case place', ({ ballot }) => ({ variantId: ballot, from: 'penyedia', to: 'DITERIMA', qty: 1 }), 'from', /tidak dikenal/],
-    ['RUSAK without a reason', ({ ballot }) => ({ variantId: ballot, from: 'BAIK', to: 'RUSAK', qty: 1 }), 'to', /tidak dikenal/],
-    ['DITERIMA with a ref', ({ ballot }) => ({ variantId: ballot, from: 'DITERIMA:1', to: 'BAIK', qty: 1 }), 'from', /tidak dikenal/],
-    ['DIKEMAS of a nonexistent TPS', ({ ballot }) => ({ variantId: ballot, from: 'BAIK', to: 'DIKEMAS:999999', qty: 1 }), 'to', /merujuk data yang tidak ada/],
-    ['DIKEMAS with a non-numeric ref', ({ ballot }) => ({ variantId: ballot, from: 'BAIK', to: 'DIKEMAS:abc', qty: 1 }), 'to', /merujuk data yang tidak ada/],
-    ['DIKIRIM of a nonexistent kecamatan', ({ ballot, tpsId }) => ({ variantId: ballot, from: `DIKEMAS:${tpsId}`, to: 'DIKIRIM:999999', qty: 1 }), 'to', /merujuk data yang tidak ada/],
+    [
+      'negative qty',
+      ({ ballot }) => ({ variantId: ballot, from: 'PENYEDIA', to: 'DITERIMA', qty: -5 }),
+      'qty',
+      /bilangan bulat positif/,
+    ],
+    [
+      'zero qty',
+      ({ ballot }) => ({ variantId: ballot, from: 'PENYEDIA', to: 'DITERIMA', qty: 0 }),
+      'qty',
+      /bilangan bulat positif/,
+    ],
+    [
+      'fractional qty',
+      ({ ballot }) => ({ variantId: ballot, from: 'PENYEDIA', to: 'DITERIMA', qty: 2.5 }),
+      'qty',
+      /bilangan bulat positif/,
+    ],
+    [
+      'NaN qty',
+      ({ ballot }) => ({ variantId: ballot, from: 'PENYEDIA', to: 'DITERIMA', qty: Number.NaN }),
+      'qty',
+      /bilangan bulat positif/,
+    ],
+    [
+      'absurd qty',
+      ({ ballot }) => ({ variantId: ballot, from: 'PENYEDIA', to: 'DITERIMA', qty: 2_000_000_000 }),
+      'qty',
+      /melebihi batas/,
+    ],
+    [
+      'unknown variant',
+      () => ({ variantId: 999_999, from: 'PENYEDIA', to: 'DITERIMA', qty: 1 }),
+      'variantId',
+      /tidak dikenal/,
+    ],
+    [
+      'unknown place',
+      ({ ballot }) => ({ variantId: ballot, from: 'PENYEDIA', to: 'GUDANG_BELAKANG', qty: 1 }),
+      'to',
+      /tidak dikenal/,
+    ],
+    [
+      'lower-case place',
+      ({ ballot }) => ({ variantId: ballot, from: 'penyedia', to: 'DITERIMA', qty: 1 }),
+      'from',
+      /tidak dikenal/,
+    ],
+    [
+      'RUSAK without a reason',
+      ({ ballot }) => ({ variantId: ballot, from: 'BAIK', to: 'RUSAK', qty: 1 }),
+      'to',
+      /tidak dikenal/,
+    ],
+    [
+      'DITERIMA with a ref',
+      ({ ballot }) => ({ variantId: ballot, from: 'DITERIMA:1', to: 'BAIK', qty: 1 }),
+      'from',
+      /tidak dikenal/,
+    ],
+    [
+      'DIKEMAS of a nonexistent TPS',
+      ({ ballot }) => ({ variantId: ballot, from: 'BAIK', to: 'DIKEMAS:999999', qty: 1 }),
+      'to',
+      /merujuk data yang tidak ada/,
+    ],
+    [
+      'DIKEMAS with a non-numeric ref',
+      ({ ballot }) => ({ variantId: ballot, from: 'BAIK', to: 'DIKEMAS:abc', qty: 1 }),
+      'to',
+      /merujuk data yang tidak ada/,
+    ],
+    [
+      'DIKIRIM of a nonexistent kecamatan',
+      ({ ballot, tpsId }) => ({ variantId: ballot, from: `DIKEMAS:${tpsId}`, to: 'DIKIRIM:999999', qty: 1 }),
+      'to',
+      /merujuk data yang tidak ada/,
+    ],
     ['same place', ({ ballot }) => ({ variantId: ballot, from: 'BAIK', to: 'BAIK', qty: 1 }), 'to', /sama/],
-    ['overdraw of an empty place', ({ ballot }) => ({ variantId: ballot, from: 'TERTUKAR', to: 'BAIK', qty: 1 }), 'qty', /hanya berisi 0/],
+    [
+      'overdraw of an empty place',
+      ({ ballot }) => ({ variantId: ballot, from: 'TERTUKAR', to: 'BAIK', qty: 1 }),
+      'qty',
+      /hanya berisi 0/,
+    ],
   ]
 
   it.each(invalid)('refuses %s and writes nothing', (_name, make, column, message) => {
@@ -271,14 +362,18 @@ describe('recording moves through the ledger service', () => {
     for (const [, sum] of perVariant) expect(sum).toBe(0)
     // A PENYEDIA that was never received from can still give.
     recordMoves(app.ctx, who, [{ variantId: tinta, from: 'PENYEDIA', to: 'DITERIMA', qty: 5_000 }])
-    expect(new Map((await call<BalanceRow[]>(app, 'ledger.balances')).map((b) => [`${b.variantId}|${b.place}`, b.qty]))).toEqual(sumsFromLedger(ledgerRows(db)))
+    expect(
+      new Map((await call<BalanceRow[]>(app, 'ledger.balances')).map((b) => [`${b.variantId}|${b.place}`, b.qty])),
+    ).toEqual(sumsFromLedger(ledgerRows(db)))
     const v = await call<VerifyReport>(app, 'ledger.verify')
     expect(v.ok).toBe(true)
     expect(v.rows).toBe(ledgerRows(db).length)
   })
 
   it('the ledger rejects UPDATE and DELETE made behind the app', () => {
-    expect(() => db.prepare('UPDATE ledger SET qty = qty + 1 WHERE seq = 1').run()).toThrow(/Buku besar hanya boleh ditambah/)
+    expect(() => db.prepare('UPDATE ledger SET qty = qty + 1 WHERE seq = 1').run()).toThrow(
+      /Buku besar hanya boleh ditambah/,
+    )
     expect(() => db.prepare('DELETE FROM ledger WHERE seq = 1').run()).toThrow(/Buku besar hanya boleh ditambah/)
   })
 })
@@ -365,7 +460,14 @@ describe('tamper detection on a copied database file', () => {
 
   it('an untouched copy verifies, with the original head', async () => {
     const v = await verify(tampered(() => {}))
-    expect(v).toMatchObject({ ok: true, rows: 6, head: originalHead, firstBadSeq: null, balancesMatch: true, integrity: 'ok' })
+    expect(v).toMatchObject({
+      ok: true,
+      rows: 6,
+      head: originalHead,
+      firstBadSeq: null,
+      balancesMatch: true,
+      integrity: 'ok',
+    })
   })
 
   it('(a) an UPDATE of one row qty is found at that row', async () => {
@@ -525,7 +627,9 @@ describe('tamper detection on a copied database file', () => {
   it('(e) an edit of the balance table only is found: balancesMatch false, chain intact', async () => {
     const v = await verify(
       tampered((db) => {
-        const changed = db.prepare(`UPDATE balance SET qty = qty + 5 WHERE variant_id = ? AND place = 'BAIK'`).run(ballot)
+        const changed = db
+          .prepare(`UPDATE balance SET qty = qty + 5 WHERE variant_id = ? AND place = 'BAIK'`)
+          .run(ballot)
         expect(changed.changes).toBe(1)
       }),
     )
@@ -537,13 +641,19 @@ describe('tamper detection on a copied database file', () => {
   })
 
   it('(e) a balance row for a place the ledger never touched is found', async () => {
-    const v = await verify(tampered((db) => db.prepare(`INSERT INTO balance (variant_id, place, qty) VALUES (?, 'TERTUKAR', 7)`).run(ballot)))
+    const v = await verify(
+      tampered((db) =>
+        db.prepare(`INSERT INTO balance (variant_id, place, qty) VALUES (?, 'TERTUKAR', 7)`).run(ballot),
+      ),
+    )
     expect(v.ok).toBe(false)
     expect(v.balancesMatch).toBe(false)
   })
 
   it('(e) a deleted balance row is found', async () => {
-    const v = await verify(tampered((db) => db.prepare(`DELETE FROM balance WHERE variant_id = ? AND place = 'BAIK'`).run(ballot)))
+    const v = await verify(
+      tampered((db) => db.prepare(`DELETE FROM balance WHERE variant_id = ? AND place = 'BAIK'`).run(ballot)),
+    )
     expect(v.ok).toBe(false)
     expect(v.balancesMatch).toBe(false)
   })

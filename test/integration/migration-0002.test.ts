@@ -44,7 +44,8 @@ function appendV1(db: DB, moves: readonly V1Move[], meta: { actor: string; at: s
   const insert = db.prepare(`INSERT INTO ledger
     (seq, at, actor, variant_id, from_place, to_place, qty, note, shift_id, document_id, reason, corrects_seq, prev_hash, hash)
     VALUES (@seq, @at, @actor, @variantId, @from, @to, @qty, @note, @shiftId, @documentId, @reason, @correctsSeq, @prevHash, @hash)`)
-  let head = (db.prepare('SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined) ?? { seq: 0, hash: GENESIS_HASH }
+  let head = (db.prepare('SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1').get() as
+    { seq: number; hash: string } | undefined) ?? { seq: 0, hash: GENESIS_HASH }
   for (const m of moves) {
     const row = {
       seq: head.seq + 1,
@@ -62,7 +63,22 @@ function appendV1(db: DB, moves: readonly V1Move[], meta: { actor: string; at: s
       prevHash: head.hash,
     }
     const hash = sha256(
-      JSON.stringify(['gudang-pemilu/ledger/v1', row.seq, row.at, row.actor, row.variantId, row.from, row.to, row.qty, row.note, row.shiftId, row.documentId, row.reason, row.correctsSeq, row.prevHash]),
+      JSON.stringify([
+        'gudang-pemilu/ledger/v1',
+        row.seq,
+        row.at,
+        row.actor,
+        row.variantId,
+        row.from,
+        row.to,
+        row.qty,
+        row.note,
+        row.shiftId,
+        row.documentId,
+        row.reason,
+        row.correctsSeq,
+        row.prevHash,
+      ]),
     )
     insert.run({ ...row, hash })
     head = { seq: row.seq, hash }
@@ -81,9 +97,17 @@ function raw<T>(path: string, fn: (db: DB) => T): T {
 }
 
 const tables = (db: DB) =>
-  (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((r) => r.name)
-const indexes = (db: DB) => (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index'`).all() as { name: string }[]).map((r) => r.name)
-const triggers = (db: DB) => (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name`).all() as { name: string }[]).map((r) => r.name)
+  (
+    db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      .all() as { name: string }[]
+  ).map((r) => r.name)
+const indexes = (db: DB) =>
+  (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index'`).all() as { name: string }[]).map((r) => r.name)
+const triggers = (db: DB) =>
+  (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name`).all() as { name: string }[]).map(
+    (r) => r.name,
+  )
 
 const NEW_TABLES = [
   'delivery',
@@ -121,22 +145,59 @@ function v1File(): string {
     INSERT INTO item_variant (id, item_id, dapil_id) VALUES (2, 2, NULL);
     INSERT INTO audit (at, actor, action, detail) VALUES ('2024-10-01T02:00:00.000Z', 'ani', 'election.init', '{}');`)
   db.transaction(() => {
-    appendV1(db, [
-      { variantId: 1, from: 'PENYEDIA', to: 'DITERIMA', qty: 10_000, documentId: 'SJ-001', note: 'Surat jalan SJ-001' },
-      { variantId: 2, from: 'PENYEDIA', to: 'DITERIMA', qty: 300 },
-      { variantId: 1, from: 'DITERIMA', to: 'BAIK', qty: 9_000, shiftId: 1 },
-      { variantId: 1, from: 'DITERIMA', to: 'RUSAK:KUSUT_SOBEK', qty: 40, shiftId: 1, reason: 'sobek' },
-    ], { actor: 'ani', at: '2024-10-02T01:00:00.000Z' })
+    appendV1(
+      db,
+      [
+        {
+          variantId: 1,
+          from: 'PENYEDIA',
+          to: 'DITERIMA',
+          qty: 10_000,
+          documentId: 'SJ-001',
+          note: 'Surat jalan SJ-001',
+        },
+        { variantId: 2, from: 'PENYEDIA', to: 'DITERIMA', qty: 300 },
+        { variantId: 1, from: 'DITERIMA', to: 'BAIK', qty: 9_000, shiftId: 1 },
+        { variantId: 1, from: 'DITERIMA', to: 'RUSAK:KUSUT_SOBEK', qty: 40, shiftId: 1, reason: 'sobek' },
+      ],
+      { actor: 'ani', at: '2024-10-02T01:00:00.000Z' },
+    )
     // A correction pair as 0001 wrote it: reversal and replacement pointing at row 3.
-    appendV1(db, [
-      { variantId: 1, from: 'BAIK', to: 'DITERIMA', qty: 9_000, shiftId: 1, reason: 'BATAL', correctsSeq: 3, note: 'salah hitung' },
-      { variantId: 1, from: 'DITERIMA', to: 'BAIK', qty: 8_990, shiftId: 1, reason: 'KOREKSI', correctsSeq: 3, note: 'salah hitung' },
-    ], { actor: 'budi', at: '2024-10-02T05:00:00.000Z' })
-    appendV1(db, [
-      { variantId: 2, from: 'DITERIMA', to: 'SIAP', qty: 120 },
-      { variantId: 1, from: 'BAIK', to: 'DIKEMAS:1', qty: 500, note: null },
-      { variantId: 1, from: 'PENYEDIA', to: 'TERTUKAR', qty: 25, note: 'milik Kab. Asahan' },
-    ], { actor: 'ani', at: '2024-10-03T01:00:00.000Z' })
+    appendV1(
+      db,
+      [
+        {
+          variantId: 1,
+          from: 'BAIK',
+          to: 'DITERIMA',
+          qty: 9_000,
+          shiftId: 1,
+          reason: 'BATAL',
+          correctsSeq: 3,
+          note: 'salah hitung',
+        },
+        {
+          variantId: 1,
+          from: 'DITERIMA',
+          to: 'BAIK',
+          qty: 8_990,
+          shiftId: 1,
+          reason: 'KOREKSI',
+          correctsSeq: 3,
+          note: 'salah hitung',
+        },
+      ],
+      { actor: 'budi', at: '2024-10-02T05:00:00.000Z' },
+    )
+    appendV1(
+      db,
+      [
+        { variantId: 2, from: 'DITERIMA', to: 'SIAP', qty: 120 },
+        { variantId: 1, from: 'BAIK', to: 'DIKEMAS:1', qty: 500, note: null },
+        { variantId: 1, from: 'PENYEDIA', to: 'TERTUKAR', qty: 25, note: 'milik Kab. Asahan' },
+      ],
+      { actor: 'ani', at: '2024-10-03T01:00:00.000Z' },
+    )
   })()
   db.close()
   return path
@@ -163,11 +224,21 @@ describe('migration 0002 on a database that has lived under 0001', () => {
         { version: 2, name: '0002_floor' },
       ])
       for (const t of NEW_TABLES) expect(tables(db), t).toContain(t)
-      for (const i of ['ledger_shift', 'ledger_document', 'ledger_corrects', 'ledger_at', 'worker_nama', 'shift_tanggal', 'document_type']) expect(indexes(db), i).toContain(i)
+      for (const i of [
+        'ledger_shift',
+        'ledger_document',
+        'ledger_corrects',
+        'ledger_at',
+        'worker_nama',
+        'shift_tanggal',
+        'document_type',
+      ])
+        expect(indexes(db), i).toContain(i)
       const ledgerCols = (db.pragma('table_info(ledger)') as { name: string }[]).map((c) => c.name)
       expect(ledgerCols).toContain('worker_id')
       const electionCols = (db.pragma('table_info(election)') as { name: string }[]).map((c) => c.name)
-      for (const c of ['kota_ttd', 'kontak', 'paper', 'nomor_pattern', 'nomor_start', 'logo', 'logo_mime', 'tax_bp']) expect(electionCols, c).toContain(c)
+      for (const c of ['kota_ttd', 'kontak', 'paper', 'nomor_pattern', 'nomor_start', 'logo', 'logo_mime', 'tax_bp'])
+        expect(electionCols, c).toContain(c)
     } finally {
       db.close()
     }
@@ -176,10 +247,14 @@ describe('migration 0002 on a database that has lived under 0001', () => {
   it('keeps the old rows and balances exactly, gives them no worker, and the election its defaults', () => {
     raw(path, (db) => {
       const rows = db.prepare('SELECT * FROM ledger ORDER BY seq').all() as Record<string, unknown>[]
-      expect(rows.map(({ worker_id, ...rest }) => rest)).toEqual(v1Rows)
+      expect(rows.map(({ worker_id: _workerId, ...rest }) => rest)).toEqual(v1Rows)
       expect(rows.every((r) => r.worker_id === null)).toBe(true)
       expect(db.prepare('SELECT * FROM balance ORDER BY variant_id, place').all()).toEqual(v1Balances)
-      expect(db.prepare('SELECT kota_ttd, kontak, paper, nomor_pattern, nomor_start, logo, logo_mime, tax_bp FROM election').get()).toEqual({
+      expect(
+        db
+          .prepare('SELECT kota_ttd, kontak, paper, nomor_pattern, nomor_start, logo, logo_mime, tax_bp FROM election')
+          .get(),
+      ).toEqual({
         kota_ttd: '',
         kontak: '',
         paper: 'A4',
@@ -196,7 +271,12 @@ describe('migration 0002 on a database that has lived under 0001', () => {
     const db = openDatabase(path, { mustExist: true, migrations: UP_TO_0002 })
     try {
       const chain = verifyChain(db)
-      expect(chain).toEqual({ rows: 9, head: (v1Rows.at(-1) as { hash: string }).hash, firstBadSeq: null, problem: null })
+      expect(chain).toEqual({
+        rows: 9,
+        head: (v1Rows.at(-1) as { hash: string }).hash,
+        firstBadSeq: null,
+        problem: null,
+      })
       expect(balancesMatchLedger(db)).toBe(true)
     } finally {
       db.close()
@@ -206,7 +286,9 @@ describe('migration 0002 on a database that has lived under 0001', () => {
   it('new rows with a worker (v2) and without (v1) chain on and verify; worker_id is covered by the hash', () => {
     const db = openDatabase(path, { mustExist: true, migrations: UP_TO_0002 })
     try {
-      db.prepare(`INSERT INTO worker (id, nama, nama_key, nik, created_at) VALUES (7, 'Siti Aminah', 'siti aminah', '1219014501900001', '2024-10-04T00:00:00Z')`).run()
+      db.prepare(
+        `INSERT INTO worker (id, nama, nama_key, nik, created_at) VALUES (7, 'Siti Aminah', 'siti aminah', '1219014501900001', '2024-10-04T00:00:00Z')`,
+      ).run()
       const written = db.transaction(() =>
         appendMoves(
           db,
@@ -225,8 +307,25 @@ describe('migration 0002 on a database that has lived under 0001', () => {
       expect(balancesMatchLedger(db)).toBe(true)
 
       // The encodings, computed here independently of src/core/ledgerRow.ts.
-      const stored = db.prepare('SELECT * FROM ledger WHERE seq >= 10 ORDER BY seq').all() as Record<string, string | number | null>[]
-      const fields = (r: Record<string, string | number | null>) => [r.seq, r.at, r.actor, r.variant_id, r.from_place, r.to_place, r.qty, r.note, r.shift_id, r.document_id, r.reason, r.corrects_seq, r.prev_hash]
+      const stored = db.prepare('SELECT * FROM ledger WHERE seq >= 10 ORDER BY seq').all() as Record<
+        string,
+        string | number | null
+      >[]
+      const fields = (r: Record<string, string | number | null>) => [
+        r.seq,
+        r.at,
+        r.actor,
+        r.variant_id,
+        r.from_place,
+        r.to_place,
+        r.qty,
+        r.note,
+        r.shift_id,
+        r.document_id,
+        r.reason,
+        r.corrects_seq,
+        r.prev_hash,
+      ]
       expect(stored[0]!.worker_id).toBe(7)
       expect(stored[0]!.prev_hash).toBe((v1Rows.at(-1) as { hash: string }).hash)
       expect(stored[0]!.hash).toBe(sha256(JSON.stringify(['gudang-pemilu/ledger/v2', ...fields(stored[0]!), 7])))
@@ -244,7 +343,10 @@ describe('migration 0002 on a database that has lived under 0001', () => {
     raw(tampered, (db) => {
       db.exec('DROP TRIGGER ledger_no_update')
       db.prepare('UPDATE ledger SET worker_id = 8 WHERE seq = 11').run()
-      expect(verifyChain(db)).toMatchObject({ firstBadSeq: 11, problem: expect.stringContaining('Isi baris 11 tidak sesuai dengan hash-nya') })
+      expect(verifyChain(db)).toMatchObject({
+        firstBadSeq: 11,
+        problem: expect.stringContaining('Isi baris 11 tidak sesuai dengan hash-nya'),
+      })
       db.prepare('UPDATE ledger SET worker_id = 7 WHERE seq = 11').run()
       expect(verifyChain(db).problem).toBeNull()
       db.prepare('UPDATE ledger SET worker_id = 7 WHERE seq = 4').run()
@@ -282,12 +384,32 @@ describe('migration 0002: rules SQLite enforces on the new tables', () => {
   afterAll(() => db.close())
 
   const appendOnly: [table: string, update: string, onUpdate: string, onDelete: string][] = [
-    ['delivery', `penyedia = 'x'`, 'Catatan penerimaan tidak dapat diubah; catat koreksi', 'Catatan penerimaan tidak dapat dihapus'],
-    ['delivery_line', 'stated_qty = 1', 'Catatan penerimaan tidak dapat diubah; catat koreksi', 'Catatan penerimaan tidak dapat dihapus'],
-    ['selisih_selesai', `note = 'x'`, 'Penyelesaian selisih tidak dapat diubah', 'Penyelesaian selisih tidak dapat dihapus'],
+    [
+      'delivery',
+      `penyedia = 'x'`,
+      'Catatan penerimaan tidak dapat diubah; catat koreksi',
+      'Catatan penerimaan tidak dapat dihapus',
+    ],
+    [
+      'delivery_line',
+      'stated_qty = 1',
+      'Catatan penerimaan tidak dapat diubah; catat koreksi',
+      'Catatan penerimaan tidak dapat dihapus',
+    ],
+    [
+      'selisih_selesai',
+      `note = 'x'`,
+      'Penyelesaian selisih tidak dapat diubah',
+      'Penyelesaian selisih tidak dapat dihapus',
+    ],
     ['retur', `note = 'x'`, 'Catatan pengembalian tidak dapat diubah', 'Catatan pengembalian tidak dapat dihapus'],
     ['shift_event', `note = 'x'`, 'Riwayat shift tidak dapat diubah', 'Riwayat shift tidak dapat dihapus'],
-    ['document', `title = 'x'`, 'Dokumen yang sudah diterbitkan tidak dapat diubah; terbitkan dokumen baru', 'Dokumen yang sudah diterbitkan tidak dapat dihapus'],
+    [
+      'document',
+      `title = 'x'`,
+      'Dokumen yang sudah diterbitkan tidak dapat diubah; terbitkan dokumen baru',
+      'Dokumen yang sudah diterbitkan tidak dapat dihapus',
+    ],
   ]
   for (const [table, set, onUpdate, onDelete] of appendOnly) {
     it(`${table} is append-only: UPDATE and DELETE abort with the Indonesian message`, () => {
@@ -308,28 +430,40 @@ describe('migration 0002: rules SQLite enforces on the new tables', () => {
 
   it('shift status itself may change (closing and reopening update it)', () => {
     db.prepare(`UPDATE shift SET status = 'closed' WHERE id = 1`).run()
-    expect(() => db.prepare(`UPDATE shift SET status = 'selesai' WHERE id = 1`).run()).toThrow(/CHECK constraint failed/)
+    expect(() => db.prepare(`UPDATE shift SET status = 'selesai' WHERE id = 1`).run()).toThrow(
+      /CHECK constraint failed/,
+    )
     expect(db.prepare('SELECT status FROM shift WHERE id = 1').get()).toEqual({ status: 'closed' })
   })
 
   it('paper is A4 or F4 only', () => {
     for (const p of ['F4', 'A4']) db.prepare('UPDATE election SET paper = ?').run(p)
-    for (const p of ['Letter', 'a4', '']) expect(() => db.prepare('UPDATE election SET paper = ?').run(p), p).toThrow(/CHECK constraint failed/)
+    for (const p of ['Letter', 'a4', ''])
+      expect(() => db.prepare('UPDATE election SET paper = ?').run(p), p).toThrow(/CHECK constraint failed/)
     expect(db.prepare('SELECT paper FROM election').get()).toEqual({ paper: 'A4' })
   })
 
   it('tax_bp is 0..10000, nomor_start at least 1, a logo is PNG or JPEG', () => {
     for (const v of [0, 600, 10_000]) db.prepare('UPDATE election SET tax_bp = ?').run(v)
-    for (const v of [-1, 10_001]) expect(() => db.prepare('UPDATE election SET tax_bp = ?').run(v), String(v)).toThrow(/CHECK constraint failed/)
+    for (const v of [-1, 10_001])
+      expect(() => db.prepare('UPDATE election SET tax_bp = ?').run(v), String(v)).toThrow(/CHECK constraint failed/)
     expect(() => db.prepare('UPDATE election SET nomor_start = 0').run()).toThrow(/CHECK constraint failed/)
     expect(() => db.prepare(`UPDATE election SET logo_mime = 'image/gif'`).run()).toThrow(/CHECK constraint failed/)
     db.prepare(`UPDATE election SET logo_mime = 'image/png'`).run()
-    expect(db.prepare('SELECT tax_bp, nomor_start, logo_mime FROM election').get()).toEqual({ tax_bp: 10_000, nomor_start: 1, logo_mime: 'image/png' })
+    expect(db.prepare('SELECT tax_bp, nomor_start, logo_mime FROM election').get()).toEqual({
+      tax_bp: 10_000,
+      nomor_start: 1,
+      logo_mime: 'image/png',
+    })
   })
 
   it('a NIK is 16 characters or absent, and unique', () => {
     const add = (id: number, nik: string | null) =>
-      db.prepare(`INSERT INTO worker (id, nama, nama_key, nik, created_at) VALUES (?, 'W', 'w', ?, '2024-11-01T00:00:00Z')`).run(id, nik)
+      db
+        .prepare(
+          `INSERT INTO worker (id, nama, nama_key, nik, created_at) VALUES (?, 'W', 'w', ?, '2024-11-01T00:00:00Z')`,
+        )
+        .run(id, nik)
     expect(() => add(1, '121901450190000')).toThrow(/CHECK constraint failed/)
     expect(() => add(1, '12190145019000011')).toThrow(/CHECK constraint failed/)
     add(1, '1219014501900001')
@@ -341,11 +475,15 @@ describe('migration 0002: rules SQLite enforces on the new tables', () => {
 
   it('other CHECKs: delivery kind, line quantities, pay rate, team target, shift kind and event', () => {
     const fails = (sql: string) => expect(() => db.prepare(sql).run(), sql).toThrow(/CHECK constraint failed/)
-    fails(`INSERT INTO delivery (kind, received_at, penyedia, surat_jalan, recorded_at, recorded_by) VALUES ('retur', 'x', 'p', 's', 'x', 'a')`)
+    fails(
+      `INSERT INTO delivery (kind, received_at, penyedia, surat_jalan, recorded_at, recorded_by) VALUES ('retur', 'x', 'p', 's', 'x', 'a')`,
+    )
     fails('INSERT INTO delivery_line (delivery_id, variant_id, stated_qty) VALUES (1, 1, -1)')
     fails('INSERT INTO delivery_line (delivery_id, variant_id, isi_per_dus, stated_qty) VALUES (1, 1, 0, 5)')
     fails('INSERT INTO pay_rate (item_id, rate) VALUES (1, -150)')
-    fails(`INSERT INTO shift (kind, tanggal, mulai, selesai, status, created_at, created_by) VALUES ('pengemasan', 'x', 'x', 'x', 'open', 'x', 'a')`)
+    fails(
+      `INSERT INTO shift (kind, tanggal, mulai, selesai, status, created_at, created_by) VALUES ('pengemasan', 'x', 'x', 'x', 'open', 'x', 'a')`,
+    )
     fails(`INSERT INTO shift_event (shift_id, at, actor, event) VALUES (1, 'x', 'a', 'hapus')`)
     db.prepare(`INSERT INTO team (id, nama, nama_key) VALUES (1, 'Melati', 'melati')`).run()
     fails(`INSERT INTO team_target (team_id, tanggal, qty) VALUES (1, '2024-11-04', -1)`)
@@ -356,9 +494,13 @@ describe('migration 0002: rules SQLite enforces on the new tables', () => {
     db.prepare(`INSERT INTO team (id, nama, nama_key) VALUES (2, 'Kenanga', 'kenanga')`).run()
     db.prepare('INSERT INTO shift_team (shift_id, team_id) VALUES (1, 1)').run()
     db.prepare('INSERT INTO shift_worker (shift_id, worker_id, team_id) VALUES (1, 1, 1)').run()
-    expect(() => db.prepare('INSERT INTO shift_worker (shift_id, worker_id, team_id) VALUES (1, 2, 2)').run()).toThrow(/FOREIGN KEY constraint failed/)
+    expect(() => db.prepare('INSERT INTO shift_worker (shift_id, worker_id, team_id) VALUES (1, 2, 2)').run()).toThrow(
+      /FOREIGN KEY constraint failed/,
+    )
     // A worker belongs to one team at a time.
     db.prepare('INSERT INTO team_member (team_id, worker_id) VALUES (1, 1)').run()
-    expect(() => db.prepare('INSERT INTO team_member (team_id, worker_id) VALUES (2, 1)').run()).toThrow(/UNIQUE constraint failed: team_member.worker_id/)
+    expect(() => db.prepare('INSERT INTO team_member (team_id, worker_id) VALUES (2, 1)').run()).toThrow(
+      /UNIQUE constraint failed: team_member.worker_id/,
+    )
   })
 })

@@ -34,7 +34,12 @@ interface Row {
 
 /** The floor aggregate computed in JavaScript from the ledger rows, keyed like the table. */
 function expectedFloor(db: DB): Map<string, number> {
-  const tanggal = new Map((db.prepare('SELECT id, tanggal FROM shift').all() as { id: number; tanggal: string }[]).map((s) => [s.id, s.tanggal]))
+  const tanggal = new Map(
+    (db.prepare('SELECT id, tanggal FROM shift').all() as { id: number; tanggal: string }[]).map((s) => [
+      s.id,
+      s.tanggal,
+    ]),
+  )
   const out = new Map<string, number>()
   for (const r of db.prepare('SELECT * FROM ledger ORDER BY seq').all() as Row[]) {
     const reversed = r.reason === 'BATAL'
@@ -56,7 +61,12 @@ function localDate(iso: string): string {
 
 function actualFloor(db: DB): Map<string, number> {
   const rows = db.prepare('SELECT * FROM floor_flow').all() as Record<string, string | number>[]
-  return new Map(rows.map((r) => [[r.tanggal, r.shift_id, r.team_id, r.worker_id, r.variant_id, r.category, r.reason].join('|'), r.qty as number]))
+  return new Map(
+    rows.map((r) => [
+      [r.tanggal, r.shift_id, r.team_id, r.worker_id, r.variant_id, r.category, r.reason].join('|'),
+      r.qty as number,
+    ]),
+  )
 }
 
 function expectedPlace(db: DB): Map<string, number> {
@@ -73,7 +83,8 @@ function actualPlace(db: DB): Map<string, number> {
   return new Map(rows.map((r) => [[r.variant_id, r.from_kind, r.to_kind, r.reason].join('|'), r.qty as number]))
 }
 
-const sorted = (m: Map<string, number>) => [...m.entries()].filter(([, v]) => v !== 0).sort(([a], [b]) => a.localeCompare(b))
+const sorted = (m: Map<string, number>) =>
+  [...m.entries()].filter(([, v]) => v !== 0).sort(([a], [b]) => a.localeCompare(b))
 
 /** Moves of a small floor day: hand-outs, results, damage, returns, a correction, a re-classification. */
 function day(shift: number): MoveInput[][] {
@@ -151,7 +162,9 @@ describe('migration 0003: floor_flow and place_flow', () => {
 
   it('keeps the aggregates equal to the rule as new rows arrive through the triggers', () => {
     const db = openDatabase(path, { mustExist: true, migrations: UP_TO_0003 })
-    db.exec(`INSERT INTO shift (id, kind, tanggal, mulai, selesai, status, created_at, created_by) VALUES (2, 'sortir_lipat', '2024-11-05', '08:00', '16:00', 'open', '2024-11-05', 'uji');`)
+    db.exec(
+      `INSERT INTO shift (id, kind, tanggal, mulai, selesai, status, created_at, created_by) VALUES (2, 'sortir_lipat', '2024-11-05', '08:00', '16:00', 'open', '2024-11-05', 'uji');`,
+    )
     write(db, day(2).slice(1, 3), '2024-11-05T01:00:00.000Z')
     write(db, [correctionOf(db, 'BAIK')], '2024-11-05T02:00:00.000Z')
     expect(sorted(actualFloor(db))).toEqual(sorted(expectedFloor(db)))
@@ -191,6 +204,10 @@ describe('migration 0003: floor_flow and place_flow', () => {
     const app = await openApp({ dbPath: path })
     const res = await app.dispatcher.call('ledger.verify', {}, { actor: 'uji', transport: 'test' })
     app.close()
-    expect(res.ok && res.result).toMatchObject({ ok: false, balancesMatch: true, problem: expect.stringContaining('Rekap kerja lantai') })
+    expect(res.ok && res.result).toMatchObject({
+      ok: false,
+      balancesMatch: true,
+      problem: expect.stringContaining('Rekap kerja lantai'),
+    })
   })
 })

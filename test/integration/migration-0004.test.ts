@@ -19,14 +19,29 @@ const root = mkdtempSync(join(tmpdir(), 'gudang-m0004-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 const path = join(root, 'm4.sqlite')
 
-const NEW_TABLES = ['handover', 'handover_confirmation', 'handover_tps', 'pemusnahan', 'pengembalian', 'segel', 'setting']
+const NEW_TABLES = [
+  'handover',
+  'handover_confirmation',
+  'handover_tps',
+  'pemusnahan',
+  'pengembalian',
+  'segel',
+  'setting',
+]
 const APPEND_ONLY = ['handover', 'handover_tps', 'handover_confirmation', 'pengembalian', 'pemusnahan']
 const NO_UPDATE = 'Catatan distribusi dan pemusnahan tidak dapat diubah; catat koreksi'
 const NO_DELETE = 'Catatan distribusi dan pemusnahan tidak dapat dihapus'
 
 const tables = (db: DB) =>
-  (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((r) => r.name)
-const names = (db: DB, type: 'index' | 'trigger') => (db.prepare(`SELECT name FROM sqlite_master WHERE type = ? ORDER BY name`).all(type) as { name: string }[]).map((r) => r.name)
+  (
+    db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      .all() as { name: string }[]
+  ).map((r) => r.name)
+const names = (db: DB, type: 'index' | 'trigger') =>
+  (db.prepare(`SELECT name FROM sqlite_master WHERE type = ? ORDER BY name`).all(type) as { name: string }[]).map(
+    (r) => r.name,
+  )
 
 /** A kecamatan with two TPS, Bupati (one dapil) and Kotak, and a day of moves up to one TPS kit packed and handed over. */
 const MOVES: MoveInput[][] = [
@@ -96,7 +111,8 @@ describe('migration 0004 on a database that lived under 0001–0003', () => {
       ])
       for (const t of NEW_TABLES) expect(tables(db), t).toContain(t)
       expect(names(db, 'index')).toContain('handover_tps_tps')
-      for (const t of APPEND_ONLY) expect(names(db, 'trigger')).toEqual(expect.arrayContaining([`${t}_no_update`, `${t}_no_delete`]))
+      for (const t of APPEND_ONLY)
+        expect(names(db, 'trigger')).toEqual(expect.arrayContaining([`${t}_no_update`, `${t}_no_delete`]))
       // The new tables start empty.
       for (const t of NEW_TABLES) expect(db.prepare(`SELECT count(*) AS n FROM ${t}`).get(), t).toEqual({ n: 0 })
     } finally {
@@ -115,7 +131,9 @@ describe('migration 0004 on a database that lived under 0001–0003', () => {
       expect(balancesMatchLedger(db)).toBe(true)
       expect(aggregatesMatchLedger(db)).toBe(true)
       // BAIK 590 - 205 = 385; DIKIRIM:1 holds the kit of TPS 1.
-      expect(db.prepare(`SELECT place, qty FROM balance WHERE variant_id = 1 AND qty <> 0 ORDER BY place`).all()).toEqual([
+      expect(
+        db.prepare(`SELECT place, qty FROM balance WHERE variant_id = 1 AND qty <> 0 ORDER BY place`).all(),
+      ).toEqual([
         { place: 'BAIK', qty: 385 },
         { place: 'DIKIRIM:1', qty: 205 },
         { place: 'DITERIMA', qty: 400 },
@@ -142,22 +160,47 @@ describe('migration 0004 on a database that lived under 0001–0003', () => {
     afterAll(() => db.close())
 
     it.each(APPEND_ONLY)('%s: UPDATE and DELETE abort with the Indonesian message', (t) => {
-      const col = t === 'handover_tps' ? 'exception' : t === 'handover_confirmation' || t === 'pengembalian' ? 'note' : t === 'handover' ? 'ppk_nama' : 'tempat'
+      const col =
+        t === 'handover_tps'
+          ? 'exception'
+          : t === 'handover_confirmation' || t === 'pengembalian'
+            ? 'note'
+            : t === 'handover'
+              ? 'ppk_nama'
+              : 'tempat'
       expect(() => db.prepare(`UPDATE ${t} SET ${col} = 'diubah'`).run()).toThrow(NO_UPDATE)
       expect(() => db.prepare(`DELETE FROM ${t}`).run()).toThrow(NO_DELETE)
       expect((db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n).toBe(1)
     })
 
     it('handover_tps: its handover and TPS must exist, and a TPS is listed once per handover', () => {
-      expect(() => db.prepare('INSERT INTO handover_tps (handover_id, tps_id) VALUES (99, 2)').run()).toThrow(/FOREIGN KEY constraint failed/)
-      expect(() => db.prepare('INSERT INTO handover_tps (handover_id, tps_id) VALUES (1, 99)').run()).toThrow(/FOREIGN KEY constraint failed/)
-      expect(() => db.prepare('INSERT INTO handover_tps (handover_id, tps_id) VALUES (1, 1)').run()).toThrow(/UNIQUE constraint failed: handover_tps.handover_id, handover_tps.tps_id/)
-      // A handover needs a real kecamatan; a confirmation a real handover, once.
-      expect(() => db.prepare(`INSERT INTO handover (kecamatan_id, at, actor, tanggal, ppk_nama, ppk_jabatan) VALUES (99, 'x', 'uji', '2024-11-08', 'A', 'B')`).run()).toThrow(
+      expect(() => db.prepare('INSERT INTO handover_tps (handover_id, tps_id) VALUES (99, 2)').run()).toThrow(
         /FOREIGN KEY constraint failed/,
       )
-      expect(() => db.prepare(`INSERT INTO handover_confirmation (handover_id, at, actor, note) VALUES (99, 'x', 'uji', 'n')`).run()).toThrow(/FOREIGN KEY constraint failed/)
-      expect(() => db.prepare(`INSERT INTO handover_confirmation (handover_id, at, actor, note) VALUES (1, 'x', 'uji', 'lagi')`).run()).toThrow(/UNIQUE constraint failed: handover_confirmation.handover_id/)
+      expect(() => db.prepare('INSERT INTO handover_tps (handover_id, tps_id) VALUES (1, 99)').run()).toThrow(
+        /FOREIGN KEY constraint failed/,
+      )
+      expect(() => db.prepare('INSERT INTO handover_tps (handover_id, tps_id) VALUES (1, 1)').run()).toThrow(
+        /UNIQUE constraint failed: handover_tps.handover_id, handover_tps.tps_id/,
+      )
+      // A handover needs a real kecamatan; a confirmation a real handover, once.
+      expect(() =>
+        db
+          .prepare(
+            `INSERT INTO handover (kecamatan_id, at, actor, tanggal, ppk_nama, ppk_jabatan) VALUES (99, 'x', 'uji', '2024-11-08', 'A', 'B')`,
+          )
+          .run(),
+      ).toThrow(/FOREIGN KEY constraint failed/)
+      expect(() =>
+        db
+          .prepare(`INSERT INTO handover_confirmation (handover_id, at, actor, note) VALUES (99, 'x', 'uji', 'n')`)
+          .run(),
+      ).toThrow(/FOREIGN KEY constraint failed/)
+      expect(() =>
+        db
+          .prepare(`INSERT INTO handover_confirmation (handover_id, at, actor, note) VALUES (1, 'x', 'uji', 'lagi')`)
+          .run(),
+      ).toThrow(/UNIQUE constraint failed: handover_confirmation.handover_id/)
       // The rows that passed: TPS 2 in the same handover.
       db.prepare('INSERT INTO handover_tps (handover_id, tps_id, exception) VALUES (1, 2, ?)').run('Bilik menyusul')
       expect(db.prepare('SELECT tps_id AS t, exception AS e FROM handover_tps ORDER BY tps_id').all()).toEqual([
@@ -167,10 +210,20 @@ describe('migration 0004 on a database that lived under 0001–0003', () => {
     })
 
     it('segel: one number per kotak of a TPS, a number used once, kotak from 1, a real TPS; kept current', () => {
-      expect(() => db.prepare(`INSERT INTO segel (tps_id, kotak_no, nomor, at, actor) VALUES (2, 1, 'SG-0001', 'x', 'uji')`).run()).toThrow(/UNIQUE constraint failed: segel.nomor/)
-      expect(() => db.prepare(`INSERT INTO segel (tps_id, kotak_no, nomor, at, actor) VALUES (1, 1, 'SG-0009', 'x', 'uji')`).run()).toThrow(/UNIQUE constraint failed: segel.tps_id, segel.kotak_no/)
-      expect(() => db.prepare(`INSERT INTO segel (tps_id, kotak_no, nomor, at, actor) VALUES (2, 0, 'SG-0010', 'x', 'uji')`).run()).toThrow(/CHECK constraint failed/)
-      expect(() => db.prepare(`INSERT INTO segel (tps_id, kotak_no, nomor, at, actor) VALUES (99, 1, 'SG-0011', 'x', 'uji')`).run()).toThrow(/FOREIGN KEY constraint failed/)
+      expect(() =>
+        db.prepare(`INSERT INTO segel (tps_id, kotak_no, nomor, at, actor) VALUES (2, 1, 'SG-0001', 'x', 'uji')`).run(),
+      ).toThrow(/UNIQUE constraint failed: segel.nomor/)
+      expect(() =>
+        db.prepare(`INSERT INTO segel (tps_id, kotak_no, nomor, at, actor) VALUES (1, 1, 'SG-0009', 'x', 'uji')`).run(),
+      ).toThrow(/UNIQUE constraint failed: segel.tps_id, segel.kotak_no/)
+      expect(() =>
+        db.prepare(`INSERT INTO segel (tps_id, kotak_no, nomor, at, actor) VALUES (2, 0, 'SG-0010', 'x', 'uji')`).run(),
+      ).toThrow(/CHECK constraint failed/)
+      expect(() =>
+        db
+          .prepare(`INSERT INTO segel (tps_id, kotak_no, nomor, at, actor) VALUES (99, 1, 'SG-0011', 'x', 'uji')`)
+          .run(),
+      ).toThrow(/FOREIGN KEY constraint failed/)
       // A mistyped number is replaced in place (the audit log keeps the change).
       db.prepare(`UPDATE segel SET nomor = 'SG-0003' WHERE tps_id = 1 AND kotak_no = 2`).run()
       expect(db.prepare('SELECT tps_id AS t, kotak_no AS k, nomor FROM segel ORDER BY kotak_no').all()).toEqual([
@@ -181,7 +234,9 @@ describe('migration 0004 on a database that lived under 0001–0003', () => {
 
     it('setting: one value per key', () => {
       db.prepare(`INSERT INTO setting (key, value) VALUES ('label_grid', '{}')`).run()
-      expect(() => db.prepare(`INSERT INTO setting (key, value) VALUES ('label_grid', '{}')`).run()).toThrow(/UNIQUE constraint failed: setting.key/)
+      expect(() => db.prepare(`INSERT INTO setting (key, value) VALUES ('label_grid', '{}')`).run()).toThrow(
+        /UNIQUE constraint failed: setting.key/,
+      )
     })
   })
 
@@ -199,9 +254,21 @@ describe('migration 0004 on a database that lived under 0001–0003', () => {
       }
       expect(await call('ledger.verify')).toMatchObject({ ok: true, rows: 10, problem: null })
       const list = await call('distribusi.list')
-      expect(list).toEqual([expect.objectContaining({ id: 1, kecamatan: 'LAUT TADOR', ppkNama: 'Zulkarnain', tps: 2, exceptions: 1, confirmed: expect.objectContaining({ note: 'Diterima' }), documentId: null })])
+      expect(list).toEqual([
+        expect.objectContaining({
+          id: 1,
+          kecamatan: 'LAUT TADOR',
+          ppkNama: 'Zulkarnain',
+          tps: 2,
+          exceptions: 1,
+          confirmed: expect.objectContaining({ note: 'Diterima' }),
+          documentId: null,
+        }),
+      ])
       // Both TPS are in a confirmed handover: diterima.
-      expect((await call('kemas.daftar', {})).map((k: { nomor: number; status: string }) => [k.nomor, k.status])).toEqual([
+      expect(
+        (await call('kemas.daftar', {})).map((k: { nomor: number; status: string }) => [k.nomor, k.status]),
+      ).toEqual([
         [1, 'diterima'],
         [2, 'diterima'],
       ])

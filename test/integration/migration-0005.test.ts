@@ -48,12 +48,17 @@ describe('migration 0005 on a database that lived under 0001–0004', () => {
     const app = await openApp({ dbPath: path })
     try {
       // 0005 and, after it, every later migration.
-      expect(app.ctx.db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual(MIGRATIONS.map((m) => m.version))
+      expect(app.ctx.db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual(
+        MIGRATIONS.map((m) => m.version),
+      )
       expect(MIGRATIONS.map((m) => m.version)).toContain(5)
       expect(schemaVersion(app.ctx.db)).toBe(LATEST_SCHEMA_VERSION)
       const backups = readdirSync(join(root, 'cadangan', 'm5')).filter((n) => n.endsWith('-migrasi.sqlite'))
       expect(backups).toHaveLength(1)
-      const old = openDatabase(join(root, 'cadangan', 'm5', backups[0]!), { mustExist: true, migrations: MIGRATIONS.slice(0, 4) })
+      const old = openDatabase(join(root, 'cadangan', 'm5', backups[0]!), {
+        mustExist: true,
+        migrations: MIGRATIONS.slice(0, 4),
+      })
       expect(schemaVersion(old)).toBe(4)
       old.close()
       expect(app.ctx.db.prepare('SELECT * FROM ledger ORDER BY seq').all()).toEqual(before.ledger)
@@ -62,7 +67,9 @@ describe('migration 0005 on a database that lived under 0001–0004', () => {
       // No users yet: the app asks for the first admin and refuses other writes.
       const status = await app.dispatcher.call('sesi.status', {}, { actor: 'os', transport: 'http' })
       expect(status).toMatchObject({ ok: true, result: { needsFirstAdmin: true, user: null } })
-      expect(await app.dispatcher.call('regu.tambah', { nama: 'Regu' }, { actor: 'os', transport: 'http' })).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED', need: 'admin' } })
+      expect(
+        await app.dispatcher.call('regu.tambah', { nama: 'Regu' }, { actor: 'os', transport: 'http' }),
+      ).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED', need: 'admin' } })
     } finally {
       app.close()
     }
@@ -76,10 +83,14 @@ describe('migration 0005 on a database that lived under 0001–0004', () => {
       expect(() => add.run('Peran Asing', 'ketua', 'aa', 'bb', '2024-11-05')).toThrow(/CHECK constraint failed/)
       add.run('Operator Satu', 'operator', null, null, '2024-11-05')
       expect(() => add.run('OPERATOR SATU', 'operator', null, null, '2024-11-05')).toThrow(/UNIQUE constraint failed/)
-      db.prepare(`INSERT INTO sesi_log (at, pengguna_id, nama, event, transport) VALUES ('2024-11-05', 1, 'Operator Satu', 'masuk', 'ipc')`).run()
+      db.prepare(
+        `INSERT INTO sesi_log (at, pengguna_id, nama, event, transport) VALUES ('2024-11-05', 1, 'Operator Satu', 'masuk', 'ipc')`,
+      ).run()
       expect(() => db.prepare(`UPDATE sesi_log SET nama = 'Orang Lain'`).run()).toThrow('sesi_log hanya dapat ditambah')
       expect(() => db.prepare('DELETE FROM sesi_log').run()).toThrow('sesi_log hanya dapat ditambah')
-      expect(() => db.prepare(`INSERT INTO sesi_log (at, nama, event, transport) VALUES ('x', 'y', 'masuk-paksa', 'ipc')`).run()).toThrow(/CHECK constraint failed/)
+      expect(() =>
+        db.prepare(`INSERT INTO sesi_log (at, nama, event, transport) VALUES ('x', 'y', 'masuk-paksa', 'ipc')`).run(),
+      ).toThrow(/CHECK constraint failed/)
       expect((db.prepare('SELECT count(*) AS n FROM audit').get() as { n: number }).n).toBe(before.audit)
     } finally {
       db.close()

@@ -17,8 +17,12 @@ afterAll(() => rmSync(root, { recursive: true, force: true }))
 const path = join(root, 'm6.sqlite')
 const UP_TO_0006 = MIGRATIONS.slice(0, 6)
 
-const indexes = (db: DB) => (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name`).all() as { name: string }[]).map((r) => r.name)
-const plan = (db: DB, sql: string, ...params: unknown[]) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ')
+const indexes = (db: DB) =>
+  (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name`).all() as { name: string }[]).map(
+    (r) => r.name,
+  )
+const plan = (db: DB, sql: string, ...params: unknown[]) =>
+  (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ')
 
 /** A delivery line's counted and tertukar sheets (the query behind the open-selisih check). */
 const LINES = `SELECT l.id, l.variant_id AS v,
@@ -46,7 +50,13 @@ function answers(db: DB) {
   }
 }
 
-let before: { ledger: unknown[]; balance: unknown[]; floor: unknown[]; place: unknown[]; answers: ReturnType<typeof answers> }
+let before: {
+  ledger: unknown[]
+  balance: unknown[]
+  floor: unknown[]
+  place: unknown[]
+  answers: ReturnType<typeof answers>
+}
 
 beforeAll(() => {
   const db = openDatabase(path, { migrations: MIGRATIONS.slice(0, 5) })
@@ -122,7 +132,14 @@ describe('migration 0006 on a database that lived under 0001–0005', () => {
         { version: 6, name: '0006_lookups' },
       ])
       const now = indexes(db)
-      expect(now).toEqual(expect.arrayContaining(['ledger_document_variant', 'balance_place', 'ledger_variant', 'sqlite_autoindex_tps_1']))
+      expect(now).toEqual(
+        expect.arrayContaining([
+          'ledger_document_variant',
+          'balance_place',
+          'ledger_variant',
+          'sqlite_autoindex_tps_1',
+        ]),
+      )
       expect(now).not.toContain('ledger_document')
       expect(now).not.toContain('tps_desa')
     } finally {
@@ -162,9 +179,13 @@ describe('migration 0006 on a database that lived under 0001–0005', () => {
       expect(before.answers.inProcessLower).toEqual(before.answers.inProcess2)
       expect(before.answers.inProcess1).toEqual([])
 
-      expect(plan(db, LINES, 'PENERIMAAN:1', 'PENERIMAAN:1', 1)).toContain('ledger_document_variant (document_id=? AND variant_id=?)')
+      expect(plan(db, LINES, 'PENERIMAAN:1', 'PENERIMAAN:1', 1)).toContain(
+        'ledger_document_variant (document_id=? AND variant_id=?)',
+      )
       expect(plan(db, LINES, 'PENERIMAAN:1', 'PENERIMAAN:1', 1)).not.toContain('ledger_variant ')
-      expect(plan(db, BY_DOCUMENT_AND_VARIANT, 'PENERIMAAN:1', 1)).toContain('ledger_document_variant (document_id=? AND variant_id=?)')
+      expect(plan(db, BY_DOCUMENT_AND_VARIANT, 'PENERIMAAN:1', 1)).toContain(
+        'ledger_document_variant (document_id=? AND variant_id=?)',
+      )
       expect(plan(db, BY_DOCUMENT, 'PENERIMAAN:2')).toContain('ledger_document_variant (document_id=?)')
       expect(plan(db, IN_PROCESS, 'PROSES:2:%')).toContain('balance_place')
       expect(plan(db, TPS_OF_DESA, 1)).toContain('sqlite_autoindex_tps_1 (desa_id=?)')
@@ -177,11 +198,15 @@ describe('migration 0006 on a database that lived under 0001–0005', () => {
     const db = openDatabase(path, { mustExist: true, migrations: UP_TO_0006 })
     try {
       db.transaction(() => {
-        appendMoves(db, [
-          { variantId: 2, from: 'PENYEDIA', to: 'DITERIMA', qty: 500, documentId: 'PENERIMAAN:2' },
-          { variantId: 2, from: 'PROSES:2:2', to: 'DITERIMA', qty: 30, shiftId: 2, reason: 'KEMBALI' },
-          { variantId: 1, from: 'DITERIMA', to: 'PROSES:3:1', qty: 7, shiftId: 3 },
-        ], { actor: 'uji', at: '2024-11-10T02:00:00.000Z' })
+        appendMoves(
+          db,
+          [
+            { variantId: 2, from: 'PENYEDIA', to: 'DITERIMA', qty: 500, documentId: 'PENERIMAAN:2' },
+            { variantId: 2, from: 'PROSES:2:2', to: 'DITERIMA', qty: 30, shiftId: 2, reason: 'KEMBALI' },
+            { variantId: 1, from: 'DITERIMA', to: 'PROSES:3:1', qty: 7, shiftId: 3 },
+          ],
+          { actor: 'uji', at: '2024-11-10T02:00:00.000Z' },
+        )
       })()
       expect(db.prepare(BY_DOCUMENT).all('PENERIMAAN:2')).toEqual([
         { v: 1, qty: 1_000 },

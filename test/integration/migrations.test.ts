@@ -34,9 +34,17 @@ function expectAppError(fn: () => unknown, code: string, message: RegExp): AppEr
 }
 
 const tables = (db: DB) =>
-  (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((r) => r.name)
+  (
+    db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      .all() as { name: string }[]
+  ).map((r) => r.name)
 
-const applied = (db: DB) => db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as { version: number; name: string }[]
+const applied = (db: DB) =>
+  db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as {
+    version: number
+    name: string
+  }[]
 
 /** Opens a raw connection (no migrations), runs fn, checkpoints the WAL into the main file and closes. */
 function raw<T>(path: string, fn: (db: DB) => T): T {
@@ -54,7 +62,11 @@ function fileFromNewerApp(journalMode: 'WAL' | 'DELETE'): string {
   const path = newPath('newer')
   const db = openDatabase(path)
   const next = MIGRATIONS.at(-1)!.version + 1
-  db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(next, `${String(next).padStart(4, '0')}_future`, '2030-01-01T00:00:00.000Z')
+  db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+    next,
+    `${String(next).padStart(4, '0')}_future`,
+    '2030-01-01T00:00:00.000Z',
+  )
   db.exec('CREATE TABLE future_table (x INTEGER)')
   db.pragma(`journal_mode = ${journalMode}`)
   db.close()
@@ -75,7 +87,19 @@ describe('openDatabase on a new file', () => {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
       expect(db.pragma('synchronous', { simple: true })).toBe(2)
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
-      for (const t of ['election', 'kecamatan', 'desa', 'tps', 'item', 'dapil', 'dapil_kecamatan', 'item_variant', 'ledger', 'balance', 'audit']) {
+      for (const t of [
+        'election',
+        'kecamatan',
+        'desa',
+        'tps',
+        'item',
+        'dapil',
+        'dapil_kecamatan',
+        'item_variant',
+        'ledger',
+        'balance',
+        'audit',
+      ]) {
         expect(tables(db)).toContain(t)
       }
     } finally {
@@ -88,7 +112,8 @@ describe('openDatabase on a new file', () => {
   it('reopening is idempotent: no migration runs twice and the schema is unchanged', () => {
     const path = newPath()
     openDatabase(path).close()
-    const schemaOf = () => raw(path, (db) => db.prepare(`SELECT type, name, sql FROM sqlite_master ORDER BY type, name`).all())
+    const schemaOf = () =>
+      raw(path, (db) => db.prepare(`SELECT type, name, sql FROM sqlite_master ORDER BY type, name`).all())
     const migrationsOf = () => raw(path, (db) => db.prepare('SELECT * FROM schema_migrations ORDER BY version').all())
     const schemaBefore = schemaOf()
     const migrationsBefore = migrationsOf()
@@ -147,7 +172,11 @@ describe('refusing files it must not touch', () => {
     openDatabase(path, { migrations: two }).close()
     // An app whose list is [1, 2, 3]: version 3 recorded where it expects 2.
     const three: Migration[] = [m1, { version: 2, name: '0002_two', sql: 'CREATE TABLE two (x INTEGER);' }, two[1]!]
-    expectAppError(() => openDatabase(path, { migrations: three }), 'DATABASE', /Riwayat migrasi basis data tidak dikenal \(versi 3/)
+    expectAppError(
+      () => openDatabase(path, { migrations: three }),
+      'DATABASE',
+      /Riwayat migrasi basis data tidak dikenal \(versi 3/,
+    )
     raw(path, (db) => expect(tables(db)).not.toContain('two'))
   })
 
@@ -181,9 +210,13 @@ describe('a migration that fails midway', () => {
   it('leaves an existing database exactly at the previous version', () => {
     const path = newPath('midway')
     const db1 = openDatabase(path, { migrations: [m1] })
-    db1.prepare(`INSERT INTO audit (at, actor, action, detail) VALUES ('2024-01-01T00:00:00Z', 'ani', 'test', '{}')`).run()
+    db1
+      .prepare(`INSERT INTO audit (at, actor, action, detail) VALUES ('2024-01-01T00:00:00Z', 'ani', 'test', '{}')`)
+      .run()
     db1.close()
-    const schemaBefore = raw(path, (db) => db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY type, name').all())
+    const schemaBefore = raw(path, (db) =>
+      db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY type, name').all(),
+    )
 
     expect(() => openDatabase(path, { migrations: [m1, bad] })).toThrow(/syntax error|incomplete input/)
 
@@ -227,7 +260,11 @@ describe('migration 0001: ledger, balance and audit rules enforced by SQLite its
         )
         .run(seq, variantId, from, to, qty, `prev${seq}`, `hash${seq}-${Math.random()}`)
     }
-    const bal = (place: string) => (db.prepare('SELECT qty FROM balance WHERE variant_id = 1 AND place = ?').get(place) as { qty: number } | undefined)?.qty
+    const bal = (place: string) =>
+      (
+        db.prepare('SELECT qty FROM balance WHERE variant_id = 1 AND place = ?').get(place) as
+          { qty: number } | undefined
+      )?.qty
     return { db, insert, bal }
   }
 
@@ -259,7 +296,9 @@ describe('migration 0001: ledger, balance and audit rules enforced by SQLite its
 
   it('UPDATE and DELETE on the audit log abort', () => {
     const { db } = seeded()
-    db.prepare(`INSERT INTO audit (at, actor, action, detail) VALUES ('2024-11-01T08:00:00Z', 'ani', 'election.init', '{}')`).run()
+    db.prepare(
+      `INSERT INTO audit (at, actor, action, detail) VALUES ('2024-11-01T08:00:00Z', 'ani', 'election.init', '{}')`,
+    ).run()
     expect(() => db.prepare(`UPDATE audit SET actor = 'budi'`).run()).toThrow('Jejak audit tidak dapat diubah')
     expect(() => db.prepare('DELETE FROM audit').run()).toThrow('Jejak audit tidak dapat dihapus')
     expect(db.prepare('SELECT actor FROM audit').all()).toEqual([{ actor: 'ani' }])
@@ -276,8 +315,12 @@ describe('migration 0001: ledger, balance and audit rules enforced by SQLite its
     expect(bal('BAIK')).toBeUndefined()
     expect(db.prepare('SELECT count(*) AS n FROM ledger').get()).toEqual({ n: 1 })
     // Straight into the balance table.
-    expect(() => db.prepare(`INSERT INTO balance (variant_id, place, qty) VALUES (1, 'RUSAK:KUSUT_SOBEK', -1)`).run()).toThrow(/CHECK constraint failed/)
-    expect(() => db.prepare(`UPDATE balance SET qty = -1 WHERE place = 'DITERIMA'`).run()).toThrow(/CHECK constraint failed/)
+    expect(() =>
+      db.prepare(`INSERT INTO balance (variant_id, place, qty) VALUES (1, 'RUSAK:KUSUT_SOBEK', -1)`).run(),
+    ).toThrow(/CHECK constraint failed/)
+    expect(() => db.prepare(`UPDATE balance SET qty = -1 WHERE place = 'DITERIMA'`).run()).toThrow(
+      /CHECK constraint failed/,
+    )
     // The outside world may go negative.
     expect(() => db.prepare(`UPDATE balance SET qty = -500 WHERE place = 'PENYEDIA'`).run()).not.toThrow()
     db.close()

@@ -69,11 +69,23 @@ function logoPng(size = 96): Uint8Array {
   ihdr.writeUInt32BE(size, 4)
   ihdr.set([8, 6, 0, 0, 0], 8) // 8-bit RGBA
   return new Uint8Array(
-    Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]),
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', ihdr),
+      chunk('IDAT', deflateSync(raw)),
+      chunk('IEND', Buffer.alloc(0)),
+    ]),
   )
 }
 
-const JENIS = ['Surat Suara PPWP', 'Surat Suara DPR', 'Surat Suara DPD', 'Surat Suara DPRD Provinsi', 'Surat Suara DPRD Kab/Kota', 'Formulir Model C.Hasil']
+const JENIS = [
+  'Surat Suara PPWP',
+  'Surat Suara DPR',
+  'Surat Suara DPD',
+  'Surat Suara DPRD Provinsi',
+  'Surat Suara DPRD Kab/Kota',
+  'Formulir Model C.Hasil',
+]
 const TOTAL_BAIK = 312448
 
 /** 120 rows whose "Diterima Baik" column adds up to exactly TOTAL_BAIK. */
@@ -99,12 +111,27 @@ function sampleRows(count = 120): CellValue[][] {
 
 const SIGNERS: Signer[][] = [
   [
-    { peran: 'PIHAK PERTAMA', jabatan: 'Yang Menyerahkan,', instansi: 'PT Sinar Cetak Nusantara', nama: 'Hendra Gunawan Siregar' },
+    {
+      peran: 'PIHAK PERTAMA',
+      jabatan: 'Yang Menyerahkan,',
+      instansi: 'PT Sinar Cetak Nusantara',
+      nama: 'Hendra Gunawan Siregar',
+    },
     { peran: 'PENGANGKUT', jabatan: 'Pengemudi Ekspedisi', nama: 'Rudi Hartono' },
-    { peran: 'PIHAK KEDUA', jabatan: 'Sekretaris KPU Kabupaten Batu Bara', nama: 'Drs. Ahmad Fauzi Nasution', nip: '19740312 200212 1 004' },
+    {
+      peran: 'PIHAK KEDUA',
+      jabatan: 'Sekretaris KPU Kabupaten Batu Bara',
+      nama: 'Drs. Ahmad Fauzi Nasution',
+      nip: '19740312 200212 1 004',
+    },
   ],
   [
-    { peran: 'SAKSI I', jabatan: 'Ketua Kelompok Kerja Logistik', nama: 'Siti Rahmawati, S.E.', nip: '19850721 201001 2 015' },
+    {
+      peran: 'SAKSI I',
+      jabatan: 'Ketua Kelompok Kerja Logistik',
+      nama: 'Siti Rahmawati, S.E.',
+      nip: '19850721 201001 2 015',
+    },
     { peran: 'SAKSI II', jabatan: 'Anggota Bawaslu Kabupaten Batu Bara', nama: 'Muhammad Iqbal Lubis' },
   ],
 ]
@@ -114,7 +141,10 @@ const ALL_NAMES = [...SIGNERS.flat(), ...MENGETAHUI].map((s) => s.nama)
 const NOMOR = formatNomor('{no}/PP.09.4-BA/{kode_wilayah}/{tahun}', { no: 514, kodeWilayah: '1219', tahun: 2024 })
 const CHAIN = { seq: 18204, hash: '3f9a0c1b2d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8' }
 
-function sampleBa({ rows: rowCount = 120, ...overrides }: Partial<OfficialDocument> & { rows?: number } = {}): OfficialDocument {
+function sampleBa({
+  rows: rowCount = 120,
+  ...overrides
+}: Partial<OfficialDocument> & { rows?: number } = {}): OfficialDocument {
   const rows = sampleRows(rowCount)
   return {
     paper: 'A4',
@@ -167,7 +197,9 @@ function sampleBa({ rows: rowCount = 120, ...overrides }: Partial<OfficialDocume
         totals: { label: 'JUMLAH' },
       }),
       subheading('Kesimpulan'),
-      paragraph(`Jumlah logistik yang diterima dalam keadaan baik sebanyak ${jumlahTerbilang(TOTAL_BAIK)} lembar, sebagaimana tercantum dalam tabel di atas.`),
+      paragraph(
+        `Jumlah logistik yang diterima dalam keadaan baik sebanyak ${jumlahTerbilang(TOTAL_BAIK)} lembar, sebagaimana tercantum dalam tabel di atas.`,
+      ),
     ],
     signatures: { place: 'Limapuluh', date: '2024-07-11', columns: SIGNERS, mengetahui: MENGETAHUI },
     copy: { kind: 'ASLI' },
@@ -260,7 +292,10 @@ describe('berita acara PDF framework', () => {
 
   it('prints A4 and F4 paper sizes', () => {
     expect(pageSize(a4)).toBe('595.28 x 841.89 pts (A4)')
-    const [w, h] = pageSize(f4).split(' ').filter((s) => /^[\d.]+$/.test(s)).map(Number)
+    const [w, h] = pageSize(f4)
+      .split(' ')
+      .filter((s) => /^[\d.]+$/.test(s))
+      .map(Number)
     expect(w).toBeCloseTo(609.45, 1)
     expect(h).toBeCloseTo(935.43, 1)
   })
@@ -273,7 +308,9 @@ describe('berita acara PDF framework', () => {
     expect(p1).toMatch(/^\s*BERITA ACARA\s*$/m)
     expect(p1).toContain('PENERIMAAN LOGISTIK PEMILIHAN UMUM TAHUN 2024')
     expect(p1).toContain('Nomor: 514/PP.09.4-BA/1219/2024')
-    expect(flat(p1)).toContain('Pada hari ini Kamis tanggal sebelas bulan Juli tahun dua ribu dua puluh empat (11-07-2024)')
+    expect(flat(p1)).toContain(
+      'Pada hari ini Kamis tanggal sebelas bulan Juli tahun dua ribu dua puluh empat (11-07-2024)',
+    )
     // the kop comes before the title, which comes before the opening
     expect(p1.indexOf('KABUPATEN BATU BARA')).toBeLessThan(p1.indexOf('BERITA ACARA'))
     expect(p1.indexOf('Nomor: 514')).toBeLessThan(p1.indexOf('Pada hari ini'))
@@ -309,7 +346,10 @@ describe('berita acara PDF framework', () => {
     const all = pdfText(a4)
     for (let i = 1; i <= 120; i++) {
       const jenis = JENIS[(i - 1) % JENIS.length]!.split(' ').slice(0, 2).join(' ').replace(/[./]/g, '\\$&')
-      expect(all.match(new RegExp(`^\\s*${i}\\s+${jenis}\\b[^\\n]*?\\s+Batu Bara ${((i - 1) % 4) + 1}\\s+lembar\\s`, 'gm')), `baris ${i}`).toHaveLength(1)
+      expect(
+        all.match(new RegExp(`^\\s*${i}\\s+${jenis}\\b[^\\n]*?\\s+Batu Bara ${((i - 1) % 4) + 1}\\s+lembar\\s`, 'gm')),
+        `baris ${i}`,
+      ).toHaveLength(1)
     }
   })
 
@@ -318,7 +358,9 @@ describe('berita acara PDF framework', () => {
       const n = pageCount(file)
       const p = signaturePage(file, n)
       const text = flat(pdfText(file, p))
-      expect(text).toContain('Demikian berita acara ini dibuat dengan sebenar-benarnya untuk dipergunakan sebagaimana mestinya.')
+      expect(text).toContain(
+        'Demikian berita acara ini dibuat dengan sebenar-benarnya untuk dipergunakan sebagaimana mestinya.',
+      )
       expect(text).toContain('Limapuluh, 11 Juli 2024')
       expect(text).toContain('Mengetahui,')
       for (const name of ALL_NAMES) expect(text).toContain(name)
@@ -335,14 +377,20 @@ describe('berita acara PDF framework', () => {
     const seen = new Set<number>()
     for (let rows = 6; rows <= 36; rows += 3) {
       const file = join(OUT, `signature-${rows}.pdf`)
-      writeFileSync(file, await renderPdf(buildOfficialDocument(sampleBa({ rows, kop: { ...sampleBa().kop, logo: null } }))))
+      writeFileSync(
+        file,
+        await renderPdf(buildOfficialDocument(sampleBa({ rows, kop: { ...sampleBa().kop, logo: null } }))),
+      )
       const n = pageCount(file)
       const p = signaturePage(file, n)
       const text = flat(pdfText(file, p))
       for (const name of ALL_NAMES) expect(text, `${rows} baris`).toContain(name)
       expect(text, `${rows} baris`).toContain('Mengetahui,')
       // nothing of the signature area on the pages before it (the parties' names do appear in the body)
-      for (let q = 1; q < p; q++) expect(flat(pdfText(file, q)), `${rows} baris, halaman ${q}`).not.toMatch(/Limapuluh, 11 Juli 2024|SAKSI I|Mengetahui|Yusri Alamsyah|Siti Rahmawati|NIP\. /)
+      for (let q = 1; q < p; q++)
+        expect(flat(pdfText(file, q)), `${rows} baris, halaman ${q}`).not.toMatch(
+          /Limapuluh, 11 Juli 2024|SAKSI I|Mengetahui|Yusri Alamsyah|Siti Rahmawati|NIP\. /,
+        )
       seen.add(p)
       rmSync(file)
     }
@@ -351,13 +399,22 @@ describe('berita acara PDF framework', () => {
   })
 
   it('lets a signature area taller than a page continue row by row without losing a name', async () => {
-    const saksi = (n: number): Signer => ({ peran: `SAKSI ${n}`, jabatan: 'Anggota Panitia', nama: `Saksi Nomor ${n}`, nip: `19800101 200501 1 ${String(n).padStart(3, '0')}` })
+    const saksi = (n: number): Signer => ({
+      peran: `SAKSI ${n}`,
+      jabatan: 'Anggota Panitia',
+      nama: `Saksi Nomor ${n}`,
+      nip: `19800101 200501 1 ${String(n).padStart(3, '0')}`,
+    })
     const columns = Array.from({ length: 7 }, (_, r) => [saksi(r * 3 + 1), saksi(r * 3 + 2), saksi(r * 3 + 3)])
     const file = join(OUT, 'signature-oversized.pdf')
-    writeFileSync(file, await renderPdf(buildOfficialDocument(sampleBa({ rows: 4, signatures: { ...sampleBa().signatures, columns } }))))
+    writeFileSync(
+      file,
+      await renderPdf(buildOfficialDocument(sampleBa({ rows: 4, signatures: { ...sampleBa().signatures, columns } }))),
+    )
     const n = pageCount(file)
     const text = flat(pdfText(file))
-    for (let i = 1; i <= 21; i++) expect(text).toContain(`Saksi Nomor ${i} NIP. 19800101 200501 1 ${String(i).padStart(3, '0')}`.split(' NIP')[0])
+    for (let i = 1; i <= 21; i++)
+      expect(text).toContain(`Saksi Nomor ${i} NIP. 19800101 200501 1 ${String(i).padStart(3, '0')}`.split(' NIP')[0])
     expect(text.match(/NIP\. 19800101 200501 1 0\d\d/g)).toHaveLength(21)
     expect(text).toContain('Yusri Alamsyah, S.H.')
     // the area starts at the top of a page with the closing sentence and runs on from there
@@ -435,7 +492,9 @@ describe('berita acara PDF framework', () => {
     expect(one.equals(two)).toBe(true)
     expect(one.equals(readFileSync(a4))).toBe(true)
     const info = run('pdfinfo', [a4])
-    expect(info).toMatch(/^Title:\s+BERITA ACARA PENERIMAAN LOGISTIK PEMILIHAN UMUM TAHUN 2024 Nomor 514\/PP\.09\.4-BA\/1219\/2024$/im)
+    expect(info).toMatch(
+      /^Title:\s+BERITA ACARA PENERIMAAN LOGISTIK PEMILIHAN UMUM TAHUN 2024 Nomor 514\/PP\.09\.4-BA\/1219\/2024$/im,
+    )
     expect(info).toMatch(/^Author:\s+Gudang Pemilu$/m)
     expect(info).toMatch(/^Creator:\s+Gudang Pemilu$/m)
     // 14.05 WIB is 07.05 UTC
@@ -449,7 +508,9 @@ describe('berita acara PDF framework', () => {
     try {
       const target = join(dir, 'ba.pdf')
       writeFileSync(target, 'versi lama')
-      const broken = buildOfficialDocument(sampleBa({ kop: { ...sampleBa().kop, logo: { data: new Uint8Array([1, 2, 3]), mime: 'image/png' } } }))
+      const broken = buildOfficialDocument(
+        sampleBa({ kop: { ...sampleBa().kop, logo: { data: new Uint8Array([1, 2, 3]), mime: 'image/png' } } }),
+      )
       await expect(renderPdfToFile(broken, target)).rejects.toThrow()
       expect(readdirSync(dir)).toEqual(['ba.pdf'])
       expect(readFileSync(target, 'utf8')).toBe('versi lama')
@@ -486,7 +547,10 @@ describe('berita acara PDF framework', () => {
     try {
       mkdirSync(join(packaged, 'app.asar', 'out', 'main'), { recursive: true })
       mkdirSync(join(packaged, 'fonts'))
-      writeFileSync(join(packaged, 'fonts', 'LiberationSans-Regular.ttf'), readFileSync(join(repoResources, 'fonts', 'LiberationSans-Regular.ttf')))
+      writeFileSync(
+        join(packaged, 'fonts', 'LiberationSans-Regular.ttf'),
+        readFileSync(join(repoResources, 'fonts', 'LiberationSans-Regular.ttf')),
+      )
       expect(findFontsDir([join(packaged, 'app.asar', 'out', 'main')])).toBe(join(packaged, 'fonts'))
       expect(findFontsDir([join(repoResources, '..', 'src', 'reports', 'pdf')])).toBe(join(repoResources, 'fonts'))
     } finally {
@@ -495,7 +559,9 @@ describe('berita acara PDF framework', () => {
   })
 
   it('keeps hyphenated words and document numbers whole so justification only stretches spaces', () => {
-    expect(keepCompoundsWhole(['Nomor ', strong('514/PP.09.4-BA/1219/2024'), ', dibuat sebenar-benarnya oleh kami.'])).toEqual([
+    expect(
+      keepCompoundsWhole(['Nomor ', strong('514/PP.09.4-BA/1219/2024'), ', dibuat sebenar-benarnya oleh kami.']),
+    ).toEqual([
       'Nomor ',
       { bold: true, text: '514/PP.09.4-BA/1219/2024', noWrap: true },
       ', dibuat ',
@@ -524,6 +590,8 @@ describe('berita acara PDF framework', () => {
   })
 
   it('checks table rows against the columns', () => {
-    expect(() => dataTable({ columns: [{ header: 'A' }, { header: 'B', numeric: true }], rows: [['x']] })).toThrow('Baris 1 tabel berisi 1 sel, seharusnya 2')
+    expect(() => dataTable({ columns: [{ header: 'A' }, { header: 'B', numeric: true }], rows: [['x']] })).toThrow(
+      'Baris 1 tabel berisi 1 sel, seharusnya 2',
+    )
   })
 })

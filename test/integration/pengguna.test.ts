@@ -7,7 +7,17 @@ import type { ApiResponse } from '../../src/api/contract'
 import type { CallMeta } from '../../src/api/dispatch'
 
 /** A valid label grid (label.aturGrid is a koordinator action that changes one setting). */
-const grid = (rows: number) => ({ rows, cols: 2, marginTop: 10, marginLeft: 10, marginRight: 10, marginBottom: 10, gapX: 3, gapY: 3, outline: true })
+const grid = (rows: number) => ({
+  rows,
+  cols: 2,
+  marginTop: 10,
+  marginLeft: 10,
+  marginRight: 10,
+  marginBottom: 10,
+  gapX: 3,
+  gapY: 3,
+  outline: true,
+})
 const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
 const root = mkdtempSync(join(tmpdir(), 'gudang-pengguna-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
@@ -64,7 +74,9 @@ describe('users and sessions on the demo election', () => {
     ])
     expect(JSON.stringify(users)).not.toMatch(/pin_hash|pin_salt|240424|202411/)
     // And the file holds only scrypt hashes.
-    const stored = app.ctx.db.prepare('SELECT pin_hash FROM pengguna WHERE pin_hash IS NOT NULL').all() as { pin_hash: string }[]
+    const stored = app.ctx.db.prepare('SELECT pin_hash FROM pengguna WHERE pin_hash IS NOT NULL').all() as {
+      pin_hash: string
+    }[]
     expect(stored).toHaveLength(2)
     for (const s of stored) expect(s.pin_hash).toMatch(/^[0-9a-f]{64}$/)
   })
@@ -84,18 +96,25 @@ describe('users and sessions on the demo election', () => {
     const st = await api.ok<Status>('sesi.status', {}, s.sessionId)
     expect(st.user?.nama).toBe('Operator Sortir')
     expect((await api.call('regu.tambah', { nama: 'Regu Operator' }, s.sessionId)).ok).toBe(true)
-    const audit = app.ctx.db.prepare(`SELECT actor FROM audit WHERE action = 'regu.tambah' ORDER BY rowid DESC LIMIT 1`).get()
+    const audit = app.ctx.db
+      .prepare(`SELECT actor FROM audit WHERE action = 'regu.tambah' ORDER BY rowid DESC LIMIT 1`)
+      .get()
     expect(audit).toEqual({ actor: 'Operator Sortir' })
     // A koordinator action is FORBIDDEN, naming what it needs.
     const f = await api.call('label.aturGrid', grid(4), s.sessionId)
     expect(f).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', need: 'koordinator' } })
-    expect(!f.ok && f.error.message).toBe('Tindakan ini memerlukan koordinator; Operator Sortir adalah operator. Minta koordinator memasukkan PIN-nya; tidak ada yang dicatat.')
+    expect(!f.ok && f.error.message).toBe(
+      'Tindakan ini memerlukan koordinator; Operator Sortir adalah operator. Minta koordinator memasukkan PIN-nya; tidak ada yang dicatat.',
+    )
   })
 
   it('a koordinator needs the PIN; a wrong PIN counts down, five lock the user for five minutes', async () => {
     const k = byName('Kasubbag Logistik')
     const noPin = await api.call('sesi.masuk', { userId: k.id })
-    expect(noPin).toMatchObject({ ok: false, error: { code: 'REFUSED', message: 'Kasubbag Logistik adalah koordinator; masukkan PIN-nya' } })
+    expect(noPin).toMatchObject({
+      ok: false,
+      error: { code: 'REFUSED', message: 'Kasubbag Logistik adalah koordinator; masukkan PIN-nya' },
+    })
     for (let i = 1; i <= 4; i++) {
       const wrong = await api.call('sesi.masuk', { userId: k.id, pin: '000000' })
       expect(!wrong.ok && wrong.error.message).toBe(`PIN salah; sisa ${5 - i} kali sebelum terkunci`)
@@ -110,7 +129,11 @@ describe('users and sessions on the demo election', () => {
     expect(s.user?.role).toBe('koordinator')
     expect(s.expiresAt).toBe(new Date(clock + 15 * 60 * 1000).toISOString())
     // Every attempt is in the sign-in log.
-    const log = app.ctx.db.prepare(`SELECT event, count(*) AS n FROM sesi_log WHERE nama = 'Kasubbag Logistik' GROUP BY event ORDER BY event`).all()
+    const log = app.ctx.db
+      .prepare(
+        `SELECT event, count(*) AS n FROM sesi_log WHERE nama = 'Kasubbag Logistik' GROUP BY event ORDER BY event`,
+      )
+      .all()
     expect(log).toEqual([
       { event: 'masuk', n: 1 },
       { event: 'pin_salah', n: 4 },
@@ -126,7 +149,10 @@ describe('users and sessions on the demo election', () => {
     expect((await api.call('label.aturGrid', grid(5), s.sessionId)).ok).toBe(true)
     clock += 15 * 60 * 1000 + 1
     const r = await api.call('label.aturGrid', grid(5), s.sessionId)
-    expect(r).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED', message: expect.stringMatching(/^Sesi pengguna sudah berakhir/) } })
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'AUTH_REQUIRED', message: expect.stringMatching(/^Sesi pengguna sudah berakhir/) },
+    })
     expect((await api.ok<Status>('sesi.status', {}, s.sessionId)).user).toBeNull()
     expect(app.ctx.db.prepare(`SELECT count(*) AS n FROM sesi_log WHERE event = 'kedaluwarsa'`).get()).toEqual({ n: 1 })
   })
@@ -144,7 +170,10 @@ describe('users and sessions on the demo election', () => {
     const admin = await api.ok<Status>('sesi.masuk', { userId: byName('Admin Gudang').id, pin: '240424' })
     const sid = admin.sessionId!
     const bad = await api.call('pengguna.tambah', { nama: 'Koordinator Baru', role: 'koordinator' }, sid)
-    expect(bad).toMatchObject({ ok: false, error: { details: [{ column: 'pin', message: 'Peran koordinator memerlukan PIN' }] } })
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { details: [{ column: 'pin', message: 'Peran koordinator memerlukan PIN' }] },
+    })
     for (const [pin, msg] of [
       ['12a4', 'PIN hanya berisi angka'],
       ['123', 'PIN terdiri dari 4 sampai 8 angka'],
@@ -155,8 +184,14 @@ describe('users and sessions on the demo election', () => {
       expect(!r.ok && r.error.details, pin).toEqual([{ column: 'pin', message: msg }])
     }
     const dup = await api.call('pengguna.tambah', { nama: 'operator sortir', role: 'operator' }, sid)
-    expect(!dup.ok && dup.error.details).toEqual([{ column: 'nama', message: 'Nama "operator sortir" sudah dipakai pengguna lain' }])
-    const baru = await api.ok<User>('pengguna.tambah', { nama: 'Koordinator Baru', role: 'koordinator', pin: '583920' }, sid)
+    expect(!dup.ok && dup.error.details).toEqual([
+      { column: 'nama', message: 'Nama "operator sortir" sudah dipakai pengguna lain' },
+    ])
+    const baru = await api.ok<User>(
+      'pengguna.tambah',
+      { nama: 'Koordinator Baru', role: 'koordinator', pin: '583920' },
+      sid,
+    )
     const s = await api.ok<Status>('sesi.masuk', { userId: baru.id, pin: '583920' })
     expect(s.user?.nama).toBe('Koordinator Baru')
     // Own PIN: the old one is asked for.
@@ -165,20 +200,31 @@ describe('users and sessions on the demo election', () => {
     expect((await api.call('pengguna.gantiPin', { pinLama: '583920', pinBaru: '604817' }, s.sessionId)).ok).toBe(true)
     expect((await api.call('sesi.masuk', { userId: baru.id, pin: '604817' })).ok).toBe(true)
     // A koordinator made operator loses the PIN; deactivated, cannot be chosen.
-    const op = await api.ok<User & { hasPin: boolean; active: boolean }>('pengguna.ubah', { id: baru.id, role: 'operator' }, sid)
+    const op = await api.ok<User & { hasPin: boolean; active: boolean }>(
+      'pengguna.ubah',
+      { id: baru.id, role: 'operator' },
+      sid,
+    )
     expect(op).toMatchObject({ role: 'operator', hasPin: false })
     await api.ok('pengguna.ubah', { id: baru.id, active: false }, sid)
     expect(await api.call('sesi.masuk', { userId: baru.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     // The last active admin stays.
     const last = await api.call('pengguna.ubah', { id: byName('Admin Gudang').id, role: 'koordinator' }, sid)
-    expect(!last.ok && last.error.details).toEqual([{ column: 'role', message: 'Ini admin terakhir yang aktif; tambahkan admin lain dahulu' }])
+    expect(!last.ok && last.error.details).toEqual([
+      { column: 'role', message: 'Ini admin terakhir yang aktif; tambahkan admin lain dahulu' },
+    ])
     // Not an admin: refused.
     const k = await api.ok<Status>('sesi.masuk', { userId: byName('Kasubbag Logistik').id, pin: '202411' })
-    expect(await api.call('pengguna.tambah', { nama: 'Lain', role: 'operator' }, k.sessionId)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', need: 'admin' } })
+    expect(await api.call('pengguna.tambah', { nama: 'Lain', role: 'operator' }, k.sessionId)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', need: 'admin' },
+    })
   })
 
   it('the CLI and tests are the machine itself: no session needed', async () => {
-    expect((await app.dispatcher.call('label.aturGrid', grid(5), { actor: 'cli-user', transport: 'cli' })).ok).toBe(true)
+    expect((await app.dispatcher.call('label.aturGrid', grid(5), { actor: 'cli-user', transport: 'cli' })).ok).toBe(
+      true,
+    )
   })
 })
 
@@ -187,18 +233,36 @@ describe('a file without an admin', () => {
     const app = await openApp({ dbPath: join(root, 'baru.sqlite'), now })
     const api = caller(app)
     expect((await api.ok<Status>('sesi.status', {})).needsFirstAdmin).toBe(true)
-    const init = await api.call('election.init', { jenis: 'pilkada', tahun: 2024, provinsi: 'Sumatera Utara', satker: 'Kabupaten Batu Bara', kodeWilayah: '1219' })
+    const init = await api.call('election.init', {
+      jenis: 'pilkada',
+      tahun: 2024,
+      provinsi: 'Sumatera Utara',
+      satker: 'Kabupaten Batu Bara',
+      kodeWilayah: '1219',
+    })
     expect(init.ok).toBe(true)
     const blocked = await api.call('regu.tambah', { nama: 'Terlalu Dini' })
-    expect(blocked).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED', need: 'admin', message: expect.stringMatching(/^Berkas ini belum memiliki admin/) } })
+    expect(blocked).toMatchObject({
+      ok: false,
+      error: {
+        code: 'AUTH_REQUIRED',
+        need: 'admin',
+        message: expect.stringMatching(/^Berkas ini belum memiliki admin/),
+      },
+    })
     const admin = await api.ok<User>('pengguna.pertama', { nama: 'Ibu Ketua', pin: '739154' })
     expect(admin.role).toBe('admin')
     expect((await api.ok<Status>('sesi.status', {})).needsFirstAdmin).toBe(false)
     // Only once.
     const again = await api.call('pengguna.pertama', { nama: 'Orang Lain', pin: '739155' })
-    expect(!again.ok && again.error.message).toBe('Admin sudah ada; pengguna baru ditambahkan oleh admin di halaman Pengguna')
+    expect(!again.ok && again.error.message).toBe(
+      'Admin sudah ada; pengguna baru ditambahkan oleh admin di halaman Pengguna',
+    )
     // And now the write needs a chosen user, like any file.
-    expect(await api.call('regu.tambah', { nama: 'Terlalu Dini' })).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED', need: 'operator' } })
+    expect(await api.call('regu.tambah', { nama: 'Terlalu Dini' })).toMatchObject({
+      ok: false,
+      error: { code: 'AUTH_REQUIRED', need: 'operator' },
+    })
     app.close()
   })
 })

@@ -23,11 +23,21 @@ function run(cmd: string, args: string[]): string {
 async function page(name: string, node: Content): Promise<string> {
   const file = join(root, `${name}.pdf`)
   // Footer-like placement: fractional coordinates, as the real footer has.
-  writeFileSync(file, await renderPdf({ pageSize: { width: 200, height: 200 }, pageMargins: [23.3, 31.7, 10, 10], content: [node], defaultStyle: { font: FONT_FAMILY } }))
+  writeFileSync(
+    file,
+    await renderPdf({
+      pageSize: { width: 200, height: 200 },
+      pageMargins: [23.3, 31.7, 10, 10],
+      content: [node],
+      defaultStyle: { font: FONT_FAMILY },
+    }),
+  )
   return file
 }
 
-const PAYLOADS = [12, 26, 40, 60, 84, 100].map((n) => `GUDANG-PEMILU|1219|DOK-17|514/PP.09.4-BA/1219/2024|18204:3f9a0c1b2d4e5f60${'X'.repeat(60)}`.slice(0, n))
+const PAYLOADS = [12, 26, 40, 60, 84, 100].map((n) =>
+  `GUDANG-PEMILU|1219|DOK-17|514/PP.09.4-BA/1219/2024|18204:3f9a0c1b2d4e5f60${'X'.repeat(60)}`.slice(0, n),
+)
 
 describe('footer QR as merged rectangles', () => {
   it('is the picture of pdfmake’s qr node, at 72 and 150 dpi, for every QR version the footer uses', async () => {
@@ -44,7 +54,9 @@ describe('footer QR as merged rectangles', () => {
         })
         expect(pb!.equals(pa!), `${text.length} bytes at ${dpi} dpi`).toBe(true)
         run('pdftoppm', ['-r', dpi, '-png', '-singlefile', b, b.replace(/\.pdf$/, `-${dpi}`)])
-        expect(run('zbarimg', ['-q', '--raw', '-Sdisable', '-Sqrcode.enable', b.replace(/\.pdf$/, `-${dpi}.png`)]).trim()).toBe(text)
+        expect(
+          run('zbarimg', ['-q', '--raw', '-Sdisable', '-Sqrcode.enable', b.replace(/\.pdf$/, `-${dpi}.png`)]).trim(),
+        ).toBe(text)
       }
     }
   })

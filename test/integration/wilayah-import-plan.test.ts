@@ -20,7 +20,10 @@ const root = mkdtempSync(join(tmpdir(), 'gudang-wilayah-plan-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 
 const who = { actor: 'ani' }
-const lines = demo.toString('utf8').split(/\r?\n/).filter((l) => l.trim() !== '')
+const lines = demo
+  .toString('utf8')
+  .split(/\r?\n/)
+  .filter((l) => l.trim() !== '')
 const header = lines[0]!
 const body = lines.slice(1)
 const csv = (rows: readonly string[]) => Buffer.from([header, ...rows].join('\n') + '\n', 'utf8')
@@ -28,7 +31,13 @@ const csv = (rows: readonly string[]) => Buffer.from([header, ...rows].join('\n'
 let n = 0
 async function app(): Promise<OpenedApp> {
   const a = await openApp({ dbPath: join(root, `app-${++n}.sqlite`) })
-  initElection(a.ctx, who, { jenis: 'pilkada', tahun: 2024, provinsi: 'Sumatera Utara', satker: 'Kabupaten Batu Bara', kodeWilayah: '1219' })
+  initElection(a.ctx, who, {
+    jenis: 'pilkada',
+    tahun: 2024,
+    provinsi: 'Sumatera Utara',
+    satker: 'Kabupaten Batu Bara',
+    kodeWilayah: '1219',
+  })
   return a
 }
 
@@ -51,7 +60,11 @@ async function refusal(p: Promise<unknown>): Promise<AppError> {
 }
 
 const checksum = (a: OpenedApp) =>
-  JSON.stringify([listTps(a.ctx), a.ctx.db.prepare('SELECT * FROM kecamatan ORDER BY id').all(), a.ctx.db.prepare('SELECT * FROM desa ORDER BY id').all()])
+  JSON.stringify([
+    listTps(a.ctx),
+    a.ctx.db.prepare('SELECT * FROM kecamatan ORDER BY id').all(),
+    a.ctx.db.prepare('SELECT * FROM desa ORDER BY id').all(),
+  ])
 
 describe('a preview and the apply after it', () => {
   it('an apply with the bytes of another file is refused even right after a preview', async () => {
@@ -63,7 +76,12 @@ describe('a preview and the apply after it', () => {
       expect(e.code).toBe('CONFLICT')
       expect(listTps(a.ctx)).toEqual([])
       // The previewed file itself still applies.
-      expect(await applyImport(a.ctx, who, 'tps.csv', demo, p.fingerprint)).toMatchObject({ added: body.length, removed: 0, changed: 0, unchanged: 0 })
+      expect(await applyImport(a.ctx, who, 'tps.csv', demo, p.fingerprint)).toMatchObject({
+        added: body.length,
+        removed: 0,
+        changed: 0,
+        unchanged: 0,
+      })
     } finally {
       a.close()
     }
@@ -149,7 +167,12 @@ describe('a preview and the apply after it', () => {
       expect(e.code).toBe('CONFLICT')
       expect(checksum(a)).toBe(before)
       // A fresh preview sees the data as it now is.
-      expect((await previewImport(a.ctx, 'tps.csv', demo)).changes).toMatchObject({ added: 2, removed: 0, changed: 0, unchanged: body.length - 2 })
+      expect((await previewImport(a.ctx, 'tps.csv', demo)).changes).toMatchObject({
+        added: 2,
+        removed: 0,
+        changed: 0,
+        unchanged: body.length - 2,
+      })
     } finally {
       a.close()
     }
@@ -165,7 +188,12 @@ describe('a preview and the apply after it', () => {
       const again = await previewImport(a.ctx, 'tps.csv', demo)
       expect(again.fingerprint).not.toBe(p.fingerprint)
       expect(again.changes).toMatchObject({ added: 0, removed: 0, changed: 0, unchanged: body.length })
-      expect(await applyImport(a.ctx, who, 'tps.csv', demo, again.fingerprint)).toEqual({ added: 0, removed: 0, changed: 0, unchanged: body.length })
+      expect(await applyImport(a.ctx, who, 'tps.csv', demo, again.fingerprint)).toEqual({
+        added: 0,
+        removed: 0,
+        changed: 0,
+        unchanged: body.length,
+      })
     } finally {
       a.close()
     }
@@ -173,7 +201,12 @@ describe('a preview and the apply after it', () => {
 })
 
 describe('a re-import that drops places the ledger already used', () => {
-  const bupati = (a: OpenedApp) => (a.ctx.db.prepare(`SELECT v.id FROM item_variant v JOIN item i ON i.id = v.item_id WHERE i.code = 'BUPATI'`).get() as { id: number }).id
+  const bupati = (a: OpenedApp) =>
+    (
+      a.ctx.db
+        .prepare(`SELECT v.id FROM item_variant v JOIN item i ON i.id = v.item_id WHERE i.code = 'BUPATI'`)
+        .get() as { id: number }
+    ).id
 
   it('names every packed TPS among many dropped, and changes nothing', async () => {
     const a = await withDemo()
@@ -191,17 +224,23 @@ describe('a re-import that drops places the ledger already used', () => {
         { variantId: v, from: `DIKEMAS:${y.id}`, to: 'BAIK', qty: 10 },
       ])
       const keep = new Set(tps.slice(0, -40).map((t) => `${t.kecamatan}|${t.desa}|${t.nomor}`))
-      const file = csv(body.filter((l) => {
-        const c = l.split(',')
-        return keep.has(`${c[1]}|${c[3]}|${Number(c[4])}`)
-      }))
+      const file = csv(
+        body.filter((l) => {
+          const c = l.split(',')
+          return keep.has(`${c[1]}|${c[3]}|${Number(c[4])}`)
+        }),
+      )
       const before = checksum(a)
       const p2 = await previewImport(a.ctx, 'tps.csv', file)
       expect(p2.changes).toMatchObject({ removed: 40, added: 0 })
       const e = await refusal(applyImport(a.ctx, who, 'tps.csv', file, p2.fingerprint))
       expect(e.code).toBe('REFUSED')
       expect(e.details?.map((d) => d.message)).toEqual(
-        [x, y].sort((s, t) => s.id - t.id).map((t) => `TPS ${t.nomor} (id ${t.id}) sudah memiliki catatan pengemasan dan tidak dapat dihapus lewat impor`),
+        [x, y]
+          .sort((s, t) => s.id - t.id)
+          .map(
+            (t) => `TPS ${t.nomor} (id ${t.id}) sudah memiliki catatan pengemasan dan tidak dapat dihapus lewat impor`,
+          ),
       )
       expect(checksum(a)).toBe(before)
     } finally {
@@ -226,7 +265,9 @@ describe('a re-import that drops places the ledger already used', () => {
       expect(p2.changes.removed).toBe(tps.filter((t) => t.kecamatanId === kec.kecamatanId).length)
       const e = await refusal(applyImport(a.ctx, who, 'tps.csv', file, p2.fingerprint))
       expect(e.code).toBe('REFUSED')
-      expect(e.message).toBe(`Kecamatan id ${kec.kecamatanId} sudah menerima serah terima dan tidak dapat dihapus lewat impor`)
+      expect(e.message).toBe(
+        `Kecamatan id ${kec.kecamatanId} sudah menerima serah terima dan tidak dapat dihapus lewat impor`,
+      )
       expect(checksum(a)).toBe(before)
     } finally {
       a.close()
@@ -241,11 +282,20 @@ describe('a re-import that drops places the ledger already used', () => {
       const file = csv(body.filter((l) => l.split(',')[1] !== kec.kecamatan))
       const p2 = await previewImport(a.ctx, 'tps.csv', file)
       const gone = tps.filter((t) => t.kecamatanId === kec.kecamatanId)
-      expect(await applyImport(a.ctx, who, 'tps.csv', file, p2.fingerprint)).toMatchObject({ removed: gone.length, added: 0 })
+      expect(await applyImport(a.ctx, who, 'tps.csv', file, p2.fingerprint)).toMatchObject({
+        removed: gone.length,
+        added: 0,
+      })
       expect(listTps(a.ctx)).toEqual(tps.filter((t) => t.kecamatanId !== kec.kecamatanId))
-      expect(a.ctx.db.prepare('SELECT count(*) AS n FROM kecamatan WHERE id = ?').get(kec.kecamatanId)).toEqual({ n: 0 })
-      expect(a.ctx.db.prepare('SELECT count(*) AS n FROM desa WHERE kecamatan_id = ?').get(kec.kecamatanId)).toEqual({ n: 0 })
-      expect(a.ctx.db.prepare('SELECT count(*) AS n FROM dapil_kecamatan WHERE kecamatan_id = ?').get(kec.kecamatanId)).toEqual({ n: 0 })
+      expect(a.ctx.db.prepare('SELECT count(*) AS n FROM kecamatan WHERE id = ?').get(kec.kecamatanId)).toEqual({
+        n: 0,
+      })
+      expect(a.ctx.db.prepare('SELECT count(*) AS n FROM desa WHERE kecamatan_id = ?').get(kec.kecamatanId)).toEqual({
+        n: 0,
+      })
+      expect(
+        a.ctx.db.prepare('SELECT count(*) AS n FROM dapil_kecamatan WHERE kecamatan_id = ?').get(kec.kecamatanId),
+      ).toEqual({ n: 0 })
     } finally {
       a.close()
     }

@@ -33,7 +33,8 @@ const demoRows: DemoRow[] = demoLines.slice(1).map((l) => {
   const [kodeKec, kec, kodeDesa, desa, nomor, dpt] = l.split(',')
   return { kodeKec: kodeKec!, kec: kec!, kodeDesa: kodeDesa!, desa: desa!, nomor: Number(nomor), dpt: Number(dpt) }
 })
-const keyOf = (r: { kec?: string; kecamatan?: string; desa: string; nomor: number }) => `${r.kec ?? r.kecamatan}|${r.desa}|${r.nomor}`
+const keyOf = (r: { kec?: string; kecamatan?: string; desa: string; nomor: number }) =>
+  `${r.kec ?? r.kecamatan}|${r.desa}|${r.nomor}`
 
 function totalsOf(rows: readonly DemoRow[]) {
   return {
@@ -45,7 +46,8 @@ function totalsOf(rows: readonly DemoRow[]) {
 }
 const DEMO = totalsOf(demoRows)
 
-const toCsv = (rows: readonly DemoRow[]) => [demoHeader, ...rows.map((r) => [r.kodeKec, r.kec, r.kodeDesa, r.desa, r.nomor, r.dpt].join(','))].join('\n') + '\n'
+const toCsv = (rows: readonly DemoRow[]) =>
+  [demoHeader, ...rows.map((r) => [r.kodeKec, r.kec, r.kodeDesa, r.desa, r.nomor, r.dpt].join(','))].join('\n') + '\n'
 
 // ---- helpers ----------------------------------------------------------------------------------------------
 
@@ -73,8 +75,20 @@ async function emptyApp(): Promise<OpenedApp> {
   return openApp({ dbPath: join(root, `app-${++appNo}.sqlite`), onInternalError: (m, e) => console.error(m, e) })
 }
 
-const PILKADA_INIT = { jenis: 'pilkada', tahun: 2024, provinsi: 'Sumatera Utara', satker: 'Kabupaten Batu Bara', kodeWilayah: '1219' }
-const PEMILU_INIT = { jenis: 'pemilu', tahun: 2024, provinsi: 'Sumatera Utara', satker: 'Kabupaten Batu Bara', kodeWilayah: '12.19' }
+const PILKADA_INIT = {
+  jenis: 'pilkada',
+  tahun: 2024,
+  provinsi: 'Sumatera Utara',
+  satker: 'Kabupaten Batu Bara',
+  kodeWilayah: '1219',
+}
+const PEMILU_INIT = {
+  jenis: 'pemilu',
+  tahun: 2024,
+  provinsi: 'Sumatera Utara',
+  satker: 'Kabupaten Batu Bara',
+  kodeWilayah: '12.19',
+}
 
 async function initApp(init: object): Promise<OpenedApp> {
   const app = await emptyApp()
@@ -92,12 +106,15 @@ async function importFile(app: OpenedApp, fileName: string, content: string | Bu
 /** A sha256 over every row of every table, in a total order: "nothing changed" means this is equal. */
 function checksum(db: DB): string {
   const h = createHash('sha256')
-  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]
+  const tables = db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .all() as { name: string }[]
   for (const { name } of tables) {
     const cols = (db.pragma(`table_info("${name}")`) as unknown[]).length
     const order = Array.from({ length: cols }, (_, i) => i + 1).join(', ')
     h.update(`\u0000${name}\u0000`)
-    for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY ${order}`).raw().iterate()) h.update(JSON.stringify(row) + '\n')
+    for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY ${order}`).raw().iterate())
+      h.update(JSON.stringify(row) + '\n')
   }
   return h.digest('hex')
 }
@@ -181,7 +198,14 @@ describe.each([
     expect(preview.totals).toMatchObject({ kecamatan: 12, desa: 151, tps: 1446 })
     expect(preview.changes).toMatchObject({ added: 1446, removed: 0, changed: 0, unchanged: 0 })
     expect(preview.format).toMatch(/^CSV \(koma/)
-    expect(preview.columns).toEqual({ kode_kecamatan: 'kode_kecamatan', kecamatan: 'kecamatan', kode_desa: 'kode_desa', desa: 'desa', no_tps: 'no_tps', dpt: 'dpt' })
+    expect(preview.columns).toEqual({
+      kode_kecamatan: 'kode_kecamatan',
+      kecamatan: 'kecamatan',
+      kode_desa: 'kode_desa',
+      desa: 'desa',
+      no_tps: 'no_tps',
+      dpt: 'dpt',
+    })
     const max = (await call(app, 'election.get')).maxVotersPerTps
     expect(preview.warnings).toHaveLength(demoRows.filter((r) => r.dpt > max).length)
     expect(preview.fingerprint).toMatch(/^[0-9a-f]{64}$/)
@@ -189,20 +213,40 @@ describe.each([
 
   it('importApply with the fingerprint stores it; wilayah.summary, kecamatan and tps match the file', async () => {
     const auditBefore = (app.ctx.db.prepare('SELECT count(*) AS n FROM audit').get() as { n: number }).n
-    expect(await call(app, 'wilayah.importApply', { ...file, fingerprint: preview.fingerprint })).toEqual({ added: 1446, removed: 0, changed: 0, unchanged: 0 })
+    expect(await call(app, 'wilayah.importApply', { ...file, fingerprint: preview.fingerprint })).toEqual({
+      added: 1446,
+      removed: 0,
+      changed: 0,
+      unchanged: 0,
+    })
     const max = (await call(app, 'election.get')).maxVotersPerTps
-    expect(await call(app, 'wilayah.summary')).toEqual({ ...DEMO, tpsOverMax: demoRows.filter((r) => r.dpt > max).length })
+    expect(await call(app, 'wilayah.summary')).toEqual({
+      ...DEMO,
+      tpsOverMax: demoRows.filter((r) => r.dpt > max).length,
+    })
 
-    const kec = await call<{ nama: string; desa: number; tps: number; dpt: number; kode: string | null }[]>(app, 'wilayah.kecamatan')
+    const kec = await call<{ nama: string; desa: number; tps: number; dpt: number; kode: string | null }[]>(
+      app,
+      'wilayah.kecamatan',
+    )
     expect(kec).toHaveLength(12)
     for (const k of kec) {
       const mine = demoRows.filter((r) => r.kec === k.nama)
-      expect(k).toMatchObject({ kode: mine[0]!.kodeKec, desa: new Set(mine.map((r) => r.desa)).size, tps: mine.length, dpt: mine.reduce((s, r) => s + r.dpt, 0) })
+      expect(k).toMatchObject({
+        kode: mine[0]!.kodeKec,
+        desa: new Set(mine.map((r) => r.desa)).size,
+        tps: mine.length,
+        dpt: mine.reduce((s, r) => s + r.dpt, 0),
+      })
     }
     const tps = await call<TpsRow[]>(app, 'wilayah.tps')
     expect(new Map(tps.map((t) => [keyOf(t), t.dpt]))).toEqual(new Map(demoRows.map((r) => [keyOf(r), r.dpt])))
 
-    const audit = app.ctx.db.prepare('SELECT actor, action, detail FROM audit ORDER BY seq').all() as { actor: string; action: string; detail: string }[]
+    const audit = app.ctx.db.prepare('SELECT actor, action, detail FROM audit ORDER BY seq').all() as {
+      actor: string
+      action: string
+      detail: string
+    }[]
     expect(audit).toHaveLength(auditBefore + 1)
     expect(audit.at(-1)).toMatchObject({ actor: 'ani', action: 'wilayah.import' })
     expect(JSON.parse(audit.at(-1)!.detail)).toMatchObject({ added: 1446 })
@@ -224,7 +268,12 @@ describe.each([
     expect(again.changes).toMatchObject({ added: 0, removed: 0, changed: 0, unchanged: 1446, sample: [] })
     // The data changed since the first preview, so its fingerprint is stale now.
     expect(again.fingerprint).not.toBe(preview.fingerprint)
-    expect(await call(app, 'wilayah.importApply', { ...file, fingerprint: again.fingerprint })).toEqual({ added: 0, removed: 0, changed: 0, unchanged: 1446 })
+    expect(await call(app, 'wilayah.importApply', { ...file, fingerprint: again.fingerprint })).toEqual({
+      added: 0,
+      removed: 0,
+      changed: 0,
+      unchanged: 1446,
+    })
     expect(await call(app, 'wilayah.tps')).toEqual(tpsBefore)
   })
 })
@@ -267,14 +316,38 @@ describe('re-importing a changed file', () => {
     expect(p.ok).toBe(true)
     expect(p.totals).toEqual(totalsOf(modifiedRows))
     expect(p.changes).toMatchObject({ added: 1, removed: 2, changed: 3, unchanged: 1446 - 3 - 2 })
-    const sample = p.changes.sample as { kind: string; kecamatan: string; desa: string; nomor: number; dptBefore: number | null; dptAfter: number | null }[]
+    const sample = p.changes.sample as {
+      kind: string
+      kecamatan: string
+      desa: string
+      nomor: number
+      dptBefore: number | null
+      dptAfter: number | null
+    }[]
     const expected = [
-      ...changedIdx.map((i) => ({ kind: 'changed', kecamatan: demoRows[i]!.kec, desa: demoRows[i]!.desa, nomor: demoRows[i]!.nomor, dptBefore: demoRows[i]!.dpt, dptAfter: modifiedRows.find((r) => keyOf(r) === keyOf(demoRows[i]!))!.dpt })),
-      ...dropped.map((r) => ({ kind: 'removed', kecamatan: r.kec, desa: r.desa, nomor: r.nomor, dptBefore: r.dpt, dptAfter: null })),
+      ...changedIdx.map((i) => ({
+        kind: 'changed',
+        kecamatan: demoRows[i]!.kec,
+        desa: demoRows[i]!.desa,
+        nomor: demoRows[i]!.nomor,
+        dptBefore: demoRows[i]!.dpt,
+        dptAfter: modifiedRows.find((r) => keyOf(r) === keyOf(demoRows[i]!))!.dpt,
+      })),
+      ...dropped.map((r) => ({
+        kind: 'removed',
+        kecamatan: r.kec,
+        desa: r.desa,
+        nomor: r.nomor,
+        dptBefore: r.dpt,
+        dptAfter: null,
+      })),
       { kind: 'added', kecamatan: added.kec, desa: added.desa, nomor: added.nomor, dptBefore: null, dptAfter: 211 },
     ]
-    const sortKey = (c: { kind: string; nomor: number; desa: string }) => `${c.kind}|${c.desa}|${String(c.nomor).padStart(4, '0')}`
-    expect([...sample].sort((a, b) => sortKey(a).localeCompare(sortKey(b)))).toEqual(expected.sort((a, b) => sortKey(a).localeCompare(sortKey(b))))
+    const sortKey = (c: { kind: string; nomor: number; desa: string }) =>
+      `${c.kind}|${c.desa}|${String(c.nomor).padStart(4, '0')}`
+    expect([...sample].sort((a, b) => sortKey(a).localeCompare(sortKey(b)))).toEqual(
+      expected.sort((a, b) => sortKey(a).localeCompare(sortKey(b))),
+    )
   })
 
   it('a fingerprint of another file is refused with CONFLICT and changes nothing', async () => {
@@ -283,7 +356,9 @@ describe('re-importing a changed file', () => {
     const e = await callError(app, 'wilayah.importApply', { ...modified, fingerprint: pOriginal.fingerprint })
     expect(e.code).toBe('CONFLICT')
     expect(e.message).toMatch(/pratinjau/)
-    expect((await callError(app, 'wilayah.importApply', { ...modified, fingerprint: 'f'.repeat(64) })).code).toBe('CONFLICT')
+    expect((await callError(app, 'wilayah.importApply', { ...modified, fingerprint: 'f'.repeat(64) })).code).toBe(
+      'CONFLICT',
+    )
     expect(checksum(app.ctx.db)).toBe(before)
   })
 
@@ -292,7 +367,12 @@ describe('re-importing a changed file', () => {
     const kecBefore = await call<{ id: number; nama: string }[]>(app, 'wilayah.kecamatan')
     const sumBefore = checksum(app.ctx.db)
     const p = await call(app, 'wilayah.importPreview', modified)
-    expect(await call(app, 'wilayah.importApply', { ...modified, fingerprint: p.fingerprint })).toEqual({ added: 1, removed: 2, changed: 3, unchanged: 1441 })
+    expect(await call(app, 'wilayah.importApply', { ...modified, fingerprint: p.fingerprint })).toEqual({
+      added: 1,
+      removed: 2,
+      changed: 3,
+      unchanged: 1441,
+    })
     // The checksum the "changes nothing" cases rely on does see a real change.
     expect(checksum(app.ctx.db)).not.toBe(sumBefore)
     const after = await call<TpsRow[]>(app, 'wilayah.tps')
@@ -313,7 +393,9 @@ describe('re-importing a changed file', () => {
     }
     for (const k of droppedKeys) expect(after.some((t) => keyOf(t) === k)).toBe(false)
     expect(new Map(after.map((t) => [keyOf(t), t.dpt]))).toEqual(new Map(modifiedRows.map((r) => [keyOf(r), r.dpt])))
-    expect((await call<{ id: number; nama: string }[]>(app, 'wilayah.kecamatan')).map((k) => [k.id, k.nama])).toEqual(kecBefore.map((k) => [k.id, k.nama]))
+    expect((await call<{ id: number; nama: string }[]>(app, 'wilayah.kecamatan')).map((k) => [k.id, k.nama])).toEqual(
+      kecBefore.map((k) => [k.id, k.nama]),
+    )
     expect(await call(app, 'wilayah.summary')).toMatchObject(totalsOf(modifiedRows))
   })
 
@@ -332,7 +414,11 @@ describe('a re-import that would drop a TPS already packed', () => {
       await importFile(app, 'tps-batubara-2024.csv', demoText)
       const tps = await call<TpsRow[]>(app, 'wilayah.tps')
       const packed = tps.find((t) => keyOf(t) === keyOf(demoRows[5]!))!
-      const variant = (app.ctx.db.prepare(`SELECT v.id FROM item_variant v JOIN item i ON i.id = v.item_id WHERE i.code = 'BUPATI'`).get() as { id: number }).id
+      const variant = (
+        app.ctx.db
+          .prepare(`SELECT v.id FROM item_variant v JOIN item i ON i.id = v.item_id WHERE i.code = 'BUPATI'`)
+          .get() as { id: number }
+      ).id
       recordMoves(app.ctx, { actor: 'ani' }, [
         { variantId: variant, from: 'PENYEDIA', to: 'DITERIMA', qty: 500 },
         { variantId: variant, from: 'DITERIMA', to: 'BAIK', qty: 500 },
@@ -426,7 +512,9 @@ describe('other file shapes of the same data', () => {
 
   function semicolonBomCsv(): Buffer {
     const header = 'Kode Kecamatan;Kecamatan;Kode Desa;Desa/Kelurahan;Nomor TPS;Jumlah DPT'
-    const body = demoRows.map((r) => [r.kodeKec, r.kec, r.kodeDesa, r.desa, `TPS ${String(r.nomor).padStart(3, '0')}`, r.dpt].join(';'))
+    const body = demoRows.map((r) =>
+      [r.kodeKec, r.kec, r.kodeDesa, r.desa, `TPS ${String(r.nomor).padStart(3, '0')}`, r.dpt].join(';'),
+    )
     return Buffer.from('\ufeff' + [header, ...body].join('\r\n') + '\r\n', 'utf8')
   }
 
@@ -440,9 +528,15 @@ describe('other file shapes of the same data', () => {
 
     const fresh = await initApp(PILKADA_INIT)
     try {
-      expect(await importFile(fresh, 'tps-batubara-2024.xlsx', xlsx)).toEqual({ added: 1446, removed: 0, changed: 0, unchanged: 0 })
+      expect(await importFile(fresh, 'tps-batubara-2024.xlsx', xlsx)).toEqual({
+        added: 1446,
+        removed: 0,
+        changed: 0,
+        unchanged: 0,
+      })
       expect(await call(fresh, 'wilayah.summary')).toEqual(await call(csvApp, 'wilayah.summary'))
-      const strip = (rows: TpsRow[]) => rows.map(({ kecamatan, desa, kodeDesa, nomor, dpt }) => ({ kecamatan, desa, kodeDesa, nomor, dpt }))
+      const strip = (rows: TpsRow[]) =>
+        rows.map(({ kecamatan, desa, kodeDesa, nomor, dpt }) => ({ kecamatan, desa, kodeDesa, nomor, dpt }))
       expect(strip(await call(fresh, 'wilayah.tps'))).toEqual(strip(await call(csvApp, 'wilayah.tps')))
     } finally {
       fresh.close()

@@ -21,7 +21,18 @@ export const pdfPages = (file: string): number => Number(/^Pages:\s+(\d+)/m.exec
 export function pdfQrCodes(file: string, page = 1): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'gudang-qr-'))
   try {
-    run('pdftoppm', ['-r', '150', '-f', String(page), '-l', String(page), '-singlefile', '-png', file, join(dir, 'page')])
+    run('pdftoppm', [
+      '-r',
+      '150',
+      '-f',
+      String(page),
+      '-l',
+      String(page),
+      '-singlefile',
+      '-png',
+      file,
+      join(dir, 'page'),
+    ])
     return run('zbarimg', ['--quiet', '--raw', join(dir, 'page.png')])
       .split('\n')
       .map((s) => s.trim())

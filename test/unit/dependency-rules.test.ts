@@ -23,8 +23,14 @@ const RULES: Record<string, Rule> = {
   'src/api': { layers: ['src/api', 'src/services', 'src/db', 'src/core', 'package.json'], packages: [NODE, 'zod'] },
   'src/server': { layers: ['src/server', 'src/api', 'src/db/paths.ts', 'src/core'], packages: [NODE] },
   'src/cli': { layers: ['src/cli', 'src/api', 'src/server', 'src/db/paths.ts', 'src/core'], packages: [NODE, 'zod'] },
-  'src/ui': { layers: ['src/ui', 'src/api/contract', 'src/core'], packages: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', /^ag-grid-(community|react)$/] },
-  'electron/main': { layers: ['electron/main', 'src/api', 'src/db/paths.ts', 'src/core'], packages: [NODE, 'electron'] },
+  'src/ui': {
+    layers: ['src/ui', 'src/api/contract', 'src/core'],
+    packages: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', /^ag-grid-(community|react)$/],
+  },
+  'electron/main': {
+    layers: ['electron/main', 'src/api', 'src/db/paths.ts', 'src/core'],
+    packages: [NODE, 'electron'],
+  },
   'electron/preload': { layers: ['electron/preload'], packages: ['electron'] },
 }
 
@@ -72,7 +78,9 @@ function violations(rel: string, text: string): string[] {
     const [layer, rule] = found
     if (spec.startsWith('.')) {
       const target = relative(ROOT, resolve(ROOT, dirname(rel), spec)).replaceAll('\\', '/')
-      const ok = rule.layers.some((l) => target === l || target.startsWith(l + '/') || target === l.replace(/\.ts$/, ''))
+      const ok = rule.layers.some(
+        (l) => target === l || target.startsWith(l + '/') || target === l.replace(/\.ts$/, ''),
+      )
       if (!ok) problems.push(`${rel} (${layer}) imports ${target}`)
     } else {
       const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec
@@ -104,11 +112,17 @@ describe('dependency rules', () => {
   })
 
   it('flags files that cross a boundary', () => {
-    expect(violations('src/ui/pages/Fake.tsx', `import { openDatabase } from '../../db/open'`)).toEqual(['src/ui/pages/Fake.tsx (src/ui) imports src/db/open'])
+    expect(violations('src/ui/pages/Fake.tsx', `import { openDatabase } from '../../db/open'`)).toEqual([
+      'src/ui/pages/Fake.tsx (src/ui) imports src/db/open',
+    ])
     expect(violations('src/ui/api.ts', `import { contract } from '../api/contract'`)).toEqual([])
-    expect(violations('src/core/x.ts', `import { readFileSync } from 'node:fs'`)).toEqual(['src/core/x.ts (src/core) imports package node:fs'])
+    expect(violations('src/core/x.ts', `import { readFileSync } from 'node:fs'`)).toEqual([
+      'src/core/x.ts (src/core) imports package node:fs',
+    ])
     expect(violations('src/core/x.ts', `import { z } from 'zod'`)).toHaveLength(1)
-    expect(violations('src/services/x.ts', `import { BrowserWindow } from 'electron'`)).toEqual(['src/services/x.ts imports electron outside electron/'])
+    expect(violations('src/services/x.ts', `import { BrowserWindow } from 'electron'`)).toEqual([
+      'src/services/x.ts imports electron outside electron/',
+    ])
     expect(violations('src/api/contract/x.ts', `import { listTps } from '../../services/wilayah'`)).toHaveLength(1)
     expect(violations('src/services/x.ts', `import { createDispatcher } from '../api/dispatch'`)).toHaveLength(1)
     expect(violations('electron/preload/index.ts', `import { openApp } from '../../src/api/app'`)).toHaveLength(1)

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { PAPER } from '../../src/reports/pdf'
-import { renderDrawing, type Drawing, type FitOptions, type FittedText, type TextStyle } from '../../src/reports/pdf/draw'
+import {
+  renderDrawing,
+  type Drawing,
+  type FitOptions,
+  type FittedText,
+  type TextStyle,
+} from '../../src/reports/pdf/draw'
 
 /** Drawing.fit, the rule every directly drawn line of text follows: never wider than its box. */
 async function withDrawing<T>(use: (d: Drawing) => T): Promise<T> {
@@ -41,18 +47,38 @@ describe('Drawing.fit', () => {
 
   it('prefers full size, then one line a little smaller, then two lines, then smaller, and cuts last', async () => {
     await withDrawing((d) => {
-      expect(d.fit('TPS 001', 500, style, { maxLines: 1, minScale: 0.5 })).toMatchObject({ lines: ['TPS 001'], style: { size: 10 }, cut: false })
+      expect(d.fit('TPS 001', 500, style, { maxLines: 1, minScale: 0.5 })).toMatchObject({
+        lines: ['TPS 001'],
+        style: { size: 10 },
+        cut: false,
+      })
       const full = d.widthOf('SURAT SUARA DPRD KABUPATEN/KOTA', style)
-      const ballot = d.fit('SURAT SUARA DPRD KABUPATEN/KOTA', 0.9 * full, style, { maxLines: 2, minScale: 0.7, oneLineScale: 0.85 })
+      const ballot = d.fit('SURAT SUARA DPRD KABUPATEN/KOTA', 0.9 * full, style, {
+        maxLines: 2,
+        minScale: 0.7,
+        oneLineScale: 0.85,
+      })
       expect(ballot.lines).toEqual(['SURAT SUARA DPRD KABUPATEN/KOTA'])
       expect(ballot.style.size).toBeLessThan(10)
       expect(ballot.style.size).toBeGreaterThanOrEqual(8.9)
-      const wrapped = d.fit('SURAT SUARA DPRD KABUPATEN/KOTA', 0.7 * full, style, { maxLines: 2, minScale: 0.7, oneLineScale: 0.85 })
+      const wrapped = d.fit('SURAT SUARA DPRD KABUPATEN/KOTA', 0.7 * full, style, {
+        maxLines: 2,
+        minScale: 0.7,
+        oneLineScale: 0.85,
+      })
       expect(wrapped).toMatchObject({ lines: ['SURAT SUARA DPRD', 'KABUPATEN/KOTA'], style: { size: 10 }, cut: false })
       // The separator dot ends the first line rather than starting the second.
-      const dapil = d.fit('Dapil KABUPATEN KEPULAUAN SIAU TAGULANDANG BIARO · warna hijau', 240, { ...style, bold: false }, { maxLines: 2, minScale: 0.85 })
+      const dapil = d.fit(
+        'Dapil KABUPATEN KEPULAUAN SIAU TAGULANDANG BIARO · warna hijau',
+        240,
+        { ...style, bold: false },
+        { maxLines: 2, minScale: 0.85 },
+      )
       expect(dapil.lines[0]!.endsWith('·') || !dapil.lines[1]!.startsWith('·')).toBe(true)
-      const cut = d.fit('KELURAHANDENGANNAMAYANGTIDAKPERNAHMUATDALAMSATUBARIS', 80, style, { maxLines: 1, minScale: 0.8 })
+      const cut = d.fit('KELURAHANDENGANNAMAYANGTIDAKPERNAHMUATDALAMSATUBARIS', 80, style, {
+        maxLines: 1,
+        minScale: 0.8,
+      })
       expect(cut).toMatchObject({ cut: true, style: { size: 8 } })
       expect(cut.lines[0]).toMatch(/^KELURAHAN\w+\u2026$/)
     })

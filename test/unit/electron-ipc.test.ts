@@ -10,7 +10,8 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/main/security'
 import { createFileHandler } from '../../electron/main/serve'
 
 // Stand-ins for Electron's WebFrameMain: only what the handler reads.
-const frame = (url: string, destroyed = false): ApiSender => ({ senderFrame: { url, isDestroyed: () => destroyed } }) as unknown as ApiSender
+const frame = (url: string, destroyed = false): ApiSender =>
+  ({ senderFrame: { url, isDestroyed: () => destroyed } }) as unknown as ApiSender
 const disposedFrame = (): ApiSender =>
   ({
     senderFrame: {
@@ -59,7 +60,9 @@ describe('createApiHandler', () => {
     const handle = createApiHandler({ dispatcher: async () => dispatcher, isClosing: () => false })
     const res = await handle(frame('app://gudang/index.html#/wilayah'), 'wilayah.summary', { a: 1 })
     expect(res).toEqual({ ok: true, result: { method: 'wilayah.summary' } })
-    expect(calls).toEqual([{ method: 'wilayah.summary', input: { a: 1 }, meta: { actor: 'operator', transport: 'ipc' } }])
+    expect(calls).toEqual([
+      { method: 'wilayah.summary', input: { a: 1 }, meta: { actor: 'operator', transport: 'ipc' } },
+    ])
   })
 
   it("passes the window's session to the dispatcher, and drops one that is not a session id", async () => {
@@ -78,7 +81,11 @@ describe('createApiHandler', () => {
 
   it('trusts the dev server only when told its URL', async () => {
     const { calls, dispatcher } = recordingDispatcher()
-    const handle = createApiHandler({ dispatcher: async () => dispatcher, isClosing: () => false, devServerUrl: 'http://localhost:5173/' })
+    const handle = createApiHandler({
+      dispatcher: async () => dispatcher,
+      isClosing: () => false,
+      devServerUrl: 'http://localhost:5173/',
+    })
     expect((await handle(frame('http://localhost:5173/'), 'system.info', undefined)).ok).toBe(true)
     expect(calls).toHaveLength(1)
   })
@@ -100,7 +107,13 @@ describe('createApiHandler', () => {
       isClosing: () => false,
     })
     const res = await handle(frame('app://gudang/'), 'system.info', {})
-    expect(res).toEqual({ ok: false, error: { code: 'DATABASE', message: 'Basis data tidak dapat dibuka: Berkas dibuat oleh versi aplikasi yang lebih baru' } })
+    expect(res).toEqual({
+      ok: false,
+      error: {
+        code: 'DATABASE',
+        message: 'Basis data tidak dapat dibuka: Berkas dibuat oleh versi aplikasi yang lebih baru',
+      },
+    })
   })
 
   it('refuses calls once the app is quitting, so nothing writes to a closed database', async () => {
@@ -128,7 +141,9 @@ describe('createApiHandler', () => {
 
     it('reaches the service behind the contract and returns its errors as data', async () => {
       const handle = createApiHandler({ dispatcher: async () => app.dispatcher, isClosing: () => false })
-      const info = (await handle(frame('app://gudang/index.html'), 'system.info', {})) as ApiResponse<{ dbPath: string }>
+      const info = (await handle(frame('app://gudang/index.html'), 'system.info', {})) as ApiResponse<{
+        dbPath: string
+      }>
       expect(info.ok).toBe(true)
       if (info.ok) expect(info.result.dbPath).toBe(join(dir, 'kosong.sqlite'))
       const unknown = await handle(frame('app://gudang/index.html'), 'fs.readFile', { path: '/etc/passwd' })

@@ -92,9 +92,12 @@ describe('app origin', () => {
 })
 
 describe('isTrustedSenderUrl', () => {
-  it.each(['app://gudang/index.html', 'app://gudang/', 'app://gudang/laporan?x=1#top', 'APP://GUDANG/index.html'])('trusts %s', (url) => {
-    expect(isTrustedSenderUrl(url)).toBe(true)
-  })
+  it.each(['app://gudang/index.html', 'app://gudang/', 'app://gudang/laporan?x=1#top', 'APP://GUDANG/index.html'])(
+    'trusts %s',
+    (url) => {
+      expect(isTrustedSenderUrl(url)).toBe(true)
+    },
+  )
 
   it.each([
     undefined,
@@ -180,11 +183,15 @@ describe('resolveAppFile', () => {
     expect(file).toBe(join(renderer, 'assets', 'index-abc123.js'))
     expect(readFileSync(file!, 'utf8')).toBe('console.log(1)')
     expect(resolveAppFile(renderer, 'app://gudang/index.html')).toBe(join(renderer, 'index.html'))
-    expect(resolveAppFile(renderer, 'app://gudang/assets/nama%20berkas.js')).toBe(join(renderer, 'assets', 'nama berkas.js'))
+    expect(resolveAppFile(renderer, 'app://gudang/assets/nama%20berkas.js')).toBe(
+      join(renderer, 'assets', 'nama berkas.js'),
+    )
   })
 
   it('accepts a relative renderer folder and returns an absolute path', () => {
-    expect(resolveAppFile(relative(process.cwd(), renderer), 'app://gudang/index.html')).toBe(join(renderer, 'index.html'))
+    expect(resolveAppFile(relative(process.cwd(), renderer), 'app://gudang/index.html')).toBe(
+      join(renderer, 'index.html'),
+    )
   })
 
   it.each([

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { parsePlace } from '../../src/core/places'
 import { DAMAGE_REASONS, damageReason, reasonsFor, rusakPlace } from '../../src/core/reasons'
-import { floorCategory, isClockTime, isIsoDate, itemRefusalForShift, MOVE_REASON, prosesPlace, SHIFT_KINDS, teamOfPlace } from '../../src/core/shifts'
+import {
+  floorCategory,
+  isClockTime,
+  isIsoDate,
+  itemRefusalForShift,
+  MOVE_REASON,
+  prosesPlace,
+  SHIFT_KINDS,
+  teamOfPlace,
+} from '../../src/core/shifts'
 
 describe('floorCategory: what a move means on the floor', () => {
   it('names every move shape of a shift', () => {
@@ -46,7 +55,19 @@ describe('places of the floor', () => {
   })
 
   it('teamOfPlace is null for anything but PROSES:<shift>:<team>', () => {
-    for (const p of ['BAIK', 'DITERIMA', 'PROSES', 'PROSES:12', 'PROSES:12:', 'PROSES:a:3', 'PROSES:1:b', 'PROSES:1:2:3', 'RUSAK:12', 'DIKEMAS:3', 'xPROSES:1:2']) {
+    for (const p of [
+      'BAIK',
+      'DITERIMA',
+      'PROSES',
+      'PROSES:12',
+      'PROSES:12:',
+      'PROSES:a:3',
+      'PROSES:1:b',
+      'PROSES:1:2:3',
+      'RUSAK:12',
+      'DIKEMAS:3',
+      'xPROSES:1:2',
+    ]) {
       expect(teamOfPlace(p), p).toBeNull()
     }
   })
@@ -54,7 +75,8 @@ describe('places of the floor', () => {
 
 describe('isIsoDate', () => {
   it('accepts real calendar dates including leap days', () => {
-    for (const d of ['2024-02-29', '2000-02-29', '2024-11-27', '2024-12-31', '2025-01-01', '2023-04-30']) expect(isIsoDate(d), d).toBe(true)
+    for (const d of ['2024-02-29', '2000-02-29', '2024-11-27', '2024-12-31', '2025-01-01', '2023-04-30'])
+      expect(isIsoDate(d), d).toBe(true)
   })
   it('refuses impossible dates and other spellings', () => {
     const bad = [
@@ -83,7 +105,8 @@ describe('isClockTime', () => {
     for (const t of ['00:00', '08:00', '13:30', '23:59', '09:05']) expect(isClockTime(t), t).toBe(true)
   })
   it('refuses anything else', () => {
-    for (const t of ['24:00', '8:00', '12:60', '12:5', '12:05:00', '12.05', 'jam 8', '', '-1:00']) expect(isClockTime(t), t).toBe(false)
+    for (const t of ['24:00', '8:00', '12:60', '12:5', '12:05:00', '12.05', 'jam 8', '', '-1:00'])
+      expect(isClockTime(t), t).toBe(false)
   })
 })
 
@@ -95,17 +118,23 @@ describe('itemRefusalForShift', () => {
 
   it('sortir-lipat takes ballots only', () => {
     expect(itemRefusalForShift('sortir_lipat', ballot, 'Surat Suara Bupati')).toBeNull()
-    expect(itemRefusalForShift('sortir_lipat', kotak, 'Kotak suara')).toBe('Kotak suara bukan surat suara; shift sortir-lipat hanya untuk surat suara')
+    expect(itemRefusalForShift('sortir_lipat', kotak, 'Kotak suara')).toBe(
+      'Kotak suara bukan surat suara; shift sortir-lipat hanya untuk surat suara',
+    )
     expect(itemRefusalForShift('sortir_lipat', tinta, 'Tinta')).toMatch(/^Tinta bukan surat suara/)
   })
 
   it('rakit kotak takes kotak (assembled, not bilik); rakit bilik takes bilik only', () => {
     expect(itemRefusalForShift('rakit_kotak', kotak, 'Kotak suara')).toBeNull()
     expect(itemRefusalForShift('rakit_kotak', bilik, 'Bilik suara')).toBe('Bilik suara dirakit dalam shift rakit bilik')
-    expect(itemRefusalForShift('rakit_kotak', tinta, 'Tinta')).toBe('Tinta tidak dirakit; shift rakit hanya untuk kotak dan bilik suara')
+    expect(itemRefusalForShift('rakit_kotak', tinta, 'Tinta')).toBe(
+      'Tinta tidak dirakit; shift rakit hanya untuk kotak dan bilik suara',
+    )
     expect(itemRefusalForShift('rakit_kotak', ballot, 'Surat Suara Bupati')).toMatch(/tidak dirakit/)
     expect(itemRefusalForShift('rakit_bilik', bilik, 'Bilik suara')).toBeNull()
-    expect(itemRefusalForShift('rakit_bilik', kotak, 'Kotak suara')).toBe('Kotak suara bukan bilik suara; pilih shift rakit kotak')
+    expect(itemRefusalForShift('rakit_bilik', kotak, 'Kotak suara')).toBe(
+      'Kotak suara bukan bilik suara; pilih shift rakit kotak',
+    )
     expect(itemRefusalForShift('rakit_bilik', ballot, 'Surat Suara Bupati')).toMatch(/tidak dirakit/)
   })
 
@@ -120,10 +149,30 @@ describe('itemRefusalForShift', () => {
 describe('damage reasons', () => {
   it('ballots: the eight kriteria of Kep. KPU 1395/2023 plus LAINNYA', () => {
     const codes = reasonsFor('ballot').map((r) => r.code)
-    expect(codes).toEqual(['CETAK', 'KUSUT_SOBEK', 'WARNA_PENANDA', 'NAMA_LOGO', 'LOGO_KPU', 'BERLUBANG', 'FOTO', 'WARNA_PARTAI', 'LAINNYA'])
+    expect(codes).toEqual([
+      'CETAK',
+      'KUSUT_SOBEK',
+      'WARNA_PENANDA',
+      'NAMA_LOGO',
+      'LOGO_KPU',
+      'BERLUBANG',
+      'FOTO',
+      'WARNA_PARTAI',
+      'LAINNYA',
+    ])
     const labels = reasonsFor('ballot').map((r) => r.label.toLowerCase())
     // One criterion each (DOMAIN.md §4), in the regulation's order.
-    const words = ['cetak', 'kusut', 'warna penanda', 'logo partai', 'logo kpu', 'lubang', 'foto', 'warna partai', 'lainnya']
+    const words = [
+      'cetak',
+      'kusut',
+      'warna penanda',
+      'logo partai',
+      'logo kpu',
+      'lubang',
+      'foto',
+      'warna partai',
+      'lainnya',
+    ]
     words.forEach((w, i) => expect(labels[i], w).toContain(w))
   })
 

@@ -29,7 +29,11 @@ describe('flow.ts follows pdfmake', () => {
       .split(/\r?\n/)
       .slice(1)
       .flatMap((l) => l.split(',').slice(1, 4))
-    const items = [...PEMILU_BALLOTS, ...Object.values(PILKADA_BALLOTS), ...logisticsPresets('pemilu')].flatMap((p) => [p.name, shortItemName(p.name), p.unit])
+    const items = [...PEMILU_BALLOTS, ...Object.values(PILKADA_BALLOTS), ...logisticsPresets('pemilu')].flatMap((p) => [
+      p.name,
+      shortItemName(p.name),
+      p.unit,
+    ])
     const samples = [
       'Surat suara DPRD Kabupaten/Kota · Dapil KABUPATEN KEPULAUAN SIAU TAGULANDANG BIARO',
       'Desa/Kel. (PPS) BUHIAS KEPULAUAN SIAU TIMUR SELATAN · Kecamatan (PPK) TAGULANDANG SELATAN BARAT DAYA · Kabupaten Kepulauan Siau Tagulandang Biaro, Sulawesi Utara · DPT 1.287',
@@ -61,15 +65,18 @@ describe('flow.ts follows pdfmake', () => {
     let seed = 11
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
     for (let k = 0; k < 3000; k++) {
-      const t = Array.from({ length: 1 + Math.floor(rnd() * 14) }, () => chars[Math.floor(rnd() * chars.length)]!).join('')
+      const t = Array.from({ length: 1 + Math.floor(rnd() * 14) }, () => chars[Math.floor(rnd() * chars.length)]!).join(
+        '',
+      )
       expect(breakWords(t), JSON.stringify(t)).toEqual(pdfmakeWords(t))
     }
-    for (const t of ['a\u2014b', 'a\tb', 'line\nbreak', '中文', 'a\u00a0b']) expect(() => breakWords(t)).toThrow(FlowUnsupported)
+    for (const t of ['a\u2014b', 'a\tb', 'line\nbreak', '中文', 'a\u00a0b'])
+      expect(() => breakWords(t)).toThrow(FlowUnsupported)
   })
 
   it('gives table and column widths as columnCalculator does, in all three of its cases', () => {
     let seed = 7
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
     for (let n = 0; n < 500; n++) {
       const cols = Array.from({ length: 1 + Math.floor(rnd() * 7) }, () => {
         const min = rnd() * 80
@@ -79,7 +86,15 @@ describe('flow.ts follows pdfmake', () => {
         return { width, min, max }
       })
       const available = rnd() * 600
-      const theirs = cols.map((c) => ({ width: c.width, _minWidth: c.min, _maxWidth: c.max }) as { width: number | string; _minWidth: number; _maxWidth: number; _calcWidth?: number })
+      const theirs = cols.map(
+        (c) =>
+          ({ width: c.width, _minWidth: c.min, _maxWidth: c.max }) as {
+            width: number | string
+            _minWidth: number
+            _maxWidth: number
+            _calcWidth?: number
+          },
+      )
       calc.buildColumnWidths(theirs, available)
       const ours = columnWidths(cols, available)
       ours.forEach((w, i) => expect(w).toBeCloseTo(theirs[i]!._calcWidth!, 9))

@@ -25,7 +25,14 @@ describe('hash chain', () => {
     const shuffled = Object.fromEntries(Object.entries(row).reverse()) as unknown as LedgerRowContent
     expect(canonicalRow(shuffled)).toBe(canonicalRow(row))
     expect(rowHash(row)).toMatch(/^[0-9a-f]{64}$/)
-    for (const [k, v] of [['qty', 2001], ['actor', 'budi'], ['note', ''], ['prevHash', 'f'.repeat(64)], ['documentId', null], ['workerId', 7]] as const) {
+    for (const [k, v] of [
+      ['qty', 2001],
+      ['actor', 'budi'],
+      ['note', ''],
+      ['prevHash', 'f'.repeat(64)],
+      ['documentId', null],
+      ['workerId', 7],
+    ] as const) {
       expect(rowHash({ ...row, [k]: v })).not.toBe(rowHash(row))
     }
   })
@@ -35,7 +42,21 @@ describe('hash chain', () => {
     expect(v1[0]).toBe('gudang-pemilu/ledger/v1')
     expect(v1).toHaveLength(14)
     // The v1 hash of this row, computed when version 1 was the only encoding: it must never change.
-    expect(v1.slice(1)).toEqual([1, '2024-11-01T08:00:00.000Z', 'ani', 3, 'PENYEDIA', 'DITERIMA', 2000, null, null, 'SJ-001', null, null, GENESIS_HASH])
+    expect(v1.slice(1)).toEqual([
+      1,
+      '2024-11-01T08:00:00.000Z',
+      'ani',
+      3,
+      'PENYEDIA',
+      'DITERIMA',
+      2000,
+      null,
+      null,
+      'SJ-001',
+      null,
+      null,
+      GENESIS_HASH,
+    ])
     const v2 = JSON.parse(canonicalRow({ ...row, workerId: 7 })) as unknown[]
     expect(v2[0]).toBe('gudang-pemilu/ledger/v2')
     expect(v2.at(-1)).toBe(7)

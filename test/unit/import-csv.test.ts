@@ -21,7 +21,10 @@ function refusal(fn: () => unknown): AppError {
 
 describe('decodeText', () => {
   it('reads plain UTF-8', () => {
-    expect(decodeText(bytes('kecamatan,desa\nSEI SUKA,SIMODONG\n'))).toEqual({ text: 'kecamatan,desa\nSEI SUKA,SIMODONG\n', encoding: 'UTF-8' })
+    expect(decodeText(bytes('kecamatan,desa\nSEI SUKA,SIMODONG\n'))).toEqual({
+      text: 'kecamatan,desa\nSEI SUKA,SIMODONG\n',
+      encoding: 'UTF-8',
+    })
   })
 
   it('strips the UTF-8 BOM Excel writes for "CSV UTF-8"', () => {
@@ -51,13 +54,44 @@ describe('decodeText', () => {
 
   it('refuses Shift-JIS or another multi-byte encoding rather than reading it as Windows-1252', () => {
     // "テスト" in Shift-JIS: 83 65 83 58 83 67 — every high byte is half of a pair.
-    const sjis = new Uint8Array([...new TextEncoder().encode('kecamatan,desa\r\nA,'), 0x83, 0x65, 0x83, 0x58, 0x83, 0x67, 0x0d, 0x0a])
+    const sjis = new Uint8Array([
+      ...new TextEncoder().encode('kecamatan,desa\r\nA,'),
+      0x83,
+      0x65,
+      0x83,
+      0x58,
+      0x83,
+      0x67,
+      0x0d,
+      0x0a,
+    ])
     expect(() => decodeText(sjis, 'tps.csv')).toThrow(/pengodean huruf yang tidak dikenali/)
     // "日本語" in GBK: every high byte is half of a pair.
-    const gbk = new Uint8Array([...new TextEncoder().encode('desa\r\n'), 0xc8, 0xd5, 0xb1, 0xbe, 0xd3, 0xef, 0x0d, 0x0a])
+    const gbk = new Uint8Array([
+      ...new TextEncoder().encode('desa\r\n'),
+      0xc8,
+      0xd5,
+      0xb1,
+      0xbe,
+      0xd3,
+      0xef,
+      0x0d,
+      0x0a,
+    ])
     expect(() => decodeText(gbk, 'tps.csv')).toThrow(/pengodean huruf yang tidak dikenali/)
     // A Windows-1252 name with two accented letters apart is still read.
-    const latin = new Uint8Array([...new TextEncoder().encode('desa\r\nJOS'), 0xc9, 0x20, 0x4d, 0x41, 0x52, 0xcd, 0x41, 0x0d, 0x0a])
+    const latin = new Uint8Array([
+      ...new TextEncoder().encode('desa\r\nJOS'),
+      0xc9,
+      0x20,
+      0x4d,
+      0x41,
+      0x52,
+      0xcd,
+      0x41,
+      0x0d,
+      0x0a,
+    ])
     expect(decodeText(latin).text).toBe('desa\r\nJOSÉ MARÍA\r\n')
   })
 
@@ -81,7 +115,9 @@ describe('decodeText', () => {
   })
 
   it('refuses a BOM-marked file whose bytes are not UTF-8, rather than guessing', () => {
-    expect(refusal(() => decodeText(bytes([0xef, 0xbb, 0xbf], 'kec,desa\nP', [0xc9], 'MATANG,x\n'))).code).toBe('REFUSED')
+    expect(refusal(() => decodeText(bytes([0xef, 0xbb, 0xbf], 'kec,desa\nP', [0xc9], 'MATANG,x\n'))).code).toBe(
+      'REFUSED',
+    )
   })
 
   it('normalizeName trims, collapses whitespace (incl. no-break space) and uppercases', () => {
@@ -96,7 +132,14 @@ describe('parseDelimited', () => {
     const t = parseDelimited(text)
     expect(t.delimiter).toBe(';')
     expect(t.rows.map((r) => r.line)).toEqual([1, 2, 4, 5, 6, 7, 9, 10, 11]) // line 3 is ";;;;;", line 8 empty
-    expect(t.rows[2]!.cells).toEqual(['Kode Kec.', 'Nama Kecamatan', 'Kode Desa/Kel', 'Desa/Kelurahan', 'Nomor TPS', 'Jumlah DPT'])
+    expect(t.rows[2]!.cells).toEqual([
+      'Kode Kec.',
+      'Nama Kecamatan',
+      'Kode Desa/Kel',
+      'Desa/Kelurahan',
+      'Nomor TPS',
+      'Jumlah DPT',
+    ])
     expect(t.rows[7]!.cells[3]).toBe('SIMODONG; DUSUN III') // a delimiter inside quotes
   })
 

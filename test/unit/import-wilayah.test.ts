@@ -3,7 +3,14 @@ import { join } from 'node:path'
 import { describe, it, expect } from 'vitest'
 import { decodeText, normalizeName } from '../../src/core/text'
 import { parseDelimited, type TableRow } from '../../src/core/csv'
-import { formatIssue, parseDapilTable, parseDpt, parseTpsNumber, parseWilayahTable, type ParsedTps } from '../../src/core/wilayahImport'
+import {
+  formatIssue,
+  parseDapilTable,
+  parseDpt,
+  parseTpsNumber,
+  parseWilayahTable,
+  type ParsedTps,
+} from '../../src/core/wilayahImport'
 
 const root = join(__dirname, '../..')
 const readRows = (path: string): TableRow[] => parseDelimited(decodeText(new Uint8Array(readFileSync(path))).text).rows
@@ -24,7 +31,14 @@ describe('parseWilayahTable on the real Batu Bara file', () => {
     expect(new Set(r.tps.map((t) => normalizeName(t.kecamatan))).size).toBe(12)
     expect(new Set(r.tps.map((t) => `${normalizeName(t.kecamatan)}|${normalizeName(t.desa)}`)).size).toBe(151)
     expect(new Set(r.tps.map((t) => t.kodeDesa)).size).toBe(151)
-    expect(r.columns).toEqual({ kode_kecamatan: 'kode_kecamatan', kecamatan: 'kecamatan', kode_desa: 'kode_desa', desa: 'desa', no_tps: 'no_tps', dpt: 'dpt' })
+    expect(r.columns).toEqual({
+      kode_kecamatan: 'kode_kecamatan',
+      kecamatan: 'kecamatan',
+      kode_desa: 'kode_desa',
+      desa: 'desa',
+      no_tps: 'no_tps',
+      dpt: 'dpt',
+    })
   })
 
   it('sums DPT to the same total as adding up the dpt column by hand', () => {
@@ -36,7 +50,15 @@ describe('parseWilayahTable on the real Batu Bara file', () => {
   })
 
   it('keeps the file line and the Kemendagri codes on every TPS', () => {
-    expect(r.tps[0]).toEqual<ParsedTps>({ line: 2, kodeKecamatan: '121901', kecamatan: 'MEDANG DERAS', kodeDesa: '1219011001', desa: 'PANGKALAN DODEK', nomor: 1, dpt: 240 })
+    expect(r.tps[0]).toEqual<ParsedTps>({
+      line: 2,
+      kodeKecamatan: '121901',
+      kecamatan: 'MEDANG DERAS',
+      kodeDesa: '1219011001',
+      desa: 'PANGKALAN DODEK',
+      nomor: 1,
+      dpt: 240,
+    })
     expect(r.tps.at(-1)!.line).toBe(1447)
   })
 
@@ -47,7 +69,10 @@ describe('parseWilayahTable on the real Batu Bara file', () => {
     const over = r.tps.filter((t) => t.dpt > 250).length
     expect(over).toBeGreaterThan(0)
     expect(strict.warnings.length).toBe(Math.min(over, 200) + (over > 200 ? 1 : 0))
-    expect(strict.warnings[0]).toMatchObject({ column: 'dpt', message: expect.stringMatching(/^DPT \d+ melebihi batas 250 pemilih per TPS/) })
+    expect(strict.warnings[0]).toMatchObject({
+      column: 'dpt',
+      message: expect.stringMatching(/^DPT \d+ melebihi batas 250 pemilih per TPS/),
+    })
   })
 })
 
@@ -72,13 +97,23 @@ describe('parseWilayahTable on satker-style files', () => {
       [11, 'Pematang Jering', 7, 312],
     ])
     expect(r.tps[5]!.kecamatan).toBe('sei suka') // whitespace tidied, spelling kept; the key is normalizeName
-    expect(r.warnings).toEqual([{ row: 11, column: 'Jumlah DPT', message: 'DPT 312 melebihi batas 300 pemilih per TPS; periksa kembali angkanya' }])
+    expect(r.warnings).toEqual([
+      {
+        row: 11,
+        column: 'Jumlah DPT',
+        message: 'DPT 312 melebihi batas 300 pemilih per TPS; periksa kembali angkanya',
+      },
+    ])
   })
 
   it('reads Windows-1252 names and TPS numbers written 001', () => {
     const r = parseWilayahTable(fixtureRows('tps-talawi-ansi-1252.csv'), OPTS)
     expect(r.errors).toEqual([])
-    expect(r.tps.map((t) => `${t.desa}#${t.nomor}`)).toEqual(['PÉMATANG RAMBAI#1', 'PÉMATANG RAMBAI#2', 'MEKAR LAUT – PESISIR#1'])
+    expect(r.tps.map((t) => `${t.desa}#${t.nomor}`)).toEqual([
+      'PÉMATANG RAMBAI#1',
+      'PÉMATANG RAMBAI#2',
+      'MEKAR LAUT – PESISIR#1',
+    ])
     expect(r.tps[0]!.kodeDesa).toBeNull()
   })
 
@@ -101,11 +136,14 @@ describe('parseWilayahTable on satker-style files', () => {
     expect(['1', '001', 'TPS 001', 'TPS-01', 'tps 7', 'TPS.3', 'TPS001', '12.0'].map((s) => parseTpsNumber(s))).toEqual(
       [1, 1, 1, 1, 7, 3, 1, 12].map((value) => ({ ok: true, value })),
     )
-    for (const bad of ['', '0', 'TPS A', 'TPS 1A', '1-2', 'TPS', 'tpsx1', '-1']) expect(parseTpsNumber(bad).ok, bad).toBe(false)
+    for (const bad of ['', '0', 'TPS A', 'TPS 1A', '1-2', 'TPS', 'tpsx1', '-1'])
+      expect(parseTpsNumber(bad).ok, bad).toBe(false)
   })
 
   it('reads DPT as a plain whole number only', () => {
-    expect(['0', '240', '0240', '240.0', '240,00'].map((s) => parseDpt(s))).toEqual([0, 240, 240, 240, 240].map((value) => ({ ok: true, value })))
+    expect(['0', '240', '0240', '240.0', '240,00'].map((s) => parseDpt(s))).toEqual(
+      [0, 240, 240, 240, 240].map((value) => ({ ok: true, value })),
+    )
     expect(parseDpt('1.234')).toMatchObject({ ok: false, message: expect.stringContaining('pemisah ribuan') })
     expect(parseDpt('1,234')).toMatchObject({ ok: false, message: expect.stringContaining('mis. 1234') })
     expect(parseDpt('1.000')).toMatchObject({ ok: false, message: expect.stringContaining('pemisah ribuan') })
@@ -126,34 +164,65 @@ describe('parseWilayahTable errors', () => {
     expect(at(4)).toEqual([{ row: 4, column: 'dpt', message: 'DPT tidak boleh negatif (tertulis "-5")' }])
     expect(at(5)).toEqual([{ row: 5, column: 'dpt', message: 'DPT harus bilangan bulat (tertulis "240.5")' }])
     expect(at(6)).toEqual([{ row: 6, column: 'dpt', message: 'DPT kosong; isi jumlah pemilih (boleh 0)' }])
-    expect(at(7)).toEqual([{ row: 7, column: 'dpt', message: 'DPT 250000 tidak wajar: lebih dari 100.000 pemilih untuk satu TPS' }])
+    expect(at(7)).toEqual([
+      { row: 7, column: 'dpt', message: 'DPT 250000 tidak wajar: lebih dari 100.000 pemilih untuk satu TPS' },
+    ])
     expect(at(8)).toMatchObject([{ row: 8, column: 'dpt', message: expect.stringContaining('pemisah ribuan') }])
-    expect(at(9)).toEqual([{ row: 9, column: 'no_tps', message: 'Nomor TPS "TPS A" tidak dapat dibaca; tulis angka seperti 1, 001 atau TPS 001' }])
+    expect(at(9)).toEqual([
+      {
+        row: 9,
+        column: 'no_tps',
+        message: 'Nomor TPS "TPS A" tidak dapat dibaca; tulis angka seperti 1, 001 atau TPS 001',
+      },
+    ])
     expect(at(10)).toEqual([{ row: 10, column: 'kecamatan', message: 'Nama kecamatan kosong' }])
     expect(at(11)).toEqual([{ row: 11, column: 'desa', message: 'Nama desa/kelurahan kosong' }])
-    expect(at(12)).toEqual([{ row: 12, column: 'desa', message: 'Nama desa/kelurahan "=HYPERLINK("x")" berisi rumus; tulis sebagai teks biasa' }])
+    expect(at(12)).toEqual([
+      {
+        row: 12,
+        column: 'desa',
+        message: 'Nama desa/kelurahan "=HYPERLINK("x")" berisi rumus; tulis sebagai teks biasa',
+      },
+    ])
     expect(at(18)).toMatchObject([{ row: 18, column: 'no_tps', message: expect.stringContaining('dimulai dari 1') }])
-    expect(at(19)).toEqual([{ row: 19, message: 'Baris ini tampaknya baris jumlah/total, bukan data TPS; hapus baris ini dari berkas.' }])
+    expect(at(19)).toEqual([
+      { row: 19, message: 'Baris ini tampaknya baris jumlah/total, bukan data TPS; hapus baris ini dari berkas.' },
+    ])
   })
 
   it('reports a duplicate TPS naming both lines (001 and 1 are the same TPS)', () => {
     expect(at(13)).toEqual([
-      { row: 13, column: 'no_tps', message: 'TPS 1 di desa/kelurahan PANGKALAN DODEK, kecamatan MEDANG DERAS tercatat dua kali: baris 2 dan baris 13' },
+      {
+        row: 13,
+        column: 'no_tps',
+        message:
+          'TPS 1 di desa/kelurahan PANGKALAN DODEK, kecamatan MEDANG DERAS tercatat dua kali: baris 2 dan baris 13',
+      },
     ])
   })
 
   it('reports code conflicts: one kode_desa for two desa, one kecamatan with two kode, one desa in two kecamatan', () => {
     expect(at(14)).toEqual([
-      { row: 14, column: 'kode_desa', message: 'Kode desa/kelurahan 1219011001 dipakai untuk dua desa/kelurahan berbeda: PANGKALAN DODEK (baris 2) dan PAKAM (baris 14)' },
+      {
+        row: 14,
+        column: 'kode_desa',
+        message:
+          'Kode desa/kelurahan 1219011001 dipakai untuk dua desa/kelurahan berbeda: PANGKALAN DODEK (baris 2) dan PAKAM (baris 14)',
+      },
     ])
     expect(at(15)).toEqual([
-      { row: 15, column: 'kode_kecamatan', message: 'Kecamatan MEDANG DERAS memakai dua kode berbeda: 121901 (baris 2) dan 121903 (baris 15)' },
+      {
+        row: 15,
+        column: 'kode_kecamatan',
+        message: 'Kecamatan MEDANG DERAS memakai dua kode berbeda: 121901 (baris 2) dan 121903 (baris 15)',
+      },
     ])
     expect(at(17)).toEqual([
       {
         row: 17,
         column: 'kode_desa',
-        message: 'Desa/kelurahan PANGKALAN DODEK dengan kode 1219011001 tercatat di dua kecamatan: MEDANG DERAS (baris 2) dan SEI SUKA (baris 17)',
+        message:
+          'Desa/kelurahan PANGKALAN DODEK dengan kode 1219011001 tercatat di dua kecamatan: MEDANG DERAS (baris 2) dan SEI SUKA (baris 17)',
       },
     ])
   })
@@ -168,7 +237,11 @@ describe('parseWilayahTable errors', () => {
   })
 
   it('warns for DPT above the maximum and for a kode_desa outside its kecamatan code', () => {
-    expect(r.warnings).toContainEqual({ row: 16, column: 'dpt', message: 'DPT 320 melebihi batas 300 pemilih per TPS; periksa kembali angkanya' })
+    expect(r.warnings).toContainEqual({
+      row: 16,
+      column: 'dpt',
+      message: 'DPT 320 melebihi batas 300 pemilih per TPS; periksa kembali angkanya',
+    })
     expect(r.warnings.filter((w) => w.column === 'kode_desa').map((w) => w.row)).toEqual([15, 17])
   })
 
@@ -186,8 +259,18 @@ describe('parseWilayahTable errors', () => {
       OPTS,
     )
     expect(x.errors).toEqual([
-      { row: 3, column: 'kode_desa', message: 'Desa/kelurahan PAHANG, kecamatan TALAWI memakai dua kode berbeda: 1219052001 (baris 2) dan 1219052002 (baris 3)' },
-      { row: 4, column: 'kode_kecamatan', message: 'Kode kecamatan 121905 dipakai untuk dua kecamatan berbeda: TALAWI (baris 2) dan TALAWI BARU (baris 4)' },
+      {
+        row: 3,
+        column: 'kode_desa',
+        message:
+          'Desa/kelurahan PAHANG, kecamatan TALAWI memakai dua kode berbeda: 1219052001 (baris 2) dan 1219052002 (baris 3)',
+      },
+      {
+        row: 4,
+        column: 'kode_kecamatan',
+        message:
+          'Kode kecamatan 121905 dipakai untuk dua kecamatan berbeda: TALAWI (baris 2) dan TALAWI BARU (baris 4)',
+      },
     ])
   })
 
@@ -197,7 +280,14 @@ describe('parseWilayahTable errors', () => {
 
   it('rejects formulas in any name column, including + - @ forms, and invalid codes', () => {
     const x = parseWilayahTable(
-      csvRows(['kode_kec,kec,kode_kel,kel,tps,dpt', '12x,+SUM(A1),1219,@cmd,1,1', '121901,-HYPERLINK(1),1219011001,A,1,1', '121901,B,1219011001,C,1,1'].join('\n')),
+      csvRows(
+        [
+          'kode_kec,kec,kode_kel,kel,tps,dpt',
+          '12x,+SUM(A1),1219,@cmd,1,1',
+          '121901,-HYPERLINK(1),1219011001,A,1,1',
+          '121901,B,1219011001,C,1,1',
+        ].join('\n'),
+      ),
       OPTS,
     )
     expect(x.errors.map((e) => [e.row, e.column, e.message.includes('rumus') ? 'rumus' : e.message])).toEqual([
@@ -224,13 +314,24 @@ describe('parseWilayahTable errors', () => {
 
   it('refuses two columns that both mean the same field', () => {
     const x = parseWilayahTable(csvRows('kecamatan,desa,kelurahan,tps,dpt\nA,B,C,1,1'), OPTS)
-    expect(x.errors).toEqual([{ row: 1, column: 'kelurahan', message: 'Kolom "desa" dan kolom "kelurahan" sama-sama dibaca sebagai kolom desa/kelurahan. Hapus atau ganti nama salah satunya.' }])
+    expect(x.errors).toEqual([
+      {
+        row: 1,
+        column: 'kelurahan',
+        message:
+          'Kolom "desa" dan kolom "kelurahan" sama-sama dibaca sebagai kolom desa/kelurahan. Hapus atau ganti nama salah satunya.',
+      },
+    ])
   })
 
   it('gives one clear error for an empty or header-only file', () => {
-    expect(parseWilayahTable([], OPTS).errors).toEqual([{ message: 'Berkas kosong: tidak ada baris yang berisi data.' }])
+    expect(parseWilayahTable([], OPTS).errors).toEqual([
+      { message: 'Berkas kosong: tidak ada baris yang berisi data.' },
+    ])
     expect(parseWilayahTable(csvRows('\n\n'), OPTS).errors).toHaveLength(1)
-    expect(parse().errors).toEqual([{ row: 1, message: 'Berkas hanya berisi judul kolom (baris 1) tanpa satu pun data TPS.' }])
+    expect(parse().errors).toEqual([
+      { row: 1, message: 'Berkas hanya berisi judul kolom (baris 1) tanpa satu pun data TPS.' },
+    ])
   })
 
   it('collects every error but lists at most 200, plus a line saying how many more', () => {
@@ -238,11 +339,16 @@ describe('parseWilayahTable errors', () => {
     const x = parse(...lines)
     expect(x.errors).toHaveLength(201)
     expect(x.errors[199]).toMatchObject({ row: 201, column: 'dpt' })
-    expect(x.errors[200]).toEqual({ message: 'Masih ada 250 galat lain yang tidak ditampilkan. Perbaiki yang tercantum di atas lalu baca ulang berkas.' })
+    expect(x.errors[200]).toEqual({
+      message:
+        'Masih ada 250 galat lain yang tidak ditampilkan. Perbaiki yang tercantum di atas lalu baca ulang berkas.',
+    })
   })
 
   it('formatIssue names the row and column for display', () => {
-    expect(formatIssue({ row: 17, column: 'dpt', message: 'DPT "2a0" bukan bilangan bulat' })).toBe('Baris 17, kolom dpt: DPT "2a0" bukan bilangan bulat')
+    expect(formatIssue({ row: 17, column: 'dpt', message: 'DPT "2a0" bukan bilangan bulat' })).toBe(
+      'Baris 17, kolom dpt: DPT "2a0" bukan bilangan bulat',
+    )
     expect(formatIssue({ message: 'Berkas kosong' })).toBe('Berkas kosong')
   })
 })
@@ -273,7 +379,8 @@ describe('parseDapilTable', () => {
       {
         row: 3,
         column: 'Kec',
-        message: 'Kecamatan talawi untuk surat suara dprd kab/kota tercatat dua kali: baris 2 (dapil BATU BARA 3) dan baris 3 (dapil BATU BARA 4)',
+        message:
+          'Kecamatan talawi untuk surat suara dprd kab/kota tercatat dua kali: baris 2 (dapil BATU BARA 3) dan baris 3 (dapil BATU BARA 4)',
       },
       { row: 4, column: 'Daerah Pemilihan', message: 'Nama dapil kosong' },
       { row: 5, column: 'Kec', message: 'Nama kecamatan "=cmd" berisi rumus; tulis sebagai teks biasa' },
@@ -283,6 +390,10 @@ describe('parseDapilTable', () => {
   it('names a missing column', () => {
     const r = parseDapilTable(csvRows('kecamatan,dapil\nTALAWI,1'))
     expect(r.errors).toHaveLength(1)
-    expect(r.errors[0]).toMatchObject({ row: 1, column: 'surat_suara', message: expect.stringContaining('Kolom surat suara tidak ditemukan') })
+    expect(r.errors[0]).toMatchObject({
+      row: 1,
+      column: 'surat_suara',
+      message: expect.stringContaining('Kolom surat suara tidak ditemukan'),
+    })
   })
 })

@@ -37,7 +37,14 @@ async function satkerWorkbook(): Promise<Uint8Array> {
   ws.getRow(3).values = ['Kode Kec', 'Kecamatan', 'Kode Desa', 'Desa/Kelurahan', 'No. TPS', 'Jumlah DPT']
   ws.getRow(4).values = [121905, 'TALAWI', 1219052001, 'PAHANG', 1, 240]
   ws.getRow(5).values = [121905, null, 1219052001, 'PAHANG', 2, { formula: 'F4-21', result: 219 }]
-  ws.getRow(6).values = [121905, null, 1219052002, { richText: [{ text: 'SUKA ' }, { text: 'MAJU', font: { bold: true } }] }, 'TPS 001', 1234]
+  ws.getRow(6).values = [
+    121905,
+    null,
+    1219052002,
+    { richText: [{ text: 'SUKA ' }, { text: 'MAJU', font: { bold: true } }] },
+    'TPS 001',
+    1234,
+  ]
   ws.getRow(7).values = [121905, null, 1219052002, 'SUKA MAJU', 2, 240.00000000000003]
   ws.mergeCells('B4:B7') // the kecamatan name written once for the block
   ws.getCell('F6').numFmt = '#,##0' // displayed "1.234" in an Indonesian Excel; the value is still 1234
@@ -89,7 +96,13 @@ describe('readTable: XLSX', () => {
       [11, 'Jumlah DPT'],
     ])
     expect(r.errors[0]!.message).toMatch(/^DPT "=SUM\(F4:F5\)" berisi rumus, bukan angka/)
-    expect(r.warnings).toEqual([{ row: 6, column: 'Jumlah DPT', message: 'DPT 1234 melebihi batas 300 pemilih per TPS; periksa kembali angkanya' }])
+    expect(r.warnings).toEqual([
+      {
+        row: 6,
+        column: 'Jumlah DPT',
+        message: 'DPT 1234 melebihi batas 300 pemilih per TPS; periksa kembali angkanya',
+      },
+    ])
   })
 
   it('reads the real Batu Bara data the same from XLSX (numbers stored as numbers) as from CSV', async () => {
@@ -137,7 +150,12 @@ describe('readTable: XLSX', () => {
 
 describe('readTable: text', () => {
   it('describes delimiter and encoding in the format', async () => {
-    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('kecamatan;desa;tps;dpt\r\nTALAWI;PAHANG;TPS 001;200\r\n')])
+    const bom = new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...new TextEncoder().encode('kecamatan;desa;tps;dpt\r\nTALAWI;PAHANG;TPS 001;200\r\n'),
+    ])
     const t = await readTable('tps.csv', bom)
     expect(t.format).toBe('CSV (titik koma, UTF-8 (BOM))')
     expect(t.rows).toEqual([
@@ -157,6 +175,8 @@ describe('readTable: text', () => {
   it('returns no rows for an empty file (the importer then says the file is empty)', async () => {
     const t = await readTable('kosong.csv', new Uint8Array())
     expect(t.rows).toEqual([])
-    expect(parseWilayahTable(t.rows, OPTS).errors).toEqual([{ message: 'Berkas kosong: tidak ada baris yang berisi data.' }])
+    expect(parseWilayahTable(t.rows, OPTS).errors).toEqual([
+      { message: 'Berkas kosong: tidak ada baris yang berisi data.' },
+    ])
   })
 })

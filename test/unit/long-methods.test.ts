@@ -12,7 +12,17 @@ const long = names.filter((n) => contract[n].long)
 describe('long methods', () => {
   it('are the ones the UI waits seconds for at Bogor scale', () => {
     expect(long.sort()).toEqual(
-      ['cadangan.buat', 'cadangan.list', 'kebutuhan.export', 'kemas.cetakSatker', 'kemas.daftarIsi', 'kemas.label', 'ledger.verify', 'rekap.harian', 'wilayah.importPreview'].sort(),
+      [
+        'cadangan.buat',
+        'cadangan.list',
+        'kebutuhan.export',
+        'kemas.cetakSatker',
+        'kemas.daftarIsi',
+        'kemas.label',
+        'ledger.verify',
+        'rekap.harian',
+        'wilayah.importPreview',
+      ].sort(),
     )
   })
 

@@ -9,7 +9,13 @@ describe('memoized', () => {
       seen.push(s)
       return normalizeName(s)
     })
-    expect(['  Laut  Tador ', 'laut tador', '  Laut  Tador ', 'Café', 'Cafe\u0301'].map(f)).toEqual(['LAUT TADOR', 'LAUT TADOR', 'LAUT TADOR', 'CAFÉ', 'CAFÉ'])
+    expect(['  Laut  Tador ', 'laut tador', '  Laut  Tador ', 'Café', 'Cafe\u0301'].map(f)).toEqual([
+      'LAUT TADOR',
+      'LAUT TADOR',
+      'LAUT TADOR',
+      'CAFÉ',
+      'CAFÉ',
+    ])
     expect(seen).toEqual(['  Laut  Tador ', 'laut tador', 'Café', 'Cafe\u0301'])
   })
 
@@ -48,7 +54,9 @@ describe('parseWilayahTable with names repeated on every row', () => {
       [6, undefined],
     ])
     expect(r.errors[6]!.message).toMatch(/baris jumlah\/total/)
-    expect(r.tps).toEqual([{ line: 7, kodeKecamatan: null, kecamatan: 'Kec A', kodeDesa: null, desa: 'Desa A', nomor: 3, dpt: 250 }])
+    expect(r.tps).toEqual([
+      { line: 7, kodeKecamatan: null, kecamatan: 'Kec A', kodeDesa: null, desa: 'Desa A', nomor: 3, dpt: 250 },
+    ])
     expect(r.warnings.map((w) => w.row)).toEqual([7])
   })
 })

@@ -22,7 +22,8 @@ describe('places', () => {
   })
   it('lets only the outside world go negative', () => {
     expect(mayGoNegative('PENYEDIA')).toBe(true)
-    for (const p of ['DITERIMA', 'BAIK', 'RUSAK:KUSUT_SOBEK', 'DIKEMAS:7', 'DIMUSNAHKAN', 'TERTUKAR']) expect(mayGoNegative(p)).toBe(false)
+    for (const p of ['DITERIMA', 'BAIK', 'RUSAK:KUSUT_SOBEK', 'DIKEMAS:7', 'DIMUSNAHKAN', 'TERTUKAR'])
+      expect(mayGoNegative(p)).toBe(false)
   })
 })
 

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { computeNeeds, MissingDapilError, type NeedItem, type NeedsInput } from '../../src/core/needs'
 
-const ballot = (id: number, code: string, psu: number): NeedItem => ({ id, code, kind: 'ballot', rule: 'ballot', qty: 0, per: 1, psuPerDapil: psu, active: true, variantId: null })
+const ballot = (id: number, code: string, psu: number): NeedItem => ({
+  id,
+  code,
+  kind: 'ballot',
+  rule: 'ballot',
+  qty: 0,
+  per: 1,
+  psuPerDapil: psu,
+  active: true,
+  variantId: null,
+})
 const logistics = (id: number, code: string, rule: NeedItem['rule'], qty: number, per = 1): NeedItem => ({
   id,
   code,
@@ -67,7 +77,12 @@ describe('computeNeeds', () => {
 
   it('applies per TPS, per DPT, per desa and per kecamatan rules', () => {
     const n = computeNeeds(
-      input([logistics(5, 'KOTAK', 'per_tps', 5), logistics(6, 'SARUNG', 'per_dpt', 2, 100), logistics(7, 'KARUNG', 'per_desa', 3), logistics(8, 'TERPAL', 'per_kecamatan', 2)]),
+      input([
+        logistics(5, 'KOTAK', 'per_tps', 5),
+        logistics(6, 'SARUNG', 'per_dpt', 2, 100),
+        logistics(7, 'KARUNG', 'per_desa', 3),
+        logistics(8, 'TERPAL', 'per_kecamatan', 2),
+      ]),
     )
     expect(n.tps.map((t) => t.lines.map((l) => l.qty))).toEqual([
       [5, 6],

@@ -4,19 +4,27 @@ import { formatNomor, nomorPlaceholders, validateNomorPattern } from '../../src/
 
 describe('formatNomor', () => {
   it('fills the KPU pattern', () => {
-    expect(formatNomor('{no}/PP.09.4-BA/{kode_wilayah}/{tahun}', { no: 514, kodeWilayah: '1219', tahun: 2024 })).toBe('514/PP.09.4-BA/1219/2024')
+    expect(formatNomor('{no}/PP.09.4-BA/{kode_wilayah}/{tahun}', { no: 514, kodeWilayah: '1219', tahun: 2024 })).toBe(
+      '514/PP.09.4-BA/1219/2024',
+    )
   })
 
   it('pads the sequence and writes months as digits or roman numerals', () => {
     const v = { no: 7, kodeWilayah: '1219', kodeDokumen: 'BA-PNR', tanggal: '2024-07-11' }
-    expect(formatNomor('{no:3}/{kode_dokumen}/{kode_wilayah}/{bulan_romawi}/{tahun}', v)).toBe('007/BA-PNR/1219/VII/2024')
+    expect(formatNomor('{no:3}/{kode_dokumen}/{kode_wilayah}/{bulan_romawi}/{tahun}', v)).toBe(
+      '007/BA-PNR/1219/VII/2024',
+    )
     expect(formatNomor('{no:3}-{bulan}-{tahun}', v)).toBe('007-07-2024')
     expect(formatNomor('{no:2}', { no: 1234 })).toBe('1234')
-    expect(formatNomor('{no}/{bulan}/{tahun}', { no: 1, bulan: 3, tahun: 2025, tanggal: '2024-07-11' })).toBe('1/03/2025')
+    expect(formatNomor('{no}/{bulan}/{tahun}', { no: 1, bulan: 3, tahun: 2025, tanggal: '2024-07-11' })).toBe(
+      '1/03/2025',
+    )
   })
 
   it('refuses missing values and a bad sequence in Bahasa Indonesia', () => {
-    expect(() => formatNomor('{no}/{kode_wilayah}', { no: 1 })).toThrow('Nilai untuk {kode_wilayah} dalam pola nomor belum diisi')
+    expect(() => formatNomor('{no}/{kode_wilayah}', { no: 1 })).toThrow(
+      'Nilai untuk {kode_wilayah} dalam pola nomor belum diisi',
+    )
     expect(() => formatNomor('{no}/{tahun}', { no: 1 })).toThrow(AppError)
     expect(() => formatNomor('{no}', { no: 0 })).toThrow('Nomor urut harus bilangan bulat positif')
     expect(() => formatNomor('{no}/{bulan}', { no: 1, bulan: 13 })).toThrow(RangeError)
@@ -42,7 +50,9 @@ describe('validateNomorPattern', () => {
   })
 
   it('finds an unclosed or stray brace', () => {
-    expect(validateNomorPattern('{no}/PP/{tahun')).toEqual(['Kurung kurawal "{" pada posisi 9 tidak ditutup dengan "}"'])
+    expect(validateNomorPattern('{no}/PP/{tahun')).toEqual([
+      'Kurung kurawal "{" pada posisi 9 tidak ditutup dengan "}"',
+    ])
     expect(validateNomorPattern('{no}/{kode_wilayah/{tahun}')[0]).toContain('tidak ditutup')
     expect(validateNomorPattern('{no}/PP}/{tahun}')[0]).toContain('tanpa pasangan')
   })

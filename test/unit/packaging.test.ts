@@ -84,8 +84,7 @@ function pngSize(png: Buffer, what: string): { width: number; height: number } {
 
 const patterns = (sets: FileSet[] | undefined): string[] =>
   (sets ?? []).filter((s): s is string => typeof s === 'string')
-const sources = (sets: FileSet[] | undefined): string[] =>
-  (sets ?? []).map((s) => (typeof s === 'string' ? s : s.from))
+const sources = (sets: FileSet[] | undefined): string[] => (sets ?? []).map((s) => (typeof s === 'string' ? s : s.from))
 
 /** Whether electron-builder's pattern list (later "!" patterns exclude) keeps a path. */
 function kept(path: string, list: string[]): boolean {
@@ -126,7 +125,10 @@ describe('electron-builder.yml', () => {
     for (const file of ['win32-x64.node', 'linux-x64.node']) {
       const path = `node_modules/better-sqlite3/prebuilds/${file}`
       expect(existsSync(join(ROOT, path)), `${path} is installed`).toBe(true)
-      expect(unpack.some((p) => matchesGlob(path, p)), `${path} unpacked`).toBe(true)
+      expect(
+        unpack.some((p) => matchesGlob(path, p)),
+        `${path} unpacked`,
+      ).toBe(true)
     }
   })
 
@@ -139,8 +141,10 @@ describe('electron-builder.yml', () => {
     const withModules = (list: string[]) => ['**/*', ...list.filter((p) => p.startsWith('!'))]
     expect(kept(prebuild('win32-x64'), withModules(win))).toBe(true)
     expect(kept(prebuild('linux-x64'), withModules(linux))).toBe(true)
-    for (const other of ['linux-x64', 'darwin-x64', 'win32-arm64']) expect(kept(prebuild(other), withModules(win))).toBe(false)
-    for (const other of ['win32-x64', 'darwin-arm64', 'linux-arm64']) expect(kept(prebuild(other), withModules(linux))).toBe(false)
+    for (const other of ['linux-x64', 'darwin-x64', 'win32-arm64'])
+      expect(kept(prebuild(other), withModules(win))).toBe(false)
+    for (const other of ['win32-x64', 'darwin-arm64', 'linux-arm64'])
+      expect(kept(prebuild(other), withModules(linux))).toBe(false)
   })
 
   it('packages the built app without source maps, and nothing of resources/ inside the archive', () => {
@@ -223,7 +227,9 @@ describe('package.json agrees with what is packaged', () => {
   it('the main entry is what electron-vite builds from electron/main/index.ts, inside the packaged files', () => {
     expect(pkg.main).toBe('out/main/index.js')
     // electron-vite writes main.build.rollupOptions.input { index: ... } to out/main/index.js.
-    expect(read('electron.vite.config.ts')).toMatch(/main:\s*\{[\s\S]*?input:\s*\{\s*index:\s*resolve\(__dirname,\s*'electron\/main\/index\.ts'\)/)
+    expect(read('electron.vite.config.ts')).toMatch(
+      /main:\s*\{[\s\S]*?input:\s*\{\s*index:\s*resolve\(__dirname,\s*'electron\/main\/index\.ts'\)/,
+    )
     expect(existsSync(join(ROOT, 'electron/main/index.ts'))).toBe(true)
     expect(kept(pkg.main, patterns(config.files))).toBe(true)
     expect(patterns(config.files)).toContain('package.json')
@@ -336,7 +342,10 @@ describe('.github/workflows/release.yml', () => {
     const upload = builderSteps
       .map(({ job }) => job.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@')))
       .find((s) => s !== undefined)
-    const paths = String(upload?.with?.path).split('\n').map((p) => p.trim()).filter(Boolean)
+    const paths = String(upload?.with?.path)
+      .split('\n')
+      .map((p) => p.trim())
+      .filter(Boolean)
     expect(paths).toEqual(expect.arrayContaining([`${output}/*.exe`, `${output}/*.AppImage`, `${output}/*.deb`]))
     expect(upload?.with?.['if-no-files-found']).toBe('error')
 

@@ -57,8 +57,15 @@ describe('taxOf', () => {
 })
 
 describe('computePay', () => {
-  const out = (shiftId: number, teamId: number, workerId: number | null, itemId: number, qty: number): PayOutput => ({ shiftId, teamId, workerId, itemId, qty })
-  const present = (shiftId: number, teamId: number, ...workerIds: number[]) => workerIds.map((workerId) => ({ shiftId, teamId, workerId }))
+  const out = (shiftId: number, teamId: number, workerId: number | null, itemId: number, qty: number): PayOutput => ({
+    shiftId,
+    teamId,
+    workerId,
+    itemId,
+    qty,
+  })
+  const present = (shiftId: number, teamId: number, ...workerIds: number[]) =>
+    workerIds.map((workerId) => ({ shiftId, teamId, workerId }))
 
   it('splits a team output among the members present, the remainder rupiah to the lowest ids', () => {
     const r = computePay({
@@ -95,7 +102,12 @@ describe('computePay', () => {
       taxBasisPoints: 0,
     })
     expect(r.workers.map((w) => w.gross)).toEqual([2, 1])
-    expect(r.workers[0]!.qty).toEqual(new Map([[1, 1], [2, 0.5]]))
+    expect(r.workers[0]!.qty).toEqual(
+      new Map([
+        [1, 1],
+        [2, 0.5],
+      ]),
+    )
   })
 
   it('credits per-worker output directly, ignoring attendance splits', () => {
@@ -114,7 +126,13 @@ describe('computePay', () => {
 
   it('reports items without a rate and team output nobody present can be paid for', () => {
     const r = computePay({
-      outputs: [out(1, 1, null, 1, 100), out(1, 1, null, 9, 40), out(2, 3, null, 1, 500), out(2, 3, null, 9, 7), out(1, 4, 44, 8, 3)],
+      outputs: [
+        out(1, 1, null, 1, 100),
+        out(1, 1, null, 9, 40),
+        out(2, 3, null, 1, 500),
+        out(2, 3, null, 9, 7),
+        out(1, 4, 44, 8, 3),
+      ],
       attendance: present(1, 1, 11),
       rates: new Map([[1, 200]]),
       taxBasisPoints: 600,
@@ -126,7 +144,16 @@ describe('computePay', () => {
       { shiftId: 2, teamId: 3, itemId: 9, qty: 7 },
     ])
     // Worker 11: 100 x Rp200 = Rp20.000 (item 9 counted, paid 0); tax 6% = 1.200.
-    expect(r.workers.find((w) => w.workerId === 11)).toEqual({ workerId: 11, qty: new Map([[1, 100], [9, 40]]), gross: 20_000, tax: 1_200, net: 18_800 })
+    expect(r.workers.find((w) => w.workerId === 11)).toEqual({
+      workerId: 11,
+      qty: new Map([
+        [1, 100],
+        [9, 40],
+      ]),
+      gross: 20_000,
+      tax: 1_200,
+      net: 18_800,
+    })
     // Worker 44 produced only an item without a rate: listed with nothing to pay.
     expect(r.workers.find((w) => w.workerId === 44)).toMatchObject({ gross: 0, tax: 0, net: 0 })
   })

@@ -6,6 +6,11 @@ declare module 'linebreak' {
   }
 }
 declare module 'pdfmake/js/columnCalculator.js' {
-  const calc: { buildColumnWidths(columns: { width: number | string; _minWidth: number; _maxWidth: number; _calcWidth?: number }[], availableWidth: number): void }
+  const calc: {
+    buildColumnWidths(
+      columns: { width: number | string; _minWidth: number; _maxWidth: number; _calcWidth?: number }[],
+      availableWidth: number,
+    ): void
+  }
   export default calc
 }

@@ -22,7 +22,9 @@ function* payloads(): Generator<string> {
   const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
   for (let i = 0; i < 150; i++) {
     const len = 1 + Math.floor(rnd() * 120)
-    yield Array.from({ length: len }, () => String.fromCharCode(rnd() < 0.9 ? 32 + Math.floor(rnd() * 95) : 0xa0 + Math.floor(rnd() * 0x2000))).join('')
+    yield Array.from({ length: len }, () =>
+      String.fromCharCode(rnd() < 0.9 ? 32 + Math.floor(rnd() * 95) : 0xa0 + Math.floor(rnd() * 0x2000)),
+    ).join('')
   }
 }
 
@@ -36,7 +38,8 @@ describe('QR matrix (port of qr.js)', () => {
           if (bytes > qrByteCapacity(version, ecc)) continue
           const ours = qrMatrix(text, version, ecc)
           const theirs = pdfmakeMatrix(text, version, ecc)
-          if (!ours.modules.every((m, i) => m === theirs[i])) expect.fail(`${JSON.stringify(text)} v${version}-${ecc} differs`)
+          if (!ours.modules.every((m, i) => m === theirs[i]))
+            expect.fail(`${JSON.stringify(text)} v${version}-${ecc} differs`)
           compared++
           if (version >= 5) break // one larger version is enough per payload to keep the test quick
         }
@@ -57,10 +60,13 @@ describe('QR matrix (port of qr.js)', () => {
         const motifs = ['0000101110100000', '0000110011111100110000', '1011101', '11001111110011', '00000', '11111']
         for (let i = 0; i < n; i++) {
           let row = ''
-          while (row.length < n) row += rnd() < 0.5 ? motifs[Math.floor(rnd() * motifs.length)]! : rnd() < 0.5 ? '0' : '1'
+          while (row.length < n)
+            row += rnd() < 0.5 ? motifs[Math.floor(rnd() * motifs.length)]! : rnd() < 0.5 ? '0' : '1'
           for (let j = 0; j < n; j++) m[i * n + j] = row[j] === '1' ? 1 : 0
         }
-        if (t % 2) for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) [m[i * n + j], m[j * n + i]] = [m[j * n + i]!, m[i * n + j]!]
+        if (t % 2)
+          for (let i = 0; i < n; i++)
+            for (let j = 0; j < i; j++) [m[i * n + j], m[j * n + i]] = [m[j * n + i]!, m[i * n + j]!]
       } else {
         const density = rnd()
         for (let i = 0; i < m.length; i++) m[i] = rnd() < density ? 1 : 0

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { reconcile, type ReconcileInput } from '../../src/core/reconcile'
 
-const input = (over: Omit<Partial<ReconcileInput>, 'balances'> & { balances: Record<string, number> }): ReconcileInput => ({
+const input = (
+  over: Omit<Partial<ReconcileInput>, 'balances'> & { balances: Record<string, number> },
+): ReconcileInput => ({
   kebutuhan: 0,
   diterima: 0,
   tertukarDikembalikan: 0,
@@ -73,7 +75,15 @@ describe('reconcile', () => {
   it('rusak is summed per reason; zero balances and unknown places are ignored', () => {
     const r = reconcile(
       input({
-        balances: { 'RUSAK:CETAK': 5, 'RUSAK:LAINNYA': 2, 'RUSAK:FOTO': 0, 'RUSAK:WARNA_PARTAI': 9, GUDANG: 99, 'RUSAK:': 4, DIMUSNAHKAN: 11 },
+        balances: {
+          'RUSAK:CETAK': 5,
+          'RUSAK:LAINNYA': 2,
+          'RUSAK:FOTO': 0,
+          'RUSAK:WARNA_PARTAI': 9,
+          GUDANG: 99,
+          'RUSAK:': 4,
+          DIMUSNAHKAN: 11,
+        },
       }),
     )
     expect(r.rusak).toEqual({ CETAK: 5, LAINNYA: 2, WARNA_PARTAI: 9 })
@@ -85,7 +95,11 @@ describe('reconcile', () => {
 
   it('assembled items (kotak, bilik) are usable at SIAP; BAIK does not count for them', () => {
     const r = reconcile(
-      input({ kebutuhan: 2_892, usableAt: 'SIAP', balances: { DITERIMA: 2_490, SIAP: 380, BAIK: 7, 'RUSAK:CACAT_BAHAN': 6, 'RUSAK:RUSAK_RAKIT': 4 } }),
+      input({
+        kebutuhan: 2_892,
+        usableAt: 'SIAP',
+        balances: { DITERIMA: 2_490, SIAP: 380, BAIK: 7, 'RUSAK:CACAT_BAHAN': 6, 'RUSAK:RUSAK_RAKIT': 4 },
+      }),
     )
     expect(r.baik).toBe(380)
     expect(r.belumDiproses).toBe(2_490)
@@ -95,7 +109,9 @@ describe('reconcile', () => {
   })
 
   it('items used as received (tinta, segel): nothing is "baik", stock on hand is what is available', () => {
-    const r = reconcile(input({ kebutuhan: 2_892, usableAt: 'DITERIMA', balances: { DITERIMA: 2_000, 'DIKEMAS:4': 500, BAIK: 100 } }))
+    const r = reconcile(
+      input({ kebutuhan: 2_892, usableAt: 'DITERIMA', balances: { DITERIMA: 2_000, 'DIKEMAS:4': 500, BAIK: 100 } }),
+    )
     expect(r.baik).toBe(0)
     expect(r.belumDiproses).toBe(2_000)
     expect(r.tersedia).toBe(2_500)

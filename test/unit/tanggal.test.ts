@@ -20,9 +20,15 @@ describe('tanggal', () => {
   })
 
   it('writes the opening sentence of a berita acara', () => {
-    expect(kalimatTanggal('2024-07-11')).toBe('Pada hari ini Kamis tanggal sebelas bulan Juli tahun dua ribu dua puluh empat')
-    expect(kalimatTanggal('2024-02-14T09:00')).toBe('Pada hari ini Rabu tanggal empat belas bulan Februari tahun dua ribu dua puluh empat')
-    expect(kalimatTanggal('2023-12-01')).toBe('Pada hari ini Jumat tanggal satu bulan Desember tahun dua ribu dua puluh tiga')
+    expect(kalimatTanggal('2024-07-11')).toBe(
+      'Pada hari ini Kamis tanggal sebelas bulan Juli tahun dua ribu dua puluh empat',
+    )
+    expect(kalimatTanggal('2024-02-14T09:00')).toBe(
+      'Pada hari ini Rabu tanggal empat belas bulan Februari tahun dua ribu dua puluh empat',
+    )
+    expect(kalimatTanggal('2023-12-01')).toBe(
+      'Pada hari ini Jumat tanggal satu bulan Desember tahun dua ribu dua puluh tiga',
+    )
   })
 
   it('knows every day and month name', () => {
@@ -39,7 +45,20 @@ describe('tanggal', () => {
     expect(tanggalAngka('2024-07-11')).toBe('11-07-2024')
     expect(tanggalAngka('2024-01-05T23:59')).toBe('05-01-2024')
     expect(bulanRomawi(7)).toBe('VII')
-    expect(Array.from({ length: 12 }, (_, i) => bulanRomawi(i + 1))).toEqual(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'])
+    expect(Array.from({ length: 12 }, (_, i) => bulanRomawi(i + 1))).toEqual([
+      'I',
+      'II',
+      'III',
+      'IV',
+      'V',
+      'VI',
+      'VII',
+      'VIII',
+      'IX',
+      'X',
+      'XI',
+      'XII',
+    ])
     expect(() => bulanRomawi(13)).toThrow(RangeError)
     expect(() => bulanRomawi(0)).toThrow(RangeError)
   })

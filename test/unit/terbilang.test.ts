@@ -46,9 +46,12 @@ describe('terbilang', () => {
     )
   })
 
-  it.each([[-1], [1.5], [Number.NaN], [Number.POSITIVE_INFINITY], [TERBILANG_MAX + 1]])('refuses %s with a RangeError', (n) => {
-    expect(() => terbilang(n)).toThrow(RangeError)
-  })
+  it.each([[-1], [1.5], [Number.NaN], [Number.POSITIVE_INFINITY], [TERBILANG_MAX + 1]])(
+    'refuses %s with a RangeError',
+    (n) => {
+      expect(() => terbilang(n)).toThrow(RangeError)
+    },
+  )
 })
 
 describe('formatAngka and jumlahTerbilang', () => {
@@ -76,7 +79,20 @@ describe('formatAngka and jumlahTerbilang', () => {
 describe('romawi', () => {
   it('writes Roman numerals for lampiran and months', () => {
     expect([1, 2, 3, 4, 5, 9, 12, 14, 40, 90, 400, 1994, 2024, 3999].map(romawi)).toEqual([
-      'I', 'II', 'III', 'IV', 'V', 'IX', 'XII', 'XIV', 'XL', 'XC', 'CD', 'MCMXCIV', 'MMXXIV', 'MMMCMXCIX',
+      'I',
+      'II',
+      'III',
+      'IV',
+      'V',
+      'IX',
+      'XII',
+      'XIV',
+      'XL',
+      'XC',
+      'CD',
+      'MCMXCIV',
+      'MMXXIV',
+      'MMMCMXCIX',
     ])
     expect(() => romawi(0)).toThrow(RangeError)
     expect(() => romawi(4000)).toThrow(RangeError)

@@ -7,7 +7,9 @@ const parse = (text: string) => parseWorkerTable(rowsOf(text))
 
 describe('parseWorkerTable: headers the satker already uses', () => {
   it('reads nama/NIK/telepon/regu/ketua under their plain names', () => {
-    const r = parse('nama,nik,telepon,regu,ketua\nSiti Aminah,1219014501900001,081234567890,Melati,ya\nRudi,,,Melati,\n')
+    const r = parse(
+      'nama,nik,telepon,regu,ketua\nSiti Aminah,1219014501900001,081234567890,Melati,ya\nRudi,,,Melati,\n',
+    )
     expect(r.errors).toEqual([])
     expect(r.columns).toEqual({ nama: 'nama', nik: 'nik', telepon: 'telepon', regu: 'regu', ketua: 'ketua' })
     expect(r.workers).toEqual([
@@ -18,16 +20,37 @@ describe('parseWorkerTable: headers the satker already uses', () => {
 
   it('accepts synonyms whatever the case, spaces, dots or underscores', () => {
     const cases: [string, Record<string, string>][] = [
-      ['Nama Pekerja;No. KTP;No HP;Kelompok;Jabatan', { nama: 'Nama Pekerja', nik: 'No. KTP', telepon: 'No HP', regu: 'Kelompok', ketua: 'Jabatan' }],
-      ['NAMA_PEKERJA;NIK KTP;no_hp;TIM;Peran', { nama: 'NAMA_PEKERJA', nik: 'NIK KTP', telepon: 'no_hp', regu: 'TIM', ketua: 'Peran' }],
-      ['Nama Lengkap;Nomor KTP;WhatsApp;Grup;Ketua Regu', { nama: 'Nama Lengkap', nik: 'Nomor KTP', telepon: 'WhatsApp', regu: 'Grup', ketua: 'Ketua Regu' }],
-      ['nama petugas;nik;telp;group;ketua', { nama: 'nama petugas', nik: 'nik', telepon: 'telp', regu: 'group', ketua: 'ketua' }],
+      [
+        'Nama Pekerja;No. KTP;No HP;Kelompok;Jabatan',
+        { nama: 'Nama Pekerja', nik: 'No. KTP', telepon: 'No HP', regu: 'Kelompok', ketua: 'Jabatan' },
+      ],
+      [
+        'NAMA_PEKERJA;NIK KTP;no_hp;TIM;Peran',
+        { nama: 'NAMA_PEKERJA', nik: 'NIK KTP', telepon: 'no_hp', regu: 'TIM', ketua: 'Peran' },
+      ],
+      [
+        'Nama Lengkap;Nomor KTP;WhatsApp;Grup;Ketua Regu',
+        { nama: 'Nama Lengkap', nik: 'Nomor KTP', telepon: 'WhatsApp', regu: 'Grup', ketua: 'Ketua Regu' },
+      ],
+      [
+        'nama petugas;nik;telp;group;ketua',
+        { nama: 'nama petugas', nik: 'nik', telepon: 'telp', regu: 'group', ketua: 'ketua' },
+      ],
     ]
     for (const [header, columns] of cases) {
       const r = parse(`${header}\nAhmad Fauzi;1219011203850007;0812 6000 7000;Kenanga;Ketua\n`)
       expect(r.errors, header).toEqual([])
       expect(r.columns, header).toEqual(columns)
-      expect(r.workers, header).toEqual([{ line: 2, nama: 'Ahmad Fauzi', nik: '1219011203850007', telepon: '081260007000', regu: 'Kenanga', ketua: true }])
+      expect(r.workers, header).toEqual([
+        {
+          line: 2,
+          nama: 'Ahmad Fauzi',
+          nik: '1219011203850007',
+          telepon: '081260007000',
+          regu: 'Kenanga',
+          ketua: true,
+        },
+      ])
     }
   })
 
@@ -70,7 +93,9 @@ describe('parseWorkerTable: headers the satker already uses', () => {
 
   it('two columns read as the same field are refused', () => {
     const r = parse('nama,nama pekerja,nik\nA,B,\n')
-    expect(r.errors[0]!.message).toBe('Kolom "nama" dan kolom "nama pekerja" sama-sama dibaca sebagai kolom nama. Hapus atau ganti nama salah satunya.')
+    expect(r.errors[0]!.message).toBe(
+      'Kolom "nama" dan kolom "nama pekerja" sama-sama dibaca sebagai kolom nama. Hapus atau ganti nama salah satunya.',
+    )
   })
 
   it('an empty file and a header without rows are refused with a message', () => {
@@ -84,7 +109,13 @@ describe('parseWorkerTable: NIK as spreadsheets store it', () => {
   const one = (nik: string) => parse(`nama;nik\nSiti;${nik}\n`)
 
   it('strips spaces, dots and hyphens from a 16-digit NIK', () => {
-    for (const nik of ['1219 0145 0190 0001', '1219.0145.0190.0001', '1219-0145-0190-0001', ' 1219014501900001 ', '1.219.014.501.900.001']) {
+    for (const nik of [
+      '1219 0145 0190 0001',
+      '1219.0145.0190.0001',
+      '1219-0145-0190-0001',
+      ' 1219014501900001 ',
+      '1.219.014.501.900.001',
+    ]) {
       const r = one(nik)
       expect(r.errors, nik).toEqual([])
       expect(r.workers[0]!.nik, nik).toBe('1219014501900001')
@@ -110,7 +141,9 @@ describe('parseWorkerTable: NIK as spreadsheets store it', () => {
 
   it('refuses the same NIK twice, naming both rows', () => {
     const r = parse('nama,nik\nA,1219014501900001\nB,1219 0145 0190 0002\nC,1219.0145.0190.0001\n')
-    expect(r.errors).toEqual([{ row: 4, column: 'nik', message: 'NIK yang sama tercatat dua kali: baris 2 dan baris 4' }])
+    expect(r.errors).toEqual([
+      { row: 4, column: 'nik', message: 'NIK yang sama tercatat dua kali: baris 2 dan baris 4' },
+    ])
     expect(r.workers.map((w) => w.nama)).toEqual(['A', 'B'])
   })
 })
@@ -131,8 +164,16 @@ describe('parseWorkerTable: rows it refuses', () => {
     const r = parse(text)
     expect(r.errors).toEqual([
       { row: 2, column: 'Nama Pekerja', message: 'Nama pekerja kosong' },
-      { row: 3, column: 'Nama Pekerja', message: 'Nama pekerja "=HYPERLINK("x")" berisi rumus; tulis sebagai teks biasa' },
-      { row: 4, column: 'No HP', message: 'Nomor telepon "08x12" tidak dapat dibaca; tulis angka saja, mis. 081234567890' },
+      {
+        row: 3,
+        column: 'Nama Pekerja',
+        message: 'Nama pekerja "=HYPERLINK("x")" berisi rumus; tulis sebagai teks biasa',
+      },
+      {
+        row: 4,
+        column: 'No HP',
+        message: 'Nomor telepon "08x12" tidak dapat dibaca; tulis angka saja, mis. 081234567890',
+      },
       { row: 5, column: 'Jabatan', message: 'Ketua regu harus memiliki nama regu' },
       { row: 7, column: 'Jabatan', message: 'Regu mawar memiliki dua ketua: baris 6 dan baris 7' },
       { row: 9, column: 'Nama Pekerja', message: 'Nama pekerja terlalu panjang (101 karakter, maksimum 100)' },
@@ -145,7 +186,11 @@ describe('parseWorkerTable: rows it refuses', () => {
 
   it('reads leader marks: ketua, ya, 1, x, v, ✓; anything else is a member', () => {
     const marks = ['Ketua', 'KETUA REGU', 'ya', 'Y', '1', 'x', 'V', '✓']
-    const r = parse(['nama;regu;ketua', ...marks.map((m, i) => `W${i};T${i};${m}`), 'Z1;T0;anggota', 'Z2;T0;0', 'Z3;T0;wakil'].join('\n'))
+    const r = parse(
+      ['nama;regu;ketua', ...marks.map((m, i) => `W${i};T${i};${m}`), 'Z1;T0;anggota', 'Z2;T0;0', 'Z3;T0;wakil'].join(
+        '\n',
+      ),
+    )
     expect(r.errors).toEqual([])
     expect(r.workers.filter((w) => w.ketua).map((w) => w.nama)).toEqual(marks.map((_, i) => `W${i}`))
     expect(r.workers.filter((w) => !w.ketua).map((w) => w.nama)).toEqual(['Z1', 'Z2', 'Z3'])

@@ -50,27 +50,32 @@ export const cadanganMethods = {
   'cadangan.list': method({
     input: z.object({ folder: Folder.optional() }).strict().default({}),
     output: z.array(BackupInfo),
-    description: 'Cadangan basis data ini (atau di folder lain, mis. USB), terbaru dahulu, masing-masing sudah diperiksa',
-    writes: false, long: true,
+    description:
+      'Cadangan basis data ini (atau di folder lain, mis. USB), terbaru dahulu, masing-masing sudah diperiksa',
+    writes: false,
+    long: true,
   }),
   'cadangan.buat': method({
     input: z.object({ folder: Folder.optional() }).strict().default({}),
     output: BackupInfo.extend({ dropped: z.array(z.string()) }),
     description: 'Membuat cadangan sekarang (ke folder cadangan, atau ke folder/USB pilihan) dan memeriksanya',
-    writes: false, long: true,
+    writes: false,
+    long: true,
     access: 'koordinator',
   }),
   'cadangan.pulihkan': method({
     input: z.object({ file: z.string().trim().min(1, 'Pilih berkas cadangan').max(700) }).strict(),
     output: z.object({ restored: BackupInfo, previous: z.string() }),
-    description: 'Memulihkan basis data dari cadangan yang lolos pemeriksaan; berkas sebelumnya disimpan untuk dibatalkan',
+    description:
+      'Memulihkan basis data dari cadangan yang lolos pemeriksaan; berkas sebelumnya disimpan untuk dibatalkan',
     writes: true,
     access: 'admin',
   }),
   'dokumen.periksa': method({
     input: z.object({ kode: z.string().trim().min(1, 'Isi nomor dokumen atau pindai kode QR-nya').max(200) }).strict(),
     output: DocumentCheck,
-    description: 'Memeriksa dokumen tercetak (nomor atau isi kode QR): apakah buku besar masih memuat keadaan saat dokumen dibuat',
+    description:
+      'Memeriksa dokumen tercetak (nomor atau isi kode QR): apakah buku besar masih memuat keadaan saat dokumen dibuat',
     writes: false,
   }),
 }

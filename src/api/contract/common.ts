@@ -30,7 +30,10 @@ export const UploadedFile = z.object({
     .max(MAX_UPLOAD_BASE64, 'Berkas terlalu besar (maksimum 50 MB)')
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Isi berkas bukan base64 yang sah')
     // The length bound above is rounded up to whole base64 quads; this is the exact byte count.
-    .refine((s) => (s.length / 4) * 3 - (s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0) <= MAX_UPLOAD_BYTES, 'Berkas terlalu besar (maksimum 50 MB)'),
+    .refine(
+      (s) => (s.length / 4) * 3 - (s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0) <= MAX_UPLOAD_BYTES,
+      'Berkas terlalu besar (maksimum 50 MB)',
+    ),
 })
 
 export const Download = z.object({
@@ -60,11 +63,14 @@ export const Count = z
   .max(100_000_000, 'Jumlah terlalu besar')
 export const PositiveCount = Count.min(1, 'Jumlah minimal 1')
 export const IsoDate = z.string().superRefine((s, ctx) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) ctx.addIssue({ code: 'custom', message: 'Tanggal ditulis TTTT-BB-HH, mis. 2024-11-05' })
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s))
+    ctx.addIssue({ code: 'custom', message: 'Tanggal ditulis TTTT-BB-HH, mis. 2024-11-05' })
   else if (!isIsoDate(s)) ctx.addIssue({ code: 'custom', message: `Tanggal ${s} tidak ada di kalender` })
 })
 export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Jam ditulis JJ:MM, mis. 08:00')
-export const LocalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, 'Waktu ditulis TTTT-BB-HHTJJ:MM')
+export const LocalDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, 'Waktu ditulis TTTT-BB-HHTJJ:MM')
 /**
  * Free text typed by a person. Control characters and broken UTF-16 (a lone surrogate from a bad paste
  * or a broken client) are refused rather than stored, because they print as boxes on a berita acara.
@@ -76,7 +82,8 @@ export const ShortText = (label: string, max = 200) =>
     .max(max, `${label} terlalu panjang (maksimum ${max} karakter)`)
     .refine((s) => !hasBrokenUnicode(s), `${label} berisi karakter yang rusak; ketik ulang`)
     .refine((s) => !hasControlChars(s), `${label} berisi karakter kendali yang tidak terlihat; ketik ulang`)
-export const RequiredText = (label: string, max = 200) => ShortText(label, max).refine((s) => !isInvisible(s), `${label} wajib diisi`)
+export const RequiredText = (label: string, max = 200) =>
+  ShortText(label, max).refine((s) => !isInvisible(s), `${label} wajib diisi`)
 /** A person's or team's name: the same rule as names read from a file (core/tableFields.ts nameProblem). */
 export const NameText = (label: string, noun: string, max: number) =>
   RequiredText(label, max).superRefine((s, ctx) => {

@@ -13,13 +13,25 @@ export const DapilMapping = z
   .object({
     itemId: Id,
     mapping: z
-      .array(z.object({ kecamatanId: Id, dapil: z.string().trim().min(1, 'Nama dapil wajib diisi').max(60, 'Nama dapil terlalu panjang') }).strict())
+      .array(
+        z
+          .object({
+            kecamatanId: Id,
+            dapil: z.string().trim().min(1, 'Nama dapil wajib diisi').max(60, 'Nama dapil terlalu panjang'),
+          })
+          .strict(),
+      )
       .min(1, 'Pemetaan dapil kosong'),
   })
   .strict()
 
 export const dapilMethods = {
-  'dapil.list': method({ input: NoInput, output: z.array(DapilOfBallot), description: 'Daerah pemilihan per jenis surat suara dan kecamatan anggotanya', writes: false }),
+  'dapil.list': method({
+    input: NoInput,
+    output: z.array(DapilOfBallot),
+    description: 'Daerah pemilihan per jenis surat suara dan kecamatan anggotanya',
+    writes: false,
+  }),
   'dapil.setMapping': method({
     input: DapilMapping,
     output: z.array(DapilOfBallot),

@@ -29,6 +29,6 @@ export function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpe
   return spec
 }
 
-export type ErrorCode = import('../../core/errors').ErrorCode
-export type ErrorBody = import('../../core/errors').ErrorBody
+export type { ErrorCode, ErrorBody } from '../../core/errors'
+import type { ErrorBody } from '../../core/errors'
 export type ApiResponse<T = unknown> = { ok: true; result: T } | { ok: false; error: ErrorBody }

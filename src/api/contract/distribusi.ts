@@ -51,7 +51,15 @@ export const KitDetail = z.object({
       stock: z.number().int(),
     }),
   ),
-  kotak: z.array(z.object({ no: z.number().int(), of: z.number().int(), variantId: Id.nullable(), label: z.string().nullable(), segel: z.string().nullable() })),
+  kotak: z.array(
+    z.object({
+      no: z.number().int(),
+      of: z.number().int(),
+      variantId: Id.nullable(),
+      label: z.string().nullable(),
+      segel: z.string().nullable(),
+    }),
+  ),
 })
 export type KitDetail = z.infer<typeof KitDetail>
 
@@ -71,7 +79,10 @@ const Progress = z.object({
 const Scope = z
   .object({ kecamatanId: Id.optional(), desaId: Id.optional(), tpsIds: z.array(Id).min(1).max(20_000).optional() })
   .strict()
-  .refine((s) => [s.kecamatanId, s.desaId, s.tpsIds].filter((x) => x !== undefined).length === 1, 'Pilih satu cakupan: kecamatan, desa/kelurahan, atau daftar TPS')
+  .refine(
+    (s) => [s.kecamatanId, s.desaId, s.tpsIds].filter((x) => x !== undefined).length === 1,
+    'Pilih satu cakupan: kecamatan, desa/kelurahan, atau daftar TPS',
+  )
 
 export const LabelGrid = z
   .object({
@@ -105,12 +116,14 @@ const Handover = z.object({
   nomor: z.string().nullable(),
 })
 
-
 const ScanCode = z.string().trim().min(1, 'Kode kosong').max(200, 'Kode terlalu panjang')
 
 export const distribusiMethods = {
   'kemas.status': method({
-    input: z.object({ level: z.enum(['kecamatan', 'desa']).default('kecamatan') }).strict().default({ level: 'kecamatan' }),
+    input: z
+      .object({ level: z.enum(['kecamatan', 'desa']).default('kecamatan') })
+      .strict()
+      .default({ level: 'kecamatan' }),
     output: z.array(Progress),
     description: 'Kemajuan pengemasan dan distribusi kit TPS per kecamatan atau desa/kelurahan',
     writes: false,
@@ -121,10 +134,22 @@ export const distribusiMethods = {
     description: 'Kit setiap TPS dengan statusnya (belum, sebagian, lengkap, diserahkan, diterima PPK)',
     writes: false,
   }),
-  'kemas.kit': method({ input: z.object({ tpsId: Id }).strict(), output: KitDetail, description: 'Isi kit satu TPS: kebutuhan, sudah dikemas, sisa, stok, kotak dan nomor segel', writes: false }),
+  'kemas.kit': method({
+    input: z.object({ tpsId: Id }).strict(),
+    output: KitDetail,
+    description: 'Isi kit satu TPS: kebutuhan, sudah dikemas, sisa, stok, kotak dan nomor segel',
+    writes: false,
+  }),
   'kemas.scan': method({
     input: z.object({ code: ScanCode }).strict(),
-    output: z.object({ tpsId: Id, kecamatanId: Id, kotakNo: z.number().int(), kotakOf: z.number().int(), variantId: Id.nullable(), tps: z.string() }),
+    output: z.object({
+      tpsId: Id,
+      kecamatanId: Id,
+      kotakNo: z.number().int(),
+      kotakOf: z.number().int(),
+      variantId: Id.nullable(),
+      tps: z.string(),
+    }),
     description: 'Membaca label kotak yang dipindai dan menunjukkan TPS-nya; label asing atau salah dapil ditolak',
     writes: false,
   }),
@@ -133,7 +158,10 @@ export const distribusiMethods = {
       .object({
         shiftId: Id,
         tpsId: Id,
-        lines: z.array(z.object({ variantId: Id, qty: Count.min(1, 'Jumlah minimal 1') }).strict()).max(100).default([]),
+        lines: z
+          .array(z.object({ variantId: Id, qty: Count.min(1, 'Jumlah minimal 1') }).strict())
+          .max(100)
+          .default([]),
         sisa: z.boolean().default(false),
       })
       .strict(),
@@ -147,28 +175,59 @@ export const distribusiMethods = {
     description: 'Mencatat nomor segel satu kotak',
     writes: true,
   }),
-  'kemas.label': method({ input: Scope, output: Download.extend({ count: z.number().int() }), description: 'Label setiap kotak (PDF lembar stiker A4) untuk satu TPS, desa atau kecamatan', writes: false, long: true }),
+  'kemas.label': method({
+    input: Scope,
+    output: Download.extend({ count: z.number().int() }),
+    description: 'Label setiap kotak (PDF lembar stiker A4) untuk satu TPS, desa atau kecamatan',
+    writes: false,
+    long: true,
+  }),
   'kemas.daftarIsi': method({
     input: z.object({ scope: Scope, ringkas: z.boolean().default(false) }).strict(),
     output: Download.extend({ count: z.number().int() }),
     description: 'Daftar isi kit per TPS (PDF, satu TPS per halaman atau ringkas) untuk satu TPS, desa atau kecamatan',
-    writes: false, long: true,
-  }),
-  'kemas.cetakSatker': method({
-    input: z.object({ jenis: z.enum(['label', 'daftarIsi'], { error: 'Pilih label atau daftar isi' }), ringkas: z.boolean().default(false) }).strict(),
-    output: FileOutput.extend({ count: z.number().int(), files: z.number().int() }),
-    description: 'Label setiap kotak atau daftar isi setiap TPS satu kabupaten/kota: satu PDF per kecamatan dalam satu ZIP',
     writes: false,
     long: true,
   }),
-  'label.grid': method({ input: NoInput, output: LabelGrid, description: 'Susunan label pada lembar stiker A4 (baris, kolom, margin dalam mm)', writes: false }),
-  'label.aturGrid': method({ input: LabelGrid, output: LabelGrid, description: 'Mengatur susunan label pada lembar stiker A4', writes: true, access: 'koordinator' }),
+  'kemas.cetakSatker': method({
+    input: z
+      .object({
+        jenis: z.enum(['label', 'daftarIsi'], { error: 'Pilih label atau daftar isi' }),
+        ringkas: z.boolean().default(false),
+      })
+      .strict(),
+    output: FileOutput.extend({ count: z.number().int(), files: z.number().int() }),
+    description:
+      'Label setiap kotak atau daftar isi setiap TPS satu kabupaten/kota: satu PDF per kecamatan dalam satu ZIP',
+    writes: false,
+    long: true,
+  }),
+  'label.grid': method({
+    input: NoInput,
+    output: LabelGrid,
+    description: 'Susunan label pada lembar stiker A4 (baris, kolom, margin dalam mm)',
+    writes: false,
+  }),
+  'label.aturGrid': method({
+    input: LabelGrid,
+    output: LabelGrid,
+    description: 'Mengatur susunan label pada lembar stiker A4',
+    writes: true,
+    access: 'koordinator',
+  }),
   'distribusi.kecamatan': method({
     input: z.object({ kecamatanId: Id }).strict(),
     output: z.object({
       kecamatanId: Id,
       kecamatan: z.string(),
-      tps: z.array(KitSummary.extend({ statusLabel: z.string(), missing: z.array(z.object({ variantId: Id, label: z.string(), remaining: z.number().int(), unit: z.string() })) })),
+      tps: z.array(
+        KitSummary.extend({
+          statusLabel: z.string(),
+          missing: z.array(
+            z.object({ variantId: Id, label: z.string(), remaining: z.number().int(), unit: z.string() }),
+          ),
+        }),
+      ),
       handovers: z.array(Handover),
     }),
     description: 'Satu kecamatan: kit setiap TPS, yang belum lengkap, dan serah terima yang sudah terjadi',
@@ -180,13 +239,20 @@ export const distribusiMethods = {
     description: 'Yang akan diserahkan bila TPS ini diserahkan sekarang, per barang, seperti yang akan tertulis di BA',
     writes: false,
   }),
-  'distribusi.list': method({ input: NoInput, output: z.array(Handover), description: 'Semua serah terima ke PPK (Panitia Pemilihan Kecamatan)', writes: false }),
+  'distribusi.list': method({
+    input: NoInput,
+    output: z.array(Handover),
+    description: 'Semua serah terima ke PPK (Panitia Pemilihan Kecamatan)',
+    writes: false,
+  }),
   'distribusi.serahkan': method({
     input: z
       .object({
         kecamatanId: Id,
         tpsIds: z.array(Id).min(1, 'Pilih sedikitnya satu TPS').max(5_000),
-        exceptions: z.array(z.object({ tpsId: Id, reason: RequiredText('Alasan pengecualian', 300) }).strict()).default([]),
+        exceptions: z
+          .array(z.object({ tpsId: Id, reason: RequiredText('Alasan pengecualian', 300) }).strict())
+          .default([]),
         tanggal: IsoDate.optional(),
         ppkNama: RequiredText('Nama Ketua PPK', 100),
         ppkJabatan: RequiredText('Jabatan penerima', 100),
@@ -208,7 +274,15 @@ export const distribusiMethods = {
   }),
   'distribusi.periksaScan': method({
     input: z.object({ kecamatanId: Id, code: ScanCode }).strict(),
-    output: z.object({ tpsId: Id, kecamatanId: Id, kotakNo: z.number().int(), kotakOf: z.number().int(), variantId: Id.nullable(), tps: z.string(), status: KitStatus }),
+    output: z.object({
+      tpsId: Id,
+      kecamatanId: Id,
+      kotakNo: z.number().int(),
+      kotakOf: z.number().int(),
+      variantId: Id.nullable(),
+      tps: z.string(),
+      status: KitStatus,
+    }),
     description: 'Memeriksa label kotak yang dipindai saat serah terima: kecamatan, dapil dan status kit harus sesuai',
     writes: false,
   }),
@@ -218,7 +292,16 @@ export const distribusiMethods = {
         kecamatanId: Id,
         note: RequiredText('Keterangan pengembalian', 300),
         lines: z
-          .array(z.object({ variantId: Id, qty: Count.min(1, 'Jumlah minimal 1'), ke: z.enum(['stok', 'rusak']), reason: z.string().optional() }).strict())
+          .array(
+            z
+              .object({
+                variantId: Id,
+                qty: Count.min(1, 'Jumlah minimal 1'),
+                ke: z.enum(['stok', 'rusak']),
+                reason: z.string().optional(),
+              })
+              .strict(),
+          )
           .min(1, 'Isi sedikitnya satu barang'),
       })
       .strict(),
@@ -259,19 +342,39 @@ export const distribusiMethods = {
         tempat: RequiredText('Tempat pemusnahan', 200),
         note: Note,
         lines: z
-          .array(z.object({ variantId: Id, from: z.string().regex(/^(BAIK|RUSAK:[A-Z_]{2,40})$/, 'Asal harus BAIK atau RUSAK:<alasan>'), qty: Count.min(1, 'Jumlah minimal 1') }).strict())
+          .array(
+            z
+              .object({
+                variantId: Id,
+                from: z.string().regex(/^(BAIK|RUSAK:[A-Z_]{2,40})$/, 'Asal harus BAIK atau RUSAK:<alasan>'),
+                qty: Count.min(1, 'Jumlah minimal 1'),
+              })
+              .strict(),
+          )
           .min(1, 'Isi sedikitnya satu jenis surat suara'),
       })
       .strict(),
     output: z.object({ pemusnahanId: Id, document: DocumentInfo }),
-    description: 'Memusnahkan surat suara rusak dan lebih (→ DIMUSNAHKAN) dan menerbitkan BA pemusnahan dalam satu transaksi',
+    description:
+      'Memusnahkan surat suara rusak dan lebih (→ DIMUSNAHKAN) dan menerbitkan BA pemusnahan dalam satu transaksi',
     writes: true,
     access: 'koordinator',
   }),
   'pemusnahan.list': method({
     input: NoInput,
     output: z.array(
-      z.object({ id: Id, tanggal: z.string(), at: z.string(), actor: z.string(), metode: z.string(), tempat: z.string(), note: z.string(), documentId: Id.nullable(), nomor: z.string().nullable(), qty: z.number().int() }),
+      z.object({
+        id: Id,
+        tanggal: z.string(),
+        at: z.string(),
+        actor: z.string(),
+        metode: z.string(),
+        tempat: z.string(),
+        note: z.string(),
+        documentId: Id.nullable(),
+        nomor: z.string().nullable(),
+        qty: z.number().int(),
+      }),
     ),
     description: 'Pemusnahan yang sudah dilaksanakan',
     writes: false,

@@ -2,7 +2,15 @@ import { z } from 'zod'
 import { method } from './define'
 import { Download, Id, IsoDate, NoInput, ShortText } from './common'
 
-export const DocType = z.enum(['BA_PENERIMAAN', 'BA_SORTIR', 'BA_RUSAK', 'NOTA_RETUR', 'REKAP_UPAH', 'BA_SERAH_TERIMA', 'BA_PEMUSNAHAN'])
+export const DocType = z.enum([
+  'BA_PENERIMAAN',
+  'BA_SORTIR',
+  'BA_RUSAK',
+  'NOTA_RETUR',
+  'REKAP_UPAH',
+  'BA_SERAH_TERIMA',
+  'BA_PEMUSNAHAN',
+])
 export type DocType = z.infer<typeof DocType>
 
 export const Signer = z
@@ -64,7 +72,12 @@ export const IssueInput = z.discriminatedUnion('type', [
 export type IssueInput = z.infer<typeof IssueInput>
 
 export const dokumenMethods = {
-  'dokumen.jenis': method({ input: NoInput, output: z.array(DocTypeSetting), description: 'Jenis dokumen dengan pola nomor dan penanda tangan masing-masing', writes: false }),
+  'dokumen.jenis': method({
+    input: NoInput,
+    output: z.array(DocTypeSetting),
+    description: 'Jenis dokumen dengan pola nomor dan penanda tangan masing-masing',
+    writes: false,
+  }),
   'dokumen.aturJenis': method({
     input: z
       .object({
@@ -100,7 +113,9 @@ export const dokumenMethods = {
   'rekap.harian': method({
     input: z.object({ tanggal: IsoDate, format: z.enum(['xlsx', 'csv']).default('xlsx') }).strict(),
     output: Download,
-    description: 'Rekap harian sortir-lipat dan penerimaan (XLSX: ringkasan, per shift, per regu, per alasan rusak, kolom Silog; CSV: kolom Silog)',
-    writes: false, long: true,
+    description:
+      'Rekap harian sortir-lipat dan penerimaan (XLSX: ringkasan, per shift, per regu, per alasan rusak, kolom Silog; CSV: kolom Silog)',
+    writes: false,
+    long: true,
   }),
 }

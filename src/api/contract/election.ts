@@ -32,19 +32,35 @@ export type Election = z.infer<typeof Election>
 export const ElectionInit = z
   .object({
     jenis: Jenis,
-    tahun: z.number().int('Tahun harus bilangan bulat').min(2000, 'Tahun minimal 2000').max(2100, 'Tahun maksimal 2100').default(2024),
+    tahun: z
+      .number()
+      .int('Tahun harus bilangan bulat')
+      .min(2000, 'Tahun minimal 2000')
+      .max(2100, 'Tahun maksimal 2100')
+      .default(2024),
     provinsi: z.string().trim().max(100, 'Nama provinsi terlalu panjang').default(''),
-    satker: z.string().trim().min(3, 'Nama satker wajib diisi, mis. "Kabupaten Batu Bara"').max(100, 'Nama satker terlalu panjang'),
+    satker: z
+      .string()
+      .trim()
+      .min(3, 'Nama satker wajib diisi, mis. "Kabupaten Batu Bara"')
+      .max(100, 'Nama satker terlalu panjang'),
     kodeWilayah: KodeWilayah.default(''),
     /** Pilkada only: which elections this satker runs (default: gubernur and bupati/walikota by the satker's name). */
-    pilkada: z.object({ gubernur: z.boolean(), bupatiWalikota: z.enum(['bupati', 'walikota', 'none']) }).strict().optional(),
+    pilkada: z
+      .object({ gubernur: z.boolean(), bupatiWalikota: z.enum(['bupati', 'walikota', 'none']) })
+      .strict()
+      .optional(),
   })
   .strict()
 export type ElectionInit = z.input<typeof ElectionInit>
 
 export const ElectionUpdate = z
   .object({
-    tahun: z.number().int('Tahun harus bilangan bulat').min(2000, 'Tahun minimal 2000').max(2100, 'Tahun maksimal 2100'),
+    tahun: z
+      .number()
+      .int('Tahun harus bilangan bulat')
+      .min(2000, 'Tahun minimal 2000')
+      .max(2100, 'Tahun maksimal 2100'),
     provinsi: z.string().trim().max(100, 'Nama provinsi terlalu panjang'),
     satker: z.string().trim().min(3, 'Nama satker wajib diisi').max(100, 'Nama satker terlalu panjang'),
     kodeWilayah: KodeWilayah,
@@ -53,20 +69,34 @@ export const ElectionUpdate = z
       .number()
       .min(0, 'Persentase cadangan tidak boleh negatif')
       .max(100, 'Persentase cadangan paling besar 100')
-      .refine((v) => Number.isInteger(Math.round(v * 100)) && Math.abs(Math.round(v * 100) - v * 100) < 1e-9, 'Persentase cadangan paling banyak dua angka desimal'),
+      .refine(
+        (v) => Number.isInteger(Math.round(v * 100)) && Math.abs(Math.round(v * 100) - v * 100) < 1e-9,
+        'Persentase cadangan paling banyak dua angka desimal',
+      ),
     rounding: Rounding,
-    maxVotersPerTps: z.number().int('Batas pemilih per TPS harus bilangan bulat').min(1, 'Batas pemilih per TPS minimal 1').max(10_000, 'Batas pemilih per TPS terlalu besar'),
+    maxVotersPerTps: z
+      .number()
+      .int('Batas pemilih per TPS harus bilangan bulat')
+      .min(1, 'Batas pemilih per TPS minimal 1')
+      .max(10_000, 'Batas pemilih per TPS terlalu besar'),
     dataNote: z.string().max(500, 'Catatan data terlalu panjang'),
     kotaTtd: z.string().trim().max(60, 'Nama tempat penandatanganan terlalu panjang'),
     kontak: z.string().trim().max(200, 'Baris kontak terlalu panjang'),
     paper: z.enum(['A4', 'F4']),
     nomorPattern: z.string().trim().min(1, 'Pola nomor wajib diisi').max(120, 'Pola nomor terlalu panjang'),
-    nomorStart: z.number().int('Nomor awal harus bilangan bulat').min(1, 'Nomor awal minimal 1').max(1_000_000, 'Nomor awal terlalu besar'),
+    nomorStart: z
+      .number()
+      .int('Nomor awal harus bilangan bulat')
+      .min(1, 'Nomor awal minimal 1')
+      .max(1_000_000, 'Nomor awal terlalu besar'),
     taxPercent: z
       .number()
       .min(0, 'Persentase pajak tidak boleh negatif')
       .max(100, 'Persentase pajak paling besar 100')
-      .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-9, 'Persentase pajak paling banyak dua angka desimal'),
+      .refine(
+        (v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-9,
+        'Persentase pajak paling banyak dua angka desimal',
+      ),
   })
   .partial()
   .strict()

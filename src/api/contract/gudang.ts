@@ -39,10 +39,21 @@ export const ReconRow = z.object({
 export type ReconRow = z.infer<typeof ReconRow>
 
 export const Progress = z.object({
-  days: z.array(z.object({ tanggal: z.string(), baik: z.number().int(), rusak: z.number().int(), target: z.number().int() })),
+  days: z.array(
+    z.object({ tanggal: z.string(), baik: z.number().int(), rusak: z.number().int(), target: z.number().int() }),
+  ),
   byReason: z.array(z.object({ code: z.string(), label: z.string(), qty: z.number().int() })),
   damageRate: z.number(),
-  teams: z.array(z.object({ teamId: Id, nama: z.string(), hari: z.number().int(), baik: z.number().int(), rusak: z.number().int(), target: z.number().int() })),
+  teams: z.array(
+    z.object({
+      teamId: Id,
+      nama: z.string(),
+      hari: z.number().int(),
+      baik: z.number().int(),
+      rusak: z.number().int(),
+      target: z.number().int(),
+    }),
+  ),
 })
 export type Progress = z.infer<typeof Progress>
 
@@ -70,12 +81,23 @@ export type HistoryRow = z.infer<typeof HistoryRow>
 const PlaceText = z.string().regex(/^[A-Z]+(:[A-Za-z0-9_]{1,40}){0,2}:?$/, 'Tempat tidak sah')
 
 export const gudangMethods = {
-  'barang.varian': method({ input: NoInput, output: z.array(VariantInfo), description: 'Semua varian barang: jenis surat suara per dapil dan barang logistik', writes: false }),
-  'rusak.alasan': method({ input: NoInput, output: z.array(DamageReason), description: 'Kriteria surat suara rusak (Kep. KPU 1395/2023) dan alasan rusak kotak/bilik', writes: false }),
+  'barang.varian': method({
+    input: NoInput,
+    output: z.array(VariantInfo),
+    description: 'Semua varian barang: jenis surat suara per dapil dan barang logistik',
+    writes: false,
+  }),
+  'rusak.alasan': method({
+    input: NoInput,
+    output: z.array(DamageReason),
+    description: 'Kriteria surat suara rusak (Kep. KPU 1395/2023) dan alasan rusak kotak/bilik',
+    writes: false,
+  }),
   'rekonsiliasi.get': method({
     input: NoInput,
     output: z.array(ReconRow),
-    description: 'Per jenis dan dapil: kebutuhan, diterima, dalam proses, baik, rusak per alasan, tertukar dan kekurangan',
+    description:
+      'Per jenis dan dapil: kebutuhan, diterima, dalam proses, baik, rusak per alasan, tertukar dan kekurangan',
     writes: false,
   }),
   'rekonsiliasi.progres': method({
@@ -100,7 +122,9 @@ export const gudangMethods = {
     writes: false,
   }),
   'ledger.koreksi': method({
-    input: z.object({ seq: z.number().int().positive(), qty: Count, note: RequiredText('Alasan koreksi', 300) }).strict(),
+    input: z
+      .object({ seq: z.number().int().positive(), qty: Count, note: RequiredText('Alasan koreksi', 300) })
+      .strict(),
     output: z.object({ seqs: z.array(z.number().int()) }),
     description: 'Mengoreksi satu baris buku besar: baris pembatalan dan baris dengan jumlah yang benar (0 = batal)',
     writes: true,

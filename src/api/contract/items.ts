@@ -23,8 +23,16 @@ export const Item = z.object({
 })
 export type Item = z.infer<typeof Item>
 
-const Qty = z.number().int('Jumlah harus bilangan bulat').min(0, 'Jumlah tidak boleh negatif').max(1_000_000, 'Jumlah terlalu besar')
-const Per = z.number().int('Pembagi harus bilangan bulat').min(1, 'Pembagi minimal 1').max(100_000, 'Pembagi terlalu besar')
+const Qty = z
+  .number()
+  .int('Jumlah harus bilangan bulat')
+  .min(0, 'Jumlah tidak boleh negatif')
+  .max(1_000_000, 'Jumlah terlalu besar')
+const Per = z
+  .number()
+  .int('Pembagi harus bilangan bulat')
+  .min(1, 'Pembagi minimal 1')
+  .max(100_000, 'Pembagi terlalu besar')
 
 export const ItemUpdate = z
   .object({
@@ -37,13 +45,22 @@ export const ItemUpdate = z
     psuPerDapil: Qty.optional(),
     confirmed: z.boolean().optional(),
     active: z.boolean().optional(),
-    payRate: z.number().int('Upah dalam rupiah bulat').min(0, 'Upah tidak boleh negatif').max(1_000_000, 'Upah terlalu besar').nullable().optional(),
+    payRate: z
+      .number()
+      .int('Upah dalam rupiah bulat')
+      .min(0, 'Upah tidak boleh negatif')
+      .max(1_000_000, 'Upah terlalu besar')
+      .nullable()
+      .optional(),
   })
   .strict()
 
 export const ItemCreate = z
   .object({
-    code: z.string().trim().regex(/^[A-Z0-9_]{2,30}$/, 'Kode barang 2–30 huruf besar, angka atau garis bawah, mis. KABEL_TIES'),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9_]{2,30}$/, 'Kode barang 2–30 huruf besar, angka atau garis bawah, mis. KABEL_TIES'),
     name: z.string().trim().min(2, 'Nama barang wajib diisi').max(100, 'Nama barang terlalu panjang'),
     unit: z.string().trim().min(1, 'Satuan wajib diisi').max(30, 'Satuan terlalu panjang'),
     rule: Rule.exclude(['ballot']),
@@ -54,7 +71,24 @@ export const ItemCreate = z
   .strict()
 
 export const itemMethods = {
-  'items.list': method({ input: NoInput, output: z.array(Item), description: 'Jenis surat suara dan barang logistik beserta aturan kebutuhannya', writes: false }),
-  'items.update': method({ input: ItemUpdate, output: Item, description: 'Mengubah aturan, jumlah, cadangan PSU atau konfirmasi satu barang', writes: true, access: 'koordinator' }),
-  'items.create': method({ input: ItemCreate, output: Item, description: 'Menambah barang logistik lain dengan aturan kebutuhannya', writes: true, access: 'koordinator' }),
+  'items.list': method({
+    input: NoInput,
+    output: z.array(Item),
+    description: 'Jenis surat suara dan barang logistik beserta aturan kebutuhannya',
+    writes: false,
+  }),
+  'items.update': method({
+    input: ItemUpdate,
+    output: Item,
+    description: 'Mengubah aturan, jumlah, cadangan PSU atau konfirmasi satu barang',
+    writes: true,
+    access: 'koordinator',
+  }),
+  'items.create': method({
+    input: ItemCreate,
+    output: Item,
+    description: 'Menambah barang logistik lain dengan aturan kebutuhannya',
+    writes: true,
+    access: 'koordinator',
+  }),
 }

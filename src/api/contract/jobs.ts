@@ -23,7 +23,9 @@ export const JobStatus = z.object({
   etaMs: z.number().nullable(),
   /** The method's own answer, once selesai. */
   result: z.unknown().nullable(),
-  error: z.object({ code: z.string(), message: z.string(), details: z.array(Issue).optional(), need: z.string().optional() }).nullable(),
+  error: z
+    .object({ code: z.string(), message: z.string(), details: z.array(Issue).optional(), need: z.string().optional() })
+    .nullable(),
   /** For a job that wrote a file: where the window downloads it (same origin, a key of its own). */
   download: z.object({ url: z.string(), fileName: z.string(), bytes: z.number().int() }).nullable(),
 })
@@ -31,15 +33,28 @@ export type JobStatus = z.infer<typeof JobStatus>
 
 export const jobMethods = {
   'job.mulai': method({
-    input: z.object({ method: z.string().min(1, 'Metode wajib diisi').max(80), input: z.unknown().optional() }).strict(),
+    input: z
+      .object({ method: z.string().min(1, 'Metode wajib diisi').max(80), input: z.unknown().optional() })
+      .strict(),
     output: z.object({ id: JobId }),
-    description: 'Memulai pekerjaan panjang (cetak satu kabupaten, pemeriksaan rantai, cadangan, ekspor) di latar belakang; kemajuannya dibaca dengan job.status',
+    description:
+      'Memulai pekerjaan panjang (cetak satu kabupaten, pemeriksaan rantai, cadangan, ekspor) di latar belakang; kemajuannya dibaca dengan job.status',
     writes: false,
     // The method it starts is authorized as if it were called itself.
     access: 'semua',
   }),
-  'job.status': method({ input: z.object({ id: JobId }).strict(), output: JobStatus, description: 'Kemajuan, sisa waktu dan hasil satu pekerjaan panjang', writes: false }),
-  'job.list': method({ input: NoInput, output: z.array(JobStatus), description: 'Pekerjaan panjang yang berjalan dan yang baru selesai', writes: false }),
+  'job.status': method({
+    input: z.object({ id: JobId }).strict(),
+    output: JobStatus,
+    description: 'Kemajuan, sisa waktu dan hasil satu pekerjaan panjang',
+    writes: false,
+  }),
+  'job.list': method({
+    input: NoInput,
+    output: z.array(JobStatus),
+    description: 'Pekerjaan panjang yang berjalan dan yang baru selesai',
+    writes: false,
+  }),
   'job.batal': method({
     input: z.object({ id: JobId }).strict(),
     output: JobStatus,

@@ -2,7 +2,13 @@ import { z } from 'zod'
 import { method } from './define'
 import { Download, Id, NoInput } from './common'
 
-export const NeedColumn = z.object({ itemId: Id, code: z.string(), name: z.string(), unit: z.string(), kind: z.enum(['ballot', 'logistics']) })
+export const NeedColumn = z.object({
+  itemId: Id,
+  code: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  kind: z.enum(['ballot', 'logistics']),
+})
 
 /** One TPS with the quantity of every item its kit needs; ballots carry the dapil of that TPS. */
 export const TpsNeedRow = z.object({
@@ -64,6 +70,7 @@ export const kebutuhanMethods = {
     input: z.object({ format: z.enum(['xlsx', 'csv']), level: NeedLevel }).strict(),
     output: Download,
     description: 'Mengekspor kebutuhan (per TPS, desa, kecamatan atau dapil) sebagai XLSX atau CSV',
-    writes: false, long: true,
+    writes: false,
+    long: true,
   }),
 }

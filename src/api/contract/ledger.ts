@@ -27,9 +27,15 @@ export const ledgerMethods = {
     input: NoInput,
     output: ChainReport,
     description: 'Memeriksa integritas SQLite, rantai hash buku besar dan kecocokan saldo',
-    writes: false, long: true,
+    writes: false,
+    long: true,
   }),
-  'ledger.balances': method({ input: NoInput, output: z.array(BalanceRow), description: 'Saldo setiap barang per tempat, dihitung dari buku besar', writes: false }),
+  'ledger.balances': method({
+    input: NoInput,
+    output: z.array(BalanceRow),
+    description: 'Saldo setiap barang per tempat, dihitung dari buku besar',
+    writes: false,
+  }),
 }
 
 export const systemMethods = {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
-import { Count, Id, IsoDate, NameText, NoInput, RequiredText, UploadedFile } from './common'
+import { Count, Id, IsoDate, NameText, NoInput, UploadedFile } from './common'
 
 /** Written as on the KTP or as a spreadsheet keeps it: spaces, dots and dashes between the digits are dropped. */
 const Nik = z
@@ -41,10 +41,20 @@ export type Team = z.infer<typeof Team>
 const TargetRow = z.object({ teamId: Id, team: z.string(), target: z.number().int(), override: z.boolean() })
 
 export const pekerjaMethods = {
-  'pekerja.list': method({ input: NoInput, output: z.array(Worker), description: 'Daftar pekerja sortir-lipat dan rakit (NIK disamarkan)', writes: false }),
+  'pekerja.list': method({
+    input: NoInput,
+    output: z.array(Worker),
+    description: 'Daftar pekerja sortir-lipat dan rakit (NIK disamarkan)',
+    writes: false,
+  }),
   'pekerja.tambah': method({
     input: z
-      .object({ nama: NameText('Nama pekerja', 'pekerja', 100), nik: Nik.nullable().default(null), telepon: Telepon.default(''), teamId: Id.nullable().default(null) })
+      .object({
+        nama: NameText('Nama pekerja', 'pekerja', 100),
+        nik: Nik.nullable().default(null),
+        telepon: Telepon.default(''),
+        teamId: Id.nullable().default(null),
+      })
       .strict(),
     output: Worker,
     description: 'Menambah pekerja',
@@ -67,21 +77,43 @@ export const pekerjaMethods = {
   }),
   'pekerja.impor': method({
     input: UploadedFile,
-    output: z.object({ added: z.number().int(), updated: z.number().int(), teamsAdded: z.number().int(), format: z.string() }),
+    output: z.object({
+      added: z.number().int(),
+      updated: z.number().int(),
+      teamsAdded: z.number().int(),
+      format: z.string(),
+    }),
     description: 'Mengimpor daftar pekerja dari CSV/XLSX (kolom: nama; opsional: nik, telepon, regu, ketua)',
     writes: true,
     access: 'koordinator',
   }),
-  'regu.list': method({ input: NoInput, output: z.array(Team), description: 'Daftar regu dengan ketua, jumlah anggota dan target harian', writes: false }),
+  'regu.list': method({
+    input: NoInput,
+    output: z.array(Team),
+    description: 'Daftar regu dengan ketua, jumlah anggota dan target harian',
+    writes: false,
+  }),
   'regu.tambah': method({
-    input: z.object({ nama: NameText('Nama regu', 'regu', 60), leaderId: Id.nullable().default(null), dailyTarget: Count.default(0) }).strict(),
+    input: z
+      .object({
+        nama: NameText('Nama regu', 'regu', 60),
+        leaderId: Id.nullable().default(null),
+        dailyTarget: Count.default(0),
+      })
+      .strict(),
     output: Team,
     description: 'Menambah regu',
     writes: true,
   }),
   'regu.ubah': method({
     input: z
-      .object({ id: Id, nama: NameText('Nama regu', 'regu', 60).optional(), leaderId: Id.nullable().optional(), dailyTarget: Count.optional(), active: z.boolean().optional() })
+      .object({
+        id: Id,
+        nama: NameText('Nama regu', 'regu', 60).optional(),
+        leaderId: Id.nullable().optional(),
+        dailyTarget: Count.optional(),
+        active: z.boolean().optional(),
+      })
       .strict(),
     output: Team,
     description: 'Mengubah nama, ketua, target harian atau status regu',

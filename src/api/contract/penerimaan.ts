@@ -27,7 +27,10 @@ export const DeliveryInput = z
     wakilJabatan: ShortText('Jabatan wakil penyedia', 100).default(''),
     penggantiUntuk: ShortText('Keterangan penggantian', 200).default(''),
     note: Note,
-    lines: z.array(DeliveryLineInput).min(1, 'Isi sedikitnya satu barang yang diterima').max(200, 'Terlalu banyak baris'),
+    lines: z
+      .array(DeliveryLineInput)
+      .min(1, 'Isi sedikitnya satu barang yang diterima')
+      .max(200, 'Terlalu banyak baris'),
   })
   .strict()
 
@@ -68,12 +71,23 @@ export const Delivery = z.object({
 export type Delivery = z.infer<typeof Delivery>
 
 export const penerimaanMethods = {
-  'penerimaan.list': method({ input: NoInput, output: z.array(Delivery), description: 'Semua penerimaan dari penyedia, terbaru dahulu, dengan selisih dan tertukar', writes: false }),
-  'penerimaan.get': method({ input: z.object({ id: Id }).strict(), output: Delivery, description: 'Satu penerimaan dengan rinciannya', writes: false }),
+  'penerimaan.list': method({
+    input: NoInput,
+    output: z.array(Delivery),
+    description: 'Semua penerimaan dari penyedia, terbaru dahulu, dengan selisih dan tertukar',
+    writes: false,
+  }),
+  'penerimaan.get': method({
+    input: z.object({ id: Id }).strict(),
+    output: Delivery,
+    description: 'Satu penerimaan dengan rinciannya',
+    writes: false,
+  }),
   'penerimaan.catat': method({
     input: DeliveryInput,
     output: Delivery,
-    description: 'Mencatat satu pengiriman dari penyedia: jumlah menurut surat jalan, hasil hitung (PENYEDIA → DITERIMA) dan yang tertukar',
+    description:
+      'Mencatat satu pengiriman dari penyedia: jumlah menurut surat jalan, hasil hitung (PENYEDIA → DITERIMA) dan yang tertukar',
     writes: true,
   }),
   'penerimaan.selisihSelesai': method({
@@ -88,7 +102,9 @@ export const penerimaanMethods = {
       .object({
         penyedia: RequiredText('Nama penyedia', 150),
         note: RequiredText('Keterangan pengembalian', 300),
-        lines: z.array(z.object({ variantId: Id, qty: Count.min(1, 'Jumlah minimal 1') }).strict()).min(1, 'Isi sedikitnya satu barang'),
+        lines: z
+          .array(z.object({ variantId: Id, qty: Count.min(1, 'Jumlah minimal 1') }).strict())
+          .min(1, 'Isi sedikitnya satu barang'),
       })
       .strict(),
     output: z.object({ id: Id }),

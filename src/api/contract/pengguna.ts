@@ -21,7 +21,12 @@ export const SessionStatus = z.object({
 })
 
 export const penggunaMethods = {
-  'sesi.status': method({ input: NoInput, output: SessionStatus, description: 'Siapa yang sedang memakai jendela ini, dan kapan sesinya berakhir', writes: false }),
+  'sesi.status': method({
+    input: NoInput,
+    output: SessionStatus,
+    description: 'Siapa yang sedang memakai jendela ini, dan kapan sesinya berakhir',
+    writes: false,
+  }),
   'sesi.masuk': method({
     input: z.object({ userId: Id, pin: Pin.optional() }).strict(),
     output: SessionStatus,
@@ -29,8 +34,19 @@ export const penggunaMethods = {
     writes: true,
     access: 'semua',
   }),
-  'sesi.keluar': method({ input: NoInput, output: SessionStatus, description: 'Mengakhiri sesi pengguna jendela ini', writes: true, access: 'semua' }),
-  'pengguna.list': method({ input: NoInput, output: z.array(User), description: 'Pengguna berkas pemilihan ini (tanpa PIN)', writes: false }),
+  'sesi.keluar': method({
+    input: NoInput,
+    output: SessionStatus,
+    description: 'Mengakhiri sesi pengguna jendela ini',
+    writes: true,
+    access: 'semua',
+  }),
+  'pengguna.list': method({
+    input: NoInput,
+    output: z.array(User),
+    description: 'Pengguna berkas pemilihan ini (tanpa PIN)',
+    writes: false,
+  }),
   'pengguna.pertama': method({
     input: z.object({ nama: NameText('Nama admin', 'pengguna', 60), pin: Pin.min(1, 'PIN wajib diisi') }).strict(),
     output: User,
@@ -47,7 +63,13 @@ export const penggunaMethods = {
   }),
   'pengguna.ubah': method({
     input: z
-      .object({ id: Id, nama: NameText('Nama pengguna', 'pengguna', 60).optional(), role: Role.optional(), active: z.boolean().optional(), pin: Pin.optional() })
+      .object({
+        id: Id,
+        nama: NameText('Nama pengguna', 'pengguna', 60).optional(),
+        role: Role.optional(),
+        active: z.boolean().optional(),
+        pin: Pin.optional(),
+      })
       .strict(),
     output: User,
     description: 'Mengubah nama, peran, status aktif atau PIN pengguna',
@@ -55,7 +77,9 @@ export const penggunaMethods = {
     access: 'admin',
   }),
   'pengguna.gantiPin': method({
-    input: z.object({ pinLama: Pin.min(1, 'PIN lama wajib diisi'), pinBaru: Pin.min(1, 'PIN baru wajib diisi') }).strict(),
+    input: z
+      .object({ pinLama: Pin.min(1, 'PIN lama wajib diisi'), pinBaru: Pin.min(1, 'PIN baru wajib diisi') })
+      .strict(),
     output: User,
     description: 'Mengganti PIN sendiri dengan menyebut PIN lama',
     writes: true,

@@ -4,7 +4,9 @@ import { ClockTime, Count, Id, IsoDate, Note, RequiredText, ShortText, VariantIn
 
 export const ShiftKind = z.enum(['sortir_lipat', 'rakit_kotak', 'rakit_bilik', 'packing'])
 
-const Attendance = z.array(z.object({ teamId: Id, workerIds: z.array(Id).optional() }).strict()).min(1, 'Pilih sedikitnya satu regu')
+const Attendance = z
+  .array(z.object({ teamId: Id, workerIds: z.array(Id).optional() }).strict())
+  .min(1, 'Pilih sedikitnya satu regu')
 
 export const ShiftInput = z
   .object({
@@ -55,7 +57,9 @@ export const ShiftDetail = z.object({
     }),
   ),
   inProcess: z.number().int(),
-  events: z.array(z.object({ at: z.string(), actor: z.string(), event: z.enum(['buka', 'tutup', 'buka_kembali']), note: z.string() })),
+  events: z.array(
+    z.object({ at: z.string(), actor: z.string(), event: z.enum(['buka', 'tutup', 'buka_kembali']), note: z.string() }),
+  ),
 })
 export type ShiftDetail = z.infer<typeof ShiftDetail>
 
@@ -98,8 +102,18 @@ export const shiftMethods = {
     description: 'Daftar shift sortir-lipat dan rakit dengan jumlah hasil',
     writes: false,
   }),
-  'shift.get': method({ input: z.object({ id: Id }).strict(), output: ShiftDetail, description: 'Satu shift: regu, pekerja hadir, barang yang dikerjakan dan tally per regu', writes: false }),
-  'shift.buka': method({ input: ShiftInput, output: ShiftDetail, description: 'Membuka shift baru dengan regu, pekerja hadir dan barang yang dikerjakan', writes: true }),
+  'shift.get': method({
+    input: z.object({ id: Id }).strict(),
+    output: ShiftDetail,
+    description: 'Satu shift: regu, pekerja hadir, barang yang dikerjakan dan tally per regu',
+    writes: false,
+  }),
+  'shift.buka': method({
+    input: ShiftInput,
+    output: ShiftDetail,
+    description: 'Membuka shift baru dengan regu, pekerja hadir dan barang yang dikerjakan',
+    writes: true,
+  }),
   'shift.hadir': method({
     input: z.object({ shiftId: Id, teams: Attendance, variantIds: z.array(Id).optional() }).strict(),
     output: ShiftDetail,
@@ -121,17 +135,31 @@ export const shiftMethods = {
     access: 'koordinator',
   }),
   'tally.simpan': method({
-    input: z.object({ shiftId: Id, variantId: Id, rows: z.array(TallyRowInput).min(1, 'Tidak ada baris tally').max(500, 'Terlalu banyak baris') }).strict(),
+    input: z
+      .object({
+        shiftId: Id,
+        variantId: Id,
+        rows: z.array(TallyRowInput).min(1, 'Tidak ada baris tally').max(500, 'Terlalu banyak baris'),
+      })
+      .strict(),
     output: ShiftDetail,
-    description: 'Menyimpan satu lembar tally: penyerahan ke regu, hasil baik, rusak per alasan dan yang dikembalikan, dalam satu transaksi',
+    description:
+      'Menyimpan satu lembar tally: penyerahan ke regu, hasil baik, rusak per alasan dan yang dikembalikan, dalam satu transaksi',
     writes: true,
   }),
   'rusak.reklasifikasi': method({
     input: z
-      .object({ variantId: Id, reason: z.string().regex(/^[A-Z_]{2,40}$/), qty: Count.min(1, 'Jumlah minimal 1'), note: RequiredText('Alasan reklasifikasi', 300), shiftId: Id.nullable().optional() })
+      .object({
+        variantId: Id,
+        reason: z.string().regex(/^[A-Z_]{2,40}$/),
+        qty: Count.min(1, 'Jumlah minimal 1'),
+        note: RequiredText('Alasan reklasifikasi', 300),
+        shiftId: Id.nullable().optional(),
+      })
       .strict(),
     output: z.object({ seq: z.number().int() }),
-    description: 'Menyatakan surat suara rusak layak pakai (RUSAK → BAIK) dengan alasan; tetap tercatat sebagai reklasifikasi',
+    description:
+      'Menyatakan surat suara rusak layak pakai (RUSAK → BAIK) dengan alasan; tetap tercatat sebagai reklasifikasi',
     writes: true,
     access: 'koordinator',
   }),

@@ -10,7 +10,14 @@ export const WilayahSummary = z.object({
   tpsOverMax: z.number().int(),
 })
 
-export const KecamatanRow = z.object({ id: Id, kode: z.string().nullable(), nama: z.string(), desa: z.number().int(), tps: z.number().int(), dpt: z.number().int() })
+export const KecamatanRow = z.object({
+  id: Id,
+  kode: z.string().nullable(),
+  nama: z.string(),
+  desa: z.number().int(),
+  tps: z.number().int(),
+  dpt: z.number().int(),
+})
 
 export const TpsRow = z.object({
   id: Id,
@@ -39,7 +46,12 @@ export const ImportPreview = z.object({
   warnings: z.array(Issue),
   format: z.string(),
   columns: z.record(z.string(), z.string()),
-  totals: z.object({ kecamatan: z.number().int(), desa: z.number().int(), tps: z.number().int(), dpt: z.number().int() }),
+  totals: z.object({
+    kecamatan: z.number().int(),
+    desa: z.number().int(),
+    tps: z.number().int(),
+    dpt: z.number().int(),
+  }),
   changes: z.object({
     added: z.number().int(),
     removed: z.number().int(),
@@ -53,26 +65,56 @@ export const ImportPreview = z.object({
 export type ImportPreview = z.infer<typeof ImportPreview>
 
 export const wilayahMethods = {
-  'wilayah.summary': method({ input: NoInput, output: WilayahSummary, description: 'Jumlah kecamatan, desa/kelurahan, TPS dan DPT', writes: false }),
-  'wilayah.kecamatan': method({ input: NoInput, output: z.array(KecamatanRow), description: 'Daftar kecamatan (PPK) dengan jumlah desa, TPS dan DPT', writes: false }),
+  'wilayah.summary': method({
+    input: NoInput,
+    output: WilayahSummary,
+    description: 'Jumlah kecamatan, desa/kelurahan, TPS dan DPT',
+    writes: false,
+  }),
+  'wilayah.kecamatan': method({
+    input: NoInput,
+    output: z.array(KecamatanRow),
+    description: 'Daftar kecamatan (PPK) dengan jumlah desa, TPS dan DPT',
+    writes: false,
+  }),
   'wilayah.desa': method({
     input: z.object({ kecamatanId: Id.optional() }).strict().default({}),
-    output: z.array(z.object({ id: Id, kecamatanId: Id, kode: z.string().nullable(), nama: z.string(), tps: z.number().int(), dpt: z.number().int() })),
+    output: z.array(
+      z.object({
+        id: Id,
+        kecamatanId: Id,
+        kode: z.string().nullable(),
+        nama: z.string(),
+        tps: z.number().int(),
+        dpt: z.number().int(),
+      }),
+    ),
     description: 'Desa/kelurahan (PPS) dengan jumlah TPS dan DPT, seluruhnya atau satu kecamatan',
     writes: false,
   }),
-  'wilayah.tps': method({ input: NoInput, output: z.array(TpsRow), description: 'Semua TPS dengan kecamatan, desa/kelurahan dan DPT', writes: false }),
+  'wilayah.tps': method({
+    input: NoInput,
+    output: z.array(TpsRow),
+    description: 'Semua TPS dengan kecamatan, desa/kelurahan dan DPT',
+    writes: false,
+  }),
   'wilayah.importPreview': method({
     input: UploadedFile,
     output: ImportPreview,
-    description: 'Membaca berkas wilayah/TPS (CSV atau XLSX) dan menunjukkan galat serta perubahan tanpa menyimpan apa pun',
+    description:
+      'Membaca berkas wilayah/TPS (CSV atau XLSX) dan menunjukkan galat serta perubahan tanpa menyimpan apa pun',
     writes: false,
     // A satker's XLSX of 15,000 rows takes seconds to read: not on the thread that answers the window.
     long: true,
   }),
   'wilayah.importApply': method({
     input: UploadedFile.extend({ fingerprint: z.string().min(1, 'Pratinjau impor wajib dibuat dulu') }).strict(),
-    output: z.object({ added: z.number().int(), removed: z.number().int(), changed: z.number().int(), unchanged: z.number().int() }),
+    output: z.object({
+      added: z.number().int(),
+      removed: z.number().int(),
+      changed: z.number().int(),
+      unchanged: z.number().int(),
+    }),
     description: 'Menyimpan berkas wilayah/TPS yang sudah dipratinjau, seluruhnya atau tidak sama sekali',
     writes: true,
     access: 'koordinator',

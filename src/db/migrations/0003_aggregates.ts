@@ -12,7 +12,8 @@
  * - data_version: bumped whenever master data that needs depend on changes, so computed needs can be
  *   cached until the next change.
  */
-export const KIND = (p: string) => `CASE WHEN instr(${p}, ':') > 0 THEN substr(${p}, 1, instr(${p}, ':') - 1) ELSE ${p} END`
+export const KIND = (p: string) =>
+  `CASE WHEN instr(${p}, ':') > 0 THEN substr(${p}, 1, instr(${p}, ':') - 1) ELSE ${p} END`
 /** The team id in PROSES:<shift>:<team>. */
 const TEAM = (p: string) => `CAST(substr(${p}, 8 + instr(substr(${p}, 8), ':')) AS INTEGER)`
 

@@ -44,7 +44,9 @@ const listOf = (parts: [string, number][]) => parts.map(([unit, n]) => `${jumlah
 export function baPenerimaan(snap: Snapshot<PenerimaanData>): DocParts {
   const d = snap.data
   const receiver = snap.signers.find((s) => s.posisi === 'pihak')
-  const angkut = [d.kendaraan && `kendaraan ${d.kendaraan}`, d.pengemudi && `pengemudi ${d.pengemudi}`].filter(Boolean).join(', ')
+  const angkut = [d.kendaraan && `kendaraan ${d.kendaraan}`, d.pengemudi && `pengemudi ${d.pengemudi}`]
+    .filter(Boolean)
+    .join(', ')
   const singleUnit = new Set(d.lines.map((l) => l.unit)).size === 1
   const body: Content[] = [
     opening(snap.tanggal, { tempat: snap.header.tempat }),
@@ -91,21 +93,43 @@ export function baPenerimaan(snap: Snapshot<PenerimaanData>): DocParts {
         { header: 'Selisih', numeric: true, noSum: true },
         { header: 'Tertukar', numeric: true },
       ],
-      rows: d.lines.map((l) => [shortItemName(l.item), l.dapil ?? '-', l.unit, l.dus, l.isiPerDus, l.stated, l.counted, l.counted - l.stated, l.tertukar]),
+      rows: d.lines.map((l) => [
+        shortItemName(l.item),
+        l.dapil ?? '-',
+        l.unit,
+        l.dus,
+        l.isiPerDus,
+        l.stated,
+        l.counted,
+        l.counted - l.stated,
+        l.tertukar,
+      ]),
       ...(singleUnit && d.lines.length > 1 ? { totals: { label: 'JUMLAH' } } : {}),
       fontSize: 9,
     }),
-    paragraph(`Jumlah logistik yang diterima menurut hasil hitung sebanyak ${listOf(byUnit(d.lines, (l) => l.counted))}.`),
+    paragraph(
+      `Jumlah logistik yang diterima menurut hasil hitung sebanyak ${listOf(byUnit(d.lines, (l) => l.counted))}.`,
+    ),
   ]
   const kurang = d.lines.filter((l) => l.counted < l.stated)
   const lebih = d.lines.filter((l) => l.counted > l.stated)
   const tertukar = d.lines.filter((l) => l.tertukar > 0)
   if (kurang.length || lebih.length || tertukar.length) body.push(subheading('Catatan'))
   for (const l of kurang) {
-    body.push(paragraph(`${l.item}${l.dapil ? ` Dapil ${l.dapil}` : ''} kurang ${jumlahTerbilang(l.stated - l.counted)} ${l.unit} dari jumlah menurut surat jalan; kekurangan ini dimintakan kepada penyedia.`, { indent: 20 }))
+    body.push(
+      paragraph(
+        `${l.item}${l.dapil ? ` Dapil ${l.dapil}` : ''} kurang ${jumlahTerbilang(l.stated - l.counted)} ${l.unit} dari jumlah menurut surat jalan; kekurangan ini dimintakan kepada penyedia.`,
+        { indent: 20 },
+      ),
+    )
   }
   for (const l of lebih) {
-    body.push(paragraph(`${l.item}${l.dapil ? ` Dapil ${l.dapil}` : ''} lebih ${jumlahTerbilang(l.counted - l.stated)} ${l.unit} dari jumlah menurut surat jalan.`, { indent: 20 }))
+    body.push(
+      paragraph(
+        `${l.item}${l.dapil ? ` Dapil ${l.dapil}` : ''} lebih ${jumlahTerbilang(l.counted - l.stated)} ${l.unit} dari jumlah menurut surat jalan.`,
+        { indent: 20 },
+      ),
+    )
   }
   for (const l of tertukar) {
     body.push(
@@ -115,13 +139,29 @@ export function baPenerimaan(snap: Snapshot<PenerimaanData>): DocParts {
       ),
     )
   }
-  if (d.kind === 'pengganti') body.push(paragraph(`Penerimaan ini merupakan penggantian atas ${d.penggantiUntuk}, dan disortir sebagaimana surat suara lainnya.`))
+  if (d.kind === 'pengganti')
+    body.push(
+      paragraph(
+        `Penerimaan ini merupakan penggantian atas ${d.penggantiUntuk}, dan disortir sebagaimana surat suara lainnya.`,
+      ),
+    )
   if (d.note) body.push(paragraph(`Keterangan: ${d.note}`))
 
   return {
     title: ['BERITA ACARA', 'PENERIMAAN LOGISTIK DARI PENYEDIA'],
     body,
-    signatures: signatureBlock(snap, { before: [{ peran: 'PIHAK PERTAMA', jabatan: d.wakilJabatan || 'Wakil Penyedia', nama: d.wakilNama, nip: '', instansi: d.penyedia, posisi: 'pihak' }] }),
+    signatures: signatureBlock(snap, {
+      before: [
+        {
+          peran: 'PIHAK PERTAMA',
+          jabatan: d.wakilJabatan || 'Wakil Penyedia',
+          nama: d.wakilNama,
+          nip: '',
+          instansi: d.penyedia,
+          posisi: 'pihak',
+        },
+      ],
+    }),
   }
 }
 
@@ -156,9 +196,15 @@ export function notaRetur(snap: Snapshot<ReturData>): DocParts {
         totals: { label: 'JUMLAH' },
       }),
       paragraph(`Jumlah yang dikembalikan sebanyak ${jumlahTerbilang(total)} lembar. ${d.note}`),
-      paragraph(`Surat suara tersebut tidak termasuk persediaan ${snap.header.satkerNama} (jumlah ${formatAngka(total)} lembar telah dikeluarkan dari tempat penyimpanan terpisah).`),
+      paragraph(
+        `Surat suara tersebut tidak termasuk persediaan ${snap.header.satkerNama} (jumlah ${formatAngka(total)} lembar telah dikeluarkan dari tempat penyimpanan terpisah).`,
+      ),
     ],
     closing: paragraph('Demikian nota pengembalian ini dibuat untuk dipergunakan sebagaimana mestinya.'),
-    signatures: signatureBlock(snap, { after: [{ peran: 'Yang Menerima', jabatan: 'Wakil Penyedia', nama: '', nip: '', instansi: d.penyedia, posisi: 'pihak' }] }),
+    signatures: signatureBlock(snap, {
+      after: [
+        { peran: 'Yang Menerima', jabatan: 'Wakil Penyedia', nama: '', nip: '', instansi: d.penyedia, posisi: 'pihak' },
+      ],
+    }),
   }
 }

@@ -1,6 +1,16 @@
 import { jumlahTerbilang } from '../../core/terbilang'
 import { shortItemName } from '../../core/text'
-import { dataTable, identityTable, opening, paragraph, strong, subheading, type CellValue, type Content, type DataColumn } from '../pdf'
+import {
+  dataTable,
+  identityTable,
+  opening,
+  paragraph,
+  strong,
+  subheading,
+  type CellValue,
+  type Content,
+  type DataColumn,
+} from '../pdf'
 import { signatureBlock, type DocParts, type Snapshot } from './snapshot'
 
 export interface SerahTerimaItem {
@@ -78,22 +88,58 @@ export function baSerahTerima(snap: Snapshot<SerahTerimaData>): DocParts {
     ]),
     dataTable({
       numbered: true,
-      columns: [{ header: 'Jenis Logistik', width: '*' }, { header: 'Dapil', width: 'auto', noWrap: true }, { header: 'Satuan', width: 'auto' }, { header: 'Jumlah', numeric: true }],
-      rows: d.items.map((i) => [i.kind === 'ballot' ? shortItemName(i.name) : i.name, i.dapil ?? '-', i.unit, total(i.variantId)]),
+      columns: [
+        { header: 'Jenis Logistik', width: '*' },
+        { header: 'Dapil', width: 'auto', noWrap: true },
+        { header: 'Satuan', width: 'auto' },
+        { header: 'Jumlah', numeric: true },
+      ],
+      rows: d.items.map((i) => [
+        i.kind === 'ballot' ? shortItemName(i.name) : i.name,
+        i.dapil ?? '-',
+        i.unit,
+        total(i.variantId),
+      ]),
     }),
-    paragraph(`Jumlah seluruhnya ${[...units.entries()].filter(([, n]) => n > 0).map(([u, n]) => `${jumlahTerbilang(n)} ${u}`).join(', ')}, dengan rincian per desa/kelurahan pada Lampiran I dan per TPS pada Lampiran II.`),
+    paragraph(
+      `Jumlah seluruhnya ${[...units.entries()]
+        .filter(([, n]) => n > 0)
+        .map(([u, n]) => `${jumlahTerbilang(n)} ${u}`)
+        .join(', ')}, dengan rincian per desa/kelurahan pada Lampiran I dan per TPS pada Lampiran II.`,
+    ),
   ]
   if (exceptions.length) {
     body.push(subheading('Catatan: kit yang diserahkan belum lengkap'))
     for (const t of exceptions) body.push(paragraph(`${tpsLabel(t.nomor)} ${t.desa}: ${t.exception}`, { indent: 20 }))
   }
   if (d.note) body.push(paragraph(`Keterangan: ${d.note}`))
-  body.push(paragraph(['Sejak penandatanganan berita acara ini, logistik tersebut menjadi tanggung jawab ', strong('PIHAK KEDUA'), ' untuk disalurkan kepada PPS dan KPPS.']))
+  body.push(
+    paragraph([
+      'Sejak penandatanganan berita acara ini, logistik tersebut menjadi tanggung jawab ',
+      strong('PIHAK KEDUA'),
+      ' untuk disalurkan kepada PPS dan KPPS.',
+    ]),
+  )
 
-  const sum = (rows: CellValue[][], from: number): CellValue[] => rows[0]!.map((_, i) => (i < from ? null : rows.reduce((s, r) => s + (typeof r[i] === 'number' ? (r[i] as number) : 0), 0)))
+  const sum = (rows: CellValue[][], from: number): CellValue[] =>
+    rows[0]!.map((_, i) =>
+      i < from ? null : rows.reduce((s, r) => s + (typeof r[i] === 'number' ? (r[i] as number) : 0), 0),
+    )
   const desaRows: CellValue[][] = d.desa.map((x) => [x.nama, x.tps, ...d.items.map((i) => x.qty[i.variantId] ?? 0)])
-  const tpsRows: CellValue[][] = d.tps.map((t) => [t.desa, tpsLabel(t.nomor), ...d.items.map((i) => t.qty[i.variantId] ?? 0), t.segel.join(', ') || '-'])
-  const pihakKedua = { peran: 'PIHAK KEDUA', jabatan: d.ppkJabatan, nama: d.ppkNama, nip: '', instansi: `PPK ${d.kecamatan}`, posisi: 'pihak' as const }
+  const tpsRows: CellValue[][] = d.tps.map((t) => [
+    t.desa,
+    tpsLabel(t.nomor),
+    ...d.items.map((i) => t.qty[i.variantId] ?? 0),
+    t.segel.join(', ') || '-',
+  ])
+  const pihakKedua = {
+    peran: 'PIHAK KEDUA',
+    jabatan: d.ppkJabatan,
+    nama: d.ppkNama,
+    nip: '',
+    instansi: `PPK ${d.kecamatan}`,
+    posisi: 'pihak' as const,
+  }
   return {
     title: ['BERITA ACARA', 'SERAH TERIMA LOGISTIK PEMILIHAN'],
     body,
@@ -116,7 +162,12 @@ export function baSerahTerima(snap: Snapshot<SerahTerimaData>): DocParts {
         body: [
           dataTable({
             numbered: true,
-            columns: [{ header: 'Desa/Kelurahan', width: '*' }, { header: 'TPS', width: 'auto', noWrap: true }, ...itemCols, { header: 'Nomor Segel', width: 'auto' }],
+            columns: [
+              { header: 'Desa/Kelurahan', width: '*' },
+              { header: 'TPS', width: 'auto', noWrap: true },
+              ...itemCols,
+              { header: 'Nomor Segel', width: 'auto' },
+            ],
             rows: tpsRows,
             fontSize: 7,
           }),
@@ -144,7 +195,9 @@ export function baPemusnahan(snap: Snapshot<PemusnahanData>): DocParts {
     opening(snap.tanggal, {
       tempat: d.tempat,
       lanjutan: `telah dilaksanakan pemusnahan surat suara rusak dan surat suara lebih ${snap.header.namaPemilihan} milik ${snap.header.satkerNama} dengan cara ${d.metode}, disaksikan oleh ${
-        saksi.length ? saksi.map((s) => `${s.jabatan}${s.nama ? ` (${s.nama})` : ''}`).join(', ') : 'para saksi yang bertanda tangan di bawah ini'
+        saksi.length
+          ? saksi.map((s) => `${s.jabatan}${s.nama ? ` (${s.nama})` : ''}`).join(', ')
+          : 'para saksi yang bertanda tangan di bawah ini'
       }, dengan rincian sebagai berikut:`,
     }),
     dataTable({
@@ -159,15 +212,26 @@ export function baPemusnahan(snap: Snapshot<PemusnahanData>): DocParts {
       rows: d.rows.map((r) => [shortItemName(r.item), r.dapil ?? '-', rusakOf(r), r.lebih, rusakOf(r) + r.lebih]),
       totals: { label: 'JUMLAH' },
     }),
-    paragraph(`Jumlah surat suara yang dimusnahkan sebanyak ${jumlahTerbilang(total)} lembar, sehingga tidak dapat digunakan lagi.`),
+    paragraph(
+      `Jumlah surat suara yang dimusnahkan sebanyak ${jumlahTerbilang(total)} lembar, sehingga tidak dapat digunakan lagi.`,
+    ),
   ]
-  const reasonRows = d.rows.flatMap((r) => d.reasons.filter((x) => (r.rusakByReason[x.code] ?? 0) > 0).map((x) => [shortItemName(r.item), r.dapil ?? '-', x.label, r.rusakByReason[x.code]!] as CellValue[]))
+  const reasonRows = d.rows.flatMap((r) =>
+    d.reasons
+      .filter((x) => (r.rusakByReason[x.code] ?? 0) > 0)
+      .map((x) => [shortItemName(r.item), r.dapil ?? '-', x.label, r.rusakByReason[x.code]!] as CellValue[]),
+  )
   if (reasonRows.length) {
     body.push(subheading('Rincian surat suara rusak yang dimusnahkan menurut kriteria'))
     body.push(
       dataTable({
         numbered: true,
-        columns: [{ header: 'Jenis Surat Suara', width: '*' }, { header: 'Dapil', width: 'auto', noWrap: true }, { header: 'Kriteria Rusak', width: 130 }, { header: 'Jumlah', numeric: true }],
+        columns: [
+          { header: 'Jenis Surat Suara', width: '*' },
+          { header: 'Dapil', width: 'auto', noWrap: true },
+          { header: 'Kriteria Rusak', width: 130 },
+          { header: 'Jumlah', numeric: true },
+        ],
         rows: reasonRows,
         totals: { label: 'JUMLAH' },
       }),

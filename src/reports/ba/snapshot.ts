@@ -103,8 +103,15 @@ function rowsOf<T>(list: T[], n: number): T[][] {
  * in rows of up to three under them, and "Mengetahui" centred last. Parties known only at issuance
  * (a penyedia's representative) go before or after the configured ones.
  */
-export function signatureBlock(snap: Snapshot<unknown>, extra: { before?: Signer[]; after?: Signer[] } = {}): SignatureBlock {
-  const parties = [...(extra.before ?? []), ...snap.signers.filter((s) => s.posisi === 'pihak'), ...(extra.after ?? [])].map(toPdfSigner)
+export function signatureBlock(
+  snap: Snapshot<unknown>,
+  extra: { before?: Signer[]; after?: Signer[] } = {},
+): SignatureBlock {
+  const parties = [
+    ...(extra.before ?? []),
+    ...snap.signers.filter((s) => s.posisi === 'pihak'),
+    ...(extra.after ?? []),
+  ].map(toPdfSigner)
   const saksi = snap.signers.filter((s) => s.posisi === 'saksi').map(toPdfSigner)
   // "Mengetahui," is printed above them already; their own line is their office.
   const mengetahui = snap.signers

@@ -38,11 +38,18 @@ export interface SortirData {
 }
 
 export const periodText = (from: string, to: string): string =>
-  from === to ? `tanggal ${tanggalPanjang(from)}` : `tanggal ${tanggalPanjang(from)} sampai dengan ${tanggalPanjang(to)}`
+  from === to
+    ? `tanggal ${tanggalPanjang(from)}`
+    : `tanggal ${tanggalPanjang(from)} sampai dengan ${tanggalPanjang(to)}`
 
-export function reasonRows(rows: { item: string; dapil: string | null; rusakByReason: Record<string, number> }[], reasons: { code: string; label: string }[]) {
+export function reasonRows(
+  rows: { item: string; dapil: string | null; rusakByReason: Record<string, number> }[],
+  reasons: { code: string; label: string }[],
+) {
   return rows.flatMap((r) =>
-    reasons.filter((x) => (r.rusakByReason[x.code] ?? 0) !== 0).map((x) => [shortItemName(r.item), r.dapil ?? '-', x.label, r.rusakByReason[x.code]!] as (string | number)[]),
+    reasons
+      .filter((x) => (r.rusakByReason[x.code] ?? 0) !== 0)
+      .map((x) => [shortItemName(r.item), r.dapil ?? '-', x.label, r.rusakByReason[x.code]!] as (string | number)[]),
   )
 }
 
@@ -51,7 +58,10 @@ export function baSortir(snap: Snapshot<SortirData>): DocParts {
   const baik = d.rows.reduce((s, r) => s + r.baik, 0)
   const rusak = d.rows.reduce((s, r) => s + r.rusak, 0)
   const body: Content[] = [
-    opening(snap.tanggal, { tempat: snap.header.tempat, lanjutan: `kami yang bertanda tangan di bawah ini menyatakan bahwa telah dilaksanakan sortir dan lipat surat suara ${snap.header.namaPemilihan} pada ${periodText(d.from, d.to)}, dalam ${d.shifts} shift oleh ${d.teams} regu dengan ${d.workers} pekerja, dengan hasil sebagai berikut:` }),
+    opening(snap.tanggal, {
+      tempat: snap.header.tempat,
+      lanjutan: `kami yang bertanda tangan di bawah ini menyatakan bahwa telah dilaksanakan sortir dan lipat surat suara ${snap.header.namaPemilihan} pada ${periodText(d.from, d.to)}, dalam ${d.shifts} shift oleh ${d.teams} regu dengan ${d.workers} pekerja, dengan hasil sebagai berikut:`,
+    }),
     subheading('A. Hasil sortir dan lipat'),
     dataTable({
       numbered: true,
@@ -65,7 +75,9 @@ export function baSortir(snap: Snapshot<SortirData>): DocParts {
       rows: d.rows.map((r) => [shortItemName(r.item), r.dapil ?? '-', r.baik + r.rusak, r.baik, r.rusak]),
       totals: { label: 'JUMLAH' },
     }),
-    paragraph(`Jumlah surat suara yang disortir dan dilipat dalam keadaan baik sebanyak ${jumlahTerbilang(baik)} lembar, dan yang rusak sebanyak ${jumlahTerbilang(rusak)} lembar.`),
+    paragraph(
+      `Jumlah surat suara yang disortir dan dilipat dalam keadaan baik sebanyak ${jumlahTerbilang(baik)} lembar, dan yang rusak sebanyak ${jumlahTerbilang(rusak)} lembar.`,
+    ),
   ]
   const reasons = reasonRows(d.rows, d.reasons)
   if (reasons.length) {
@@ -73,19 +85,38 @@ export function baSortir(snap: Snapshot<SortirData>): DocParts {
     body.push(
       dataTable({
         numbered: true,
-        columns: [{ header: 'Jenis Surat Suara', width: '*' }, { header: 'Dapil', width: 'auto', noWrap: true }, { header: 'Kriteria Rusak', width: 130 }, { header: 'Jumlah', numeric: true }],
+        columns: [
+          { header: 'Jenis Surat Suara', width: '*' },
+          { header: 'Dapil', width: 'auto', noWrap: true },
+          { header: 'Kriteria Rusak', width: 130 },
+          { header: 'Jumlah', numeric: true },
+        ],
         rows: reasons,
         totals: { label: 'JUMLAH' },
       }),
     )
-    body.push(paragraph('Surat suara rusak disimpan terpisah menurut kriterianya sampai dimusnahkan dengan berita acara pemusnahan.'))
+    body.push(
+      paragraph(
+        'Surat suara rusak disimpan terpisah menurut kriterianya sampai dimusnahkan dengan berita acara pemusnahan.',
+      ),
+    )
   }
   if (d.reklasifikasi.length) {
-    body.push(subheading(`${reasons.length ? 'C' : 'B'}. Surat suara yang semula dinyatakan rusak kemudian dinyatakan layak pakai`))
+    body.push(
+      subheading(
+        `${reasons.length ? 'C' : 'B'}. Surat suara yang semula dinyatakan rusak kemudian dinyatakan layak pakai`,
+      ),
+    )
     body.push(
       dataTable({
         numbered: true,
-        columns: [{ header: 'Jenis Surat Suara', width: '*' }, { header: 'Dapil', width: 'auto', noWrap: true }, { header: 'Semula', width: 100 }, { header: 'Alasan', width: 120 }, { header: 'Jumlah', numeric: true }],
+        columns: [
+          { header: 'Jenis Surat Suara', width: '*' },
+          { header: 'Dapil', width: 'auto', noWrap: true },
+          { header: 'Semula', width: 100 },
+          { header: 'Alasan', width: 120 },
+          { header: 'Jumlah', numeric: true },
+        ],
         rows: d.reklasifikasi.map((r) => [shortItemName(r.item), r.dapil ?? '-', r.reason, r.note, r.qty]),
         totals: { label: 'JUMLAH' },
       }),
@@ -111,11 +142,22 @@ export function baSortir(snap: Snapshot<SortirData>): DocParts {
               { header: 'Belum Disortir', numeric: true },
               { header: 'Kekurangan', numeric: true },
             ],
-            rows: d.position.map((p) => [shortItemName(p.item), p.dapil ?? '-', p.kebutuhan, p.diterima, p.baik, p.rusak, p.belumDisortir, p.kekurangan]),
+            rows: d.position.map((p) => [
+              shortItemName(p.item),
+              p.dapil ?? '-',
+              p.kebutuhan,
+              p.diterima,
+              p.baik,
+              p.rusak,
+              p.belumDisortir,
+              p.kekurangan,
+            ]),
             totals: { label: 'JUMLAH' },
             fontSize: 9,
           }),
-          paragraph('Kebutuhan = DPT ditambah cadangan per TPS, ditambah cadangan PSU. Kekurangan = kebutuhan yang belum tertutup oleh surat suara baik ditambah yang belum disortir.'),
+          paragraph(
+            'Kebutuhan = DPT ditambah cadangan per TPS, ditambah cadangan PSU. Kekurangan = kebutuhan yang belum tertutup oleh surat suara baik ditambah yang belum disortir.',
+          ),
         ],
       },
     ],
@@ -160,7 +202,15 @@ export function baRusak(snap: Snapshot<RusakData>): DocParts {
         { header: 'Kurang Kirim', numeric: true },
         { header: 'Kekurangan', numeric: true },
       ],
-      rows: d.rows.map((r) => [shortItemName(r.item), r.dapil ?? '-', r.kebutuhan, r.diterima, r.rusak, r.kurangKirim, r.kekurangan]),
+      rows: d.rows.map((r) => [
+        shortItemName(r.item),
+        r.dapil ?? '-',
+        r.kebutuhan,
+        r.diterima,
+        r.rusak,
+        r.kurangKirim,
+        r.kekurangan,
+      ]),
       totals: { label: 'JUMLAH' },
       fontSize: 9,
     }),
@@ -171,7 +221,12 @@ export function baRusak(snap: Snapshot<RusakData>): DocParts {
     body.push(
       dataTable({
         numbered: true,
-        columns: [{ header: 'Jenis Surat Suara', width: '*' }, { header: 'Dapil', width: 'auto', noWrap: true }, { header: 'Kriteria Rusak', width: 130 }, { header: 'Jumlah', numeric: true }],
+        columns: [
+          { header: 'Jenis Surat Suara', width: '*' },
+          { header: 'Dapil', width: 'auto', noWrap: true },
+          { header: 'Kriteria Rusak', width: 130 },
+          { header: 'Jumlah', numeric: true },
+        ],
         rows: reasons,
         totals: { label: 'JUMLAH' },
       }),
@@ -182,8 +237,18 @@ export function baRusak(snap: Snapshot<RusakData>): DocParts {
       ? paragraph(
           `Berdasarkan hal tersebut, ${snap.header.satkerNama} mengajukan permintaan penggantian surat suara sebanyak ${jumlahTerbilang(minta)} lembar, dengan rincian per jenis dan dapil pada kolom Kekurangan di atas.`,
         )
-      : paragraph('Berdasarkan hal tersebut, kebutuhan surat suara setiap jenis dan dapil telah tercukupi sehingga tidak diajukan permintaan penggantian.'),
+      : paragraph(
+          'Berdasarkan hal tersebut, kebutuhan surat suara setiap jenis dan dapil telah tercukupi sehingga tidak diajukan permintaan penggantian.',
+        ),
   )
-  body.push(paragraph('Kekurangan = kebutuhan (DPT ditambah cadangan per TPS dan cadangan PSU) yang belum tertutup oleh surat suara baik ditambah yang belum disortir. Kurang kirim = selisih kurang antara hasil hitung dan surat jalan yang belum diselesaikan.'))
-  return { title: ['BERITA ACARA', 'SURAT SUARA RUSAK DAN KEKURANGAN SURAT SUARA'], body, signatures: signatureBlock(snap) }
+  body.push(
+    paragraph(
+      'Kekurangan = kebutuhan (DPT ditambah cadangan per TPS dan cadangan PSU) yang belum tertutup oleh surat suara baik ditambah yang belum disortir. Kurang kirim = selisih kurang antara hasil hitung dan surat jalan yang belum diselesaikan.',
+    ),
+  )
+  return {
+    title: ['BERITA ACARA', 'SURAT SUARA RUSAK DAN KEKURANGAN SURAT SUARA'],
+    body,
+    signatures: signatureBlock(snap),
+  }
 }

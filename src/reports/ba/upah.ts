@@ -25,7 +25,9 @@ export function rekapUpah(snap: Snapshot<UpahData>): DocParts {
   const tax = d.workers.reduce((s, w) => s + w.tax, 0)
   const net = d.workers.reduce((s, w) => s + w.net, 0)
   const body: Content[] = [
-    paragraph(`Rekapitulasi upah pekerja sortir, lipat dan perakitan logistik ${snap.header.namaPemilihan} pada ${periodText(d.from, d.to)}, berdasarkan hasil kerja yang tercatat per shift. Hasil regu dibagi rata kepada anggota regu yang hadir pada shift tersebut, kecuali dicatat per pekerja.`),
+    paragraph(
+      `Rekapitulasi upah pekerja sortir, lipat dan perakitan logistik ${snap.header.namaPemilihan} pada ${periodText(d.from, d.to)}, berdasarkan hasil kerja yang tercatat per shift. Hasil regu dibagi rata kepada anggota regu yang hadir pada shift tersebut, kecuali dicatat per pekerja.`,
+    ),
     dataTable({
       columns: [
         { header: 'Barang', width: '*' },
@@ -46,17 +48,41 @@ export function rekapUpah(snap: Snapshot<UpahData>): DocParts {
         { header: 'Diterima (Rp)', numeric: true },
         { header: 'Tanda Tangan', width: 60 },
       ],
-      rows: d.workers.map((w) => [w.nama, w.regu, ...d.items.map((i) => (w.qty[i.code] ? qtyText(w.qty[i.code]!) : '-')), w.gross, w.tax, w.net, '']),
-      totals: { label: 'JUMLAH', values: [null, null, null, ...d.items.map((i) => qtyText(d.workers.reduce((s, w) => s + (w.qty[i.code] ?? 0), 0))), gross, tax, net, null] },
+      rows: d.workers.map((w) => [
+        w.nama,
+        w.regu,
+        ...d.items.map((i) => (w.qty[i.code] ? qtyText(w.qty[i.code]!) : '-')),
+        w.gross,
+        w.tax,
+        w.net,
+        '',
+      ]),
+      totals: {
+        label: 'JUMLAH',
+        values: [
+          null,
+          null,
+          null,
+          ...d.items.map((i) => qtyText(d.workers.reduce((s, w) => s + (w.qty[i.code] ?? 0), 0))),
+          gross,
+          tax,
+          net,
+          null,
+        ],
+      },
       fontSize: 8,
     }),
-    paragraph(`Jumlah upah bruto ${rupiah(gross)}, pajak dipotong ${rupiah(tax)}, jumlah diterima pekerja ${jumlahTerbilang(net)} rupiah.`),
+    paragraph(
+      `Jumlah upah bruto ${rupiah(gross)}, pajak dipotong ${rupiah(tax)}, jumlah diterima pekerja ${jumlahTerbilang(net)} rupiah.`,
+    ),
     ...d.notes.map((n) => paragraph(`Catatan: ${n}`)),
   ]
   return {
     title: ['REKAPITULASI UPAH PEKERJA', 'SORTIR, LIPAT DAN PERAKITAN LOGISTIK'],
     body,
-    closing: paragraph('Demikian rekapitulasi upah ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.'),
+    closing: paragraph(
+      'Demikian rekapitulasi upah ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.',
+    ),
     signatures: signatureBlock(snap),
   }
 }
@@ -67,16 +93,36 @@ export function rekapUpahTable(snap: Snapshot<UpahData>, nomorOrId: string): Tab
   const num = (label: string) => ({ label, numeric: true })
   return {
     sheet: 'Rekap Upah',
-    heading: [`Rekapitulasi Upah Pekerja ${periodText(d.from, d.to)}`, `${snap.header.satkerNama} · ${snap.header.namaPemilihan}`, `Dokumen ${nomorOrId}; pajak ${d.taxPercent}%`],
+    heading: [
+      `Rekapitulasi Upah Pekerja ${periodText(d.from, d.to)}`,
+      `${snap.header.satkerNama} · ${snap.header.namaPemilihan}`,
+      `Dokumen ${nomorOrId}; pajak ${d.taxPercent}%`,
+    ],
     columns: [
       { label: 'Nama', numeric: false, width: 28 },
       { label: 'Regu', numeric: false, width: 16 },
-      ...d.items.map((i) => ({ label: `${i.name} (${i.unit}) @Rp${formatAngka(i.rate ?? 0)}`, numeric: true, width: 18 })),
+      ...d.items.map((i) => ({
+        label: `${i.name} (${i.unit}) @Rp${formatAngka(i.rate ?? 0)}`,
+        numeric: true,
+        width: 18,
+      })),
       num('Bruto (Rp)'),
       num('Pajak (Rp)'),
       num('Diterima (Rp)'),
     ],
-    rows: d.workers.map((w) => [w.nama, w.regu, ...d.items.map((i) => Math.round((w.qty[i.code] ?? 0) * 100) / 100), w.gross, w.tax, w.net]),
-    totals: ['JUMLAH', '', ...d.items.map((i) => Math.round(d.workers.reduce((s, w) => s + (w.qty[i.code] ?? 0), 0) * 100) / 100), ...(['gross', 'tax', 'net'] as const).map((k) => d.workers.reduce((s, w) => s + w[k], 0))],
+    rows: d.workers.map((w) => [
+      w.nama,
+      w.regu,
+      ...d.items.map((i) => Math.round((w.qty[i.code] ?? 0) * 100) / 100),
+      w.gross,
+      w.tax,
+      w.net,
+    ]),
+    totals: [
+      'JUMLAH',
+      '',
+      ...d.items.map((i) => Math.round(d.workers.reduce((s, w) => s + (w.qty[i.code] ?? 0), 0) * 100) / 100),
+      ...(['gross', 'tax', 'net'] as const).map((k) => d.workers.reduce((s, w) => s + w[k], 0)),
+    ],
   }
 }

@@ -1,7 +1,26 @@
 import { formatAngka } from '../../core/terbilang'
-import { FONT_FAMILY, LETTER_MARGINS, PAPER, renderPdf, type Content, type ContentStack, type PdfDocDefinition, type RenderOptions } from '../pdf'
+import {
+  FONT_FAMILY,
+  LETTER_MARGINS,
+  PAPER,
+  renderPdf,
+  type Content,
+  type ContentStack,
+  type PdfDocDefinition,
+  type RenderOptions,
+} from '../pdf'
 import { renderDrawing, type Drawing } from '../pdf/draw'
-import { drawOps, Flow, FlowUnsupported, noBorders, toPdfmake, type FlowNode, type FlowTableLayout, type Op, type TextNode } from '../pdf/flow'
+import {
+  drawOps,
+  Flow,
+  FlowUnsupported,
+  noBorders,
+  toPdfmake,
+  type FlowNode,
+  type FlowTableLayout,
+  type Op,
+  type TextNode,
+} from '../pdf/flow'
 
 /**
  * The daftar isi kit: what must be inside each TPS kit, with a box to tick for the PPS and one for the
@@ -32,12 +51,22 @@ export interface DaftarIsiOptions {
 }
 
 const PAGE = PAPER.A4
-const MARGINS = { left: LETTER_MARGINS.left - 30, top: LETTER_MARGINS.top - 10, right: LETTER_MARGINS.right, bottom: LETTER_MARGINS.bottom + 10 }
+const MARGINS = {
+  left: LETTER_MARGINS.left - 30,
+  top: LETTER_MARGINS.top - 10,
+  right: LETTER_MARGINS.right,
+  bottom: LETTER_MARGINS.bottom + 10,
+}
 const BODY = { width: PAGE.width - MARGINS.left - MARGINS.right, height: PAGE.height - MARGINS.top - MARGINS.bottom }
 /** pdfmake's defaultStyle of the paper. */
 const DEFAULT_SIZE = 10
 
-const text = (t: string, size: number, more: Omit<TextNode, 'kind' | 'text' | 'size'> = {}): TextNode => ({ kind: 'text', text: t, size, ...more })
+const text = (t: string, size: number, more: Omit<TextNode, 'kind' | 'text' | 'size'> = {}): TextNode => ({
+  kind: 'text',
+  text: t,
+  size,
+  ...more,
+})
 
 const BOX: FlowNode = { kind: 'rect', x: 0, y: 1, w: 9, h: 9, lineWidth: 0.8, align: 'center' }
 
@@ -76,7 +105,14 @@ function kit(k: DaftarIsiKit, namaPemilihan: string, compact: boolean): FlowNode
         kind: 'columns',
         columns: [
           { width: 'auto', node: text(tps, 16, { bold: true }) },
-          { width: '*', node: text(`Desa/Kel. (PPS) ${k.desa} · Kecamatan (PPK) ${k.kecamatan} · ${k.satker}, ${k.provinsi} · DPT ${formatAngka(k.dpt)}`, 8.5, { margin: [8, 4, 0, 0] }) },
+          {
+            width: '*',
+            node: text(
+              `Desa/Kel. (PPS) ${k.desa} · Kecamatan (PPK) ${k.kecamatan} · ${k.satker}, ${k.provinsi} · DPT ${formatAngka(k.dpt)}`,
+              8.5,
+              { margin: [8, 4, 0, 0] },
+            ),
+          },
         ],
       }
     : {
@@ -130,7 +166,14 @@ function kit(k: DaftarIsiKit, namaPemilihan: string, compact: boolean): FlowNode
           dontBreakRows: true,
           widths: ['auto', '*', compact ? 110 : 150],
           heights: (row) => (row === 0 || compact ? 'auto' : 22),
-          body: [['Kotak', 'Isi', 'Nomor Segel'].map(head), ...k.kotak.map((x) => [text(`${x.no} / ${x.of}`, fs, { align: 'center' }), text(x.isi ?? 'Kotak suara', fs), text(x.segel ?? '', fs)])],
+          body: [
+            ['Kotak', 'Isi', 'Nomor Segel'].map(head),
+            ...k.kotak.map((x) => [
+              text(`${x.no} / ${x.of}`, fs, { align: 'center' }),
+              text(x.isi ?? 'Kotak suara', fs),
+              text(x.segel ?? '', fs),
+            ]),
+          ],
           layout: grid(compact),
         },
       ]
@@ -140,19 +183,43 @@ function kit(k: DaftarIsiKit, namaPemilihan: string, compact: boolean): FlowNode
     margin: [0, 0, 0, compact ? 14 : 0],
     items: [
       compact
-        ? text(`DAFTAR ISI KIT LOGISTIK TPS · ${namaPemilihan}`, 8, { bold: true, color: '#333333', margin: [0, 0, 0, 2] })
-        : { kind: 'stack', items: [text('DAFTAR ISI KIT LOGISTIK TPS', 13, { bold: true, align: 'center' }), text(namaPemilihan, 9, { align: 'center', margin: [0, 1, 0, 6] })] },
+        ? text(`DAFTAR ISI KIT LOGISTIK TPS · ${namaPemilihan}`, 8, {
+            bold: true,
+            color: '#333333',
+            margin: [0, 0, 0, 2],
+          })
+        : {
+            kind: 'stack',
+            items: [
+              text('DAFTAR ISI KIT LOGISTIK TPS', 13, { bold: true, align: 'center' }),
+              text(namaPemilihan, 9, { align: 'center', margin: [0, 1, 0, 6] }),
+            ],
+          },
       identity,
       items,
       ...kotak,
-      { kind: 'columns', margin: [0, compact ? 6 : 24, 0, 0], columns: ['Petugas Pengemas', 'Ketua PPS', 'Ketua KPPS'].map((r) => ({ width: '*' as const, node: signer(r, compact ? 14 : 36) })) },
+      {
+        kind: 'columns',
+        margin: [0, compact ? 6 : 24, 0, 0],
+        columns: ['Petugas Pengemas', 'Ketua PPS', 'Ketua KPPS'].map((r) => ({
+          width: '*' as const,
+          node: signer(r, compact ? 14 : 36),
+        })),
+      },
     ],
   }
 }
 
-const footerNode = (title: string, page: number, pages: number): FlowNode => text(`${title} · Halaman ${page} dari ${pages}`, 8, { align: 'center', margin: [0, 12, 0, 0] })
+const footerNode = (title: string, page: number, pages: number): FlowNode =>
+  text(`${title} · Halaman ${page} dari ${pages}`, 8, { align: 'center', margin: [0, 12, 0, 0] })
 
-const info = (title: string) => ({ title, author: 'Gudang Pemilu', creator: 'Gudang Pemilu', producer: 'Gudang Pemilu (pdfmake)', creationDate: new Date(0) })
+const info = (title: string) => ({
+  title,
+  author: 'Gudang Pemilu',
+  creator: 'Gudang Pemilu',
+  producer: 'Gudang Pemilu (pdfmake)',
+  creationDate: new Date(0),
+})
 
 /** The paper as a pdfmake definition: what pdfmake lays out when a kit does not fit a page, and the reference the drawing is tested against. */
 export function daftarIsiDocument(kits: readonly DaftarIsiKit[], opts: DaftarIsiOptions): PdfDocDefinition {
@@ -181,9 +248,17 @@ export function daftarIsiDocument(kits: readonly DaftarIsiKit[], opts: DaftarIsi
  * first page is drawn; a kit's operations are a few hundred small objects. A kit taller than a page, or
  * a name with a character flow.ts cannot break as pdfmake would, sends the whole paper to pdfmake.
  */
-export async function renderDaftarIsi(kits: readonly DaftarIsiKit[], opts: DaftarIsiOptions, options: RenderOptions = {}): Promise<Buffer> {
+export async function renderDaftarIsi(
+  kits: readonly DaftarIsiKit[],
+  opts: DaftarIsiOptions,
+  options: RenderOptions = {},
+): Promise<Buffer> {
   try {
-    return await renderDrawing({ pageSize: PAGE, info: info(opts.title), language: 'id-ID' }, (d) => drawDaftarIsi(d, kits, opts), options)
+    return await renderDrawing(
+      { pageSize: PAGE, info: info(opts.title), language: 'id-ID' },
+      (d) => drawDaftarIsi(d, kits, opts),
+      options,
+    )
   } catch (err) {
     if (err instanceof FlowUnsupported) return renderPdf(daftarIsiDocument(kits, opts), options)
     throw err
@@ -214,7 +289,8 @@ function drawDaftarIsi(d: Drawing, kits: readonly DaftarIsiKit[], opts: DaftarIs
     else y += mb
   }
   const pages = page + 1
-  if (kits.length === 0) drawOps(d, layoutOf(flow, text('Tidak ada TPS untuk dicetak.', DEFAULT_SIZE)), MARGINS.left, MARGINS.top)
+  if (kits.length === 0)
+    drawOps(d, layoutOf(flow, text('Tidak ada TPS untuk dicetak.', DEFAULT_SIZE)), MARGINS.left, MARGINS.top)
   let at = 0
   for (let p = 0; p < pages; p++) {
     if (p > 0) d.newPage()

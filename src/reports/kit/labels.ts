@@ -22,7 +22,17 @@ export interface LabelGrid {
   outline: boolean
 }
 
-export const DEFAULT_LABEL_GRID: LabelGrid = { rows: 4, cols: 2, marginTop: 12, marginLeft: 8, marginRight: 8, marginBottom: 12, gapX: 4, gapY: 4, outline: true }
+export const DEFAULT_LABEL_GRID: LabelGrid = {
+  rows: 4,
+  cols: 2,
+  marginTop: 12,
+  marginLeft: 8,
+  marginRight: 8,
+  marginBottom: 12,
+  gapX: 4,
+  gapY: 4,
+  outline: true,
+}
 
 export interface KotakLabel {
   satker: string
@@ -109,7 +119,12 @@ function label(d: Drawing, l: KotakLabel, x: number, y: number, w: number, h: nu
   const textW = qrX - quiet - frame - pad / 2 - (x + pad)
   const bottom = y + h - Math.max(4 * s, pad / 2)
   const bandColor = l.colorHex ?? '#555555'
-  const style = (size: number, bold = false, color?: string): TextStyle => ({ size: size * s, bold, lineHeight: LINE_HEIGHT, ...(color ? { color } : {}) })
+  const style = (size: number, bold = false, color?: string): TextStyle => ({
+    size: size * s,
+    bold,
+    lineHeight: LINE_HEIGHT,
+    ...(color ? { color } : {}),
+  })
   const small = style(7, false, '#444444')
   const bandStyle = style(7, true, textOn(bandColor))
   const satker = `KPU ${l.satker.toUpperCase()}`
@@ -120,7 +135,10 @@ function label(d: Drawing, l: KotakLabel, x: number, y: number, w: number, h: nu
   // only on the label's size, satker and province, so it is the same on every label of a sheet.
   let band = [d.fit(`${satker} · ${provinsi}`, inner, bandStyle, { maxLines: 1, minScale: 0.9 })]
   if (band[0]!.cut) {
-    const two = [d.fit(satker, inner, bandStyle, { maxLines: 1, minScale: 0.8 }), d.fit(provinsi, inner, bandStyle, { maxLines: 1, minScale: 0.8 })]
+    const two = [
+      d.fit(satker, inner, bandStyle, { maxLines: 1, minScale: 0.8 }),
+      d.fit(provinsi, inner, bandStyle, { maxLines: 1, minScale: 0.8 }),
+    ]
     const size = Math.min(two[0]!.style.size, two[1]!.style.size)
     const bandTwo = Math.max(14 * s, 5.8 * s + 2 * d.lineHeight({ ...bandStyle, size }))
     // The tallest the rest may be: the QR in its box or the column beside it with both names on two
@@ -129,7 +147,11 @@ function label(d: Drawing, l: KotakLabel, x: number, y: number, w: number, h: nu
     const column = lh(30, true) + 2 * lh(7) + 2 * lh(10.5, true) + 2 * lh(9.5) + 9.2 * s
     const below = lh(10, true) + 2 * lh(13, true) + 2 * lh(8.5)
     if (y + bandTwo + Math.max(2 * frame + 2 * quiet + qrSize + 4 * s, column) + below <= bottom)
-      band = two.map((f, i) => (f.style.size === size ? f : d.fit(i === 0 ? satker : provinsi, inner, { ...bandStyle, size }, { maxLines: 1, minScale: 1 })))
+      band = two.map((f, i) =>
+        f.style.size === size
+          ? f
+          : d.fit(i === 0 ? satker : provinsi, inner, { ...bandStyle, size }, { maxLines: 1, minScale: 1 }),
+      )
     else band = [d.fit(`${satker} · ${provinsi}`, inner, bandStyle, { maxLines: 1, minScale: 0.8 })]
   }
   const bandText = band.reduce((t, f) => t + f.height, 0)
@@ -149,8 +171,22 @@ function label(d: Drawing, l: KotakLabel, x: number, y: number, w: number, h: nu
     const qrTop = y + bandH + frame + quiet
     const below = [
       d.fit(`KOTAK ${l.kotakNo} DARI ${l.kotakOf}`, inner, style(10 * squeeze, true), { maxLines: 1, minScale: 0.6 }),
-      d.fit(l.ballot ?? 'KOTAK SUARA', inner, style(13 * squeeze, true), a.ballot > 1 ? { maxLines: a.ballot, minScale: 0.7, oneLineScale: 0.85 } : { maxLines: 1, minScale: 0.55 }),
-      ...(l.dapil ? [d.fit(`Dapil ${l.dapil}${l.colorName ? ` · warna ${l.colorName}` : ''}`, inner, style(8.5 * squeeze), a.dapil > 1 ? { maxLines: a.dapil, minScale: 0.85, oneLineScale: 0.9 } : { maxLines: 1, minScale: 0.75 })] : []),
+      d.fit(
+        l.ballot ?? 'KOTAK SUARA',
+        inner,
+        style(13 * squeeze, true),
+        a.ballot > 1 ? { maxLines: a.ballot, minScale: 0.7, oneLineScale: 0.85 } : { maxLines: 1, minScale: 0.55 },
+      ),
+      ...(l.dapil
+        ? [
+            d.fit(
+              `Dapil ${l.dapil}${l.colorName ? ` · warna ${l.colorName}` : ''}`,
+              inner,
+              style(8.5 * squeeze),
+              a.dapil > 1 ? { maxLines: a.dapil, minScale: 0.85, oneLineScale: 0.9 } : { maxLines: 1, minScale: 0.75 },
+            ),
+          ]
+        : []),
     ]
     const belowTop = Math.max(columnBottom + 6 * s, qrTop + qrSize + quiet + frame + 4 * s)
     const end = belowTop + below.reduce((t, f) => t + f.height, 0)
@@ -180,21 +216,40 @@ function label(d: Drawing, l: KotakLabel, x: number, y: number, w: number, h: nu
   let ty = p.columnTop
   p.column.forEach((f, i) => (ty += d.drawFitted(f, x + pad, ty) + (i === 2 ? 1.5 * s : 0)))
   d.qr(l.qrText, module, qrX, p.qrTop)
-  d.strokeRect(qrX - quiet - frame / 2, y + bandH + frame / 2, qrSize + 2 * quiet + frame, qrSize + 2 * quiet + frame, frame, '#000000')
+  d.strokeRect(
+    qrX - quiet - frame / 2,
+    y + bandH + frame / 2,
+    qrSize + 2 * quiet + frame,
+    qrSize + 2 * quiet + frame,
+    frame,
+    '#000000',
+  )
   let ly = p.belowTop
   for (const f of p.below) ly += d.drawFitted(f, x + pad, ly)
 }
 
 /** The whole print job: sheets of labels placed on the grid, in the order given. */
-export async function renderLabelSheets(labels: readonly KotakLabel[], grid: LabelGrid, title: string, options: RenderOptions = {}): Promise<Buffer> {
+export async function renderLabelSheets(
+  labels: readonly KotakLabel[],
+  grid: LabelGrid,
+  title: string,
+  options: RenderOptions = {},
+): Promise<Buffer> {
   const size = labelSize(grid)
   if (typeof size === 'string') throw new Error(size)
   const perPage = grid.rows * grid.cols
-  const info = { title, author: 'Gudang Pemilu', creator: 'Gudang Pemilu', producer: 'Gudang Pemilu (pdfmake)', creationDate: new Date(0) }
+  const info = {
+    title,
+    author: 'Gudang Pemilu',
+    creator: 'Gudang Pemilu',
+    producer: 'Gudang Pemilu (pdfmake)',
+    creationDate: new Date(0),
+  }
   return renderDrawing(
     { pageSize: PAPER.A4, info, language: 'id-ID' },
     (d) => {
-      if (labels.length === 0) d.text('Tidak ada kotak untuk dicetak.', 0, 0, PAPER.A4.width, { size: 9, lineHeight: LINE_HEIGHT })
+      if (labels.length === 0)
+        d.text('Tidak ada kotak untuk dicetak.', 0, 0, PAPER.A4.width, { size: 9, lineHeight: LINE_HEIGHT })
       labels.forEach((l, i) => {
         const slot = i % perPage
         if (slot === 0 && i > 0) d.newPage()

@@ -1,6 +1,16 @@
 import { kalimatTanggal, tanggalAngka } from '../../core/tanggal'
 import { formatAngka } from '../../core/terbilang'
-import type { Alignment, Content, ContentTable, ContentText, Inline, InlineText, TableCell, TableLayout, Width } from './types'
+import type {
+  Alignment,
+  Content,
+  ContentTable,
+  ContentText,
+  Inline,
+  InlineText,
+  TableCell,
+  TableLayout,
+  Width,
+} from './types'
 
 /** Body text size; KPU letters are typed in 12 pt Arial, tables a little smaller to fit the columns. */
 export const BODY_FONT_SIZE = 12
@@ -8,7 +18,8 @@ export const TABLE_FONT_SIZE = 10
 /** Space after each body block, so paragraphs read as paragraphs without blank lines typed in. */
 const BLOCK_GAP = 8
 
-export const CLOSING_SENTENCE = 'Demikian berita acara ini dibuat dengan sebenar-benarnya untuk dipergunakan sebagaimana mestinya.'
+export const CLOSING_SENTENCE =
+  'Demikian berita acara ini dibuat dengan sebenar-benarnya untuk dipergunakan sebagaimana mestinya.'
 
 /** A bold run inside a paragraph: paragraph(['… disebut ', strong('PIHAK PERTAMA'), '.']). */
 export function strong(text: string): Inline {
@@ -60,7 +71,10 @@ export function keepCompoundsWhole(text: string | Inline[]): Inline[] {
 }
 
 /** A justified body paragraph, as official letters are set. */
-export function paragraph(text: string | Inline[], options: { indent?: number; alignment?: Alignment } = {}): ContentText {
+export function paragraph(
+  text: string | Inline[],
+  options: { indent?: number; alignment?: Alignment } = {},
+): ContentText {
   return {
     text: keepCompoundsWhole(text),
     alignment: options.alignment ?? 'justify',
@@ -102,7 +116,10 @@ export type IdentityValue = string | Inline[]
  * "Nama    : …" rows with the colons in one column. The label column has a fixed width so that the
  * identity tables of PIHAK PERTAMA and PIHAK KEDUA line up with each other.
  */
-export function identityTable(rows: [string, IdentityValue][], options: { labelWidth?: number; indent?: number } = {}): ContentTable {
+export function identityTable(
+  rows: [string, IdentityValue][],
+  options: { labelWidth?: number; indent?: number } = {},
+): ContentTable {
   return {
     table: {
       widths: [options.labelWidth ?? 110, 8, '*'],
@@ -174,16 +191,33 @@ function cellText(value: CellValue, column: DataColumn): string {
  * numbers right-aligned in Indonesian grouping.
  */
 export function dataTable(spec: DataTableSpec): ContentTable {
-  const columns: DataColumn[] = spec.numbered ? [{ header: 'No.', width: 'auto', align: 'center' }, ...spec.columns] : spec.columns
+  const columns: DataColumn[] = spec.numbered
+    ? [{ header: 'No.', width: 'auto', align: 'center' }, ...spec.columns]
+    : spec.columns
   const rows = spec.numbered ? spec.rows.map((r, i) => [i + 1, ...r] as CellValue[]) : spec.rows
   for (const [i, r] of rows.entries()) {
-    if (r.length !== columns.length) throw new Error(`Baris ${i + 1} tabel berisi ${r.length} sel, seharusnya ${columns.length}`)
+    if (r.length !== columns.length)
+      throw new Error(`Baris ${i + 1} tabel berisi ${r.length} sel, seharusnya ${columns.length}`)
   }
   const align = (c: DataColumn): Alignment => c.align ?? (c.numeric ? 'right' : 'left')
-  const header: TableCell[] = columns.map((c) => ({ text: c.header, bold: true, alignment: 'center', fillColor: HEADER_FILL, verticalAlignment: 'middle' }))
+  const header: TableCell[] = columns.map((c) => ({
+    text: c.header,
+    bold: true,
+    alignment: 'center',
+    fillColor: HEADER_FILL,
+    verticalAlignment: 'middle',
+  }))
   const headerRows: TableCell[][] = [header]
   if (spec.columnNumbers) {
-    headerRows.push(columns.map((_, i) => ({ text: `(${i + 1})`, alignment: 'center', italics: true, fontSize: (spec.fontSize ?? TABLE_FONT_SIZE) - 2, fillColor: HEADER_FILL })))
+    headerRows.push(
+      columns.map((_, i) => ({
+        text: `(${i + 1})`,
+        alignment: 'center',
+        italics: true,
+        fontSize: (spec.fontSize ?? TABLE_FONT_SIZE) - 2,
+        fillColor: HEADER_FILL,
+      })),
+    )
   }
   const body: TableCell[][] = [
     ...headerRows,
@@ -213,7 +247,12 @@ export function dataTable(spec: DataTableSpec): ContentTable {
   }
 }
 
-function totalsRow(columns: DataColumn[], rows: CellValue[][], totals: NonNullable<DataTableSpec['totals']>, align: (c: DataColumn) => Alignment): TableCell[] {
+function totalsRow(
+  columns: DataColumn[],
+  rows: CellValue[][],
+  totals: NonNullable<DataTableSpec['totals']>,
+  align: (c: DataColumn) => Alignment,
+): TableCell[] {
   const firstNumeric = columns.findIndex((c) => c.numeric)
   const span = Math.max(1, firstNumeric === -1 ? columns.length : firstNumeric)
   const cells: TableCell[] = [{ text: totals.label ?? 'JUMLAH', bold: true, alignment: 'center', colSpan: span }]
@@ -225,7 +264,11 @@ function totalsRow(columns: DataColumn[], rows: CellValue[][], totals: NonNullab
       : c.numeric && !c.noSum
         ? rows.reduce((sum, r) => sum + (typeof r[i] === 'number' ? (r[i] as number) : 0), 0)
         : null
-    cells.push({ text: value === null || value === undefined ? '' : cellText(value, c), bold: true, alignment: align(c) })
+    cells.push({
+      text: value === null || value === undefined ? '' : cellText(value, c),
+      bold: true,
+      alignment: align(c),
+    })
   }
   return cells
 }

@@ -15,7 +15,9 @@ export interface Kop {
   logo?: { data: Uint8Array; mime: 'image/png' | 'image/jpeg' } | null
 }
 
-export type CopyMark = { kind: 'ASLI' } | { kind: 'SALINAN'; /** The print counter; the original is print 1. */ printNo: number; printedAt: string }
+export type CopyMark =
+  | { kind: 'ASLI' }
+  | { kind: 'SALINAN'; /** The print counter; the original is print 1. */ printNo: number; printedAt: string }
 
 export interface FooterInfo {
   documentId: string
@@ -50,7 +52,11 @@ export function kopSurat(kop: Kop, width: number): ContentStack {
   const text: ContentStack = { stack: lines, alignment: 'center', width: '*' }
   const head: Content = kop.logo
     ? {
-        columns: [{ image: LOGO_IMAGE, fit: [LOGO_SIZE, LOGO_SIZE], width: LOGO_SIZE }, text, { text: '', width: LOGO_SIZE }],
+        columns: [
+          { image: LOGO_IMAGE, fit: [LOGO_SIZE, LOGO_SIZE], width: LOGO_SIZE },
+          text,
+          { text: '', width: LOGO_SIZE },
+        ],
         columnGap: 8,
       }
     : text
@@ -87,7 +93,8 @@ export function titleBlock(title: string | string[], nomor: string | null): Cont
  */
 export function copyHeader(copy: CopyMark, margins: { left: number; right: number }): DynamicContent | undefined {
   if (copy.kind !== 'SALINAN') return undefined
-  if (!Number.isInteger(copy.printNo) || copy.printNo < 2) throw new Error(`Nomor cetakan salinan harus 2 atau lebih, bukan ${copy.printNo}`)
+  if (!Number.isInteger(copy.printNo) || copy.printNo < 2)
+    throw new Error(`Nomor cetakan salinan harus 2 atau lebih, bukan ${copy.printNo}`)
   const stamp: Content = {
     width: 'auto',
     table: {
@@ -103,7 +110,14 @@ export function copyHeader(copy: CopyMark, margins: { left: number; right: numbe
         ],
       ],
     },
-    layout: { hLineWidth: () => 1, vLineWidth: () => 1, paddingLeft: () => 6, paddingRight: () => 6, paddingTop: () => 2, paddingBottom: () => 2 },
+    layout: {
+      hLineWidth: () => 1,
+      vLineWidth: () => 1,
+      paddingLeft: () => 6,
+      paddingRight: () => 6,
+      paddingTop: () => 2,
+      paddingBottom: () => 2,
+    },
   }
   return () => ({ columns: [{ text: '', width: '*' }, stamp], margin: [margins.left, 14, margins.right, 0] })
 }
@@ -143,12 +157,30 @@ export function pageFooter(info: FooterInfo, margins: { left: number; right: num
         width: '*',
         stack: [
           {
-            canvas: [{ type: 'line', x1: 0, y1: 0, x2: pageSize.width - margins.left - margins.right - qr.size - 14, y2: 0, lineWidth: 0.5, lineColor: '#555555' }],
+            canvas: [
+              {
+                type: 'line',
+                x1: 0,
+                y1: 0,
+                x2: pageSize.width - margins.left - margins.right - qr.size - 14,
+                y2: 0,
+                lineWidth: 0.5,
+                lineColor: '#555555',
+              },
+            ],
             margin: [0, 2, 0, 4],
           },
           { text: `Halaman ${page} dari ${pages}`, fontSize: 9, bold: true },
-          { text: `Dokumen ${info.documentId} · Rantai buku besar #${info.chainHead.seq} · ${hash}`, fontSize: small, margin: [0, 2, 0, 0] },
-          { text: `Dibuat dengan ${app}, ${tanggalJam(info.generatedAt)}. Pindai kode QR untuk mencocokkan dokumen ini dengan catatan aplikasi.`, fontSize: small, color: '#333333' },
+          {
+            text: `Dokumen ${info.documentId} · Rantai buku besar #${info.chainHead.seq} · ${hash}`,
+            fontSize: small,
+            margin: [0, 2, 0, 0],
+          },
+          {
+            text: `Dibuat dengan ${app}, ${tanggalJam(info.generatedAt)}. Pindai kode QR untuk mencocokkan dokumen ini dengan catatan aplikasi.`,
+            fontSize: small,
+            color: '#333333',
+          },
         ],
       },
       // pdfmake moves a canvas's vectors into place by changing them: each page gets its own.

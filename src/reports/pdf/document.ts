@@ -1,7 +1,19 @@
 import { parseTanggal, tanggalPanjang } from '../../core/tanggal'
 import { romawi } from '../../core/terbilang'
 import { BODY_FONT_SIZE, closing as closingParagraph } from './blocks'
-import { type CopyMark, type FooterInfo, type Kop, LOGO_IMAGE, bareNomor, copyHeader, copyWatermark, kopSurat, logoDataUrl, pageFooter, titleBlock } from './chrome'
+import {
+  type CopyMark,
+  type FooterInfo,
+  type Kop,
+  LOGO_IMAGE,
+  bareNomor,
+  copyHeader,
+  copyWatermark,
+  kopSurat,
+  logoDataUrl,
+  pageFooter,
+  titleBlock,
+} from './chrome'
 import { FONT_FAMILY } from './fonts'
 import { LETTER_MARGINS, PAPER, type PaperName, contentWidth } from './paper'
 import { type SignatureBlock, keepSignaturesTogether, signatureArea } from './signatures'
@@ -68,7 +80,14 @@ function annexHeader(n: number, doc: OfficialDocument, width: number): Content {
           { text: titleText(doc.title).toUpperCase() },
           {
             table: { widths: ['auto', 'auto', '*'], body: rows.map(([k, v]) => [k, ':', v]) },
-            layout: { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 0, paddingRight: (i) => (i < 2 ? 5 : 0), paddingTop: () => 0, paddingBottom: () => 0 },
+            layout: {
+              hLineWidth: () => 0,
+              vLineWidth: () => 0,
+              paddingLeft: () => 0,
+              paddingRight: (i) => (i < 2 ? 5 : 0),
+              paddingTop: () => 0,
+              paddingBottom: () => 0,
+            },
           },
         ],
         fontSize: 10,
@@ -88,11 +107,20 @@ export function buildOfficialDocument(doc: OfficialDocument): PdfDocDefinition {
   const width = contentWidth(doc.paper)
   const { footer, height: footerHeight } = pageFooter(doc.footer, LETTER_MARGINS)
   const closing = doc.closing === undefined ? closingParagraph() : doc.closing
-  const content: Content[] = [kopSurat(doc.kop, width), titleBlock(doc.title, doc.nomor), ...doc.body, signatureArea(doc.signatures, closing)]
+  const content: Content[] = [
+    kopSurat(doc.kop, width),
+    titleBlock(doc.title, doc.nomor),
+    ...doc.body,
+    signatureArea(doc.signatures, closing),
+  ]
   ;(doc.annexes ?? []).forEach((annex, i) => {
     const page: ContentStack = {
       pageBreak: 'before',
-      stack: [annexHeader(i + 1, doc, width), { text: annex.title.toUpperCase(), bold: true, alignment: 'center', margin: [0, 0, 0, 12] }, ...annex.body],
+      stack: [
+        annexHeader(i + 1, doc, width),
+        { text: annex.title.toUpperCase(), bold: true, alignment: 'center', margin: [0, 0, 0, 12] },
+        ...annex.body,
+      ],
     }
     content.push(page)
   })
@@ -100,7 +128,12 @@ export function buildOfficialDocument(doc: OfficialDocument): PdfDocDefinition {
   const app = doc.footer.appName ?? 'Gudang Pemilu'
   const def: PdfDocDefinition = {
     pageSize: { width: paper.width, height: paper.height },
-    pageMargins: [LETTER_MARGINS.left, LETTER_MARGINS.top, LETTER_MARGINS.right, Math.max(LETTER_MARGINS.bottom, footerHeight)],
+    pageMargins: [
+      LETTER_MARGINS.left,
+      LETTER_MARGINS.top,
+      LETTER_MARGINS.right,
+      Math.max(LETTER_MARGINS.bottom, footerHeight),
+    ],
     content,
     footer,
     pageBreakBefore: keepSignaturesTogether,

@@ -139,7 +139,9 @@ export class Drawing {
   private rgb(color: string): string {
     let c = this.colors.get(color)
     if (c === undefined) {
-      const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color === 'black' ? '#000000' : color === 'white' ? '#ffffff' : color)
+      const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(
+        color === 'black' ? '#000000' : color === 'white' ? '#ffffff' : color,
+      )
       if (!m) throw new Error(`Warna tidak dikenal: ${color}`)
       c = [m[1]!, m[2]!, m[3]!].map((h) => num(parseInt(h, 16) / 255)).join(' ')
       this.colors.set(color, c)
@@ -163,7 +165,11 @@ export class Drawing {
       const tj = this.encode(variant, w)
       if (tj === null) {
         // Not the case for the app's fonts and texts; pdfkit handles glyph offsets itself.
-        this.doc.font(this.fonts[variant]).fontSize(size).fillColor(color).text(words.join(''), x, y, { lineBreak: false })
+        this.doc
+          .font(this.fonts[variant])
+          .fontSize(size)
+          .fillColor(color)
+          .text(words.join(''), x, y, { lineBreak: false })
         return
       }
       parts.push(tj)
@@ -174,7 +180,10 @@ export class Drawing {
     if (f !== this.textFont) ops.push((this.textFont = f))
     const c = this.rgb(color)
     if (c !== this.textColor) ops.push(`${(this.textColor = c)} rg`)
-    ops.push(`1 0 0 1 ${num(x)} ${num(this.pageSize.height - y - (font.ascender / 1000) * size)} Tm`, `[${parts.join(' ')}] TJ`)
+    ops.push(
+      `1 0 0 1 ${num(x)} ${num(this.pageSize.height - y - (font.ascender / 1000) * size)} Tm`,
+      `[${parts.join(' ')}] TJ`,
+    )
   }
 
   /** Writes the page's text: one text object in PDF's own (bottom-up) coordinates. */
@@ -212,7 +221,10 @@ export class Drawing {
   private use(style: TextStyle): number {
     const variant: FontVariant = style.bold ? 'bold' : 'normal'
     this.current = `${variant} ${style.size} `
-    this.doc.font(this.fonts[variant]).fontSize(style.size).fillColor(style.color ?? 'black')
+    this.doc
+      .font(this.fonts[variant])
+      .fontSize(style.size)
+      .fillColor(style.color ?? 'black')
     return style.size * style.lineHeight * this.lineFactor[variant]
   }
 
@@ -278,9 +290,12 @@ export class Drawing {
     const room = width * 0.999
     const full = this.width(text)
     if (full <= room) return set([text], style.size)
-    if (options.oneLineScale !== undefined && full * options.oneLineScale <= room) return set([text], style.size * (room / full))
+    if (options.oneLineScale !== undefined && full * options.oneLineScale <= room)
+      return set([text], style.size * (room / full))
     // A separator dot stays at the end of the line it follows: "… BIARO ·" / "warna hijau".
-    const words = text.split(' ').reduce<string[]>((ws, w) => (w === '·' && ws.length ? (ws[ws.length - 1] += ' ·', ws) : (ws.push(w), ws)), [])
+    const words = text
+      .split(' ')
+      .reduce<string[]>((ws, w) => (w === '·' && ws.length ? ((ws[ws.length - 1] += ' ·'), ws) : (ws.push(w), ws)), [])
     const wrapped = this.wrap(words, room)
     if (wrapped.length <= options.maxLines && this.widest(wrapped) <= room) return set(wrapped, style.size)
     // The narrowest measure (at full size) that takes the text in maxLines lines: between the width and the whole text.
@@ -298,7 +313,8 @@ export class Drawing {
     const measure = room / options.minScale
     const lines = this.wrap(words, measure)
     const kept = lines.slice(0, options.maxLines)
-    if (lines.length > options.maxLines) kept[kept.length - 1] = `${kept[kept.length - 1]} ${lines.slice(options.maxLines).join(' ')}`
+    if (lines.length > options.maxLines)
+      kept[kept.length - 1] = `${kept[kept.length - 1]} ${lines.slice(options.maxLines).join(' ')}`
     return set(
       kept.map((l) => this.cut(l, measure)),
       style.size * options.minScale,
@@ -415,10 +431,21 @@ function num(n: number): string {
 }
 
 /** The PDF `draw` draws, starting on its first page; in memory. */
-export async function renderDrawing(spec: DrawingSpec, draw: (d: Drawing) => void, options: RenderOptions = {}): Promise<Buffer> {
+export async function renderDrawing(
+  spec: DrawingSpec,
+  draw: (d: Drawing) => void,
+  options: RenderOptions = {},
+): Promise<Buffer> {
   registerFonts(options.resourcesDir)
   const doc = await pdfmake
-    .createPdf({ content: [], pageSize: spec.pageSize, pageMargins: [0, 0, 0, 0], info: spec.info, ...(spec.language ? { language: spec.language } : {}), defaultStyle: { font: FONT_FAMILY } })
+    .createPdf({
+      content: [],
+      pageSize: spec.pageSize,
+      pageMargins: [0, 0, 0, 0],
+      info: spec.info,
+      ...(spec.language ? { language: spec.language } : {}),
+      defaultStyle: { font: FONT_FAMILY },
+    })
     .getStream()
   // pdfkit's own margins only matter to its text wrapping, which is not used; keep them out of the way.
   doc.page.margins = { top: 0, left: 0, bottom: 0, right: 0 }

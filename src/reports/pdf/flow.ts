@@ -169,7 +169,8 @@ export function breakWords(text: string): string[] {
       continue
     }
     const col = column(c)
-    if (col < 0 || row(c) === undefined) throw new FlowUnsupported(`Tanda di luar aturan pemenggalan baris: ${JSON.stringify(text)}`)
+    if (col < 0 || row(c) === undefined)
+      throw new FlowUnsupported(`Tanda di luar aturan pemenggalan baris: ${JSON.stringify(text)}`)
     if (before === undefined && spaces) before = 'a'
     if (before !== undefined) {
       const rule = row(before)![col]
@@ -204,7 +205,11 @@ export class Flow {
       const words = n.noWrap ? [n.text] : breakWords(n.text)
       const inlines = words.map((w): Inline => {
         const trailing = /\s+$/.exec(w)?.[0] ?? ''
-        return { text: w, width: (this.d.advance(variant, w) * n.size) / 1000, trailingCut: trailing ? (this.d.advance(variant, trailing) * n.size) / 1000 : 0 }
+        return {
+          text: w,
+          width: (this.d.advance(variant, w) * n.size) / 1000,
+          trailingCut: trailing ? (this.d.advance(variant, trailing) * n.size) / 1000 : 0,
+        }
       })
       let min = 0
       let total = 0
@@ -253,7 +258,11 @@ export class Flow {
             } else hi = mid - 1
           }
           if (best < inline.text.length) {
-            queue.unshift({ text: inline.text.substring(best), width: measure(inline.text.substring(best)), trailingCut: inline.trailingCut })
+            queue.unshift({
+              text: inline.text.substring(best),
+              width: measure(inline.text.substring(best)),
+              trailingCut: inline.trailingCut,
+            })
             inline.text = inline.text.substring(0, best)
             inline.width = measure(inline.text)
           }
@@ -325,7 +334,15 @@ export class Flow {
         const lh = this.lineHeight(n.size, n.bold)
         for (const line of this.lines(n, width)) {
           const dx = n.align === 'right' ? width - line.width : n.align === 'center' ? (width - line.width) / 2 : 0
-          out.push({ t: 'text', words: line.words, x: x + dx, y: y + h, size: n.size, variant, color: n.color ?? 'black' })
+          out.push({
+            t: 'text',
+            words: line.words,
+            x: x + dx,
+            y: y + h,
+            size: n.size,
+            variant,
+            color: n.color ?? 'black',
+          })
           h += lh
         }
         break
@@ -364,12 +381,22 @@ export class Flow {
     const widths = columnWidths(this.tableColumns(n), width - off.total)
     // The x of each vertical line (rowSpanData.left).
     const left = [0]
-    for (let i = 0; i < cols; i++) left.push(left[i]! + L.paddingLeft(i) + L.paddingRight(i) + L.vLineWidth(i) + widths[i]!)
+    for (let i = 0; i < cols; i++)
+      left.push(left[i]! + L.paddingLeft(i) + L.paddingRight(i) + L.vLineWidth(i) + widths[i]!)
     const hColor = L.hLineColor ?? 'black'
     const vColor = L.vLineColor ?? 'black'
     const hline = (row: number, y: number) => {
       const lw = L.hLineWidth(row)
-      if (lw) out.push({ t: 'line', x1: x + left[0]!, y1: y + lw / 2, x2: x + left[cols]!, y2: y + lw / 2, width: lw, color: hColor })
+      if (lw)
+        out.push({
+          t: 'line',
+          x1: x + left[0]!,
+          y1: y + lw / 2,
+          x2: x + left[cols]!,
+          y2: y + lw / 2,
+          width: lw,
+          color: hColor,
+        })
       return lw
     }
     let y = y0
@@ -388,7 +415,16 @@ export class Flow {
       const below = L.hLineWidth(r + 1)
       for (let c = 0; c <= cols; c++) {
         const vw = L.vLineWidth(c)
-        if (vw) out.push({ t: 'line', x1: x + left[c]! + vw / 2, y1: top - L.hLineWidth(r), x2: x + left[c]! + vw / 2, y2: y + below, width: vw, color: vColor })
+        if (vw)
+          out.push({
+            t: 'line',
+            x1: x + left[c]! + vw / 2,
+            y1: top - L.hLineWidth(r),
+            x2: x + left[c]! + vw / 2,
+            y2: y + below,
+            width: vw,
+            color: vColor,
+          })
       }
       row.forEach((cell, c) => {
         if (cell.kind === 'text' && cell.fill) {
@@ -504,11 +540,18 @@ export function toPdfmake(n: FlowNode): Content {
         ...margin,
       }
     case 'rect':
-      return { canvas: [{ type: 'rect', x: n.x, y: n.y, w: n.w, h: n.h, lineWidth: n.lineWidth }], ...(n.align ? { alignment: n.align } : {}), ...margin }
+      return {
+        canvas: [{ type: 'rect', x: n.x, y: n.y, w: n.w, h: n.h, lineWidth: n.lineWidth }],
+        ...(n.align ? { alignment: n.align } : {}),
+        ...margin,
+      }
     case 'stack':
       return { stack: n.items.map(toPdfmake), ...margin }
     case 'columns':
-      return { columns: n.columns.map((c) => ({ ...(toPdfmake(c.node) as object), width: c.width }) as Content), ...margin }
+      return {
+        columns: n.columns.map((c) => ({ ...(toPdfmake(c.node) as object), width: c.width }) as Content),
+        ...margin,
+      }
     case 'table': {
       const L = n.layout
       const layout: TableLayout = {

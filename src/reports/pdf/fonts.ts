@@ -36,7 +36,9 @@ export function resolveFontsDir(resourcesDir?: string): string {
     if (!hasFonts(dir)) throw new Error(`Fon ${FILES.normal} tidak ditemukan di ${dir}`)
     return dir
   }
-  const found = findFontsDir([typeof __dirname === 'string' ? __dirname : null, process.cwd()].filter((d): d is string => d !== null))
+  const found = findFontsDir(
+    [typeof __dirname === 'string' ? __dirname : null, process.cwd()].filter((d): d is string => d !== null),
+  )
   if (found) return found
   throw new Error(`Folder fon resources/fonts tidak ditemukan; setel ${RESOURCES_ENV} ke folder resources aplikasi`)
 }
@@ -48,7 +50,8 @@ export function resolveFontsDir(resourcesDir?: string): string {
 export function findFontsDir(starts: string[]): string | null {
   for (const start of starts) {
     for (let dir = resolve(start); ; dir = dirname(dir)) {
-      for (const candidate of [join(dir, 'resources', 'fonts'), join(dir, 'fonts')]) if (hasFonts(candidate)) return candidate
+      for (const candidate of [join(dir, 'resources', 'fonts'), join(dir, 'fonts')])
+        if (hasFonts(candidate)) return candidate
       if (dirname(dir) === dir) break
     }
   }
@@ -101,7 +104,8 @@ export function fontLineHeight(variant: keyof typeof FILES = 'normal', resources
     const file = fontFile(variant, resourcesDir)
     const ttf = readFileSync(file)
     const table = (tag: string): number => {
-      for (let i = 0, n = ttf.readUInt16BE(4); i < n; i++) if (ttf.toString('latin1', 12 + 16 * i, 16 + 16 * i) === tag) return ttf.readUInt32BE(20 + 16 * i)
+      for (let i = 0, n = ttf.readUInt16BE(4); i < n; i++)
+        if (ttf.toString('latin1', 12 + 16 * i, 16 + 16 * i) === tag) return ttf.readUInt32BE(20 + 16 * i)
       throw new Error(`Fon ${file} tidak memiliki tabel ${tag}`)
     }
     const unitsPerEm = ttf.readUInt16BE(table('head') + 18)

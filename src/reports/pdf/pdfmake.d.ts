@@ -16,7 +16,12 @@ declare module 'pdfmake' {
    */
   export interface PdfKitDocument extends Readable {
     end(): void
-    page: { width: number; height: number; margins: { top: number; left: number; bottom: number; right: number }; fonts: Record<string, unknown> }
+    page: {
+      width: number
+      height: number
+      margins: { top: number; left: number; bottom: number; right: number }
+      fonts: Record<string, unknown>
+    }
     addPage(options: { size: [number, number]; margin: number }): this
     save(): this
     restore(): this

@@ -87,7 +87,7 @@ export function qrRects(text: string): QrRects {
   }
   for (let i = 0; i <= n; i++) {
     seen.fill(0)
-    for (let j = 0; i < n && j < n; ) {
+    for (let j = 0; i < n && j < n;) {
       if (!modules[i * n + j]) {
         j++
         continue
@@ -120,5 +120,18 @@ export function qrRects(text: string): QrRects {
 export function qrCanvas(text: string, modulePt: number = MODULE_PT): { node: ContentCanvas; size: number } {
   const { modules, rects } = qrRects(text)
   const size = modules * modulePt
-  return { node: { canvas: rects.map(([c, r, w, h]) => ({ type: 'rect' as const, x: c * modulePt, y: r * modulePt, w: w * modulePt, h: h * modulePt, color: '#000000' })), width: size }, size }
+  return {
+    node: {
+      canvas: rects.map(([c, r, w, h]) => ({
+        type: 'rect' as const,
+        x: c * modulePt,
+        y: r * modulePt,
+        w: w * modulePt,
+        h: h * modulePt,
+        color: '#000000',
+      })),
+      width: size,
+    },
+    size,
+  }
 }

@@ -23,15 +23,51 @@ export interface QrMatrix {
 const VERSIONS: readonly (readonly [readonly number[], readonly number[], readonly number[]])[] = [
   [[], [], []],
   [[10, 7, 17, 13], [1, 1, 1, 1], []],
-  [[16, 10, 28, 22], [1, 1, 1, 1], [4, 16]],
-  [[26, 15, 22, 18], [1, 1, 2, 2], [4, 20]],
-  [[18, 20, 16, 26], [2, 1, 4, 2], [4, 24]],
-  [[24, 26, 22, 18], [2, 1, 4, 4], [4, 28]],
-  [[16, 18, 28, 24], [4, 2, 4, 4], [4, 32]],
-  [[18, 20, 26, 18], [4, 2, 5, 6], [4, 20, 36]],
-  [[22, 24, 26, 22], [4, 2, 6, 6], [4, 22, 40]],
-  [[22, 30, 24, 20], [5, 2, 8, 8], [4, 24, 44]],
-  [[26, 18, 28, 24], [5, 4, 8, 8], [4, 26, 48]],
+  [
+    [16, 10, 28, 22],
+    [1, 1, 1, 1],
+    [4, 16],
+  ],
+  [
+    [26, 15, 22, 18],
+    [1, 1, 2, 2],
+    [4, 20],
+  ],
+  [
+    [18, 20, 16, 26],
+    [2, 1, 4, 2],
+    [4, 24],
+  ],
+  [
+    [24, 26, 22, 18],
+    [2, 1, 4, 4],
+    [4, 28],
+  ],
+  [
+    [16, 18, 28, 24],
+    [4, 2, 4, 4],
+    [4, 32],
+  ],
+  [
+    [18, 20, 26, 18],
+    [4, 2, 5, 6],
+    [4, 20, 36],
+  ],
+  [
+    [22, 24, 26, 22],
+    [4, 2, 6, 6],
+    [4, 22, 40],
+  ],
+  [
+    [22, 30, 24, 20],
+    [5, 2, 8, 8],
+    [4, 24, 44],
+  ],
+  [
+    [26, 18, 28, 24],
+    [5, 4, 8, 8],
+    [4, 26, 48],
+  ],
 ]
 
 export const QR_MAX_VERSION = VERSIONS.length - 1
@@ -134,9 +170,10 @@ function codeWords(ver: number, data: readonly number[], maxLen: number): number
 
 function ecc(poly: readonly number[], genpoly: readonly number[]): number[] {
   const modulus = [...poly, ...new Array<number>(genpoly.length).fill(0)]
-  for (let i = 0; i < poly.length; ) {
+  for (let i = 0; i < poly.length;) {
     const quotient = GF_INVMAP[modulus[i++]!]!
-    if (quotient >= 0) for (let j = 0; j < genpoly.length; j++) modulus[i + j]! ^= GF_MAP[(quotient + genpoly[j]!) % 255]!
+    if (quotient >= 0)
+      for (let j = 0; j < genpoly.length; j++) modulus[i + j]! ^= GF_MAP[(quotient + genpoly[j]!) % 255]!
   }
   return modulus.slice(poly.length)
 }
@@ -260,7 +297,14 @@ function scoreRuns(groups: Int32Array, len: number): number {
   for (let i = 0; i < len; i++) if (groups[i]! >= 5) s += groups[i]! - 2
   for (let i = 5; i < len; i += 2) {
     const p = groups[i]!
-    if (groups[i - 1] === p && groups[i - 2] === 3 * p && groups[i - 3] === p && groups[i - 4] === p && (groups[i - 5]! >= 4 * p || (i + 1 < len && groups[i + 1]! >= 4 * p))) s += 40
+    if (
+      groups[i - 1] === p &&
+      groups[i - 2] === 3 * p &&
+      groups[i - 3] === p &&
+      groups[i - 4] === p &&
+      (groups[i - 5]! >= 4 * p || (i + 1 < len && groups[i + 1]! >= 4 * p))
+    )
+      s += 40
   }
   return s
 }
@@ -323,7 +367,7 @@ function popcount(x: number): number {
 function bitRuns(v: number, n: number, groups: Int32Array): number {
   let len = 0
   groups[len++] = 0
-  for (let j = 0; j < n; ) {
+  for (let j = 0; j < n;) {
     let k = Math.min(ctz(~(v >>> j)), n - j)
     groups[len++] = k
     j += k
@@ -356,12 +400,32 @@ function lineScore(v: number, n: number, groups: Int32Array): number {
   const l = ~v & valid
   const core1 = d & (l >>> 1) & (d >>> 2) & (d >>> 3) & (d >>> 4) & (l >>> 5) & (d >>> 6)
   const core2 =
-    d & (d >>> 1) & (l >>> 2) & (l >>> 3) & (d >>> 4) & (d >>> 5) & (d >>> 6) & (d >>> 7) & (d >>> 8) & (d >>> 9) & (l >>> 10) & (l >>> 11) & (d >>> 12) & (d >>> 13)
+    d &
+    (d >>> 1) &
+    (l >>> 2) &
+    (l >>> 3) &
+    (d >>> 4) &
+    (d >>> 5) &
+    (d >>> 6) &
+    (d >>> 7) &
+    (d >>> 8) &
+    (d >>> 9) &
+    (l >>> 10) &
+    (l >>> 11) &
+    (d >>> 12) &
+    (d >>> 13)
   if (core1 | core2) {
     const len = bitRuns(v, n, groups)
     for (let i = 5; i < len; i += 2) {
       const p = groups[i]!
-      if (groups[i - 1] === p && groups[i - 2] === 3 * p && groups[i - 3] === p && groups[i - 4] === p && (groups[i - 5]! >= 4 * p || (i + 1 < len && groups[i + 1]! >= 4 * p))) s += 40
+      if (
+        groups[i - 1] === p &&
+        groups[i - 2] === 3 * p &&
+        groups[i - 3] === p &&
+        groups[i - 4] === p &&
+        (groups[i - 5]! >= 4 * p || (i + 1 < len && groups[i + 1]! >= 4 * p))
+      )
+        s += 40
     }
   }
   return s
@@ -482,12 +546,18 @@ function maskPatterns(ver: number, base: Base): Uint8Array[] {
  * given). Throws when the text does not fit.
  */
 export function qrMatrix(text: string, version: number, eccLevel: EccLevel, mask = -1): QrMatrix {
-  if (!Number.isInteger(version) || version < 1 || version > QR_MAX_VERSION) throw new Error(`Versi kode QR ${version} tidak didukung (1–${QR_MAX_VERSION})`)
+  if (!Number.isInteger(version) || version < 1 || version > QR_MAX_VERSION)
+    throw new Error(`Versi kode QR ${version} tidak didukung (1–${QR_MAX_VERSION})`)
   const data = qrBytes(text)
   const eccBits = ECC_BITS[eccLevel]
-  if (data.length > qrByteCapacity(version, eccLevel)) throw new Error(`Teks kode QR terlalu panjang untuk versi ${version}-${eccLevel}`)
+  if (data.length > qrByteCapacity(version, eccLevel))
+    throw new Error(`Teks kode QR terlalu panjang untuk versi ${version}-${eccLevel}`)
   const v = VERSIONS[version]!
-  const words = withEcc(codeWords(version, data, dataBits(version, eccBits) >> 3), v[1][eccBits]!, GENPOLY[v[0][eccBits]!]!)
+  const words = withEcc(
+    codeWords(version, data, dataBits(version, eccBits) >> 3),
+    v[1][eccBits]!,
+    GENPOLY[v[0][eccBits]!]!,
+  )
   const base = baseMatrix(version)
   putData(base, words)
   const { n, matrix } = base

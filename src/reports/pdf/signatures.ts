@@ -43,7 +43,8 @@ const NO_LINES = {
  * names line up even when one jabatan wraps to two lines and its neighbour does not.
  */
 function signerRow(signers: Signer[], dateLine: string | null, fontSize: number): ContentTable {
-  if (signers.length < 1 || signers.length > 3) throw new Error(`Satu baris tanda tangan memuat 1–3 penanda tangan, bukan ${signers.length}`)
+  if (signers.length < 1 || signers.length > 3)
+    throw new Error(`Satu baris tanda tangan memuat 1–3 penanda tangan, bukan ${signers.length}`)
   const n = signers.length
   const row = (cell: (s: Signer) => TableCell): TableCell[] => signers.map(cell)
   const body: TableCell[][] = []
@@ -100,7 +101,9 @@ export function signatureArea(block: SignatureBlock, closing: Content | null): C
   const stack: Content[] = [marker()]
   if (closing) stack.push(closing)
   stack.push(spacer(18))
-  block.columns.forEach((signers, i) => stack.push({ stack: [signerRow(signers, i === 0 ? dateLine : null, fontSize)], unbreakable: true }))
+  block.columns.forEach((signers, i) =>
+    stack.push({ stack: [signerRow(signers, i === 0 ? dateLine : null, fontSize)], unbreakable: true }),
+  )
   if (block.mengetahui?.length) {
     stack.push({
       stack: [

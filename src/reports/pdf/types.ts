@@ -101,7 +101,18 @@ export interface ContentTable extends BlockProps {
 
 export type CanvasElement =
   | { type: 'line'; x1: number; y1: number; x2: number; y2: number; lineWidth?: number; lineColor?: string }
-  | { type: 'rect'; x: number; y: number; w: number; h: number; lineWidth?: number; lineColor?: string; color?: string; r?: number; dash?: { length: number } }
+  | {
+      type: 'rect'
+      x: number
+      y: number
+      w: number
+      h: number
+      lineWidth?: number
+      lineColor?: string
+      color?: string
+      r?: number
+      dash?: { length: number }
+    }
 
 export interface ContentCanvas extends BlockProps {
   canvas: CanvasElement[]
@@ -126,7 +137,8 @@ export interface ContentQr extends BlockProps {
   padding?: number
 }
 
-export type ContentNode = ContentText | ContentStack | ContentColumns | ContentTable | ContentCanvas | ContentImage | ContentQr
+export type ContentNode =
+  ContentText | ContentStack | ContentColumns | ContentTable | ContentCanvas | ContentImage | ContentQr
 export type Content = string | ContentNode | Content[]
 
 export interface PageSize {
@@ -168,7 +180,14 @@ export interface PageBreakNode {
    */
   pageNumbers: number[]
   pages: number
-  startPosition: { pageNumber: number; top: number; left: number; verticalRatio: number; horizontalRatio: number; pageInnerHeight: number }
+  startPosition: {
+    pageNumber: number
+    top: number
+    left: number
+    verticalRatio: number
+    horizontalRatio: number
+    pageInnerHeight: number
+  }
 }
 
 export interface PageBreakHelpers {

@@ -16,7 +16,11 @@ export function IssueTable({ issues, caption }: { issues: Issue[]; caption?: str
         {caption && <caption>{caption}</caption>}
         <thead>
           <tr>
-            {hasRow && <th scope="col" className="num">Baris</th>}
+            {hasRow && (
+              <th scope="col" className="num">
+                Baris
+              </th>
+            )}
             {hasColumn && <th scope="col">Kolom</th>}
             <th scope="col">Pesan</th>
           </tr>
@@ -32,14 +36,24 @@ export function IssueTable({ issues, caption }: { issues: Issue[]; caption?: str
         </tbody>
       </table>
       {issues.length > shown.length && (
-        <p className="muted small">…dan {fmt(issues.length - shown.length)} galat lain. Perbaiki yang tampil di atas lalu periksa ulang berkas.</p>
+        <p className="muted small">
+          …dan {fmt(issues.length - shown.length)} galat lain. Perbaiki yang tampil di atas lalu periksa ulang berkas.
+        </p>
       )}
     </div>
   )
 }
 
 /** An inline error where the problem is (a page section or a dialog), with the API's details. */
-export function ErrorBanner({ error, onRetry, title }: { error: ApiError | undefined; onRetry?: () => void; title?: string }) {
+export function ErrorBanner({
+  error,
+  onRetry,
+  title,
+}: {
+  error: ApiError | undefined
+  onRetry?: () => void
+  title?: string
+}) {
   if (!error) return null
   return (
     <div className="banner banner-error" role="alert">
@@ -116,7 +130,12 @@ export function ToastProvider({ children }: { children: ReactNode }) {
               <p>{t.message}</p>
               <IssueTable issues={t.details} />
             </div>
-            <button type="button" className="toast-close" onClick={() => dismiss(t.id)} aria-label="Tutup pemberitahuan">
+            <button
+              type="button"
+              className="toast-close"
+              onClick={() => dismiss(t.id)}
+              aria-label="Tutup pemberitahuan"
+            >
               ×
             </button>
           </div>

@@ -124,7 +124,11 @@ export function FilePicker({
             onFile(file)
           }}
         />
-        <label htmlFor={id} id={id + '-button'} className={`btn btn-secondary file-button${disabled ? ' disabled' : ''}`}>
+        <label
+          htmlFor={id}
+          id={id + '-button'}
+          className={`btn btn-secondary file-button${disabled ? ' disabled' : ''}`}
+        >
           {buttonLabel}
         </label>
         <span className={name ? 'file-name' : 'file-name muted'}>{name ?? 'Belum ada berkas dipilih'}</span>

@@ -32,7 +32,12 @@ export function HistoryProvider({ children }: { children: ReactNode }) {
   return (
     <HistoryContext.Provider value={api}>
       {children}
-      <Dialog open={state !== null} title={state ? `Riwayat: ${state.title}` : 'Riwayat'} onClose={() => setState(null)} wide>
+      <Dialog
+        open={state !== null}
+        title={state ? `Riwayat: ${state.title}` : 'Riwayat'}
+        onClose={() => setState(null)}
+        wide
+      >
         {state && <HistoryList filter={state.filter} />}
       </Dialog>
     </HistoryContext.Provider>
@@ -40,10 +45,25 @@ export function HistoryProvider({ children }: { children: ReactNode }) {
 }
 
 /** A number that opens its history: the whole cell is a button so it is reachable by keyboard. */
-export function HistoryLink({ value, filter, title, className }: { value: number; filter: HistoryFilter; title: string; className?: string }) {
+export function HistoryLink({
+  value,
+  filter,
+  title,
+  className,
+}: {
+  value: number
+  filter: HistoryFilter
+  title: string
+  className?: string
+}) {
   const { open } = useHistory()
   return (
-    <button type="button" className={`history-link${className ? ' ' + className : ''}`} onClick={() => open(filter, title)} title={`Lihat riwayat ${title}`}>
+    <button
+      type="button"
+      className={`history-link${className ? ' ' + className : ''}`}
+      onClick={() => open(filter, title)}
+      title={`Lihat riwayat ${title}`}
+    >
       {fmt(value)}
     </button>
   )
@@ -70,19 +90,28 @@ function HistoryList({ filter }: { filter: HistoryFilter }) {
         <table className="table table-compact" data-testid="history-table">
           <thead>
             <tr>
-              <th scope="col" className="num">Baris</th>
+              <th scope="col" className="num">
+                Baris
+              </th>
               <th scope="col">Waktu</th>
               <th scope="col">Barang</th>
               <th scope="col">Dari → ke</th>
-              <th scope="col" className="num">Jumlah</th>
+              <th scope="col" className="num">
+                Jumlah
+              </th>
               <th scope="col">Petugas</th>
               <th scope="col">Keterangan</th>
-              <th scope="col"><span className="visually-hidden">Tindakan</span></th>
+              <th scope="col">
+                <span className="visually-hidden">Tindakan</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {q.data.rows.map((r) => (
-              <tr key={r.seq} className={r.reversedBy ? 'row-reversed' : r.reason === 'BATAL' ? 'row-reversal' : undefined}>
+              <tr
+                key={r.seq}
+                className={r.reversedBy ? 'row-reversed' : r.reason === 'BATAL' ? 'row-reversal' : undefined}
+              >
                 <td className="num">{r.seq}</td>
                 <td>{when(r.at)}</td>
                 <td>{r.variant}</td>
@@ -90,9 +119,17 @@ function HistoryList({ filter }: { filter: HistoryFilter }) {
                   {r.fromLabel} → {r.toLabel}
                 </td>
                 <td className="num">{fmt(r.qty)}</td>
-                <td>{r.actor}{r.worker ? ` (pekerja: ${r.worker})` : ''}</td>
                 <td>
-                  {[r.reason ? (REASON_LABEL[r.reason] ?? r.reason) : null, r.correctsSeq ? `untuk baris ${r.correctsSeq}` : null, r.reversedBy ? `dibatalkan di baris ${r.reversedBy}` : null, r.note]
+                  {r.actor}
+                  {r.worker ? ` (pekerja: ${r.worker})` : ''}
+                </td>
+                <td>
+                  {[
+                    r.reason ? (REASON_LABEL[r.reason] ?? r.reason) : null,
+                    r.correctsSeq ? `untuk baris ${r.correctsSeq}` : null,
+                    r.reversedBy ? `dibatalkan di baris ${r.reversedBy}` : null,
+                    r.note,
+                  ]
                     .filter(Boolean)
                     .join(' · ')}
                 </td>
@@ -149,14 +186,34 @@ function CorrectionForm({ row, onDone }: { row: HistoryRow; onDone(): void }) {
         Koreksi baris {row.seq}: {row.fromLabel} → {row.toLabel}, {fmt(row.qty)}
       </h3>
       <p className="muted small">
-        Baris lama tidak diubah: dicatat baris pembatalan dan baris baru dengan jumlah yang benar. Isi 0 untuk membatalkan seluruhnya.
+        Baris lama tidak diubah: dicatat baris pembatalan dan baris baru dengan jumlah yang benar. Isi 0 untuk
+        membatalkan seluruhnya.
       </p>
       <div className="form-row">
         <Field label="Jumlah yang benar" error={errors.qty}>
-          {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} inputMode="numeric" value={qty} onChange={(e) => setQty(e.target.value)} data-autofocus />}
+          {(id, d, inv) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              aria-invalid={inv}
+              inputMode="numeric"
+              value={qty}
+              onChange={(e) => setQty(e.target.value)}
+              data-autofocus
+            />
+          )}
         </Field>
         <Field label="Alasan koreksi" error={errors.note} className="grow">
-          {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={note} onChange={(e) => setNote(e.target.value)} placeholder="mis. salah hitung ikatan regu Mawar" />}
+          {(id, d, inv) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              aria-invalid={inv}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              placeholder="mis. salah hitung ikatan regu Mawar"
+            />
+          )}
         </Field>
       </div>
       <div className="form-actions">

@@ -45,7 +45,8 @@ export function useJob<M extends MethodName>(method: M, opts: { resume?: boolean
         setStatus(s)
         if (s.state === 'selesai') return s.result as MethodOutput<M>
         if (s.state === 'gagal' || s.state === 'dibatalkan') {
-          if (s.state === 'gagal' && s.error) setError(new ApiError(s.error.code as ApiError['code'], s.error.message, s.error.details ?? [], method))
+          if (s.state === 'gagal' && s.error)
+            setError(new ApiError(s.error.code as ApiError['code'], s.error.message, s.error.details ?? [], method))
           return null
         }
         await new Promise((r) => window.setTimeout(r, POLL_MS))
@@ -60,7 +61,8 @@ export function useJob<M extends MethodName>(method: M, opts: { resume?: boolean
     invoke('job.list', {}).then(
       (jobs) => {
         const running = jobs.find((j) => j.method === method && (j.state === 'menunggu' || j.state === 'berjalan'))
-        if (running && alive.current && current.current === null) void follow(running.id).catch((err: unknown) => alive.current && setError(toApiError(err)))
+        if (running && alive.current && current.current === null)
+          void follow(running.id).catch((err: unknown) => alive.current && setError(toApiError(err)))
       },
       () => {},
     )
@@ -98,7 +100,15 @@ export function useJob<M extends MethodName>(method: M, opts: { resume?: boolean
   }, [])
 
   const running = status?.state === 'menunggu' || status?.state === 'berjalan'
-  return { status, result: status?.state === 'selesai' ? (status.result as MethodOutput<M>) : null, error, running, start, cancel, reset }
+  return {
+    status,
+    result: status?.state === 'selesai' ? (status.result as MethodOutput<M>) : null,
+    error,
+    running,
+    start,
+    cancel,
+    reset,
+  }
 }
 
 /** "about 3 minutes", "12 seconds": time left as people say it; exact seconds only near the end. */
@@ -115,7 +125,17 @@ export function fmtDuration(ms: number): string {
  * The bar of one job: what it is doing, how far (done of total), time left, and Batal; when finished,
  * the file to save. A job that cannot know its total shows a moving bar instead of a percentage.
  */
-export function JobProgress({ status, onCancel, label, testId = 'job-progress' }: { status: JobStatus; onCancel?: () => void; label?: string; testId?: string }) {
+export function JobProgress({
+  status,
+  onCancel,
+  label,
+  testId = 'job-progress',
+}: {
+  status: JobStatus
+  onCancel?: () => void
+  label?: string
+  testId?: string
+}) {
   const running = status.state === 'menunggu' || status.state === 'berjalan'
   const known = status.total > 0
   const pct = known ? Math.min(100, Math.round((status.done / status.total) * 100)) : null
@@ -159,7 +179,12 @@ export function JobProgress({ status, onCancel, label, testId = 'job-progress' }
           </button>
         )}
         {status.state === 'selesai' && status.download && (
-          <a className="btn btn-primary btn-small" href={status.download.url} download={status.download.fileName} data-testid={`${testId}-unduh`}>
+          <a
+            className="btn btn-primary btn-small"
+            href={status.download.url}
+            download={status.download.fileName}
+            data-testid={`${testId}-unduh`}
+          >
             Unduh {status.download.fileName} ({fmtBytes(status.download.bytes)})
           </a>
         )}

@@ -30,7 +30,17 @@ export function DataNote({ note }: { note: string }) {
   )
 }
 
-export function Section({ title, children, actions, id }: { title: string; children: ReactNode; actions?: ReactNode; id?: string }) {
+export function Section({
+  title,
+  children,
+  actions,
+  id,
+}: {
+  title: string
+  children: ReactNode
+  actions?: ReactNode
+  id?: string
+}) {
   return (
     <section className="section" aria-labelledby={id ? id + '-title' : undefined}>
       <div className="section-header">
@@ -44,5 +54,12 @@ export function Section({ title, children, actions, id }: { title: string; child
 
 export function Swatch({ hex, label }: { hex: string | null; label?: string | null }) {
   if (!hex) return null
-  return <span className="swatch" style={{ background: hex }} title={label ? `Warna penanda: ${label}` : undefined} aria-hidden="true" />
+  return (
+    <span
+      className="swatch"
+      style={{ background: hex }}
+      title={label ? `Warna penanda: ${label}` : undefined}
+      aria-hidden="true"
+    />
+  )
 }

@@ -44,7 +44,15 @@ type ScanState =
 /** Scanners send CR, LF or both; a pasted code may carry them too. */
 export const cleanScan = (raw: string): string => raw.replace(/[\r\n]+/g, '').trim()
 
-export function ScanField({ label, onScan, hint, placeholder = 'Arahkan pemindai ke kode QR label, atau ketik kodenya lalu tekan Enter', autoFocus = true, refusalTitle = 'Ditolak', testId = 'scan-field' }: ScanFieldProps) {
+export function ScanField({
+  label,
+  onScan,
+  hint,
+  placeholder = 'Arahkan pemindai ke kode QR label, atau ketik kodenya lalu tekan Enter',
+  autoFocus = true,
+  refusalTitle = 'Ditolak',
+  testId = 'scan-field',
+}: ScanFieldProps) {
   const id = useId()
   const inputRef = useRef<HTMLInputElement>(null)
   const [value, setValue] = useState('')
@@ -179,7 +187,8 @@ let audio: AudioContext | null | undefined
 function audioContext(): AudioContext | null {
   if (audio !== undefined) return audio
   try {
-    const Ctor = (window.AudioContext ?? (window as unknown as { webkitAudioContext?: AudioCtor }).webkitAudioContext) as AudioCtor | undefined
+    const Ctor = (window.AudioContext ??
+      (window as unknown as { webkitAudioContext?: AudioCtor }).webkitAudioContext) as AudioCtor | undefined
     audio = Ctor ? new Ctor() : null
   } catch {
     audio = null
@@ -197,7 +206,15 @@ export function scanBeep(kind: 'ok' | 'error'): void {
     const ctx = audioContext()
     if (!ctx) return
     if (ctx.state === 'suspended') void ctx.resume().catch(() => {})
-    const tones: [freq: number, start: number, length: number][] = kind === 'ok' ? [[1320, 0, 0.07]] : [[880, 0, 0.18], [440, 0.2, 0.18], [880, 0.4, 0.18], [440, 0.6, 0.3]]
+    const tones: [freq: number, start: number, length: number][] =
+      kind === 'ok'
+        ? [[1320, 0, 0.07]]
+        : [
+            [880, 0, 0.18],
+            [440, 0.2, 0.18],
+            [880, 0.4, 0.18],
+            [440, 0.6, 0.3],
+          ]
     const gain = ctx.createGain()
     gain.gain.value = kind === 'ok' ? 0.15 : 0.5
     gain.connect(ctx.destination)
@@ -219,7 +236,13 @@ export function scanBeep(kind: 'ok' | 'error'): void {
 function ScanIcon() {
   return (
     <svg viewBox="0 0 24 24" className="scan-icon" aria-hidden="true">
-      <path d="M4 8V5a1 1 0 0 1 1-1h3M16 4h3a1 1 0 0 1 1 1v3M20 16v3a1 1 0 0 1-1 1h-3M8 20H5a1 1 0 0 1-1-1v-3" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+      <path
+        d="M4 8V5a1 1 0 0 1 1-1h3M16 4h3a1 1 0 0 1 1 1v3M20 16v3a1 1 0 0 1-1 1h-3M8 20H5a1 1 0 0 1-1-1v-3"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+      />
       <path d="M7 12h10" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
     </svg>
   )
@@ -238,7 +261,14 @@ function OkIcon() {
   return (
     <svg viewBox="0 0 24 24" className="scan-ok-icon" aria-hidden="true">
       <circle cx="12" cy="12" r="10" fill="currentColor" />
-      <path d="M7 12.5l3.2 3.2L17 9" fill="none" stroke="#fff" strokeWidth="2.4" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d="M7 12.5l3.2 3.2L17 9"
+        fill="none"
+        stroke="#fff"
+        strokeWidth="2.4"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   )
 }

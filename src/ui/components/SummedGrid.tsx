@@ -21,7 +21,16 @@ interface SummedGridProps<T> {
  * A read-only AG Grid with a search box, a row count and pinned totals that follow the filters,
  * so a coordinator who filters to one kecamatan sees that kecamatan's sum, not the satker's.
  */
-export function SummedGrid<T>({ rows, columnDefs, rowId, makeTotals, noun, searchPlaceholder, testId, size = 'tall' }: SummedGridProps<T>) {
+export function SummedGrid<T>({
+  rows,
+  columnDefs,
+  rowId,
+  makeTotals,
+  noun,
+  searchPlaceholder,
+  testId,
+  size = 'tall',
+}: SummedGridProps<T>) {
   const [search, setSearch] = useState('')
   const quickFilter = useDeferredValue(search)
   const [shown, setShown] = useState(rows.length)
@@ -47,7 +56,13 @@ export function SummedGrid<T>({ rows, columnDefs, rowId, makeTotals, noun, searc
       <div className="toolbar">
         <label className="search">
           <span className="visually-hidden">{searchPlaceholder}</span>
-          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={searchPlaceholder} aria-label={searchPlaceholder} />
+          <input
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder={searchPlaceholder}
+            aria-label={searchPlaceholder}
+          />
         </label>
         <span className="toolbar-count" aria-live="polite">
           Menampilkan {fmt(shown)} dari {fmt(rows.length)} {noun}

@@ -114,16 +114,27 @@ function HistoryCell(p: CustomCellRendererProps<GridRow, number> & { target(row:
   if (!p.data || typeof p.value !== 'number') return null
   const t = p.target(p.data)
   return (
-    <button type="button" className="history-link" tabIndex={-1} onClick={() => open(t.filter, t.title)} title={`Lihat riwayat: ${t.title}`}>
+    <button
+      type="button"
+      className="history-link"
+      tabIndex={-1}
+      onClick={() => open(t.filter, t.title)}
+      title={`Lihat riwayat: ${t.title}`}
+    >
       {fmt(p.value)}
     </button>
   )
 }
 
 type RoCol = 'serah' | 'proses' | 'hasil' | 'rusak' | 'kembali'
-const RO_TITLE: Record<'serah' | 'proses' | 'kembali', string> = { serah: 'Diserahkan', proses: 'Dalam proses', kembali: 'Kembali (belum selesai)' }
+const RO_TITLE: Record<'serah' | 'proses' | 'kembali', string> = {
+  serah: 'Diserahkan',
+  proses: 'Dalam proses',
+  kembali: 'Kembali (belum selesai)',
+}
 
-const rowLabel = (r: Pick<TallyBase, 'team' | 'worker'>) => (r.worker ? `${r.worker} (regu ${r.team})` : `Regu ${r.team}`)
+const rowLabel = (r: Pick<TallyBase, 'team' | 'worker'>) =>
+  r.worker ? `${r.worker} (regu ${r.team})` : `Regu ${r.team}`
 
 interface Refusal {
   message: string
@@ -195,7 +206,8 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
         let changed = false
         for (const [rowId, cols] of Object.entries(prev)) {
           // The stock check is about the Serahkan total, which any Serahkan edit changes.
-          const stale = rowId === TOTAL_ROW_ID ? cells.some((c) => c.colId === 'serahkan') : teams.has(teamOfRow.current.get(rowId))
+          const stale =
+            rowId === TOTAL_ROW_ID ? cells.some((c) => c.colId === 'serahkan') : teams.has(teamOfRow.current.get(rowId))
           if (stale) changed = true
           else next[rowId] = cols
         }
@@ -211,13 +223,18 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
     const errs = validateEntries(base, entries, reasons, unit)
     const serahkan = base.reduce((s, r) => s + countOf(entries[r.id]?.serahkan), 0)
     if (stock !== undefined && serahkan > stock) {
-      errs[TOTAL_ROW_ID] = { serahkan: `Diserahkan ${fmt(serahkan)} ${unit}, tetapi ${stockLabel.toLowerCase()} ${vShort} hanya ${fmt(stock)}` }
+      errs[TOTAL_ROW_ID] = {
+        serahkan: `Diserahkan ${fmt(serahkan)} ${unit}, tetapi ${stockLabel.toLowerCase()} ${vShort} hanya ${fmt(stock)}`,
+      }
     }
     return errs
   }, [base, entries, reasons, unit, stock, vShort, stockLabel])
   const errors = useMemo(() => mergeErrors(hints, serverErrors), [hints, serverErrors])
 
-  const rowData = useMemo<GridRow[]>(() => base.map((b) => ({ ...b, entry: entries[b.id] ?? EMPTY, errors: errors[b.id] ?? EMPTY })), [base, entries, errors])
+  const rowData = useMemo<GridRow[]>(
+    () => base.map((b) => ({ ...b, entry: entries[b.id] ?? EMPTY, errors: errors[b.id] ?? EMPTY })),
+    [base, entries, errors],
+  )
 
   const totals = useMemo<GridRow[]>(() => {
     const t = shiftTotals(shift, variant.variantId)
@@ -226,7 +243,18 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
       const n = base.reduce((s, r) => s + countOf(entries[r.id]?.[c]), 0)
       entry[c] = n ? String(n) : ''
     }
-    return [{ id: TOTAL_ROW_ID, teamId: 0, workerId: null, team: 'Jumlah', worker: perWorker ? '' : null, ...t, entry, errors: errors[TOTAL_ROW_ID] ?? EMPTY }]
+    return [
+      {
+        id: TOTAL_ROW_ID,
+        teamId: 0,
+        workerId: null,
+        team: 'Jumlah',
+        worker: perWorker ? '' : null,
+        ...t,
+        entry,
+        errors: errors[TOTAL_ROW_ID] ?? EMPTY,
+      },
+    ]
   }, [shift, variant.variantId, numericCols, base, entries, errors, perWorker])
 
   const dirty = isDirty(entries)
@@ -245,12 +273,24 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
           case 'proses':
           case 'kembali':
             return total
-              ? { filter: { variantId: v, placePrefix: `PROSES:${s}:` }, title: `${RO_TITLE[col]}, ${who} · shift #${s} · ${vShort}` }
-              : { filter: { variantId: v, place: `PROSES:${s}:${row.teamId}` }, title: `${RO_TITLE[col]}, ${who} · shift #${s} · ${vShort}` }
+              ? {
+                  filter: { variantId: v, placePrefix: `PROSES:${s}:` },
+                  title: `${RO_TITLE[col]}, ${who} · shift #${s} · ${vShort}`,
+                }
+              : {
+                  filter: { variantId: v, place: `PROSES:${s}:${row.teamId}` },
+                  title: `${RO_TITLE[col]}, ${who} · shift #${s} · ${vShort}`,
+                }
           case 'hasil':
-            return { filter: { variantId: v, place: isRakit ? 'SIAP' : 'BAIK', shiftId: s }, title: `${hasilLabel} · shift #${s} · ${vShort}` }
+            return {
+              filter: { variantId: v, place: isRakit ? 'SIAP' : 'BAIK', shiftId: s },
+              title: `${hasilLabel} · shift #${s} · ${vShort}`,
+            }
           case 'rusak':
-            return { filter: { variantId: v, placePrefix: 'RUSAK:', shiftId: s }, title: `Rusak · shift #${s} · ${vShort}` }
+            return {
+              filter: { variantId: v, placePrefix: 'RUSAK:', shiftId: s },
+              title: `Rusak · shift #${s} · ${vShort}`,
+            }
         }
       },
     [variant.variantId, shift.id, vShort, isRakit, hasilLabel],
@@ -266,7 +306,8 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
             pinned: 'left',
             width: 120,
             valueGetter: (p) => p.data?.team,
-            spanRows: ({ nodeA, nodeB }: SpanRowsParams<GridRow>) => !nodeA?.rowPinned && !nodeB?.rowPinned && nodeA?.data?.teamId === nodeB?.data?.teamId,
+            spanRows: ({ nodeA, nodeB }: SpanRowsParams<GridRow>) =>
+              !nodeA?.rowPinned && !nodeB?.rowPinned && nodeA?.data?.teamId === nodeB?.data?.teamId,
             cellClass: 'tally-label tally-team-span',
           },
           {
@@ -294,7 +335,12 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
           },
         ]
 
-    const ro = (colId: RoCol, headerName: string, headerTooltip: string, extra: Partial<ColDef<GridRow>> = {}): ColDef<GridRow> => ({
+    const ro = (
+      colId: RoCol,
+      headerName: string,
+      headerTooltip: string,
+      extra: Partial<ColDef<GridRow>> = {},
+    ): ColDef<GridRow> => ({
       colId: `soFar.${colId}`,
       headerName,
       headerTooltip,
@@ -307,7 +353,13 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
       ...extra,
     })
 
-    const entry = (colId: string, headerName: string, width: number, headerTooltip: string, extra: Partial<ColDef<GridRow>> = {}): ColDef<GridRow> => ({
+    const entry = (
+      colId: string,
+      headerName: string,
+      width: number,
+      headerTooltip: string,
+      extra: Partial<ColDef<GridRow>> = {},
+    ): ColDef<GridRow> => ({
       colId,
       headerName,
       headerTooltip,
@@ -323,7 +375,8 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
       valueFormatter: (p) => showEntry(p.value),
       cellEditor: CountEditor,
       // The column type's right alignment is a cellClass too; naming ours replaces it, so it is repeated here.
-      cellClass: (p) => (p.node.rowPinned ? 'ag-right-aligned-cell tally-entry-total' : 'ag-right-aligned-cell tally-entry'),
+      cellClass: (p) =>
+        p.node.rowPinned ? 'ag-right-aligned-cell tally-entry-total' : 'ag-right-aligned-cell tally-entry',
       cellClassRules: { 'tally-invalid': (p) => Boolean(p.data?.errors[colId]) },
       tooltipValueGetter: (p) => p.data?.errors[colId],
       ...extra,
@@ -337,14 +390,38 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
         // Collapsible to make room for the entry columns on a narrow screen; what is in hand always shows.
         openByDefault: true,
         children: [
-          ro('serah', 'Diserahkan', `Yang sudah diserahkan ke regu di shift ini (${unit})`, { columnGroupShow: 'open', width: 102 }),
-          ro('proses', 'Dalam proses', `Yang masih di tangan regu sekarang: diserahkan − ${hasilLabel.toLowerCase()} − rusak − kembali (${unit})`, {
-            spanRows: perWorker ? ({ nodeA, nodeB }: SpanRowsParams<GridRow>) => !nodeA?.rowPinned && !nodeB?.rowPinned && nodeA?.data?.teamId === nodeB?.data?.teamId : undefined,
+          ro('serah', 'Diserahkan', `Yang sudah diserahkan ke regu di shift ini (${unit})`, {
+            columnGroupShow: 'open',
+            width: 102,
           }),
-          ro('hasil', hasilLabel, isRakit ? `Yang sudah selesai dirakit (${unit})` : `Yang sudah disortir dan dilipat dalam keadaan baik (${unit})`, { columnGroupShow: 'open' }),
+          ro(
+            'proses',
+            'Dalam proses',
+            `Yang masih di tangan regu sekarang: diserahkan − ${hasilLabel.toLowerCase()} − rusak − kembali (${unit})`,
+            {
+              spanRows: perWorker
+                ? ({ nodeA, nodeB }: SpanRowsParams<GridRow>) =>
+                    !nodeA?.rowPinned && !nodeB?.rowPinned && nodeA?.data?.teamId === nodeB?.data?.teamId
+                : undefined,
+            },
+          ),
+          ro(
+            'hasil',
+            hasilLabel,
+            isRakit
+              ? `Yang sudah selesai dirakit (${unit})`
+              : `Yang sudah disortir dan dilipat dalam keadaan baik (${unit})`,
+            { columnGroupShow: 'open' },
+          ),
           ro('rusak', 'Rusak', `Rusak yang sudah dicatat, semua kriteria (${unit})`, { columnGroupShow: 'open' }),
           // A closed shift has nothing to enter; what went back to stock completes its picture instead.
-          ...(open ? [] : [ro('kembali', 'Kembali', `Dikembalikan ke ${stockLabel.toLowerCase()} (${unit})`, { columnGroupShow: 'open' })]),
+          ...(open
+            ? []
+            : [
+                ro('kembali', 'Kembali', `Dikembalikan ke ${stockLabel.toLowerCase()} (${unit})`, {
+                  columnGroupShow: 'open',
+                }),
+              ]),
         ],
       },
     ]
@@ -380,12 +457,22 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
         headerClass: 'tally-group-entry',
         children: [
           entry('serahkan', 'Serahkan', 92, `Diserahkan ke regu sekarang, dari ${stockLabel.toLowerCase()} (${unit})`),
-          entry('hasil', hasilLabel, 92, isRakit ? `Selesai dirakit dalam keadaan baik (${unit})` : `Selesai disortir dan dilipat, baik (${unit})`),
+          entry(
+            'hasil',
+            hasilLabel,
+            92,
+            isRakit ? `Selesai dirakit dalam keadaan baik (${unit})` : `Selesai disortir dan dilipat, baik (${unit})`,
+          ),
           {
             headerName: isRakit ? 'Rusak' : 'Rusak menurut kriteria (Kep. KPU 1395/2023)',
             headerClass: 'tally-group-rusak',
             children: reasons.map((r) =>
-              entry(rusakCol(r.code), breakable(r.short), 86, r.needsNote ? `${r.label}: tulis keterangannya di kolom Keterangan lainnya` : r.label),
+              entry(
+                rusakCol(r.code),
+                breakable(r.short),
+                86,
+                r.needsNote ? `${r.label}: tulis keterangannya di kolom Keterangan lainnya` : r.label,
+              ),
             ),
           },
           entry(NOTE_COL, 'Keterangan lainnya', 170, 'Wajib diisi bila ada rusak "Lainnya": apa kerusakannya', {
@@ -395,11 +482,29 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
             valueFormatter: undefined,
             cellClass: (p) => (p.node.rowPinned ? 'tally-entry-total' : 'tally-entry tally-note'),
           }),
-          entry('kembali', 'Kembali (belum selesai)', 108, `Belum selesai dikerjakan, dikembalikan ke ${stockLabel.toLowerCase()} (${unit})`),
+          entry(
+            'kembali',
+            'Kembali (belum selesai)',
+            108,
+            `Belum selesai dikerjakan, dikembalikan ke ${stockLabel.toLowerCase()} (${unit})`,
+          ),
         ],
       },
     ]
-  }, [perWorker, unit, hasilLabel, isRakit, reasons, open, writeCells, historyFor, variant.variantId, shift.id, vShort, stockLabel])
+  }, [
+    perWorker,
+    unit,
+    hasilLabel,
+    isRakit,
+    reasons,
+    open,
+    writeCells,
+    historyFor,
+    variant.variantId,
+    shift.id,
+    vShort,
+    stockLabel,
+  ])
 
   // Column names for messages, in the grid's words.
   const colLabel = useMemo(() => {
@@ -415,16 +520,25 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
     return m
   }, [perWorker, hasilLabel, reasons])
 
-  const labelOfRow = useCallback((rowId: string | null) => {
-    if (rowId === TOTAL_ROW_ID) return 'Jumlah'
-    const r = base.find((b) => b.id === rowId)
-    return r ? rowLabel(r) : null
-  }, [base])
+  const labelOfRow = useCallback(
+    (rowId: string | null) => {
+      if (rowId === TOTAL_ROW_ID) return 'Jumlah'
+      const r = base.find((b) => b.id === rowId)
+      return r ? rowLabel(r) : null
+    },
+    [base],
+  )
 
-  const entryColsInOrder = useCallback((api: GridApi<GridRow>) => {
-    const editable = new Set([...numericCols, NOTE_COL])
-    return api.getAllDisplayedColumns().map((c) => c.getColId()).filter((id) => editable.has(id))
-  }, [numericCols])
+  const entryColsInOrder = useCallback(
+    (api: GridApi<GridRow>) => {
+      const editable = new Set([...numericCols, NOTE_COL])
+      return api
+        .getAllDisplayedColumns()
+        .map((c) => c.getColId())
+        .filter((id) => editable.has(id))
+    },
+    [numericCols],
+  )
 
   const focusFirstEntry = useCallback(() => {
     const api = apiRef.current
@@ -432,7 +546,7 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
     // Back to the left edge: after a round of Tab to the right the figures so far must show again.
     const firstScrolling = api.getAllDisplayedColumns().find((c) => !c.getPinned())
     if (firstScrolling) api.ensureColumnVisible(firstScrolling, 'start')
-    api.setFocusedCell(0, open ? 'serahkan' : firstScrolling ?? LABEL_COL)
+    api.setFocusedCell(0, open ? 'serahkan' : (firstScrolling ?? LABEL_COL))
   }, [open])
 
   const save = useCallback(async () => {
@@ -440,9 +554,16 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
     api?.stopEditing()
     const current = entriesRef.current
     const local = validateEntries(base, current, reasons, unit)
-    const unreadable = base.flatMap((r) => numericCols.filter((c) => !parseCount(current[r.id]?.[c]).ok).map((c) => ({ where: `${rowLabel(r)} · ${colLabel.get(c) ?? c}`, message: local[r.id]?.[c] ?? '' })))
+    const unreadable = base.flatMap((r) =>
+      numericCols
+        .filter((c) => !parseCount(current[r.id]?.[c]).ok)
+        .map((c) => ({ where: `${rowLabel(r)} · ${colLabel.get(c) ?? c}`, message: local[r.id]?.[c] ?? '' })),
+    )
     if (unreadable.length) {
-      setRefusal({ message: `Belum disimpan: ${fmt(unreadable.length)} sel bukan bilangan bulat. Perbaiki sel yang ditandai merah.`, items: unreadable })
+      setRefusal({
+        message: `Belum disimpan: ${fmt(unreadable.length)} sel bukan bilangan bulat. Perbaiki sel yang ditandai merah.`,
+        items: unreadable,
+      })
       return
     }
     const { payload, ids, ledgerRows } = toTallyRows(base, current, reasons)
@@ -474,7 +595,21 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
     } finally {
       setBusy(false)
     }
-  }, [base, reasons, unit, numericCols, colLabel, shift.id, variant.variantId, setEntries, toast, vShort, refreshAll, focusFirstEntry, labelOfRow])
+  }, [
+    base,
+    reasons,
+    unit,
+    numericCols,
+    colLabel,
+    shift.id,
+    variant.variantId,
+    setEntries,
+    toast,
+    vShort,
+    refreshAll,
+    focusFirstEntry,
+    labelOfRow,
+  ])
 
   const clear = () => {
     apiRef.current?.stopEditing(true)
@@ -563,18 +698,15 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
     }
   }
 
-  const onCellKeyDown = useCallback(
-    (e: CellKeyDownEvent<GridRow>) => {
-      const ke = e.event as KeyboardEvent | null | undefined
-      const colId = e.column.getColId()
-      if (!ke || ke.key !== ' ' || !e.data || !colId.startsWith('soFar.')) return
-      ke.preventDefault()
-      // The cell's own button knows its history; Space presses it.
-      const button = (ke.target as HTMLElement | null)?.querySelector<HTMLButtonElement>('button.history-link')
-      button?.click()
-    },
-    [],
-  )
+  const onCellKeyDown = useCallback((e: CellKeyDownEvent<GridRow>) => {
+    const ke = e.event as KeyboardEvent | null | undefined
+    const colId = e.column.getColId()
+    if (!ke || ke.key !== ' ' || !e.data || !colId.startsWith('soFar.')) return
+    ke.preventDefault()
+    // The cell's own button knows its history; Space presses it.
+    const button = (ke.target as HTMLElement | null)?.querySelector<HTMLButtonElement>('button.history-link')
+    button?.click()
+  }, [])
 
   const getRowId = useCallback((p: GetRowIdParams<GridRow>) => p.data.id, [])
 
@@ -582,7 +714,8 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
   const hintList = useMemo(() => {
     const out: { where: string; message: string }[] = []
     for (const [rowId, cols] of Object.entries(hints)) {
-      for (const [colId, message] of Object.entries(cols)) out.push({ where: `${labelOfRow(rowId) ?? rowId} · ${colLabel.get(colId) ?? colId}`, message })
+      for (const [colId, message] of Object.entries(cols))
+        out.push({ where: `${labelOfRow(rowId) ?? rowId} · ${colLabel.get(colId) ?? colId}`, message })
     }
     return out
   }, [hints, labelOfRow, colLabel])
@@ -596,15 +729,29 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
           {stock !== undefined && (
             <span className="tally-stock">
               {stockLabel}:{' '}
-              <button type="button" className="history-link" onClick={() => history.open({ variantId: variant.variantId, place: 'DITERIMA' }, `${stockLabel} · ${vShort}`)}>
+              <button
+                type="button"
+                className="history-link"
+                onClick={() =>
+                  history.open({ variantId: variant.variantId, place: 'DITERIMA' }, `${stockLabel} · ${vShort}`)
+                }
+              >
                 {fmt(stock)}
               </button>{' '}
               {unit}
             </span>
           )}
           {hasWorkers && (
-            <label className="check tally-toggle" title={dirty ? 'Simpan atau kosongkan isian dulu sebelum mengganti tampilan' : undefined}>
-              <input type="checkbox" checked={perWorker} disabled={dirty} onChange={(e) => setPerWorker(e.target.checked)} />
+            <label
+              className="check tally-toggle"
+              title={dirty ? 'Simpan atau kosongkan isian dulu sebelum mengganti tampilan' : undefined}
+            >
+              <input
+                type="checkbox"
+                checked={perWorker}
+                disabled={dirty}
+                onChange={(e) => setPerWorker(e.target.checked)}
+              />
               Per pekerja
             </label>
           )}
@@ -614,7 +761,13 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
             <button type="button" className="btn btn-secondary" onClick={clear} disabled={!dirty || busy}>
               Kosongkan isian
             </button>
-            <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={busy} title="Simpan (Ctrl+S atau Ctrl+Enter)">
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => void save()}
+              disabled={busy}
+              title="Simpan (Ctrl+S atau Ctrl+Enter)"
+            >
               {busy ? 'Menyimpan…' : 'Simpan tally'}
             </button>
           </div>
@@ -626,8 +779,8 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
           <div className="banner-body">
             <strong>Shift sudah ditutup</strong>
             <p>
-              Angka tidak dapat ditambah. Untuk mengoreksi angka yang keliru, pilih <strong>Buka kembali shift</strong> dengan alasan, lalu klik angkanya dan pilih
-              Koreksi… pada riwayatnya.
+              Angka tidak dapat ditambah. Untuk mengoreksi angka yang keliru, pilih <strong>Buka kembali shift</strong>{' '}
+              dengan alasan, lalu klik angkanya dan pilih Koreksi… pada riwayatnya.
             </p>
           </div>
           <button type="button" className="btn btn-secondary" onClick={onReopen}>
@@ -711,13 +864,15 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
       )}
       {open && (
         <p className="tally-keys muted small">
-          <kbd>0–9</kbd> mengisi sel · <kbd>Enter</kbd> simpan sel dan turun · <kbd>Tab</kbd> ke kanan · <kbd>Esc</kbd> batal · <kbd>Ctrl</kbd>+<kbd>V</kbd> tempel
-          dari Excel · <kbd>Ctrl</kbd>+<kbd>S</kbd> simpan tally · <kbd>Spasi</kbd> pada angka abu-abu: riwayatnya
+          <kbd>0–9</kbd> mengisi sel · <kbd>Enter</kbd> simpan sel dan turun · <kbd>Tab</kbd> ke kanan · <kbd>Esc</kbd>{' '}
+          batal · <kbd>Ctrl</kbd>+<kbd>V</kbd> tempel dari Excel · <kbd>Ctrl</kbd>+<kbd>S</kbd> simpan tally ·{' '}
+          <kbd>Spasi</kbd> pada angka abu-abu: riwayatnya
         </p>
       )}
       {perWorker && (
         <p className="muted small">
-          Angka per pekerja hanya memuat catatan yang diisi per pekerja; baris Jumlah memuat seluruh regu. Dalam proses selalu dihitung per regu.
+          Angka per pekerja hanya memuat catatan yang diisi per pekerja; baris Jumlah memuat seluruh regu. Dalam proses
+          selalu dihitung per regu.
         </p>
       )}
     </div>

@@ -39,7 +39,11 @@ export const NOTE_COL = 'rusakNote'
 export const LABEL_COL = 'label'
 export const TOTAL_ROW_ID = 'total'
 export const rusakCol = (code: string) => `rusak.${code}`
-export const OUT_COLS = (reasons: readonly DamageReason[]) => ['hasil', ...reasons.map((r) => rusakCol(r.code)), 'kembali']
+export const OUT_COLS = (reasons: readonly DamageReason[]) => [
+  'hasil',
+  ...reasons.map((r) => rusakCol(r.code)),
+  'kembali',
+]
 export const numericEntryCols = (reasons: readonly DamageReason[]) => ['serahkan', ...OUT_COLS(reasons)]
 
 export function reasonsForVariant(all: readonly DamageReason[], v: { kind: 'ballot' | 'logistics' }): DamageReason[] {
@@ -59,7 +63,8 @@ export function parseCount(raw: string | undefined | null): Parsed {
   if (/^\d+$/.test(s)) return { ok: true, value: Number(s) }
   if (/^\d{1,3}(\.\d{3})+$/.test(s)) return { ok: true, value: Number(s.replace(/\./g, '')) }
   if (/^[-−]\s*\d/.test(s)) return { ok: false, message: `"${s}": jumlah tidak boleh negatif` }
-  if (/^\d[\d.,]*$/.test(s)) return { ok: false, message: `"${s}" bukan bilangan bulat; tulis tanpa desimal, mis. 1234 atau 1.234` }
+  if (/^\d[\d.,]*$/.test(s))
+    return { ok: false, message: `"${s}" bukan bilangan bulat; tulis tanpa desimal, mis. 1234 atau 1.234` }
   return { ok: false, message: `"${s}" bukan angka; isi dengan bilangan bulat, mis. 1234` }
 }
 
@@ -145,7 +150,12 @@ const put = (errs: CellErrors, row: string, col: string, msg: string) => {
  * The hints shown while typing: cells that are not whole numbers, a team handing in more than it holds
  * (in process + handed out now), and "lainnya" without a note. Same wording as the service.
  */
-export function validateEntries(rows: readonly TallyBase[], entries: Entries, reasons: readonly DamageReason[], unit: string): CellErrors {
+export function validateEntries(
+  rows: readonly TallyBase[],
+  entries: Entries,
+  reasons: readonly DamageReason[],
+  unit: string,
+): CellErrors {
   const errs: CellErrors = {}
   const numeric = numericEntryCols(reasons)
   const out = OUT_COLS(reasons)
@@ -159,7 +169,12 @@ export function validateEntries(rows: readonly TallyBase[], entries: Entries, re
     }
     for (const reason of needsNote) {
       if (countOf(e[rusakCol(reason.code)]) > 0 && !(e[NOTE_COL] ?? '').trim()) {
-        put(errs, r.id, rusakCol(reason.code), `Rusak "${reason.short}" wajib diberi keterangan di kolom Keterangan lainnya`)
+        put(
+          errs,
+          r.id,
+          rusakCol(reason.code),
+          `Rusak "${reason.short}" wajib diberi keterangan di kolom Keterangan lainnya`,
+        )
         put(errs, r.id, NOTE_COL, `Wajib diisi: ada rusak "${reason.short}"`)
       }
     }
@@ -172,7 +187,9 @@ export function validateEntries(rows: readonly TallyBase[], entries: Entries, re
   for (const t of perTeam.values()) {
     const available = t.proses + t.serah
     if (t.out <= available) continue
-    const held = t.serah ? `${fmt(t.proses)} dalam proses + ${fmt(t.serah)} diserahkan sekarang = ${fmt(available)}` : `${fmt(t.proses)} dalam proses`
+    const held = t.serah
+      ? `${fmt(t.proses)} dalam proses + ${fmt(t.serah)} diserahkan sekarang = ${fmt(available)}`
+      : `${fmt(t.proses)} dalam proses`
     const msg = `Regu ${t.team}: baik + rusak + kembali = ${fmt(t.out)} ${unit}, melebihi yang ada di tangan regu (${held})`
     for (const r of t.rows) for (const c of out) if (countOf(entries[r.id]?.[c]) > 0) put(errs, r.id, c, msg)
   }
@@ -215,7 +232,10 @@ export function toTallyRows(rows: readonly TallyBase[], entries: Entries, reason
  * A refusal's details onto cells: `row` counts the rows as sent (1-based), `column` names the field
  * ('hasil', 'rusak.CETAK', 'workerId'); zod's own issues arrive as 'rows.0.hasil'.
  */
-export function mapRefusal(details: readonly Issue[], ids: readonly string[]): { cells: CellErrors; placed: { rowId: string | null; colId: string | null; message: string }[] } {
+export function mapRefusal(
+  details: readonly Issue[],
+  ids: readonly string[],
+): { cells: CellErrors; placed: { rowId: string | null; colId: string | null; message: string }[] } {
   const cells: CellErrors = {}
   const placed: { rowId: string | null; colId: string | null; message: string }[] = []
   for (const d of details) {
@@ -236,6 +256,8 @@ export function mapRefusal(details: readonly Issue[], ids: readonly string[]): {
 
 export function mergeErrors(a: CellErrors, b: CellErrors): CellErrors {
   const out: CellErrors = {}
-  for (const src of [a, b]) for (const [row, cols] of Object.entries(src)) for (const [col, msg] of Object.entries(cols)) put(out, row, col, msg)
+  for (const src of [a, b])
+    for (const [row, cols] of Object.entries(src))
+      for (const [col, msg] of Object.entries(cols)) put(out, row, col, msg)
   return out
 }

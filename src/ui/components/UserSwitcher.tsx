@@ -1,4 +1,15 @@
-import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type FormEvent,
+  type ReactNode,
+} from 'react'
 import type { MethodOutput } from '../../api/contract'
 import { needsPin, ROLE_LABEL, ROLES, roleAtLeast, type Role } from '../../core/roles'
 import { fieldErrors, invoke, setAuthPrompt, toApiError, type ApiError } from '../api'
@@ -25,7 +36,12 @@ interface SessionApi {
   openFirstAdmin(): void
 }
 
-const SessionContext = createContext<SessionApi>({ status: undefined, user: null, openSwitcher: () => {}, openFirstAdmin: () => {} })
+const SessionContext = createContext<SessionApi>({
+  status: undefined,
+  user: null,
+  openSwitcher: () => {},
+  openFirstAdmin: () => {},
+})
 
 export function useSession(): SessionApi {
   return useContext(SessionContext)
@@ -37,7 +53,8 @@ type DialogState =
   | { kind: 'first-admin'; error?: ApiError; asked: boolean }
 
 const RANK_ORDER: Role[] = [...ROLES]
-const higher = (a: Role | undefined, b: Role | undefined): Role | undefined => (!a ? b : !b ? a : RANK_ORDER.indexOf(a) >= RANK_ORDER.indexOf(b) ? a : b)
+const higher = (a: Role | undefined, b: Role | undefined): Role | undefined =>
+  !a ? b : !b ? a : RANK_ORDER.indexOf(a) >= RANK_ORDER.indexOf(b) ? a : b
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const status = useApi('sesi.status', {})
@@ -133,7 +150,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           refreshAll()
         }}
       />
-      <FirstAdminDialog open={dialog?.kind === 'first-admin'} error={dialog?.error} asked={dialog?.asked ?? false} onClose={close} onDone={chosen} />
+      <FirstAdminDialog
+        open={dialog?.kind === 'first-admin'}
+        error={dialog?.error}
+        asked={dialog?.asked ?? false}
+        onClose={close}
+        onDone={chosen}
+      />
     </SessionContext.Provider>
   )
 }
@@ -207,7 +230,13 @@ function UserIcon() {
   return (
     <svg viewBox="0 0 24 24" className="user-chip-icon" aria-hidden="true">
       <circle cx="12" cy="8" r="4" fill="none" stroke="currentColor" strokeWidth="1.8" />
-      <path d="M4 21c0-4.4 3.6-8 8-8s8 3.6 8 8" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+      <path
+        d="M4 21c0-4.4 3.6-8 8-8s8 3.6 8 8"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinecap="round"
+      />
     </svg>
   )
 }
@@ -260,7 +289,11 @@ function SwitchDialog({
     }
   }
 
-  const title = asked ? (need && need !== 'operator' ? `Perlu ${ROLE_LABEL[need].toLowerCase()}` : 'Pilih pengguna') : 'Ganti pengguna'
+  const title = asked
+    ? need && need !== 'operator'
+      ? `Perlu ${ROLE_LABEL[need].toLowerCase()}`
+      : 'Pilih pengguna'
+    : 'Ganti pengguna'
   return (
     <Dialog
       open={open}
@@ -282,7 +315,11 @@ function SwitchDialog({
       {error && (
         <div className="banner banner-warn user-asked" role="alert" data-testid="auth-reason">
           <div className="banner-body">
-            <strong>{need && need !== 'operator' ? `Tindakan ini memerlukan ${ROLE_LABEL[need].toLowerCase()}` : 'Pilih nama Anda dulu'}</strong>
+            <strong>
+              {need && need !== 'operator'
+                ? `Tindakan ini memerlukan ${ROLE_LABEL[need].toLowerCase()}`
+                : 'Pilih nama Anda dulu'}
+            </strong>
             <p>{error.message}</p>
             <p className="small">Setelah nama dipilih, tindakan tadi dilanjutkan sendiri; tidak perlu mengulang.</p>
           </div>
@@ -302,8 +339,13 @@ function UserPicker({ need, current, onChosen }: { need?: Role | undefined; curr
   const [error, setError] = useState<ApiError | undefined>()
   const listRef = useRef<HTMLDivElement>(null)
 
-  const eligible = useMemo(() => (users.data ?? []).filter((u) => u.active && roleAtLeast(u.role, need ?? 'operator')), [users.data, need])
-  const groups = ROLES.map((role) => ({ role, users: eligible.filter((u) => u.role === role) })).filter((g) => g.users.length > 0)
+  const eligible = useMemo(
+    () => (users.data ?? []).filter((u) => u.active && roleAtLeast(u.role, need ?? 'operator')),
+    [users.data, need],
+  )
+  const groups = ROLES.map((role) => ({ role, users: eligible.filter((u) => u.role === role) })).filter(
+    (g) => g.users.length > 0,
+  )
 
   // Only one person can do it: go straight to that person's PIN.
   useEffect(() => {
@@ -350,7 +392,8 @@ function UserPicker({ need, current, onChosen }: { need?: Role | undefined; curr
       />
     )
   }
-  if (users.error) return <ErrorBanner error={users.error} onRetry={users.reload} title="Daftar pengguna tidak dapat dimuat" />
+  if (users.error)
+    return <ErrorBanner error={users.error} onRetry={users.reload} title="Daftar pengguna tidak dapat dimuat" />
   if (!users.data) return <Loading label="Memuat daftar pengguna…" />
   if (eligible.length === 0) {
     return (
@@ -381,7 +424,11 @@ function UserPicker({ need, current, onChosen }: { need?: Role | undefined; curr
               >
                 <span className="user-button-name">{u.nama}</span>
                 <span className="user-button-role">
-                  {current?.id === u.id ? 'sedang dipakai' : needsPin(u.role) ? `${ROLE_LABEL[u.role]} · PIN` : ROLE_LABEL[u.role]}
+                  {current?.id === u.id
+                    ? 'sedang dipakai'
+                    : needsPin(u.role)
+                      ? `${ROLE_LABEL[u.role]} · PIN`
+                      : ROLE_LABEL[u.role]}
                 </span>
               </button>
             ))}
@@ -462,7 +509,19 @@ function PinStep({ user, onBack, onChosen }: { user: User; onBack?: (() => void)
  * A new election file (or one from before users existed) has nobody who may manage users or restore a
  * backup. Reading works without one; the first write asks for it.
  */
-function FirstAdminDialog({ open, error, asked, onClose, onDone }: { open: boolean; error?: ApiError | undefined; asked: boolean; onClose(): void; onDone(): void }) {
+function FirstAdminDialog({
+  open,
+  error,
+  asked,
+  onClose,
+  onDone,
+}: {
+  open: boolean
+  error?: ApiError | undefined
+  asked: boolean
+  onClose(): void
+  onDone(): void
+}) {
   const formId = useId()
   const [nama, setNama] = useState('')
   const [pin, setPin] = useState('')
@@ -514,19 +573,46 @@ function FirstAdminDialog({ open, error, asked, onClose, onDone }: { open: boole
     >
       <form id={formId} onSubmit={submit} noValidate className="first-admin">
         <p>
-          Berkas pemilihan ini belum memiliki <strong>admin</strong>. Admin menambah pengguna (operator dan koordinator) dan dapat memulihkan cadangan. Data dapat
-          dilihat tanpa admin, tetapi tidak ada yang dapat dicatat sebelum admin pertama dibuat.
+          Berkas pemilihan ini belum memiliki <strong>admin</strong>. Admin menambah pengguna (operator dan koordinator)
+          dan dapat memulihkan cadangan. Data dapat dilihat tanpa admin, tetapi tidak ada yang dapat dicatat sebelum
+          admin pertama dibuat.
         </p>
         {asked && error && <p className="banner banner-warn user-asked">{error.message}</p>}
         {err && !placed && <ErrorBanner error={err} title="Admin belum dapat dibuat" />}
         <Field label="Nama admin" error={errors.nama} hint="Mis. nama Kasubbag Keuangan, Umum dan Logistik">
-          {(id, d, invalid) => <input id={id} value={nama} onChange={(e) => setNama(e.target.value)} aria-describedby={d} aria-invalid={invalid} data-autofocus autoComplete="off" />}
+          {(id, d, invalid) => (
+            <input
+              id={id}
+              value={nama}
+              onChange={(e) => setNama(e.target.value)}
+              aria-describedby={d}
+              aria-invalid={invalid}
+              data-autofocus
+              autoComplete="off"
+            />
+          )}
         </Field>
         <div className="form-grid">
-          <PinField label="PIN" value={pin} onChange={setPin} error={errors.pin} hint="4 sampai 8 angka; bukan angka berurutan atau berulang" autoComplete="new-password" />
-          <PinField label="Ulangi PIN" value={pin2} onChange={setPin2} error={mismatch ? 'PIN tidak sama dengan isian pertama' : undefined} autoComplete="new-password" />
+          <PinField
+            label="PIN"
+            value={pin}
+            onChange={setPin}
+            error={errors.pin}
+            hint="4 sampai 8 angka; bukan angka berurutan atau berulang"
+            autoComplete="new-password"
+          />
+          <PinField
+            label="Ulangi PIN"
+            value={pin2}
+            onChange={setPin2}
+            error={mismatch ? 'PIN tidak sama dengan isian pertama' : undefined}
+            autoComplete="new-password"
+          />
         </div>
-        <p className="muted small">Simpan PIN ini baik-baik. Bila admin lupa PIN, admin lain dapat menggantinya; karena itu sebaiknya ada dua admin.</p>
+        <p className="muted small">
+          Simpan PIN ini baik-baik. Bila admin lupa PIN, admin lain dapat menggantinya; karena itu sebaiknya ada dua
+          admin.
+        </p>
       </form>
     </Dialog>
   )

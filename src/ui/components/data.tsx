@@ -33,7 +33,9 @@ export function useApi<M extends MethodName>(method: M, input: MethodInput<M>, e
   const { version } = useContext(DataVersionContext)
   const key = JSON.stringify(input ?? {})
   const [local, setLocal] = useState(0)
-  const [state, setState] = useState<{ data?: MethodOutput<M>; error?: ApiError; loading: boolean }>({ loading: enabled })
+  const [state, setState] = useState<{ data?: MethodOutput<M>; error?: ApiError; loading: boolean }>({
+    loading: enabled,
+  })
   const seq = useRef(0)
 
   useEffect(() => {

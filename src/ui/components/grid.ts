@@ -5,7 +5,16 @@ ModuleRegistry.registerModules([AllCommunityModule])
 
 /** Quartz tuned to the app: system font (no web fonts under our CSP), maroon accent, compact rows. */
 export const gridTheme = themeQuartz.withParams({
-  fontFamily: ['system-ui', '-apple-system', 'Segoe UI', 'Roboto', 'Noto Sans', 'Helvetica Neue', 'Arial', 'sans-serif'],
+  fontFamily: [
+    'system-ui',
+    '-apple-system',
+    'Segoe UI',
+    'Roboto',
+    'Noto Sans',
+    'Helvetica Neue',
+    'Arial',
+    'sans-serif',
+  ],
   fontSize: 13,
   headerFontSize: 13,
   headerFontWeight: 600,

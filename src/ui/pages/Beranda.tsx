@@ -32,10 +32,20 @@ export function BerandaPage({ election }: { election: Election }) {
       <ErrorBanner error={summary.error} onRetry={summary.reload} title="Ringkasan wilayah tidak dapat dimuat" />
       {summary.data ? (
         <div className="cards" aria-label="Ringkasan wilayah">
-          <StatCard label="Kecamatan" value={summary.data.kecamatan} note="wilayah PPK (Panitia Pemilihan Kecamatan)" href={href('wilayah')} />
+          <StatCard
+            label="Kecamatan"
+            value={summary.data.kecamatan}
+            note="wilayah PPK (Panitia Pemilihan Kecamatan)"
+            href={href('wilayah')}
+          />
           <StatCard label="Desa/Kelurahan" value={summary.data.desa} note="wilayah PPS" href={href('wilayah')} />
           <StatCard label="TPS" value={summary.data.tps} note="tempat pemungutan suara" href={href('wilayah')} />
-          <StatCard label="DPT" value={summary.data.dpt} note="pemilih dalam daftar pemilih tetap" href={href('wilayah')} />
+          <StatCard
+            label="DPT"
+            value={summary.data.dpt}
+            note="pemilih dalam daftar pemilih tetap"
+            href={href('wilayah')}
+          />
           <StatCard
             label="TPS di atas batas"
             value={summary.data.tpsOverMax}
@@ -61,8 +71,9 @@ export function BerandaPage({ election }: { election: Election }) {
           <div className="banner-body">
             <strong>{fmt(unconfirmed.length)} barang logistik masih berupa preset</strong>
             <p>
-              Jumlah bawaan untuk {unconfirmed.map((i) => i.name.toLowerCase()).join(', ')} belum dikonfirmasi satker. Periksa dan konfirmasi di{' '}
-              <a href={href('pengaturan')}>Pengaturan</a> sebelum angka kebutuhan dipakai untuk pengadaan atau pengepakan.
+              Jumlah bawaan untuk {unconfirmed.map((i) => i.name.toLowerCase()).join(', ')} belum dikonfirmasi satker.
+              Periksa dan konfirmasi di <a href={href('pengaturan')}>Pengaturan</a> sebelum angka kebutuhan dipakai
+              untuk pengadaan atau pengepakan.
             </p>
           </div>
         </div>
@@ -70,7 +81,11 @@ export function BerandaPage({ election }: { election: Election }) {
 
       <Section title="Rekonsiliasi surat suara per jenis dan dapil" id="rekon">
         <ErrorBanner error={recon.error} onRetry={recon.reload} title="Rekonsiliasi tidak dapat dimuat" />
-        {recon.data ? <BallotTable rows={recon.data} reasons={reasons} election={election} /> : !recon.error && <Loading />}
+        {recon.data ? (
+          <BallotTable rows={recon.data} reasons={reasons} election={election} />
+        ) : (
+          !recon.error && <Loading />
+        )}
       </Section>
 
       <KemajuanSection recon={recon.data} />
@@ -83,7 +98,19 @@ export function BerandaPage({ election }: { election: Election }) {
   )
 }
 
-function StatCard({ label, value, note, href: link, tone }: { label: string; value: number; note: string; href: string; tone?: 'warn' | 'ok' }) {
+function StatCard({
+  label,
+  value,
+  note,
+  href: link,
+  tone,
+}: {
+  label: string
+  value: number
+  note: string
+  href: string
+  tone?: 'warn' | 'ok'
+}) {
   return (
     <a className={`card stat-card${tone ? ' stat-' + tone : ''}`} href={link}>
       <span className="stat-label">{label}</span>
@@ -98,19 +125,20 @@ function NextSteps({ unconfirmed }: { unconfirmed: Item[] }) {
     <Section title="Langkah berikutnya">
       <ol className="steps">
         <li>
-          <strong>Impor daftar TPS.</strong> Buka <a href={href('wilayah')}>Wilayah &amp; TPS</a>, pilih <em>Impor TPS</em>, lalu unggah berkas CSV atau XLSX
-          berisi kecamatan, desa/kelurahan, nomor TPS dan DPT. Kebutuhan logistik dihitung dari data ini.
+          <strong>Impor daftar TPS.</strong> Buka <a href={href('wilayah')}>Wilayah &amp; TPS</a>, pilih{' '}
+          <em>Impor TPS</em>, lalu unggah berkas CSV atau XLSX berisi kecamatan, desa/kelurahan, nomor TPS dan DPT.
+          Kebutuhan logistik dihitung dari data ini.
         </li>
         <li>
-          <strong>Periksa pengaturan.</strong> Pastikan persentase cadangan, cara pembulatan dan batas pemilih per TPS sesuai juknis di{' '}
-          <a href={href('pengaturan')}>Pengaturan</a>.
+          <strong>Periksa pengaturan.</strong> Pastikan persentase cadangan, cara pembulatan dan batas pemilih per TPS
+          sesuai juknis di <a href={href('pengaturan')}>Pengaturan</a>.
         </li>
         <li>
           <strong>Konfirmasi barang preset.</strong>{' '}
           {unconfirmed.length > 0 ? (
             <>
-              Jumlah bawaan berikut belum dikonfirmasi: {unconfirmed.map((i) => i.name).join(', ')}. Sesuaikan dengan ketentuan satker lalu pilih{' '}
-              <em>Konfirmasi</em> di <a href={href('pengaturan')}>Pengaturan</a>.
+              Jumlah bawaan berikut belum dikonfirmasi: {unconfirmed.map((i) => i.name).join(', ')}. Sesuaikan dengan
+              ketentuan satker lalu pilih <em>Konfirmasi</em> di <a href={href('pengaturan')}>Pengaturan</a>.
             </>
           ) : (
             'Semua barang sudah dikonfirmasi.'

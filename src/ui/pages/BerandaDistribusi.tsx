@@ -2,7 +2,15 @@ import { useApi } from '../components/data'
 import { ErrorBanner } from '../components/Feedback'
 import { Section } from '../components/Page'
 import { fmt } from '../format'
-import { distribusiHref, KIT_STATUSES, STATUS_SHORT, StatusBar, StatusLegend, sumProgress, type KitProgress } from './DistribusiShared'
+import {
+  distribusiHref,
+  KIT_STATUSES,
+  STATUS_SHORT,
+  StatusBar,
+  StatusLegend,
+  sumProgress,
+  type KitProgress,
+} from './DistribusiShared'
 import './distribusi.css'
 
 /** "Distribusi ke PPK" on the Beranda: kit status per kecamatan, from packing to the PPK's receipt. */
@@ -32,8 +40,9 @@ export function DistribusiSection() {
     >
       <p className="ds-beranda-total" data-testid="ds-beranda-total">
         <strong>{fmt(out)}</strong> dari {fmt(total.tps)} kit TPS sudah diserahkan ke PPK (Panitia Pemilihan Kecamatan)
-        {total.diterima > 0 && <>, {fmt(total.diterima)} di antaranya sudah dikonfirmasi diterima</>}. Di gudang: {fmt(total.lengkap)} kit lengkap siap diserahkan,{' '}
-        {fmt(total.sebagian)} dikemas sebagian, {fmt(total.belum)} belum dikemas.
+        {total.diterima > 0 && <>, {fmt(total.diterima)} di antaranya sudah dikonfirmasi diterima</>}. Di gudang:{' '}
+        {fmt(total.lengkap)} kit lengkap siap diserahkan, {fmt(total.sebagian)} dikemas sebagian, {fmt(total.belum)}{' '}
+        belum dikemas.
       </p>
       <StatusLegend />
       <ul className="ds-beranda-list" data-testid="ds-beranda">

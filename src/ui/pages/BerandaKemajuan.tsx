@@ -31,11 +31,18 @@ export function KemajuanSection({ recon }: { recon: ReconRow[] | undefined }) {
   const part = useApi('rekonsiliasi.progres', input, filtered)
   const shown = filtered ? part : all
   const allDays = all.data?.days ?? []
-  const rangeControls = allDays.length > 0 ? <RangePicker range={range} onChange={setRange} days={allDays.map((d) => d.tanggal)} /> : undefined
+  const rangeControls =
+    allDays.length > 0 ? (
+      <RangePicker range={range} onChange={setRange} days={allDays.map((d) => d.tanggal)} />
+    ) : undefined
 
   return (
     <Section title="Kemajuan sortir-lipat" id="kemajuan" actions={rangeControls}>
-      <ErrorBanner error={all.error ?? (filtered ? part.error : undefined)} onRetry={() => (all.reload(), part.reload())} title="Kemajuan sortir-lipat tidak dapat dimuat" />
+      <ErrorBanner
+        error={all.error ?? (filtered ? part.error : undefined)}
+        onRetry={() => (all.reload(), part.reload())}
+        title="Kemajuan sortir-lipat tidak dapat dimuat"
+      />
       {!all.data ? (
         !all.error && <Loading />
       ) : allDays.length === 0 ? (
@@ -43,8 +50,8 @@ export function KemajuanSection({ recon }: { recon: ReconRow[] | undefined }) {
           <div>
             <strong>Belum ada shift sortir-lipat.</strong>
             <p className="muted">
-              Buka shift di <a href={href('shift')}>Sortir &amp; Rakit</a>, catat regu yang bekerja, lalu isi tally hasil baik dan rusak. Grafik kemajuan muncul di sini
-              setelah tally pertama disimpan.
+              Buka shift di <a href={href('shift')}>Sortir &amp; Rakit</a>, catat regu yang bekerja, lalu isi tally
+              hasil baik dan rusak. Grafik kemajuan muncul di sini setelah tally pertama disimpan.
             </p>
           </div>
           <a className="btn btn-secondary" href={href('shift')}>
@@ -84,7 +91,13 @@ function RangePicker({ range, onChange, days }: { range: Range; onChange(r: Rang
           Semua tanggal
         </button>
         {last && (
-          <button type="button" className="seg" aria-pressed={isLast} onClick={() => onChange({ from: last, to: last })} title={dayLongLabel(last)}>
+          <button
+            type="button"
+            className="seg"
+            aria-pressed={isLast}
+            onClick={() => onChange({ from: last, to: last })}
+            title={dayLongLabel(last)}
+          >
             Hari terakhir
           </button>
         )}
@@ -103,7 +116,17 @@ function RangePicker({ range, onChange, days }: { range: Range; onChange(r: Rang
   )
 }
 
-function Charts({ data, all, recon, range }: { data: Progress; all: Progress; recon: ReconRow[] | undefined; range: Range | null }) {
+function Charts({
+  data,
+  all,
+  recon,
+  range,
+}: {
+  data: Progress
+  all: Progress
+  recon: ReconRow[] | undefined
+  range: Range | null
+}) {
   const ballots = (recon ?? []).filter((r) => r.kind === 'ballot')
   const kebutuhan = ballots.reduce((s, r) => s + r.kebutuhan, 0)
   const diterima = ballots.reduce((s, r) => s + r.diterima, 0)
@@ -158,7 +181,13 @@ function Charts({ data, all, recon, range }: { data: Progress; all: Progress; re
           <dd>
             {fmt(remaining)} <span className="kpi-unit">lembar</span>
           </dd>
-          <dd className="kpi-note">{daysLeft === null ? '—' : remaining === 0 ? 'semua sudah disortir' : `± ${fmt(daysLeft)} hari kerja lagi pada laju ini`}</dd>
+          <dd className="kpi-note">
+            {daysLeft === null
+              ? '—'
+              : remaining === 0
+                ? 'semua sudah disortir'
+                : `± ${fmt(daysLeft)} hari kerja lagi pada laju ini`}
+          </dd>
         </div>
       </dl>
       <p className="muted small range-note">
@@ -177,7 +206,10 @@ function Charts({ data, all, recon, range }: { data: Progress; all: Progress; re
           <figcaption>
             <h3>Kumulatif baik terhadap kebutuhan</h3>
             <span className="muted small">
-              seluruh tanggal · {kebutuhan > 0 ? `${fmtShare(allBaik / kebutuhan)} dari kebutuhan surat suara` : 'kebutuhan belum dihitung'}
+              seluruh tanggal ·{' '}
+              {kebutuhan > 0
+                ? `${fmtShare(allBaik / kebutuhan)} dari kebutuhan surat suara`
+                : 'kebutuhan belum dihitung'}
             </span>
           </figcaption>
           <CumulativeChart days={all.days} kebutuhan={kebutuhan} diterima={diterima} />
@@ -186,7 +218,8 @@ function Charts({ data, all, recon, range }: { data: Progress; all: Progress; re
           <figcaption>
             <h3>Rusak per alasan</h3>
             <span className="muted small">
-              <strong className="rate">{fmtRate(data.damageRate)}</strong> dari yang disortir ({fmt(rusak)} dari {fmt(baik + rusak)} lembar)
+              <strong className="rate">{fmtRate(data.damageRate)}</strong> dari yang disortir ({fmt(rusak)} dari{' '}
+              {fmt(baik + rusak)} lembar)
             </span>
           </figcaption>
           <DamageChart reasons={data.byReason} />

@@ -38,7 +38,9 @@ export function ShortfallBanner({ rows }: { rows: ReconRow[] }) {
       </svg>
       <div className="banner-body">
         <strong>
-          {short.length === 1 ? '1 jenis/dapil akan kekurangan surat suara' : `${fmt(short.length)} jenis/dapil akan kekurangan surat suara`}
+          {short.length === 1
+            ? '1 jenis/dapil akan kekurangan surat suara'
+            : `${fmt(short.length)} jenis/dapil akan kekurangan surat suara`}
         </strong>
         <ul className="shortfall-list">
           {short.map((r) => (
@@ -62,19 +64,22 @@ export function ShortfallBanner({ rows }: { rows: ReconRow[] }) {
         </ul>
         {started.length > 0 && (
           <p>
-            <strong>Ajukan penggantian:</strong> terbitkan <a href={href('dokumen')}>BA surat suara rusak dan kurang</a>. Bila pengiriman penyedia belum lengkap, catat sisanya di{' '}
-            <a href={href('penerimaan')}>Penerimaan</a> begitu tiba.
+            <strong>Ajukan penggantian:</strong> terbitkan <a href={href('dokumen')}>BA surat suara rusak dan kurang</a>
+            . Bila pengiriman penyedia belum lengkap, catat sisanya di <a href={href('penerimaan')}>Penerimaan</a>{' '}
+            begitu tiba.
           </p>
         )}
         {notYet.length > 0 && (
           <p>
-            {started.length > 0 ? 'Yang belum diterima sama sekali: catat' : 'Catat'} pengiriman penyedia di <a href={href('penerimaan')}>Penerimaan</a> begitu tiba; bila
-            tidak akan dikirim, ajukan lewat <a href={href('dokumen')}>BA surat suara rusak dan kurang</a>.
+            {started.length > 0 ? 'Yang belum diterima sama sekali: catat' : 'Catat'} pengiriman penyedia di{' '}
+            <a href={href('penerimaan')}>Penerimaan</a> begitu tiba; bila tidak akan dikirim, ajukan lewat{' '}
+            <a href={href('dokumen')}>BA surat suara rusak dan kurang</a>.
           </p>
         )}
         {started.length > 0 && (
           <p className="shortfall-note">
-            Tersedia = baik + belum disortir + dalam proses: dihitung seolah semua yang belum disortir ternyata baik, jadi kekurangan sebenarnya bisa lebih besar.
+            Tersedia = baik + belum disortir + dalam proses: dihitung seolah semua yang belum disortir ternyata baik,
+            jadi kekurangan sebenarnya bisa lebih besar.
           </p>
         )}
       </div>
@@ -97,12 +102,14 @@ export function SelisihNote({ rows }: { rows: ReconRow[] }) {
         <ul className="selisih-list">
           {open.map((r) => (
             <li key={r.variantId}>
-              {where(r)}: {r.selisihTerbuka < 0 ? 'kurang' : 'lebih'} <strong>{fmt(Math.abs(r.selisihTerbuka))}</strong> {r.unit} dari yang tertulis di surat jalan
+              {where(r)}: {r.selisihTerbuka < 0 ? 'kurang' : 'lebih'} <strong>{fmt(Math.abs(r.selisihTerbuka))}</strong>{' '}
+              {r.unit} dari yang tertulis di surat jalan
             </li>
           ))}
         </ul>
         <p>
-          Cocokkan dengan penyedia, lalu nyatakan selesai (dengan keterangan) di <a href={href('penerimaan')}>Penerimaan</a>.
+          Cocokkan dengan penyedia, lalu nyatakan selesai (dengan keterangan) di{' '}
+          <a href={href('penerimaan')}>Penerimaan</a>.
         </p>
       </div>
     </div>
@@ -111,9 +118,22 @@ export function SelisihNote({ rows }: { rows: ReconRow[] }) {
 
 type Extra = 'dikemas' | 'dikirim'
 
-export function BallotTable({ rows, reasons, election }: { rows: ReconRow[]; reasons: ReasonLabels; election: Election }) {
+export function BallotTable({
+  rows,
+  reasons,
+  election,
+}: {
+  rows: ReconRow[]
+  reasons: ReasonLabels
+  election: Election
+}) {
   const ballots = rows.filter((r) => r.kind === 'ballot')
-  if (ballots.length === 0) return <p className="empty">Belum ada jenis surat suara. Tambahkan di <a href={href('pengaturan')}>Pengaturan</a>.</p>
+  if (ballots.length === 0)
+    return (
+      <p className="empty">
+        Belum ada jenis surat suara. Tambahkan di <a href={href('pengaturan')}>Pengaturan</a>.
+      </p>
+    )
   // Later stages appear only once something got there, so today's table stays narrow.
   const extras: Extra[] = (['dikemas', 'dikirim'] as const).filter((k) => ballots.some((r) => r[k] !== 0))
   const groups = new Map<string, ReconRow[]>()
@@ -193,15 +213,26 @@ export function BallotTable({ rows, reasons, election }: { rows: ReconRow[]; rea
       </div>
       <StockLegend done="Sudah disortir baik" />
       <p className="muted small">
-        Kebutuhan = DPT + cadangan {fmtPercent(election.reservePercent)} per TPS ({ROUNDING_NOTE[election.rounding]}) ditambah cadangan PSU per dapil; rinciannya di{' '}
-        <a href={href('kebutuhan')}>Kebutuhan</a>. Kekurangan = kebutuhan − (baik + belum disortir + dalam proses{extras.length ? ' + ' + extras.join(' + ') : ''}). Tertukar
-        dipisahkan dan tidak dihitung sebagai stok. Klik angka untuk melihat riwayat buku besarnya.
+        Kebutuhan = DPT + cadangan {fmtPercent(election.reservePercent)} per TPS ({ROUNDING_NOTE[election.rounding]})
+        ditambah cadangan PSU per dapil; rinciannya di <a href={href('kebutuhan')}>Kebutuhan</a>. Kekurangan = kebutuhan
+        − (baik + belum disortir + dalam proses{extras.length ? ' + ' + extras.join(' + ') : ''}). Tertukar dipisahkan
+        dan tidak dihitung sebagai stok. Klik angka untuk melihat riwayat buku besarnya.
       </p>
     </>
   )
 }
 
-function BallotRow({ r, reasons, extras, cols }: { r: ReconRow; reasons: ReasonLabels; extras: Extra[]; cols: number }) {
+function BallotRow({
+  r,
+  reasons,
+  extras,
+  cols,
+}: {
+  r: ReconRow
+  reasons: ReasonLabels
+  extras: Extra[]
+  cols: number
+}) {
   const [open, setOpen] = useState(false)
   const detailId = useId()
   const name = where(r)
@@ -219,32 +250,58 @@ function BallotRow({ r, reasons, extras, cols }: { r: ReconRow; reasons: ReasonL
             width={132}
             subject={name}
             doneLabel="sudah disortir"
-            parts={{ kebutuhan: r.kebutuhan, selesai: r.baik + r.dikemas + r.dikirim, proses: r.proses, belum: r.belumDiproses, kekurangan: r.kekurangan }}
+            parts={{
+              kebutuhan: r.kebutuhan,
+              selesai: r.baik + r.dikemas + r.dikirim,
+              proses: r.proses,
+              belum: r.belumDiproses,
+              kekurangan: r.kekurangan,
+            }}
           />
         </th>
         <td className="num" data-col="kebutuhan">
           {fmt(r.kebutuhan)}
         </td>
         <td className="num" data-col="diterima">
-          <HistoryLink value={r.diterima} filter={{ variantId: v, place: 'PENYEDIA' }} title={`diterima dari penyedia, ${name}`} />
+          <HistoryLink
+            value={r.diterima}
+            filter={{ variantId: v, place: 'PENYEDIA' }}
+            title={`diterima dari penyedia, ${name}`}
+          />
         </td>
         <td className="num" data-col="belumDiproses">
-          <HistoryLink value={r.belumDiproses} filter={{ variantId: v, place: 'DITERIMA' }} title={`belum disortir, ${name}`} />
+          <HistoryLink
+            value={r.belumDiproses}
+            filter={{ variantId: v, place: 'DITERIMA' }}
+            title={`belum disortir, ${name}`}
+          />
         </td>
         <td className="num" data-col="proses">
-          <HistoryLink value={r.proses} filter={{ variantId: v, placePrefix: 'PROSES:' }} title={`dalam proses, ${name}`} />
+          <HistoryLink
+            value={r.proses}
+            filter={{ variantId: v, placePrefix: 'PROSES:' }}
+            title={`dalam proses, ${name}`}
+          />
         </td>
         <td className="num strong" data-col="baik">
           <HistoryLink value={r.baik} filter={{ variantId: v, place: 'BAIK' }} title={`baik, ${name}`} />
         </td>
         {extras.includes('dikemas') && (
           <td className="num" data-col="dikemas">
-            <HistoryLink value={r.dikemas} filter={{ variantId: v, placePrefix: 'DIKEMAS:' }} title={`dikemas, ${name}`} />
+            <HistoryLink
+              value={r.dikemas}
+              filter={{ variantId: v, placePrefix: 'DIKEMAS:' }}
+              title={`dikemas, ${name}`}
+            />
           </td>
         )}
         {extras.includes('dikirim') && (
           <td className="num" data-col="dikirim">
-            <HistoryLink value={r.dikirim} filter={{ variantId: v, placePrefix: 'DIKIRIM:' }} title={`dikirim, ${name}`} />
+            <HistoryLink
+              value={r.dikirim}
+              filter={{ variantId: v, placePrefix: 'DIKIRIM:' }}
+              title={`dikirim, ${name}`}
+            />
           </td>
         )}
         <td className="num rusak-cell" data-col="rusak" title={breakdownText || undefined}>
@@ -260,7 +317,14 @@ function BallotRow({ r, reasons, extras, cols }: { r: ReconRow; reasons: ReasonL
               onClick={() => setOpen((o) => !o)}
             >
               <svg viewBox="0 0 12 12" width="12" height="12" aria-hidden="true">
-                <path d={open ? 'M2 4l4 4 4-4' : 'M4 2l4 4-4 4'} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+                <path
+                  d={open ? 'M2 4l4 4 4-4' : 'M4 2l4 4-4 4'}
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="1.8"
+                  strokeLinecap="round"
+                  strokeLinejoin="round"
+                />
               </svg>
             </button>
           )}
@@ -283,7 +347,12 @@ function BallotRow({ r, reasons, extras, cols }: { r: ReconRow; reasons: ReasonL
               {breakdown.map(([code, q]) => (
                 <li key={code}>
                   <span>{reasons.get(code) ?? code}</span>{' '}
-                  <HistoryLink value={q} filter={{ variantId: v, place: `RUSAK:${code}` }} title={`rusak "${reasons.get(code) ?? code}", ${name}`} className="strong" />
+                  <HistoryLink
+                    value={q}
+                    filter={{ variantId: v, place: `RUSAK:${code}` }}
+                    title={`rusak "${reasons.get(code) ?? code}", ${name}`}
+                    className="strong"
+                  />
                 </li>
               ))}
             </ul>
@@ -295,8 +364,19 @@ function BallotRow({ r, reasons, extras, cols }: { r: ReconRow; reasons: ReasonL
 }
 
 function Subtotal({ list, extras }: { list: ReconRow[]; extras: Extra[] }) {
-  const sum = (k: 'kebutuhan' | 'diterima' | 'belumDiproses' | 'proses' | 'baik' | Extra | 'rusakTotal' | 'tertukar' | 'kekurangan' | 'kelebihan') =>
-    list.reduce((s, r) => s + r[k], 0)
+  const sum = (
+    k:
+      | 'kebutuhan'
+      | 'diterima'
+      | 'belumDiproses'
+      | 'proses'
+      | 'baik'
+      | Extra
+      | 'rusakTotal'
+      | 'tertukar'
+      | 'kekurangan'
+      | 'kelebihan',
+  ) => list.reduce((s, r) => s + r[k], 0)
   return (
     <tr className="subtotal">
       <td>Jumlah {fmt(list.length)} dapil</td>
@@ -341,7 +421,12 @@ export function StockLegend({ done }: { done: string }) {
 /** Kotak, bilik, tinta and the rest: fewer columns; "siap" means assembled for kotak/bilik, in stock for the rest. */
 export function LogisticsTable({ rows, variants }: { rows: ReconRow[]; variants: VariantInfo[] }) {
   const items = rows.filter((r) => r.kind === 'logistics')
-  if (items.length === 0) return <p className="empty">Belum ada barang logistik. Tambahkan di <a href={href('pengaturan')}>Pengaturan</a>.</p>
+  if (items.length === 0)
+    return (
+      <p className="empty">
+        Belum ada barang logistik. Tambahkan di <a href={href('pengaturan')}>Pengaturan</a>.
+      </p>
+    )
   const assembled = new Set(variants.filter((v) => v.assembled).map((v) => v.variantId))
   return (
     <>
@@ -389,16 +474,36 @@ export function LogisticsTable({ rows, variants }: { rows: ReconRow[]; variants:
                     {fmt(r.kebutuhan)}
                   </td>
                   <td className="num" data-col="diterima">
-                    <HistoryLink value={r.diterima} filter={{ variantId: v, place: 'PENYEDIA' }} title={`diterima dari penyedia, ${name}`} />
+                    <HistoryLink
+                      value={r.diterima}
+                      filter={{ variantId: v, place: 'PENYEDIA' }}
+                      title={`diterima dari penyedia, ${name}`}
+                    />
                   </td>
                   <td className="num" data-col="belumDiproses">
-                    {isAssembled ? <HistoryLink value={r.belumDiproses} filter={{ variantId: v, place: 'DITERIMA' }} title={`belum dirakit, ${name}`} /> : <span className="muted">—</span>}
+                    {isAssembled ? (
+                      <HistoryLink
+                        value={r.belumDiproses}
+                        filter={{ variantId: v, place: 'DITERIMA' }}
+                        title={`belum dirakit, ${name}`}
+                      />
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
                   </td>
                   <td className="num strong" data-col="siap">
-                    <HistoryLink value={siap} filter={{ variantId: v, place: isAssembled ? 'SIAP' : 'DITERIMA' }} title={`siap, ${name}`} />
+                    <HistoryLink
+                      value={siap}
+                      filter={{ variantId: v, place: isAssembled ? 'SIAP' : 'DITERIMA' }}
+                      title={`siap, ${name}`}
+                    />
                   </td>
                   <td className="num" data-col="rusak">
-                    <HistoryLink value={r.rusakTotal} filter={{ variantId: v, placePrefix: 'RUSAK:' }} title={`rusak, ${name}`} />
+                    <HistoryLink
+                      value={r.rusakTotal}
+                      filter={{ variantId: v, placePrefix: 'RUSAK:' }}
+                      title={`rusak, ${name}`}
+                    />
                   </td>
                   <td className={`num${r.kekurangan > 0 ? ' cell-short' : ''}`} data-col="kekurangan">
                     {fmt(r.kekurangan)}
@@ -423,8 +528,8 @@ export function LogisticsTable({ rows, variants }: { rows: ReconRow[]; variants:
         </table>
       </div>
       <p className="muted small">
-        Kotak dan bilik suara dihitung siap setelah dirakit; barang lain siap sejak diterima. Kekurangan dihitung terhadap kebutuhan seluruh TPS (dan per desa/kecamatan bila
-        aturannya demikian).
+        Kotak dan bilik suara dihitung siap setelah dirakit; barang lain siap sejak diterima. Kekurangan dihitung
+        terhadap kebutuhan seluruh TPS (dan per desa/kecamatan bila aturannya demikian).
       </p>
     </>
   )

@@ -31,7 +31,15 @@ export function fmtBackupTime(at: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})/.exec(at)
   if (!m) return at
   const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]))
-  return d.toLocaleString('id-ID', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+  return d.toLocaleString('id-ID', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  })
 }
 
 /** The stem a restore gives the file it replaces: <stem>-<waktu>-sebelum-pulih.sqlite. */
@@ -69,7 +77,12 @@ export function CadanganPage({ system }: { system: SystemStatus | undefined }) {
         lead="Salinan utuh berkas pemilihan, dibuat dengan cara SQLite sendiri dan diperiksa (integritas berkas dan rantai hash buku besar) sebelum dihitung sebagai cadangan."
         actions={
           <>
-            <button type="button" className="btn btn-primary" onClick={() => void backupNow()} disabled={backup.running}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => void backupNow()}
+              disabled={backup.running}
+            >
               {backup.running ? 'Mencadangkan…' : 'Cadangkan sekarang'}
             </button>
             <button type="button" className="btn btn-secondary" onClick={() => setToUsb(true)}>
@@ -79,7 +92,14 @@ export function CadanganPage({ system }: { system: SystemStatus | undefined }) {
         }
       />
 
-      {backup.running && backup.status && <JobProgress status={backup.status} onCancel={() => void backup.cancel()} label="Membuat dan memeriksa cadangan" testId="backup-job" />}
+      {backup.running && backup.status && (
+        <JobProgress
+          status={backup.status}
+          onCancel={() => void backup.cancel()}
+          label="Membuat dan memeriksa cadangan"
+          testId="backup-job"
+        />
+      )}
       <ErrorBanner error={backup.error} title="Cadangan tidak dapat dibuat" />
       {restored && <RestoredBanner result={restored} onDismiss={() => setRestored(null)} />}
 
@@ -99,9 +119,10 @@ export function CadanganPage({ system }: { system: SystemStatus | undefined }) {
           </dl>
         )}
         <p className="muted small">
-          Cadangan dibuat otomatis saat aplikasi dibuka, setiap 15 menit bila ada yang dicatat, sebelum pembaruan aplikasi dan saat aplikasi ditutup. Yang disimpan:
-          10 cadangan terbaru hari ini, satu per hari untuk 30 hari terakhir, paling banyak 45. Cadangan ke folder lain (USB) tidak pernah dihapus otomatis; simpan
-          USB itu di luar gudang.
+          Cadangan dibuat otomatis saat aplikasi dibuka, setiap 15 menit bila ada yang dicatat, sebelum pembaruan
+          aplikasi dan saat aplikasi ditutup. Yang disimpan: 10 cadangan terbaru hari ini, satu per hari untuk 30 hari
+          terakhir, paling banyak 45. Cadangan ke folder lain (USB) tidak pernah dihapus otomatis; simpan USB itu di
+          luar gudang.
         </p>
       </Section>
 
@@ -124,7 +145,12 @@ export function CadanganPage({ system }: { system: SystemStatus | undefined }) {
         <OtherFolderForm current={folder} onShow={setFolder} />
         <ErrorBanner error={list.error} onRetry={list.reload} title="Daftar cadangan tidak dapat dimuat" />
         {list.data ? (
-          <BackupTable backups={list.data} highlight={made} onRestore={setRestoring} empty={folder ? 'Tidak ada cadangan Gudang Pemilu di folder ini.' : 'Belum ada cadangan.'} />
+          <BackupTable
+            backups={list.data}
+            highlight={made}
+            onRestore={setRestoring}
+            empty={folder ? 'Tidak ada cadangan Gudang Pemilu di folder ini.' : 'Belum ada cadangan.'}
+          />
         ) : (
           !list.error && <Loading label="Memeriksa cadangan…" />
         )}
@@ -169,7 +195,14 @@ function OtherFolderForm({ current, onShow }: { current: string | undefined; onS
       }}
     >
       <label htmlFor={id}>Lihat cadangan di folder lain</label>
-      <input id={id} value={text} onChange={(e) => setText(e.target.value)} placeholder="Mis. E:\Cadangan Gudang" spellCheck={false} autoComplete="off" />
+      <input
+        id={id}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        placeholder="Mis. E:\Cadangan Gudang"
+        spellCheck={false}
+        autoComplete="off"
+      />
       <button type="submit" className="btn btn-secondary" disabled={!text.trim()}>
         Tampilkan
       </button>
@@ -234,7 +267,11 @@ export function BackupTable({
               </td>
               <td className="actions">
                 {b.ok && (
-                  <button type="button" className={b.file === highlight ? 'btn btn-primary btn-small' : 'btn btn-secondary btn-small'} onClick={() => onRestore(b)}>
+                  <button
+                    type="button"
+                    className={b.file === highlight ? 'btn btn-primary btn-small' : 'btn btn-secondary btn-small'}
+                    onClick={() => onRestore(b)}
+                  >
                     {restoreLabel ? restoreLabel(b) : 'Pulihkan…'}
                   </button>
                 )}
@@ -247,7 +284,15 @@ export function BackupTable({
   )
 }
 
-function UsbDialog({ open, onClose, onDone }: { open: boolean; onClose(): void; onDone(r: MethodOutput<'cadangan.buat'>, folder: string): void }) {
+function UsbDialog({
+  open,
+  onClose,
+  onDone,
+}: {
+  open: boolean
+  onClose(): void
+  onDone(r: MethodOutput<'cadangan.buat'>, folder: string): void
+}) {
   const formId = useId()
   const [folder, setFolder] = useState('')
   const [busy, setBusy] = useState(false)
@@ -285,20 +330,32 @@ function UsbDialog({ open, onClose, onDone }: { open: boolean; onClose(): void; 
       }
     >
       <form id={formId} onSubmit={submit} noValidate>
-        <p>Salinan basis data ditulis ke folder yang Anda ketik, lalu diperiksa. Cadangan di folder ini tidak dihapus otomatis.</p>
+        <p>
+          Salinan basis data ditulis ke folder yang Anda ketik, lalu diperiksa. Cadangan di folder ini tidak dihapus
+          otomatis.
+        </p>
         {error && !errors.folder && <ErrorBanner error={error} title="Cadangan tidak dapat dibuat" />}
         <Field
           label="Folder tujuan"
           error={errors.folder ? error?.message : undefined}
           hint={
             <>
-              Ketik alamat folder, mis. <code>E:\Cadangan Gudang</code> (Windows) atau <code>/media/usb/cadangan</code>. Dalam mode peramban aplikasi tidak dapat
-              membuka jendela pemilih folder. Folder dibuat bila belum ada.
+              Ketik alamat folder, mis. <code>E:\Cadangan Gudang</code> (Windows) atau <code>/media/usb/cadangan</code>.
+              Dalam mode peramban aplikasi tidak dapat membuka jendela pemilih folder. Folder dibuat bila belum ada.
             </>
           }
         >
           {(id, d, invalid) => (
-            <input id={id} value={folder} onChange={(e) => setFolder(e.target.value)} aria-describedby={d} aria-invalid={invalid} data-autofocus spellCheck={false} autoComplete="off" />
+            <input
+              id={id}
+              value={folder}
+              onChange={(e) => setFolder(e.target.value)}
+              aria-describedby={d}
+              aria-invalid={invalid}
+              data-autofocus
+              spellCheck={false}
+              autoComplete="off"
+            />
           )}
         </Field>
       </form>
@@ -358,7 +415,13 @@ export function RestoreDialog({
           <button type="button" className="btn btn-secondary" onClick={close} disabled={busy}>
             Batal
           </button>
-          <button type="button" className="btn btn-primary" onClick={() => void restore()} disabled={busy} data-autofocus>
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => void restore()}
+            disabled={busy}
+            data-autofocus
+          >
             {busy ? 'Memulihkan…' : 'Pulihkan cadangan ini'}
           </button>
         </>
@@ -368,24 +431,28 @@ export function RestoreDialog({
         <div className="restore-explain">
           <ErrorBanner error={error} title="Pemulihan tidak dilakukan" />
           <p>
-            Basis data <code className="trust-path">{dbPath}</code> diganti dengan cadangan <strong>{backup.name}</strong>, dibuat {fmtBackupTime(backup.at)} (
-            {reasonLabel(backup.reason).toLowerCase()}), berisi {fmt(backup.ledgerRows)} baris buku besar{backup.satker ? ` milik ${backup.satker}` : ''}.
+            Basis data <code className="trust-path">{dbPath}</code> diganti dengan cadangan{' '}
+            <strong>{backup.name}</strong>, dibuat {fmtBackupTime(backup.at)} (
+            {reasonLabel(backup.reason).toLowerCase()}), berisi {fmt(backup.ledgerRows)} baris buku besar
+            {backup.satker ? ` milik ${backup.satker}` : ''}.
           </p>
           <ul className="trust-list">
             {recovery ? (
               <li>
-                Berkas yang bermasalah tidak dihapus: dipindahkan ke folder cadangan sebagai <code>{stem}-…-sebelum-pulih.sqlite</code> untuk diperiksa.
+                Berkas yang bermasalah tidak dihapus: dipindahkan ke folder cadangan sebagai{' '}
+                <code>{stem}-…-sebelum-pulih.sqlite</code> untuk diperiksa.
               </li>
             ) : (
               <li>
-                Berkas yang sekarang dipakai <strong>tidak dihapus</strong>: dipindahkan ke folder cadangan sebagai <code>{stem}-…-sebelum-pulih.sqlite</code> dan
-                muncul di daftar cadangan. Bila pemulihan ini keliru, pulihkan berkas itu untuk kembali ke keadaan sekarang.
+                Berkas yang sekarang dipakai <strong>tidak dihapus</strong>: dipindahkan ke folder cadangan sebagai{' '}
+                <code>{stem}-…-sebelum-pulih.sqlite</code> dan muncul di daftar cadangan. Bila pemulihan ini keliru,
+                pulihkan berkas itu untuk kembali ke keadaan sekarang.
               </li>
             )}
             {lost !== null && lost > 0 && (
               <li>
-                Basis data sekarang berisi {fmt(currentRows)} baris buku besar: <strong>{fmt(lost)} baris</strong> yang dicatat setelah cadangan ini dibuat tidak ada di
-                cadangan. Catat ulang dari formulir kertas bila perlu.
+                Basis data sekarang berisi {fmt(currentRows)} baris buku besar: <strong>{fmt(lost)} baris</strong> yang
+                dicatat setelah cadangan ini dibuat tidak ada di cadangan. Catat ulang dari formulir kertas bila perlu.
               </li>
             )}
             {lost !== null && lost <= 0 && <li>Buku besar cadangan ini tidak lebih pendek dari yang sekarang.</li>}
@@ -397,16 +464,26 @@ export function RestoreDialog({
   )
 }
 
-export function RestoredBanner({ result, onDismiss, children }: { result: RestoreResult; onDismiss?: () => void; children?: ReactNode }) {
+export function RestoredBanner({
+  result,
+  onDismiss,
+  children,
+}: {
+  result: RestoreResult
+  onDismiss?: () => void
+  children?: ReactNode
+}) {
   return (
     <div className="banner banner-ok" role="status" data-testid="restore-result">
       <div className="banner-body">
         <strong>Basis data dipulihkan</strong>
         <p>
-          Dari {result.restored.name} ({fmtBackupTime(result.restored.at)}); buku besar sekarang {fmt(result.restored.ledgerRows)} baris.
+          Dari {result.restored.name} ({fmtBackupTime(result.restored.at)}); buku besar sekarang{' '}
+          {fmt(result.restored.ledgerRows)} baris.
         </p>
         <p>
-          Berkas sebelumnya disimpan sebagai <code className="trust-path">{result.previous}</code>. Untuk membatalkan, pulihkan berkas itu dari daftar.
+          Berkas sebelumnya disimpan sebagai <code className="trust-path">{result.previous}</code>. Untuk membatalkan,
+          pulihkan berkas itu dari daftar.
         </p>
         <p>Semua pengguna perlu memilih nama lagi.</p>
         {children}

@@ -38,7 +38,8 @@ export function CekDokumenPage() {
             setChecked({ kode, result })
             // A document that no longer matches is refused as loudly as a wrong kotak on the packing floor.
             if (!result.found) throw new ApiError('NOT_FOUND', result.verdict)
-            if (!result.intact) throw new ApiError('REFUSED', `${result.nomor ?? result.title}: TIDAK sesuai buku besar`)
+            if (!result.intact)
+              throw new ApiError('REFUSED', `${result.nomor ?? result.title}: TIDAK sesuai buku besar`)
             return `${result.nomor ?? result.title}: sesuai buku besar`
           }}
         />
@@ -51,7 +52,12 @@ export function CekDokumenPage() {
 function CheckResult({ result }: { result: DocumentCheck }) {
   const ok = result.intact
   return (
-    <section className={`verdict ${ok ? 'verdict-ok' : 'verdict-bad'}`} aria-labelledby="cek-title" data-testid="cek-dokumen-result" role={ok ? 'status' : 'alert'}>
+    <section
+      className={`verdict ${ok ? 'verdict-ok' : 'verdict-bad'}`}
+      aria-labelledby="cek-title"
+      data-testid="cek-dokumen-result"
+      role={ok ? 'status' : 'alert'}
+    >
       <VerdictIcon ok={ok} />
       <div className="verdict-body">
         <h2 id="cek-title" className="verdict-title">
@@ -99,7 +105,8 @@ function CheckResult({ result }: { result: DocumentCheck }) {
                 Jalankan <a href={href('integritas')}>Periksa integritas</a> untuk menemukan baris pertama yang berubah.
               </li>
               <li>
-                Pulihkan cadangan yang dibuat sebelum perubahan itu di halaman <a href={href('cadangan')}>Cadangan</a>, lalu periksa dokumen ini lagi.
+                Pulihkan cadangan yang dibuat sebelum perubahan itu di halaman <a href={href('cadangan')}>Cadangan</a>,
+                lalu periksa dokumen ini lagi.
               </li>
             </ol>
           </>

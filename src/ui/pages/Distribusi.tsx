@@ -7,7 +7,18 @@ import { fmt } from '../format'
 import { href, navigate } from '../router'
 import { DistribusiKecamatan } from './DistribusiKecamatan'
 import { HandoverPrintButton } from './DistribusiHandover'
-import { DistribusiNav, distribusiHref, KIT_STATUSES, STATUS_LABEL, StatusBar, StatusLegend, sumProgress, type Handover, type KitProgress, type KitStatus } from './DistribusiShared'
+import {
+  DistribusiNav,
+  distribusiHref,
+  KIT_STATUSES,
+  STATUS_LABEL,
+  StatusBar,
+  StatusLegend,
+  sumProgress,
+  type Handover,
+  type KitProgress,
+  type KitStatus,
+} from './DistribusiShared'
 import { fmtDate } from './DokumenShared'
 import { PemusnahanPage } from './Pemusnahan'
 import './distribusi.css'
@@ -49,8 +60,8 @@ function Overview() {
         ) : rows.length === 0 ? (
           <div className="empty-state">
             <p>
-              <strong>Belum ada TPS.</strong> Impor daftar TPS di <a href={href('wilayah')}>Wilayah &amp; TPS</a>; kit setiap TPS dikemas di{' '}
-              <a href={href('kemas')}>Pengemasan</a> sebelum diserahkan ke PPK.
+              <strong>Belum ada TPS.</strong> Impor daftar TPS di <a href={href('wilayah')}>Wilayah &amp; TPS</a>; kit
+              setiap TPS dikemas di <a href={href('kemas')}>Pengemasan</a> sebelum diserahkan ke PPK.
             </p>
           </div>
         ) : (
@@ -69,7 +80,9 @@ function Overview() {
                 <thead>
                   <tr>
                     <th scope="col">Kecamatan (PPK)</th>
-                    <th scope="col" className="num">TPS</th>
+                    <th scope="col" className="num">
+                      TPS
+                    </th>
                     <th scope="col">Kemajuan</th>
                     {KIT_STATUSES.map((s) => (
                       <th key={s} scope="col" className="num" title={STATUS_LABEL[s]}>
@@ -104,11 +117,17 @@ function Overview() {
       </Section>
 
       <Section title="Serah terima yang sudah dilakukan" id="ds-riwayat">
-        <ErrorBanner error={handovers.error} onRetry={handovers.reload} title="Daftar serah terima tidak dapat dimuat" />
+        <ErrorBanner
+          error={handovers.error}
+          onRetry={handovers.reload}
+          title="Daftar serah terima tidak dapat dimuat"
+        />
         {!handovers.data ? (
           !handovers.error && <Loading />
         ) : handovers.data.length === 0 ? (
-          <p className="empty">Belum ada kit yang diserahkan ke PPK. Buka salah satu kecamatan di atas untuk memulai serah terima.</p>
+          <p className="empty">
+            Belum ada kit yang diserahkan ke PPK. Buka salah satu kecamatan di atas untuk memulai serah terima.
+          </p>
         ) : (
           <div className="table-wrap">
             <table className="table ds-handover-table" data-testid="ds-handover-list">
@@ -118,7 +137,9 @@ function Overview() {
                   <th scope="col">Tanggal</th>
                   <th scope="col">Kecamatan</th>
                   <th scope="col">Diterima oleh</th>
-                  <th scope="col" className="num">TPS</th>
+                  <th scope="col" className="num">
+                    TPS
+                  </th>
                   <th scope="col">Konfirmasi PPK</th>
                   <th scope="col">
                     <span className="visually-hidden">Tindakan</span>
@@ -141,7 +162,13 @@ function Overview() {
                       {fmt(h.tps)}
                       {h.exceptions > 0 && <span className="muted small block">{fmt(h.exceptions)} pengecualian</span>}
                     </td>
-                    <td>{h.confirmed ? <span className="badge badge-ok">✓ Diterima PPK</span> : <span className="badge badge-warn">Menunggu konfirmasi</span>}</td>
+                    <td>
+                      {h.confirmed ? (
+                        <span className="badge badge-ok">✓ Diterima PPK</span>
+                      ) : (
+                        <span className="badge badge-warn">Menunggu konfirmasi</span>
+                      )}
+                    </td>
                     <td className="actions">{h.documentId !== null && <HandoverPrintButton h={h} />}</td>
                   </tr>
                 ))}
@@ -154,7 +181,13 @@ function Overview() {
   )
 }
 
-const HEAD: Record<KitStatus, string> = { belum: 'Belum', sebagian: 'Sebagian', lengkap: 'Lengkap', diserahkan: 'Diserahkan', diterima: 'Diterima PPK' }
+const HEAD: Record<KitStatus, string> = {
+  belum: 'Belum',
+  sebagian: 'Sebagian',
+  lengkap: 'Lengkap',
+  diserahkan: 'Diserahkan',
+  diterima: 'Diterima PPK',
+}
 
 function ProgressRow({ r, handovers }: { r: KitProgress; handovers: Handover[] }) {
   return (
@@ -170,7 +203,14 @@ function ProgressRow({ r, handovers }: { r: KitProgress; handovers: Handover[] }
         {handovers.length > 0 && (
           <span className="ds-ba-mini">
             {fmt(handovers.length)} BA serah terima
-            {handovers.some((h) => !h.confirmed) ? <span className="ds-wait-mark"> · {fmt(handovers.filter((h) => !h.confirmed).length)} menunggu konfirmasi</span> : <span className="ds-ok-mark"> · ✓ diterima</span>}
+            {handovers.some((h) => !h.confirmed) ? (
+              <span className="ds-wait-mark">
+                {' '}
+                · {fmt(handovers.filter((h) => !h.confirmed).length)} menunggu konfirmasi
+              </span>
+            ) : (
+              <span className="ds-ok-mark"> · ✓ diterima</span>
+            )}
           </span>
         )}
       </th>

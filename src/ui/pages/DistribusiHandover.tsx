@@ -12,7 +12,15 @@ import { fmtDate, fmtInstant, usePrint } from './DokumenShared'
 import { VariantLabel } from './PenerimaanShared'
 
 /** The BA of one handover, printed from the register (the first print is the original, later ones SALINAN). */
-export function HandoverPrintButton({ h, label = 'Unduh BA', primary }: { h: Pick<Handover, 'documentId' | 'nomor'>; label?: string; primary?: boolean }) {
+export function HandoverPrintButton({
+  h,
+  label = 'Unduh BA',
+  primary,
+}: {
+  h: Pick<Handover, 'documentId' | 'nomor'>
+  label?: string
+  primary?: boolean
+}) {
   const { print, isBusy } = usePrint()
   if (h.documentId === null) return null
   const id = h.documentId
@@ -41,7 +49,9 @@ export function HandoverTable({ rows }: { rows: Handover[] }) {
               <th scope="col">Nomor BA</th>
               <th scope="col">Tanggal</th>
               <th scope="col">Diterima oleh</th>
-              <th scope="col" className="num">TPS</th>
+              <th scope="col" className="num">
+                TPS
+              </th>
               <th scope="col">Kendaraan · catatan</th>
               <th scope="col">Konfirmasi PPK</th>
               <th scope="col">
@@ -89,7 +99,16 @@ export function HandoverTable({ rows }: { rows: Handover[] }) {
                         Konfirmasi diterima PPK…
                       </button>
                     )}
-                    <button type="button" className="btn btn-secondary btn-small" onClick={() => history.open({ documentId: `SERAH_TERIMA:${h.id}` }, `serah terima${h.nomor ? ' ' + h.nomor : ' #' + h.id}`)}>
+                    <button
+                      type="button"
+                      className="btn btn-secondary btn-small"
+                      onClick={() =>
+                        history.open(
+                          { documentId: `SERAH_TERIMA:${h.id}` },
+                          `serah terima${h.nomor ? ' ' + h.nomor : ' #' + h.id}`,
+                        )
+                      }
+                    >
                       Riwayat buku besar…
                     </button>
                   </div>
@@ -122,7 +141,10 @@ function ConfirmDialog({ h, onClose }: { h: Handover | null; onClose(): void }) 
     setError(undefined)
     try {
       await invoke('distribusi.konfirmasi', { handoverId: h.id, note })
-      toast.showSuccess(`PPK ${h.kecamatan} telah menerima logistik sesuai BA${h.nomor ? ' ' + h.nomor : ''}.`, 'Penerimaan PPK dikonfirmasi')
+      toast.showSuccess(
+        `PPK ${h.kecamatan} telah menerima logistik sesuai BA${h.nomor ? ' ' + h.nomor : ''}.`,
+        'Penerimaan PPK dikonfirmasi',
+      )
       refreshAll()
       close()
     } catch (err) {
@@ -151,13 +173,26 @@ function ConfirmDialog({ h, onClose }: { h: Handover | null; onClose(): void }) 
       {h && (
         <form id="ds-confirm-form" onSubmit={(e) => void submit(e)}>
           <p>
-            Catat bahwa PPK (Panitia Pemilihan Kecamatan) {h.kecamatan} telah menerima {fmt(h.tps)} kit TPS sesuai berita acara{' '}
-            <strong>{h.nomor ?? `#${h.id}`}</strong>, misalnya setelah BA bertanda tangan Ketua PPK kembali ke gudang.
+            Catat bahwa PPK (Panitia Pemilihan Kecamatan) {h.kecamatan} telah menerima {fmt(h.tps)} kit TPS sesuai
+            berita acara <strong>{h.nomor ?? `#${h.id}`}</strong>, misalnya setelah BA bertanda tangan Ketua PPK kembali
+            ke gudang.
           </p>
           <ErrorBanner error={error && !errors.note ? error : undefined} title="Konfirmasi ditolak" />
-          <Field label="Keterangan" error={errors.note} hint="Wajib diisi; mis. siapa yang menerima, kapan BA bertanda tangan kembali, kondisi kotak.">
+          <Field
+            label="Keterangan"
+            error={errors.note}
+            hint="Wajib diisi; mis. siapa yang menerima, kapan BA bertanda tangan kembali, kondisi kotak."
+          >
             {(id, d, inv) => (
-              <textarea id={id} aria-describedby={d} aria-invalid={inv} rows={3} value={note} onChange={(e) => setNote(e.target.value)} data-autofocus />
+              <textarea
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                rows={3}
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+                data-autofocus
+              />
             )}
           </Field>
         </form>
@@ -167,7 +202,15 @@ function ConfirmDialog({ h, onClose }: { h: Handover | null; onClose(): void }) 
 }
 
 /** What the PPK of a kecamatan holds now, and the way back into the warehouse. */
-export function HeldByPpk({ kecamatanId, kecamatan, variants }: { kecamatanId: number; kecamatan: string; variants: Map<number, VariantInfo> }) {
+export function HeldByPpk({
+  kecamatanId,
+  kecamatan,
+  variants,
+}: {
+  kecamatanId: number
+  kecamatan: string
+  variants: Map<number, VariantInfo>
+}) {
   const held = useApi('distribusi.diPpk', { kecamatanId })
   const [returning, setReturning] = useState(false)
   const place = `DIKIRIM:${kecamatanId}`
@@ -191,7 +234,9 @@ export function HeldByPpk({ kecamatanId, kecamatan, variants }: { kecamatanId: n
           <thead>
             <tr>
               <th scope="col">Barang</th>
-              <th scope="col" className="num">Jumlah</th>
+              <th scope="col" className="num">
+                Jumlah
+              </th>
               <th scope="col">Satuan</th>
             </tr>
           </thead>
@@ -202,7 +247,11 @@ export function HeldByPpk({ kecamatanId, kecamatan, variants }: { kecamatanId: n
                   <VariantLabel v={variants.get(r.variantId)} fallback={r.label} />
                 </td>
                 <td className="num">
-                  <HistoryLink value={r.qty} filter={{ variantId: r.variantId, place }} title={`${r.label} di PPK ${kecamatan}`} />
+                  <HistoryLink
+                    value={r.qty}
+                    filter={{ variantId: r.variantId, place }}
+                    title={`${r.label} di PPK ${kecamatan}`}
+                  />
                 </td>
                 <td>{variants.get(r.variantId)?.unit ?? ''}</td>
               </tr>
@@ -211,7 +260,13 @@ export function HeldByPpk({ kecamatanId, kecamatan, variants }: { kecamatanId: n
         </table>
       )}
       {returning && held.data && (
-        <ReturnDialog kecamatanId={kecamatanId} kecamatan={kecamatan} held={held.data} variants={variants} onClose={() => setReturning(false)} />
+        <ReturnDialog
+          kecamatanId={kecamatanId}
+          kecamatan={kecamatan}
+          held={held.data}
+          variants={variants}
+          onClose={() => setReturning(false)}
+        />
       )}
     </div>
   )
@@ -239,7 +294,9 @@ function ReturnDialog({
   onClose(): void
 }) {
   const reasons = useApi('rusak.alasan', {})
-  const [lines, setLines] = useState<ReturnLine[]>([{ key: 1, variantId: held[0]!.variantId, qty: '', ke: 'stok', reason: '' }])
+  const [lines, setLines] = useState<ReturnLine[]>([
+    { key: 1, variantId: held[0]!.variantId, qty: '', ke: 'stok', reason: '' },
+  ])
   const [note, setNote] = useState('')
   const [error, setError] = useState<ApiError | undefined>()
   const [busy, setBusy] = useState(false)
@@ -252,7 +309,8 @@ function ReturnDialog({
     const kind = v?.kind === 'ballot' ? 'ballot' : v?.assembled ? 'assembled' : null
     return (reasons.data ?? []).filter((r) => r.appliesTo === 'all' || r.appliesTo === kind)
   }
-  const update = (key: number, patch: Partial<ReturnLine>) => setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)))
+  const update = (key: number, patch: Partial<ReturnLine>) =>
+    setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)))
 
   async function submit(e: FormEvent) {
     e.preventDefault()
@@ -261,7 +319,12 @@ function ReturnDialog({
     try {
       const payload = lines.map((l) => {
         const q = parseQty(l.qty)
-        return { variantId: l.variantId, qty: q === null || Number.isNaN(q) ? 0 : q, ke: l.ke, ...(l.ke === 'rusak' ? { reason: l.reason } : {}) }
+        return {
+          variantId: l.variantId,
+          qty: q === null || Number.isNaN(q) ? 0 : q,
+          ke: l.ke,
+          ...(l.ke === 'rusak' ? { reason: l.reason } : {}),
+        }
       })
       await invoke('distribusi.pengembalian', { kecamatanId, note, lines: payload })
       const sum = payload.reduce((s, l) => s + l.qty, 0)
@@ -299,16 +362,20 @@ function ReturnDialog({
     >
       <form id="ds-return-form" onSubmit={(e) => void submit(e)}>
         <p>
-          Logistik yang dibawa kembali PPK ke gudang: kembali ke stok bila masih layak pakai, atau disisihkan sebagai rusak dengan alasannya. Jumlah tidak boleh
-          melebihi yang dipegang PPK.
+          Logistik yang dibawa kembali PPK ke gudang: kembali ke stok bila masih layak pakai, atau disisihkan sebagai
+          rusak dengan alasannya. Jumlah tidak boleh melebihi yang dipegang PPK.
         </p>
         <ErrorBanner error={error} title="Pengembalian ditolak" />
         <table className="table table-compact ds-return-table">
           <thead>
             <tr>
               <th scope="col">Barang</th>
-              <th scope="col" className="num">Di PPK</th>
-              <th scope="col" className="num">Jumlah kembali</th>
+              <th scope="col" className="num">
+                Di PPK
+              </th>
+              <th scope="col" className="num">
+                Jumlah kembali
+              </th>
               <th scope="col">Kembali ke</th>
               <th scope="col">Alasan rusak</th>
               <th scope="col">
@@ -324,7 +391,12 @@ function ReturnDialog({
               return (
                 <tr key={l.key}>
                   <td>
-                    <select aria-label={`Barang baris ${n}`} value={l.variantId} onChange={(e) => update(l.key, { variantId: Number(e.target.value), reason: '' })} data-autofocus={i === 0 ? '' : undefined}>
+                    <select
+                      aria-label={`Barang baris ${n}`}
+                      value={l.variantId}
+                      onChange={(e) => update(l.key, { variantId: Number(e.target.value), reason: '' })}
+                      data-autofocus={i === 0 ? '' : undefined}
+                    >
                       {held.map((h) => (
                         <option key={h.variantId} value={h.variantId}>
                           {h.label}
@@ -345,7 +417,11 @@ function ReturnDialog({
                     {qtyErr && <span className="field-error block">{qtyErr}</span>}
                   </td>
                   <td>
-                    <select aria-label={`Kembali ke, baris ${n}`} value={l.ke} onChange={(e) => update(l.key, { ke: e.target.value as ReturnLine['ke'] })}>
+                    <select
+                      aria-label={`Kembali ke, baris ${n}`}
+                      value={l.ke}
+                      onChange={(e) => update(l.key, { ke: e.target.value as ReturnLine['ke'] })}
+                    >
                       <option value="stok">Stok gudang (layak pakai)</option>
                       <option value="rusak">Rusak</option>
                     </select>
@@ -353,7 +429,12 @@ function ReturnDialog({
                   <td>
                     {l.ke === 'rusak' ? (
                       <>
-                        <select aria-label={`Alasan rusak baris ${n}`} aria-invalid={reasonErr ? true : undefined} value={l.reason} onChange={(e) => update(l.key, { reason: e.target.value })}>
+                        <select
+                          aria-label={`Alasan rusak baris ${n}`}
+                          aria-invalid={reasonErr ? true : undefined}
+                          value={l.reason}
+                          onChange={(e) => update(l.key, { reason: e.target.value })}
+                        >
                           <option value="">— pilih alasan —</option>
                           {reasonsFor(l.variantId).map((r) => (
                             <option key={r.code} value={r.code}>
@@ -369,7 +450,12 @@ function ReturnDialog({
                   </td>
                   <td className="actions">
                     {lines.length > 1 && (
-                      <button type="button" className="btn btn-secondary btn-small" aria-label={`Hapus baris ${n}`} onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))}>
+                      <button
+                        type="button"
+                        className="btn btn-secondary btn-small"
+                        aria-label={`Hapus baris ${n}`}
+                        onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))}
+                      >
                         ×
                       </button>
                     )}
@@ -383,13 +469,37 @@ function ReturnDialog({
           <button
             type="button"
             className="btn btn-secondary btn-small"
-            onClick={() => setLines((ls) => [...ls, { key: Math.max(...ls.map((x) => x.key)) + 1, variantId: held[0]!.variantId, qty: '', ke: 'stok', reason: '' }])}
+            onClick={() =>
+              setLines((ls) => [
+                ...ls,
+                {
+                  key: Math.max(...ls.map((x) => x.key)) + 1,
+                  variantId: held[0]!.variantId,
+                  qty: '',
+                  ke: 'stok',
+                  reason: '',
+                },
+              ])
+            }
           >
             + Tambah baris
           </button>
         </div>
-        <Field label="Keterangan pengembalian" error={noteError} hint="Wajib diisi; mis. kelebihan kit TPS 004 dikembalikan PPK saat rapat koordinasi.">
-          {(id, d, inv) => <textarea id={id} aria-describedby={d} aria-invalid={inv} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />}
+        <Field
+          label="Keterangan pengembalian"
+          error={noteError}
+          hint="Wajib diisi; mis. kelebihan kit TPS 004 dikembalikan PPK saat rapat koordinasi."
+        >
+          {(id, d, inv) => (
+            <textarea
+              id={id}
+              aria-describedby={d}
+              aria-invalid={inv}
+              rows={2}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
+          )}
         </Field>
       </form>
     </Dialog>

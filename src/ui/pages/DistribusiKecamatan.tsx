@@ -64,13 +64,19 @@ export function DistribusiKecamatan({ kecamatanId }: { kecamatanId: number }) {
   const data = q.data
   const kits = data.tps
   const selectable = kits.filter((k) => SELECTABLE.has(k.status))
-  const selected = new Set((picked ? selectable.filter((k) => picked.has(k.tpsId)) : selectable.filter((k) => k.status === 'lengkap')).map((k) => k.tpsId))
+  const selected = new Set(
+    (picked ? selectable.filter((k) => picked.has(k.tpsId)) : selectable.filter((k) => k.status === 'lengkap')).map(
+      (k) => k.tpsId,
+    ),
+  )
   const needOf = new Map((needs.data?.rows ?? []).map((r) => [r.tpsId, r]))
   // The kotak to scan are those in the kit: a kit still lacking its kotak has none on the truck yet.
   const kotakVariants = new Set([...byVariant.values()].filter((v) => v.itemCode === 'KOTAK').map((v) => v.variantId))
-  const missingKotak = (k: Kit) => k.missing.filter((m) => kotakVariants.has(m.variantId)).reduce((s, m) => s + m.remaining, 0)
+  const missingKotak = (k: Kit) =>
+    k.missing.filter((m) => kotakVariants.has(m.variantId)).reduce((s, m) => s + m.remaining, 0)
   const kitOf = new Map(kits.map((k) => [k.tpsId, k]))
-  const kotakCount = (tpsId: number) => Math.max(0, (needOf.get(tpsId)?.qty.KOTAK ?? 0) - (kitOf.has(tpsId) ? missingKotak(kitOf.get(tpsId)!) : 0))
+  const kotakCount = (tpsId: number) =>
+    Math.max(0, (needOf.get(tpsId)?.qty.KOTAK ?? 0) - (kitOf.has(tpsId) ? missingKotak(kitOf.get(tpsId)!) : 0))
   const counts = { tps: kits.length, belum: 0, sebagian: 0, lengkap: 0, diserahkan: 0, diterima: 0 }
   for (const k of kits) counts[k.status]++
 
@@ -144,8 +150,9 @@ export function DistribusiKecamatan({ kecamatanId }: { kecamatanId: number }) {
         title={`Serah terima ke PPK Kecamatan ${data.kecamatan}`}
         lead={
           <>
-            {fmt(kits.length)} kit TPS di {fmt(desaGroups.length)} desa/kelurahan. Pilih kit yang diserahkan, periksa setiap kotak dengan pemindai saat dimuat, lalu
-            terbitkan berita acara serah terima kepada Ketua PPK (Panitia Pemilihan Kecamatan).
+            {fmt(kits.length)} kit TPS di {fmt(desaGroups.length)} desa/kelurahan. Pilih kit yang diserahkan, periksa
+            setiap kotak dengan pemindai saat dimuat, lalu terbitkan berita acara serah terima kepada Ketua PPK (Panitia
+            Pemilihan Kecamatan).
           </>
         }
       />
@@ -158,7 +165,13 @@ export function DistribusiKecamatan({ kecamatanId }: { kecamatanId: number }) {
         <div className="ds-kit-layout">
           <div className="ds-kit-main">
             <div className="toolbar">
-              <button type="button" className="btn btn-secondary btn-small" onClick={() => setSelected(new Set(selectable.filter((k) => k.status === 'lengkap').map((k) => k.tpsId)))}>
+              <button
+                type="button"
+                className="btn btn-secondary btn-small"
+                onClick={() =>
+                  setSelected(new Set(selectable.filter((k) => k.status === 'lengkap').map((k) => k.tpsId)))
+                }
+              >
                 Pilih semua yang lengkap
               </button>
               <button type="button" className="btn btn-secondary btn-small" onClick={() => setSelected(new Set())}>
@@ -217,7 +230,12 @@ export function DistribusiKecamatan({ kecamatanId }: { kecamatanId: number }) {
               testId="ds-scan"
               placeholder="Pindai atau ketik kode"
               refusalTitle="KOTAK DITOLAK"
-              hint={<>Pindai label QR setiap kotak yang dimuat ke kendaraan PPK {data.kecamatan}. Kotak kecamatan lain, dapil lain, atau yang sudah diserahkan ditolak.</>}
+              hint={
+                <>
+                  Pindai label QR setiap kotak yang dimuat ke kendaraan PPK {data.kecamatan}. Kotak kecamatan lain,
+                  dapil lain, atau yang sudah diserahkan ditolak.
+                </>
+              }
             />
             <ScanProgress selected={selectedKits} scanned={scanned} kotakCount={kotakCount} />
             <div className="ds-refusals" data-testid="ds-refusals">
@@ -230,7 +248,9 @@ export function DistribusiKecamatan({ kecamatanId }: { kecamatanId: number }) {
                 <ol className="ds-refusal-list">
                   {refusals.map((r, i) => (
                     <li key={refusals.length - i}>
-                      <span className="ds-refusal-time">{r.at.toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit', second: '2-digit' })}</span>
+                      <span className="ds-refusal-time">
+                        {r.at.toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
+                      </span>
                       <strong>{r.message}</strong>
                       <code>{r.code}</code>
                     </li>
@@ -264,7 +284,11 @@ export function DistribusiKecamatan({ kecamatanId }: { kecamatanId: number }) {
       />
 
       <Section title="Serah terima yang sudah dilakukan" id="ds-handovers">
-        {data.handovers.length === 0 ? <p className="empty">Belum ada serah terima untuk PPK {data.kecamatan}.</p> : <HandoverTable rows={data.handovers} />}
+        {data.handovers.length === 0 ? (
+          <p className="empty">Belum ada serah terima untuk PPK {data.kecamatan}.</p>
+        ) : (
+          <HandoverTable rows={data.handovers} />
+        )}
         <HeldByPpk kecamatanId={kecamatanId} kecamatan={data.kecamatan} variants={byVariant} />
       </Section>
     </>
@@ -362,7 +386,11 @@ function DesaRows({
         const handover = handovers.find((h) => h.id === handedBy.get(k.tpsId))
         const err = rowErrors.get(k.tpsId)
         return (
-          <tr key={k.tpsId} data-testid={`tps-${k.tpsId}`} className={`ds-tps-row${isOn ? ' ds-on' : ''}${err ? ' ds-row-error' : ''}`}>
+          <tr
+            key={k.tpsId}
+            data-testid={`tps-${k.tpsId}`}
+            className={`ds-tps-row${isOn ? ' ds-on' : ''}${err ? ' ds-row-error' : ''}`}
+          >
             <td>
               <input
                 type="checkbox"
@@ -384,10 +412,15 @@ function DesaRows({
               {k.status === 'sebagian' && (
                 <>
                   <p className="ds-missing">
-                    <strong>Kurang:</strong> {k.missing.map((m) => `${shortItemName(m.label)} ${fmt(m.remaining)} ${m.unit}`).join(', ')}
+                    <strong>Kurang:</strong>{' '}
+                    {k.missing.map((m) => `${shortItemName(m.label)} ${fmt(m.remaining)} ${m.unit}`).join(', ')}
                   </p>
                   <label className="check ds-exc-check">
-                    <input type="checkbox" checked={exceptionOn.has(k.tpsId)} onChange={(e) => onException(k.tpsId, e.target.checked)} />
+                    <input
+                      type="checkbox"
+                      checked={exceptionOn.has(k.tpsId)}
+                      onChange={(e) => onException(k.tpsId, e.target.checked)}
+                    />
                     <span>Serahkan dengan pengecualian</span>
                   </label>
                   {exceptionOn.has(k.tpsId) && (
@@ -434,7 +467,12 @@ function KotakChecklist({ n, done }: { n: number; done: Set<number> | undefined 
       {Array.from({ length: n }, (_, i) => i + 1).map((no) => {
         const ok = done?.has(no) ?? false
         return (
-          <span key={no} className={`ds-kotak${ok ? ' ds-kotak-ok' : ''}`} data-testid={`kotak-${no}`} data-scanned={ok ? 'ya' : 'tidak'}>
+          <span
+            key={no}
+            className={`ds-kotak${ok ? ' ds-kotak-ok' : ''}`}
+            data-testid={`kotak-${no}`}
+            data-scanned={ok ? 'ya' : 'tidak'}
+          >
             Kotak {no}/{n} {ok ? '✓' : '—'}
           </span>
         )
@@ -443,7 +481,15 @@ function KotakChecklist({ n, done }: { n: number; done: Set<number> | undefined 
   )
 }
 
-function ScanProgress({ selected, scanned, kotakCount }: { selected: Kit[]; scanned: Map<number, Set<number>>; kotakCount(tpsId: number): number }) {
+function ScanProgress({
+  selected,
+  scanned,
+  kotakCount,
+}: {
+  selected: Kit[]
+  scanned: Map<number, Set<number>>
+  kotakCount(tpsId: number): number
+}) {
   const total = selected.reduce((s, k) => s + kotakCount(k.tpsId), 0)
   const done = selected.reduce((s, k) => s + Math.min(kotakCount(k.tpsId), scanned.get(k.tpsId)?.size ?? 0), 0)
   return (
@@ -508,14 +554,21 @@ function HandoverForm({
   const pihakPertama = jenis.data?.find((j) => j.type === 'BA_SERAH_TERIMA')?.signers.find((s) => s.posisi === 'pihak')
 
   // What goes out: each kit's needs less what an incomplete kit still lacks (kits are never packed beyond their needs).
-  const columns: Column[] = (needs?.columns ?? []).map((c) => ({ code: c.code, name: c.name, unit: c.unit, kind: c.kind }))
+  const columns: Column[] = (needs?.columns ?? []).map((c) => ({
+    code: c.code,
+    name: c.name,
+    unit: c.unit,
+    kind: c.kind,
+  }))
   const needRows = new Map((needs?.rows ?? []).map((r) => [r.tpsId, r]))
   const totals = new Map<string, number>()
   const dapil = new Map<string, string>()
   for (const k of selectedKits) {
     const r = needRows.get(k.tpsId)
     for (const c of columns) {
-      const lacking = k.missing.filter((m) => variants.get(m.variantId)?.itemCode === c.code).reduce((s, m) => s + m.remaining, 0)
+      const lacking = k.missing
+        .filter((m) => variants.get(m.variantId)?.itemCode === c.code)
+        .reduce((s, m) => s + m.remaining, 0)
       totals.set(c.code, (totals.get(c.code) ?? 0) + Math.max(0, (r?.qty[c.code] ?? 0) - lacking))
       if (r?.dapil[c.code]) dapil.set(c.code, r.dapil[c.code]!)
     }
@@ -532,9 +585,23 @@ function HandoverForm({
     onError(undefined)
     try {
       const ids = selectedKits.map((k) => k.tpsId)
-      const exc = ids.filter((id) => exceptionOn.has(id) && (reasons[id] ?? '').trim() !== '').map((id) => ({ tpsId: id, reason: reasons[id]!.trim() }))
-      const r = await invoke('distribusi.serahkan', { kecamatanId, tpsIds: ids, exceptions: exc, tanggal, ppkNama, ppkJabatan: jabatan, kendaraan, note })
-      toast.showSuccess(`${fmt(ids.length)} kit TPS diserahkan ke PPK ${kecamatan}.${r.document.nomor ? ` BA nomor ${r.document.nomor}.` : ''}`, 'Serah terima tercatat')
+      const exc = ids
+        .filter((id) => exceptionOn.has(id) && (reasons[id] ?? '').trim() !== '')
+        .map((id) => ({ tpsId: id, reason: reasons[id]!.trim() }))
+      const r = await invoke('distribusi.serahkan', {
+        kecamatanId,
+        tpsIds: ids,
+        exceptions: exc,
+        tanggal,
+        ppkNama,
+        ppkJabatan: jabatan,
+        kendaraan,
+        note,
+      })
+      toast.showSuccess(
+        `${fmt(ids.length)} kit TPS diserahkan ke PPK ${kecamatan}.${r.document.nomor ? ` BA nomor ${r.document.nomor}.` : ''}`,
+        'Serah terima tercatat',
+      )
       setKendaraan('')
       setNote('')
       onDone({ tps: ids.length, document: r.document })
@@ -555,11 +622,18 @@ function HandoverForm({
               Serah terima tercatat: {fmt(done.tps)} kit TPS kini di PPK {kecamatan}.
             </strong>
             <p>
-              Berita acara serah terima nomor <span className="ds-nomor" data-testid="ds-done-nomor">{done.document.nomor ?? `DOK-${done.document.id}`}</span> terbit. Cetak, tanda
-              tangani bersama Ketua PPK, lalu catat konfirmasinya di bawah setelah BA kembali.
+              Berita acara serah terima nomor{' '}
+              <span className="ds-nomor" data-testid="ds-done-nomor">
+                {done.document.nomor ?? `DOK-${done.document.id}`}
+              </span>{' '}
+              terbit. Cetak, tanda tangani bersama Ketua PPK, lalu catat konfirmasinya di bawah setelah BA kembali.
             </p>
           </div>
-          <HandoverPrintButton h={{ documentId: done.document.id, nomor: done.document.nomor }} label="Unduh BA (PDF)" primary />
+          <HandoverPrintButton
+            h={{ documentId: done.document.id, nomor: done.document.nomor }}
+            label="Unduh BA (PDF)"
+            primary
+          />
         </div>
       )}
       <form className="ds-form-layout" onSubmit={(e) => void submit(e)} noValidate>
@@ -575,24 +649,75 @@ function HandoverForm({
               <span className="muted">—</span>
             )}
             <span className="muted small block">
-              Penanda tangan pihak satker diatur di <a href={href('pengaturan')}>Pengaturan › Penanda tangan per jenis dokumen</a>.
+              Penanda tangan pihak satker diatur di{' '}
+              <a href={href('pengaturan')}>Pengaturan › Penanda tangan per jenis dokumen</a>.
             </span>
           </p>
           <div className="form-grid">
             <Field label="Tanggal serah terima" error={errors.tanggal}>
-              {(id, d, inv) => <input id={id} type="date" aria-describedby={d} aria-invalid={inv} value={tanggal} onChange={(e) => setTanggal(e.target.value)} required />}
+              {(id, d, inv) => (
+                <input
+                  id={id}
+                  type="date"
+                  aria-describedby={d}
+                  aria-invalid={inv}
+                  value={tanggal}
+                  onChange={(e) => setTanggal(e.target.value)}
+                  required
+                />
+              )}
             </Field>
             <Field label="Nama Ketua PPK (PIHAK KEDUA)" error={errors.ppkNama}>
-              {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={ppkNama} onChange={(e) => setPpkNama(e.target.value)} autoComplete="off" required />}
+              {(id, d, inv) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  aria-invalid={inv}
+                  value={ppkNama}
+                  onChange={(e) => setPpkNama(e.target.value)}
+                  autoComplete="off"
+                  required
+                />
+              )}
             </Field>
             <Field label="Jabatan penerima" error={errors.ppkJabatan}>
-              {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={jabatan} onChange={(e) => setPpkJabatan(e.target.value)} required />}
+              {(id, d, inv) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  aria-invalid={inv}
+                  value={jabatan}
+                  onChange={(e) => setPpkJabatan(e.target.value)}
+                  required
+                />
+              )}
             </Field>
             <Field label="Kendaraan" error={errors.kendaraan} hint="Jenis dan nomor polisi, mis. truk BK 8123 XY">
-              {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={kendaraan} onChange={(e) => setKendaraan(e.target.value)} />}
+              {(id, d, inv) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  aria-invalid={inv}
+                  value={kendaraan}
+                  onChange={(e) => setKendaraan(e.target.value)}
+                />
+              )}
             </Field>
-            <Field label="Catatan" error={errors.note} className="span-2" hint="Tercetak di berita acara sebagai keterangan.">
-              {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={note} onChange={(e) => setNote(e.target.value)} />}
+            <Field
+              label="Catatan"
+              error={errors.note}
+              className="span-2"
+              hint="Tercetak di berita acara sebagai keterangan."
+            >
+              {(id, d, inv) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  aria-invalid={inv}
+                  value={note}
+                  onChange={(e) => setNote(e.target.value)}
+                />
+              )}
             </Field>
           </div>
         </div>
@@ -616,7 +741,9 @@ function HandoverForm({
                 <thead>
                   <tr>
                     <th scope="col">Barang</th>
-                    <th scope="col" className="num">Jumlah</th>
+                    <th scope="col" className="num">
+                      Jumlah
+                    </th>
                     <th scope="col">Satuan</th>
                   </tr>
                 </thead>
@@ -630,7 +757,9 @@ function HandoverForm({
                             {c.kind === 'ballot' && <Swatch hex={swatchOf(c.code)} />}
                             <span>
                               {c.kind === 'ballot' ? shortItemName(c.name) : c.name}
-                              {dapil.get(c.code) && <span className="muted small block">Dapil {dapil.get(c.code)}</span>}
+                              {dapil.get(c.code) && (
+                                <span className="muted small block">Dapil {dapil.get(c.code)}</span>
+                              )}
                             </span>
                           </span>
                         </th>
@@ -645,7 +774,10 @@ function HandoverForm({
               {columns.some((c) => c.kind === 'ballot') && (
                 <p className="muted small">
                   Surat suara:{' '}
-                  {jumlahTerbilang(columns.filter((c) => c.kind === 'ballot').reduce((s, c) => s + (totals.get(c.code) ?? 0), 0))} lembar.
+                  {jumlahTerbilang(
+                    columns.filter((c) => c.kind === 'ballot').reduce((s, c) => s + (totals.get(c.code) ?? 0), 0),
+                  )}{' '}
+                  lembar.
                 </p>
               )}
               {exceptions.length > 0 && (
@@ -655,14 +787,20 @@ function HandoverForm({
                     {exceptions.map((k) => (
                       <li key={k.tpsId}>
                         {tpsLabel(k.nomor)} {k.desa}:{' '}
-                        {exceptionOn.has(k.tpsId) && (reasons[k.tpsId] ?? '').trim() ? reasons[k.tpsId] : <span className="text-warn">alasan belum diisi</span>}
+                        {exceptionOn.has(k.tpsId) && (reasons[k.tpsId] ?? '').trim() ? (
+                          reasons[k.tpsId]
+                        ) : (
+                          <span className="text-warn">alasan belum diisi</span>
+                        )}
                       </li>
                     ))}
                   </ul>
                 </div>
               )}
               <p className={kotakDone < kotakTotal ? 'ds-scan-note text-warn' : 'ds-scan-note ds-ok-mark'}>
-                {kotakDone < kotakTotal ? `${fmt(kotakTotal - kotakDone)} dari ${fmt(kotakTotal)} kotak belum dipindai.` : `Semua ${fmt(kotakTotal)} kotak sudah dipindai.`}
+                {kotakDone < kotakTotal
+                  ? `${fmt(kotakTotal - kotakDone)} dari ${fmt(kotakTotal)} kotak belum dipindai.`
+                  : `Semua ${fmt(kotakTotal)} kotak sudah dipindai.`}
               </p>
             </>
           )}
@@ -687,7 +825,9 @@ function HandoverForm({
             <button type="submit" className="btn btn-primary" disabled={busy || selectedKits.length === 0}>
               {busy ? 'Menyerahkan…' : 'Serahkan dan terbitkan BA'}
             </button>
-            <span className="muted small">Kit berpindah dari gudang ke PPK {kecamatan} dan berita acara bernomor terbit dalam satu langkah.</span>
+            <span className="muted small">
+              Kit berpindah dari gudang ke PPK {kecamatan} dan berita acara bernomor terbit dalam satu langkah.
+            </span>
           </div>
         </div>
       </form>

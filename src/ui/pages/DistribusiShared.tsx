@@ -47,9 +47,20 @@ export function StatusBar({ p, slim }: { p: Pick<KitProgress, KitStatus | 'tps'>
     .map((s) => `${fmt(p[s])} ${STATUS_SHORT[s]}`)
     .join(', ')
   return (
-    <div className={`ds-bar${slim ? ' ds-bar-slim' : ''}`} role="img" aria-label={`${fmt(p.tps)} TPS: ${text || 'tidak ada'}`}>
+    <div
+      className={`ds-bar${slim ? ' ds-bar-slim' : ''}`}
+      role="img"
+      aria-label={`${fmt(p.tps)} TPS: ${text || 'tidak ada'}`}
+    >
       {KIT_STATUSES.map((s) =>
-        p[s] > 0 ? <span key={s} className={`ds-seg ds-fill-${s}`} style={{ flexGrow: p[s] }} title={`${STATUS_LABEL[s]}: ${fmt(p[s])} TPS`} /> : null,
+        p[s] > 0 ? (
+          <span
+            key={s}
+            className={`ds-seg ds-fill-${s}`}
+            style={{ flexGrow: p[s] }}
+            title={`${STATUS_LABEL[s]}: ${fmt(p[s])} TPS`}
+          />
+        ) : null,
       )}
     </div>
   )

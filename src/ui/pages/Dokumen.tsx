@@ -8,7 +8,18 @@ import { PageHeader, Section } from '../components/Page'
 import { fmt } from '../format'
 import { href } from '../router'
 import { IssueCards } from './DokumenTerbitkan'
-import { chainLabel, DOC_LABEL, DOC_TYPES, docCode, fmtDate, fmtInstant, isDocType, readableSubject, todayIso, usePrint } from './DokumenShared'
+import {
+  chainLabel,
+  DOC_LABEL,
+  DOC_TYPES,
+  docCode,
+  fmtDate,
+  fmtInstant,
+  isDocType,
+  readableSubject,
+  todayIso,
+  usePrint,
+} from './DokumenShared'
 import './dokumen.css'
 
 /** '#/dokumen' issues documents and lists the register; '#/dokumen/BA_SORTIR' opens the register filtered to one type. */
@@ -39,13 +50,15 @@ export function DokumenPage({ election, params }: { election: Election; params: 
           <div className="banner-body">
             <strong>Menerbitkan mengambil nomor berikutnya dari register</strong>
             <p>
-              Nomor yang sudah diambil tidak dipakai ulang, juga bila dokumennya tidak jadi ditandatangani. Isi dokumen dan kepala rantai buku besar
-              dibekukan saat terbit. Cetakan pertama setiap format bertanda <strong>ASLI</strong>; setiap cetakan berikutnya bertanda{' '}
-              <strong>SALINAN</strong> beserta nomor cetakannya.
+              Nomor yang sudah diambil tidak dipakai ulang, juga bila dokumennya tidak jadi ditandatangani. Isi dokumen
+              dan kepala rantai buku besar dibekukan saat terbit. Cetakan pertama setiap format bertanda{' '}
+              <strong>ASLI</strong>; setiap cetakan berikutnya bertanda <strong>SALINAN</strong> beserta nomor
+              cetakannya.
               {!election.kotaTtd && (
                 <>
                   {' '}
-                  Tempat penandatanganan belum diatur; dokumen memakai nama satker. Atur di <a href={href('pengaturan')}>Pengaturan</a>.
+                  Tempat penandatanganan belum diatur; dokumen memakai nama satker. Atur di{' '}
+                  <a href={href('pengaturan')}>Pengaturan</a>.
                 </>
               )}
             </p>
@@ -101,19 +114,30 @@ function RekapHarianSection() {
   return (
     <Section title="Rekap harian" id="dokumen-rekap">
       <p className="muted dk-explain">
-        Yang masuk, yang disortir dan posisi kumulatif per jenis surat suara dan dapil sampai akhir tanggal yang dipilih, dihitung dari buku besar. XLSX
-        berisi lembar Ringkasan, Per Shift, Per Regu, Per Alasan Rusak, Penerimaan dan Silog; CSV hanya berisi kolom Silog untuk dipindahkan ke Silog. Rekap
-        harian tidak bernomor dan tidak dicatat di register.
+        Yang masuk, yang disortir dan posisi kumulatif per jenis surat suara dan dapil sampai akhir tanggal yang
+        dipilih, dihitung dari buku besar. XLSX berisi lembar Ringkasan, Per Shift, Per Regu, Per Alasan Rusak,
+        Penerimaan dan Silog; CSV hanya berisi kolom Silog untuk dipindahkan ke Silog. Rekap harian tidak bernomor dan
+        tidak dicatat di register.
       </p>
       <div className="toolbar dk-rekap">
         <label htmlFor={dateId} className="strong">
           Tanggal rekap
         </label>
         <input id={dateId} type="date" value={tanggal} onChange={(e) => setTanggal(e.target.value)} />
-        <button type="button" className="btn btn-primary" onClick={() => void download('xlsx')} disabled={busy !== null || !tanggal}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => void download('xlsx')}
+          disabled={busy !== null || !tanggal}
+        >
           {busy === 'xlsx' ? 'Menyiapkan…' : 'Unduh XLSX'}
         </button>
-        <button type="button" className="btn btn-secondary" onClick={() => void download('csv')} disabled={busy !== null || !tanggal}>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={() => void download('csv')}
+          disabled={busy !== null || !tanggal}
+        >
           {busy === 'csv' ? 'Menyiapkan…' : 'Unduh CSV (kolom Silog)'}
         </button>
       </div>
@@ -152,16 +176,22 @@ function RegisterSection({ initialType }: { initialType: DocType | undefined }) 
       <ErrorBanner error={list.error} onRetry={list.reload} title="Register dokumen tidak dapat dimuat" />
       {list.data ? (
         rows.length === 0 ? (
-          <p className="empty">{type ? `Belum ada ${DOC_LABEL[type]} yang diterbitkan.` : 'Belum ada dokumen yang diterbitkan.'}</p>
+          <p className="empty">
+            {type ? `Belum ada ${DOC_LABEL[type]} yang diterbitkan.` : 'Belum ada dokumen yang diterbitkan.'}
+          </p>
         ) : (
           <div className="table-wrap">
             <table className="table dk-register" data-testid="register-table">
               <thead>
                 <tr>
                   <th scope="col">Nomor</th>
-                  <th scope="col" className="dk-c-jenis">Jenis</th>
+                  <th scope="col" className="dk-c-jenis">
+                    Jenis
+                  </th>
                   <th scope="col">Perihal</th>
-                  <th scope="col" className="dk-c-when">Diterbitkan</th>
+                  <th scope="col" className="dk-c-when">
+                    Diterbitkan
+                  </th>
                   <th scope="col" title="Baris buku besar terakhir saat dokumen diterbitkan dan awal hash-nya">
                     Kepala rantai buku besar
                   </th>

@@ -17,7 +17,15 @@ export const DOC_LABEL: Record<DocType, string> = {
   BA_PEMUSNAHAN: 'BA pemusnahan',
 }
 
-export const DOC_TYPES: DocType[] = ['BA_PENERIMAAN', 'BA_SORTIR', 'BA_RUSAK', 'NOTA_RETUR', 'REKAP_UPAH', 'BA_SERAH_TERIMA', 'BA_PEMUSNAHAN']
+export const DOC_TYPES: DocType[] = [
+  'BA_PENERIMAAN',
+  'BA_SORTIR',
+  'BA_RUSAK',
+  'NOTA_RETUR',
+  'REKAP_UPAH',
+  'BA_SERAH_TERIMA',
+  'BA_PEMUSNAHAN',
+]
 
 export const isDocType = (s: string | undefined): s is DocType => DOC_TYPES.includes(s as DocType)
 
@@ -57,7 +65,8 @@ export const readableSubject = (subject: string) => subject.replace(/\b(\d{4}-\d
 export const docCode = (d: Pick<DocumentInfo, 'id'>) => `DOK-${d.id}`
 
 /** "#11 · 765c4f9c463b": the ledger row the document was made from and the start of its hash. */
-export const chainLabel = (d: Pick<DocumentInfo, 'chainSeq' | 'chainHash'>) => `#${d.chainSeq} · ${d.chainHash.slice(0, 12)}`
+export const chainLabel = (d: Pick<DocumentInfo, 'chainSeq' | 'chainHash'>) =>
+  `#${d.chainSeq} · ${d.chainHash.slice(0, 12)}`
 
 /**
  * Printing from the register. The service decides ASLI or SALINAN and says so in the file name, so the

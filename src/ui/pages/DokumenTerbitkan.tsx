@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react'
 import type { DocType, DocumentInfo, IssueInput, MethodOutput } from '../../api/contract'
-import { ApiError, fieldErrors, invoke, toApiError } from '../api'
+import { type ApiError, fieldErrors, invoke, toApiError } from '../api'
 import { useApi, useRefreshAll } from '../components/data'
 import { ErrorBanner, Loading, useToast } from '../components/Feedback'
 import { fmt } from '../format'
@@ -58,7 +58,9 @@ function IssueCard({ type, setting, input, children, notice, onIssued, onError }
       setIssued(doc)
       onIssued?.(doc)
       toast.showSuccess(
-        doc.nomor ? `Nomor ${doc.nomor} diambil dari register. Unduh PDF untuk mencetak aslinya.` : `Tercatat di register sebagai ${docCode(doc)}.`,
+        doc.nomor
+          ? `Nomor ${doc.nomor} diambil dari register. Unduh PDF untuk mencetak aslinya.`
+          : `Tercatat di register sebagai ${docCode(doc)}.`,
         `${DOC_LABEL[type]} terbit`,
       )
       refreshAll()
@@ -77,8 +79,8 @@ function IssueCard({ type, setting, input, children, notice, onIssued, onError }
       <div className="dk-card-fields">{children}</div>
       {unnamed > 0 && (
         <p className="dk-unnamed">
-          {fmt(unnamed)} dari {fmt(setting!.signers.length)} penanda tangan belum diisi namanya dan akan dicetak sebagai garis titik-titik.{' '}
-          <a href={href('pengaturan')}>Atur penanda tangan</a>
+          {fmt(unnamed)} dari {fmt(setting!.signers.length)} penanda tangan belum diisi namanya dan akan dicetak sebagai
+          garis titik-titik. <a href={href('pengaturan')}>Atur penanda tangan</a>
         </p>
       )}
       {notice}
@@ -90,7 +92,9 @@ function IssueCard({ type, setting, input, children, notice, onIssued, onError }
           {setting?.numbered === false ? (
             <>Tanpa nomor surat; dicatat di register dengan kode DOK.</>
           ) : (
-            <span title={setting ? `Pola nomor: ${setting.nomorPattern}` : undefined}>Mengambil nomor berikutnya dari register.</span>
+            <span title={setting ? `Pola nomor: ${setting.nomorPattern}` : undefined}>
+              Mengambil nomor berikutnya dari register.
+            </span>
           )}
         </span>
       </div>
@@ -146,7 +150,19 @@ function IssuedBox({ doc, onDismiss }: { doc: DocumentInfo; onDismiss(): void })
 
 /* ----------------------------------------------------------- small fields */
 
-function DateField({ label, value, onChange, error, hint }: { label: string; value: string; onChange(v: string): void; error?: string | undefined; hint?: string }) {
+function DateField({
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+}: {
+  label: string
+  value: string
+  onChange(v: string): void
+  error?: string | undefined
+  hint?: string
+}) {
   const id = useId()
   return (
     <div className={`field dk-date${error ? ' field-invalid' : ''}`}>
@@ -174,8 +190,26 @@ function DateField({ label, value, onChange, error, hint }: { label: string; val
 }
 
 /** The date written on the BA ("Pada hari ini … tanggal …"); empty means the day it is issued. */
-function TanggalBaField({ value, onChange, error, label = 'Tanggal berita acara' }: { value: string; onChange(v: string): void; error?: string | undefined; label?: string }) {
-  return <DateField label={label} value={value} onChange={onChange} error={error} hint="Tertulis di dokumen; kosong berarti hari ini. Tahunnya dipakai pada nomor." />
+function TanggalBaField({
+  value,
+  onChange,
+  error,
+  label = 'Tanggal berita acara',
+}: {
+  value: string
+  onChange(v: string): void
+  error?: string | undefined
+  label?: string
+}) {
+  return (
+    <DateField
+      label={label}
+      value={value}
+      onChange={onChange}
+      error={error}
+      hint="Tertulis di dokumen; kosong berarti hari ini. Tahunnya dipakai pada nomor."
+    />
+  )
 }
 
 /** "BA penerimaan" stays as it is; "Nota pengembalian" becomes "nota pengembalian" inside a sentence. */
@@ -189,7 +223,8 @@ const localDateOf = (iso: string) => {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
 }
 
-const withTanggal = <T extends object>(input: T, tanggal: string): T & { tanggal?: string } => (tanggal ? { ...input, tanggal } : input)
+const withTanggal = <T extends object>(input: T, tanggal: string): T & { tanggal?: string } =>
+  tanggal ? { ...input, tanggal } : input
 
 /* ----------------------------------------------------------- the types */
 
@@ -203,7 +238,8 @@ function PenerimaanCard({ setting }: { setting: Jenis | undefined }) {
   const selectId = useId()
   const deliveries = list.data ?? []
   // Default: the newest delivery that has no BA yet.
-  const current = deliveries.find((d) => d.id === chosen) ?? deliveries.find((d) => d.baDocumentId === null) ?? deliveries[0]
+  const current =
+    deliveries.find((d) => d.id === chosen) ?? deliveries.find((d) => d.baDocumentId === null) ?? deliveries[0]
   const tanggal = tanggalOwn ?? current?.receivedAt.slice(0, 10) ?? ''
   const { print, isBusy } = usePrint()
 
@@ -218,12 +254,20 @@ function PenerimaanCard({ setting }: { setting: Jenis | undefined }) {
       notice={
         current?.baDocumentId != null && (
           <div className="dk-notice" role="note">
-            BA penerimaan untuk kiriman ini sudah terbit{current.baNomor ? <> dengan nomor <strong>{current.baNomor}</strong></> : null}. Menerbitkan lagi
-            mengambil nomor baru; untuk mencetak ulang yang sudah ada gunakan{' '}
+            BA penerimaan untuk kiriman ini sudah terbit
+            {current.baNomor ? (
+              <>
+                {' '}
+                dengan nomor <strong>{current.baNomor}</strong>
+              </>
+            ) : null}
+            . Menerbitkan lagi mengambil nomor baru; untuk mencetak ulang yang sudah ada gunakan{' '}
             <button
               type="button"
               className="btn btn-secondary btn-small"
-              onClick={() => void print({ id: current.baDocumentId!, nomor: current.baNomor, type: 'BA_PENERIMAAN' }, 'pdf')}
+              onClick={() =>
+                void print({ id: current.baDocumentId!, nomor: current.baNomor, type: 'BA_PENERIMAAN' }, 'pdf')
+              }
               disabled={isBusy(current.baDocumentId, 'pdf')}
             >
               Cetak ulang (SALINAN)
@@ -268,13 +312,18 @@ function PenerimaanCard({ setting }: { setting: Jenis | undefined }) {
   )
 }
 
-const deliveryOption = (d: Delivery) => `${fmtLocal(d.receivedAt)} · ${d.suratJalan} · ${d.penyedia}${d.baDocumentId !== null ? ' · BA sudah terbit' : ''}`
+const deliveryOption = (d: Delivery) =>
+  `${fmtLocal(d.receivedAt)} · ${d.suratJalan} · ${d.penyedia}${d.baDocumentId !== null ? ' · BA sudah terbit' : ''}`
 
 function DeliverySummary({ d }: { d: Delivery }) {
   const counted = d.lines.reduce((s, l) => s + l.countedQty, 0)
   return (
     <p className="field-hint dk-delivery-summary">
-      {d.baDocumentId === null ? <span className="badge badge-warn">Belum ada BA</span> : <span className="badge badge-ok">BA sudah terbit</span>}{' '}
+      {d.baDocumentId === null ? (
+        <span className="badge badge-warn">Belum ada BA</span>
+      ) : (
+        <span className="badge badge-ok">BA sudah terbit</span>
+      )}{' '}
       Penerimaan #{d.id}
       {d.kind === 'pengganti' ? ' (pengganti)' : ''} · {fmt(d.lines.length)} baris barang, {fmt(counted)} terhitung
       {d.bttb ? ` · BTTB ${d.bttb}` : ''} ·{' '}
@@ -313,7 +362,12 @@ function SortirCard({ setting }: { setting: Jenis | undefined }) {
   const [error, setError] = useState<ApiError | undefined>()
   const errors = fieldErrors(error)
   return (
-    <IssueCard type="BA_SORTIR" setting={setting} input={withTanggal({ type: 'BA_SORTIR' as const, from, to }, tanggal)} onError={setError}>
+    <IssueCard
+      type="BA_SORTIR"
+      setting={setting}
+      input={withTanggal({ type: 'BA_SORTIR' as const, from, to }, tanggal)}
+      onError={setError}
+    >
       <RangeFields from={from} to={to} setFrom={setFrom} setTo={setTo} errors={errors} />
       <p className="field-hint dk-hint">Semua shift sortir-lipat pada rentang ini harus sudah ditutup.</p>
       <TanggalBaField value={tanggal} onChange={setTanggal} error={errors.tanggal} />
@@ -326,8 +380,15 @@ function RusakCard({ setting }: { setting: Jenis | undefined }) {
   const [error, setError] = useState<ApiError | undefined>()
   const errors = fieldErrors(error)
   return (
-    <IssueCard type="BA_RUSAK" setting={setting} input={withTanggal({ type: 'BA_RUSAK' as const }, tanggal)} onError={setError}>
-      <p className="field-hint dk-hint">Memuat posisi surat suara saat diterbitkan: rusak per kriteria, kurang kirim dan kekurangan per jenis dan dapil.</p>
+    <IssueCard
+      type="BA_RUSAK"
+      setting={setting}
+      input={withTanggal({ type: 'BA_RUSAK' as const }, tanggal)}
+      onError={setError}
+    >
+      <p className="field-hint dk-hint">
+        Memuat posisi surat suara saat diterbitkan: rusak per kriteria, kurang kirim dan kekurangan per jenis dan dapil.
+      </p>
       <TanggalBaField value={tanggal} onChange={setTanggal} error={errors.tanggal} />
     </IssueCard>
   )
@@ -355,7 +416,8 @@ function ReturCard({ setting }: { setting: Jenis | undefined }) {
       {list.data ? (
         returs.length === 0 ? (
           <p className="empty dk-empty">
-            Belum ada pengembalian surat suara tertukar. Catat pengembalian di <a href={href('penerimaan')}>Penerimaan</a>.
+            Belum ada pengembalian surat suara tertukar. Catat pengembalian di{' '}
+            <a href={href('penerimaan')}>Penerimaan</a>.
           </p>
         ) : (
           <div className={`field${errors.returId ? ' field-invalid' : ''}`}>
@@ -376,7 +438,9 @@ function ReturCard({ setting }: { setting: Jenis | undefined }) {
               ))}
             </select>
             {errors.returId && <p className="field-error">{errors.returId}</p>}
-            {current && <p className="field-hint">{current.lines.map((l) => `${l.label}: ${fmt(l.qty)}`).join('; ')}</p>}
+            {current && (
+              <p className="field-hint">{current.lines.map((l) => `${l.label}: ${fmt(l.qty)}`).join('; ')}</p>
+            )}
           </div>
         )
       ) : (
@@ -387,7 +451,8 @@ function ReturCard({ setting }: { setting: Jenis | undefined }) {
   )
 }
 
-const returOption = (r: Retur) => `${fmtInstant(r.at)} · ${r.penyedia} · ${fmt(r.lines.reduce((s, l) => s + l.qty, 0))} lembar`
+const returOption = (r: Retur) =>
+  `${fmtInstant(r.at)} · ${r.penyedia} · ${fmt(r.lines.reduce((s, l) => s + l.qty, 0))} lembar`
 
 function UpahCard({ setting }: { setting: Jenis | undefined }) {
   const [from, setFrom] = useState(todayIso)
@@ -398,8 +463,8 @@ function UpahCard({ setting }: { setting: Jenis | undefined }) {
     <IssueCard type="REKAP_UPAH" setting={setting} input={{ type: 'REKAP_UPAH', from, to }} onError={setError}>
       <RangeFields from={from} to={to} setFrom={setFrom} setTo={setTo} errors={errors} />
       <p className="field-hint dk-hint">
-        Upah per lembar/unit dan potongan pajak diatur di <a href={href('pengaturan')}>Pengaturan</a>. Semua shift pada rentang ini harus sudah
-        ditutup. Tersedia sebagai PDF dan XLSX.
+        Upah per lembar/unit dan potongan pajak diatur di <a href={href('pengaturan')}>Pengaturan</a>. Semua shift pada
+        rentang ini harus sudah ditutup. Tersedia sebagai PDF dan XLSX.
       </p>
     </IssueCard>
   )

@@ -88,7 +88,9 @@ export function ImportTpsDialog({ open, onClose }: { open: boolean; onClose(): v
       wide
       footer={
         <>
-          {preview && !preview.ok && <span className="footer-note">Perbaiki galat pada berkas, lalu pilih berkas itu lagi.</span>}
+          {preview && !preview.ok && (
+            <span className="footer-note">Perbaiki galat pada berkas, lalu pilih berkas itu lagi.</span>
+          )}
           <button type="button" className="btn btn-secondary" onClick={close}>
             Batal
           </button>
@@ -99,9 +101,10 @@ export function ImportTpsDialog({ open, onClose }: { open: boolean; onClose(): v
       }
     >
       <p>
-        Unggah daftar TPS dalam berkas <strong>CSV</strong> atau <strong>XLSX</strong> dengan baris judul berisi kolom <code>kecamatan</code>,{' '}
-        <code>desa</code> (atau <code>kelurahan</code>), <code>no_tps</code> dan <code>dpt</code>; kolom <code>kode_kecamatan</code> dan <code>kode_desa</code>{' '}
-        boleh ada. Berkas diperiksa lebih dulu dan tidak ada yang disimpan sebelum Anda memilih <em>Simpan impor</em>.
+        Unggah daftar TPS dalam berkas <strong>CSV</strong> atau <strong>XLSX</strong> dengan baris judul berisi kolom{' '}
+        <code>kecamatan</code>, <code>desa</code> (atau <code>kelurahan</code>), <code>no_tps</code> dan{' '}
+        <code>dpt</code>; kolom <code>kode_kecamatan</code> dan <code>kode_desa</code> boleh ada. Berkas diperiksa lebih
+        dulu dan tidak ada yang disimpan sebelum Anda memilih <em>Simpan impor</em>.
       </p>
       <FilePicker
         key={inputKey}
@@ -113,14 +116,21 @@ export function ImportTpsDialog({ open, onClose }: { open: boolean; onClose(): v
       />
 
       {state.step === 'reading' && <Loading label={`Memeriksa ${state.fileName}…`} />}
-      {state.step === 'failed' && <ErrorBanner error={state.error} title={`Berkas ${state.fileName} tidak dapat diperiksa`} />}
+      {state.step === 'failed' && (
+        <ErrorBanner error={state.error} title={`Berkas ${state.fileName} tidak dapat diperiksa`} />
+      )}
       <ErrorBanner error={applyError} title="Impor belum tersimpan" />
       {preview && <PreviewView preview={preview} />}
       {needsAck && (
         <label className="check ack">
-          <input type="checkbox" checked={removalAcknowledged} onChange={(e) => setRemovalAcknowledged(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={removalAcknowledged}
+            onChange={(e) => setRemovalAcknowledged(e.target.checked)}
+          />
           <span>
-            Saya mengerti bahwa <strong>{fmt(preview.changes.removed)} TPS</strong> yang tidak ada di berkas ini akan dihapus dari data wilayah.
+            Saya mengerti bahwa <strong>{fmt(preview.changes.removed)} TPS</strong> yang tidak ada di berkas ini akan
+            dihapus dari data wilayah.
           </span>
         </label>
       )}
@@ -137,11 +147,12 @@ function PreviewView({ preview }: { preview: ImportPreview }) {
         <div className="banner banner-warn" role="alert">
           <div className="banner-body">
             <strong>
-              {fmt(c.removed)} dari {fmt(c.removed + c.changed + c.unchanged)} TPS yang ada sekarang tidak terdapat di berkas ini
+              {fmt(c.removed)} dari {fmt(c.removed + c.changed + c.unchanged)} TPS yang ada sekarang tidak terdapat di
+              berkas ini
             </strong>
             <p>
-              Bila disimpan, TPS tersebut dihapus. Pastikan berkas ini memuat seluruh TPS satker, bukan sebagian kecamatan saja. Konfirmasi di bagian bawah
-              sebelum menyimpan.
+              Bila disimpan, TPS tersebut dihapus. Pastikan berkas ini memuat seluruh TPS satker, bukan sebagian
+              kecamatan saja. Konfirmasi di bagian bawah sebelum menyimpan.
             </p>
           </div>
         </div>
@@ -151,8 +162,8 @@ function PreviewView({ preview }: { preview: ImportPreview }) {
           <div className="banner-body">
             <strong>Berkas dapat disimpan</strong>
             <p>
-              {fmt(preview.totals.tps)} TPS di {fmt(preview.totals.desa)} desa/kelurahan dan {fmt(preview.totals.kecamatan)} kecamatan, dengan DPT{' '}
-              {fmt(preview.totals.dpt)} pemilih.
+              {fmt(preview.totals.tps)} TPS di {fmt(preview.totals.desa)} desa/kelurahan dan{' '}
+              {fmt(preview.totals.kecamatan)} kecamatan, dengan DPT {fmt(preview.totals.dpt)} pemilih.
             </p>
           </div>
         </div>
@@ -225,9 +236,7 @@ function PreviewView({ preview }: { preview: ImportPreview }) {
 
       {preview.warnings.length > 0 && (
         <details className="warnings" open={preview.warnings.length <= 5}>
-          <summary>
-            {fmt(preview.warnings.length)} peringatan (tidak menghalangi penyimpanan)
-          </summary>
+          <summary>{fmt(preview.warnings.length)} peringatan (tidak menghalangi penyimpanan)</summary>
           <IssueTable issues={preview.warnings} />
         </details>
       )}
@@ -248,8 +257,12 @@ function PreviewView({ preview }: { preview: ImportPreview }) {
                   <th scope="col">Kecamatan</th>
                   <th scope="col">Desa/Kelurahan</th>
                   <th scope="col">TPS</th>
-                  <th scope="col" className="num">DPT sebelum</th>
-                  <th scope="col" className="num">DPT sesudah</th>
+                  <th scope="col" className="num">
+                    DPT sebelum
+                  </th>
+                  <th scope="col" className="num">
+                    DPT sesudah
+                  </th>
                 </tr>
               </thead>
               <tbody>

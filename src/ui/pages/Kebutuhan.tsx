@@ -79,14 +79,19 @@ export function KebutuhanPage({ election }: { election: Election }) {
         title="Kebutuhan Logistik"
         lead={
           <>
-            Kebutuhan surat suara dan perlengkapan dihitung dari DPT setiap TPS: surat suara = DPT + cadangan {fmtPercent(election.reservePercent)} per TPS,
-            ditambah cadangan PSU per dapil yang disimpan di satker. Rekap per kecamatan adalah wilayah kerja PPK (Panitia Pemilihan Kecamatan).
+            Kebutuhan surat suara dan perlengkapan dihitung dari DPT setiap TPS: surat suara = DPT + cadangan{' '}
+            {fmtPercent(election.reservePercent)} per TPS, ditambah cadangan PSU per dapil yang disimpan di satker.
+            Rekap per kecamatan adalah wilayah kerja PPK (Panitia Pemilihan Kecamatan).
           </>
         }
       />
 
       <Section title={`Total satker · KPU ${election.satker}`}>
-        <ErrorBanner error={satker.error ?? perDapil.error} onRetry={() => (satker.reload(), perDapil.reload())} title="Kebutuhan tidak dapat dihitung" />
+        <ErrorBanner
+          error={satker.error ?? perDapil.error}
+          onRetry={() => (satker.reload(), perDapil.reload())}
+          title="Kebutuhan tidak dapat dihitung"
+        />
         {satker.data && perDapil.data ? (
           <SatkerTotals rekap={satker.data} perDapil={perDapil.data} items={colorOf} />
         ) : (
@@ -94,7 +99,8 @@ export function KebutuhanPage({ election }: { election: Election }) {
         )}
         {noTps && (
           <p className="empty">
-            Belum ada TPS, sehingga semua kebutuhan masih nol. Impor daftar TPS di <a href={href('wilayah')}>Wilayah &amp; TPS</a>.
+            Belum ada TPS, sehingga semua kebutuhan masih nol. Impor daftar TPS di{' '}
+            <a href={href('wilayah')}>Wilayah &amp; TPS</a>.
           </p>
         )}
       </Section>
@@ -123,28 +129,32 @@ export function KebutuhanPage({ election }: { election: Election }) {
             ))}
           </div>
           <div className="tabs-actions">
-            <button type="button" className="btn btn-secondary" onClick={() => void download('xlsx')} disabled={exporting !== null} title={`Unduh kebutuhan ${tabLabel} sebagai Excel`}>
+            <button
+              type="button"
+              className="btn btn-secondary"
+              onClick={() => void download('xlsx')}
+              disabled={exporting !== null}
+              title={`Unduh kebutuhan ${tabLabel} sebagai Excel`}
+            >
               {exporting === 'xlsx' ? 'Menyiapkan…' : 'Unduh XLSX'}
             </button>
-            <button type="button" className="btn btn-secondary" onClick={() => void download('csv')} disabled={exporting !== null} title={`Unduh kebutuhan ${tabLabel} sebagai CSV`}>
+            <button
+              type="button"
+              className="btn btn-secondary"
+              onClick={() => void download('csv')}
+              disabled={exporting !== null}
+              title={`Unduh kebutuhan ${tabLabel} sebagai CSV`}
+            >
               {exporting === 'csv' ? 'Menyiapkan…' : 'Unduh CSV'}
             </button>
           </div>
         </div>
 
         <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabpanel">
-          {tab === 'tps' && (
-            <Panel query={perTps}>{(d) => <PerTpsGrid data={d} />}</Panel>
-          )}
-          {tab === 'desa' && (
-            <Panel query={perDesa}>{(d) => <AreaGrid data={d} level="desa" />}</Panel>
-          )}
-          {tab === 'kecamatan' && (
-            <Panel query={perKec}>{(d) => <AreaGrid data={d} level="kecamatan" />}</Panel>
-          )}
-          {tab === 'dapil' && (
-            <Panel query={perDapil}>{(d) => <DapilGrid rows={d} items={colorOf} />}</Panel>
-          )}
+          {tab === 'tps' && <Panel query={perTps}>{(d) => <PerTpsGrid data={d} />}</Panel>}
+          {tab === 'desa' && <Panel query={perDesa}>{(d) => <AreaGrid data={d} level="desa" />}</Panel>}
+          {tab === 'kecamatan' && <Panel query={perKec}>{(d) => <AreaGrid data={d} level="kecamatan" />}</Panel>}
+          {tab === 'dapil' && <Panel query={perDapil}>{(d) => <DapilGrid rows={d} items={colorOf} />}</Panel>}
         </div>
       </section>
     </>
@@ -152,12 +162,21 @@ export function KebutuhanPage({ election }: { election: Election }) {
 }
 
 function Panel<T>({ query, children }: { query: Query<T>; children(d: T): ReactNode }) {
-  if (query.error && query.data === undefined) return <ErrorBanner error={query.error} onRetry={query.reload} title="Rincian tidak dapat dimuat" />
+  if (query.error && query.data === undefined)
+    return <ErrorBanner error={query.error} onRetry={query.reload} title="Rincian tidak dapat dimuat" />
   if (query.data === undefined) return <Loading />
   return <>{children(query.data)}</>
 }
 
-function SatkerTotals({ rekap, perDapil, items }: { rekap: MethodOutput<'kebutuhan.rekap'>; perDapil: VariantNeed[]; items: Map<string, Item> }) {
+function SatkerTotals({
+  rekap,
+  perDapil,
+  items,
+}: {
+  rekap: MethodOutput<'kebutuhan.rekap'>
+  perDapil: VariantNeed[]
+  items: Map<string, Item>
+}) {
   const row = rekap.rows[0]
   if (!row) return null
   const psuOf = (code: string) => perDapil.filter((v) => v.itemCode === code).reduce((s, v) => s + v.psu, 0)
@@ -168,7 +187,12 @@ function SatkerTotals({ rekap, perDapil, items }: { rekap: MethodOutput<'kebutuh
         const psu = c.kind === 'ballot' ? psuOf(c.code) : 0
         const value = row.qty[c.code] ?? 0
         return (
-          <div key={c.code} className={`total-card total-${c.kind}`} data-testid={`satker-total-${c.code}`} data-code={c.code}>
+          <div
+            key={c.code}
+            className={`total-card total-${c.kind}`}
+            data-testid={`satker-total-${c.code}`}
+            data-code={c.code}
+          >
             <span className="total-name" title={c.name}>
               {c.kind === 'ballot' && <Swatch hex={item?.colorHex ?? null} label={item?.color} />}
               <span className="total-name-text">{c.kind === 'ballot' ? shortItemName(c.name) : c.name}</span>
@@ -188,7 +212,10 @@ function SatkerTotals({ rekap, perDapil, items }: { rekap: MethodOutput<'kebutuh
   )
 }
 
-function itemCols<T extends { qty: Record<string, number> }>(columns: Column[], dapilOf?: (row: T, code: string) => string | undefined): ColDef<T>[] {
+function itemCols<T extends { qty: Record<string, number> }>(
+  columns: Column[],
+  dapilOf?: (row: T, code: string) => string | undefined,
+): ColDef<T>[] {
   return columns.map((c) =>
     numberCol<T>(`qty.${c.code}`, `${shortItemName(c.name)} (${c.unit})`, {
       field: undefined,
@@ -240,7 +267,14 @@ function PerTpsGrid({ data }: { data: PerTps }) {
   const makeTotals = useCallback(
     (rows: TpsNeed[], filtered: boolean): TpsNeed[] => [
       // nomor null: the TPS column's formatter prints nothing for the total row.
-      { tpsId: -1, kecamatan: totalLabel(filtered), desa: `${fmt(rows.length)} TPS`, nomor: null as unknown as number, dapil: {}, ...sumQty(rows, data.columns) },
+      {
+        tpsId: -1,
+        kecamatan: totalLabel(filtered),
+        desa: `${fmt(rows.length)} TPS`,
+        nomor: null as unknown as number,
+        dapil: {},
+        ...sumQty(rows, data.columns),
+      },
     ],
     [data.columns],
   )
@@ -267,7 +301,12 @@ function AreaGrid({ data, level }: { data: MethodOutput<'kebutuhan.rekap'>; leve
             { field: 'desa', headerName: 'Desa/Kelurahan', width: 180, pinned: 'left' },
           ]
         : [{ field: 'kecamatan', headerName: 'Kecamatan', width: 200, pinned: 'left' }]
-    return [...area, numberCol<AreaNeed>('tps', 'TPS', { width: 80 }), numberCol<AreaNeed>('dpt', 'DPT', { width: 100 }), ...itemCols<AreaNeed>(data.columns)]
+    return [
+      ...area,
+      numberCol<AreaNeed>('tps', 'TPS', { width: 80 }),
+      numberCol<AreaNeed>('dpt', 'DPT', { width: 100 }),
+      ...itemCols<AreaNeed>(data.columns),
+    ]
   }, [data.columns, level])
   const makeTotals = useCallback(
     (rows: AreaNeed[], filtered: boolean): AreaNeed[] => [
@@ -317,13 +356,29 @@ function BallotCell(p: ICellRendererParams<VariantNeed> & { items: Map<string, I
 function DapilGrid({ rows, items }: { rows: VariantNeed[]; items: Map<string, Item> }) {
   const columnDefs = useMemo<ColDef<VariantNeed>[]>(
     () => [
-      { field: 'itemName', headerName: 'Jenis surat suara', flex: 1.4, minWidth: 220, cellRenderer: BallotCell, cellRendererParams: { items } },
+      {
+        field: 'itemName',
+        headerName: 'Jenis surat suara',
+        flex: 1.4,
+        minWidth: 220,
+        cellRenderer: BallotCell,
+        cellRendererParams: { items },
+      },
       { field: 'dapil', headerName: 'Dapil', flex: 1, minWidth: 150 },
       numberCol<VariantNeed>('tps', 'TPS', { width: 80 }),
       numberCol<VariantNeed>('dpt', 'DPT', { width: 100 }),
-      numberCol<VariantNeed>('reserve', 'Cadangan', { width: 100, headerTooltip: 'Cadangan persentase yang dihitung di setiap TPS' }),
-      numberCol<VariantNeed>('kits', 'Kebutuhan TPS', { width: 115, headerTooltip: 'DPT + cadangan, dikemas ke kotak TPS' }),
-      numberCol<VariantNeed>('psu', 'Cadangan PSU', { width: 110, headerTooltip: 'Cadangan pemungutan suara ulang per dapil, disimpan di satker' }),
+      numberCol<VariantNeed>('reserve', 'Cadangan', {
+        width: 100,
+        headerTooltip: 'Cadangan persentase yang dihitung di setiap TPS',
+      }),
+      numberCol<VariantNeed>('kits', 'Kebutuhan TPS', {
+        width: 115,
+        headerTooltip: 'DPT + cadangan, dikemas ke kotak TPS',
+      }),
+      numberCol<VariantNeed>('psu', 'Cadangan PSU', {
+        width: 110,
+        headerTooltip: 'Cadangan pemungutan suara ulang per dapil, disimpan di satker',
+      }),
       numberCol<VariantNeed>('total', 'Total', { width: 110, cellClass: 'strong' }),
     ],
     [items],

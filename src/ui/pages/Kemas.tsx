@@ -47,7 +47,12 @@ export function KemasPage({ election, params }: { election: Election; params: st
         <ShiftBar shift={shift} />
       </div>
       {view === 'kit' ? (
-        <KitView key={tpsId} tpsId={tpsId!} shift={shift.active} scannedKotak={lastScan?.tpsId === tpsId ? lastScan : null} />
+        <KitView
+          key={tpsId}
+          tpsId={tpsId!}
+          shift={shift.active}
+          scannedKotak={lastScan?.tpsId === tpsId ? lastScan : null}
+        />
       ) : (
         <>
           <nav className="tabs-bar kemas-tabs" aria-label="Bagian halaman Pengemasan">

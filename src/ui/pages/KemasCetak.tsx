@@ -39,21 +39,27 @@ function PrintPanel() {
   useEffect(() => {
     // The kecamatan being packed (last looked at) is the likely one to print.
     const remembered = rememberedKecamatan()
-    if (kecId === '' && kecamatan.data?.[0]) setKecId(kecamatan.data.find((k) => k.id === remembered)?.id ?? kecamatan.data[0].id)
+    if (kecId === '' && kecamatan.data?.[0])
+      setKecId(kecamatan.data.find((k) => k.id === remembered)?.id ?? kecamatan.data[0].id)
   }, [kecamatan.data])
 
   const desas = desaList.data ?? []
   const kec = kecamatan.data?.find((k) => k.id === kecId)
   const desa = desas.find((d) => d.id === desaId)
   const scope: Scope | null = desaId !== '' ? { desaId } : kecId !== '' ? { kecamatanId: kecId } : null
-  const scopeText = desa ? `Desa/Kel. ${desa.nama} (${fmt(desa.tps)} TPS)` : kec ? `Kecamatan ${kec.nama} (${fmt(kec.tps)} TPS)` : ''
+  const scopeText = desa
+    ? `Desa/Kel. ${desa.nama} (${fmt(desa.tps)} TPS)`
+    : kec
+      ? `Kecamatan ${kec.nama} (${fmt(kec.tps)} TPS)`
+      : ''
 
   async function print(what: 'label' | 'isi') {
     if (!scope) return
     setBusy(what)
     setError(undefined)
     try {
-      const d = what === 'label' ? await invoke('kemas.label', scope) : await invoke('kemas.daftarIsi', { scope, ringkas })
+      const d =
+        what === 'label' ? await invoke('kemas.label', scope) : await invoke('kemas.daftarIsi', { scope, ringkas })
       saveDownload(d)
       const text = `${d.fileName}: ${what === 'label' ? `${fmt(d.count)} label kotak` : `daftar isi ${fmt(d.count)} TPS`}`
       setLast(text)
@@ -67,7 +73,11 @@ function PrintPanel() {
 
   return (
     <Section title="Cetak label kotak dan daftar isi kit">
-      <ErrorBanner error={kecamatan.error ?? desaList.error} onRetry={() => (kecamatan.reload(), desaList.reload())} title="Daftar wilayah tidak dapat dimuat" />
+      <ErrorBanner
+        error={kecamatan.error ?? desaList.error}
+        onRetry={() => (kecamatan.reload(), desaList.reload())}
+        title="Daftar wilayah tidak dapat dimuat"
+      />
       {!kecamatan.data ? (
         !kecamatan.error && <Loading />
       ) : kecamatan.data.length === 0 ? (
@@ -95,7 +105,12 @@ function PrintPanel() {
             </Field>
             <Field label="Desa/kelurahan (PPS)" hint="Kosongkan untuk mencetak satu kecamatan">
               {(id, d) => (
-                <select id={id} aria-describedby={d} value={desaId} onChange={(e) => setDesaId(e.target.value === '' ? '' : Number(e.target.value))}>
+                <select
+                  id={id}
+                  aria-describedby={d}
+                  value={desaId}
+                  onChange={(e) => setDesaId(e.target.value === '' ? '' : Number(e.target.value))}
+                >
                   <option value="">Seluruh kecamatan</option>
                   {desas.map((x) => (
                     <option key={x.id} value={x.id}>
@@ -120,14 +135,25 @@ function PrintPanel() {
             </div>
           </fieldset>
           <p className="cetak-scope">
-            Cakupan: <strong>{scopeText}</strong>. Urutan cetak mengikuti urutan tumpukan kit: desa/kelurahan, lalu nomor TPS, lalu nomor kotak.
+            Cakupan: <strong>{scopeText}</strong>. Urutan cetak mengikuti urutan tumpukan kit: desa/kelurahan, lalu
+            nomor TPS, lalu nomor kotak.
           </p>
           <ErrorBanner error={error} title="PDF tidak dapat dibuat" />
           <div className="form-actions cetak-actions">
-            <button type="button" className="btn btn-primary" onClick={() => void print('label')} disabled={busy !== null || !scope}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => void print('label')}
+              disabled={busy !== null || !scope}
+            >
               {busy === 'label' ? 'Membuat PDF…' : 'Cetak label kotak (PDF)'}
             </button>
-            <button type="button" className="btn btn-primary" onClick={() => void print('isi')} disabled={busy !== null || !scope}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => void print('isi')}
+              disabled={busy !== null || !scope}
+            >
               {busy === 'isi' ? 'Membuat PDF…' : 'Cetak daftar isi kit (PDF)'}
             </button>
           </div>
@@ -159,31 +185,58 @@ function SatkerPrint() {
   async function run(jenis: 'label' | 'daftarIsi') {
     setWhich(jenis)
     const r = await job.start({ jenis, ringkas })
-    if (r) toast.showSuccess(`${r.fileName}: ${fmt(r.files)} PDF kecamatan, ${jenis === 'label' ? `${fmt(r.count)} label kotak` : `daftar isi ${fmt(r.count)} TPS`}.`, 'Cetakan kabupaten/kota siap')
+    if (r)
+      toast.showSuccess(
+        `${r.fileName}: ${fmt(r.files)} PDF kecamatan, ${jenis === 'label' ? `${fmt(r.count)} label kotak` : `daftar isi ${fmt(r.count)} TPS`}.`,
+        'Cetakan kabupaten/kota siap',
+      )
   }
 
   const tps = summary.data?.tps ?? 0
   return (
     <Section title="Cetak seluruh kabupaten/kota" id="cetak-satker">
       <p className="muted small">
-        Label setiap kotak atau daftar isi setiap TPS ({fmt(tps)} TPS), satu PDF per kecamatan dalam satu berkas ZIP, dalam urutan tumpukan. Pekerjaan ini berjalan
-        di latar belakang: aplikasi tetap dapat dipakai, dan berkas disimpan di folder keluaran di samping basis data.
+        Label setiap kotak atau daftar isi setiap TPS ({fmt(tps)} TPS), satu PDF per kecamatan dalam satu berkas ZIP,
+        dalam urutan tumpukan. Pekerjaan ini berjalan di latar belakang: aplikasi tetap dapat dipakai, dan berkas
+        disimpan di folder keluaran di samping basis data.
       </p>
       <div className="radio-row" role="radiogroup" aria-label="Susunan daftar isi seluruh kabupaten/kota">
         <label className="radio">
-          <input type="radio" name={ids + '-ringkas'} checked={!ringkas} onChange={() => setRingkas(false)} disabled={job.running} />
+          <input
+            type="radio"
+            name={ids + '-ringkas'}
+            checked={!ringkas}
+            onChange={() => setRingkas(false)}
+            disabled={job.running}
+          />
           <span>Daftar isi satu TPS per halaman</span>
         </label>
         <label className="radio">
-          <input type="radio" name={ids + '-ringkas'} checked={ringkas} onChange={() => setRingkas(true)} disabled={job.running} />
+          <input
+            type="radio"
+            name={ids + '-ringkas'}
+            checked={ringkas}
+            onChange={() => setRingkas(true)}
+            disabled={job.running}
+          />
           <span>Ringkas</span>
         </label>
       </div>
       <div className="form-actions cetak-actions">
-        <button type="button" className="btn btn-secondary" onClick={() => void run('label')} disabled={job.running || tps === 0}>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={() => void run('label')}
+          disabled={job.running || tps === 0}
+        >
           Label semua kotak (ZIP)
         </button>
-        <button type="button" className="btn btn-secondary" onClick={() => void run('daftarIsi')} disabled={job.running || tps === 0}>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={() => void run('daftarIsi')}
+          disabled={job.running || tps === 0}
+        >
           Daftar isi semua TPS (ZIP)
         </button>
       </div>
@@ -203,7 +256,16 @@ function SatkerPrint() {
 /* ------------------------------------------------------- label grid */
 
 const A4 = { width: 210, height: 297 }
-const NUMBER_FIELDS = ['rows', 'cols', 'gapX', 'gapY', 'marginTop', 'marginBottom', 'marginLeft', 'marginRight'] as const
+const NUMBER_FIELDS = [
+  'rows',
+  'cols',
+  'gapX',
+  'gapY',
+  'marginTop',
+  'marginBottom',
+  'marginLeft',
+  'marginRight',
+] as const
 type NumberField = (typeof NUMBER_FIELDS)[number]
 type Draft = Record<NumberField, string> & { outline: boolean }
 
@@ -218,13 +280,25 @@ const FIELD_LABEL: Record<NumberField, string> = {
   gapY: 'Jarak baris (mm)',
 }
 
-const toDraft = (g: Grid): Draft => ({ ...(Object.fromEntries(NUMBER_FIELDS.map((k) => [k, String(g[k]).replace('.', ',')])) as Record<NumberField, string>), outline: g.outline })
+const toDraft = (g: Grid): Draft => ({
+  ...(Object.fromEntries(NUMBER_FIELDS.map((k) => [k, String(g[k]).replace('.', ',')])) as Record<NumberField, string>),
+  outline: g.outline,
+})
 const num = (s: string) => Number(s.trim().replace(',', '.'))
 
 /** What the sheet looks like with these numbers; the service decides whether labels are big enough. */
 function sheetOf(d: Draft) {
   const g = Object.fromEntries(NUMBER_FIELDS.map((k) => [k, num(d[k])])) as Record<NumberField, number>
-  if (NUMBER_FIELDS.some((k) => !Number.isFinite(g[k]) || g[k] < 0) || !Number.isInteger(g.rows) || !Number.isInteger(g.cols) || g.rows < 1 || g.cols < 1 || g.rows > 12 || g.cols > 6) return null
+  if (
+    NUMBER_FIELDS.some((k) => !Number.isFinite(g[k]) || g[k] < 0) ||
+    !Number.isInteger(g.rows) ||
+    !Number.isInteger(g.cols) ||
+    g.rows < 1 ||
+    g.cols < 1 ||
+    g.rows > 12 ||
+    g.cols > 6
+  )
+    return null
   const width = (A4.width - g.marginLeft - g.marginRight - g.gapX * (g.cols - 1)) / g.cols
   const height = (A4.height - g.marginTop - g.marginBottom - g.gapY * (g.rows - 1)) / g.rows
   return { g, width, height }
@@ -241,10 +315,16 @@ function GridSettings() {
   const toast = useToast()
 
   useEffect(() => {
-    if (q.data && (draft === null || JSON.stringify(draft) === JSON.stringify(toDraft(q.data)))) setDraft(toDraft(q.data))
+    if (q.data && (draft === null || JSON.stringify(draft) === JSON.stringify(toDraft(q.data))))
+      setDraft(toDraft(q.data))
   }, [q.data])
 
-  if (!q.data || !draft) return <Section title="Susunan lembar stiker label">{q.error ? <ErrorBanner error={q.error} onRetry={q.reload} /> : <Loading />}</Section>
+  if (!q.data || !draft)
+    return (
+      <Section title="Susunan lembar stiker label">
+        {q.error ? <ErrorBanner error={q.error} onRetry={q.reload} /> : <Loading />}
+      </Section>
+    )
 
   const errors = fieldErrors(error)
   const sheet = sheetOf(draft)
@@ -254,15 +334,27 @@ function GridSettings() {
     e.preventDefault()
     const bad = NUMBER_FIELDS.filter((k) => !Number.isFinite(num(draft![k])) || draft![k].trim() === '')
     if (bad.length) {
-      setError(new ApiError('INVALID_INPUT', 'Isian susunan label belum benar', bad.map((k) => ({ column: k, message: 'Isi angka' }))))
+      setError(
+        new ApiError(
+          'INVALID_INPUT',
+          'Isian susunan label belum benar',
+          bad.map((k) => ({ column: k, message: 'Isi angka' })),
+        ),
+      )
       return
     }
     setBusy(true)
     setError(undefined)
     try {
-      const g = await invoke('label.aturGrid', { ...(Object.fromEntries(NUMBER_FIELDS.map((k) => [k, num(draft![k])])) as Record<NumberField, number>), outline: draft!.outline })
+      const g = await invoke('label.aturGrid', {
+        ...(Object.fromEntries(NUMBER_FIELDS.map((k) => [k, num(draft![k])])) as Record<NumberField, number>),
+        outline: draft!.outline,
+      })
       setDraft(toDraft(g))
-      toast.showSuccess(`Label berikutnya dicetak ${g.rows} baris × ${g.cols} kolom per lembar A4.`, 'Susunan label tersimpan')
+      toast.showSuccess(
+        `Label berikutnya dicetak ${g.rows} baris × ${g.cols} kolom per lembar A4.`,
+        'Susunan label tersimpan',
+      )
       refreshAll()
     } catch (err) {
       setError(toApiError(err))
@@ -277,7 +369,10 @@ function GridSettings() {
     <Section title="Susunan lembar stiker label">
       <form onSubmit={submit} noValidate className="grid-settings" data-testid="label-grid-form">
         <div>
-          <p className="muted small">Sesuaikan dengan kertas label yang dibeli (A4). Ukur margin dan jarak dengan penggaris pada satu lembar kosong.</p>
+          <p className="muted small">
+            Sesuaikan dengan kertas label yang dibeli (A4). Ukur margin dan jarak dengan penggaris pada satu lembar
+            kosong.
+          </p>
           {error && (
             <div className="banner banner-error" role="alert">
               <div className="banner-body">
@@ -289,17 +384,34 @@ function GridSettings() {
           <div className="grid-fields">
             {NUMBER_FIELDS.map((k) => (
               <Field key={k} label={FIELD_LABEL[k]} error={errors[k]}>
-                {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} inputMode="decimal" value={draft[k]} onChange={(e) => set(k, e.target.value)} />}
+                {(id, d, inv) => (
+                  <input
+                    id={id}
+                    aria-describedby={d}
+                    aria-invalid={inv}
+                    inputMode="decimal"
+                    value={draft[k]}
+                    onChange={(e) => set(k, e.target.value)}
+                  />
+                )}
               </Field>
             ))}
           </div>
           <label className="check">
-            <input type="checkbox" checked={draft.outline} onChange={(e) => setDraft({ ...draft, outline: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={draft.outline}
+              onChange={(e) => setDraft({ ...draft, outline: e.target.checked })}
+            />
             Cetak garis potong putus-putus (untuk kertas biasa, bukan stiker)
           </label>
           <div className="form-actions">
             {dirty && (
-              <button type="button" className="btn btn-secondary" onClick={() => (setDraft(toDraft(q.data!)), setError(undefined))}>
+              <button
+                type="button"
+                className="btn btn-secondary"
+                onClick={() => (setDraft(toDraft(q.data!)), setError(undefined))}
+              >
                 Batalkan perubahan
               </button>
             )}
@@ -316,7 +428,12 @@ function GridSettings() {
 
 function SheetPreview({ sheet, outline }: { sheet: ReturnType<typeof sheetOf>; outline: boolean }) {
   const scale = 0.82 // px per mm: an A4 sheet of about 172 x 244 px
-  if (!sheet) return <div className="sheet-preview-empty muted small">Isi baris dan kolom (bilangan bulat) serta margin untuk melihat pratinjau.</div>
+  if (!sheet)
+    return (
+      <div className="sheet-preview-empty muted small">
+        Isi baris dan kolom (bilangan bulat) serta margin untuk melihat pratinjau.
+      </div>
+    )
   const { g, width, height } = sheet
   const fits = width > 0 && height > 0
   const boxes = fits
@@ -343,7 +460,10 @@ function SheetPreview({ sheet, outline }: { sheet: ReturnType<typeof sheetOf>; o
       <figcaption>
         {fits ? (
           <>
-            Ukuran label <strong data-testid="label-size">{mmText(width)} × {mmText(height)} mm</strong>
+            Ukuran label{' '}
+            <strong data-testid="label-size">
+              {mmText(width)} × {mmText(height)} mm
+            </strong>
             <span className="block">
               {fmt(g.rows * g.cols)} label per lembar A4 ({fmt(g.rows)} baris × {fmt(g.cols)} kolom)
             </span>

@@ -1,5 +1,13 @@
 import { AgGridReact } from 'ag-grid-react'
-import type { CellKeyDownEvent, ColDef, GetRowIdParams, GridApi, IRowNode, ModelUpdatedEvent, RowClickedEvent } from 'ag-grid-community'
+import type {
+  CellKeyDownEvent,
+  ColDef,
+  GetRowIdParams,
+  GridApi,
+  IRowNode,
+  ModelUpdatedEvent,
+  RowClickedEvent,
+} from 'ag-grid-community'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { MethodOutput } from '../../api/contract'
 import { KIT_STATUS_LABEL, type KitStatus } from '../../core/kit'
@@ -34,7 +42,11 @@ export function rememberedKecamatan(): number | null {
 }
 
 export function KitBadge({ status, large }: { status: KitStatus; large?: boolean }) {
-  return <span className={`badge kit-badge kit-badge-${status}${large ? ' kit-badge-large' : ''}`}>{KIT_STATUS_LABEL[status]}</span>
+  return (
+    <span className={`badge kit-badge kit-badge-${status}${large ? ' kit-badge-large' : ''}`}>
+      {KIT_STATUS_LABEL[status]}
+    </span>
+  )
 }
 
 /** Segments in the order a kit moves through them; belum last so the bar fills from the left. */
@@ -46,10 +58,22 @@ const SEGMENTS: { key: 'diterima' | 'diserahkan' | 'lengkap' | 'sebagian' | 'bel
   { key: 'belum', label: 'Belum' },
 ]
 
-function ProgressBar({ p }: { p: Pick<Progress, 'tps' | 'belum' | 'sebagian' | 'lengkap' | 'diserahkan' | 'diterima'> }) {
+function ProgressBar({
+  p,
+}: {
+  p: Pick<Progress, 'tps' | 'belum' | 'sebagian' | 'lengkap' | 'diserahkan' | 'diterima'>
+}) {
   return (
     <span className="kit-bar" aria-hidden="true">
-      {SEGMENTS.map((s) => (p[s.key] > 0 ? <span key={s.key} className={`kit-seg kit-seg-${s.key}`} style={{ width: `${(p[s.key] / Math.max(1, p.tps)) * 100}%` }} /> : null))}
+      {SEGMENTS.map((s) =>
+        p[s.key] > 0 ? (
+          <span
+            key={s.key}
+            className={`kit-seg kit-seg-${s.key}`}
+            style={{ width: `${(p[s.key] / Math.max(1, p.tps)) * 100}%` }}
+          />
+        ) : null,
+      )}
     </span>
   )
 }
@@ -66,8 +90,26 @@ export function KemajuanView() {
   const current = rows.find((r) => r.id === selected) ?? rows[0]
 
   const total = rows.reduce(
-    (t, r) => ({ ...t, tps: t.tps + r.tps, belum: t.belum + r.belum, sebagian: t.sebagian + r.sebagian, lengkap: t.lengkap + r.lengkap, diserahkan: t.diserahkan + r.diserahkan, diterima: t.diterima + r.diterima }),
-    { id: 0, nama: 'Seluruh kabupaten/kota', kecamatan: '', tps: 0, belum: 0, sebagian: 0, lengkap: 0, diserahkan: 0, diterima: 0 },
+    (t, r) => ({
+      ...t,
+      tps: t.tps + r.tps,
+      belum: t.belum + r.belum,
+      sebagian: t.sebagian + r.sebagian,
+      lengkap: t.lengkap + r.lengkap,
+      diserahkan: t.diserahkan + r.diserahkan,
+      diterima: t.diterima + r.diterima,
+    }),
+    {
+      id: 0,
+      nama: 'Seluruh kabupaten/kota',
+      kecamatan: '',
+      tps: 0,
+      belum: 0,
+      sebagian: 0,
+      lengkap: 0,
+      diserahkan: 0,
+      diterima: 0,
+    },
   )
   const done = total.lengkap + total.diserahkan + total.diterima
 
@@ -124,7 +166,11 @@ export function KemajuanView() {
         )}
       </Section>
       <Section title={current ? `TPS Kecamatan ${current.nama}` : 'TPS'}>
-        {current ? <KitGrid key={current.id} kecamatanId={current.id} /> : status.data && <p className="empty">Pilih kecamatan.</p>}
+        {current ? (
+          <KitGrid key={current.id} kecamatanId={current.id} />
+        ) : (
+          status.data && <p className="empty">Pilih kecamatan.</p>
+        )}
       </Section>
     </div>
   )
@@ -186,7 +232,11 @@ function KitGrid({ kecamatanId }: { kecamatanId: number }) {
 
   const getRowId = useCallback((p: GetRowIdParams<KitRow>) => String(p.data.tpsId), [])
   const isExternalFilterPresent = useCallback(() => desaId !== '' || status !== '', [desaId, status])
-  const doesExternalFilterPass = useCallback((n: IRowNode<KitRow>) => !!n.data && (desaId === '' || n.data.desaId === desaId) && (status === '' || n.data.status === status), [desaId, status])
+  const doesExternalFilterPass = useCallback(
+    (n: IRowNode<KitRow>) =>
+      !!n.data && (desaId === '' || n.data.desaId === desaId) && (status === '' || n.data.status === status),
+    [desaId, status],
+  )
   useEffect(() => apiRef.current?.onFilterChanged(), [desaId, status])
   const onModelUpdated = useCallback((e: ModelUpdatedEvent<KitRow>) => setShown(e.api.getDisplayedRowCount()), [])
   const open = (row: KitRow | undefined) => {

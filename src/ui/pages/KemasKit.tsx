@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
 import type { MethodOutput } from '../../api/contract'
-import { ApiError, invoke, toApiError } from '../api'
+import { type ApiError, invoke, toApiError } from '../api'
 import { useApi, useRefreshAll } from '../components/data'
 import { ErrorBanner, Loading, useToast } from '../components/Feedback'
 import { saveDownload } from '../components/files'
@@ -48,7 +48,15 @@ function issuesByLine(err: ApiError, sent: number[]): { perLine: Map<number, str
   return { perLine, rest }
 }
 
-export function KitView({ tpsId, shift, scannedKotak }: { tpsId: number; shift: PackingShift['active']; scannedKotak: { kotakNo: number; at: number } | null }) {
+export function KitView({
+  tpsId,
+  shift,
+  scannedKotak,
+}: {
+  tpsId: number
+  shift: PackingShift['active']
+  scannedKotak: { kotakNo: number; at: number } | null
+}) {
   const q = useApi('kemas.kit', { tpsId })
   const kit = q.data
   const siblings = useApi('kemas.daftar', { kecamatanId: kit?.kecamatanId ?? 0 }, kit !== undefined)
@@ -66,7 +74,15 @@ export function KitView({ tpsId, shift, scannedKotak }: { tpsId: number; shift: 
     return (
       <>
         {back}
-        {q.error ? <ErrorBanner error={q.error} onRetry={q.error.code === 'NOT_FOUND' ? undefined : q.reload} title="Kit TPS tidak dapat dibuka" /> : <Loading label="Memuat kit TPS…" />}
+        {q.error ? (
+          <ErrorBanner
+            error={q.error}
+            onRetry={q.error.code === 'NOT_FOUND' ? undefined : q.reload}
+            title="Kit TPS tidak dapat dibuka"
+          />
+        ) : (
+          <Loading label="Memuat kit TPS…" />
+        )}
       </>
     )
   }
@@ -138,7 +154,14 @@ function LengkapBanner({ kit }: { kit: Kit }) {
     <div className="kit-lengkap" role="status" data-testid="kit-lengkap">
       <svg viewBox="0 0 24 24" className="kit-lengkap-icon" aria-hidden="true">
         <circle cx="12" cy="12" r="11" fill="currentColor" />
-        <path d="M6.5 12.5l3.6 3.6L17.5 8.7" fill="none" stroke="#fff" strokeWidth="2.6" strokeLinecap="round" strokeLinejoin="round" />
+        <path
+          d="M6.5 12.5l3.6 3.6L17.5 8.7"
+          fill="none"
+          stroke="#fff"
+          strokeWidth="2.6"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
       </svg>
       <div className="kit-lengkap-body">
         <strong>Lengkap</strong>
@@ -161,9 +184,15 @@ function PrintButtons({ kit, primary }: { kit: Kit; primary?: boolean }) {
   async function print(what: 'label' | 'isi') {
     setBusy(what)
     try {
-      const d = what === 'label' ? await invoke('kemas.label', { tpsIds: [kit.tpsId] }) : await invoke('kemas.daftarIsi', { scope: { tpsIds: [kit.tpsId] }, ringkas: false })
+      const d =
+        what === 'label'
+          ? await invoke('kemas.label', { tpsIds: [kit.tpsId] })
+          : await invoke('kemas.daftarIsi', { scope: { tpsIds: [kit.tpsId] }, ringkas: false })
       saveDownload(d)
-      toast.showSuccess(`${d.fileName}: ${what === 'label' ? `${fmt(d.count)} label kotak` : `daftar isi ${fmt(d.count)} TPS`}.`, 'PDF siap dicetak')
+      toast.showSuccess(
+        `${d.fileName}: ${what === 'label' ? `${fmt(d.count)} label kotak` : `daftar isi ${fmt(d.count)} TPS`}.`,
+        'PDF siap dicetak',
+      )
     } catch (err) {
       toast.showError(err, what === 'label' ? 'Label tidak dapat dibuat' : 'Daftar isi tidak dapat dibuat')
     } finally {
@@ -186,7 +215,9 @@ function PrintButtons({ kit, primary }: { kit: Kit; primary?: boolean }) {
 
 function PackForm({ kit, shift }: { kit: Kit; shift: PackingShift['active'] }) {
   const [qty, setQty] = useState<Record<number, string>>({})
-  const [refusal, setRefusal] = useState<{ error: ApiError; perLine: Map<number, string[]>; rest: string[] } | null>(null)
+  const [refusal, setRefusal] = useState<{ error: ApiError; perLine: Map<number, string[]>; rest: string[] } | null>(
+    null,
+  )
   const [localErrors, setLocalErrors] = useState<Record<number, string>>({})
   const [busy, setBusy] = useState<'lines' | 'sisa' | null>(null)
   const refreshAll = useRefreshAll()
@@ -194,7 +225,14 @@ function PackForm({ kit, shift }: { kit: Kit; shift: PackingShift['active'] }) {
   const refusalRef = useRef<HTMLDivElement>(null)
   const locked = kit.handoverId !== null
   const remaining = kit.lines.reduce((s, l) => s + l.remaining, 0)
-  const totals = useMemo(() => kit.lines.reduce((t, l) => ({ need: t.need + l.need, packed: t.packed + l.packed, remaining: t.remaining + l.remaining }), { need: 0, packed: 0, remaining: 0 }), [kit])
+  const totals = useMemo(
+    () =>
+      kit.lines.reduce(
+        (t, l) => ({ need: t.need + l.need, packed: t.packed + l.packed, remaining: t.remaining + l.remaining }),
+        { need: 0, packed: 0, remaining: 0 },
+      ),
+    [kit],
+  )
 
   async function pack(sisa: boolean) {
     if (!shift) return
@@ -210,7 +248,14 @@ function PackForm({ kit, shift }: { kit: Kit; shift: PackingShift['active'] }) {
       setLocalErrors(bad)
       if (Object.keys(bad).length > 0) return
       if (lines.length === 0) {
-        setLocalErrors(Object.fromEntries(kit.lines.filter((l) => l.remaining > 0).slice(0, 1).map((l) => [l.variantId, 'Isi jumlah yang dikemas sekarang, atau tekan "Kemas semua sisa"'])))
+        setLocalErrors(
+          Object.fromEntries(
+            kit.lines
+              .filter((l) => l.remaining > 0)
+              .slice(0, 1)
+              .map((l) => [l.variantId, 'Isi jumlah yang dikemas sekarang, atau tekan "Kemas semua sisa"']),
+          ),
+        )
         return
       }
     } else {
@@ -243,7 +288,9 @@ function PackForm({ kit, shift }: { kit: Kit; shift: PackingShift['active'] }) {
     e.preventDefault()
     void pack(false)
   }
-  const wrongDapil = refusal?.error.message.startsWith('SALAH DAPIL') || refusal?.error.details.some((d) => d.message.startsWith('SALAH DAPIL'))
+  const wrongDapil =
+    refusal?.error.message.startsWith('SALAH DAPIL') ||
+    refusal?.error.details.some((d) => d.message.startsWith('SALAH DAPIL'))
   const noShift = !shift && !locked
   const entry = !locked && remaining > 0
 
@@ -255,10 +302,18 @@ function PackForm({ kit, shift }: { kit: Kit; shift: PackingShift['active'] }) {
             <thead>
               <tr>
                 <th scope="col">Barang</th>
-                <th scope="col" className="num">Kebutuhan</th>
-                <th scope="col" className="num">Dikemas</th>
-                <th scope="col" className="num">Sisa</th>
-                <th scope="col" className="num">Stok siap kemas</th>
+                <th scope="col" className="num">
+                  Kebutuhan
+                </th>
+                <th scope="col" className="num">
+                  Dikemas
+                </th>
+                <th scope="col" className="num">
+                  Sisa
+                </th>
+                <th scope="col" className="num">
+                  Stok siap kemas
+                </th>
                 {entry && (
                   <th scope="col" className="num kit-col-entry">
                     Kemas sekarang
@@ -268,7 +323,10 @@ function PackForm({ kit, shift }: { kit: Kit; shift: PackingShift['active'] }) {
             </thead>
             <tbody>
               {kit.lines.map((l) => {
-                const issues = [...(refusal?.perLine.get(l.variantId) ?? []), ...(localErrors[l.variantId] ? [localErrors[l.variantId]!] : [])]
+                const issues = [
+                  ...(refusal?.perLine.get(l.variantId) ?? []),
+                  ...(localErrors[l.variantId] ? [localErrors[l.variantId]!] : []),
+                ]
                 const short = l.remaining > 0 && l.stock < l.remaining
                 return (
                   <LineRow
@@ -303,28 +361,36 @@ function PackForm({ kit, shift }: { kit: Kit; shift: PackingShift['active'] }) {
             </tfoot>
           </table>
         </div>
-          {refusal && (
-            <div className="kemas-refusal" role="alert" ref={refusalRef} data-testid="pack-refusal" tabIndex={-1}>
-              <svg viewBox="0 0 24 24" className="kemas-refusal-icon" aria-hidden="true">
-                <path d="M8 2h8l6 6v8l-6 6H8l-6-6V8z" fill="currentColor" />
-                <path d="M8.5 8.5l7 7M15.5 8.5l-7 7" stroke="#c40000" strokeWidth="2.6" strokeLinecap="round" />
-              </svg>
-              <div>
-                <strong className="kemas-refusal-title">{wrongDapil ? 'SALAH DAPIL' : 'Ditolak'}</strong>
-                <p className="kemas-refusal-message">{refusal.error.message}</p>
-                {[...refusal.perLine.values()].flat().concat(refusal.rest).length > 0 && (
-                  <ul>
-                    {[...refusal.perLine.values()].flat().concat(refusal.rest).map((m, i) => (
+        {refusal && (
+          <div className="kemas-refusal" role="alert" ref={refusalRef} data-testid="pack-refusal" tabIndex={-1}>
+            <svg viewBox="0 0 24 24" className="kemas-refusal-icon" aria-hidden="true">
+              <path d="M8 2h8l6 6v8l-6 6H8l-6-6V8z" fill="currentColor" />
+              <path d="M8.5 8.5l7 7M15.5 8.5l-7 7" stroke="#c40000" strokeWidth="2.6" strokeLinecap="round" />
+            </svg>
+            <div>
+              <strong className="kemas-refusal-title">{wrongDapil ? 'SALAH DAPIL' : 'Ditolak'}</strong>
+              <p className="kemas-refusal-message">{refusal.error.message}</p>
+              {[...refusal.perLine.values()].flat().concat(refusal.rest).length > 0 && (
+                <ul>
+                  {[...refusal.perLine.values()]
+                    .flat()
+                    .concat(refusal.rest)
+                    .map((m, i) => (
                       <li key={i}>{m}</li>
                     ))}
-                  </ul>
-                )}
-              </div>
-              <button type="button" className="scan-dismiss" aria-label="Tutup pesan penolakan" onClick={() => setRefusal(null)}>
-                ×
-              </button>
+                </ul>
+              )}
             </div>
-          )}
+            <button
+              type="button"
+              className="scan-dismiss"
+              aria-label="Tutup pesan penolakan"
+              onClick={() => setRefusal(null)}
+            >
+              ×
+            </button>
+          </div>
+        )}
         {!locked && remaining > 0 && (
           <div className="kit-actions">
             {noShift && (
@@ -333,10 +399,23 @@ function PackForm({ kit, shift }: { kit: Kit; shift: PackingShift['active'] }) {
               </p>
             )}
             <button type="submit" className="btn btn-secondary" disabled={busy !== null || noShift}>
-              {noShift ? 'Kemas yang diisi (perlu shift pengemasan)' : busy === 'lines' ? 'Mengemas…' : 'Kemas yang diisi'}
+              {noShift
+                ? 'Kemas yang diisi (perlu shift pengemasan)'
+                : busy === 'lines'
+                  ? 'Mengemas…'
+                  : 'Kemas yang diisi'}
             </button>
-            <button type="button" className="btn btn-primary btn-pack-all" onClick={() => void pack(true)} disabled={busy !== null || noShift}>
-              {noShift ? 'Kemas semua sisa (perlu shift pengemasan)' : busy === 'sisa' ? 'Mengemas…' : `Kemas semua sisa (${fmt(remaining)})`}
+            <button
+              type="button"
+              className="btn btn-primary btn-pack-all"
+              onClick={() => void pack(true)}
+              disabled={busy !== null || noShift}
+            >
+              {noShift
+                ? 'Kemas semua sisa (perlu shift pengemasan)'
+                : busy === 'sisa'
+                  ? 'Mengemas…'
+                  : `Kemas semua sisa (${fmt(remaining)})`}
             </button>
           </div>
         )}
@@ -371,7 +450,11 @@ function LineRow({
       <tr className={`${done ? 'line-done' : ''}${issues.length ? ' line-refused' : ''}`} data-variant={l.variantId}>
         <th scope="row">
           <span className="ballot-name">
-            {l.kind === 'ballot' ? <Swatch hex={l.colorHex} label={name} /> : <span className="swatch swatch-none" aria-hidden="true" />}
+            {l.kind === 'ballot' ? (
+              <Swatch hex={l.colorHex} label={name} />
+            ) : (
+              <span className="swatch swatch-none" aria-hidden="true" />
+            )}
             <span>
               {name}
               {l.dapil && <span className="kit-dapil">Dapil {l.dapil}</span>}
@@ -382,11 +465,21 @@ function LineRow({
           {fmt(l.need)} <span className="unit">{l.unit}</span>
         </td>
         <td className="num">
-          <HistoryLink value={l.packed} filter={{ variantId: l.variantId, place: `DIKEMAS:${kit.tpsId}` }} title={`${name} dikemas untuk ${tpsLabel(kit.nomor)} ${kit.desa}`} />
+          <HistoryLink
+            value={l.packed}
+            filter={{ variantId: l.variantId, place: `DIKEMAS:${kit.tpsId}` }}
+            title={`${name} dikemas untuk ${tpsLabel(kit.nomor)} ${kit.desa}`}
+          />
         </td>
-        <td className={`num ${done ? 'text-ok' : 'strong'}`}>{done ? <span aria-label="Sisa 0, sudah lengkap">✓ 0</span> : fmt(l.remaining)}</td>
+        <td className={`num ${done ? 'text-ok' : 'strong'}`}>
+          {done ? <span aria-label="Sisa 0, sudah lengkap">✓ 0</span> : fmt(l.remaining)}
+        </td>
         <td className={`num${stockShort ? ' text-error' : ''}`}>
-          <HistoryLink value={l.stock} filter={{ variantId: l.variantId, place: l.source }} title={`${name} ${SOURCE_LABEL[l.source] ?? l.source}`} />
+          <HistoryLink
+            value={l.stock}
+            filter={{ variantId: l.variantId, place: l.source }}
+            title={`${name} ${SOURCE_LABEL[l.source] ?? l.source}`}
+          />
           <span className="unit block">{SOURCE_LABEL[l.source] ?? l.source.toLowerCase()}</span>
         </td>
         {entry && (
@@ -427,9 +520,14 @@ function LineRow({
 function KotakSection({ kit, scannedKotak }: { kit: Kit; scannedKotak: { kotakNo: number; at: number } | null }) {
   const colors = new Map(kit.lines.map((l) => [l.variantId, l.colorHex]))
   return (
-    <Section title="Kotak suara dan nomor segel" actions={kit.status !== 'lengkap' ? <PrintButtons kit={kit} /> : undefined}>
+    <Section
+      title="Kotak suara dan nomor segel"
+      actions={kit.status !== 'lengkap' ? <PrintButtons kit={kit} /> : undefined}
+    >
       {kit.kotak.length === 0 ? (
-        <p className="empty">Kebutuhan TPS ini tidak memuat kotak suara (periksa aturan barang Kotak suara di Pengaturan).</p>
+        <p className="empty">
+          Kebutuhan TPS ini tidak memuat kotak suara (periksa aturan barang Kotak suara di Pengaturan).
+        </p>
       ) : (
         <div className="table-wrap">
           <table className="table kotak-table" data-testid="kotak-table">
@@ -442,7 +540,11 @@ function KotakSection({ kit, scannedKotak }: { kit: Kit; scannedKotak: { kotakNo
             </thead>
             <tbody>
               {kit.kotak.map((k) => (
-                <tr key={`${k.no}-${scannedKotak?.kotakNo === k.no ? scannedKotak.at : 0}`} className={scannedKotak?.kotakNo === k.no ? 'kotak-scanned' : undefined} data-kotak={k.no}>
+                <tr
+                  key={`${k.no}-${scannedKotak?.kotakNo === k.no ? scannedKotak.at : 0}`}
+                  className={scannedKotak?.kotakNo === k.no ? 'kotak-scanned' : undefined}
+                  data-kotak={k.no}
+                >
                   <th scope="row" className="kotak-no">
                     Kotak {k.no} <span className="muted">dari {k.of}</span>
                   </th>
@@ -461,12 +563,24 @@ function KotakSection({ kit, scannedKotak }: { kit: Kit; scannedKotak: { kotakNo
           </table>
         </div>
       )}
-      <p className="muted small">Ketik nomor segel yang terpasang lalu tekan Enter. Nomor segel yang sudah dipakai kotak lain ditolak.</p>
+      <p className="muted small">
+        Ketik nomor segel yang terpasang lalu tekan Enter. Nomor segel yang sudah dipakai kotak lain ditolak.
+      </p>
     </Section>
   )
 }
 
-function SegelInput({ kit, kotakNo, saved, disabled }: { kit: Kit; kotakNo: number; saved: string | null; disabled: boolean }) {
+function SegelInput({
+  kit,
+  kotakNo,
+  saved,
+  disabled,
+}: {
+  kit: Kit
+  kotakNo: number
+  saved: string | null
+  disabled: boolean
+}) {
   const [value, setValue] = useState(saved ?? '')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -520,7 +634,12 @@ function SegelInput({ kit, kotakNo, saved, disabled }: { kit: Kit; kotakNo: numb
           aria-describedby={error ? errorId : undefined}
         />
         {dirty && !disabled && (
-          <button type="button" className="btn btn-secondary btn-small" onClick={() => void save()} disabled={busy || value.trim() === ''}>
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            onClick={() => void save()}
+            disabled={busy || value.trim() === ''}
+          >
             {busy ? 'Menyimpan…' : 'Simpan'}
           </button>
         )}

@@ -60,7 +60,12 @@ const shiftText = (s: ShiftSummary) => `Shift #${s.id} · ${fmtTanggal(s.tanggal
 /** "Shift #6 · 23 Nov · 08:00–16:00": fits the narrow picker when several packing shifts are open. */
 function shiftOption(s: ShiftSummary): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.tanggal)
-  const day = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])).toLocaleDateString('id-ID', { day: 'numeric', month: 'short' }) : s.tanggal
+  const day = m
+    ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])).toLocaleDateString('id-ID', {
+        day: 'numeric',
+        month: 'short',
+      })
+    : s.tanggal
   return `Shift #${s.id} · ${day} · ${s.mulai}–${s.selesai}${s.lokasi ? ` · ${s.lokasi}` : ''}`
 }
 
@@ -102,7 +107,11 @@ export function ShiftBar({ shift }: { shift: PackingShift }) {
       ) : (
         <span className="kemas-shift-missing">Belum ada shift pengemasan terbuka. Pengemasan dicatat dalam shift.</span>
       )}
-      <button type="button" className={shift.active || !shift.loaded ? 'btn btn-secondary btn-small' : 'btn btn-primary'} onClick={() => setOpening(true)}>
+      <button
+        type="button"
+        className={shift.active || !shift.loaded ? 'btn btn-secondary btn-small' : 'btn btn-primary'}
+        onClick={() => setOpening(true)}
+      >
         Buka shift pengemasan…
       </button>
       {opening && (
@@ -148,7 +157,15 @@ function BukaShiftPengemasan({ onClose, onOpened }: { onClose(): void; onOpened(
     setBusy(true)
     setError(undefined)
     try {
-      const s = await invoke('shift.buka', { kind: 'packing', tanggal, mulai: normalizeClock(mulai), selesai: normalizeClock(selesai), lokasi, variantIds: [], teams: teamIds.map((teamId) => ({ teamId })) })
+      const s = await invoke('shift.buka', {
+        kind: 'packing',
+        tanggal,
+        mulai: normalizeClock(mulai),
+        selesai: normalizeClock(selesai),
+        lokasi,
+        variantIds: [],
+        teams: teamIds.map((teamId) => ({ teamId })),
+      })
       toast.showSuccess(`Shift pengemasan #${s.id} dibuka dengan ${fmt(s.teams.length)} regu.`, 'Shift dibuka')
       refreshAll()
       onOpened(s.id)
@@ -159,7 +176,9 @@ function BukaShiftPengemasan({ onClose, onOpened }: { onClose(): void; onOpened(
   }
 
   const placed = ['tanggal', 'mulai', 'selesai', 'lokasi', 'teams']
-  const unplaced = error?.details.filter((d) => !d.column || !placed.some((p) => d.column === p || d.column!.startsWith(p + '.'))) ?? []
+  const unplaced =
+    error?.details.filter((d) => !d.column || !placed.some((p) => d.column === p || d.column!.startsWith(p + '.'))) ??
+    []
   return (
     <Dialog
       open
@@ -191,24 +210,68 @@ function BukaShiftPengemasan({ onClose, onOpened }: { onClose(): void; onOpened(
             </div>
           </div>
         )}
-        <p className="muted small">Setting dan pengemasan kit per TPS. Isi kit mengikuti kebutuhan setiap TPS, jadi tidak perlu memilih barang.</p>
+        <p className="muted small">
+          Setting dan pengemasan kit per TPS. Isi kit mengikuti kebutuhan setiap TPS, jadi tidak perlu memilih barang.
+        </p>
         <div className="form-grid kemas-shift-grid">
-          <Field label="Tanggal" error={errors.tanggal} hint={/^\d{4}-\d{2}-\d{2}$/.test(tanggal) ? fmtTanggal(tanggal) : undefined}>
-            {(id, d, inv) => <input id={id} type="date" aria-describedby={d} aria-invalid={inv} value={tanggal} onChange={(e) => setTanggal(e.target.value)} data-autofocus />}
+          <Field
+            label="Tanggal"
+            error={errors.tanggal}
+            hint={/^\d{4}-\d{2}-\d{2}$/.test(tanggal) ? fmtTanggal(tanggal) : undefined}
+          >
+            {(id, d, inv) => (
+              <input
+                id={id}
+                type="date"
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={tanggal}
+                onChange={(e) => setTanggal(e.target.value)}
+                data-autofocus
+              />
+            )}
           </Field>
           <Field label="Mulai" error={errors.mulai} hint="Jam 24">
             {(id, d, inv) => (
-              <input id={id} aria-describedby={d} aria-invalid={inv} inputMode="numeric" maxLength={5} placeholder="JJ:MM" value={mulai} onChange={(e) => setMulai(e.target.value)} onBlur={(e) => setMulai(normalizeClock(e.target.value))} />
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                inputMode="numeric"
+                maxLength={5}
+                placeholder="JJ:MM"
+                value={mulai}
+                onChange={(e) => setMulai(e.target.value)}
+                onBlur={(e) => setMulai(normalizeClock(e.target.value))}
+              />
             )}
           </Field>
           <Field label="Selesai" error={errors.selesai} hint="Jam 24">
             {(id, d, inv) => (
-              <input id={id} aria-describedby={d} aria-invalid={inv} inputMode="numeric" maxLength={5} placeholder="JJ:MM" value={selesai} onChange={(e) => setSelesai(e.target.value)} onBlur={(e) => setSelesai(normalizeClock(e.target.value))} />
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                inputMode="numeric"
+                maxLength={5}
+                placeholder="JJ:MM"
+                value={selesai}
+                onChange={(e) => setSelesai(e.target.value)}
+                onBlur={(e) => setSelesai(normalizeClock(e.target.value))}
+              />
             )}
           </Field>
         </div>
         <Field label="Lokasi/meja" error={errors.lokasi} hint="Boleh dikosongkan, mis. Gudang B, meja setting 1–3">
-          {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={lokasi} onChange={(e) => setLokasi(e.target.value)} />}
+          {(id, d, inv) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              aria-invalid={inv}
+              value={lokasi}
+              onChange={(e) => setLokasi(e.target.value)}
+            />
+          )}
         </Field>
         <fieldset className={`field${errors.teams ? ' field-invalid' : ''}`}>
           <legend>Regu yang bekerja</legend>
@@ -228,7 +291,9 @@ function BukaShiftPengemasan({ onClose, onOpened }: { onClose(): void; onOpened(
                     <input
                       type="checkbox"
                       checked={teamIds.includes(t.id)}
-                      onChange={(e) => setTeamIds(e.target.checked ? [...teamIds, t.id] : teamIds.filter((x) => x !== t.id))}
+                      onChange={(e) =>
+                        setTeamIds(e.target.checked ? [...teamIds, t.id] : teamIds.filter((x) => x !== t.id))
+                      }
                     />
                     <span>
                       Regu {t.nama} <span className="muted small">({fmt(t.members)} pekerja)</span>

@@ -39,7 +39,11 @@ export function PackingShiftResult({ shift }: { shift: Shift }) {
       if (!place) continue
       const label = (into ? r.toLabel : r.fromLabel).replace(/^Dikemas /, '')
       let k = m.get(place)
-      if (!k) m.set(place, (k = { place, tpsId: Number(place.slice('DIKEMAS:'.length)), name: label, qty: 0, variants: new Map() }))
+      if (!k)
+        m.set(
+          place,
+          (k = { place, tpsId: Number(place.slice('DIKEMAS:'.length)), name: label, qty: 0, variants: new Map() }),
+        )
       const signed = into ? r.qty : -r.qty
       k.qty += signed
       k.variants.set(r.variantId, { label: r.variant, qty: (k.variants.get(r.variantId)?.qty ?? 0) + signed })
@@ -57,7 +61,10 @@ export function PackingShiftResult({ shift }: { shift: Shift }) {
         </a>
       }
     >
-      <p className="muted small">Shift pengemasan tidak memakai tally per regu: setiap kit TPS dikemas di halaman Pengemasan dan tercatat atas shift ini.</p>
+      <p className="muted small">
+        Shift pengemasan tidak memakai tally per regu: setiap kit TPS dikemas di halaman Pengemasan dan tercatat atas
+        shift ini.
+      </p>
       <ErrorBanner error={q.error} onRetry={q.reload} title="Hasil pengemasan tidak dapat dimuat" />
       {!q.data ? (
         !q.error && <Loading />
@@ -70,7 +77,9 @@ export function PackingShiftResult({ shift }: { shift: Shift }) {
               <tr>
                 <th scope="col">Kit TPS</th>
                 <th scope="col">Barang yang dikemas</th>
-                <th scope="col" className="num">Jumlah</th>
+                <th scope="col" className="num">
+                  Jumlah
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -87,7 +96,11 @@ export function PackingShiftResult({ shift }: { shift: Shift }) {
                       .join('; ')}
                   </td>
                   <td className="num">
-                    <HistoryLink value={k.qty} filter={{ shiftId: shift.id, place: k.place }} title={`dikemas ${k.name} dalam shift #${shift.id}`} />
+                    <HistoryLink
+                      value={k.qty}
+                      filter={{ shiftId: shift.id, place: k.place }}
+                      title={`dikemas ${k.name} dalam shift #${shift.id}`}
+                    />
                   </td>
                 </tr>
               ))}
@@ -102,7 +115,9 @@ export function PackingShiftResult({ shift }: { shift: Shift }) {
           </table>
         </div>
       )}
-      {q.data?.truncated && <p className="muted small">Hanya {fmt(LIMIT)} baris buku besar terbaru yang dijumlahkan.</p>}
+      {q.data?.truncated && (
+        <p className="muted small">Hanya {fmt(LIMIT)} baris buku besar terbaru yang dijumlahkan.</p>
+      )}
     </Section>
   )
 }

@@ -1,5 +1,13 @@
 import { AgGridReact } from 'ag-grid-react'
-import type { CellKeyDownEvent, ColDef, GetRowIdParams, GridApi, ICellRendererParams, IRowNode, ModelUpdatedEvent } from 'ag-grid-community'
+import type {
+  CellKeyDownEvent,
+  ColDef,
+  GetRowIdParams,
+  GridApi,
+  ICellRendererParams,
+  IRowNode,
+  ModelUpdatedEvent,
+} from 'ag-grid-community'
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { Election, Team, Worker } from '../../api/contract'
 import { invoke } from '../api'
@@ -60,7 +68,8 @@ export function PekerjaPage({ election, params }: { election: Election; params: 
           workers.data.length === 0 ? (
             <div className="empty-state">
               <p>
-                <strong>Belum ada pekerja.</strong> Impor daftar pekerja dari CSV atau XLSX (nama, NIK, telepon, regu, ketua), atau tambahkan satu per satu.
+                <strong>Belum ada pekerja.</strong> Impor daftar pekerja dari CSV atau XLSX (nama, NIK, telepon, regu,
+                ketua), atau tambahkan satu per satu.
               </p>
               <button type="button" className="btn btn-primary" onClick={() => setImporting(true)}>
                 Impor pekerja…
@@ -75,9 +84,19 @@ export function PekerjaPage({ election, params }: { election: Election; params: 
       </Section>
 
       {editingWorker !== null && (
-        <WorkerDialog worker={editingWorker === 'new' ? null : editingWorker} teams={teams.data ?? []} onClose={() => setEditingWorker(null)} />
+        <WorkerDialog
+          worker={editingWorker === 'new' ? null : editingWorker}
+          teams={teams.data ?? []}
+          onClose={() => setEditingWorker(null)}
+        />
       )}
-      {editingTeam !== null && <TeamDialog team={editingTeam === 'new' ? null : editingTeam} workers={workers.data ?? []} onClose={() => setEditingTeam(null)} />}
+      {editingTeam !== null && (
+        <TeamDialog
+          team={editingTeam === 'new' ? null : editingTeam}
+          workers={workers.data ?? []}
+          onClose={() => setEditingTeam(null)}
+        />
+      )}
       <ImportWorkersDialog open={importing} onClose={() => setImporting(false)} />
     </>
   )
@@ -86,7 +105,8 @@ export function PekerjaPage({ election, params }: { election: Election; params: 
 /* -------------------------------------------------------------------- teams */
 
 function TeamTable({ teams, onEdit }: { teams: Team[]; onEdit(t: Team): void }) {
-  if (teams.length === 0) return <p className="empty">Belum ada regu. Tambahkan regu, atau impor pekerja dengan kolom regu.</p>
+  if (teams.length === 0)
+    return <p className="empty">Belum ada regu. Tambahkan regu, atau impor pekerja dengan kolom regu.</p>
   return (
     <div className="table-wrap">
       <table className="table table-compact pk-teams" data-testid="team-table">
@@ -94,8 +114,12 @@ function TeamTable({ teams, onEdit }: { teams: Team[]; onEdit(t: Team): void }) 
           <tr>
             <th scope="col">Regu</th>
             <th scope="col">Ketua</th>
-            <th scope="col" className="num">Anggota</th>
-            <th scope="col" className="num">Target harian</th>
+            <th scope="col" className="num">
+              Anggota
+            </th>
+            <th scope="col" className="num">
+              Target harian
+            </th>
             <th scope="col">
               <span className="visually-hidden">Aksi</span>
             </th>
@@ -112,7 +136,12 @@ function TeamTable({ teams, onEdit }: { teams: Team[]; onEdit(t: Team): void }) 
               <td className="num">{fmt(t.members)}</td>
               <td className="num">{t.dailyTarget > 0 ? fmt(t.dailyTarget) : <span className="muted">—</span>}</td>
               <td className="actions">
-                <button type="button" className="btn btn-small btn-secondary" onClick={() => onEdit(t)} aria-label={`Ubah ${reguName(t.nama)}`}>
+                <button
+                  type="button"
+                  className="btn btn-small btn-secondary"
+                  onClick={() => onEdit(t)}
+                  aria-label={`Ubah ${reguName(t.nama)}`}
+                >
                   Ubah
                 </button>
               </td>
@@ -137,7 +166,14 @@ function TargetSection({ teams }: { teams: Team[] }) {
   const q = useApi('regu.target', { tanggal: valid ? tanggal : today() }, valid)
   const dateId = useId()
   const daily = new Map(teams.map((t) => [t.id, t.dailyTarget]))
-  const label = valid ? new Date(tanggal + 'T00:00').toLocaleDateString('id-ID', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }) : ''
+  const label = valid
+    ? new Date(tanggal + 'T00:00').toLocaleDateString('id-ID', {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+      })
+    : ''
 
   return (
     <Section title="Target harian">
@@ -146,7 +182,10 @@ function TargetSection({ teams }: { teams: Team[] }) {
         <input id={dateId} type="date" value={tanggal} onChange={(e) => setTanggal(e.target.value)} />
         <span className="muted small">{label}</span>
       </div>
-      <p className="muted small pk-explain">Isi target khusus untuk tanggal ini (mis. hari pertama, atau regu yang kekurangan anggota) lalu tekan Enter; kosongkan untuk kembali ke target harian regu.</p>
+      <p className="muted small pk-explain">
+        Isi target khusus untuk tanggal ini (mis. hari pertama, atau regu yang kekurangan anggota) lalu tekan Enter;
+        kosongkan untuk kembali ke target harian regu.
+      </p>
       <ErrorBanner error={q.error} onRetry={q.reload} title="Target tidak dapat dimuat" />
       {q.data && valid ? (
         q.data.length === 0 ? (
@@ -156,7 +195,9 @@ function TargetSection({ teams }: { teams: Team[] }) {
             <thead>
               <tr>
                 <th scope="col">Regu</th>
-                <th scope="col" className="num">Harian</th>
+                <th scope="col" className="num">
+                  Harian
+                </th>
                 <th scope="col">Tanggal ini</th>
               </tr>
             </thead>
@@ -185,7 +226,15 @@ function TargetSection({ teams }: { teams: Team[] }) {
   )
 }
 
-function TargetRow({ row, tanggal, daily }: { row: { teamId: number; team: string; target: number; override: boolean }; tanggal: string; daily: number }) {
+function TargetRow({
+  row,
+  tanggal,
+  daily,
+}: {
+  row: { teamId: number; team: string; target: number; override: boolean }
+  tanggal: string
+  daily: number
+}) {
   const initial = row.override ? fmt(row.target) : ''
   const [text, setText] = useState(initial)
   const [error, setError] = useState<string | null>(null)
@@ -207,7 +256,9 @@ function TargetRow({ row, tanggal, daily }: { row: { teamId: number; team: strin
     try {
       await invoke('regu.setTarget', { teamId: row.teamId, tanggal, qty: n.value })
       toast.showSuccess(
-        n.value === null ? `${reguName(row.team)} kembali ke target harian ${fmt(daily)} lembar.` : `${reguName(row.team)}: ${fmt(n.value)} lembar pada tanggal ini.`,
+        n.value === null
+          ? `${reguName(row.team)} kembali ke target harian ${fmt(daily)} lembar.`
+          : `${reguName(row.team)}: ${fmt(n.value)} lembar pada tanggal ini.`,
         'Target tersimpan',
       )
       refreshAll()
@@ -248,7 +299,13 @@ function TargetRow({ row, tanggal, daily }: { row: { teamId: number; team: strin
             onBlur={() => void commit()}
           />
           {row.override && (
-            <button type="button" className="btn btn-small btn-secondary" onClick={() => void commit('')} disabled={busy} aria-label={`Kembalikan target ${reguName(row.team)} ke target harian`}>
+            <button
+              type="button"
+              className="btn btn-small btn-secondary"
+              onClick={() => void commit('')}
+              disabled={busy}
+              aria-label={`Kembalikan target ${reguName(row.team)} ke target harian`}
+            >
               Kembalikan
             </button>
           )}
@@ -272,7 +329,13 @@ function EditCell(p: ICellRendererParams<Worker> & { onEdit(w: Worker): void }) 
   if (!p.data) return null
   const w = p.data
   return (
-    <button type="button" className="btn btn-small btn-secondary pk-edit" onClick={() => p.onEdit(w)} aria-label={`Ubah ${w.nama}`} tabIndex={-1}>
+    <button
+      type="button"
+      className="btn btn-small btn-secondary pk-edit"
+      onClick={() => p.onEdit(w)}
+      aria-label={`Ubah ${w.nama}`}
+      tabIndex={-1}
+    >
       Ubah
     </button>
   )
@@ -305,7 +368,8 @@ function WorkerGrid({ rows, teams, onEdit }: { rows: Worker[]; teams: Team[]; on
         headerName: 'Ketua',
         width: 100,
         valueGetter: (p) => (p.data?.isLeader ? 'Ketua' : ''),
-        cellRenderer: (p: ICellRendererParams<Worker>) => (p.data?.isLeader ? <span className="badge pk-badge-ketua">Ketua</span> : null),
+        cellRenderer: (p: ICellRendererParams<Worker>) =>
+          p.data?.isLeader ? <span className="badge pk-badge-ketua">Ketua</span> : null,
       },
       {
         colId: 'status',
@@ -313,7 +377,11 @@ function WorkerGrid({ rows, teams, onEdit }: { rows: Worker[]; teams: Team[]; on
         width: 120,
         valueGetter: (p) => (p.data?.active ? 'Aktif' : 'Tidak aktif'),
         cellRenderer: (p: ICellRendererParams<Worker>) =>
-          p.data?.active ? <span className="badge badge-ok">Aktif</span> : <span className="badge badge-muted">Tidak aktif</span>,
+          p.data?.active ? (
+            <span className="badge badge-ok">Aktif</span>
+          ) : (
+            <span className="badge badge-muted">Tidak aktif</span>
+          ),
       },
       {
         colId: 'aksi',
@@ -351,7 +419,13 @@ function WorkerGrid({ rows, teams, onEdit }: { rows: Worker[]; teams: Team[]; on
       <div className="toolbar">
         <label className="search">
           <span className="visually-hidden">Cari pekerja</span>
-          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Cari nama, telepon, regu…" aria-label="Cari pekerja: nama, telepon atau regu" />
+          <input
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder="Cari nama, telepon, regu…"
+            aria-label="Cari pekerja: nama, telepon atau regu"
+          />
         </label>
         <div className="field inline-field pk-team-filter">
           <label htmlFor={teamSelectId}>Regu</label>
@@ -369,7 +443,10 @@ function WorkerGrid({ rows, teams, onEdit }: { rows: Worker[]; teams: Team[]; on
           Menampilkan {fmt(shown)} dari {fmt(rows.length)} pekerja
         </span>
       </div>
-      <p className="muted small pk-explain">Tekan Enter pada baris, klik dua kali, atau pilih Ubah untuk memindahkan pekerja ke regu lain atau menonaktifkannya.</p>
+      <p className="muted small pk-explain">
+        Tekan Enter pada baris, klik dua kali, atau pilih Ubah untuk memindahkan pekerja ke regu lain atau
+        menonaktifkannya.
+      </p>
       <div className="grid-box pk-grid" data-testid="worker-grid">
         <AgGridReact<Worker>
           theme={gridTheme}

@@ -18,7 +18,17 @@ export function readCount(text: string): { ok: true; value: number | null } | { 
 /** "Mawar" -> "Regu Mawar"; a team already called "Regu 3" keeps its name (no "Regu Regu 3"). */
 export const reguName = (nama: string): string => (/^regu\b/i.test(nama.trim()) ? nama : `Regu ${nama}`)
 
-const DialogFooter = ({ busy, onClose, onSave, label }: { busy: boolean; onClose(): void; onSave(): void; label: string }) => (
+const DialogFooter = ({
+  busy,
+  onClose,
+  onSave,
+  label,
+}: {
+  busy: boolean
+  onClose(): void
+  onSave(): void
+  label: string
+}) => (
   <>
     <button type="button" className="btn btn-secondary" onClick={onClose}>
       Batal
@@ -66,7 +76,10 @@ export function WorkerDialog({ worker, teams, onClose }: { worker: Worker | null
             ...(dropNik ? { nik: null } : newNik ? { nik: newNik } : {}),
           })
         : await invoke('pekerja.tambah', { nama, nik: newNik || null, telepon, teamId: team })
-      toast.showSuccess(`${w.nama}${w.team ? ` · ${reguName(w.team)}` : ''}${w.active ? '' : ' (tidak aktif)'}.`, editing ? 'Data pekerja tersimpan' : 'Pekerja ditambahkan')
+      toast.showSuccess(
+        `${w.nama}${w.team ? ` · ${reguName(w.team)}` : ''}${w.active ? '' : ' (tidak aktif)'}.`,
+        editing ? 'Data pekerja tersimpan' : 'Pekerja ditambahkan',
+      )
       refreshAll()
       onClose()
     } catch (err) {
@@ -76,12 +89,34 @@ export function WorkerDialog({ worker, teams, onClose }: { worker: Worker | null
   }
 
   return (
-    <Dialog open onClose={onClose} title={editing ? `Ubah pekerja: ${worker.nama}` : 'Tambah pekerja'} footer={<DialogFooter busy={busy} onClose={onClose} onSave={() => void save()} label={editing ? 'Simpan' : 'Tambah pekerja'} />}>
+    <Dialog
+      open
+      onClose={onClose}
+      title={editing ? `Ubah pekerja: ${worker.nama}` : 'Tambah pekerja'}
+      footer={
+        <DialogFooter
+          busy={busy}
+          onClose={onClose}
+          onSave={() => void save()}
+          label={editing ? 'Simpan' : 'Tambah pekerja'}
+        />
+      }
+    >
       <form onSubmit={save} noValidate>
         {error && unplaced && <ErrorBanner error={error} title="Belum tersimpan" />}
         <div className="form-grid">
           <Field label="Nama pekerja" error={errors.nama} className="span-2">
-            {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={nama} onChange={(e) => setNama(e.target.value)} data-autofocus autoComplete="off" />}
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={nama}
+                onChange={(e) => setNama(e.target.value)}
+                data-autofocus
+                autoComplete="off"
+              />
+            )}
           </Field>
           <Field
             label={editing && worker.hasNik ? 'NIK baru' : 'NIK'}
@@ -111,15 +146,35 @@ export function WorkerDialog({ worker, teams, onClose }: { worker: Worker | null
             )}
           </Field>
           <Field label="Telepon" error={errors.telepon} hint="Mis. 081234567890">
-            {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} type="tel" value={telepon} onChange={(e) => setTelepon(e.target.value)} autoComplete="off" />}
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                type="tel"
+                value={telepon}
+                onChange={(e) => setTelepon(e.target.value)}
+                autoComplete="off"
+              />
+            )}
           </Field>
           <Field
             label="Regu"
             error={errors.teamId}
-            hint={movingLeader ? `${worker.nama} adalah ketua ${reguName(worker.team ?? '')}; setelah dipindah, regu itu tidak lagi memiliki ketua.` : undefined}
+            hint={
+              movingLeader
+                ? `${worker.nama} adalah ketua ${reguName(worker.team ?? '')}; setelah dipindah, regu itu tidak lagi memiliki ketua.`
+                : undefined
+            }
           >
             {(id, d, inv) => (
-              <select id={id} aria-describedby={d} aria-invalid={inv} value={teamId} onChange={(e) => setTeamId(e.target.value)}>
+              <select
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={teamId}
+                onChange={(e) => setTeamId(e.target.value)}
+              >
                 <option value="">Tanpa regu</option>
                 {teams.map((t) => (
                   <option key={t.id} value={t.id}>
@@ -172,7 +227,12 @@ export function TeamDialog({ team, workers, onClose }: { team: Team | null; work
   async function save(e?: FormEvent) {
     e?.preventDefault()
     const t = readCount(target)
-    if (!t.ok) return setError(new ApiError('INVALID_INPUT', 'Periksa isian', [{ column: 'dailyTarget', message: 'Isi dengan angka bulat, mis. 3.000' }]))
+    if (!t.ok)
+      return setError(
+        new ApiError('INVALID_INPUT', 'Periksa isian', [
+          { column: 'dailyTarget', message: 'Isi dengan angka bulat, mis. 3.000' },
+        ]),
+      )
     setBusy(true)
     setError(undefined)
     const leader = leaderId ? Number(leaderId) : null
@@ -180,7 +240,10 @@ export function TeamDialog({ team, workers, onClose }: { team: Team | null; work
       const r = editing
         ? await invoke('regu.ubah', { id: team.id, nama, leaderId: leader, dailyTarget: t.value ?? 0, active })
         : await invoke('regu.tambah', { nama, leaderId: leader, dailyTarget: t.value ?? 0 })
-      toast.showSuccess(`${reguName(r.nama)}: ${fmt(r.members)} anggota, target ${fmt(r.dailyTarget)} lembar per hari.`, editing ? 'Regu tersimpan' : 'Regu ditambahkan')
+      toast.showSuccess(
+        `${reguName(r.nama)}: ${fmt(r.members)} anggota, target ${fmt(r.dailyTarget)} lembar per hari.`,
+        editing ? 'Regu tersimpan' : 'Regu ditambahkan',
+      )
       refreshAll()
       onClose()
     } catch (err) {
@@ -190,19 +253,66 @@ export function TeamDialog({ team, workers, onClose }: { team: Team | null; work
   }
 
   return (
-    <Dialog open onClose={onClose} title={editing ? `Ubah ${reguName(team.nama)}` : 'Tambah regu'} footer={<DialogFooter busy={busy} onClose={onClose} onSave={() => void save()} label={editing ? 'Simpan' : 'Tambah regu'} />}>
+    <Dialog
+      open
+      onClose={onClose}
+      title={editing ? `Ubah ${reguName(team.nama)}` : 'Tambah regu'}
+      footer={
+        <DialogFooter
+          busy={busy}
+          onClose={onClose}
+          onSave={() => void save()}
+          label={editing ? 'Simpan' : 'Tambah regu'}
+        />
+      }
+    >
       <form onSubmit={save} noValidate>
         {error && unplaced && <ErrorBanner error={error} title="Belum tersimpan" />}
         <div className="form-grid">
           <Field label="Nama regu" error={errors.nama} hint="Mis. Regu 1, Mawar, Kelompok A">
-            {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={nama} onChange={(e) => setNama(e.target.value)} data-autofocus autoComplete="off" />}
-          </Field>
-          <Field label="Target harian (lembar)" error={errors.dailyTarget} hint="Surat suara disortir dan dilipat per hari; dapat diubah per tanggal">
-            {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} inputMode="numeric" value={target} onChange={(e) => setTarget(e.target.value)} autoComplete="off" />}
-          </Field>
-          <Field label="Ketua regu" error={errors.leaderId} className="span-2" hint={free.length > 0 ? 'Pekerja tanpa regu yang dipilih menjadi anggota regu ini.' : undefined}>
             {(id, d, inv) => (
-              <select id={id} aria-describedby={d} aria-invalid={inv} value={leaderId} onChange={(e) => setLeaderId(e.target.value)}>
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={nama}
+                onChange={(e) => setNama(e.target.value)}
+                data-autofocus
+                autoComplete="off"
+              />
+            )}
+          </Field>
+          <Field
+            label="Target harian (lembar)"
+            error={errors.dailyTarget}
+            hint="Surat suara disortir dan dilipat per hari; dapat diubah per tanggal"
+          >
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                inputMode="numeric"
+                value={target}
+                onChange={(e) => setTarget(e.target.value)}
+                autoComplete="off"
+              />
+            )}
+          </Field>
+          <Field
+            label="Ketua regu"
+            error={errors.leaderId}
+            className="span-2"
+            hint={free.length > 0 ? 'Pekerja tanpa regu yang dipilih menjadi anggota regu ini.' : undefined}
+          >
+            {(id, d, inv) => (
+              <select
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={leaderId}
+                onChange={(e) => setLeaderId(e.target.value)}
+              >
                 <option value="">Belum ada ketua</option>
                 {members.length > 0 && (
                   <optgroup label="Anggota regu ini">
@@ -284,9 +394,10 @@ export function ImportWorkersDialog({ open, onClose }: { open: boolean; onClose(
       }
     >
       <p>
-        Unggah daftar pekerja dalam berkas <strong>CSV</strong> atau <strong>XLSX</strong> dengan baris judul. Kolom wajib: <code>nama</code>. Kolom
-        pilihan: <code>nik</code> (16 angka; format sel sebagai teks di Excel), <code>telepon</code> atau <code>no_hp</code>, <code>regu</code> (atau{' '}
-        <code>tim</code>, <code>kelompok</code>) dan <code>ketua</code> (isi <em>ya</em> untuk ketua regu). Pekerja yang sudah ada dikenali dari NIK atau
+        Unggah daftar pekerja dalam berkas <strong>CSV</strong> atau <strong>XLSX</strong> dengan baris judul. Kolom
+        wajib: <code>nama</code>. Kolom pilihan: <code>nik</code> (16 angka; format sel sebagai teks di Excel),{' '}
+        <code>telepon</code> atau <code>no_hp</code>, <code>regu</code> (atau <code>tim</code>, <code>kelompok</code>)
+        dan <code>ketua</code> (isi <em>ya</em> untuk ketua regu). Pekerja yang sudah ada dikenali dari NIK atau
         namanya; regu yang belum ada dibuat. Seluruh berkas disimpan, atau tidak sama sekali bila ada galat.
       </p>
       <FilePicker
@@ -298,7 +409,9 @@ export function ImportWorkersDialog({ open, onClose }: { open: boolean; onClose(
         autoFocus
       />
       {state.step === 'saving' && <Loading label={`Mengimpor ${state.fileName}…`} />}
-      {state.step === 'failed' && <ErrorBanner error={state.error} title={`${state.fileName} tidak diimpor; tidak ada yang disimpan`} />}
+      {state.step === 'failed' && (
+        <ErrorBanner error={state.error} title={`${state.fileName} tidak diimpor; tidak ada yang disimpan`} />
+      )}
       {state.step === 'done' && (
         <div className="banner banner-ok" role="status" data-testid="import-result">
           <div className="banner-body">

@@ -34,8 +34,9 @@ export function PemulihanPage({ status }: { status: MethodOutput<'system.status'
           </div>
         </div>
         <p className="lead">
-          Gudang Pemilu tidak membuka berkas ini untuk mencatat, supaya angka yang salah tidak ikut tercetak di berita acara. Pulihkan cadangan terbaru yang lolos
-          pemeriksaan. Berkas yang bermasalah tidak dihapus: dipindahkan ke folder cadangan dengan akhiran <code>-sebelum-pulih</code> untuk diperiksa.
+          Gudang Pemilu tidak membuka berkas ini untuk mencatat, supaya angka yang salah tidak ikut tercetak di berita
+          acara. Pulihkan cadangan terbaru yang lolos pemeriksaan. Berkas yang bermasalah tidak dihapus: dipindahkan ke
+          folder cadangan dengan akhiran <code>-sebelum-pulih</code> untuk diperiksa.
         </p>
         <dl className="dl trust-dl">
           <dt>Berkas basis data</dt>
@@ -51,7 +52,8 @@ export function PemulihanPage({ status }: { status: MethodOutput<'system.status'
         <h2 className="recovery-h2">{folder ? 'Cadangan di folder lain' : 'Cadangan, terbaru dahulu'}</h2>
         {latestGood && (
           <p className="recovery-latest" data-testid="recovery-latest">
-            Cadangan terbaru yang lolos pemeriksaan: <strong>{fmtBackupTime(latestGood.at)}</strong> ({latestGood.name}).
+            Cadangan terbaru yang lolos pemeriksaan: <strong>{fmtBackupTime(latestGood.at)}</strong> ({latestGood.name}
+            ).
           </p>
         )}
         <ErrorBanner error={backups.error} onRetry={backups.reload} title="Daftar cadangan tidak dapat dimuat" />
@@ -73,11 +75,20 @@ export function PemulihanPage({ status }: { status: MethodOutput<'system.status'
         <FolderField current={folder} onShow={setFolder} />
 
         <h2 className="recovery-h2">Periksa integritas</h2>
-        <p className="muted small">Membaca seluruh buku besar berkas ini dan menyebut baris pertama yang tidak cocok.</p>
+        <p className="muted small">
+          Membaca seluruh buku besar berkas ini dan menyebut baris pertama yang tidak cocok.
+        </p>
         <button type="button" className="btn btn-secondary" onClick={() => void check.run()} disabled={check.busy}>
           {check.busy ? 'Memeriksa…' : 'Periksa integritas'}
         </button>
-        {check.busy && check.status && <JobProgress status={check.status} onCancel={() => void check.cancel()} label="Memeriksa buku besar" testId="verify-job" />}
+        {check.busy && check.status && (
+          <JobProgress
+            status={check.status}
+            onCancel={() => void check.cancel()}
+            label="Memeriksa buku besar"
+            testId="verify-job"
+          />
+        )}
         <ErrorBanner error={check.error} title="Pemeriksaan tidak dapat dijalankan" />
         {check.report && (
           <div className="recovery-verify">
@@ -86,7 +97,8 @@ export function PemulihanPage({ status }: { status: MethodOutput<'system.status'
               at={check.at}
               todo={
                 <p>
-                  Pulihkan cadangan terbaru yang lolos pemeriksaan dari daftar di atas, lalu catat ulang dari formulir kertas apa yang tercatat sesudahnya.
+                  Pulihkan cadangan terbaru yang lolos pemeriksaan dari daftar di atas, lalu catat ulang dari formulir
+                  kertas apa yang tercatat sesudahnya.
                 </p>
               }
             />
@@ -126,7 +138,14 @@ function FolderField({ current, onShow }: { current: string | undefined; onShow(
       }}
     >
       <label htmlFor={id}>Cadangan di folder lain (USB)</label>
-      <input id={id} value={text} onChange={(e) => setText(e.target.value)} placeholder="Mis. E:\Cadangan Gudang" spellCheck={false} autoComplete="off" />
+      <input
+        id={id}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        placeholder="Mis. E:\Cadangan Gudang"
+        spellCheck={false}
+        autoComplete="off"
+      />
       <button type="submit" className="btn btn-secondary">
         {text.trim() ? 'Tampilkan' : 'Folder cadangan'}
       </button>

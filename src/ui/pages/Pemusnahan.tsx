@@ -25,7 +25,13 @@ interface Source {
 }
 
 const sourcesOf = (c: Candidate): Source[] => [
-  ...c.rusak.map((r) => ({ key: `${c.variantId}|RUSAK:${r.reason}`, variantId: c.variantId, from: `RUSAK:${r.reason}`, available: r.qty, defaultQty: r.qty })),
+  ...c.rusak.map((r) => ({
+    key: `${c.variantId}|RUSAK:${r.reason}`,
+    variantId: c.variantId,
+    from: `RUSAK:${r.reason}`,
+    available: r.qty,
+    defaultQty: r.qty,
+  })),
   { key: `${c.variantId}|BAIK`, variantId: c.variantId, from: 'BAIK', available: c.surplus, defaultQty: 0 },
 ]
 
@@ -78,9 +84,22 @@ export function PemusnahanPage({ election }: { election: Election }) {
     setBusy(true)
     setError(undefined)
     try {
-      const payload = lines.map((l) => ({ variantId: l.s.variantId, from: l.s.from, qty: Number.isNaN(l.n) ? -1 : l.n }))
-      const r = await invoke('pemusnahan.catat', { tanggal, metode: metode === 'lainnya' ? metodeLain : metode, tempat, note, lines: payload })
-      toast.showSuccess(`${fmt(total)} lembar surat suara dimusnahkan.${r.document.nomor ? ` BA nomor ${r.document.nomor}.` : ''}`, 'Pemusnahan tercatat')
+      const payload = lines.map((l) => ({
+        variantId: l.s.variantId,
+        from: l.s.from,
+        qty: Number.isNaN(l.n) ? -1 : l.n,
+      }))
+      const r = await invoke('pemusnahan.catat', {
+        tanggal,
+        metode: metode === 'lainnya' ? metodeLain : metode,
+        tempat,
+        note,
+        lines: payload,
+      })
+      toast.showSuccess(
+        `${fmt(total)} lembar surat suara dimusnahkan.${r.document.nomor ? ` BA nomor ${r.document.nomor}.` : ''}`,
+        'Pemusnahan tercatat',
+      )
       setDone({ qty: total, document: r.document })
       setQty({})
       setNote('')
@@ -105,8 +124,11 @@ export function PemusnahanPage({ election }: { election: Election }) {
           <div className="banner-body">
             <strong>{fmt(done.qty)} lembar surat suara dimusnahkan.</strong>
             <p>
-              Berita acara pemusnahan nomor <span className="ds-nomor" data-testid="pm-done-nomor">{done.document.nomor ?? `DOK-${done.document.id}`}</span> terbit. Cetak dan
-              tanda tangani bersama para saksi.
+              Berita acara pemusnahan nomor{' '}
+              <span className="ds-nomor" data-testid="pm-done-nomor">
+                {done.document.nomor ?? `DOK-${done.document.id}`}
+              </span>{' '}
+              terbit. Cetak dan tanda tangani bersama para saksi.
             </p>
           </div>
           <PrintBa documentId={done.document.id} nomor={done.document.nomor} label="Unduh BA (PDF)" primary />
@@ -115,7 +137,11 @@ export function PemusnahanPage({ election }: { election: Election }) {
 
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Section title="Surat suara yang dapat dimusnahkan" id="pm-kandidat">
-          <ErrorBanner error={kandidat.error} onRetry={kandidat.reload} title="Surat suara yang dapat dimusnahkan tidak dapat dimuat" />
+          <ErrorBanner
+            error={kandidat.error}
+            onRetry={kandidat.reload}
+            title="Surat suara yang dapat dimusnahkan tidak dapat dimuat"
+          />
           {!kandidat.data ? (
             !kandidat.error && <Loading />
           ) : rows.length === 0 ? (
@@ -133,8 +159,12 @@ export function PemusnahanPage({ election }: { election: Election }) {
                   <tr>
                     <th scope="col">Jenis surat suara · dapil</th>
                     <th scope="col">Asal</th>
-                    <th scope="col" className="num">Tersedia</th>
-                    <th scope="col" className="num">Dimusnahkan</th>
+                    <th scope="col" className="num">
+                      Tersedia
+                    </th>
+                    <th scope="col" className="num">
+                      Dimusnahkan
+                    </th>
                   </tr>
                 </thead>
                 {rows.map((c) => {
@@ -170,15 +200,22 @@ export function PemusnahanPage({ election }: { election: Election }) {
                                 <>
                                   <span className="pm-asal pm-asal-baik">Baik</span> kelebihan
                                   <span className="pm-why block" data-testid="pm-why">
-                                    Baik di gudang {fmt(c.baik)} lembar; masih dibutuhkan kit TPS {fmt(c.kitSisa)} dan cadangan PSU {fmt(c.psu)}
-                                    {c.surplus > 0 ? `, sehingga hanya kelebihannya (${fmt(c.surplus)} lembar) yang boleh dimusnahkan.` : ', sehingga belum ada kelebihan yang boleh dimusnahkan.'}
+                                    Baik di gudang {fmt(c.baik)} lembar; masih dibutuhkan kit TPS {fmt(c.kitSisa)} dan
+                                    cadangan PSU {fmt(c.psu)}
+                                    {c.surplus > 0
+                                      ? `, sehingga hanya kelebihannya (${fmt(c.surplus)} lembar) yang boleh dimusnahkan.`
+                                      : ', sehingga belum ada kelebihan yang boleh dimusnahkan.'}
                                   </span>
                                 </>
                               )}
                             </td>
                             <td className="num">
                               {reason ? (
-                                <HistoryLink value={s.available} filter={{ variantId: c.variantId, place: s.from }} title={`${c.label}, rusak ${reason.label}`} />
+                                <HistoryLink
+                                  value={s.available}
+                                  filter={{ variantId: c.variantId, place: s.from }}
+                                  title={`${c.label}, rusak ${reason.label}`}
+                                />
                               ) : (
                                 fmt(s.available)
                               )}
@@ -191,14 +228,18 @@ export function PemusnahanPage({ election }: { election: Election }) {
                                 value={valueOf(s)}
                                 disabled={s.available === 0 && valueOf(s) === ''}
                                 placeholder="0"
-                                aria-invalid={err || Number.isNaN(numberOf(s)) || numberOf(s) > s.available ? true : undefined}
+                                aria-invalid={
+                                  err || Number.isNaN(numberOf(s)) || numberOf(s) > s.available ? true : undefined
+                                }
                                 onChange={(e) => setQty((q) => ({ ...q, [s.key]: e.target.value }))}
                                 onBlur={(e) => {
                                   const n = parseQty(e.target.value)
                                   if (n !== null && !Number.isNaN(n)) setQty((q) => ({ ...q, [s.key]: fmt(n) }))
                                 }}
                               />
-                              {numberOf(s) > s.available && !err && <span className="field-error block">Paling banyak {fmt(s.available)}</span>}
+                              {numberOf(s) > s.available && !err && (
+                                <span className="field-error block">Paling banyak {fmt(s.available)}</span>
+                              )}
                               {err && <span className="field-error block">{err}</span>}
                             </td>
                           </tr>
@@ -225,7 +266,11 @@ export function PemusnahanPage({ election }: { election: Election }) {
                 </tfoot>
               </table>
               <p className="pm-terbilang" data-testid="pm-terbilang">
-                {total > 0 ? <>Jumlah yang akan dimusnahkan: {jumlahTerbilang(total)} lembar.</> : 'Belum ada jumlah yang akan dimusnahkan.'}
+                {total > 0 ? (
+                  <>Jumlah yang akan dimusnahkan: {jumlahTerbilang(total)} lembar.</>
+                ) : (
+                  'Belum ada jumlah yang akan dimusnahkan.'
+                )}
               </p>
             </div>
           )}
@@ -248,25 +293,69 @@ export function PemusnahanPage({ election }: { election: Election }) {
                 </Field>
                 {metode === 'lainnya' && (
                   <Field label="Cara lain" error={errors.metode} hint="Ditulis di BA: “dengan cara …”">
-                    {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={metodeLain} onChange={(e) => setMetodeLain(e.target.value)} />}
+                    {(id, d, inv) => (
+                      <input
+                        id={id}
+                        aria-describedby={d}
+                        aria-invalid={inv}
+                        value={metodeLain}
+                        onChange={(e) => setMetodeLain(e.target.value)}
+                      />
+                    )}
                   </Field>
                 )}
                 <Field label="Tanggal" error={errors.tanggal}>
-                  {(id, d, inv) => <input id={id} type="date" aria-describedby={d} aria-invalid={inv} value={tanggal} onChange={(e) => setTanggal(e.target.value)} />}
+                  {(id, d, inv) => (
+                    <input
+                      id={id}
+                      type="date"
+                      aria-describedby={d}
+                      aria-invalid={inv}
+                      value={tanggal}
+                      onChange={(e) => setTanggal(e.target.value)}
+                    />
+                  )}
                 </Field>
-                <Field label="Tempat pemusnahan" error={errors.tempat} className="span-2" hint="mis. Halaman gudang logistik KPU, Jl. Perintis Kemerdekaan No. 1">
-                  {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={tempat} onChange={(e) => setTempat(e.target.value)} />}
+                <Field
+                  label="Tempat pemusnahan"
+                  error={errors.tempat}
+                  className="span-2"
+                  hint="mis. Halaman gudang logistik KPU, Jl. Perintis Kemerdekaan No. 1"
+                >
+                  {(id, d, inv) => (
+                    <input
+                      id={id}
+                      aria-describedby={d}
+                      aria-invalid={inv}
+                      value={tempat}
+                      onChange={(e) => setTempat(e.target.value)}
+                    />
+                  )}
                 </Field>
-                <Field label="Catatan" error={errors.note} className="span-2" hint="Tercetak di berita acara sebagai keterangan.">
-                  {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={note} onChange={(e) => setNote(e.target.value)} />}
+                <Field
+                  label="Catatan"
+                  error={errors.note}
+                  className="span-2"
+                  hint="Tercetak di berita acara sebagai keterangan."
+                >
+                  {(id, d, inv) => (
+                    <input
+                      id={id}
+                      aria-describedby={d}
+                      aria-invalid={inv}
+                      value={note}
+                      onChange={(e) => setNote(e.target.value)}
+                    />
+                  )}
                 </Field>
               </div>
             </div>
             <div className="pm-saksi" data-testid="pm-saksi">
               <h3>Penanda tangan dan saksi</h3>
               <p className="muted small">
-                Saksi dari Bawaslu, Polres dan Kodim serta pejabat yang melaksanakan diambil dari penanda tangan <em>BA pemusnahan</em> di{' '}
-                <a href={href('pengaturan')}>Pengaturan › Penanda tangan per jenis dokumen</a>. Periksa namanya sebelum menerbitkan BA.
+                Saksi dari Bawaslu, Polres dan Kodim serta pejabat yang melaksanakan diambil dari penanda tangan{' '}
+                <em>BA pemusnahan</em> di <a href={href('pengaturan')}>Pengaturan › Penanda tangan per jenis dokumen</a>
+                . Periksa namanya sebelum menerbitkan BA.
               </p>
               {signers.length === 0 ? (
                 <p className="text-warn">Belum ada penanda tangan untuk BA pemusnahan.</p>
@@ -306,7 +395,9 @@ export function PemusnahanPage({ election }: { election: Election }) {
               {busy ? 'Memusnahkan…' : 'Musnahkan dan terbitkan BA'}
             </button>
             <span className="muted small">
-              {total > 0 ? `${fmt(total)} lembar berpindah ke “dimusnahkan” dan berita acara bernomor terbit dalam satu langkah.` : 'Isi jumlah yang dimusnahkan pada tabel di atas.'}
+              {total > 0
+                ? `${fmt(total)} lembar berpindah ke “dimusnahkan” dan berita acara bernomor terbit dalam satu langkah.`
+                : 'Isi jumlah yang dimusnahkan pada tabel di atas.'}
             </span>
           </div>
         </Section>
@@ -326,7 +417,9 @@ export function PemusnahanPage({ election }: { election: Election }) {
                   <th scope="col">Nomor BA</th>
                   <th scope="col">Tanggal</th>
                   <th scope="col">Cara · tempat</th>
-                  <th scope="col" className="num">Lembar</th>
+                  <th scope="col" className="num">
+                    Lembar
+                  </th>
                   <th scope="col">Dicatat oleh</th>
                   <th scope="col">
                     <span className="visually-hidden">Tindakan</span>
@@ -344,10 +437,16 @@ export function PemusnahanPage({ election }: { election: Election }) {
                       {p.note && <span className="muted small block">{p.note}</span>}
                     </td>
                     <td className="num">
-                      <HistoryLink value={p.qty} filter={{ documentId: `PEMUSNAHAN:${p.id}` }} title={`pemusnahan${p.nomor ? ' ' + p.nomor : ' #' + p.id}`} />
+                      <HistoryLink
+                        value={p.qty}
+                        filter={{ documentId: `PEMUSNAHAN:${p.id}` }}
+                        title={`pemusnahan${p.nomor ? ' ' + p.nomor : ' #' + p.id}`}
+                      />
                     </td>
                     <td>{p.actor}</td>
-                    <td className="actions">{p.documentId !== null && <PrintBa documentId={p.documentId} nomor={p.nomor} label="Unduh BA" />}</td>
+                    <td className="actions">
+                      {p.documentId !== null && <PrintBa documentId={p.documentId} nomor={p.nomor} label="Unduh BA" />}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -359,7 +458,17 @@ export function PemusnahanPage({ election }: { election: Election }) {
   )
 }
 
-function PrintBa({ documentId, nomor, label, primary }: { documentId: number; nomor: string | null; label: string; primary?: boolean }) {
+function PrintBa({
+  documentId,
+  nomor,
+  label,
+  primary,
+}: {
+  documentId: number
+  nomor: string | null
+  label: string
+  primary?: boolean
+}) {
   const { print, isBusy } = usePrint()
   return (
     <button

@@ -11,7 +11,15 @@ import { fmt } from '../format'
 import { href, navigate } from '../router'
 import { PenerimaanDetail } from './PenerimaanDetail'
 import { PenerimaanForm } from './PenerimaanForm'
-import { fmtIso, fmtLocalDateTime, parseCount, SelisihBadge, tidyCount, VariantLabel, variantName } from './PenerimaanShared'
+import {
+  fmtIso,
+  fmtLocalDateTime,
+  parseCount,
+  SelisihBadge,
+  tidyCount,
+  VariantLabel,
+  variantName,
+} from './PenerimaanShared'
 import './penerimaan.css'
 
 /** '#/penerimaan' lists deliveries, '#/penerimaan/baru' records one, '#/penerimaan/<id>' shows one. */
@@ -30,7 +38,9 @@ function PenerimaanList() {
   const deliveries = useApi('penerimaan.list', {})
   const variants = useApi('barang.varian', {})
   const byId = useMemo(() => new Map((variants.data ?? []).map((v) => [v.variantId, v])), [variants.data])
-  const open = (deliveries.data ?? []).flatMap((d) => d.lines.filter((l) => l.selisih !== 0 && !l.selesai).map((l) => ({ d, l })))
+  const open = (deliveries.data ?? []).flatMap((d) =>
+    d.lines.filter((l) => l.selisih !== 0 && !l.selesai).map((l) => ({ d, l })),
+  )
 
   return (
     <>
@@ -55,7 +65,8 @@ function PenerimaanList() {
                   <a href={href('penerimaan', d.id)}>
                     #{d.id} {d.suratJalan}
                   </a>
-                  : {byId.get(l.variantId) ? variantName(byId.get(l.variantId)!) : l.label} {l.selisih < 0 ? 'kurang' : 'lebih'} {fmt(Math.abs(l.selisih))} {l.unit}
+                  : {byId.get(l.variantId) ? variantName(byId.get(l.variantId)!) : l.label}{' '}
+                  {l.selisih < 0 ? 'kurang' : 'lebih'} {fmt(Math.abs(l.selisih))} {l.unit}
                 </span>
               ))}
             </p>
@@ -64,12 +75,17 @@ function PenerimaanList() {
       )}
 
       <Section title="Daftar penerimaan">
-        <ErrorBanner error={deliveries.error} onRetry={deliveries.reload} title="Daftar penerimaan tidak dapat dimuat" />
+        <ErrorBanner
+          error={deliveries.error}
+          onRetry={deliveries.reload}
+          title="Daftar penerimaan tidak dapat dimuat"
+        />
         {deliveries.data ? (
           deliveries.data.length === 0 ? (
             <div className="empty-state">
               <p>
-                <strong>Belum ada penerimaan.</strong> Catat kiriman pertama dari penyedia saat truk tiba, dengan surat jalan di tangan.
+                <strong>Belum ada penerimaan.</strong> Catat kiriman pertama dari penyedia saat truk tiba, dengan surat
+                jalan di tangan.
               </p>
               <button type="button" className="btn btn-primary" onClick={() => navigate('penerimaan', 'baru')}>
                 Catat penerimaan…
@@ -107,9 +123,15 @@ function DeliveryTable({ rows, variants }: { rows: Delivery[]; variants: Map<num
             <th scope="col">Diterima</th>
             <th scope="col">Surat jalan · penyedia</th>
             <th scope="col">Barang</th>
-            <th scope="col" className="num">Menurut surat jalan</th>
-            <th scope="col" className="num">Terhitung</th>
-            <th scope="col" className="num">Tertukar</th>
+            <th scope="col" className="num">
+              Menurut surat jalan
+            </th>
+            <th scope="col" className="num">
+              Terhitung
+            </th>
+            <th scope="col" className="num">
+              Tertukar
+            </th>
             <th scope="col">Selisih</th>
             <th scope="col">BA penerimaan</th>
           </tr>
@@ -171,7 +193,13 @@ function DeliveryRows({ d, variants }: { d: Delivery; variants: Map<number, Vari
           </td>
           {i === 0 && (
             <td rowSpan={span}>
-              {d.baNomor ? <span className="pn-nomor">{d.baNomor}</span> : d.baDocumentId ? 'Terbit' : <span className="badge badge-muted">Belum terbit</span>}
+              {d.baNomor ? (
+                <span className="pn-nomor">{d.baNomor}</span>
+              ) : d.baDocumentId ? (
+                'Terbit'
+              ) : (
+                <span className="badge badge-muted">Belum terbit</span>
+              )}
             </td>
           )}
         </tr>
@@ -217,12 +245,19 @@ function TertukarSection({ deliveries, variants }: { deliveries: Delivery[]; var
       title="Surat suara tertukar"
       id="tertukar"
       actions={
-        <button type="button" className="btn btn-secondary" onClick={() => setReturning(true)} disabled={held.length === 0}>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={() => setReturning(true)}
+          disabled={held.length === 0}
+        >
           Kembalikan ke penyedia…
         </button>
       }
     >
-      <p className="muted small pn-explain">Disisihkan dari stok sampai dikembalikan kepada penyedia dengan nota pengembalian.</p>
+      <p className="muted small pn-explain">
+        Disisihkan dari stok sampai dikembalikan kepada penyedia dengan nota pengembalian.
+      </p>
       <ErrorBanner error={recon.error} onRetry={recon.reload} title="Posisi tertukar tidak dapat dimuat" />
       {recon.data ? (
         rows.length === 0 ? (
@@ -234,8 +269,12 @@ function TertukarSection({ deliveries, variants }: { deliveries: Delivery[]; var
                 <tr>
                   <th scope="col">Barang</th>
                   <th scope="col">Milik</th>
-                  <th scope="col" className="num">Disisihkan</th>
-                  <th scope="col" className="num">Sudah dikembalikan</th>
+                  <th scope="col" className="num">
+                    Disisihkan
+                  </th>
+                  <th scope="col" className="num">
+                    Sudah dikembalikan
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -246,7 +285,11 @@ function TertukarSection({ deliveries, variants }: { deliveries: Delivery[]; var
                     </th>
                     <td>{(notes.get(r.variantId) ?? []).join('; ') || <span className="muted">—</span>}</td>
                     <td className="num" data-testid="held">
-                      <HistoryLink value={r.tertukar} filter={{ variantId: r.variantId, place: 'TERTUKAR' }} title={`${r.itemName}${r.dapil ? ' · ' + r.dapil : ''}, tertukar`} />
+                      <HistoryLink
+                        value={r.tertukar}
+                        filter={{ variantId: r.variantId, place: 'TERTUKAR' }}
+                        title={`${r.itemName}${r.dapil ? ' · ' + r.dapil : ''}, tertukar`}
+                      />
                     </td>
                     <td className="num" data-testid="returned">
                       {fmt(r.tertukarDikembalikan)}
@@ -274,7 +317,9 @@ function TertukarSection({ deliveries, variants }: { deliveries: Delivery[]; var
                   <th scope="col">Waktu</th>
                   <th scope="col">Penyedia</th>
                   <th scope="col">Barang</th>
-                  <th scope="col" className="num">Jumlah</th>
+                  <th scope="col" className="num">
+                    Jumlah
+                  </th>
                   <th scope="col">Keterangan</th>
                   <th scope="col">Petugas</th>
                 </tr>
@@ -294,7 +339,11 @@ function TertukarSection({ deliveries, variants }: { deliveries: Delivery[]; var
                     <td className="num">
                       {r.lines.map((l) => (
                         <div key={l.variantId} className="pn-stack">
-                          <HistoryLink value={l.qty} filter={{ documentId: `RETUR:${r.id}`, variantId: l.variantId }} title={`${l.label}, pengembalian #${r.id}`} />
+                          <HistoryLink
+                            value={l.qty}
+                            filter={{ documentId: `RETUR:${r.id}`, variantId: l.variantId }}
+                            title={`${l.label}, pengembalian #${r.id}`}
+                          />
                         </div>
                       ))}
                     </td>
@@ -310,7 +359,15 @@ function TertukarSection({ deliveries, variants }: { deliveries: Delivery[]; var
         !returs.error && <Loading />
       )}
 
-      {returning && <ReturDialog held={held} deliveries={deliveries} variants={variants} notes={notes} onClose={() => setReturning(false)} />}
+      {returning && (
+        <ReturDialog
+          held={held}
+          deliveries={deliveries}
+          variants={variants}
+          notes={notes}
+          onClose={() => setReturning(false)}
+        />
+      )}
     </Section>
   )
 }
@@ -335,7 +392,9 @@ function ReturDialog({
     const whose = [...new Set(held.flatMap((r) => notes.get(r.variantId) ?? []))]
     return whose.length ? `Surat suara tertukar ${whose.join('; ')}` : ''
   })
-  const [qty, setQty] = useState<Record<number, string>>(() => Object.fromEntries(held.map((r) => [r.variantId, fmt(r.tertukar)])))
+  const [qty, setQty] = useState<Record<number, string>>(() =>
+    Object.fromEntries(held.map((r) => [r.variantId, fmt(r.tertukar)])),
+  )
   const [error, setError] = useState<ApiError | undefined>()
   const [sentOrder, setSentOrder] = useState<number[]>([])
   const [busy, setBusy] = useState(false)
@@ -346,7 +405,11 @@ function ReturDialog({
     const i = sentOrder.indexOf(variantId)
     return i >= 0 ? (errors[`lines.${i}.qty`] ?? errors[`lines.${i}.variantId`]) : undefined
   }
-  const placed = new Set(['penyedia', 'note', ...sentOrder.flatMap((_, i) => [`lines.${i}.qty`, `lines.${i}.variantId`])])
+  const placed = new Set([
+    'penyedia',
+    'note',
+    ...sentOrder.flatMap((_, i) => [`lines.${i}.qty`, `lines.${i}.variantId`]),
+  ])
   const unplaced = error ? error.details.filter((d) => !d.column || !placed.has(d.column)) : []
 
   async function save(e?: FormEvent) {
@@ -356,7 +419,11 @@ function ReturDialog({
       const n = parseCount(qty[r.variantId] ?? '')
       if (n === 'invalid') {
         setSentOrder([r.variantId])
-        setError(new ApiError('INVALID_INPUT', 'Periksa jumlah yang ditandai', [{ column: 'lines.0.qty', message: 'Isi dengan angka bulat' }]))
+        setError(
+          new ApiError('INVALID_INPUT', 'Periksa jumlah yang ditandai', [
+            { column: 'lines.0.qty', message: 'Isi dengan angka bulat' },
+          ]),
+        )
         return
       }
       if (n) lines.push({ variantId: r.variantId, qty: n })
@@ -366,7 +433,10 @@ function ReturDialog({
     setError(undefined)
     try {
       const r = await invoke('penerimaan.retur', { penyedia, note, lines })
-      toast.showSuccess(`${lines.map((l) => `${fmt(l.qty)} ${variants.get(l.variantId)?.unit ?? ''}`.trim()).join(', ')} dikembalikan kepada ${penyedia}.`, `Pengembalian #${r.id} tercatat`)
+      toast.showSuccess(
+        `${lines.map((l) => `${fmt(l.qty)} ${variants.get(l.variantId)?.unit ?? ''}`.trim()).join(', ')} dikembalikan kepada ${penyedia}.`,
+        `Pengembalian #${r.id} tercatat`,
+      )
       refreshAll()
       onClose()
     } catch (err) {
@@ -393,7 +463,10 @@ function ReturDialog({
       }
     >
       <form onSubmit={save} noValidate>
-        <p>Surat suara tertukar keluar dari gudang kembali kepada penyedia (TERTUKAR → PENYEDIA). Isi 0 untuk yang belum dikembalikan.</p>
+        <p>
+          Surat suara tertukar keluar dari gudang kembali kepada penyedia (TERTUKAR → PENYEDIA). Isi 0 untuk yang belum
+          dikembalikan.
+        </p>
         {error && (
           <div className="banner banner-error" role="alert">
             <div className="banner-body">
@@ -405,18 +478,44 @@ function ReturDialog({
         )}
         <div className="form-grid">
           <Field label="Penyedia" error={errors.penyedia}>
-            {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={penyedia} onChange={(e) => setPenyedia(e.target.value)} data-autofocus />}
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={penyedia}
+                onChange={(e) => setPenyedia(e.target.value)}
+                data-autofocus
+              />
+            )}
           </Field>
-          <Field label="Keterangan pengembalian" error={errors.note} className="span-2" hint="Tercetak pada nota pengembalian, mis. milik siapa dan nomor surat jalannya">
-            {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={note} onChange={(e) => setNote(e.target.value)} />}
+          <Field
+            label="Keterangan pengembalian"
+            error={errors.note}
+            className="span-2"
+            hint="Tercetak pada nota pengembalian, mis. milik siapa dan nomor surat jalannya"
+          >
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+              />
+            )}
           </Field>
         </div>
         <table className="table table-compact pn-retur-lines">
           <thead>
             <tr>
               <th scope="col">Barang</th>
-              <th scope="col" className="num">Disisihkan</th>
-              <th scope="col" className="num">Dikembalikan sekarang</th>
+              <th scope="col" className="num">
+                Disisihkan
+              </th>
+              <th scope="col" className="num">
+                Dikembalikan sekarang
+              </th>
             </tr>
           </thead>
           <tbody>

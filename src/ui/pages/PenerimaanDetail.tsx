@@ -59,7 +59,11 @@ export function PenerimaanDetail({ id }: { id: number }) {
         <Section
           title="Barang diterima"
           actions={
-            <button type="button" className="btn btn-secondary" onClick={() => history.open({ documentId: ref }, `penerimaan #${d.id}`)}>
+            <button
+              type="button"
+              className="btn btn-secondary"
+              onClick={() => history.open({ documentId: ref }, `penerimaan #${d.id}`)}
+            >
               Riwayat buku besar…
             </button>
           }
@@ -69,11 +73,19 @@ export function PenerimaanDetail({ id }: { id: number }) {
               <thead>
                 <tr>
                   <th scope="col">Barang</th>
-                  <th scope="col" className="num">Dus × isi</th>
-                  <th scope="col" className="num">Menurut surat jalan</th>
-                  <th scope="col" className="num">Terhitung</th>
+                  <th scope="col" className="num">
+                    Dus × isi
+                  </th>
+                  <th scope="col" className="num">
+                    Menurut surat jalan
+                  </th>
+                  <th scope="col" className="num">
+                    Terhitung
+                  </th>
                   <th scope="col">Selisih</th>
-                  <th scope="col" className="num">Tertukar</th>
+                  <th scope="col" className="num">
+                    Tertukar
+                  </th>
                   <th scope="col">Penyelesaian selisih</th>
                 </tr>
               </thead>
@@ -83,12 +95,18 @@ export function PenerimaanDetail({ id }: { id: number }) {
                     <th scope="row">
                       <VariantLabel v={byId.get(l.variantId)} fallback={l.label} stacked />
                     </th>
-                    <td className="num">{l.dus !== null && l.isiPerDus !== null ? `${fmt(l.dus)} × ${fmt(l.isiPerDus)}` : '—'}</td>
+                    <td className="num">
+                      {l.dus !== null && l.isiPerDus !== null ? `${fmt(l.dus)} × ${fmt(l.isiPerDus)}` : '—'}
+                    </td>
                     <td className="num" data-testid="stated">
                       {fmt(l.statedQty)}
                     </td>
                     <td className="num" data-testid="counted">
-                      <HistoryLink value={l.countedQty} filter={{ documentId: ref, variantId: l.variantId, place: 'DITERIMA' }} title={`${l.label}, terhitung pada penerimaan #${d.id}`} />
+                      <HistoryLink
+                        value={l.countedQty}
+                        filter={{ documentId: ref, variantId: l.variantId, place: 'DITERIMA' }}
+                        title={`${l.label}, terhitung pada penerimaan #${d.id}`}
+                      />
                     </td>
                     <td data-testid="selisih">
                       <SelisihBadge selisih={l.selisih} settled={l.selesai !== null} unit={l.unit} />
@@ -96,7 +114,11 @@ export function PenerimaanDetail({ id }: { id: number }) {
                     <td className="num" data-testid="tertukar">
                       {l.tertukarQty > 0 ? (
                         <>
-                          <HistoryLink value={l.tertukarQty} filter={{ documentId: ref, variantId: l.variantId, place: 'TERTUKAR' }} title={`${l.label}, tertukar pada penerimaan #${d.id}`} />
+                          <HistoryLink
+                            value={l.tertukarQty}
+                            filter={{ documentId: ref, variantId: l.variantId, place: 'TERTUKAR' }}
+                            title={`${l.label}, tertukar pada penerimaan #${d.id}`}
+                          />
                           {l.tertukarNote && <span className="muted small block">{l.tertukarNote}</span>}
                         </>
                       ) : (
@@ -125,8 +147,8 @@ export function PenerimaanDetail({ id }: { id: number }) {
             </table>
           </div>
           <p className="muted small pn-explain">
-            Catatan penerimaan tidak pernah diubah. Angka terhitung dan tertukar berasal dari buku besar: klik angkanya untuk melihat riwayat, lalu pilih{' '}
-            <em>Koreksi…</em> bila hasil hitung ternyata salah.
+            Catatan penerimaan tidak pernah diubah. Angka terhitung dan tertukar berasal dari buku besar: klik angkanya
+            untuk melihat riwayat, lalu pilih <em>Koreksi…</em> bila hasil hitung ternyata salah.
           </p>
         </Section>
 
@@ -161,7 +183,10 @@ export function PenerimaanDetail({ id }: { id: number }) {
               {d.recordedBy}, {fmtIso(d.recordedAt)}
             </dd>
             <dt>BA penerimaan</dt>
-            <dd data-testid="ba-status">{d.baNomor ?? (d.baDocumentId ? 'Terbit (tanpa nomor)' : <span className="muted">Belum diterbitkan</span>)}</dd>
+            <dd data-testid="ba-status">
+              {d.baNomor ??
+                (d.baDocumentId ? 'Terbit (tanpa nomor)' : <span className="muted">Belum diterbitkan</span>)}
+            </dd>
           </dl>
         </Section>
       </div>
@@ -208,7 +233,13 @@ function BaButtons({ delivery: d }: { delivery: Delivery }) {
       {busy ? 'Menerbitkan…' : 'Terbitkan BA penerimaan'}
     </button>
   ) : (
-    <button type="button" className="btn btn-secondary" onClick={() => void reprint(d.baDocumentId!)} disabled={busy} title={d.baNomor ? `BA nomor ${d.baNomor}` : undefined}>
+    <button
+      type="button"
+      className="btn btn-secondary"
+      onClick={() => void reprint(d.baDocumentId!)}
+      disabled={busy}
+      title={d.baNomor ? `BA nomor ${d.baNomor}` : undefined}
+    >
       {busy ? 'Mencetak…' : 'Cetak ulang (SALINAN)'}
     </button>
   )
@@ -229,7 +260,10 @@ function SettleDialog({ line, deliveryId, onClose }: { line: DeliveryLine; deliv
     setError(undefined)
     try {
       await invoke('penerimaan.selisihSelesai', { lineId: line.lineId, note })
-      toast.showSuccess(`${line.label}: ${word} ${fmt(Math.abs(line.selisih))} ${line.unit} dinyatakan selesai.`, `Penerimaan #${deliveryId}`)
+      toast.showSuccess(
+        `${line.label}: ${word} ${fmt(Math.abs(line.selisih))} ${line.unit} dinyatakan selesai.`,
+        `Penerimaan #${deliveryId}`,
+      )
       refreshAll()
       onClose()
     } catch (err) {
@@ -260,8 +294,22 @@ function SettleDialog({ line, deliveryId, onClose }: { line: DeliveryLine; deliv
           <SelisihBadge selisih={line.selisih} unit={line.unit} />. Selisih tetap tampil sampai dinyatakan selesai.
         </p>
         {error && !errors.note && <ErrorBanner error={error} title="Belum tersimpan" />}
-        <Field label="Keterangan penyelesaian" error={errors.note} hint="Mis. kekurangan dikirim dengan surat jalan berikutnya, atau hitung ulang bersama penyedia">
-          {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={note} onChange={(e) => setNote(e.target.value)} data-autofocus autoComplete="off" />}
+        <Field
+          label="Keterangan penyelesaian"
+          error={errors.note}
+          hint="Mis. kekurangan dikirim dengan surat jalan berikutnya, atau hitung ulang bersama penyedia"
+        >
+          {(id, d, inv) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              aria-invalid={inv}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              data-autofocus
+              autoComplete="off"
+            />
+          )}
         </Field>
         <button type="submit" hidden tabIndex={-1} />
       </form>

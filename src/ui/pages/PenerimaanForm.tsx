@@ -23,9 +23,29 @@ interface LineDraft {
 }
 
 type LineField = 'variantId' | 'dus' | 'isiPerDus' | 'statedQty' | 'countedQty' | 'tertukarQty' | 'tertukarNote'
-const LINE_FIELDS: LineField[] = ['variantId', 'dus', 'isiPerDus', 'statedQty', 'countedQty', 'tertukarQty', 'tertukarNote']
+const LINE_FIELDS: LineField[] = [
+  'variantId',
+  'dus',
+  'isiPerDus',
+  'statedQty',
+  'countedQty',
+  'tertukarQty',
+  'tertukarNote',
+]
 
-const HEADER_FIELDS = ['kind', 'receivedAt', 'penyedia', 'suratJalan', 'bttb', 'kendaraan', 'pengemudi', 'wakilNama', 'wakilJabatan', 'penggantiUntuk', 'note'] as const
+const HEADER_FIELDS = [
+  'kind',
+  'receivedAt',
+  'penyedia',
+  'suratJalan',
+  'bttb',
+  'kendaraan',
+  'pengemudi',
+  'wakilNama',
+  'wakilJabatan',
+  'penggantiUntuk',
+  'note',
+] as const
 type HeaderField = (typeof HEADER_FIELDS)[number]
 
 interface HeaderDraft {
@@ -116,19 +136,24 @@ export function PenerimaanForm() {
   useEffect(() => {
     if (!error) return
     const form = formRef.current
-    const target = form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('[role="alert"]')
+    const target =
+      form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('[role="alert"]')
     target?.scrollIntoView({ block: 'center' })
     if (target?.matches('input, select')) target.focus()
   }, [error])
 
   const active = useMemo(() => (variants.data ?? []).filter((v) => v.active), [variants.data])
   const byId = useMemo(() => new Map(active.map((v) => [String(v.variantId), v])), [active])
-  const penyediaNames = useMemo(() => [...new Set((deliveries.data ?? []).map((d) => d.penyedia))].sort(), [deliveries.data])
+  const penyediaNames = useMemo(
+    () => [...new Set((deliveries.data ?? []).map((d) => d.penyedia))].sort(),
+    [deliveries.data],
+  )
   const placed = error ? placeIssues(error) : { header: {}, lines: new Map<string, string>(), rest: [] }
   const lineError = (row: number, f: LineField) => placed.lines.get(`${row}:${f}`)
 
   const set = <K extends keyof HeaderDraft>(k: K, v: HeaderDraft[K]) => setH((d) => ({ ...d, [k]: v }))
-  const setLine = (key: number, patch: Partial<LineDraft>) => setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)))
+  const setLine = (key: number, patch: Partial<LineDraft>) =>
+    setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)))
 
   function addLine() {
     const l = emptyLine()
@@ -155,7 +180,11 @@ export function PenerimaanForm() {
     }
     if (t.tagName === 'BUTTON' || t.tagName === 'TEXTAREA' || t.tagName === 'A') return
     e.preventDefault()
-    const fields = [...(formRef.current?.querySelectorAll<HTMLElement>('input:not([disabled]):not([type=radio]), select:not([disabled]), textarea') ?? [])]
+    const fields = [
+      ...(formRef.current?.querySelectorAll<HTMLElement>(
+        'input:not([disabled]):not([type=radio]), select:not([disabled]), textarea',
+      ) ?? []),
+    ]
     const i = fields.indexOf(t)
     const next = fields.slice(i + 1).find((f) => !f.hasAttribute('readonly')) ?? saveRef.current
     next?.focus()
@@ -177,7 +206,8 @@ export function PenerimaanForm() {
     const out: MethodInput<'penerimaan.catat'>['lines'] = lines.map((l, i) => {
       const row = i + 1
       if (!l.variantId) local.push({ row, column: 'variantId', message: 'Pilih barang' })
-      if (l.counted.trim() === '') local.push({ row, column: 'countedQty', message: 'Isi hasil hitung (0 bila tidak ada)' })
+      if (l.counted.trim() === '')
+        local.push({ row, column: 'countedQty', message: 'Isi hasil hitung (0 bila tidak ada)' })
       const dus = num(row, 'dus', l.dus, null)
       const isiPerDus = num(row, 'isiPerDus', l.isi, null)
       const statedQty = l.statedTyped ? num(row, 'statedQty', l.stated, null) : null
@@ -198,8 +228,15 @@ export function PenerimaanForm() {
     setBusy(true)
     setError(undefined)
     try {
-      const d = await invoke('penerimaan.catat', { ...h, penggantiUntuk: h.kind === 'pengganti' ? h.penggantiUntuk : '', lines: out })
-      toast.showSuccess(`Surat jalan ${d.suratJalan} dari ${d.penyedia}: ${fmt(d.lines.length)} barang tercatat.`, `Penerimaan #${d.id} tersimpan`)
+      const d = await invoke('penerimaan.catat', {
+        ...h,
+        penggantiUntuk: h.kind === 'pengganti' ? h.penggantiUntuk : '',
+        lines: out,
+      })
+      toast.showSuccess(
+        `Surat jalan ${d.suratJalan} dari ${d.penyedia}: ${fmt(d.lines.length)} barang tercatat.`,
+        `Penerimaan #${d.id} tersimpan`,
+      )
       refreshAll()
       navigate('penerimaan', d.id)
     } catch (err) {
@@ -208,7 +245,8 @@ export function PenerimaanForm() {
     }
   }
 
-  if (variants.error) return <ErrorBanner error={variants.error} onRetry={variants.reload} title="Daftar barang tidak dapat dimuat" />
+  if (variants.error)
+    return <ErrorBanner error={variants.error} onRetry={variants.reload} title="Daftar barang tidak dapat dimuat" />
   if (!variants.data) return <Loading />
 
   const hErr = placed.header
@@ -217,7 +255,11 @@ export function PenerimaanForm() {
       const s = statedOf(l)
       const c = parseCount(l.counted)
       const x = parseCount(l.tertukar)
-      return { stated: t.stated + (typeof s === 'number' ? s : 0), counted: t.counted + (typeof c === 'number' ? c : 0), tertukar: t.tertukar + (typeof x === 'number' ? x : 0) }
+      return {
+        stated: t.stated + (typeof s === 'number' ? s : 0),
+        counted: t.counted + (typeof c === 'number' ? c : 0),
+        tertukar: t.tertukar + (typeof x === 'number' ? x : 0),
+      }
     },
     { stated: 0, counted: 0, tertukar: 0 },
   )
@@ -232,12 +274,23 @@ export function PenerimaanForm() {
         title="Catat penerimaan"
         lead="Salin dari surat jalan dan BTTB, lalu isi hasil hitung di gudang. Enter berpindah ke isian berikutnya; Ctrl+Enter menyimpan. Catatan penerimaan tidak dapat diubah setelah disimpan; angka hitung dikoreksi melalui riwayat."
       />
-      <form ref={formRef} className="pn-form" onSubmit={submit} onKeyDown={onKeyDown} noValidate data-testid="penerimaan-form">
+      <form
+        ref={formRef}
+        className="pn-form"
+        onSubmit={submit}
+        onKeyDown={onKeyDown}
+        noValidate
+        data-testid="penerimaan-form"
+      >
         {error && (
           <div className="banner banner-error" role="alert">
             <div className="banner-body">
               <strong>Penerimaan belum tersimpan</strong>
-              <p>{placed.rest.length || error.details.length === 0 ? error.message : 'Periksa isian yang ditandai di bawah.'}</p>
+              <p>
+                {placed.rest.length || error.details.length === 0
+                  ? error.message
+                  : 'Periksa isian yang ditandai di bawah.'}
+              </p>
               <IssueTable issues={placed.rest} />
             </div>
           </div>
@@ -247,35 +300,77 @@ export function PenerimaanForm() {
           <fieldset className="pn-kind">
             <legend>Jenis pengiriman</legend>
             <label className={`radio-card${h.kind === 'biasa' ? ' selected' : ''}`}>
-              <input type="radio" name="kind" value="biasa" checked={h.kind === 'biasa'} onChange={() => set('kind', 'biasa')} />
+              <input
+                type="radio"
+                name="kind"
+                value="biasa"
+                checked={h.kind === 'biasa'}
+                onChange={() => set('kind', 'biasa')}
+              />
               <span>
                 <strong>Pengiriman biasa</strong>
                 <span className="small">Surat suara atau barang logistik sesuai kontrak dengan penyedia</span>
               </span>
             </label>
             <label className={`radio-card${h.kind === 'pengganti' ? ' selected' : ''}`}>
-              <input type="radio" name="kind" value="pengganti" checked={h.kind === 'pengganti'} onChange={() => set('kind', 'pengganti')} />
+              <input
+                type="radio"
+                name="kind"
+                value="pengganti"
+                checked={h.kind === 'pengganti'}
+                onChange={() => set('kind', 'pengganti')}
+              />
               <span>
                 <strong>Pengganti</strong>
-                <span className="small">Pengganti surat suara rusak atau kurang; tetap disortir seperti kiriman lain</span>
+                <span className="small">
+                  Pengganti surat suara rusak atau kurang; tetap disortir seperti kiriman lain
+                </span>
               </span>
             </label>
           </fieldset>
           <div className="form-grid pn-header-grid">
             {h.kind === 'pengganti' && (
-              <Field label="Penggantian untuk" error={hErr.penggantiUntuk} className="span-2" hint="Mis. nomor BA surat suara rusak/kurang yang diganti">
-                {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={h.penggantiUntuk} onChange={(e) => set('penggantiUntuk', e.target.value)} />}
+              <Field
+                label="Penggantian untuk"
+                error={hErr.penggantiUntuk}
+                className="span-2"
+                hint="Mis. nomor BA surat suara rusak/kurang yang diganti"
+              >
+                {(id, d, inv) => (
+                  <input
+                    id={id}
+                    aria-describedby={d}
+                    aria-invalid={inv}
+                    value={h.penggantiUntuk}
+                    onChange={(e) => set('penggantiUntuk', e.target.value)}
+                  />
+                )}
               </Field>
             )}
             <Field label="Waktu diterima" error={hErr.receivedAt}>
               {(id, d, inv) => (
-                <input id={id} aria-describedby={d} aria-invalid={inv} type="datetime-local" value={h.receivedAt} onChange={(e) => set('receivedAt', e.target.value)} />
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  aria-invalid={inv}
+                  type="datetime-local"
+                  value={h.receivedAt}
+                  onChange={(e) => set('receivedAt', e.target.value)}
+                />
               )}
             </Field>
             <Field label="Penyedia" error={hErr.penyedia} hint="Nama perusahaan percetakan/penyedia">
               {(id, d, inv) => (
                 <>
-                  <input id={id} aria-describedby={d} aria-invalid={inv} list={id + '-list'} value={h.penyedia} onChange={(e) => set('penyedia', e.target.value)} autoComplete="off" />
+                  <input
+                    id={id}
+                    aria-describedby={d}
+                    aria-invalid={inv}
+                    list={id + '-list'}
+                    value={h.penyedia}
+                    onChange={(e) => set('penyedia', e.target.value)}
+                    autoComplete="off"
+                  />
                   <datalist id={id + '-list'}>
                     {penyediaNames.map((n) => (
                       <option key={n} value={n} />
@@ -285,22 +380,72 @@ export function PenerimaanForm() {
               )}
             </Field>
             <Field label="Nomor surat jalan" error={hErr.suratJalan}>
-              {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={h.suratJalan} onChange={(e) => set('suratJalan', e.target.value)} autoComplete="off" />}
+              {(id, d, inv) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  aria-invalid={inv}
+                  value={h.suratJalan}
+                  onChange={(e) => set('suratJalan', e.target.value)}
+                  autoComplete="off"
+                />
+              )}
             </Field>
             <Field label="Nomor BTTB" error={hErr.bttb} hint="Bukti tanda terima barang, bila ada">
-              {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={h.bttb} onChange={(e) => set('bttb', e.target.value)} autoComplete="off" />}
+              {(id, d, inv) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  aria-invalid={inv}
+                  value={h.bttb}
+                  onChange={(e) => set('bttb', e.target.value)}
+                  autoComplete="off"
+                />
+              )}
             </Field>
             <Field label="Kendaraan" error={hErr.kendaraan} hint="Jenis dan nomor polisi, mis. truk BK 8123 AB">
-              {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={h.kendaraan} onChange={(e) => set('kendaraan', e.target.value)} />}
+              {(id, d, inv) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  aria-invalid={inv}
+                  value={h.kendaraan}
+                  onChange={(e) => set('kendaraan', e.target.value)}
+                />
+              )}
             </Field>
             <Field label="Pengemudi" error={hErr.pengemudi}>
-              {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={h.pengemudi} onChange={(e) => set('pengemudi', e.target.value)} />}
+              {(id, d, inv) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  aria-invalid={inv}
+                  value={h.pengemudi}
+                  onChange={(e) => set('pengemudi', e.target.value)}
+                />
+              )}
             </Field>
             <Field label="Nama wakil penyedia" error={hErr.wakilNama} hint="Yang menandatangani BA penerimaan">
-              {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={h.wakilNama} onChange={(e) => set('wakilNama', e.target.value)} />}
+              {(id, d, inv) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  aria-invalid={inv}
+                  value={h.wakilNama}
+                  onChange={(e) => set('wakilNama', e.target.value)}
+                />
+              )}
             </Field>
             <Field label="Jabatan wakil penyedia" error={hErr.wakilJabatan}>
-              {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={h.wakilJabatan} onChange={(e) => set('wakilJabatan', e.target.value)} />}
+              {(id, d, inv) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  aria-invalid={inv}
+                  value={h.wakilJabatan}
+                  onChange={(e) => set('wakilJabatan', e.target.value)}
+                />
+              )}
             </Field>
           </div>
         </Section>
@@ -314,9 +459,10 @@ export function PenerimaanForm() {
           }
         >
           <p className="muted small pn-explain">
-            <strong>Menurut surat jalan</strong> dihitung dari dus × isi per dus; ketik jumlahnya langsung bila dus terakhir tidak penuh.{' '}
-            <strong>Terhitung</strong> adalah lembar/buah milik satker ini yang benar-benar dihitung. Surat suara satker atau dapil lain dicatat sebagai{' '}
-            <strong>tertukar</strong>: disisihkan, tidak menjadi stok, dan dikembalikan kepada penyedia.
+            <strong>Menurut surat jalan</strong> dihitung dari dus × isi per dus; ketik jumlahnya langsung bila dus
+            terakhir tidak penuh. <strong>Terhitung</strong> adalah lembar/buah milik satker ini yang benar-benar
+            dihitung. Surat suara satker atau dapil lain dicatat sebagai <strong>tertukar</strong>: disisihkan, tidak
+            menjadi stok, dan dikembalikan kepada penyedia.
           </p>
           <ol className="pn-lines">
             {lines.map((l, i) => (
@@ -337,8 +483,8 @@ export function PenerimaanForm() {
             <p className="pn-form-totals" aria-live="polite">
               {oneUnit ? (
                 <>
-                  Jumlah: menurut surat jalan <strong>{fmt(totals.stated)}</strong> · terhitung <strong>{fmt(totals.counted)}</strong> · tertukar{' '}
-                  <strong>{fmt(totals.tertukar)}</strong>
+                  Jumlah: menurut surat jalan <strong>{fmt(totals.stated)}</strong> · terhitung{' '}
+                  <strong>{fmt(totals.counted)}</strong> · tertukar <strong>{fmt(totals.tertukar)}</strong>
                 </>
               ) : (
                 <>{fmt(lines.length)} baris dengan satuan berbeda</>
@@ -348,8 +494,20 @@ export function PenerimaanForm() {
         </Section>
 
         <Section title="Catatan">
-          <Field label="Catatan penerimaan" error={hErr.note} hint="Mis. kondisi dus, saksi yang hadir (Bawaslu, Polres, Kodim), segel">
-            {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={h.note} onChange={(e) => set('note', e.target.value)} />}
+          <Field
+            label="Catatan penerimaan"
+            error={hErr.note}
+            hint="Mis. kondisi dus, saksi yang hadir (Bawaslu, Polres, Kodim), segel"
+          >
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={h.note}
+                onChange={(e) => set('note', e.target.value)}
+              />
+            )}
           </Field>
           <div className="form-actions">
             <button ref={saveRef} type="submit" className="btn btn-primary" disabled={busy}>
@@ -358,7 +516,9 @@ export function PenerimaanForm() {
             <a className="btn btn-secondary pn-link-btn" href={href('penerimaan')}>
               Batal
             </a>
-            <span className="muted small">Satu penerimaan dicatat sekaligus; bila ditolak, tidak ada yang tersimpan.</span>
+            <span className="muted small">
+              Satu penerimaan dicatat sekaligus; bila ditolak, tidak ada yang tersimpan.
+            </span>
           </div>
         </Section>
       </form>
@@ -405,7 +565,11 @@ function LineEditor({
         : 'atau isi dus dan isi per dus'
 
   return (
-    <li className={`pn-line${selisih !== null && selisih !== 0 ? (selisih < 0 ? ' pn-line-kurang' : ' pn-line-lebih') : ''}`} data-line={l.key} data-testid={`line-${row}`}>
+    <li
+      className={`pn-line${selisih !== null && selisih !== 0 ? (selisih < 0 ? ' pn-line-kurang' : ' pn-line-lebih') : ''}`}
+      data-line={l.key}
+      data-testid={`line-${row}`}
+    >
       <div className="pn-line-head">
         <span className="pn-line-no" aria-hidden="true">
           {row}
@@ -414,7 +578,14 @@ function LineEditor({
           {(id, d, inv) => (
             <div className="pn-select-swatch">
               <Swatch hex={variant?.colorHex ?? null} label={variant?.itemName} />
-              <select id={id} aria-label={`${p}barang`} aria-describedby={d} aria-invalid={inv} value={l.variantId} onChange={(e) => onChange({ variantId: e.target.value })}>
+              <select
+                id={id}
+                aria-label={`${p}barang`}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={l.variantId}
+                onChange={(e) => onChange({ variantId: e.target.value })}
+              >
                 <option value="">— Pilih jenis surat suara atau barang —</option>
                 {ballots.length > 0 && (
                   <optgroup label="Surat suara (jenis · dapil)">
@@ -438,7 +609,14 @@ function LineEditor({
             </div>
           )}
         </Field>
-        <button type="button" className="btn btn-small btn-secondary pn-remove" onClick={onRemove} disabled={!canRemove} aria-label={`Hapus baris ${row}`} title="Hapus baris ini">
+        <button
+          type="button"
+          className="btn btn-small btn-secondary pn-remove"
+          onClick={onRemove}
+          disabled={!canRemove}
+          aria-label={`Hapus baris ${row}`}
+          title="Hapus baris ini"
+        >
           Hapus
         </button>
       </div>
@@ -491,7 +669,13 @@ function LineEditor({
               className={l.statedTyped ? 'pn-typed' : 'pn-computed'}
               value={l.statedTyped ? l.stated : computed !== null ? fmt(computed) : ''}
               placeholder="jumlah"
-              onChange={(e) => onChange(e.target.value.trim() === '' ? { stated: '', statedTyped: false } : { stated: e.target.value, statedTyped: true })}
+              onChange={(e) =>
+                onChange(
+                  e.target.value.trim() === ''
+                    ? { stated: '', statedTyped: false }
+                    : { stated: e.target.value, statedTyped: true },
+                )
+              }
               onBlur={() => l.statedTyped && onChange({ stated: tidyCount(l.stated) })}
             />
           )}
@@ -536,7 +720,11 @@ function LineEditor({
         <Field
           label="Tertukar milik siapa"
           error={error('tertukarNote')}
-          hint={typeof tertukar === 'number' && tertukar > 0 ? 'Wajib: untuk nota pengembalian' : 'Isi bila ada yang tertukar'}
+          hint={
+            typeof tertukar === 'number' && tertukar > 0
+              ? 'Wajib: untuk nota pengembalian'
+              : 'Isi bila ada yang tertukar'
+          }
           className="pn-f-note"
         >
           {(id, d, inv) => (

@@ -31,7 +31,14 @@ export function fmtLocalDateTime(local: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local)
   if (!m) return local
   const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]))
-  return d.toLocaleString('id-ID', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })
+  return d.toLocaleString('id-ID', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  })
 }
 
 export function fmtIso(iso: string): string {
@@ -53,7 +60,8 @@ export function SelisihBadge({ selisih, settled, unit }: { selisih: number; sett
   if (settled) {
     return (
       <span className="pn-settled-badge" title="Selisih sudah dinyatakan selesai">
-        <span className="badge badge-muted pn-badge-settled">{text}</span> <span className="pn-settled-mark">✓ selesai</span>
+        <span className="badge badge-muted pn-badge-settled">{text}</span>{' '}
+        <span className="pn-settled-mark">✓ selesai</span>
       </span>
     )
   }
@@ -61,7 +69,15 @@ export function SelisihBadge({ selisih, settled, unit }: { selisih: number; sett
 }
 
 /** A variant with its colour swatch; `stacked` puts the dapil on a second line for narrow columns. */
-export function VariantLabel({ v, fallback, stacked }: { v: VariantInfo | undefined; fallback: string; stacked?: boolean }) {
+export function VariantLabel({
+  v,
+  fallback,
+  stacked,
+}: {
+  v: VariantInfo | undefined
+  fallback: string
+  stacked?: boolean
+}) {
   return (
     <span className="ballot-name pn-variant">
       <Swatch hex={v?.colorHex ?? null} label={v?.itemName} />

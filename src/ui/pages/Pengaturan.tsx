@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react'
 import type { Election, Item, MethodInput, MethodOutput } from '../../api/contract'
 import { percentToBasisPoints, reserveFor, type Rounding } from '../../core/reserve'
-import { ApiError, fieldErrors, invoke, toApiError } from '../api'
+import { type ApiError, fieldErrors, invoke, toApiError } from '../api'
 import { useApi, useRefreshAll } from '../components/data'
 import { Dialog } from '../components/Dialog'
 import { ErrorBanner, Loading, useToast } from '../components/Feedback'
@@ -51,10 +51,16 @@ const TOC: [string, string][] = [
 /* ------------------------------------------------------------------ election */
 
 const ROUNDING_INFO: Record<Rounding, { label: string; explain: string }> = {
-  up: { label: 'Ke atas', explain: 'Setiap pecahan dibulatkan ke atas di setiap TPS. Praktik KPU (mis. KPU DKI Jakarta, Pilkada 2024).' },
+  up: {
+    label: 'Ke atas',
+    explain: 'Setiap pecahan dibulatkan ke atas di setiap TPS. Praktik KPU (mis. KPU DKI Jakarta, Pilkada 2024).',
+  },
   nearest: { label: 'Ke terdekat', explain: 'Pecahan 0,5 atau lebih dibulatkan ke atas, di bawah itu ke bawah.' },
   down: { label: 'Ke bawah', explain: 'Pecahan dibuang. Cadangan bisa lebih kecil dari persentase yang ditetapkan.' },
-  up_even: { label: 'Genap ke atas', explain: 'Dibulatkan ke atas, lalu digenapkan ke bilangan genap berikutnya ("digenapkan").' },
+  up_even: {
+    label: 'Genap ke atas',
+    explain: 'Dibulatkan ke atas, lalu digenapkan ke bilangan genap berikutnya ("digenapkan").',
+  },
 }
 const ROUNDINGS = Object.keys(ROUNDING_INFO) as Rounding[]
 const EXAMPLE_DPT = 250
@@ -113,7 +119,10 @@ function ElectionForm({ election }: { election: Election }) {
 
   async function submit(e: FormEvent) {
     e.preventDefault()
-    const nums = readNumbers({ tahun: draft.tahun, reservePercent: draft.reservePercent, maxVotersPerTps: draft.maxVotersPerTps }, ['reservePercent'])
+    const nums = readNumbers(
+      { tahun: draft.tahun, reservePercent: draft.reservePercent, maxVotersPerTps: draft.maxVotersPerTps },
+      ['reservePercent'],
+    )
     if (nums.error) return setError(nums.error)
     setBusy(true)
     setError(undefined)
@@ -136,7 +145,16 @@ function ElectionForm({ election }: { election: Election }) {
     }
   }
 
-  const fieldKeys = ['tahun', 'provinsi', 'satker', 'kodeWilayah', 'reservePercent', 'rounding', 'maxVotersPerTps', 'dataNote']
+  const fieldKeys = [
+    'tahun',
+    'provinsi',
+    'satker',
+    'kodeWilayah',
+    'reservePercent',
+    'rounding',
+    'maxVotersPerTps',
+    'dataNote',
+  ]
   const unplaced = error && !error.details.some((d) => d.column && fieldKeys.includes(d.column))
 
   return (
@@ -153,30 +171,95 @@ function ElectionForm({ election }: { election: Election }) {
         <dl className="dl dl-inline">
           <dt>Jenis pemilihan</dt>
           <dd>
-            {JENIS_LABEL[election.jenis]} <span className="muted small">(tidak dapat diubah; buat basis data baru untuk pemilihan lain)</span>
+            {JENIS_LABEL[election.jenis]}{' '}
+            <span className="muted small">(tidak dapat diubah; buat basis data baru untuk pemilihan lain)</span>
           </dd>
         </dl>
         <div className="form-grid">
           <Field label="Tahun" error={errors.tahun}>
-            {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} inputMode="numeric" value={draft.tahun} onChange={(e) => set('tahun', e.target.value)} />}
-          </Field>
-          <Field label="Provinsi" error={errors.provinsi}>
-            {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={draft.provinsi} onChange={(e) => set('provinsi', e.target.value)} />}
-          </Field>
-          <Field label="Nama satker" error={errors.satker} hint="Tampil di kepala halaman dan di berita acara, mis. Kabupaten Batu Bara">
-            {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={draft.satker} onChange={(e) => set('satker', e.target.value)} />}
-          </Field>
-          <Field label="Kode wilayah" error={errors.kodeWilayah} hint="2 atau 4 angka kode Kemendagri, mis. 1219; dipakai juga pada nomor dokumen">
-            {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} inputMode="numeric" value={draft.kodeWilayah} onChange={(e) => set('kodeWilayah', e.target.value)} />}
-          </Field>
-          <Field label="Cadangan surat suara (%)" error={errors.reservePercent} hint="Pemilu 2%, Pilkada 2,5% dari DPT setiap TPS">
             {(id, d, inv) => (
-              <input id={id} aria-describedby={d} aria-invalid={inv} inputMode="decimal" value={draft.reservePercent} onChange={(e) => set('reservePercent', e.target.value)} />
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                inputMode="numeric"
+                value={draft.tahun}
+                onChange={(e) => set('tahun', e.target.value)}
+              />
             )}
           </Field>
-          <Field label="Maksimal pemilih per TPS" error={errors.maxVotersPerTps} hint="Pemilu 2024: 300; Pilkada 2024: 600. TPS di atas batas ditandai.">
+          <Field label="Provinsi" error={errors.provinsi}>
             {(id, d, inv) => (
-              <input id={id} aria-describedby={d} aria-invalid={inv} inputMode="numeric" value={draft.maxVotersPerTps} onChange={(e) => set('maxVotersPerTps', e.target.value)} />
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={draft.provinsi}
+                onChange={(e) => set('provinsi', e.target.value)}
+              />
+            )}
+          </Field>
+          <Field
+            label="Nama satker"
+            error={errors.satker}
+            hint="Tampil di kepala halaman dan di berita acara, mis. Kabupaten Batu Bara"
+          >
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={draft.satker}
+                onChange={(e) => set('satker', e.target.value)}
+              />
+            )}
+          </Field>
+          <Field
+            label="Kode wilayah"
+            error={errors.kodeWilayah}
+            hint="2 atau 4 angka kode Kemendagri, mis. 1219; dipakai juga pada nomor dokumen"
+          >
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                inputMode="numeric"
+                value={draft.kodeWilayah}
+                onChange={(e) => set('kodeWilayah', e.target.value)}
+              />
+            )}
+          </Field>
+          <Field
+            label="Cadangan surat suara (%)"
+            error={errors.reservePercent}
+            hint="Pemilu 2%, Pilkada 2,5% dari DPT setiap TPS"
+          >
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                inputMode="decimal"
+                value={draft.reservePercent}
+                onChange={(e) => set('reservePercent', e.target.value)}
+              />
+            )}
+          </Field>
+          <Field
+            label="Maksimal pemilih per TPS"
+            error={errors.maxVotersPerTps}
+            hint="Pemilu 2024: 300; Pilkada 2024: 600. TPS di atas batas ditandai."
+          >
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                inputMode="numeric"
+                value={draft.maxVotersPerTps}
+                onChange={(e) => set('maxVotersPerTps', e.target.value)}
+              />
             )}
           </Field>
         </div>
@@ -188,7 +271,13 @@ function ElectionForm({ election }: { election: Election }) {
               const example = roundingExample(draft.reservePercent, r)
               return (
                 <label key={r} className={`radio-card${draft.rounding === r ? ' selected' : ''}`}>
-                  <input type="radio" name="rounding" value={r} checked={draft.rounding === r} onChange={() => set('rounding', r)} />
+                  <input
+                    type="radio"
+                    name="rounding"
+                    value={r}
+                    checked={draft.rounding === r}
+                    onChange={() => set('rounding', r)}
+                  />
                   <span>
                     <strong>{ROUNDING_INFO[r].label}</strong>
                     <span className="small">{ROUNDING_INFO[r].explain}</span>
@@ -206,7 +295,16 @@ function ElectionForm({ election }: { election: Election }) {
           error={errors.dataNote}
           hint="Ditampilkan di Beranda dan Wilayah & TPS, mis. bahwa DPT masih data contoh atau belum ditetapkan."
         >
-          {(id, d, inv) => <textarea id={id} aria-describedby={d} aria-invalid={inv} rows={2} value={draft.dataNote} onChange={(e) => set('dataNote', e.target.value)} />}
+          {(id, d, inv) => (
+            <textarea
+              id={id}
+              aria-describedby={d}
+              aria-invalid={inv}
+              rows={2}
+              value={draft.dataNote}
+              onChange={(e) => set('dataNote', e.target.value)}
+            />
+          )}
         </Field>
 
         <div className="form-actions">
@@ -274,8 +372,9 @@ function ItemsSection() {
       }
     >
       <p className="muted">
-        Surat suara selalu dihitung dari DPT ditambah cadangan. Jumlah barang lain adalah <strong>preset</strong> dari pengalaman satker lain dan perlu
-        dikonfirmasi sesuai ketentuan yang berlaku sebelum dipakai untuk pengadaan atau pengepakan.
+        Surat suara selalu dihitung dari DPT ditambah cadangan. Jumlah barang lain adalah <strong>preset</strong> dari
+        pengalaman satker lain dan perlu dikonfirmasi sesuai ketentuan yang berlaku sebelum dipakai untuk pengadaan atau
+        pengepakan.
       </p>
       <ErrorBanner error={items.error} onRetry={items.reload} title="Daftar barang tidak dapat dimuat" />
       {items.data ? (
@@ -283,11 +382,17 @@ function ItemsSection() {
           <table className="table items-table" data-testid="items-table">
             <thead>
               <tr>
-                <th scope="col" className="col-item">Barang</th>
+                <th scope="col" className="col-item">
+                  Barang
+                </th>
                 <th scope="col">Satuan</th>
                 <th scope="col">Aturan</th>
-                <th scope="col" className="num">Jumlah</th>
-                <th scope="col" className="num">PSU per dapil</th>
+                <th scope="col" className="num">
+                  Jumlah
+                </th>
+                <th scope="col" className="num">
+                  PSU per dapil
+                </th>
                 <th scope="col">Status</th>
                 <th scope="col">
                   <span className="visually-hidden">Aksi</span>
@@ -316,18 +421,31 @@ function ItemsSection() {
                   <td className="num">{i.kind === 'ballot' ? fmt(i.psuPerDapil) : '—'}</td>
                   <td>
                     <span className="badges">
-                      {i.preset && !i.confirmed && <span className="badge badge-warn">Preset — perlu dikonfirmasi</span>}
+                      {i.preset && !i.confirmed && (
+                        <span className="badge badge-warn">Preset — perlu dikonfirmasi</span>
+                      )}
                       {i.confirmed && i.kind === 'logistics' && <span className="badge badge-ok">Dikonfirmasi</span>}
                       {!i.active && <span className="badge badge-muted">Tidak aktif</span>}
                     </span>
                   </td>
                   <td className="actions">
                     {i.preset && !i.confirmed && (
-                      <button type="button" className="btn btn-small btn-primary" onClick={() => void confirm(i)} disabled={confirming === i.id} aria-label={`Konfirmasi ${i.name}`}>
+                      <button
+                        type="button"
+                        className="btn btn-small btn-primary"
+                        onClick={() => void confirm(i)}
+                        disabled={confirming === i.id}
+                        aria-label={`Konfirmasi ${i.name}`}
+                      >
                         Konfirmasi
                       </button>
                     )}
-                    <button type="button" className="btn btn-small btn-secondary" onClick={() => setEditing(i)} aria-label={`Ubah ${i.name}`}>
+                    <button
+                      type="button"
+                      className="btn btn-small btn-secondary"
+                      onClick={() => setEditing(i)}
+                      aria-label={`Ubah ${i.name}`}
+                    >
                       Ubah
                     </button>
                   </td>
@@ -368,7 +486,13 @@ function RuleFields({
     <div className="form-grid">
       <Field label="Aturan kebutuhan" error={errors.rule}>
         {(id, d, inv) => (
-          <select id={id} aria-describedby={d} aria-invalid={inv} value={rule} onChange={(e) => onRule(e.target.value as LogisticsRule)}>
+          <select
+            id={id}
+            aria-describedby={d}
+            aria-invalid={inv}
+            value={rule}
+            onChange={(e) => onRule(e.target.value as LogisticsRule)}
+          >
             {LOGISTICS_RULES.map((r) => (
               <option key={r} value={r}>
                 {RULE_LABEL[r]}
@@ -378,11 +502,33 @@ function RuleFields({
         )}
       </Field>
       <Field label={`Jumlah (${unit || 'satuan'})`} error={errors.qty}>
-        {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} inputMode="numeric" value={qty} onChange={(e) => onQty(e.target.value)} />}
+        {(id, d, inv) => (
+          <input
+            id={id}
+            aria-describedby={d}
+            aria-invalid={inv}
+            inputMode="numeric"
+            value={qty}
+            onChange={(e) => onQty(e.target.value)}
+          />
+        )}
       </Field>
       {rule === 'per_dpt' && (
-        <Field label="Untuk setiap … pemilih" error={errors.per} hint={`Mis. 1 ${unit || 'satuan'} per 100 pemilih; dibulatkan ke atas per TPS`}>
-          {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} inputMode="numeric" value={per} onChange={(e) => onPer(e.target.value)} />}
+        <Field
+          label="Untuk setiap … pemilih"
+          error={errors.per}
+          hint={`Mis. 1 ${unit || 'satuan'} per 100 pemilih; dibulatkan ke atas per TPS`}
+        >
+          {(id, d, inv) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              aria-invalid={inv}
+              inputMode="numeric"
+              value={per}
+              onChange={(e) => onPer(e.target.value)}
+            />
+          )}
         </Field>
       )}
     </div>
@@ -407,7 +553,9 @@ function ItemEditDialog({ item, onClose }: { item: Item; onClose(): void }) {
 
   async function save(e?: FormEvent) {
     e?.preventDefault()
-    const nums = ballot ? readNumbers({ psuPerDapil: psu }) : readNumbers(rule === 'per_dpt' ? { qty, per } : { qty, per: '1' })
+    const nums = ballot
+      ? readNumbers({ psuPerDapil: psu })
+      : readNumbers(rule === 'per_dpt' ? { qty, per } : { qty, per: '1' })
     if (nums.error) return setError(nums.error)
     setBusy(true)
     setError(undefined)
@@ -448,10 +596,26 @@ function ItemEditDialog({ item, onClose }: { item: Item; onClose(): void }) {
         {error && Object.keys(errors).length > 0 && <p className="field-error">{error.message}</p>}
         <div className="form-grid">
           <Field label="Nama barang" error={errors.name} className="span-2">
-            {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={name} onChange={(e) => setName(e.target.value)} />}
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+              />
+            )}
           </Field>
           <Field label="Satuan" error={errors.unit} hint="Mis. lembar, buah, botol, set">
-            {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={unit} onChange={(e) => setUnit(e.target.value)} />}
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={unit}
+                onChange={(e) => setUnit(e.target.value)}
+              />
+            )}
           </Field>
           {ballot && (
             <Field
@@ -459,14 +623,35 @@ function ItemEditDialog({ item, onClose }: { item: Item; onClose(): void }) {
               error={errors.psuPerDapil}
               hint="Surat suara pemungutan suara ulang yang disimpan di satker untuk setiap dapil (Pemilu: 1.000 menurut undang-undang)."
             >
-              {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} inputMode="numeric" value={psu} onChange={(e) => setPsu(e.target.value)} />}
+              {(id, d, inv) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  aria-invalid={inv}
+                  inputMode="numeric"
+                  value={psu}
+                  onChange={(e) => setPsu(e.target.value)}
+                />
+              )}
             </Field>
           )}
         </div>
         {ballot ? (
-          <p className="muted small">Kebutuhan surat suara selalu DPT + cadangan per TPS; persentase dan pembulatannya diatur di bagian Pemilihan dan satker.</p>
+          <p className="muted small">
+            Kebutuhan surat suara selalu DPT + cadangan per TPS; persentase dan pembulatannya diatur di bagian Pemilihan
+            dan satker.
+          </p>
         ) : (
-          <RuleFields rule={rule} qty={qty} per={per} unit={unit} errors={errors} onRule={setRule} onQty={setQty} onPer={setPer} />
+          <RuleFields
+            rule={rule}
+            qty={qty}
+            per={per}
+            unit={unit}
+            errors={errors}
+            onRule={setRule}
+            onQty={setQty}
+            onPer={setPer}
+          />
         )}
         <label className="check">
           <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
@@ -486,7 +671,15 @@ function ItemEditDialog({ item, onClose }: { item: Item; onClose(): void }) {
 }
 
 function ItemCreateDialog({ open, onClose }: { open: boolean; onClose(): void }) {
-  const empty = { code: '', name: '', unit: 'buah', rule: 'per_tps' as LogisticsRule, qty: '1', per: '1', assembled: false }
+  const empty = {
+    code: '',
+    name: '',
+    unit: 'buah',
+    rule: 'per_tps' as LogisticsRule,
+    qty: '1',
+    per: '1',
+    assembled: false,
+  }
   const [f, setF] = useState(empty)
   const [error, setError] = useState<ApiError | undefined>()
   const [busy, setBusy] = useState(false)
@@ -546,14 +739,37 @@ function ItemCreateDialog({ open, onClose }: { open: boolean; onClose(): void })
         <div className="form-grid">
           <Field label="Kode barang" error={errors.code} hint="Huruf besar, angka atau garis bawah, mis. KABEL_TIES">
             {(id, d, inv) => (
-              <input id={id} aria-describedby={d} aria-invalid={inv} value={f.code} onChange={(e) => setF({ ...f, code: e.target.value.toUpperCase() })} autoComplete="off" />
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={f.code}
+                onChange={(e) => setF({ ...f, code: e.target.value.toUpperCase() })}
+                autoComplete="off"
+              />
             )}
           </Field>
           <Field label="Nama barang" error={errors.name}>
-            {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} />}
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={f.name}
+                onChange={(e) => setF({ ...f, name: e.target.value })}
+              />
+            )}
           </Field>
           <Field label="Satuan" error={errors.unit} hint="Mis. buah, lembar, set, rol">
-            {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={f.unit} onChange={(e) => setF({ ...f, unit: e.target.value })} />}
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={f.unit}
+                onChange={(e) => setF({ ...f, unit: e.target.value })}
+              />
+            )}
           </Field>
         </div>
         <RuleFields
@@ -595,17 +811,22 @@ function DapilSection() {
   return (
     <Section title="Dapil per jenis surat suara" id="pengaturan-dapil">
       <p className="muted">
-        Surat suara yang berbeda untuk setiap daerah pemilihan (mis. DPRD kabupaten/kota) dihitung dan dikemas per jenis × dapil. Tetapkan dapil setiap
-        kecamatan di sini, atau impor dari berkas.
+        Surat suara yang berbeda untuk setiap daerah pemilihan (mis. DPRD kabupaten/kota) dihitung dan dikemas per jenis
+        × dapil. Tetapkan dapil setiap kecamatan di sini, atau impor dari berkas.
       </p>
-      <ErrorBanner error={dapil.error ?? kecamatan.error} onRetry={() => (dapil.reload(), kecamatan.reload())} title="Data dapil tidak dapat dimuat" />
+      <ErrorBanner
+        error={dapil.error ?? kecamatan.error}
+        onRetry={() => (dapil.reload(), kecamatan.reload())}
+        title="Data dapil tidak dapat dimuat"
+      />
       <DapilImport />
       {dapil.data && kecamatan.data ? (
         ballots.length === 0 ? (
           <p className="empty">Belum ada jenis surat suara.</p>
         ) : kecamatan.data.length === 0 ? (
           <p className="empty">
-            Belum ada kecamatan. Impor daftar TPS di <a href={href('wilayah')}>Wilayah &amp; TPS</a>, lalu tetapkan dapil setiap kecamatan.
+            Belum ada kecamatan. Impor daftar TPS di <a href={href('wilayah')}>Wilayah &amp; TPS</a>, lalu tetapkan
+            dapil setiap kecamatan.
           </p>
         ) : (
           current && (
@@ -619,9 +840,16 @@ function DapilSection() {
                     </option>
                   ))}
                 </select>
-                <Swatch hex={colorOf.get(current.itemId)?.colorHex ?? null} label={colorOf.get(current.itemId)?.color} />
+                <Swatch
+                  hex={colorOf.get(current.itemId)?.colorHex ?? null}
+                  label={colorOf.get(current.itemId)?.color}
+                />
               </div>
-              <DapilMappingEditor key={current.itemId + ':' + JSON.stringify(current.dapil)} ballot={current} kecamatan={kecamatan.data} />
+              <DapilMappingEditor
+                key={current.itemId + ':' + JSON.stringify(current.dapil)}
+                ballot={current}
+                kecamatan={kecamatan.data}
+              />
             </>
           )
         )
@@ -646,7 +874,9 @@ function DapilMappingEditor({ ballot, kecamatan }: { ballot: DapilOfBallot; keca
   const listId = useId()
   const errors = fieldErrors(error)
   const dirty = kecamatan.some((k) => (mapping[k.id] ?? '') !== (initial[k.id] ?? ''))
-  const names = [...new Set([...ballot.dapil.map((d) => d.name), ...Object.values(mapping).filter((v) => v.trim())])].sort()
+  const names = [
+    ...new Set([...ballot.dapil.map((d) => d.name), ...Object.values(mapping).filter((v) => v.trim())]),
+  ].sort()
 
   async function save(e: FormEvent) {
     e.preventDefault()
@@ -694,8 +924,12 @@ function DapilMappingEditor({ ballot, kecamatan }: { ballot: DapilOfBallot; keca
           <thead>
             <tr>
               <th scope="col">Kecamatan</th>
-              <th scope="col" className="num">TPS</th>
-              <th scope="col" className="num">DPT</th>
+              <th scope="col" className="num">
+                TPS
+              </th>
+              <th scope="col" className="num">
+                DPT
+              </th>
               <th scope="col">Dapil</th>
             </tr>
           </thead>
@@ -729,7 +963,12 @@ function DapilMappingEditor({ ballot, kecamatan }: { ballot: DapilOfBallot; keca
         <button type="submit" className="btn btn-primary" disabled={busy || !dirty}>
           {busy ? 'Menyimpan…' : 'Simpan dapil'}
         </button>
-        <button type="button" className="btn btn-secondary" disabled={busy || !dirty} onClick={() => (setMapping(initial), setError(undefined))}>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          disabled={busy || !dirty}
+          onClick={() => (setMapping(initial), setError(undefined))}
+        >
           Batalkan perubahan
         </button>
       </div>
@@ -750,7 +989,10 @@ function DapilImport() {
     try {
       const contentBase64 = await readFileBase64(file)
       const r = await invoke('dapil.import', { fileName: file.name, contentBase64 })
-      toast.showSuccess(`${fmt(r.updated)} pemetaan kecamatan ke dapil diperbarui dari ${file.name}.`, 'Impor dapil tersimpan')
+      toast.showSuccess(
+        `${fmt(r.updated)} pemetaan kecamatan ke dapil diperbarui dari ${file.name}.`,
+        'Impor dapil tersimpan',
+      )
       refreshAll()
     } catch (err) {
       setError(toApiError(err))
@@ -768,8 +1010,9 @@ function DapilImport() {
         disabled={busy}
         hint={
           <>
-            Kolom: <code>surat_suara</code> (mis. DPRD_KAB atau nama jenisnya), <code>kecamatan</code>, <code>dapil</code>. Satu baris untuk setiap kecamatan
-            dan jenis surat suara. Seluruh berkas disimpan atau tidak sama sekali.
+            Kolom: <code>surat_suara</code> (mis. DPRD_KAB atau nama jenisnya), <code>kecamatan</code>,{' '}
+            <code>dapil</code>. Satu baris untuk setiap kecamatan dan jenis surat suara. Seluruh berkas disimpan atau
+            tidak sama sekali.
           </>
         }
       />

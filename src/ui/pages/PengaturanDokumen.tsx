@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import type { DocType, Election, MethodInput, MethodOutput, Signer } from '../../api/contract'
-import { formatNomor, NOMOR_PLACEHOLDERS, validateNomorPattern } from '../../core/nomorSurat'
-import { ApiError, fieldErrors, invoke, toApiError } from '../api'
+import { formatNomor, type NOMOR_PLACEHOLDERS, validateNomorPattern } from '../../core/nomorSurat'
+import { type ApiError, fieldErrors, invoke, toApiError } from '../api'
 import { useApi, useRefreshAll } from '../components/data'
 import { ErrorBanner, Loading, useToast } from '../components/Feedback'
 import { readFileBase64 } from '../components/files'
@@ -13,7 +13,6 @@ import { DOC_LABEL } from './DokumenShared'
 import { readNumbers } from './PengaturanShared'
 
 type Jenis = MethodOutput<'dokumen.jenis'>[number]
-
 
 /* ------------------------------------------------------------ nomor pattern */
 
@@ -31,11 +30,25 @@ const PLACEHOLDER_HELP: Record<(typeof NOMOR_PLACEHOLDERS)[number] | 'no:3', str
  * The example under a pattern is only a hint worked out here with the same pure helper the service
  * uses; the service validates again when saving and when a number is taken.
  */
-function nomorExample(pattern: string, election: Election, no: number, kodeDokumen: string): { example: string | null; problems: string[] } {
+function nomorExample(
+  pattern: string,
+  election: Election,
+  no: number,
+  kodeDokumen: string,
+): { example: string | null; problems: string[] } {
   const problems = validateNomorPattern(pattern)
   if (problems.length) return { example: null, problems }
   try {
-    return { example: formatNomor(pattern, { no, kodeWilayah: election.kodeWilayah, tahun: election.tahun, bulan: new Date().getMonth() + 1, kodeDokumen }), problems: [] }
+    return {
+      example: formatNomor(pattern, {
+        no,
+        kodeWilayah: election.kodeWilayah,
+        tahun: election.tahun,
+        bulan: new Date().getMonth() + 1,
+        kodeDokumen,
+      }),
+      problems: [],
+    }
   } catch (err) {
     return { example: null, problems: [err instanceof Error ? err.message : String(err)] }
   }
@@ -111,13 +124,20 @@ function NomorPatternField({
       </p>
       <div className="pg-tokens" role="group" aria-label="Sisipkan kode ke pola nomor">
         {(['no', 'no:3', 'kode_wilayah', 'tahun', 'bulan', 'bulan_romawi', 'kode_dokumen'] as const).map((p) => (
-          <button key={p} type="button" className="pg-token" onClick={() => insert(`{${p}}`)} title={`Sisipkan {${p}}: ${PLACEHOLDER_HELP[p]}`}>
+          <button
+            key={p}
+            type="button"
+            className="pg-token"
+            onClick={() => insert(`{${p}}`)}
+            title={`Sisipkan {${p}}: ${PLACEHOLDER_HELP[p]}`}
+          >
             {`{${p}}`}
           </button>
         ))}
       </div>
       <p className="field-hint" id={`${id}-hint`}>
-        {hint ?? 'Klik kode untuk menyisipkannya. Pola wajib memuat {no}.'} Contoh dihitung di layar ini; aplikasi memeriksa ulang saat menyimpan.
+        {hint ?? 'Klik kode untuk menyisipkannya. Pola wajib memuat {no}.'} Contoh dihitung di layar ini; aplikasi
+        memeriksa ulang saat menyimpan.
       </p>
     </div>
   )
@@ -199,8 +219,8 @@ export function KopSection({ election }: { election: Election }) {
   return (
     <Section title="Kop surat dan dokumen" id="pengaturan-kop">
       <p className="muted pg-explain">
-        Kop, tempat penandatanganan, ukuran kertas dan pola nomor dipakai untuk dokumen yang diterbitkan sesudah disimpan. Dokumen yang sudah terbit dicetak
-        ulang persis seperti saat diterbitkan.
+        Kop, tempat penandatanganan, ukuran kertas dan pola nomor dipakai untuk dokumen yang diterbitkan sesudah
+        disimpan. Dokumen yang sudah terbit dicetak ulang persis seperti saat diterbitkan.
       </p>
       <div className="pg-kop-layout">
         <form onSubmit={submit} noValidate className="settings-form pg-kop-form">
@@ -214,23 +234,59 @@ export function KopSection({ election }: { election: Election }) {
           )}
           <Field label="Alamat kantor" error={errors.alamat} hint="Baris alamat di bawah nama satker pada kop">
             {(id, d, inv) => (
-              <input id={id} aria-describedby={d} aria-invalid={inv} value={draft.alamat} onChange={(e) => set('alamat', e.target.value)} placeholder="Mis. Jl. Perintis Kemerdekaan No. 1, Limapuluh" />
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={draft.alamat}
+                onChange={(e) => set('alamat', e.target.value)}
+                placeholder="Mis. Jl. Perintis Kemerdekaan No. 1, Limapuluh"
+              />
             )}
           </Field>
           <Field label="Baris kontak" error={errors.kontak} hint="Telepon, surel atau laman; tampil di bawah alamat">
             {(id, d, inv) => (
-              <input id={id} aria-describedby={d} aria-invalid={inv} value={draft.kontak} onChange={(e) => set('kontak', e.target.value)} placeholder="Mis. Telp. (0622) 96123 · Surel: kab_batubara@kpu.go.id" />
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={draft.kontak}
+                onChange={(e) => set('kontak', e.target.value)}
+                placeholder="Mis. Telp. (0622) 96123 · Surel: kab_batubara@kpu.go.id"
+              />
             )}
           </Field>
           <div className="form-grid">
-            <Field label="Tempat penandatanganan" error={errors.kotaTtd} hint={`Kota/ibu kota tempat dokumen ditandatangani. Kosong: "${defaultKota(election)}".`}>
+            <Field
+              label="Tempat penandatanganan"
+              error={errors.kotaTtd}
+              hint={`Kota/ibu kota tempat dokumen ditandatangani. Kosong: "${defaultKota(election)}".`}
+            >
               {(id, d, inv) => (
-                <input id={id} aria-describedby={d} aria-invalid={inv} value={draft.kotaTtd} onChange={(e) => set('kotaTtd', e.target.value)} placeholder={defaultKota(election)} />
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  aria-invalid={inv}
+                  value={draft.kotaTtd}
+                  onChange={(e) => set('kotaTtd', e.target.value)}
+                  placeholder={defaultKota(election)}
+                />
               )}
             </Field>
-            <Field label="Nomor awal register" error={errors.nomorStart} hint="Nomor urut pertama setiap tahun, mis. bila register kertas sudah berjalan">
+            <Field
+              label="Nomor awal register"
+              error={errors.nomorStart}
+              hint="Nomor urut pertama setiap tahun, mis. bila register kertas sudah berjalan"
+            >
               {(id, d, inv) => (
-                <input id={id} aria-describedby={d} aria-invalid={inv} inputMode="numeric" value={draft.nomorStart} onChange={(e) => set('nomorStart', e.target.value)} />
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  aria-invalid={inv}
+                  inputMode="numeric"
+                  value={draft.nomorStart}
+                  onChange={(e) => set('nomorStart', e.target.value)}
+                />
               )}
             </Field>
           </div>
@@ -240,7 +296,13 @@ export function KopSection({ election }: { election: Election }) {
             <div className="rounding-options pg-paper-options">
               {(['A4', 'F4'] as const).map((p) => (
                 <label key={p} className={`radio-card${draft.paper === p ? ' selected' : ''}`}>
-                  <input type="radio" name="paper" value={p} checked={draft.paper === p} onChange={() => set('paper', p)} />
+                  <input
+                    type="radio"
+                    name="paper"
+                    value={p}
+                    checked={draft.paper === p}
+                    onChange={() => set('paper', p)}
+                  />
                   <span>
                     <strong>{PAPER_INFO[p].label}</strong>
                     <span className="small">{PAPER_INFO[p].explain}</span>
@@ -297,13 +359,22 @@ function useLogoUrl(election: Election): string | null {
 /** A rough sketch of the top and bottom of a page, so the coordinator sees what each field is for. */
 function KopPreview({ election, draft }: { election: Election; draft: KopDraft }) {
   const logo = useLogoUrl(election)
-  const { example } = nomorExample(draft.nomorPattern, election, Number(draft.nomorStart.replace(/\./g, '')) || 1, 'BA-SORLIP')
+  const { example } = nomorExample(
+    draft.nomorPattern,
+    election,
+    Number(draft.nomorStart.replace(/\./g, '')) || 1,
+    'BA-SORLIP',
+  )
   const today = new Date().toLocaleDateString('id-ID', { day: 'numeric', month: 'long', year: 'numeric' })
   return (
     <figure className="pg-preview" aria-label="Gambaran kop surat">
       <div className={`pg-sheet pg-sheet-${draft.paper}`}>
         <div className="pg-kop">
-          {logo ? <img src={logo} alt="Logo kop" className="pg-kop-logo" /> : <span className="pg-kop-logo pg-kop-nologo">logo</span>}
+          {logo ? (
+            <img src={logo} alt="Logo kop" className="pg-kop-logo" />
+          ) : (
+            <span className="pg-kop-logo pg-kop-nologo">logo</span>
+          )}
           <div className="pg-kop-text">
             <span className="pg-kop-instansi">KOMISI PEMILIHAN UMUM</span>
             <span className="pg-kop-satker">{election.satker.toUpperCase()}</span>
@@ -389,7 +460,8 @@ function LogoField({ election }: { election: Election }) {
 const POSISI_LABEL: Record<Signer['posisi'], string> = { pihak: 'Pihak', saksi: 'Saksi', mengetahui: 'Mengetahui' }
 
 const POSITION_NOTE: Partial<Record<DocType, string>> = {
-  BA_PENERIMAAN: 'PIHAK PERTAMA adalah wakil penyedia; namanya diambil dari data setiap penerimaan, jadi tidak diisi di sini.',
+  BA_PENERIMAAN:
+    'PIHAK PERTAMA adalah wakil penyedia; namanya diambil dari data setiap penerimaan, jadi tidak diisi di sini.',
   REKAP_UPAH:
     'PPK di sini adalah PPK (Pejabat Pembuat Komitmen), pejabat pengelola anggaran yang menyetujui pembayaran upah, bukan PPK (Panitia Pemilihan Kecamatan).',
 }
@@ -414,9 +486,9 @@ export function SignersSection({ election }: { election: Election }) {
   return (
     <Section title="Penanda tangan per jenis dokumen" id="pengaturan-ttd">
       <p className="muted pg-explain">
-        Siapa yang menandatangani setiap jenis dokumen dan urutannya. <strong>Pihak</strong> menandatangani di kolom utama (mis. yang membuat dan yang
-        memeriksa), <strong>Saksi</strong> di baris saksi, dan <strong>Mengetahui</strong> di tengah bawah. Perubahan berlaku untuk dokumen yang diterbitkan
-        sesudahnya.
+        Siapa yang menandatangani setiap jenis dokumen dan urutannya. <strong>Pihak</strong> menandatangani di kolom
+        utama (mis. yang membuat dan yang memeriksa), <strong>Saksi</strong> di baris saksi, dan{' '}
+        <strong>Mengetahui</strong> di tengah bawah. Perubahan berlaku untuk dokumen yang diterbitkan sesudahnya.
       </p>
       <ErrorBanner error={jenis.error} onRetry={jenis.reload} title="Jenis dokumen tidak dapat dimuat" />
       {jenis.data ? (
@@ -451,7 +523,13 @@ export function SignersSection({ election }: { election: Election }) {
           </div>
           {types.map((t) => (
             // Every editor stays mounted so edits survive switching tabs until saved.
-            <div key={t.type} role="tabpanel" id={`ttd-panel-${t.type}`} aria-labelledby={`ttd-tab-${t.type}`} hidden={tab !== t.type}>
+            <div
+              key={t.type}
+              role="tabpanel"
+              id={`ttd-panel-${t.type}`}
+              aria-labelledby={`ttd-tab-${t.type}`}
+              hidden={tab !== t.type}
+            >
               <SignerEditor
                 key={JSON.stringify([t.ownPattern, t.signers])}
                 setting={t}
@@ -479,7 +557,15 @@ const SIGNER_COLUMNS: { key: SignerField; label: string; placeholder: string }[]
   { key: 'instansi', label: 'Instansi', placeholder: 'Mis. Bawaslu' },
 ]
 
-function SignerEditor({ setting, election, onDirty }: { setting: Jenis; election: Election; onDirty(dirty: boolean): void }) {
+function SignerEditor({
+  setting,
+  election,
+  onDirty,
+}: {
+  setting: Jenis
+  election: Election
+  onDirty(dirty: boolean): void
+}) {
   const [signers, setSignersOnly] = useState<Signer[]>(setting.signers)
   // Stable row keys, so a moved row keeps keyboard focus on its button.
   const nextKey = useRef(setting.signers.length)
@@ -492,7 +578,8 @@ function SignerEditor({ setting, election, onDirty }: { setting: Jenis; election
   const refreshAll = useRefreshAll()
   const toast = useToast()
   const errors = fieldErrors(error)
-  const dirty = JSON.stringify(signers) !== JSON.stringify(setting.signers) || pattern.trim() !== (setting.ownPattern ?? '')
+  const dirty =
+    JSON.stringify(signers) !== JSON.stringify(setting.signers) || pattern.trim() !== (setting.ownPattern ?? '')
   const label = DOC_LABEL[setting.type]
 
   useEffect(() => onDirty(dirty), [dirty])
@@ -500,10 +587,17 @@ function SignerEditor({ setting, election, onDirty }: { setting: Jenis; election
   /** A refusal names a row (1-based) and a column; a schema error names "signers.<i>.<field>". */
   const cellError = (i: number, field: keyof Signer): string | undefined =>
     errors[`signers.${i}.${field}`] ?? error?.details.find((d) => d.row === i + 1 && d.column === field)?.message
-  const rowErrors = (i: number) => error?.details.filter((d) => d.row === i + 1 && !['peran', 'jabatan', 'nama', 'nip', 'instansi', 'posisi'].includes(d.column ?? '')) ?? []
-  const generalErrors = error?.details.filter((d) => d.row === undefined && !(d.column ?? '').startsWith('signers.') && d.column !== 'nomorPattern') ?? []
+  const rowErrors = (i: number) =>
+    error?.details.filter(
+      (d) => d.row === i + 1 && !['peran', 'jabatan', 'nama', 'nip', 'instansi', 'posisi'].includes(d.column ?? ''),
+    ) ?? []
+  const generalErrors =
+    error?.details.filter(
+      (d) => d.row === undefined && !(d.column ?? '').startsWith('signers.') && d.column !== 'nomorPattern',
+    ) ?? []
 
-  const update = (i: number, patch: Partial<Signer>) => setSignersOnly((list) => list.map((s, n) => (n === i ? { ...s, ...patch } : s)))
+  const update = (i: number, patch: Partial<Signer>) =>
+    setSignersOnly((list) => list.map((s, n) => (n === i ? { ...s, ...patch } : s)))
   const swap = <T,>(list: T[], i: number, j: number): T[] => {
     if (j < 0 || j >= list.length) return list
     const next = [...list]
@@ -535,7 +629,11 @@ function SignerEditor({ setting, election, onDirty }: { setting: Jenis; election
     setBusy(true)
     setError(undefined)
     try {
-      await invoke('dokumen.aturJenis', { type: setting.type, nomorPattern: pattern.trim() === '' ? null : pattern.trim(), signers })
+      await invoke('dokumen.aturJenis', {
+        type: setting.type,
+        nomorPattern: pattern.trim() === '' ? null : pattern.trim(),
+        signers,
+      })
       toast.showSuccess(`Penanda tangan dan pola nomor ${label} tersimpan.`)
       refreshAll()
     } catch (err) {
@@ -619,7 +717,12 @@ function SignerEditor({ setting, election, onDirty }: { setting: Jenis; election
                     )
                   })}
                   <td>
-                    <select value={s.posisi} onChange={(e) => update(i, { posisi: e.target.value as Signer['posisi'] })} aria-label={`Posisi penanda tangan ${i + 1}`} aria-invalid={Boolean(posisiError)}>
+                    <select
+                      value={s.posisi}
+                      onChange={(e) => update(i, { posisi: e.target.value as Signer['posisi'] })}
+                      aria-label={`Posisi penanda tangan ${i + 1}`}
+                      aria-invalid={Boolean(posisiError)}
+                    >
                       {(Object.keys(POSISI_LABEL) as Signer['posisi'][]).map((p) => (
                         <option key={p} value={p}>
                           {POSISI_LABEL[p]}
@@ -634,13 +737,33 @@ function SignerEditor({ setting, election, onDirty }: { setting: Jenis; election
                     ))}
                   </td>
                   <td className="pg-row-actions">
-                    <button type="button" className="pg-icon-btn" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`Naikkan ${who}`} title="Naikkan">
+                    <button
+                      type="button"
+                      className="pg-icon-btn"
+                      onClick={() => move(i, -1)}
+                      disabled={i === 0}
+                      aria-label={`Naikkan ${who}`}
+                      title="Naikkan"
+                    >
                       ↑
                     </button>
-                    <button type="button" className="pg-icon-btn" onClick={() => move(i, 1)} disabled={i === signers.length - 1} aria-label={`Turunkan ${who}`} title="Turunkan">
+                    <button
+                      type="button"
+                      className="pg-icon-btn"
+                      onClick={() => move(i, 1)}
+                      disabled={i === signers.length - 1}
+                      aria-label={`Turunkan ${who}`}
+                      title="Turunkan"
+                    >
                       ↓
                     </button>
-                    <button type="button" className="pg-icon-btn pg-remove" onClick={() => remove(i)} aria-label={`Hapus ${who}`} title="Hapus">
+                    <button
+                      type="button"
+                      className="pg-icon-btn pg-remove"
+                      onClick={() => remove(i)}
+                      aria-label={`Hapus ${who}`}
+                      title="Hapus"
+                    >
                       ×
                     </button>
                   </td>
@@ -657,7 +780,13 @@ function SignerEditor({ setting, election, onDirty }: { setting: Jenis; election
           </tbody>
         </table>
       </div>
-      <button type="button" ref={addRef} className="btn btn-secondary btn-small pg-add" onClick={add} disabled={signers.length >= 12}>
+      <button
+        type="button"
+        ref={addRef}
+        className="btn btn-secondary btn-small pg-add"
+        onClick={add}
+        disabled={signers.length >= 12}
+      >
         + Tambah penanda tangan
       </button>
 

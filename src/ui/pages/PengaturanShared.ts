@@ -5,7 +5,10 @@ import { ApiError } from '../api'
  * Reads a number typed the Indonesian way ("1.000", "2,5"). Empty or unreadable input is caught here
  * with a field message, because JSON cannot carry it to the API's own validation.
  */
-export function readNumbers<K extends string>(fields: Record<K, string>, decimal: NoInfer<K>[] = []): { values: Record<K, number>; error?: ApiError } {
+export function readNumbers<K extends string>(
+  fields: Record<K, string>,
+  decimal: NoInfer<K>[] = [],
+): { values: Record<K, number>; error?: ApiError } {
   const values = {} as Record<K, number>
   const details: { column: string; message: string }[] = []
   for (const k of Object.keys(fields) as K[]) {
@@ -15,7 +18,9 @@ export function readNumbers<K extends string>(fields: Record<K, string>, decimal
     else if (n === null) details.push({ column: k, message: 'Isi dengan angka' })
     else values[k] = n
   }
-  return details.length ? { values, error: new ApiError('INVALID_INPUT', 'Periksa isian yang ditandai', details) } : { values }
+  return details.length
+    ? { values, error: new ApiError('INVALID_INPUT', 'Periksa isian yang ditandai', details) }
+    : { values }
 }
 
 /** One number typed the Indonesian way; null when it is not a number. Whole numbers may carry dots ("2.000"). */

@@ -26,20 +26,27 @@ export function UpahSection({ election }: { election: Election }) {
   return (
     <Section title="Upah pekerja" id="pengaturan-upah">
       <p className="muted pg-explain">
-        Upah sortir-lipat dibayar per lembar surat suara yang diperiksa (baik dan rusak), upah rakit per kotak atau bilik yang dirakit, menurut tarif
-        dalam SK KPU provinsi/RI (mis. Pilkada 2024 di Banyuwangi Rp188 per lembar Gubernur dan Rp164 per lembar Bupati; rakit kotak Rp2.000 per kotak). Hasil
-        regu dibagi rata kepada anggota yang hadir, kecuali tally dicatat per pekerja. Rekap upah dibuat oleh Bendahara Pengeluaran dan disetujui PPK (Pejabat
-        Pembuat Komitmen), bukan PPK (Panitia Pemilihan Kecamatan).
+        Upah sortir-lipat dibayar per lembar surat suara yang diperiksa (baik dan rusak), upah rakit per kotak atau
+        bilik yang dirakit, menurut tarif dalam SK KPU provinsi/RI (mis. Pilkada 2024 di Banyuwangi Rp188 per lembar
+        Gubernur dan Rp164 per lembar Bupati; rakit kotak Rp2.000 per kotak). Hasil regu dibagi rata kepada anggota yang
+        hadir, kecuali tally dicatat per pekerja. Rekap upah dibuat oleh Bendahara Pengeluaran dan disetujui PPK
+        (Pejabat Pembuat Komitmen), bukan PPK (Panitia Pemilihan Kecamatan).
       </p>
       <ErrorBanner error={items.error} onRetry={items.reload} title="Daftar barang tidak dapat dimuat" />
-      {items.data ? <UpahForm key={paid.map((i) => i.id).join(',')} election={election} items={paid} /> : !items.error && <Loading />}
+      {items.data ? (
+        <UpahForm key={paid.map((i) => i.id).join(',')} election={election} items={paid} />
+      ) : (
+        !items.error && <Loading />
+      )}
     </Section>
   )
 }
 
 function UpahForm({ election, items }: { election: Election; items: Item[] }) {
   const [tax, setTax] = useState(taxText(election.taxPercent))
-  const [rates, setRates] = useState<Record<number, string>>(() => Object.fromEntries(items.map((i) => [i.id, rateText(i.payRate)])))
+  const [rates, setRates] = useState<Record<number, string>>(() =>
+    Object.fromEntries(items.map((i) => [i.id, rateText(i.payRate)])),
+  )
   const [taxError, setTaxError] = useState<ApiError | undefined>()
   const [rowErrors, setRowErrors] = useState<Record<number, string>>({})
   const [failed, setFailed] = useState<ApiError | undefined>()
@@ -88,7 +95,14 @@ function UpahForm({ election, items }: { election: Election; items: Item[] }) {
     }
     if (taxChanged) {
       if (taxValue === null) {
-        setTaxError(new ApiError('INVALID_INPUT', 'Periksa persentase pajak', [{ column: 'taxPercent', message: tax.trim() === '' ? 'Wajib diisi (0 bila tidak dipotong)' : 'Isi dengan angka, mis. 6 atau 2,5' }]))
+        setTaxError(
+          new ApiError('INVALID_INPUT', 'Periksa persentase pajak', [
+            {
+              column: 'taxPercent',
+              message: tax.trim() === '' ? 'Wajib diisi (0 bila tidak dipotong)' : 'Isi dengan angka, mis. 6 atau 2,5',
+            },
+          ]),
+        )
       } else {
         try {
           setTax(taxText((await invoke('election.update', { taxPercent: taxValue })).taxPercent))
@@ -102,8 +116,12 @@ function UpahForm({ election, items }: { election: Election; items: Item[] }) {
     }
     setRowErrors(errs)
     setBusy(false)
-    if (Object.keys(errs).length || firstError) setFailed(firstError ?? new ApiError('INVALID_INPUT', 'Periksa isian yang ditandai'))
-    else toast.showSuccess('Upah per satuan dan potongan pajak tersimpan. Berlaku untuk rekap upah yang diterbitkan sesudahnya.')
+    if (Object.keys(errs).length || firstError)
+      setFailed(firstError ?? new ApiError('INVALID_INPUT', 'Periksa isian yang ditandai'))
+    else
+      toast.showSuccess(
+        'Upah per satuan dan potongan pajak tersimpan. Berlaku untuk rekap upah yang diterbitkan sesudahnya.',
+      )
     if (saved) refreshAll()
   }
 
@@ -190,7 +208,11 @@ function UpahForm({ election, items }: { election: Election; items: Item[] }) {
                     ) : (
                       <>
                         {rupiah(gross)}
-                        {cut !== null && cut > 0 && <span className="muted small block">pajak {rupiah(cut)}, diterima {rupiah(gross - cut)}</span>}
+                        {cut !== null && cut > 0 && (
+                          <span className="muted small block">
+                            pajak {rupiah(cut)}, diterima {rupiah(gross - cut)}
+                          </span>
+                        )}
                       </>
                     )}
                   </td>
@@ -200,7 +222,9 @@ function UpahForm({ election, items }: { election: Election; items: Item[] }) {
           </tbody>
         </table>
       </div>
-      <p className="muted small">Kosongkan upah barang yang tidak dibayar per satuan; rekap upah mencatat bahwa tarifnya belum diatur.</p>
+      <p className="muted small">
+        Kosongkan upah barang yang tidak dibayar per satuan; rekap upah mencatat bahwa tarifnya belum diatur.
+      </p>
 
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy || !dirty}>

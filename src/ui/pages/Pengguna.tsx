@@ -12,7 +12,8 @@ import './trust.css'
 /** What each role may do, in the words the warehouse uses (src/core/roles.ts). */
 const ROLE_DUTY: Record<Role, string> = {
   operator: 'Mencatat: penerimaan, tally sortir-lipat dan rakit, pengemasan. Cukup memilih nama, tanpa PIN.',
-  koordinator: 'Juga menutup shift, menerbitkan berita acara, koreksi, serah terima ke PPK, pemusnahan dan pengaturan. Dengan PIN.',
+  koordinator:
+    'Juga menutup shift, menerbitkan berita acara, koreksi, serah terima ke PPK, pemusnahan dan pengaturan. Dengan PIN.',
   admin: 'Juga mengelola pengguna dan memulihkan cadangan. Dengan PIN.',
 }
 
@@ -63,10 +64,31 @@ export function PenggunaPage() {
                       {me?.id === u.id && <span className="muted small"> · Anda</span>}
                     </th>
                     <td>{ROLE_LABEL[u.role]}</td>
-                    <td>{needsPin(u.role) ? (u.hasPin ? 'Ada' : <span className="badge badge-warn">Belum ada</span>) : <span className="muted">Tidak perlu</span>}</td>
-                    <td>{u.active ? <span className="badge badge-ok">Aktif</span> : <span className="badge badge-muted">Nonaktif</span>}</td>
+                    <td>
+                      {needsPin(u.role) ? (
+                        u.hasPin ? (
+                          'Ada'
+                        ) : (
+                          <span className="badge badge-warn">Belum ada</span>
+                        )
+                      ) : (
+                        <span className="muted">Tidak perlu</span>
+                      )}
+                    </td>
+                    <td>
+                      {u.active ? (
+                        <span className="badge badge-ok">Aktif</span>
+                      ) : (
+                        <span className="badge badge-muted">Nonaktif</span>
+                      )}
+                    </td>
                     <td className="actions">
-                      <button type="button" className="btn btn-secondary btn-small" onClick={() => setEditing(u)} aria-label={`Ubah ${u.nama}`}>
+                      <button
+                        type="button"
+                        className="btn btn-secondary btn-small"
+                        onClick={() => setEditing(u)}
+                        aria-label={`Ubah ${u.nama}`}
+                      >
                         Ubah…
                       </button>
                     </td>
@@ -90,8 +112,9 @@ export function PenggunaPage() {
           ))}
         </dl>
         <p className="muted small">
-          Pengguna tidak dihapus supaya namanya tetap terbaca pada catatan lama; yang tidak bertugas lagi dinonaktifkan. PIN yang salah lima kali berturut-turut
-          mengunci pengguna itu selama lima menit. Koordinator dan admin yang tidak memakai aplikasi selama 15 menit harus memasukkan PIN lagi.
+          Pengguna tidak dihapus supaya namanya tetap terbaca pada catatan lama; yang tidak bertugas lagi dinonaktifkan.
+          PIN yang salah lima kali berturut-turut mengunci pengguna itu selama lima menit. Koordinator dan admin yang
+          tidak memakai aplikasi selama 15 menit harus memasukkan PIN lagi.
         </p>
       </Section>
 
@@ -137,7 +160,10 @@ function UserDialog({ user, onClose }: { user: User | 'baru' | null; onClose(): 
         user === 'baru'
           ? await invoke('pengguna.tambah', { nama, role, ...(withPin ? { pin } : {}) })
           : await invoke('pengguna.ubah', { id: user.id, nama, role, active, ...(withPin && pin ? { pin } : {}) })
-      toast.showSuccess(`${saved.nama}: ${ROLE_LABEL[saved.role].toLowerCase()}${saved.active ? '' : ', nonaktif'}.`, isNew ? 'Pengguna ditambahkan' : 'Pengguna diubah')
+      toast.showSuccess(
+        `${saved.nama}: ${ROLE_LABEL[saved.role].toLowerCase()}${saved.active ? '' : ', nonaktif'}.`,
+        isNew ? 'Pengguna ditambahkan' : 'Pengguna diubah',
+      )
       refreshAll()
       onClose()
     } catch (err) {
@@ -164,13 +190,34 @@ function UserDialog({ user, onClose }: { user: User | 'baru' | null; onClose(): 
       }
     >
       <form id={formId} onSubmit={submit} noValidate>
-        {error && (placed ? <p className="banner banner-error">{error.message}</p> : <ErrorBanner error={error} title="Pengguna belum tersimpan" />)}
+        {error &&
+          (placed ? (
+            <p className="banner banner-error">{error.message}</p>
+          ) : (
+            <ErrorBanner error={error} title="Pengguna belum tersimpan" />
+          ))}
         <Field label="Nama" error={errors.nama} hint="Nama yang tercetak pada catatan, mis. Budi Santoso">
-          {(id, d, invalid) => <input id={id} value={nama} onChange={(e) => setNama(e.target.value)} aria-describedby={d} aria-invalid={invalid} data-autofocus autoComplete="off" />}
+          {(id, d, invalid) => (
+            <input
+              id={id}
+              value={nama}
+              onChange={(e) => setNama(e.target.value)}
+              aria-describedby={d}
+              aria-invalid={invalid}
+              data-autofocus
+              autoComplete="off"
+            />
+          )}
         </Field>
         <Field label="Peran" error={errors.role} hint={ROLE_DUTY[role]}>
           {(id, d, invalid) => (
-            <select id={id} value={role} onChange={(e) => setRole(e.target.value as Role)} aria-describedby={d} aria-invalid={invalid}>
+            <select
+              id={id}
+              value={role}
+              onChange={(e) => setRole(e.target.value as Role)}
+              aria-describedby={d}
+              aria-invalid={invalid}
+            >
               {ROLES.map((r) => (
                 <option key={r} value={r}>
                   {ROLE_LABEL[r]}
@@ -240,9 +287,27 @@ function OwnPinSection({ me }: { me: User }) {
       <form onSubmit={submit} noValidate className="own-pin" data-testid="own-pin-form">
         {error && !placed && <ErrorBanner error={error} title="PIN belum diganti" />}
         <div className="form-grid">
-          <PinField label="PIN lama" value={pinLama} onChange={setPinLama} error={errors.pinLama} autoComplete="current-password" />
-          <PinField label="PIN baru" value={pinBaru} onChange={setPinBaru} error={errors.pin} autoComplete="new-password" />
-          <PinField label="Ulangi PIN baru" value={pinUlang} onChange={setPinUlang} error={mismatch ? 'PIN tidak sama dengan isian PIN baru' : undefined} autoComplete="new-password" />
+          <PinField
+            label="PIN lama"
+            value={pinLama}
+            onChange={setPinLama}
+            error={errors.pinLama}
+            autoComplete="current-password"
+          />
+          <PinField
+            label="PIN baru"
+            value={pinBaru}
+            onChange={setPinBaru}
+            error={errors.pin}
+            autoComplete="new-password"
+          />
+          <PinField
+            label="Ulangi PIN baru"
+            value={pinUlang}
+            onChange={setPinUlang}
+            error={mismatch ? 'PIN tidak sama dengan isian PIN baru' : undefined}
+            autoComplete="new-password"
+          />
         </div>
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={busy || !pinLama || !pinBaru}>

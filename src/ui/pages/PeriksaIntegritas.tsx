@@ -40,14 +40,30 @@ export function PeriksaIntegritasPage() {
           </dl>
         )}
         <div className="trust-actions">
-          <button type="button" className="btn btn-primary" onClick={() => void check.run()} disabled={check.busy} autoFocus data-testid="verify-run">
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => void check.run()}
+            disabled={check.busy}
+            autoFocus
+            data-testid="verify-run"
+          >
             {check.busy ? 'Memeriksa…' : check.report ? 'Periksa lagi' : 'Periksa sekarang'}
           </button>
-          <span className="muted small">Seluruh baris dibaca satu per satu; pada sejuta baris pemeriksaan memerlukan beberapa detik.</span>
+          <span className="muted small">
+            Seluruh baris dibaca satu per satu; pada sejuta baris pemeriksaan memerlukan beberapa detik.
+          </span>
         </div>
       </Section>
 
-      {check.busy && check.status && <JobProgress status={check.status} onCancel={() => void check.cancel()} label="Memeriksa buku besar" testId="verify-job" />}
+      {check.busy && check.status && (
+        <JobProgress
+          status={check.status}
+          onCancel={() => void check.cancel()}
+          label="Memeriksa buku besar"
+          testId="verify-job"
+        />
+      )}
       <ErrorBanner error={check.error} title="Pemeriksaan tidak dapat dijalankan" />
       {check.report && (
         <VerifyResult
@@ -55,13 +71,23 @@ export function PeriksaIntegritasPage() {
           at={check.at}
           todo={
             <ol>
-              <li>Hentikan pencatatan di semua komputer sampai masalah ini selesai; jangan mencetak berita acara dari basis data ini.</li>
               <li>
-                Buka <a href={href('cadangan')}>Cadangan</a> dan pulihkan cadangan terbaru yang lolos pemeriksaan (dibuat sebelum perubahan). Berkas yang sekarang
-                tidak dihapus: disimpan sebagai <code>…-sebelum-pulih.sqlite</code> untuk diperiksa.
+                Hentikan pencatatan di semua komputer sampai masalah ini selesai; jangan mencetak berita acara dari
+                basis data ini.
               </li>
-              <li>Catat ulang apa yang tercatat setelah cadangan itu dari formulir kertas (tally regu, surat jalan), lalu periksa integritas lagi.</li>
-              <li>Laporkan kejadian ini kepada Kasubbag Keuangan, Umum dan Logistik: ada yang mengubah berkas di luar aplikasi.</li>
+              <li>
+                Buka <a href={href('cadangan')}>Cadangan</a> dan pulihkan cadangan terbaru yang lolos pemeriksaan
+                (dibuat sebelum perubahan). Berkas yang sekarang tidak dihapus: disimpan sebagai{' '}
+                <code>…-sebelum-pulih.sqlite</code> untuk diperiksa.
+              </li>
+              <li>
+                Catat ulang apa yang tercatat setelah cadangan itu dari formulir kertas (tally regu, surat jalan), lalu
+                periksa integritas lagi.
+              </li>
+              <li>
+                Laporkan kejadian ini kepada Kasubbag Keuangan, Umum dan Logistik: ada yang mengubah berkas di luar
+                aplikasi.
+              </li>
             </ol>
           }
         />
@@ -73,16 +99,18 @@ export function PeriksaIntegritasPage() {
             <strong>Berkas SQLite</strong> tidak rusak (<code>integrity_check</code>).
           </li>
           <li>
-            <strong>Rantai hash buku besar</strong>: setiap baris memuat hash baris sebelumnya, dan hash isinya sendiri cocok. Baris yang diubah, dihapus atau
-            disisipkan disebut nomornya.
+            <strong>Rantai hash buku besar</strong>: setiap baris memuat hash baris sebelumnya, dan hash isinya sendiri
+            cocok. Baris yang diubah, dihapus atau disisipkan disebut nomornya.
           </li>
           <li>
-            <strong>Saldo dan rekap</strong> (stok per tempat, rekap kerja lantai) sama dengan jumlah yang dihitung ulang dari buku besar.
+            <strong>Saldo dan rekap</strong> (stok per tempat, rekap kerja lantai) sama dengan jumlah yang dihitung
+            ulang dari buku besar.
           </li>
         </ul>
         <p className="muted small">
-          Menghapus hanya baris-baris <em>terakhir</em> tidak terlihat dari rantai saja. Setiap berita acara tercetak memuat kepala rantai saat dokumen dibuat; periksa
-          dokumen terakhir di <a href={href('cek-dokumen')}>Cek dokumen</a> untuk menutup celah itu.
+          Menghapus hanya baris-baris <em>terakhir</em> tidak terlihat dari rantai saja. Setiap berita acara tercetak
+          memuat kepala rantai saat dokumen dibuat; periksa dokumen terakhir di{' '}
+          <a href={href('cek-dokumen')}>Cek dokumen</a> untuk menutup celah itu.
         </p>
       </Section>
     </>
@@ -117,7 +145,8 @@ export function VerifyResult({ report, at, todo }: { report: ChainReport; at?: D
             Buku besar utuh
           </h2>
           <p>
-            Semua {fmt(report.rows)} baris tersambung dan isinya sesuai hash-nya; saldo dan rekap sama dengan buku besar; berkas SQLite tidak rusak.
+            Semua {fmt(report.rows)} baris tersambung dan isinya sesuai hash-nya; saldo dan rekap sama dengan buku
+            besar; berkas SQLite tidak rusak.
           </p>
           <dl className="dl trust-dl">
             <dt>Baris diperiksa</dt>
@@ -185,7 +214,14 @@ export function VerdictIcon({ ok }: { ok: boolean }) {
   return ok ? (
     <svg viewBox="0 0 24 24" className="verdict-icon" aria-hidden="true">
       <circle cx="12" cy="12" r="11" fill="currentColor" />
-      <path d="M6.5 12.5l3.7 3.7L17.5 8.8" fill="none" stroke="#fff" strokeWidth="2.4" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d="M6.5 12.5l3.7 3.7L17.5 8.8"
+        fill="none"
+        stroke="#fff"
+        strokeWidth="2.4"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   ) : (
     <svg viewBox="0 0 24 24" className="verdict-icon" aria-hidden="true">

@@ -51,26 +51,46 @@ export function SetupPage() {
         <Brand />
         <h1 id="setup-title">Siapkan basis data pemilihan</h1>
         <p className="lead">
-          Basis data ini belum berisi pemilihan. Satu berkas basis data menyimpan satu pemilihan untuk satu satker. Jenis surat suara, cadangan dan barang
-          logistik bawaan dibuat dari pilihan di bawah dan dapat diubah di Pengaturan.
+          Basis data ini belum berisi pemilihan. Satu berkas basis data menyimpan satu pemilihan untuk satu satker.
+          Jenis surat suara, cadangan dan barang logistik bawaan dibuat dari pilihan di bawah dan dapat diubah di
+          Pengaturan.
         </p>
-        <ErrorBanner error={error && Object.keys(errors).length === 0 ? error : undefined} title="Basis data belum dapat disiapkan" />
+        <ErrorBanner
+          error={error && Object.keys(errors).length === 0 ? error : undefined}
+          title="Basis data belum dapat disiapkan"
+        />
 
         <fieldset className="field">
           <legend>Jenis pemilihan</legend>
           <div className="radio-row">
             <label className="radio">
-              <input type="radio" name="jenis" value="pilkada" checked={jenis === 'pilkada'} onChange={() => setJenis('pilkada')} />
+              <input
+                type="radio"
+                name="jenis"
+                value="pilkada"
+                checked={jenis === 'pilkada'}
+                onChange={() => setJenis('pilkada')}
+              />
               <span>
                 <strong>Pilkada</strong>
-                <span className="muted small">Pemilihan gubernur, bupati atau wali kota; cadangan 2,5%, maks. 600 pemilih per TPS</span>
+                <span className="muted small">
+                  Pemilihan gubernur, bupati atau wali kota; cadangan 2,5%, maks. 600 pemilih per TPS
+                </span>
               </span>
             </label>
             <label className="radio">
-              <input type="radio" name="jenis" value="pemilu" checked={jenis === 'pemilu'} onChange={() => setJenis('pemilu')} />
+              <input
+                type="radio"
+                name="jenis"
+                value="pemilu"
+                checked={jenis === 'pemilu'}
+                onChange={() => setJenis('pemilu')}
+              />
               <span>
                 <strong>Pemilu</strong>
-                <span className="muted small">Presiden, DPR, DPD, DPRD provinsi dan kabupaten/kota; cadangan 2%, maks. 300 pemilih per TPS</span>
+                <span className="muted small">
+                  Presiden, DPR, DPD, DPRD provinsi dan kabupaten/kota; cadangan 2%, maks. 300 pemilih per TPS
+                </span>
               </span>
             </label>
           </div>
@@ -79,20 +99,55 @@ export function SetupPage() {
         <div className="form-grid">
           <Field label="Nama satker" error={errors.satker} hint='Mis. "Kabupaten Batu Bara" atau "Kota Medan"'>
             {(id, describedBy, invalid) => (
-              <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={satker} onChange={(e) => setSatker(e.target.value)} required autoComplete="off" />
+              <input
+                id={id}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+                value={satker}
+                onChange={(e) => setSatker(e.target.value)}
+                required
+                autoComplete="off"
+              />
             )}
           </Field>
           <Field label="Tahun" error={errors.tahun}>
             {(id, describedBy, invalid) => (
-              <input id={id} aria-describedby={describedBy} aria-invalid={invalid} type="number" inputMode="numeric" min={2000} max={2100} value={tahun} onChange={(e) => setTahun(e.target.value)} />
+              <input
+                id={id}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+                type="number"
+                inputMode="numeric"
+                min={2000}
+                max={2100}
+                value={tahun}
+                onChange={(e) => setTahun(e.target.value)}
+              />
             )}
           </Field>
           <Field label="Provinsi" error={errors.provinsi} hint="Mis. Sumatera Utara">
-            {(id, describedBy, invalid) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={provinsi} onChange={(e) => setProvinsi(e.target.value)} autoComplete="off" />}
+            {(id, describedBy, invalid) => (
+              <input
+                id={id}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+                value={provinsi}
+                onChange={(e) => setProvinsi(e.target.value)}
+                autoComplete="off"
+              />
+            )}
           </Field>
           <Field label="Kode wilayah" error={errors.kodeWilayah} hint="Kode Kemendagri kabupaten/kota, mis. 1219">
             {(id, describedBy, invalid) => (
-              <input id={id} aria-describedby={describedBy} aria-invalid={invalid} value={kodeWilayah} onChange={(e) => setKodeWilayah(e.target.value)} inputMode="numeric" autoComplete="off" />
+              <input
+                id={id}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+                value={kodeWilayah}
+                onChange={(e) => setKodeWilayah(e.target.value)}
+                inputMode="numeric"
+                autoComplete="off"
+              />
             )}
           </Field>
         </div>

@@ -8,7 +8,15 @@ import { reasonsForVariant } from '../components/TallyGridModel'
 import { fmt } from '../format'
 import { href } from '../router'
 import { PackingShiftResult } from './KemasShiftHasil'
-import { BukaKembaliDialog, HadirDialog, ReklasifikasiDialog, StatusBadge, TutupDialog, fmtTanggal, fmtWaktu } from './ShiftForms'
+import {
+  BukaKembaliDialog,
+  HadirDialog,
+  ReklasifikasiDialog,
+  StatusBadge,
+  TutupDialog,
+  fmtTanggal,
+  fmtWaktu,
+} from './ShiftForms'
 
 type Shift = MethodOutput<'shift.get'>
 const columnsKeyOf = (shift: Shift) => shift.variants.map((v) => `${v.variantId}:${v.kind}`).join()
@@ -35,7 +43,15 @@ export function ShiftDetailPage({ id }: { id: number }) {
       <>
         {back}
         <PageHeader title={`Shift #${id}`} />
-        {q.error ? <ErrorBanner error={q.error} onRetry={q.error.code === 'NOT_FOUND' ? undefined : q.reload} title="Shift tidak dapat dibuka" /> : <Loading />}
+        {q.error ? (
+          <ErrorBanner
+            error={q.error}
+            onRetry={q.error.code === 'NOT_FOUND' ? undefined : q.reload}
+            title="Shift tidak dapat dibuka"
+          />
+        ) : (
+          <Loading />
+        )}
       </>
     )
   }
@@ -56,7 +72,8 @@ export function ShiftDetailPage({ id }: { id: number }) {
               {shift.lokasi && <> · {shift.lokasi}</>}
             </span>
             <span>
-              Pengawas: {shift.pengawas || <span className="muted">belum diisi</span>} · {fmt(shift.teams.length)} regu, {fmt(workers)} pekerja hadir
+              Pengawas: {shift.pengawas || <span className="muted">belum diisi</span>} · {fmt(shift.teams.length)} regu,{' '}
+              {fmt(workers)} pekerja hadir
             </span>
           </span>
         }
@@ -93,7 +110,11 @@ export function ShiftDetailPage({ id }: { id: number }) {
       ) : (
         <>
           <ErrorBanner error={reasons.error} onRetry={reasons.reload} title="Kriteria rusak tidak dapat dimuat" />
-          {reasons.data ? <VariantTabs shift={shift} reasons={reasons.data} onReopen={() => setDialog('bukaKembali')} /> : !reasons.error && <Loading />}
+          {reasons.data ? (
+            <VariantTabs shift={shift} reasons={reasons.data} onReopen={() => setDialog('bukaKembali')} />
+          ) : (
+            !reasons.error && <Loading />
+          )}
         </>
       )}
 
@@ -106,7 +127,9 @@ export function ShiftDetailPage({ id }: { id: number }) {
               {shift.teams.map((t) => (
                 <li key={t.teamId}>
                   <strong>Regu {t.nama}</strong> <span className="muted">({fmt(t.workers.length)} pekerja)</span>
-                  {t.workers.length > 0 && <span className="block small">{t.workers.map((w) => w.nama).join(', ')}</span>}
+                  {t.workers.length > 0 && (
+                    <span className="block small">{t.workers.map((w) => w.nama).join(', ')}</span>
+                  )}
                 </li>
               ))}
             </ul>
@@ -122,7 +145,12 @@ export function ShiftDetailPage({ id }: { id: number }) {
             {shift.events.map((e, i) => (
               <li key={i} className={`shift-event shift-event-${e.event}`}>
                 <strong>{EVENT_LABEL[e.event]}</strong> oleh {e.actor} · {fmtWaktu(e.at)}
-                {e.note && <span className="block small">{e.event === 'buka_kembali' ? 'Alasan: ' : 'Catatan: '}{e.note}</span>}
+                {e.note && (
+                  <span className="block small">
+                    {e.event === 'buka_kembali' ? 'Alasan: ' : 'Catatan: '}
+                    {e.note}
+                  </span>
+                )}
               </li>
             ))}
           </ol>
@@ -138,7 +166,15 @@ export function ShiftDetailPage({ id }: { id: number }) {
   )
 }
 
-function VariantTabs({ shift, reasons, onReopen }: { shift: Shift; reasons: MethodOutput<'rusak.alasan'>; onReopen(): void }) {
+function VariantTabs({
+  shift,
+  reasons,
+  onReopen,
+}: {
+  shift: Shift
+  reasons: MethodOutput<'rusak.alasan'>
+  onReopen(): void
+}) {
   const [selected, setSelected] = useState<number | null>(null)
   const [dirty, setDirty] = useState<Set<number>>(() => new Set())
   const dirtySetters = useMemo(
@@ -171,14 +207,27 @@ function VariantTabs({ shift, reasons, onReopen }: { shift: Shift; reasons: Meth
   // Stable per variant: new column definitions would reset the grid under the user's fingers.
   // Keyed on what decides the columns, not on each refresh's new objects.
   const columnsKey = JSON.stringify([shift.variants.map((v) => [v.variantId, v.kind]), reasons])
-  const reasonsOf = useMemo(() => new Map(shift.variants.map((v) => [v.variantId, reasonsForVariant(reasons, v)])), [columnsKey])
+  const reasonsOf = useMemo(
+    () => new Map(shift.variants.map((v) => [v.variantId, reasonsForVariant(reasons, v)])),
+    [columnsKey],
+  )
 
-  if (!current) return <p className="empty">Shift ini belum mengerjakan barang apa pun. Tambahkan melalui Daftar hadir.</p>
+  if (!current)
+    return <p className="empty">Shift ini belum mengerjakan barang apa pun. Tambahkan melalui Daftar hadir.</p>
 
   function onKey(e: KeyboardEvent<HTMLButtonElement>) {
     const i = shift.variants.findIndex((v) => v.variantId === current!.variantId)
     const n = shift.variants.length
-    const next = e.key === 'ArrowRight' ? (i + 1) % n : e.key === 'ArrowLeft' ? (i - 1 + n) % n : e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : -1
+    const next =
+      e.key === 'ArrowRight'
+        ? (i + 1) % n
+        : e.key === 'ArrowLeft'
+          ? (i - 1 + n) % n
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? n - 1
+              : -1
     if (next < 0) return
     e.preventDefault()
     const v = shift.variants[next]!.variantId
@@ -189,7 +238,11 @@ function VariantTabs({ shift, reasons, onReopen }: { shift: Shift; reasons: Meth
   return (
     <section className="section tally-section" aria-label="Tally per jenis barang">
       <div className="tabs-bar">
-        <div className="tabs" role="tablist" aria-label={shift.kind === 'sortir_lipat' ? 'Jenis surat suara' : 'Barang'}>
+        <div
+          className="tabs"
+          role="tablist"
+          aria-label={shift.kind === 'sortir_lipat' ? 'Jenis surat suara' : 'Barang'}
+        >
           {shift.variants.map((v) => (
             <button
               key={v.variantId}
@@ -209,7 +262,11 @@ function VariantTabs({ shift, reasons, onReopen }: { shift: Shift; reasons: Meth
             >
               <Swatch hex={v.colorHex} />
               <span>{variantShort(v)}</span>
-              {(inProcess.get(v.variantId) ?? 0) > 0 && <span className="tab-count" title="Dalam proses">{fmt(inProcess.get(v.variantId))}</span>}
+              {(inProcess.get(v.variantId) ?? 0) > 0 && (
+                <span className="tab-count" title="Dalam proses">
+                  {fmt(inProcess.get(v.variantId))}
+                </span>
+              )}
               {dirty.has(v.variantId) && (
                 <span className="tab-dirty" title="Ada isian yang belum disimpan">
                   ●<span className="visually-hidden"> belum disimpan</span>
@@ -221,7 +278,13 @@ function VariantTabs({ shift, reasons, onReopen }: { shift: Shift; reasons: Meth
       </div>
       {/* Every sheet stays mounted: switching tabs must not lose numbers typed but not yet saved. */}
       {shift.variants.map((v) => (
-        <div key={v.variantId} role="tabpanel" id={`panel-variant-${v.variantId}`} aria-labelledby={`tab-variant-${v.variantId}`} hidden={v.variantId !== current.variantId}>
+        <div
+          key={v.variantId}
+          role="tabpanel"
+          id={`panel-variant-${v.variantId}`}
+          aria-labelledby={`tab-variant-${v.variantId}`}
+          hidden={v.variantId !== current.variantId}
+        >
           <TallyGrid
             shift={shift}
             variant={v}

@@ -52,7 +52,8 @@ export function fmtTanggal(iso: string, style: 'long' | 'short' = 'long'): strin
     : d.toLocaleDateString('id-ID', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })
 }
 
-export const fmtWaktu = (iso: string) => new Date(iso).toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' })
+export const fmtWaktu = (iso: string) =>
+  new Date(iso).toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' })
 
 /* ------------------------------------------------------------ pickers */
 
@@ -65,19 +66,28 @@ interface TeamOption {
 /** Present workers per team; a team is present when it has an entry. */
 export type Attendance = Record<number, number[]>
 
-function useTeamOptions(extra?: Shift): { options: TeamOption[] | undefined; error: ApiError | undefined; reload(): void } {
+function useTeamOptions(extra?: Shift): {
+  options: TeamOption[] | undefined
+  error: ApiError | undefined
+  reload(): void
+} {
   const teams = useApi('regu.list', {})
   const workers = useApi('pekerja.list', {})
   const options = useMemo(() => {
     if (!teams.data || !workers.data) return undefined
     const list: TeamOption[] = teams.data
       .filter((t) => t.active || extra?.teams.some((x) => x.teamId === t.id))
-      .map((t) => ({ id: t.id, nama: t.nama, members: workers.data!.filter((w) => w.teamId === t.id && w.active).map((w) => ({ id: w.id, nama: w.nama })) }))
+      .map((t) => ({
+        id: t.id,
+        nama: t.nama,
+        members: workers.data!.filter((w) => w.teamId === t.id && w.active).map((w) => ({ id: w.id, nama: w.nama })),
+      }))
     // Whoever the shift already recorded stays pickable, even after moving team.
     for (const st of extra?.teams ?? []) {
       const o = list.find((t) => t.id === st.teamId)
       if (!o) continue
-      for (const w of st.workers) if (!o.members.some((m) => m.id === w.workerId)) o.members.push({ id: w.workerId, nama: w.nama })
+      for (const w of st.workers)
+        if (!o.members.some((m) => m.id === w.workerId)) o.members.push({ id: w.workerId, nama: w.nama })
     }
     return list
   }, [teams.data, workers.data, extra])
@@ -91,7 +101,17 @@ function useTeamOptions(extra?: Shift): { options: TeamOption[] | undefined; err
   }
 }
 
-function TeamPicker({ options, value, onChange, error }: { options: TeamOption[]; value: Attendance; onChange(v: Attendance): void; error?: string | undefined }) {
+function TeamPicker({
+  options,
+  value,
+  onChange,
+  error,
+}: {
+  options: TeamOption[]
+  value: Attendance
+  onChange(v: Attendance): void
+  error?: string | undefined
+}) {
   if (options.length === 0) {
     return (
       <p className="empty">
@@ -122,7 +142,9 @@ function TeamPicker({ options, value, onChange, error }: { options: TeamOption[]
                 <span>
                   Regu {t.nama}{' '}
                   <span className="muted small">
-                    {on ? `${fmt(present.length)} dari ${fmt(t.members.length)} pekerja hadir` : `${fmt(t.members.length)} pekerja`}
+                    {on
+                      ? `${fmt(present.length)} dari ${fmt(t.members.length)} pekerja hadir`
+                      : `${fmt(t.members.length)} pekerja`}
                   </span>
                 </span>
               </label>
@@ -136,7 +158,12 @@ function TeamPicker({ options, value, onChange, error }: { options: TeamOption[]
                           <input
                             type="checkbox"
                             checked={present.includes(w.id)}
-                            onChange={(e) => onChange({ ...value, [t.id]: e.target.checked ? [...present, w.id] : present.filter((x) => x !== w.id) })}
+                            onChange={(e) =>
+                              onChange({
+                                ...value,
+                                [t.id]: e.target.checked ? [...present, w.id] : present.filter((x) => x !== w.id),
+                              })
+                            }
                           />
                           {w.nama}
                         </label>
@@ -154,7 +181,19 @@ function TeamPicker({ options, value, onChange, error }: { options: TeamOption[]
   )
 }
 
-function VariantPicker({ variants, value, onChange, error, legend }: { variants: VariantInfo[]; value: number[]; onChange(v: number[]): void; error?: string | undefined; legend: string }) {
+function VariantPicker({
+  variants,
+  value,
+  onChange,
+  error,
+  legend,
+}: {
+  variants: VariantInfo[]
+  value: number[]
+  onChange(v: number[]): void
+  error?: string | undefined
+  legend: string
+}) {
   return (
     <fieldset className={`field${error ? ' field-invalid' : ''}`}>
       <legend>{legend}</legend>
@@ -168,7 +207,9 @@ function VariantPicker({ variants, value, onChange, error, legend }: { variants:
                 <input
                   type="checkbox"
                   checked={value.includes(v.variantId)}
-                  onChange={(e) => onChange(e.target.checked ? [...value, v.variantId] : value.filter((x) => x !== v.variantId))}
+                  onChange={(e) =>
+                    onChange(e.target.checked ? [...value, v.variantId] : value.filter((x) => x !== v.variantId))
+                  }
                 />
                 <span className="ballot-name">
                   <Swatch hex={v.colorHex} />
@@ -193,7 +234,19 @@ function normalizeClock(v: string): string {
   return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : v
 }
 
-function ClockInput({ id, describedBy, invalid, value, onChange }: { id: string; describedBy: string | undefined; invalid: boolean; value: string; onChange(v: string): void }) {
+function ClockInput({
+  id,
+  describedBy,
+  invalid,
+  value,
+  onChange,
+}: {
+  id: string
+  describedBy: string | undefined
+  invalid: boolean
+  value: string
+  onChange(v: string): void
+}) {
   return (
     <input
       id={id}
@@ -210,7 +263,8 @@ function ClockInput({ id, describedBy, invalid, value, onChange }: { id: string;
   )
 }
 
-const attendanceInput = (a: Attendance) => Object.entries(a).map(([teamId, workerIds]) => ({ teamId: Number(teamId), workerIds }))
+const attendanceInput = (a: Attendance) =>
+  Object.entries(a).map(([teamId, workerIds]) => ({ teamId: Number(teamId), workerIds }))
 
 /** Messages the form could not put under a field, e.g. "Ani sudah tercatat hadir di regu Melati". */
 function Unplaced({ error, fields }: { error: ApiError | undefined; fields: string[] }) {
@@ -233,7 +287,19 @@ function Unplaced({ error, fields }: { error: ApiError | undefined; fields: stri
   )
 }
 
-function Footer({ onClose, busy, label, busyLabel = 'Menyimpan…', formId }: { onClose(): void; busy: boolean; label: string; busyLabel?: string; formId: string }) {
+function Footer({
+  onClose,
+  busy,
+  label,
+  busyLabel = 'Menyimpan…',
+  formId,
+}: {
+  onClose(): void
+  busy: boolean
+  label: string
+  busyLabel?: string
+  formId: string
+}) {
   return (
     <>
       <button type="button" className="btn btn-secondary" onClick={onClose}>
@@ -282,8 +348,21 @@ export function BukaShiftDialog({ onClose }: { onClose(): void }) {
     setError(undefined)
     try {
       // A packing shift packs whole TPS kits: each kit decides what goes in, so no variants are chosen.
-      const s = await invoke('shift.buka', { kind, tanggal, mulai, selesai, lokasi, pengawas, note, variantIds: kind === 'packing' ? [] : variantIds, teams: attendanceInput(attendance) })
-      toast.showSuccess(`Shift #${s.id} dibuka: ${s.teams.length} regu, ${s.teams.reduce((n, t) => n + t.workers.length, 0)} pekerja.`, 'Shift dibuka')
+      const s = await invoke('shift.buka', {
+        kind,
+        tanggal,
+        mulai,
+        selesai,
+        lokasi,
+        pengawas,
+        note,
+        variantIds: kind === 'packing' ? [] : variantIds,
+        teams: attendanceInput(attendance),
+      })
+      toast.showSuccess(
+        `Shift #${s.id} dibuka: ${s.teams.length} regu, ${s.teams.reduce((n, t) => n + t.workers.length, 0)} pekerja.`,
+        'Shift dibuka',
+      )
       refreshAll()
       onClose()
       navigate('shift', s.id)
@@ -295,7 +374,13 @@ export function BukaShiftDialog({ onClose }: { onClose(): void }) {
 
   const fields = ['kind', 'tanggal', 'mulai', 'selesai', 'lokasi', 'pengawas', 'note', 'variantIds', 'teams']
   return (
-    <Dialog open wide title="Buka shift" onClose={onClose} footer={<Footer onClose={onClose} busy={busy} label="Buka shift" busyLabel="Membuka…" formId={formId} />}>
+    <Dialog
+      open
+      wide
+      title="Buka shift"
+      onClose={onClose}
+      footer={<Footer onClose={onClose} busy={busy} label="Buka shift" busyLabel="Membuka…" formId={formId} />}
+    >
       <form id={formId} onSubmit={submit} noValidate className="shift-form">
         <Unplaced error={error} fields={fields} />
         <fieldset className="field">
@@ -303,7 +388,14 @@ export function BukaShiftDialog({ onClose }: { onClose(): void }) {
           <div className="kind-options">
             {(Object.keys(KIND_LABEL) as ShiftKind[]).map((k, i) => (
               <label key={k} className={`radio-card${kind === k ? ' selected' : ''}`}>
-                <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => changeKind(k)} data-autofocus={i === 0 ? '' : undefined} />
+                <input
+                  type="radio"
+                  name="kind"
+                  value={k}
+                  checked={kind === k}
+                  onChange={() => changeKind(k)}
+                  data-autofocus={i === 0 ? '' : undefined}
+                />
                 <span>
                   <strong>{KIND_LABEL[k]}</strong>
                   <span className="small">{KIND_HINT[k]}</span>
@@ -313,8 +405,28 @@ export function BukaShiftDialog({ onClose }: { onClose(): void }) {
           </div>
         </fieldset>
         <div className="form-grid shift-form-grid">
-          <Field label="Tanggal" error={errors.tanggal} hint={/^\d{4}-\d{2}-\d{2}$/.test(tanggal) ? <span className="date-words">{fmtTanggal(tanggal)}</span> : 'Pilih tanggal shift'}>
-            {(id, d, inv) => <input id={id} type="date" aria-describedby={d} aria-invalid={inv} value={tanggal} onChange={(e) => setTanggal(e.target.value)} required />}
+          <Field
+            label="Tanggal"
+            error={errors.tanggal}
+            hint={
+              /^\d{4}-\d{2}-\d{2}$/.test(tanggal) ? (
+                <span className="date-words">{fmtTanggal(tanggal)}</span>
+              ) : (
+                'Pilih tanggal shift'
+              )
+            }
+          >
+            {(id, d, inv) => (
+              <input
+                id={id}
+                type="date"
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={tanggal}
+                onChange={(e) => setTanggal(e.target.value)}
+                required
+              />
+            )}
           </Field>
           {/* Plain text, not type=time: the browser would show 04:00 PM on an English Windows, the floor says 16:00. */}
           <Field label="Mulai" error={errors.mulai} hint="Jam 24, mis. 08:00">
@@ -324,20 +436,45 @@ export function BukaShiftDialog({ onClose }: { onClose(): void }) {
             {(id, d, inv) => <ClockInput id={id} describedBy={d} invalid={inv} value={selesai} onChange={setSelesai} />}
           </Field>
           <Field label="Lokasi/meja" error={errors.lokasi} hint="Mis. Gudang A, meja 1–6">
-            {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={lokasi} onChange={(e) => setLokasi(e.target.value)} />}
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={lokasi}
+                onChange={(e) => setLokasi(e.target.value)}
+              />
+            )}
           </Field>
           <Field label="Pengawas" error={errors.pengawas} hint="Nama pengawas internal yang bertugas">
-            {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={pengawas} onChange={(e) => setPengawas(e.target.value)} />}
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={pengawas}
+                onChange={(e) => setPengawas(e.target.value)}
+              />
+            )}
           </Field>
           <Field label="Catatan" error={errors.note}>
-            {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} value={note} onChange={(e) => setNote(e.target.value)} />}
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+              />
+            )}
           </Field>
         </div>
         <div className="shift-form-pickers">
           {kind === 'packing' ? (
             <div className="field">
               <p className="muted">
-                Isi setiap kit mengikuti kebutuhan TPS-nya; barang tidak perlu dipilih. Kit dikemas di halaman <a href="#/kemas">Pengemasan</a>.
+                Isi setiap kit mengikuti kebutuhan TPS-nya; barang tidak perlu dipilih. Kit dikemas di halaman{' '}
+                <a href="#/kemas">Pengemasan</a>.
               </p>
             </div>
           ) : variants.data ? (
@@ -352,7 +489,12 @@ export function BukaShiftDialog({ onClose }: { onClose(): void }) {
             <ErrorBanner error={variants.error} onRetry={variants.reload} title="Daftar barang tidak dapat dimuat" />
           )}
           {teams.options ? (
-            <TeamPicker options={teams.options} value={attendance} onChange={setAttendance} error={errors.teams ?? errors.workerIds ?? errors.teamId} />
+            <TeamPicker
+              options={teams.options}
+              value={attendance}
+              onChange={setAttendance}
+              error={errors.teams ?? errors.workerIds ?? errors.teamId}
+            />
           ) : teams.error ? (
             <ErrorBanner error={teams.error} onRetry={teams.reload} title="Daftar regu tidak dapat dimuat" />
           ) : (
@@ -371,21 +513,29 @@ export function HadirDialog({ shift, onClose }: { shift: Shift; onClose(): void 
   const formId = useId()
   const variants = useApi('barang.varian', {})
   const teams = useTeamOptions(shift)
-  const [attendance, setAttendance] = useState<Attendance>(() => Object.fromEntries(shift.teams.map((t) => [t.teamId, t.workers.map((w) => w.workerId)])))
+  const [attendance, setAttendance] = useState<Attendance>(() =>
+    Object.fromEntries(shift.teams.map((t) => [t.teamId, t.workers.map((w) => w.workerId)])),
+  )
   const [variantIds, setVariantIds] = useState<number[]>(() => shift.variants.map((v) => v.variantId))
   const [error, setError] = useState<ApiError | undefined>()
   const [busy, setBusy] = useState(false)
   const refreshAll = useRefreshAll()
   const toast = useToast()
   const errors = fieldErrors(error)
-  const fitting = (variants.data ?? []).filter((v) => (v.active || variantIds.includes(v.variantId)) && variantFitsKind(shift.kind, v))
+  const fitting = (variants.data ?? []).filter(
+    (v) => (v.active || variantIds.includes(v.variantId)) && variantFitsKind(shift.kind, v),
+  )
 
   async function submit(e: FormEvent) {
     e.preventDefault()
     setBusy(true)
     setError(undefined)
     try {
-      await invoke('shift.hadir', { shiftId: shift.id, teams: attendanceInput(attendance), ...(shift.kind === 'packing' ? {} : { variantIds }) })
+      await invoke('shift.hadir', {
+        shiftId: shift.id,
+        teams: attendanceInput(attendance),
+        ...(shift.kind === 'packing' ? {} : { variantIds }),
+      })
       toast.showSuccess(`Daftar hadir shift #${shift.id} diperbarui.`)
       refreshAll()
       onClose()
@@ -396,9 +546,18 @@ export function HadirDialog({ shift, onClose }: { shift: Shift; onClose(): void 
   }
 
   return (
-    <Dialog open wide title={`Daftar hadir shift #${shift.id}`} onClose={onClose} footer={<Footer onClose={onClose} busy={busy} label="Simpan daftar hadir" formId={formId} />}>
+    <Dialog
+      open
+      wide
+      title={`Daftar hadir shift #${shift.id}`}
+      onClose={onClose}
+      footer={<Footer onClose={onClose} busy={busy} label="Simpan daftar hadir" formId={formId} />}
+    >
       <form id={formId} onSubmit={submit} noValidate>
-        <p className="muted">Pekerja yang datang terlambat atau pulang lebih awal dapat diubah selama shift terbuka. Regu atau pekerja yang sudah memiliki hasil tercatat tidak dapat dihapus.</p>
+        <p className="muted">
+          Pekerja yang datang terlambat atau pulang lebih awal dapat diubah selama shift terbuka. Regu atau pekerja yang
+          sudah memiliki hasil tercatat tidak dapat dihapus.
+        </p>
         <Unplaced error={error} fields={['variantIds', 'teams']} />
         <div className="shift-form-pickers">
           {teams.options ? (
@@ -448,17 +607,23 @@ export function TutupDialog({ shift, onClose }: { shift: Shift; onClose(): void 
   }
 
   return (
-    <Dialog open title={`Tutup shift #${shift.id}?`} onClose={onClose} footer={<Footer onClose={onClose} busy={busy} label="Tutup shift" busyLabel="Menutup…" formId={formId} />}>
+    <Dialog
+      open
+      title={`Tutup shift #${shift.id}?`}
+      onClose={onClose}
+      footer={<Footer onClose={onClose} busy={busy} label="Tutup shift" busyLabel="Menutup…" formId={formId} />}
+    >
       <form id={formId} onSubmit={submit} noValidate>
         {shift.kind === 'packing' ? (
           <p>
-            Kit yang sudah dikemas tetap tercatat. Setelah ditutup, pengemasan berikutnya dicatat dalam shift pengemasan lain, dan angka shift ini hanya dapat dikoreksi
-            dengan membuka kembali shift.
+            Kit yang sudah dikemas tetap tercatat. Setelah ditutup, pengemasan berikutnya dicatat dalam shift pengemasan
+            lain, dan angka shift ini hanya dapat dikoreksi dengan membuka kembali shift.
           </p>
         ) : (
           <p>
-            Shift ditutup setelah semua yang diserahkan ke regu tercatat sebagai {shift.kind === 'sortir_lipat' ? 'baik' : 'siap'}, rusak atau kembali. Setelah ditutup,
-            angka hanya dapat dikoreksi dengan membuka kembali shift.
+            Shift ditutup setelah semua yang diserahkan ke regu tercatat sebagai{' '}
+            {shift.kind === 'sortir_lipat' ? 'baik' : 'siap'}, rusak atau kembali. Setelah ditutup, angka hanya dapat
+            dikoreksi dengan membuka kembali shift.
           </p>
         )}
         {shift.inProcess > 0 && !error && (
@@ -480,14 +645,24 @@ export function TutupDialog({ shift, onClose }: { shift: Shift; onClose(): void 
               )}
               {error.details.some((d) => d.column === 'proses') && (
                 <p>
-                  Isi kolom <strong>Kembali (belum selesai)</strong> untuk yang belum selesai dikerjakan, simpan tally, lalu tutup shift lagi.
+                  Isi kolom <strong>Kembali (belum selesai)</strong> untuk yang belum selesai dikerjakan, simpan tally,
+                  lalu tutup shift lagi.
                 </p>
               )}
             </div>
           </div>
         )}
         <Field label="Catatan penutupan (tidak wajib)">
-          {(id, d) => <input id={id} aria-describedby={d} value={note} onChange={(e) => setNote(e.target.value)} data-autofocus placeholder="Mis. semua regu selesai pukul 16.05" />}
+          {(id, d) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              data-autofocus
+              placeholder="Mis. semua regu selesai pukul 16.05"
+            />
+          )}
         </Field>
       </form>
     </Dialog>
@@ -521,13 +696,26 @@ export function BukaKembaliDialog({ shift, onClose }: { shift: Shift; onClose():
   }
 
   return (
-    <Dialog open title={`Buka kembali shift #${shift.id}`} onClose={onClose} footer={<Footer onClose={onClose} busy={busy} label="Buka kembali" busyLabel="Membuka…" formId={formId} />}>
+    <Dialog
+      open
+      title={`Buka kembali shift #${shift.id}`}
+      onClose={onClose}
+      footer={<Footer onClose={onClose} busy={busy} label="Buka kembali" busyLabel="Membuka…" formId={formId} />}
+    >
       <form id={formId} onSubmit={submit} noValidate>
         <p>Alasan membuka kembali dicatat di riwayat shift, bersama nama petugas dan waktunya.</p>
         <Unplaced error={error} fields={['note']} />
         <Field label="Alasan membuka kembali" error={errors.note}>
           {(id, d, inv) => (
-            <input id={id} aria-describedby={d} aria-invalid={inv} value={note} onChange={(e) => setNote(e.target.value)} data-autofocus placeholder="Mis. koreksi jumlah baik regu Mawar" />
+            <input
+              id={id}
+              aria-describedby={d}
+              aria-invalid={inv}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              data-autofocus
+              placeholder="Mis. koreksi jumlah baik regu Mawar"
+            />
           )}
         </Field>
       </form>
@@ -551,22 +739,39 @@ export function ReklasifikasiDialog({ shift, onClose }: { shift: Shift; onClose(
   const toast = useToast()
   const errors = fieldErrors(error)
   const variant = shift.variants.find((v) => v.variantId === variantId)
-  const applicable = (reasons.data ?? []).filter((r) => r.appliesTo === 'all' || r.appliesTo === (variant?.kind === 'ballot' ? 'ballot' : 'assembled'))
+  const applicable = (reasons.data ?? []).filter(
+    (r) => r.appliesTo === 'all' || r.appliesTo === (variant?.kind === 'ballot' ? 'ballot' : 'assembled'),
+  )
   const rusakNow = recon.data?.find((r) => r.variantId === variantId)?.rusak ?? {}
-  const reasonCode = applicable.some((r) => r.code === reason) ? reason : (applicable.find((r) => (rusakNow[r.code] ?? 0) > 0)?.code ?? applicable[0]?.code ?? '')
+  const reasonCode = applicable.some((r) => r.code === reason)
+    ? reason
+    : (applicable.find((r) => (rusakNow[r.code] ?? 0) > 0)?.code ?? applicable[0]?.code ?? '')
 
   async function submit(e: FormEvent) {
     e.preventDefault()
     const n = /^\d{1,3}(\.\d{3})+$/.test(qty.trim()) ? Number(qty.trim().replace(/\./g, '')) : Number(qty.trim())
     if (qty.trim() === '' || !Number.isInteger(n)) {
-      setError(new ApiError('INVALID_INPUT', 'Periksa isian yang ditandai', [{ column: 'qty', message: 'Isi dengan bilangan bulat' }]))
+      setError(
+        new ApiError('INVALID_INPUT', 'Periksa isian yang ditandai', [
+          { column: 'qty', message: 'Isi dengan bilangan bulat' },
+        ]),
+      )
       return
     }
     setBusy(true)
     setError(undefined)
     try {
-      await invoke('rusak.reklasifikasi', { variantId, reason: reasonCode, qty: n, note, shiftId: shift.status === 'open' ? shift.id : null })
-      toast.showSuccess(`${fmt(n)} ${shift.unit} dinyatakan layak pakai; tercatat sebagai reklasifikasi.`, 'Reklasifikasi tersimpan')
+      await invoke('rusak.reklasifikasi', {
+        variantId,
+        reason: reasonCode,
+        qty: n,
+        note,
+        shiftId: shift.status === 'open' ? shift.id : null,
+      })
+      toast.showSuccess(
+        `${fmt(n)} ${shift.unit} dinyatakan layak pakai; tercatat sebagai reklasifikasi.`,
+        'Reklasifikasi tersimpan',
+      )
       refreshAll()
       onClose()
     } catch (err) {
@@ -576,7 +781,12 @@ export function ReklasifikasiDialog({ shift, onClose }: { shift: Shift; onClose(
   }
 
   return (
-    <Dialog open title="Reklasifikasi rusak → layak pakai" onClose={onClose} footer={<Footer onClose={onClose} busy={busy} label="Simpan reklasifikasi" formId={formId} />}>
+    <Dialog
+      open
+      title="Reklasifikasi rusak → layak pakai"
+      onClose={onClose}
+      footer={<Footer onClose={onClose} busy={busy} label="Simpan reklasifikasi" formId={formId} />}
+    >
       <form id={formId} onSubmit={submit} noValidate>
         <p className="muted">
           {shift.kind === 'sortir_lipat'
@@ -587,9 +797,20 @@ export function ReklasifikasiDialog({ shift, onClose }: { shift: Shift; onClose(
         </p>
         <Unplaced error={error} fields={['variantId', 'reason', 'qty', 'note']} />
         <div className="form-grid">
-          <Field label={shift.kind === 'sortir_lipat' ? 'Surat suara' : 'Barang'} error={errors.variantId} className="span-2">
+          <Field
+            label={shift.kind === 'sortir_lipat' ? 'Surat suara' : 'Barang'}
+            error={errors.variantId}
+            className="span-2"
+          >
             {(id, d, inv) => (
-              <select id={id} aria-describedby={d} aria-invalid={inv} value={variantId} onChange={(e) => setVariantId(Number(e.target.value))} data-autofocus>
+              <select
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={variantId}
+                onChange={(e) => setVariantId(Number(e.target.value))}
+                data-autofocus
+              >
                 {shift.variants.map((v) => (
                   <option key={v.variantId} value={v.variantId}>
                     {variantShort(v)}
@@ -600,7 +821,13 @@ export function ReklasifikasiDialog({ shift, onClose }: { shift: Shift; onClose(
           </Field>
           <Field label="Kriteria rusak semula" error={errors.reason} className="span-2">
             {(id, d, inv) => (
-              <select id={id} aria-describedby={d} aria-invalid={inv} value={reasonCode} onChange={(e) => setReason(e.target.value)}>
+              <select
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={reasonCode}
+                onChange={(e) => setReason(e.target.value)}
+              >
                 {applicable.map((r) => (
                   <option key={r.code} value={r.code}>
                     {r.short} — tercatat rusak {fmt(rusakNow[r.code] ?? 0)}
@@ -610,12 +837,32 @@ export function ReklasifikasiDialog({ shift, onClose }: { shift: Shift; onClose(
             )}
           </Field>
           <Field label={`Jumlah (${shift.unit})`} error={errors.qty}>
-            {(id, d, inv) => <input id={id} aria-describedby={d} aria-invalid={inv} inputMode="numeric" value={qty} onChange={(e) => setQty(e.target.value)} />}
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                inputMode="numeric"
+                value={qty}
+                onChange={(e) => setQty(e.target.value)}
+              />
+            )}
           </Field>
         </div>
-        <Field label="Alasan dinyatakan layak pakai" error={errors.note} hint="Wajib diisi; tampil di riwayat buku besar dan berita acara">
+        <Field
+          label="Alasan dinyatakan layak pakai"
+          error={errors.note}
+          hint="Wajib diisi; tampil di riwayat buku besar dan berita acara"
+        >
           {(id, d, inv) => (
-            <input id={id} aria-describedby={d} aria-invalid={inv} value={note} onChange={(e) => setNote(e.target.value)} placeholder="Mis. tinta di luar kotak foto, diperiksa ulang bersama Bawaslu" />
+            <input
+              id={id}
+              aria-describedby={d}
+              aria-invalid={inv}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              placeholder="Mis. tinta di luar kotak foto, diperiksa ulang bersama Bawaslu"
+            />
           )}
         </Field>
       </form>
@@ -624,5 +871,9 @@ export function ReklasifikasiDialog({ shift, onClose }: { shift: Shift; onClose(
 }
 
 export function StatusBadge({ status }: { status: 'open' | 'closed' }): ReactNode {
-  return status === 'open' ? <span className="badge badge-ok">Terbuka</span> : <span className="badge badge-muted">Ditutup</span>
+  return status === 'open' ? (
+    <span className="badge badge-ok">Terbuka</span>
+  ) : (
+    <span className="badge badge-muted">Ditutup</span>
+  )
 }

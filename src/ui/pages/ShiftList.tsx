@@ -36,10 +36,12 @@ export function ShiftListPage() {
       <Section title="Daftar shift">
         <div className="toolbar shift-filter">
           <label className="inline-date">
-            Dari tanggal <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} aria-label="Dari tanggal" />
+            Dari tanggal{' '}
+            <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} aria-label="Dari tanggal" />
           </label>
           <label className="inline-date">
-            Sampai tanggal <input type="date" value={to} onChange={(e) => setTo(e.target.value)} aria-label="Sampai tanggal" />
+            Sampai tanggal{' '}
+            <input type="date" value={to} onChange={(e) => setTo(e.target.value)} aria-label="Sampai tanggal" />
           </label>
           <button
             type="button"
@@ -74,8 +76,8 @@ export function ShiftListPage() {
           list.data.length === 0 ? (
             <div className="empty-state">
               <p>
-                <strong>{filtered ? 'Tidak ada shift pada rentang tanggal ini.' : 'Belum ada shift.'}</strong> Buka shift untuk mencatat regu yang bekerja dan tally
-                hasilnya.
+                <strong>{filtered ? 'Tidak ada shift pada rentang tanggal ini.' : 'Belum ada shift.'}</strong> Buka
+                shift untuk mencatat regu yang bekerja dan tally hasilnya.
               </p>
               <button type="button" className="btn btn-primary" onClick={() => setOpening(true)}>
                 Buka shift…
@@ -90,11 +92,21 @@ export function ShiftListPage() {
                     <th scope="col">Tanggal dan jam</th>
                     <th scope="col">Pekerjaan</th>
                     <th scope="col">Regu/pekerja</th>
-                    <th scope="col" className="num">Diserahkan</th>
-                    <th scope="col" className="num">Baik/Siap</th>
-                    <th scope="col" className="num">Rusak</th>
-                    <th scope="col" className="num">Kembali</th>
-                    <th scope="col" className="num">Dalam proses</th>
+                    <th scope="col" className="num">
+                      Diserahkan
+                    </th>
+                    <th scope="col" className="num">
+                      Baik/Siap
+                    </th>
+                    <th scope="col" className="num">
+                      Rusak
+                    </th>
+                    <th scope="col" className="num">
+                      Kembali
+                    </th>
+                    <th scope="col" className="num">
+                      Dalam proses
+                    </th>
                     <th scope="col">Status</th>
                   </tr>
                 </thead>

@@ -36,7 +36,8 @@ export function WilayahPage({ election }: { election: Election }) {
             tps.data.length === 0 ? (
               <div className="empty-state">
                 <p>
-                  <strong>Belum ada TPS.</strong> Impor berkas CSV atau XLSX berisi kecamatan, desa/kelurahan, nomor TPS dan DPT untuk mulai.
+                  <strong>Belum ada TPS.</strong> Impor berkas CSV atau XLSX berisi kecamatan, desa/kelurahan, nomor TPS
+                  dan DPT untuk mulai.
                 </p>
                 <button type="button" className="btn btn-primary" onClick={() => setImportOpen(true)}>
                   Impor TPS…
@@ -85,7 +86,10 @@ function TpsGrid({ rows, maxVoters }: { rows: TpsRow[]; maxVoters: number }) {
       numberCol<TpsRow>('dpt', 'DPT', {
         width: 110,
         cellClassRules: { 'cell-over-max': (p) => typeof p.value === 'number' && p.value > maxVoters },
-        tooltipValueGetter: (p) => (typeof p.value === 'number' && p.value > maxVoters ? `Melebihi batas ${fmt(maxVoters)} pemilih per TPS` : undefined),
+        tooltipValueGetter: (p) =>
+          typeof p.value === 'number' && p.value > maxVoters
+            ? `Melebihi batas ${fmt(maxVoters)} pemilih per TPS`
+            : undefined,
       }),
     ],
     [maxVoters],
@@ -93,7 +97,10 @@ function TpsGrid({ rows, maxVoters }: { rows: TpsRow[]; maxVoters: number }) {
 
   const getRowId = useCallback((p: GetRowIdParams<TpsRow>) => String(p.data.id), [])
   const isExternalFilterPresent = useCallback(() => overOnly, [overOnly])
-  const doesExternalFilterPass = useCallback((node: IRowNode<TpsRow>) => (node.data ? node.data.dpt > maxVoters : false), [maxVoters])
+  const doesExternalFilterPass = useCallback(
+    (node: IRowNode<TpsRow>) => (node.data ? node.data.dpt > maxVoters : false),
+    [maxVoters],
+  )
   // The grid asks for the external filter only when told the predicate changed.
   useEffect(() => apiRef.current?.onFilterChanged(), [overOnly, maxVoters])
   const onModelUpdated = useCallback((e: ModelUpdatedEvent<TpsRow>) => setShown(e.api.getDisplayedRowCount()), [])
@@ -112,11 +119,7 @@ function TpsGrid({ rows, maxVoters }: { rows: TpsRow[]; maxVoters: number }) {
           />
         </label>
         <label className="check">
-          <input
-            type="checkbox"
-            checked={overOnly}
-            onChange={(e) => setOverOnly(e.target.checked)}
-          />
+          <input type="checkbox" checked={overOnly} onChange={(e) => setOverOnly(e.target.checked)} />
           Hanya TPS di atas batas ({fmt(overCount)})
         </label>
         <span className="toolbar-count" aria-live="polite">
@@ -148,16 +151,26 @@ function TpsGrid({ rows, maxVoters }: { rows: TpsRow[]; maxVoters: number }) {
 
 function KecamatanTable({ rows }: { rows: KecamatanRow[] }) {
   if (rows.length === 0) return <p className="empty">Belum ada kecamatan. Daftar kecamatan terbentuk dari impor TPS.</p>
-  const total = rows.reduce((t, r) => ({ desa: t.desa + r.desa, tps: t.tps + r.tps, dpt: t.dpt + r.dpt }), { desa: 0, tps: 0, dpt: 0 })
+  const total = rows.reduce((t, r) => ({ desa: t.desa + r.desa, tps: t.tps + r.tps, dpt: t.dpt + r.dpt }), {
+    desa: 0,
+    tps: 0,
+    dpt: 0,
+  })
   return (
     <div className="table-wrap table-scroll">
       <table className="table table-compact" data-testid="kecamatan-table">
         <thead>
           <tr>
             <th scope="col">Kecamatan</th>
-            <th scope="col" className="num">Desa/Kel.</th>
-            <th scope="col" className="num">TPS</th>
-            <th scope="col" className="num">DPT</th>
+            <th scope="col" className="num">
+              Desa/Kel.
+            </th>
+            <th scope="col" className="num">
+              TPS
+            </th>
+            <th scope="col" className="num">
+              DPT
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -22,7 +22,11 @@ export function ensureBuiltUi(): void {
   mkdirSync(SHOTS, { recursive: true })
   const index = join(STATIC_DIR, 'index.html')
   if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(ROOT, 'src', 'ui'))) return
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: ROOT, encoding: 'utf8' })
+  const r = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
+    { cwd: ROOT, encoding: 'utf8' },
+  )
   if (r.status !== 0) throw new Error(`electron-vite build gagal:\n${r.stdout}\n${r.stderr}`)
 }
 
@@ -30,7 +34,16 @@ export function ensureBuiltUi(): void {
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     ignoreDefaultArgs: ['--hide-scrollbars'],
   })
 }
@@ -39,7 +52,8 @@ export function launchChromium(): Promise<Browser> {
 export function watchPage(page: Page, errors: string[]): void {
   page.on('pageerror', (e) => errors.push(`[pageerror] ${e.message}`))
   page.on('console', (m) => {
-    if (m.type() === 'error' || (m.type() === 'warning' && m.text().startsWith('AG Grid'))) errors.push(`[console ${m.type()}] ${m.text()}`)
+    if (m.type() === 'error' || (m.type() === 'warning' && m.text().startsWith('AG Grid')))
+      errors.push(`[console ${m.type()}] ${m.text()}`)
   })
 }
 
@@ -67,7 +81,10 @@ async function grownWindow(page: Page, shoot: () => Promise<unknown>, opts: Shot
   const main = page.locator('.app-main, .fullpage').first()
   const h = await main.evaluate((el) => el.scrollHeight + el.getBoundingClientRect().top)
   const size = page.viewportSize() ?? { width: 1366, height: 768 }
-  await page.setViewportSize({ width: size.width, height: Math.max(size.height, Math.ceil(Math.min(h, opts.maxHeight ?? Infinity))) })
+  await page.setViewportSize({
+    width: size.width,
+    height: Math.max(size.height, Math.ceil(Math.min(h, opts.maxHeight ?? Infinity))),
+  })
   await shoot()
   await page.setViewportSize(size)
 }
@@ -84,7 +101,12 @@ export async function fullShot(page: Page, name: string, opts: ShotOptions = {})
 }
 
 /** One section, whole: the window grows to the page's height first so nothing is cut or overlaid by the header. */
-export async function sectionShot(page: Page, section: Locator, name: string, opts: Omit<ShotOptions, 'fullPage'> = {}): Promise<void> {
+export async function sectionShot(
+  page: Page,
+  section: Locator,
+  name: string,
+  opts: Omit<ShotOptions, 'fullPage'> = {},
+): Promise<void> {
   await grownWindow(page, () => section.screenshot({ path: shotPath(name) }), opts)
 }
 
@@ -106,7 +128,11 @@ export interface ClearToastsOptions {
 export async function clearToasts(page: Page, opts: ClearToastsOptions = {}): Promise<void> {
   const close = page.getByRole('button', { name: 'Tutup pemberitahuan' })
   if (opts.oneAtATime !== undefined) {
-    for (let i = 0; i < opts.oneAtATime && (await close.count()) > 0; i++) await close.first().click({ timeout: 1_000 }).catch(() => {})
+    for (let i = 0; i < opts.oneAtATime && (await close.count()) > 0; i++)
+      await close
+        .first()
+        .click({ timeout: 1_000 })
+        .catch(() => {})
     return
   }
   for (const button of await close.all()) await button.click({ timeout: 1_000 }).catch(() => {})
@@ -130,7 +156,8 @@ export async function downloadTo(page: Page, dir: string, click: () => Promise<u
 }
 
 /** A link of the main menu. */
-export const menuLink = (page: Page, name: string): Locator => page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name, exact: true })
+export const menuLink = (page: Page, name: string): Locator =>
+  page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name, exact: true })
 
 /** A figure as the screen writes it (id-ID) back to a number: "1.234.567" -> 1234567. */
 export const num = (text: string | null): number => Number((text ?? '').replace(/[^\d-]/g, ''))

@@ -10,7 +10,12 @@ export const DEMO_KOORDINATOR = { nama: 'Kasubbag Logistik', pin: '202411' }
  * the user switcher would after its one step: the tests then act as that user, and every ledger row
  * they write names them.
  */
-export async function signInContext(context: BrowserContext, app: OpenedApp, server: RunningHttpServer, who = DEMO_KOORDINATOR): Promise<string> {
+export async function signInContext(
+  context: BrowserContext,
+  app: OpenedApp,
+  server: RunningHttpServer,
+  who = DEMO_KOORDINATOR,
+): Promise<string> {
   const users = await app.dispatcher.call('pengguna.list', {}, { actor: 'uji', transport: 'test' })
   if (!users.ok) throw new Error(users.error.message)
   const user = (users.result as { id: number; nama: string }[]).find((u) => u.nama === who.nama)

@@ -57,7 +57,13 @@ export function fmtShare(r: number): string {
 
 const dayShort = new Intl.DateTimeFormat('id-ID', { weekday: 'short', timeZone: 'UTC' })
 const dayMonth = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'short', timeZone: 'UTC' })
-const dayLong = new Intl.DateTimeFormat('id-ID', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+const dayLong = new Intl.DateTimeFormat('id-ID', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+})
 
 // Shift dates are calendar dates (TTTT-BB-HH) without a time zone: read them as UTC so no PC's zone shifts the day.
 const asDate = (iso: string) => new Date(iso + 'T00:00:00Z')
@@ -108,7 +114,19 @@ export function Legend({ items }: { items: LegendItem[] }) {
 }
 
 /** Horizontal grid lines with id-ID labels on the left. */
-export function YAxis({ max, step, y, left, right }: { max: number; step: number; y(v: number): number; left: number; right: number }) {
+export function YAxis({
+  max,
+  step,
+  y,
+  left,
+  right,
+}: {
+  max: number
+  step: number
+  y(v: number): number
+  left: number
+  right: number
+}) {
   const ticks: number[] = []
   for (let v = 0; v <= max + step / 2; v += step) ticks.push(v)
   return (

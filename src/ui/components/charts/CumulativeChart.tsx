@@ -9,7 +9,17 @@ const M = { top: 18, right: 16, bottom: 40, left: 72 }
  * Good sheets summed day by day against what the TPS kits and PSU reserve need, with the sheets
  * received so far as the ceiling sorting can reach and the teams' cumulative target as the pace.
  */
-export function CumulativeChart({ days, kebutuhan, diterima, unit = 'lembar' }: { days: DayPoint[]; kebutuhan: number; diterima: number; unit?: string }) {
+export function CumulativeChart({
+  days,
+  kebutuhan,
+  diterima,
+  unit = 'lembar',
+}: {
+  days: DayPoint[]
+  kebutuhan: number
+  diterima: number
+  unit?: string
+}) {
   const [ref, width] = useWidth<HTMLDivElement>()
   if (days.length === 0) return <ChartEmpty>Belum ada hasil sortir-lipat untuk dijumlahkan.</ChartEmpty>
 
@@ -26,7 +36,8 @@ export function CumulativeChart({ days, kebutuhan, diterima, unit = 'lembar' }: 
   const plotH = H - M.top - M.bottom
   const y = (v: number) => M.top + plotH - (v / max) * plotH
   const x = (i: number) => M.left + (plotW * i) / days.length
-  const path = (vals: number[]) => vals.map((v, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ')
+  const path = (vals: number[]) =>
+    vals.map((v, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ')
   const every = Math.max(1, Math.ceil(46 / (plotW / days.length)))
 
   // Reference lines are labelled in place; when the two sit close, the lower label goes under its line.
@@ -77,7 +88,13 @@ export function CumulativeChart({ days, kebutuhan, diterima, unit = 'lembar' }: 
           if (!last && ((i + 1) % every !== 0 || x(days.length) - x(i + 1) < 64)) return null
           const [wd, dm] = dayLabel(d.tanggal)
           return (
-            <text key={d.tanggal} x={x(i + 1)} y={H - M.bottom + 15} textAnchor={last ? 'end' : 'middle'} className="chart-xlabel">
+            <text
+              key={d.tanggal}
+              x={x(i + 1)}
+              y={H - M.bottom + 15}
+              textAnchor={last ? 'end' : 'middle'}
+              className="chart-xlabel"
+            >
               <tspan>{wd}</tspan>
               <tspan x={x(i + 1)} dy="1.15em">
                 {dm}

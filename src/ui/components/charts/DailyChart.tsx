@@ -59,13 +59,38 @@ export function DailyChart({ days, unit = 'lembar' }: { days: DayPoint[]; unit?:
           return (
             <g key={d.tanggal}>
               <title>{`${dayLongLabel(d.tanggal)}\nBaik: ${fmt(d.baik)} ${unit}\nRusak: ${fmt(d.rusak)}\nTarget: ${fmt(d.target)}`}</title>
-              <rect x={cx - barW / 2} y={yBaik} width={barW} height={Math.max(0, y(0) - yBaik)} className="chart-baik" />
-              {d.rusak > 0 && <rect x={cx - barW / 2} y={yTop} width={barW} height={Math.max(1.5, yBaik - yTop)} className="chart-rusak" />}
+              <rect
+                x={cx - barW / 2}
+                y={yBaik}
+                width={barW}
+                height={Math.max(0, y(0) - yBaik)}
+                className="chart-baik"
+              />
+              {d.rusak > 0 && (
+                <rect
+                  x={cx - barW / 2}
+                  y={yTop}
+                  width={barW}
+                  height={Math.max(1.5, yBaik - yTop)}
+                  className="chart-rusak"
+                />
+              )}
               {d.target > 0 && (
-                <line x1={cx - Math.min(band * 0.45, barW / 2 + 8)} x2={cx + Math.min(band * 0.45, barW / 2 + 8)} y1={y(d.target)} y2={y(d.target)} className="chart-target" />
+                <line
+                  x1={cx - Math.min(band * 0.45, barW / 2 + 8)}
+                  x2={cx + Math.min(band * 0.45, barW / 2 + 8)}
+                  y1={y(d.target)}
+                  y2={y(d.target)}
+                  className="chart-target"
+                />
               )}
               {showValues && (
-                <text x={cx} y={Math.min(yTop, d.target > 0 ? y(d.target) : yTop) - 6} textAnchor="middle" className={`chart-value${met ? '' : ' chart-value-under'}`}>
+                <text
+                  x={cx}
+                  y={Math.min(yTop, d.target > 0 ? y(d.target) : yTop) - 6}
+                  textAnchor="middle"
+                  className={`chart-value${met ? '' : ' chart-value-under'}`}
+                >
                   {fmt(d.baik)}
                 </text>
               )}

@@ -48,7 +48,9 @@ export function DamageChart({ reasons, unit = 'lembar' }: { reasons: ReasonPoint
           )
         })}
       </svg>
-      <Legend items={[{ label: `Rusak (${unit}) · bagian dari seluruh yang rusak`, mark: 'bar', tone: 'chart-rusak' }]} />
+      <Legend
+        items={[{ label: `Rusak (${unit}) · bagian dari seluruh yang rusak`, mark: 'bar', tone: 'chart-rusak' }]}
+      />
     </div>
   )
 }

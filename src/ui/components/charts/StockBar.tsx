@@ -16,7 +16,17 @@ const H = 10
  * One row's stock as a single bar measured against its need: done, in the teams' hands, still to
  * process, and the gap nothing in the warehouse can fill. The percentage is done / need.
  */
-export function StockBar({ parts, doneLabel, subject, width: W = 60 }: { parts: StockParts; doneLabel: string; subject: string; width?: number }) {
+export function StockBar({
+  parts,
+  doneLabel,
+  subject,
+  width: W = 60,
+}: {
+  parts: StockParts
+  doneLabel: string
+  subject: string
+  width?: number
+}) {
   const { kebutuhan, selesai, proses, belum, kekurangan } = parts
   const scale = Math.max(kebutuhan, selesai + proses + belum, 1)
   const w = (v: number) => (v / scale) * W
@@ -41,7 +51,9 @@ export function StockBar({ parts, doneLabel, subject, width: W = 60 }: { parts: 
           x += w(s.v)
           return r
         })}
-        {kebutuhan > 0 && scale > kebutuhan && <line x1={w(kebutuhan)} x2={w(kebutuhan)} y1={-2} y2={H + 2} className="chart-need-tick" />}
+        {kebutuhan > 0 && scale > kebutuhan && (
+          <line x1={w(kebutuhan)} x2={w(kebutuhan)} y1={-2} y2={H + 2} className="chart-need-tick" />
+        )}
       </svg>
       <span className="stock-share">{kebutuhan > 0 ? fmtShare(share) : '—'}</span>
     </span>

@@ -29,7 +29,10 @@ export function TeamChart({ teams, unit = 'lembar' }: { teams: TeamPoint[]; unit
   const x = (v: number) => LABEL_W + (v / top) * barMax
   const H = rows.length * ROW + PAD
   const aria = `Hasil baik per regu, ${fmt(rows.length)} regu: ${rows
-    .map((t) => `${t.nama} ${fmt(t.baik)} ${unit} dalam ${fmt(t.hari)} hari${t.target > 0 ? `, target ${fmt(t.target)} (${fmtShare(t.baik / t.target)})` : ''}, rusak ${fmt(t.rusak)}`)
+    .map(
+      (t) =>
+        `${t.nama} ${fmt(t.baik)} ${unit} dalam ${fmt(t.hari)} hari${t.target > 0 ? `, target ${fmt(t.target)} (${fmtShare(t.baik / t.target)})` : ''}, rusak ${fmt(t.rusak)}`,
+    )
     .join('; ')}.`
 
   return (
@@ -48,11 +51,30 @@ export function TeamChart({ teams, unit = 'lembar' }: { teams: TeamPoint[]; unit
               <text x={LABEL_W - 8} y={yMid + 16} dy="0.32em" textAnchor="end" className="chart-sublabel">
                 {fmt(t.hari)} hari · rusak {fmt(t.rusak)}
               </text>
-              <rect x={LABEL_W} y={yMid - 9} width={Math.max(2, x(t.baik) - LABEL_W)} height={18} rx={2} className="chart-baik" />
-              {t.target > 0 && <line x1={x(t.target)} x2={x(t.target)} y1={yMid - 14} y2={yMid + 14} className="chart-target-marker" />}
-              <text x={Math.max(x(t.baik), t.target > 0 ? x(t.target) : 0) + 8} y={yMid} dy="0.32em" className="chart-rowvalue">
+              <rect
+                x={LABEL_W}
+                y={yMid - 9}
+                width={Math.max(2, x(t.baik) - LABEL_W)}
+                height={18}
+                rx={2}
+                className="chart-baik"
+              />
+              {t.target > 0 && (
+                <line x1={x(t.target)} x2={x(t.target)} y1={yMid - 14} y2={yMid + 14} className="chart-target-marker" />
+              )}
+              <text
+                x={Math.max(x(t.baik), t.target > 0 ? x(t.target) : 0) + 8}
+                y={yMid}
+                dy="0.32em"
+                className="chart-rowvalue"
+              >
                 <tspan className="strong">{fmt(t.baik)}</tspan>
-                {t.target > 0 && <tspan className={under ? 'chart-under-text' : 'chart-muted-text'}> · {fmtShare(t.baik / t.target)} target</tspan>}
+                {t.target > 0 && (
+                  <tspan className={under ? 'chart-under-text' : 'chart-muted-text'}>
+                    {' '}
+                    · {fmtShare(t.baik / t.target)} target
+                  </tspan>
+                )}
               </text>
             </g>
           )
