@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
-import { Id, ItemKind, NoInput, Rule } from './common'
+import { Id, ItemKind, NoInput, Rule, VariantInfo } from './common'
 
 export const Item = z.object({
   id: Id,
@@ -21,6 +21,7 @@ export const Item = z.object({
   sortOrder: z.number().int(),
   payRate: z.number().int().nullable(),
 })
+
 export type Item = z.infer<typeof Item>
 
 const Qty = z
@@ -28,6 +29,7 @@ const Qty = z
   .int('Jumlah harus bilangan bulat')
   .min(0, 'Jumlah tidak boleh negatif')
   .max(1_000_000, 'Jumlah terlalu besar')
+
 const Per = z
   .number()
   .int('Pembagi harus bilangan bulat')
@@ -70,25 +72,31 @@ export const ItemCreate = z
   })
   .strict()
 
-export const itemMethods = {
-  'items.list': method({
+export const barangMethods = {
+  'barang.daftar': method({
     input: NoInput,
     output: z.array(Item),
     description: 'Jenis surat suara dan barang logistik beserta aturan kebutuhannya',
     writes: false,
   }),
-  'items.update': method({
+  'barang.tambah': method({
+    input: ItemCreate,
+    output: Item,
+    description: 'Menambah barang logistik lain dengan aturan kebutuhannya',
+    writes: true,
+    access: 'koordinator',
+  }),
+  'barang.ubah': method({
     input: ItemUpdate,
     output: Item,
     description: 'Mengubah aturan, jumlah, cadangan PSU atau konfirmasi satu barang',
     writes: true,
     access: 'koordinator',
   }),
-  'items.create': method({
-    input: ItemCreate,
-    output: Item,
-    description: 'Menambah barang logistik lain dengan aturan kebutuhannya',
-    writes: true,
-    access: 'koordinator',
+  'barang.daftarVarian': method({
+    input: NoInput,
+    output: z.array(VariantInfo),
+    description: 'Semua varian barang: jenis surat suara per dapil dan barang logistik',
+    writes: false,
   }),
 }

@@ -5,6 +5,7 @@ import { Issue, NoInput } from './common'
 export const JobId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, 'Nomor pekerjaan tidak sah')
 
 export const JobState = z.enum(['menunggu', 'berjalan', 'selesai', 'gagal', 'dibatalkan'])
+
 export type JobState = z.infer<typeof JobState>
 
 export const JobStatus = z.object({
@@ -29,6 +30,7 @@ export const JobStatus = z.object({
   /** For a job that wrote a file: where the window downloads it (same origin, a key of its own). */
   download: z.object({ url: z.string(), fileName: z.string(), bytes: z.number().int() }).nullable(),
 })
+
 export type JobStatus = z.infer<typeof JobStatus>
 
 export const jobMethods = {
@@ -38,18 +40,18 @@ export const jobMethods = {
       .strict(),
     output: z.object({ id: JobId }),
     description:
-      'Memulai pekerjaan panjang (cetak satu kabupaten, pemeriksaan rantai, cadangan, ekspor) di latar belakang; kemajuannya dibaca dengan job.status',
+      'Memulai pekerjaan panjang (cetak satu kabupaten, pemeriksaan rantai, cadangan, ekspor) di latar belakang; kemajuannya dibaca dengan job.lihat',
     writes: false,
     // The method it starts is authorized as if it were called itself.
     access: 'semua',
   }),
-  'job.status': method({
+  'job.lihat': method({
     input: z.object({ id: JobId }).strict(),
     output: JobStatus,
     description: 'Kemajuan, sisa waktu dan hasil satu pekerjaan panjang',
     writes: false,
   }),
-  'job.list': method({
+  'job.daftar': method({
     input: NoInput,
     output: z.array(JobStatus),
     description: 'Pekerjaan panjang yang berjalan dan yang baru selesai',

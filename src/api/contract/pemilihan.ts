@@ -27,6 +27,7 @@ export const Election = z.object({
   hasLogo: z.boolean(),
   schemaVersion: z.number().int(),
 })
+
 export type Election = z.infer<typeof Election>
 
 export const ElectionInit = z
@@ -52,6 +53,7 @@ export const ElectionInit = z
       .optional(),
   })
   .strict()
+
 export type ElectionInit = z.input<typeof ElectionInit>
 
 export const ElectionUpdate = z
@@ -100,16 +102,37 @@ export const ElectionUpdate = z
   })
   .partial()
   .strict()
+
 export type ElectionUpdate = z.infer<typeof ElectionUpdate>
 
-export const electionMethods = {
-  'election.logo': method({
+export const pemilihanMethods = {
+  'pemilihan.lihat': method({
+    input: NoInput,
+    output: Election.nullable(),
+    description: 'Pengaturan pemilihan dan satker (null bila basis data belum disiapkan)',
+    writes: false,
+  }),
+  'pemilihan.buat': method({
+    input: ElectionInit,
+    output: Election,
+    description: 'Menyiapkan basis data baru untuk satu pemilihan: pengaturan, jenis surat suara dan logistik bawaan',
+    writes: true,
+    access: 'admin',
+  }),
+  'pemilihan.ubah': method({
+    input: ElectionUpdate,
+    output: Election,
+    description: 'Mengubah pengaturan pemilihan (cadangan, pembulatan, batas pemilih per TPS, kop satker)',
+    writes: true,
+    access: 'koordinator',
+  }),
+  'pemilihan.lihatLogo': method({
     input: z.object({}).strict().default({}),
     output: z.object({ mime: z.enum(['image/png', 'image/jpeg']), contentBase64: z.string() }).nullable(),
     description: 'Logo kop surat (PNG/JPEG) atau null',
     writes: false,
   }),
-  'election.setLogo': method({
+  'pemilihan.aturLogo': method({
     input: z
       .object({
         contentBase64: z
@@ -121,26 +144,6 @@ export const electionMethods = {
       .strict(),
     output: Election,
     description: 'Mengganti logo kop surat (PNG/JPEG, paling besar 1 MB); null menghapusnya',
-    writes: true,
-    access: 'koordinator',
-  }),
-  'election.get': method({
-    input: NoInput,
-    output: Election.nullable(),
-    description: 'Pengaturan pemilihan dan satker (null bila basis data belum disiapkan)',
-    writes: false,
-  }),
-  'election.init': method({
-    input: ElectionInit,
-    output: Election,
-    description: 'Menyiapkan basis data baru untuk satu pemilihan: pengaturan, jenis surat suara dan logistik bawaan',
-    writes: true,
-    access: 'admin',
-  }),
-  'election.update': method({
-    input: ElectionUpdate,
-    output: Election,
-    description: 'Mengubah pengaturan pemilihan (cadangan, pembulatan, batas pemilih per TPS, kop satker)',
     writes: true,
     access: 'koordinator',
   }),
