@@ -1,7 +1,8 @@
 import { AppError, refused } from '../core/errors'
 import type { Rule } from '../core/presets'
 import { writeTx, type Actor, type ServiceContext } from './context'
-import { requireElection } from './election'
+import { requireElection } from './pemilihan'
+import { listVariants } from './variants'
 
 export interface Item {
   id: number
@@ -66,7 +67,7 @@ const toItem = (r: ItemRow): Item => ({
 
 const ITEM_SQL = 'SELECT i.*, p.rate AS pay_rate FROM item i LEFT JOIN pay_rate p ON p.item_id = i.id'
 
-export function listItems(ctx: ServiceContext): Item[] {
+export function daftar(ctx: ServiceContext): Item[] {
   return (ctx.db.prepare(`${ITEM_SQL} ORDER BY i.sort_order, i.id`).all() as ItemRow[]).map(toItem)
 }
 
@@ -93,7 +94,7 @@ export interface ItemUpdate {
   payRate?: number | null | undefined
 }
 
-export function updateItem(ctx: ServiceContext, who: Actor, u: ItemUpdate): Item {
+export function ubah(ctx: ServiceContext, who: Actor, u: ItemUpdate): Item {
   requireElection(ctx)
   const before = getItem(ctx, u.id)
   if (before.kind === 'ballot') {
@@ -125,7 +126,7 @@ export function updateItem(ctx: ServiceContext, who: Actor, u: ItemUpdate): Item
     confirmed: u.confirmed ?? before.confirmed,
     active: u.active ?? before.active,
   }
-  writeTx(ctx, who, 'items.update', () => {
+  writeTx(ctx, who, 'barang.ubah', () => {
     ctx.db
       .prepare(
         'UPDATE item SET name = ?, unit = ?, rule = ?, qty = ?, per = ?, psu_per_dapil = ?, confirmed = ?, active = ? WHERE id = ?',
@@ -171,12 +172,12 @@ export interface ItemCreate {
   assembled: boolean
 }
 
-export function createItem(ctx: ServiceContext, who: Actor, c: ItemCreate): Item {
+export function tambah(ctx: ServiceContext, who: Actor, c: ItemCreate): Item {
   requireElection(ctx)
   if (ctx.db.prepare('SELECT 1 FROM item WHERE code = ?').get(c.code)) {
     throw refused(`Kode barang ${c.code} sudah dipakai`, [{ column: 'code', message: 'Kode sudah dipakai' }])
   }
-  const id = writeTx(ctx, who, 'items.create', () => {
+  const id = writeTx(ctx, who, 'barang.tambah', () => {
     const order = (ctx.db.prepare('SELECT coalesce(max(sort_order), 0) + 10 AS o FROM item').get() as { o: number }).o
     const id = Number(
       ctx.db
@@ -190,4 +191,9 @@ export function createItem(ctx: ServiceContext, who: Actor, c: ItemCreate): Item
     return { result: id, detail: c }
   })
   return getItem(ctx, id)
+}
+
+/** Every variant: each ballot type per dapil, and each logistics item. */
+export function daftarVarian(ctx: ServiceContext) {
+  return listVariants(ctx)
 }

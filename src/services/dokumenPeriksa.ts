@@ -63,7 +63,7 @@ function laterRows(ctx: ServiceContext, d: DocRow): number {
   ).n
 }
 
-export function checkPrintedDocument(ctx: ServiceContext, kode: string) {
+export function periksa(ctx: ServiceContext, kode: string) {
   const { doc, qrPrefix, qrSeq } = find(ctx, kode)
   const none = {
     documentId: null,

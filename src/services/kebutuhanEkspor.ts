@@ -1,7 +1,7 @@
 import { tableToCsv, tableToXlsx, type Table } from '../reports/table'
 import type { ServiceContext } from './context'
-import { requireElection } from './election'
-import { needsPerDapil, needsPerTps, needsRekap } from './kebutuhan'
+import { requireElection } from './pemilihan'
+import * as kebutuhan from './kebutuhan'
 
 export type ExportLevel = 'tps' | 'desa' | 'kecamatan' | 'dapil'
 
@@ -23,7 +23,7 @@ function needsTable(ctx: ServiceContext, level: ExportLevel): Table {
   const num = (label: string) => ({ label, numeric: true })
   const text = (label: string) => ({ label, numeric: false })
   if (level === 'dapil') {
-    const rows = needsPerDapil(ctx)
+    const rows = kebutuhan.daftarDapil(ctx)
     return {
       sheet: 'Per Dapil',
       heading,
@@ -41,7 +41,7 @@ function needsTable(ctx: ServiceContext, level: ExportLevel): Table {
     }
   }
   if (level === 'tps') {
-    const { columns, rows } = needsPerTps(ctx)
+    const { columns, rows } = kebutuhan.daftarTps(ctx)
     const totals = columns.map((c) => rows.reduce((s, r) => s + (r.qty[c.code] ?? 0), 0))
     return {
       sheet: 'Per TPS',
@@ -57,7 +57,7 @@ function needsTable(ctx: ServiceContext, level: ExportLevel): Table {
       totals: ['JUMLAH', '', rows.length, rows.reduce((s, r) => s + r.dpt, 0), ...totals],
     }
   }
-  const { columns, rows } = needsRekap(ctx, level)
+  const { columns, rows } = kebutuhan.lihatRekap(ctx, level)
   const totals = columns.map((c) => rows.reduce((s, r) => s + (r.qty[c.code] ?? 0), 0))
   const lead = level === 'desa' ? [text('Kecamatan'), text('Desa/Kelurahan')] : [text('Kecamatan')]
   return {
@@ -79,7 +79,7 @@ function needsTable(ctx: ServiceContext, level: ExportLevel): Table {
   }
 }
 
-export async function exportNeeds(ctx: ServiceContext, format: 'xlsx' | 'csv', level: ExportLevel) {
+export async function ekspor(ctx: ServiceContext, format: 'xlsx' | 'csv', level: ExportLevel) {
   const e = requireElection(ctx)
   const table = needsTable(ctx, level)
   const slug = `${e.satker}`

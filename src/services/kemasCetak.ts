@@ -10,7 +10,7 @@ import {
   type LabelGrid,
 } from '../reports/kit/labels'
 import { writeTx, type Actor, type ServiceContext } from './context'
-import { requireElection } from './election'
+import { requireElection } from './pemilihan'
 import { tpsKits } from './kebutuhan'
 import { listVariants } from './variants'
 
@@ -45,7 +45,7 @@ function tpsInScope(ctx: ServiceContext, scope: KitScope): number[] {
 
 const GRID_KEY = 'label_grid'
 
-export function getLabelGrid(ctx: ServiceContext): LabelGrid {
+export function lihatSusunanLabel(ctx: ServiceContext): LabelGrid {
   const row = ctx.db.prepare('SELECT value FROM setting WHERE key = ?').get(GRID_KEY) as { value: string } | undefined
   if (!row) return DEFAULT_LABEL_GRID
   try {
@@ -55,17 +55,17 @@ export function getLabelGrid(ctx: ServiceContext): LabelGrid {
   }
 }
 
-export function setLabelGrid(ctx: ServiceContext, who: Actor, grid: LabelGrid): LabelGrid {
+export function aturSusunanLabel(ctx: ServiceContext, who: Actor, grid: LabelGrid): LabelGrid {
   requireElection(ctx)
   const size = labelSize(grid)
   if (typeof size === 'string') throw refused(size, [{ column: 'rows', message: 'Label terlalu kecil' }])
-  writeTx(ctx, who, 'label.aturGrid', () => {
+  writeTx(ctx, who, 'kemas.aturSusunanLabel', () => {
     ctx.db
       .prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
       .run(GRID_KEY, JSON.stringify(grid))
     return { result: null, detail: grid }
   })
-  return getLabelGrid(ctx)
+  return lihatSusunanLabel(ctx)
 }
 
 const slug = (s: string) =>
@@ -144,7 +144,7 @@ export function kotakLabels(ctx: ServiceContext, scope: KitScope): KotakLabel[] 
   )
 }
 
-export async function kotakLabelsPdf(ctx: ServiceContext, scope: KitScope) {
+export async function cetakLabel(ctx: ServiceContext, scope: KitScope) {
   const ids = tpsInScope(ctx, scope)
   const labels = kotakLabels(ctx, scope)
   if (labels.length === 0)
@@ -155,7 +155,7 @@ export async function kotakLabelsPdf(ctx: ServiceContext, scope: KitScope) {
   return {
     fileName: name,
     mime: 'application/pdf',
-    bytes: await renderLabelSheets(labels, getLabelGrid(ctx), `Label kotak suara ${scopeTitle(ctx, scope, ids)}`),
+    bytes: await renderLabelSheets(labels, lihatSusunanLabel(ctx), `Label kotak suara ${scopeTitle(ctx, scope, ids)}`),
     count: labels.length,
   }
 }
@@ -184,7 +184,7 @@ export function daftarIsiKits(ctx: ServiceContext, scope: KitScope): DaftarIsiKi
   }))
 }
 
-export async function daftarIsiPdf(ctx: ServiceContext, scope: KitScope, compact: boolean) {
+export async function cetakDaftarIsi(ctx: ServiceContext, scope: KitScope, compact: boolean) {
   const ids = tpsInScope(ctx, scope)
   const kits = daftarIsiKits(ctx, scope)
   const e = requireElection(ctx)

@@ -2,12 +2,12 @@ import { refused } from '../core/errors'
 import type { OnProgress } from '../core/progress'
 import { createZip } from '../reports/zip'
 import type { ServiceContext } from './context'
-import { daftarIsiPdf, kotakLabelsPdf } from './cetakKit'
+import * as kemasCetak from './kemasCetak'
 import { basename } from 'node:path'
-import { getElection } from './election'
+import * as pemilihan from './pemilihan'
 import { outputPath } from './keluaran'
 import { tempPathFor } from './tempFile'
-import { listKecamatan } from './wilayah'
+import * as wilayah from './wilayah'
 
 /**
  * Labels or daftar isi for every TPS of the satker: one PDF per kecamatan (the batch the warehouse
@@ -20,7 +20,7 @@ export async function writeKitPrintZip(
   path: string,
   opts: { ringkas?: boolean; onProgress?: OnProgress } = {},
 ): Promise<{ files: number; items: number; bytes: number }> {
-  const kecamatan = listKecamatan(ctx).filter((k) => k.tps > 0)
+  const kecamatan = wilayah.daftarKecamatan(ctx).filter((k) => k.tps > 0)
   if (kecamatan.length === 0) throw refused('Belum ada TPS; impor data wilayah dulu')
   const zip = await createZip(path, tempPathFor(path))
   let items = 0
@@ -29,8 +29,8 @@ export async function writeKitPrintZip(
       opts.onProgress?.({ done: i, total: kecamatan.length, unit: 'kecamatan', current: k.nama })
       const f =
         kind === 'label'
-          ? await kotakLabelsPdf(ctx, { kecamatanId: k.id })
-          : await daftarIsiPdf(ctx, { kecamatanId: k.id }, opts.ringkas ?? false)
+          ? await kemasCetak.cetakLabel(ctx, { kecamatanId: k.id })
+          : await kemasCetak.cetakDaftarIsi(ctx, { kecamatanId: k.id }, opts.ringkas ?? false)
       await zip.add(`${String(i + 1).padStart(2, '0')}-${f.fileName}`, f.bytes)
       items += f.count
     }
@@ -50,13 +50,13 @@ const slug = (s: string) =>
     .toLowerCase()
 
 /** The whole satker's labels or daftar isi as a ZIP in the outputs folder (the long job kemas.cetakSatker). */
-export async function printSatker(
+export async function cetakSatker(
   ctx: ServiceContext,
   kind: 'label' | 'daftarIsi',
   ringkas: boolean,
   onProgress?: OnProgress,
 ) {
-  const satker = slug(getElection(ctx)?.satker ?? 'satker')
+  const satker = slug(pemilihan.lihat(ctx)?.satker ?? 'satker')
   const file = outputPath(ctx.dbPath, `${kind === 'label' ? 'label-kotak' : 'daftar-isi'}-${satker}`, 'zip', ctx.now())
   const r = await writeKitPrintZip(ctx, kind, file, { ringkas, onProgress })
   return { fileName: basename(file), mime: 'application/zip', bytes: r.bytes, file, count: r.items, files: r.files }

@@ -44,7 +44,7 @@ export interface CorrectionInput {
   note: string
 }
 
-export function correctRow(ctx: ServiceContext, who: Actor, input: CorrectionInput) {
+export function koreksi(ctx: ServiceContext, who: Actor, input: CorrectionInput) {
   const row = requireRow(ctx, input.seq)
   if (row.reason === MOVE_REASON.BATAL)
     throw refused(`Baris ${row.seq} adalah pembatalan hasil koreksi dan tidak dapat dikoreksi lagi`)
@@ -82,7 +82,7 @@ export function correctRow(ctx: ServiceContext, who: Actor, input: CorrectionInp
     reason: MOVE_REASON.BATAL,
     note,
   }
-  const koreksi: MoveInput[] =
+  const corrections: MoveInput[] =
     input.qty > 0
       ? [
           {
@@ -99,8 +99,8 @@ export function correctRow(ctx: ServiceContext, who: Actor, input: CorrectionInp
   // part of it went to the floor must work. Reversal first unless the place it empties has been drawn
   // from; then the right value first. Every place stays at or above zero after each row either way.
   const orders = [
-    [batal, ...koreksi],
-    [...koreksi, batal],
+    [batal, ...corrections],
+    [...corrections, batal],
   ]
   const ctxMoves = moveContext(ctx)
   const order = orders.find((o) => validateMoves(o, ctxMoves).length === 0)
@@ -131,7 +131,7 @@ export interface HistoryFilter {
 }
 
 /** The rows behind a number: every move into or out of a place, newest first, with what corrected what. */
-export function history(ctx: ServiceContext, f: HistoryFilter) {
+export function lihatRiwayat(ctx: ServiceContext, f: HistoryFilter) {
   const where: string[] = []
   const params: (string | number)[] = []
   if (f.variantId !== undefined) {

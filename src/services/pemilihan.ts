@@ -60,7 +60,7 @@ interface ElectionRow {
   has_logo: number
 }
 
-export function getElection(ctx: ServiceContext): Election | null {
+export function lihat(ctx: ServiceContext): Election | null {
   const r = ctx.db.prepare('SELECT *, logo IS NOT NULL AS has_logo FROM election WHERE id = 1').get() as
     ElectionRow | undefined
   if (!r) return null
@@ -87,7 +87,7 @@ export function getElection(ctx: ServiceContext): Election | null {
 }
 
 export function requireElection(ctx: ServiceContext): Election {
-  const e = getElection(ctx)
+  const e = lihat(ctx)
   if (!e)
     throw new AppError(
       'REFUSED',
@@ -107,8 +107,8 @@ export interface ElectionInit {
 }
 
 /** Creates the election with its ballot types, default dapil and preset logistics items, in one transaction. */
-export function initElection(ctx: ServiceContext, who: Actor, input: ElectionInit): Election {
-  if (getElection(ctx))
+export function buat(ctx: ServiceContext, who: Actor, input: ElectionInit): Election {
+  if (lihat(ctx))
     throw refused('Basis data ini sudah berisi pemilihan; satu berkas basis data untuk satu pemilihan satu satker')
   const defaults = ELECTION_DEFAULTS[input.jenis]
   const pilkada = input.pilkada ?? defaultPilkadaChoice(input.satker)
@@ -118,7 +118,7 @@ export function initElection(ctx: ServiceContext, who: Actor, input: ElectionIni
       { column: 'pilkada', message: 'Tidak ada pemilihan yang dipilih' },
     ])
   const db = ctx.db
-  writeTx(ctx, who, 'election.init', () => {
+  writeTx(ctx, who, 'pemilihan.buat', () => {
     db.prepare(
       `INSERT INTO election (id, jenis, tahun, provinsi, satker, kode_wilayah, reserve_bp, rounding, max_voters_per_tps, data_note, created_at)
        VALUES (1, ?, ?, ?, ?, ?, ?, 'up', ?, ?, ?)`,
@@ -164,7 +164,7 @@ export function initElection(ctx: ServiceContext, who: Actor, input: ElectionIni
 
 export type ElectionUpdate = Partial<Omit<Election, 'jenis' | 'schemaVersion' | 'hasLogo'>>
 
-export function updateElection(ctx: ServiceContext, who: Actor, patch: ElectionUpdate): Election {
+export function ubah(ctx: ServiceContext, who: Actor, patch: ElectionUpdate): Election {
   const before = requireElection(ctx)
   if (patch.nomorPattern !== undefined) {
     const problems = validateNomorPattern(patch.nomorPattern)
@@ -193,7 +193,7 @@ export function updateElection(ctx: ServiceContext, who: Actor, patch: ElectionU
   }
   const entries = (Object.keys(patch) as (keyof ElectionUpdate)[]).filter((k) => patch[k] !== undefined)
   if (entries.length === 0) return before
-  writeTx(ctx, who, 'election.update', () => {
+  writeTx(ctx, who, 'pemilihan.ubah', () => {
     for (const k of entries) {
       const [col, conv] = columns[k]
       ctx.db.prepare(`UPDATE election SET ${col} = ? WHERE id = 1`).run(conv(patch[k] as never))
@@ -208,7 +208,7 @@ const JPEG = [0xff, 0xd8, 0xff]
 export const MAX_LOGO_BYTES = 1024 * 1024
 
 /** The logo on the kop surat: PNG or JPEG, told by its bytes rather than its name. null removes it. */
-export function setLogo(ctx: ServiceContext, who: Actor, bytes: Uint8Array | null): Election {
+export function aturLogo(ctx: ServiceContext, who: Actor, bytes: Uint8Array | null): Election {
   requireElection(ctx)
   let mime: 'image/png' | 'image/jpeg' | null = null
   if (bytes) {
@@ -220,7 +220,7 @@ export function setLogo(ctx: ServiceContext, who: Actor, bytes: Uint8Array | nul
         { column: 'logo', message: 'Terlalu besar' },
       ])
   }
-  writeTx(ctx, who, 'election.logo', () => {
+  writeTx(ctx, who, 'pemilihan.aturLogo', () => {
     ctx.db
       .prepare('UPDATE election SET logo = ?, logo_mime = ? WHERE id = 1')
       .run(bytes ? Buffer.from(bytes) : null, mime)
@@ -229,7 +229,7 @@ export function setLogo(ctx: ServiceContext, who: Actor, bytes: Uint8Array | nul
   return requireElection(ctx)
 }
 
-export function getLogo(ctx: ServiceContext): { mime: 'image/png' | 'image/jpeg'; data: Buffer } | null {
+export function lihatLogo(ctx: ServiceContext): { mime: 'image/png' | 'image/jpeg'; data: Buffer } | null {
   const r = ctx.db.prepare('SELECT logo, logo_mime AS mime FROM election WHERE id = 1').get() as
     { logo: Buffer | null; mime: 'image/png' | 'image/jpeg' | null } | undefined
   return r?.logo && r.mime ? { mime: r.mime, data: r.logo } : null

@@ -3,11 +3,11 @@ import { refused } from '../core/errors'
 import { hariTanggal } from '../core/tanggal'
 import { sumRow, tableToCsv, tablesToXlsx, type Table } from '../reports/table'
 import type { ServiceContext } from './context'
-import { requireElection } from './election'
+import { requireElection } from './pemilihan'
 import { floorFlows, type FloorFlow } from './floorFlows'
-import { needsPerDapil } from './kebutuhan'
+import * as kebutuhan from './kebutuhan'
 import { isIsoDate } from '../core/shifts'
-import { listShifts } from './shift'
+import * as shift from './shift'
 import { listVariants } from './variants'
 
 /**
@@ -111,7 +111,7 @@ function tables(ctx: ServiceContext, tanggal: string, only: 'silog' | 'all'): { 
   ]
   const text = (label: string, width?: number) => ({ label, numeric: false, ...(width ? { width } : {}) })
   const num = (label: string) => ({ label, numeric: true })
-  const kebutuhan = new Map(needsPerDapil(ctx).map((r) => [r.variantId, r.total]))
+  const needs = new Map(kebutuhan.daftarDapil(ctx).map((r) => [r.variantId, r.total]))
   const variants = listVariants(ctx)
   const ballots = variants.filter((v) => v.kind === 'ballot' && v.active)
   const cum = cumulative(ctx, tanggal)
@@ -132,7 +132,7 @@ function tables(ctx: ServiceContext, tanggal: string, only: 'silog' | 'all'): { 
     const belum = c.diterima - c.serah + c.kembali
     // Re-classification moves sheets between baik and rusak; their sum is what left the teams' hands.
     const proses = c.serah - c.kembali - c.baik - c.rusak
-    const need = kebutuhan.get(v.variantId) ?? 0
+    const need = needs.get(v.variantId) ?? 0
     const tersedia = c.baik + belum + Math.max(0, proses)
     return {
       v,
@@ -202,7 +202,7 @@ function tables(ctx: ServiceContext, tanggal: string, only: 'silog' | 'all'): { 
   silog.totals = sumRow(silog.columns, silog.rows)
   if (only === 'silog') return { silog, all: [silog] }
 
-  const shifts = listShifts(ctx, { from: tanggal, to: tanggal })
+  const shifts = shift.daftar(ctx, { from: tanggal, to: tanggal })
   const perShift: Table = {
     sheet: 'Per Shift',
     heading: heading('Rekap per Shift'),
@@ -348,7 +348,7 @@ function tables(ctx: ServiceContext, tanggal: string, only: 'silog' | 'all'): { 
   return { silog, all: [ringkasan, perShift, perRegu, perAlasan, penerimaan, silog] }
 }
 
-export async function rekapHarian(ctx: ServiceContext, tanggal: string, format: 'xlsx' | 'csv') {
+export async function eksporHarian(ctx: ServiceContext, tanggal: string, format: 'xlsx' | 'csv') {
   if (!isIsoDate(tanggal))
     throw refused(`Tanggal "${tanggal}" tidak sah`, [{ column: 'tanggal', message: 'Tanggal tidak sah' }])
   const t = tables(ctx, tanggal, format === 'csv' ? 'silog' : 'all')
