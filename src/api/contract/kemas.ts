@@ -107,7 +107,7 @@ export const kemasMethods = {
       .strict()
       .default({ level: 'kecamatan' }),
     output: z.array(Progress),
-    description: 'Kemajuan pengemasan dan distribusi kit TPS per kecamatan atau desa/kelurahan',
+    description: 'Kemajuan pengemasan dan serah terima kit TPS per kecamatan atau desa/kelurahan',
     writes: false,
   }),
   'kemas.daftarKit': method({

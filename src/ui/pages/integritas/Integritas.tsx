@@ -119,18 +119,26 @@ export function IntegritasPage() {
 
 /** The full check as a background job: a million rows take seconds, and the bar shows how far it is. */
 export function useVerify() {
-  const job = useJob('ledger.periksa')
+  const verifyJob = useJob('ledger.periksa')
   const [at, setAt] = useState<Date | undefined>()
   const [report, setReport] = useState<ChainReport | undefined>()
   async function run() {
     setReport(undefined)
-    const r = await job.start({})
+    const r = await verifyJob.start({})
     if (r) {
       setReport(r)
       setAt(new Date())
     }
   }
-  return { report, error: job.error, busy: job.running, status: job.status, cancel: job.cancel, at, run }
+  return {
+    report,
+    error: verifyJob.error,
+    busy: verifyJob.running,
+    status: verifyJob.status,
+    cancel: verifyJob.cancel,
+    at,
+    run,
+  }
 }
 
 /** The verdict of ledger.periksa: green and short when all is well, red with the first bad row and what to do otherwise. */

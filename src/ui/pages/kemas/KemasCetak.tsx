@@ -177,7 +177,7 @@ function PrintPanel() {
  * per kecamatan in a ZIP) with its progress, time left and Batal; the app stays usable meanwhile.
  */
 function SatkerPrint() {
-  const job = useJob('kemas.cetakSatker', { resume: true })
+  const printJob = useJob('kemas.cetakSatker', { resume: true })
   const summary = useApi('wilayah.lihatRingkasan', {})
   const [ringkas, setRingkas] = useState(false)
   const [which, setWhich] = useState<'label' | 'daftarIsi' | null>(null)
@@ -186,7 +186,7 @@ function SatkerPrint() {
 
   async function run(jenis: 'label' | 'daftarIsi') {
     setWhich(jenis)
-    const r = await job.start({ jenis, ringkas })
+    const r = await printJob.start({ jenis, ringkas })
     if (r)
       toast.showSuccess(
         `${r.fileName}: ${fmt(r.files)} PDF kecamatan, ${jenis === 'label' ? `${fmt(r.count)} label kotak` : `daftar isi ${fmt(r.count)} TPS`}.`,
@@ -209,7 +209,7 @@ function SatkerPrint() {
             name={ids + '-ringkas'}
             checked={!ringkas}
             onChange={() => setRingkas(false)}
-            disabled={job.running}
+            disabled={printJob.running}
           />
           <span>Daftar isi satu TPS per halaman</span>
         </label>
@@ -219,7 +219,7 @@ function SatkerPrint() {
             name={ids + '-ringkas'}
             checked={ringkas}
             onChange={() => setRingkas(true)}
-            disabled={job.running}
+            disabled={printJob.running}
           />
           <span>Ringkas</span>
         </label>
@@ -229,7 +229,7 @@ function SatkerPrint() {
           type="button"
           className="btn btn-secondary"
           onClick={() => void run('label')}
-          disabled={job.running || tps === 0}
+          disabled={printJob.running || tps === 0}
         >
           Label semua kotak (ZIP)
         </button>
@@ -237,16 +237,16 @@ function SatkerPrint() {
           type="button"
           className="btn btn-secondary"
           onClick={() => void run('daftarIsi')}
-          disabled={job.running || tps === 0}
+          disabled={printJob.running || tps === 0}
         >
           Daftar isi semua TPS (ZIP)
         </button>
       </div>
-      <ErrorBanner error={job.error} title="Cetakan kabupaten/kota tidak dapat dibuat" />
-      {job.status && (
+      <ErrorBanner error={printJob.error} title="Cetakan kabupaten/kota tidak dapat dibuat" />
+      {printJob.status && (
         <JobProgress
-          status={job.status}
-          onCancel={() => void job.cancel()}
+          status={printJob.status}
+          onCancel={() => void printJob.cancel()}
           label={which === 'daftarIsi' ? 'Daftar isi semua TPS' : 'Label semua kotak'}
           testId="cetak-satker-job"
         />
