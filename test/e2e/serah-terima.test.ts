@@ -25,7 +25,7 @@ import { TODAY } from './support/dates'
 import { signInContext } from './support/session'
 
 /**
- * Distribution end to end. The floor (seeded through the dispatcher, today): every variant delivered
+ * Serah terima end to end. The floor (seeded through the dispatcher, today): every variant delivered
  * (ballots 400.000, others 10.000); Gubernur and Bupati each sorted 30.000 → baik 29.900, rusak CETAK 60 +
  * KUSUT_SOBEK 40; 1.000 kotak and 1.000 bilik assembled; every TPS kit of Kecamatan LAUT TADOR packed in a
  * packing shift except one, which holds only its ballots.
@@ -34,7 +34,7 @@ import { signInContext } from './support/session'
  * TALAWI (a loud refusal, kept in the Ditolak list), is refused a handover that includes the incomplete kit
  * without a reason, records the exception, hands over and downloads the BA (its nomor, the Ketua PPK, the
  * Gubernur total equal to the kits' needs, the exception reason), confirms the PPK's receipt and records a
- * return of 2 botol tinta. Then every rusak sheet is destroyed from #/distribusi/pemusnahan; the BA states
+ * return of 2 botol tinta. Then every rusak sheet is destroyed from #/pemusnahan; the BA states
  * the total in words, the reconciliation holds no rusak and the ledger verifies.
  */
 
@@ -75,14 +75,14 @@ async function scan(code: string): Promise<void> {
 
 beforeAll(async () => {
   ensureBuiltUi()
-  dir = mkdtempSync(join(tmpdir(), 'gudang-distribusi-'))
+  dir = mkdtempSync(join(tmpdir(), 'gudang-serah-terima-'))
   app = await openApp({
-    dbPath: join(dir, 'distribusi.sqlite'),
+    dbPath: join(dir, 'serah-terima.sqlite'),
     demoCsvPath: DEMO_CSV,
     onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`),
   })
 
-  const variants = await api('barang.varian', {})
+  const variants = await api('barang.daftarVarian', {})
   const variant = (code: string) => variants.find((v) => v.itemCode === code)!.variantId
   seeded.G = variant('GUBERNUR')
   seeded.B = variant('BUPATI')
@@ -117,27 +117,27 @@ beforeAll(async () => {
     await api('shift.tutup', { shiftId: s.id, note: '' })
   }
 
-  const kecamatan = await api('wilayah.kecamatan', {})
+  const kecamatan = await api('wilayah.daftarKecamatan', {})
   seeded.kecamatanId = kecamatan.find((k) => k.nama === seeded.kecamatan)!.id
   const packing = await shift('packing', [])
-  const kits = await api('kemas.daftar', { kecamatanId: seeded.kecamatanId })
+  const kits = await api('kemas.daftarKit', { kecamatanId: seeded.kecamatanId })
   seeded.tpsIds = kits.map((k) => k.tpsId)
   const partial = kits[3]!
   seeded.partial = { tpsId: partial.tpsId, name: `TPS ${String(partial.nomor).padStart(3, '0')} ${partial.desa}` }
   for (const k of kits) {
     if (k.tpsId === partial.tpsId) {
       // Only the ballots: the kit stays incomplete (kotak, bilik, tinta … missing).
-      const kit = await api('kemas.kit', { tpsId: k.tpsId })
-      await api('kemas.simpan', {
+      const kit = await api('kemas.lihatKit', { tpsId: k.tpsId })
+      await api('kemas.catat', {
         shiftId: packing.id,
         tpsId: k.tpsId,
         lines: kit.lines.filter((l) => l.kind === 'ballot').map((l) => ({ variantId: l.variantId, qty: l.need })),
       })
     } else {
-      await api('kemas.simpan', { shiftId: packing.id, tpsId: k.tpsId, sisa: true })
+      await api('kemas.catat', { shiftId: packing.id, tpsId: k.tpsId, sisa: true })
     }
   }
-  const first = await api('kemas.kit', { tpsId: kits[0]!.tpsId })
+  const first = await api('kemas.lihatKit', { tpsId: kits[0]!.tpsId })
   seeded.first = {
     tpsId: first.tpsId,
     name: `TPS ${String(first.nomor).padStart(3, '0')} ${first.desa}`,
@@ -145,13 +145,13 @@ beforeAll(async () => {
   }
   // A kotak of Kecamatan TALAWI, packed too, turning up on the LAUT TADOR truck.
   const talawi = kecamatan.find((k) => k.nama === 'TALAWI')!.id
-  const stray = (await api('kemas.daftar', { kecamatanId: talawi }))[0]!
-  await api('kemas.simpan', { shiftId: packing.id, tpsId: stray.tpsId, sisa: true })
-  const strayKit = await api('kemas.kit', { tpsId: stray.tpsId })
+  const stray = (await api('kemas.daftarKit', { kecamatanId: talawi }))[0]!
+  await api('kemas.catat', { shiftId: packing.id, tpsId: stray.tpsId, sisa: true })
+  const strayKit = await api('kemas.lihatKit', { tpsId: stray.tpsId })
   seeded.otherLabel = `GPK1|1219|T${stray.tpsId}|K1|V${strayKit.kotak[0]!.variantId}`
 
   // The witnesses of the BA pemusnahan, as Pengaturan would set them.
-  const jenis = await api('dokumen.jenis', {})
+  const jenis = await api('dokumen.daftarJenis', {})
   const musnah = jenis.find((j) => j.type === 'BA_PEMUSNAHAN')!
   const names = [
     'Drs. Zulkifli Nasution',
@@ -185,9 +185,9 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
 
-describe('distribusi and pemusnahan, end to end', () => {
+describe('serah terima and pemusnahan, end to end', () => {
   it('hands the kits of one kecamatan over to its PPK: scan check, refusals, exception, BA, confirmation, return', async () => {
-    await page.goto(`${server.url}#/distribusi`)
+    await page.goto(`${server.url}#/serah-terima`)
     const progress = page.getByTestId('ds-progress')
     await progress.waitFor()
     const row = progress.locator('tr', { has: page.getByRole('link', { name: seeded.kecamatan, exact: true }) })
@@ -227,7 +227,7 @@ describe('distribusi and pemusnahan, end to end', () => {
     expect(await refusals.locator('li').first().textContent()).toContain('KOTAK SALAH KECAMATAN')
     expect(await refusals.locator('li').first().textContent()).toContain(seeded.otherLabel)
     await clearToasts(page, TOASTS)
-    await page.screenshot({ path: join(SHOTS, 'distribusi-01-kecamatan-ditolak.png') })
+    await page.screenshot({ path: join(SHOTS, 'serah-terima-01-kecamatan-ditolak.png') })
 
     // The incomplete kit chosen without a reason: the whole handover is refused, naming it.
     await partialRow.getByRole('checkbox', { name: `Serahkan ${seeded.partial.name}` }).check()
@@ -241,24 +241,24 @@ describe('distribusi and pemusnahan, end to end', () => {
     await refused.waitFor()
     expect(await refused.textContent()).toContain(`${seeded.partial.name} belum lengkap`)
     expect(await partialRow.locator('.field-error').textContent()).toContain('catat alasan pengecualian')
-    expect(await api('distribusi.list', {})).toEqual([])
+    expect(await api('serahTerima.daftar', {})).toEqual([])
 
     // The exception with its reason; the summary shows what goes out.
     await partialRow.getByRole('checkbox', { name: 'Serahkan dengan pengecualian' }).check()
     await partialRow.getByLabel(`Alasan pengecualian ${seeded.partial.name}`).fill(EXCEPTION)
     let gubernur = 0
     for (const tpsId of seeded.tpsIds)
-      gubernur += (await api('kemas.kit', { tpsId })).lines.find((l) => l.variantId === seeded.G)!.need
+      gubernur += (await api('kemas.lihatKit', { tpsId })).lines.find((l) => l.variantId === seeded.G)!.need
     const summary = page.getByTestId('ds-summary')
     expect(await summary.getByTestId('sum-GUBERNUR').getByTestId('qty').textContent()).toBe(formatAngka(gubernur))
     expect(await summary.textContent()).toContain('82 kit TPS di')
-    await sectionShot(page, form, 'distribusi-02-serah-terima-form', { clearToasts: TOASTS })
+    await sectionShot(page, form, 'serah-terima-02-serah-terima-form', { clearToasts: TOASTS })
 
     await form.getByRole('button', { name: 'Serahkan dan terbitkan BA' }).click()
     const done = page.getByTestId('ds-done')
     await done.waitFor()
     const nomor = (await page.getByTestId('ds-done-nomor').textContent())!
-    const [handover] = await api('distribusi.list', {})
+    const [handover] = await api('serahTerima.daftar', {})
     expect(handover).toMatchObject({
       kecamatanId: seeded.kecamatanId,
       ppkNama: KETUA_PPK,
@@ -268,7 +268,7 @@ describe('distribusi and pemusnahan, end to end', () => {
       confirmed: null,
     })
     expect(nomor).toMatch(/\/PP\.09\.4-BA\/1219\//)
-    const status = (await api('kemas.status', { level: 'kecamatan' })).find((k) => k.id === seeded.kecamatanId)!
+    const status = (await api('kemas.lihatKemajuan', { level: 'kecamatan' })).find((k) => k.id === seeded.kecamatanId)!
     expect(status).toMatchObject({ diserahkan: 82, lengkap: 0, sebagian: 0 })
     // Handed-over kits are no longer choosable and name their BA.
     await expect.poll(() => firstRow.textContent()).toContain(`Diserahkan dengan BA ${nomor}`)
@@ -291,13 +291,13 @@ describe('distribusi and pemusnahan, end to end', () => {
     await dialog.getByRole('button', { name: 'Konfirmasi diterima' }).click()
     await dialog.waitFor({ state: 'hidden' })
     await expect.poll(() => handovers.getByTestId('confirmation').first().textContent()).toContain('Diterima PPK')
-    expect((await api('distribusi.list', {}))[0]!.confirmed?.note).toBe(
+    expect((await api('serahTerima.daftar', {}))[0]!.confirmed?.note).toBe(
       'BA bertanda tangan Ketua PPK kembali ke gudang',
     )
 
     // A small return: 2 botol tinta back to stock.
     const held = page.getByTestId('ds-held')
-    const tintaHeld = (await api('distribusi.diPpk', { kecamatanId: seeded.kecamatanId })).find(
+    const tintaHeld = (await api('serahTerima.lihatDiPpk', { kecamatanId: seeded.kecamatanId })).find(
       (r) => r.variantId === seeded.TINTA,
     )!.qty
     expect(await held.getByTestId(`held-${seeded.TINTA}`).locator('td.num').textContent()).toBe(formatAngka(tintaHeld))
@@ -312,24 +312,28 @@ describe('distribusi and pemusnahan, end to end', () => {
       .poll(() => held.getByTestId(`held-${seeded.TINTA}`).locator('td.num').textContent())
       .toBe(formatAngka(tintaHeld - 2))
     expect(
-      (await api('distribusi.diPpk', { kecamatanId: seeded.kecamatanId })).find((r) => r.variantId === seeded.TINTA)!
-        .qty,
+      (await api('serahTerima.lihatDiPpk', { kecamatanId: seeded.kecamatanId })).find(
+        (r) => r.variantId === seeded.TINTA,
+      )!.qty,
     ).toBe(tintaHeld - 2)
     await sectionShot(
       page,
       page.getByRole('region', { name: 'Serah terima yang sudah dilakukan' }),
-      'distribusi-06-kecamatan-serah-terima',
+      'serah-terima-06-kecamatan-serah-terima',
       { clearToasts: TOASTS },
     )
     expect(pageErrors).toEqual([])
   })
 
   it('destroys every rusak sheet from the Pemusnahan page with its BA', async () => {
-    await page.getByRole('link', { name: '← Distribusi ke PPK' }).click()
-    await page.getByRole('link', { name: 'Pemusnahan surat suara' }).click()
+    // Pemusnahan is its own page in the menu, beside Serah Terima.
+    const menu = page.getByRole('navigation', { name: 'Menu utama' })
+    expect(await menu.getByRole('link', { name: 'Serah Terima' }).getAttribute('href')).toBe('#/serah-terima')
+    await menu.getByRole('link', { name: 'Pemusnahan' }).click()
+    await expect.poll(() => new URL(page.url()).hash).toBe('#/pemusnahan')
     const table = page.getByTestId('pm-table')
     await table.waitFor()
-    const before = await api('rekonsiliasi.get', {})
+    const before = await api('rekonsiliasi.lihat', {})
     const rusak = before.filter((r) => r.kind === 'ballot').reduce((s, r) => s + r.rusakTotal, 0)
     expect(rusak).toBe(2 * (RUSAK.CETAK + RUSAK.KUSUT_SOBEK))
     // By default every rusak sheet and no good one; the good sheets are still needed by unpacked kits and PSU.
@@ -340,20 +344,20 @@ describe('distribusi and pemusnahan, end to end', () => {
     expect(await gub.getByRole('textbox', { name: /baik \(kelebihan\)/ }).inputValue()).toBe('')
     // The witnesses come from Pengaturan and are shown before the BA is issued.
     const saksi = page.getByTestId('pm-saksi')
-    // The box is drawn before dokumen.jenis answers ("Belum ada penanda tangan"); the names come with the answer.
+    // The box is drawn before dokumen.daftarJenis answers ("Belum ada penanda tangan"); the names come with the answer.
     await expect.poll(() => saksi.textContent()).toContain('AKP Darwin Siregar')
     expect(await saksi.getByRole('link', { name: /Pengaturan/ }).getAttribute('href')).toBe('#/pengaturan')
 
     const form = page.getByRole('region', { name: 'Pelaksanaan dan berita acara' })
     await form.getByLabel('Cara pemusnahan').selectOption('dicacah')
     await form.getByLabel('Tempat pemusnahan').fill('Halaman gudang logistik KPU Kabupaten Batu Bara')
-    await fullShot(page, 'distribusi-03-pemusnahan', { clearToasts: TOASTS, fullPage: false })
+    await fullShot(page, 'serah-terima-03-pemusnahan', { clearToasts: TOASTS, fullPage: false })
 
     await form.getByRole('button', { name: 'Musnahkan dan terbitkan BA' }).click()
     const done = page.getByTestId('pm-done')
     await done.waitFor()
     const nomor = (await page.getByTestId('pm-done-nomor').textContent())!
-    const [record] = await api('pemusnahan.list', {})
+    const [record] = await api('pemusnahan.daftar', {})
     expect(record).toMatchObject({ nomor, metode: 'dicacah', qty: rusak })
     await expect.poll(() => page.getByTestId('pm-list').textContent()).toContain(nomor)
 
@@ -365,13 +369,13 @@ describe('distribusi and pemusnahan, end to end', () => {
     expect(pdf.flat).toContain('dengan cara dicacah')
     expect(pdf.flat).toContain('AKP Darwin Siregar')
 
-    const after = await api('rekonsiliasi.get', {})
+    const after = await api('rekonsiliasi.lihat', {})
     for (const v of [seeded.G, seeded.B]) {
       const r = after.find((x) => x.variantId === v)!
       expect(r.rusakTotal).toBe(0)
       expect(r.dimusnahkan).toBe(before.find((x) => x.variantId === v)!.rusakTotal)
     }
-    expect((await api('ledger.verify', {})).ok).toBe(true)
+    expect((await api('ledger.periksa', {})).ok).toBe(true)
     expect(pageErrors).toEqual([])
   })
 
@@ -381,23 +385,23 @@ describe('distribusi and pemusnahan, end to end', () => {
     await list.waitFor()
     const row = list.locator('li', { has: page.getByRole('link', { name: seeded.kecamatan, exact: true }) })
     await expect.poll(() => row.locator('.ds-beranda-counts').textContent()).toBe('82 TPS: 82 diterima PPK')
-    const total = (await api('wilayah.summary', {})).tps
+    const total = (await api('wilayah.lihatRingkasan', {})).tps
     expect(await page.getByTestId('ds-beranda-total').textContent()).toContain(
       `82 dari ${formatAngka(total)} kit TPS sudah diserahkan`,
     )
-    await sectionShot(page, page.getByRole('region', { name: 'Distribusi ke PPK' }), 'distribusi-04-beranda', {
+    await sectionShot(page, page.getByRole('region', { name: 'Serah terima ke PPK' }), 'serah-terima-04-beranda', {
       clearToasts: TOASTS,
     })
 
     await row.getByRole('link', { name: seeded.kecamatan, exact: true }).click()
     await page.getByTestId('ds-kit-table').waitFor()
-    await page.getByRole('link', { name: '← Distribusi ke PPK' }).click()
+    await page.getByRole('link', { name: '← Serah terima ke PPK' }).click()
     const progress = page.getByTestId('ds-progress')
     await progress.waitFor()
     const pRow = progress.locator('tr', { has: page.getByRole('link', { name: seeded.kecamatan, exact: true }) })
     await expect.poll(() => pRow.locator('td.num').allTextContents()).toEqual(['82', '0', '0', '0', '0', '82'])
     expect(await page.getByTestId('ds-handover-list').textContent()).toContain(KETUA_PPK)
-    await fullShot(page, 'distribusi-05-ringkasan', { clearToasts: TOASTS, fullPage: false })
+    await fullShot(page, 'serah-terima-05-ringkasan', { clearToasts: TOASTS, fullPage: false })
     expect(pageErrors).toEqual([])
   })
 })

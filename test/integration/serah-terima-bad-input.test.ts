@@ -27,8 +27,8 @@ import type { DB } from '../../src/db/open'
  *   TPS 004 DPT 197 -> 4,925 -> 5 -> 202. LAUT TADOR: TPS 001 TANJUNG PRAPAT DPT 179 -> 4,475 -> 5 -> 184.
  */
 const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
-const OUT = resolve(__dirname, '../../test-results/distribusi-bad-input')
-const root = mkdtempSync(join(tmpdir(), 'gudang-distribusi-bad-'))
+const OUT = resolve(__dirname, '../../test-results/serah-terima-bad-input')
+const root = mkdtempSync(join(tmpdir(), 'gudang-serah-terima-bad-'))
 const meta = { actor: 'Nurhayati', transport: 'test' as const }
 let app: OpenedApp
 
@@ -84,7 +84,7 @@ beforeAll(async () => {
     onInternalError: (m, e) => console.error(m, e),
   })
   const kits = await call<{ tpsId: number; kecamatanId: number; kecamatan: string; desa: string; nomor: number }[]>(
-    'kemas.daftar',
+    'kemas.daftarKit',
     {},
   )
   const find = (k: string, d: string, n: number) =>
@@ -100,7 +100,7 @@ beforeAll(async () => {
   kec.laut = find('LAUT TADOR', 'TANJUNG PRAPAT', 1).kecamatanId
 
   // The labels of tX, printed while LAUT TADOR still used Bupati KABUPATEN BATU BARA.
-  const printed = await call<{ fileName: string; contentBase64: string; count: number }>('kemas.label', {
+  const printed = await call<{ fileName: string; contentBase64: string; count: number }>('kemas.cetakLabel', {
     tpsIds: [tps.x],
   })
   expect(printed.count).toBe(2)
@@ -115,9 +115,9 @@ beforeAll(async () => {
     .filter(Boolean)
     .sort()
 
-  const bupati = (await call<{ id: number; code: string }[]>('items.list')).find((i) => i.code === 'BUPATI')!
-  await call('dapil.setMapping', { itemId: bupati.id, mapping: [{ kecamatanId: kec.laut, dapil: 'BATU BARA 2' }] })
-  const variants = await call<VariantInfo[]>('barang.varian')
+  const bupati = (await call<{ id: number; code: string }[]>('barang.daftar')).find((i) => i.code === 'BUPATI')!
+  await call('dapil.aturPemetaan', { itemId: bupati.id, mapping: [{ kecamatanId: kec.laut, dapil: 'BATU BARA 2' }] })
+  const variants = await call<VariantInfo[]>('barang.daftarVarian')
   const by = (code: string, dapil: string | null = null) =>
     variants.find((x) => x.itemCode === code && x.dapil === dapil)!
   v.G = by('GUBERNUR', 'SUMATERA UTARA').variantId
@@ -231,7 +231,7 @@ describe('wrong dapil', () => {
     const x = await call<{
       lines: { variantId: number; need: number; dapil: string | null }[]
       kotak: { no: number; variantId: number | null }[]
-    }>('kemas.kit', { tpsId: tps.x })
+    }>('kemas.lihatKit', { tpsId: tps.x })
     expect(x.lines.filter((l) => l.dapil !== null).map((l) => [l.variantId, l.need])).toEqual([
       [v.G, 184],
       [v.B2, 184],
@@ -240,7 +240,9 @@ describe('wrong dapil', () => {
       [1, v.G],
       [2, v.B2],
     ])
-    const a = await call<{ lines: { variantId: number; need: number; stock: number }[] }>('kemas.kit', { tpsId: tps.a })
+    const a = await call<{ lines: { variantId: number; need: number; stock: number }[] }>('kemas.lihatKit', {
+      tpsId: tps.a,
+    })
     expect(a.lines.slice(0, 2).map((l) => [l.variantId, l.need, l.stock])).toEqual([
       [v.G, 246, 1_990],
       [v.B1, 246, 500],
@@ -249,7 +251,7 @@ describe('wrong dapil', () => {
 
   it('Bupati BATU BARA 2 packed into a TPS of MEDANG DERAS is refused as SALAH DAPIL naming both dapil and where the sheets go', async () => {
     const e = await refused(
-      'kemas.simpan',
+      'kemas.catat',
       pack(tps.a, [
         { variantId: v.G, qty: 246 },
         { variantId: v.B2, qty: 246 },
@@ -264,29 +266,33 @@ describe('wrong dapil', () => {
       },
     ])
     // And the other way round: KABUPATEN BATU BARA sheets into LAUT TADOR.
-    const back = await refused('kemas.simpan', pack(tps.x, [{ variantId: v.B1, qty: 1 }]))
+    const back = await refused('kemas.catat', pack(tps.x, [{ variantId: v.B1, qty: 1 }]))
     expect(back.details![0]!.message).toMatch(
       /^SALAH DAPIL: Surat suara Bupati Dapil KABUPATEN BATU BARA bukan untuk TPS 001 TANJUNG PRAPAT, Kec\. LAUT TADOR, yang memakai Dapil BATU BARA 2\./,
     )
   })
 
-  it('a kotak label printed before the dapil changed is refused as SALAH DAPIL by kemas.scan and distribusi.periksaScan', async () => {
+  it('a kotak label printed before the dapil changed is refused as SALAH DAPIL by kemas.periksaScan and serahTerima.periksaScan', async () => {
     const bupatiLabel = oldLabels[1]!
-    const e = await refused('kemas.scan', { code: bupatiLabel })
+    const e = await refused('kemas.periksaScan', { code: bupatiLabel })
     expect(e.message).toBe(
       `SALAH DAPIL: label kotak 2 ${TPS_X} dicetak untuk ${label.B1}, tetapi TPS ini sekarang memakai ${label.B2}. Cetak ulang labelnya.`,
     )
     expect(e.details).toEqual([{ column: 'code', message: 'Dapil tidak sesuai' }])
-    const h = await refused('distribusi.periksaScan', { kecamatanId: kec.laut, code: bupatiLabel })
+    const h = await refused('serahTerima.periksaScan', { kecamatanId: kec.laut, code: bupatiLabel })
     expect(h.message).toBe(e.message)
     // The Gubernur label of the same TPS is still right.
-    expect(await call('kemas.scan', { code: oldLabels[0] })).toMatchObject({ tpsId: tps.x, kotakNo: 1, variantId: v.G })
+    expect(await call('kemas.periksaScan', { code: oldLabels[0] })).toMatchObject({
+      tpsId: tps.x,
+      kotakNo: 1,
+      variantId: v.G,
+    })
   })
 })
 
 describe('packing', () => {
   it('more than the kit still needs is refused with the need, what is packed and what remains', async () => {
-    const e = await refused('kemas.simpan', pack(tps.a, [{ variantId: v.G, qty: 247 }]))
+    const e = await refused('kemas.catat', pack(tps.a, [{ variantId: v.G, qty: 247 }]))
     expect(e.details).toEqual([
       {
         row: 1,
@@ -297,7 +303,7 @@ describe('packing', () => {
   })
 
   it('bilik before any is assembled is refused as more than the stock', async () => {
-    const e = await refused('kemas.simpan', pack(tps.a, [{ variantId: v.BILIK, qty: 4 }]))
+    const e = await refused('kemas.catat', pack(tps.a, [{ variantId: v.BILIK, qty: 4 }]))
     expect(e.details).toEqual([
       {
         row: 1,
@@ -306,7 +312,7 @@ describe('packing', () => {
       },
     ])
     // sisa packs everything the kit lacks, so it is refused on the bilik line alone.
-    const all = await refused('kemas.simpan', { shiftId: shift.p, tpsId: tps.a, sisa: true })
+    const all = await refused('kemas.catat', { shiftId: shift.p, tpsId: tps.a, sisa: true })
     expect(all.details).toEqual([
       { row: 4, column: 'qty', message: expect.stringMatching(/^Bilik suara: stok siap kemas hanya 0/) },
     ])
@@ -316,42 +322,42 @@ describe('packing', () => {
   // kemas hanya 0, tidak cukup untuk 4"; a ballot gets "sortir dulu …", but kotak and bilik get no word of
   // where they should come from — expected "rakit dulu" (assemble in a rakit shift) like the ballot hint.
   it('bilik over the stock says to assemble (rakit) them first', async () => {
-    const e = await refused('kemas.simpan', pack(tps.a, [{ variantId: v.BILIK, qty: 4 }]))
+    const e = await refused('kemas.catat', pack(tps.a, [{ variantId: v.BILIK, qty: 4 }]))
     expect(e.details![0]!.message).toMatch(/rakit/i)
   })
 
   it('a non-packing shift, a closed shift, an unknown shift are refused', async () => {
-    const s = await refused('kemas.simpan', pack(tps.a, [{ variantId: v.G, qty: 1 }], { shiftId: shift.s }))
+    const s = await refused('kemas.catat', pack(tps.a, [{ variantId: v.G, qty: 1 }], { shiftId: shift.s }))
     expect(s.message).toBe(
       `Shift #${shift.s} bukan shift pengemasan; buka shift "Setting dan pengemasan per TPS" untuk mengemas kit`,
     )
     expect(s.details).toEqual([{ column: 'shiftId', message: 'Bukan shift pengemasan' }])
-    const c = await refused('kemas.simpan', pack(tps.a, [{ variantId: v.G, qty: 1 }], { shiftId: shift.pc }))
+    const c = await refused('kemas.catat', pack(tps.a, [{ variantId: v.G, qty: 1 }], { shiftId: shift.pc }))
     expect(c.message).toBe(
       `Shift #${shift.pc} (2024-11-05) sudah ditutup; buka kembali shift dengan alasan bila perlu mencatat atau mengoreksi`,
     )
     expect(
-      (await refused('kemas.simpan', pack(tps.a, [{ variantId: v.G, qty: 1 }], { shiftId: 9_999 }), 'NOT_FOUND'))
+      (await refused('kemas.catat', pack(tps.a, [{ variantId: v.G, qty: 1 }], { shiftId: 9_999 }), 'NOT_FOUND'))
         .message,
     ).toBe('Shift #9999 tidak ditemukan')
   })
 
   it('nothing to pack, a variant twice, an unknown variant or TPS, a zero quantity', async () => {
-    expect((await refused('kemas.simpan', pack(tps.a, []))).message).toBe('Tidak ada yang dikemas')
+    expect((await refused('kemas.catat', pack(tps.a, []))).message).toBe('Tidak ada yang dikemas')
     const twice = await refused(
-      'kemas.simpan',
+      'kemas.catat',
       pack(tps.a, [
         { variantId: v.G, qty: 100 },
         { variantId: v.G, qty: 100 },
       ]),
     )
     expect(twice.details).toEqual([{ row: 2, column: 'variantId', message: `${label.G} disebut dua kali` }])
-    const unknown = await refused('kemas.simpan', pack(tps.a, [{ variantId: 999, qty: 1 }]))
+    const unknown = await refused('kemas.catat', pack(tps.a, [{ variantId: 999, qty: 1 }]))
     expect(unknown.details).toEqual([{ row: 1, column: 'variantId', message: 'Barang dengan id 999 tidak dikenal' }])
-    expect((await refused('kemas.simpan', pack(99_999, [{ variantId: v.G, qty: 1 }]), 'NOT_FOUND')).message).toBe(
+    expect((await refused('kemas.catat', pack(99_999, [{ variantId: v.G, qty: 1 }]), 'NOT_FOUND')).message).toBe(
       'TPS dengan id 99999 tidak ditemukan',
     )
-    const zero = await refused('kemas.simpan', pack(tps.a, [{ variantId: v.G, qty: 0 }]), 'INVALID_INPUT')
+    const zero = await refused('kemas.catat', pack(tps.a, [{ variantId: v.G, qty: 0 }]), 'INVALID_INPUT')
     expect(zero.details).toEqual([{ column: 'lines.0.qty', message: 'Jumlah minimal 1' }])
   })
 })
@@ -376,16 +382,16 @@ describe('handover to the PPK', () => {
       rows: [{ teamId: team.melati, serahkan: 10, hasil: 10 }],
     })
     await call('shift.tutup', { shiftId: r.id, note: '' })
-    expect(
-      (await call<{ status: string }>('kemas.simpan', { shiftId: shift.p, tpsId: tps.a, sisa: true })).status,
-    ).toBe('lengkap')
-    expect(
-      (await call<{ status: string }>('kemas.simpan', { shiftId: shift.p, tpsId: tps.b, sisa: true })).status,
-    ).toBe('lengkap')
-    expect((await call<{ status: string }>('kemas.simpan', pack(tps.c, [{ variantId: v.G, qty: 275 }]))).status).toBe(
+    expect((await call<{ status: string }>('kemas.catat', { shiftId: shift.p, tpsId: tps.a, sisa: true })).status).toBe(
+      'lengkap',
+    )
+    expect((await call<{ status: string }>('kemas.catat', { shiftId: shift.p, tpsId: tps.b, sisa: true })).status).toBe(
+      'lengkap',
+    )
+    expect((await call<{ status: string }>('kemas.catat', pack(tps.c, [{ variantId: v.G, qty: 275 }]))).status).toBe(
       'sebagian',
     )
-    const h = await call<{ handoverId: number; document: { nomor: string } }>('distribusi.serahkan', {
+    const h = await call<{ handoverId: number; document: { nomor: string } }>('serahTerima.serahkan', {
       kecamatanId: kec.medang,
       tpsIds: [tps.a],
       tanggal: '2024-11-07',
@@ -406,7 +412,7 @@ describe('handover to the PPK', () => {
   const REFUSED_MSG = 'Serah terima ke PPK (Panitia Pemilihan Kecamatan) MEDANG DERAS ditolak; tidak ada yang dicatat'
 
   it('a TPS already handed over is refused naming the earlier handover and its BA number', async () => {
-    const e = await refused('distribusi.serahkan', serahkan([tps.b, tps.a]))
+    const e = await refused('serahTerima.serahkan', serahkan([tps.b, tps.a]))
     expect(e.message).toBe(REFUSED_MSG)
     expect(e.details).toEqual([
       {
@@ -418,7 +424,7 @@ describe('handover to the PPK', () => {
   })
 
   it('a TPS twice in the list, or an unknown TPS, is refused on its row', async () => {
-    const e = await refused('distribusi.serahkan', serahkan([tps.b, 99_999, tps.b]))
+    const e = await refused('serahTerima.serahkan', serahkan([tps.b, 99_999, tps.b]))
     expect(e.details).toEqual([
       { row: 2, column: 'tpsIds', message: 'TPS dengan id 99999 tidak ditemukan' },
       { row: 3, column: 'tpsIds', message: 'TPS 002 PANGKALAN DODEK disebut dua kali' },
@@ -426,21 +432,21 @@ describe('handover to the PPK', () => {
   })
 
   it('a TPS of another kecamatan in the list is refused naming both kecamatan', async () => {
-    const e = await refused('distribusi.serahkan', serahkan([tps.b, tps.x]))
+    const e = await refused('serahTerima.serahkan', serahkan([tps.b, tps.x]))
     expect(e.details).toEqual([
       { row: 2, column: 'tpsIds', message: 'TPS 001 TANJUNG PRAPAT termasuk Kecamatan LAUT TADOR, bukan MEDANG DERAS' },
     ])
   })
 
   it('an unpacked TPS is refused', async () => {
-    const e = await refused('distribusi.serahkan', serahkan([tps.d]))
+    const e = await refused('serahTerima.serahkan', serahkan([tps.d]))
     expect(e.details).toEqual([
       { row: 1, column: 'tpsIds', message: 'TPS 004 PANGKALAN DODEK belum dikemas sama sekali' },
     ])
   })
 
   it('an incomplete TPS without a reason is refused naming every missing line', async () => {
-    const e = await refused('distribusi.serahkan', serahkan([tps.b, tps.c]))
+    const e = await refused('serahTerima.serahkan', serahkan([tps.b, tps.c]))
     // tC (DPT 268 -> 275 lembar) has its Gubernur; everything else is missing.
     expect(e.details).toEqual([
       {
@@ -452,7 +458,7 @@ describe('handover to the PPK', () => {
   })
 
   it('an exception whose reason is too short to stand on the berita acara is refused', async () => {
-    const e = await refused('distribusi.serahkan', serahkan([tps.b, tps.c], [{ tpsId: tps.c, reason: 'ok' }]))
+    const e = await refused('serahTerima.serahkan', serahkan([tps.b, tps.c], [{ tpsId: tps.c, reason: 'ok' }]))
     expect(e.details).toEqual([
       {
         row: 2,
@@ -465,7 +471,7 @@ describe('handover to the PPK', () => {
 
   it('an exception for a TPS not in the list is refused', async () => {
     const e = await refused(
-      'distribusi.serahkan',
+      'serahTerima.serahkan',
       serahkan([tps.b], [{ tpsId: tps.c, reason: 'Bilik menyusul besok pagi' }]),
     )
     expect(e.details).toEqual([
@@ -474,7 +480,7 @@ describe('handover to the PPK', () => {
   })
 
   it('the contract refuses a handover without TPS or without the Ketua PPK name', async () => {
-    const e = await refused('distribusi.serahkan', { ...serahkan([]), ppkNama: '  ' }, 'INVALID_INPUT')
+    const e = await refused('serahTerima.serahkan', { ...serahkan([]), ppkNama: '  ' }, 'INVALID_INPUT')
     expect(e.details).toEqual(
       expect.arrayContaining([
         { column: 'tpsIds', message: 'Pilih sedikitnya satu TPS' },
@@ -482,13 +488,13 @@ describe('handover to the PPK', () => {
       ]),
     )
     expect(
-      (await refused('distribusi.serahkan', { ...serahkan([tps.b]), kecamatanId: 999 }, 'NOT_FOUND')).message,
+      (await refused('serahTerima.serahkan', { ...serahkan([tps.b]), kecamatanId: 999 }, 'NOT_FOUND')).message,
     ).toBe('Kecamatan dengan id 999 tidak ditemukan')
   })
 
   it('a ballot over BAIK is refused, saying to sort the unsorted sheets first', async () => {
     // Bupati KABUPATEN BATU BARA: 500 sorted - 246 (tA) - 171 (tB) = 83 baik; tC needs 275.
-    const e = await refused('kemas.simpan', pack(tps.c, [{ variantId: v.B1, qty: 275 }]))
+    const e = await refused('kemas.catat', pack(tps.c, [{ variantId: v.B1, qty: 275 }]))
     expect(e.details).toEqual([
       {
         row: 1,
@@ -499,14 +505,14 @@ describe('handover to the PPK', () => {
   })
 
   it('a kit already handed over cannot be packed again; sisa on a complete kit is refused', async () => {
-    const e = await refused('kemas.simpan', pack(tps.a, [{ variantId: v.G, qty: 1 }]))
+    const e = await refused('kemas.catat', pack(tps.a, [{ variantId: v.G, qty: 1 }]))
     expect(e.message).toBe(
       `Kit ${TPS_A} sudah diserahkan ke PPK (Panitia Pemilihan Kecamatan); tidak dapat dikemas lagi`,
     )
-    const s = await refused('kemas.simpan', { shiftId: shift.p, tpsId: tps.b, sisa: true })
+    const s = await refused('kemas.catat', { shiftId: shift.p, tpsId: tps.b, sisa: true })
     expect(s.message).toBe('Kit TPS 002 PANGKALAN DODEK, Kec. MEDANG DERAS sudah lengkap')
     // And an explicit line on a complete kit is over its need.
-    const over = await refused('kemas.simpan', pack(tps.b, [{ variantId: v.TINTA, qty: 1 }]))
+    const over = await refused('kemas.catat', pack(tps.b, [{ variantId: v.TINTA, qty: 1 }]))
     expect(over.details).toEqual([
       {
         row: 1,
@@ -518,11 +524,11 @@ describe('handover to the PPK', () => {
   })
 
   it('confirming twice, or an unknown handover, is refused', async () => {
-    await call('distribusi.konfirmasi', { handoverId: handover.id, note: 'Diterima lengkap' })
-    expect((await refused('distribusi.konfirmasi', { handoverId: handover.id, note: 'Lagi' })).message).toBe(
+    await call('serahTerima.konfirmasi', { handoverId: handover.id, note: 'Diterima lengkap' })
+    expect((await refused('serahTerima.konfirmasi', { handoverId: handover.id, note: 'Lagi' })).message).toBe(
       `Serah terima #${handover.id} sudah dikonfirmasi diterima oleh Nurhayati`,
     )
-    expect((await refused('distribusi.konfirmasi', { handoverId: 999, note: 'Diterima' }, 'NOT_FOUND')).message).toBe(
+    expect((await refused('serahTerima.konfirmasi', { handoverId: 999, note: 'Diterima' }, 'NOT_FOUND')).message).toBe(
       'Serah terima #999 tidak ditemukan',
     )
   })
@@ -530,45 +536,45 @@ describe('handover to the PPK', () => {
 
 describe('scanning kotak labels', () => {
   it('text that is not one of our labels is refused', async () => {
-    const e = await refused('kemas.scan', { code: 'https://contoh.invalid/kotak/1' })
+    const e = await refused('kemas.periksaScan', { code: 'https://contoh.invalid/kotak/1' })
     expect(e.message).toBe('Kode "https://contoh.invalid/kotak/1" bukan label kotak Gudang Pemilu')
     expect(e.details).toEqual([{ column: 'code', message: 'Kode tidak dikenal' }])
     for (const code of [`GPK1|1219|T${tps.a}|K1`, `GPK2|1219|T${tps.a}|K1|V${v.G}`, `GPK1|1219|T${tps.a}|Kx|V${v.G}`]) {
-      expect((await refused('kemas.scan', { code })).message).toContain('bukan label kotak Gudang Pemilu')
+      expect((await refused('kemas.periksaScan', { code })).message).toContain('bukan label kotak Gudang Pemilu')
     }
-    expect((await refused('kemas.scan', { code: '   ' }, 'INVALID_INPUT')).details).toEqual([
+    expect((await refused('kemas.periksaScan', { code: '   ' }, 'INVALID_INPUT')).details).toEqual([
       { column: 'code', message: 'Kode kosong' },
     ])
   })
 
   it('a label of another satker (kode wilayah 1207) is refused naming both codes', async () => {
-    const e = await refused('kemas.scan', { code: `GPK1|1207|T${tps.a}|K1|V${v.G}` })
+    const e = await refused('kemas.periksaScan', { code: `GPK1|1207|T${tps.a}|K1|V${v.G}` })
     expect(e.message).toBe(
       'Label ini milik satker berkode wilayah 1207, bukan 1219 (Kabupaten Batu Bara). Pisahkan kotak ini.',
     )
     expect(
-      (await refused('distribusi.periksaScan', { kecamatanId: kec.medang, code: `GPK1|1207|T${tps.b}|K1|V${v.G}` }))
+      (await refused('serahTerima.periksaScan', { kecamatanId: kec.medang, code: `GPK1|1207|T${tps.b}|K1|V${v.G}` }))
         .details,
     ).toEqual([{ column: 'code', message: 'Satker lain' }])
   })
 
   it('a kotak of another kecamatan during a handover is refused naming where it belongs', async () => {
-    const e = await refused('distribusi.periksaScan', { kecamatanId: kec.medang, code: oldLabels[0] })
+    const e = await refused('serahTerima.periksaScan', { kecamatanId: kec.medang, code: oldLabels[0] })
     expect(e.message).toBe(`KOTAK SALAH KECAMATAN: ${TPS_X} bukan untuk PPK MEDANG DERAS. Pisahkan kotak ini.`)
     expect(e.details).toEqual([{ column: 'code', message: 'Milik Kecamatan LAUT TADOR' }])
   })
 
   it('a kotak number the TPS does not have, or a TPS that does not exist, is refused', async () => {
-    const e = await refused('kemas.scan', { code: `GPK1|1219|T${tps.a}|K3|V0` })
+    const e = await refused('kemas.periksaScan', { code: `GPK1|1219|T${tps.a}|K3|V0` })
     expect(e.message).toBe(`${TPS_A} tidak memiliki kotak 3`)
     expect(e.details).toEqual([{ column: 'code', message: 'Kotak tidak dikenal' }])
-    expect((await refused('kemas.scan', { code: 'GPK1|1219|T99999|K1|V1' })).message).toBe(
+    expect((await refused('kemas.periksaScan', { code: 'GPK1|1219|T99999|K1|V1' })).message).toBe(
       'Label menunjuk TPS yang tidak ada dalam data wilayah (id 99999)',
     )
   })
 
   it('a kotak of a kit already handed over is refused at the door', async () => {
-    const e = await refused('distribusi.periksaScan', {
+    const e = await refused('serahTerima.periksaScan', {
       kecamatanId: kec.medang,
       code: `GPK1|1219|T${tps.a}|K2|V${v.B1}`,
     })
@@ -580,28 +586,28 @@ describe('scanning kotak labels', () => {
 
 describe('seal numbers', () => {
   it('a number already on another kotak is refused naming that kotak and TPS', async () => {
-    await call('kemas.segel', { tpsId: tps.b, kotakNo: 1, nomor: 'SG-0001' })
-    const e = await refused('kemas.segel', { tpsId: tps.b, kotakNo: 2, nomor: 'SG-0001' })
+    await call('kemas.catatSegel', { tpsId: tps.b, kotakNo: 1, nomor: 'SG-0001' })
+    const e = await refused('kemas.catatSegel', { tpsId: tps.b, kotakNo: 2, nomor: 'SG-0001' })
     expect(e.message).toBe('Nomor segel SG-0001 sudah dipakai pada kotak 1 TPS 002 PANGKALAN DODEK, Kec. MEDANG DERAS')
     expect(e.details).toEqual([{ column: 'nomor', message: 'Sudah dipakai' }])
     // On another TPS too.
-    expect((await refused('kemas.segel', { tpsId: tps.c, kotakNo: 1, nomor: 'SG-0001' })).message).toContain(
+    expect((await refused('kemas.catatSegel', { tpsId: tps.c, kotakNo: 1, nomor: 'SG-0001' })).message).toContain(
       'sudah dipakai pada kotak 1 TPS 002 PANGKALAN DODEK',
     )
   })
 
   it('a seal on a kotak number the TPS does not have is refused', async () => {
-    const e = await refused('kemas.segel', { tpsId: tps.b, kotakNo: 3, nomor: 'SG-0003' })
+    const e = await refused('kemas.catatSegel', { tpsId: tps.b, kotakNo: 3, nomor: 'SG-0003' })
     expect(e.message).toBe('TPS 002 PANGKALAN DODEK, Kec. MEDANG DERAS hanya memiliki 2 kotak')
     expect(e.details).toEqual([{ column: 'kotakNo', message: 'Kotak tidak ada' }])
     expect(
-      (await refused('kemas.segel', { tpsId: tps.b, kotakNo: 0, nomor: 'SG-0003' }, 'INVALID_INPUT')).details![0]!
+      (await refused('kemas.catatSegel', { tpsId: tps.b, kotakNo: 0, nomor: 'SG-0003' }, 'INVALID_INPUT')).details![0]!
         .column,
     ).toBe('kotakNo')
   })
 
   it('a seal of a kit already handed over cannot be changed', async () => {
-    expect((await refused('kemas.segel', { tpsId: tps.a, kotakNo: 1, nomor: 'SG-0100' })).message).toBe(
+    expect((await refused('kemas.catatSegel', { tpsId: tps.a, kotakNo: 1, nomor: 'SG-0100' })).message).toBe(
       `Kit ${TPS_A} sudah diserahkan; nomor segel tidak dapat diubah`,
     )
   })
@@ -695,12 +701,12 @@ describe('returns from the PPK', () => {
 
   it('more than the PPK holds is refused with what it holds', async () => {
     // MEDANG DERAS holds tA's kit: 246 Gubernur.
-    expect(await call('distribusi.diPpk', { kecamatanId: kec.medang })).toContainEqual({
+    expect(await call('serahTerima.lihatDiPpk', { kecamatanId: kec.medang })).toContainEqual({
       variantId: v.G,
       qty: 246,
       label: label.G,
     })
-    const e = await refused('distribusi.pengembalian', kembali([{ variantId: v.G, qty: 247, ke: 'stok' }]))
+    const e = await refused('serahTerima.catatPengembalian', kembali([{ variantId: v.G, qty: 247, ke: 'stok' }]))
     expect(e.details).toEqual([
       {
         row: 1,
@@ -709,7 +715,10 @@ describe('returns from the PPK', () => {
       },
     ])
     // LAUT TADOR holds nothing.
-    const none = await refused('distribusi.pengembalian', kembali([{ variantId: v.G, qty: 1, ke: 'stok' }], kec.laut))
+    const none = await refused(
+      'serahTerima.catatPengembalian',
+      kembali([{ variantId: v.G, qty: 1, ke: 'stok' }], kec.laut),
+    )
     expect(none.details![0]!.message).toBe(
       `PPK LAUT TADOR hanya memegang 0 lembar ${label.G}; tidak dapat mengembalikan 1`,
     )
@@ -720,13 +729,13 @@ describe('returns from the PPK', () => {
   // Pemilihan Kecamatan) 1 hanya berisi 246 …" — the kecamatan by its database id — expected a refusal of the
   // pengembalian that names the PPK's kecamatan (MEDANG DERAS) and what it holds.
   it('more than the PPK holds names the kecamatan, not its id', async () => {
-    const e = await refused('distribusi.pengembalian', kembali([{ variantId: v.G, qty: 247, ke: 'stok' }]))
+    const e = await refused('serahTerima.catatPengembalian', kembali([{ variantId: v.G, qty: 247, ke: 'stok' }]))
     expect(e.message).toMatch(/pengembalian/i)
     expect(e.details![0]!.message).toContain('MEDANG DERAS')
   })
 
   it('rusak without a reason is refused on its line', async () => {
-    const e = await refused('distribusi.pengembalian', kembali([{ variantId: v.G, qty: 1, ke: 'rusak' }]))
+    const e = await refused('serahTerima.catatPengembalian', kembali([{ variantId: v.G, qty: 1, ke: 'rusak' }]))
     expect(e.details).toEqual([{ row: 1, column: 'reason', message: `Pilih alasan rusak untuk ${label.G}` }])
   })
 })
@@ -736,7 +745,7 @@ describe('an incomplete kit handed over with a reason (the accepted counterpart)
   let ba = { id: 0, nomor: '' }
 
   it('goes out with its exception, printed on the BA; the kit shows what was in it', async () => {
-    const res = await call<{ handoverId: number; document: { id: number; nomor: string } }>('distribusi.serahkan', {
+    const res = await call<{ handoverId: number; document: { id: number; nomor: string } }>('serahTerima.serahkan', {
       kecamatanId: kec.medang,
       tpsIds: [tps.c],
       exceptions: [{ tpsId: tps.c, reason: REASON }],
@@ -749,7 +758,7 @@ describe('an incomplete kit handed over with a reason (the accepted counterpart)
       status: string
       exception: string | null
       lines: { variantId: number; packed: number; remaining: number }[]
-    }>('kemas.kit', { tpsId: tps.c })
+    }>('kemas.lihatKit', { tpsId: tps.c })
     expect(kit).toMatchObject({ status: 'diserahkan', exception: REASON })
     expect(kit.lines.slice(0, 2).map((l) => [l.variantId, l.packed, l.remaining])).toEqual([
       [v.G, 275, 0],
@@ -766,11 +775,11 @@ describe('an incomplete kit handed over with a reason (the accepted counterpart)
   })
 
   // Fixed bug, kept as a regression test — before the fix, src/services/kemas.ts:kitSummaries: a handed-over kit counts as packed its whole need
-  // ("packed: h ? sum of need"), so kemas.daftar says TPS 003 packed 562 of 562 although only its 275 Gubernur
-  // went out with an exception — expected 275, what kemas.kit and the BA say.
-  it('kemas.daftar counts only what the incomplete kit held', async () => {
+  // ("packed: h ? sum of need"), so kemas.daftarKit says TPS 003 packed 562 of 562 although only its 275 Gubernur
+  // went out with an exception — expected 275, what kemas.lihatKit and the BA say.
+  it('kemas.daftarKit counts only what the incomplete kit held', async () => {
     const row = (
-      await call<{ tpsId: number; need: number; packed: number }[]>('kemas.daftar', { kecamatanId: kec.medang })
+      await call<{ tpsId: number; need: number; packed: number }[]>('kemas.daftarKit', { kecamatanId: kec.medang })
     ).find((k) => k.tpsId === tps.c)!
     // Need: 275 x 2 + 2 + 4 + 2 + 1 + 1 + 1 + 1 = 562.
     expect(row.need).toBe(562)
@@ -784,7 +793,7 @@ describe('refusals that keep wrong sheets out of the kits', () => {
   // RUSAK:CACAT_BAHAN (a kotak reason) — expected the refusal the tally gives: 'Alasan rusak "CETAK" tidak
   // berlaku untuk Kotak suara'.
   it('a damage reason of the other kind of item is refused', async () => {
-    const e = await refused('distribusi.pengembalian', {
+    const e = await refused('serahTerima.catatPengembalian', {
       kecamatanId: kec.medang,
       note: 'Kotak penyok',
       lines: [{ variantId: v.K, qty: 1, ke: 'rusak', reason: 'CETAK' }],
@@ -796,12 +805,15 @@ describe('refusals that keep wrong sheets out of the kits', () => {
 
   // Fixed bug, kept as a regression test — before the fix, src/services/dapil.ts:setDapilMapping and src/services/serahTerima.ts:handOver: a kecamatan's Bupati
   // dapil can be changed after its kits were packed; the old-dapil sheets stay in DIKEMAS:<tps>, vanish from
-  // kemas.kit (its lines are the new dapil's), and the handover moves them to the PPK with the kit — the
+  // kemas.lihatKit (its lines are the new dapil's), and the handover moves them to the PPK with the kit — the
   // wrong-dapil failure the packing guard exists to stop. Expected: the remap refused while kits of that
   // kecamatan hold ballots of the old dapil, or the handover refused as SALAH DAPIL.
   it('ballots of a dapil the TPS no longer uses never reach the PPK', async () => {
     // SEI SUKA, TPS 001 PERKEBUNAN SIPARE PARE: DPT 135 -> 3,375 -> 4 -> 139 lembar.
-    const kits = await call<{ tpsId: number; kecamatanId: number; desa: string; nomor: number }[]>('kemas.daftar', {})
+    const kits = await call<{ tpsId: number; kecamatanId: number; desa: string; nomor: number }[]>(
+      'kemas.daftarKit',
+      {},
+    )
     const t = kits.find((k) => k.desa === 'PERKEBUNAN SIPARE PARE' && k.nomor === 1)!
     await call('tally.simpan', {
       shiftId: shift.s,
@@ -809,15 +821,15 @@ describe('refusals that keep wrong sheets out of the kits', () => {
       rows: [{ teamId: team.melati, serahkan: 200, hasil: 200 }],
     })
     await call(
-      'kemas.simpan',
+      'kemas.catat',
       pack(t.tpsId, [
         { variantId: v.G, qty: 139 },
         { variantId: v.B1, qty: 139 },
       ]),
     )
-    const bupati = (await call<{ id: number; code: string }[]>('items.list')).find((i) => i.code === 'BUPATI')!
+    const bupati = (await call<{ id: number; code: string }[]>('barang.daftar')).find((i) => i.code === 'BUPATI')!
     const remap: ApiResponse = await app.dispatcher.call(
-      'dapil.setMapping',
+      'dapil.aturPemetaan',
       { itemId: bupati.id, mapping: [{ kecamatanId: t.kecamatanId, dapil: 'BATU BARA 2' }] },
       meta,
     )
@@ -826,9 +838,9 @@ describe('refusals that keep wrong sheets out of the kits', () => {
       expect(remap.error.message).toMatch(/dikemas|kit/i)
       return
     }
-    await call('kemas.simpan', pack(t.tpsId, [{ variantId: v.B2, qty: 139 }]))
+    await call('kemas.catat', pack(t.tpsId, [{ variantId: v.B2, qty: 139 }]))
     const h: ApiResponse = await app.dispatcher.call(
-      'distribusi.serahkan',
+      'serahTerima.serahkan',
       {
         kecamatanId: t.kecamatanId,
         tpsIds: [t.tpsId],
@@ -858,12 +870,12 @@ describe('printing labels and daftar isi', () => {
 
   it('a grid too dense for a readable label is refused by the service, one beyond the sheet by the contract', async () => {
     // 8 rows on A4 (297 mm - 24 mm margins - 7 x 4 mm gaps = 245 mm) leave 30,6 mm per label: under 38 mm.
-    const e = await refused('label.aturGrid', { ...GRID, rows: 8 })
+    const e = await refused('kemas.aturSusunanLabel', { ...GRID, rows: 8 })
     expect(e.message).toBe(
       'Label 95 x 31 mm terlalu kecil; paling kecil 55 x 38 mm agar kode QR dan nomor TPS terbaca. Kurangi jumlah baris/kolom atau margin.',
     )
     expect(e.details).toEqual([{ column: 'rows', message: 'Label terlalu kecil' }])
-    const c = await refused('label.aturGrid', { ...GRID, rows: 13, cols: 0 }, 'INVALID_INPUT')
+    const c = await refused('kemas.aturSusunanLabel', { ...GRID, rows: 13, cols: 0 }, 'INVALID_INPUT')
     expect(c.details).toEqual([
       { column: 'rows', message: 'Paling banyak 12 baris' },
       { column: 'cols', message: 'Minimal 1 kolom' },
@@ -872,21 +884,21 @@ describe('printing labels and daftar isi', () => {
 
   it('a print job needs exactly one scope that holds TPS', async () => {
     const two = await refused(
-      'kemas.daftarIsi',
+      'kemas.cetakDaftarIsi',
       { scope: { kecamatanId: kec.medang, tpsIds: [tps.a] } },
       'INVALID_INPUT',
     )
     expect(two.details![0]!.message).toBe('Pilih satu cakupan: kecamatan, desa/kelurahan, atau daftar TPS')
-    expect((await refused('kemas.label', {}, 'INVALID_INPUT')).details![0]!.message).toBe(
+    expect((await refused('kemas.cetakLabel', {}, 'INVALID_INPUT')).details![0]!.message).toBe(
       'Pilih satu cakupan: kecamatan, desa/kelurahan, atau daftar TPS',
     )
-    const empty = await refused('kemas.label', { kecamatanId: 999 })
+    const empty = await refused('kemas.cetakLabel', { kecamatanId: 999 })
     expect(empty.message).toBe('Tidak ada TPS dalam cakupan yang dipilih')
   })
 })
 
 describe('the ledger after every refusal', () => {
   it('verifies', async () => {
-    expect(await call('ledger.verify')).toMatchObject({ ok: true, problem: null, balancesMatch: true })
+    expect(await call('ledger.periksa')).toMatchObject({ ok: true, problem: null, balancesMatch: true })
   })
 })

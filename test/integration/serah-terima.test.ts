@@ -34,8 +34,8 @@ import type { ApiResponse, ErrorBody, ReconRow, VariantInfo } from '../../src/ap
  *   2024-11-20 every damaged sheet destroyed: Gubernur 30 + 20 + 10 = 60, Bupati 25 + 12 + 8 + 3 = 48, 108 in all.
  */
 const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
-const OUT = resolve(__dirname, '../../test-results/distribusi')
-const root = mkdtempSync(join(tmpdir(), 'gudang-distribusi-'))
+const OUT = resolve(__dirname, '../../test-results/serah-terima')
+const root = mkdtempSync(join(tmpdir(), 'gudang-serah-terima-'))
 const meta = { actor: 'Nurhayati', transport: 'test' as const }
 let app: OpenedApp
 
@@ -196,7 +196,7 @@ const statusCounts = async () => {
       diserahkan: number
       diterima: number
     }[]
-  >('kemas.status', { level: 'kecamatan' })
+  >('kemas.lihatKemajuan', { level: 'kecamatan' })
   const r = s.find((x) => x.id === kecamatanId)!
   return {
     tps: r.tps,
@@ -207,17 +207,18 @@ const statusCounts = async () => {
     diterima: r.diterima,
   }
 }
-const kitStatuses = async () => (await call<{ status: string }[]>('kemas.daftar', { kecamatanId })).map((k) => k.status)
+const kitStatuses = async () =>
+  (await call<{ status: string }[]>('kemas.daftarKit', { kecamatanId })).map((k) => k.status)
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true })
   app = await openApp({
-    dbPath: join(root, 'distribusi.sqlite'),
+    dbPath: join(root, 'serah-terima.sqlite'),
     demoCsvPath: DEMO_CSV,
     onInternalError: (m, e) => console.error(m, e),
   })
   expect(app.createdDemo).toBe(true)
-  for (const x of await call<VariantInfo[]>('barang.varian')) v[x.itemCode] = x.variantId
+  for (const x of await call<VariantInfo[]>('barang.daftarVarian')) v[x.itemCode] = x.variantId
   expect(Object.keys(v).sort()).toEqual([...CODES].sort())
   await call('dokumen.aturJenis', {
     type: 'BA_SERAH_TERIMA',
@@ -240,7 +241,7 @@ afterAll(() => {
 })
 
 describe('one kecamatan from delivery to the PPK and the destruction of the damaged', () => {
-  it('the kits of LAUT TADOR: 82 TPS, DPT 17.220, 17.698 lembar per ballot type, as kebutuhan.rekap says', async () => {
+  it('the kits of LAUT TADOR: 82 TPS, DPT 17.220, 17.698 lembar per ballot type, as kebutuhan.lihatRekap says', async () => {
     expect(csvTps).toHaveLength(KEC.tps)
     expect(csvTps.reduce((s, t) => s + t.dpt, 0)).toBe(KEC.dpt)
     expect(csvTps.reduce((s, t) => s + t.ballots - t.dpt, 0)).toBe(KEC.reserve)
@@ -251,15 +252,15 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     ])
 
     const rekap = await call<{ rows: { kecamatan: string; tps: number; dpt: number; qty: Record<string, number> }[] }>(
-      'kebutuhan.rekap',
+      'kebutuhan.lihatRekap',
       { level: 'kecamatan' },
     )
     const row = rekap.rows.find((r) => r.kecamatan === 'LAUT TADOR')!
     expect(row).toMatchObject({ tps: KEC.tps, dpt: KEC.dpt, qty: KIT_TOTAL })
 
-    kits = (await call<Kit[]>('kemas.daftar', {})).filter((k) => k.kecamatan === 'LAUT TADOR')
+    kits = (await call<Kit[]>('kemas.daftarKit', {})).filter((k) => k.kecamatan === 'LAUT TADOR')
     kecamatanId = kits[0]!.kecamatanId
-    // kemas.daftar is in stacking order, the same order as the CSV sorted by kode desa and TPS number.
+    // kemas.daftarKit is in stacking order, the same order as the CSV sorted by kode desa and TPS number.
     expect(kits.map((k) => [k.desa, k.nomor, k.dpt])).toEqual(csvTps.map((t) => [t.desa, t.nomor, t.dpt]))
     // need per kit: 2 ballot types + 2 + 4 + 2 + 1 + 1 + 1 + 1 = 2 x ballots + 12.
     expect(kits.map((k) => k.need)).toEqual(csvTps.map((t) => 2 * t.ballots + 12))
@@ -395,9 +396,11 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
   })
 
   it('the label sheet: 164 labels in stacking order whose QR codes name satker, TPS, kotak and variant', async () => {
-    const grid = await call<{ rows: number; cols: number }>('label.grid')
+    const grid = await call<{ rows: number; cols: number }>('kemas.lihatSusunanLabel')
     expect(grid).toMatchObject({ rows: 4, cols: 2 })
-    const d = await call<{ fileName: string; contentBase64: string; count: number }>('kemas.label', { kecamatanId })
+    const d = await call<{ fileName: string; contentBase64: string; count: number }>('kemas.cetakLabel', {
+      kecamatanId,
+    })
     // 82 TPS x 2 kotak.
     expect(d.count).toBe(164)
     const file = save(d)
@@ -432,7 +435,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
 
     // Each scanned label resolves to its TPS.
     const scan = await call<{ tpsId: number; kotakNo: number; kotakOf: number; variantId: number; tps: string }>(
-      'kemas.scan',
+      'kemas.periksaScan',
       { code: `${expected[1]}\r\n` },
     )
     expect(scan).toMatchObject({
@@ -444,8 +447,8 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     })
   })
 
-  it('label.aturGrid refuses a grid too dense for a readable label, and keeps the old one', async () => {
-    const e = await refusal('label.aturGrid', {
+  it('kemas.aturSusunanLabel refuses a grid too dense for a readable label, and keeps the old one', async () => {
+    const e = await refusal('kemas.aturSusunanLabel', {
       rows: 12,
       cols: 6,
       marginTop: 5,
@@ -458,7 +461,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     })
     expect(e.code).toBe('REFUSED')
     expect(e.message).toMatch(/terlalu kecil; paling kecil 55 x 38 mm/)
-    expect(await call('label.grid')).toMatchObject({ rows: 4, cols: 2 })
+    expect(await call('kemas.lihatSusunanLabel')).toMatchObject({ rows: 4, cols: 2 })
   })
 
   it('opens a packing shift and packs TPS 001 and 002 in two parts with explicit lines: belum -> sebagian -> lengkap', async () => {
@@ -478,7 +481,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
       call<{
         status: string
         lines: { itemCode: string; need: number; packed: number; remaining: number; stock: number }[]
-      }>('kemas.simpan', {
+      }>('kemas.catat', {
         shiftId: packingShift,
         tpsId: t1.tpsId,
         lines: [
@@ -496,12 +499,12 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     expect(line('BILIK')).toMatchObject({ need: 4, packed: 0, remaining: 4, stock: 330 })
     expect(await statusCounts()).toEqual({ tps: 82, belum: 81, sebagian: 1, lengkap: 0, diserahkan: 0, diterima: 0 })
     expect(
-      (await call<{ tpsId: number; status: string; packed: number }[]>('kemas.daftar', { kecamatanId }))[0],
+      (await call<{ tpsId: number; status: string; packed: number }[]>('kemas.daftarKit', { kecamatanId }))[0],
     ).toMatchObject({ status: 'sebagian', packed: 100 + 184 + 2 })
     // The handover screen lists what the incomplete kit still lacks.
     const overview = await call<{
       tps: { tpsId: number; statusLabel: string; missing: { variantId: number; remaining: number; unit: string }[] }[]
-    }>('distribusi.kecamatan', { kecamatanId })
+    }>('serahTerima.lihatKecamatan', { kecamatanId })
     const first = overview.tps.find((x) => x.tpsId === t1.tpsId)!
     expect(first.statusLabel).toBe('Dikemas sebagian')
     expect(first.missing.map((m) => [m.variantId, m.remaining, m.unit])).toEqual([
@@ -521,7 +524,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
 
     // Part 2: the other 84 Gubernur and the 6 logistics lines (7 rows).
     const part2 = await writes(7, () =>
-      call<{ status: string }>('kemas.simpan', {
+      call<{ status: string }>('kemas.catat', {
         shiftId: packingShift,
         tpsId: t1.tpsId,
         lines: [
@@ -541,7 +544,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     expect(
       (
         await writes(2, () =>
-          call<{ status: string }>('kemas.simpan', {
+          call<{ status: string }>('kemas.catat', {
             shiftId: packingShift,
             tpsId: t2.tpsId,
             lines: [
@@ -555,7 +558,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     expect(
       (
         await writes(7, () =>
-          call<{ status: string }>('kemas.simpan', { shiftId: packingShift, tpsId: t2.tpsId, sisa: true }),
+          call<{ status: string }>('kemas.catat', { shiftId: packingShift, tpsId: t2.tpsId, sisa: true }),
         )
       ).status,
     ).toBe('lengkap')
@@ -563,11 +566,11 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
   })
 
   it('records the seal numbers of both kotak of TPS 001 and 002; a mistyped one is replaced', async () => {
-    await call('kemas.segel', { tpsId: kits[1]!.tpsId, kotakNo: 2, nomor: 'SG-1219-000220' })
+    await call('kemas.catatSegel', { tpsId: kits[1]!.tpsId, kotakNo: 2, nomor: 'SG-1219-000220' })
     for (const [i, kotakNo, nomor] of SEALS)
-      await writes(0, () => call('kemas.segel', { tpsId: kits[i]!.tpsId, kotakNo, nomor }))
+      await writes(0, () => call('kemas.catatSegel', { tpsId: kits[i]!.tpsId, kotakNo, nomor }))
     const k2 = await call<{ kotak: { no: number; of: number; variantId: number | null; segel: string | null }[] }>(
-      'kemas.kit',
+      'kemas.lihatKit',
       { tpsId: kits[1]!.tpsId },
     )
     expect(k2.kotak).toEqual([
@@ -581,14 +584,16 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
   it('packs the other 80 kits with sisa (9 rows each): every kit lengkap', async () => {
     await writes(80 * 9, async () => {
       for (const k of kits.slice(2)) {
-        const r = await call<{ status: string }>('kemas.simpan', { shiftId: packingShift, tpsId: k.tpsId, sisa: true })
+        const r = await call<{ status: string }>('kemas.catat', { shiftId: packingShift, tpsId: k.tpsId, sisa: true })
         expect(r.status, `TPS ${k.nomor} ${k.desa}`).toBe('lengkap')
       }
     })
     expect(new Set(await kitStatuses())).toEqual(new Set(['lengkap']))
     expect(await statusCounts()).toEqual({ tps: 82, belum: 0, sebagian: 0, lengkap: 82, diserahkan: 0, diterima: 0 })
     const perDesa = (
-      await call<{ nama: string; kecamatan: string; tps: number; lengkap: number }[]>('kemas.status', { level: 'desa' })
+      await call<{ nama: string; kecamatan: string; tps: number; lengkap: number }[]>('kemas.lihatKemajuan', {
+        level: 'desa',
+      })
     ).filter((d) => d.kecamatan === 'LAUT TADOR')
     expect(perDesa.map((d) => [d.nama, d.tps, d.lengkap])).toEqual([
       ['TANJUNG PRAPAT', 7, 7],
@@ -630,7 +635,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     const desa = kits.filter((k) => k.desaId === kits[0]!.desaId)
     // TANJUNG PRAPAT: 7 TPS.
     expect(desa).toHaveLength(7)
-    const full = await call<{ fileName: string; contentBase64: string; count: number }>('kemas.daftarIsi', {
+    const full = await call<{ fileName: string; contentBase64: string; count: number }>('kemas.cetakDaftarIsi', {
       scope: { desaId: kits[0]!.desaId },
     })
     expect(full.count).toBe(7)
@@ -655,7 +660,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     expect(flat(pages[0]!)).toContain('SG-1219-000101')
     expect(flat(pages[0]!)).toContain('SG-1219-000102')
 
-    const compact = await call<{ fileName: string; contentBase64: string; count: number }>('kemas.daftarIsi', {
+    const compact = await call<{ fileName: string; contentBase64: string; count: number }>('kemas.cetakDaftarIsi', {
       scope: { desaId: kits[0]!.desaId },
       ringkas: true,
     })
@@ -676,7 +681,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
   // ringkas prints one kit per page: 7 pages for the 7 TPS of TANJUNG PRAPAT, the same as the full daftar
   // isi — expected fewer pages (at least two kits on a sheet), which is what ringkas is for.
   it('daftar isi ringkas takes fewer pages than one TPS per page', async () => {
-    const compact = await call<{ fileName: string; contentBase64: string; count: number }>('kemas.daftarIsi', {
+    const compact = await call<{ fileName: string; contentBase64: string; count: number }>('kemas.cetakDaftarIsi', {
       scope: { desaId: kits[0]!.desaId },
       ringkas: true,
     })
@@ -685,7 +690,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
 
   it('hands the 82 kits over to the Ketua PPK (738 rows) and the PPK confirms: diserahkan -> diterima', async () => {
     // A scan at the door: a kotak of this kecamatan, ready to go.
-    const ok = await call<{ status: string; tpsId: number }>('distribusi.periksaScan', {
+    const ok = await call<{ status: string; tpsId: number }>('serahTerima.periksaScan', {
       kecamatanId,
       code: `  GPK1|1219|T${kits[5]!.tpsId}|K1|V${v.GUBERNUR}\n`,
     })
@@ -695,7 +700,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
       call<{
         handoverId: number
         document: { id: number; nomor: string; chainSeq: number; chainHash: string; type: string; ref: string }
-      }>('distribusi.serahkan', {
+      }>('serahTerima.serahkan', {
         kecamatanId,
         tpsIds: kits.map((k) => k.tpsId),
         tanggal: '2024-11-07',
@@ -726,12 +731,12 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     expect(packedLeft).toEqual([])
     for (const k of kits)
       expect(
-        (await call<{ lines: { packed: number; need: number }[] }>('kemas.kit', { tpsId: k.tpsId })).lines.every(
+        (await call<{ lines: { packed: number; need: number }[] }>('kemas.lihatKit', { tpsId: k.tpsId })).lines.every(
           (l) => l.packed === l.need,
         ),
       ).toBe(true)
     // DIKIRIM:<kecamatan> holds exactly the kits.
-    expect(await call<{ variantId: number; qty: number }[]>('distribusi.diPpk', { kecamatanId })).toEqual(
+    expect(await call<{ variantId: number; qty: number }[]>('serahTerima.lihatDiPpk', { kecamatanId })).toEqual(
       CODES.map((c) => expect.objectContaining({ variantId: v[c], qty: KIT_TOTAL[c] })),
     )
 
@@ -742,7 +747,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
         exceptions: number
         ppkNama: string
         nomor: string
-      }>('distribusi.konfirmasi', { handoverId, note: 'BA ditandatangani Ketua PPK, kembali 8 November' }),
+      }>('serahTerima.konfirmasi', { handoverId, note: 'BA ditandatangani Ketua PPK, kembali 8 November' }),
     )
     expect(confirmed).toMatchObject({
       tps: 82,
@@ -757,7 +762,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
       status: string
       handoverId: number
       lines: { packed: number; need: number; remaining: number }[]
-    }>('kemas.kit', { tpsId: kits[0]!.tpsId })
+    }>('kemas.lihatKit', { tpsId: kits[0]!.tpsId })
     expect(kit1).toMatchObject({ status: 'diterima', handoverId })
     // A handed-over kit still shows what went into it.
     expect(kit1.lines.every((l) => l.packed === l.need && l.remaining === 0)).toBe(true)
@@ -844,7 +849,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
 
   it('a return from the PPK: 5 Gubernur back to stock, 3 Bupati set apart as rusak (2 rows)', async () => {
     const r = await writes(2, () =>
-      call<{ id: number }>('distribusi.pengembalian', {
+      call<{ id: number }>('serahTerima.catatPengembalian', {
         kecamatanId,
         note: 'Sisa lebih TPS 005 LAUT TADOR dikembalikan PPK',
         lines: [
@@ -866,9 +871,9 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     expect(await statusCounts()).toMatchObject({ diterima: 82 })
   })
 
-  it('pemusnahan.kandidat after the return: all damaged sheets, no good surplus', async () => {
+  it('pemusnahan.daftarKandidat after the return: all damaged sheets, no good surplus', async () => {
     const kandidat =
-      await call<{ variantId: number; baik: number; psu: number; surplus: number }[]>('pemusnahan.kandidat')
+      await call<{ variantId: number; baik: number; psu: number; surplus: number }[]>('pemusnahan.daftarKandidat')
     expect(KAB_BALLOTS).toBe(312_448)
     // Gubernur baik 247, Bupati 257: far below what the other 1.364 TPS still need. PSU 2.000 each.
     expect(kandidat.map((k) => [k.variantId, k.baik, k.psu, k.surplus])).toEqual([
@@ -880,9 +885,9 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
   // Fixed bug, kept as a regression test — before the fix, src/services/pemusnahan.ts:destructionCandidates: kitSisa is "all kits less what is in DIKEMAS or
   // DIKIRIM now", so the 5 Gubernur and 3 Bupati the PPK brought back count as still needed by the kits of
   // LAUT TADOR, which were handed over complete: kitSisa 294.755 and 294.753 — expected 312.448 - 17.698 =
-  // 294.750 for both (the kits not yet packed), which is also what kemas.kit says remains (0 for LAUT TADOR).
-  it('pemusnahan.kandidat: what the kits still need ignores sheets returned from complete kits', async () => {
-    const kandidat = await call<{ variantId: number; kitSisa: number }[]>('pemusnahan.kandidat')
+  // 294.750 for both (the kits not yet packed), which is also what kemas.lihatKit says remains (0 for LAUT TADOR).
+  it('pemusnahan.daftarKandidat: what the kits still need ignores sheets returned from complete kits', async () => {
+    const kandidat = await call<{ variantId: number; kitSisa: number }[]>('pemusnahan.daftarKandidat')
     expect(kandidat.map((k) => [k.variantId, k.kitSisa])).toEqual([
       [v.GUBERNUR, KAB_BALLOTS - KEC.ballots],
       [v.BUPATI, KAB_BALLOTS - KEC.ballots],
@@ -891,7 +896,9 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
 
   it('destroys every damaged sheet with a BA pemusnahan (7 rows): counts per type, dapil and reason, total with terbilang', async () => {
     const kandidat =
-      await call<{ variantId: number; rusak: { reason: string; qty: number }[]; baik: number }[]>('pemusnahan.kandidat')
+      await call<{ variantId: number; rusak: { reason: string; qty: number }[]; baik: number }[]>(
+        'pemusnahan.daftarKandidat',
+      )
     const rusakOf = (code: string) =>
       Object.fromEntries(kandidat.find((k) => k.variantId === v[code])!.rusak.map((r) => [r.reason, r.qty]))
     expect(rusakOf('GUBERNUR')).toEqual({ CETAK: 30, KUSUT_SOBEK: 20, LAINNYA: 10 })
@@ -916,7 +923,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     musnahDoc = res.document
     // The handover's BA took number 1; this one is the second of the year.
     expect(musnahDoc.nomor).toBe('2/PP.09.4-BA/1219/2024')
-    const list = await call<{ id: number; qty: number; nomor: string }[]>('pemusnahan.list')
+    const list = await call<{ id: number; qty: number; nomor: string }[]>('pemusnahan.daftar')
     expect(list).toEqual([expect.objectContaining({ id: res.pemusnahanId, qty: 108, nomor: musnahDoc.nomor })])
 
     const file = save(
@@ -988,8 +995,8 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     expect(sums).toEqual(expected)
   })
 
-  it('rekonsiliasi.get: nothing packed or damaged left, dikirim the kits less the return, dimusnahkan the destroyed', async () => {
-    const recon = await call<ReconRow[]>('rekonsiliasi.get')
+  it('rekonsiliasi.lihat: nothing packed or damaged left, dikirim the kits less the return, dimusnahkan the destroyed', async () => {
+    const recon = await call<ReconRow[]>('rekonsiliasi.lihat')
     const row = (c: string) => recon.find((r) => r.variantId === v[c])!
     expect(row('GUBERNUR')).toMatchObject({
       diterima: 18_000,
@@ -1027,7 +1034,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
   })
 
   it('the rekap harian of the sorting day agrees with the ledger (Silog baik and rusak)', async () => {
-    const d = await call<{ contentBase64: string; fileName: string }>('rekap.harian', {
+    const d = await call<{ contentBase64: string; fileName: string }>('rekap.eksporHarian', {
       tanggal: '2024-11-05',
       format: 'xlsx',
     })
@@ -1055,13 +1062,13 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     }
   })
 
-  it('every ledger row was counted and ledger.verify is ok', async () => {
+  it('every ledger row was counted and ledger.periksa is ok', async () => {
     // Deliveries 2 + 2 + 5; sortir 7 + 7; rakit 3 + 2; packing 3 + 7 + 2 + 7 + 80 x 9; handover 82 x 9;
     // return 2; destruction 7: 9 + 14 + 5 + 739 + 738 + 2 + 7 = 1.514.
     expect(expectedRows).toBe(1_514)
     expect(ledgerRows()).toBe(1_514)
     const verify = await call<{ ok: boolean; rows: number; problem: string | null; balancesMatch: boolean }>(
-      'ledger.verify',
+      'ledger.periksa',
     )
     expect(verify).toMatchObject({ ok: true, rows: 1_514, problem: null, balancesMatch: true })
   })

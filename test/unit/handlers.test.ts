@@ -40,8 +40,8 @@ describe('API handlers', () => {
   })
 
   it('refuse to start when a handler binds a method the contract does not have', () => {
-    expect(() => mergeHandlers({ semua: bind([...METHODS, 'distribusi.serahkan']) })).toThrow(
-      /distribusi\.serahkan \(handlers\/semua\) is not a contract method/,
+    expect(() => mergeHandlers({ semua: bind([...METHODS, 'contoh.tidakAda']) })).toThrow(
+      /contoh\.tidakAda \(handlers\/semua\) is not a contract method/,
     )
   })
 
