@@ -581,6 +581,21 @@ const FIELDS: Field[] = [
       }),
   },
   {
+    name: 'items.create name',
+    kind: 'name',
+    base: 'Kabel Ties Kotak Suara',
+    column: 'name',
+    submit: (v) => call('items.create', { code: 'KABEL_TIES', name: v, unit: 'buah', rule: 'per_tps', qty: 4 }),
+  },
+  {
+    name: 'items.create unit',
+    kind: 'text',
+    base: 'buah',
+    column: 'unit',
+    submit: (v) =>
+      call('items.create', { code: 'KABEL_TIES', name: 'Kabel Ties Kotak Suara', unit: v, rule: 'per_tps', qty: 4 }),
+  },
+  {
     name: 'ledger.koreksi note',
     kind: 'text',
     base: 'Hitung ulang dus nomor 4',
