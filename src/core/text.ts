@@ -1,5 +1,5 @@
 import { refused } from './errors'
-import { foldName, nameKey } from './names'
+import { nameKey } from './names'
 
 export { hasBrokenUnicode, hasControlChars } from './names'
 
@@ -152,9 +152,6 @@ export function memoized<T>(fn: (s: string) => T): (s: string) => T {
     return v
   }
 }
-
-/** Trim and collapse whitespace but keep the spelling the user wrote: for display and storage. */
-export const cleanName = foldName
 
 /**
  * Ballot names are long ("Surat Suara Pemilihan Bupati dan Wakil Bupati"); tables, headers and cards use
