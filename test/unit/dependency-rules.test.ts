@@ -15,7 +15,8 @@ interface Rule {
 
 const NODE = /^node:/
 const RULES: Record<string, Rule> = {
-  'src/core': { layers: ['src/core'], packages: [] },
+  // unhomoglyph: Unicode's confusables table, the data of the look-alike name rule (core/names.ts).
+  'src/core': { layers: ['src/core'], packages: ['unhomoglyph'] },
   'src/api/contract': { layers: ['src/api/contract', 'src/core'], packages: ['zod'] },
   'src/db': { layers: ['src/db', 'src/core'], packages: [NODE, 'better-sqlite3'] },
   'src/reports': { layers: ['src/reports', 'src/core'], packages: [NODE, 'exceljs', 'pdfmake'] },
