@@ -25,8 +25,13 @@ interface Run {
 
 /** The real command, as a user or script runs it. */
 function gudang(...args: string[]): Run {
+  return gudangIn(REPO, ...args)
+}
+
+/** The command run from another folder, as a user whose election file lives elsewhere runs it. */
+function gudangIn(cwd: string, ...args: string[]): Run {
   const res = spawnSync(process.execPath, [GUDANG, ...args], {
-    cwd: REPO,
+    cwd,
     encoding: 'utf8',
     // A stray default database must never be touched by these tests.
     env: { ...process.env, GUDANG_DB: join(dir, 'default-tidak-dipakai.sqlite'), GUDANG_DATA_DIR: dir },
@@ -250,5 +255,21 @@ describe('gudang on a real database', () => {
     expect(text.stdout + text.stderr).toMatch(/baris 2/i)
     const report = json(gudang('verify', '--db', db, '--json'))
     expect(report.result ?? report.error).toMatchObject({ ok: false, firstBadSeq: 2 })
+  })
+})
+
+describe('gudang from any folder', () => {
+  it('runs a long command (verify, in a job worker) from a folder outside the repository', () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'gudang-cwd-'))
+    try {
+      const db = join(elsewhere, 'pemilihan.sqlite')
+      const init = gudangIn(elsewhere, 'init', '--db', db, '--jenis', 'pilkada', '--satker', 'Kabupaten Batu Bara')
+      expect(init.code, init.stderr).toBe(0)
+      const run = gudangIn(elsewhere, 'verify', '--db', db)
+      expect(run.code, run.stderr).toBe(0)
+      expect(run.stdout).toContain('UTUH')
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true })
+    }
   })
 })
