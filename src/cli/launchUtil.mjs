@@ -83,8 +83,14 @@ export function newestMtimeMs(dir) {
   return newest
 }
 
-/** Files electron-vite build writes; all must exist for the app to start. */
-export const BUILD_OUTPUTS = ['out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html']
+/** Files electron-vite build writes; all must exist for the app and the `gudang` command to start. */
+export const BUILD_OUTPUTS = [
+  'out/main/index.js',
+  'out/main/jobWorker.js',
+  'out/main/cli.js',
+  'out/preload/index.js',
+  'out/renderer/index.html',
+]
 
 /** Inputs whose change makes the build stale. */
 export const BUILD_INPUTS = ['src', 'electron', 'electron.vite.config.ts']

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ensureBuilt } from '../support/build'
 
 const REPO = resolve(__dirname, '../..')
 const GUDANG = join(REPO, 'src/cli/gudang.mjs')
@@ -11,6 +12,8 @@ const DEMO_CSV = join(REPO, 'resources/demo/tps-batubara-2024.csv')
 let dir: string
 
 beforeAll(() => {
+  // The command under test is the built one (out/main/cli.js), as users run it.
+  ensureBuilt()
   dir = mkdtempSync(join(tmpdir(), 'gudang-cli-'))
 })
 afterAll(() => {
@@ -259,6 +262,14 @@ describe('gudang on a real database', () => {
 })
 
 describe('gudang from any folder', () => {
+  it('says its version, the one in package.json', () => {
+    const run = gudangIn(tmpdir(), '--version')
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stdout).toBe(
+      `Gudang Pemilu ${(JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version}\n`,
+    )
+  })
+
   it('runs a long command (verify, in a job worker) from a folder outside the repository', () => {
     const elsewhere = mkdtempSync(join(tmpdir(), 'gudang-cwd-'))
     try {

@@ -227,9 +227,7 @@ describe('package.json agrees with what is packaged', () => {
   it('the main entry is what electron-vite builds from electron/main/index.ts, inside the packaged files', () => {
     expect(pkg.main).toBe('out/main/index.js')
     // electron-vite writes main.build.rollupOptions.input { index: ... } to out/main/index.js.
-    expect(read('electron.vite.config.ts')).toMatch(
-      /main:\s*\{[\s\S]*?input:\s*\{\s*index:\s*resolve\(__dirname,\s*'electron\/main\/index\.ts'\)/,
-    )
+    expect(read('electron.vite.config.ts')).toMatch(/index:\s*resolve\(__dirname,\s*'electron\/main\/index\.ts'\)/)
     expect(existsSync(join(ROOT, 'electron/main/index.ts'))).toBe(true)
     expect(kept(pkg.main, patterns(config.files))).toBe(true)
     expect(patterns(config.files)).toContain('package.json')
