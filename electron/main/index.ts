@@ -1,10 +1,11 @@
-import { BrowserWindow, app, dialog, ipcMain, protocol, session, type WebContents } from 'electron'
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session, type WebContents } from 'electron'
 import { join } from 'node:path'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import { runCli } from '../../src/cli/main'
 import { DEMO_DB_FILE, defaultDataDir } from '../../src/db/paths'
 import { cliArguments } from './cli'
 import { API_CHANNEL, createApiHandler } from './ipc'
+import { appMenuTemplate } from './menu'
 import { APP_ORIGIN, APP_SCHEME, isAllowedNavigation, windowOptions } from './security'
 import { createFileHandler } from './serve'
 
@@ -125,8 +126,10 @@ async function start(): Promise<void> {
     }),
   )
 
+  // The installed app offers neither Reload nor DevTools (electron/main/menu.ts); `npm start` keeps both.
+  if (app.isPackaged) Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate()))
   mainWindow = new BrowserWindow({
-    ...windowOptions(preloadPath),
+    ...windowOptions(preloadPath, { devTools: !app.isPackaged }),
     // Windows takes the window icon from the exe; Linux window managers need it here (electron-builder.yml linux.extraResources).
     ...(process.platform === 'linux' ? { icon: join(resourcesDir, 'icon.png') } : {}),
   })
