@@ -9,7 +9,7 @@ import { timed, type Report } from './measure'
 
 const GUDANG = resolve(__dirname, '../../src/cli/gudang.mjs')
 /** A method that opens the database and answers without work of its own. */
-const INFO_METHOD = 'system.info'
+const INFO_METHOD = 'sistem.lihatInfo'
 
 function node(args: string[]): void {
   const r = spawnSync(process.execPath, args, { encoding: 'utf8' })

@@ -15,7 +15,7 @@ it('runs a long job from the TypeScript sources while the current folder is outs
   const cwd = process.cwd()
   process.chdir(dir)
   try {
-    const res = await app.dispatcher.call('ledger.verify', {}, { actor: 'Uji', transport: 'test' })
+    const res = await app.dispatcher.call('ledger.periksa', {}, { actor: 'Uji', transport: 'test' })
     expect(res).toMatchObject({ ok: true, result: { ok: true, integrity: 'ok' } })
   } finally {
     process.chdir(cwd)

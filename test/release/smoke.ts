@@ -31,7 +31,7 @@ const fuses = builderRequire('@electron/fuses') as typeof Fuses
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }
 
 /** A method any window may call without signing in (src/api/dispatch.ts RECOVERY_METHODS). */
-const INFO_METHOD = 'system.info'
+const INFO_METHOD = 'sistem.lihatInfo'
 const STEP_TIMEOUT_MS = 120_000
 
 const unpacked = resolve(process.argv[2] ?? '')
