@@ -29,7 +29,8 @@ const RULES: Record<string, Rule> = {
     packages: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', /^ag-grid-(community|react)$/],
   },
   'electron/main': {
-    layers: ['electron/main', 'src/api', 'src/db/paths.ts', 'src/core'],
+    // src/cli: the installed app runs the command line for its `cli` argument (electron/main/cli.ts).
+    layers: ['electron/main', 'src/cli', 'src/api', 'src/db/paths.ts', 'src/core'],
     packages: [NODE, 'electron'],
   },
   'electron/preload': { layers: ['electron/preload'], packages: ['electron'] },

@@ -17,7 +17,7 @@ export type { CellValue, DataColumn, DataTableSpec, IdentityValue, OpeningOption
 export type { CopyMark, FooterInfo, Kop } from './chrome'
 export { buildOfficialDocument } from './document'
 export type { Annex, OfficialDocument } from './document'
-export { FONT_FAMILY, registerFonts, resolveFontsDir } from './fonts'
+export { FONT_FAMILY, loadPdfmake, resolveFontsDir } from './fonts'
 export { LETTER_MARGINS, PAPER, cm, contentWidth, mm } from './paper'
 export type { PaperName } from './paper'
 export { QR_MAX_BYTES } from './qr'
