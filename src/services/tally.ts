@@ -8,6 +8,7 @@ import { balanceOf } from '../db/ledger'
 import { recordMoves } from './ledger'
 import * as shift from './shift'
 import { getVariant, usablePlace } from './variants'
+import { requireFreshTeams } from './tallyVersi'
 
 /**
  * Saving a tally grid: for one shift and one item variant, each row (a team, or a worker of a team)
@@ -29,6 +30,8 @@ export interface TallyInput {
   shiftId: number
   variantId: number
   rows: TallyRow[]
+  /** The shift's version the grid was loaded at (ShiftDetail.versi): a team changed since is refused. */
+  basisSeq?: number | undefined
 }
 
 const fmt = formatAngka
@@ -127,6 +130,14 @@ export function simpan(ctx: ServiceContext, who: Actor, input: TallyInput) {
     totalSerah += r.serahkan
   })
   if (!anything && issues.length === 0) issues.push({ message: 'Tidak ada angka yang diisi; tidak ada yang disimpan' })
+  if (input.basisSeq !== undefined && issues.length === 0)
+    requireFreshTeams(
+      ctx,
+      open.id,
+      variant.variantId,
+      input.basisSeq,
+      input.rows.map((r, i) => ({ teamId: r.teamId, nama: teamName.get(r.teamId)!, row: i + 1 })),
+    )
 
   for (const [teamId, t] of perTeam) {
     const inProcess = balanceOf(ctx.db, variant.variantId, prosesPlace(open.id, teamId))
