@@ -1,3 +1,7 @@
+import { formatKepala } from '../core/stasiun'
+import { chainHead } from '../db/ledger'
+import type { ReadContext, ServiceContext } from '../services/context'
+import * as stasiun from '../services/stasiun'
 import type { HostSetting } from '../services/stasiun'
 
 /**
@@ -41,3 +45,25 @@ export const LAN_OFF: LanHostStatus = {
 export class LanHostSlot {
   current: LanHostControl | null = null
 }
+
+/**
+ * What the listener needs of the file beyond the dispatcher: knowing a station by its credential (for
+ * every request, like the local server's token), trading a pairing code for a credential (before there
+ * is a station to authorize), the stored setting, and the ledger head every answer carries.
+ */
+export const lanAccess = {
+  kenali: (ctx: ReadContext, kredensial: string) => stasiun.kenali(ctx, kredensial),
+  pasang: (ctx: ServiceContext, kode: string, secure: boolean) => stasiun.pasang(ctx, kode, secure),
+  setelan: (ctx: ReadContext) => stasiun.lihatSetelanHost(ctx),
+  /** `<seq>:<hash>` of the ledger's last row; empty when the file has no ledger (recovery). */
+  kepala(ctx: ReadContext): string {
+    try {
+      return formatKepala(chainHead(ctx.db))
+    } catch {
+      return ''
+    }
+  },
+}
+
+export type { HostSetting }
+export type StasiunDikenal = NonNullable<ReturnType<typeof stasiun.kenali>>

@@ -13,7 +13,7 @@ import {
 } from '../core/stasiun'
 import { chainHead } from '../db/ledger'
 import * as db from '../db/stasiun'
-import { qrModules } from '../reports/pdf/qr'
+import { qrByteCapacity, qrBytes, qrMatrix, QR_MAX_VERSION } from '../reports/pdf/qrMatrix'
 import { writeTx, type Actor, type ReadContext, type ServiceContext } from './context'
 
 /**
@@ -150,7 +150,7 @@ export function buatKodePasang(ctx: ServiceContext, who: Actor, id: number, host
     return { result: null, detail: { id, nama: station.nama, kedaluwarsa: expiresAt } }
   })
   const tautan = buatTautanPasang({ alamat, port: host.port, kode: secret, sidikJari: host.sidikJari })
-  const { size, modules } = qrModules(tautan)
+  const { size, modules } = qrOf(tautan)
   const baris: string[] = []
   for (let y = 0; y < size; y++) baris.push(Array.from(modules.subarray(y * size, (y + 1) * size)).join(''))
   return {
@@ -164,6 +164,13 @@ export function buatKodePasang(ctx: ServiceContext, who: Actor, id: number, host
     kedaluwarsa: expiresAt,
     qr: { ukuran: size, baris },
   }
+}
+
+/** The smallest QR code (ECC level M, readable off a screen at an angle) that holds the text. */
+function qrOf(text: string) {
+  const bytes = qrBytes(text).length
+  for (let v = 1; v <= QR_MAX_VERSION; v++) if (qrByteCapacity(v, 'M') >= bytes) return qrMatrix(text, v, 'M')
+  throw new Error(`Tautan pasang terlalu panjang untuk kode QR (${bytes} bita)`)
 }
 
 export interface Dipasang {

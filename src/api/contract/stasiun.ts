@@ -37,7 +37,7 @@ export const HostStatus = z.object({
   }),
   /** False in a process that cannot listen (the command line) or while the listener is off. */
   berjalan: z.boolean(),
-  /** The addresses stations reach it on, as "alamat:port". */
+  /** The addresses stations reach it on (with `port`). */
   alamat: z.array(z.string()),
   port: z.number().int().nullable(),
   portHttp: z.number().int().nullable(),

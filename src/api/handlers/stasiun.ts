@@ -27,7 +27,7 @@ export function stasiunHandlers({ ctx, lan, sessions }: HandlerContext): Namespa
       if (!status.berjalan || status.port === null || status.sidikJari === null)
         throw refused('Mode induk belum menyala; nyalakan dulu di Pengaturan › Stasiun, lalu buat kode pasang')
       return stasiun.buatKodePasang(ctx, m, i.id, {
-        alamat: status.alamat.map((a) => a.replace(/:\d+$/, '').replace(/^\[|\]$/g, '')),
+        alamat: status.alamat,
         port: status.port,
         sidikJari: status.sidikJari,
       })
