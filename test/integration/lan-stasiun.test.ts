@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import type { ShiftDetail } from '../../src/api/contract'
 import { bacaKepala, type Kepala } from '../../src/core/stasiun'
-import { verifyChain } from '../../src/db/ledger'
+import { balancesMatchLedger, verifyChain } from '../../src/db/ledger'
 import { ambilSertifikat, KlienStasiun, SertifikatSalahError } from '../../src/server/lan/klien'
 import { startLanHost, type LanHost } from '../../src/server/lan/host'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
@@ -232,6 +232,25 @@ describe('idempotent writes', () => {
     klien.close()
   })
 
+  it('keeps the key with the write when the handler awaits before answering, and says so when the answer was lost', async () => {
+    const meta = { actor: 'Admin', transport: 'test' as const, idempotencyKey: 'kunci-asinkron-1' }
+    const setting = { aktif: true, port: host.status().port!, alamat: [HOST] }
+    const first = await app.dispatcher.call('stasiun.aturHost', setting, meta)
+    const second = await app.dispatcher.call('stasiun.aturHost', setting, meta)
+    expect(first.ok).toBe(true)
+    expect(second).toEqual(first)
+    const audits = app.ctx.db.prepare(`SELECT count(*) FROM audit WHERE action = 'stasiun.aturHost'`).pluck().get()
+    expect(audits).toBe(1)
+    // A key recorded with its write whose answer never got stored (the host stopped in between).
+    const k = { ...meta, idempotencyKey: 'kunci-yatim-1' }
+    expect((await app.dispatcher.call('tally.simpan', tallyOf(floor, 0), k)).ok).toBe(true)
+    app.ctx.db.prepare(`UPDATE idempotensi SET jawaban = NULL WHERE kunci = 'kunci-yatim-1'`).run()
+    const rows = ledgerRows()
+    const lost = await app.dispatcher.call('tally.simpan', tallyOf(floor, 0), k)
+    expect(lost.ok ? '' : `${lost.error.code} ${lost.error.message}`).toMatch(/^CONFLICT Isian ini sudah tercatat/)
+    expect(ledgerRows()).toBe(rows)
+  })
+
   it('refuses a write from a station that comes without a key', async () => {
     const { cfg, klien } = await pairStation(app, 'Meja sortir 4', 'tally')
     const sesi = await signIn(klien, app, 'Operator Sortir')
@@ -374,6 +393,13 @@ describe('plain HTTP', () => {
     })
     expect(((await call.json()) as { ok: boolean }).ok).toBe(true)
     await host.terapkan({ ...setting, portHttp: null })
+  })
+})
+
+describe('after all of it', () => {
+  it('the ledger verifies and every derived table matches it', () => {
+    expect(verifyChain(app.ctx.db).problem).toBeNull()
+    expect(balancesMatchLedger(app.ctx.db)).toBe(true)
   })
 })
 
