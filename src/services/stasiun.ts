@@ -14,6 +14,7 @@ import {
 import { chainHead } from '../db/ledger'
 import * as db from '../db/stasiun'
 import { qrByteCapacity, qrBytes, qrMatrix, QR_MAX_VERSION } from '../reports/pdf/qrMatrix'
+import type { Stasiun } from '../api/contract/stasiun'
 import { writeTx, type Actor, type ReadContext, type ServiceContext } from './context'
 
 /**
@@ -28,12 +29,6 @@ export const KODE_BERLAKU_MS = 10 * 60 * 1000
 export const PORT_BAWAAN = 8443
 /** Idempotency answers are kept at least this long: a station's outbox may wait out a long outage. */
 export const SIMPAN_JAWABAN_MS = 7 * 24 * 60 * 60 * 1000
-
-export type StasiunStatus = 'belum_dipasang' | 'terpasang' | 'dicabut'
-
-export interface Stasiun extends db.StasiunRow {
-  status: StasiunStatus
-}
 
 const withStatus = (r: db.StasiunRow): Stasiun => ({
   ...r,
@@ -211,7 +206,7 @@ export function pasang(ctx: ServiceContext, text: string, secure: boolean): Dipa
 
 /** The station behind a credential, or null when it is unknown, malformed or revoked. */
 export function kenali(ctx: ReadContext, kredensial: string): Stasiun | null {
-  const m = /^(\d{1,9})\.([A-Za-z0-9_-]{43})$/.exec(kredensial)
+  const m = kredensial.match(/^(\d{1,9})\.([A-Za-z0-9_-]{43})$/)
   if (!m) return null
   // Looked up by its hash: what a timing difference could reveal is a hash, never the secret.
   const row = db.stationByKey(ctx.db, Number(m[1]), sha256(kredensial))

@@ -41,7 +41,7 @@ function verified(path: string): void {
 describe('the host killed during a burst of station writes', () => {
   const dbPath = join(root, 'induk.sqlite')
   const certDir = join(root, 'stasiun')
-  let configs: KonfigurasiStasiun[] = []
+  const configs: KonfigurasiStasiun[] = []
   let floor: Floor
   let operatorId: number
 

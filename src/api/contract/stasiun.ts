@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CAKUPAN } from '../../core/stasiun'
+import { CAKUPAN, type Kepala } from '../../core/stasiun'
 import { method } from './define'
 import { Id, NameText, NoInput } from './common'
 
@@ -10,6 +10,7 @@ const Alamat = z
   .trim()
   .regex(/^[0-9a-fA-F.:]{2,45}$/, 'Alamat IP tidak sah (mis. 192.168.1.10)')
 
+/** A paired (or to be paired) station as the host keeps it. */
 export const Stasiun = z.object({
   id: Id,
   nama: z.string(),
@@ -21,11 +22,17 @@ export const Stasiun = z.object({
   dibuatAt: z.string(),
   dipasangAt: z.string().nullable(),
   dicabutAt: z.string().nullable(),
-  /** When the host last heard from it since the host started (ISO); null when not since then. */
-  terakhirTerlihat: z.string().nullable(),
 })
+export type Stasiun = z.infer<typeof Stasiun>
 
-export const Kepala = z.object({ seq: z.number().int().nonnegative(), hash: z.string().regex(/^[0-9a-f]{64}$/) })
+/** A station with when the host last heard from it (since the host started; null when not since then). */
+export const StasiunTerlihat = Stasiun.extend({ terakhirTerlihat: z.string().nullable() })
+
+/** A chain head: the sequence and hash of a ledger row (core/stasiun.ts Kepala). */
+export const KepalaRantai = z.object({
+  seq: z.number().int().nonnegative(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+}) satisfies z.ZodType<Kepala>
 
 export const HostStatus = z.object({
   /** What the admin set: listening or not, on which port and addresses. */
@@ -54,7 +61,7 @@ export const HostStatus = z.object({
 export const stasiunMethods = {
   'stasiun.daftar': method({
     input: NoInput,
-    output: z.array(Stasiun),
+    output: z.array(StasiunTerlihat),
     description: 'Stasiun LAN yang terdaftar di komputer induk ini',
     writes: false,
     access: 'admin',
@@ -67,7 +74,7 @@ export const stasiunMethods = {
         izinkanHttp: z.boolean().default(false),
       })
       .strict(),
-    output: Stasiun,
+    output: StasiunTerlihat,
     description: 'Menambah stasiun (mis. "Meja sortir 1") dengan cakupan halaman dan tindakannya',
     writes: true,
     access: 'admin',
@@ -81,14 +88,14 @@ export const stasiunMethods = {
         izinkanHttp: z.boolean().optional(),
       })
       .strict(),
-    output: Stasiun,
+    output: StasiunTerlihat,
     description: 'Mengubah nama, cakupan, atau izin HTTP biasa sebuah stasiun',
     writes: true,
     access: 'admin',
   }),
   'stasiun.cabut': method({
     input: z.object({ id: Id }).strict(),
-    output: Stasiun,
+    output: StasiunTerlihat,
     description: 'Mencabut kredensial stasiun: sambungannya diputus dan ia harus dipasangkan ulang',
     writes: true,
     access: 'admin',
@@ -133,15 +140,15 @@ export const stasiunMethods = {
   }),
   'stasiun.lihatSaya': method({
     input: NoInput,
-    output: z.object({ stasiun: Stasiun.nullable(), kepala: Kepala }),
+    output: z.object({ stasiun: StasiunTerlihat.nullable(), kepala: KepalaRantai }),
     description: 'Stasiun yang memanggil (null di komputer induk sendiri) dan kepala rantai saat ini',
     writes: false,
   }),
   'stasiun.buktikan': method({
-    input: z.object({ kepala: z.array(Kepala).min(1).max(64) }).strict(),
+    input: z.object({ kepala: z.array(KepalaRantai).min(1).max(64) }).strict(),
     output: z.object({
       cocok: z.boolean(),
-      kepala: Kepala,
+      kepala: KepalaRantai,
       hasil: z.array(
         z.object({ seq: z.number().int(), hash: z.string(), cocok: z.boolean(), diInduk: z.string().nullable() }),
       ),

@@ -2,11 +2,12 @@ import { refused } from '../../core/errors'
 import { formatSidikJari } from '../../core/stasiun'
 import { chainHead } from '../../db/ledger'
 import * as stasiun from '../../services/stasiun'
+import type { Stasiun } from '../contract/stasiun'
 import { LAN_OFF, type LanHostSlot } from '../lan'
 import type { HandlerContext, NamespaceHandlers } from './context'
 
 export function stasiunHandlers({ ctx, lan, sessions }: HandlerContext): NamespaceHandlers<'stasiun'> {
-  const seen = (s: stasiun.Stasiun) => ({ ...s, terakhirTerlihat: lan.current?.terakhirTerlihat(s.id) ?? null })
+  const seen = (s: Stasiun) => ({ ...s, terakhirTerlihat: lan.current?.terakhirTerlihat(s.id) ?? null })
   const hostStatus = () => lihatHost(ctx, lan)
   /** A revoked or re-paired station loses its sessions and live feed at once. */
   const disconnect = (id: number) => {
