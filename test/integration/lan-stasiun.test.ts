@@ -232,6 +232,25 @@ describe('idempotent writes', () => {
     klien.close()
   })
 
+  it('commits writes that arrive together at once, and a refused one rolls back alone', async () => {
+    const meta = (k: string) => ({ actor: 'Meja', transport: 'test' as const, idempotencyKey: k })
+    const before = ledgerRows()
+    const tooMuch = { ...tallyOf(floor, 1), rows: [{ teamId: floor.teams[1]!.id, hasil: 900_000 }] }
+    const [a, b, c] = await Promise.all([
+      app.dispatcher.call('tally.simpan', tallyOf(floor, 0, 1), meta('batch-a')),
+      app.dispatcher.call('tally.simpan', tooMuch, meta('batch-b')),
+      app.dispatcher.call('tally.simpan', tallyOf(floor, 2, 1), meta('batch-c')),
+    ])
+    expect([a!.ok, b!.ok, c!.ok]).toEqual([true, false, true])
+    expect(b!.ok ? '' : b!.error.code).toBe('REFUSED')
+    expect(ledgerRows()).toBe(before + 4)
+    const keys = app.ctx.db
+      .prepare(`SELECT kunci FROM idempotensi WHERE kunci LIKE 'batch-%' ORDER BY kunci`)
+      .pluck()
+      .all()
+    expect(keys).toEqual(['batch-a', 'batch-c'])
+  })
+
   it('keeps the key with the write when the handler awaits before answering, and says so when the answer was lost', async () => {
     const meta = { actor: 'Admin', transport: 'test' as const, idempotencyKey: 'kunci-asinkron-1' }
     const setting = { aktif: true, port: host.status().port!, alamat: [HOST] }
