@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { request } from 'node:https'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -412,6 +412,48 @@ describe('plain HTTP', () => {
     })
     expect(((await call.json()) as { ok: boolean }).ok).toBe(true)
     await host.terapkan({ ...setting, portHttp: null })
+  })
+})
+
+describe('the Electron station', () => {
+  it('pairs from the link, forwards the calls of the window with their session and key, and unpairs', async () => {
+    const { sambungkan, openStation, stationDispatcher, lepaskan } = await import('../../electron/main/stasiun')
+    const api = hostApi(app)
+    const s = await api('stasiun.tambah', { nama: 'PC gudang barat', cakupan: 'tally' })
+    const { tautan } = await api('stasiun.buatKodePasang', { id: s.id })
+    const file = join(root, 'stasiun-pc.json')
+    const wrong = tautan.replace(/sidik=[0-9a-f]{4}/, 'sidik=0000')
+    const refused = await sambungkan(file, { tautan: wrong })
+    expect(refused.ok ? '' : refused.error.code).toBe('UNAUTHORIZED')
+    expect(existsSync(file)).toBe(false)
+    expect((await sambungkan(file, { tautan })).ok).toBe(true)
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+
+    const station = openStation(file)!
+    const window = stationDispatcher(station.klien)
+    const users = await api('pengguna.daftar', {})
+    const masuk = await window.call(
+      'sesi.masuk',
+      { userId: users.find((u) => u.nama === 'Operator Sortir')!.id },
+      {
+        actor: 'operator',
+        transport: 'ipc',
+      },
+    )
+    const session = must<{ sessionId: string }>(masuk).sessionId
+    const before = ledgerRows()
+    const meta = { actor: 'operator', transport: 'ipc' as const, session, idempotencyKey: 'jendela-stasiun-1' }
+    const first = await window.call('tally.simpan', tallyOf(floor, 1), meta)
+    const again = await window.call('tally.simpan', tallyOf(floor, 1), meta)
+    expect(first.ok).toBe(true)
+    expect(again).toEqual(first)
+    expect(ledgerRows()).toBe(before + 2)
+    expect(app.ctx.db.prepare('SELECT actor FROM ledger ORDER BY seq DESC LIMIT 1').pluck().get()).toBe(
+      'Operator Sortir (PC gudang barat)',
+    )
+    station.klien.close()
+    expect(lepaskan(file).ok).toBe(true)
+    expect(existsSync(file)).toBe(false)
   })
 })
 
