@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { AppError } from '../core/errors'
+import { formatSidikJari } from '../core/stasiun'
 import { defaultDbPath } from '../db/paths'
 import { startHttpServer } from './http'
 
@@ -103,7 +104,7 @@ async function main(argv: string[]): Promise<number> {
   const hosting = lan.status()
   if (hosting.berjalan)
     lines.push(
-      `Mode induk: stasiun LAN tersambung ke https://${hosting.alamat[0]}:${hosting.port} (sidik jari ${hosting.sidikJari})`,
+      `Mode induk: stasiun LAN tersambung ke https://${hosting.alamat[0]}:${hosting.port} (sidik jari ${formatSidikJari(hosting.sidikJari ?? '')})`,
     )
   if (app.createdDemo) {
     lines.push(
