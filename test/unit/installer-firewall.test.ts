@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
-import { load } from 'js-yaml'
 import { describe, expect, it } from 'vitest'
 
 /**
@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest'
  * be read.
  */
 const ROOT = resolve(__dirname, '../..')
+// js-yaml comes with electron-builder and has no type declarations of its own.
+const { load } = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown }
 
 describe('the installer firewall rule', () => {
   const yml = load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as { nsis: { include?: string } }
