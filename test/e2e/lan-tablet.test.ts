@@ -58,6 +58,7 @@ describe('a browser station (tablet) over HTTPS', () => {
             headers: { 'Content-Type': 'application/json', ...headers },
             body: JSON.stringify(body),
           })
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the page reads answers of several methods
           return { head: r.headers.get('x-gudang-kepala'), body: (await r.json()) as { ok: boolean; result?: any } }
         }
         const paired = await post('/stasiun/pasang', { kode })
