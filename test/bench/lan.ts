@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { performance } from 'node:perf_hooks'
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import type { MethodInput, MethodName, MethodOutput } from '../../src/api/contract'
 import { bacaTautanPasang } from '../../src/core/stasiun'
@@ -104,7 +104,10 @@ export async function benchLan(app: OpenedApp, dir: string, report: Report): Pro
         await new Promise((r) => setTimeout(r, 250))
       }
     })()
+    const loop = monitorEventLoopDelay({ resolution: 5 })
+    loop.enable()
     const result = await runStations(planFile)
+    loop.disable()
     stop = true
     await watching
 
@@ -132,7 +135,7 @@ export async function benchLan(app: OpenedApp, dir: string, report: Report): Pro
       },
     )
     report.add(`Stasiun LAN: panggilan jendela induk p99 (${window.length})`, percentile(window, 99), null, {
-      extra: `p50 ${percentile(window, 50).toFixed(1)} ms; shift.lihat shift yang sibuk dan wilayah.lihatRingkasan selama beban stasiun`,
+      extra: `p50 ${percentile(window, 50).toFixed(1)} ms; shift.lihat shift yang sibuk dan wilayah.lihatRingkasan selama beban stasiun; jeda event loop induk p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, maks ${(loop.max / 1e6).toFixed(0)} ms`,
     })
     if (result.failed.length) console.log(`  contoh penolakan: ${result.failed.slice(0, 3).join(' | ')}`)
     if (lost || doubled || chain.problem) throw new Error(`Stasiun LAN: ${verdict}; rantai ${chain.problem ?? 'utuh'}`)

@@ -139,6 +139,17 @@ describe('people on stations', () => {
       .pluck()
       .get()
     expect(audit).toBe('Operator Sortir (Meja sortir 1)')
+    // A document issued from a station names both as well.
+    const coordinatorRoom = await pairStation(app, 'Ruang rapat', 'penuh')
+    const k = await signIn(coordinatorRoom.klien, app, 'Kasubbag Logistik', KOORDINATOR_PIN)
+    const delivery = (await hostApi(app)('penerimaan.daftar', {}))[0]!
+    const doc = await coordinatorRoom.klien.call(
+      'dokumen.terbitkan',
+      { type: 'BA_PENERIMAAN', deliveryId: delivery.id },
+      { sesi: k },
+    )
+    expect(must<{ issuedBy: string }>(doc).issuedBy).toBe('Kasubbag Logistik (Ruang rapat)')
+    coordinatorRoom.klien.close()
     // A session is the station's own: the host's window does not know it.
     const onHost = await app.dispatcher.call('sesi.lihat', {}, { actor: 'x', transport: 'http', session: sesi })
     expect(must<{ user: unknown }>(onHost).user).toBeNull()
