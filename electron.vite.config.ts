@@ -11,7 +11,7 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           jobWorker: resolve(__dirname, 'src/api/jobWorker.ts'),
         },
-        external: ['better-sqlite3', 'exceljs', 'pdfmake'],
+        external: ['better-sqlite3', 'exceljs', 'pdfkit', 'pdfmake'],
         // What the window's process and the job threads share: one chunk, named for what it is.
         output: { manualChunks: (id) => (id.includes('/src/') && !id.endsWith('jobWorker.ts') ? 'app' : undefined) },
       },

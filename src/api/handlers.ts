@@ -143,7 +143,7 @@ export function createHandlers(
     'dokumen.terbitkan': (i, m) => issueDocument(ctx, m, i),
     'dokumen.list': (i) => listDocuments(ctx, i.type),
     'dokumen.cetak': async (i, m) => {
-      const f = await printDocument(ctx, m, i.id, i.format)
+      const f = await printDocument(ctx, m, i.id, i.format, i.paper)
       return { fileName: f.fileName, mime: f.mime, contentBase64: f.bytes.toString('base64') }
     },
     'rekap.harian': async (i) => {

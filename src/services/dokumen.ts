@@ -274,6 +274,7 @@ export async function printDocument(
   who: Actor,
   id: number,
   format: 'pdf' | 'xlsx',
+  paper?: 'A4' | 'F4',
 ): Promise<PrintedFile> {
   const row = ctx.db.prepare(`${ROW_SQL} WHERE d.id = ?`).get(id) as DocumentRow | undefined
   if (!row)
@@ -306,7 +307,9 @@ export async function printDocument(
       original,
     }
   } else {
-    const doc = officialDocument(snap, parts(snap), {
+    // The paper is the print's, not the snapshot's: a satker that moved to F4 reprints on F4.
+    const onPaper: Snapshot<unknown> = { ...snap, header: { ...snap.header, paper: paper ?? requireElection(ctx).paper } }
+    const doc = officialDocument(onPaper, parts(onPaper), {
       documentId: row.id,
       nomor: row.nomor,
       copy: original ? { kind: 'ASLI' } : { kind: 'SALINAN', printNo: copyNo, printedAt: generatedAt },

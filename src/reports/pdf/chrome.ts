@@ -20,12 +20,20 @@ export type CopyMark =
   | { kind: 'SALINAN'; /** The print counter; the original is print 1. */ printNo: number; printedAt: string }
 
 export interface FooterInfo {
+  /** The register's id (PDF metadata; the QR code carries it too). */
   documentId: string
+  /**
+   * What each page belongs to, before "Halaman x dari y": "Nomor 514/PP.09.4-BA/1219/2024", or the
+   * title of an unnumbered paper. buildOfficialDocument fills it from the nomor and the title.
+   */
+  label?: string
+  /** Whose register the QR code is checked against: "KPU Kabupaten Batu Bara". */
+  issuer?: string
   /** The ledger head the document was made from: proves later that no ledger rows were dropped. */
   chainHead: { seq: number; hash: string }
   /** Short text for the QR code (≤ 106 UTF-8 bytes; ≤ 84 keeps ECC level M): what a verifier scans to find the record. */
   qrText: string
-  /** Local time 'YYYY-MM-DDTHH:mm' the document was generated. */
+  /** Local time 'YYYY-MM-DDTHH:mm' the document was generated (PDF metadata). */
   generatedAt: string
   appName?: string
 }
@@ -138,17 +146,34 @@ const FOOTER_GAP_TOP = 10
 /** Printers leave 4–5 mm at the sheet's edge unprinted; keep the QR well clear of it. */
 const FOOTER_GAP_BOTTOM = 22
 
+/** "BERITA ACARA SERAH TERIMA" → "Berita Acara Serah Terima"; short all-capital words (KPU, PPK, TPS) stay. */
+export function titleCase(text: string): string {
+  const small = new Set(['dan', 'dari', 'di', 'ke', 'untuk', 'yang', 'per', 'atas', 'serta', 'atau', 'pada', 'dengan'])
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .split(' ')
+    .map((w, i) => {
+      if (/^[A-Z]{2,4}$/.test(w) && !/^(DAN|DARI|KE|DI|ATAS|PER|YANG|PADA|ATAU)$/.test(w)) return w
+      const lower = w.toLowerCase()
+      if (i > 0 && small.has(lower)) return lower
+      return lower.replace(/(^|[-/(])(\p{L})/gu, (_, p: string, c: string) => p + c.toUpperCase())
+    })
+    .join(' ')
+}
+
 /**
- * Every page: a hairline, then "Halaman x dari y", the document id and the ledger chain head at the
- * left and the QR code at the right. The QR goes on every page rather than once by the signatures
- * because pages of a berita acara get separated, stapled into other files and photocopied one by
- * one; each page then still names its document and can be checked on its own. Its fixed corner also
- * keeps the signature area free for stamps.
+ * Every page, as a KPU paper's foot: a hairline, then what the page belongs to ("Nomor …" of the BA,
+ * or the title of an unnumbered paper) with "Halaman x dari y", the verification code (the ledger
+ * chain head the document was made from: sequence and the first 16 hex characters of its hash), and a
+ * line saying what the QR code at the right is for. The QR goes on every page rather than once by the
+ * signatures because pages of a berita acara get separated, stapled into other files and photocopied
+ * one by one; each page then still names its document and can be checked on its own. Its fixed corner
+ * also keeps the signature area free for stamps.
  */
-export function pageFooter(info: FooterInfo, margins: { left: number; right: number }): PageFooter {
+export function pageFooter(info: FooterInfo & { label: string; issuer: string }, margins: { left: number; right: number }): PageFooter {
   const qr = qrCanvas(info.qrText)
-  const hash = info.chainHead.hash.slice(0, 16)
-  const app = info.appName ?? 'Gudang Pemilu'
+  const code = `${info.chainHead.seq}:${info.chainHead.hash.slice(0, 16)}`
   const small = 7.5
   const footer: DynamicContent = (page, pages, pageSize) => ({
     margin: [margins.left, FOOTER_GAP_TOP, margins.right, 0],
@@ -170,14 +195,10 @@ export function pageFooter(info: FooterInfo, margins: { left: number; right: num
             ],
             margin: [0, 2, 0, 4],
           },
-          { text: `Halaman ${page} dari ${pages}`, fontSize: 9, bold: true },
+          { text: `${info.label} · Halaman ${page} dari ${pages}`, fontSize: 9, bold: true },
+          { text: `Kode verifikasi: ${code}`, fontSize: small, margin: [0, 2, 0, 0] },
           {
-            text: `Dokumen ${info.documentId} · Rantai buku besar #${info.chainHead.seq} · ${hash}`,
-            fontSize: small,
-            margin: [0, 2, 0, 0],
-          },
-          {
-            text: `Dibuat dengan ${app}, ${tanggalJam(info.generatedAt)}. Pindai kode QR untuk mencocokkan dokumen ini dengan catatan aplikasi.`,
+            text: `Pindai kode QR di samping untuk mencocokkan halaman ini dengan register dokumen ${info.issuer}.`,
             fontSize: small,
             color: '#333333',
           },
