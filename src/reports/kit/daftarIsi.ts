@@ -9,6 +9,7 @@ import {
   type PdfDocDefinition,
   type RenderOptions,
 } from '../pdf'
+import { sizeColumns } from '../pdf/dataTable'
 import { renderDrawing, type Drawing } from '../pdf/draw'
 import {
   drawOps,
@@ -136,20 +137,35 @@ function kit(k: DaftarIsiKit, namaPemilihan: string, compact: boolean): FlowNode
           { width: 110, node: text(tps, 28, { bold: true, align: 'right', margin: [0, 8, 0, 0] }) },
         ],
       }
+  // Sized by content: a long dapil name wraps rather than squeeze the item names into a word a line.
+  const numbers = k.lines.map((l) => formatAngka(l.qty))
+  const widths = sizeColumns(
+    [
+      { header: 'No.', cells: k.lines.map((_, i) => String(i + 1)), rigid: true },
+      { header: 'Barang', cells: k.lines.map((l) => l.item), grow: true },
+      { header: 'Dapil', cells: k.lines.map((l) => l.dapil ?? '-'), grow: true },
+      { header: 'Jumlah', cells: numbers, rigid: true },
+      { header: 'Satuan', cells: k.lines.map((l) => l.unit), noWrap: true },
+      { header: 'PPS', cells: [], fixed: 30 },
+      { header: 'KPPS', cells: [], fixed: 30 },
+    ],
+    BODY.width,
+    fs,
+  )
   const items: FlowNode = {
     kind: 'table',
     margin: [0, compact ? 4 : 6, 0, 0],
     headerRows: 1,
     dontBreakRows: true,
-    widths: ['auto', '*', 'auto', 'auto', 'auto', 30, 30],
+    widths: widths ?? ['auto', '*', 'auto', 'auto', 'auto', 30, 30],
     heights: (row) => (row === 0 || compact ? 'auto' : 18),
     body: [
       ['No.', 'Barang', 'Dapil', 'Jumlah', 'Satuan', 'PPS', 'KPPS'].map(head),
       ...k.lines.map((l, i) => [
         text(String(i + 1), fs, { align: 'center' }),
         text(l.item, fs),
-        text(l.dapil ?? '-', fs, { noWrap: true }),
-        text(formatAngka(l.qty), fs, { align: 'right', noWrap: true }),
+        text(l.dapil ?? '-', fs),
+        text(numbers[i]!, fs, { align: 'right', noWrap: true }),
         text(l.unit, fs),
         BOX,
         BOX,
@@ -210,8 +226,12 @@ function kit(k: DaftarIsiKit, namaPemilihan: string, compact: boolean): FlowNode
   }
 }
 
+/** The page's foot, inside the side margins (pdfmake lays a footer across the whole sheet otherwise). */
 const footerNode = (title: string, page: number, pages: number): FlowNode =>
-  text(`${title} · Halaman ${page} dari ${pages}`, 8, { align: 'center', margin: [0, 12, 0, 0] })
+  text(`${title} · Halaman ${page} dari ${pages}`, 8, {
+    align: 'center',
+    margin: [MARGINS.left, 12, MARGINS.right, 0],
+  })
 
 const info = (title: string) => ({
   title,

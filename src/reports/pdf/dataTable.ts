@@ -252,44 +252,78 @@ interface ColumnSize {
   cells: number[]
 }
 
+/** A column as content: what the sizing needs to know, for data tables and for other bordered tables. */
+export interface ColumnContent {
+  header: string
+  cells: string[]
+  /** Bold cells (a totals row). */
+  boldCells?: string[]
+  /** Never wrapped: numbers, row numbers. */
+  rigid?: boolean
+  /** Kept on one line when there is room. */
+  noWrap?: boolean
+  /** Given the room left over at the end. */
+  grow?: boolean
+  /** At least this wide (points). */
+  fixed?: number
+}
+
+function sizeOf(c: ColumnContent, size: number): ColumnSize {
+  let min = minTextWidth(c.header, size, 'bold')
+  let max = min
+  let whole = min
+  const cells: number[] = []
+  const measure = (text: string, variant: 'normal' | 'bold') => {
+    const one = maxTextWidth(text, size, variant)
+    max = Math.max(max, one)
+    whole = Math.max(whole, one)
+    min = Math.max(min, c.rigid ? one : minTextWidth(text, size, variant))
+    return one
+  }
+  for (const text of c.cells) cells.push(measure(text, 'normal') + SLACK)
+  for (const text of c.boldCells ?? []) measure(text, 'bold')
+  const fixed = c.fixed ?? 0
+  min = Math.max(min, fixed) + SLACK
+  whole = Math.max(whole, fixed) + SLACK
+  max = Math.max(max, fixed) + SLACK
+  return {
+    min,
+    whole: c.noWrap ? Math.max(whole, min) : min,
+    max: Math.max(max, min),
+    header: maxTextWidth(c.header, size, 'bold') + SLACK,
+    grow: !!c.grow,
+    cells,
+  }
+}
+
 function columnSizes(t: PreparedTable): ColumnSize[] {
-  const size = t.fontSize
   return t.columns.map((c, i) => {
-    const fixed = typeof c.width === 'number' ? c.width : 0
-    let min = minTextWidth(c.header, size, 'bold')
-    let max = min
-    let whole = min
-    const cells: number[] = []
-    for (const r of t.rows) {
-      const text = r[i]!
-      const one = maxTextWidth(text, size)
-      cells.push(one + SLACK)
-      max = Math.max(max, one)
-      whole = Math.max(whole, one)
-      min = Math.max(min, rigid(c) ? one : minTextWidth(text, size))
-    }
-    for (const tr of t.totals) {
-      const text = tr.cells[i]
-      if (text) {
-        const one = maxTextWidth(text, size, 'bold')
-        min = Math.max(min, one)
-        whole = Math.max(whole, one)
-        max = Math.max(max, one)
-      }
-    }
-    if (t.columnNumbers) min = Math.max(min, textWidth(`(${i + 1})`, size - 2, 'italics'))
-    min = Math.max(min, fixed) + SLACK
-    whole = Math.max(whole, fixed) + SLACK
-    max = Math.max(max, fixed) + SLACK
-    return {
-      min,
-      whole: c.noWrap ? Math.max(whole, min) : min,
-      max: Math.max(max, min),
-      header: maxTextWidth(c.header, size, 'bold') + SLACK,
-      grow: (c.width ?? (c.numeric ? 'auto' : '*')) === '*',
-      cells,
-    }
+    const s = sizeOf(
+      {
+        header: c.header,
+        cells: t.rows.map((r) => r[i]!),
+        boldCells: t.totals.map((tr) => tr.cells[i] ?? ''),
+        rigid: rigid(c),
+        noWrap: !!c.noWrap,
+        grow: (c.width ?? (c.numeric ? 'auto' : '*')) === '*',
+        ...(typeof c.width === 'number' ? { fixed: c.width } : {}),
+      },
+      t.fontSize,
+    )
+    if (t.columnNumbers) s.min = Math.max(s.min, textWidth(`(${i + 1})`, t.fontSize - 2, 'italics') + SLACK)
+    return s
   })
+}
+
+/**
+ * Widths for the columns of any bordered table with 4-pt side paddings and 0.5-pt rules (the daftar
+ * isi's, say), sized by content as data tables are; null when their narrowest does not fit.
+ */
+export function sizeColumns(columns: ColumnContent[], available: number, fontSize: number): number[] | null {
+  return columnWidths(
+    columns.map((c) => sizeOf(c, fontSize)),
+    available,
+  )
 }
 
 /** The space the rules and paddings of `n` columns take. */
@@ -304,32 +338,51 @@ function share(spare: number, want: number[]): number[] {
 }
 
 /**
- * Room for data cells, shared out a little at a time to the columns where it unwraps the most cells:
- * each round, every column that still wraps a cell wants what its widest cell lacks, weighed by how
- * many of its cells wrap at its present width — a desa named on one row in twenty yields to seal
- * numbers on every row.
+ * Room for data cells, given where it unwraps the most cells per point: step by step, the column
+ * whose next widening (to the one-line width of one of its cells) sets the most cells on one line for
+ * the points it costs gets them — seal numbers on every row before a desa named once in twenty rows,
+ * a short ballot name on every row before one long dapil name. Room too small for any such step is
+ * shared in proportion to what each column still lacks.
  */
 function shareByCells(sizes: ColumnSize[], widths: number[], spare: number): number[] {
   const out = [...widths]
-  for (let round = 0; round < 12 && spare > 0.5; round++) {
-    const want = sizes.map((s, i) => {
-      const gap = Math.max(0, s.max - out[i]!)
-      if (gap === 0) return 0
-      const wrapped = s.cells.filter((w) => w > out[i]!).length
-      return gap * (0.05 + wrapped / Math.max(1, s.cells.length))
-    })
-    const total = want.reduce((a, b) => a + b, 0)
-    if (total <= 0) break
-    let used = 0
-    out.forEach((w, i) => {
-      const more = Math.min(Math.max(0, sizes[i]!.max - w), (spare * want[i]!) / total)
-      out[i] = w + more
-      used += more
-    })
-    spare -= used
-    if (used < 0.01) break
+  const sorted = sizes.map((s) => [...s.cells].sort((a, b) => a - b))
+  // Cells wider than `w` in an ascending list: its length minus the first index above w.
+  const above = (list: number[], w: number) => {
+    let lo = 0
+    let hi = list.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (list[mid]! <= w) lo = mid + 1
+      else hi = mid
+    }
+    return list.length - lo
   }
-  return out
+  for (let step = 0; step < 400 && spare > 0.01; step++) {
+    let best: { i: number; to: number; cost: number; ratio: number } | null = null
+    sorted.forEach((list, i) => {
+      const now = out[i]!
+      const wrapped = above(list, now)
+      if (wrapped === 0) return
+      for (let k = list.length - wrapped; k < list.length; k++) {
+        const to = list[k]!
+        const cost = to - now
+        if (cost > spare) break
+        if (k + 1 < list.length && list[k + 1] === to) continue
+        const ratio = (wrapped - above(list, to)) / Math.max(cost, 0.01)
+        if (!best || ratio > best.ratio) best = { i, to, cost, ratio }
+      }
+    })
+    if (!best) break
+    const { i, to, cost } = best
+    out[i] = to
+    spare -= cost
+  }
+  const more = share(
+    spare,
+    sizes.map((s, i) => Math.max(0, s.max - out[i]!)),
+  )
+  return out.map((w, i) => w + more[i]!)
 }
 
 /**
