@@ -789,7 +789,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
       'Jumlah seluruhnya 35.396 (tiga puluh lima ribu tiga ratus sembilan puluh enam) lembar, 492 (empat ratus sembilan puluh dua) buah, 164 (seratus enam puluh empat) botol, 328 (tiga ratus dua puluh delapan) set',
     )
     // The footer carries the chain head the BA was made from.
-    expect(t).toContain(`Rantai buku besar #${baDoc.chainSeq}`)
+    expect(t).toContain(`Kode verifikasi: ${baDoc.chainSeq}:${baDoc.chainHash.slice(0, 16)}`)
     expect(t).toContain(baDoc.chainHash.slice(0, 16))
 
     // Lampiran I: per desa, in kode order, with TPS count and ballots.
@@ -935,7 +935,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     expect(t).toMatch(/Surat suara Gubernur SUMATERA UTARA Cetak tidak jelas 30/)
     expect(t).toMatch(/Surat suara Bupati KABUPATEN BATU BARA Kusut\/sobek 3/)
     expect(t).toMatch(/Surat suara Bupati KABUPATEN BATU BARA Warna penanda salah 25/)
-    expect(t).toContain(`Rantai buku besar #${musnahDoc.chainSeq}`)
+    expect(t).toContain(`Kode verifikasi: ${musnahDoc.chainSeq}:${musnahDoc.chainHash.slice(0, 16)}`)
     expect(qrCodesOnFirstPage(file, 'ba-musnah')).toEqual([
       `GUDANG-PEMILU|1219|DOK-${musnahDoc.id}|${musnahDoc.nomor}|${musnahDoc.chainSeq}:${musnahDoc.chainHash.slice(0, 16)}`,
     ])

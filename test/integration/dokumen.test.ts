@@ -193,8 +193,7 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
     // Every page is numbered "Halaman x dari y" and carries the chain head it was made from.
     const n = pages.filter((p) => p.trim()).length
     for (let i = 1; i <= n; i++) expect(t).toContain(`Halaman ${i} dari ${n}`)
-    expect(t).toContain(`Rantai buku besar #${doc.chainSeq}`)
-    expect(t).toContain(doc.chainHash.slice(0, 16))
+    expect(t).toContain(`Kode verifikasi: ${doc.chainSeq}:${doc.chainHash.slice(0, 16)}`)
     expect(t).not.toContain('SALINAN')
   })
 

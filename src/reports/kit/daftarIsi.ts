@@ -52,13 +52,13 @@ export interface DaftarIsiOptions {
 }
 
 const PAGE = PAPER.A4
-const MARGINS = {
+export const DAFTAR_ISI_MARGINS = {
   left: LETTER_MARGINS.left - 30,
   top: LETTER_MARGINS.top - 10,
   right: LETTER_MARGINS.right,
   bottom: LETTER_MARGINS.bottom + 10,
 }
-const BODY = { width: PAGE.width - MARGINS.left - MARGINS.right, height: PAGE.height - MARGINS.top - MARGINS.bottom }
+const BODY = { width: PAGE.width - DAFTAR_ISI_MARGINS.left - DAFTAR_ISI_MARGINS.right, height: PAGE.height - DAFTAR_ISI_MARGINS.top - DAFTAR_ISI_MARGINS.bottom }
 /** pdfmake's defaultStyle of the paper. */
 const DEFAULT_SIZE = 10
 
@@ -230,7 +230,7 @@ function kit(k: DaftarIsiKit, namaPemilihan: string, compact: boolean): FlowNode
 const footerNode = (title: string, page: number, pages: number): FlowNode =>
   text(`${title} · Halaman ${page} dari ${pages}`, 8, {
     align: 'center',
-    margin: [MARGINS.left, 12, MARGINS.right, 0],
+    margin: [DAFTAR_ISI_MARGINS.left, 12, DAFTAR_ISI_MARGINS.right, 0],
   })
 
 const info = (title: string) => ({
@@ -252,7 +252,7 @@ export function daftarIsiDocument(kits: readonly DaftarIsiKit[], opts: DaftarIsi
   if (content.length === 0) content.push({ text: 'Tidak ada TPS untuk dicetak.' })
   return {
     pageSize: PAGE,
-    pageMargins: [MARGINS.left, MARGINS.top, MARGINS.right, MARGINS.bottom],
+    pageMargins: [DAFTAR_ISI_MARGINS.left, DAFTAR_ISI_MARGINS.top, DAFTAR_ISI_MARGINS.right, DAFTAR_ISI_MARGINS.bottom],
     content,
     footer: (page, pages) => toPdfmake(footerNode(opts.title, page, pages)),
     info: info(opts.title),
@@ -290,7 +290,7 @@ function drawDaftarIsi(d: Drawing, kits: readonly DaftarIsiKit[], opts: DaftarIs
   // Where each kit goes (page and top) and its operations.
   const placed: { page: number; y: number; ops: Op[] }[] = []
   let page = 0
-  let y = MARGINS.top
+  let y = DAFTAR_ISI_MARGINS.top
   for (const [i, k] of kits.entries()) {
     const ops: Op[] = []
     const node = kit(k, opts.namaPemilihan, opts.compact)
@@ -299,23 +299,23 @@ function drawDaftarIsi(d: Drawing, kits: readonly DaftarIsiKit[], opts: DaftarIs
     // pdfmake continues a full kit on the next page (and drops what does not fit of a compact one).
     if (h > BODY.height) throw new FlowUnsupported(`Kit TPS ${k.nomor} ${k.desa} lebih tinggi dari satu halaman`)
     if (opts.compact) {
-      if (placed.length && h > BODY.height - (y - MARGINS.top)) [page, y] = [page + 1, MARGINS.top]
-    } else if (i > 0) [page, y] = [page + 1, MARGINS.top]
+      if (placed.length && h > BODY.height - (y - DAFTAR_ISI_MARGINS.top)) [page, y] = [page + 1, DAFTAR_ISI_MARGINS.top]
+    } else if (i > 0) [page, y] = [page + 1, DAFTAR_ISI_MARGINS.top]
     placed.push({ page, y, ops })
     y += h
     // pdfmake: a bottom margin larger than what is left of the page moves on to the next page, even
     // after the last kit (which leaves an empty last page, as the pdfmake layout always did).
-    if (BODY.height - (y - MARGINS.top) - mb < 0) [page, y] = [page + 1, MARGINS.top]
+    if (BODY.height - (y - DAFTAR_ISI_MARGINS.top) - mb < 0) [page, y] = [page + 1, DAFTAR_ISI_MARGINS.top]
     else y += mb
   }
   const pages = page + 1
   if (kits.length === 0)
-    drawOps(d, layoutOf(flow, text('Tidak ada TPS untuk dicetak.', DEFAULT_SIZE)), MARGINS.left, MARGINS.top)
+    drawOps(d, layoutOf(flow, text('Tidak ada TPS untuk dicetak.', DEFAULT_SIZE)), DAFTAR_ISI_MARGINS.left, DAFTAR_ISI_MARGINS.top)
   let at = 0
   for (let p = 0; p < pages; p++) {
     if (p > 0) d.newPage()
-    for (; at < placed.length && placed[at]!.page === p; at++) drawOps(d, placed[at]!.ops, MARGINS.left, placed[at]!.y)
-    drawOps(d, layoutOf(flow, footerNode(opts.title, p + 1, pages), PAGE.width), 0, PAGE.height - MARGINS.bottom)
+    for (; at < placed.length && placed[at]!.page === p; at++) drawOps(d, placed[at]!.ops, DAFTAR_ISI_MARGINS.left, placed[at]!.y)
+    drawOps(d, layoutOf(flow, footerNode(opts.title, p + 1, pages), PAGE.width), 0, PAGE.height - DAFTAR_ISI_MARGINS.bottom)
   }
 }
 

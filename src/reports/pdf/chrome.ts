@@ -1,4 +1,6 @@
 import { tanggalJam } from '../../core/tanggal'
+import { fontLineHeight } from './fonts'
+import { textWidth } from './measure'
 import { qrCanvas } from './qr'
 import type { Content, ContentStack, DynamicContent, Watermark } from './types'
 
@@ -130,10 +132,32 @@ export function copyHeader(copy: CopyMark, margins: { left: number; right: numbe
   return () => ({ columns: [{ text: '', width: '*' }, stamp], margin: [margins.left, 14, margins.right, 0] })
 }
 
-export function copyWatermark(copy: CopyMark): Watermark | undefined {
+/**
+ * The pale diagonal SALINAN across every page, sized to stay inside the margins of a portrait and of
+ * a landscape page of this paper (pdfmake would size it to the whole sheet, past what printers print).
+ * pdfmake turns it along each page's diagonal and centres it on the sheet; the sheet's centre lies
+ * half the difference of the side margins off the text's, and poppler measures a glyph by its font box:
+ * hence the 0.8.
+ */
+export function copyWatermark(
+  copy: CopyMark,
+  page: { width: number; height: number },
+  margins: { left: number; right: number; top: number; bottom: number },
+): Watermark | undefined {
   if (copy.kind !== 'SALINAN') return undefined
+  const text = 'SALINAN'
+  const w = textWidth(text, 1, 'bold')
+  const h = fontLineHeight('bold')
+  const fits = (pw: number, ph: number) => {
+    const angle = Math.atan2(ph, pw)
+    const [c, s] = [Math.cos(angle), Math.sin(angle)]
+    const boxW = pw - margins.left - margins.right
+    const boxH = ph - 2 * margins.top
+    return Math.min(boxW / (w * c + h * s), boxH / (w * s + h * c))
+  }
+  const fontSize = Math.floor(0.8 * Math.min(fits(page.width, page.height), fits(page.height, page.width)))
   // Pale enough to read the text through, dark enough to be seen at a glance on screen and on paper.
-  return { text: 'SALINAN', color: '#808080', opacity: 0.12, bold: true }
+  return { text, color: '#808080', opacity: 0.12, bold: true, fontSize }
 }
 
 export interface PageFooter {
@@ -146,17 +170,20 @@ const FOOTER_GAP_TOP = 10
 /** Printers leave 4–5 mm at the sheet's edge unprinted; keep the QR well clear of it. */
 const FOOTER_GAP_BOTTOM = 22
 
-/** "BERITA ACARA SERAH TERIMA" → "Berita Acara Serah Terima"; short all-capital words (KPU, PPK, TPS) stay. */
+/** Abbreviations that stay in capitals when a title is set in title case. */
+const ACRONYMS = new Set(['KPU', 'PPK', 'PPS', 'KPPS', 'TPS', 'BA', 'DPR', 'DPD', 'DPRD', 'RI', 'PPWP', 'PSU', 'NIP'])
+const SMALL_WORDS = new Set(['dan', 'dari', 'di', 'ke', 'untuk', 'yang', 'per', 'atas', 'serta', 'atau', 'pada', 'dengan'])
+
+/** "BERITA ACARA SERAH TERIMA DARI PPK" → "Berita Acara Serah Terima dari PPK". */
 export function titleCase(text: string): string {
-  const small = new Set(['dan', 'dari', 'di', 'ke', 'untuk', 'yang', 'per', 'atas', 'serta', 'atau', 'pada', 'dengan'])
   return text
     .replace(/\s+/g, ' ')
     .trim()
     .split(' ')
     .map((w, i) => {
-      if (/^[A-Z]{2,4}$/.test(w) && !/^(DAN|DARI|KE|DI|ATAS|PER|YANG|PADA|ATAU)$/.test(w)) return w
+      if (ACRONYMS.has(w.replace(/[^A-Za-z]/g, '').toUpperCase()) && w === w.toUpperCase()) return w
       const lower = w.toLowerCase()
-      if (i > 0 && small.has(lower)) return lower
+      if (i > 0 && SMALL_WORDS.has(lower)) return lower
       return lower.replace(/(^|[-/(])(\p{L})/gu, (_, p: string, c: string) => p + c.toUpperCase())
     })
     .join(' ')

@@ -178,10 +178,11 @@ export function buildOfficialDocument(doc: OfficialDocument): PdfDocDefinition {
     columns: doc.signatures.columns.map((r) => r.map(printableSigner)),
     ...(doc.signatures.mengetahui ? { mengetahui: doc.signatures.mengetahui.map(printableSigner) } : {}),
   }
+  const ids = { n: 0 }
   const content: Content[] = [
     printableContent(kopSurat(doc.kop, width)),
     printableContent(titleBlock(doc.title, doc.nomor)),
-    ...layoutBlocks(doc.body, width),
+    ...layoutBlocks(doc.body, width, ids),
     signatureArea(signatures, closing ? printableContent(plainClosing as Content) : null),
   ]
   ;(doc.annexes ?? []).forEach((annex, i) => {
@@ -193,7 +194,7 @@ export function buildOfficialDocument(doc: OfficialDocument): PdfDocDefinition {
       stack: [
         printableContent(annexHeader(i + 1, doc, annexWidth)),
         { text: printable(annex.title.toUpperCase()), bold: true, alignment: 'center', margin: [0, 0, 0, 12] },
-        ...layoutBlocks(annex.body, annexWidth),
+        ...layoutBlocks(annex.body, annexWidth, ids),
       ],
     }
     content.push(page)
@@ -226,7 +227,7 @@ export function buildOfficialDocument(doc: OfficialDocument): PdfDocDefinition {
   }
   const header = copyHeader(doc.copy, LETTER_MARGINS)
   if (header) def.header = header
-  const watermark = copyWatermark(doc.copy)
+  const watermark = copyWatermark(doc.copy, paper, LETTER_MARGINS)
   if (watermark) def.watermark = watermark
   if (doc.kop.logo) def.images = { [LOGO_IMAGE]: logoDataUrl(doc.kop.logo) }
   return def

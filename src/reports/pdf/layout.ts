@@ -32,7 +32,11 @@ import type {
 
 /** The id prefix of a block that needs a given height on its page: "need:<n>:<points>". */
 const NEED = 'need:'
-let needs = 0
+
+/** Numbers the ids of one document (ids become named destinations: the same input, the same bytes). */
+export interface IdCounter {
+  n: number
+}
 
 /** pdfmake's height of one line of text: the font's (ascender - descender) × size × lineHeight. */
 export function lineHeight(size: number, factor = 1, variant: 'normal' | 'bold' = 'normal'): number {
@@ -121,7 +125,7 @@ function filler(width: number): InlineText {
   return { text: '\u00a0\u00a0', fontSize: 0.1, characterSpacing: Math.max(1, width - 1.5), noWrap: true }
 }
 
-function paragraphBlock(node: ContentText, width: number): Block {
+function paragraphBlock(node: ContentText, width: number, ids: IdCounter): Block {
   const [ml, mt, mr, mb] = margins(node)
   const size = node.fontSize ?? BODY_FONT_SIZE
   const factor = node.lineHeight ?? 1
@@ -161,7 +165,7 @@ function paragraphBlock(node: ContentText, width: number): Block {
   const tail = chunk(n - 2, n, true, [ml, 0, mr, mb])
   // The head's need is fixed here; the tail's (with what follows) is set when the blocks are joined.
   const fillerHeight = lineHeight(0.1, factor, 'bold')
-  head.id = `${NEED}${needs++}:${(2 * lh + fillerHeight).toFixed(2)}`
+  head.id = `${NEED}${ids.n++}:${(2 * lh + fillerHeight).toFixed(2)}`
   return { ...block([head, middle, tail], tail, 2 * lh), first: 2 * lh }
 }
 
@@ -229,17 +233,17 @@ function tableBlock(node: ContentTable, width: number): Block {
   }
 }
 
-function resolve(node: Content, width: number): Block {
+function resolve(node: Content, width: number, ids: IdCounter): Block {
   const none = (n: Content): Block => ({ nodes: [n], first: 0, top: 0, bottom: 0, keepWithNext: false })
   if (typeof node === 'string' || Array.isArray(node)) return none(node)
   const hint = node.hint
   if ('stack' in node && !hint) {
     const [ml, , mr] = margins(node)
-    return none({ ...node, stack: layoutBlocks(node.stack, width - ml - mr) } as ContentStack)
+    return none({ ...node, stack: layoutBlocks(node.stack, width - ml - mr, ids) } as ContentStack)
   }
   if (!hint) return none(node)
   if (hint.kind === 'table') return tableBlock(node as ContentTable, width)
-  if (hint.kind === 'paragraph') return paragraphBlock(node as ContentText, width)
+  if (hint.kind === 'paragraph') return paragraphBlock(node as ContentText, width, ids)
   const { hint: _, ...plain } = node
   const [, mt, , mb] = margins(node)
   const height =
@@ -258,14 +262,14 @@ function resolve(node: Content, width: number): Block {
  * The blocks sized for `width` points and given their needs. Text is made printable by the shipped
  * fonts as it goes (./measure.ts printable).
  */
-export function layoutBlocks(content: Content[], width: number): Content[] {
-  const blocks = content.map((c) => resolve(c, width))
+export function layoutBlocks(content: Content[], width: number, ids: IdCounter = { n: 0 }): Content[] {
+  const blocks = content.map((c) => resolve(c, width, ids))
   blocks.forEach((b, i) => {
     if (!b.keep) return
     let need = b.keep.height
     const next = blocks[i + 1]
     if (b.keepWithNext && next && next.first > 0) need += b.bottom + next.top + next.first
-    b.keep.node.id = `${NEED}${needs++}:${need.toFixed(2)}`
+    b.keep.node.id = `${NEED}${ids.n++}:${need.toFixed(2)}`
   })
   return blocks.flatMap((b) => b.nodes).map(printableContent)
 }
