@@ -142,7 +142,8 @@ async function checkPaper(name: keyof StressFixture['docs']): Promise<Record<'A4
       const lastSigned = Math.max(
         ...pages[sig]!.words.filter((w) => w.yMax < footerTop(pages[sig]!)).map((w) => w.yMax),
       )
-      const needed = lastSigned - first.yMin
+      // (plus the area's 1-pt marker lines and the gap above the closing's glyphs)
+      const needed = lastSigned - first.yMin + 6
       expect(footerTop(before) - bodyEnd, `${where}: tanda tangan pindah halaman padahal muat`).toBeLessThan(needed)
     }
 

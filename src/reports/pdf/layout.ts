@@ -65,6 +65,8 @@ interface Block {
   /** The node that carries the block's need, and the height it needs before any keep-with-next. */
   keep?: { node: ContentNode; height: number }
   keepWithNext: boolean
+  /** The keep node is the whole block (a heading, an identity table, a short paragraph). */
+  whole?: boolean
 }
 
 type Margins4 = [number, number, number, number]
@@ -118,11 +120,14 @@ function styledWords(text: string | Inline[], style: Omit<InlineText, 'text'> = 
 
 /**
  * An inline that takes a line of its own and prints nothing: ended with it, a chunk of a justified
- * paragraph has its last real line justified like every line but a paragraph's last. Two no-break
- * spaces at 0.1 pt, spread by character spacing to just under the line's width, on a line 0.13 pt tall.
+ * paragraph has its last real line justified like every line but a paragraph's last. A no-break space
+ * then a zero-width space at 0.1 pt, spread by character spacing to just under the line's width, on a
+ * line 0.13 pt tall. The no-break space lets the line break before it (a zero-width space alone would
+ * cling to the word before, UAX #14); the zero-width space keeps pdfmake from trimming the inline away
+ * as trailing white space.
  */
 function filler(width: number): InlineText {
-  return { text: '\u00a0\u00a0', fontSize: 0.1, characterSpacing: Math.max(1, width - 1.5), noWrap: true }
+  return { text: '\u00a0\u200b', fontSize: 0.1, characterSpacing: Math.max(1, width - 1.5), noWrap: true }
 }
 
 function paragraphBlock(node: ContentText, width: number, ids: IdCounter): Block {
@@ -142,6 +147,7 @@ function paragraphBlock(node: ContentText, width: number, ids: IdCounter): Block
     bottom: mb,
     keep: { node: keepNode, height: keepHeight },
     keepWithNext,
+    whole: nodes.length === 1,
   })
   if (lines.length <= 3 || (node.alignment && node.alignment !== 'justify' && node.alignment !== 'left')) {
     const whole: ContentText = { ...plain }
@@ -255,6 +261,7 @@ function resolve(node: Content, width: number, ids: IdCounter): Block {
     bottom: mb,
     keep: { node: plain, height },
     keepWithNext: !!hint.keepWithNext,
+    whole: true,
   }
 }
 
@@ -264,12 +271,20 @@ function resolve(node: Content, width: number, ids: IdCounter): Block {
  */
 export function layoutBlocks(content: Content[], width: number, ids: IdCounter = { n: 0 }): Content[] {
   const blocks = content.map((c) => resolve(c, width, ids))
-  blocks.forEach((b, i) => {
-    if (!b.keep) return
+  // From the last block back: a block kept with the next needs the next's own need when the next is
+  // kept whole and with what follows it too (a heading, its introducing line, the table's first row).
+  const needs = new Array<number>(blocks.length).fill(0)
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const b = blocks[i]!
+    if (!b.keep) continue
     let need = b.keep.height
     const next = blocks[i + 1]
-    if (b.keepWithNext && next && next.first > 0) need += b.bottom + next.top + next.first
-    b.keep.node.id = `${NEED}${ids.n++}:${need.toFixed(2)}`
+    if (b.keepWithNext && next && next.first > 0)
+      need += b.bottom + next.top + (next.whole && next.keepWithNext ? needs[i + 1]! : next.first)
+    needs[i] = need
+  }
+  blocks.forEach((b, i) => {
+    if (b.keep) b.keep.node.id = `${NEED}${ids.n++}:${needs[i]!.toFixed(2)}`
   })
   return blocks.flatMap((b) => b.nodes).map(printableContent)
 }

@@ -136,10 +136,12 @@ export function printable(text: string): string {
   let out = printed.get(text)
   if (out !== undefined) return out
   out = ''
-  for (const ch of text.normalize('NFKC')) {
+  // NFKC per character, but a no-break space stays one: it is a layout instruction, not a letter form.
+  const folded = [...text].map((c) => (c === '\u00a0' ? c : c.normalize('NFKC'))).join('')
+  for (const ch of folded) {
     const cp = ch.codePointAt(0)!
     if (ch === '\n' || ch === '\t') out += ch === '\t' ? ' ' : ch
-    else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x200b && cp <= 0x200f) || cp === 0xfeff) continue
+    else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x200c && cp <= 0x200f) || cp === 0xfeff) continue
     else if (hasGlyph(cp)) out += ch
     else {
       const base = ch.normalize('NFD').replace(/\p{M}+/gu, '')

@@ -117,6 +117,9 @@ export function signatureArea(block: SignatureBlock, closing: Content | null): C
     ])
   }
   units[0] = [...lead, ...units[0]!]
+  // Nothing follows the last row inside the area: its gap would only push the end marker down.
+  const lastRow = units.at(-1)!.at(-1) as ContentTable
+  units[units.length - 1] = [...units.at(-1)!.slice(0, -1), { ...lastRow, margin: [0, 0, 0, 0] }]
   const stack: Content[] = [marker()]
   for (const unit of units) stack.push({ stack: unit, unbreakable: true })
   stack.push(marker(AREA_END_ID))
