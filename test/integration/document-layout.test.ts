@@ -1,10 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import ExcelJS from 'exceljs'
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { documentQrText } from '../../src/core/documents'
 import { DAFTAR_ISI_MARGINS } from '../../src/reports/kit/daftarIsi'
-import { LETTER_MARGINS, mm } from '../../src/reports/pdf'
+import { LETTER_MARGINS, mm, textWidth } from '../../src/reports/pdf'
 import { pdfText } from '../support/pdf'
 import { type Page, pageText, pdfFonts, pdfPagesWithWords, qrOnPage, wordsOutside } from '../support/pdfLayout'
 import {
@@ -256,5 +258,161 @@ describe('every paper on A4 and F4 with stress data, read back with poppler', ()
       wordsOutside(lbPages, (p) => ({ left: mm(8), right: p.width - mm(8), top: mm(12), bottom: p.height - mm(12) })),
     ).toEqual([])
     expect(qrOnPage(lbFile, 1, 100)).toHaveLength(8)
+  }, 30_000)
+})
+
+describe('XLSX exports a bendahara and Silog accept', () => {
+  async function workbook(d: { fileName: string; contentBase64: string }) {
+    const file = join(OUT, d.fileName)
+    writeFileSync(file, Buffer.from(d.contentBase64, 'base64'))
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(file)
+    return { wb, file }
+  }
+  /** The header row of a sheet: the row after the blank line under the heading. */
+  const headerRowOf = (ws: ExcelJS.Worksheet) => {
+    let n = 1
+    while (ws.getRow(n).cellCount > 0) n++
+    return n + 1
+  }
+  // (exceljs reads a cached <v>0</v> of a formula back as no result)
+  const resultOf = (v: { result?: unknown }) => (v.result === undefined ? 0 : v.result)
+  const display = (v: ExcelJS.CellValue): string =>
+    v === null || v === undefined
+      ? ''
+      : typeof v === 'number'
+        ? v.toLocaleString('en-US')
+        : typeof v === 'object' && 'formula' in v
+          ? (resultOf(v) as number).toLocaleString('en-US')
+          : String(v)
+  /** Width of a text in "0"s of 11-pt type, measured as the writer measures it. */
+  const zeros = (s: string) => textWidth(s, 11) / textWidth('0', 11)
+
+  /**
+   * Every column at least as wide as its longest value (a character of Liberation Sans is at most
+   * about 1,25 "0" wide, a digit exactly one), every wrapped header row as tall as its lines, and the
+   * totals SUM formulas whose cached values are the sums of the rows.
+   */
+  function checkSheet(ws: ExcelJS.Worksheet) {
+    const head = headerRowOf(ws)
+    const header = ws.getRow(head)
+    const last = ws.rowCount
+    const totals = String(ws.getRow(last).getCell(1).value ?? '').startsWith('JUMLAH') ? last : null
+    header.eachCell((cell, col) => {
+      const width = ws.getColumn(col).width!
+      const label = String(cell.value)
+      for (let r = head + 1; r <= last; r++) {
+        const v = ws.getRow(r).getCell(col).value
+        const shown = display(v)
+        // Long text wraps at 60 characters; everything else stands on one line: at least as wide as
+        // its text, and never narrower than 85 % of its characters (the widest letters are capitals).
+        if (zeros(shown) <= 58) {
+          expect(width, `${ws.name} ${label} baris ${r}: «${shown}»`).toBeGreaterThanOrEqual(zeros(shown))
+          expect(width, `${ws.name} ${label} baris ${r}: «${shown}»`).toBeGreaterThanOrEqual(0.85 * shown.length)
+        }
+      }
+      const longestWord = Math.max(...label.split(/\s+/).map((w) => w.length))
+      expect(width, `${ws.name} ${label}`).toBeGreaterThanOrEqual(longestWord)
+      // The header's lines, at about one character per unit of width, fit the row's height.
+      expect(header.height, `${ws.name} ${label}`).toBeGreaterThanOrEqual(15 * Math.ceil(label.length / (width * 1.1)))
+      if (totals) {
+        const t = ws.getRow(totals).getCell(col).value
+        if (t && typeof t === 'object' && 'formula' in t) {
+          expect(t.formula).toMatch(new RegExp(`^SUM\\([A-Z]+${head + 1}:[A-Z]+${totals - 1}\\)$`))
+          let sum = 0
+          for (let r = head + 1; r < totals; r++) {
+            const v = ws.getRow(r).getCell(col).value
+            if (typeof v === 'number') sum += v
+          }
+          expect(resultOf(t) as number, `${ws.name} ${label}`).toBeCloseTo(sum, 6)
+        }
+      }
+    })
+    return { head, totals }
+  }
+
+  const hasSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0
+
+  it('rekap upah: columns as wide as names, shares with their decimals, totals as SUM formulas', async () => {
+    const x = await f.call<{ fileName: string; contentBase64: string }>(M.cetak, { id: f.docs.upah, format: 'xlsx' })
+    const { wb } = await workbook(x)
+    const ws = wb.getWorksheet('Rekap Upah')!
+    const { head, totals } = checkSheet(ws)
+    expect(totals).not.toBeNull()
+    // Every total is a formula (names and team are text): one per item column and the three sums.
+    const formulas = (ws.getRow(totals!).values as ExcelJS.CellValue[]).filter((v) => v && typeof v === 'object' && 'formula' in v)
+    expect(formulas.length).toBe(ws.getRow(head).cellCount - 2)
+    // A share of 23.566,5 lembar shows its decimal, as on the paper.
+    const shares = ws.getColumn(4)
+    expect(shares.numFmt).toBe('#,##0.00')
+    const values: number[] = []
+    shares.eachCell((c, r) => {
+      if (r > head && r < totals! && typeof c.value === 'number') values.push(c.value)
+    })
+    expect(values.some((v) => !Number.isInteger(v))).toBe(true)
+    // The longest Batak name is on one line or wrapped, never cut: its column is as wide as it, or 60.
+    expect(ws.getColumn(1).width).toBeGreaterThanOrEqual(Math.min(60, zeros(WORKERS[2]!)))
+  }, 30_000)
+
+  it('rekap harian: per regu one row per item (kotak and bilik never added), every sheet sized and totalled', async () => {
+    const d = await f.call<{ fileName: string; contentBase64: string }>(M.rekapHarian, {
+      tanggal: '2024-01-13',
+      format: 'xlsx',
+    })
+    const { wb } = await workbook(d)
+    for (const ws of wb.worksheets) checkSheet(ws)
+    const regu = wb.getWorksheet('Per Regu')!
+    const rows: ExcelJS.CellValue[][] = []
+    regu.eachRow((r) => rows.push((r.values as ExcelJS.CellValue[]).slice(1)))
+    const rakit = rows.filter((r) => r[0] === 'Regu Rakit Kotak dan Bilik')
+    expect(rakit.map((r) => [String(r[3]).split(' ')[0], r[4]])).toEqual([
+      ['Kotak', 'buah'],
+      ['Bilik', 'buah'],
+    ])
+    // Two items that day: no single target to measure them against.
+    expect(rakit.map((r) => r[5])).toEqual(['', ''])
+    expect(rows.some((r) => String(r[0]).startsWith('JUMLAH'))).toBe(false)
+  }, 30_000)
+
+  it('kebutuhan per TPS: the 60-character kecamatan and long desa names fit their columns', async () => {
+    const d = await f.call<{ fileName: string; contentBase64: string }>(M.kebutuhanExport, { format: 'xlsx', level: 'tps' })
+    const { wb } = await workbook(d)
+    const ws = wb.worksheets[0]!
+    checkSheet(ws)
+    expect(ws.getColumn(1).width).toBeGreaterThanOrEqual(KECAMATAN_PANJANG.length)
+  }, 30_000)
+
+  it.skipIf(!hasSoffice)('LibreOffice opens the workbooks without error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gudang-soffice-'))
+    try {
+      const upah = await f.call<{ fileName: string; contentBase64: string }>(M.cetak, { id: f.docs.upah, format: 'xlsx' })
+      const rekap = await f.call<{ fileName: string; contentBase64: string }>(M.rekapHarian, {
+        tanggal: '2024-01-13',
+        format: 'xlsx',
+      })
+      const files = [upah, rekap].map((x) => {
+        const file = join(dir, x.fileName)
+        writeFileSync(file, Buffer.from(x.contentBase64, 'base64'))
+        return file
+      })
+      const r = spawnSync(
+        'soffice',
+        [`-env:UserInstallation=file://${join(dir, 'profil')}`, '--headless', '--convert-to', 'csv', '--outdir', join(dir, 'csv'), ...files],
+        { encoding: 'utf8', timeout: 25_000 },
+      )
+      expect(r.status, r.stderr).toBe(0)
+      expect(r.stderr).not.toMatch(/error/i)
+      for (const file of files) {
+        const csv = join(dir, 'csv', file.split('/').at(-1)!.replace(/\.xlsx$/, '.csv'))
+        expect(existsSync(csv), csv).toBe(true)
+        const text = readFileSync(csv, 'utf8')
+        expect(text.length).toBeGreaterThan(100)
+      }
+      // The recap's JUMLAH row, as LibreOffice computes it, has the bruto the PDF states.
+      const upahCsv = readFileSync(join(dir, 'csv', upah.fileName.replace(/\.xlsx$/, '.csv')), 'utf8')
+      expect(upahCsv).toMatch(/^"?JUMLAH/m)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   }, 30_000)
 })

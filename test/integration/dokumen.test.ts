@@ -298,7 +298,10 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
     ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1)))
     const joko = rows.find((r) => r[0] === 'Joko')!
     expect(joko.slice(-3)).toEqual([1_598_282, 95_897, 1_502_385])
-    expect(rows.at(-1)!.slice(-3)).toEqual([6_781_724, 406_903, 6_374_821])
+    // The totals are SUM formulas carrying the sums as their cached values.
+    const totals = rows.at(-1)!.slice(-3) as { formula: string; result: number }[]
+    expect(totals.map((c) => c.result)).toEqual([6_781_724, 406_903, 6_374_821])
+    expect(totals.every((c) => /^SUM\([A-Z]+\d+:[A-Z]+\d+\)$/.test(c.formula))).toBe(true)
   })
 
   it('the nota pengembalian lists the tertukar sheets going back, after which none are held', async () => {
@@ -382,8 +385,17 @@ describe('rekap harian', () => {
     const b = silog.find((r) => String(r[0]).includes('Bupati'))!
     expect(b.slice(2)).toEqual([200_000, 0, 0, 114_448, 0])
     const regu = rowsOf(wb.getWorksheet('Per Regu')!)
-    // Melati: target 20.000, 19.070 processed (95%).
-    expect(regu.find((r) => r[0] === 'Melati')!.slice(2)).toEqual([3, 20_000, 19_000, 70, 19_070, 95])
+    // Melati, on Gubernur only: target 20.000, 19.070 processed (95%).
+    expect(regu.find((r) => r[0] === 'Melati')!.slice(2)).toEqual([
+      3,
+      expect.stringContaining('Gubernur'),
+      'lembar',
+      20_000,
+      19_000,
+      70,
+      19_070,
+      95,
+    ])
     const alasan = rowsOf(wb.getWorksheet('Per Alasan Rusak')!)
     const header = alasan.find((r) => r[0] === 'Jenis Surat Suara')!
     const gRow = alasan.find((r) => String(r[0]).includes('Gubernur'))!

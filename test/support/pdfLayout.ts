@@ -50,11 +50,13 @@ export const pageText = (p: Page): string => p.words.map((w) => w.text).join(' '
 /**
  * Words that stand outside a box on their page, for a message that names them: "halaman 3: «SGL-»
  * x 540,2–561,9 (batas 0–538,6)". Whitespace-only words (the invisible line filler) are not words.
+ * The tolerance is a point (0,35 mm): pdfmake sets some justified lines up to 0,7 pt longer than its
+ * own line width, and a word cut at the margin is off by whole characters anyway.
  */
 export function wordsOutside(
   pages: Page[],
   box: (p: Page) => { left: number; right: number; top: number; bottom: number },
-  tolerance = 0.5,
+  tolerance = 1,
 ): string[] {
   const out: string[] = []
   pages.forEach((p, i) => {

@@ -103,13 +103,9 @@ export function rekapUpahTable(snap: Snapshot<UpahData>, nomorOrId: string): Tab
       `Dokumen ${nomorOrId}; pajak ${d.taxPercent}%`,
     ],
     columns: [
-      { label: 'Nama', numeric: false, width: 28 },
-      { label: 'Regu', numeric: false, width: 16 },
-      ...d.items.map((i) => ({
-        label: `${i.name} (${i.unit}) @Rp${formatAngka(i.rate ?? 0)}`,
-        numeric: true,
-        width: 18,
-      })),
+      { label: 'Nama', numeric: false },
+      { label: 'Regu', numeric: false },
+      ...d.items.map((i) => ({ label: `${i.name} (${i.unit}) @Rp${formatAngka(i.rate ?? 0)}`, numeric: true })),
       num('Bruto (Rp)'),
       num('Pajak (Rp)'),
       num('Diterima (Rp)'),

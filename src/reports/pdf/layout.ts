@@ -167,12 +167,12 @@ function paragraphBlock(node: ContentText, width: number, ids: IdCounter): Block
   }
   const n = lines.length
   const head = chunk(0, 2, false, [ml, mt, mr, 0])
-  const middle = chunk(2, n - 2, false, [ml, 0, mr, 0])
+  const middle = n > 4 ? [chunk(2, n - 2, false, [ml, 0, mr, 0])] : []
   const tail = chunk(n - 2, n, true, [ml, 0, mr, mb])
   // The head's need is fixed here; the tail's (with what follows) is set when the blocks are joined.
   const fillerHeight = lineHeight(0.1, factor, 'bold')
   head.id = `${NEED}${ids.n++}:${(2 * lh + fillerHeight).toFixed(2)}`
-  return { ...block([head, middle, tail], tail, 2 * lh), first: 2 * lh }
+  return { ...block([head, ...middle, tail], tail, 2 * lh), first: 2 * lh }
 }
 
 function textLinesHeight(node: ContentText, width: number): number {
