@@ -89,7 +89,10 @@ function linesIn(text: string, width: number, bold = false): number {
   const room = (width - 1) * ZERO
   return text
     .split('\n')
-    .reduce((n, l) => n + Math.max(1, breakLines([{ text: l, variant: bold ? 'bold' : 'normal' }], room, FONT_SIZE).length), 0)
+    .reduce(
+      (n, l) => n + Math.max(1, breakLines([{ text: l, variant: bold ? 'bold' : 'normal' }], room, FONT_SIZE).length),
+      0,
+    )
 }
 
 const numberText = (v: number, decimals: number) =>
@@ -113,7 +116,10 @@ function addSheet(wb: ExcelJS.Workbook, t: Table): void {
   const decimals = t.columns.map(
     (c, i) =>
       c.decimals ??
-      (c.numeric && [...t.rows, ...(t.totals ? [t.totals] : [])].some((r) => typeof r[i] === 'number' && !Number.isInteger(r[i])) ? 2 : 0),
+      (c.numeric &&
+      [...t.rows, ...(t.totals ? [t.totals] : [])].some((r) => typeof r[i] === 'number' && !Number.isInteger(r[i]))
+        ? 2
+        : 0),
   )
   // Width by content: the longest value (numbers as formatted), the header's longest word, capped.
   const widths = t.columns.map((c, i) => {

@@ -308,7 +308,10 @@ export async function printDocument(
     }
   } else {
     // The paper is the print's, not the snapshot's: a satker that moved to F4 reprints on F4.
-    const onPaper: Snapshot<unknown> = { ...snap, header: { ...snap.header, paper: paper ?? requireElection(ctx).paper } }
+    const onPaper: Snapshot<unknown> = {
+      ...snap,
+      header: { ...snap.header, paper: paper ?? requireElection(ctx).paper },
+    }
     const doc = officialDocument(onPaper, parts(onPaper), {
       documentId: row.id,
       nomor: row.nomor,

@@ -28,7 +28,12 @@ function run(cmd: string, args: string[]): string {
 }
 
 const unescape = (s: string) =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
 
 export function pdfPagesWithWords(file: string): Page[] {
   const html = run('pdftotext', ['-bbox', file, '-'])
@@ -81,7 +86,18 @@ export function wordsOutside(
 export function qrOnPage(file: string, page: number, dpi = 150): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'gudang-qr-'))
   try {
-    run('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', '-png', file, join(dir, 'p')])
+    run('pdftoppm', [
+      '-r',
+      String(dpi),
+      '-f',
+      String(page),
+      '-l',
+      String(page),
+      '-singlefile',
+      '-png',
+      file,
+      join(dir, 'p'),
+    ])
     const r = spawnSync('zbarimg', ['--quiet', '--raw', join(dir, 'p.png')], { encoding: 'utf8' })
     return r.stdout
       .split('\n')

@@ -76,10 +76,13 @@ export const HANDOVER_TPS = 400
 
 export interface StressFixture {
   app: OpenedApp
-  call: <T = any>(method: string, input?: unknown) => Promise<T>
+  call: <T = unknown>(method: string, input?: unknown) => Promise<T>
   /** variantId by item code and dapil ('DPRD_KAB|…'), and by code alone for the first dapil. */
   v: Record<string, number>
-  docs: Record<'penerimaan' | 'penerimaanSatu' | 'retur' | 'sortir' | 'rusak' | 'upah' | 'serahTerima' | 'pemusnahan', number>
+  docs: Record<
+    'penerimaan' | 'penerimaanSatu' | 'retur' | 'sortir' | 'rusak' | 'upah' | 'serahTerima' | 'pemusnahan',
+    number
+  >
   kecamatanId: number
   desaId: number
 }
@@ -91,7 +94,9 @@ function csv(): string {
   // The 400-TPS kecamatan: five desa of 80 TPS each; DPT 150–299.
   for (let d = 0; d < 5; d++)
     for (let t = 1; t <= HANDOVER_TPS / 5; t++)
-      rows.push(`122001,${KECAMATAN_PANJANG},12200110${d + 1}0,${DESA_PANJANG[d]},${t},${150 + ((d * 37 + t * 53) % 150)}`)
+      rows.push(
+        `122001,${KECAMATAN_PANJANG},12200110${d + 1}0,${DESA_PANJANG[d]},${t},${150 + ((d * 37 + t * 53) % 150)}`,
+      )
   // Two small kecamatan in other dapil.
   for (let t = 1; t <= 4; t++) rows.push(`122002,DATUK LIMA PULUH,1220021001,SIMANGAMBAT,${t},${200 + t}`)
   for (let t = 1; t <= 4; t++) rows.push(`122003,PADANG BOLAK,1220031001,GUNUNG TUA,${t},${210 + t}`)
@@ -100,7 +105,7 @@ function csv(): string {
 
 export async function buildStressElection(root: string): Promise<StressFixture> {
   const app = await openApp({ dbPath: join(root, 'stress.sqlite'), onInternalError: (m, e) => console.error(m, e) })
-  async function call<T = any>(method: string, input: unknown = {}): Promise<T> {
+  async function call<T = unknown>(method: string, input: unknown = {}): Promise<T> {
     const res: ApiResponse = await app.dispatcher.call(method, input, meta)
     if (!res.ok) throw new Error(`${method} failed: ${JSON.stringify(res.error)}`)
     return res.result as T
@@ -131,7 +136,8 @@ export async function buildStressElection(root: string): Promise<StressFixture> 
         ].includes(k),
       ),
     ),
-    alamat: 'Jalan Lintas Gunung Tua–Padang Sidempuan Kilometer 3,5, Kelurahan Pasar Gunung Tua, Kecamatan Padang Bolak, Kabupaten Padang Lawas Utara 22753',
+    alamat:
+      'Jalan Lintas Gunung Tua–Padang Sidempuan Kilometer 3,5, Kelurahan Pasar Gunung Tua, Kecamatan Padang Bolak, Kabupaten Padang Lawas Utara 22753',
     kontak: 'Telepon (0635) 510xxx · Pos-el kpu.paluta@kpu.go.id · Laman kab-padanglawasutara.kpu.go.id',
     kotaTtd: 'Gunung Tua',
     paper: 'A4',
@@ -147,7 +153,11 @@ export async function buildStressElection(root: string): Promise<StressFixture> 
   const dapil = await call<{ itemId: number; itemCode: string }[]>(M.dapilList)
   const mapping: Record<string, [string, string, string]> = {
     DPR: ['SUMATERA UTARA II', 'SUMATERA UTARA II', 'SUMATERA UTARA II'],
-    DPRD_PROV: ['SUMATERA UTARA 7 (PADANG LAWAS UTARA, PADANG LAWAS)', 'SUMATERA UTARA 7 (PADANG LAWAS UTARA, PADANG LAWAS)', 'SUMATERA UTARA 8'],
+    DPRD_PROV: [
+      'SUMATERA UTARA 7 (PADANG LAWAS UTARA, PADANG LAWAS)',
+      'SUMATERA UTARA 7 (PADANG LAWAS UTARA, PADANG LAWAS)',
+      'SUMATERA UTARA 8',
+    ],
     DPRD_KAB: ['PADANG LAWAS UTARA 1', 'PADANG LAWAS UTARA 2', 'PADANG LAWAS UTARA 3'],
   }
   for (const d of dapil) {
@@ -155,7 +165,10 @@ export async function buildStressElection(root: string): Promise<StressFixture> 
     if (!m) continue
     await call(M.dapilMapping, {
       itemId: d.itemId,
-      mapping: [KECAMATAN_PANJANG, 'DATUK LIMA PULUH', 'PADANG BOLAK'].map((k, i) => ({ kecamatanId: kecId(k), dapil: m[i] })),
+      mapping: [KECAMATAN_PANJANG, 'DATUK LIMA PULUH', 'PADANG BOLAK'].map((k, i) => ({
+        kecamatanId: kecId(k),
+        dapil: m[i],
+      })),
     })
   }
   const variants = await call<{ variantId: number; itemCode: string; dapil: string | null; kind: string }[]>(M.varian)
@@ -189,7 +202,15 @@ export async function buildStressElection(root: string): Promise<StressFixture> 
     signer('Saksi', 'Anggota Bawaslu Kabupaten Padang Lawas Utara', SIGNERS.bawaslu, 'saksi'),
     signer('Mengetahui', 'Ketua KPU Kabupaten Padang Lawas Utara', SIGNERS.ketua, 'mengetahui'),
   ]
-  for (const type of ['BA_PENERIMAAN', 'BA_SORTIR', 'BA_RUSAK', 'NOTA_RETUR', 'REKAP_UPAH', 'BA_SERAH_TERIMA', 'BA_PEMUSNAHAN'])
+  for (const type of [
+    'BA_PENERIMAAN',
+    'BA_SORTIR',
+    'BA_RUSAK',
+    'NOTA_RETUR',
+    'REKAP_UPAH',
+    'BA_SERAH_TERIMA',
+    'BA_PEMUSNAHAN',
+  ])
     await call(M.aturJenis, {
       type,
       nomorPattern: null,
@@ -229,7 +250,15 @@ export async function buildStressElection(root: string): Promise<StressFixture> 
     lines: ballotLines,
   })
   const tpsCount = HANDOVER_TPS + 8
-  const logistics: Record<string, number> = { KOTAK: 5, BILIK: 4, TINTA: 2, TEMPLATE_BRAILLE: 1, SEGEL: 1, SAMPUL: 1, FORMULIR: 1 }
+  const logistics: Record<string, number> = {
+    KOTAK: 5,
+    BILIK: 4,
+    TINTA: 2,
+    TEMPLATE_BRAILLE: 1,
+    SEGEL: 1,
+    SAMPUL: 1,
+    FORMULIR: 1,
+  }
   await call<{ id: number }>(M.catat, {
     receivedAt: '2024-01-11T10:15',
     penyedia: 'CV Karya Kotak Mandiri',
@@ -258,7 +287,17 @@ export async function buildStressElection(root: string): Promise<StressFixture> 
     workerIds.push((await call<{ id: number }>(M.pekerjaTambah, { nama, teamId: teams[i % 3] })).id)
 
   // Two sortir shifts: every ballot variant sorted, damage in every ballot reason.
-  const reasons = ['CETAK', 'KUSUT_SOBEK', 'WARNA_PENANDA', 'NAMA_LOGO', 'LOGO_KPU', 'BERLUBANG', 'FOTO', 'WARNA_PARTAI', 'LAINNYA']
+  const reasons = [
+    'CETAK',
+    'KUSUT_SOBEK',
+    'WARNA_PENANDA',
+    'NAMA_LOGO',
+    'LOGO_KPU',
+    'BERLUBANG',
+    'FOTO',
+    'WARNA_PARTAI',
+    'LAINNYA',
+  ]
   for (const [day, half] of [
     ['2024-01-12', 0],
     ['2024-01-13', 1],
@@ -288,7 +327,9 @@ export async function buildStressElection(root: string): Promise<StressFixture> 
             serahkan: a,
             hasil: a - bad,
             rusak,
-            ...(rusak.LAINNYA ? { rusakNote: 'tinta luntur pada lipatan kedua dan nomor urut partai tercetak ganda' } : {}),
+            ...(rusak.LAINNYA
+              ? { rusakNote: 'tinta luntur pada lipatan kedua dan nomor urut partai tercetak ganda' }
+              : {}),
           },
           { teamId: teams[1], serahkan: mine - a, hasil: mine - a },
         ],
@@ -336,7 +377,9 @@ export async function buildStressElection(root: string): Promise<StressFixture> 
   const handover = await call<{ document: { id: number } }>(M.serahkan, {
     kecamatanId,
     tpsIds: kits.map((k) => k.tpsId),
-    exceptions: [{ tpsId: kits[7]!.tpsId, reason: 'Satu bilik suara diganti karena rangka penyangga retak saat dimuat.' }],
+    exceptions: [
+      { tpsId: kits[7]!.tpsId, reason: 'Satu bilik suara diganti karena rangka penyangga retak saat dimuat.' },
+    ],
     tanggal: '2024-01-16',
     ppkNama: 'Baginda Raja Mulia Parlindungan Harahap Siregar, S.Pd.I.',
     ppkJabatan: `Ketua PPK Kecamatan ${KECAMATAN_PANJANG}`,
@@ -349,13 +392,16 @@ export async function buildStressElection(root: string): Promise<StressFixture> 
     note: 'Dijemput kurir penyedia dengan surat tugas nomor ST/PNRI/0088/I/2024.',
     lines: [{ variantId: ballotLines[2]!.variantId, qty: 750 }],
   })
-  const candidates = await call<{ variantId: number; rusak: { reason: string; qty: number }[] }[]>('pemusnahan.kandidat')
+  const candidates =
+    await call<{ variantId: number; rusak: { reason: string; qty: number }[] }[]>('pemusnahan.kandidat')
   const musnah = await call<{ document: { id: number } }>(M.musnahkan, {
     tanggal: '2024-01-20',
     metode: 'dicacah dengan mesin pencacah kertas lalu dibakar di insinerator',
     tempat: 'Halaman belakang Gudang Logistik KPU Kabupaten Padang Lawas Utara, Gunung Tua',
     note: LONG_NOTE,
-    lines: candidates.flatMap((c) => c.rusak.map((r) => ({ variantId: c.variantId, from: `RUSAK:${r.reason}`, qty: r.qty }))),
+    lines: candidates.flatMap((c) =>
+      c.rusak.map((r) => ({ variantId: c.variantId, from: `RUSAK:${r.reason}`, qty: r.qty })),
+    ),
   })
 
   const issue = async (input: Record<string, unknown>) => (await call<{ id: number }>(M.terbitkan, input)).id

@@ -35,7 +35,6 @@ export interface PenerimaanData {
   lines: PenerimaanLine[]
 }
 
-
 export function baPenerimaan(snap: Snapshot<PenerimaanData>): DocParts {
   const d = snap.data
   const receiver = snap.signers.find((s) => s.posisi === 'pihak')

@@ -59,7 +59,10 @@ export function baSerahTerima(snap: Snapshot<SerahTerimaData>): DocParts {
   const total = (v: number) => d.desa.reduce((s, x) => s + (x.qty[v] ?? 0), 0)
   const kecamatan = namaTempat(d.kecamatan)
   // The place name inside what was typed reads the same as everywhere else on the paper.
-  const ppkJabatan = d.ppkJabatan.replace(new RegExp(d.kecamatan.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), kecamatan)
+  const ppkJabatan = d.ppkJabatan.replace(
+    new RegExp(d.kecamatan.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'),
+    kecamatan,
+  )
   const tpsCount = d.tps.length
   const exceptions = d.tps.filter((t) => t.exception)
   const itemCols: DataColumn[] = d.items.map((i) => ({ header: itemColumnLabel(i), numeric: true }))

@@ -71,7 +71,7 @@ export function segelRingkas(nomor: readonly string[]): string {
     return m ? { n, prefix: m[1]!, digits: m[2]!, value: Number(m[2]) } : { n, prefix: n, digits: '', value: NaN }
   })
   const out: string[] = []
-  for (let i = 0; i < parsed.length; ) {
+  for (let i = 0; i < parsed.length;) {
     let j = i
     while (
       j + 1 < parsed.length &&
@@ -80,7 +80,14 @@ export function segelRingkas(nomor: readonly string[]): string {
       parsed[j + 1]!.value === parsed[j]!.value + 1
     )
       j++
-    out.push(j > i + 1 ? `${parsed[i]!.n} s.d. ${parsed[j]!.digits}` : parsed.slice(i, j + 1).map((p) => p.n).join(', '))
+    out.push(
+      j > i + 1
+        ? `${parsed[i]!.n} s.d. ${parsed[j]!.digits}`
+        : parsed
+            .slice(i, j + 1)
+            .map((p) => p.n)
+            .join(', '),
+    )
     i = j + 1
   }
   return out.join(', ')

@@ -58,7 +58,10 @@ export const DAFTAR_ISI_MARGINS = {
   right: LETTER_MARGINS.right,
   bottom: LETTER_MARGINS.bottom + 10,
 }
-const BODY = { width: PAGE.width - DAFTAR_ISI_MARGINS.left - DAFTAR_ISI_MARGINS.right, height: PAGE.height - DAFTAR_ISI_MARGINS.top - DAFTAR_ISI_MARGINS.bottom }
+const BODY = {
+  width: PAGE.width - DAFTAR_ISI_MARGINS.left - DAFTAR_ISI_MARGINS.right,
+  height: PAGE.height - DAFTAR_ISI_MARGINS.top - DAFTAR_ISI_MARGINS.bottom,
+}
 /** pdfmake's defaultStyle of the paper. */
 const DEFAULT_SIZE = 10
 
@@ -299,7 +302,8 @@ function drawDaftarIsi(d: Drawing, kits: readonly DaftarIsiKit[], opts: DaftarIs
     // pdfmake continues a full kit on the next page (and drops what does not fit of a compact one).
     if (h > BODY.height) throw new FlowUnsupported(`Kit TPS ${k.nomor} ${k.desa} lebih tinggi dari satu halaman`)
     if (opts.compact) {
-      if (placed.length && h > BODY.height - (y - DAFTAR_ISI_MARGINS.top)) [page, y] = [page + 1, DAFTAR_ISI_MARGINS.top]
+      if (placed.length && h > BODY.height - (y - DAFTAR_ISI_MARGINS.top))
+        [page, y] = [page + 1, DAFTAR_ISI_MARGINS.top]
     } else if (i > 0) [page, y] = [page + 1, DAFTAR_ISI_MARGINS.top]
     placed.push({ page, y, ops })
     y += h
@@ -310,12 +314,23 @@ function drawDaftarIsi(d: Drawing, kits: readonly DaftarIsiKit[], opts: DaftarIs
   }
   const pages = page + 1
   if (kits.length === 0)
-    drawOps(d, layoutOf(flow, text('Tidak ada TPS untuk dicetak.', DEFAULT_SIZE)), DAFTAR_ISI_MARGINS.left, DAFTAR_ISI_MARGINS.top)
+    drawOps(
+      d,
+      layoutOf(flow, text('Tidak ada TPS untuk dicetak.', DEFAULT_SIZE)),
+      DAFTAR_ISI_MARGINS.left,
+      DAFTAR_ISI_MARGINS.top,
+    )
   let at = 0
   for (let p = 0; p < pages; p++) {
     if (p > 0) d.newPage()
-    for (; at < placed.length && placed[at]!.page === p; at++) drawOps(d, placed[at]!.ops, DAFTAR_ISI_MARGINS.left, placed[at]!.y)
-    drawOps(d, layoutOf(flow, footerNode(opts.title, p + 1, pages), PAGE.width), 0, PAGE.height - DAFTAR_ISI_MARGINS.bottom)
+    for (; at < placed.length && placed[at]!.page === p; at++)
+      drawOps(d, placed[at]!.ops, DAFTAR_ISI_MARGINS.left, placed[at]!.y)
+    drawOps(
+      d,
+      layoutOf(flow, footerNode(opts.title, p + 1, pages), PAGE.width),
+      0,
+      PAGE.height - DAFTAR_ISI_MARGINS.bottom,
+    )
   }
 }
 

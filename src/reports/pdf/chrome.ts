@@ -172,7 +172,20 @@ const FOOTER_GAP_BOTTOM = 22
 
 /** Abbreviations that stay in capitals when a title is set in title case. */
 const ACRONYMS = new Set(['KPU', 'PPK', 'PPS', 'KPPS', 'TPS', 'BA', 'DPR', 'DPD', 'DPRD', 'RI', 'PPWP', 'PSU', 'NIP'])
-const SMALL_WORDS = new Set(['dan', 'dari', 'di', 'ke', 'untuk', 'yang', 'per', 'atas', 'serta', 'atau', 'pada', 'dengan'])
+const SMALL_WORDS = new Set([
+  'dan',
+  'dari',
+  'di',
+  'ke',
+  'untuk',
+  'yang',
+  'per',
+  'atas',
+  'serta',
+  'atau',
+  'pada',
+  'dengan',
+])
 
 /** "BERITA ACARA SERAH TERIMA DARI PPK" → "Berita Acara Serah Terima dari PPK". */
 export function titleCase(text: string): string {
@@ -198,7 +211,10 @@ export function titleCase(text: string): string {
  * one by one; each page then still names its document and can be checked on its own. Its fixed corner
  * also keeps the signature area free for stamps.
  */
-export function pageFooter(info: FooterInfo & { label: string; issuer: string }, margins: { left: number; right: number }): PageFooter {
+export function pageFooter(
+  info: FooterInfo & { label: string; issuer: string },
+  margins: { left: number; right: number },
+): PageFooter {
   const qr = qrCanvas(info.qrText)
   const code = `${info.chainHead.seq}:${info.chainHead.hash.slice(0, 16)}`
   const small = 7.5

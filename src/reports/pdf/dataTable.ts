@@ -400,10 +400,21 @@ export function columnWidths(sizes: ColumnSize[], available: number): number[] |
   let widths = sum(wholes) <= room ? wholes : mins
   const add = (more: number[]) => (widths = widths.map((w, i) => w + more[i]!))
   widths = shareByCells(sizes, widths, room - sum(widths))
-  add(share(room - sum(widths), sizes.map((s, i) => Math.max(0, s.header - widths[i]!))))
+  add(
+    share(
+      room - sum(widths),
+      sizes.map((s, i) => Math.max(0, s.header - widths[i]!)),
+    ),
+  )
   const spare = room - sum(widths)
   const growers = sizes.map((s, i) => (s.grow ? widths[i]! : 0))
-  if (sum(growers) > 0) add(share(spare, growers.map((g) => (g * spare) / sum(growers))))
+  if (sum(growers) > 0)
+    add(
+      share(
+        spare,
+        growers.map((g) => (g * spare) / sum(growers)),
+      ),
+    )
   return widths
 }
 
@@ -424,7 +435,13 @@ export function fitTable(t: PreparedTable, available: number): ContentTable | Co
   let current: number[] = []
   for (const i of rest) {
     const trial = [...keys, ...current, i]
-    if (current.length && !columnWidths(trial.map((c) => sizes[c]!), available)) {
+    if (
+      current.length &&
+      !columnWidths(
+        trial.map((c) => sizes[c]!),
+        available,
+      )
+    ) {
       parts.push(current)
       current = [i]
     } else current.push(i)

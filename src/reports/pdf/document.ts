@@ -164,7 +164,9 @@ export function buildOfficialDocument(doc: OfficialDocument): PdfDocDefinition {
       ...doc.footer,
       label: printable(
         doc.footer.label ??
-          (doc.nomor ? `Nomor ${bareNomor(doc.nomor)}` : titleCase(Array.isArray(doc.title) ? doc.title[0]! : doc.title)),
+          (doc.nomor
+            ? `Nomor ${bareNomor(doc.nomor)}`
+            : titleCase(Array.isArray(doc.title) ? doc.title[0]! : doc.title)),
       ),
       issuer: printable(doc.footer.issuer ?? issuer),
     },

@@ -79,7 +79,10 @@ function margins(node: ContentNode): Margins4 {
 }
 
 /** The runs of an inline text with their font variants, as breakLines measures them. */
-function runs(text: string | Inline[], style: { bold?: boolean; italics?: boolean } = {}): {
+function runs(
+  text: string | Inline[],
+  style: { bold?: boolean; italics?: boolean } = {},
+): {
   text: string
   variant: FontVariant
 }[] {
@@ -95,7 +98,10 @@ function runs(text: string | Inline[], style: { bold?: boolean; italics?: boolea
  * The inline runs of a paragraph with the words of each line, in order: each word keeps the style of
  * the run it came from, so the lines can be set again as pdfmake sets inlines.
  */
-function styledWords(text: string | Inline[], style: Omit<InlineText, 'text'> = {}): { text: string; style: Omit<InlineText, 'text'> }[] {
+function styledWords(
+  text: string | Inline[],
+  style: Omit<InlineText, 'text'> = {},
+): { text: string; style: Omit<InlineText, 'text'> }[] {
   const out: { text: string; style: Omit<InlineText, 'text'> }[] = []
   const walk = (t: string | Inline[], s: Omit<InlineText, 'text'>) => {
     if (typeof t === 'string') {
@@ -161,7 +167,9 @@ function paragraphBlock(node: ContentText, width: number, ids: IdCounter): Block
     const start = counts.slice(0, from).reduce((a, b) => a + b, 0)
     const count = counts.slice(from, to).reduce((a, b) => a + b, 0)
     const inlines: Inline[] = keepCompoundsWhole(
-      words.slice(start, start + count).map((w) => (Object.keys(w.style).length ? { ...w.style, text: w.text } : w.text)),
+      words
+        .slice(start, start + count)
+        .map((w) => (Object.keys(w.style).length ? { ...w.style, text: w.text } : w.text)),
     )
     return { ...plain, text: last ? inlines : [...inlines, filler(usable)], margin }
   }
@@ -213,8 +221,15 @@ function tableHead(node: ContentTable, t: PreparedTable): number {
     row.forEach((cell, c) => {
       if (typeof cell === 'object' && !Array.isArray(cell) && 'colSpan' in cell && cell.colSpan) return
       const header = r < (node.table.headerRows ?? 0)
-      const size = typeof cell === 'object' && !Array.isArray(cell) && 'fontSize' in cell && cell.fontSize ? cell.fontSize : t.fontSize
-      const lines = breakLines([{ text: cellText(cell), variant: header ? 'bold' : 'normal' }], (widths[c] ?? 0) - 0.5, size)
+      const size =
+        typeof cell === 'object' && !Array.isArray(cell) && 'fontSize' in cell && cell.fontSize
+          ? cell.fontSize
+          : t.fontSize
+      const lines = breakLines(
+        [{ text: cellText(cell), variant: header ? 'bold' : 'normal' }],
+        (widths[c] ?? 0) - 0.5,
+        size,
+      )
       tallest = Math.max(tallest, Math.max(1, lines.length) * lineHeight(size, 1, 'bold'))
     })
     h += tallest + 4 + 0.5
@@ -227,7 +242,8 @@ function tableBlock(node: ContentTable, width: number): Block {
   if (hint?.kind !== 'table') throw new Error('bukan tabel data')
   const [ml, , mr] = margins(node)
   const fitted = fitTable(hint.table, width - ml - mr)
-  const first = 'table' in fitted ? fitted : (fitted.stack.find((n) => typeof n === 'object' && 'table' in n) as ContentTable)
+  const first =
+    'table' in fitted ? fitted : (fitted.stack.find((n) => typeof n === 'object' && 'table' in n) as ContentTable)
   const caption = 'stack' in fitted ? lineHeight(hint.table.fontSize, 1) + 6 : 0
   const [, mt, , mb] = margins(first)
   return {
@@ -253,7 +269,9 @@ function resolve(node: Content, width: number, ids: IdCounter): Block {
   const { hint: _, ...plain } = node
   const [, mt, , mb] = margins(node)
   const height =
-    hint.measure === 'identity' ? identityHeight(node as ContentTable, width) : textLinesHeight(node as ContentText, width)
+    hint.measure === 'identity'
+      ? identityHeight(node as ContentTable, width)
+      : textLinesHeight(node as ContentText, width)
   return {
     nodes: [plain],
     first: height,

@@ -131,7 +131,6 @@ const printed = new Map<string, string>()
  * than line breaks are dropped.
  */
 export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
   if (/^[\x20-\x7e\n]*$/.test(text)) return text
   let out = printed.get(text)
   if (out !== undefined) return out
