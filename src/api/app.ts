@@ -4,14 +4,15 @@ import { startIdleCheckpoints } from '../db/checkpoint'
 import { quickCheck } from '../db/inspect'
 import { MIGRATIONS } from '../db/migrations'
 import { migrate, openDatabase, pendingMigrations } from '../db/open'
-import { makeBackup } from '../services/cadangan'
+import * as cadangan from '../services/cadangan'
 import { BACKUP_EVERY_MINUTES, BackupSchedule } from '../services/cadanganBerkala'
 import type { ServiceContext } from '../services/context'
 import { createDemo } from '../services/demo'
 import { createDispatcher, type Dispatcher } from './dispatch'
 import { createAuthorizer } from './auth'
 import { SessionStore } from '../services/sesi'
-import { createHandlers, type AppState } from './handlers'
+import { createHandlers } from './handlers'
+import type { AppState } from '../services/sistem'
 import { APP_VERSION } from './version'
 import { JobRunner, type WorkerEntry } from './jobs'
 
@@ -65,7 +66,7 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
     ctx = { db, dbPath: opts.dbPath, now }
     const pending = pendingMigrations(db, MIGRATIONS)
     const hasData = pending.length < MIGRATIONS.length
-    if (pending.length && hasData && opts.dbPath !== ':memory:') await makeBackup(ctx, 'migrasi')
+    if (pending.length && hasData && opts.dbPath !== ':memory:') await cadangan.buat(ctx, 'migrasi')
     migrate(db, MIGRATIONS)
     if (!isNew) {
       const problem = quickCheck(db)

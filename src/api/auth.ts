@@ -6,7 +6,7 @@ import type { SessionStore } from '../services/sesi'
 import type { CallMeta } from './dispatch'
 
 /** Methods a file without an admin still allows: setting up the election and making its first admin. */
-const BOOTSTRAP = new Set(['election.init', 'pengguna.pertama'])
+const BOOTSTRAP = new Set(['pemilihan.buat', 'pengguna.tambahAdminPertama'])
 
 /** Transports that are the machine's own (the CLI run by whoever has the file, tests): no session. */
 const TRUSTED = new Set<CallMeta['transport']>(['cli', 'test'])

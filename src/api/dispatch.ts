@@ -44,15 +44,15 @@ const isMethod = (name: string): name is MethodName => Object.prototype.hasOwnPr
 
 /** In recovery mode only these answer: the app can say what is wrong and restore a backup, nothing else. */
 export const RECOVERY_METHODS: readonly MethodName[] = [
-  'system.status',
-  'system.info',
-  'ledger.verify',
-  'cadangan.list',
+  'sistem.lihatStatus',
+  'sistem.lihatInfo',
+  'ledger.periksa',
+  'cadangan.daftar',
   'cadangan.pulihkan',
-  'sesi.status',
+  'sesi.lihat',
   'job.mulai',
-  'job.status',
-  'job.list',
+  'job.lihat',
+  'job.daftar',
   'job.batal',
 ]
 

@@ -1,6 +1,6 @@
 import type { Progress } from '../core/progress'
 import type { CallMeta } from './dispatch'
-import type { AppState } from './handlers'
+import type { AppState } from '../services/sistem'
 import type { MethodName } from './contract'
 
 // What passes between the job runner (src/api/jobs.ts) and a job's worker thread (src/api/jobWorker.ts).

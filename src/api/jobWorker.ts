@@ -3,7 +3,8 @@ import { AppError } from '../core/errors'
 import type { Progress } from '../core/progress'
 import { AUTO_BACKUP, type JobMessage, type JobRequest } from './jobProtocol'
 import { openReadOnly, type DB } from '../db/open'
-import { makeBackup, type BackupReason } from '../services/cadangan'
+import * as cadangan from '../services/cadangan'
+import type { BackupReason } from '../services/cadangan'
 import type { ServiceContext } from '../services/context'
 import type { CallMeta } from './dispatch'
 import { createHandlers } from './handlers'
@@ -41,7 +42,7 @@ async function run(req: JobRequest, post: (m: JobMessage) => void): Promise<void
   try {
     const result =
       req.method === AUTO_BACKUP
-        ? await makeBackup(ctx, (req.input as { reason: BackupReason }).reason, undefined, progress)
+        ? await cadangan.buat(ctx, (req.input as { reason: BackupReason }).reason, undefined, progress)
         : await (createHandlers(ctx, req.appVersion, req.state)[req.method] as (i: unknown, m: CallMeta) => unknown)(
             req.input,
             { ...req.meta, progress },

@@ -9,14 +9,14 @@ import { outputsDir } from '../services/keluaran'
 import { sweepTempFiles, tempOwner } from '../services/tempFile'
 import type { JobStatus } from './contract'
 import type { CallMeta } from './dispatch'
-import type { AppState } from './handlers'
+import type { AppState } from '../services/sistem'
 import { AUTO_BACKUP, type JobMessage, type JobRequest } from './jobProtocol'
 import type { BackupReason, BackupResult } from '../services/cadangan'
 
 /**
  * Long jobs (contract methods marked `long`) run in worker threads, so the thread that answers the UI
  * never waits on a 15,000-page print or a million-row chain walk. A job can be awaited (a plain call of
- * the method) or started with job.mulai and watched with job.status: progress, time left, the answer,
+ * the method) or started with job.mulai and watched with job.lihat: progress, time left, the answer,
  * and for a file, a download address. Cancelling stops the thread at once and removes what it had
  * half-written (every file is written under a temporary name that names its thread, then renamed).
  */

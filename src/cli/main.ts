@@ -60,7 +60,7 @@ Contoh:
   gudang init --db batubara.sqlite --jenis pilkada --satker "Kabupaten Batu Bara" --kode 1219 --provinsi "Sumatera Utara"
   gudang import-tps --db batubara.sqlite tps.csv --yes
   gudang kebutuhan --db batubara.sqlite --level kecamatan > kebutuhan.csv
-  gudang call --db batubara.sqlite wilayah.summary
+  gudang call --db batubara.sqlite wilayah.lihatRingkasan
 `
 
 const GLOBAL_OPTIONS = ['db', 'json', 'actor', 'help'] as const
@@ -192,13 +192,13 @@ async function init(ctx: Context): Promise<number> {
     ...(values.kode === undefined ? {} : { kodeWilayah: values.kode }),
     ...(values.provinsi === undefined ? {} : { provinsi: values.provinsi }),
   }
-  const checked = contract['election.init'].input.safeParse(input)
+  const checked = contract['pemilihan.buat'].input.safeParse(input)
   if (!checked.success)
     throw new Exit(EXIT_USAGE, 'Pilihan untuk init tidak sah', optionIssues(zodIssues(checked.error)))
 
   return withApp(ctx, { create: true }, async (dispatcher, dbPath) => {
-    const election = unwrap(ctx, await dispatcher.call('election.init', input, ctx.meta)) as z.output<
-      (typeof contract)['election.init']['output']
+    const election = unwrap(ctx, await dispatcher.call('pemilihan.buat', input, ctx.meta)) as z.output<
+      (typeof contract)['pemilihan.buat']['output']
     >
     if (ctx.json) return printJson({ ok: true, result: election })
     const wilayah = `${election.satker}${election.kodeWilayah ? ` (kode ${election.kodeWilayah})` : ''}${election.provinsi ? `, ${election.provinsi}` : ''}`
@@ -215,12 +215,12 @@ async function init(ctx: Context): Promise<number> {
 async function importTps(ctx: Context): Promise<number> {
   const file = resolve(ctx.positionals[0]!)
   const upload = { fileName: basename(file), contentBase64: readFileBase64(file) }
-  const checked = contract['wilayah.importPreview'].input.safeParse(upload)
+  const checked = contract['wilayah.pratinjauImpor'].input.safeParse(upload)
   if (!checked.success)
     throw new Exit(EXIT_REFUSED, `Berkas ${basename(file)} tidak dapat dibaca`, zodIssues(checked.error))
 
   return withApp(ctx, { create: false }, async (dispatcher) => {
-    const preview = unwrap(ctx, await dispatcher.call('wilayah.importPreview', upload, ctx.meta)) as ImportPreview
+    const preview = unwrap(ctx, await dispatcher.call('wilayah.pratinjauImpor', upload, ctx.meta)) as ImportPreview
     if (!preview.ok || preview.errors.length > 0) {
       if (ctx.json)
         printJson({
@@ -242,7 +242,7 @@ async function importTps(ctx: Context): Promise<number> {
     }
     const applied = unwrap(
       ctx,
-      await dispatcher.call('wilayah.importApply', { ...upload, fingerprint: preview.fingerprint }, ctx.meta),
+      await dispatcher.call('wilayah.impor', { ...upload, fingerprint: preview.fingerprint }, ctx.meta),
     ) as {
       added: number
       removed: number
@@ -260,12 +260,12 @@ async function kebutuhan(ctx: Context): Promise<number> {
   const format = ctx.values.format ?? (ctx.json ? 'json' : 'csv')
   if (format !== 'csv' && format !== 'json') throw usage(`Format tidak dikenal: "${format}" (pilihan: csv, json)`)
   const level = ctx.values.level ?? 'tps'
-  const levels = contract['kebutuhan.export'].input.shape.level.options as readonly string[]
+  const levels = contract['kebutuhan.ekspor'].input.shape.level.options as readonly string[]
   if (!levels.includes(level)) throw usage(`Tingkat tidak dikenal: "${level}" (pilihan: ${levels.join(', ')})`)
 
   return withApp(ctx, { create: false }, async (dispatcher) => {
     if (format === 'csv') {
-      const download = unwrap(ctx, await dispatcher.call('kebutuhan.export', { format: 'csv', level }, ctx.meta)) as {
+      const download = unwrap(ctx, await dispatcher.call('kebutuhan.ekspor', { format: 'csv', level }, ctx.meta)) as {
         contentBase64: string
       }
       if (ctx.json) return printJson({ ok: true, result: download })
@@ -274,10 +274,10 @@ async function kebutuhan(ctx: Context): Promise<number> {
     }
     const [method, input] =
       level === 'tps'
-        ? (['kebutuhan.perTps', {}] as const)
+        ? (['kebutuhan.daftarTps', {}] as const)
         : level === 'dapil'
-          ? (['kebutuhan.perDapil', {}] as const)
-          : (['kebutuhan.rekap', { level }] as const)
+          ? (['kebutuhan.daftarDapil', {}] as const)
+          : (['kebutuhan.lihatRekap', { level }] as const)
     const result = unwrap(ctx, await dispatcher.call(method, input, ctx.meta))
     return ctx.json ? printJson({ ok: true, result }) : print(JSON.stringify(result, null, 2) + '\n')
   })
@@ -295,7 +295,7 @@ async function rekap(ctx: Context): Promise<number> {
   return withApp(ctx, { create: false }, async (dispatcher) => {
     const download = unwrap(
       ctx,
-      await dispatcher.call('rekap.harian', { tanggal, format: ext === '.xlsx' ? 'xlsx' : 'csv' }, ctx.meta),
+      await dispatcher.call('rekap.eksporHarian', { tanggal, format: ext === '.xlsx' ? 'xlsx' : 'csv' }, ctx.meta),
     ) as { contentBase64: string }
     const target = resolve(out)
     // Write beside the target and rename, so an interrupted export never leaves half a workbook.
@@ -310,7 +310,7 @@ async function rekap(ctx: Context): Promise<number> {
 
 async function verify(ctx: Context): Promise<number> {
   return withApp(ctx, { create: false }, async (dispatcher, dbPath) => {
-    const report = unwrap(ctx, await dispatcher.call('ledger.verify', {}, ctx.meta)) as ChainReport
+    const report = unwrap(ctx, await dispatcher.call('ledger.periksa', {}, ctx.meta)) as ChainReport
     if (ctx.json) {
       printJson({ ok: true, result: report })
       return report.ok ? EXIT_OK : EXIT_REFUSED
@@ -375,7 +375,7 @@ async function call(ctx: Context): Promise<number> {
     if (ctx.json) printJson({ ok: false, error })
     throw new Exit(EXIT_REFUSED, error.message, error.details)
   }
-  return withApp(ctx, { create: method === 'election.init' }, async (dispatcher) => {
+  return withApp(ctx, { create: method === 'pemilihan.buat' }, async (dispatcher) => {
     const response = await dispatcher.call(method, input, ctx.meta)
     const result = unwrap(ctx, response)
     return ctx.json ? printJson(response) : print(JSON.stringify(result, null, 2) + '\n')

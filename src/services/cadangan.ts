@@ -165,7 +165,7 @@ function remember(dbPath: string, info: BackupInfo): void {
 }
 
 /** Backups of this database (or in another folder), newest first, each checked once. */
-export function listBackups(dbPath: string, folder?: string, onProgress?: OnProgress): BackupInfo[] {
+export function daftar(dbPath: string, folder?: string, onProgress?: OnProgress): BackupInfo[] {
   const dir = folder ? resolve(folder) : backupDir(dbPath)
   if (!existsSync(dir)) return []
   const names = readdirSync(dir)
@@ -227,7 +227,7 @@ export interface BackupResult extends BackupInfo {
  * Makes a backup of the open database into `folder` (default: its cadangan folder), verifies it, and
  * thins the default folder. A backup that fails its check is deleted and reported, never kept as if good.
  */
-export async function makeBackup(
+export async function buat(
   ctx: ServiceContext,
   reason: BackupReason,
   folder?: string,
@@ -308,7 +308,7 @@ export interface RestoreResult {
  * folder (so restoring it again undoes this), the backup is copied in (it is a closed, checked file, so a
  * plain copy is exact), migrated if it is older, and reopened. The context then points at it.
  */
-export function restoreBackup(
+export function pulihkan(
   ctx: ServiceContext,
   file: string,
   opts: { trustOpenFile: boolean } = { trustOpenFile: true },

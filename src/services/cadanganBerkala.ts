@@ -1,5 +1,6 @@
 import type { ServiceContext } from './context'
-import { makeBackup, type BackupReason, type BackupResult } from './cadangan'
+import * as cadangan from './cadangan'
+import type { BackupReason, BackupResult } from './cadangan'
 
 /**
  * The automatic backups of a running app: one at start, one every `everyMinutes` when something was
@@ -51,7 +52,7 @@ export class BackupSchedule {
       const mark = this.mark()
       if (!always && mark === this.lastMark) return
       try {
-        const result = await (this.opts.makeBackup ? this.opts.makeBackup(reason) : makeBackup(this.ctx, reason))
+        const result = await (this.opts.makeBackup ? this.opts.makeBackup(reason) : cadangan.buat(this.ctx, reason))
         this.lastMark = mark
         this.opts.onBackup?.(result)
       } catch (err) {

@@ -3,7 +3,7 @@ import { ballotCodeFromText } from '../core/presets'
 import { normalizeName } from '../core/text'
 import { parseDapilTable } from '../core/wilayahImport'
 import { writeTx, type Actor, type ServiceContext } from './context'
-import { requireElection } from './election'
+import { requireElection } from './pemilihan'
 import { readTable } from './tableFile'
 
 export interface DapilOfBallot {
@@ -13,7 +13,7 @@ export interface DapilOfBallot {
   dapil: { id: number; name: string; kecamatanIds: number[]; inUse: boolean }[]
 }
 
-export function listDapil(ctx: ServiceContext): DapilOfBallot[] {
+export function daftar(ctx: ServiceContext): DapilOfBallot[] {
   const items = ctx.db
     .prepare(`SELECT id, code, name FROM item WHERE kind = 'ballot' ORDER BY sort_order, id`)
     .all() as { id: number; code: string; name: string }[]
@@ -149,7 +149,7 @@ function checkNotPacked(ctx: ServiceContext, itemId: number, mapping: readonly M
     throw refused('Pemetaan dapil ditolak: kit yang sudah dikemas memakai dapil lama; tidak ada yang diubah', issues)
 }
 
-export function setDapilMapping(
+export function aturPemetaan(
   ctx: ServiceContext,
   who: Actor,
   itemId: number,
@@ -162,15 +162,15 @@ export function setDapilMapping(
   if (item.kind !== 'ballot') throw refused(`${item.code} bukan surat suara; dapil hanya berlaku untuk surat suara`)
   checkKecamatan(ctx, mapping)
   checkNotPacked(ctx, itemId, mapping)
-  writeTx(ctx, who, 'dapil.setMapping', () => {
+  writeTx(ctx, who, 'dapil.aturPemetaan', () => {
     applyMapping(ctx, itemId, mapping)
     return { result: null, detail: { item: item.code, mapping } }
   })
-  return listDapil(ctx)
+  return daftar(ctx)
 }
 
 /** Imports a kecamatan -> dapil file for any number of ballot types, all in one transaction. */
-export async function importDapil(
+export async function impor(
   ctx: ServiceContext,
   who: Actor,
   fileName: string,
@@ -219,7 +219,7 @@ export async function importDapil(
   if (issues.length) throw refused(`Berkas dapil ${fileName} ditolak; tidak ada yang diubah`, issues)
   if (byItem.size === 0) throw refused(`Berkas dapil ${fileName} tidak berisi baris pemetaan`)
   for (const [itemId, mapping] of byItem) checkNotPacked(ctx, itemId, mapping)
-  return writeTx(ctx, who, 'dapil.import', () => {
+  return writeTx(ctx, who, 'dapil.impor', () => {
     let updated = 0
     for (const [itemId, mapping] of byItem) {
       applyMapping(ctx, itemId, mapping)

@@ -23,8 +23,9 @@ import {
   upahData,
   type Built,
 } from './dokumenData'
-import { getLogo, requireElection, type Election } from './election'
-import { listItems } from './items'
+import * as pemilihan from './pemilihan'
+import type { Election } from './pemilihan'
+import * as barang from './barang'
 
 /**
  * The register of issued documents. Issuing takes the next number, freezes what the document states
@@ -60,7 +61,8 @@ export interface DocumentInfo {
 function namaPemilihan(ctx: ServiceContext, e: Election): string {
   if (e.jenis === 'pemilu') return `Pemilihan Umum Tahun ${e.tahun}`
   const codes = new Set(
-    listItems(ctx)
+    barang
+      .daftar(ctx)
       .filter((i) => i.kind === 'ballot' && i.active)
       .map((i) => i.code),
   )
@@ -74,8 +76,8 @@ function namaPemilihan(ctx: ServiceContext, e: Election): string {
 }
 
 function header(ctx: ServiceContext): DocHeader {
-  const e = requireElection(ctx)
-  const logo = getLogo(ctx)
+  const e = pemilihan.requireElection(ctx)
+  const logo = pemilihan.lihatLogo(ctx)
   const satkerNama = `KPU ${e.satker}`
   return {
     kop: { instansi: 'KOMISI PEMILIHAN UMUM', satker: e.satker.toUpperCase(), alamat: e.alamat, kontak: e.kontak },
@@ -173,7 +175,7 @@ export function getDocument(ctx: ServiceContext, id: number): DocumentInfo {
   return toInfo(r)
 }
 
-export function listDocuments(ctx: ServiceContext, type?: DocType): DocumentInfo[] {
+export function daftar(ctx: ServiceContext, type?: DocType): DocumentInfo[] {
   const rows = (
     type
       ? ctx.db.prepare(`${ROW_SQL} WHERE d.doc_type = ? ORDER BY d.id DESC`).all(type)
@@ -182,8 +184,8 @@ export function listDocuments(ctx: ServiceContext, type?: DocType): DocumentInfo
   return rows.map(toInfo)
 }
 
-export function issueDocument(ctx: ServiceContext, who: Actor, input: IssueInput): DocumentInfo {
-  const election = requireElection(ctx)
+export function terbitkan(ctx: ServiceContext, who: Actor, input: IssueInput): DocumentInfo {
+  const election = pemilihan.requireElection(ctx)
   const tanggal = input.tanggal ?? localDate(ctx.now())
   const setting = docTypeSetting(ctx, input.type)
   const spec = DOC_TYPES[input.type]
@@ -269,7 +271,7 @@ export interface PrintedFile {
 
 const safeName = (s: string) => s.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '')
 
-export async function printDocument(
+export async function cetak(
   ctx: ServiceContext,
   who: Actor,
   id: number,
@@ -310,7 +312,7 @@ export async function printDocument(
     // The paper is the print's, not the snapshot's: a satker that moved to F4 reprints on F4.
     const onPaper: Snapshot<unknown> = {
       ...snap,
-      header: { ...snap.header, paper: paper ?? requireElection(ctx).paper },
+      header: { ...snap.header, paper: paper ?? pemilihan.requireElection(ctx).paper },
     }
     const doc = officialDocument(onPaper, parts(onPaper), {
       documentId: row.id,

@@ -7,11 +7,11 @@ import type { RusakData, SortirData } from '../reports/ba/sortir'
 import type { UpahData } from '../reports/ba/upah'
 import { localDateTime } from './clock'
 import type { ServiceContext } from './context'
-import { requireElection } from './election'
+import { requireElection } from './pemilihan'
 import { floorFlows } from './floorFlows'
-import { listItems } from './items'
-import { getDelivery, listRetur, openSelisih } from './penerimaan'
-import { reconciliation } from './rekonsiliasi'
+import * as barang from './barang'
+import * as penerimaan from './penerimaan'
+import * as rekonsiliasi from './rekonsiliasi'
 import { getVariant, listVariants } from './variants'
 
 /**
@@ -30,7 +30,7 @@ const variantParts = (ctx: ServiceContext, variantId: number) => {
 }
 
 export function penerimaanData(ctx: ServiceContext, deliveryId: number): Built<PenerimaanData> {
-  const d = getDelivery(ctx, deliveryId)
+  const d = penerimaan.lihat(ctx, deliveryId)
   return {
     subject: `Penerimaan #${d.id} dari ${d.penyedia}, surat jalan ${d.suratJalan}`,
     ref: `PENERIMAAN:${d.id}`,
@@ -61,7 +61,7 @@ export function penerimaanData(ctx: ServiceContext, deliveryId: number): Built<P
 }
 
 export function returData(ctx: ServiceContext, returId: number): Built<ReturData> {
-  const r = listRetur(ctx).find((x) => x.id === returId)
+  const r = penerimaan.daftarRetur(ctx).find((x) => x.id === returId)
   if (!r)
     throw new AppError('NOT_FOUND', `Pengembalian #${returId} tidak ditemukan`, [
       { column: 'returId', message: 'Tidak ditemukan' },
@@ -141,7 +141,8 @@ export function sortirData(ctx: ServiceContext, from: string, to: string): Built
        WHERE l.reason = 'REKLASIFIKASI' AND coalesce(s.tanggal, date(l.at, 'localtime')) BETWEEN ? AND ? AND NOT EXISTS (SELECT 1 FROM ledger c WHERE c.corrects_seq = l.seq AND c.reason = 'BATAL')`,
     )
     .all(from, to) as { variantId: number; place: string; note: string | null; qty: number }[]
-  const position = reconciliation(ctx)
+  const position = rekonsiliasi
+    .lihat(ctx)
     .filter((r) => r.kind === 'ballot')
     .map((r) => ({
       item: r.itemName,
@@ -177,9 +178,10 @@ export function sortirData(ctx: ServiceContext, from: string, to: string): Built
 
 export function rusakData(ctx: ServiceContext, tanggal: string): Built<RusakData> {
   const kurang = new Map<number, number>()
-  for (const s of openSelisih(ctx))
+  for (const s of penerimaan.openSelisih(ctx))
     if (s.selisih < 0) kurang.set(s.variantId, (kurang.get(s.variantId) ?? 0) - s.selisih)
-  const rows = reconciliation(ctx)
+  const rows = rekonsiliasi
+    .lihat(ctx)
     .filter((r) => r.kind === 'ballot')
     .map((r) => ({
       item: r.itemName,
@@ -213,7 +215,7 @@ export function upahData(ctx: ServiceContext, from: string, to: string): Built<U
       `Masih ada shift yang belum ditutup (${open.map((s) => '#' + s.id).join(', ')}); tutup dulu sebelum merekap upah`,
     )
   const itemOfVariant = new Map(listVariants(ctx).map((v) => [v.variantId, v.itemId]))
-  const items = listItems(ctx)
+  const items = barang.daftar(ctx)
   const attendance = ctx.db
     .prepare(
       `SELECT x.shift_id AS shiftId, x.team_id AS teamId, x.worker_id AS workerId FROM shift_worker x JOIN shift s ON s.id = x.shift_id WHERE s.tanggal BETWEEN ? AND ?`,

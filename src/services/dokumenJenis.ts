@@ -2,7 +2,7 @@ import { DOC_TYPES, DOC_TYPE_CODES, readSigners, type DocType, type Signer } fro
 import { refused } from '../core/errors'
 import { validateNomorPattern } from '../core/nomorSurat'
 import { writeTx, type Actor, type ServiceContext } from './context'
-import { requireElection } from './election'
+import { requireElection } from './pemilihan'
 
 /**
  * Per document type: its own number pattern (or the election's default) and who signs it. Signers are
@@ -49,11 +49,11 @@ const safeJson = (text: string): unknown => {
   }
 }
 
-export function listDocTypes(ctx: ServiceContext): DocTypeSetting[] {
+export function daftarJenis(ctx: ServiceContext): DocTypeSetting[] {
   return DOC_TYPE_CODES.map((t) => docTypeSetting(ctx, t))
 }
 
-export function setDocType(
+export function aturJenis(
   ctx: ServiceContext,
   who: Actor,
   type: DocType,

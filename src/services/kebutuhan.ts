@@ -2,8 +2,9 @@ import { refused } from '../core/errors'
 import { computeNeeds, MissingDapilError, type NeedItem, type NeedLine, type Needs } from '../core/needs'
 import { percentToBasisPoints } from '../core/reserve'
 import type { ServiceContext } from './context'
-import { requireElection, type Election } from './election'
-import { listTps, type TpsRow } from './wilayah'
+import { requireElection, type Election } from './pemilihan'
+import * as wilayah from './wilayah'
+import type { TpsRow } from './wilayah'
 
 export interface NeedColumn {
   itemId: number
@@ -55,7 +56,7 @@ function compute(ctx: ServiceContext): Loaded {
       )
       .all() as (Omit<NeedItem, 'active'> & { active: number; name: string; unit: string })[]
   ).map((i) => ({ ...i, active: i.active === 1 }))
-  const tps = listTps(ctx)
+  const tps = wilayah.daftarTps(ctx)
   const desa = db
     .prepare(
       `SELECT d.id, d.kecamatan_id AS kecamatanId, d.nama, k.nama AS kecamatan FROM desa d JOIN kecamatan k ON k.id = d.kecamatan_id
@@ -111,7 +112,7 @@ const columnsOf = (items: Loaded['items'], pred: (i: Loaded['items'][number]) =>
 const isKitItem = (i: { rule: string }) => i.rule === 'ballot' || i.rule === 'per_tps' || i.rule === 'per_dpt'
 
 /** The needs of every TPS, or of one kecamatan's (a handover shows only its own: no need to send 15,000 rows). */
-export function needsPerTps(ctx: ServiceContext, filter: { kecamatanId?: number | undefined } = {}) {
+export function daftarTps(ctx: ServiceContext, filter: { kecamatanId?: number | undefined } = {}) {
   const l = load(ctx)
   const codeOf = new Map(l.items.map((i) => [i.id, i.code]))
   const picked = l.tps.flatMap((t, idx) =>
@@ -135,7 +136,7 @@ export function needsPerTps(ctx: ServiceContext, filter: { kecamatanId?: number 
 
 type Level = 'desa' | 'kecamatan' | 'satker'
 
-export function needsRekap(ctx: ServiceContext, level: Level) {
+export function lihatRekap(ctx: ServiceContext, level: Level) {
   const l = load(ctx)
   const codeOf = new Map(l.items.map((i) => [i.id, i.code]))
   interface Acc {
@@ -203,7 +204,7 @@ export function needsRekap(ctx: ServiceContext, level: Level) {
   return { columns, rows }
 }
 
-export function needsPerDapil(ctx: ServiceContext) {
+export function daftarDapil(ctx: ServiceContext) {
   const l = load(ctx)
   const byVariant = new Map<number, { tps: number; dpt: number; reserve: number; kits: number; psu: number }>()
   const acc = (variantId: number) => {

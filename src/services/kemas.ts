@@ -5,7 +5,7 @@ import { formatAngka } from '../core/terbilang'
 import { shortItemName } from '../core/text'
 import type { NeedLine } from '../core/needs'
 import { writeTx, type Actor, type ServiceContext } from './context'
-import { requireElection } from './election'
+import { requireElection } from './pemilihan'
 import { tpsKits } from './kebutuhan'
 import { recordMoves } from './ledger'
 import { requireOpenShift } from './shift'
@@ -152,8 +152,20 @@ export function kitSummaries(ctx: ServiceContext): KitSummary[] {
   return out
 }
 
+/** The kits of one kecamatan or one desa (or all), with their status. */
+export function daftarKit(
+  ctx: ServiceContext,
+  filter: { kecamatanId?: number | undefined; desaId?: number | undefined },
+) {
+  return kitSummaries(ctx).filter(
+    (k) =>
+      (filter.kecamatanId === undefined || k.kecamatanId === filter.kecamatanId) &&
+      (filter.desaId === undefined || k.desaId === filter.desaId),
+  )
+}
+
 /** Kit statuses counted per kecamatan (or desa): the distribution progress the Beranda shows. */
-export function kitProgress(ctx: ServiceContext, level: 'kecamatan' | 'desa') {
+export function lihatKemajuan(ctx: ServiceContext, level: 'kecamatan' | 'desa') {
   const groups = new Map<
     number,
     { id: number; nama: string; kecamatan: string; tps: number } & Record<KitStatus, number>
@@ -201,7 +213,7 @@ function kotakOf(ctx: ServiceContext, lines: readonly NeedLine[]) {
   return kotakSlots(kotakLine?.qty ?? 0, ballots)
 }
 
-export function kitDetail(ctx: ServiceContext, tpsId: number) {
+export function lihatKit(ctx: ServiceContext, tpsId: number) {
   requireElection(ctx)
   const { tps, lines } = requireTps(ctx, tpsId)
   const packed = packedBalances(ctx, tpsId).get(tpsId) ?? new Map<number, number>()
@@ -269,7 +281,7 @@ export interface PackInput {
   sisa: boolean
 }
 
-export function packKit(ctx: ServiceContext, who: Actor, input: PackInput) {
+export function catat(ctx: ServiceContext, who: Actor, input: PackInput) {
   const shift = requireOpenShift(ctx, input.shiftId)
   if (shift.kind !== 'packing') {
     throw refused(
@@ -277,7 +289,7 @@ export function packKit(ctx: ServiceContext, who: Actor, input: PackInput) {
       [{ column: 'shiftId', message: 'Bukan shift pengemasan' }],
     )
   }
-  const detail = kitDetail(ctx, input.tpsId)
+  const detail = lihatKit(ctx, input.tpsId)
   const { tps } = requireTps(ctx, input.tpsId)
   if (detail.handoverId !== null) {
     throw refused(
@@ -346,16 +358,16 @@ export function packKit(ctx: ServiceContext, who: Actor, input: PackInput) {
       qty: w.qty,
       shiftId: shift.id,
     }))
-  writeTx(ctx, who, 'kemas.simpan', () => {
+  writeTx(ctx, who, 'kemas.catat', () => {
     const written = recordMoves(ctx, who, moves)
     return { result: null, detail: { shiftId: shift.id, tpsId: tps.id, rows: written.length } }
   })
-  return kitDetail(ctx, tps.id)
+  return lihatKit(ctx, tps.id)
 }
 
 /** The seal number on one kotak of a kit; a number already on another kotak is refused. */
-export function recordSegel(ctx: ServiceContext, who: Actor, tpsId: number, kotakNo: number, nomor: string) {
-  const detail = kitDetail(ctx, tpsId)
+export function catatSegel(ctx: ServiceContext, who: Actor, tpsId: number, kotakNo: number, nomor: string) {
+  const detail = lihatKit(ctx, tpsId)
   const { tps } = requireTps(ctx, tpsId)
   if (!detail.kotak.some((k) => k.no === kotakNo)) {
     throw refused(`${tpsName(tps)} hanya memiliki ${detail.kotak.length} kotak`, [
@@ -372,7 +384,7 @@ export function recordSegel(ctx: ServiceContext, who: Actor, tpsId: number, kota
       { column: 'nomor', message: 'Sudah dipakai' },
     ])
   }
-  writeTx(ctx, who, 'kemas.segel', () => {
+  writeTx(ctx, who, 'kemas.catatSegel', () => {
     ctx.db
       .prepare(
         `INSERT INTO segel (tps_id, kotak_no, nomor, at, actor) VALUES (?, ?, ?, ?, ?)
@@ -384,7 +396,7 @@ export function recordSegel(ctx: ServiceContext, who: Actor, tpsId: number, kota
       detail: { tpsId, kotakNo, nomor, before: detail.kotak.find((k) => k.no === kotakNo)?.segel ?? null },
     }
   })
-  return kitDetail(ctx, tpsId)
+  return lihatKit(ctx, tpsId)
 }
 
 /**
@@ -392,7 +404,7 @@ export function recordSegel(ctx: ServiceContext, who: Actor, tpsId: number, kota
  * another satker, of a TPS that no longer exists, or printed for a dapil the TPS no longer has (the
  * mapping changed after printing) is refused.
  */
-export function resolveKotakScan(ctx: ServiceContext, code: string) {
+export function periksaScan(ctx: ServiceContext, code: string) {
   const e = requireElection(ctx)
   const id = parseKotakQr(code)
   if (!id)

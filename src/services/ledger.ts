@@ -2,14 +2,7 @@ import { refused } from '../core/errors'
 import { validateMoves, type MoveContext, type MoveInput } from '../core/moves'
 import type { Place } from '../core/places'
 import { damageReason } from '../core/reasons'
-import {
-  aggregatesMatchLedger,
-  appendMoves,
-  balanceOf,
-  balancesMatchLedger,
-  chainHead,
-  verifyChain,
-} from '../db/ledger'
+import { aggregatesMatchLedger, appendMoves, balanceOf, balancesMatchLedger, verifyChain } from '../db/ledger'
 import type { OnProgress } from '../core/progress'
 import type { ServiceContext } from './context'
 import { type Actor } from './context'
@@ -54,7 +47,7 @@ export function recordMoves(ctx: ServiceContext, who: Actor, moves: readonly Mov
     .immediate()
 }
 
-export function verifyLedger(ctx: ServiceContext, onProgress?: OnProgress) {
+export function periksa(ctx: ServiceContext, onProgress?: OnProgress) {
   onProgress?.({ done: 0, total: 0, unit: 'baris', current: 'Memeriksa berkas SQLite' })
   const integrity = (ctx.db.pragma('integrity_check') as { integrity_check: string }[])
     .map((r) => r.integrity_check)
@@ -83,7 +76,7 @@ export function verifyLedger(ctx: ServiceContext, onProgress?: OnProgress) {
   }
 }
 
-export function listBalances(ctx: ServiceContext) {
+export function daftarSaldo(ctx: ServiceContext) {
   return ctx.db
     .prepare(
       `SELECT b.variant_id AS variantId, i.code AS itemCode, i.name AS itemName, d.name AS dapil, b.place, b.qty
@@ -99,5 +92,3 @@ export function listBalances(ctx: ServiceContext) {
     qty: number
   }[]
 }
-
-export { chainHead }

@@ -2,12 +2,12 @@ import { AppError, refused, type Issue } from '../core/errors'
 import { normalizeName } from '../core/text'
 import { maskNik, parseWorkerTable } from '../core/workerImport'
 import { writeTx, type Actor, type ServiceContext } from './context'
-import { requireElection } from './election'
+import { requireElection } from './pemilihan'
 import { readTable } from './tableFile'
 
 /**
- * Workers (pekerja sortir-lipat/rakit) and their teams (regu). The NIK is stored whole for pay
- * administration but leaves this module only masked: screens and exports never show it in full.
+ * Workers (pekerja sortir-lipat/rakit) and their membership of a team (regu, in regu.ts). The NIK is stored
+ * whole for pay administration but leaves this module only masked: screens and exports never show it in full.
  */
 export interface Worker {
   id: number
@@ -21,17 +21,7 @@ export interface Worker {
   active: boolean
 }
 
-export interface Team {
-  id: number
-  nama: string
-  leaderId: number | null
-  leader: string | null
-  dailyTarget: number
-  active: boolean
-  members: number
-}
-
-export function listWorkers(ctx: ServiceContext): Worker[] {
+export function daftar(ctx: ServiceContext): Worker[] {
   const rows = ctx.db
     .prepare(
       `SELECT w.id, w.nama, w.nik, w.telepon, w.active, t.id AS teamId, t.nama AS team, (t.leader_id = w.id) AS isLeader
@@ -61,25 +51,14 @@ export function listWorkers(ctx: ServiceContext): Worker[] {
   }))
 }
 
-export function listTeams(ctx: ServiceContext): Team[] {
-  const rows = ctx.db
-    .prepare(
-      `SELECT t.id, t.nama, t.leader_id AS leaderId, w.nama AS leader, t.daily_target AS dailyTarget, t.active,
-              (SELECT count(*) FROM team_member m JOIN worker x ON x.id = m.worker_id WHERE m.team_id = t.id AND x.active = 1) AS members
-       FROM team t LEFT JOIN worker w ON w.id = t.leader_id ORDER BY t.nama_key`,
-    )
-    .all() as (Omit<Team, 'active'> & { active: number })[]
-  return rows.map((r) => ({ ...r, active: r.active === 1 }))
-}
-
-function requireTeam(ctx: ServiceContext, id: number, column = 'teamId'): { id: number; nama: string } {
+export function requireTeam(ctx: ServiceContext, id: number, column = 'teamId'): { id: number; nama: string } {
   const t = ctx.db.prepare('SELECT id, nama FROM team WHERE id = ?').get(id) as { id: number; nama: string } | undefined
   if (!t)
     throw new AppError('NOT_FOUND', `Regu dengan id ${id} tidak ditemukan`, [{ column, message: 'Tidak ditemukan' }])
   return t
 }
 
-function requireWorker(ctx: ServiceContext, id: number, column = 'workerId'): { id: number; nama: string } {
+export function requireWorker(ctx: ServiceContext, id: number, column = 'workerId'): { id: number; nama: string } {
   const w = ctx.db.prepare('SELECT id, nama FROM worker WHERE id = ?').get(id) as
     { id: number; nama: string } | undefined
   if (!w)
@@ -97,7 +76,7 @@ function checkNikFree(ctx: ServiceContext, nik: string | null, exceptId: number 
     ])
 }
 
-function setMembership(ctx: ServiceContext, workerId: number, teamId: number | null): void {
+export function setMembership(ctx: ServiceContext, workerId: number, teamId: number | null): void {
   const current = ctx.db.prepare('SELECT team_id AS teamId FROM team_member WHERE worker_id = ?').get(workerId) as
     { teamId: number } | undefined
   if ((current?.teamId ?? null) === teamId) return
@@ -116,7 +95,7 @@ export interface WorkerInput {
   teamId: number | null
 }
 
-export function createWorker(ctx: ServiceContext, who: Actor, input: WorkerInput): Worker {
+export function tambah(ctx: ServiceContext, who: Actor, input: WorkerInput): Worker {
   requireElection(ctx)
   if (input.teamId !== null) requireTeam(ctx, input.teamId)
   checkNikFree(ctx, input.nik, null)
@@ -129,7 +108,7 @@ export function createWorker(ctx: ServiceContext, who: Actor, input: WorkerInput
     setMembership(ctx, id, input.teamId)
     return { result: id, detail: { id, nama: input.nama, teamId: input.teamId, nik: maskNik(input.nik) } }
   })
-  return listWorkers(ctx).find((w) => w.id === id)!
+  return daftar(ctx).find((w) => w.id === id)!
 }
 
 export interface WorkerUpdate {
@@ -142,7 +121,7 @@ export interface WorkerUpdate {
   active?: boolean | undefined
 }
 
-export function updateWorker(ctx: ServiceContext, who: Actor, u: WorkerUpdate): Worker {
+export function ubah(ctx: ServiceContext, who: Actor, u: WorkerUpdate): Worker {
   requireWorker(ctx, u.id, 'id')
   if (u.teamId != null) requireTeam(ctx, u.teamId)
   if (u.nik !== undefined) checkNikFree(ctx, u.nik, u.id)
@@ -155,115 +134,14 @@ export function updateWorker(ctx: ServiceContext, who: Actor, u: WorkerUpdate): 
     if (u.teamId !== undefined) setMembership(ctx, u.id, u.teamId)
     return { result: null, detail: { ...u, nik: u.nik === undefined ? undefined : maskNik(u.nik) } }
   })
-  return listWorkers(ctx).find((w) => w.id === u.id)!
-}
-
-export interface TeamInput {
-  nama: string
-  leaderId: number | null
-  dailyTarget: number
-}
-
-function checkTeamName(ctx: ServiceContext, nama: string, exceptId: number | null): void {
-  const other = ctx.db
-    .prepare('SELECT id FROM team WHERE nama_key = ? AND id IS NOT ?')
-    .get(normalizeName(nama), exceptId)
-  if (other) throw refused(`Nama regu "${nama}" sudah dipakai`, [{ column: 'nama', message: 'Sudah dipakai' }])
-}
-
-function checkLeader(ctx: ServiceContext, teamId: number | null, leaderId: number | null): void {
-  if (leaderId === null) return
-  const w = requireWorker(ctx, leaderId, 'leaderId')
-  const team = ctx.db.prepare('SELECT team_id AS teamId FROM team_member WHERE worker_id = ?').get(leaderId) as
-    { teamId: number } | undefined
-  if (team && team.teamId !== teamId)
-    throw refused(`${w.nama} anggota regu lain; pindahkan dulu ke regu ini`, [
-      { column: 'leaderId', message: 'Anggota regu lain' },
-    ])
-}
-
-export function createTeam(ctx: ServiceContext, who: Actor, input: TeamInput): Team {
-  requireElection(ctx)
-  checkTeamName(ctx, input.nama, null)
-  checkLeader(ctx, null, input.leaderId)
-  const id = writeTx(ctx, who, 'regu.tambah', () => {
-    const id = Number(
-      ctx.db
-        .prepare('INSERT INTO team (nama, nama_key, daily_target) VALUES (?, ?, ?)')
-        .run(input.nama, normalizeName(input.nama), input.dailyTarget).lastInsertRowid,
-    )
-    if (input.leaderId !== null) {
-      setMembership(ctx, input.leaderId, id)
-      ctx.db.prepare('UPDATE team SET leader_id = ? WHERE id = ?').run(input.leaderId, id)
-    }
-    return { result: id, detail: { id, ...input } }
-  })
-  return listTeams(ctx).find((t) => t.id === id)!
-}
-
-export interface TeamUpdate {
-  id: number
-  nama?: string | undefined
-  leaderId?: number | null | undefined
-  dailyTarget?: number | undefined
-  active?: boolean | undefined
-}
-
-export function updateTeam(ctx: ServiceContext, who: Actor, u: TeamUpdate): Team {
-  requireTeam(ctx, u.id, 'id')
-  if (u.nama !== undefined) checkTeamName(ctx, u.nama, u.id)
-  if (u.leaderId !== undefined) checkLeader(ctx, u.id, u.leaderId)
-  writeTx(ctx, who, 'regu.ubah', () => {
-    if (u.nama !== undefined)
-      ctx.db.prepare('UPDATE team SET nama = ?, nama_key = ? WHERE id = ?').run(u.nama, normalizeName(u.nama), u.id)
-    if (u.dailyTarget !== undefined)
-      ctx.db.prepare('UPDATE team SET daily_target = ? WHERE id = ?').run(u.dailyTarget, u.id)
-    if (u.active !== undefined) ctx.db.prepare('UPDATE team SET active = ? WHERE id = ?').run(u.active ? 1 : 0, u.id)
-    if (u.leaderId !== undefined) {
-      if (u.leaderId !== null) setMembership(ctx, u.leaderId, u.id)
-      ctx.db.prepare('UPDATE team SET leader_id = ? WHERE id = ?').run(u.leaderId, u.id)
-    }
-    return { result: null, detail: u }
-  })
-  return listTeams(ctx).find((t) => t.id === u.id)!
-}
-
-/** A team's target for one day; qty null removes the override and the daily target applies again. */
-export function setTeamTarget(ctx: ServiceContext, who: Actor, teamId: number, tanggal: string, qty: number | null) {
-  requireTeam(ctx, teamId)
-  writeTx(ctx, who, 'regu.target', () => {
-    if (qty === null) ctx.db.prepare('DELETE FROM team_target WHERE team_id = ? AND tanggal = ?').run(teamId, tanggal)
-    else {
-      ctx.db
-        .prepare(
-          'INSERT INTO team_target (team_id, tanggal, qty) VALUES (?, ?, ?) ON CONFLICT (team_id, tanggal) DO UPDATE SET qty = excluded.qty',
-        )
-        .run(teamId, tanggal, qty)
-    }
-    return { result: null, detail: { teamId, tanggal, qty } }
-  })
-  return targetsOn(ctx, tanggal)
-}
-
-/** Every active team's target for a date: the day's override or the team's daily target. */
-export function targetsOn(ctx: ServiceContext, tanggal: string) {
-  return ctx.db
-    .prepare(
-      `SELECT t.id AS teamId, t.nama AS team, coalesce(x.qty, t.daily_target) AS target, x.qty IS NOT NULL AS override
-       FROM team t LEFT JOIN team_target x ON x.team_id = t.id AND x.tanggal = ? WHERE t.active = 1 ORDER BY t.nama_key`,
-    )
-    .all(tanggal)
-    .map((r) => {
-      const row = r as { teamId: number; team: string; target: number; override: number }
-      return { ...row, override: row.override === 1 }
-    })
+  return daftar(ctx).find((w) => w.id === u.id)!
 }
 
 /**
  * Imports a worker list (nama, NIK, telepon, regu, ketua). Existing workers are matched by NIK, or by name
  * when the name is unique; teams named in the file are created. All of it or none of it.
  */
-export async function importWorkers(ctx: ServiceContext, who: Actor, fileName: string, bytes: Uint8Array) {
+export async function impor(ctx: ServiceContext, who: Actor, fileName: string, bytes: Uint8Array) {
   requireElection(ctx)
   const table = await readTable(fileName, bytes)
   const parsed = parseWorkerTable(table.rows)

@@ -5,9 +5,9 @@ import { isIsoDate } from '../core/shifts'
 import { formatAngka } from '../core/terbilang'
 import { localDate } from './clock'
 import { writeTx, type Actor, type ServiceContext } from './context'
-import { issueDocument } from './dokumen'
-import { requireElection } from './election'
-import { needsPerDapil, tpsKits } from './kebutuhan'
+import * as dokumen from './dokumen'
+import { requireElection } from './pemilihan'
+import * as kebutuhan from './kebutuhan'
 import { recordMoves } from './ledger'
 import { listVariants } from './variants'
 
@@ -43,7 +43,7 @@ function kitStillNeeds(ctx: ServiceContext): Map<number, number> {
   )
   const packed = ctx.db.prepare('SELECT variant_id AS v, qty FROM balance WHERE place = ? AND qty > 0')
   const out = new Map<number, number>()
-  for (const { tps, lines } of tpsKits(ctx).values()) {
+  for (const { tps, lines } of kebutuhan.tpsKits(ctx).values()) {
     if (handed.has(tps.id)) continue
     const inKit = new Map((packed.all(`DIKEMAS:${tps.id}`) as { v: number; qty: number }[]).map((r) => [r.v, r.qty]))
     for (const l of lines)
@@ -52,10 +52,10 @@ function kitStillNeeds(ctx: ServiceContext): Map<number, number> {
   return out
 }
 
-export function destructionCandidates(ctx: ServiceContext): DestructionLine[] {
+export function daftarKandidat(ctx: ServiceContext): DestructionLine[] {
   requireElection(ctx)
   const stillNeeded = kitStillNeeds(ctx)
-  const psu = new Map(needsPerDapil(ctx).map((r) => [r.variantId, r.psu]))
+  const psu = new Map(kebutuhan.daftarDapil(ctx).map((r) => [r.variantId, r.psu]))
   const bal = ctx.db.prepare(
     `SELECT place, qty FROM balance WHERE variant_id = ? AND qty > 0 AND (place = 'BAIK' OR place LIKE 'RUSAK:%')`,
   )
@@ -94,9 +94,9 @@ export interface DestructionInput {
   lines: { variantId: number; from: string; qty: number }[]
 }
 
-export function destroy(ctx: ServiceContext, who: Actor, input: DestructionInput) {
+export function catat(ctx: ServiceContext, who: Actor, input: DestructionInput) {
   const tanggal = input.tanggal ?? localDate(ctx.now())
-  const candidates = new Map(destructionCandidates(ctx).map((c) => [c.variantId, c]))
+  const candidates = new Map(daftarKandidat(ctx).map((c) => [c.variantId, c]))
   const issues: Issue[] = []
   if (!isIsoDate(tanggal)) issues.push({ column: 'tanggal', message: `Tanggal "${tanggal}" tidak ada di kalender` })
   const seen = new Set<string>()
@@ -163,12 +163,12 @@ export function destroy(ctx: ServiceContext, who: Actor, input: DestructionInput
         documentId: pemusnahanRef(id),
       }))
     recordMoves(ctx, who, moves)
-    const doc = issueDocument(ctx, who, { type: 'BA_PEMUSNAHAN', pemusnahanId: id, tanggal })
+    const doc = dokumen.terbitkan(ctx, who, { type: 'BA_PEMUSNAHAN', pemusnahanId: id, tanggal })
     return { result: { pemusnahanId: id, document: doc }, detail: { id, ...input, tanggal, nomor: doc.nomor } }
   })
 }
 
-export function listDestructions(ctx: ServiceContext) {
+export function daftar(ctx: ServiceContext) {
   return ctx.db
     .prepare(
       `SELECT p.id, p.tanggal, p.at, p.actor, p.metode, p.tempat, p.note, d.id AS documentId, d.nomor,

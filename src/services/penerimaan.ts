@@ -3,7 +3,7 @@ import { MAX_MOVE_QTY, type MoveInput } from '../core/moves'
 import { isIsoDate } from '../core/shifts'
 import { formatAngka } from '../core/terbilang'
 import { writeTx, type Actor, type ServiceContext } from './context'
-import { requireElection } from './election'
+import { requireElection } from './pemilihan'
 import { recordMoves } from './ledger'
 import { getVariant } from './variants'
 
@@ -42,7 +42,7 @@ export interface DeliveryInput {
 export const deliveryRef = (id: number): string => `PENERIMAAN:${id}`
 export const returRef = (id: number): string => `RETUR:${id}`
 
-export function recordDelivery(ctx: ServiceContext, who: Actor, input: DeliveryInput) {
+export function catat(ctx: ServiceContext, who: Actor, input: DeliveryInput) {
   requireElection(ctx)
   const issues: Issue[] = []
   const seen = new Set<number>()
@@ -279,12 +279,12 @@ function toDelivery(ctx: ServiceContext, r: DeliveryRow): Delivery {
   }
 }
 
-export function listDeliveries(ctx: ServiceContext): Delivery[] {
+export function daftar(ctx: ServiceContext): Delivery[] {
   const rows = ctx.db.prepare('SELECT * FROM delivery ORDER BY received_at DESC, id DESC').all() as DeliveryRow[]
   return rows.map((r) => toDelivery(ctx, r))
 }
 
-export function getDelivery(ctx: ServiceContext, id: number): Delivery {
+export function lihat(ctx: ServiceContext, id: number): Delivery {
   const r = ctx.db.prepare('SELECT * FROM delivery WHERE id = ?').get(id) as DeliveryRow | undefined
   if (!r)
     throw new AppError('NOT_FOUND', `Penerimaan #${id} tidak ditemukan`, [{ column: 'id', message: 'Tidak ditemukan' }])
@@ -292,29 +292,29 @@ export function getDelivery(ctx: ServiceContext, id: number): Delivery {
 }
 
 /** The coordinator marks a kurang/lebih as settled (replacement arrived, printer's recount agreed, …). */
-export function settleSelisih(ctx: ServiceContext, who: Actor, lineId: number, note: string) {
+export function selesaikanSelisih(ctx: ServiceContext, who: Actor, lineId: number, note: string) {
   const line = ctx.db.prepare('SELECT delivery_id AS deliveryId FROM delivery_line WHERE id = ?').get(lineId) as
     { deliveryId: number } | undefined
   if (!line)
     throw new AppError('NOT_FOUND', `Baris penerimaan #${lineId} tidak ditemukan`, [
       { column: 'lineId', message: 'Tidak ditemukan' },
     ])
-  const current = getDelivery(ctx, line.deliveryId).lines.find((l) => l.lineId === lineId)!
+  const current = lihat(ctx, line.deliveryId).lines.find((l) => l.lineId === lineId)!
   if (current.selisih === 0)
     throw refused(`${current.label}: jumlah terhitung sama dengan surat jalan; tidak ada selisih untuk diselesaikan`)
   if (current.selesai) throw refused(`Selisih ${current.label} sudah dinyatakan selesai oleh ${current.selesai.actor}`)
-  writeTx(ctx, who, 'penerimaan.selisihSelesai', () => {
+  writeTx(ctx, who, 'penerimaan.selesaikanSelisih', () => {
     ctx.db
       .prepare('INSERT INTO selisih_selesai (delivery_line_id, at, actor, note) VALUES (?, ?, ?, ?)')
       .run(lineId, ctx.now().toISOString(), who.actor, note)
     return { result: null, detail: { lineId, deliveryId: line.deliveryId, selisih: current.selisih, note } }
   })
-  return getDelivery(ctx, line.deliveryId)
+  return lihat(ctx, line.deliveryId)
 }
 
 /** Every kurang/lebih not yet settled, for the Beranda warning and the BA surat suara rusak/kurang. */
 export function openSelisih(ctx: ServiceContext) {
-  return listDeliveries(ctx).flatMap((d) =>
+  return daftar(ctx).flatMap((d) =>
     d.lines
       .filter((l) => l.selisih !== 0 && !l.selesai)
       .map((l) => ({
@@ -334,9 +334,9 @@ export interface ReturInput {
 }
 
 /** Tertukar sheets leave the warehouse back to the printer with a return note. */
-export function returnTertukar(ctx: ServiceContext, who: Actor, input: ReturInput) {
+export function catatRetur(ctx: ServiceContext, who: Actor, input: ReturInput) {
   requireElection(ctx)
-  return writeTx(ctx, who, 'penerimaan.retur', () => {
+  return writeTx(ctx, who, 'penerimaan.catatRetur', () => {
     const id = Number(
       ctx.db
         .prepare('INSERT INTO retur (at, actor, penyedia, note) VALUES (?, ?, ?, ?)')
@@ -358,7 +358,7 @@ export function returnTertukar(ctx: ServiceContext, who: Actor, input: ReturInpu
   })
 }
 
-export function listRetur(ctx: ServiceContext) {
+export function daftarRetur(ctx: ServiceContext) {
   const rows = ctx.db.prepare('SELECT id, at, actor, penyedia, note FROM retur ORDER BY id DESC').all() as {
     id: number
     at: string

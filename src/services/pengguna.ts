@@ -39,7 +39,7 @@ const SCRYPT = { N: 1 << 14, r: 8, p: 1 }
 const hashPin = (pin: string, salt: string): string =>
   scryptSync(pin, Buffer.from(salt, 'hex'), 32, SCRYPT).toString('hex')
 
-export function listUsers(ctx: ServiceContext): User[] {
+export function daftar(ctx: ServiceContext): User[] {
   return (
     ctx.db
       .prepare(
@@ -100,7 +100,7 @@ function validate(
   return { nama, pin }
 }
 
-export function createUser(ctx: ServiceContext, who: Actor, input: NewUser): User {
+export function tambah(ctx: ServiceContext, who: Actor, input: NewUser): User {
   const { nama, pin } = validate(ctx, input, null)
   if (needsPin(input.role) && !pin)
     throw refused('Pengguna tidak dapat disimpan; tidak ada yang diubah', [
@@ -117,9 +117,9 @@ export function createUser(ctx: ServiceContext, who: Actor, input: NewUser): Use
 }
 
 /** The first admin of a file that has none (a new election, or a file from before users existed). */
-export function createFirstAdmin(ctx: ServiceContext, who: Actor, input: { nama: string; pin: string }): User {
+export function tambahAdminPertama(ctx: ServiceContext, who: Actor, input: { nama: string; pin: string }): User {
   if (hasAdmin(ctx)) throw refused('Admin sudah ada; pengguna baru ditambahkan oleh admin di halaman Pengguna')
-  return createUser(ctx, who, { nama: input.nama, role: 'admin', pin: input.pin })
+  return tambah(ctx, who, { nama: input.nama, role: 'admin', pin: input.pin })
 }
 
 export interface UserChange {
@@ -130,7 +130,7 @@ export interface UserChange {
   pin?: string | null
 }
 
-export function updateUser(ctx: ServiceContext, who: Actor & { userId?: number }, change: UserChange): User {
+export function ubah(ctx: ServiceContext, who: Actor & { userId?: number }, change: UserChange): User {
   const before = ctx.db.prepare('SELECT * FROM pengguna WHERE id = ?').get(change.id) as UserRow | undefined
   if (!before) throw new AppError('NOT_FOUND', `Pengguna dengan id ${change.id} tidak ada`)
   const role = change.role ?? before.role
@@ -170,7 +170,7 @@ export function updateUser(ctx: ServiceContext, who: Actor & { userId?: number }
 }
 
 /** Changing one's own PIN needs the old one: a PC left signed in must not let a passer-by take the account. */
-export function changeOwnPin(
+export function gantiPin(
   ctx: ServiceContext,
   who: Actor,
   userId: number | undefined,
@@ -181,7 +181,7 @@ export function changeOwnPin(
     throw new AppError('AUTH_REQUIRED', 'Pilih nama Anda dulu; PIN hanya dapat diganti oleh pemiliknya')
   if (!checkPin(ctx, userId, oldPin))
     throw refused('PIN lama salah; PIN tidak diubah', [{ column: 'pinLama', message: 'PIN lama salah' }])
-  return updateUser(ctx, who, { id: userId, pin: newPin })
+  return ubah(ctx, who, { id: userId, pin: newPin })
 }
 
 export function logSession(

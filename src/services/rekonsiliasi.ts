@@ -1,7 +1,7 @@
 import { DAMAGE_REASONS } from '../core/reasons'
 import { reconcile, type Reconciliation } from '../core/reconcile'
 import type { ServiceContext } from './context'
-import { needsPerDapil, needsRekap } from './kebutuhan'
+import * as kebutuhan from './kebutuhan'
 import { openSelisih } from './penerimaan'
 import { listVariants, usablePlace } from './variants'
 
@@ -22,10 +22,10 @@ export interface ReconRow extends Reconciliation {
   selisihTerbuka: number
 }
 
-export function reconciliation(ctx: ServiceContext): ReconRow[] {
+export function lihat(ctx: ServiceContext): ReconRow[] {
   const variants = listVariants(ctx).filter((v) => v.active)
-  const ballotNeeds = new Map(needsPerDapil(ctx).map((r) => [r.variantId, r.total]))
-  const satker = needsRekap(ctx, 'satker').rows[0]?.qty ?? {}
+  const ballotNeeds = new Map(kebutuhan.daftarDapil(ctx).map((r) => [r.variantId, r.total]))
+  const satker = kebutuhan.lihatRekap(ctx, 'satker').rows[0]?.qty ?? {}
   const balances = new Map<number, Map<string, number>>()
   for (const b of ctx.db.prepare('SELECT variant_id AS v, place, qty FROM balance WHERE qty <> 0').all() as {
     v: number
@@ -78,7 +78,7 @@ export function reconciliation(ctx: ServiceContext): ReconRow[] {
  * campaign is two passes over the aggregate instead of every flow row loaded and filtered per team.
  * Only rows with a non-zero quantity count, as in floorFlows: a day or a team shows up when it has one.
  */
-export function progress(ctx: ServiceContext, filter: { from?: string | undefined; to?: string | undefined }) {
+export function lihatKemajuan(ctx: ServiceContext, filter: { from?: string | undefined; to?: string | undefined }) {
   const sortirShifts = new Set(
     (ctx.db.prepare(`SELECT id FROM shift WHERE kind = 'sortir_lipat'`).all() as { id: number }[]).map((s) => s.id),
   )

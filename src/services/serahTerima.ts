@@ -6,9 +6,9 @@ import { isIsoDate } from '../core/shifts'
 import { formatAngka } from '../core/terbilang'
 import { localDate } from './clock'
 import { writeTx, type Actor, type ServiceContext } from './context'
-import { issueDocument } from './dokumen'
-import { requireElection } from './election'
-import { dikemasPlace, kitDetail, kitSummaries, resolveKotakScan } from './kemas'
+import * as dokumen from './dokumen'
+import { requireElection } from './pemilihan'
+import * as kemas from './kemas'
 import { recordMoves } from './ledger'
 import { getVariant, usablePlace } from './variants'
 
@@ -32,7 +32,7 @@ function requireKecamatan(ctx: ServiceContext, id: number): { id: number; nama: 
   return k
 }
 
-export function listHandovers(ctx: ServiceContext, kecamatanId?: number) {
+export function daftar(ctx: ServiceContext, kecamatanId?: number) {
   const rows = ctx.db
     .prepare(
       `SELECT h.*, k.nama AS kecamatan, c.at AS confirmedAt, c.actor AS confirmedBy, c.note AS confirmNote,
@@ -82,9 +82,9 @@ export function listHandovers(ctx: ServiceContext, kecamatanId?: number) {
 }
 
 /** One kecamatan: every TPS kit with its status, what is missing from the incomplete ones, and past handovers. */
-export function handoverOverview(ctx: ServiceContext, kecamatanId: number) {
+export function lihatKecamatan(ctx: ServiceContext, kecamatanId: number) {
   const kec = requireKecamatan(ctx, kecamatanId)
-  const kits = kitSummaries(ctx).filter((k) => k.kecamatanId === kecamatanId)
+  const kits = kemas.kitSummaries(ctx).filter((k) => k.kecamatanId === kecamatanId)
   return {
     kecamatanId,
     kecamatan: kec.nama,
@@ -93,12 +93,13 @@ export function handoverOverview(ctx: ServiceContext, kecamatanId: number) {
       statusLabel: KIT_STATUS_LABEL[k.status],
       missing:
         k.status === 'sebagian'
-          ? kitDetail(ctx, k.tpsId)
+          ? kemas
+              .lihatKit(ctx, k.tpsId)
               .lines.filter((l) => l.remaining > 0)
               .map((l) => ({ variantId: l.variantId, label: l.label, remaining: l.remaining, unit: l.unit }))
           : [],
     })),
-    handovers: listHandovers(ctx, kecamatanId),
+    handovers: daftar(ctx, kecamatanId),
   }
 }
 
@@ -114,13 +115,13 @@ export interface HandoverInput {
   note: string
 }
 
-export function handOver(ctx: ServiceContext, who: Actor, input: HandoverInput) {
+export function serahkan(ctx: ServiceContext, who: Actor, input: HandoverInput) {
   requireElection(ctx)
   const kec = requireKecamatan(ctx, input.kecamatanId)
   const tanggal = input.tanggal ?? localDate(ctx.now())
   const issues: Issue[] = []
   if (!isIsoDate(tanggal)) issues.push({ column: 'tanggal', message: `Tanggal "${tanggal}" tidak ada di kalender` })
-  const kits = new Map(kitSummaries(ctx).map((k) => [k.tpsId, k]))
+  const kits = new Map(kemas.kitSummaries(ctx).map((k) => [k.tpsId, k]))
   const reasons = new Map(input.exceptions.map((e) => [e.tpsId, e.reason.trim()]))
   const handoverOf = ctx.db.prepare(
     `SELECT h.id, d.nomor FROM handover_tps x JOIN handover h ON h.id = x.handover_id
@@ -159,7 +160,8 @@ export function handOver(ctx: ServiceContext, who: Actor, input: HandoverInput) 
           message: `${name}: alasan pengecualian terlalu pendek; tulis alasannya (sedikitnya 5 karakter), karena akan tercetak di berita acara`,
         })
       } else if (reason.length < 5) {
-        const missing = kitDetail(ctx, tpsId)
+        const missing = kemas
+          .lihatKit(ctx, tpsId)
           .lines.filter((l) => l.remaining > 0)
           .map((l) => `${l.label} ${formatAngka(l.remaining)} ${l.unit}`)
           .join(', ')
@@ -177,8 +179,8 @@ export function handOver(ctx: ServiceContext, who: Actor, input: HandoverInput) 
   input.tpsIds.forEach((tpsId, i) => {
     const k = kits.get(tpsId)
     if (!k || k.status === 'diserahkan' || k.status === 'diterima') return
-    const wanted = new Set(kitDetail(ctx, tpsId).lines.map((l) => l.variantId))
-    for (const p of packedRows.all(dikemasPlace(tpsId)) as { v: number; qty: number }[]) {
+    const wanted = new Set(kemas.lihatKit(ctx, tpsId).lines.map((l) => l.variantId))
+    for (const p of packedRows.all(kemas.dikemasPlace(tpsId)) as { v: number; qty: number }[]) {
       if (wanted.has(p.v)) continue
       const v = getVariant(ctx, p.v)
       issues.push({
@@ -224,10 +226,10 @@ export function handOver(ctx: ServiceContext, who: Actor, input: HandoverInput) 
     for (const tpsId of input.tpsIds) {
       const k = kits.get(tpsId)!
       insertTps.run(id, tpsId, k.status === 'sebagian' ? reasons.get(tpsId)! : null)
-      for (const p of packed.all(dikemasPlace(tpsId)) as { v: number; qty: number }[]) {
+      for (const p of packed.all(kemas.dikemasPlace(tpsId)) as { v: number; qty: number }[]) {
         moves.push({
           variantId: p.v,
-          from: dikemasPlace(tpsId),
+          from: kemas.dikemasPlace(tpsId),
           to: dikirimPlace(kec.id),
           qty: p.qty,
           documentId: serahTerimaRef(id),
@@ -235,7 +237,7 @@ export function handOver(ctx: ServiceContext, who: Actor, input: HandoverInput) 
       }
     }
     recordMoves(ctx, who, moves)
-    const doc = issueDocument(ctx, who, { type: 'BA_SERAH_TERIMA', handoverId: id, tanggal })
+    const doc = dokumen.terbitkan(ctx, who, { type: 'BA_SERAH_TERIMA', handoverId: id, tanggal })
     return {
       result: { handoverId: id, document: doc },
       detail: { id, kecamatan: kec.nama, tps: input.tpsIds.length, rows: moves.length, nomor: doc.nomor },
@@ -244,12 +246,12 @@ export function handOver(ctx: ServiceContext, who: Actor, input: HandoverInput) 
 }
 
 /** What a handover of these TPS would send, per variant, as the BA will state it (read only). */
-export function handoverPreview(ctx: ServiceContext, kecamatanId: number, tpsIds: readonly number[]) {
+export function pratinjau(ctx: ServiceContext, kecamatanId: number, tpsIds: readonly number[]) {
   requireKecamatan(ctx, kecamatanId)
   const totals = new Map<number, number>()
   const q = ctx.db.prepare('SELECT variant_id AS v, qty FROM balance WHERE place = ? AND qty > 0')
   for (const tpsId of new Set(tpsIds))
-    for (const r of q.all(dikemasPlace(tpsId)) as { v: number; qty: number }[])
+    for (const r of q.all(kemas.dikemasPlace(tpsId)) as { v: number; qty: number }[])
       totals.set(r.v, (totals.get(r.v) ?? 0) + r.qty)
   return [...totals.entries()]
     .sort((a, b) => a[0] - b[0])
@@ -260,8 +262,8 @@ export function handoverPreview(ctx: ServiceContext, kecamatanId: number, tpsIds
 }
 
 /** The PPK confirms it received what the BA says (e.g. when the signed BA comes back). */
-export function confirmHandover(ctx: ServiceContext, who: Actor, handoverId: number, note: string) {
-  const h = listHandovers(ctx).find((x) => x.id === handoverId)
+export function konfirmasi(ctx: ServiceContext, who: Actor, handoverId: number, note: string) {
+  const h = daftar(ctx).find((x) => x.id === handoverId)
   if (!h)
     throw new AppError('NOT_FOUND', `Serah terima #${handoverId} tidak ditemukan`, [
       { column: 'handoverId', message: 'Tidak ditemukan' },
@@ -273,23 +275,23 @@ export function confirmHandover(ctx: ServiceContext, who: Actor, handoverId: num
       .run(handoverId, ctx.now().toISOString(), who.actor, note)
     return { result: null, detail: { handoverId, note } }
   })
-  return listHandovers(ctx).find((x) => x.id === handoverId)!
+  return daftar(ctx).find((x) => x.id === handoverId)!
 }
 
 /**
  * A kotak scanned while checking a handover: it must belong to a TPS of this kecamatan, labelled for its
  * current dapil, with a kit that is ready to go. Anything else is a loud refusal.
  */
-export function checkHandoverScan(ctx: ServiceContext, kecamatanId: number, code: string) {
+export function periksaScan(ctx: ServiceContext, kecamatanId: number, code: string) {
   const kec = requireKecamatan(ctx, kecamatanId)
-  const hit = resolveKotakScan(ctx, code)
+  const hit = kemas.periksaScan(ctx, code)
   if (hit.kecamatanId !== kec.id) {
     const other = requireKecamatan(ctx, hit.kecamatanId)
     throw refused(`KOTAK SALAH KECAMATAN: ${hit.tps} bukan untuk PPK ${kec.nama}. Pisahkan kotak ini.`, [
       { column: 'code', message: `Milik Kecamatan ${other.nama}` },
     ])
   }
-  const detail = kitDetail(ctx, hit.tpsId)
+  const detail = kemas.lihatKit(ctx, hit.tpsId)
   if (detail.status === 'belum') {
     throw refused(`${hit.tps} belum dikemas sama sekali; kotak ini belum boleh keluar gudang`, [
       { column: 'code', message: 'Kit belum dikemas' },
@@ -312,10 +314,10 @@ export interface ReturnInput {
 }
 
 /** Logistics a PPK brings back: DIKIRIM:<kecamatan> -> usable stock or RUSAK, with a note. */
-export function recordReturnFromPpk(ctx: ServiceContext, who: Actor, input: ReturnInput) {
+export function catatPengembalian(ctx: ServiceContext, who: Actor, input: ReturnInput) {
   const kec = requireKecamatan(ctx, input.kecamatanId)
   const issues: Issue[] = []
-  const held = new Map(heldByPpk(ctx, kec.id).map((h) => [h.variantId, h.qty]))
+  const held = new Map(lihatDiPpk(ctx, kec.id).map((h) => [h.variantId, h.qty]))
   const asked = new Map<number, number>()
   const moves: MoveInput[] = input.lines.map((l, i) => {
     const v = getVariant(ctx, l.variantId)
@@ -347,7 +349,7 @@ export function recordReturnFromPpk(ctx: ServiceContext, who: Actor, input: Retu
       `Pengembalian dari PPK (Panitia Pemilihan Kecamatan) ${kec.nama} ditolak; tidak ada yang dicatat`,
       issues,
     )
-  return writeTx(ctx, who, 'serahTerima.pengembalian', () => {
+  return writeTx(ctx, who, 'serahTerima.catatPengembalian', () => {
     const id = Number(
       ctx.db
         .prepare('INSERT INTO pengembalian (kecamatan_id, at, actor, note) VALUES (?, ?, ?, ?)')
@@ -363,7 +365,7 @@ export function recordReturnFromPpk(ctx: ServiceContext, who: Actor, input: Retu
 }
 
 /** What each PPK holds now, per variant (what was handed over less what came back). */
-export function heldByPpk(ctx: ServiceContext, kecamatanId: number) {
+export function lihatDiPpk(ctx: ServiceContext, kecamatanId: number) {
   requireKecamatan(ctx, kecamatanId)
   return (
     ctx.db

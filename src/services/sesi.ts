@@ -50,7 +50,7 @@ export class SessionStore {
     return user
   }
 
-  view(sessionId: string | undefined): SessionView {
+  lihat(sessionId: string | undefined): SessionView {
     const user = this.resolve(sessionId)
     const s = user && sessionId ? this.sessions.get(sessionId) : undefined
     return {
@@ -66,7 +66,7 @@ export class SessionStore {
    * Chooses a user for this window. The old session (if any) ends: switching operator is one step.
    * A wrong PIN is counted per user; after MAX_PIN_ATTEMPTS that user is locked for LOCK_MS.
    */
-  signIn(previous: string | undefined, userId: number, pin: string | undefined, transport: string): SessionView {
+  masuk(previous: string | undefined, userId: number, pin: string | undefined, transport: string): SessionView {
     const user = getUser(this.ctx, userId)
     if (!user || !user.active)
       throw new AppError('NOT_FOUND', `Pengguna dengan id ${userId} tidak ada atau tidak aktif`)
@@ -98,21 +98,21 @@ export class SessionStore {
       }
       this.failures.delete(user.id)
     }
-    if (previous) this.signOut(previous)
+    if (previous) this.keluar(previous)
     const id = randomBytes(18).toString('base64url')
     this.sessions.set(id, { id, userId: user.id, transport, lastSeen: now })
     logSession(this.ctx, user.id, user.nama, 'masuk', transport)
-    return this.view(id)
+    return this.lihat(id)
   }
 
-  signOut(sessionId: string | undefined): SessionView {
+  keluar(sessionId: string | undefined): SessionView {
     const s = sessionId ? this.sessions.get(sessionId) : undefined
     if (s) {
       this.sessions.delete(s.id)
       const user = getUser(this.ctx, s.userId)
       if (user) logSession(this.ctx, user.id, user.nama, 'keluar', s.transport)
     }
-    return this.view(undefined)
+    return this.lihat(undefined)
   }
 
   /** After a restore the users may be different people: everyone chooses again. */

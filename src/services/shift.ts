@@ -2,7 +2,7 @@ import { AppError, refused, type Issue } from '../core/errors'
 import { SHIFT_KINDS, isClockTime, isIsoDate, itemRefusalForShift, type ShiftKind } from '../core/shifts'
 import { formatAngka } from '../core/terbilang'
 import { writeTx, type Actor, type ServiceContext } from './context'
-import { requireElection } from './election'
+import { requireElection } from './pemilihan'
 import { floorFlows, type FloorFlow } from './floorFlows'
 import { getVariant, type VariantInfo } from './variants'
 
@@ -122,7 +122,7 @@ function checkTeams(
   })
 }
 
-export function openShift(ctx: ServiceContext, who: Actor, input: ShiftInput) {
+export function buka(ctx: ServiceContext, who: Actor, input: ShiftInput) {
   requireElection(ctx)
   const issues: Issue[] = []
   if (!isIsoDate(input.tanggal))
@@ -154,7 +154,7 @@ export function openShift(ctx: ServiceContext, who: Actor, input: ShiftInput) {
       .run(id, ctx.now().toISOString(), who.actor, input.note)
     return { result: id, detail: { id, ...input } }
   })
-  return getShift(ctx, id)
+  return lihat(ctx, id)
 }
 
 function writeAttendance(ctx: ServiceContext, shiftId: number, teams: { teamId: number; workerIds: number[] }[]): void {
@@ -170,7 +170,7 @@ function writeAttendance(ctx: ServiceContext, shiftId: number, teams: { teamId: 
 }
 
 /** Who was present, changed while the shift is open (a worker arrives late, a team joins). */
-export function setAttendance(
+export function aturKehadiran(
   ctx: ServiceContext,
   who: Actor,
   shiftId: number,
@@ -212,7 +212,7 @@ export function setAttendance(
         })
   }
   if (issues.length) throw refused('Daftar hadir shift tidak diubah', issues)
-  writeTx(ctx, who, 'shift.hadir', () => {
+  writeTx(ctx, who, 'shift.aturKehadiran', () => {
     writeAttendance(ctx, shiftId, teams)
     if (variantIds) {
       ctx.db.prepare('DELETE FROM shift_variant WHERE shift_id = ?').run(shiftId)
@@ -221,7 +221,7 @@ export function setAttendance(
     }
     return { result: null, detail: { shiftId, teams, variantIds } }
   })
-  return getShift(ctx, shiftId)
+  return lihat(ctx, shiftId)
 }
 
 /** What is still in process in a shift, per team and variant. */
@@ -234,7 +234,7 @@ function inProcess(ctx: ServiceContext, shiftId: number) {
     .all(`PROSES:${shiftId}:%`) as { place: string; variantId: number; qty: number }[]
 }
 
-export function closeShift(ctx: ServiceContext, who: Actor, shiftId: number, note: string) {
+export function tutup(ctx: ServiceContext, who: Actor, shiftId: number, note: string) {
   const shift = requireOpenShift(ctx, shiftId)
   const left = inProcess(ctx, shiftId)
   if (left.length) {
@@ -258,10 +258,10 @@ export function closeShift(ctx: ServiceContext, who: Actor, shiftId: number, not
       .run(shiftId, ctx.now().toISOString(), who.actor, note)
     return { result: null, detail: { shiftId, note } }
   })
-  return getShift(ctx, shiftId)
+  return lihat(ctx, shiftId)
 }
 
-export function reopenShift(ctx: ServiceContext, who: Actor, shiftId: number, note: string) {
+export function bukaKembali(ctx: ServiceContext, who: Actor, shiftId: number, note: string) {
   const shift = requireShift(ctx, shiftId)
   if (shift.status === 'open') throw refused(`Shift #${shiftId} masih terbuka`)
   if (note.trim().length < 5)
@@ -273,7 +273,7 @@ export function reopenShift(ctx: ServiceContext, who: Actor, shiftId: number, no
       .run(shiftId, ctx.now().toISOString(), who.actor, note)
     return { result: null, detail: { shiftId, note } }
   })
-  return getShift(ctx, shiftId)
+  return lihat(ctx, shiftId)
 }
 
 export interface TeamTally {
@@ -313,7 +313,7 @@ function tallies(
   })
 }
 
-export function getShift(ctx: ServiceContext, id: number) {
+export function lihat(ctx: ServiceContext, id: number) {
   const s = requireShift(ctx, id, 'id')
   const variantIds = (
     ctx.db.prepare('SELECT variant_id AS v FROM shift_variant WHERE shift_id = ? ORDER BY variant_id').all(id) as {
@@ -370,7 +370,7 @@ export function getShift(ctx: ServiceContext, id: number) {
   }
 }
 
-export function listShifts(ctx: ServiceContext, filter: { from?: string | undefined; to?: string | undefined }) {
+export function daftar(ctx: ServiceContext, filter: { from?: string | undefined; to?: string | undefined }) {
   const where: string[] = []
   const params: string[] = []
   if (filter.from) {

@@ -6,7 +6,7 @@ import { formatAngka } from '../core/terbilang'
 import { writeTx, type Actor, type ServiceContext } from './context'
 import { balanceOf } from '../db/ledger'
 import { recordMoves } from './ledger'
-import { getShift, requireOpenShift } from './shift'
+import * as shift from './shift'
 import { getVariant, usablePlace } from './variants'
 
 /**
@@ -44,25 +44,25 @@ const statements = new WeakMap<ServiceContext['db'], ReturnType<typeof prepare>>
 const prepared = (ctx: ServiceContext) =>
   statements.get(ctx.db) ?? (statements.set(ctx.db, prepare(ctx.db)), statements.get(ctx.db)!)
 
-export function saveTally(ctx: ServiceContext, who: Actor, input: TallyInput) {
-  const shift = requireOpenShift(ctx, input.shiftId)
-  if (shift.kind === 'packing')
-    throw refused(`Shift #${shift.id} adalah shift pengemasan; kit TPS dicatat di halaman Pengemasan`, [
+export function simpan(ctx: ServiceContext, who: Actor, input: TallyInput) {
+  const open = shift.requireOpenShift(ctx, input.shiftId)
+  if (open.kind === 'packing')
+    throw refused(`Shift #${open.id} adalah shift pengemasan; kit TPS dicatat di halaman Pengemasan`, [
       { column: 'shiftId', message: 'Shift pengemasan' },
     ])
   const variant = getVariant(ctx, input.variantId)
-  const unit = SHIFT_KINDS[shift.kind].unit
+  const unit = SHIFT_KINDS[open.kind].unit
   const st = prepared(ctx)
-  const declared = (st.declared.all(shift.id) as { v: number }[]).map((r) => r.v)
+  const declared = (st.declared.all(open.id) as { v: number }[]).map((r) => r.v)
   if (!declared.includes(variant.variantId)) {
     const names = declared.map((v) => getVariant(ctx, v).label).join('; ')
     throw refused(
-      `${variant.label} bukan pekerjaan shift #${shift.id}. Shift ini mengerjakan: ${names}. Periksa jenis dan dapil pada dus surat suara.`,
+      `${variant.label} bukan pekerjaan shift #${open.id}. Shift ini mengerjakan: ${names}. Periksa jenis dan dapil pada dus surat suara.`,
       [{ column: 'variantId', message: 'Jenis/dapil tidak sesuai shift' }],
     )
   }
   const allowed = new Set(reasonsFor(variant.kind === 'ballot' ? 'ballot' : 'assembled').map((r) => r.code))
-  const teamName = new Map((st.teams.all(shift.id) as { id: number; nama: string }[]).map((t) => [t.id, t.nama]))
+  const teamName = new Map((st.teams.all(open.id) as { id: number; nama: string }[]).map((t) => [t.id, t.nama]))
   const { presentIn, workerName } = st
 
   const issues: Issue[] = []
@@ -78,7 +78,7 @@ export function saveTally(ctx: ServiceContext, who: Actor, input: TallyInput) {
         row,
         column: 'teamId',
         message: known
-          ? `Regu ${known.nama} tidak tercatat bekerja di shift #${shift.id}`
+          ? `Regu ${known.nama} tidak tercatat bekerja di shift #${open.id}`
           : `Regu dengan id ${r.teamId} tidak dikenal`,
       })
       return
@@ -88,7 +88,7 @@ export function saveTally(ctx: ServiceContext, who: Actor, input: TallyInput) {
         ? ((workerName.get(r.workerId) as { nama: string } | undefined)?.nama ?? `#${r.workerId}`)
         : `Regu ${team}`
     if (r.workerId != null) {
-      const at = presentIn.get(shift.id, r.workerId) as { teamId: number } | undefined
+      const at = presentIn.get(open.id, r.workerId) as { teamId: number } | undefined
       if (!at) issues.push({ row, column: 'workerId', message: `${who} tidak tercatat hadir di shift ini` })
       else if (at.teamId !== r.teamId)
         issues.push({
@@ -129,7 +129,7 @@ export function saveTally(ctx: ServiceContext, who: Actor, input: TallyInput) {
   if (!anything && issues.length === 0) issues.push({ message: 'Tidak ada angka yang diisi; tidak ada yang disimpan' })
 
   for (const [teamId, t] of perTeam) {
-    const inProcess = balanceOf(ctx.db, variant.variantId, prosesPlace(shift.id, teamId))
+    const inProcess = balanceOf(ctx.db, variant.variantId, prosesPlace(open.id, teamId))
     const available = inProcess + t.serah
     if (t.out > available) {
       issues.push({
@@ -153,20 +153,20 @@ export function saveTally(ctx: ServiceContext, who: Actor, input: TallyInput) {
   if (issues.length) throw refused('Tally ditolak; tidak ada yang disimpan', issues)
 
   const output = usablePlace(variant)
-  const base = { variantId: variant.variantId, shiftId: shift.id }
+  const base = { variantId: variant.variantId, shiftId: open.id }
   const moves: MoveInput[] = []
   for (const r of input.rows) {
     if (r.serahkan > 0)
       moves.push({
         ...base,
         from: 'DITERIMA',
-        to: prosesPlace(shift.id, r.teamId),
+        to: prosesPlace(open.id, r.teamId),
         qty: r.serahkan,
         workerId: r.workerId ?? null,
       })
   }
   for (const r of input.rows) {
-    const from = prosesPlace(shift.id, r.teamId)
+    const from = prosesPlace(open.id, r.teamId)
     const workerId = r.workerId ?? null
     if (r.hasil > 0) moves.push({ ...base, from, to: output, qty: r.hasil, workerId })
     for (const [code, qty] of Object.entries(r.rusak)) {
@@ -185,7 +185,7 @@ export function saveTally(ctx: ServiceContext, who: Actor, input: TallyInput) {
     if (r.kembali > 0)
       moves.push({
         ...base,
-        from: prosesPlace(shift.id, r.teamId),
+        from: prosesPlace(open.id, r.teamId),
         to: 'DITERIMA',
         qty: r.kembali,
         workerId: r.workerId ?? null,
@@ -197,57 +197,12 @@ export function saveTally(ctx: ServiceContext, who: Actor, input: TallyInput) {
     return {
       result: null,
       detail: {
-        shiftId: shift.id,
+        shiftId: open.id,
         variantId: variant.variantId,
         rows: written.length,
         seqs: [written[0]?.seq, written.at(-1)?.seq],
       },
     }
   })
-  return getShift(ctx, shift.id)
-}
-
-export interface ReclassifyInput {
-  variantId: number
-  reason: string
-  qty: number
-  note: string
-  shiftId?: number | null | undefined
-}
-
-/**
- * A damaged sheet judged usable after all (e.g. ink outside the boxes, DOMAIN.md §4). It moves
- * RUSAK:<reason> -> BAIK with its own reason code and note, so the re-classification stays visible.
- */
-export function reclassify(ctx: ServiceContext, who: Actor, input: ReclassifyInput) {
-  const variant = getVariant(ctx, input.variantId)
-  if (input.shiftId != null) requireOpenShift(ctx, input.shiftId)
-  const reason = damageReason(input.reason)
-  if (!reason)
-    throw refused(`Alasan rusak "${input.reason}" tidak dikenal`, [{ column: 'reason', message: 'Tidak dikenal' }])
-  if (input.note.trim().length < 5)
-    throw refused('Tulis alasan surat suara ini dinyatakan layak pakai', [
-      { column: 'note', message: 'Alasan wajib diisi' },
-    ])
-  const available = balanceOf(ctx.db, variant.variantId, rusakPlace(reason.code))
-  if (input.qty > available) {
-    throw refused(
-      `${variant.label}: rusak "${reason.short}" hanya ${fmt(available)}, tidak dapat mereklasifikasi ${fmt(input.qty)}`,
-      [{ column: 'qty', message: 'Melebihi jumlah rusak' }],
-    )
-  }
-  return writeTx(ctx, who, 'rusak.reklasifikasi', () => {
-    const [row] = recordMoves(ctx, who, [
-      {
-        variantId: variant.variantId,
-        from: rusakPlace(reason.code),
-        to: usablePlace(variant),
-        qty: input.qty,
-        reason: MOVE_REASON.REKLASIFIKASI,
-        note: input.note.trim(),
-        shiftId: input.shiftId ?? null,
-      },
-    ])
-    return { result: { seq: row!.seq }, detail: input }
-  })
+  return shift.lihat(ctx, open.id)
 }

@@ -4,10 +4,10 @@ import { memoized, normalizeName } from '../core/text'
 import { parseWilayahTable, type ParsedTps } from '../core/wilayahImport'
 import { writeTx, type Actor, type ServiceContext } from './context'
 import { mapNewKecamatanToDefaultDapil } from './dapil'
-import { requireElection } from './election'
+import { requireElection } from './pemilihan'
 import { readTable } from './tableFile'
 
-export function wilayahSummary(ctx: ServiceContext) {
+export function lihatRingkasan(ctx: ServiceContext) {
   const max = getMaxVoters(ctx)
   return ctx.db
     .prepare(
@@ -24,7 +24,7 @@ function getMaxVoters(ctx: ServiceContext): number {
   return r?.m ?? Number.MAX_SAFE_INTEGER
 }
 
-export function listKecamatan(ctx: ServiceContext) {
+export function daftarKecamatan(ctx: ServiceContext) {
   return ctx.db
     .prepare(
       `SELECT k.id, k.kode, k.nama,
@@ -37,7 +37,7 @@ export function listKecamatan(ctx: ServiceContext) {
 }
 
 /** Desa/kelurahan with their TPS and DPT, summed in SQL: lists and pickers need no TPS rows for this. */
-export function listDesa(ctx: ServiceContext, kecamatanId?: number) {
+export function daftarDesa(ctx: ServiceContext, kecamatanId?: number) {
   return ctx.db
     .prepare(
       `SELECT d.id, d.kecamatan_id AS kecamatanId, d.kode, d.nama, count(t.id) AS tps, coalesce(sum(t.dpt), 0) AS dpt
@@ -67,7 +67,7 @@ export interface TpsRow {
 }
 
 /** All TPS in the order the warehouse stacks them: kecamatan, desa, TPS number. */
-export function listTps(ctx: ServiceContext): TpsRow[] {
+export function daftarTps(ctx: ServiceContext): TpsRow[] {
   return ctx.db
     .prepare(
       `SELECT t.id, k.id AS kecamatanId, k.nama AS kecamatan, d.id AS desaId, d.nama AS desa, d.kode AS kodeDesa, t.nomor, t.dpt
@@ -127,7 +127,7 @@ async function makePlan(ctx: ServiceContext, fileName: string, bytes: Uint8Array
   const election = requireElection(ctx)
   const table = await readTable(fileName, bytes)
   const parsed = parseWilayahTable(table.rows, { maxVotersPerTps: election.maxVotersPerTps })
-  const current = listTps(ctx)
+  const current = daftarTps(ctx)
   const norm = memoized(normalizeName)
   const tpsKey = (kec: string, desa: string, nomor: number) => `${norm(kec)}\u0000${norm(desa)}\u0000${nomor}`
   const before = new Map(current.map((t) => [tpsKey(t.kecamatan, t.desa, t.nomor), t]))
@@ -187,7 +187,7 @@ async function makePlan(ctx: ServiceContext, fileName: string, bytes: Uint8Array
 
 const SAMPLE_LIMIT = 500
 
-export async function previewImport(ctx: ServiceContext, fileName: string, bytes: Uint8Array) {
+export async function pratinjauImpor(ctx: ServiceContext, fileName: string, bytes: Uint8Array) {
   const p = await plan(ctx, fileName, bytes)
   const count = (k: ChangeKind) => p.changes.filter((c) => c.kind === k).length
   const norm = memoized(normalizeName)
@@ -219,13 +219,7 @@ export async function previewImport(ctx: ServiceContext, fileName: string, bytes
  * Writes a previewed file: the whole file or nothing. Kecamatan, desa and TPS keep their ids across
  * re-imports (they are matched by name and number), so ledger places that name them stay valid.
  */
-export async function applyImport(
-  ctx: ServiceContext,
-  who: Actor,
-  fileName: string,
-  bytes: Uint8Array,
-  fingerprint: string,
-) {
+export async function impor(ctx: ServiceContext, who: Actor, fileName: string, bytes: Uint8Array, fingerprint: string) {
   const p = await plan(ctx, fileName, bytes)
   if (p.errors.length)
     throw refused(`Berkas ${fileName} berisi ${p.errors.length} galat; tidak ada yang disimpan`, p.errors)
@@ -237,7 +231,7 @@ export async function applyImport(
     )
   }
   const db = ctx.db
-  const result = writeTx(ctx, who, 'wilayah.import', () => {
+  const result = writeTx(ctx, who, 'wilayah.impor', () => {
     const findKec = db.prepare('SELECT id FROM kecamatan WHERE nama_key = ?')
     const insertKec = db.prepare('INSERT INTO kecamatan (kode, nama, nama_key) VALUES (?, ?, ?)')
     const updateKec = db.prepare('UPDATE kecamatan SET kode = coalesce(?, kode), nama = ? WHERE id = ?')

@@ -7,22 +7,23 @@ import { Brand } from './components/Brand'
 import { electionTitle } from './format'
 import { HistoryProvider } from './components/History'
 import { SessionProvider, UserChip } from './components/UserSwitcher'
-import { CadanganPage } from './pages/Cadangan'
-import { CekDokumenPage } from './pages/CekDokumen'
-import { PemulihanPage } from './pages/Pemulihan'
-import { PenggunaPage } from './pages/Pengguna'
-import { PeriksaIntegritasPage } from './pages/PeriksaIntegritas'
-import { BerandaPage } from './pages/Beranda'
-import { DistribusiPage } from './pages/Distribusi'
-import { DokumenPage } from './pages/Dokumen'
-import { KemasPage } from './pages/Kemas'
-import { KebutuhanPage } from './pages/Kebutuhan'
-import { PekerjaPage } from './pages/Pekerja'
-import { PenerimaanPage } from './pages/Penerimaan'
-import { PengaturanPage } from './pages/Pengaturan'
-import { SetupPage } from './pages/Setup'
-import { ShiftPage } from './pages/Shift'
-import { WilayahPage } from './pages/Wilayah'
+import { CadanganPage } from './pages/cadangan/Cadangan'
+import { CekDokumenPage } from './pages/cekDokumen/CekDokumen'
+import { PemulihanPage } from './pages/pemulihan/Pemulihan'
+import { PenggunaPage } from './pages/pengguna/Pengguna'
+import { IntegritasPage } from './pages/integritas/Integritas'
+import { BerandaPage } from './pages/beranda/Beranda'
+import { PemusnahanPage } from './pages/pemusnahan/Pemusnahan'
+import { SerahTerimaPage } from './pages/serahTerima/SerahTerima'
+import { DokumenPage } from './pages/dokumen/Dokumen'
+import { KemasPage } from './pages/kemas/Kemas'
+import { KebutuhanPage } from './pages/kebutuhan/Kebutuhan'
+import { PekerjaPage } from './pages/pekerja/Pekerja'
+import { PenerimaanPage } from './pages/penerimaan/Penerimaan'
+import { PengaturanPage } from './pages/pengaturan/Pengaturan'
+import { SetupPage } from './pages/setup/Setup'
+import { ShiftPage } from './pages/shift/Shift'
+import { WilayahPage } from './pages/wilayah/Wilayah'
 import { href, useLocation, type Route } from './router'
 
 export function App() {
@@ -74,9 +75,9 @@ function NoTokenPage() {
 }
 
 function Root() {
-  // Asked together: in recovery mode election.get is refused, and only the recovery screen is shown.
-  const status = useApi('system.status', {})
-  const election = useApi('election.get', {})
+  // Asked together: in recovery mode pemilihan.lihat is refused, and only the recovery screen is shown.
+  const status = useApi('sistem.lihatStatus', {})
+  const election = useApi('pemilihan.lihat', {})
   if (status.data?.mode === 'pemulihan') return <PemulihanPage status={status.data} />
   if (status.data === undefined && !status.error) {
     return (
@@ -86,7 +87,7 @@ function Root() {
     )
   }
   if (election.data === undefined) {
-    // After a restore the refusal of recovery mode is still held while election.get runs again.
+    // After a restore the refusal of recovery mode is still held while pemilihan.lihat runs again.
     if (election.error && !election.loading) {
       return (
         <main className="fullpage">
@@ -126,10 +127,11 @@ const NAV: { route: Route; label: string; hint: string }[] = [
     hint: 'Setting dan pengemasan kit per TPS, label kotak, daftar isi kit, nomor segel',
   },
   {
-    route: 'distribusi',
-    label: 'Distribusi & Pemusnahan',
-    hint: 'Serah terima ke PPK (Panitia Pemilihan Kecamatan), pengembalian, pemusnahan surat suara',
+    route: 'serah-terima',
+    label: 'Serah Terima',
+    hint: 'Serah terima kit TPS ke PPK (Panitia Pemilihan Kecamatan), konfirmasi dan pengembalian',
   },
+  { route: 'pemusnahan', label: 'Pemusnahan', hint: 'Pemusnahan surat suara rusak dan lebih, dengan berita acara' },
   { route: 'dokumen', label: 'Dokumen', hint: 'Berita acara, rekap harian dan rekap upah' },
   { route: 'wilayah', label: 'Wilayah & TPS', hint: 'Kecamatan, desa/kelurahan, TPS dan DPT' },
   { route: 'kebutuhan', label: 'Kebutuhan', hint: 'Kebutuhan per TPS, desa, kecamatan dan dapil' },
@@ -144,7 +146,7 @@ const NAV_TRUST: { route: Route; label: string; hint: string }[] = [
   { route: 'cek-dokumen', label: 'Cek dokumen', hint: 'Periksa berita acara tercetak terhadap buku besar' },
 ]
 
-function Shell({ election, system }: { election: Election; system: MethodOutput<'system.status'> | undefined }) {
+function Shell({ election, system }: { election: Election; system: MethodOutput<'sistem.lihatStatus'> | undefined }) {
   const { route, params } = useLocation()
   const mainRef = useRef<HTMLElement>(null)
   const first = useRef(true)
@@ -212,14 +214,15 @@ function Shell({ election, system }: { election: Election; system: MethodOutput<
         {route === 'shift' && <ShiftPage election={election} params={params} />}
         {route === 'pekerja' && <PekerjaPage election={election} params={params} />}
         {route === 'kemas' && <KemasPage election={election} params={params} />}
-        {route === 'distribusi' && <DistribusiPage election={election} params={params} />}
+        {route === 'serah-terima' && <SerahTerimaPage params={params} />}
+        {route === 'pemusnahan' && <PemusnahanPage election={election} />}
         {route === 'dokumen' && <DokumenPage election={election} params={params} />}
         {route === 'wilayah' && <WilayahPage election={election} />}
         {route === 'kebutuhan' && <KebutuhanPage election={election} />}
         {route === 'pengaturan' && <PengaturanPage election={election} />}
         {route === 'pengguna' && <PenggunaPage />}
         {route === 'cadangan' && <CadanganPage system={system} />}
-        {route === 'integritas' && <PeriksaIntegritasPage />}
+        {route === 'integritas' && <IntegritasPage />}
         {route === 'cek-dokumen' && <CekDokumenPage />}
       </main>
     </div>
@@ -272,10 +275,16 @@ function NavIcon({ route }: { route: Route }) {
           <path {...common} d="M8 6l8 4" />
         </>
       )}
-      {route === 'distribusi' && (
+      {route === 'serah-terima' && (
         <>
           <path {...common} d="M5 12h14M13 6l6 6-6 6" />
           <path {...common} d="M5 5v14" />
+        </>
+      )}
+      {route === 'pemusnahan' && (
+        <>
+          <path {...common} d="M4 7h16M9 7V4h6v3" />
+          <path {...common} d="M6 7l1 13h10l1-13M10 11v6M14 11v6" />
         </>
       )}
       {route === 'dokumen' && (

@@ -145,7 +145,7 @@ async function invokeOnce<M extends MethodName>(method: M, input: MethodInput<M>
   const res = window.gudang
     ? await window.gudang.invoke(method, input ?? {}, sessionId)
     : await httpInvoke(method, input)
-  if (res.ok && (method === 'sesi.masuk' || method === 'sesi.keluar' || method === 'sesi.status')) {
+  if (res.ok && (method === 'sesi.masuk' || method === 'sesi.keluar' || method === 'sesi.lihat')) {
     // The server says which session this window holds now (null once it ended or lapsed).
     rememberSession((res.result as { sessionId: string | null }).sessionId)
   }

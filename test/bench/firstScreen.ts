@@ -52,9 +52,9 @@ export async function benchFirstScreen(app: OpenedApp, runs: number, report: Rep
     const page = await context.newPage()
     await page.goto(server.url)
     await page.getByTestId('rekon-ballot-table').waitFor()
-    const summary = await app.dispatcher.call('wilayah.summary', {}, { actor: 'bench', transport: 'test' })
+    const summary = await app.dispatcher.call('wilayah.lihatRingkasan', {}, { actor: 'bench', transport: 'test' })
     const total = summary.ok ? (summary.result as { tps: number }).tps : 0
-    const sample = await app.dispatcher.call('wilayah.tps', {}, { actor: 'bench', transport: 'test' })
+    const sample = await app.dispatcher.call('wilayah.daftarTps', {}, { actor: 'bench', transport: 'test' })
     const desa = sample.ok ? (sample.result as { desa: string }[])[Math.floor(total / 3)]!.desa : ''
     const all = `Menampilkan ${total.toLocaleString('id-ID')} dari`
     const loads: number[] = []

@@ -13,14 +13,15 @@ import type { MoveInput } from '../../src/core/moves'
 import { rusakPlace } from '../../src/core/reasons'
 import { prosesPlace } from '../../src/core/shifts'
 import { appendMoves, verifyChain } from '../../src/db/ledger'
-import { recordDelivery } from '../../src/services/penerimaan'
-import { createTeam, createWorker } from '../../src/services/pekerja'
-import { progress, reconciliation } from '../../src/services/rekonsiliasi'
-import { makeBackup } from '../../src/services/cadangan'
+import * as penerimaan from '../../src/services/penerimaan'
+import * as pekerja from '../../src/services/pekerja'
+import * as regu from '../../src/services/regu'
+import * as rekonsiliasi from '../../src/services/rekonsiliasi'
+import * as cadangan from '../../src/services/cadangan'
 import { percentile, timed, withPeakRss, type Report } from './measure'
-import { rekapHarian } from '../../src/services/rekapHarian'
-import { closeShift, openShift } from '../../src/services/shift'
-import { saveTally } from '../../src/services/tally'
+import * as rekap from '../../src/services/rekap'
+import * as shift from '../../src/services/shift'
+import * as tally from '../../src/services/tally'
 import { listVariants } from '../../src/services/variants'
 
 const WHO = { actor: 'bench' }
@@ -47,7 +48,7 @@ export async function simulate(app: OpenedApp, log: (s: string) => void) {
   const SAVES_PER_SHIFT = savesPerShift(ballots.length)
   const t0 = performance.now()
   // Enough sheets for 40 days of work: every ballot type of a Bogor-size satker, about 4 million each.
-  recordDelivery(ctx, WHO, {
+  penerimaan.catat(ctx, WHO, {
     kind: 'biasa',
     receivedAt: '2024-01-01T08:00',
     penyedia: 'PT Bench',
@@ -69,14 +70,14 @@ export async function simulate(app: OpenedApp, log: (s: string) => void) {
   })
   const teamIds: number[] = []
   for (let t = 0; t < TEAMS; t++) {
-    const team = createTeam(ctx, WHO, {
+    const team = regu.tambah(ctx, WHO, {
       nama: `Regu ${String(t + 1).padStart(3, '0')}`,
       leaderId: null,
       dailyTarget: 10_000,
     })
     teamIds.push(team.id)
     for (let w = 0; w < WORKERS_PER_TEAM; w++)
-      createWorker(ctx, WHO, { nama: `Pekerja ${t + 1}-${w + 1}`, nik: null, telepon: '', teamId: team.id })
+      pekerja.tambah(ctx, WHO, { nama: `Pekerja ${t + 1}-${w + 1}`, nik: null, telepon: '', teamId: team.id })
   }
   const reasons = ['CETAK', 'KUSUT_SOBEK', 'BERLUBANG', 'FOTO']
   let rows = 0
@@ -86,7 +87,7 @@ export async function simulate(app: OpenedApp, log: (s: string) => void) {
       // Half the teams per shift, every ballot type.
       const teams = teamIds.filter((_, i) => i % SHIFTS_PER_DAY === s)
       const variants = ballots
-      const shift = openShift(ctx, WHO, {
+      const opened = shift.buka(ctx, WHO, {
         kind: 'sortir_lipat',
         tanggal: day(d),
         mulai: s === 0 ? '08:00' : '13:00',
@@ -103,16 +104,16 @@ export async function simulate(app: OpenedApp, log: (s: string) => void) {
         const moves: MoveInput[] = []
         for (const teamId of teams) {
           for (const v of variants) {
-            const place = prosesPlace(shift.id, teamId)
+            const place = prosesPlace(opened.id, teamId)
             for (let k = 0; k < SAVES_PER_SHIFT; k++) {
-              moves.push({ variantId: v.variantId, from: 'DITERIMA', to: place, qty: 40, shiftId: shift.id })
-              moves.push({ variantId: v.variantId, from: place, to: 'BAIK', qty: 36, shiftId: shift.id })
+              moves.push({ variantId: v.variantId, from: 'DITERIMA', to: place, qty: 40, shiftId: opened.id })
+              moves.push({ variantId: v.variantId, from: place, to: 'BAIK', qty: 36, shiftId: opened.id })
               moves.push({
                 variantId: v.variantId,
                 from: place,
                 to: rusakPlace(reasons[(k + teamId) % reasons.length]!),
                 qty: 1,
-                shiftId: shift.id,
+                shiftId: opened.id,
               })
             }
             moves.push({
@@ -120,7 +121,7 @@ export async function simulate(app: OpenedApp, log: (s: string) => void) {
               from: place,
               to: 'DITERIMA',
               qty: 3 * SAVES_PER_SHIFT,
-              shiftId: shift.id,
+              shiftId: opened.id,
               reason: 'KEMBALI',
             })
           }
@@ -129,7 +130,7 @@ export async function simulate(app: OpenedApp, log: (s: string) => void) {
         rows += moves.length
       })()
       at += 4 * 3_600_000
-      closeShift(ctx, WHO, shift.id, '')
+      shift.tutup(ctx, WHO, opened.id, '')
     }
     if ((d + 1) % 10 === 0) log(`  … ${d + 1} hari disimulasikan, ${rows.toLocaleString('id-ID')} baris buku besar`)
   }
@@ -152,7 +153,7 @@ export async function benchFloor(app: OpenedApp, dir: string, runs: number, repo
   // with the updated shift — what the coordinator waits for after pressing Simpan.
   const v = sim.ballots[0]!
   const team = sim.teamIds[0]!
-  const live = openShift(ctx, WHO, {
+  const live = shift.buka(ctx, WHO, {
     kind: 'sortir_lipat',
     tanggal: day(DAYS),
     mulai: '08:00',
@@ -168,7 +169,7 @@ export async function benchFloor(app: OpenedApp, dir: string, runs: number, repo
   // checkpoints (db/checkpoint.ts) would have run.
   await new Promise((r) => setTimeout(r, 2_500))
   const save = () =>
-    saveTally(ctx, WHO, {
+    tally.simpan(ctx, WHO, {
       shiftId: live.id,
       variantId: v.variantId,
       rows: [{ teamId: team, serahkan: 50, hasil: 48, rusak: { CETAK: 1 }, kembali: 0 }],
@@ -240,16 +241,16 @@ export async function benchFloor(app: OpenedApp, dir: string, runs: number, repo
 
   // The dashboard: reconciliation of every variant against its needs, from the balance table.
   const balanceSql = ctx.db.prepare('SELECT variant_id, place, qty FROM balance WHERE qty <> 0')
-  const dash = await timed(runs, () => reconciliation(ctx))
+  const dash = await timed(runs, () => rekonsiliasi.lihat(ctx))
   report.add('Dasbor rekonsiliasi', dash.ms, (await timed(runs, () => balanceSql.all())).ms, { peakMb: dash.peakMb })
-  const charts = await timed(runs, () => progress(ctx, {}))
+  const charts = await timed(runs, () => rekonsiliasi.lihatKemajuan(ctx, {}))
   report.add('Grafik kemajuan Beranda (40 hari)', charts.ms, null, { peakMb: charts.peakMb })
 
   // The daily rekap for a day in the middle of the campaign, against exceljs writing the same cells.
   const mid = day(Math.floor(DAYS / 2))
   let size = 0
-  const rekap = await timed(runs, async () => {
-    const f = await rekapHarian(ctx, mid, 'xlsx')
+  const rekapRun = await timed(runs, async () => {
+    const f = await rekap.eksporHarian(ctx, mid, 'xlsx')
     size = f.bytes.length
   })
   const rawXlsx = await timed(runs, async () => {
@@ -258,7 +259,7 @@ export async function benchFloor(app: OpenedApp, dir: string, runs: number, repo
     for (let r = 0; r < 200; r++) ws.addRow(Array.from({ length: 12 }, (_, i) => (i < 2 ? `teks ${r}` : r * i)))
     await wb.xlsx.writeBuffer()
   })
-  report.add(`Rekap harian XLSX (${(size / 1024).toFixed(0)} KB)`, rekap.ms, rawXlsx.ms, { peakMb: rekap.peakMb })
+  report.add(`Rekap harian XLSX (${(size / 1024).toFixed(0)} KB)`, rekapRun.ms, rawXlsx.ms, { peakMb: rekapRun.peakMb })
 
   // Walking the whole chain, hashing every row, against reading the rows alone.
   const readAll = ctx.db.prepare('SELECT * FROM ledger ORDER BY seq')
@@ -272,14 +273,14 @@ export async function benchFloor(app: OpenedApp, dir: string, runs: number, repo
     peakMb: chain.peakMb,
     extra: 'di thread benchmark; raw = membaca baris tanpa hash',
   })
-  // As the app runs it: ledger.verify in a job's worker thread, with SQLite's integrity check and the
+  // As the app runs it: ledger.periksa in a job's worker thread, with SQLite's integrity check and the
   // balances and floor aggregates recomputed from the ledger besides the chain.
   const meta = { actor: 'bench', transport: 'test' as const }
   const full = await timed(Math.min(runs, 3), async () => {
-    const r = await app.dispatcher.call('ledger.verify', {}, meta)
-    if (!r.ok || !(r.result as { ok: boolean }).ok) throw new Error(`ledger.verify: ${JSON.stringify(r)}`)
+    const r = await app.dispatcher.call('ledger.periksa', {}, meta)
+    if (!r.ok || !(r.result as { ok: boolean }).ok) throw new Error(`ledger.periksa: ${JSON.stringify(r)}`)
   })
-  report.add('Periksa integritas lengkap (ledger.verify, thread pekerja)', full.ms, chain.ms, {
+  report.add('Periksa integritas lengkap (ledger.periksa, thread pekerja)', full.ms, chain.ms, {
     peakMb: full.peakMb,
     extra: 'raw = rantai saja di thread ini',
   })
@@ -287,7 +288,7 @@ export async function benchFloor(app: OpenedApp, dir: string, runs: number, repo
   // A verified backup (SQLite's backup API, settled, integrity_check and the whole chain walked), against
   // the backup API alone into a file.
   const backupRuns = Math.min(runs, 3)
-  const verified = await timed(backupRuns, () => makeBackup(ctx, 'manual', join(dir, 'cadangan-bench')))
+  const verified = await timed(backupRuns, () => cadangan.buat(ctx, 'manual', join(dir, 'cadangan-bench')))
   const bare = await timed(backupRuns, async () => {
     const target = join(dir, `raw-backup-${Math.random().toString(36).slice(2)}.sqlite`)
     await ctx.db.backup(target)
@@ -309,6 +310,10 @@ function closeShiftAfterBench(app: OpenedApp, shiftId: number, teamId: number, v
         .get(variantId, prosesPlace(shiftId, teamId)) as { qty: number } | undefined
     )?.qty ?? 0
   if (left > 0)
-    saveTally(app.ctx, WHO, { shiftId, variantId, rows: [{ teamId, serahkan: 0, hasil: 0, rusak: {}, kembali: left }] })
-  closeShift(app.ctx, WHO, shiftId, '')
+    tally.simpan(app.ctx, WHO, {
+      shiftId,
+      variantId,
+      rows: [{ teamId, serahkan: 0, hasil: 0, rusak: {}, kembali: left }],
+    })
+  shift.tutup(app.ctx, WHO, shiftId, '')
 }

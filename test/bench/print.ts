@@ -11,15 +11,15 @@ import { performance } from 'node:perf_hooks'
 import type { OpenedApp } from '../../src/api/app'
 import { renderPdf, type PdfDocDefinition } from '../../src/reports/pdf'
 import { FONT_FAMILY } from '../../src/reports/pdf/fonts'
-import { getLabelGrid } from '../../src/services/cetakKit'
-import { printDocument } from '../../src/services/dokumen'
-import { kitSummaries, packKit } from '../../src/services/kemas'
-import { recordDelivery } from '../../src/services/penerimaan'
-import { handOver } from '../../src/services/serahTerima'
-import { closeShift, openShift } from '../../src/services/shift'
-import { saveTally } from '../../src/services/tally'
+import * as kemasCetak from '../../src/services/kemasCetak'
+import * as dokumen from '../../src/services/dokumen'
+import * as kemas from '../../src/services/kemas'
+import * as penerimaan from '../../src/services/penerimaan'
+import * as serahTerima from '../../src/services/serahTerima'
+import * as shift from '../../src/services/shift'
+import * as tally from '../../src/services/tally'
 import { listVariants } from '../../src/services/variants'
-import { listKecamatan } from '../../src/services/wilayah'
+import * as wilayah from '../../src/services/wilayah'
 import type { PrintJobResult } from './printJob'
 
 const WHO = { actor: 'bench' }
@@ -99,7 +99,7 @@ export async function benchPrint(
   )
 
   const labels = batchAndRaw('label', ctx.dbPath, dir)
-  const grid = getLabelGrid(ctx)
+  const grid = kemasCetak.lihatSusunanLabel(ctx)
   report(
     `Label ${labels.app.items} kotak (${labels.pages} hlm, ${grid.rows}x${grid.cols})`,
     labels.app.ms,
@@ -108,9 +108,9 @@ export async function benchPrint(
   )
 
   // The largest kecamatan, packed and handed over; then its BA printed (issued in the handover).
-  const largest = listKecamatan(ctx).sort((a, b) => b.tps - a.tps)[0]!
+  const largest = wilayah.daftarKecamatan(ctx).sort((a, b) => b.tps - a.tps)[0]!
   const variants = listVariants(ctx)
-  recordDelivery(ctx, WHO, {
+  penerimaan.catat(ctx, WHO, {
     kind: 'biasa',
     receivedAt: '2024-02-01T08:00',
     penyedia: 'PT Bench Logistik',
@@ -134,7 +134,7 @@ export async function benchPrint(
   })
   const teamId = (ctx.db.prepare('SELECT id FROM team ORDER BY id LIMIT 1').get() as { id: number }).id
   for (const v of variants.filter((x) => x.assembled)) {
-    const s = openShift(ctx, WHO, {
+    const s = shift.buka(ctx, WHO, {
       kind: v.itemCode === 'BILIK' ? 'rakit_bilik' : 'rakit_kotak',
       tanggal: '2024-02-02',
       mulai: '08:00',
@@ -145,14 +145,14 @@ export async function benchPrint(
       variantIds: [v.variantId],
       teams: [{ teamId }],
     })
-    saveTally(ctx, WHO, {
+    tally.simpan(ctx, WHO, {
       shiftId: s.id,
       variantId: v.variantId,
       rows: [{ teamId, serahkan: largest.tps * 5, hasil: largest.tps * 5, rusak: {}, kembali: 0 }],
     })
-    closeShift(ctx, WHO, s.id, '')
+    shift.tutup(ctx, WHO, s.id, '')
   }
-  const pack = openShift(ctx, WHO, {
+  const pack = shift.buka(ctx, WHO, {
     kind: 'packing',
     tanggal: '2024-02-03',
     mulai: '08:00',
@@ -163,12 +163,12 @@ export async function benchPrint(
     variantIds: [],
     teams: [{ teamId }],
   })
-  const kits = kitSummaries(ctx).filter((k) => k.kecamatanId === largest.id)
+  const kits = kemas.kitSummaries(ctx).filter((k) => k.kecamatanId === largest.id)
   const packing = await measured(async () => {
-    for (const k of kits) packKit(ctx, WHO, { shiftId: pack.id, tpsId: k.tpsId, lines: [], sisa: true })
+    for (const k of kits) kemas.catat(ctx, WHO, { shiftId: pack.id, tpsId: k.tpsId, lines: [], sisa: true })
   })
   log(`  pengemasan ${kits.length} kit ${largest.nama}: ${(packing.ms / kits.length).toFixed(1)} ms per kit`)
-  const handed = handOver(ctx, WHO, {
+  const handed = serahTerima.serahkan(ctx, WHO, {
     kecamatanId: largest.id,
     tpsIds: kits.map((k) => k.tpsId),
     exceptions: [],
@@ -177,7 +177,7 @@ export async function benchPrint(
     kendaraan: '',
     note: '',
   })
-  const ba = await measured(() => printDocument(ctx, WHO, handed.document.id, 'pdf'))
+  const ba = await measured(() => dokumen.cetak(ctx, WHO, handed.document.id, 'pdf'))
   const baPages = Number(/\/Count (\d+)/.exec(ba.result.bytes.toString('latin1'))?.[1] ?? 0)
   const baRaw = await measured(() => renderPdf(plainPages(baPages)))
   report(`BA serah terima ${largest.nama} (${kits.length} TPS, ${baPages} hlm)`, ba.ms, baRaw.ms, 'di proses benchmark')

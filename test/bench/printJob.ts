@@ -12,7 +12,7 @@ import { openReadOnly } from '../../src/db/open'
 import { renderPdf, type PdfDocDefinition } from '../../src/reports/pdf'
 import { FONT_FAMILY } from '../../src/reports/pdf/fonts'
 import { createZip } from '../../src/reports/zip'
-import { writeKitPrintZip } from '../../src/services/cetakBatch'
+import { writeKitPrintZip } from '../../src/services/kemasCetakSatker'
 
 export interface PrintJobResult {
   ms: number

@@ -1,7 +1,7 @@
 /**
  * The UI never freezes: while a job of every daftar isi of the satker (15,228 pages) runs, the thread
  * that serves the window keeps answering. Measured as that thread's event-loop delay during the job,
- * and as the time the calls a window makes while it waits (job.status, a page's summary) take to
+ * and as the time the calls a window makes while it waits (job.lihat, a page's summary) take to
  * answer, beside the same calls on an idle app.
  */
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
@@ -20,9 +20,9 @@ async function call<T>(app: OpenedApp, method: string, input: unknown = {}): Pro
 /** One round of what a waiting window asks: how far the job is, and the page it shows. */
 async function windowRound(app: OpenedApp, jobId: string | null): Promise<number> {
   const t0 = performance.now()
-  if (jobId) await call(app, 'job.status', { id: jobId })
-  await call(app, 'wilayah.summary')
-  await call(app, 'kemas.status', { level: 'kecamatan' })
+  if (jobId) await call(app, 'job.lihat', { id: jobId })
+  await call(app, 'wilayah.lihatRingkasan')
+  await call(app, 'kemas.lihatKemajuan', { level: 'kecamatan' })
   return performance.now() - t0
 }
 
@@ -42,7 +42,7 @@ export async function benchResponsive(app: OpenedApp, report: Report): Promise<v
   let status: JobStatus
   for (;;) {
     busy.push(await windowRound(app, id))
-    status = await call<JobStatus>(app, 'job.status', { id })
+    status = await call<JobStatus>(app, 'job.lihat', { id })
     if (status.state !== 'menunggu' && status.state !== 'berjalan') break
     await new Promise((r) => setTimeout(r, 100))
   }

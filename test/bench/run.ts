@@ -11,11 +11,11 @@ import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import { reserveFor } from '../../src/core/reserve'
-import { listDapil, setDapilMapping } from '../../src/services/dapil'
-import { initElection } from '../../src/services/election'
-import { createFirstAdmin } from '../../src/services/pengguna'
-import { needsPerDapil, needsPerTps, needsRekap } from '../../src/services/kebutuhan'
-import { applyImport, listKecamatan, previewImport } from '../../src/services/wilayah'
+import * as dapil from '../../src/services/dapil'
+import * as pemilihan from '../../src/services/pemilihan'
+import * as pengguna from '../../src/services/pengguna'
+import * as kebutuhan from '../../src/services/kebutuhan'
+import * as wilayah from '../../src/services/wilayah'
 import { generateBogor, toCsv, BOGOR } from './bogor'
 import { benchFirstScreen } from './firstScreen'
 import { benchFloor } from './floor'
@@ -51,9 +51,9 @@ const WHO = { actor: 'bench' }
 
 /** Six DPRD Kabupaten dapil over the 40 kecamatan, in order, as evenly as integers allow. */
 function mapDprdDapil(app: OpenedApp): void {
-  const item = listDapil(app.ctx).find((d) => d.itemCode === 'DPRD_KAB')!
-  const kecamatan = listKecamatan(app.ctx)
-  setDapilMapping(
+  const item = dapil.daftar(app.ctx).find((d) => d.itemCode === 'DPRD_KAB')!
+  const kecamatan = wilayah.daftarKecamatan(app.ctx)
+  dapil.aturPemetaan(
     app.ctx,
     WHO,
     item.itemId,
@@ -78,7 +78,7 @@ async function main() {
   let n = 0
   const fresh = async () => {
     const app = await openApp({ dbPath: join(dir, `app-${n++}.sqlite`) })
-    initElection(app.ctx, WHO, {
+    pemilihan.buat(app.ctx, WHO, {
       jenis: 'pemilu',
       tahun: 2024,
       provinsi: 'Jawa Barat',
@@ -95,8 +95,8 @@ async function main() {
     RUNS,
     fresh,
     async (app) => {
-      const p = await previewImport(app.ctx, 'bogor.csv', csv)
-      await applyImport(app.ctx, WHO, 'bogor.csv', csv, p.fingerprint)
+      const p = await wilayah.pratinjauImpor(app.ctx, 'bogor.csv', csv)
+      await wilayah.impor(app.ctx, WHO, 'bogor.csv', csv, p.fingerprint)
     },
     (app) => app.close(),
   )
@@ -135,11 +135,11 @@ async function main() {
 
   // The satker the rest is measured on: imported, with its DPRD dapil.
   const app = await fresh()
-  const p = await previewImport(app.ctx, 'bogor.csv', csv)
-  await applyImport(app.ctx, WHO, 'bogor.csv', csv, p.fingerprint)
+  const p = await wilayah.pratinjauImpor(app.ctx, 'bogor.csv', csv)
+  await wilayah.impor(app.ctx, WHO, 'bogor.csv', csv, p.fingerprint)
   mapDprdDapil(app)
   // A satker at work has its admin; without one the window opens on the first-admin form.
-  createFirstAdmin(app.ctx, WHO, { nama: 'Admin Gudang', pin: '240424' })
+  pengguna.tambahAdminPertama(app.ctx, WHO, { nama: 'Admin Gudang', pin: '240424' })
 
   // Needs for every TPS: the service (load + pure rules + roll-up) against a raw query and a bare loop.
   // The first call computes; later ones are served from the cache until master data changes.
@@ -152,19 +152,19 @@ async function main() {
       for (let i = 0; i < 5; i++) out.push(r.dpt + reserveFor(r.dpt, 200, 'up'))
     return out
   })
-  const cold = await timed(1, () => needsPerTps(app.ctx))
+  const cold = await timed(1, () => kebutuhan.daftarTps(app.ctx))
   report.add('Kebutuhan per TPS (semua TPS, dihitung)', cold.ms, needsRaw.ms, {
     peakMb: cold.peakMb,
     extra: 'panggilan pertama setelah data induk berubah',
   })
-  const needs = await timed(RUNS, () => needsPerTps(app.ctx))
+  const needs = await timed(RUNS, () => kebutuhan.daftarTps(app.ctx))
   report.add('Kebutuhan per TPS (semua TPS, tersimpan)', needs.ms, needsRaw.ms, {
     peakMb: needs.peakMb,
     extra: 'panggilan berikutnya',
   })
-  const rekap = await timed(RUNS, () => needsRekap(app.ctx, 'kecamatan'))
+  const rekap = await timed(RUNS, () => kebutuhan.lihatRekap(app.ctx, 'kecamatan'))
   report.add('Rekap kebutuhan per kecamatan', rekap.ms, needsRaw.ms, { peakMb: rekap.peakMb })
-  const perDapil = await timed(RUNS, () => needsPerDapil(app.ctx))
+  const perDapil = await timed(RUNS, () => kebutuhan.daftarDapil(app.ctx))
   report.add('Kebutuhan per dapil', perDapil.ms, needsRaw.ms, { peakMb: perDapil.peakMb })
 
   await benchFloor(app, dir, RUNS, report)

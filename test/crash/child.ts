@@ -9,8 +9,8 @@
 import { openDatabase } from '../../src/db/open'
 import { chainHead } from '../../src/db/ledger'
 import type { ServiceContext } from '../../src/services/context'
-import { recordDelivery } from '../../src/services/penerimaan'
-import { saveTally } from '../../src/services/tally'
+import * as penerimaan from '../../src/services/penerimaan'
+import * as tally from '../../src/services/tally'
 
 const [dbPath, shiftArg, teamArg, variantArg, prefix] = process.argv.slice(2)
 const ctx: ServiceContext = { db: openDatabase(dbPath!, { mustExist: true }), dbPath: dbPath!, now: () => new Date() }
@@ -28,7 +28,7 @@ for (let n = 1; ; n++) {
   if (n % 50 === 0 && process.ppid !== parent) process.exit(1)
   if (n % 3 === 0) {
     const sj = `${prefix}-${n}`
-    recordDelivery(ctx, who, {
+    penerimaan.catat(ctx, who, {
       kind: 'biasa',
       receivedAt: '2024-11-04T09:00',
       penyedia: 'PT Uji Listrik',
@@ -45,7 +45,7 @@ for (let n = 1; ; n++) {
     const head = chainHead(ctx.db)
     ack(`ACK delivery ${sj} ${head.seq} ${head.hash}`)
   } else {
-    saveTally(ctx, who, {
+    tally.simpan(ctx, who, {
       shiftId,
       variantId,
       rows: [{ teamId, serahkan: 10, hasil: 9, rusak: { CETAK: 1 }, kembali: 0 }],

@@ -27,7 +27,7 @@ export async function prepare(dbPath: string): Promise<{ shiftId: number; teamId
     if (!r.ok) throw new Error(`${m}: ${r.error.message}`)
     return r.result as T
   }
-  const variantId = (await call<{ variantId: number; kind: string }[]>('barang.varian', {})).find(
+  const variantId = (await call<{ variantId: number; kind: string }[]>('barang.daftarVarian', {})).find(
     (v) => v.kind === 'ballot',
   )!.variantId
   await call('penerimaan.catat', {

@@ -23,7 +23,7 @@ import { signInContext } from './support/session'
  * The dashboard against a real floor: a delivery with one short line and tertukar sheets, two
  * teams working two sortir-lipat shifts on two days with damage in several reasons, and a Bupati
  * delivery far below its needs. What the coordinator reads on #/beranda must be what
- * rekonsiliasi.get, rekonsiliasi.progres and ledger.riwayat say.
+ * rekonsiliasi.lihat, rekonsiliasi.lihatKemajuan and ledger.lihatRiwayat say.
  */
 
 let dir: string
@@ -67,7 +67,7 @@ interface Seeded {
 
 /** One delivery, two teams of two, two sortir-lipat shifts on two days. */
 async function seedFloor(): Promise<Seeded> {
-  const recon0 = await api('rekonsiliasi.get', {})
+  const recon0 = await api('rekonsiliasi.lihat', {})
   const gub = recon0.find((r) => r.itemCode === 'GUBERNUR')!
   const bup = recon0.find((r) => r.itemCode === 'BUPATI')!
   const kotak = recon0.find((r) => r.itemCode === 'KOTAK')!
@@ -185,8 +185,8 @@ describe('Beranda, end to end', () => {
 
   it('shows where every sheet is, the shortfall, the charts and the history behind each number', async () => {
     const { gub, bup } = await seedFloor()
-    const recon = await api('rekonsiliasi.get', {})
-    const progres = await api('rekonsiliasi.progres', {})
+    const recon = await api('rekonsiliasi.lihat', {})
+    const progres = await api('rekonsiliasi.lihatKemajuan', {})
     const gubR = recon.find((r) => r.variantId === gub.variantId)!
     const bupR = recon.find((r) => r.variantId === bup.variantId)!
     // The scenario is what it claims to be.
@@ -200,7 +200,7 @@ describe('Beranda, end to end', () => {
     const table = page.getByTestId('rekon-ballot-table')
     await table.locator(`tr[data-variant-id="${bup.variantId}"]`).waitFor()
 
-    // Every figure of every ballot row equals rekonsiliasi.get.
+    // Every figure of every ballot row equals rekonsiliasi.lihat.
     for (const r of recon.filter((x) => x.kind === 'ballot')) {
       const row = table.locator(`tr[data-variant-id="${r.variantId}"]`)
       expect(await row.locator('.dapil-name').textContent()).toBe(r.dapil)
@@ -221,7 +221,7 @@ describe('Beranda, end to end', () => {
     await toggle.click()
     // The breakdown opens on the render after the click, which may come after the click returns.
     await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true')
-    const labels = new Map((await api('rusak.alasan', {})).map((a) => [a.code, a.short]))
+    const labels = new Map((await api('rusak.daftarAlasan', {})).map((a) => [a.code, a.short]))
     const chips = table.locator('.reason-chips li')
     await expect
       .poll(async () => (await chips.allTextContents()).sort())
@@ -276,7 +276,7 @@ describe('Beranda, end to end', () => {
 
     // The date range narrows the charts to the last day, with figures equal to the API's for that day.
     await page.getByRole('button', { name: 'Hari terakhir' }).click()
-    const lastDay = await api('rekonsiliasi.progres', { from: '2024-11-05', to: '2024-11-05' })
+    const lastDay = await api('rekonsiliasi.lihatKemajuan', { from: '2024-11-05', to: '2024-11-05' })
     await expect.poll(async () => (await charts.first().getAttribute('aria-label')) ?? '').toContain('1 hari')
     const dailyLast = (await charts.first().getAttribute('aria-label'))!
     expect(dailyLast).toContain('Selasa, 5 November 2024')
@@ -287,15 +287,15 @@ describe('Beranda, end to end', () => {
     await page.getByRole('button', { name: 'Semua tanggal' }).click()
     await expect.poll(async () => (await charts.first().getAttribute('aria-label')) ?? '').toContain('2 hari')
 
-    // Every number opens its ledger history: the dialog lists the rows ledger.riwayat gives for the same filter.
-    const cases: { variantId: number; col: string; filter: MethodInput<'ledger.riwayat'> }[] = [
+    // Every number opens its ledger history: the dialog lists the rows ledger.lihatRiwayat gives for the same filter.
+    const cases: { variantId: number; col: string; filter: MethodInput<'ledger.lihatRiwayat'> }[] = [
       { variantId: bup.variantId, col: 'rusak', filter: { variantId: bup.variantId, placePrefix: 'RUSAK:' } },
       { variantId: gub.variantId, col: 'baik', filter: { variantId: gub.variantId, place: 'BAIK' } },
       { variantId: gub.variantId, col: 'tertukar', filter: { variantId: gub.variantId, place: 'TERTUKAR' } },
       { variantId: bup.variantId, col: 'diterima', filter: { variantId: bup.variantId, place: 'PENYEDIA' } },
     ]
     for (const c of cases) {
-      const expected = await api('ledger.riwayat', { ...c.filter, limit: 500 })
+      const expected = await api('ledger.lihatRiwayat', { ...c.filter, limit: 500 })
       expect(expected.rows.length).toBeGreaterThan(0)
       const link = table.locator(`tr[data-variant-id="${c.variantId}"] [data-col=${c.col}] .history-link`)
       // Keyboard first: focus the number and press Enter.

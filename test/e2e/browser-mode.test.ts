@@ -78,14 +78,14 @@ describe('browser mode, end to end', () => {
     await first.getByRole('button', { name: 'Buat admin dan masuk' }).click()
     // A guessable PIN is refused on its field, and nothing is created.
     await first.getByText('PIN tidak boleh angka berurutan (mis. 1234)').waitFor()
-    expect((await api('pengguna.list', {})).length).toBe(0)
+    expect((await api('pengguna.daftar', {})).length).toBe(0)
     await first.getByLabel('PIN', { exact: true }).fill('250913')
     await first.getByLabel('Ulangi PIN').fill('250913')
     await windowShot(page, '02a-admin-pertama')
     await first.getByRole('button', { name: 'Buat admin dan masuk' }).click()
     await first.waitFor({ state: 'hidden' })
     await expect.poll(() => page.getByTestId('user-chip').textContent()).toContain('Rahmat Hidayat')
-    expect(await api('pengguna.list', {})).toEqual([
+    expect(await api('pengguna.daftar', {})).toEqual([
       expect.objectContaining({ nama: 'Rahmat Hidayat', role: 'admin', active: true, hasPin: true }),
     ])
 
@@ -130,14 +130,14 @@ describe('browser mode, end to end', () => {
 
     // The quick filter narrows the grid.
     await page.getByRole('searchbox', { name: /Cari kecamatan/ }).fill('TALAWI')
-    const talawi = (await api('wilayah.kecamatan', {})).find((k) => k.nama === 'TALAWI')!
+    const talawi = (await api('wilayah.daftarKecamatan', {})).find((k) => k.nama === 'TALAWI')!
     await expect.poll(() => page.getByText(`Menampilkan ${talawi.tps} dari 1.446 TPS`).isVisible()).toBe(true)
 
     // Needs on the page equal the API's numbers.
     await nav('Kebutuhan').click()
     const totals = page.getByTestId('satker-totals')
     await totals.waitFor()
-    const perDapil = await api('kebutuhan.perDapil', {})
+    const perDapil = await api('kebutuhan.daftarDapil', {})
     const ballotCodes = [...new Set(perDapil.map((r) => r.itemCode))]
     expect(ballotCodes.length).toBeGreaterThan(0)
     for (const code of ballotCodes) {
@@ -145,12 +145,12 @@ describe('browser mode, end to end', () => {
       expect(expected).toBeGreaterThan(0)
       expect(num(await totals.getByTestId(`satker-total-${code}`).locator('[data-value]').textContent())).toBe(expected)
     }
-    const satker = (await api('kebutuhan.rekap', { level: 'satker' })).rows[0]!
+    const satker = (await api('kebutuhan.lihatRekap', { level: 'satker' })).rows[0]!
     for (const [code, qty] of Object.entries(satker.qty)) {
       expect(num(await totals.getByTestId(`satker-total-${code}`).locator('[data-value]').textContent())).toBe(qty)
     }
     // The pinned total row of the per-TPS grid sums the same DPT the summary reports.
-    const summary = await api('wilayah.summary', {})
+    const summary = await api('wilayah.lihatRingkasan', {})
     const pinnedDpt = page.getByTestId('grid-tps').locator('.ag-row-pinned [col-id=dpt]')
     await expect.poll(() => pinnedDpt.textContent()).toBe(new Intl.NumberFormat('id-ID').format(summary.dpt))
     await windowShot(page, '05-kebutuhan')
@@ -193,12 +193,12 @@ describe('browser mode, end to end', () => {
     ].join('\n')
     const buffer = Buffer.from(csv, 'utf8')
     // Independent of the first case: a database without an election gets one through the API.
-    if ((await api('election.get', {})) === null) {
-      await api('election.init', { jenis: 'pilkada', satker: 'Kabupaten Batu Bara', provinsi: 'Sumatera Utara' })
+    if ((await api('pemilihan.lihat', {})) === null) {
+      await api('pemilihan.buat', { jenis: 'pilkada', satker: 'Kabupaten Batu Bara', provinsi: 'Sumatera Utara' })
       await page.goto(server.url)
     }
-    const tpsBefore = (await api('wilayah.summary', {})).tps
-    const expected = await api('wilayah.importPreview', {
+    const tpsBefore = (await api('wilayah.lihatRingkasan', {})).tps
+    const expected = await api('wilayah.pratinjauImpor', {
       fileName: 'tps-salah.csv',
       contentBase64: buffer.toString('base64'),
     })
@@ -226,7 +226,7 @@ describe('browser mode, end to end', () => {
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'hidden' })
     // Nothing was written.
-    expect((await api('wilayah.summary', {})).tps).toBe(tpsBefore)
+    expect((await api('wilayah.lihatRingkasan', {})).tps).toBe(tpsBefore)
     expect(pageErrors).toEqual([])
   })
 })

@@ -92,7 +92,7 @@ beforeAll(async () => {
     onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`),
   })
 
-  const variants = await api('barang.varian', {})
+  const variants = await api('barang.daftarVarian', {})
   const variant = (code: string) => variants.find((v) => v.itemCode === code)!.variantId
   seeded.G = variant('GUBERNUR')
   seeded.B = variant('BUPATI')
@@ -146,11 +146,11 @@ beforeAll(async () => {
     teams: [{ teamId: melati }],
   })
   seeded.openShiftId = open.id
-  const items = await api('items.list', {})
+  const items = await api('barang.daftar', {})
   const item = (code: string) => items.find((i) => i.code === code)!.id
-  await api('items.update', { id: item('GUBERNUR'), payRate: 188 })
-  await api('items.update', { id: item('BUPATI'), payRate: 164 })
-  await api('items.update', { id: item('KOTAK'), payRate: 2_000 })
+  await api('barang.ubah', { id: item('GUBERNUR'), payRate: 188 })
+  await api('barang.ubah', { id: item('BUPATI'), payRate: 164 })
+  await api('barang.ubah', { id: item('KOTAK'), payRate: 2_000 })
 
   server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: STATIC_DIR, port: 0 })
   browser = await launchChromium()
@@ -188,7 +188,7 @@ describe('documents, end to end', () => {
     await pattern.press('Enter')
     await kop.locator('.pg-pattern .field-error').filter({ hasText: '{nomor} tidak dikenal' }).waitFor()
     expect(await pattern.getAttribute('aria-invalid')).toBe('true')
-    expect((await api('election.get', {}))!.alamat).toBe('') // nothing was written
+    expect((await api('pemilihan.lihat', {}))!.alamat).toBe('') // nothing was written
 
     await typeInto(pattern, KOP.pattern)
     const start = kop.getByLabel('Nomor awal register', { exact: true })
@@ -197,7 +197,7 @@ describe('documents, end to end', () => {
     await kop.getByText('Contoh: 007/PP.09.4-BA/1219/2024').waitFor()
     await start.press('Enter')
     await page.getByText('Kop surat dan pola nomor tersimpan').waitFor()
-    expect(await api('election.get', {})).toMatchObject({
+    expect(await api('pemilihan.lihat', {})).toMatchObject({
       alamat: KOP.alamat,
       kontak: KOP.kontak,
       kotaTtd: KOP.kota,
@@ -213,8 +213,8 @@ describe('documents, end to end', () => {
     await kop.locator('.pg-logo input[type=file]').setInputFiles(logoFile)
     await kop.getByTestId('logo-preview').waitFor()
     expect((await kop.getByTestId('logo-preview').getAttribute('src'))!.startsWith('data:image/png;base64,')).toBe(true)
-    expect((await api('election.get', {}))!.hasLogo).toBe(true)
-    expect((await api('election.logo', {}))!.contentBase64).toBe(PNG_1X1.toString('base64'))
+    expect((await api('pemilihan.lihat', {}))!.hasLogo).toBe(true)
+    expect((await api('pemilihan.lihatLogo', {}))!.contentBase64).toBe(PNG_1X1.toString('base64'))
     await sectionShot(page, kop, 'dokumen-01-pengaturan-kop', { clearToasts: true })
 
     // Signers of the BA hasil sortir dan lipat: the defaults name the offices; the names are typed in.
@@ -271,7 +271,7 @@ describe('documents, end to end', () => {
     await panel.getByLabel('Nama penanda tangan 1', { exact: true }).press('Enter')
     await page.getByText('Penanda tangan dan pola nomor BA hasil sortir dan lipat tersimpan').waitFor()
 
-    const sortir = (await api('dokumen.jenis', {})).find((j) => j.type === 'BA_SORTIR')!
+    const sortir = (await api('dokumen.daftarJenis', {})).find((j) => j.type === 'BA_SORTIR')!
     expect(sortir.ownPattern).toBeNull()
     expect(sortir.nomorPattern).toBe(KOP.pattern)
     expect(sortir.signers.map((s) => [s.nama, s.posisi])).toEqual([
@@ -301,7 +301,7 @@ describe('documents, end to end', () => {
     await typeInto(upah.getByLabel('Potongan pajak penghasilan (%)'), '6')
     await upah.getByRole('button', { name: 'Simpan upah' }).click()
     await page.getByText('Upah per satuan dan potongan pajak tersimpan').waitFor()
-    expect((await api('election.get', {}))!.taxPercent).toBe(6)
+    expect((await api('pemilihan.lihat', {}))!.taxPercent).toBe(6)
     await sectionShot(page, upah, 'dokumen-04-pengaturan-upah', { clearToasts: true })
     expect(pageErrors).toEqual([])
   })
@@ -322,7 +322,7 @@ describe('documents, end to end', () => {
       .poll(() => toast('error').textContent())
       .toContain(`Masih ada shift yang belum ditutup (#${seeded.openShiftId})`)
     expect(await toast('error').textContent()).toContain('BA hasil sortir dan lipat belum terbit')
-    expect(await api('dokumen.list', {})).toEqual([])
+    expect(await api('dokumen.daftar', {})).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'dokumen-05-galat-shift-terbuka.png') })
     await toast('error').getByRole('button', { name: 'Tutup pemberitahuan' }).click()
 
@@ -332,7 +332,7 @@ describe('documents, end to end', () => {
     await issued.waitFor()
     const nomor = (await issued.getByTestId('issued-nomor').textContent())!.trim()
     expect(nomor).toBe(`007/PP.09.4-BA/1219/${YEAR}`)
-    const [doc] = await api('dokumen.list', { type: 'BA_SORTIR' })
+    const [doc] = await api('dokumen.daftar', { type: 'BA_SORTIR' })
     expect(doc).toMatchObject({ nomor, prints: 0, ref: `SORTIR:${TODAY}:${TODAY}` })
     // The register lists it at once, with the chain head it was made from.
     const row = page.getByTestId('register-table').locator(`tr[data-document="${doc!.id}"]`)
@@ -368,7 +368,7 @@ describe('documents, end to end', () => {
     expect(copy.flat).toContain('SALINAN')
     expect(copy.flat).toContain(`Nomor: ${nomor}`)
     await expect.poll(() => row.locator('td.num').textContent()).toBe('2×')
-    expect((await api('dokumen.list', { type: 'BA_SORTIR' }))[0]!.prints).toBe(2)
+    expect((await api('dokumen.daftar', { type: 'BA_SORTIR' }))[0]!.prints).toBe(2)
     expect(await toast('success').textContent()).toContain('SALINAN')
     expect(pageErrors).toEqual([])
   })
@@ -378,7 +378,7 @@ describe('documents, end to end', () => {
     await card.getByRole('button', { name: 'Terbitkan rekap upah' }).click()
     const issued = card.getByTestId('issued-REKAP_UPAH')
     await issued.waitFor()
-    const [doc] = await api('dokumen.list', { type: 'REKAP_UPAH' })
+    const [doc] = await api('dokumen.daftar', { type: 'REKAP_UPAH' })
     expect(doc).toMatchObject({ nomor: null, formats: ['pdf', 'xlsx'] })
     expect((await issued.getByTestId('issued-nomor').textContent())!.trim()).toBe(`DOK-${doc!.id}`)
 
@@ -424,7 +424,7 @@ describe('documents, end to end', () => {
     silog.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ''))))
     const header = rows.find((r) => r.includes('Baik'))!
     const col = (name: string) => header.indexOf(name)
-    const recon = await api('rekonsiliasi.get', {})
+    const recon = await api('rekonsiliasi.lihat', {})
     for (const variantId of [seeded.G, seeded.B]) {
       const r = recon.find((x) => x.variantId === variantId)!
       const line = rows.find((x) => x[col('Jenis Surat Suara')] === r.itemName && x[col('Dapil')] === r.dapil)

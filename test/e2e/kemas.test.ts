@@ -69,7 +69,7 @@ beforeAll(async () => {
   })
 
   // A warehouse ready to pack: everything delivered, ballots sorted, kotak and bilik assembled.
-  const variants = (await api('barang.varian', {})).filter((v) => v.active)
+  const variants = (await api('barang.daftarVarian', {})).filter((v) => v.active)
   await api('penerimaan.catat', {
     receivedAt: '2024-11-01T08:00',
     penyedia: 'PT Percetakan Contoh',
@@ -141,13 +141,13 @@ afterAll(async () => {
 describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
   it('packs a kit opened by a scanned label, prints its labels and daftar isi, and refuses a label of the wrong dapil', async () => {
     const k = page.keyboard
-    const laut = (await api('kemas.status', {})).find((s) => s.nama === 'LAUT TADOR')!
-    const first = (await api('kemas.daftar', { kecamatanId: laut.id }))[0]!
-    const before = await api('kemas.kit', { tpsId: first.tpsId })
+    const laut = (await api('kemas.lihatKemajuan', {})).find((s) => s.nama === 'LAUT TADOR')!
+    const first = (await api('kemas.daftarKit', { kecamatanId: laut.id }))[0]!
+    const before = await api('kemas.lihatKit', { tpsId: first.tpsId })
     expect(before.status).toBe('belum')
     const kotak1 = before.kotak.find((x) => x.no === 1)!
     const otherBallot = before.lines.find((l) => l.kind === 'ballot' && l.variantId !== kotak1.variantId)!
-    const kodeWilayah = (await api('election.get', {}))!.kodeWilayah
+    const kodeWilayah = (await api('pemilihan.lihat', {}))!.kodeWilayah
     expect(kodeWilayah).toBe('1219')
     const goodCode = `GPK1|1219|T${first.tpsId}|K1|V${kotak1.variantId}`
     const wrongCode = `GPK1|1219|T${first.tpsId}|K1|V${otherBallot.variantId}`
@@ -167,7 +167,7 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     // Open a packing shift through the compact dialog.
     await page.goto(`${server.url}#/kemas`)
     await page.getByTestId('kec-bars').waitFor()
-    // The shift bar shows "Memuat data…" until shift.list answers, which may be after the kecamatan bars.
+    // The shift bar shows "Memuat data…" until shift.daftar answers, which may be after the kecamatan bars.
     await expect
       .poll(() => page.getByTestId('kemas-shift').textContent())
       .toContain('Belum ada shift pengemasan terbuka')
@@ -178,11 +178,11 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     await dlg.getByTestId('kemas-team-picker').getByText('Regu Mawar').click()
     await dlg.getByRole('button', { name: 'Buka shift' }).click()
     await dlg.waitFor({ state: 'hidden' })
-    const packing = (await api('shift.list', {})).filter((s) => s.kind === 'packing')
+    const packing = (await api('shift.daftar', {})).filter((s) => s.kind === 'packing')
     expect(packing).toHaveLength(1)
     expect(packing[0]!.status).toBe('open')
     expect(packing[0]!.lokasi).toBe('Gudang B, meja setting 1')
-    const shift = await api('shift.get', { id: packing[0]!.id })
+    const shift = await api('shift.lihat', { id: packing[0]!.id })
     expect(shift.variants).toEqual([])
     expect(shift.teams.map((t) => t.nama)).toEqual(['Mawar'])
     await expect.poll(() => page.getByTestId('kemas-shift').textContent()).toContain(`Shift #${shift.id}`)
@@ -218,18 +218,18 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     await fullShot(page, 'kemas-02-kit', WHOLE)
 
     // Pack everything the kit still lacks: one button.
-    const rowsBefore = (await api('system.info', {})).ledgerRows
+    const rowsBefore = (await api('sistem.lihatInfo', {})).ledgerRows
     await page.getByRole('button', { name: /^Kemas semua sisa/ }).click()
     const lengkap = page.getByTestId('kit-lengkap')
     await lengkap.waitFor()
     expect(await lengkap.textContent()).toContain('Lengkap')
     expect(await identity.textContent()).toContain('Dikemas lengkap')
     await expect.poll(() => page.getByTestId('kit-total-remaining').textContent()).toBe('0')
-    const packed = await api('kemas.kit', { tpsId: first.tpsId })
+    const packed = await api('kemas.lihatKit', { tpsId: first.tpsId })
     expect(packed.status).toBe('lengkap')
     for (const l of packed.lines) expect([l.variantId, l.packed, l.remaining]).toEqual([l.variantId, l.need, 0])
-    expect((await api('system.info', {})).ledgerRows).toBe(rowsBefore + before.lines.length)
-    const shiftRows = await api('ledger.riwayat', { shiftId: shift.id, limit: 100 })
+    expect((await api('sistem.lihatInfo', {})).ledgerRows).toBe(rowsBefore + before.lines.length)
+    const shiftRows = await api('ledger.lihatRiwayat', { shiftId: shift.id, limit: 100 })
     expect(shiftRows.rows.every((r) => r.to === `DIKEMAS:${first.tpsId}`)).toBe(true)
     expect(shiftRows.rows.reduce((s, r) => s + r.qty, 0)).toBe(before.lines.reduce((s, l) => s + l.need, 0))
 
@@ -247,7 +247,7 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     await segel.fill('SGL-1219-000001')
     await segel.press('Enter')
     await page.getByTestId('segel-saved-1').waitFor()
-    expect((await api('kemas.kit', { tpsId: first.tpsId })).kotak.find((x) => x.no === 1)!.segel).toBe(
+    expect((await api('kemas.lihatKit', { tpsId: first.tpsId })).kotak.find((x) => x.no === 1)!.segel).toBe(
       'SGL-1219-000001',
     )
     await clearToasts(page)
@@ -294,8 +294,8 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     ])
 
     // A label naming the other ballot type for kotak 1: refused loudly, nothing written.
-    const kitBefore = JSON.stringify(await api('kemas.kit', { tpsId: first.tpsId }))
-    const infoBefore = await api('system.info', {})
+    const kitBefore = JSON.stringify(await api('kemas.lihatKit', { tpsId: first.tpsId }))
+    const infoBefore = await api('sistem.lihatInfo', {})
     await page.getByTestId('kemas-scan-input').click()
     await k.type(wrongCode, { delay: 5 })
     await k.press('Enter')
@@ -321,8 +321,8 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     expect(page.url()).toMatch(new RegExp(`#/kemas/${first.tpsId}$`))
     await page.waitForTimeout(1100) // after the flash, as it stays on screen
     await windowShot(page, 'kemas-04-salah-dapil', { clearToasts: true })
-    expect(JSON.stringify(await api('kemas.kit', { tpsId: first.tpsId }))).toBe(kitBefore)
-    const infoAfter = await api('system.info', {})
+    expect(JSON.stringify(await api('kemas.lihatKit', { tpsId: first.tpsId }))).toBe(kitBefore)
+    const infoAfter = await api('sistem.lihatInfo', {})
     expect(infoAfter.ledgerRows).toBe(infoBefore.ledgerRows)
     expect(infoAfter.chainHead).toBe(infoBefore.chainHead)
 
@@ -347,7 +347,7 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     await bar.click()
     const grid = page.getByTestId('kit-grid')
     await grid.locator('.ag-row[row-index="0"]').getByText('Dikemas lengkap').waitFor()
-    expect((await api('kemas.status', {})).find((s) => s.id === laut.id)!.lengkap).toBe(1)
+    expect((await api('kemas.lihatKemajuan', {})).find((s) => s.id === laut.id)!.lengkap).toBe(1)
 
     // Print panel: the label grid with its live preview; a grid too small for a readable label is refused.
     await page.getByRole('link', { name: 'Cetak label dan daftar isi' }).click()
@@ -362,20 +362,20 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     await form.getByRole('button', { name: 'Simpan susunan' }).click()
     // The form takes the saved grid back from the answer; typing before it arrives would be overwritten.
     await page.getByText('Susunan label tersimpan').waitFor()
-    expect((await api('label.grid', {})).rows).toBe(5)
+    expect((await api('kemas.lihatSusunanLabel', {})).rows).toBe(5)
     await form.getByLabel('Baris', { exact: true }).fill('8')
     await form.getByRole('button', { name: 'Simpan susunan' }).click()
     await form
       .getByRole('alert')
       .getByText(/terlalu kecil/)
       .waitFor()
-    expect((await api('label.grid', {})).rows).toBe(5)
+    expect((await api('kemas.lihatSusunanLabel', {})).rows).toBe(5)
 
     // Batch print for a desa: labels of every kotak of its TPS, in stacking order.
     const panel = page.getByTestId('cetak-panel')
     await panel.getByLabel('Kecamatan (PPK)').selectOption(String(laut.id))
     await panel.getByLabel('Desa/kelurahan (PPS)').selectOption(String(first.desaId))
-    const desaTps = (await api('kemas.daftar', { desaId: first.desaId })).length
+    const desaTps = (await api('kemas.daftarKit', { desaId: first.desaId })).length
     const batch = await downloadTo(page, dir, () =>
       panel.getByRole('button', { name: 'Cetak label kotak (PDF)' }).click(),
     )

@@ -70,7 +70,7 @@ beforeAll(async () => {
   await serve()
 
   // One delivery and its BA penerimaan: the printed document the check is about.
-  const variants = (await api('barang.varian', {})).filter((v) => v.active && v.kind === 'ballot')
+  const variants = (await api('barang.daftarVarian', {})).filter((v) => v.active && v.kind === 'ballot')
   const delivery = await api('penerimaan.catat', {
     receivedAt: '2024-11-01T08:00',
     penyedia: 'PT Percetakan Contoh',
@@ -123,7 +123,7 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
     await pin.fill('999999')
     await pin.press('Enter')
     await ask.getByText('PIN salah; sisa 4 kali sebelum terkunci').waitFor()
-    expect(await api('cadangan.list', {})).toEqual([])
+    expect(await api('cadangan.daftar', {})).toEqual([])
     await fullShot(page, 'trust-01-perlu-koordinator')
     await pin.fill('202411')
     await pin.press('Enter')
@@ -132,7 +132,7 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
     // The refused backup was made again by itself, as the koordinator.
     await page.getByText('Cadangan dibuat', { exact: true }).waitFor()
     await expect.poll(() => chip().textContent()).toContain('Kasubbag Logistik')
-    const backups = await api('cadangan.list', {})
+    const backups = await api('cadangan.daftar', {})
     expect(backups).toHaveLength(1)
     expect(backups[0]).toMatchObject({
       reason: 'manual',
@@ -166,7 +166,7 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
     await ask.waitFor({ state: 'hidden' })
     await add.waitFor({ state: 'hidden' })
     await table.locator('tr[data-user="Dewi Lestari"]').getByText('Operator', { exact: true }).waitFor()
-    expect((await api('pengguna.list', {})).find((u) => u.nama === 'Dewi Lestari')).toMatchObject({
+    expect((await api('pengguna.daftar', {})).find((u) => u.nama === 'Dewi Lestari')).toMatchObject({
       role: 'operator',
       active: true,
       hasPin: false,
@@ -179,14 +179,14 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
     await add.getByLabel('Peran').selectOption('koordinator')
     await add.getByRole('button', { name: 'Tambah', exact: true }).click()
     await add.getByText('Peran koordinator memerlukan PIN').waitFor()
-    expect((await api('pengguna.list', {})).some((u) => u.nama === 'Yusuf Koordinator')).toBe(false)
+    expect((await api('pengguna.daftar', {})).some((u) => u.nama === 'Yusuf Koordinator')).toBe(false)
     await add.getByRole('button', { name: 'Batal' }).click()
     await clearToasts(page)
     await fullShot(page, 'trust-03-pengguna')
   })
 
   it('a row edited behind the app is named by Periksa integritas and breaks the printed BA; restoring the backup mends both', async () => {
-    const rows = (await api('system.info', {})).ledgerRows
+    const rows = (await api('sistem.lihatInfo', {})).ledgerRows
     await nav('Periksa integritas').click()
     await page.getByTestId('verify-run').click()
     const verdict = page.getByTestId('verify-result')
@@ -225,7 +225,7 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
 
     // Restore the backup made before the edit; the edited file is kept beside the backups.
     await nav('Cadangan').click()
-    const backup = (await api('cadangan.list', {}))[0]!
+    const backup = (await api('cadangan.daftar', {}))[0]!
     await page
       .getByTestId('backup-table')
       .locator(`tr[data-name="${backup.name}"]`)
@@ -238,7 +238,7 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
     await page.getByTestId('restore-result').getByText('Basis data dipulihkan', { exact: true }).waitFor()
     // Everyone chooses again after a restore.
     await expect.poll(() => chip().textContent()).toContain('Pilih pengguna')
-    const after = await api('cadangan.list', {})
+    const after = await api('cadangan.daftar', {})
     expect(after.map((b) => b.reason).sort()).toEqual(['manual', 'sebelum-pulih'])
     expect(after.find((b) => b.reason === 'sebelum-pulih')).toMatchObject({ ok: false })
     await clearToasts(page)
@@ -251,7 +251,7 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
     await scan.fill(doc.qr)
     await scan.press('Enter')
     await result.getByText('Dokumen sesuai buku besar', { exact: true }).waitFor()
-    expect((await api('ledger.verify', {})).ok).toBe(true)
+    expect((await api('ledger.periksa', {})).ok).toBe(true)
   })
 
   it('a file whose chain head was edited while the app was closed opens the recovery screen, which restores the newest good backup', async () => {
@@ -267,7 +267,7 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
     expect(await page.getByTestId('recovery-problem').textContent()).toContain(`baris ${head.seq}`)
     // Nothing that could write is on this screen: no navigation, no user chip.
     expect(await page.getByRole('navigation', { name: 'Menu utama' }).count()).toBe(0)
-    const latest = (await api('cadangan.list', {})).find((b) => b.ok)!
+    const latest = (await api('cadangan.daftar', {})).find((b) => b.ok)!
     await page.getByTestId('recovery-latest').getByText(latest.name).waitFor()
     await fullShot(page, 'trust-08-pemulihan')
 
@@ -281,7 +281,7 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
     // Back to the normal app on the restored file.
     await nav('Beranda').waitFor()
     expect(app.state.mode).toBe('normal')
-    expect((await api('ledger.verify', {})).ok).toBe(true)
+    expect((await api('ledger.periksa', {})).ok).toBe(true)
     expect(existsSync(dbPath)).toBe(true)
     expect(pageErrors).toEqual([])
   })

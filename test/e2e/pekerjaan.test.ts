@@ -87,7 +87,7 @@ describe('long jobs in the window', () => {
     // The window is not frozen: another page loads and answers while the job runs.
     await page.goto(`${server.url}#/wilayah`)
     await page.getByTestId('kecamatan-total-tps').getByText('1.446').waitFor()
-    const running = (await api('job.list', {})).find((j) => j.method === 'kemas.cetakSatker')!
+    const running = (await api('job.daftar', {})).find((j) => j.method === 'kemas.cetakSatker')!
     expect(running.state).toBe('berjalan')
 
     // Back on its page the bar is there again (the job is the server's, not the page's); Batal stops it.
@@ -95,7 +95,7 @@ describe('long jobs in the window', () => {
     await job.getByRole('button', { name: 'Batal' }).click()
     await expect.poll(() => job.getAttribute('data-state')).toBe('dibatalkan')
     await job.getByText(/berkas yang belum selesai sudah dihapus/).waitFor()
-    expect((await api('job.status', { id: running.id })).state).toBe('dibatalkan')
+    expect((await api('job.lihat', { id: running.id })).state).toBe('dibatalkan')
     const leftovers = existsSync(outputsDir(app.dbPath)) ? readdirSync(outputsDir(app.dbPath)) : []
     expect(leftovers).toEqual([])
 
@@ -117,11 +117,11 @@ describe('long jobs in the window', () => {
     expect(run('unzip', ['-tq', zip])).toMatch(/No errors detected/)
     const names = run('unzip', ['-Z1', zip]).trim().split('\n')
     expect(names).toHaveLength(12)
-    const kecamatan = await api('wilayah.kecamatan', {})
+    const kecamatan = await api('wilayah.daftarKecamatan', {})
     const out = join(dir, 'zip')
     run('unzip', ['-q', zip, '-d', out])
     const pages = names.map((n) => pdfPages(join(out, n)))
-    const grid = await api('label.grid', {})
+    const grid = await api('kemas.lihatSusunanLabel', {})
     const perSheet = grid.rows * grid.cols
     expect(pages.reduce((s, n) => s + n, 0)).toBe(kecamatan.reduce((s, k) => s + Math.ceil((k.tps * 2) / perSheet), 0))
     expect(existsSync(join(SHOTS, 'jobs-02-selesai.png'))).toBe(true)

@@ -121,7 +121,7 @@ describe('Pekerja & Regu', () => {
     const eka = grid.locator('.ag-row', { hasText: 'Eka Pane' })
     await expect.poll(() => eka.locator('[col-id=status]').textContent()).toBe('Tidak aktif')
     await expect.poll(() => eka.locator('[col-id=team]').textContent()).toBe('Regu Mawar')
-    expect((await api('pekerja.list', {})).find((w) => w.nama === 'Eka Pane')).toMatchObject({
+    expect((await api('pekerja.daftar', {})).find((w) => w.nama === 'Eka Pane')).toMatchObject({
       team: 'Regu Mawar',
       active: false,
     })
@@ -148,7 +148,7 @@ describe('Pekerja & Regu', () => {
     await shot('pp-01-impor-pekerja-galat')
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'hidden' })
-    expect((await api('pekerja.list', {})).map((w) => w.nama).sort()).toEqual([
+    expect((await api('pekerja.daftar', {})).map((w) => w.nama).sort()).toEqual([
       'Ahmad Siregar',
       'Budi Nasution',
       'Cici Lubis',
@@ -166,11 +166,11 @@ describe('Pekerja & Regu', () => {
     await expect.poll(() => page.getByTestId('target-total').textContent()).toBe('2.500')
     // Focus stays in the field after saving, for the next team.
     expect(await focused()).toBe('Target Regu Mawar pada tanggal ini')
-    const targets = await api('regu.target', { tanggal: '2024-11-10' })
+    const targets = await api('regu.lihatTarget', { tanggal: '2024-11-10' })
     expect(targets.find((t) => t.team === 'Regu Mawar')).toMatchObject({ target: 2500, override: true })
     expect(targets.find((t) => t.team === 'Regu Melati')).toMatchObject({ target: 0, override: false })
     // Another date keeps the daily target.
-    expect((await api('regu.target', { tanggal: '2024-11-11' })).every((t) => !t.override)).toBe(true)
+    expect((await api('regu.lihatTarget', { tanggal: '2024-11-11' })).every((t) => !t.override)).toBe(true)
     await shot('pp-02-pekerja')
 
     expect(pageErrors).toEqual([])
@@ -179,7 +179,7 @@ describe('Pekerja & Regu', () => {
 
 describe('Penerimaan', () => {
   it('records a delivery by keyboard, shows and settles the kurang, and returns the tertukar', async () => {
-    const gubernur = (await api('barang.varian', {})).find((v) => v.itemCode === 'GUBERNUR')!
+    const gubernur = (await api('barang.daftarVarian', {})).find((v) => v.itemCode === 'GUBERNUR')!
     expect(gubernur).toBeDefined()
 
     await page.goto(base() + '#/penerimaan')
@@ -221,7 +221,7 @@ describe('Penerimaan', () => {
     await form.getByTestId('line-1').getByText('Tulis milik siapa surat suara yang tertukar').waitFor()
     // The form moves the focus to the refused field in an effect after the refusal has rendered.
     await expect.poll(focused).toBe('Baris 1: tertukar milik siapa')
-    expect(await api('penerimaan.list', {})).toEqual([])
+    expect(await api('penerimaan.daftar', {})).toEqual([])
 
     await page.keyboard.type('milik KPU Kab. Asahan')
     await shot('pp-03-penerimaan-form')
@@ -282,7 +282,7 @@ describe('Penerimaan', () => {
     await shot('pp-04-penerimaan-daftar')
 
     // The database holds what the screens said.
-    const d = await api('penerimaan.get', { id })
+    const d = await api('penerimaan.lihat', { id })
     expect(d.lines).toHaveLength(1)
     expect(d.lines[0]).toMatchObject({
       variantId: gubernur.variantId,
@@ -302,12 +302,12 @@ describe('Penerimaan', () => {
       receivedAt: '2024-11-01T09:00',
       kind: 'biasa',
     })
-    const recon = (await api('rekonsiliasi.get', {})).find((r) => r.variantId === gubernur.variantId)!
+    const recon = (await api('rekonsiliasi.lihat', {})).find((r) => r.variantId === gubernur.variantId)!
     expect(recon).toMatchObject({ diterima: 199500, tertukar: 0, tertukarDikembalikan: 300, selisihTerbuka: 0 })
-    const returs = await api('penerimaan.returList', {})
+    const returs = await api('penerimaan.daftarRetur', {})
     expect(returs).toHaveLength(1)
     expect(returs[0]!.lines).toEqual([expect.objectContaining({ variantId: gubernur.variantId, qty: 300 })])
-    const chain = await api('ledger.verify', {})
+    const chain = await api('ledger.periksa', {})
     expect(chain.ok).toBe(true)
     expect(chain.balancesMatch).toBe(true)
 

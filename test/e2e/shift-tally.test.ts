@@ -125,7 +125,7 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     await page.waitForURL(/#\/shift\/\d+$/)
     const shiftId = Number(/#\/shift\/(\d+)$/.exec(page.url())![1])
 
-    const opened = await api('shift.get', { id: shiftId })
+    const opened = await api('shift.lihat', { id: shiftId })
     expect(opened.status).toBe('open')
     expect(opened.pengawas).toBe('Hendra Gunawan')
     expect(opened.variants.map((v) => v.variantId)).toEqual([GUBERNUR])
@@ -230,7 +230,7 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     await expect.poll(() => cell(1, 'hasil').textContent()).toBe('')
     await windowShot(page, 'shift-04-tersimpan')
 
-    let s = await api('shift.get', { id: shiftId })
+    let s = await api('shift.lihat', { id: shiftId })
     const tally = (team: string) => s.teams.find((t) => t.nama === team)!.tallies.find((t) => t.variantId === GUBERNUR)!
     expect(tally('Mawar')).toMatchObject({
       serah: 3000,
@@ -277,7 +277,7 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     await expect.poll(() => cell(1, 'hasil').textContent()).toBe('2.000')
     await expect.poll(() => cell(1, 'hasil').getAttribute('class')).toContain('tally-invalid')
     await windowShot(page, 'shift-06-ditolak')
-    s = await api('shift.get', { id: shiftId })
+    s = await api('shift.lihat', { id: shiftId })
     expect(tally('Melati').hasil).toBe(1000)
 
     // Closing now is refused and names each team still holding sheets.
@@ -350,14 +350,14 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     await reklas.getByRole('button', { name: 'Simpan reklasifikasi' }).click()
     await reklas.waitFor({ state: 'hidden' })
     await page.getByText('1 lembar dinyatakan layak pakai').waitFor()
-    const reclassified = (await api('ledger.riwayat', { variantId: GUBERNUR, place: 'BAIK', limit: 50 })).rows.filter(
-      (r) => r.reason === 'REKLASIFIKASI',
-    )
+    const reclassified = (
+      await api('ledger.lihatRiwayat', { variantId: GUBERNUR, place: 'BAIK', limit: 50 })
+    ).rows.filter((r) => r.reason === 'REKLASIFIKASI')
     expect(reclassified.map((r) => [r.from, r.qty, r.note])).toEqual([
       ['RUSAK:WARNA_PENANDA', 1, 'Tinta di luar kolom foto, diperiksa ulang bersama Bawaslu'],
     ])
 
-    s = await api('shift.get', { id: shiftId })
+    s = await api('shift.lihat', { id: shiftId })
     expect(s.status).toBe('closed')
     expect(s.inProcess).toBe(0)
     expect(tally('Mawar')).toMatchObject({ serah: 3000, hasil: 1200, rusakTotal: 13, kembali: 1787, proses: 0 })
@@ -388,9 +388,9 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     await page.waitForLoadState('networkidle')
     await windowShot(page, 'shift-09-beranda')
 
-    const verify = await api('ledger.verify', {})
+    const verify = await api('ledger.periksa', {})
     expect(verify).toMatchObject({ ok: true, balancesMatch: true, problem: null })
-    const balances = await api('ledger.balances', {})
+    const balances = await api('ledger.daftarSaldo', {})
     const at = (place: string) => balances.find((b) => b.variantId === GUBERNUR && b.place === place)?.qty ?? 0
     expect(at('BAIK')).toBe(1200 + 2400 + 1)
     expect(at('RUSAK:WARNA_PENANDA')).toBe(3 - 1)

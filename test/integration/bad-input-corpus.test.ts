@@ -262,13 +262,13 @@ async function importTps(fileName: string, bytes: Bytes): Promise<Outcome> {
   const file = upload(fileName, bytes)
   // Files of many megabytes go straight to apply, the path that could write: reading one twice costs seconds.
   if (file.contentBase64.length > BIG_FILE_BASE64)
-    return outcomeOf(await post('wilayah.importApply', { ...file, fingerprint: 'tanpa-pratinjau' }))
-  const preview = await post('wilayah.importPreview', file)
+    return outcomeOf(await post('wilayah.impor', { ...file, fingerprint: 'tanpa-pratinjau' }))
+  const preview = await post('wilayah.pratinjauImpor', file)
   if (!preview.json?.ok) {
     const p = outcomeOf(preview)
     // Apply's contract is preview's plus a fingerprint: what preview's refuses, apply's refuses too.
     if (p.code === 'INVALID_INPUT') return p
-    const applied = outcomeOf(await post('wilayah.importApply', { ...file, fingerprint: 'tanpa-pratinjau' }))
+    const applied = outcomeOf(await post('wilayah.impor', { ...file, fingerprint: 'tanpa-pratinjau' }))
     return {
       ...applied,
       refused: p.refused && applied.refused,
@@ -284,7 +284,7 @@ async function importTps(fileName: string, bytes: Bytes): Promise<Outcome> {
       details: [],
     }
   }
-  const applied = outcomeOf(await post('wilayah.importApply', { ...file, fingerprint: result.fingerprint }))
+  const applied = outcomeOf(await post('wilayah.impor', { ...file, fingerprint: result.fingerprint }))
   const errors = result.errors.map((e) => e.message)
   return {
     ...applied,
@@ -295,7 +295,7 @@ async function importTps(fileName: string, bytes: Bytes): Promise<Outcome> {
 }
 
 const BIG_FILE_BASE64 = 8 * 1024 * 1024
-const importDapil = (fileName: string, bytes: Bytes) => api('dapil.import', upload(fileName, bytes))
+const importDapil = (fileName: string, bytes: Bytes) => api('dapil.impor', upload(fileName, bytes))
 const importWorkers = (fileName: string, bytes: Bytes) => api('pekerja.impor', upload(fileName, bytes))
 
 /** Deterministic bytes, so the corpus is the same on every run. */
@@ -461,7 +461,7 @@ beforeAll(async () => {
     demoCsvPath: DEMO_CSV,
     onInternalError: (m, e) => internalErrors.push(`${m}: ${String(e)}`),
   })
-  const variants = await call<VariantInfo[]>('barang.varian')
+  const variants = await call<VariantInfo[]>('barang.daftarVarian')
   const v = (code: string) => variants.find((x) => x.itemCode === code)!.variantId
   ;[id.G, id.B, id.K] = [v('GUBERNUR'), v('BUPATI'), v('KOTAK')]
   id.melati = (await call<Team>('regu.tambah', { nama: 'Melati', dailyTarget: 20_000 })).id
@@ -516,9 +516,12 @@ beforeAll(async () => {
       teams: [{ teamId: id.melati }],
     })
   ).id
-  const history = await call<{ rows: { seq: number }[] }>('ledger.riwayat', { shiftId: id.closedShift, place: 'BAIK' })
+  const history = await call<{ rows: { seq: number }[] }>('ledger.lihatRiwayat', {
+    shiftId: id.closedShift,
+    place: 'BAIK',
+  })
   id.seq = history.rows[0]!.seq
-  const tps = await call<{ id: number; kecamatanId: number }[]>('wilayah.tps')
+  const tps = await call<{ id: number; kecamatanId: number }[]>('wilayah.daftarTps')
   id.tps = tps[0]!.id
   id.kecamatan = tps[0]!.kecamatanId
 
@@ -534,7 +537,7 @@ beforeAll(async () => {
     port: 0,
     actor: 'Nurhayati',
   })
-  const users = (await call<{ id: number; nama: string }[]>('pengguna.list', {})).map((u) => [u.nama, u.id] as const)
+  const users = (await call<{ id: number; nama: string }[]>('pengguna.daftar', {})).map((u) => [u.nama, u.id] as const)
   const idOf = (nama: string) => users.find(([n]) => n === nama)![1]
   const signIn = async (nama: string, pin?: string) => {
     const r = await post('sesi.masuk', { userId: idOf(nama), pin }, { session: null })
@@ -1089,33 +1092,32 @@ function tpsCases(): Case[] {
   cases.push(
     {
       name: 'TPS: content that is not base64',
-      run: () => api('wilayah.importPreview', { fileName: 'tps.csv', contentBase64: 'bukan base64!!' }),
+      run: () => api('wilayah.pratinjauImpor', { fileName: 'tps.csv', contentBase64: 'bukan base64!!' }),
       says: /base64/,
     },
     {
       name: 'TPS: empty file name',
-      run: () => api('wilayah.importApply', { fileName: '', contentBase64: '', fingerprint: 'x' }),
+      run: () => api('wilayah.impor', { fileName: '', contentBase64: '', fingerprint: 'x' }),
       says: /Nama berkas/,
     },
     {
       name: 'TPS: file name of 300 characters',
-      run: () =>
-        api('wilayah.importApply', { fileName: `${'a'.repeat(296)}.csv`, contentBase64: '', fingerprint: 'x' }),
+      run: () => api('wilayah.impor', { fileName: `${'a'.repeat(296)}.csv`, contentBase64: '', fingerprint: 'x' }),
       says: /terlalu panjang/,
     },
     {
       name: 'TPS: content as a number',
-      run: () => api('wilayah.importApply', { fileName: 'tps.csv', contentBase64: 12345, fingerprint: 'x' }),
+      run: () => api('wilayah.impor', { fileName: 'tps.csv', contentBase64: 12345, fingerprint: 'x' }),
     },
-    { name: 'TPS: apply without a fingerprint', run: () => api('wilayah.importApply', upload('tps.csv', demo)) },
+    { name: 'TPS: apply without a fingerprint', run: () => api('wilayah.impor', upload('tps.csv', demo)) },
     {
       name: 'TPS: apply of the demo file with a forged fingerprint',
-      run: () => api('wilayah.importApply', { ...upload('tps.csv', demo), fingerprint: 'f'.repeat(64) }),
+      run: () => api('wilayah.impor', { ...upload('tps.csv', demo), fingerprint: 'f'.repeat(64) }),
       says: /pratinjau/,
     },
     {
       name: 'TPS: apply with an extra field',
-      run: () => api('wilayah.importApply', { ...upload('tps.csv', demo), fingerprint: 'x', paksa: true }),
+      run: () => api('wilayah.impor', { ...upload('tps.csv', demo), fingerprint: 'x', paksa: true }),
     },
   )
   return cases
@@ -1414,29 +1416,29 @@ function writeCases(): Case[] {
     }),
     c('a body nested 100.000 arrays deep', 'penerimaan.catat', () => null, undefined, { rawBody: nested(100_000) }),
     // Other receiving methods.
-    c('lineId as a string', 'penerimaan.selisihSelesai', () => ({
+    c('lineId as a string', 'penerimaan.selesaikanSelisih', () => ({
       lineId: String(id.lineId),
       note: 'Selesai dengan BA',
     })),
     c(
       'lineId unknown',
-      'penerimaan.selisihSelesai',
+      'penerimaan.selesaikanSelisih',
       () => ({ lineId: 999_999, note: 'Selesai dengan BA' }),
       /tidak ditemukan|tidak dikenal|tidak ada/,
     ),
-    c('note blank', 'penerimaan.selisihSelesai', () => ({ lineId: id.lineId, note: '' }), /wajib/),
+    c('note blank', 'penerimaan.selesaikanSelisih', () => ({ lineId: id.lineId, note: '' }), /wajib/),
     c(
       'qty 0',
-      'penerimaan.retur',
+      'penerimaan.catatRetur',
       () => ({ penyedia: 'PT Pura Barutama', note: 'Tertukar', lines: [{ variantId: id.B, qty: 0 }] }),
       /minimal 1/,
     ),
-    c('more than is held as exchanged', 'penerimaan.retur', () => ({
+    c('more than is held as exchanged', 'penerimaan.catatRetur', () => ({
       penyedia: 'PT Pura Barutama',
       note: 'Tertukar',
       lines: [{ variantId: id.B, qty: 41 }],
     })),
-    c('a variant never exchanged', 'penerimaan.retur', () => ({
+    c('a variant never exchanged', 'penerimaan.catatRetur', () => ({
       penyedia: 'PT Pura Barutama',
       note: 'Tertukar',
       lines: [{ variantId: id.K, qty: 1 }],
@@ -1474,14 +1476,14 @@ function writeCases(): Case[] {
     ),
     c('leader from another team', 'regu.ubah', () => ({ id: id.kenanga, leaderId: id.siti })),
     c('id unknown', 'regu.ubah', () => ({ id: 999_999, nama: 'Anggrek' })),
-    c('date 2024-02-30', 'regu.setTarget', () => ({ teamId: id.melati, tanggal: '2024-02-30', qty: 100 })),
+    c('date 2024-02-30', 'regu.aturTarget', () => ({ teamId: id.melati, tanggal: '2024-02-30', qty: 100 })),
     c(
       'date with a time zone',
-      'regu.setTarget',
+      'regu.aturTarget',
       () => ({ teamId: id.melati, tanggal: '2024-11-07T00:00:00+07:00', qty: 100 }),
       /TTTT-BB-HH/,
     ),
-    c('qty negative', 'regu.setTarget', () => ({ teamId: id.melati, tanggal: '2024-11-07', qty: -100 }), /negatif/),
+    c('qty negative', 'regu.aturTarget', () => ({ teamId: id.melati, tanggal: '2024-11-07', qty: -100 }), /negatif/),
     // Shifts and tallies.
     c('unknown kind "lembur"', 'shift.buka', () => shift({ kind: 'lembur' }), /pilihan/),
     c('date 2024-02-30', 'shift.buka', () => shift({ tanggal: '2024-02-30' }), /tidak sah/),
@@ -1501,11 +1503,11 @@ function writeCases(): Case[] {
     c('a kotak on a sortir shift', 'shift.buka', () => shift({ variantIds: [id.K] }), /bukan surat suara/),
     c(
       'attendance of a closed shift',
-      'shift.hadir',
+      'shift.aturKehadiran',
       () => ({ shiftId: id.closedShift, teams: [{ teamId: id.melati }] }),
       /ditutup/,
     ),
-    c('teamId as a string', 'shift.hadir', () => ({ shiftId: id.openShift, teams: [{ teamId: 'Kenanga' }] })),
+    c('teamId as a string', 'shift.aturKehadiran', () => ({ shiftId: id.openShift, teams: [{ teamId: 'Kenanga' }] })),
     c('shiftId "abc"', 'shift.tutup', () => ({ shiftId: 'abc', note: '' })),
     c('closing a shift with sheets in process', 'shift.tutup', () => ({ shiftId: id.openShift, note: '' }), /proses/),
     c('shiftId unknown', 'shift.tutup', () => ({ shiftId: 999_999, note: '' }), /tidak ditemukan/),
@@ -1567,67 +1569,67 @@ function writeCases(): Case[] {
     ),
     c('note blank', 'ledger.koreksi', () => ({ seq: id.seq, qty: 1, note: ' ' }), /wajib/),
     // Items, election, dapil, documents.
-    c('qty negative', 'items.update', () => ({ id: 3, qty: -1 }), /negatif/),
-    c('per 0', 'items.update', () => ({ id: 3, per: 0 }), /minimal 1/),
-    c('rule "ballot" for a logistics item', 'items.update', () => ({ id: 3, rule: 'ballot' })),
-    c('id unknown', 'items.update', () => ({ id: 999_999, qty: 1 })),
+    c('qty negative', 'barang.ubah', () => ({ id: 3, qty: -1 }), /negatif/),
+    c('per 0', 'barang.ubah', () => ({ id: 3, per: 0 }), /minimal 1/),
+    c('rule "ballot" for a logistics item', 'barang.ubah', () => ({ id: 3, rule: 'ballot' })),
+    c('id unknown', 'barang.ubah', () => ({ id: 999_999, qty: 1 })),
     c(
       'code in lower case with a space',
-      'items.create',
+      'barang.tambah',
       () => ({ code: 'kabel ties', name: 'Kabel ties', unit: 'bungkus', rule: 'per_tps', qty: 1 }),
       /Kode barang/,
     ),
     c(
       'unknown rule "per_galaksi"',
-      'items.create',
+      'barang.tambah',
       () => ({ code: 'KABEL_TIES', name: 'Kabel ties', unit: 'bungkus', rule: 'per_galaksi', qty: 1 }),
       /pilihan/,
     ),
-    c('code of an existing item', 'items.create', () => ({
+    c('code of an existing item', 'barang.tambah', () => ({
       code: 'KOTAK',
       name: 'Kotak lain',
       unit: 'buah',
       rule: 'per_tps',
       qty: 1,
     })),
-    c('on a database already set up', 'election.init', () => ({ jenis: 'pilkada', satker: 'Kabupaten Batu Bara' })),
+    c('on a database already set up', 'pemilihan.buat', () => ({ jenis: 'pilkada', satker: 'Kabupaten Batu Bara' })),
     c(
       'unknown jenis "pilpres"',
-      'election.init',
+      'pemilihan.buat',
       () => ({ jenis: 'pilpres', satker: 'Kabupaten Batu Bara' }),
       /pilihan/,
     ),
-    c('year 1999', 'election.update', () => ({ tahun: 1999 }), /2000/),
-    c('reserve 2.555 percent', 'election.update', () => ({ reservePercent: 2.555 }), /dua angka desimal/),
-    c('reserve as the string "2,5"', 'election.update', () => ({ reservePercent: '2,5' })),
-    c('max voters per TPS 0', 'election.update', () => ({ maxVotersPerTps: 0 }), /minimal 1/),
-    c('paper "Letter"', 'election.update', () => ({ paper: 'Letter' }), /pilihan/),
-    c('kode wilayah "12A"', 'election.update', () => ({ kodeWilayah: '12A' }), /Kode wilayah/),
-    c('logo that is not base64', 'election.setLogo', () => ({ contentBase64: 'bukan base64!!' }), /base64/),
-    c('logo that is a text file', 'election.setLogo', () => ({
+    c('year 1999', 'pemilihan.ubah', () => ({ tahun: 1999 }), /2000/),
+    c('reserve 2.555 percent', 'pemilihan.ubah', () => ({ reservePercent: 2.555 }), /dua angka desimal/),
+    c('reserve as the string "2,5"', 'pemilihan.ubah', () => ({ reservePercent: '2,5' })),
+    c('max voters per TPS 0', 'pemilihan.ubah', () => ({ maxVotersPerTps: 0 }), /minimal 1/),
+    c('paper "Letter"', 'pemilihan.ubah', () => ({ paper: 'Letter' }), /pilihan/),
+    c('kode wilayah "12A"', 'pemilihan.ubah', () => ({ kodeWilayah: '12A' }), /Kode wilayah/),
+    c('logo that is not base64', 'pemilihan.aturLogo', () => ({ contentBase64: 'bukan base64!!' }), /base64/),
+    c('logo that is a text file', 'pemilihan.aturLogo', () => ({
       contentBase64: Buffer.from('bukan gambar').toString('base64'),
     })),
-    c('logo that is a PDF', 'election.setLogo', () => ({ contentBase64: pdf().toString('base64') })),
+    c('logo that is a PDF', 'pemilihan.aturLogo', () => ({ contentBase64: pdf().toString('base64') })),
     c(
       'logo over 1 MB',
-      'election.setLogo',
+      'pemilihan.aturLogo',
       () => ({ contentBase64: Buffer.alloc(1_200_000).toString('base64') }),
       /terlalu besar/,
     ),
-    c('a logistics item', 'dapil.setMapping', () => ({
+    c('a logistics item', 'dapil.aturPemetaan', () => ({
       itemId: 3,
       mapping: [{ kecamatanId: id.kecamatan, dapil: 'X' }],
     })),
-    c('empty mapping', 'dapil.setMapping', () => ({ itemId: 2, mapping: [] }), /kosong/),
+    c('empty mapping', 'dapil.aturPemetaan', () => ({ itemId: 2, mapping: [] }), /kosong/),
     c(
       'unknown kecamatan',
-      'dapil.setMapping',
+      'dapil.aturPemetaan',
       () => ({ itemId: 2, mapping: [{ kecamatanId: 999_999, dapil: 'BATU BARA 2' }] }),
       /tidak ada/,
     ),
     c(
       'dapil name of 61 characters',
-      'dapil.setMapping',
+      'dapil.aturPemetaan',
       () => ({ itemId: 2, mapping: [{ kecamatanId: id.kecamatan, dapil: 'D'.repeat(61) }] }),
       /terlalu panjang/,
     ),
@@ -1670,65 +1672,70 @@ function writeCases(): Case[] {
     c('unknown document', 'dokumen.cetak', () => ({ id: 999_999 }), /tidak ditemukan/),
     c('format "docx"', 'dokumen.cetak', () => ({ id: 1, format: 'docx' }), /pilihan/),
     // Packing, labels, handover, destruction, restore.
-    c('a sortir shift used for packing', 'kemas.simpan', () => ({
+    c('a sortir shift used for packing', 'kemas.catat', () => ({
       shiftId: id.openShift,
       tpsId: id.tps,
       lines: [{ variantId: id.G, qty: 1 }],
     })),
     c(
       'qty 0',
-      'kemas.simpan',
+      'kemas.catat',
       () => ({ shiftId: id.packingShift, tpsId: id.tps, lines: [{ variantId: id.G, qty: 0 }] }),
       /minimal 1/,
     ),
     c(
       'unknown TPS',
-      'kemas.simpan',
+      'kemas.catat',
       () => ({ shiftId: id.packingShift, tpsId: 999_999, lines: [{ variantId: id.G, qty: 1 }] }),
       /TPS/,
     ),
-    c('more ballots than the kit needs', 'kemas.simpan', () => ({
+    c('more ballots than the kit needs', 'kemas.catat', () => ({
       shiftId: id.packingShift,
       tpsId: id.tps,
       lines: [{ variantId: id.G, qty: 5_000 }],
     })),
-    c('a kotak that was never assembled', 'kemas.simpan', () => ({
+    c('a kotak that was never assembled', 'kemas.catat', () => ({
       shiftId: id.packingShift,
       tpsId: id.tps,
       lines: [{ variantId: id.K, qty: 1 }],
     })),
-    c('kotak 0', 'kemas.segel', () => ({ tpsId: id.tps, kotakNo: 0, nomor: 'SG-1' })),
-    c('seal number blank', 'kemas.segel', () => ({ tpsId: id.tps, kotakNo: 1, nomor: '' }), /wajib/),
-    c('13 rows', 'label.aturGrid', () => grid({ rows: 13 }), /12/),
-    c('negative margin', 'label.aturGrid', () => grid({ marginTop: -1 })),
-    c('outline missing', 'label.aturGrid', () => ({ ...grid(), outline: undefined })),
-    c('an extra field with an otherwise valid grid', 'label.aturGrid', () => grid({ warna: 'merah' }), /tidak dikenal/),
+    c('kotak 0', 'kemas.catatSegel', () => ({ tpsId: id.tps, kotakNo: 0, nomor: 'SG-1' })),
+    c('seal number blank', 'kemas.catatSegel', () => ({ tpsId: id.tps, kotakNo: 1, nomor: '' }), /wajib/),
+    c('13 rows', 'kemas.aturSusunanLabel', () => grid({ rows: 13 }), /12/),
+    c('negative margin', 'kemas.aturSusunanLabel', () => grid({ marginTop: -1 })),
+    c('outline missing', 'kemas.aturSusunanLabel', () => ({ ...grid(), outline: undefined })),
+    c(
+      'an extra field with an otherwise valid grid',
+      'kemas.aturSusunanLabel',
+      () => grid({ warna: 'merah' }),
+      /tidak dikenal/,
+    ),
     c(
       'no TPS',
-      'distribusi.serahkan',
+      'serahTerima.serahkan',
       () => ({ kecamatanId: id.kecamatan, tpsIds: [], ppkNama: 'Ahmad', ppkJabatan: 'Ketua PPK' }),
       /sedikitnya satu TPS/,
     ),
-    c('TPS not packed yet', 'distribusi.serahkan', () => ({
+    c('TPS not packed yet', 'serahTerima.serahkan', () => ({
       kecamatanId: id.kecamatan,
       tpsIds: [id.tps],
       ppkNama: 'Ahmad',
       ppkJabatan: 'Ketua PPK',
     })),
-    c('unknown kecamatan', 'distribusi.serahkan', () => ({
+    c('unknown kecamatan', 'serahTerima.serahkan', () => ({
       kecamatanId: 999_999,
       tpsIds: [id.tps],
       ppkNama: 'Ahmad',
       ppkJabatan: 'Ketua PPK',
     })),
-    c('handover unknown', 'distribusi.konfirmasi', () => ({ handoverId: 999_999, note: 'Diterima lengkap' })),
+    c('handover unknown', 'serahTerima.konfirmasi', () => ({ handoverId: 999_999, note: 'Diterima lengkap' })),
     c(
       'return "ke gudang" (unknown destination)',
-      'distribusi.pengembalian',
+      'serahTerima.catatPengembalian',
       () => ({ kecamatanId: id.kecamatan, note: 'Sisa', lines: [{ variantId: id.G, qty: 1, ke: 'gudang' }] }),
       /pilihan/,
     ),
-    c('return of what the PPK never received', 'distribusi.pengembalian', () => ({
+    c('return of what the PPK never received', 'serahTerima.catatPengembalian', () => ({
       kecamatanId: id.kecamatan,
       note: 'Sisa',
       lines: [{ variantId: id.G, qty: 1, ke: 'stok' }],

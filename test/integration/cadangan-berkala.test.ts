@@ -67,7 +67,7 @@ describe('automatic backups of a running app', () => {
         readdirSync(backupDir(dbPath)).find((n) => n.endsWith('-tutup.sqlite'))!,
       ),
     })
-    const teams = await again.dispatcher.call('regu.list', {}, meta)
+    const teams = await again.dispatcher.call('regu.daftar', {}, meta)
     expect(teams.ok && (teams.result as { nama: string }[]).map((t) => t.nama)).toContain('Regu Tutup')
     again.close()
   })

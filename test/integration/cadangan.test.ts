@@ -137,7 +137,7 @@ let templateRows = 0
 
 beforeAll(async () => {
   const app = await openApp({ dbPath: TEMPLATE, demoCsvPath: DEMO_CSV, now })
-  const variants = await call<{ variantId: number; itemCode: string }[]>(app, 'barang.varian')
+  const variants = await call<{ variantId: number; itemCode: string }[]>(app, 'barang.daftarVarian')
   const gub = variants.find((v) => v.itemCode === 'GUBERNUR')!.variantId
   const bup = variants.find((v) => v.itemCode === 'BUPATI')!.variantId
   await call(app, 'penerimaan.catat', {
@@ -171,7 +171,7 @@ beforeAll(async () => {
     rows: [{ teamId: melati, serahkan: 3_000, hasil: 2_900, rusak: { CETAK: 40 }, kembali: 60 }],
   })
   await call(app, 'shift.tutup', { shiftId: shift.id, note: 'selesai' })
-  templateRows = (await call<{ ledgerRows: number }>(app, 'system.info')).ledgerRows
+  templateRows = (await call<{ ledgerRows: number }>(app, 'sistem.lihatInfo')).ledgerRows
   app.close()
   // 3 rows of the delivery (Gubernur, Bupati, Bupati tertukar) + 4 of the tally (serah, hasil, rusak, kembali).
   expect(templateRows).toBe(7)
@@ -195,8 +195,8 @@ describe('cadangan.buat', () => {
   afterAll(() => app.close())
 
   it('writes a checked backup holding exactly the live data, named by the clock, into cadangan/<name>/', async () => {
-    const info = await call<{ ledgerRows: number; chainHead: string; schemaVersion: number }>(app, 'system.info')
-    const status = await call<{ backupDir: string; mode: string }>(app, 'system.status')
+    const info = await call<{ ledgerRows: number; chainHead: string; schemaVersion: number }>(app, 'sistem.lihatInfo')
+    const status = await call<{ backupDir: string; mode: string }>(app, 'sistem.lihatStatus')
     expect(status.mode).toBe('normal')
     expect(status.backupDir).toBe(join(dirname(app.dbPath), 'cadangan', 'batubara'))
 
@@ -228,7 +228,7 @@ describe('cadangan.buat', () => {
     expect(readdirSync(status.backupDir).filter((f) => f.startsWith('.') || f.endsWith('.tmp'))).toEqual([])
   })
 
-  it('cadangan.list shows the backups newest first, checked, with their counts; two in the same second both stay', async () => {
+  it('cadangan.daftar shows the backups newest first, checked, with their counts; two in the same second both stay', async () => {
     clock = new Date(2024, 10, 4, 9, 30, 0)
     const a = await call<Backup>(app, 'cadangan.buat')
     const b = await call<Backup>(app, 'cadangan.buat')
@@ -236,7 +236,7 @@ describe('cadangan.buat', () => {
     // Same second: a numbered name, never an overwrite of the first.
     expect(b.name).toBe('batubara-20241104-093000-2-manual.sqlite')
 
-    const list = await call<Backup[]>(app, 'cadangan.list')
+    const list = await call<Backup[]>(app, 'cadangan.daftar')
     // The two of 09:30 first (in either order: they share a second), the 09:00 one last.
     expect(
       list
@@ -261,8 +261,8 @@ describe('cadangan.buat', () => {
 
   it('a backup made after more writes holds the new rows, and the earlier one still holds the old head', async () => {
     clock = new Date(2024, 10, 4, 10, 0, 0)
-    const before = await call<{ ledgerRows: number; chainHead: string }>(app, 'system.info')
-    const gub = (await call<{ variantId: number; itemCode: string }[]>(app, 'barang.varian')).find(
+    const before = await call<{ ledgerRows: number; chainHead: string }>(app, 'sistem.lihatInfo')
+    const gub = (await call<{ variantId: number; itemCode: string }[]>(app, 'barang.daftarVarian')).find(
       (v) => v.itemCode === 'GUBERNUR',
     )!.variantId
     await call(app, 'penerimaan.catat', {
@@ -271,12 +271,12 @@ describe('cadangan.buat', () => {
       suratJalan: 'SJ/0920/X/2024',
       lines: [{ variantId: gub, statedQty: 500, countedQty: 500 }],
     })
-    const after = await call<{ ledgerRows: number; chainHead: string }>(app, 'system.info')
+    const after = await call<{ ledgerRows: number; chainHead: string }>(app, 'sistem.lihatInfo')
     expect(after.ledgerRows).toBe(before.ledgerRows + 1)
 
     const b = await call<Backup>(app, 'cadangan.buat')
     expect(b).toMatchObject({ ok: true, ledgerRows: after.ledgerRows, chainHead: after.chainHead })
-    const list = await call<Backup[]>(app, 'cadangan.list')
+    const list = await call<Backup[]>(app, 'cadangan.daftar')
     expect(list[0]!.name).toBe(b.name)
     expect(list.find((x) => x.name === 'batubara-20241104-090000-manual.sqlite')!.chainHead).toBe(before.chainHead)
   })
@@ -287,7 +287,7 @@ describe('cadangan.buat', () => {
     expect(dirname(b.file)).toBe(usb)
     expect(b).toMatchObject({ ok: true, reason: 'manual', dropped: [] })
     expect(readBackup(b.file).checksum).toBe(checksum(app.ctx.db))
-    const list = await call<Backup[]>(app, 'cadangan.list', { folder: usb })
+    const list = await call<Backup[]>(app, 'cadangan.daftar', { folder: usb })
     expect(list.map((x) => x.name)).toEqual([b.name])
   })
 
@@ -306,7 +306,7 @@ describe('cadangan.buat', () => {
   // A backup keeps the live file's WAL mode unless it is settled, and a read-only open of a WAL file
   // creates <backup>-wal and <backup>-shm (which would outlive the backup after thinning).
   it('checking backups leaves no -wal or -shm files in the backup folder', async () => {
-    await call(app, 'cadangan.list')
+    await call(app, 'cadangan.daftar')
     const leftovers = readdirSync(backupDir(app.dbPath)).filter((f) => !f.endsWith('.sqlite'))
     expect(leftovers).toEqual([])
   })
@@ -342,7 +342,7 @@ describe('a damaged file in the backup folder', () => {
   afterAll(() => app.close())
 
   it('is listed with ok:false and an Indonesian problem; the good backup stays ok', async () => {
-    const list = await call<Backup[]>(app, 'cadangan.list')
+    const list = await call<Backup[]>(app, 'cadangan.daftar')
     const by = (name: string) => list.find((x) => x.name === name)!
     expect(list).toHaveLength(4)
     expect(by('batubara-20241105-080000-manual.sqlite')).toMatchObject({
@@ -577,7 +577,7 @@ describe('the backup openApp makes before migrating an older file', () => {
     try {
       expect(app.state).toEqual({ mode: 'normal', problem: null })
       expect(schemaVersion(app.ctx.db)).toBe(LATEST_SCHEMA_VERSION)
-      const info = await call<{ ledgerRows: number; chainHead: string }>(app, 'system.info')
+      const info = await call<{ ledgerRows: number; chainHead: string }>(app, 'sistem.lihatInfo')
       expect(info).toMatchObject({ ledgerRows: old.rows, chainHead: old.head })
 
       const file = join(backupDir(path), 'batubara-20241104-073000-migrasi.sqlite')
@@ -590,7 +590,7 @@ describe('the backup openApp makes before migrating an older file', () => {
       expect(raw.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'floor_flow'`).pluck().get()).toBe(0)
       raw.close()
 
-      const list = await call<Backup[]>(app, 'cadangan.list')
+      const list = await call<Backup[]>(app, 'cadangan.daftar')
       expect(list.map((b) => [b.name, b.reason, b.ok, b.schemaVersion])).toEqual([[basename(file), 'migrasi', true, 2]])
     } finally {
       app.close()
@@ -606,7 +606,7 @@ describe('the backup openApp makes before migrating an older file', () => {
     const app = await openApp({ dbPath: path, now })
     try {
       expect(app.state).toEqual({ mode: 'normal', problem: null })
-      expect(await call<{ ledgerRows: number; chainHead: string }>(app, 'system.info')).toMatchObject({
+      expect(await call<{ ledgerRows: number; chainHead: string }>(app, 'sistem.lihatInfo')).toMatchObject({
         ledgerRows: 3,
         chainHead: old.head,
       })

@@ -4,8 +4,8 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import { shortItemName } from '../../src/core/text'
-import { daftarIsiKits, kotakLabels } from '../../src/services/cetakKit'
-import { kitDetail, kitSummaries, recordSegel } from '../../src/services/kemas'
+import { daftarIsiKits, kotakLabels } from '../../src/services/kemasCetak'
+import * as kemas from '../../src/services/kemas'
 
 /**
  * The labels and daftar isi read every kit of their scope in one go instead of asking kemas.kitDetail
@@ -27,16 +27,16 @@ afterAll(() => {
 describe('print data of labels and daftar isi', () => {
   it('states for every kit what kitDetail says: lines, kotak, ballots and seal numbers, in stacking order', () => {
     const ctx = app.ctx
-    const kits = kitSummaries(ctx)
-    recordSegel(ctx, { actor: 'test' }, kits[0]!.tpsId, 1, 'SG-T-0001')
-    recordSegel(ctx, { actor: 'test' }, kits[0]!.tpsId, 2, 'SG-T-0002')
-    recordSegel(ctx, { actor: 'test' }, kits[5]!.tpsId, 2, 'SG-T-0003')
+    const kits = kemas.kitSummaries(ctx)
+    kemas.catatSegel(ctx, { actor: 'test' }, kits[0]!.tpsId, 1, 'SG-T-0001')
+    kemas.catatSegel(ctx, { actor: 'test' }, kits[0]!.tpsId, 2, 'SG-T-0002')
+    kemas.catatSegel(ctx, { actor: 'test' }, kits[5]!.tpsId, 2, 'SG-T-0003')
     const kecamatan = [...new Set(kits.map((k) => k.kecamatanId))]
     expect(kecamatan.length).toBeGreaterThan(1)
     let compared = 0
     for (const kecamatanId of kecamatan) {
       const inKec = kits.filter((k) => k.kecamatanId === kecamatanId)
-      const details = inKec.map((k) => kitDetail(ctx, k.tpsId))
+      const details = inKec.map((k) => kemas.lihatKit(ctx, k.tpsId))
       expect(daftarIsiKits(ctx, { kecamatanId })).toEqual(
         details.map((d) => ({
           provinsi: expect.any(String),

@@ -45,15 +45,15 @@ describe('gudang without a database', () => {
     expect(run.code, run.stderr).toBe(0)
     const list = json(run).result as { name: string; description: string; writes: boolean; input: { type?: string } }[]
     const names = list.map((m) => m.name)
-    expect(names).toContain('wilayah.importPreview')
-    expect(names).toContain('ledger.verify')
-    const preview = list.find((m) => m.name === 'wilayah.importPreview')!
+    expect(names).toContain('wilayah.pratinjauImpor')
+    expect(names).toContain('ledger.periksa')
+    const preview = list.find((m) => m.name === 'wilayah.pratinjauImpor')!
     expect(preview.writes).toBe(false)
     expect(preview.input.type).toBe('object')
 
     const text = gudang('methods')
     expect(text.code).toBe(0)
-    expect(text.stdout).toMatch(/^wilayah\.importPreview$/m)
+    expect(text.stdout).toMatch(/^wilayah\.pratinjauImpor$/m)
     expect(text.stdout).toContain('Membaca berkas wilayah/TPS')
   })
 
@@ -88,7 +88,7 @@ describe('gudang without a database', () => {
       ['kebutuhan', '--db', db, '--level', 'rt'],
       ['call', '--db', db],
       ['call', '--db', db, 'metode.asing'],
-      ['call', '--db', db, 'election.get', '{bukan json'],
+      ['call', '--db', db, 'pemilihan.lihat', '{bukan json'],
     ]
     for (const args of cases) {
       const run = gudang(...args)
@@ -97,7 +97,7 @@ describe('gudang without a database', () => {
       expect(run.stdout, args.join(' ')).toBe('')
     }
     // Invalid input for a known method is a refusal (1), still before anything is opened.
-    const invalid = gudang('call', '--db', db, 'election.update', '{"reservePercent":-1}')
+    const invalid = gudang('call', '--db', db, 'pemilihan.ubah', '{"reservePercent":-1}')
     expect(invalid.code).toBe(1)
     expect(invalid.stderr).toContain('kolom reservePercent: Persentase cadangan tidak boleh negatif')
     // Commands other than init refuse a database that does not exist rather than creating it.
@@ -141,8 +141,8 @@ describe('gudang on a real database', () => {
     expect(again.code).not.toBe(0)
   })
 
-  it('call election.get prints the election as JSON', () => {
-    const run = gudang('call', '--db', db, 'election.get')
+  it('call pemilihan.lihat prints the election as JSON', () => {
+    const run = gudang('call', '--db', db, 'pemilihan.lihat')
     expect(run.code, run.stderr).toBe(0)
     expect(JSON.parse(run.stdout)).toMatchObject({
       jenis: 'pilkada',
@@ -151,7 +151,7 @@ describe('gudang on a real database', () => {
       kodeWilayah: '1219',
       provinsi: 'Sumatera Utara',
     })
-    const enveloped = gudang('call', '--db', db, 'election.get', '{}', '--json')
+    const enveloped = gudang('call', '--db', db, 'pemilihan.lihat', '{}', '--json')
     expect(json(enveloped)).toMatchObject({ ok: true, result: { jenis: 'pilkada' } })
   })
 
@@ -164,7 +164,7 @@ describe('gudang on a real database', () => {
     const run = gudang('import-tps', '--db', db, bad, '--yes', ...actor)
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/baris \d+, kolom \S+: /)
-    const summary = gudang('call', '--db', db, 'wilayah.summary')
+    const summary = gudang('call', '--db', db, 'wilayah.lihatRingkasan')
     expect(JSON.parse(summary.stdout)).toMatchObject({ tps: 0, dpt: 0 })
   })
 
@@ -177,7 +177,7 @@ describe('gudang on a real database', () => {
     expect(out.result.preview.errors).toEqual([])
     expect(out.result.applied.added).toBe(1446)
 
-    const summary = gudang('call', '--db', db, 'wilayah.summary')
+    const summary = gudang('call', '--db', db, 'wilayah.lihatRingkasan')
     expect(JSON.parse(summary.stdout)).toMatchObject({ tps: 1446 })
 
     const again = gudang('import-tps', '--db', db, DEMO_CSV, ...actor)
@@ -221,7 +221,7 @@ describe('gudang on a real database', () => {
 
     const after = json(gudang('verify', '--db', db, '--json')).result as { ok: boolean; rows: number; head: string }
     expect(after).toMatchObject({ ok: true, rows: report.rows, head: report.head })
-    expect(JSON.parse(gudang('call', '--db', db, 'wilayah.summary').stdout)).toMatchObject({ tps: 1446 })
+    expect(JSON.parse(gudang('call', '--db', db, 'wilayah.lihatRingkasan').stdout)).toMatchObject({ tps: 1446 })
   })
 
   it('verify names the ledger row that was edited behind the app, and exits 1', async () => {

@@ -11,8 +11,8 @@ import {
   type DaftarIsiOptions,
 } from '../../src/reports/kit/daftarIsi'
 import { renderPdf } from '../../src/reports/pdf'
-import { daftarIsiKits } from '../../src/services/cetakKit'
-import { kitSummaries, recordSegel } from '../../src/services/kemas'
+import { daftarIsiKits } from '../../src/services/kemasCetak'
+import * as kemas from '../../src/services/kemas'
 
 /**
  * The daftar isi is drawn straight onto the PDF (reports/pdf/draw.ts, flow.ts) instead of being laid
@@ -137,8 +137,8 @@ function oddKits(): DaftarIsiKit[] {
 
 describe('daftar isi drawn directly is the page pdfmake lays out', () => {
   it('the demo kits of a kecamatan, one TPS a page and ringkas, with seal numbers', async () => {
-    const kits = kitSummaries(app.ctx)
-    recordSegel(app.ctx, { actor: 'test' }, kits[0]!.tpsId, 1, 'SG-1219-000101')
+    const kits = kemas.kitSummaries(app.ctx)
+    kemas.catatSegel(app.ctx, { actor: 'test' }, kits[0]!.tpsId, 1, 'SG-1219-000101')
     const kecamatan = daftarIsiKits(app.ctx, { kecamatanId: kits[0]!.kecamatanId })
     expect(kecamatan.length).toBeGreaterThan(20)
     const full = await same(kecamatan, opts(false))

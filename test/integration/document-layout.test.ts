@@ -151,7 +151,13 @@ async function checkPaper(name: keyof StressFixture['docs']): Promise<Record<'A4
 
     // The footer QR code of page 1 decodes to the register entry.
     expect(qrOnPage(file, 1), where).toContain(
-      documentQrText({ kodeWilayah: '1220', documentId: doc.id, nomor: doc.nomor, chainSeq: doc.chainSeq, chainHash: doc.chainHash }),
+      documentQrText({
+        kodeWilayah: '1220',
+        documentId: doc.id,
+        nomor: doc.nomor,
+        chainSeq: doc.chainSeq,
+        chainHash: doc.chainHash,
+      }),
     )
   }
   return out
@@ -224,7 +230,13 @@ describe('every paper on A4 and F4 with stress data, read back with poppler', ()
       const layout = flat(pdfText(file))
       expect(layout.slice(layout.indexOf('LAMPIRAN I '), layout.indexOf('LAMPIRAN II'))).toMatch(/JUMLAH 400 /)
       // The kecamatan in one case in the letter itself: never in capitals beside the same in title case.
-      const letter = pages.slice(0, pages.findIndex((p) => pageText(p).includes('LAMPIRAN I '))).map(pageText).join(' ')
+      const letter = pages
+        .slice(
+          0,
+          pages.findIndex((p) => pageText(p).includes('LAMPIRAN I ')),
+        )
+        .map(pageText)
+        .join(' ')
       expect(letter).toContain('Kecamatan Halongonan Timur Dolok Sigompulon')
       expect(letter).not.toContain(KECAMATAN_PANJANG)
     }
@@ -340,7 +352,9 @@ describe('XLSX exports a bendahara and Silog accept', () => {
     const { head, totals } = checkSheet(ws)
     expect(totals).not.toBeNull()
     // Every total is a formula (names and team are text): one per item column and the three sums.
-    const formulas = (ws.getRow(totals!).values as ExcelJS.CellValue[]).filter((v) => v && typeof v === 'object' && 'formula' in v)
+    const formulas = (ws.getRow(totals!).values as ExcelJS.CellValue[]).filter(
+      (v) => v && typeof v === 'object' && 'formula' in v,
+    )
     expect(formulas.length).toBe(ws.getRow(head).cellCount - 2)
     // A share of 23.566,5 lembar shows its decimal, as on the paper.
     const shares = ws.getColumn(4)
@@ -375,44 +389,69 @@ describe('XLSX exports a bendahara and Silog accept', () => {
   }, 30_000)
 
   it('kebutuhan per TPS: the 60-character kecamatan and long desa names fit their columns', async () => {
-    const d = await f.call<{ fileName: string; contentBase64: string }>(M.kebutuhanExport, { format: 'xlsx', level: 'tps' })
+    const d = await f.call<{ fileName: string; contentBase64: string }>(M.kebutuhanExport, {
+      format: 'xlsx',
+      level: 'tps',
+    })
     const { wb } = await workbook(d)
     const ws = wb.worksheets[0]!
     checkSheet(ws)
     expect(ws.getColumn(1).width).toBeGreaterThanOrEqual(KECAMATAN_PANJANG.length)
   }, 30_000)
 
-  it.skipIf(!hasSoffice)('LibreOffice opens the workbooks without error', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gudang-soffice-'))
-    try {
-      const upah = await f.call<{ fileName: string; contentBase64: string }>(M.cetak, { id: f.docs.upah, format: 'xlsx' })
-      const rekap = await f.call<{ fileName: string; contentBase64: string }>(M.rekapHarian, {
-        tanggal: '2024-01-13',
-        format: 'xlsx',
-      })
-      const files = [upah, rekap].map((x) => {
-        const file = join(dir, x.fileName)
-        writeFileSync(file, Buffer.from(x.contentBase64, 'base64'))
-        return file
-      })
-      const r = spawnSync(
-        'soffice',
-        [`-env:UserInstallation=file://${join(dir, 'profil')}`, '--headless', '--convert-to', 'csv', '--outdir', join(dir, 'csv'), ...files],
-        { encoding: 'utf8', timeout: 25_000 },
-      )
-      expect(r.status, r.stderr).toBe(0)
-      expect(r.stderr).not.toMatch(/error/i)
-      for (const file of files) {
-        const csv = join(dir, 'csv', file.split('/').at(-1)!.replace(/\.xlsx$/, '.csv'))
-        expect(existsSync(csv), csv).toBe(true)
-        const text = readFileSync(csv, 'utf8')
-        expect(text.length).toBeGreaterThan(100)
+  it.skipIf(!hasSoffice)(
+    'LibreOffice opens the workbooks without error',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'gudang-soffice-'))
+      try {
+        const upah = await f.call<{ fileName: string; contentBase64: string }>(M.cetak, {
+          id: f.docs.upah,
+          format: 'xlsx',
+        })
+        const rekap = await f.call<{ fileName: string; contentBase64: string }>(M.rekapHarian, {
+          tanggal: '2024-01-13',
+          format: 'xlsx',
+        })
+        const files = [upah, rekap].map((x) => {
+          const file = join(dir, x.fileName)
+          writeFileSync(file, Buffer.from(x.contentBase64, 'base64'))
+          return file
+        })
+        const r = spawnSync(
+          'soffice',
+          [
+            `-env:UserInstallation=file://${join(dir, 'profil')}`,
+            '--headless',
+            '--convert-to',
+            'csv',
+            '--outdir',
+            join(dir, 'csv'),
+            ...files,
+          ],
+          { encoding: 'utf8', timeout: 25_000 },
+        )
+        expect(r.status, r.stderr).toBe(0)
+        expect(r.stderr).not.toMatch(/error/i)
+        for (const file of files) {
+          const csv = join(
+            dir,
+            'csv',
+            file
+              .split('/')
+              .at(-1)!
+              .replace(/\.xlsx$/, '.csv'),
+          )
+          expect(existsSync(csv), csv).toBe(true)
+          const text = readFileSync(csv, 'utf8')
+          expect(text.length).toBeGreaterThan(100)
+        }
+        // The recap's JUMLAH row, as LibreOffice computes it, has the bruto the PDF states.
+        const upahCsv = readFileSync(join(dir, 'csv', upah.fileName.replace(/\.xlsx$/, '.csv')), 'utf8')
+        expect(upahCsv).toMatch(/^"?JUMLAH/m)
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
       }
-      // The recap's JUMLAH row, as LibreOffice computes it, has the bruto the PDF states.
-      const upahCsv = readFileSync(join(dir, 'csv', upah.fileName.replace(/\.xlsx$/, '.csv')), 'utf8')
-      expect(upahCsv).toMatch(/^"?JUMLAH/m)
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
-  }, 30_000)
+    },
+    30_000,
+  )
 })

@@ -56,11 +56,11 @@ let shiftId: number
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true })
   app = await openApp({ dbPath: join(root, 'batubara.sqlite'), demoCsvPath: DEMO_CSV })
-  const variants = await call<{ variantId: number; itemCode: string }[]>('barang.varian')
+  const variants = await call<{ variantId: number; itemCode: string }[]>('barang.daftarVarian')
   gub = variants.find((v) => v.itemCode === 'GUBERNUR')!.variantId
   bup = variants.find((v) => v.itemCode === 'BUPATI')!.variantId
 
-  await call('election.update', {
+  await call('pemilihan.ubah', {
     alamat: 'Jl. Perintis Kemerdekaan No. 1, Limapuluh, Kabupaten Batu Bara 21255',
     kontak: 'Telepon (0622) 96123 · Pos-el kpu.batubara@kpu.go.id',
     kotaTtd: 'Limapuluh',
@@ -89,9 +89,9 @@ beforeAll(async () => {
       { peran: 'Mengetahui', jabatan: 'Ketua KPU Kabupaten Batu Bara', nama: 'Hj. Nurhayati', posisi: 'mengetahui' },
     ],
   })
-  const items = await call<{ id: number; code: string }[]>('items.list')
-  await call('items.update', { id: items.find((i) => i.code === 'GUBERNUR')!.id, payRate: 188 })
-  await call('items.update', { id: items.find((i) => i.code === 'BUPATI')!.id, payRate: 164 })
+  const items = await call<{ id: number; code: string }[]>('barang.daftar')
+  await call('barang.ubah', { id: items.find((i) => i.code === 'GUBERNUR')!.id, payRate: 188 })
+  await call('barang.ubah', { id: items.find((i) => i.code === 'BUPATI')!.id, payRate: 164 })
 
   // Delivery: Gubernur 160 dus x 2.000 = 320.000 stated, 318.000 counted (kurang 2.000), 500 tertukar;
   // Bupati 100 dus x 2.000 = 200.000 stated and counted.
@@ -203,7 +203,7 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
     expect(flat(again.text)).toContain('SALINAN')
     expect(flat(again.text)).toContain('Nomor: 514/PP.09.4-BA/1219/2024')
     expect(flat(again.text)).toContain('36.000 (tiga puluh enam ribu) lembar')
-    const list = await call<{ id: number; prints: number }[]>('dokumen.list', { type: 'BA_SORTIR' })
+    const list = await call<{ id: number; prints: number }[]>('dokumen.daftar', { type: 'BA_SORTIR' })
     expect(list.find((d) => d.id === sortirId)!.prints).toBe(2)
   })
 
@@ -230,15 +230,15 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
   })
 
   it('one delivery has one BA penerimaan: a second is refused and the reprint is the way', async () => {
-    const before = await call<unknown[]>('dokumen.list')
+    const before = await call<unknown[]>('dokumen.daftar')
     const e = await refusal('dokumen.terbitkan', { type: 'BA_PENERIMAAN', deliveryId })
     expect(e.message).toContain('sudah terbit dengan nomor 515/PP.09.4-BA/1219/2024')
-    expect(await call<unknown[]>('dokumen.list')).toHaveLength(before.length)
+    expect(await call<unknown[]>('dokumen.daftar')).toHaveLength(before.length)
   })
 
   it('the QR code printed in the footer decodes to the register entry and its chain head', async () => {
     const doc = (
-      await call<{ id: number; type: string; nomor: string; chainSeq: number; chainHash: string }[]>('dokumen.list', {
+      await call<{ id: number; type: string; nomor: string; chainSeq: number; chainHash: string }[]>('dokumen.daftar', {
         type: 'BA_SORTIR',
       })
     )[0]!
@@ -305,7 +305,7 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
   })
 
   it('the nota pengembalian lists the tertukar sheets going back, after which none are held', async () => {
-    const r = await call<{ id: number }>('penerimaan.retur', {
+    const r = await call<{ id: number }>('penerimaan.catatRetur', {
       penyedia: 'PT Aneka Cetak Nusantara',
       note: 'Dijemput kurir penyedia.',
       lines: [{ variantId: gub, qty: 500 }],
@@ -321,12 +321,12 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
     // The table wraps the origin note inside its cell.
     expect(t).toMatch(/milik KPU Kabupaten .*Asahan/)
     const recon =
-      await call<{ variantId: number; tertukar: number; tertukarDikembalikan: number }[]>('rekonsiliasi.get')
+      await call<{ variantId: number; tertukar: number; tertukarDikembalikan: number }[]>('rekonsiliasi.lihat')
     expect(recon.find((x) => x.variantId === gub)).toMatchObject({ tertukar: 0, tertukarDikembalikan: 500 })
   })
 
   it('refuses documents that would state an unfinished day, and numbers nothing', async () => {
-    const before = await call<unknown[]>('dokumen.list')
+    const before = await call<unknown[]>('dokumen.daftar')
     const open = await call<{ id: number }>('shift.buka', {
       kind: 'sortir_lipat',
       tanggal: '2024-10-23',
@@ -349,14 +349,14 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
       (await refusal('dokumen.aturJenis', { type: 'BA_RUSAK', nomorPattern: 'BA/{tahun}', signers: [] })).details?.[0]
         ?.column,
     ).toBe('nomorPattern')
-    expect(await call<unknown[]>('dokumen.list')).toHaveLength(before.length)
+    expect(await call<unknown[]>('dokumen.daftar')).toHaveLength(before.length)
     await call('shift.tutup', { shiftId: open.id })
   })
 })
 
 describe('rekap harian', () => {
   async function workbook(tanggal: string) {
-    const d = await call<{ contentBase64: string; fileName: string }>('rekap.harian', { tanggal, format: 'xlsx' })
+    const d = await call<{ contentBase64: string; fileName: string }>('rekap.eksporHarian', { tanggal, format: 'xlsx' })
     expect(d.fileName).toBe(`rekap-harian-${tanggal}.xlsx`)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(Buffer.from(d.contentBase64, 'base64') as unknown as ExcelJS.Buffer)
@@ -429,7 +429,7 @@ describe('rekap harian', () => {
       }),
     )
     expect(seen).toBe(2)
-    const csv = await call<{ contentBase64: string }>('rekap.harian', { tanggal: '2024-10-21', format: 'csv' })
+    const csv = await call<{ contentBase64: string }>('rekap.eksporHarian', { tanggal: '2024-10-21', format: 'csv' })
     const text = Buffer.from(csv.contentBase64, 'base64').toString('utf8')
     expect(text.charCodeAt(0)).toBe(0xfeff)
     expect(text.split('\r\n')[0]).toBe(

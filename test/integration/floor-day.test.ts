@@ -54,9 +54,9 @@ async function refusal(method: string, input: unknown): Promise<ErrorBody> {
   return res.error
 }
 
-const ledgerRows = async () => (await call<{ ledgerRows: number }>('system.info')).ledgerRows
+const ledgerRows = async () => (await call<{ ledgerRows: number }>('sistem.lihatInfo')).ledgerRows
 
-/** Every action's ledger rows, counted by hand; the sum is checked against system.info at the end. */
+/** Every action's ledger rows, counted by hand; the sum is checked against sistem.lihatInfo at the end. */
 let expectedRows = 0
 async function writes<T>(rows: number, fn: () => Promise<T>): Promise<T> {
   const before = await ledgerRows()
@@ -66,7 +66,7 @@ async function writes<T>(rows: number, fn: () => Promise<T>): Promise<T> {
   return result
 }
 
-// Variant ids, looked up with barang.varian.
+// Variant ids, looked up with barang.daftarVarian.
 let G = 0 // Gubernur, dapil Sumatera Utara
 let B = 0 // Bupati, dapil Kabupaten Batu Bara
 let K = 0 // Kotak suara
@@ -94,7 +94,7 @@ afterAll(() => app.close())
 
 describe('a scripted day on the warehouse floor', () => {
   it('the demo election counts Gubernur, Bupati and Kotak as separate variants', async () => {
-    const variants = await call<VariantInfo[]>('barang.varian')
+    const variants = await call<VariantInfo[]>('barang.daftarVarian')
     const by = (code: string) => variants.find((v) => v.itemCode === code)!
     G = by('GUBERNUR').variantId
     B = by('BUPATI').variantId
@@ -140,7 +140,7 @@ describe('a scripted day on the warehouse floor', () => {
       expect(imported.format).toMatch(/^CSV \(titik koma/)
     })
 
-    const workers = await call<Worker[]>('pekerja.list')
+    const workers = await call<Worker[]>('pekerja.daftar')
     const byName = (n: string) => workers.find((x) => x.nama === n)!
     w.joko = byName('Joko Susilo').id
     w.sri = byName('Sri Wahyuni').id
@@ -168,7 +168,7 @@ describe('a scripted day on the warehouse floor', () => {
     expect(byName('Siti Aminah')).toMatchObject({ nikMasked: '1219********0001', team: 'Melati', isLeader: true })
     expect(JSON.stringify(workers)).not.toContain('1219014501900001')
 
-    const teams = await call<Team[]>('regu.list')
+    const teams = await call<Team[]>('regu.daftar')
     expect(teams.map((t) => [t.nama, t.members, t.leader, t.dailyTarget])).toEqual([
       ['Kenanga', 3, 'Ahmad Fauzi', 15_000],
       ['Mawar', 4, 'Sri Wahyuni', 0],
@@ -176,7 +176,7 @@ describe('a scripted day on the warehouse floor', () => {
     ])
 
     const targets = await call<{ teamId: number; team: string; target: number; override: boolean }[]>(
-      'regu.setTarget',
+      'regu.aturTarget',
       { teamId: team.mawar, tanggal: TANGGAL, qty: 12_000 },
     )
     expect(targets.map((t) => [t.team, t.target, t.override])).toEqual([
@@ -254,13 +254,14 @@ describe('a scripted day on the warehouse floor', () => {
   })
 
   it('a recount of the kotak corrects the delivery row before any is used (2 rows)', async () => {
-    const rows = (await call<{ rows: HistoryRow[] }>('ledger.riwayat', { documentId: `PENERIMAAN:${delivery.d3}` }))
-      .rows
+    const rows = (
+      await call<{ rows: HistoryRow[] }>('ledger.lihatRiwayat', { documentId: `PENERIMAAN:${delivery.d3}` })
+    ).rows
     expect(rows).toHaveLength(1)
     await writes(2, () =>
       call('ledger.koreksi', { seq: rows[0]!.seq, qty: 2_880, note: 'Hitung ulang: 2 dus berisi 20 lembar kurang' }),
     )
-    const d3 = await call<Delivery>('penerimaan.get', { id: delivery.d3 })
+    const d3 = await call<Delivery>('penerimaan.lihat', { id: delivery.d3 })
     // Counted is the ledger's: 2.900 - 2.900 + 2.880 = 2.880; selisih 2.880 - 2.900 = -20.
     expect(d3.lines[0]).toMatchObject({ statedQty: 2_900, countedQty: 2_880, selisih: -20, selesai: null })
   })
@@ -414,7 +415,7 @@ describe('a scripted day on the warehouse floor', () => {
   })
 
   it('a result in a closed shift is corrected: refused, reopened with a reason, corrected, closed again', async () => {
-    const hasil = (await call<{ rows: HistoryRow[] }>('ledger.riwayat', { shiftId: shift.s1, place: 'BAIK' })).rows
+    const hasil = (await call<{ rows: HistoryRow[] }>('ledger.lihatRiwayat', { shiftId: shift.s1, place: 'BAIK' })).rows
     const row = hasil.find((r) => r.qty === 18_950)!
     expect(row).toMatchObject({ from: `PROSES:${shift.s1}:${team.melati}`, to: 'BAIK', reason: null, reversedBy: null })
     correctedHasilSeq = row.seq
@@ -468,7 +469,7 @@ describe('a scripted day on the warehouse floor', () => {
       ['tutup', 'Nurhayati', 'Ditutup kembali setelah koreksi'],
     ])
 
-    const history = (await call<{ rows: HistoryRow[] }>('ledger.riwayat', { shiftId: shift.s1 })).rows
+    const history = (await call<{ rows: HistoryRow[] }>('ledger.lihatRiwayat', { shiftId: shift.s1 })).rows
     const original = history.find((r) => r.seq === row.seq)!
     const batal = history.find((r) => r.correctsSeq === row.seq && r.reason === 'BATAL')!
     const koreksi = history.find((r) => r.correctsSeq === row.seq && r.reason === 'KOREKSI')!
@@ -490,7 +491,8 @@ describe('a scripted day on the warehouse floor', () => {
 
   it('15 Gubernur sheets of RUSAK:CETAK are re-classified as usable and stay visible as such', async () => {
     await writes(1, () => call('rusak.reklasifikasi', { variantId: G, reason: 'CETAK', qty: 15, note: REKLAS_NOTE }))
-    const rows = (await call<{ rows: HistoryRow[] }>('ledger.riwayat', { variantId: G, place: 'RUSAK:CETAK' })).rows
+    const rows = (await call<{ rows: HistoryRow[] }>('ledger.lihatRiwayat', { variantId: G, place: 'RUSAK:CETAK' }))
+      .rows
     // Newest first: the re-classification, then the 40 tallied in S1.
     expect(rows.map((r) => [r.from, r.to, r.qty, r.reason])).toEqual([
       ['RUSAK:CETAK', 'BAIK', 15, 'REKLASIFIKASI'],
@@ -500,9 +502,9 @@ describe('a scripted day on the warehouse floor', () => {
   })
 
   it('the Bupati kurang is settled and the tertukar sheets go back to the printer', async () => {
-    const d2 = await call<Delivery>('penerimaan.get', { id: delivery.d2 })
+    const d2 = await call<Delivery>('penerimaan.lihat', { id: delivery.d2 })
     const settled = await writes(0, () =>
-      call<Delivery>('penerimaan.selisihSelesai', {
+      call<Delivery>('penerimaan.selesaikanSelisih', {
         lineId: d2.lines[0]!.lineId,
         note: 'Diganti penyedia dengan SJ/BUP/0413-P1 (1.800 lembar)',
       }),
@@ -513,13 +515,13 @@ describe('a scripted day on the warehouse floor', () => {
     })
 
     const retur = await writes(1, () =>
-      call<{ id: number }>('penerimaan.retur', {
+      call<{ id: number }>('penerimaan.catatRetur', {
         penyedia: 'PT Pura Barutama',
         note: 'Dikembalikan: milik KPU Kabupaten Asahan',
         lines: [{ variantId: B, qty: 600 }],
       }),
     )
-    const list = await call<{ id: number; lines: { variantId: number; qty: number }[] }[]>('penerimaan.returList')
+    const list = await call<{ id: number; lines: { variantId: number; qty: number }[] }[]>('penerimaan.daftarRetur')
     expect(list).toEqual([
       expect.objectContaining({
         id: retur.id,
@@ -535,7 +537,7 @@ describe('the day adds up', () => {
     // D1 1 + D2 2 + D3 1 + kotak koreksi 2 + S3 tally 5 + S1 tallies 1 + 5 + 2 + S2 tally 15 + D4 1
     // + S2 tally 7 + S1 koreksi 2 + S1 tally 1 + reklasifikasi 1 + retur 1 = 47.
     expect(expectedRows).toBe(47)
-    const info = await call<{ ledgerRows: number; chainHead: string }>('system.info')
+    const info = await call<{ ledgerRows: number; chainHead: string }>('sistem.lihatInfo')
     expect(info.ledgerRows).toBe(47)
     expect(app.ctx.db.prepare('SELECT count(*) AS n FROM ledger').get()).toEqual({ n: 47 })
     const verify = await call<{
@@ -545,7 +547,7 @@ describe('the day adds up', () => {
       problem: string | null
       balancesMatch: boolean
       integrity: string
-    }>('ledger.verify')
+    }>('ledger.periksa')
     expect(verify).toMatchObject({
       ok: true,
       rows: 47,
@@ -556,7 +558,7 @@ describe('the day adds up', () => {
     })
   })
 
-  it('ledger.balances per place equal the hand-computed figures; nothing is left in process', async () => {
+  it('ledger.daftarSaldo per place equal the hand-computed figures; nothing is left in process', async () => {
     const expected = new Map<string, number>([
       // Gubernur: 316.000 received.
       //   DITERIMA 316.000 - 20.000 + 500 kembali = 296.500
@@ -593,7 +595,7 @@ describe('the day adds up', () => {
       [`${K}|RUSAK:CACAT_BAHAN`, 6],
       [`${K}|RUSAK:RUSAK_RAKIT`, 4],
     ])
-    const balances = await call<{ variantId: number; place: string; qty: number }[]>('ledger.balances')
+    const balances = await call<{ variantId: number; place: string; qty: number }[]>('ledger.daftarSaldo')
     expect(new Map(balances.map((b) => [`${b.variantId}|${b.place}`, b.qty]))).toEqual(expected)
     expect(balances.filter((b) => b.place.startsWith('PROSES:'))).toEqual([])
     expect(balances.filter((b) => b.place === 'TERTUKAR')).toEqual([])
@@ -611,16 +613,18 @@ describe('the day adds up', () => {
     expect(sums).toEqual(expected)
   })
 
-  it('rekonsiliasi.get: per variant against kebutuhan.perDapil', async () => {
+  it('rekonsiliasi.lihat: per variant against kebutuhan.daftarDapil', async () => {
     const needs =
-      await call<{ variantId: number; tps: number; kits: number; psu: number; total: number }[]>('kebutuhan.perDapil')
+      await call<{ variantId: number; tps: number; kits: number; psu: number; total: number }[]>(
+        'kebutuhan.daftarDapil',
+      )
     const need = (v: number) => needs.find((n) => n.variantId === v)!
     // 1.446 TPS in the demo (1.447 CSV lines less the header); both ballot types go to every TPS.
     expect(need(G).tps).toBe(1_446)
     expect(need(G).total).toBe(need(G).kits + need(G).psu)
     const kg = need(G).total
     const kb = need(B).total
-    const recon = await call<ReconRow[]>('rekonsiliasi.get')
+    const recon = await call<ReconRow[]>('rekonsiliasi.lihat')
     const row = (v: number) => recon.find((r) => r.variantId === v)!
 
     // Gubernur: tersedia = 19.415 baik + 296.500 belum diproses = 315.915.
@@ -673,10 +677,10 @@ describe('the day adds up', () => {
     })
   })
 
-  it('shift.get: tallies per team and, for Kenanga, per worker', async () => {
+  it('shift.lihat: tallies per team and, for Kenanga, per worker', async () => {
     const zero = { serah: 0, hasil: 0, rusak: {}, rusakTotal: 0, kembali: 0, proses: 0 }
 
-    const s1 = await call<ShiftDetail>('shift.get', { id: shift.s1 })
+    const s1 = await call<ShiftDetail>('shift.lihat', { id: shift.s1 })
     expect(s1.status).toBe('closed')
     // serah 20.000; hasil 18.950 + 470 - 18.950 + 18.930 = 19.400; rusak 40 + 45 + 5 + 10 = 100; kembali 500.
     // 19.400 + 100 + 500 = 20.000. (The re-classification carries no shift.)
@@ -695,7 +699,7 @@ describe('the day adds up', () => {
     // Tallied per team: nothing is attributed to a worker.
     for (const x of s1.teams[0]!.workers) expect(x.tallies).toEqual([{ variantId: G, ...zero }])
 
-    const s2 = await call<ShiftDetail>('shift.get', { id: shift.s2 })
+    const s2 = await call<ShiftDetail>('shift.lihat', { id: shift.s2 })
     const [kenanga, mawar] = s2.teams
     // Kenanga: serah 10.000; hasil 3.900 + 3.950 + 1.990 + 78 = 9.918; rusak 12 + 8 + 5 + 2 = 27; kembali 45 + 10 = 55.
     expect(kenanga!.tallies).toEqual([
@@ -746,7 +750,7 @@ describe('the day adds up', () => {
     ])
     expect(mawar!.workers.map((x) => x.nama)).toEqual(['Ilham Syahputra', 'Nurul Hidayah', 'Sri Wahyuni'])
 
-    const s3 = await call<ShiftDetail>('shift.get', { id: shift.s3 })
+    const s3 = await call<ShiftDetail>('shift.lihat', { id: shift.s3 })
     expect(s3).toMatchObject({ kind: 'rakit_kotak', unit: 'buah', status: 'closed' })
     expect(s3.teams[0]!.tallies).toEqual([
       {
@@ -772,7 +776,7 @@ describe('the day adds up', () => {
         kembali: number
         inProcess: number
       }[]
-    >('shift.list', {})
+    >('shift.daftar', {})
     const summary = (id: number) => {
       const s = list.find((x) => x.id === id)!
       return [s.status, s.teams, s.workers, s.serah, s.hasil, s.rusak, s.kembali, s.inProcess]
@@ -783,8 +787,8 @@ describe('the day adds up', () => {
     expect(summary(shift.s3)).toEqual(['closed', 1, 4, 400, 380, 10, 10, 0])
   })
 
-  it('ledger.riwayat shows who produced what in S2 and the notes of LAINNYA', async () => {
-    const rows = (await call<{ rows: HistoryRow[] }>('ledger.riwayat', { shiftId: shift.s2 })).rows
+  it('ledger.lihatRiwayat shows who produced what in S2 and the notes of LAINNYA', async () => {
+    const rows = (await call<{ rows: HistoryRow[] }>('ledger.lihatRiwayat', { shiftId: shift.s2 })).rows
     // 15 + 7 rows.
     expect(rows).toHaveLength(22)
     const byWorker = (name: string | null) => rows.filter((r) => r.worker === name).length
@@ -805,19 +809,19 @@ describe('the day adds up', () => {
         .sort((a, b) => a - b),
     ).toEqual([10, 15, 45, 100])
     const s1Lainnya = (
-      await call<{ rows: HistoryRow[] }>('ledger.riwayat', { shiftId: shift.s1, place: 'RUSAK:LAINNYA' })
+      await call<{ rows: HistoryRow[] }>('ledger.lihatRiwayat', { shiftId: shift.s1, place: 'RUSAK:LAINNYA' })
     ).rows
     expect(s1Lainnya.map((r) => [r.qty, r.note])).toEqual([[5, LAINNYA_S1]])
     const pengganti = (
-      await call<{ rows: HistoryRow[] }>('ledger.riwayat', { documentId: `PENERIMAAN:${delivery.d4}` })
+      await call<{ rows: HistoryRow[] }>('ledger.lihatRiwayat', { documentId: `PENERIMAAN:${delivery.d4}` })
     ).rows
     expect(pengganti.map((r) => [r.from, r.to, r.qty, r.note])).toEqual([
       ['PENYEDIA', 'DITERIMA', 1_800, 'Pengganti: Kekurangan 1.800 lembar pada SJ/BUP/0413'],
     ])
   })
 
-  it('rekonsiliasi.progres: the day against the targets, damage by reason, output per team', async () => {
-    const p = await call<Progress>('rekonsiliasi.progres', {})
+  it('rekonsiliasi.lihatKemajuan: the day against the targets, damage by reason, output per team', async () => {
+    const p = await call<Progress>('rekonsiliasi.lihatKemajuan', {})
     // Sortir-lipat only. baik: Gubernur 19.400 + Bupati 17.578 = 36.978; rusak 100 + 52 = 152.
     // Target: Melati 20.000 + Kenanga 15.000 + Mawar 12.000 (the day's override) = 47.000.
     expect(p.days).toEqual([{ tanggal: TANGGAL, baik: 36_978, rusak: 152, target: 47_000 }])
@@ -855,8 +859,8 @@ describe('the day adds up', () => {
     expect(p.teams.map((x) => x.nama)).toEqual(['Kenanga', 'Mawar', 'Melati'])
 
     // The same day through a date filter; another day is empty.
-    expect((await call<Progress>('rekonsiliasi.progres', { from: TANGGAL, to: TANGGAL })).days).toEqual(p.days)
-    expect(await call<Progress>('rekonsiliasi.progres', { from: '2024-11-05' })).toEqual({
+    expect((await call<Progress>('rekonsiliasi.lihatKemajuan', { from: TANGGAL, to: TANGGAL })).days).toEqual(p.days)
+    expect(await call<Progress>('rekonsiliasi.lihatKemajuan', { from: '2024-11-05' })).toEqual({
       days: [],
       byReason: [],
       damageRate: 0,
@@ -865,8 +869,8 @@ describe('the day adds up', () => {
   })
 
   // Per-team figures are sheets, like days and byReason: Mawar's rakit kotak (380 SIAP, 10 rusak) are units.
-  it('rekonsiliasi.progres: a team that also assembled kotak counts only its sorted sheets', async () => {
-    const p = await call<Progress>('rekonsiliasi.progres', {})
+  it('rekonsiliasi.lihatKemajuan: a team that also assembled kotak counts only its sorted sheets', async () => {
+    const p = await call<Progress>('rekonsiliasi.lihatKemajuan', {})
     // Mawar in S2: hasil 5.800 + 1.860 = 7.660, rusak 15 + 5 + 5 = 25; target 12.000 (override).
     expect(p.teams.find((x) => x.nama === 'Mawar')).toEqual({
       teamId: team.mawar,
@@ -878,8 +882,8 @@ describe('the day adds up', () => {
     })
   })
 
-  it('penerimaan.get and penerimaan.list: stated, counted after correction, selisih, selesai', async () => {
-    const line = async (id: number) => (await call<Delivery>('penerimaan.get', { id })).lines
+  it('penerimaan.lihat and penerimaan.daftar: stated, counted after correction, selisih, selesai', async () => {
+    const line = async (id: number) => (await call<Delivery>('penerimaan.lihat', { id })).lines
     expect(await line(delivery.d1)).toEqual([
       expect.objectContaining({
         variantId: G,
@@ -914,7 +918,7 @@ describe('the day adds up', () => {
     ])
 
     // Newest arrival first.
-    const list = await call<Delivery[]>('penerimaan.list')
+    const list = await call<Delivery[]>('penerimaan.daftar')
     expect(list.map((d) => d.id)).toEqual([delivery.d4, delivery.d3, delivery.d2, delivery.d1])
   })
 

@@ -6,13 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import { DAMAGE_REASONS } from '../../src/core/reasons'
 import { floorFlows, type FloorFlow } from '../../src/services/floorFlows'
-import { correctRow } from '../../src/services/koreksi'
-import { createTeam, createWorker, setTeamTarget } from '../../src/services/pekerja'
-import { recordDelivery } from '../../src/services/penerimaan'
-import { rekapHarian } from '../../src/services/rekapHarian'
-import { progress } from '../../src/services/rekonsiliasi'
-import { closeShift, openShift } from '../../src/services/shift'
-import { reclassify, saveTally } from '../../src/services/tally'
+import * as ledgerKoreksi from '../../src/services/ledgerKoreksi'
+import * as pekerja from '../../src/services/pekerja'
+import * as regu from '../../src/services/regu'
+import * as penerimaan from '../../src/services/penerimaan'
+import * as rekap from '../../src/services/rekap'
+import * as rekonsiliasi from '../../src/services/rekonsiliasi'
+import * as shift from '../../src/services/shift'
+import * as rusak from '../../src/services/rusak'
+import * as tally from '../../src/services/tally'
 import { listVariants } from '../../src/services/variants'
 
 /**
@@ -35,8 +37,8 @@ const v = { g: 0, b: 0, k: 0 }
 const team = { melati: 0, kenanga: 0, mawar: 0 }
 const worker = { a: 0, b: 0 }
 
-function shift(kind: 'sortir_lipat' | 'rakit_kotak', tanggal: string, variantIds: number[], teams: number[]) {
-  return openShift(app.ctx, who, {
+function openShiftOn(kind: 'sortir_lipat' | 'rakit_kotak', tanggal: string, variantIds: number[], teams: number[]) {
+  return shift.buka(app.ctx, who, {
     kind,
     tanggal,
     mulai: '08:00',
@@ -64,13 +66,13 @@ beforeAll(async () => {
   v.g = variants.find((x) => x.itemCode === 'GUBERNUR')!.variantId
   v.b = variants.find((x) => x.itemCode === 'BUPATI')!.variantId
   v.k = variants.find((x) => x.itemCode === 'KOTAK')!.variantId
-  team.melati = createTeam(ctx, who, { nama: 'Melati', leaderId: null, dailyTarget: 20_000 }).id
-  team.kenanga = createTeam(ctx, who, { nama: 'Kenanga', leaderId: null, dailyTarget: 15_000 }).id
-  team.mawar = createTeam(ctx, who, { nama: 'Mawar', leaderId: null, dailyTarget: 0 }).id
-  worker.a = createWorker(ctx, who, { nama: 'Ahmad', nik: null, telepon: '', teamId: team.kenanga }).id
-  worker.b = createWorker(ctx, who, { nama: 'Budi', nik: null, telepon: '', teamId: team.kenanga }).id
-  createWorker(ctx, who, { nama: 'Sri', nik: null, telepon: '', teamId: team.mawar })
-  setTeamTarget(ctx, who, team.kenanga, DAYS[1]!, 9_000)
+  team.melati = regu.tambah(ctx, who, { nama: 'Melati', leaderId: null, dailyTarget: 20_000 }).id
+  team.kenanga = regu.tambah(ctx, who, { nama: 'Kenanga', leaderId: null, dailyTarget: 15_000 }).id
+  team.mawar = regu.tambah(ctx, who, { nama: 'Mawar', leaderId: null, dailyTarget: 0 }).id
+  worker.a = pekerja.tambah(ctx, who, { nama: 'Ahmad', nik: null, telepon: '', teamId: team.kenanga }).id
+  worker.b = pekerja.tambah(ctx, who, { nama: 'Budi', nik: null, telepon: '', teamId: team.kenanga }).id
+  pekerja.tambah(ctx, who, { nama: 'Sri', nik: null, telepon: '', teamId: team.mawar })
+  regu.aturTarget(ctx, who, team.kenanga, DAYS[1]!, 9_000)
   const line = (variantId: number, qty: number) => ({
     variantId,
     statedQty: qty,
@@ -89,13 +91,13 @@ beforeAll(async () => {
     penggantiUntuk: '',
     note: '',
   }
-  recordDelivery(ctx, who, {
+  penerimaan.catat(ctx, who, {
     ...delivery,
     receivedAt: `${DAYS[0]}T08:00`,
     suratJalan: 'SJ-1',
     lines: [line(v.g, 50_000), line(v.b, 40_000), line(v.k, 3_000)],
   })
-  recordDelivery(ctx, who, {
+  penerimaan.catat(ctx, who, {
     ...delivery,
     receivedAt: `${DAYS[1]}T08:00`,
     suratJalan: 'SJ-2',
@@ -103,14 +105,14 @@ beforeAll(async () => {
   })
 
   // Day 1: Melati sorts Gubernur per team; Kenanga sorts Bupati per worker; Mawar assembles kotak.
-  const s1 = shift('sortir_lipat', DAYS[0]!, [v.g, v.b], [team.melati, team.kenanga])
-  saveTally(ctx, who, {
+  const s1 = openShiftOn('sortir_lipat', DAYS[0]!, [v.g, v.b], [team.melati, team.kenanga])
+  tally.simpan(ctx, who, {
     shiftId: s1,
     variantId: v.g,
     rows: [row(team.melati, 10_000, 9_700, { CETAK: 40, KUSUT_SOBEK: 60 }, 0)],
   })
-  saveTally(ctx, who, { shiftId: s1, variantId: v.g, rows: [row(team.melati, 0, 0, { LAINNYA: 5 }, 195)] })
-  saveTally(ctx, who, {
+  tally.simpan(ctx, who, { shiftId: s1, variantId: v.g, rows: [row(team.melati, 0, 0, { LAINNYA: 5 }, 195)] })
+  tally.simpan(ctx, who, {
     shiftId: s1,
     variantId: v.b,
     rows: [
@@ -118,44 +120,49 @@ beforeAll(async () => {
       row(team.kenanga, 2_000, 1_950, { CETAK: 10, BERLUBANG: 5 }, 35, worker.b),
     ],
   })
-  closeShift(ctx, who, s1, '')
-  const s2 = shift('rakit_kotak', DAYS[0]!, [v.k], [team.mawar])
-  saveTally(ctx, who, {
+  shift.tutup(ctx, who, s1, '')
+  const s2 = openShiftOn('rakit_kotak', DAYS[0]!, [v.k], [team.mawar])
+  tally.simpan(ctx, who, {
     shiftId: s2,
     variantId: v.k,
     rows: [row(team.mawar, 400, 380, { CACAT_BAHAN: 6, RUSAK_RAKIT: 4 }, 10)],
   })
-  closeShift(ctx, who, s2, '')
+  shift.tutup(ctx, who, s2, '')
 
   clock = new Date(2024, 10, 5, 9, 0)
   // Day 2: Kenanga's day override; Mawar only takes sheets and hands them all back; one of Melati's rows
   // is cancelled to zero, so its group in floor_flow nets to nothing.
-  const s3 = shift('sortir_lipat', DAYS[1]!, [v.g, v.b], [team.melati, team.kenanga, team.mawar])
-  saveTally(ctx, who, {
+  const s3 = openShiftOn('sortir_lipat', DAYS[1]!, [v.g, v.b], [team.melati, team.kenanga, team.mawar])
+  tally.simpan(ctx, who, {
     shiftId: s3,
     variantId: v.b,
     rows: [row(team.kenanga, 8_000, 7_800, { CETAK: 100, WARNA_PENANDA: 20 }, 80)],
   })
-  saveTally(ctx, who, { shiftId: s3, variantId: v.g, rows: [row(team.mawar, 500, 0, {}, 500)] })
-  saveTally(ctx, who, { shiftId: s3, variantId: v.g, rows: [row(team.melati, 6_000, 5_900, { NAMA_LOGO: 30 }, 0)] })
-  saveTally(ctx, who, { shiftId: s3, variantId: v.g, rows: [row(team.melati, 0, 0, { LOGO_KPU: 10 }, 60)] })
+  tally.simpan(ctx, who, { shiftId: s3, variantId: v.g, rows: [row(team.mawar, 500, 0, {}, 500)] })
+  tally.simpan(ctx, who, { shiftId: s3, variantId: v.g, rows: [row(team.melati, 6_000, 5_900, { NAMA_LOGO: 30 }, 0)] })
+  tally.simpan(ctx, who, { shiftId: s3, variantId: v.g, rows: [row(team.melati, 0, 0, { LOGO_KPU: 10 }, 60)] })
   const logo = app.ctx.db
     .prepare(`SELECT seq FROM ledger WHERE to_place = 'RUSAK:LOGO_KPU' AND shift_id = ?`)
     .get(s3) as { seq: number }
-  correctRow(ctx, who, { seq: logo.seq, qty: 0, note: 'Salah catat, tidak ada yang rusak' })
-  saveTally(ctx, who, { shiftId: s3, variantId: v.g, rows: [row(team.melati, 0, 10, {}, 0)] })
-  closeShift(ctx, who, s3, '')
+  ledgerKoreksi.koreksi(ctx, who, { seq: logo.seq, qty: 0, note: 'Salah catat, tidak ada yang rusak' })
+  tally.simpan(ctx, who, { shiftId: s3, variantId: v.g, rows: [row(team.melati, 0, 10, {}, 0)] })
+  shift.tutup(ctx, who, s3, '')
 
   clock = new Date(2024, 10, 6, 9, 0)
   // Day 3: a re-classification with no shift, and a little more sorting.
-  reclassify(ctx, who, { variantId: v.g, reason: 'CETAK', qty: 15, note: 'Noda tinta di luar kolom; layak pakai' })
-  const s4 = shift('sortir_lipat', DAYS[2]!, [v.b], [team.kenanga])
-  saveTally(ctx, who, {
+  rusak.reklasifikasi(ctx, who, {
+    variantId: v.g,
+    reason: 'CETAK',
+    qty: 15,
+    note: 'Noda tinta di luar kolom; layak pakai',
+  })
+  const s4 = openShiftOn('sortir_lipat', DAYS[2]!, [v.b], [team.kenanga])
+  tally.simpan(ctx, who, {
     shiftId: s4,
     variantId: v.b,
     rows: [row(team.kenanga, 1_000, 990, { KUSUT_SOBEK: 10 }, 0, worker.a)],
   })
-  closeShift(ctx, who, s4, '')
+  shift.tutup(ctx, who, s4, '')
 })
 afterAll(() => app.close())
 
@@ -250,7 +257,7 @@ function expectedProgress(filter: { from?: string; to?: string }) {
   }
 }
 
-describe('the Beranda charts (rekonsiliasi.progres)', () => {
+describe('the Beranda charts (rekonsiliasi.lihatKemajuan)', () => {
   const filters = [
     {},
     { from: DAYS[0] },
@@ -264,12 +271,12 @@ describe('the Beranda charts (rekonsiliasi.progres)', () => {
   it.each(filters.map((f) => [JSON.stringify(f), f] as const))(
     '%s: the same figures as summing every flow row',
     (_, f) => {
-      expect(progress(app.ctx, f)).toStrictEqual(expectedProgress(f))
+      expect(rekonsiliasi.lihatKemajuan(app.ctx, f)).toStrictEqual(expectedProgress(f))
     },
   )
 
   it('the figures themselves, by hand', () => {
-    const p = progress(app.ctx, {})
+    const p = rekonsiliasi.lihatKemajuan(app.ctx, {})
     // Day 1, sortir only: baik 9.700 + 2.900 + 1.950; rusak 100 + 5 + 20 + 15. Targets Melati 20.000 + Kenanga 15.000.
     // Day 2: baik 7.800 + 5.900 + 10 (the cancelled LOGO_KPU counts nothing); rusak 120 + 30; targets 20.000 + 9.000 + 0.
     // Day 3: baik 990, rusak 10, target 15.000; the re-classification has no shift and is not the floor's output.
@@ -304,7 +311,7 @@ describe('the Beranda charts (rekonsiliasi.progres)', () => {
 })
 
 async function sheets(tanggal: string) {
-  const f = await rekapHarian(app.ctx, tanggal, 'xlsx')
+  const f = await rekap.eksporHarian(app.ctx, tanggal, 'xlsx')
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.load(Buffer.from(f.bytes) as unknown as ExcelJS.Buffer)
   const rows = (name: string) => {
@@ -316,7 +323,7 @@ async function sheets(tanggal: string) {
   return rows
 }
 
-describe('the daily rekap (rekap.harian)', () => {
+describe('the daily rekap (rekap.eksporHarian)', () => {
   it.each(DAYS.map((d) => [d]))(
     '%s: baik and rusak today and so far, per ballot, the same as summing every flow row',
     async (tanggal) => {
@@ -375,7 +382,7 @@ describe('the daily rekap (rekap.harian)', () => {
     // Gubernur day 2: baik 5.900 + 10, rusak 30 (LOGO_KPU cancelled); so far baik 9.700 + 5.910, rusak 105 + 30.
     expect(gub.slice(5, 9)).toEqual([5_910, 30, 15_610, 135])
     const silog = async (tanggal: string) =>
-      Buffer.from((await rekapHarian(app.ctx, tanggal, 'csv')).bytes)
+      Buffer.from((await rekap.eksporHarian(app.ctx, tanggal, 'csv')).bytes)
         .toString('utf8')
         .split('\r\n')[1]!
         .split(';')

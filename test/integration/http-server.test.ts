@@ -74,8 +74,8 @@ describe('HTTP transport with a stub dispatcher', () => {
     writeFileSync(join(staticDir, 'package.json'), '{"secret":"outside the UI"}')
 
     const real = createDispatcher({
-      'election.get': () => null,
-      'wilayah.summary': () => ({ kecamatan: 1, desa: 2, tps: 3, dpt: 400, tpsOverMax: 0 }),
+      'pemilihan.lihat': () => null,
+      'wilayah.lihatRingkasan': () => ({ kecamatan: 1, desa: 2, tps: 3, dpt: 400, tpsOverMax: 0 }),
     } as unknown as Handlers)
     const dispatcher: Dispatcher = {
       call(method, input, meta) {
@@ -106,7 +106,7 @@ describe('HTTP transport with a stub dispatcher', () => {
   })
 
   it('answers a valid call with 200 and the ApiResponse, passing actor and transport', async () => {
-    const res = await api('wilayah.summary', {})
+    const res = await api('wilayah.lihatRingkasan', {})
     expect(res.status).toBe(200)
     expect(res.headers.get('cache-control')).toBe('no-store')
     expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY)
@@ -117,7 +117,7 @@ describe('HTTP transport with a stub dispatcher', () => {
   })
 
   it('treats an empty body as no input', async () => {
-    const res = await api('election.get', '')
+    const res = await api('pemilihan.lihat', '')
     expect(await res.json()).toEqual({ ok: true, result: null })
   })
 
@@ -128,7 +128,7 @@ describe('HTTP transport with a stub dispatcher', () => {
     expect(body.ok).toBe(false)
     if (!body.ok) expect(body.error.code).toBe('UNKNOWN_METHOD')
 
-    const invalid = (await (await api('election.get', { extra: 1 })).json()) as ApiResponse
+    const invalid = (await (await api('pemilihan.lihat', { extra: 1 })).json()) as ApiResponse
     expect(invalid.ok).toBe(false)
     if (!invalid.ok) expect(invalid.error.code).toBe('INVALID_INPUT')
   })
@@ -144,7 +144,7 @@ describe('HTTP transport with a stub dispatcher', () => {
     ]) {
       const headers: Record<string, string> = { 'Content-Type': 'application/json' }
       if (authorization !== undefined) headers.Authorization = authorization
-      const res = await fetch(`http://127.0.0.1:${server.port}/api/election.get`, {
+      const res = await fetch(`http://127.0.0.1:${server.port}/api/pemilihan.lihat`, {
         method: 'POST',
         headers,
         body: '{}',
@@ -164,7 +164,7 @@ describe('HTTP transport with a stub dispatcher', () => {
     const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` }
     const evil = await raw(server.port, {
       method: 'POST',
-      path: '/api/election.get',
+      path: '/api/pemilihan.lihat',
       headers: { ...headers, Host: `evil.example:${server.port}` },
       body: '{}',
     })
@@ -177,7 +177,7 @@ describe('HTTP transport with a stub dispatcher', () => {
 
     const local = await raw(server.port, {
       method: 'POST',
-      path: '/api/election.get',
+      path: '/api/pemilihan.lihat',
       headers: { ...headers, Host: `localhost:${server.port}` },
       body: '{}',
     })
@@ -192,15 +192,15 @@ describe('HTTP transport with a stub dispatcher', () => {
       'null',
       `https://127.0.0.1:${server.port}`,
     ]) {
-      const res = await api('election.get', {}, { Origin: origin })
+      const res = await api('pemilihan.lihat', {}, { Origin: origin })
       expect(res.status, origin).toBe(403)
     }
-    expect((await api('election.get', {}, { Origin: `http://localhost:${server.port}` })).status).toBe(200)
-    expect((await api('election.get', {}, { Origin: `http://127.0.0.1:${server.port}` })).status).toBe(200)
+    expect((await api('pemilihan.lihat', {}, { Origin: `http://localhost:${server.port}` })).status).toBe(200)
+    expect((await api('pemilihan.lihat', {}, { Origin: `http://127.0.0.1:${server.port}` })).status).toBe(200)
   })
 
   it('answers malformed JSON with 400 INVALID_INPUT', async () => {
-    const res = await api('election.get', '{"jenis": ')
+    const res = await api('pemilihan.lihat', '{"jenis": ')
     expect(res.status).toBe(400)
     expect(await res.json()).toEqual({
       ok: false,
@@ -209,14 +209,14 @@ describe('HTTP transport with a stub dispatcher', () => {
   })
 
   it('requires application/json and POST', async () => {
-    const text = await fetch(`http://127.0.0.1:${server.port}/api/election.get`, {
+    const text = await fetch(`http://127.0.0.1:${server.port}/api/pemilihan.lihat`, {
       method: 'POST',
       headers: { 'Content-Type': 'text/plain', Authorization: `Bearer ${server.token}` },
       body: '{}',
     })
     expect(text.status).toBe(415)
     // A cross-site form can only send text/plain or form encodings; this is a second wall behind the token.
-    const get = await fetch(`http://127.0.0.1:${server.port}/api/election.get`, {
+    const get = await fetch(`http://127.0.0.1:${server.port}/api/pemilihan.lihat`, {
       headers: { Authorization: `Bearer ${server.token}` },
     })
     expect(get.status).toBe(405)
@@ -232,7 +232,7 @@ describe('HTTP transport with a stub dispatcher', () => {
     }
     const declared = await raw(server.port, {
       method: 'POST',
-      path: '/api/election.get',
+      path: '/api/pemilihan.lihat',
       headers,
       body: Buffer.alloc(4 * 1024 * 1024, 0x20),
     })
@@ -243,7 +243,7 @@ describe('HTTP transport with a stub dispatcher', () => {
     const chunks = Array.from({ length: 64 }, () => Buffer.alloc(16 * 1024, 0x20))
     const streamed = await raw(server.port, {
       method: 'POST',
-      path: '/api/election.get',
+      path: '/api/pemilihan.lihat',
       headers: { ...headers, 'Transfer-Encoding': 'chunked' },
       chunks,
     })
@@ -251,7 +251,7 @@ describe('HTTP transport with a stub dispatcher', () => {
     expect(calls.length).toBe(before)
 
     // Just under the limit still works.
-    const fits = await api('election.get', '{}' + ' '.repeat(MAX - 10))
+    const fits = await api('pemilihan.lihat', '{}' + ' '.repeat(MAX - 10))
     expect(fits.status).toBe(200)
   })
 
@@ -347,34 +347,34 @@ describe('HTTP transport with a real database', () => {
 
   it('serves the demo election through the same dispatcher the desktop uses', async () => {
     expect(app.createdDemo).toBe(true)
-    const election = await api('election.get', {})
+    const election = await api('pemilihan.lihat', {})
     expect(election).toMatchObject({ ok: true, result: { jenis: 'pilkada', tahun: 2024 } })
-    const summary = await api('wilayah.summary', {})
+    const summary = await api('wilayah.lihatRingkasan', {})
     expect(summary).toMatchObject({ ok: true, result: { tps: 1446 } })
-    const verify = await api('ledger.verify', {})
+    const verify = await api('ledger.periksa', {})
     expect(verify).toMatchObject({ ok: true, result: { ok: true } })
   })
 
   it('reports invalid input and unknown methods as ok:false', async () => {
     // Who asks is checked before what is asked: without a chosen user the input is not even read.
-    expect(await api('election.update', { reservePercent: -1 })).toMatchObject({
+    expect(await api('pemilihan.ubah', { reservePercent: -1 })).toMatchObject({
       ok: false,
       error: { code: 'AUTH_REQUIRED', need: 'koordinator' },
     })
-    const users = (await api('pengguna.list', {})) as { ok: true; result: { id: number; nama: string }[] }
+    const users = (await api('pengguna.daftar', {})) as { ok: true; result: { id: number; nama: string }[] }
     const koordinator = users.result.find((u) => u.nama === 'Kasubbag Logistik')!
     const signed = (await api('sesi.masuk', { userId: koordinator.id, pin: '202411' })) as {
       ok: true
       result: { sessionId: string }
     }
-    const bad = await api('election.update', { reservePercent: -1 }, signed.result.sessionId)
+    const bad = await api('pemilihan.ubah', { reservePercent: -1 }, signed.result.sessionId)
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     const unknown = await api('tidak.ada', {})
     expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } })
   })
 
   it('records the user chosen in the session as the actor of a write, not the OS user', async () => {
-    const users = (await api('pengguna.list', {})) as { ok: true; result: { id: number; nama: string }[] }
+    const users = (await api('pengguna.daftar', {})) as { ok: true; result: { id: number; nama: string }[] }
     const operator = users.result.find((u) => u.nama === 'Operator Sortir')!
     // An operator needs no PIN: one step.
     const s = (await api('sesi.masuk', { userId: operator.id })) as {
@@ -459,7 +459,7 @@ describe('browser-mode entry (src/server/main.ts)', () => {
       const page = await fetch(url)
       expect(page.status).toBe(200)
       expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY)
-      const res = await fetch(`${origin}/api/wilayah.summary`, {
+      const res = await fetch(`${origin}/api/wilayah.lihatRingkasan`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
         body: '{}',

@@ -6,7 +6,7 @@ import { openApp, type OpenedApp } from '../../src/api/app'
 import type { ApiResponse, ErrorBody, JobStatus } from '../../src/api/contract'
 import { isTempOf, tempName } from '../../src/core/tempName'
 import { outputsDir } from '../../src/services/keluaran'
-import { verifyLedger } from '../../src/services/ledger'
+import * as ledger from '../../src/services/ledger'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
 
 /**
@@ -39,7 +39,7 @@ async function refusal(
 /** Polls a job until it leaves menunggu/berjalan, keeping every status seen on the way. */
 async function settle(id: string, seen: JobStatus[] = []): Promise<JobStatus> {
   for (;;) {
-    const s = await call<JobStatus>('job.status', { id })
+    const s = await call<JobStatus>('job.lihat', { id })
     seen.push(s)
     if (s.state !== 'menunggu' && s.state !== 'berjalan') return s
     await new Promise((r) => setTimeout(r, 20))
@@ -50,7 +50,7 @@ beforeAll(async () => {
   app = await openApp({ dbPath: join(root, 'batubara.sqlite'), demoCsvPath: DEMO_CSV })
   server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: null, port: 0, jobs: app.jobs! })
   // Rows for the chain walk to read: one delivery of every active variant.
-  const variants = (await call<{ variantId: number; active: boolean; kind: string }[]>('barang.varian')).filter(
+  const variants = (await call<{ variantId: number; active: boolean; kind: string }[]>('barang.daftarVarian')).filter(
     (v) => v.active,
   )
   await call('penerimaan.catat', {
@@ -69,14 +69,14 @@ afterAll(async () => {
 
 describe('long jobs in worker threads', () => {
   it('a plain call of a long method answers exactly what the service answers on this thread', async () => {
-    expect(await call('ledger.verify')).toEqual(verifyLedger(app.ctx))
+    expect(await call('ledger.periksa')).toEqual(ledger.periksa(app.ctx))
   })
 
   it('job.mulai answers at once; the kabupaten ZIP reports progress per kecamatan and ends with its file', async () => {
     const { id } = await call<{ id: string }>('job.mulai', { method: 'kemas.cetakSatker', input: { jenis: 'label' } })
     // The serving thread answers other calls while the job runs.
-    const election = await call<{ satker: string }>('election.get')
-    const during = await call<JobStatus>('job.status', { id })
+    const election = await call<{ satker: string }>('pemilihan.lihat')
+    const during = await call<JobStatus>('job.lihat', { id })
     expect(election.satker).toBe('Kabupaten Batu Bara')
     expect(['menunggu', 'berjalan']).toContain(during.state)
 
@@ -113,7 +113,7 @@ describe('long jobs in worker threads', () => {
       (_m, job: string, key: string) => `/unduh/${job}/${key.slice(0, -1)}${key.endsWith('A') ? 'B' : 'A'}/`,
     )
     expect((await fetch(`http://127.0.0.1:${server.port}${forged}`)).status).toBe(404)
-    expect((await call<JobStatus[]>('job.list')).map((j) => j.id)).toContain(id)
+    expect((await call<JobStatus[]>('job.daftar')).map((j) => j.id)).toContain(id)
   })
 
   it('a cancelled job stops at once and leaves no half-written file behind', async () => {
@@ -125,9 +125,9 @@ describe('long jobs in worker threads', () => {
     })
     // Wait until the archive is being written (a kecamatan is in it), then stop.
     for (
-      let s = await call<JobStatus>('job.status', { id });
+      let s = await call<JobStatus>('job.lihat', { id });
       s.done < 2;
-      s = await call<JobStatus>('job.status', { id })
+      s = await call<JobStatus>('job.lihat', { id })
     ) {
       expect(s.state).not.toBe('selesai')
       await new Promise((r) => setTimeout(r, 20))
@@ -137,7 +137,7 @@ describe('long jobs in worker threads', () => {
     expect(cancelled.state).toBe('dibatalkan')
     expect(cancelled.error?.message).toBe('Pekerjaan dibatalkan; berkas yang belum selesai dihapus')
     expect(readdirSync(dir)).toEqual(before)
-    expect((await call<JobStatus>('job.status', { id })).state).toBe('dibatalkan')
+    expect((await call<JobStatus>('job.lihat', { id })).state).toBe('dibatalkan')
   })
 
   it('a backup runs as a job too: progress in pages and rows, and a checked file', async () => {
@@ -146,23 +146,23 @@ describe('long jobs in worker threads', () => {
     expect(done.state).toBe('selesai')
     const backup = done.result as { file: string; ok: boolean; ledgerRows: number }
     expect(backup.ok).toBe(true)
-    expect(backup.ledgerRows).toBe((await call<{ ledgerRows: number }>('system.info')).ledgerRows)
+    expect(backup.ledgerRows).toBe((await call<{ ledgerRows: number }>('sistem.lihatInfo')).ledgerRows)
     expect(existsSync(backup.file)).toBe(true)
     // Only files in the outputs folder are offered for download.
     expect(done.download).toBeNull()
   })
 
   it('job.mulai admits the method it starts as a call of it would be: not long, bad input, no user', async () => {
-    expect(await refusal('job.mulai', { method: 'election.get' })).toMatchObject({
+    expect(await refusal('job.mulai', { method: 'pemilihan.lihat' })).toMatchObject({
       code: 'INVALID_INPUT',
-      message: '"election.get" bukan pekerjaan panjang',
+      message: '"pemilihan.lihat" bukan pekerjaan panjang',
     })
     expect(await refusal('job.mulai', { method: 'tidak.ada' })).toMatchObject({ code: 'INVALID_INPUT' })
     const bad = await refusal('job.mulai', { method: 'kemas.cetakSatker', input: { jenis: 'semua' } })
     expect(bad).toMatchObject({ code: 'INVALID_INPUT', message: 'Isian untuk kemas.cetakSatker tidak sah' })
     expect(bad.details).toEqual([expect.objectContaining({ column: 'jenis', message: 'Pilih label atau daftar isi' })])
     // Over HTTP without a chosen user, a koordinator's backup is refused before any job starts.
-    const before = (await call<JobStatus[]>('job.list')).length
+    const before = (await call<JobStatus[]>('job.daftar')).length
     const res = await fetch(`http://127.0.0.1:${server.port}/api/job.mulai`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
@@ -170,8 +170,8 @@ describe('long jobs in worker threads', () => {
     })
     const body = (await res.json()) as ApiResponse
     expect(body).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED', need: 'koordinator' } })
-    expect((await call<JobStatus[]>('job.list')).length).toBe(before)
-    expect(await refusal('job.status', { id: 'tidakadajob' })).toMatchObject({ code: 'NOT_FOUND' })
+    expect((await call<JobStatus[]>('job.daftar')).length).toBe(before)
+    expect(await refusal('job.lihat', { id: 'tidakadajob' })).toMatchObject({ code: 'NOT_FOUND' })
   })
 
   it('names a temporary file after its writer, and finds only that writer’s leftovers', () => {

@@ -76,7 +76,7 @@ async function demoApp(): Promise<OpenedApp> {
 
 async function pemiluApp(): Promise<OpenedApp> {
   const app = await openApp({ dbPath: nextPath(), onInternalError: (m, e) => console.error(m, e) })
-  await call(app, 'election.init', {
+  await call(app, 'pemilihan.buat', {
     jenis: 'pemilu',
     tahun: 2024,
     provinsi: 'Sumatera Utara',
@@ -84,8 +84,8 @@ async function pemiluApp(): Promise<OpenedApp> {
     kodeWilayah: '1219',
   })
   const file = upload('tps.csv', demoText)
-  const p = await call(app, 'wilayah.importPreview', file)
-  await call(app, 'wilayah.importApply', { ...file, fingerprint: p.fingerprint })
+  const p = await call(app, 'wilayah.pratinjauImpor', file)
+  await call(app, 'wilayah.impor', { ...file, fingerprint: p.fingerprint })
   return app
 }
 
@@ -143,10 +143,10 @@ interface DapilNeed {
   total: number
 }
 
-const perTps = (app: OpenedApp) => call<{ columns: Column[]; rows: TpsNeed[] }>(app, 'kebutuhan.perTps')
+const perTps = (app: OpenedApp) => call<{ columns: Column[]; rows: TpsNeed[] }>(app, 'kebutuhan.daftarTps')
 const rekap = (app: OpenedApp, level: 'desa' | 'kecamatan' | 'satker') =>
-  call<{ columns: Column[]; rows: AreaNeed[] }>(app, 'kebutuhan.rekap', { level })
-const perDapil = (app: OpenedApp) => call<DapilNeed[]>(app, 'kebutuhan.perDapil')
+  call<{ columns: Column[]; rows: AreaNeed[] }>(app, 'kebutuhan.lihatRekap', { level })
+const perDapil = (app: OpenedApp) => call<DapilNeed[]>(app, 'kebutuhan.daftarDapil')
 const sumOf = <T>(rows: readonly T[], f: (r: T) => number) => rows.reduce((s, r) => s + f(r), 0)
 
 // ---- tests ------------------------------------------------------------------------------------------------
@@ -214,7 +214,7 @@ describe('needs of the demo (Pilkada 2024, Kabupaten Batu Bara)', () => {
   it('per-TPS logistics presets add up to qty x TPS at every level', async () => {
     const items = await call<{ code: string; kind: string; rule: string; qty: number; active: boolean }[]>(
       app,
-      'items.list',
+      'barang.daftar',
     )
     const logistics = items.filter((i) => i.kind === 'logistics')
     expect(logistics.length).toBeGreaterThan(0)
@@ -232,16 +232,20 @@ describe('needs of the demo (Pilkada 2024, Kabupaten Batu Bara)', () => {
     const all = await perTps(app)
     const kecamatan = await call<{ id: number; nama: string; tps: number; dpt: number; desa: number }[]>(
       app,
-      'wilayah.kecamatan',
+      'wilayah.daftarKecamatan',
     )
     for (const k of kecamatan) {
-      const own = await call<typeof all>(app, 'kebutuhan.perTps', { kecamatanId: k.id })
+      const own = await call<typeof all>(app, 'kebutuhan.daftarTps', { kecamatanId: k.id })
       expect(own.columns).toEqual(all.columns)
       expect(own.rows).toEqual(all.rows.filter((r) => r.kecamatan === k.nama))
       expect(own.rows).toHaveLength(demoRows.filter((r) => r.kec === k.nama).length)
-      const desa = await call<{ kecamatanId: number; nama: string; tps: number; dpt: number }[]>(app, 'wilayah.desa', {
-        kecamatanId: k.id,
-      })
+      const desa = await call<{ kecamatanId: number; nama: string; tps: number; dpt: number }[]>(
+        app,
+        'wilayah.daftarDesa',
+        {
+          kecamatanId: k.id,
+        },
+      )
       expect(desa).toHaveLength(k.desa)
       expect(desa.every((d) => d.kecamatanId === k.id)).toBe(true)
       expect(sumOf(desa, (d) => d.tps)).toBe(k.tps)
@@ -252,7 +256,7 @@ describe('needs of the demo (Pilkada 2024, Kabupaten Batu Bara)', () => {
         ),
       )
     }
-    const everyDesa = await call<{ tps: number }[]>(app, 'wilayah.desa')
+    const everyDesa = await call<{ tps: number }[]>(app, 'wilayah.daftarDesa')
     expect(everyDesa).toHaveLength(DESA_COUNT)
     expect(sumOf(everyDesa, (d) => d.tps)).toBe(TPS_COUNT)
   })
@@ -266,9 +270,9 @@ describe('needs of the demo (Pilkada 2024, Kabupaten Batu Bara)', () => {
     [10.25, 'nearest'],
     [2.5, 'up'],
   ] as [number, Rounding][])(
-    'election.update reservePercent %s, rounding %s changes every number accordingly',
+    'pemilihan.ubah reservePercent %s, rounding %s changes every number accordingly',
     async (percent, rounding) => {
-      const e = await call(app, 'election.update', { reservePercent: percent, rounding })
+      const e = await call(app, 'pemilihan.ubah', { reservePercent: percent, rounding })
       expect(e).toMatchObject({ reservePercent: percent, rounding })
       const hundredths = Math.round(percent * 100)
       const tps = await perTps(app)
@@ -283,8 +287,8 @@ describe('needs of the demo (Pilkada 2024, Kabupaten Batu Bara)', () => {
 
   it('refuses a reserve percentage with more than two decimals and changes nothing', async () => {
     const before = checksum(app.ctx.db)
-    expect((await callError(app, 'election.update', { reservePercent: 2.555 })).code).toBe('INVALID_INPUT')
-    expect((await callError(app, 'election.update', { rounding: 'sideways' })).code).toBe('INVALID_INPUT')
+    expect((await callError(app, 'pemilihan.ubah', { reservePercent: 2.555 })).code).toBe('INVALID_INPUT')
+    expect((await callError(app, 'pemilihan.ubah', { rounding: 'sideways' })).code).toBe('INVALID_INPUT')
     expect(checksum(app.ctx.db)).toBe(before)
   })
 })
@@ -298,7 +302,7 @@ describe('Pemilu: five ballot types and dapil', () => {
 
   beforeAll(async () => {
     app = await pemiluApp()
-    kecamatan = await call(app, 'wilayah.kecamatan')
+    kecamatan = await call(app, 'wilayah.daftarKecamatan')
     expect(kecamatan).toHaveLength(12)
   })
   afterAll(() => app.close())
@@ -315,13 +319,13 @@ describe('Pemilu: five ballot types and dapil', () => {
     expect(satker.qty.KOTAK).toBe(5 * TPS_COUNT)
   })
 
-  it('splitting DPRD_KAB into 3 dapil via dapil.setMapping gives 3 variants whose TPS sum to the whole and 3 x 1,000 PSU', async () => {
-    const items = await call<{ id: number; code: string }[]>(app, 'items.list')
+  it('splitting DPRD_KAB into 3 dapil via dapil.aturPemetaan gives 3 variants whose TPS sum to the whole and 3 x 1,000 PSU', async () => {
+    const items = await call<{ id: number; code: string }[]>(app, 'barang.daftar')
     const dprdKab = items.find((i) => i.code === 'DPRD_KAB')!
     const mapping = kecamatan.map((k, i) => ({ kecamatanId: k.id, dapil: dapilOfIndex(i) }))
     const list = await call<{ itemCode: string; dapil: { name: string; kecamatanIds: number[] }[] }[]>(
       app,
-      'dapil.setMapping',
+      'dapil.aturPemetaan',
       { itemId: dprdKab.id, mapping },
     )
     const kab = list.find((l) => l.itemCode === 'DPRD_KAB')!
@@ -358,14 +362,14 @@ describe('Pemilu: five ballot types and dapil', () => {
     for (const t of (await perTps(app)).rows) expect(t.dapil.DPRD_KAB).toBe(byName.get(t.kecamatan))
   })
 
-  it('dapil.import from a surat_suara;kecamatan;dapil CSV gives the same needs as setMapping', async () => {
+  it('dapil.impor from a surat_suara;kecamatan;dapil CSV gives the same needs as aturPemetaan', async () => {
     const other = await pemiluApp()
     try {
       const csv = [
         'surat_suara;kecamatan;dapil',
         ...kecamatan.map((k, i) => `DPRD Kab/Kota;${k.nama};${dapilOfIndex(i)}`),
       ].join('\r\n')
-      expect(await call(other, 'dapil.import', upload('dapil.csv', csv))).toEqual({ updated: 12 })
+      expect(await call(other, 'dapil.impor', upload('dapil.csv', csv))).toEqual({ updated: 12 })
       const strip = (rows: DapilNeed[]) => rows.map(({ variantId: _v, ...rest }) => rest)
       expect(strip(await perDapil(other))).toEqual(strip(await perDapil(app)))
       expect((await rekap(other, 'satker')).rows).toEqual((await rekap(app, 'satker')).rows)
@@ -381,7 +385,7 @@ describe('Pemilu: five ballot types and dapil', () => {
       ...kecamatan.map((k, i) => `DPRD Kab/Kota;${k.nama};DAPIL BARU ${(i % 2) + 1}`),
     ]
     lines.splice(5, 0, 'DPRD Kab/Kota;KECAMATAN ANTAH BERANTAH;DAPIL BARU 1') // line 6 of the file
-    const e = await callError(app, 'dapil.import', upload('dapil-salah.csv', lines.join('\n')))
+    const e = await callError(app, 'dapil.impor', upload('dapil-salah.csv', lines.join('\n')))
     expect(e.code).toBe('REFUSED')
     expect(e.message).toMatch(/tidak ada yang diubah/)
     expect(e.details).toHaveLength(1)
@@ -390,7 +394,7 @@ describe('Pemilu: five ballot types and dapil', () => {
     expect(checksum(app.ctx.db)).toBe(before)
 
     const badBallot = ['surat_suara;kecamatan;dapil', `DPRD Kecamatan;${kecamatan[0]!.nama};X`].join('\n')
-    const e2 = await callError(app, 'dapil.import', upload('dapil-salah2.csv', badBallot))
+    const e2 = await callError(app, 'dapil.impor', upload('dapil-salah2.csv', badBallot))
     expect(e2.details![0]).toMatchObject({ row: 2, column: 'surat_suara' })
     expect(checksum(app.ctx.db)).toBe(before)
   })
@@ -403,12 +407,12 @@ describe('item rules in the rekap', () => {
 
   beforeAll(async () => {
     app = await demoApp()
-    items = await call(app, 'items.list')
+    items = await call(app, 'barang.daftar')
   })
   afterAll(() => app.close())
 
   it('per_dpt: ceil(dpt / per) x qty at each TPS', async () => {
-    const updated = await call(app, 'items.update', { id: idOf('TINTA'), rule: 'per_dpt', qty: 2, per: 150 })
+    const updated = await call(app, 'barang.ubah', { id: idOf('TINTA'), rule: 'per_dpt', qty: 2, per: 150 })
     expect(updated).toMatchObject({ rule: 'per_dpt', qty: 2, per: 150 })
     const tps = await perTps(app)
     expect(tps.columns.map((c) => c.code)).toContain('TINTA')
@@ -419,7 +423,7 @@ describe('item rules in the rekap', () => {
   })
 
   it('per_desa: qty for every desa, outside the TPS kit', async () => {
-    await call(app, 'items.update', { id: idOf('SEGEL'), rule: 'per_desa', qty: 3 })
+    await call(app, 'barang.ubah', { id: idOf('SEGEL'), rule: 'per_desa', qty: 3 })
     const tps = await perTps(app)
     expect(tps.columns.map((c) => c.code)).not.toContain('SEGEL')
     expect(tps.rows[0]!.qty.SEGEL).toBeUndefined()
@@ -433,7 +437,7 @@ describe('item rules in the rekap', () => {
   })
 
   it('per_kecamatan (a new item): qty for every kecamatan, not shown per desa', async () => {
-    const created = await call(app, 'items.create', {
+    const created = await call(app, 'barang.tambah', {
       code: 'KABEL_TIES',
       name: 'Kabel ties',
       unit: 'ikat',
@@ -457,14 +461,14 @@ describe('item rules in the rekap', () => {
   })
 
   it('per_tps (a new item) and an inactive item', async () => {
-    await call(app, 'items.create', {
+    await call(app, 'barang.tambah', {
       code: 'PLASTIK',
       name: 'Kantong plastik',
       unit: 'lembar',
       rule: 'per_tps',
       qty: 3,
     })
-    await call(app, 'items.update', { id: idOf('BILIK'), active: false })
+    await call(app, 'barang.ubah', { id: idOf('BILIK'), active: false })
     const tps = await perTps(app)
     expect(tps.columns.map((c) => c.code)).toContain('PLASTIK')
     expect(tps.columns.map((c) => c.code)).not.toContain('BILIK')
@@ -475,38 +479,38 @@ describe('item rules in the rekap', () => {
   })
 
   it('PSU per dapil of a ballot type can be changed; ballot rules cannot', async () => {
-    await call(app, 'items.update', { id: idOf('GUBERNUR'), psuPerDapil: 1500 })
+    await call(app, 'barang.ubah', { id: idOf('GUBERNUR'), psuPerDapil: 1500 })
     const g = (await perDapil(app)).find((d) => d.itemCode === 'GUBERNUR')!
     expect(g.psu).toBe(1500)
     expect(g.total).toBe(g.kits + 1500)
     expect((await rekap(app, 'satker')).rows[0]!.qty.GUBERNUR).toBe(g.kits + 1500)
     const before = checksum(app.ctx.db)
-    const e = await callError(app, 'items.update', { id: idOf('GUBERNUR'), rule: 'per_tps' })
+    const e = await callError(app, 'barang.ubah', { id: idOf('GUBERNUR'), rule: 'per_tps' })
     expect(e.code).toBe('REFUSED')
     expect(e.details![0]).toMatchObject({ column: 'rule' })
-    expect((await callError(app, 'items.update', { id: idOf('TINTA'), psuPerDapil: 10 })).code).toBe('REFUSED')
+    expect((await callError(app, 'barang.ubah', { id: idOf('TINTA'), psuPerDapil: 10 })).code).toBe('REFUSED')
     expect(
-      (await callError(app, 'items.create', { code: 'PLASTIK', name: 'Dobel', unit: 'x', rule: 'per_tps', qty: 1 }))
+      (await callError(app, 'barang.tambah', { code: 'PLASTIK', name: 'Dobel', unit: 'x', rule: 'per_tps', qty: 1 }))
         .code,
     ).toBe('REFUSED')
     expect(checksum(app.ctx.db)).toBe(before)
   })
 })
 
-describe('kebutuhan.export read back', () => {
+describe('kebutuhan.ekspor read back', () => {
   let app: OpenedApp
   beforeAll(async () => {
     app = await demoApp()
     // A mixed set of rules, so every level has something of each kind to total.
-    const items = await call<{ id: number; code: string }[]>(app, 'items.list')
-    await call(app, 'items.update', {
+    const items = await call<{ id: number; code: string }[]>(app, 'barang.daftar')
+    await call(app, 'barang.ubah', {
       id: items.find((i) => i.code === 'TINTA')!.id,
       rule: 'per_dpt',
       qty: 1,
       per: 100,
     })
-    await call(app, 'items.update', { id: items.find((i) => i.code === 'SEGEL')!.id, rule: 'per_desa', qty: 2 })
-    await call(app, 'items.create', {
+    await call(app, 'barang.ubah', { id: items.find((i) => i.code === 'SEGEL')!.id, rule: 'per_desa', qty: 2 })
+    await call(app, 'barang.tambah', {
       code: 'KABEL_TIES',
       name: 'Kabel ties',
       unit: 'ikat',
@@ -563,7 +567,7 @@ describe('kebutuhan.export read back', () => {
   }
 
   async function exported(level: string, format: 'csv' | 'xlsx') {
-    const d = await call<{ fileName: string; mime: string; contentBase64: string }>(app, 'kebutuhan.export', {
+    const d = await call<{ fileName: string; mime: string; contentBase64: string }>(app, 'kebutuhan.ekspor', {
       level,
       format,
     })
@@ -579,7 +583,7 @@ describe('kebutuhan.export read back', () => {
     }
   }
 
-  it.each(['csv', 'xlsx'] as const)('per TPS (%s): same rows and totals as kebutuhan.perTps', async (format) => {
+  it.each(['csv', 'xlsx'] as const)('per TPS (%s): same rows and totals as kebutuhan.daftarTps', async (format) => {
     const api = await perTps(app)
     const buf = await exported('tps', format)
     const t = format === 'csv' ? readCsv(buf) : await readXlsx(buf, 'Kecamatan')
@@ -609,7 +613,7 @@ describe('kebutuhan.export read back', () => {
     ['desa', 'xlsx'],
     ['kecamatan', 'csv'],
     ['kecamatan', 'xlsx'],
-  ] as const)('per %s (%s): same totals as kebutuhan.rekap', async (level, format) => {
+  ] as const)('per %s (%s): same totals as kebutuhan.lihatRekap', async (level, format) => {
     const api = await rekap(app, level)
     const buf = await exported(level, format)
     const t = format === 'csv' ? readCsv(buf) : await readXlsx(buf, 'Kecamatan')
@@ -636,7 +640,7 @@ describe('kebutuhan.export read back', () => {
     }
   })
 
-  it.each(['csv', 'xlsx'] as const)('per dapil (%s): same rows as kebutuhan.perDapil', async (format) => {
+  it.each(['csv', 'xlsx'] as const)('per dapil (%s): same rows as kebutuhan.daftarDapil', async (format) => {
     const api = await perDapil(app)
     const buf = await exported('dapil', format)
     const t = format === 'csv' ? readCsv(buf) : await readXlsx(buf, 'Jenis Surat Suara')

@@ -125,7 +125,7 @@ describe('recording moves through the ledger service', () => {
   afterAll(() => app.close())
 
   it('starts with an empty, valid ledger', async () => {
-    const v = await call<VerifyReport>(app, 'ledger.verify')
+    const v = await call<VerifyReport>(app, 'ledger.periksa')
     expect(v).toEqual({
       ok: true,
       rows: 0,
@@ -135,7 +135,7 @@ describe('recording moves through the ledger service', () => {
       problem: null,
       balancesMatch: true,
     })
-    expect(await call(app, 'ledger.balances')).toEqual([])
+    expect(await call(app, 'ledger.daftarSaldo')).toEqual([])
   })
 
   it('PENYEDIA -> DITERIMA -> BAIK: balances through the dispatcher match the ledger', async () => {
@@ -151,7 +151,7 @@ describe('recording moves through the ledger service', () => {
     expect(second.map((r) => r.seq)).toEqual([3, 4])
     expect(second[0]!.actor).toBe('ani')
 
-    const balances = await call<BalanceRow[]>(app, 'ledger.balances')
+    const balances = await call<BalanceRow[]>(app, 'ledger.daftarSaldo')
     const got = new Map(balances.map((b) => [`${b.variantId}|${b.place}`, b.qty]))
     expect(got).toEqual(
       new Map([
@@ -173,14 +173,14 @@ describe('recording moves through the ledger service', () => {
     expect(rows).toHaveLength(4)
     // The chain links, checked here without the app's verifier.
     rows.forEach((r, i) => expect(r.prev_hash).toBe(i === 0 ? GENESIS_HASH : rows[i - 1]!.hash))
-    const v = await call<VerifyReport>(app, 'ledger.verify')
+    const v = await call<VerifyReport>(app, 'ledger.periksa')
     expect(v.ok).toBe(true)
     expect(v.rows).toBe(4)
     expect(v.head).toBe(rows.at(-1)!.hash)
     expect(v.firstBadSeq).toBeNull()
     expect(v.balancesMatch).toBe(true)
     expect(v.integrity).toBe('ok')
-    const info = await call<{ ledgerRows: number; chainHead: string }>(app, 'system.info')
+    const info = await call<{ ledgerRows: number; chainHead: string }>(app, 'sistem.lihatInfo')
     expect(info.ledgerRows).toBe(4)
     expect(info.chainHead).toBe(rows.at(-1)!.hash)
   })
@@ -199,7 +199,7 @@ describe('recording moves through the ledger service', () => {
   it('a batch whose second move overdraws is refused and writes nothing', async () => {
     const rowsBefore = ledgerRows(db)
     const balanceBefore = balanceTable(db)
-    const apiBefore = await call(app, 'ledger.balances')
+    const apiBefore = await call(app, 'ledger.daftarSaldo')
     const baik = (
       db.prepare(`SELECT qty FROM balance WHERE variant_id = ? AND place = 'BAIK'`).get(ballot) as { qty: number }
     ).qty
@@ -219,8 +219,8 @@ describe('recording moves through the ledger service', () => {
 
     expect(ledgerRows(db)).toEqual(rowsBefore)
     expect(balanceTable(db)).toEqual(balanceBefore)
-    expect(await call(app, 'ledger.balances')).toEqual(apiBefore)
-    const v = await call<VerifyReport>(app, 'ledger.verify')
+    expect(await call(app, 'ledger.daftarSaldo')).toEqual(apiBefore)
+    const v = await call<VerifyReport>(app, 'ledger.periksa')
     expect(v.rows).toBe(rowsBefore.length)
     expect(v.head).toBe(rowsBefore.at(-1)!.hash)
   })
@@ -350,7 +350,7 @@ describe('recording moves through the ledger service', () => {
       { variantId: ballot, from: 'DITERIMA', to: 'BAIK', qty: 100 },
       { variantId: ballot, from: 'BAIK', to: `DIKEMAS:${tpsId}`, qty: 250 },
     ])
-    const balances = await call<BalanceRow[]>(app, 'ledger.balances')
+    const balances = await call<BalanceRow[]>(app, 'ledger.daftarSaldo')
     const of = (v: number, p: string) => balances.find((b) => b.variantId === v && b.place === p)?.qty
     expect(of(ballot, 'PENYEDIA')).toBe(-1000)
     expect(of(ballot, 'BAIK')).toBe(750)
@@ -363,9 +363,9 @@ describe('recording moves through the ledger service', () => {
     // A PENYEDIA that was never received from can still give.
     recordMoves(app.ctx, who, [{ variantId: tinta, from: 'PENYEDIA', to: 'DITERIMA', qty: 5_000 }])
     expect(
-      new Map((await call<BalanceRow[]>(app, 'ledger.balances')).map((b) => [`${b.variantId}|${b.place}`, b.qty])),
+      new Map((await call<BalanceRow[]>(app, 'ledger.daftarSaldo')).map((b) => [`${b.variantId}|${b.place}`, b.qty])),
     ).toEqual(sumsFromLedger(ledgerRows(db)))
-    const v = await call<VerifyReport>(app, 'ledger.verify')
+    const v = await call<VerifyReport>(app, 'ledger.periksa')
     expect(v.ok).toBe(true)
     expect(v.rows).toBe(ledgerRows(db).length)
   })
@@ -435,7 +435,7 @@ describe('tamper detection on a copied database file', () => {
     const app = await openApp({ dbPath: path })
     try {
       expect(app.createdDemo).toBe(false)
-      return await call<VerifyReport>(app, 'ledger.verify')
+      return await call<VerifyReport>(app, 'ledger.periksa')
     } finally {
       app.close()
     }

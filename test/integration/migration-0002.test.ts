@@ -143,7 +143,7 @@ function v1File(): string {
     INSERT INTO dapil (id, item_id, name, name_key) VALUES (1, 1, 'KABUPATEN BATU BARA', 'kabupaten batu bara');
     INSERT INTO item_variant (id, item_id, dapil_id) VALUES (1, 1, 1);
     INSERT INTO item_variant (id, item_id, dapil_id) VALUES (2, 2, NULL);
-    INSERT INTO audit (at, actor, action, detail) VALUES ('2024-10-01T02:00:00.000Z', 'ani', 'election.init', '{}');`)
+    INSERT INTO audit (at, actor, action, detail) VALUES ('2024-10-01T02:00:00.000Z', 'ani', 'pemilihan.buat', '{}');`)
   db.transaction(() => {
     appendV1(
       db,

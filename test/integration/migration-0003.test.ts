@@ -196,13 +196,13 @@ describe('migration 0003: floor_flow and place_flow', () => {
     db.close()
   })
 
-  it('names an aggregate edited behind the app in ledger.verify', async () => {
+  it('names an aggregate edited behind the app in ledger.periksa', async () => {
     const raw = new Database(path)
     raw.prepare(`UPDATE floor_flow SET qty = qty + 100 WHERE category = 'hasil' AND shift_id = 1 AND team_id = 1`).run()
     raw.pragma('wal_checkpoint(TRUNCATE)')
     raw.close()
     const app = await openApp({ dbPath: path })
-    const res = await app.dispatcher.call('ledger.verify', {}, { actor: 'uji', transport: 'test' })
+    const res = await app.dispatcher.call('ledger.periksa', {}, { actor: 'uji', transport: 'test' })
     app.close()
     expect(res.ok && res.result).toMatchObject({
       ok: false,

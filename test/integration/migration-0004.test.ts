@@ -252,8 +252,8 @@ describe('migration 0004 on a database that lived under 0001–0003', () => {
         if (!res.ok) throw new Error(`${m}: ${JSON.stringify(res.error)}`)
         return res.result as any
       }
-      expect(await call('ledger.verify')).toMatchObject({ ok: true, rows: 10, problem: null })
-      const list = await call('distribusi.list')
+      expect(await call('ledger.periksa')).toMatchObject({ ok: true, rows: 10, problem: null })
+      const list = await call('serahTerima.daftar')
       expect(list).toEqual([
         expect.objectContaining({
           id: 1,
@@ -267,17 +267,17 @@ describe('migration 0004 on a database that lived under 0001–0003', () => {
       ])
       // Both TPS are in a confirmed handover: diterima.
       expect(
-        (await call('kemas.daftar', {})).map((k: { nomor: number; status: string }) => [k.nomor, k.status]),
+        (await call('kemas.daftarKit', {})).map((k: { nomor: number; status: string }) => [k.nomor, k.status]),
       ).toEqual([
         [1, 'diterima'],
         [2, 'diterima'],
       ])
-      expect(await call('distribusi.diPpk', { kecamatanId: 1 })).toEqual([
+      expect(await call('serahTerima.lihatDiPpk', { kecamatanId: 1 })).toEqual([
         { variantId: 1, qty: 205, label: 'Surat Suara Pemilihan Bupati dan Wakil Bupati · Dapil KABUPATEN BATU BARA' },
         { variantId: 2, qty: 2, label: 'Kotak suara' },
       ])
       // The setting row written above is read as the label grid (an empty object keeps every default).
-      expect(await call('label.grid')).toMatchObject({ rows: 4, cols: 2 })
+      expect(await call('kemas.lihatSusunanLabel')).toMatchObject({ rows: 4, cols: 2 })
     } finally {
       app.close()
     }

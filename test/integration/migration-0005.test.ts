@@ -65,7 +65,7 @@ describe('migration 0005 on a database that lived under 0001–0004', () => {
       expect((app.ctx.db.prepare('SELECT count(*) AS n FROM tps').get() as { n: number }).n).toBe(before.tps)
       expect(verifyChain(app.ctx.db).problem).toBeNull()
       // No users yet: the app asks for the first admin and refuses other writes.
-      const status = await app.dispatcher.call('sesi.status', {}, { actor: 'os', transport: 'http' })
+      const status = await app.dispatcher.call('sesi.lihat', {}, { actor: 'os', transport: 'http' })
       expect(status).toMatchObject({ ok: true, result: { needsFirstAdmin: true, user: null } })
       expect(
         await app.dispatcher.call('regu.tambah', { nama: 'Regu' }, { actor: 'os', transport: 'http' }),

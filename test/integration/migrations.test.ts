@@ -297,7 +297,7 @@ describe('migration 0001: ledger, balance and audit rules enforced by SQLite its
   it('UPDATE and DELETE on the audit log abort', () => {
     const { db } = seeded()
     db.prepare(
-      `INSERT INTO audit (at, actor, action, detail) VALUES ('2024-11-01T08:00:00Z', 'ani', 'election.init', '{}')`,
+      `INSERT INTO audit (at, actor, action, detail) VALUES ('2024-11-01T08:00:00Z', 'ani', 'pemilihan.buat', '{}')`,
     ).run()
     expect(() => db.prepare(`UPDATE audit SET actor = 'budi'`).run()).toThrow('Jejak audit tidak dapat diubah')
     expect(() => db.prepare('DELETE FROM audit').run()).toThrow('Jejak audit tidak dapat dihapus')

@@ -330,7 +330,9 @@ describe('berita acara PDF framework', () => {
         // The ledger head the document was made from: its sequence and the first 16 hex characters.
         expect(text).toContain('Kode verifikasi: 18204:3f9a0c1b2d4e5f60')
         expect(text).not.toContain('3f9a0c1b2d4e5f607')
-        expect(text).toContain('Pindai kode QR di samping untuk mencocokkan halaman ini dengan register dokumen KPU Kabupaten Batu Bara.')
+        expect(text).toContain(
+          'Pindai kode QR di samping untuk mencocokkan halaman ini dengan register dokumen KPU Kabupaten Batu Bara.',
+        )
         // Worded as the satker's paper, not as the application's.
         expect(text).not.toMatch(/Gudang Pemilu|Rantai buku besar|Dibuat dengan/)
       }

@@ -42,7 +42,12 @@ const FOUR = {
   columns: [
     [
       signer('PIHAK PERTAMA', 'Hendra Gunawan Siregar', 'Wakil Penyedia'),
-      signer('PIHAK KEDUA', 'Drs. Ahmad Fauzi Nasution, M.Si.', 'Sekretaris KPU Kabupaten Batu Bara', '197403122002121004'),
+      signer(
+        'PIHAK KEDUA',
+        'Drs. Ahmad Fauzi Nasution, M.Si.',
+        'Sekretaris KPU Kabupaten Batu Bara',
+        '197403122002121004',
+      ),
     ],
     [signer('Saksi', 'Muhammad Iqbal Lubis', 'Anggota Bawaslu Kabupaten Batu Bara')],
   ],
@@ -58,7 +63,12 @@ function doc(body: Content[], more: Partial<OfficialDocument> = {}): OfficialDoc
     body,
     signatures: FOUR,
     copy: { kind: 'ASLI' },
-    footer: { documentId: 'UJI-1', chainHead: { seq: 1, hash: 'ab'.repeat(32) }, qrText: 'UJI', generatedAt: '2024-07-11T10:00' },
+    footer: {
+      documentId: 'UJI-1',
+      chainHead: { seq: 1, hash: 'ab'.repeat(32) },
+      qrText: 'UJI',
+      generatedAt: '2024-07-11T10:00',
+    },
     ...more,
   }
 }
@@ -73,8 +83,9 @@ async function render(name: string, d: OfficialDocument): Promise<Page[]> {
 
 /** One page as pdftotext -layout sets it, white space folded. */
 const layoutOf = (file: string, page: number) =>
-  spawnSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' })
-    .stdout.replace(/\s+/g, ' ')
+  spawnSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), file, '-'], {
+    encoding: 'utf8',
+  }).stdout.replace(/\s+/g, ' ')
 
 const letterBox = (p: Page) => ({
   left: LETTER_MARGINS.left,
@@ -151,7 +162,10 @@ describe('signatures', () => {
     for (const paper of ['A4', 'F4'] as PaperName[]) {
       const outcomes = new Set<boolean>()
       for (let gap = 200; gap <= 560; gap += 24) {
-        const pages = await render(`sign-${paper}-${gap}`, doc([spacer(gap), paragraph(numbered(30, 'isi'))], { paper }))
+        const pages = await render(
+          `sign-${paper}-${gap}`,
+          doc([spacer(gap), paragraph(numbered(30, 'isi'))], { paper }),
+        )
         const at = pages.findIndex((p) => pageText(p).includes('Demikian'))
         const page = pages[at]!
         const text = pageText(page)

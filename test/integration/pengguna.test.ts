@@ -6,7 +6,7 @@ import { openApp, type OpenedApp } from '../../src/api/app'
 import type { ApiResponse } from '../../src/api/contract'
 import type { CallMeta } from '../../src/api/dispatch'
 
-/** A valid label grid (label.aturGrid is a koordinator action that changes one setting). */
+/** A valid label grid (kemas.aturSusunanLabel is a koordinator action that changes one setting). */
 const grid = (rows: number) => ({
   rows,
   cols: 2,
@@ -61,7 +61,7 @@ describe('users and sessions on the demo election', () => {
   beforeAll(async () => {
     app = await openApp({ dbPath: join(root, 'demo.sqlite'), demoCsvPath: DEMO_CSV, now })
     api = caller(app)
-    users = await api.ok<User[]>('pengguna.list', {})
+    users = await api.ok<User[]>('pengguna.daftar', {})
   })
   afterAll(() => app.close())
 
@@ -82,7 +82,7 @@ describe('users and sessions on the demo election', () => {
   })
 
   it('reads need no user; a write without one is refused before anything is read or written', async () => {
-    expect((await api.call('wilayah.summary', {})).ok).toBe(true)
+    expect((await api.call('wilayah.lihatRingkasan', {})).ok).toBe(true)
     const r = await api.call('regu.tambah', { nama: 'Tanpa Pengguna' })
     expect(r).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED', need: 'operator' } })
     expect(app.ctx.db.prepare(`SELECT count(*) AS n FROM team WHERE nama = 'Tanpa Pengguna'`).get()).toEqual({ n: 0 })
@@ -93,7 +93,7 @@ describe('users and sessions on the demo election', () => {
     expect(s.user?.nama).toBe('Operator Sortir')
     expect(s.expiresAt).toBeNull()
     clock += 8 * 60 * 60 * 1000
-    const st = await api.ok<Status>('sesi.status', {}, s.sessionId)
+    const st = await api.ok<Status>('sesi.lihat', {}, s.sessionId)
     expect(st.user?.nama).toBe('Operator Sortir')
     expect((await api.call('regu.tambah', { nama: 'Regu Operator' }, s.sessionId)).ok).toBe(true)
     const audit = app.ctx.db
@@ -101,7 +101,7 @@ describe('users and sessions on the demo election', () => {
       .get()
     expect(audit).toEqual({ actor: 'Operator Sortir' })
     // A koordinator action is FORBIDDEN, naming what it needs.
-    const f = await api.call('label.aturGrid', grid(4), s.sessionId)
+    const f = await api.call('kemas.aturSusunanLabel', grid(4), s.sessionId)
     expect(f).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', need: 'koordinator' } })
     expect(!f.ok && f.error.message).toBe(
       'Tindakan ini memerlukan koordinator; Operator Sortir adalah operator. Minta koordinator memasukkan PIN-nya; tidak ada yang dicatat.',
@@ -144,16 +144,16 @@ describe('users and sessions on the demo election', () => {
   it('a koordinator session lapses after 15 idle minutes; each call keeps it alive', async () => {
     const s = await api.ok<Status>('sesi.masuk', { userId: byName('Kasubbag Logistik').id, pin: '202411' })
     clock += 14 * 60 * 1000
-    expect((await api.ok<Status>('sesi.status', {}, s.sessionId)).user?.nama).toBe('Kasubbag Logistik')
+    expect((await api.ok<Status>('sesi.lihat', {}, s.sessionId)).user?.nama).toBe('Kasubbag Logistik')
     clock += 14 * 60 * 1000
-    expect((await api.call('label.aturGrid', grid(5), s.sessionId)).ok).toBe(true)
+    expect((await api.call('kemas.aturSusunanLabel', grid(5), s.sessionId)).ok).toBe(true)
     clock += 15 * 60 * 1000 + 1
-    const r = await api.call('label.aturGrid', grid(5), s.sessionId)
+    const r = await api.call('kemas.aturSusunanLabel', grid(5), s.sessionId)
     expect(r).toMatchObject({
       ok: false,
       error: { code: 'AUTH_REQUIRED', message: expect.stringMatching(/^Sesi pengguna sudah berakhir/) },
     })
-    expect((await api.ok<Status>('sesi.status', {}, s.sessionId)).user).toBeNull()
+    expect((await api.ok<Status>('sesi.lihat', {}, s.sessionId)).user).toBeNull()
     expect(app.ctx.db.prepare(`SELECT count(*) AS n FROM sesi_log WHERE event = 'kedaluwarsa'`).get()).toEqual({ n: 1 })
   })
 
@@ -161,9 +161,9 @@ describe('users and sessions on the demo election', () => {
     const a = await api.ok<Status>('sesi.masuk', { userId: byName('Operator Sortir').id })
     const b = await api.ok<Status>('sesi.masuk', { userId: byName('Operator Kemas').id }, a.sessionId)
     expect(b.sessionId).not.toBe(a.sessionId)
-    expect((await api.ok<Status>('sesi.status', {}, a.sessionId)).user).toBeNull()
+    expect((await api.ok<Status>('sesi.lihat', {}, a.sessionId)).user).toBeNull()
     expect((await api.ok<Status>('sesi.keluar', {}, b.sessionId)).user).toBeNull()
-    expect((await api.ok<Status>('sesi.status', {}, b.sessionId)).user).toBeNull()
+    expect((await api.ok<Status>('sesi.lihat', {}, b.sessionId)).user).toBeNull()
   })
 
   it('an admin manages users; the rules are the same as for names in a file', async () => {
@@ -222,9 +222,9 @@ describe('users and sessions on the demo election', () => {
   })
 
   it('the CLI and tests are the machine itself: no session needed', async () => {
-    expect((await app.dispatcher.call('label.aturGrid', grid(5), { actor: 'cli-user', transport: 'cli' })).ok).toBe(
-      true,
-    )
+    expect(
+      (await app.dispatcher.call('kemas.aturSusunanLabel', grid(5), { actor: 'cli-user', transport: 'cli' })).ok,
+    ).toBe(true)
   })
 })
 
@@ -232,8 +232,8 @@ describe('a file without an admin', () => {
   it('allows setting up the election and its first admin, nothing else, until the admin exists', async () => {
     const app = await openApp({ dbPath: join(root, 'baru.sqlite'), now })
     const api = caller(app)
-    expect((await api.ok<Status>('sesi.status', {})).needsFirstAdmin).toBe(true)
-    const init = await api.call('election.init', {
+    expect((await api.ok<Status>('sesi.lihat', {})).needsFirstAdmin).toBe(true)
+    const init = await api.call('pemilihan.buat', {
       jenis: 'pilkada',
       tahun: 2024,
       provinsi: 'Sumatera Utara',
@@ -250,11 +250,11 @@ describe('a file without an admin', () => {
         message: expect.stringMatching(/^Berkas ini belum memiliki admin/),
       },
     })
-    const admin = await api.ok<User>('pengguna.pertama', { nama: 'Ibu Ketua', pin: '739154' })
+    const admin = await api.ok<User>('pengguna.tambahAdminPertama', { nama: 'Ibu Ketua', pin: '739154' })
     expect(admin.role).toBe('admin')
-    expect((await api.ok<Status>('sesi.status', {})).needsFirstAdmin).toBe(false)
+    expect((await api.ok<Status>('sesi.lihat', {})).needsFirstAdmin).toBe(false)
     // Only once.
-    const again = await api.call('pengguna.pertama', { nama: 'Orang Lain', pin: '739155' })
+    const again = await api.call('pengguna.tambahAdminPertama', { nama: 'Orang Lain', pin: '739155' })
     expect(!again.ok && again.error.message).toBe(
       'Admin sudah ada; pengguna baru ditambahkan oleh admin di halaman Pengguna',
     )

@@ -4,9 +4,9 @@ import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import { AppError } from '../../src/core/errors'
-import { initElection, updateElection } from '../../src/services/election'
+import * as pemilihan from '../../src/services/pemilihan'
 import { recordMoves } from '../../src/services/ledger'
-import { applyImport, listTps, previewImport } from '../../src/services/wilayah'
+import * as wilayah from '../../src/services/wilayah'
 
 /**
  * The apply that follows a preview takes the preview's plan instead of reading the file again; these
@@ -31,7 +31,7 @@ const csv = (rows: readonly string[]) => Buffer.from([header, ...rows].join('\n'
 let n = 0
 async function app(): Promise<OpenedApp> {
   const a = await openApp({ dbPath: join(root, `app-${++n}.sqlite`) })
-  initElection(a.ctx, who, {
+  pemilihan.buat(a.ctx, who, {
     jenis: 'pilkada',
     tahun: 2024,
     provinsi: 'Sumatera Utara',
@@ -44,8 +44,8 @@ async function app(): Promise<OpenedApp> {
 /** An app whose wilayah is the demo file, imported through the preview and the apply. */
 async function withDemo(): Promise<OpenedApp> {
   const a = await app()
-  const p = await previewImport(a.ctx, 'tps.csv', demo)
-  await applyImport(a.ctx, who, 'tps.csv', demo, p.fingerprint)
+  const p = await wilayah.pratinjauImpor(a.ctx, 'tps.csv', demo)
+  await wilayah.impor(a.ctx, who, 'tps.csv', demo, p.fingerprint)
   return a
 }
 
@@ -61,7 +61,7 @@ async function refusal(p: Promise<unknown>): Promise<AppError> {
 
 const checksum = (a: OpenedApp) =>
   JSON.stringify([
-    listTps(a.ctx),
+    wilayah.daftarTps(a.ctx),
     a.ctx.db.prepare('SELECT * FROM kecamatan ORDER BY id').all(),
     a.ctx.db.prepare('SELECT * FROM desa ORDER BY id').all(),
   ])
@@ -70,13 +70,13 @@ describe('a preview and the apply after it', () => {
   it('an apply with the bytes of another file is refused even right after a preview', async () => {
     const a = await app()
     try {
-      const p = await previewImport(a.ctx, 'tps.csv', demo)
+      const p = await wilayah.pratinjauImpor(a.ctx, 'tps.csv', demo)
       const other = csv(body.slice(1))
-      const e = await refusal(applyImport(a.ctx, who, 'tps.csv', other, p.fingerprint))
+      const e = await refusal(wilayah.impor(a.ctx, who, 'tps.csv', other, p.fingerprint))
       expect(e.code).toBe('CONFLICT')
-      expect(listTps(a.ctx)).toEqual([])
+      expect(wilayah.daftarTps(a.ctx)).toEqual([])
       // The previewed file itself still applies.
-      expect(await applyImport(a.ctx, who, 'tps.csv', demo, p.fingerprint)).toMatchObject({
+      expect(await wilayah.impor(a.ctx, who, 'tps.csv', demo, p.fingerprint)).toMatchObject({
         added: body.length,
         removed: 0,
         changed: 0,
@@ -92,16 +92,16 @@ describe('a preview and the apply after it', () => {
     try {
       const [kk, k, kd, d] = body[0]!.split(',')
       const bad = csv([...body.slice(0, 10), `${kk},${k},${kd},${d},0,200`])
-      const p = await previewImport(a.ctx, 'tps.csv', bad)
+      const p = await wilayah.pratinjauImpor(a.ctx, 'tps.csv', bad)
       expect(p.ok).toBe(false)
       expect(p.errors).toHaveLength(1)
       p.errors.length = 0
       p.changes.sample.length = 0
-      const e = await refusal(applyImport(a.ctx, who, 'tps.csv', bad, p.fingerprint))
+      const e = await refusal(wilayah.impor(a.ctx, who, 'tps.csv', bad, p.fingerprint))
       expect(e.code).toBe('REFUSED')
       expect(e.details).toHaveLength(1)
-      expect(listTps(a.ctx)).toEqual([])
-      const again = await previewImport(a.ctx, 'tps.csv', bad)
+      expect(wilayah.daftarTps(a.ctx)).toEqual([])
+      const again = await wilayah.pratinjauImpor(a.ctx, 'tps.csv', bad)
       expect(again.errors).toHaveLength(1)
       expect(again.changes.sample).toHaveLength(10)
     } finally {
@@ -114,13 +114,13 @@ describe('a preview and the apply after it', () => {
     try {
       const dpts = body.map((l) => Number(l.split(',')[5]))
       const max = Math.max(...dpts)
-      updateElection(a.ctx, who, { maxVotersPerTps: max })
-      const before = await previewImport(a.ctx, 'tps.csv', demo)
+      pemilihan.ubah(a.ctx, who, { maxVotersPerTps: max })
+      const before = await wilayah.pratinjauImpor(a.ctx, 'tps.csv', demo)
       expect(before.warnings).toEqual([])
       // A lower cap makes the TPS above it warnings; the same bytes, previewed again, must say so.
       const cap = max - 10
-      updateElection(a.ctx, who, { maxVotersPerTps: cap })
-      const after = await previewImport(a.ctx, 'tps.csv', demo)
+      pemilihan.ubah(a.ctx, who, { maxVotersPerTps: cap })
+      const after = await wilayah.pratinjauImpor(a.ctx, 'tps.csv', demo)
       const over = dpts.filter((d) => d > cap).length
       expect(over).toBeGreaterThan(0)
       expect(after.warnings.length).toBe(Math.min(over, 200) + (over > 200 ? 1 : 0))
@@ -133,19 +133,19 @@ describe('a preview and the apply after it', () => {
   it('the same bytes under another name are read as that name says', async () => {
     const a = await app()
     try {
-      const p = await previewImport(a.ctx, 'tps.csv', demo)
+      const p = await wilayah.pratinjauImpor(a.ctx, 'tps.csv', demo)
       expect(p.format).toMatch(/^CSV/)
       // Just previewed as .csv; as .xls the very same bytes are refused, as .tsv they are text.
-      const e = await refusal(previewImport(a.ctx, 'tps.xls', demo))
+      const e = await refusal(wilayah.pratinjauImpor(a.ctx, 'tps.xls', demo))
       expect(e.code).toBe('REFUSED')
       expect(e.message).toContain('.xls')
-      expect((await refusal(applyImport(a.ctx, who, 'tps.xls', demo, p.fingerprint))).code).toBe('REFUSED')
-      expect((await previewImport(a.ctx, 'tps.tsv', demo)).format).toMatch(/^Teks/)
-      expect(listTps(a.ctx)).toEqual([])
+      expect((await refusal(wilayah.impor(a.ctx, who, 'tps.xls', demo, p.fingerprint))).code).toBe('REFUSED')
+      expect((await wilayah.pratinjauImpor(a.ctx, 'tps.tsv', demo)).format).toMatch(/^Teks/)
+      expect(wilayah.daftarTps(a.ctx)).toEqual([])
       // The CSV still previews and applies as before.
-      const again = await previewImport(a.ctx, 'tps.csv', demo)
+      const again = await wilayah.pratinjauImpor(a.ctx, 'tps.csv', demo)
       expect(again.fingerprint).toBe(p.fingerprint)
-      expect(await applyImport(a.ctx, who, 'tps.csv', demo, again.fingerprint)).toMatchObject({ added: body.length })
+      expect(await wilayah.impor(a.ctx, who, 'tps.csv', demo, again.fingerprint)).toMatchObject({ added: body.length })
     } finally {
       a.close()
     }
@@ -155,19 +155,19 @@ describe('a preview and the apply after it', () => {
     const a = await app()
     try {
       const first = csv(body.slice(0, -1))
-      const p1 = await previewImport(a.ctx, 'tps.csv', first)
-      await applyImport(a.ctx, who, 'tps.csv', first, p1.fingerprint)
-      const p2 = await previewImport(a.ctx, 'tps.csv', demo)
+      const p1 = await wilayah.pratinjauImpor(a.ctx, 'tps.csv', first)
+      await wilayah.impor(a.ctx, who, 'tps.csv', first, p1.fingerprint)
+      const p2 = await wilayah.pratinjauImpor(a.ctx, 'tps.csv', demo)
       expect(p2.changes).toMatchObject({ added: 1, removed: 0, changed: 0, unchanged: body.length - 1 })
       // Another import lands between the preview and its apply.
-      const p3 = await previewImport(a.ctx, 'lain.csv', csv(body.slice(0, -2)))
-      await applyImport(a.ctx, who, 'lain.csv', csv(body.slice(0, -2)), p3.fingerprint)
+      const p3 = await wilayah.pratinjauImpor(a.ctx, 'lain.csv', csv(body.slice(0, -2)))
+      await wilayah.impor(a.ctx, who, 'lain.csv', csv(body.slice(0, -2)), p3.fingerprint)
       const before = checksum(a)
-      const e = await refusal(applyImport(a.ctx, who, 'tps.csv', demo, p2.fingerprint))
+      const e = await refusal(wilayah.impor(a.ctx, who, 'tps.csv', demo, p2.fingerprint))
       expect(e.code).toBe('CONFLICT')
       expect(checksum(a)).toBe(before)
       // A fresh preview sees the data as it now is.
-      expect((await previewImport(a.ctx, 'tps.csv', demo)).changes).toMatchObject({
+      expect((await wilayah.pratinjauImpor(a.ctx, 'tps.csv', demo)).changes).toMatchObject({
         added: 2,
         removed: 0,
         changed: 0,
@@ -181,14 +181,14 @@ describe('a preview and the apply after it', () => {
   it('after an apply, the same file previews as all unchanged and applies again without changes', async () => {
     const a = await app()
     try {
-      const p = await previewImport(a.ctx, 'tps.csv', demo)
-      await applyImport(a.ctx, who, 'tps.csv', demo, p.fingerprint)
+      const p = await wilayah.pratinjauImpor(a.ctx, 'tps.csv', demo)
+      await wilayah.impor(a.ctx, who, 'tps.csv', demo, p.fingerprint)
       // The first preview's fingerprint was made against the empty wilayah.
-      expect((await refusal(applyImport(a.ctx, who, 'tps.csv', demo, p.fingerprint))).code).toBe('CONFLICT')
-      const again = await previewImport(a.ctx, 'tps.csv', demo)
+      expect((await refusal(wilayah.impor(a.ctx, who, 'tps.csv', demo, p.fingerprint))).code).toBe('CONFLICT')
+      const again = await wilayah.pratinjauImpor(a.ctx, 'tps.csv', demo)
       expect(again.fingerprint).not.toBe(p.fingerprint)
       expect(again.changes).toMatchObject({ added: 0, removed: 0, changed: 0, unchanged: body.length })
-      expect(await applyImport(a.ctx, who, 'tps.csv', demo, again.fingerprint)).toEqual({
+      expect(await wilayah.impor(a.ctx, who, 'tps.csv', demo, again.fingerprint)).toEqual({
         added: 0,
         removed: 0,
         changed: 0,
@@ -211,7 +211,7 @@ describe('a re-import that drops places the ledger already used', () => {
   it('names every packed TPS among many dropped, and changes nothing', async () => {
     const a = await withDemo()
     try {
-      const tps = listTps(a.ctx)
+      const tps = wilayah.daftarTps(a.ctx)
       // Drop the last 40 TPS; two of them were packed, one long ago and then unpacked again.
       const dropped = tps.slice(-40)
       const [x, y] = [dropped[3]!, dropped[30]!]
@@ -231,9 +231,9 @@ describe('a re-import that drops places the ledger already used', () => {
         }),
       )
       const before = checksum(a)
-      const p2 = await previewImport(a.ctx, 'tps.csv', file)
+      const p2 = await wilayah.pratinjauImpor(a.ctx, 'tps.csv', file)
       expect(p2.changes).toMatchObject({ removed: 40, added: 0 })
-      const e = await refusal(applyImport(a.ctx, who, 'tps.csv', file, p2.fingerprint))
+      const e = await refusal(wilayah.impor(a.ctx, who, 'tps.csv', file, p2.fingerprint))
       expect(e.code).toBe('REFUSED')
       expect(e.details?.map((d) => d.message)).toEqual(
         [x, y]
@@ -251,7 +251,7 @@ describe('a re-import that drops places the ledger already used', () => {
   it('refuses to drop a kecamatan that received a handover, and changes nothing', async () => {
     const a = await withDemo()
     try {
-      const tps = listTps(a.ctx)
+      const tps = wilayah.daftarTps(a.ctx)
       const kec = tps.at(-1)!
       const v = bupati(a)
       recordMoves(a.ctx, who, [
@@ -261,9 +261,9 @@ describe('a re-import that drops places the ledger already used', () => {
       ])
       const file = csv(body.filter((l) => l.split(',')[1] !== kec.kecamatan))
       const before = checksum(a)
-      const p2 = await previewImport(a.ctx, 'tps.csv', file)
+      const p2 = await wilayah.pratinjauImpor(a.ctx, 'tps.csv', file)
       expect(p2.changes.removed).toBe(tps.filter((t) => t.kecamatanId === kec.kecamatanId).length)
-      const e = await refusal(applyImport(a.ctx, who, 'tps.csv', file, p2.fingerprint))
+      const e = await refusal(wilayah.impor(a.ctx, who, 'tps.csv', file, p2.fingerprint))
       expect(e.code).toBe('REFUSED')
       expect(e.message).toBe(
         `Kecamatan id ${kec.kecamatanId} sudah menerima serah terima dan tidak dapat dihapus lewat impor`,
@@ -277,16 +277,16 @@ describe('a re-import that drops places the ledger already used', () => {
   it('drops a kecamatan, its desa and TPS and its dapil mapping when the ledger never used them', async () => {
     const a = await withDemo()
     try {
-      const tps = listTps(a.ctx)
+      const tps = wilayah.daftarTps(a.ctx)
       const kec = tps.at(-1)!
       const file = csv(body.filter((l) => l.split(',')[1] !== kec.kecamatan))
-      const p2 = await previewImport(a.ctx, 'tps.csv', file)
+      const p2 = await wilayah.pratinjauImpor(a.ctx, 'tps.csv', file)
       const gone = tps.filter((t) => t.kecamatanId === kec.kecamatanId)
-      expect(await applyImport(a.ctx, who, 'tps.csv', file, p2.fingerprint)).toMatchObject({
+      expect(await wilayah.impor(a.ctx, who, 'tps.csv', file, p2.fingerprint)).toMatchObject({
         removed: gone.length,
         added: 0,
       })
-      expect(listTps(a.ctx)).toEqual(tps.filter((t) => t.kecamatanId !== kec.kecamatanId))
+      expect(wilayah.daftarTps(a.ctx)).toEqual(tps.filter((t) => t.kecamatanId !== kec.kecamatanId))
       expect(a.ctx.db.prepare('SELECT count(*) AS n FROM kecamatan WHERE id = ?').get(kec.kecamatanId)).toEqual({
         n: 0,
       })

@@ -92,15 +92,15 @@ const PEMILU_INIT = {
 
 async function initApp(init: object): Promise<OpenedApp> {
   const app = await emptyApp()
-  await call(app, 'election.init', init)
+  await call(app, 'pemilihan.buat', init)
   return app
 }
 
 async function importFile(app: OpenedApp, fileName: string, content: string | Buffer) {
   const file = upload(fileName, content)
-  const preview = await call(app, 'wilayah.importPreview', file)
+  const preview = await call(app, 'wilayah.pratinjauImpor', file)
   expect(preview.ok, JSON.stringify(preview.errors.slice(0, 5))).toBe(true)
-  return call(app, 'wilayah.importApply', { ...file, fingerprint: preview.fingerprint })
+  return call(app, 'wilayah.impor', { ...file, fingerprint: preview.fingerprint })
 }
 
 /** A sha256 over every row of every table, in a total order: "nothing changed" means this is equal. */
@@ -141,26 +141,26 @@ describe('the demo file, read independently', () => {
   })
 })
 
-describe('before election.init', () => {
+describe('before pemilihan.buat', () => {
   let app: OpenedApp
   beforeAll(async () => {
     app = await emptyApp()
   })
   afterAll(() => app.close())
 
-  it('election.get returns null', async () => {
-    expect(await call(app, 'election.get')).toBeNull()
+  it('pemilihan.lihat returns null', async () => {
+    expect(await call(app, 'pemilihan.lihat')).toBeNull()
   })
 
-  it('wilayah.importPreview and importApply are REFUSED and write nothing', async () => {
+  it('wilayah.pratinjauImpor and wilayah.impor are REFUSED and write nothing', async () => {
     const before = checksum(app.ctx.db)
-    const e = await callError(app, 'wilayah.importPreview', upload('tps.csv', demoText))
+    const e = await callError(app, 'wilayah.pratinjauImpor', upload('tps.csv', demoText))
     expect(e.code).toBe('REFUSED')
     expect(e.message).toMatch(/belum disiapkan/)
-    const e2 = await callError(app, 'wilayah.importApply', { ...upload('tps.csv', demoText), fingerprint: 'x' })
+    const e2 = await callError(app, 'wilayah.impor', { ...upload('tps.csv', demoText), fingerprint: 'x' })
     expect(e2.code).toBe('REFUSED')
     expect(checksum(app.ctx.db)).toBe(before)
-    expect(await call(app, 'wilayah.summary')).toMatchObject({ kecamatan: 0, desa: 0, tps: 0, dpt: 0 })
+    expect(await call(app, 'wilayah.lihatRingkasan')).toMatchObject({ kecamatan: 0, desa: 0, tps: 0, dpt: 0 })
   })
 })
 
@@ -177,20 +177,20 @@ describe.each([
   })
   afterAll(() => app.close())
 
-  it('election.init creates the election', async () => {
-    const e = await call(app, 'election.init', init)
+  it('pemilihan.buat creates the election', async () => {
+    const e = await call(app, 'pemilihan.buat', init)
     expect(e.jenis).toBe(jenis)
     expect(e.satker).toBe('Kabupaten Batu Bara')
     expect(e.kodeWilayah).toBe('1219')
     expect(e.reservePercent).toBe(jenis === 'pemilu' ? 2 : 2.5)
-    expect(await call(app, 'election.get')).toEqual(e)
+    expect(await call(app, 'pemilihan.lihat')).toEqual(e)
     // A second init is refused.
-    expect((await callError(app, 'election.init', init)).code).toBe('REFUSED')
+    expect((await callError(app, 'pemilihan.buat', init)).code).toBe('REFUSED')
   })
 
   it('importPreview shows ok, the totals of the file and every TPS as added, and writes nothing', async () => {
     const before = checksum(app.ctx.db)
-    preview = await call(app, 'wilayah.importPreview', file)
+    preview = await call(app, 'wilayah.pratinjauImpor', file)
     expect(checksum(app.ctx.db)).toBe(before)
     expect(preview.ok).toBe(true)
     expect(preview.errors).toEqual([])
@@ -206,28 +206,28 @@ describe.each([
       no_tps: 'no_tps',
       dpt: 'dpt',
     })
-    const max = (await call(app, 'election.get')).maxVotersPerTps
+    const max = (await call(app, 'pemilihan.lihat')).maxVotersPerTps
     expect(preview.warnings).toHaveLength(demoRows.filter((r) => r.dpt > max).length)
     expect(preview.fingerprint).toMatch(/^[0-9a-f]{64}$/)
   })
 
-  it('importApply with the fingerprint stores it; wilayah.summary, kecamatan and tps match the file', async () => {
+  it('wilayah.impor with the fingerprint stores it; wilayah.lihatRingkasan, daftarKecamatan and daftarTps match the file', async () => {
     const auditBefore = (app.ctx.db.prepare('SELECT count(*) AS n FROM audit').get() as { n: number }).n
-    expect(await call(app, 'wilayah.importApply', { ...file, fingerprint: preview.fingerprint })).toEqual({
+    expect(await call(app, 'wilayah.impor', { ...file, fingerprint: preview.fingerprint })).toEqual({
       added: 1446,
       removed: 0,
       changed: 0,
       unchanged: 0,
     })
-    const max = (await call(app, 'election.get')).maxVotersPerTps
-    expect(await call(app, 'wilayah.summary')).toEqual({
+    const max = (await call(app, 'pemilihan.lihat')).maxVotersPerTps
+    expect(await call(app, 'wilayah.lihatRingkasan')).toEqual({
       ...DEMO,
       tpsOverMax: demoRows.filter((r) => r.dpt > max).length,
     })
 
     const kec = await call<{ nama: string; desa: number; tps: number; dpt: number; kode: string | null }[]>(
       app,
-      'wilayah.kecamatan',
+      'wilayah.daftarKecamatan',
     )
     expect(kec).toHaveLength(12)
     for (const k of kec) {
@@ -239,7 +239,7 @@ describe.each([
         dpt: mine.reduce((s, r) => s + r.dpt, 0),
       })
     }
-    const tps = await call<TpsRow[]>(app, 'wilayah.tps')
+    const tps = await call<TpsRow[]>(app, 'wilayah.daftarTps')
     expect(new Map(tps.map((t) => [keyOf(t), t.dpt]))).toEqual(new Map(demoRows.map((r) => [keyOf(r), r.dpt])))
 
     const audit = app.ctx.db.prepare('SELECT actor, action, detail FROM audit ORDER BY seq').all() as {
@@ -248,12 +248,12 @@ describe.each([
       detail: string
     }[]
     expect(audit).toHaveLength(auditBefore + 1)
-    expect(audit.at(-1)).toMatchObject({ actor: 'ani', action: 'wilayah.import' })
+    expect(audit.at(-1)).toMatchObject({ actor: 'ani', action: 'wilayah.impor' })
     expect(JSON.parse(audit.at(-1)!.detail)).toMatchObject({ added: 1446 })
   })
 
   it('every kecamatan is mapped to the default dapil of every ballot type', async () => {
-    const dapil = await call<{ itemCode: string; dapil: { kecamatanIds: number[] }[] }[]>(app, 'dapil.list')
+    const dapil = await call<{ itemCode: string; dapil: { kecamatanIds: number[] }[] }[]>(app, 'dapil.daftar')
     expect(dapil.length).toBe(jenis === 'pemilu' ? 5 : 2)
     for (const d of dapil) {
       expect(d.dapil).toHaveLength(1)
@@ -262,19 +262,19 @@ describe.each([
   })
 
   it('re-importing the same file shows 0 added / 0 removed / 0 changed and keeps every id', async () => {
-    const tpsBefore = await call<TpsRow[]>(app, 'wilayah.tps')
-    const again = await call(app, 'wilayah.importPreview', file)
+    const tpsBefore = await call<TpsRow[]>(app, 'wilayah.daftarTps')
+    const again = await call(app, 'wilayah.pratinjauImpor', file)
     expect(again.ok).toBe(true)
     expect(again.changes).toMatchObject({ added: 0, removed: 0, changed: 0, unchanged: 1446, sample: [] })
     // The data changed since the first preview, so its fingerprint is stale now.
     expect(again.fingerprint).not.toBe(preview.fingerprint)
-    expect(await call(app, 'wilayah.importApply', { ...file, fingerprint: again.fingerprint })).toEqual({
+    expect(await call(app, 'wilayah.impor', { ...file, fingerprint: again.fingerprint })).toEqual({
       added: 0,
       removed: 0,
       changed: 0,
       unchanged: 1446,
     })
-    expect(await call(app, 'wilayah.tps')).toEqual(tpsBefore)
+    expect(await call(app, 'wilayah.daftarTps')).toEqual(tpsBefore)
   })
 })
 
@@ -299,9 +299,9 @@ describe('re-importing a changed file', () => {
 
   beforeAll(async () => {
     app = await initApp(PILKADA_INIT)
-    const p = await call(app, 'wilayah.importPreview', original)
+    const p = await call(app, 'wilayah.pratinjauImpor', original)
     staleFingerprint = p.fingerprint
-    await call(app, 'wilayah.importApply', { ...original, fingerprint: p.fingerprint })
+    await call(app, 'wilayah.impor', { ...original, fingerprint: p.fingerprint })
   })
   afterAll(() => app.close())
 
@@ -312,7 +312,7 @@ describe('re-importing a changed file', () => {
   })
 
   it('previews exactly 3 changed, 2 removed and 1 added, naming each', async () => {
-    const p = await call(app, 'wilayah.importPreview', modified)
+    const p = await call(app, 'wilayah.pratinjauImpor', modified)
     expect(p.ok).toBe(true)
     expect(p.totals).toEqual(totalsOf(modifiedRows))
     expect(p.changes).toMatchObject({ added: 1, removed: 2, changed: 3, unchanged: 1446 - 3 - 2 })
@@ -352,22 +352,20 @@ describe('re-importing a changed file', () => {
 
   it('a fingerprint of another file is refused with CONFLICT and changes nothing', async () => {
     const before = checksum(app.ctx.db)
-    const pOriginal = await call(app, 'wilayah.importPreview', original)
-    const e = await callError(app, 'wilayah.importApply', { ...modified, fingerprint: pOriginal.fingerprint })
+    const pOriginal = await call(app, 'wilayah.pratinjauImpor', original)
+    const e = await callError(app, 'wilayah.impor', { ...modified, fingerprint: pOriginal.fingerprint })
     expect(e.code).toBe('CONFLICT')
     expect(e.message).toMatch(/pratinjau/)
-    expect((await callError(app, 'wilayah.importApply', { ...modified, fingerprint: 'f'.repeat(64) })).code).toBe(
-      'CONFLICT',
-    )
+    expect((await callError(app, 'wilayah.impor', { ...modified, fingerprint: 'f'.repeat(64) })).code).toBe('CONFLICT')
     expect(checksum(app.ctx.db)).toBe(before)
   })
 
   it('applying keeps the ids of unchanged (and changed) TPS, drops the removed and adds the new', async () => {
-    const before = await call<TpsRow[]>(app, 'wilayah.tps')
-    const kecBefore = await call<{ id: number; nama: string }[]>(app, 'wilayah.kecamatan')
+    const before = await call<TpsRow[]>(app, 'wilayah.daftarTps')
+    const kecBefore = await call<{ id: number; nama: string }[]>(app, 'wilayah.daftarKecamatan')
     const sumBefore = checksum(app.ctx.db)
-    const p = await call(app, 'wilayah.importPreview', modified)
-    expect(await call(app, 'wilayah.importApply', { ...modified, fingerprint: p.fingerprint })).toEqual({
+    const p = await call(app, 'wilayah.pratinjauImpor', modified)
+    expect(await call(app, 'wilayah.impor', { ...modified, fingerprint: p.fingerprint })).toEqual({
       added: 1,
       removed: 2,
       changed: 3,
@@ -375,7 +373,7 @@ describe('re-importing a changed file', () => {
     })
     // The checksum the "changes nothing" cases rely on does see a real change.
     expect(checksum(app.ctx.db)).not.toBe(sumBefore)
-    const after = await call<TpsRow[]>(app, 'wilayah.tps')
+    const after = await call<TpsRow[]>(app, 'wilayah.daftarTps')
     expect(after).toHaveLength(1445)
     const idBefore = new Map(before.map((t) => [keyOf(t), t]))
     const droppedKeys = new Set(dropped.map(keyOf))
@@ -393,15 +391,15 @@ describe('re-importing a changed file', () => {
     }
     for (const k of droppedKeys) expect(after.some((t) => keyOf(t) === k)).toBe(false)
     expect(new Map(after.map((t) => [keyOf(t), t.dpt]))).toEqual(new Map(modifiedRows.map((r) => [keyOf(r), r.dpt])))
-    expect((await call<{ id: number; nama: string }[]>(app, 'wilayah.kecamatan')).map((k) => [k.id, k.nama])).toEqual(
-      kecBefore.map((k) => [k.id, k.nama]),
-    )
-    expect(await call(app, 'wilayah.summary')).toMatchObject(totalsOf(modifiedRows))
+    expect(
+      (await call<{ id: number; nama: string }[]>(app, 'wilayah.daftarKecamatan')).map((k) => [k.id, k.nama]),
+    ).toEqual(kecBefore.map((k) => [k.id, k.nama]))
+    expect(await call(app, 'wilayah.lihatRingkasan')).toMatchObject(totalsOf(modifiedRows))
   })
 
   it('a stale fingerprint (previewed before the data changed) is refused with CONFLICT and changes nothing', async () => {
     const before = checksum(app.ctx.db)
-    const e = await callError(app, 'wilayah.importApply', { ...original, fingerprint: staleFingerprint })
+    const e = await callError(app, 'wilayah.impor', { ...original, fingerprint: staleFingerprint })
     expect(e.code).toBe('CONFLICT')
     expect(checksum(app.ctx.db)).toBe(before)
   })
@@ -412,7 +410,7 @@ describe('a re-import that would drop a TPS already packed', () => {
     const app = await initApp(PILKADA_INIT)
     try {
       await importFile(app, 'tps-batubara-2024.csv', demoText)
-      const tps = await call<TpsRow[]>(app, 'wilayah.tps')
+      const tps = await call<TpsRow[]>(app, 'wilayah.daftarTps')
       const packed = tps.find((t) => keyOf(t) === keyOf(demoRows[5]!))!
       const variant = (
         app.ctx.db
@@ -426,13 +424,13 @@ describe('a re-import that would drop a TPS already packed', () => {
       ])
       const without = upload('tanpa-satu-tps.csv', toCsv(demoRows.filter((_, i) => i !== 5)))
       const before = checksum(app.ctx.db)
-      const p = await call(app, 'wilayah.importPreview', without)
+      const p = await call(app, 'wilayah.pratinjauImpor', without)
       expect(p.changes).toMatchObject({ removed: 1, added: 0, changed: 0 })
-      const e = await callError(app, 'wilayah.importApply', { ...without, fingerprint: p.fingerprint })
+      const e = await callError(app, 'wilayah.impor', { ...without, fingerprint: p.fingerprint })
       expect(e.code).toBe('REFUSED')
       expect(e.details?.[0]?.message).toContain(`id ${packed.id}`)
       expect(checksum(app.ctx.db)).toBe(before)
-      expect((await call(app, 'ledger.verify')).ok).toBe(true)
+      expect((await call(app, 'ledger.periksa')).ok).toBe(true)
     } finally {
       app.close()
     }
@@ -459,7 +457,7 @@ describe('a malformed file', () => {
   afterAll(() => app.close())
 
   it('previews ok:false with errors naming the row and column', async () => {
-    const p = await call(app, 'wilayah.importPreview', bad)
+    const p = await call(app, 'wilayah.pratinjauImpor', bad)
     expect(p.ok).toBe(false)
     expect(p.errors).toHaveLength(2)
     expect(p.errors[0]).toMatchObject({ row: badDptIdx + 2, column: 'dpt' })
@@ -470,8 +468,8 @@ describe('a malformed file', () => {
 
   it('importApply is refused and changes nothing', async () => {
     const before = checksum(app.ctx.db)
-    const p = await call(app, 'wilayah.importPreview', bad)
-    const e = await callError(app, 'wilayah.importApply', { ...bad, fingerprint: p.fingerprint })
+    const p = await call(app, 'wilayah.pratinjauImpor', bad)
+    const e = await callError(app, 'wilayah.impor', { ...bad, fingerprint: p.fingerprint })
     expect(e.code).toBe('REFUSED')
     expect(e.message).toMatch(/2 galat; tidak ada yang disimpan/)
     expect(e.details?.map((d) => [d.row, d.column])).toEqual([
@@ -484,10 +482,10 @@ describe('a malformed file', () => {
   it('a file without a DPT column is refused and changes nothing', async () => {
     const before = checksum(app.ctx.db)
     const noDpt = upload('tps.csv', demoLines.map((l) => l.split(',').slice(0, 5).join(',')).join('\n'))
-    const p = await call(app, 'wilayah.importPreview', noDpt)
+    const p = await call(app, 'wilayah.pratinjauImpor', noDpt)
     expect(p.ok).toBe(false)
     expect(p.errors[0]).toMatchObject({ row: 1, column: 'dpt' })
-    expect((await callError(app, 'wilayah.importApply', { ...noDpt, fingerprint: p.fingerprint })).code).toBe('REFUSED')
+    expect((await callError(app, 'wilayah.impor', { ...noDpt, fingerprint: p.fingerprint })).code).toBe('REFUSED')
     expect(checksum(app.ctx.db)).toBe(before)
   })
 })
@@ -520,7 +518,7 @@ describe('other file shapes of the same data', () => {
 
   it('an XLSX built with exceljs previews as the same data and imports to the same totals', async () => {
     const xlsx = await demoXlsx()
-    const same = await call(csvApp, 'wilayah.importPreview', upload('tps-batubara-2024.xlsx', xlsx))
+    const same = await call(csvApp, 'wilayah.pratinjauImpor', upload('tps-batubara-2024.xlsx', xlsx))
     expect(same.ok).toBe(true)
     expect(same.format).toMatch(/^XLSX \(lembar "TPS"/)
     expect(same.totals).toEqual(DEMO)
@@ -534,10 +532,10 @@ describe('other file shapes of the same data', () => {
         changed: 0,
         unchanged: 0,
       })
-      expect(await call(fresh, 'wilayah.summary')).toEqual(await call(csvApp, 'wilayah.summary'))
+      expect(await call(fresh, 'wilayah.lihatRingkasan')).toEqual(await call(csvApp, 'wilayah.lihatRingkasan'))
       const strip = (rows: TpsRow[]) =>
         rows.map(({ kecamatan, desa, kodeDesa, nomor, dpt }) => ({ kecamatan, desa, kodeDesa, nomor, dpt }))
-      expect(strip(await call(fresh, 'wilayah.tps'))).toEqual(strip(await call(csvApp, 'wilayah.tps')))
+      expect(strip(await call(fresh, 'wilayah.daftarTps'))).toEqual(strip(await call(csvApp, 'wilayah.daftarTps')))
     } finally {
       fresh.close()
     }
@@ -545,7 +543,7 @@ describe('other file shapes of the same data', () => {
 
   it('a semicolon CSV with BOM, CRLF, other header spellings and "TPS 001" numbers is the same data', async () => {
     const csv = semicolonBomCsv()
-    const same = await call(csvApp, 'wilayah.importPreview', upload('tps excel.csv', csv))
+    const same = await call(csvApp, 'wilayah.pratinjauImpor', upload('tps excel.csv', csv))
     expect(same.ok).toBe(true)
     expect(same.format).toMatch(/titik koma/)
     expect(same.format).toMatch(/BOM/)
@@ -555,8 +553,8 @@ describe('other file shapes of the same data', () => {
     const fresh = await initApp(PILKADA_INIT)
     try {
       await importFile(fresh, 'tps excel.csv', csv)
-      expect(await call(fresh, 'wilayah.summary')).toEqual(await call(csvApp, 'wilayah.summary'))
-      const kec = await call<{ nama: string; kode: string | null }[]>(fresh, 'wilayah.kecamatan')
+      expect(await call(fresh, 'wilayah.lihatRingkasan')).toEqual(await call(csvApp, 'wilayah.lihatRingkasan'))
+      const kec = await call<{ nama: string; kode: string | null }[]>(fresh, 'wilayah.daftarKecamatan')
       // The BOM must not end up inside the first header or the first kecamatan code.
       expect(kec.every((k) => k.kode !== null && /^\d+$/.test(k.kode))).toBe(true)
     } finally {

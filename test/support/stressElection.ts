@@ -9,41 +9,42 @@ import type { ApiResponse } from '../../src/api/contract'
  * packed and handed over in one BA, damage in every ballot reason, long notes, and full-width
  * characters ("＝1+1") that the shipped font has no glyph for.
  *
- * The dispatcher's method names are in one place (M) so a rename touches one line each.
+ * The dispatcher's method names are in one place (M).
  */
 export const M = {
-  electionInit: 'election.init',
-  electionGet: 'election.get',
-  electionUpdate: 'election.update',
-  wilayahPreview: 'wilayah.importPreview',
-  wilayahApply: 'wilayah.importApply',
-  dapilList: 'dapil.list',
-  dapilMapping: 'dapil.setMapping',
-  varian: 'barang.varian',
-  items: 'items.list',
-  itemUpdate: 'items.update',
-  perDapil: 'kebutuhan.perDapil',
-  kecamatanList: 'wilayah.kecamatan',
+  electionInit: 'pemilihan.buat',
+  electionGet: 'pemilihan.lihat',
+  electionUpdate: 'pemilihan.ubah',
+  wilayahPreview: 'wilayah.pratinjauImpor',
+  wilayahApply: 'wilayah.impor',
+  dapilList: 'dapil.daftar',
+  dapilMapping: 'dapil.aturPemetaan',
+  varian: 'barang.daftarVarian',
+  items: 'barang.daftar',
+  itemUpdate: 'barang.ubah',
+  perDapil: 'kebutuhan.daftarDapil',
+  kecamatanList: 'wilayah.daftarKecamatan',
   aturJenis: 'dokumen.aturJenis',
   terbitkan: 'dokumen.terbitkan',
   cetak: 'dokumen.cetak',
-  dokumenList: 'dokumen.list',
+  dokumenList: 'dokumen.daftar',
   catat: 'penerimaan.catat',
-  retur: 'penerimaan.retur',
+  retur: 'penerimaan.catatRetur',
   reguTambah: 'regu.tambah',
   pekerjaTambah: 'pekerja.tambah',
   shiftBuka: 'shift.buka',
   shiftTutup: 'shift.tutup',
   tally: 'tally.simpan',
-  kemasDaftar: 'kemas.daftar',
-  kemasSimpan: 'kemas.simpan',
-  kemasSegel: 'kemas.segel',
-  label: 'kemas.label',
-  daftarIsi: 'kemas.daftarIsi',
-  serahkan: 'distribusi.serahkan',
+  kemasDaftar: 'kemas.daftarKit',
+  kemasSimpan: 'kemas.catat',
+  kemasSegel: 'kemas.catatSegel',
+  label: 'kemas.cetakLabel',
+  daftarIsi: 'kemas.cetakDaftarIsi',
+  serahkan: 'serahTerima.serahkan',
   musnahkan: 'pemusnahan.catat',
-  rekapHarian: 'rekap.harian',
-  kebutuhanExport: 'kebutuhan.export',
+  kandidat: 'pemusnahan.daftarKandidat',
+  rekapHarian: 'rekap.eksporHarian',
+  kebutuhanExport: 'kebutuhan.ekspor',
 } as const
 
 /** 60 characters, as the longest kecamatan names of a merged list are. */
@@ -393,7 +394,7 @@ export async function buildStressElection(root: string): Promise<StressFixture> 
     lines: [{ variantId: ballotLines[2]!.variantId, qty: 750 }],
   })
   const candidates =
-    await call<{ variantId: number; rusak: { reason: string; qty: number }[] }[]>('pemusnahan.kandidat')
+    await call<{ variantId: number; rusak: { reason: string; qty: number }[] }[]>(M.kandidat)
   const musnah = await call<{ document: { id: number } }>(M.musnahkan, {
     tanggal: '2024-01-20',
     metode: 'dicacah dengan mesin pencacah kertas lalu dibakar di insinerator',

@@ -46,7 +46,7 @@ describe('createApiHandler', () => {
   ])('refuses %s with UNAUTHORIZED and never reaches the dispatcher', async (_name, sender) => {
     const { calls, dispatcher } = recordingDispatcher()
     const handle = createApiHandler({ dispatcher: async () => dispatcher, isClosing: () => false })
-    const res = await handle(sender, 'system.info', {})
+    const res = await handle(sender, 'sistem.lihatInfo', {})
     expect(res.ok).toBe(false)
     if (!res.ok) {
       expect(res.error.code).toBe('UNAUTHORIZED')
@@ -58,10 +58,10 @@ describe('createApiHandler', () => {
   it('passes a call from the app page to the dispatcher as the operator over IPC', async () => {
     const { calls, dispatcher } = recordingDispatcher()
     const handle = createApiHandler({ dispatcher: async () => dispatcher, isClosing: () => false })
-    const res = await handle(frame('app://gudang/index.html#/wilayah'), 'wilayah.summary', { a: 1 })
-    expect(res).toEqual({ ok: true, result: { method: 'wilayah.summary' } })
+    const res = await handle(frame('app://gudang/index.html#/wilayah'), 'wilayah.lihatRingkasan', { a: 1 })
+    expect(res).toEqual({ ok: true, result: { method: 'wilayah.lihatRingkasan' } })
     expect(calls).toEqual([
-      { method: 'wilayah.summary', input: { a: 1 }, meta: { actor: 'operator', transport: 'ipc' } },
+      { method: 'wilayah.lihatRingkasan', input: { a: 1 }, meta: { actor: 'operator', transport: 'ipc' } },
     ])
   })
 
@@ -69,9 +69,9 @@ describe('createApiHandler', () => {
     const { calls, dispatcher } = recordingDispatcher()
     const handle = createApiHandler({ dispatcher: async () => dispatcher, isClosing: () => false })
     const page = frame('app://gudang/index.html#/shift')
-    await handle(page, 'shift.list', {}, 'Q2xhcmEtc2Vzc2lvbi0xMjM0NTY')
-    await handle(page, 'shift.list', {}, { session: 'object' })
-    await handle(page, 'shift.list', {}, '../../x')
+    await handle(page, 'shift.daftar', {}, 'Q2xhcmEtc2Vzc2lvbi0xMjM0NTY')
+    await handle(page, 'shift.daftar', {}, { session: 'object' })
+    await handle(page, 'shift.daftar', {}, '../../x')
     expect(calls.map((c) => c.meta)).toEqual([
       { actor: 'operator', transport: 'ipc', session: 'Q2xhcmEtc2Vzc2lvbi0xMjM0NTY' },
       { actor: 'operator', transport: 'ipc' },
@@ -86,14 +86,14 @@ describe('createApiHandler', () => {
       isClosing: () => false,
       devServerUrl: 'http://localhost:5173/',
     })
-    expect((await handle(frame('http://localhost:5173/'), 'system.info', undefined)).ok).toBe(true)
+    expect((await handle(frame('http://localhost:5173/'), 'sistem.lihatInfo', undefined)).ok).toBe(true)
     expect(calls).toHaveLength(1)
   })
 
   it('refuses a method name that is not text', async () => {
     const { calls, dispatcher } = recordingDispatcher()
     const handle = createApiHandler({ dispatcher: async () => dispatcher, isClosing: () => false })
-    const res = await handle(frame('app://gudang/'), { toString: () => 'system.info' }, {})
+    const res = await handle(frame('app://gudang/'), { toString: () => 'sistem.lihatInfo' }, {})
     expect(res.ok).toBe(false)
     if (!res.ok) expect(res.error.code).toBe('UNKNOWN_METHOD')
     expect(calls).toHaveLength(0)
@@ -106,7 +106,7 @@ describe('createApiHandler', () => {
       },
       isClosing: () => false,
     })
-    const res = await handle(frame('app://gudang/'), 'system.info', {})
+    const res = await handle(frame('app://gudang/'), 'sistem.lihatInfo', {})
     expect(res).toEqual({
       ok: false,
       error: {
@@ -121,7 +121,7 @@ describe('createApiHandler', () => {
     let closing = false
     const handle = createApiHandler({ dispatcher: async () => dispatcher, isClosing: () => closing })
     closing = true
-    const res = await handle(frame('app://gudang/'), 'system.info', {})
+    const res = await handle(frame('app://gudang/'), 'sistem.lihatInfo', {})
     expect(res.ok).toBe(false)
     if (!res.ok) expect(res.error.code).toBe('DATABASE')
     expect(calls).toHaveLength(0)
@@ -141,7 +141,7 @@ describe('createApiHandler', () => {
 
     it('reaches the service behind the contract and returns its errors as data', async () => {
       const handle = createApiHandler({ dispatcher: async () => app.dispatcher, isClosing: () => false })
-      const info = (await handle(frame('app://gudang/index.html'), 'system.info', {})) as ApiResponse<{
+      const info = (await handle(frame('app://gudang/index.html'), 'sistem.lihatInfo', {})) as ApiResponse<{
         dbPath: string
       }>
       expect(info.ok).toBe(true)

@@ -14,14 +14,14 @@ describe('long methods', () => {
     expect(long.sort()).toEqual(
       [
         'cadangan.buat',
-        'cadangan.list',
-        'kebutuhan.export',
+        'cadangan.daftar',
+        'kebutuhan.ekspor',
         'kemas.cetakSatker',
-        'kemas.daftarIsi',
-        'kemas.label',
-        'ledger.verify',
-        'rekap.harian',
-        'wilayah.importPreview',
+        'kemas.cetakDaftarIsi',
+        'kemas.cetakLabel',
+        'ledger.periksa',
+        'rekap.eksporHarian',
+        'wilayah.pratinjauImpor',
       ].sort(),
     )
   })
@@ -31,6 +31,6 @@ describe('long methods', () => {
   })
 
   it('answer in recovery mode only where the recovery screen needs them', () => {
-    expect(long.filter((n) => RECOVERY_METHODS.includes(n)).sort()).toEqual(['cadangan.list', 'ledger.verify'])
+    expect(long.filter((n) => RECOVERY_METHODS.includes(n)).sort()).toEqual(['cadangan.daftar', 'ledger.periksa'])
   })
 })

@@ -45,7 +45,7 @@ export type Download = z.infer<typeof Download>
 
 /**
  * A file a long job wrote to disk (too big to travel inside the JSON): where it is, and what the user
- * saves it as. job.status gives a download address for it.
+ * saves it as. job.lihat gives a download address for it.
  */
 export const FileOutput = z.object({
   fileName: z.string(),

@@ -26,20 +26,20 @@ export const DapilMapping = z
   .strict()
 
 export const dapilMethods = {
-  'dapil.list': method({
+  'dapil.daftar': method({
     input: NoInput,
     output: z.array(DapilOfBallot),
     description: 'Daerah pemilihan per jenis surat suara dan kecamatan anggotanya',
     writes: false,
   }),
-  'dapil.setMapping': method({
+  'dapil.aturPemetaan': method({
     input: DapilMapping,
     output: z.array(DapilOfBallot),
     description: 'Menetapkan dapil setiap kecamatan untuk satu jenis surat suara',
     writes: true,
     access: 'koordinator',
   }),
-  'dapil.import': method({
+  'dapil.impor': method({
     input: UploadedFile,
     output: z.object({ updated: z.number().int() }),
     description: 'Mengimpor pemetaan kecamatan ke dapil dari CSV/XLSX (kolom: surat_suara, kecamatan, dapil)',

@@ -11,6 +11,7 @@ export const DocType = z.enum([
   'BA_SERAH_TERIMA',
   'BA_PEMUSNAHAN',
 ])
+
 export type DocType = z.infer<typeof DocType>
 
 export const Signer = z
@@ -27,6 +28,7 @@ export const Signer = z
     posisi: z.enum(['pihak', 'saksi', 'mengetahui']),
   })
   .strict()
+
 export type Signer = z.infer<typeof Signer>
 
 export const DocTypeSetting = z.object({
@@ -57,6 +59,7 @@ export const DocumentInfo = z.object({
   /** Formats printed at least once: the next print of these is a SALINAN. */
   printedFormats: z.array(z.enum(['pdf', 'xlsx'])),
 })
+
 export type DocumentInfo = z.infer<typeof DocumentInfo>
 
 const BaDate = { tanggal: IsoDate.optional() }
@@ -69,10 +72,26 @@ export const IssueInput = z.discriminatedUnion('type', [
   z.object({ type: z.literal('NOTA_RETUR'), returId: Id, ...BaDate }).strict(),
   z.object({ type: z.literal('REKAP_UPAH'), from: IsoDate, to: IsoDate, ...BaDate }).strict(),
 ])
+
 export type IssueInput = z.infer<typeof IssueInput>
 
+export const DocumentCheck = z.object({
+  found: z.boolean(),
+  documentId: z.number().int().nullable(),
+  nomor: z.string().nullable(),
+  title: z.string().nullable(),
+  subject: z.string().nullable(),
+  issuedAt: z.string().nullable(),
+  chainSeq: z.number().int().nullable(),
+  /** The ledger still holds, unaltered, every row the document was made from. */
+  intact: z.boolean(),
+  verdict: z.string(),
+  /** Rows written after the document that concern what it states (corrections of its delivery, …). */
+  laterRows: z.number().int(),
+})
+
 export const dokumenMethods = {
-  'dokumen.jenis': method({
+  'dokumen.daftarJenis': method({
     input: NoInput,
     output: z.array(DocTypeSetting),
     description: 'Jenis dokumen dengan pola nomor dan penanda tangan masing-masing',
@@ -98,7 +117,7 @@ export const dokumenMethods = {
     writes: true,
     access: 'koordinator',
   }),
-  'dokumen.list': method({
+  'dokumen.daftar': method({
     input: z.object({ type: DocType.optional() }).strict().default({}),
     output: z.array(DocumentInfo),
     description: 'Register dokumen yang sudah diterbitkan, terbaru dahulu',
@@ -118,12 +137,11 @@ export const dokumenMethods = {
       'Mencetak dokumen dari register pada kertas A4 atau F4 (bawaan: pengaturan kertas satker); cetakan kedua dan seterusnya bertanda SALINAN',
     writes: true,
   }),
-  'rekap.harian': method({
-    input: z.object({ tanggal: IsoDate, format: z.enum(['xlsx', 'csv']).default('xlsx') }).strict(),
-    output: Download,
+  'dokumen.periksa': method({
+    input: z.object({ kode: z.string().trim().min(1, 'Isi nomor dokumen atau pindai kode QR-nya').max(200) }).strict(),
+    output: DocumentCheck,
     description:
-      'Rekap harian sortir-lipat dan penerimaan (XLSX: ringkasan, per shift, per regu, per alasan rusak, kolom Silog; CSV: kolom Silog)',
+      'Memeriksa dokumen tercetak (nomor atau isi kode QR): apakah buku besar masih memuat keadaan saat dokumen dibuat',
     writes: false,
-    long: true,
   }),
 }

@@ -1,40 +1,55 @@
 import type { z } from 'zod'
+import { pemilihanMethods } from './pemilihan'
+import { barangMethods } from './barang'
 import { dapilMethods } from './dapil'
-import { electionMethods } from './election'
-import { itemMethods } from './items'
-import { kebutuhanMethods } from './kebutuhan'
-import { ledgerMethods, systemMethods } from './ledger'
 import { wilayahMethods } from './wilayah'
+import { kebutuhanMethods } from './kebutuhan'
 import { penerimaanMethods } from './penerimaan'
 import { pekerjaMethods } from './pekerja'
+import { reguMethods } from './regu'
 import { shiftMethods } from './shift'
-import { gudangMethods } from './gudang'
+import { tallyMethods } from './tally'
+import { rusakMethods } from './rusak'
+import { rekonsiliasiMethods } from './rekonsiliasi'
+import { kemasMethods } from './kemas'
+import { serahTerimaMethods } from './serahTerima'
+import { pemusnahanMethods } from './pemusnahan'
 import { dokumenMethods } from './dokumen'
-import { distribusiMethods } from './distribusi'
+import { rekapMethods } from './rekap'
+import { ledgerMethods } from './ledger'
+import { sistemMethods } from './sistem'
 import { cadanganMethods } from './cadangan'
+import { sesiMethods } from './sesi'
 import { penggunaMethods } from './pengguna'
-import { jobMethods } from './jobs'
+import { jobMethods } from './job'
 
 /**
- * The whole API: every method any transport (Electron IPC, HTTP, CLI) may call.
- * The UI imports this module (schemas only, no services) for types.
+ * The whole API: every method any transport (Electron IPC, HTTP, CLI) may call, one file per namespace
+ * (docs/glossary.md). The UI imports this module (schemas only, no services) for types.
  */
 export const contract = {
-  ...electionMethods,
-  ...itemMethods,
+  ...pemilihanMethods,
+  ...barangMethods,
   ...dapilMethods,
   ...wilayahMethods,
   ...kebutuhanMethods,
-  ...gudangMethods,
   ...penerimaanMethods,
   ...pekerjaMethods,
+  ...reguMethods,
   ...shiftMethods,
+  ...tallyMethods,
+  ...rusakMethods,
+  ...rekonsiliasiMethods,
+  ...kemasMethods,
+  ...serahTerimaMethods,
+  ...pemusnahanMethods,
   ...dokumenMethods,
-  ...distribusiMethods,
-  ...cadanganMethods,
-  ...penggunaMethods,
+  ...rekapMethods,
   ...ledgerMethods,
-  ...systemMethods,
+  ...sistemMethods,
+  ...cadanganMethods,
+  ...sesiMethods,
+  ...penggunaMethods,
   ...jobMethods,
 }
 
@@ -45,14 +60,15 @@ export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>
 
 export * from './define'
 export * from './common'
-export type { Election } from './election'
-export type { Item } from './items'
+export type { Election } from './pemilihan'
+export type { Item } from './barang'
 export type { TpsRow, ImportPreview } from './wilayah'
-export type { ChainReport } from './ledger'
+export type { ChainReport, HistoryRow } from './ledger'
 export type { Delivery } from './penerimaan'
-export type { Worker, Team } from './pekerja'
+export type { Worker } from './pekerja'
+export type { Team } from './regu'
 export type { ShiftDetail } from './shift'
-export type { ReconRow, Progress, HistoryRow } from './gudang'
+export type { ReconRow, Progress } from './rekonsiliasi'
 export type { DocType, DocumentInfo, Signer, IssueInput } from './dokumen'
-export type { KitDetail } from './distribusi'
-export type { JobStatus, JobState } from './jobs'
+export type { KitDetail } from './kemas'
+export type { JobStatus, JobState } from './job'

@@ -48,25 +48,25 @@ export const VariantNeedRow = z.object({
 export const NeedLevel = z.enum(['tps', 'desa', 'kecamatan', 'dapil'])
 
 export const kebutuhanMethods = {
-  'kebutuhan.perTps': method({
+  'kebutuhan.daftarTps': method({
     input: z.object({ kecamatanId: Id.optional() }).strict().default({}),
     output: z.object({ columns: z.array(NeedColumn), rows: z.array(TpsNeedRow) }),
     description: 'Kebutuhan setiap TPS per barang (surat suara sesuai dapil TPS itu)',
     writes: false,
   }),
-  'kebutuhan.rekap': method({
+  'kebutuhan.lihatRekap': method({
     input: z.object({ level: z.enum(['desa', 'kecamatan', 'satker']) }).strict(),
     output: z.object({ columns: z.array(NeedColumn), rows: z.array(AreaNeedRow) }),
     description: 'Rekap kebutuhan per desa/kelurahan, kecamatan atau satker',
     writes: false,
   }),
-  'kebutuhan.perDapil': method({
+  'kebutuhan.daftarDapil': method({
     input: NoInput,
     output: z.array(VariantNeedRow),
     description: 'Kebutuhan surat suara per jenis dan dapil, termasuk cadangan 2%/2,5% dan cadangan PSU',
     writes: false,
   }),
-  'kebutuhan.export': method({
+  'kebutuhan.ekspor': method({
     input: z.object({ format: z.enum(['xlsx', 'csv']), level: NeedLevel }).strict(),
     output: Download,
     description: 'Mengekspor kebutuhan (per TPS, desa, kecamatan atau dapil) sebagai XLSX atau CSV',

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
-import { Id, NoInput } from './common'
+import { Count, Id, NoInput, RequiredText } from './common'
 
 export const ChainReport = z.object({
   ok: z.boolean(),
@@ -11,6 +11,7 @@ export const ChainReport = z.object({
   problem: z.string().nullable(),
   balancesMatch: z.boolean(),
 })
+
 export type ChainReport = z.infer<typeof ChainReport>
 
 export const BalanceRow = z.object({
@@ -22,33 +23,66 @@ export const BalanceRow = z.object({
   qty: z.number().int(),
 })
 
+export const HistoryRow = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  variantId: Id,
+  variant: z.string(),
+  from: z.string(),
+  to: z.string(),
+  fromLabel: z.string(),
+  toLabel: z.string(),
+  qty: z.number().int(),
+  note: z.string().nullable(),
+  shiftId: z.number().int().nullable(),
+  documentId: z.string().nullable(),
+  reason: z.string().nullable(),
+  correctsSeq: z.number().int().nullable(),
+  reversedBy: z.number().int().nullable(),
+  worker: z.string().nullable(),
+})
+
+export type HistoryRow = z.infer<typeof HistoryRow>
+
+const PlaceText = z.string().regex(/^[A-Z]+(:[A-Za-z0-9_]{1,40}){0,2}:?$/, 'Tempat tidak sah')
+
 export const ledgerMethods = {
-  'ledger.verify': method({
+  'ledger.periksa': method({
     input: NoInput,
     output: ChainReport,
     description: 'Memeriksa integritas SQLite, rantai hash buku besar dan kecocokan saldo',
     writes: false,
     long: true,
   }),
-  'ledger.balances': method({
+  'ledger.daftarSaldo': method({
     input: NoInput,
     output: z.array(BalanceRow),
     description: 'Saldo setiap barang per tempat, dihitung dari buku besar',
     writes: false,
   }),
-}
-
-export const systemMethods = {
-  'system.info': method({
-    input: NoInput,
-    output: z.object({
-      appVersion: z.string(),
-      schemaVersion: z.number().int(),
-      dbPath: z.string(),
-      ledgerRows: z.number().int(),
-      chainHead: z.string(),
-    }),
-    description: 'Versi aplikasi, versi skema, lokasi berkas basis data dan kepala rantai buku besar',
+  'ledger.lihatRiwayat': method({
+    input: z
+      .object({
+        variantId: Id.optional(),
+        place: PlaceText.optional(),
+        placePrefix: PlaceText.optional(),
+        shiftId: Id.optional(),
+        documentId: z.string().max(60).optional(),
+        limit: z.number().int().min(1).max(5000).default(500),
+      })
+      .strict(),
+    output: z.object({ truncated: z.boolean(), rows: z.array(HistoryRow) }),
+    description: 'Baris buku besar di balik sebuah angka: setiap perpindahan masuk/keluar suatu tempat, terbaru dahulu',
     writes: false,
+  }),
+  'ledger.koreksi': method({
+    input: z
+      .object({ seq: z.number().int().positive(), qty: Count, note: RequiredText('Alasan koreksi', 300) })
+      .strict(),
+    output: z.object({ seqs: z.array(z.number().int()) }),
+    description: 'Mengoreksi satu baris buku besar: baris pembatalan dan baris dengan jumlah yang benar (0 = batal)',
+    writes: true,
+    access: 'koordinator',
   }),
 }

@@ -68,16 +68,17 @@ export const Delivery = z.object({
   baNomor: z.string().nullable(),
   baDocumentId: Id.nullable(),
 })
+
 export type Delivery = z.infer<typeof Delivery>
 
 export const penerimaanMethods = {
-  'penerimaan.list': method({
+  'penerimaan.daftar': method({
     input: NoInput,
     output: z.array(Delivery),
     description: 'Semua penerimaan dari penyedia, terbaru dahulu, dengan selisih dan tertukar',
     writes: false,
   }),
-  'penerimaan.get': method({
+  'penerimaan.lihat': method({
     input: z.object({ id: Id }).strict(),
     output: Delivery,
     description: 'Satu penerimaan dengan rinciannya',
@@ -90,14 +91,14 @@ export const penerimaanMethods = {
       'Mencatat satu pengiriman dari penyedia: jumlah menurut surat jalan, hasil hitung (PENYEDIA → DITERIMA) dan yang tertukar',
     writes: true,
   }),
-  'penerimaan.selisihSelesai': method({
+  'penerimaan.selesaikanSelisih': method({
     input: z.object({ lineId: Id, note: RequiredText('Keterangan penyelesaian', 300) }).strict(),
     output: Delivery,
     description: 'Menyatakan selisih kurang/lebih satu baris penerimaan sudah selesai, dengan keterangan',
     writes: true,
     access: 'koordinator',
   }),
-  'penerimaan.retur': method({
+  'penerimaan.catatRetur': method({
     input: z
       .object({
         penyedia: RequiredText('Nama penyedia', 150),
@@ -112,7 +113,7 @@ export const penerimaanMethods = {
     writes: true,
     access: 'koordinator',
   }),
-  'penerimaan.returList': method({
+  'penerimaan.daftarRetur': method({
     input: NoInput,
     output: z.array(
       z.object({

@@ -4,50 +4,19 @@ import { method } from './define'
 import { Id, NameText, NoInput } from './common'
 
 const Role = z.enum(ROLES, { error: 'Peran harus operator, koordinator atau admin' })
-const Pin = z.string().trim().max(8, 'PIN terdiri dari 4 sampai 8 angka')
+
+export const Pin = z.string().trim().max(8, 'PIN terdiri dari 4 sampai 8 angka')
 
 export const User = z.object({ id: Id, nama: z.string(), role: Role, active: z.boolean(), hasPin: z.boolean() })
 
-export const SessionStatus = z.object({
-  /** The chosen user of this window or browser tab; null when nobody is chosen (or the session lapsed). */
-  user: User.nullable(),
-  sessionId: z.string().nullable(),
-  /** When an elevated session lapses if idle (ISO time); null for operators, who do not lapse. */
-  expiresAt: z.string().nullable(),
-  /** No active admin yet: the app asks for one before anything else is written. */
-  needsFirstAdmin: z.boolean(),
-  /** Minutes a koordinator or admin stays signed in without using the app. */
-  idleMinutes: z.number().int(),
-})
-
 export const penggunaMethods = {
-  'sesi.status': method({
-    input: NoInput,
-    output: SessionStatus,
-    description: 'Siapa yang sedang memakai jendela ini, dan kapan sesinya berakhir',
-    writes: false,
-  }),
-  'sesi.masuk': method({
-    input: z.object({ userId: Id, pin: Pin.optional() }).strict(),
-    output: SessionStatus,
-    description: 'Memilih pengguna untuk jendela ini: operator cukup memilih nama, koordinator dan admin dengan PIN',
-    writes: true,
-    access: 'semua',
-  }),
-  'sesi.keluar': method({
-    input: NoInput,
-    output: SessionStatus,
-    description: 'Mengakhiri sesi pengguna jendela ini',
-    writes: true,
-    access: 'semua',
-  }),
-  'pengguna.list': method({
+  'pengguna.daftar': method({
     input: NoInput,
     output: z.array(User),
     description: 'Pengguna berkas pemilihan ini (tanpa PIN)',
     writes: false,
   }),
-  'pengguna.pertama': method({
+  'pengguna.tambahAdminPertama': method({
     input: z.object({ nama: NameText('Nama admin', 'pengguna', 60), pin: Pin.min(1, 'PIN wajib diisi') }).strict(),
     output: User,
     description: 'Membuat admin pertama pada berkas yang belum memiliki admin',

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
-import { ClockTime, Count, Id, IsoDate, Note, RequiredText, ShortText, VariantInfo } from './common'
+import { ClockTime, Id, IsoDate, Note, RequiredText, ShortText, VariantInfo } from './common'
 
 export const ShiftKind = z.enum(['sortir_lipat', 'rakit_kotak', 'rakit_bilik', 'packing'])
 
@@ -61,6 +61,7 @@ export const ShiftDetail = z.object({
     z.object({ at: z.string(), actor: z.string(), event: z.enum(['buka', 'tutup', 'buka_kembali']), note: z.string() }),
   ),
 })
+
 export type ShiftDetail = z.infer<typeof ShiftDetail>
 
 export const ShiftSummary = z.object({
@@ -83,26 +84,14 @@ export const ShiftSummary = z.object({
   inProcess: z.number().int(),
 })
 
-export const TallyRowInput = z
-  .object({
-    teamId: Id,
-    workerId: Id.nullable().optional(),
-    serahkan: Count.default(0),
-    hasil: Count.default(0),
-    rusak: z.record(z.string().regex(/^[A-Z_]{2,40}$/, 'Kode alasan rusak tidak sah'), Count).default({}),
-    rusakNote: ShortText('Keterangan rusak lainnya', 300).optional(),
-    kembali: Count.default(0),
-  })
-  .strict()
-
 export const shiftMethods = {
-  'shift.list': method({
+  'shift.daftar': method({
     input: z.object({ from: IsoDate.optional(), to: IsoDate.optional() }).strict().default({}),
     output: z.array(ShiftSummary),
     description: 'Daftar shift sortir-lipat dan rakit dengan jumlah hasil',
     writes: false,
   }),
-  'shift.get': method({
+  'shift.lihat': method({
     input: z.object({ id: Id }).strict(),
     output: ShiftDetail,
     description: 'Satu shift: regu, pekerja hadir, barang yang dikerjakan dan tally per regu',
@@ -114,7 +103,7 @@ export const shiftMethods = {
     description: 'Membuka shift baru dengan regu, pekerja hadir dan barang yang dikerjakan',
     writes: true,
   }),
-  'shift.hadir': method({
+  'shift.aturKehadiran': method({
     input: z.object({ shiftId: Id, teams: Attendance, variantIds: z.array(Id).optional() }).strict(),
     output: ShiftDetail,
     description: 'Mengubah daftar hadir (dan barang yang dikerjakan) selama shift terbuka',
@@ -131,35 +120,6 @@ export const shiftMethods = {
     input: z.object({ shiftId: Id, note: RequiredText('Alasan membuka kembali', 300) }).strict(),
     output: ShiftDetail,
     description: 'Membuka kembali shift yang sudah ditutup, dengan alasan (mis. untuk koreksi)',
-    writes: true,
-    access: 'koordinator',
-  }),
-  'tally.simpan': method({
-    input: z
-      .object({
-        shiftId: Id,
-        variantId: Id,
-        rows: z.array(TallyRowInput).min(1, 'Tidak ada baris tally').max(500, 'Terlalu banyak baris'),
-      })
-      .strict(),
-    output: ShiftDetail,
-    description:
-      'Menyimpan satu lembar tally: penyerahan ke regu, hasil baik, rusak per alasan dan yang dikembalikan, dalam satu transaksi',
-    writes: true,
-  }),
-  'rusak.reklasifikasi': method({
-    input: z
-      .object({
-        variantId: Id,
-        reason: z.string().regex(/^[A-Z_]{2,40}$/),
-        qty: Count.min(1, 'Jumlah minimal 1'),
-        note: RequiredText('Alasan reklasifikasi', 300),
-        shiftId: Id.nullable().optional(),
-      })
-      .strict(),
-    output: z.object({ seq: z.number().int() }),
-    description:
-      'Menyatakan surat suara rusak layak pakai (RUSAK → BAIK) dengan alasan; tetap tercatat sebagai reklasifikasi',
     writes: true,
     access: 'koordinator',
   }),

@@ -29,6 +29,7 @@ export const TpsRow = z.object({
   nomor: z.number().int(),
   dpt: z.number().int(),
 })
+
 export type TpsRow = z.infer<typeof TpsRow>
 
 export const ChangeRow = z.object({
@@ -62,22 +63,23 @@ export const ImportPreview = z.object({
   /** Identifies this file against the current data; importApply refuses when either changed since. */
   fingerprint: z.string(),
 })
+
 export type ImportPreview = z.infer<typeof ImportPreview>
 
 export const wilayahMethods = {
-  'wilayah.summary': method({
+  'wilayah.lihatRingkasan': method({
     input: NoInput,
     output: WilayahSummary,
     description: 'Jumlah kecamatan, desa/kelurahan, TPS dan DPT',
     writes: false,
   }),
-  'wilayah.kecamatan': method({
+  'wilayah.daftarKecamatan': method({
     input: NoInput,
     output: z.array(KecamatanRow),
     description: 'Daftar kecamatan (PPK) dengan jumlah desa, TPS dan DPT',
     writes: false,
   }),
-  'wilayah.desa': method({
+  'wilayah.daftarDesa': method({
     input: z.object({ kecamatanId: Id.optional() }).strict().default({}),
     output: z.array(
       z.object({
@@ -92,13 +94,13 @@ export const wilayahMethods = {
     description: 'Desa/kelurahan (PPS) dengan jumlah TPS dan DPT, seluruhnya atau satu kecamatan',
     writes: false,
   }),
-  'wilayah.tps': method({
+  'wilayah.daftarTps': method({
     input: NoInput,
     output: z.array(TpsRow),
     description: 'Semua TPS dengan kecamatan, desa/kelurahan dan DPT',
     writes: false,
   }),
-  'wilayah.importPreview': method({
+  'wilayah.pratinjauImpor': method({
     input: UploadedFile,
     output: ImportPreview,
     description:
@@ -107,7 +109,7 @@ export const wilayahMethods = {
     // A satker's XLSX of 15,000 rows takes seconds to read: not on the thread that answers the window.
     long: true,
   }),
-  'wilayah.importApply': method({
+  'wilayah.impor': method({
     input: UploadedFile.extend({ fingerprint: z.string().min(1, 'Pratinjau impor wajib dibuat dulu') }).strict(),
     output: z.object({
       added: z.number().int(),

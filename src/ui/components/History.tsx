@@ -13,7 +13,7 @@ import './history.css'
  * to list the ledger rows behind a number, and corrects a row from there (koreksi writes a reversing
  * row and the right value; nothing is edited).
  */
-export type HistoryFilter = Omit<MethodInput<'ledger.riwayat'>, 'limit'>
+export type HistoryFilter = Omit<MethodInput<'ledger.lihatRiwayat'>, 'limit'>
 
 interface HistoryApi {
   open(filter: HistoryFilter, title: string): void
@@ -79,7 +79,7 @@ const REASON_LABEL: Record<string, string> = {
 const when = (iso: string) => new Date(iso).toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' })
 
 function HistoryList({ filter }: { filter: HistoryFilter }) {
-  const q = useApi('ledger.riwayat', { ...filter, limit: 500 })
+  const q = useApi('ledger.lihatRiwayat', { ...filter, limit: 500 })
   const [correcting, setCorrecting] = useState<HistoryRow | null>(null)
   if (q.error) return <ErrorBanner error={q.error} onRetry={q.reload} title="Riwayat tidak dapat dimuat" />
   if (!q.data) return <Loading />

@@ -40,7 +40,7 @@ export function useJob<M extends MethodName>(method: M, opts: { resume?: boolean
     async (id: string): Promise<MethodOutput<M> | null> => {
       current.current = id
       for (;;) {
-        const s = await invoke('job.status', { id })
+        const s = await invoke('job.lihat', { id })
         if (!alive.current || current.current !== id) return null
         setStatus(s)
         if (s.state === 'selesai') return s.result as MethodOutput<M>
@@ -58,7 +58,7 @@ export function useJob<M extends MethodName>(method: M, opts: { resume?: boolean
   // The job belongs to the server, not to the page: coming back to the page shows it still running.
   useEffect(() => {
     if (!opts.resume) return
-    invoke('job.list', {}).then(
+    invoke('job.daftar', {}).then(
       (jobs) => {
         const running = jobs.find((j) => j.method === method && (j.state === 'menunggu' || j.state === 'berjalan'))
         if (running && alive.current && current.current === null)

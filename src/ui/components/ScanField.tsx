@@ -10,7 +10,7 @@ import './scan.css'
  *
  * Usage:
  *   <ScanField label="Pindai label kotak" onScan={async (code) => {
- *     const r = await invoke('kemas.scan', { code })   // throws ApiError when refused
+ *     const r = await invoke('kemas.periksaScan', { code })   // throws ApiError when refused
  *     navigate('kemas', r.tpsId)
  *     return `${r.tps}, kotak ${r.kotakNo} dari ${r.kotakOf}`   // optional confirmation text
  *   }} />

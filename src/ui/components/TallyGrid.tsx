@@ -30,7 +30,7 @@ import {
   type TallyBase,
 } from './TallyGridModel'
 
-type Shift = MethodOutput<'shift.get'>
+type Shift = MethodOutput<'shift.lihat'>
 
 interface GridRow extends TallyBase {
   entry: Record<string, string>

@@ -8,9 +8,9 @@ import { fmt } from '../format'
  * The hints mirror the service's rules so mistakes show at once; the service still decides.
  */
 
-type Shift = MethodOutput<'shift.get'>
+type Shift = MethodOutput<'shift.lihat'>
 type TallyRowInput = MethodInput<'tally.simpan'>['rows'][number]
-export type DamageReason = MethodOutput<'rusak.alasan'>[number]
+export type DamageReason = MethodOutput<'rusak.daftarAlasan'>[number]
 
 /** One row of the grid: a team, or a present worker of a team ("per pekerja"). */
 export interface TallyBase {

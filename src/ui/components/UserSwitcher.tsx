@@ -19,8 +19,8 @@ import { ErrorBanner, Loading } from './Feedback'
 import { Field, PinField } from './Form'
 import './user.css'
 
-export type User = MethodOutput<'pengguna.list'>[number]
-export type SessionStatus = MethodOutput<'sesi.status'>
+export type User = MethodOutput<'pengguna.daftar'>[number]
+export type SessionStatus = MethodOutput<'sesi.lihat'>
 
 /**
  * Who is at the keyboard of this window. The header chip shows it; the switcher changes it; a call the
@@ -57,7 +57,7 @@ const higher = (a: Role | undefined, b: Role | undefined): Role | undefined =>
   !a ? b : !b ? a : RANK_ORDER.indexOf(a) >= RANK_ORDER.indexOf(b) ? a : b
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const status = useApi('sesi.status', {})
+  const status = useApi('sesi.lihat', {})
   const refreshAll = useRefreshAll()
   const [dialog, setDialog] = useState<DialogState>(null)
   // Calls waiting for a user: several can be refused at once (a page loading two writes); one answer settles all.
@@ -81,7 +81,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setAuthPrompt(async (err) => {
       let fresh: SessionStatus | undefined
       try {
-        fresh = await invoke('sesi.status', {})
+        fresh = await invoke('sesi.lihat', {})
       } catch {
         fresh = undefined
       }
@@ -333,7 +333,7 @@ function SwitchDialog({
 
 /** One big button per active user, operators first (the floor changes hands most); PIN for koordinator and admin. */
 function UserPicker({ need, current, onChosen }: { need?: Role | undefined; current: User | null; onChosen(): void }) {
-  const users = useApi('pengguna.list', {})
+  const users = useApi('pengguna.daftar', {})
   const [pinFor, setPinFor] = useState<User | null>(null)
   const [busyId, setBusyId] = useState<number | null>(null)
   const [error, setError] = useState<ApiError | undefined>()
@@ -545,7 +545,7 @@ function FirstAdminDialog({
     setBusy(true)
     setErr(undefined)
     try {
-      const admin = await invoke('pengguna.pertama', { nama, pin })
+      const admin = await invoke('pengguna.tambahAdminPertama', { nama, pin })
       await invoke('sesi.masuk', { userId: admin.id, pin })
       onDone()
     } catch (x) {

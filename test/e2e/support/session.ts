@@ -16,7 +16,7 @@ export async function signInContext(
   server: RunningHttpServer,
   who = DEMO_KOORDINATOR,
 ): Promise<string> {
-  const users = await app.dispatcher.call('pengguna.list', {}, { actor: 'uji', transport: 'test' })
+  const users = await app.dispatcher.call('pengguna.daftar', {}, { actor: 'uji', transport: 'test' })
   if (!users.ok) throw new Error(users.error.message)
   const user = (users.result as { id: number; nama: string }[]).find((u) => u.nama === who.nama)
   if (!user) throw new Error(`Pengguna ${who.nama} tidak ada`)

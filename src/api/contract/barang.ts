@@ -1,0 +1,102 @@
+import { z } from 'zod'
+import { method } from './define'
+import { Id, ItemKind, NoInput, Rule, VariantInfo } from './common'
+
+export const Item = z.object({
+  id: Id,
+  code: z.string(),
+  name: z.string(),
+  kind: ItemKind,
+  unit: z.string(),
+  color: z.string().nullable(),
+  colorHex: z.string().nullable(),
+  rule: Rule,
+  qty: z.number().int(),
+  per: z.number().int(),
+  psuPerDapil: z.number().int(),
+  preset: z.boolean(),
+  confirmed: z.boolean(),
+  assembled: z.boolean(),
+  active: z.boolean(),
+  sortOrder: z.number().int(),
+  payRate: z.number().int().nullable(),
+})
+
+export type Item = z.infer<typeof Item>
+
+const Qty = z
+  .number()
+  .int('Jumlah harus bilangan bulat')
+  .min(0, 'Jumlah tidak boleh negatif')
+  .max(1_000_000, 'Jumlah terlalu besar')
+
+const Per = z
+  .number()
+  .int('Pembagi harus bilangan bulat')
+  .min(1, 'Pembagi minimal 1')
+  .max(100_000, 'Pembagi terlalu besar')
+
+export const ItemUpdate = z
+  .object({
+    id: Id,
+    name: z.string().trim().min(2, 'Nama barang wajib diisi').max(100, 'Nama barang terlalu panjang').optional(),
+    unit: z.string().trim().min(1, 'Satuan wajib diisi').max(30, 'Satuan terlalu panjang').optional(),
+    rule: Rule.exclude(['ballot']).optional(),
+    qty: Qty.optional(),
+    per: Per.optional(),
+    psuPerDapil: Qty.optional(),
+    confirmed: z.boolean().optional(),
+    active: z.boolean().optional(),
+    payRate: z
+      .number()
+      .int('Upah dalam rupiah bulat')
+      .min(0, 'Upah tidak boleh negatif')
+      .max(1_000_000, 'Upah terlalu besar')
+      .nullable()
+      .optional(),
+  })
+  .strict()
+
+export const ItemCreate = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9_]{2,30}$/, 'Kode barang 2–30 huruf besar, angka atau garis bawah, mis. KABEL_TIES'),
+    name: z.string().trim().min(2, 'Nama barang wajib diisi').max(100, 'Nama barang terlalu panjang'),
+    unit: z.string().trim().min(1, 'Satuan wajib diisi').max(30, 'Satuan terlalu panjang'),
+    rule: Rule.exclude(['ballot']),
+    qty: Qty,
+    per: Per.default(1),
+    assembled: z.boolean().default(false),
+  })
+  .strict()
+
+export const barangMethods = {
+  'barang.daftar': method({
+    input: NoInput,
+    output: z.array(Item),
+    description: 'Jenis surat suara dan barang logistik beserta aturan kebutuhannya',
+    writes: false,
+  }),
+  'barang.tambah': method({
+    input: ItemCreate,
+    output: Item,
+    description: 'Menambah barang logistik lain dengan aturan kebutuhannya',
+    writes: true,
+    access: 'koordinator',
+  }),
+  'barang.ubah': method({
+    input: ItemUpdate,
+    output: Item,
+    description: 'Mengubah aturan, jumlah, cadangan PSU atau konfirmasi satu barang',
+    writes: true,
+    access: 'koordinator',
+  }),
+  'barang.daftarVarian': method({
+    input: NoInput,
+    output: z.array(VariantInfo),
+    description: 'Semua varian barang: jenis surat suara per dapil dan barang logistik',
+    writes: false,
+  }),
+}

@@ -1,0 +1,200 @@
+import { z } from 'zod'
+import { method } from './define'
+import { Count, Download, FileOutput, Id, NoInput, RequiredText } from './common'
+
+export const KitStatus = z.enum(['belum', 'sebagian', 'lengkap', 'diserahkan', 'diterima'])
+
+export const KitSummary = z.object({
+  tpsId: Id,
+  kecamatanId: Id,
+  kecamatan: z.string(),
+  desaId: Id,
+  desa: z.string(),
+  nomor: z.number().int(),
+  dpt: z.number().int(),
+  status: KitStatus,
+  /** Units of every kind added together: a rough size only; use linesDone/linesTotal for progress. */
+  need: z.number().int(),
+  packed: z.number().int(),
+  linesDone: z.number().int(),
+  linesTotal: z.number().int(),
+  handoverId: Id.nullable(),
+  baNomor: z.string().nullable(),
+})
+
+export const KitDetail = z.object({
+  tpsId: Id,
+  kecamatanId: Id,
+  kecamatan: z.string(),
+  desaId: Id,
+  desa: z.string(),
+  nomor: z.number().int(),
+  dpt: z.number().int(),
+  status: KitStatus,
+  handoverId: Id.nullable(),
+  exception: z.string().nullable(),
+  lines: z.array(
+    z.object({
+      variantId: Id,
+      label: z.string(),
+      itemName: z.string(),
+      itemCode: z.string(),
+      kind: z.enum(['ballot', 'logistics']),
+      unit: z.string(),
+      colorHex: z.string().nullable(),
+      dapil: z.string().nullable(),
+      need: z.number().int(),
+      packed: z.number().int(),
+      remaining: z.number().int(),
+      source: z.string(),
+      stock: z.number().int(),
+    }),
+  ),
+  kotak: z.array(
+    z.object({
+      no: z.number().int(),
+      of: z.number().int(),
+      variantId: Id.nullable(),
+      label: z.string().nullable(),
+      segel: z.string().nullable(),
+    }),
+  ),
+})
+
+export type KitDetail = z.infer<typeof KitDetail>
+
+const Progress = z.object({
+  id: Id,
+  nama: z.string(),
+  kecamatan: z.string(),
+  tps: z.number().int(),
+  belum: z.number().int(),
+  sebagian: z.number().int(),
+  lengkap: z.number().int(),
+  diserahkan: z.number().int(),
+  diterima: z.number().int(),
+})
+
+/** One kecamatan, one desa, or a list of TPS: what a print job covers. */
+const Scope = z
+  .object({ kecamatanId: Id.optional(), desaId: Id.optional(), tpsIds: z.array(Id).min(1).max(20_000).optional() })
+  .strict()
+  .refine(
+    (s) => [s.kecamatanId, s.desaId, s.tpsIds].filter((x) => x !== undefined).length === 1,
+    'Pilih satu cakupan: kecamatan, desa/kelurahan, atau daftar TPS',
+  )
+
+export const LabelGrid = z
+  .object({
+    rows: z.number().int().min(1, 'Minimal 1 baris').max(12, 'Paling banyak 12 baris'),
+    cols: z.number().int().min(1, 'Minimal 1 kolom').max(6, 'Paling banyak 6 kolom'),
+    marginTop: z.number().min(0).max(60),
+    marginLeft: z.number().min(0).max(60),
+    marginRight: z.number().min(0).max(60),
+    marginBottom: z.number().min(0).max(60),
+    gapX: z.number().min(0).max(30),
+    gapY: z.number().min(0).max(30),
+    outline: z.boolean(),
+  })
+  .strict()
+
+export const ScanCode = z.string().trim().min(1, 'Kode kosong').max(200, 'Kode terlalu panjang')
+
+export const kemasMethods = {
+  'kemas.lihatKemajuan': method({
+    input: z
+      .object({ level: z.enum(['kecamatan', 'desa']).default('kecamatan') })
+      .strict()
+      .default({ level: 'kecamatan' }),
+    output: z.array(Progress),
+    description: 'Kemajuan pengemasan dan serah terima kit TPS per kecamatan atau desa/kelurahan',
+    writes: false,
+  }),
+  'kemas.daftarKit': method({
+    input: z.object({ kecamatanId: Id.optional(), desaId: Id.optional() }).strict().default({}),
+    output: z.array(KitSummary),
+    description: 'Kit setiap TPS dengan statusnya (belum, sebagian, lengkap, diserahkan, diterima PPK)',
+    writes: false,
+  }),
+  'kemas.lihatKit': method({
+    input: z.object({ tpsId: Id }).strict(),
+    output: KitDetail,
+    description: 'Isi kit satu TPS: kebutuhan, sudah dikemas, sisa, stok, kotak dan nomor segel',
+    writes: false,
+  }),
+  'kemas.periksaScan': method({
+    input: z.object({ code: ScanCode }).strict(),
+    output: z.object({
+      tpsId: Id,
+      kecamatanId: Id,
+      kotakNo: z.number().int(),
+      kotakOf: z.number().int(),
+      variantId: Id.nullable(),
+      tps: z.string(),
+    }),
+    description: 'Membaca label kotak yang dipindai dan menunjukkan TPS-nya; label asing atau salah dapil ditolak',
+    writes: false,
+  }),
+  'kemas.catat': method({
+    input: z
+      .object({
+        shiftId: Id,
+        tpsId: Id,
+        lines: z
+          .array(z.object({ variantId: Id, qty: Count.min(1, 'Jumlah minimal 1') }).strict())
+          .max(100)
+          .default([]),
+        sisa: z.boolean().default(false),
+      })
+      .strict(),
+    output: KitDetail,
+    description: 'Mengemas kit satu TPS (BAIK/SIAP/DITERIMA → DIKEMAS); salah dapil, melebihi kit atau stok ditolak',
+    writes: true,
+  }),
+  'kemas.catatSegel': method({
+    input: z.object({ tpsId: Id, kotakNo: z.number().int().min(1), nomor: RequiredText('Nomor segel', 40) }).strict(),
+    output: KitDetail,
+    description: 'Mencatat nomor segel satu kotak',
+    writes: true,
+  }),
+  'kemas.cetakLabel': method({
+    input: Scope,
+    output: Download.extend({ count: z.number().int() }),
+    description: 'Label setiap kotak (PDF lembar stiker A4) untuk satu TPS, desa atau kecamatan',
+    writes: false,
+    long: true,
+  }),
+  'kemas.cetakDaftarIsi': method({
+    input: z.object({ scope: Scope, ringkas: z.boolean().default(false) }).strict(),
+    output: Download.extend({ count: z.number().int() }),
+    description: 'Daftar isi kit per TPS (PDF, satu TPS per halaman atau ringkas) untuk satu TPS, desa atau kecamatan',
+    writes: false,
+    long: true,
+  }),
+  'kemas.cetakSatker': method({
+    input: z
+      .object({
+        jenis: z.enum(['label', 'daftarIsi'], { error: 'Pilih label atau daftar isi' }),
+        ringkas: z.boolean().default(false),
+      })
+      .strict(),
+    output: FileOutput.extend({ count: z.number().int(), files: z.number().int() }),
+    description:
+      'Label setiap kotak atau daftar isi setiap TPS satu kabupaten/kota: satu PDF per kecamatan dalam satu ZIP',
+    writes: false,
+    long: true,
+  }),
+  'kemas.lihatSusunanLabel': method({
+    input: NoInput,
+    output: LabelGrid,
+    description: 'Susunan label pada lembar stiker A4 (baris, kolom, margin dalam mm)',
+    writes: false,
+  }),
+  'kemas.aturSusunanLabel': method({
+    input: LabelGrid,
+    output: LabelGrid,
+    description: 'Mengatur susunan label pada lembar stiker A4',
+    writes: true,
+    access: 'koordinator',
+  }),
+}

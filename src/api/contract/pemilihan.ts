@@ -1,0 +1,150 @@
+import { z } from 'zod'
+import { method } from './define'
+import { Jenis, NoInput, Rounding } from './common'
+
+const KodeWilayah = z
+  .string()
+  .trim()
+  .regex(/^(\d{2}|\d{4}|\d{2}\.\d{2})?$/, 'Kode wilayah berisi 2 atau 4 angka, mis. 12 atau 1219')
+
+export const Election = z.object({
+  jenis: Jenis,
+  tahun: z.number().int(),
+  provinsi: z.string(),
+  satker: z.string(),
+  kodeWilayah: z.string(),
+  alamat: z.string(),
+  reservePercent: z.number(),
+  rounding: Rounding,
+  maxVotersPerTps: z.number().int(),
+  dataNote: z.string(),
+  kotaTtd: z.string(),
+  kontak: z.string(),
+  paper: z.enum(['A4', 'F4']),
+  nomorPattern: z.string(),
+  nomorStart: z.number().int(),
+  taxPercent: z.number(),
+  hasLogo: z.boolean(),
+  schemaVersion: z.number().int(),
+})
+
+export type Election = z.infer<typeof Election>
+
+export const ElectionInit = z
+  .object({
+    jenis: Jenis,
+    tahun: z
+      .number()
+      .int('Tahun harus bilangan bulat')
+      .min(2000, 'Tahun minimal 2000')
+      .max(2100, 'Tahun maksimal 2100')
+      .default(2024),
+    provinsi: z.string().trim().max(100, 'Nama provinsi terlalu panjang').default(''),
+    satker: z
+      .string()
+      .trim()
+      .min(3, 'Nama satker wajib diisi, mis. "Kabupaten Batu Bara"')
+      .max(100, 'Nama satker terlalu panjang'),
+    kodeWilayah: KodeWilayah.default(''),
+    /** Pilkada only: which elections this satker runs (default: gubernur and bupati/walikota by the satker's name). */
+    pilkada: z
+      .object({ gubernur: z.boolean(), bupatiWalikota: z.enum(['bupati', 'walikota', 'none']) })
+      .strict()
+      .optional(),
+  })
+  .strict()
+
+export type ElectionInit = z.input<typeof ElectionInit>
+
+export const ElectionUpdate = z
+  .object({
+    tahun: z
+      .number()
+      .int('Tahun harus bilangan bulat')
+      .min(2000, 'Tahun minimal 2000')
+      .max(2100, 'Tahun maksimal 2100'),
+    provinsi: z.string().trim().max(100, 'Nama provinsi terlalu panjang'),
+    satker: z.string().trim().min(3, 'Nama satker wajib diisi').max(100, 'Nama satker terlalu panjang'),
+    kodeWilayah: KodeWilayah,
+    alamat: z.string().trim().max(300, 'Alamat terlalu panjang'),
+    reservePercent: z
+      .number()
+      .min(0, 'Persentase cadangan tidak boleh negatif')
+      .max(100, 'Persentase cadangan paling besar 100')
+      .refine(
+        (v) => Number.isInteger(Math.round(v * 100)) && Math.abs(Math.round(v * 100) - v * 100) < 1e-9,
+        'Persentase cadangan paling banyak dua angka desimal',
+      ),
+    rounding: Rounding,
+    maxVotersPerTps: z
+      .number()
+      .int('Batas pemilih per TPS harus bilangan bulat')
+      .min(1, 'Batas pemilih per TPS minimal 1')
+      .max(10_000, 'Batas pemilih per TPS terlalu besar'),
+    dataNote: z.string().max(500, 'Catatan data terlalu panjang'),
+    kotaTtd: z.string().trim().max(60, 'Nama tempat penandatanganan terlalu panjang'),
+    kontak: z.string().trim().max(200, 'Baris kontak terlalu panjang'),
+    paper: z.enum(['A4', 'F4']),
+    nomorPattern: z.string().trim().min(1, 'Pola nomor wajib diisi').max(120, 'Pola nomor terlalu panjang'),
+    nomorStart: z
+      .number()
+      .int('Nomor awal harus bilangan bulat')
+      .min(1, 'Nomor awal minimal 1')
+      .max(1_000_000, 'Nomor awal terlalu besar'),
+    taxPercent: z
+      .number()
+      .min(0, 'Persentase pajak tidak boleh negatif')
+      .max(100, 'Persentase pajak paling besar 100')
+      .refine(
+        (v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-9,
+        'Persentase pajak paling banyak dua angka desimal',
+      ),
+  })
+  .partial()
+  .strict()
+
+export type ElectionUpdate = z.infer<typeof ElectionUpdate>
+
+export const pemilihanMethods = {
+  'pemilihan.lihat': method({
+    input: NoInput,
+    output: Election.nullable(),
+    description: 'Pengaturan pemilihan dan satker (null bila basis data belum disiapkan)',
+    writes: false,
+  }),
+  'pemilihan.buat': method({
+    input: ElectionInit,
+    output: Election,
+    description: 'Menyiapkan basis data baru untuk satu pemilihan: pengaturan, jenis surat suara dan logistik bawaan',
+    writes: true,
+    access: 'admin',
+  }),
+  'pemilihan.ubah': method({
+    input: ElectionUpdate,
+    output: Election,
+    description: 'Mengubah pengaturan pemilihan (cadangan, pembulatan, batas pemilih per TPS, kop satker)',
+    writes: true,
+    access: 'koordinator',
+  }),
+  'pemilihan.lihatLogo': method({
+    input: z.object({}).strict().default({}),
+    output: z.object({ mime: z.enum(['image/png', 'image/jpeg']), contentBase64: z.string() }).nullable(),
+    description: 'Logo kop surat (PNG/JPEG) atau null',
+    writes: false,
+  }),
+  'pemilihan.aturLogo': method({
+    input: z
+      .object({
+        contentBase64: z
+          .string()
+          .max(1_500_000, 'Logo terlalu besar (maksimum 1 MB)')
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Isi berkas bukan base64 yang sah')
+          .nullable(),
+      })
+      .strict(),
+    output: Election,
+    description: 'Mengganti logo kop surat (PNG/JPEG, paling besar 1 MB); null menghapusnya',
+    writes: true,
+    access: 'koordinator',
+  }),
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod'
+import { method } from './define'
+import { NoInput } from './common'
+
+export const SystemStatus = z.object({
+  mode: z.enum(['normal', 'pemulihan']),
+  problem: z.string().nullable(),
+  dbPath: z.string(),
+  backupDir: z.string(),
+})
+
+export const sistemMethods = {
+  'sistem.lihatStatus': method({
+    input: NoInput,
+    output: SystemStatus,
+    description: 'Keadaan basis data saat dibuka: normal, atau mode pemulihan beserta masalahnya',
+    writes: false,
+  }),
+  'sistem.lihatInfo': method({
+    input: NoInput,
+    output: z.object({
+      appVersion: z.string(),
+      schemaVersion: z.number().int(),
+      dbPath: z.string(),
+      ledgerRows: z.number().int(),
+      chainHead: z.string(),
+    }),
+    description: 'Versi aplikasi, versi skema, lokasi berkas basis data dan kepala rantai buku besar',
+    writes: false,
+  }),
+}

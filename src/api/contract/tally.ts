@@ -1,0 +1,32 @@
+import { z } from 'zod'
+import { method } from './define'
+import { Count, Id, ShortText } from './common'
+import { ShiftDetail } from './shift'
+
+export const TallyRowInput = z
+  .object({
+    teamId: Id,
+    workerId: Id.nullable().optional(),
+    serahkan: Count.default(0),
+    hasil: Count.default(0),
+    rusak: z.record(z.string().regex(/^[A-Z_]{2,40}$/, 'Kode alasan rusak tidak sah'), Count).default({}),
+    rusakNote: ShortText('Keterangan rusak lainnya', 300).optional(),
+    kembali: Count.default(0),
+  })
+  .strict()
+
+export const tallyMethods = {
+  'tally.simpan': method({
+    input: z
+      .object({
+        shiftId: Id,
+        variantId: Id,
+        rows: z.array(TallyRowInput).min(1, 'Tidak ada baris tally').max(500, 'Terlalu banyak baris'),
+      })
+      .strict(),
+    output: ShiftDetail,
+    description:
+      'Menyimpan satu lembar tally: penyerahan ke regu, hasil baik, rusak per alasan dan yang dikembalikan, dalam satu transaksi',
+    writes: true,
+  }),
+}

@@ -1,0 +1,20 @@
+import { quickCheck } from '../../db/inspect'
+import * as cadangan from '../../services/cadangan'
+import type { HandlerContext, NamespaceHandlers } from './context'
+
+export function cadanganHandlers({ ctx, state, sessions, jobs }: HandlerContext): NamespaceHandlers<'cadangan'> {
+  return {
+    'cadangan.daftar': (i, m) => cadangan.daftar(ctx.dbPath, i.folder, m.progress),
+    'cadangan.buat': (i, m) => cadangan.buat(ctx, 'manual', i.folder, m.progress),
+    'cadangan.pulihkan': async (i) => {
+      // A job's worker holds the file open; on Windows the file could not be moved aside.
+      await jobs?.cancelAll()
+      const r = cadangan.pulihkan(ctx, i.file, { trustOpenFile: state.mode === 'normal' })
+      // A restored file that passes the start check takes the app out of recovery mode.
+      const problem = quickCheck(ctx.db)
+      Object.assign(state, problem ? { mode: 'pemulihan', problem } : { mode: 'normal', problem: null })
+      sessions.clear()
+      return r
+    },
+  }
+}

@@ -1,0 +1,10 @@
+import * as dapil from '../../services/dapil'
+import { bytesOf, type HandlerContext, type NamespaceHandlers } from './context'
+
+export function dapilHandlers({ ctx }: HandlerContext): NamespaceHandlers<'dapil'> {
+  return {
+    'dapil.daftar': () => dapil.daftar(ctx),
+    'dapil.aturPemetaan': (i, m) => dapil.aturPemetaan(ctx, m, i.itemId, i.mapping),
+    'dapil.impor': (i, m) => dapil.impor(ctx, m, i.fileName, bytesOf(i.contentBase64)),
+  }
+}

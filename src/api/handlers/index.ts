@@ -1,0 +1,92 @@
+import type { ServiceContext } from '../../services/context'
+import { SessionStore } from '../../services/sesi'
+import type { AppState } from '../../services/sistem'
+import { contract } from '../contract'
+import type { Handlers } from '../dispatch'
+import type { JobRunner } from '../jobs'
+import { barangHandlers } from './barang'
+import { cadanganHandlers } from './cadangan'
+import type { HandlerContext } from './context'
+import { dapilHandlers } from './dapil'
+import { dokumenHandlers } from './dokumen'
+import { jobHandlers } from './job'
+import { kebutuhanHandlers } from './kebutuhan'
+import { kemasHandlers } from './kemas'
+import { ledgerHandlers } from './ledger'
+import { pekerjaHandlers } from './pekerja'
+import { pemilihanHandlers } from './pemilihan'
+import { pemusnahanHandlers } from './pemusnahan'
+import { penerimaanHandlers } from './penerimaan'
+import { penggunaHandlers } from './pengguna'
+import { rekapHandlers } from './rekap'
+import { rekonsiliasiHandlers } from './rekonsiliasi'
+import { reguHandlers } from './regu'
+import { rusakHandlers } from './rusak'
+import { serahTerimaHandlers } from './serahTerima'
+import { sesiHandlers } from './sesi'
+import { shiftHandlers } from './shift'
+import { sistemHandlers } from './sistem'
+import { tallyHandlers } from './tally'
+import { wilayahHandlers } from './wilayah'
+
+/** Every domain's handlers, one file per API namespace (docs/glossary.md); each line binds a method to its service. */
+export const DOMAINS = {
+  pemilihan: pemilihanHandlers,
+  barang: barangHandlers,
+  dapil: dapilHandlers,
+  wilayah: wilayahHandlers,
+  kebutuhan: kebutuhanHandlers,
+  penerimaan: penerimaanHandlers,
+  pekerja: pekerjaHandlers,
+  regu: reguHandlers,
+  shift: shiftHandlers,
+  tally: tallyHandlers,
+  rusak: rusakHandlers,
+  rekonsiliasi: rekonsiliasiHandlers,
+  kemas: kemasHandlers,
+  serahTerima: serahTerimaHandlers,
+  pemusnahan: pemusnahanHandlers,
+  dokumen: dokumenHandlers,
+  rekap: rekapHandlers,
+  ledger: ledgerHandlers,
+  sistem: sistemHandlers,
+  cadangan: cadanganHandlers,
+  sesi: sesiHandlers,
+  pengguna: penggunaHandlers,
+  job: jobHandlers,
+} satisfies Record<string, (hc: HandlerContext) => object>
+
+/**
+ * One table of handlers from the domains' tables. Refuses to start when two domains bind the same method,
+ * when a domain binds a method the contract does not have, or when a contract method has no handler:
+ * each is a wiring mistake that would otherwise show only when that method is called.
+ */
+export function mergeHandlers(domains: Readonly<Record<string, object>>): Handlers {
+  const merged: Record<string, unknown> = {}
+  const owner = new Map<string, string>()
+  const problems: string[] = []
+  for (const [domain, handlers] of Object.entries(domains)) {
+    for (const [method, handler] of Object.entries(handlers)) {
+      const first = owner.get(method)
+      if (first !== undefined) problems.push(`${method} is bound by both handlers/${first} and handlers/${domain}`)
+      else if (!Object.prototype.hasOwnProperty.call(contract, method))
+        problems.push(`${method} (handlers/${domain}) is not a contract method`)
+      owner.set(method, domain)
+      merged[method] = handler
+    }
+  }
+  for (const method of Object.keys(contract)) if (!owner.has(method)) problems.push(`${method} has no handler`)
+  if (problems.length) throw new Error(`API handlers do not match the contract:\n${problems.join('\n')}`)
+  return merged as Handlers
+}
+
+export function createHandlers(
+  ctx: ServiceContext,
+  appVersion: string,
+  state: AppState = { mode: 'normal', problem: null },
+  sessions: SessionStore = new SessionStore(ctx),
+  jobs?: JobRunner,
+): Handlers {
+  const hc: HandlerContext = { ctx, appVersion, state, sessions, jobs }
+  return mergeHandlers(Object.fromEntries(Object.entries(DOMAINS).map(([name, make]) => [name, make(hc)])))
+}

@@ -1,0 +1,147 @@
+import { parseDocumentQr } from '../core/documents'
+import { GENESIS_HASH } from '../core/ledgerRow'
+import { verifyChain } from '../db/ledger'
+import type { ServiceContext } from './context'
+
+/**
+ * "Cek dokumen tercetak": from a berita acara's number or the text of its QR code, whether the ledger
+ * still holds, unaltered, every row the document was made from — its chain head row with the same
+ * hash, and every link up to it. Corrections written later do not make a document false (they are new
+ * rows); they are counted so the reader knows the figures have moved on since.
+ */
+interface DocRow {
+  id: number
+  doc_type: string
+  nomor: string | null
+  title: string
+  subject: string
+  ref: string
+  issued_at: string
+  chain_seq: number
+  chain_hash: string
+}
+
+function find(
+  ctx: ServiceContext,
+  kode: string,
+): { doc: DocRow | undefined; qrPrefix: string | null; qrSeq: number | null } {
+  const qr = parseDocumentQr(kode)
+  if (qr) {
+    return {
+      doc: ctx.db.prepare('SELECT * FROM document WHERE id = ?').get(qr.documentId) as DocRow | undefined,
+      qrPrefix: qr.hashPrefix,
+      qrSeq: qr.chainSeq,
+    }
+  }
+  const text = kode.replace(/^nomor\s*:?\s*/i, '').trim()
+  const dok = /^DOK-(\d+)$/i.exec(text)
+  const doc = (
+    dok
+      ? ctx.db.prepare('SELECT * FROM document WHERE id = ?').get(Number(dok[1]))
+      : ctx.db.prepare('SELECT * FROM document WHERE nomor = ?').get(text)
+  ) as DocRow | undefined
+  return { doc, qrPrefix: null, qrSeq: null }
+}
+
+/** Rows after the document that touch what it states: its event's own rows, or the shifts of its dates. */
+function laterRows(ctx: ServiceContext, d: DocRow): number {
+  const range = /^(SORTIR|UPAH):(\d{4}-\d{2}-\d{2}):(\d{4}-\d{2}-\d{2})$/.exec(d.ref)
+  if (range) {
+    return (
+      ctx.db
+        .prepare(
+          `SELECT count(*) AS n FROM ledger l JOIN shift s ON s.id = l.shift_id WHERE l.seq > ? AND s.tanggal BETWEEN ? AND ?`,
+        )
+        .get(d.chain_seq, range[2], range[3]) as { n: number }
+    ).n
+  }
+  if (!d.ref || d.ref.startsWith('RUSAK:')) return 0
+  return (
+    ctx.db.prepare('SELECT count(*) AS n FROM ledger WHERE seq > ? AND document_id = ?').get(d.chain_seq, d.ref) as {
+      n: number
+    }
+  ).n
+}
+
+export function periksa(ctx: ServiceContext, kode: string) {
+  const { doc, qrPrefix, qrSeq } = find(ctx, kode)
+  const none = {
+    documentId: null,
+    nomor: null,
+    title: null,
+    subject: null,
+    issuedAt: null,
+    chainSeq: null,
+    laterRows: 0,
+  }
+  if (!doc)
+    return {
+      ...none,
+      found: false,
+      intact: false,
+      verdict: `Tidak ada dokumen "${kode.trim().slice(0, 80)}" dalam register basis data ini. Periksa nomornya, atau dokumen ini dibuat dari basis data lain.`,
+    }
+  const base = {
+    found: true,
+    documentId: doc.id,
+    nomor: doc.nomor,
+    title: doc.title,
+    subject: doc.subject,
+    issuedAt: doc.issued_at,
+    chainSeq: doc.chain_seq,
+  }
+  if (qrPrefix !== null && (qrSeq !== doc.chain_seq || !doc.chain_hash.startsWith(qrPrefix))) {
+    return {
+      ...base,
+      intact: false,
+      laterRows: 0,
+      verdict: `Kode QR menyebut kepala rantai #${qrSeq} ${qrPrefix}, tetapi register mencatat #${doc.chain_seq} ${doc.chain_hash.slice(0, 16)}: kode QR atau register telah diubah.`,
+    }
+  }
+  if (doc.chain_seq === 0) {
+    const ok = doc.chain_hash === GENESIS_HASH
+    return {
+      ...base,
+      intact: ok,
+      laterRows: laterRows(ctx, doc),
+      verdict: ok
+        ? 'Dokumen dibuat sebelum ada baris buku besar; tidak ada angka yang dapat berubah.'
+        : 'Kepala rantai dokumen ini tidak sah.',
+    }
+  }
+  const row = ctx.db.prepare('SELECT hash FROM ledger WHERE seq = ?').get(doc.chain_seq) as { hash: string } | undefined
+  if (!row)
+    return {
+      ...base,
+      intact: false,
+      laterRows: 0,
+      verdict: `Baris buku besar #${doc.chain_seq}, tempat dokumen ini dibuat, sudah tidak ada: baris telah dihapus dari basis data.`,
+    }
+  if (row.hash !== doc.chain_hash) {
+    return {
+      ...base,
+      intact: false,
+      laterRows: 0,
+      verdict: `Baris buku besar #${doc.chain_seq} tidak lagi sama dengan saat dokumen dicetak: buku besar telah diubah.`,
+    }
+  }
+  const chain = verifyChain(ctx.db, { toSeq: doc.chain_seq })
+  if (chain.problem)
+    return {
+      ...base,
+      intact: false,
+      laterRows: 0,
+      verdict: `Buku besar sebelum dokumen ini tidak utuh: ${chain.problem}`,
+    }
+  const later = laterRows(ctx, doc)
+  return {
+    ...base,
+    intact: true,
+    laterRows: later,
+    verdict:
+      `Buku besar masih memuat, tanpa perubahan, semua ${chain.rows.toLocaleString('id-ID')} baris sampai #${doc.chain_seq} tempat dokumen ini dibuat.` +
+      (later
+        ? ` Sejak itu tercatat ${later} baris baru yang menyangkut isi dokumen ini (mis. koreksi); angka terkini dapat berbeda dari yang tercetak.`
+        : ''),
+  }
+}

@@ -1,0 +1,203 @@
+import { kotakQrText, kotakSlots } from '../core/kit'
+import { refused } from '../core/errors'
+import { shortItemName } from '../core/text'
+import { renderDaftarIsi, type DaftarIsiKit } from '../reports/kit/daftarIsi'
+import {
+  DEFAULT_LABEL_GRID,
+  labelSize,
+  renderLabelSheets,
+  type KotakLabel,
+  type LabelGrid,
+} from '../reports/kit/labels'
+import { writeTx, type Actor, type ServiceContext } from './context'
+import { requireElection } from './pemilihan'
+import { tpsKits } from './kebutuhan'
+import { listVariants } from './variants'
+
+/**
+ * What the packing floor prints: kotak labels on sticker sheets and the daftar isi of each kit, for one
+ * TPS, a desa or a kecamatan, always in the order the kits are stacked.
+ */
+export interface KitScope {
+  kecamatanId?: number | undefined
+  desaId?: number | undefined
+  tpsIds?: number[] | undefined
+}
+
+function tpsInScope(ctx: ServiceContext, scope: KitScope): number[] {
+  const given = [scope.kecamatanId, scope.desaId, scope.tpsIds].filter((x) => x !== undefined).length
+  if (given !== 1)
+    throw refused('Pilih satu cakupan: satu kecamatan, satu desa/kelurahan, atau daftar TPS', [
+      { column: 'scope', message: 'Cakupan tidak jelas' },
+    ])
+  // tpsKits is in stacking order: kecamatan, desa, TPS number.
+  const all = [...tpsKits(ctx).values()].map((k) => k.tps)
+  const ids =
+    scope.kecamatanId !== undefined
+      ? all.filter((t) => t.kecamatanId === scope.kecamatanId).map((t) => t.id)
+      : scope.desaId !== undefined
+        ? all.filter((t) => t.desaId === scope.desaId).map((t) => t.id)
+        : all.filter((t) => scope.tpsIds!.includes(t.id)).map((t) => t.id)
+  if (ids.length === 0)
+    throw refused('Tidak ada TPS dalam cakupan yang dipilih', [{ column: 'scope', message: 'Kosong' }])
+  return ids
+}
+
+const GRID_KEY = 'label_grid'
+
+export function lihatSusunanLabel(ctx: ServiceContext): LabelGrid {
+  const row = ctx.db.prepare('SELECT value FROM setting WHERE key = ?').get(GRID_KEY) as { value: string } | undefined
+  if (!row) return DEFAULT_LABEL_GRID
+  try {
+    return { ...DEFAULT_LABEL_GRID, ...(JSON.parse(row.value) as Partial<LabelGrid>) }
+  } catch {
+    return DEFAULT_LABEL_GRID
+  }
+}
+
+export function aturSusunanLabel(ctx: ServiceContext, who: Actor, grid: LabelGrid): LabelGrid {
+  requireElection(ctx)
+  const size = labelSize(grid)
+  if (typeof size === 'string') throw refused(size, [{ column: 'rows', message: 'Label terlalu kecil' }])
+  writeTx(ctx, who, 'kemas.aturSusunanLabel', () => {
+    ctx.db
+      .prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run(GRID_KEY, JSON.stringify(grid))
+    return { result: null, detail: grid }
+  })
+  return lihatSusunanLabel(ctx)
+}
+
+const slug = (s: string) =>
+  s
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase()
+
+/** What a print job covers, for people: "Kecamatan LAUT TADOR", "Desa/Kel. TANJUNG PRAPAT, Kec. LAUT TADOR". */
+function scopeTitle(ctx: ServiceContext, scope: KitScope, ids: number[]): string {
+  const first = tpsKits(ctx).get(ids[0]!)!.tps
+  if (scope.kecamatanId !== undefined) return `Kecamatan ${first.kecamatan}`
+  if (scope.desaId !== undefined) return `Desa/Kel. ${first.desa}, Kec. ${first.kecamatan}`
+  return ids.length === 1
+    ? `TPS ${String(first.nomor).padStart(3, '0')} ${first.desa}, Kec. ${first.kecamatan}`
+    : `${ids.length} TPS`
+}
+
+function scopeName(ctx: ServiceContext, scope: KitScope, ids: number[]): string {
+  const first = tpsKits(ctx).get(ids[0]!)!.tps
+  if (scope.kecamatanId !== undefined) return `kec-${slug(first.kecamatan)}`
+  if (scope.desaId !== undefined) return `desa-${slug(first.desa)}`
+  return ids.length === 1 ? `tps-${String(first.nomor).padStart(3, '0')}-${slug(first.desa)}` : `${ids.length}-tps`
+}
+
+/**
+ * What the printed papers state about each kit of the scope, in stacking order: the TPS, its lines
+ * (needs) with their variants and its kotak with the ballot each is for and its seal number — what
+ * kemas.ts#kitDetail says about a kit, without the packing state (packed, stock, handover) that the
+ * papers do not print. Read in one go for the whole scope: kitDetail per TPS runs its own queries
+ * (about 1 ms a TPS, as long as laying out its page), which at 15,228 TPS was a quarter of a print job.
+ */
+function printKits(ctx: ServiceContext, scope: KitScope) {
+  const kits = tpsKits(ctx)
+  const variants = new Map(listVariants(ctx).map((v) => [v.variantId, v]))
+  const seals = ctx.db.prepare('SELECT kotak_no AS no, nomor FROM segel WHERE tps_id = ?')
+  return tpsInScope(ctx, scope).map((tpsId) => {
+    const { tps, lines } = kits.get(tpsId)!
+    const kotakLine = lines.find((l) => variants.get(l.variantId)?.itemCode === 'KOTAK')
+    const ballots = lines.map((l) => variants.get(l.variantId)!).filter((v) => v.kind === 'ballot')
+    const segel = new Map((seals.all(tpsId) as { no: number; nomor: string }[]).map((r) => [r.no, r.nomor]))
+    return {
+      tps,
+      lines: lines.map((l) => ({ variant: variants.get(l.variantId)!, qty: l.qty })),
+      kotak: kotakSlots(kotakLine?.qty ?? 0, ballots).map((k) => ({ ...k, segel: segel.get(k.no) ?? null })),
+    }
+  })
+}
+
+export function kotakLabels(ctx: ServiceContext, scope: KitScope): KotakLabel[] {
+  const e = requireElection(ctx)
+  const colorName = new Map(
+    (ctx.db.prepare('SELECT id, color FROM item').all() as { id: number; color: string | null }[]).map((r) => [
+      r.id,
+      r.color,
+    ]),
+  )
+  return printKits(ctx, scope).flatMap(({ tps, kotak }) =>
+    kotak.map((x) => {
+      const v = x.ballot
+      return {
+        satker: e.satker,
+        provinsi: e.provinsi,
+        kecamatan: tps.kecamatan,
+        desa: tps.desa,
+        tpsNomor: tps.nomor,
+        kotakNo: x.no,
+        kotakOf: x.of,
+        ballot: v ? shortItemName(v.itemName).toUpperCase() : null,
+        dapil: v?.dapil ?? null,
+        colorHex: v?.colorHex ?? null,
+        colorName: v ? (colorName.get(v.itemId) ?? null) : null,
+        qrText: kotakQrText({ kodeWilayah: e.kodeWilayah, tpsId: tps.id, kotakNo: x.no, variantId: v?.variantId ?? 0 }),
+      }
+    }),
+  )
+}
+
+export async function cetakLabel(ctx: ServiceContext, scope: KitScope) {
+  const ids = tpsInScope(ctx, scope)
+  const labels = kotakLabels(ctx, scope)
+  if (labels.length === 0)
+    throw refused(
+      'TPS dalam cakupan ini tidak memiliki kotak suara dalam kebutuhannya (periksa aturan barang Kotak suara)',
+    )
+  const name = `label-kotak-${scopeName(ctx, scope, ids)}.pdf`
+  return {
+    fileName: name,
+    mime: 'application/pdf',
+    bytes: await renderLabelSheets(labels, lihatSusunanLabel(ctx), `Label kotak suara ${scopeTitle(ctx, scope, ids)}`),
+    count: labels.length,
+  }
+}
+
+export function daftarIsiKits(ctx: ServiceContext, scope: KitScope): DaftarIsiKit[] {
+  const e = requireElection(ctx)
+  return printKits(ctx, scope).map(({ tps, lines, kotak }) => ({
+    provinsi: e.provinsi,
+    satker: e.satker,
+    kecamatan: tps.kecamatan,
+    desa: tps.desa,
+    nomor: tps.nomor,
+    dpt: tps.dpt,
+    lines: lines.map(({ variant: v, qty }) => ({
+      item: v.kind === 'ballot' ? shortItemName(v.itemName) : v.itemName,
+      dapil: v.dapil,
+      qty,
+      unit: v.unit,
+    })),
+    kotak: kotak.map((x) => ({
+      no: x.no,
+      of: x.of,
+      isi: x.ballot ? `${shortItemName(x.ballot.itemName)}${x.ballot.dapil ? ' · Dapil ' + x.ballot.dapil : ''}` : null,
+      segel: x.segel,
+    })),
+  }))
+}
+
+export async function cetakDaftarIsi(ctx: ServiceContext, scope: KitScope, compact: boolean) {
+  const ids = tpsInScope(ctx, scope)
+  const kits = daftarIsiKits(ctx, scope)
+  const e = requireElection(ctx)
+  const name = `daftar-isi-kit-${scopeName(ctx, scope, ids)}.pdf`
+  const pemilihan = `${e.jenis === 'pemilu' ? 'Pemilihan Umum' : 'Pemilihan Serentak'} Tahun ${e.tahun} · KPU ${e.satker}`
+  return {
+    fileName: name,
+    mime: 'application/pdf',
+    bytes: await renderDaftarIsi(kits, {
+      namaPemilihan: pemilihan,
+      compact,
+      title: `Daftar isi kit · ${scopeTitle(ctx, scope, ids)}`,
+    }),
+    count: kits.length,
+  }
+}

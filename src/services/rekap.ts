@@ -1,0 +1,384 @@
+import { DAMAGE_REASONS } from '../core/reasons'
+import { refused } from '../core/errors'
+import { hariTanggal } from '../core/tanggal'
+import { sumRow, tableToCsv, tablesToXlsx, type Table } from '../reports/table'
+import type { ServiceContext } from './context'
+import { requireElection } from './pemilihan'
+import { floorFlows, type FloorFlow } from './floorFlows'
+import * as kebutuhan from './kebutuhan'
+import { isIsoDate } from '../core/shifts'
+import * as shift from './shift'
+import { listVariants } from './variants'
+
+/**
+ * The daily tally (rekap harian) for one date: what came in, what the floor sorted, how it stands
+ * cumulatively, per ballot type and dapil; plus the columns Silog asks for. Every figure is computed
+ * from the ledger up to the end of that date, so a rekap for last Tuesday says what was true then.
+ */
+interface Cumulative {
+  diterima: number
+  diterimaHariIni: number
+  serah: number
+  kembali: number
+  baik: number
+  rusak: number
+  baikHariIni: number
+  rusakHariIni: number
+  rusakHariIniByReason: Record<string, number>
+  reklasifikasi: number
+}
+
+function deliveredUpTo(ctx: ServiceContext, tanggal: string) {
+  // Counted sheets of deliveries received up to that date, corrections included (same document id).
+  return ctx.db
+    .prepare(
+      `SELECT l.variant_id AS variantId, substr(d.received_at, 1, 10) = @t AS today,
+              sum(CASE WHEN l.to_place = 'DITERIMA' THEN l.qty WHEN l.from_place = 'DITERIMA' THEN -l.qty ELSE 0 END) AS qty
+       FROM ledger l JOIN delivery d ON l.document_id = 'PENERIMAAN:' || d.id
+       WHERE substr(d.received_at, 1, 10) <= @t GROUP BY l.variant_id, today`,
+    )
+    .all({ t: tanggal }) as { variantId: number; today: number; qty: number }[]
+}
+
+const zeroCumulative = (): Cumulative => ({
+  diterima: 0,
+  diterimaHariIni: 0,
+  serah: 0,
+  kembali: 0,
+  baik: 0,
+  rusak: 0,
+  baikHariIni: 0,
+  rusakHariIni: 0,
+  rusakHariIniByReason: {},
+  reklasifikasi: 0,
+})
+
+/**
+ * Summed by SQL from the floor_flow aggregate: per variant and category up to the end of the date, and
+ * the date itself by reason, instead of every flow row since the first day loaded and added up here.
+ */
+function cumulative(ctx: ServiceContext, tanggal: string): Map<number, Cumulative> {
+  const out = new Map<number, Cumulative>()
+  const of = (v: number) => out.get(v) ?? (out.set(v, zeroCumulative()), out.get(v)!)
+  for (const d of deliveredUpTo(ctx, tanggal)) {
+    of(d.variantId).diterima += d.qty
+    if (d.today) of(d.variantId).diterimaHariIni += d.qty
+  }
+  const upTo = ctx.db
+    .prepare(
+      `SELECT variant_id AS variantId, category, sum(qty) AS qty FROM floor_flow WHERE tanggal <= ? GROUP BY variant_id, category`,
+    )
+    .all(tanggal) as { variantId: number; category: FloorFlow['category']; qty: number }[]
+  for (const f of upTo) {
+    const c = of(f.variantId)
+    if (f.category === 'serah') c.serah += f.qty
+    if (f.category === 'kembali') c.kembali += f.qty
+    if (f.category === 'hasil') c.baik += f.qty
+    if (f.category === 'reklasifikasi') {
+      // Judged usable after all: the sheets move from rusak to baik on the day they were judged.
+      c.baik += f.qty
+      c.rusak -= f.qty
+      c.reklasifikasi += f.qty
+    }
+    if (f.category === 'rusak') c.rusak += f.qty
+  }
+  // A reason is listed for the day when the day has a row of it (as floorFlows returns them: qty <> 0).
+  const today = ctx.db
+    .prepare(
+      `SELECT variant_id AS variantId, category, nullif(reason, '') AS reason, sum(qty) AS qty FROM floor_flow
+       WHERE tanggal = ? AND qty <> 0 AND category IN ('hasil', 'rusak') GROUP BY variant_id, category, reason`,
+    )
+    .all(tanggal) as { variantId: number; category: 'hasil' | 'rusak'; reason: string | null; qty: number }[]
+  for (const f of today) {
+    const c = of(f.variantId)
+    if (f.category === 'hasil') c.baikHariIni += f.qty
+    else {
+      c.rusakHariIni += f.qty
+      c.rusakHariIniByReason[f.reason!] = (c.rusakHariIniByReason[f.reason!] ?? 0) + f.qty
+    }
+  }
+  return out
+}
+
+/** The Silog table alone (the CSV) or all six sheets (the XLSX): a CSV does not compute sheets it leaves out. */
+function tables(ctx: ServiceContext, tanggal: string, only: 'silog' | 'all'): { silog: Table; all: Table[] } {
+  const e = requireElection(ctx)
+  const hari = hariTanggal(tanggal)
+  const heading = (title: string) => [
+    `${title} — ${hari}`,
+    `${e.jenis === 'pemilu' ? 'Pemilu' : 'Pilkada'} ${e.tahun} · KPU ${e.satker}`,
+    `Dihitung dari buku besar sampai akhir ${hari}`,
+  ]
+  const text = (label: string) => ({ label, numeric: false })
+  const num = (label: string) => ({ label, numeric: true })
+  const needs = new Map(kebutuhan.daftarDapil(ctx).map((r) => [r.variantId, r.total]))
+  const variants = listVariants(ctx)
+  const ballots = variants.filter((v) => v.kind === 'ballot' && v.active)
+  const cum = cumulative(ctx, tanggal)
+  const zero = zeroCumulative()
+  const kurangKirim = new Map(
+    (
+      ctx.db
+        .prepare(
+          `SELECT l.variant_id AS v, sum(l.stated_qty) AS stated FROM delivery_line l JOIN delivery d ON d.id = l.delivery_id
+           WHERE substr(d.received_at, 1, 10) <= ? GROUP BY l.variant_id`,
+        )
+        .all(tanggal) as { v: number; stated: number }[]
+    ).map((r) => [r.v, r.stated]),
+  )
+
+  const summaryRows = ballots.map((v) => {
+    const c = cum.get(v.variantId) ?? zero
+    const belum = c.diterima - c.serah + c.kembali
+    // Re-classification moves sheets between baik and rusak; their sum is what left the teams' hands.
+    const proses = c.serah - c.kembali - c.baik - c.rusak
+    const need = needs.get(v.variantId) ?? 0
+    const tersedia = c.baik + belum + Math.max(0, proses)
+    return {
+      v,
+      c,
+      belum,
+      proses: Math.max(0, proses),
+      need,
+      kekurangan: Math.max(0, need - tersedia),
+      kurangKirim: Math.max(0, (kurangKirim.get(v.variantId) ?? 0) - c.diterima),
+    }
+  })
+  const ringkasanRows = summaryRows.map((r) => [
+    r.v.itemName,
+    r.v.dapil ?? '-',
+    r.need,
+    r.c.diterimaHariIni,
+    r.c.diterima,
+    r.c.baikHariIni,
+    r.c.rusakHariIni,
+    r.c.baik,
+    r.c.rusak,
+    r.belum,
+    r.kekurangan,
+  ])
+  const ringkasan: Table = {
+    sheet: 'Ringkasan',
+    heading: heading('Rekap Harian Logistik'),
+    columns: [
+      text('Jenis Surat Suara'),
+      text('Dapil'),
+      num('Kebutuhan'),
+      num('Diterima Hari Ini'),
+      num('Diterima s.d. Hari Ini'),
+      num('Baik Hari Ini'),
+      num('Rusak Hari Ini'),
+      num('Baik s.d. Hari Ini'),
+      num('Rusak s.d. Hari Ini'),
+      num('Belum Disortir'),
+      num('Kekurangan'),
+    ],
+    rows: ringkasanRows,
+  }
+  ringkasan.totals = sumRow(ringkasan.columns, ringkasan.rows)
+
+  const silog: Table = {
+    sheet: 'Silog',
+    heading: heading('Rekap untuk Silog (per jenis dan dapil)'),
+    columns: [
+      text('Jenis Surat Suara'),
+      text('Dapil'),
+      num('Diterima'),
+      num('Baik'),
+      num('Rusak'),
+      num('Kurang'),
+      num('Kurang Kirim (thd Surat Jalan)'),
+    ],
+    rows: summaryRows.map((r) => [
+      r.v.itemName,
+      r.v.dapil ?? '-',
+      r.c.diterima,
+      r.c.baik,
+      r.c.rusak,
+      r.kekurangan,
+      r.kurangKirim,
+    ]),
+  }
+  silog.totals = sumRow(silog.columns, silog.rows)
+  if (only === 'silog') return { silog, all: [silog] }
+
+  const shifts = shift.daftar(ctx, { from: tanggal, to: tanggal })
+  const perShift: Table = {
+    sheet: 'Per Shift',
+    heading: heading('Rekap per Shift'),
+    columns: [
+      num('Shift'),
+      text('Jenis Shift'),
+      text('Waktu'),
+      text('Lokasi'),
+      text('Pengawas'),
+      num('Regu'),
+      num('Pekerja'),
+      text('Barang'),
+      num('Diserahkan'),
+      num('Baik/Siap'),
+      num('Rusak'),
+      num('Kembali'),
+      text('Status'),
+    ],
+    rows: shifts.map((s) => [
+      s.id,
+      s.kindLabel,
+      `${s.mulai}–${s.selesai}`,
+      s.lokasi,
+      s.pengawas,
+      s.teams,
+      s.workers,
+      s.variants.join('; '),
+      s.serah,
+      s.hasil,
+      s.rusak,
+      s.kembali,
+      s.status === 'open' ? 'Terbuka' : 'Ditutup',
+    ]),
+  }
+
+  const dayFlows = floorFlows(ctx, { from: tanggal, to: tanggal })
+  const teams = ctx.db
+    .prepare(
+      `SELECT DISTINCT t.id, t.nama, coalesce(w.nama, '') AS ketua, coalesce(tt.qty, t.daily_target) AS target
+       FROM shift s JOIN shift_team x ON x.shift_id = s.id JOIN team t ON t.id = x.team_id LEFT JOIN worker w ON w.id = t.leader_id
+       LEFT JOIN team_target tt ON tt.team_id = t.id AND tt.tanggal = s.tanggal WHERE s.tanggal = ? ORDER BY t.nama_key`,
+    )
+    .all(tanggal) as { id: number; nama: string; ketua: string; target: number }[]
+  const present = ctx.db.prepare(
+    `SELECT count(DISTINCT x.worker_id) AS n FROM shift_worker x JOIN shift s ON s.id = x.shift_id WHERE s.tanggal = ? AND x.team_id = ?`,
+  )
+  // One row per team and item: kotak and bilik, both "buah", are never added together.
+  const daySums = new Map<string, number>()
+  const teamVariants = new Map<number, Set<number>>()
+  for (const f of dayFlows) {
+    const key = `${f.teamId}|${f.variantId}|${f.category}`
+    daySums.set(key, (daySums.get(key) ?? 0) + f.qty)
+    if (f.teamId !== null && (f.category === 'hasil' || f.category === 'rusak'))
+      teamVariants.set(f.teamId, (teamVariants.get(f.teamId) ?? new Set()).add(f.variantId))
+  }
+  const sumOf = (team: number, variant: number, c: FloorFlow['category']) => daySums.get(`${team}|${variant}|${c}`) ?? 0
+  const byId = new Map(variants.map((v) => [v.variantId, v]))
+  const perRegu: Table = {
+    sheet: 'Per Regu',
+    heading: [
+      ...heading('Rekap per Regu'),
+      'Satu baris per regu dan barang; target regu dibandingkan hanya bila regu mengerjakan satu barang hari itu',
+    ],
+    columns: [
+      text('Regu'),
+      text('Ketua'),
+      num('Pekerja Hadir'),
+      text('Barang'),
+      text('Satuan'),
+      num('Target'),
+      num('Baik/Siap'),
+      num('Rusak'),
+      num('Diproses'),
+      num('% Target'),
+    ],
+    rows: teams.flatMap((t) => {
+      const worked = [...(teamVariants.get(t.id) ?? [])].sort(
+        (a, b) => (byId.get(a)?.sortOrder ?? 0) - (byId.get(b)?.sortOrder ?? 0) || a - b,
+      )
+      const hadir = (present.get(tanggal, t.id) as { n: number }).n
+      if (worked.length === 0) return [[t.nama, t.ketua, hadir, '-', '', t.target, 0, 0, 0, 0]]
+      return worked.map((v) => {
+        const done = sumOf(t.id, v, 'hasil') + sumOf(t.id, v, 'rusak')
+        const one = worked.length === 1
+        return [
+          t.nama,
+          t.ketua,
+          hadir,
+          byId.get(v)?.label ?? String(v),
+          byId.get(v)?.unit ?? '',
+          one ? t.target : '',
+          sumOf(t.id, v, 'hasil'),
+          sumOf(t.id, v, 'rusak'),
+          done,
+          one && t.target > 0 ? Math.round((done / t.target) * 100) : '',
+        ]
+      })
+    }),
+  }
+
+  const reasons = DAMAGE_REASONS.filter((r) => r.appliesTo !== 'assembled')
+  const perAlasan: Table = {
+    sheet: 'Per Alasan Rusak',
+    heading: heading('Surat Suara Rusak Hari Ini menurut Kriteria (Kep. KPU 1395/2023)'),
+    columns: [text('Jenis Surat Suara'), text('Dapil'), ...reasons.map((r) => num(r.short)), num('Jumlah')],
+    rows: summaryRows.map((r) => [
+      r.v.itemName,
+      r.v.dapil ?? '-',
+      ...reasons.map((x) => r.c.rusakHariIniByReason[x.code] ?? 0),
+      r.c.rusakHariIni,
+    ]),
+  }
+  perAlasan.totals = sumRow(perAlasan.columns, perAlasan.rows)
+
+  const deliveries = ctx.db
+    .prepare(
+      `SELECT d.id, d.received_at AS at, d.penyedia, d.surat_jalan AS sj, d.bttb, d.kind, l.variant_id AS variantId, l.stated_qty AS stated FROM delivery d JOIN delivery_line l ON l.delivery_id = d.id WHERE substr(d.received_at, 1, 10) = ? ORDER BY d.received_at, d.id, l.id`,
+    )
+    .all(tanggal) as {
+    id: number
+    at: string
+    penyedia: string
+    sj: string
+    bttb: string
+    kind: string
+    variantId: number
+    stated: number
+  }[]
+  const counted = ctx.db.prepare(
+    `SELECT coalesce(sum(CASE WHEN to_place = 'DITERIMA' THEN qty WHEN from_place = 'DITERIMA' THEN -qty ELSE 0 END), 0) AS n FROM ledger WHERE document_id = ? AND variant_id = ?`,
+  )
+  const label = new Map(variants.map((v) => [v.variantId, v]))
+  const penerimaan: Table = {
+    sheet: 'Penerimaan',
+    heading: heading('Penerimaan Hari Ini'),
+    columns: [
+      num('No.'),
+      text('Jam'),
+      text('Penyedia'),
+      text('Surat Jalan'),
+      text('BTTB'),
+      text('Barang'),
+      text('Dapil'),
+      num('Surat Jalan'),
+      num('Hasil Hitung'),
+      num('Selisih'),
+    ],
+    rows: deliveries.map((d) => {
+      const n = (counted.get(`PENERIMAAN:${d.id}`, d.variantId) as { n: number }).n
+      const v = label.get(d.variantId)
+      return [
+        d.id,
+        d.at.slice(11, 16) + (d.kind === 'pengganti' ? ' (pengganti)' : ''),
+        d.penyedia,
+        d.sj,
+        d.bttb,
+        v?.itemName ?? '',
+        v?.dapil ?? '-',
+        d.stated,
+        n,
+        n - d.stated,
+      ]
+    }),
+  }
+  return { silog, all: [ringkasan, perShift, perRegu, perAlasan, penerimaan, silog] }
+}
+
+export async function eksporHarian(ctx: ServiceContext, tanggal: string, format: 'xlsx' | 'csv') {
+  if (!isIsoDate(tanggal))
+    throw refused(`Tanggal "${tanggal}" tidak sah`, [{ column: 'tanggal', message: 'Tanggal tidak sah' }])
+  const t = tables(ctx, tanggal, format === 'csv' ? 'silog' : 'all')
+  if (format === 'csv')
+    return { fileName: `rekap-harian-silog-${tanggal}.csv`, mime: 'text/csv', bytes: tableToCsv(t.silog) }
+  return {
+    fileName: `rekap-harian-${tanggal}.xlsx`,
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    bytes: await tablesToXlsx(t.all),
+  }
+}

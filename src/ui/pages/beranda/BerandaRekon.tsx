@@ -1,0 +1,536 @@
+import { Fragment, useId, useState } from 'react'
+import type { Election, ReconRow, VariantInfo } from '../../../api/contract'
+import { StockBar } from '../../components/charts/StockBar'
+import { HistoryLink } from '../../components/History'
+import { Swatch } from '../../components/Page'
+import { fmt, fmtPercent, shortItemName } from '../../format'
+import { href } from '../../router'
+
+/**
+ * The reconciliation of the dashboard: where every sheet of every ballot type x dapil is against
+ * what it needs, and the warnings a coordinator must act on today. Figures come as they are from
+ * rekonsiliasi.lihat; every ledger figure opens the rows behind it.
+ */
+
+const ROUNDING_NOTE: Record<Election['rounding'], string> = {
+  up: 'dibulatkan ke atas',
+  nearest: 'dibulatkan ke terdekat',
+  down: 'dibulatkan ke bawah',
+  up_even: 'dibulatkan ke atas lalu digenapkan',
+}
+
+export type ReasonLabels = ReadonlyMap<string, string>
+
+const where = (r: ReconRow) => (r.dapil ? `${shortItemName(r.itemName)} · dapil ${r.dapil}` : r.itemName)
+
+/** Dapil that will run short even if every sheet still to be sorted turns out good. */
+export function ShortfallBanner({ rows }: { rows: ReconRow[] }) {
+  const short = rows.filter((r) => r.kind === 'ballot' && r.kekurangan > 0)
+  if (short.length === 0) return null
+  // Nothing received yet is a delivery still to come, not a case for replacement: say so apart.
+  const started = short.filter((r) => r.diterima > 0)
+  const notYet = short.filter((r) => r.diterima === 0)
+  return (
+    <div className="banner banner-warn shortfall" role="alert" data-testid="shortfall-banner">
+      <svg viewBox="0 0 24 24" className="banner-icon" aria-hidden="true">
+        <path d="M12 3 2 21h20L12 3z" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
+        <path d="M12 10v5M12 18v.5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+      </svg>
+      <div className="banner-body">
+        <strong>
+          {short.length === 1
+            ? '1 jenis/dapil akan kekurangan surat suara'
+            : `${fmt(short.length)} jenis/dapil akan kekurangan surat suara`}
+        </strong>
+        <ul className="shortfall-list">
+          {short.map((r) => (
+            <li key={r.variantId} data-variant-id={r.variantId}>
+              <span className="shortfall-what">
+                <Swatch hex={r.colorHex} />
+                {shortItemName(r.itemName)} · dapil <strong>{r.dapil}</strong>
+              </span>
+              <span className="shortfall-qty">
+                kurang <strong>{fmt(r.kekurangan)}</strong> {r.unit}
+              </span>
+              <span className="shortfall-why">
+                {r.diterima === 0
+                  ? `kebutuhan ${fmt(r.kebutuhan)} · belum ada penerimaan dari penyedia`
+                  : `kebutuhan ${fmt(r.kebutuhan)}, tersedia ${fmt(r.tersedia)}` +
+                    (r.diterima < r.kebutuhan ? ` · baru diterima ${fmt(r.diterima)}` : '') +
+                    (r.rusakTotal > 0 ? ` · rusak ${fmt(r.rusakTotal)}` : '')}
+              </span>
+            </li>
+          ))}
+        </ul>
+        {started.length > 0 && (
+          <p>
+            <strong>Ajukan penggantian:</strong> terbitkan <a href={href('dokumen')}>BA surat suara rusak dan kurang</a>
+            . Bila pengiriman penyedia belum lengkap, catat sisanya di <a href={href('penerimaan')}>Penerimaan</a>{' '}
+            begitu tiba.
+          </p>
+        )}
+        {notYet.length > 0 && (
+          <p>
+            {started.length > 0 ? 'Yang belum diterima sama sekali: catat' : 'Catat'} pengiriman penyedia di{' '}
+            <a href={href('penerimaan')}>Penerimaan</a> begitu tiba; bila tidak akan dikirim, ajukan lewat{' '}
+            <a href={href('dokumen')}>BA surat suara rusak dan kurang</a>.
+          </p>
+        )}
+        {started.length > 0 && (
+          <p className="shortfall-note">
+            Tersedia = baik + belum disortir + dalam proses: dihitung seolah semua yang belum disortir ternyata baik,
+            jadi kekurangan sebenarnya bisa lebih besar.
+          </p>
+        )}
+      </div>
+    </div>
+  )
+}
+
+/** Kurang/lebih against the surat jalan that nobody has settled yet. */
+export function SelisihNote({ rows }: { rows: ReconRow[] }) {
+  const open = rows.filter((r) => r.selisihTerbuka !== 0)
+  if (open.length === 0) return null
+  return (
+    <div className="banner banner-note" role="note" data-testid="selisih-note">
+      <svg viewBox="0 0 24 24" className="banner-icon" aria-hidden="true">
+        <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" strokeWidth="2" />
+        <path d="M12 7v6M12 16.5v.5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+      </svg>
+      <div className="banner-body">
+        <strong>Selisih penerimaan terhadap surat jalan belum diselesaikan</strong>
+        <ul className="selisih-list">
+          {open.map((r) => (
+            <li key={r.variantId}>
+              {where(r)}: {r.selisihTerbuka < 0 ? 'kurang' : 'lebih'} <strong>{fmt(Math.abs(r.selisihTerbuka))}</strong>{' '}
+              {r.unit} dari yang tertulis di surat jalan
+            </li>
+          ))}
+        </ul>
+        <p>
+          Cocokkan dengan penyedia, lalu nyatakan selesai (dengan keterangan) di{' '}
+          <a href={href('penerimaan')}>Penerimaan</a>.
+        </p>
+      </div>
+    </div>
+  )
+}
+
+type Extra = 'dikemas' | 'dikirim'
+
+export function BallotTable({
+  rows,
+  reasons,
+  election,
+}: {
+  rows: ReconRow[]
+  reasons: ReasonLabels
+  election: Election
+}) {
+  const ballots = rows.filter((r) => r.kind === 'ballot')
+  if (ballots.length === 0)
+    return (
+      <p className="empty">
+        Belum ada jenis surat suara. Tambahkan di <a href={href('pengaturan')}>Pengaturan</a>.
+      </p>
+    )
+  // Later stages appear only once something got there, so today's table stays narrow.
+  const extras: Extra[] = (['dikemas', 'dikirim'] as const).filter((k) => ballots.some((r) => r[k] !== 0))
+  const groups = new Map<string, ReconRow[]>()
+  for (const r of ballots) groups.set(r.itemCode, [...(groups.get(r.itemCode) ?? []), r])
+  const cols = 10 + extras.length
+
+  return (
+    <>
+      <div className="table-wrap" data-testid="ballot-need-table">
+        <table className="table rekon-table" data-testid="rekon-ballot-table">
+          <caption className="visually-hidden">Rekonsiliasi surat suara per jenis dan dapil</caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                Jenis / dapil
+                <span className="th-sub">batang: sudah disortir</span>
+              </th>
+              <th scope="col" className="num" title="Kebutuhan TPS (DPT + cadangan) ditambah cadangan PSU">
+                Kebutuhan
+              </th>
+              <th scope="col" className="num" title="Hasil hitung bersih dari penyedia">
+                Diterima
+              </th>
+              <th scope="col" className="num">
+                Belum disortir
+              </th>
+              <th scope="col" className="num">
+                Dalam proses
+              </th>
+              <th scope="col" className="num">
+                Baik
+              </th>
+              {extras.includes('dikemas') && (
+                <th scope="col" className="num">
+                  Dikemas
+                </th>
+              )}
+              {extras.includes('dikirim') && (
+                <th scope="col" className="num">
+                  Dikirim
+                </th>
+              )}
+              <th scope="col" className="num">
+                Rusak
+              </th>
+              <th scope="col" className="num" title="Milik satker atau dapil lain; bukan stok">
+                Tertukar
+              </th>
+              <th scope="col" className="num">
+                Kekurangan
+              </th>
+              <th scope="col" className="num">
+                Kelebihan
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...groups.values()].map((list) => (
+              <Fragment key={list[0]!.itemCode}>
+                <tr className="group-row">
+                  <th scope="colgroup" colSpan={cols}>
+                    <span className="ballot-name" title={list[0]!.itemName}>
+                      <Swatch hex={list[0]!.colorHex} />
+                      {shortItemName(list[0]!.itemName)}
+                    </span>
+                    {list.length > 1 && <span className="muted small"> · {fmt(list.length)} dapil</span>}
+                  </th>
+                </tr>
+                {list.map((r) => (
+                  <BallotRow key={r.variantId} r={r} reasons={reasons} extras={extras} cols={cols} />
+                ))}
+                {list.length > 1 && <Subtotal list={list} extras={extras} />}
+              </Fragment>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <StockLegend done="Sudah disortir baik" />
+      <p className="muted small">
+        Kebutuhan = DPT + cadangan {fmtPercent(election.reservePercent)} per TPS ({ROUNDING_NOTE[election.rounding]})
+        ditambah cadangan PSU per dapil; rinciannya di <a href={href('kebutuhan')}>Kebutuhan</a>. Kekurangan = kebutuhan
+        − (baik + belum disortir + dalam proses{extras.length ? ' + ' + extras.join(' + ') : ''}). Tertukar dipisahkan
+        dan tidak dihitung sebagai stok. Klik angka untuk melihat riwayat buku besarnya.
+      </p>
+    </>
+  )
+}
+
+function BallotRow({
+  r,
+  reasons,
+  extras,
+  cols,
+}: {
+  r: ReconRow
+  reasons: ReasonLabels
+  extras: Extra[]
+  cols: number
+}) {
+  const [open, setOpen] = useState(false)
+  const detailId = useId()
+  const name = where(r)
+  const v = r.variantId
+  const breakdown = Object.entries(r.rusak)
+    .filter(([, q]) => q !== 0)
+    .sort((a, b) => b[1] - a[1])
+  const breakdownText = breakdown.map(([c, q]) => `${reasons.get(c) ?? c}: ${fmt(q)}`).join('\n')
+  return (
+    <>
+      <tr data-variant-id={v} className={r.kekurangan > 0 ? 'row-short' : undefined}>
+        <th scope="row" className="dapil-cell">
+          <span className="dapil-name">{r.dapil}</span>
+          <StockBar
+            width={132}
+            subject={name}
+            doneLabel="sudah disortir"
+            parts={{
+              kebutuhan: r.kebutuhan,
+              selesai: r.baik + r.dikemas + r.dikirim,
+              proses: r.proses,
+              belum: r.belumDiproses,
+              kekurangan: r.kekurangan,
+            }}
+          />
+        </th>
+        <td className="num" data-col="kebutuhan">
+          {fmt(r.kebutuhan)}
+        </td>
+        <td className="num" data-col="diterima">
+          <HistoryLink
+            value={r.diterima}
+            filter={{ variantId: v, place: 'PENYEDIA' }}
+            title={`diterima dari penyedia, ${name}`}
+          />
+        </td>
+        <td className="num" data-col="belumDiproses">
+          <HistoryLink
+            value={r.belumDiproses}
+            filter={{ variantId: v, place: 'DITERIMA' }}
+            title={`belum disortir, ${name}`}
+          />
+        </td>
+        <td className="num" data-col="proses">
+          <HistoryLink
+            value={r.proses}
+            filter={{ variantId: v, placePrefix: 'PROSES:' }}
+            title={`dalam proses, ${name}`}
+          />
+        </td>
+        <td className="num strong" data-col="baik">
+          <HistoryLink value={r.baik} filter={{ variantId: v, place: 'BAIK' }} title={`baik, ${name}`} />
+        </td>
+        {extras.includes('dikemas') && (
+          <td className="num" data-col="dikemas">
+            <HistoryLink
+              value={r.dikemas}
+              filter={{ variantId: v, placePrefix: 'DIKEMAS:' }}
+              title={`dikemas, ${name}`}
+            />
+          </td>
+        )}
+        {extras.includes('dikirim') && (
+          <td className="num" data-col="dikirim">
+            <HistoryLink
+              value={r.dikirim}
+              filter={{ variantId: v, placePrefix: 'DIKIRIM:' }}
+              title={`dikirim, ${name}`}
+            />
+          </td>
+        )}
+        <td className="num rusak-cell" data-col="rusak" title={breakdownText || undefined}>
+          <HistoryLink value={r.rusakTotal} filter={{ variantId: v, placePrefix: 'RUSAK:' }} title={`rusak, ${name}`} />
+          {breakdown.length > 0 && (
+            <button
+              type="button"
+              className="disclosure"
+              aria-expanded={open}
+              aria-controls={detailId}
+              aria-label={`Rincian rusak per alasan, ${name}`}
+              title={open ? 'Sembunyikan rincian rusak' : 'Tampilkan rincian rusak per alasan'}
+              onClick={() => setOpen((o) => !o)}
+            >
+              <svg viewBox="0 0 12 12" width="12" height="12" aria-hidden="true">
+                <path
+                  d={open ? 'M2 4l4 4 4-4' : 'M4 2l4 4-4 4'}
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="1.8"
+                  strokeLinecap="round"
+                  strokeLinejoin="round"
+                />
+              </svg>
+            </button>
+          )}
+        </td>
+        <td className="num" data-col="tertukar">
+          <HistoryLink value={r.tertukar} filter={{ variantId: v, place: 'TERTUKAR' }} title={`tertukar, ${name}`} />
+        </td>
+        <td className={`num${r.kekurangan > 0 ? ' cell-short' : ''}`} data-col="kekurangan">
+          {fmt(r.kekurangan)}
+        </td>
+        <td className={`num${r.kelebihan > 0 ? ' cell-over' : ' muted'}`} data-col="kelebihan">
+          {fmt(r.kelebihan)}
+        </td>
+      </tr>
+      {open && (
+        <tr className="detail-row" id={detailId}>
+          <td colSpan={cols}>
+            <span className="detail-title">Rusak per alasan:</span>
+            <ul className="reason-chips">
+              {breakdown.map(([code, q]) => (
+                <li key={code}>
+                  <span>{reasons.get(code) ?? code}</span>{' '}
+                  <HistoryLink
+                    value={q}
+                    filter={{ variantId: v, place: `RUSAK:${code}` }}
+                    title={`rusak "${reasons.get(code) ?? code}", ${name}`}
+                    className="strong"
+                  />
+                </li>
+              ))}
+            </ul>
+          </td>
+        </tr>
+      )}
+    </>
+  )
+}
+
+function Subtotal({ list, extras }: { list: ReconRow[]; extras: Extra[] }) {
+  const sum = (
+    k:
+      | 'kebutuhan'
+      | 'diterima'
+      | 'belumDiproses'
+      | 'proses'
+      | 'baik'
+      | Extra
+      | 'rusakTotal'
+      | 'tertukar'
+      | 'kekurangan'
+      | 'kelebihan',
+  ) => list.reduce((s, r) => s + r[k], 0)
+  return (
+    <tr className="subtotal">
+      <td>Jumlah {fmt(list.length)} dapil</td>
+      <td className="num">{fmt(sum('kebutuhan'))}</td>
+      <td className="num">{fmt(sum('diterima'))}</td>
+      <td className="num">{fmt(sum('belumDiproses'))}</td>
+      <td className="num">{fmt(sum('proses'))}</td>
+      <td className="num">{fmt(sum('baik'))}</td>
+      {extras.map((k) => (
+        <td key={k} className="num">
+          {fmt(sum(k))}
+        </td>
+      ))}
+      <td className="num">{fmt(sum('rusakTotal'))}</td>
+      <td className="num">{fmt(sum('tertukar'))}</td>
+      <td className="num">{fmt(sum('kekurangan'))}</td>
+      <td className="num">{fmt(sum('kelebihan'))}</td>
+    </tr>
+  )
+}
+
+export function StockLegend({ done }: { done: string }) {
+  return (
+    <ul className="chart-legend stock-legend" aria-label="Keterangan batang kemajuan">
+      {[
+        [done, 'chart-baik'],
+        ['Dalam proses', 'chart-proses'],
+        ['Belum diproses', 'chart-belum'],
+        ['Kekurangan', 'chart-gap'],
+      ].map(([label, cls]) => (
+        <li key={cls}>
+          <svg width="22" height="12" aria-hidden="true" className={`legend-mark ${cls}`}>
+            <rect x="3" y="1" width="16" height="10" rx="1.5" />
+          </svg>
+          <span>{label}</span>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** Kotak, bilik, tinta and the rest: fewer columns; "siap" means assembled for kotak/bilik, in stock for the rest. */
+export function LogisticsTable({ rows, variants }: { rows: ReconRow[]; variants: VariantInfo[] }) {
+  const items = rows.filter((r) => r.kind === 'logistics')
+  if (items.length === 0)
+    return (
+      <p className="empty">
+        Belum ada barang logistik. Tambahkan di <a href={href('pengaturan')}>Pengaturan</a>.
+      </p>
+    )
+  const assembled = new Set(variants.filter((v) => v.assembled).map((v) => v.variantId))
+  return (
+    <>
+      <div className="table-wrap">
+        <table className="table table-compact rekon-table logistics-table" data-testid="rekon-logistics-table">
+          <caption className="visually-hidden">Rekonsiliasi barang logistik</caption>
+          <thead>
+            <tr>
+              <th scope="col">Barang</th>
+              <th scope="col">Satuan</th>
+              <th scope="col" className="num">
+                Kebutuhan
+              </th>
+              <th scope="col" className="num">
+                Diterima
+              </th>
+              <th scope="col" className="num" title="Kotak dan bilik yang diterima tetapi belum dirakit">
+                Belum dirakit
+              </th>
+              <th scope="col" className="num" title="Kotak dan bilik: sudah dirakit; barang lain: stok di gudang">
+                Siap
+              </th>
+              <th scope="col" className="num">
+                Rusak
+              </th>
+              <th scope="col" className="num">
+                Kekurangan
+              </th>
+              <th scope="col" className="col-bar">
+                Sudah siap
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((r) => {
+              const v = r.variantId
+              const isAssembled = assembled.has(v)
+              const siap = isAssembled ? r.baik : r.belumDiproses
+              const name = r.itemName
+              return (
+                <tr key={v} data-variant-id={v} className={r.kekurangan > 0 ? 'row-short' : undefined}>
+                  <th scope="row">{r.itemName}</th>
+                  <td className="muted">{r.unit}</td>
+                  <td className="num" data-col="kebutuhan">
+                    {fmt(r.kebutuhan)}
+                  </td>
+                  <td className="num" data-col="diterima">
+                    <HistoryLink
+                      value={r.diterima}
+                      filter={{ variantId: v, place: 'PENYEDIA' }}
+                      title={`diterima dari penyedia, ${name}`}
+                    />
+                  </td>
+                  <td className="num" data-col="belumDiproses">
+                    {isAssembled ? (
+                      <HistoryLink
+                        value={r.belumDiproses}
+                        filter={{ variantId: v, place: 'DITERIMA' }}
+                        title={`belum dirakit, ${name}`}
+                      />
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
+                  <td className="num strong" data-col="siap">
+                    <HistoryLink
+                      value={siap}
+                      filter={{ variantId: v, place: isAssembled ? 'SIAP' : 'DITERIMA' }}
+                      title={`siap, ${name}`}
+                    />
+                  </td>
+                  <td className="num" data-col="rusak">
+                    <HistoryLink
+                      value={r.rusakTotal}
+                      filter={{ variantId: v, placePrefix: 'RUSAK:' }}
+                      title={`rusak, ${name}`}
+                    />
+                  </td>
+                  <td className={`num${r.kekurangan > 0 ? ' cell-short' : ''}`} data-col="kekurangan">
+                    {fmt(r.kekurangan)}
+                  </td>
+                  <td className="col-bar">
+                    <StockBar
+                      subject={name}
+                      doneLabel="siap"
+                      parts={{
+                        kebutuhan: r.kebutuhan,
+                        selesai: siap + r.dikemas + r.dikirim,
+                        proses: r.proses,
+                        belum: isAssembled ? r.belumDiproses : 0,
+                        kekurangan: r.kekurangan,
+                      }}
+                    />
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted small">
+        Kotak dan bilik suara dihitung siap setelah dirakit; barang lain siap sejak diterima. Kekurangan dihitung
+        terhadap kebutuhan seluruh TPS (dan per desa/kecamatan bila aturannya demikian).
+      </p>
+    </>
+  )
+}

@@ -1,0 +1,498 @@
+import { useId, useState, type FormEvent, type ReactNode } from 'react'
+import type { MethodOutput } from '../../../api/contract'
+import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
+import { useApi, useRefreshAll } from '../../components/data'
+import { Dialog } from '../../components/Dialog'
+import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Field } from '../../components/Form'
+import { JobProgress, useJob } from '../../components/Jobs'
+import { PageHeader, Section } from '../../components/Page'
+import { fmt, fmtBytes } from '../../format'
+import '../trust.css'
+
+export type BackupInfo = MethodOutput<'cadangan.daftar'>[number]
+export type RestoreResult = MethodOutput<'cadangan.pulihkan'>
+type SystemStatus = MethodOutput<'sistem.lihatStatus'>
+
+/** The reason in a backup's file name, in words (src/services/cadangan.ts BackupReason). */
+export const REASON_LABEL: Record<string, string> = {
+  mulai: 'Saat aplikasi dibuka',
+  berkala: 'Berkala',
+  migrasi: 'Sebelum pembaruan aplikasi',
+  tutup: 'Saat aplikasi ditutup',
+  manual: 'Dibuat manual',
+  'sebelum-pulih': 'Berkas sebelum pemulihan',
+  lain: 'Berkas lain',
+}
+export const reasonLabel = (r: string) => REASON_LABEL[r] ?? r
+
+/** "2024-11-23T14:05:09" (the PC's local time, from the file name) as "Sab, 23 Nov 2024 14.05.09". */
+export function fmtBackupTime(at: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})/.exec(at)
+  if (!m) return at
+  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]))
+  return d.toLocaleString('id-ID', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  })
+}
+
+/** The stem a restore gives the file it replaces: <stem>-<waktu>-sebelum-pulih.sqlite. */
+export const dbStem = (dbPath: string) => (dbPath.split(/[\\/]/).pop() ?? dbPath).replace(/\.[^.]+$/, '')
+
+export function CadanganPage({ system }: { system: SystemStatus | undefined }) {
+  const [folder, setFolder] = useState<string | undefined>()
+  const list = useApi('cadangan.daftar', folder ? { folder } : {})
+  const info = useApi('sistem.lihatInfo', {})
+  const refreshAll = useRefreshAll()
+  const toast = useToast()
+  const backup = useJob('cadangan.buat', { resume: true })
+  const [made, setMade] = useState<string | null>(null)
+  const [toUsb, setToUsb] = useState(false)
+  const [restoring, setRestoring] = useState<BackupInfo | null>(null)
+  const [restored, setRestored] = useState<RestoreResult | null>(null)
+
+  async function backupNow() {
+    const r = await backup.start({})
+    if (!r) return
+    setFolder(undefined)
+    setMade(r.file)
+    toast.showSuccess(
+      `${r.name} (${fmtBytes(r.bytes)}, ${fmt(r.ledgerRows)} baris buku besar) lolos pemeriksaan.` +
+        (r.dropped.length ? ` ${fmt(r.dropped.length)} cadangan lama dihapus menurut aturan penyimpanan.` : ''),
+      'Cadangan dibuat',
+    )
+    refreshAll()
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="Cadangan basis data"
+        lead="Salinan utuh berkas pemilihan, dibuat dengan cara SQLite sendiri dan diperiksa (integritas berkas dan rantai hash buku besar) sebelum dihitung sebagai cadangan."
+        actions={
+          <>
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => void backupNow()}
+              disabled={backup.running}
+            >
+              {backup.running ? 'Mencadangkan…' : 'Cadangkan sekarang'}
+            </button>
+            <button type="button" className="btn btn-secondary" onClick={() => setToUsb(true)}>
+              Cadangkan ke folder/USB…
+            </button>
+          </>
+        }
+      />
+
+      {backup.running && backup.status && (
+        <JobProgress
+          status={backup.status}
+          onCancel={() => void backup.cancel()}
+          label="Membuat dan memeriksa cadangan"
+          testId="backup-job"
+        />
+      )}
+      <ErrorBanner error={backup.error} title="Cadangan tidak dapat dibuat" />
+      {restored && <RestoredBanner result={restored} onDismiss={() => setRestored(null)} />}
+
+      <Section title="Tempat penyimpanan" id="cadangan-tempat">
+        {system && (
+          <dl className="dl trust-dl">
+            <dt>Berkas basis data</dt>
+            <dd>
+              <code className="trust-path">{system.dbPath}</code>
+            </dd>
+            <dt>Folder cadangan</dt>
+            <dd>
+              <code className="trust-path" data-testid="backup-dir">
+                {system.backupDir}
+              </code>
+            </dd>
+          </dl>
+        )}
+        <p className="muted small">
+          Cadangan dibuat otomatis saat aplikasi dibuka, setiap 15 menit bila ada yang dicatat, sebelum pembaruan
+          aplikasi dan saat aplikasi ditutup. Yang disimpan: 10 cadangan terbaru hari ini, satu per hari untuk 30 hari
+          terakhir, paling banyak 45. Cadangan ke folder lain (USB) tidak pernah dihapus otomatis; simpan USB itu di
+          luar gudang.
+        </p>
+      </Section>
+
+      <Section
+        title={folder ? 'Cadangan di folder lain' : 'Daftar cadangan'}
+        id="cadangan-daftar"
+        actions={
+          folder ? (
+            <button type="button" className="btn btn-secondary btn-small" onClick={() => setFolder(undefined)}>
+              Kembali ke folder cadangan
+            </button>
+          ) : undefined
+        }
+      >
+        {folder && (
+          <p className="small">
+            Folder: <code className="trust-path">{folder}</code>
+          </p>
+        )}
+        <OtherFolderForm current={folder} onShow={setFolder} />
+        <ErrorBanner error={list.error} onRetry={list.reload} title="Daftar cadangan tidak dapat dimuat" />
+        {list.data ? (
+          <BackupTable
+            backups={list.data}
+            highlight={made}
+            onRestore={setRestoring}
+            empty={folder ? 'Tidak ada cadangan Gudang Pemilu di folder ini.' : 'Belum ada cadangan.'}
+          />
+        ) : (
+          !list.error && <Loading label="Memeriksa cadangan…" />
+        )}
+      </Section>
+
+      <UsbDialog
+        open={toUsb}
+        onClose={() => setToUsb(false)}
+        onDone={(r, dir) => {
+          setToUsb(false)
+          setFolder(dir)
+          setMade(r.file)
+          toast.showSuccess(`${r.name} tersimpan di ${dir} dan lolos pemeriksaan.`, 'Cadangan ke folder dibuat')
+        }}
+      />
+      <RestoreDialog
+        backup={restoring}
+        dbPath={system?.dbPath ?? ''}
+        currentRows={info.data?.ledgerRows ?? null}
+        onClose={() => setRestoring(null)}
+        onRestored={(r) => {
+          setRestoring(null)
+          setRestored(r)
+          setFolder(undefined)
+          setMade(null)
+          refreshAll()
+        }}
+      />
+    </>
+  )
+}
+
+function OtherFolderForm({ current, onShow }: { current: string | undefined; onShow(folder: string): void }) {
+  const [text, setText] = useState(current ?? '')
+  const id = useId()
+  return (
+    <form
+      className="trust-folder"
+      onSubmit={(e) => {
+        e.preventDefault()
+        if (text.trim()) onShow(text.trim())
+      }}
+    >
+      <label htmlFor={id}>Lihat cadangan di folder lain</label>
+      <input
+        id={id}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        placeholder="Mis. E:\Cadangan Gudang"
+        spellCheck={false}
+        autoComplete="off"
+      />
+      <button type="submit" className="btn btn-secondary" disabled={!text.trim()}>
+        Tampilkan
+      </button>
+    </form>
+  )
+}
+
+/** Backups newest first: when, why, size, ledger rows and the check. `highlight` marks one file (the newest good one, the one just made). */
+export function BackupTable({
+  backups,
+  highlight,
+  onRestore,
+  empty,
+  restoreLabel,
+}: {
+  backups: BackupInfo[]
+  highlight: string | null
+  onRestore(b: BackupInfo): void
+  empty: string
+  restoreLabel?: (b: BackupInfo) => string
+}) {
+  if (backups.length === 0) return <p className="empty">{empty}</p>
+  return (
+    <div className="table-wrap">
+      <table className="table backup-table" data-testid="backup-table">
+        <thead>
+          <tr>
+            <th scope="col">Waktu</th>
+            <th scope="col">Alasan</th>
+            <th scope="col" className="num">
+              Ukuran
+            </th>
+            <th scope="col" className="num">
+              Baris buku besar
+            </th>
+            <th scope="col">Pemeriksaan</th>
+            <th scope="col">
+              <span className="visually-hidden">Tindakan</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {backups.map((b) => (
+            <tr key={b.file} className={b.file === highlight ? 'backup-highlight' : undefined} data-name={b.name}>
+              <th scope="row">
+                <span className="block">{fmtBackupTime(b.at)}</span>
+                <span className="muted small backup-name" title={b.file}>
+                  {b.name}
+                </span>
+              </th>
+              <td>{reasonLabel(b.reason)}</td>
+              <td className="num">{fmtBytes(b.bytes)}</td>
+              <td className="num">{b.ok ? fmt(b.ledgerRows) : '—'}</td>
+              <td>
+                {b.ok ? (
+                  <span className="badge badge-ok">Lolos</span>
+                ) : (
+                  <span className="backup-problem">
+                    <span className="badge badge-bad">Rusak</span> {b.problem}
+                  </span>
+                )}
+              </td>
+              <td className="actions">
+                {b.ok && (
+                  <button
+                    type="button"
+                    className={b.file === highlight ? 'btn btn-primary btn-small' : 'btn btn-secondary btn-small'}
+                    onClick={() => onRestore(b)}
+                  >
+                    {restoreLabel ? restoreLabel(b) : 'Pulihkan…'}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+function UsbDialog({
+  open,
+  onClose,
+  onDone,
+}: {
+  open: boolean
+  onClose(): void
+  onDone(r: MethodOutput<'cadangan.buat'>, folder: string): void
+}) {
+  const formId = useId()
+  const [folder, setFolder] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<ApiError | undefined>()
+  const errors = fieldErrors(error)
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    setBusy(true)
+    setError(undefined)
+    try {
+      const r = await invoke('cadangan.buat', { folder })
+      onDone(r, folder.trim())
+    } catch (err) {
+      setError(toApiError(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog
+      open={open}
+      title="Cadangkan ke folder atau USB"
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="btn btn-secondary" onClick={onClose}>
+            Batal
+          </button>
+          <button type="submit" form={formId} className="btn btn-primary" disabled={busy}>
+            {busy ? 'Mencadangkan…' : 'Cadangkan ke folder ini'}
+          </button>
+        </>
+      }
+    >
+      <form id={formId} onSubmit={submit} noValidate>
+        <p>
+          Salinan basis data ditulis ke folder yang Anda ketik, lalu diperiksa. Cadangan di folder ini tidak dihapus
+          otomatis.
+        </p>
+        {error && !errors.folder && <ErrorBanner error={error} title="Cadangan tidak dapat dibuat" />}
+        <Field
+          label="Folder tujuan"
+          error={errors.folder ? error?.message : undefined}
+          hint={
+            <>
+              Ketik alamat folder, mis. <code>E:\Cadangan Gudang</code> (Windows) atau <code>/media/usb/cadangan</code>.
+              Dalam mode peramban aplikasi tidak dapat membuka jendela pemilih folder. Folder dibuat bila belum ada.
+            </>
+          }
+        >
+          {(id, d, invalid) => (
+            <input
+              id={id}
+              value={folder}
+              onChange={(e) => setFolder(e.target.value)}
+              aria-describedby={d}
+              aria-invalid={invalid}
+              data-autofocus
+              spellCheck={false}
+              autoComplete="off"
+            />
+          )}
+        </Field>
+      </form>
+    </Dialog>
+  )
+}
+
+/**
+ * Says exactly what a restore does before it is done: which file comes back, what is lost since, where
+ * the current file goes (and that it can be restored back), and that everyone chooses their user again.
+ */
+export function RestoreDialog({
+  backup,
+  dbPath,
+  currentRows,
+  recovery = false,
+  onClose,
+  onRestored,
+}: {
+  backup: BackupInfo | null
+  dbPath: string
+  currentRows: number | null
+  recovery?: boolean
+  onClose(): void
+  onRestored(r: RestoreResult): void
+}) {
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<ApiError | undefined>()
+  const stem = dbStem(dbPath)
+
+  async function restore() {
+    if (!backup) return
+    setBusy(true)
+    setError(undefined)
+    try {
+      const r = await invoke('cadangan.pulihkan', { file: backup.file })
+      setBusy(false)
+      onRestored(r)
+    } catch (err) {
+      setError(toApiError(err))
+      setBusy(false)
+    }
+  }
+
+  const lost = backup && currentRows !== null ? currentRows - backup.ledgerRows : null
+  const close = () => {
+    setError(undefined)
+    onClose()
+  }
+  return (
+    <Dialog
+      open={backup !== null}
+      title="Pulihkan cadangan ini?"
+      onClose={close}
+      footer={
+        <>
+          <button type="button" className="btn btn-secondary" onClick={close} disabled={busy}>
+            Batal
+          </button>
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => void restore()}
+            disabled={busy}
+            data-autofocus
+          >
+            {busy ? 'Memulihkan…' : 'Pulihkan cadangan ini'}
+          </button>
+        </>
+      }
+    >
+      {backup && (
+        <div className="restore-explain">
+          <ErrorBanner error={error} title="Pemulihan tidak dilakukan" />
+          <p>
+            Basis data <code className="trust-path">{dbPath}</code> diganti dengan cadangan{' '}
+            <strong>{backup.name}</strong>, dibuat {fmtBackupTime(backup.at)} (
+            {reasonLabel(backup.reason).toLowerCase()}), berisi {fmt(backup.ledgerRows)} baris buku besar
+            {backup.satker ? ` milik ${backup.satker}` : ''}.
+          </p>
+          <ul className="trust-list">
+            {recovery ? (
+              <li>
+                Berkas yang bermasalah tidak dihapus: dipindahkan ke folder cadangan sebagai{' '}
+                <code>{stem}-…-sebelum-pulih.sqlite</code> untuk diperiksa.
+              </li>
+            ) : (
+              <li>
+                Berkas yang sekarang dipakai <strong>tidak dihapus</strong>: dipindahkan ke folder cadangan sebagai{' '}
+                <code>{stem}-…-sebelum-pulih.sqlite</code> dan muncul di daftar cadangan. Bila pemulihan ini keliru,
+                pulihkan berkas itu untuk kembali ke keadaan sekarang.
+              </li>
+            )}
+            {lost !== null && lost > 0 && (
+              <li>
+                Basis data sekarang berisi {fmt(currentRows)} baris buku besar: <strong>{fmt(lost)} baris</strong> yang
+                dicatat setelah cadangan ini dibuat tidak ada di cadangan. Catat ulang dari formulir kertas bila perlu.
+              </li>
+            )}
+            {lost !== null && lost <= 0 && <li>Buku besar cadangan ini tidak lebih pendek dari yang sekarang.</li>}
+            <li>Setelah pemulihan, semua pengguna di semua jendela harus memilih nama lagi.</li>
+          </ul>
+        </div>
+      )}
+    </Dialog>
+  )
+}
+
+export function RestoredBanner({
+  result,
+  onDismiss,
+  children,
+}: {
+  result: RestoreResult
+  onDismiss?: () => void
+  children?: ReactNode
+}) {
+  return (
+    <div className="banner banner-ok" role="status" data-testid="restore-result">
+      <div className="banner-body">
+        <strong>Basis data dipulihkan</strong>
+        <p>
+          Dari {result.restored.name} ({fmtBackupTime(result.restored.at)}); buku besar sekarang{' '}
+          {fmt(result.restored.ledgerRows)} baris.
+        </p>
+        <p>
+          Berkas sebelumnya disimpan sebagai <code className="trust-path">{result.previous}</code>. Untuk membatalkan,
+          pulihkan berkas itu dari daftar.
+        </p>
+        <p>Semua pengguna perlu memilih nama lagi.</p>
+        {children}
+      </div>
+      {onDismiss && (
+        <button type="button" className="toast-close" onClick={onDismiss} aria-label="Tutup pemberitahuan pemulihan">
+          ×
+        </button>
+      )}
+    </div>
+  )
+}

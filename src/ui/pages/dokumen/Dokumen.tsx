@@ -1,0 +1,258 @@
+import { useId, useState, type MouseEvent } from 'react'
+import type { DocType, DocumentInfo, Election } from '../../../api/contract'
+import { invoke } from '../../api'
+import { useApi } from '../../components/data'
+import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { saveDownload } from '../../components/files'
+import { PageHeader, Section } from '../../components/Page'
+import { fmt } from '../../format'
+import { href } from '../../router'
+import { IssueCards } from './DokumenTerbitkan'
+import {
+  chainLabel,
+  DOC_LABEL,
+  DOC_TYPES,
+  docCode,
+  fmtDate,
+  fmtInstant,
+  isDocType,
+  readableSubject,
+  todayIso,
+  usePrint,
+} from './DokumenShared'
+import './dokumen.css'
+
+/** '#/dokumen' issues documents and lists the register; '#/dokumen/BA_SORTIR' opens the register filtered to one type. */
+export function DokumenPage({ election, params }: { election: Election; params: string[] }) {
+  const jenis = useApi('dokumen.daftarJenis', {})
+  const [first] = params
+  return (
+    <>
+      <PageHeader
+        title="Dokumen"
+        lead="Berita acara, nota dan rekap dibuat dari catatan buku besar. Setiap dokumen yang diterbitkan mendapat nomor dari register, isinya dibekukan saat itu dan dapat dicetak ulang kapan saja dengan isi yang sama."
+        actions={
+          <a className="btn btn-secondary dk-link-btn" href={href('pengaturan')}>
+            Kop, nomor dan penanda tangan…
+          </a>
+        }
+      />
+      <nav className="page-toc" aria-label="Bagian halaman">
+        {TOC.map(([id, label]) => (
+          <a key={id} href={href('dokumen')} onClick={(e) => jumpTo(e, id)}>
+            {label}
+          </a>
+        ))}
+      </nav>
+
+      <Section title="Terbitkan dokumen" id="dokumen-terbitkan">
+        <div className="banner banner-note dk-rules" role="note">
+          <div className="banner-body">
+            <strong>Menerbitkan mengambil nomor berikutnya dari register</strong>
+            <p>
+              Nomor yang sudah diambil tidak dipakai ulang, juga bila dokumennya tidak jadi ditandatangani. Isi dokumen
+              dan kepala rantai buku besar dibekukan saat terbit. Cetakan pertama setiap format bertanda{' '}
+              <strong>ASLI</strong>; setiap cetakan berikutnya bertanda <strong>SALINAN</strong> beserta nomor
+              cetakannya.
+              {!election.kotaTtd && (
+                <>
+                  {' '}
+                  Tempat penandatanganan belum diatur; dokumen memakai nama satker. Atur di{' '}
+                  <a href={href('pengaturan')}>Pengaturan</a>.
+                </>
+              )}
+            </p>
+          </div>
+        </div>
+        <ErrorBanner error={jenis.error} onRetry={jenis.reload} title="Jenis dokumen tidak dapat dimuat" />
+        {jenis.data ? <IssueCards jenis={jenis.data} /> : !jenis.error && <Loading />}
+      </Section>
+
+      <RekapHarianSection />
+
+      <RegisterSection initialType={isDocType(first) ? first : undefined} />
+    </>
+  )
+}
+
+const TOC: [string, string][] = [
+  ['dokumen-terbitkan', 'Terbitkan dokumen'],
+  ['dokumen-rekap', 'Rekap harian'],
+  ['dokumen-register', 'Register dokumen'],
+]
+
+/** In-page jumps must not touch location.hash: the hash is the router's. */
+function jumpTo(e: MouseEvent, id: string) {
+  e.preventDefault()
+  const heading = document.getElementById(id + '-title')
+  heading?.scrollIntoView({ block: 'start' })
+  heading?.setAttribute('tabindex', '-1')
+  heading?.focus({ preventScroll: true })
+}
+
+/* ------------------------------------------------------------- rekap harian */
+
+function RekapHarianSection() {
+  const [tanggal, setTanggal] = useState(todayIso)
+  const [busy, setBusy] = useState<'xlsx' | 'csv' | null>(null)
+  const toast = useToast()
+  const dateId = useId()
+
+  async function download(format: 'xlsx' | 'csv') {
+    setBusy(format)
+    try {
+      const file = await invoke('rekap.eksporHarian', { tanggal, format })
+      saveDownload(file)
+      toast.showSuccess(`${file.fileName} diunduh.`, `Rekap harian ${fmtDate(tanggal)}`)
+    } catch (err) {
+      toast.showError(err, 'Rekap harian tidak dapat dibuat')
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <Section title="Rekap harian" id="dokumen-rekap">
+      <p className="muted dk-explain">
+        Yang masuk, yang disortir dan posisi kumulatif per jenis surat suara dan dapil sampai akhir tanggal yang
+        dipilih, dihitung dari buku besar. XLSX berisi lembar Ringkasan, Per Shift, Per Regu, Per Alasan Rusak,
+        Penerimaan dan Silog; CSV hanya berisi kolom Silog untuk dipindahkan ke Silog. Rekap harian tidak bernomor dan
+        tidak dicatat di register.
+      </p>
+      <div className="toolbar dk-rekap">
+        <label htmlFor={dateId} className="strong">
+          Tanggal rekap
+        </label>
+        <input id={dateId} type="date" value={tanggal} onChange={(e) => setTanggal(e.target.value)} />
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => void download('xlsx')}
+          disabled={busy !== null || !tanggal}
+        >
+          {busy === 'xlsx' ? 'Menyiapkan…' : 'Unduh XLSX'}
+        </button>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={() => void download('csv')}
+          disabled={busy !== null || !tanggal}
+        >
+          {busy === 'csv' ? 'Menyiapkan…' : 'Unduh CSV (kolom Silog)'}
+        </button>
+      </div>
+    </Section>
+  )
+}
+
+/* ----------------------------------------------------------------- register */
+
+function RegisterSection({ initialType }: { initialType: DocType | undefined }) {
+  const [type, setType] = useState<DocType | ''>(initialType ?? '')
+  const list = useApi('dokumen.daftar', type ? { type } : {})
+  const filterId = useId()
+  const rows = list.data ?? []
+
+  return (
+    <Section title="Register dokumen" id="dokumen-register">
+      <div className="toolbar">
+        <label htmlFor={filterId} className="strong">
+          Jenis dokumen
+        </label>
+        <select id={filterId} value={type} onChange={(e) => setType(e.target.value as DocType | '')}>
+          <option value="">Semua jenis</option>
+          {DOC_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {DOC_LABEL[t]}
+            </option>
+          ))}
+        </select>
+        {list.data && (
+          <span className="toolbar-count" aria-live="polite">
+            {fmt(rows.length)} dokumen
+          </span>
+        )}
+      </div>
+      <ErrorBanner error={list.error} onRetry={list.reload} title="Register dokumen tidak dapat dimuat" />
+      {list.data ? (
+        rows.length === 0 ? (
+          <p className="empty">
+            {type ? `Belum ada ${DOC_LABEL[type]} yang diterbitkan.` : 'Belum ada dokumen yang diterbitkan.'}
+          </p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table dk-register" data-testid="register-table">
+              <thead>
+                <tr>
+                  <th scope="col">Nomor</th>
+                  <th scope="col" className="dk-c-jenis">
+                    Jenis
+                  </th>
+                  <th scope="col">Perihal</th>
+                  <th scope="col" className="dk-c-when">
+                    Diterbitkan
+                  </th>
+                  <th scope="col" title="Baris buku besar terakhir saat dokumen diterbitkan dan awal hash-nya">
+                    Kepala rantai buku besar
+                  </th>
+                  <th scope="col" className="num dk-c-prints">
+                    Jumlah cetak
+                  </th>
+                  <th scope="col">
+                    <span className="visually-hidden">Aksi</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((d) => (
+                  <RegisterRow key={d.id} d={d} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )
+      ) : (
+        !list.error && <Loading />
+      )}
+    </Section>
+  )
+}
+
+function RegisterRow({ d }: { d: DocumentInfo }) {
+  const { print, isBusy } = usePrint()
+  const reprint = d.prints > 0
+  return (
+    <tr data-document={d.id}>
+      <th scope="row" className="dk-nomor-cell">
+        {d.nomor ? <span className="dk-nomor">{d.nomor}</span> : <span className="muted">tanpa nomor</span>}
+        <span className="muted small block">{docCode(d)}</span>
+      </th>
+      <td>{DOC_LABEL[d.type]}</td>
+      <td>{readableSubject(d.subject)}</td>
+      <td>
+        {fmtInstant(d.issuedAt)}
+        <span className="muted small block">oleh {d.issuedBy}</span>
+      </td>
+      <td>
+        <code className="dk-chain" title={`Baris #${d.chainSeq}, hash ${d.chainHash}`}>
+          {chainLabel(d)}
+        </code>
+      </td>
+      <td className="num">{d.prints === 0 ? <span className="muted">belum</span> : `${fmt(d.prints)}×`}</td>
+      <td className="actions dk-actions">
+        {d.formats.map((f) => (
+          <button
+            key={f}
+            type="button"
+            className={`btn btn-small ${f === 'pdf' && !reprint ? 'btn-primary' : 'btn-secondary'}`}
+            onClick={() => void print(d, f)}
+            disabled={isBusy(d.id, f)}
+            aria-label={`${f === 'pdf' ? (reprint ? 'Cetak ulang (SALINAN)' : 'Cetak') : 'Cetak XLSX'} ${DOC_LABEL[d.type]} ${d.nomor ?? docCode(d)}`}
+          >
+            {isBusy(d.id, f) ? 'Menyiapkan…' : f === 'pdf' ? (reprint ? 'Cetak ulang (SALINAN)' : 'Cetak') : 'XLSX'}
+          </button>
+        ))}
+      </td>
+    </tr>
+  )
+}

@@ -1,0 +1,101 @@
+import { useState } from 'react'
+import type { DocType, DocumentInfo } from '../../../api/contract'
+import { tanggalPanjang } from '../../../core/tanggal'
+import { invoke } from '../../api'
+import { useRefreshAll } from '../../components/data'
+import { useToast } from '../../components/Feedback'
+import { saveDownload } from '../../components/files'
+
+/** Short names for buttons, filters and the register; the document's own title stays on the paper. */
+export const DOC_LABEL: Record<DocType, string> = {
+  BA_PENERIMAAN: 'BA penerimaan',
+  BA_SORTIR: 'BA hasil sortir dan lipat',
+  BA_RUSAK: 'BA surat suara rusak dan kurang',
+  NOTA_RETUR: 'Nota pengembalian',
+  REKAP_UPAH: 'Rekap upah',
+  BA_SERAH_TERIMA: 'BA serah terima ke PPK',
+  BA_PEMUSNAHAN: 'BA pemusnahan',
+}
+
+export const DOC_TYPES: DocType[] = [
+  'BA_PENERIMAAN',
+  'BA_SORTIR',
+  'BA_RUSAK',
+  'NOTA_RETUR',
+  'REKAP_UPAH',
+  'BA_SERAH_TERIMA',
+  'BA_PEMUSNAHAN',
+]
+
+export const isDocType = (s: string | undefined): s is DocType => DOC_TYPES.includes(s as DocType)
+
+/** Today on this PC's calendar, which is the warehouse's: 'YYYY-MM-DD'. */
+export function todayIso(): string {
+  const d = new Date()
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
+}
+
+/** "23 November 2026"; anything that is not an ISO date is shown as it came. */
+export function fmtDate(iso: string): string {
+  try {
+    return tanggalPanjang(iso)
+  } catch {
+    return iso
+  }
+}
+
+/** A stored instant (UTC ISO) as the local time a coordinator reads: "23 Nov 2026 15.44". */
+export function fmtInstant(iso: string): string {
+  const d = new Date(iso)
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' })
+}
+
+/** A local 'YYYY-MM-DDTHH:mm' (deliveries) without a timezone shift: "23 Nov 2026 08.30". */
+export function fmtLocal(text: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(text)
+  if (!m) return text
+  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]))
+  return d.toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' })
+}
+
+/** The service writes dates in a subject as ISO ("Rekap upah 2026-11-23"); a coordinator reads "23 November 2026". */
+export const readableSubject = (subject: string) => subject.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => fmtDate(iso))
+
+export const docCode = (d: Pick<DocumentInfo, 'id'>) => `DOK-${d.id}`
+
+/** "#11 · 765c4f9c463b": the ledger row the document was made from and the start of its hash. */
+export const chainLabel = (d: Pick<DocumentInfo, 'chainSeq' | 'chainHash'>) =>
+  `#${d.chainSeq} · ${d.chainHash.slice(0, 12)}`
+
+/**
+ * Printing from the register. The service decides ASLI or SALINAN and says so in the file name, so the
+ * message is read from there rather than guessed here.
+ */
+export function usePrint() {
+  const [busy, setBusy] = useState<string | null>(null)
+  const refreshAll = useRefreshAll()
+  const toast = useToast()
+
+  async function print(doc: Pick<DocumentInfo, 'id' | 'nomor' | 'type'>, format: 'pdf' | 'xlsx') {
+    const key = `${doc.id}:${format}`
+    setBusy(key)
+    try {
+      const file = await invoke('dokumen.cetak', { id: doc.id, format })
+      saveDownload(file)
+      const salinan = /SALINAN/.test(file.fileName)
+      toast.showSuccess(
+        `${file.fileName} diunduh${salinan ? ' sebagai SALINAN: dokumen ini sudah pernah dicetak.' : ' sebagai cetakan ASLI.'}`,
+        `${DOC_LABEL[doc.type]}${doc.nomor ? ' ' + doc.nomor : ''}`,
+      )
+    } catch (err) {
+      toast.showError(err, `${DOC_LABEL[doc.type]} tidak dapat dicetak`)
+    } finally {
+      // Prints are counted in the register; the count (and ASLI/SALINAN) must show at once.
+      refreshAll()
+      setBusy(null)
+    }
+  }
+
+  return { print, busy, isBusy: (id: number, format: 'pdf' | 'xlsx') => busy === `${id}:${format}` }
+}

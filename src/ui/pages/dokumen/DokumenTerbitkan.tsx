@@ -1,0 +1,471 @@
+import { useId, useState, type FormEvent, type ReactNode } from 'react'
+import type { DocType, DocumentInfo, IssueInput, MethodOutput } from '../../../api/contract'
+import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
+import { useApi, useRefreshAll } from '../../components/data'
+import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { fmt } from '../../format'
+import { href } from '../../router'
+import { DOC_LABEL, docCode, fmtInstant, fmtLocal, readableSubject, todayIso, usePrint } from './DokumenShared'
+
+type Jenis = MethodOutput<'dokumen.daftarJenis'>[number]
+type Delivery = MethodOutput<'penerimaan.daftar'>[number]
+type Retur = MethodOutput<'penerimaan.daftarRetur'>[number]
+
+/** One card per document type; each knows which inputs its document needs. */
+export function IssueCards({ jenis }: { jenis: Jenis[] }) {
+  const of = (t: DocType) => jenis.find((j) => j.type === t)
+  return (
+    <div className="dk-cards">
+      <PenerimaanCard setting={of('BA_PENERIMAAN')} />
+      <SortirCard setting={of('BA_SORTIR')} />
+      <RusakCard setting={of('BA_RUSAK')} />
+      <ReturCard setting={of('NOTA_RETUR')} />
+      <UpahCard setting={of('REKAP_UPAH')} />
+    </div>
+  )
+}
+
+/* ---------------------------------------------------------------- the card */
+
+interface CardProps {
+  type: DocType
+  setting: Jenis | undefined
+  /** Null while the inputs are not ready (nothing to choose yet); the button stays disabled. */
+  input: IssueInput | null
+  children: ReactNode
+  /** Shown above the button, e.g. that this delivery already has a BA. */
+  notice?: ReactNode
+  onIssued?(doc: DocumentInfo): void
+  /** Receives the refusal so the card can mark the fields it names. */
+  onError(err: ApiError | undefined): void
+}
+
+function IssueCard({ type, setting, input, children, notice, onIssued, onError }: CardProps) {
+  const [busy, setBusy] = useState(false)
+  const [issued, setIssued] = useState<DocumentInfo | null>(null)
+  const refreshAll = useRefreshAll()
+  const toast = useToast()
+  const titleId = useId()
+  const unnamed = setting?.signers.filter((s) => s.nama.trim() === '').length ?? 0
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    if (!input || busy) return
+    setBusy(true)
+    onError(undefined)
+    try {
+      const doc = await invoke('dokumen.terbitkan', input)
+      setIssued(doc)
+      onIssued?.(doc)
+      toast.showSuccess(
+        doc.nomor
+          ? `Nomor ${doc.nomor} diambil dari register. Unduh PDF untuk mencetak aslinya.`
+          : `Tercatat di register sebagai ${docCode(doc)}.`,
+        `${DOC_LABEL[type]} terbit`,
+      )
+      refreshAll()
+    } catch (err) {
+      onError(toApiError(err))
+      toast.showError(err, `${DOC_LABEL[type]} belum terbit`)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form className="card dk-card" aria-labelledby={titleId} onSubmit={submit} noValidate data-doc-type={type}>
+      <h3 id={titleId}>{DOC_LABEL[type]}</h3>
+      {setting && <p className="dk-card-desc">{setting.description}.</p>}
+      <div className="dk-card-fields">{children}</div>
+      {unnamed > 0 && (
+        <p className="dk-unnamed">
+          {fmt(unnamed)} dari {fmt(setting!.signers.length)} penanda tangan belum diisi namanya dan akan dicetak sebagai
+          garis titik-titik. <a href={href('pengaturan')}>Atur penanda tangan</a>
+        </p>
+      )}
+      {notice}
+      <div className="dk-card-foot">
+        <button type="submit" className="btn btn-primary" disabled={busy || !input}>
+          {busy ? 'Menerbitkan…' : `Terbitkan ${inSentence(DOC_LABEL[type])}`}
+        </button>
+        <span className="muted small">
+          {setting?.numbered === false ? (
+            <>Tanpa nomor surat; dicatat di register dengan kode DOK.</>
+          ) : (
+            <span title={setting ? `Pola nomor: ${setting.nomorPattern}` : undefined}>
+              Mengambil nomor berikutnya dari register.
+            </span>
+          )}
+        </span>
+      </div>
+      {issued && <IssuedBox doc={issued} onDismiss={() => setIssued(null)} />}
+    </form>
+  )
+}
+
+/** What was just issued, with its downloads right there: the first download of each format is the ASLI. */
+function IssuedBox({ doc, onDismiss }: { doc: DocumentInfo; onDismiss(): void }) {
+  const register = useApi('dokumen.daftar', { type: doc.type })
+  const current = register.data?.find((d) => d.id === doc.id) ?? doc
+  const { print, isBusy } = usePrint()
+  return (
+    <div className="dk-issued" role="status" data-testid={`issued-${doc.type}`}>
+      <div className="dk-issued-head">
+        <div>
+          <span className="dk-issued-label">{doc.nomor ? 'Terbit dengan nomor' : 'Terbit dan tercatat sebagai'}</span>
+          <strong className="dk-nomor" data-testid="issued-nomor">
+            {doc.nomor ?? docCode(doc)}
+          </strong>
+          <span className="muted small block">
+            {readableSubject(doc.subject)} · {docCode(doc)} · {fmtInstant(doc.issuedAt)}
+          </span>
+        </div>
+        <button type="button" className="dk-dismiss" onClick={onDismiss} aria-label="Tutup keterangan dokumen terbit">
+          ×
+        </button>
+      </div>
+      <div className="dk-issued-actions">
+        {current.formats.map((f) => (
+          <button
+            key={f}
+            type="button"
+            className={f === 'pdf' ? 'btn btn-primary btn-small' : 'btn btn-secondary btn-small'}
+            onClick={() => void print(current, f)}
+            disabled={isBusy(current.id, f)}
+          >
+            {isBusy(current.id, f) ? 'Menyiapkan…' : `Unduh ${f.toUpperCase()}`}
+          </button>
+        ))}
+        <span className="muted small">
+          {current.formats.length > 1
+            ? `Unduhan pertama setiap format adalah cetakan ASLI, berikutnya SALINAN${current.prints > 0 ? ` (sudah dicetak ${fmt(current.prints)}×)` : ''}.`
+            : current.prints === 0
+              ? 'Unduhan pertama adalah cetakan ASLI.'
+              : `Sudah dicetak ${fmt(current.prints)}×; unduhan berikutnya bertanda SALINAN.`}
+        </span>
+      </div>
+    </div>
+  )
+}
+
+/* ----------------------------------------------------------- small fields */
+
+function DateField({
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+}: {
+  label: string
+  value: string
+  onChange(v: string): void
+  error?: string | undefined
+  hint?: string
+}) {
+  const id = useId()
+  return (
+    <div className={`field dk-date${error ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="date"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? id + '-err' : hint ? id + '-hint' : undefined}
+      />
+      {error && (
+        <p className="field-error" id={id + '-err'}>
+          {error}
+        </p>
+      )}
+      {hint && !error && (
+        <p className="field-hint" id={id + '-hint'}>
+          {hint}
+        </p>
+      )}
+    </div>
+  )
+}
+
+/** The date written on the BA ("Pada hari ini … tanggal …"); empty means the day it is issued. */
+function TanggalBaField({
+  value,
+  onChange,
+  error,
+  label = 'Tanggal berita acara',
+}: {
+  value: string
+  onChange(v: string): void
+  error?: string | undefined
+  label?: string
+}) {
+  return (
+    <DateField
+      label={label}
+      value={value}
+      onChange={onChange}
+      error={error}
+      hint="Tertulis di dokumen; kosong berarti hari ini. Tahunnya dipakai pada nomor."
+    />
+  )
+}
+
+/** "BA penerimaan" stays as it is; "Nota pengembalian" becomes "nota pengembalian" inside a sentence. */
+const inSentence = (label: string) => (label.startsWith('BA ') ? label : label.charAt(0).toLowerCase() + label.slice(1))
+
+/** The local calendar date of a stored instant, for a date input. */
+const localDateOf = (iso: string) => {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return ''
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
+}
+
+const withTanggal = <T extends object>(input: T, tanggal: string): T & { tanggal?: string } =>
+  tanggal ? { ...input, tanggal } : input
+
+/* ----------------------------------------------------------- the types */
+
+function PenerimaanCard({ setting }: { setting: Jenis | undefined }) {
+  const list = useApi('penerimaan.daftar', {})
+  const [chosen, setChosen] = useState<number | null>(null)
+  // Null: follow the chosen delivery's date, which is the day the goods were received and checked.
+  const [tanggalOwn, setTanggal] = useState<string | null>(null)
+  const [error, setError] = useState<ApiError | undefined>()
+  const errors = fieldErrors(error)
+  const selectId = useId()
+  const deliveries = list.data ?? []
+  // Default: the newest delivery that has no BA yet.
+  const current =
+    deliveries.find((d) => d.id === chosen) ?? deliveries.find((d) => d.baDocumentId === null) ?? deliveries[0]
+  const tanggal = tanggalOwn ?? current?.receivedAt.slice(0, 10) ?? ''
+  const { print, isBusy } = usePrint()
+
+  return (
+    <IssueCard
+      type="BA_PENERIMAAN"
+      setting={setting}
+      input={current ? withTanggal({ type: 'BA_PENERIMAAN' as const, deliveryId: current.id }, tanggal) : null}
+      onError={setError}
+      // Keep the issued delivery selected; the default would jump to the next one without a BA.
+      onIssued={() => setChosen(current?.id ?? null)}
+      notice={
+        current?.baDocumentId != null && (
+          <div className="dk-notice" role="note">
+            BA penerimaan untuk kiriman ini sudah terbit
+            {current.baNomor ? (
+              <>
+                {' '}
+                dengan nomor <strong>{current.baNomor}</strong>
+              </>
+            ) : null}
+            . Menerbitkan lagi mengambil nomor baru; untuk mencetak ulang yang sudah ada gunakan{' '}
+            <button
+              type="button"
+              className="btn btn-secondary btn-small"
+              onClick={() =>
+                void print({ id: current.baDocumentId!, nomor: current.baNomor, type: 'BA_PENERIMAAN' }, 'pdf')
+              }
+              disabled={isBusy(current.baDocumentId, 'pdf')}
+            >
+              Cetak ulang (SALINAN)
+            </button>
+          </div>
+        )
+      }
+    >
+      <ErrorBanner error={list.error} onRetry={list.reload} title="Daftar penerimaan tidak dapat dimuat" />
+      {list.data ? (
+        deliveries.length === 0 ? (
+          <p className="empty dk-empty">
+            Belum ada penerimaan. Catat kiriman di <a href={href('penerimaan', 'baru')}>Penerimaan</a>.
+          </p>
+        ) : (
+          <div className={`field${errors.deliveryId ? ' field-invalid' : ''}`}>
+            <label htmlFor={selectId}>Kiriman dari penyedia</label>
+            <select
+              id={selectId}
+              value={current?.id ?? ''}
+              onChange={(e) => {
+                setChosen(Number(e.target.value))
+                setTanggal(null)
+              }}
+              aria-invalid={Boolean(errors.deliveryId)}
+            >
+              {deliveries.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {deliveryOption(d)}
+                </option>
+              ))}
+            </select>
+            {errors.deliveryId && <p className="field-error">{errors.deliveryId}</p>}
+            {current && <DeliverySummary d={current} />}
+          </div>
+        )
+      ) : (
+        !list.error && <Loading />
+      )}
+      {current && <TanggalBaField value={tanggal} onChange={setTanggal} error={errors.tanggal} />}
+    </IssueCard>
+  )
+}
+
+const deliveryOption = (d: Delivery) =>
+  `${fmtLocal(d.receivedAt)} · ${d.suratJalan} · ${d.penyedia}${d.baDocumentId !== null ? ' · BA sudah terbit' : ''}`
+
+function DeliverySummary({ d }: { d: Delivery }) {
+  const counted = d.lines.reduce((s, l) => s + l.countedQty, 0)
+  return (
+    <p className="field-hint dk-delivery-summary">
+      {d.baDocumentId === null ? (
+        <span className="badge badge-warn">Belum ada BA</span>
+      ) : (
+        <span className="badge badge-ok">BA sudah terbit</span>
+      )}{' '}
+      Penerimaan #{d.id}
+      {d.kind === 'pengganti' ? ' (pengganti)' : ''} · {fmt(d.lines.length)} baris barang, {fmt(counted)} terhitung
+      {d.bttb ? ` · BTTB ${d.bttb}` : ''} ·{' '}
+      <a href={href('penerimaan', d.id)} className="dk-inline-link">
+        lihat rincian
+      </a>
+    </p>
+  )
+}
+
+function RangeFields({
+  from,
+  to,
+  setFrom,
+  setTo,
+  errors,
+}: {
+  from: string
+  to: string
+  setFrom(v: string): void
+  setTo(v: string): void
+  errors: Record<string, string>
+}) {
+  return (
+    <div className="dk-range">
+      <DateField label="Dari tanggal" value={from} onChange={setFrom} error={errors.from} />
+      <DateField label="Sampai tanggal" value={to} onChange={setTo} error={errors.to} />
+    </div>
+  )
+}
+
+function SortirCard({ setting }: { setting: Jenis | undefined }) {
+  const [from, setFrom] = useState(todayIso)
+  const [to, setTo] = useState(todayIso)
+  const [tanggal, setTanggal] = useState(todayIso)
+  const [error, setError] = useState<ApiError | undefined>()
+  const errors = fieldErrors(error)
+  return (
+    <IssueCard
+      type="BA_SORTIR"
+      setting={setting}
+      input={withTanggal({ type: 'BA_SORTIR' as const, from, to }, tanggal)}
+      onError={setError}
+    >
+      <RangeFields from={from} to={to} setFrom={setFrom} setTo={setTo} errors={errors} />
+      <p className="field-hint dk-hint">Semua shift sortir-lipat pada rentang ini harus sudah ditutup.</p>
+      <TanggalBaField value={tanggal} onChange={setTanggal} error={errors.tanggal} />
+    </IssueCard>
+  )
+}
+
+function RusakCard({ setting }: { setting: Jenis | undefined }) {
+  const [tanggal, setTanggal] = useState(todayIso)
+  const [error, setError] = useState<ApiError | undefined>()
+  const errors = fieldErrors(error)
+  return (
+    <IssueCard
+      type="BA_RUSAK"
+      setting={setting}
+      input={withTanggal({ type: 'BA_RUSAK' as const }, tanggal)}
+      onError={setError}
+    >
+      <p className="field-hint dk-hint">
+        Memuat posisi surat suara saat diterbitkan: rusak per kriteria, kurang kirim dan kekurangan per jenis dan dapil.
+      </p>
+      <TanggalBaField value={tanggal} onChange={setTanggal} error={errors.tanggal} />
+    </IssueCard>
+  )
+}
+
+function ReturCard({ setting }: { setting: Jenis | undefined }) {
+  const list = useApi('penerimaan.daftarRetur', {})
+  const [chosen, setChosen] = useState<number | null>(null)
+  const [tanggalOwn, setTanggal] = useState<string | null>(null)
+  const [error, setError] = useState<ApiError | undefined>()
+  const errors = fieldErrors(error)
+  const selectId = useId()
+  const returs = list.data ?? []
+  const current = returs.find((r) => r.id === chosen) ?? returs[0]
+  // Null: the day the sheets were handed back, which is what the nota attests.
+  const tanggal = tanggalOwn ?? (current ? localDateOf(current.at) : '')
+  return (
+    <IssueCard
+      type="NOTA_RETUR"
+      setting={setting}
+      input={current ? withTanggal({ type: 'NOTA_RETUR' as const, returId: current.id }, tanggal) : null}
+      onError={setError}
+    >
+      <ErrorBanner error={list.error} onRetry={list.reload} title="Daftar pengembalian tidak dapat dimuat" />
+      {list.data ? (
+        returs.length === 0 ? (
+          <p className="empty dk-empty">
+            Belum ada pengembalian surat suara tertukar. Catat pengembalian di{' '}
+            <a href={href('penerimaan')}>Penerimaan</a>.
+          </p>
+        ) : (
+          <div className={`field${errors.returId ? ' field-invalid' : ''}`}>
+            <label htmlFor={selectId}>Pengembalian kepada penyedia</label>
+            <select
+              id={selectId}
+              value={current?.id ?? ''}
+              onChange={(e) => {
+                setChosen(Number(e.target.value))
+                setTanggal(null)
+              }}
+              aria-invalid={Boolean(errors.returId)}
+            >
+              {returs.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {returOption(r)}
+                </option>
+              ))}
+            </select>
+            {errors.returId && <p className="field-error">{errors.returId}</p>}
+            {current && (
+              <p className="field-hint">{current.lines.map((l) => `${l.label}: ${fmt(l.qty)}`).join('; ')}</p>
+            )}
+          </div>
+        )
+      ) : (
+        !list.error && <Loading />
+      )}
+      {current && <TanggalBaField label="Tanggal nota" value={tanggal} onChange={setTanggal} error={errors.tanggal} />}
+    </IssueCard>
+  )
+}
+
+const returOption = (r: Retur) =>
+  `${fmtInstant(r.at)} · ${r.penyedia} · ${fmt(r.lines.reduce((s, l) => s + l.qty, 0))} lembar`
+
+function UpahCard({ setting }: { setting: Jenis | undefined }) {
+  const [from, setFrom] = useState(todayIso)
+  const [to, setTo] = useState(todayIso)
+  const [error, setError] = useState<ApiError | undefined>()
+  const errors = fieldErrors(error)
+  return (
+    <IssueCard type="REKAP_UPAH" setting={setting} input={{ type: 'REKAP_UPAH', from, to }} onError={setError}>
+      <RangeFields from={from} to={to} setFrom={setFrom} setTo={setTo} errors={errors} />
+      <p className="field-hint dk-hint">
+        Upah per lembar/unit dan potongan pajak diatur di <a href={href('pengaturan')}>Pengaturan</a>. Semua shift pada
+        rentang ini harus sudah ditutup. Tersedia sebagai PDF dan XLSX.
+      </p>
+    </IssueCard>
+  )
+}

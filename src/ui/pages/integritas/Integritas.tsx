@@ -1,0 +1,240 @@
+import { useState, type ReactNode } from 'react'
+import type { ChainReport } from '../../../api/contract'
+import { useApi } from '../../components/data'
+import { ErrorBanner } from '../../components/Feedback'
+import { JobProgress, useJob } from '../../components/Jobs'
+import { PageHeader, Section } from '../../components/Page'
+import { fmt } from '../../format'
+import { href } from '../../router'
+import '../trust.css'
+
+/**
+ * "Periksa integritas": the full walk of the ledger's hash chain, SQLite's integrity check and the
+ * balances recomputed from the ledger. The start of the app only checks the head of the chain; a row
+ * changed deep inside is found here.
+ */
+export function IntegritasPage() {
+  const info = useApi('sistem.lihatInfo', {})
+  const check = useVerify()
+
+  return (
+    <>
+      <PageHeader
+        title="Periksa integritas"
+        lead="Memeriksa bahwa buku besar tidak diubah di luar aplikasi: setiap baris disambung ke baris sebelumnya dengan hash, sehingga satu angka yang diubah, baris yang dihapus atau disisipkan langsung terlihat."
+      />
+      <Section title="Buku besar yang dibuka" id="integritas-berkas">
+        <ErrorBanner error={info.error} onRetry={info.reload} title="Keterangan basis data tidak dapat dimuat" />
+        {info.data && (
+          <dl className="dl trust-dl">
+            <dt>Berkas basis data</dt>
+            <dd>
+              <code className="trust-path">{info.data.dbPath}</code>
+            </dd>
+            <dt>Baris buku besar</dt>
+            <dd className="num">{fmt(info.data.ledgerRows)}</dd>
+            <dt>Kepala rantai</dt>
+            <dd>
+              <code title={info.data.chainHead}>{info.data.chainHead.slice(0, 16)}…</code>
+            </dd>
+          </dl>
+        )}
+        <div className="trust-actions">
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => void check.run()}
+            disabled={check.busy}
+            autoFocus
+            data-testid="verify-run"
+          >
+            {check.busy ? 'Memeriksa…' : check.report ? 'Periksa lagi' : 'Periksa sekarang'}
+          </button>
+          <span className="muted small">
+            Seluruh baris dibaca satu per satu; pada sejuta baris pemeriksaan memerlukan beberapa detik.
+          </span>
+        </div>
+      </Section>
+
+      {check.busy && check.status && (
+        <JobProgress
+          status={check.status}
+          onCancel={() => void check.cancel()}
+          label="Memeriksa buku besar"
+          testId="verify-job"
+        />
+      )}
+      <ErrorBanner error={check.error} title="Pemeriksaan tidak dapat dijalankan" />
+      {check.report && (
+        <VerifyResult
+          report={check.report}
+          at={check.at}
+          todo={
+            <ol>
+              <li>
+                Hentikan pencatatan di semua komputer sampai masalah ini selesai; jangan mencetak berita acara dari
+                basis data ini.
+              </li>
+              <li>
+                Buka <a href={href('cadangan')}>Cadangan</a> dan pulihkan cadangan terbaru yang lolos pemeriksaan
+                (dibuat sebelum perubahan). Berkas yang sekarang tidak dihapus: disimpan sebagai{' '}
+                <code>…-sebelum-pulih.sqlite</code> untuk diperiksa.
+              </li>
+              <li>
+                Catat ulang apa yang tercatat setelah cadangan itu dari formulir kertas (tally regu, surat jalan), lalu
+                periksa integritas lagi.
+              </li>
+              <li>
+                Laporkan kejadian ini kepada Kasubbag Keuangan, Umum dan Logistik: ada yang mengubah berkas di luar
+                aplikasi.
+              </li>
+            </ol>
+          }
+        />
+      )}
+
+      <Section title="Yang diperiksa" id="integritas-cara">
+        <ul className="trust-list">
+          <li>
+            <strong>Berkas SQLite</strong> tidak rusak (<code>integrity_check</code>).
+          </li>
+          <li>
+            <strong>Rantai hash buku besar</strong>: setiap baris memuat hash baris sebelumnya, dan hash isinya sendiri
+            cocok. Baris yang diubah, dihapus atau disisipkan disebut nomornya.
+          </li>
+          <li>
+            <strong>Saldo dan rekap</strong> (stok per tempat, rekap kerja lantai) sama dengan jumlah yang dihitung
+            ulang dari buku besar.
+          </li>
+        </ul>
+        <p className="muted small">
+          Menghapus hanya baris-baris <em>terakhir</em> tidak terlihat dari rantai saja. Setiap berita acara tercetak
+          memuat kepala rantai saat dokumen dibuat; periksa dokumen terakhir di{' '}
+          <a href={href('cek-dokumen')}>Cek dokumen</a> untuk menutup celah itu.
+        </p>
+      </Section>
+    </>
+  )
+}
+
+/** The full check as a background job: a million rows take seconds, and the bar shows how far it is. */
+export function useVerify() {
+  const verifyJob = useJob('ledger.periksa')
+  const [at, setAt] = useState<Date | undefined>()
+  const [report, setReport] = useState<ChainReport | undefined>()
+  async function run() {
+    setReport(undefined)
+    const r = await verifyJob.start({})
+    if (r) {
+      setReport(r)
+      setAt(new Date())
+    }
+  }
+  return {
+    report,
+    error: verifyJob.error,
+    busy: verifyJob.running,
+    status: verifyJob.status,
+    cancel: verifyJob.cancel,
+    at,
+    run,
+  }
+}
+
+/** The verdict of ledger.periksa: green and short when all is well, red with the first bad row and what to do otherwise. */
+export function VerifyResult({ report, at, todo }: { report: ChainReport; at?: Date | undefined; todo: ReactNode }) {
+  const when = at ? at.toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'medium' }) : null
+  if (report.ok) {
+    return (
+      <section className="verdict verdict-ok" aria-labelledby="verify-title" data-testid="verify-result">
+        <VerdictIcon ok />
+        <div className="verdict-body">
+          <h2 id="verify-title" className="verdict-title">
+            Buku besar utuh
+          </h2>
+          <p>
+            Semua {fmt(report.rows)} baris tersambung dan isinya sesuai hash-nya; saldo dan rekap sama dengan buku
+            besar; berkas SQLite tidak rusak.
+          </p>
+          <dl className="dl trust-dl">
+            <dt>Baris diperiksa</dt>
+            <dd className="num" data-testid="verify-rows">
+              {fmt(report.rows)}
+            </dd>
+            <dt>Kepala rantai</dt>
+            <dd>
+              <code title={report.head}>{report.head.slice(0, 16)}…</code>
+            </dd>
+            {when && (
+              <>
+                <dt>Diperiksa</dt>
+                <dd>{when}</dd>
+              </>
+            )}
+          </dl>
+        </div>
+      </section>
+    )
+  }
+  const goodUntil = report.firstBadSeq !== null ? report.firstBadSeq - 1 : null
+  return (
+    <section className="verdict verdict-bad" aria-labelledby="verify-title" data-testid="verify-result" role="alert">
+      <VerdictIcon ok={false} />
+      <div className="verdict-body">
+        <h2 id="verify-title" className="verdict-title">
+          Buku besar tidak utuh
+        </h2>
+        {report.firstBadSeq !== null && (
+          <p className="verdict-big" data-testid="verify-bad-seq">
+            Baris pertama yang bermasalah: #{fmt(report.firstBadSeq)}
+          </p>
+        )}
+        {report.problem && <p className="verdict-problem">{report.problem}</p>}
+        {report.integrity !== 'ok' && report.integrity !== '' && (
+          <p className="verdict-problem">
+            Pemeriksaan SQLite: <code>{report.integrity}</code>
+          </p>
+        )}
+        <dl className="dl trust-dl">
+          {goodUntil !== null && (
+            <>
+              <dt>Rantai utuh sampai</dt>
+              <dd>{goodUntil > 0 ? `baris #${fmt(goodUntil)}` : 'tidak ada baris yang utuh'}</dd>
+            </>
+          )}
+          <dt>Tabel saldo</dt>
+          <dd>{report.balancesMatch ? 'sama dengan buku besar' : 'tidak sama dengan buku besar'}</dd>
+          {when && (
+            <>
+              <dt>Diperiksa</dt>
+              <dd>{when}</dd>
+            </>
+          )}
+        </dl>
+        <h3>Yang perlu dilakukan</h3>
+        {todo}
+      </div>
+    </section>
+  )
+}
+
+export function VerdictIcon({ ok }: { ok: boolean }) {
+  return ok ? (
+    <svg viewBox="0 0 24 24" className="verdict-icon" aria-hidden="true">
+      <circle cx="12" cy="12" r="11" fill="currentColor" />
+      <path
+        d="M6.5 12.5l3.7 3.7L17.5 8.8"
+        fill="none"
+        stroke="#fff"
+        strokeWidth="2.4"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  ) : (
+    <svg viewBox="0 0 24 24" className="verdict-icon" aria-hidden="true">
+      <path d="M8 1.5h8L22.5 8v8L16 22.5H8L1.5 16V8z" fill="currentColor" />
+      <path d="M8.5 8.5l7 7M15.5 8.5l-7 7" stroke="#fff" strokeWidth="2.6" strokeLinecap="round" />
+    </svg>
+  )
+}

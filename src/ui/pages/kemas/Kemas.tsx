@@ -1,0 +1,73 @@
+import { useCallback, useState } from 'react'
+import type { Election } from '../../../api/contract'
+import { invoke } from '../../api'
+import { PageHeader } from '../../components/Page'
+import { ScanField } from '../../components/ScanField'
+import { href, navigate } from '../../router'
+import { CetakView } from './KemasCetak'
+import { KemajuanView } from './KemasKemajuan'
+import { KitView } from './KemasKit'
+import { ShiftBar, usePackingShift } from './KemasShift'
+import './kemas.css'
+
+/**
+ * "Pengemasan": setting and packing one kit per TPS. #/kemas shows the progress per kecamatan and
+ * the TPS of one kecamatan, #/kemas/cetak prints labels and daftar isi, #/kemas/<tpsId> is one kit.
+ * The scan field and the packing shift stay at the top of all three, so a scanned kotak label opens
+ * its kit from anywhere on the page.
+ */
+export function KemasPage({ election, params }: { election: Election; params: string[] }) {
+  const shift = usePackingShift()
+  const [lastScan, setLastScan] = useState<{ tpsId: number; kotakNo: number; at: number } | null>(null)
+  const p0 = params[0]
+  const tpsId = p0 !== undefined && /^\d+$/.test(p0) ? Number(p0) : null
+  const view = tpsId !== null ? 'kit' : p0 === 'cetak' ? 'cetak' : 'kemajuan'
+
+  const onScan = useCallback(async (code: string) => {
+    const r = await invoke('kemas.periksaScan', { code })
+    setLastScan({ tpsId: r.tpsId, kotakNo: r.kotakNo, at: Date.now() })
+    navigate('kemas', r.tpsId)
+    return `${r.tps} · kotak ${r.kotakNo} dari ${r.kotakOf}`
+  }, [])
+
+  return (
+    <>
+      <PageHeader
+        title="Pengemasan"
+        lead={`Setting dan pengemasan satu kit untuk setiap TPS ${election.satker}: pindai label kotak untuk membuka kitnya, kemas dari stok siap kemas, catat nomor segel, lalu cetak label dan daftar isi kit.`}
+      />
+      <div className="kemas-top">
+        <ScanField
+          label="Pindai label kotak"
+          refusalTitle="Label ditolak"
+          testId="kemas-scan"
+          onScan={onScan}
+          hint="Label kotak suara dari halaman ini (kode QR berawalan GPK1). Pemindai mengetik kodenya dan menekan Enter; membuka kit TPS pemilik kotak."
+        />
+        <ShiftBar shift={shift} />
+      </div>
+      {view === 'kit' ? (
+        <KitView
+          key={tpsId}
+          tpsId={tpsId!}
+          shift={shift.active}
+          scannedKotak={lastScan?.tpsId === tpsId ? lastScan : null}
+        />
+      ) : (
+        <>
+          <nav className="tabs-bar kemas-tabs" aria-label="Bagian halaman Pengemasan">
+            <div className="tabs">
+              <a className="tab" href={href('kemas')} aria-current={view === 'kemajuan' ? 'page' : undefined}>
+                Kemajuan per kecamatan
+              </a>
+              <a className="tab" href={href('kemas', 'cetak')} aria-current={view === 'cetak' ? 'page' : undefined}>
+                Cetak label dan daftar isi
+              </a>
+            </div>
+          </nav>
+          {view === 'cetak' ? <CetakView /> : <KemajuanView />}
+        </>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,302 @@
+import { AgGridReact } from 'ag-grid-react'
+import type {
+  CellKeyDownEvent,
+  ColDef,
+  GetRowIdParams,
+  GridApi,
+  IRowNode,
+  ModelUpdatedEvent,
+  RowClickedEvent,
+} from 'ag-grid-community'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { MethodOutput } from '../../../api/contract'
+import { KIT_STATUS_LABEL, type KitStatus } from '../../../core/kit'
+import { useApi } from '../../components/data'
+import { ErrorBanner, Loading } from '../../components/Feedback'
+import { defaultColDef, gridLocaleText, gridTheme, numberCol } from '../../components/grid'
+import { Section } from '../../components/Page'
+import { fmt, fmtPercent, tpsLabel } from '../../format'
+import { navigate } from '../../router'
+
+type Progress = MethodOutput<'kemas.lihatKemajuan'>[number]
+type KitRow = MethodOutput<'kemas.daftarKit'>[number]
+
+const KEC_KEY = 'gudang.kemas.kecamatan'
+
+/** The kecamatan last looked at, so "back" from a kit returns to its list. */
+export function rememberKecamatan(id: number): void {
+  try {
+    sessionStorage.setItem(KEC_KEY, String(id))
+  } catch {
+    /* not kept */
+  }
+}
+
+export function rememberedKecamatan(): number | null {
+  try {
+    const v = Number(sessionStorage.getItem(KEC_KEY))
+    return Number.isInteger(v) && v > 0 ? v : null
+  } catch {
+    return null
+  }
+}
+
+export function KitBadge({ status, large }: { status: KitStatus; large?: boolean }) {
+  return (
+    <span className={`badge kit-badge kit-badge-${status}${large ? ' kit-badge-large' : ''}`}>
+      {KIT_STATUS_LABEL[status]}
+    </span>
+  )
+}
+
+/** Segments in the order a kit moves through them; belum last so the bar fills from the left. */
+const SEGMENTS: { key: 'diterima' | 'diserahkan' | 'lengkap' | 'sebagian' | 'belum'; label: string }[] = [
+  { key: 'diterima', label: 'Diterima PPK' },
+  { key: 'diserahkan', label: 'Diserahkan' },
+  { key: 'lengkap', label: 'Lengkap' },
+  { key: 'sebagian', label: 'Sebagian' },
+  { key: 'belum', label: 'Belum' },
+]
+
+function ProgressBar({
+  p,
+}: {
+  p: Pick<Progress, 'tps' | 'belum' | 'sebagian' | 'lengkap' | 'diserahkan' | 'diterima'>
+}) {
+  return (
+    <span className="kit-bar" aria-hidden="true">
+      {SEGMENTS.map((s) =>
+        p[s.key] > 0 ? (
+          <span
+            key={s.key}
+            className={`kit-seg kit-seg-${s.key}`}
+            style={{ width: `${(p[s.key] / Math.max(1, p.tps)) * 100}%` }}
+          />
+        ) : null,
+      )}
+    </span>
+  )
+}
+
+const describe = (p: Progress) =>
+  `${p.nama}: ${SEGMENTS.filter((s) => p[s.key] > 0)
+    .map((s) => `${fmt(p[s.key])} ${s.label.toLowerCase()}`)
+    .join(', ')} dari ${fmt(p.tps)} TPS`
+
+export function KemajuanView() {
+  const status = useApi('kemas.lihatKemajuan', { level: 'kecamatan' })
+  const [selected, setSelected] = useState<number | null>(rememberedKecamatan)
+  const rows = status.data ?? []
+  const current = rows.find((r) => r.id === selected) ?? rows[0]
+
+  const total = rows.reduce(
+    (t, r) => ({
+      ...t,
+      tps: t.tps + r.tps,
+      belum: t.belum + r.belum,
+      sebagian: t.sebagian + r.sebagian,
+      lengkap: t.lengkap + r.lengkap,
+      diserahkan: t.diserahkan + r.diserahkan,
+      diterima: t.diterima + r.diterima,
+    }),
+    {
+      id: 0,
+      nama: 'Seluruh kabupaten/kota',
+      kecamatan: '',
+      tps: 0,
+      belum: 0,
+      sebagian: 0,
+      lengkap: 0,
+      diserahkan: 0,
+      diterima: 0,
+    },
+  )
+  const done = total.lengkap + total.diserahkan + total.diterima
+
+  return (
+    <div className="kemas-layout">
+      <Section title="Kecamatan">
+        <ErrorBanner error={status.error} onRetry={status.reload} title="Kemajuan pengemasan tidak dapat dimuat" />
+        {!status.data ? (
+          !status.error && <Loading />
+        ) : rows.length === 0 ? (
+          <p className="empty">
+            Belum ada TPS. Impor daftar TPS di halaman <a href="#/wilayah">Wilayah &amp; TPS</a>.
+          </p>
+        ) : (
+          <>
+            <div className="kit-total" data-testid="kemas-total">
+              <strong>{fmt(done)}</strong> dari {fmt(total.tps)} kit TPS lengkap atau sudah diserahkan
+              <span className="muted"> ({fmtPercent(Math.round((done / Math.max(1, total.tps)) * 1000) / 10)})</span>
+              <ProgressBar p={total} />
+            </div>
+            <ul className="kit-legend" aria-label="Keterangan warna">
+              {SEGMENTS.map((s) => (
+                <li key={s.key}>
+                  <span className={`kit-seg kit-seg-${s.key}`} /> {s.label}
+                </li>
+              ))}
+            </ul>
+            <ul className="kec-bars" data-testid="kec-bars">
+              {rows.map((r) => (
+                <li key={r.id}>
+                  <button
+                    type="button"
+                    className="kec-bar"
+                    aria-pressed={r.id === current?.id}
+                    aria-label={describe(r)}
+                    onClick={() => {
+                      setSelected(r.id)
+                      rememberKecamatan(r.id)
+                    }}
+                  >
+                    <span className="kec-bar-head">
+                      <span className="kec-bar-name">{r.nama}</span>
+                      <span className="kec-bar-count">
+                        {fmt(r.lengkap + r.diserahkan + r.diterima)}/{fmt(r.tps)}
+                        {r.sebagian > 0 && <span className="kec-bar-partial"> · {fmt(r.sebagian)} sebagian</span>}
+                      </span>
+                    </span>
+                    <ProgressBar p={r} />
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </Section>
+      <Section title={current ? `TPS Kecamatan ${current.nama}` : 'TPS'}>
+        {current ? (
+          <KitGrid key={current.id} kecamatanId={current.id} />
+        ) : (
+          status.data && <p className="empty">Pilih kecamatan.</p>
+        )}
+      </Section>
+    </div>
+  )
+}
+
+const STATUS_ORDER: KitStatus[] = ['belum', 'sebagian', 'lengkap', 'diserahkan', 'diterima']
+
+function StatusCell({ value }: { value: KitStatus | undefined }) {
+  return value ? <KitBadge status={value} /> : null
+}
+
+function KitGrid({ kecamatanId }: { kecamatanId: number }) {
+  const q = useApi('kemas.daftarKit', { kecamatanId })
+  const apiRef = useRef<GridApi<KitRow> | null>(null)
+  const [desaId, setDesaId] = useState<number | ''>('')
+  const [status, setStatus] = useState<KitStatus | ''>('')
+  const [shown, setShown] = useState(0)
+  const rows = q.data
+
+  const desas = useMemo(() => {
+    const m = new Map<number, string>()
+    for (const r of rows ?? []) m.set(r.desaId, r.desa)
+    return [...m.entries()]
+  }, [rows])
+  const counts = useMemo(() => {
+    const c: Record<KitStatus, number> = { belum: 0, sebagian: 0, lengkap: 0, diserahkan: 0, diterima: 0 }
+    for (const r of rows ?? []) if (desaId === '' || r.desaId === desaId) c[r.status]++
+    return c
+  }, [rows, desaId])
+
+  const columnDefs = useMemo<ColDef<KitRow>[]>(
+    () => [
+      { field: 'desa', headerName: 'Desa/Kelurahan (PPS)', flex: 1, minWidth: 150 },
+      {
+        field: 'nomor',
+        headerName: 'TPS',
+        width: 90,
+        filter: 'agNumberColumnFilter',
+        valueFormatter: (p) => (typeof p.value === 'number' ? tpsLabel(p.value) : ''),
+        cellClass: 'cell-strong',
+      },
+      numberCol<KitRow>('dpt', 'DPT', { width: 84 }),
+      {
+        field: 'status',
+        headerName: 'Status kit',
+        width: 160,
+        cellRenderer: StatusCell,
+        filter: false,
+        comparator: (a: KitStatus, b: KitStatus) => STATUS_ORDER.indexOf(a) - STATUS_ORDER.indexOf(b),
+      },
+      // One column: "dikemas / kebutuhan" reads as progress and leaves the desa name room.
+      numberCol<KitRow>('packed', 'Dikemas / kebutuhan', {
+        width: 150,
+        valueFormatter: (p) => (p.data ? `${fmt(p.data.packed)} / ${fmt(p.data.need)}` : ''),
+      }),
+    ],
+    [],
+  )
+
+  const getRowId = useCallback((p: GetRowIdParams<KitRow>) => String(p.data.tpsId), [])
+  const isExternalFilterPresent = useCallback(() => desaId !== '' || status !== '', [desaId, status])
+  const doesExternalFilterPass = useCallback(
+    (n: IRowNode<KitRow>) =>
+      !!n.data && (desaId === '' || n.data.desaId === desaId) && (status === '' || n.data.status === status),
+    [desaId, status],
+  )
+  useEffect(() => apiRef.current?.onFilterChanged(), [desaId, status])
+  const onModelUpdated = useCallback((e: ModelUpdatedEvent<KitRow>) => setShown(e.api.getDisplayedRowCount()), [])
+  const open = (row: KitRow | undefined) => {
+    if (!row) return
+    rememberKecamatan(row.kecamatanId)
+    navigate('kemas', row.tpsId)
+  }
+
+  if (q.error) return <ErrorBanner error={q.error} onRetry={q.reload} title="Daftar kit TPS tidak dapat dimuat" />
+  if (!rows) return <Loading />
+  return (
+    <>
+      <div className="toolbar kit-filter">
+        <label className="inline-field">
+          Desa/kelurahan
+          <select value={desaId} onChange={(e) => setDesaId(e.target.value === '' ? '' : Number(e.target.value))}>
+            <option value="">Semua ({fmt(desas.length)})</option>
+            {desas.map(([id, nama]) => (
+              <option key={id} value={id}>
+                {nama}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-field">
+          Status
+          <select value={status} onChange={(e) => setStatus(e.target.value as KitStatus | '')}>
+            <option value="">Semua status</option>
+            {STATUS_ORDER.map((s) => (
+              <option key={s} value={s}>
+                {KIT_STATUS_LABEL[s]} ({fmt(counts[s])})
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="toolbar-count" aria-live="polite">
+          {fmt(shown)} dari {fmt(rows.length)} TPS
+        </span>
+      </div>
+      <div className="grid-box kit-grid" data-testid="kit-grid">
+        <AgGridReact<KitRow>
+          theme={gridTheme}
+          localeText={gridLocaleText}
+          rowData={rows}
+          columnDefs={columnDefs}
+          defaultColDef={defaultColDef}
+          getRowId={getRowId}
+          isExternalFilterPresent={isExternalFilterPresent}
+          doesExternalFilterPass={doesExternalFilterPass}
+          onGridReady={(e) => (apiRef.current = e.api)}
+          onModelUpdated={onModelUpdated}
+          onRowClicked={(e: RowClickedEvent<KitRow>) => open(e.data)}
+          onCellKeyDown={(e: CellKeyDownEvent<KitRow>) => {
+            if ((e.event as KeyboardEvent | null)?.key === 'Enter') open(e.data)
+          }}
+          rowClass="kit-grid-row"
+          ensureDomOrder
+        />
+      </div>
+      <p className="muted small">Klik baris atau tekan Enter untuk membuka kit TPS itu.</p>
+    </>
+  )
+}

@@ -1,0 +1,312 @@
+import { useCallback, useId, useState, type FormEvent } from 'react'
+import type { MethodOutput } from '../../../api/contract'
+import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
+import { useApi, useRefreshAll } from '../../components/data'
+import { Dialog } from '../../components/Dialog'
+import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Field } from '../../components/Form'
+import { fmt } from '../../format'
+import { href } from '../../router'
+import { fmtTanggal, todayIso } from '../shift/ShiftForms'
+
+/** The packing shift the kits on this PC are recorded in: picked once, kept for this tab. */
+type ShiftSummary = MethodOutput<'shift.daftar'>[number]
+
+const STORE_KEY = 'gudang.kemas.shift'
+
+function readStored(): number | null {
+  try {
+    const v = Number(sessionStorage.getItem(STORE_KEY))
+    return Number.isInteger(v) && v > 0 ? v : null
+  } catch {
+    return null
+  }
+}
+
+function store(id: number | null) {
+  try {
+    if (id === null) sessionStorage.removeItem(STORE_KEY)
+    else sessionStorage.setItem(STORE_KEY, String(id))
+  } catch {
+    /* the choice then lasts until the page is left */
+  }
+}
+
+export interface PackingShift {
+  /** Open packing shifts, newest first. */
+  open: ShiftSummary[]
+  active: ShiftSummary | undefined
+  loaded: boolean
+  error: ApiError | undefined
+  reload(): void
+  choose(id: number): void
+}
+
+export function usePackingShift(): PackingShift {
+  const list = useApi('shift.daftar', {})
+  const [chosen, setChosen] = useState<number | null>(readStored)
+  const open = (list.data ?? []).filter((s) => s.kind === 'packing' && s.status === 'open').sort((a, b) => b.id - a.id)
+  // The one picked, else the newest open packing shift: one shift at a time is the usual floor.
+  const active = open.find((s) => s.id === chosen) ?? open[0]
+  const choose = useCallback((id: number) => {
+    store(id)
+    setChosen(id)
+  }, [])
+  return { open, active, loaded: list.data !== undefined, error: list.error, reload: list.reload, choose }
+}
+
+const shiftText = (s: ShiftSummary) => `Shift #${s.id} · ${fmtTanggal(s.tanggal, 'short')}, ${s.mulai}–${s.selesai}`
+
+/** "Shift #6 · 23 Nov · 08:00–16:00": fits the narrow picker when several packing shifts are open. */
+function shiftOption(s: ShiftSummary): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.tanggal)
+  const day = m
+    ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])).toLocaleDateString('id-ID', {
+        day: 'numeric',
+        month: 'short',
+      })
+    : s.tanggal
+  return `Shift #${s.id} · ${day} · ${s.mulai}–${s.selesai}${s.lokasi ? ` · ${s.lokasi}` : ''}`
+}
+
+export function ShiftBar({ shift }: { shift: PackingShift }) {
+  const [opening, setOpening] = useState(false)
+  const selectId = useId()
+  return (
+    <div className={`kemas-shift${shift.active ? '' : ' kemas-shift-none'}`} data-testid="kemas-shift">
+      <span className="kemas-shift-title">Shift pengemasan</span>
+      {shift.error ? (
+        <ErrorBanner error={shift.error} onRetry={shift.reload} title="Daftar shift tidak dapat dimuat" />
+      ) : !shift.loaded ? (
+        <Loading />
+      ) : shift.active ? (
+        <>
+          {shift.open.length > 1 ? (
+            <>
+              <label htmlFor={selectId} className="visually-hidden">
+                Shift pengemasan aktif
+              </label>
+              <select id={selectId} value={shift.active.id} onChange={(e) => shift.choose(Number(e.target.value))}>
+                {shift.open.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {shiftOption(s)}
+                  </option>
+                ))}
+              </select>
+            </>
+          ) : (
+            <a className="kemas-shift-name" href={href('shift', shift.active.id)} title="Buka halaman shift ini">
+              {shiftText(shift.active)}
+            </a>
+          )}
+          <span className="muted small">
+            {fmt(shift.active.teams)} regu · {fmt(shift.active.workers)} pekerja
+            {shift.active.lokasi ? ` · ${shift.active.lokasi}` : ''}
+          </span>
+        </>
+      ) : (
+        <span className="kemas-shift-missing">Belum ada shift pengemasan terbuka. Pengemasan dicatat dalam shift.</span>
+      )}
+      <button
+        type="button"
+        className={shift.active || !shift.loaded ? 'btn btn-secondary btn-small' : 'btn btn-primary'}
+        onClick={() => setOpening(true)}
+      >
+        Buka shift pengemasan…
+      </button>
+      {opening && (
+        <BukaShiftPengemasan
+          onClose={() => setOpening(false)}
+          onOpened={(id) => {
+            shift.choose(id)
+            setOpening(false)
+          }}
+        />
+      )}
+    </div>
+  )
+}
+
+/** "8" -> "08:00", "0800" / "8.00" -> "08:00" when leaving the field; the service checks the result. */
+function normalizeClock(v: string): string {
+  const t = v.trim().replace('.', ':')
+  let m = /^(\d{1,2})$/.exec(t)
+  if (m) return `${m[1]!.padStart(2, '0')}:00`
+  m = /^(\d{1,2}):?(\d{2})$/.exec(t)
+  return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : v
+}
+
+/** A compact "buka shift" for the packing floor: no variants to choose, kits decide what is packed. */
+function BukaShiftPengemasan({ onClose, onOpened }: { onClose(): void; onOpened(id: number): void }) {
+  const formId = useId()
+  const teams = useApi('regu.daftar', {})
+  const [tanggal, setTanggal] = useState(todayIso)
+  const [mulai, setMulai] = useState('08:00')
+  const [selesai, setSelesai] = useState('16:00')
+  const [lokasi, setLokasi] = useState('')
+  const [teamIds, setTeamIds] = useState<number[]>([])
+  const [error, setError] = useState<ApiError | undefined>()
+  const [busy, setBusy] = useState(false)
+  const refreshAll = useRefreshAll()
+  const toast = useToast()
+  const errors = fieldErrors(error)
+  const active = (teams.data ?? []).filter((t) => t.active)
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    setBusy(true)
+    setError(undefined)
+    try {
+      const s = await invoke('shift.buka', {
+        kind: 'packing',
+        tanggal,
+        mulai: normalizeClock(mulai),
+        selesai: normalizeClock(selesai),
+        lokasi,
+        variantIds: [],
+        teams: teamIds.map((teamId) => ({ teamId })),
+      })
+      toast.showSuccess(`Shift pengemasan #${s.id} dibuka dengan ${fmt(s.teams.length)} regu.`, 'Shift dibuka')
+      refreshAll()
+      onOpened(s.id)
+    } catch (err) {
+      setError(toApiError(err))
+      setBusy(false)
+    }
+  }
+
+  const placed = ['tanggal', 'mulai', 'selesai', 'lokasi', 'teams']
+  const unplaced =
+    error?.details.filter((d) => !d.column || !placed.some((p) => d.column === p || d.column!.startsWith(p + '.'))) ??
+    []
+  return (
+    <Dialog
+      open
+      title="Buka shift pengemasan"
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="btn btn-secondary" onClick={onClose}>
+            Batal
+          </button>
+          <button type="submit" form={formId} className="btn btn-primary" disabled={busy}>
+            {busy ? 'Membuka…' : 'Buka shift'}
+          </button>
+        </>
+      }
+    >
+      <form id={formId} onSubmit={submit} noValidate className="kemas-shift-form">
+        {error && (
+          <div className="banner banner-error" role="alert">
+            <div className="banner-body">
+              <strong>{error.message}</strong>
+              {unplaced.length > 0 && (
+                <ul>
+                  {unplaced.map((d, i) => (
+                    <li key={i}>{d.message}</li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          </div>
+        )}
+        <p className="muted small">
+          Setting dan pengemasan kit per TPS. Isi kit mengikuti kebutuhan setiap TPS, jadi tidak perlu memilih barang.
+        </p>
+        <div className="form-grid kemas-shift-grid">
+          <Field
+            label="Tanggal"
+            error={errors.tanggal}
+            hint={/^\d{4}-\d{2}-\d{2}$/.test(tanggal) ? fmtTanggal(tanggal) : undefined}
+          >
+            {(id, d, inv) => (
+              <input
+                id={id}
+                type="date"
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={tanggal}
+                onChange={(e) => setTanggal(e.target.value)}
+                data-autofocus
+              />
+            )}
+          </Field>
+          <Field label="Mulai" error={errors.mulai} hint="Jam 24">
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                inputMode="numeric"
+                maxLength={5}
+                placeholder="JJ:MM"
+                value={mulai}
+                onChange={(e) => setMulai(e.target.value)}
+                onBlur={(e) => setMulai(normalizeClock(e.target.value))}
+              />
+            )}
+          </Field>
+          <Field label="Selesai" error={errors.selesai} hint="Jam 24">
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                inputMode="numeric"
+                maxLength={5}
+                placeholder="JJ:MM"
+                value={selesai}
+                onChange={(e) => setSelesai(e.target.value)}
+                onBlur={(e) => setSelesai(normalizeClock(e.target.value))}
+              />
+            )}
+          </Field>
+        </div>
+        <Field label="Lokasi/meja" error={errors.lokasi} hint="Boleh dikosongkan, mis. Gudang B, meja setting 1–3">
+          {(id, d, inv) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              aria-invalid={inv}
+              value={lokasi}
+              onChange={(e) => setLokasi(e.target.value)}
+            />
+          )}
+        </Field>
+        <fieldset className={`field${errors.teams ? ' field-invalid' : ''}`}>
+          <legend>Regu yang bekerja</legend>
+          {teams.error ? (
+            <ErrorBanner error={teams.error} onRetry={teams.reload} title="Daftar regu tidak dapat dimuat" />
+          ) : !teams.data ? (
+            <Loading />
+          ) : active.length === 0 ? (
+            <p className="empty">
+              Belum ada regu aktif. Tambahkan regu di halaman <a href={href('pekerja')}>Pekerja &amp; Regu</a>.
+            </p>
+          ) : (
+            <ul className="kemas-team-list" data-testid="kemas-team-picker">
+              {active.map((t) => (
+                <li key={t.id}>
+                  <label className="check">
+                    <input
+                      type="checkbox"
+                      checked={teamIds.includes(t.id)}
+                      onChange={(e) =>
+                        setTeamIds(e.target.checked ? [...teamIds, t.id] : teamIds.filter((x) => x !== t.id))
+                      }
+                    />
+                    <span>
+                      Regu {t.nama} <span className="muted small">({fmt(t.members)} pekerja)</span>
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          )}
+          {errors.teams && <p className="field-error">{errors.teams}</p>}
+        </fieldset>
+        <button type="submit" hidden tabIndex={-1} />
+      </form>
+    </Dialog>
+  )
+}

@@ -1,0 +1,473 @@
+import { AgGridReact } from 'ag-grid-react'
+import type {
+  CellKeyDownEvent,
+  ColDef,
+  GetRowIdParams,
+  GridApi,
+  ICellRendererParams,
+  IRowNode,
+  ModelUpdatedEvent,
+} from 'ag-grid-community'
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import type { Election, Team, Worker } from '../../../api/contract'
+import { invoke } from '../../api'
+import { useApi, useRefreshAll } from '../../components/data'
+import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { defaultColDef, gridLocaleText, gridTheme } from '../../components/grid'
+import { PageHeader, Section } from '../../components/Page'
+import { fmt } from '../../format'
+import { ImportWorkersDialog, readCount, reguName, TeamDialog, WorkerDialog } from './PekerjaDialogs'
+import './pekerja.css'
+
+export function PekerjaPage({ election, params }: { election: Election; params: string[] }) {
+  void election
+  void params
+  const workers = useApi('pekerja.daftar', {})
+  const teams = useApi('regu.daftar', {})
+  const [editingWorker, setEditingWorker] = useState<Worker | 'new' | null>(null)
+  const [editingTeam, setEditingTeam] = useState<Team | 'new' | null>(null)
+  const [importing, setImporting] = useState(false)
+
+  const activeWorkers = (workers.data ?? []).filter((w) => w.active).length
+
+  return (
+    <>
+      <PageHeader
+        title="Pekerja & Regu"
+        lead="Pekerja sortir-lipat dan rakit, regu beserta ketuanya, dan target harian setiap regu. NIK selalu ditampilkan tersamar."
+        actions={
+          <>
+            <button type="button" className="btn btn-secondary" onClick={() => setImporting(true)}>
+              Impor pekerja…
+            </button>
+            <button type="button" className="btn btn-primary" onClick={() => setEditingWorker('new')}>
+              Tambah pekerja…
+            </button>
+          </>
+        }
+      />
+
+      <div className="pk-top">
+        <Section
+          title="Regu"
+          actions={
+            <button type="button" className="btn btn-secondary" onClick={() => setEditingTeam('new')}>
+              Tambah regu…
+            </button>
+          }
+        >
+          <ErrorBanner error={teams.error} onRetry={teams.reload} title="Daftar regu tidak dapat dimuat" />
+          {teams.data ? <TeamTable teams={teams.data} onEdit={setEditingTeam} /> : !teams.error && <Loading />}
+        </Section>
+        <TargetSection teams={teams.data ?? []} />
+      </div>
+
+      <Section title={`Pekerja${workers.data ? ` (${fmt(activeWorkers)} aktif)` : ''}`}>
+        <ErrorBanner error={workers.error} onRetry={workers.reload} title="Daftar pekerja tidak dapat dimuat" />
+        {workers.data && teams.data ? (
+          workers.data.length === 0 ? (
+            <div className="empty-state">
+              <p>
+                <strong>Belum ada pekerja.</strong> Impor daftar pekerja dari CSV atau XLSX (nama, NIK, telepon, regu,
+                ketua), atau tambahkan satu per satu.
+              </p>
+              <button type="button" className="btn btn-primary" onClick={() => setImporting(true)}>
+                Impor pekerja…
+              </button>
+            </div>
+          ) : (
+            <WorkerGrid rows={workers.data} teams={teams.data} onEdit={setEditingWorker} />
+          )
+        ) : (
+          !workers.error && <Loading />
+        )}
+      </Section>
+
+      {editingWorker !== null && (
+        <WorkerDialog
+          worker={editingWorker === 'new' ? null : editingWorker}
+          teams={teams.data ?? []}
+          onClose={() => setEditingWorker(null)}
+        />
+      )}
+      {editingTeam !== null && (
+        <TeamDialog
+          team={editingTeam === 'new' ? null : editingTeam}
+          workers={workers.data ?? []}
+          onClose={() => setEditingTeam(null)}
+        />
+      )}
+      <ImportWorkersDialog open={importing} onClose={() => setImporting(false)} />
+    </>
+  )
+}
+
+/* -------------------------------------------------------------------- teams */
+
+function TeamTable({ teams, onEdit }: { teams: Team[]; onEdit(t: Team): void }) {
+  if (teams.length === 0)
+    return <p className="empty">Belum ada regu. Tambahkan regu, atau impor pekerja dengan kolom regu.</p>
+  return (
+    <div className="table-wrap">
+      <table className="table table-compact pk-teams" data-testid="team-table">
+        <thead>
+          <tr>
+            <th scope="col">Regu</th>
+            <th scope="col">Ketua</th>
+            <th scope="col" className="num">
+              Anggota
+            </th>
+            <th scope="col" className="num">
+              Target harian
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">Aksi</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {teams.map((t) => (
+            <tr key={t.id} className={t.active ? undefined : 'inactive'} data-testid={`team-${t.nama}`}>
+              <th scope="row" className="pk-team-name">
+                {t.nama}
+                {!t.active && <span className="badge badge-muted pk-inactive">Tidak aktif</span>}
+              </th>
+              <td>{t.leader ?? <span className="text-warn">Belum ada ketua</span>}</td>
+              <td className="num">{fmt(t.members)}</td>
+              <td className="num">{t.dailyTarget > 0 ? fmt(t.dailyTarget) : <span className="muted">—</span>}</td>
+              <td className="actions">
+                <button
+                  type="button"
+                  className="btn btn-small btn-secondary"
+                  onClick={() => onEdit(t)}
+                  aria-label={`Ubah ${reguName(t.nama)}`}
+                >
+                  Ubah
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+/* ------------------------------------------------------------------ targets */
+
+function today(): string {
+  const d = new Date()
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+function TargetSection({ teams }: { teams: Team[] }) {
+  const [tanggal, setTanggal] = useState(today)
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(tanggal)
+  const q = useApi('regu.lihatTarget', { tanggal: valid ? tanggal : today() }, valid)
+  const dateId = useId()
+  const daily = new Map(teams.map((t) => [t.id, t.dailyTarget]))
+  const label = valid
+    ? new Date(tanggal + 'T00:00').toLocaleDateString('id-ID', {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+      })
+    : ''
+
+  return (
+    <Section title="Target harian">
+      <div className="field inline-field pk-date">
+        <label htmlFor={dateId}>Tanggal</label>
+        <input id={dateId} type="date" value={tanggal} onChange={(e) => setTanggal(e.target.value)} />
+        <span className="muted small">{label}</span>
+      </div>
+      <p className="muted small pk-explain">
+        Isi target khusus untuk tanggal ini (mis. hari pertama, atau regu yang kekurangan anggota) lalu tekan Enter;
+        kosongkan untuk kembali ke target harian regu.
+      </p>
+      <ErrorBanner error={q.error} onRetry={q.reload} title="Target tidak dapat dimuat" />
+      {q.data && valid ? (
+        q.data.length === 0 ? (
+          <p className="empty">Belum ada regu aktif.</p>
+        ) : (
+          <table className="table table-compact pk-targets" data-testid="target-table">
+            <thead>
+              <tr>
+                <th scope="col">Regu</th>
+                <th scope="col" className="num">
+                  Harian
+                </th>
+                <th scope="col">Tanggal ini</th>
+              </tr>
+            </thead>
+            <tbody>
+              {q.data.map((r) => (
+                <TargetRow key={`${r.teamId}:${tanggal}`} row={r} tanggal={tanggal} daily={daily.get(r.teamId) ?? 0} />
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">Jumlah</th>
+                <td className="num">{fmt(q.data.reduce((s, r) => s + (daily.get(r.teamId) ?? 0), 0))}</td>
+                <td>
+                  <span className="pk-target-sum" data-testid="target-total">
+                    {fmt(q.data.reduce((s, r) => s + r.target, 0))}
+                  </span>
+                </td>
+              </tr>
+            </tfoot>
+          </table>
+        )
+      ) : (
+        valid && !q.error && <Loading />
+      )}
+    </Section>
+  )
+}
+
+function TargetRow({
+  row,
+  tanggal,
+  daily,
+}: {
+  row: { teamId: number; team: string; target: number; override: boolean }
+  tanggal: string
+  daily: number
+}) {
+  const initial = row.override ? fmt(row.target) : ''
+  const [text, setText] = useState(initial)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const refreshAll = useRefreshAll()
+  const toast = useToast()
+
+  // The saved value comes back through the reload; the row stays mounted so keyboard focus stays put.
+  useEffect(() => setText(initial), [initial])
+
+  async function commit(value = text) {
+    if (busy) return
+    const n = readCount(value)
+    if (!n.ok) return setError('Isi dengan angka bulat')
+    setError(null)
+    if (n.value === (row.override ? row.target : null)) return setText(initial)
+    setBusy(true)
+    setError(null)
+    try {
+      await invoke('regu.aturTarget', { teamId: row.teamId, tanggal, qty: n.value })
+      toast.showSuccess(
+        n.value === null
+          ? `${reguName(row.team)} kembali ke target harian ${fmt(daily)} lembar.`
+          : `${reguName(row.team)}: ${fmt(n.value)} lembar pada tanggal ini.`,
+        'Target tersimpan',
+      )
+      refreshAll()
+    } catch (err) {
+      toast.showError(err, `Target ${reguName(row.team)} tidak tersimpan`)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
+    if (e.key === 'Enter') {
+      e.preventDefault()
+      void commit()
+    } else if (e.key === 'Escape') {
+      setText(initial)
+      setError(null)
+    }
+  }
+
+  return (
+    <tr data-testid={`target-${row.team}`}>
+      <th scope="row">{row.team}</th>
+      <td className="num">{fmt(daily)}</td>
+      <td>
+        <span className="pk-target-cell">
+          <input
+            className={row.override ? 'pk-target-input pk-target-override' : 'pk-target-input'}
+            inputMode="numeric"
+            aria-label={`Target ${reguName(row.team)} pada tanggal ini`}
+            aria-invalid={error !== null}
+            aria-describedby={row.override ? `pk-override-${row.teamId}` : undefined}
+            placeholder={fmt(daily)}
+            value={text}
+            readOnly={busy}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={onKeyDown}
+            onBlur={() => void commit()}
+          />
+          {row.override && (
+            <button
+              type="button"
+              className="btn btn-small btn-secondary"
+              onClick={() => void commit('')}
+              disabled={busy}
+              aria-label={`Kembalikan target ${reguName(row.team)} ke target harian`}
+            >
+              Kembalikan
+            </button>
+          )}
+        </span>
+        {row.override && (
+          <span className="pk-override-note" id={`pk-override-${row.teamId}`}>
+            khusus tanggal ini
+          </span>
+        )}
+        {error && <p className="field-error">{error}</p>}
+      </td>
+    </tr>
+  )
+}
+
+/* ------------------------------------------------------------------ workers */
+
+const NO_TEAM = 'none'
+
+function EditCell(p: ICellRendererParams<Worker> & { onEdit(w: Worker): void }) {
+  if (!p.data) return null
+  const w = p.data
+  return (
+    <button
+      type="button"
+      className="btn btn-small btn-secondary pk-edit"
+      onClick={() => p.onEdit(w)}
+      aria-label={`Ubah ${w.nama}`}
+      tabIndex={-1}
+    >
+      Ubah
+    </button>
+  )
+}
+
+function WorkerGrid({ rows, teams, onEdit }: { rows: Worker[]; teams: Team[]; onEdit(w: Worker): void }) {
+  const apiRef = useRef<GridApi<Worker> | null>(null)
+  const [search, setSearch] = useState('')
+  const quickFilter = useDeferredValue(search)
+  const [team, setTeam] = useState('')
+  const [shown, setShown] = useState(rows.length)
+  const teamSelectId = useId()
+
+  const columnDefs = useMemo<ColDef<Worker>[]>(
+    () => [
+      { field: 'nama', headerName: 'Nama', flex: 1.4, minWidth: 180 },
+      {
+        field: 'nikMasked',
+        headerName: 'NIK',
+        width: 190,
+        cellClass: 'pk-nik',
+        valueFormatter: (p) => p.value ?? '—',
+        // The masked digits are still worth finding ("3201…").
+        getQuickFilterText: (p) => p.value ?? '',
+      },
+      { field: 'telepon', headerName: 'Telepon', width: 150, valueFormatter: (p) => p.value || '—' },
+      { field: 'team', headerName: 'Regu', width: 150, valueFormatter: (p) => p.value ?? 'Tanpa regu' },
+      {
+        colId: 'ketua',
+        headerName: 'Ketua',
+        width: 100,
+        valueGetter: (p) => (p.data?.isLeader ? 'Ketua' : ''),
+        cellRenderer: (p: ICellRendererParams<Worker>) =>
+          p.data?.isLeader ? <span className="badge pk-badge-ketua">Ketua</span> : null,
+      },
+      {
+        colId: 'status',
+        headerName: 'Status',
+        width: 120,
+        valueGetter: (p) => (p.data?.active ? 'Aktif' : 'Tidak aktif'),
+        cellRenderer: (p: ICellRendererParams<Worker>) =>
+          p.data?.active ? (
+            <span className="badge badge-ok">Aktif</span>
+          ) : (
+            <span className="badge badge-muted">Tidak aktif</span>
+          ),
+      },
+      {
+        colId: 'aksi',
+        headerName: '',
+        width: 90,
+        sortable: false,
+        filter: false,
+        resizable: false,
+        cellRenderer: EditCell,
+        cellRendererParams: { onEdit },
+        getQuickFilterText: () => '',
+      },
+    ],
+    [onEdit],
+  )
+
+  const getRowId = useCallback((p: GetRowIdParams<Worker>) => String(p.data.id), [])
+  const isExternalFilterPresent = useCallback(() => team !== '', [team])
+  const doesExternalFilterPass = useCallback(
+    (node: IRowNode<Worker>) => (team === NO_TEAM ? node.data?.teamId === null : String(node.data?.teamId) === team),
+    [team],
+  )
+  useEffect(() => apiRef.current?.onFilterChanged(), [team])
+  const onModelUpdated = useCallback((e: ModelUpdatedEvent<Worker>) => setShown(e.api.getDisplayedRowCount()), [])
+  // Keyboard: Enter on any cell of a row opens that worker, as a double click does.
+  const onCellKeyDown = useCallback(
+    (e: CellKeyDownEvent<Worker>) => {
+      if ((e.event as globalThis.KeyboardEvent | undefined)?.key === 'Enter' && e.data) onEdit(e.data)
+    },
+    [onEdit],
+  )
+
+  return (
+    <>
+      <div className="toolbar">
+        <label className="search">
+          <span className="visually-hidden">Cari pekerja</span>
+          <input
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder="Cari nama, telepon, regu…"
+            aria-label="Cari pekerja: nama, telepon atau regu"
+          />
+        </label>
+        <div className="field inline-field pk-team-filter">
+          <label htmlFor={teamSelectId}>Regu</label>
+          <select id={teamSelectId} value={team} onChange={(e) => setTeam(e.target.value)}>
+            <option value="">Semua regu</option>
+            {teams.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.nama} ({fmt(t.members)})
+              </option>
+            ))}
+            <option value={NO_TEAM}>Tanpa regu</option>
+          </select>
+        </div>
+        <span className="toolbar-count" aria-live="polite">
+          Menampilkan {fmt(shown)} dari {fmt(rows.length)} pekerja
+        </span>
+      </div>
+      <p className="muted small pk-explain">
+        Tekan Enter pada baris, klik dua kali, atau pilih Ubah untuk memindahkan pekerja ke regu lain atau
+        menonaktifkannya.
+      </p>
+      <div className="grid-box pk-grid" data-testid="worker-grid">
+        <AgGridReact<Worker>
+          theme={gridTheme}
+          localeText={gridLocaleText}
+          rowData={rows}
+          columnDefs={columnDefs}
+          defaultColDef={defaultColDef}
+          getRowId={getRowId}
+          quickFilterText={quickFilter}
+          cacheQuickFilter
+          isExternalFilterPresent={isExternalFilterPresent}
+          doesExternalFilterPass={doesExternalFilterPass}
+          onGridReady={(e) => (apiRef.current = e.api)}
+          onModelUpdated={onModelUpdated}
+          onRowDoubleClicked={(e) => e.data && onEdit(e.data)}
+          onCellKeyDown={onCellKeyDown}
+          getRowClass={(p) => (p.data && !p.data.active ? 'pk-row-inactive' : undefined)}
+          enableCellTextSelection
+          ensureDomOrder
+        />
+      </div>
+    </>
+  )
+}

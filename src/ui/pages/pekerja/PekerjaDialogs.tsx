@@ -1,0 +1,432 @@
+import { useState, type FormEvent } from 'react'
+import type { Team, Worker } from '../../../api/contract'
+import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
+import { useRefreshAll } from '../../components/data'
+import { Dialog } from '../../components/Dialog'
+import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { readFileBase64 } from '../../components/files'
+import { Field, FilePicker } from '../../components/Form'
+import { fmt } from '../../format'
+
+/** Reads "3.000" or "3000"; null when empty. Only unreadable text is refused here, every rule is the service's. */
+export function readCount(text: string): { ok: true; value: number | null } | { ok: false } {
+  const t = text.trim().replace(/[.\s]/g, '')
+  if (t === '') return { ok: true, value: null }
+  return /^\d+$/.test(t) ? { ok: true, value: Number(t) } : { ok: false }
+}
+
+/** "Mawar" -> "Regu Mawar"; a team already called "Regu 3" keeps its name (no "Regu Regu 3"). */
+export const reguName = (nama: string): string => (/^regu\b/i.test(nama.trim()) ? nama : `Regu ${nama}`)
+
+const DialogFooter = ({
+  busy,
+  onClose,
+  onSave,
+  label,
+}: {
+  busy: boolean
+  onClose(): void
+  onSave(): void
+  label: string
+}) => (
+  <>
+    <button type="button" className="btn btn-secondary" onClick={onClose}>
+      Batal
+    </button>
+    <button type="button" className="btn btn-primary" onClick={onSave} disabled={busy}>
+      {busy ? 'Menyimpan…' : label}
+    </button>
+  </>
+)
+
+/* ------------------------------------------------------------------ worker */
+
+export function WorkerDialog({ worker, teams, onClose }: { worker: Worker | null; teams: Team[]; onClose(): void }) {
+  const editing = worker !== null
+  const [nama, setNama] = useState(worker?.nama ?? '')
+  const [nik, setNik] = useState('')
+  const [dropNik, setDropNik] = useState(false)
+  const [telepon, setTelepon] = useState(worker?.telepon ?? '')
+  const [teamId, setTeamId] = useState(worker?.teamId ? String(worker.teamId) : '')
+  const [active, setActive] = useState(worker?.active ?? true)
+  const [error, setError] = useState<ApiError | undefined>()
+  const [busy, setBusy] = useState(false)
+  const refreshAll = useRefreshAll()
+  const toast = useToast()
+  const errors = fieldErrors(error)
+  const known = ['nama', 'nik', 'telepon', 'teamId', 'active']
+  const unplaced = error && !error.details.some((d) => d.column && known.includes(d.column))
+  const movingLeader = editing && worker.isLeader && String(worker.teamId ?? '') !== teamId
+
+  async function save(e?: FormEvent) {
+    e?.preventDefault()
+    setBusy(true)
+    setError(undefined)
+    const team = teamId ? Number(teamId) : null
+    const newNik = nik.replace(/\s/g, '')
+    try {
+      const w = editing
+        ? await invoke('pekerja.ubah', {
+            id: worker.id,
+            nama,
+            telepon,
+            teamId: team,
+            active,
+            // Undefined keeps the stored NIK: the screen never had it, so it cannot send it back.
+            ...(dropNik ? { nik: null } : newNik ? { nik: newNik } : {}),
+          })
+        : await invoke('pekerja.tambah', { nama, nik: newNik || null, telepon, teamId: team })
+      toast.showSuccess(
+        `${w.nama}${w.team ? ` · ${reguName(w.team)}` : ''}${w.active ? '' : ' (tidak aktif)'}.`,
+        editing ? 'Data pekerja tersimpan' : 'Pekerja ditambahkan',
+      )
+      refreshAll()
+      onClose()
+    } catch (err) {
+      setError(toApiError(err))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      title={editing ? `Ubah pekerja: ${worker.nama}` : 'Tambah pekerja'}
+      footer={
+        <DialogFooter
+          busy={busy}
+          onClose={onClose}
+          onSave={() => void save()}
+          label={editing ? 'Simpan' : 'Tambah pekerja'}
+        />
+      }
+    >
+      <form onSubmit={save} noValidate>
+        {error && unplaced && <ErrorBanner error={error} title="Belum tersimpan" />}
+        <div className="form-grid">
+          <Field label="Nama pekerja" error={errors.nama} className="span-2">
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={nama}
+                onChange={(e) => setNama(e.target.value)}
+                data-autofocus
+                autoComplete="off"
+              />
+            )}
+          </Field>
+          <Field
+            label={editing && worker.hasNik ? 'NIK baru' : 'NIK'}
+            error={errors.nik}
+            hint={
+              editing && worker.hasNik ? (
+                <>
+                  Tersimpan: <span className="pk-nik">{worker.nikMasked}</span>. Kosongkan untuk tetap memakai NIK ini.
+                </>
+              ) : (
+                '16 angka sesuai KTP; boleh dikosongkan'
+              )
+            }
+          >
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                inputMode="numeric"
+                maxLength={20}
+                autoComplete="off"
+                value={nik}
+                disabled={dropNik}
+                onChange={(e) => setNik(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field label="Telepon" error={errors.telepon} hint="Mis. 081234567890">
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                type="tel"
+                value={telepon}
+                onChange={(e) => setTelepon(e.target.value)}
+                autoComplete="off"
+              />
+            )}
+          </Field>
+          <Field
+            label="Regu"
+            error={errors.teamId}
+            hint={
+              movingLeader
+                ? `${worker.nama} adalah ketua ${reguName(worker.team ?? '')}; setelah dipindah, regu itu tidak lagi memiliki ketua.`
+                : undefined
+            }
+          >
+            {(id, d, inv) => (
+              <select
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={teamId}
+                onChange={(e) => setTeamId(e.target.value)}
+              >
+                <option value="">Tanpa regu</option>
+                {teams.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.nama}
+                    {t.active ? '' : ' (tidak aktif)'}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        {editing && worker.hasNik && (
+          <label className="check">
+            <input type="checkbox" checked={dropNik} onChange={(e) => setDropNik(e.target.checked)} />
+            Hapus NIK yang tersimpan
+          </label>
+        )}
+        {editing && (
+          <label className="check">
+            <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
+            Aktif (dapat dipilih dalam shift sortir-lipat dan rakit)
+          </label>
+        )}
+        <button type="submit" hidden tabIndex={-1} />
+      </form>
+    </Dialog>
+  )
+}
+
+/* -------------------------------------------------------------------- team */
+
+export function TeamDialog({ team, workers, onClose }: { team: Team | null; workers: Worker[]; onClose(): void }) {
+  const editing = team !== null
+  const [nama, setNama] = useState(team?.nama ?? '')
+  const [leaderId, setLeaderId] = useState(team?.leaderId ? String(team.leaderId) : '')
+  const [target, setTarget] = useState(team ? fmt(team.dailyTarget) : '')
+  const [active, setActive] = useState(team?.active ?? true)
+  const [error, setError] = useState<ApiError | undefined>()
+  const [busy, setBusy] = useState(false)
+  const refreshAll = useRefreshAll()
+  const toast = useToast()
+  const errors = fieldErrors(error)
+  const known = ['nama', 'leaderId', 'dailyTarget', 'active']
+  const unplaced = error && !error.details.some((d) => d.column && known.includes(d.column))
+
+  // A ketua comes from this regu's members or from workers without a regu (who then join it).
+  const members = workers.filter((w) => editing && w.teamId === team.id)
+  const free = workers.filter((w) => w.teamId === null && w.active)
+
+  async function save(e?: FormEvent) {
+    e?.preventDefault()
+    const t = readCount(target)
+    if (!t.ok)
+      return setError(
+        new ApiError('INVALID_INPUT', 'Periksa isian', [
+          { column: 'dailyTarget', message: 'Isi dengan angka bulat, mis. 3.000' },
+        ]),
+      )
+    setBusy(true)
+    setError(undefined)
+    const leader = leaderId ? Number(leaderId) : null
+    try {
+      const r = editing
+        ? await invoke('regu.ubah', { id: team.id, nama, leaderId: leader, dailyTarget: t.value ?? 0, active })
+        : await invoke('regu.tambah', { nama, leaderId: leader, dailyTarget: t.value ?? 0 })
+      toast.showSuccess(
+        `${reguName(r.nama)}: ${fmt(r.members)} anggota, target ${fmt(r.dailyTarget)} lembar per hari.`,
+        editing ? 'Regu tersimpan' : 'Regu ditambahkan',
+      )
+      refreshAll()
+      onClose()
+    } catch (err) {
+      setError(toApiError(err))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      title={editing ? `Ubah ${reguName(team.nama)}` : 'Tambah regu'}
+      footer={
+        <DialogFooter
+          busy={busy}
+          onClose={onClose}
+          onSave={() => void save()}
+          label={editing ? 'Simpan' : 'Tambah regu'}
+        />
+      }
+    >
+      <form onSubmit={save} noValidate>
+        {error && unplaced && <ErrorBanner error={error} title="Belum tersimpan" />}
+        <div className="form-grid">
+          <Field label="Nama regu" error={errors.nama} hint="Mis. Regu 1, Mawar, Kelompok A">
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={nama}
+                onChange={(e) => setNama(e.target.value)}
+                data-autofocus
+                autoComplete="off"
+              />
+            )}
+          </Field>
+          <Field
+            label="Target harian (lembar)"
+            error={errors.dailyTarget}
+            hint="Surat suara disortir dan dilipat per hari; dapat diubah per tanggal"
+          >
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                inputMode="numeric"
+                value={target}
+                onChange={(e) => setTarget(e.target.value)}
+                autoComplete="off"
+              />
+            )}
+          </Field>
+          <Field
+            label="Ketua regu"
+            error={errors.leaderId}
+            className="span-2"
+            hint={free.length > 0 ? 'Pekerja tanpa regu yang dipilih menjadi anggota regu ini.' : undefined}
+          >
+            {(id, d, inv) => (
+              <select
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={leaderId}
+                onChange={(e) => setLeaderId(e.target.value)}
+              >
+                <option value="">Belum ada ketua</option>
+                {members.length > 0 && (
+                  <optgroup label="Anggota regu ini">
+                    {members.map((w) => (
+                      <option key={w.id} value={w.id}>
+                        {w.nama}
+                        {w.active ? '' : ' (tidak aktif)'}
+                      </option>
+                    ))}
+                  </optgroup>
+                )}
+                {free.length > 0 && (
+                  <optgroup label="Pekerja tanpa regu">
+                    {free.map((w) => (
+                      <option key={w.id} value={w.id}>
+                        {w.nama}
+                      </option>
+                    ))}
+                  </optgroup>
+                )}
+              </select>
+            )}
+          </Field>
+        </div>
+        {editing && (
+          <label className="check">
+            <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
+            Aktif (ikut dalam shift dan target harian)
+          </label>
+        )}
+        <button type="submit" hidden tabIndex={-1} />
+      </form>
+    </Dialog>
+  )
+}
+
+/* ------------------------------------------------------------------ import */
+
+type ImportState =
+  | { step: 'choose' }
+  | { step: 'saving'; fileName: string }
+  | { step: 'done'; fileName: string; added: number; updated: number; teamsAdded: number }
+  | { step: 'failed'; fileName: string; error: ApiError }
+
+export function ImportWorkersDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+  const [state, setState] = useState<ImportState>({ step: 'choose' })
+  const [pickerKey, setPickerKey] = useState(0)
+  const refreshAll = useRefreshAll()
+
+  const close = () => {
+    setState({ step: 'choose' })
+    setPickerKey((k) => k + 1)
+    onClose()
+  }
+
+  async function onFile(file: File | undefined) {
+    if (!file) return
+    setState({ step: 'saving', fileName: file.name })
+    try {
+      const contentBase64 = await readFileBase64(file)
+      const r = await invoke('pekerja.impor', { fileName: file.name, contentBase64 })
+      setState({ step: 'done', fileName: file.name, ...r })
+      refreshAll()
+    } catch (err) {
+      setState({ step: 'failed', fileName: file.name, error: toApiError(err) })
+    }
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      title="Impor pekerja"
+      wide
+      footer={
+        <button type="button" className="btn btn-primary" onClick={close}>
+          {state.step === 'done' ? 'Selesai' : 'Tutup'}
+        </button>
+      }
+    >
+      <p>
+        Unggah daftar pekerja dalam berkas <strong>CSV</strong> atau <strong>XLSX</strong> dengan baris judul. Kolom
+        wajib: <code>nama</code>. Kolom pilihan: <code>nik</code> (16 angka; format sel sebagai teks di Excel),{' '}
+        <code>telepon</code> atau <code>no_hp</code>, <code>regu</code> (atau <code>tim</code>, <code>kelompok</code>)
+        dan <code>ketua</code> (isi <em>ya</em> untuk ketua regu). Pekerja yang sudah ada dikenali dari NIK atau
+        namanya; regu yang belum ada dibuat. Seluruh berkas disimpan, atau tidak sama sekali bila ada galat.
+      </p>
+      <FilePicker
+        key={pickerKey}
+        label="Berkas pekerja (CSV atau XLSX)"
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        onFile={(f) => void onFile(f)}
+        disabled={state.step === 'saving'}
+        autoFocus
+      />
+      {state.step === 'saving' && <Loading label={`Mengimpor ${state.fileName}…`} />}
+      {state.step === 'failed' && (
+        <ErrorBanner error={state.error} title={`${state.fileName} tidak diimpor; tidak ada yang disimpan`} />
+      )}
+      {state.step === 'done' && (
+        <div className="banner banner-ok" role="status" data-testid="import-result">
+          <div className="banner-body">
+            <strong>{state.fileName} tersimpan</strong>
+            <dl className="dl pk-result">
+              <dt>Pekerja ditambah</dt>
+              <dd>{fmt(state.added)}</dd>
+              <dt>Pekerja diperbarui</dt>
+              <dd>{fmt(state.updated)}</dd>
+              <dt>Regu baru</dt>
+              <dd>{fmt(state.teamsAdded)}</dd>
+            </dl>
+          </div>
+        </div>
+      )}
+    </Dialog>
+  )
+}

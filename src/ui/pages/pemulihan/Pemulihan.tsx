@@ -1,0 +1,154 @@
+import { useId, useState } from 'react'
+import type { MethodOutput } from '../../../api/contract'
+import { Brand } from '../../components/Brand'
+import { useApi, useRefreshAll } from '../../components/data'
+import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { JobProgress } from '../../components/Jobs'
+import { BackupTable, fmtBackupTime, RestoreDialog, type BackupInfo } from '../cadangan/Cadangan'
+import { useVerify, VerifyResult } from '../integritas/Integritas'
+import '../trust.css'
+
+/**
+ * The only screen of an app that started on a file that failed its start check (or that SQLite cannot
+ * open): what is wrong, where the file is, and the backups to restore from. Nothing else answers in this
+ * mode, so nothing is shown that could invite a write.
+ */
+export function PemulihanPage({ status }: { status: MethodOutput<'sistem.lihatStatus'> }) {
+  const [folder, setFolder] = useState<string | undefined>()
+  const backups = useApi('cadangan.daftar', folder ? { folder } : {})
+  const refreshAll = useRefreshAll()
+  const toast = useToast()
+  const check = useVerify()
+  const [restoring, setRestoring] = useState<BackupInfo | null>(null)
+  const latestGood = backups.data?.find((b) => b.ok) ?? null
+
+  return (
+    <main className="fullpage recovery">
+      <div className="fullpage-card recovery-card">
+        <Brand />
+        <h1 tabIndex={-1}>Basis data perlu dipulihkan</h1>
+        <div className="banner banner-error" role="alert" data-testid="recovery-problem">
+          <div className="banner-body">
+            <strong>Berkas pemilihan tidak lolos pemeriksaan saat dibuka</strong>
+            <p>{status.problem}</p>
+          </div>
+        </div>
+        <p className="lead">
+          Gudang Pemilu tidak membuka berkas ini untuk mencatat, supaya angka yang salah tidak ikut tercetak di berita
+          acara. Pulihkan cadangan terbaru yang lolos pemeriksaan. Berkas yang bermasalah tidak dihapus: dipindahkan ke
+          folder cadangan dengan akhiran <code>-sebelum-pulih</code> untuk diperiksa.
+        </p>
+        <dl className="dl trust-dl">
+          <dt>Berkas basis data</dt>
+          <dd>
+            <code className="trust-path">{status.dbPath}</code>
+          </dd>
+          <dt>Folder cadangan</dt>
+          <dd>
+            <code className="trust-path">{status.backupDir}</code>
+          </dd>
+        </dl>
+
+        <h2 className="recovery-h2">{folder ? 'Cadangan di folder lain' : 'Cadangan, terbaru dahulu'}</h2>
+        {latestGood && (
+          <p className="recovery-latest" data-testid="recovery-latest">
+            Cadangan terbaru yang lolos pemeriksaan: <strong>{fmtBackupTime(latestGood.at)}</strong> ({latestGood.name}
+            ).
+          </p>
+        )}
+        <ErrorBanner error={backups.error} onRetry={backups.reload} title="Daftar cadangan tidak dapat dimuat" />
+        {backups.data ? (
+          <BackupTable
+            backups={backups.data}
+            highlight={latestGood?.file ?? null}
+            onRestore={setRestoring}
+            restoreLabel={(b) => (b.file === latestGood?.file ? 'Pulihkan cadangan ini' : 'Pulihkan…')}
+            empty={
+              folder
+                ? 'Tidak ada cadangan Gudang Pemilu di folder ini.'
+                : 'Tidak ada cadangan di folder cadangan. Bila ada cadangan di USB atau folder lain, ketik alamat foldernya di bawah.'
+            }
+          />
+        ) : (
+          !backups.error && <Loading label="Memeriksa cadangan…" />
+        )}
+        <FolderField current={folder} onShow={setFolder} />
+
+        <h2 className="recovery-h2">Periksa integritas</h2>
+        <p className="muted small">
+          Membaca seluruh buku besar berkas ini dan menyebut baris pertama yang tidak cocok.
+        </p>
+        <button type="button" className="btn btn-secondary" onClick={() => void check.run()} disabled={check.busy}>
+          {check.busy ? 'Memeriksa…' : 'Periksa integritas'}
+        </button>
+        {check.busy && check.status && (
+          <JobProgress
+            status={check.status}
+            onCancel={() => void check.cancel()}
+            label="Memeriksa buku besar"
+            testId="verify-job"
+          />
+        )}
+        <ErrorBanner error={check.error} title="Pemeriksaan tidak dapat dijalankan" />
+        {check.report && (
+          <div className="recovery-verify">
+            <VerifyResult
+              report={check.report}
+              at={check.at}
+              todo={
+                <p>
+                  Pulihkan cadangan terbaru yang lolos pemeriksaan dari daftar di atas, lalu catat ulang dari formulir
+                  kertas apa yang tercatat sesudahnya.
+                </p>
+              }
+            />
+          </div>
+        )}
+      </div>
+
+      <RestoreDialog
+        backup={restoring}
+        dbPath={status.dbPath}
+        currentRows={null}
+        recovery
+        onClose={() => setRestoring(null)}
+        onRestored={(r) => {
+          setRestoring(null)
+          toast.showSuccess(
+            `Dari ${r.restored.name} (${fmtBackupTime(r.restored.at)}). Berkas yang bermasalah disimpan sebagai ${r.previous}. Pilih nama Anda untuk mulai mencatat.`,
+            'Basis data dipulihkan',
+          )
+          // The app asks sistem.lihatStatus again: a restored file that passes the check opens normally.
+          refreshAll()
+        }}
+      />
+    </main>
+  )
+}
+
+function FolderField({ current, onShow }: { current: string | undefined; onShow(folder: string | undefined): void }) {
+  const [text, setText] = useState(current ?? '')
+  const id = useId()
+  return (
+    <form
+      className="trust-folder"
+      onSubmit={(e) => {
+        e.preventDefault()
+        onShow(text.trim() || undefined)
+      }}
+    >
+      <label htmlFor={id}>Cadangan di folder lain (USB)</label>
+      <input
+        id={id}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        placeholder="Mis. E:\Cadangan Gudang"
+        spellCheck={false}
+        autoComplete="off"
+      />
+      <button type="submit" className="btn btn-secondary">
+        {text.trim() ? 'Tampilkan' : 'Folder cadangan'}
+      </button>
+    </form>
+  )
+}

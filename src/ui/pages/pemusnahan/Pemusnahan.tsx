@@ -1,0 +1,482 @@
+import { useMemo, useState, type FormEvent } from 'react'
+import type { DocumentInfo, Election, MethodOutput } from '../../../api/contract'
+import { jumlahTerbilang } from '../../../core/terbilang'
+import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
+import { useApi, useRefreshAll } from '../../components/data'
+import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Field } from '../../components/Form'
+import { HistoryLink } from '../../components/History'
+import { PageHeader, Section, Swatch } from '../../components/Page'
+import { fmt, shortItemName } from '../../format'
+import { href } from '../../router'
+import { parseQty } from '../serahTerima/SerahTerimaShared'
+import { fmtDate, todayIso, usePrint } from '../dokumen/DokumenShared'
+import '../serahTerima/serahTerima.css'
+
+type Candidate = MethodOutput<'pemusnahan.daftarKandidat'>[number]
+
+/** One input per source a sheet can be destroyed from: each damage reason, and the surplus of good sheets. */
+interface Source {
+  key: string
+  variantId: number
+  from: string
+  available: number
+  defaultQty: number
+}
+
+const sourcesOf = (c: Candidate): Source[] => [
+  ...c.rusak.map((r) => ({
+    key: `${c.variantId}|RUSAK:${r.reason}`,
+    variantId: c.variantId,
+    from: `RUSAK:${r.reason}`,
+    available: r.qty,
+    defaultQty: r.qty,
+  })),
+  { key: `${c.variantId}|BAIK`, variantId: c.variantId, from: 'BAIK', available: c.surplus, defaultQty: 0 },
+]
+
+const METODE = [
+  { value: 'dibakar', label: 'Dibakar' },
+  { value: 'dicacah', label: 'Dicacah (mesin penghancur kertas)' },
+  { value: 'lainnya', label: 'Cara lain…' },
+] as const
+
+/**
+ * Destroying damaged ballots and surplus good ones before witnesses. Every damaged sheet may go; good
+ * sheets only beyond what unpacked kits and the PSU reserve still need, as the service computes it.
+ */
+export function PemusnahanPage({ election }: { election: Election }) {
+  const kandidat = useApi('pemusnahan.daftarKandidat', {})
+  const list = useApi('pemusnahan.daftar', {})
+  const variants = useApi('barang.daftarVarian', {})
+  const jenis = useApi('dokumen.daftarJenis', {})
+  const byVariant = useMemo(() => new Map((variants.data ?? []).map((v) => [v.variantId, v])), [variants.data])
+
+  const [qty, setQty] = useState<Record<string, string>>({})
+  const [metode, setMetode] = useState<string>('dibakar')
+  const [metodeLain, setMetodeLain] = useState('')
+  const [tempat, setTempat] = useState('')
+  const [tanggal, setTanggal] = useState(todayIso)
+  const [note, setNote] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<ApiError | undefined>()
+  const [done, setDone] = useState<{ qty: number; document: DocumentInfo } | null>(null)
+  const refreshAll = useRefreshAll()
+  const toast = useToast()
+
+  const rows = kandidat.data ?? []
+  const sources = rows.flatMap(sourcesOf)
+  const valueOf = (s: Source) => qty[s.key] ?? (s.defaultQty > 0 ? fmt(s.defaultQty) : '')
+  const numberOf = (s: Source) => parseQty(valueOf(s)) ?? 0
+  const lines = sources.map((s) => ({ s, n: numberOf(s) })).filter((l) => l.n !== 0)
+  const total = lines.reduce((sum, l) => sum + (Number.isNaN(l.n) ? 0 : l.n), 0)
+  const signers = jenis.data?.find((j) => j.type === 'BA_PEMUSNAHAN')?.signers ?? []
+  const errors = fieldErrors(error)
+  // Service details name a line by its place in the list sent (row 1 = first line); the contract by "lines.0.qty".
+  const lineError = (key: string) => {
+    const i = lines.findIndex((l) => l.s.key === key)
+    if (i < 0) return undefined
+    return error?.details.find((d) => d.row === i + 1 || d.column?.startsWith(`lines.${i}.`))?.message
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    setBusy(true)
+    setError(undefined)
+    try {
+      const payload = lines.map((l) => ({
+        variantId: l.s.variantId,
+        from: l.s.from,
+        qty: Number.isNaN(l.n) ? -1 : l.n,
+      }))
+      const r = await invoke('pemusnahan.catat', {
+        tanggal,
+        metode: metode === 'lainnya' ? metodeLain : metode,
+        tempat,
+        note,
+        lines: payload,
+      })
+      toast.showSuccess(
+        `${fmt(total)} lembar surat suara dimusnahkan.${r.document.nomor ? ` BA nomor ${r.document.nomor}.` : ''}`,
+        'Pemusnahan tercatat',
+      )
+      setDone({ qty: total, document: r.document })
+      setQty({})
+      setNote('')
+      refreshAll()
+    } catch (err) {
+      setError(toApiError(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="Pemusnahan surat suara"
+        lead={`Surat suara rusak dan surat suara lebih ${election.jenis === 'pilkada' ? 'Pilkada' : 'Pemilu'} ${election.tahun} disimpan terpisah sampai dimusnahkan di hadapan saksi, dengan berita acara bernomor. Jumlah dimusnahkan dicatat per jenis surat suara dan dapil.`}
+      />
+
+      {done && (
+        <div className="banner banner-ok ds-done" role="status" data-testid="pm-done">
+          <div className="banner-body">
+            <strong>{fmt(done.qty)} lembar surat suara dimusnahkan.</strong>
+            <p>
+              Berita acara pemusnahan nomor{' '}
+              <span className="ds-nomor" data-testid="pm-done-nomor">
+                {done.document.nomor ?? `DOK-${done.document.id}`}
+              </span>{' '}
+              terbit. Cetak dan tanda tangani bersama para saksi.
+            </p>
+          </div>
+          <PrintBa documentId={done.document.id} nomor={done.document.nomor} label="Unduh BA (PDF)" primary />
+        </div>
+      )}
+
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Section title="Surat suara yang dapat dimusnahkan" id="pm-kandidat">
+          <ErrorBanner
+            error={kandidat.error}
+            onRetry={kandidat.reload}
+            title="Surat suara yang dapat dimusnahkan tidak dapat dimuat"
+          />
+          {!kandidat.data ? (
+            !kandidat.error && <Loading />
+          ) : rows.length === 0 ? (
+            <p className="empty">Belum ada jenis surat suara.</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="table pm-table" data-testid="pm-table">
+                <colgroup>
+                  <col className="pm-c-jenis" />
+                  <col />
+                  <col className="pm-c-num" />
+                  <col className="pm-c-input" />
+                </colgroup>
+                <thead>
+                  <tr>
+                    <th scope="col">Jenis surat suara · dapil</th>
+                    <th scope="col">Asal</th>
+                    <th scope="col" className="num">
+                      Tersedia
+                    </th>
+                    <th scope="col" className="num">
+                      Dimusnahkan
+                    </th>
+                  </tr>
+                </thead>
+                {rows.map((c) => {
+                  const src = sourcesOf(c)
+                  const sub = src.reduce((s, x) => s + (Number.isNaN(numberOf(x)) ? 0 : numberOf(x)), 0)
+                  const v = byVariant.get(c.variantId)
+                  const ballotName = shortItemName(c.itemName)
+                  return (
+                    <tbody key={c.variantId} className="pm-variant" data-testid={`pm-variant-${c.variantId}`}>
+                      {src.map((s, i) => {
+                        const reason = c.rusak.find((r) => `RUSAK:${r.reason}` === s.from)
+                        const err = lineError(s.key)
+                        const inputLabel = `Dimusnahkan: ${ballotName}${c.dapil ? ' Dapil ' + c.dapil : ''}, ${reason ? 'rusak ' + reason.label : 'baik (kelebihan)'}`
+                        return (
+                          <tr key={s.key} className={reason ? 'pm-rusak' : 'pm-baik'}>
+                            {i === 0 && (
+                              <th scope="rowgroup" rowSpan={src.length + 1} className="pm-jenis">
+                                <span className="ballot-name">
+                                  <Swatch hex={v?.colorHex ?? null} label={c.itemName} />
+                                  <span>
+                                    {ballotName}
+                                    {c.dapil && <span className="muted small block">Dapil {c.dapil}</span>}
+                                  </span>
+                                </span>
+                              </th>
+                            )}
+                            <td>
+                              {reason ? (
+                                <>
+                                  <span className="pm-asal">Rusak</span> {reason.label}
+                                </>
+                              ) : (
+                                <>
+                                  <span className="pm-asal pm-asal-baik">Baik</span> kelebihan
+                                  <span className="pm-why block" data-testid="pm-why">
+                                    Baik di gudang {fmt(c.baik)} lembar; masih dibutuhkan kit TPS {fmt(c.kitSisa)} dan
+                                    cadangan PSU {fmt(c.psu)}
+                                    {c.surplus > 0
+                                      ? `, sehingga hanya kelebihannya (${fmt(c.surplus)} lembar) yang boleh dimusnahkan.`
+                                      : ', sehingga belum ada kelebihan yang boleh dimusnahkan.'}
+                                  </span>
+                                </>
+                              )}
+                            </td>
+                            <td className="num">
+                              {reason ? (
+                                <HistoryLink
+                                  value={s.available}
+                                  filter={{ variantId: c.variantId, place: s.from }}
+                                  title={`${c.label}, rusak ${reason.label}`}
+                                />
+                              ) : (
+                                fmt(s.available)
+                              )}
+                            </td>
+                            <td className="num">
+                              <input
+                                className="pm-qty"
+                                inputMode="numeric"
+                                aria-label={inputLabel}
+                                value={valueOf(s)}
+                                disabled={s.available === 0 && valueOf(s) === ''}
+                                placeholder="0"
+                                aria-invalid={
+                                  err || Number.isNaN(numberOf(s)) || numberOf(s) > s.available ? true : undefined
+                                }
+                                onChange={(e) => setQty((q) => ({ ...q, [s.key]: e.target.value }))}
+                                onBlur={(e) => {
+                                  const n = parseQty(e.target.value)
+                                  if (n !== null && !Number.isNaN(n)) setQty((q) => ({ ...q, [s.key]: fmt(n) }))
+                                }}
+                              />
+                              {numberOf(s) > s.available && !err && (
+                                <span className="field-error block">Paling banyak {fmt(s.available)}</span>
+                              )}
+                              {err && <span className="field-error block">{err}</span>}
+                            </td>
+                          </tr>
+                        )
+                      })}
+                      <tr className="pm-subtotal">
+                        <td colSpan={2}>Jumlah {ballotName}</td>
+                        <td className="num" data-testid="pm-subtotal">
+                          {fmt(sub)}
+                        </td>
+                      </tr>
+                    </tbody>
+                  )
+                })}
+                <tfoot>
+                  <tr>
+                    <th scope="row" colSpan={3}>
+                      Jumlah seluruhnya
+                    </th>
+                    <td className="num" data-testid="pm-total">
+                      {fmt(total)}
+                    </td>
+                  </tr>
+                </tfoot>
+              </table>
+              <p className="pm-terbilang" data-testid="pm-terbilang">
+                {total > 0 ? (
+                  <>Jumlah yang akan dimusnahkan: {jumlahTerbilang(total)} lembar.</>
+                ) : (
+                  'Belum ada jumlah yang akan dimusnahkan.'
+                )}
+              </p>
+            </div>
+          )}
+        </Section>
+
+        <Section title="Pelaksanaan dan berita acara" id="pm-form">
+          <div className="pm-form-layout">
+            <div>
+              <div className="form-grid">
+                <Field label="Cara pemusnahan" error={metode === 'lainnya' ? undefined : errors.metode}>
+                  {(id, d) => (
+                    <select id={id} aria-describedby={d} value={metode} onChange={(e) => setMetode(e.target.value)}>
+                      {METODE.map((m) => (
+                        <option key={m.value} value={m.value}>
+                          {m.label}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                {metode === 'lainnya' && (
+                  <Field label="Cara lain" error={errors.metode} hint="Ditulis di BA: “dengan cara …”">
+                    {(id, d, inv) => (
+                      <input
+                        id={id}
+                        aria-describedby={d}
+                        aria-invalid={inv}
+                        value={metodeLain}
+                        onChange={(e) => setMetodeLain(e.target.value)}
+                      />
+                    )}
+                  </Field>
+                )}
+                <Field label="Tanggal" error={errors.tanggal}>
+                  {(id, d, inv) => (
+                    <input
+                      id={id}
+                      type="date"
+                      aria-describedby={d}
+                      aria-invalid={inv}
+                      value={tanggal}
+                      onChange={(e) => setTanggal(e.target.value)}
+                    />
+                  )}
+                </Field>
+                <Field
+                  label="Tempat pemusnahan"
+                  error={errors.tempat}
+                  className="span-2"
+                  hint="mis. Halaman gudang logistik KPU, Jl. Perintis Kemerdekaan No. 1"
+                >
+                  {(id, d, inv) => (
+                    <input
+                      id={id}
+                      aria-describedby={d}
+                      aria-invalid={inv}
+                      value={tempat}
+                      onChange={(e) => setTempat(e.target.value)}
+                    />
+                  )}
+                </Field>
+                <Field
+                  label="Catatan"
+                  error={errors.note}
+                  className="span-2"
+                  hint="Tercetak di berita acara sebagai keterangan."
+                >
+                  {(id, d, inv) => (
+                    <input
+                      id={id}
+                      aria-describedby={d}
+                      aria-invalid={inv}
+                      value={note}
+                      onChange={(e) => setNote(e.target.value)}
+                    />
+                  )}
+                </Field>
+              </div>
+            </div>
+            <div className="pm-saksi" data-testid="pm-saksi">
+              <h3>Penanda tangan dan saksi</h3>
+              <p className="muted small">
+                Saksi dari Bawaslu, Polres dan Kodim serta pejabat yang melaksanakan diambil dari penanda tangan{' '}
+                <em>BA pemusnahan</em> di <a href={href('pengaturan')}>Pengaturan › Penanda tangan per jenis dokumen</a>
+                . Periksa namanya sebelum menerbitkan BA.
+              </p>
+              {signers.length === 0 ? (
+                <p className="text-warn">Belum ada penanda tangan untuk BA pemusnahan.</p>
+              ) : (
+                <ul className="pm-signers">
+                  {signers.map((s, i) => (
+                    <li key={i}>
+                      <span className="muted small">{s.peran}</span>
+                      <span>
+                        {s.jabatan}
+                        {s.instansi && `, ${s.instansi}`}
+                      </span>
+                      {s.nama ? <strong>{s.nama}</strong> : <span className="text-warn">nama belum diisi</span>}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          </div>
+
+          {error && (
+            <div className="banner banner-error" role="alert" data-testid="pm-refused">
+              <div className="banner-body">
+                <strong>{error.message}</strong>
+                {error.details.length > 0 && (
+                  <ul className="ds-issue-list">
+                    {error.details.map((d, i) => (
+                      <li key={i}>{d.message}</li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            </div>
+          )}
+          <div className="form-actions">
+            <button type="submit" className="btn btn-primary" disabled={busy || total === 0}>
+              {busy ? 'Memusnahkan…' : 'Musnahkan dan terbitkan BA'}
+            </button>
+            <span className="muted small">
+              {total > 0
+                ? `${fmt(total)} lembar berpindah ke “dimusnahkan” dan berita acara bernomor terbit dalam satu langkah.`
+                : 'Isi jumlah yang dimusnahkan pada tabel di atas.'}
+            </span>
+          </div>
+        </Section>
+      </form>
+
+      <Section title="Pemusnahan yang sudah dilaksanakan" id="pm-riwayat">
+        <ErrorBanner error={list.error} onRetry={list.reload} title="Daftar pemusnahan tidak dapat dimuat" />
+        {!list.data ? (
+          !list.error && <Loading />
+        ) : list.data.length === 0 ? (
+          <p className="empty">Belum ada pemusnahan.</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table" data-testid="pm-list">
+              <thead>
+                <tr>
+                  <th scope="col">Nomor BA</th>
+                  <th scope="col">Tanggal</th>
+                  <th scope="col">Cara · tempat</th>
+                  <th scope="col" className="num">
+                    Lembar
+                  </th>
+                  <th scope="col">Dicatat oleh</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Tindakan</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.map((p) => (
+                  <tr key={p.id}>
+                    <td className="ds-nomor">{p.nomor ?? <span className="muted">#{p.id}</span>}</td>
+                    <td>{fmtDate(p.tanggal)}</td>
+                    <td>
+                      {p.metode}
+                      <span className="muted small block">{p.tempat}</span>
+                      {p.note && <span className="muted small block">{p.note}</span>}
+                    </td>
+                    <td className="num">
+                      <HistoryLink
+                        value={p.qty}
+                        filter={{ documentId: `PEMUSNAHAN:${p.id}` }}
+                        title={`pemusnahan${p.nomor ? ' ' + p.nomor : ' #' + p.id}`}
+                      />
+                    </td>
+                    <td>{p.actor}</td>
+                    <td className="actions">
+                      {p.documentId !== null && <PrintBa documentId={p.documentId} nomor={p.nomor} label="Unduh BA" />}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Section>
+    </>
+  )
+}
+
+function PrintBa({
+  documentId,
+  nomor,
+  label,
+  primary,
+}: {
+  documentId: number
+  nomor: string | null
+  label: string
+  primary?: boolean
+}) {
+  const { print, isBusy } = usePrint()
+  return (
+    <button
+      type="button"
+      className={`btn ${primary ? 'btn-primary' : 'btn-secondary'} btn-small`}
+      disabled={isBusy(documentId, 'pdf')}
+      onClick={() => void print({ id: documentId, nomor, type: 'BA_PEMUSNAHAN' }, 'pdf')}
+    >
+      {isBusy(documentId, 'pdf') ? 'Mengunduh…' : label}
+    </button>
+  )
+}

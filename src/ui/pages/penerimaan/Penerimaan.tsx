@@ -1,0 +1,552 @@
+import { useMemo, useState, type FormEvent } from 'react'
+import type { Delivery, Election, ReconRow, VariantInfo } from '../../../api/contract'
+import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
+import { useApi, useRefreshAll } from '../../components/data'
+import { Dialog } from '../../components/Dialog'
+import { ErrorBanner, IssueTable, Loading, useToast } from '../../components/Feedback'
+import { Field } from '../../components/Form'
+import { HistoryLink } from '../../components/History'
+import { PageHeader, Section } from '../../components/Page'
+import { fmt } from '../../format'
+import { href, navigate } from '../../router'
+import { PenerimaanDetail } from './PenerimaanDetail'
+import { PenerimaanForm } from './PenerimaanForm'
+import {
+  fmtIso,
+  fmtLocalDateTime,
+  parseCount,
+  SelisihBadge,
+  tidyCount,
+  VariantLabel,
+  variantName,
+} from './PenerimaanShared'
+import './penerimaan.css'
+
+/** '#/penerimaan' lists deliveries, '#/penerimaan/baru' records one, '#/penerimaan/<id>' shows one. */
+export function PenerimaanPage({ election, params }: { election: Election; params: string[] }) {
+  void election
+  const [first] = params
+  if (first === 'baru') return <PenerimaanForm />
+  if (first !== undefined) {
+    const id = Number(first)
+    if (Number.isInteger(id) && id > 0) return <PenerimaanDetail key={id} id={id} />
+  }
+  return <PenerimaanList />
+}
+
+function PenerimaanList() {
+  const deliveries = useApi('penerimaan.daftar', {})
+  const variants = useApi('barang.daftarVarian', {})
+  const byId = useMemo(() => new Map((variants.data ?? []).map((v) => [v.variantId, v])), [variants.data])
+  const open = (deliveries.data ?? []).flatMap((d) =>
+    d.lines.filter((l) => l.selisih !== 0 && !l.selesai).map((l) => ({ d, l })),
+  )
+
+  return (
+    <>
+      <PageHeader
+        title="Penerimaan dari penyedia"
+        lead="Setiap kiriman dicatat sesuai surat jalan dan BTTB beserta hasil hitung di gudang. Selisih kurang/lebih tetap tampil sampai dinyatakan selesai; surat suara milik satker atau dapil lain disisihkan sebagai tertukar."
+        actions={
+          <button type="button" className="btn btn-primary" onClick={() => navigate('penerimaan', 'baru')}>
+            Catat penerimaan…
+          </button>
+        }
+      />
+
+      {open.length > 0 && (
+        <div className="banner banner-warn" role="note" data-testid="open-selisih">
+          <div className="banner-body">
+            <strong>{fmt(open.length)} selisih belum dinyatakan selesai</strong>
+            <p>
+              {open.map(({ d, l }, i) => (
+                <span key={l.lineId}>
+                  {i > 0 && '; '}
+                  <a href={href('penerimaan', d.id)}>
+                    #{d.id} {d.suratJalan}
+                  </a>
+                  : {byId.get(l.variantId) ? variantName(byId.get(l.variantId)!) : l.label}{' '}
+                  {l.selisih < 0 ? 'kurang' : 'lebih'} {fmt(Math.abs(l.selisih))} {l.unit}
+                </span>
+              ))}
+            </p>
+          </div>
+        </div>
+      )}
+
+      <Section title="Daftar penerimaan">
+        <ErrorBanner
+          error={deliveries.error}
+          onRetry={deliveries.reload}
+          title="Daftar penerimaan tidak dapat dimuat"
+        />
+        {deliveries.data ? (
+          deliveries.data.length === 0 ? (
+            <div className="empty-state">
+              <p>
+                <strong>Belum ada penerimaan.</strong> Catat kiriman pertama dari penyedia saat truk tiba, dengan surat
+                jalan di tangan.
+              </p>
+              <button type="button" className="btn btn-primary" onClick={() => navigate('penerimaan', 'baru')}>
+                Catat penerimaan…
+              </button>
+            </div>
+          ) : (
+            <DeliveryTable rows={deliveries.data} variants={byId} />
+          )
+        ) : (
+          !deliveries.error && <Loading />
+        )}
+      </Section>
+
+      <TertukarSection deliveries={deliveries.data ?? []} variants={byId} />
+    </>
+  )
+}
+
+function DeliveryTable({ rows, variants }: { rows: Delivery[]; variants: Map<number, VariantInfo> }) {
+  return (
+    <div className="table-wrap">
+      <table className="table pn-list" data-testid="delivery-table">
+        <colgroup>
+          <col className="pn-c-when" />
+          <col className="pn-c-sj" />
+          <col />
+          <col className="pn-c-num" />
+          <col className="pn-c-num" />
+          <col className="pn-c-num" />
+          <col className="pn-c-selisih" />
+          <col className="pn-c-ba" />
+        </colgroup>
+        <thead>
+          <tr>
+            <th scope="col">Diterima</th>
+            <th scope="col">Surat jalan · penyedia</th>
+            <th scope="col">Barang</th>
+            <th scope="col" className="num">
+              Menurut surat jalan
+            </th>
+            <th scope="col" className="num">
+              Terhitung
+            </th>
+            <th scope="col" className="num">
+              Tertukar
+            </th>
+            <th scope="col">Selisih</th>
+            <th scope="col">BA penerimaan</th>
+          </tr>
+        </thead>
+        {rows.map((d) => (
+          <DeliveryRows key={d.id} d={d} variants={variants} />
+        ))}
+      </table>
+    </div>
+  )
+}
+
+/**
+ * One tbody per delivery: its header cells span its lines, so a delivery of Gubernur and Bupati ballots
+ * reads as one delivery with two lines, and a total line when the units agree.
+ */
+function DeliveryRows({ d, variants }: { d: Delivery; variants: Map<number, VariantInfo> }) {
+  const total = d.lines.length > 1 && new Set(d.lines.map((l) => l.unit)).size === 1
+  const span = d.lines.length + (total ? 1 : 0)
+  const sum = (f: (l: Delivery['lines'][number]) => number) => d.lines.reduce((s, l) => s + f(l), 0)
+  return (
+    <tbody
+      className="pn-delivery"
+      data-testid={`delivery-${d.id}`}
+      onClick={(e) => {
+        // The surat jalan link is the keyboard way in; the whole delivery is a bigger target for the mouse.
+        if (!(e.target as HTMLElement).closest('a')) navigate('penerimaan', d.id)
+      }}
+    >
+      {d.lines.map((l, i) => (
+        <tr key={l.lineId} className={i === 0 ? 'pn-first' : undefined}>
+          {i === 0 && (
+            <>
+              <td rowSpan={span} className="pn-when">
+                {fmtLocalDateTime(d.receivedAt)}
+              </td>
+              <td rowSpan={span}>
+                <a href={href('penerimaan', d.id)} className="pn-sj">
+                  {d.suratJalan}
+                </a>
+                <span className="block">{d.penyedia}</span>
+                {d.bttb && <span className="muted small block">BTTB {d.bttb}</span>}
+                {d.kind === 'pengganti' && (
+                  <span className="badge pn-badge-pengganti block-badge" title={d.penggantiUntuk}>
+                    Pengganti
+                  </span>
+                )}
+              </td>
+            </>
+          )}
+          <td>
+            <VariantLabel v={variants.get(l.variantId)} fallback={l.label} stacked />
+          </td>
+          <td className="num">{fmt(l.statedQty)}</td>
+          <td className="num">{fmt(l.countedQty)}</td>
+          <td className="num">{l.tertukarQty ? fmt(l.tertukarQty) : <span className="muted">0</span>}</td>
+          <td>
+            <SelisihBadge selisih={l.selisih} settled={l.selesai !== null} />
+          </td>
+          {i === 0 && (
+            <td rowSpan={span}>
+              {d.baNomor ? (
+                <span className="pn-nomor">{d.baNomor}</span>
+              ) : d.baDocumentId ? (
+                'Terbit'
+              ) : (
+                <span className="badge badge-muted">Belum terbit</span>
+              )}
+            </td>
+          )}
+        </tr>
+      ))}
+      {total && (
+        <tr className="pn-total">
+          <td>Jumlah</td>
+          <td className="num">{fmt(sum((l) => l.statedQty))}</td>
+          <td className="num">{fmt(sum((l) => l.countedQty))}</td>
+          <td className="num">{fmt(sum((l) => l.tertukarQty))}</td>
+          <td />
+        </tr>
+      )}
+    </tbody>
+  )
+}
+
+/* ----------------------------------------------------------------- tertukar */
+
+function TertukarSection({ deliveries, variants }: { deliveries: Delivery[]; variants: Map<number, VariantInfo> }) {
+  const recon = useApi('rekonsiliasi.lihat', {})
+  const returs = useApi('penerimaan.daftarRetur', {})
+  const [returning, setReturning] = useState(false)
+  const rows = (recon.data ?? []).filter((r) => r.tertukar > 0 || r.tertukarDikembalikan > 0)
+  const held = rows.filter((r) => r.tertukar > 0)
+
+  // Whose sheets they are, as written at the truck: the return note needs it.
+  const notes = useMemo(() => {
+    const m = new Map<number, string[]>()
+    for (const d of deliveries) {
+      for (const l of d.lines) {
+        if (l.tertukarQty <= 0 || !l.tertukarNote) continue
+        const list = m.get(l.variantId) ?? []
+        if (!list.includes(l.tertukarNote)) list.push(l.tertukarNote)
+        m.set(l.variantId, list)
+      }
+    }
+    return m
+  }, [deliveries])
+
+  return (
+    <Section
+      title="Surat suara tertukar"
+      id="tertukar"
+      actions={
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={() => setReturning(true)}
+          disabled={held.length === 0}
+        >
+          Kembalikan ke penyedia…
+        </button>
+      }
+    >
+      <p className="muted small pn-explain">
+        Disisihkan dari stok sampai dikembalikan kepada penyedia dengan nota pengembalian.
+      </p>
+      <ErrorBanner error={recon.error} onRetry={recon.reload} title="Posisi tertukar tidak dapat dimuat" />
+      {recon.data ? (
+        rows.length === 0 ? (
+          <p className="empty">Tidak ada surat suara tertukar.</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table table-compact pn-tertukar" data-testid="tertukar-table">
+              <thead>
+                <tr>
+                  <th scope="col">Barang</th>
+                  <th scope="col">Milik</th>
+                  <th scope="col" className="num">
+                    Disisihkan
+                  </th>
+                  <th scope="col" className="num">
+                    Sudah dikembalikan
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.variantId} data-testid={`tertukar-${r.variantId}`}>
+                    <th scope="row">
+                      <VariantLabel v={variants.get(r.variantId)} fallback={r.itemName} />
+                    </th>
+                    <td>{(notes.get(r.variantId) ?? []).join('; ') || <span className="muted">—</span>}</td>
+                    <td className="num" data-testid="held">
+                      <HistoryLink
+                        value={r.tertukar}
+                        filter={{ variantId: r.variantId, place: 'TERTUKAR' }}
+                        title={`${r.itemName}${r.dapil ? ' · ' + r.dapil : ''}, tertukar`}
+                      />
+                    </td>
+                    <td className="num" data-testid="returned">
+                      {fmt(r.tertukarDikembalikan)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )
+      ) : (
+        !recon.error && <Loading />
+      )}
+
+      <h3>Pengembalian yang sudah dicatat</h3>
+      <ErrorBanner error={returs.error} onRetry={returs.reload} title="Daftar pengembalian tidak dapat dimuat" />
+      {returs.data ? (
+        returs.data.length === 0 ? (
+          <p className="empty">Belum ada pengembalian.</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table table-compact" data-testid="retur-table">
+              <thead>
+                <tr>
+                  <th scope="col">Waktu</th>
+                  <th scope="col">Penyedia</th>
+                  <th scope="col">Barang</th>
+                  <th scope="col" className="num">
+                    Jumlah
+                  </th>
+                  <th scope="col">Keterangan</th>
+                  <th scope="col">Petugas</th>
+                </tr>
+              </thead>
+              <tbody>
+                {returs.data.map((r) => (
+                  <tr key={r.id}>
+                    <td>{fmtIso(r.at)}</td>
+                    <td>{r.penyedia}</td>
+                    <td>
+                      {r.lines.map((l) => (
+                        <div key={l.variantId} className="pn-stack">
+                          <VariantLabel v={variants.get(l.variantId)} fallback={l.label} />
+                        </div>
+                      ))}
+                    </td>
+                    <td className="num">
+                      {r.lines.map((l) => (
+                        <div key={l.variantId} className="pn-stack">
+                          <HistoryLink
+                            value={l.qty}
+                            filter={{ documentId: `RETUR:${r.id}`, variantId: l.variantId }}
+                            title={`${l.label}, pengembalian #${r.id}`}
+                          />
+                        </div>
+                      ))}
+                    </td>
+                    <td>{r.note}</td>
+                    <td>{r.actor}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )
+      ) : (
+        !returs.error && <Loading />
+      )}
+
+      {returning && (
+        <ReturDialog
+          held={held}
+          deliveries={deliveries}
+          variants={variants}
+          notes={notes}
+          onClose={() => setReturning(false)}
+        />
+      )}
+    </Section>
+  )
+}
+
+function ReturDialog({
+  held,
+  deliveries,
+  variants,
+  notes,
+  onClose,
+}: {
+  held: ReconRow[]
+  deliveries: Delivery[]
+  variants: Map<number, VariantInfo>
+  notes: Map<number, string[]>
+  onClose(): void
+}) {
+  // The printer that brought them is the one they go back to, most of the time.
+  const lastPenyedia = deliveries.find((d) => d.lines.some((l) => l.tertukarQty > 0))?.penyedia ?? ''
+  const [penyedia, setPenyedia] = useState(lastPenyedia)
+  const [note, setNote] = useState(() => {
+    const whose = [...new Set(held.flatMap((r) => notes.get(r.variantId) ?? []))]
+    return whose.length ? `Surat suara tertukar ${whose.join('; ')}` : ''
+  })
+  const [qty, setQty] = useState<Record<number, string>>(() =>
+    Object.fromEntries(held.map((r) => [r.variantId, fmt(r.tertukar)])),
+  )
+  const [error, setError] = useState<ApiError | undefined>()
+  const [sentOrder, setSentOrder] = useState<number[]>([])
+  const [busy, setBusy] = useState(false)
+  const refreshAll = useRefreshAll()
+  const toast = useToast()
+  const errors = fieldErrors(error)
+  const lineError = (variantId: number) => {
+    const i = sentOrder.indexOf(variantId)
+    return i >= 0 ? (errors[`lines.${i}.qty`] ?? errors[`lines.${i}.variantId`]) : undefined
+  }
+  const placed = new Set([
+    'penyedia',
+    'note',
+    ...sentOrder.flatMap((_, i) => [`lines.${i}.qty`, `lines.${i}.variantId`]),
+  ])
+  const unplaced = error ? error.details.filter((d) => !d.column || !placed.has(d.column)) : []
+
+  async function save(e?: FormEvent) {
+    e?.preventDefault()
+    const lines: { variantId: number; qty: number }[] = []
+    for (const r of held) {
+      const n = parseCount(qty[r.variantId] ?? '')
+      if (n === 'invalid') {
+        setSentOrder([r.variantId])
+        setError(
+          new ApiError('INVALID_INPUT', 'Periksa jumlah yang ditandai', [
+            { column: 'lines.0.qty', message: 'Isi dengan angka bulat' },
+          ]),
+        )
+        return
+      }
+      if (n) lines.push({ variantId: r.variantId, qty: n })
+    }
+    setSentOrder(lines.map((l) => l.variantId))
+    setBusy(true)
+    setError(undefined)
+    try {
+      const r = await invoke('penerimaan.catatRetur', { penyedia, note, lines })
+      toast.showSuccess(
+        `${lines.map((l) => `${fmt(l.qty)} ${variants.get(l.variantId)?.unit ?? ''}`.trim()).join(', ')} dikembalikan kepada ${penyedia}.`,
+        `Pengembalian #${r.id} tercatat`,
+      )
+      refreshAll()
+      onClose()
+    } catch (err) {
+      setError(toApiError(err))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      title="Kembalikan surat suara tertukar"
+      wide
+      footer={
+        <>
+          <button type="button" className="btn btn-secondary" onClick={onClose}>
+            Batal
+          </button>
+          <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={busy}>
+            {busy ? 'Menyimpan…' : 'Catat pengembalian'}
+          </button>
+        </>
+      }
+    >
+      <form onSubmit={save} noValidate>
+        <p>
+          Surat suara tertukar keluar dari gudang kembali kepada penyedia (TERTUKAR → PENYEDIA). Isi 0 untuk yang belum
+          dikembalikan.
+        </p>
+        {error && (
+          <div className="banner banner-error" role="alert">
+            <div className="banner-body">
+              <strong>Pengembalian belum tercatat</strong>
+              <p>{error.message}</p>
+              <IssueTable issues={unplaced} />
+            </div>
+          </div>
+        )}
+        <div className="form-grid">
+          <Field label="Penyedia" error={errors.penyedia}>
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={penyedia}
+                onChange={(e) => setPenyedia(e.target.value)}
+                data-autofocus
+              />
+            )}
+          </Field>
+          <Field
+            label="Keterangan pengembalian"
+            error={errors.note}
+            className="span-2"
+            hint="Tercetak pada nota pengembalian, mis. milik siapa dan nomor surat jalannya"
+          >
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+              />
+            )}
+          </Field>
+        </div>
+        <table className="table table-compact pn-retur-lines">
+          <thead>
+            <tr>
+              <th scope="col">Barang</th>
+              <th scope="col" className="num">
+                Disisihkan
+              </th>
+              <th scope="col" className="num">
+                Dikembalikan sekarang
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {held.map((r) => {
+              const err = lineError(r.variantId)
+              const v = variants.get(r.variantId)
+              return (
+                <tr key={r.variantId}>
+                  <th scope="row">
+                    <VariantLabel v={v} fallback={r.itemName} />
+                  </th>
+                  <td className="num">{fmt(r.tertukar)}</td>
+                  <td className="num">
+                    <input
+                      className="pn-num-input"
+                      inputMode="numeric"
+                      aria-label={`Jumlah ${v ? variantName(v) : r.itemName} yang dikembalikan`}
+                      aria-invalid={Boolean(err)}
+                      value={qty[r.variantId] ?? ''}
+                      onChange={(e) => setQty({ ...qty, [r.variantId]: e.target.value })}
+                      onBlur={() => setQty((q) => ({ ...q, [r.variantId]: tidyCount(q[r.variantId] ?? '') }))}
+                    />
+                    {err && <p className="field-error">{err}</p>}
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+        <button type="submit" hidden tabIndex={-1} />
+      </form>
+    </Dialog>
+  )
+}

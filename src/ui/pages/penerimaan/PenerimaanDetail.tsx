@@ -1,0 +1,318 @@
+import { useMemo, useState, type FormEvent } from 'react'
+import type { Delivery } from '../../../api/contract'
+import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
+import { useApi, useRefreshAll } from '../../components/data'
+import { Dialog } from '../../components/Dialog'
+import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { saveDownload } from '../../components/files'
+import { Field } from '../../components/Form'
+import { HistoryLink, useHistory } from '../../components/History'
+import { PageHeader, Section } from '../../components/Page'
+import { fmt } from '../../format'
+import { href } from '../../router'
+import { fmtIso, fmtLocalDateTime, SelisihBadge, VariantLabel, type DeliveryLine } from './PenerimaanShared'
+
+export function PenerimaanDetail({ id }: { id: number }) {
+  const q = useApi('penerimaan.lihat', { id })
+  const variants = useApi('barang.daftarVarian', {})
+  const byId = useMemo(() => new Map((variants.data ?? []).map((v) => [v.variantId, v])), [variants.data])
+  const [settling, setSettling] = useState<DeliveryLine | null>(null)
+  const history = useHistory()
+
+  const back = (
+    <p className="pn-back">
+      <a href={href('penerimaan')}>← Daftar penerimaan</a>
+    </p>
+  )
+  if (q.error) {
+    return (
+      <>
+        {back}
+        <ErrorBanner error={q.error} onRetry={q.reload} title={`Penerimaan #${id} tidak dapat dimuat`} />
+      </>
+    )
+  }
+  if (!q.data) return <Loading />
+  const d = q.data
+  const ref = `PENERIMAAN:${d.id}`
+
+  return (
+    <>
+      {back}
+      <PageHeader
+        title={`Penerimaan #${d.id}`}
+        lead={
+          <>
+            {d.penyedia} · surat jalan <strong>{d.suratJalan}</strong> · diterima {fmtLocalDateTime(d.receivedAt)}
+            {d.kind === 'pengganti' && (
+              <>
+                {' '}
+                <span className="badge pn-badge-pengganti">Pengganti</span>
+              </>
+            )}
+          </>
+        }
+        actions={<BaButtons delivery={d} />}
+      />
+
+      <div className="pn-detail-layout">
+        <Section
+          title="Barang diterima"
+          actions={
+            <button
+              type="button"
+              className="btn btn-secondary"
+              onClick={() => history.open({ documentId: ref }, `penerimaan #${d.id}`)}
+            >
+              Riwayat buku besar…
+            </button>
+          }
+        >
+          <div className="table-wrap">
+            <table className="table pn-lines-table" data-testid="delivery-lines">
+              <thead>
+                <tr>
+                  <th scope="col">Barang</th>
+                  <th scope="col" className="num">
+                    Dus × isi
+                  </th>
+                  <th scope="col" className="num">
+                    Menurut surat jalan
+                  </th>
+                  <th scope="col" className="num">
+                    Terhitung
+                  </th>
+                  <th scope="col">Selisih</th>
+                  <th scope="col" className="num">
+                    Tertukar
+                  </th>
+                  <th scope="col">Penyelesaian selisih</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.lines.map((l) => (
+                  <tr key={l.lineId} data-testid={`delivery-line-${l.variantId}`}>
+                    <th scope="row">
+                      <VariantLabel v={byId.get(l.variantId)} fallback={l.label} stacked />
+                    </th>
+                    <td className="num">
+                      {l.dus !== null && l.isiPerDus !== null ? `${fmt(l.dus)} × ${fmt(l.isiPerDus)}` : '—'}
+                    </td>
+                    <td className="num" data-testid="stated">
+                      {fmt(l.statedQty)}
+                    </td>
+                    <td className="num" data-testid="counted">
+                      <HistoryLink
+                        value={l.countedQty}
+                        filter={{ documentId: ref, variantId: l.variantId, place: 'DITERIMA' }}
+                        title={`${l.label}, terhitung pada penerimaan #${d.id}`}
+                      />
+                    </td>
+                    <td data-testid="selisih">
+                      <SelisihBadge selisih={l.selisih} settled={l.selesai !== null} unit={l.unit} />
+                    </td>
+                    <td className="num" data-testid="tertukar">
+                      {l.tertukarQty > 0 ? (
+                        <>
+                          <HistoryLink
+                            value={l.tertukarQty}
+                            filter={{ documentId: ref, variantId: l.variantId, place: 'TERTUKAR' }}
+                            title={`${l.label}, tertukar pada penerimaan #${d.id}`}
+                          />
+                          {l.tertukarNote && <span className="muted small block">{l.tertukarNote}</span>}
+                        </>
+                      ) : (
+                        fmt(0)
+                      )}
+                    </td>
+                    <td>
+                      {l.selisih === 0 ? (
+                        <span className="muted">—</span>
+                      ) : l.selesai ? (
+                        <span className="pn-settled" data-testid="selesai">
+                          {l.selesai.note}
+                          <span className="muted small block">
+                            {l.selesai.actor}, {fmtIso(l.selesai.at)}
+                          </span>
+                        </span>
+                      ) : (
+                        <button type="button" className="btn btn-small btn-secondary" onClick={() => setSettling(l)}>
+                          Nyatakan selisih selesai…
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="muted small pn-explain">
+            Catatan penerimaan tidak pernah diubah. Angka terhitung dan tertukar berasal dari buku besar: klik angkanya
+            untuk melihat riwayat, lalu pilih <em>Koreksi…</em> bila hasil hitung ternyata salah.
+          </p>
+        </Section>
+
+        <Section title="Surat jalan dan pengiriman">
+          <dl className="dl pn-dl">
+            <dt>Jenis</dt>
+            <dd>{d.kind === 'pengganti' ? 'Pengganti' : 'Pengiriman biasa'}</dd>
+            {d.kind === 'pengganti' && (
+              <>
+                <dt>Penggantian untuk</dt>
+                <dd>{d.penggantiUntuk}</dd>
+              </>
+            )}
+            <dt>Waktu diterima</dt>
+            <dd>{fmtLocalDateTime(d.receivedAt)}</dd>
+            <dt>Penyedia</dt>
+            <dd>{d.penyedia}</dd>
+            <dt>Nomor surat jalan</dt>
+            <dd>{d.suratJalan}</dd>
+            <dt>Nomor BTTB</dt>
+            <dd>{d.bttb || <span className="muted">—</span>}</dd>
+            <dt>Kendaraan</dt>
+            <dd>{d.kendaraan || <span className="muted">—</span>}</dd>
+            <dt>Pengemudi</dt>
+            <dd>{d.pengemudi || <span className="muted">—</span>}</dd>
+            <dt>Wakil penyedia</dt>
+            <dd>{[d.wakilNama, d.wakilJabatan].filter(Boolean).join(', ') || <span className="muted">—</span>}</dd>
+            <dt>Catatan</dt>
+            <dd>{d.note || <span className="muted">—</span>}</dd>
+            <dt>Dicatat oleh</dt>
+            <dd>
+              {d.recordedBy}, {fmtIso(d.recordedAt)}
+            </dd>
+            <dt>BA penerimaan</dt>
+            <dd data-testid="ba-status">
+              {d.baNomor ??
+                (d.baDocumentId ? 'Terbit (tanpa nomor)' : <span className="muted">Belum diterbitkan</span>)}
+            </dd>
+          </dl>
+        </Section>
+      </div>
+
+      {settling && <SettleDialog line={settling} deliveryId={d.id} onClose={() => setSettling(null)} />}
+    </>
+  )
+}
+
+/** The BA is issued once (taking a number from the register); every later print is marked SALINAN by the service. */
+function BaButtons({ delivery: d }: { delivery: Delivery }) {
+  const [busy, setBusy] = useState(false)
+  const refreshAll = useRefreshAll()
+  const toast = useToast()
+
+  async function issue() {
+    setBusy(true)
+    try {
+      const doc = await invoke('dokumen.terbitkan', { type: 'BA_PENERIMAAN', deliveryId: d.id })
+      refreshAll()
+      toast.showSuccess(doc.nomor ? `Nomor ${doc.nomor}.` : 'BA penerimaan diterbitkan.', 'BA penerimaan terbit')
+      saveDownload(await invoke('dokumen.cetak', { id: doc.id, format: 'pdf' }))
+    } catch (err) {
+      toast.showError(err, 'BA penerimaan tidak dapat diterbitkan')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  async function reprint(id: number) {
+    setBusy(true)
+    try {
+      saveDownload(await invoke('dokumen.cetak', { id, format: 'pdf' }))
+      refreshAll()
+    } catch (err) {
+      toast.showError(err, 'BA penerimaan tidak dapat dicetak')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return d.baDocumentId === null ? (
+    <button type="button" className="btn btn-primary" onClick={() => void issue()} disabled={busy}>
+      {busy ? 'Menerbitkan…' : 'Terbitkan BA penerimaan'}
+    </button>
+  ) : (
+    <button
+      type="button"
+      className="btn btn-secondary"
+      onClick={() => void reprint(d.baDocumentId!)}
+      disabled={busy}
+      title={d.baNomor ? `BA nomor ${d.baNomor}` : undefined}
+    >
+      {busy ? 'Mencetak…' : 'Cetak ulang (SALINAN)'}
+    </button>
+  )
+}
+
+function SettleDialog({ line, deliveryId, onClose }: { line: DeliveryLine; deliveryId: number; onClose(): void }) {
+  const [note, setNote] = useState('')
+  const [error, setError] = useState<ApiError | undefined>()
+  const [busy, setBusy] = useState(false)
+  const refreshAll = useRefreshAll()
+  const toast = useToast()
+  const errors = fieldErrors(error)
+  const word = line.selisih < 0 ? 'kurang' : 'lebih'
+
+  async function save(e?: FormEvent) {
+    e?.preventDefault()
+    setBusy(true)
+    setError(undefined)
+    try {
+      await invoke('penerimaan.selesaikanSelisih', { lineId: line.lineId, note })
+      toast.showSuccess(
+        `${line.label}: ${word} ${fmt(Math.abs(line.selisih))} ${line.unit} dinyatakan selesai.`,
+        `Penerimaan #${deliveryId}`,
+      )
+      refreshAll()
+      onClose()
+    } catch (err) {
+      setError(toApiError(err))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      title="Nyatakan selisih selesai"
+      footer={
+        <>
+          <button type="button" className="btn btn-secondary" onClick={onClose}>
+            Batal
+          </button>
+          <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={busy}>
+            {busy ? 'Menyimpan…' : 'Nyatakan selesai'}
+          </button>
+        </>
+      }
+    >
+      <form onSubmit={save} noValidate>
+        <p>
+          {line.label}: menurut surat jalan {fmt(line.statedQty)}, terhitung {fmt(line.countedQty)}, jadi{' '}
+          <SelisihBadge selisih={line.selisih} unit={line.unit} />. Selisih tetap tampil sampai dinyatakan selesai.
+        </p>
+        {error && !errors.note && <ErrorBanner error={error} title="Belum tersimpan" />}
+        <Field
+          label="Keterangan penyelesaian"
+          error={errors.note}
+          hint="Mis. kekurangan dikirim dengan surat jalan berikutnya, atau hitung ulang bersama penyedia"
+        >
+          {(id, d, inv) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              aria-invalid={inv}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              data-autofocus
+              autoComplete="off"
+            />
+          )}
+        </Field>
+        <button type="submit" hidden tabIndex={-1} />
+      </form>
+    </Dialog>
+  )
+}

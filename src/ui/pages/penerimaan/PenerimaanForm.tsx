@@ -1,0 +1,745 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import type { MethodInput, VariantInfo } from '../../../api/contract'
+import { ApiError, invoke, toApiError } from '../../api'
+import { useApi, useRefreshAll } from '../../components/data'
+import { ErrorBanner, IssueTable, Loading, useToast } from '../../components/Feedback'
+import { Field } from '../../components/Form'
+import { PageHeader, Section, Swatch } from '../../components/Page'
+import { fmt } from '../../format'
+import { href, navigate } from '../../router'
+import { nowLocal, parseCount, SelisihBadge, tidyCount, variantName } from './PenerimaanShared'
+
+interface LineDraft {
+  key: number
+  variantId: string
+  dus: string
+  isi: string
+  /** The surat jalan total; follows dus × isi until typed over (a partial last box). */
+  stated: string
+  statedTyped: boolean
+  counted: string
+  tertukar: string
+  tertukarNote: string
+}
+
+type LineField = 'variantId' | 'dus' | 'isiPerDus' | 'statedQty' | 'countedQty' | 'tertukarQty' | 'tertukarNote'
+const LINE_FIELDS: LineField[] = [
+  'variantId',
+  'dus',
+  'isiPerDus',
+  'statedQty',
+  'countedQty',
+  'tertukarQty',
+  'tertukarNote',
+]
+
+const HEADER_FIELDS = [
+  'kind',
+  'receivedAt',
+  'penyedia',
+  'suratJalan',
+  'bttb',
+  'kendaraan',
+  'pengemudi',
+  'wakilNama',
+  'wakilJabatan',
+  'penggantiUntuk',
+  'note',
+] as const
+type HeaderField = (typeof HEADER_FIELDS)[number]
+
+interface HeaderDraft {
+  kind: 'biasa' | 'pengganti'
+  receivedAt: string
+  penyedia: string
+  suratJalan: string
+  bttb: string
+  kendaraan: string
+  pengemudi: string
+  wakilNama: string
+  wakilJabatan: string
+  penggantiUntuk: string
+  note: string
+}
+
+let nextKey = 1
+const emptyLine = (variantId = ''): LineDraft => ({
+  key: nextKey++,
+  variantId,
+  dus: '',
+  isi: '',
+  stated: '',
+  statedTyped: false,
+  counted: '',
+  tertukar: '',
+  tertukarNote: '',
+})
+
+function fromDus(l: LineDraft): number | null {
+  const dus = parseCount(l.dus)
+  const isi = parseCount(l.isi)
+  return typeof dus === 'number' && typeof isi === 'number' ? dus * isi : null
+}
+
+function statedOf(l: LineDraft): number | null | 'invalid' {
+  return l.statedTyped ? parseCount(l.stated) : fromDus(l)
+}
+
+/**
+ * Sorts the API's refusal details onto the form: the service names a line by `row` (1-based) and the
+ * field by `column`; input validation names it by path ("lines.0.countedQty"). What fits nowhere is
+ * listed above the form.
+ */
+function placeIssues(err: ApiError) {
+  const header: Partial<Record<HeaderField, string>> = {}
+  const lines = new Map<string, string>()
+  const rest: ApiError['details'] = []
+  for (const d of err.details) {
+    const path = d.column ? /^lines\.(\d+)\.(\w+)$/.exec(d.column) : null
+    const row = path ? Number(path[1]) + 1 : d.row
+    const column = path ? path[2] : d.column
+    if (row !== undefined && column && (LINE_FIELDS as string[]).includes(column)) {
+      const key = `${row}:${column}`
+      if (!lines.has(key)) lines.set(key, d.message)
+    } else if (row === undefined && column && (HEADER_FIELDS as readonly string[]).includes(column)) {
+      header[column as HeaderField] ??= d.message
+    } else rest.push(d)
+  }
+  return { header, lines, rest }
+}
+
+export function PenerimaanForm() {
+  const variants = useApi('barang.daftarVarian', {})
+  const deliveries = useApi('penerimaan.daftar', {})
+  const [h, setH] = useState<HeaderDraft>(() => ({
+    kind: 'biasa',
+    receivedAt: nowLocal(),
+    penyedia: '',
+    suratJalan: '',
+    bttb: '',
+    kendaraan: '',
+    pengemudi: '',
+    wakilNama: '',
+    wakilJabatan: '',
+    penggantiUntuk: '',
+    note: '',
+  }))
+  const [lines, setLines] = useState<LineDraft[]>(() => [emptyLine()])
+  const [error, setError] = useState<ApiError | undefined>()
+  const [busy, setBusy] = useState(false)
+  const formRef = useRef<HTMLFormElement>(null)
+  const saveRef = useRef<HTMLButtonElement>(null)
+  const refreshAll = useRefreshAll()
+  const toast = useToast()
+
+  // After a refusal, take the coordinator to the first field named (or to the message when none is).
+  useEffect(() => {
+    if (!error) return
+    const form = formRef.current
+    const target =
+      form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('[role="alert"]')
+    target?.scrollIntoView({ block: 'center' })
+    if (target?.matches('input, select')) target.focus()
+  }, [error])
+
+  const active = useMemo(() => (variants.data ?? []).filter((v) => v.active), [variants.data])
+  const byId = useMemo(() => new Map(active.map((v) => [String(v.variantId), v])), [active])
+  const penyediaNames = useMemo(
+    () => [...new Set((deliveries.data ?? []).map((d) => d.penyedia))].sort(),
+    [deliveries.data],
+  )
+  const placed = error ? placeIssues(error) : { header: {}, lines: new Map<string, string>(), rest: [] }
+  const lineError = (row: number, f: LineField) => placed.lines.get(`${row}:${f}`)
+
+  const set = <K extends keyof HeaderDraft>(k: K, v: HeaderDraft[K]) => setH((d) => ({ ...d, [k]: v }))
+  const setLine = (key: number, patch: Partial<LineDraft>) =>
+    setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)))
+
+  function addLine() {
+    const l = emptyLine()
+    setLines((ls) => [...ls, l])
+    // Focus the new line's item chooser once it is rendered.
+    window.setTimeout(() => formRef.current?.querySelector<HTMLElement>(`[data-line="${l.key}"] select`)?.focus(), 0)
+  }
+
+  function removeLine(key: number) {
+    setLines((ls) => (ls.length > 1 ? ls.filter((l) => l.key !== key) : [emptyLine()]))
+  }
+
+  /**
+   * At the truck the hands hold a surat jalan: Enter goes to the next field (as on a tally sheet),
+   * and from the last field to the save button; Ctrl+Enter saves from anywhere.
+   */
+  function onKeyDown(e: KeyboardEvent<HTMLFormElement>) {
+    if (e.key !== 'Enter') return
+    const t = e.target as HTMLElement
+    if (e.ctrlKey || e.metaKey) {
+      e.preventDefault()
+      formRef.current?.requestSubmit()
+      return
+    }
+    if (t.tagName === 'BUTTON' || t.tagName === 'TEXTAREA' || t.tagName === 'A') return
+    e.preventDefault()
+    const fields = [
+      ...(formRef.current?.querySelectorAll<HTMLElement>(
+        'input:not([disabled]):not([type=radio]), select:not([disabled]), textarea',
+      ) ?? []),
+    ]
+    const i = fields.indexOf(t)
+    const next = fields.slice(i + 1).find((f) => !f.hasAttribute('readonly')) ?? saveRef.current
+    next?.focus()
+    if (next instanceof HTMLInputElement) next.select()
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    // Only unreadable numbers are caught here; every rule (required stated quantity, whose tertukar, …) is the service's.
+    const local: ApiError['details'] = []
+    const num = (row: number, column: LineField, text: string, empty: number | null): number | null => {
+      const n = parseCount(text)
+      if (n === 'invalid') {
+        local.push({ row, column, message: 'Isi dengan angka bulat, mis. 2.000' })
+        return null
+      }
+      return n ?? empty
+    }
+    const out: MethodInput<'penerimaan.catat'>['lines'] = lines.map((l, i) => {
+      const row = i + 1
+      if (!l.variantId) local.push({ row, column: 'variantId', message: 'Pilih barang' })
+      if (l.counted.trim() === '')
+        local.push({ row, column: 'countedQty', message: 'Isi hasil hitung (0 bila tidak ada)' })
+      const dus = num(row, 'dus', l.dus, null)
+      const isiPerDus = num(row, 'isiPerDus', l.isi, null)
+      const statedQty = l.statedTyped ? num(row, 'statedQty', l.stated, null) : null
+      return {
+        variantId: Number(l.variantId) || 0,
+        dus,
+        isiPerDus,
+        statedQty,
+        countedQty: num(row, 'countedQty', l.counted, 0) ?? 0,
+        tertukarQty: num(row, 'tertukarQty', l.tertukar, 0) ?? 0,
+        tertukarNote: l.tertukarNote,
+      }
+    })
+    if (local.length) {
+      setError(new ApiError('INVALID_INPUT', 'Periksa isian yang ditandai', local))
+      return
+    }
+    setBusy(true)
+    setError(undefined)
+    try {
+      const d = await invoke('penerimaan.catat', {
+        ...h,
+        penggantiUntuk: h.kind === 'pengganti' ? h.penggantiUntuk : '',
+        lines: out,
+      })
+      toast.showSuccess(
+        `Surat jalan ${d.suratJalan} dari ${d.penyedia}: ${fmt(d.lines.length)} barang tercatat.`,
+        `Penerimaan #${d.id} tersimpan`,
+      )
+      refreshAll()
+      navigate('penerimaan', d.id)
+    } catch (err) {
+      setError(toApiError(err))
+      setBusy(false)
+    }
+  }
+
+  if (variants.error)
+    return <ErrorBanner error={variants.error} onRetry={variants.reload} title="Daftar barang tidak dapat dimuat" />
+  if (!variants.data) return <Loading />
+
+  const hErr = placed.header
+  const totals = lines.reduce(
+    (t, l) => {
+      const s = statedOf(l)
+      const c = parseCount(l.counted)
+      const x = parseCount(l.tertukar)
+      return {
+        stated: t.stated + (typeof s === 'number' ? s : 0),
+        counted: t.counted + (typeof c === 'number' ? c : 0),
+        tertukar: t.tertukar + (typeof x === 'number' ? x : 0),
+      }
+    },
+    { stated: 0, counted: 0, tertukar: 0 },
+  )
+  const oneUnit = new Set(lines.map((l) => byId.get(l.variantId)?.unit).filter(Boolean)).size <= 1
+
+  return (
+    <>
+      <p className="pn-back">
+        <a href={href('penerimaan')}>← Daftar penerimaan</a>
+      </p>
+      <PageHeader
+        title="Catat penerimaan"
+        lead="Salin dari surat jalan dan BTTB, lalu isi hasil hitung di gudang. Enter berpindah ke isian berikutnya; Ctrl+Enter menyimpan. Catatan penerimaan tidak dapat diubah setelah disimpan; angka hitung dikoreksi melalui riwayat."
+      />
+      <form
+        ref={formRef}
+        className="pn-form"
+        onSubmit={submit}
+        onKeyDown={onKeyDown}
+        noValidate
+        data-testid="penerimaan-form"
+      >
+        {error && (
+          <div className="banner banner-error" role="alert">
+            <div className="banner-body">
+              <strong>Penerimaan belum tersimpan</strong>
+              <p>
+                {placed.rest.length || error.details.length === 0
+                  ? error.message
+                  : 'Periksa isian yang ditandai di bawah.'}
+              </p>
+              <IssueTable issues={placed.rest} />
+            </div>
+          </div>
+        )}
+
+        <Section title="Surat jalan dan pengiriman">
+          <fieldset className="pn-kind">
+            <legend>Jenis pengiriman</legend>
+            <label className={`radio-card${h.kind === 'biasa' ? ' selected' : ''}`}>
+              <input
+                type="radio"
+                name="kind"
+                value="biasa"
+                checked={h.kind === 'biasa'}
+                onChange={() => set('kind', 'biasa')}
+              />
+              <span>
+                <strong>Pengiriman biasa</strong>
+                <span className="small">Surat suara atau barang logistik sesuai kontrak dengan penyedia</span>
+              </span>
+            </label>
+            <label className={`radio-card${h.kind === 'pengganti' ? ' selected' : ''}`}>
+              <input
+                type="radio"
+                name="kind"
+                value="pengganti"
+                checked={h.kind === 'pengganti'}
+                onChange={() => set('kind', 'pengganti')}
+              />
+              <span>
+                <strong>Pengganti</strong>
+                <span className="small">
+                  Pengganti surat suara rusak atau kurang; tetap disortir seperti kiriman lain
+                </span>
+              </span>
+            </label>
+          </fieldset>
+          <div className="form-grid pn-header-grid">
+            {h.kind === 'pengganti' && (
+              <Field
+                label="Penggantian untuk"
+                error={hErr.penggantiUntuk}
+                className="span-2"
+                hint="Mis. nomor BA surat suara rusak/kurang yang diganti"
+              >
+                {(id, d, inv) => (
+                  <input
+                    id={id}
+                    aria-describedby={d}
+                    aria-invalid={inv}
+                    value={h.penggantiUntuk}
+                    onChange={(e) => set('penggantiUntuk', e.target.value)}
+                  />
+                )}
+              </Field>
+            )}
+            <Field label="Waktu diterima" error={hErr.receivedAt}>
+              {(id, d, inv) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  aria-invalid={inv}
+                  type="datetime-local"
+                  value={h.receivedAt}
+                  onChange={(e) => set('receivedAt', e.target.value)}
+                />
+              )}
+            </Field>
+            <Field label="Penyedia" error={hErr.penyedia} hint="Nama perusahaan percetakan/penyedia">
+              {(id, d, inv) => (
+                <>
+                  <input
+                    id={id}
+                    aria-describedby={d}
+                    aria-invalid={inv}
+                    list={id + '-list'}
+                    value={h.penyedia}
+                    onChange={(e) => set('penyedia', e.target.value)}
+                    autoComplete="off"
+                  />
+                  <datalist id={id + '-list'}>
+                    {penyediaNames.map((n) => (
+                      <option key={n} value={n} />
+                    ))}
+                  </datalist>
+                </>
+              )}
+            </Field>
+            <Field label="Nomor surat jalan" error={hErr.suratJalan}>
+              {(id, d, inv) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  aria-invalid={inv}
+                  value={h.suratJalan}
+                  onChange={(e) => set('suratJalan', e.target.value)}
+                  autoComplete="off"
+                />
+              )}
+            </Field>
+            <Field label="Nomor BTTB" error={hErr.bttb} hint="Bukti tanda terima barang, bila ada">
+              {(id, d, inv) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  aria-invalid={inv}
+                  value={h.bttb}
+                  onChange={(e) => set('bttb', e.target.value)}
+                  autoComplete="off"
+                />
+              )}
+            </Field>
+            <Field label="Kendaraan" error={hErr.kendaraan} hint="Jenis dan nomor polisi, mis. truk BK 8123 AB">
+              {(id, d, inv) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  aria-invalid={inv}
+                  value={h.kendaraan}
+                  onChange={(e) => set('kendaraan', e.target.value)}
+                />
+              )}
+            </Field>
+            <Field label="Pengemudi" error={hErr.pengemudi}>
+              {(id, d, inv) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  aria-invalid={inv}
+                  value={h.pengemudi}
+                  onChange={(e) => set('pengemudi', e.target.value)}
+                />
+              )}
+            </Field>
+            <Field label="Nama wakil penyedia" error={hErr.wakilNama} hint="Yang menandatangani BA penerimaan">
+              {(id, d, inv) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  aria-invalid={inv}
+                  value={h.wakilNama}
+                  onChange={(e) => set('wakilNama', e.target.value)}
+                />
+              )}
+            </Field>
+            <Field label="Jabatan wakil penyedia" error={hErr.wakilJabatan}>
+              {(id, d, inv) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  aria-invalid={inv}
+                  value={h.wakilJabatan}
+                  onChange={(e) => set('wakilJabatan', e.target.value)}
+                />
+              )}
+            </Field>
+          </div>
+        </Section>
+
+        <Section
+          title="Barang yang diterima"
+          actions={
+            <button type="button" className="btn btn-secondary" onClick={addLine}>
+              Tambah baris
+            </button>
+          }
+        >
+          <p className="muted small pn-explain">
+            <strong>Menurut surat jalan</strong> dihitung dari dus × isi per dus; ketik jumlahnya langsung bila dus
+            terakhir tidak penuh. <strong>Terhitung</strong> adalah lembar/buah milik satker ini yang benar-benar
+            dihitung. Surat suara satker atau dapil lain dicatat sebagai <strong>tertukar</strong>: disisihkan, tidak
+            menjadi stok, dan dikembalikan kepada penyedia.
+          </p>
+          <ol className="pn-lines">
+            {lines.map((l, i) => (
+              <LineEditor
+                key={l.key}
+                row={i + 1}
+                line={l}
+                variants={active}
+                variant={byId.get(l.variantId)}
+                error={(f) => lineError(i + 1, f)}
+                onChange={(patch) => setLine(l.key, patch)}
+                onRemove={() => removeLine(l.key)}
+                canRemove={lines.length > 1}
+              />
+            ))}
+          </ol>
+          {lines.length > 1 && (
+            <p className="pn-form-totals" aria-live="polite">
+              {oneUnit ? (
+                <>
+                  Jumlah: menurut surat jalan <strong>{fmt(totals.stated)}</strong> · terhitung{' '}
+                  <strong>{fmt(totals.counted)}</strong> · tertukar <strong>{fmt(totals.tertukar)}</strong>
+                </>
+              ) : (
+                <>{fmt(lines.length)} baris dengan satuan berbeda</>
+              )}
+            </p>
+          )}
+        </Section>
+
+        <Section title="Catatan">
+          <Field
+            label="Catatan penerimaan"
+            error={hErr.note}
+            hint="Mis. kondisi dus, saksi yang hadir (Bawaslu, Polres, Kodim), segel"
+          >
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={h.note}
+                onChange={(e) => set('note', e.target.value)}
+              />
+            )}
+          </Field>
+          <div className="form-actions">
+            <button ref={saveRef} type="submit" className="btn btn-primary" disabled={busy}>
+              {busy ? 'Menyimpan…' : 'Simpan penerimaan'}
+            </button>
+            <a className="btn btn-secondary pn-link-btn" href={href('penerimaan')}>
+              Batal
+            </a>
+            <span className="muted small">
+              Satu penerimaan dicatat sekaligus; bila ditolak, tidak ada yang tersimpan.
+            </span>
+          </div>
+        </Section>
+      </form>
+    </>
+  )
+}
+
+function LineEditor({
+  row,
+  line: l,
+  variants,
+  variant,
+  error,
+  onChange,
+  onRemove,
+  canRemove,
+}: {
+  row: number
+  line: LineDraft
+  variants: VariantInfo[]
+  variant: VariantInfo | undefined
+  error(f: LineField): string | undefined
+  onChange(patch: Partial<LineDraft>): void
+  onRemove(): void
+  canRemove: boolean
+}) {
+  const computed = fromDus(l)
+  const stated = statedOf(l)
+  const counted = parseCount(l.counted)
+  const tertukar = parseCount(l.tertukar)
+  const selisih = typeof stated === 'number' && typeof counted === 'number' ? counted - stated : null
+  const unit = variant?.unit ?? 'lembar'
+  const ballots = variants.filter((v) => v.kind === 'ballot')
+  const logistics = variants.filter((v) => v.kind === 'logistics')
+  const p = `Baris ${row}: `
+
+  const statedHint =
+    l.statedTyped && computed !== null
+      ? typeof stated === 'number' && stated < computed
+        ? `Dus terakhir tidak penuh: ${fmt(computed - stated)} kurang dari ${fmt(computed)}`
+        : `${l.dus} dus × ${l.isi} = ${fmt(computed)}`
+      : computed !== null
+        ? `${tidyCount(l.dus)} dus × ${tidyCount(l.isi)}`
+        : 'atau isi dus dan isi per dus'
+
+  return (
+    <li
+      className={`pn-line${selisih !== null && selisih !== 0 ? (selisih < 0 ? ' pn-line-kurang' : ' pn-line-lebih') : ''}`}
+      data-line={l.key}
+      data-testid={`line-${row}`}
+    >
+      <div className="pn-line-head">
+        <span className="pn-line-no" aria-hidden="true">
+          {row}
+        </span>
+        <Field label="Barang" error={error('variantId')} className="pn-f-variant">
+          {(id, d, inv) => (
+            <div className="pn-select-swatch">
+              <Swatch hex={variant?.colorHex ?? null} label={variant?.itemName} />
+              <select
+                id={id}
+                aria-label={`${p}barang`}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={l.variantId}
+                onChange={(e) => onChange({ variantId: e.target.value })}
+              >
+                <option value="">— Pilih jenis surat suara atau barang —</option>
+                {ballots.length > 0 && (
+                  <optgroup label="Surat suara (jenis · dapil)">
+                    {ballots.map((v) => (
+                      <option key={v.variantId} value={v.variantId}>
+                        {variantName(v)}
+                      </option>
+                    ))}
+                  </optgroup>
+                )}
+                {logistics.length > 0 && (
+                  <optgroup label="Barang logistik">
+                    {logistics.map((v) => (
+                      <option key={v.variantId} value={v.variantId}>
+                        {v.itemName} ({v.unit})
+                      </option>
+                    ))}
+                  </optgroup>
+                )}
+              </select>
+            </div>
+          )}
+        </Field>
+        <button
+          type="button"
+          className="btn btn-small btn-secondary pn-remove"
+          onClick={onRemove}
+          disabled={!canRemove}
+          aria-label={`Hapus baris ${row}`}
+          title="Hapus baris ini"
+        >
+          Hapus
+        </button>
+      </div>
+      <div className="pn-line-grid">
+        <Field label="Dus" error={error('dus')} className="pn-f-dus">
+          {(id, d, inv) => (
+            <input
+              id={id}
+              aria-label={`${p}jumlah dus`}
+              aria-describedby={d}
+              aria-invalid={inv}
+              inputMode="numeric"
+              autoComplete="off"
+              value={l.dus}
+              onChange={(e) => onChange({ dus: e.target.value })}
+              onBlur={() => onChange({ dus: tidyCount(l.dus) })}
+            />
+          )}
+        </Field>
+        <span className="pn-op pn-op-x" aria-hidden="true">
+          ×
+        </span>
+        <Field label="Isi per dus" error={error('isiPerDus')} className="pn-f-isi">
+          {(id, d, inv) => (
+            <input
+              id={id}
+              aria-label={`${p}isi per dus`}
+              aria-describedby={d}
+              aria-invalid={inv}
+              inputMode="numeric"
+              autoComplete="off"
+              value={l.isi}
+              onChange={(e) => onChange({ isi: e.target.value })}
+              onBlur={() => onChange({ isi: tidyCount(l.isi) })}
+            />
+          )}
+        </Field>
+        <span className="pn-op pn-op-eq" aria-hidden="true">
+          =
+        </span>
+        <Field label="Menurut surat jalan" error={error('statedQty')} hint={statedHint} className="pn-f-stated">
+          {(id, d, inv) => (
+            <input
+              id={id}
+              aria-label={`${p}jumlah menurut surat jalan`}
+              aria-describedby={d}
+              aria-invalid={inv}
+              inputMode="numeric"
+              autoComplete="off"
+              className={l.statedTyped ? 'pn-typed' : 'pn-computed'}
+              value={l.statedTyped ? l.stated : computed !== null ? fmt(computed) : ''}
+              placeholder="jumlah"
+              onChange={(e) =>
+                onChange(
+                  e.target.value.trim() === ''
+                    ? { stated: '', statedTyped: false }
+                    : { stated: e.target.value, statedTyped: true },
+                )
+              }
+              onBlur={() => l.statedTyped && onChange({ stated: tidyCount(l.stated) })}
+            />
+          )}
+        </Field>
+        <Field label="Terhitung" error={error('countedQty')} hint={`${unit} milik satker ini`} className="pn-f-counted">
+          {(id, d, inv) => (
+            <input
+              id={id}
+              aria-label={`${p}jumlah terhitung`}
+              aria-describedby={d}
+              aria-invalid={inv}
+              inputMode="numeric"
+              autoComplete="off"
+              value={l.counted}
+              onChange={(e) => onChange({ counted: e.target.value })}
+              onBlur={() => onChange({ counted: tidyCount(l.counted) })}
+            />
+          )}
+        </Field>
+        <div className="pn-f-selisih" aria-live="polite">
+          <span className="pn-selisih-label">Selisih</span>
+          <span className="pn-selisih-value" data-testid={`selisih-${row}`}>
+            {selisih === null ? <span className="muted">—</span> : <SelisihBadge selisih={selisih} />}
+          </span>
+        </div>
+        <Field label="Tertukar" error={error('tertukarQty')} hint="milik satker/dapil lain" className="pn-f-tertukar">
+          {(id, d, inv) => (
+            <input
+              id={id}
+              aria-label={`${p}jumlah tertukar`}
+              aria-describedby={d}
+              aria-invalid={inv}
+              inputMode="numeric"
+              autoComplete="off"
+              value={l.tertukar}
+              placeholder="0"
+              onChange={(e) => onChange({ tertukar: e.target.value })}
+              onBlur={() => onChange({ tertukar: tidyCount(l.tertukar) })}
+            />
+          )}
+        </Field>
+        <Field
+          label="Tertukar milik siapa"
+          error={error('tertukarNote')}
+          hint={
+            typeof tertukar === 'number' && tertukar > 0
+              ? 'Wajib: untuk nota pengembalian'
+              : 'Isi bila ada yang tertukar'
+          }
+          className="pn-f-note"
+        >
+          {(id, d, inv) => (
+            <input
+              id={id}
+              aria-label={`${p}tertukar milik siapa`}
+              aria-describedby={d}
+              aria-invalid={inv}
+              value={l.tertukarNote}
+              placeholder="mis. milik KPU Kab. Asahan"
+              onChange={(e) => onChange({ tertukarNote: e.target.value })}
+            />
+          )}
+        </Field>
+      </div>
+    </li>
+  )
+}

@@ -1,0 +1,94 @@
+import type { Delivery, VariantInfo } from '../../../api/contract'
+import { Swatch } from '../../components/Page'
+import { fmt, shortItemName } from '../../format'
+
+export type DeliveryLine = Delivery['lines'][number]
+
+/**
+ * Reads a count typed the Indonesian way ("199.500", "2 000"): null when empty, 'invalid' when it is
+ * not a whole number. JSON cannot carry a half-typed field to the API, so this is the UI's only check.
+ */
+export function parseCount(text: string): number | null | 'invalid' {
+  const t = text.trim().replace(/[.\s]/g, '')
+  if (t === '') return null
+  if (!/^\d+$/.test(t)) return 'invalid'
+  return Number(t)
+}
+
+/** "199500" -> "199.500" once the field is left; anything unreadable stays as typed so it can be fixed. */
+export function tidyCount(text: string): string {
+  const n = parseCount(text)
+  return typeof n === 'number' ? fmt(n) : text
+}
+
+/** Ballots by type and dapil ("Surat suara Gubernur · Dapil SUMATERA UTARA"), logistics by name. */
+export function variantName(v: Pick<VariantInfo, 'itemName' | 'dapil'>): string {
+  return v.dapil ? `${shortItemName(v.itemName)} · Dapil ${v.dapil}` : v.itemName
+}
+
+/** "Jum, 1 Nov 2024 09.00" from the local 'YYYY-MM-DDTHH:MM' a delivery is recorded with. */
+export function fmtLocalDateTime(local: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local)
+  if (!m) return local
+  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]))
+  return d.toLocaleString('id-ID', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  })
+}
+
+export function fmtIso(iso: string): string {
+  return new Date(iso).toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' })
+}
+
+/** Now as the 'YYYY-MM-DDTHH:MM' a datetime-local field holds, in the PC's own time zone. */
+export function nowLocal(): string {
+  const d = new Date()
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`
+}
+
+/** Kurang/lebih against the surat jalan, in words a coordinator reads at a glance. */
+export function SelisihBadge({ selisih, settled, unit }: { selisih: number; settled?: boolean; unit?: string }) {
+  if (selisih === 0) return <span className="badge badge-ok">Sesuai</span>
+  const word = selisih < 0 ? 'KURANG' : 'LEBIH'
+  const text = `${word} ${fmt(Math.abs(selisih))}${unit ? ' ' + unit : ''}`
+  if (settled) {
+    return (
+      <span className="pn-settled-badge" title="Selisih sudah dinyatakan selesai">
+        <span className="badge badge-muted pn-badge-settled">{text}</span>{' '}
+        <span className="pn-settled-mark">✓ selesai</span>
+      </span>
+    )
+  }
+  return <span className={`badge ${selisih < 0 ? 'pn-badge-kurang' : 'pn-badge-lebih'}`}>{text}</span>
+}
+
+/** A variant with its colour swatch; `stacked` puts the dapil on a second line for narrow columns. */
+export function VariantLabel({
+  v,
+  fallback,
+  stacked,
+}: {
+  v: VariantInfo | undefined
+  fallback: string
+  stacked?: boolean
+}) {
+  return (
+    <span className="ballot-name pn-variant">
+      <Swatch hex={v?.colorHex ?? null} label={v?.itemName} />
+      {v && stacked && v.dapil ? (
+        <span>
+          {shortItemName(v.itemName)}
+          <span className="muted small block">Dapil {v.dapil}</span>
+        </span>
+      ) : (
+        <span>{v ? variantName(v) : fallback}</span>
+      )}
+    </span>
+  )
+}

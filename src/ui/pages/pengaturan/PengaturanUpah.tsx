@@ -1,0 +1,251 @@
+import { useEffect, useId, useState, type FormEvent } from 'react'
+import type { Election, Item } from '../../../api/contract'
+import { taxOf } from '../../../core/pay'
+import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
+import { useApi, useRefreshAll } from '../../components/data'
+import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Section, Swatch } from '../../components/Page'
+import { fmt, shortItemName } from '../../format'
+import { readNumber } from './PengaturanShared'
+
+const rupiah = (n: number) => `Rp${fmt(n)}`
+const EXAMPLE_QTY = 1_000
+
+/** Only what the floor processes is paid per lembar/unit: ballots (sortir-lipat) and assembled items (rakit). */
+const isPaid = (i: Item) => i.kind === 'ballot' || i.assembled
+
+const rateText = (r: number | null) => (r === null ? '' : fmt(r))
+/** Null for empty, NaN for text that is not a number (so it counts as changed and is caught on save). */
+const rateValue = (raw: string) => (raw.trim() === '' ? null : (readNumber(raw) ?? Number.NaN))
+const taxText = (t: number) => String(t).replace('.', ',')
+
+export function UpahSection({ election }: { election: Election }) {
+  const items = useApi('barang.daftar', {})
+  const paid = (items.data ?? []).filter(isPaid)
+
+  return (
+    <Section title="Upah pekerja" id="pengaturan-upah">
+      <p className="muted pg-explain">
+        Upah sortir-lipat dibayar per lembar surat suara yang diperiksa (baik dan rusak), upah rakit per kotak atau
+        bilik yang dirakit, menurut tarif dalam SK KPU provinsi/RI (mis. Pilkada 2024 di Banyuwangi Rp188 per lembar
+        Gubernur dan Rp164 per lembar Bupati; rakit kotak Rp2.000 per kotak). Hasil regu dibagi rata kepada anggota yang
+        hadir, kecuali tally dicatat per pekerja. Rekap upah dibuat oleh Bendahara Pengeluaran dan disetujui PPK
+        (Pejabat Pembuat Komitmen), bukan PPK (Panitia Pemilihan Kecamatan).
+      </p>
+      <ErrorBanner error={items.error} onRetry={items.reload} title="Daftar barang tidak dapat dimuat" />
+      {items.data ? (
+        <UpahForm key={paid.map((i) => i.id).join(',')} election={election} items={paid} />
+      ) : (
+        !items.error && <Loading />
+      )}
+    </Section>
+  )
+}
+
+function UpahForm({ election, items }: { election: Election; items: Item[] }) {
+  const [tax, setTax] = useState(taxText(election.taxPercent))
+  const [rates, setRates] = useState<Record<number, string>>(() =>
+    Object.fromEntries(items.map((i) => [i.id, rateText(i.payRate)])),
+  )
+  const [taxError, setTaxError] = useState<ApiError | undefined>()
+  const [rowErrors, setRowErrors] = useState<Record<number, string>>({})
+  const [failed, setFailed] = useState<ApiError | undefined>()
+  const [busy, setBusy] = useState(false)
+  const refreshAll = useRefreshAll()
+  const toast = useToast()
+  const taxId = useId()
+
+  const changedItems = items.filter((i) => !Object.is(rateValue(rates[i.id] ?? ''), i.payRate))
+  const taxChanged = readNumber(tax, true) !== election.taxPercent
+  const dirty = taxChanged || changedItems.length > 0
+  const taxValue = readNumber(tax, true)
+  const taxFieldError = fieldErrors(taxError).taxPercent
+
+  useEffect(() => {
+    if (!dirty) setTax(taxText(election.taxPercent))
+  }, [election.taxPercent])
+
+  async function save(e: FormEvent) {
+    e.preventDefault()
+    setBusy(true)
+    setTaxError(undefined)
+    setRowErrors({})
+    setFailed(undefined)
+    const errs: Record<number, string> = {}
+    let saved = 0
+    let firstError: ApiError | undefined
+    // Each rate is its own write: one refused rate must not hold back the others, and each error lands on its row.
+    for (const i of changedItems) {
+      const raw = (rates[i.id] ?? '').trim()
+      const value = raw === '' ? null : readNumber(raw)
+      if (value === null && raw !== '') {
+        errs[i.id] = 'Isi dengan angka rupiah, mis. 188, atau kosongkan'
+        continue
+      }
+      try {
+        await invoke('barang.ubah', { id: i.id, payRate: value })
+        // Written back in the one display form ("2000" -> "2.000").
+        setRates((r) => ({ ...r, [i.id]: rateText(value) }))
+        saved++
+      } catch (err) {
+        const api = toApiError(err)
+        firstError ??= api
+        errs[i.id] = fieldErrors(api).payRate ?? api.message
+      }
+    }
+    if (taxChanged) {
+      if (taxValue === null) {
+        setTaxError(
+          new ApiError('INVALID_INPUT', 'Periksa persentase pajak', [
+            {
+              column: 'taxPercent',
+              message: tax.trim() === '' ? 'Wajib diisi (0 bila tidak dipotong)' : 'Isi dengan angka, mis. 6 atau 2,5',
+            },
+          ]),
+        )
+      } else {
+        try {
+          setTax(taxText((await invoke('pemilihan.ubah', { taxPercent: taxValue })).taxPercent))
+          saved++
+        } catch (err) {
+          const api = toApiError(err)
+          firstError ??= api
+          setTaxError(api)
+        }
+      }
+    }
+    setRowErrors(errs)
+    setBusy(false)
+    if (Object.keys(errs).length || firstError)
+      setFailed(firstError ?? new ApiError('INVALID_INPUT', 'Periksa isian yang ditandai'))
+    else
+      toast.showSuccess(
+        'Upah per satuan dan potongan pajak tersimpan. Berlaku untuk rekap upah yang diterbitkan sesudahnya.',
+      )
+    if (saved) refreshAll()
+  }
+
+  return (
+    <form onSubmit={save} noValidate className="pg-upah">
+      {failed && (
+        <div className="banner banner-error" role="alert">
+          <div className="banner-body">
+            <strong>Sebagian upah belum tersimpan</strong>
+            <p>Periksa isian yang ditandai di bawah{failed.message ? `: ${failed.message}` : ''}.</p>
+          </div>
+        </div>
+      )}
+      <div className={`field pg-tax${taxFieldError ? ' field-invalid' : ''}`}>
+        <label htmlFor={taxId}>Potongan pajak penghasilan (%)</label>
+        <div className="pg-input-suffix">
+          <input
+            id={taxId}
+            inputMode="decimal"
+            value={tax}
+            onChange={(e) => setTax(e.target.value)}
+            aria-invalid={Boolean(taxFieldError)}
+            aria-describedby={`${taxId}-hint${taxFieldError ? ` ${taxId}-err` : ''}`}
+          />
+          <span aria-hidden="true">%</span>
+        </div>
+        {taxFieldError && (
+          <p className="field-error" id={`${taxId}-err`}>
+            {taxFieldError}
+          </p>
+        )}
+        <p className="field-hint" id={`${taxId}-hint`}>
+          Dipotong dari upah kotor setiap pekerja (2019: Rp6 dari setiap Rp100, yaitu 6%). Isi 0 bila tidak dipotong.
+        </p>
+      </div>
+
+      <div className="table-wrap">
+        <table className="table pg-rate-table" data-testid="rate-table">
+          <thead>
+            <tr>
+              <th scope="col">Barang</th>
+              <th scope="col">Pekerjaan</th>
+              <th scope="col" className="num">
+                Upah per satuan
+              </th>
+              <th scope="col" className="num">
+                Contoh untuk {fmt(EXAMPLE_QTY)} satuan
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((i) => {
+              const raw = rates[i.id] ?? ''
+              const value = raw.trim() === '' ? null : readNumber(raw)
+              const err = rowErrors[i.id]
+              const gross = value === null ? null : value * EXAMPLE_QTY
+              const cut = gross === null || taxValue === null ? null : taxOf(gross, Math.round(taxValue * 100))
+              return (
+                <tr key={i.id} data-code={i.code}>
+                  <th scope="row">
+                    <span className="ballot-name">
+                      <Swatch hex={i.colorHex} label={i.color} />
+                      <span title={i.name}>{i.kind === 'ballot' ? shortItemName(i.name) : i.name}</span>
+                    </span>
+                  </th>
+                  <td>{i.kind === 'ballot' ? 'Sortir dan lipat, per lembar' : `Rakit, per ${i.unit}`}</td>
+                  <td className="num">
+                    <div className="pg-input-prefix">
+                      <span aria-hidden="true">Rp</span>
+                      <input
+                        inputMode="numeric"
+                        value={raw}
+                        onChange={(e) => setRates((r) => ({ ...r, [i.id]: e.target.value }))}
+                        aria-label={`Upah ${i.name} per ${i.kind === 'ballot' ? 'lembar' : i.unit} (rupiah)`}
+                        aria-invalid={Boolean(err)}
+                        placeholder="belum diatur"
+                      />
+                    </div>
+                    {err && <p className="field-error">{err}</p>}
+                  </td>
+                  <td className="num">
+                    {gross === null ? (
+                      <span className="muted">tidak dibayar</span>
+                    ) : (
+                      <>
+                        {rupiah(gross)}
+                        {cut !== null && cut > 0 && (
+                          <span className="muted small block">
+                            pajak {rupiah(cut)}, diterima {rupiah(gross - cut)}
+                          </span>
+                        )}
+                      </>
+                    )}
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted small">
+        Kosongkan upah barang yang tidak dibayar per satuan; rekap upah mencatat bahwa tarifnya belum diatur.
+      </p>
+
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy || !dirty}>
+          {busy ? 'Menyimpan…' : 'Simpan upah'}
+        </button>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          disabled={busy || !dirty}
+          onClick={() => {
+            setTax(taxText(election.taxPercent))
+            setRates(Object.fromEntries(items.map((i) => [i.id, rateText(i.payRate)])))
+            setTaxError(undefined)
+            setRowErrors({})
+            setFailed(undefined)
+          }}
+        >
+          Batalkan perubahan
+        </button>
+        {dirty && <span className="muted small">Ada perubahan yang belum disimpan.</span>}
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,320 @@
+import { useEffect, useId, useState, type FormEvent } from 'react'
+import { needsPin, ROLE_LABEL, ROLES, type Role } from '../../../core/roles'
+import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
+import { useApi, useRefreshAll } from '../../components/data'
+import { Dialog } from '../../components/Dialog'
+import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Field, PinField } from '../../components/Form'
+import { PageHeader, Section } from '../../components/Page'
+import { useSession, type User } from '../../components/UserSwitcher'
+import '../trust.css'
+
+/** What each role may do, in the words the warehouse uses (src/core/roles.ts). */
+const ROLE_DUTY: Record<Role, string> = {
+  operator: 'Mencatat: penerimaan, tally sortir-lipat dan rakit, pengemasan. Cukup memilih nama, tanpa PIN.',
+  koordinator:
+    'Juga menutup shift, menerbitkan berita acara, koreksi, serah terima ke PPK, pemusnahan dan pengaturan. Dengan PIN.',
+  admin: 'Juga mengelola pengguna dan memulihkan cadangan. Dengan PIN.',
+}
+
+/**
+ * Who may use this election file. Everyone sees the list; adding and changing users is the admin's,
+ * and a refused call opens the switcher for an admin's PIN (src/ui/api.ts setAuthPrompt).
+ */
+export function PenggunaPage() {
+  const users = useApi('pengguna.daftar', {})
+  const { user: me } = useSession()
+  const [editing, setEditing] = useState<User | 'baru' | null>(null)
+
+  return (
+    <>
+      <PageHeader
+        title="Pengguna"
+        lead="Setiap baris buku besar, berita acara dan catatan mencatat siapa yang mengerjakannya. Operator cukup memilih nama; koordinator dan admin memakai PIN."
+        actions={
+          <button type="button" className="btn btn-primary" onClick={() => setEditing('baru')}>
+            Tambah pengguna…
+          </button>
+        }
+      />
+
+      <Section title="Daftar pengguna" id="pengguna-daftar">
+        <ErrorBanner error={users.error} onRetry={users.reload} title="Daftar pengguna tidak dapat dimuat" />
+        {!users.data && !users.error && <Loading />}
+        {users.data && users.data.length === 0 && <p className="empty">Belum ada pengguna.</p>}
+        {users.data && users.data.length > 0 && (
+          <div className="table-wrap">
+            <table className="table user-table" data-testid="user-table">
+              <thead>
+                <tr>
+                  <th scope="col">Nama</th>
+                  <th scope="col">Peran</th>
+                  <th scope="col">PIN</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Tindakan</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {users.data.map((u) => (
+                  <tr key={u.id} className={u.active ? undefined : 'row-inactive'} data-user={u.nama}>
+                    <th scope="row">
+                      {u.nama}
+                      {me?.id === u.id && <span className="muted small"> · Anda</span>}
+                    </th>
+                    <td>{ROLE_LABEL[u.role]}</td>
+                    <td>
+                      {needsPin(u.role) ? (
+                        u.hasPin ? (
+                          'Ada'
+                        ) : (
+                          <span className="badge badge-warn">Belum ada</span>
+                        )
+                      ) : (
+                        <span className="muted">Tidak perlu</span>
+                      )}
+                    </td>
+                    <td>
+                      {u.active ? (
+                        <span className="badge badge-ok">Aktif</span>
+                      ) : (
+                        <span className="badge badge-muted">Nonaktif</span>
+                      )}
+                    </td>
+                    <td className="actions">
+                      <button
+                        type="button"
+                        className="btn btn-secondary btn-small"
+                        onClick={() => setEditing(u)}
+                        aria-label={`Ubah ${u.nama}`}
+                      >
+                        Ubah…
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Section>
+
+      {me && needsPin(me.role) && <OwnPinSection me={me} />}
+
+      <Section title="Peran" id="pengguna-peran">
+        <dl className="dl trust-dl">
+          {ROLES.map((r) => (
+            <div key={r} className="dl-row">
+              <dt>{ROLE_LABEL[r]}</dt>
+              <dd className="plain">{ROLE_DUTY[r]}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="muted small">
+          Pengguna tidak dihapus supaya namanya tetap terbaca pada catatan lama; yang tidak bertugas lagi dinonaktifkan.
+          PIN yang salah lima kali berturut-turut mengunci pengguna itu selama lima menit. Koordinator dan admin yang
+          tidak memakai aplikasi selama 15 menit harus memasukkan PIN lagi.
+        </p>
+      </Section>
+
+      <UserDialog user={editing} onClose={() => setEditing(null)} />
+    </>
+  )
+}
+
+/** Add (user = 'baru') or change one user: name, role, active, and a new PIN where the role has one. */
+function UserDialog({ user, onClose }: { user: User | 'baru' | null; onClose(): void }) {
+  const formId = useId()
+  const isNew = user === 'baru'
+  const [nama, setNama] = useState('')
+  const [role, setRole] = useState<Role>('operator')
+  const [active, setActive] = useState(true)
+  const [pin, setPin] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<ApiError | undefined>()
+  const refreshAll = useRefreshAll()
+  const toast = useToast()
+  const errors = fieldErrors(error)
+
+  useEffect(() => {
+    if (user === null) return
+    setNama(user === 'baru' ? '' : user.nama)
+    setRole(user === 'baru' ? 'operator' : user.role)
+    setActive(user === 'baru' ? true : user.active)
+    setPin('')
+    setError(undefined)
+    setBusy(false)
+  }, [user])
+
+  const withPin = needsPin(role)
+  const hadPin = user !== null && user !== 'baru' && user.hasPin && needsPin(user.role)
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    if (user === null) return
+    setBusy(true)
+    setError(undefined)
+    try {
+      const saved =
+        user === 'baru'
+          ? await invoke('pengguna.tambah', { nama, role, ...(withPin ? { pin } : {}) })
+          : await invoke('pengguna.ubah', { id: user.id, nama, role, active, ...(withPin && pin ? { pin } : {}) })
+      toast.showSuccess(
+        `${saved.nama}: ${ROLE_LABEL[saved.role].toLowerCase()}${saved.active ? '' : ', nonaktif'}.`,
+        isNew ? 'Pengguna ditambahkan' : 'Pengguna diubah',
+      )
+      refreshAll()
+      onClose()
+    } catch (err) {
+      setError(toApiError(err))
+      setBusy(false)
+    }
+  }
+
+  const placed = error?.details.some((d) => d.column && ['nama', 'role', 'pin', 'active'].includes(d.column))
+  return (
+    <Dialog
+      open={user !== null}
+      title={user !== null && user !== 'baru' ? `Ubah ${user.nama}` : 'Tambah pengguna'}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="btn btn-secondary" onClick={onClose} disabled={busy}>
+            Batal
+          </button>
+          <button type="submit" form={formId} className="btn btn-primary" disabled={busy}>
+            {busy ? 'Menyimpan…' : isNew ? 'Tambah' : 'Simpan'}
+          </button>
+        </>
+      }
+    >
+      <form id={formId} onSubmit={submit} noValidate>
+        {error &&
+          (placed ? (
+            <p className="banner banner-error">{error.message}</p>
+          ) : (
+            <ErrorBanner error={error} title="Pengguna belum tersimpan" />
+          ))}
+        <Field label="Nama" error={errors.nama} hint="Nama yang tercetak pada catatan, mis. Budi Santoso">
+          {(id, d, invalid) => (
+            <input
+              id={id}
+              value={nama}
+              onChange={(e) => setNama(e.target.value)}
+              aria-describedby={d}
+              aria-invalid={invalid}
+              data-autofocus
+              autoComplete="off"
+            />
+          )}
+        </Field>
+        <Field label="Peran" error={errors.role} hint={ROLE_DUTY[role]}>
+          {(id, d, invalid) => (
+            <select
+              id={id}
+              value={role}
+              onChange={(e) => setRole(e.target.value as Role)}
+              aria-describedby={d}
+              aria-invalid={invalid}
+            >
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABEL[r]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {withPin && (
+          <PinField
+            label={isNew || !hadPin ? 'PIN' : 'PIN baru (kosongkan bila tetap)'}
+            value={pin}
+            onChange={setPin}
+            error={errors.pin}
+            hint="4 sampai 8 angka; bukan angka berurutan atau berulang. Sampaikan langsung kepada penggunanya."
+            autoComplete="new-password"
+          />
+        )}
+        {!isNew && (
+          <label className="check">
+            <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
+            Aktif (dapat dipilih di jendela mana pun)
+          </label>
+        )}
+        {errors.active && <p className="field-error">{errors.active}</p>}
+      </form>
+    </Dialog>
+  )
+}
+
+/** A koordinator or admin changes their own PIN, naming the old one. */
+function OwnPinSection({ me }: { me: User }) {
+  const [pinLama, setPinLama] = useState('')
+  const [pinBaru, setPinBaru] = useState('')
+  const [pinUlang, setPinUlang] = useState('')
+  const [mismatch, setMismatch] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<ApiError | undefined>()
+  const toast = useToast()
+  const errors = fieldErrors(error)
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    if (pinBaru !== pinUlang) {
+      setMismatch(true)
+      return
+    }
+    setMismatch(false)
+    setBusy(true)
+    setError(undefined)
+    try {
+      await invoke('pengguna.gantiPin', { pinLama, pinBaru })
+      toast.showSuccess(`PIN ${me.nama} sudah diganti. Pakai PIN baru mulai sekarang.`, 'PIN diganti')
+      setPinLama('')
+      setPinBaru('')
+      setPinUlang('')
+    } catch (err) {
+      setError(toApiError(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const placed = error?.details.some((d) => d.column === 'pinLama' || d.column === 'pin')
+  return (
+    <Section title={`Ganti PIN ${me.nama}`} id="pengguna-pin">
+      <form onSubmit={submit} noValidate className="own-pin" data-testid="own-pin-form">
+        {error && !placed && <ErrorBanner error={error} title="PIN belum diganti" />}
+        <div className="form-grid">
+          <PinField
+            label="PIN lama"
+            value={pinLama}
+            onChange={setPinLama}
+            error={errors.pinLama}
+            autoComplete="current-password"
+          />
+          <PinField
+            label="PIN baru"
+            value={pinBaru}
+            onChange={setPinBaru}
+            error={errors.pin}
+            autoComplete="new-password"
+          />
+          <PinField
+            label="Ulangi PIN baru"
+            value={pinUlang}
+            onChange={setPinUlang}
+            error={mismatch ? 'PIN tidak sama dengan isian PIN baru' : undefined}
+            autoComplete="new-password"
+          />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={busy || !pinLama || !pinBaru}>
+            {busy ? 'Menyimpan…' : 'Ganti PIN'}
+          </button>
+        </div>
+      </form>
+    </Section>
+  )
+}

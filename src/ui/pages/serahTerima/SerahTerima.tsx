@@ -1,0 +1,223 @@
+import { useMemo } from 'react'
+import { useApi } from '../../components/data'
+import { ErrorBanner, Loading } from '../../components/Feedback'
+import { PageHeader, Section } from '../../components/Page'
+import { fmt } from '../../format'
+import { href, navigate } from '../../router'
+import { SerahTerimaKecamatan } from './SerahTerimaKecamatan'
+import { HandoverPrintButton } from './SerahTerimaHandover'
+import {
+  serahTerimaHref,
+  KIT_STATUSES,
+  STATUS_LABEL,
+  StatusBar,
+  StatusLegend,
+  sumProgress,
+  type Handover,
+  type KitProgress,
+  type KitStatus,
+} from './SerahTerimaShared'
+import { fmtDate } from '../dokumen/DokumenShared'
+import './serahTerima.css'
+
+/** '#/serah-terima' overview, '#/serah-terima/<kecamatanId>' one PPK's handover. */
+export function SerahTerimaPage({ params }: { params: string[] }) {
+  const [first] = params
+  if (first !== undefined) {
+    const id = Number(first)
+    if (Number.isInteger(id) && id > 0) return <SerahTerimaKecamatan key={id} kecamatanId={id} />
+  }
+  return <Overview />
+}
+
+function Overview() {
+  const status = useApi('kemas.lihatKemajuan', { level: 'kecamatan' })
+  const handovers = useApi('serahTerima.daftar', {})
+  const byKec = useMemo(() => {
+    const m = new Map<number, Handover[]>()
+    for (const h of handovers.data ?? []) m.set(h.kecamatanId, [...(m.get(h.kecamatanId) ?? []), h])
+    return m
+  }, [handovers.data])
+  const rows = status.data ?? []
+  const total = sumProgress(rows)
+
+  return (
+    <>
+      <PageHeader
+        title="Serah Terima"
+        lead="Kit TPS yang sudah dikemas diserahkan per kecamatan kepada PPK (Panitia Pemilihan Kecamatan) dengan berita acara serah terima. Pilih kecamatan untuk memeriksa kotak dengan pemindai dan menyerahkan kitnya."
+      />
+
+      <Section title="Kemajuan kit TPS per kecamatan" id="ds-kemajuan">
+        <ErrorBanner error={status.error} onRetry={status.reload} title="Kemajuan serah terima tidak dapat dimuat" />
+        {!status.data ? (
+          !status.error && <Loading />
+        ) : rows.length === 0 ? (
+          <div className="empty-state">
+            <p>
+              <strong>Belum ada TPS.</strong> Impor daftar TPS di <a href={href('wilayah')}>Wilayah &amp; TPS</a>; kit
+              setiap TPS dikemas di <a href={href('kemas')}>Pengemasan</a> sebelum diserahkan ke PPK.
+            </p>
+          </div>
+        ) : (
+          <>
+            <StatusLegend />
+            <div className="table-wrap">
+              <table className="table ds-progress-table" data-testid="ds-progress">
+                <colgroup>
+                  <col className="ds-c-kec" />
+                  <col className="ds-c-n" />
+                  <col className="ds-c-bar" />
+                  {KIT_STATUSES.map((s) => (
+                    <col key={s} className="ds-c-status-n" />
+                  ))}
+                </colgroup>
+                <thead>
+                  <tr>
+                    <th scope="col">Kecamatan (PPK)</th>
+                    <th scope="col" className="num">
+                      TPS
+                    </th>
+                    <th scope="col">Kemajuan</th>
+                    {KIT_STATUSES.map((s) => (
+                      <th key={s} scope="col" className="num" title={STATUS_LABEL[s]}>
+                        {HEAD[s]}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <ProgressRow key={r.id} r={r} handovers={byKec.get(r.id) ?? []} />
+                  ))}
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <th scope="row">Jumlah</th>
+                    <td className="num">{fmt(total.tps)}</td>
+                    <td>
+                      <StatusBar p={total} />
+                    </td>
+                    {KIT_STATUSES.map((s) => (
+                      <td key={s} className="num">
+                        {fmt(total[s])}
+                      </td>
+                    ))}
+                  </tr>
+                </tfoot>
+              </table>
+            </div>
+          </>
+        )}
+      </Section>
+
+      <Section title="Serah terima yang sudah dilakukan" id="ds-riwayat">
+        <ErrorBanner
+          error={handovers.error}
+          onRetry={handovers.reload}
+          title="Daftar serah terima tidak dapat dimuat"
+        />
+        {!handovers.data ? (
+          !handovers.error && <Loading />
+        ) : handovers.data.length === 0 ? (
+          <p className="empty">
+            Belum ada kit yang diserahkan ke PPK. Buka salah satu kecamatan di atas untuk memulai serah terima.
+          </p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table ds-handover-table" data-testid="ds-handover-list">
+              <thead>
+                <tr>
+                  <th scope="col">Nomor BA</th>
+                  <th scope="col">Tanggal</th>
+                  <th scope="col">Kecamatan</th>
+                  <th scope="col">Diterima oleh</th>
+                  <th scope="col" className="num">
+                    TPS
+                  </th>
+                  <th scope="col">Konfirmasi PPK</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Tindakan</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {handovers.data.map((h) => (
+                  <tr key={h.id}>
+                    <td className="ds-nomor">{h.nomor ?? <span className="muted">#{h.id}</span>}</td>
+                    <td>{fmtDate(h.tanggal)}</td>
+                    <td>
+                      <a href={serahTerimaHref(h.kecamatanId)}>{h.kecamatan}</a>
+                    </td>
+                    <td>
+                      {h.ppkNama}
+                      <span className="muted small block">{h.ppkJabatan}</span>
+                    </td>
+                    <td className="num">
+                      {fmt(h.tps)}
+                      {h.exceptions > 0 && <span className="muted small block">{fmt(h.exceptions)} pengecualian</span>}
+                    </td>
+                    <td>
+                      {h.confirmed ? (
+                        <span className="badge badge-ok">✓ Diterima PPK</span>
+                      ) : (
+                        <span className="badge badge-warn">Menunggu konfirmasi</span>
+                      )}
+                    </td>
+                    <td className="actions">{h.documentId !== null && <HandoverPrintButton h={h} />}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Section>
+    </>
+  )
+}
+
+const HEAD: Record<KitStatus, string> = {
+  belum: 'Belum',
+  sebagian: 'Sebagian',
+  lengkap: 'Lengkap',
+  diserahkan: 'Diserahkan',
+  diterima: 'Diterima PPK',
+}
+
+function ProgressRow({ r, handovers }: { r: KitProgress; handovers: Handover[] }) {
+  return (
+    <tr
+      className="ds-progress-row"
+      onClick={(e) => {
+        // The name is the keyboard way in; the whole row is a bigger target for the mouse.
+        if (!(e.target as HTMLElement).closest('a, button')) navigate('serah-terima', r.id)
+      }}
+    >
+      <th scope="row">
+        <a href={serahTerimaHref(r.id)}>{r.nama}</a>
+        {handovers.length > 0 && (
+          <span className="ds-ba-mini">
+            {fmt(handovers.length)} BA serah terima
+            {handovers.some((h) => !h.confirmed) ? (
+              <span className="ds-wait-mark">
+                {' '}
+                · {fmt(handovers.filter((h) => !h.confirmed).length)} menunggu konfirmasi
+              </span>
+            ) : (
+              <span className="ds-ok-mark"> · ✓ diterima</span>
+            )}
+          </span>
+        )}
+      </th>
+      <td className="num">{fmt(r.tps)}</td>
+      <td>
+        <StatusBar p={r} />
+      </td>
+      {KIT_STATUSES.map((s) => (
+        <td key={s} className={`num${r[s] === 0 ? ' ds-zero' : ''}`}>
+          {fmt(r[s])}
+        </td>
+      ))}
+    </tr>
+  )
+}

@@ -1,0 +1,843 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
+import type { DocumentInfo, MethodOutput, VariantInfo } from '../../../api/contract'
+import { jumlahTerbilang } from '../../../core/terbilang'
+import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
+import { useApi, useRefreshAll } from '../../components/data'
+import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Field } from '../../components/Form'
+import { PageHeader, Section, Swatch } from '../../components/Page'
+import { ScanField } from '../../components/ScanField'
+import { fmt, shortItemName, tpsLabel } from '../../format'
+import { href } from '../../router'
+import { HandoverPrintButton, HandoverTable, HeldByPpk } from './SerahTerimaHandover'
+import {
+  serahTerimaHref,
+  StatusBadge,
+  StatusBar,
+  StatusLegend,
+  type Handover,
+  type KitStatus,
+} from './SerahTerimaShared'
+import { todayIso } from '../dokumen/DokumenShared'
+import './serahTerima.css'
+
+type Overview = MethodOutput<'serahTerima.lihatKecamatan'>
+type Kit = Overview['tps'][number]
+type NeedTable = MethodOutput<'kebutuhan.daftarTps'>
+
+interface Refusal {
+  at: Date
+  code: string
+  message: string
+}
+
+const SELECTABLE: ReadonlySet<KitStatus> = new Set(['lengkap', 'sebagian'])
+
+/**
+ * One PPK (Panitia Pemilihan Kecamatan): every TPS kit of the kecamatan by desa, a scan check of the
+ * kotak going onto the truck, and the handover that moves the chosen kits to the PPK with its berita
+ * acara. The service decides what may go; this page shows its answer where the coordinator looks.
+ */
+export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
+  const q = useApi('serahTerima.lihatKecamatan', { kecamatanId })
+  const needs = useApi('kebutuhan.daftarTps', { kecamatanId })
+  const variants = useApi('barang.daftarVarian', {})
+  const byVariant = useMemo(() => new Map((variants.data ?? []).map((v) => [v.variantId, v])), [variants.data])
+
+  // null: the default selection, every complete kit. Set once the coordinator changes it.
+  const [picked, setPicked] = useState<Set<number> | null>(null)
+  const [exceptionOn, setExceptionOn] = useState<Set<number>>(new Set())
+  const [reasons, setReasons] = useState<Record<number, string>>({})
+  const [scanned, setScanned] = useState<Map<number, Set<number>>>(new Map())
+  const [refusals, setRefusals] = useState<Refusal[]>([])
+  const [submitError, setSubmitError] = useState<ApiError | undefined>()
+  const [done, setDone] = useState<{ tps: number; document: DocumentInfo } | null>(null)
+  const handedBy = useTpsHandover(q.data?.handovers ?? [])
+
+  const back = (
+    <p className="ds-back">
+      <a href={serahTerimaHref()}>← Serah terima ke PPK</a>
+    </p>
+  )
+  if (q.error) {
+    return (
+      <>
+        {back}
+        <ErrorBanner error={q.error} onRetry={q.reload} title="Kecamatan tidak dapat dimuat" />
+      </>
+    )
+  }
+  if (!q.data) return <Loading />
+  const data = q.data
+  const kits = data.tps
+  const selectable = kits.filter((k) => SELECTABLE.has(k.status))
+  const selected = new Set(
+    (picked ? selectable.filter((k) => picked.has(k.tpsId)) : selectable.filter((k) => k.status === 'lengkap')).map(
+      (k) => k.tpsId,
+    ),
+  )
+  const needOf = new Map((needs.data?.rows ?? []).map((r) => [r.tpsId, r]))
+  // The kotak to scan are those in the kit: a kit still lacking its kotak has none on the truck yet.
+  const kotakVariants = new Set([...byVariant.values()].filter((v) => v.itemCode === 'KOTAK').map((v) => v.variantId))
+  const missingKotak = (k: Kit) =>
+    k.missing.filter((m) => kotakVariants.has(m.variantId)).reduce((s, m) => s + m.remaining, 0)
+  const kitOf = new Map(kits.map((k) => [k.tpsId, k]))
+  const kotakCount = (tpsId: number) =>
+    Math.max(0, (needOf.get(tpsId)?.qty.KOTAK ?? 0) - (kitOf.has(tpsId) ? missingKotak(kitOf.get(tpsId)!) : 0))
+  const counts = { tps: kits.length, belum: 0, sebagian: 0, lengkap: 0, diserahkan: 0, diterima: 0 }
+  for (const k of kits) counts[k.status]++
+
+  const setSelected = (next: Set<number>) => {
+    setPicked(next)
+    setSubmitError(undefined)
+  }
+  const toggle = (ids: number[], on: boolean) => {
+    const next = new Set(selected)
+    for (const id of ids) {
+      if (on) next.add(id)
+      else next.delete(id)
+    }
+    setSelected(next)
+  }
+  const setException = (tpsId: number, on: boolean) => {
+    setSubmitError(undefined)
+    setExceptionOn((s) => {
+      const n = new Set(s)
+      if (on) n.add(tpsId)
+      else n.delete(tpsId)
+      return n
+    })
+    if (on && !selected.has(tpsId)) toggle([tpsId], true)
+  }
+
+  async function onScan(code: string): Promise<string> {
+    try {
+      const r = await invoke('serahTerima.periksaScan', { kecamatanId, code })
+      const already = scanned.get(r.tpsId)?.has(r.kotakNo) ?? false
+      setScanned((m) => {
+        const n = new Map(m)
+        n.set(r.tpsId, new Set([...(n.get(r.tpsId) ?? []), r.kotakNo]))
+        return n
+      })
+      document.querySelector(`[data-testid="tps-${r.tpsId}"]`)?.scrollIntoView({ block: 'nearest' })
+      const note =
+        r.status === 'belum'
+          ? ' — kit ini belum dikemas'
+          : r.status === 'sebagian'
+            ? ' — kit ini belum lengkap'
+            : !selected.has(r.tpsId)
+              ? ' — TPS ini belum dicentang untuk diserahkan'
+              : ''
+      return `${already ? 'Sudah dipindai sebelumnya: ' : ''}${r.tps}, kotak ${r.kotakNo} dari ${r.kotakOf}${note}`
+    } catch (err) {
+      const e = toApiError(err)
+      setRefusals((list) => [{ at: new Date(), code, message: e.message }, ...list].slice(0, 50))
+      throw e
+    }
+  }
+
+  const desaGroups: { desaId: number; desa: string; kits: Kit[] }[] = []
+  for (const k of kits) {
+    const g = desaGroups.at(-1)
+    if (g && g.desaId === k.desaId) g.kits.push(k)
+    else desaGroups.push({ desaId: k.desaId, desa: k.desa, kits: [k] })
+  }
+  const selectedKits = kits.filter((k) => selected.has(k.tpsId))
+  // Refusal details name a TPS by its place in the list sent (row 1 = first TPS chosen).
+  const rowErrors = new Map<number, string>()
+  for (const d of submitError?.details ?? []) {
+    const t = d.row !== undefined ? selectedKits[d.row - 1] : undefined
+    if (t && !rowErrors.has(t.tpsId)) rowErrors.set(t.tpsId, d.message)
+  }
+
+  return (
+    <>
+      {back}
+      <PageHeader
+        title={`Serah terima ke PPK Kecamatan ${data.kecamatan}`}
+        lead={
+          <>
+            {fmt(kits.length)} kit TPS di {fmt(desaGroups.length)} desa/kelurahan. Pilih kit yang diserahkan, periksa
+            setiap kotak dengan pemindai saat dimuat, lalu terbitkan berita acara serah terima kepada Ketua PPK (Panitia
+            Pemilihan Kecamatan).
+          </>
+        }
+      />
+      <div className="ds-kec-status">
+        <StatusBar p={counts} />
+        <StatusLegend counts={counts} />
+      </div>
+
+      <Section title="Kit TPS per desa/kelurahan" id="ds-kit">
+        <div className="ds-kit-layout">
+          <div className="ds-kit-main">
+            <div className="toolbar">
+              <button
+                type="button"
+                className="btn btn-secondary btn-small"
+                onClick={() =>
+                  setSelected(new Set(selectable.filter((k) => k.status === 'lengkap').map((k) => k.tpsId)))
+                }
+              >
+                Pilih semua yang lengkap
+              </button>
+              <button type="button" className="btn btn-secondary btn-small" onClick={() => setSelected(new Set())}>
+                Kosongkan pilihan
+              </button>
+              <span className="toolbar-count" data-testid="ds-selected-count">
+                {fmt(selected.size)} dari {fmt(kits.length)} TPS dipilih
+              </span>
+            </div>
+            <div className="table-scroll ds-kit-scroll">
+              <table className="table ds-kit-table" data-testid="ds-kit-table">
+                <colgroup>
+                  <col className="ds-c-check" />
+                  <col className="ds-c-tps" />
+                  <col className="ds-c-status" />
+                  <col />
+                </colgroup>
+                <thead>
+                  <tr>
+                    <th scope="col">
+                      <span className="visually-hidden">Serahkan</span>
+                    </th>
+                    <th scope="col">TPS</th>
+                    <th scope="col">Status · kotak dipindai</th>
+                    <th scope="col">Keterangan</th>
+                  </tr>
+                </thead>
+                {desaGroups.map((g) => (
+                  <DesaRows
+                    key={g.desaId}
+                    desa={g.desa}
+                    kits={g.kits}
+                    selected={selected}
+                    onToggle={toggle}
+                    exceptionOn={exceptionOn}
+                    onException={setException}
+                    reasons={reasons}
+                    onReason={(tpsId, text) => {
+                      setSubmitError(undefined)
+                      setReasons((r) => ({ ...r, [tpsId]: text }))
+                    }}
+                    scanned={scanned}
+                    kotakCount={kotakCount}
+                    handovers={data.handovers}
+                    handedBy={handedBy}
+                    rowErrors={rowErrors}
+                  />
+                ))}
+              </table>
+            </div>
+          </div>
+          <aside className="ds-scan-panel" aria-label="Pemeriksaan kotak dengan pemindai">
+            <ScanField
+              label="Periksa kotak dengan pemindai"
+              onScan={onScan}
+              testId="ds-scan"
+              placeholder="Pindai atau ketik kode"
+              refusalTitle="KOTAK DITOLAK"
+              hint={
+                <>
+                  Pindai label QR setiap kotak yang dimuat ke kendaraan PPK {data.kecamatan}. Kotak kecamatan lain,
+                  dapil lain, atau yang sudah diserahkan ditolak.
+                </>
+              }
+            />
+            <ScanProgress selected={selectedKits} scanned={scanned} kotakCount={kotakCount} />
+            <div className="ds-refusals" data-testid="ds-refusals">
+              <h3>
+                Ditolak <span className="ds-refusal-count">{fmt(refusals.length)}</span>
+              </h3>
+              {refusals.length === 0 ? (
+                <p className="muted small">Belum ada kotak yang ditolak.</p>
+              ) : (
+                <ol className="ds-refusal-list">
+                  {refusals.map((r, i) => (
+                    <li key={refusals.length - i}>
+                      <span className="ds-refusal-time">
+                        {r.at.toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
+                      </span>
+                      <strong>{r.message}</strong>
+                      <code>{r.code}</code>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </div>
+          </aside>
+        </div>
+      </Section>
+
+      <HandoverForm
+        kecamatanId={kecamatanId}
+        kecamatan={data.kecamatan}
+        selectedKits={selectedKits}
+        exceptionOn={exceptionOn}
+        reasons={reasons}
+        needs={needs.data}
+        variants={byVariant}
+        scanned={scanned}
+        kotakCount={kotakCount}
+        error={submitError}
+        onError={setSubmitError}
+        done={done}
+        onDone={(d) => {
+          setDone(d)
+          setPicked(null)
+          setExceptionOn(new Set())
+          setReasons({})
+        }}
+      />
+
+      <Section title="Serah terima yang sudah dilakukan" id="ds-handovers">
+        {data.handovers.length === 0 ? (
+          <p className="empty">Belum ada serah terima untuk PPK {data.kecamatan}.</p>
+        ) : (
+          <HandoverTable rows={data.handovers} />
+        )}
+        <HeldByPpk kecamatanId={kecamatanId} kecamatan={data.kecamatan} variants={byVariant} />
+      </Section>
+    </>
+  )
+}
+
+/**
+ * Which handover took each TPS. The overview lists handovers without their TPS, so the ledger rows of each
+ * handover (DIKEMAS:<tps> -> DIKIRIM) say it; a handover never changes its TPS, so this runs once per list.
+ */
+function useTpsHandover(handovers: Handover[]): Map<number, number> {
+  const [map, setMap] = useState<Map<number, number>>(new Map())
+  const key = handovers.map((h) => h.id).join(',')
+  useEffect(() => {
+    if (!key) return
+    let live = true
+    void Promise.all(
+      key.split(',').map(async (id) => {
+        const r = await invoke('ledger.lihatRiwayat', { documentId: `SERAH_TERIMA:${id}`, limit: 5000 })
+        return r.rows.map((row) => [Number(/^DIKEMAS:(\d+)$/.exec(row.from)?.[1] ?? 0), Number(id)] as const)
+      }),
+    ).then(
+      (lists) => {
+        if (live) setMap(new Map(lists.flat().filter(([t]) => t > 0)))
+      },
+      () => {},
+    )
+    return () => {
+      live = false
+    }
+  }, [key])
+  return map
+}
+
+function DesaRows({
+  desa,
+  kits,
+  selected,
+  onToggle,
+  exceptionOn,
+  onException,
+  reasons,
+  onReason,
+  scanned,
+  kotakCount,
+  handovers,
+  handedBy,
+  rowErrors,
+}: {
+  desa: string
+  kits: Kit[]
+  selected: Set<number>
+  onToggle(ids: number[], on: boolean): void
+  exceptionOn: Set<number>
+  onException(tpsId: number, on: boolean): void
+  reasons: Record<number, string>
+  onReason(tpsId: number, text: string): void
+  scanned: Map<number, Set<number>>
+  kotakCount(tpsId: number): number
+  handovers: Handover[]
+  handedBy: Map<number, number>
+  rowErrors: Map<number, string>
+}) {
+  const complete = kits.filter((k) => k.status === 'lengkap').map((k) => k.tpsId)
+  const on = complete.filter((id) => selected.has(id)).length
+  const ref = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = on > 0 && on < complete.length
+  }, [on, complete.length])
+  const handed = kits.filter((k) => k.status === 'diserahkan' || k.status === 'diterima').length
+  return (
+    <tbody className="ds-desa">
+      <tr className="ds-desa-row">
+        <td>
+          <input
+            ref={ref}
+            type="checkbox"
+            aria-label={`Pilih semua kit lengkap di ${desa}`}
+            disabled={complete.length === 0}
+            checked={complete.length > 0 && on === complete.length}
+            onChange={(e) => onToggle(complete, e.target.checked)}
+          />
+        </td>
+        <th scope="rowgroup" colSpan={3}>
+          {desa}
+          <span className="ds-desa-meta">
+            {fmt(kits.length)} TPS · {fmt(kits.filter((k) => selected.has(k.tpsId)).length)} dipilih
+            {handed > 0 && ` · ${fmt(handed)} sudah diserahkan`}
+          </span>
+        </th>
+      </tr>
+      {kits.map((k) => {
+        const name = `${tpsLabel(k.nomor)} ${k.desa}`
+        const isOn = selected.has(k.tpsId)
+        const handover = handovers.find((h) => h.id === handedBy.get(k.tpsId))
+        const err = rowErrors.get(k.tpsId)
+        return (
+          <tr
+            key={k.tpsId}
+            data-testid={`tps-${k.tpsId}`}
+            className={`ds-tps-row${isOn ? ' ds-on' : ''}${err ? ' ds-row-error' : ''}`}
+          >
+            <td>
+              <input
+                type="checkbox"
+                aria-label={`Serahkan ${name}`}
+                checked={isOn}
+                disabled={!SELECTABLE.has(k.status)}
+                onChange={(e) => onToggle([k.tpsId], e.target.checked)}
+              />
+            </td>
+            <th scope="row">
+              {tpsLabel(k.nomor)}
+              <span className="muted small block">DPT {fmt(k.dpt)}</span>
+            </th>
+            <td>
+              <StatusBadge status={k.status} label={k.statusLabel} />
+              {SELECTABLE.has(k.status) && <KotakChecklist n={kotakCount(k.tpsId)} done={scanned.get(k.tpsId)} />}
+            </td>
+            <td className="ds-note-cell">
+              {k.status === 'sebagian' && (
+                <>
+                  <p className="ds-missing">
+                    <strong>Kurang:</strong>{' '}
+                    {k.missing.map((m) => `${shortItemName(m.label)} ${fmt(m.remaining)} ${m.unit}`).join(', ')}
+                  </p>
+                  <label className="check ds-exc-check">
+                    <input
+                      type="checkbox"
+                      checked={exceptionOn.has(k.tpsId)}
+                      onChange={(e) => onException(k.tpsId, e.target.checked)}
+                    />
+                    <span>Serahkan dengan pengecualian</span>
+                  </label>
+                  {exceptionOn.has(k.tpsId) && (
+                    <input
+                      className="ds-reason"
+                      aria-label={`Alasan pengecualian ${name}`}
+                      placeholder="Alasan (tercetak di BA), mis. bilik suara menyusul dari gudang"
+                      value={reasons[k.tpsId] ?? ''}
+                      aria-invalid={err ? true : undefined}
+                      onChange={(e) => onReason(k.tpsId, e.target.value)}
+                    />
+                  )}
+                </>
+              )}
+              {k.status === 'belum' && (
+                <span className="muted small">
+                  Kemas dulu di <a href={href('kemas')}>Pengemasan</a>.
+                </span>
+              )}
+              {(k.status === 'diserahkan' || k.status === 'diterima') && (
+                <span className="small">
+                  {handover ? (
+                    <>
+                      Diserahkan dengan BA <span className="ds-nomor">{handover.nomor ?? `#${handover.id}`}</span>
+                    </>
+                  ) : (
+                    'Sudah diserahkan'
+                  )}
+                </span>
+              )}
+              {err && <p className="field-error ds-row-error-text">{err}</p>}
+            </td>
+          </tr>
+        )
+      })}
+    </tbody>
+  )
+}
+
+function KotakChecklist({ n, done }: { n: number; done: Set<number> | undefined }) {
+  if (n === 0) return null
+  return (
+    <span className="ds-kotak-list">
+      {Array.from({ length: n }, (_, i) => i + 1).map((no) => {
+        const ok = done?.has(no) ?? false
+        return (
+          <span
+            key={no}
+            className={`ds-kotak${ok ? ' ds-kotak-ok' : ''}`}
+            data-testid={`kotak-${no}`}
+            data-scanned={ok ? 'ya' : 'tidak'}
+          >
+            Kotak {no}/{n} {ok ? '✓' : '—'}
+          </span>
+        )
+      })}
+    </span>
+  )
+}
+
+function ScanProgress({
+  selected,
+  scanned,
+  kotakCount,
+}: {
+  selected: Kit[]
+  scanned: Map<number, Set<number>>
+  kotakCount(tpsId: number): number
+}) {
+  const total = selected.reduce((s, k) => s + kotakCount(k.tpsId), 0)
+  const done = selected.reduce((s, k) => s + Math.min(kotakCount(k.tpsId), scanned.get(k.tpsId)?.size ?? 0), 0)
+  return (
+    <div className="ds-scan-progress" data-testid="ds-scan-progress">
+      <div className="ds-scan-meter" aria-hidden="true">
+        <span style={{ width: total > 0 ? `${(100 * done) / total}%` : 0 }} />
+      </div>
+      <p>
+        <strong>{fmt(done)}</strong> dari {fmt(total)} kotak TPS yang dipilih sudah dipindai.
+      </p>
+    </div>
+  )
+}
+
+interface Column {
+  code: string
+  name: string
+  unit: string
+  kind: 'ballot' | 'logistics'
+}
+
+function HandoverForm({
+  kecamatanId,
+  kecamatan,
+  selectedKits,
+  exceptionOn,
+  reasons,
+  needs,
+  variants,
+  scanned,
+  kotakCount,
+  error,
+  onError,
+  done,
+  onDone,
+}: {
+  kecamatanId: number
+  kecamatan: string
+  selectedKits: Kit[]
+  exceptionOn: Set<number>
+  reasons: Record<number, string>
+  needs: NeedTable | undefined
+  variants: Map<number, VariantInfo>
+  scanned: Map<number, Set<number>>
+  kotakCount(tpsId: number): number
+  error: ApiError | undefined
+  onError(e: ApiError | undefined): void
+  done: { tps: number; document: DocumentInfo } | null
+  onDone(d: { tps: number; document: DocumentInfo }): void
+}) {
+  const jenis = useApi('dokumen.daftarJenis', {})
+  const [tanggal, setTanggal] = useState(todayIso)
+  const [ppkNama, setPpkNama] = useState('')
+  const [ppkJabatan, setPpkJabatan] = useState<string | null>(null)
+  const [kendaraan, setKendaraan] = useState('')
+  const [note, setNote] = useState('')
+  const [busy, setBusy] = useState(false)
+  const refreshAll = useRefreshAll()
+  const toast = useToast()
+  const jabatan = ppkJabatan ?? `Ketua PPK Kecamatan ${kecamatan}`
+  const errors = fieldErrors(error)
+  const pihakPertama = jenis.data?.find((j) => j.type === 'BA_SERAH_TERIMA')?.signers.find((s) => s.posisi === 'pihak')
+
+  // What goes out: each kit's needs less what an incomplete kit still lacks (kits are never packed beyond their needs).
+  const columns: Column[] = (needs?.columns ?? []).map((c) => ({
+    code: c.code,
+    name: c.name,
+    unit: c.unit,
+    kind: c.kind,
+  }))
+  const needRows = new Map((needs?.rows ?? []).map((r) => [r.tpsId, r]))
+  const totals = new Map<string, number>()
+  const dapil = new Map<string, string>()
+  for (const k of selectedKits) {
+    const r = needRows.get(k.tpsId)
+    for (const c of columns) {
+      const lacking = k.missing
+        .filter((m) => variants.get(m.variantId)?.itemCode === c.code)
+        .reduce((s, m) => s + m.remaining, 0)
+      totals.set(c.code, (totals.get(c.code) ?? 0) + Math.max(0, (r?.qty[c.code] ?? 0) - lacking))
+      if (r?.dapil[c.code]) dapil.set(c.code, r.dapil[c.code]!)
+    }
+  }
+  const swatchOf = (code: string) => [...variants.values()].find((v) => v.itemCode === code)?.colorHex ?? null
+  const desaCount = new Set(selectedKits.map((k) => k.desaId)).size
+  const exceptions = selectedKits.filter((k) => k.status === 'sebagian')
+  const kotakTotal = selectedKits.reduce((s, k) => s + kotakCount(k.tpsId), 0)
+  const kotakDone = selectedKits.reduce((s, k) => s + Math.min(kotakCount(k.tpsId), scanned.get(k.tpsId)?.size ?? 0), 0)
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    setBusy(true)
+    onError(undefined)
+    try {
+      const ids = selectedKits.map((k) => k.tpsId)
+      const exc = ids
+        .filter((id) => exceptionOn.has(id) && (reasons[id] ?? '').trim() !== '')
+        .map((id) => ({ tpsId: id, reason: reasons[id]!.trim() }))
+      const r = await invoke('serahTerima.serahkan', {
+        kecamatanId,
+        tpsIds: ids,
+        exceptions: exc,
+        tanggal,
+        ppkNama,
+        ppkJabatan: jabatan,
+        kendaraan,
+        note,
+      })
+      toast.showSuccess(
+        `${fmt(ids.length)} kit TPS diserahkan ke PPK ${kecamatan}.${r.document.nomor ? ` BA nomor ${r.document.nomor}.` : ''}`,
+        'Serah terima tercatat',
+      )
+      setKendaraan('')
+      setNote('')
+      onDone({ tps: ids.length, document: r.document })
+      refreshAll()
+    } catch (err) {
+      onError(toApiError(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Section title="Berita acara serah terima" id="ds-form">
+      {done && (
+        <div className="banner banner-ok ds-done" role="status" data-testid="ds-done">
+          <div className="banner-body">
+            <strong>
+              Serah terima tercatat: {fmt(done.tps)} kit TPS kini di PPK {kecamatan}.
+            </strong>
+            <p>
+              Berita acara serah terima nomor{' '}
+              <span className="ds-nomor" data-testid="ds-done-nomor">
+                {done.document.nomor ?? `DOK-${done.document.id}`}
+              </span>{' '}
+              terbit. Cetak, tanda tangani bersama Ketua PPK, lalu catat konfirmasinya di bawah setelah BA kembali.
+            </p>
+          </div>
+          <HandoverPrintButton
+            h={{ documentId: done.document.id, nomor: done.document.nomor }}
+            label="Unduh BA (PDF)"
+            primary
+          />
+        </div>
+      )}
+      <form className="ds-form-layout" onSubmit={(e) => void submit(e)} noValidate>
+        <div>
+          <p className="ds-pihak">
+            <strong>PIHAK PERTAMA:</strong>{' '}
+            {pihakPertama ? (
+              <>
+                {pihakPertama.jabatan}
+                {pihakPertama.nama ? `, ${pihakPertama.nama}` : <span className="text-warn"> (nama belum diisi)</span>}
+              </>
+            ) : (
+              <span className="muted">—</span>
+            )}
+            <span className="muted small block">
+              Penanda tangan pihak satker diatur di{' '}
+              <a href={href('pengaturan')}>Pengaturan › Penanda tangan per jenis dokumen</a>.
+            </span>
+          </p>
+          <div className="form-grid">
+            <Field label="Tanggal serah terima" error={errors.tanggal}>
+              {(id, d, inv) => (
+                <input
+                  id={id}
+                  type="date"
+                  aria-describedby={d}
+                  aria-invalid={inv}
+                  value={tanggal}
+                  onChange={(e) => setTanggal(e.target.value)}
+                  required
+                />
+              )}
+            </Field>
+            <Field label="Nama Ketua PPK (PIHAK KEDUA)" error={errors.ppkNama}>
+              {(id, d, inv) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  aria-invalid={inv}
+                  value={ppkNama}
+                  onChange={(e) => setPpkNama(e.target.value)}
+                  autoComplete="off"
+                  required
+                />
+              )}
+            </Field>
+            <Field label="Jabatan penerima" error={errors.ppkJabatan}>
+              {(id, d, inv) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  aria-invalid={inv}
+                  value={jabatan}
+                  onChange={(e) => setPpkJabatan(e.target.value)}
+                  required
+                />
+              )}
+            </Field>
+            <Field label="Kendaraan" error={errors.kendaraan} hint="Jenis dan nomor polisi, mis. truk BK 8123 XY">
+              {(id, d, inv) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  aria-invalid={inv}
+                  value={kendaraan}
+                  onChange={(e) => setKendaraan(e.target.value)}
+                />
+              )}
+            </Field>
+            <Field
+              label="Catatan"
+              error={errors.note}
+              className="span-2"
+              hint="Tercetak di berita acara sebagai keterangan."
+            >
+              {(id, d, inv) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  aria-invalid={inv}
+                  value={note}
+                  onChange={(e) => setNote(e.target.value)}
+                />
+              )}
+            </Field>
+          </div>
+        </div>
+
+        <div className="ds-summary" data-testid="ds-summary">
+          <h3>Yang diserahkan</h3>
+          {selectedKits.length === 0 ? (
+            <p className="muted">Belum ada TPS yang dipilih. Centang kit TPS pada daftar di atas.</p>
+          ) : (
+            <>
+              <p>
+                <strong>{fmt(selectedKits.length)} kit TPS</strong> di {fmt(desaCount)} desa/kelurahan
+                {exceptions.length > 0 && (
+                  <>
+                    , <span className="text-warn">{fmt(exceptions.length)} belum lengkap</span>
+                  </>
+                )}
+                .
+              </p>
+              <table className="table table-compact ds-summary-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Barang</th>
+                    <th scope="col" className="num">
+                      Jumlah
+                    </th>
+                    <th scope="col">Satuan</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {columns
+                    .filter((c) => (totals.get(c.code) ?? 0) > 0)
+                    .map((c) => (
+                      <tr key={c.code} data-testid={`sum-${c.code}`}>
+                        <th scope="row">
+                          <span className="ballot-name">
+                            {c.kind === 'ballot' && <Swatch hex={swatchOf(c.code)} />}
+                            <span>
+                              {c.kind === 'ballot' ? shortItemName(c.name) : c.name}
+                              {dapil.get(c.code) && (
+                                <span className="muted small block">Dapil {dapil.get(c.code)}</span>
+                              )}
+                            </span>
+                          </span>
+                        </th>
+                        <td className="num" data-testid="qty">
+                          {fmt(totals.get(c.code) ?? 0)}
+                        </td>
+                        <td>{c.unit}</td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+              {columns.some((c) => c.kind === 'ballot') && (
+                <p className="muted small">
+                  Surat suara:{' '}
+                  {jumlahTerbilang(
+                    columns.filter((c) => c.kind === 'ballot').reduce((s, c) => s + (totals.get(c.code) ?? 0), 0),
+                  )}{' '}
+                  lembar.
+                </p>
+              )}
+              {exceptions.length > 0 && (
+                <div className="ds-exc-summary">
+                  <strong>Pengecualian (tercetak di BA):</strong>
+                  <ul>
+                    {exceptions.map((k) => (
+                      <li key={k.tpsId}>
+                        {tpsLabel(k.nomor)} {k.desa}:{' '}
+                        {exceptionOn.has(k.tpsId) && (reasons[k.tpsId] ?? '').trim() ? (
+                          reasons[k.tpsId]
+                        ) : (
+                          <span className="text-warn">alasan belum diisi</span>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+              <p className={kotakDone < kotakTotal ? 'ds-scan-note text-warn' : 'ds-scan-note ds-ok-mark'}>
+                {kotakDone < kotakTotal
+                  ? `${fmt(kotakTotal - kotakDone)} dari ${fmt(kotakTotal)} kotak belum dipindai.`
+                  : `Semua ${fmt(kotakTotal)} kotak sudah dipindai.`}
+              </p>
+            </>
+          )}
+        </div>
+
+        <div className="ds-submit">
+          {error && (
+            <div className="banner banner-error" role="alert" data-testid="ds-refused">
+              <div className="banner-body">
+                <strong>{error.message}</strong>
+                {error.details.length > 0 && (
+                  <ul className="ds-issue-list">
+                    {error.details.map((d, i) => (
+                      <li key={i}>{d.message}</li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            </div>
+          )}
+          <div className="form-actions">
+            <button type="submit" className="btn btn-primary" disabled={busy || selectedKits.length === 0}>
+              {busy ? 'Menyerahkan…' : 'Serahkan dan terbitkan BA'}
+            </button>
+            <span className="muted small">
+              Kit berpindah dari gudang ke PPK {kecamatan} dan berita acara bernomor terbit dalam satu langkah.
+            </span>
+          </div>
+        </div>
+      </form>
+    </Section>
+  )
+}

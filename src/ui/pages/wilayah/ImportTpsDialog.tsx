@@ -1,0 +1,288 @@
+import { useCallback, useState } from 'react'
+import type { ImportPreview } from '../../../api/contract'
+import { invoke, toApiError, type ApiError } from '../../api'
+import { useRefreshAll } from '../../components/data'
+import { Dialog } from '../../components/Dialog'
+import { ErrorBanner, IssueTable, Loading, useToast } from '../../components/Feedback'
+import { readFileBase64 } from '../../components/files'
+import { FilePicker } from '../../components/Form'
+import { fmt, tpsLabel } from '../../format'
+
+/** Our field names (keys of ImportPreview.columns) as a coordinator calls them. */
+const FIELD_LABEL: Record<string, string> = {
+  kode_kecamatan: 'Kode kecamatan',
+  kecamatan: 'Kecamatan',
+  kode_desa: 'Kode desa/kelurahan',
+  desa: 'Desa/Kelurahan',
+  no_tps: 'Nomor TPS',
+  dpt: 'DPT',
+}
+
+const CHANGE_LABEL = { added: 'Ditambah', removed: 'Dihapus', changed: 'Diubah' } as const
+
+type State =
+  | { step: 'choose' }
+  | { step: 'reading'; fileName: string }
+  | { step: 'preview'; fileName: string; contentBase64: string; preview: ImportPreview }
+  | { step: 'failed'; fileName: string; error: ApiError }
+  | { step: 'saving'; fileName: string; contentBase64: string; preview: ImportPreview }
+
+export function ImportTpsDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+  const [state, setState] = useState<State>({ step: 'choose' })
+  const [applyError, setApplyError] = useState<ApiError | undefined>()
+  const [inputKey, setInputKey] = useState(0)
+  // Removing TPS is the one change a wrong (partial) file makes silently; it needs an explicit yes.
+  const [removalAcknowledged, setRemovalAcknowledged] = useState(false)
+  const refreshAll = useRefreshAll()
+  const toast = useToast()
+
+  const close = useCallback(() => {
+    setState({ step: 'choose' })
+    setApplyError(undefined)
+    setRemovalAcknowledged(false)
+    setInputKey((k) => k + 1)
+    onClose()
+  }, [onClose])
+
+  async function onFile(file: File | undefined) {
+    setApplyError(undefined)
+    setRemovalAcknowledged(false)
+    if (!file) return setState({ step: 'choose' })
+    setState({ step: 'reading', fileName: file.name })
+    try {
+      const contentBase64 = await readFileBase64(file)
+      const preview = await invoke('wilayah.pratinjauImpor', { fileName: file.name, contentBase64 })
+      setState({ step: 'preview', fileName: file.name, contentBase64, preview })
+    } catch (err) {
+      setState({ step: 'failed', fileName: file.name, error: toApiError(err) })
+    }
+  }
+
+  async function save() {
+    if (state.step !== 'preview' || !state.preview.ok) return
+    const { fileName, contentBase64, preview } = state
+    setState({ ...state, step: 'saving' })
+    try {
+      const r = await invoke('wilayah.impor', { fileName, contentBase64, fingerprint: preview.fingerprint })
+      toast.showSuccess(
+        `${fmt(r.added)} TPS ditambah, ${fmt(r.removed)} dihapus, ${fmt(r.changed)} diubah, ${fmt(r.unchanged)} tetap.`,
+        `Impor ${fileName} tersimpan`,
+      )
+      refreshAll()
+      close()
+    } catch (err) {
+      setApplyError(toApiError(err))
+      setState({ step: 'preview', fileName, contentBase64, preview })
+    }
+  }
+
+  const preview = state.step === 'preview' || state.step === 'saving' ? state.preview : null
+  const needsAck = preview !== null && preview.ok && preview.changes.removed > 0
+  const canSave = state.step === 'preview' && state.preview.ok && (!needsAck || removalAcknowledged)
+
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      title="Impor TPS"
+      wide
+      footer={
+        <>
+          {preview && !preview.ok && (
+            <span className="footer-note">Perbaiki galat pada berkas, lalu pilih berkas itu lagi.</span>
+          )}
+          <button type="button" className="btn btn-secondary" onClick={close}>
+            Batal
+          </button>
+          <button type="button" className="btn btn-primary" onClick={save} disabled={!canSave}>
+            {state.step === 'saving' ? 'Menyimpan…' : 'Simpan impor'}
+          </button>
+        </>
+      }
+    >
+      <p>
+        Unggah daftar TPS dalam berkas <strong>CSV</strong> atau <strong>XLSX</strong> dengan baris judul berisi kolom{' '}
+        <code>kecamatan</code>, <code>desa</code> (atau <code>kelurahan</code>), <code>no_tps</code> dan{' '}
+        <code>dpt</code>; kolom <code>kode_kecamatan</code> dan <code>kode_desa</code> boleh ada. Berkas diperiksa lebih
+        dulu dan tidak ada yang disimpan sebelum Anda memilih <em>Simpan impor</em>.
+      </p>
+      <FilePicker
+        key={inputKey}
+        label="Berkas TPS (CSV atau XLSX)"
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        onFile={(f) => void onFile(f)}
+        disabled={state.step === 'reading' || state.step === 'saving'}
+        autoFocus
+      />
+
+      {state.step === 'reading' && <Loading label={`Memeriksa ${state.fileName}…`} />}
+      {state.step === 'failed' && (
+        <ErrorBanner error={state.error} title={`Berkas ${state.fileName} tidak dapat diperiksa`} />
+      )}
+      <ErrorBanner error={applyError} title="Impor belum tersimpan" />
+      {preview && <PreviewView preview={preview} />}
+      {needsAck && (
+        <label className="check ack">
+          <input
+            type="checkbox"
+            checked={removalAcknowledged}
+            onChange={(e) => setRemovalAcknowledged(e.target.checked)}
+          />
+          <span>
+            Saya mengerti bahwa <strong>{fmt(preview.changes.removed)} TPS</strong> yang tidak ada di berkas ini akan
+            dihapus dari data wilayah.
+          </span>
+        </label>
+      )}
+    </Dialog>
+  )
+}
+
+function PreviewView({ preview }: { preview: ImportPreview }) {
+  const mapping = Object.entries(preview.columns)
+  const c = preview.changes
+  return (
+    <div className="import-preview" data-testid="import-preview">
+      {preview.ok && c.removed > 0 && (
+        <div className="banner banner-warn" role="alert">
+          <div className="banner-body">
+            <strong>
+              {fmt(c.removed)} dari {fmt(c.removed + c.changed + c.unchanged)} TPS yang ada sekarang tidak terdapat di
+              berkas ini
+            </strong>
+            <p>
+              Bila disimpan, TPS tersebut dihapus. Pastikan berkas ini memuat seluruh TPS satker, bukan sebagian
+              kecamatan saja. Konfirmasi di bagian bawah sebelum menyimpan.
+            </p>
+          </div>
+        </div>
+      )}
+      {preview.ok ? (
+        <div className="banner banner-ok" role="status">
+          <div className="banner-body">
+            <strong>Berkas dapat disimpan</strong>
+            <p>
+              {fmt(preview.totals.tps)} TPS di {fmt(preview.totals.desa)} desa/kelurahan dan{' '}
+              {fmt(preview.totals.kecamatan)} kecamatan, dengan DPT {fmt(preview.totals.dpt)} pemilih.
+            </p>
+          </div>
+        </div>
+      ) : (
+        <div className="banner banner-error" role="alert">
+          <div className="banner-body">
+            <strong>Berkas belum dapat disimpan: {fmt(preview.errors.length)} galat</strong>
+            <p>Perbaiki baris dan kolom berikut di berkas asal, simpan, lalu pilih berkas itu lagi.</p>
+            <IssueTable issues={preview.errors} caption="Daftar galat" />
+          </div>
+        </div>
+      )}
+
+      <div className="preview-grid">
+        <div>
+          <h3>Berkas</h3>
+          <dl className="dl">
+            <dt>Format</dt>
+            <dd>{preview.format}</dd>
+          </dl>
+          {mapping.length > 0 && (
+            <table className="table table-compact">
+              <caption>Pemetaan kolom</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Data</th>
+                  <th scope="col">Kolom di berkas</th>
+                </tr>
+              </thead>
+              <tbody>
+                {mapping.map(([field, header]) => (
+                  <tr key={field}>
+                    <td>{FIELD_LABEL[field] ?? field}</td>
+                    <td>
+                      <code>{header}</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+        <div>
+          <h3>Isi berkas</h3>
+          <dl className="dl dl-num" data-testid="import-totals">
+            <dt>Kecamatan</dt>
+            <dd>{fmt(preview.totals.kecamatan)}</dd>
+            <dt>Desa/Kelurahan</dt>
+            <dd>{fmt(preview.totals.desa)}</dd>
+            <dt>TPS</dt>
+            <dd data-testid="import-total-tps">{fmt(preview.totals.tps)}</dd>
+            <dt>DPT</dt>
+            <dd>{fmt(preview.totals.dpt)}</dd>
+          </dl>
+        </div>
+        <div>
+          <h3>Perubahan terhadap data sekarang</h3>
+          <dl className="dl dl-num">
+            <dt>Ditambah</dt>
+            <dd>{fmt(c.added)}</dd>
+            <dt>Dihapus</dt>
+            <dd className={c.removed > 0 ? 'text-warn' : undefined}>{fmt(c.removed)}</dd>
+            <dt>Diubah</dt>
+            <dd>{fmt(c.changed)}</dd>
+            <dt>Tetap</dt>
+            <dd>{fmt(c.unchanged)}</dd>
+          </dl>
+        </div>
+      </div>
+
+      {preview.warnings.length > 0 && (
+        <details className="warnings" open={preview.warnings.length <= 5}>
+          <summary>{fmt(preview.warnings.length)} peringatan (tidak menghalangi penyimpanan)</summary>
+          <IssueTable issues={preview.warnings} />
+        </details>
+      )}
+
+      {c.sample.length > 0 && (
+        <>
+          <h3>
+            Contoh perubahan{' '}
+            <span className="muted small">
+              ({fmt(c.sample.length)} dari {fmt(c.added + c.removed + c.changed)})
+            </span>
+          </h3>
+          <div className="table-wrap table-scroll table-scroll-short">
+            <table className="table table-compact">
+              <thead>
+                <tr>
+                  <th scope="col">Perubahan</th>
+                  <th scope="col">Kecamatan</th>
+                  <th scope="col">Desa/Kelurahan</th>
+                  <th scope="col">TPS</th>
+                  <th scope="col" className="num">
+                    DPT sebelum
+                  </th>
+                  <th scope="col" className="num">
+                    DPT sesudah
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {c.sample.map((s, n) => (
+                  <tr key={n}>
+                    <td>
+                      <span className={`tag tag-${s.kind}`}>{CHANGE_LABEL[s.kind]}</span>
+                    </td>
+                    <td>{s.kecamatan}</td>
+                    <td>{s.desa}</td>
+                    <td>{tpsLabel(s.nomor)}</td>
+                    <td className="num">{fmt(s.dptBefore)}</td>
+                    <td className="num">{fmt(s.dptAfter)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,201 @@
+import { AgGridReact } from 'ag-grid-react'
+import type { ColDef, GetRowIdParams, GridApi, IRowNode, ModelUpdatedEvent } from 'ag-grid-community'
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import type { Election, MethodOutput, TpsRow } from '../../../api/contract'
+import { useApi } from '../../components/data'
+import { ErrorBanner, Loading } from '../../components/Feedback'
+import { defaultColDef, gridLocaleText, gridTheme, numberCol } from '../../components/grid'
+import { DataNote, PageHeader, Section } from '../../components/Page'
+import { fmt, tpsLabel } from '../../format'
+import { ImportTpsDialog } from './ImportTpsDialog'
+
+type KecamatanRow = MethodOutput<'wilayah.daftarKecamatan'>[number]
+
+export function WilayahPage({ election }: { election: Election }) {
+  const tps = useApi('wilayah.daftarTps', {})
+  const kecamatan = useApi('wilayah.daftarKecamatan', {})
+  const [importOpen, setImportOpen] = useState(false)
+
+  return (
+    <>
+      <PageHeader
+        title="Wilayah & TPS"
+        lead="Kecamatan (wilayah PPK, Panitia Pemilihan Kecamatan), desa/kelurahan dan TPS beserta jumlah DPT. Kebutuhan logistik dihitung dari daftar ini."
+        actions={
+          <button type="button" className="btn btn-primary" onClick={() => setImportOpen(true)}>
+            Impor TPS…
+          </button>
+        }
+      />
+      <DataNote note={election.dataNote} />
+
+      <div className="wilayah-layout">
+        <Section title="Daftar TPS">
+          <ErrorBanner error={tps.error} onRetry={tps.reload} title="Daftar TPS tidak dapat dimuat" />
+          {tps.data ? (
+            tps.data.length === 0 ? (
+              <div className="empty-state">
+                <p>
+                  <strong>Belum ada TPS.</strong> Impor berkas CSV atau XLSX berisi kecamatan, desa/kelurahan, nomor TPS
+                  dan DPT untuk mulai.
+                </p>
+                <button type="button" className="btn btn-primary" onClick={() => setImportOpen(true)}>
+                  Impor TPS…
+                </button>
+              </div>
+            ) : (
+              <TpsGrid rows={tps.data} maxVoters={election.maxVotersPerTps} />
+            )
+          ) : (
+            !tps.error && <Loading />
+          )}
+        </Section>
+
+        <Section title="Rekap per kecamatan">
+          <ErrorBanner error={kecamatan.error} onRetry={kecamatan.reload} title="Rekap kecamatan tidak dapat dimuat" />
+          {kecamatan.data ? <KecamatanTable rows={kecamatan.data} /> : !kecamatan.error && <Loading />}
+        </Section>
+      </div>
+
+      <ImportTpsDialog open={importOpen} onClose={() => setImportOpen(false)} />
+    </>
+  )
+}
+
+function TpsGrid({ rows, maxVoters }: { rows: TpsRow[]; maxVoters: number }) {
+  const apiRef = useRef<GridApi<TpsRow> | null>(null)
+  const [search, setSearch] = useState('')
+  // Filtering 15,000 rows on every keystroke would make typing stutter on an office PC.
+  const quickFilter = useDeferredValue(search)
+  const [overOnly, setOverOnly] = useState(false)
+  const [shown, setShown] = useState(rows.length)
+  const overCount = useMemo(() => rows.reduce((n, r) => n + (r.dpt > maxVoters ? 1 : 0), 0), [rows, maxVoters])
+
+  const columnDefs = useMemo<ColDef<TpsRow>[]>(
+    () => [
+      { field: 'kecamatan', headerName: 'Kecamatan', flex: 1.1, minWidth: 140 },
+      { field: 'desa', headerName: 'Desa/Kelurahan', flex: 1.3, minWidth: 160 },
+      {
+        field: 'nomor',
+        headerName: 'No. TPS',
+        width: 110,
+        filter: 'agNumberColumnFilter',
+        valueFormatter: (p) => (typeof p.value === 'number' ? tpsLabel(p.value) : ''),
+        getQuickFilterText: (p) => tpsLabel(p.data.nomor),
+      },
+      numberCol<TpsRow>('dpt', 'DPT', {
+        width: 110,
+        cellClassRules: { 'cell-over-max': (p) => typeof p.value === 'number' && p.value > maxVoters },
+        tooltipValueGetter: (p) =>
+          typeof p.value === 'number' && p.value > maxVoters
+            ? `Melebihi batas ${fmt(maxVoters)} pemilih per TPS`
+            : undefined,
+      }),
+    ],
+    [maxVoters],
+  )
+
+  const getRowId = useCallback((p: GetRowIdParams<TpsRow>) => String(p.data.id), [])
+  const isExternalFilterPresent = useCallback(() => overOnly, [overOnly])
+  const doesExternalFilterPass = useCallback(
+    (node: IRowNode<TpsRow>) => (node.data ? node.data.dpt > maxVoters : false),
+    [maxVoters],
+  )
+  // The grid asks for the external filter only when told the predicate changed.
+  useEffect(() => apiRef.current?.onFilterChanged(), [overOnly, maxVoters])
+  const onModelUpdated = useCallback((e: ModelUpdatedEvent<TpsRow>) => setShown(e.api.getDisplayedRowCount()), [])
+
+  return (
+    <>
+      <div className="toolbar">
+        <label className="search">
+          <span className="visually-hidden">Cari TPS</span>
+          <input
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder="Cari kecamatan, desa atau TPS 001…"
+            aria-label="Cari kecamatan, desa/kelurahan atau nomor TPS"
+          />
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={overOnly} onChange={(e) => setOverOnly(e.target.checked)} />
+          Hanya TPS di atas batas ({fmt(overCount)})
+        </label>
+        <span className="toolbar-count" aria-live="polite">
+          Menampilkan {fmt(shown)} dari {fmt(rows.length)} TPS
+        </span>
+      </div>
+      <div className="grid-box grid-tall" data-testid="tps-grid">
+        <AgGridReact<TpsRow>
+          theme={gridTheme}
+          localeText={gridLocaleText}
+          rowData={rows}
+          columnDefs={columnDefs}
+          defaultColDef={defaultColDef}
+          getRowId={getRowId}
+          quickFilterText={quickFilter}
+          cacheQuickFilter
+          isExternalFilterPresent={isExternalFilterPresent}
+          doesExternalFilterPass={doesExternalFilterPass}
+          onGridReady={(e) => (apiRef.current = e.api)}
+          onModelUpdated={onModelUpdated}
+          tooltipShowDelay={300}
+          enableCellTextSelection
+          ensureDomOrder
+        />
+      </div>
+    </>
+  )
+}
+
+function KecamatanTable({ rows }: { rows: KecamatanRow[] }) {
+  if (rows.length === 0) return <p className="empty">Belum ada kecamatan. Daftar kecamatan terbentuk dari impor TPS.</p>
+  const total = rows.reduce((t, r) => ({ desa: t.desa + r.desa, tps: t.tps + r.tps, dpt: t.dpt + r.dpt }), {
+    desa: 0,
+    tps: 0,
+    dpt: 0,
+  })
+  return (
+    <div className="table-wrap table-scroll">
+      <table className="table table-compact" data-testid="kecamatan-table">
+        <thead>
+          <tr>
+            <th scope="col">Kecamatan</th>
+            <th scope="col" className="num">
+              Desa/Kel.
+            </th>
+            <th scope="col" className="num">
+              TPS
+            </th>
+            <th scope="col" className="num">
+              DPT
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <th scope="row" title={r.kode ? `Kode kecamatan ${r.kode}` : undefined}>
+                {r.nama}
+              </th>
+              <td className="num">{fmt(r.desa)}</td>
+              <td className="num">{fmt(r.tps)}</td>
+              <td className="num">{fmt(r.dpt)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr data-testid="kecamatan-total">
+            <th scope="row">Jumlah</th>
+            <td className="num">{fmt(total.desa)}</td>
+            <td className="num" data-testid="kecamatan-total-tps">
+              {fmt(total.tps)}
+            </td>
+            <td className="num">{fmt(total.dpt)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  )
+}
