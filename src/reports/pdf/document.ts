@@ -185,7 +185,9 @@ export function buildOfficialDocument(doc: OfficialDocument): PdfDocDefinition {
     printableContent(kopSurat(doc.kop, width)),
     printableContent(titleBlock(doc.title, doc.nomor)),
     ...layoutBlocks(doc.body, width, ids),
-    signatureArea(signatures, closing ? printableContent(plainClosing as Content) : null),
+    signatureArea(signatures, closing ? printableContent(plainClosing as Content) : null, {
+      wide: orientation === 'landscape',
+    }),
   ]
   ;(doc.annexes ?? []).forEach((annex, i) => {
     const side = annexOrientation(annex, doc.paper)

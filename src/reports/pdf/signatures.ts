@@ -43,8 +43,8 @@ const NO_LINES = {
  * names line up even when one jabatan wraps to two lines and its neighbour does not.
  */
 function signerRow(signers: Signer[], above: (string | null)[], fontSize: number): ContentTable {
-  if (signers.length < 1 || signers.length > 3)
-    throw new Error(`Satu baris tanda tangan memuat 1–3 penanda tangan, bukan ${signers.length}`)
+  if (signers.length < 1 || signers.length > 4)
+    throw new Error(`Satu baris tanda tangan memuat 1–4 penanda tangan, bukan ${signers.length}`)
   const row = (cell: (s: Signer) => TableCell): TableCell[] => signers.map(cell)
   const body: TableCell[][] = []
   const heights: (number | 'auto')[] = []
@@ -91,17 +91,39 @@ const marker = (id?: string): Content => ({ text: '\u00a0', fontSize: 1, lineHei
  * the place and date and the first row of signers, so even an area taller than a page, which then
  * continues row by row, never leaves the closing alone at the foot of a page.
  */
-export function signatureArea(block: SignatureBlock, closing: Content | null): ContentStack {
+export function signatureArea(
+  block: SignatureBlock,
+  closing: Content | null,
+  options: { wide?: boolean } = {},
+): ContentStack {
   if (block.columns.length === 0 && !block.mengetahui?.length) throw new Error('Berita acara tanpa penanda tangan')
   const dateLine = `${block.place}, ${tanggalPanjang(block.date)}`
-  // Three columns of 12-pt bold names with academic titles overflow a 16-cm line; one size for the
-  // whole area keeps the rows consistent.
-  const widest = Math.max(...block.columns.map((r) => r.length), block.mengetahui?.length ?? 0)
-  const fontSize = widest >= 3 ? 11 : 12
   const lead: Content[] = closing ? [closing, spacer(18)] : [spacer(18)]
   const dateAbove = (n: number) => Array.from({ length: n }, (_, i) => (i === n - 1 ? dateLine : null))
-  const rows = block.columns.map((r) => [...r])
   const mengetahui = block.mengetahui ?? []
+  const all = block.columns.flat().length + mengetahui.length
+  // A landscape page has room for four signers side by side: one row is a third of the height of three.
+  if (options.wide && all <= 4 && all >= 3) {
+    const parties = block.columns[0] ?? []
+    const others = [...block.columns.slice(1).flat(), ...mengetahui]
+    const above = [
+      ...parties.map((_, i) => (i === parties.length - 1 ? dateLine : null)),
+      ...others.map((s) => (mengetahui.includes(s) ? 'Mengetahui,' : null)),
+    ]
+    const row = {
+      ...signerRow([...parties, ...others], above, 11),
+      margin: [0, 0, 0, 0] as [number, number, number, number],
+    }
+    return {
+      id: SIGNATURE_AREA_ID,
+      stack: [marker(), { stack: [...lead, row], unbreakable: true }, marker(AREA_END_ID)],
+    }
+  }
+  // Three columns of 12-pt bold names with academic titles overflow a 16-cm line; one size for the
+  // whole area keeps the rows consistent.
+  const widest = Math.max(...block.columns.map((r) => r.length), mengetahui.length)
+  const fontSize = widest >= 3 ? 11 : 12
+  const rows = block.columns.map((r) => [...r])
   // A lone witness and a lone superior share a row ("Saksi" left, "Mengetahui," right): a four-signer
   // block then takes two rows, not three, and fits where the rest of a page allows.
   const shareRow = mengetahui.length === 1 && rows.length >= 2 && rows.at(-1)!.length === 1
