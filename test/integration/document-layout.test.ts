@@ -88,9 +88,9 @@ const WAKIL = 'Ir. Hasudungan Pangihutan Tambunan Lumbantobing, M.M.'
 const PPK = 'Baginda Raja Mulia Parlindungan Harahap Siregar, S.Pd.I.'
 const COMMON = [SIGNERS.sekretaris.nama, SIGNERS.bawaslu.nama, SIGNERS.ketua.nama]
 const EXPECT: Record<keyof StressFixture['docs'], Expect> = {
-  penerimaan: { signers: [WAKIL, ...COMMON], label: byNomor },
-  penerimaanSatu: { signers: COMMON, label: byNomor },
-  retur: { signers: COMMON, label: byNomor },
+  penerimaan: { signers: [WAKIL, SIGNERS.sekretaris.nama, SIGNERS.ketua.nama], label: byNomor },
+  penerimaanSatu: { signers: [SIGNERS.sekretaris.nama, SIGNERS.ketua.nama], label: byNomor },
+  retur: { signers: [SIGNERS.sekretaris.nama, SIGNERS.ketua.nama], label: byNomor },
   sortir: { signers: [SIGNERS.kasubag.nama, ...COMMON], label: byNomor },
   rusak: { signers: [SIGNERS.kasubag.nama, ...COMMON], label: byNomor },
   upah: { signers: [SIGNERS.kasubag.nama, ...COMMON], label: () => 'Rekapitulasi Upah Pekerja' },
@@ -129,7 +129,11 @@ async function checkPaper(name: keyof StressFixture['docs']): Promise<Record<'A4
     expect(sig, `${where}: kalimat penutup`).toBeGreaterThanOrEqual(0)
     const sigText = pageText(pages[sig]!)
     expect(sigText, where).toMatch(/Gunung Tua, \d+ \w+ 2024/)
-    for (const nama of EXPECT[name].signers) expect(sigText, `${where}: ${nama}`).toContain(nama)
+    // (names of signers side by side wrap in their columns, and pdftotext reads such lines across the
+    // columns: every word of each name is on the page)
+    const onPage = new Set(pages[sig]!.words.map((w) => w.text))
+    for (const nama of EXPECT[name].signers)
+      expect(nama.split(' ').filter((w) => !onPage.has(w)), `${where}: ${nama}`).toEqual([])
     // The closing is not the page's last text: the signatures follow it on the page.
     const closingAt = pages[sig]!.words.findIndex((w) => w.text === 'Demikian')
     expect(
@@ -173,9 +177,11 @@ describe('every paper on A4 and F4 with stress data, read back with poppler', ()
     expect(text).toMatch(/sebanyak [\d.]+ \([a-z ]+\) lembar surat suara\./)
   }, 30_000)
 
-  it('BA penerimaan of a one-line delivery: the table sized by content, quantities in KPU prose', async () => {
+  it('BA penerimaan of a one-line delivery: one F4 sheet, quantities in KPU prose', async () => {
     const { F4 } = await checkPaper('penerimaanSatu')
     const text = flat(pdfText(F4.file))
+    // Both parties and the superior side by side in one row: the whole BA on one F4 sheet.
+    expect(F4.pages).toHaveLength(1)
     expect(text).toContain('sebanyak 20 (dua puluh) botol tinta.')
     // One line is no total.
     expect(text).not.toMatch(/JUMLAH/)

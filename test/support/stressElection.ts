@@ -218,7 +218,7 @@ export async function buildStressElection(root: string): Promise<StressFixture> 
       // Parties known at issuance (the penyedia's representative, the PPK) come with the event.
       signers:
         type === 'BA_PENERIMAAN' || type === 'NOTA_RETUR'
-          ? fourSigners.slice(1)
+          ? [fourSigners[1], fourSigners[3]]
           : type === 'BA_SERAH_TERIMA'
             ? [fourSigners[0], ...fourSigners.slice(2)]
             : fourSigners,
@@ -393,8 +393,7 @@ export async function buildStressElection(root: string): Promise<StressFixture> 
     note: 'Dijemput kurir penyedia dengan surat tugas nomor ST/PNRI/0088/I/2024.',
     lines: [{ variantId: ballotLines[2]!.variantId, qty: 750 }],
   })
-  const candidates =
-    await call<{ variantId: number; rusak: { reason: string; qty: number }[] }[]>(M.kandidat)
+  const candidates = await call<{ variantId: number; rusak: { reason: string; qty: number }[] }[]>(M.kandidat)
   const musnah = await call<{ document: { id: number } }>(M.musnahkan, {
     tanggal: '2024-01-20',
     metode: 'dicacah dengan mesin pencacah kertas lalu dibakar di insinerator',

@@ -119,6 +119,19 @@ export function signatureArea(
       stack: [marker(), { stack: [...lead, row], unbreakable: true }, marker(AREA_END_ID)],
     }
   }
+  // Two parties and the superior, nobody else: one row, "Mengetahui," in the middle — the block is
+  // half as tall, and a one-line delivery's BA keeps its signatures on its page.
+  if (block.columns.length === 1 && block.columns[0]!.length === 2 && mengetahui.length === 1) {
+    const [first, second] = block.columns[0]!
+    const row = {
+      ...signerRow([first!, mengetahui[0]!, second!], [null, 'Mengetahui,', dateLine], 11),
+      margin: [0, 0, 0, 0] as [number, number, number, number],
+    }
+    return {
+      id: SIGNATURE_AREA_ID,
+      stack: [marker(), { stack: [...lead, row], unbreakable: true }, marker(AREA_END_ID)],
+    }
+  }
   // Three columns of 12-pt bold names with academic titles overflow a 16-cm line; one size for the
   // whole area keeps the rows consistent.
   const widest = Math.max(...block.columns.map((r) => r.length), mengetahui.length)
