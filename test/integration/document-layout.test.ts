@@ -17,6 +17,7 @@ import {
   WORKERS,
   buildStressElection,
   type StressFixture,
+  updateElection,
 } from '../support/stressElection'
 
 /**
@@ -133,7 +134,10 @@ async function checkPaper(name: keyof StressFixture['docs']): Promise<Record<'A4
     // columns: every word of each name is on the page)
     const onPage = new Set(pages[sig]!.words.map((w) => w.text))
     for (const nama of EXPECT[name].signers)
-      expect(nama.split(' ').filter((w) => !onPage.has(w)), `${where}: ${nama}`).toEqual([])
+      expect(
+        nama.split(' ').filter((w) => !onPage.has(w)),
+        `${where}: ${nama}`,
+      ).toEqual([])
     // The closing is not the page's last text: the signatures follow it on the page.
     const closingAt = pages[sig]!.words.findIndex((w) => w.text === 'Demikian')
     expect(
@@ -187,8 +191,19 @@ describe('every paper on A4 and F4 with stress data, read back with poppler', ()
     expect(text).not.toMatch(/JUMLAH/)
   }, 30_000)
 
-  it('nota pengembalian', async () => {
+  it("nota pengembalian; a print without a paper follows the satker's setting, a reprint too", async () => {
     await checkPaper('retur')
+    try {
+      await updateElection(f, { paper: 'F4' })
+      const d = await f.call<{ fileName: string; contentBase64: string }>(M.cetak, { id: f.docs.retur, format: 'pdf' })
+      const file = join(OUT, 'retur-setelan-F4.pdf')
+      writeFileSync(file, Buffer.from(d.contentBase64, 'base64'))
+      expect(d.fileName).toContain('SALINAN')
+      const [page] = pdfPagesWithWords(file)
+      expect(page!.height).toBeCloseTo(mm(330), 0)
+    } finally {
+      await updateElection(f, { paper: 'A4' })
+    }
   }, 30_000)
 
   it('BA hasil sortir dan lipat: damage in every reason of five types', async () => {

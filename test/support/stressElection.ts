@@ -75,6 +75,34 @@ export const SIGNERS = {
 }
 export const HANDOVER_TPS = 400
 
+/** The fields pemilihan.ubah takes, as pemilihan.lihat returns them. */
+const ELECTION_FIELDS = [
+  'tahun',
+  'provinsi',
+  'satker',
+  'kodeWilayah',
+  'alamat',
+  'reservePercent',
+  'rounding',
+  'maxVotersPerTps',
+  'dataNote',
+  'kotaTtd',
+  'kontak',
+  'paper',
+  'nomorPattern',
+  'nomorStart',
+  'taxPercent',
+]
+
+/** Changes the satker's settings, keeping every other field as it is. */
+export async function updateElection(f: Pick<StressFixture, 'call'>, change: Record<string, unknown>): Promise<void> {
+  const e = await f.call<Record<string, unknown>>(M.electionGet)
+  await f.call(M.electionUpdate, {
+    ...Object.fromEntries(Object.entries(e).filter(([k]) => ELECTION_FIELDS.includes(k))),
+    ...change,
+  })
+}
+
 export interface StressFixture {
   app: OpenedApp
   call: <T = unknown>(method: string, input?: unknown) => Promise<T>
@@ -118,31 +146,16 @@ export async function buildStressElection(root: string): Promise<StressFixture> 
     satker: 'Kabupaten Padang Lawas Utara',
     kodeWilayah: '1220',
   })
-  const e = await call<Record<string, unknown>>(M.electionGet)
-  await call(M.electionUpdate, {
-    ...Object.fromEntries(
-      Object.entries(e).filter(([k]) =>
-        [
-          'tahun',
-          'provinsi',
-          'satker',
-          'kodeWilayah',
-          'reservePercent',
-          'rounding',
-          'maxVotersPerTps',
-          'dataNote',
-          'nomorPattern',
-          'nomorStart',
-          'taxPercent',
-        ].includes(k),
-      ),
-    ),
-    alamat:
-      'Jalan Lintas Gunung Tua–Padang Sidempuan Kilometer 3,5, Kelurahan Pasar Gunung Tua, Kecamatan Padang Bolak, Kabupaten Padang Lawas Utara 22753',
-    kontak: 'Telepon (0635) 510xxx · Pos-el kpu.paluta@kpu.go.id · Laman kab-padanglawasutara.kpu.go.id',
-    kotaTtd: 'Gunung Tua',
-    paper: 'A4',
-  })
+  await updateElection(
+    { call },
+    {
+      alamat:
+        'Jalan Lintas Gunung Tua–Padang Sidempuan Kilometer 3,5, Kelurahan Pasar Gunung Tua, Kecamatan Padang Bolak, Kabupaten Padang Lawas Utara 22753',
+      kontak: 'Telepon (0635) 510xxx · Pos-el kpu.paluta@kpu.go.id · Laman kab-padanglawasutara.kpu.go.id',
+      kotaTtd: 'Gunung Tua',
+      paper: 'A4',
+    },
+  )
   const bytes = Buffer.from(csv(), 'utf8')
   const file = { fileName: 'tps-paluta.csv', contentBase64: bytes.toString('base64') }
   const preview = await call<{ fingerprint: string }>(M.wilayahPreview, file)
