@@ -1,8 +1,11 @@
-import { BrowserWindow, app, dialog, ipcMain, protocol, session, type WebContents } from 'electron'
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session, type WebContents } from 'electron'
 import { join } from 'node:path'
 import { openApp, type OpenedApp } from '../../src/api/app'
+import { runCli } from '../../src/cli/main'
 import { DEMO_DB_FILE, defaultDataDir } from '../../src/db/paths'
+import { cliArguments } from './cli'
 import { API_CHANNEL, createApiHandler } from './ipc'
+import { appMenuTemplate } from './menu'
 import { APP_ORIGIN, APP_SCHEME, isAllowedNavigation, windowOptions } from './security'
 import { createFileHandler } from './serve'
 
@@ -32,8 +35,16 @@ let closing = false
 let closedWithBackup = false
 /** Quitting must not hang on a slow or failing disk; WAL + synchronous=FULL already made every write durable. */
 const CLOSE_BACKUP_TIMEOUT_MS = 20_000
+/** Built beside this file by electron-vite (electron.vite.config.ts): long jobs run in it. */
+const worker = { file: join(__dirname, 'jobWorker.js') }
 
-if (!app.requestSingleInstanceLock()) {
+const cliArgv = cliArguments(process.argv, app.isPackaged)
+if (cliArgv) {
+  // `"Gudang Pemilu.exe" cli …`: the command line, no window, no single-instance lock (a check may run
+  // beside the open app); it exits with the command's code. On Windows Electron attaches to the
+  // console it was started from, so the output reaches it.
+  runCli(cliArgv, { worker })
+} else if (!app.requestSingleInstanceLock()) {
   // Two windows writing the same ledger would be two operators with one pen; the first one wins.
   app.quit()
 } else {
@@ -92,8 +103,7 @@ async function start(): Promise<void> {
     dbPath,
     demoCsvPath: join(resourcesDir, 'demo', 'tps-batubara-2024.csv'),
     backups: { onError: (reason, err) => console.error(`Cadangan (${reason}) gagal:`, err) },
-    // Built beside this file by electron-vite (electron.vite.config.ts): long jobs run in it.
-    worker: { file: join(__dirname, 'jobWorker.js') },
+    worker,
   })
   pending.then(
     (o) => {
@@ -116,8 +126,10 @@ async function start(): Promise<void> {
     }),
   )
 
+  // The installed app offers neither Reload nor DevTools (electron/main/menu.ts); `npm start` keeps both.
+  if (app.isPackaged) Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate()))
   mainWindow = new BrowserWindow({
-    ...windowOptions(preloadPath),
+    ...windowOptions(preloadPath, { devTools: !app.isPackaged }),
     // Windows takes the window icon from the exe; Linux window managers need it here (electron-builder.yml linux.extraResources).
     ...(process.platform === 'linux' ? { icon: join(resourcesDir, 'icon.png') } : {}),
   })

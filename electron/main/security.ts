@@ -9,7 +9,8 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
 
 export const WINDOW_TITLE = 'Gudang Pemilu'
 
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/** `devTools`: only for a developer's unpackaged app; the installed app can never open them. */
+export function windowOptions(preloadPath: string, opts: { devTools?: boolean } = {}): BrowserWindowConstructorOptions {
   return {
     title: WINDOW_TITLE,
     width: 1366,
@@ -35,6 +36,7 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       navigateOnDragDrop: false,
       // The dictionary is English and would underline every Indonesian word.
       spellcheck: false,
+      devTools: opts.devTools ?? false,
     },
   }
 }

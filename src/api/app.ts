@@ -29,7 +29,7 @@ export interface OpenAppOptions {
    * something was written, and on closeWithBackup. Off by default so tests and the CLI leave no backup folders.
    */
   backups?: { everyMinutes?: number; onError?: (reason: string, err: unknown) => void }
-  /** How long jobs' worker threads start (the Electron app passes its built file). */
+  /** How long jobs' worker threads start: built entry points pass out/main/jobWorker.js; sources default to the TypeScript worker. */
   worker?: WorkerEntry
 }
 

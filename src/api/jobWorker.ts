@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { AppError } from '../core/errors'
 import type { Progress } from '../core/progress'
 import { AUTO_BACKUP, type JobMessage, type JobRequest } from './jobProtocol'
-import { openReadOnly, type DB } from '../db/open'
+import { openReadOnly, type ReadableDB, type WritableDB } from '../db/open'
 import * as cadangan from '../services/cadangan'
 import type { BackupReason } from '../services/cadangan'
 import type { ServiceContext } from '../services/context'
@@ -19,13 +19,15 @@ import { createHandlers } from './handlers'
 const PROGRESS_EVERY_MS = 100
 
 async function run(req: JobRequest, post: (m: JobMessage) => void): Promise<void> {
-  let db: DB | null = null
+  let db: ReadableDB | null = null
   // Opened on first use: listing backups in recovery mode must work even when the file cannot be opened.
+  // The connection is read-only (SQLite refuses any write on it); the handlers still take the writable
+  // context type until every long method's service takes a ReadContext (docs/architecture.md, "Long jobs").
   const ctx: ServiceContext = {
     get db() {
-      return (db ??= openReadOnly(req.dbPath))
+      return (db ??= openReadOnly(req.dbPath)) as unknown as WritableDB
     },
-    set db(_v: DB) {
+    set db(_v: WritableDB) {
       throw new Error('A job cannot replace the database')
     },
     dbPath: req.dbPath,
@@ -62,7 +64,7 @@ async function run(req: JobRequest, post: (m: JobMessage) => void): Promise<void
   }
   // Closed before answering: the app may close its own connection the moment it hears back, and the
   // last connection to close is the one that checkpoints the WAL away.
-  ;(db as DB | null)?.close()
+  ;(db as ReadableDB | null)?.close()
   post(answer)
 }
 

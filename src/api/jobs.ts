@@ -1,6 +1,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { basename, dirname, join, resolve, sep } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { AppError, type ErrorBody } from '../core/errors'
 import type { Progress } from '../core/progress'
@@ -21,16 +23,22 @@ import type { BackupReason, BackupResult } from '../services/cadangan'
  * half-written (every file is written under a temporary name that names its thread, then renamed).
  */
 
-/** How the worker is started: the built file in the Electron app, the TypeScript source through tsx elsewhere. */
+/** How the worker thread is started: a file, and the Node options it needs. */
 export interface WorkerEntry {
   file: string
   execArgv?: string[]
 }
 
-export function defaultWorkerEntry(): WorkerEntry {
-  const built = join(__dirname, 'jobWorker.js')
-  if (existsSync(built)) return { file: built }
-  return { file: join(__dirname, 'jobWorker.ts'), execArgv: ['--import', 'tsx'] }
+/**
+ * The worker for code run from the TypeScript sources (vitest, the bench, browser mode through tsx):
+ * src/api/jobWorker.ts through the repository's own tsx, resolved from this file rather than from the
+ * current folder, so it works wherever the process was started. tsx is a devDependency, present exactly
+ * where sources run. Built entry points (the Electron main process, the `gudang` command) pass the
+ * worker electron-vite built beside them (out/main/jobWorker.js) and never get here.
+ */
+export function sourceWorkerEntry(): WorkerEntry {
+  const tsx = pathToFileURL(createRequire(__filename).resolve('tsx')).href
+  return { file: join(__dirname, 'jobWorker.ts'), execArgv: ['--import', tsx] }
 }
 
 export interface JobRunnerOptions {
@@ -86,7 +94,7 @@ export class JobRunner {
   private readonly concurrency: number
 
   constructor(private readonly opts: JobRunnerOptions) {
-    this.entry = opts.worker ?? defaultWorkerEntry()
+    this.entry = opts.worker ?? sourceWorkerEntry()
     this.concurrency = opts.concurrency ?? 2
   }
 

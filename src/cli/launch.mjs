@@ -3,10 +3,13 @@
 //
 // Plain ESM with node built-ins only, because it must run on whatever Node the
 // user has (18, 20, 22+). It then makes the machine fit the project:
-//   1. Node older than 22 -> fetch Node 22 from the npm registry into
+//   1. for `test` (and `tools`): the programs the tests call (SYSTEM_TOOLS in
+//      launchUtil.mjs) missing -> apt-get install them as root or through
+//      passwordless sudo, or stop with the command to run, before anything else;
+//   2. Node older than 22 -> fetch Node 22 from the npm registry into
 //      .cache/node and run this same script again under it;
-//   2. node_modules missing or older than package-lock.json -> npm ci;
-//   3. run the subcommand (start | test | bench).
+//   3. node_modules missing or older than package-lock.json -> npm ci;
+//   4. run the subcommand (start | test | bench | crashtest | tools).
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { constants as osConstants } from 'node:os'
@@ -14,14 +17,19 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import {
   MIN_NODE_MAJOR,
+  SYSTEM_TOOLS,
   cachedNodeBinary,
   electronBinaryPath,
+  findExecutable,
   formatSeconds,
   formatSummary,
+  missingTools,
+  missingToolsMessage,
   needsInstall,
   needsRebuild,
   nodeMajor,
   nodePackageName,
+  planToolInstall,
   summarizeVitestReport,
   withPathPrepended,
 } from './launchUtil.mjs'
@@ -35,7 +43,15 @@ const BENCH_ENTRY = 'test/bench/run.ts'
 const CRASH_ENTRY = 'test/crash/run.ts'
 const ELECTRON_FETCH_TIMEOUT_MS = 90_000
 
-const COMMANDS = { start: commandStart, test: commandTest, bench: commandBench, crashtest: commandCrashtest }
+const COMMANDS = {
+  start: commandStart,
+  test: commandTest,
+  bench: commandBench,
+  crashtest: commandCrashtest,
+  tools: commandTools,
+}
+/** Commands that need the system tools, checked before anything else runs. */
+const NEEDS_TOOLS = new Set(['test', 'tools'])
 
 // ---------------------------------------------------------------- children
 
@@ -160,6 +176,45 @@ async function reexecUnderCachedNode(argv) {
   return runChild(binary, [SCRIPT, ...argv], { env })
 }
 
+/**
+ * The programs the tests call (SYSTEM_TOOLS): present, or installed now with apt-get (root, or sudo
+ * without a password), with apt's output in view. Otherwise one message naming the command to run,
+ * and a non-zero code so that nothing else runs. Resolves to 0 when every tool is there.
+ */
+async function ensureSystemTools() {
+  const missing = missingTools(SYSTEM_TOOLS, process.env, process.platform)
+  if (missing.length === 0) return 0
+  const isRoot = process.getuid?.() === 0
+  const hasAptGet = process.platform === 'linux' && findExecutable('apt-get') !== null
+  const canSudo =
+    !isRoot &&
+    hasAptGet &&
+    findExecutable('sudo') !== null &&
+    spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0
+  const plan = planToolInstall({ missing, platform: process.platform, isRoot, canSudo, hasAptGet })
+  if (plan.kind === 'stop') {
+    console.error(plan.message)
+    return 1
+  }
+  console.log(
+    `Program untuk tes belum terpasang (${missing.map((m) => m.binary).join(', ')}): memasang paket ${plan.packages.join(' ')} dengan apt-get.`,
+  )
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+  for (const [command, ...args] of plan.commands) {
+    const code = await timedStep([command, ...args].join(' '), () => runChild(command, args, { env }))
+    if (code !== 0) {
+      console.error(missingToolsMessage(missing, { isRoot, hasAptGet, failedCode: code }))
+      return code
+    }
+  }
+  const still = missingTools(SYSTEM_TOOLS, process.env, process.platform)
+  if (still.length > 0) {
+    console.error(missingToolsMessage(still, { isRoot, hasAptGet, stillMissing: true }))
+    return 1
+  }
+  return 0
+}
+
 /** npm ci when node_modules is missing or stale; resolves to its exit code (0 when nothing to do). */
 async function ensureDependencies() {
   if (!needsInstall(ROOT)) return 0
@@ -209,6 +264,12 @@ async function commandTest(extraArgs) {
   }
   console.log(`\n${formatSummary(summary)}`)
   return code
+}
+
+/** `node src/cli/launch.mjs tools`: only the system tools' check and install that `npm test` starts with. */
+function commandTools() {
+  console.log('Semua program yang dibutuhkan tes sudah terpasang.')
+  return 0
 }
 
 /** Is the Electron binary there, or can it be fetched now? Returns its path or null. */
@@ -315,6 +376,12 @@ async function main(argv) {
   process.chdir(ROOT)
   installSignalForwarding()
 
+  if (NEEDS_TOOLS.has(name)) {
+    const tools = await ensureSystemTools()
+    if (tools !== 0) return tools
+    // `tools` needs neither Node 22 nor node_modules.
+    if (name === 'tools') return command(extraArgs)
+  }
   if (nodeMajor(process.versions.node) < MIN_NODE_MAJOR) return reexecUnderCachedNode(argv)
 
   const installed = await ensureDependencies()

@@ -30,3 +30,34 @@ export interface TestSummary {
 export declare function summarizeVitestReport(report: VitestJsonReport, exitCode: number): TestSummary
 export declare function formatSummary(summary: TestSummary): string
 export declare function formatSeconds(ms: number): string
+export declare const SYSTEM_TOOLS: Record<string, string>
+export interface MissingTool {
+  binary: string
+  pkg: string
+}
+export declare function findExecutable(
+  name: string,
+  env?: Record<string, string | undefined>,
+  platform?: string,
+): string | null
+export declare function missingTools(
+  tools?: Record<string, string>,
+  env?: Record<string, string | undefined>,
+  platform?: string,
+): MissingTool[]
+export declare function packagesFor(missing: MissingTool[]): string[]
+export declare function aptCommands(packages: string[], sudo: boolean): string[][]
+export declare function manualInstallCommand(packages: string[], isRoot: boolean): string
+export declare function missingToolsMessage(
+  missing: MissingTool[],
+  opts: { isRoot: boolean; hasAptGet: boolean; failedCode?: number | null; stillMissing?: boolean },
+): string
+export type ToolPlan =
+  { kind: 'ready' } | { kind: 'install'; packages: string[]; commands: string[][] } | { kind: 'stop'; message: string }
+export declare function planToolInstall(opts: {
+  missing: MissingTool[]
+  platform: string
+  isRoot: boolean
+  canSudo: boolean
+  hasAptGet: boolean
+}): ToolPlan

@@ -1,7 +1,7 @@
 // Pure helpers for src/cli/launch.mjs, kept apart so unit tests can call them
 // without starting anything. Plain ESM with node built-ins only: this file is
 // loaded by whatever Node the user has (18, 20, 22+) before we switch to 22.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { accessSync, constants as fsConstants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 /** The oldest Node major the project runs on (better-sqlite3 13, vitest 5, electron 45). */
@@ -83,8 +83,14 @@ export function newestMtimeMs(dir) {
   return newest
 }
 
-/** Files electron-vite build writes; all must exist for the app to start. */
-export const BUILD_OUTPUTS = ['out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html']
+/** Files electron-vite build writes; all must exist for the app and the `gudang` command to start. */
+export const BUILD_OUTPUTS = [
+  'out/main/index.js',
+  'out/main/jobWorker.js',
+  'out/main/cli.js',
+  'out/preload/index.js',
+  'out/renderer/index.html',
+]
 
 /** Inputs whose change makes the build stale. */
 export const BUILD_INPUTS = ['src', 'electron', 'electron.vite.config.ts']
@@ -160,4 +166,123 @@ export function formatSummary({ passed, failed, skipped }) {
 /** 1234 -> "1.2 s" */
 export function formatSeconds(ms) {
   return `${(ms / 1000).toFixed(1)} s`
+}
+
+// ------------------------------------------------------------------ system tools
+
+/**
+ * Every program the tests call, with the Debian package that provides it: the one list `npm test`
+ * checks before running anything and installs from (src/cli/launch.mjs, ensureSystemTools).
+ */
+export const SYSTEM_TOOLS = {
+  // the browser the end-to-end tests drive (playwright-core, test/e2e)
+  chromium: 'chromium',
+  // reading generated PDFs back as text, and rendering their pages to look at them
+  pdftotext: 'poppler-utils',
+  pdftoppm: 'poppler-utils',
+  // decoding the QR codes printed on documents and labels
+  zbarimg: 'zbar-tools',
+  // reading a kabupaten's ZIP of printouts with a tool that is not ours
+  unzip: 'unzip',
+  // opening XLSX files headless, as the office's spreadsheet program would
+  soffice: 'libreoffice-calc-nogui',
+}
+
+/** The value of PATH whatever its spelling (Windows has "Path"). */
+function pathOf(env) {
+  const key = Object.keys(env).find((k) => k.toUpperCase() === 'PATH')
+  return key ? (env[key] ?? '') : ''
+}
+
+function isExecutableFile(file, platform) {
+  try {
+    if (!statSync(file).isFile()) return false
+    if (platform !== 'win32') accessSync(file, fsConstants.X_OK)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Full path of `name` as a shell would find it on PATH (with PATHEXT on Windows), or null. */
+export function findExecutable(name, env = process.env, platform = process.platform) {
+  const sep = platform === 'win32' ? ';' : ':'
+  const exts = platform === 'win32' ? ['', ...(env.PATHEXT ?? '.COM;.EXE;.BAT;.CMD').split(';').filter(Boolean)] : ['']
+  for (const dir of pathOf(env).split(sep)) {
+    if (!dir) continue
+    for (const ext of exts) {
+      const file = join(dir, name + ext)
+      if (isExecutableFile(file, platform)) return file
+    }
+  }
+  return null
+}
+
+/** The tools of `tools` (binary -> package) not found on PATH, as [{ binary, pkg }]. */
+export function missingTools(tools = SYSTEM_TOOLS, env = process.env, platform = process.platform) {
+  return Object.entries(tools)
+    .filter(([binary]) => findExecutable(binary, env, platform) === null)
+    .map(([binary, pkg]) => ({ binary, pkg }))
+}
+
+/** The packages that provide `missing`, each once, in the list's order. */
+export function packagesFor(missing) {
+  return [...new Set(missing.map((m) => m.pkg))]
+}
+
+/** The apt-get runs that install `packages`: one update, one install; through `sudo -n` when not root. */
+export function aptCommands(packages, sudo) {
+  const prefix = sudo ? ['sudo', '-n', 'env', 'DEBIAN_FRONTEND=noninteractive'] : []
+  // Wait for another apt (an unattended upgrade) instead of failing on its lock.
+  const lock = ['-o', 'DPkg::Lock::Timeout=300']
+  return [
+    [...prefix, 'apt-get', ...lock, 'update', '-q'],
+    // Without recommends: Chromium's would add a printer dialog, a notification daemon and Mesa.
+    [...prefix, 'apt-get', ...lock, 'install', '-y', '-q', '--no-install-recommends', ...packages],
+  ]
+}
+
+/** The command a person types to install `packages` themselves. */
+export function manualInstallCommand(packages, isRoot) {
+  const s = isRoot ? '' : 'sudo '
+  return `${s}apt-get update && ${s}apt-get install -y --no-install-recommends ${packages.join(' ')}`
+}
+
+/**
+ * The one message when the tests cannot run for lack of tools: what is missing, that nothing ran, and
+ * the exact command to run (Debian's, also where apt-get is not there, with a word for other systems).
+ */
+export function missingToolsMessage(missing, { isRoot, hasAptGet, failedCode = null, stillMissing = false }) {
+  const byPkg = packagesFor(missing).map((pkg) => {
+    const bins = missing.filter((m) => m.pkg === pkg).map((m) => m.binary)
+    return `${bins.join(' dan ')} (paket ${pkg})`
+  })
+  const command = manualInstallCommand(packagesFor(missing), isRoot)
+  const why =
+    failedCode !== null
+      ? `Pemasangan otomatis dengan apt-get gagal (kode ${failedCode}).`
+      : stillMissing
+        ? 'apt-get selesai, tetapi program itu tetap tidak ditemukan di PATH.'
+        : !hasAptGet
+          ? 'Komputer ini tidak memiliki apt-get, jadi program itu tidak dapat dipasang otomatis.'
+          : 'Pemasangan otomatis membutuhkan root atau sudo tanpa kata sandi.'
+  const where = hasAptGet ? 'Pasang dengan perintah ini' : 'Di Debian atau Ubuntu, pasang dengan perintah ini'
+  const other = hasAptGet ? '' : '\nDi sistem lain, pasang program tersebut dengan pengelola paket sistem itu.'
+  return (
+    `npm test membutuhkan program yang belum terpasang: ${byPkg.join(', ')}. ${why} Tidak ada tes yang dijalankan.\n` +
+    `${where}, lalu jalankan npm test lagi:\n\n  ${command}\n${other}`
+  )
+}
+
+/**
+ * What to do about missing tools: nothing, install them with apt-get (as root, or through passwordless
+ * sudo), or stop with the message.
+ */
+export function planToolInstall({ missing, platform, isRoot, canSudo, hasAptGet }) {
+  if (missing.length === 0) return { kind: 'ready' }
+  const apt = platform === 'linux' && hasAptGet
+  if (apt && (isRoot || canSudo)) {
+    return { kind: 'install', packages: packagesFor(missing), commands: aptCommands(packagesFor(missing), !isRoot) }
+  }
+  return { kind: 'stop', message: missingToolsMessage(missing, { isRoot, hasAptGet: apt }) }
 }

@@ -1,14 +1,18 @@
 /**
  * The `gudang` command line: the same API as the desktop app and browser mode, for scripts and
- * for checking a database without a window. Run through src/cli/gudang.mjs.
+ * for checking a database without a window. Built into out/main/cli.js (src/cli/entry.ts, started by
+ * src/cli/gudang.mjs); the installed app runs it for its `cli` argument (electron/main/index.ts).
  */
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { basename, extname, resolve } from 'node:path'
 import { createInterface } from 'node:readline/promises'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
+import { openApp } from '../api/app'
 import { contract, type ApiResponse, type ChainReport, type ErrorBody, type ImportPreview } from '../api/contract'
 import type { CallMeta, Dispatcher } from '../api/dispatch'
+import type { WorkerEntry } from '../api/jobs'
+import { APP_VERSION } from '../api/version'
 import { zodIssues } from '../api/zodIssues'
 import { AppError, type Issue } from '../core/errors'
 import { defaultDbPath } from '../db/paths'
@@ -46,6 +50,8 @@ Perintah:
         Memanggil satu metode API apa pun; JSON '-' dibaca dari masukan standar.
   help, --help
         Menampilkan bantuan ini.
+  --version
+        Menampilkan versi Gudang Pemilu.
 
 Pilihan umum:
   --db BERKAS    berkas basis data SQLite (bawaan: GUDANG_DB atau
@@ -63,7 +69,7 @@ Contoh:
   gudang call --db batubara.sqlite wilayah.lihatRingkasan
 `
 
-const GLOBAL_OPTIONS = ['db', 'json', 'actor', 'help'] as const
+const GLOBAL_OPTIONS = ['db', 'json', 'actor', 'help', 'version'] as const
 
 const COMMANDS = {
   init: { options: ['jenis', 'satker', 'kode', 'tahun', 'provinsi'], positionals: [0, 0] },
@@ -83,6 +89,7 @@ const OPTIONS = {
   json: { type: 'boolean' },
   actor: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
   jenis: { type: 'string' },
   satker: { type: 'string' },
   kode: { type: 'string' },
@@ -129,6 +136,7 @@ async function run(argv: string[]): Promise<number> {
   }
   const { values } = parsed
   const [commandName, ...positionals] = parsed.positionals
+  if (values.version) return print(`Gudang Pemilu ${APP_VERSION}\n`)
   if (commandName === undefined) {
     if (values.help) return print(HELP)
     process.stderr.write(HELP)
@@ -400,11 +408,7 @@ async function withApp(
         : `Berkas basis data tidak ditemukan: ${dbPath}\nSiapkan dulu dengan: gudang init --db ${quoteArg(dbPath)} --jenis pemilu|pilkada --satker "Kabupaten …"`,
     )
   }
-  // Loaded only here: `methods`, `help` and refused arguments never touch SQLite.
-  const { openApp } = await import('../api/app')
-  if (typeof openApp !== 'function')
-    throw new Exit(EXIT_REFUSED, 'Layanan basis data belum tersedia pada versi ini (openApp belum diterapkan)')
-  const app = await openApp({ dbPath })
+  const app = await openApp({ dbPath, ...(workerEntry ? { worker: workerEntry } : {}) })
   try {
     return await body(app.dispatcher, app.dbPath)
   } finally {
@@ -566,10 +570,16 @@ function finish(code: number): void {
   process.stdout.write('', () => process.exit(code))
 }
 
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  // `gudang kebutuhan | head` closes the pipe early; that is not a failure of ours.
-  if (err.code === 'EPIPE') process.exit(EXIT_OK)
-  throw err
-})
+/** The long jobs' worker the running build carries; unset when running from sources (tests). */
+let workerEntry: WorkerEntry | undefined
 
-run(process.argv.slice(2)).then(finish, (err: unknown) => finish(report(err)))
+/** Runs one command line and exits the process with its code: the `gudang` command and the app's `cli` argument. */
+export function runCli(argv: string[], options: { worker?: WorkerEntry } = {}): void {
+  workerEntry = options.worker
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    // `gudang kebutuhan | head` closes the pipe early; that is not a failure of ours.
+    if (err.code === 'EPIPE') process.exit(EXIT_OK)
+    throw err
+  })
+  run(argv).then(finish, (err: unknown) => finish(report(err)))
+}

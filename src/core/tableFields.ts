@@ -1,6 +1,6 @@
 import type { TableRow } from './csv'
 import type { Issue } from './errors'
-import { cleanName, hasControlChars, isInvisible } from './text'
+import { checkName as checkNameText, looksLikeFormula, type Checked } from './names'
 
 /**
  * Reading the tables a satker already has (TPS lists, dapil mappings, worker lists): find the header
@@ -118,29 +118,13 @@ export function finishIssues(list: Issue[], noun: string): Issue[] {
   ]
 }
 
-/**
- * `=SUM(...)`, `=1+1`, `+cmd`, `@foo`, `-HYPERLINK(...)`: a formula (or CSV injection) where a plain name
- * or code belongs. No desa, team or worker name starts with these characters, so any of them is refused.
- */
-export const looksLikeFormula = (s: string): boolean => /^[=+\-@]/.test(s)
+export { looksLikeFormula }
 
-/** Why a name cannot be saved, or null: the one rule for names typed in a form and read from a file. */
-export function nameProblem(value: string, label: string): string | null {
-  if (hasControlChars(value)) return `Nama ${label} berisi karakter kendali yang tidak terlihat; ketik ulang namanya`
-  if (isInvisible(value)) return `Nama ${label} kosong`
-  if (looksLikeFormula(value)) return `Nama ${label} "${value}" berisi rumus; tulis sebagai teks biasa`
-  return null
-}
+export type NameCheck = Checked
 
-export type NameCheck = { ok: true; value: string } | { ok: false; message: string }
-
+/** A name read from a file: the same rule as a name typed in a form (core/names.ts). */
 export function checkName(raw: string, label: string, maxLength: number): NameCheck {
-  const value = cleanName(raw)
-  const problem = nameProblem(value, label)
-  if (problem) return { ok: false, message: problem }
-  if (value.length > maxLength)
-    return { ok: false, message: `Nama ${label} terlalu panjang (${value.length} karakter, maksimum ${maxLength})` }
-  return { ok: true, value }
+  return checkNameText(raw, `Nama ${label}`, maxLength)
 }
 
 /** Kemendagri codes: digits, optionally dotted (12.19.01.1001). */

@@ -1,4 +1,7 @@
 import { refused } from './errors'
+import { nameKey } from './names'
+
+export { hasBrokenUnicode, hasControlChars } from './names'
 
 export type TextEncodingName = 'UTF-8' | 'UTF-8 (BOM)' | 'UTF-16LE' | 'Windows-1252'
 
@@ -132,14 +135,8 @@ export function decodeText(bytes: Uint8Array, fileName?: string): DecodedText {
   return { text, encoding: 'Windows-1252' }
 }
 
-/**
- * The comparison key for kecamatan and desa names: files from different offices differ in case,
- * stray spaces (including the no-break spaces Excel keeps) and composed vs decomposed accents.
- * toUpperCase (not toLocaleUpperCase) so the result does not depend on the machine's locale.
- */
-export function normalizeName(s: string): string {
-  return s.normalize('NFC').trim().replace(/\s+/g, ' ').toUpperCase()
-}
+/** The comparison key of kecamatan, desa, worker, team and dapil names (core/names.ts nameKey). */
+export const normalizeName = nameKey
 
 /**
  * A string function with its answers remembered, for one pass over a file: a TPS list names each
@@ -154,22 +151,6 @@ export function memoized<T>(fn: (s: string) => T): (s: string) => T {
     seen.set(s, v)
     return v
   }
-}
-
-/** Trim and collapse whitespace but keep the spelling the user wrote: for display and storage. */
-/** C0/C1 control characters other than tab and line breaks: never typed, only pasted or corrupted. */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-export const hasControlChars = (s: string): boolean => /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.test(s)
-
-/** A lone UTF-16 surrogate: half a character, from a broken client or a cut string. */
-export const hasBrokenUnicode = (s: string): boolean =>
-  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s)
-
-/** Nothing a reader would see: only spaces and zero-width characters (pasted from a web page or chat). */
-export const isInvisible = (s: string): boolean => s.replace(/[\s\u200B-\u200D\u2060\uFEFF\u00AD]/g, '') === ''
-
-export function cleanName(s: string): string {
-  return s.normalize('NFC').trim().replace(/\s+/g, ' ')
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Issue } from './errors'
 import type { TableRow } from './csv'
 import { checkKode, checkName, finishIssues, matchHeader, type FieldSpec } from './tableFields'
+import { lookKey } from './names'
 import { memoized, normalizeName } from './text'
 
 /** One TPS as read from a wilayah file. Names are as written (whitespace tidied); compare them with normalizeName. */
@@ -45,6 +46,11 @@ export interface DapilParseResult {
 
 /** No TPS has this many voters (the legal cap is a few hundred); larger means a wrong column or a typo. */
 export const MAX_PLAUSIBLE_DPT = 100_000 // the message spells it "100.000"; keep both in step
+/**
+ * More TPS than any satker has: the largest, Kabupaten Bogor, had about 15,228 in 2024. A file above this
+ * is several satker joined, or rows repeated, and its needs would be wrong everywhere.
+ */
+export const MAX_TPS_PER_SATKER = 20_000 // the message spells it "20.000"; keep both in step
 const MAX_TPS_NUMBER = 9_999
 const MAX_NAME_LENGTH = 100
 const MAX_DAPIL_LENGTH = 60
@@ -224,7 +230,23 @@ export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseO
   const tpsNumber = memoized(parseTpsNumber)
   const dptOf = memoized(parseDpt)
   const nameKey = memoized(normalizeName)
+  const looks = memoized(lookKey)
   const withoutDots = memoized((s) => s.replace(/\./g, ''))
+  // The first spelling of each look (UTS #39 skeleton): kecamatan by look, desa by kecamatan and look.
+  const kecByLook = new Map<string, { key: string; name: string; line: number }>()
+  const desaByLook = new Map<string, { key: string; name: string; line: number }>()
+  /** A second spelling that only looks like the first would be a second place that prints the same. */
+  const lookAlike = (
+    seen: Map<string, { key: string; name: string; line: number }>,
+    look: string,
+    key: string,
+    name: string,
+    line: number,
+  ): { name: string; line: number } | null => {
+    const first = seen.get(look)
+    if (!first) seen.set(look, { key, name, line })
+    return first && first.key !== key ? first : null
+  }
 
   for (const row of dataRows) {
     const rawKec = cell(row, 'kecamatan')
@@ -259,6 +281,23 @@ export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseO
 
     const kecKey = nameKey(kec.value)
     const desaKey = nameKey(desa.value)
+    // A look-alike spelling is always a kecamatan and desa pair not seen before: only those are looked at.
+    const known = desaSeen.get(kecKey)?.has(desaKey) === true
+    const kecTwin = known ? null : lookAlike(kecByLook, looks(kec.value), kecKey, kec.value, row.line)
+    const desaTwin = known
+      ? null
+      : lookAlike(desaByLook, `${kecKey}\u0000${looks(desa.value)}`, desaKey, desa.value, row.line)
+    if (kecTwin || desaTwin) {
+      const [what, column, value, twin] = kecTwin
+        ? (['kecamatan', 'kecamatan', kec.value, kecTwin] as const)
+        : (['desa/kelurahan', 'desa', desa.value, desaTwin!] as const)
+      report(`look:${column}:${kecKey}:${nameKey(value)}`, {
+        row: row.line,
+        column: col(column),
+        message: `Nama ${what} "${value}" sama dengan nama yang sudah ada: ${twin.name} (baris ${twin.line}), hanya berbeda pada huruf yang tampak serupa; tulis persis sama bila tempatnya sama`,
+      })
+      continue
+    }
     const seen = seenDesa(kecKey, desaKey)
     const firstLine = seen.tpsLine.get(nomor.value)
     if (firstLine !== undefined) {
@@ -341,6 +380,19 @@ export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseO
         column: col('dpt'),
         message: `DPT ${dpt.value} melebihi batas ${max} pemilih per TPS; periksa kembali angkanya`,
       })
+    } else if (dpt.value === 0) {
+      warnings.push({
+        row: row.line,
+        column: col('dpt'),
+        message: 'DPT 0: TPS ini tidak akan mendapat surat suara; periksa kembali angkanya',
+      })
+    }
+    if (tps.length === MAX_TPS_PER_SATKER) {
+      errors.push({
+        row: row.line,
+        message: `Berkas berisi lebih dari 20.000 TPS (batas per satker; satker terbesar, Kabupaten Bogor, memiliki sekitar 15.228 TPS). Periksa apakah berkas menggabungkan beberapa satker atau mengulang baris; pembacaan dihentikan pada baris ${row.line}.`,
+      })
+      break
     }
 
     tps.push({
@@ -394,6 +446,8 @@ export function parseDapilTable(rows: readonly TableRow[]): DapilParseResult {
   const errors: Issue[] = []
   const entries: DapilEntry[] = []
   const seen = new Map<string, { line: number; dapil: string }>()
+  // Per ballot type, the first spelling of each dapil's look: "Batu Bara 1" and "Batu Bara I" are one dapil.
+  const dapilByLook = new Map<string, { key: string; name: string; line: number }>()
   for (const row of dataRows) {
     const ballot = checkName(cell(row, 'surat_suara'), 'surat suara', MAX_NAME_LENGTH)
     const kec = checkName(cell(row, 'kecamatan'), 'kecamatan', MAX_NAME_LENGTH)
@@ -403,7 +457,19 @@ export function parseDapilTable(rows: readonly TableRow[]): DapilParseResult {
     if (!dapil.ok) errors.push({ row: row.line, column: col('dapil'), message: dapil.message })
     if (!ballot.ok || !kec.ok || !dapil.ok) continue
 
-    const key = `${normalizeName(ballot.value)}\u0000${normalizeName(kec.value)}`
+    const ballotKey = normalizeName(ballot.value)
+    const dapilLook = `${ballotKey}\u0000${lookKey(dapil.value)}`
+    const firstDapil = dapilByLook.get(dapilLook)
+    if (!firstDapil) dapilByLook.set(dapilLook, { key: normalizeName(dapil.value), name: dapil.value, line: row.line })
+    else if (firstDapil.key !== normalizeName(dapil.value)) {
+      errors.push({
+        row: row.line,
+        column: col('dapil'),
+        message: `Nama dapil "${dapil.value}" sama dengan nama yang sudah ada: ${firstDapil.name} (baris ${firstDapil.line}), hanya berbeda pada huruf yang tampak serupa; tulis persis sama bila dapilnya sama`,
+      })
+      continue
+    }
+    const key = `${ballotKey}\u0000${lookKey(kec.value)}`
     const first = seen.get(key)
     if (first) {
       errors.push({

@@ -1,6 +1,7 @@
 import type { TableRow } from './csv'
 import type { Issue } from './errors'
 import { checkName, finishIssues, matchHeader, type FieldSpec } from './tableFields'
+import { lookKey } from './names'
 import { normalizeName } from './text'
 
 /** One worker as read from the satker's list of sortir-lipat workers. */
@@ -64,12 +65,26 @@ export function parseWorkerTable(rows: readonly TableRow[]): {
   const workers: ParsedWorker[] = []
   const nikSeen = new Map<string, number>()
   const leaderOf = new Map<string, number>()
+  // Names are how a worker is picked on the floor: two rows that look the same are refused, and so are
+  // two spellings of one regu that only look alike.
+  const nameSeen = new Map<string, { line: number; nama: string }>()
+  const reguByLook = new Map<string, { key: string; name: string; line: number }>()
   for (const row of dataRows) {
     const nama = checkName(cell(row, 'nama'), 'pekerja', MAX_NAME)
     if (!nama.ok) {
       errors.push({ row: row.line, column: col('nama'), message: nama.message })
       continue
     }
+    const twin = nameSeen.get(lookKey(nama.value))
+    if (twin) {
+      errors.push({
+        row: row.line,
+        column: col('nama'),
+        message: `Nama pekerja "${nama.value}" sama dengan baris ${twin.line} (${twin.nama}); bila orang yang berbeda, bedakan namanya (mis. tambahkan nama ayah atau asal desa)`,
+      })
+      continue
+    }
+    nameSeen.set(lookKey(nama.value), { line: row.line, nama: nama.value })
     // NIK is 16 digits; spreadsheets often store it as text with spaces or dots, or lose it to 1.2E+15.
     const rawNik = cell(row, 'nik').replace(/[\s.-]/g, '')
     let nik: string | null = null
@@ -126,6 +141,17 @@ export function parseWorkerTable(rows: readonly TableRow[]): {
       const r = checkName(rawRegu, 'regu', 60)
       if (!r.ok) {
         errors.push({ row: row.line, column: col('regu'), message: r.message })
+        continue
+      }
+      const look = lookKey(r.value)
+      const first = reguByLook.get(look)
+      if (!first) reguByLook.set(look, { key: normalizeName(r.value), name: r.value, line: row.line })
+      else if (first.key !== normalizeName(r.value)) {
+        errors.push({
+          row: row.line,
+          column: col('regu'),
+          message: `Nama regu "${r.value}" sama dengan nama yang sudah ada: ${first.name} (baris ${first.line}), hanya berbeda pada huruf yang tampak serupa; tulis persis sama bila regunya sama`,
+        })
         continue
       }
       regu = r.value

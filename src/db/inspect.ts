@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3'
 import type { OnProgress } from '../core/progress'
 import { verifyChain, type ChainCheck } from './ledger'
-import { schemaVersion, type DB } from './open'
+import { asReadable, type ReadableDB } from './handles'
+import { schemaVersion } from './open'
 
 /**
  * Opens a database file by itself (a backup, a file to restore) without migrating it, and checks it:
@@ -28,10 +29,10 @@ export function sqliteProblem(err: unknown): string {
 }
 
 export function inspectDatabaseFile(file: string, onProgress?: OnProgress): FileCheck {
-  let db: DB | null = null
+  let db: ReadableDB | null = null
   try {
     // Read-only: checking a file must never change it (nor leave a -wal beside a backup).
-    db = new Database(file, { fileMustExist: true, readonly: true })
+    db = asReadable(new Database(file, { fileMustExist: true, readonly: true }))
     const integrity = (db.pragma('integrity_check') as { integrity_check: string }[])
       .map((r) => r.integrity_check)
       .join('; ')
@@ -70,7 +71,7 @@ export function settleBackupFile(file: string): void {
  * hash and its link to the row before). The full walk is "Periksa integritas"; this one takes moments
  * even at a million rows.
  */
-export function quickCheck(db: DB): string | null {
+export function quickCheck(db: ReadableDB): string | null {
   const q = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).join('; ')
   if (q !== 'ok') return `Pemeriksaan cepat SQLite gagal: ${q}`
   const last = db.prepare('SELECT seq FROM ledger ORDER BY seq DESC LIMIT 1').get() as { seq: number } | undefined

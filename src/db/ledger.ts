@@ -2,7 +2,7 @@ import { hash } from 'node:crypto'
 import { canonicalRow, GENESIS_HASH, type LedgerRowContent } from '../core/ledgerRow'
 import type { MoveInput } from '../core/moves'
 import { KIND, categorised } from './migrations/0003_aggregates'
-import type { DB } from './open'
+import type { ReadableDB, WritableDB } from './handles'
 import type { Statement } from 'better-sqlite3'
 import type { OnProgress } from '../core/progress'
 
@@ -10,8 +10,8 @@ import type { OnProgress } from '../core/progress'
  * Statements of the hot paths (every tally save appends rows and reads balances), prepared once per
  * connection: preparing costs more than running them.
  */
-const prepared = new WeakMap<DB, Map<string, Statement>>()
-function statement(db: DB, sql: string): Statement {
+const prepared = new WeakMap<ReadableDB, Map<string, Statement>>()
+function statement(db: ReadableDB, sql: string): Statement {
   let m = prepared.get(db)
   if (!m) prepared.set(db, (m = new Map()))
   let s = m.get(sql)
@@ -29,7 +29,7 @@ export interface ChainHead {
   hash: string
 }
 
-export function chainHead(db: DB): ChainHead {
+export function chainHead(db: ReadableDB): ChainHead {
   const row = statement(db, 'SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1').get() as ChainHead | undefined
   return row ?? { seq: 0, hash: GENESIS_HASH }
 }
@@ -39,7 +39,7 @@ export function chainHead(db: DB): ChainHead {
  * transaction, after the moves were validated against balances in that same transaction.
  */
 export function appendMoves(
-  db: DB,
+  db: WritableDB,
   moves: readonly MoveInput[],
   meta: { actor: string; at: string },
 ): LedgerRowContent[] {
@@ -76,7 +76,7 @@ export function appendMoves(
   return written
 }
 
-export function balanceOf(db: DB, variantId: number, place: string): number {
+export function balanceOf(db: ReadableDB, variantId: number, place: string): number {
   const row = statement(db, 'SELECT qty FROM balance WHERE variant_id = ? AND place = ?').get(variantId, place) as
     { qty: number } | undefined
   return row?.qty ?? 0
@@ -115,7 +115,7 @@ const PROGRESS_EVERY = 25_000
  * row (the quick check at start), the row before it is trusted as the starting link.
  */
 export function verifyChain(
-  db: DB,
+  db: ReadableDB,
   opts: { fromSeq?: number; toSeq?: number; onProgress?: OnProgress } = {},
 ): ChainCheck {
   const from = Math.max(1, opts.fromSeq ?? 1)
@@ -175,7 +175,7 @@ export function verifyChain(
 }
 
 /** Compares the maintained balance table with sums recomputed from the ledger. */
-export function balancesMatchLedger(db: DB): boolean {
+export function balancesMatchLedger(db: ReadableDB): boolean {
   const mismatch = db
     .prepare(
       `WITH sums AS (
@@ -196,7 +196,7 @@ export function balancesMatchLedger(db: DB): boolean {
  * Compares the floor_flow and place_flow aggregates with sums recomputed from the ledger rows: an
  * aggregate edited behind the app's back (or a trigger that went wrong) shows here.
  */
-export function aggregatesMatchLedger(db: DB): boolean {
+export function aggregatesMatchLedger(db: ReadableDB): boolean {
   // One pass each: the fresh sums and the stored ones (negated) grouped by key must cancel. A join of
   // the recomputed rows against the table took minutes at a million rows; a group-by is one sort.
   // A key the ledger has but the table lacks is a mismatch even when its sum is zero (a deleted row);

@@ -4,9 +4,12 @@ import { dirname } from 'node:path'
 import { AppError } from '../core/errors'
 import { AUTOCHECKPOINT_PAGES } from './checkpoint'
 import { MIGRATIONS, type Migration } from './migrations'
+import { asReadable, asWritable, type ReadableDB, type WritableDB } from './handles'
 import { cacheStatements } from './statementCache'
 
-export type DB = Database.Database
+/** The app's own, writable connection (see handles.ts). */
+export type DB = WritableDB
+export type { ReadableDB, WritableDB } from './handles'
 
 export interface OpenOptions {
   /** Refuse to create the file when it does not exist. */
@@ -20,16 +23,16 @@ export interface OpenOptions {
  * Opens one election's database. WAL with synchronous=FULL: an acknowledged write survives a power cut.
  * Migrations run all-or-nothing; a file from a newer app version is refused before anything is written.
  */
-export function openDatabase(path: string, opts: OpenOptions = {}): DB {
+export function openDatabase(path: string, opts: OpenOptions = {}): WritableDB {
   const migrations = opts.migrations ?? MIGRATIONS
   if (path !== ':memory:') {
     if (opts.mustExist && !existsSync(path))
       throw new AppError('DATABASE', `Berkas basis data tidak ditemukan: ${path}`)
     mkdirSync(dirname(path), { recursive: true })
   }
-  let db: DB
+  let db: WritableDB
   try {
-    db = cacheStatements(new Database(path, { fileMustExist: opts.mustExist ?? false }))
+    db = asWritable(cacheStatements(new Database(path, { fileMustExist: opts.mustExist ?? false })))
   } catch (err) {
     throw new AppError('DATABASE', `Berkas basis data tidak dapat dibuka: ${path} (${(err as Error).message})`)
   }
@@ -60,10 +63,10 @@ export function openDatabase(path: string, opts: OpenOptions = {}): DB {
  * A second, read-only connection to an open election file, for a long job's worker thread: it reads a
  * consistent snapshot beside the app's own connection and can never write.
  */
-export function openReadOnly(path: string): DB {
-  let db: DB
+export function openReadOnly(path: string): ReadableDB {
+  let db: ReadableDB
   try {
-    db = cacheStatements(new Database(path, { readonly: true, fileMustExist: true }))
+    db = asReadable(cacheStatements(new Database(path, { readonly: true, fileMustExist: true })))
   } catch (err) {
     throw new AppError('DATABASE', `Berkas basis data tidak dapat dibuka: ${path} (${(err as Error).message})`)
   }
@@ -71,7 +74,7 @@ export function openReadOnly(path: string): DB {
   return db
 }
 
-export function schemaVersion(db: DB): number {
+export function schemaVersion(db: ReadableDB): number {
   if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).get()) return 0
   const row = db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }
   return row.v ?? 0
@@ -81,7 +84,7 @@ export function schemaVersion(db: DB): number {
  * The migrations this file still needs, without writing anything. Throws when the file's history is not a
  * prefix of the app's list: written by a newer version, or by some other program.
  */
-export function pendingMigrations(db: DB, migrations: readonly Migration[]): readonly Migration[] {
+export function pendingMigrations(db: ReadableDB, migrations: readonly Migration[]): readonly Migration[] {
   const hasTable =
     db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).get() !== undefined
   const applied = hasTable
@@ -111,7 +114,7 @@ export function pendingMigrations(db: DB, migrations: readonly Migration[]): rea
   return migrations.slice(applied.length)
 }
 
-export function migrate(db: DB, migrations: readonly Migration[]): void {
+export function migrate(db: WritableDB, migrations: readonly Migration[]): void {
   const pending = pendingMigrations(db, migrations)
   if (pending.length === 0) return
   db.transaction(() => {

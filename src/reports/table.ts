@@ -1,5 +1,4 @@
-import ExcelJS from 'exceljs'
-import { breakLines, textWidth } from './pdf/measure'
+import type ExcelJS from 'exceljs'
 
 /** A plain table, the shape every tally and needs export takes before it becomes XLSX or CSV. */
 export interface Table {
@@ -62,12 +61,17 @@ export async function tableToXlsx(t: Table): Promise<Buffer> {
  * only formulas are the totals the writer makes itself.
  */
 export async function tablesToXlsx(tables: readonly Table[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
+  // Loaded here, not with the module: exceljs takes 0.3 s to load, and the text measure pdfkit with
+  // its fonts, which a CSV export must not pay.
+  const [{ default: Excel }, measure] = await Promise.all([import('exceljs'), import('./pdf/measure')])
+  const wb = new Excel.Workbook()
   wb.creator = 'Gudang Pemilu'
   wb.created = new Date(0) // stable output: the same data gives the same file
-  for (const t of tables) addSheet(wb, t)
+  for (const t of tables) addSheet(wb, t, measure)
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
+
+type Measure = Pick<typeof import('./pdf/measure'), 'textWidth' | 'breakLines'>
 
 /**
  * Column widths are in Excel's unit, the width of a "0" in the default font (Calibri 11). Text is
@@ -75,25 +79,10 @@ export async function tablesToXlsx(tables: readonly Table[]): Promise<Buffer> {
  * holds its longest value in either.
  */
 const FONT_SIZE = 11
-const ZERO = textWidth('0', FONT_SIZE)
 const MAX_WIDTH = 60
 const MIN_WIDTH = 6
 /** Points of one line of 11-pt text in a row, with Excel's own padding. */
 const LINE_HEIGHT = 15
-
-const chars = (text: string, bold = false) =>
-  Math.max(...text.split('\n').map((l) => textWidth(l, FONT_SIZE, bold ? 'bold' : 'normal') / ZERO))
-
-/** How many lines a text takes in a column `width` characters wide (wrapped at spaces). */
-function linesIn(text: string, width: number, bold = false): number {
-  const room = (width - 1) * ZERO
-  return text
-    .split('\n')
-    .reduce(
-      (n, l) => n + Math.max(1, breakLines([{ text: l, variant: bold ? 'bold' : 'normal' }], room, FONT_SIZE).length),
-      0,
-    )
-}
 
 const numberText = (v: number, decimals: number) =>
   v.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
@@ -104,7 +93,24 @@ const columnLetter = (n: number): string => {
   return s
 }
 
-function addSheet(wb: ExcelJS.Workbook, t: Table): void {
+function addSheet(wb: ExcelJS.Workbook, t: Table, { textWidth, breakLines }: Measure): void {
+  const zero = textWidth('0', FONT_SIZE)
+  const chars = (text: string, bold = false) =>
+    Math.max(...text.split('\n').map((l) => textWidth(l, FONT_SIZE, bold ? 'bold' : 'normal') / zero))
+  /** How many lines a text takes in a column `width` characters wide (wrapped at spaces). */
+  const linesIn = (text: string, width: number, bold = false): number =>
+    text
+      .split('\n')
+      .reduce(
+        (n, l) =>
+          n +
+          Math.max(
+            1,
+            breakLines([{ text: l, variant: bold ? 'bold' : 'normal' }], (width - 1) * zero, FONT_SIZE).length,
+          ),
+        0,
+      )
+
   const headerRow = t.heading.length + 2
   const ws = wb.addWorksheet(t.sheet.slice(0, 31), { views: [{ state: 'frozen', ySplit: headerRow }] })
   t.heading.forEach((h, i) => {

@@ -1,10 +1,18 @@
-import type { DB } from '../db/open'
+import type { ReadableDB, WritableDB } from '../db/handles'
 
-/** What every service function gets: the open database of one election and a clock tests can fix. */
-export interface ServiceContext {
-  db: DB
-  dbPath: string
+/**
+ * What a service function that only reads gets: a connection it can read (the app's own, or a long job's
+ * read-only one), the file's path and a clock tests can fix.
+ */
+export interface ReadContext {
+  readonly db: ReadableDB
+  readonly dbPath: string
   now(): Date
+}
+
+/** What a service function that writes gets: the app's writable connection. Accepted wherever a ReadContext is. */
+export interface ServiceContext extends ReadContext {
+  db: WritableDB
 }
 
 export interface Actor {

@@ -1,5 +1,6 @@
 import { AppError, refused, type Issue } from '../core/errors'
 import { ballotCodeFromText } from '../core/presets'
+import { lookKey, nameIndex, sameNameMessage } from '../core/names'
 import { normalizeName } from '../core/text'
 import { parseDapilTable } from '../core/wilayahImport'
 import { writeTx, type Actor, type ServiceContext } from './context'
@@ -94,6 +95,24 @@ function applyMapping(ctx: ServiceContext, itemId: number, mapping: readonly Map
   }
 }
 
+/**
+ * A dapil name that only looks like an existing dapil of the same ballot type ("BATU BARA I" beside
+ * "BATU BARA 1") would be a second dapil printing the same on labels and berita acara.
+ */
+function dapilNameIssues(
+  ctx: ServiceContext,
+  itemId: number,
+  names: readonly { dapil: string; row: number }[],
+  column: string,
+): Issue[] {
+  const existing = ctx.db.prepare('SELECT name FROM dapil WHERE item_id = ?').pluck().all(itemId) as string[]
+  const index = nameIndex([...existing, ...names.map((n) => n.dapil)])
+  return names.flatMap(({ dapil, row }) => {
+    const twin = index.lookAlike(dapil)
+    return twin === undefined ? [] : [{ row, column, message: sameNameMessage('Nama dapil', dapil, twin) }]
+  })
+}
+
 function checkKecamatan(ctx: ServiceContext, mapping: readonly MappingEntry[]): void {
   const known = new Set((ctx.db.prepare('SELECT id FROM kecamatan').all() as { id: number }[]).map((r) => r.id))
   const issues: Issue[] = []
@@ -161,6 +180,13 @@ export function aturPemetaan(
   if (!item) throw new AppError('NOT_FOUND', `Jenis surat suara dengan id ${itemId} tidak ditemukan`)
   if (item.kind !== 'ballot') throw refused(`${item.code} bukan surat suara; dapil hanya berlaku untuk surat suara`)
   checkKecamatan(ctx, mapping)
+  const names = dapilNameIssues(
+    ctx,
+    itemId,
+    mapping.map((m, i) => ({ dapil: m.dapil, row: i + 1 })),
+    'dapil',
+  )
+  if (names.length) throw refused('Pemetaan dapil ditolak; tidak ada yang diubah', names)
   checkNotPacked(ctx, itemId, mapping)
   writeTx(ctx, who, 'dapil.aturPemetaan', () => {
     applyMapping(ctx, itemId, mapping)
@@ -193,7 +219,14 @@ export async function impor(
       }[]
     ).flatMap((k) => (k.kode ? [[k.key, k.id] as const, [k.kode, k.id] as const] : [[k.key, k.id] as const])),
   )
+  // A kecamatan written with a look-alike character (0 for O) is still that kecamatan: it is only looked up.
+  const kecamatanByLook = new Map(
+    (ctx.db.prepare('SELECT id, nama FROM kecamatan').all() as { id: number; nama: string }[]).map(
+      (k) => [lookKey(k.nama), k.id] as const,
+    ),
+  )
   const byItem = new Map<number, MappingEntry[]>()
+  const rows = new Map<number, { dapil: string; row: number }[]>()
   for (const e of parsed.entries) {
     const code = ballotCodeFromText(e.ballot)
     const item = items.find((i) => i.code === code || i.code === e.ballot.trim().toUpperCase())
@@ -205,7 +238,10 @@ export async function impor(
       })
       continue
     }
-    const kecId = kecamatan.get(normalizeName(e.kecamatan)) ?? kecamatan.get(e.kecamatan.trim())
+    const kecId =
+      kecamatan.get(normalizeName(e.kecamatan)) ??
+      kecamatan.get(e.kecamatan.trim()) ??
+      kecamatanByLook.get(lookKey(e.kecamatan))
     if (kecId === undefined) {
       issues.push({
         row: e.line,
@@ -215,7 +251,10 @@ export async function impor(
       continue
     }
     byItem.set(item.id, [...(byItem.get(item.id) ?? []), { kecamatanId: kecId, dapil: e.dapil }])
+    rows.set(item.id, [...(rows.get(item.id) ?? []), { dapil: e.dapil, row: e.line }])
   }
+  for (const [itemId, names] of rows)
+    issues.push(...dapilNameIssues(ctx, itemId, names, parsed.columns.dapil ?? 'dapil'))
   if (issues.length) throw refused(`Berkas dapil ${fileName} ditolak; tidak ada yang diubah`, issues)
   if (byItem.size === 0) throw refused(`Berkas dapil ${fileName} tidak berisi baris pemetaan`)
   for (const [itemId, mapping] of byItem) checkNotPacked(ctx, itemId, mapping)

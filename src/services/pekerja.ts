@@ -1,4 +1,5 @@
 import { AppError, refused, type Issue } from '../core/errors'
+import { findSameName, nameIndex, nameKey, sameNameMessage } from '../core/names'
 import { normalizeName } from '../core/text'
 import { maskNik, parseWorkerTable } from '../core/workerImport'
 import { writeTx, type Actor, type ServiceContext } from './context'
@@ -88,6 +89,21 @@ export function setMembership(ctx: ServiceContext, workerId: number, teamId: num
     ctx.db.prepare('INSERT INTO team_member (team_id, worker_id) VALUES (?, ?)').run(teamId, workerId)
 }
 
+/**
+ * A worker is picked by name on the tally grid and the pay list: a second worker whose name looks the
+ * same as another's (same UTS #39 skeleton) would be indistinguishable there.
+ */
+function checkWorkerName(ctx: ServiceContext, nama: string, exceptId: number | null): void {
+  const others = ctx.db.prepare('SELECT nama FROM worker WHERE id IS NOT ?').pluck().all(exceptId) as string[]
+  const same = findSameName(nama, others)
+  if (same === undefined) return
+  const message =
+    nameKey(same) === nameKey(nama)
+      ? `Nama pekerja "${nama}" sudah dipakai; bila orang yang berbeda, bedakan namanya (mis. tambahkan nama ayah atau asal desa)`
+      : sameNameMessage('Nama pekerja', nama, same)
+  throw refused(message, [{ column: 'nama', message }])
+}
+
 export interface WorkerInput {
   nama: string
   nik: string | null
@@ -98,6 +114,7 @@ export interface WorkerInput {
 export function tambah(ctx: ServiceContext, who: Actor, input: WorkerInput): Worker {
   requireElection(ctx)
   if (input.teamId !== null) requireTeam(ctx, input.teamId)
+  checkWorkerName(ctx, input.nama, null)
   checkNikFree(ctx, input.nik, null)
   const id = writeTx(ctx, who, 'pekerja.tambah', () => {
     const id = Number(
@@ -124,6 +141,7 @@ export interface WorkerUpdate {
 export function ubah(ctx: ServiceContext, who: Actor, u: WorkerUpdate): Worker {
   requireWorker(ctx, u.id, 'id')
   if (u.teamId != null) requireTeam(ctx, u.teamId)
+  if (u.nama !== undefined) checkWorkerName(ctx, u.nama, u.id)
   if (u.nik !== undefined) checkNikFree(ctx, u.nik, u.id)
   writeTx(ctx, who, 'pekerja.ubah', () => {
     if (u.nama !== undefined)
@@ -146,6 +164,26 @@ export async function impor(ctx: ServiceContext, who: Actor, fileName: string, b
   const table = await readTable(fileName, bytes)
   const parsed = parseWorkerTable(table.rows)
   const issues: Issue[] = [...parsed.errors]
+  // A row whose name only looks like an existing worker's or regu's would be a second one that prints the
+  // same; the same spelling is the same worker (matched below) or regu.
+  const workerNames = nameIndex(ctx.db.prepare('SELECT nama FROM worker').pluck().all() as string[])
+  const teamNames = nameIndex(ctx.db.prepare('SELECT nama FROM team').pluck().all() as string[])
+  for (const w of parsed.workers) {
+    const worker = workerNames.lookAlike(w.nama)
+    if (worker !== undefined)
+      issues.push({
+        row: w.line,
+        column: parsed.columns.nama ?? 'nama',
+        message: sameNameMessage('Nama pekerja', w.nama, worker),
+      })
+    const team = w.regu === null ? undefined : teamNames.lookAlike(w.regu)
+    if (team !== undefined)
+      issues.push({
+        row: w.line,
+        column: parsed.columns.regu ?? 'regu',
+        message: sameNameMessage('Nama regu', w.regu!, team),
+      })
+  }
   for (const w of parsed.workers) {
     if (!w.nik) continue
     const other = ctx.db

@@ -1,5 +1,6 @@
 import { AppError, refused, type Issue } from '../core/errors'
 import { MAX_MOVE_QTY, type MoveInput } from '../core/moves'
+import { findSameName } from '../core/names'
 import { isIsoDate } from '../core/shifts'
 import { formatAngka } from '../core/terbilang'
 import { writeTx, type Actor, type ServiceContext } from './context'
@@ -42,8 +43,21 @@ export interface DeliveryInput {
 export const deliveryRef = (id: number): string => `PENERIMAAN:${id}`
 export const returRef = (id: number): string => `RETUR:${id}`
 
-export function catat(ctx: ServiceContext, who: Actor, input: DeliveryInput) {
+/**
+ * The penyedia as the warehouse already writes it: "PT PURA BARUTAMA" or "PT Pura  Barutama" is the
+ * printer already on record, so deliveries and returns of one printer are listed under one name.
+ */
+function knownPenyedia(ctx: ServiceContext, penyedia: string): string {
+  const names = ctx.db
+    .prepare('SELECT penyedia FROM delivery UNION SELECT penyedia FROM retur')
+    .pluck()
+    .all() as string[]
+  return findSameName(penyedia, names) ?? penyedia
+}
+
+export function catat(ctx: ServiceContext, who: Actor, given: DeliveryInput) {
   requireElection(ctx)
+  const input = { ...given, penyedia: knownPenyedia(ctx, given.penyedia) }
   const issues: Issue[] = []
   const seen = new Set<number>()
   const lines = input.lines.map((l, i) => {
@@ -334,8 +348,9 @@ export interface ReturInput {
 }
 
 /** Tertukar sheets leave the warehouse back to the printer with a return note. */
-export function catatRetur(ctx: ServiceContext, who: Actor, input: ReturInput) {
+export function catatRetur(ctx: ServiceContext, who: Actor, given: ReturInput) {
   requireElection(ctx)
+  const input = { ...given, penyedia: knownPenyedia(ctx, given.penyedia) }
   return writeTx(ctx, who, 'penerimaan.catatRetur', () => {
     const id = Number(
       ctx.db

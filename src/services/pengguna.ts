@@ -1,8 +1,7 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto'
 import { AppError, refused, type Issue } from '../core/errors'
 import { needsPin, pinProblem, type Role } from '../core/roles'
-import { nameProblem } from '../core/tableFields'
-import { cleanName } from '../core/text'
+import { checkName, findSameName, nameKey, sameNameMessage } from '../core/names'
 import { writeTx, type Actor, type ServiceContext } from './context'
 
 /**
@@ -80,13 +79,23 @@ function validate(
   exceptId: number | null,
 ): { nama: string; pin: { hash: string; salt: string } | null } {
   const issues: Issue[] = []
-  const nama = cleanName(input.nama)
-  const np = nameProblem(nama, 'pengguna')
-  if (np) issues.push({ column: 'nama', message: np })
-  const same = ctx.db.prepare('SELECT id FROM pengguna WHERE nama = ? COLLATE NOCASE').get(nama) as
-    { id: number } | undefined
-  if (same && same.id !== exceptId)
-    issues.push({ column: 'nama', message: `Nama "${nama}" sudah dipakai pengguna lain` })
+  const checked = checkName(input.nama, 'Nama pengguna', 60)
+  const nama = checked.ok ? checked.value : input.nama
+  if (!checked.ok) issues.push({ column: 'nama', message: checked.message })
+  else {
+    // Every name in the ledger and the audit log is a user's: one that only looks like another's
+    // ("Аdmin Uji" with a Cyrillic А) would make rows that read as someone else's.
+    const others = ctx.db.prepare('SELECT nama FROM pengguna WHERE id IS NOT ?').pluck().all(exceptId) as string[]
+    const same = findSameName(nama, others)
+    if (same !== undefined)
+      issues.push({
+        column: 'nama',
+        message:
+          nameKey(same) === nameKey(nama)
+            ? `Nama "${nama}" sudah dipakai pengguna lain`
+            : sameNameMessage('Nama pengguna', nama, same),
+      })
+  }
   let pin: { hash: string; salt: string } | null = null
   if (input.pin) {
     const pp = pinProblem(input.pin)

@@ -1,4 +1,5 @@
 import { refused } from '../core/errors'
+import { findSameName, nameKey, sameNameMessage } from '../core/names'
 import { normalizeName } from '../core/text'
 import { writeTx, type Actor, type ServiceContext } from './context'
 import { requireTeam, requireWorker, setMembership } from './pekerja'
@@ -33,10 +34,13 @@ export interface TeamInput {
 }
 
 function checkTeamName(ctx: ServiceContext, nama: string, exceptId: number | null): void {
-  const other = ctx.db
-    .prepare('SELECT id FROM team WHERE nama_key = ? AND id IS NOT ?')
-    .get(normalizeName(nama), exceptId)
-  if (other) throw refused(`Nama regu "${nama}" sudah dipakai`, [{ column: 'nama', message: 'Sudah dipakai' }])
+  const others = ctx.db.prepare('SELECT nama FROM team WHERE id IS NOT ?').pluck().all(exceptId) as string[]
+  const same = findSameName(nama, others)
+  if (same === undefined) return
+  if (nameKey(same) === nameKey(nama))
+    throw refused(`Nama regu "${nama}" sudah dipakai`, [{ column: 'nama', message: 'Sudah dipakai' }])
+  const message = sameNameMessage('Nama regu', nama, same)
+  throw refused(message, [{ column: 'nama', message }])
 }
 
 function checkLeader(ctx: ServiceContext, teamId: number | null, leaderId: number | null): void {

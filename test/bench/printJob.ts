@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
-import { openReadOnly } from '../../src/db/open'
+import { openReadOnly, type WritableDB } from '../../src/db/open'
 import { renderPdf, type PdfDocDefinition } from '../../src/reports/pdf'
 import { FONT_FAMILY } from '../../src/reports/pdf/fonts'
 import { createZip } from '../../src/reports/zip'
@@ -52,7 +52,8 @@ async function main(): Promise<void> {
     items = await rawPages(JSON.parse(readFileSync(source, 'utf8')) as number[], out)
   } else {
     const db = openReadOnly(source)
-    const ctx = { db, dbPath: source, now: () => new Date() }
+    // A job reads: the print batches take the read-only connection the job thread opens.
+    const ctx = { db: db as unknown as WritableDB, dbPath: source, now: () => new Date() }
     items = (await writeKitPrintZip(ctx, mode as 'label' | 'daftarIsi', out)).items
     db.close()
   }

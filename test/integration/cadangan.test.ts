@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3'
+import { asReadable } from '../../src/db/handles'
 import { createHash } from 'node:crypto'
 import {
   copyFileSync,
@@ -18,7 +19,7 @@ import type { ApiResponse, ErrorBody } from '../../src/api/contract'
 import { inspectDatabaseFile } from '../../src/db/inspect'
 import { appendMoves, rowHash, verifyChain } from '../../src/db/ledger'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/db/migrations'
-import { openDatabase, schemaVersion, type DB } from '../../src/db/open'
+import { openDatabase, schemaVersion, type ReadableDB } from '../../src/db/open'
 import { GENESIS_HASH } from '../../src/core/ledgerRow'
 import { backupDir, backupsToDrop, RETENTION } from '../../src/services/cadangan'
 
@@ -62,7 +63,7 @@ async function refusal(app: OpenedApp, method: string, input: unknown = {}): Pro
 }
 
 /** sha256 over every row of every table (as in bad-input-corpus.test.ts): two files with the same checksum hold the same data. */
-function checksum(db: DB): string {
+function checksum(db: ReadableDB): string {
   const h = createHash('sha256')
   const tables = db
     .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
@@ -97,7 +98,7 @@ function readBackup(file: string): {
   satker: string
   chainProblem: string | null
 } {
-  const db = new Database(file, { readonly: true, fileMustExist: true })
+  const db = asReadable(new Database(file, { readonly: true, fileMustExist: true }))
   try {
     const integrity = (db.pragma('integrity_check') as { integrity_check: string }[])
       .map((r) => r.integrity_check)

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ensureBuilt } from '../support/build'
 
 const REPO = resolve(__dirname, '../..')
 const GUDANG = join(REPO, 'src/cli/gudang.mjs')
@@ -11,6 +12,8 @@ const DEMO_CSV = join(REPO, 'resources/demo/tps-batubara-2024.csv')
 let dir: string
 
 beforeAll(() => {
+  // The command under test is the built one (out/main/cli.js), as users run it.
+  ensureBuilt()
   dir = mkdtempSync(join(tmpdir(), 'gudang-cli-'))
 })
 afterAll(() => {
@@ -25,8 +28,13 @@ interface Run {
 
 /** The real command, as a user or script runs it. */
 function gudang(...args: string[]): Run {
+  return gudangIn(REPO, ...args)
+}
+
+/** The command run from another folder, as a user whose election file lives elsewhere runs it. */
+function gudangIn(cwd: string, ...args: string[]): Run {
   const res = spawnSync(process.execPath, [GUDANG, ...args], {
-    cwd: REPO,
+    cwd,
     encoding: 'utf8',
     // A stray default database must never be touched by these tests.
     env: { ...process.env, GUDANG_DB: join(dir, 'default-tidak-dipakai.sqlite'), GUDANG_DATA_DIR: dir },
@@ -250,5 +258,29 @@ describe('gudang on a real database', () => {
     expect(text.stdout + text.stderr).toMatch(/baris 2/i)
     const report = json(gudang('verify', '--db', db, '--json'))
     expect(report.result ?? report.error).toMatchObject({ ok: false, firstBadSeq: 2 })
+  })
+})
+
+describe('gudang from any folder', () => {
+  it('says its version, the one in package.json', () => {
+    const run = gudangIn(tmpdir(), '--version')
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stdout).toBe(
+      `Gudang Pemilu ${(JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version}\n`,
+    )
+  })
+
+  it('runs a long command (verify, in a job worker) from a folder outside the repository', () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'gudang-cwd-'))
+    try {
+      const db = join(elsewhere, 'pemilihan.sqlite')
+      const init = gudangIn(elsewhere, 'init', '--db', db, '--jenis', 'pilkada', '--satker', 'Kabupaten Batu Bara')
+      expect(init.code, init.stderr).toBe(0)
+      const run = gudangIn(elsewhere, 'verify', '--db', db)
+      expect(run.code, run.stderr).toBe(0)
+      expect(run.stdout).toContain('UTUH')
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true })
+    }
   })
 })

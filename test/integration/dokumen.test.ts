@@ -413,7 +413,9 @@ describe('rekap harian', () => {
   it('writes text that looks like a formula as text, never as a formula', async () => {
     await call('penerimaan.catat', {
       receivedAt: '2024-10-21T14:00',
-      penyedia: '=HYPERLINK("http://contoh.invalid","klik")',
+      // A penyedia is a name and refuses a formula at the door (core/names.ts); a BTTB number is free text.
+      penyedia: 'PT Pura Barutama',
+      bttb: '=HYPERLINK("http://contoh.invalid","klik")',
       suratJalan: '+SJ-2',
       lines: [{ variantId: bup, statedQty: 10, countedQty: 10 }],
     })

@@ -513,7 +513,8 @@ describe('penerimaan', () => {
     expect(e.details).toEqual([
       {
         column: 'suratJalan',
-        message: `Surat jalan sj-001 dari pt pura BARUTAMA sudah dicatat pada penerimaan #${delivery.d1}`,
+        // The penyedia as already on record: one printer, one name (core/names.ts).
+        message: `Surat jalan sj-001 dari PT Pura Barutama sudah dicatat pada penerimaan #${delivery.d1}`,
       },
     ])
     // The same number from another penyedia is another document.

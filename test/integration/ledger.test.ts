@@ -11,6 +11,7 @@ import type { MoveInput } from '../../src/core/moves'
 import { rowHash } from '../../src/db/ledger'
 import { KIND, categorised } from '../../src/db/migrations/0003_aggregates'
 import type { DB } from '../../src/db/open'
+import { asWritable } from '../../src/db/handles'
 import { recordMoves } from '../../src/services/ledger'
 
 const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
@@ -421,7 +422,7 @@ describe('tamper detection on a copied database file', () => {
   function tampered(fn: (db: DB) => void): string {
     const path = join(root, `tamper-${++copyNo}.sqlite`)
     copyFileSync(base, path)
-    const db = new Database(path)
+    const db = asWritable(new Database(path))
     try {
       fn(db)
       db.pragma('wal_checkpoint(TRUNCATE)')

@@ -8,6 +8,7 @@ import { GENESIS_HASH } from '../../src/core/ledgerRow'
 import { appendMoves, balancesMatchLedger, verifyChain } from '../../src/db/ledger'
 import { MIGRATIONS } from '../../src/db/migrations'
 import { openDatabase, schemaVersion, type DB } from '../../src/db/open'
+import { asWritable } from '../../src/db/handles'
 
 /** This file tests migration 0002 as it stands; later migrations have their own tests. */
 const UP_TO_0002 = MIGRATIONS.slice(0, 2)
@@ -87,7 +88,7 @@ function appendV1(db: DB, moves: readonly V1Move[], meta: { actor: string; at: s
 
 /** Opens a raw connection (no migrations), runs fn and closes, checkpointing the WAL into the file. */
 function raw<T>(path: string, fn: (db: DB) => T): T {
-  const db = new Database(path)
+  const db = asWritable(new Database(path))
   try {
     return fn(db)
   } finally {

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { AppError } from '../../src/core/errors'
 import { MIGRATIONS, type Migration } from '../../src/db/migrations'
 import { openDatabase, schemaVersion, type DB } from '../../src/db/open'
+import { asWritable } from '../../src/db/handles'
 
 const root = mkdtempSync(join(tmpdir(), 'gudang-migrations-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
@@ -48,7 +49,7 @@ const applied = (db: DB) =>
 
 /** Opens a raw connection (no migrations), runs fn, checkpoints the WAL into the main file and closes. */
 function raw<T>(path: string, fn: (db: DB) => T): T {
-  const db = new Database(path)
+  const db = asWritable(new Database(path))
   try {
     return fn(db)
   } finally {

@@ -15,7 +15,8 @@ interface Rule {
 
 const NODE = /^node:/
 const RULES: Record<string, Rule> = {
-  'src/core': { layers: ['src/core'], packages: [] },
+  // unhomoglyph: Unicode's confusables table, the data of the look-alike name rule (core/names.ts).
+  'src/core': { layers: ['src/core'], packages: ['unhomoglyph'] },
   'src/api/contract': { layers: ['src/api/contract', 'src/core'], packages: ['zod'] },
   'src/db': { layers: ['src/db', 'src/core'], packages: [NODE, 'better-sqlite3'] },
   'src/reports': { layers: ['src/reports', 'src/core'], packages: [NODE, 'exceljs', 'pdfkit', 'pdfmake'] },
@@ -28,7 +29,8 @@ const RULES: Record<string, Rule> = {
     packages: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', /^ag-grid-(community|react)$/],
   },
   'electron/main': {
-    layers: ['electron/main', 'src/api', 'src/db/paths.ts', 'src/core'],
+    // src/cli: the installed app runs the command line for its `cli` argument (electron/main/cli.ts).
+    layers: ['electron/main', 'src/cli', 'src/api', 'src/db/paths.ts', 'src/core'],
     packages: [NODE, 'electron'],
   },
   'electron/preload': { layers: ['electron/preload'], packages: ['electron'] },

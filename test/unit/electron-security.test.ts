@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { appMenuTemplate } from '../../electron/main/menu'
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -29,6 +30,11 @@ describe('windowOptions', () => {
     expect(web.webSecurity).toBe(true)
     expect(web.allowRunningInsecureContent).toBe(false)
     expect(web.webviewTag).toBe(false)
+  })
+
+  it('opens DevTools only when asked, for the unpackaged app of a developer', () => {
+    expect(web.devTools).toBe(false)
+    expect(windowOptions('/p.js', { devTools: true }).webPreferences?.devTools).toBe(true)
   })
 
   it('is a usable desktop window titled in the app name', () => {
@@ -271,5 +277,31 @@ describe('electron-builder.yml', () => {
     const linux = block('linux')
     expect(linux).toMatch(/target:\s*AppImage/)
     expect(linux).toMatch(/target:\s*deb/)
+  })
+})
+
+describe('appMenuTemplate', () => {
+  type Item = Electron.MenuItemConstructorOptions
+  const items = (list: Item[]): Item[] =>
+    list.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? items(i.submenu) : [])])
+  const all = items(appMenuTemplate())
+
+  it('offers no way to DevTools or a reload that would lose a half-typed form', () => {
+    const roles = all.map((i) => i.role?.toLowerCase()).filter(Boolean)
+    expect(roles.length).toBeGreaterThan(0)
+    for (const forbidden of ['toggledevtools', 'reload', 'forcereload', 'viewmenu', 'windowmenu', 'appmenu'])
+      expect(roles).not.toContain(forbidden)
+    // A click handler could open anything; the menu is roles only.
+    expect(all.filter((i) => i.click)).toEqual([])
+  })
+
+  it('keeps editing and zoom, labelled in Indonesian', () => {
+    const roles = all.map((i) => i.role)
+    for (const role of ['copy', 'paste', 'selectAll', 'zoomIn', 'zoomOut', 'resetZoom'] as const)
+      expect(roles).toContain(role)
+    for (const item of all.filter((i) => i.type !== 'separator'))
+      expect(item.label, String(item.role)).toMatch(
+        /^(Sunting|Tampilan|Urungkan|Ulangi|Potong|Salin|Tempel|Pilih semua|Ukuran asli|Perbesar|Perkecil|Layar penuh)$/,
+      )
   })
 })

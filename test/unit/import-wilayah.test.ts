@@ -99,6 +99,11 @@ describe('parseWilayahTable on satker-style files', () => {
     expect(r.tps[5]!.kecamatan).toBe('sei suka') // whitespace tidied, spelling kept; the key is normalizeName
     expect(r.warnings).toEqual([
       {
+        row: 9,
+        column: 'Jumlah DPT',
+        message: 'DPT 0: TPS ini tidak akan mendapat surat suara; periksa kembali angkanya',
+      },
+      {
         row: 11,
         column: 'Jumlah DPT',
         message: 'DPT 312 melebihi batas 300 pemilih per TPS; periksa kembali angkanya',
@@ -387,6 +392,29 @@ describe('parseDapilTable', () => {
     ])
   })
 
+  it('refuses a dapil spelling that only looks like an earlier one, and a look-alike kecamatan as a duplicate', () => {
+    const r = parseDapilTable(
+      csvRows(
+        [
+          'surat_suara,kecamatan,dapil',
+          'DPRD Kab/Kota,TALAWI,BATU BARA 1',
+          'DPRD Kab/Kota,LIMA PULUH,BATU BARA I',
+          'DPRD Kab/Kota,TALAW1,BATU BARA 1',
+          'DPRD Kab/Kota,SEI SUKA,BATU BARA\u200B 2',
+        ].join('\n'),
+      ),
+    )
+    expect(r.errors.map((e) => [e.row, e.column])).toEqual([
+      [3, 'dapil'],
+      [4, 'kecamatan'],
+      [5, 'dapil'],
+    ])
+    expect(r.errors[0]!.message).toBe(
+      'Nama dapil "BATU BARA I" sama dengan nama yang sudah ada: BATU BARA 1 (baris 2), hanya berbeda pada huruf yang tampak serupa; tulis persis sama bila dapilnya sama',
+    )
+    expect(r.errors[2]!.message).toMatch(/karakter tak terlihat U\+200B pada posisi 10/)
+  })
+
   it('names a missing column', () => {
     const r = parseDapilTable(csvRows('kecamatan,dapil\nTALAWI,1'))
     expect(r.errors).toHaveLength(1)
@@ -395,5 +423,98 @@ describe('parseDapilTable', () => {
       column: 'surat_suara',
       message: expect.stringContaining('Kolom surat suara tidak ditemukan'),
     })
+  })
+})
+
+describe('look-alike names and DPT sanity in a TPS file (issue 12)', () => {
+  const only = (r: ReturnType<typeof parse>) => r.errors.map((e) => [e.row, e.column, e.message])
+
+  it('refuses MEKAR LAUT + zero-width space beside MEKAR LAUT, naming row, column and position', () => {
+    const r = parse('TALAWI,MEKAR LAUT,1,200', 'TALAWI,MEKAR LAUT\u200B,1,200')
+    expect(only(r)).toEqual([
+      [
+        3,
+        'desa',
+        'Nama desa/kelurahan berisi karakter tak terlihat U+200B pada posisi 11; ketik ulang tanpa menempelkan dari tempat lain',
+      ],
+    ])
+  })
+
+  it('refuses a right-to-left override that shows "TUAL RAKEM" as MEKAR LAUT', () => {
+    const r = parse('TALAWI,MEKAR LAUT,1,200', 'TALAWI,\u202ETUAL RAKEM,2,200')
+    expect(r.errors).toHaveLength(1)
+    expect(r.errors[0]).toMatchObject({ row: 3, column: 'desa' })
+    expect(r.errors[0]!.message).toMatch(/pengatur arah tulisan U\+202E pada posisi 1/)
+  })
+
+  it('refuses a Cyrillic Т in ТALAWI beside TALAWI', () => {
+    const r = parse('TALAWI,MEKAR LAUT,1,200', '\u0422ALAWI,MEKAR LAUT,2,200')
+    expect(only(r)).toEqual([
+      [
+        3,
+        'kecamatan',
+        'Nama kecamatan berisi huruf Kiril "\u0422" (U+0422) pada posisi 1 yang tampak seperti "T"; ketik ulang dengan huruf Latin biasa',
+      ],
+    ])
+  })
+
+  it('refuses a zero-width joiner before = as well as the formula itself', () => {
+    const r = parse('TALAWI,\u200D=HYPERLINK("x"),1,200')
+    expect(r.errors[0]).toMatchObject({ row: 2, column: 'desa' })
+    expect(r.errors[0]!.message).toMatch(/karakter tak terlihat U\+200D pada posisi 1/)
+    expect(parse('TALAWI,"\u00A0=1+1",1,200').errors[0]!.message).toBe(
+      'Nama desa/kelurahan "=1+1" berisi rumus; tulis sebagai teks biasa',
+    )
+  })
+
+  it('refuses a second spelling that only looks like the first (0 for O), naming the first row', () => {
+    const r = parse('KOTA,PEMATANG I,1,200', 'KOTA,PEMATANG I,2,200', 'K0TA,PEMATANG I,3,200', 'KOTA,PEMATANG 1,4,200')
+    expect(only(r)).toEqual([
+      [
+        4,
+        'kecamatan',
+        'Nama kecamatan "K0TA" sama dengan nama yang sudah ada: KOTA (baris 2), hanya berbeda pada huruf yang tampak serupa; tulis persis sama bila tempatnya sama',
+      ],
+      [
+        5,
+        'desa',
+        'Nama desa/kelurahan "PEMATANG 1" sama dengan nama yang sudah ada: PEMATANG I (baris 2), hanya berbeda pada huruf yang tampak serupa; tulis persis sama bila tempatnya sama',
+      ],
+    ])
+  })
+
+  it('reads no-break spaces and full-width letters as the same desa, so its TPS 1 is a duplicate', () => {
+    const r = parse('TALAWI,MEKAR LAUT,1,200', 'TALAWI,MEKAR\u00A0LAUT,1,200', 'TALAWI,ＭＥＫＡＲ ＬＡＵＴ,2,150')
+    expect(r.errors.map((e) => [e.row, e.column])).toEqual([[3, 'no_tps']])
+    expect(r.tps.map((t) => [t.desa, t.nomor])).toEqual([
+      ['MEKAR LAUT', 1],
+      ['MEKAR LAUT', 2],
+    ])
+  })
+
+  it('warns for DPT 0 with the row, as it does for DPT above the maximum', () => {
+    const r = parse('TALAWI,MEKAR LAUT,1,0', 'TALAWI,MEKAR LAUT,2,350', 'TALAWI,MEKAR LAUT,3,300')
+    expect(r.errors).toEqual([])
+    expect(r.warnings).toEqual([
+      { row: 2, column: 'dpt', message: 'DPT 0: TPS ini tidak akan mendapat surat suara; periksa kembali angkanya' },
+      { row: 3, column: 'dpt', message: 'DPT 350 melebihi batas 300 pemilih per TPS; periksa kembali angkanya' },
+    ])
+    expect(r.tps).toHaveLength(3)
+  })
+
+  it('refuses more TPS than any satker has, naming the limit', () => {
+    const rows: TableRow[] = [{ line: 1, cells: ['kecamatan', 'desa', 'no_tps', 'dpt'] }]
+    for (let i = 0; i < 20_001; i++)
+      rows.push({ line: i + 2, cells: [`KEC ${i % 40}`, `DESA ${Math.floor(i / 40)}`, String((i % 40) + 1), '200'] })
+    const r = parseWilayahTable(rows, OPTS)
+    expect(r.errors).toEqual([
+      {
+        row: 20_002,
+        message:
+          'Berkas berisi lebih dari 20.000 TPS (batas per satker; satker terbesar, Kabupaten Bogor, memiliki sekitar 15.228 TPS). Periksa apakah berkas menggabungkan beberapa satker atau mengulang baris; pembacaan dihentikan pada baris 20002.',
+      },
+    ])
+    rows.pop()
+    expect(parseWilayahTable(rows, OPTS).errors).toEqual([])
   })
 })

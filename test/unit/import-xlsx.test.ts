@@ -102,6 +102,11 @@ describe('readTable: XLSX', () => {
         column: 'Jumlah DPT',
         message: 'DPT 1234 melebihi batas 300 pemilih per TPS; periksa kembali angkanya',
       },
+      {
+        row: 10,
+        column: 'Jumlah DPT',
+        message: 'DPT 0: TPS ini tidak akan mendapat surat suara; periksa kembali angkanya',
+      },
     ])
   })
 

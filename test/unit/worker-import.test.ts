@@ -213,3 +213,44 @@ describe('maskNik', () => {
     expect(maskNik('')).toBeNull()
   })
 })
+
+describe('parseWorkerTable: names that look the same (issue 12)', () => {
+  it('refuses a second row with the same name, or one that only looks the same, naming the first row', () => {
+    const r = parse(
+      'nama;regu\nMuhammad Rizki;Anggrek\nMuhammad Rizki;Anggrek\nSiti Aminah;Anggrek\nSiti\u00A0Aminah;Anggrek\n',
+    )
+    expect(r.errors.map((e) => [e.row, e.column, e.message])).toEqual([
+      [
+        3,
+        'nama',
+        'Nama pekerja "Muhammad Rizki" sama dengan baris 2 (Muhammad Rizki); bila orang yang berbeda, bedakan namanya (mis. tambahkan nama ayah atau asal desa)',
+      ],
+      [
+        5,
+        'nama',
+        'Nama pekerja "Siti Aminah" sama dengan baris 4 (Siti Aminah); bila orang yang berbeda, bedakan namanya (mis. tambahkan nama ayah atau asal desa)',
+      ],
+    ])
+  })
+
+  it('refuses invisible characters and Cyrillic look-alikes in names and regu, with the position', () => {
+    const r = parse('nama;regu\nSiti Aminah\u200B;Anggrek\nRudi;\u0410nggrek\n')
+    expect(r.errors.map((e) => [e.row, e.column])).toEqual([
+      [2, 'nama'],
+      [3, 'regu'],
+    ])
+    expect(r.errors[0]!.message).toMatch(/karakter tak terlihat U\+200B pada posisi 12/)
+    expect(r.errors[1]!.message).toMatch(/huruf Kiril "А" \(U\+0410\) pada posisi 1/)
+  })
+
+  it('refuses two spellings of one regu that only look alike, and reads two spellings in case as one regu', () => {
+    const r = parse('nama;regu\nSiti;Regu I\nRudi;REGU I\nAni;Regu 1\n')
+    expect(r.errors.map((e) => [e.row, e.column, e.message])).toEqual([
+      [
+        4,
+        'regu',
+        'Nama regu "Regu 1" sama dengan nama yang sudah ada: Regu I (baris 2), hanya berbeda pada huruf yang tampak serupa; tulis persis sama bila regunya sama',
+      ],
+    ])
+  })
+})

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
-import { Id, ItemKind, NoInput, Rule, VariantInfo } from './common'
+import { Id, ItemKind, NameText, NoInput, RequiredText, Rule, VariantInfo } from './common'
 
 export const Item = z.object({
   id: Id,
@@ -36,11 +36,14 @@ const Per = z
   .min(1, 'Pembagi minimal 1')
   .max(100_000, 'Pembagi terlalu besar')
 
+/** An item's name is printed on labels, kit lists and berita acara: a name like any other (core/names.ts). */
+const ItemName = NameText('Nama barang', 'barang', 100).refine((s) => s.length >= 2, 'Nama barang wajib diisi')
+
 export const ItemUpdate = z
   .object({
     id: Id,
-    name: z.string().trim().min(2, 'Nama barang wajib diisi').max(100, 'Nama barang terlalu panjang').optional(),
-    unit: z.string().trim().min(1, 'Satuan wajib diisi').max(30, 'Satuan terlalu panjang').optional(),
+    name: ItemName.optional(),
+    unit: RequiredText('Satuan', 30).optional(),
     rule: Rule.exclude(['ballot']).optional(),
     qty: Qty.optional(),
     per: Per.optional(),
@@ -63,8 +66,8 @@ export const ItemCreate = z
       .string()
       .trim()
       .regex(/^[A-Z0-9_]{2,30}$/, 'Kode barang 2–30 huruf besar, angka atau garis bawah, mis. KABEL_TIES'),
-    name: z.string().trim().min(2, 'Nama barang wajib diisi').max(100, 'Nama barang terlalu panjang'),
-    unit: z.string().trim().min(1, 'Satuan wajib diisi').max(30, 'Satuan terlalu panjang'),
+    name: ItemName,
+    unit: RequiredText('Satuan', 30),
     rule: Rule.exclude(['ballot']),
     qty: Qty,
     per: Per.default(1),

@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { isIsoDate } from '../../core/shifts'
-import { nameProblem } from '../../core/tableFields'
-import { hasBrokenUnicode, hasControlChars, isInvisible } from '../../core/text'
+import { checkName, checkText, type Checked } from '../../core/names'
 
 export const Id = z.number().int().positive()
 export const Jenis = z.enum(['pemilu', 'pilkada'])
@@ -71,25 +70,34 @@ export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Jam ditu
 export const LocalDateTime = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, 'Waktu ditulis TTTT-BB-HHTJJ:MM')
-/**
- * Free text typed by a person. Control characters and broken UTF-16 (a lone surrogate from a bad paste
- * or a broken client) are refused rather than stored, because they print as boxes on a berita acara.
- */
-export const ShortText = (label: string, max = 200) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} terlalu panjang (maksimum ${max} karakter)`)
-    .refine((s) => !hasBrokenUnicode(s), `${label} berisi karakter yang rusak; ketik ulang`)
-    .refine((s) => !hasControlChars(s), `${label} berisi karakter kendali yang tidak terlihat; ketik ulang`)
-export const RequiredText = (label: string, max = 200) =>
-  ShortText(label, max).refine((s) => !isInvisible(s), `${label} wajib diisi`)
-/** A person's or team's name: the same rule as names read from a file (core/tableFields.ts nameProblem). */
-export const NameText = (label: string, noun: string, max: number) =>
-  RequiredText(label, max).superRefine((s, ctx) => {
-    const problem = s === '' ? null : nameProblem(s, noun)
-    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+/** A text field run through one of the core rules: the value the handler gets is the normalised text. */
+export const checked = (check: (raw: string) => Checked) =>
+  z.string().transform((raw, ctx) => {
+    const r = check(raw)
+    if (r.ok) return r.value
+    ctx.addIssue({ code: 'custom', message: r.message })
+    return z.NEVER
   })
+
+/**
+ * Free text typed by a person (core/names.ts checkText): NFC, other spaces folded, trimmed. Control,
+ * invisible and bidi characters and broken UTF-16 are refused rather than stored: they print as boxes on a
+ * berita acara, or make it read other than it says.
+ */
+export const ShortText = (label: string, max = 200) => checked((raw) => checkText(raw, label, max))
+export const RequiredText = (label: string, max = 200) =>
+  ShortText(label, max).refine((s) => s !== '', `${label} wajib diisi`)
+/**
+ * A name (of a person, team, dapil, supplier, satker): the same rule as names read from a file
+ * (core/names.ts checkName), so a form and an import refuse the same text with the same message.
+ */
+export const NameText = (label: string, noun: string, max: number) =>
+  checked((raw) =>
+    raw.trim() === '' ? { ok: false, message: `${label} wajib diisi` } : checkName(raw, `Nama ${noun}`, max),
+  )
+/** A name that may be left empty (a signer not yet known); when given, the name rule applies. */
+export const OptionalName = (label: string, max: number) =>
+  checked((raw) => (raw.trim() === '' ? { ok: true, value: '' } : checkName(raw, label, max)))
 export const Note = ShortText('Catatan', 500).default('')
 
 /** A variant as the floor names it: ballot type and dapil, or a logistics item. */

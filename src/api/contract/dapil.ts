@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
-import { Id, NoInput, UploadedFile } from './common'
+import { Id, NameText, NoInput, UploadedFile } from './common'
 
 export const DapilOfBallot = z.object({
   itemId: Id,
@@ -17,7 +17,7 @@ export const DapilMapping = z
         z
           .object({
             kecamatanId: Id,
-            dapil: z.string().trim().min(1, 'Nama dapil wajib diisi').max(60, 'Nama dapil terlalu panjang'),
+            dapil: NameText('Nama dapil', 'dapil', 60),
           })
           .strict(),
       )

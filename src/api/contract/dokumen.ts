@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
-import { Download, Id, IsoDate, NoInput, ShortText } from './common'
+import { Download, Id, IsoDate, NoInput, OptionalName, ShortText } from './common'
 
 export const DocType = z.enum([
   'BA_PENERIMAAN',
@@ -18,7 +18,7 @@ export const Signer = z
   .object({
     peran: ShortText('Peran', 60),
     jabatan: ShortText('Jabatan', 120),
-    nama: ShortText('Nama', 100),
+    nama: OptionalName('Nama penanda tangan', 100),
     nip: z
       .string()
       .trim()

@@ -1,11 +1,16 @@
 import { z } from 'zod'
 import { method } from './define'
-import { Jenis, NoInput, Rounding } from './common'
+import { checkName, foldName } from '../../core/names'
+import { checked, Jenis, NoInput, OptionalName, Rounding, ShortText } from './common'
 
 const KodeWilayah = z
   .string()
   .trim()
   .regex(/^(\d{2}|\d{4}|\d{2}\.\d{2})?$/, 'Kode wilayah berisi 2 atau 4 angka, mis. 12 atau 1219')
+
+/** The satker's name heads every berita acara and names the default dapil: a name like any other. */
+const Satker = (blank: string) =>
+  checked((raw) => (foldName(raw).length < 3 ? { ok: false, message: blank } : checkName(raw, 'Nama satker', 100)))
 
 export const Election = z.object({
   jenis: Jenis,
@@ -39,12 +44,8 @@ export const ElectionInit = z
       .min(2000, 'Tahun minimal 2000')
       .max(2100, 'Tahun maksimal 2100')
       .default(2024),
-    provinsi: z.string().trim().max(100, 'Nama provinsi terlalu panjang').default(''),
-    satker: z
-      .string()
-      .trim()
-      .min(3, 'Nama satker wajib diisi, mis. "Kabupaten Batu Bara"')
-      .max(100, 'Nama satker terlalu panjang'),
+    provinsi: OptionalName('Nama provinsi', 100).default(''),
+    satker: Satker('Nama satker wajib diisi, mis. "Kabupaten Batu Bara"'),
     kodeWilayah: KodeWilayah.default(''),
     /** Pilkada only: which elections this satker runs (default: gubernur and bupati/walikota by the satker's name). */
     pilkada: z
@@ -63,10 +64,10 @@ export const ElectionUpdate = z
       .int('Tahun harus bilangan bulat')
       .min(2000, 'Tahun minimal 2000')
       .max(2100, 'Tahun maksimal 2100'),
-    provinsi: z.string().trim().max(100, 'Nama provinsi terlalu panjang'),
-    satker: z.string().trim().min(3, 'Nama satker wajib diisi').max(100, 'Nama satker terlalu panjang'),
+    provinsi: OptionalName('Nama provinsi', 100),
+    satker: Satker('Nama satker wajib diisi'),
     kodeWilayah: KodeWilayah,
-    alamat: z.string().trim().max(300, 'Alamat terlalu panjang'),
+    alamat: ShortText('Alamat', 300),
     reservePercent: z
       .number()
       .min(0, 'Persentase cadangan tidak boleh negatif')
@@ -81,9 +82,9 @@ export const ElectionUpdate = z
       .int('Batas pemilih per TPS harus bilangan bulat')
       .min(1, 'Batas pemilih per TPS minimal 1')
       .max(10_000, 'Batas pemilih per TPS terlalu besar'),
-    dataNote: z.string().max(500, 'Catatan data terlalu panjang'),
-    kotaTtd: z.string().trim().max(60, 'Nama tempat penandatanganan terlalu panjang'),
-    kontak: z.string().trim().max(200, 'Baris kontak terlalu panjang'),
+    dataNote: ShortText('Catatan data', 500),
+    kotaTtd: OptionalName('Nama tempat penandatanganan', 60),
+    kontak: ShortText('Baris kontak', 200),
     paper: z.enum(['A4', 'F4']),
     nomorPattern: z.string().trim().min(1, 'Pola nomor wajib diisi').max(120, 'Pola nomor terlalu panjang'),
     nomorStart: z

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
-import { Count, Id, LocalDateTime, NoInput, Note, RequiredText, ShortText } from './common'
+import { Count, Id, LocalDateTime, NameText, NoInput, Note, OptionalName, RequiredText, ShortText } from './common'
 
 const DeliveryLineInput = z
   .object({
@@ -18,12 +18,12 @@ export const DeliveryInput = z
   .object({
     kind: z.enum(['biasa', 'pengganti']).default('biasa'),
     receivedAt: LocalDateTime,
-    penyedia: RequiredText('Nama penyedia', 150),
+    penyedia: NameText('Nama penyedia', 'penyedia', 150),
     suratJalan: RequiredText('Nomor surat jalan', 100),
     bttb: ShortText('Nomor BTTB', 100).default(''),
     kendaraan: ShortText('Kendaraan', 100).default(''),
     pengemudi: ShortText('Pengemudi', 100).default(''),
-    wakilNama: ShortText('Nama wakil penyedia', 100).default(''),
+    wakilNama: OptionalName('Nama wakil penyedia', 100).default(''),
     wakilJabatan: ShortText('Jabatan wakil penyedia', 100).default(''),
     penggantiUntuk: ShortText('Keterangan penggantian', 200).default(''),
     note: Note,
@@ -101,7 +101,7 @@ export const penerimaanMethods = {
   'penerimaan.catatRetur': method({
     input: z
       .object({
-        penyedia: RequiredText('Nama penyedia', 150),
+        penyedia: NameText('Nama penyedia', 'penyedia', 150),
         note: RequiredText('Keterangan pengembalian', 300),
         lines: z
           .array(z.object({ variantId: Id, qty: Count.min(1, 'Jumlah minimal 1') }).strict())

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
-import { Count, Id, IsoDate, NoInput, Note, RequiredText, ShortText } from './common'
+import { Count, Id, IsoDate, NameText, NoInput, Note, RequiredText, ShortText } from './common'
 import { DocumentInfo } from './dokumen'
 import { KitStatus, KitSummary, ScanCode } from './kemas'
 
@@ -62,7 +62,7 @@ export const serahTerimaMethods = {
           .array(z.object({ tpsId: Id, reason: RequiredText('Alasan pengecualian', 300) }).strict())
           .default([]),
         tanggal: IsoDate.optional(),
-        ppkNama: RequiredText('Nama Ketua PPK', 100),
+        ppkNama: NameText('Nama Ketua PPK', 'Ketua PPK', 100),
         ppkJabatan: RequiredText('Jabatan penerima', 100),
         kendaraan: ShortText('Kendaraan', 100).default(''),
         note: Note,

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
-import { ClockTime, Id, IsoDate, Note, RequiredText, ShortText, VariantInfo } from './common'
+import { ClockTime, Id, IsoDate, Note, OptionalName, RequiredText, ShortText, VariantInfo } from './common'
 
 export const ShiftKind = z.enum(['sortir_lipat', 'rakit_kotak', 'rakit_bilik', 'packing'])
 
@@ -15,7 +15,7 @@ export const ShiftInput = z
     mulai: ClockTime,
     selesai: ClockTime,
     lokasi: ShortText('Lokasi/meja', 100).default(''),
-    pengawas: ShortText('Nama pengawas', 100).default(''),
+    pengawas: OptionalName('Nama pengawas', 100).default(''),
     note: Note,
     /** What the shift works on; a packing shift packs whole TPS kits and may leave this empty. */
     variantIds: z.array(Id).default([]),

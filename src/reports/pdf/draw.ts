@@ -1,5 +1,5 @@
-import pdfmake, { type PdfKitDocument, type PdfKitFont } from 'pdfmake'
-import { FONT_FAMILY, fontFile, fontLineHeight, registerFonts } from './fonts'
+import type { PdfKitDocument, PdfKitFont } from 'pdfmake'
+import { FONT_FAMILY, fontFile, fontLineHeight, loadPdfmake } from './fonts'
 import { qrModules } from './qr'
 import type { RenderOptions } from './render'
 import type { DocInfo, PageSize } from './types'
@@ -436,7 +436,7 @@ export async function renderDrawing(
   draw: (d: Drawing) => void,
   options: RenderOptions = {},
 ): Promise<Buffer> {
-  registerFonts(options.resourcesDir)
+  const pdfmake = await loadPdfmake(options.resourcesDir)
   const doc = await pdfmake
     .createPdf({
       content: [],

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import pdfmake from 'pdfmake'
+import type pdfmakeSingleton from 'pdfmake'
 
 /**
  * Liberation Sans: metric-compatible with Arial, the face KPU secretariats type their letters in, so
@@ -61,14 +61,24 @@ export function findFontsDir(starts: string[]): string | null {
 let registeredDir: string | null = null
 
 /**
- * Registers the fonts with pdfmake's process-wide singleton once (again only if another folder is
- * asked for) and locks pdfmake down: it may read exactly these four font files and fetch no URL, so
- * no document definition can pull a local file or a web resource into a berita acara. Images travel
- * as data URLs, which need neither.
+ * pdfmake's process-wide singleton, ready to render with the app's fonts. Loaded with the first
+ * document, not with the module: pdfmake and pdfkit take about 0.15 s to load, which a command that
+ * prints nothing (`gudang --version`, an API call from a script) must not pay.
  */
-export function registerFonts(resourcesDir?: string): string {
+export async function loadPdfmake(resourcesDir?: string): Promise<typeof pdfmakeSingleton> {
+  const { default: pdfmake } = await import('pdfmake')
+  registerFonts(pdfmake, resourcesDir)
+  return pdfmake
+}
+
+/**
+ * Registers the fonts with pdfmake once (again only if another folder is asked for) and locks pdfmake
+ * down: it may read exactly these four font files and fetch no URL, so no document definition can pull
+ * a local file or a web resource into a berita acara. Images travel as data URLs, which need neither.
+ */
+function registerFonts(pdfmake: typeof pdfmakeSingleton, resourcesDir?: string): void {
   const dir = resolveFontsDir(resourcesDir)
-  if (registeredDir === dir) return dir
+  if (registeredDir === dir) return
   const paths = {
     normal: join(dir, FILES.normal),
     bold: join(dir, FILES.bold),
@@ -81,7 +91,6 @@ export function registerFonts(resourcesDir?: string): string {
   pdfmake.setLocalAccessPolicy((p) => allowed.has(resolve(p)))
   pdfmake.setUrlAccessPolicy(() => false)
   registeredDir = dir
-  return dir
 }
 
 /** The path of one of the four font files (for drawing with pdfkit directly, src/reports/pdf/draw.ts). */

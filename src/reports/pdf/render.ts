@@ -3,8 +3,7 @@ import { createWriteStream } from 'node:fs'
 import { open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
-import pdfmake from 'pdfmake'
-import { registerFonts } from './fonts'
+import { loadPdfmake } from './fonts'
 import type { PdfDocDefinition } from './types'
 
 export interface RenderOptions {
@@ -25,8 +24,8 @@ function fresh<T>(value: T): T {
   return out as T
 }
 
-function prepare(def: PdfDocDefinition, options: RenderOptions) {
-  registerFonts(options.resourcesDir)
+async function prepare(def: PdfDocDefinition, options: RenderOptions) {
+  const pdfmake = await loadPdfmake(options.resourcesDir)
   // pdfkit stamps the current time when no CreationDate is given, and derives the file ID from it;
   // a fixed date (buildOfficialDocument sets one) makes identical input give identical bytes.
   return pdfmake.createPdf(fresh(def))
@@ -34,7 +33,7 @@ function prepare(def: PdfDocDefinition, options: RenderOptions) {
 
 /** The PDF in memory. */
 export async function renderPdf(def: PdfDocDefinition, options: RenderOptions = {}): Promise<Buffer> {
-  return prepare(def, options).getBuffer()
+  return (await prepare(def, options)).getBuffer()
 }
 
 /**
@@ -42,7 +41,7 @@ export async function renderPdf(def: PdfDocDefinition, options: RenderOptions = 
  * a crash or an error leaves the old file (or none), never half a berita acara.
  */
 export async function renderPdfToFile(def: PdfDocDefinition, path: string, options: RenderOptions = {}): Promise<void> {
-  const stream = await prepare(def, options).getStream()
+  const stream = await (await prepare(def, options)).getStream()
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
   try {
     const done = pipeline(stream, createWriteStream(tmp, { flags: 'wx' }))
