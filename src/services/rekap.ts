@@ -109,7 +109,7 @@ function tables(ctx: ServiceContext, tanggal: string, only: 'silog' | 'all'): { 
     `${e.jenis === 'pemilu' ? 'Pemilu' : 'Pilkada'} ${e.tahun} · KPU ${e.satker}`,
     `Dihitung dari buku besar sampai akhir ${hari}`,
   ]
-  const text = (label: string, width?: number) => ({ label, numeric: false, ...(width ? { width } : {}) })
+  const text = (label: string) => ({ label, numeric: false })
   const num = (label: string) => ({ label, numeric: true })
   const needs = new Map(kebutuhan.daftarDapil(ctx).map((r) => [r.variantId, r.total]))
   const variants = listVariants(ctx)
@@ -161,8 +161,8 @@ function tables(ctx: ServiceContext, tanggal: string, only: 'silog' | 'all'): { 
     sheet: 'Ringkasan',
     heading: heading('Rekap Harian Logistik'),
     columns: [
-      text('Jenis Surat Suara', 40),
-      text('Dapil', 22),
+      text('Jenis Surat Suara'),
+      text('Dapil'),
       num('Kebutuhan'),
       num('Diterima Hari Ini'),
       num('Diterima s.d. Hari Ini'),
@@ -181,8 +181,8 @@ function tables(ctx: ServiceContext, tanggal: string, only: 'silog' | 'all'): { 
     sheet: 'Silog',
     heading: heading('Rekap untuk Silog (per jenis dan dapil)'),
     columns: [
-      text('Jenis Surat Suara', 40),
-      text('Dapil', 22),
+      text('Jenis Surat Suara'),
+      text('Dapil'),
       num('Diterima'),
       num('Baik'),
       num('Rusak'),
@@ -208,18 +208,18 @@ function tables(ctx: ServiceContext, tanggal: string, only: 'silog' | 'all'): { 
     heading: heading('Rekap per Shift'),
     columns: [
       num('Shift'),
-      text('Jenis Shift', 24),
-      text('Waktu', 14),
-      text('Lokasi', 14),
-      text('Pengawas', 20),
+      text('Jenis Shift'),
+      text('Waktu'),
+      text('Lokasi'),
+      text('Pengawas'),
       num('Regu'),
       num('Pekerja'),
-      text('Barang', 44),
+      text('Barang'),
       num('Diserahkan'),
       num('Baik/Siap'),
       num('Rusak'),
       num('Kembali'),
-      text('Status', 10),
+      text('Status'),
     ],
     rows: shifts.map((s) => [
       s.id,
@@ -249,35 +249,57 @@ function tables(ctx: ServiceContext, tanggal: string, only: 'silog' | 'all'): { 
   const present = ctx.db.prepare(
     `SELECT count(DISTINCT x.worker_id) AS n FROM shift_worker x JOIN shift s ON s.id = x.shift_id WHERE s.tanggal = ? AND x.team_id = ?`,
   )
+  // One row per team and item: kotak and bilik, both "buah", are never added together.
   const daySums = new Map<string, number>()
-  for (const f of dayFlows)
-    daySums.set(`${f.teamId}|${f.category}`, (daySums.get(`${f.teamId}|${f.category}`) ?? 0) + f.qty)
-  const teamSum = (id: number, c: FloorFlow['category']) => daySums.get(`${id}|${c}`) ?? 0
+  const teamVariants = new Map<number, Set<number>>()
+  for (const f of dayFlows) {
+    const key = `${f.teamId}|${f.variantId}|${f.category}`
+    daySums.set(key, (daySums.get(key) ?? 0) + f.qty)
+    if (f.teamId !== null && (f.category === 'hasil' || f.category === 'rusak'))
+      teamVariants.set(f.teamId, (teamVariants.get(f.teamId) ?? new Set()).add(f.variantId))
+  }
+  const sumOf = (team: number, variant: number, c: FloorFlow['category']) => daySums.get(`${team}|${variant}|${c}`) ?? 0
+  const byId = new Map(variants.map((v) => [v.variantId, v]))
   const perRegu: Table = {
     sheet: 'Per Regu',
-    heading: heading('Rekap per Regu'),
+    heading: [
+      ...heading('Rekap per Regu'),
+      'Satu baris per regu dan barang; target regu dibandingkan hanya bila regu mengerjakan satu barang hari itu',
+    ],
     columns: [
-      text('Regu', 20),
-      text('Ketua', 24),
+      text('Regu'),
+      text('Ketua'),
       num('Pekerja Hadir'),
+      text('Barang'),
+      text('Satuan'),
       num('Target'),
       num('Baik/Siap'),
       num('Rusak'),
       num('Diproses'),
       num('% Target'),
     ],
-    rows: teams.map((t) => {
-      const done = teamSum(t.id, 'hasil') + teamSum(t.id, 'rusak')
-      return [
-        t.nama,
-        t.ketua,
-        (present.get(tanggal, t.id) as { n: number }).n,
-        t.target,
-        teamSum(t.id, 'hasil'),
-        teamSum(t.id, 'rusak'),
-        done,
-        t.target > 0 ? Math.round((done / t.target) * 100) : 0,
-      ]
+    rows: teams.flatMap((t) => {
+      const worked = [...(teamVariants.get(t.id) ?? [])].sort(
+        (a, b) => (byId.get(a)?.sortOrder ?? 0) - (byId.get(b)?.sortOrder ?? 0) || a - b,
+      )
+      const hadir = (present.get(tanggal, t.id) as { n: number }).n
+      if (worked.length === 0) return [[t.nama, t.ketua, hadir, '-', '', t.target, 0, 0, 0, 0]]
+      return worked.map((v) => {
+        const done = sumOf(t.id, v, 'hasil') + sumOf(t.id, v, 'rusak')
+        const one = worked.length === 1
+        return [
+          t.nama,
+          t.ketua,
+          hadir,
+          byId.get(v)?.label ?? String(v),
+          byId.get(v)?.unit ?? '',
+          one ? t.target : '',
+          sumOf(t.id, v, 'hasil'),
+          sumOf(t.id, v, 'rusak'),
+          done,
+          one && t.target > 0 ? Math.round((done / t.target) * 100) : '',
+        ]
+      })
     }),
   }
 
@@ -285,7 +307,7 @@ function tables(ctx: ServiceContext, tanggal: string, only: 'silog' | 'all'): { 
   const perAlasan: Table = {
     sheet: 'Per Alasan Rusak',
     heading: heading('Surat Suara Rusak Hari Ini menurut Kriteria (Kep. KPU 1395/2023)'),
-    columns: [text('Jenis Surat Suara', 40), text('Dapil', 22), ...reasons.map((r) => num(r.short)), num('Jumlah')],
+    columns: [text('Jenis Surat Suara'), text('Dapil'), ...reasons.map((r) => num(r.short)), num('Jumlah')],
     rows: summaryRows.map((r) => [
       r.v.itemName,
       r.v.dapil ?? '-',
@@ -318,12 +340,12 @@ function tables(ctx: ServiceContext, tanggal: string, only: 'silog' | 'all'): { 
     heading: heading('Penerimaan Hari Ini'),
     columns: [
       num('No.'),
-      text('Jam', 8),
-      text('Penyedia', 28),
-      text('Surat Jalan', 18),
-      text('BTTB', 14),
-      text('Barang', 40),
-      text('Dapil', 20),
+      text('Jam'),
+      text('Penyedia'),
+      text('Surat Jalan'),
+      text('BTTB'),
+      text('Barang'),
+      text('Dapil'),
       num('Surat Jalan'),
       num('Hasil Hitung'),
       num('Selisih'),
