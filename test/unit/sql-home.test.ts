@@ -20,7 +20,6 @@ const NOT_YET_MOVED = new Set([
   'dokumenData',
   'dokumenJenis',
   'dokumenPeriksa',
-  'floorFlows',
   'kebutuhan',
   'kemas',
   'kemasCetak',
