@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type OpenedApp } from '../../src/api/app'
-import type { ApiResponse, Delivery, HistoryRow, ShiftDetail, Team, VariantInfo, Worker } from '../../src/api/contract'
+import type { ApiResponse, Delivery, HistoryRow, ShiftDetail, Regu, VariantInfo, Pekerja } from '../../src/api/contract'
 import type { ErrorBody } from '../../src/core/errors'
 import type { DB } from '../../src/db/open'
 
@@ -103,16 +103,16 @@ beforeAll(async () => {
   ;[G, B, K] = [v('GUBERNUR').variantId, v('BUPATI').variantId, v('KOTAK').variantId]
   ;[gLabel, bLabel] = [v('GUBERNUR').label, v('BUPATI').label]
 
-  team.melati = (await call<Team>('regu.tambah', { nama: 'Melati', dailyTarget: 20_000 })).id
-  team.kenanga = (await call<Team>('regu.tambah', { nama: 'Kenanga' })).id
-  team.dahlia = (await call<Team>('regu.tambah', { nama: 'Dahlia' })).id
+  team.melati = (await call<Regu>('regu.tambah', { nama: 'Melati', dailyTarget: 20_000 })).id
+  team.kenanga = (await call<Regu>('regu.tambah', { nama: 'Kenanga' })).id
+  team.dahlia = (await call<Regu>('regu.tambah', { nama: 'Dahlia' })).id
   w.siti = (
-    await call<Worker>('pekerja.tambah', { nama: 'Siti Aminah', nik: '1219014501900001', teamId: team.melati })
+    await call<Pekerja>('pekerja.tambah', { nama: 'Siti Aminah', nik: '1219014501900001', teamId: team.melati })
   ).id
-  w.rudi = (await call<Worker>('pekerja.tambah', { nama: 'Rudi Hartono', teamId: team.melati })).id
-  w.ahmad = (await call<Worker>('pekerja.tambah', { nama: 'Ahmad Fauzi', teamId: team.kenanga })).id
-  w.budi = (await call<Worker>('pekerja.tambah', { nama: 'Budi Santoso', teamId: team.kenanga })).id
-  w.yusuf = (await call<Worker>('pekerja.tambah', { nama: 'Yusuf Lubis' })).id
+  w.rudi = (await call<Pekerja>('pekerja.tambah', { nama: 'Rudi Hartono', teamId: team.melati })).id
+  w.ahmad = (await call<Pekerja>('pekerja.tambah', { nama: 'Ahmad Fauzi', teamId: team.kenanga })).id
+  w.budi = (await call<Pekerja>('pekerja.tambah', { nama: 'Budi Santoso', teamId: team.kenanga })).id
+  w.yusuf = (await call<Pekerja>('pekerja.tambah', { nama: 'Yusuf Lubis' })).id
 
   delivery.d1 = (
     await call<Delivery>('penerimaan.catat', {
@@ -720,7 +720,7 @@ describe('pekerja.impor', () => {
         message: expect.stringMatching(issue.message),
       })
     }
-    expect((await call<Team[]>('regu.daftar')).map((t) => t.nama)).not.toContain('Teratai')
+    expect((await call<Regu[]>('regu.daftar')).map((t) => t.nama)).not.toContain('Teratai')
   })
 
   it('a NIK already recorded for someone else is refused', async () => {
@@ -796,7 +796,7 @@ describe('refusals that once wrote to the database', () => {
         suratJalan: 'KTK-9',
       }),
     )
-    const t = await h.call<Team>('regu.tambah', { nama: 'Anggrek' })
+    const t = await h.call<Regu>('regu.tambah', { nama: 'Anggrek' })
     const s = await h.call<ShiftDetail>('shift.buka', {
       kind: 'rakit_kotak',
       tanggal: '2024-11-05',
@@ -833,7 +833,7 @@ describe('refusals that once wrote to the database', () => {
       meta,
     )
     if (res.ok) {
-      const rizki = (await h.call<Worker[]>('pekerja.daftar')).filter((x) => x.nama === 'Muhammad Rizki')
+      const rizki = (await h.call<Pekerja[]>('pekerja.daftar')).filter((x) => x.nama === 'Muhammad Rizki')
       expect(rizki.map((x) => x.telepon).sort()).toEqual(['0811111111', '0822222222'])
     } else {
       expect(res.error.details?.map((d) => d.row)).toEqual([3])

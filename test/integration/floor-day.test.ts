@@ -10,9 +10,9 @@ import type {
   Progress,
   ReconRow,
   ShiftDetail,
-  Team,
+  Regu,
   VariantInfo,
-  Worker,
+  Pekerja,
 } from '../../src/api/contract'
 import type { ErrorBody } from '../../src/core/errors'
 
@@ -108,23 +108,23 @@ describe('a scripted day on the warehouse floor', () => {
 
   it('teams and workers: regu.tambah, pekerja.tambah, pekerja.impor and a day target', async () => {
     await writes(0, async () => {
-      team.melati = (await call<Team>('regu.tambah', { nama: 'Melati', dailyTarget: 20_000 })).id
+      team.melati = (await call<Regu>('regu.tambah', { nama: 'Melati', dailyTarget: 20_000 })).id
       w.siti = (
-        await call<Worker>('pekerja.tambah', {
+        await call<Pekerja>('pekerja.tambah', {
           nama: 'Siti Aminah',
           nik: '1219014501900001',
           telepon: '081260001111',
           teamId: team.melati,
         })
       ).id
-      w.rudi = (await call<Worker>('pekerja.tambah', { nama: 'Rudi Hartono', teamId: team.melati })).id
-      w.dewi = (await call<Worker>('pekerja.tambah', { nama: 'Dewi Lestari', teamId: team.melati })).id
+      w.rudi = (await call<Pekerja>('pekerja.tambah', { nama: 'Rudi Hartono', teamId: team.melati })).id
+      w.dewi = (await call<Pekerja>('pekerja.tambah', { nama: 'Dewi Lestari', teamId: team.melati })).id
       await call('regu.ubah', { id: team.melati, leaderId: w.siti })
 
       // A leader first, then the team around them.
-      w.ahmad = (await call<Worker>('pekerja.tambah', { nama: 'Ahmad Fauzi', nik: '1219011203850007' })).id
-      team.kenanga = (await call<Team>('regu.tambah', { nama: 'Kenanga', leaderId: w.ahmad, dailyTarget: 15_000 })).id
-      w.budi = (await call<Worker>('pekerja.tambah', { nama: 'Budi Santoso', teamId: team.kenanga })).id
+      w.ahmad = (await call<Pekerja>('pekerja.tambah', { nama: 'Ahmad Fauzi', nik: '1219011203850007' })).id
+      team.kenanga = (await call<Regu>('regu.tambah', { nama: 'Kenanga', leaderId: w.ahmad, dailyTarget: 15_000 })).id
+      w.budi = (await call<Pekerja>('pekerja.tambah', { nama: 'Budi Santoso', teamId: team.kenanga })).id
 
       // The satker's own list: a title block, ";" separators, "Nama Pekerja/No. HP/Kelompok/Jabatan" headers,
       // NIKs with spaces and dots. Four workers of a new team Mawar and one more for Kenanga.
@@ -140,7 +140,7 @@ describe('a scripted day on the warehouse floor', () => {
       expect(imported.format).toMatch(/^CSV \(titik koma/)
     })
 
-    const workers = await call<Worker[]>('pekerja.daftar')
+    const workers = await call<Pekerja[]>('pekerja.daftar')
     const byName = (n: string) => workers.find((x) => x.nama === n)!
     w.joko = byName('Joko Susilo').id
     w.sri = byName('Sri Wahyuni').id
@@ -168,7 +168,7 @@ describe('a scripted day on the warehouse floor', () => {
     expect(byName('Siti Aminah')).toMatchObject({ nikMasked: '1219********0001', team: 'Melati', isLeader: true })
     expect(JSON.stringify(workers)).not.toContain('1219014501900001')
 
-    const teams = await call<Team[]>('regu.daftar')
+    const teams = await call<Regu[]>('regu.daftar')
     expect(teams.map((t) => [t.nama, t.members, t.leader, t.dailyTarget])).toEqual([
       ['Kenanga', 3, 'Ahmad Fauzi', 15_000],
       ['Mawar', 4, 'Sri Wahyuni', 0],
