@@ -44,6 +44,11 @@ function zodObjectKeys(init: ts.Expression): string[] | null {
       e = e.expression
       continue
     }
+    // `z.object({...}).strict() satisfies z.ZodType<core.X>`: the schema checked against core's shape.
+    if (ts.isSatisfiesExpression(e) || ts.isAsExpression(e) || ts.isParenthesizedExpression(e)) {
+      e = e.expression
+      continue
+    }
     return null
   }
 }
@@ -162,9 +167,6 @@ const KNOWN_TWINS = new Set<string>([
   'src/services/pengguna.ts: User (same name as a contract type)',
   'src/services/rekonsiliasi.ts: ReconRow (same name as a contract type)',
   'src/services/sesi.ts: SessionView (same keys as SessionStatus in src/api/contract/sesi.ts)',
-  'src/services/shift.ts: ShiftInput (same name as a contract type)',
-  'src/services/shift.ts: TeamTally (same keys as Tally in src/api/contract/shift.ts)',
-  'src/services/tally.ts: TallyRow (same keys as TallyRowInput in src/api/contract/tally.ts)',
   'src/services/variants.ts: VariantInfo (same name as a contract type)',
   'src/services/wilayah.ts: TpsRow (same name as a contract type)',
   'src/services/wilayah.ts: Change (same keys as ChangeRow in src/api/contract/wilayah.ts)',

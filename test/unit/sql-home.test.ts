@@ -33,8 +33,6 @@ const NOT_YET_MOVED = new Set([
   'rekap',
   'rekonsiliasi',
   'serahTerima',
-  'shift',
-  'tally',
   'variants',
   'wilayah',
 ])
