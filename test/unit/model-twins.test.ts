@@ -77,7 +77,9 @@ function contractShapes(): { names: Set<string>; shapes: Shape[]; fromCore: Set<
         node.moduleSpecifier.text.includes('/core/')
       ) {
         const bindings = node.importClause?.namedBindings
-        if (bindings && ts.isNamedImports(bindings)) for (const el of bindings.elements) fromCore.add(el.name.text)
+        // The name core exports, also when the contract renames it (`DamageReason as CoreDamageReason`).
+        if (bindings && ts.isNamedImports(bindings))
+          for (const el of bindings.elements) fromCore.add((el.propertyName ?? el.name).text)
       } else if (ts.isVariableStatement(node)) {
         for (const d of node.declarationList.declarations) {
           const name = ts.isIdentifier(d.name) ? d.name.text : null
@@ -173,7 +175,6 @@ const KNOWN_TWINS = new Set<string>([
   'src/core/documents.ts: Signer (same name as a contract type)',
   'src/core/errors.ts: Issue (same name as a contract type)',
   'src/core/progress.ts: Progress (same name as a contract type)',
-  'src/core/reasons.ts: DamageReason (same name as a contract type)',
   'src/reports/kit/labels.ts: LabelGrid (same name as a contract type)',
   'src/reports/pdf/signatures.ts: Signer (same name as a contract type)',
 ])
