@@ -11,7 +11,7 @@ import { openApp, type OpenedApp } from '../../src/api/app'
 import {
   contract,
   type ApiResponse,
-  type Delivery,
+  type Penerimaan,
   type ImportPreview,
   type ShiftDetail,
   type Regu,
@@ -470,7 +470,7 @@ beforeAll(async () => {
     await call<Pekerja>('pekerja.tambah', { nama: 'Siti Aminah', nik: '1219014501900001', teamId: id.melati })
   ).id
   await call<Pekerja>('pekerja.tambah', { nama: 'Rudi Hartono', teamId: id.melati })
-  const delivery = await call<Delivery>('penerimaan.catat', {
+  const delivery = await call<Penerimaan>('penerimaan.catat', {
     receivedAt: '2024-11-04T09:00',
     penyedia: 'PT Pura Barutama',
     suratJalan: 'SJ-001',

@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type OpenedApp } from '../../src/api/app'
-import type { ApiResponse, Delivery, HistoryRow, ShiftDetail, Regu, VariantInfo, Pekerja } from '../../src/api/contract'
+import type {
+  ApiResponse,
+  Penerimaan,
+  HistoryRow,
+  ShiftDetail,
+  Regu,
+  VariantInfo,
+  Pekerja,
+} from '../../src/api/contract'
 import type { ErrorBody } from '../../src/core/errors'
 import type { DB } from '../../src/db/open'
 
@@ -115,7 +123,7 @@ beforeAll(async () => {
   w.yusuf = (await call<Pekerja>('pekerja.tambah', { nama: 'Yusuf Lubis' })).id
 
   delivery.d1 = (
-    await call<Delivery>('penerimaan.catat', {
+    await call<Penerimaan>('penerimaan.catat', {
       receivedAt: '2024-11-04T09:00',
       penyedia: 'PT Pura Barutama',
       suratJalan: 'SJ-001',
@@ -131,7 +139,7 @@ beforeAll(async () => {
     suratJalan: 'KTK-1',
     lines: [{ variantId: K, statedQty: 100, countedQty: 100 }],
   })
-  const d3 = await call<Delivery>('penerimaan.catat', {
+  const d3 = await call<Penerimaan>('penerimaan.catat', {
     receivedAt: '2024-11-04T11:00',
     penyedia: 'PT Pura Barutama',
     suratJalan: 'SJ-002',
@@ -518,7 +526,7 @@ describe('penerimaan', () => {
       },
     ])
     // The same number from another penyedia is another document.
-    const other = await call<Delivery>(
+    const other = await call<Penerimaan>(
       'penerimaan.catat',
       deliveryInput([{ variantId: K, statedQty: 1, countedQty: 1 }], { penyedia: 'CV Lain', suratJalan: 'SJ-001' }),
     )
@@ -579,10 +587,10 @@ describe('penerimaan', () => {
   })
 
   it('settling a line without selisih, or twice, is refused', async () => {
-    const d1 = await call<Delivery>('penerimaan.lihat', { id: delivery.d1 })
+    const d1 = await call<Penerimaan>('penerimaan.lihat', { id: delivery.d1 })
     const e = await refused('penerimaan.selesaikanSelisih', { lineId: d1.lines[0]!.lineId, note: 'Tidak ada selisih' })
     expect(e.message).toBe(`${gLabel}: jumlah terhitung sama dengan surat jalan; tidak ada selisih untuk diselesaikan`)
-    const d3 = await call<Delivery>('penerimaan.lihat', { id: delivery.d3 })
+    const d3 = await call<Penerimaan>('penerimaan.lihat', { id: delivery.d3 })
     const twice = await refused('penerimaan.selesaikanSelisih', { lineId: d3.lines[0]!.lineId, note: 'Sekali lagi' })
     expect(twice.message).toBe(`Selisih ${bLabel} sudah dinyatakan selesai oleh Nurhayati`)
     expect((await refused('penerimaan.selesaikanSelisih', { lineId: 9_999, note: 'x' }, 'NOT_FOUND')).message).toBe(
@@ -789,7 +797,7 @@ describe('refusals that once wrote to the database', () => {
   // the correction accepted (validate the pair by its net effect, or write KOREKSI first when lowering).
   it('a delivery count can be lowered after part of it is in use', async () => {
     const kotak = await variant('KOTAK')
-    const d = await h.call<Delivery>(
+    const d = await h.call<Penerimaan>(
       'penerimaan.catat',
       deliveryInput([{ variantId: kotak, statedQty: 2_900, countedQty: 2_900 }], {
         penyedia: 'CV Karya Kotak',
@@ -814,7 +822,7 @@ describe('refusals that once wrote to the database', () => {
       .rows[0]!
     await h.call('ledger.koreksi', { seq: row.seq, qty: 2_880, note: 'Hitung ulang: kurang 20 buah' })
     // 2.880 counted; DITERIMA 2.880 - 400 = 2.480.
-    expect((await h.call<Delivery>('penerimaan.lihat', { id: d.id })).lines[0]).toMatchObject({
+    expect((await h.call<Penerimaan>('penerimaan.lihat', { id: d.id })).lines[0]).toMatchObject({
       countedQty: 2_880,
       selisih: -20,
     })

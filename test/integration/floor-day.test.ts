@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import type {
   ApiResponse,
-  Delivery,
+  Penerimaan,
   HistoryRow,
   Progress,
   ReconRow,
@@ -188,7 +188,7 @@ describe('a scripted day on the warehouse floor', () => {
 
   it('deliveries: Gubernur complete, Bupati short with tertukar sheets, kotak', async () => {
     const d1 = await writes(1, () =>
-      call<Delivery>('penerimaan.catat', {
+      call<Penerimaan>('penerimaan.catat', {
         receivedAt: '2024-11-03T09:30',
         penyedia: 'PT Pura Barutama',
         suratJalan: 'SJ/GUB/0412',
@@ -216,7 +216,7 @@ describe('a scripted day on the warehouse floor', () => {
     // 160 dus x 2.000 = 320.000 stated; 318.200 of ours counted and 600 of another kabupaten set apart:
     // 2 rows (counted, tertukar). Selisih = 318.200 - 320.000 = -1.800 (tertukar sheets are not ours).
     const d2 = await writes(2, () =>
-      call<Delivery>('penerimaan.catat', {
+      call<Penerimaan>('penerimaan.catat', {
         receivedAt: '2024-11-03T14:00',
         penyedia: 'PT Pura Barutama',
         suratJalan: 'SJ/BUP/0413',
@@ -242,7 +242,7 @@ describe('a scripted day on the warehouse floor', () => {
     })
 
     const d3 = await writes(1, () =>
-      call<Delivery>('penerimaan.catat', {
+      call<Penerimaan>('penerimaan.catat', {
         receivedAt: '2024-11-04T07:15',
         penyedia: 'CV Karya Kotak Mandiri',
         suratJalan: 'SJ-KTK-077',
@@ -261,7 +261,7 @@ describe('a scripted day on the warehouse floor', () => {
     await writes(2, () =>
       call('ledger.koreksi', { seq: rows[0]!.seq, qty: 2_880, note: 'Hitung ulang: 2 dus berisi 20 lembar kurang' }),
     )
-    const d3 = await call<Delivery>('penerimaan.lihat', { id: delivery.d3 })
+    const d3 = await call<Penerimaan>('penerimaan.lihat', { id: delivery.d3 })
     // Counted is the ledger's: 2.900 - 2.900 + 2.880 = 2.880; selisih 2.880 - 2.900 = -20.
     expect(d3.lines[0]).toMatchObject({ statedQty: 2_900, countedQty: 2_880, selisih: -20, selesai: null })
   })
@@ -385,7 +385,7 @@ describe('a scripted day on the warehouse floor', () => {
 
     // The printer sends the 1.800 missing Bupati sheets as a pengganti (1 row).
     const d4 = await writes(1, () =>
-      call<Delivery>('penerimaan.catat', {
+      call<Penerimaan>('penerimaan.catat', {
         kind: 'pengganti',
         penggantiUntuk: 'Kekurangan 1.800 lembar pada SJ/BUP/0413',
         receivedAt: '2024-11-04T17:00',
@@ -502,9 +502,9 @@ describe('a scripted day on the warehouse floor', () => {
   })
 
   it('the Bupati kurang is settled and the tertukar sheets go back to the printer', async () => {
-    const d2 = await call<Delivery>('penerimaan.lihat', { id: delivery.d2 })
+    const d2 = await call<Penerimaan>('penerimaan.lihat', { id: delivery.d2 })
     const settled = await writes(0, () =>
-      call<Delivery>('penerimaan.selesaikanSelisih', {
+      call<Penerimaan>('penerimaan.selesaikanSelisih', {
         lineId: d2.lines[0]!.lineId,
         note: 'Diganti penyedia dengan SJ/BUP/0413-P1 (1.800 lembar)',
       }),
@@ -883,7 +883,7 @@ describe('the day adds up', () => {
   })
 
   it('penerimaan.lihat and penerimaan.daftar: stated, counted after correction, selisih, selesai', async () => {
-    const line = async (id: number) => (await call<Delivery>('penerimaan.lihat', { id })).lines
+    const line = async (id: number) => (await call<Penerimaan>('penerimaan.lihat', { id })).lines
     expect(await line(delivery.d1)).toEqual([
       expect.objectContaining({
         variantId: G,
@@ -918,7 +918,7 @@ describe('the day adds up', () => {
     ])
 
     // Newest arrival first.
-    const list = await call<Delivery[]>('penerimaan.daftar')
+    const list = await call<Penerimaan[]>('penerimaan.daftar')
     expect(list.map((d) => d.id)).toEqual([delivery.d4, delivery.d3, delivery.d2, delivery.d1])
   })
 

@@ -27,7 +27,6 @@ const NOT_YET_MOVED = new Set([
   'ledgerKoreksi',
   'pemilihan',
   'pemusnahan',
-  'penerimaan',
   'pengguna',
   'placeNames',
   'rekap',
