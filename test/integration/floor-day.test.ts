@@ -7,7 +7,7 @@ import type {
   ApiResponse,
   Penerimaan,
   HistoryRow,
-  Progress,
+  KemajuanSortir,
   ReconRow,
   ShiftDetail,
   Regu,
@@ -821,7 +821,7 @@ describe('the day adds up', () => {
   })
 
   it('rekonsiliasi.lihatKemajuan: the day against the targets, damage by reason, output per team', async () => {
-    const p = await call<Progress>('rekonsiliasi.lihatKemajuan', {})
+    const p = await call<KemajuanSortir>('rekonsiliasi.lihatKemajuan', {})
     // Sortir-lipat only. baik: Gubernur 19.400 + Bupati 17.578 = 36.978; rusak 100 + 52 = 152.
     // Target: Melati 20.000 + Kenanga 15.000 + Mawar 12.000 (the day's override) = 47.000.
     expect(p.days).toEqual([{ tanggal: TANGGAL, baik: 36_978, rusak: 152, target: 47_000 }])
@@ -859,8 +859,10 @@ describe('the day adds up', () => {
     expect(p.teams.map((x) => x.nama)).toEqual(['Kenanga', 'Mawar', 'Melati'])
 
     // The same day through a date filter; another day is empty.
-    expect((await call<Progress>('rekonsiliasi.lihatKemajuan', { from: TANGGAL, to: TANGGAL })).days).toEqual(p.days)
-    expect(await call<Progress>('rekonsiliasi.lihatKemajuan', { from: '2024-11-05' })).toEqual({
+    expect((await call<KemajuanSortir>('rekonsiliasi.lihatKemajuan', { from: TANGGAL, to: TANGGAL })).days).toEqual(
+      p.days,
+    )
+    expect(await call<KemajuanSortir>('rekonsiliasi.lihatKemajuan', { from: '2024-11-05' })).toEqual({
       days: [],
       byReason: [],
       damageRate: 0,
@@ -870,7 +872,7 @@ describe('the day adds up', () => {
 
   // Per-team figures are sheets, like days and byReason: Mawar's rakit kotak (380 SIAP, 10 rusak) are units.
   it('rekonsiliasi.lihatKemajuan: a team that also assembled kotak counts only its sorted sheets', async () => {
-    const p = await call<Progress>('rekonsiliasi.lihatKemajuan', {})
+    const p = await call<KemajuanSortir>('rekonsiliasi.lihatKemajuan', {})
     // Mawar in S2: hasil 5.800 + 1.860 = 7.660, rusak 15 + 5 + 5 = 25; target 12.000 (override).
     expect(p.teams.find((x) => x.nama === 'Mawar')).toEqual({
       teamId: team.mawar,

@@ -163,7 +163,6 @@ const KNOWN_TWINS = new Set<string>([
   'src/services/pemilihan.ts: Election (same name as a contract type)',
   'src/services/pemilihan.ts: ElectionInit (same name as a contract type)',
   'src/services/pengguna.ts: User (same name as a contract type)',
-  'src/services/rekonsiliasi.ts: ReconRow (same name as a contract type)',
   'src/services/sesi.ts: SessionView (same keys as SessionStatus in src/api/contract/sesi.ts)',
   'src/services/variants.ts: VariantInfo (same name as a contract type)',
   'src/services/wilayah.ts: TpsRow (same name as a contract type)',

@@ -29,8 +29,6 @@ const NOT_YET_MOVED = new Set([
   'pemusnahan',
   'pengguna',
   'placeNames',
-  'rekap',
-  'rekonsiliasi',
   'serahTerima',
   'variants',
   'wilayah',

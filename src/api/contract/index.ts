@@ -69,7 +69,7 @@ export type { Penerimaan, PenerimaanBaris, PenerimaanInput, Retur } from './pene
 export type { Pekerja } from './pekerja'
 export type { Regu } from './regu'
 export type { ShiftDetail } from './shift'
-export type { ReconRow, Progress } from './rekonsiliasi'
+export type { ReconRow, KemajuanSortir } from './rekonsiliasi'
 export type { DocType, DocumentInfo, Signer, IssueInput } from './dokumen'
 export type { KitDetail } from './kemas'
 export type { JobStatus, JobState } from './job'
