@@ -1,6 +1,6 @@
 import { AppError, type Issue } from '../core/errors'
 import { prosesPlace } from '../core/shifts'
-import { latestTeamChange, shiftVersion } from '../db/stasiun'
+import { latestTeamChange, shiftVersion } from '../db/tallyVersi'
 import type { ReadContext } from './context'
 
 /**
