@@ -232,7 +232,12 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     }
     let response: ApiResponse
     try {
-      response = await opts.dispatcher.call(method, input, { actor, transport: 'http', ...sessionOf(req) })
+      response = await opts.dispatcher.call(method, input, {
+        actor,
+        transport: 'http',
+        ...sessionOf(req),
+        ...idempotencyKeyOf(req),
+      })
     } catch (err) {
       // The dispatcher promises never to throw; if it does, the caller still gets an ApiResponse.
       logInternal(method, err)
@@ -389,6 +394,12 @@ export const SESSION_HEADER = 'x-gudang-sesi'
 function sessionOf(req: IncomingMessage): { session?: string } {
   const v = req.headers[SESSION_HEADER]
   return typeof v === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(v) ? { session: v } : {}
+}
+
+/** A write's Idempotency-Key (docs/lan.md); anything malformed is treated as none. */
+export function idempotencyKeyOf(req: IncomingMessage): { idempotencyKey?: string } {
+  const v = req.headers['idempotency-key']
+  return typeof v === 'string' && /^[A-Za-z0-9_-]{8,128}$/.test(v) ? { idempotencyKey: v } : {}
 }
 
 export function readBody(req: IncomingMessage, limit: number): Promise<Body> {

@@ -281,6 +281,31 @@ describe('idempotent writes', () => {
     expect(ledgerRows()).toBe(rows)
   })
 
+  it('takes the key from the browser window of the host too (local HTTP)', async () => {
+    const local = await startHttpServer({ dispatcher: app.dispatcher, staticDir: null })
+    try {
+      const post = async (method: string, body: unknown, headers: Record<string, string> = {}) => {
+        const r = await fetch(`http://127.0.0.1:${local.port}/api/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${local.token}`, ...headers },
+          body: JSON.stringify(body),
+        })
+        return (await r.json()) as { ok: boolean; result?: { sessionId: string } }
+      }
+      const users = await hostApi(app)('pengguna.daftar', {})
+      const masuk = await post('sesi.masuk', { userId: users.find((u) => u.nama === 'Operator Sortir')!.id })
+      const headers = { 'x-gudang-sesi': masuk.result!.sessionId, 'Idempotency-Key': 'jendela-induk-1' }
+      const before = ledgerRows()
+      const first = await post('tally.simpan', tallyOf(floor, 2), headers)
+      const again = await post('tally.simpan', tallyOf(floor, 2), headers)
+      expect(first.ok).toBe(true)
+      expect(again).toEqual(first)
+      expect(ledgerRows()).toBe(before + 2)
+    } finally {
+      await local.close()
+    }
+  })
+
   it('refuses a write from a station that comes without a key', async () => {
     const { cfg, klien } = await pairStation(app, 'Meja sortir 4', 'tally')
     const sesi = await signIn(klien, app, 'Operator Sortir')
