@@ -135,7 +135,9 @@ export function buatKodePasang(ctx: ServiceContext, who: Actor, id: number, host
   const station = requireStation(ctx, id)
   const alamat = host.alamat[0]
   if (alamat === undefined)
-    throw refused('Komputer induk belum mendengarkan di alamat mana pun; nyalakan mode induk dulu')
+    throw refused(
+      'Komputer induk belum punya alamat jaringan (belum tersambung ke switch atau hotspot); sambungkan dulu, lalu buat kode pasang',
+    )
   const secret = base32(randomBytes(16)).slice(0, 26)
   const now = ctx.now()
   const expiresAt = new Date(now.getTime() + KODE_BERLAKU_MS).toISOString()
