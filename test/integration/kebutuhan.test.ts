@@ -561,7 +561,7 @@ describe('kebutuhan.ekspor read back', () => {
       if (typeof v !== 'object' || v === null || !('formula' in v)) return plain(v)
       const col = ws.getColumn(i + 1).letter
       expect((v as { formula: string }).formula).toBe(`SUM(${col}${data[0]!.n}:${col}${data.at(-1)!.n})`)
-      return (v as { result: number }).result
+      return (v as unknown as { result: number }).result
     }
     return {
       header: all[h]!.values.map(plain) as string[],
