@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs'
+import type * as measureModule from './pdf/measure'
 
 /** A plain table, the shape every tally and needs export takes before it becomes XLSX or CSV. */
 export interface Table {
@@ -71,7 +72,7 @@ export async function tablesToXlsx(tables: readonly Table[]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
 
-type Measure = Pick<typeof import('./pdf/measure'), 'textWidth' | 'breakLines'>
+type Measure = Pick<typeof measureModule, 'textWidth' | 'breakLines'>
 
 /**
  * Column widths are in Excel's unit, the width of a "0" in the default font (Calibri 11). Text is
