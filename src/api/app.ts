@@ -15,6 +15,7 @@ import { createHandlers } from './handlers'
 import type { AppState } from '../services/sistem'
 import { APP_VERSION } from './version'
 import { JobRunner, type WorkerEntry } from './jobs'
+import type { JobPace } from './jobPace'
 
 export interface OpenAppOptions {
   /** The SQLite file of one election of one satker; created when missing. */
@@ -31,6 +32,8 @@ export interface OpenAppOptions {
   backups?: { everyMinutes?: number; onError?: (reason: string, err: unknown) => void }
   /** How long jobs' worker threads start: built entry points pass out/main/jobWorker.js; sources default to the TypeScript worker. */
   worker?: WorkerEntry
+  /** Tests only: holds long jobs at a named step until the test releases them (src/api/jobPace.ts). */
+  jobPace?: JobPace
 }
 
 export interface OpenedApp {
@@ -106,6 +109,7 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
           state,
           now,
           ...(opts.worker ? { worker: opts.worker } : {}),
+          ...(opts.jobPace ? { pace: opts.jobPace } : {}),
         })
   const dispatcher = createDispatcher(createHandlers(ctx, APP_VERSION, state, sessions, jobs), {
     onInternalError: report,

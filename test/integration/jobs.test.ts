@@ -7,6 +7,7 @@ import { outputsDir } from '../../src/services/keluaran'
 import * as ledger from '../../src/services/ledger'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
 import { apiOf, openTestApp, useTempDir } from '../support/api'
+import { JobPace } from '../../src/api/jobPace'
 
 /**
  * Long jobs on the demo election (Batu Bara: 12 kecamatan, 1.446 TPS, two kotak each), through the
@@ -18,8 +19,10 @@ const root = useTempDir('jobs')
 let app: OpenedApp
 const { call, refusal } = apiOf(() => app, 'Nurhayati')
 let server: RunningHttpServer
+/** Holds a job at a step where a test must see it running (src/api/jobPace.ts). */
+const pace = new JobPace()
 
-/** Polls a job until it leaves menunggu/berjalan, keeping every status seen on the way. */
+/** Polls a job until it leaves menunggu/berjalan (within the test's time), keeping every status seen on the way. */
 async function settle(id: string, seen: JobStatus[] = []): Promise<JobStatus> {
   for (;;) {
     const s = await call('job.lihat', { id })
@@ -30,7 +33,7 @@ async function settle(id: string, seen: JobStatus[] = []): Promise<JobStatus> {
 }
 
 beforeAll(async () => {
-  app = await openTestApp({ dir: root, name: 'batubara' })
+  app = await openTestApp({ dir: root, name: 'batubara', jobPace: pace })
   server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: null, port: 0, jobs: app.jobs! })
   // Rows for the chain walk to read: one delivery of every active variant.
   const variants = (await call('barang.daftarVarian')).filter((v) => v.active)
@@ -53,12 +56,15 @@ describe('long jobs in worker threads', () => {
   })
 
   it('job.mulai answers at once; the kabupaten ZIP reports progress per kecamatan and ends with its file', async () => {
+    const started = pace.hold('start')
     const { id } = await call('job.mulai', { method: 'kemas.cetakSatker', input: { jenis: 'label' } })
+    expect(await started.reached).toBe(id)
     // The serving thread answers other calls while the job runs.
     const election = await call('pemilihan.lihat')
     const during = await call('job.lihat', { id })
     expect(election?.satker).toBe('Kabupaten Batu Bara')
-    expect(['menunggu', 'berjalan']).toContain(during.state)
+    expect(during.state).toBe('berjalan')
+    started.release()
 
     const seen: JobStatus[] = []
     const done = await settle(id, seen)
@@ -99,21 +105,31 @@ describe('long jobs in worker threads', () => {
   it('a cancelled job stops at once and leaves no half-written file behind', async () => {
     const dir = outputsDir(app.dbPath)
     const before = readdirSync(dir)
+    // Held while the archive is being written (two kecamatan are in it), then stopped.
+    const writing = pace.hold('progress', { after: 2 })
     const { id } = await call('job.mulai', {
       method: 'kemas.cetakSatker',
       input: { jenis: 'daftarIsi' },
     })
-    // Wait until the archive is being written (a kecamatan is in it), then stop.
-    for (let s = await call('job.lihat', { id }); s.done < 2; s = await call('job.lihat', { id })) {
-      expect(s.state).not.toBe('selesai')
-      await new Promise((r) => setTimeout(r, 20))
-    }
+    expect(await writing.reached).toBe(id)
+    expect(await call('job.lihat', { id })).toMatchObject({ state: 'berjalan', done: 2, total: 12 })
     expect(readdirSync(dir).some((n) => n.endsWith('.tmp'))).toBe(true)
     const cancelled = await call('job.batal', { id })
     expect(cancelled.state).toBe('dibatalkan')
     expect(cancelled.error?.message).toBe('Pekerjaan dibatalkan; berkas yang belum selesai dihapus')
     expect(readdirSync(dir)).toEqual(before)
     expect((await call('job.lihat', { id })).state).toBe('dibatalkan')
+  })
+
+  it('the tests’ pace hook holds a job at its step until released (src/api/jobPace.ts)', async () => {
+    const held = pace.hold('answer')
+    const { id } = await call('job.mulai', { method: 'ledger.periksa' })
+    expect(await held.reached).toBe(id)
+    await new Promise((r) => setTimeout(r, 300))
+    // The answer is ready but not sent: the job is still running.
+    expect((await call('job.lihat', { id })).state).toBe('berjalan')
+    held.release()
+    expect(await settle(id)).toMatchObject({ state: 'selesai', result: { ok: true } })
   })
 
   it('a backup runs as a job too: progress in pages and rows, and a checked file', async () => {
