@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { needsRebuild } from '../../src/cli/launchUtil.mjs'
+import { ROOT } from './api'
 
-export const ROOT = resolve(__dirname, '../..')
+export { ROOT }
 
 /**
  * Tests of what users run (the built `gudang` command, its job worker) need out/ to match the sources.
