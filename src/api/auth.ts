@@ -3,7 +3,7 @@ import { ROLE_LABEL, roleAtLeast, type Access } from '../core/roles'
 import { hasAdmin } from '../services/pengguna'
 import type { ServiceContext } from '../services/context'
 import type { SessionStore } from '../services/sesi'
-import type { CallMeta } from './dispatch'
+import type { CallMeta } from './callMeta'
 
 /** Methods a file without an admin still allows: setting up the election and making its first admin. */
 const BOOTSTRAP = new Set(['pemilihan.buat', 'pengguna.tambahAdminPertama'])

@@ -1,5 +1,5 @@
 import type { Progress } from '../core/progress'
-import type { CallMeta } from './dispatch'
+import type { CallMeta } from './callMeta'
 import type { AppState } from '../services/sistem'
 import type { MethodName } from './contract'
 import type { JobStep } from './jobPace'

@@ -339,5 +339,5 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     expect(await app.page.locator('[data-testid^="tally-"]').count()).toBe(0)
 
     expect(app.errors).toEqual([])
-  }, 120_000)
+  })
 })

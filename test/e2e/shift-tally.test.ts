@@ -362,5 +362,5 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     expect(at('RUSAK:WARNA_PENANDA')).toBe(3 - 1)
     expect(at('DITERIMA')).toBe(50_000 - 5500 + 1787 + 96)
     expect(app.errors).toEqual([])
-  }, 120_000)
+  })
 })
