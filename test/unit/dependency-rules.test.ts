@@ -18,13 +18,24 @@ interface Rule {
 }
 
 const NODE = /^node:/
+const MODEL = ['src/api/contract']
 const RULES: Record<string, Rule> = {
   // unhomoglyph: Unicode's confusables table, the data of the look-alike name rule (core/names.ts).
   'src/core': { layers: ['src/core'], packages: ['unhomoglyph'] },
   'src/api/contract': { layers: ['src/api/contract', 'src/core'], packages: ['zod'] },
-  'src/db': { layers: ['src/db', 'src/core'], packages: [NODE, 'better-sqlite3'] },
-  'src/reports': { layers: ['src/reports', 'src/core'], packages: [NODE, 'exceljs', 'pdfkit', 'pdfmake'] },
-  'src/services': { layers: ['src/services', 'src/db', 'src/core', 'src/reports'], packages: [NODE, 'exceljs'] },
+  // The contract's zod schemas are the one model of every entity (issue 11): the layers below the api use
+  // their inferred types, never the schemas themselves.
+  'src/db': { layers: ['src/db', 'src/core'], packages: [NODE, 'better-sqlite3'], typesFrom: MODEL },
+  'src/reports': {
+    layers: ['src/reports', 'src/core'],
+    packages: [NODE, 'exceljs', 'pdfkit', 'pdfmake'],
+    typesFrom: MODEL,
+  },
+  'src/services': {
+    layers: ['src/services', 'src/db', 'src/core', 'src/reports'],
+    packages: [NODE, 'exceljs'],
+    typesFrom: MODEL,
+  },
   'src/api': { layers: ['src/api', 'src/services', 'src/db', 'src/core', 'package.json'], packages: [NODE, 'zod'] },
   'src/server': { layers: ['src/server', 'src/api', 'src/db/paths.ts', 'src/core'], packages: [NODE] },
   'src/cli': { layers: ['src/cli', 'src/api', 'src/server', 'src/db/paths.ts', 'src/core'], packages: [NODE, 'zod'] },
@@ -269,6 +280,9 @@ describe('dependency rules', () => {
       'src/services/x.ts imports electron outside electron/',
     ])
     expect(violations('src/api/contract/x.ts', `import { listTps } from '../../services/wilayah'`)).toHaveLength(1)
+    // Below the api, the contract's entity types are the model; its schemas (values) are not theirs to use.
+    expect(violations('src/services/x.ts', `import type { Regu } from '../api/contract/regu'`)).toEqual([])
+    expect(violations('src/db/x.ts', `import { reguMethods } from '../api/contract/regu'`)).toHaveLength(1)
     expect(violations('src/services/x.ts', `import { createDispatcher } from '../api/dispatch'`)).toHaveLength(1)
     expect(violations('electron/preload/index.ts', `import { openApp } from '../../src/api/app'`)).toHaveLength(1)
   })
