@@ -1,3 +1,4 @@
+import type { Cakupan } from '../core/stasiun'
 import type { OnProgress } from '../core/progress'
 import type { Role } from '../core/roles'
 
@@ -8,7 +9,7 @@ import type { Role } from '../core/roles'
 export interface CallMeta {
   /** Who is acting; recorded on every ledger row and audit entry. Replaced by the chosen user's name. */
   actor: string
-  transport: 'ipc' | 'http' | 'cli' | 'test'
+  transport: 'ipc' | 'http' | 'cli' | 'test' | 'stasiun'
   /** The session of this window or tab (sesi.masuk), as the transport received it. */
   session?: string
   /** Set by the authorizer from the session: the chosen user. */
@@ -16,4 +17,8 @@ export interface CallMeta {
   role?: Role
   /** Set inside a long job's worker (src/api/jobWorker.ts): how far the job has come. */
   progress?: OnProgress
+  /** Set by the LAN listener (src/server/lan) for a paired station's request, from its credential. */
+  stasiun?: { id: number; nama: string; cakupan: Cakupan }
+  /** The client's Idempotency-Key for a write: a retry with it gets the first answer (api/idempotensi.ts). */
+  idempotencyKey?: string
 }

@@ -37,7 +37,11 @@ const RULES: Record<string, Rule> = {
     typesFrom: MODEL,
   },
   'src/api': { layers: ['src/api', 'src/services', 'src/db', 'src/core', 'package.json'], packages: [NODE, 'zod'] },
-  'src/server': { layers: ['src/server', 'src/api', 'src/db/paths.ts', 'src/core'], packages: [NODE] },
+  // @peculiar/x509 (with the reflect-metadata it needs): the LAN host's self-signed certificate.
+  'src/server': {
+    layers: ['src/server', 'src/api', 'src/db/paths.ts', 'src/core'],
+    packages: [NODE, '@peculiar/x509', 'reflect-metadata'],
+  },
   'src/cli': { layers: ['src/cli', 'src/api', 'src/server', 'src/db/paths.ts', 'src/core'], packages: [NODE, 'zod'] },
   'src/ui': {
     layers: ['src/ui', 'src/api/contract', 'src/core'],
@@ -45,7 +49,8 @@ const RULES: Record<string, Rule> = {
   },
   'electron/main': {
     // src/cli: the installed app runs the command line for its `cli` argument (electron/main/cli.ts).
-    layers: ['electron/main', 'src/cli', 'src/api', 'src/db/paths.ts', 'src/core'],
+    // src/server: the LAN listener of a host and the forwarding client of a station (src/server/lan).
+    layers: ['electron/main', 'src/cli', 'src/api', 'src/server', 'src/db/paths.ts', 'src/core'],
     packages: [NODE, 'electron'],
   },
   // The bridge is typed by the contract's answer shape; a value import would bundle zod into the preload.
