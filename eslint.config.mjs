@@ -35,10 +35,5 @@ export default tseslint.config(
       'react-hooks/use-memo': 'warn',
     },
   },
-  {
-    // Tests' own untyped call helpers; replaced by test/support's typed ones in the consolidation.
-    files: ['test/**/*.ts'],
-    rules: { '@typescript-eslint/no-explicit-any': 'warn' },
-  },
   prettier,
 )

@@ -15,6 +15,7 @@ import { createHandlers } from './handlers'
 import type { AppState } from '../services/sistem'
 import { APP_VERSION } from './version'
 import { JobRunner, type WorkerEntry } from './jobs'
+import type { JobPace } from './jobPace'
 import { chainHead } from '../db/ledger'
 import { lupakanJawabanLama } from '../services/stasiun'
 import { Idempotensi } from './idempotensi'
@@ -36,6 +37,8 @@ export interface OpenAppOptions {
   backups?: { everyMinutes?: number; onError?: (reason: string, err: unknown) => void }
   /** How long jobs' worker threads start: built entry points pass out/main/jobWorker.js; sources default to the TypeScript worker. */
   worker?: WorkerEntry
+  /** Tests only: holds long jobs at a named step until the test releases them (src/api/jobPace.ts). */
+  jobPace?: JobPace
 }
 
 export interface OpenedApp {
@@ -117,6 +120,7 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
           state,
           now,
           ...(opts.worker ? { worker: opts.worker } : {}),
+          ...(opts.jobPace ? { pace: opts.jobPace } : {}),
         })
   const lan = new LanHostSlot()
   // The head is read after the write committed; a file in recovery may have no ledger table at all.

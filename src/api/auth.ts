@@ -3,7 +3,7 @@ import { ROLE_LABEL, roleAtLeast, type Access } from '../core/roles'
 import { hasAdmin } from '../services/pengguna'
 import type { ServiceContext } from '../services/context'
 import type { SessionStore } from '../services/sesi'
-import type { CallMeta } from './dispatch'
+import type { CallMeta } from './callMeta'
 import { contract, type MethodName } from './contract'
 import { aktorDiStasiun, cakupanMengizinkan, CAKUPAN_LABEL, hanyaDiHost } from '../core/stasiun'
 

@@ -4,29 +4,13 @@ import { contract, type ApiResponse, type Contract, type MethodName } from './co
 import { zodIssues } from './zodIssues'
 import type { Authorizer } from './auth'
 import { accessOf } from './contract/define'
-import type { Role } from '../core/roles'
-import type { OnProgress } from '../core/progress'
+import type { CallMeta } from './callMeta'
 import type { JobRunner } from './jobs'
 import type { Idempotensi } from './idempotensi'
 import type { PeristiwaBus } from './peristiwa'
-import { tanpaKunciIdempotensi, type Cakupan } from '../core/stasiun'
+import { tanpaKunciIdempotensi } from '../core/stasiun'
 
-export interface CallMeta {
-  /** Who is acting; recorded on every ledger row and audit entry. Replaced by the chosen user's name. */
-  actor: string
-  transport: 'ipc' | 'http' | 'cli' | 'test' | 'stasiun'
-  /** The session of this window or tab (sesi.masuk), as the transport received it. */
-  session?: string
-  /** Set by the authorizer from the session: the chosen user. */
-  userId?: number
-  role?: Role
-  /** Set inside a long job's worker (src/api/jobWorker.ts): how far the job has come. */
-  progress?: OnProgress
-  /** Set by the LAN listener (src/server/lan) for a paired station's request, from its credential. */
-  stasiun?: { id: number; nama: string; cakupan: Cakupan }
-  /** The client's Idempotency-Key for a write: a retry with it gets the first answer (api/idempotensi.ts). */
-  idempotencyKey?: string
-}
+export type { CallMeta }
 
 export type Handler<M extends MethodName> = (
   input: z.output<Contract[M]['input']>,

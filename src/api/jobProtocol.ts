@@ -1,7 +1,8 @@
 import type { Progress } from '../core/progress'
-import type { CallMeta } from './dispatch'
+import type { CallMeta } from './callMeta'
 import type { AppState } from '../services/sistem'
 import type { MethodName } from './contract'
+import type { JobStep } from './jobPace'
 
 // What passes between the job runner (src/api/jobs.ts) and a job's worker thread (src/api/jobWorker.ts).
 
@@ -17,9 +18,13 @@ export interface JobRequest {
   nowIso: string
   appVersion: string
   state: AppState
+  /** Tests only: the shared buffer of a JobPace (src/api/jobPace.ts) that may hold this job at a step. */
+  pace?: SharedArrayBuffer
 }
 
 export type JobMessage =
   | { type: 'progress'; progress: Progress }
+  /** Tests only: the job waits at this step of a JobPace until the test releases it. */
+  | { type: 'held'; step: JobStep }
   | { type: 'done'; result: unknown }
   | { type: 'error'; error: { code: string; message: string; details?: unknown; need?: string } }

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { AppError } from '../core/errors'
 import type { Progress } from '../core/progress'
 import { AUTO_BACKUP, type JobMessage, type JobRequest } from './jobProtocol'
+import { PaceGate, type JobStep } from './jobPace'
 import { openReadOnly, type ReadableDB, type WritableDB } from '../db/open'
 import * as cadangan from '../services/cadangan'
 import type { BackupReason } from '../services/cadangan'
@@ -33,15 +34,20 @@ async function run(req: JobRequest, post: (m: JobMessage) => void): Promise<void
     dbPath: req.dbPath,
     now: () => new Date(req.nowIso),
   }
+  const gate = req.pace ? new PaceGate(req.pace) : null
+  const holdAt = (step: JobStep, done = 0) => gate?.hold(step, done, () => post({ type: 'held', step }))
   let last = 0
   const progress = (p: Progress) => {
     const t = Date.now()
-    if (t - last < PROGRESS_EVERY_MS && p.done < p.total) return
+    const held = gate?.asks('progress', p.done) ?? false
+    if (!held && t - last < PROGRESS_EVERY_MS && p.done < p.total) return
     last = t
     post({ type: 'progress', progress: p })
+    if (held) holdAt('progress', p.done)
   }
   let answer: JobMessage
   try {
+    holdAt('start')
     const result =
       req.method === AUTO_BACKUP
         ? await cadangan.buat(ctx, (req.input as { reason: BackupReason }).reason, undefined, progress)
@@ -50,6 +56,7 @@ async function run(req: JobRequest, post: (m: JobMessage) => void): Promise<void
             { ...req.meta, progress },
           )
     answer = { type: 'done', result }
+    holdAt('answer')
   } catch (err) {
     answer = {
       type: 'error',

@@ -10,9 +10,10 @@ import { backupDir } from '../services/cadangan'
 import { outputsDir } from '../services/keluaran'
 import { sweepTempFiles, tempOwner } from '../services/tempFile'
 import type { JobStatus } from './contract'
-import type { CallMeta } from './dispatch'
+import type { CallMeta } from './callMeta'
 import type { AppState } from '../services/sistem'
 import { AUTO_BACKUP, type JobMessage, type JobRequest } from './jobProtocol'
+import type { JobPace } from './jobPace'
 import type { BackupReason, BackupResult } from '../services/cadangan'
 
 /**
@@ -49,6 +50,8 @@ export interface JobRunnerOptions {
   worker?: WorkerEntry
   /** Jobs running at once; the rest wait. Two: this is a two-core office PC that also serves the UI. */
   concurrency?: number
+  /** Tests only: holds a job at a named step until the test releases it (src/api/jobPace.ts). */
+  pace?: JobPace
 }
 
 /** A file a finished job wrote, and the key that lets the window fetch it. */
@@ -256,6 +259,7 @@ export class JobRunner {
       nowIso: this.opts.now().toISOString(),
       appVersion: this.opts.appVersion,
       state: { ...this.opts.state },
+      ...(this.opts.pace ? { pace: this.opts.pace.buffer } : {}),
     }
     let worker: Worker
     try {
@@ -273,7 +277,8 @@ export class JobRunner {
     job.worker = worker
     worker.on('message', (m: JobMessage) => {
       if (job.state !== 'berjalan') return
-      if (m.type === 'progress') job.progress = m.progress
+      if (m.type === 'held') this.opts.pace?.heldBy(job.id)
+      else if (m.type === 'progress') job.progress = m.progress
       else if (m.type === 'done') {
         let result: unknown
         try {

@@ -1,4 +1,4 @@
-import type { DB } from './open'
+import type { WritableDB } from './handles'
 
 /**
  * SQLite moves the WAL back into the database file (a checkpoint) inside whichever commit crosses
@@ -10,7 +10,7 @@ import type { DB } from './open'
 export const AUTOCHECKPOINT_PAGES = 8192
 const EVERY_MS = 1000
 
-export function startIdleCheckpoints(db: () => DB): { stop(): void } {
+export function startIdleCheckpoints(db: () => WritableDB): { stop(): void } {
   const timer = setInterval(() => {
     const d = db()
     if (!d.open || d.inTransaction || d.memory) return

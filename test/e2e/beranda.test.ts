@@ -1,23 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { MethodInput, ReconRow } from '../../src/api/contract'
-import { openApp, type OpenedApp } from '../../src/api/app'
-import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
-import {
-  apiOf,
-  DEMO_CSV,
-  ensureBuiltUi,
-  fullShot,
-  launchChromium,
-  num,
-  SHOTS,
-  STATIC_DIR,
-  watchPage,
-} from './support/browser'
-import { signInContext } from './support/session'
+import { num, SHOTS } from './support/browser'
+import { useBrowserApp } from './support/app'
 
 /**
  * The dashboard against a real floor: a delivery with one short line and tertukar sheets, two
@@ -26,39 +11,10 @@ import { signInContext } from './support/session'
  * rekonsiliasi.lihat, rekonsiliasi.lihatKemajuan and ledger.lihatRiwayat say.
  */
 
-let dir: string
-let app: OpenedApp
-let server: RunningHttpServer
-let browser: Browser
-let page: Page
-const pageErrors: string[] = []
-const api = apiOf(() => app, 'Ani')
+const app = useBrowserApp({ signIn: 'Koordinator', actor: 'Ani' })
 
 const id = new Intl.NumberFormat('id-ID')
 const pct = new Intl.NumberFormat('id-ID', { style: 'percent', maximumFractionDigits: 2 })
-
-beforeAll(async () => {
-  ensureBuiltUi()
-  dir = mkdtempSync(join(tmpdir(), 'gudang-beranda-'))
-  app = await openApp({
-    dbPath: join(dir, 'beranda.sqlite'),
-    demoCsvPath: DEMO_CSV,
-    onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`),
-  })
-  server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: STATIC_DIR, port: 0 })
-  browser = await launchChromium()
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' })
-  await signInContext(context, app, server)
-  page = await context.newPage()
-  watchPage(page, pageErrors)
-}, 60_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  app?.close()
-  if (dir) rmSync(dir, { recursive: true, force: true })
-})
 
 interface Seeded {
   gub: ReconRow
@@ -67,11 +23,11 @@ interface Seeded {
 
 /** One delivery, two teams of two, two sortir-lipat shifts on two days. */
 async function seedFloor(): Promise<Seeded> {
-  const recon0 = await api('rekonsiliasi.lihat', {})
+  const recon0 = await app.call('rekonsiliasi.lihat', {})
   const gub = recon0.find((r) => r.itemCode === 'GUBERNUR')!
   const bup = recon0.find((r) => r.itemCode === 'BUPATI')!
   const kotak = recon0.find((r) => r.itemCode === 'KOTAK')!
-  await api('penerimaan.catat', {
+  await app.call('penerimaan.catat', {
     receivedAt: '2024-11-01T09:30',
     penyedia: 'PT Cetak Nusantara',
     suratJalan: 'SJ-001/XI/2024',
@@ -89,15 +45,15 @@ async function seedFloor(): Promise<Seeded> {
       { variantId: kotak.variantId, statedQty: 2_000, countedQty: 2_000 },
     ],
   })
-  const mawar = await api('regu.tambah', { nama: 'Mawar', dailyTarget: 24_000 })
-  const melati = await api('regu.tambah', { nama: 'Melati', dailyTarget: 20_000 })
+  const mawar = await app.call('regu.tambah', { nama: 'Mawar', dailyTarget: 24_000 })
+  const melati = await app.call('regu.tambah', { nama: 'Melati', dailyTarget: 20_000 })
   for (const [nama, teamId] of [
     ['Siti Aminah', mawar.id],
     ['Budi Santoso', mawar.id],
     ['Rahmat Hidayat', melati.id],
     ['Dewi Lestari', melati.id],
   ] as const) {
-    await api('pekerja.tambah', { nama, teamId })
+    await app.call('pekerja.tambah', { nama, teamId })
   }
   type Line = { serahkan: number; hasil: number; rusak: Record<string, number>; kembali: number }
   const days: { tanggal: string; gub: [Line, Line]; bup: [Line, Line] }[] = [
@@ -125,7 +81,7 @@ async function seedFloor(): Promise<Seeded> {
     },
   ]
   for (const d of days) {
-    const s = await api('shift.buka', {
+    const s = await app.call('shift.buka', {
       kind: 'sortir_lipat',
       tanggal: d.tanggal,
       mulai: '08:00',
@@ -136,9 +92,9 @@ async function seedFloor(): Promise<Seeded> {
       teams: [{ teamId: mawar.id }, { teamId: melati.id }],
     })
     const rows = (lines: [Line, Line]) => lines.map((l, i) => ({ teamId: i === 0 ? mawar.id : melati.id, ...l }))
-    await api('tally.simpan', { shiftId: s.id, variantId: gub.variantId, rows: rows(d.gub) })
-    await api('tally.simpan', { shiftId: s.id, variantId: bup.variantId, rows: rows(d.bup) })
-    await api('shift.tutup', { shiftId: s.id, note: '' })
+    await app.call('tally.simpan', { shiftId: s.id, variantId: gub.variantId, rows: rows(d.gub) })
+    await app.call('tally.simpan', { shiftId: s.id, variantId: bup.variantId, rows: rows(d.bup) })
+    await app.call('shift.tutup', { shiftId: s.id, note: '' })
   }
   return { gub, bup }
 }
@@ -168,25 +124,25 @@ const CELL: Record<(typeof COLS)[number], string> = {
 
 describe('Beranda, end to end', () => {
   it('before any shift, says what to do instead of drawing empty charts', async () => {
-    await page.goto(`${server.url}#/beranda`)
-    await page.getByRole('heading', { name: 'Beranda', level: 1 }).waitFor()
-    const empty = page.getByTestId('kemajuan-empty')
+    await app.page.goto(app.url('#/beranda'))
+    await app.page.getByRole('heading', { name: 'Beranda', level: 1 }).waitFor()
+    const empty = app.page.getByTestId('kemajuan-empty')
     await empty.waitFor()
     expect(await empty.textContent()).toContain('Belum ada shift sortir-lipat.')
     expect(await empty.getByRole('link', { name: 'Buka Sortir & Rakit' }).getAttribute('href')).toBe('#/shift')
     // Nothing received yet: every ballot dapil is short, and the banner says a delivery is awaited, not a replacement.
-    const banner = page.getByTestId('shortfall-banner')
+    const banner = app.page.getByTestId('shortfall-banner')
     await banner.waitFor()
     expect(await banner.textContent()).toContain('belum ada penerimaan dari penyedia')
-    expect(await page.locator('section svg.chart-svg').count()).toBe(0)
-    await fullShot(page, 'beranda-01-belum-ada-shift')
-    expect(pageErrors).toEqual([])
+    expect(await app.page.locator('section svg.chart-svg').count()).toBe(0)
+    await app.screenshot('beranda-01-belum-ada-shift')
+    expect(app.errors).toEqual([])
   })
 
   it('shows where every sheet is, the shortfall, the charts and the history behind each number', async () => {
     const { gub, bup } = await seedFloor()
-    const recon = await api('rekonsiliasi.lihat', {})
-    const progres = await api('rekonsiliasi.lihatKemajuan', {})
+    const recon = await app.call('rekonsiliasi.lihat', {})
+    const progres = await app.call('rekonsiliasi.lihatKemajuan', {})
     const gubR = recon.find((r) => r.variantId === gub.variantId)!
     const bupR = recon.find((r) => r.variantId === bup.variantId)!
     // The scenario is what it claims to be.
@@ -196,8 +152,8 @@ describe('Beranda, end to end', () => {
     expect(Object.keys(gubR.rusak).length).toBeGreaterThanOrEqual(4)
     expect(progres.days.map((d) => d.tanggal)).toEqual(['2024-11-04', '2024-11-05'])
 
-    await page.goto(`${server.url}#/beranda`)
-    const table = page.getByTestId('rekon-ballot-table')
+    await app.page.goto(app.url('#/beranda'))
+    const table = app.page.getByTestId('rekon-ballot-table')
     await table.locator(`tr[data-variant-id="${bup.variantId}"]`).waitFor()
 
     // Every figure of every ballot row equals rekonsiliasi.lihat.
@@ -221,7 +177,7 @@ describe('Beranda, end to end', () => {
     await toggle.click()
     // The breakdown opens on the render after the click, which may come after the click returns.
     await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true')
-    const labels = new Map((await api('rusak.daftarAlasan', {})).map((a) => [a.code, a.short]))
+    const labels = new Map((await app.call('rusak.daftarAlasan', {})).map((a) => [a.code, a.short]))
     const chips = table.locator('.reason-chips li')
     await expect
       .poll(async () => (await chips.allTextContents()).sort())
@@ -232,7 +188,7 @@ describe('Beranda, end to end', () => {
       )
 
     // The shortfall banner names the Bupati dapil with its figure and says what to do.
-    const banner = page.getByTestId('shortfall-banner')
+    const banner = app.page.getByTestId('shortfall-banner')
     const bupLine = banner.locator(`li[data-variant-id="${bup.variantId}"]`)
     expect(await bupLine.textContent()).toContain(bupR.dapil!)
     expect(await bupLine.textContent()).toContain(`kurang ${id.format(bupR.kekurangan)} lembar`)
@@ -240,18 +196,18 @@ describe('Beranda, end to end', () => {
       '#/dokumen',
     )
     // The unsettled 600 against the surat jalan is a separate note pointing at Penerimaan.
-    const selisih = page.getByTestId('selisih-note')
+    const selisih = app.page.getByTestId('selisih-note')
     expect(await selisih.textContent()).toContain('kurang 600 lembar')
     expect(await selisih.getByRole('link', { name: 'Penerimaan' }).getAttribute('href')).toBe('#/penerimaan')
 
     // Logistics: the kotak delivered so far against the needs of every TPS.
     const kotakR = recon.find((r) => r.itemCode === 'KOTAK')!
-    const kotakRow = page.getByTestId('rekon-logistics-table').locator(`tr[data-variant-id="${kotakR.variantId}"]`)
+    const kotakRow = app.page.getByTestId('rekon-logistics-table').locator(`tr[data-variant-id="${kotakR.variantId}"]`)
     expect(num(await kotakRow.locator('[data-col=diterima]').textContent())).toBe(kotakR.diterima)
     expect(num(await kotakRow.locator('[data-col=kekurangan]').textContent())).toBe(kotakR.kekurangan)
 
     // Charts: accessible pictures whose summaries carry the days, the reasons and the teams.
-    const charts = page.locator('section svg[role=img].chart-svg')
+    const charts = app.page.locator('section svg[role=img].chart-svg')
     await expect.poll(() => charts.count()).toBe(4)
     const aria = await charts.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))
     const daily = aria.find((a) => a.startsWith('Hasil sortir-lipat per hari'))!
@@ -269,22 +225,22 @@ describe('Beranda, end to end', () => {
     expect(teams.indexOf(best.nama)).toBeLessThan(
       Math.min(...progres.teams.filter((t) => t !== best).map((t) => teams.indexOf(t.nama))),
     )
-    expect(await page.getByTestId('damage-rate').textContent()).toBe(
+    expect(await app.page.getByTestId('damage-rate').textContent()).toBe(
       `${pct.format(progres.damageRate)} dari yang disortir`,
     )
-    await fullShot(page, 'beranda-02-rekonsiliasi')
+    await app.screenshot('beranda-02-rekonsiliasi')
 
     // The date range narrows the charts to the last day, with figures equal to the API's for that day.
-    await page.getByRole('button', { name: 'Hari terakhir' }).click()
-    const lastDay = await api('rekonsiliasi.lihatKemajuan', { from: '2024-11-05', to: '2024-11-05' })
+    await app.page.getByRole('button', { name: 'Hari terakhir' }).click()
+    const lastDay = await app.call('rekonsiliasi.lihatKemajuan', { from: '2024-11-05', to: '2024-11-05' })
     await expect.poll(async () => (await charts.first().getAttribute('aria-label')) ?? '').toContain('1 hari')
     const dailyLast = (await charts.first().getAttribute('aria-label'))!
     expect(dailyLast).toContain('Selasa, 5 November 2024')
     expect(dailyLast).not.toContain('4 November')
-    expect(await page.getByTestId('damage-rate').textContent()).toBe(
+    expect(await app.page.getByTestId('damage-rate').textContent()).toBe(
       `${pct.format(lastDay.damageRate)} dari yang disortir`,
     )
-    await page.getByRole('button', { name: 'Semua tanggal' }).click()
+    await app.page.getByRole('button', { name: 'Semua tanggal' }).click()
     await expect.poll(async () => (await charts.first().getAttribute('aria-label')) ?? '').toContain('2 hari')
 
     // Every number opens its ledger history: the dialog lists the rows ledger.lihatRiwayat gives for the same filter.
@@ -295,22 +251,22 @@ describe('Beranda, end to end', () => {
       { variantId: bup.variantId, col: 'diterima', filter: { variantId: bup.variantId, place: 'PENYEDIA' } },
     ]
     for (const c of cases) {
-      const expected = await api('ledger.lihatRiwayat', { ...c.filter, limit: 500 })
+      const expected = await app.call('ledger.lihatRiwayat', { ...c.filter, limit: 500 })
       expect(expected.rows.length).toBeGreaterThan(0)
       const link = table.locator(`tr[data-variant-id="${c.variantId}"] [data-col=${c.col}] .history-link`)
       // Keyboard first: focus the number and press Enter.
       await link.focus()
-      await page.keyboard.press('Enter')
-      const dialog = page.getByRole('dialog', { name: /^Riwayat:/ })
+      await app.page.keyboard.press('Enter')
+      const dialog = app.page.getByRole('dialog', { name: /^Riwayat:/ })
       await dialog.waitFor()
       const rows = dialog.getByTestId('history-table').locator('tbody tr')
       await expect.poll(() => rows.count()).toBe(expected.rows.length)
       expect(num(await rows.first().locator('td').first().textContent())).toBe(expected.rows[0]!.seq)
-      if (c.col === 'rusak') await page.screenshot({ path: join(SHOTS, 'beranda-03-riwayat-rusak.png') })
-      await page.keyboard.press('Escape')
+      if (c.col === 'rusak') await app.page.screenshot({ path: join(SHOTS, 'beranda-03-riwayat-rusak.png') })
+      await app.page.keyboard.press('Escape')
       await dialog.waitFor({ state: 'hidden' })
     }
 
-    expect(pageErrors).toEqual([])
+    expect(app.errors).toEqual([])
   })
 })

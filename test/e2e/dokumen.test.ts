@@ -1,28 +1,13 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
-import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp, type OpenedApp } from '../../src/api/app'
-import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
+import type { Locator } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { pdfTextFolded } from '../support/pdf'
-import {
-  apiOf,
-  clearToasts,
-  DEMO_CSV,
-  downloadTo,
-  ensureBuiltUi,
-  fullShot,
-  launchChromium,
-  sectionShot,
-  SHOTS,
-  STATIC_DIR,
-  watchPage,
-} from './support/browser'
+import { clearToasts, downloadTo, sectionShot, SHOTS } from './support/browser'
 import { isoDate, TODAY } from './support/dates'
-import { signInContext } from './support/session'
+import { useBrowserApp } from './support/app'
 
 /**
  * Documents end to end: a coordinator fills the kop surat and the signers of the BA hasil sortir dan
@@ -45,13 +30,7 @@ const PNG_1X1 = Buffer.from(
   'base64',
 )
 
-let dir: string
-let app: OpenedApp
-let server: RunningHttpServer
-let browser: Browser
-let page: Page
-const pageErrors: string[] = []
-const api = apiOf(() => app, 'Ani')
+const app = useBrowserApp({ signIn: 'Koordinator', actor: 'Ani', seed: seedFloor })
 
 const YESTERDAY = isoDate(new Date(Date.now() - 86_400_000))
 const YEAR = Number(TODAY.slice(0, 4))
@@ -76,27 +55,20 @@ const KOP = {
 /** Types into a field as a person does: focus, select what is there, type. */
 async function typeInto(field: Locator, text: string): Promise<void> {
   await field.focus()
-  await page.keyboard.press('ControlOrMeta+a')
-  if (text === '') await page.keyboard.press('Backspace')
-  else await page.keyboard.type(text)
+  await app.page.keyboard.press('ControlOrMeta+a')
+  if (text === '') await app.page.keyboard.press('Backspace')
+  else await app.page.keyboard.type(text)
 }
 
-const toast = (kind: 'error' | 'success') => page.locator(`.toast-${kind}`).last()
+const toast = (kind: 'error' | 'success') => app.page.locator(`.toast-${kind}`).last()
 
-beforeAll(async () => {
-  ensureBuiltUi()
-  dir = mkdtempSync(join(tmpdir(), 'gudang-dokumen-'))
-  app = await openApp({
-    dbPath: join(dir, 'dokumen.sqlite'),
-    demoCsvPath: DEMO_CSV,
-    onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`),
-  })
-
-  const variants = await api('barang.daftarVarian', {})
+/** The floor the tests start from, written through the dispatcher before the browser opens. */
+async function seedFloor(): Promise<void> {
+  const variants = await app.call('barang.daftarVarian', {})
   const variant = (code: string) => variants.find((v) => v.itemCode === code)!.variantId
   seeded.G = variant('GUBERNUR')
   seeded.B = variant('BUPATI')
-  await api('penerimaan.catat', {
+  await app.call('penerimaan.catat', {
     receivedAt: `${TODAY}T08:30`,
     penyedia: 'PT Pura Barutama',
     suratJalan: 'SJ/GUB/0412',
@@ -113,11 +85,11 @@ beforeAll(async () => {
       },
     ],
   })
-  const melati = (await api('regu.tambah', { nama: 'Melati' })).id
-  const kenanga = (await api('regu.tambah', { nama: 'Kenanga' })).id
-  for (const nama of ['Siti Aminah', 'Rudi Hartono']) await api('pekerja.tambah', { nama, teamId: melati })
-  for (const nama of ['Ahmad Fauzi', 'Budi Santoso']) await api('pekerja.tambah', { nama, teamId: kenanga })
-  const shift = await api('shift.buka', {
+  const melati = (await app.call('regu.tambah', { nama: 'Melati' })).id
+  const kenanga = (await app.call('regu.tambah', { nama: 'Kenanga' })).id
+  for (const nama of ['Siti Aminah', 'Rudi Hartono']) await app.call('pekerja.tambah', { nama, teamId: melati })
+  for (const nama of ['Ahmad Fauzi', 'Budi Santoso']) await app.call('pekerja.tambah', { nama, teamId: kenanga })
+  const shift = await app.call('shift.buka', {
     kind: 'sortir_lipat',
     tanggal: TODAY,
     mulai: '08:00',
@@ -126,18 +98,18 @@ beforeAll(async () => {
     teams: [{ teamId: melati }, { teamId: kenanga }],
   })
   seeded.shiftId = shift.id
-  await api('tally.simpan', {
+  await app.call('tally.simpan', {
     shiftId: shift.id,
     variantId: seeded.G,
     rows: [{ teamId: melati, serahkan: 5_000, hasil: 4_934, rusak: { CETAK: 40, KUSUT_SOBEK: 26 } }],
   })
-  await api('tally.simpan', {
+  await app.call('tally.simpan', {
     shiftId: shift.id,
     variantId: seeded.B,
     rows: [{ teamId: kenanga, serahkan: 3_000, hasil: 2_980, rusak: { FOTO: 20 } }],
   })
-  await api('shift.tutup', { shiftId: shift.id, note: 'Selesai' })
-  const open = await api('shift.buka', {
+  await app.call('shift.tutup', { shiftId: shift.id, note: 'Selesai' })
+  const open = await app.call('shift.buka', {
     kind: 'sortir_lipat',
     tanggal: YESTERDAY,
     mulai: '08:00',
@@ -146,35 +118,17 @@ beforeAll(async () => {
     teams: [{ teamId: melati }],
   })
   seeded.openShiftId = open.id
-  const items = await api('barang.daftar', {})
+  const items = await app.call('barang.daftar', {})
   const item = (code: string) => items.find((i) => i.code === code)!.id
-  await api('barang.ubah', { id: item('GUBERNUR'), payRate: 188 })
-  await api('barang.ubah', { id: item('BUPATI'), payRate: 164 })
-  await api('barang.ubah', { id: item('KOTAK'), payRate: 2_000 })
-
-  server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: STATIC_DIR, port: 0 })
-  browser = await launchChromium()
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    locale: 'id-ID',
-    acceptDownloads: true,
-  })
-  await signInContext(context, app, server)
-  page = await context.newPage()
-  watchPage(page, pageErrors)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  app?.close()
-  if (dir) rmSync(dir, { recursive: true, force: true })
-})
+  await app.call('barang.ubah', { id: item('GUBERNUR'), payRate: 188 })
+  await app.call('barang.ubah', { id: item('BUPATI'), payRate: 164 })
+  await app.call('barang.ubah', { id: item('KOTAK'), payRate: 2_000 })
+}
 
 describe('documents, end to end', () => {
   it('Pengaturan: kop surat, a refused and then a good nomor pattern, the logo and the signers of the BA hasil sortir dan lipat', async () => {
-    await page.goto(`${server.url}#/pengaturan`)
-    const kop = page.getByRole('region', { name: 'Kop surat dan dokumen' })
+    await app.page.goto(app.url('#/pengaturan'))
+    const kop = app.page.getByRole('region', { name: 'Kop surat dan dokumen' })
     await kop.waitFor()
 
     await typeInto(kop.getByLabel('Alamat kantor', { exact: true }), KOP.alamat)
@@ -188,7 +142,7 @@ describe('documents, end to end', () => {
     await pattern.press('Enter')
     await kop.locator('.pg-pattern .field-error').filter({ hasText: '{nomor} tidak dikenal' }).waitFor()
     expect(await pattern.getAttribute('aria-invalid')).toBe('true')
-    expect((await api('pemilihan.lihat', {}))!.alamat).toBe('') // nothing was written
+    expect((await app.call('pemilihan.lihat', {}))!.alamat).toBe('') // nothing was written
 
     await typeInto(pattern, KOP.pattern)
     const start = kop.getByLabel('Nomor awal register', { exact: true })
@@ -196,8 +150,8 @@ describe('documents, end to end', () => {
     // The live example is worked out on screen: {no:3} of 7, kode wilayah 1219, the election's year.
     await kop.getByText('Contoh: 007/PP.09.4-BA/1219/2024').waitFor()
     await start.press('Enter')
-    await page.getByText('Kop surat dan pola nomor tersimpan').waitFor()
-    expect(await api('pemilihan.lihat', {})).toMatchObject({
+    await app.page.getByText('Kop surat dan pola nomor tersimpan').waitFor()
+    expect(await app.call('pemilihan.lihat', {})).toMatchObject({
       alamat: KOP.alamat,
       kontak: KOP.kontak,
       kotaTtd: KOP.kota,
@@ -208,22 +162,22 @@ describe('documents, end to end', () => {
     // The sketch of the kop follows what was saved.
     await expect.poll(() => kop.locator('.pg-preview').textContent()).toContain(KOP.kontak)
 
-    const logoFile = join(dir, 'logo-kpu.png')
+    const logoFile = join(app.dir, 'logo-kpu.png')
     writeFileSync(logoFile, PNG_1X1)
     await kop.locator('.pg-logo input[type=file]').setInputFiles(logoFile)
     await kop.getByTestId('logo-preview').waitFor()
     expect((await kop.getByTestId('logo-preview').getAttribute('src'))!.startsWith('data:image/png;base64,')).toBe(true)
-    expect((await api('pemilihan.lihat', {}))!.hasLogo).toBe(true)
-    expect((await api('pemilihan.lihatLogo', {}))!.contentBase64).toBe(PNG_1X1.toString('base64'))
-    await sectionShot(page, kop, 'dokumen-01-pengaturan-kop', { clearToasts: true })
+    expect((await app.call('pemilihan.lihat', {}))!.hasLogo).toBe(true)
+    expect((await app.call('pemilihan.lihatLogo', {}))!.contentBase64).toBe(PNG_1X1.toString('base64'))
+    await sectionShot(app.page, kop, 'dokumen-01-pengaturan-kop', { clearToasts: true })
 
     // Signers of the BA hasil sortir dan lipat: the defaults name the offices; the names are typed in.
-    const ttd = page.getByRole('region', { name: 'Penanda tangan per jenis dokumen' })
+    const ttd = app.page.getByRole('region', { name: 'Penanda tangan per jenis dokumen' })
     await ttd.getByRole('tab', { name: 'BA hasil sortir dan lipat' }).click()
     const panel = ttd.getByRole('tabpanel', { name: 'BA hasil sortir dan lipat' })
     await typeInto(panel.getByLabel('Nama penanda tangan 1', { exact: true }), SIGNERS.kasubbag.nama)
-    await page.keyboard.press('Tab')
-    await page.keyboard.type(SIGNERS.kasubbag.nip)
+    await app.page.keyboard.press('Tab')
+    await app.page.keyboard.type(SIGNERS.kasubbag.nip)
     await typeInto(panel.getByLabel('Nama penanda tangan 2', { exact: true }), SIGNERS.sekretaris.nama)
     await typeInto(panel.getByLabel('Nama penanda tangan 3', { exact: true }), SIGNERS.bawaslu.nama)
     await typeInto(panel.getByLabel('Nama penanda tangan 4', { exact: true }), SIGNERS.ketua.nama)
@@ -245,8 +199,8 @@ describe('documents, end to end', () => {
       '',
       SIGNERS.polres.instansi,
     ]) {
-      if (text) await page.keyboard.type(text)
-      await page.keyboard.press('Tab')
+      if (text) await app.page.keyboard.type(text)
+      await app.page.keyboard.press('Tab')
     }
     await panel.getByLabel('Posisi penanda tangan 5', { exact: true }).selectOption('saksi')
     await panel.getByRole('button', { name: `Naikkan ${SIGNERS.polres.nama}` }).click()
@@ -262,16 +216,16 @@ describe('documents, end to end', () => {
     await badRow.locator('.field-error').filter({ hasText: 'Isi nama atau jabatan penanda tangan' }).waitFor()
     await panel.getByText('Penanda tangan tidak lengkap').waitFor()
     expect(await badRow.getByLabel('Nama penanda tangan 6').getAttribute('aria-invalid')).toBe('true')
-    await sectionShot(page, ttd, 'dokumen-02-pengaturan-ttd-galat', { clearToasts: true })
+    await sectionShot(app.page, ttd, 'dokumen-02-pengaturan-ttd-galat', { clearToasts: true })
     await panel.getByRole('button', { name: 'Hapus baris 6' }).click()
     // Removing a row hands the focus to "+ Tambah penanda tangan" on the next animation frame. Enter pressed
     // in a field before that lands goes to the add button (a new empty row) instead of saving.
     await panel.locator('tr[data-row="6"]').waitFor({ state: 'detached' })
-    await panel.getByRole('button', { name: '+ Tambah penanda tangan' }).and(page.locator(':focus')).waitFor()
+    await panel.getByRole('button', { name: '+ Tambah penanda tangan' }).and(app.page.locator(':focus')).waitFor()
     await panel.getByLabel('Nama penanda tangan 1', { exact: true }).press('Enter')
-    await page.getByText('Penanda tangan dan pola nomor BA hasil sortir dan lipat tersimpan').waitFor()
+    await app.page.getByText('Penanda tangan dan pola nomor BA hasil sortir dan lipat tersimpan').waitFor()
 
-    const sortir = (await api('dokumen.daftarJenis', {})).find((j) => j.type === 'BA_SORTIR')!
+    const sortir = (await app.call('dokumen.daftarJenis', {})).find((j) => j.type === 'BA_SORTIR')!
     expect(sortir.ownPattern).toBeNull()
     expect(sortir.nomorPattern).toBe(KOP.pattern)
     expect(sortir.signers.map((s) => [s.nama, s.posisi])).toEqual([
@@ -286,7 +240,7 @@ describe('documents, end to end', () => {
       nip: SIGNERS.kasubbag.nip,
     })
     expect(sortir.signers[3]).toMatchObject(SIGNERS.polres)
-    await sectionShot(page, ttd, 'dokumen-03-pengaturan-ttd', { clearToasts: true })
+    await sectionShot(app.page, ttd, 'dokumen-03-pengaturan-ttd', { clearToasts: true })
 
     // The pay recap names the Pejabat Pembuat Komitmen; the screen says which PPK that is.
     await ttd.getByRole('tab', { name: 'Rekap upah' }).click()
@@ -296,20 +250,20 @@ describe('documents, end to end', () => {
     )
 
     // Pay: the seeded rates show, formatted; the tax is typed and saved.
-    const upah = page.getByRole('region', { name: 'Upah pekerja' })
+    const upah = app.page.getByRole('region', { name: 'Upah pekerja' })
     expect(await upah.getByLabel(/^Upah Kotak suara/).inputValue()).toBe('2.000')
     await typeInto(upah.getByLabel('Potongan pajak penghasilan (%)'), '6')
     await upah.getByRole('button', { name: 'Simpan upah' }).click()
-    await page.getByText('Upah per satuan dan potongan pajak tersimpan').waitFor()
-    expect((await api('pemilihan.lihat', {}))!.taxPercent).toBe(6)
-    await sectionShot(page, upah, 'dokumen-04-pengaturan-upah', { clearToasts: true })
-    expect(pageErrors).toEqual([])
+    await app.page.getByText('Upah per satuan dan potongan pajak tersimpan').waitFor()
+    expect((await app.call('pemilihan.lihat', {}))!.taxPercent).toBe(6)
+    await sectionShot(app.page, upah, 'dokumen-04-pengaturan-upah', { clearToasts: true })
+    expect(app.errors).toEqual([])
   })
 
   it('Dokumen: a refused BA names the open shift; the issued BA sortir states the screen’s number, the typed names and the baik total; a reprint is SALINAN', async () => {
-    await clearToasts(page)
-    await page.goto(`${server.url.split('?')[0]}#/dokumen`)
-    const card = page.locator('form[data-doc-type="BA_SORTIR"]')
+    await clearToasts(app.page)
+    await app.page.goto(`${app.url().split('?')[0]}#/dokumen`)
+    const card = app.page.locator('form[data-doc-type="BA_SORTIR"]')
     await card.waitFor()
     // Defaults: today's range.
     expect(await card.getByLabel('Dari tanggal').inputValue()).toBe(TODAY)
@@ -322,8 +276,8 @@ describe('documents, end to end', () => {
       .poll(() => toast('error').textContent())
       .toContain(`Masih ada shift yang belum ditutup (#${seeded.openShiftId})`)
     expect(await toast('error').textContent()).toContain('BA hasil sortir dan lipat belum terbit')
-    expect(await api('dokumen.daftar', {})).toEqual([])
-    await page.screenshot({ path: join(SHOTS, 'dokumen-05-galat-shift-terbuka.png') })
+    expect(await app.call('dokumen.daftar', {})).toEqual([])
+    await app.page.screenshot({ path: join(SHOTS, 'dokumen-05-galat-shift-terbuka.png') })
     await toast('error').getByRole('button', { name: 'Tutup pemberitahuan' }).click()
 
     await card.getByLabel('Dari tanggal').fill(TODAY)
@@ -332,17 +286,17 @@ describe('documents, end to end', () => {
     await issued.waitFor()
     const nomor = (await issued.getByTestId('issued-nomor').textContent())!.trim()
     expect(nomor).toBe(`007/PP.09.4-BA/1219/${YEAR}`)
-    const [doc] = await api('dokumen.daftar', { type: 'BA_SORTIR' })
+    const [doc] = await app.call('dokumen.daftar', { type: 'BA_SORTIR' })
     expect(doc).toMatchObject({ nomor, prints: 0, ref: `SORTIR:${TODAY}:${TODAY}` })
     // The register lists it at once, with the chain head it was made from.
-    const row = page.getByTestId('register-table').locator(`tr[data-document="${doc!.id}"]`)
+    const row = app.page.getByTestId('register-table').locator(`tr[data-document="${doc!.id}"]`)
     await expect.poll(() => row.textContent()).toContain(nomor)
     expect(await row.textContent()).toContain(`#${doc!.chainSeq} · ${doc!.chainHash.slice(0, 12)}`)
     expect(await row.textContent()).toContain(`oleh ${doc!.issuedBy}`)
-    await clearToasts(page)
-    await fullShot(page, 'dokumen-06-terbit')
+    await clearToasts(app.page)
+    await app.screenshot('dokumen-06-terbit')
 
-    const first = await downloadTo(page, dir, () => issued.getByRole('button', { name: 'Unduh PDF' }).click())
+    const first = await downloadTo(app.page, app.dir, () => issued.getByRole('button', { name: 'Unduh PDF' }).click())
     expect(first.name).toMatch(/\.pdf$/)
     expect(first.name).not.toContain('SALINAN')
     const text = pdfTextFolded(first.path)
@@ -362,27 +316,27 @@ describe('documents, end to end', () => {
     const reprint = row.getByRole('button', { name: /^Cetak ulang \(SALINAN\)/ })
     await reprint.waitFor()
     expect(await row.locator('td.num').textContent()).toBe('1×')
-    const second = await downloadTo(page, dir, () => reprint.click())
+    const second = await downloadTo(app.page, app.dir, () => reprint.click())
     expect(second.name).toContain('SALINAN')
     const copy = pdfTextFolded(second.path)
     expect(copy.flat).toContain('SALINAN')
     expect(copy.flat).toContain(`Nomor: ${nomor}`)
     await expect.poll(() => row.locator('td.num').textContent()).toBe('2×')
-    expect((await api('dokumen.daftar', { type: 'BA_SORTIR' }))[0]!.prints).toBe(2)
+    expect((await app.call('dokumen.daftar', { type: 'BA_SORTIR' }))[0]!.prints).toBe(2)
     expect(await toast('success').textContent()).toContain('SALINAN')
-    expect(pageErrors).toEqual([])
+    expect(app.errors).toEqual([])
   })
 
   it('Dokumen: the rekap upah comes without a BA number and its XLSX pays each worker their share less 6% tax', async () => {
-    const card = page.locator('form[data-doc-type="REKAP_UPAH"]')
+    const card = app.page.locator('form[data-doc-type="REKAP_UPAH"]')
     await card.getByRole('button', { name: 'Terbitkan rekap upah' }).click()
     const issued = card.getByTestId('issued-REKAP_UPAH')
     await issued.waitFor()
-    const [doc] = await api('dokumen.daftar', { type: 'REKAP_UPAH' })
+    const [doc] = await app.call('dokumen.daftar', { type: 'REKAP_UPAH' })
     expect(doc).toMatchObject({ nomor: null, formats: ['pdf', 'xlsx'] })
     expect((await issued.getByTestId('issued-nomor').textContent())!.trim()).toBe(`DOK-${doc!.id}`)
 
-    const file = await downloadTo(page, dir, () => issued.getByRole('button', { name: 'Unduh XLSX' }).click())
+    const file = await downloadTo(app.page, app.dir, () => issued.getByRole('button', { name: 'Unduh XLSX' }).click())
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(readFileSync(file.path) as unknown as ArrayBuffer)
     const rows: string[][] = []
@@ -398,15 +352,15 @@ describe('documents, end to end', () => {
     expect(pay('Siti Aminah')).toEqual([470_000, 28_200, 441_800])
     // Kenanga: 2.980 + 20 = 3.000 × Rp164 = Rp492.000 / 2 = 246.000; 6% = 14.760.
     expect(pay('Budi Santoso')).toEqual([246_000, 14_760, 231_240])
-    await clearToasts(page)
+    await clearToasts(app.page)
     await card.screenshot({ path: join(SHOTS, 'dokumen-08-rekap-upah.png') })
-    expect(pageErrors).toEqual([])
+    expect(app.errors).toEqual([])
   })
 
   it('Dokumen: the rekap harian XLSX has the Silog sheets and the ledger’s baik per ballot type and dapil', async () => {
-    const rekap = page.getByRole('region', { name: 'Rekap harian' })
+    const rekap = app.page.getByRole('region', { name: 'Rekap harian' })
     await rekap.getByLabel('Tanggal rekap').fill(TODAY)
-    const file = await downloadTo(page, dir, () => rekap.getByRole('button', { name: 'Unduh XLSX' }).click())
+    const file = await downloadTo(app.page, app.dir, () => rekap.getByRole('button', { name: 'Unduh XLSX' }).click())
     expect(file.name).toMatch(/\.xlsx$/)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(readFileSync(file.path) as unknown as ArrayBuffer)
@@ -424,7 +378,7 @@ describe('documents, end to end', () => {
     silog.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ''))))
     const header = rows.find((r) => r.includes('Baik'))!
     const col = (name: string) => header.indexOf(name)
-    const recon = await api('rekonsiliasi.lihat', {})
+    const recon = await app.call('rekonsiliasi.lihat', {})
     for (const variantId of [seeded.G, seeded.B]) {
       const r = recon.find((x) => x.variantId === variantId)!
       const line = rows.find((x) => x[col('Jenis Surat Suara')] === r.itemName && x[col('Dapil')] === r.dapil)
@@ -435,11 +389,11 @@ describe('documents, end to end', () => {
     expect(recon.find((x) => x.variantId === seeded.G)!.baik).toBe(4_934)
     expect(recon.find((x) => x.variantId === seeded.B)!.baik).toBe(2_980)
 
-    const csv = await downloadTo(page, dir, () =>
+    const csv = await downloadTo(app.page, app.dir, () =>
       rekap.getByRole('button', { name: 'Unduh CSV (kolom Silog)' }).click(),
     )
     expect(csv.name).toMatch(/\.csv$/)
     expect(readFileSync(csv.path, 'utf8')).toContain('Baik')
-    expect(pageErrors).toEqual([])
+    expect(app.errors).toEqual([])
   })
 })

@@ -1,29 +1,9 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp, type OpenedApp } from '../../src/api/app'
-import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
+import { describe, expect, it } from 'vitest'
 import { pdfPages, pdfText } from '../support/pdf'
-import {
-  apiOf,
-  clearToasts,
-  DEMO_CSV,
-  downloadTo,
-  ensureBuiltUi,
-  fmtNum,
-  fullShot,
-  launchChromium,
-  menuLink,
-  SHOTS,
-  STATIC_DIR,
-  watchPage,
-  windowShot,
-  type ShotOptions,
-} from './support/browser'
-import { signInContext } from './support/session'
+import { clearToasts, downloadTo, fmtNum, menuLink, SHOTS, windowShot, type ShotOptions } from './support/browser'
+import { useBrowserApp } from './support/app'
 
 /**
  * The packing floor in a real Chromium against the real server and a real SQLite file: open a packing
@@ -33,13 +13,7 @@ import { signInContext } from './support/session'
  * database stays exactly as it was.
  */
 
-let dir: string
-let app: OpenedApp
-let server: RunningHttpServer
-let browser: Browser
-let page: Page
-const pageErrors: string[] = []
-const api = apiOf(() => app)
+const app = useBrowserApp({ signIn: 'Koordinator', seed: seedFloor })
 
 /** A whole page: the toasts closed, the window grown to the content's height (3000 px at most), then shot as it stands. */
 const WHOLE: ShotOptions = { clearToasts: true, fullPage: false, maxHeight: 3000 }
@@ -52,25 +26,18 @@ function run(cmd: string, args: string[]): string {
 
 /** What is in the focused element: the scan field must have the keyboard, as the scanner types into it. */
 const focusedTestId = () =>
-  page.evaluate(
+  app.page.evaluate(
     () =>
       (
         globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }
       ).document.activeElement?.getAttribute('data-testid') ?? null,
   )
 
-beforeAll(async () => {
-  ensureBuiltUi()
-  dir = mkdtempSync(join(tmpdir(), 'gudang-e2e-kemas-'))
-  app = await openApp({
-    dbPath: join(dir, 'kemas.sqlite'),
-    demoCsvPath: DEMO_CSV,
-    onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`),
-  })
-
+/** The floor the tests start from, written through the dispatcher before the browser opens. */
+async function seedFloor(): Promise<void> {
   // A warehouse ready to pack: everything delivered, ballots sorted, kotak and bilik assembled.
-  const variants = (await api('barang.daftarVarian', {})).filter((v) => v.active)
-  await api('penerimaan.catat', {
+  const variants = (await app.call('barang.daftarVarian', {})).filter((v) => v.active)
+  await app.call('penerimaan.catat', {
     receivedAt: '2024-11-01T08:00',
     penyedia: 'PT Percetakan Contoh',
     suratJalan: 'SJ-001/XI/2024',
@@ -80,10 +47,10 @@ beforeAll(async () => {
       countedQty: v.kind === 'ballot' ? 400_000 : 10_000,
     })),
   })
-  const team = await api('regu.tambah', { nama: 'Mawar' })
-  for (const nama of ['Siti Aminah', 'Budi Santoso']) await api('pekerja.tambah', { nama, teamId: team.id })
+  const team = await app.call('regu.tambah', { nama: 'Mawar' })
+  for (const nama of ['Siti Aminah', 'Budi Santoso']) await app.call('pekerja.tambah', { nama, teamId: team.id })
   const ballots = variants.filter((v) => v.kind === 'ballot')
-  const sortir = await api('shift.buka', {
+  const sortir = await app.call('shift.buka', {
     kind: 'sortir_lipat',
     tanggal: '2024-11-02',
     mulai: '08:00',
@@ -92,18 +59,18 @@ beforeAll(async () => {
     teams: [{ teamId: team.id }],
   })
   for (const b of ballots)
-    await api('tally.simpan', {
+    await app.call('tally.simpan', {
       shiftId: sortir.id,
       variantId: b.variantId,
       rows: [{ teamId: team.id, serahkan: 30_000, hasil: 30_000 }],
     })
-  await api('shift.tutup', { shiftId: sortir.id })
+  await app.call('shift.tutup', { shiftId: sortir.id })
   for (const [kind, code, n] of [
     ['rakit_kotak', 'KOTAK', 300],
     ['rakit_bilik', 'BILIK', 400],
   ] as const) {
     const v = variants.find((x) => x.itemCode === code)!
-    const s = await api('shift.buka', {
+    const s = await app.call('shift.buka', {
       kind,
       tanggal: '2024-11-03',
       mulai: '08:00',
@@ -111,100 +78,82 @@ beforeAll(async () => {
       variantIds: [v.variantId],
       teams: [{ teamId: team.id }],
     })
-    await api('tally.simpan', {
+    await app.call('tally.simpan', {
       shiftId: s.id,
       variantId: v.variantId,
       rows: [{ teamId: team.id, serahkan: n, hasil: n }],
     })
-    await api('shift.tutup', { shiftId: s.id })
+    await app.call('shift.tutup', { shiftId: s.id })
   }
-
-  server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: STATIC_DIR, port: 0 })
-  browser = await launchChromium()
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    locale: 'id-ID',
-    acceptDownloads: true,
-  })
-  await signInContext(context, app, server)
-  page = await context.newPage()
-  watchPage(page, pageErrors)
-}, 120_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  app?.close()
-  if (dir) rmSync(dir, { recursive: true, force: true })
-})
+}
 
 describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
   it('packs a kit opened by a scanned label, prints its labels and daftar isi, and refuses a label of the wrong dapil', async () => {
-    const k = page.keyboard
-    const laut = (await api('kemas.lihatKemajuan', {})).find((s) => s.nama === 'LAUT TADOR')!
-    const first = (await api('kemas.daftarKit', { kecamatanId: laut.id }))[0]!
-    const before = await api('kemas.lihatKit', { tpsId: first.tpsId })
+    const k = app.page.keyboard
+    const laut = (await app.call('kemas.lihatKemajuan', {})).find((s) => s.nama === 'LAUT TADOR')!
+    const first = (await app.call('kemas.daftarKit', { kecamatanId: laut.id }))[0]!
+    const before = await app.call('kemas.lihatKit', { tpsId: first.tpsId })
     expect(before.status).toBe('belum')
     const kotak1 = before.kotak.find((x) => x.no === 1)!
     const otherBallot = before.lines.find((l) => l.kind === 'ballot' && l.variantId !== kotak1.variantId)!
-    const kodeWilayah = (await api('pemilihan.lihat', {}))!.kodeWilayah
+    const kodeWilayah = (await app.call('pemilihan.lihat', {}))!.kodeWilayah
     expect(kodeWilayah).toBe('1219')
     const goodCode = `GPK1|1219|T${first.tpsId}|K1|V${kotak1.variantId}`
     const wrongCode = `GPK1|1219|T${first.tpsId}|K1|V${otherBallot.variantId}`
 
     // Arriving from the menu, the keyboard is in the scan field: a scanner works at once.
-    await page.goto(`${server.url}#/beranda`)
-    await menuLink(page, 'Pengemasan').click()
-    await page.getByTestId('kec-bars').waitFor()
+    await app.page.goto(app.url('#/beranda'))
+    await menuLink(app.page, 'Pengemasan').click()
+    await app.page.getByTestId('kec-bars').waitFor()
     await expect.poll(focusedTestId).toBe('kemas-scan-input')
 
     // Without a packing shift, the kit can be looked at but the pack buttons say what is missing.
-    await page.goto(`${server.url}#/kemas/${first.tpsId}`)
-    await page.getByTestId('kit-identity').waitFor()
-    const packAllNoShift = page.getByRole('button', { name: 'Kemas semua sisa (perlu shift pengemasan)' })
+    await app.page.goto(`${app.url()}#/kemas/${first.tpsId}`)
+    await app.page.getByTestId('kit-identity').waitFor()
+    const packAllNoShift = app.page.getByRole('button', { name: 'Kemas semua sisa (perlu shift pengemasan)' })
     expect(await packAllNoShift.isDisabled()).toBe(true)
 
     // Open a packing shift through the compact dialog.
-    await page.goto(`${server.url}#/kemas`)
-    await page.getByTestId('kec-bars').waitFor()
+    await app.page.goto(app.url('#/kemas'))
+    await app.page.getByTestId('kec-bars').waitFor()
     // The shift bar shows "Memuat data…" until shift.daftar answers, which may be after the kecamatan bars.
     await expect
-      .poll(() => page.getByTestId('kemas-shift').textContent())
+      .poll(() => app.page.getByTestId('kemas-shift').textContent())
       .toContain('Belum ada shift pengemasan terbuka')
-    await page.getByRole('button', { name: 'Buka shift pengemasan…' }).click()
-    const dlg = page.getByRole('dialog', { name: 'Buka shift pengemasan' })
+    await app.page.getByRole('button', { name: 'Buka shift pengemasan…' }).click()
+    const dlg = app.page.getByRole('dialog', { name: 'Buka shift pengemasan' })
     await dlg.waitFor()
     await dlg.getByLabel('Lokasi/meja').fill('Gudang B, meja setting 1')
     await dlg.getByTestId('kemas-team-picker').getByText('Regu Mawar').click()
     await dlg.getByRole('button', { name: 'Buka shift' }).click()
     await dlg.waitFor({ state: 'hidden' })
-    const packing = (await api('shift.daftar', {})).filter((s) => s.kind === 'packing')
+    const packing = (await app.call('shift.daftar', {})).filter((s) => s.kind === 'packing')
     expect(packing).toHaveLength(1)
     expect(packing[0]!.status).toBe('open')
     expect(packing[0]!.lokasi).toBe('Gudang B, meja setting 1')
-    const shift = await api('shift.lihat', { id: packing[0]!.id })
+    const shift = await app.call('shift.lihat', { id: packing[0]!.id })
     expect(shift.variants).toEqual([])
     expect(shift.teams.map((t) => t.nama)).toEqual(['Mawar'])
-    await expect.poll(() => page.getByTestId('kemas-shift').textContent()).toContain(`Shift #${shift.id}`)
+    await expect.poll(() => app.page.getByTestId('kemas-shift').textContent()).toContain(`Shift #${shift.id}`)
 
     // Scan: the scanner types the label's text into the focused field and presses Enter.
-    await clearToasts(page)
-    await page.getByTestId('kemas-scan-input').focus()
+    await clearToasts(app.page)
+    await app.page.getByTestId('kemas-scan-input').focus()
     await k.type(goodCode, { delay: 5 })
-    await windowShot(page, 'kemas-01-pindai', { clearToasts: true })
+    await windowShot(app.page, 'kemas-01-pindai', { clearToasts: true })
     await k.press('Enter')
-    await page.waitForURL(new RegExp(`#/kemas/${first.tpsId}$`))
-    const identity = page.getByTestId('kit-identity')
+    await app.page.waitForURL(new RegExp(`#/kemas/${first.tpsId}$`))
+    const identity = app.page.getByTestId('kit-identity')
     await identity.waitFor()
     expect(await identity.textContent()).toContain('TPS 001')
     expect(await identity.textContent()).toContain(first.desa)
     expect(await identity.textContent()).toContain('LAUT TADOR')
-    await page.getByTestId('kemas-scan-ok').getByText(`kotak 1 dari ${kotak1.of}`).waitFor()
+    await app.page.getByTestId('kemas-scan-ok').getByText(`kotak 1 dari ${kotak1.of}`).waitFor()
     // Ready for the next kotak without touching the mouse.
     await expect.poll(focusedTestId).toBe('kemas-scan-input')
 
     // The kit view shows what the ledger and the needs say, line by line.
-    const lines = page.getByTestId('kit-lines')
+    const lines = app.page.getByTestId('kit-lines')
     const shown = new Map<number, string>()
     for (const l of before.lines) {
       const row = lines.locator(`tr[data-variant="${l.variantId}"]`)
@@ -215,46 +164,46 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
       expect(cells[3]).toContain(fmtNum(l.stock))
       shown.set(l.variantId, fmtNum(l.need))
     }
-    await fullShot(page, 'kemas-02-kit', WHOLE)
+    await app.screenshot('kemas-02-kit', WHOLE)
 
     // Pack everything the kit still lacks: one button.
-    const rowsBefore = (await api('sistem.lihatInfo', {})).ledgerRows
-    await page.getByRole('button', { name: /^Kemas semua sisa/ }).click()
-    const lengkap = page.getByTestId('kit-lengkap')
+    const rowsBefore = (await app.call('sistem.lihatInfo', {})).ledgerRows
+    await app.page.getByRole('button', { name: /^Kemas semua sisa/ }).click()
+    const lengkap = app.page.getByTestId('kit-lengkap')
     await lengkap.waitFor()
     expect(await lengkap.textContent()).toContain('Lengkap')
     expect(await identity.textContent()).toContain('Dikemas lengkap')
-    await expect.poll(() => page.getByTestId('kit-total-remaining').textContent()).toBe('0')
-    const packed = await api('kemas.lihatKit', { tpsId: first.tpsId })
+    await expect.poll(() => app.page.getByTestId('kit-total-remaining').textContent()).toBe('0')
+    const packed = await app.call('kemas.lihatKit', { tpsId: first.tpsId })
     expect(packed.status).toBe('lengkap')
     for (const l of packed.lines) expect([l.variantId, l.packed, l.remaining]).toEqual([l.variantId, l.need, 0])
-    expect((await api('sistem.lihatInfo', {})).ledgerRows).toBe(rowsBefore + before.lines.length)
-    const shiftRows = await api('ledger.lihatRiwayat', { shiftId: shift.id, limit: 100 })
+    expect((await app.call('sistem.lihatInfo', {})).ledgerRows).toBe(rowsBefore + before.lines.length)
+    const shiftRows = await app.call('ledger.lihatRiwayat', { shiftId: shift.id, limit: 100 })
     expect(shiftRows.rows.every((r) => r.to === `DIKEMAS:${first.tpsId}`)).toBe(true)
     expect(shiftRows.rows.reduce((s, r) => s + r.qty, 0)).toBe(before.lines.reduce((s, l) => s + l.need, 0))
 
     // The packed number opens its history: the rows into this kit.
     const gub = lines.locator(`tr[data-variant="${kotak1.variantId}"]`)
     await gub.locator('td').nth(1).getByRole('button').click()
-    const history = page.getByRole('dialog', { name: /^Riwayat:/ })
+    const history = app.page.getByRole('dialog', { name: /^Riwayat:/ })
     await history.getByTestId('history-table').waitFor()
     expect(await history.getByTestId('history-table').locator('tbody tr').count()).toBe(1)
     expect(await history.getByTestId('history-table').textContent()).toContain(`Dikemas TPS 001 ${first.desa}`)
     await history.getByRole('button', { name: 'Tutup dialog' }).click()
 
     // Seal number on kotak 1, saved with Enter.
-    const segel = page.getByLabel('Nomor segel kotak 1')
+    const segel = app.page.getByLabel('Nomor segel kotak 1')
     await segel.fill('SGL-1219-000001')
     await segel.press('Enter')
-    await page.getByTestId('segel-saved-1').waitFor()
-    expect((await api('kemas.lihatKit', { tpsId: first.tpsId })).kotak.find((x) => x.no === 1)!.segel).toBe(
+    await app.page.getByTestId('segel-saved-1').waitFor()
+    expect((await app.call('kemas.lihatKit', { tpsId: first.tpsId })).kotak.find((x) => x.no === 1)!.segel).toBe(
       'SGL-1219-000001',
     )
-    await clearToasts(page)
-    await fullShot(page, 'kemas-03-lengkap', WHOLE)
+    await clearToasts(app.page)
+    await app.screenshot('kemas-03-lengkap', WHOLE)
 
     // Labels of this TPS: one A4 sheet, and the QR of kotak 1 decodes to the text that was scanned.
-    const labels = await downloadTo(page, dir, () =>
+    const labels = await downloadTo(app.page, app.dir, () =>
       lengkap.getByRole('button', { name: /^Cetak label kotak/ }).click(),
     )
     expect(labels.name).toMatch(/^label-kotak-tps-001-.*\.pdf$/)
@@ -269,7 +218,7 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     expect(decoded).toContain(goodCode)
 
     // Daftar isi of this TPS: one page that names the TPS and desa and holds the quantities the kit showed.
-    const daftar = await downloadTo(page, dir, () =>
+    const daftar = await downloadTo(app.page, app.dir, () =>
       lengkap.getByRole('button', { name: 'Cetak daftar isi kit' }).click(),
     )
     expect(daftar.name).toMatch(/^daftar-isi-kit-tps-001-.*\.pdf$/)
@@ -294,12 +243,12 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     ])
 
     // A label naming the other ballot type for kotak 1: refused loudly, nothing written.
-    const kitBefore = JSON.stringify(await api('kemas.lihatKit', { tpsId: first.tpsId }))
-    const infoBefore = await api('sistem.lihatInfo', {})
-    await page.getByTestId('kemas-scan-input').click()
+    const kitBefore = JSON.stringify(await app.call('kemas.lihatKit', { tpsId: first.tpsId }))
+    const infoBefore = await app.call('sistem.lihatInfo', {})
+    await app.page.getByTestId('kemas-scan-input').click()
     await k.type(wrongCode, { delay: 5 })
     await k.press('Enter')
-    const refusal = page.getByTestId('kemas-scan-refusal')
+    const refusal = app.page.getByTestId('kemas-scan-refusal')
     await refusal.waitFor()
     expect(await refusal.getAttribute('role')).toBe('alert')
     expect(await refusal.textContent()).toContain('LABEL TIDAK COCOK')
@@ -316,79 +265,79 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     })
     expect(style.bg).toBe('rgb(196, 0, 0)')
     expect(style.size).toBeGreaterThanOrEqual(18)
-    expect(await page.getByTestId('kemas-scan-input').getAttribute('aria-invalid')).toBe('true')
+    expect(await app.page.getByTestId('kemas-scan-input').getAttribute('aria-invalid')).toBe('true')
     await expect.poll(focusedTestId).toBe('kemas-scan-input')
-    expect(page.url()).toMatch(new RegExp(`#/kemas/${first.tpsId}$`))
-    await page.waitForTimeout(1100) // after the flash, as it stays on screen
-    await windowShot(page, 'kemas-04-salah-dapil', { clearToasts: true })
-    expect(JSON.stringify(await api('kemas.lihatKit', { tpsId: first.tpsId }))).toBe(kitBefore)
-    const infoAfter = await api('sistem.lihatInfo', {})
+    expect(app.page.url()).toMatch(new RegExp(`#/kemas/${first.tpsId}$`))
+    await app.page.waitForTimeout(1100) // after the flash, as it stays on screen
+    await windowShot(app.page, 'kemas-04-salah-dapil', { clearToasts: true })
+    expect(JSON.stringify(await app.call('kemas.lihatKit', { tpsId: first.tpsId }))).toBe(kitBefore)
+    const infoAfter = await app.call('sistem.lihatInfo', {})
     expect(infoAfter.ledgerRows).toBe(infoBefore.ledgerRows)
     expect(infoAfter.chainHead).toBe(infoBefore.chainHead)
 
     // Unknown text is refused too, and the next good scan clears the refusal. (Closing the toasts for
     // the screenshot took the focus; a scan field clicked once is ready again.)
-    await page.getByTestId('kemas-scan-input').click()
+    await app.page.getByTestId('kemas-scan-input').click()
     await k.type('hello world', { delay: 5 })
     await k.press('Enter')
     await expect.poll(() => refusal.textContent()).toContain('bukan label kotak Gudang Pemilu')
     await k.type(goodCode, { delay: 5 })
     await k.press('Enter')
-    await page.getByTestId('kemas-scan-ok').waitFor()
+    await app.page.getByTestId('kemas-scan-ok').waitFor()
     expect(await refusal.count()).toBe(0)
 
     // Progress: LAUT TADOR counts one complete kit, and its list shows the badge.
-    await page
+    await app.page
       .getByRole('link', { name: /Kemajuan per kecamatan/ })
       .first()
       .click()
-    const bar = page.getByRole('button', { name: /^LAUT TADOR: 1 lengkap/ })
+    const bar = app.page.getByRole('button', { name: /^LAUT TADOR: 1 lengkap/ })
     await bar.waitFor()
     await bar.click()
-    const grid = page.getByTestId('kit-grid')
+    const grid = app.page.getByTestId('kit-grid')
     await grid.locator('.ag-row[row-index="0"]').getByText('Dikemas lengkap').waitFor()
-    expect((await api('kemas.lihatKemajuan', {})).find((s) => s.id === laut.id)!.lengkap).toBe(1)
+    expect((await app.call('kemas.lihatKemajuan', {})).find((s) => s.id === laut.id)!.lengkap).toBe(1)
 
     // Print panel: the label grid with its live preview; a grid too small for a readable label is refused.
-    await page.getByRole('link', { name: 'Cetak label dan daftar isi' }).click()
-    const form = page.getByTestId('label-grid-form')
+    await app.page.getByRole('link', { name: 'Cetak label dan daftar isi' }).click()
+    const form = app.page.getByTestId('label-grid-form')
     await form.waitFor()
-    expect(await page.getByTestId('label-size').textContent()).toBe('95 × 65,3 mm')
+    expect(await app.page.getByTestId('label-size').textContent()).toBe('95 × 65,3 mm')
     await form.getByLabel('Baris', { exact: true }).fill('5')
-    await expect.poll(() => page.getByTestId('label-size').textContent()).toBe('95 × 51,4 mm')
-    expect(await page.getByTestId('sheet-preview').locator('.sheet-label').count()).toBe(10)
-    await clearToasts(page)
-    await fullShot(page, 'kemas-05-cetak', WHOLE)
+    await expect.poll(() => app.page.getByTestId('label-size').textContent()).toBe('95 × 51,4 mm')
+    expect(await app.page.getByTestId('sheet-preview').locator('.sheet-label').count()).toBe(10)
+    await clearToasts(app.page)
+    await app.screenshot('kemas-05-cetak', WHOLE)
     await form.getByRole('button', { name: 'Simpan susunan' }).click()
     // The form takes the saved grid back from the answer; typing before it arrives would be overwritten.
-    await page.getByText('Susunan label tersimpan').waitFor()
-    expect((await api('kemas.lihatSusunanLabel', {})).rows).toBe(5)
+    await app.page.getByText('Susunan label tersimpan').waitFor()
+    expect((await app.call('kemas.lihatSusunanLabel', {})).rows).toBe(5)
     await form.getByLabel('Baris', { exact: true }).fill('8')
     await form.getByRole('button', { name: 'Simpan susunan' }).click()
     await form
       .getByRole('alert')
       .getByText(/terlalu kecil/)
       .waitFor()
-    expect((await api('kemas.lihatSusunanLabel', {})).rows).toBe(5)
+    expect((await app.call('kemas.lihatSusunanLabel', {})).rows).toBe(5)
 
     // Batch print for a desa: labels of every kotak of its TPS, in stacking order.
-    const panel = page.getByTestId('cetak-panel')
+    const panel = app.page.getByTestId('cetak-panel')
     await panel.getByLabel('Kecamatan (PPK)').selectOption(String(laut.id))
     await panel.getByLabel('Desa/kelurahan (PPS)').selectOption(String(first.desaId))
-    const desaTps = (await api('kemas.daftarKit', { desaId: first.desaId })).length
-    const batch = await downloadTo(page, dir, () =>
+    const desaTps = (await app.call('kemas.daftarKit', { desaId: first.desaId })).length
+    const batch = await downloadTo(app.page, app.dir, () =>
       panel.getByRole('button', { name: 'Cetak label kotak (PDF)' }).click(),
     )
     expect(pdfPages(batch.path)).toBe(Math.ceil((desaTps * before.kotak.length) / 10))
 
     // The packing shift's own page lists what it packed instead of a tally grid.
-    await page.goto(`${server.url}#/shift/${shift.id}`)
-    const result = page.getByTestId('packing-shift-result')
+    await app.page.goto(`${app.url()}#/shift/${shift.id}`)
+    const result = app.page.getByTestId('packing-shift-result')
     await result.waitFor()
     expect(await result.textContent()).toContain(`TPS 001 ${first.desa}`)
     expect(await result.locator('tfoot').textContent()).toContain(fmtNum(before.lines.reduce((s, l) => s + l.need, 0)))
-    expect(await page.locator('[data-testid^="tally-"]').count()).toBe(0)
+    expect(await app.page.locator('[data-testid^="tally-"]').count()).toBe(0)
 
-    expect(pageErrors).toEqual([])
-  }, 120_000)
+    expect(app.errors).toEqual([])
+  })
 })

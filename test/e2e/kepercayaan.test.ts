@@ -1,24 +1,10 @@
 import Database from 'better-sqlite3'
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp, type OpenedApp } from '../../src/api/app'
+import { existsSync, readdirSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
 import { backupDir } from '../../src/services/cadangan'
-import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
 import { pdfQrCodes, saveDownload } from '../support/pdf'
-import {
-  apiOf,
-  clearToasts,
-  DEMO_CSV,
-  ensureBuiltUi,
-  fullShot,
-  launchChromium,
-  menuLink,
-  STATIC_DIR,
-  watchPage,
-} from './support/browser'
+import { clearToasts, menuLink } from './support/browser'
+import { useBrowserApp } from './support/app'
 
 /**
  * Trust, end to end on the demo election in a real Chromium, starting with nobody signed in:
@@ -30,31 +16,15 @@ import {
  * which restores the newest good backup.
  */
 
-let dir: string
-let dbPath: string
-let app: OpenedApp
-let server: RunningHttpServer
-let browser: Browser
-let page: Page
-const pageErrors: string[] = []
-const api = apiOf(() => app)
+const app = useBrowserApp({ seed: seedFloor })
 const doc = { nomor: '', qr: '', chainSeq: 0 }
 
-const nav = (name: string) => menuLink(page, name)
-const chip = () => page.getByTestId('user-chip')
-
-async function serve(): Promise<void> {
-  app = await openApp({
-    dbPath,
-    demoCsvPath: DEMO_CSV,
-    onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`),
-  })
-  server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: STATIC_DIR, port: 0 })
-}
+const nav = (name: string) => menuLink(app.page, name)
+const chip = () => app.page.getByTestId('user-chip')
 
 /** Edits one ledger row as someone with the file and a SQLite tool would: the guard trigger dropped first. */
 function tamper(sql: string, ...args: unknown[]): void {
-  const raw = new Database(dbPath)
+  const raw = new Database(app.opened.dbPath)
   try {
     raw.exec('DROP TRIGGER IF EXISTS ledger_no_update')
     raw.prepare(sql).run(...args)
@@ -63,59 +33,42 @@ function tamper(sql: string, ...args: unknown[]): void {
   }
 }
 
-beforeAll(async () => {
-  ensureBuiltUi()
-  dir = mkdtempSync(join(tmpdir(), 'gudang-e2e-trust-'))
-  dbPath = join(dir, 'batubara.sqlite')
-  await serve()
-
-  // One delivery and its BA penerimaan: the printed document the check is about.
-  const variants = (await api('barang.daftarVarian', {})).filter((v) => v.active && v.kind === 'ballot')
-  const delivery = await api('penerimaan.catat', {
+/** One delivery and its BA penerimaan (the printed document the check is about), its QR read back from the PDF. */
+async function seedFloor(): Promise<void> {
+  const variants = (await app.call('barang.daftarVarian', {})).filter((v) => v.active && v.kind === 'ballot')
+  const delivery = await app.call('penerimaan.catat', {
     receivedAt: '2024-11-01T08:00',
     penyedia: 'PT Percetakan Contoh',
     suratJalan: 'SJ-017/XI/2024',
     lines: variants.map((v) => ({ variantId: v.variantId, statedQty: 40_000, countedQty: 40_000 })),
   })
-  const issued = await api('dokumen.terbitkan', { type: 'BA_PENERIMAAN', deliveryId: delivery.id })
+  const issued = await app.call('dokumen.terbitkan', { type: 'BA_PENERIMAAN', deliveryId: delivery.id })
   doc.nomor = issued.nomor!
   doc.chainSeq = issued.chainSeq
   // The QR code as a scanner reads it off the printed page.
-  const pdf = saveDownload(dir, await api('dokumen.cetak', { id: issued.id, format: 'pdf' }))
+  const pdf = saveDownload(app.dir, await app.call('dokumen.cetak', { id: issued.id, format: 'pdf' }))
   const codes = pdfQrCodes(pdf).filter((c) => c.startsWith('GUDANG-PEMILU|'))
   expect(codes).toHaveLength(1)
   doc.qr = codes[0]!
-
-  browser = await launchChromium()
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' })
-  page = await context.newPage()
-  watchPage(page, pageErrors)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  app?.close()
-  if (dir) rmSync(dir, { recursive: true, force: true })
-})
+}
 
 describe('trust: who did what, backups, tamper evidence, recovery', () => {
   it('an operator is chosen in one step; a backup asks for a koordinator’s PIN and then goes on by itself', async () => {
-    await page.goto(server.url)
+    await app.page.goto(app.url())
     await expect.poll(() => chip().textContent()).toContain('Pilih pengguna')
     await chip().click()
-    const switcher = page.getByRole('dialog', { name: 'Ganti pengguna' })
+    const switcher = app.page.getByRole('dialog', { name: 'Ganti pengguna' })
     await switcher.getByRole('button', { name: /^Operator Sortir/ }).click()
     await switcher.waitFor({ state: 'hidden' })
     await expect.poll(() => chip().textContent()).toContain('Operator Sortir')
 
     await nav('Cadangan').click()
-    await page.getByRole('heading', { name: 'Cadangan basis data', level: 1 }).waitFor()
-    expect(await page.getByTestId('backup-dir').textContent()).toBe(backupDir(dbPath))
-    await page.getByRole('button', { name: 'Cadangkan sekarang' }).click()
+    await app.page.getByRole('heading', { name: 'Cadangan basis data', level: 1 }).waitFor()
+    expect(await app.page.getByTestId('backup-dir').textContent()).toBe(backupDir(app.opened.dbPath))
+    await app.page.getByRole('button', { name: 'Cadangkan sekarang' }).click()
 
     // Refused for an operator: the switcher asks for a koordinator and says why.
-    const ask = page.getByRole('dialog', { name: 'Perlu koordinator' })
+    const ask = app.page.getByRole('dialog', { name: 'Perlu koordinator' })
     await ask.getByTestId('auth-reason').getByText('Tindakan ini memerlukan koordinator', { exact: true }).waitFor()
     expect(await ask.getByRole('button', { name: /^Operator/ }).count()).toBe(0)
     await ask.getByRole('button', { name: /^Kasubbag Logistik/ }).click()
@@ -123,16 +76,16 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
     await pin.fill('999999')
     await pin.press('Enter')
     await ask.getByText('PIN salah; sisa 4 kali sebelum terkunci').waitFor()
-    expect(await api('cadangan.daftar', {})).toEqual([])
-    await fullShot(page, 'trust-01-perlu-koordinator')
+    expect(await app.call('cadangan.daftar', {})).toEqual([])
+    await app.screenshot('trust-01-perlu-koordinator')
     await pin.fill('202411')
     await pin.press('Enter')
     await ask.waitFor({ state: 'hidden' })
 
     // The refused backup was made again by itself, as the koordinator.
-    await page.getByText('Cadangan dibuat', { exact: true }).waitFor()
+    await app.page.getByText('Cadangan dibuat', { exact: true }).waitFor()
     await expect.poll(() => chip().textContent()).toContain('Kasubbag Logistik')
-    const backups = await api('cadangan.daftar', {})
+    const backups = await app.call('cadangan.daftar', {})
     expect(backups).toHaveLength(1)
     expect(backups[0]).toMatchObject({
       reason: 'manual',
@@ -140,25 +93,25 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
       satker: 'Kabupaten Batu Bara',
       ledgerRows: doc.chainSeq,
     })
-    const row = page.getByTestId('backup-table').locator(`tr[data-name="${backups[0]!.name}"]`)
+    const row = app.page.getByTestId('backup-table').locator(`tr[data-name="${backups[0]!.name}"]`)
     await row.getByText('Lolos', { exact: true }).waitFor()
     expect(await row.getByText('Dibuat manual').count()).toBe(1)
     // Checking a backup leaves nothing beside it.
-    expect(readdirSync(backupDir(dbPath))).toEqual([backups[0]!.name])
-    await clearToasts(page)
-    await fullShot(page, 'trust-02-cadangan')
+    expect(readdirSync(backupDir(app.opened.dbPath))).toEqual([backups[0]!.name])
+    await clearToasts(app.page)
+    await app.screenshot('trust-02-cadangan')
   })
 
   it('an admin adds a user: the koordinator is asked for the admin, who is the only one, straight to the PIN', async () => {
     await nav('Pengguna').click()
-    const table = page.getByTestId('user-table')
+    const table = app.page.getByTestId('user-table')
     await table.locator('tr[data-user="Admin Gudang"]').waitFor()
-    await page.getByRole('button', { name: 'Tambah pengguna…' }).click()
-    const add = page.getByRole('dialog', { name: 'Tambah pengguna' })
+    await app.page.getByRole('button', { name: 'Tambah pengguna…' }).click()
+    const add = app.page.getByRole('dialog', { name: 'Tambah pengguna' })
     await add.getByLabel('Nama', { exact: true }).fill('Dewi Lestari')
     await add.getByRole('button', { name: 'Tambah', exact: true }).click()
 
-    const ask = page.getByRole('dialog', { name: 'Perlu admin' })
+    const ask = app.page.getByRole('dialog', { name: 'Perlu admin' })
     const pin = ask.getByLabel('PIN Admin Gudang')
     await pin.waitFor()
     await pin.fill('240424')
@@ -166,7 +119,7 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
     await ask.waitFor({ state: 'hidden' })
     await add.waitFor({ state: 'hidden' })
     await table.locator('tr[data-user="Dewi Lestari"]').getByText('Operator', { exact: true }).waitFor()
-    expect((await api('pengguna.daftar', {})).find((u) => u.nama === 'Dewi Lestari')).toMatchObject({
+    expect((await app.call('pengguna.daftar', {})).find((u) => u.nama === 'Dewi Lestari')).toMatchObject({
       role: 'operator',
       active: true,
       hasPin: false,
@@ -174,46 +127,46 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
     await expect.poll(() => chip().textContent()).toContain('Admin Gudang')
 
     // A koordinator without a PIN is refused on its field; nothing is added.
-    await page.getByRole('button', { name: 'Tambah pengguna…' }).click()
+    await app.page.getByRole('button', { name: 'Tambah pengguna…' }).click()
     await add.getByLabel('Nama', { exact: true }).fill('Yusuf Koordinator')
     await add.getByLabel('Peran').selectOption('koordinator')
     await add.getByRole('button', { name: 'Tambah', exact: true }).click()
     await add.getByText('Peran koordinator memerlukan PIN').waitFor()
-    expect((await api('pengguna.daftar', {})).some((u) => u.nama === 'Yusuf Koordinator')).toBe(false)
+    expect((await app.call('pengguna.daftar', {})).some((u) => u.nama === 'Yusuf Koordinator')).toBe(false)
     await add.getByRole('button', { name: 'Batal' }).click()
-    await clearToasts(page)
-    await fullShot(page, 'trust-03-pengguna')
+    await clearToasts(app.page)
+    await app.screenshot('trust-03-pengguna')
   })
 
   it('a row edited behind the app is named by Periksa integritas and breaks the printed BA; restoring the backup mends both', async () => {
-    const rows = (await api('sistem.lihatInfo', {})).ledgerRows
+    const rows = (await app.call('sistem.lihatInfo', {})).ledgerRows
     await nav('Periksa integritas').click()
-    await page.getByTestId('verify-run').click()
-    const verdict = page.getByTestId('verify-result')
+    await app.page.getByTestId('verify-run').click()
+    const verdict = app.page.getByTestId('verify-result')
     await verdict.getByText('Buku besar utuh', { exact: true }).waitFor()
     expect(await verdict.getByTestId('verify-rows').textContent()).toBe(rows.toLocaleString('id-ID'))
 
     await nav('Cek dokumen').click()
-    const scan = page.getByTestId('cek-dokumen-scan-input')
+    const scan = app.page.getByTestId('cek-dokumen-scan-input')
     await scan.fill(doc.nomor)
     await scan.press('Enter')
-    const result = page.getByTestId('cek-dokumen-result')
+    const result = app.page.getByTestId('cek-dokumen-result')
     await result.getByText('Dokumen sesuai buku besar', { exact: true }).waitFor()
     expect(await result.getByText(doc.nomor).count()).toBe(1)
     expect(await result.getByTestId('cek-dokumen-later').textContent()).toBe('0')
-    await fullShot(page, 'trust-04-cek-dokumen-sesuai')
+    await app.screenshot('trust-04-cek-dokumen-sesuai')
 
     // Someone adds 1.000 sheets to the first delivery row, straight in the file.
-    const first = app.ctx.db.prepare('SELECT seq FROM ledger ORDER BY seq LIMIT 1').get() as { seq: number }
+    const first = app.opened.ctx.db.prepare('SELECT seq FROM ledger ORDER BY seq LIMIT 1').get() as { seq: number }
     tamper('UPDATE ledger SET qty = qty + 1000 WHERE seq = ?', first.seq)
 
     await nav('Periksa integritas').click()
-    await page.getByTestId('verify-run').click()
+    await app.page.getByTestId('verify-run').click()
     await verdict.getByText('Buku besar tidak utuh', { exact: true }).waitFor()
     expect(await verdict.getByTestId('verify-bad-seq').textContent()).toBe(
       `Baris pertama yang bermasalah: #${first.seq}`,
     )
-    await fullShot(page, 'trust-05-tidak-utuh')
+    await app.screenshot('trust-05-tidak-utuh')
 
     // The scanner reads the BA's QR code.
     await nav('Cek dokumen').click()
@@ -221,68 +174,70 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
     await scan.press('Enter')
     await result.getByText('Dokumen tidak sesuai buku besar', { exact: true }).waitFor()
     expect(await result.textContent()).toContain(`Isi baris ${first.seq} tidak sesuai dengan hash-nya`)
-    await fullShot(page, 'trust-06-cek-dokumen-tidak-sesuai')
+    await app.screenshot('trust-06-cek-dokumen-tidak-sesuai')
 
     // Restore the backup made before the edit; the edited file is kept beside the backups.
     await nav('Cadangan').click()
-    const backup = (await api('cadangan.daftar', {}))[0]!
-    await page
+    const backup = (await app.call('cadangan.daftar', {}))[0]!
+    await app.page
       .getByTestId('backup-table')
       .locator(`tr[data-name="${backup.name}"]`)
       .getByRole('button', { name: 'Pulihkan…' })
       .click()
-    const confirm = page.getByRole('dialog', { name: 'Pulihkan cadangan ini?' })
+    const confirm = app.page.getByRole('dialog', { name: 'Pulihkan cadangan ini?' })
     await confirm.getByText(backup.name).waitFor()
     await confirm.getByRole('button', { name: 'Pulihkan cadangan ini' }).click()
     await confirm.waitFor({ state: 'hidden' })
-    await page.getByTestId('restore-result').getByText('Basis data dipulihkan', { exact: true }).waitFor()
+    await app.page.getByTestId('restore-result').getByText('Basis data dipulihkan', { exact: true }).waitFor()
     // Everyone chooses again after a restore.
     await expect.poll(() => chip().textContent()).toContain('Pilih pengguna')
-    const after = await api('cadangan.daftar', {})
+    const after = await app.call('cadangan.daftar', {})
     expect(after.map((b) => b.reason).sort()).toEqual(['manual', 'sebelum-pulih'])
     expect(after.find((b) => b.reason === 'sebelum-pulih')).toMatchObject({ ok: false })
-    await clearToasts(page)
-    await fullShot(page, 'trust-07-dipulihkan')
+    await clearToasts(app.page)
+    await app.screenshot('trust-07-dipulihkan')
 
     await nav('Periksa integritas').click()
-    await page.getByTestId('verify-run').click()
+    await app.page.getByTestId('verify-run').click()
     await verdict.getByText('Buku besar utuh', { exact: true }).waitFor()
     await nav('Cek dokumen').click()
     await scan.fill(doc.qr)
     await scan.press('Enter')
     await result.getByText('Dokumen sesuai buku besar', { exact: true }).waitFor()
-    expect((await api('ledger.periksa', {})).ok).toBe(true)
+    expect((await app.call('ledger.periksa', {})).ok).toBe(true)
   })
 
   it('a file whose chain head was edited while the app was closed opens the recovery screen, which restores the newest good backup', async () => {
-    await server.close()
-    app.close()
-    const head = new Database(dbPath).prepare('SELECT max(seq) AS seq FROM ledger').get() as { seq: number }
-    tamper('UPDATE ledger SET actor = ? WHERE seq = ?', 'Orang Lain', head.seq)
-    await serve()
-    expect(app.state.mode).toBe('pemulihan')
+    const head = { seq: 0 }
+    await app.restart(() => {
+      head.seq = (
+        new Database(app.opened.dbPath).prepare('SELECT max(seq) AS seq FROM ledger').get() as { seq: number }
+      ).seq
+      tamper('UPDATE ledger SET actor = ? WHERE seq = ?', 'Orang Lain', head.seq)
+    })
+    expect(app.opened.state.mode).toBe('pemulihan')
 
-    await page.goto(server.url)
-    await page.getByRole('heading', { name: 'Basis data perlu dipulihkan' }).waitFor()
-    expect(await page.getByTestId('recovery-problem').textContent()).toContain(`baris ${head.seq}`)
+    await app.page.goto(app.url())
+    await app.page.getByRole('heading', { name: 'Basis data perlu dipulihkan' }).waitFor()
+    expect(await app.page.getByTestId('recovery-problem').textContent()).toContain(`baris ${head.seq}`)
     // Nothing that could write is on this screen: no navigation, no user chip.
-    expect(await page.getByRole('navigation', { name: 'Menu utama' }).count()).toBe(0)
-    const latest = (await api('cadangan.daftar', {})).find((b) => b.ok)!
-    await page.getByTestId('recovery-latest').getByText(latest.name).waitFor()
-    await fullShot(page, 'trust-08-pemulihan')
+    expect(await app.page.getByRole('navigation', { name: 'Menu utama' }).count()).toBe(0)
+    const latest = (await app.call('cadangan.daftar', {})).find((b) => b.ok)!
+    await app.page.getByTestId('recovery-latest').getByText(latest.name).waitFor()
+    await app.screenshot('trust-08-pemulihan')
 
-    await page
+    await app.page
       .getByTestId('backup-table')
       .locator(`tr[data-name="${latest.name}"]`)
       .getByRole('button', { name: 'Pulihkan cadangan ini' })
       .click()
-    const confirm = page.getByRole('dialog', { name: 'Pulihkan cadangan ini?' })
+    const confirm = app.page.getByRole('dialog', { name: 'Pulihkan cadangan ini?' })
     await confirm.getByRole('button', { name: 'Pulihkan cadangan ini' }).click()
     // Back to the normal app on the restored file.
     await nav('Beranda').waitFor()
-    expect(app.state.mode).toBe('normal')
-    expect((await api('ledger.periksa', {})).ok).toBe(true)
-    expect(existsSync(dbPath)).toBe(true)
-    expect(pageErrors).toEqual([])
+    expect(app.opened.state.mode).toBe('normal')
+    expect((await app.call('ledger.periksa', {})).ok).toBe(true)
+    expect(existsSync(app.opened.dbPath)).toBe(true)
+    expect(app.errors).toEqual([])
   })
 })

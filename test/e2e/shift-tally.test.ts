@@ -1,22 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp, type OpenedApp } from '../../src/api/app'
-import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
-import {
-  apiOf,
-  DEMO_CSV,
-  ensureBuiltUi,
-  fmtNum,
-  launchChromium,
-  menuLink,
-  STATIC_DIR,
-  watchPage,
-  windowShot,
-} from './support/browser'
-import { signInContext } from './support/session'
+import type { Locator } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { fmtNum, menuLink, windowShot } from './support/browser'
+import { useBrowserApp } from './support/app'
 
 /**
  * A day on the sortir-lipat floor, in a real Chromium against the real server and a real SQLite file:
@@ -27,56 +12,34 @@ import { signInContext } from './support/session'
 
 const GUBERNUR = 1
 
-let dir: string
-let app: OpenedApp
-let server: RunningHttpServer
-let browser: Browser
-let page: Page
-const pageErrors: string[] = []
-const api = apiOf(() => app)
+const app = useBrowserApp({
+  signIn: 'Koordinator',
+  // The paste goes through the real system clipboard and Ctrl+V, as from Excel.
+  permissions: ['clipboard-read', 'clipboard-write'],
+  seed: seedFloor,
+})
 
-beforeAll(async () => {
-  ensureBuiltUi()
-  dir = mkdtempSync(join(tmpdir(), 'gudang-e2e-shift-'))
-  app = await openApp({
-    dbPath: join(dir, 'shift.sqlite'),
-    demoCsvPath: DEMO_CSV,
-    onInternalError: (m, e) => pageErrors.push(`[server] ${m}: ${String(e)}`),
-  })
+/** The floor the tests start from, written through the dispatcher before the browser opens. */
+async function seedFloor(): Promise<void> {
   // Two teams of three, and 50.000 Gubernur sheets received so there is something to hand out.
   for (const [nama, people] of [
     ['Mawar', ['Siti Aminah', 'Budi Santoso', 'Rina Wati']],
     ['Melati', ['Joko Purnomo', 'Dewi Lestari', 'Agus Salim']],
   ] as const) {
-    const team = await api('regu.tambah', { nama, dailyTarget: 5000 })
-    for (const p of people) await api('pekerja.tambah', { nama: p, teamId: team.id })
+    const team = await app.call('regu.tambah', { nama, dailyTarget: 5000 })
+    for (const p of people) await app.call('pekerja.tambah', { nama: p, teamId: team.id })
   }
-  await api('penerimaan.catat', {
+  await app.call('penerimaan.catat', {
     receivedAt: '2024-11-01T08:00',
     penyedia: 'PT Percetakan Contoh',
     suratJalan: 'SJ-001/XI/2024',
     lines: [{ variantId: GUBERNUR, statedQty: 50_000, countedQty: 50_000 }],
   })
-  server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: STATIC_DIR, port: 0 })
-  browser = await launchChromium()
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' })
-  await signInContext(context, app, server)
-  // The paste goes through the real system clipboard and Ctrl+V, as from Excel.
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin })
-  page = await context.newPage()
-  watchPage(page, pageErrors)
-}, 120_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  app?.close()
-  if (dir) rmSync(dir, { recursive: true, force: true })
-})
+}
 
 /** Where the keyboard is: the grid row index ("b-0" is the totals row) and the column id. */
 async function focused(): Promise<{ row: string | null; col: string | null }> {
-  return page.evaluate(() => {
+  return app.page.evaluate(() => {
     // The test compiles without the DOM library; this runs in the page.
     type El = { closest(selector: string): { getAttribute(name: string): string | null } | null }
     const el = (globalThis as unknown as { document: { activeElement: El | null } }).document.activeElement
@@ -88,25 +51,25 @@ async function focused(): Promise<{ row: string | null; col: string | null }> {
 }
 
 async function paste(text: string): Promise<void> {
-  await page.evaluate(
+  await app.page.evaluate(
     (t) =>
       (
         globalThis as unknown as { navigator: { clipboard: { writeText(s: string): Promise<void> } } }
       ).navigator.clipboard.writeText(t),
     text,
   )
-  await page.keyboard.press('Control+V')
+  await app.page.keyboard.press('Control+V')
 }
 
 describe('Sortir & Rakit: shift and keyboard-first tally', () => {
   it('opens a shift, takes a keyboard and pasted tally, refuses an over-tally, closes, and stores what was typed', async () => {
-    const k = page.keyboard
-    await page.goto(`${server.url}#/shift`)
-    await page.getByText('Belum ada shift.').waitFor()
+    const k = app.page.keyboard
+    await app.page.goto(app.url('#/shift'))
+    await app.page.getByText('Belum ada shift.').waitFor()
 
     // Open the shift through the dialog: Gubernur, both teams, Agus Salim absent.
-    await page.getByRole('button', { name: 'Buka shift…' }).first().click()
-    const dlg = page.getByRole('dialog', { name: 'Buka shift' })
+    await app.page.getByRole('button', { name: 'Buka shift…' }).first().click()
+    const dlg = app.page.getByRole('dialog', { name: 'Buka shift' })
     await dlg.waitFor()
     expect(await dlg.getByLabel('Mulai').inputValue()).toBe('08:00')
     expect(await dlg.getByLabel('Selesai').inputValue()).toBe('16:00')
@@ -120,12 +83,12 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     await dlg.getByText('Pekerja hadir di regu Melati').click()
     await dlg.getByLabel('Agus Salim').uncheck()
     await dlg.getByText('2 dari 3 pekerja hadir').waitFor()
-    await windowShot(page, 'shift-01-buka')
+    await windowShot(app.page, 'shift-01-buka')
     await dlg.getByRole('button', { name: 'Buka shift' }).click()
-    await page.waitForURL(/#\/shift\/\d+$/)
-    const shiftId = Number(/#\/shift\/(\d+)$/.exec(page.url())![1])
+    await app.page.waitForURL(/#\/shift\/\d+$/)
+    const shiftId = Number(/#\/shift\/(\d+)$/.exec(app.page.url())![1])
 
-    const opened = await api('shift.lihat', { id: shiftId })
+    const opened = await app.call('shift.lihat', { id: shiftId })
     expect(opened.status).toBe('open')
     expect(opened.pengawas).toBe('Hendra Gunawan')
     expect(opened.variants.map((v) => v.variantId)).toEqual([GUBERNUR])
@@ -134,7 +97,7 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
       ['Melati', 2],
     ])
 
-    const grid = page.getByTestId(`tally-${GUBERNUR}`)
+    const grid = app.page.getByTestId(`tally-${GUBERNUR}`)
     const cell = (row: number | 'total', col: string): Locator =>
       grid.locator(`.ag-row[row-index="${row === 'total' ? 'b-0' : row}"] [col-id="${col}"]`)
     await cell(0, 'serahkan').waitFor()
@@ -164,7 +127,7 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     await k.type('99', { delay: 15 })
     await k.press('Escape')
     await expect.poll(() => cell(1, 'rusak.KUSUT_SOBEK').textContent()).toBe('')
-    await windowShot(page, 'shift-02-ketik')
+    await windowShot(app.page, 'shift-02-ketik')
 
     // A single value from Excel with a thousands separator, into Melati's Baik.
     await k.press('ArrowLeft')
@@ -189,9 +152,9 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     const dua = cell(1, 'rusak.LOGO_KPU')
     await expect.poll(() => dua.textContent()).toBe('dua')
     await expect.poll(() => dua.getAttribute('class')).toContain('tally-invalid')
-    await page.getByTestId('tally-hints').getByText('"dua" bukan angka').waitFor()
-    await page.getByText('Ditempel 2 baris × 3 kolom').waitFor()
-    await windowShot(page, 'shift-03-tempel')
+    await app.page.getByTestId('tally-hints').getByText('"dua" bukan angka').waitFor()
+    await app.page.getByText('Ditempel 2 baris × 3 kolom').waitFor()
+    await windowShot(app.page, 'shift-03-tempel')
     // Fix it by typing over it.
     await k.press('ArrowDown')
     await k.press('ArrowRight')
@@ -217,7 +180,7 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
 
     // Ctrl+S saves the whole sheet in one call.
     await k.press('Control+s')
-    await page.getByText('Tally tersimpan: 11 baris buku besar').waitFor()
+    await app.page.getByText('Tally tersimpan: 11 baris buku besar').waitFor()
     // Read-only columns follow; entry columns are empty again.
     await expect.poll(() => cell(0, 'soFar.proses').textContent()).toBe(fmtNum(3000 - 1200 - 7 - 3 - 2 - 1))
     await expect.poll(() => cell(0, 'soFar.serah').textContent()).toBe('3.000')
@@ -228,9 +191,9 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     await expect.poll(() => cell('total', 'soFar.serah').textContent()).toBe('5.500')
     await expect.poll(() => cell(0, 'serahkan').textContent()).toBe('')
     await expect.poll(() => cell(1, 'hasil').textContent()).toBe('')
-    await windowShot(page, 'shift-04-tersimpan')
+    await windowShot(app.page, 'shift-04-tersimpan')
 
-    let s = await api('shift.lihat', { id: shiftId })
+    let s = await app.call('shift.lihat', { id: shiftId })
     const tally = (team: string) => s.teams.find((t) => t.nama === team)!.tallies.find((t) => t.variantId === GUBERNUR)!
     expect(tally('Mawar')).toMatchObject({
       serah: 3000,
@@ -251,7 +214,7 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
 
     // A read-only number opens its ledger history.
     await cell(0, 'soFar.hasil').getByRole('button').click()
-    const history = page.getByRole('dialog', { name: /^Riwayat: Baik/ })
+    const history = app.page.getByRole('dialog', { name: /^Riwayat: Baik/ })
     await history.getByTestId('history-table').waitFor()
     expect(await history.getByTestId('history-table').locator('tbody tr').count()).toBe(2)
     await k.press('Escape')
@@ -264,10 +227,13 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     await k.type('2000', { delay: 15 })
     await k.press('Enter')
     await expect.poll(() => cell(1, 'hasil').getAttribute('class')).toContain('tally-invalid')
-    await page.getByTestId('tally-hints').getByText('melebihi yang ada di tangan regu (1.496 dalam proses)').waitFor()
-    await windowShot(page, 'shift-05-melebihi')
-    await page.getByRole('button', { name: 'Simpan tally' }).click()
-    const refusal = page.getByTestId('tally-refusal')
+    await app.page
+      .getByTestId('tally-hints')
+      .getByText('melebihi yang ada di tangan regu (1.496 dalam proses)')
+      .waitFor()
+    await windowShot(app.page, 'shift-05-melebihi')
+    await app.page.getByRole('button', { name: 'Simpan tally' }).click()
+    const refusal = app.page.getByTestId('tally-refusal')
     await refusal.waitFor()
     expect(await refusal.textContent()).toContain('Tally ditolak; tidak ada yang disimpan')
     expect(await refusal.textContent()).toContain(
@@ -276,20 +242,20 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     // Nothing is cleared and nothing is written.
     await expect.poll(() => cell(1, 'hasil').textContent()).toBe('2.000')
     await expect.poll(() => cell(1, 'hasil').getAttribute('class')).toContain('tally-invalid')
-    await windowShot(page, 'shift-06-ditolak')
-    s = await api('shift.lihat', { id: shiftId })
+    await windowShot(app.page, 'shift-06-ditolak')
+    s = await app.call('shift.lihat', { id: shiftId })
     expect(tally('Melati').hasil).toBe(1000)
 
     // Closing now is refused and names each team still holding sheets.
-    await page.getByRole('button', { name: 'Tutup shift…' }).click()
-    const tutup = page.getByRole('dialog', { name: /^Tutup shift/ })
+    await app.page.getByRole('button', { name: 'Tutup shift…' }).click()
+    const tutup = app.page.getByRole('dialog', { name: /^Tutup shift/ })
     await tutup.getByRole('button', { name: 'Tutup shift' }).click()
     const tutupRefusal = tutup.getByTestId('tutup-refusal')
     await tutupRefusal.waitFor()
     expect(await tutupRefusal.textContent()).toContain('Regu Mawar: 1.787')
     expect(await tutupRefusal.textContent()).toContain('Regu Melati: 1.496')
     expect(await tutupRefusal.textContent()).toContain('Kembali (belum selesai)')
-    await windowShot(page, 'shift-07-tutup-ditolak')
+    await windowShot(app.page, 'shift-07-tutup-ditolak')
     await tutup.getByRole('button', { name: 'Batal' }).click()
     await tutup.waitFor({ state: 'hidden' })
 
@@ -308,21 +274,21 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     await k.press('Enter')
     await k.type('96', { delay: 15 })
     await k.press('Enter')
-    expect(await page.getByTestId('tally-hints').count()).toBe(0)
+    expect(await app.page.getByTestId('tally-hints').count()).toBe(0)
     await expect.poll(() => cell('total', 'kembali').textContent()).toBe(fmtNum(1787 + 96))
     await k.press('Control+Enter')
-    await page.getByText('Tally tersimpan: 3 baris buku besar').waitFor()
+    await app.page.getByText('Tally tersimpan: 3 baris buku besar').waitFor()
     await expect.poll(() => cell('total', 'soFar.proses').textContent()).toBe('0')
     expect(await refusal.count()).toBe(0)
 
     // Close the shift.
-    await page.getByRole('button', { name: 'Tutup shift…' }).click()
+    await app.page.getByRole('button', { name: 'Tutup shift…' }).click()
     await tutup.getByLabel('Catatan penutupan (tidak wajib)').fill('Semua regu selesai 16.05')
     await tutup.getByRole('button', { name: 'Tutup shift' }).click()
     await tutup.waitFor({ state: 'hidden' })
-    await page.getByText('Shift sudah ditutup').waitFor()
-    await page.getByRole('button', { name: 'Buka kembali shift…' }).first().waitFor()
-    expect(await page.getByTestId('shift-events').textContent()).toContain('Ditutup oleh')
+    await app.page.getByText('Shift sudah ditutup').waitFor()
+    await app.page.getByRole('button', { name: 'Buka kembali shift…' }).first().waitFor()
+    expect(await app.page.getByTestId('shift-events').textContent()).toContain('Ditutup oleh')
     // Nothing left to type into: the entry columns are gone, what went back shows instead.
     await expect.poll(() => cell(0, 'serahkan').count()).toBe(0)
     await expect.poll(() => cell(0, 'soFar.kembali').textContent()).toBe('1.787')
@@ -332,16 +298,16 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     await cell(1, 'soFar.rusak.NAMA_LOGO').click({ position: { x: 2, y: 2 } })
     await expect.poll(focused).toEqual({ row: '1', col: 'soFar.rusak.NAMA_LOGO' })
     await k.press(' ')
-    const nameLogo = page.getByRole('dialog', { name: /^Riwayat: Rusak "Nama\/logo partai"/ })
+    const nameLogo = app.page.getByRole('dialog', { name: /^Riwayat: Rusak "Nama\/logo partai"/ })
     await nameLogo.getByTestId('history-table').waitFor()
     expect(await nameLogo.getByTestId('history-table').locator('tbody tr').count()).toBe(1)
     await k.press('Escape')
     await nameLogo.waitFor({ state: 'hidden' })
-    await windowShot(page, 'shift-08-ditutup')
+    await windowShot(app.page, 'shift-08-ditutup')
 
     // One sheet judged usable after all: re-classified with a reason, visible as such in the ledger.
-    await page.getByRole('button', { name: 'Reklasifikasi rusak…' }).click()
-    const reklas = page.getByRole('dialog', { name: 'Reklasifikasi rusak → layak pakai' })
+    await app.page.getByRole('button', { name: 'Reklasifikasi rusak…' }).click()
+    const reklas = app.page.getByRole('dialog', { name: 'Reklasifikasi rusak → layak pakai' })
     await reklas.getByLabel('Kriteria rusak semula').selectOption('WARNA_PENANDA')
     await reklas.getByLabel('Jumlah (lembar)').fill('1')
     await reklas
@@ -349,15 +315,15 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
       .fill('Tinta di luar kolom foto, diperiksa ulang bersama Bawaslu')
     await reklas.getByRole('button', { name: 'Simpan reklasifikasi' }).click()
     await reklas.waitFor({ state: 'hidden' })
-    await page.getByText('1 lembar dinyatakan layak pakai').waitFor()
+    await app.page.getByText('1 lembar dinyatakan layak pakai').waitFor()
     const reclassified = (
-      await api('ledger.lihatRiwayat', { variantId: GUBERNUR, place: 'BAIK', limit: 50 })
+      await app.call('ledger.lihatRiwayat', { variantId: GUBERNUR, place: 'BAIK', limit: 50 })
     ).rows.filter((r) => r.reason === 'REKLASIFIKASI')
     expect(reclassified.map((r) => [r.from, r.qty, r.note])).toEqual([
       ['RUSAK:WARNA_PENANDA', 1, 'Tinta di luar kolom foto, diperiksa ulang bersama Bawaslu'],
     ])
 
-    s = await api('shift.lihat', { id: shiftId })
+    s = await app.call('shift.lihat', { id: shiftId })
     expect(s.status).toBe('closed')
     expect(s.inProcess).toBe(0)
     expect(tally('Mawar')).toMatchObject({ serah: 3000, hasil: 1200, rusakTotal: 13, kembali: 1787, proses: 0 })
@@ -374,8 +340,8 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     ])
 
     // The list shows it closed with its totals.
-    await page.getByRole('link', { name: '← Semua shift' }).click()
-    const row = page.getByTestId('shift-table').locator(`tr[data-shift="${shiftId}"]`)
+    await app.page.getByRole('link', { name: '← Semua shift' }).click()
+    const row = app.page.getByTestId('shift-table').locator(`tr[data-shift="${shiftId}"]`)
     await row.waitFor()
     const rowText = await row.textContent()
     expect(rowText).toContain('Ditutup')
@@ -383,18 +349,18 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     expect(rowText).toContain('3.600')
 
     // Beranda still renders after a day of floor work.
-    await menuLink(page, 'Beranda').click()
-    await page.locator('main h1').first().waitFor()
-    await page.waitForLoadState('networkidle')
-    await windowShot(page, 'shift-09-beranda')
+    await menuLink(app.page, 'Beranda').click()
+    await app.page.locator('main h1').first().waitFor()
+    await app.page.waitForLoadState('networkidle')
+    await windowShot(app.page, 'shift-09-beranda')
 
-    const verify = await api('ledger.periksa', {})
+    const verify = await app.call('ledger.periksa', {})
     expect(verify).toMatchObject({ ok: true, balancesMatch: true, problem: null })
-    const balances = await api('ledger.daftarSaldo', {})
+    const balances = await app.call('ledger.daftarSaldo', {})
     const at = (place: string) => balances.find((b) => b.variantId === GUBERNUR && b.place === place)?.qty ?? 0
     expect(at('BAIK')).toBe(1200 + 2400 + 1)
     expect(at('RUSAK:WARNA_PENANDA')).toBe(3 - 1)
     expect(at('DITERIMA')).toBe(50_000 - 5500 + 1787 + 96)
-    expect(pageErrors).toEqual([])
-  }, 120_000)
+    expect(app.errors).toEqual([])
+  })
 })

@@ -1,25 +1,13 @@
 import { spawn } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
-import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { crc32 } from 'node:zlib'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp, type OpenedApp } from '../../src/api/app'
-import {
-  contract,
-  type ApiResponse,
-  type Penerimaan,
-  type ImportPreview,
-  type ShiftDetail,
-  type Regu,
-  type VariantInfo,
-  type Pekerja,
-} from '../../src/api/contract'
-import type { DB } from '../../src/db/open'
+import { contract, type ApiResponse, type ImportPreview, type MethodInput } from '../../src/api/contract'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
+import { DEMO_CSV, openTestApp, useTempDir, type TestApp } from '../support/api'
 
 /**
  * A corpus of bad inputs thrown at every entry point of the app: TPS, dapil and worker files (CSV and
@@ -37,11 +25,9 @@ import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
  */
 
 const REPO = resolve(__dirname, '../..')
-const DEMO_CSV = join(REPO, 'resources/demo/tps-batubara-2024.csv')
 const FIXTURES = join(REPO, 'test/fixtures/bad-input')
 const GUDANG = join(REPO, 'src/cli/gudang.mjs')
-const root = mkdtempSync(join(tmpdir(), 'gudang-korpus-'))
-const meta = { actor: 'Nurhayati', transport: 'test' as const }
+const root = useTempDir('korpus')
 
 // --- outcome of one case and how it is judged --------------------------------------------------
 
@@ -75,35 +61,6 @@ const LEAK =
  * Each one is still run and must still fail; when a fix lands, the test says which entry to delete.
  */
 const expectedBugs: Record<string, string> = {}
-
-// --- database checksum --------------------------------------------------------------------------
-
-/** sha256 over every row of every table, tables in name order, rows by rowid (or primary key for WITHOUT ROWID tables). */
-function checksum(db: DB): string {
-  const h = createHash('sha256')
-  const tables = db
-    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
-    .all() as { name: string; sql: string | null }[]
-  for (const { name, sql } of tables) {
-    let order = 'rowid'
-    if (/WITHOUT\s+ROWID/i.test(sql ?? '')) {
-      const pk = (
-        db.prepare(`SELECT name, pk FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`).all(name) as { name: string }[]
-      ).map((c) => `"${c.name}"`)
-      order = pk.join(', ')
-    }
-    h.update(`\u0000${name}\u0000`)
-    for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY ${order}`).raw().iterate()) {
-      h.update(
-        JSON.stringify(row, (_k, v: unknown) =>
-          typeof v === 'bigint' ? v.toString() : Buffer.isBuffer(v) ? v.toString('base64') : v,
-        ),
-      )
-      h.update('\n')
-    }
-  }
-  return h.digest('hex')
-}
 
 // --- the one HTTP helper --------------------------------------------------------------------------
 
@@ -429,7 +386,7 @@ const shiftJis = (n: number, start = 0): Buffer =>
 
 // --- state the refusals run against ------------------------------------------------------------
 
-let app: OpenedApp
+let app: TestApp
 const internalErrors: string[] = []
 const id = {
   G: 0,
@@ -449,28 +406,22 @@ const id = {
 }
 let staticDir = ''
 
-async function call<T>(method: string, input: unknown = {}): Promise<T> {
-  const res = await app.dispatcher.call(method, input, meta)
-  if (!res.ok) throw new Error(`${method} gagal: ${JSON.stringify(res.error)}`)
-  return res.result as T
-}
-
 beforeAll(async () => {
-  app = await openApp({
-    dbPath: join(root, 'korpus.sqlite'),
-    demoCsvPath: DEMO_CSV,
+  app = await openTestApp({
+    dir: root,
+    name: 'korpus',
+    who: 'Nurhayati',
     onInternalError: (m, e) => internalErrors.push(`${m}: ${String(e)}`),
   })
-  const variants = await call<VariantInfo[]>('barang.daftarVarian')
+  const { call } = app
+  const variants = await call('barang.daftarVarian')
   const v = (code: string) => variants.find((x) => x.itemCode === code)!.variantId
   ;[id.G, id.B, id.K] = [v('GUBERNUR'), v('BUPATI'), v('KOTAK')]
-  id.melati = (await call<Regu>('regu.tambah', { nama: 'Melati', dailyTarget: 20_000 })).id
-  id.kenanga = (await call<Regu>('regu.tambah', { nama: 'Kenanga' })).id
-  id.siti = (
-    await call<Pekerja>('pekerja.tambah', { nama: 'Siti Aminah', nik: '1219014501900001', teamId: id.melati })
-  ).id
-  await call<Pekerja>('pekerja.tambah', { nama: 'Rudi Hartono', teamId: id.melati })
-  const delivery = await call<Penerimaan>('penerimaan.catat', {
+  id.melati = (await call('regu.tambah', { nama: 'Melati', dailyTarget: 20_000 })).id
+  id.kenanga = (await call('regu.tambah', { nama: 'Kenanga' })).id
+  id.siti = (await call('pekerja.tambah', { nama: 'Siti Aminah', nik: '1219014501900001', teamId: id.melati })).id
+  await call('pekerja.tambah', { nama: 'Rudi Hartono', teamId: id.melati })
+  const delivery = await call('penerimaan.catat', {
     receivedAt: '2024-11-04T09:00',
     penyedia: 'PT Pura Barutama',
     suratJalan: 'SJ-001',
@@ -488,7 +439,7 @@ beforeAll(async () => {
   })
   id.delivery = delivery.id
   id.lineId = delivery.lines[1]!.lineId
-  const sortir = {
+  const sortir: MethodInput<'shift.buka'> = {
     kind: 'sortir_lipat',
     tanggal: '2024-11-05',
     mulai: '08:00',
@@ -496,19 +447,17 @@ beforeAll(async () => {
     variantIds: [id.G],
     teams: [{ teamId: id.melati }],
   }
-  id.closedShift = (await call<ShiftDetail>('shift.buka', sortir)).id
+  id.closedShift = (await call('shift.buka', sortir)).id
   await call('tally.simpan', {
     shiftId: id.closedShift,
     variantId: id.G,
     rows: [{ teamId: id.melati, serahkan: 1_000, hasil: 990, rusak: { CETAK: 10 } }],
   })
   await call('shift.tutup', { shiftId: id.closedShift, note: '' })
-  id.openShift = (
-    await call<ShiftDetail>('shift.buka', { ...sortir, tanggal: '2024-11-06', teams: [{ teamId: id.kenanga }] })
-  ).id
+  id.openShift = (await call('shift.buka', { ...sortir, tanggal: '2024-11-06', teams: [{ teamId: id.kenanga }] })).id
   await call('tally.simpan', { shiftId: id.openShift, variantId: id.G, rows: [{ teamId: id.kenanga, serahkan: 100 }] })
   id.packingShift = (
-    await call<ShiftDetail>('shift.buka', {
+    await call('shift.buka', {
       kind: 'packing',
       tanggal: '2024-11-06',
       mulai: '08:00',
@@ -516,12 +465,12 @@ beforeAll(async () => {
       teams: [{ teamId: id.melati }],
     })
   ).id
-  const history = await call<{ rows: { seq: number }[] }>('ledger.lihatRiwayat', {
+  const history = await call('ledger.lihatRiwayat', {
     shiftId: id.closedShift,
     place: 'BAIK',
   })
   id.seq = history.rows[0]!.seq
-  const tps = await call<{ id: number; kecamatanId: number }[]>('wilayah.daftarTps')
+  const tps = await call('wilayah.daftarTps')
   id.tps = tps[0]!.id
   id.kecamatan = tps[0]!.kecamatanId
 
@@ -537,7 +486,7 @@ beforeAll(async () => {
     port: 0,
     actor: 'Nurhayati',
   })
-  const users = (await call<{ id: number; nama: string }[]>('pengguna.daftar', {})).map((u) => [u.nama, u.id] as const)
+  const users = (await call('pengguna.daftar', {})).map((u) => [u.nama, u.id] as const)
   const idOf = (nama: string) => users.find(([n]) => n === nama)![1]
   const signIn = async (nama: string, pin?: string) => {
     const r = await post('sesi.masuk', { userId: idOf(nama), pin }, { session: null })
@@ -551,7 +500,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close()
   app?.close()
-  rmSync(root, { recursive: true, force: true })
 })
 
 // --- running the corpus -----------------------------------------------------------------------------
@@ -585,55 +533,82 @@ function problemsOf(c: Case, o: Outcome, changed: boolean, newInternal: string[]
   return problems
 }
 
+/** The group's counts, made when its cases are collected so the totals see every group. */
+function groupStats(group: string): GroupStats {
+  let s = stats.get(group)
+  if (!s) stats.set(group, (s = { tried: 0, refused: 0, changedDb: 0, bugs: 0 }))
+  return s
+}
+
 /**
- * Runs a group one case at a time: checksum before and after each, judged, counted. Cases listed in
- * expectedBugs must still fail (so a fix is noticed); every other case must pass. `concurrent` runs the
- * cases together (they spawn processes) and compares one checksum around the whole group.
+ * Judges one outcome and counts it: the failures it adds to the test. A case listed in expectedBugs must
+ * still fail (so a fix is noticed); every other case must pass.
+ */
+function judge(group: string, c: Case, o: Outcome, changed: boolean, newInternal: string[]): string[] {
+  const s = groupStats(group)
+  s.tried++
+  const problems = problemsOf(c, o, changed, newInternal)
+  if (changed) s.changedDb++
+  if (problems.length === 0) s.refused++
+  const bug = expectedBugs[c.name]
+  if (bug === undefined) return problems.length ? [`${c.name}: ${problems.join('; ')}`] : []
+  s.bugs++
+  if (problems.length === 0)
+    return [`${c.name}: tercatat di expectedBugs tetapi kini ditolak dengan benar; hapus dari daftar`]
+  observedBugs.push(`[${group}] ${c.name}${changed ? ' (MENGUBAH basis data)' : ''}: ${bug}`)
+  return []
+}
+
+async function attempt(c: Case): Promise<Outcome> {
+  const started = performance.now()
+  try {
+    return await c.run()
+  } catch (err) {
+    return {
+      refused: false,
+      message: `kasus gagal dijalankan: ${err instanceof Error ? err.message : String(err)}`,
+      details: [],
+    }
+  } finally {
+    durations.push({ name: c.name, ms: performance.now() - started })
+  }
+}
+
+/** One case as one test: the database fingerprint before and after it, judged, counted. */
+async function runCase(group: string, c: Case): Promise<void> {
+  const before = app.fingerprint()
+  const internal = internalErrors.length
+  const o = await attempt(c)
+  const failures = judge(group, c, o, app.fingerprint() !== before, internalErrors.slice(internal))
+  expect(failures, failures.join('\n')).toEqual([])
+}
+
+/** A test per case of a group (each file a test of its own: a slow one never holds the others up). */
+function eachCase(group: string, cases: Case[]): void {
+  groupStats(group)
+  it.each(cases.map((c) => ({ name: c.name, c })))('$name', ({ c }) => runCase(group, c))
+}
+
+/**
+ * Runs a group in one test, one case at a time, judged and counted like runCase. `concurrent` runs the
+ * cases together (they spawn processes) and compares one fingerprint around the whole group.
  */
 async function runGroup(group: string, cases: Case[], opts: { concurrent?: boolean } = {}): Promise<void> {
-  const s: GroupStats = { tried: 0, refused: 0, changedDb: 0, bugs: 0 }
-  stats.set(group, s)
+  groupStats(group)
   const failures: string[] = []
-  const judge = (c: Case, o: Outcome, changed: boolean, newInternal: string[]): void => {
-    s.tried++
-    const problems = problemsOf(c, o, changed, newInternal)
-    if (changed) s.changedDb++
-    if (problems.length === 0) s.refused++
-    const bug = expectedBugs[c.name]
-    if (bug !== undefined) {
-      s.bugs++
-      if (problems.length === 0)
-        failures.push(`${c.name}: tercatat di expectedBugs tetapi kini ditolak dengan benar; hapus dari daftar`)
-      else observedBugs.push(`[${group}] ${c.name}${changed ? ' (MENGUBAH basis data)' : ''}: ${bug}`)
-    } else if (problems.length) failures.push(`${c.name}: ${problems.join('; ')}`)
-  }
-  const attempt = async (c: Case): Promise<Outcome> => {
-    const started = performance.now()
-    try {
-      return await c.run()
-    } catch (err) {
-      return {
-        refused: false,
-        message: `kasus gagal dijalankan: ${err instanceof Error ? err.message : String(err)}`,
-        details: [],
-      }
-    } finally {
-      durations.push({ name: c.name, ms: performance.now() - started })
-    }
-  }
   if (opts.concurrent) {
-    const before = checksum(app.ctx.db)
+    const before = app.fingerprint()
     const internal = internalErrors.length
     const outcomes = await Promise.all(cases.map(attempt))
-    const changed = checksum(app.ctx.db) !== before
-    cases.forEach((c, i) => judge(c, outcomes[i]!, changed, internalErrors.slice(internal)))
+    const changed = app.fingerprint() !== before
+    cases.forEach((c, i) => failures.push(...judge(group, c, outcomes[i]!, changed, internalErrors.slice(internal))))
   } else {
-    let before = checksum(app.ctx.db)
+    let before = app.fingerprint()
     for (const c of cases) {
       const internal = internalErrors.length
       const o = await attempt(c)
-      const after = checksum(app.ctx.db)
-      judge(c, o, after !== before, internalErrors.slice(internal))
+      const after = app.fingerprint()
+      failures.push(...judge(group, c, o, after !== before, internalErrors.slice(internal)))
       before = after
     }
   }
@@ -643,7 +618,7 @@ async function runGroup(group: string, cases: Case[], opts: { concurrent?: boole
 const allNames = new Set<string>()
 function named(cases: Case[]): Case[] {
   for (const c of cases) {
-    expect(allNames.has(c.name), `nama kasus ganda: ${c.name}`).toBe(false)
+    if (allNames.has(c.name)) throw new Error(`nama kasus ganda: ${c.name}`)
     allNames.add(c.name)
   }
   return cases
@@ -2060,17 +2035,11 @@ function cliCases(): Case[] {
 // --- the tests --------------------------------------------------------------------------------------
 
 describe('bad-input corpus: every entry point refuses clearly and writes nothing', () => {
-  it('TPS imports (CSV and XLSX)', async () => {
-    await runGroup('impor TPS', named(tpsCases()))
-  }, 120_000)
+  describe('TPS imports (CSV and XLSX)', () => eachCase('impor TPS', named(tpsCases())))
 
-  it('dapil imports', async () => {
-    await runGroup('impor dapil', named(dapilCases()))
-  })
+  describe('dapil imports', () => eachCase('impor dapil', named(dapilCases())))
 
-  it('worker imports', async () => {
-    await runGroup('impor pekerja', named(workerCases()))
-  })
+  describe('worker imports', () => eachCase('impor pekerja', named(workerCases())))
 
   it('every write method over HTTP', async () => {
     const cases = named([...writeCases(), ...genericWriteCases()])
@@ -2081,15 +2050,15 @@ describe('bad-input corpus: every entry point refuses clearly and writes nothing
         `metode tulis tanpa kasus: ${m}`,
       ).toBe(true)
     await runGroup('metode tulis (HTTP)', cases)
-  }, 120_000)
+  })
 
   it('the HTTP transport', async () => {
     await runGroup('transport HTTP', named(transportCases()))
-  }, 120_000)
+  })
 
   it('the gudang command', async () => {
     await runGroup('CLI gudang', named(cliCases()), { concurrent: true })
-  }, 120_000)
+  })
 
   it('counts: at least 200 tried, every one refused except the listed bugs, none changed the database', () => {
     const total = [...stats.values()].reduce(

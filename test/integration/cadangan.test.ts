@@ -1,27 +1,17 @@
 import Database from 'better-sqlite3'
 import { asReadable } from '../../src/db/handles'
 import { createHash } from 'node:crypto'
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs'
-import { tmpdir } from 'node:os'
-import { basename, dirname, join, resolve } from 'node:path'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp, type OpenedApp } from '../../src/api/app'
-import type { ApiResponse, ErrorBody } from '../../src/api/contract'
 import { inspectDatabaseFile } from '../../src/db/inspect'
 import { appendMoves, rowHash, verifyChain } from '../../src/db/ledger'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/db/migrations'
-import { openDatabase, schemaVersion, type ReadableDB } from '../../src/db/open'
+import { openDatabase, schemaVersion } from '../../src/db/open'
 import { GENESIS_HASH } from '../../src/core/ledgerRow'
 import { backupDir, backupsToDrop, RETENTION } from '../../src/services/cadangan'
+import { openTestApp, useTempDir, type TestApp } from '../support/api'
+import { fingerprint } from '../support/fingerprint'
 
 /**
  * Backups (cadangan): made with SQLite's backup API, each checked (integrity_check + the whole hash chain)
@@ -29,65 +19,7 @@ import { backupDir, backupsToDrop, RETENTION } from '../../src/services/cadangan
  * is never thinned. And the backup openApp makes before it migrates an older file. Real files in a temp
  * dir, the real dispatcher; the clock is the app's `now`, so backup names are known in advance.
  */
-const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
-const root = mkdtempSync(join(tmpdir(), 'gudang-cadangan-'))
-afterAll(() => rmSync(root, { recursive: true, force: true }))
-
-const meta = { actor: 'Ani (operator)', transport: 'test' as const }
-
-interface Backup {
-  file: string
-  name: string
-  at: string
-  reason: string
-  bytes: number
-  ok: boolean
-  problem: string | null
-  ledgerRows: number
-  chainHead: string
-  schemaVersion: number
-  satker: string | null
-  dropped?: string[]
-}
-
-async function call<T = unknown>(app: OpenedApp, method: string, input: unknown = {}): Promise<T> {
-  const res: ApiResponse = await app.dispatcher.call(method, input, meta)
-  if (!res.ok) throw new Error(`${method} failed: ${JSON.stringify(res.error)}`)
-  return res.result as T
-}
-async function refusal(app: OpenedApp, method: string, input: unknown = {}): Promise<ErrorBody> {
-  const res: ApiResponse = await app.dispatcher.call(method, input, meta)
-  if (res.ok)
-    throw new Error(`${method} was expected to be refused but answered ${JSON.stringify(res.result).slice(0, 300)}`)
-  return res.error
-}
-
-/** sha256 over every row of every table (as in bad-input-corpus.test.ts): two files with the same checksum hold the same data. */
-function checksum(db: ReadableDB): string {
-  const h = createHash('sha256')
-  const tables = db
-    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
-    .all() as { name: string; sql: string | null }[]
-  for (const { name, sql } of tables) {
-    let order = 'rowid'
-    if (/WITHOUT\s+ROWID/i.test(sql ?? '')) {
-      const pk = (
-        db.prepare(`SELECT name, pk FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`).all(name) as { name: string }[]
-      ).map((c) => `"${c.name}"`)
-      order = pk.join(', ')
-    }
-    h.update(`\u0000${name}\u0000`)
-    for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY ${order}`).raw().iterate()) {
-      h.update(
-        JSON.stringify(row, (_k, v: unknown) =>
-          typeof v === 'bigint' ? v.toString() : Buffer.isBuffer(v) ? v.toString('base64') : v,
-        ),
-      )
-      h.update('\n')
-    }
-  }
-  return h.digest('hex')
-}
+const root = useTempDir('cadangan')
 
 /** A backup file opened by itself, read-only, as someone checking a USB copy would. */
 function readBackup(file: string): {
@@ -109,7 +41,7 @@ function readBackup(file: string): {
     }
     const satker = (db.prepare('SELECT satker FROM election WHERE id = 1').get() as { satker: string }).satker
     return {
-      checksum: checksum(db),
+      checksum: fingerprint(db),
       integrity,
       rows: last.seq,
       head: last.hash,
@@ -137,11 +69,11 @@ const TEMPLATE = join(root, 'template', 'batubara.sqlite')
 let templateRows = 0
 
 beforeAll(async () => {
-  const app = await openApp({ dbPath: TEMPLATE, demoCsvPath: DEMO_CSV, now })
-  const variants = await call<{ variantId: number; itemCode: string }[]>(app, 'barang.daftarVarian')
+  const app = await openTestApp({ who: 'Ani (operator)', dbPath: TEMPLATE, now })
+  const variants = await app.call('barang.daftarVarian')
   const gub = variants.find((v) => v.itemCode === 'GUBERNUR')!.variantId
   const bup = variants.find((v) => v.itemCode === 'BUPATI')!.variantId
-  await call(app, 'penerimaan.catat', {
+  await app.call('penerimaan.catat', {
     receivedAt: '2024-11-04T08:00',
     penyedia: 'PT Aneka Cetak Nusantara',
     suratJalan: 'SJ/0917/X/2024',
@@ -156,9 +88,9 @@ beforeAll(async () => {
       },
     ],
   })
-  const melati = (await call<{ id: number }>(app, 'regu.tambah', { nama: 'Melati' })).id
-  for (const nama of ['Siti', 'Rina']) await call(app, 'pekerja.tambah', { nama, teamId: melati })
-  const shift = await call<{ id: number }>(app, 'shift.buka', {
+  const melati = (await app.call('regu.tambah', { nama: 'Melati' })).id
+  for (const nama of ['Siti', 'Rina']) await app.call('pekerja.tambah', { nama, teamId: melati })
+  const shift = await app.call('shift.buka', {
     kind: 'sortir_lipat',
     tanggal: '2024-11-04',
     mulai: '08:00',
@@ -166,13 +98,13 @@ beforeAll(async () => {
     variantIds: [gub],
     teams: [{ teamId: melati }],
   })
-  await call(app, 'tally.simpan', {
+  await app.call('tally.simpan', {
     shiftId: shift.id,
     variantId: gub,
     rows: [{ teamId: melati, serahkan: 3_000, hasil: 2_900, rusak: { CETAK: 40 }, kembali: 60 }],
   })
-  await call(app, 'shift.tutup', { shiftId: shift.id, note: 'selesai' })
-  templateRows = (await call<{ ledgerRows: number }>(app, 'sistem.lihatInfo')).ledgerRows
+  await app.call('shift.tutup', { shiftId: shift.id, note: 'selesai' })
+  templateRows = (await app.call('sistem.lihatInfo')).ledgerRows
   app.close()
   // 3 rows of the delivery (Gubernur, Bupati, Bupati tertukar) + 4 of the tally (serah, hasil, rusak, kembali).
   expect(templateRows).toBe(7)
@@ -180,15 +112,15 @@ beforeAll(async () => {
 
 let n = 0
 /** A fresh copy of the template under `name`, opened with the test clock. */
-async function copyOfTemplate(name: string): Promise<OpenedApp> {
+async function copyOfTemplate(name: string): Promise<TestApp> {
   const dbPath = join(root, `case-${++n}`, `${name}.sqlite`)
   mkdirSync(dirname(dbPath), { recursive: true })
   copyFileSync(TEMPLATE, dbPath)
-  return openApp({ dbPath, now })
+  return openTestApp({ who: 'Ani (operator)', dbPath, now, demo: false })
 }
 
 describe('cadangan.buat', () => {
-  let app: OpenedApp
+  let app: TestApp
   beforeAll(async () => {
     clock = new Date(2024, 10, 4, 9, 0, 0)
     app = await copyOfTemplate('batubara')
@@ -196,12 +128,12 @@ describe('cadangan.buat', () => {
   afterAll(() => app.close())
 
   it('writes a checked backup holding exactly the live data, named by the clock, into cadangan/<name>/', async () => {
-    const info = await call<{ ledgerRows: number; chainHead: string; schemaVersion: number }>(app, 'sistem.lihatInfo')
-    const status = await call<{ backupDir: string; mode: string }>(app, 'sistem.lihatStatus')
+    const info = await app.call('sistem.lihatInfo')
+    const status = await app.call('sistem.lihatStatus')
     expect(status.mode).toBe('normal')
     expect(status.backupDir).toBe(join(dirname(app.dbPath), 'cadangan', 'batubara'))
 
-    const b = await call<Backup>(app, 'cadangan.buat')
+    const b = await app.call('cadangan.buat')
     expect(b).toMatchObject({
       name: 'batubara-20241104-090000-manual.sqlite',
       at: '2024-11-04T09:00:00',
@@ -224,20 +156,20 @@ describe('cadangan.buat', () => {
     expect(copy.rows).toBe(info.ledgerRows)
     expect(copy.head).toBe(info.chainHead)
     expect(copy.satker).toBe('Kabupaten Batu Bara')
-    expect(copy.checksum).toBe(checksum(app.ctx.db))
+    expect(copy.checksum).toBe(fingerprint(app.ctx.db))
     // Written under a temporary name and renamed: nothing half-written is left beside it.
     expect(readdirSync(status.backupDir).filter((f) => f.startsWith('.') || f.endsWith('.tmp'))).toEqual([])
   })
 
   it('cadangan.daftar shows the backups newest first, checked, with their counts; two in the same second both stay', async () => {
     clock = new Date(2024, 10, 4, 9, 30, 0)
-    const a = await call<Backup>(app, 'cadangan.buat')
-    const b = await call<Backup>(app, 'cadangan.buat')
+    const a = await app.call('cadangan.buat')
+    const b = await app.call('cadangan.buat')
     expect(a.name).toBe('batubara-20241104-093000-manual.sqlite')
     // Same second: a numbered name, never an overwrite of the first.
     expect(b.name).toBe('batubara-20241104-093000-2-manual.sqlite')
 
-    const list = await call<Backup[]>(app, 'cadangan.daftar')
+    const list = await app.call('cadangan.daftar')
     // The two of 09:30 first (in either order: they share a second), the 09:00 one last.
     expect(
       list
@@ -262,33 +194,31 @@ describe('cadangan.buat', () => {
 
   it('a backup made after more writes holds the new rows, and the earlier one still holds the old head', async () => {
     clock = new Date(2024, 10, 4, 10, 0, 0)
-    const before = await call<{ ledgerRows: number; chainHead: string }>(app, 'sistem.lihatInfo')
-    const gub = (await call<{ variantId: number; itemCode: string }[]>(app, 'barang.daftarVarian')).find(
-      (v) => v.itemCode === 'GUBERNUR',
-    )!.variantId
-    await call(app, 'penerimaan.catat', {
+    const before = await app.call('sistem.lihatInfo')
+    const gub = (await app.call('barang.daftarVarian')).find((v) => v.itemCode === 'GUBERNUR')!.variantId
+    await app.call('penerimaan.catat', {
       receivedAt: '2024-11-04T09:45',
       penyedia: 'PT Aneka Cetak Nusantara',
       suratJalan: 'SJ/0920/X/2024',
       lines: [{ variantId: gub, statedQty: 500, countedQty: 500 }],
     })
-    const after = await call<{ ledgerRows: number; chainHead: string }>(app, 'sistem.lihatInfo')
+    const after = await app.call('sistem.lihatInfo')
     expect(after.ledgerRows).toBe(before.ledgerRows + 1)
 
-    const b = await call<Backup>(app, 'cadangan.buat')
+    const b = await app.call('cadangan.buat')
     expect(b).toMatchObject({ ok: true, ledgerRows: after.ledgerRows, chainHead: after.chainHead })
-    const list = await call<Backup[]>(app, 'cadangan.daftar')
+    const list = await app.call('cadangan.daftar')
     expect(list[0]!.name).toBe(b.name)
     expect(list.find((x) => x.name === 'batubara-20241104-090000-manual.sqlite')!.chainHead).toBe(before.chainHead)
   })
 
   it('a backup to another folder (a USB stick) is checked the same way and lists from there', async () => {
     const usb = join(root, 'usb-flashdisk', 'GUDANG')
-    const b = await call<Backup>(app, 'cadangan.buat', { folder: usb })
+    const b = await app.call('cadangan.buat', { folder: usb })
     expect(dirname(b.file)).toBe(usb)
     expect(b).toMatchObject({ ok: true, reason: 'manual', dropped: [] })
-    expect(readBackup(b.file).checksum).toBe(checksum(app.ctx.db))
-    const list = await call<Backup[]>(app, 'cadangan.daftar', { folder: usb })
+    expect(readBackup(b.file).checksum).toBe(fingerprint(app.ctx.db))
+    const list = await app.call('cadangan.daftar', { folder: usb })
     expect(list.map((x) => x.name)).toEqual([b.name])
   })
 
@@ -296,31 +226,31 @@ describe('cadangan.buat', () => {
     const notAFolder = join(root, 'bukan-folder.txt')
     writeFileSync(notAFolder, 'isi')
     const before = readdirSync(backupDir(app.dbPath)).sort()
-    const e = await refusal(app, 'cadangan.buat', { folder: join(notAFolder, 'cadangan') })
+    const e = await app.refusal('cadangan.buat', { folder: join(notAFolder, 'cadangan') })
     expect(e.code).toBe('REFUSED')
     expect(e.message).toMatch(/^Folder cadangan .* tidak dapat dibuat/)
     expect(e.details).toEqual([{ column: 'folder', message: 'Tidak dapat ditulis' }])
     expect(readdirSync(backupDir(app.dbPath)).sort()).toEqual(before)
-    expect((await refusal(app, 'cadangan.buat', { folder: '   ' })).code).toBe('INVALID_INPUT')
+    expect((await app.refusal('cadangan.buat', { folder: '   ' })).code).toBe('INVALID_INPUT')
   })
 
   // A backup keeps the live file's WAL mode unless it is settled, and a read-only open of a WAL file
   // creates <backup>-wal and <backup>-shm (which would outlive the backup after thinning).
   it('checking backups leaves no -wal or -shm files in the backup folder', async () => {
-    await call(app, 'cadangan.daftar')
+    await app.call('cadangan.daftar')
     const leftovers = readdirSync(backupDir(app.dbPath)).filter((f) => !f.endsWith('.sqlite'))
     expect(leftovers).toEqual([])
   })
 })
 
 describe('a damaged file in the backup folder', () => {
-  let app: OpenedApp
+  let app: TestApp
   let folder: string
   beforeAll(async () => {
     clock = new Date(2024, 10, 5, 8, 0, 0)
     app = await copyOfTemplate('batubara')
     folder = backupDir(app.dbPath)
-    const good = await call<Backup>(app, 'cadangan.buat')
+    const good = await app.call('cadangan.buat')
     const bytes = readFileSync(good.file)
     // Random bytes under a backup's name (e.g. a copy cut short by a pulled USB stick, or another file).
     writeFileSync(
@@ -343,7 +273,7 @@ describe('a damaged file in the backup folder', () => {
   afterAll(() => app.close())
 
   it('is listed with ok:false and an Indonesian problem; the good backup stays ok', async () => {
-    const list = await call<Backup[]>(app, 'cadangan.daftar')
+    const list = await app.call('cadangan.daftar')
     const by = (name: string) => list.find((x) => x.name === name)!
     expect(list).toHaveLength(4)
     expect(by('batubara-20241105-080000-manual.sqlite')).toMatchObject({
@@ -367,17 +297,17 @@ describe('a damaged file in the backup folder', () => {
   })
 
   it('a damaged backup cannot be restored, and the database stays as it was', async () => {
-    const before = checksum(app.ctx.db)
+    const before = fingerprint(app.ctx.db)
     for (const name of [
       'batubara-20241104-170000-tutup.sqlite',
       'batubara-20241104-120000-berkala.sqlite',
       'batubara-20241103-170000-tutup.sqlite',
     ]) {
-      const e = await refusal(app, 'cadangan.pulihkan', { file: join(folder, name) })
+      const e = await app.refusal('cadangan.pulihkan', { file: join(folder, name) })
       expect(e.code, name).toBe('REFUSED')
       expect(e.message, name).toContain(`Cadangan ${name} tidak dapat dipulihkan`)
     }
-    expect(checksum(app.ctx.db)).toBe(before)
+    expect(fingerprint(app.ctx.db)).toBe(before)
     expect(readdirSync(folder).filter((f) => f.includes('sebelum-pulih'))).toEqual([])
   })
 })
@@ -428,7 +358,7 @@ describe('thinning', () => {
     const app = await copyOfTemplate('batubara')
     try {
       const folder = backupDir(app.dbPath)
-      const real = (await call<Backup>(app, 'cadangan.buat')).file
+      const real = (await app.call('cadangan.buat')).file
       const crafted: string[] = []
       const craft = (name: string) => {
         copyFileSync(real, join(folder, name))
@@ -450,7 +380,7 @@ describe('thinning', () => {
       copyFileSync(real, join(folder, 'salinan-manual-pak-budi.sqlite'))
 
       clock = new Date(2024, 10, 4, 17, 0, 0)
-      const b = await call<Backup>(app, 'cadangan.buat')
+      const b = await app.call('cadangan.buat')
       expect(b.name).toBe('batubara-20241104-170000-manual.sqlite')
 
       // Kept, worked out by hand: today the new 17:00 and the nine newest of 08:12 … 08:04; of the earlier
@@ -483,7 +413,7 @@ describe('thinning', () => {
     const app = await copyOfTemplate('batubara')
     try {
       const usb = join(root, 'usb-penuh')
-      const first = await call<Backup>(app, 'cadangan.buat', { folder: usb })
+      const first = await app.call('cadangan.buat', { folder: usb })
       for (let i = 1; i <= 40; i++)
         copyFileSync(first.file, join(usb, `batubara-${day(new Date(2024, 10, 4 - i))}-180000-tutup.sqlite`))
       for (let m = 1; m <= 12; m++)
@@ -499,7 +429,7 @@ describe('thinning', () => {
       expect(backupsToDrop(before, '20241104').length).toBeGreaterThan(0)
 
       clock = new Date(2024, 10, 4, 17, 0, 0)
-      const b = await call<Backup>(app, 'cadangan.buat', { folder: usb })
+      const b = await app.call('cadangan.buat', { folder: usb })
       expect(b.dropped).toEqual([])
       expect(backups()).toEqual([...before, b.name].sort())
     } finally {
@@ -574,11 +504,11 @@ describe('the backup openApp makes before migrating an older file', () => {
     clock = new Date(2024, 10, 4, 7, 30, 0)
     const path = join(root, 'lama-v2', 'batubara.sqlite')
     const old = olderFile(path, 2)
-    const app = await openApp({ dbPath: path, now })
+    const app = await openTestApp({ who: 'Ani (operator)', dbPath: path, now, demo: false })
     try {
       expect(app.state).toEqual({ mode: 'normal', problem: null })
       expect(schemaVersion(app.ctx.db)).toBe(LATEST_SCHEMA_VERSION)
-      const info = await call<{ ledgerRows: number; chainHead: string }>(app, 'sistem.lihatInfo')
+      const info = await app.call('sistem.lihatInfo')
       expect(info).toMatchObject({ ledgerRows: old.rows, chainHead: old.head })
 
       const file = join(backupDir(path), 'batubara-20241104-073000-migrasi.sqlite')
@@ -591,7 +521,7 @@ describe('the backup openApp makes before migrating an older file', () => {
       expect(raw.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'floor_flow'`).pluck().get()).toBe(0)
       raw.close()
 
-      const list = await call<Backup[]>(app, 'cadangan.daftar')
+      const list = await app.call('cadangan.daftar')
       expect(list.map((b) => [b.name, b.reason, b.ok, b.schemaVersion])).toEqual([[basename(file), 'migrasi', true, 2]])
     } finally {
       app.close()
@@ -604,10 +534,10 @@ describe('the backup openApp makes before migrating an older file', () => {
     clock = new Date(2024, 10, 4, 7, 45, 0)
     const path = join(root, 'lama-v1', 'batubara.sqlite')
     const old = olderFile(path, 1)
-    const app = await openApp({ dbPath: path, now })
+    const app = await openTestApp({ who: 'Ani (operator)', dbPath: path, now, demo: false })
     try {
       expect(app.state).toEqual({ mode: 'normal', problem: null })
-      expect(await call<{ ledgerRows: number; chainHead: string }>(app, 'sistem.lihatInfo')).toMatchObject({
+      expect(await app.call('sistem.lihatInfo')).toMatchObject({
         ledgerRows: 3,
         chainHead: old.head,
       })
@@ -622,15 +552,15 @@ describe('the backup openApp makes before migrating an older file', () => {
   it('a new file, and a file already at the latest schema, get no migration backup', async () => {
     clock = new Date(2024, 10, 4, 7, 50, 0)
     const fresh = join(root, 'baru', 'kosong.sqlite')
-    const a = await openApp({ dbPath: fresh, now })
+    const a = await openTestApp({ who: 'Ani (operator)', dbPath: fresh, now, demo: false })
     expect(schemaVersion(a.ctx.db)).toBe(LATEST_SCHEMA_VERSION)
     a.close()
     const demo = join(root, 'baru', 'demo.sqlite')
-    const b = await openApp({ dbPath: demo, demoCsvPath: DEMO_CSV, now })
+    const b = await openTestApp({ who: 'Ani (operator)', dbPath: demo, now })
     expect(b.createdDemo).toBe(true)
     b.close()
     // Reopening a file at the latest schema: nothing to migrate, nothing to back up.
-    const c = await openApp({ dbPath: demo, now })
+    const c = await openTestApp({ who: 'Ani (operator)', dbPath: demo, now, demo: false })
     expect(c.state.mode).toBe('normal')
     c.close()
     expect(existsSync(join(root, 'baru', 'cadangan'))).toBe(false)

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ErrorBody, MethodOutput } from '../../src/api/contract'
 import { ensureBuilt } from '../support/build'
 
 const REPO = resolve(__dirname, '../..')
@@ -45,7 +46,9 @@ function gudangIn(cwd: string, ...args: string[]): Run {
   return { code: res.status, stdout: res.stdout, stderr: res.stderr }
 }
 
-const json = (run: Run): { ok: boolean; result?: any; error?: any } => JSON.parse(run.stdout)
+/** The `--json` envelope: the answer, or the error body. */
+const json = <T = unknown>(run: Run): { ok: boolean; result?: T; error?: ErrorBody } =>
+  JSON.parse(run.stdout) as { ok: boolean; result?: T; error?: ErrorBody }
 
 describe('gudang without a database', () => {
   it('lists every method with its input schema, without --db', () => {
@@ -179,11 +182,11 @@ describe('gudang on a real database', () => {
   it('import-tps loads the demo CSV (1,446 TPS) and a re-import changes nothing', () => {
     const run = gudang('import-tps', '--db', db, DEMO_CSV, '--yes', '--json', ...actor)
     expect(run.code, run.stderr).toBe(0)
-    const out = json(run)
+    const out = json<{ preview: MethodOutput<'wilayah.pratinjauImpor'>; applied: MethodOutput<'wilayah.impor'> }>(run)
     expect(out.ok).toBe(true)
-    expect(out.result.preview.totals.tps).toBe(1446)
-    expect(out.result.preview.errors).toEqual([])
-    expect(out.result.applied.added).toBe(1446)
+    expect(out.result?.preview.totals.tps).toBe(1446)
+    expect(out.result?.preview.errors).toEqual([])
+    expect(out.result?.applied.added).toBe(1446)
 
     const summary = gudang('call', '--db', db, 'wilayah.lihatRingkasan')
     expect(JSON.parse(summary.stdout)).toMatchObject({ tps: 1446 })

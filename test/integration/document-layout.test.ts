@@ -56,7 +56,7 @@ interface Printed {
 }
 
 async function print(id: number, paper: 'A4' | 'F4', name: string): Promise<Printed> {
-  const d = await f.call<{ fileName: string; contentBase64: string }>(M.cetak, { id, format: 'pdf', paper })
+  const d = await f.call(M.cetak, { id, format: 'pdf', paper })
   const file = join(OUT, `${name}-${paper}.pdf`)
   writeFileSync(file, Buffer.from(d.contentBase64, 'base64'))
   return { file, pages: pdfPagesWithWords(file) }
@@ -105,7 +105,7 @@ const EXPECT: Record<keyof StressFixture['docs'], Expect> = {
  * QR code that decodes to the register entry.
  */
 async function checkPaper(name: keyof StressFixture['docs']): Promise<Record<'A4' | 'F4', Printed>> {
-  const doc = (await f.call<DocInfo[]>(M.dokumenList)).find((d) => d.id === f.docs[name])!
+  const doc = (await f.call(M.dokumenList)).find((d) => d.id === f.docs[name])!
   const out = {} as Record<'A4' | 'F4', Printed>
   for (const paper of ['A4', 'F4'] as const) {
     const printed = await print(doc.id, paper, name)
@@ -195,7 +195,7 @@ describe('every paper on A4 and F4 with stress data, read back with poppler', ()
     await checkPaper('retur')
     try {
       await updateElection(f, { paper: 'F4' })
-      const d = await f.call<{ fileName: string; contentBase64: string }>(M.cetak, { id: f.docs.retur, format: 'pdf' })
+      const d = await f.call(M.cetak, { id: f.docs.retur, format: 'pdf' })
       const file = join(OUT, 'retur-setelan-F4.pdf')
       writeFileSync(file, Buffer.from(d.contentBase64, 'base64'))
       expect(d.fileName).toContain('SALINAN')
@@ -268,7 +268,7 @@ describe('every paper on A4 and F4 with stress data, read back with poppler', ()
   }, 30_000)
 
   it('daftar isi and kotak labels: every word inside the page, every label QR readable', async () => {
-    const di = await f.call<{ fileName: string; contentBase64: string }>(M.daftarIsi, { scope: { desaId: f.desaId } })
+    const di = await f.call(M.daftarIsi, { scope: { desaId: f.desaId } })
     const diFile = join(OUT, 'daftar-isi.pdf')
     writeFileSync(diFile, Buffer.from(di.contentBase64, 'base64'))
     const diPages = pdfPagesWithWords(diFile)
@@ -283,7 +283,7 @@ describe('every paper on A4 and F4 with stress data, read back with poppler', ()
     // One TPS a page: the kit of five kotak and twelve items fits its page.
     expect(diPages).toHaveLength(HANDOVER_TPS / 5)
 
-    const lb = await f.call<{ fileName: string; contentBase64: string }>(M.label, { desaId: f.desaId })
+    const lb = await f.call(M.label, { desaId: f.desaId })
     const lbFile = join(OUT, 'label.pdf')
     writeFileSync(lbFile, Buffer.from(lb.contentBase64, 'base64'))
     const lbPages = pdfPagesWithWords(lbFile)
@@ -367,7 +367,7 @@ describe('XLSX exports a bendahara and Silog accept', () => {
   const hasSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0
 
   it('rekap upah: columns as wide as names, shares with their decimals, totals as SUM formulas', async () => {
-    const x = await f.call<{ fileName: string; contentBase64: string }>(M.cetak, { id: f.docs.upah, format: 'xlsx' })
+    const x = await f.call(M.cetak, { id: f.docs.upah, format: 'xlsx' })
     const { wb } = await workbook(x)
     const ws = wb.getWorksheet('Rekap Upah')!
     const { head, totals } = checkSheet(ws)
@@ -390,7 +390,7 @@ describe('XLSX exports a bendahara and Silog accept', () => {
   }, 30_000)
 
   it('rekap harian: per regu one row per item (kotak and bilik never added), every sheet sized and totalled', async () => {
-    const d = await f.call<{ fileName: string; contentBase64: string }>(M.rekapHarian, {
+    const d = await f.call(M.rekapHarian, {
       tanggal: '2024-01-13',
       format: 'xlsx',
     })
@@ -410,7 +410,7 @@ describe('XLSX exports a bendahara and Silog accept', () => {
   }, 30_000)
 
   it('kebutuhan per TPS: the 60-character kecamatan and long desa names fit their columns', async () => {
-    const d = await f.call<{ fileName: string; contentBase64: string }>(M.kebutuhanExport, {
+    const d = await f.call(M.kebutuhanExport, {
       format: 'xlsx',
       level: 'tps',
     })
@@ -425,11 +425,11 @@ describe('XLSX exports a bendahara and Silog accept', () => {
     async () => {
       const dir = mkdtempSync(join(tmpdir(), 'gudang-soffice-'))
       try {
-        const upah = await f.call<{ fileName: string; contentBase64: string }>(M.cetak, {
+        const upah = await f.call(M.cetak, {
           id: f.docs.upah,
           format: 'xlsx',
         })
-        const rekap = await f.call<{ fileName: string; contentBase64: string }>(M.rekapHarian, {
+        const rekap = await f.call(M.rekapHarian, {
           tanggal: '2024-01-13',
           format: 'xlsx',
         })

@@ -1,36 +1,23 @@
 import ExcelJS from 'exceljs'
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp, type OpenedApp } from '../../src/api/app'
-import type { ApiResponse, ErrorBody } from '../../src/api/contract'
+import type { OpenedApp } from '../../src/api/app'
+import { apiOf, openTestApp, useTempDir } from '../support/api'
 
 /**
  * The documents of the floor, from a scripted day on the demo election to the PDF text read back with
  * pdftotext: every figure below is worked out by hand in the comments, never taken from the code.
  */
-const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
 const OUT = resolve(__dirname, '../../test-results/dokumen')
-const root = mkdtempSync(join(tmpdir(), 'gudang-dokumen-'))
-const meta = { actor: 'Ani (operator)', transport: 'test' as const }
+const root = useTempDir('dokumen')
 let app: OpenedApp
-
-async function call<T = any>(method: string, input: unknown = {}): Promise<T> {
-  const res: ApiResponse = await app.dispatcher.call(method, input, meta)
-  if (!res.ok) throw new Error(`${method} failed: ${JSON.stringify(res.error)}`)
-  return res.result as T
-}
-async function refusal(method: string, input: unknown = {}): Promise<ErrorBody> {
-  const res: ApiResponse = await app.dispatcher.call(method, input, meta)
-  if (res.ok) throw new Error(`${method} was expected to be refused`)
-  return res.error
-}
+const { call, refusal } = apiOf(() => app, 'Ani (operator)')
 
 /** Prints a document and returns its text as pdftotext lays it out, keeping the PDF for a look. */
 async function printText(id: number): Promise<{ text: string; fileName: string; pages: string[] }> {
-  const d = await call<{ fileName: string; mime: string; contentBase64: string }>('dokumen.cetak', {
+  const d = await call('dokumen.cetak', {
     id,
     format: 'pdf',
   })
@@ -55,8 +42,8 @@ let shiftId: number
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true })
-  app = await openApp({ dbPath: join(root, 'batubara.sqlite'), demoCsvPath: DEMO_CSV })
-  const variants = await call<{ variantId: number; itemCode: string }[]>('barang.daftarVarian')
+  app = await openTestApp({ dir: root, name: 'batubara' })
+  const variants = await call('barang.daftarVarian')
   gub = variants.find((v) => v.itemCode === 'GUBERNUR')!.variantId
   bup = variants.find((v) => v.itemCode === 'BUPATI')!.variantId
 
@@ -89,13 +76,13 @@ beforeAll(async () => {
       { peran: 'Mengetahui', jabatan: 'Ketua KPU Kabupaten Batu Bara', nama: 'Hj. Nurhayati', posisi: 'mengetahui' },
     ],
   })
-  const items = await call<{ id: number; code: string }[]>('barang.daftar')
+  const items = await call('barang.daftar')
   await call('barang.ubah', { id: items.find((i) => i.code === 'GUBERNUR')!.id, payRate: 188 })
   await call('barang.ubah', { id: items.find((i) => i.code === 'BUPATI')!.id, payRate: 164 })
 
   // Delivery: Gubernur 160 dus x 2.000 = 320.000 stated, 318.000 counted (kurang 2.000), 500 tertukar;
   // Bupati 100 dus x 2.000 = 200.000 stated and counted.
-  const d = await call<{ id: number }>('penerimaan.catat', {
+  const d = await call('penerimaan.catat', {
     receivedAt: '2024-10-20T09:30',
     penyedia: 'PT Aneka Cetak Nusantara',
     suratJalan: 'SJ/0917/X/2024',
@@ -118,14 +105,14 @@ beforeAll(async () => {
   })
   deliveryId = d.id
 
-  melati = (await call<{ id: number }>('regu.tambah', { nama: 'Melati', dailyTarget: 20_000 })).id
-  mawar = (await call<{ id: number }>('regu.tambah', { nama: 'Mawar', dailyTarget: 20_000 })).id
+  melati = (await call('regu.tambah', { nama: 'Melati', dailyTarget: 20_000 })).id
+  mawar = (await call('regu.tambah', { nama: 'Mawar', dailyTarget: 20_000 })).id
   for (const nama of ['Siti', 'Rina', 'Dewi']) await call('pekerja.tambah', { nama, teamId: melati })
   for (const nama of ['Budi', 'Joko']) await call('pekerja.tambah', { nama, teamId: mawar })
 
   // Shift on 21 Oct: Melati 20.000 handed out -> 19.000 baik, 50 cetak, 20 kusut/sobek, 930 back;
   // Mawar 18.000 -> 17.000 baik, 3 lainnya, 997 back. Day: baik 36.000, rusak 73.
-  const s = await call<{ id: number }>('shift.buka', {
+  const s = await call('shift.buka', {
     kind: 'sortir_lipat',
     tanggal: '2024-10-21',
     mulai: '08:00',
@@ -155,14 +142,13 @@ beforeAll(async () => {
 
 afterAll(() => {
   app?.close()
-  rmSync(root, { recursive: true, force: true })
 })
 
 describe('berita acara from the scripted day, read back from the PDF', () => {
   let sortirId: number
 
   it('BA hasil sortir dan lipat: the register starts at nomor awal 514; figures, terbilang and signers are on paper', async () => {
-    const doc = await call<{ id: number; nomor: string; chainSeq: number; chainHash: string }>('dokumen.terbitkan', {
+    const doc = await call('dokumen.terbitkan', {
       type: 'BA_SORTIR',
       from: '2024-10-21',
       to: '2024-10-21',
@@ -203,12 +189,12 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
     expect(flat(again.text)).toContain('SALINAN')
     expect(flat(again.text)).toContain('Nomor: 514/PP.09.4-BA/1219/2024')
     expect(flat(again.text)).toContain('36.000 (tiga puluh enam ribu) lembar')
-    const list = await call<{ id: number; prints: number }[]>('dokumen.daftar', { type: 'BA_SORTIR' })
+    const list = await call('dokumen.daftar', { type: 'BA_SORTIR' })
     expect(list.find((d) => d.id === sortirId)!.prints).toBe(2)
   })
 
   it('BA penerimaan names both parties, the surat jalan, the kurang and the tertukar with terbilang', async () => {
-    const doc = await call<{ nomor: string; id: number }>('dokumen.terbitkan', {
+    const doc = await call('dokumen.terbitkan', {
       type: 'BA_PENERIMAAN',
       deliveryId,
       tanggal: '2024-10-20',
@@ -230,19 +216,19 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
   })
 
   it('one delivery has one BA penerimaan: a second is refused and the reprint is the way', async () => {
-    const before = await call<unknown[]>('dokumen.daftar')
+    const before = await call('dokumen.daftar')
     const e = await refusal('dokumen.terbitkan', { type: 'BA_PENERIMAAN', deliveryId })
     expect(e.message).toContain('sudah terbit dengan nomor 515/PP.09.4-BA/1219/2024')
-    expect(await call<unknown[]>('dokumen.daftar')).toHaveLength(before.length)
+    expect(await call('dokumen.daftar')).toHaveLength(before.length)
   })
 
   it('the QR code printed in the footer decodes to the register entry and its chain head', async () => {
     const doc = (
-      await call<{ id: number; type: string; nomor: string; chainSeq: number; chainHash: string }[]>('dokumen.daftar', {
+      await call('dokumen.daftar', {
         type: 'BA_SORTIR',
       })
     )[0]!
-    const d = await call<{ fileName: string; contentBase64: string }>('dokumen.cetak', { id: doc.id, format: 'pdf' })
+    const d = await call('dokumen.cetak', { id: doc.id, format: 'pdf' })
     const pdf = join(OUT, `qr-${d.fileName}`)
     writeFileSync(pdf, Buffer.from(d.contentBase64, 'base64'))
     // 150 dpi is less than an office scanner or a phone camera gives.
@@ -255,7 +241,7 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
   })
 
   it('BA surat suara rusak dan kurang asks for exactly the uncovered needs', async () => {
-    const doc = await call<{ id: number }>('dokumen.terbitkan', { type: 'BA_RUSAK', tanggal: '2024-10-22' })
+    const doc = await call('dokumen.terbitkan', { type: 'BA_RUSAK', tanggal: '2024-10-22' })
     const t = flat((await printText(doc.id)).text)
     // Needs per dapil: 312.448 for the TPS kits + 2.000 PSU = 314.448 (Beranda, issue 2).
     // Gubernur: baik 36.000 + unsorted (318.000 - 38.000 + 1.927) = 317.927 >= 314.448: no shortfall.
@@ -269,7 +255,7 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
   })
 
   it('the pay recap splits team output among those present, withholds 6% tax, as PDF and XLSX', async () => {
-    const doc = await call<{ id: number; nomor: string | null; formats: string[] }>('dokumen.terbitkan', {
+    const doc = await call('dokumen.terbitkan', {
       type: 'REKAP_UPAH',
       from: '2024-10-21',
       to: '2024-10-21',
@@ -288,7 +274,7 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
     expect(t).toContain('6.374.821 (enam juta tiga ratus tujuh puluh empat ribu delapan ratus dua puluh satu) rupiah')
     expect(t).toContain('Pejabat Pembuat Komitmen (PPK)')
 
-    const x = await call<{ contentBase64: string; fileName: string }>('dokumen.cetak', { id: doc.id, format: 'xlsx' })
+    const x = await call('dokumen.cetak', { id: doc.id, format: 'xlsx' })
     // The spreadsheet is a format of its own, so its first print is not a SALINAN of the PDF.
     expect(x.fileName).not.toContain('SALINAN')
     const wb = new ExcelJS.Workbook()
@@ -305,12 +291,12 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
   })
 
   it('the nota pengembalian lists the tertukar sheets going back, after which none are held', async () => {
-    const r = await call<{ id: number }>('penerimaan.catatRetur', {
+    const r = await call('penerimaan.catatRetur', {
       penyedia: 'PT Aneka Cetak Nusantara',
       note: 'Dijemput kurir penyedia.',
       lines: [{ variantId: gub, qty: 500 }],
     })
-    const doc = await call<{ id: number }>('dokumen.terbitkan', {
+    const doc = await call('dokumen.terbitkan', {
       type: 'NOTA_RETUR',
       returId: r.id,
       tanggal: '2024-10-22',
@@ -320,14 +306,13 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
     expect(t).toContain('500 (lima ratus) lembar')
     // The table wraps the origin note inside its cell.
     expect(t).toMatch(/milik KPU Kabupaten .*Asahan/)
-    const recon =
-      await call<{ variantId: number; tertukar: number; tertukarDikembalikan: number }[]>('rekonsiliasi.lihat')
+    const recon = await call('rekonsiliasi.lihat')
     expect(recon.find((x) => x.variantId === gub)).toMatchObject({ tertukar: 0, tertukarDikembalikan: 500 })
   })
 
   it('refuses documents that would state an unfinished day, and numbers nothing', async () => {
-    const before = await call<unknown[]>('dokumen.daftar')
-    const open = await call<{ id: number }>('shift.buka', {
+    const before = await call('dokumen.daftar')
+    const open = await call('shift.buka', {
       kind: 'sortir_lipat',
       tanggal: '2024-10-23',
       mulai: '08:00',
@@ -349,14 +334,14 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
       (await refusal('dokumen.aturJenis', { type: 'BA_RUSAK', nomorPattern: 'BA/{tahun}', signers: [] })).details?.[0]
         ?.column,
     ).toBe('nomorPattern')
-    expect(await call<unknown[]>('dokumen.daftar')).toHaveLength(before.length)
+    expect(await call('dokumen.daftar')).toHaveLength(before.length)
     await call('shift.tutup', { shiftId: open.id })
   })
 })
 
 describe('rekap harian', () => {
   async function workbook(tanggal: string) {
-    const d = await call<{ contentBase64: string; fileName: string }>('rekap.eksporHarian', { tanggal, format: 'xlsx' })
+    const d = await call('rekap.eksporHarian', { tanggal, format: 'xlsx' })
     expect(d.fileName).toBe(`rekap-harian-${tanggal}.xlsx`)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(Buffer.from(d.contentBase64, 'base64') as unknown as ExcelJS.Buffer)
@@ -431,7 +416,7 @@ describe('rekap harian', () => {
       }),
     )
     expect(seen).toBe(2)
-    const csv = await call<{ contentBase64: string }>('rekap.eksporHarian', { tanggal: '2024-10-21', format: 'csv' })
+    const csv = await call('rekap.eksporHarian', { tanggal: '2024-10-21', format: 'csv' })
     const text = Buffer.from(csv.contentBase64, 'base64').toString('utf8')
     expect(text.charCodeAt(0)).toBe(0xfeff)
     expect(text.split('\r\n')[0]).toBe(

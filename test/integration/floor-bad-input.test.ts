@@ -1,68 +1,20 @@
-import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp, type OpenedApp } from '../../src/api/app'
-import type {
-  ApiResponse,
-  Penerimaan,
-  HistoryRow,
-  ShiftDetail,
-  Regu,
-  VariantInfo,
-  Pekerja,
-} from '../../src/api/contract'
-import type { ErrorBody } from '../../src/core/errors'
-import type { DB } from '../../src/db/open'
+import type { OpenedApp } from '../../src/api/app'
+import { apiOf, openTestApp, useTempDir } from '../support/api'
+import type { MethodInput } from '../../src/api/contract'
 
 /**
  * Every wrong input the floor screens can send is refused with a message in Bahasa Indonesia that names
  * the team, row, column or variant, and leaves the database exactly as it was: a fingerprint of every
  * row of every table is compared before and after each refused call.
  */
-const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
 const BAD_WORKERS_CSV = resolve(__dirname, '../fixtures/pekerja/pekerja-galat.csv')
-const root = mkdtempSync(join(tmpdir(), 'gudang-floor-bad-'))
-afterAll(() => rmSync(root, { recursive: true, force: true }))
-
-const meta = { actor: 'Nurhayati', transport: 'test' as const }
-
-/** sha256 over every row of every table (ledger, balance, delivery, shift, audit, worker, team, ...). */
-function fingerprint(db: DB): string {
-  const h = createHash('sha256')
-  const tables = db
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
-    .all() as { name: string }[]
-  for (const { name } of tables) {
-    h.update(`\u0000${name}\u0000`)
-    for (const row of db.prepare(`SELECT * FROM "${name}"`).raw().iterate()) h.update(JSON.stringify(row))
-  }
-  return h.digest('hex')
-}
-
-function harness(getApp: () => OpenedApp) {
-  const call = async <T = unknown>(method: string, input: unknown = {}): Promise<T> => {
-    const res: ApiResponse = await getApp().dispatcher.call(method, input, meta)
-    if (!res.ok) throw new Error(`${method} failed: ${JSON.stringify(res.error)}`)
-    return res.result as T
-  }
-  /** Calls a method that must be refused with `code`, and checks nothing at all was written. */
-  const refused = async (method: string, input: unknown, code: ErrorBody['code'] = 'REFUSED'): Promise<ErrorBody> => {
-    const db = getApp().ctx.db
-    const before = fingerprint(db)
-    const res: ApiResponse = await getApp().dispatcher.call(method, input, meta)
-    expect(fingerprint(db), `${method} changed the database`).toBe(before)
-    if (res.ok)
-      throw new Error(`${method} was expected to be refused but answered ${JSON.stringify(res.result).slice(0, 300)}`)
-    expect(res.error.code, JSON.stringify(res.error)).toBe(code)
-    return res.error
-  }
-  return { call, refused }
-}
+const root = useTempDir('floor-bad')
 
 let app: OpenedApp
-const { call, refused } = harness(() => app)
+const { call, refusedUnchanged: refused } = apiOf(() => app, 'Nurhayati')
 
 let G = 0
 let B = 0
@@ -75,7 +27,7 @@ const shift = { s: 0, r: 0, c: 0 }
 const delivery = { d1: 0, d3: 0 }
 const seq = { original: 0, batal: 0, koreksi: 0 }
 
-const sortirShift = (over: Record<string, unknown> = {}) => ({
+const sortirShift = (over: Partial<MethodInput<'shift.buka'>> = {}): MethodInput<'shift.buka'> => ({
   kind: 'sortir_lipat',
   tanggal: '2024-11-05',
   mulai: '08:00',
@@ -84,7 +36,10 @@ const sortirShift = (over: Record<string, unknown> = {}) => ({
   teams: [{ teamId: team.melati }],
   ...over,
 })
-const deliveryInput = (lines: unknown[], over: Record<string, unknown> = {}) => ({
+const deliveryInput = (
+  lines: MethodInput<'penerimaan.catat'>['lines'],
+  over: Partial<MethodInput<'penerimaan.catat'>> = {},
+): MethodInput<'penerimaan.catat'> => ({
   receivedAt: '2024-11-05T09:00',
   penyedia: 'PT Pura Barutama',
   suratJalan: `SJ-${Math.random().toString(36).slice(2, 8)}`,
@@ -101,29 +56,23 @@ const deliveryInput = (lines: unknown[], over: Record<string, unknown> = {}) => 
  *   Shift R (rakit kotak, open): Kenanga with Budi.   Shift C (sortir, Bupati): closed.
  */
 beforeAll(async () => {
-  app = await openApp({
-    dbPath: join(root, 'bad.sqlite'),
-    demoCsvPath: DEMO_CSV,
-    onInternalError: (m, e) => console.error(m, e),
-  })
-  const variants = await call<VariantInfo[]>('barang.daftarVarian')
+  app = await openTestApp({ dir: root, name: 'bad' })
+  const variants = await call('barang.daftarVarian')
   const v = (code: string) => variants.find((x) => x.itemCode === code)!
   ;[G, B, K] = [v('GUBERNUR').variantId, v('BUPATI').variantId, v('KOTAK').variantId]
   ;[gLabel, bLabel] = [v('GUBERNUR').label, v('BUPATI').label]
 
-  team.melati = (await call<Regu>('regu.tambah', { nama: 'Melati', dailyTarget: 20_000 })).id
-  team.kenanga = (await call<Regu>('regu.tambah', { nama: 'Kenanga' })).id
-  team.dahlia = (await call<Regu>('regu.tambah', { nama: 'Dahlia' })).id
-  w.siti = (
-    await call<Pekerja>('pekerja.tambah', { nama: 'Siti Aminah', nik: '1219014501900001', teamId: team.melati })
-  ).id
-  w.rudi = (await call<Pekerja>('pekerja.tambah', { nama: 'Rudi Hartono', teamId: team.melati })).id
-  w.ahmad = (await call<Pekerja>('pekerja.tambah', { nama: 'Ahmad Fauzi', teamId: team.kenanga })).id
-  w.budi = (await call<Pekerja>('pekerja.tambah', { nama: 'Budi Santoso', teamId: team.kenanga })).id
-  w.yusuf = (await call<Pekerja>('pekerja.tambah', { nama: 'Yusuf Lubis' })).id
+  team.melati = (await call('regu.tambah', { nama: 'Melati', dailyTarget: 20_000 })).id
+  team.kenanga = (await call('regu.tambah', { nama: 'Kenanga' })).id
+  team.dahlia = (await call('regu.tambah', { nama: 'Dahlia' })).id
+  w.siti = (await call('pekerja.tambah', { nama: 'Siti Aminah', nik: '1219014501900001', teamId: team.melati })).id
+  w.rudi = (await call('pekerja.tambah', { nama: 'Rudi Hartono', teamId: team.melati })).id
+  w.ahmad = (await call('pekerja.tambah', { nama: 'Ahmad Fauzi', teamId: team.kenanga })).id
+  w.budi = (await call('pekerja.tambah', { nama: 'Budi Santoso', teamId: team.kenanga })).id
+  w.yusuf = (await call('pekerja.tambah', { nama: 'Yusuf Lubis' })).id
 
   delivery.d1 = (
-    await call<Penerimaan>('penerimaan.catat', {
+    await call('penerimaan.catat', {
       receivedAt: '2024-11-04T09:00',
       penyedia: 'PT Pura Barutama',
       suratJalan: 'SJ-001',
@@ -139,7 +88,7 @@ beforeAll(async () => {
     suratJalan: 'KTK-1',
     lines: [{ variantId: K, statedQty: 100, countedQty: 100 }],
   })
-  const d3 = await call<Penerimaan>('penerimaan.catat', {
+  const d3 = await call('penerimaan.catat', {
     receivedAt: '2024-11-04T11:00',
     penyedia: 'PT Pura Barutama',
     suratJalan: 'SJ-002',
@@ -149,7 +98,7 @@ beforeAll(async () => {
   await call('penerimaan.selesaikanSelisih', { lineId: d3.lines[0]!.lineId, note: 'Diterima dengan BA kekurangan' })
 
   shift.s = (
-    await call<ShiftDetail>(
+    await call(
       'shift.buka',
       sortirShift({ teams: [{ teamId: team.melati }, { teamId: team.kenanga, workerIds: [w.ahmad] }] }),
     )
@@ -162,9 +111,9 @@ beforeAll(async () => {
       { teamId: team.kenanga, workerId: w.ahmad, serahkan: 700 },
     ],
   })
-  const hasil = (await call<{ rows: HistoryRow[] }>('ledger.lihatRiwayat', { shiftId: shift.s, place: 'BAIK' })).rows
+  const hasil = (await call('ledger.lihatRiwayat', { shiftId: shift.s, place: 'BAIK' })).rows
   seq.original = hasil[0]!.seq
-  const corrected = await call<{ seqs: number[] }>('ledger.koreksi', {
+  const corrected = await call('ledger.koreksi', {
     seq: seq.original,
     qty: 290,
     note: 'Salah hitung satu ikatan',
@@ -172,7 +121,7 @@ beforeAll(async () => {
   ;[seq.batal, seq.koreksi] = corrected.seqs as [number, number]
 
   shift.r = (
-    await call<ShiftDetail>('shift.buka', {
+    await call('shift.buka', {
       kind: 'rakit_kotak',
       tanggal: '2024-11-05',
       mulai: '08:00',
@@ -181,9 +130,7 @@ beforeAll(async () => {
       teams: [{ teamId: team.kenanga, workerIds: [w.budi] }],
     })
   ).id
-  shift.c = (
-    await call<ShiftDetail>('shift.buka', sortirShift({ variantIds: [B], teams: [{ teamId: team.dahlia }] }))
-  ).id
+  shift.c = (await call('shift.buka', sortirShift({ variantIds: [B], teams: [{ teamId: team.dahlia }] }))).id
   await call('tally.simpan', {
     shiftId: shift.c,
     variantId: B,
@@ -482,10 +429,13 @@ describe('penerimaan', () => {
   it('negative, fractional, string and huge counts are refused by the contract with the field path', async () => {
     const e = await refused(
       'penerimaan.catat',
-      deliveryInput([
-        { variantId: G, dus: '160', isiPerDus: 0, countedQty: -5, tertukarQty: 0.5, tertukarNote: 'x' },
-        { variantId: B, statedQty: 1_000_000_000, countedQty: 1 },
-      ]),
+      {
+        ...deliveryInput([]),
+        lines: [
+          { variantId: G, dus: '160', isiPerDus: 0, countedQty: -5, tertukarQty: 0.5, tertukarNote: 'x' },
+          { variantId: B, statedQty: 1_000_000_000, countedQty: 1 },
+        ],
+      },
       'INVALID_INPUT',
     )
     expect(e.message).toBe('Isian untuk penerimaan.catat tidak sah')
@@ -526,7 +476,7 @@ describe('penerimaan', () => {
       },
     ])
     // The same number from another penyedia is another document.
-    const other = await call<Penerimaan>(
+    const other = await call(
       'penerimaan.catat',
       deliveryInput([{ variantId: K, statedQty: 1, countedQty: 1 }], { penyedia: 'CV Lain', suratJalan: 'SJ-001' }),
     )
@@ -587,10 +537,10 @@ describe('penerimaan', () => {
   })
 
   it('settling a line without selisih, or twice, is refused', async () => {
-    const d1 = await call<Penerimaan>('penerimaan.lihat', { id: delivery.d1 })
+    const d1 = await call('penerimaan.lihat', { id: delivery.d1 })
     const e = await refused('penerimaan.selesaikanSelisih', { lineId: d1.lines[0]!.lineId, note: 'Tidak ada selisih' })
     expect(e.message).toBe(`${gLabel}: jumlah terhitung sama dengan surat jalan; tidak ada selisih untuk diselesaikan`)
-    const d3 = await call<Penerimaan>('penerimaan.lihat', { id: delivery.d3 })
+    const d3 = await call('penerimaan.lihat', { id: delivery.d3 })
     const twice = await refused('penerimaan.selesaikanSelisih', { lineId: d3.lines[0]!.lineId, note: 'Sekali lagi' })
     expect(twice.message).toBe(`Selisih ${bLabel} sudah dinyatakan selesai oleh Nurhayati`)
     expect((await refused('penerimaan.selesaikanSelisih', { lineId: 9_999, note: 'x' }, 'NOT_FOUND')).message).toBe(
@@ -728,7 +678,7 @@ describe('pekerja.impor', () => {
         message: expect.stringMatching(issue.message),
       })
     }
-    expect((await call<Regu[]>('regu.daftar')).map((t) => t.nama)).not.toContain('Teratai')
+    expect((await call('regu.daftar')).map((t) => t.nama)).not.toContain('Teratai')
   })
 
   it('a NIK already recorded for someone else is refused', async () => {
@@ -757,20 +707,20 @@ describe('pekerja.impor', () => {
 /** Bugs that, unfixed, wrote to the database: each runs on its own fresh file. */
 describe('refusals that once wrote to the database', () => {
   let fresh: OpenedApp
-  const h = harness(() => fresh)
+  const h = apiOf(() => fresh, 'Nurhayati')
   beforeAll(async () => {
-    fresh = await openApp({ dbPath: join(root, 'bugs.sqlite'), demoCsvPath: DEMO_CSV, onInternalError: () => {} })
+    fresh = await openTestApp({ dir: root, name: 'bugs', onInternalError: () => {} })
   })
   afterAll(() => fresh.close())
   const variant = async (code: string) =>
-    (await h.call<VariantInfo[]>('barang.daftarVarian')).find((v) => v.itemCode === code)!.variantId
+    (await h.call('barang.daftarVarian')).find((v) => v.itemCode === code)!.variantId
 
   // Fixed bug, kept as a regression test — before the fix, src/services/penerimaan.ts:recordDelivery: dus x isi per dus is not bounded, so 100.000.000 dus x
   // 100.000.000 is saved (delivery, line and ledger row committed) and the call then answers INTERNAL
   // "Hasil penerimaan.catat tidak sesuai kontrak; tidak ada yang diubah oleh panggilan baca ini" (the output
   // fails z.number().int() beyond 2^53) — expected REFUSED/INVALID_INPUT naming lines.0.statedQty, nothing written.
   it('dus x isi beyond any count is refused and writes nothing', async () => {
-    const e = await h.refused(
+    const e = await h.refusedUnchanged(
       'penerimaan.catat',
       deliveryInput([
         { variantId: await variant('GUBERNUR'), dus: 100_000_000, isiPerDus: 100_000_000, countedQty: 5 },
@@ -782,7 +732,7 @@ describe('refusals that once wrote to the database', () => {
   // Fixed bug, kept as a regression test — before the fix, src/services/penerimaan.ts:recordDelivery: receivedAt is only checked by the contract's pattern, so
   // '2024-02-30T09:00' is recorded — expected refused like shift.buka refuses 2024-02-30 (isIsoDate).
   it('an impossible arrival date is refused', async () => {
-    const e = await h.refused(
+    const e = await h.refusedUnchanged(
       'penerimaan.catat',
       deliveryInput([{ variantId: await variant('TINTA'), statedQty: 10, countedQty: 10 }], {
         receivedAt: '2024-02-30T09:00',
@@ -797,15 +747,15 @@ describe('refusals that once wrote to the database', () => {
   // the correction accepted (validate the pair by its net effect, or write KOREKSI first when lowering).
   it('a delivery count can be lowered after part of it is in use', async () => {
     const kotak = await variant('KOTAK')
-    const d = await h.call<Penerimaan>(
+    const d = await h.call(
       'penerimaan.catat',
       deliveryInput([{ variantId: kotak, statedQty: 2_900, countedQty: 2_900 }], {
         penyedia: 'CV Karya Kotak',
         suratJalan: 'KTK-9',
       }),
     )
-    const t = await h.call<Regu>('regu.tambah', { nama: 'Anggrek' })
-    const s = await h.call<ShiftDetail>('shift.buka', {
+    const t = await h.call('regu.tambah', { nama: 'Anggrek' })
+    const s = await h.call('shift.buka', {
       kind: 'rakit_kotak',
       tanggal: '2024-11-05',
       mulai: '08:00',
@@ -818,15 +768,14 @@ describe('refusals that once wrote to the database', () => {
       variantId: kotak,
       rows: [{ teamId: t.id, serahkan: 400, hasil: 400 }],
     })
-    const row = (await h.call<{ rows: HistoryRow[] }>('ledger.lihatRiwayat', { documentId: `PENERIMAAN:${d.id}` }))
-      .rows[0]!
+    const row = (await h.call('ledger.lihatRiwayat', { documentId: `PENERIMAAN:${d.id}` })).rows[0]!
     await h.call('ledger.koreksi', { seq: row.seq, qty: 2_880, note: 'Hitung ulang: kurang 20 buah' })
     // 2.880 counted; DITERIMA 2.880 - 400 = 2.480.
-    expect((await h.call<Penerimaan>('penerimaan.lihat', { id: d.id })).lines[0]).toMatchObject({
+    expect((await h.call('penerimaan.lihat', { id: d.id })).lines[0]).toMatchObject({
       countedQty: 2_880,
       selisih: -20,
     })
-    const balances = await h.call<{ variantId: number; place: string; qty: number }[]>('ledger.daftarSaldo')
+    const balances = await h.call('ledger.daftarSaldo')
     expect(balances.find((b) => b.variantId === kotak && b.place === 'DITERIMA')?.qty).toBe(2_480)
   })
 
@@ -835,13 +784,12 @@ describe('refusals that once wrote to the database', () => {
   // says added 1, updated 1) — expected two workers, or a refusal naming both rows.
   it('two different people with the same name in one file are not merged into one worker', async () => {
     const file = 'nama;regu;telepon\nMuhammad Rizki;Anggrek;0811111111\nMuhammad Rizki;Anggrek;0822222222\n'
-    const res = await fresh.dispatcher.call(
-      'pekerja.impor',
-      { fileName: 'kembar.csv', contentBase64: Buffer.from(file).toString('base64') },
-      meta,
-    )
+    const res = await h.raw('pekerja.impor', {
+      fileName: 'kembar.csv',
+      contentBase64: Buffer.from(file).toString('base64'),
+    })
     if (res.ok) {
-      const rizki = (await h.call<Pekerja[]>('pekerja.daftar')).filter((x) => x.nama === 'Muhammad Rizki')
+      const rizki = (await h.call('pekerja.daftar')).filter((x) => x.nama === 'Muhammad Rizki')
       expect(rizki.map((x) => x.telepon).sort()).toEqual(['0811111111', '0822222222'])
     } else {
       expect(res.error.details?.map((d) => d.row)).toEqual([3])

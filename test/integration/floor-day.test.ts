@@ -1,20 +1,8 @@
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp, type OpenedApp } from '../../src/api/app'
-import type {
-  ApiResponse,
-  Penerimaan,
-  HistoryRow,
-  KemajuanSortir,
-  ReconRow,
-  ShiftDetail,
-  Regu,
-  VariantInfo,
-  Pekerja,
-} from '../../src/api/contract'
-import type { ErrorBody } from '../../src/core/errors'
+import type { OpenedApp } from '../../src/api/app'
+import { apiOf, openTestApp, useTempDir } from '../support/api'
 
 /**
  * Acceptance of the floor: one scripted day on the demo election (Pilkada 2024, Kabupaten Batu Bara),
@@ -31,30 +19,15 @@ import type { ErrorBody } from '../../src/core/errors'
  *   D4 pengganti Bupati 1.800 for D2's kurang, sorted in S2
  *   reklasifikasi 15 Gubernur RUSAK:CETAK -> BAIK; D2's kurang settled; 600 tertukar returned
  */
-const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
 const WORKERS_CSV = resolve(__dirname, '../fixtures/pekerja/pekerja-batubara.csv')
-const root = mkdtempSync(join(tmpdir(), 'gudang-floor-day-'))
-afterAll(() => rmSync(root, { recursive: true, force: true }))
+const root = useTempDir('floor-day')
 
-const meta = { actor: 'Nurhayati', transport: 'test' as const }
 const TANGGAL = '2024-11-04'
 
 let app: OpenedApp
+const { call, refusal } = apiOf(() => app, 'Nurhayati')
 
-async function call<T = unknown>(method: string, input: unknown = {}): Promise<T> {
-  const res: ApiResponse = await app.dispatcher.call(method, input, meta)
-  if (!res.ok) throw new Error(`${method} failed: ${JSON.stringify(res.error)}`)
-  return res.result as T
-}
-
-async function refusal(method: string, input: unknown): Promise<ErrorBody> {
-  const res: ApiResponse = await app.dispatcher.call(method, input, meta)
-  if (res.ok)
-    throw new Error(`${method} was expected to be refused but answered ${JSON.stringify(res.result).slice(0, 300)}`)
-  return res.error
-}
-
-const ledgerRows = async () => (await call<{ ledgerRows: number }>('sistem.lihatInfo')).ledgerRows
+const ledgerRows = async () => (await call('sistem.lihatInfo')).ledgerRows
 
 /** Every action's ledger rows, counted by hand; the sum is checked against sistem.lihatInfo at the end. */
 let expectedRows = 0
@@ -83,18 +56,14 @@ const LAINNYA_S2 = 'Terkena tetesan air dari atap gudang'
 const REKLAS_NOTE = 'Noda tinta di luar kolom foto, nomor dan nama; layak pakai'
 
 beforeAll(async () => {
-  app = await openApp({
-    dbPath: join(root, 'floor-day.sqlite'),
-    demoCsvPath: DEMO_CSV,
-    onInternalError: (m, e) => console.error(m, e),
-  })
+  app = await openTestApp({ dir: root, name: 'floor-day' })
   expect(app.createdDemo).toBe(true)
 })
 afterAll(() => app.close())
 
 describe('a scripted day on the warehouse floor', () => {
   it('the demo election counts Gubernur, Bupati and Kotak as separate variants', async () => {
-    const variants = await call<VariantInfo[]>('barang.daftarVarian')
+    const variants = await call('barang.daftarVarian')
     const by = (code: string) => variants.find((v) => v.itemCode === code)!
     G = by('GUBERNUR').variantId
     B = by('BUPATI').variantId
@@ -108,39 +77,36 @@ describe('a scripted day on the warehouse floor', () => {
 
   it('teams and workers: regu.tambah, pekerja.tambah, pekerja.impor and a day target', async () => {
     await writes(0, async () => {
-      team.melati = (await call<Regu>('regu.tambah', { nama: 'Melati', dailyTarget: 20_000 })).id
+      team.melati = (await call('regu.tambah', { nama: 'Melati', dailyTarget: 20_000 })).id
       w.siti = (
-        await call<Pekerja>('pekerja.tambah', {
+        await call('pekerja.tambah', {
           nama: 'Siti Aminah',
           nik: '1219014501900001',
           telepon: '081260001111',
           teamId: team.melati,
         })
       ).id
-      w.rudi = (await call<Pekerja>('pekerja.tambah', { nama: 'Rudi Hartono', teamId: team.melati })).id
-      w.dewi = (await call<Pekerja>('pekerja.tambah', { nama: 'Dewi Lestari', teamId: team.melati })).id
+      w.rudi = (await call('pekerja.tambah', { nama: 'Rudi Hartono', teamId: team.melati })).id
+      w.dewi = (await call('pekerja.tambah', { nama: 'Dewi Lestari', teamId: team.melati })).id
       await call('regu.ubah', { id: team.melati, leaderId: w.siti })
 
       // A leader first, then the team around them.
-      w.ahmad = (await call<Pekerja>('pekerja.tambah', { nama: 'Ahmad Fauzi', nik: '1219011203850007' })).id
-      team.kenanga = (await call<Regu>('regu.tambah', { nama: 'Kenanga', leaderId: w.ahmad, dailyTarget: 15_000 })).id
-      w.budi = (await call<Pekerja>('pekerja.tambah', { nama: 'Budi Santoso', teamId: team.kenanga })).id
+      w.ahmad = (await call('pekerja.tambah', { nama: 'Ahmad Fauzi', nik: '1219011203850007' })).id
+      team.kenanga = (await call('regu.tambah', { nama: 'Kenanga', leaderId: w.ahmad, dailyTarget: 15_000 })).id
+      w.budi = (await call('pekerja.tambah', { nama: 'Budi Santoso', teamId: team.kenanga })).id
 
       // The satker's own list: a title block, ";" separators, "Nama Pekerja/No. HP/Kelompok/Jabatan" headers,
       // NIKs with spaces and dots. Four workers of a new team Mawar and one more for Kenanga.
       const file = readFileSync(WORKERS_CSV)
-      const imported = await call<{ added: number; updated: number; teamsAdded: number; format: string }>(
-        'pekerja.impor',
-        {
-          fileName: 'pekerja-batubara.csv',
-          contentBase64: file.toString('base64'),
-        },
-      )
+      const imported = await call('pekerja.impor', {
+        fileName: 'pekerja-batubara.csv',
+        contentBase64: file.toString('base64'),
+      })
       expect(imported).toMatchObject({ added: 5, updated: 0, teamsAdded: 1 })
       expect(imported.format).toMatch(/^CSV \(titik koma/)
     })
 
-    const workers = await call<Pekerja[]>('pekerja.daftar')
+    const workers = await call('pekerja.daftar')
     const byName = (n: string) => workers.find((x) => x.nama === n)!
     w.joko = byName('Joko Susilo').id
     w.sri = byName('Sri Wahyuni').id
@@ -168,17 +134,14 @@ describe('a scripted day on the warehouse floor', () => {
     expect(byName('Siti Aminah')).toMatchObject({ nikMasked: '1219********0001', team: 'Melati', isLeader: true })
     expect(JSON.stringify(workers)).not.toContain('1219014501900001')
 
-    const teams = await call<Regu[]>('regu.daftar')
+    const teams = await call('regu.daftar')
     expect(teams.map((t) => [t.nama, t.members, t.leader, t.dailyTarget])).toEqual([
       ['Kenanga', 3, 'Ahmad Fauzi', 15_000],
       ['Mawar', 4, 'Sri Wahyuni', 0],
       ['Melati', 3, 'Siti Aminah', 20_000],
     ])
 
-    const targets = await call<{ teamId: number; team: string; target: number; override: boolean }[]>(
-      'regu.aturTarget',
-      { teamId: team.mawar, tanggal: TANGGAL, qty: 12_000 },
-    )
+    const targets = await call('regu.aturTarget', { teamId: team.mawar, tanggal: TANGGAL, qty: 12_000 })
     expect(targets.map((t) => [t.team, t.target, t.override])).toEqual([
       ['Kenanga', 15_000, false],
       ['Mawar', 12_000, true],
@@ -188,7 +151,7 @@ describe('a scripted day on the warehouse floor', () => {
 
   it('deliveries: Gubernur complete, Bupati short with tertukar sheets, kotak', async () => {
     const d1 = await writes(1, () =>
-      call<Penerimaan>('penerimaan.catat', {
+      call('penerimaan.catat', {
         receivedAt: '2024-11-03T09:30',
         penyedia: 'PT Pura Barutama',
         suratJalan: 'SJ/GUB/0412',
@@ -216,7 +179,7 @@ describe('a scripted day on the warehouse floor', () => {
     // 160 dus x 2.000 = 320.000 stated; 318.200 of ours counted and 600 of another kabupaten set apart:
     // 2 rows (counted, tertukar). Selisih = 318.200 - 320.000 = -1.800 (tertukar sheets are not ours).
     const d2 = await writes(2, () =>
-      call<Penerimaan>('penerimaan.catat', {
+      call('penerimaan.catat', {
         receivedAt: '2024-11-03T14:00',
         penyedia: 'PT Pura Barutama',
         suratJalan: 'SJ/BUP/0413',
@@ -242,7 +205,7 @@ describe('a scripted day on the warehouse floor', () => {
     })
 
     const d3 = await writes(1, () =>
-      call<Penerimaan>('penerimaan.catat', {
+      call('penerimaan.catat', {
         receivedAt: '2024-11-04T07:15',
         penyedia: 'CV Karya Kotak Mandiri',
         suratJalan: 'SJ-KTK-077',
@@ -254,21 +217,19 @@ describe('a scripted day on the warehouse floor', () => {
   })
 
   it('a recount of the kotak corrects the delivery row before any is used (2 rows)', async () => {
-    const rows = (
-      await call<{ rows: HistoryRow[] }>('ledger.lihatRiwayat', { documentId: `PENERIMAAN:${delivery.d3}` })
-    ).rows
+    const rows = (await call('ledger.lihatRiwayat', { documentId: `PENERIMAAN:${delivery.d3}` })).rows
     expect(rows).toHaveLength(1)
     await writes(2, () =>
       call('ledger.koreksi', { seq: rows[0]!.seq, qty: 2_880, note: 'Hitung ulang: 2 dus berisi 20 lembar kurang' }),
     )
-    const d3 = await call<Penerimaan>('penerimaan.lihat', { id: delivery.d3 })
+    const d3 = await call('penerimaan.lihat', { id: delivery.d3 })
     // Counted is the ledger's: 2.900 - 2.900 + 2.880 = 2.880; selisih 2.880 - 2.900 = -20.
     expect(d3.lines[0]).toMatchObject({ statedQty: 2_900, countedQty: 2_880, selisih: -20, selesai: null })
   })
 
   it('S3 rakit kotak: regu Mawar tallied per regu', async () => {
     const s3 = await writes(0, () =>
-      call<ShiftDetail>('shift.buka', {
+      call('shift.buka', {
         kind: 'rakit_kotak',
         tanggal: TANGGAL,
         mulai: '08:00',
@@ -283,7 +244,7 @@ describe('a scripted day on the warehouse floor', () => {
     expect(s3.teams[0]!.workers.map((x) => x.workerId).sort()).toEqual([w.sri, w.ilham, w.nurul, w.fadli].sort())
     // serah 400; hasil 380; rusak CACAT_BAHAN 6 + RUSAK_RAKIT 4; kembali 10: 380 + 10 + 10 = 400. 5 rows.
     const after = await writes(5, () =>
-      call<ShiftDetail>('tally.simpan', {
+      call('tally.simpan', {
         shiftId: shift.s3,
         variantId: K,
         rows: [
@@ -296,7 +257,7 @@ describe('a scripted day on the warehouse floor', () => {
   })
 
   it('S1 sortir-lipat Gubernur: regu Melati tallied per regu', async () => {
-    const s1 = await call<ShiftDetail>('shift.buka', {
+    const s1 = await call('shift.buka', {
       kind: 'sortir_lipat',
       tanggal: TANGGAL,
       mulai: '08:00',
@@ -316,7 +277,7 @@ describe('a scripted day on the warehouse floor', () => {
     )
     // hasil 18.950; rusak CETAK 40, KUSUT_SOBEK 25, LAINNYA 5; kembali 500 -> 5 rows; 480 still in hand.
     const mid = await writes(5, () =>
-      call<ShiftDetail>('tally.simpan', {
+      call('tally.simpan', {
         shiftId: shift.s1,
         variantId: G,
         rows: [
@@ -345,7 +306,7 @@ describe('a scripted day on the warehouse floor', () => {
   })
 
   it('S2 sortir-lipat Bupati: Kenanga per pekerja, Mawar per regu; the pengganti arrives and is sorted', async () => {
-    const s2 = await call<ShiftDetail>('shift.buka', {
+    const s2 = await call('shift.buka', {
       kind: 'sortir_lipat',
       tanggal: TANGGAL,
       mulai: '13:00',
@@ -364,7 +325,7 @@ describe('a scripted day on the warehouse floor', () => {
     // Mawar hasil + 2 rusak = 3; kembali Budi, Mawar = 2. 4 + 3 + 2 + 1 + 3 + 2 = 15.
     // Kenanga holds 10.000 - (3.920 + 4.000 + 1.990) = 90; Mawar 6.000 - (5.800 + 20 + 100) = 80.
     const first = await writes(15, () =>
-      call<ShiftDetail>('tally.simpan', {
+      call('tally.simpan', {
         shiftId: shift.s2,
         variantId: B,
         rows: [
@@ -385,7 +346,7 @@ describe('a scripted day on the warehouse floor', () => {
 
     // The printer sends the 1.800 missing Bupati sheets as a pengganti (1 row).
     const d4 = await writes(1, () =>
-      call<Penerimaan>('penerimaan.catat', {
+      call('penerimaan.catat', {
         kind: 'pengganti',
         penggantiUntuk: 'Kekurangan 1.800 lembar pada SJ/BUP/0413',
         receivedAt: '2024-11-04T17:00',
@@ -400,7 +361,7 @@ describe('a scripted day on the warehouse floor', () => {
     // Rows: hand-out to Mawar 1; Ahmad hasil + LAINNYA 2; Mawar hasil + CETAK 2; kembali Joko, Mawar 2 = 7.
     // Kenanga: 78 + 2 + 10 = 90 (all it held). Mawar: 80 + 1.800 = 1.880 = 1.860 + 5 + 15.
     const second = await writes(7, () =>
-      call<ShiftDetail>('tally.simpan', {
+      call('tally.simpan', {
         shiftId: shift.s2,
         variantId: B,
         rows: [
@@ -415,7 +376,7 @@ describe('a scripted day on the warehouse floor', () => {
   })
 
   it('a result in a closed shift is corrected: refused, reopened with a reason, corrected, closed again', async () => {
-    const hasil = (await call<{ rows: HistoryRow[] }>('ledger.lihatRiwayat', { shiftId: shift.s1, place: 'BAIK' })).rows
+    const hasil = (await call('ledger.lihatRiwayat', { shiftId: shift.s1, place: 'BAIK' })).rows
     const row = hasil.find((r) => r.qty === 18_950)!
     expect(row).toMatchObject({ from: `PROSES:${shift.s1}:${team.melati}`, to: 'BAIK', reason: null, reversedBy: null })
     correctedHasilSeq = row.seq
@@ -436,7 +397,7 @@ describe('a scripted day on the warehouse floor', () => {
     )
     // BATAL (BAIK -> PROSES 18.950) and KOREKSI (PROSES -> BAIK 18.930): 2 rows; 20 back in Melati's hands.
     const res = await writes(2, () =>
-      call<{ seqs: number[] }>('ledger.koreksi', {
+      call('ledger.koreksi', {
         seq: row.seq,
         qty: 18_930,
         note: 'Salah hitung ikatan; 20 lembar kusut',
@@ -460,7 +421,7 @@ describe('a scripted day on the warehouse floor', () => {
       }),
     )
     const s1 = await writes(0, () =>
-      call<ShiftDetail>('shift.tutup', { shiftId: shift.s1, note: 'Ditutup kembali setelah koreksi' }),
+      call('shift.tutup', { shiftId: shift.s1, note: 'Ditutup kembali setelah koreksi' }),
     )
     expect(s1.events.map((e) => [e.event, e.actor, e.note])).toEqual([
       ['buka', 'Nurhayati', ''],
@@ -469,7 +430,7 @@ describe('a scripted day on the warehouse floor', () => {
       ['tutup', 'Nurhayati', 'Ditutup kembali setelah koreksi'],
     ])
 
-    const history = (await call<{ rows: HistoryRow[] }>('ledger.lihatRiwayat', { shiftId: shift.s1 })).rows
+    const history = (await call('ledger.lihatRiwayat', { shiftId: shift.s1 })).rows
     const original = history.find((r) => r.seq === row.seq)!
     const batal = history.find((r) => r.correctsSeq === row.seq && r.reason === 'BATAL')!
     const koreksi = history.find((r) => r.correctsSeq === row.seq && r.reason === 'KOREKSI')!
@@ -491,8 +452,7 @@ describe('a scripted day on the warehouse floor', () => {
 
   it('15 Gubernur sheets of RUSAK:CETAK are re-classified as usable and stay visible as such', async () => {
     await writes(1, () => call('rusak.reklasifikasi', { variantId: G, reason: 'CETAK', qty: 15, note: REKLAS_NOTE }))
-    const rows = (await call<{ rows: HistoryRow[] }>('ledger.lihatRiwayat', { variantId: G, place: 'RUSAK:CETAK' }))
-      .rows
+    const rows = (await call('ledger.lihatRiwayat', { variantId: G, place: 'RUSAK:CETAK' })).rows
     // Newest first: the re-classification, then the 40 tallied in S1.
     expect(rows.map((r) => [r.from, r.to, r.qty, r.reason])).toEqual([
       ['RUSAK:CETAK', 'BAIK', 15, 'REKLASIFIKASI'],
@@ -502,9 +462,9 @@ describe('a scripted day on the warehouse floor', () => {
   })
 
   it('the Bupati kurang is settled and the tertukar sheets go back to the printer', async () => {
-    const d2 = await call<Penerimaan>('penerimaan.lihat', { id: delivery.d2 })
+    const d2 = await call('penerimaan.lihat', { id: delivery.d2 })
     const settled = await writes(0, () =>
-      call<Penerimaan>('penerimaan.selesaikanSelisih', {
+      call('penerimaan.selesaikanSelisih', {
         lineId: d2.lines[0]!.lineId,
         note: 'Diganti penyedia dengan SJ/BUP/0413-P1 (1.800 lembar)',
       }),
@@ -515,13 +475,13 @@ describe('a scripted day on the warehouse floor', () => {
     })
 
     const retur = await writes(1, () =>
-      call<{ id: number }>('penerimaan.catatRetur', {
+      call('penerimaan.catatRetur', {
         penyedia: 'PT Pura Barutama',
         note: 'Dikembalikan: milik KPU Kabupaten Asahan',
         lines: [{ variantId: B, qty: 600 }],
       }),
     )
-    const list = await call<{ id: number; lines: { variantId: number; qty: number }[] }[]>('penerimaan.daftarRetur')
+    const list = await call('penerimaan.daftarRetur')
     expect(list).toEqual([
       expect.objectContaining({
         id: retur.id,
@@ -537,17 +497,10 @@ describe('the day adds up', () => {
     // D1 1 + D2 2 + D3 1 + kotak koreksi 2 + S3 tally 5 + S1 tallies 1 + 5 + 2 + S2 tally 15 + D4 1
     // + S2 tally 7 + S1 koreksi 2 + S1 tally 1 + reklasifikasi 1 + retur 1 = 47.
     expect(expectedRows).toBe(47)
-    const info = await call<{ ledgerRows: number; chainHead: string }>('sistem.lihatInfo')
+    const info = await call('sistem.lihatInfo')
     expect(info.ledgerRows).toBe(47)
     expect(app.ctx.db.prepare('SELECT count(*) AS n FROM ledger').get()).toEqual({ n: 47 })
-    const verify = await call<{
-      ok: boolean
-      rows: number
-      head: string
-      problem: string | null
-      balancesMatch: boolean
-      integrity: string
-    }>('ledger.periksa')
+    const verify = await call('ledger.periksa')
     expect(verify).toMatchObject({
       ok: true,
       rows: 47,
@@ -595,7 +548,7 @@ describe('the day adds up', () => {
       [`${K}|RUSAK:CACAT_BAHAN`, 6],
       [`${K}|RUSAK:RUSAK_RAKIT`, 4],
     ])
-    const balances = await call<{ variantId: number; place: string; qty: number }[]>('ledger.daftarSaldo')
+    const balances = await call('ledger.daftarSaldo')
     expect(new Map(balances.map((b) => [`${b.variantId}|${b.place}`, b.qty]))).toEqual(expected)
     expect(balances.filter((b) => b.place.startsWith('PROSES:'))).toEqual([])
     expect(balances.filter((b) => b.place === 'TERTUKAR')).toEqual([])
@@ -614,17 +567,14 @@ describe('the day adds up', () => {
   })
 
   it('rekonsiliasi.lihat: per variant against kebutuhan.daftarDapil', async () => {
-    const needs =
-      await call<{ variantId: number; tps: number; kits: number; psu: number; total: number }[]>(
-        'kebutuhan.daftarDapil',
-      )
+    const needs = await call('kebutuhan.daftarDapil')
     const need = (v: number) => needs.find((n) => n.variantId === v)!
     // 1.446 TPS in the demo (1.447 CSV lines less the header); both ballot types go to every TPS.
     expect(need(G).tps).toBe(1_446)
     expect(need(G).total).toBe(need(G).kits + need(G).psu)
     const kg = need(G).total
     const kb = need(B).total
-    const recon = await call<ReconRow[]>('rekonsiliasi.lihat')
+    const recon = await call('rekonsiliasi.lihat')
     const row = (v: number) => recon.find((r) => r.variantId === v)!
 
     // Gubernur: tersedia = 19.415 baik + 296.500 belum diproses = 315.915.
@@ -680,7 +630,7 @@ describe('the day adds up', () => {
   it('shift.lihat: tallies per team and, for Kenanga, per worker', async () => {
     const zero = { serah: 0, hasil: 0, rusak: {}, rusakTotal: 0, kembali: 0, proses: 0 }
 
-    const s1 = await call<ShiftDetail>('shift.lihat', { id: shift.s1 })
+    const s1 = await call('shift.lihat', { id: shift.s1 })
     expect(s1.status).toBe('closed')
     // serah 20.000; hasil 18.950 + 470 - 18.950 + 18.930 = 19.400; rusak 40 + 45 + 5 + 10 = 100; kembali 500.
     // 19.400 + 100 + 500 = 20.000. (The re-classification carries no shift.)
@@ -699,7 +649,7 @@ describe('the day adds up', () => {
     // Tallied per team: nothing is attributed to a worker.
     for (const x of s1.teams[0]!.workers) expect(x.tallies).toEqual([{ variantId: G, ...zero }])
 
-    const s2 = await call<ShiftDetail>('shift.lihat', { id: shift.s2 })
+    const s2 = await call('shift.lihat', { id: shift.s2 })
     const [kenanga, mawar] = s2.teams
     // Kenanga: serah 10.000; hasil 3.900 + 3.950 + 1.990 + 78 = 9.918; rusak 12 + 8 + 5 + 2 = 27; kembali 45 + 10 = 55.
     expect(kenanga!.tallies).toEqual([
@@ -750,7 +700,7 @@ describe('the day adds up', () => {
     ])
     expect(mawar!.workers.map((x) => x.nama)).toEqual(['Ilham Syahputra', 'Nurul Hidayah', 'Sri Wahyuni'])
 
-    const s3 = await call<ShiftDetail>('shift.lihat', { id: shift.s3 })
+    const s3 = await call('shift.lihat', { id: shift.s3 })
     expect(s3).toMatchObject({ kind: 'rakit_kotak', unit: 'buah', status: 'closed' })
     expect(s3.teams[0]!.tallies).toEqual([
       {
@@ -764,19 +714,7 @@ describe('the day adds up', () => {
       },
     ])
 
-    const list = await call<
-      {
-        id: number
-        status: string
-        teams: number
-        workers: number
-        serah: number
-        hasil: number
-        rusak: number
-        kembali: number
-        inProcess: number
-      }[]
-    >('shift.daftar', {})
+    const list = await call('shift.daftar', {})
     const summary = (id: number) => {
       const s = list.find((x) => x.id === id)!
       return [s.status, s.teams, s.workers, s.serah, s.hasil, s.rusak, s.kembali, s.inProcess]
@@ -788,7 +726,7 @@ describe('the day adds up', () => {
   })
 
   it('ledger.lihatRiwayat shows who produced what in S2 and the notes of LAINNYA', async () => {
-    const rows = (await call<{ rows: HistoryRow[] }>('ledger.lihatRiwayat', { shiftId: shift.s2 })).rows
+    const rows = (await call('ledger.lihatRiwayat', { shiftId: shift.s2 })).rows
     // 15 + 7 rows.
     expect(rows).toHaveLength(22)
     const byWorker = (name: string | null) => rows.filter((r) => r.worker === name).length
@@ -808,20 +746,16 @@ describe('the day adds up', () => {
         .map((r) => r.qty)
         .sort((a, b) => a - b),
     ).toEqual([10, 15, 45, 100])
-    const s1Lainnya = (
-      await call<{ rows: HistoryRow[] }>('ledger.lihatRiwayat', { shiftId: shift.s1, place: 'RUSAK:LAINNYA' })
-    ).rows
+    const s1Lainnya = (await call('ledger.lihatRiwayat', { shiftId: shift.s1, place: 'RUSAK:LAINNYA' })).rows
     expect(s1Lainnya.map((r) => [r.qty, r.note])).toEqual([[5, LAINNYA_S1]])
-    const pengganti = (
-      await call<{ rows: HistoryRow[] }>('ledger.lihatRiwayat', { documentId: `PENERIMAAN:${delivery.d4}` })
-    ).rows
+    const pengganti = (await call('ledger.lihatRiwayat', { documentId: `PENERIMAAN:${delivery.d4}` })).rows
     expect(pengganti.map((r) => [r.from, r.to, r.qty, r.note])).toEqual([
       ['PENYEDIA', 'DITERIMA', 1_800, 'Pengganti: Kekurangan 1.800 lembar pada SJ/BUP/0413'],
     ])
   })
 
   it('rekonsiliasi.lihatKemajuan: the day against the targets, damage by reason, output per team', async () => {
-    const p = await call<KemajuanSortir>('rekonsiliasi.lihatKemajuan', {})
+    const p = await call('rekonsiliasi.lihatKemajuan', {})
     // Sortir-lipat only. baik: Gubernur 19.400 + Bupati 17.578 = 36.978; rusak 100 + 52 = 152.
     // Target: Melati 20.000 + Kenanga 15.000 + Mawar 12.000 (the day's override) = 47.000.
     expect(p.days).toEqual([{ tanggal: TANGGAL, baik: 36_978, rusak: 152, target: 47_000 }])
@@ -859,10 +793,8 @@ describe('the day adds up', () => {
     expect(p.teams.map((x) => x.nama)).toEqual(['Kenanga', 'Mawar', 'Melati'])
 
     // The same day through a date filter; another day is empty.
-    expect((await call<KemajuanSortir>('rekonsiliasi.lihatKemajuan', { from: TANGGAL, to: TANGGAL })).days).toEqual(
-      p.days,
-    )
-    expect(await call<KemajuanSortir>('rekonsiliasi.lihatKemajuan', { from: '2024-11-05' })).toEqual({
+    expect((await call('rekonsiliasi.lihatKemajuan', { from: TANGGAL, to: TANGGAL })).days).toEqual(p.days)
+    expect(await call('rekonsiliasi.lihatKemajuan', { from: '2024-11-05' })).toEqual({
       days: [],
       byReason: [],
       damageRate: 0,
@@ -872,7 +804,7 @@ describe('the day adds up', () => {
 
   // Per-team figures are sheets, like days and byReason: Mawar's rakit kotak (380 SIAP, 10 rusak) are units.
   it('rekonsiliasi.lihatKemajuan: a team that also assembled kotak counts only its sorted sheets', async () => {
-    const p = await call<KemajuanSortir>('rekonsiliasi.lihatKemajuan', {})
+    const p = await call('rekonsiliasi.lihatKemajuan', {})
     // Mawar in S2: hasil 5.800 + 1.860 = 7.660, rusak 15 + 5 + 5 = 25; target 12.000 (override).
     expect(p.teams.find((x) => x.nama === 'Mawar')).toEqual({
       teamId: team.mawar,
@@ -885,7 +817,7 @@ describe('the day adds up', () => {
   })
 
   it('penerimaan.lihat and penerimaan.daftar: stated, counted after correction, selisih, selesai', async () => {
-    const line = async (id: number) => (await call<Penerimaan>('penerimaan.lihat', { id })).lines
+    const line = async (id: number) => (await call('penerimaan.lihat', { id })).lines
     expect(await line(delivery.d1)).toEqual([
       expect.objectContaining({
         variantId: G,
@@ -920,7 +852,7 @@ describe('the day adds up', () => {
     ])
 
     // Newest arrival first.
-    const list = await call<Penerimaan[]>('penerimaan.daftar')
+    const list = await call('penerimaan.daftar')
     expect(list.map((d) => d.id)).toEqual([delivery.d4, delivery.d3, delivery.d2, delivery.d1])
   })
 

@@ -1,13 +1,13 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp, type OpenedApp } from '../../src/api/app'
-import type { ApiResponse, ErrorBody, JobStatus } from '../../src/api/contract'
+import type { OpenedApp } from '../../src/api/app'
+import type { ApiResponse, JobStatus } from '../../src/api/contract'
 import { isTempOf, tempName } from '../../src/core/tempName'
 import { outputsDir } from '../../src/services/keluaran'
 import * as ledger from '../../src/services/ledger'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
+import { apiOf, openTestApp, useTempDir } from '../support/api'
+import { JobPace } from '../../src/api/jobPace'
 
 /**
  * Long jobs on the demo election (Batu Bara: 12 kecamatan, 1.446 TPS, two kotak each), through the
@@ -15,31 +15,17 @@ import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
  * what the method answers, keep the serving thread free, leave no half-written file when cancelled, and
  * hand their files over through a download address that only their own key opens.
  */
-const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
-const root = mkdtempSync(join(tmpdir(), 'gudang-jobs-'))
-const meta = { actor: 'Nurhayati', transport: 'test' as const }
+const root = useTempDir('jobs')
 let app: OpenedApp
+const { call, refusal } = apiOf(() => app, 'Nurhayati')
 let server: RunningHttpServer
+/** Holds a job at a step where a test must see it running (src/api/jobPace.ts). */
+const pace = new JobPace()
 
-async function call<T = any>(method: string, input: unknown = {}): Promise<T> {
-  const res: ApiResponse = await app.dispatcher.call(method, input, meta)
-  if (!res.ok) throw new Error(`${method} failed: ${JSON.stringify(res.error)}`)
-  return res.result as T
-}
-async function refusal(
-  method: string,
-  input: unknown,
-  m: Parameters<OpenedApp['dispatcher']['call']>[2] = meta,
-): Promise<ErrorBody> {
-  const res: ApiResponse = await app.dispatcher.call(method, input, m)
-  if (res.ok) throw new Error(`${method} was expected to be refused`)
-  return res.error
-}
-
-/** Polls a job until it leaves menunggu/berjalan, keeping every status seen on the way. */
+/** Polls a job until it leaves menunggu/berjalan (within the test's time), keeping every status seen on the way. */
 async function settle(id: string, seen: JobStatus[] = []): Promise<JobStatus> {
   for (;;) {
-    const s = await call<JobStatus>('job.lihat', { id })
+    const s = await call('job.lihat', { id })
     seen.push(s)
     if (s.state !== 'menunggu' && s.state !== 'berjalan') return s
     await new Promise((r) => setTimeout(r, 20))
@@ -47,12 +33,10 @@ async function settle(id: string, seen: JobStatus[] = []): Promise<JobStatus> {
 }
 
 beforeAll(async () => {
-  app = await openApp({ dbPath: join(root, 'batubara.sqlite'), demoCsvPath: DEMO_CSV })
+  app = await openTestApp({ dir: root, name: 'batubara', jobPace: pace })
   server = await startHttpServer({ dispatcher: app.dispatcher, staticDir: null, port: 0, jobs: app.jobs! })
   // Rows for the chain walk to read: one delivery of every active variant.
-  const variants = (await call<{ variantId: number; active: boolean; kind: string }[]>('barang.daftarVarian')).filter(
-    (v) => v.active,
-  )
+  const variants = (await call('barang.daftarVarian')).filter((v) => v.active)
   await call('penerimaan.catat', {
     receivedAt: '2024-11-01T08:00',
     penyedia: 'PT Percetakan Contoh',
@@ -64,7 +48,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close()
   app?.close()
-  rmSync(root, { recursive: true, force: true })
 })
 
 describe('long jobs in worker threads', () => {
@@ -73,12 +56,15 @@ describe('long jobs in worker threads', () => {
   })
 
   it('job.mulai answers at once; the kabupaten ZIP reports progress per kecamatan and ends with its file', async () => {
-    const { id } = await call<{ id: string }>('job.mulai', { method: 'kemas.cetakSatker', input: { jenis: 'label' } })
+    const started = pace.hold('start')
+    const { id } = await call('job.mulai', { method: 'kemas.cetakSatker', input: { jenis: 'label' } })
+    expect(await started.reached).toBe(id)
     // The serving thread answers other calls while the job runs.
-    const election = await call<{ satker: string }>('pemilihan.lihat')
-    const during = await call<JobStatus>('job.lihat', { id })
-    expect(election.satker).toBe('Kabupaten Batu Bara')
-    expect(['menunggu', 'berjalan']).toContain(during.state)
+    const election = await call('pemilihan.lihat')
+    const during = await call('job.lihat', { id })
+    expect(election?.satker).toBe('Kabupaten Batu Bara')
+    expect(during.state).toBe('berjalan')
+    started.release()
 
     const seen: JobStatus[] = []
     const done = await settle(id, seen)
@@ -113,40 +99,46 @@ describe('long jobs in worker threads', () => {
       (_m, job: string, key: string) => `/unduh/${job}/${key.slice(0, -1)}${key.endsWith('A') ? 'B' : 'A'}/`,
     )
     expect((await fetch(`http://127.0.0.1:${server.port}${forged}`)).status).toBe(404)
-    expect((await call<JobStatus[]>('job.daftar')).map((j) => j.id)).toContain(id)
+    expect((await call('job.daftar')).map((j) => j.id)).toContain(id)
   })
 
   it('a cancelled job stops at once and leaves no half-written file behind', async () => {
     const dir = outputsDir(app.dbPath)
     const before = readdirSync(dir)
-    const { id } = await call<{ id: string }>('job.mulai', {
+    // Held while the archive is being written (two kecamatan are in it), then stopped.
+    const writing = pace.hold('progress', { after: 2 })
+    const { id } = await call('job.mulai', {
       method: 'kemas.cetakSatker',
       input: { jenis: 'daftarIsi' },
     })
-    // Wait until the archive is being written (a kecamatan is in it), then stop.
-    for (
-      let s = await call<JobStatus>('job.lihat', { id });
-      s.done < 2;
-      s = await call<JobStatus>('job.lihat', { id })
-    ) {
-      expect(s.state).not.toBe('selesai')
-      await new Promise((r) => setTimeout(r, 20))
-    }
+    expect(await writing.reached).toBe(id)
+    expect(await call('job.lihat', { id })).toMatchObject({ state: 'berjalan', done: 2, total: 12 })
     expect(readdirSync(dir).some((n) => n.endsWith('.tmp'))).toBe(true)
-    const cancelled = await call<JobStatus>('job.batal', { id })
+    const cancelled = await call('job.batal', { id })
     expect(cancelled.state).toBe('dibatalkan')
     expect(cancelled.error?.message).toBe('Pekerjaan dibatalkan; berkas yang belum selesai dihapus')
     expect(readdirSync(dir)).toEqual(before)
-    expect((await call<JobStatus>('job.lihat', { id })).state).toBe('dibatalkan')
+    expect((await call('job.lihat', { id })).state).toBe('dibatalkan')
+  })
+
+  it('the tests’ pace hook holds a job at its step until released (src/api/jobPace.ts)', async () => {
+    const held = pace.hold('answer')
+    const { id } = await call('job.mulai', { method: 'ledger.periksa' })
+    expect(await held.reached).toBe(id)
+    await new Promise((r) => setTimeout(r, 300))
+    // The answer is ready but not sent: the job is still running.
+    expect((await call('job.lihat', { id })).state).toBe('berjalan')
+    held.release()
+    expect(await settle(id)).toMatchObject({ state: 'selesai', result: { ok: true } })
   })
 
   it('a backup runs as a job too: progress in pages and rows, and a checked file', async () => {
-    const { id } = await call<{ id: string }>('job.mulai', { method: 'cadangan.buat', input: {} })
+    const { id } = await call('job.mulai', { method: 'cadangan.buat', input: {} })
     const done = await settle(id)
     expect(done.state).toBe('selesai')
     const backup = done.result as { file: string; ok: boolean; ledgerRows: number }
     expect(backup.ok).toBe(true)
-    expect(backup.ledgerRows).toBe((await call<{ ledgerRows: number }>('sistem.lihatInfo')).ledgerRows)
+    expect(backup.ledgerRows).toBe((await call('sistem.lihatInfo')).ledgerRows)
     expect(existsSync(backup.file)).toBe(true)
     // Only files in the outputs folder are offered for download.
     expect(done.download).toBeNull()
@@ -162,7 +154,7 @@ describe('long jobs in worker threads', () => {
     expect(bad).toMatchObject({ code: 'INVALID_INPUT', message: 'Isian untuk kemas.cetakSatker tidak sah' })
     expect(bad.details).toEqual([expect.objectContaining({ column: 'jenis', message: 'Pilih label atau daftar isi' })])
     // Over HTTP without a chosen user, a koordinator's backup is refused before any job starts.
-    const before = (await call<JobStatus[]>('job.daftar')).length
+    const before = (await call('job.daftar')).length
     const res = await fetch(`http://127.0.0.1:${server.port}/api/job.mulai`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
@@ -170,7 +162,7 @@ describe('long jobs in worker threads', () => {
     })
     const body = (await res.json()) as ApiResponse
     expect(body).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED', need: 'koordinator' } })
-    expect((await call<JobStatus[]>('job.daftar')).length).toBe(before)
+    expect((await call('job.daftar')).length).toBe(before)
     expect(await refusal('job.lihat', { id: 'tidakadajob' })).toMatchObject({ code: 'NOT_FOUND' })
   })
 

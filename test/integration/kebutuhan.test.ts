@@ -1,18 +1,12 @@
 import ExcelJS from 'exceljs'
-import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp, type OpenedApp } from '../../src/api/app'
-import type { ApiResponse, ErrorBody } from '../../src/api/contract'
-import type { DB } from '../../src/db/open'
+import { openTestApp, useTempDir, DEMO_CSV, type TestApp } from '../support/api'
+import { fingerprint } from '../support/fingerprint'
+import type { MethodInput } from '../../src/api/contract'
 
-const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
-const root = mkdtempSync(join(tmpdir(), 'gudang-kebutuhan-'))
-afterAll(() => rmSync(root, { recursive: true, force: true }))
-
-const meta = { actor: 'ani', transport: 'test' as const }
+const root = useTempDir('kebutuhan')
 
 // ---- the demo file, read here independently of the app ----------------------------------------------------
 
@@ -46,16 +40,6 @@ function reserve(dpt: number, percentHundredths: number, rounding: Rounding): nu
 
 // ---- helpers ----------------------------------------------------------------------------------------------
 
-async function call<T = any>(app: OpenedApp, method: string, input: unknown = {}): Promise<T> {
-  const res: ApiResponse = await app.dispatcher.call(method, input, meta)
-  if (!res.ok) throw new Error(`${method} failed: ${JSON.stringify(res.error)}`)
-  return res.result as T
-}
-async function callError(app: OpenedApp, method: string, input: unknown = {}): Promise<ErrorBody> {
-  const res: ApiResponse = await app.dispatcher.call(method, input, meta)
-  if (res.ok) throw new Error(`${method} was expected to fail`)
-  return res.error
-}
 const upload = (fileName: string, content: string | Buffer) => ({
   fileName,
   contentBase64: (typeof content === 'string' ? Buffer.from(content, 'utf8') : content).toString('base64'),
@@ -64,19 +48,15 @@ const upload = (fileName: string, content: string | Buffer) => ({
 let appNo = 0
 const nextPath = () => join(root, `app-${++appNo}.sqlite`)
 
-async function demoApp(): Promise<OpenedApp> {
-  const app = await openApp({
-    dbPath: nextPath(),
-    demoCsvPath: DEMO_CSV,
-    onInternalError: (m, e) => console.error(m, e),
-  })
+async function demoApp(): Promise<TestApp> {
+  const app = await openTestApp({ who: 'ani', dbPath: nextPath() })
   expect(app.createdDemo).toBe(true)
   return app
 }
 
-async function pemiluApp(): Promise<OpenedApp> {
-  const app = await openApp({ dbPath: nextPath(), onInternalError: (m, e) => console.error(m, e) })
-  await call(app, 'pemilihan.buat', {
+async function pemiluApp(): Promise<TestApp> {
+  const app = await openTestApp({ who: 'ani', dbPath: nextPath(), demo: false })
+  await app.call('pemilihan.buat', {
     jenis: 'pemilu',
     tahun: 2024,
     provinsi: 'Sumatera Utara',
@@ -84,52 +64,11 @@ async function pemiluApp(): Promise<OpenedApp> {
     kodeWilayah: '1219',
   })
   const file = upload('tps.csv', demoText)
-  const p = await call(app, 'wilayah.pratinjauImpor', file)
-  await call(app, 'wilayah.impor', { ...file, fingerprint: p.fingerprint })
+  const p = await app.call('wilayah.pratinjauImpor', file)
+  await app.call('wilayah.impor', { ...file, fingerprint: p.fingerprint })
   return app
 }
 
-function checksum(db: DB): string {
-  const h = createHash('sha256')
-  const tables = db
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
-    .all() as { name: string }[]
-  for (const { name } of tables) {
-    const order = Array.from(
-      { length: (db.pragma(`table_info("${name}")`) as unknown[]).length },
-      (_, i) => i + 1,
-    ).join(', ')
-    h.update(`\u0000${name}\u0000`)
-    for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY ${order}`).raw().iterate())
-      h.update(JSON.stringify(row) + '\n')
-  }
-  return h.digest('hex')
-}
-
-interface TpsNeed {
-  tpsId: number
-  kecamatan: string
-  desa: string
-  nomor: number
-  dpt: number
-  qty: Record<string, number>
-  dapil: Record<string, string>
-}
-interface Column {
-  itemId: number
-  code: string
-  name: string
-  unit: string
-  kind: 'ballot' | 'logistics'
-}
-interface AreaNeed {
-  level: string
-  kecamatan: string | null
-  desa: string | null
-  tps: number
-  dpt: number
-  qty: Record<string, number>
-}
 interface DapilNeed {
   variantId: number
   itemCode: string
@@ -143,16 +82,15 @@ interface DapilNeed {
   total: number
 }
 
-const perTps = (app: OpenedApp) => call<{ columns: Column[]; rows: TpsNeed[] }>(app, 'kebutuhan.daftarTps')
-const rekap = (app: OpenedApp, level: 'desa' | 'kecamatan' | 'satker') =>
-  call<{ columns: Column[]; rows: AreaNeed[] }>(app, 'kebutuhan.lihatRekap', { level })
-const perDapil = (app: OpenedApp) => call<DapilNeed[]>(app, 'kebutuhan.daftarDapil')
+const perTps = (app: TestApp) => app.call('kebutuhan.daftarTps')
+const rekap = (app: TestApp, level: 'desa' | 'kecamatan' | 'satker') => app.call('kebutuhan.lihatRekap', { level })
+const perDapil = (app: TestApp) => app.call('kebutuhan.daftarDapil')
 const sumOf = <T>(rows: readonly T[], f: (r: T) => number) => rows.reduce((s, r) => s + f(r), 0)
 
 // ---- tests ------------------------------------------------------------------------------------------------
 
 describe('needs of the demo (Pilkada 2024, Kabupaten Batu Bara)', () => {
-  let app: OpenedApp
+  let app: TestApp
   const ballots = ['GUBERNUR', 'BUPATI']
 
   beforeAll(async () => {
@@ -212,10 +150,7 @@ describe('needs of the demo (Pilkada 2024, Kabupaten Batu Bara)', () => {
   })
 
   it('per-TPS logistics presets add up to qty x TPS at every level', async () => {
-    const items = await call<{ code: string; kind: string; rule: string; qty: number; active: boolean }[]>(
-      app,
-      'barang.daftar',
-    )
+    const items = await app.call('barang.daftar')
     const logistics = items.filter((i) => i.kind === 'logistics')
     expect(logistics.length).toBeGreaterThan(0)
     const satker = (await rekap(app, 'satker')).rows[0]!
@@ -230,22 +165,15 @@ describe('needs of the demo (Pilkada 2024, Kabupaten Batu Bara)', () => {
 
   it('one kecamatan’s needs are exactly its rows of the whole list, and its desa sum to its TPS and DPT', async () => {
     const all = await perTps(app)
-    const kecamatan = await call<{ id: number; nama: string; tps: number; dpt: number; desa: number }[]>(
-      app,
-      'wilayah.daftarKecamatan',
-    )
+    const kecamatan = await app.call('wilayah.daftarKecamatan')
     for (const k of kecamatan) {
-      const own = await call<typeof all>(app, 'kebutuhan.daftarTps', { kecamatanId: k.id })
+      const own = await app.call('kebutuhan.daftarTps', { kecamatanId: k.id })
       expect(own.columns).toEqual(all.columns)
       expect(own.rows).toEqual(all.rows.filter((r) => r.kecamatan === k.nama))
       expect(own.rows).toHaveLength(demoRows.filter((r) => r.kec === k.nama).length)
-      const desa = await call<{ kecamatanId: number; nama: string; tps: number; dpt: number }[]>(
-        app,
-        'wilayah.daftarDesa',
-        {
-          kecamatanId: k.id,
-        },
-      )
+      const desa = await app.call('wilayah.daftarDesa', {
+        kecamatanId: k.id,
+      })
       expect(desa).toHaveLength(k.desa)
       expect(desa.every((d) => d.kecamatanId === k.id)).toBe(true)
       expect(sumOf(desa, (d) => d.tps)).toBe(k.tps)
@@ -256,7 +184,7 @@ describe('needs of the demo (Pilkada 2024, Kabupaten Batu Bara)', () => {
         ),
       )
     }
-    const everyDesa = await call<{ tps: number }[]>(app, 'wilayah.daftarDesa')
+    const everyDesa = await app.call('wilayah.daftarDesa')
     expect(everyDesa).toHaveLength(DESA_COUNT)
     expect(sumOf(everyDesa, (d) => d.tps)).toBe(TPS_COUNT)
   })
@@ -272,7 +200,7 @@ describe('needs of the demo (Pilkada 2024, Kabupaten Batu Bara)', () => {
   ] as [number, Rounding][])(
     'pemilihan.ubah reservePercent %s, rounding %s changes every number accordingly',
     async (percent, rounding) => {
-      const e = await call(app, 'pemilihan.ubah', { reservePercent: percent, rounding })
+      const e = await app.call('pemilihan.ubah', { reservePercent: percent, rounding })
       expect(e).toMatchObject({ reservePercent: percent, rounding })
       const hundredths = Math.round(percent * 100)
       const tps = await perTps(app)
@@ -286,15 +214,15 @@ describe('needs of the demo (Pilkada 2024, Kabupaten Batu Bara)', () => {
   )
 
   it('refuses a reserve percentage with more than two decimals and changes nothing', async () => {
-    const before = checksum(app.ctx.db)
-    expect((await callError(app, 'pemilihan.ubah', { reservePercent: 2.555 })).code).toBe('INVALID_INPUT')
-    expect((await callError(app, 'pemilihan.ubah', { rounding: 'sideways' })).code).toBe('INVALID_INPUT')
-    expect(checksum(app.ctx.db)).toBe(before)
+    const before = fingerprint(app.ctx.db)
+    expect((await app.refusal('pemilihan.ubah', { reservePercent: 2.555 })).code).toBe('INVALID_INPUT')
+    expect((await app.refusal('pemilihan.ubah', { rounding: 'sideways' })).code).toBe('INVALID_INPUT')
+    expect(fingerprint(app.ctx.db)).toBe(before)
   })
 })
 
 describe('Pemilu: five ballot types and dapil', () => {
-  let app: OpenedApp
+  let app: TestApp
   const codes = ['PPWP', 'DPR', 'DPD', 'DPRD_PROV', 'DPRD_KAB']
   let kecamatan: { id: number; nama: string }[]
   /** Kecamatan (in listing order) split into three dapil of four. */
@@ -302,7 +230,7 @@ describe('Pemilu: five ballot types and dapil', () => {
 
   beforeAll(async () => {
     app = await pemiluApp()
-    kecamatan = await call(app, 'wilayah.daftarKecamatan')
+    kecamatan = await app.call('wilayah.daftarKecamatan')
     expect(kecamatan).toHaveLength(12)
   })
   afterAll(() => app.close())
@@ -320,14 +248,10 @@ describe('Pemilu: five ballot types and dapil', () => {
   })
 
   it('splitting DPRD_KAB into 3 dapil via dapil.aturPemetaan gives 3 variants whose TPS sum to the whole and 3 x 1,000 PSU', async () => {
-    const items = await call<{ id: number; code: string }[]>(app, 'barang.daftar')
+    const items = await app.call('barang.daftar')
     const dprdKab = items.find((i) => i.code === 'DPRD_KAB')!
     const mapping = kecamatan.map((k, i) => ({ kecamatanId: k.id, dapil: dapilOfIndex(i) }))
-    const list = await call<{ itemCode: string; dapil: { name: string; kecamatanIds: number[] }[] }[]>(
-      app,
-      'dapil.aturPemetaan',
-      { itemId: dprdKab.id, mapping },
-    )
+    const list = await app.call('dapil.aturPemetaan', { itemId: dprdKab.id, mapping })
     const kab = list.find((l) => l.itemCode === 'DPRD_KAB')!
     // The default dapil, emptied and never used in the ledger, is gone.
     expect(kab.dapil.map((d) => d.name)).toEqual(['BATU BARA 1', 'BATU BARA 2', 'BATU BARA 3'])
@@ -369,7 +293,7 @@ describe('Pemilu: five ballot types and dapil', () => {
         'surat_suara;kecamatan;dapil',
         ...kecamatan.map((k, i) => `DPRD Kab/Kota;${k.nama};${dapilOfIndex(i)}`),
       ].join('\r\n')
-      expect(await call(other, 'dapil.impor', upload('dapil.csv', csv))).toEqual({ updated: 12 })
+      expect(await other.call('dapil.impor', upload('dapil.csv', csv))).toEqual({ updated: 12 })
       const strip = (rows: DapilNeed[]) => rows.map(({ variantId: _v, ...rest }) => rest)
       expect(strip(await perDapil(other))).toEqual(strip(await perDapil(app)))
       expect((await rekap(other, 'satker')).rows).toEqual((await rekap(app, 'satker')).rows)
@@ -379,40 +303,40 @@ describe('Pemilu: five ballot types and dapil', () => {
   })
 
   it('a dapil file naming an unknown kecamatan is refused with row and column and changes nothing', async () => {
-    const before = checksum(app.ctx.db)
+    const before = fingerprint(app.ctx.db)
     const lines = [
       'surat_suara;kecamatan;dapil',
       ...kecamatan.map((k, i) => `DPRD Kab/Kota;${k.nama};DAPIL BARU ${(i % 2) + 1}`),
     ]
     lines.splice(5, 0, 'DPRD Kab/Kota;KECAMATAN ANTAH BERANTAH;DAPIL BARU 1') // line 6 of the file
-    const e = await callError(app, 'dapil.impor', upload('dapil-salah.csv', lines.join('\n')))
+    const e = await app.refusal('dapil.impor', upload('dapil-salah.csv', lines.join('\n')))
     expect(e.code).toBe('REFUSED')
     expect(e.message).toMatch(/tidak ada yang diubah/)
     expect(e.details).toHaveLength(1)
     expect(e.details![0]).toMatchObject({ row: 6, column: 'kecamatan' })
     expect(e.details![0]!.message).toContain('KECAMATAN ANTAH BERANTAH')
-    expect(checksum(app.ctx.db)).toBe(before)
+    expect(fingerprint(app.ctx.db)).toBe(before)
 
     const badBallot = ['surat_suara;kecamatan;dapil', `DPRD Kecamatan;${kecamatan[0]!.nama};X`].join('\n')
-    const e2 = await callError(app, 'dapil.impor', upload('dapil-salah2.csv', badBallot))
+    const e2 = await app.refusal('dapil.impor', upload('dapil-salah2.csv', badBallot))
     expect(e2.details![0]).toMatchObject({ row: 2, column: 'surat_suara' })
-    expect(checksum(app.ctx.db)).toBe(before)
+    expect(fingerprint(app.ctx.db)).toBe(before)
   })
 })
 
 describe('item rules in the rekap', () => {
-  let app: OpenedApp
+  let app: TestApp
   let items: { id: number; code: string }[]
   const idOf = (code: string) => items.find((i) => i.code === code)!.id
 
   beforeAll(async () => {
     app = await demoApp()
-    items = await call(app, 'barang.daftar')
+    items = await app.call('barang.daftar')
   })
   afterAll(() => app.close())
 
   it('per_dpt: ceil(dpt / per) x qty at each TPS', async () => {
-    const updated = await call(app, 'barang.ubah', { id: idOf('TINTA'), rule: 'per_dpt', qty: 2, per: 150 })
+    const updated = await app.call('barang.ubah', { id: idOf('TINTA'), rule: 'per_dpt', qty: 2, per: 150 })
     expect(updated).toMatchObject({ rule: 'per_dpt', qty: 2, per: 150 })
     const tps = await perTps(app)
     expect(tps.columns.map((c) => c.code)).toContain('TINTA')
@@ -423,7 +347,7 @@ describe('item rules in the rekap', () => {
   })
 
   it('per_desa: qty for every desa, outside the TPS kit', async () => {
-    await call(app, 'barang.ubah', { id: idOf('SEGEL'), rule: 'per_desa', qty: 3 })
+    await app.call('barang.ubah', { id: idOf('SEGEL'), rule: 'per_desa', qty: 3 })
     const tps = await perTps(app)
     expect(tps.columns.map((c) => c.code)).not.toContain('SEGEL')
     expect(tps.rows[0]!.qty.SEGEL).toBeUndefined()
@@ -437,7 +361,7 @@ describe('item rules in the rekap', () => {
   })
 
   it('per_kecamatan (a new item): qty for every kecamatan, not shown per desa', async () => {
-    const created = await call(app, 'barang.tambah', {
+    const created = await app.call('barang.tambah', {
       code: 'KABEL_TIES',
       name: 'Kabel ties',
       unit: 'ikat',
@@ -461,14 +385,14 @@ describe('item rules in the rekap', () => {
   })
 
   it('per_tps (a new item) and an inactive item', async () => {
-    await call(app, 'barang.tambah', {
+    await app.call('barang.tambah', {
       code: 'PLASTIK',
       name: 'Kantong plastik',
       unit: 'lembar',
       rule: 'per_tps',
       qty: 3,
     })
-    await call(app, 'barang.ubah', { id: idOf('BILIK'), active: false })
+    await app.call('barang.ubah', { id: idOf('BILIK'), active: false })
     const tps = await perTps(app)
     expect(tps.columns.map((c) => c.code)).toContain('PLASTIK')
     expect(tps.columns.map((c) => c.code)).not.toContain('BILIK')
@@ -479,38 +403,37 @@ describe('item rules in the rekap', () => {
   })
 
   it('PSU per dapil of a ballot type can be changed; ballot rules cannot', async () => {
-    await call(app, 'barang.ubah', { id: idOf('GUBERNUR'), psuPerDapil: 1500 })
+    await app.call('barang.ubah', { id: idOf('GUBERNUR'), psuPerDapil: 1500 })
     const g = (await perDapil(app)).find((d) => d.itemCode === 'GUBERNUR')!
     expect(g.psu).toBe(1500)
     expect(g.total).toBe(g.kits + 1500)
     expect((await rekap(app, 'satker')).rows[0]!.qty.GUBERNUR).toBe(g.kits + 1500)
-    const before = checksum(app.ctx.db)
-    const e = await callError(app, 'barang.ubah', { id: idOf('GUBERNUR'), rule: 'per_tps' })
+    const before = fingerprint(app.ctx.db)
+    const e = await app.refusal('barang.ubah', { id: idOf('GUBERNUR'), rule: 'per_tps' })
     expect(e.code).toBe('REFUSED')
     expect(e.details![0]).toMatchObject({ column: 'rule' })
-    expect((await callError(app, 'barang.ubah', { id: idOf('TINTA'), psuPerDapil: 10 })).code).toBe('REFUSED')
+    expect((await app.refusal('barang.ubah', { id: idOf('TINTA'), psuPerDapil: 10 })).code).toBe('REFUSED')
     expect(
-      (await callError(app, 'barang.tambah', { code: 'PLASTIK', name: 'Dobel', unit: 'x', rule: 'per_tps', qty: 1 }))
-        .code,
+      (await app.refusal('barang.tambah', { code: 'PLASTIK', name: 'Dobel', unit: 'x', rule: 'per_tps', qty: 1 })).code,
     ).toBe('REFUSED')
-    expect(checksum(app.ctx.db)).toBe(before)
+    expect(fingerprint(app.ctx.db)).toBe(before)
   })
 })
 
 describe('kebutuhan.ekspor read back', () => {
-  let app: OpenedApp
+  let app: TestApp
   beforeAll(async () => {
     app = await demoApp()
     // A mixed set of rules, so every level has something of each kind to total.
-    const items = await call<{ id: number; code: string }[]>(app, 'barang.daftar')
-    await call(app, 'barang.ubah', {
+    const items = await app.call('barang.daftar')
+    await app.call('barang.ubah', {
       id: items.find((i) => i.code === 'TINTA')!.id,
       rule: 'per_dpt',
       qty: 1,
       per: 100,
     })
-    await call(app, 'barang.ubah', { id: items.find((i) => i.code === 'SEGEL')!.id, rule: 'per_desa', qty: 2 })
-    await call(app, 'barang.tambah', {
+    await app.call('barang.ubah', { id: items.find((i) => i.code === 'SEGEL')!.id, rule: 'per_desa', qty: 2 })
+    await app.call('barang.tambah', {
       code: 'KABEL_TIES',
       name: 'Kabel ties',
       unit: 'ikat',
@@ -570,8 +493,8 @@ describe('kebutuhan.ekspor read back', () => {
     }
   }
 
-  async function exported(level: string, format: 'csv' | 'xlsx') {
-    const d = await call<{ fileName: string; mime: string; contentBase64: string }>(app, 'kebutuhan.ekspor', {
+  async function exported(level: MethodInput<'kebutuhan.ekspor'>['level'], format: 'csv' | 'xlsx') {
+    const d = await app.call('kebutuhan.ekspor', {
       level,
       format,
     })

@@ -1,10 +1,7 @@
 import Database from 'better-sqlite3'
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { copyFileSync, existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp, type OpenedApp } from '../../src/api/app'
-import type { ApiResponse } from '../../src/api/contract'
 import { AppError } from '../../src/core/errors'
 import { GENESIS_HASH } from '../../src/core/ledgerRow'
 import type { MoveInput } from '../../src/core/moves'
@@ -13,27 +10,9 @@ import { KIND, categorised } from '../../src/db/migrations/0003_aggregates'
 import type { DB } from '../../src/db/open'
 import { asWritable } from '../../src/db/handles'
 import { recordMoves } from '../../src/services/ledger'
+import { openTestApp, useTempDir, type TestApp } from '../support/api'
 
-const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
-const root = mkdtempSync(join(tmpdir(), 'gudang-ledger-'))
-afterAll(() => rmSync(root, { recursive: true, force: true }))
-
-const meta = { actor: 'ani', transport: 'test' as const }
-
-async function call<T = unknown>(app: OpenedApp, method: string, input: unknown = {}): Promise<T> {
-  const res: ApiResponse = await app.dispatcher.call(method, input, meta)
-  if (!res.ok) throw new Error(`${method} failed: ${JSON.stringify(res.error)}`)
-  return res.result as T
-}
-
-interface BalanceRow {
-  variantId: number
-  itemCode: string
-  itemName: string
-  dapil: string | null
-  place: string
-  qty: number
-}
+const root = useTempDir('ledger')
 
 interface VerifyReport {
   ok: boolean
@@ -83,12 +62,8 @@ function caughtAppError(fn: () => unknown): AppError {
   throw new Error('expected the call to be refused')
 }
 
-async function demoApp(name: string): Promise<OpenedApp> {
-  const app = await openApp({
-    dbPath: join(root, `${name}.sqlite`),
-    demoCsvPath: DEMO_CSV,
-    onInternalError: (m, e) => console.error(m, e),
-  })
+async function demoApp(name: string): Promise<TestApp> {
+  const app = await openTestApp({ who: 'ani', dbPath: join(root, `${name}.sqlite`) })
   expect(app.createdDemo).toBe(true)
   return app
 }
@@ -102,7 +77,7 @@ function variantOf(db: DB, code: string): number {
 }
 
 describe('recording moves through the ledger service', () => {
-  let app: OpenedApp
+  let app: TestApp
   let db: DB
   let ballot: number
   let tinta: number
@@ -126,7 +101,7 @@ describe('recording moves through the ledger service', () => {
   afterAll(() => app.close())
 
   it('starts with an empty, valid ledger', async () => {
-    const v = await call<VerifyReport>(app, 'ledger.periksa')
+    const v = await app.call('ledger.periksa')
     expect(v).toEqual({
       ok: true,
       rows: 0,
@@ -136,7 +111,7 @@ describe('recording moves through the ledger service', () => {
       problem: null,
       balancesMatch: true,
     })
-    expect(await call(app, 'ledger.daftarSaldo')).toEqual([])
+    expect(await app.call('ledger.daftarSaldo')).toEqual([])
   })
 
   it('PENYEDIA -> DITERIMA -> BAIK: balances through the dispatcher match the ledger', async () => {
@@ -152,7 +127,7 @@ describe('recording moves through the ledger service', () => {
     expect(second.map((r) => r.seq)).toEqual([3, 4])
     expect(second[0]!.actor).toBe('ani')
 
-    const balances = await call<BalanceRow[]>(app, 'ledger.daftarSaldo')
+    const balances = await app.call('ledger.daftarSaldo')
     const got = new Map(balances.map((b) => [`${b.variantId}|${b.place}`, b.qty]))
     expect(got).toEqual(
       new Map([
@@ -174,14 +149,14 @@ describe('recording moves through the ledger service', () => {
     expect(rows).toHaveLength(4)
     // The chain links, checked here without the app's verifier.
     rows.forEach((r, i) => expect(r.prev_hash).toBe(i === 0 ? GENESIS_HASH : rows[i - 1]!.hash))
-    const v = await call<VerifyReport>(app, 'ledger.periksa')
+    const v = await app.call('ledger.periksa')
     expect(v.ok).toBe(true)
     expect(v.rows).toBe(4)
     expect(v.head).toBe(rows.at(-1)!.hash)
     expect(v.firstBadSeq).toBeNull()
     expect(v.balancesMatch).toBe(true)
     expect(v.integrity).toBe('ok')
-    const info = await call<{ ledgerRows: number; chainHead: string }>(app, 'sistem.lihatInfo')
+    const info = await app.call('sistem.lihatInfo')
     expect(info.ledgerRows).toBe(4)
     expect(info.chainHead).toBe(rows.at(-1)!.hash)
   })
@@ -200,7 +175,7 @@ describe('recording moves through the ledger service', () => {
   it('a batch whose second move overdraws is refused and writes nothing', async () => {
     const rowsBefore = ledgerRows(db)
     const balanceBefore = balanceTable(db)
-    const apiBefore = await call(app, 'ledger.daftarSaldo')
+    const apiBefore = await app.call('ledger.daftarSaldo')
     const baik = (
       db.prepare(`SELECT qty FROM balance WHERE variant_id = ? AND place = 'BAIK'`).get(ballot) as { qty: number }
     ).qty
@@ -220,8 +195,8 @@ describe('recording moves through the ledger service', () => {
 
     expect(ledgerRows(db)).toEqual(rowsBefore)
     expect(balanceTable(db)).toEqual(balanceBefore)
-    expect(await call(app, 'ledger.daftarSaldo')).toEqual(apiBefore)
-    const v = await call<VerifyReport>(app, 'ledger.periksa')
+    expect(await app.call('ledger.daftarSaldo')).toEqual(apiBefore)
+    const v = await app.call('ledger.periksa')
     expect(v.rows).toBe(rowsBefore.length)
     expect(v.head).toBe(rowsBefore.at(-1)!.hash)
   })
@@ -351,7 +326,7 @@ describe('recording moves through the ledger service', () => {
       { variantId: ballot, from: 'DITERIMA', to: 'BAIK', qty: 100 },
       { variantId: ballot, from: 'BAIK', to: `DIKEMAS:${tpsId}`, qty: 250 },
     ])
-    const balances = await call<BalanceRow[]>(app, 'ledger.daftarSaldo')
+    const balances = await app.call('ledger.daftarSaldo')
     const of = (v: number, p: string) => balances.find((b) => b.variantId === v && b.place === p)?.qty
     expect(of(ballot, 'PENYEDIA')).toBe(-1000)
     expect(of(ballot, 'BAIK')).toBe(750)
@@ -363,10 +338,10 @@ describe('recording moves through the ledger service', () => {
     for (const [, sum] of perVariant) expect(sum).toBe(0)
     // A PENYEDIA that was never received from can still give.
     recordMoves(app.ctx, who, [{ variantId: tinta, from: 'PENYEDIA', to: 'DITERIMA', qty: 5_000 }])
-    expect(
-      new Map((await call<BalanceRow[]>(app, 'ledger.daftarSaldo')).map((b) => [`${b.variantId}|${b.place}`, b.qty])),
-    ).toEqual(sumsFromLedger(ledgerRows(db)))
-    const v = await call<VerifyReport>(app, 'ledger.periksa')
+    expect(new Map((await app.call('ledger.daftarSaldo')).map((b) => [`${b.variantId}|${b.place}`, b.qty]))).toEqual(
+      sumsFromLedger(ledgerRows(db)),
+    )
+    const v = await app.call('ledger.periksa')
     expect(v.ok).toBe(true)
     expect(v.rows).toBe(ledgerRows(db).length)
   })
@@ -433,10 +408,10 @@ describe('tamper detection on a copied database file', () => {
   }
 
   async function verify(path: string): Promise<VerifyReport> {
-    const app = await openApp({ dbPath: path })
+    const app = await openTestApp({ who: 'ani', dbPath: path, demo: false })
     try {
       expect(app.createdDemo).toBe(false)
-      return await call<VerifyReport>(app, 'ledger.periksa')
+      return await app.call('ledger.periksa')
     } finally {
       app.close()
     }

@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp, type OpenedApp } from '../../src/api/app'
-import type { ApiResponse, ImportPreview, VariantInfo } from '../../src/api/contract'
+import type { OpenedApp } from '../../src/api/app'
+import type { ApiResponse, ImportPreview } from '../../src/api/contract'
 import { lookKey } from '../../src/core/names'
 import { fingerprint } from '../support/fingerprint'
+import { apiOf, openTestApp, useTempDir } from '../support/api'
 
 /**
  * Look-alike names (issue 12): every field where a person types or imports a name or free text, fed
@@ -16,17 +14,10 @@ import { fingerprint } from '../support/fingerprint'
  * allows it, a name that is only another way of writing an existing one is matched to that one instead.
  */
 
-const root = mkdtempSync(join(tmpdir(), 'gudang-mirip-'))
-afterAll(() => rmSync(root, { recursive: true, force: true }))
-const meta = { actor: 'Uji Korpus', transport: 'test' as const }
+const root = useTempDir('mirip')
 
 let app: OpenedApp
-const call = (method: string, input: unknown): Promise<ApiResponse> => app.dispatcher.call(method, input, meta)
-async function ok<T>(method: string, input: unknown = {}): Promise<T> {
-  const res = await call(method, input)
-  if (!res.ok) throw new Error(`${method}: ${JSON.stringify(res.error)}`)
-  return res.result as T
-}
+const { call, raw } = apiOf(() => app, 'Uji Korpus')
 const upload = (fileName: string, text: string) => ({
   fileName,
   contentBase64: Buffer.from(text, 'utf8').toString('base64'),
@@ -60,8 +51,8 @@ let basePreview: ImportPreview
 const id = { dprdKab: 0, talawi: 0, operator: 0, rudi: 0, kenanga: 0, team: 0, variant: 0, seq: 0 }
 
 beforeAll(async () => {
-  app = await openApp({ dbPath: join(root, 'mirip.sqlite') })
-  await ok('pemilihan.buat', {
+  app = await openTestApp({ dir: root, name: 'mirip', demo: false })
+  await call('pemilihan.buat', {
     jenis: 'pemilu',
     tahun: 2024,
     provinsi: 'Sumatera Utara',
@@ -69,25 +60,25 @@ beforeAll(async () => {
     kodeWilayah: '1219',
   })
   const file = upload('tps.csv', tpsFile())
-  basePreview = await ok<ImportPreview>('wilayah.pratinjauImpor', file)
-  await ok('wilayah.impor', { ...file, fingerprint: basePreview.fingerprint })
-  await ok(
+  basePreview = await call('wilayah.pratinjauImpor', file)
+  await call('wilayah.impor', { ...file, fingerprint: basePreview.fingerprint })
+  await call(
     'dapil.impor',
     upload('dapil.csv', `${DAPIL_HEADER}\nDPRD Kab/Kota,TALAWI,BATU BARA 1\nDPRD Kab/Kota,SEI BALAI,BATU BARA 2\n`),
   )
-  const dapil = await ok<{ itemId: number; itemCode: string }[]>('dapil.daftar')
+  const dapil = await call('dapil.daftar')
   id.dprdKab = dapil.find((d) => d.itemCode === 'DPRD_KAB')!.itemId
-  id.talawi = (await ok<{ id: number; nama: string }[]>('wilayah.daftarKecamatan')).find((k) => k.nama === 'TALAWI')!.id
-  await ok('pengguna.tambah', { nama: 'Admin Uji', role: 'admin', pin: '240424' })
-  id.operator = (await ok<{ id: number }>('pengguna.tambah', { nama: 'Operator Satu', role: 'operator' })).id
-  id.team = (await ok<{ id: number }>('regu.tambah', { nama: 'Regu Melati' })).id
-  id.kenanga = (await ok<{ id: number }>('regu.tambah', { nama: 'Regu Kenanga' })).id
-  await ok('pekerja.tambah', { nama: 'Dédé Koswara', teamId: id.team })
-  id.rudi = (await ok<{ id: number }>('pekerja.tambah', { nama: 'Rudi Hartono', teamId: id.kenanga })).id
-  const variants = await ok<VariantInfo[]>('barang.daftarVarian')
+  id.talawi = (await call('wilayah.daftarKecamatan')).find((k) => k.nama === 'TALAWI')!.id
+  await call('pengguna.tambah', { nama: 'Admin Uji', role: 'admin', pin: '240424' })
+  id.operator = (await call('pengguna.tambah', { nama: 'Operator Satu', role: 'operator' })).id
+  id.team = (await call('regu.tambah', { nama: 'Regu Melati' })).id
+  id.kenanga = (await call('regu.tambah', { nama: 'Regu Kenanga' })).id
+  await call('pekerja.tambah', { nama: 'Dédé Koswara', teamId: id.team })
+  id.rudi = (await call('pekerja.tambah', { nama: 'Rudi Hartono', teamId: id.kenanga })).id
+  const variants = await call('barang.daftarVarian')
   id.variant = variants.find((v) => v.itemCode === 'DPD')!.variantId
-  await ok('penerimaan.catat', delivery({ suratJalan: 'SJ-0' }))
-  id.seq = (await ok<{ rows: { seq: number }[] }>('ledger.lihatRiwayat', {})).rows[0]!.seq
+  await call('penerimaan.catat', delivery({ suratJalan: 'SJ-0' }))
+  id.seq = (await call('ledger.lihatRiwayat', {})).rows[0]!.seq
 })
 afterAll(() => app.close())
 
@@ -111,9 +102,9 @@ describe('issue 12, defects 5 and 6', () => {
    */
   async function refusedTps(row: string) {
     const before = fingerprint(app.ctx.db)
-    const applied = await call('wilayah.impor', { ...upload('tps.csv', plainFile(row)), fingerprint: 'x' })
+    const applied = await raw('wilayah.impor', { ...upload('tps.csv', plainFile(row)), fingerprint: 'x' })
     expect(fingerprint(app.ctx.db)).toBe(before)
-    expect((await ok<{ tps: number }>('wilayah.lihatRingkasan')).tps).toBe(4)
+    expect((await call('wilayah.lihatRingkasan')).tps).toBe(4)
     if (applied.ok) throw new Error(`diterima: ${JSON.stringify(applied.result)}`)
     expect(applied.error.code).toBe('REFUSED')
     return { errors: applied.error.details ?? [] }
@@ -152,11 +143,11 @@ describe('issue 12, defects 5 and 6', () => {
   it('users Admin Uji + zero-width space, or with a Cyrillic А, cannot sit beside Admin Uji', async () => {
     const before = fingerprint(app.ctx.db)
     for (const nama of ['Admin Uji\u200B', '\u0410dmin Uji', 'Admin\u00A0Uji', 'ADMIN UJ1']) {
-      const res = await call('pengguna.tambah', { nama, role: 'operator' })
+      const res = await raw('pengguna.tambah', { nama, role: 'operator' })
       expect(res.ok, nama).toBe(false)
       if (!res.ok) expect(res.error.details?.[0]?.column).toBe('nama')
     }
-    const direct = await call('pengguna.tambah', { nama: 'ADMIN UJ1', role: 'operator' })
+    const direct = await raw('pengguna.tambah', { nama: 'ADMIN UJ1', role: 'operator' })
     expect(!direct.ok && direct.error.details).toEqual([
       {
         column: 'nama',
@@ -165,14 +156,12 @@ describe('issue 12, defects 5 and 6', () => {
       },
     ])
     expect(fingerprint(app.ctx.db)).toBe(before)
-    expect(
-      (await ok<{ nama: string }[]>('pengguna.daftar')).filter((u) => lookKey(u.nama) === lookKey('Admin Uji')),
-    ).toHaveLength(1)
+    expect((await call('pengguna.daftar')).filter((u) => lookKey(u.nama) === lookKey('Admin Uji'))).toHaveLength(1)
   })
 
   it('a zero-width joiner before = does not get past the formula refusal', async () => {
     const before = fingerprint(app.ctx.db)
-    const res = await call('pekerja.tambah', { nama: '\u200D=HYPERLINK("http://x")' })
+    const res = await raw('pekerja.tambah', { nama: '\u200D=HYPERLINK("http://x")' })
     expect(!res.ok && res.error.details).toEqual([
       {
         column: 'nama',
@@ -354,18 +343,18 @@ interface Field {
 
 /** TPS files go straight to apply: it checks the file exactly as the preview does and refuses with its errors. */
 const importTps = (row: string) =>
-  call('wilayah.impor', { ...upload('tps.csv', tpsFile(row)), fingerprint: 'tanpa-pratinjau' })
-const importDapil = (row: string) => call('dapil.impor', upload('dapil.csv', `${DAPIL_HEADER}\n${row}\n`))
-const importWorkers = (row: string) => call('pekerja.impor', upload('pekerja.csv', `nama;regu\n${row}\n`))
+  raw('wilayah.impor', { ...upload('tps.csv', tpsFile(row)), fingerprint: 'tanpa-pratinjau' })
+const importDapil = (row: string) => raw('dapil.impor', upload('dapil.csv', `${DAPIL_HEADER}\n${row}\n`))
+const importWorkers = (row: string) => raw('pekerja.impor', upload('pekerja.csv', `nama;regu\n${row}\n`))
 const quoted = (s: string) => `"${s.replace(/"/g, '""')}"`
 
 const dapilNames = async () =>
-  (await ok<{ itemCode: string; dapil: { name: string }[] }[]>('dapil.daftar'))
+  (await call('dapil.daftar'))
     .find((d) => d.itemCode === 'DPRD_KAB')!
     .dapil.map((d) => d.name)
     .sort()
-const countLike = async (method: string, base: string) =>
-  (await ok<{ nama: string }[]>(method)).filter((x) => lookKey(x.nama) === lookKey(base)).length
+const countLike = async (method: 'pekerja.daftar' | 'regu.daftar', base: string) =>
+  ((await call(method)) as { nama: string }[]).filter((x) => lookKey(x.nama) === lookKey(base)).length
 
 const FIELDS: Field[] = [
   {
@@ -373,42 +362,42 @@ const FIELDS: Field[] = [
     kind: 'unique',
     base: 'Admin Uji',
     column: 'nama',
-    submit: (v) => call('pengguna.tambah', { nama: v, role: 'operator' }),
+    submit: (v) => raw('pengguna.tambah', { nama: v, role: 'operator' }),
   },
   {
     name: 'pengguna.ubah nama',
     kind: 'unique',
     base: 'Admin Uji',
     column: 'nama',
-    submit: (v) => call('pengguna.ubah', { id: id.operator, nama: v }),
+    submit: (v) => raw('pengguna.ubah', { id: id.operator, nama: v }),
   },
   {
     name: 'pekerja.tambah nama',
     kind: 'unique',
     base: 'Dédé Koswara',
     column: 'nama',
-    submit: (v) => call('pekerja.tambah', { nama: v }),
+    submit: (v) => raw('pekerja.tambah', { nama: v }),
   },
   {
     name: 'pekerja.ubah nama',
     kind: 'unique',
     base: 'Dédé Koswara',
     column: 'nama',
-    submit: (v) => call('pekerja.ubah', { id: id.rudi, nama: v }),
+    submit: (v) => raw('pekerja.ubah', { id: id.rudi, nama: v }),
   },
   {
     name: 'regu.tambah nama',
     kind: 'unique',
     base: 'Regu Melati',
     column: 'nama',
-    submit: (v) => call('regu.tambah', { nama: v }),
+    submit: (v) => raw('regu.tambah', { nama: v }),
   },
   {
     name: 'regu.ubah nama',
     kind: 'unique',
     base: 'Regu Melati',
     column: 'nama',
-    submit: (v) => call('regu.ubah', { id: id.kenanga, nama: v }),
+    submit: (v) => raw('regu.ubah', { id: id.kenanga, nama: v }),
   },
   {
     name: 'berkas TPS, kolom kecamatan',
@@ -446,7 +435,7 @@ const FIELDS: Field[] = [
     base: 'BATU BARA 1',
     // The form's own check names the field; the check against existing dapil names the mapping row.
     at: (d) => d.column === 'mapping.0.dapil' || (d.row === 1 && d.column === 'dapil'),
-    submit: (v) => call('dapil.aturPemetaan', { itemId: id.dprdKab, mapping: [{ kecamatanId: id.talawi, dapil: v }] }),
+    submit: (v) => raw('dapil.aturPemetaan', { itemId: id.dprdKab, mapping: [{ kecamatanId: id.talawi, dapil: v }] }),
     matched: async () => expect(await dapilNames()).toEqual(['BATU BARA 1', 'BATU BARA 2']),
   },
   {
@@ -470,9 +459,9 @@ const FIELDS: Field[] = [
     kind: 'reference',
     base: 'PT Pura Barutama',
     column: 'penyedia',
-    submit: (v) => call('penerimaan.catat', delivery({ penyedia: v })),
+    submit: (v) => raw('penerimaan.catat', delivery({ penyedia: v })),
     matched: async () => {
-      const list = await ok<{ penyedia: string }[]>('penerimaan.daftar')
+      const list = await call('penerimaan.daftar')
       expect(new Set(list.map((d) => d.penyedia))).toEqual(new Set(['PT Pura Barutama']))
     },
   },
@@ -481,14 +470,14 @@ const FIELDS: Field[] = [
     kind: 'name',
     base: 'Budi Santoso',
     column: 'wakilNama',
-    submit: (v) => call('penerimaan.catat', delivery({ wakilNama: v })),
+    submit: (v) => raw('penerimaan.catat', delivery({ wakilNama: v })),
   },
   {
     name: 'penerimaan.catat note',
     kind: 'text',
     base: 'Dus nomor 4 basah',
     column: 'note',
-    submit: (v) => call('penerimaan.catat', delivery({ note: v })),
+    submit: (v) => raw('penerimaan.catat', delivery({ note: v })),
   },
   {
     name: 'penerimaan.retur penyedia',
@@ -496,7 +485,7 @@ const FIELDS: Field[] = [
     base: 'PT Pura Barutama',
     column: 'penyedia',
     submit: (v) =>
-      call('penerimaan.catatRetur', { penyedia: v, note: 'Tertukar', lines: [{ variantId: id.variant, qty: 1 }] }),
+      raw('penerimaan.catatRetur', { penyedia: v, note: 'Tertukar', lines: [{ variantId: id.variant, qty: 1 }] }),
   },
   {
     name: 'distribusi.serahkan ppkNama',
@@ -504,7 +493,7 @@ const FIELDS: Field[] = [
     base: 'Hasan Basri',
     column: 'ppkNama',
     submit: (v) =>
-      call('serahTerima.serahkan', {
+      raw('serahTerima.serahkan', {
         kecamatanId: id.talawi,
         tpsIds: [1],
         ppkNama: v,
@@ -517,28 +506,28 @@ const FIELDS: Field[] = [
     base: 'Ketua PPK Talawi',
     column: 'ppkJabatan',
     submit: (v) =>
-      call('serahTerima.serahkan', { kecamatanId: id.talawi, tpsIds: [1], ppkNama: 'Hasan Basri', ppkJabatan: v }),
+      raw('serahTerima.serahkan', { kecamatanId: id.talawi, tpsIds: [1], ppkNama: 'Hasan Basri', ppkJabatan: v }),
   },
   {
     name: 'election.update satker',
     kind: 'name',
     base: 'Kabupaten Batu Bara',
     column: 'satker',
-    submit: (v) => call('pemilihan.ubah', { satker: v }),
+    submit: (v) => raw('pemilihan.ubah', { satker: v }),
   },
   {
     name: 'election.update kotaTtd',
     kind: 'name',
     base: 'Lima Puluh',
     column: 'kotaTtd',
-    submit: (v) => call('pemilihan.ubah', { kotaTtd: v }),
+    submit: (v) => raw('pemilihan.ubah', { kotaTtd: v }),
   },
   {
     name: 'election.update alamat',
     kind: 'text',
     base: 'Jalan Access Road Inalum, Lima Puluh',
     column: 'alamat',
-    submit: (v) => call('pemilihan.ubah', { alamat: v }),
+    submit: (v) => raw('pemilihan.ubah', { alamat: v }),
   },
   {
     name: 'dokumen.aturJenis nama penanda tangan',
@@ -546,7 +535,7 @@ const FIELDS: Field[] = [
     base: 'Zulkifli Nasution',
     column: 'signers.0.nama',
     submit: (v) =>
-      call('dokumen.aturJenis', {
+      raw('dokumen.aturJenis', {
         type: 'BA_PENERIMAAN',
         nomorPattern: null,
         signers: [{ peran: 'Pihak Kedua', jabatan: 'Sekretaris', nama: v, posisi: 'pihak' }],
@@ -558,7 +547,7 @@ const FIELDS: Field[] = [
     base: 'Sekretaris KPU Kabupaten Batu Bara',
     column: 'signers.0.jabatan',
     submit: (v) =>
-      call('dokumen.aturJenis', {
+      raw('dokumen.aturJenis', {
         type: 'BA_PENERIMAAN',
         nomorPattern: null,
         signers: [{ peran: 'Pihak Kedua', jabatan: v, nama: 'Zulkifli Nasution', posisi: 'pihak' }],
@@ -570,7 +559,7 @@ const FIELDS: Field[] = [
     base: 'Rina Marlina',
     column: 'pengawas',
     submit: (v) =>
-      call('shift.buka', {
+      raw('shift.buka', {
         kind: 'sortir_lipat',
         tanggal: '2024-01-11',
         mulai: '08:00',
@@ -585,7 +574,7 @@ const FIELDS: Field[] = [
     kind: 'name',
     base: 'Kabel Ties Kotak Suara',
     column: 'name',
-    submit: (v) => call('barang.tambah', { code: 'KABEL_TIES', name: v, unit: 'buah', rule: 'per_tps', qty: 4 }),
+    submit: (v) => raw('barang.tambah', { code: 'KABEL_TIES', name: v, unit: 'buah', rule: 'per_tps', qty: 4 }),
   },
   {
     name: 'items.create unit',
@@ -593,14 +582,14 @@ const FIELDS: Field[] = [
     base: 'buah',
     column: 'unit',
     submit: (v) =>
-      call('barang.tambah', { code: 'KABEL_TIES', name: 'Kabel Ties Kotak Suara', unit: v, rule: 'per_tps', qty: 4 }),
+      raw('barang.tambah', { code: 'KABEL_TIES', name: 'Kabel Ties Kotak Suara', unit: v, rule: 'per_tps', qty: 4 }),
   },
   {
     name: 'ledger.koreksi note',
     kind: 'text',
     base: 'Hitung ulang dus nomor 4',
     column: 'note',
-    submit: (v) => call('ledger.koreksi', { seq: id.seq, qty: 9, note: v }),
+    submit: (v) => raw('ledger.koreksi', { seq: id.seq, qty: 9, note: v }),
   },
 ]
 

@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp } from '../../src/api/app'
 import type { MoveInput } from '../../src/core/moves'
 import { aggregatesMatchLedger, appendMoves, balancesMatchLedger, verifyChain } from '../../src/db/ledger'
 import { MIGRATIONS } from '../../src/db/migrations'
 import { openDatabase, schemaVersion, type DB } from '../../src/db/open'
+import { openTestApp } from '../support/api'
 
 /**
  * Migration 0004 (packing, handover to each PPK — Panitia Pemilihan Kecamatan —, returns, destruction) on a
@@ -245,13 +245,9 @@ describe('migration 0004 on a database that lived under 0001–0003', () => {
     const raw = new Database(path)
     raw.pragma('wal_checkpoint(TRUNCATE)')
     raw.close()
-    const app = await openApp({ dbPath: path })
+    const app = await openTestApp({ dbPath: path, demo: false })
+    const { call } = app
     try {
-      const call = async (m: string, input: unknown = {}) => {
-        const res = await app.dispatcher.call(m, input, { actor: 'uji', transport: 'test' })
-        if (!res.ok) throw new Error(`${m}: ${JSON.stringify(res.error)}`)
-        return res.result as any
-      }
       expect(await call('ledger.periksa')).toMatchObject({ ok: true, rows: 10, problem: null })
       const list = await call('serahTerima.daftar')
       expect(list).toEqual([
@@ -266,9 +262,7 @@ describe('migration 0004 on a database that lived under 0001–0003', () => {
         }),
       ])
       // Both TPS are in a confirmed handover: diterima.
-      expect(
-        (await call('kemas.daftarKit', {})).map((k: { nomor: number; status: string }) => [k.nomor, k.status]),
-      ).toEqual([
+      expect((await call('kemas.daftarKit', {})).map((k) => [k.nomor, k.status])).toEqual([
         [1, 'diterima'],
         [2, 'diterima'],
       ])

@@ -119,7 +119,7 @@ beforeAll(async () => {
       win: { signAndEditExecutable: false },
     },
   })
-}, 180_000)
+})
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true })

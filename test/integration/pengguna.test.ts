@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp, type OpenedApp } from '../../src/api/app'
-import type { ApiResponse } from '../../src/api/contract'
-import type { CallMeta } from '../../src/api/dispatch'
+import type { OpenedApp } from '../../src/api/app'
+import { apiOf, openTestApp, useTempDir } from '../support/api'
 
 /** A valid label grid (kemas.aturSusunanLabel is a koordinator action that changes one setting). */
 const grid = (rows: number) => ({
@@ -18,9 +14,7 @@ const grid = (rows: number) => ({
   gapY: 3,
   outline: true,
 })
-const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
-const root = mkdtempSync(join(tmpdir(), 'gudang-pengguna-'))
-afterAll(() => rmSync(root, { recursive: true, force: true }))
+const root = useTempDir('pengguna')
 
 /** The clock of the app under test: moved by hand to let a session lapse. */
 let clock = new Date('2024-11-05T08:00:00Z').getTime()
@@ -31,37 +25,19 @@ interface User {
   nama: string
   role: string
 }
-interface Status {
-  user: User | null
-  sessionId: string | null
-  expiresAt: string | null
-  needsFirstAdmin: boolean
-}
 
 /** Calls as the browser UI does: HTTP transport, with or without a session. */
-function caller(app: OpenedApp) {
-  const call = (method: string, input: unknown, session?: string | null): Promise<ApiResponse> => {
-    const meta: CallMeta = { actor: 'pengguna-os', transport: 'http', ...(session ? { session } : {}) }
-    return app.dispatcher.call(method, input, meta)
-  }
-  const ok = async <T>(method: string, input: unknown, session?: string | null): Promise<T> => {
-    const r = await call(method, input, session)
-    if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`)
-    return r.result as T
-  }
-  return { call, ok }
-}
+const overHttp = (app: OpenedApp, session?: string | null) =>
+  apiOf(app, { actor: 'pengguna-os', transport: 'http', ...(session ? { session } : {}) })
 
 describe('users and sessions on the demo election', () => {
   let app: OpenedApp
-  let api: ReturnType<typeof caller>
   let users: User[]
   const byName = (n: string) => users.find((u) => u.nama === n)!
 
   beforeAll(async () => {
-    app = await openApp({ dbPath: join(root, 'demo.sqlite'), demoCsvPath: DEMO_CSV, now })
-    api = caller(app)
-    users = await api.ok<User[]>('pengguna.daftar', {})
+    app = await openTestApp({ dir: root, name: 'demo', now })
+    users = await overHttp(app).call('pengguna.daftar')
   })
   afterAll(() => app.close())
 
@@ -82,26 +58,26 @@ describe('users and sessions on the demo election', () => {
   })
 
   it('reads need no user; a write without one is refused before anything is read or written', async () => {
-    expect((await api.call('wilayah.lihatRingkasan', {})).ok).toBe(true)
-    const r = await api.call('regu.tambah', { nama: 'Tanpa Pengguna' })
+    expect((await overHttp(app).raw('wilayah.lihatRingkasan', {})).ok).toBe(true)
+    const r = await overHttp(app).raw('regu.tambah', { nama: 'Tanpa Pengguna' })
     expect(r).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED', need: 'operator' } })
     expect(app.ctx.db.prepare(`SELECT count(*) AS n FROM team WHERE nama = 'Tanpa Pengguna'`).get()).toEqual({ n: 0 })
   })
 
   it('an operator is chosen in one step, without a PIN, and never lapses', async () => {
-    const s = await api.ok<Status>('sesi.masuk', { userId: byName('Operator Sortir').id })
+    const s = await overHttp(app).call('sesi.masuk', { userId: byName('Operator Sortir').id })
     expect(s.user?.nama).toBe('Operator Sortir')
     expect(s.expiresAt).toBeNull()
     clock += 8 * 60 * 60 * 1000
-    const st = await api.ok<Status>('sesi.lihat', {}, s.sessionId)
+    const st = await overHttp(app, s.sessionId).call('sesi.lihat')
     expect(st.user?.nama).toBe('Operator Sortir')
-    expect((await api.call('regu.tambah', { nama: 'Regu Operator' }, s.sessionId)).ok).toBe(true)
+    expect((await overHttp(app, s.sessionId).raw('regu.tambah', { nama: 'Regu Operator' })).ok).toBe(true)
     const audit = app.ctx.db
       .prepare(`SELECT actor FROM audit WHERE action = 'regu.tambah' ORDER BY rowid DESC LIMIT 1`)
       .get()
     expect(audit).toEqual({ actor: 'Operator Sortir' })
     // A koordinator action is FORBIDDEN, naming what it needs.
-    const f = await api.call('kemas.aturSusunanLabel', grid(4), s.sessionId)
+    const f = await overHttp(app, s.sessionId).raw('kemas.aturSusunanLabel', grid(4))
     expect(f).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', need: 'koordinator' } })
     expect(!f.ok && f.error.message).toBe(
       'Tindakan ini memerlukan koordinator; Operator Sortir adalah operator. Minta koordinator memasukkan PIN-nya; tidak ada yang dicatat.',
@@ -110,22 +86,22 @@ describe('users and sessions on the demo election', () => {
 
   it('a koordinator needs the PIN; a wrong PIN counts down, five lock the user for five minutes', async () => {
     const k = byName('Kasubbag Logistik')
-    const noPin = await api.call('sesi.masuk', { userId: k.id })
+    const noPin = await overHttp(app).raw('sesi.masuk', { userId: k.id })
     expect(noPin).toMatchObject({
       ok: false,
       error: { code: 'REFUSED', message: 'Kasubbag Logistik adalah koordinator; masukkan PIN-nya' },
     })
     for (let i = 1; i <= 4; i++) {
-      const wrong = await api.call('sesi.masuk', { userId: k.id, pin: '000000' })
+      const wrong = await overHttp(app).raw('sesi.masuk', { userId: k.id, pin: '000000' })
       expect(!wrong.ok && wrong.error.message).toBe(`PIN salah; sisa ${5 - i} kali sebelum terkunci`)
     }
-    const fifth = await api.call('sesi.masuk', { userId: k.id, pin: '000000' })
+    const fifth = await overHttp(app).raw('sesi.masuk', { userId: k.id, pin: '000000' })
     expect(!fifth.ok && fifth.error.message).toBe('PIN Kasubbag Logistik salah 5 kali; terkunci 5 menit')
     // Even the right PIN waits out the lock.
-    const locked = await api.call('sesi.masuk', { userId: k.id, pin: '202411' })
+    const locked = await overHttp(app).raw('sesi.masuk', { userId: k.id, pin: '202411' })
     expect(!locked.ok && locked.error.message).toBe('PIN Kasubbag Logistik salah 5 kali; coba lagi dalam 5 menit')
     clock += 5 * 60 * 1000 + 1
-    const s = await api.ok<Status>('sesi.masuk', { userId: k.id, pin: '202411' })
+    const s = await overHttp(app).call('sesi.masuk', { userId: k.id, pin: '202411' })
     expect(s.user?.role).toBe('koordinator')
     expect(s.expiresAt).toBe(new Date(clock + 15 * 60 * 1000).toISOString())
     // Every attempt is in the sign-in log.
@@ -142,34 +118,34 @@ describe('users and sessions on the demo election', () => {
   })
 
   it('a koordinator session lapses after 15 idle minutes; each call keeps it alive', async () => {
-    const s = await api.ok<Status>('sesi.masuk', { userId: byName('Kasubbag Logistik').id, pin: '202411' })
+    const s = await overHttp(app).call('sesi.masuk', { userId: byName('Kasubbag Logistik').id, pin: '202411' })
     clock += 14 * 60 * 1000
-    expect((await api.ok<Status>('sesi.lihat', {}, s.sessionId)).user?.nama).toBe('Kasubbag Logistik')
+    expect((await overHttp(app, s.sessionId).call('sesi.lihat')).user?.nama).toBe('Kasubbag Logistik')
     clock += 14 * 60 * 1000
-    expect((await api.call('kemas.aturSusunanLabel', grid(5), s.sessionId)).ok).toBe(true)
+    expect((await overHttp(app, s.sessionId).raw('kemas.aturSusunanLabel', grid(5))).ok).toBe(true)
     clock += 15 * 60 * 1000 + 1
-    const r = await api.call('kemas.aturSusunanLabel', grid(5), s.sessionId)
+    const r = await overHttp(app, s.sessionId).raw('kemas.aturSusunanLabel', grid(5))
     expect(r).toMatchObject({
       ok: false,
       error: { code: 'AUTH_REQUIRED', message: expect.stringMatching(/^Sesi pengguna sudah berakhir/) },
     })
-    expect((await api.ok<Status>('sesi.lihat', {}, s.sessionId)).user).toBeNull()
+    expect((await overHttp(app, s.sessionId).call('sesi.lihat')).user).toBeNull()
     expect(app.ctx.db.prepare(`SELECT count(*) AS n FROM sesi_log WHERE event = 'kedaluwarsa'`).get()).toEqual({ n: 1 })
   })
 
   it('switching user ends the previous session; sesi.keluar ends one', async () => {
-    const a = await api.ok<Status>('sesi.masuk', { userId: byName('Operator Sortir').id })
-    const b = await api.ok<Status>('sesi.masuk', { userId: byName('Operator Kemas').id }, a.sessionId)
+    const a = await overHttp(app).call('sesi.masuk', { userId: byName('Operator Sortir').id })
+    const b = await overHttp(app, a.sessionId).call('sesi.masuk', { userId: byName('Operator Kemas').id })
     expect(b.sessionId).not.toBe(a.sessionId)
-    expect((await api.ok<Status>('sesi.lihat', {}, a.sessionId)).user).toBeNull()
-    expect((await api.ok<Status>('sesi.keluar', {}, b.sessionId)).user).toBeNull()
-    expect((await api.ok<Status>('sesi.lihat', {}, b.sessionId)).user).toBeNull()
+    expect((await overHttp(app, a.sessionId).call('sesi.lihat')).user).toBeNull()
+    expect((await overHttp(app, b.sessionId).call('sesi.keluar')).user).toBeNull()
+    expect((await overHttp(app, b.sessionId).call('sesi.lihat')).user).toBeNull()
   })
 
   it('an admin manages users; the rules are the same as for names in a file', async () => {
-    const admin = await api.ok<Status>('sesi.masuk', { userId: byName('Admin Gudang').id, pin: '240424' })
+    const admin = await overHttp(app).call('sesi.masuk', { userId: byName('Admin Gudang').id, pin: '240424' })
     const sid = admin.sessionId!
-    const bad = await api.call('pengguna.tambah', { nama: 'Koordinator Baru', role: 'koordinator' }, sid)
+    const bad = await overHttp(app, sid).raw('pengguna.tambah', { nama: 'Koordinator Baru', role: 'koordinator' })
     expect(bad).toMatchObject({
       ok: false,
       error: { details: [{ column: 'pin', message: 'Peran koordinator memerlukan PIN' }] },
@@ -180,42 +156,43 @@ describe('users and sessions on the demo election', () => {
       ['7777', 'PIN tidak boleh satu angka yang diulang (mis. 1111)'],
       ['3456', 'PIN tidak boleh angka berurutan (mis. 1234)'],
     ]) {
-      const r = await api.call('pengguna.tambah', { nama: 'Koordinator Baru', role: 'koordinator', pin }, sid)
+      const r = await overHttp(app, sid).raw('pengguna.tambah', { nama: 'Koordinator Baru', role: 'koordinator', pin })
       expect(!r.ok && r.error.details, pin).toEqual([{ column: 'pin', message: msg }])
     }
-    const dup = await api.call('pengguna.tambah', { nama: 'operator sortir', role: 'operator' }, sid)
+    const dup = await overHttp(app, sid).raw('pengguna.tambah', { nama: 'operator sortir', role: 'operator' })
     expect(!dup.ok && dup.error.details).toEqual([
       { column: 'nama', message: 'Nama "operator sortir" sudah dipakai pengguna lain' },
     ])
-    const baru = await api.ok<User>(
-      'pengguna.tambah',
-      { nama: 'Koordinator Baru', role: 'koordinator', pin: '583920' },
-      sid,
-    )
-    const s = await api.ok<Status>('sesi.masuk', { userId: baru.id, pin: '583920' })
+    const baru = await overHttp(app, sid).call('pengguna.tambah', {
+      nama: 'Koordinator Baru',
+      role: 'koordinator',
+      pin: '583920',
+    })
+    const s = await overHttp(app).call('sesi.masuk', { userId: baru.id, pin: '583920' })
     expect(s.user?.nama).toBe('Koordinator Baru')
     // Own PIN: the old one is asked for.
-    const wrongOld = await api.call('pengguna.gantiPin', { pinLama: '111222', pinBaru: '604817' }, s.sessionId)
+    const wrongOld = await overHttp(app, s.sessionId).raw('pengguna.gantiPin', { pinLama: '111222', pinBaru: '604817' })
     expect(!wrongOld.ok && wrongOld.error.message).toBe('PIN lama salah; PIN tidak diubah')
-    expect((await api.call('pengguna.gantiPin', { pinLama: '583920', pinBaru: '604817' }, s.sessionId)).ok).toBe(true)
-    expect((await api.call('sesi.masuk', { userId: baru.id, pin: '604817' })).ok).toBe(true)
+    expect(
+      (await overHttp(app, s.sessionId).raw('pengguna.gantiPin', { pinLama: '583920', pinBaru: '604817' })).ok,
+    ).toBe(true)
+    expect((await overHttp(app).raw('sesi.masuk', { userId: baru.id, pin: '604817' })).ok).toBe(true)
     // A koordinator made operator loses the PIN; deactivated, cannot be chosen.
-    const op = await api.ok<User & { hasPin: boolean; active: boolean }>(
-      'pengguna.ubah',
-      { id: baru.id, role: 'operator' },
-      sid,
-    )
+    const op = await overHttp(app, sid).call('pengguna.ubah', { id: baru.id, role: 'operator' })
     expect(op).toMatchObject({ role: 'operator', hasPin: false })
-    await api.ok('pengguna.ubah', { id: baru.id, active: false }, sid)
-    expect(await api.call('sesi.masuk', { userId: baru.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    await overHttp(app, sid).call('pengguna.ubah', { id: baru.id, active: false })
+    expect(await overHttp(app).raw('sesi.masuk', { userId: baru.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
     // The last active admin stays.
-    const last = await api.call('pengguna.ubah', { id: byName('Admin Gudang').id, role: 'koordinator' }, sid)
+    const last = await overHttp(app, sid).raw('pengguna.ubah', { id: byName('Admin Gudang').id, role: 'koordinator' })
     expect(!last.ok && last.error.details).toEqual([
       { column: 'role', message: 'Ini admin terakhir yang aktif; tambahkan admin lain dahulu' },
     ])
     // Not an admin: refused.
-    const k = await api.ok<Status>('sesi.masuk', { userId: byName('Kasubbag Logistik').id, pin: '202411' })
-    expect(await api.call('pengguna.tambah', { nama: 'Lain', role: 'operator' }, k.sessionId)).toMatchObject({
+    const k = await overHttp(app).call('sesi.masuk', { userId: byName('Kasubbag Logistik').id, pin: '202411' })
+    expect(await overHttp(app, k.sessionId).raw('pengguna.tambah', { nama: 'Lain', role: 'operator' })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN', need: 'admin' },
     })
@@ -230,10 +207,9 @@ describe('users and sessions on the demo election', () => {
 
 describe('a file without an admin', () => {
   it('allows setting up the election and its first admin, nothing else, until the admin exists', async () => {
-    const app = await openApp({ dbPath: join(root, 'baru.sqlite'), now })
-    const api = caller(app)
-    expect((await api.ok<Status>('sesi.lihat', {})).needsFirstAdmin).toBe(true)
-    const init = await api.call('pemilihan.buat', {
+    const app = await openTestApp({ dir: root, name: 'baru', now, demo: false })
+    expect((await overHttp(app).call('sesi.lihat')).needsFirstAdmin).toBe(true)
+    const init = await overHttp(app).raw('pemilihan.buat', {
       jenis: 'pilkada',
       tahun: 2024,
       provinsi: 'Sumatera Utara',
@@ -241,7 +217,7 @@ describe('a file without an admin', () => {
       kodeWilayah: '1219',
     })
     expect(init.ok).toBe(true)
-    const blocked = await api.call('regu.tambah', { nama: 'Terlalu Dini' })
+    const blocked = await overHttp(app).raw('regu.tambah', { nama: 'Terlalu Dini' })
     expect(blocked).toMatchObject({
       ok: false,
       error: {
@@ -250,16 +226,16 @@ describe('a file without an admin', () => {
         message: expect.stringMatching(/^Berkas ini belum memiliki admin/),
       },
     })
-    const admin = await api.ok<User>('pengguna.tambahAdminPertama', { nama: 'Ibu Ketua', pin: '739154' })
+    const admin = await overHttp(app).call('pengguna.tambahAdminPertama', { nama: 'Ibu Ketua', pin: '739154' })
     expect(admin.role).toBe('admin')
-    expect((await api.ok<Status>('sesi.lihat', {})).needsFirstAdmin).toBe(false)
+    expect((await overHttp(app).call('sesi.lihat')).needsFirstAdmin).toBe(false)
     // Only once.
-    const again = await api.call('pengguna.tambahAdminPertama', { nama: 'Orang Lain', pin: '739155' })
+    const again = await overHttp(app).raw('pengguna.tambahAdminPertama', { nama: 'Orang Lain', pin: '739155' })
     expect(!again.ok && again.error.message).toBe(
       'Admin sudah ada; pengguna baru ditambahkan oleh admin di halaman Pengguna',
     )
     // And now the write needs a chosen user, like any file.
-    expect(await api.call('regu.tambah', { nama: 'Terlalu Dini' })).toMatchObject({
+    expect(await overHttp(app).raw('regu.tambah', { nama: 'Terlalu Dini' })).toMatchObject({
       ok: false,
       error: { code: 'AUTH_REQUIRED', need: 'operator' },
     })

@@ -1,12 +1,9 @@
 import { spawnSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp, type OpenedApp } from '../../src/api/app'
-import type { ApiResponse, ErrorBody, VariantInfo } from '../../src/api/contract'
-import type { DB } from '../../src/db/open'
+import type { OpenedApp } from '../../src/api/app'
+import { apiOf, openTestApp, useTempDir } from '../support/api'
 
 /**
  * Every wrong input of packing, labels, handover, seals, destruction and returns from a PPK (Panitia
@@ -26,41 +23,10 @@ import type { DB } from '../../src/db/open'
  *   TPS 001 DPT 240 -> 6,0 -> 246; TPS 002 DPT 166 -> 4,15 -> 5 -> 171; TPS 003 DPT 268 -> 6,7 -> 7 -> 275;
  *   TPS 004 DPT 197 -> 4,925 -> 5 -> 202. LAUT TADOR: TPS 001 TANJUNG PRAPAT DPT 179 -> 4,475 -> 5 -> 184.
  */
-const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
 const OUT = resolve(__dirname, '../../test-results/serah-terima-bad-input')
-const root = mkdtempSync(join(tmpdir(), 'gudang-serah-terima-bad-'))
-const meta = { actor: 'Nurhayati', transport: 'test' as const }
+const root = useTempDir('serah-terima-bad')
 let app: OpenedApp
-
-/** sha256 over every row of every table. */
-function fingerprint(db: DB): string {
-  const h = createHash('sha256')
-  const tables = db
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
-    .all() as { name: string }[]
-  for (const { name } of tables) {
-    h.update(`\u0000${name}\u0000`)
-    for (const row of db.prepare(`SELECT * FROM "${name}"`).raw().iterate()) h.update(JSON.stringify(row))
-  }
-  return h.digest('hex')
-}
-
-async function call<T = any>(method: string, input: unknown = {}): Promise<T> {
-  const res: ApiResponse = await app.dispatcher.call(method, input, meta)
-  if (!res.ok) throw new Error(`${method} failed: ${JSON.stringify(res.error)}`)
-  return res.result as T
-}
-/** Calls a method that must be refused with `code`, and checks nothing at all was written. */
-async function refused(method: string, input: unknown, code: ErrorBody['code'] = 'REFUSED'): Promise<ErrorBody> {
-  const db = app.ctx.db
-  const before = fingerprint(db)
-  const res: ApiResponse = await app.dispatcher.call(method, input, meta)
-  expect(fingerprint(db), `${method} changed the database`).toBe(before)
-  if (res.ok)
-    throw new Error(`${method} was expected to be refused but answered ${JSON.stringify(res.result).slice(0, 300)}`)
-  expect(res.error.code, JSON.stringify(res.error)).toBe(code)
-  return res.error
-}
+const { call, raw, refusedUnchanged: refused } = apiOf(() => app, 'Nurhayati')
 
 const v = { G: 0, B1: 0, B2: 0, K: 0, BILIK: 0, TINTA: 0, BRAILLE: 0, SEGEL: 0, SAMPUL: 0, FORMULIR: 0 }
 const label = { G: '', B1: '', B2: '' }
@@ -71,22 +37,15 @@ const shift = { s: 0, p: 0, pc: 0, mawar: 0 }
 const team = { melati: 0, mawar: 0 }
 /** The QR codes printed on the two kotak labels of tX before its Bupati dapil changed. */
 let oldLabels: string[] = []
-let handover = { id: 0, nomor: '' }
+let handover: { id: number; nomor: string | null } = { id: 0, nomor: '' }
 
 const TPS_A = 'TPS 001 PANGKALAN DODEK, Kec. MEDANG DERAS'
 const TPS_X = 'TPS 001 TANJUNG PRAPAT, Kec. LAUT TADOR'
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true })
-  app = await openApp({
-    dbPath: join(root, 'bad.sqlite'),
-    demoCsvPath: DEMO_CSV,
-    onInternalError: (m, e) => console.error(m, e),
-  })
-  const kits = await call<{ tpsId: number; kecamatanId: number; kecamatan: string; desa: string; nomor: number }[]>(
-    'kemas.daftarKit',
-    {},
-  )
+  app = await openTestApp({ dir: root, name: 'bad' })
+  const kits = await call('kemas.daftarKit', {})
   const find = (k: string, d: string, n: number) =>
     kits.find((x) => x.kecamatan === k && x.desa === d && x.nomor === n)!
   ;[tps.a, tps.b, tps.c, tps.d] = [1, 2, 3, 4].map((n) => find('MEDANG DERAS', 'PANGKALAN DODEK', n).tpsId) as [
@@ -100,7 +59,7 @@ beforeAll(async () => {
   kec.laut = find('LAUT TADOR', 'TANJUNG PRAPAT', 1).kecamatanId
 
   // The labels of tX, printed while LAUT TADOR still used Bupati KABUPATEN BATU BARA.
-  const printed = await call<{ fileName: string; contentBase64: string; count: number }>('kemas.cetakLabel', {
+  const printed = await call('kemas.cetakLabel', {
     tpsIds: [tps.x],
   })
   expect(printed.count).toBe(2)
@@ -115,9 +74,9 @@ beforeAll(async () => {
     .filter(Boolean)
     .sort()
 
-  const bupati = (await call<{ id: number; code: string }[]>('barang.daftar')).find((i) => i.code === 'BUPATI')!
+  const bupati = (await call('barang.daftar')).find((i) => i.code === 'BUPATI')!
   await call('dapil.aturPemetaan', { itemId: bupati.id, mapping: [{ kecamatanId: kec.laut, dapil: 'BATU BARA 2' }] })
-  const variants = await call<VariantInfo[]>('barang.daftarVarian')
+  const variants = await call('barang.daftarVarian')
   const by = (code: string, dapil: string | null = null) =>
     variants.find((x) => x.itemCode === code && x.dapil === dapil)!
   v.G = by('GUBERNUR', 'SUMATERA UTARA').variantId
@@ -154,12 +113,12 @@ beforeAll(async () => {
       ...[v.BRAILLE, v.SEGEL, v.SAMPUL, v.FORMULIR].map((id) => ({ variantId: id, statedQty: 5, countedQty: 5 })),
     ],
   })
-  team.melati = (await call<{ id: number }>('regu.tambah', { nama: 'Melati' })).id
-  team.mawar = (await call<{ id: number }>('regu.tambah', { nama: 'Mawar' })).id
+  team.melati = (await call('regu.tambah', { nama: 'Melati' })).id
+  team.mawar = (await call('regu.tambah', { nama: 'Mawar' })).id
   await call('pekerja.tambah', { nama: 'Siti Aminah', teamId: team.melati })
   await call('pekerja.tambah', { nama: 'Sri Wahyuni', teamId: team.mawar })
   shift.s = (
-    await call<{ id: number }>('shift.buka', {
+    await call('shift.buka', {
       kind: 'sortir_lipat',
       tanggal: '2024-11-05',
       mulai: '08:00',
@@ -178,7 +137,7 @@ beforeAll(async () => {
   await sortir(v.B1, 500, {}, 1_500)
   await sortir(v.B2, 1_995, { KUSUT_SOBEK: 5 })
   shift.mawar = (
-    await call<{ id: number }>('shift.buka', {
+    await call('shift.buka', {
       kind: 'rakit_kotak',
       tanggal: '2024-11-05',
       mulai: '08:00',
@@ -195,7 +154,7 @@ beforeAll(async () => {
   await call('shift.tutup', { shiftId: shift.mawar, note: '' })
 
   shift.pc = (
-    await call<{ id: number }>('shift.buka', {
+    await call('shift.buka', {
       kind: 'packing',
       tanggal: '2024-11-05',
       mulai: '08:00',
@@ -205,7 +164,7 @@ beforeAll(async () => {
   ).id
   await call('shift.tutup', { shiftId: shift.pc, note: 'Selesai' })
   shift.p = (
-    await call<{ id: number }>('shift.buka', {
+    await call('shift.buka', {
       kind: 'packing',
       tanggal: '2024-11-06',
       mulai: '08:00',
@@ -214,10 +173,7 @@ beforeAll(async () => {
     })
   ).id
 })
-afterAll(() => {
-  app?.close()
-  rmSync(root, { recursive: true, force: true })
-})
+afterAll(() => app?.close())
 
 const pack = (tpsId: number, lines: { variantId: number; qty: number }[], over: Record<string, unknown> = {}) => ({
   shiftId: shift.p,
@@ -228,10 +184,7 @@ const pack = (tpsId: number, lines: { variantId: number; qty: number }[], over: 
 
 describe('wrong dapil', () => {
   it('the second Bupati dapil is in place: LAUT TADOR kits take Bupati BATU BARA 2, MEDANG DERAS kits keep KABUPATEN BATU BARA', async () => {
-    const x = await call<{
-      lines: { variantId: number; need: number; dapil: string | null }[]
-      kotak: { no: number; variantId: number | null }[]
-    }>('kemas.lihatKit', { tpsId: tps.x })
+    const x = await call('kemas.lihatKit', { tpsId: tps.x })
     expect(x.lines.filter((l) => l.dapil !== null).map((l) => [l.variantId, l.need])).toEqual([
       [v.G, 184],
       [v.B2, 184],
@@ -240,7 +193,7 @@ describe('wrong dapil', () => {
       [1, v.G],
       [2, v.B2],
     ])
-    const a = await call<{ lines: { variantId: number; need: number; stock: number }[] }>('kemas.lihatKit', {
+    const a = await call('kemas.lihatKit', {
       tpsId: tps.a,
     })
     expect(a.lines.slice(0, 2).map((l) => [l.variantId, l.need, l.stock])).toEqual([
@@ -282,7 +235,7 @@ describe('wrong dapil', () => {
     const h = await refused('serahTerima.periksaScan', { kecamatanId: kec.laut, code: bupatiLabel })
     expect(h.message).toBe(e.message)
     // The Gubernur label of the same TPS is still right.
-    expect(await call('kemas.periksaScan', { code: oldLabels[0] })).toMatchObject({
+    expect(await call('kemas.periksaScan', { code: oldLabels[0]! })).toMatchObject({
       tpsId: tps.x,
       kotakNo: 1,
       variantId: v.G,
@@ -368,7 +321,7 @@ describe('handover to the PPK', () => {
    * 275 Gubernur (sebagian), tD nothing (belum).
    */
   beforeAll(async () => {
-    const r = await call<{ id: number }>('shift.buka', {
+    const r = await call('shift.buka', {
       kind: 'rakit_bilik',
       tanggal: '2024-11-06',
       mulai: '08:00',
@@ -382,16 +335,10 @@ describe('handover to the PPK', () => {
       rows: [{ teamId: team.melati, serahkan: 10, hasil: 10 }],
     })
     await call('shift.tutup', { shiftId: r.id, note: '' })
-    expect((await call<{ status: string }>('kemas.catat', { shiftId: shift.p, tpsId: tps.a, sisa: true })).status).toBe(
-      'lengkap',
-    )
-    expect((await call<{ status: string }>('kemas.catat', { shiftId: shift.p, tpsId: tps.b, sisa: true })).status).toBe(
-      'lengkap',
-    )
-    expect((await call<{ status: string }>('kemas.catat', pack(tps.c, [{ variantId: v.G, qty: 275 }]))).status).toBe(
-      'sebagian',
-    )
-    const h = await call<{ handoverId: number; document: { nomor: string } }>('serahTerima.serahkan', {
+    expect((await call('kemas.catat', { shiftId: shift.p, tpsId: tps.a, sisa: true })).status).toBe('lengkap')
+    expect((await call('kemas.catat', { shiftId: shift.p, tpsId: tps.b, sisa: true })).status).toBe('lengkap')
+    expect((await call('kemas.catat', pack(tps.c, [{ variantId: v.G, qty: 275 }]))).status).toBe('sebagian')
+    const h = await call('serahTerima.serahkan', {
       kecamatanId: kec.medang,
       tpsIds: [tps.a],
       tanggal: '2024-11-07',
@@ -742,10 +689,10 @@ describe('returns from the PPK', () => {
 
 describe('an incomplete kit handed over with a reason (the accepted counterpart)', () => {
   const REASON = 'Surat suara Bupati, kotak dan bilik menyusul dengan truk kedua'
-  let ba = { id: 0, nomor: '' }
+  let ba: { id: number; nomor: string | null } = { id: 0, nomor: '' }
 
   it('goes out with its exception, printed on the BA; the kit shows what was in it', async () => {
-    const res = await call<{ handoverId: number; document: { id: number; nomor: string } }>('serahTerima.serahkan', {
+    const res = await call('serahTerima.serahkan', {
       kecamatanId: kec.medang,
       tpsIds: [tps.c],
       exceptions: [{ tpsId: tps.c, reason: REASON }],
@@ -754,17 +701,13 @@ describe('an incomplete kit handed over with a reason (the accepted counterpart)
       ppkJabatan: 'Ketua PPK Kecamatan Medang Deras',
     })
     ba = { id: res.document.id, nomor: res.document.nomor }
-    const kit = await call<{
-      status: string
-      exception: string | null
-      lines: { variantId: number; packed: number; remaining: number }[]
-    }>('kemas.lihatKit', { tpsId: tps.c })
+    const kit = await call('kemas.lihatKit', { tpsId: tps.c })
     expect(kit).toMatchObject({ status: 'diserahkan', exception: REASON })
     expect(kit.lines.slice(0, 2).map((l) => [l.variantId, l.packed, l.remaining])).toEqual([
       [v.G, 275, 0],
       [v.B1, 0, 275],
     ])
-    const d = await call<{ fileName: string; contentBase64: string }>('dokumen.cetak', { id: ba.id, format: 'pdf' })
+    const d = await call('dokumen.cetak', { id: ba.id, format: 'pdf' })
     const file = join(OUT, d.fileName)
     writeFileSync(file, Buffer.from(d.contentBase64, 'base64'))
     const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ')
@@ -778,9 +721,7 @@ describe('an incomplete kit handed over with a reason (the accepted counterpart)
   // ("packed: h ? sum of need"), so kemas.daftarKit says TPS 003 packed 562 of 562 although only its 275 Gubernur
   // went out with an exception — expected 275, what kemas.lihatKit and the BA say.
   it('kemas.daftarKit counts only what the incomplete kit held', async () => {
-    const row = (
-      await call<{ tpsId: number; need: number; packed: number }[]>('kemas.daftarKit', { kecamatanId: kec.medang })
-    ).find((k) => k.tpsId === tps.c)!
+    const row = (await call('kemas.daftarKit', { kecamatanId: kec.medang })).find((k) => k.tpsId === tps.c)!
     // Need: 275 x 2 + 2 + 4 + 2 + 1 + 1 + 1 + 1 = 562.
     expect(row.need).toBe(562)
     expect(row.packed).toBe(275)
@@ -810,10 +751,7 @@ describe('refusals that keep wrong sheets out of the kits', () => {
   // kecamatan hold ballots of the old dapil, or the handover refused as SALAH DAPIL.
   it('ballots of a dapil the TPS no longer uses never reach the PPK', async () => {
     // SEI SUKA, TPS 001 PERKEBUNAN SIPARE PARE: DPT 135 -> 3,375 -> 4 -> 139 lembar.
-    const kits = await call<{ tpsId: number; kecamatanId: number; desa: string; nomor: number }[]>(
-      'kemas.daftarKit',
-      {},
-    )
+    const kits = await call('kemas.daftarKit', {})
     const t = kits.find((k) => k.desa === 'PERKEBUNAN SIPARE PARE' && k.nomor === 1)!
     await call('tally.simpan', {
       shiftId: shift.s,
@@ -827,29 +765,24 @@ describe('refusals that keep wrong sheets out of the kits', () => {
         { variantId: v.B1, qty: 139 },
       ]),
     )
-    const bupati = (await call<{ id: number; code: string }[]>('barang.daftar')).find((i) => i.code === 'BUPATI')!
-    const remap: ApiResponse = await app.dispatcher.call(
-      'dapil.aturPemetaan',
-      { itemId: bupati.id, mapping: [{ kecamatanId: t.kecamatanId, dapil: 'BATU BARA 2' }] },
-      meta,
-    )
+    const bupati = (await call('barang.daftar')).find((i) => i.code === 'BUPATI')!
+    const remap = await raw('dapil.aturPemetaan', {
+      itemId: bupati.id,
+      mapping: [{ kecamatanId: t.kecamatanId, dapil: 'BATU BARA 2' }],
+    })
     if (!remap.ok) {
       // The guard at the source: the remap is refused naming the packed kits.
       expect(remap.error.message).toMatch(/dikemas|kit/i)
       return
     }
     await call('kemas.catat', pack(t.tpsId, [{ variantId: v.B2, qty: 139 }]))
-    const h: ApiResponse = await app.dispatcher.call(
-      'serahTerima.serahkan',
-      {
-        kecamatanId: t.kecamatanId,
-        tpsIds: [t.tpsId],
-        exceptions: [{ tpsId: t.tpsId, reason: 'Logistik lain menyusul' }],
-        ppkNama: 'Ketua PPK',
-        ppkJabatan: 'Ketua PPK Kecamatan Sei Suka',
-      },
-      meta,
-    )
+    const h = await raw('serahTerima.serahkan', {
+      kecamatanId: t.kecamatanId,
+      tpsIds: [t.tpsId],
+      exceptions: [{ tpsId: t.tpsId, reason: 'Logistik lain menyusul' }],
+      ppkNama: 'Ketua PPK',
+      ppkJabatan: 'Ketua PPK Kecamatan Sei Suka',
+    })
     expect(h.ok).toBe(false)
     expect(JSON.stringify(!h.ok && h.error)).toContain('SALAH DAPIL')
   })

@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs'
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp, type OpenedApp } from '../../src/api/app'
-import type { ApiResponse, ErrorBody, ReconRow, VariantInfo } from '../../src/api/contract'
+import type { OpenedApp } from '../../src/api/app'
+import type { DocumentInfo } from '../../src/api/contract'
+import { apiOf, openTestApp, useTempDir, DEMO_CSV } from '../support/api'
 
 /**
  * Acceptance of distribution: one kecamatan of the demo election (Pilkada 2024, Kabupaten Batu Bara)
@@ -33,23 +33,10 @@ import type { ApiResponse, ErrorBody, ReconRow, VariantInfo } from '../../src/ap
  *   then       the PPK brings back 5 Gubernur (to stock) and 3 Bupati (rusak KUSUT_SOBEK).
  *   2024-11-20 every damaged sheet destroyed: Gubernur 30 + 20 + 10 = 60, Bupati 25 + 12 + 8 + 3 = 48, 108 in all.
  */
-const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
 const OUT = resolve(__dirname, '../../test-results/serah-terima')
-const root = mkdtempSync(join(tmpdir(), 'gudang-serah-terima-'))
-const meta = { actor: 'Nurhayati', transport: 'test' as const }
+const root = useTempDir('serah-terima')
 let app: OpenedApp
-
-async function call<T = any>(method: string, input: unknown = {}): Promise<T> {
-  const res: ApiResponse = await app.dispatcher.call(method, input, meta)
-  if (!res.ok) throw new Error(`${method} failed: ${JSON.stringify(res.error)}`)
-  return res.result as T
-}
-async function refusal(method: string, input: unknown): Promise<ErrorBody> {
-  const res: ApiResponse = await app.dispatcher.call(method, input, meta)
-  if (res.ok)
-    throw new Error(`${method} was expected to be refused but answered ${JSON.stringify(res.result).slice(0, 300)}`)
-  return res.error
-}
+const { call, refusal } = apiOf(() => app, 'Nurhayati')
 
 /** Writes a download next to the other test results and returns its path. */
 function save(d: { fileName: string; contentBase64: string }, prefix = ''): string {
@@ -120,7 +107,7 @@ const KAB_BALLOTS = readFileSync(DEMO_CSV, 'utf8')
     const dpt = Number(l.split(',')[5])
     return s + dpt + Math.ceil((dpt * 25) / 1000)
   }, 0)
-const KIT_TOTAL: Record<string, number> = {
+const KIT_TOTAL = {
   GUBERNUR: 17_698,
   BUPATI: 17_698,
   KOTAK: 164,
@@ -131,7 +118,8 @@ const KIT_TOTAL: Record<string, number> = {
   SAMPUL: 82,
   FORMULIR: 82,
 }
-const RECEIVED: Record<string, number> = {
+type Code = keyof typeof KIT_TOTAL
+const RECEIVED: Record<Code, number> = {
   GUBERNUR: 18_000,
   BUPATI: 18_000,
   KOTAK: 170,
@@ -142,7 +130,7 @@ const RECEIVED: Record<string, number> = {
   SAMPUL: 82,
   FORMULIR: 100,
 }
-const CODES = Object.keys(KIT_TOTAL)
+const CODES = Object.keys(KIT_TOTAL) as Code[]
 
 const PPK = { nama: 'Zulkarnain Siregar, S.Pd.', jabatan: 'Ketua PPK Kecamatan Laut Tador' }
 const SEALS: [number, number, string][] = [
@@ -153,7 +141,8 @@ const SEALS: [number, number, string][] = [
   [1, 2, 'SG-1219-000202'],
 ]
 
-const v: Record<string, number> = {}
+/** Variant ids by item code, from barang.daftarVarian. */
+const v = {} as Record<Code, number>
 let kecamatanId = 0
 interface Kit {
   tpsId: number
@@ -171,8 +160,8 @@ let kits: Kit[] = []
 const team = { melati: 0, kenanga: 0, mawar: 0, dahlia: 0 }
 let packingShift = 0
 let handoverId = 0
-let baDoc: { id: number; nomor: string; chainSeq: number; chainHash: string }
-let musnahDoc: { id: number; nomor: string; chainSeq: number; chainHash: string }
+let baDoc: DocumentInfo
+let musnahDoc: DocumentInfo
 
 /** Ledger rows written, counted by hand action by action. */
 let expectedRows = 0
@@ -186,17 +175,7 @@ async function writes<T>(rows: number, fn: () => Promise<T>): Promise<T> {
 }
 
 const statusCounts = async () => {
-  const s = await call<
-    {
-      id: number
-      tps: number
-      belum: number
-      sebagian: number
-      lengkap: number
-      diserahkan: number
-      diterima: number
-    }[]
-  >('kemas.lihatKemajuan', { level: 'kecamatan' })
+  const s = await call('kemas.lihatKemajuan', { level: 'kecamatan' })
   const r = s.find((x) => x.id === kecamatanId)!
   return {
     tps: r.tps,
@@ -207,18 +186,13 @@ const statusCounts = async () => {
     diterima: r.diterima,
   }
 }
-const kitStatuses = async () =>
-  (await call<{ status: string }[]>('kemas.daftarKit', { kecamatanId })).map((k) => k.status)
+const kitStatuses = async () => (await call('kemas.daftarKit', { kecamatanId })).map((k) => k.status)
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true })
-  app = await openApp({
-    dbPath: join(root, 'serah-terima.sqlite'),
-    demoCsvPath: DEMO_CSV,
-    onInternalError: (m, e) => console.error(m, e),
-  })
+  app = await openTestApp({ dir: root, name: 'serah-terima' })
   expect(app.createdDemo).toBe(true)
-  for (const x of await call<VariantInfo[]>('barang.daftarVarian')) v[x.itemCode] = x.variantId
+  for (const x of await call('barang.daftarVarian')) v[x.itemCode as Code] = x.variantId
   expect(Object.keys(v).sort()).toEqual([...CODES].sort())
   await call('dokumen.aturJenis', {
     type: 'BA_SERAH_TERIMA',
@@ -237,7 +211,6 @@ beforeAll(async () => {
 })
 afterAll(() => {
   app?.close()
-  rmSync(root, { recursive: true, force: true })
 })
 
 describe('one kecamatan from delivery to the PPK and the destruction of the damaged', () => {
@@ -251,14 +224,11 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
       ['TANJUNG PRAPAT', 2, 141, 145],
     ])
 
-    const rekap = await call<{ rows: { kecamatan: string; tps: number; dpt: number; qty: Record<string, number> }[] }>(
-      'kebutuhan.lihatRekap',
-      { level: 'kecamatan' },
-    )
+    const rekap = await call('kebutuhan.lihatRekap', { level: 'kecamatan' })
     const row = rekap.rows.find((r) => r.kecamatan === 'LAUT TADOR')!
     expect(row).toMatchObject({ tps: KEC.tps, dpt: KEC.dpt, qty: KIT_TOTAL })
 
-    kits = (await call<Kit[]>('kemas.daftarKit', {})).filter((k) => k.kecamatan === 'LAUT TADOR')
+    kits = (await call('kemas.daftarKit', {})).filter((k) => k.kecamatan === 'LAUT TADOR')
     kecamatanId = kits[0]!.kecamatanId
     // kemas.daftarKit is in stacking order, the same order as the CSV sorted by kode desa and TPS number.
     expect(kits.map((k) => [k.desa, k.nomor, k.dpt])).toEqual(csvTps.map((t) => [t.desa, t.nomor, t.dpt]))
@@ -296,7 +266,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
         receivedAt: '2024-11-04T14:00',
         penyedia: 'PT Logistik Pemilu',
         suratJalan: 'SJ-LOG-1104',
-        lines: ['TINTA', 'TEMPLATE_BRAILLE', 'SEGEL', 'SAMPUL', 'FORMULIR'].map((c) => ({
+        lines: (['TINTA', 'TEMPLATE_BRAILLE', 'SEGEL', 'SAMPUL', 'FORMULIR'] as const).map((c) => ({
           variantId: v[c],
           statedQty: RECEIVED[c],
           countedQty: RECEIVED[c],
@@ -306,10 +276,10 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
   })
 
   it('sorts the ballots with damage in several reasons and assembles kotak and bilik (19 rows)', async () => {
-    team.melati = (await call<{ id: number }>('regu.tambah', { nama: 'Melati' })).id
-    team.kenanga = (await call<{ id: number }>('regu.tambah', { nama: 'Kenanga' })).id
-    team.mawar = (await call<{ id: number }>('regu.tambah', { nama: 'Mawar' })).id
-    team.dahlia = (await call<{ id: number }>('regu.tambah', { nama: 'Dahlia' })).id
+    team.melati = (await call('regu.tambah', { nama: 'Melati' })).id
+    team.kenanga = (await call('regu.tambah', { nama: 'Kenanga' })).id
+    team.mawar = (await call('regu.tambah', { nama: 'Mawar' })).id
+    team.dahlia = (await call('regu.tambah', { nama: 'Dahlia' })).id
     for (const [nama, t] of [
       ['Siti Aminah', team.melati],
       ['Rudi Hartono', team.melati],
@@ -320,7 +290,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     ] as const)
       await call('pekerja.tambah', { nama, teamId: t })
 
-    const sortir = await call<{ id: number }>('shift.buka', {
+    const sortir = await call('shift.buka', {
       kind: 'sortir_lipat',
       tanggal: '2024-11-05',
       mulai: '08:00',
@@ -360,7 +330,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     )
     await call('shift.tutup', { shiftId: sortir.id, note: 'Selesai' })
 
-    const kotak = await call<{ id: number }>('shift.buka', {
+    const kotak = await call('shift.buka', {
       kind: 'rakit_kotak',
       tanggal: '2024-11-05',
       mulai: '08:00',
@@ -377,7 +347,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
       }),
     )
     await call('shift.tutup', { shiftId: kotak.id, note: '' })
-    const bilik = await call<{ id: number }>('shift.buka', {
+    const bilik = await call('shift.buka', {
       kind: 'rakit_bilik',
       tanggal: '2024-11-05',
       mulai: '13:00',
@@ -396,9 +366,9 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
   })
 
   it('the label sheet: 164 labels in stacking order whose QR codes name satker, TPS, kotak and variant', async () => {
-    const grid = await call<{ rows: number; cols: number }>('kemas.lihatSusunanLabel')
+    const grid = await call('kemas.lihatSusunanLabel')
     expect(grid).toMatchObject({ rows: 4, cols: 2 })
-    const d = await call<{ fileName: string; contentBase64: string; count: number }>('kemas.cetakLabel', {
+    const d = await call('kemas.cetakLabel', {
       kecamatanId,
     })
     // 82 TPS x 2 kotak.
@@ -434,10 +404,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     expect(lastSheet).toMatch(/DESA\/KELURAHAN \(PPS\)( TPS 008 DESA\/KELURAHAN \(PPS\))? KANDANGAN/)
 
     // Each scanned label resolves to its TPS.
-    const scan = await call<{ tpsId: number; kotakNo: number; kotakOf: number; variantId: number; tps: string }>(
-      'kemas.periksaScan',
-      { code: `${expected[1]}\r\n` },
-    )
+    const scan = await call('kemas.periksaScan', { code: `${expected[1]}\r\n` })
     expect(scan).toMatchObject({
       tpsId: kits[0]!.tpsId,
       kotakNo: 2,
@@ -466,7 +433,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
 
   it('opens a packing shift and packs TPS 001 and 002 in two parts with explicit lines: belum -> sebagian -> lengkap', async () => {
     packingShift = (
-      await call<{ id: number }>('shift.buka', {
+      await call('shift.buka', {
         kind: 'packing',
         tanggal: '2024-11-06',
         mulai: '08:00',
@@ -478,10 +445,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     const [t1, t2] = [kits[0]!, kits[1]!]
     // TPS 001: 184 Gubernur (100 now, 84 later), 184 Bupati, 2 kotak in part 1 (3 rows).
     const part1 = await writes(3, () =>
-      call<{
-        status: string
-        lines: { itemCode: string; need: number; packed: number; remaining: number; stock: number }[]
-      }>('kemas.catat', {
+      call('kemas.catat', {
         shiftId: packingShift,
         tpsId: t1.tpsId,
         lines: [
@@ -498,13 +462,12 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     expect(line('BUPATI')).toMatchObject({ need: 184, packed: 184, remaining: 0, stock: 17_955 - 184 })
     expect(line('BILIK')).toMatchObject({ need: 4, packed: 0, remaining: 4, stock: 330 })
     expect(await statusCounts()).toEqual({ tps: 82, belum: 81, sebagian: 1, lengkap: 0, diserahkan: 0, diterima: 0 })
-    expect(
-      (await call<{ tpsId: number; status: string; packed: number }[]>('kemas.daftarKit', { kecamatanId }))[0],
-    ).toMatchObject({ status: 'sebagian', packed: 100 + 184 + 2 })
+    expect((await call('kemas.daftarKit', { kecamatanId }))[0]).toMatchObject({
+      status: 'sebagian',
+      packed: 100 + 184 + 2,
+    })
     // The handover screen lists what the incomplete kit still lacks.
-    const overview = await call<{
-      tps: { tpsId: number; statusLabel: string; missing: { variantId: number; remaining: number; unit: string }[] }[]
-    }>('serahTerima.lihatKecamatan', { kecamatanId })
+    const overview = await call('serahTerima.lihatKecamatan', { kecamatanId })
     const first = overview.tps.find((x) => x.tpsId === t1.tpsId)!
     expect(first.statusLabel).toBe('Dikemas sebagian')
     expect(first.missing.map((m) => [m.variantId, m.remaining, m.unit])).toEqual([
@@ -524,7 +487,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
 
     // Part 2: the other 84 Gubernur and the 6 logistics lines (7 rows).
     const part2 = await writes(7, () =>
-      call<{ status: string }>('kemas.catat', {
+      call('kemas.catat', {
         shiftId: packingShift,
         tpsId: t1.tpsId,
         lines: [
@@ -544,7 +507,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     expect(
       (
         await writes(2, () =>
-          call<{ status: string }>('kemas.catat', {
+          call('kemas.catat', {
             shiftId: packingShift,
             tpsId: t2.tpsId,
             lines: [
@@ -556,11 +519,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
       ).status,
     ).toBe('sebagian')
     expect(
-      (
-        await writes(7, () =>
-          call<{ status: string }>('kemas.catat', { shiftId: packingShift, tpsId: t2.tpsId, sisa: true }),
-        )
-      ).status,
+      (await writes(7, () => call('kemas.catat', { shiftId: packingShift, tpsId: t2.tpsId, sisa: true }))).status,
     ).toBe('lengkap')
     expect(await statusCounts()).toEqual({ tps: 82, belum: 80, sebagian: 0, lengkap: 2, diserahkan: 0, diterima: 0 })
   })
@@ -569,10 +528,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     await call('kemas.catatSegel', { tpsId: kits[1]!.tpsId, kotakNo: 2, nomor: 'SG-1219-000220' })
     for (const [i, kotakNo, nomor] of SEALS)
       await writes(0, () => call('kemas.catatSegel', { tpsId: kits[i]!.tpsId, kotakNo, nomor }))
-    const k2 = await call<{ kotak: { no: number; of: number; variantId: number | null; segel: string | null }[] }>(
-      'kemas.lihatKit',
-      { tpsId: kits[1]!.tpsId },
-    )
+    const k2 = await call('kemas.lihatKit', { tpsId: kits[1]!.tpsId })
     expect(k2.kotak).toEqual([
       expect.objectContaining({ no: 1, of: 2, variantId: v.GUBERNUR, segel: 'SG-1219-000201' }),
       expect.objectContaining({ no: 2, of: 2, variantId: v.BUPATI, segel: 'SG-1219-000202' }),
@@ -584,14 +540,14 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
   it('packs the other 80 kits with sisa (9 rows each): every kit lengkap', async () => {
     await writes(80 * 9, async () => {
       for (const k of kits.slice(2)) {
-        const r = await call<{ status: string }>('kemas.catat', { shiftId: packingShift, tpsId: k.tpsId, sisa: true })
+        const r = await call('kemas.catat', { shiftId: packingShift, tpsId: k.tpsId, sisa: true })
         expect(r.status, `TPS ${k.nomor} ${k.desa}`).toBe('lengkap')
       }
     })
     expect(new Set(await kitStatuses())).toEqual(new Set(['lengkap']))
     expect(await statusCounts()).toEqual({ tps: 82, belum: 0, sebagian: 0, lengkap: 82, diserahkan: 0, diterima: 0 })
     const perDesa = (
-      await call<{ nama: string; kecamatan: string; tps: number; lengkap: number }[]>('kemas.lihatKemajuan', {
+      await call('kemas.lihatKemajuan', {
         level: 'desa',
       })
     ).filter((d) => d.kecamatan === 'LAUT TADOR')
@@ -615,7 +571,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     const want = new Map(csvTps.map((t, i) => [kits[i]!.tpsId, t.ballots]))
     for (const p of packed) {
       const tpsId = Number(p.place.slice('DIKEMAS:'.length))
-      const code = Object.keys(v).find((c) => v[c] === p.v)!
+      const code = (Object.keys(v) as Code[]).find((c) => v[c] === p.v)!
       const per: Record<string, number> = {
         GUBERNUR: want.get(tpsId)!,
         BUPATI: want.get(tpsId)!,
@@ -635,7 +591,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     const desa = kits.filter((k) => k.desaId === kits[0]!.desaId)
     // TANJUNG PRAPAT: 7 TPS.
     expect(desa).toHaveLength(7)
-    const full = await call<{ fileName: string; contentBase64: string; count: number }>('kemas.cetakDaftarIsi', {
+    const full = await call('kemas.cetakDaftarIsi', {
       scope: { desaId: kits[0]!.desaId },
     })
     expect(full.count).toBe(7)
@@ -660,7 +616,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     expect(flat(pages[0]!)).toContain('SG-1219-000101')
     expect(flat(pages[0]!)).toContain('SG-1219-000102')
 
-    const compact = await call<{ fileName: string; contentBase64: string; count: number }>('kemas.cetakDaftarIsi', {
+    const compact = await call('kemas.cetakDaftarIsi', {
       scope: { desaId: kits[0]!.desaId },
       ringkas: true,
     })
@@ -681,7 +637,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
   // ringkas prints one kit per page: 7 pages for the 7 TPS of TANJUNG PRAPAT, the same as the full daftar
   // isi — expected fewer pages (at least two kits on a sheet), which is what ringkas is for.
   it('daftar isi ringkas takes fewer pages than one TPS per page', async () => {
-    const compact = await call<{ fileName: string; contentBase64: string; count: number }>('kemas.cetakDaftarIsi', {
+    const compact = await call('kemas.cetakDaftarIsi', {
       scope: { desaId: kits[0]!.desaId },
       ringkas: true,
     })
@@ -690,17 +646,14 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
 
   it('hands the 82 kits over to the Ketua PPK (738 rows) and the PPK confirms: diserahkan -> diterima', async () => {
     // A scan at the door: a kotak of this kecamatan, ready to go.
-    const ok = await call<{ status: string; tpsId: number }>('serahTerima.periksaScan', {
+    const ok = await call('serahTerima.periksaScan', {
       kecamatanId,
       code: `  GPK1|1219|T${kits[5]!.tpsId}|K1|V${v.GUBERNUR}\n`,
     })
     expect(ok).toMatchObject({ tpsId: kits[5]!.tpsId, status: 'lengkap' })
 
     const res = await writes(82 * 9, () =>
-      call<{
-        handoverId: number
-        document: { id: number; nomor: string; chainSeq: number; chainHash: string; type: string; ref: string }
-      }>('serahTerima.serahkan', {
+      call('serahTerima.serahkan', {
         kecamatanId,
         tpsIds: kits.map((k) => k.tpsId),
         tanggal: '2024-11-07',
@@ -730,24 +683,14 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
       .all()
     expect(packedLeft).toEqual([])
     for (const k of kits)
-      expect(
-        (await call<{ lines: { packed: number; need: number }[] }>('kemas.lihatKit', { tpsId: k.tpsId })).lines.every(
-          (l) => l.packed === l.need,
-        ),
-      ).toBe(true)
+      expect((await call('kemas.lihatKit', { tpsId: k.tpsId })).lines.every((l) => l.packed === l.need)).toBe(true)
     // DIKIRIM:<kecamatan> holds exactly the kits.
-    expect(await call<{ variantId: number; qty: number }[]>('serahTerima.lihatDiPpk', { kecamatanId })).toEqual(
+    expect(await call('serahTerima.lihatDiPpk', { kecamatanId })).toEqual(
       CODES.map((c) => expect.objectContaining({ variantId: v[c], qty: KIT_TOTAL[c] })),
     )
 
     const confirmed = await writes(0, () =>
-      call<{
-        confirmed: { actor: string; note: string } | null
-        tps: number
-        exceptions: number
-        ppkNama: string
-        nomor: string
-      }>('serahTerima.konfirmasi', { handoverId, note: 'BA ditandatangani Ketua PPK, kembali 8 November' }),
+      call('serahTerima.konfirmasi', { handoverId, note: 'BA ditandatangani Ketua PPK, kembali 8 November' }),
     )
     expect(confirmed).toMatchObject({
       tps: 82,
@@ -758,18 +701,14 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     })
     expect(new Set(await kitStatuses())).toEqual(new Set(['diterima']))
     expect(await statusCounts()).toEqual({ tps: 82, belum: 0, sebagian: 0, lengkap: 0, diserahkan: 0, diterima: 82 })
-    const kit1 = await call<{
-      status: string
-      handoverId: number
-      lines: { packed: number; need: number; remaining: number }[]
-    }>('kemas.lihatKit', { tpsId: kits[0]!.tpsId })
+    const kit1 = await call('kemas.lihatKit', { tpsId: kits[0]!.tpsId })
     expect(kit1).toMatchObject({ status: 'diterima', handoverId })
     // A handed-over kit still shows what went into it.
     expect(kit1.lines.every((l) => l.packed === l.need && l.remaining === 0)).toBe(true)
   })
 
   it('the BA serah terima read back: nomor, both parties, totals with terbilang, chain head, lampiran per desa and per TPS, seals', async () => {
-    const d = await call<{ fileName: string; contentBase64: string }>('dokumen.cetak', { id: baDoc.id, format: 'pdf' })
+    const d = await call('dokumen.cetak', { id: baDoc.id, format: 'pdf' })
     const file = save(d)
     const raw = pdfText(file)
     const t = flat(raw)
@@ -846,7 +785,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
   })
 
   it('the QR code in the BA footer decodes to the register entry and its chain head', async () => {
-    const d = await call<{ fileName: string; contentBase64: string }>('dokumen.cetak', { id: baDoc.id, format: 'pdf' })
+    const d = await call('dokumen.cetak', { id: baDoc.id, format: 'pdf' })
     const file = save(d, 'qr-')
     expect(d.fileName).toContain('SALINAN')
     expect(qrCodesOnFirstPage(file, 'ba-serah')).toEqual([
@@ -856,7 +795,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
 
   it('a return from the PPK: 5 Gubernur back to stock, 3 Bupati set apart as rusak (2 rows)', async () => {
     const r = await writes(2, () =>
-      call<{ id: number }>('serahTerima.catatPengembalian', {
+      call('serahTerima.catatPengembalian', {
         kecamatanId,
         note: 'Sisa lebih TPS 005 LAUT TADOR dikembalikan PPK',
         lines: [
@@ -879,8 +818,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
   })
 
   it('pemusnahan.daftarKandidat after the return: all damaged sheets, no good surplus', async () => {
-    const kandidat =
-      await call<{ variantId: number; baik: number; psu: number; surplus: number }[]>('pemusnahan.daftarKandidat')
+    const kandidat = await call('pemusnahan.daftarKandidat')
     expect(KAB_BALLOTS).toBe(312_448)
     // Gubernur baik 247, Bupati 257: far below what the other 1.364 TPS still need. PSU 2.000 each.
     expect(kandidat.map((k) => [k.variantId, k.baik, k.psu, k.surplus])).toEqual([
@@ -894,7 +832,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
   // LAUT TADOR, which were handed over complete: kitSisa 294.755 and 294.753 — expected 312.448 - 17.698 =
   // 294.750 for both (the kits not yet packed), which is also what kemas.lihatKit says remains (0 for LAUT TADOR).
   it('pemusnahan.daftarKandidat: what the kits still need ignores sheets returned from complete kits', async () => {
-    const kandidat = await call<{ variantId: number; kitSisa: number }[]>('pemusnahan.daftarKandidat')
+    const kandidat = await call('pemusnahan.daftarKandidat')
     expect(kandidat.map((k) => [k.variantId, k.kitSisa])).toEqual([
       [v.GUBERNUR, KAB_BALLOTS - KEC.ballots],
       [v.BUPATI, KAB_BALLOTS - KEC.ballots],
@@ -902,11 +840,8 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
   })
 
   it('destroys every damaged sheet with a BA pemusnahan (7 rows): counts per type, dapil and reason, total with terbilang', async () => {
-    const kandidat =
-      await call<{ variantId: number; rusak: { reason: string; qty: number }[]; baik: number }[]>(
-        'pemusnahan.daftarKandidat',
-      )
-    const rusakOf = (code: string) =>
+    const kandidat = await call('pemusnahan.daftarKandidat')
+    const rusakOf = (code: Code) =>
       Object.fromEntries(kandidat.find((k) => k.variantId === v[code])!.rusak.map((r) => [r.reason, r.qty]))
     expect(rusakOf('GUBERNUR')).toEqual({ CETAK: 30, KUSUT_SOBEK: 20, LAINNYA: 10 })
     expect(rusakOf('BUPATI')).toEqual({ WARNA_PENANDA: 25, FOTO: 12, NAMA_LOGO: 8, KUSUT_SOBEK: 3 })
@@ -916,26 +851,21 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     )
     expect(lines).toHaveLength(7)
     const res = await writes(7, () =>
-      call<{ pemusnahanId: number; document: { id: number; nomor: string; chainSeq: number; chainHash: string } }>(
-        'pemusnahan.catat',
-        {
-          tanggal: '2024-11-20',
-          metode: 'dibakar',
-          tempat: 'Halaman Gudang Logistik KPU Kabupaten Batu Bara',
-          note: 'Disaksikan Bawaslu, Polres dan Kodim',
-          lines,
-        },
-      ),
+      call('pemusnahan.catat', {
+        tanggal: '2024-11-20',
+        metode: 'dibakar',
+        tempat: 'Halaman Gudang Logistik KPU Kabupaten Batu Bara',
+        note: 'Disaksikan Bawaslu, Polres dan Kodim',
+        lines,
+      }),
     )
     musnahDoc = res.document
     // The handover's BA took number 1; this one is the second of the year.
     expect(musnahDoc.nomor).toBe('2/PP.09.4-BA/1219/2024')
-    const list = await call<{ id: number; qty: number; nomor: string }[]>('pemusnahan.daftar')
+    const list = await call('pemusnahan.daftar')
     expect(list).toEqual([expect.objectContaining({ id: res.pemusnahanId, qty: 108, nomor: musnahDoc.nomor })])
 
-    const file = save(
-      await call<{ fileName: string; contentBase64: string }>('dokumen.cetak', { id: musnahDoc.id, format: 'pdf' }),
-    )
+    const file = save(await call('dokumen.cetak', { id: musnahDoc.id, format: 'pdf' }))
     const t = flat(pdfText(file))
     expect(t).toContain('PEMUSNAHAN SURAT SUARA RUSAK DAN LEBIH')
     expect(t).toContain(`Nomor: ${musnahDoc.nomor}`)
@@ -976,7 +906,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     put('BILIK', 'SIAP', 2)
     put('BILIK', K, 328)
     // Used as received: DITERIMA = received - kits. Tinta 170 - 164 = 6, braille 0, segel 8, sampul 0, formulir 18.
-    for (const c of ['TINTA', 'TEMPLATE_BRAILLE', 'SEGEL', 'SAMPUL', 'FORMULIR']) {
+    for (const c of ['TINTA', 'TEMPLATE_BRAILLE', 'SEGEL', 'SAMPUL', 'FORMULIR'] as const) {
       put(c, 'DITERIMA', RECEIVED[c]! - KIT_TOTAL[c]!)
       put(c, K, KIT_TOTAL[c]!)
     }
@@ -1003,8 +933,8 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
   })
 
   it('rekonsiliasi.lihat: nothing packed or damaged left, dikirim the kits less the return, dimusnahkan the destroyed', async () => {
-    const recon = await call<ReconRow[]>('rekonsiliasi.lihat')
-    const row = (c: string) => recon.find((r) => r.variantId === v[c])!
+    const recon = await call('rekonsiliasi.lihat')
+    const row = (c: Code) => recon.find((r) => r.variantId === v[c])!
     expect(row('GUBERNUR')).toMatchObject({
       diterima: 18_000,
       belumDiproses: 0,
@@ -1041,7 +971,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
   })
 
   it('the rekap harian of the sorting day agrees with the ledger (Silog baik and rusak)', async () => {
-    const d = await call<{ contentBase64: string; fileName: string }>('rekap.eksporHarian', {
+    const d = await call('rekap.eksporHarian', {
       tanggal: '2024-11-05',
       format: 'xlsx',
     })
@@ -1074,9 +1004,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     // return 2; destruction 7: 9 + 14 + 5 + 739 + 738 + 2 + 7 = 1.514.
     expect(expectedRows).toBe(1_514)
     expect(ledgerRows()).toBe(1_514)
-    const verify = await call<{ ok: boolean; rows: number; problem: string | null; balancesMatch: boolean }>(
-      'ledger.periksa',
-    )
+    const verify = await call('ledger.periksa')
     expect(verify).toMatchObject({ ok: true, rows: 1_514, problem: null, balancesMatch: true })
   })
 })

@@ -1,19 +1,13 @@
 import ExcelJS from 'exceljs'
-import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp, type OpenedApp } from '../../src/api/app'
-import type { ApiResponse, ErrorBody } from '../../src/api/contract'
-import type { DB } from '../../src/db/open'
+import type { MethodInput, MethodOutput } from '../../src/api/contract'
 import { recordMoves } from '../../src/services/ledger'
+import { openTestApp, useTempDir, DEMO_CSV, type TestApp } from '../support/api'
+import { fingerprint } from '../support/fingerprint'
 
-const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
-const root = mkdtempSync(join(tmpdir(), 'gudang-wilayah-'))
-afterAll(() => rmSync(root, { recursive: true, force: true }))
-
-const meta = { actor: 'ani', transport: 'test' as const }
+const root = useTempDir('wilayah')
 
 // ---- the demo file, read here independently of the app's parser -------------------------------------------
 
@@ -51,38 +45,24 @@ const toCsv = (rows: readonly DemoRow[]) =>
 
 // ---- helpers ----------------------------------------------------------------------------------------------
 
-async function rawCall(app: OpenedApp, method: string, input: unknown = {}): Promise<ApiResponse> {
-  return app.dispatcher.call(method, input, meta)
-}
-async function call<T = any>(app: OpenedApp, method: string, input: unknown = {}): Promise<T> {
-  const res = await rawCall(app, method, input)
-  if (!res.ok) throw new Error(`${method} failed: ${JSON.stringify(res.error)}`)
-  return res.result as T
-}
-async function callError(app: OpenedApp, method: string, input: unknown = {}): Promise<ErrorBody> {
-  const res = await rawCall(app, method, input)
-  if (res.ok) throw new Error(`${method} was expected to fail but returned ${JSON.stringify(res.result).slice(0, 200)}`)
-  return res.error
-}
-
 const upload = (fileName: string, content: string | Buffer) => ({
   fileName,
   contentBase64: (typeof content === 'string' ? Buffer.from(content, 'utf8') : content).toString('base64'),
 })
 
 let appNo = 0
-async function emptyApp(): Promise<OpenedApp> {
-  return openApp({ dbPath: join(root, `app-${++appNo}.sqlite`), onInternalError: (m, e) => console.error(m, e) })
+async function emptyApp(): Promise<TestApp> {
+  return openTestApp({ who: 'ani', dbPath: join(root, `app-${++appNo}.sqlite`), demo: false })
 }
 
-const PILKADA_INIT = {
+const PILKADA_INIT: MethodInput<'pemilihan.buat'> = {
   jenis: 'pilkada',
   tahun: 2024,
   provinsi: 'Sumatera Utara',
   satker: 'Kabupaten Batu Bara',
   kodeWilayah: '1219',
 }
-const PEMILU_INIT = {
+const PEMILU_INIT: MethodInput<'pemilihan.buat'> = {
   jenis: 'pemilu',
   tahun: 2024,
   provinsi: 'Sumatera Utara',
@@ -90,33 +70,17 @@ const PEMILU_INIT = {
   kodeWilayah: '12.19',
 }
 
-async function initApp(init: object): Promise<OpenedApp> {
+async function initApp(init: MethodInput<'pemilihan.buat'>): Promise<TestApp> {
   const app = await emptyApp()
-  await call(app, 'pemilihan.buat', init)
+  await app.call('pemilihan.buat', init)
   return app
 }
 
-async function importFile(app: OpenedApp, fileName: string, content: string | Buffer) {
+async function importFile(app: TestApp, fileName: string, content: string | Buffer) {
   const file = upload(fileName, content)
-  const preview = await call(app, 'wilayah.pratinjauImpor', file)
+  const preview = await app.call('wilayah.pratinjauImpor', file)
   expect(preview.ok, JSON.stringify(preview.errors.slice(0, 5))).toBe(true)
-  return call(app, 'wilayah.impor', { ...file, fingerprint: preview.fingerprint })
-}
-
-/** A sha256 over every row of every table, in a total order: "nothing changed" means this is equal. */
-function checksum(db: DB): string {
-  const h = createHash('sha256')
-  const tables = db
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
-    .all() as { name: string }[]
-  for (const { name } of tables) {
-    const cols = (db.pragma(`table_info("${name}")`) as unknown[]).length
-    const order = Array.from({ length: cols }, (_, i) => i + 1).join(', ')
-    h.update(`\u0000${name}\u0000`)
-    for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY ${order}`).raw().iterate())
-      h.update(JSON.stringify(row) + '\n')
-  }
-  return h.digest('hex')
+  return app.call('wilayah.impor', { ...file, fingerprint: preview.fingerprint })
 }
 
 interface TpsRow {
@@ -142,25 +106,25 @@ describe('the demo file, read independently', () => {
 })
 
 describe('before pemilihan.buat', () => {
-  let app: OpenedApp
+  let app: TestApp
   beforeAll(async () => {
     app = await emptyApp()
   })
   afterAll(() => app.close())
 
   it('pemilihan.lihat returns null', async () => {
-    expect(await call(app, 'pemilihan.lihat')).toBeNull()
+    expect(await app.call('pemilihan.lihat')).toBeNull()
   })
 
   it('wilayah.pratinjauImpor and wilayah.impor are REFUSED and write nothing', async () => {
-    const before = checksum(app.ctx.db)
-    const e = await callError(app, 'wilayah.pratinjauImpor', upload('tps.csv', demoText))
+    const before = fingerprint(app.ctx.db)
+    const e = await app.refusal('wilayah.pratinjauImpor', upload('tps.csv', demoText))
     expect(e.code).toBe('REFUSED')
     expect(e.message).toMatch(/belum disiapkan/)
-    const e2 = await callError(app, 'wilayah.impor', { ...upload('tps.csv', demoText), fingerprint: 'x' })
+    const e2 = await app.refusal('wilayah.impor', { ...upload('tps.csv', demoText), fingerprint: 'x' })
     expect(e2.code).toBe('REFUSED')
-    expect(checksum(app.ctx.db)).toBe(before)
-    expect(await call(app, 'wilayah.lihatRingkasan')).toMatchObject({ kecamatan: 0, desa: 0, tps: 0, dpt: 0 })
+    expect(fingerprint(app.ctx.db)).toBe(before)
+    expect(await app.call('wilayah.lihatRingkasan')).toMatchObject({ kecamatan: 0, desa: 0, tps: 0, dpt: 0 })
   })
 })
 
@@ -168,8 +132,8 @@ describe.each([
   ['pilkada', PILKADA_INIT],
   ['pemilu', PEMILU_INIT],
 ])('first import of the demo file into a %s election', (jenis, init) => {
-  let app: OpenedApp
-  let preview: any
+  let app: TestApp
+  let preview: MethodOutput<'wilayah.pratinjauImpor'>
   const file = upload('tps-batubara-2024.csv', demoText)
 
   beforeAll(async () => {
@@ -178,20 +142,20 @@ describe.each([
   afterAll(() => app.close())
 
   it('pemilihan.buat creates the election', async () => {
-    const e = await call(app, 'pemilihan.buat', init)
+    const e = await app.call('pemilihan.buat', init)
     expect(e.jenis).toBe(jenis)
     expect(e.satker).toBe('Kabupaten Batu Bara')
     expect(e.kodeWilayah).toBe('1219')
     expect(e.reservePercent).toBe(jenis === 'pemilu' ? 2 : 2.5)
-    expect(await call(app, 'pemilihan.lihat')).toEqual(e)
+    expect(await app.call('pemilihan.lihat')).toEqual(e)
     // A second init is refused.
-    expect((await callError(app, 'pemilihan.buat', init)).code).toBe('REFUSED')
+    expect((await app.refusal('pemilihan.buat', init)).code).toBe('REFUSED')
   })
 
   it('importPreview shows ok, the totals of the file and every TPS as added, and writes nothing', async () => {
-    const before = checksum(app.ctx.db)
-    preview = await call(app, 'wilayah.pratinjauImpor', file)
-    expect(checksum(app.ctx.db)).toBe(before)
+    const before = fingerprint(app.ctx.db)
+    preview = await app.call('wilayah.pratinjauImpor', file)
+    expect(fingerprint(app.ctx.db)).toBe(before)
     expect(preview.ok).toBe(true)
     expect(preview.errors).toEqual([])
     expect(preview.totals).toEqual(DEMO)
@@ -206,29 +170,26 @@ describe.each([
       no_tps: 'no_tps',
       dpt: 'dpt',
     })
-    const max = (await call(app, 'pemilihan.lihat')).maxVotersPerTps
+    const max = (await app.call('pemilihan.lihat'))!.maxVotersPerTps
     expect(preview.warnings).toHaveLength(demoRows.filter((r) => r.dpt > max).length)
     expect(preview.fingerprint).toMatch(/^[0-9a-f]{64}$/)
   })
 
   it('wilayah.impor with the fingerprint stores it; wilayah.lihatRingkasan, daftarKecamatan and daftarTps match the file', async () => {
     const auditBefore = (app.ctx.db.prepare('SELECT count(*) AS n FROM audit').get() as { n: number }).n
-    expect(await call(app, 'wilayah.impor', { ...file, fingerprint: preview.fingerprint })).toEqual({
+    expect(await app.call('wilayah.impor', { ...file, fingerprint: preview.fingerprint })).toEqual({
       added: 1446,
       removed: 0,
       changed: 0,
       unchanged: 0,
     })
-    const max = (await call(app, 'pemilihan.lihat')).maxVotersPerTps
-    expect(await call(app, 'wilayah.lihatRingkasan')).toEqual({
+    const max = (await app.call('pemilihan.lihat'))!.maxVotersPerTps
+    expect(await app.call('wilayah.lihatRingkasan')).toEqual({
       ...DEMO,
       tpsOverMax: demoRows.filter((r) => r.dpt > max).length,
     })
 
-    const kec = await call<{ nama: string; desa: number; tps: number; dpt: number; kode: string | null }[]>(
-      app,
-      'wilayah.daftarKecamatan',
-    )
+    const kec = await app.call('wilayah.daftarKecamatan')
     expect(kec).toHaveLength(12)
     for (const k of kec) {
       const mine = demoRows.filter((r) => r.kec === k.nama)
@@ -239,7 +200,7 @@ describe.each([
         dpt: mine.reduce((s, r) => s + r.dpt, 0),
       })
     }
-    const tps = await call<TpsRow[]>(app, 'wilayah.daftarTps')
+    const tps = await app.call('wilayah.daftarTps')
     expect(new Map(tps.map((t) => [keyOf(t), t.dpt]))).toEqual(new Map(demoRows.map((r) => [keyOf(r), r.dpt])))
 
     const audit = app.ctx.db.prepare('SELECT actor, action, detail FROM audit ORDER BY seq').all() as {
@@ -253,7 +214,7 @@ describe.each([
   })
 
   it('every kecamatan is mapped to the default dapil of every ballot type', async () => {
-    const dapil = await call<{ itemCode: string; dapil: { kecamatanIds: number[] }[] }[]>(app, 'dapil.daftar')
+    const dapil = await app.call('dapil.daftar')
     expect(dapil.length).toBe(jenis === 'pemilu' ? 5 : 2)
     for (const d of dapil) {
       expect(d.dapil).toHaveLength(1)
@@ -262,24 +223,24 @@ describe.each([
   })
 
   it('re-importing the same file shows 0 added / 0 removed / 0 changed and keeps every id', async () => {
-    const tpsBefore = await call<TpsRow[]>(app, 'wilayah.daftarTps')
-    const again = await call(app, 'wilayah.pratinjauImpor', file)
+    const tpsBefore = await app.call('wilayah.daftarTps')
+    const again = await app.call('wilayah.pratinjauImpor', file)
     expect(again.ok).toBe(true)
     expect(again.changes).toMatchObject({ added: 0, removed: 0, changed: 0, unchanged: 1446, sample: [] })
     // The data changed since the first preview, so its fingerprint is stale now.
     expect(again.fingerprint).not.toBe(preview.fingerprint)
-    expect(await call(app, 'wilayah.impor', { ...file, fingerprint: again.fingerprint })).toEqual({
+    expect(await app.call('wilayah.impor', { ...file, fingerprint: again.fingerprint })).toEqual({
       added: 0,
       removed: 0,
       changed: 0,
       unchanged: 1446,
     })
-    expect(await call(app, 'wilayah.daftarTps')).toEqual(tpsBefore)
+    expect(await app.call('wilayah.daftarTps')).toEqual(tpsBefore)
   })
 })
 
 describe('re-importing a changed file', () => {
-  let app: OpenedApp
+  let app: TestApp
   const original = upload('tps-batubara-2024.csv', demoText)
   let staleFingerprint: string
 
@@ -299,9 +260,9 @@ describe('re-importing a changed file', () => {
 
   beforeAll(async () => {
     app = await initApp(PILKADA_INIT)
-    const p = await call(app, 'wilayah.pratinjauImpor', original)
+    const p = await app.call('wilayah.pratinjauImpor', original)
     staleFingerprint = p.fingerprint
-    await call(app, 'wilayah.impor', { ...original, fingerprint: p.fingerprint })
+    await app.call('wilayah.impor', { ...original, fingerprint: p.fingerprint })
   })
   afterAll(() => app.close())
 
@@ -312,7 +273,7 @@ describe('re-importing a changed file', () => {
   })
 
   it('previews exactly 3 changed, 2 removed and 1 added, naming each', async () => {
-    const p = await call(app, 'wilayah.pratinjauImpor', modified)
+    const p = await app.call('wilayah.pratinjauImpor', modified)
     expect(p.ok).toBe(true)
     expect(p.totals).toEqual(totalsOf(modifiedRows))
     expect(p.changes).toMatchObject({ added: 1, removed: 2, changed: 3, unchanged: 1446 - 3 - 2 })
@@ -351,29 +312,29 @@ describe('re-importing a changed file', () => {
   })
 
   it('a fingerprint of another file is refused with CONFLICT and changes nothing', async () => {
-    const before = checksum(app.ctx.db)
-    const pOriginal = await call(app, 'wilayah.pratinjauImpor', original)
-    const e = await callError(app, 'wilayah.impor', { ...modified, fingerprint: pOriginal.fingerprint })
+    const before = fingerprint(app.ctx.db)
+    const pOriginal = await app.call('wilayah.pratinjauImpor', original)
+    const e = await app.refusal('wilayah.impor', { ...modified, fingerprint: pOriginal.fingerprint })
     expect(e.code).toBe('CONFLICT')
     expect(e.message).toMatch(/pratinjau/)
-    expect((await callError(app, 'wilayah.impor', { ...modified, fingerprint: 'f'.repeat(64) })).code).toBe('CONFLICT')
-    expect(checksum(app.ctx.db)).toBe(before)
+    expect((await app.refusal('wilayah.impor', { ...modified, fingerprint: 'f'.repeat(64) })).code).toBe('CONFLICT')
+    expect(fingerprint(app.ctx.db)).toBe(before)
   })
 
   it('applying keeps the ids of unchanged (and changed) TPS, drops the removed and adds the new', async () => {
-    const before = await call<TpsRow[]>(app, 'wilayah.daftarTps')
-    const kecBefore = await call<{ id: number; nama: string }[]>(app, 'wilayah.daftarKecamatan')
-    const sumBefore = checksum(app.ctx.db)
-    const p = await call(app, 'wilayah.pratinjauImpor', modified)
-    expect(await call(app, 'wilayah.impor', { ...modified, fingerprint: p.fingerprint })).toEqual({
+    const before = await app.call('wilayah.daftarTps')
+    const kecBefore = await app.call('wilayah.daftarKecamatan')
+    const sumBefore = fingerprint(app.ctx.db)
+    const p = await app.call('wilayah.pratinjauImpor', modified)
+    expect(await app.call('wilayah.impor', { ...modified, fingerprint: p.fingerprint })).toEqual({
       added: 1,
       removed: 2,
       changed: 3,
       unchanged: 1441,
     })
     // The checksum the "changes nothing" cases rely on does see a real change.
-    expect(checksum(app.ctx.db)).not.toBe(sumBefore)
-    const after = await call<TpsRow[]>(app, 'wilayah.daftarTps')
+    expect(fingerprint(app.ctx.db)).not.toBe(sumBefore)
+    const after = await app.call('wilayah.daftarTps')
     expect(after).toHaveLength(1445)
     const idBefore = new Map(before.map((t) => [keyOf(t), t]))
     const droppedKeys = new Set(dropped.map(keyOf))
@@ -391,17 +352,17 @@ describe('re-importing a changed file', () => {
     }
     for (const k of droppedKeys) expect(after.some((t) => keyOf(t) === k)).toBe(false)
     expect(new Map(after.map((t) => [keyOf(t), t.dpt]))).toEqual(new Map(modifiedRows.map((r) => [keyOf(r), r.dpt])))
-    expect(
-      (await call<{ id: number; nama: string }[]>(app, 'wilayah.daftarKecamatan')).map((k) => [k.id, k.nama]),
-    ).toEqual(kecBefore.map((k) => [k.id, k.nama]))
-    expect(await call(app, 'wilayah.lihatRingkasan')).toMatchObject(totalsOf(modifiedRows))
+    expect((await app.call('wilayah.daftarKecamatan')).map((k) => [k.id, k.nama])).toEqual(
+      kecBefore.map((k) => [k.id, k.nama]),
+    )
+    expect(await app.call('wilayah.lihatRingkasan')).toMatchObject(totalsOf(modifiedRows))
   })
 
   it('a stale fingerprint (previewed before the data changed) is refused with CONFLICT and changes nothing', async () => {
-    const before = checksum(app.ctx.db)
-    const e = await callError(app, 'wilayah.impor', { ...original, fingerprint: staleFingerprint })
+    const before = fingerprint(app.ctx.db)
+    const e = await app.refusal('wilayah.impor', { ...original, fingerprint: staleFingerprint })
     expect(e.code).toBe('CONFLICT')
-    expect(checksum(app.ctx.db)).toBe(before)
+    expect(fingerprint(app.ctx.db)).toBe(before)
   })
 })
 
@@ -410,7 +371,7 @@ describe('a re-import that would drop a TPS already packed', () => {
     const app = await initApp(PILKADA_INIT)
     try {
       await importFile(app, 'tps-batubara-2024.csv', demoText)
-      const tps = await call<TpsRow[]>(app, 'wilayah.daftarTps')
+      const tps = await app.call('wilayah.daftarTps')
       const packed = tps.find((t) => keyOf(t) === keyOf(demoRows[5]!))!
       const variant = (
         app.ctx.db
@@ -423,14 +384,14 @@ describe('a re-import that would drop a TPS already packed', () => {
         { variantId: variant, from: 'BAIK', to: `DIKEMAS:${packed.id}`, qty: packed.dpt },
       ])
       const without = upload('tanpa-satu-tps.csv', toCsv(demoRows.filter((_, i) => i !== 5)))
-      const before = checksum(app.ctx.db)
-      const p = await call(app, 'wilayah.pratinjauImpor', without)
+      const before = fingerprint(app.ctx.db)
+      const p = await app.call('wilayah.pratinjauImpor', without)
       expect(p.changes).toMatchObject({ removed: 1, added: 0, changed: 0 })
-      const e = await callError(app, 'wilayah.impor', { ...without, fingerprint: p.fingerprint })
+      const e = await app.refusal('wilayah.impor', { ...without, fingerprint: p.fingerprint })
       expect(e.code).toBe('REFUSED')
       expect(e.details?.[0]?.message).toContain(`id ${packed.id}`)
-      expect(checksum(app.ctx.db)).toBe(before)
-      expect((await call(app, 'ledger.periksa')).ok).toBe(true)
+      expect(fingerprint(app.ctx.db)).toBe(before)
+      expect((await app.call('ledger.periksa')).ok).toBe(true)
     } finally {
       app.close()
     }
@@ -438,7 +399,7 @@ describe('a re-import that would drop a TPS already packed', () => {
 })
 
 describe('a malformed file', () => {
-  let app: OpenedApp
+  let app: TestApp
   // Line numbers in the file: line 1 is the header, data row i is line i + 2.
   const badDptIdx = 20
   const dupOfIdx = 30
@@ -457,41 +418,41 @@ describe('a malformed file', () => {
   afterAll(() => app.close())
 
   it('previews ok:false with errors naming the row and column', async () => {
-    const p = await call(app, 'wilayah.pratinjauImpor', bad)
+    const p = await app.call('wilayah.pratinjauImpor', bad)
     expect(p.ok).toBe(false)
     expect(p.errors).toHaveLength(2)
     expect(p.errors[0]).toMatchObject({ row: badDptIdx + 2, column: 'dpt' })
-    expect(p.errors[0].message).toMatch(/"dua ratus" bukan bilangan bulat/)
+    expect(p.errors[0]!.message).toMatch(/"dua ratus" bukan bilangan bulat/)
     expect(p.errors[1]).toMatchObject({ row: dupLine, column: 'no_tps' })
-    expect(p.errors[1].message).toContain(`baris ${dupOfIdx + 2} dan baris ${dupLine}`)
+    expect(p.errors[1]!.message).toContain(`baris ${dupOfIdx + 2} dan baris ${dupLine}`)
   })
 
   it('importApply is refused and changes nothing', async () => {
-    const before = checksum(app.ctx.db)
-    const p = await call(app, 'wilayah.pratinjauImpor', bad)
-    const e = await callError(app, 'wilayah.impor', { ...bad, fingerprint: p.fingerprint })
+    const before = fingerprint(app.ctx.db)
+    const p = await app.call('wilayah.pratinjauImpor', bad)
+    const e = await app.refusal('wilayah.impor', { ...bad, fingerprint: p.fingerprint })
     expect(e.code).toBe('REFUSED')
     expect(e.message).toMatch(/2 galat; tidak ada yang disimpan/)
     expect(e.details?.map((d) => [d.row, d.column])).toEqual([
       [badDptIdx + 2, 'dpt'],
       [dupLine, 'no_tps'],
     ])
-    expect(checksum(app.ctx.db)).toBe(before)
+    expect(fingerprint(app.ctx.db)).toBe(before)
   })
 
   it('a file without a DPT column is refused and changes nothing', async () => {
-    const before = checksum(app.ctx.db)
+    const before = fingerprint(app.ctx.db)
     const noDpt = upload('tps.csv', demoLines.map((l) => l.split(',').slice(0, 5).join(',')).join('\n'))
-    const p = await call(app, 'wilayah.pratinjauImpor', noDpt)
+    const p = await app.call('wilayah.pratinjauImpor', noDpt)
     expect(p.ok).toBe(false)
     expect(p.errors[0]).toMatchObject({ row: 1, column: 'dpt' })
-    expect((await callError(app, 'wilayah.impor', { ...noDpt, fingerprint: p.fingerprint })).code).toBe('REFUSED')
-    expect(checksum(app.ctx.db)).toBe(before)
+    expect((await app.refusal('wilayah.impor', { ...noDpt, fingerprint: p.fingerprint })).code).toBe('REFUSED')
+    expect(fingerprint(app.ctx.db)).toBe(before)
   })
 })
 
 describe('other file shapes of the same data', () => {
-  let csvApp: OpenedApp
+  let csvApp: TestApp
   beforeAll(async () => {
     csvApp = await initApp(PILKADA_INIT)
     await importFile(csvApp, 'tps-batubara-2024.csv', demoText)
@@ -518,7 +479,7 @@ describe('other file shapes of the same data', () => {
 
   it('an XLSX built with exceljs previews as the same data and imports to the same totals', async () => {
     const xlsx = await demoXlsx()
-    const same = await call(csvApp, 'wilayah.pratinjauImpor', upload('tps-batubara-2024.xlsx', xlsx))
+    const same = await csvApp.call('wilayah.pratinjauImpor', upload('tps-batubara-2024.xlsx', xlsx))
     expect(same.ok).toBe(true)
     expect(same.format).toMatch(/^XLSX \(lembar "TPS"/)
     expect(same.totals).toEqual(DEMO)
@@ -532,10 +493,10 @@ describe('other file shapes of the same data', () => {
         changed: 0,
         unchanged: 0,
       })
-      expect(await call(fresh, 'wilayah.lihatRingkasan')).toEqual(await call(csvApp, 'wilayah.lihatRingkasan'))
+      expect(await fresh.call('wilayah.lihatRingkasan')).toEqual(await csvApp.call('wilayah.lihatRingkasan'))
       const strip = (rows: TpsRow[]) =>
         rows.map(({ kecamatan, desa, kodeDesa, nomor, dpt }) => ({ kecamatan, desa, kodeDesa, nomor, dpt }))
-      expect(strip(await call(fresh, 'wilayah.daftarTps'))).toEqual(strip(await call(csvApp, 'wilayah.daftarTps')))
+      expect(strip(await fresh.call('wilayah.daftarTps'))).toEqual(strip(await csvApp.call('wilayah.daftarTps')))
     } finally {
       fresh.close()
     }
@@ -543,7 +504,7 @@ describe('other file shapes of the same data', () => {
 
   it('a semicolon CSV with BOM, CRLF, other header spellings and "TPS 001" numbers is the same data', async () => {
     const csv = semicolonBomCsv()
-    const same = await call(csvApp, 'wilayah.pratinjauImpor', upload('tps excel.csv', csv))
+    const same = await csvApp.call('wilayah.pratinjauImpor', upload('tps excel.csv', csv))
     expect(same.ok).toBe(true)
     expect(same.format).toMatch(/titik koma/)
     expect(same.format).toMatch(/BOM/)
@@ -553,8 +514,8 @@ describe('other file shapes of the same data', () => {
     const fresh = await initApp(PILKADA_INIT)
     try {
       await importFile(fresh, 'tps excel.csv', csv)
-      expect(await call(fresh, 'wilayah.lihatRingkasan')).toEqual(await call(csvApp, 'wilayah.lihatRingkasan'))
-      const kec = await call<{ nama: string; kode: string | null }[]>(fresh, 'wilayah.daftarKecamatan')
+      expect(await fresh.call('wilayah.lihatRingkasan')).toEqual(await csvApp.call('wilayah.lihatRingkasan'))
+      const kec = await fresh.call('wilayah.daftarKecamatan')
       // The BOM must not end up inside the first header or the first kecamatan code.
       expect(kec.every((k) => k.kode !== null && /^\d+$/.test(k.kode))).toBe(true)
     } finally {

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto'
-import type { DB } from '../../src/db/open'
+import type Database from 'better-sqlite3'
 
 /**
  * sha256 over every row of every table, tables in name order, rows by rowid (or primary key for WITHOUT
  * ROWID tables): equal before and after a refusal means the refusal wrote nothing, audit log included.
  */
-export function fingerprint(db: DB): string {
+export function fingerprint(db: Database.Database): string {
   const h = createHash('sha256')
   const tables = db
     .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)

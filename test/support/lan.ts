@@ -3,27 +3,20 @@
  * host listening on a loopback address, and stations paired through the real protocol.
  */
 import { createServer, type Server } from 'node:net'
-import { resolve } from 'node:path'
 import type { OpenedApp } from '../../src/api/app'
-import type { ApiResponse, MethodInput, MethodName, MethodOutput } from '../../src/api/contract'
+import type { ApiResponse } from '../../src/api/contract'
 import { bacaTautanPasang } from '../../src/core/stasiun'
+import { apiOf, type Api } from './api'
 import { KlienStasiun, pasang, type KlienOptions, type KonfigurasiStasiun } from '../../src/server/lan/klien'
 
-export const ROOT = resolve(__dirname, '../..')
-export const DEMO_CSV = resolve(ROOT, 'resources/demo/tps-batubara-2024.csv')
+export { DEMO_CSV, ROOT } from './api'
 
 /** The demo election's users (README): the admin and koordinator PINs. */
 export const ADMIN_PIN = '240424'
 export const KOORDINATOR_PIN = '202411'
 
 /** Calls the dispatcher as the machine itself (transport 'test'), throwing on a refusal. */
-export function hostApi(app: OpenedApp) {
-  return async function api<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-    const r = await app.dispatcher.call(method, input, { actor: 'uji-lan', transport: 'test' })
-    if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.details ?? [])}`)
-    return r.result as MethodOutput<M>
-  }
-}
+export const hostApi = (app: OpenedApp): Api['call'] => apiOf(app, 'uji-lan').call
 
 export interface Floor {
   variantId: number

@@ -1,6 +1,6 @@
-import { join } from 'node:path'
-import { openApp, type OpenedApp } from '../../src/api/app'
-import type { ApiResponse } from '../../src/api/contract'
+import { type OpenedApp } from '../../src/api/app'
+import type { MethodInput, MethodName } from '../../src/api/contract'
+import { openTestApp, type Api } from './api'
 
 /**
  * A Pemilu satker built to stress every paper's layout, through the dispatcher as the app calls it:
@@ -45,7 +45,7 @@ export const M = {
   kandidat: 'pemusnahan.daftarKandidat',
   rekapHarian: 'rekap.eksporHarian',
   kebutuhanExport: 'kebutuhan.ekspor',
-} as const
+} as const satisfies Record<string, MethodName>
 
 /** 60 characters, as the longest kecamatan names of a merged list are. */
 export const KECAMATAN_PANJANG = 'HALONGONAN TIMUR DOLOK SIGOMPULON PADANG BOLAK JULU SIMATAPA'
@@ -95,8 +95,11 @@ const ELECTION_FIELDS = [
 ]
 
 /** Changes the satker's settings, keeping every other field as it is. */
-export async function updateElection(f: Pick<StressFixture, 'call'>, change: Record<string, unknown>): Promise<void> {
-  const e = await f.call<Record<string, unknown>>(M.electionGet)
+export async function updateElection(
+  f: Pick<StressFixture, 'call'>,
+  change: Partial<MethodInput<'pemilihan.ubah'>>,
+): Promise<void> {
+  const e = (await f.call(M.electionGet)) ?? {}
   await f.call(M.electionUpdate, {
     ...Object.fromEntries(Object.entries(e).filter(([k]) => ELECTION_FIELDS.includes(k))),
     ...change,
@@ -105,7 +108,7 @@ export async function updateElection(f: Pick<StressFixture, 'call'>, change: Rec
 
 export interface StressFixture {
   app: OpenedApp
-  call: <T = unknown>(method: string, input?: unknown) => Promise<T>
+  call: Api['call']
   /** variantId by item code and dapil ('DPRD_KAB|…'), and by code alone for the first dapil. */
   v: Record<string, number>
   docs: Record<
@@ -115,8 +118,6 @@ export interface StressFixture {
   kecamatanId: number
   desaId: number
 }
-
-const meta = { actor: 'Uji tata letak', transport: 'test' as const }
 
 function csv(): string {
   const rows = ['kode_kecamatan,kecamatan,kode_desa,desa,no_tps,dpt']
@@ -133,12 +134,8 @@ function csv(): string {
 }
 
 export async function buildStressElection(root: string): Promise<StressFixture> {
-  const app = await openApp({ dbPath: join(root, 'stress.sqlite'), onInternalError: (m, e) => console.error(m, e) })
-  async function call<T = unknown>(method: string, input: unknown = {}): Promise<T> {
-    const res: ApiResponse = await app.dispatcher.call(method, input, meta)
-    if (!res.ok) throw new Error(`${method} failed: ${JSON.stringify(res.error)}`)
-    return res.result as T
-  }
+  const app = await openTestApp({ dir: root, name: 'stress', demo: false, who: 'Uji tata letak' })
+  const { call } = app
   await call(M.electionInit, {
     jenis: 'pemilu',
     tahun: 2024,
@@ -158,13 +155,13 @@ export async function buildStressElection(root: string): Promise<StressFixture> 
   )
   const bytes = Buffer.from(csv(), 'utf8')
   const file = { fileName: 'tps-paluta.csv', contentBase64: bytes.toString('base64') }
-  const preview = await call<{ fingerprint: string }>(M.wilayahPreview, file)
+  const preview = await call(M.wilayahPreview, file)
   await call(M.wilayahApply, { ...file, fingerprint: preview.fingerprint })
 
   // Several dapil: DPRD Kab/Kota and DPRD Provinsi split the three kecamatan.
-  const kec = await call<{ id: number; nama: string }[]>(M.kecamatanList)
+  const kec = await call(M.kecamatanList)
   const kecId = (nama: string) => kec.find((k) => k.nama === nama)!.id
-  const dapil = await call<{ itemId: number; itemCode: string }[]>(M.dapilList)
+  const dapil = await call(M.dapilList)
   const mapping: Record<string, [string, string, string]> = {
     DPR: ['SUMATERA UTARA II', 'SUMATERA UTARA II', 'SUMATERA UTARA II'],
     DPRD_PROV: [
@@ -181,17 +178,17 @@ export async function buildStressElection(root: string): Promise<StressFixture> 
       itemId: d.itemId,
       mapping: [KECAMATAN_PANJANG, 'DATUK LIMA PULUH', 'PADANG BOLAK'].map((k, i) => ({
         kecamatanId: kecId(k),
-        dapil: m[i],
+        dapil: m[i]!,
       })),
     })
   }
-  const variants = await call<{ variantId: number; itemCode: string; dapil: string | null; kind: string }[]>(M.varian)
+  const variants = await call(M.varian)
   const v: Record<string, number> = {}
   for (const x of variants) {
     v[`${x.itemCode}|${x.dapil ?? ''}`] = x.variantId
     v[x.itemCode] ??= x.variantId
   }
-  const items = await call<{ id: number; code: string }[]>(M.items)
+  const items = await call(M.items)
   for (const [code, rate] of [
     ['PPWP', 150],
     ['DPR', 160],
@@ -203,7 +200,12 @@ export async function buildStressElection(root: string): Promise<StressFixture> 
   ] as const)
     await call(M.itemUpdate, { id: items.find((i) => i.code === code)!.id, payRate: rate })
 
-  const signer = (peran: string, jabatan: string, s: { nama: string; nip: string }, posisi: string) => ({
+  const signer = (
+    peran: string,
+    jabatan: string,
+    s: { nama: string; nip: string },
+    posisi: 'pihak' | 'saksi' | 'mengetahui',
+  ) => ({
     peran,
     jabatan,
     nama: s.nama,
@@ -224,21 +226,21 @@ export async function buildStressElection(root: string): Promise<StressFixture> 
     'REKAP_UPAH',
     'BA_SERAH_TERIMA',
     'BA_PEMUSNAHAN',
-  ])
+  ] as const)
     await call(M.aturJenis, {
       type,
       nomorPattern: null,
       // Parties known at issuance (the penyedia's representative, the PPK) come with the event.
       signers:
         type === 'BA_PENERIMAAN' || type === 'NOTA_RETUR'
-          ? [fourSigners[1], fourSigners[3]]
+          ? [fourSigners[1]!, fourSigners[3]!]
           : type === 'BA_SERAH_TERIMA'
-            ? [fourSigners[0], ...fourSigners.slice(2)]
+            ? [fourSigners[0]!, ...fourSigners.slice(2)]
             : fourSigners,
     })
 
   // Deliveries: every ballot variant with what its dapil needs, 1% more; logistics for every kit.
-  const need = await call<{ variantId: number; itemCode: string; total: number }[]>(M.perDapil)
+  const need = await call(M.perDapil)
   const ballotLines = need.map((n, i) => {
     const stated = Math.ceil((n.total * 1.01) / 500) * 500
     return {
@@ -251,7 +253,7 @@ export async function buildStressElection(root: string): Promise<StressFixture> 
       tertukarNote: i === 2 ? 'milik KPU Kabupaten Padang Lawas, Dapil SUMATERA UTARA 7, dus bersegel lain' : '',
     }
   })
-  const pen = await call<{ id: number }>(M.catat, {
+  const pen = await call(M.catat, {
     receivedAt: '2024-01-10T09:30',
     penyedia: PENYEDIA,
     suratJalan: 'SJ/PNRI-MDN/0417/I/2024',
@@ -273,32 +275,32 @@ export async function buildStressElection(root: string): Promise<StressFixture> 
     SAMPUL: 1,
     FORMULIR: 1,
   }
-  await call<{ id: number }>(M.catat, {
+  await call(M.catat, {
     receivedAt: '2024-01-11T10:15',
     penyedia: 'CV Karya Kotak Mandiri',
     suratJalan: 'SJ-KTK-0111',
     lines: Object.entries(logistics).map(([code, per]) => ({
-      variantId: v[code],
+      variantId: v[code]!,
       statedQty: per * tpsCount,
       countedQty: per * tpsCount,
     })),
   })
 
   // A one-line delivery: its BA must stay on one page.
-  const penSatu = await call<{ id: number }>(M.catat, {
+  const penSatu = await call(M.catat, {
     receivedAt: '2024-01-11T14:00',
     penyedia: 'CV Tinta Sumatera',
     suratJalan: 'SJ-TNT-0111',
-    lines: [{ variantId: v.TINTA, statedQty: 20, countedQty: 20 }],
+    lines: [{ variantId: v.TINTA!, statedQty: 20, countedQty: 20 }],
   })
 
   // Teams with long names and a full-width "＝1+1" the font has no glyph for.
   const teams = [] as number[]
   for (const nama of ['Regu Sortir ＝1+1', 'Regu Lipat Dolok Sigompulon', 'Regu Rakit Kotak dan Bilik'])
-    teams.push((await call<{ id: number }>(M.reguTambah, { nama })).id)
+    teams.push((await call(M.reguTambah, { nama })).id)
   const workerIds: number[] = []
   for (const [i, nama] of WORKERS.entries())
-    workerIds.push((await call<{ id: number }>(M.pekerjaTambah, { nama, teamId: teams[i % 3] })).id)
+    workerIds.push((await call(M.pekerjaTambah, { nama, teamId: teams[i % 3] })).id)
 
   // Two sortir shifts: every ballot variant sorted, damage in every ballot reason.
   const reasons = [
@@ -316,14 +318,14 @@ export async function buildStressElection(root: string): Promise<StressFixture> 
     ['2024-01-12', 0],
     ['2024-01-13', 1],
   ] as const) {
-    const s = await call<{ id: number }>(M.shiftBuka, {
+    const s = await call(M.shiftBuka, {
       kind: 'sortir_lipat',
       tanggal: day,
       mulai: '08:00',
       selesai: '17:00',
       pengawas: 'Parulian Hamonangan Siregar',
       variantIds: need.map((n) => n.variantId),
-      teams: [{ teamId: teams[0] }, { teamId: teams[1] }],
+      teams: [{ teamId: teams[0]! }, { teamId: teams[1]! }],
     })
     for (const [i, line] of ballotLines.entries()) {
       const have = line.countedQty
@@ -337,7 +339,7 @@ export async function buildStressElection(root: string): Promise<StressFixture> 
         variantId: line.variantId,
         rows: [
           {
-            teamId: teams[0],
+            teamId: teams[0]!,
             serahkan: a,
             hasil: a - bad,
             rusak,
@@ -345,7 +347,7 @@ export async function buildStressElection(root: string): Promise<StressFixture> 
               ? { rusakNote: 'tinta luntur pada lipatan kedua dan nomor urut partai tercetak ganda' }
               : {}),
           },
-          { teamId: teams[1], serahkan: mine - a, hasil: mine - a },
+          { teamId: teams[1]!, serahkan: mine - a, hasil: mine - a },
         ],
       })
     }
@@ -355,28 +357,28 @@ export async function buildStressElection(root: string): Promise<StressFixture> 
     ['rakit_kotak', 'KOTAK'],
     ['rakit_bilik', 'BILIK'],
   ] as const) {
-    const s = await call<{ id: number }>(M.shiftBuka, {
+    const s = await call(M.shiftBuka, {
       kind,
       tanggal: '2024-01-13',
       mulai: '08:00',
       selesai: '17:00',
-      variantIds: [v[code]],
-      teams: [{ teamId: teams[2] }],
+      variantIds: [v[code]!],
+      teams: [{ teamId: teams[2]! }],
     })
     const n = logistics[code]! * tpsCount
-    await call(M.tally, { shiftId: s.id, variantId: v[code], rows: [{ teamId: teams[2], serahkan: n, hasil: n }] })
+    await call(M.tally, { shiftId: s.id, variantId: v[code]!, rows: [{ teamId: teams[2]!, serahkan: n, hasil: n }] })
     await call(M.shiftTutup, { shiftId: s.id, note: '' })
   }
 
   // Pack the 400 kits of the long kecamatan, seal the kotak of most of the first 100, hand them all over.
   const kecamatanId = kecId(KECAMATAN_PANJANG)
-  const kits = await call<{ tpsId: number; desaId: number }[]>(M.kemasDaftar, { kecamatanId })
-  const packing = await call<{ id: number }>(M.shiftBuka, {
+  const kits = await call(M.kemasDaftar, { kecamatanId })
+  const packing = await call(M.shiftBuka, {
     kind: 'packing',
     tanggal: '2024-01-15',
     mulai: '08:00',
     selesai: '17:00',
-    teams: [{ teamId: teams[2] }],
+    teams: [{ teamId: teams[2]! }],
   })
   for (const k of kits) await call(M.kemasSimpan, { shiftId: packing.id, tpsId: k.tpsId, sisa: true })
   for (const [i, k] of kits.entries())
@@ -388,7 +390,7 @@ export async function buildStressElection(root: string): Promise<StressFixture> 
           nomor: `SGL-1220-${String(i * 5 + kotak).padStart(6, '0')}`,
         })
   await call(M.shiftTutup, { shiftId: packing.id, note: '' })
-  const handover = await call<{ document: { id: number } }>(M.serahkan, {
+  const handover = await call(M.serahkan, {
     kecamatanId,
     tpsIds: kits.map((k) => k.tpsId),
     exceptions: [
@@ -401,13 +403,13 @@ export async function buildStressElection(root: string): Promise<StressFixture> 
     note: LONG_NOTE,
   })
 
-  const retur = await call<{ id: number }>(M.retur, {
+  const retur = await call(M.retur, {
     penyedia: PENYEDIA,
     note: 'Dijemput kurir penyedia dengan surat tugas nomor ST/PNRI/0088/I/2024.',
     lines: [{ variantId: ballotLines[2]!.variantId, qty: 750 }],
   })
-  const candidates = await call<{ variantId: number; rusak: { reason: string; qty: number }[] }[]>(M.kandidat)
-  const musnah = await call<{ document: { id: number } }>(M.musnahkan, {
+  const candidates = await call(M.kandidat)
+  const musnah = await call(M.musnahkan, {
     tanggal: '2024-01-20',
     metode: 'dicacah dengan mesin pencacah kertas lalu dibakar di insinerator',
     tempat: 'Halaman belakang Gudang Logistik KPU Kabupaten Padang Lawas Utara, Gunung Tua',
@@ -417,7 +419,7 @@ export async function buildStressElection(root: string): Promise<StressFixture> 
     ),
   })
 
-  const issue = async (input: Record<string, unknown>) => (await call<{ id: number }>(M.terbitkan, input)).id
+  const issue = async (input: MethodInput<'dokumen.terbitkan'>) => (await call(M.terbitkan, input)).id
   const docs = {
     penerimaan: await issue({ type: 'BA_PENERIMAAN', deliveryId: pen.id, tanggal: '2024-01-10' }),
     penerimaanSatu: 0,

@@ -1,26 +1,41 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { dirname, join, relative, resolve } from 'node:path'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { dirname, join, relative, resolve, sep } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 /**
- * Which folder may import which (ARCHITECTURE.md): a reader knows from a file's folder what it may touch.
- * Layers are matched longest prefix first; `packages` lists the bare imports a layer may use.
+ * Which folder may import which (docs/architecture.md): a reader knows from a file's folder what it may
+ * touch. Layers are matched longest prefix first; `packages` lists the bare imports a layer may use.
+ * Type imports count like any other: a ui file that takes a type from services depends on services' model
+ * as much as one that calls it. And no file of src/ reaches itself again through its imports.
  */
 const ROOT = resolve(__dirname, '../..')
 
 interface Rule {
   layers: string[]
   packages: (string | RegExp)[]
+  /** Layers only whose types it may use (`import type`): erased when built, so they add no code. */
+  typesFrom?: string[]
 }
 
 const NODE = /^node:/
+const MODEL = ['src/api/contract']
 const RULES: Record<string, Rule> = {
   // unhomoglyph: Unicode's confusables table, the data of the look-alike name rule (core/names.ts).
   'src/core': { layers: ['src/core'], packages: ['unhomoglyph'] },
   'src/api/contract': { layers: ['src/api/contract', 'src/core'], packages: ['zod'] },
-  'src/db': { layers: ['src/db', 'src/core'], packages: [NODE, 'better-sqlite3'] },
-  'src/reports': { layers: ['src/reports', 'src/core'], packages: [NODE, 'exceljs', 'pdfkit', 'pdfmake'] },
-  'src/services': { layers: ['src/services', 'src/db', 'src/core', 'src/reports'], packages: [NODE, 'exceljs'] },
+  // The contract's zod schemas are the one model of every entity (issue 11): the layers below the api use
+  // their inferred types, never the schemas themselves.
+  'src/db': { layers: ['src/db', 'src/core'], packages: [NODE, 'better-sqlite3'], typesFrom: MODEL },
+  'src/reports': {
+    layers: ['src/reports', 'src/core'],
+    packages: [NODE, 'exceljs', 'pdfkit', 'pdfmake'],
+    typesFrom: MODEL,
+  },
+  'src/services': {
+    layers: ['src/services', 'src/db', 'src/core', 'src/reports'],
+    packages: [NODE, 'exceljs'],
+    typesFrom: MODEL,
+  },
   'src/api': { layers: ['src/api', 'src/services', 'src/db', 'src/core', 'package.json'], packages: [NODE, 'zod'] },
   // @peculiar/x509 (with the reflect-metadata it needs): the LAN host's self-signed certificate.
   'src/server': {
@@ -38,7 +53,8 @@ const RULES: Record<string, Rule> = {
     layers: ['electron/main', 'src/cli', 'src/api', 'src/server', 'src/db/paths.ts', 'src/core'],
     packages: [NODE, 'electron'],
   },
-  'electron/preload': { layers: ['electron/preload'], packages: ['electron'] },
+  // The bridge is typed by the contract's answer shape; a value import would bundle zod into the preload.
+  'electron/preload': { layers: ['electron/preload'], packages: ['electron'], typesFrom: ['src/api/contract'] },
 }
 
 const SOURCE = /\.(ts|tsx|mts|mjs|js)$/
@@ -50,18 +66,101 @@ function walk(dir: string): string[] {
   })
 }
 
-/** Import specifiers of real (value) imports; `import type` is erased and crosses no boundary at run time. */
-export function importsOf(text: string): string[] {
-  const out: string[] = []
+export interface Import {
+  spec: string
+  /** `import type`, `export type`, or only `type` names between the braces. */
+  typeOnly: boolean
+}
+
+/** What a file imports: value and type imports and re-exports, require() and import(). */
+export function importsOf(text: string): Import[] {
+  const out: Import[] = []
   const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '')
-  const patterns = [
-    /^\s*import\s+(?!type\s)(?:[\s\S]*?\sfrom\s+)?['"]([^'"]+)['"]/gm,
-    /^\s*export\s+(?!type\s)[^'";]*?\sfrom\s+['"]([^'"]+)['"]/gm,
-    /\brequire\(\s*['"]([^'"]+)['"]\s*\)/g,
-    /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
+  const statements = [
+    /^\s*import\s+(type\s+)?(?:([\s\S]*?)\sfrom\s+)?['"]([^'"]+)['"]/gm,
+    /^\s*export\s+(type\s+)?([^'";]*?)\sfrom\s+['"]([^'"]+)['"]/gm,
   ]
-  for (const re of patterns) for (const m of code.matchAll(re)) out.push(m[1] as string)
+  for (const re of statements)
+    for (const m of code.matchAll(re)) {
+      const names = /^\{([^}]*)\}$/
+        .exec((m[2] ?? '').trim())?.[1]
+        ?.split(',')
+        .map((n) => n.trim())
+        .filter(Boolean)
+      const typeOnly =
+        m[1] !== undefined || (names !== undefined && names.length > 0 && names.every((n) => n.startsWith('type ')))
+      out.push({ spec: m[3] as string, typeOnly })
+    }
+  for (const re of [/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g, /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g])
+    for (const m of code.matchAll(re)) out.push({ spec: m[1] as string, typeOnly: false })
   return out
+}
+
+const RESOLVE_AS = ['', '.ts', '.tsx', '.mts', '.mjs', '.js', '/index.ts', '/index.tsx']
+
+/** The file a relative import names (absolute path), or null for a package or a file that is not there. */
+function resolveImport(from: string, spec: string): string | null {
+  if (!spec.startsWith('.')) return null
+  const base = resolve(dirname(from), spec)
+  for (const ext of RESOLVE_AS) {
+    const candidate = base + ext
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate
+  }
+  return null
+}
+
+/**
+ * Every import cycle among `files` (one per strongly connected group of files, Tarjan's algorithm), each as
+ * a path that starts and ends at the same file: a -> b -> c -> a.
+ */
+export function importCycles(files: Map<string, string[]>): string[][] {
+  const index = new Map<string, number>()
+  const low = new Map<string, number>()
+  const stack: string[] = []
+  const onStack = new Set<string>()
+  const groups: string[][] = []
+  const visit = (v: string): void => {
+    index.set(v, index.size)
+    low.set(v, index.get(v)!)
+    stack.push(v)
+    onStack.add(v)
+    for (const w of files.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w)
+        low.set(v, Math.min(low.get(v)!, low.get(w)!))
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!))
+    }
+    if (low.get(v) !== index.get(v)) return
+    const group: string[] = []
+    for (let w = stack.pop()!; ; w = stack.pop()!) {
+      onStack.delete(w)
+      group.push(w)
+      if (w === v) break
+    }
+    if (group.length > 1 || (files.get(v) ?? []).includes(v)) groups.push(group)
+  }
+  for (const f of [...files.keys()].sort()) if (!index.has(f)) visit(f)
+  // Name each group by one cycle through it: the shortest way back to its first file.
+  return groups.map((group) => {
+    const inGroup = new Set(group)
+    const start = [...group].sort()[0]!
+    const from = new Map<string, string>([[start, '']])
+    const queue = [start]
+    for (let i = 0; i < queue.length; i++) {
+      for (const w of files.get(queue[i]!) ?? []) {
+        if (w === start) {
+          const path = [start]
+          for (let at = queue[i]!; at !== start; at = from.get(at)!) path.splice(1, 0, at)
+          return [...path, start]
+        }
+        if (inGroup.has(w) && !from.has(w)) {
+          from.set(w, queue[i]!)
+          queue.push(w)
+        }
+      }
+    }
+    return [...group, group[0]!]
+  })
 }
 
 function ruleFor(rel: string): [string, Rule] | undefined {
@@ -74,9 +173,8 @@ function ruleFor(rel: string): [string, Rule] | undefined {
 /** Problems in one file, given its path relative to the repo root and its text. */
 function violations(rel: string, text: string): string[] {
   const found = ruleFor(rel)
-  const specs = importsOf(text)
   const problems: string[] = []
-  for (const spec of specs) {
+  for (const { spec, typeOnly } of importsOf(text)) {
     if (spec === 'electron' && !rel.startsWith('electron/')) {
       problems.push(`${rel} imports electron outside electron/`)
       continue
@@ -85,9 +183,8 @@ function violations(rel: string, text: string): string[] {
     const [layer, rule] = found
     if (spec.startsWith('.')) {
       const target = relative(ROOT, resolve(ROOT, dirname(rel), spec)).replaceAll('\\', '/')
-      const ok = rule.layers.some(
-        (l) => target === l || target.startsWith(l + '/') || target === l.replace(/\.ts$/, ''),
-      )
+      const layers = typeOnly ? [...rule.layers, ...(rule.typesFrom ?? [])] : rule.layers
+      const ok = layers.some((l) => target === l || target.startsWith(l + '/') || target === l.replace(/\.ts$/, ''))
       if (!ok) problems.push(`${rel} (${layer}) imports ${target}`)
     } else {
       const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec
@@ -111,11 +208,56 @@ describe('dependency rules', () => {
     expect(problems).toEqual([])
   })
 
-  it('reads value imports and skips type-only imports', () => {
-    const specs = importsOf(
-      `import a from './a'\nimport type { B } from '../db/b'\nimport { c,\n d } from "zod"\nexport { e } from './e'\nexport type { F } from './f'\nconst g = await import('./g')\n// import x from 'ignored'\n`,
+  it('no file of src/ imports itself again through other files', () => {
+    const src = files.filter((f) => f.startsWith(join(ROOT, 'src') + sep))
+    const graph = new Map(
+      src.map((f) => [
+        f,
+        importsOf(readFileSync(f, 'utf8'))
+          .map(({ spec }) => resolveImport(f, spec))
+          .filter((t): t is string => t !== null),
+      ]),
     )
-    expect(specs).toEqual(['./a', 'zod', './e', './g'])
+    const cycles = importCycles(graph).map((c) => c.map((f) => relative(ROOT, f).replaceAll('\\', '/')).join(' -> '))
+    expect(cycles).toEqual([])
+  })
+
+  it('reads value and type imports, re-exports and import()', () => {
+    const specs = importsOf(
+      `import a from './a'\nimport type { B } from '../db/b'\nimport { c,\n d } from "zod"\nimport { type H } from './h'\nexport { e } from './e'\nexport type { F } from './f'\nconst g = await import('./g')\n// import x from 'ignored'\n`,
+    )
+    expect(specs).toEqual([
+      { spec: './a', typeOnly: false },
+      { spec: '../db/b', typeOnly: true },
+      { spec: 'zod', typeOnly: false },
+      { spec: './h', typeOnly: true },
+      { spec: './e', typeOnly: false },
+      { spec: './f', typeOnly: true },
+      { spec: './g', typeOnly: false },
+    ])
+  })
+
+  it('finds a cycle and names its files in order, and none in a tree', () => {
+    const graph = new Map([
+      ['a', ['b']],
+      ['b', ['c', 'd']],
+      ['c', ['a']],
+      ['d', []],
+      ['e', ['e']],
+    ])
+    expect(importCycles(graph).sort()).toEqual([
+      ['a', 'b', 'c', 'a'],
+      ['e', 'e'],
+    ])
+    expect(
+      importCycles(
+        new Map([
+          ['a', ['b', 'c']],
+          ['b', ['c']],
+          ['c', []],
+        ]),
+      ),
+    ).toEqual([])
   })
 
   it('flags files that cross a boundary', () => {
@@ -123,6 +265,18 @@ describe('dependency rules', () => {
       'src/ui/pages/Fake.tsx (src/ui) imports src/db/open',
     ])
     expect(violations('src/ui/api.ts', `import { contract } from '../api/contract'`)).toEqual([])
+    // A type is a dependency too; a type from a layer below is fine.
+    expect(violations('src/ui/pages/Fake.tsx', `import type { KitDetail } from '../../services/kemas'`)).toEqual([
+      'src/ui/pages/Fake.tsx (src/ui) imports src/services/kemas',
+    ])
+    expect(
+      violations('src/ui/pages/Fake.tsx', `import { type Kit, contract } from '../../services/kemas'`),
+    ).toHaveLength(1)
+    expect(violations('src/ui/pages/Fake.tsx', `import type { Progress } from '../../core/progress'`)).toEqual([])
+    expect(violations('src/services/x.ts', `import type { CallMeta } from '../api/dispatch'`)).toHaveLength(1)
+    // A layer whose types only it may use: a value import from it is still refused.
+    expect(violations('electron/preload/x.ts', `import type { ApiResponse } from '../../src/api/contract'`)).toEqual([])
+    expect(violations('electron/preload/x.ts', `import { contract } from '../../src/api/contract'`)).toHaveLength(1)
     expect(violations('src/core/x.ts', `import { readFileSync } from 'node:fs'`)).toEqual([
       'src/core/x.ts (src/core) imports package node:fs',
     ])
@@ -131,6 +285,9 @@ describe('dependency rules', () => {
       'src/services/x.ts imports electron outside electron/',
     ])
     expect(violations('src/api/contract/x.ts', `import { listTps } from '../../services/wilayah'`)).toHaveLength(1)
+    // Below the api, the contract's entity types are the model; its schemas (values) are not theirs to use.
+    expect(violations('src/services/x.ts', `import type { Regu } from '../api/contract/regu'`)).toEqual([])
+    expect(violations('src/db/x.ts', `import { reguMethods } from '../api/contract/regu'`)).toHaveLength(1)
     expect(violations('src/services/x.ts', `import { createDispatcher } from '../api/dispatch'`)).toHaveLength(1)
     expect(violations('electron/preload/index.ts', `import { openApp } from '../../src/api/app'`)).toHaveLength(1)
   })

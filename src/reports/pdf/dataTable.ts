@@ -1,6 +1,17 @@
 import { formatAngka } from '../../core/terbilang'
 import { maxTextWidth, minTextWidth, printable, textWidth } from './measure'
-import type { Alignment, ContentStack, ContentTable, TableCell, TableLayout, Width } from './types'
+import type {
+  Alignment,
+  ContentStack,
+  ContentTable,
+  DataColumn,
+  PreparedTable,
+  TableCell,
+  TableLayout,
+  Width,
+} from './types'
+
+export type { DataColumn, PreparedTable }
 
 /**
  * Bordered data tables sized by their content. dataTable() only records what the table says; the
@@ -11,26 +22,6 @@ import type { Alignment, ContentStack, ContentTable, TableCell, TableLayout, Wid
  * landscape first (document.ts).
  */
 export type CellValue = string | number | null | undefined
-
-export interface DataColumn {
-  header: string
-  /**
-   * '*' (text columns' default): as wide as its content allows, and given the room left over; 'auto'
-   * (numbers' default): as wide as its content; a number: at least that many points (a column left
-   * empty for wet signatures).
-   */
-  width?: Width
-  align?: Alignment
-  /** Right-aligned, grouped with dots (1.234.567), never wrapped, summed by a totals row. */
-  numeric?: boolean
-  /** A numeric column that a totals row must not add up (a year, a code, a rate). */
-  noSum?: boolean
-  /**
-   * Keep this column's cells on one line when the table has the room (codes, "TPS 001"); they still
-   * wrap at spaces rather than run past the page. Names never need it: they wrap.
-   */
-  noWrap?: boolean
-}
 
 export interface DataTableSpec {
   columns: DataColumn[]
@@ -78,18 +69,6 @@ const GRID: TableLayout = {
 }
 
 const HEADER_FILL = '#e8e8e8'
-
-/** What a table holds, formatted, before it is sized: the "No." column and the totals rows included. */
-export interface PreparedTable {
-  columns: DataColumn[]
-  /** Cell texts as printed. */
-  rows: string[][]
-  totals: { label: string; cells: (string | null)[] }[]
-  keyColumns: number
-  columnNumbers: boolean
-  fontSize: number
-  rowPadding: number
-}
 
 /** The layout hint a dataTable node carries until the document builder sizes it. */
 export interface TableHint {

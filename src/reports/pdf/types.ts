@@ -1,5 +1,3 @@
-import type { PreparedTable } from './dataTable'
-
 /**
  * The part of pdfmake 0.3's document-definition language this app uses, typed (pdfmake ships no
  * types). Extend it here when a document needs another pdfmake feature, rather than casting.
@@ -230,4 +228,37 @@ export interface PdfDocDefinition {
   images?: Record<string, string>
   language?: string
   compress?: boolean
+}
+
+/** A column of a data table (./dataTable.ts): its header, width and how its values print. */
+export interface DataColumn {
+  header: string
+  /**
+   * '*' (text columns' default): as wide as its content allows, and given the room left over; 'auto'
+   * (numbers' default): as wide as its content; a number: at least that many points (a column left
+   * empty for wet signatures).
+   */
+  width?: Width
+  align?: Alignment
+  /** Right-aligned, grouped with dots (1.234.567), never wrapped, summed by a totals row. */
+  numeric?: boolean
+  /** A numeric column that a totals row must not add up (a year, a code, a rate). */
+  noSum?: boolean
+  /**
+   * Keep this column's cells on one line when the table has the room (codes, "TPS 001"); they still
+   * wrap at spaces rather than run past the page. Names never need it: they wrap.
+   */
+  noWrap?: boolean
+}
+
+/** What a table holds, formatted, before it is sized: the "No." column and the totals rows included. */
+export interface PreparedTable {
+  columns: DataColumn[]
+  /** Cell texts as printed. */
+  rows: string[][]
+  totals: { label: string; cells: (string | null)[] }[]
+  keyColumns: number
+  columnNumbers: boolean
+  fontSize: number
+  rowPadding: number
 }

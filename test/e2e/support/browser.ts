@@ -1,33 +1,18 @@
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { chromium, type Browser, type Download, type Locator, type Page } from 'playwright-core'
-import type { MethodInput, MethodName, MethodOutput } from '../../../src/api/contract'
-import type { OpenedApp } from '../../../src/api/app'
+import { ROOT } from '../../support/api'
+import { ensureBuilt } from '../../support/build'
 
-export const ROOT = resolve(__dirname, '../../..')
+export { DEMO_CSV, ROOT } from '../../support/api'
 export const STATIC_DIR = join(ROOT, 'out', 'renderer')
-export const DEMO_CSV = join(ROOT, 'resources', 'demo', 'tps-batubara-2024.csv')
 export const SHOTS = join(ROOT, 'test-results', 'e2e')
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
-function newestMtime(path: string): number {
-  const s = statSync(path)
-  if (!s.isDirectory()) return s.mtimeMs
-  return Math.max(0, ...readdirSync(path).map((n) => newestMtime(join(path, n))))
-}
-
-/** `npm test` builds first; a developer running one e2e file alone gets a build when the UI changed since. */
+/** `npm test` builds first; a developer running one e2e file alone gets a build when a source changed since. */
 export function ensureBuiltUi(): void {
   mkdirSync(SHOTS, { recursive: true })
-  const index = join(STATIC_DIR, 'index.html')
-  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(ROOT, 'src', 'ui'))) return
-  const r = spawnSync(
-    process.execPath,
-    [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
-    { cwd: ROOT, encoding: 'utf8' },
-  )
-  if (r.status !== 0) throw new Error(`electron-vite build gagal:\n${r.stdout}\n${r.stderr}`)
+  ensureBuilt()
 }
 
 /** Debian's Chromium with the flags this machine's closed network needs; real scrollbars, as on the office PCs. */
@@ -55,15 +40,6 @@ export function watchPage(page: Page, errors: string[]): void {
     if (m.type() === 'error' || (m.type() === 'warning' && m.text().startsWith('AG Grid')))
       errors.push(`[console ${m.type()}] ${m.text()}`)
   })
-}
-
-/** Calls the app's dispatcher as the machine itself (transport 'test'), throwing on a refusal. */
-export function apiOf(app: () => OpenedApp, actor = 'e2e') {
-  return async function api<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-    const res = await app().dispatcher.call(method, input, { actor, transport: 'test' })
-    if (!res.ok) throw new Error(`${method}: ${res.error.message} ${JSON.stringify(res.error.details ?? [])}`)
-    return res.result as MethodOutput<M>
-  }
 }
 
 export interface ShotOptions {

@@ -1,9 +1,15 @@
 import type { BrowserContext } from 'playwright-core'
 import type { OpenedApp } from '../../../src/api/app'
 import type { RunningHttpServer } from '../../../src/server/http'
+import { apiOf } from '../../support/api'
 
-/** The demo election's coordinator (src/services/pengguna.ts DEMO_USERS). */
-export const DEMO_KOORDINATOR = { nama: 'Kasubbag Logistik', pin: '202411' }
+/** The demo election's users who sign in here (src/services/pengguna.ts DEMO_USERS), by role. */
+export const DEMO_USERS = {
+  Koordinator: { nama: 'Kasubbag Logistik', pin: '202411' },
+  Admin: { nama: 'Admin Gudang', pin: '240424' },
+  Operator: { nama: 'Operator Sortir' },
+} satisfies Record<string, { nama: string; pin?: string }>
+export type DemoUser = keyof typeof DEMO_USERS
 
 /**
  * Signs a demo user in over the real HTTP API and hands the session to every page of the context, as
@@ -14,11 +20,9 @@ export async function signInContext(
   context: BrowserContext,
   app: OpenedApp,
   server: RunningHttpServer,
-  who = DEMO_KOORDINATOR,
+  who: { nama: string; pin?: string },
 ): Promise<string> {
-  const users = await app.dispatcher.call('pengguna.daftar', {}, { actor: 'uji', transport: 'test' })
-  if (!users.ok) throw new Error(users.error.message)
-  const user = (users.result as { id: number; nama: string }[]).find((u) => u.nama === who.nama)
+  const user = (await apiOf(app).call('pengguna.daftar')).find((u) => u.nama === who.nama)
   if (!user) throw new Error(`Pengguna ${who.nama} tidak ada`)
   const res = await fetch(`http://127.0.0.1:${server.port}/api/sesi.masuk`, {
     method: 'POST',
