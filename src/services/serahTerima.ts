@@ -84,7 +84,7 @@ export function daftar(ctx: ServiceContext, kecamatanId?: number) {
 /** One kecamatan: every TPS kit with its status, what is missing from the incomplete ones, and past handovers. */
 export function lihatKecamatan(ctx: ServiceContext, kecamatanId: number) {
   const kec = requireKecamatan(ctx, kecamatanId)
-  const kits = kemas.kitSummaries(ctx).filter((k) => k.kecamatanId === kecamatanId)
+  const kits = kemas.allKits(ctx).filter((k) => k.kecamatanId === kecamatanId)
   return {
     kecamatanId,
     kecamatan: kec.nama,
@@ -121,7 +121,7 @@ export function serahkan(ctx: ServiceContext, who: Actor, input: HandoverInput) 
   const tanggal = input.tanggal ?? localDate(ctx.now())
   const issues: Issue[] = []
   if (!isIsoDate(tanggal)) issues.push({ column: 'tanggal', message: `Tanggal "${tanggal}" tidak ada di kalender` })
-  const kits = new Map(kemas.kitSummaries(ctx).map((k) => [k.tpsId, k]))
+  const kits = new Map(kemas.allKits(ctx).map((k) => [k.tpsId, k]))
   const reasons = new Map(input.exceptions.map((e) => [e.tpsId, e.reason.trim()]))
   const handoverOf = ctx.db.prepare(
     `SELECT h.id, d.nomor FROM handover_tps x JOIN handover h ON h.id = x.handover_id

@@ -27,7 +27,7 @@ afterAll(() => {
 describe('print data of labels and daftar isi', () => {
   it('states for every kit what kitDetail says: lines, kotak, ballots and seal numbers, in stacking order', () => {
     const ctx = app.ctx
-    const kits = kemas.kitSummaries(ctx)
+    const kits = kemas.allKits(ctx)
     kemas.catatSegel(ctx, { actor: 'test' }, kits[0]!.tpsId, 1, 'SG-T-0001')
     kemas.catatSegel(ctx, { actor: 'test' }, kits[0]!.tpsId, 2, 'SG-T-0002')
     kemas.catatSegel(ctx, { actor: 'test' }, kits[5]!.tpsId, 2, 'SG-T-0003')

@@ -22,8 +22,6 @@ const NOT_YET_MOVED = new Set([
   'dokumenPeriksa',
   'floorFlows',
   'kebutuhan',
-  'kemas',
-  'kemasCetak',
   'ledger',
   'ledgerKoreksi',
   'pekerja',

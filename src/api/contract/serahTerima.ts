@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { method } from './define'
 import { Count, Id, IsoDate, NameText, NoInput, Note, RequiredText, ShortText } from './common'
 import { DocumentInfo } from './dokumen'
-import { KitStatus, KitSummary, ScanCode } from './kemas'
+import { Kit, KitStatus, KotakScan, ScanCode } from './kemas'
 
 const Handover = z.object({
   id: Id,
@@ -29,7 +29,7 @@ export const serahTerimaMethods = {
       kecamatanId: Id,
       kecamatan: z.string(),
       tps: z.array(
-        KitSummary.extend({
+        Kit.extend({
           statusLabel: z.string(),
           missing: z.array(
             z.object({ variantId: Id, label: z.string(), remaining: z.number().int(), unit: z.string() }),
@@ -82,15 +82,7 @@ export const serahTerimaMethods = {
   }),
   'serahTerima.periksaScan': method({
     input: z.object({ kecamatanId: Id, code: ScanCode }).strict(),
-    output: z.object({
-      tpsId: Id,
-      kecamatanId: Id,
-      kotakNo: z.number().int(),
-      kotakOf: z.number().int(),
-      variantId: Id.nullable(),
-      tps: z.string(),
-      status: KitStatus,
-    }),
+    output: KotakScan.extend({ status: KitStatus }),
     description: 'Memeriksa label kotak yang dipindai saat serah terima: kecamatan, dapil dan status kit harus sesuai',
     writes: false,
   }),
