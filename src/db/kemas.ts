@@ -25,16 +25,6 @@ export function balancesAt(db: ReadableDB, place: string): PlacedQty[] {
     .all(place) as PlacedQty[]
 }
 
-/**
- * What one place holds, per variant, in variant order: a kit (DIKEMAS:<tps>) is exactly what its
- * handover sends and what its BA states.
- */
-export function heldAt(db: ReadableDB, place: string): { v: number; qty: number }[] {
-  return db
-    .prepare('SELECT variant_id AS v, qty FROM balance WHERE place = ? AND qty > 0 ORDER BY variant_id')
-    .all(place) as { v: number; qty: number }[]
-}
-
 /** The seal number on each kotak of one TPS kit, by kotak number. */
 export function segelOf(db: ReadableDB, tpsId: number): { no: number; nomor: string }[] {
   return db.prepare('SELECT kotak_no AS no, nomor FROM segel WHERE tps_id = ?').all(tpsId) as {

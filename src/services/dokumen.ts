@@ -1,3 +1,4 @@
+import type { Dokumen } from '../api/contract/dokumen'
 import { DOC_TYPES, documentQrText, type DocType } from '../core/documents'
 import { AppError, refused } from '../core/errors'
 import { formatNomor } from '../core/nomorSurat'
@@ -40,23 +41,6 @@ export type IssueInput =
   | { type: 'REKAP_UPAH'; from: string; to: string; tanggal?: string | undefined }
   | { type: 'BA_SERAH_TERIMA'; handoverId: number; tanggal?: string | undefined }
   | { type: 'BA_PEMUSNAHAN'; pemusnahanId: number; tanggal?: string | undefined }
-
-export interface DocumentInfo {
-  id: number
-  type: DocType
-  nomor: string | null
-  title: string
-  subject: string
-  ref: string
-  issuedAt: string
-  issuedBy: string
-  chainSeq: number
-  chainHash: string
-  prints: number
-  formats: ('pdf' | 'xlsx')[]
-  /** Formats printed at least once: the next print of these is a SALINAN. */
-  printedFormats: ('pdf' | 'xlsx')[]
-}
 
 function namaPemilihan(ctx: ServiceContext, e: Election): string {
   if (e.jenis === 'pemilu') return `Pemilihan Umum Tahun ${e.tahun}`
@@ -149,7 +133,7 @@ interface DocumentRow {
   printed_formats: string | null
 }
 
-const toInfo = (r: DocumentRow): DocumentInfo => ({
+const toInfo = (r: DocumentRow): Dokumen => ({
   id: r.id,
   type: r.doc_type,
   nomor: r.nomor,
@@ -168,14 +152,14 @@ const toInfo = (r: DocumentRow): DocumentInfo => ({
 const ROW_SQL = `SELECT d.*, (SELECT count(*) FROM document_print p WHERE p.document_id = d.id) AS prints,
   (SELECT group_concat(DISTINCT p.format) FROM document_print p WHERE p.document_id = d.id) AS printed_formats FROM document d`
 
-export function getDocument(ctx: ServiceContext, id: number): DocumentInfo {
+export function getDocument(ctx: ServiceContext, id: number): Dokumen {
   const r = ctx.db.prepare(`${ROW_SQL} WHERE d.id = ?`).get(id) as DocumentRow | undefined
   if (!r)
     throw new AppError('NOT_FOUND', `Dokumen #${id} tidak ditemukan`, [{ column: 'id', message: 'Tidak ditemukan' }])
   return toInfo(r)
 }
 
-export function daftar(ctx: ServiceContext, type?: DocType): DocumentInfo[] {
+export function daftar(ctx: ServiceContext, type?: DocType): Dokumen[] {
   const rows = (
     type
       ? ctx.db.prepare(`${ROW_SQL} WHERE d.doc_type = ? ORDER BY d.id DESC`).all(type)
@@ -184,7 +168,7 @@ export function daftar(ctx: ServiceContext, type?: DocType): DocumentInfo[] {
   return rows.map(toInfo)
 }
 
-export function terbitkan(ctx: ServiceContext, who: Actor, input: IssueInput): DocumentInfo {
+export function terbitkan(ctx: ServiceContext, who: Actor, input: IssueInput): Dokumen {
   const election = pemilihan.requireElection(ctx)
   const tanggal = input.tanggal ?? localDate(ctx.now())
   const setting = docTypeSetting(ctx, input.type)

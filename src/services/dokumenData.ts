@@ -2,11 +2,14 @@ import { computePay } from '../core/pay'
 import { DAMAGE_REASONS, damageReason } from '../core/reasons'
 import { AppError, refused } from '../core/errors'
 import type { PenerimaanData, ReturData } from '../reports/ba/penerimaan'
-import type { PemusnahanData, SerahTerimaData } from '../reports/ba/serahTerima'
+import type { PemusnahanData, SerahTerimaData, SerahTerimaItem } from '../reports/ba/serahTerima'
 import type { RusakData, SortirData } from '../reports/ba/sortir'
 import type { UpahData } from '../reports/ba/upah'
 import { localDateTime } from './clock'
-import type { ServiceContext } from './context'
+import type { ReadContext, ServiceContext } from './context'
+import { reading } from './reading'
+import { segelNomorOf } from '../db/kemas'
+import { handedPerTps, serahTerimaForBa, serahTerimaMembers } from '../db/serahTerima'
 import { requireElection } from './pemilihan'
 import { floorFlows } from './floorFlows'
 import * as barang from './barang'
@@ -274,41 +277,54 @@ export function upahData(ctx: ServiceContext, from: string, to: string): Built<U
   }
 }
 
-export function serahTerimaData(ctx: ServiceContext, handoverId: number): Built<SerahTerimaData> {
-  const h = ctx.db
-    .prepare('SELECT h.*, k.nama AS kecamatan FROM handover h JOIN kecamatan k ON k.id = h.kecamatan_id WHERE h.id = ?')
-    .get(handoverId) as
-    | { id: number; kecamatan: string; ppk_nama: string; ppk_jabatan: string; kendaraan: string; note: string }
-    | undefined
-  if (!h)
-    throw new AppError('NOT_FOUND', `Serah terima #${handoverId} tidak ditemukan`, [
-      { column: 'handoverId', message: 'Tidak ditemukan' },
-    ])
-  // What each TPS kit handed over held, from the handover's own ledger rows (corrections included).
-  const rows = ctx.db
-    .prepare(
-      `SELECT CAST(substr(CASE WHEN reason = 'BATAL' THEN to_place ELSE from_place END, 9) AS INTEGER) AS tpsId, variant_id AS v,
-              sum(CASE WHEN reason = 'BATAL' THEN -qty ELSE qty END) AS qty
-       FROM ledger WHERE document_id = ? GROUP BY tpsId, v`,
-    )
-    .all(`SERAH_TERIMA:${handoverId}`) as { tpsId: number; v: number; qty: number }[]
-  const members = ctx.db
-    .prepare(
-      `SELECT x.tps_id AS tpsId, x.exception, t.nomor, d.nama AS desa, d.id AS desaId FROM handover_tps x JOIN tps t ON t.id = x.tps_id JOIN desa d ON d.id = t.desa_id
-       WHERE x.handover_id = ? ORDER BY coalesce(d.kode, ''), d.nama_key, t.nomor`,
-    )
-    .all(handoverId) as { tpsId: number; exception: string | null; nomor: number; desa: string; desaId: number }[]
-  const segel = ctx.db.prepare('SELECT nomor FROM segel WHERE tps_id = ? ORDER BY kotak_no')
+/**
+ * A handover's figures as its BA states them: the items that go out, in catalogue order, and what each
+ * kit holds, added up per desa. The BA builds them from its handover's ledger rows; serahTerima.pratinjau
+ * from what the chosen kits hold now, so the screen before a handover says what its BA will.
+ */
+export function serahTerimaFigures(
+  ctx: ReadContext,
+  kits: readonly { tpsId: number; desaId: number; desa: string }[],
+  rows: readonly { tpsId: number; v: number; qty: number }[],
+): { items: SerahTerimaItem[]; desa: SerahTerimaData['desa']; qtyOf(tpsId: number): Record<number, number> } {
   const variantIds = [...new Set(rows.map((r) => r.v))]
-  const variants = listVariants(ctx).filter((v) => variantIds.includes(v.variantId))
-  const qtyOf = (tpsId: number) => Object.fromEntries(rows.filter((r) => r.tpsId === tpsId).map((r) => [r.v, r.qty]))
+  const variants = listVariants(reading(ctx)).filter((v) => variantIds.includes(v.variantId))
+  const perTps = new Map<number, Record<number, number>>()
+  for (const r of rows) {
+    const q = perTps.get(r.tpsId) ?? {}
+    q[r.v] = r.qty
+    perTps.set(r.tpsId, q)
+  }
+  const qtyOf = (tpsId: number) => ({ ...perTps.get(tpsId) })
   const desa = new Map<number, { nama: string; tps: number; qty: Record<number, number> }>()
-  for (const m of members) {
+  for (const m of kits) {
     const d = desa.get(m.desaId) ?? { nama: m.desa, tps: 0, qty: {} }
     d.tps++
     for (const [v, q] of Object.entries(qtyOf(m.tpsId))) d.qty[Number(v)] = (d.qty[Number(v)] ?? 0) + q
     desa.set(m.desaId, d)
   }
+  return {
+    items: variants.map((v) => ({
+      variantId: v.variantId,
+      code: v.itemCode,
+      name: v.itemName,
+      kind: v.kind,
+      unit: v.unit,
+      dapil: v.dapil,
+    })),
+    desa: [...desa.values()],
+    qtyOf,
+  }
+}
+
+export function serahTerimaData(ctx: ReadContext, handoverId: number): Built<SerahTerimaData> {
+  const h = serahTerimaForBa(ctx.db, handoverId)
+  if (!h)
+    throw new AppError('NOT_FOUND', `Serah terima #${handoverId} tidak ditemukan`, [
+      { column: 'handoverId', message: 'Tidak ditemukan' },
+    ])
+  const members = serahTerimaMembers(ctx.db, handoverId)
+  const figures = serahTerimaFigures(ctx, members, handedPerTps(ctx.db, `SERAH_TERIMA:${handoverId}`))
   return {
     subject: `Serah terima #${h.id} ke PPK Kecamatan ${h.kecamatan} (${members.length} TPS)`,
     ref: `SERAH_TERIMA:${h.id}`,
@@ -319,21 +335,14 @@ export function serahTerimaData(ctx: ServiceContext, handoverId: number): Built<
       ppkJabatan: h.ppk_jabatan,
       kendaraan: h.kendaraan,
       note: h.note,
-      items: variants.map((v) => ({
-        variantId: v.variantId,
-        code: v.itemCode,
-        name: v.itemName,
-        kind: v.kind,
-        unit: v.unit,
-        dapil: v.dapil,
-      })),
-      desa: [...desa.values()],
+      items: figures.items,
+      desa: figures.desa,
       tps: members.map((m) => ({
         desa: m.desa,
         nomor: m.nomor,
-        qty: qtyOf(m.tpsId),
+        qty: figures.qtyOf(m.tpsId),
         exception: m.exception,
-        segel: (segel.all(m.tpsId) as { nomor: string }[]).map((x) => x.nomor),
+        segel: segelNomorOf(ctx.db, m.tpsId),
       })),
     },
   }

@@ -41,8 +41,11 @@ function handedOver(ctx: ReadContext): Map<number, Handed> {
   )
 }
 
-/** What is in DIKEMAS:<tps> per TPS and variant. */
-function packedBalances(ctx: ReadContext, tpsId?: number): Map<number, Map<number, number>> {
+/**
+ * What each kit holds now (DIKEMAS:<tps>), per TPS and variant: for one TPS, or for all of them in one
+ * read. What a kit holds is exactly what its handover sends.
+ */
+export function kitContents(ctx: ReadContext, tpsId?: number): Map<number, Map<number, number>> {
   const rows = tpsId === undefined ? queries.packedBalances(ctx.db) : queries.balancesAt(ctx.db, dikemasPlace(tpsId))
   const out = new Map<number, Map<number, number>>()
   for (const r of rows) {
@@ -87,7 +90,7 @@ function statusOf(
  */
 export function allKits(ctx: ReadContext): Kit[] {
   const kits = tpsKits(reading(ctx))
-  const packed = packedBalances(ctx)
+  const packed = kitContents(ctx)
   const handed = handedOver(ctx)
   const went = handedQuantities(ctx)
   const baNomor = serahTerimaBaNomor(ctx.db)
@@ -177,7 +180,7 @@ function kotakOf(ctx: ReadContext, lines: readonly NeedLine[]) {
 export function lihatKit(ctx: ReadContext, tpsId: number): KitDetail {
   requireElection(reading(ctx))
   const { tps, lines } = requireTps(ctx, tpsId)
-  const packed = packedBalances(ctx, tpsId).get(tpsId) ?? new Map<number, number>()
+  const packed = kitContents(ctx, tpsId).get(tpsId) ?? new Map<number, number>()
   const handed = handedOver(ctx).get(tpsId)
   const handedBack = handed
     ? (handedQuantities(ctx, tpsId).get(tpsId) ?? new Map<number, number>())

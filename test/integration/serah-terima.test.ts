@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type OpenedApp } from '../../src/api/app'
-import type { ApiResponse, ErrorBody, ReconRow, VariantInfo } from '../../src/api/contract'
+import type { ApiResponse, ErrorBody, Kit, ReconRow, VariantInfo } from '../../src/api/contract'
+import type { SerahTerimaPratinjau } from '../../src/api/contract/serahTerima'
 
 /**
  * Acceptance of distribution: one kecamatan of the demo election (Pilkada 2024, Kabupaten Batu Bara)
@@ -155,18 +156,6 @@ const SEALS: [number, number, string][] = [
 
 const v: Record<string, number> = {}
 let kecamatanId = 0
-interface Kit {
-  tpsId: number
-  kecamatanId: number
-  kecamatan: string
-  desaId: number
-  desa: string
-  nomor: number
-  dpt: number
-  status: string
-  need: number
-  packed: number
-}
 let kits: Kit[] = []
 const team = { melati: 0, kenanga: 0, mawar: 0, dahlia: 0 }
 let packingShift = 0
@@ -501,6 +490,18 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     expect(
       (await call<{ tpsId: number; status: string; packed: number }[]>('kemas.daftarKit', { kecamatanId }))[0],
     ).toMatchObject({ status: 'sebagian', packed: 100 + 184 + 2 })
+    // What a handover of the incomplete kit would send: what it holds, as the BA would state it.
+    const preview = await call<SerahTerimaPratinjau>('serahTerima.pratinjau', { kecamatanId, tpsIds: [t1.tpsId] })
+    expect(preview).toMatchObject({ tps: 1, desa: 1 })
+    expect(preview.items.map((i) => [i.code, i.qty])).toEqual([
+      ['GUBERNUR', 100],
+      ['BUPATI', 184],
+      ['KOTAK', 2],
+    ])
+    expect(preview.jumlah).toEqual([
+      { unit: 'lembar', qty: 284 },
+      { unit: 'buah', qty: 2 },
+    ])
     // The handover screen lists what the incomplete kit still lacks.
     const overview = await call<{
       tps: { tpsId: number; statusLabel: string; missing: { variantId: number; remaining: number; unit: string }[] }[]
@@ -695,6 +696,22 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
       code: `  GPK1|1219|T${kits[5]!.tpsId}|K1|V${v.GUBERNUR}\n`,
     })
     expect(ok).toMatchObject({ tpsId: kits[5]!.tpsId, status: 'lengkap' })
+
+    // Before anything is written, the handover screen's figures: what the BA below will state. A TPS
+    // named twice counts once.
+    const preview = await call<SerahTerimaPratinjau>('serahTerima.pratinjau', {
+      kecamatanId,
+      tpsIds: [...kits.map((k) => k.tpsId), kits[0]!.tpsId],
+    })
+    expect(preview).toMatchObject({ tps: 82, desa: 10 })
+    expect(preview.items.map((i) => [i.code, i.qty])).toEqual(CODES.map((c) => [c, KIT_TOTAL[c]]))
+    // 17.698 x 2 = 35.396 lembar; 164 + 328 = 492 buah; 164 botol; 4 x 82 = 328 set.
+    expect(preview.jumlah).toEqual([
+      { unit: 'lembar', qty: 35_396 },
+      { unit: 'buah', qty: 492 },
+      { unit: 'botol', qty: 164 },
+      { unit: 'set', qty: 328 },
+    ])
 
     const res = await writes(82 * 9, () =>
       call<{

@@ -33,7 +33,6 @@ const NOT_YET_MOVED = new Set([
   'regu',
   'rekap',
   'rekonsiliasi',
-  'serahTerima',
   'shift',
   'tally',
   'variants',

@@ -43,7 +43,8 @@ export const DocTypeSetting = z.object({
   signers: z.array(Signer),
 })
 
-export const DocumentInfo = z.object({
+/** An issued document of the register: its number, what it states and the chain head it was made from. */
+export const Dokumen = z.object({
   id: Id,
   type: DocType,
   nomor: z.string().nullable(),
@@ -60,7 +61,7 @@ export const DocumentInfo = z.object({
   printedFormats: z.array(z.enum(['pdf', 'xlsx'])),
 })
 
-export type DocumentInfo = z.infer<typeof DocumentInfo>
+export type Dokumen = z.infer<typeof Dokumen>
 
 const BaDate = { tanggal: IsoDate.optional() }
 
@@ -112,14 +113,14 @@ export const dokumenMethods = {
   }),
   'dokumen.terbitkan': method({
     input: IssueInput,
-    output: DocumentInfo,
+    output: Dokumen,
     description: 'Menerbitkan dokumen: mengambil nomor dari register, merekam isi dan kepala rantai buku besar',
     writes: true,
     access: 'koordinator',
   }),
   'dokumen.daftar': method({
     input: z.object({ type: DocType.optional() }).strict().default({}),
-    output: z.array(DocumentInfo),
+    output: z.array(Dokumen),
     description: 'Register dokumen yang sudah diterbitkan, terbaru dahulu',
     writes: false,
   }),

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { method } from './define'
 import { Count, Id, IsoDate, NoInput, Note, RequiredText } from './common'
-import { DocumentInfo } from './dokumen'
+import { Dokumen } from './dokumen'
 
 export const pemusnahanMethods = {
   'pemusnahan.daftarKandidat': method({
@@ -42,7 +42,7 @@ export const pemusnahanMethods = {
           .min(1, 'Isi sedikitnya satu jenis surat suara'),
       })
       .strict(),
-    output: z.object({ pemusnahanId: Id, document: DocumentInfo }),
+    output: z.object({ pemusnahanId: Id, document: Dokumen }),
     description:
       'Memusnahkan surat suara rusak dan lebih (→ DIMUSNAHKAN) dan menerbitkan BA pemusnahan dalam satu transaksi',
     writes: true,

@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react'
-import type { DocumentInfo, Election, MethodOutput } from '../../../api/contract'
+import type { Dokumen, Election, MethodOutput } from '../../../api/contract'
 import { jumlahTerbilang } from '../../../core/terbilang'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
@@ -60,7 +60,7 @@ export function PemusnahanPage({ election }: { election: Election }) {
   const [note, setNote] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | undefined>()
-  const [done, setDone] = useState<{ qty: number; document: DocumentInfo } | null>(null)
+  const [done, setDone] = useState<{ qty: number; document: Dokumen } | null>(null)
   const refreshAll = useRefreshAll()
   const toast = useToast()
 
