@@ -9,6 +9,7 @@ import { localDateTime } from './clock'
 import type { ReadContext, ServiceContext } from './context'
 import { reading } from './reading'
 import { segelNomorOf } from '../db/kemas'
+import { destroyedBySource, pemusnahanById } from '../db/pemusnahan'
 import { handedPerTps, serahTerimaForBa, serahTerimaMembers } from '../db/serahTerima'
 import { requireElection } from './pemilihan'
 import { floorFlows } from './floorFlows'
@@ -348,25 +349,19 @@ export function serahTerimaData(ctx: ReadContext, handoverId: number): Built<Ser
   }
 }
 
-export function pemusnahanData(ctx: ServiceContext, pemusnahanId: number): Built<PemusnahanData> {
-  const p = ctx.db.prepare('SELECT * FROM pemusnahan WHERE id = ?').get(pemusnahanId) as
-    { id: number; metode: string; tempat: string; note: string } | undefined
+export function pemusnahanData(ctx: ReadContext, pemusnahanId: number): Built<PemusnahanData> {
+  const p = pemusnahanById(ctx.db, pemusnahanId)
   if (!p)
     throw new AppError('NOT_FOUND', `Pemusnahan #${pemusnahanId} tidak ditemukan`, [
       { column: 'pemusnahanId', message: 'Tidak ditemukan' },
     ])
-  const rows = ctx.db
-    .prepare(
-      `SELECT variant_id AS v, CASE WHEN reason = 'BATAL' THEN to_place ELSE from_place END AS src, sum(CASE WHEN reason = 'BATAL' THEN -qty ELSE qty END) AS qty
-       FROM ledger WHERE document_id = ? GROUP BY v, src HAVING qty <> 0`,
-    )
-    .all(`PEMUSNAHAN:${p.id}`) as { v: number; src: string; qty: number }[]
+  const rows = destroyedBySource(ctx.db, `PEMUSNAHAN:${p.id}`)
   const out = new Map<
     number,
     { item: string; dapil: string | null; rusakByReason: Record<string, number>; lebih: number }
   >()
   for (const r of rows) {
-    const v = getVariant(ctx, r.v)
+    const v = getVariant(reading(ctx), r.v)
     const row = out.get(r.v) ?? { item: v.itemName, dapil: v.dapil, rusakByReason: {}, lebih: 0 }
     if (r.src.startsWith('RUSAK:')) row.rusakByReason[r.src.slice(6)] = (row.rusakByReason[r.src.slice(6)] ?? 0) + r.qty
     else row.lebih += r.qty

@@ -26,7 +26,6 @@ const NOT_YET_MOVED = new Set([
   'ledgerKoreksi',
   'pekerja',
   'pemilihan',
-  'pemusnahan',
   'penerimaan',
   'pengguna',
   'placeNames',
