@@ -5,12 +5,13 @@ import type { PenerimaanData, ReturData } from '../reports/ba/penerimaan'
 import type { PemusnahanData, SerahTerimaData, SerahTerimaItem } from '../reports/ba/serahTerima'
 import type { RusakData, SortirData } from '../reports/ba/sortir'
 import type { UpahData } from '../reports/ba/upah'
-import { localDateTime } from './clock'
-import type { ReadContext, ServiceContext } from './context'
-import { reading } from './reading'
+import * as queries from '../db/dokumen'
 import { segelNomorOf } from '../db/kemas'
 import { destroyedBySource, pemusnahanById } from '../db/pemusnahan'
 import { handedPerTps, serahTerimaForBa, serahTerimaMembers } from '../db/serahTerima'
+import { localDateTime } from './clock'
+import type { ReadContext } from './context'
+import { reading } from './reading'
 import { requireElection } from './pemilihan'
 import { floorFlows } from './floorFlows'
 import * as barang from './barang'
@@ -28,13 +29,13 @@ export interface Built<T> {
   data: T
 }
 
-const variantParts = (ctx: ServiceContext, variantId: number) => {
-  const v = getVariant(ctx, variantId)
+const variantParts = (ctx: ReadContext, variantId: number) => {
+  const v = getVariant(reading(ctx), variantId)
   return { item: v.itemName, dapil: v.dapil, unit: v.unit }
 }
 
-export function penerimaanData(ctx: ServiceContext, deliveryId: number): Built<PenerimaanData> {
-  const d = penerimaan.lihat(ctx, deliveryId)
+export function penerimaanData(ctx: ReadContext, deliveryId: number): Built<PenerimaanData> {
+  const d = penerimaan.lihat(reading(ctx), deliveryId)
   return {
     subject: `Penerimaan #${d.id} dari ${d.penyedia}, surat jalan ${d.suratJalan}`,
     ref: `PENERIMAAN:${d.id}`,
@@ -64,15 +65,12 @@ export function penerimaanData(ctx: ServiceContext, deliveryId: number): Built<P
   }
 }
 
-export function returData(ctx: ServiceContext, returId: number): Built<ReturData> {
-  const r = penerimaan.daftarRetur(ctx).find((x) => x.id === returId)
+export function returData(ctx: ReadContext, returId: number): Built<ReturData> {
+  const r = penerimaan.daftarRetur(reading(ctx)).find((x) => x.id === returId)
   if (!r)
     throw new AppError('NOT_FOUND', `Pengembalian #${returId} tidak ditemukan`, [
       { column: 'returId', message: 'Tidak ditemukan' },
     ])
-  const notes = ctx.db.prepare(
-    `SELECT DISTINCT tertukar_note AS note FROM delivery_line WHERE variant_id = ? AND tertukar_note <> ''`,
-  )
   return {
     subject: `Pengembalian surat suara tertukar #${r.id} kepada ${r.penyedia}`,
     ref: `RETUR:${r.id}`,
@@ -84,7 +82,7 @@ export function returData(ctx: ServiceContext, returId: number): Built<ReturData
       lines: r.lines.map((l) => ({
         ...variantParts(ctx, l.variantId),
         qty: l.qty,
-        asal: (notes.all(l.variantId) as { note: string }[]).map((n) => n.note).join('; '),
+        asal: queries.tertukarNotes(ctx.db, l.variantId).join('; '),
       })),
     },
   }
@@ -93,34 +91,23 @@ export function returData(ctx: ServiceContext, returId: number): Built<ReturData
 const ballotReasons = () =>
   DAMAGE_REASONS.filter((r) => r.appliesTo !== 'assembled').map((r) => ({ code: r.code, label: r.short }))
 
-export function sortirData(ctx: ServiceContext, from: string, to: string): Built<SortirData> {
+export function sortirData(ctx: ReadContext, from: string, to: string): Built<SortirData> {
   if (from > to)
     throw refused('Tanggal awal setelah tanggal akhir', [{ column: 'from', message: 'Setelah tanggal akhir' }])
-  const shiftIds = (
-    ctx.db.prepare(`SELECT id FROM shift WHERE kind = 'sortir_lipat' AND tanggal BETWEEN ? AND ?`).all(from, to) as {
-      id: number
-    }[]
-  ).map((s) => s.id)
+  const shiftIds = queries.sortirShiftIds(ctx.db, from, to)
   if (shiftIds.length === 0)
     throw refused(`Tidak ada shift sortir-lipat pada rentang ${from} sampai ${to}`, [
       { column: 'from', message: 'Tidak ada shift' },
     ])
-  const open = ctx.db
-    .prepare(`SELECT id FROM shift WHERE kind = 'sortir_lipat' AND tanggal BETWEEN ? AND ? AND status = 'open'`)
-    .all(from, to) as { id: number }[]
+  const open = queries.openSortirShiftIds(ctx.db, from, to)
   if (open.length)
     throw refused(
-      `Masih ada shift yang belum ditutup (${open.map((s) => '#' + s.id).join(', ')}); tutup dulu sebelum menerbitkan berita acara`,
+      `Masih ada shift yang belum ditutup (${open.map((id) => '#' + id).join(', ')}); tutup dulu sebelum menerbitkan berita acara`,
     )
   const ids = new Set(shiftIds)
-  const flows = floorFlows(ctx, { from, to }).filter((f) => ids.has(f.shiftId))
-  const teams = ctx.db
-    .prepare(`SELECT count(DISTINCT team_id) AS n FROM shift_team WHERE shift_id IN (${shiftIds.join(',')})`)
-    .get() as { n: number }
-  const workers = ctx.db
-    .prepare(`SELECT count(DISTINCT worker_id) AS n FROM shift_worker WHERE shift_id IN (${shiftIds.join(',')})`)
-    .get() as { n: number }
-  const rows = listVariants(ctx)
+  const flows = floorFlows(reading(ctx), { from, to }).filter((f) => ids.has(f.shiftId))
+  const crew = queries.shiftCrew(ctx.db, shiftIds)
+  const rows = listVariants(reading(ctx))
     .filter((v) => v.kind === 'ballot')
     .map((v) => {
       const mine = flows.filter((f) => f.variantId === v.variantId)
@@ -138,15 +125,9 @@ export function sortirData(ctx: ServiceContext, from: string, to: string): Built
       }
     })
     .filter((r) => r.baik + r.rusak !== 0)
-  const reklas = ctx.db
-    .prepare(
-      // A re-classification outside any shift counts on the local date it was recorded.
-      `SELECT l.variant_id AS variantId, l.from_place AS place, l.note, l.qty FROM ledger l LEFT JOIN shift s ON s.id = l.shift_id
-       WHERE l.reason = 'REKLASIFIKASI' AND coalesce(s.tanggal, date(l.at, 'localtime')) BETWEEN ? AND ? AND NOT EXISTS (SELECT 1 FROM ledger c WHERE c.corrects_seq = l.seq AND c.reason = 'BATAL')`,
-    )
-    .all(from, to) as { variantId: number; place: string; note: string | null; qty: number }[]
+  const reklas = queries.reklasifikasiRows(ctx.db, from, to)
   const position = rekonsiliasi
-    .lihat(ctx)
+    .lihat(reading(ctx))
     .filter((r) => r.kind === 'ballot')
     .map((r) => ({
       item: r.itemName,
@@ -165,8 +146,8 @@ export function sortirData(ctx: ServiceContext, from: string, to: string): Built
       from,
       to,
       shifts: shiftIds.length,
-      teams: teams.n,
-      workers: workers.n,
+      teams: crew.teams,
+      workers: crew.workers,
       reasons: ballotReasons(),
       rows,
       reklasifikasi: reklas.map((r) => ({
@@ -180,12 +161,12 @@ export function sortirData(ctx: ServiceContext, from: string, to: string): Built
   }
 }
 
-export function rusakData(ctx: ServiceContext, tanggal: string): Built<RusakData> {
+export function rusakData(ctx: ReadContext, tanggal: string): Built<RusakData> {
   const kurang = new Map<number, number>()
-  for (const s of penerimaan.openSelisih(ctx))
+  for (const s of penerimaan.openSelisih(reading(ctx)))
     if (s.selisih < 0) kurang.set(s.variantId, (kurang.get(s.variantId) ?? 0) - s.selisih)
   const rows = rekonsiliasi
-    .lihat(ctx)
+    .lihat(reading(ctx))
     .filter((r) => r.kind === 'ballot')
     .map((r) => ({
       item: r.itemName,
@@ -205,26 +186,20 @@ export function rusakData(ctx: ServiceContext, tanggal: string): Built<RusakData
   }
 }
 
-export function upahData(ctx: ServiceContext, from: string, to: string): Built<UpahData> {
+export function upahData(ctx: ReadContext, from: string, to: string): Built<UpahData> {
   if (from > to)
     throw refused('Tanggal awal setelah tanggal akhir', [{ column: 'from', message: 'Setelah tanggal akhir' }])
-  const election = requireElection(ctx)
-  const flows = floorFlows(ctx, { from, to }).filter((f) => f.category === 'hasil' || f.category === 'rusak')
+  const election = requireElection(reading(ctx))
+  const flows = floorFlows(reading(ctx), { from, to }).filter((f) => f.category === 'hasil' || f.category === 'rusak')
   if (flows.length === 0) throw refused(`Tidak ada hasil kerja tercatat pada rentang ${from} sampai ${to}`)
-  const open = ctx.db
-    .prepare(`SELECT id FROM shift WHERE tanggal BETWEEN ? AND ? AND status = 'open'`)
-    .all(from, to) as { id: number }[]
+  const open = queries.openShiftIds(ctx.db, from, to)
   if (open.length)
     throw refused(
-      `Masih ada shift yang belum ditutup (${open.map((s) => '#' + s.id).join(', ')}); tutup dulu sebelum merekap upah`,
+      `Masih ada shift yang belum ditutup (${open.map((id) => '#' + id).join(', ')}); tutup dulu sebelum merekap upah`,
     )
-  const itemOfVariant = new Map(listVariants(ctx).map((v) => [v.variantId, v.itemId]))
-  const items = barang.daftar(ctx)
-  const attendance = ctx.db
-    .prepare(
-      `SELECT x.shift_id AS shiftId, x.team_id AS teamId, x.worker_id AS workerId FROM shift_worker x JOIN shift s ON s.id = x.shift_id WHERE s.tanggal BETWEEN ? AND ?`,
-    )
-    .all(from, to) as { shiftId: number; teamId: number; workerId: number }[]
+  const itemOfVariant = new Map(listVariants(reading(ctx)).map((v) => [v.variantId, v.itemId]))
+  const items = barang.daftar(reading(ctx))
+  const attendance = queries.attendance(ctx.db, from, to)
   const pay = computePay({
     outputs: flows.map((f) => ({
       shiftId: f.shiftId,
@@ -238,10 +213,6 @@ export function upahData(ctx: ServiceContext, from: string, to: string): Built<U
     taxBasisPoints: Math.round(election.taxPercent * 100),
   })
   const usedItems = items.filter((i) => pay.workers.some((w) => (w.qty.get(i.id) ?? 0) !== 0))
-  const worker = ctx.db.prepare(
-    `SELECT w.nama, coalesce(t.nama, '') AS regu FROM worker w LEFT JOIN team_member m ON m.worker_id = w.id LEFT JOIN team t ON t.id = m.team_id WHERE w.id = ?`,
-  )
-  const teamName = ctx.db.prepare('SELECT nama FROM team WHERE id = ?')
   const notes = [
     ...pay.missingRates.map(
       (id) =>
@@ -249,7 +220,7 @@ export function upahData(ctx: ServiceContext, from: string, to: string): Built<U
     ),
     ...pay.unassigned.map(
       (u) =>
-        `Hasil regu ${(teamName.get(u.teamId) as { nama: string } | undefined)?.nama ?? u.teamId} pada shift #${u.shiftId} tidak dapat dibagi karena tidak ada pekerja yang tercatat hadir.`,
+        `Hasil regu ${queries.reguNama(ctx.db, u.teamId) ?? u.teamId} pada shift #${u.shiftId} tidak dapat dibagi karena tidak ada pekerja yang tercatat hadir.`,
     ),
   ]
   return {
@@ -262,7 +233,7 @@ export function upahData(ctx: ServiceContext, from: string, to: string): Built<U
       items: usedItems.map((i) => ({ code: i.code, name: i.name, unit: i.unit, rate: i.payRate })),
       workers: pay.workers
         .map((w) => {
-          const info = worker.get(w.workerId) as { nama: string; regu: string }
+          const info = queries.pekerjaWithRegu(ctx.db, w.workerId)
           return {
             nama: info.nama,
             regu: info.regu,

@@ -147,7 +147,6 @@ const KNOWN_TWINS = new Set<string>([
   'src/services/barang.ts: ItemCreate (same name as a contract type)',
   'src/services/cadangan.ts: BackupInfo (same name as a contract type)',
   'src/services/dapil.ts: DapilOfBallot (same name as a contract type)',
-  'src/services/dokumenJenis.ts: DocTypeSetting (same name as a contract type)',
   'src/services/kebutuhan.ts: NeedColumn (same name as a contract type)',
   'src/services/kebutuhan.ts: Acc (same keys as AreaNeedRow in src/api/contract/kebutuhan.ts)',
   'src/services/pekerja.ts: Worker (same name as a contract type)',

@@ -31,7 +31,8 @@ export const Signer = z
 
 export type Signer = z.infer<typeof Signer>
 
-export const DocTypeSetting = z.object({
+/** A document type with the number pattern and signers in force for it. */
+export const DokumenJenis = z.object({
   type: DocType,
   title: z.array(z.string()),
   kode: z.string(),
@@ -42,6 +43,8 @@ export const DocTypeSetting = z.object({
   ownPattern: z.string().nullable(),
   signers: z.array(Signer),
 })
+
+export type DokumenJenis = z.infer<typeof DokumenJenis>
 
 /** An issued document of the register: its number, what it states and the chain head it was made from. */
 export const Dokumen = z.object({
@@ -76,7 +79,8 @@ export const IssueInput = z.discriminatedUnion('type', [
 
 export type IssueInput = z.infer<typeof IssueInput>
 
-export const DocumentCheck = z.object({
+/** What the check of a printed document found. */
+export const DokumenPeriksa = z.object({
   found: z.boolean(),
   documentId: z.number().int().nullable(),
   nomor: z.string().nullable(),
@@ -91,10 +95,12 @@ export const DocumentCheck = z.object({
   laterRows: z.number().int(),
 })
 
+export type DokumenPeriksa = z.infer<typeof DokumenPeriksa>
+
 export const dokumenMethods = {
   'dokumen.daftarJenis': method({
     input: NoInput,
-    output: z.array(DocTypeSetting),
+    output: z.array(DokumenJenis),
     description: 'Jenis dokumen dengan pola nomor dan penanda tangan masing-masing',
     writes: false,
   }),
@@ -106,7 +112,7 @@ export const dokumenMethods = {
         signers: z.array(Signer).max(12, 'Paling banyak 12 penanda tangan'),
       })
       .strict(),
-    output: DocTypeSetting,
+    output: DokumenJenis,
     description: 'Mengatur pola nomor dan penanda tangan/saksi satu jenis dokumen',
     writes: true,
     access: 'koordinator',
@@ -132,7 +138,7 @@ export const dokumenMethods = {
   }),
   'dokumen.periksa': method({
     input: z.object({ kode: z.string().trim().min(1, 'Isi nomor dokumen atau pindai kode QR-nya').max(200) }).strict(),
-    output: DocumentCheck,
+    output: DokumenPeriksa,
     description:
       'Memeriksa dokumen tercetak (nomor atau isi kode QR): apakah buku besar masih memuat keadaan saat dokumen dibuat',
     writes: false,
