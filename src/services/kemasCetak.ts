@@ -84,8 +84,8 @@ function scopeName(ctx: ReadContext, scope: KitScope, ids: number[]): string {
 /**
  * What the printed papers state about each kit of the scope, in stacking order: the TPS, its lines
  * (needs) with their variants and its kotak with the ballot each is for and its seal number — what
- * kemas.ts#kitDetail says about a kit, without the packing state (packed, stock, handover) that the
- * papers do not print. Read in one go for the whole scope: kitDetail per TPS runs its own queries
+ * kemas.ts#lihatKit says about a kit, without the packing state (packed, stock, handover) that the
+ * papers do not print. Read in one go for the whole scope: lihatKit per TPS runs its own queries
  * (about 1 ms a TPS, as long as laying out its page), which at 15,228 TPS was a quarter of a print job.
  */
 function printKits(ctx: ReadContext, scope: KitScope) {
