@@ -65,8 +65,7 @@ export const readableSubject = (subject: string) => subject.replace(/\b(\d{4}-\d
 export const docCode = (d: Pick<Dokumen, 'id'>) => `DOK-${d.id}`
 
 /** "#11 · 765c4f9c463b": the ledger row the document was made from and the start of its hash. */
-export const chainLabel = (d: Pick<Dokumen, 'chainSeq' | 'chainHash'>) =>
-  `#${d.chainSeq} · ${d.chainHash.slice(0, 12)}`
+export const chainLabel = (d: Pick<Dokumen, 'chainSeq' | 'chainHash'>) => `#${d.chainSeq} · ${d.chainHash.slice(0, 12)}`
 
 /**
  * Printing from the register. The service decides ASLI or SALINAN and says so in the file name, so the
