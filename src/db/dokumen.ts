@@ -284,8 +284,3 @@ export function pekerjaWithRegu(db: ReadableDB, workerId: number): { nama: strin
     )
     .get(workerId) as { nama: string; regu: string }
 }
-
-/** A regu's name, or undefined. Reads team. */
-export function reguNama(db: ReadableDB, teamId: number): string | undefined {
-  return (db.prepare('SELECT nama FROM team WHERE id = ?').get(teamId) as { nama: string } | undefined)?.nama
-}

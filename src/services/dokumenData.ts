@@ -8,6 +8,7 @@ import type { UpahData } from '../reports/ba/upah'
 import * as queries from '../db/dokumen'
 import { segelNomorOf } from '../db/kemas'
 import { destroyedBySource, pemusnahanById } from '../db/pemusnahan'
+import { reguById } from '../db/regu'
 import { handedPerTps, serahTerimaForBa, serahTerimaMembers } from '../db/serahTerima'
 import { localDateTime } from './clock'
 import type { ReadContext } from './context'
@@ -31,7 +32,7 @@ export interface Built<T> {
 
 const variantParts = (ctx: ReadContext, variantId: number) => {
   const v = getVariant(reading(ctx), variantId)
-  return { item: v.itemName, dapil: v.dapil, unit: v.unit }
+  return { item: v.itemName, dapil: v.dapil, unit: v.unit, kind: v.kind }
 }
 
 export function penerimaanData(ctx: ReadContext, deliveryId: number): Built<PenerimaanData> {
@@ -105,7 +106,7 @@ export function sortirData(ctx: ReadContext, from: string, to: string): Built<So
       `Masih ada shift yang belum ditutup (${open.map((id) => '#' + id).join(', ')}); tutup dulu sebelum menerbitkan berita acara`,
     )
   const ids = new Set(shiftIds)
-  const flows = floorFlows(reading(ctx), { from, to }).filter((f) => ids.has(f.shiftId))
+  const flows = floorFlows(ctx, { from, to }).filter((f) => ids.has(f.shiftId))
   const crew = queries.shiftCrew(ctx.db, shiftIds)
   const rows = listVariants(reading(ctx))
     .filter((v) => v.kind === 'ballot')
@@ -190,7 +191,7 @@ export function upahData(ctx: ReadContext, from: string, to: string): Built<Upah
   if (from > to)
     throw refused('Tanggal awal setelah tanggal akhir', [{ column: 'from', message: 'Setelah tanggal akhir' }])
   const election = requireElection(reading(ctx))
-  const flows = floorFlows(reading(ctx), { from, to }).filter((f) => f.category === 'hasil' || f.category === 'rusak')
+  const flows = floorFlows(ctx, { from, to }).filter((f) => f.category === 'hasil' || f.category === 'rusak')
   if (flows.length === 0) throw refused(`Tidak ada hasil kerja tercatat pada rentang ${from} sampai ${to}`)
   const open = queries.openShiftIds(ctx.db, from, to)
   if (open.length)
@@ -220,7 +221,7 @@ export function upahData(ctx: ReadContext, from: string, to: string): Built<Upah
     ),
     ...pay.unassigned.map(
       (u) =>
-        `Hasil regu ${queries.reguNama(ctx.db, u.teamId) ?? u.teamId} pada shift #${u.shiftId} tidak dapat dibagi karena tidak ada pekerja yang tercatat hadir.`,
+        `Hasil regu ${reguById(ctx.db, u.teamId)?.nama ?? u.teamId} pada shift #${u.shiftId} tidak dapat dibagi karena tidak ada pekerja yang tercatat hadir.`,
     ),
   ]
   return {
