@@ -163,10 +163,7 @@ const KNOWN_TWINS = new Set<string>([
   'src/services/variants.ts: VariantInfo (same name as a contract type)',
   'src/services/wilayah.ts: TpsRow (same name as a contract type)',
   'src/services/wilayah.ts: Change (same keys as ChangeRow in src/api/contract/wilayah.ts)',
-  'src/core/documents.ts: Signer (same name as a contract type)',
   'src/core/errors.ts: Issue (same name as a contract type)',
-  'src/reports/kit/labels.ts: LabelGrid (same name as a contract type)',
-  'src/reports/pdf/signatures.ts: Signer (same name as a contract type)',
 ])
 
 describe('one model per entity', () => {

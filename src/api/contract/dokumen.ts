@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Signer as CoreSigner } from '../../core/documents'
 import { method } from './define'
 import { Download, Id, IsoDate, NoInput, OptionalName, ShortText } from './common'
 
@@ -14,6 +15,7 @@ export const DocType = z.enum([
 
 export type DocType = z.infer<typeof DocType>
 
+/** Who signs a document of one type, as the satker set it. core/documents.ts owns the shape. */
 export const Signer = z
   .object({
     peran: ShortText('Peran', 60),
@@ -27,7 +29,7 @@ export const Signer = z
     instansi: ShortText('Instansi', 100).default(''),
     posisi: z.enum(['pihak', 'saksi', 'mengetahui']),
   })
-  .strict()
+  .strict() satisfies z.ZodType<CoreSigner>
 
 export type Signer = z.infer<typeof Signer>
 

@@ -91,16 +91,20 @@ export const KitScope = z
 
 export type KitScope = z.infer<typeof KitScope>
 
+/** The grid of kotak labels on an A4 sticker sheet: every office buys different label paper. */
 export const LabelGrid = z
   .object({
     rows: z.number().int().min(1, 'Minimal 1 baris').max(12, 'Paling banyak 12 baris'),
     cols: z.number().int().min(1, 'Minimal 1 kolom').max(6, 'Paling banyak 6 kolom'),
+    /** Millimetres from the sheet's edges to the first label. */
     marginTop: z.number().min(0).max(60),
     marginLeft: z.number().min(0).max(60),
     marginRight: z.number().min(0).max(60),
     marginBottom: z.number().min(0).max(60),
+    /** Millimetres between labels. */
     gapX: z.number().min(0).max(30),
     gapY: z.number().min(0).max(30),
+    /** Print a thin cutting outline (for plain paper instead of sticker sheets). */
     outline: z.boolean(),
   })
   .strict()
