@@ -11,6 +11,7 @@ import { damageReason, reasonsFor } from '../core/reasons'
 import { isIsoDate } from '../core/shifts'
 import { formatAngka } from '../core/terbilang'
 import * as queries from '../db/serahTerima'
+import { jumlahPerBarang } from '../reports/ba/wording'
 import { localDate } from './clock'
 import { writeTx, type Actor, type ReadContext, type ServiceContext } from './context'
 import * as dokumen from './dokumen'
@@ -226,13 +227,12 @@ export function pratinjau(ctx: ReadContext, kecamatanId: number, tpsIds: readonl
   const rows = chosen.flatMap(({ tpsId }) => contentsOf(inKits, tpsId).map((p) => ({ tpsId, ...p })))
   const f = serahTerimaFigures(ctx, chosen, rows)
   const items = f.items.map((i) => ({ ...i, qty: f.desa.reduce((s, d) => s + (d.qty[i.variantId] ?? 0), 0) }))
-  const perUnit = new Map<string, number>()
-  for (const i of items) perUnit.set(i.unit, (perUnit.get(i.unit) ?? 0) + i.qty)
   return {
     tps: chosen.length,
     desa: f.desa.length,
     items,
-    jumlah: [...perUnit].filter(([, qty]) => qty > 0).map(([unit, qty]) => ({ unit, qty })),
+    // In the BA's own words (reports/ba/wording.ts), grouped as the BA groups: ballots together, each item apart.
+    jumlah: jumlahPerBarang(items.map((i) => ({ ...i, item: i.name }))),
   }
 }
 

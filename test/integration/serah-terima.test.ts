@@ -498,10 +498,8 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
       ['BUPATI', 184],
       ['KOTAK', 2],
     ])
-    expect(preview.jumlah).toEqual([
-      { unit: 'lembar', qty: 284 },
-      { unit: 'buah', qty: 2 },
-    ])
+    // 100 + 184 = 284 ballots; kotak on their own.
+    expect(preview.jumlah).toBe('284 (dua ratus delapan puluh empat) lembar surat suara dan 2 (dua) buah kotak suara')
     // The handover screen lists what the incomplete kit still lacks.
     const overview = await call<{
       tps: { tpsId: number; statusLabel: string; missing: { variantId: number; remaining: number; unit: string }[] }[]
@@ -705,13 +703,10 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     })
     expect(preview).toMatchObject({ tps: 82, desa: 10 })
     expect(preview.items.map((i) => [i.code, i.qty])).toEqual(CODES.map((c) => [c, KIT_TOTAL[c]]))
-    // 17.698 x 2 = 35.396 lembar; 164 + 328 = 492 buah; 164 botol; 4 x 82 = 328 set.
-    expect(preview.jumlah).toEqual([
-      { unit: 'lembar', qty: 35_396 },
-      { unit: 'buah', qty: 492 },
-      { unit: 'botol', qty: 164 },
-      { unit: 'set', qty: 328 },
-    ])
+    // 17.698 x 2 = 35.396 lembar of ballots; every other item on its own, as the BA below says.
+    expect(preview.jumlah).toBe(
+      '35.396 (tiga puluh lima ribu tiga ratus sembilan puluh enam) lembar surat suara, 164 (seratus enam puluh empat) buah kotak suara, 328 (tiga ratus dua puluh delapan) buah bilik suara, 164 (seratus enam puluh empat) botol tinta, 82 (delapan puluh dua) set alat bantu tunanetra (template braille), 82 (delapan puluh dua) set segel, 82 (delapan puluh dua) set sampul, dan 82 (delapan puluh dua) set formulir',
+    )
 
     const res = await writes(82 * 9, () =>
       call<{

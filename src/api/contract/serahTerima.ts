@@ -43,7 +43,7 @@ export type SerahTerimaInput = z.infer<typeof SerahTerimaInput>
 
 /**
  * What a handover of the chosen TPS would send, as its BA will state it: the number of TPS and desa, every
- * item with its total (the BA's table), and the totals per unit (its "Jumlah seluruhnya").
+ * item with its total (the BA's table), and the BA's sentence of totals in words.
  */
 export const SerahTerimaPratinjau = z.object({
   tps: z.number().int(),
@@ -59,7 +59,8 @@ export const SerahTerimaPratinjau = z.object({
       qty: z.number().int(),
     }),
   ),
-  jumlah: z.array(z.object({ unit: z.string(), qty: z.number().int() })),
+  /** The BA's "Jumlah seluruhnya …": every total with its words, ballots added together, other items each apart. */
+  jumlah: z.string(),
 })
 
 export type SerahTerimaPratinjau = z.infer<typeof SerahTerimaPratinjau>

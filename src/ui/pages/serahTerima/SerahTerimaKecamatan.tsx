@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
 import type { Dokumen, MethodOutput, SerahTerimaPratinjau, VariantInfo } from '../../../api/contract'
-import { jumlahTerbilang } from '../../../core/terbilang'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
@@ -831,9 +830,9 @@ function SerahTerimaFigures({
           ))}
         </tbody>
       </table>
-      {figures.jumlah.length > 0 && (
+      {figures.jumlah && (
         <p className="muted small" data-testid="ds-jumlah">
-          Jumlah seluruhnya {figures.jumlah.map((j) => `${jumlahTerbilang(j.qty)} ${j.unit}`).join(', ')}.
+          Jumlah seluruhnya {figures.jumlah}.
         </p>
       )}
     </div>
