@@ -1,7 +1,9 @@
+import type { Dokumen, IssueInput } from '../api/contract/dokumen'
 import { DOC_TYPES, documentQrText, type DocType } from '../core/documents'
 import { AppError, refused } from '../core/errors'
 import { formatNomor } from '../core/nomorSurat'
 import { parseTanggal } from '../core/tanggal'
+import * as queries from '../db/dokumen'
 import { chainHead } from '../db/ledger'
 import { baPenerimaan, notaRetur } from '../reports/ba/penerimaan'
 import { officialDocument, type DocHeader, type DocParts, type Snapshot } from '../reports/ba/snapshot'
@@ -11,8 +13,8 @@ import { rekapUpah, rekapUpahTable } from '../reports/ba/upah'
 import { buildOfficialDocument, renderPdf } from '../reports/pdf'
 import { tableToXlsx } from '../reports/table'
 import { localDate, localDateTime } from './clock'
-import { writeTx, type Actor, type ServiceContext } from './context'
-import { docTypeSetting } from './dokumenJenis'
+import { writeTx, type Actor, type ReadContext, type ServiceContext } from './context'
+import { jenisOf } from './dokumenJenis'
 import {
   pemusnahanData,
   penerimaanData,
@@ -26,43 +28,27 @@ import {
 import * as pemilihan from './pemilihan'
 import type { Election } from './pemilihan'
 import * as barang from './barang'
+import { reading } from './reading'
 
 /**
  * The register of issued documents. Issuing takes the next number, freezes what the document states
  * (the snapshot) and the ledger's chain head; printing renders from the snapshot, the first print
  * ASLI and every later one SALINAN, each print recorded.
+ *
+ * What may be issued: the documents a user issues on request (the contract's IssueInput), and the BA
+ * serah terima and BA pemusnahan, which only the handover and the destruction issue, in their own
+ * transaction.
  */
-export type IssueInput =
-  | { type: 'BA_PENERIMAAN'; deliveryId: number; tanggal?: string | undefined }
-  | { type: 'BA_SORTIR'; from: string; to: string; tanggal?: string | undefined }
-  | { type: 'BA_RUSAK'; tanggal?: string | undefined }
-  | { type: 'NOTA_RETUR'; returId: number; tanggal?: string | undefined }
-  | { type: 'REKAP_UPAH'; from: string; to: string; tanggal?: string | undefined }
+export type TerbitkanInput =
+  | IssueInput
   | { type: 'BA_SERAH_TERIMA'; handoverId: number; tanggal?: string | undefined }
   | { type: 'BA_PEMUSNAHAN'; pemusnahanId: number; tanggal?: string | undefined }
 
-export interface DocumentInfo {
-  id: number
-  type: DocType
-  nomor: string | null
-  title: string
-  subject: string
-  ref: string
-  issuedAt: string
-  issuedBy: string
-  chainSeq: number
-  chainHash: string
-  prints: number
-  formats: ('pdf' | 'xlsx')[]
-  /** Formats printed at least once: the next print of these is a SALINAN. */
-  printedFormats: ('pdf' | 'xlsx')[]
-}
-
-function namaPemilihan(ctx: ServiceContext, e: Election): string {
+function namaPemilihan(ctx: ReadContext, e: Election): string {
   if (e.jenis === 'pemilu') return `Pemilihan Umum Tahun ${e.tahun}`
   const codes = new Set(
     barang
-      .daftar(ctx)
+      .daftar(reading(ctx))
       .filter((i) => i.kind === 'ballot' && i.active)
       .map((i) => i.code),
   )
@@ -75,9 +61,9 @@ function namaPemilihan(ctx: ServiceContext, e: Election): string {
   return `Pemilihan ${parts.join(' serta ')} Tahun ${e.tahun}`
 }
 
-function header(ctx: ServiceContext): DocHeader {
-  const e = pemilihan.requireElection(ctx)
-  const logo = pemilihan.lihatLogo(ctx)
+function header(ctx: ReadContext): DocHeader {
+  const e = pemilihan.requireElection(reading(ctx))
+  const logo = pemilihan.lihatLogo(reading(ctx))
   const satkerNama = `KPU ${e.satker}`
   return {
     kop: { instansi: 'KOMISI PEMILIHAN UMUM', satker: e.satker.toUpperCase(), alamat: e.alamat, kontak: e.kontak },
@@ -91,7 +77,7 @@ function header(ctx: ServiceContext): DocHeader {
   }
 }
 
-function build(ctx: ServiceContext, input: IssueInput, tanggal: string): Built<unknown> {
+function build(ctx: ReadContext, input: TerbitkanInput, tanggal: string): Built<unknown> {
   switch (input.type) {
     case 'BA_PENERIMAAN':
       return penerimaanData(ctx, input.deliveryId)
@@ -131,25 +117,7 @@ function parts(snap: Snapshot<unknown>): DocParts {
 
 const formatsOf = (type: DocType): ('pdf' | 'xlsx')[] => (type === 'REKAP_UPAH' ? ['pdf', 'xlsx'] : ['pdf'])
 
-interface DocumentRow {
-  id: number
-  doc_type: DocType
-  tahun: number
-  no: number | null
-  nomor: string | null
-  title: string
-  subject: string
-  ref: string
-  snapshot: string
-  chain_seq: number
-  chain_hash: string
-  issued_at: string
-  issued_by: string
-  prints: number
-  printed_formats: string | null
-}
-
-const toInfo = (r: DocumentRow): DocumentInfo => ({
+const toInfo = (r: queries.DokumenRow): Dokumen => ({
   id: r.id,
   type: r.doc_type,
   nomor: r.nomor,
@@ -165,38 +133,28 @@ const toInfo = (r: DocumentRow): DocumentInfo => ({
   printedFormats: r.printed_formats ? (r.printed_formats.split(',').sort() as ('pdf' | 'xlsx')[]) : [],
 })
 
-const ROW_SQL = `SELECT d.*, (SELECT count(*) FROM document_print p WHERE p.document_id = d.id) AS prints,
-  (SELECT group_concat(DISTINCT p.format) FROM document_print p WHERE p.document_id = d.id) AS printed_formats FROM document d`
-
-export function getDocument(ctx: ServiceContext, id: number): DocumentInfo {
-  const r = ctx.db.prepare(`${ROW_SQL} WHERE d.id = ?`).get(id) as DocumentRow | undefined
+export function getDocument(ctx: ReadContext, id: number): Dokumen {
+  const r = queries.dokumenRow(ctx.db, id)
   if (!r)
     throw new AppError('NOT_FOUND', `Dokumen #${id} tidak ditemukan`, [{ column: 'id', message: 'Tidak ditemukan' }])
   return toInfo(r)
 }
 
-export function daftar(ctx: ServiceContext, type?: DocType): DocumentInfo[] {
-  const rows = (
-    type
-      ? ctx.db.prepare(`${ROW_SQL} WHERE d.doc_type = ? ORDER BY d.id DESC`).all(type)
-      : ctx.db.prepare(`${ROW_SQL} ORDER BY d.id DESC`).all()
-  ) as DocumentRow[]
-  return rows.map(toInfo)
+export function daftar(ctx: ReadContext, type?: DocType): Dokumen[] {
+  return queries.dokumenRows(ctx.db, type).map(toInfo)
 }
 
-export function terbitkan(ctx: ServiceContext, who: Actor, input: IssueInput): DocumentInfo {
+export function terbitkan(ctx: ServiceContext, who: Actor, input: TerbitkanInput): Dokumen {
   const election = pemilihan.requireElection(ctx)
   const tanggal = input.tanggal ?? localDate(ctx.now())
-  const setting = docTypeSetting(ctx, input.type)
+  const setting = jenisOf(ctx, input.type)
   const spec = DOC_TYPES[input.type]
   const built = build(ctx, input, tanggal)
   // A delivery, a return, a handover or a destruction is one event with one berita acara; a second one
   // would be a second number for the same sheets. Date-range documents may be issued again (after a
   // correction, say).
   if (input.type !== 'BA_SORTIR' && input.type !== 'BA_RUSAK' && input.type !== 'REKAP_UPAH') {
-    const earlier = ctx.db
-      .prepare('SELECT id, nomor FROM document WHERE doc_type = ? AND ref = ?')
-      .get(input.type, built.ref) as { id: number; nomor: string | null } | undefined
+    const earlier = queries.dokumenOf(ctx.db, input.type, built.ref)
     if (earlier) {
       throw refused(
         `${spec.title.join(' ')} untuk ${built.subject.toLowerCase()} sudah terbit dengan nomor ${earlier.nomor}; cetak ulang dari register dokumen`,
@@ -218,8 +176,8 @@ export function terbitkan(ctx: ServiceContext, who: Actor, input: IssueInput): D
     let no: number | null = null
     let nomor: string | null = null
     if (spec.numbered) {
-      const last = ctx.db.prepare('SELECT max(no) AS n FROM document WHERE tahun = ?').get(year) as { n: number | null }
-      no = Math.max(last.n === null ? 0 : last.n + 1, election.nomorStart, 1)
+      const last = queries.lastNo(ctx.db, year)
+      no = Math.max(last === null ? 0 : last + 1, election.nomorStart, 1)
       nomor = formatNomor(setting.nomorPattern, {
         no,
         kodeWilayah: election.kodeWilayah,
@@ -227,34 +185,27 @@ export function terbitkan(ctx: ServiceContext, who: Actor, input: IssueInput): D
         bulan: month,
         kodeDokumen: spec.kode,
       })
-      if (ctx.db.prepare('SELECT 1 FROM document WHERE nomor = ?').get(nomor)) {
+      if (queries.nomorTaken(ctx.db, nomor)) {
         throw refused(`Nomor ${nomor} sudah terpakai di register; periksa pola nomor jenis dokumen ini`, [
           { column: 'nomorPattern', message: 'Nomor ganda' },
         ])
       }
     }
     const head = chainHead(ctx.db)
-    const id = Number(
-      ctx.db
-        .prepare(
-          `INSERT INTO document (doc_type, tahun, no, nomor, title, subject, ref, snapshot, chain_seq, chain_hash, issued_at, issued_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          input.type,
-          year,
-          no,
-          nomor,
-          spec.title.join(' '),
-          built.subject,
-          built.ref,
-          JSON.stringify(snapshot),
-          head.seq,
-          head.hash,
-          ctx.now().toISOString(),
-          who.actor,
-        ).lastInsertRowid,
-    )
+    const id = queries.insertDokumen(ctx.db, {
+      type: input.type,
+      tahun: year,
+      no,
+      nomor,
+      title: spec.title.join(' '),
+      subject: built.subject,
+      ref: built.ref,
+      snapshot: JSON.stringify(snapshot),
+      chainSeq: head.seq,
+      chainHash: head.hash,
+      issuedAt: ctx.now().toISOString(),
+      issuedBy: who.actor,
+    })
     return { result: id, detail: { id, type: input.type, nomor, ref: built.ref, chain: head } }
   })
   return getDocument(ctx, id)
@@ -278,7 +229,7 @@ export async function cetak(
   format: 'pdf' | 'xlsx',
   paper?: 'A4' | 'F4',
 ): Promise<PrintedFile> {
-  const row = ctx.db.prepare(`${ROW_SQL} WHERE d.id = ?`).get(id) as DocumentRow | undefined
+  const row = queries.dokumenRow(ctx.db, id)
   if (!row)
     throw new AppError('NOT_FOUND', `Dokumen #${id} tidak ditemukan`, [{ column: 'id', message: 'Tidak ditemukan' }])
   if (!formatsOf(row.doc_type).includes(format))
@@ -288,9 +239,7 @@ export async function cetak(
   const snap = JSON.parse(row.snapshot) as Snapshot<unknown>
   const copyNo = row.prints + 1
   // The first print of each format is the original; a spreadsheet of a recap is not a copy of its PDF.
-  const original =
-    ctx.db.prepare('SELECT 1 FROM document_print WHERE document_id = ? AND format = ?').get(row.id, format) ===
-    undefined
+  const original = !queries.printedAs(ctx.db, row.id, format)
   const generatedAt = localDateTime(ctx.now())
   const base =
     safeName(`${DOC_TYPES[row.doc_type].kode}-${row.nomor ?? 'DOK-' + row.id}`) + (original ? '' : `-SALINAN-${copyNo}`)
@@ -339,17 +288,18 @@ export async function cetak(
   // Recorded after rendering succeeded: a failed render must not use up the original. Two prints
   // rendered at once would claim the same copy number; the second is refused, not mislabelled.
   writeTx(ctx, who, 'dokumen.cetak', () => {
-    const now = ctx.db.prepare('SELECT count(*) AS n FROM document_print WHERE document_id = ?').get(row.id) as {
-      n: number
-    }
-    if (now.n + 1 !== copyNo)
+    if (queries.printCount(ctx.db, row.id) + 1 !== copyNo)
       throw new AppError(
         'CONFLICT',
         'Dokumen ini baru saja dicetak dari tempat lain; cetak ulang untuk mendapat salinan dengan nomor cetakan yang benar',
       )
-    ctx.db
-      .prepare('INSERT INTO document_print (document_id, at, actor, copy_no, format) VALUES (?, ?, ?, ?, ?)')
-      .run(row.id, ctx.now().toISOString(), who.actor, copyNo, format)
+    queries.insertPrint(ctx.db, {
+      documentId: row.id,
+      at: ctx.now().toISOString(),
+      actor: who.actor,
+      copyNo,
+      format,
+    })
     return { result: null, detail: { id: row.id, copyNo, format } }
   })
   return file

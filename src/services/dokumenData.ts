@@ -2,11 +2,17 @@ import { computePay } from '../core/pay'
 import { DAMAGE_REASONS, damageReason } from '../core/reasons'
 import { AppError, refused } from '../core/errors'
 import type { PenerimaanData, ReturData } from '../reports/ba/penerimaan'
-import type { PemusnahanData, SerahTerimaData } from '../reports/ba/serahTerima'
+import type { PemusnahanData, SerahTerimaData, SerahTerimaItem } from '../reports/ba/serahTerima'
 import type { RusakData, SortirData } from '../reports/ba/sortir'
 import type { UpahData } from '../reports/ba/upah'
+import * as queries from '../db/dokumen'
+import { segelNomorOf } from '../db/kemas'
+import { destroyedBySource, pemusnahanById } from '../db/pemusnahan'
+import { reguById } from '../db/regu'
+import { handedPerTps, serahTerimaForBa, serahTerimaMembers } from '../db/serahTerima'
 import { localDateTime } from './clock'
-import type { ServiceContext } from './context'
+import type { ReadContext } from './context'
+import { reading } from './reading'
 import { requireElection } from './pemilihan'
 import { floorFlows } from './floorFlows'
 import * as barang from './barang'
@@ -24,13 +30,13 @@ export interface Built<T> {
   data: T
 }
 
-const variantParts = (ctx: ServiceContext, variantId: number) => {
-  const v = getVariant(ctx, variantId)
+const variantParts = (ctx: ReadContext, variantId: number) => {
+  const v = getVariant(reading(ctx), variantId)
   return { item: v.itemName, dapil: v.dapil, unit: v.unit, kind: v.kind }
 }
 
-export function penerimaanData(ctx: ServiceContext, deliveryId: number): Built<PenerimaanData> {
-  const d = penerimaan.lihat(ctx, deliveryId)
+export function penerimaanData(ctx: ReadContext, deliveryId: number): Built<PenerimaanData> {
+  const d = penerimaan.lihat(reading(ctx), deliveryId)
   return {
     subject: `Penerimaan #${d.id} dari ${d.penyedia}, surat jalan ${d.suratJalan}`,
     ref: `PENERIMAAN:${d.id}`,
@@ -60,15 +66,12 @@ export function penerimaanData(ctx: ServiceContext, deliveryId: number): Built<P
   }
 }
 
-export function returData(ctx: ServiceContext, returId: number): Built<ReturData> {
-  const r = penerimaan.daftarRetur(ctx).find((x) => x.id === returId)
+export function returData(ctx: ReadContext, returId: number): Built<ReturData> {
+  const r = penerimaan.daftarRetur(reading(ctx)).find((x) => x.id === returId)
   if (!r)
     throw new AppError('NOT_FOUND', `Pengembalian #${returId} tidak ditemukan`, [
       { column: 'returId', message: 'Tidak ditemukan' },
     ])
-  const notes = ctx.db.prepare(
-    `SELECT DISTINCT tertukar_note AS note FROM delivery_line WHERE variant_id = ? AND tertukar_note <> ''`,
-  )
   return {
     subject: `Pengembalian surat suara tertukar #${r.id} kepada ${r.penyedia}`,
     ref: `RETUR:${r.id}`,
@@ -80,7 +83,7 @@ export function returData(ctx: ServiceContext, returId: number): Built<ReturData
       lines: r.lines.map((l) => ({
         ...variantParts(ctx, l.variantId),
         qty: l.qty,
-        asal: (notes.all(l.variantId) as { note: string }[]).map((n) => n.note).join('; '),
+        asal: queries.tertukarNotes(ctx.db, l.variantId).join('; '),
       })),
     },
   }
@@ -89,34 +92,23 @@ export function returData(ctx: ServiceContext, returId: number): Built<ReturData
 const ballotReasons = () =>
   DAMAGE_REASONS.filter((r) => r.appliesTo !== 'assembled').map((r) => ({ code: r.code, label: r.short }))
 
-export function sortirData(ctx: ServiceContext, from: string, to: string): Built<SortirData> {
+export function sortirData(ctx: ReadContext, from: string, to: string): Built<SortirData> {
   if (from > to)
     throw refused('Tanggal awal setelah tanggal akhir', [{ column: 'from', message: 'Setelah tanggal akhir' }])
-  const shiftIds = (
-    ctx.db.prepare(`SELECT id FROM shift WHERE kind = 'sortir_lipat' AND tanggal BETWEEN ? AND ?`).all(from, to) as {
-      id: number
-    }[]
-  ).map((s) => s.id)
+  const shiftIds = queries.sortirShiftIds(ctx.db, from, to)
   if (shiftIds.length === 0)
     throw refused(`Tidak ada shift sortir-lipat pada rentang ${from} sampai ${to}`, [
       { column: 'from', message: 'Tidak ada shift' },
     ])
-  const open = ctx.db
-    .prepare(`SELECT id FROM shift WHERE kind = 'sortir_lipat' AND tanggal BETWEEN ? AND ? AND status = 'open'`)
-    .all(from, to) as { id: number }[]
+  const open = queries.openSortirShiftIds(ctx.db, from, to)
   if (open.length)
     throw refused(
-      `Masih ada shift yang belum ditutup (${open.map((s) => '#' + s.id).join(', ')}); tutup dulu sebelum menerbitkan berita acara`,
+      `Masih ada shift yang belum ditutup (${open.map((id) => '#' + id).join(', ')}); tutup dulu sebelum menerbitkan berita acara`,
     )
   const ids = new Set(shiftIds)
   const flows = floorFlows(ctx, { from, to }).filter((f) => ids.has(f.shiftId))
-  const teams = ctx.db
-    .prepare(`SELECT count(DISTINCT team_id) AS n FROM shift_team WHERE shift_id IN (${shiftIds.join(',')})`)
-    .get() as { n: number }
-  const workers = ctx.db
-    .prepare(`SELECT count(DISTINCT worker_id) AS n FROM shift_worker WHERE shift_id IN (${shiftIds.join(',')})`)
-    .get() as { n: number }
-  const rows = listVariants(ctx)
+  const crew = queries.shiftCrew(ctx.db, shiftIds)
+  const rows = listVariants(reading(ctx))
     .filter((v) => v.kind === 'ballot')
     .map((v) => {
       const mine = flows.filter((f) => f.variantId === v.variantId)
@@ -134,15 +126,9 @@ export function sortirData(ctx: ServiceContext, from: string, to: string): Built
       }
     })
     .filter((r) => r.baik + r.rusak !== 0)
-  const reklas = ctx.db
-    .prepare(
-      // A re-classification outside any shift counts on the local date it was recorded.
-      `SELECT l.variant_id AS variantId, l.from_place AS place, l.note, l.qty FROM ledger l LEFT JOIN shift s ON s.id = l.shift_id
-       WHERE l.reason = 'REKLASIFIKASI' AND coalesce(s.tanggal, date(l.at, 'localtime')) BETWEEN ? AND ? AND NOT EXISTS (SELECT 1 FROM ledger c WHERE c.corrects_seq = l.seq AND c.reason = 'BATAL')`,
-    )
-    .all(from, to) as { variantId: number; place: string; note: string | null; qty: number }[]
+  const reklas = queries.reklasifikasiRows(ctx.db, from, to)
   const position = rekonsiliasi
-    .lihat(ctx)
+    .lihat(reading(ctx))
     .filter((r) => r.kind === 'ballot')
     .map((r) => ({
       item: r.itemName,
@@ -161,8 +147,8 @@ export function sortirData(ctx: ServiceContext, from: string, to: string): Built
       from,
       to,
       shifts: shiftIds.length,
-      teams: teams.n,
-      workers: workers.n,
+      teams: crew.teams,
+      workers: crew.workers,
       reasons: ballotReasons(),
       rows,
       reklasifikasi: reklas.map((r) => ({
@@ -176,12 +162,12 @@ export function sortirData(ctx: ServiceContext, from: string, to: string): Built
   }
 }
 
-export function rusakData(ctx: ServiceContext, tanggal: string): Built<RusakData> {
+export function rusakData(ctx: ReadContext, tanggal: string): Built<RusakData> {
   const kurang = new Map<number, number>()
-  for (const s of penerimaan.openSelisih(ctx))
+  for (const s of penerimaan.openSelisih(reading(ctx)))
     if (s.selisih < 0) kurang.set(s.variantId, (kurang.get(s.variantId) ?? 0) - s.selisih)
   const rows = rekonsiliasi
-    .lihat(ctx)
+    .lihat(reading(ctx))
     .filter((r) => r.kind === 'ballot')
     .map((r) => ({
       item: r.itemName,
@@ -201,26 +187,20 @@ export function rusakData(ctx: ServiceContext, tanggal: string): Built<RusakData
   }
 }
 
-export function upahData(ctx: ServiceContext, from: string, to: string): Built<UpahData> {
+export function upahData(ctx: ReadContext, from: string, to: string): Built<UpahData> {
   if (from > to)
     throw refused('Tanggal awal setelah tanggal akhir', [{ column: 'from', message: 'Setelah tanggal akhir' }])
-  const election = requireElection(ctx)
+  const election = requireElection(reading(ctx))
   const flows = floorFlows(ctx, { from, to }).filter((f) => f.category === 'hasil' || f.category === 'rusak')
   if (flows.length === 0) throw refused(`Tidak ada hasil kerja tercatat pada rentang ${from} sampai ${to}`)
-  const open = ctx.db
-    .prepare(`SELECT id FROM shift WHERE tanggal BETWEEN ? AND ? AND status = 'open'`)
-    .all(from, to) as { id: number }[]
+  const open = queries.openShiftIds(ctx.db, from, to)
   if (open.length)
     throw refused(
-      `Masih ada shift yang belum ditutup (${open.map((s) => '#' + s.id).join(', ')}); tutup dulu sebelum merekap upah`,
+      `Masih ada shift yang belum ditutup (${open.map((id) => '#' + id).join(', ')}); tutup dulu sebelum merekap upah`,
     )
-  const itemOfVariant = new Map(listVariants(ctx).map((v) => [v.variantId, v.itemId]))
-  const items = barang.daftar(ctx)
-  const attendance = ctx.db
-    .prepare(
-      `SELECT x.shift_id AS shiftId, x.team_id AS teamId, x.worker_id AS workerId FROM shift_worker x JOIN shift s ON s.id = x.shift_id WHERE s.tanggal BETWEEN ? AND ?`,
-    )
-    .all(from, to) as { shiftId: number; teamId: number; workerId: number }[]
+  const itemOfVariant = new Map(listVariants(reading(ctx)).map((v) => [v.variantId, v.itemId]))
+  const items = barang.daftar(reading(ctx))
+  const attendance = queries.attendance(ctx.db, from, to)
   const pay = computePay({
     outputs: flows.map((f) => ({
       shiftId: f.shiftId,
@@ -234,10 +214,6 @@ export function upahData(ctx: ServiceContext, from: string, to: string): Built<U
     taxBasisPoints: Math.round(election.taxPercent * 100),
   })
   const usedItems = items.filter((i) => pay.workers.some((w) => (w.qty.get(i.id) ?? 0) !== 0))
-  const worker = ctx.db.prepare(
-    `SELECT w.nama, coalesce(t.nama, '') AS regu FROM worker w LEFT JOIN team_member m ON m.worker_id = w.id LEFT JOIN team t ON t.id = m.team_id WHERE w.id = ?`,
-  )
-  const teamName = ctx.db.prepare('SELECT nama FROM team WHERE id = ?')
   const notes = [
     ...pay.missingRates.map(
       (id) =>
@@ -245,7 +221,7 @@ export function upahData(ctx: ServiceContext, from: string, to: string): Built<U
     ),
     ...pay.unassigned.map(
       (u) =>
-        `Hasil regu ${(teamName.get(u.teamId) as { nama: string } | undefined)?.nama ?? u.teamId} pada shift #${u.shiftId} tidak dapat dibagi karena tidak ada pekerja yang tercatat hadir.`,
+        `Hasil regu ${reguById(ctx.db, u.teamId)?.nama ?? u.teamId} pada shift #${u.shiftId} tidak dapat dibagi karena tidak ada pekerja yang tercatat hadir.`,
     ),
   ]
   return {
@@ -258,7 +234,7 @@ export function upahData(ctx: ServiceContext, from: string, to: string): Built<U
       items: usedItems.map((i) => ({ code: i.code, name: i.name, unit: i.unit, rate: i.payRate })),
       workers: pay.workers
         .map((w) => {
-          const info = worker.get(w.workerId) as { nama: string; regu: string }
+          const info = queries.pekerjaWithRegu(ctx.db, w.workerId)
           return {
             nama: info.nama,
             regu: info.regu,
@@ -274,41 +250,54 @@ export function upahData(ctx: ServiceContext, from: string, to: string): Built<U
   }
 }
 
-export function serahTerimaData(ctx: ServiceContext, handoverId: number): Built<SerahTerimaData> {
-  const h = ctx.db
-    .prepare('SELECT h.*, k.nama AS kecamatan FROM handover h JOIN kecamatan k ON k.id = h.kecamatan_id WHERE h.id = ?')
-    .get(handoverId) as
-    | { id: number; kecamatan: string; ppk_nama: string; ppk_jabatan: string; kendaraan: string; note: string }
-    | undefined
-  if (!h)
-    throw new AppError('NOT_FOUND', `Serah terima #${handoverId} tidak ditemukan`, [
-      { column: 'handoverId', message: 'Tidak ditemukan' },
-    ])
-  // What each TPS kit handed over held, from the handover's own ledger rows (corrections included).
-  const rows = ctx.db
-    .prepare(
-      `SELECT CAST(substr(CASE WHEN reason = 'BATAL' THEN to_place ELSE from_place END, 9) AS INTEGER) AS tpsId, variant_id AS v,
-              sum(CASE WHEN reason = 'BATAL' THEN -qty ELSE qty END) AS qty
-       FROM ledger WHERE document_id = ? GROUP BY tpsId, v`,
-    )
-    .all(`SERAH_TERIMA:${handoverId}`) as { tpsId: number; v: number; qty: number }[]
-  const members = ctx.db
-    .prepare(
-      `SELECT x.tps_id AS tpsId, x.exception, t.nomor, d.nama AS desa, d.id AS desaId FROM handover_tps x JOIN tps t ON t.id = x.tps_id JOIN desa d ON d.id = t.desa_id
-       WHERE x.handover_id = ? ORDER BY coalesce(d.kode, ''), d.nama_key, t.nomor`,
-    )
-    .all(handoverId) as { tpsId: number; exception: string | null; nomor: number; desa: string; desaId: number }[]
-  const segel = ctx.db.prepare('SELECT nomor FROM segel WHERE tps_id = ? ORDER BY kotak_no')
+/**
+ * A handover's figures as its BA states them: the items that go out, in catalogue order, and what each
+ * kit holds, added up per desa. The BA builds them from its handover's ledger rows; serahTerima.pratinjau
+ * from what the chosen kits hold now, so the screen before a handover says what its BA will.
+ */
+export function serahTerimaFigures(
+  ctx: ReadContext,
+  kits: readonly { tpsId: number; desaId: number; desa: string }[],
+  rows: readonly { tpsId: number; v: number; qty: number }[],
+): { items: SerahTerimaItem[]; desa: SerahTerimaData['desa']; qtyOf(tpsId: number): Record<number, number> } {
   const variantIds = [...new Set(rows.map((r) => r.v))]
-  const variants = listVariants(ctx).filter((v) => variantIds.includes(v.variantId))
-  const qtyOf = (tpsId: number) => Object.fromEntries(rows.filter((r) => r.tpsId === tpsId).map((r) => [r.v, r.qty]))
+  const variants = listVariants(reading(ctx)).filter((v) => variantIds.includes(v.variantId))
+  const perTps = new Map<number, Record<number, number>>()
+  for (const r of rows) {
+    const q = perTps.get(r.tpsId) ?? {}
+    q[r.v] = r.qty
+    perTps.set(r.tpsId, q)
+  }
+  const qtyOf = (tpsId: number) => ({ ...perTps.get(tpsId) })
   const desa = new Map<number, { nama: string; tps: number; qty: Record<number, number> }>()
-  for (const m of members) {
+  for (const m of kits) {
     const d = desa.get(m.desaId) ?? { nama: m.desa, tps: 0, qty: {} }
     d.tps++
     for (const [v, q] of Object.entries(qtyOf(m.tpsId))) d.qty[Number(v)] = (d.qty[Number(v)] ?? 0) + q
     desa.set(m.desaId, d)
   }
+  return {
+    items: variants.map((v) => ({
+      variantId: v.variantId,
+      code: v.itemCode,
+      name: v.itemName,
+      kind: v.kind,
+      unit: v.unit,
+      dapil: v.dapil,
+    })),
+    desa: [...desa.values()],
+    qtyOf,
+  }
+}
+
+export function serahTerimaData(ctx: ReadContext, handoverId: number): Built<SerahTerimaData> {
+  const h = serahTerimaForBa(ctx.db, handoverId)
+  if (!h)
+    throw new AppError('NOT_FOUND', `Serah terima #${handoverId} tidak ditemukan`, [
+      { column: 'handoverId', message: 'Tidak ditemukan' },
+    ])
+  const members = serahTerimaMembers(ctx.db, handoverId)
+  const figures = serahTerimaFigures(ctx, members, handedPerTps(ctx.db, `SERAH_TERIMA:${handoverId}`))
   return {
     subject: `Serah terima #${h.id} ke PPK Kecamatan ${h.kecamatan} (${members.length} TPS)`,
     ref: `SERAH_TERIMA:${h.id}`,
@@ -319,45 +308,32 @@ export function serahTerimaData(ctx: ServiceContext, handoverId: number): Built<
       ppkJabatan: h.ppk_jabatan,
       kendaraan: h.kendaraan,
       note: h.note,
-      items: variants.map((v) => ({
-        variantId: v.variantId,
-        code: v.itemCode,
-        name: v.itemName,
-        kind: v.kind,
-        unit: v.unit,
-        dapil: v.dapil,
-      })),
-      desa: [...desa.values()],
+      items: figures.items,
+      desa: figures.desa,
       tps: members.map((m) => ({
         desa: m.desa,
         nomor: m.nomor,
-        qty: qtyOf(m.tpsId),
+        qty: figures.qtyOf(m.tpsId),
         exception: m.exception,
-        segel: (segel.all(m.tpsId) as { nomor: string }[]).map((x) => x.nomor),
+        segel: segelNomorOf(ctx.db, m.tpsId),
       })),
     },
   }
 }
 
-export function pemusnahanData(ctx: ServiceContext, pemusnahanId: number): Built<PemusnahanData> {
-  const p = ctx.db.prepare('SELECT * FROM pemusnahan WHERE id = ?').get(pemusnahanId) as
-    { id: number; metode: string; tempat: string; note: string } | undefined
+export function pemusnahanData(ctx: ReadContext, pemusnahanId: number): Built<PemusnahanData> {
+  const p = pemusnahanById(ctx.db, pemusnahanId)
   if (!p)
     throw new AppError('NOT_FOUND', `Pemusnahan #${pemusnahanId} tidak ditemukan`, [
       { column: 'pemusnahanId', message: 'Tidak ditemukan' },
     ])
-  const rows = ctx.db
-    .prepare(
-      `SELECT variant_id AS v, CASE WHEN reason = 'BATAL' THEN to_place ELSE from_place END AS src, sum(CASE WHEN reason = 'BATAL' THEN -qty ELSE qty END) AS qty
-       FROM ledger WHERE document_id = ? GROUP BY v, src HAVING qty <> 0`,
-    )
-    .all(`PEMUSNAHAN:${p.id}`) as { v: number; src: string; qty: number }[]
+  const rows = destroyedBySource(ctx.db, `PEMUSNAHAN:${p.id}`)
   const out = new Map<
     number,
     { item: string; dapil: string | null; rusakByReason: Record<string, number>; lebih: number }
   >()
   for (const r of rows) {
-    const v = getVariant(ctx, r.v)
+    const v = getVariant(reading(ctx), r.v)
     const row = out.get(r.v) ?? { item: v.itemName, dapil: v.dapil, rusakByReason: {}, lebih: 0 }
     if (r.src.startsWith('RUSAK:')) row.rusakByReason[r.src.slice(6)] = (row.rusakByReason[r.src.slice(6)] ?? 0) + r.qty
     else row.lebih += r.qty

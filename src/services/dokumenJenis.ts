@@ -1,8 +1,11 @@
+import type { DokumenJenis } from '../api/contract/dokumen'
 import { DOC_TYPES, DOC_TYPE_CODES, readSigners, type DocType, type Signer } from '../core/documents'
 import { refused } from '../core/errors'
 import { validateNomorPattern } from '../core/nomorSurat'
-import { writeTx, type Actor, type ServiceContext } from './context'
+import { jenisSetting, setJenisSetting } from '../db/dokumen'
+import { writeTx, type Actor, type ReadContext, type ServiceContext } from './context'
 import { requireElection } from './pemilihan'
+import { reading } from './reading'
 
 /**
  * Per document type: its own number pattern (or the election's default) and who signs it. Signers are
@@ -10,23 +13,10 @@ import { requireElection } from './pemilihan'
  * hand-edited row cannot break printing.
  */
 
-export interface DocTypeSetting {
-  type: DocType
-  title: string[]
-  kode: string
-  numbered: boolean
-  description: string
-  nomorPattern: string
-  ownPattern: string | null
-  signers: Signer[]
-}
-
-export function docTypeSetting(ctx: ServiceContext, type: DocType): DocTypeSetting {
-  const election = requireElection(ctx)
+export function jenisOf(ctx: ReadContext, type: DocType): DokumenJenis {
+  const election = requireElection(reading(ctx))
   const spec = DOC_TYPES[type]
-  const row = ctx.db
-    .prepare('SELECT nomor_pattern AS pattern, signers FROM doc_setting WHERE doc_type = ?')
-    .get(type) as { pattern: string | null; signers: string } | undefined
+  const row = jenisSetting(ctx.db, type)
   let signers: Signer[] = spec.defaultSigners
   if (row) signers = readSigners(safeJson(row.signers)) ?? signers
   return {
@@ -49,8 +39,8 @@ const safeJson = (text: string): unknown => {
   }
 }
 
-export function daftarJenis(ctx: ServiceContext): DocTypeSetting[] {
-  return DOC_TYPE_CODES.map((t) => docTypeSetting(ctx, t))
+export function daftarJenis(ctx: ReadContext): DokumenJenis[] {
+  return DOC_TYPE_CODES.map((t) => jenisOf(ctx, t))
 }
 
 export function aturJenis(
@@ -59,7 +49,7 @@ export function aturJenis(
   type: DocType,
   nomorPattern: string | null,
   signers: Signer[],
-): DocTypeSetting {
+): DokumenJenis {
   requireElection(ctx)
   if (nomorPattern !== null && nomorPattern !== '') {
     const problems = validateNomorPattern(nomorPattern)
@@ -76,13 +66,8 @@ export function aturJenis(
   )
   if (issues.length) throw refused('Penanda tangan tidak lengkap', issues)
   writeTx(ctx, who, 'dokumen.aturJenis', () => {
-    ctx.db
-      .prepare(
-        `INSERT INTO doc_setting (doc_type, nomor_pattern, signers) VALUES (?, ?, ?)
-         ON CONFLICT (doc_type) DO UPDATE SET nomor_pattern = excluded.nomor_pattern, signers = excluded.signers`,
-      )
-      .run(type, nomorPattern || null, JSON.stringify(signers))
+    setJenisSetting(ctx.db, type, nomorPattern || null, JSON.stringify(signers))
     return { result: null, detail: { type, nomorPattern, signers } }
   })
-  return docTypeSetting(ctx, type)
+  return jenisOf(ctx, type)
 }

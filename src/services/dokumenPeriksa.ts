@@ -1,7 +1,9 @@
+import type { DokumenPeriksa } from '../api/contract/dokumen'
 import { parseDocumentQr } from '../core/documents'
 import { GENESIS_HASH } from '../core/ledgerRow'
+import * as queries from '../db/dokumen'
 import { verifyChain } from '../db/ledger'
-import type { ServiceContext } from './context'
+import type { ReadContext } from './context'
 
 /**
  * "Cek dokumen tercetak": from a berita acara's number or the text of its QR code, whether the ledger
@@ -9,61 +11,35 @@ import type { ServiceContext } from './context'
  * hash, and every link up to it. Corrections written later do not make a document false (they are new
  * rows); they are counted so the reader knows the figures have moved on since.
  */
-interface DocRow {
-  id: number
-  doc_type: string
-  nomor: string | null
-  title: string
-  subject: string
-  ref: string
-  issued_at: string
-  chain_seq: number
-  chain_hash: string
-}
+type DocRow = queries.DokumenCheckRow
 
 function find(
-  ctx: ServiceContext,
+  ctx: ReadContext,
   kode: string,
 ): { doc: DocRow | undefined; qrPrefix: string | null; qrSeq: number | null } {
   const qr = parseDocumentQr(kode)
   if (qr) {
     return {
-      doc: ctx.db.prepare('SELECT * FROM document WHERE id = ?').get(qr.documentId) as DocRow | undefined,
+      doc: queries.dokumenById(ctx.db, qr.documentId),
       qrPrefix: qr.hashPrefix,
       qrSeq: qr.chainSeq,
     }
   }
   const text = kode.replace(/^nomor\s*:?\s*/i, '').trim()
-  const dok = /^DOK-(\d+)$/i.exec(text)
-  const doc = (
-    dok
-      ? ctx.db.prepare('SELECT * FROM document WHERE id = ?').get(Number(dok[1]))
-      : ctx.db.prepare('SELECT * FROM document WHERE nomor = ?').get(text)
-  ) as DocRow | undefined
+  const dok = text.match(/^DOK-(\d+)$/i)
+  const doc = dok ? queries.dokumenById(ctx.db, Number(dok[1])) : queries.dokumenByNomor(ctx.db, text)
   return { doc, qrPrefix: null, qrSeq: null }
 }
 
 /** Rows after the document that touch what it states: its event's own rows, or the shifts of its dates. */
-function laterRows(ctx: ServiceContext, d: DocRow): number {
-  const range = /^(SORTIR|UPAH):(\d{4}-\d{2}-\d{2}):(\d{4}-\d{2}-\d{2})$/.exec(d.ref)
-  if (range) {
-    return (
-      ctx.db
-        .prepare(
-          `SELECT count(*) AS n FROM ledger l JOIN shift s ON s.id = l.shift_id WHERE l.seq > ? AND s.tanggal BETWEEN ? AND ?`,
-        )
-        .get(d.chain_seq, range[2], range[3]) as { n: number }
-    ).n
-  }
+function laterRows(ctx: ReadContext, d: DocRow): number {
+  const range = d.ref.match(/^(SORTIR|UPAH):(\d{4}-\d{2}-\d{2}):(\d{4}-\d{2}-\d{2})$/)
+  if (range) return queries.laterShiftRows(ctx.db, d.chain_seq, range[2]!, range[3]!)
   if (!d.ref || d.ref.startsWith('RUSAK:')) return 0
-  return (
-    ctx.db.prepare('SELECT count(*) AS n FROM ledger WHERE seq > ? AND document_id = ?').get(d.chain_seq, d.ref) as {
-      n: number
-    }
-  ).n
+  return queries.laterEventRows(ctx.db, d.chain_seq, d.ref)
 }
 
-export function periksa(ctx: ServiceContext, kode: string) {
+export function periksa(ctx: ReadContext, kode: string): DokumenPeriksa {
   const { doc, qrPrefix, qrSeq } = find(ctx, kode)
   const none = {
     documentId: null,
@@ -109,15 +85,15 @@ export function periksa(ctx: ServiceContext, kode: string) {
         : 'Kepala rantai dokumen ini tidak sah.',
     }
   }
-  const row = ctx.db.prepare('SELECT hash FROM ledger WHERE seq = ?').get(doc.chain_seq) as { hash: string } | undefined
-  if (!row)
+  const hash = queries.ledgerHashAt(ctx.db, doc.chain_seq)
+  if (hash === undefined)
     return {
       ...base,
       intact: false,
       laterRows: 0,
       verdict: `Baris buku besar #${doc.chain_seq}, tempat dokumen ini dibuat, sudah tidak ada: baris telah dihapus dari basis data.`,
     }
-  if (row.hash !== doc.chain_hash) {
+  if (hash !== doc.chain_hash) {
     return {
       ...base,
       intact: false,

@@ -1,13 +1,19 @@
+import type { Kit, KitDetail, KitProgress, KemasInput, KotakScan } from '../api/contract/kemas'
 import { AppError, refused, type Issue } from '../core/errors'
 import { kotakSlots, packingStatus, parseKotakQr, type KitStatus } from '../core/kit'
 import type { MoveInput } from '../core/moves'
 import { formatAngka } from '../core/terbilang'
 import { shortItemName } from '../core/text'
 import type { NeedLine } from '../core/needs'
-import { writeTx, type Actor, type ServiceContext } from './context'
+import * as queries from '../db/kemas'
+import { serahTerimaBaNomor } from '../db/dokumen'
+import { balanceOf } from '../db/ledger'
+import { handedOutByPlace, handedOverTps } from '../db/serahTerima'
+import { writeTx, type Actor, type ReadContext, type ServiceContext } from './context'
 import { requireElection } from './pemilihan'
 import { tpsKits } from './kebutuhan'
 import { recordMoves } from './ledger'
+import { reading } from './reading'
 import { requireOpenShift } from './shift'
 import { getVariant, listVariants, usablePlace, type VariantInfo } from './variants'
 import type { TpsRow } from './wilayah'
@@ -28,29 +34,19 @@ interface Handed {
 }
 
 /** Which TPS went out in which handover, and whether the PPK confirmed it. */
-function handedOver(ctx: ServiceContext): Map<number, Handed> {
-  const rows = ctx.db
-    .prepare(
-      `SELECT x.tps_id AS tpsId, x.handover_id AS handoverId, x.exception, c.handover_id IS NOT NULL AS confirmed
-       FROM handover_tps x LEFT JOIN handover_confirmation c ON c.handover_id = x.handover_id`,
-    )
-    .all() as { tpsId: number; handoverId: number; exception: string | null; confirmed: number }[]
+function handedOver(ctx: ReadContext): Map<number, Handed> {
+  const rows = handedOverTps(ctx.db)
   return new Map(
     rows.map((r) => [r.tpsId, { handoverId: r.handoverId, confirmed: r.confirmed === 1, exception: r.exception }]),
   )
 }
 
-/** What is in DIKEMAS:<tps> per TPS and variant. */
-function packedBalances(ctx: ServiceContext, tpsId?: number): Map<number, Map<number, number>> {
-  const rows = (
-    tpsId === undefined
-      ? ctx.db
-          .prepare(`SELECT place, variant_id AS v, qty FROM balance WHERE place LIKE 'DIKEMAS:%' AND qty <> 0`)
-          .all()
-      : ctx.db
-          .prepare('SELECT place, variant_id AS v, qty FROM balance WHERE place = ? AND qty <> 0')
-          .all(dikemasPlace(tpsId))
-  ) as { place: string; v: number; qty: number }[]
+/**
+ * What each kit holds now (DIKEMAS:<tps>), per TPS and variant: for one TPS, or for all of them in one
+ * read. What a kit holds is exactly what its handover sends.
+ */
+export function kitContents(ctx: ReadContext, tpsId?: number): Map<number, Map<number, number>> {
+  const rows = tpsId === undefined ? queries.packedBalances(ctx.db) : queries.balancesAt(ctx.db, dikemasPlace(tpsId))
   const out = new Map<number, Map<number, number>>()
   for (const r of rows) {
     const t = Number(r.place.slice('DIKEMAS:'.length))
@@ -65,15 +61,8 @@ function packedBalances(ctx: ServiceContext, tpsId?: number): Map<number, Map<nu
  * What went out to the PPK from each TPS kit, per variant: the handovers' own rows (SERAH_TERIMA:<id>),
  * reversals included. For one TPS, or for all of them at once.
  */
-export function handedQuantities(ctx: ServiceContext, tpsId?: number): Map<number, Map<number, number>> {
-  const rows = ctx.db
-    .prepare(
-      `SELECT CASE WHEN reason = 'BATAL' THEN to_place ELSE from_place END AS place, variant_id AS v,
-              sum(CASE WHEN reason = 'BATAL' THEN -qty ELSE qty END) AS qty
-       FROM ledger WHERE document_id LIKE 'SERAH_TERIMA:%' ${tpsId === undefined ? '' : 'AND (from_place = @p OR to_place = @p)'}
-       GROUP BY place, v`,
-    )
-    .all(tpsId === undefined ? {} : { p: dikemasPlace(tpsId) }) as { place: string; v: number; qty: number }[]
+export function handedQuantities(ctx: ReadContext, tpsId?: number): Map<number, Map<number, number>> {
+  const rows = handedOutByPlace(ctx.db, tpsId === undefined ? undefined : dikemasPlace(tpsId))
   const out = new Map<number, Map<number, number>>()
   for (const r of rows) {
     if (!r.place.startsWith('DIKEMAS:')) continue
@@ -94,40 +83,18 @@ function statusOf(
   return packingStatus(lines.map((l) => ({ need: l.qty, packed: packed.get(l.variantId) ?? 0 })))
 }
 
-export interface KitSummary {
-  tpsId: number
-  kecamatanId: number
-  kecamatan: string
-  desaId: number
-  desa: string
-  nomor: number
-  dpt: number
-  status: KitStatus
-  /** Units of every kind added together (lembar, buah, botol, set): a rough size, not a count of anything. */
-  need: number
-  packed: number
-  /** Kit lines complete, of all lines: what a progress bar should show. */
-  linesDone: number
-  linesTotal: number
-  handoverId: number | null
-  /** Nomor of the BA serah terima the kit went out with. */
-  baNomor: string | null
-}
-
-/** Every TPS with its kit status, in the order kits are stacked (kecamatan, desa, TPS number). */
-export function kitSummaries(ctx: ServiceContext): KitSummary[] {
-  const kits = tpsKits(ctx)
-  const packed = packedBalances(ctx)
+/**
+ * Every TPS with its kit status, in the order kits are stacked (kecamatan, desa, TPS number). `need` adds
+ * units of every kind together (lembar, buah, botol, set): a rough size, not a count of anything; a
+ * progress bar shows linesDone of linesTotal. `baNomor` is the BA serah terima the kit went out with.
+ */
+export function allKits(ctx: ReadContext): Kit[] {
+  const kits = tpsKits(reading(ctx))
+  const packed = kitContents(ctx)
   const handed = handedOver(ctx)
   const went = handedQuantities(ctx)
-  const baNomor = new Map(
-    (
-      ctx.db
-        .prepare(`SELECT CAST(substr(ref, 14) AS INTEGER) AS h, nomor FROM document WHERE doc_type = 'BA_SERAH_TERIMA'`)
-        .all() as { h: number; nomor: string | null }[]
-    ).map((r) => [r.h, r.nomor]),
-  )
-  const out: KitSummary[] = []
+  const baNomor = serahTerimaBaNomor(ctx.db)
+  const out: Kit[] = []
   for (const { tps, lines } of kits.values()) {
     const h = handed.get(tps.id)
     // A kit with the PPK counts what went out with it (an incomplete one only what it held).
@@ -154,10 +121,10 @@ export function kitSummaries(ctx: ServiceContext): KitSummary[] {
 
 /** The kits of one kecamatan or one desa (or all), with their status. */
 export function daftarKit(
-  ctx: ServiceContext,
+  ctx: ReadContext,
   filter: { kecamatanId?: number | undefined; desaId?: number | undefined },
-) {
-  return kitSummaries(ctx).filter(
+): Kit[] {
+  return allKits(ctx).filter(
     (k) =>
       (filter.kecamatanId === undefined || k.kecamatanId === filter.kecamatanId) &&
       (filter.desaId === undefined || k.desaId === filter.desaId),
@@ -165,12 +132,9 @@ export function daftarKit(
 }
 
 /** Kit statuses counted per kecamatan (or desa): the distribution progress the Beranda shows. */
-export function lihatKemajuan(ctx: ServiceContext, level: 'kecamatan' | 'desa') {
-  const groups = new Map<
-    number,
-    { id: number; nama: string; kecamatan: string; tps: number } & Record<KitStatus, number>
-  >()
-  for (const k of kitSummaries(ctx)) {
+export function lihatKemajuan(ctx: ReadContext, level: 'kecamatan' | 'desa'): KitProgress[] {
+  const groups = new Map<number, KitProgress>()
+  for (const k of allKits(ctx)) {
     const id = level === 'kecamatan' ? k.kecamatanId : k.desaId
     let g = groups.get(id)
     if (!g)
@@ -194,8 +158,8 @@ export function lihatKemajuan(ctx: ServiceContext, level: 'kecamatan' | 'desa') 
   return [...groups.values()]
 }
 
-function requireTps(ctx: ServiceContext, tpsId: number): { tps: TpsRow; lines: readonly NeedLine[] } {
-  const kit = tpsKits(ctx).get(tpsId)
+function requireTps(ctx: ReadContext, tpsId: number): { tps: TpsRow; lines: readonly NeedLine[] } {
+  const kit = tpsKits(reading(ctx)).get(tpsId)
   if (!kit)
     throw new AppError('NOT_FOUND', `TPS dengan id ${tpsId} tidak ditemukan`, [
       { column: 'tpsId', message: 'Tidak ditemukan' },
@@ -206,30 +170,22 @@ function requireTps(ctx: ServiceContext, tpsId: number): { tps: TpsRow; lines: r
 const tpsName = (t: TpsRow) => `TPS ${String(t.nomor).padStart(3, '0')} ${t.desa}, Kec. ${t.kecamatan}`
 
 /** The kotak of a TPS: kotak k is for the k-th ballot type, in that TPS's dapil. */
-function kotakOf(ctx: ServiceContext, lines: readonly NeedLine[]) {
-  const variants = new Map(listVariants(ctx).map((v) => [v.variantId, v]))
+function kotakOf(ctx: ReadContext, lines: readonly NeedLine[]) {
+  const variants = new Map(listVariants(reading(ctx)).map((v) => [v.variantId, v]))
   const kotakLine = lines.find((l) => variants.get(l.variantId)?.itemCode === 'KOTAK')
   const ballots = lines.map((l) => variants.get(l.variantId)!).filter((v) => v.kind === 'ballot')
   return kotakSlots(kotakLine?.qty ?? 0, ballots)
 }
 
-export function lihatKit(ctx: ServiceContext, tpsId: number) {
-  requireElection(ctx)
+export function lihatKit(ctx: ReadContext, tpsId: number): KitDetail {
+  requireElection(reading(ctx))
   const { tps, lines } = requireTps(ctx, tpsId)
-  const packed = packedBalances(ctx, tpsId).get(tpsId) ?? new Map<number, number>()
+  const packed = kitContents(ctx, tpsId).get(tpsId) ?? new Map<number, number>()
   const handed = handedOver(ctx).get(tpsId)
   const handedBack = handed
     ? (handedQuantities(ctx, tpsId).get(tpsId) ?? new Map<number, number>())
     : new Map<number, number>()
-  const stock = ctx.db.prepare('SELECT qty FROM balance WHERE variant_id = ? AND place = ?')
-  const seals = new Map(
-    (
-      ctx.db.prepare('SELECT kotak_no AS no, nomor FROM segel WHERE tps_id = ?').all(tpsId) as {
-        no: number
-        nomor: string
-      }[]
-    ).map((s) => [s.no, s.nomor]),
-  )
+  const seals = new Map(queries.segelOf(ctx.db, tpsId).map((s) => [s.no, s.nomor]))
   return {
     tpsId,
     kecamatanId: tps.kecamatanId,
@@ -242,7 +198,7 @@ export function lihatKit(ctx: ServiceContext, tpsId: number) {
     handoverId: handed?.handoverId ?? null,
     exception: handed?.exception ?? null,
     lines: lines.map((l) => {
-      const v = getVariant(ctx, l.variantId)
+      const v = getVariant(reading(ctx), l.variantId)
       const source = usablePlace(v)
       const p = (packed.get(l.variantId) ?? 0) + (handedBack.get(l.variantId) ?? 0)
       return {
@@ -258,7 +214,7 @@ export function lihatKit(ctx: ServiceContext, tpsId: number) {
         packed: p,
         remaining: Math.max(0, l.qty - p),
         source,
-        stock: (stock.get(l.variantId, source) as { qty: number } | undefined)?.qty ?? 0,
+        stock: balanceOf(ctx.db, l.variantId, source),
       }
     }),
     kotak: kotakOf(ctx, lines).map((k) => ({
@@ -273,15 +229,7 @@ export function lihatKit(ctx: ServiceContext, tpsId: number) {
   }
 }
 
-export interface PackInput {
-  shiftId: number
-  tpsId: number
-  /** The lines to pack now; with `sisa` true, everything the kit still lacks. */
-  lines: { variantId: number; qty: number }[]
-  sisa: boolean
-}
-
-export function catat(ctx: ServiceContext, who: Actor, input: PackInput) {
+export function catat(ctx: ServiceContext, who: Actor, input: KemasInput): KitDetail {
   const shift = requireOpenShift(ctx, input.shiftId)
   if (shift.kind !== 'packing') {
     throw refused(
@@ -366,7 +314,7 @@ export function catat(ctx: ServiceContext, who: Actor, input: PackInput) {
 }
 
 /** The seal number on one kotak of a kit; a number already on another kotak is refused. */
-export function catatSegel(ctx: ServiceContext, who: Actor, tpsId: number, kotakNo: number, nomor: string) {
+export function catatSegel(ctx: ServiceContext, who: Actor, tpsId: number, kotakNo: number, nomor: string): KitDetail {
   const detail = lihatKit(ctx, tpsId)
   const { tps } = requireTps(ctx, tpsId)
   if (!detail.kotak.some((k) => k.no === kotakNo)) {
@@ -375,9 +323,7 @@ export function catatSegel(ctx: ServiceContext, who: Actor, tpsId: number, kotak
     ])
   }
   if (detail.handoverId !== null) throw refused(`Kit ${tpsName(tps)} sudah diserahkan; nomor segel tidak dapat diubah`)
-  const other = ctx.db
-    .prepare('SELECT tps_id AS tpsId, kotak_no AS no FROM segel WHERE nomor = ? AND NOT (tps_id = ? AND kotak_no = ?)')
-    .get(nomor, tpsId, kotakNo) as { tpsId: number; no: number } | undefined
+  const other = queries.segelElsewhere(ctx.db, nomor, tpsId, kotakNo)
   if (other) {
     const t = requireTps(ctx, other.tpsId).tps
     throw refused(`Nomor segel ${nomor} sudah dipakai pada kotak ${other.no} ${tpsName(t)}`, [
@@ -385,12 +331,7 @@ export function catatSegel(ctx: ServiceContext, who: Actor, tpsId: number, kotak
     ])
   }
   writeTx(ctx, who, 'kemas.catatSegel', () => {
-    ctx.db
-      .prepare(
-        `INSERT INTO segel (tps_id, kotak_no, nomor, at, actor) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (tps_id, kotak_no) DO UPDATE SET nomor = excluded.nomor, at = excluded.at, actor = excluded.actor`,
-      )
-      .run(tpsId, kotakNo, nomor, ctx.now().toISOString(), who.actor)
+    queries.upsertSegel(ctx.db, { tpsId, kotakNo, nomor, at: ctx.now().toISOString(), actor: who.actor })
     return {
       result: null,
       detail: { tpsId, kotakNo, nomor, before: detail.kotak.find((k) => k.no === kotakNo)?.segel ?? null },
@@ -404,8 +345,8 @@ export function catatSegel(ctx: ServiceContext, who: Actor, tpsId: number, kotak
  * another satker, of a TPS that no longer exists, or printed for a dapil the TPS no longer has (the
  * mapping changed after printing) is refused.
  */
-export function periksaScan(ctx: ServiceContext, code: string) {
-  const e = requireElection(ctx)
+export function periksaScan(ctx: ReadContext, code: string): KotakScan {
+  const e = requireElection(reading(ctx))
   const id = parseKotakQr(code)
   if (!id)
     throw refused(`Kode "${code.trim().slice(0, 60)}" bukan label kotak Gudang Pemilu`, [
@@ -417,7 +358,7 @@ export function periksaScan(ctx: ServiceContext, code: string) {
       [{ column: 'code', message: 'Satker lain' }],
     )
   }
-  const kit = tpsKits(ctx).get(id.tpsId)
+  const kit = tpsKits(reading(ctx)).get(id.tpsId)
   if (!kit)
     throw refused(`Label menunjuk TPS yang tidak ada dalam data wilayah (id ${id.tpsId})`, [
       { column: 'code', message: 'TPS tidak dikenal' },
@@ -428,7 +369,7 @@ export function periksaScan(ctx: ServiceContext, code: string) {
       { column: 'code', message: 'Kotak tidak dikenal' },
     ])
   if ((slot.ballot?.variantId ?? 0) !== id.variantId) {
-    const printed = id.variantId ? getVariant(ctx, id.variantId) : null
+    const printed = id.variantId ? getVariant(reading(ctx), id.variantId) : null
     const now = slot.ballot
     // Same ballot type, another dapil: the mapping changed after printing (or the label is another
     // dapil's). Another ballot type: the label belongs on another kotak of this TPS.

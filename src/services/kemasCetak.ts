@@ -1,37 +1,29 @@
+import type { KitScope, LabelGrid } from '../api/contract/kemas'
 import { kotakQrText, kotakSlots } from '../core/kit'
 import { refused } from '../core/errors'
 import { shortItemName } from '../core/text'
+import { itemColors, segelOf, setSetting, settingValue } from '../db/kemas'
 import { renderDaftarIsi, type DaftarIsiKit } from '../reports/kit/daftarIsi'
-import {
-  DEFAULT_LABEL_GRID,
-  labelSize,
-  renderLabelSheets,
-  type KotakLabel,
-  type LabelGrid,
-} from '../reports/kit/labels'
-import { writeTx, type Actor, type ServiceContext } from './context'
+import { DEFAULT_LABEL_GRID, labelSize, renderLabelSheets, type KotakLabel } from '../reports/kit/labels'
+import { writeTx, type Actor, type ReadContext, type ServiceContext } from './context'
 import { requireElection } from './pemilihan'
 import { tpsKits } from './kebutuhan'
+import { reading } from './reading'
 import { listVariants } from './variants'
 
 /**
  * What the packing floor prints: kotak labels on sticker sheets and the daftar isi of each kit, for one
- * TPS, a desa or a kecamatan, always in the order the kits are stacked.
+ * TPS, a desa or a kecamatan, always in the order the kits are stacked. Everything here reads: the print
+ * jobs run on a long job's read-only connection.
  */
-export interface KitScope {
-  kecamatanId?: number | undefined
-  desaId?: number | undefined
-  tpsIds?: number[] | undefined
-}
-
-function tpsInScope(ctx: ServiceContext, scope: KitScope): number[] {
+function tpsInScope(ctx: ReadContext, scope: KitScope): number[] {
   const given = [scope.kecamatanId, scope.desaId, scope.tpsIds].filter((x) => x !== undefined).length
   if (given !== 1)
     throw refused('Pilih satu cakupan: satu kecamatan, satu desa/kelurahan, atau daftar TPS', [
       { column: 'scope', message: 'Cakupan tidak jelas' },
     ])
   // tpsKits is in stacking order: kecamatan, desa, TPS number.
-  const all = [...tpsKits(ctx).values()].map((k) => k.tps)
+  const all = [...tpsKits(reading(ctx)).values()].map((k) => k.tps)
   const ids =
     scope.kecamatanId !== undefined
       ? all.filter((t) => t.kecamatanId === scope.kecamatanId).map((t) => t.id)
@@ -45,11 +37,11 @@ function tpsInScope(ctx: ServiceContext, scope: KitScope): number[] {
 
 const GRID_KEY = 'label_grid'
 
-export function lihatSusunanLabel(ctx: ServiceContext): LabelGrid {
-  const row = ctx.db.prepare('SELECT value FROM setting WHERE key = ?').get(GRID_KEY) as { value: string } | undefined
-  if (!row) return DEFAULT_LABEL_GRID
+export function lihatSusunanLabel(ctx: ReadContext): LabelGrid {
+  const value = settingValue(ctx.db, GRID_KEY)
+  if (value === undefined) return DEFAULT_LABEL_GRID
   try {
-    return { ...DEFAULT_LABEL_GRID, ...(JSON.parse(row.value) as Partial<LabelGrid>) }
+    return { ...DEFAULT_LABEL_GRID, ...(JSON.parse(value) as Partial<LabelGrid>) }
   } catch {
     return DEFAULT_LABEL_GRID
   }
@@ -60,9 +52,7 @@ export function aturSusunanLabel(ctx: ServiceContext, who: Actor, grid: LabelGri
   const size = labelSize(grid)
   if (typeof size === 'string') throw refused(size, [{ column: 'rows', message: 'Label terlalu kecil' }])
   writeTx(ctx, who, 'kemas.aturSusunanLabel', () => {
-    ctx.db
-      .prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-      .run(GRID_KEY, JSON.stringify(grid))
+    setSetting(ctx.db, GRID_KEY, JSON.stringify(grid))
     return { result: null, detail: grid }
   })
   return lihatSusunanLabel(ctx)
@@ -75,8 +65,8 @@ const slug = (s: string) =>
     .toLowerCase()
 
 /** What a print job covers, for people: "Kecamatan LAUT TADOR", "Desa/Kel. TANJUNG PRAPAT, Kec. LAUT TADOR". */
-function scopeTitle(ctx: ServiceContext, scope: KitScope, ids: number[]): string {
-  const first = tpsKits(ctx).get(ids[0]!)!.tps
+function scopeTitle(ctx: ReadContext, scope: KitScope, ids: number[]): string {
+  const first = tpsKits(reading(ctx)).get(ids[0]!)!.tps
   if (scope.kecamatanId !== undefined) return `Kecamatan ${first.kecamatan}`
   if (scope.desaId !== undefined) return `Desa/Kel. ${first.desa}, Kec. ${first.kecamatan}`
   return ids.length === 1
@@ -84,8 +74,8 @@ function scopeTitle(ctx: ServiceContext, scope: KitScope, ids: number[]): string
     : `${ids.length} TPS`
 }
 
-function scopeName(ctx: ServiceContext, scope: KitScope, ids: number[]): string {
-  const first = tpsKits(ctx).get(ids[0]!)!.tps
+function scopeName(ctx: ReadContext, scope: KitScope, ids: number[]): string {
+  const first = tpsKits(reading(ctx)).get(ids[0]!)!.tps
   if (scope.kecamatanId !== undefined) return `kec-${slug(first.kecamatan)}`
   if (scope.desaId !== undefined) return `desa-${slug(first.desa)}`
   return ids.length === 1 ? `tps-${String(first.nomor).padStart(3, '0')}-${slug(first.desa)}` : `${ids.length}-tps`
@@ -94,19 +84,18 @@ function scopeName(ctx: ServiceContext, scope: KitScope, ids: number[]): string 
 /**
  * What the printed papers state about each kit of the scope, in stacking order: the TPS, its lines
  * (needs) with their variants and its kotak with the ballot each is for and its seal number — what
- * kemas.ts#kitDetail says about a kit, without the packing state (packed, stock, handover) that the
- * papers do not print. Read in one go for the whole scope: kitDetail per TPS runs its own queries
+ * kemas.ts#lihatKit says about a kit, without the packing state (packed, stock, handover) that the
+ * papers do not print. Read in one go for the whole scope: lihatKit per TPS runs its own queries
  * (about 1 ms a TPS, as long as laying out its page), which at 15,228 TPS was a quarter of a print job.
  */
-function printKits(ctx: ServiceContext, scope: KitScope) {
-  const kits = tpsKits(ctx)
-  const variants = new Map(listVariants(ctx).map((v) => [v.variantId, v]))
-  const seals = ctx.db.prepare('SELECT kotak_no AS no, nomor FROM segel WHERE tps_id = ?')
+function printKits(ctx: ReadContext, scope: KitScope) {
+  const kits = tpsKits(reading(ctx))
+  const variants = new Map(listVariants(reading(ctx)).map((v) => [v.variantId, v]))
   return tpsInScope(ctx, scope).map((tpsId) => {
     const { tps, lines } = kits.get(tpsId)!
     const kotakLine = lines.find((l) => variants.get(l.variantId)?.itemCode === 'KOTAK')
     const ballots = lines.map((l) => variants.get(l.variantId)!).filter((v) => v.kind === 'ballot')
-    const segel = new Map((seals.all(tpsId) as { no: number; nomor: string }[]).map((r) => [r.no, r.nomor]))
+    const segel = new Map(segelOf(ctx.db, tpsId).map((r) => [r.no, r.nomor]))
     return {
       tps,
       lines: lines.map((l) => ({ variant: variants.get(l.variantId)!, qty: l.qty })),
@@ -115,14 +104,9 @@ function printKits(ctx: ServiceContext, scope: KitScope) {
   })
 }
 
-export function kotakLabels(ctx: ServiceContext, scope: KitScope): KotakLabel[] {
-  const e = requireElection(ctx)
-  const colorName = new Map(
-    (ctx.db.prepare('SELECT id, color FROM item').all() as { id: number; color: string | null }[]).map((r) => [
-      r.id,
-      r.color,
-    ]),
-  )
+export function kotakLabels(ctx: ReadContext, scope: KitScope): KotakLabel[] {
+  const e = requireElection(reading(ctx))
+  const colorName = itemColors(ctx.db)
   return printKits(ctx, scope).flatMap(({ tps, kotak }) =>
     kotak.map((x) => {
       const v = x.ballot
@@ -144,7 +128,7 @@ export function kotakLabels(ctx: ServiceContext, scope: KitScope): KotakLabel[] 
   )
 }
 
-export async function cetakLabel(ctx: ServiceContext, scope: KitScope) {
+export async function cetakLabel(ctx: ReadContext, scope: KitScope) {
   const ids = tpsInScope(ctx, scope)
   const labels = kotakLabels(ctx, scope)
   if (labels.length === 0)
@@ -160,8 +144,8 @@ export async function cetakLabel(ctx: ServiceContext, scope: KitScope) {
   }
 }
 
-export function daftarIsiKits(ctx: ServiceContext, scope: KitScope): DaftarIsiKit[] {
-  const e = requireElection(ctx)
+export function daftarIsiKits(ctx: ReadContext, scope: KitScope): DaftarIsiKit[] {
+  const e = requireElection(reading(ctx))
   return printKits(ctx, scope).map(({ tps, lines, kotak }) => ({
     provinsi: e.provinsi,
     satker: e.satker,
@@ -184,10 +168,10 @@ export function daftarIsiKits(ctx: ServiceContext, scope: KitScope): DaftarIsiKi
   }))
 }
 
-export async function cetakDaftarIsi(ctx: ServiceContext, scope: KitScope, compact: boolean) {
+export async function cetakDaftarIsi(ctx: ReadContext, scope: KitScope, compact: boolean) {
   const ids = tpsInScope(ctx, scope)
   const kits = daftarIsiKits(ctx, scope)
-  const e = requireElection(ctx)
+  const e = requireElection(reading(ctx))
   const name = `daftar-isi-kit-${scopeName(ctx, scope, ids)}.pdf`
   const pemilihan = `${e.jenis === 'pemilu' ? 'Pemilihan Umum' : 'Pemilihan Serentak'} Tahun ${e.tahun} · KPU ${e.satker}`
   return {

@@ -1,11 +1,12 @@
 import { refused } from '../core/errors'
 import type { OnProgress } from '../core/progress'
 import { createZip } from '../reports/zip'
-import type { ServiceContext } from './context'
+import type { ReadContext } from './context'
 import * as kemasCetak from './kemasCetak'
 import { basename } from 'node:path'
 import * as pemilihan from './pemilihan'
 import { outputPath } from './keluaran'
+import { reading } from './reading'
 import { tempPathFor } from './tempFile'
 import * as wilayah from './wilayah'
 
@@ -15,12 +16,12 @@ import * as wilayah from './wilayah'
  * kecamatan's pages however large the satker; the file appears only when complete.
  */
 export async function writeKitPrintZip(
-  ctx: ServiceContext,
+  ctx: ReadContext,
   kind: 'label' | 'daftarIsi',
   path: string,
   opts: { ringkas?: boolean; onProgress?: OnProgress } = {},
 ): Promise<{ files: number; items: number; bytes: number }> {
-  const kecamatan = wilayah.daftarKecamatan(ctx).filter((k) => k.tps > 0)
+  const kecamatan = wilayah.daftarKecamatan(reading(ctx)).filter((k) => k.tps > 0)
   if (kecamatan.length === 0) throw refused('Belum ada TPS; impor data wilayah dulu')
   const zip = await createZip(path, tempPathFor(path))
   let items = 0
@@ -51,12 +52,12 @@ const slug = (s: string) =>
 
 /** The whole satker's labels or daftar isi as a ZIP in the outputs folder (the long job kemas.cetakSatker). */
 export async function cetakSatker(
-  ctx: ServiceContext,
+  ctx: ReadContext,
   kind: 'label' | 'daftarIsi',
   ringkas: boolean,
   onProgress?: OnProgress,
 ) {
-  const satker = slug(pemilihan.lihat(ctx)?.satker ?? 'satker')
+  const satker = slug(pemilihan.lihat(reading(ctx))?.satker ?? 'satker')
   const file = outputPath(ctx.dbPath, `${kind === 'label' ? 'label-kotak' : 'daftar-isi'}-${satker}`, 'zip', ctx.now())
   const r = await writeKitPrintZip(ctx, kind, file, { ringkas, onProgress })
   return { fileName: basename(file), mime: 'application/zip', bytes: r.bytes, file, count: r.items, files: r.files }

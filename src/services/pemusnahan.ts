@@ -1,14 +1,19 @@
+import type { Pemusnahan, PemusnahanInput, PemusnahanKandidat } from '../api/contract/pemusnahan'
 import { refused, type Issue } from '../core/errors'
 import type { MoveInput } from '../core/moves'
 import { damageReason } from '../core/reasons'
 import { isIsoDate } from '../core/shifts'
 import { formatAngka } from '../core/terbilang'
+import * as queries from '../db/pemusnahan'
+import { handedTpsIds } from '../db/serahTerima'
 import { localDate } from './clock'
-import { writeTx, type Actor, type ServiceContext } from './context'
+import { writeTx, type Actor, type ReadContext, type ServiceContext } from './context'
 import * as dokumen from './dokumen'
 import { requireElection } from './pemilihan'
 import * as kebutuhan from './kebutuhan'
+import { kitContents } from './kemas'
 import { recordMoves } from './ledger'
+import { reading } from './reading'
 import { listVariants } from './variants'
 
 /**
@@ -19,50 +24,32 @@ import { listVariants } from './variants'
  */
 export const pemusnahanRef = (id: number) => `PEMUSNAHAN:${id}`
 
-export interface DestructionLine {
-  variantId: number
-  label: string
-  itemName: string
-  dapil: string | null
-  rusak: { reason: string; label: string; qty: number }[]
-  baik: number
-  /** Kit needs not yet packed or handed over: good sheets that are still spoken for. */
-  kitSisa: number
-  psu: number
-  surplus: number
-}
-
-/** Per ballot variant: what can be destroyed now (all damaged sheets, and good ones beyond every need). */
 /**
  * Good sheets still spoken for by TPS kits: for each kit not yet handed over, what it lacks. A kit with
  * the PPK needs nothing more from the warehouse, so sheets a PPK brings back are free again.
  */
-function kitStillNeeds(ctx: ServiceContext): Map<number, number> {
-  const handed = new Set(
-    (ctx.db.prepare('SELECT tps_id AS t FROM handover_tps').all() as { t: number }[]).map((r) => r.t),
-  )
-  const packed = ctx.db.prepare('SELECT variant_id AS v, qty FROM balance WHERE place = ? AND qty > 0')
+function kitStillNeeds(ctx: ReadContext): Map<number, number> {
+  const handed = new Set(handedTpsIds(ctx.db))
+  const packed = kitContents(ctx)
   const out = new Map<number, number>()
-  for (const { tps, lines } of kebutuhan.tpsKits(ctx).values()) {
+  for (const { tps, lines } of kebutuhan.tpsKits(reading(ctx)).values()) {
     if (handed.has(tps.id)) continue
-    const inKit = new Map((packed.all(`DIKEMAS:${tps.id}`) as { v: number; qty: number }[]).map((r) => [r.v, r.qty]))
+    const inKit = packed.get(tps.id) ?? new Map<number, number>()
     for (const l of lines)
       out.set(l.variantId, (out.get(l.variantId) ?? 0) + Math.max(0, l.qty - (inKit.get(l.variantId) ?? 0)))
   }
   return out
 }
 
-export function daftarKandidat(ctx: ServiceContext): DestructionLine[] {
-  requireElection(ctx)
+/** Per ballot variant: what can be destroyed now (all damaged sheets, and good ones beyond every need). */
+export function daftarKandidat(ctx: ReadContext): PemusnahanKandidat[] {
+  requireElection(reading(ctx))
   const stillNeeded = kitStillNeeds(ctx)
-  const psu = new Map(kebutuhan.daftarDapil(ctx).map((r) => [r.variantId, r.psu]))
-  const bal = ctx.db.prepare(
-    `SELECT place, qty FROM balance WHERE variant_id = ? AND qty > 0 AND (place = 'BAIK' OR place LIKE 'RUSAK:%')`,
-  )
-  return listVariants(ctx)
+  const psu = new Map(kebutuhan.daftarDapil(reading(ctx)).map((r) => [r.variantId, r.psu]))
+  return listVariants(reading(ctx))
     .filter((v) => v.kind === 'ballot')
     .map((v) => {
-      const rows = bal.all(v.variantId) as { place: string; qty: number }[]
+      const rows = queries.destroyableBalances(ctx.db, v.variantId)
       const baik = rows.find((r) => r.place === 'BAIK')?.qty ?? 0
       const kitSisa = stillNeeded.get(v.variantId) ?? 0
       const reserve = psu.get(v.variantId) ?? 0
@@ -85,16 +72,7 @@ export function daftarKandidat(ctx: ServiceContext): DestructionLine[] {
     })
 }
 
-export interface DestructionInput {
-  tanggal?: string | undefined
-  metode: string
-  tempat: string
-  note: string
-  /** from: 'BAIK' for surplus good sheets, or 'RUSAK:<reason>'. */
-  lines: { variantId: number; from: string; qty: number }[]
-}
-
-export function catat(ctx: ServiceContext, who: Actor, input: DestructionInput) {
+export function catat(ctx: ServiceContext, who: Actor, input: PemusnahanInput) {
   const tanggal = input.tanggal ?? localDate(ctx.now())
   const candidates = new Map(daftarKandidat(ctx).map((c) => [c.variantId, c]))
   const issues: Issue[] = []
@@ -148,11 +126,14 @@ export function catat(ctx: ServiceContext, who: Actor, input: DestructionInput) 
   if (issues.length) throw refused('Pemusnahan ditolak; tidak ada yang dicatat', issues)
 
   return writeTx(ctx, who, 'pemusnahan.catat', () => {
-    const id = Number(
-      ctx.db
-        .prepare('INSERT INTO pemusnahan (tanggal, at, actor, metode, tempat, note) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(tanggal, ctx.now().toISOString(), who.actor, input.metode, input.tempat, input.note).lastInsertRowid,
-    )
+    const id = queries.insertPemusnahan(ctx.db, {
+      tanggal,
+      at: ctx.now().toISOString(),
+      actor: who.actor,
+      metode: input.metode,
+      tempat: input.tempat,
+      note: input.note,
+    })
     const moves: MoveInput[] = input.lines
       .filter((l) => l.qty > 0)
       .map((l) => ({
@@ -168,23 +149,6 @@ export function catat(ctx: ServiceContext, who: Actor, input: DestructionInput) 
   })
 }
 
-export function daftar(ctx: ServiceContext) {
-  return ctx.db
-    .prepare(
-      `SELECT p.id, p.tanggal, p.at, p.actor, p.metode, p.tempat, p.note, d.id AS documentId, d.nomor,
-                (SELECT coalesce(sum(CASE WHEN l.reason = 'BATAL' THEN -l.qty ELSE l.qty END), 0) FROM ledger l WHERE l.document_id = 'PEMUSNAHAN:' || p.id) AS qty
-         FROM pemusnahan p LEFT JOIN document d ON d.doc_type = 'BA_PEMUSNAHAN' AND d.ref = 'PEMUSNAHAN:' || p.id ORDER BY p.id DESC`,
-    )
-    .all() as {
-    id: number
-    tanggal: string
-    at: string
-    actor: string
-    metode: string
-    tempat: string
-    note: string
-    documentId: number | null
-    nomor: string | null
-    qty: number
-  }[]
+export function daftar(ctx: ReadContext): Pemusnahan[] {
+  return queries.pemusnahanRows(ctx.db)
 }

@@ -1,15 +1,26 @@
+import type {
+  PengembalianInput,
+  SerahTerima,
+  SerahTerimaInput,
+  SerahTerimaPratinjau,
+} from '../api/contract/serahTerima'
 import { AppError, refused, type Issue } from '../core/errors'
 import { KIT_STATUS_LABEL } from '../core/kit'
 import type { MoveInput } from '../core/moves'
 import { damageReason, reasonsFor } from '../core/reasons'
 import { isIsoDate } from '../core/shifts'
 import { formatAngka } from '../core/terbilang'
+import * as queries from '../db/serahTerima'
+import { jumlahPerBarang } from '../reports/ba/wording'
 import { localDate } from './clock'
-import { writeTx, type Actor, type ServiceContext } from './context'
+import { writeTx, type Actor, type ReadContext, type ServiceContext } from './context'
 import * as dokumen from './dokumen'
+import { serahTerimaFigures } from './dokumenData'
 import { requireElection } from './pemilihan'
+import { tpsKits } from './kebutuhan'
 import * as kemas from './kemas'
 import { recordMoves } from './ledger'
+import { reading } from './reading'
 import { getVariant, usablePlace } from './variants'
 
 /**
@@ -22,9 +33,8 @@ export const dikirimPlace = (kecamatanId: number) => `DIKIRIM:${kecamatanId}`
 export const serahTerimaRef = (id: number) => `SERAH_TERIMA:${id}`
 export const pengembalianRef = (id: number) => `PENGEMBALIAN:${id}`
 
-function requireKecamatan(ctx: ServiceContext, id: number): { id: number; nama: string } {
-  const k = ctx.db.prepare('SELECT id, nama FROM kecamatan WHERE id = ?').get(id) as
-    { id: number; nama: string } | undefined
+function requireKecamatan(ctx: ReadContext, id: number): { id: number; nama: string } {
+  const k = queries.kecamatanById(ctx.db, id)
   if (!k)
     throw new AppError('NOT_FOUND', `Kecamatan dengan id ${id} tidak ditemukan`, [
       { column: 'kecamatanId', message: 'Tidak ditemukan' },
@@ -32,36 +42,8 @@ function requireKecamatan(ctx: ServiceContext, id: number): { id: number; nama: 
   return k
 }
 
-export function daftar(ctx: ServiceContext, kecamatanId?: number) {
-  const rows = ctx.db
-    .prepare(
-      `SELECT h.*, k.nama AS kecamatan, c.at AS confirmedAt, c.actor AS confirmedBy, c.note AS confirmNote,
-              (SELECT count(*) FROM handover_tps x WHERE x.handover_id = h.id) AS tps,
-              (SELECT count(*) FROM handover_tps x WHERE x.handover_id = h.id AND x.exception IS NOT NULL) AS exceptions,
-              d.id AS documentId, d.nomor
-       FROM handover h JOIN kecamatan k ON k.id = h.kecamatan_id LEFT JOIN handover_confirmation c ON c.handover_id = h.id
-       LEFT JOIN document d ON d.doc_type = 'BA_SERAH_TERIMA' AND d.ref = 'SERAH_TERIMA:' || h.id
-       ${kecamatanId === undefined ? '' : 'WHERE h.kecamatan_id = ?'} ORDER BY h.id DESC`,
-    )
-    .all(...(kecamatanId === undefined ? [] : [kecamatanId])) as {
-    id: number
-    kecamatan_id: number
-    kecamatan: string
-    at: string
-    actor: string
-    tanggal: string
-    ppk_nama: string
-    ppk_jabatan: string
-    kendaraan: string
-    note: string
-    confirmedAt: string | null
-    confirmedBy: string | null
-    confirmNote: string | null
-    tps: number
-    exceptions: number
-    documentId: number | null
-    nomor: string | null
-  }[]
+export function daftar(ctx: ReadContext, kecamatanId?: number): SerahTerima[] {
+  const rows = queries.serahTerimaRows(ctx.db, kecamatanId)
   return rows.map((r) => ({
     id: r.id,
     kecamatanId: r.kecamatan_id,
@@ -82,9 +64,9 @@ export function daftar(ctx: ServiceContext, kecamatanId?: number) {
 }
 
 /** One kecamatan: every TPS kit with its status, what is missing from the incomplete ones, and past handovers. */
-export function lihatKecamatan(ctx: ServiceContext, kecamatanId: number) {
+export function lihatKecamatan(ctx: ReadContext, kecamatanId: number) {
   const kec = requireKecamatan(ctx, kecamatanId)
-  const kits = kemas.kitSummaries(ctx).filter((k) => k.kecamatanId === kecamatanId)
+  const kits = kemas.allKits(ctx).filter((k) => k.kecamatanId === kecamatanId)
   return {
     kecamatanId,
     kecamatan: kec.nama,
@@ -103,30 +85,14 @@ export function lihatKecamatan(ctx: ServiceContext, kecamatanId: number) {
   }
 }
 
-export interface HandoverInput {
-  kecamatanId: number
-  tpsIds: number[]
-  /** Incomplete kits go out only with a reason each. */
-  exceptions: { tpsId: number; reason: string }[]
-  tanggal?: string | undefined
-  ppkNama: string
-  ppkJabatan: string
-  kendaraan: string
-  note: string
-}
-
-export function serahkan(ctx: ServiceContext, who: Actor, input: HandoverInput) {
+export function serahkan(ctx: ServiceContext, who: Actor, input: SerahTerimaInput) {
   requireElection(ctx)
   const kec = requireKecamatan(ctx, input.kecamatanId)
   const tanggal = input.tanggal ?? localDate(ctx.now())
   const issues: Issue[] = []
   if (!isIsoDate(tanggal)) issues.push({ column: 'tanggal', message: `Tanggal "${tanggal}" tidak ada di kalender` })
-  const kits = new Map(kemas.kitSummaries(ctx).map((k) => [k.tpsId, k]))
+  const kits = new Map(kemas.allKits(ctx).map((k) => [k.tpsId, k]))
   const reasons = new Map(input.exceptions.map((e) => [e.tpsId, e.reason.trim()]))
-  const handoverOf = ctx.db.prepare(
-    `SELECT h.id, d.nomor FROM handover_tps x JOIN handover h ON h.id = x.handover_id
-     LEFT JOIN document d ON d.doc_type = 'BA_SERAH_TERIMA' AND d.ref = 'SERAH_TERIMA:' || h.id WHERE x.tps_id = ?`,
-  )
   const seen = new Set<number>()
   input.tpsIds.forEach((tpsId, i) => {
     const row = i + 1
@@ -142,7 +108,7 @@ export function serahkan(ctx: ServiceContext, who: Actor, input: HandoverInput) 
         message: `${name} termasuk Kecamatan ${k.kecamatan}, bukan ${kec.nama}`,
       })
     if (k.status === 'diserahkan' || k.status === 'diterima') {
-      const h = handoverOf.get(tpsId) as { id: number; nomor: string | null }
+      const h = queries.serahTerimaOfTps(ctx.db, tpsId)!
       return void issues.push({
         row,
         column: 'tpsIds',
@@ -175,12 +141,12 @@ export function serahkan(ctx: ServiceContext, who: Actor, input: HandoverInput) 
   })
   // Defence in depth behind packing: a kit must not hold a ballot variant its TPS does not use (a dapil
   // remapped after packing, a correction gone wrong). Such sheets never leave for the PPK.
-  const packedRows = ctx.db.prepare('SELECT variant_id AS v, qty FROM balance WHERE place = ? AND qty > 0')
+  const inKits = kemas.kitContents(ctx)
   input.tpsIds.forEach((tpsId, i) => {
     const k = kits.get(tpsId)
     if (!k || k.status === 'diserahkan' || k.status === 'diterima') return
     const wanted = new Set(kemas.lihatKit(ctx, tpsId).lines.map((l) => l.variantId))
-    for (const p of packedRows.all(kemas.dikemasPlace(tpsId)) as { v: number; qty: number }[]) {
+    for (const p of contentsOf(inKits, tpsId)) {
       if (wanted.has(p.v)) continue
       const v = getVariant(ctx, p.v)
       issues.push({
@@ -201,32 +167,24 @@ export function serahkan(ctx: ServiceContext, who: Actor, input: HandoverInput) 
       issues,
     )
 
-  const packed = ctx.db.prepare(
-    'SELECT variant_id AS v, qty FROM balance WHERE place = ? AND qty > 0 ORDER BY variant_id',
-  )
   return writeTx(ctx, who, 'serahTerima.serahkan', () => {
-    const id = Number(
-      ctx.db
-        .prepare(
-          'INSERT INTO handover (kecamatan_id, at, actor, tanggal, ppk_nama, ppk_jabatan, kendaraan, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(
-          kec.id,
-          ctx.now().toISOString(),
-          who.actor,
-          tanggal,
-          input.ppkNama,
-          input.ppkJabatan,
-          input.kendaraan,
-          input.note,
-        ).lastInsertRowid,
-    )
+    const id = queries.insertSerahTerima(ctx.db, {
+      kecamatanId: kec.id,
+      at: ctx.now().toISOString(),
+      actor: who.actor,
+      tanggal,
+      ppkNama: input.ppkNama,
+      ppkJabatan: input.ppkJabatan,
+      kendaraan: input.kendaraan,
+      note: input.note,
+    })
     const moves: MoveInput[] = []
-    const insertTps = ctx.db.prepare('INSERT INTO handover_tps (handover_id, tps_id, exception) VALUES (?, ?, ?)')
+    // Read again inside the transaction: what goes out is what the kits hold as it is written.
+    const held = kemas.kitContents(ctx)
     for (const tpsId of input.tpsIds) {
       const k = kits.get(tpsId)!
-      insertTps.run(id, tpsId, k.status === 'sebagian' ? reasons.get(tpsId)! : null)
-      for (const p of packed.all(kemas.dikemasPlace(tpsId)) as { v: number; qty: number }[]) {
+      queries.insertSerahTerimaTps(ctx.db, id, tpsId, k.status === 'sebagian' ? reasons.get(tpsId)! : null)
+      for (const p of contentsOf(held, tpsId)) {
         moves.push({
           variantId: p.v,
           from: kemas.dikemasPlace(tpsId),
@@ -245,20 +203,37 @@ export function serahkan(ctx: ServiceContext, who: Actor, input: HandoverInput) 
   })
 }
 
-/** What a handover of these TPS would send, per variant, as the BA will state it (read only). */
-export function pratinjau(ctx: ServiceContext, kecamatanId: number, tpsIds: readonly number[]) {
-  requireKecamatan(ctx, kecamatanId)
-  const totals = new Map<number, number>()
-  const q = ctx.db.prepare('SELECT variant_id AS v, qty FROM balance WHERE place = ? AND qty > 0')
-  for (const tpsId of new Set(tpsIds))
-    for (const r of q.all(kemas.dikemasPlace(tpsId)) as { v: number; qty: number }[])
-      totals.set(r.v, (totals.get(r.v) ?? 0) + r.qty)
-  return [...totals.entries()]
+/** What one kit holds, per variant in variant order (the order its handover's rows are written in). */
+function contentsOf(inKits: ReadonlyMap<number, ReadonlyMap<number, number>>, tpsId: number) {
+  return [...(inKits.get(tpsId) ?? new Map<number, number>())]
+    .filter(([, qty]) => qty > 0)
     .sort((a, b) => a[0] - b[0])
-    .map(([variantId, qty]) => {
-      const v = getVariant(ctx, variantId)
-      return { variantId, label: v.label, unit: v.unit, qty }
-    })
+    .map(([v, qty]) => ({ v, qty }))
+}
+
+/**
+ * What a handover of these TPS would send, as its BA will state it (read only): the same figures the BA
+ * is built from (dokumenData.serahTerimaFigures), taken from what the kits hold now, which is exactly what
+ * serahkan moves. The handover screen shows this, so the screen and the BA cannot disagree.
+ */
+export function pratinjau(ctx: ReadContext, kecamatanId: number, tpsIds: readonly number[]): SerahTerimaPratinjau {
+  requireKecamatan(ctx, kecamatanId)
+  const all = tpsKits(reading(ctx))
+  const chosen = [...new Set(tpsIds)].flatMap((id) => {
+    const k = all.get(id)
+    return k ? [{ tpsId: id, desaId: k.tps.desaId, desa: k.tps.desa }] : []
+  })
+  const inKits = kemas.kitContents(ctx)
+  const rows = chosen.flatMap(({ tpsId }) => contentsOf(inKits, tpsId).map((p) => ({ tpsId, ...p })))
+  const f = serahTerimaFigures(ctx, chosen, rows)
+  const items = f.items.map((i) => ({ ...i, qty: f.desa.reduce((s, d) => s + (d.qty[i.variantId] ?? 0), 0) }))
+  return {
+    tps: chosen.length,
+    desa: f.desa.length,
+    items,
+    // In the BA's own words (reports/ba/wording.ts), grouped as the BA groups: ballots together, each item apart.
+    jumlah: jumlahPerBarang(items.map((i) => ({ ...i, item: i.name }))),
+  }
 }
 
 /** The PPK confirms it received what the BA says (e.g. when the signed BA comes back). */
@@ -270,9 +245,7 @@ export function konfirmasi(ctx: ServiceContext, who: Actor, handoverId: number, 
     ])
   if (h.confirmed) throw refused(`Serah terima #${handoverId} sudah dikonfirmasi diterima oleh ${h.confirmed.actor}`)
   writeTx(ctx, who, 'serahTerima.konfirmasi', () => {
-    ctx.db
-      .prepare('INSERT INTO handover_confirmation (handover_id, at, actor, note) VALUES (?, ?, ?, ?)')
-      .run(handoverId, ctx.now().toISOString(), who.actor, note)
+    queries.insertKonfirmasi(ctx.db, { handoverId, at: ctx.now().toISOString(), actor: who.actor, note })
     return { result: null, detail: { handoverId, note } }
   })
   return daftar(ctx).find((x) => x.id === handoverId)!
@@ -282,7 +255,7 @@ export function konfirmasi(ctx: ServiceContext, who: Actor, handoverId: number, 
  * A kotak scanned while checking a handover: it must belong to a TPS of this kecamatan, labelled for its
  * current dapil, with a kit that is ready to go. Anything else is a loud refusal.
  */
-export function periksaScan(ctx: ServiceContext, kecamatanId: number, code: string) {
+export function periksaScan(ctx: ReadContext, kecamatanId: number, code: string) {
   const kec = requireKecamatan(ctx, kecamatanId)
   const hit = kemas.periksaScan(ctx, code)
   if (hit.kecamatanId !== kec.id) {
@@ -306,15 +279,8 @@ export function periksaScan(ctx: ServiceContext, kecamatanId: number, code: stri
   return { ...hit, status: detail.status }
 }
 
-export interface ReturnInput {
-  kecamatanId: number
-  note: string
-  /** Back to usable stock, or set apart as damaged with a reason. */
-  lines: { variantId: number; qty: number; ke: 'stok' | 'rusak'; reason?: string | undefined }[]
-}
-
 /** Logistics a PPK brings back: DIKIRIM:<kecamatan> -> usable stock or RUSAK, with a note. */
-export function catatPengembalian(ctx: ServiceContext, who: Actor, input: ReturnInput) {
+export function catatPengembalian(ctx: ServiceContext, who: Actor, input: PengembalianInput) {
   const kec = requireKecamatan(ctx, input.kecamatanId)
   const issues: Issue[] = []
   const held = new Map(lihatDiPpk(ctx, kec.id).map((h) => [h.variantId, h.qty]))
@@ -350,11 +316,12 @@ export function catatPengembalian(ctx: ServiceContext, who: Actor, input: Return
       issues,
     )
   return writeTx(ctx, who, 'serahTerima.catatPengembalian', () => {
-    const id = Number(
-      ctx.db
-        .prepare('INSERT INTO pengembalian (kecamatan_id, at, actor, note) VALUES (?, ?, ?, ?)')
-        .run(kec.id, ctx.now().toISOString(), who.actor, input.note).lastInsertRowid,
-    )
+    const id = queries.insertPengembalian(ctx.db, {
+      kecamatanId: kec.id,
+      at: ctx.now().toISOString(),
+      actor: who.actor,
+      note: input.note,
+    })
     recordMoves(
       ctx,
       who,
@@ -365,11 +332,9 @@ export function catatPengembalian(ctx: ServiceContext, who: Actor, input: Return
 }
 
 /** What each PPK holds now, per variant (what was handed over less what came back). */
-export function lihatDiPpk(ctx: ServiceContext, kecamatanId: number) {
+export function lihatDiPpk(ctx: ReadContext, kecamatanId: number) {
   requireKecamatan(ctx, kecamatanId)
-  return (
-    ctx.db
-      .prepare('SELECT variant_id AS variantId, qty FROM balance WHERE place = ? AND qty > 0 ORDER BY variant_id')
-      .all(dikirimPlace(kecamatanId)) as { variantId: number; qty: number }[]
-  ).map((r) => ({ ...r, label: getVariant(ctx, r.variantId).label }))
+  return queries
+    .heldAt(ctx.db, dikirimPlace(kecamatanId))
+    .map((r) => ({ ...r, label: getVariant(reading(ctx), r.variantId).label }))
 }

@@ -163,7 +163,7 @@ export async function benchPrint(
     variantIds: [],
     teams: [{ teamId }],
   })
-  const kits = kemas.kitSummaries(ctx).filter((k) => k.kecamatanId === largest.id)
+  const kits = kemas.allKits(ctx).filter((k) => k.kecamatanId === largest.id)
   const packing = await measured(async () => {
     for (const k of kits) kemas.catat(ctx, WHO, { shiftId: pack.id, tpsId: k.tpsId, lines: [], sisa: true })
   })

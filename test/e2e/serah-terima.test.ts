@@ -15,7 +15,8 @@ import { useBrowserApp } from './support/app'
  * In Chromium a coordinator opens LAUT TADOR, scans a kotak of the kecamatan (ticked) and one of Kecamatan
  * TALAWI (a loud refusal, kept in the Ditolak list), is refused a handover that includes the incomplete kit
  * without a reason, records the exception, hands over and downloads the BA (its nomor, the Ketua PPK, the
- * Gubernur total equal to the kits' needs, the exception reason), confirms the PPK's receipt and records a
+ * Gubernur total equal to the kits' needs, the exception reason, and every row and the total in words the
+ * screen showed before the handover, from serahTerima.pratinjau), confirms the PPK's receipt and records a
  * return of 2 botol tinta. Then every rusak sheet is destroyed from #/pemusnahan; the BA states
  * the total in words, the reconciliation holds no rusak and the ledger verifies.
  */
@@ -211,8 +212,32 @@ describe('serah terima and pemusnahan, end to end', () => {
     for (const tpsId of seeded.tpsIds)
       gubernur += (await app.call('kemas.lihatKit', { tpsId })).lines.find((l) => l.variantId === seeded.G)!.need
     const summary = app.page.getByTestId('ds-summary')
-    expect(await summary.getByTestId('sum-GUBERNUR').getByTestId('qty').textContent()).toBe(formatAngka(gubernur))
-    expect(await summary.textContent()).toContain('82 kit TPS di')
+    await expect
+      .poll(() => summary.getByTestId('sum-GUBERNUR').getByTestId('qty').textContent())
+      .toBe(formatAngka(gubernur))
+    expect(await summary.textContent()).toContain('82 kit TPS di 10 desa/kelurahan, 1 belum lengkap')
+    // What the screen says goes out, row by row and in words: the BA read back below must say the same.
+    const onScreen = await Promise.all(
+      (await summary.locator('tbody tr').all()).map(async (r) => ({
+        item: (await r.getByTestId('item').textContent())!,
+        dapil: (await r.getByTestId('dapil').count()) ? (await r.getByTestId('dapil').textContent())! : null,
+        qty: (await r.getByTestId('qty').textContent())!,
+        unit: (await r.getByTestId('unit').textContent())!,
+      })),
+    )
+    expect(onScreen.map((r) => r.item)).toEqual([
+      'Surat suara Gubernur',
+      'Surat suara Bupati',
+      'Kotak suara',
+      'Bilik suara',
+      'Tinta',
+      'Alat bantu tunanetra (template braille)',
+      'Segel',
+      'Sampul',
+      'Formulir',
+    ])
+    const jumlahOnScreen = (await summary.getByTestId('ds-jumlah').textContent())!
+    expect(jumlahOnScreen).toMatch(/^Jumlah seluruhnya .* lembar surat suara, .* buah kotak suara, .* set formulir\.$/)
     await sectionShot(app.page, form, 'serah-terima-02-serah-terima-form', { clearToasts: TOASTS })
 
     await form.getByRole('button', { name: 'Serahkan dan terbitkan BA' }).click()
@@ -245,6 +270,16 @@ describe('serah terima and pemusnahan, end to end', () => {
     expect(pdf.flat).toContain(EXCEPTION)
     const gubLine = pdf.layout.split('\n').find((l) => /Surat suara Gubernur/i.test(l) && /\d/.test(l))!
     expect(gubLine.trim().split(/\s+/).at(-1)).toBe(formatAngka(gubernur))
+    // The screen before the handover and the BA agree: every item's row (No., item, dapil, satuan, jumlah)
+    // and the total in words.
+    const rx = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    for (const r of onScreen) {
+      const dapil = r.dapil ? r.dapil.replace(/^Dapil /, '') : '-'
+      expect(pdf.flat, r.item).toMatch(new RegExp(`\\d+ ${rx(r.item)} ${rx(dapil)} ${rx(r.unit)} ${rx(r.qty)} `))
+    }
+    // (the sentence may run over a page break: read it without the page foot)
+    const body = pdf.flat.replace(/Nomor \S+ · Halaman \d+ dari \d+ Kode verifikasi: \S+ Pindai kode QR[^.]*\. /g, '')
+    expect(body).toContain(`${jumlahOnScreen.slice(0, -1)}, dengan rincian per desa/kelurahan`)
 
     // The PPK confirms receipt.
     const handovers = app.page.getByTestId('ds-handovers')

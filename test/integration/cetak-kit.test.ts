@@ -4,12 +4,14 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import { shortItemName } from '../../src/core/text'
-import { daftarIsiKits, kotakLabels } from '../../src/services/kemasCetak'
+import { openReadOnly } from '../../src/db/open'
+import type { ReadContext } from '../../src/services/context'
+import { cetakLabel, daftarIsiKits, kotakLabels } from '../../src/services/kemasCetak'
 import * as kemas from '../../src/services/kemas'
 
 /**
- * The labels and daftar isi read every kit of their scope in one go instead of asking kemas.kitDetail
- * TPS by TPS. What they print must still be what kitDetail says about each kit: the demo satker
+ * The labels and daftar isi read every kit of their scope in one go instead of asking kemas.lihatKit
+ * TPS by TPS. What they print must still be what lihatKit says about each kit: the demo satker
  * (Kabupaten Batu Bara, every kecamatan) with a few seal numbers, compared kit by kit.
  */
 const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
@@ -25,9 +27,9 @@ afterAll(() => {
 })
 
 describe('print data of labels and daftar isi', () => {
-  it('states for every kit what kitDetail says: lines, kotak, ballots and seal numbers, in stacking order', () => {
+  it('states for every kit what lihatKit says: lines, kotak, ballots and seal numbers, in stacking order', () => {
     const ctx = app.ctx
-    const kits = kemas.kitSummaries(ctx)
+    const kits = kemas.allKits(ctx)
     kemas.catatSegel(ctx, { actor: 'test' }, kits[0]!.tpsId, 1, 'SG-T-0001')
     kemas.catatSegel(ctx, { actor: 'test' }, kits[0]!.tpsId, 2, 'SG-T-0002')
     kemas.catatSegel(ctx, { actor: 'test' }, kits[5]!.tpsId, 2, 'SG-T-0003')
@@ -69,5 +71,22 @@ describe('print data of labels and daftar isi', () => {
       'SG-T-0001',
       'SG-T-0002',
     ])
+  })
+
+  it('reads through a ReadContext on a read-only connection, as a long job does, and says the same', async () => {
+    const db = openReadOnly(join(root, 'demo.sqlite'))
+    try {
+      const ro: ReadContext = { db, dbPath: app.ctx.dbPath, now: () => app.ctx.now() }
+      const kecamatanId = kemas.allKits(app.ctx)[0]!.kecamatanId
+      expect(daftarIsiKits(ro, { kecamatanId })).toEqual(daftarIsiKits(app.ctx, { kecamatanId }))
+      expect(kotakLabels(ro, { kecamatanId })).toEqual(kotakLabels(app.ctx, { kecamatanId }))
+      const pdf = await cetakLabel(ro, { tpsIds: [kemas.allKits(ro)[0]!.tpsId] })
+      expect(pdf).toMatchObject({ mime: 'application/pdf', count: 2 })
+      expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-')
+      // The connection cannot write: SQLite itself refuses.
+      expect(() => db.prepare(`INSERT INTO setting (key, value) VALUES ('x', 'y')`).run()).toThrow(/readonly/)
+    } finally {
+      db.close()
+    }
   })
 })

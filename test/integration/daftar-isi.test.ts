@@ -137,7 +137,7 @@ function oddKits(): DaftarIsiKit[] {
 
 describe('daftar isi drawn directly is the page pdfmake lays out', () => {
   it('the demo kits of a kecamatan, one TPS a page and ringkas, with seal numbers', async () => {
-    const kits = kemas.kitSummaries(app.ctx)
+    const kits = kemas.allKits(app.ctx)
     kemas.catatSegel(app.ctx, { actor: 'test' }, kits[0]!.tpsId, 1, 'SG-1219-000101')
     const kecamatan = daftarIsiKits(app.ctx, { kecamatanId: kits[0]!.kecamatanId })
     expect(kecamatan.length).toBeGreaterThan(20)

@@ -3,13 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import {
-  DEFAULT_LABEL_GRID,
-  labelSize,
-  renderLabelSheets,
-  type KotakLabel,
-  type LabelGrid,
-} from '../../src/reports/kit/labels'
+import type { LabelGrid } from '../../src/api/contract'
+import { DEFAULT_LABEL_GRID, labelSize, renderLabelSheets, type KotakLabel } from '../../src/reports/kit/labels'
 import { mm } from '../../src/reports/pdf'
 
 /**

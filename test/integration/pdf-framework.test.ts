@@ -12,7 +12,7 @@ import {
   FONT_FAMILY,
   type PdfDocDefinition,
   type OfficialDocument,
-  type Signer,
+  type SignatureSlot,
   buildOfficialDocument,
   dataTable,
   keepCompoundsWhole,
@@ -109,7 +109,7 @@ function sampleRows(count = 120): CellValue[][] {
   return rows
 }
 
-const SIGNERS: Signer[][] = [
+const SIGNERS: SignatureSlot[][] = [
   [
     {
       peran: 'PIHAK PERTAMA',
@@ -135,7 +135,9 @@ const SIGNERS: Signer[][] = [
     { peran: 'SAKSI II', jabatan: 'Anggota Bawaslu Kabupaten Batu Bara', nama: 'Muhammad Iqbal Lubis' },
   ],
 ]
-const MENGETAHUI: Signer[] = [{ peran: 'Ketua KPU Kabupaten Batu Bara', jabatan: '', nama: 'Yusri Alamsyah, S.H.' }]
+const MENGETAHUI: SignatureSlot[] = [
+  { peran: 'Ketua KPU Kabupaten Batu Bara', jabatan: '', nama: 'Yusri Alamsyah, S.H.' },
+]
 const ALL_NAMES = [...SIGNERS.flat(), ...MENGETAHUI].map((s) => s.nama)
 
 const NOMOR = formatNomor('{no}/PP.09.4-BA/{kode_wilayah}/{tahun}', { no: 514, kodeWilayah: '1219', tahun: 2024 })
@@ -405,7 +407,7 @@ describe('berita acara PDF framework', () => {
   })
 
   it('lets a signature area taller than a page continue row by row without losing a name', async () => {
-    const saksi = (n: number): Signer => ({
+    const saksi = (n: number): SignatureSlot => ({
       peran: `SAKSI ${n}`,
       jabatan: 'Anggota Panitia',
       nama: `Saksi Nomor ${n}`,

@@ -8,7 +8,7 @@ import {
   LETTER_MARGINS,
   type OfficialDocument,
   type PaperName,
-  type Signer,
+  type SignatureSlot,
   buildOfficialDocument,
   dataTable,
   mm,
@@ -30,7 +30,7 @@ const OUT = resolve(__dirname, '../../test-results/pdf-layout')
 beforeAll(() => mkdirSync(OUT, { recursive: true }))
 
 const KOP = { instansi: 'Komisi Pemilihan Umum', satker: 'Kabupaten Batu Bara', logo: null }
-const signer = (peran: string, nama: string, jabatan: string, nip?: string): Signer => ({
+const signer = (peran: string, nama: string, jabatan: string, nip?: string): SignatureSlot => ({
   peran,
   nama,
   jabatan,

@@ -717,7 +717,7 @@ describe('an incomplete kit handed over with a reason (the accepted counterpart)
     expect(text).toContain('Jumlah seluruhnya 275 (dua ratus tujuh puluh lima) lembar')
   })
 
-  // Fixed bug, kept as a regression test — before the fix, src/services/kemas.ts:kitSummaries: a handed-over kit counts as packed its whole need
+  // Fixed bug, kept as a regression test — before the fix, src/services/kemas.ts:allKits: a handed-over kit counts as packed its whole need
   // ("packed: h ? sum of need"), so kemas.daftarKit says TPS 003 packed 562 of 562 although only its 275 Gubernur
   // went out with an exception — expected 275, what kemas.lihatKit and the BA say.
   it('kemas.daftarKit counts only what the incomplete kit held', async () => {

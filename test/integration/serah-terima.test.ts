@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OpenedApp } from '../../src/api/app'
-import type { DocumentInfo } from '../../src/api/contract'
+import type { Dokumen, Kit } from '../../src/api/contract'
 import { apiOf, openTestApp, useTempDir, DEMO_CSV } from '../support/api'
 
 /**
@@ -144,24 +144,12 @@ const SEALS: [number, number, string][] = [
 /** Variant ids by item code, from barang.daftarVarian. */
 const v = {} as Record<Code, number>
 let kecamatanId = 0
-interface Kit {
-  tpsId: number
-  kecamatanId: number
-  kecamatan: string
-  desaId: number
-  desa: string
-  nomor: number
-  dpt: number
-  status: string
-  need: number
-  packed: number
-}
 let kits: Kit[] = []
 const team = { melati: 0, kenanga: 0, mawar: 0, dahlia: 0 }
 let packingShift = 0
 let handoverId = 0
-let baDoc: DocumentInfo
-let musnahDoc: DocumentInfo
+let baDoc: Dokumen
+let musnahDoc: Dokumen
 
 /** Ledger rows written, counted by hand action by action. */
 let expectedRows = 0
@@ -466,6 +454,16 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
       status: 'sebagian',
       packed: 100 + 184 + 2,
     })
+    // What a handover of the incomplete kit would send: what it holds, as the BA would state it.
+    const preview = await call('serahTerima.pratinjau', { kecamatanId, tpsIds: [t1.tpsId] })
+    expect(preview).toMatchObject({ tps: 1, desa: 1 })
+    expect(preview.items.map((i) => [i.code, i.qty])).toEqual([
+      ['GUBERNUR', 100],
+      ['BUPATI', 184],
+      ['KOTAK', 2],
+    ])
+    // 100 + 184 = 284 ballots; kotak on their own.
+    expect(preview.jumlah).toBe('284 (dua ratus delapan puluh empat) lembar surat suara dan 2 (dua) buah kotak suara')
     // The handover screen lists what the incomplete kit still lacks.
     const overview = await call('serahTerima.lihatKecamatan', { kecamatanId })
     const first = overview.tps.find((x) => x.tpsId === t1.tpsId)!
@@ -651,6 +649,19 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
       code: `  GPK1|1219|T${kits[5]!.tpsId}|K1|V${v.GUBERNUR}\n`,
     })
     expect(ok).toMatchObject({ tpsId: kits[5]!.tpsId, status: 'lengkap' })
+
+    // Before anything is written, the handover screen's figures: what the BA below will state. A TPS
+    // named twice counts once.
+    const preview = await call('serahTerima.pratinjau', {
+      kecamatanId,
+      tpsIds: [...kits.map((k) => k.tpsId), kits[0]!.tpsId],
+    })
+    expect(preview).toMatchObject({ tps: 82, desa: 10 })
+    expect(preview.items.map((i) => [i.code, i.qty])).toEqual(CODES.map((c) => [c, KIT_TOTAL[c]]))
+    // 17.698 x 2 = 35.396 lembar of ballots; every other item on its own, as the BA below says.
+    expect(preview.jumlah).toBe(
+      '35.396 (tiga puluh lima ribu tiga ratus sembilan puluh enam) lembar surat suara, 164 (seratus enam puluh empat) buah kotak suara, 328 (tiga ratus dua puluh delapan) buah bilik suara, 164 (seratus enam puluh empat) botol tinta, 82 (delapan puluh dua) set alat bantu tunanetra (template braille), 82 (delapan puluh dua) set segel, 82 (delapan puluh dua) set sampul, dan 82 (delapan puluh dua) set formulir',
+    )
 
     const res = await writes(82 * 9, () =>
       call('serahTerima.serahkan', {

@@ -154,12 +154,8 @@ const KNOWN_TWINS = new Set<string>([
   'src/services/barang.ts: ItemCreate (same name as a contract type)',
   'src/services/cadangan.ts: BackupInfo (same name as a contract type)',
   'src/services/dapil.ts: DapilOfBallot (same name as a contract type)',
-  'src/services/dokumen.ts: DocumentInfo (same name as a contract type)',
-  'src/services/dokumenJenis.ts: DocTypeSetting (same name as a contract type)',
   'src/services/kebutuhan.ts: NeedColumn (same name as a contract type)',
   'src/services/kebutuhan.ts: Acc (same keys as AreaNeedRow in src/api/contract/kebutuhan.ts)',
-  'src/services/kemas.ts: KitSummary (same name as a contract type)',
-  'src/services/kemasCetak.ts: KitScope (same keys as Scope in src/api/contract/kemas.ts)',
   'src/services/pemilihan.ts: Election (same name as a contract type)',
   'src/services/pemilihan.ts: ElectionInit (same name as a contract type)',
   'src/services/pengguna.ts: User (same name as a contract type)',
@@ -167,11 +163,7 @@ const KNOWN_TWINS = new Set<string>([
   'src/services/variants.ts: VariantInfo (same name as a contract type)',
   'src/services/wilayah.ts: TpsRow (same name as a contract type)',
   'src/services/wilayah.ts: Change (same keys as ChangeRow in src/api/contract/wilayah.ts)',
-  'src/core/documents.ts: Signer (same name as a contract type)',
   'src/core/errors.ts: Issue (same name as a contract type)',
-  'src/core/progress.ts: Progress (same name as a contract type)',
-  'src/reports/kit/labels.ts: LabelGrid (same name as a contract type)',
-  'src/reports/pdf/signatures.ts: Signer (same name as a contract type)',
 ])
 
 describe('one model per entity', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Signer as CoreSigner } from '../../core/documents'
 import { method } from './define'
 import { Download, Id, IsoDate, NoInput, OptionalName, ShortText } from './common'
 
@@ -14,6 +15,7 @@ export const DocType = z.enum([
 
 export type DocType = z.infer<typeof DocType>
 
+/** Who signs a document of one type, as the satker set it. core/documents.ts owns the shape. */
 export const Signer = z
   .object({
     peran: ShortText('Peran', 60),
@@ -27,11 +29,12 @@ export const Signer = z
     instansi: ShortText('Instansi', 100).default(''),
     posisi: z.enum(['pihak', 'saksi', 'mengetahui']),
   })
-  .strict()
+  .strict() satisfies z.ZodType<CoreSigner>
 
 export type Signer = z.infer<typeof Signer>
 
-export const DocTypeSetting = z.object({
+/** A document type with the number pattern and signers in force for it. */
+export const DokumenJenis = z.object({
   type: DocType,
   title: z.array(z.string()),
   kode: z.string(),
@@ -43,7 +46,10 @@ export const DocTypeSetting = z.object({
   signers: z.array(Signer),
 })
 
-export const DocumentInfo = z.object({
+export type DokumenJenis = z.infer<typeof DokumenJenis>
+
+/** An issued document of the register: its number, what it states and the chain head it was made from. */
+export const Dokumen = z.object({
   id: Id,
   type: DocType,
   nomor: z.string().nullable(),
@@ -60,7 +66,7 @@ export const DocumentInfo = z.object({
   printedFormats: z.array(z.enum(['pdf', 'xlsx'])),
 })
 
-export type DocumentInfo = z.infer<typeof DocumentInfo>
+export type Dokumen = z.infer<typeof Dokumen>
 
 const BaDate = { tanggal: IsoDate.optional() }
 
@@ -75,7 +81,8 @@ export const IssueInput = z.discriminatedUnion('type', [
 
 export type IssueInput = z.infer<typeof IssueInput>
 
-export const DocumentCheck = z.object({
+/** What the check of a printed document found. */
+export const DokumenPeriksa = z.object({
   found: z.boolean(),
   documentId: z.number().int().nullable(),
   nomor: z.string().nullable(),
@@ -90,10 +97,12 @@ export const DocumentCheck = z.object({
   laterRows: z.number().int(),
 })
 
+export type DokumenPeriksa = z.infer<typeof DokumenPeriksa>
+
 export const dokumenMethods = {
   'dokumen.daftarJenis': method({
     input: NoInput,
-    output: z.array(DocTypeSetting),
+    output: z.array(DokumenJenis),
     description: 'Jenis dokumen dengan pola nomor dan penanda tangan masing-masing',
     writes: false,
   }),
@@ -105,21 +114,21 @@ export const dokumenMethods = {
         signers: z.array(Signer).max(12, 'Paling banyak 12 penanda tangan'),
       })
       .strict(),
-    output: DocTypeSetting,
+    output: DokumenJenis,
     description: 'Mengatur pola nomor dan penanda tangan/saksi satu jenis dokumen',
     writes: true,
     access: 'koordinator',
   }),
   'dokumen.terbitkan': method({
     input: IssueInput,
-    output: DocumentInfo,
+    output: Dokumen,
     description: 'Menerbitkan dokumen: mengambil nomor dari register, merekam isi dan kepala rantai buku besar',
     writes: true,
     access: 'koordinator',
   }),
   'dokumen.daftar': method({
     input: z.object({ type: DocType.optional() }).strict().default({}),
-    output: z.array(DocumentInfo),
+    output: z.array(Dokumen),
     description: 'Register dokumen yang sudah diterbitkan, terbaru dahulu',
     writes: false,
   }),
@@ -139,7 +148,7 @@ export const dokumenMethods = {
   }),
   'dokumen.periksa': method({
     input: z.object({ kode: z.string().trim().min(1, 'Isi nomor dokumen atau pindai kode QR-nya').max(200) }).strict(),
-    output: DocumentCheck,
+    output: DokumenPeriksa,
     description:
       'Memeriksa dokumen tercetak (nomor atau isi kode QR): apakah buku besar masih memuat keadaan saat dokumen dibuat',
     writes: false,

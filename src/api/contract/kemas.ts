@@ -4,7 +4,8 @@ import { Count, Download, FileOutput, Id, NoInput, RequiredText } from './common
 
 export const KitStatus = z.enum(['belum', 'sebagian', 'lengkap', 'diserahkan', 'diterima'])
 
-export const KitSummary = z.object({
+/** A TPS kit with its status: the row of every kit list. */
+export const Kit = z.object({
   tpsId: Id,
   kecamatanId: Id,
   kecamatan: z.string(),
@@ -61,9 +62,11 @@ export const KitDetail = z.object({
   ),
 })
 
+export type Kit = z.infer<typeof Kit>
 export type KitDetail = z.infer<typeof KitDetail>
 
-const Progress = z.object({
+/** Kit statuses counted for one kecamatan or desa. */
+export const KitProgress = z.object({
   id: Id,
   nama: z.string(),
   kecamatan: z.string(),
@@ -75,8 +78,10 @@ const Progress = z.object({
   diterima: z.number().int(),
 })
 
+export type KitProgress = z.infer<typeof KitProgress>
+
 /** One kecamatan, one desa, or a list of TPS: what a print job covers. */
-const Scope = z
+export const KitScope = z
   .object({ kecamatanId: Id.optional(), desaId: Id.optional(), tpsIds: z.array(Id).min(1).max(20_000).optional() })
   .strict()
   .refine(
@@ -84,21 +89,56 @@ const Scope = z
     'Pilih satu cakupan: kecamatan, desa/kelurahan, atau daftar TPS',
   )
 
+export type KitScope = z.infer<typeof KitScope>
+
+/** The grid of kotak labels on an A4 sticker sheet: every office buys different label paper. */
 export const LabelGrid = z
   .object({
     rows: z.number().int().min(1, 'Minimal 1 baris').max(12, 'Paling banyak 12 baris'),
     cols: z.number().int().min(1, 'Minimal 1 kolom').max(6, 'Paling banyak 6 kolom'),
+    /** Millimetres from the sheet's edges to the first label. */
     marginTop: z.number().min(0).max(60),
     marginLeft: z.number().min(0).max(60),
     marginRight: z.number().min(0).max(60),
     marginBottom: z.number().min(0).max(60),
+    /** Millimetres between labels. */
     gapX: z.number().min(0).max(30),
     gapY: z.number().min(0).max(30),
+    /** Print a thin cutting outline (for plain paper instead of sticker sheets). */
     outline: z.boolean(),
   })
   .strict()
 
+export type LabelGrid = z.infer<typeof LabelGrid>
+
 export const ScanCode = z.string().trim().min(1, 'Kode kosong').max(200, 'Kode terlalu panjang')
+
+/** A scanned kotak label: the TPS and kotak it belongs to. */
+export const KotakScan = z.object({
+  tpsId: Id,
+  kecamatanId: Id,
+  kotakNo: z.number().int(),
+  kotakOf: z.number().int(),
+  variantId: Id.nullable(),
+  tps: z.string(),
+})
+
+export type KotakScan = z.infer<typeof KotakScan>
+
+/** Packing one TPS kit: the lines to pack now, or with `sisa` everything the kit still lacks. */
+export const KemasInput = z
+  .object({
+    shiftId: Id,
+    tpsId: Id,
+    lines: z
+      .array(z.object({ variantId: Id, qty: Count.min(1, 'Jumlah minimal 1') }).strict())
+      .max(100)
+      .default([]),
+    sisa: z.boolean().default(false),
+  })
+  .strict()
+
+export type KemasInput = z.infer<typeof KemasInput>
 
 export const kemasMethods = {
   'kemas.lihatKemajuan': method({
@@ -106,13 +146,13 @@ export const kemasMethods = {
       .object({ level: z.enum(['kecamatan', 'desa']).default('kecamatan') })
       .strict()
       .default({ level: 'kecamatan' }),
-    output: z.array(Progress),
+    output: z.array(KitProgress),
     description: 'Kemajuan pengemasan dan serah terima kit TPS per kecamatan atau desa/kelurahan',
     writes: false,
   }),
   'kemas.daftarKit': method({
     input: z.object({ kecamatanId: Id.optional(), desaId: Id.optional() }).strict().default({}),
-    output: z.array(KitSummary),
+    output: z.array(Kit),
     description: 'Kit setiap TPS dengan statusnya (belum, sebagian, lengkap, diserahkan, diterima PPK)',
     writes: false,
   }),
@@ -124,29 +164,12 @@ export const kemasMethods = {
   }),
   'kemas.periksaScan': method({
     input: z.object({ code: ScanCode }).strict(),
-    output: z.object({
-      tpsId: Id,
-      kecamatanId: Id,
-      kotakNo: z.number().int(),
-      kotakOf: z.number().int(),
-      variantId: Id.nullable(),
-      tps: z.string(),
-    }),
+    output: KotakScan,
     description: 'Membaca label kotak yang dipindai dan menunjukkan TPS-nya; label asing atau salah dapil ditolak',
     writes: false,
   }),
   'kemas.catat': method({
-    input: z
-      .object({
-        shiftId: Id,
-        tpsId: Id,
-        lines: z
-          .array(z.object({ variantId: Id, qty: Count.min(1, 'Jumlah minimal 1') }).strict())
-          .max(100)
-          .default([]),
-        sisa: z.boolean().default(false),
-      })
-      .strict(),
+    input: KemasInput,
     output: KitDetail,
     description: 'Mengemas kit satu TPS (BAIK/SIAP/DITERIMA → DIKEMAS); salah dapil, melebihi kit atau stok ditolak',
     writes: true,
@@ -158,14 +181,14 @@ export const kemasMethods = {
     writes: true,
   }),
   'kemas.cetakLabel': method({
-    input: Scope,
+    input: KitScope,
     output: Download.extend({ count: z.number().int() }),
     description: 'Label setiap kotak (PDF lembar stiker A4) untuk satu TPS, desa atau kecamatan',
     writes: false,
     long: true,
   }),
   'kemas.cetakDaftarIsi': method({
-    input: z.object({ scope: Scope, ringkas: z.boolean().default(false) }).strict(),
+    input: z.object({ scope: KitScope, ringkas: z.boolean().default(false) }).strict(),
     output: Download.extend({ count: z.number().int() }),
     description: 'Daftar isi kit per TPS (PDF, satu TPS per halaman atau ringkas) untuk satu TPS, desa atau kecamatan',
     writes: false,

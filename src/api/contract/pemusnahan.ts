@@ -1,48 +1,73 @@
 import { z } from 'zod'
 import { method } from './define'
 import { Count, Id, IsoDate, NoInput, Note, RequiredText } from './common'
-import { DocumentInfo } from './dokumen'
+import { Dokumen } from './dokumen'
+
+/** Per ballot variant: what may be destroyed now (every damaged sheet, and good ones beyond every need). */
+export const PemusnahanKandidat = z.object({
+  variantId: Id,
+  label: z.string(),
+  itemName: z.string(),
+  dapil: z.string().nullable(),
+  rusak: z.array(z.object({ reason: z.string(), label: z.string(), qty: z.number().int() })),
+  baik: z.number().int(),
+  /** Kit needs not yet packed or handed over: good sheets that are still spoken for. */
+  kitSisa: z.number().int(),
+  psu: z.number().int(),
+  surplus: z.number().int(),
+})
+
+export type PemusnahanKandidat = z.infer<typeof PemusnahanKandidat>
+
+export const PemusnahanInput = z
+  .object({
+    tanggal: IsoDate.optional(),
+    metode: RequiredText('Cara pemusnahan', 100),
+    tempat: RequiredText('Tempat pemusnahan', 200),
+    note: Note,
+    /** from: 'BAIK' for surplus good sheets, or 'RUSAK:<reason>'. */
+    lines: z
+      .array(
+        z
+          .object({
+            variantId: Id,
+            from: z.string().regex(/^(BAIK|RUSAK:[A-Z_]{2,40})$/, 'Asal harus BAIK atau RUSAK:<alasan>'),
+            qty: Count.min(1, 'Jumlah minimal 1'),
+          })
+          .strict(),
+      )
+      .min(1, 'Isi sedikitnya satu jenis surat suara'),
+  })
+  .strict()
+
+export type PemusnahanInput = z.infer<typeof PemusnahanInput>
+
+/** A destruction before witnesses, with its BA and the sheets it destroyed. */
+export const Pemusnahan = z.object({
+  id: Id,
+  tanggal: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  metode: z.string(),
+  tempat: z.string(),
+  note: z.string(),
+  documentId: Id.nullable(),
+  nomor: z.string().nullable(),
+  qty: z.number().int(),
+})
+
+export type Pemusnahan = z.infer<typeof Pemusnahan>
 
 export const pemusnahanMethods = {
   'pemusnahan.daftarKandidat': method({
     input: NoInput,
-    output: z.array(
-      z.object({
-        variantId: Id,
-        label: z.string(),
-        itemName: z.string(),
-        dapil: z.string().nullable(),
-        rusak: z.array(z.object({ reason: z.string(), label: z.string(), qty: z.number().int() })),
-        baik: z.number().int(),
-        kitSisa: z.number().int(),
-        psu: z.number().int(),
-        surplus: z.number().int(),
-      }),
-    ),
+    output: z.array(PemusnahanKandidat),
     description: 'Surat suara yang dapat dimusnahkan: yang rusak per alasan, dan kelebihan surat suara baik',
     writes: false,
   }),
   'pemusnahan.catat': method({
-    input: z
-      .object({
-        tanggal: IsoDate.optional(),
-        metode: RequiredText('Cara pemusnahan', 100),
-        tempat: RequiredText('Tempat pemusnahan', 200),
-        note: Note,
-        lines: z
-          .array(
-            z
-              .object({
-                variantId: Id,
-                from: z.string().regex(/^(BAIK|RUSAK:[A-Z_]{2,40})$/, 'Asal harus BAIK atau RUSAK:<alasan>'),
-                qty: Count.min(1, 'Jumlah minimal 1'),
-              })
-              .strict(),
-          )
-          .min(1, 'Isi sedikitnya satu jenis surat suara'),
-      })
-      .strict(),
-    output: z.object({ pemusnahanId: Id, document: DocumentInfo }),
+    input: PemusnahanInput,
+    output: z.object({ pemusnahanId: Id, document: Dokumen }),
     description:
       'Memusnahkan surat suara rusak dan lebih (→ DIMUSNAHKAN) dan menerbitkan BA pemusnahan dalam satu transaksi',
     writes: true,
@@ -50,20 +75,7 @@ export const pemusnahanMethods = {
   }),
   'pemusnahan.daftar': method({
     input: NoInput,
-    output: z.array(
-      z.object({
-        id: Id,
-        tanggal: z.string(),
-        at: z.string(),
-        actor: z.string(),
-        metode: z.string(),
-        tempat: z.string(),
-        note: z.string(),
-        documentId: Id.nullable(),
-        nomor: z.string().nullable(),
-        qty: z.number().int(),
-      }),
-    ),
+    output: z.array(Pemusnahan),
     description: 'Pemusnahan yang sudah dilaksanakan',
     writes: false,
   }),

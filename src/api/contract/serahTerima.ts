@@ -1,10 +1,11 @@
 import { z } from 'zod'
 import { method } from './define'
-import { Count, Id, IsoDate, NameText, NoInput, Note, RequiredText, ShortText } from './common'
-import { DocumentInfo } from './dokumen'
-import { KitStatus, KitSummary, ScanCode } from './kemas'
+import { Count, Id, IsoDate, ItemKind, NameText, NoInput, Note, RequiredText, ShortText } from './common'
+import { Dokumen } from './dokumen'
+import { Kit, KitStatus, KotakScan, ScanCode } from './kemas'
 
-const Handover = z.object({
+/** A handover of TPS kits to the PPK (Panitia Pemilihan Kecamatan) of one kecamatan, with its BA. */
+export const SerahTerima = z.object({
   id: Id,
   kecamatanId: Id,
   kecamatan: z.string(),
@@ -22,6 +23,73 @@ const Handover = z.object({
   nomor: z.string().nullable(),
 })
 
+export type SerahTerima = z.infer<typeof SerahTerima>
+
+export const SerahTerimaInput = z
+  .object({
+    kecamatanId: Id,
+    tpsIds: z.array(Id).min(1, 'Pilih sedikitnya satu TPS').max(5_000),
+    /** Incomplete kits go out only with a reason each. */
+    exceptions: z.array(z.object({ tpsId: Id, reason: RequiredText('Alasan pengecualian', 300) }).strict()).default([]),
+    tanggal: IsoDate.optional(),
+    ppkNama: NameText('Nama Ketua PPK', 'Ketua PPK', 100),
+    ppkJabatan: RequiredText('Jabatan penerima', 100),
+    kendaraan: ShortText('Kendaraan', 100).default(''),
+    note: Note,
+  })
+  .strict()
+
+export type SerahTerimaInput = z.infer<typeof SerahTerimaInput>
+
+/**
+ * What a handover of the chosen TPS would send, as its BA will state it: the number of TPS and desa, every
+ * item with its total (the BA's table), and the BA's sentence of totals in words.
+ */
+export const SerahTerimaPratinjau = z.object({
+  tps: z.number().int(),
+  desa: z.number().int(),
+  items: z.array(
+    z.object({
+      variantId: Id,
+      code: z.string(),
+      name: z.string(),
+      kind: ItemKind,
+      unit: z.string(),
+      dapil: z.string().nullable(),
+      qty: z.number().int(),
+    }),
+  ),
+  /** The BA's "Jumlah seluruhnya …": every total with its words, ballots added together, other items each apart. */
+  jumlah: z.string(),
+})
+
+export type SerahTerimaPratinjau = z.infer<typeof SerahTerimaPratinjau>
+
+/** Logistics a PPK brings back: to usable stock, or set apart as damaged with a reason. */
+export const PengembalianInput = z
+  .object({
+    kecamatanId: Id,
+    note: RequiredText('Keterangan pengembalian', 300),
+    lines: z
+      .array(
+        z
+          .object({
+            variantId: Id,
+            qty: Count.min(1, 'Jumlah minimal 1'),
+            ke: z.enum(['stok', 'rusak']),
+            reason: z.string().optional(),
+          })
+          .strict(),
+      )
+      .min(1, 'Isi sedikitnya satu barang'),
+  })
+  .strict()
+
+export type PengembalianInput = z.infer<typeof PengembalianInput>
+
+/** What a PPK holds now of one variant. */
+export const DiPpk = z.object({ variantId: Id, qty: z.number().int(), label: z.string() })
+
 export const serahTerimaMethods = {
   'serahTerima.lihatKecamatan': method({
     input: z.object({ kecamatanId: Id }).strict(),
@@ -29,90 +97,52 @@ export const serahTerimaMethods = {
       kecamatanId: Id,
       kecamatan: z.string(),
       tps: z.array(
-        KitSummary.extend({
+        Kit.extend({
           statusLabel: z.string(),
           missing: z.array(
             z.object({ variantId: Id, label: z.string(), remaining: z.number().int(), unit: z.string() }),
           ),
         }),
       ),
-      handovers: z.array(Handover),
+      handovers: z.array(SerahTerima),
     }),
     description: 'Satu kecamatan: kit setiap TPS, yang belum lengkap, dan serah terima yang sudah terjadi',
     writes: false,
   }),
   'serahTerima.pratinjau': method({
     input: z.object({ kecamatanId: Id, tpsIds: z.array(Id).max(5_000) }).strict(),
-    output: z.array(z.object({ variantId: Id, label: z.string(), unit: z.string(), qty: z.number().int() })),
+    output: SerahTerimaPratinjau,
     description: 'Yang akan diserahkan bila TPS ini diserahkan sekarang, per barang, seperti yang akan tertulis di BA',
     writes: false,
   }),
   'serahTerima.daftar': method({
     input: NoInput,
-    output: z.array(Handover),
+    output: z.array(SerahTerima),
     description: 'Semua serah terima ke PPK (Panitia Pemilihan Kecamatan)',
     writes: false,
   }),
   'serahTerima.serahkan': method({
-    input: z
-      .object({
-        kecamatanId: Id,
-        tpsIds: z.array(Id).min(1, 'Pilih sedikitnya satu TPS').max(5_000),
-        exceptions: z
-          .array(z.object({ tpsId: Id, reason: RequiredText('Alasan pengecualian', 300) }).strict())
-          .default([]),
-        tanggal: IsoDate.optional(),
-        ppkNama: NameText('Nama Ketua PPK', 'Ketua PPK', 100),
-        ppkJabatan: RequiredText('Jabatan penerima', 100),
-        kendaraan: ShortText('Kendaraan', 100).default(''),
-        note: Note,
-      })
-      .strict(),
-    output: z.object({ handoverId: Id, document: DocumentInfo }),
+    input: SerahTerimaInput,
+    output: z.object({ handoverId: Id, document: Dokumen }),
     description: 'Menyerahkan kit TPS ke PPK (DIKEMAS → DIKIRIM) dan menerbitkan BA serah terima dalam satu transaksi',
     writes: true,
     access: 'koordinator',
   }),
   'serahTerima.konfirmasi': method({
     input: z.object({ handoverId: Id, note: RequiredText('Keterangan konfirmasi', 300) }).strict(),
-    output: Handover,
+    output: SerahTerima,
     description: 'Mencatat bahwa PPK telah menerima logistik sesuai BA serah terima',
     writes: true,
     access: 'koordinator',
   }),
   'serahTerima.periksaScan': method({
     input: z.object({ kecamatanId: Id, code: ScanCode }).strict(),
-    output: z.object({
-      tpsId: Id,
-      kecamatanId: Id,
-      kotakNo: z.number().int(),
-      kotakOf: z.number().int(),
-      variantId: Id.nullable(),
-      tps: z.string(),
-      status: KitStatus,
-    }),
+    output: KotakScan.extend({ status: KitStatus }),
     description: 'Memeriksa label kotak yang dipindai saat serah terima: kecamatan, dapil dan status kit harus sesuai',
     writes: false,
   }),
   'serahTerima.catatPengembalian': method({
-    input: z
-      .object({
-        kecamatanId: Id,
-        note: RequiredText('Keterangan pengembalian', 300),
-        lines: z
-          .array(
-            z
-              .object({
-                variantId: Id,
-                qty: Count.min(1, 'Jumlah minimal 1'),
-                ke: z.enum(['stok', 'rusak']),
-                reason: z.string().optional(),
-              })
-              .strict(),
-          )
-          .min(1, 'Isi sedikitnya satu barang'),
-      })
-      .strict(),
+    input: PengembalianInput,
     output: z.object({ id: Id }),
     description: 'Mencatat logistik yang dikembalikan PPK ke gudang (DIKIRIM → stok atau RUSAK)',
     writes: true,
@@ -120,7 +150,7 @@ export const serahTerimaMethods = {
   }),
   'serahTerima.lihatDiPpk': method({
     input: z.object({ kecamatanId: Id }).strict(),
-    output: z.array(z.object({ variantId: Id, qty: z.number().int(), label: z.string() })),
+    output: z.array(DiPpk),
     description: 'Logistik yang sedang dipegang PPK satu kecamatan',
     writes: false,
   }),

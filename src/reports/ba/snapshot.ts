@@ -1,5 +1,5 @@
 import type { DocType, Signer } from '../../core/documents'
-import type { CopyMark, Kop, OfficialDocument, SignatureBlock, Signer as PdfSigner } from '../pdf'
+import type { CopyMark, Kop, OfficialDocument, SignatureBlock, SignatureSlot } from '../pdf'
 
 /**
  * What a document was made of, frozen when it was issued: the register stores this as JSON and every
@@ -82,7 +82,7 @@ export function officialDocument(snap: Snapshot<unknown>, parts: DocParts, print
   }
 }
 
-const toPdfSigner = (s: Signer): PdfSigner => ({
+const toSlot = (s: Signer): SignatureSlot => ({
   peran: s.peran,
   jabatan: s.jabatan,
   nama: s.nama || '(........................................)',
@@ -113,12 +113,12 @@ export function signatureBlock(
     ...(extra.before ?? []),
     ...snap.signers.filter((s) => s.posisi === 'pihak'),
     ...(extra.after ?? []),
-  ].map(toPdfSigner)
-  const saksi = snap.signers.filter((s) => s.posisi === 'saksi').map(toPdfSigner)
+  ].map(toSlot)
+  const saksi = snap.signers.filter((s) => s.posisi === 'saksi').map(toSlot)
   // "Mengetahui," is printed above them already; their own line is their office.
   const mengetahui = snap.signers
     .filter((s) => s.posisi === 'mengetahui')
-    .map((s) => toPdfSigner({ ...s, peran: s.jabatan, jabatan: s.instansi, instansi: '' }))
+    .map((s) => toSlot({ ...s, peran: s.jabatan, jabatan: s.instansi, instansi: '' }))
   return {
     place: snap.header.kotaTtd || snap.header.kop.satker,
     date: snap.tanggal,

@@ -1,3 +1,4 @@
+import type { LabelGrid } from '../../api/contract/kemas'
 import { mm, PAPER, type RenderOptions } from '../pdf'
 import { renderDrawing, type Drawing, type TextStyle } from '../pdf/draw'
 import { sizedQr } from '../pdf/qr'
@@ -5,23 +6,11 @@ import { sizedQr } from '../pdf/qr'
 /**
  * Kotak labels on A4 sticker sheets: one label per kotak of every TPS, in the order the kotak are
  * stacked (kecamatan, desa, TPS, kotak). The sheet's grid is configurable because every office buys
- * different label paper; each label is placed at its exact position, not flowed.
+ * different label paper (its grid is the contract's LabelGrid); each label is placed at its exact
+ * position, not flowed.
  */
-export interface LabelGrid {
-  rows: number
-  cols: number
-  /** Millimetres from the sheet's edges to the first label. */
-  marginTop: number
-  marginLeft: number
-  marginRight: number
-  marginBottom: number
-  /** Millimetres between labels. */
-  gapX: number
-  gapY: number
-  /** Print a thin cutting outline (for plain paper instead of sticker sheets). */
-  outline: boolean
-}
 
+/** The grid used until the satker sets its own (kemas.aturSusunanLabel). */
 export const DEFAULT_LABEL_GRID: LabelGrid = {
   rows: 4,
   cols: 2,

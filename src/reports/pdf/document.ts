@@ -20,7 +20,7 @@ import { FONT_FAMILY } from './fonts'
 import { keepOnPage, layoutBlocks, printableContent } from './layout'
 import { printable } from './measure'
 import { LETTER_MARGINS, PAPER, type PaperName, contentWidth } from './paper'
-import { type SignatureBlock, type Signer, keepSignaturesTogether, signatureArea } from './signatures'
+import { type SignatureBlock, type SignatureSlot, keepSignaturesTogether, signatureArea } from './signatures'
 import type { Content, ContentStack, PageBreakHelpers, PageBreakNode, PdfDocDefinition } from './types'
 
 export interface Annex {
@@ -133,7 +133,7 @@ export function annexOrientation(annex: Annex, paper: PaperName): 'portrait' | '
   return tablesOf(annex.body).every((t) => tableFits(t, width)) ? 'portrait' : 'landscape'
 }
 
-const printableSigner = (s: Signer): Signer => ({
+const printableSigner = (s: SignatureSlot): SignatureSlot => ({
   ...s,
   peran: printable(s.peran),
   jabatan: printable(s.jabatan),

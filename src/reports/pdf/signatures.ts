@@ -3,7 +3,11 @@ import { spacer } from './blocks'
 import { cm } from './paper'
 import type { Content, ContentStack, ContentTable, PageBreakHelpers, PageBreakNode, TableCell } from './types'
 
-export interface Signer {
+/**
+ * One name under a signature, as printed: any party (a configured signer, the penyedia's representative,
+ * the Ketua PPK), with only the lines it has.
+ */
+export interface SignatureSlot {
   /** "PIHAK PERTAMA", "Yang Menyerahkan", "Saksi I" */
   peran: string
   /** "Ketua Kelompok Kerja Logistik" */
@@ -21,9 +25,9 @@ export interface SignatureBlock {
   /** ISO date. */
   date: string
   /** Rows of one to three signers, printed side by side. */
-  columns: Signer[][]
+  columns: SignatureSlot[][]
   /** Signers under a centred "Mengetahui," (the superior who acknowledges). */
-  mengetahui?: Signer[]
+  mengetahui?: SignatureSlot[]
 }
 
 /** Room for a wet signature and the stamp that overlaps it. */
@@ -42,10 +46,10 @@ const NO_LINES = {
  * One row of signers as a borderless table, each part of a signature in its own table row so that
  * names line up even when one jabatan wraps to two lines and its neighbour does not.
  */
-function signerRow(signers: Signer[], above: (string | null)[], fontSize: number): ContentTable {
+function signerRow(signers: SignatureSlot[], above: (string | null)[], fontSize: number): ContentTable {
   if (signers.length < 1 || signers.length > 4)
     throw new Error(`Satu baris tanda tangan memuat 1–4 penanda tangan, bukan ${signers.length}`)
-  const row = (cell: (s: Signer) => TableCell): TableCell[] => signers.map(cell)
+  const row = (cell: (s: SignatureSlot) => TableCell): TableCell[] => signers.map(cell)
   const body: TableCell[][] = []
   const heights: (number | 'auto')[] = []
   if (above.some(Boolean)) {

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { MethodOutput } from '../../../api/contract'
+import type { DokumenPeriksa } from '../../../api/contract'
 import { ApiError, invoke } from '../../api'
 import { PageHeader, Section } from '../../components/Page'
 import { ScanField } from '../../components/ScanField'
@@ -7,8 +7,6 @@ import { fmt } from '../../format'
 import { href } from '../../router'
 import { VerdictIcon } from '../integritas/Integritas'
 import '../trust.css'
-
-type DocumentCheck = MethodOutput<'dokumen.periksa'>
 
 const fmtIssued = (iso: string) => new Date(iso).toLocaleString('id-ID', { dateStyle: 'long', timeStyle: 'short' })
 
@@ -18,7 +16,7 @@ const fmtIssued = (iso: string) => new Date(iso).toLocaleString('id-ID', { dateS
  * printed from — the check an auditor, Bawaslu or a PPK makes when a printed figure is contested.
  */
 export function CekDokumenPage() {
-  const [checked, setChecked] = useState<{ kode: string; result: DocumentCheck } | null>(null)
+  const [checked, setChecked] = useState<{ kode: string; result: DokumenPeriksa } | null>(null)
 
   return (
     <>
@@ -49,7 +47,7 @@ export function CekDokumenPage() {
   )
 }
 
-function CheckResult({ result }: { result: DocumentCheck }) {
+function CheckResult({ result }: { result: DokumenPeriksa }) {
   const ok = result.intact
   return (
     <section

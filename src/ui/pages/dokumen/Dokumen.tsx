@@ -1,5 +1,5 @@
 import { useId, useState, type MouseEvent } from 'react'
-import type { DocType, DocumentInfo, Election } from '../../../api/contract'
+import type { DocType, Dokumen, Election } from '../../../api/contract'
 import { invoke } from '../../api'
 import { useApi } from '../../components/data'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
@@ -218,7 +218,7 @@ function RegisterSection({ initialType }: { initialType: DocType | undefined }) 
   )
 }
 
-function RegisterRow({ d }: { d: DocumentInfo }) {
+function RegisterRow({ d }: { d: Dokumen }) {
   const { print, isBusy } = usePrint()
   const reprint = d.prints > 0
   return (

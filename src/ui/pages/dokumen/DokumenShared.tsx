@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { DocType, DocumentInfo } from '../../../api/contract'
+import type { DocType, Dokumen } from '../../../api/contract'
 import { tanggalPanjang } from '../../../core/tanggal'
 import { invoke } from '../../api'
 import { useRefreshAll } from '../../components/data'
@@ -62,11 +62,10 @@ export function fmtLocal(text: string): string {
 /** The service writes dates in a subject as ISO ("Rekap upah 2026-11-23"); a coordinator reads "23 November 2026". */
 export const readableSubject = (subject: string) => subject.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => fmtDate(iso))
 
-export const docCode = (d: Pick<DocumentInfo, 'id'>) => `DOK-${d.id}`
+export const docCode = (d: Pick<Dokumen, 'id'>) => `DOK-${d.id}`
 
 /** "#11 · 765c4f9c463b": the ledger row the document was made from and the start of its hash. */
-export const chainLabel = (d: Pick<DocumentInfo, 'chainSeq' | 'chainHash'>) =>
-  `#${d.chainSeq} · ${d.chainHash.slice(0, 12)}`
+export const chainLabel = (d: Pick<Dokumen, 'chainSeq' | 'chainHash'>) => `#${d.chainSeq} · ${d.chainHash.slice(0, 12)}`
 
 /**
  * Printing from the register. The service decides ASLI or SALINAN and says so in the file name, so the
@@ -77,7 +76,7 @@ export function usePrint() {
   const refreshAll = useRefreshAll()
   const toast = useToast()
 
-  async function print(doc: Pick<DocumentInfo, 'id' | 'nomor' | 'type'>, format: 'pdf' | 'xlsx') {
+  async function print(doc: Pick<Dokumen, 'id' | 'nomor' | 'type'>, format: 'pdf' | 'xlsx') {
     const key = `${doc.id}:${format}`
     setBusy(key)
     try {

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react'
-import type { DocType, DocumentInfo, IssueInput, MethodOutput, Penerimaan } from '../../../api/contract'
+import type { DocType, Dokumen, IssueInput, MethodOutput, Penerimaan } from '../../../api/contract'
 import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
@@ -34,14 +34,14 @@ interface CardProps {
   children: ReactNode
   /** Shown above the button, e.g. that this delivery already has a BA. */
   notice?: ReactNode
-  onIssued?(doc: DocumentInfo): void
+  onIssued?(doc: Dokumen): void
   /** Receives the refusal so the card can mark the fields it names. */
   onError(err: ApiError | undefined): void
 }
 
 function IssueCard({ type, setting, input, children, notice, onIssued, onError }: CardProps) {
   const [busy, setBusy] = useState(false)
-  const [issued, setIssued] = useState<DocumentInfo | null>(null)
+  const [issued, setIssued] = useState<Dokumen | null>(null)
   const refreshAll = useRefreshAll()
   const toast = useToast()
   const titleId = useId()
@@ -103,7 +103,7 @@ function IssueCard({ type, setting, input, children, notice, onIssued, onError }
 }
 
 /** What was just issued, with its downloads right there: the first download of each format is the ASLI. */
-function IssuedBox({ doc, onDismiss }: { doc: DocumentInfo; onDismiss(): void }) {
+function IssuedBox({ doc, onDismiss }: { doc: Dokumen; onDismiss(): void }) {
   const register = useApi('dokumen.daftar', { type: doc.type })
   const current = register.data?.find((d) => d.id === doc.id) ?? doc
   const { print, isBusy } = usePrint()

@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react'
-import type { DocumentInfo, Election, MethodOutput } from '../../../api/contract'
+import type { Dokumen, Election, PemusnahanKandidat } from '../../../api/contract'
 import { jumlahTerbilang } from '../../../core/terbilang'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
@@ -13,8 +13,6 @@ import { parseQty } from '../serahTerima/SerahTerimaShared'
 import { fmtDate, todayIso, usePrint } from '../dokumen/DokumenShared'
 import '../serahTerima/serahTerima.css'
 
-type Candidate = MethodOutput<'pemusnahan.daftarKandidat'>[number]
-
 /** One input per source a sheet can be destroyed from: each damage reason, and the surplus of good sheets. */
 interface Source {
   key: string
@@ -24,7 +22,7 @@ interface Source {
   defaultQty: number
 }
 
-const sourcesOf = (c: Candidate): Source[] => [
+const sourcesOf = (c: PemusnahanKandidat): Source[] => [
   ...c.rusak.map((r) => ({
     key: `${c.variantId}|RUSAK:${r.reason}`,
     variantId: c.variantId,
@@ -60,7 +58,7 @@ export function PemusnahanPage({ election }: { election: Election }) {
   const [note, setNote] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | undefined>()
-  const [done, setDone] = useState<{ qty: number; document: DocumentInfo } | null>(null)
+  const [done, setDone] = useState<{ qty: number; document: Dokumen } | null>(null)
   const refreshAll = useRefreshAll()
   const toast = useToast()
 

@@ -13,7 +13,7 @@ import {
   StatusBar,
   StatusLegend,
   sumProgress,
-  type Handover,
+  type SerahTerima,
   type KitProgress,
   type KitStatus,
 } from './SerahTerimaShared'
@@ -34,7 +34,7 @@ function Overview() {
   const status = useApi('kemas.lihatKemajuan', { level: 'kecamatan' })
   const handovers = useApi('serahTerima.daftar', {})
   const byKec = useMemo(() => {
-    const m = new Map<number, Handover[]>()
+    const m = new Map<number, SerahTerima[]>()
     for (const h of handovers.data ?? []) m.set(h.kecamatanId, [...(m.get(h.kecamatanId) ?? []), h])
     return m
   }, [handovers.data])
@@ -184,7 +184,7 @@ const HEAD: Record<KitStatus, string> = {
   diterima: 'Diterima PPK',
 }
 
-function ProgressRow({ r, handovers }: { r: KitProgress; handovers: Handover[] }) {
+function ProgressRow({ r, handovers }: { r: KitProgress; handovers: SerahTerima[] }) {
   return (
     <tr
       className="ds-progress-row"

@@ -7,7 +7,7 @@ import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { Field } from '../../components/Form'
 import { HistoryLink, useHistory } from '../../components/History'
 import { fmt } from '../../format'
-import { parseQty, type Handover } from './SerahTerimaShared'
+import { parseQty, type SerahTerima } from './SerahTerimaShared'
 import { fmtDate, fmtInstant, usePrint } from '../dokumen/DokumenShared'
 import { VariantLabel } from '../penerimaan/PenerimaanShared'
 
@@ -17,7 +17,7 @@ export function HandoverPrintButton({
   label = 'Unduh BA',
   primary,
 }: {
-  h: Pick<Handover, 'documentId' | 'nomor'>
+  h: Pick<SerahTerima, 'documentId' | 'nomor'>
   label?: string
   primary?: boolean
 }) {
@@ -37,8 +37,8 @@ export function HandoverPrintButton({
 }
 
 /** Past handovers of one kecamatan: the BA, the PPK's confirmation of receipt, and the ledger rows behind it. */
-export function HandoverTable({ rows }: { rows: Handover[] }) {
-  const [confirming, setConfirming] = useState<Handover | null>(null)
+export function HandoverTable({ rows }: { rows: SerahTerima[] }) {
+  const [confirming, setConfirming] = useState<SerahTerima | null>(null)
   const history = useHistory()
   return (
     <>
@@ -123,7 +123,7 @@ export function HandoverTable({ rows }: { rows: Handover[] }) {
   )
 }
 
-function ConfirmDialog({ h, onClose }: { h: Handover | null; onClose(): void }) {
+function ConfirmDialog({ h, onClose }: { h: SerahTerima | null; onClose(): void }) {
   const [note, setNote] = useState('')
   const [error, setError] = useState<ApiError | undefined>()
   const [busy, setBusy] = useState(false)

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
-import type { DocumentInfo, MethodOutput, VariantInfo } from '../../../api/contract'
-import { jumlahTerbilang } from '../../../core/terbilang'
+import type { Dokumen, MethodOutput, SerahTerimaPratinjau, VariantInfo } from '../../../api/contract'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
@@ -15,7 +14,7 @@ import {
   StatusBadge,
   StatusBar,
   StatusLegend,
-  type Handover,
+  type SerahTerima,
   type KitStatus,
 } from './SerahTerimaShared'
 import { todayIso } from '../dokumen/DokumenShared'
@@ -23,7 +22,6 @@ import './serahTerima.css'
 
 type Overview = MethodOutput<'serahTerima.lihatKecamatan'>
 type Kit = Overview['tps'][number]
-type NeedTable = MethodOutput<'kebutuhan.daftarTps'>
 
 interface Refusal {
   at: Date
@@ -51,7 +49,7 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
   const [scanned, setScanned] = useState<Map<number, Set<number>>>(new Map())
   const [refusals, setRefusals] = useState<Refusal[]>([])
   const [submitError, setSubmitError] = useState<ApiError | undefined>()
-  const [done, setDone] = useState<{ tps: number; document: DocumentInfo } | null>(null)
+  const [done, setDone] = useState<{ tps: number; document: Dokumen } | null>(null)
   const handedBy = useTpsHandover(q.data?.handovers ?? [])
 
   const back = (
@@ -275,7 +273,6 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
         selectedKits={selectedKits}
         exceptionOn={exceptionOn}
         reasons={reasons}
-        needs={needs.data}
         variants={byVariant}
         scanned={scanned}
         kotakCount={kotakCount}
@@ -306,7 +303,7 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
  * Which handover took each TPS. The overview lists handovers without their TPS, so the ledger rows of each
  * handover (DIKEMAS:<tps> -> DIKIRIM) say it; a handover never changes its TPS, so this runs once per list.
  */
-function useTpsHandover(handovers: Handover[]): Map<number, number> {
+function useTpsHandover(handovers: SerahTerima[]): Map<number, number> {
   const [map, setMap] = useState<Map<number, number>>(new Map())
   const key = handovers.map((h) => h.id).join(',')
   useEffect(() => {
@@ -355,7 +352,7 @@ function DesaRows({
   onReason(tpsId: number, text: string): void
   scanned: Map<number, Set<number>>
   kotakCount(tpsId: number): number
-  handovers: Handover[]
+  handovers: SerahTerima[]
   handedBy: Map<number, number>
   rowErrors: Map<number, string>
 }) {
@@ -511,20 +508,12 @@ function ScanProgress({
   )
 }
 
-interface Column {
-  code: string
-  name: string
-  unit: string
-  kind: 'ballot' | 'logistics'
-}
-
 function HandoverForm({
   kecamatanId,
   kecamatan,
   selectedKits,
   exceptionOn,
   reasons,
-  needs,
   variants,
   scanned,
   kotakCount,
@@ -538,14 +527,13 @@ function HandoverForm({
   selectedKits: Kit[]
   exceptionOn: Set<number>
   reasons: Record<number, string>
-  needs: NeedTable | undefined
   variants: Map<number, VariantInfo>
   scanned: Map<number, Set<number>>
   kotakCount(tpsId: number): number
   error: ApiError | undefined
   onError(e: ApiError | undefined): void
-  done: { tps: number; document: DocumentInfo } | null
-  onDone(d: { tps: number; document: DocumentInfo }): void
+  done: { tps: number; document: Dokumen } | null
+  onDone(d: { tps: number; document: Dokumen }): void
 }) {
   const jenis = useApi('dokumen.daftarJenis', {})
   const [tanggal, setTanggal] = useState(todayIso)
@@ -560,28 +548,12 @@ function HandoverForm({
   const errors = fieldErrors(error)
   const pihakPertama = jenis.data?.find((j) => j.type === 'BA_SERAH_TERIMA')?.signers.find((s) => s.posisi === 'pihak')
 
-  // What goes out: each kit's needs less what an incomplete kit still lacks (kits are never packed beyond their needs).
-  const columns: Column[] = (needs?.columns ?? []).map((c) => ({
-    code: c.code,
-    name: c.name,
-    unit: c.unit,
-    kind: c.kind,
-  }))
-  const needRows = new Map((needs?.rows ?? []).map((r) => [r.tpsId, r]))
-  const totals = new Map<string, number>()
-  const dapil = new Map<string, string>()
-  for (const k of selectedKits) {
-    const r = needRows.get(k.tpsId)
-    for (const c of columns) {
-      const lacking = k.missing
-        .filter((m) => variants.get(m.variantId)?.itemCode === c.code)
-        .reduce((s, m) => s + m.remaining, 0)
-      totals.set(c.code, (totals.get(c.code) ?? 0) + Math.max(0, (r?.qty[c.code] ?? 0) - lacking))
-      if (r?.dapil[c.code]) dapil.set(c.code, r.dapil[c.code]!)
-    }
-  }
-  const swatchOf = (code: string) => [...variants.values()].find((v) => v.itemCode === code)?.colorHex ?? null
-  const desaCount = new Set(selectedKits.map((k) => k.desaId)).size
+  // What goes out, as the BA will state it: the service's answer, never figures worked out here.
+  const preview = useApi(
+    'serahTerima.pratinjau',
+    { kecamatanId, tpsIds: selectedKits.map((k) => k.tpsId) },
+    selectedKits.length > 0,
+  )
   const exceptions = selectedKits.filter((k) => k.status === 'sebagian')
   const kotakTotal = selectedKits.reduce((s, k) => s + kotakCount(k.tpsId), 0)
   const kotakDone = selectedKits.reduce((s, k) => s + Math.min(kotakCount(k.tpsId), scanned.get(k.tpsId)?.size ?? 0), 0)
@@ -735,57 +707,16 @@ function HandoverForm({
             <p className="muted">Belum ada TPS yang dipilih. Centang kit TPS pada daftar di atas.</p>
           ) : (
             <>
-              <p>
-                <strong>{fmt(selectedKits.length)} kit TPS</strong> di {fmt(desaCount)} desa/kelurahan
-                {exceptions.length > 0 && (
-                  <>
-                    , <span className="text-warn">{fmt(exceptions.length)} belum lengkap</span>
-                  </>
-                )}
-                .
-              </p>
-              <table className="table table-compact ds-summary-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Barang</th>
-                    <th scope="col" className="num">
-                      Jumlah
-                    </th>
-                    <th scope="col">Satuan</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {columns
-                    .filter((c) => (totals.get(c.code) ?? 0) > 0)
-                    .map((c) => (
-                      <tr key={c.code} data-testid={`sum-${c.code}`}>
-                        <th scope="row">
-                          <span className="ballot-name">
-                            {c.kind === 'ballot' && <Swatch hex={swatchOf(c.code)} />}
-                            <span>
-                              {c.kind === 'ballot' ? shortItemName(c.name) : c.name}
-                              {dapil.get(c.code) && (
-                                <span className="muted small block">Dapil {dapil.get(c.code)}</span>
-                              )}
-                            </span>
-                          </span>
-                        </th>
-                        <td className="num" data-testid="qty">
-                          {fmt(totals.get(c.code) ?? 0)}
-                        </td>
-                        <td>{c.unit}</td>
-                      </tr>
-                    ))}
-                </tbody>
-              </table>
-              {columns.some((c) => c.kind === 'ballot') && (
-                <p className="muted small">
-                  Surat suara:{' '}
-                  {jumlahTerbilang(
-                    columns.filter((c) => c.kind === 'ballot').reduce((s, c) => s + (totals.get(c.code) ?? 0), 0),
-                  )}{' '}
-                  lembar.
-                </p>
+              {preview.error && <ErrorBanner error={preview.error} onRetry={preview.reload} />}
+              {preview.data ? (
+                <SerahTerimaFigures
+                  figures={preview.data}
+                  partial={exceptions.length}
+                  variants={variants}
+                  busy={preview.loading}
+                />
+              ) : (
+                !preview.error && <Loading />
               )}
               {exceptions.length > 0 && (
                 <div className="ds-exc-summary">
@@ -839,5 +770,71 @@ function HandoverForm({
         </div>
       </form>
     </Section>
+  )
+}
+
+/** The handover's figures from serahTerima.pratinjau, laid out as the BA states them. */
+function SerahTerimaFigures({
+  figures,
+  partial,
+  variants,
+  busy,
+}: {
+  figures: SerahTerimaPratinjau
+  partial: number
+  variants: Map<number, VariantInfo>
+  busy: boolean
+}) {
+  return (
+    <div aria-busy={busy} data-testid="ds-figures">
+      <p>
+        <strong>{fmt(figures.tps)} kit TPS</strong> di {fmt(figures.desa)} desa/kelurahan
+        {partial > 0 && (
+          <>
+            , <span className="text-warn">{fmt(partial)} belum lengkap</span>
+          </>
+        )}
+        .
+      </p>
+      <table className="table table-compact ds-summary-table">
+        <thead>
+          <tr>
+            <th scope="col">Barang</th>
+            <th scope="col" className="num">
+              Jumlah
+            </th>
+            <th scope="col">Satuan</th>
+          </tr>
+        </thead>
+        <tbody>
+          {figures.items.map((i) => (
+            <tr key={i.variantId} data-testid={`sum-${i.code}`}>
+              <th scope="row">
+                <span className="ballot-name">
+                  {i.kind === 'ballot' && <Swatch hex={variants.get(i.variantId)?.colorHex ?? null} />}
+                  <span>
+                    <span data-testid="item">{i.kind === 'ballot' ? shortItemName(i.name) : i.name}</span>
+                    {i.dapil && (
+                      <span className="muted small block" data-testid="dapil">
+                        Dapil {i.dapil}
+                      </span>
+                    )}
+                  </span>
+                </span>
+              </th>
+              <td className="num" data-testid="qty">
+                {fmt(i.qty)}
+              </td>
+              <td data-testid="unit">{i.unit}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {figures.jumlah && (
+        <p className="muted small" data-testid="ds-jumlah">
+          Jumlah seluruhnya {figures.jumlah}.
+        </p>
+      )}
+    </div>
   )
 }

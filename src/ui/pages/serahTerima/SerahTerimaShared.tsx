@@ -1,4 +1,4 @@
-import type { MethodOutput } from '../../../api/contract'
+import type { KitProgress } from '../../../api/contract'
 import { fmt } from '../../format'
 import { href } from '../../router'
 
@@ -23,8 +23,7 @@ export const STATUS_SHORT: Record<KitStatus, string> = {
   diterima: 'diterima PPK',
 }
 
-export type KitProgress = MethodOutput<'kemas.lihatKemajuan'>[number]
-export type Handover = MethodOutput<'serahTerima.daftar'>[number]
+export type { KitProgress, SerahTerima } from '../../../api/contract'
 
 export const serahTerimaHref = (...params: (string | number)[]) => href('serah-terima', ...params)
 

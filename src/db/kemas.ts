@@ -1,0 +1,84 @@
+import type { ReadableDB, WritableDB } from './handles'
+
+/**
+ * Packing's queries: what each TPS kit holds (the DIKEMAS:<tps> balances), the seal number on each of its
+ * kotak, and the two master-data reads the label sheet needs (its grid setting, the items' colour names).
+ */
+
+export interface PlacedQty {
+  place: string
+  v: number
+  qty: number
+}
+
+/** Every DIKEMAS:<tps> balance that is not zero. */
+export function packedBalances(db: ReadableDB): PlacedQty[] {
+  return db
+    .prepare(`SELECT place, variant_id AS v, qty FROM balance WHERE place LIKE 'DIKEMAS:%' AND qty <> 0`)
+    .all() as PlacedQty[]
+}
+
+/** The balances of one place that are not zero (one kit's DIKEMAS:<tps>). */
+export function balancesAt(db: ReadableDB, place: string): PlacedQty[] {
+  return db
+    .prepare('SELECT place, variant_id AS v, qty FROM balance WHERE place = ? AND qty <> 0')
+    .all(place) as PlacedQty[]
+}
+
+/** The seal number on each kotak of one TPS kit, by kotak number. */
+export function segelOf(db: ReadableDB, tpsId: number): { no: number; nomor: string }[] {
+  return db.prepare('SELECT kotak_no AS no, nomor FROM segel WHERE tps_id = ?').all(tpsId) as {
+    no: number
+    nomor: string
+  }[]
+}
+
+/** The seal numbers of one TPS kit, in kotak order (as a BA lists them). */
+export function segelNomorOf(db: ReadableDB, tpsId: number): string[] {
+  return (
+    db.prepare('SELECT nomor FROM segel WHERE tps_id = ? ORDER BY kotak_no').all(tpsId) as { nomor: string }[]
+  ).map((x) => x.nomor)
+}
+
+/** The kotak that already carries this seal number, other than the given one. */
+export function segelElsewhere(
+  db: ReadableDB,
+  nomor: string,
+  tpsId: number,
+  kotakNo: number,
+): { tpsId: number; no: number } | undefined {
+  return db
+    .prepare('SELECT tps_id AS tpsId, kotak_no AS no FROM segel WHERE nomor = ? AND NOT (tps_id = ? AND kotak_no = ?)')
+    .get(nomor, tpsId, kotakNo) as { tpsId: number; no: number } | undefined
+}
+
+export function upsertSegel(
+  db: WritableDB,
+  row: { tpsId: number; kotakNo: number; nomor: string; at: string; actor: string },
+): void {
+  db.prepare(
+    `INSERT INTO segel (tps_id, kotak_no, nomor, at, actor) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (tps_id, kotak_no) DO UPDATE SET nomor = excluded.nomor, at = excluded.at, actor = excluded.actor`,
+  ).run(row.tpsId, row.kotakNo, row.nomor, row.at, row.actor)
+}
+
+/** Each item's colour name (a label names the colour of its ballot). Reads table item (barang). */
+export function itemColors(db: ReadableDB): Map<number, string | null> {
+  return new Map(
+    (db.prepare('SELECT id, color FROM item').all() as { id: number; color: string | null }[]).map((r) => [
+      r.id,
+      r.color,
+    ]),
+  )
+}
+
+/** A value of the key/value settings (table setting, pemilihan's), or undefined. */
+export function settingValue(db: ReadableDB, key: string): string | undefined {
+  return (db.prepare('SELECT value FROM setting WHERE key = ?').get(key) as { value: string } | undefined)?.value
+}
+
+export function setSetting(db: WritableDB, key: string, value: string): void {
+  db.prepare(
+    'INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(key, value)
+}
