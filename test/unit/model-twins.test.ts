@@ -167,7 +167,6 @@ const KNOWN_TWINS = new Set<string>([
   'src/services/shift.ts: ShiftInput (same name as a contract type)',
   'src/services/shift.ts: TeamTally (same keys as Tally in src/api/contract/shift.ts)',
   'src/services/tally.ts: TallyRow (same keys as TallyRowInput in src/api/contract/tally.ts)',
-  'src/services/variants.ts: VariantInfo (same name as a contract type)',
   'src/services/wilayah.ts: TpsRow (same name as a contract type)',
   'src/services/wilayah.ts: Change (same keys as ChangeRow in src/api/contract/wilayah.ts)',
   'src/core/documents.ts: Signer (same name as a contract type)',
