@@ -1,12 +1,12 @@
 import { parsePlace, placeLabel } from '../core/places'
 import { damageReason } from '../core/reasons'
-import type { ServiceContext } from './context'
+import type { ReadContext } from './context'
 
 /**
  * Place names for people: "Proses shift #12, regu Melati" rather than PROSES:12:3. Names are looked up
  * once per call site and cached, so a history of thousands of rows asks SQLite a handful of times.
  */
-export function placeNamer(ctx: ServiceContext): (place: string) => string {
+export function placeNamer(ctx: ReadContext): (place: string) => string {
   const cache = new Map<string, string>()
   const team = ctx.db.prepare('SELECT nama FROM team WHERE id = ?')
   const tps = ctx.db.prepare(
