@@ -1,3 +1,5 @@
+import { lastAuditId } from '../db/audit'
+import { lastSeq } from '../db/ledger'
 import type { ServiceContext } from './context'
 import * as cadangan from './cadangan'
 import type { BackupReason, BackupResult } from './cadangan'
@@ -31,9 +33,7 @@ export class BackupSchedule {
 
   /** Where the file stands now: the last audit entry and the ledger head. Equal marks, nothing new to keep. */
   private mark(): string {
-    const a = this.ctx.db.prepare('SELECT max(rowid) AS n FROM audit').get() as { n: number | null }
-    const l = this.ctx.db.prepare('SELECT max(seq) AS n FROM ledger').get() as { n: number | null }
-    return `${a.n ?? 0}:${l.n ?? 0}`
+    return `${lastAuditId(this.ctx.db)}:${lastSeq(this.ctx.db)}`
   }
 
   start(): void {

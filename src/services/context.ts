@@ -1,3 +1,4 @@
+import { insertAudit } from '../db/audit'
 import type { ReadableDB, WritableDB } from '../db/handles'
 
 /**
@@ -29,11 +30,10 @@ export function writeTx<T>(
   action: string,
   fn: () => { result: T; detail: unknown },
 ): T {
-  const insertAudit = ctx.db.prepare('INSERT INTO audit (at, actor, action, detail) VALUES (?, ?, ?, ?)')
   return ctx.db
     .transaction(() => {
       const { result, detail } = fn()
-      insertAudit.run(ctx.now().toISOString(), who.actor, action, JSON.stringify(detail ?? null))
+      insertAudit(ctx.db, ctx.now().toISOString(), who.actor, action, JSON.stringify(detail ?? null))
       return result
     })
     .immediate()

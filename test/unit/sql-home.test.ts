@@ -13,8 +13,6 @@ const SERVICES = join(ROOT, 'src/services')
 const NOT_YET_MOVED = new Set([
   'barang',
   'cadangan',
-  'cadanganBerkala',
-  'context',
   'dapil',
   'dokumen',
   'dokumenData',
@@ -24,8 +22,6 @@ const NOT_YET_MOVED = new Set([
   'kebutuhan',
   'kemas',
   'kemasCetak',
-  'ledger',
-  'ledgerKoreksi',
   'pekerja',
   'pemilihan',
   'pemusnahan',
@@ -38,7 +34,6 @@ const NOT_YET_MOVED = new Set([
   'serahTerima',
   'shift',
   'tally',
-  'variants',
   'wilayah',
 ])
 
