@@ -1,5 +1,6 @@
 import type { VariantInfo } from '../api/contract/common'
-import type { ReadableDB } from './handles'
+import type { ItemPreset } from '../core/presets'
+import type { ReadableDB, WritableDB } from './handles'
 
 /**
  * Barang (items: ballot types and logistics items), their variants (a ballot type per dapil, or the
@@ -52,4 +53,21 @@ export function variantMoveLabel(db: ReadableDB, variantId: number): string | nu
     )
     .get(variantId) as { label: string } | undefined
   return r?.label ?? null
+}
+
+/** A preset item of a new election (core/presets.ts); returns its id. */
+export function insertPresetBarang(db: WritableDB, p: ItemPreset & { confirmed: boolean; sortOrder: number }): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO item (code, name, kind, unit, color, color_hex, rule, qty, per, psu_per_dapil, preset, confirmed, assembled, sort_order)
+       VALUES (@code, @name, @kind, @unit, @color, @colorHex, @rule, @qty, @per, @psuPerDapil, 1, @confirmed, @assembled, @sortOrder)`,
+      )
+      .run({ ...p, confirmed: p.confirmed ? 1 : 0, assembled: p.assembled ? 1 : 0 }).lastInsertRowid,
+  )
+}
+
+/** A variant of an item: of one dapil for a ballot type, of none (null) for a logistics item. */
+export function insertVariant(db: WritableDB, itemId: number, dapilId: number | null): void {
+  db.prepare('INSERT INTO item_variant (item_id, dapil_id) VALUES (?, ?)').run(itemId, dapilId)
 }

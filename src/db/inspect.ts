@@ -3,6 +3,7 @@ import type { OnProgress } from '../core/progress'
 import { verifyChain, type ChainCheck } from './ledger'
 import { asReadable, type ReadableDB } from './handles'
 import { schemaVersion } from './open'
+import { satkerName } from './pemilihan'
 
 /**
  * Opens a database file by itself (a backup, a file to restore) without migrating it, and checks it:
@@ -40,12 +41,12 @@ export function inspectDatabaseFile(file: string, onProgress?: OnProgress): File
     db = asReadable(new Database(file, { fileMustExist: true, readonly: true }))
     const integrity = integrityCheck(db)
     if (integrity !== 'ok') return { integrity, chain: null, schemaVersion: 0, satker: null, error: null }
-    const election = db.prepare(`SELECT satker FROM election WHERE id = 1`).get() as { satker: string } | undefined
+    const satker = satkerName(db) ?? null
     return {
       integrity,
       chain: verifyChain(db, { onProgress }),
       schemaVersion: schemaVersion(db),
-      satker: election?.satker ?? null,
+      satker,
       error: null,
     }
   } catch (err) {

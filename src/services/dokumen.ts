@@ -24,7 +24,7 @@ import {
   type Built,
 } from './dokumenData'
 import * as pemilihan from './pemilihan'
-import type { Election } from './pemilihan'
+import type { Pemilihan } from '../api/contract/pemilihan'
 import * as barang from './barang'
 
 /**
@@ -58,7 +58,7 @@ export interface DocumentInfo {
   printedFormats: ('pdf' | 'xlsx')[]
 }
 
-function namaPemilihan(ctx: ServiceContext, e: Election): string {
+function namaPemilihan(ctx: ServiceContext, e: Pemilihan): string {
   if (e.jenis === 'pemilu') return `Pemilihan Umum Tahun ${e.tahun}`
   const codes = new Set(
     barang

@@ -2,7 +2,8 @@ import { refused } from '../core/errors'
 import { computeNeeds, MissingDapilError, type NeedItem, type NeedLine, type Needs } from '../core/needs'
 import { percentToBasisPoints } from '../core/reserve'
 import type { ServiceContext } from './context'
-import { requireElection, type Election } from './pemilihan'
+import type { Pemilihan } from '../api/contract/pemilihan'
+import { requireElection } from './pemilihan'
 import * as wilayah from './wilayah'
 import type { TpsRow } from './wilayah'
 
@@ -15,7 +16,7 @@ export interface NeedColumn {
 }
 
 interface Loaded {
-  election: Election
+  election: Pemilihan
   items: (NeedItem & { name: string; unit: string })[]
   tps: TpsRow[]
   desa: { id: number; kecamatanId: number; nama: string; kecamatan: string }[]

@@ -1,4 +1,4 @@
-import type { Election, Item } from '../api/contract'
+import type { Pemilihan, Item } from '../api/contract'
 
 const integer = new Intl.NumberFormat('id-ID')
 const decimal = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 })
@@ -25,9 +25,9 @@ export function tpsLabel(nomor: number): string {
   return 'TPS ' + String(nomor).padStart(3, '0')
 }
 
-export const JENIS_LABEL: Record<Election['jenis'], string> = { pemilu: 'Pemilu', pilkada: 'Pilkada' }
+export const JENIS_LABEL: Record<Pemilihan['jenis'], string> = { pemilu: 'Pemilu', pilkada: 'Pilkada' }
 
-export function electionTitle(e: Pick<Election, 'jenis' | 'tahun' | 'satker'>): string {
+export function electionTitle(e: Pick<Pemilihan, 'jenis' | 'tahun' | 'satker'>): string {
   return `${JENIS_LABEL[e.jenis]} ${e.tahun} · ${e.satker}`
 }
 

@@ -154,8 +154,6 @@ const KNOWN_TWINS = new Set<string>([
   'src/services/kemas.ts: KitSummary (same name as a contract type)',
   'src/services/kemasCetak.ts: KitScope (same keys as Scope in src/api/contract/kemas.ts)',
   'src/services/pekerja.ts: Worker (same name as a contract type)',
-  'src/services/pemilihan.ts: Election (same name as a contract type)',
-  'src/services/pemilihan.ts: ElectionInit (same name as a contract type)',
   'src/services/penerimaan.ts: DeliveryLineInput (same name as a contract type)',
   'src/services/penerimaan.ts: DeliveryInput (same name as a contract type)',
   'src/services/penerimaan.ts: DeliveryLine (same name as a contract type)',

@@ -23,7 +23,6 @@ const NOT_YET_MOVED = new Set([
   'kemas',
   'kemasCetak',
   'pekerja',
-  'pemilihan',
   'pemusnahan',
   'penerimaan',
   'pengguna',

@@ -1,6 +1,6 @@
 import type { ColDef, ICellRendererParams } from 'ag-grid-community'
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
-import type { Election, Item, MethodOutput } from '../../../api/contract'
+import type { Pemilihan, Item, MethodOutput } from '../../../api/contract'
 import { invoke } from '../../api'
 import { useApi, type Query } from '../../components/data'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
@@ -25,7 +25,7 @@ const TABS: { id: Tab; label: string }[] = [
   { id: 'dapil', label: 'Per dapil' },
 ]
 
-export function KebutuhanPage({ election }: { election: Election }) {
+export function KebutuhanPage({ election }: { election: Pemilihan }) {
   const [tab, setTab] = useState<Tab>('tps')
   const [visited, setVisited] = useState<Set<Tab>>(() => new Set(['tps']))
   const satker = useApi('kebutuhan.lihatRekap', { level: 'satker' })

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react'
-import type { Election, Item, MethodInput, MethodOutput } from '../../../api/contract'
+import type { Pemilihan, Item, MethodInput, MethodOutput } from '../../../api/contract'
 import { percentToBasisPoints, reserveFor, type Rounding } from '../../../core/reserve'
 import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
@@ -15,7 +15,7 @@ import { jumpTo, readNumbers } from './PengaturanShared'
 import { UpahSection } from './PengaturanUpah'
 import './pengaturan.css'
 
-export function PengaturanPage({ election }: { election: Election }) {
+export function PengaturanPage({ election }: { election: Pemilihan }) {
   return (
     <>
       <PageHeader
@@ -89,7 +89,7 @@ interface ElectionDraft {
   dataNote: string
 }
 
-const draftOf = (e: Election): ElectionDraft => ({
+const draftOf = (e: Pemilihan): ElectionDraft => ({
   tahun: String(e.tahun),
   provinsi: e.provinsi,
   satker: e.satker,
@@ -100,7 +100,7 @@ const draftOf = (e: Election): ElectionDraft => ({
   dataNote: e.dataNote,
 })
 
-function ElectionForm({ election }: { election: Election }) {
+function ElectionForm({ election }: { election: Pemilihan }) {
   const [draft, setDraft] = useState<ElectionDraft>(() => draftOf(election))
   const [error, setError] = useState<ApiError | undefined>()
   const [busy, setBusy] = useState(false)

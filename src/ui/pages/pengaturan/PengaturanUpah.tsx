@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
-import type { Election, Item } from '../../../api/contract'
+import type { Pemilihan, Item } from '../../../api/contract'
 import { taxOf } from '../../../core/pay'
 import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
@@ -19,7 +19,7 @@ const rateText = (r: number | null) => (r === null ? '' : fmt(r))
 const rateValue = (raw: string) => (raw.trim() === '' ? null : (readNumber(raw) ?? Number.NaN))
 const taxText = (t: number) => String(t).replace('.', ',')
 
-export function UpahSection({ election }: { election: Election }) {
+export function UpahSection({ election }: { election: Pemilihan }) {
   const items = useApi('barang.daftar', {})
   const paid = (items.data ?? []).filter(isPaid)
 
@@ -42,7 +42,7 @@ export function UpahSection({ election }: { election: Election }) {
   )
 }
 
-function UpahForm({ election, items }: { election: Election; items: Item[] }) {
+function UpahForm({ election, items }: { election: Pemilihan; items: Item[] }) {
   const [tax, setTax] = useState(taxText(election.taxPercent))
   const [rates, setRates] = useState<Record<number, string>>(() =>
     Object.fromEntries(items.map((i) => [i.id, rateText(i.payRate)])),
