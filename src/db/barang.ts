@@ -1,11 +1,108 @@
+import type { Barang } from '../api/contract/barang'
 import type { VariantInfo } from '../api/contract/common'
-import type { ItemPreset } from '../core/presets'
+import type { ItemPreset, Rule } from '../core/presets'
 import type { ReadableDB, WritableDB } from './handles'
 
 /**
  * Barang (items: ballot types and logistics items), their variants (a ballot type per dapil, or the
  * item itself) and their pay rates.
  */
+
+interface BarangRow {
+  id: number
+  code: string
+  name: string
+  kind: 'ballot' | 'logistics'
+  unit: string
+  color: string | null
+  color_hex: string | null
+  rule: Rule
+  qty: number
+  per: number
+  psu_per_dapil: number
+  preset: number
+  confirmed: number
+  assembled: number
+  active: number
+  sort_order: number
+  pay_rate: number | null
+}
+
+const toBarang = (r: BarangRow): Barang => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  kind: r.kind,
+  unit: r.unit,
+  color: r.color,
+  colorHex: r.color_hex,
+  rule: r.rule,
+  qty: r.qty,
+  per: r.per,
+  psuPerDapil: r.psu_per_dapil,
+  preset: r.preset === 1,
+  confirmed: r.confirmed === 1,
+  assembled: r.assembled === 1,
+  active: r.active === 1,
+  sortOrder: r.sort_order,
+  payRate: r.pay_rate,
+})
+
+const BARANG_SQL = 'SELECT i.*, p.rate AS pay_rate FROM item i LEFT JOIN pay_rate p ON p.item_id = i.id'
+
+/** Every item in the order of the item list, with its pay rate. */
+export function barangList(db: ReadableDB): Barang[] {
+  return (db.prepare(`${BARANG_SQL} ORDER BY i.sort_order, i.id`).all() as BarangRow[]).map(toBarang)
+}
+
+export function barangById(db: ReadableDB, id: number): Barang | undefined {
+  const r = db.prepare(`${BARANG_SQL} WHERE i.id = ?`).get(id) as BarangRow | undefined
+  return r && toBarang(r)
+}
+
+export function barangCodeExists(db: ReadableDB, code: string): boolean {
+  return db.prepare('SELECT 1 FROM item WHERE code = ?').get(code) !== undefined
+}
+
+/** What a coordinator may change of an item (its pay rate apart). */
+export function updateBarang(
+  db: WritableDB,
+  b: Pick<Barang, 'id' | 'name' | 'unit' | 'rule' | 'qty' | 'per' | 'psuPerDapil' | 'confirmed' | 'active'>,
+): void {
+  db.prepare(
+    'UPDATE item SET name = ?, unit = ?, rule = ?, qty = ?, per = ?, psu_per_dapil = ?, confirmed = ?, active = ? WHERE id = ?',
+  ).run(b.name, b.unit, b.rule, b.qty, b.per, b.psuPerDapil, b.confirmed ? 1 : 0, b.active ? 1 : 0, b.id)
+}
+
+/** Sets an item's pay rate (rupiah per lembar or unit); null removes it. */
+export function setPayRate(db: WritableDB, itemId: number, rate: number | null): void {
+  if (rate === null) db.prepare('DELETE FROM pay_rate WHERE item_id = ?').run(itemId)
+  else
+    db.prepare(
+      'INSERT INTO pay_rate (item_id, rate) VALUES (?, ?) ON CONFLICT (item_id) DO UPDATE SET rate = excluded.rate',
+    ).run(itemId, rate)
+}
+
+/**
+ * A logistics item the satker adds, confirmed and not a preset, last in the list, with its one variant;
+ * returns its id.
+ */
+export function insertLogistikBarang(
+  db: WritableDB,
+  c: { code: string; name: string; unit: string; rule: Rule; qty: number; per: number; assembled: boolean },
+): number {
+  const order = (db.prepare('SELECT coalesce(max(sort_order), 0) + 10 AS o FROM item').get() as { o: number }).o
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO item (code, name, kind, unit, rule, qty, per, preset, confirmed, assembled, sort_order)
+           VALUES (?, ?, 'logistics', ?, ?, ?, ?, 0, 1, ?, ?)`,
+      )
+      .run(c.code, c.name, c.unit, c.rule, c.qty, c.per, c.assembled ? 1 : 0, order).lastInsertRowid,
+  )
+  db.prepare('INSERT INTO item_variant (item_id, dapil_id) VALUES (?, NULL)').run(id)
+  return id
+}
 
 interface VariantRow {
   variantId: number

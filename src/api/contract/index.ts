@@ -61,7 +61,7 @@ export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>
 export * from './define'
 export * from './common'
 export type { Pemilihan } from './pemilihan'
-export type { Item } from './barang'
+export type { Barang } from './barang'
 export type { TpsRow, ImportPreview } from './wilayah'
 export type { ChainReport, HistoryRow } from './ledger'
 export type { Delivery } from './penerimaan'

@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import type { Pemilihan, Item } from '../../../api/contract'
+import type { Pemilihan, Barang } from '../../../api/contract'
 import { useApi } from '../../components/data'
 import { ErrorBanner, Loading } from '../../components/Feedback'
 import { DataNote, PageHeader, Section } from '../../components/Page'
@@ -120,7 +120,7 @@ function StatCard({
   )
 }
 
-function NextSteps({ unconfirmed }: { unconfirmed: Item[] }) {
+function NextSteps({ unconfirmed }: { unconfirmed: Barang[] }) {
   return (
     <Section title="Langkah berikutnya">
       <ol className="steps">
