@@ -64,6 +64,15 @@ export function barangCodeExists(db: ReadableDB, code: string): boolean {
   return db.prepare('SELECT 1 FROM item WHERE code = ?').get(code) !== undefined
 }
 
+/** The ballot types, in the order of the item list. */
+export function ballotBarang(db: ReadableDB): { id: number; code: string; name: string }[] {
+  return db.prepare(`SELECT id, code, name FROM item WHERE kind = 'ballot' ORDER BY sort_order, id`).all() as {
+    id: number
+    code: string
+    name: string
+  }[]
+}
+
 /** What a coordinator may change of an item (its pay rate apart). */
 export function updateBarang(
   db: WritableDB,

@@ -12,7 +12,6 @@ const SERVICES = join(ROOT, 'src/services')
 
 const NOT_YET_MOVED = new Set([
   'cadangan',
-  'dapil',
   'dokumen',
   'dokumenData',
   'dokumenJenis',
@@ -32,7 +31,6 @@ const NOT_YET_MOVED = new Set([
   'serahTerima',
   'shift',
   'tally',
-  'wilayah',
 ])
 
 /** Calls that run SQL on a connection: `.prepare(`, `.exec(`, `.pragma(` (db.backup() is a file copy, not SQL). */
