@@ -1,5 +1,6 @@
 import type { Barang } from '../api/contract/barang'
 import type { VariantInfo } from '../api/contract/common'
+import type { NeedItem } from '../core/needs'
 import type { ItemPreset, Rule } from '../core/presets'
 import type { ReadableDB, WritableDB } from './handles'
 
@@ -71,6 +72,28 @@ export function ballotBarang(db: ReadableDB): { id: number; code: string; name: 
     code: string
     name: string
   }[]
+}
+
+/** Every item as the needs rule takes it (core/needs.ts), with the names a table of needs shows. */
+export function needItems(db: ReadableDB): (NeedItem & { name: string; unit: string })[] {
+  return (
+    db
+      .prepare(
+        `SELECT i.id, i.code, i.name, i.unit, i.kind, i.rule, i.qty, i.per, i.psu_per_dapil AS psuPerDapil, i.active,
+                (SELECT v.id FROM item_variant v WHERE v.item_id = i.id AND v.dapil_id IS NULL) AS variantId
+         FROM item i ORDER BY i.sort_order, i.id`,
+      )
+      .all() as (Omit<NeedItem, 'active'> & { active: number; name: string; unit: string })[]
+  ).map((i) => ({ ...i, active: i.active === 1 }))
+}
+
+/** Every ballot variant with its dapil's name, by ballot type and dapil. */
+export function dapilVariants(db: ReadableDB): { id: number; itemId: number; dapil: string }[] {
+  return db
+    .prepare(
+      `SELECT v.id, v.item_id AS itemId, d.name AS dapil FROM item_variant v JOIN dapil d ON d.id = v.dapil_id ORDER BY v.item_id, d.name_key`,
+    )
+    .all() as { id: number; itemId: number; dapil: string }[]
 }
 
 /** What a coordinator may change of an item (its pay rate apart). */

@@ -108,3 +108,13 @@ export function kitsHoldingBallot(db: ReadableDB, itemId: number, kecamatanId: n
       .get({ item: itemId, kec: kecamatanId }) as { n: number }
   ).n
 }
+
+/** The ballot variant the TPS of each kecamatan receive, per ballot type. */
+export function kecamatanBallotVariants(db: ReadableDB): { itemId: number; kecamatanId: number; variantId: number }[] {
+  return db
+    .prepare(
+      `SELECT x.item_id AS itemId, x.kecamatan_id AS kecamatanId, v.id AS variantId
+       FROM dapil_kecamatan x JOIN item_variant v ON v.item_id = x.item_id AND v.dapil_id = x.dapil_id`,
+    )
+    .all() as { itemId: number; kecamatanId: number; variantId: number }[]
+}

@@ -145,8 +145,6 @@ const KNOWN_TWINS = new Set<string>([
   'src/services/cadangan.ts: BackupInfo (same name as a contract type)',
   'src/services/dokumen.ts: DocumentInfo (same name as a contract type)',
   'src/services/dokumenJenis.ts: DocTypeSetting (same name as a contract type)',
-  'src/services/kebutuhan.ts: NeedColumn (same name as a contract type)',
-  'src/services/kebutuhan.ts: Acc (same keys as AreaNeedRow in src/api/contract/kebutuhan.ts)',
   'src/services/kemas.ts: KitSummary (same name as a contract type)',
   'src/services/kemasCetak.ts: KitScope (same keys as Scope in src/api/contract/kemas.ts)',
   'src/services/pekerja.ts: Worker (same name as a contract type)',

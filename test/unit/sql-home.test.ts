@@ -17,7 +17,6 @@ const NOT_YET_MOVED = new Set([
   'dokumenJenis',
   'dokumenPeriksa',
   'floorFlows',
-  'kebutuhan',
   'kemas',
   'kemasCetak',
   'pekerja',
