@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import { AppError, refused } from '../core/errors'
 import { ELEVATED_IDLE_MS, LOCK_MS, MAX_PIN_ATTEMPTS, needsPin } from '../core/roles'
+import type { Pengguna } from '../api/contract/pengguna'
+import type { Sesi } from '../api/contract/sesi'
+import { insertSesiLog, type SesiEvent } from '../db/sesi'
 import type { ServiceContext } from './context'
-import { checkPin, getUser, hasAdmin, logSession, type User } from './pengguna'
+import { checkPin, getUser, hasAdmin } from './pengguna'
 
 /**
  * Who is at the keyboard of each window (Electron) or browser tab. Sessions live in memory only: a
@@ -16,12 +19,8 @@ interface Session {
   lastSeen: number
 }
 
-export interface SessionView {
-  user: User | null
-  sessionId: string | null
-  expiresAt: string | null
-  needsFirstAdmin: boolean
-  idleMinutes: number
+function logSession(ctx: ServiceContext, userId: number | null, nama: string, event: SesiEvent, transport: string) {
+  insertSesiLog(ctx.db, { at: ctx.now().toISOString(), userId, nama, event, transport })
 }
 
 export class SessionStore {
@@ -31,7 +30,7 @@ export class SessionStore {
   constructor(private readonly ctx: ServiceContext) {}
 
   /** The user behind a session id, or null; touching it keeps an elevated session alive. */
-  resolve(sessionId: string | undefined): User | null {
+  resolve(sessionId: string | undefined): Pengguna | null {
     if (!sessionId) return null
     const s = this.sessions.get(sessionId)
     if (!s) return null
@@ -50,7 +49,7 @@ export class SessionStore {
     return user
   }
 
-  lihat(sessionId: string | undefined): SessionView {
+  lihat(sessionId: string | undefined): Sesi {
     const user = this.resolve(sessionId)
     const s = user && sessionId ? this.sessions.get(sessionId) : undefined
     return {
@@ -66,7 +65,7 @@ export class SessionStore {
    * Chooses a user for this window. The old session (if any) ends: switching operator is one step.
    * A wrong PIN is counted per user; after MAX_PIN_ATTEMPTS that user is locked for LOCK_MS.
    */
-  masuk(previous: string | undefined, userId: number, pin: string | undefined, transport: string): SessionView {
+  masuk(previous: string | undefined, userId: number, pin: string | undefined, transport: string): Sesi {
     const user = getUser(this.ctx, userId)
     if (!user || !user.active)
       throw new AppError('NOT_FOUND', `Pengguna dengan id ${userId} tidak ada atau tidak aktif`)
@@ -105,7 +104,7 @@ export class SessionStore {
     return this.lihat(id)
   }
 
-  keluar(sessionId: string | undefined): SessionView {
+  keluar(sessionId: string | undefined): Sesi {
     const s = sessionId ? this.sessions.get(sessionId) : undefined
     if (s) {
       this.sessions.delete(s.id)

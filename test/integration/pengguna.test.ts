@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type OpenedApp } from '../../src/api/app'
-import type { ApiResponse } from '../../src/api/contract'
+import type { ApiResponse, Pengguna, Sesi } from '../../src/api/contract'
 import type { CallMeta } from '../../src/api/dispatch'
 
 /** A valid label grid (kemas.aturSusunanLabel is a koordinator action that changes one setting). */
@@ -26,18 +26,6 @@ afterAll(() => rmSync(root, { recursive: true, force: true }))
 let clock = new Date('2024-11-05T08:00:00Z').getTime()
 const now = () => new Date(clock)
 
-interface User {
-  id: number
-  nama: string
-  role: string
-}
-interface Status {
-  user: User | null
-  sessionId: string | null
-  expiresAt: string | null
-  needsFirstAdmin: boolean
-}
-
 /** Calls as the browser UI does: HTTP transport, with or without a session. */
 function caller(app: OpenedApp) {
   const call = (method: string, input: unknown, session?: string | null): Promise<ApiResponse> => {
@@ -55,13 +43,13 @@ function caller(app: OpenedApp) {
 describe('users and sessions on the demo election', () => {
   let app: OpenedApp
   let api: ReturnType<typeof caller>
-  let users: User[]
+  let users: Pengguna[]
   const byName = (n: string) => users.find((u) => u.nama === n)!
 
   beforeAll(async () => {
     app = await openApp({ dbPath: join(root, 'demo.sqlite'), demoCsvPath: DEMO_CSV, now })
     api = caller(app)
-    users = await api.ok<User[]>('pengguna.daftar', {})
+    users = await api.ok<Pengguna[]>('pengguna.daftar', {})
   })
   afterAll(() => app.close())
 
@@ -89,11 +77,11 @@ describe('users and sessions on the demo election', () => {
   })
 
   it('an operator is chosen in one step, without a PIN, and never lapses', async () => {
-    const s = await api.ok<Status>('sesi.masuk', { userId: byName('Operator Sortir').id })
+    const s = await api.ok<Sesi>('sesi.masuk', { userId: byName('Operator Sortir').id })
     expect(s.user?.nama).toBe('Operator Sortir')
     expect(s.expiresAt).toBeNull()
     clock += 8 * 60 * 60 * 1000
-    const st = await api.ok<Status>('sesi.lihat', {}, s.sessionId)
+    const st = await api.ok<Sesi>('sesi.lihat', {}, s.sessionId)
     expect(st.user?.nama).toBe('Operator Sortir')
     expect((await api.call('regu.tambah', { nama: 'Regu Operator' }, s.sessionId)).ok).toBe(true)
     const audit = app.ctx.db
@@ -125,7 +113,7 @@ describe('users and sessions on the demo election', () => {
     const locked = await api.call('sesi.masuk', { userId: k.id, pin: '202411' })
     expect(!locked.ok && locked.error.message).toBe('PIN Kasubbag Logistik salah 5 kali; coba lagi dalam 5 menit')
     clock += 5 * 60 * 1000 + 1
-    const s = await api.ok<Status>('sesi.masuk', { userId: k.id, pin: '202411' })
+    const s = await api.ok<Sesi>('sesi.masuk', { userId: k.id, pin: '202411' })
     expect(s.user?.role).toBe('koordinator')
     expect(s.expiresAt).toBe(new Date(clock + 15 * 60 * 1000).toISOString())
     // Every attempt is in the sign-in log.
@@ -142,9 +130,9 @@ describe('users and sessions on the demo election', () => {
   })
 
   it('a koordinator session lapses after 15 idle minutes; each call keeps it alive', async () => {
-    const s = await api.ok<Status>('sesi.masuk', { userId: byName('Kasubbag Logistik').id, pin: '202411' })
+    const s = await api.ok<Sesi>('sesi.masuk', { userId: byName('Kasubbag Logistik').id, pin: '202411' })
     clock += 14 * 60 * 1000
-    expect((await api.ok<Status>('sesi.lihat', {}, s.sessionId)).user?.nama).toBe('Kasubbag Logistik')
+    expect((await api.ok<Sesi>('sesi.lihat', {}, s.sessionId)).user?.nama).toBe('Kasubbag Logistik')
     clock += 14 * 60 * 1000
     expect((await api.call('kemas.aturSusunanLabel', grid(5), s.sessionId)).ok).toBe(true)
     clock += 15 * 60 * 1000 + 1
@@ -153,21 +141,21 @@ describe('users and sessions on the demo election', () => {
       ok: false,
       error: { code: 'AUTH_REQUIRED', message: expect.stringMatching(/^Sesi pengguna sudah berakhir/) },
     })
-    expect((await api.ok<Status>('sesi.lihat', {}, s.sessionId)).user).toBeNull()
+    expect((await api.ok<Sesi>('sesi.lihat', {}, s.sessionId)).user).toBeNull()
     expect(app.ctx.db.prepare(`SELECT count(*) AS n FROM sesi_log WHERE event = 'kedaluwarsa'`).get()).toEqual({ n: 1 })
   })
 
   it('switching user ends the previous session; sesi.keluar ends one', async () => {
-    const a = await api.ok<Status>('sesi.masuk', { userId: byName('Operator Sortir').id })
-    const b = await api.ok<Status>('sesi.masuk', { userId: byName('Operator Kemas').id }, a.sessionId)
+    const a = await api.ok<Sesi>('sesi.masuk', { userId: byName('Operator Sortir').id })
+    const b = await api.ok<Sesi>('sesi.masuk', { userId: byName('Operator Kemas').id }, a.sessionId)
     expect(b.sessionId).not.toBe(a.sessionId)
-    expect((await api.ok<Status>('sesi.lihat', {}, a.sessionId)).user).toBeNull()
-    expect((await api.ok<Status>('sesi.keluar', {}, b.sessionId)).user).toBeNull()
-    expect((await api.ok<Status>('sesi.lihat', {}, b.sessionId)).user).toBeNull()
+    expect((await api.ok<Sesi>('sesi.lihat', {}, a.sessionId)).user).toBeNull()
+    expect((await api.ok<Sesi>('sesi.keluar', {}, b.sessionId)).user).toBeNull()
+    expect((await api.ok<Sesi>('sesi.lihat', {}, b.sessionId)).user).toBeNull()
   })
 
   it('an admin manages users; the rules are the same as for names in a file', async () => {
-    const admin = await api.ok<Status>('sesi.masuk', { userId: byName('Admin Gudang').id, pin: '240424' })
+    const admin = await api.ok<Sesi>('sesi.masuk', { userId: byName('Admin Gudang').id, pin: '240424' })
     const sid = admin.sessionId!
     const bad = await api.call('pengguna.tambah', { nama: 'Koordinator Baru', role: 'koordinator' }, sid)
     expect(bad).toMatchObject({
@@ -187,12 +175,12 @@ describe('users and sessions on the demo election', () => {
     expect(!dup.ok && dup.error.details).toEqual([
       { column: 'nama', message: 'Nama "operator sortir" sudah dipakai pengguna lain' },
     ])
-    const baru = await api.ok<User>(
+    const baru = await api.ok<Pengguna>(
       'pengguna.tambah',
       { nama: 'Koordinator Baru', role: 'koordinator', pin: '583920' },
       sid,
     )
-    const s = await api.ok<Status>('sesi.masuk', { userId: baru.id, pin: '583920' })
+    const s = await api.ok<Sesi>('sesi.masuk', { userId: baru.id, pin: '583920' })
     expect(s.user?.nama).toBe('Koordinator Baru')
     // Own PIN: the old one is asked for.
     const wrongOld = await api.call('pengguna.gantiPin', { pinLama: '111222', pinBaru: '604817' }, s.sessionId)
@@ -200,11 +188,7 @@ describe('users and sessions on the demo election', () => {
     expect((await api.call('pengguna.gantiPin', { pinLama: '583920', pinBaru: '604817' }, s.sessionId)).ok).toBe(true)
     expect((await api.call('sesi.masuk', { userId: baru.id, pin: '604817' })).ok).toBe(true)
     // A koordinator made operator loses the PIN; deactivated, cannot be chosen.
-    const op = await api.ok<User & { hasPin: boolean; active: boolean }>(
-      'pengguna.ubah',
-      { id: baru.id, role: 'operator' },
-      sid,
-    )
+    const op = await api.ok<Pengguna>('pengguna.ubah', { id: baru.id, role: 'operator' }, sid)
     expect(op).toMatchObject({ role: 'operator', hasPin: false })
     await api.ok('pengguna.ubah', { id: baru.id, active: false }, sid)
     expect(await api.call('sesi.masuk', { userId: baru.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
@@ -214,7 +198,7 @@ describe('users and sessions on the demo election', () => {
       { column: 'role', message: 'Ini admin terakhir yang aktif; tambahkan admin lain dahulu' },
     ])
     // Not an admin: refused.
-    const k = await api.ok<Status>('sesi.masuk', { userId: byName('Kasubbag Logistik').id, pin: '202411' })
+    const k = await api.ok<Sesi>('sesi.masuk', { userId: byName('Kasubbag Logistik').id, pin: '202411' })
     expect(await api.call('pengguna.tambah', { nama: 'Lain', role: 'operator' }, k.sessionId)).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN', need: 'admin' },
@@ -232,7 +216,7 @@ describe('a file without an admin', () => {
   it('allows setting up the election and its first admin, nothing else, until the admin exists', async () => {
     const app = await openApp({ dbPath: join(root, 'baru.sqlite'), now })
     const api = caller(app)
-    expect((await api.ok<Status>('sesi.lihat', {})).needsFirstAdmin).toBe(true)
+    expect((await api.ok<Sesi>('sesi.lihat', {})).needsFirstAdmin).toBe(true)
     const init = await api.call('pemilihan.buat', {
       jenis: 'pilkada',
       tahun: 2024,
@@ -250,9 +234,9 @@ describe('a file without an admin', () => {
         message: expect.stringMatching(/^Berkas ini belum memiliki admin/),
       },
     })
-    const admin = await api.ok<User>('pengguna.tambahAdminPertama', { nama: 'Ibu Ketua', pin: '739154' })
+    const admin = await api.ok<Pengguna>('pengguna.tambahAdminPertama', { nama: 'Ibu Ketua', pin: '739154' })
     expect(admin.role).toBe('admin')
-    expect((await api.ok<Status>('sesi.lihat', {})).needsFirstAdmin).toBe(false)
+    expect((await api.ok<Sesi>('sesi.lihat', {})).needsFirstAdmin).toBe(false)
     // Only once.
     const again = await api.call('pengguna.tambahAdminPertama', { nama: 'Orang Lain', pin: '739155' })
     expect(!again.ok && again.error.message).toBe(

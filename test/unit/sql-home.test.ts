@@ -22,7 +22,6 @@ const NOT_YET_MOVED = new Set([
   'pekerja',
   'pemusnahan',
   'penerimaan',
-  'pengguna',
   'placeNames',
   'regu',
   'rekap',
