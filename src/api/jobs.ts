@@ -13,7 +13,8 @@ import type { JobStatus } from './contract'
 import type { CallMeta } from './dispatch'
 import type { AppState } from '../services/sistem'
 import { AUTO_BACKUP, type JobMessage, type JobRequest } from './jobProtocol'
-import type { BackupReason, BackupResult } from '../services/cadangan'
+import type { CadanganBaru } from './contract/cadangan'
+import type { BackupReason } from '../services/cadangan'
 
 /**
  * Long jobs (contract methods marked `long`) run in worker threads, so the thread that answers the UI
@@ -146,14 +147,14 @@ export class JobRunner {
   }
 
   /** An automatic backup (at start, every quarter hour, on close), off the serving thread like any long job. */
-  backup(reason: BackupReason): Promise<BackupResult> {
+  backup(reason: BackupReason): Promise<CadanganBaru> {
     return this.run(
       AUTO_BACKUP,
       'Cadangan otomatis basis data',
       { reason },
       { actor: 'sistem', transport: 'test' },
       (r) => r,
-    ) as Promise<BackupResult>
+    ) as Promise<CadanganBaru>
   }
 
   status(id: string): JobStatus {

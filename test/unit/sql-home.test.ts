@@ -11,7 +11,6 @@ const ROOT = resolve(__dirname, '../..')
 const SERVICES = join(ROOT, 'src/services')
 
 const NOT_YET_MOVED = new Set([
-  'cadangan',
   'dokumen',
   'dokumenData',
   'dokumenJenis',
