@@ -1,4 +1,4 @@
-import type { Progress } from '../core/progress'
+import type { JobProgress } from '../core/progress'
 import type { CallMeta } from './dispatch'
 import type { AppState } from '../services/sistem'
 import type { MethodName } from './contract'
@@ -20,6 +20,6 @@ export interface JobRequest {
 }
 
 export type JobMessage =
-  | { type: 'progress'; progress: Progress }
+  | { type: 'progress'; progress: JobProgress }
   | { type: 'done'; result: unknown }
   | { type: 'error'; error: { code: string; message: string; details?: unknown; need?: string } }

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { AppError } from '../core/errors'
-import type { Progress } from '../core/progress'
+import type { JobProgress } from '../core/progress'
 import { AUTO_BACKUP, type JobMessage, type JobRequest } from './jobProtocol'
 import { openReadOnly, type ReadableDB, type WritableDB } from '../db/open'
 import * as cadangan from '../services/cadangan'
@@ -34,7 +34,7 @@ async function run(req: JobRequest, post: (m: JobMessage) => void): Promise<void
     now: () => new Date(req.nowIso),
   }
   let last = 0
-  const progress = (p: Progress) => {
+  const progress = (p: JobProgress) => {
     const t = Date.now()
     if (t - last < PROGRESS_EVERY_MS && p.done < p.total) return
     last = t

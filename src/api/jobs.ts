@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { AppError, type ErrorBody } from '../core/errors'
-import type { Progress } from '../core/progress'
+import type { JobProgress } from '../core/progress'
 import { backupDir } from '../services/cadangan'
 import { outputsDir } from '../services/keluaran'
 import { sweepTempFiles, tempOwner } from '../services/tempFile'
@@ -69,7 +69,7 @@ interface Job {
   input: unknown
   meta: CallMeta
   state: JobStatus['state']
-  progress: Progress
+  progress: JobProgress
   startedAt: number
   /** When it began running (after waiting its turn): the pace is measured from here. */
   runningSince: number | null

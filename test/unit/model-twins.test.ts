@@ -40,7 +40,8 @@ function zodObjectKeys(init: ts.Expression): string[] | null {
       e = ts.isPropertyAccessExpression(callee) ? callee.expression : callee
       continue
     }
-    if (ts.isPropertyAccessExpression(e)) {
+    // `z.object({...}) satisfies z.ZodType<core.X>`: the schema of a shape core owns.
+    if (ts.isPropertyAccessExpression(e) || ts.isSatisfiesExpression(e)) {
       e = e.expression
       continue
     }
@@ -72,7 +73,9 @@ function contractShapes(): { names: Set<string>; shapes: Shape[]; fromCore: Set<
         node.moduleSpecifier.text.includes('/core/')
       ) {
         const bindings = node.importClause?.namedBindings
-        if (bindings && ts.isNamedImports(bindings)) for (const el of bindings.elements) fromCore.add(el.name.text)
+        // The name core exports, also when the contract imports it under another (its schema takes the name).
+        if (bindings && ts.isNamedImports(bindings))
+          for (const el of bindings.elements) fromCore.add((el.propertyName ?? el.name).text)
       } else if (ts.isVariableStatement(node)) {
         for (const d of node.declarationList.declarations) {
           const name = ts.isIdentifier(d.name) ? d.name.text : null
@@ -156,10 +159,6 @@ const KNOWN_TWINS = new Set<string>([
   'src/services/shift.ts: ShiftInput (same name as a contract type)',
   'src/services/shift.ts: TeamTally (same keys as Tally in src/api/contract/shift.ts)',
   'src/services/tally.ts: TallyRow (same keys as TallyRowInput in src/api/contract/tally.ts)',
-  'src/core/documents.ts: Signer (same name as a contract type)',
-  'src/core/errors.ts: Issue (same name as a contract type)',
-  'src/core/progress.ts: Progress (same name as a contract type)',
-  'src/core/reasons.ts: DamageReason (same name as a contract type)',
   'src/reports/kit/labels.ts: LabelGrid (same name as a contract type)',
   'src/reports/pdf/signatures.ts: Signer (same name as a contract type)',
 ])
@@ -187,6 +186,11 @@ describe('one model per entity', () => {
       fromCore: new Set(['Progress']),
     }
     expect(findTwins(c, [{ file: 'src/core/progress.ts', name: 'Progress', keys: ['done'] }])).toHaveLength(0)
+    const init = (
+      ts.createSourceFile('x.ts', 'const X = z.object({ a: 1, b: 2 }).strict() satisfies T', ts.ScriptTarget.Latest)
+        .statements[0] as ts.VariableStatement
+    ).declarationList.declarations[0]!.initializer!
+    expect(zodObjectKeys(init)).toEqual(['a', 'b'])
     expect(findTwins(c, [{ file: 'src/services/x.ts', name: 'Progress', keys: ['done'] }])).toHaveLength(1)
     expect(findTwins(c, [{ file: 's.ts', name: 'Penerimaan', keys: ['x'] }])).toHaveLength(1)
     expect(findTwins(c, [{ file: 's.ts', name: 'Delivery', keys: ['penyedia', 'id', 'at'] }])).toHaveLength(1)

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
+import type { Signer as CoreSigner } from '../../core/documents'
 import { Download, Id, IsoDate, NoInput, OptionalName, ShortText } from './common'
 
 export const DocType = z.enum([
@@ -27,8 +28,9 @@ export const Signer = z
     instansi: ShortText('Instansi', 100).default(''),
     posisi: z.enum(['pihak', 'saksi', 'mengetahui']),
   })
-  .strict()
+  .strict() satisfies z.ZodType<CoreSigner>
 
+/** A signer of a berita acara: core's shape (core/documents.ts), whose default signers it describes. */
 export type Signer = z.infer<typeof Signer>
 
 export const DocTypeSetting = z.object({

@@ -1,15 +1,19 @@
 import { z } from 'zod'
 import { method } from './define'
+import type { DamageReason as CoreDamageReason } from '../../core/reasons'
 import { Count, Id, NoInput, RequiredText } from './common'
 
-/** A reason a sheet is damaged: the kriteria of Kep. KPU 1395/2023 for ballots, their own list for kotak and bilik. */
+/**
+ * A reason a sheet is damaged: the kriteria of Kep. KPU 1395/2023 for ballots, their own list for kotak and
+ * bilik. The shape is core's (core/reasons.ts), whose rules use it; this schema checks the answer against it.
+ */
 export const DamageReason = z.object({
   code: z.string(),
   short: z.string(),
   label: z.string(),
   appliesTo: z.enum(['ballot', 'assembled', 'all']),
   needsNote: z.boolean(),
-})
+}) satisfies z.ZodType<CoreDamageReason>
 
 export const rusakMethods = {
   'rusak.daftarAlasan': method({
