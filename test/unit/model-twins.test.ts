@@ -45,6 +45,11 @@ function zodObjectKeys(init: ts.Expression): string[] | null {
       e = e.expression
       continue
     }
+    // `z.object({...}).strict() satisfies z.ZodType<core.X>`: the schema checked against core's shape.
+    if (ts.isSatisfiesExpression(e) || ts.isAsExpression(e) || ts.isParenthesizedExpression(e)) {
+      e = e.expression
+      continue
+    }
     return null
   }
 }
@@ -73,7 +78,7 @@ function contractShapes(): { names: Set<string>; shapes: Shape[]; fromCore: Set<
         node.moduleSpecifier.text.includes('/core/')
       ) {
         const bindings = node.importClause?.namedBindings
-        // The name core exports, also when the contract imports it under another (its schema takes the name).
+        // The name core exports, also when the contract renames it (`DamageReason as CoreDamageReason`).
         if (bindings && ts.isNamedImports(bindings))
           for (const el of bindings.elements) fromCore.add((el.propertyName ?? el.name).text)
       } else if (ts.isVariableStatement(node)) {
@@ -149,16 +154,6 @@ const KNOWN_TWINS = new Set<string>([
   'src/services/dokumenJenis.ts: DocTypeSetting (same name as a contract type)',
   'src/services/kemas.ts: KitSummary (same name as a contract type)',
   'src/services/kemasCetak.ts: KitScope (same keys as Scope in src/api/contract/kemas.ts)',
-  'src/services/pekerja.ts: Worker (same name as a contract type)',
-  'src/services/penerimaan.ts: DeliveryLineInput (same name as a contract type)',
-  'src/services/penerimaan.ts: DeliveryInput (same name as a contract type)',
-  'src/services/penerimaan.ts: DeliveryLine (same name as a contract type)',
-  'src/services/penerimaan.ts: Delivery (same name as a contract type)',
-  'src/services/regu.ts: Team (same name as a contract type)',
-  'src/services/rekonsiliasi.ts: ReconRow (same name as a contract type)',
-  'src/services/shift.ts: ShiftInput (same name as a contract type)',
-  'src/services/shift.ts: TeamTally (same keys as Tally in src/api/contract/shift.ts)',
-  'src/services/tally.ts: TallyRow (same keys as TallyRowInput in src/api/contract/tally.ts)',
   'src/reports/kit/labels.ts: LabelGrid (same name as a contract type)',
   'src/reports/pdf/signatures.ts: Signer (same name as a contract type)',
 ])

@@ -15,19 +15,11 @@ const NOT_YET_MOVED = new Set([
   'dokumenData',
   'dokumenJenis',
   'dokumenPeriksa',
-  'floorFlows',
   'kemas',
   'kemasCetak',
-  'pekerja',
   'pemusnahan',
-  'penerimaan',
   'placeNames',
-  'regu',
-  'rekap',
-  'rekonsiliasi',
   'serahTerima',
-  'shift',
-  'tally',
 ])
 
 /** Calls that run SQL on a connection: `.prepare(`, `.exec(`, `.pragma(` (db.backup() is a file copy, not SQL). */

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react'
-import type { DocType, DocumentInfo, IssueInput, MethodOutput } from '../../../api/contract'
+import type { DocType, DocumentInfo, IssueInput, MethodOutput, Penerimaan } from '../../../api/contract'
 import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
@@ -8,7 +8,6 @@ import { href } from '../../router'
 import { DOC_LABEL, docCode, fmtInstant, fmtLocal, readableSubject, todayIso, usePrint } from './DokumenShared'
 
 type Jenis = MethodOutput<'dokumen.daftarJenis'>[number]
-type Delivery = MethodOutput<'penerimaan.daftar'>[number]
 type Retur = MethodOutput<'penerimaan.daftarRetur'>[number]
 
 /** One card per document type; each knows which inputs its document needs. */
@@ -312,10 +311,10 @@ function PenerimaanCard({ setting }: { setting: Jenis | undefined }) {
   )
 }
 
-const deliveryOption = (d: Delivery) =>
+const deliveryOption = (d: Penerimaan) =>
   `${fmtLocal(d.receivedAt)} · ${d.suratJalan} · ${d.penyedia}${d.baDocumentId !== null ? ' · BA sudah terbit' : ''}`
 
-function DeliverySummary({ d }: { d: Delivery }) {
+function DeliverySummary({ d }: { d: Penerimaan }) {
   const counted = d.lines.reduce((s, l) => s + l.countedQty, 0)
   return (
     <p className="field-hint dk-delivery-summary">

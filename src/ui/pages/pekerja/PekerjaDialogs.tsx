@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import type { Team, Worker } from '../../../api/contract'
+import type { Regu, Pekerja } from '../../../api/contract'
 import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useRefreshAll } from '../../components/data'
 import { Dialog } from '../../components/Dialog'
@@ -41,7 +41,7 @@ const DialogFooter = ({
 
 /* ------------------------------------------------------------------ worker */
 
-export function WorkerDialog({ worker, teams, onClose }: { worker: Worker | null; teams: Team[]; onClose(): void }) {
+export function WorkerDialog({ worker, teams, onClose }: { worker: Pekerja | null; teams: Regu[]; onClose(): void }) {
   const editing = worker !== null
   const [nama, setNama] = useState(worker?.nama ?? '')
   const [nik, setNik] = useState('')
@@ -206,7 +206,7 @@ export function WorkerDialog({ worker, teams, onClose }: { worker: Worker | null
 
 /* -------------------------------------------------------------------- team */
 
-export function TeamDialog({ team, workers, onClose }: { team: Team | null; workers: Worker[]; onClose(): void }) {
+export function TeamDialog({ team, workers, onClose }: { team: Regu | null; workers: Pekerja[]; onClose(): void }) {
   const editing = team !== null
   const [nama, setNama] = useState(team?.nama ?? '')
   const [leaderId, setLeaderId] = useState(team?.leaderId ? String(team.leaderId) : '')

@@ -1,8 +1,6 @@
-import type { Delivery, VariantInfo } from '../../../api/contract'
+import type { VariantInfo } from '../../../api/contract'
 import { Swatch } from '../../components/Page'
 import { fmt, shortItemName } from '../../format'
-
-export type DeliveryLine = Delivery['lines'][number]
 
 /**
  * Reads a count typed the Indonesian way ("199.500", "2 000"): null when empty, 'invalid' when it is
