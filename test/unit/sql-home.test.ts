@@ -18,7 +18,6 @@ const NOT_YET_MOVED = new Set([
   'kemas',
   'kemasCetak',
   'pemusnahan',
-  'placeNames',
   'serahTerima',
 ])
 
