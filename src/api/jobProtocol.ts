@@ -1,4 +1,4 @@
-import type { Progress } from '../core/progress'
+import type { JobProgress } from '../core/progress'
 import type { CallMeta } from './callMeta'
 import type { AppState } from '../services/sistem'
 import type { MethodName } from './contract'
@@ -23,7 +23,7 @@ export interface JobRequest {
 }
 
 export type JobMessage =
-  | { type: 'progress'; progress: Progress }
+  | { type: 'progress'; progress: JobProgress }
   /** Tests only: the job waits at this step of a JobPace until the test releases it. */
   | { type: 'held'; step: JobStep }
   | { type: 'done'; result: unknown }

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { AppError } from '../core/errors'
-import type { Progress } from '../core/progress'
+import type { JobProgress } from '../core/progress'
 import { AUTO_BACKUP, type JobMessage, type JobRequest } from './jobProtocol'
 import { PaceGate, type JobStep } from './jobPace'
 import { openReadOnly, type ReadableDB, type WritableDB } from '../db/open'
@@ -37,7 +37,7 @@ async function run(req: JobRequest, post: (m: JobMessage) => void): Promise<void
   const gate = req.pace ? new PaceGate(req.pace) : null
   const holdAt = (step: JobStep, done = 0) => gate?.hold(step, done, () => post({ type: 'held', step }))
   let last = 0
-  const progress = (p: Progress) => {
+  const progress = (p: JobProgress) => {
     const t = Date.now()
     const held = gate?.asks('progress', p.done) ?? false
     if (!held && t - last < PROGRESS_EVERY_MS && p.done < p.total) return

@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { AppError, type ErrorBody } from '../core/errors'
-import type { Progress } from '../core/progress'
+import type { JobProgress } from '../core/progress'
 import { backupDir } from '../services/cadangan'
 import { outputsDir } from '../services/keluaran'
 import { sweepTempFiles, tempOwner } from '../services/tempFile'
@@ -14,7 +14,8 @@ import type { CallMeta } from './callMeta'
 import type { AppState } from '../services/sistem'
 import { AUTO_BACKUP, type JobMessage, type JobRequest } from './jobProtocol'
 import type { JobPace } from './jobPace'
-import type { BackupReason, BackupResult } from '../services/cadangan'
+import type { CadanganBaru } from './contract/cadangan'
+import type { BackupReason } from '../services/cadangan'
 
 /**
  * Long jobs (contract methods marked `long`) run in worker threads, so the thread that answers the UI
@@ -71,7 +72,7 @@ interface Job {
   input: unknown
   meta: CallMeta
   state: JobStatus['state']
-  progress: Progress
+  progress: JobProgress
   startedAt: number
   /** When it began running (after waiting its turn): the pace is measured from here. */
   runningSince: number | null
@@ -149,14 +150,14 @@ export class JobRunner {
   }
 
   /** An automatic backup (at start, every quarter hour, on close), off the serving thread like any long job. */
-  backup(reason: BackupReason): Promise<BackupResult> {
+  backup(reason: BackupReason): Promise<CadanganBaru> {
     return this.run(
       AUTO_BACKUP,
       'Cadangan otomatis basis data',
       { reason },
       { actor: 'sistem', transport: 'test' },
       (r) => r,
-    ) as Promise<BackupResult>
+    ) as Promise<CadanganBaru>
   }
 
   status(id: string): JobStatus {

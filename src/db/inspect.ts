@@ -3,6 +3,7 @@ import type { OnProgress } from '../core/progress'
 import { verifyChain, type ChainCheck } from './ledger'
 import { asReadable, type ReadableDB } from './handles'
 import { schemaVersion } from './open'
+import { satkerName } from './pemilihan'
 
 /**
  * Opens a database file by itself (a backup, a file to restore) without migrating it, and checks it:
@@ -28,21 +29,24 @@ export function sqliteProblem(err: unknown): string {
   return `SQLite menolak berkas ini (${m.slice(0, 120)})`
 }
 
+/** SQLite's integrity_check, its lines joined: 'ok' for a sound file. */
+export function integrityCheck(db: ReadableDB): string {
+  return (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ')
+}
+
 export function inspectDatabaseFile(file: string, onProgress?: OnProgress): FileCheck {
   let db: ReadableDB | null = null
   try {
     // Read-only: checking a file must never change it (nor leave a -wal beside a backup).
     db = asReadable(new Database(file, { fileMustExist: true, readonly: true }))
-    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[])
-      .map((r) => r.integrity_check)
-      .join('; ')
+    const integrity = integrityCheck(db)
     if (integrity !== 'ok') return { integrity, chain: null, schemaVersion: 0, satker: null, error: null }
-    const election = db.prepare(`SELECT satker FROM election WHERE id = 1`).get() as { satker: string } | undefined
+    const satker = satkerName(db) ?? null
     return {
       integrity,
       chain: verifyChain(db, { onProgress }),
       schemaVersion: schemaVersion(db),
-      satker: election?.satker ?? null,
+      satker,
       error: null,
     }
   } catch (err) {

@@ -1,23 +1,9 @@
 import { hash } from 'node:crypto'
 import { canonicalRow, GENESIS_HASH, type LedgerRowContent } from '../core/ledgerRow'
 import type { MoveInput } from '../core/moves'
-import { KIND, categorised } from './migrations/0003_aggregates'
+import { floorCategorisedSql, placeKindSql } from './ledgerCategories'
 import type { ReadableDB, WritableDB } from './handles'
-import type { Statement } from 'better-sqlite3'
 import type { OnProgress } from '../core/progress'
-
-/**
- * Statements of the hot paths (every tally save appends rows and reads balances), prepared once per
- * connection: preparing costs more than running them.
- */
-const prepared = new WeakMap<ReadableDB, Map<string, Statement>>()
-function statement(db: ReadableDB, sql: string): Statement {
-  let m = prepared.get(db)
-  if (!m) prepared.set(db, (m = new Map()))
-  let s = m.get(sql)
-  if (!s) m.set(sql, (s = db.prepare(sql)))
-  return s
-}
 
 export function rowHash(r: LedgerRowContent): string {
   // One-shot hash: a third of createHash().update().digest() per row, which the chain walk does a million times.
@@ -30,7 +16,7 @@ export interface ChainHead {
 }
 
 export function chainHead(db: ReadableDB): ChainHead {
-  const row = statement(db, 'SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1').get() as ChainHead | undefined
+  const row = db.prepare('SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1').get() as ChainHead | undefined
   return row ?? { seq: 0, hash: GENESIS_HASH }
 }
 
@@ -43,8 +29,7 @@ export function appendMoves(
   moves: readonly MoveInput[],
   meta: { actor: string; at: string },
 ): LedgerRowContent[] {
-  const insert = statement(
-    db,
+  const insert = db.prepare(
     `INSERT INTO ledger
     (seq, at, actor, variant_id, from_place, to_place, qty, note, shift_id, document_id, reason, corrects_seq, worker_id, prev_hash, hash)
     VALUES (@seq, @at, @actor, @variantId, @from, @to, @qty, @note, @shiftId, @documentId, @reason, @correctsSeq, @workerId, @prevHash, @hash)`,
@@ -77,7 +62,7 @@ export function appendMoves(
 }
 
 export function balanceOf(db: ReadableDB, variantId: number, place: string): number {
-  const row = statement(db, 'SELECT qty FROM balance WHERE variant_id = ? AND place = ?').get(variantId, place) as
+  const row = db.prepare('SELECT qty FROM balance WHERE variant_id = ? AND place = ?').get(variantId, place) as
     { qty: number } | undefined
   return row?.qty ?? 0
 }
@@ -107,6 +92,138 @@ interface StoredRow {
   hash: string
 }
 
+const contentOf = (r: StoredRow): LedgerRowContent => ({
+  seq: r.seq,
+  at: r.at,
+  actor: r.actor,
+  variantId: r.variant_id,
+  from: r.from_place,
+  to: r.to_place,
+  qty: r.qty,
+  note: r.note,
+  shiftId: r.shift_id,
+  documentId: r.document_id,
+  reason: r.reason,
+  correctsSeq: r.corrects_seq,
+  // A file at schema 1 has no worker_id column: its rows are v1 rows, without a worker.
+  workerId: r.worker_id ?? null,
+  prevHash: r.prev_hash,
+})
+
+/** The sequence number of the last row, 0 for an empty ledger. */
+export function lastSeq(db: ReadableDB): number {
+  return (db.prepare('SELECT coalesce(max(seq), 0) AS n FROM ledger').get() as { n: number }).n
+}
+
+/** One row as written, or undefined. */
+export function ledgerRow(db: ReadableDB, seq: number): LedgerRowContent | undefined {
+  const r = db.prepare('SELECT * FROM ledger WHERE seq = ?').get(seq) as StoredRow | undefined
+  return r && contentOf(r)
+}
+
+/** The row that reversed (BATAL) or re-stated (KOREKSI) a row, if one did. */
+export function correctionOf(db: ReadableDB, seq: number, reason: 'BATAL' | 'KOREKSI'): number | undefined {
+  const sql =
+    reason === 'BATAL'
+      ? `SELECT seq FROM ledger WHERE corrects_seq = ? AND reason = 'BATAL'`
+      : `SELECT seq FROM ledger WHERE corrects_seq = ? AND reason = 'KOREKSI'`
+  return (db.prepare(sql).get(seq) as { seq: number } | undefined)?.seq
+}
+
+export interface HistoryFilter {
+  variantId?: number | undefined
+  place?: string | undefined
+  /** e.g. 'RUSAK:' or 'PROSES:12:' to follow every reason or every team of a shift. */
+  placePrefix?: string | undefined
+  shiftId?: number | undefined
+  documentId?: string | undefined
+}
+
+export type HistoryEntry = LedgerRowContent & { worker: string | null; reversedBy: number | null }
+
+/** Rows matching the filter, newest first, at most `limit`, each with its worker's name and its reversal. */
+export function ledgerHistory(db: ReadableDB, f: HistoryFilter, limit: number): HistoryEntry[] {
+  const where: string[] = []
+  const params: (string | number)[] = []
+  if (f.variantId !== undefined) {
+    where.push('l.variant_id = ?')
+    params.push(f.variantId)
+  }
+  if (f.place !== undefined) {
+    where.push('(l.from_place = ? OR l.to_place = ?)')
+    params.push(f.place, f.place)
+  }
+  if (f.placePrefix !== undefined) {
+    const like = f.placePrefix.replace(/[%_\\]/g, (c) => '\\' + c) + '%'
+    where.push(`(l.from_place LIKE ? ESCAPE '\\' OR l.to_place LIKE ? ESCAPE '\\')`)
+    params.push(like, like)
+  }
+  if (f.shiftId !== undefined) {
+    where.push('l.shift_id = ?')
+    params.push(f.shiftId)
+  }
+  if (f.documentId !== undefined) {
+    where.push('l.document_id = ?')
+    params.push(f.documentId)
+  }
+  const rows = db
+    .prepare(
+      `SELECT l.*, w.nama AS worker,
+              (SELECT c.seq FROM ledger c WHERE c.corrects_seq = l.seq AND c.reason = 'BATAL') AS reversedBy
+       FROM ledger l LEFT JOIN worker w ON w.id = l.worker_id
+       ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+       ORDER BY l.seq DESC LIMIT ?`,
+    )
+    .all(...params, limit) as (StoredRow & { worker: string | null; reversedBy: number | null })[]
+  return rows.map((r) => ({ ...contentOf(r), worker: r.worker, reversedBy: r.reversedBy }))
+}
+
+/**
+ * Every packing and handover place (DIKEMAS:<tps>, DIKIRIM:<kecamatan>) the ledger ever named, in one pass
+ * (the places are not indexed; one query per place would read the whole ledger each time).
+ */
+export function packingPlacesEverUsed(db: ReadableDB): Set<string> {
+  return new Set(
+    db
+      .prepare(
+        `SELECT from_place FROM ledger WHERE from_place LIKE 'DIKEMAS:%' OR from_place LIKE 'DIKIRIM:%'
+           UNION SELECT to_place FROM ledger WHERE to_place LIKE 'DIKEMAS:%' OR to_place LIKE 'DIKIRIM:%'`,
+      )
+      .pluck()
+      .all() as string[],
+  )
+}
+
+/** Every balance that is not zero, with its variant's names, in the order of the item list. */
+export function nonZeroBalances(db: ReadableDB) {
+  return db
+    .prepare(
+      `SELECT b.variant_id AS variantId, i.code AS itemCode, i.name AS itemName, d.name AS dapil, b.place, b.qty
+       FROM balance b JOIN item_variant v ON v.id = b.variant_id JOIN item i ON i.id = v.item_id LEFT JOIN dapil d ON d.id = v.dapil_id
+       WHERE b.qty <> 0 ORDER BY i.sort_order, d.name_key, b.place`,
+    )
+    .all() as {
+    variantId: number
+    itemCode: string
+    itemName: string
+    dapil: string | null
+    place: string
+    qty: number
+  }[]
+}
+
+const REF_EXISTS = {
+  tps: 'SELECT 1 FROM tps WHERE id = ?',
+  kecamatan: 'SELECT 1 FROM kecamatan WHERE id = ?',
+  shift: 'SELECT 1 FROM shift WHERE id = ?',
+  regu: 'SELECT 1 FROM team WHERE id = ?',
+}
+
+/** Whether what a place refers to exists: the TPS of DIKEMAS, the kecamatan of DIKIRIM, the shift and regu of PROSES. */
+export function placeRefExists(db: ReadableDB, ref: keyof typeof REF_EXISTS, id: number): boolean {
+  return db.prepare(REF_EXISTS[ref]).get(id) !== undefined
+}
+
 /** Rows between progress reports: often enough for a smooth bar, rare enough to cost nothing. */
 const PROGRESS_EVERY = 25_000
 
@@ -121,9 +238,7 @@ export function verifyChain(
   const from = Math.max(1, opts.fromSeq ?? 1)
   const to = opts.toSeq ?? Number.MAX_SAFE_INTEGER
   const onProgress = opts.onProgress
-  const total = onProgress
-    ? Math.min(to, (db.prepare('SELECT coalesce(max(seq), 0) AS n FROM ledger').get() as { n: number }).n) - from + 1
-    : 0
+  const total = onProgress ? Math.min(to, lastSeq(db)) - from + 1 : 0
   const rows = db
     .prepare('SELECT * FROM ledger WHERE seq >= ? AND seq <= ? ORDER BY seq')
     .iterate(from, to) as IterableIterator<StoredRow>
@@ -147,24 +262,7 @@ export function verifyChain(
     if (r.prev_hash !== prev) {
       return bad(`Baris ${r.seq} tidak tersambung ke baris sebelumnya: ada baris yang dihapus, disisipkan atau diubah`)
     }
-    const content: LedgerRowContent = {
-      seq: r.seq,
-      at: r.at,
-      actor: r.actor,
-      variantId: r.variant_id,
-      from: r.from_place,
-      to: r.to_place,
-      qty: r.qty,
-      note: r.note,
-      shiftId: r.shift_id,
-      documentId: r.document_id,
-      reason: r.reason,
-      correctsSeq: r.corrects_seq,
-      // A file at schema 1 has no worker_id column: its rows are v1 rows, without a worker.
-      workerId: r.worker_id ?? null,
-      prevHash: r.prev_hash,
-    }
-    if (rowHash(content) !== r.hash) {
+    if (rowHash(contentOf(r)) !== r.hash) {
       return bad(`Isi baris ${r.seq} tidak sesuai dengan hash-nya: baris ini telah diubah di luar aplikasi`)
     }
     prev = r.hash
@@ -205,7 +303,7 @@ export function aggregatesMatchLedger(db: ReadableDB): boolean {
   const floor = db
     .prepare(
       `SELECT 1 FROM (
-         SELECT ${FLOOR_KEY}, qty, 1 AS fresh, 0 AS stored FROM (${categorised('ledger l', '1')}) WHERE category IS NOT NULL
+         SELECT ${FLOOR_KEY}, qty, 1 AS fresh, 0 AS stored FROM (${floorCategorisedSql('ledger l', '1')}) WHERE category IS NOT NULL
          UNION ALL
          SELECT ${FLOOR_KEY}, -qty, 0, 1 FROM floor_flow)
        GROUP BY ${FLOOR_KEY}
@@ -216,7 +314,7 @@ export function aggregatesMatchLedger(db: ReadableDB): boolean {
   const place = db
     .prepare(
       `SELECT 1 FROM (
-         SELECT variant_id, ${KIND('from_place')} AS from_kind, ${KIND('to_place')} AS to_kind, coalesce(reason, '') AS reason, qty, 1 AS fresh, 0 AS stored FROM ledger
+         SELECT variant_id, ${placeKindSql('from_place')} AS from_kind, ${placeKindSql('to_place')} AS to_kind, coalesce(reason, '') AS reason, qty, 1 AS fresh, 0 AS stored FROM ledger
          UNION ALL
          SELECT variant_id, from_kind, to_kind, reason, -qty, 0, 1 FROM place_flow)
        GROUP BY variant_id, from_kind, to_kind, reason

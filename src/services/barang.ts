@@ -1,100 +1,24 @@
 import { AppError, refused } from '../core/errors'
-import type { Rule } from '../core/presets'
-import { writeTx, type Actor, type ServiceContext } from './context'
+import type { Barang, BarangCreate, BarangUpdate } from '../api/contract/barang'
+import { barangById, barangCodeExists, barangList, insertLogistikBarang, setPayRate, updateBarang } from '../db/barang'
+import { writeTx, type Actor, type ReadContext, type ServiceContext } from './context'
 import { requireElection } from './pemilihan'
 import { listVariants } from './variants'
 
-export interface Item {
-  id: number
-  code: string
-  name: string
-  kind: 'ballot' | 'logistics'
-  unit: string
-  color: string | null
-  colorHex: string | null
-  rule: Rule
-  qty: number
-  per: number
-  psuPerDapil: number
-  preset: boolean
-  confirmed: boolean
-  assembled: boolean
-  active: boolean
-  sortOrder: number
-  /** Rupiah per lembar sorted (ballots) or per unit assembled; null when no rate is set. */
-  payRate: number | null
+export function daftar(ctx: ReadContext): Barang[] {
+  return barangList(ctx.db)
 }
 
-interface ItemRow {
-  id: number
-  code: string
-  name: string
-  kind: 'ballot' | 'logistics'
-  unit: string
-  color: string | null
-  color_hex: string | null
-  rule: Rule
-  qty: number
-  per: number
-  psu_per_dapil: number
-  preset: number
-  confirmed: number
-  assembled: number
-  active: number
-  sort_order: number
-  pay_rate: number | null
-}
-
-const toItem = (r: ItemRow): Item => ({
-  id: r.id,
-  code: r.code,
-  name: r.name,
-  kind: r.kind,
-  unit: r.unit,
-  color: r.color,
-  colorHex: r.color_hex,
-  rule: r.rule,
-  qty: r.qty,
-  per: r.per,
-  psuPerDapil: r.psu_per_dapil,
-  preset: r.preset === 1,
-  confirmed: r.confirmed === 1,
-  assembled: r.assembled === 1,
-  active: r.active === 1,
-  sortOrder: r.sort_order,
-  payRate: r.pay_rate,
-})
-
-const ITEM_SQL = 'SELECT i.*, p.rate AS pay_rate FROM item i LEFT JOIN pay_rate p ON p.item_id = i.id'
-
-export function daftar(ctx: ServiceContext): Item[] {
-  return (ctx.db.prepare(`${ITEM_SQL} ORDER BY i.sort_order, i.id`).all() as ItemRow[]).map(toItem)
-}
-
-export function getItem(ctx: ServiceContext, id: number): Item {
-  const r = ctx.db.prepare(`${ITEM_SQL} WHERE i.id = ?`).get(id) as ItemRow | undefined
-  if (!r)
+export function getItem(ctx: ReadContext, id: number): Barang {
+  const b = barangById(ctx.db, id)
+  if (!b)
     throw new AppError('NOT_FOUND', `Barang dengan id ${id} tidak ditemukan`, [
       { column: 'id', message: 'Tidak ditemukan' },
     ])
-  return toItem(r)
+  return b
 }
 
-export interface ItemUpdate {
-  id: number
-  name?: string | undefined
-  unit?: string | undefined
-  rule?: Exclude<Rule, 'ballot'> | undefined
-  qty?: number | undefined
-  per?: number | undefined
-  psuPerDapil?: number | undefined
-  confirmed?: boolean | undefined
-  active?: boolean | undefined
-  /** Rupiah per lembar/unit for the pay recap; null removes the rate. */
-  payRate?: number | null | undefined
-}
-
-export function ubah(ctx: ServiceContext, who: Actor, u: ItemUpdate): Item {
+export function ubah(ctx: ServiceContext, who: Actor, u: BarangUpdate): Barang {
   requireElection(ctx)
   const before = getItem(ctx, u.id)
   if (before.kind === 'ballot') {
@@ -115,7 +39,7 @@ export function ubah(ctx: ServiceContext, who: Actor, u: ItemUpdate): Item {
       { column: 'payRate', message: 'Tidak berlaku' },
     ])
   }
-  const after: Item = {
+  const after: Barang = {
     ...before,
     name: u.name ?? before.name,
     unit: u.unit ?? before.unit,
@@ -127,29 +51,8 @@ export function ubah(ctx: ServiceContext, who: Actor, u: ItemUpdate): Item {
     active: u.active ?? before.active,
   }
   writeTx(ctx, who, 'barang.ubah', () => {
-    ctx.db
-      .prepare(
-        'UPDATE item SET name = ?, unit = ?, rule = ?, qty = ?, per = ?, psu_per_dapil = ?, confirmed = ?, active = ? WHERE id = ?',
-      )
-      .run(
-        after.name,
-        after.unit,
-        after.rule,
-        after.qty,
-        after.per,
-        after.psuPerDapil,
-        after.confirmed ? 1 : 0,
-        after.active ? 1 : 0,
-        u.id,
-      )
-    if (u.payRate === null) ctx.db.prepare('DELETE FROM pay_rate WHERE item_id = ?').run(u.id)
-    else if (u.payRate !== undefined) {
-      ctx.db
-        .prepare(
-          'INSERT INTO pay_rate (item_id, rate) VALUES (?, ?) ON CONFLICT (item_id) DO UPDATE SET rate = excluded.rate',
-        )
-        .run(u.id, u.payRate)
-    }
+    updateBarang(ctx.db, after)
+    if (u.payRate !== undefined) setPayRate(ctx.db, u.id, u.payRate)
     return {
       result: null,
       detail: {
@@ -162,38 +65,19 @@ export function ubah(ctx: ServiceContext, who: Actor, u: ItemUpdate): Item {
   return getItem(ctx, u.id)
 }
 
-export interface ItemCreate {
-  code: string
-  name: string
-  unit: string
-  rule: Exclude<Rule, 'ballot'>
-  qty: number
-  per: number
-  assembled: boolean
-}
-
-export function tambah(ctx: ServiceContext, who: Actor, c: ItemCreate): Item {
+export function tambah(ctx: ServiceContext, who: Actor, c: BarangCreate): Barang {
   requireElection(ctx)
-  if (ctx.db.prepare('SELECT 1 FROM item WHERE code = ?').get(c.code)) {
+  if (barangCodeExists(ctx.db, c.code)) {
     throw refused(`Kode barang ${c.code} sudah dipakai`, [{ column: 'code', message: 'Kode sudah dipakai' }])
   }
   const id = writeTx(ctx, who, 'barang.tambah', () => {
-    const order = (ctx.db.prepare('SELECT coalesce(max(sort_order), 0) + 10 AS o FROM item').get() as { o: number }).o
-    const id = Number(
-      ctx.db
-        .prepare(
-          `INSERT INTO item (code, name, kind, unit, rule, qty, per, preset, confirmed, assembled, sort_order)
-           VALUES (?, ?, 'logistics', ?, ?, ?, ?, 0, 1, ?, ?)`,
-        )
-        .run(c.code, c.name, c.unit, c.rule, c.qty, c.per, c.assembled ? 1 : 0, order).lastInsertRowid,
-    )
-    ctx.db.prepare('INSERT INTO item_variant (item_id, dapil_id) VALUES (?, NULL)').run(id)
+    const id = insertLogistikBarang(ctx.db, c)
     return { result: id, detail: c }
   })
   return getItem(ctx, id)
 }
 
 /** Every variant: each ballot type per dapil, and each logistics item. */
-export function daftarVarian(ctx: ServiceContext) {
+export function daftarVarian(ctx: ReadContext) {
   return listVariants(ctx)
 }

@@ -16,7 +16,9 @@ import { inspectDatabaseFile, settleBackupFile } from '../db/inspect'
 import { LATEST_SCHEMA_VERSION } from '../db/migrations'
 import { openDatabase } from '../db/open'
 import type { OnProgress } from '../core/progress'
-import type { ServiceContext } from './context'
+import type { Cadangan, CadanganBaru, CadanganDipulihkan } from '../api/contract/cadangan'
+import { satkerName } from '../db/pemilihan'
+import type { ReadContext, ServiceContext } from './context'
 import { tempPathFor } from './tempFile'
 
 /**
@@ -32,21 +34,6 @@ export const RETENTION = { today: 10, days: 30, total: 45 }
 /** Pages copied per step of SQLite's backup: large steps finish sooner; the copy runs in a job's worker. */
 const BACKUP_PAGES_PER_STEP = 4096
 
-export interface BackupInfo {
-  file: string
-  name: string
-  /** When it was made, from the file name (local time of the PC). */
-  at: string
-  reason: string
-  bytes: number
-  ok: boolean
-  problem: string | null
-  ledgerRows: number
-  chainHead: string
-  schemaVersion: number
-  satker: string | null
-}
-
 const stem = (dbPath: string) => basename(dbPath, extname(dbPath))
 
 export function backupDir(dbPath: string): string {
@@ -61,7 +48,7 @@ function stamp(d: Date): string {
 const NAME = /^(.+)-(\d{8})-(\d{6})(?:-\d+)?-([a-z-]+)\.sqlite$/
 
 function parseName(name: string): { day: string; at: string; reason: string } | null {
-  const m = NAME.exec(name)
+  const m = name.match(NAME)
   if (!m) return null
   const [d, t] = [m[2]!, m[3]!]
   return {
@@ -72,7 +59,7 @@ function parseName(name: string): { day: string; at: string; reason: string } | 
 }
 
 /** What a backup's name and file say without opening it: when, why, how big. Not yet checked. */
-function inspectName(file: string, name = basename(file)): BackupInfo {
+function inspectName(file: string, name = basename(file)): Cadangan {
   const meta = parseName(name)
   const st = statSync(file)
   return {
@@ -94,7 +81,7 @@ function inspectName(file: string, name = basename(file)): BackupInfo {
  * Opens a backup by itself and checks it: SQLite's integrity check, then every link of the ledger chain.
  * `name` is the name it has (or will have, for a backup still under its temporary name).
  */
-export function inspectBackup(file: string, name = basename(file), onProgress?: OnProgress): BackupInfo {
+export function inspectBackup(file: string, name = basename(file), onProgress?: OnProgress): Cadangan {
   if (!existsSync(file) || !statSync(file).isFile()) {
     throw refused(`Berkas cadangan ${name} tidak ditemukan`, [
       { column: 'file', message: `Tidak ada berkas di ${file}` },
@@ -121,7 +108,7 @@ export function inspectBackup(file: string, name = basename(file), onProgress?: 
  * takes seconds, and the folder holds dozens. A file that changed is checked again; restoring always
  * checks the chosen file afresh.
  */
-type CheckVerdict = Pick<BackupInfo, 'ok' | 'problem' | 'ledgerRows' | 'chainHead' | 'schemaVersion' | 'satker'>
+type CheckVerdict = Pick<Cadangan, 'ok' | 'problem' | 'ledgerRows' | 'chainHead' | 'schemaVersion' | 'satker'>
 type CheckCache = Record<string, { size: number; mtimeMs: number; verdict: CheckVerdict }>
 
 const cacheFile = (dbPath: string) => join(dirname(backupDir(dbPath)), `.${stem(dbPath)}-periksa.json`)
@@ -147,7 +134,7 @@ function writeCache(dbPath: string, cache: CheckCache): void {
   }
 }
 
-const verdictOf = ({ ok, problem, ledgerRows, chainHead, schemaVersion, satker }: BackupInfo): CheckVerdict => ({
+const verdictOf = ({ ok, problem, ledgerRows, chainHead, schemaVersion, satker }: Cadangan): CheckVerdict => ({
   ok,
   problem,
   ledgerRows,
@@ -156,7 +143,7 @@ const verdictOf = ({ ok, problem, ledgerRows, chainHead, schemaVersion, satker }
   satker,
 })
 
-function remember(dbPath: string, info: BackupInfo): void {
+function remember(dbPath: string, info: Cadangan): void {
   const st = statSync(info.file)
   writeCache(dbPath, {
     ...readCache(dbPath),
@@ -165,7 +152,7 @@ function remember(dbPath: string, info: BackupInfo): void {
 }
 
 /** Backups of this database (or in another folder), newest first, each checked once. */
-export function daftar(dbPath: string, folder?: string, onProgress?: OnProgress): BackupInfo[] {
+export function daftar(dbPath: string, folder?: string, onProgress?: OnProgress): Cadangan[] {
   const dir = folder ? resolve(folder) : backupDir(dbPath)
   if (!existsSync(dir)) return []
   const names = readdirSync(dir)
@@ -219,20 +206,16 @@ export function backupsToDrop(names: readonly string[], today: string, limits = 
   return parsed.filter((x) => !keep.has(x.n)).map((x) => x.n)
 }
 
-export interface BackupResult extends BackupInfo {
-  dropped: string[]
-}
-
 /**
  * Makes a backup of the open database into `folder` (default: its cadangan folder), verifies it, and
  * thins the default folder. A backup that fails its check is deleted and reported, never kept as if good.
  */
 export async function buat(
-  ctx: ServiceContext,
+  ctx: ReadContext,
   reason: BackupReason,
   folder?: string,
   onProgress?: OnProgress,
-): Promise<BackupResult> {
+): Promise<CadanganBaru> {
   if (ctx.dbPath === ':memory:') throw refused('Basis data di memori tidak dapat dicadangkan')
   const dir = folder ? resolve(folder) : backupDir(ctx.dbPath)
   try {
@@ -286,21 +269,12 @@ export async function buat(
   return { ...info, dropped }
 }
 
-function currentSatker(ctx: ServiceContext): string | null {
+function currentSatker(ctx: ReadContext): string | null {
   try {
-    return (
-      (ctx.db.prepare('SELECT satker FROM election WHERE id = 1').get() as { satker: string } | undefined)?.satker ??
-      null
-    )
+    return satkerName(ctx.db) ?? null
   } catch {
     return null
   }
-}
-
-export interface RestoreResult {
-  restored: BackupInfo
-  /** The file that was in place before, kept so the restore can be undone. */
-  previous: string
 }
 
 /**
@@ -312,7 +286,7 @@ export function pulihkan(
   ctx: ServiceContext,
   file: string,
   opts: { trustOpenFile: boolean } = { trustOpenFile: true },
-): RestoreResult {
+): CadanganDipulihkan {
   if (ctx.dbPath === ':memory:') throw refused('Basis data di memori tidak dapat dipulihkan dari cadangan')
   const info = inspectBackup(resolve(file))
   if (!info.ok)

@@ -1,6 +1,9 @@
+import { lastAuditId } from '../db/audit'
+import { lastSeq } from '../db/ledger'
 import type { ServiceContext } from './context'
 import * as cadangan from './cadangan'
-import type { BackupReason, BackupResult } from './cadangan'
+import type { CadanganBaru } from '../api/contract/cadangan'
+import type { BackupReason } from './cadangan'
 
 /**
  * The automatic backups of a running app: one at start, one every `everyMinutes` when something was
@@ -14,9 +17,9 @@ export interface BackupScheduleOptions {
   everyMinutes: number
   /** A backup that fails (disk full, USB gone) must not stop the app; it is reported here. */
   onError?: (reason: BackupReason, err: unknown) => void
-  onBackup?: (result: BackupResult) => void
+  onBackup?: (result: CadanganBaru) => void
   /** How a backup is made: in a running app, a job off the serving thread (src/api/jobs.ts). */
-  makeBackup?: (reason: BackupReason) => Promise<BackupResult>
+  makeBackup?: (reason: BackupReason) => Promise<CadanganBaru>
 }
 
 export class BackupSchedule {
@@ -31,9 +34,7 @@ export class BackupSchedule {
 
   /** Where the file stands now: the last audit entry and the ledger head. Equal marks, nothing new to keep. */
   private mark(): string {
-    const a = this.ctx.db.prepare('SELECT max(rowid) AS n FROM audit').get() as { n: number | null }
-    const l = this.ctx.db.prepare('SELECT max(seq) AS n FROM ledger').get() as { n: number | null }
-    return `${a.n ?? 0}:${l.n ?? 0}`
+    return `${lastAuditId(this.ctx.db)}:${lastSeq(this.ctx.db)}`
   }
 
   start(): void {

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
+import { insertAudit } from '../db/audit'
 import type { ReadableDB, WritableDB } from '../db/handles'
 
 /**
@@ -30,13 +31,12 @@ export function writeTx<T>(
   action: string,
   fn: () => { result: T; detail: unknown },
 ): T {
-  const insertAudit = ctx.db.prepare('INSERT INTO audit (at, actor, action, detail) VALUES (?, ?, ?, ?)')
   const key = idempotencyKey.getStore()
   const claims = key !== undefined && !key.recorded
   const result = ctx.db
     .transaction(() => {
       const { result, detail } = fn()
-      insertAudit.run(ctx.now().toISOString(), who.actor, action, JSON.stringify(detail ?? null))
+      insertAudit(ctx.db, ctx.now().toISOString(), who.actor, action, JSON.stringify(detail ?? null))
       if (claims) key.record()
       return result
     })

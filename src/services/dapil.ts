@@ -3,56 +3,45 @@ import { ballotCodeFromText } from '../core/presets'
 import { lookKey, nameIndex, sameNameMessage } from '../core/names'
 import { normalizeName } from '../core/text'
 import { parseDapilTable } from '../core/wilayahImport'
-import { writeTx, type Actor, type ServiceContext } from './context'
+import type { DapilOfBallot } from '../api/contract/dapil'
+import { ballotBarang, barangById, insertVariant } from '../db/barang'
+import {
+  dapilIdByKey,
+  dapilList,
+  dapilMembers,
+  dapilName,
+  dapilNamesOf,
+  deleteDapil,
+  emptyUnusedDapil,
+  insertDapil,
+  kecamatanDapil,
+  kitsHoldingBallot,
+  mapUnmappedKecamatanToFirstDapil,
+  setKecamatanDapil,
+} from '../db/dapil'
+import { kecamatanIds, kecamatanKeys, kecamatanNama } from '../db/wilayah'
+import { writeTx, type Actor, type ReadContext, type ServiceContext } from './context'
 import { requireElection } from './pemilihan'
 import { readTable } from './tableFile'
 
-export interface DapilOfBallot {
-  itemId: number
-  itemCode: string
-  itemName: string
-  dapil: { id: number; name: string; kecamatanIds: number[]; inUse: boolean }[]
-}
-
-export function daftar(ctx: ServiceContext): DapilOfBallot[] {
-  const items = ctx.db
-    .prepare(`SELECT id, code, name FROM item WHERE kind = 'ballot' ORDER BY sort_order, id`)
-    .all() as { id: number; code: string; name: string }[]
-  const dapil = ctx.db
-    .prepare(
-      `SELECT d.id, d.item_id AS itemId, d.name,
-              EXISTS (SELECT 1 FROM item_variant v JOIN balance b ON b.variant_id = v.id WHERE v.dapil_id = d.id) AS inUse
-       FROM dapil d ORDER BY d.item_id, d.name_key`,
-    )
-    .all() as { id: number; itemId: number; name: string; inUse: number }[]
-  const members = ctx.db
-    .prepare('SELECT dapil_id AS dapilId, kecamatan_id AS kecamatanId FROM dapil_kecamatan ORDER BY kecamatan_id')
-    .all() as {
-    dapilId: number
-    kecamatanId: number
-  }[]
+export function daftar(ctx: ReadContext): DapilOfBallot[] {
+  const items = ballotBarang(ctx.db)
+  const dapil = dapilList(ctx.db)
   const byDapil = new Map<number, number[]>()
-  for (const m of members) byDapil.set(m.dapilId, [...(byDapil.get(m.dapilId) ?? []), m.kecamatanId])
+  for (const m of dapilMembers(ctx.db)) byDapil.set(m.dapilId, [...(byDapil.get(m.dapilId) ?? []), m.kecamatanId])
   return items.map((i) => ({
     itemId: i.id,
     itemCode: i.code,
     itemName: i.name,
     dapil: dapil
       .filter((d) => d.itemId === i.id)
-      .map((d) => ({ id: d.id, name: d.name, kecamatanIds: byDapil.get(d.id) ?? [], inUse: d.inUse === 1 })),
+      .map((d) => ({ id: d.id, name: d.name, kecamatanIds: byDapil.get(d.id) ?? [], inUse: d.inUse })),
   }))
 }
 
 /** New kecamatan join the first dapil of every ballot type until the satker maps them. Runs inside the caller's transaction. */
 export function mapNewKecamatanToDefaultDapil(ctx: ServiceContext): void {
-  ctx.db
-    .prepare(
-      `INSERT INTO dapil_kecamatan (item_id, kecamatan_id, dapil_id)
-       SELECT i.id, k.id, (SELECT min(d.id) FROM dapil d WHERE d.item_id = i.id)
-       FROM item i CROSS JOIN kecamatan k
-       WHERE i.kind = 'ballot' AND NOT EXISTS (SELECT 1 FROM dapil_kecamatan x WHERE x.item_id = i.id AND x.kecamatan_id = k.id)`,
-    )
-    .run()
+  mapUnmappedKecamatanToFirstDapil(ctx.db)
 }
 
 interface MappingEntry {
@@ -63,36 +52,18 @@ interface MappingEntry {
 /** Applies a mapping inside the caller's transaction: creates dapil (and their variants) by name, drops emptied unused ones. */
 function applyMapping(ctx: ServiceContext, itemId: number, mapping: readonly MappingEntry[]): void {
   const db = ctx.db
-  const findDapil = db.prepare('SELECT id FROM dapil WHERE item_id = ? AND name_key = ?')
-  const insertDapil = db.prepare('INSERT INTO dapil (item_id, name, name_key) VALUES (?, ?, ?)')
-  const insertVariant = db.prepare('INSERT INTO item_variant (item_id, dapil_id) VALUES (?, ?)')
-  const upsert = db.prepare(
-    `INSERT INTO dapil_kecamatan (item_id, kecamatan_id, dapil_id) VALUES (?, ?, ?)
-     ON CONFLICT (item_id, kecamatan_id) DO UPDATE SET dapil_id = excluded.dapil_id`,
-  )
   for (const m of mapping) {
     const name = m.dapil.trim().replace(/\s+/g, ' ')
     const key = normalizeName(name)
-    let row = findDapil.get(itemId, key) as { id: number } | undefined
-    if (!row) {
-      const id = Number(insertDapil.run(itemId, name, key).lastInsertRowid)
-      insertVariant.run(itemId, id)
-      row = { id }
+    let dapilId = dapilIdByKey(db, itemId, key)
+    if (dapilId === undefined) {
+      dapilId = insertDapil(db, itemId, name, key)
+      insertVariant(db, itemId, dapilId)
     }
-    upsert.run(itemId, m.kecamatanId, row.id)
+    setKecamatanDapil(db, itemId, m.kecamatanId, dapilId)
   }
   // A dapil left without kecamatan disappears unless the ledger already counts sheets of it.
-  const empty = db
-    .prepare(
-      `SELECT d.id FROM dapil d WHERE d.item_id = ?
-       AND NOT EXISTS (SELECT 1 FROM dapil_kecamatan x WHERE x.dapil_id = d.id)
-       AND NOT EXISTS (SELECT 1 FROM item_variant v JOIN ledger l ON l.variant_id = v.id WHERE v.dapil_id = d.id)`,
-    )
-    .all(itemId) as { id: number }[]
-  for (const d of empty) {
-    db.prepare('DELETE FROM item_variant WHERE dapil_id = ?').run(d.id)
-    db.prepare('DELETE FROM dapil WHERE id = ?').run(d.id)
-  }
+  for (const id of emptyUnusedDapil(db, itemId)) deleteDapil(db, id)
 }
 
 /**
@@ -100,21 +71,20 @@ function applyMapping(ctx: ServiceContext, itemId: number, mapping: readonly Map
  * "BATU BARA 1") would be a second dapil printing the same on labels and berita acara.
  */
 function dapilNameIssues(
-  ctx: ServiceContext,
+  ctx: ReadContext,
   itemId: number,
   names: readonly { dapil: string; row: number }[],
   column: string,
 ): Issue[] {
-  const existing = ctx.db.prepare('SELECT name FROM dapil WHERE item_id = ?').pluck().all(itemId) as string[]
-  const index = nameIndex([...existing, ...names.map((n) => n.dapil)])
+  const index = nameIndex([...dapilNamesOf(ctx.db, itemId), ...names.map((n) => n.dapil)])
   return names.flatMap(({ dapil, row }) => {
     const twin = index.lookAlike(dapil)
     return twin === undefined ? [] : [{ row, column, message: sameNameMessage('Nama dapil', dapil, twin) }]
   })
 }
 
-function checkKecamatan(ctx: ServiceContext, mapping: readonly MappingEntry[]): void {
-  const known = new Set((ctx.db.prepare('SELECT id FROM kecamatan').all() as { id: number }[]).map((r) => r.id))
+function checkKecamatan(ctx: ReadContext, mapping: readonly MappingEntry[]): void {
+  const known = new Set(kecamatanIds(ctx.db))
   const issues: Issue[] = []
   const seen = new Set<number>()
   mapping.forEach((m, i) => {
@@ -131,32 +101,16 @@ function checkKecamatan(ctx: ServiceContext, mapping: readonly MappingEntry[]): 
  * A kecamatan's dapil cannot change under packed or delivered kits: the sheets in them are of the old
  * dapil, and the packing guard would no longer see them as wrong (DOMAIN.md §9, tertukar).
  */
-function checkNotPacked(ctx: ServiceContext, itemId: number, mapping: readonly MappingEntry[]): void {
-  const current = new Map(
-    (
-      ctx.db.prepare('SELECT kecamatan_id AS k, dapil_id AS d FROM dapil_kecamatan WHERE item_id = ?').all(itemId) as {
-        k: number
-        d: number
-      }[]
-    ).map((r) => [r.k, r.d]),
-  )
-  const dapilName = ctx.db.prepare('SELECT name FROM dapil WHERE id = ?')
-  const packed = ctx.db.prepare(
-    `SELECT count(DISTINCT b.place) AS n FROM balance b JOIN item_variant v ON v.id = b.variant_id
-     WHERE v.item_id = @item AND b.qty > 0 AND (
-       b.place IN (SELECT 'DIKEMAS:' || t.id FROM tps t JOIN desa d ON d.id = t.desa_id WHERE d.kecamatan_id = @kec)
-       OR b.place = 'DIKIRIM:' || @kec)`,
-  )
+function checkNotPacked(ctx: ReadContext, itemId: number, mapping: readonly MappingEntry[]): void {
+  const current = kecamatanDapil(ctx.db, itemId)
   const issues: Issue[] = []
   mapping.forEach((m, i) => {
     const before = current.get(m.kecamatanId)
     if (before === undefined) return
-    const name = (dapilName.get(before) as { name: string }).name
+    const name = dapilName(ctx.db, before)
     if (normalizeName(name) === normalizeName(m.dapil)) return
-    const n = (packed.get({ item: itemId, kec: m.kecamatanId }) as { n: number }).n
-    if (n > 0) {
-      const kec = (ctx.db.prepare('SELECT nama FROM kecamatan WHERE id = ?').get(m.kecamatanId) as { nama: string })
-        .nama
+    if (kitsHoldingBallot(ctx.db, itemId, m.kecamatanId) > 0) {
+      const kec = kecamatanNama(ctx.db, m.kecamatanId)
       issues.push({
         row: i + 1,
         column: 'dapil',
@@ -175,8 +129,7 @@ export function aturPemetaan(
   mapping: readonly MappingEntry[],
 ): DapilOfBallot[] {
   requireElection(ctx)
-  const item = ctx.db.prepare('SELECT code, kind FROM item WHERE id = ?').get(itemId) as
-    { code: string; kind: string } | undefined
+  const item = barangById(ctx.db, itemId)
   if (!item) throw new AppError('NOT_FOUND', `Jenis surat suara dengan id ${itemId} tidak ditemukan`)
   if (item.kind !== 'ballot') throw refused(`${item.code} bukan surat suara; dapil hanya berlaku untuk surat suara`)
   checkKecamatan(ctx, mapping)
@@ -206,25 +159,15 @@ export async function impor(
   const table = await readTable(fileName, bytes)
   const parsed = parseDapilTable(table.rows)
   const issues: Issue[] = [...parsed.errors]
-  const items = ctx.db.prepare(`SELECT id, code FROM item WHERE kind = 'ballot'`).all() as {
-    id: number
-    code: string
-  }[]
+  const items = ballotBarang(ctx.db)
+  const kecamatanRows = kecamatanKeys(ctx.db)
   const kecamatan = new Map(
-    (
-      ctx.db.prepare('SELECT id, nama_key AS key, kode FROM kecamatan').all() as {
-        id: number
-        key: string
-        kode: string | null
-      }[]
-    ).flatMap((k) => (k.kode ? [[k.key, k.id] as const, [k.kode, k.id] as const] : [[k.key, k.id] as const])),
-  )
-  // A kecamatan written with a look-alike character (0 for O) is still that kecamatan: it is only looked up.
-  const kecamatanByLook = new Map(
-    (ctx.db.prepare('SELECT id, nama FROM kecamatan').all() as { id: number; nama: string }[]).map(
-      (k) => [lookKey(k.nama), k.id] as const,
+    kecamatanRows.flatMap((k) =>
+      k.kode ? [[k.key, k.id] as const, [k.kode, k.id] as const] : [[k.key, k.id] as const],
     ),
   )
+  // A kecamatan written with a look-alike character (0 for O) is still that kecamatan: it is only looked up.
+  const kecamatanByLook = new Map(kecamatanRows.map((k) => [lookKey(k.nama), k.id] as const))
   const byItem = new Map<number, MappingEntry[]>()
   const rows = new Map<number, { dapil: string; row: number }[]>()
   for (const e of parsed.entries) {

@@ -26,7 +26,7 @@ import {
   type Built,
 } from './dokumenData'
 import * as pemilihan from './pemilihan'
-import type { Election } from './pemilihan'
+import type { Pemilihan } from '../api/contract/pemilihan'
 import * as barang from './barang'
 import { reading } from './reading'
 
@@ -44,7 +44,7 @@ export type TerbitkanInput =
   | { type: 'BA_SERAH_TERIMA'; handoverId: number; tanggal?: string | undefined }
   | { type: 'BA_PEMUSNAHAN'; pemusnahanId: number; tanggal?: string | undefined }
 
-function namaPemilihan(ctx: ReadContext, e: Election): string {
+function namaPemilihan(ctx: ReadContext, e: Pemilihan): string {
   if (e.jenis === 'pemilu') return `Pemilihan Umum Tahun ${e.tahun}`
   const codes = new Set(
     barang

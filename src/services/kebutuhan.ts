@@ -1,21 +1,19 @@
 import { refused } from '../core/errors'
 import { computeNeeds, MissingDapilError, type NeedItem, type NeedLine, type Needs } from '../core/needs'
 import { percentToBasisPoints } from '../core/reserve'
-import type { ServiceContext } from './context'
-import { requireElection, type Election } from './pemilihan'
+import type { AreaNeedRow, NeedColumn } from '../api/contract/kebutuhan'
+import type { Pemilihan } from '../api/contract/pemilihan'
+import type { TpsRow } from '../api/contract/wilayah'
+import { dapilVariants, needItems } from '../db/barang'
+import { kecamatanBallotVariants } from '../db/dapil'
+import { masterDataVersion } from '../db/sistem'
+import { desaWithKecamatan, kecamatanNames } from '../db/wilayah'
+import type { ReadContext } from './context'
+import { requireElection } from './pemilihan'
 import * as wilayah from './wilayah'
-import type { TpsRow } from './wilayah'
-
-export interface NeedColumn {
-  itemId: number
-  code: string
-  name: string
-  unit: string
-  kind: 'ballot' | 'logistics'
-}
 
 interface Loaded {
-  election: Election
+  election: Pemilihan
   items: (NeedItem & { name: string; unit: string })[]
   tps: TpsRow[]
   desa: { id: number; kecamatanId: number; nama: string; kecamatan: string }[]
@@ -33,10 +31,8 @@ interface Loaded {
  */
 const cache = new WeakMap<object, { version: number; loaded: Loaded }>()
 
-function load(ctx: ServiceContext): Loaded {
-  const version = (
-    ctx.db.prepare(`SELECT version FROM data_version WHERE name = 'master'`).get() as { version: number } | undefined
-  )?.version
+function load(ctx: ReadContext): Loaded {
+  const version = masterDataVersion(ctx.db)
   const hit = cache.get(ctx.db)
   if (hit && version !== undefined && hit.version === version) return hit.loaded
   const loaded = compute(ctx)
@@ -44,40 +40,14 @@ function load(ctx: ServiceContext): Loaded {
   return loaded
 }
 
-function compute(ctx: ServiceContext): Loaded {
+function compute(ctx: ReadContext): Loaded {
   const election = requireElection(ctx)
-  const db = ctx.db
-  const items = (
-    db
-      .prepare(
-        `SELECT i.id, i.code, i.name, i.unit, i.kind, i.rule, i.qty, i.per, i.psu_per_dapil AS psuPerDapil, i.active,
-                (SELECT v.id FROM item_variant v WHERE v.item_id = i.id AND v.dapil_id IS NULL) AS variantId
-         FROM item i ORDER BY i.sort_order, i.id`,
-      )
-      .all() as (Omit<NeedItem, 'active'> & { active: number; name: string; unit: string })[]
-  ).map((i) => ({ ...i, active: i.active === 1 }))
+  const items = needItems(ctx.db)
   const tps = wilayah.daftarTps(ctx)
-  const desa = db
-    .prepare(
-      `SELECT d.id, d.kecamatan_id AS kecamatanId, d.nama, k.nama AS kecamatan FROM desa d JOIN kecamatan k ON k.id = d.kecamatan_id
-       ORDER BY coalesce(k.kode, ''), k.nama_key, coalesce(d.kode, ''), d.nama_key`,
-    )
-    .all() as Loaded['desa']
-  const kecamatan = db
-    .prepare(`SELECT id, nama FROM kecamatan ORDER BY coalesce(kode, ''), nama_key`)
-    .all() as Loaded['kecamatan']
-  const mapping = db
-    .prepare(
-      `SELECT x.item_id AS itemId, x.kecamatan_id AS kecamatanId, v.id AS variantId
-       FROM dapil_kecamatan x JOIN item_variant v ON v.item_id = x.item_id AND v.dapil_id = x.dapil_id`,
-    )
-    .all() as { itemId: number; kecamatanId: number; variantId: number }[]
-  const byKec = new Map(mapping.map((m) => [`${m.itemId}:${m.kecamatanId}`, m.variantId]))
-  const variants = db
-    .prepare(
-      `SELECT v.id, v.item_id AS itemId, d.name AS dapil FROM item_variant v JOIN dapil d ON d.id = v.dapil_id ORDER BY v.item_id, d.name_key`,
-    )
-    .all() as { id: number; itemId: number; dapil: string }[]
+  const desa = desaWithKecamatan(ctx.db)
+  const kecamatan = kecamatanNames(ctx.db)
+  const byKec = new Map(kecamatanBallotVariants(ctx.db).map((m) => [`${m.itemId}:${m.kecamatanId}`, m.variantId]))
+  const variants = dapilVariants(ctx.db)
   const variantDapil = new Map(variants.map((v) => [v.id, { itemId: v.itemId, dapil: v.dapil }]))
   let needs: Needs
   try {
@@ -112,7 +82,7 @@ const columnsOf = (items: Loaded['items'], pred: (i: Loaded['items'][number]) =>
 const isKitItem = (i: { rule: string }) => i.rule === 'ballot' || i.rule === 'per_tps' || i.rule === 'per_dpt'
 
 /** The needs of every TPS, or of one kecamatan's (a handover shows only its own: no need to send 15,000 rows). */
-export function daftarTps(ctx: ServiceContext, filter: { kecamatanId?: number | undefined } = {}) {
+export function daftarTps(ctx: ReadContext, filter: { kecamatanId?: number | undefined } = {}) {
   const l = load(ctx)
   const codeOf = new Map(l.items.map((i) => [i.id, i.code]))
   const picked = l.tps.flatMap((t, idx) =>
@@ -134,26 +104,18 @@ export function daftarTps(ctx: ServiceContext, filter: { kecamatanId?: number | 
   return { columns: columnsOf(l.items, isKitItem), rows }
 }
 
-type Level = 'desa' | 'kecamatan' | 'satker'
+type Level = AreaNeedRow['level']
 
-export function lihatRekap(ctx: ServiceContext, level: Level) {
+export function lihatRekap(ctx: ReadContext, level: Level) {
   const l = load(ctx)
   const codeOf = new Map(l.items.map((i) => [i.id, i.code]))
-  interface Acc {
-    level: Level
-    kecamatan: string | null
-    desa: string | null
-    tps: number
-    dpt: number
-    qty: Record<string, number>
-  }
-  const groups = new Map<string, Acc>()
-  const group = (key: string, init: () => Acc) => {
+  const groups = new Map<string, AreaNeedRow>()
+  const group = (key: string, init: () => AreaNeedRow) => {
     let g = groups.get(key)
     if (!g) groups.set(key, (g = init()))
     return g
   }
-  const add = (acc: Acc, itemId: number, qty: number) => {
+  const add = (acc: AreaNeedRow, itemId: number, qty: number) => {
     const code = codeOf.get(itemId) as string
     acc.qty[code] = (acc.qty[code] ?? 0) + qty
   }
@@ -161,7 +123,7 @@ export function lihatRekap(ctx: ServiceContext, level: Level) {
     level === 'satker' ? 'satker' : level === 'kecamatan' ? `k${kecamatanId}` : `d${desaId}`
   const desaById = new Map(l.desa.map((d) => [d.id, d]))
   const kecById = new Map(l.kecamatan.map((k) => [k.id, k]))
-  const init = (kecamatanId: number, desaId: number | null) => (): Acc => ({
+  const init = (kecamatanId: number, desaId: number | null) => (): AreaNeedRow => ({
     level,
     kecamatan: level === 'satker' ? null : (kecById.get(kecamatanId)?.nama ?? null),
     desa: level === 'desa' && desaId !== null ? (desaById.get(desaId)?.nama ?? null) : null,
@@ -204,7 +166,7 @@ export function lihatRekap(ctx: ServiceContext, level: Level) {
   return { columns, rows }
 }
 
-export function daftarDapil(ctx: ServiceContext) {
+export function daftarDapil(ctx: ReadContext) {
   const l = load(ctx)
   const byVariant = new Map<number, { tps: number; dpt: number; reserve: number; kits: number; psu: number }>()
   const acc = (variantId: number) => {
@@ -236,12 +198,12 @@ export function daftarDapil(ctx: ServiceContext) {
 }
 
 /** Every TPS kit (cached with the needs): what each TPS must receive, ballots in its own dapil. */
-export function tpsKits(ctx: ServiceContext): ReadonlyMap<number, { tps: TpsRow; lines: readonly NeedLine[] }> {
+export function tpsKits(ctx: ReadContext): ReadonlyMap<number, { tps: TpsRow; lines: readonly NeedLine[] }> {
   return load(ctx).kits
 }
 
 /** Kit totals per variant over all TPS (the part of the needs that is packed, without the PSU reserve). */
-export function kitTotals(ctx: ServiceContext): Map<number, number> {
+export function kitTotals(ctx: ReadContext): Map<number, number> {
   const out = new Map<number, number>()
   for (const k of load(ctx).kits.values())
     for (const l of k.lines) out.set(l.variantId, (out.get(l.variantId) ?? 0) + l.qty)

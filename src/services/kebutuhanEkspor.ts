@@ -1,18 +1,17 @@
 import { tableToCsv, tableToXlsx, type Table } from '../reports/table'
-import type { ServiceContext } from './context'
+import type { NeedLevel } from '../api/contract/kebutuhan'
+import type { ReadContext } from './context'
 import { requireElection } from './pemilihan'
 import * as kebutuhan from './kebutuhan'
 
-export type ExportLevel = 'tps' | 'desa' | 'kecamatan' | 'dapil'
-
-const LEVEL_TITLE: Record<ExportLevel, string> = {
+const LEVEL_TITLE: Record<NeedLevel, string> = {
   tps: 'per TPS',
   desa: 'per Desa/Kelurahan',
   kecamatan: 'per Kecamatan',
   dapil: 'Surat Suara per Dapil',
 }
 
-function needsTable(ctx: ServiceContext, level: ExportLevel): Table {
+function needsTable(ctx: ReadContext, level: NeedLevel): Table {
   const e = requireElection(ctx)
   const heading = [
     `Kebutuhan Logistik ${LEVEL_TITLE[level]}`,
@@ -79,7 +78,7 @@ function needsTable(ctx: ServiceContext, level: ExportLevel): Table {
   }
 }
 
-export async function ekspor(ctx: ServiceContext, format: 'xlsx' | 'csv', level: ExportLevel) {
+export async function ekspor(ctx: ReadContext, format: 'xlsx' | 'csv', level: NeedLevel) {
   const e = requireElection(ctx)
   const table = needsTable(ctx, level)
   const slug = `${e.satker}`

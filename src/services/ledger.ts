@@ -2,31 +2,36 @@ import { refused } from '../core/errors'
 import { validateMoves, type MoveContext, type MoveInput } from '../core/moves'
 import type { Place } from '../core/places'
 import { damageReason } from '../core/reasons'
-import { aggregatesMatchLedger, appendMoves, balanceOf, balancesMatchLedger, verifyChain } from '../db/ledger'
+import { variantMoveLabel } from '../db/barang'
+import { integrityCheck } from '../db/inspect'
+import {
+  aggregatesMatchLedger,
+  appendMoves,
+  balanceOf,
+  balancesMatchLedger,
+  nonZeroBalances,
+  placeRefExists,
+  verifyChain,
+} from '../db/ledger'
 import type { OnProgress } from '../core/progress'
-import type { ServiceContext } from './context'
+import type { ReadContext, ServiceContext } from './context'
 import { type Actor } from './context'
 
-const REF_TABLE: Partial<Record<Place['kind'], string[]>> = {
+/** What the references of a place name, in order. */
+const PLACE_REFS: Partial<Record<Place['kind'], Parameters<typeof placeRefExists>[1][]>> = {
   DIKEMAS: ['tps'],
   DIKIRIM: ['kecamatan'],
-  PROSES: ['shift', 'team'],
+  PROSES: ['shift', 'regu'],
 }
 
-export function moveContext(ctx: ServiceContext): MoveContext {
-  const variant = ctx.db.prepare(
-    `SELECT i.name || coalesce(' (' || d.name || ')', '') AS label FROM item_variant v JOIN item i ON i.id = v.item_id
-     LEFT JOIN dapil d ON d.id = v.dapil_id WHERE v.id = ?`,
-  )
+export function moveContext(ctx: ReadContext): MoveContext {
   return {
-    variantLabel: (id) => (variant.get(id) as { label: string } | undefined)?.label ?? null,
+    variantLabel: (id) => variantMoveLabel(ctx.db, id),
     placeRefsExist: (p) => {
       if (p.kind === 'RUSAK') return damageReason(p.refs[0]!) !== undefined
-      const tables = REF_TABLE[p.kind]
-      if (!tables) return true
-      return tables.every(
-        (table, i) => ctx.db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(Number(p.refs[i])) !== undefined,
-      )
+      const refs = PLACE_REFS[p.kind]
+      if (!refs) return true
+      return refs.every((ref, i) => placeRefExists(ctx.db, ref, Number(p.refs[i])))
     },
     balance: (variantId, place) => balanceOf(ctx.db, variantId, place),
   }
@@ -47,11 +52,9 @@ export function recordMoves(ctx: ServiceContext, who: Actor, moves: readonly Mov
     .immediate()
 }
 
-export function periksa(ctx: ServiceContext, onProgress?: OnProgress) {
+export function periksa(ctx: ReadContext, onProgress?: OnProgress) {
   onProgress?.({ done: 0, total: 0, unit: 'baris', current: 'Memeriksa berkas SQLite' })
-  const integrity = (ctx.db.pragma('integrity_check') as { integrity_check: string }[])
-    .map((r) => r.integrity_check)
-    .join('; ')
+  const integrity = integrityCheck(ctx.db)
   const chain = verifyChain(ctx.db, {
     onProgress: onProgress && ((p) => onProgress({ ...p, current: 'Memeriksa rantai hash' })),
   })
@@ -76,19 +79,6 @@ export function periksa(ctx: ServiceContext, onProgress?: OnProgress) {
   }
 }
 
-export function daftarSaldo(ctx: ServiceContext) {
-  return ctx.db
-    .prepare(
-      `SELECT b.variant_id AS variantId, i.code AS itemCode, i.name AS itemName, d.name AS dapil, b.place, b.qty
-       FROM balance b JOIN item_variant v ON v.id = b.variant_id JOIN item i ON i.id = v.item_id LEFT JOIN dapil d ON d.id = v.dapil_id
-       WHERE b.qty <> 0 ORDER BY i.sort_order, d.name_key, b.place`,
-    )
-    .all() as {
-    variantId: number
-    itemCode: string
-    itemName: string
-    dapil: string | null
-    place: string
-    qty: number
-  }[]
+export function daftarSaldo(ctx: ReadContext) {
+  return nonZeroBalances(ctx.db)
 }

@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import { AppError, refused } from '../core/errors'
 import { ELEVATED_IDLE_MS, LOCK_MS, MAX_PIN_ATTEMPTS, needsPin } from '../core/roles'
+import type { Pengguna } from '../api/contract/pengguna'
+import type { Sesi } from '../api/contract/sesi'
+import { insertSesiLog, type SesiEvent } from '../db/sesi'
 import type { ServiceContext } from './context'
-import { checkPin, getUser, hasAdmin, logSession, type User } from './pengguna'
+import { checkPin, getUser, hasAdmin } from './pengguna'
 
 /**
  * Who is at the keyboard of each window (Electron) or browser tab. Sessions live in memory only: a
@@ -18,12 +21,8 @@ interface Session {
   stasiunId: number | null
 }
 
-export interface SessionView {
-  user: User | null
-  sessionId: string | null
-  expiresAt: string | null
-  needsFirstAdmin: boolean
-  idleMinutes: number
+function logSession(ctx: ServiceContext, userId: number | null, nama: string, event: SesiEvent, transport: string) {
+  insertSesiLog(ctx.db, { at: ctx.now().toISOString(), userId, nama, event, transport })
 }
 
 export class SessionStore {
@@ -35,7 +34,7 @@ export class SessionStore {
   constructor(private readonly ctx: ServiceContext) {}
 
   /** The user behind a session id, or null; touching it keeps an elevated session alive. */
-  resolve(sessionId: string | undefined, stasiunId: number | null = null): User | null {
+  resolve(sessionId: string | undefined, stasiunId: number | null = null): Pengguna | null {
     if (!sessionId) return null
     const s = this.sessions.get(sessionId)
     if (!s || s.stasiunId !== stasiunId) return null
@@ -54,7 +53,7 @@ export class SessionStore {
     return user
   }
 
-  lihat(sessionId: string | undefined, stasiunId: number | null = null): SessionView {
+  lihat(sessionId: string | undefined, stasiunId: number | null = null): Sesi {
     const user = this.resolve(sessionId, stasiunId)
     const s = user && sessionId ? this.sessions.get(sessionId) : undefined
     return {
@@ -76,7 +75,7 @@ export class SessionStore {
     pin: string | undefined,
     transport: string,
     stasiunId: number | null = null,
-  ): SessionView {
+  ): Sesi {
     const user = getUser(this.ctx, userId)
     if (!user || !user.active)
       throw new AppError('NOT_FOUND', `Pengguna dengan id ${userId} tidak ada atau tidak aktif`)
@@ -128,7 +127,7 @@ export class SessionStore {
     return this.lihat(id, stasiunId)
   }
 
-  keluar(sessionId: string | undefined, stasiunId: number | null = null): SessionView {
+  keluar(sessionId: string | undefined, stasiunId: number | null = null): Sesi {
     const s = sessionId ? this.sessions.get(sessionId) : undefined
     if (s && s.stasiunId === stasiunId) {
       this.sessions.delete(s.id)

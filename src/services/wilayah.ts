@@ -2,90 +2,58 @@ import { createHash } from 'node:crypto'
 import { AppError, refused, type Issue } from '../core/errors'
 import { memoized, normalizeName } from '../core/text'
 import { parseWilayahTable, type ParsedTps } from '../core/wilayahImport'
-import { writeTx, type Actor, type ServiceContext } from './context'
+import type { ChangeRow, TpsRow } from '../api/contract/wilayah'
+import { packingPlacesEverUsed } from '../db/ledger'
+import { maxVotersPerTps } from '../db/pemilihan'
+import { masterDataVersion } from '../db/sistem'
+import {
+  deleteDesa,
+  deleteKecamatan,
+  deleteTps,
+  desaHasTps,
+  desaIdByKey,
+  desaIds,
+  desaList,
+  insertDesa,
+  insertKecamatan,
+  kecamatanHasDesa,
+  kecamatanIdByKey,
+  kecamatanIds,
+  kecamatanList,
+  tpsCount,
+  tpsKeys,
+  tpsList,
+  updateDesa,
+  updateKecamatan,
+  upsertTps,
+  wilayahSummary,
+} from '../db/wilayah'
+import { writeTx, type Actor, type ReadContext, type ServiceContext } from './context'
 import { mapNewKecamatanToDefaultDapil } from './dapil'
 import { requireElection } from './pemilihan'
 import { readTable } from './tableFile'
 
-export function lihatRingkasan(ctx: ServiceContext) {
-  const max = getMaxVoters(ctx)
-  return ctx.db
-    .prepare(
-      `SELECT (SELECT count(*) FROM kecamatan) AS kecamatan, (SELECT count(*) FROM desa) AS desa,
-              (SELECT count(*) FROM tps) AS tps, (SELECT coalesce(sum(dpt), 0) FROM tps) AS dpt,
-              (SELECT count(*) FROM tps WHERE dpt > ?) AS tpsOverMax`,
-    )
-    .get(max) as { kecamatan: number; desa: number; tps: number; dpt: number; tpsOverMax: number }
+export type { TpsRow }
+
+export function lihatRingkasan(ctx: ReadContext) {
+  return wilayahSummary(ctx.db, maxVotersPerTps(ctx.db) ?? Number.MAX_SAFE_INTEGER)
 }
 
-function getMaxVoters(ctx: ServiceContext): number {
-  const r = ctx.db.prepare('SELECT max_voters_per_tps AS m FROM election WHERE id = 1').get() as
-    { m: number } | undefined
-  return r?.m ?? Number.MAX_SAFE_INTEGER
-}
-
-export function daftarKecamatan(ctx: ServiceContext) {
-  return ctx.db
-    .prepare(
-      `SELECT k.id, k.kode, k.nama,
-              (SELECT count(*) FROM desa d WHERE d.kecamatan_id = k.id) AS desa,
-              count(t.id) AS tps, coalesce(sum(t.dpt), 0) AS dpt
-       FROM kecamatan k LEFT JOIN desa d ON d.kecamatan_id = k.id LEFT JOIN tps t ON t.desa_id = d.id
-       GROUP BY k.id ORDER BY coalesce(k.kode, ''), k.nama_key`,
-    )
-    .all() as { id: number; kode: string | null; nama: string; desa: number; tps: number; dpt: number }[]
+export function daftarKecamatan(ctx: ReadContext) {
+  return kecamatanList(ctx.db)
 }
 
 /** Desa/kelurahan with their TPS and DPT, summed in SQL: lists and pickers need no TPS rows for this. */
-export function daftarDesa(ctx: ServiceContext, kecamatanId?: number) {
-  return ctx.db
-    .prepare(
-      `SELECT d.id, d.kecamatan_id AS kecamatanId, d.kode, d.nama, count(t.id) AS tps, coalesce(sum(t.dpt), 0) AS dpt
-       FROM desa d JOIN kecamatan k ON k.id = d.kecamatan_id LEFT JOIN tps t ON t.desa_id = d.id
-       WHERE @kecamatanId IS NULL OR d.kecamatan_id = @kecamatanId
-       GROUP BY d.id ORDER BY coalesce(k.kode, ''), k.nama_key, coalesce(d.kode, ''), d.nama_key`,
-    )
-    .all({ kecamatanId: kecamatanId ?? null }) as {
-    id: number
-    kecamatanId: number
-    kode: string | null
-    nama: string
-    tps: number
-    dpt: number
-  }[]
-}
-
-export interface TpsRow {
-  id: number
-  kecamatanId: number
-  kecamatan: string
-  desaId: number
-  desa: string
-  kodeDesa: string | null
-  nomor: number
-  dpt: number
+export function daftarDesa(ctx: ReadContext, kecamatanId?: number) {
+  return desaList(ctx.db, kecamatanId ?? null)
 }
 
 /** All TPS in the order the warehouse stacks them: kecamatan, desa, TPS number. */
-export function daftarTps(ctx: ServiceContext): TpsRow[] {
-  return ctx.db
-    .prepare(
-      `SELECT t.id, k.id AS kecamatanId, k.nama AS kecamatan, d.id AS desaId, d.nama AS desa, d.kode AS kodeDesa, t.nomor, t.dpt
-       FROM tps t JOIN desa d ON d.id = t.desa_id JOIN kecamatan k ON k.id = d.kecamatan_id
-       ORDER BY coalesce(k.kode, ''), k.nama_key, coalesce(d.kode, ''), d.nama_key, t.nomor`,
-    )
-    .all() as TpsRow[]
+export function daftarTps(ctx: ReadContext): TpsRow[] {
+  return tpsList(ctx.db)
 }
 
-type ChangeKind = 'added' | 'removed' | 'changed'
-interface Change {
-  kind: ChangeKind
-  kecamatan: string
-  desa: string
-  nomor: number
-  dptBefore: number | null
-  dptAfter: number | null
-}
+type ChangeKind = ChangeRow['kind']
 
 interface Plan {
   format: string
@@ -93,7 +61,7 @@ interface Plan {
   errors: Issue[]
   warnings: Issue[]
   rows: ParsedTps[]
-  changes: Change[]
+  changes: ChangeRow[]
   unchanged: number
   fingerprint: string
 }
@@ -106,24 +74,20 @@ interface Plan {
  */
 const planned = new WeakMap<object, { version: number; fileName: string; fileHash: string; plan: Plan }>()
 
-const masterVersion = (ctx: ServiceContext) =>
-  (ctx.db.prepare(`SELECT version FROM data_version WHERE name = 'master'`).get() as { version: number } | undefined)
-    ?.version
-
-async function plan(ctx: ServiceContext, fileName: string, bytes: Uint8Array): Promise<Plan> {
-  const version = masterVersion(ctx)
+async function plan(ctx: ReadContext, fileName: string, bytes: Uint8Array): Promise<Plan> {
+  const version = masterDataVersion(ctx.db)
   const fileHash = createHash('sha256').update(bytes).digest('hex')
   const hit = planned.get(ctx.db)
   if (hit && version !== undefined && hit.version === version && hit.fileName === fileName && hit.fileHash === fileHash)
     return hit.plan
   const p = await makePlan(ctx, fileName, bytes)
   // Reading the file is asynchronous: keep the plan only if nothing changed meanwhile.
-  if (version !== undefined && masterVersion(ctx) === version)
+  if (version !== undefined && masterDataVersion(ctx.db) === version)
     planned.set(ctx.db, { version, fileName, fileHash, plan: p })
   return p
 }
 
-async function makePlan(ctx: ServiceContext, fileName: string, bytes: Uint8Array): Promise<Plan> {
+async function makePlan(ctx: ReadContext, fileName: string, bytes: Uint8Array): Promise<Plan> {
   const election = requireElection(ctx)
   const table = await readTable(fileName, bytes)
   const parsed = parseWilayahTable(table.rows, { maxVotersPerTps: election.maxVotersPerTps })
@@ -131,7 +95,7 @@ async function makePlan(ctx: ServiceContext, fileName: string, bytes: Uint8Array
   const norm = memoized(normalizeName)
   const tpsKey = (kec: string, desa: string, nomor: number) => `${norm(kec)}\u0000${norm(desa)}\u0000${nomor}`
   const before = new Map(current.map((t) => [tpsKey(t.kecamatan, t.desa, t.nomor), t]))
-  const changes: Change[] = []
+  const changes: ChangeRow[] = []
   let unchanged = 0
   const seen = new Set<string>()
   for (const r of parsed.tps) {
@@ -187,7 +151,7 @@ async function makePlan(ctx: ServiceContext, fileName: string, bytes: Uint8Array
 
 const SAMPLE_LIMIT = 500
 
-export async function pratinjauImpor(ctx: ServiceContext, fileName: string, bytes: Uint8Array) {
+export async function pratinjauImpor(ctx: ReadContext, fileName: string, bytes: Uint8Array) {
   const p = await plan(ctx, fileName, bytes)
   const count = (k: ChangeKind) => p.changes.filter((c) => c.kind === k).length
   const norm = memoized(normalizeName)
@@ -232,47 +196,34 @@ export async function impor(ctx: ServiceContext, who: Actor, fileName: string, b
   }
   const db = ctx.db
   const result = writeTx(ctx, who, 'wilayah.impor', () => {
-    const findKec = db.prepare('SELECT id FROM kecamatan WHERE nama_key = ?')
-    const insertKec = db.prepare('INSERT INTO kecamatan (kode, nama, nama_key) VALUES (?, ?, ?)')
-    const updateKec = db.prepare('UPDATE kecamatan SET kode = coalesce(?, kode), nama = ? WHERE id = ?')
-    const findDesa = db.prepare('SELECT id FROM desa WHERE kecamatan_id = ? AND nama_key = ?')
-    const insertDesa = db.prepare('INSERT INTO desa (kecamatan_id, kode, nama, nama_key) VALUES (?, ?, ?, ?)')
-    const updateDesa = db.prepare('UPDATE desa SET kode = coalesce(?, kode), nama = ? WHERE id = ?')
-    // Every TPS in one statement, in file order, from a JSON array of [desa_id, nomor, dpt]: 15,000
-    // separate calls cost more than the inserts themselves. (WHERE true: an upsert after a SELECT needs one.)
-    const upsertTps = db.prepare(
-      `INSERT INTO tps (desa_id, nomor, dpt)
-       SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?) WHERE true ORDER BY key
-       ON CONFLICT (desa_id, nomor) DO UPDATE SET dpt = excluded.dpt`,
-    )
     const tpsRows: [number, number, number][] = []
     const kecIds = new Map<string, number>()
-    const desaIds = new Map<string, number>()
+    const desaIdOf = new Map<string, number>()
     const keepTps = new Set<string>()
     const norm = memoized(normalizeName)
     for (const r of p.rows) {
       const kk = norm(r.kecamatan)
       let kecId = kecIds.get(kk)
       if (kecId === undefined) {
-        const found = findKec.get(kk) as { id: number } | undefined
-        if (found) updateKec.run(r.kodeKecamatan, r.kecamatan.trim(), found.id)
-        kecId = found?.id ?? Number(insertKec.run(r.kodeKecamatan, r.kecamatan.trim(), kk).lastInsertRowid)
+        const found = kecamatanIdByKey(db, kk)
+        if (found !== undefined) updateKecamatan(db, found, r.kodeKecamatan, r.kecamatan.trim())
+        kecId = found ?? insertKecamatan(db, r.kodeKecamatan, r.kecamatan.trim(), kk)
         kecIds.set(kk, kecId)
       }
       const dn = norm(r.desa)
       const dk = `${kecId}\u0000${dn}`
-      let desaId = desaIds.get(dk)
+      let desaId = desaIdOf.get(dk)
       if (desaId === undefined) {
-        const found = findDesa.get(kecId, dn) as { id: number } | undefined
-        if (found) updateDesa.run(r.kodeDesa, r.desa.trim(), found.id)
-        desaId = found?.id ?? Number(insertDesa.run(kecId, r.kodeDesa, r.desa.trim(), dn).lastInsertRowid)
-        desaIds.set(dk, desaId)
+        const found = desaIdByKey(db, kecId, dn)
+        if (found !== undefined) updateDesa(db, found, r.kodeDesa, r.desa.trim())
+        desaId = found ?? insertDesa(db, kecId, r.kodeDesa, r.desa.trim(), dn)
+        desaIdOf.set(dk, desaId)
       }
       tpsRows.push([desaId, r.nomor, r.dpt])
       keepTps.add(`${desaId}:${r.nomor}`)
     }
-    upsertTps.run(JSON.stringify(tpsRows))
-    removeMissing(ctx, keepTps, new Set(desaIds.values()), new Set(kecIds.values()))
+    upsertTps(db, tpsRows)
+    removeMissing(ctx, keepTps, new Set(desaIdOf.values()), new Set(kecIds.values()))
     mapNewKecamatanToDefaultDapil(ctx)
     const counts = {
       added: p.changes.filter((c) => c.kind === 'added').length,
@@ -292,32 +243,11 @@ function removeMissing(ctx: ServiceContext, keepTps: Set<string>, keepDesa: Set<
   const db = ctx.db
   // Every TPS of the file is now a row, one per (desa, nomor): when there are no more rows than that,
   // none is left over to drop.
-  const count = (db.prepare('SELECT count(*) AS n FROM tps').get() as { n: number }).n
-  const all =
-    count === keepTps.size
-      ? []
-      : (db.prepare('SELECT id, desa_id AS desaId, nomor FROM tps').all() as {
-          id: number
-          desaId: number
-          nomor: number
-        }[])
+  const all = tpsCount(db) === keepTps.size ? [] : tpsKeys(db)
   // Every packing and handover place the ledger ever named, read in one pass over the ledger the first
-  // time something is to be removed (the places are not indexed; one pass per TPS would read a
-  // million-row ledger once for each).
+  // time something is to be removed (one pass per TPS would read a million-row ledger once for each).
   let usedPlaces: Set<string> | undefined
-  const used = (place: string): boolean => {
-    usedPlaces ??= new Set(
-      db
-        .prepare(
-          `SELECT from_place FROM ledger WHERE from_place LIKE 'DIKEMAS:%' OR from_place LIKE 'DIKIRIM:%'
-           UNION SELECT to_place FROM ledger WHERE to_place LIKE 'DIKEMAS:%' OR to_place LIKE 'DIKIRIM:%'`,
-        )
-        .pluck()
-        .all() as string[],
-    )
-    return usedPlaces.has(place)
-  }
-  const deleteTps = db.prepare('DELETE FROM tps WHERE id = ?')
+  const used = (place: string): boolean => (usedPlaces ??= packingPlacesEverUsed(db)).has(place)
   const blocked: Issue[] = []
   for (const t of all) {
     if (keepTps.has(`${t.desaId}:${t.nomor}`)) continue
@@ -327,24 +257,16 @@ function removeMissing(ctx: ServiceContext, keepTps: Set<string>, keepDesa: Set<
       })
       continue
     }
-    deleteTps.run(t.id)
+    deleteTps(db, t.id)
   }
   if (blocked.length) throw refused('Impor akan menghapus TPS yang sudah dikemas; tidak ada yang disimpan', blocked)
-  const tpsIn = db.prepare('SELECT 1 FROM tps WHERE desa_id = ?')
-  const deleteDesa = db.prepare('DELETE FROM desa WHERE id = ?')
-  for (const d of db.prepare('SELECT id FROM desa').all() as { id: number }[]) {
-    if (!keepDesa.has(d.id) && !tpsIn.get(d.id)) deleteDesa.run(d.id)
+  for (const id of desaIds(db)) {
+    if (!keepDesa.has(id) && !desaHasTps(db, id)) deleteDesa(db, id)
   }
-  const desaIn = db.prepare('SELECT 1 FROM desa WHERE kecamatan_id = ?')
-  const deleteMapping = db.prepare('DELETE FROM dapil_kecamatan WHERE kecamatan_id = ?')
-  const deleteKec = db.prepare('DELETE FROM kecamatan WHERE id = ?')
-  for (const k of db.prepare('SELECT id FROM kecamatan').all() as { id: number }[]) {
-    if (keepKec.has(k.id)) continue
-    if (used(`DIKIRIM:${k.id}`))
-      throw refused(`Kecamatan id ${k.id} sudah menerima serah terima dan tidak dapat dihapus lewat impor`)
-    if (!desaIn.get(k.id)) {
-      deleteMapping.run(k.id)
-      deleteKec.run(k.id)
-    }
+  for (const id of kecamatanIds(db)) {
+    if (keepKec.has(id)) continue
+    if (used(`DIKIRIM:${id}`))
+      throw refused(`Kecamatan id ${id} sudah menerima serah terima dan tidak dapat dihapus lewat impor`)
+    if (!kecamatanHasDesa(db, id)) deleteKecamatan(db, id)
   }
 }

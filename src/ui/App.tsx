@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import type { Election, MethodOutput } from '../api/contract'
+import type { Pemilihan, MethodOutput } from '../api/contract'
 import { transport, UNAUTHORIZED_EVENT } from './api'
 import { DataProvider, useApi } from './components/data'
 import { ErrorBanner, Loading, ToastProvider } from './components/Feedback'
@@ -146,7 +146,7 @@ const NAV_TRUST: { route: Route; label: string; hint: string }[] = [
   { route: 'cek-dokumen', label: 'Cek dokumen', hint: 'Periksa berita acara tercetak terhadap buku besar' },
 ]
 
-function Shell({ election, system }: { election: Election; system: MethodOutput<'sistem.lihatStatus'> | undefined }) {
+function Shell({ election, system }: { election: Pemilihan; system: MethodOutput<'sistem.lihatStatus'> | undefined }) {
   const { route, params } = useLocation()
   const mainRef = useRef<HTMLElement>(null)
   const first = useRef(true)

@@ -1,4 +1,4 @@
-import type { Election, Item } from '../api/contract'
+import type { Pemilihan, Barang } from '../api/contract'
 
 const integer = new Intl.NumberFormat('id-ID')
 const decimal = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 })
@@ -25,13 +25,13 @@ export function tpsLabel(nomor: number): string {
   return 'TPS ' + String(nomor).padStart(3, '0')
 }
 
-export const JENIS_LABEL: Record<Election['jenis'], string> = { pemilu: 'Pemilu', pilkada: 'Pilkada' }
+export const JENIS_LABEL: Record<Pemilihan['jenis'], string> = { pemilu: 'Pemilu', pilkada: 'Pilkada' }
 
-export function electionTitle(e: Pick<Election, 'jenis' | 'tahun' | 'satker'>): string {
+export function electionTitle(e: Pick<Pemilihan, 'jenis' | 'tahun' | 'satker'>): string {
   return `${JENIS_LABEL[e.jenis]} ${e.tahun} · ${e.satker}`
 }
 
-export const RULE_LABEL: Record<Item['rule'], string> = {
+export const RULE_LABEL: Record<Barang['rule'], string> = {
   ballot: 'DPT + cadangan',
   per_tps: 'Per TPS',
   per_dpt: 'Per jumlah pemilih (DPT)',
@@ -40,7 +40,7 @@ export const RULE_LABEL: Record<Item['rule'], string> = {
 }
 
 /** The rule read as a sentence a coordinator can check against the juknis: "2 buah per TPS". */
-export function ruleSentence(item: Pick<Item, 'rule' | 'qty' | 'per' | 'unit'>): string {
+export function ruleSentence(item: Pick<Barang, 'rule' | 'qty' | 'per' | 'unit'>): string {
   switch (item.rule) {
     case 'ballot':
       return 'DPT + cadangan per TPS'

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { method } from './define'
 import { Id, ItemKind, NameText, NoInput, RequiredText, Rule, VariantInfo } from './common'
 
-export const Item = z.object({
+export const Barang = z.object({
   id: Id,
   code: z.string(),
   name: z.string(),
@@ -22,7 +22,7 @@ export const Item = z.object({
   payRate: z.number().int().nullable(),
 })
 
-export type Item = z.infer<typeof Item>
+export type Barang = z.infer<typeof Barang>
 
 const Qty = z
   .number()
@@ -39,7 +39,7 @@ const Per = z
 /** An item's name is printed on labels, kit lists and berita acara: a name like any other (core/names.ts). */
 const ItemName = NameText('Nama barang', 'barang', 100).refine((s) => s.length >= 2, 'Nama barang wajib diisi')
 
-export const ItemUpdate = z
+export const BarangUpdate = z
   .object({
     id: Id,
     name: ItemName.optional(),
@@ -60,7 +60,9 @@ export const ItemUpdate = z
   })
   .strict()
 
-export const ItemCreate = z
+export type BarangUpdate = z.output<typeof BarangUpdate>
+
+export const BarangCreate = z
   .object({
     code: z
       .string()
@@ -75,23 +77,25 @@ export const ItemCreate = z
   })
   .strict()
 
+export type BarangCreate = z.output<typeof BarangCreate>
+
 export const barangMethods = {
   'barang.daftar': method({
     input: NoInput,
-    output: z.array(Item),
+    output: z.array(Barang),
     description: 'Jenis surat suara dan barang logistik beserta aturan kebutuhannya',
     writes: false,
   }),
   'barang.tambah': method({
-    input: ItemCreate,
-    output: Item,
+    input: BarangCreate,
+    output: Barang,
     description: 'Menambah barang logistik lain dengan aturan kebutuhannya',
     writes: true,
     access: 'koordinator',
   }),
   'barang.ubah': method({
-    input: ItemUpdate,
-    output: Item,
+    input: BarangUpdate,
+    output: Barang,
     description: 'Mengubah aturan, jumlah, cadangan PSU atau konfirmasi satu barang',
     writes: true,
     access: 'koordinator',

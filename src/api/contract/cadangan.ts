@@ -3,7 +3,8 @@ import { method } from './define'
 
 const Folder = z.string().trim().min(1, 'Folder wajib diisi').max(500, 'Alamat folder terlalu panjang')
 
-export const BackupInfo = z.object({
+/** A backup file and what its check found. */
+export const Cadangan = z.object({
   file: z.string(),
   name: z.string(),
   at: z.string(),
@@ -17,10 +18,20 @@ export const BackupInfo = z.object({
   satker: z.string().nullable(),
 })
 
+export type Cadangan = z.infer<typeof Cadangan>
+
+/** A backup just made, and the older ones thinned away to make room. */
+export const CadanganBaru = Cadangan.extend({ dropped: z.array(z.string()) })
+export type CadanganBaru = z.infer<typeof CadanganBaru>
+
+/** A restore: the backup now in place, and where the file it replaced was kept (to undo it). */
+export const CadanganDipulihkan = z.object({ restored: Cadangan, previous: z.string() })
+export type CadanganDipulihkan = z.infer<typeof CadanganDipulihkan>
+
 export const cadanganMethods = {
   'cadangan.daftar': method({
     input: z.object({ folder: Folder.optional() }).strict().default({}),
-    output: z.array(BackupInfo),
+    output: z.array(Cadangan),
     description:
       'Cadangan basis data ini (atau di folder lain, mis. USB), terbaru dahulu, masing-masing sudah diperiksa',
     writes: false,
@@ -28,7 +39,7 @@ export const cadanganMethods = {
   }),
   'cadangan.buat': method({
     input: z.object({ folder: Folder.optional() }).strict().default({}),
-    output: BackupInfo.extend({ dropped: z.array(z.string()) }),
+    output: CadanganBaru,
     description: 'Membuat cadangan sekarang (ke folder cadangan, atau ke folder/USB pilihan) dan memeriksanya',
     writes: false,
     long: true,
@@ -36,7 +47,7 @@ export const cadanganMethods = {
   }),
   'cadangan.pulihkan': method({
     input: z.object({ file: z.string().trim().min(1, 'Pilih berkas cadangan').max(700) }).strict(),
-    output: z.object({ restored: BackupInfo, previous: z.string() }),
+    output: CadanganDipulihkan,
     description:
       'Memulihkan basis data dari cadangan yang lolos pemeriksaan; berkas sebelumnya disimpan untuk dibatalkan',
     writes: true,

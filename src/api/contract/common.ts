@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { isIsoDate } from '../../core/shifts'
 import { checkName, checkText, type Checked } from '../../core/names'
+import type { Issue as CoreIssue } from '../../core/errors'
 
 export const Id = z.number().int().positive()
 export const Jenis = z.enum(['pemilu', 'pilkada'])
@@ -9,11 +10,12 @@ export const Rounding = z.enum(['up', 'nearest', 'down', 'up_even'])
 export const Rule = z.enum(['ballot', 'per_tps', 'per_dpt', 'per_desa', 'per_kecamatan'])
 export const ItemKind = z.enum(['ballot', 'logistics'])
 
+/** What is wrong, and where: core's shape (core/errors.ts), which every refusal carries. */
 export const Issue = z.object({
   row: z.number().int().optional(),
   column: z.string().optional(),
   message: z.string(),
-})
+}) satisfies z.ZodType<CoreIssue>
 
 export const NoInput = z.object({}).strict().default({})
 

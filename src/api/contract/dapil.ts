@@ -9,6 +9,8 @@ export const DapilOfBallot = z.object({
   dapil: z.array(z.object({ id: Id, name: z.string(), kecamatanIds: z.array(Id), inUse: z.boolean() })),
 })
 
+export type DapilOfBallot = z.infer<typeof DapilOfBallot>
+
 export const DapilMapping = z
   .object({
     itemId: Id,

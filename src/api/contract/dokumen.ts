@@ -31,6 +31,7 @@ export const Signer = z
   })
   .strict() satisfies z.ZodType<CoreSigner>
 
+/** A signer of a berita acara: core's shape (core/documents.ts), whose default signers it describes. */
 export type Signer = z.infer<typeof Signer>
 
 /** A document type with the number pattern and signers in force for it. */

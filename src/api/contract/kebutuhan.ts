@@ -10,6 +10,8 @@ export const NeedColumn = z.object({
   kind: z.enum(['ballot', 'logistics']),
 })
 
+export type NeedColumn = z.infer<typeof NeedColumn>
+
 /** One TPS with the quantity of every item its kit needs; ballots carry the dapil of that TPS. */
 export const TpsNeedRow = z.object({
   tpsId: Id,
@@ -31,6 +33,8 @@ export const AreaNeedRow = z.object({
   qty: z.record(z.string(), z.number().int()),
 })
 
+export type AreaNeedRow = z.infer<typeof AreaNeedRow>
+
 /** Ballots per type x dapil: the kits, the reserve inside them, and the PSU reserve held at the satker. */
 export const VariantNeedRow = z.object({
   variantId: Id,
@@ -46,6 +50,7 @@ export const VariantNeedRow = z.object({
 })
 
 export const NeedLevel = z.enum(['tps', 'desa', 'kecamatan', 'dapil'])
+export type NeedLevel = z.infer<typeof NeedLevel>
 
 export const kebutuhanMethods = {
   'kebutuhan.daftarTps': method({

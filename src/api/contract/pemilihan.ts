@@ -12,7 +12,7 @@ const KodeWilayah = z
 const Satker = (blank: string) =>
   checked((raw) => (foldName(raw).length < 3 ? { ok: false, message: blank } : checkName(raw, 'Nama satker', 100)))
 
-export const Election = z.object({
+export const Pemilihan = z.object({
   jenis: Jenis,
   tahun: z.number().int(),
   provinsi: z.string(),
@@ -33,9 +33,9 @@ export const Election = z.object({
   schemaVersion: z.number().int(),
 })
 
-export type Election = z.infer<typeof Election>
+export type Pemilihan = z.infer<typeof Pemilihan>
 
-export const ElectionInit = z
+export const PemilihanInit = z
   .object({
     jenis: Jenis,
     tahun: z
@@ -55,9 +55,10 @@ export const ElectionInit = z
   })
   .strict()
 
-export type ElectionInit = z.input<typeof ElectionInit>
+/** What pemilihan.buat receives, defaults filled in. */
+export type PemilihanInit = z.output<typeof PemilihanInit>
 
-export const ElectionUpdate = z
+export const PemilihanUpdate = z
   .object({
     tahun: z
       .number()
@@ -104,25 +105,25 @@ export const ElectionUpdate = z
   .partial()
   .strict()
 
-export type ElectionUpdate = z.infer<typeof ElectionUpdate>
+export type PemilihanUpdate = z.infer<typeof PemilihanUpdate>
 
 export const pemilihanMethods = {
   'pemilihan.lihat': method({
     input: NoInput,
-    output: Election.nullable(),
+    output: Pemilihan.nullable(),
     description: 'Pengaturan pemilihan dan satker (null bila basis data belum disiapkan)',
     writes: false,
   }),
   'pemilihan.buat': method({
-    input: ElectionInit,
-    output: Election,
+    input: PemilihanInit,
+    output: Pemilihan,
     description: 'Menyiapkan basis data baru untuk satu pemilihan: pengaturan, jenis surat suara dan logistik bawaan',
     writes: true,
     access: 'admin',
   }),
   'pemilihan.ubah': method({
-    input: ElectionUpdate,
-    output: Election,
+    input: PemilihanUpdate,
+    output: Pemilihan,
     description: 'Mengubah pengaturan pemilihan (cadangan, pembulatan, batas pemilih per TPS, kop satker)',
     writes: true,
     access: 'koordinator',
@@ -143,7 +144,7 @@ export const pemilihanMethods = {
           .nullable(),
       })
       .strict(),
-    output: Election,
+    output: Pemilihan,
     description: 'Mengganti logo kop surat (PNG/JPEG, paling besar 1 MB); null menghapusnya',
     writes: true,
     access: 'koordinator',

@@ -7,40 +7,49 @@ const Role = z.enum(ROLES, { error: 'Peran harus operator, koordinator atau admi
 
 export const Pin = z.string().trim().max(8, 'PIN terdiri dari 4 sampai 8 angka')
 
-export const User = z.object({ id: Id, nama: z.string(), role: Role, active: z.boolean(), hasPin: z.boolean() })
+export const Pengguna = z.object({ id: Id, nama: z.string(), role: Role, active: z.boolean(), hasPin: z.boolean() })
+export type Pengguna = z.infer<typeof Pengguna>
+
+export const PenggunaCreate = z
+  .object({ nama: NameText('Nama pengguna', 'pengguna', 60), role: Role, pin: Pin.optional() })
+  .strict()
+export type PenggunaCreate = z.output<typeof PenggunaCreate>
+
+export const PenggunaUpdate = z
+  .object({
+    id: Id,
+    nama: NameText('Nama pengguna', 'pengguna', 60).optional(),
+    role: Role.optional(),
+    active: z.boolean().optional(),
+    pin: Pin.optional(),
+  })
+  .strict()
+export type PenggunaUpdate = z.output<typeof PenggunaUpdate>
 
 export const penggunaMethods = {
   'pengguna.daftar': method({
     input: NoInput,
-    output: z.array(User),
+    output: z.array(Pengguna),
     description: 'Pengguna berkas pemilihan ini (tanpa PIN)',
     writes: false,
   }),
   'pengguna.tambahAdminPertama': method({
     input: z.object({ nama: NameText('Nama admin', 'pengguna', 60), pin: Pin.min(1, 'PIN wajib diisi') }).strict(),
-    output: User,
+    output: Pengguna,
     description: 'Membuat admin pertama pada berkas yang belum memiliki admin',
     writes: true,
     access: 'semua',
   }),
   'pengguna.tambah': method({
-    input: z.object({ nama: NameText('Nama pengguna', 'pengguna', 60), role: Role, pin: Pin.optional() }).strict(),
-    output: User,
+    input: PenggunaCreate,
+    output: Pengguna,
     description: 'Menambah pengguna (koordinator dan admin dengan PIN)',
     writes: true,
     access: 'admin',
   }),
   'pengguna.ubah': method({
-    input: z
-      .object({
-        id: Id,
-        nama: NameText('Nama pengguna', 'pengguna', 60).optional(),
-        role: Role.optional(),
-        active: z.boolean().optional(),
-        pin: Pin.optional(),
-      })
-      .strict(),
-    output: User,
+    input: PenggunaUpdate,
+    output: Pengguna,
     description: 'Mengubah nama, peran, status aktif atau PIN pengguna',
     writes: true,
     access: 'admin',
@@ -49,7 +58,7 @@ export const penggunaMethods = {
     input: z
       .object({ pinLama: Pin.min(1, 'PIN lama wajib diisi'), pinBaru: Pin.min(1, 'PIN baru wajib diisi') })
       .strict(),
-    output: User,
+    output: Pengguna,
     description: 'Mengganti PIN sendiri dengan menyebut PIN lama',
     writes: true,
     access: 'koordinator',

@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import { method } from './define'
 import { Id, NoInput } from './common'
-import { Pin, User } from './pengguna'
+import { Pengguna, Pin } from './pengguna'
 
-export const SessionStatus = z.object({
+export const Sesi = z.object({
   /** The chosen user of this window or browser tab; null when nobody is chosen (or the session lapsed). */
-  user: User.nullable(),
+  user: Pengguna.nullable(),
   sessionId: z.string().nullable(),
   /** When an elevated session lapses if idle (ISO time); null for operators, who do not lapse. */
   expiresAt: z.string().nullable(),
@@ -15,23 +15,25 @@ export const SessionStatus = z.object({
   idleMinutes: z.number().int(),
 })
 
+export type Sesi = z.infer<typeof Sesi>
+
 export const sesiMethods = {
   'sesi.lihat': method({
     input: NoInput,
-    output: SessionStatus,
+    output: Sesi,
     description: 'Siapa yang sedang memakai jendela ini, dan kapan sesinya berakhir',
     writes: false,
   }),
   'sesi.masuk': method({
     input: z.object({ userId: Id, pin: Pin.optional() }).strict(),
-    output: SessionStatus,
+    output: Sesi,
     description: 'Memilih pengguna untuk jendela ini: operator cukup memilih nama, koordinator dan admin dengan PIN',
     writes: true,
     access: 'semua',
   }),
   'sesi.keluar': method({
     input: NoInput,
-    output: SessionStatus,
+    output: Sesi,
     description: 'Mengakhiri sesi pengguna jendela ini',
     writes: true,
     access: 'semua',

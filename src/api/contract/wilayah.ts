@@ -41,6 +41,8 @@ export const ChangeRow = z.object({
   dptAfter: z.number().int().nullable(),
 })
 
+export type ChangeRow = z.infer<typeof ChangeRow>
+
 export const ImportPreview = z.object({
   ok: z.boolean(),
   errors: z.array(Issue),

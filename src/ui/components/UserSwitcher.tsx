@@ -10,7 +10,7 @@ import {
   type FormEvent,
   type ReactNode,
 } from 'react'
-import type { MethodOutput } from '../../api/contract'
+import type { Pengguna, Sesi } from '../../api/contract'
 import { needsPin, ROLE_LABEL, ROLES, roleAtLeast, type Role } from '../../core/roles'
 import { fieldErrors, invoke, setAuthPrompt, toApiError, type ApiError } from '../api'
 import { useApi, useRefreshAll } from './data'
@@ -19,17 +19,14 @@ import { ErrorBanner, Loading } from './Feedback'
 import { Field, PinField } from './Form'
 import './user.css'
 
-export type User = MethodOutput<'pengguna.daftar'>[number]
-export type SessionStatus = MethodOutput<'sesi.lihat'>
-
 /**
  * Who is at the keyboard of this window. The header chip shows it; the switcher changes it; a call the
  * API refuses for want of a user (or of a higher role) opens the same switcher, and the call is made
  * again by itself once someone suitable is chosen (src/ui/api.ts setAuthPrompt).
  */
 interface SessionApi {
-  status: SessionStatus | undefined
-  user: User | null
+  status: Sesi | undefined
+  user: Pengguna | null
   /** Opens the switcher (the header chip). */
   openSwitcher(): void
   /** Opens the first-admin form again after "Nanti saja". */
@@ -79,7 +76,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     setAuthPrompt(async (err) => {
-      let fresh: SessionStatus | undefined
+      let fresh: Sesi | undefined
       try {
         fresh = await invoke('sesi.lihat', {})
       } catch {
@@ -264,7 +261,7 @@ function SwitchDialog({
   error?: ApiError | undefined
   need?: Role | undefined
   asked: boolean
-  current: User | null
+  current: Pengguna | null
   onClose(): void
   onChosen(): void
   onSignedOut(): void
@@ -332,9 +329,17 @@ function SwitchDialog({
 }
 
 /** One big button per active user, operators first (the floor changes hands most); PIN for koordinator and admin. */
-function UserPicker({ need, current, onChosen }: { need?: Role | undefined; current: User | null; onChosen(): void }) {
+function UserPicker({
+  need,
+  current,
+  onChosen,
+}: {
+  need?: Role | undefined
+  current: Pengguna | null
+  onChosen(): void
+}) {
   const users = useApi('pengguna.daftar', {})
-  const [pinFor, setPinFor] = useState<User | null>(null)
+  const [pinFor, setPinFor] = useState<Pengguna | null>(null)
   const [busyId, setBusyId] = useState<number | null>(null)
   const [error, setError] = useState<ApiError | undefined>()
   const listRef = useRef<HTMLDivElement>(null)
@@ -359,7 +364,7 @@ function UserPicker({ need, current, onChosen }: { need?: Role | undefined; curr
     ;(list?.querySelector<HTMLElement>('[aria-current="true"]') ?? list?.querySelector<HTMLElement>('button'))?.focus()
   }, [users.data, pinFor])
 
-  async function choose(u: User) {
+  async function choose(u: Pengguna) {
     if (needsPin(u.role)) {
       setError(undefined)
       setPinFor(u)
@@ -439,7 +444,7 @@ function UserPicker({ need, current, onChosen }: { need?: Role | undefined; curr
   )
 }
 
-function PinStep({ user, onBack, onChosen }: { user: User; onBack?: (() => void) | undefined; onChosen(): void }) {
+function PinStep({ user, onBack, onChosen }: { user: Pengguna; onBack?: (() => void) | undefined; onChosen(): void }) {
   const [pin, setPin] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | undefined>()

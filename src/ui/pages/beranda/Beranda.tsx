@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import type { Election, Item } from '../../../api/contract'
+import type { Pemilihan, Barang } from '../../../api/contract'
 import { useApi } from '../../components/data'
 import { ErrorBanner, Loading } from '../../components/Feedback'
 import { DataNote, PageHeader, Section } from '../../components/Page'
@@ -10,7 +10,7 @@ import { KemajuanSection } from './BerandaKemajuan'
 import { BallotTable, LogisticsTable, SelisihNote, ShortfallBanner } from './BerandaRekon'
 import { SerahTerimaSection } from './BerandaSerahTerima'
 
-export function BerandaPage({ election }: { election: Election }) {
+export function BerandaPage({ election }: { election: Pemilihan }) {
   const summary = useApi('wilayah.lihatRingkasan', {})
   const items = useApi('barang.daftar', {})
   const recon = useApi('rekonsiliasi.lihat', {})
@@ -120,7 +120,7 @@ function StatCard({
   )
 }
 
-function NextSteps({ unconfirmed }: { unconfirmed: Item[] }) {
+function NextSteps({ unconfirmed }: { unconfirmed: Barang[] }) {
   return (
     <Section title="Langkah berikutnya">
       <ol className="steps">

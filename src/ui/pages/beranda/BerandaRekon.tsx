@@ -1,5 +1,5 @@
 import { Fragment, useId, useState } from 'react'
-import type { Election, ReconRow, VariantInfo } from '../../../api/contract'
+import type { Pemilihan, ReconRow, VariantInfo } from '../../../api/contract'
 import { StockBar } from '../../components/charts/StockBar'
 import { HistoryLink } from '../../components/History'
 import { Swatch } from '../../components/Page'
@@ -12,7 +12,7 @@ import { href } from '../../router'
  * rekonsiliasi.lihat; every ledger figure opens the rows behind it.
  */
 
-const ROUNDING_NOTE: Record<Election['rounding'], string> = {
+const ROUNDING_NOTE: Record<Pemilihan['rounding'], string> = {
   up: 'dibulatkan ke atas',
   nearest: 'dibulatkan ke terdekat',
   down: 'dibulatkan ke bawah',
@@ -125,7 +125,7 @@ export function BallotTable({
 }: {
   rows: ReconRow[]
   reasons: ReasonLabels
-  election: Election
+  election: Pemilihan
 }) {
   const ballots = rows.filter((r) => r.kind === 'ballot')
   if (ballots.length === 0)

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react'
-import type { MethodOutput } from '../../../api/contract'
+import type { Cadangan, CadanganDipulihkan, MethodOutput } from '../../../api/contract'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog } from '../../components/Dialog'
@@ -10,8 +10,6 @@ import { PageHeader, Section } from '../../components/Page'
 import { fmt, fmtBytes } from '../../format'
 import '../trust.css'
 
-export type BackupInfo = MethodOutput<'cadangan.daftar'>[number]
-export type RestoreResult = MethodOutput<'cadangan.pulihkan'>
 type SystemStatus = MethodOutput<'sistem.lihatStatus'>
 
 /** The reason in a backup's file name, in words (src/services/cadangan.ts BackupReason). */
@@ -54,8 +52,8 @@ export function CadanganPage({ system }: { system: SystemStatus | undefined }) {
   const backup = useJob('cadangan.buat', { resume: true })
   const [made, setMade] = useState<string | null>(null)
   const [toUsb, setToUsb] = useState(false)
-  const [restoring, setRestoring] = useState<BackupInfo | null>(null)
-  const [restored, setRestored] = useState<RestoreResult | null>(null)
+  const [restoring, setRestoring] = useState<Cadangan | null>(null)
+  const [restored, setRestored] = useState<CadanganDipulihkan | null>(null)
 
   async function backupNow() {
     const r = await backup.start({})
@@ -218,11 +216,11 @@ export function BackupTable({
   empty,
   restoreLabel,
 }: {
-  backups: BackupInfo[]
+  backups: Cadangan[]
   highlight: string | null
-  onRestore(b: BackupInfo): void
+  onRestore(b: Cadangan): void
   empty: string
-  restoreLabel?: (b: BackupInfo) => string
+  restoreLabel?: (b: Cadangan) => string
 }) {
   if (backups.length === 0) return <p className="empty">{empty}</p>
   return (
@@ -375,12 +373,12 @@ export function RestoreDialog({
   onClose,
   onRestored,
 }: {
-  backup: BackupInfo | null
+  backup: Cadangan | null
   dbPath: string
   currentRows: number | null
   recovery?: boolean
   onClose(): void
-  onRestored(r: RestoreResult): void
+  onRestored(r: CadanganDipulihkan): void
 }) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | undefined>()
@@ -469,7 +467,7 @@ export function RestoredBanner({
   onDismiss,
   children,
 }: {
-  result: RestoreResult
+  result: CadanganDipulihkan
   onDismiss?: () => void
   children?: ReactNode
 }) {

@@ -1,5 +1,5 @@
 import { useId, useState, type MouseEvent } from 'react'
-import type { DocType, Dokumen, Election } from '../../../api/contract'
+import type { DocType, Dokumen, Pemilihan } from '../../../api/contract'
 import { invoke } from '../../api'
 import { useApi } from '../../components/data'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
@@ -23,7 +23,7 @@ import {
 import './dokumen.css'
 
 /** '#/dokumen' issues documents and lists the register; '#/dokumen/BA_SORTIR' opens the register filtered to one type. */
-export function DokumenPage({ election, params }: { election: Election; params: string[] }) {
+export function DokumenPage({ election, params }: { election: Pemilihan; params: string[] }) {
   const jenis = useApi('dokumen.daftarJenis', {})
   const [first] = params
   return (

@@ -1,6 +1,6 @@
 import type { ColDef, ICellRendererParams } from 'ag-grid-community'
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
-import type { Election, Item, MethodOutput } from '../../../api/contract'
+import type { Pemilihan, Barang, MethodOutput } from '../../../api/contract'
 import { invoke } from '../../api'
 import { useApi, type Query } from '../../components/data'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
@@ -25,7 +25,7 @@ const TABS: { id: Tab; label: string }[] = [
   { id: 'dapil', label: 'Per dapil' },
 ]
 
-export function KebutuhanPage({ election }: { election: Election }) {
+export function KebutuhanPage({ election }: { election: Pemilihan }) {
   const [tab, setTab] = useState<Tab>('tps')
   const [visited, setVisited] = useState<Set<Tab>>(() => new Set(['tps']))
   const satker = useApi('kebutuhan.lihatRekap', { level: 'satker' })
@@ -175,7 +175,7 @@ function SatkerTotals({
 }: {
   rekap: MethodOutput<'kebutuhan.lihatRekap'>
   perDapil: VariantNeed[]
-  items: Map<string, Item>
+  items: Map<string, Barang>
 }) {
   const row = rekap.rows[0]
   if (!row) return null
@@ -342,7 +342,7 @@ function AreaGrid({ data, level }: { data: MethodOutput<'kebutuhan.lihatRekap'>;
   )
 }
 
-function BallotCell(p: ICellRendererParams<VariantNeed> & { items: Map<string, Item> }) {
+function BallotCell(p: ICellRendererParams<VariantNeed> & { items: Map<string, Barang> }) {
   if (!p.data || p.node.rowPinned) return <strong>{p.value as string}</strong>
   const item = p.items.get(p.data.itemCode)
   return (
@@ -353,7 +353,7 @@ function BallotCell(p: ICellRendererParams<VariantNeed> & { items: Map<string, I
   )
 }
 
-function DapilGrid({ rows, items }: { rows: VariantNeed[]; items: Map<string, Item> }) {
+function DapilGrid({ rows, items }: { rows: VariantNeed[]; items: Map<string, Barang> }) {
   const columnDefs = useMemo<ColDef<VariantNeed>[]>(
     () => [
       {

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react'
-import type { Election } from '../../../api/contract'
+import type { Pemilihan } from '../../../api/contract'
 import { invoke } from '../../api'
 import { PageHeader } from '../../components/Page'
 import { ScanField } from '../../components/ScanField'
@@ -16,7 +16,7 @@ import './kemas.css'
  * The scan field and the packing shift stay at the top of all three, so a scanned kotak label opens
  * its kit from anywhere on the page.
  */
-export function KemasPage({ election, params }: { election: Election; params: string[] }) {
+export function KemasPage({ election, params }: { election: Pemilihan; params: string[] }) {
   const shift = usePackingShift()
   const [lastScan, setLastScan] = useState<{ tpsId: number; kotakNo: number; at: number } | null>(null)
   const p0 = params[0]

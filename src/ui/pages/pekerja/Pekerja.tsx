@@ -9,7 +9,7 @@ import type {
   ModelUpdatedEvent,
 } from 'ag-grid-community'
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
-import type { Election, Regu, Pekerja } from '../../../api/contract'
+import type { Pemilihan, Regu, Pekerja } from '../../../api/contract'
 import { invoke } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
@@ -19,7 +19,7 @@ import { fmt } from '../../format'
 import { ImportWorkersDialog, readCount, reguName, TeamDialog, WorkerDialog } from './PekerjaDialogs'
 import './pekerja.css'
 
-export function PekerjaPage({ election, params }: { election: Election; params: string[] }) {
+export function PekerjaPage({ election, params }: { election: Pemilihan; params: string[] }) {
   void election
   void params
   const workers = useApi('pekerja.daftar', {})

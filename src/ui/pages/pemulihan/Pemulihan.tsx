@@ -4,7 +4,8 @@ import { Brand } from '../../components/Brand'
 import { useApi, useRefreshAll } from '../../components/data'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { JobProgress } from '../../components/Jobs'
-import { BackupTable, fmtBackupTime, RestoreDialog, type BackupInfo } from '../cadangan/Cadangan'
+import type { Cadangan } from '../../../api/contract'
+import { BackupTable, fmtBackupTime, RestoreDialog } from '../cadangan/Cadangan'
 import { useVerify, VerifyResult } from '../integritas/Integritas'
 import '../trust.css'
 
@@ -19,7 +20,7 @@ export function PemulihanPage({ status }: { status: MethodOutput<'sistem.lihatSt
   const refreshAll = useRefreshAll()
   const toast = useToast()
   const check = useVerify()
-  const [restoring, setRestoring] = useState<BackupInfo | null>(null)
+  const [restoring, setRestoring] = useState<Cadangan | null>(null)
   const latestGood = backups.data?.find((b) => b.ok) ?? null
 
   return (

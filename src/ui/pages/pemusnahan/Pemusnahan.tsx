@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react'
-import type { Dokumen, Election, PemusnahanKandidat } from '../../../api/contract'
+import type { Dokumen, Pemilihan, PemusnahanKandidat } from '../../../api/contract'
 import { jumlahTerbilang } from '../../../core/terbilang'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
@@ -43,7 +43,7 @@ const METODE = [
  * Destroying damaged ballots and surplus good ones before witnesses. Every damaged sheet may go; good
  * sheets only beyond what unpacked kits and the PSU reserve still need, as the service computes it.
  */
-export function PemusnahanPage({ election }: { election: Election }) {
+export function PemusnahanPage({ election }: { election: Pemilihan }) {
   const kandidat = useApi('pemusnahan.daftarKandidat', {})
   const list = useApi('pemusnahan.daftar', {})
   const variants = useApi('barang.daftarVarian', {})

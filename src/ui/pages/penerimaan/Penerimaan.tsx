@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react'
-import type { Election, Penerimaan, PenerimaanBaris, ReconRow, VariantInfo } from '../../../api/contract'
+import type { Pemilihan, Penerimaan, PenerimaanBaris, ReconRow, VariantInfo } from '../../../api/contract'
 import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog } from '../../components/Dialog'
@@ -23,7 +23,7 @@ import {
 import './penerimaan.css'
 
 /** '#/penerimaan' lists deliveries, '#/penerimaan/baru' records one, '#/penerimaan/<id>' shows one. */
-export function PenerimaanPage({ election, params }: { election: Election; params: string[] }) {
+export function PenerimaanPage({ election, params }: { election: Pemilihan; params: string[] }) {
   void election
   const [first] = params
   if (first === 'baru') return <PenerimaanForm />

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react'
-import type { Election, Item, MethodInput, MethodOutput } from '../../../api/contract'
+import type { Pemilihan, Barang, MethodInput, MethodOutput } from '../../../api/contract'
 import { percentToBasisPoints, reserveFor, type Rounding } from '../../../core/reserve'
 import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
@@ -15,7 +15,7 @@ import { jumpTo, readNumbers } from './PengaturanShared'
 import { UpahSection } from './PengaturanUpah'
 import './pengaturan.css'
 
-export function PengaturanPage({ election }: { election: Election }) {
+export function PengaturanPage({ election }: { election: Pemilihan }) {
   return (
     <>
       <PageHeader
@@ -89,7 +89,7 @@ interface ElectionDraft {
   dataNote: string
 }
 
-const draftOf = (e: Election): ElectionDraft => ({
+const draftOf = (e: Pemilihan): ElectionDraft => ({
   tahun: String(e.tahun),
   provinsi: e.provinsi,
   satker: e.satker,
@@ -100,7 +100,7 @@ const draftOf = (e: Election): ElectionDraft => ({
   dataNote: e.dataNote,
 })
 
-function ElectionForm({ election }: { election: Election }) {
+function ElectionForm({ election }: { election: Pemilihan }) {
   const [draft, setDraft] = useState<ElectionDraft>(() => draftOf(election))
   const [error, setError] = useState<ApiError | undefined>()
   const [busy, setBusy] = useState(false)
@@ -331,10 +331,10 @@ function ElectionForm({ election }: { election: Election }) {
 
 /* --------------------------------------------------------------------- items */
 
-type LogisticsRule = Exclude<Item['rule'], 'ballot'>
+type LogisticsRule = Exclude<Barang['rule'], 'ballot'>
 const LOGISTICS_RULES: LogisticsRule[] = ['per_tps', 'per_dpt', 'per_desa', 'per_kecamatan']
 
-function ruleCell(i: Item): string {
+function ruleCell(i: Barang): string {
   if (i.rule === 'ballot') return 'DPT + cadangan'
   if (i.rule === 'per_dpt') return `1 per ${fmt(i.per)} pemilih`
   return RULE_LABEL[i.rule]
@@ -342,13 +342,13 @@ function ruleCell(i: Item): string {
 
 function ItemsSection() {
   const items = useApi('barang.daftar', {})
-  const [editing, setEditing] = useState<Item | null>(null)
+  const [editing, setEditing] = useState<Barang | null>(null)
   const [adding, setAdding] = useState(false)
   const [confirming, setConfirming] = useState<number | null>(null)
   const refreshAll = useRefreshAll()
   const toast = useToast()
 
-  async function confirm(item: Item) {
+  async function confirm(item: Barang) {
     setConfirming(item.id)
     try {
       await invoke('barang.ubah', { id: item.id, confirmed: true })
@@ -535,7 +535,7 @@ function RuleFields({
   )
 }
 
-function ItemEditDialog({ item, onClose }: { item: Item; onClose(): void }) {
+function ItemEditDialog({ item, onClose }: { item: Barang; onClose(): void }) {
   const [name, setName] = useState(item.name)
   const [unit, setUnit] = useState(item.unit)
   const [rule, setRule] = useState<LogisticsRule>(item.rule === 'ballot' ? 'per_tps' : item.rule)

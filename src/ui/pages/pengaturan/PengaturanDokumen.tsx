@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
-import type { DocType, Election, MethodInput, MethodOutput, Signer } from '../../../api/contract'
+import type { DocType, Pemilihan, MethodInput, MethodOutput, Signer } from '../../../api/contract'
 import { formatNomor, type NOMOR_PLACEHOLDERS, validateNomorPattern } from '../../../core/nomorSurat'
 import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
@@ -32,7 +32,7 @@ const PLACEHOLDER_HELP: Record<(typeof NOMOR_PLACEHOLDERS)[number] | 'no:3', str
  */
 function nomorExample(
   pattern: string,
-  election: Election,
+  election: Pemilihan,
   no: number,
   kodeDokumen: string,
 ): { example: string | null; problems: string[] } {
@@ -71,7 +71,7 @@ function NomorPatternField({
   value: string
   onChange(v: string): void
   error?: string | undefined
-  election: Election
+  election: Pemilihan
   no: number
   kodeDokumen: string
   placeholder?: string
@@ -154,7 +154,7 @@ interface KopDraft {
   nomorStart: string
 }
 
-const kopOf = (e: Election): KopDraft => ({
+const kopOf = (e: Pemilihan): KopDraft => ({
   alamat: e.alamat,
   kontak: e.kontak,
   kotaTtd: e.kotaTtd,
@@ -169,9 +169,9 @@ const PAPER_INFO: Record<'A4' | 'F4', { label: string; explain: string }> = {
 }
 
 /** Where it is signed when nothing is set: the satker's name without "Kabupaten"/"Kota", as the service does. */
-const defaultKota = (e: Election) => e.satker.replace(/^(kabupaten|kota)\s+/i, '')
+const defaultKota = (e: Pemilihan) => e.satker.replace(/^(kabupaten|kota)\s+/i, '')
 
-export function KopSection({ election }: { election: Election }) {
+export function KopSection({ election }: { election: Pemilihan }) {
   const [draft, setDraft] = useState<KopDraft>(() => kopOf(election))
   const [error, setError] = useState<ApiError | undefined>()
   const [busy, setBusy] = useState(false)
@@ -351,13 +351,13 @@ export function KopSection({ election }: { election: Election }) {
   )
 }
 
-function useLogoUrl(election: Election): string | null {
+function useLogoUrl(election: Pemilihan): string | null {
   const logo = useApi('pemilihan.lihatLogo', {}, election.hasLogo)
   return election.hasLogo && logo.data ? `data:${logo.data.mime};base64,${logo.data.contentBase64}` : null
 }
 
 /** A rough sketch of the top and bottom of a page, so the coordinator sees what each field is for. */
-function KopPreview({ election, draft }: { election: Election; draft: KopDraft }) {
+function KopPreview({ election, draft }: { election: Pemilihan; draft: KopDraft }) {
   const logo = useLogoUrl(election)
   const { example } = nomorExample(
     draft.nomorPattern,
@@ -396,7 +396,7 @@ function KopPreview({ election, draft }: { election: Election; draft: KopDraft }
   )
 }
 
-function LogoField({ election }: { election: Election }) {
+function LogoField({ election }: { election: Pemilihan }) {
   const logo = useLogoUrl(election)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | undefined>()
@@ -466,7 +466,7 @@ const POSITION_NOTE: Partial<Record<DocType, string>> = {
     'PPK di sini adalah PPK (Pejabat Pembuat Komitmen), pejabat pengelola anggaran yang menyetujui pembayaran upah, bukan PPK (Panitia Pemilihan Kecamatan).',
 }
 
-export function SignersSection({ election }: { election: Election }) {
+export function SignersSection({ election }: { election: Pemilihan }) {
   const jenis = useApi('dokumen.daftarJenis', {})
   const [tab, setTab] = useState<DocType>('BA_PENERIMAAN')
   const [dirty, setDirty] = useState<Partial<Record<DocType, boolean>>>({})
@@ -563,7 +563,7 @@ function SignerEditor({
   onDirty,
 }: {
   setting: Jenis
-  election: Election
+  election: Pemilihan
   onDirty(dirty: boolean): void
 }) {
   const [signers, setSignersOnly] = useState<Signer[]>(setting.signers)

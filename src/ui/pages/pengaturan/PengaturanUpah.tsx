@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
-import type { Election, Item } from '../../../api/contract'
+import type { Pemilihan, Barang } from '../../../api/contract'
 import { taxOf } from '../../../core/pay'
 import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
@@ -12,14 +12,14 @@ const rupiah = (n: number) => `Rp${fmt(n)}`
 const EXAMPLE_QTY = 1_000
 
 /** Only what the floor processes is paid per lembar/unit: ballots (sortir-lipat) and assembled items (rakit). */
-const isPaid = (i: Item) => i.kind === 'ballot' || i.assembled
+const isPaid = (i: Barang) => i.kind === 'ballot' || i.assembled
 
 const rateText = (r: number | null) => (r === null ? '' : fmt(r))
 /** Null for empty, NaN for text that is not a number (so it counts as changed and is caught on save). */
 const rateValue = (raw: string) => (raw.trim() === '' ? null : (readNumber(raw) ?? Number.NaN))
 const taxText = (t: number) => String(t).replace('.', ',')
 
-export function UpahSection({ election }: { election: Election }) {
+export function UpahSection({ election }: { election: Pemilihan }) {
   const items = useApi('barang.daftar', {})
   const paid = (items.data ?? []).filter(isPaid)
 
@@ -42,7 +42,7 @@ export function UpahSection({ election }: { election: Election }) {
   )
 }
 
-function UpahForm({ election, items }: { election: Election; items: Item[] }) {
+function UpahForm({ election, items }: { election: Pemilihan; items: Barang[] }) {
   const [tax, setTax] = useState(taxText(election.taxPercent))
   const [rates, setRates] = useState<Record<number, string>>(() =>
     Object.fromEntries(items.map((i) => [i.id, rateText(i.payRate)])),

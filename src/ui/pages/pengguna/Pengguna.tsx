@@ -6,7 +6,8 @@ import { Dialog } from '../../components/Dialog'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { Field, PinField } from '../../components/Form'
 import { PageHeader, Section } from '../../components/Page'
-import { useSession, type User } from '../../components/UserSwitcher'
+import type { Pengguna } from '../../../api/contract'
+import { useSession } from '../../components/UserSwitcher'
 import '../trust.css'
 
 /** What each role may do, in the words the warehouse uses (src/core/roles.ts). */
@@ -24,7 +25,7 @@ const ROLE_DUTY: Record<Role, string> = {
 export function PenggunaPage() {
   const users = useApi('pengguna.daftar', {})
   const { user: me } = useSession()
-  const [editing, setEditing] = useState<User | 'baru' | null>(null)
+  const [editing, setEditing] = useState<Pengguna | 'baru' | null>(null)
 
   return (
     <>
@@ -124,7 +125,7 @@ export function PenggunaPage() {
 }
 
 /** Add (user = 'baru') or change one user: name, role, active, and a new PIN where the role has one. */
-function UserDialog({ user, onClose }: { user: User | 'baru' | null; onClose(): void }) {
+function UserDialog({ user, onClose }: { user: Pengguna | 'baru' | null; onClose(): void }) {
   const formId = useId()
   const isNew = user === 'baru'
   const [nama, setNama] = useState('')
@@ -249,7 +250,7 @@ function UserDialog({ user, onClose }: { user: User | 'baru' | null; onClose(): 
 }
 
 /** A koordinator or admin changes their own PIN, naming the old one. */
-function OwnPinSection({ me }: { me: User }) {
+function OwnPinSection({ me }: { me: Pengguna }) {
   const [pinLama, setPinLama] = useState('')
   const [pinBaru, setPinBaru] = useState('')
   const [pinUlang, setPinUlang] = useState('')

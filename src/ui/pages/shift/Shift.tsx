@@ -1,10 +1,10 @@
-import type { Election } from '../../../api/contract'
+import type { Pemilihan } from '../../../api/contract'
 import { ShiftDetailPage } from './ShiftDetail'
 import { ShiftListPage } from './ShiftList'
 import './shift.css'
 
 /** "Sortir & Rakit": #/shift lists the shifts, #/shift/<id> is one shift with its tally sheets. */
-export function ShiftPage({ election, params }: { election: Election; params: string[] }) {
+export function ShiftPage({ election, params }: { election: Pemilihan; params: string[] }) {
   void election
   const id = params[0] !== undefined ? Number(params[0]) : null
   if (id === null) return <ShiftListPage />

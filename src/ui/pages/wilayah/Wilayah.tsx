@@ -1,7 +1,7 @@
 import { AgGridReact } from 'ag-grid-react'
 import type { ColDef, GetRowIdParams, GridApi, IRowNode, ModelUpdatedEvent } from 'ag-grid-community'
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
-import type { Election, MethodOutput, TpsRow } from '../../../api/contract'
+import type { Pemilihan, MethodOutput, TpsRow } from '../../../api/contract'
 import { useApi } from '../../components/data'
 import { ErrorBanner, Loading } from '../../components/Feedback'
 import { defaultColDef, gridLocaleText, gridTheme, numberCol } from '../../components/grid'
@@ -11,7 +11,7 @@ import { ImportTpsDialog } from './ImportTpsDialog'
 
 type KecamatanRow = MethodOutput<'wilayah.daftarKecamatan'>[number]
 
-export function WilayahPage({ election }: { election: Election }) {
+export function WilayahPage({ election }: { election: Pemilihan }) {
   const tps = useApi('wilayah.daftarTps', {})
   const kecamatan = useApi('wilayah.daftarKecamatan', {})
   const [importOpen, setImportOpen] = useState(false)

@@ -1,0 +1,120 @@
+import type { ReadableDB, WritableDB } from './handles'
+
+/** Dapil (electoral districts) per ballot type, and which dapil each kecamatan votes in for each ballot type. */
+
+/** Every dapil, by ballot type and name; in use once the ledger holds a balance of its variant. */
+export function dapilList(db: ReadableDB): { id: number; itemId: number; name: string; inUse: boolean }[] {
+  return (
+    db
+      .prepare(
+        `SELECT d.id, d.item_id AS itemId, d.name,
+              EXISTS (SELECT 1 FROM item_variant v JOIN balance b ON b.variant_id = v.id WHERE v.dapil_id = d.id) AS inUse
+       FROM dapil d ORDER BY d.item_id, d.name_key`,
+      )
+      .all() as { id: number; itemId: number; name: string; inUse: number }[]
+  ).map((d) => ({ ...d, inUse: d.inUse === 1 }))
+}
+
+/** Every kecamatan of every dapil, by kecamatan id. */
+export function dapilMembers(db: ReadableDB): { dapilId: number; kecamatanId: number }[] {
+  return db
+    .prepare('SELECT dapil_id AS dapilId, kecamatan_id AS kecamatanId FROM dapil_kecamatan ORDER BY kecamatan_id')
+    .all() as { dapilId: number; kecamatanId: number }[]
+}
+
+/** Puts every kecamatan that has no dapil for a ballot type into that ballot type's first dapil. */
+export function mapUnmappedKecamatanToFirstDapil(db: WritableDB): void {
+  db.prepare(
+    `INSERT INTO dapil_kecamatan (item_id, kecamatan_id, dapil_id)
+       SELECT i.id, k.id, (SELECT min(d.id) FROM dapil d WHERE d.item_id = i.id)
+       FROM item i CROSS JOIN kecamatan k
+       WHERE i.kind = 'ballot' AND NOT EXISTS (SELECT 1 FROM dapil_kecamatan x WHERE x.item_id = i.id AND x.kecamatan_id = k.id)`,
+  ).run()
+}
+
+/** The dapil of a ballot type with this name key (core/text.ts normalizeName), if any. */
+export function dapilIdByKey(db: ReadableDB, itemId: number, nameKey: string): number | undefined {
+  return (
+    db.prepare('SELECT id FROM dapil WHERE item_id = ? AND name_key = ?').get(itemId, nameKey) as
+      { id: number } | undefined
+  )?.id
+}
+
+/** A dapil of a ballot type; returns its id. `nameKey` is the name as compared (core/text.ts normalizeName). */
+export function insertDapil(db: WritableDB, itemId: number, name: string, nameKey: string): number {
+  return Number(
+    db.prepare('INSERT INTO dapil (item_id, name, name_key) VALUES (?, ?, ?)').run(itemId, name, nameKey)
+      .lastInsertRowid,
+  )
+}
+
+/** Sets the dapil a kecamatan votes in for a ballot type. */
+export function setKecamatanDapil(db: WritableDB, itemId: number, kecamatanId: number, dapilId: number): void {
+  db.prepare(
+    `INSERT INTO dapil_kecamatan (item_id, kecamatan_id, dapil_id) VALUES (?, ?, ?)
+     ON CONFLICT (item_id, kecamatan_id) DO UPDATE SET dapil_id = excluded.dapil_id`,
+  ).run(itemId, kecamatanId, dapilId)
+}
+
+/** Dapil of a ballot type without kecamatan whose variant the ledger never counted. */
+export function emptyUnusedDapil(db: ReadableDB, itemId: number): number[] {
+  return (
+    db
+      .prepare(
+        `SELECT d.id FROM dapil d WHERE d.item_id = ?
+       AND NOT EXISTS (SELECT 1 FROM dapil_kecamatan x WHERE x.dapil_id = d.id)
+       AND NOT EXISTS (SELECT 1 FROM item_variant v JOIN ledger l ON l.variant_id = v.id WHERE v.dapil_id = d.id)`,
+      )
+      .all(itemId) as { id: number }[]
+  ).map((d) => d.id)
+}
+
+/** Removes a dapil and its variant. */
+export function deleteDapil(db: WritableDB, dapilId: number): void {
+  db.prepare('DELETE FROM item_variant WHERE dapil_id = ?').run(dapilId)
+  db.prepare('DELETE FROM dapil WHERE id = ?').run(dapilId)
+}
+
+export function dapilNamesOf(db: ReadableDB, itemId: number): string[] {
+  return db.prepare('SELECT name FROM dapil WHERE item_id = ?').pluck().all(itemId) as string[]
+}
+
+export function dapilName(db: ReadableDB, dapilId: number): string {
+  return (db.prepare('SELECT name FROM dapil WHERE id = ?').get(dapilId) as { name: string }).name
+}
+
+/** The dapil of each kecamatan for a ballot type, by kecamatan id. */
+export function kecamatanDapil(db: ReadableDB, itemId: number): Map<number, number> {
+  return new Map(
+    (
+      db.prepare('SELECT kecamatan_id AS k, dapil_id AS d FROM dapil_kecamatan WHERE item_id = ?').all(itemId) as {
+        k: number
+        d: number
+      }[]
+    ).map((r) => [r.k, r.d]),
+  )
+}
+
+/** How many kits of a kecamatan (packed for its TPS, or handed to its PPK) hold sheets of a ballot type. */
+export function kitsHoldingBallot(db: ReadableDB, itemId: number, kecamatanId: number): number {
+  return (
+    db
+      .prepare(
+        `SELECT count(DISTINCT b.place) AS n FROM balance b JOIN item_variant v ON v.id = b.variant_id
+     WHERE v.item_id = @item AND b.qty > 0 AND (
+       b.place IN (SELECT 'DIKEMAS:' || t.id FROM tps t JOIN desa d ON d.id = t.desa_id WHERE d.kecamatan_id = @kec)
+       OR b.place = 'DIKIRIM:' || @kec)`,
+      )
+      .get({ item: itemId, kec: kecamatanId }) as { n: number }
+  ).n
+}
+
+/** The ballot variant the TPS of each kecamatan receive, per ballot type. */
+export function kecamatanBallotVariants(db: ReadableDB): { itemId: number; kecamatanId: number; variantId: number }[] {
+  return db
+    .prepare(
+      `SELECT x.item_id AS itemId, x.kecamatan_id AS kecamatanId, v.id AS variantId
+       FROM dapil_kecamatan x JOIN item_variant v ON v.item_id = x.item_id AND v.dapil_id = x.dapil_id`,
+    )
+    .all() as { itemId: number; kecamatanId: number; variantId: number }[]
+}
