@@ -185,8 +185,11 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
   }, [])
 
   const base = useMemo(() => baseRows(shift, variant.variantId, perWorker), [shift, variant.variantId, perWorker])
+  // Read by writeCells, which the grid calls from its events; kept current after each render.
   const teamOfRow = useRef(new Map<string, number>())
-  teamOfRow.current = new Map(base.map((r) => [r.id, r.teamId]))
+  useEffect(() => {
+    teamOfRow.current = new Map(base.map((r) => [r.id, r.teamId]))
+  }, [base])
 
   /**
    * Writes cells. The service's complaints are about a team's sums (what it holds, what it hands in),

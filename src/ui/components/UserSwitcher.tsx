@@ -72,12 +72,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => window.removeEventListener('hashchange', reloadStatus)
   }, [reloadStatus])
 
+  // A file without an admin asks for one as soon as that is known, unless the question was put off.
   const needsFirstAdmin = status.data?.needsFirstAdmin === true
-  useEffect(() => {
+  const [knewNeedsFirstAdmin, setKnewNeedsFirstAdmin] = useState(false)
+  if (needsFirstAdmin !== knewNeedsFirstAdmin) {
+    setKnewNeedsFirstAdmin(needsFirstAdmin)
     if (needsFirstAdmin && !firstAdminDismissed) setDialog((d) => d ?? { kind: 'first-admin', asked: false })
-  }, [needsFirstAdmin, firstAdminDismissed])
+  }
 
   useEffect(() => {
+    const pending = waiting.current
     setAuthPrompt(async (err) => {
       let fresh: SessionStatus | undefined
       try {
@@ -86,7 +90,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         fresh = undefined
       }
       return new Promise<boolean>((resolve) => {
-        waiting.current.push(resolve)
+        pending.push(resolve)
         setDialog((d) => {
           if (fresh?.needsFirstAdmin) return { kind: 'first-admin', error: err, asked: true }
           const need = higher(d?.kind === 'switch' ? d.need : undefined, err.need)
@@ -96,7 +100,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     })
     return () => {
       setAuthPrompt(null)
-      for (const resolve of waiting.current.splice(0)) resolve(false)
+      for (const resolve of pending.splice(0)) resolve(false)
     }
   }, [])
 
@@ -104,13 +108,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     for (const resolve of waiting.current.splice(0)) resolve(ok)
   }, [])
 
-  const dialogRef = useRef(dialog)
-  dialogRef.current = dialog
+  const closingFirstAdmin = dialog?.kind === 'first-admin'
   const close = useCallback(() => {
-    if (dialogRef.current?.kind === 'first-admin') setFirstAdminDismissed(true)
+    if (closingFirstAdmin) setFirstAdminDismissed(true)
     setDialog(null)
     settle(false)
-  }, [settle])
+  }, [closingFirstAdmin, settle])
 
   const chosen = useCallback(() => {
     setDialog(null)
@@ -271,12 +274,15 @@ function SwitchDialog({
 }) {
   const [busy, setBusy] = useState(false)
   const [outError, setOutError] = useState<ApiError | undefined>()
-
-  useEffect(() => {
-    if (!open) return
-    setBusy(false)
-    setOutError(undefined)
-  }, [open])
+  // Each opening starts clean (the dialog stays mounted between openings).
+  const [wasOpen, setWasOpen] = useState(open)
+  if (open !== wasOpen) {
+    setWasOpen(open)
+    if (open) {
+      setBusy(false)
+      setOutError(undefined)
+    }
+  }
 
   async function signOut() {
     setBusy(true)
@@ -348,16 +354,16 @@ function UserPicker({ need, current, onChosen }: { need?: Role | undefined; curr
   )
 
   // Only one person can do it: go straight to that person's PIN.
-  useEffect(() => {
-    if (need && need !== 'operator' && eligible.length === 1 && needsPin(eligible[0]!.role)) setPinFor(eligible[0]!)
-  }, [need, eligible])
+  const onlyOne =
+    need && need !== 'operator' && eligible.length === 1 && needsPin(eligible[0]!.role) ? eligible[0]! : null
+  const pinUser = pinFor ?? onlyOne
 
   // Keyboard first: once the names are there, the first one (or the one in use) has the focus.
   useEffect(() => {
-    if (pinFor || !users.data) return
+    if (pinUser || !users.data) return
     const list = listRef.current
     ;(list?.querySelector<HTMLElement>('[aria-current="true"]') ?? list?.querySelector<HTMLElement>('button'))?.focus()
-  }, [users.data, pinFor])
+  }, [users.data, pinUser])
 
   async function choose(u: User) {
     if (needsPin(u.role)) {
@@ -376,10 +382,10 @@ function UserPicker({ need, current, onChosen }: { need?: Role | undefined; curr
     }
   }
 
-  if (pinFor) {
+  if (pinUser) {
     return (
       <PinStep
-        user={pinFor}
+        user={pinUser}
         onBack={
           eligible.length > 1 || !need || need === 'operator'
             ? () => {
@@ -530,10 +536,11 @@ function FirstAdminDialog({
   const [err, setErr] = useState<ApiError | undefined>()
   const [mismatch, setMismatch] = useState(false)
   const errors = fieldErrors(err)
-
-  useEffect(() => {
+  const [wasOpen, setWasOpen] = useState(open)
+  if (open !== wasOpen) {
+    setWasOpen(open)
     if (open) setBusy(false)
-  }, [open])
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault()

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useId, useState, type FormEvent } from 'react'
 import type { MethodInput, MethodOutput } from '../../../api/contract'
 import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
@@ -26,7 +26,10 @@ export function CetakView() {
 
 function PrintPanel() {
   const kecamatan = useApi('wilayah.daftarKecamatan', {})
-  const [kecId, setKecId] = useState<number | ''>('')
+  // Until one is chosen: the kecamatan being packed (last looked at) is the likely one to print.
+  const [chosenKec, setKecId] = useState<number | '' | null>(null)
+  const remembered = rememberedKecamatan()
+  const kecId = chosenKec ?? kecamatan.data?.find((k) => k.id === remembered)?.id ?? kecamatan.data?.[0]?.id ?? ''
   const desaList = useApi('wilayah.daftarDesa', { kecamatanId: kecId === '' ? undefined : kecId }, kecId !== '')
   const [desaId, setDesaId] = useState<number | ''>('')
   const [ringkas, setRingkas] = useState(false)
@@ -35,13 +38,6 @@ function PrintPanel() {
   const [error, setError] = useState<ApiError | undefined>()
   const toast = useToast()
   const ids = useId()
-
-  useEffect(() => {
-    // The kecamatan being packed (last looked at) is the likely one to print.
-    const remembered = rememberedKecamatan()
-    if (kecId === '' && kecamatan.data?.[0])
-      setKecId(kecamatan.data.find((k) => k.id === remembered)?.id ?? kecamatan.data[0].id)
-  }, [kecamatan.data])
 
   const desas = desaList.data ?? []
   const kec = kecamatan.data?.find((k) => k.id === kecId)
@@ -310,16 +306,13 @@ const mmText = (n: number) => new Intl.NumberFormat('id-ID', { maximumFractionDi
 
 function GridSettings() {
   const q = useApi('kemas.lihatSusunanLabel', {})
-  const [draft, setDraft] = useState<Draft | null>(null)
+  // Untouched, the fields show the saved layout; edits are kept apart.
+  const [edits, setDraft] = useState<Draft | null>(null)
+  const draft = edits ?? (q.data ? toDraft(q.data) : null)
   const [error, setError] = useState<ApiError | undefined>()
   const [busy, setBusy] = useState(false)
   const refreshAll = useRefreshAll()
   const toast = useToast()
-
-  useEffect(() => {
-    if (q.data && (draft === null || JSON.stringify(draft) === JSON.stringify(toDraft(q.data))))
-      setDraft(toDraft(q.data))
-  }, [q.data])
 
   if (!q.data || !draft)
     return (
@@ -365,7 +358,7 @@ function GridSettings() {
     }
   }
 
-  const set = (k: NumberField, v: string) => setDraft((d) => (d ? { ...d, [k]: v } : d))
+  const set = (k: NumberField, v: string) => setDraft({ ...draft, [k]: v })
 
   return (
     <Section title="Susunan lembar stiker label">

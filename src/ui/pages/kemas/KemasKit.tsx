@@ -61,9 +61,10 @@ export function KitView({
   const kit = q.data
   const siblings = useApi('kemas.daftarKit', { kecamatanId: kit?.kecamatanId ?? 0 }, kit !== undefined)
 
+  const kecamatanId = kit?.kecamatanId
   useEffect(() => {
-    if (kit) rememberKecamatan(kit.kecamatanId)
-  }, [kit?.kecamatanId])
+    if (kecamatanId !== undefined) rememberKecamatan(kecamatanId)
+  }, [kecamatanId])
 
   const back = (
     <p className="back-link">
@@ -588,11 +589,11 @@ function SegelInput({
   const errorId = `segel-${kit.tpsId}-${kotakNo}-error`
 
   // A value saved elsewhere (or the first load) replaces the field unless someone is typing in it.
-  const lastSaved = useRef(saved)
-  useEffect(() => {
-    if (value === (lastSaved.current ?? '')) setValue(saved ?? '')
-    lastSaved.current = saved
-  }, [saved])
+  const [lastSaved, setLastSaved] = useState(saved)
+  if (saved !== lastSaved) {
+    setLastSaved(saved)
+    if (value === (lastSaved ?? '')) setValue(saved ?? '')
+  }
 
   async function save() {
     setBusy(true)

@@ -243,7 +243,11 @@ function TargetRow({
   const toast = useToast()
 
   // The saved value comes back through the reload; the row stays mounted so keyboard focus stays put.
-  useEffect(() => setText(initial), [initial])
+  const [shown, setShown] = useState(initial)
+  if (initial !== shown) {
+    setShown(initial)
+    setText(initial)
+  }
 
   async function commit(value = text) {
     if (busy) return

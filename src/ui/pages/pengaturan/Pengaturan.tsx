@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react'
+import { useId, useMemo, useState, type FormEvent } from 'react'
 import type { Election, Item, MethodInput, MethodOutput } from '../../../api/contract'
 import { percentToBasisPoints, reserveFor, type Rounding } from '../../../core/reserve'
 import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
@@ -101,7 +101,9 @@ const draftOf = (e: Election): ElectionDraft => ({
 })
 
 function ElectionForm({ election }: { election: Election }) {
-  const [draft, setDraft] = useState<ElectionDraft>(() => draftOf(election))
+  // Untouched, the form shows the election as it is now (a save elsewhere included); edits are kept apart.
+  const [edits, setEdits] = useState<ElectionDraft | null>(null)
+  const draft = edits ?? draftOf(election)
   const [error, setError] = useState<ApiError | undefined>()
   const [busy, setBusy] = useState(false)
   const refreshAll = useRefreshAll()
@@ -109,13 +111,8 @@ function ElectionForm({ election }: { election: Election }) {
   const errors = fieldErrors(error)
   const dirty = JSON.stringify(draft) !== JSON.stringify(draftOf(election))
 
-  // A save elsewhere (or the first load) brings new values; keep edits in progress otherwise.
-  useEffect(() => {
-    if (!dirty) setDraft(draftOf(election))
-    // Only a new election object should trigger this; `dirty` is read, not watched.
-  }, [election])
-
-  const set = <K extends keyof ElectionDraft>(k: K, v: ElectionDraft[K]) => setDraft((d) => ({ ...d, [k]: v }))
+  const set = <K extends keyof ElectionDraft>(k: K, v: ElectionDraft[K]) =>
+    setEdits((d) => ({ ...(d ?? draftOf(election)), [k]: v }))
 
   async function submit(e: FormEvent) {
     e.preventDefault()
@@ -135,7 +132,7 @@ function ElectionForm({ election }: { election: Election }) {
       dataNote: draft.dataNote,
     }
     try {
-      setDraft(draftOf(await invoke('pemilihan.ubah', input)))
+      setEdits(draftOf(await invoke('pemilihan.ubah', input)))
       toast.showSuccess('Pengaturan pemilihan tersimpan. Kebutuhan logistik dihitung ulang dengan pengaturan baru.')
       refreshAll()
     } catch (err) {
@@ -316,7 +313,7 @@ function ElectionForm({ election }: { election: Election }) {
             className="btn btn-secondary"
             disabled={busy || !dirty}
             onClick={() => {
-              setDraft(draftOf(election))
+              setEdits(null)
               setError(undefined)
             }}
           >

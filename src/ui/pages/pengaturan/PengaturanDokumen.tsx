@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import type { DocType, Election, MethodInput, MethodOutput, Signer } from '../../../api/contract'
 import { formatNomor, type NOMOR_PLACEHOLDERS, validateNomorPattern } from '../../../core/nomorSurat'
 import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
@@ -172,7 +172,9 @@ const PAPER_INFO: Record<'A4' | 'F4', { label: string; explain: string }> = {
 const defaultKota = (e: Election) => e.satker.replace(/^(kabupaten|kota)\s+/i, '')
 
 export function KopSection({ election }: { election: Election }) {
-  const [draft, setDraft] = useState<KopDraft>(() => kopOf(election))
+  // Untouched, the form shows the election as it is now; edits are kept apart.
+  const [edits, setEdits] = useState<KopDraft | null>(null)
+  const draft = edits ?? kopOf(election)
   const [error, setError] = useState<ApiError | undefined>()
   const [busy, setBusy] = useState(false)
   const refreshAll = useRefreshAll()
@@ -180,12 +182,8 @@ export function KopSection({ election }: { election: Election }) {
   const errors = fieldErrors(error)
   const dirty = JSON.stringify(draft) !== JSON.stringify(kopOf(election))
 
-  useEffect(() => {
-    if (!dirty) setDraft(kopOf(election))
-    // Only a new election object should trigger this; `dirty` is read, not watched.
-  }, [election])
-
-  const set = <K extends keyof KopDraft>(k: K, v: KopDraft[K]) => setDraft((d) => ({ ...d, [k]: v }))
+  const set = <K extends keyof KopDraft>(k: K, v: KopDraft[K]) =>
+    setEdits((d) => ({ ...(d ?? kopOf(election)), [k]: v }))
 
   async function submit(e: FormEvent) {
     e.preventDefault()
@@ -202,7 +200,7 @@ export function KopSection({ election }: { election: Election }) {
       nomorStart: nums.values.nomorStart,
     }
     try {
-      setDraft(kopOf(await invoke('pemilihan.ubah', input)))
+      setEdits(kopOf(await invoke('pemilihan.ubah', input)))
       toast.showSuccess('Kop surat dan pola nomor tersimpan. Dokumen yang sudah terbit tetap seperti saat diterbitkan.')
       refreshAll()
     } catch (err) {
@@ -333,7 +331,7 @@ export function KopSection({ election }: { election: Election }) {
               className="btn btn-secondary"
               disabled={busy || !dirty}
               onClick={() => {
-                setDraft(kopOf(election))
+                setEdits(null)
                 setError(undefined)
               }}
             >
@@ -566,7 +564,7 @@ function SignerEditor({
   election: Election
   onDirty(dirty: boolean): void
 }) {
-  const [signers, setSignersOnly] = useState<Signer[]>(setting.signers)
+  const [signers, setSigners] = useState<Signer[]>(setting.signers)
   // Stable row keys, so a moved row keeps keyboard focus on its button.
   const nextKey = useRef(setting.signers.length)
   const tableRef = useRef<HTMLTableElement>(null)
@@ -578,11 +576,18 @@ function SignerEditor({
   const refreshAll = useRefreshAll()
   const toast = useToast()
   const errors = fieldErrors(error)
-  const dirty =
-    JSON.stringify(signers) !== JSON.stringify(setting.signers) || pattern.trim() !== (setting.ownPattern ?? '')
+  const isDirty = (list: Signer[], p: string) =>
+    JSON.stringify(list) !== JSON.stringify(setting.signers) || p.trim() !== (setting.ownPattern ?? '')
+  const dirty = isDirty(signers, pattern)
   const label = DOC_LABEL[setting.type]
 
-  useEffect(() => onDirty(dirty), [dirty])
+  /** Every edit goes through here, so the tab's "not saved" mark follows it. */
+  const change = (list: Signer[], rowKeys: number[], p: string) => {
+    setSigners(list)
+    setKeys(rowKeys)
+    setPattern(p)
+    onDirty(isDirty(list, p))
+  }
 
   /** A refusal names a row (1-based) and a column; a schema error names "signers.<i>.<field>". */
   const cellError = (i: number, field: keyof Signer): string | undefined =>
@@ -597,32 +602,37 @@ function SignerEditor({
     ) ?? []
 
   const update = (i: number, patch: Partial<Signer>) =>
-    setSignersOnly((list) => list.map((s, n) => (n === i ? { ...s, ...patch } : s)))
+    change(
+      signers.map((s, n) => (n === i ? { ...s, ...patch } : s)),
+      keys,
+      pattern,
+    )
   const swap = <T,>(list: T[], i: number, j: number): T[] => {
     if (j < 0 || j >= list.length) return list
     const next = [...list]
     ;[next[i], next[j]] = [next[j]!, next[i]!]
     return next
   }
-  const move = (i: number, by: -1 | 1) => {
-    setSignersOnly((list) => swap(list, i, i + by))
-    setKeys((list) => swap(list, i, i + by))
-  }
+  const move = (i: number, by: -1 | 1) => change(swap(signers, i, i + by), swap(keys, i, i + by), pattern)
   const remove = (i: number) => {
-    setSignersOnly((list) => list.filter((_, n) => n !== i))
-    setKeys((list) => list.filter((_, n) => n !== i))
+    change(
+      signers.filter((_, n) => n !== i),
+      keys.filter((_, n) => n !== i),
+      pattern,
+    )
     // The removed row took the focused button with it; the add button is the nearest sensible place.
     requestAnimationFrame(() => addRef.current?.focus())
   }
   const add = () => {
-    setSignersOnly((list) => [...list, emptySigner()])
-    setKeys((list) => [...list, nextKey.current++])
+    change([...signers, emptySigner()], [...keys, nextKey.current++], pattern)
     requestAnimationFrame(() => tableRef.current?.querySelector<HTMLInputElement>('tbody tr:last-child input')?.focus())
   }
-  const reset = () => {
-    setSignersOnly(setting.signers)
-    setKeys(setting.signers.map(() => nextKey.current++))
-  }
+  const reset = () =>
+    change(
+      setting.signers,
+      setting.signers.map(() => nextKey.current++),
+      setting.ownPattern ?? '',
+    )
 
   async function save(e: FormEvent) {
     e.preventDefault()
@@ -635,6 +645,8 @@ function SignerEditor({
         signers,
       })
       toast.showSuccess(`Penanda tangan dan pola nomor ${label} tersimpan.`)
+      // The reload brings the saved setting, and with it a fresh editor.
+      onDirty(false)
       refreshAll()
     } catch (err) {
       setError(toApiError(err))
@@ -794,7 +806,7 @@ function SignerEditor({
         <NomorPatternField
           label={`Pola nomor ${label}`}
           value={pattern}
-          onChange={setPattern}
+          onChange={(p) => change(signers, keys, p)}
           error={errors.nomorPattern}
           election={election}
           no={election.nomorStart}
@@ -817,7 +829,6 @@ function SignerEditor({
           disabled={busy || !dirty}
           onClick={() => {
             reset()
-            setPattern(setting.ownPattern ?? '')
             setError(undefined)
           }}
         >

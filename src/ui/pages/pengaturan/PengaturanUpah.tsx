@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useId, useState, type FormEvent } from 'react'
 import type { Election, Item } from '../../../api/contract'
 import { taxOf } from '../../../core/pay'
 import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
@@ -43,7 +43,9 @@ export function UpahSection({ election }: { election: Election }) {
 }
 
 function UpahForm({ election, items }: { election: Election; items: Item[] }) {
-  const [tax, setTax] = useState(taxText(election.taxPercent))
+  // Untouched, the field shows the tax as it is now; a typed value is kept apart.
+  const [taxEdit, setTax] = useState<string | null>(null)
+  const tax = taxEdit ?? taxText(election.taxPercent)
   const [rates, setRates] = useState<Record<number, string>>(() =>
     Object.fromEntries(items.map((i) => [i.id, rateText(i.payRate)])),
   )
@@ -60,10 +62,6 @@ function UpahForm({ election, items }: { election: Election; items: Item[] }) {
   const dirty = taxChanged || changedItems.length > 0
   const taxValue = readNumber(tax, true)
   const taxFieldError = fieldErrors(taxError).taxPercent
-
-  useEffect(() => {
-    if (!dirty) setTax(taxText(election.taxPercent))
-  }, [election.taxPercent])
 
   async function save(e: FormEvent) {
     e.preventDefault()
@@ -235,7 +233,7 @@ function UpahForm({ election, items }: { election: Election; items: Item[] }) {
           className="btn btn-secondary"
           disabled={busy || !dirty}
           onClick={() => {
-            setTax(taxText(election.taxPercent))
+            setTax(null)
             setRates(Object.fromEntries(items.map((i) => [i.id, rateText(i.payRate)])))
             setTaxError(undefined)
             setRowErrors({})

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useId, useState, type FormEvent } from 'react'
 import { needsPin, ROLE_LABEL, ROLES, type Role } from '../../../core/roles'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
@@ -137,15 +137,19 @@ function UserDialog({ user, onClose }: { user: User | 'baru' | null; onClose(): 
   const toast = useToast()
   const errors = fieldErrors(error)
 
-  useEffect(() => {
-    if (user === null) return
-    setNama(user === 'baru' ? '' : user.nama)
-    setRole(user === 'baru' ? 'operator' : user.role)
-    setActive(user === 'baru' ? true : user.active)
-    setPin('')
-    setError(undefined)
-    setBusy(false)
-  }, [user])
+  // The dialog stays mounted; each user it opens for starts from that user's values.
+  const [shownFor, setShownFor] = useState<User | 'baru' | null>(null)
+  if (user !== shownFor) {
+    setShownFor(user)
+    if (user !== null) {
+      setNama(user === 'baru' ? '' : user.nama)
+      setRole(user === 'baru' ? 'operator' : user.role)
+      setActive(user === 'baru' ? true : user.active)
+      setPin('')
+      setError(undefined)
+      setBusy(false)
+    }
+  }
 
   const withPin = needsPin(role)
   const hadPin = user !== null && user !== 'baru' && user.hasPin && needsPin(user.role)

@@ -3,6 +3,7 @@ import type { MethodOutput } from '../../../api/contract'
 import { useApi } from '../../components/data'
 import { ErrorBanner, Loading } from '../../components/Feedback'
 import { PageHeader, Section, Swatch } from '../../components/Page'
+import { useKeyed } from '../../components/useKeyed'
 import { TallyGrid, variantShort } from '../../components/TallyGrid'
 import { reasonsForVariant } from '../../components/TallyGridModel'
 import { fmt } from '../../format'
@@ -177,7 +178,9 @@ function VariantTabs({
 }) {
   const [selected, setSelected] = useState<number | null>(null)
   const [dirty, setDirty] = useState<Set<number>>(() => new Set())
-  const dirtySetters = useMemo(
+  // One stable callback per variant, keyed like the columns.
+  const dirtySetters = useKeyed(
+    columnsKeyOf(shift),
     () =>
       new Map(
         shift.variants.map((v) => [
@@ -192,8 +195,6 @@ function VariantTabs({
             }),
         ]),
       ),
-    // Keyed like the columns: one stable callback per variant.
-    [columnsKeyOf(shift)],
   )
   // Once for every sheet of the shift: what is still unsorted/unassembled in the warehouse.
   const recon = useApi('rekonsiliasi.lihat', {})
@@ -207,9 +208,9 @@ function VariantTabs({
   // Stable per variant: new column definitions would reset the grid under the user's fingers.
   // Keyed on what decides the columns, not on each refresh's new objects.
   const columnsKey = JSON.stringify([shift.variants.map((v) => [v.variantId, v.kind]), reasons])
-  const reasonsOf = useMemo(
+  const reasonsOf = useKeyed(
+    columnsKey,
     () => new Map(shift.variants.map((v) => [v.variantId, reasonsForVariant(reasons, v)])),
-    [columnsKey],
   )
 
   if (!current)
