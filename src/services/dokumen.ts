@@ -1,4 +1,4 @@
-import { DOC_TYPES, documentQrText, type DocType } from '../core/documents'
+import { DOC_TYPES, documentQrText, satkerDaerah, type DocType } from '../core/documents'
 import { AppError, refused } from '../core/errors'
 import { formatNomor } from '../core/nomorSurat'
 import { parseTanggal } from '../core/tanggal'
@@ -66,7 +66,7 @@ function namaPemilihan(ctx: ServiceContext, e: Election): string {
       .filter((i) => i.kind === 'ballot' && i.active)
       .map((i) => i.code),
   )
-  const daerah = e.satker.replace(/^(kabupaten|kota)\s+/i, '')
+  const daerah = satkerDaerah(e.satker)
   const parts = [
     codes.has('GUBERNUR') ? `Gubernur dan Wakil Gubernur${e.provinsi ? ' ' + e.provinsi : ''}` : null,
     codes.has('BUPATI') ? `Bupati dan Wakil Bupati ${daerah}` : null,
@@ -83,7 +83,7 @@ function header(ctx: ServiceContext): DocHeader {
     kop: { instansi: 'KOMISI PEMILIHAN UMUM', satker: e.satker.toUpperCase(), alamat: e.alamat, kontak: e.kontak },
     logo: logo ? { mime: logo.mime, base64: logo.data.toString('base64') } : null,
     paper: e.paper,
-    kotaTtd: e.kotaTtd || e.satker.replace(/^(kabupaten|kota)\s+/i, ''),
+    kotaTtd: e.kotaTtd || satkerDaerah(e.satker),
     tempat: `Gudang Logistik ${satkerNama}`,
     namaPemilihan: namaPemilihan(ctx, e),
     satkerNama,

@@ -1,3 +1,4 @@
+import { formatTpsNumber } from '../core/tps'
 import { AppError, refused, type Issue } from '../core/errors'
 import { kotakSlots, packingStatus, parseKotakQr, type KitStatus } from '../core/kit'
 import type { MoveInput } from '../core/moves'
@@ -203,7 +204,7 @@ function requireTps(ctx: ServiceContext, tpsId: number): { tps: TpsRow; lines: r
   return kit
 }
 
-const tpsName = (t: TpsRow) => `TPS ${String(t.nomor).padStart(3, '0')} ${t.desa}, Kec. ${t.kecamatan}`
+const tpsName = (t: TpsRow) => `${formatTpsNumber(t.nomor)} ${t.desa}, Kec. ${t.kecamatan}`
 
 /** The kotak of a TPS: kotak k is for the k-th ballot type, in that TPS's dapil. */
 function kotakOf(ctx: ServiceContext, lines: readonly NeedLine[]) {

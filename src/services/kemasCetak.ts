@@ -1,3 +1,4 @@
+import { formatTpsNumber } from '../core/tps'
 import { kotakQrText, kotakSlots } from '../core/kit'
 import { refused } from '../core/errors'
 import { shortItemName } from '../core/text'
@@ -80,7 +81,7 @@ function scopeTitle(ctx: ServiceContext, scope: KitScope, ids: number[]): string
   if (scope.kecamatanId !== undefined) return `Kecamatan ${first.kecamatan}`
   if (scope.desaId !== undefined) return `Desa/Kel. ${first.desa}, Kec. ${first.kecamatan}`
   return ids.length === 1
-    ? `TPS ${String(first.nomor).padStart(3, '0')} ${first.desa}, Kec. ${first.kecamatan}`
+    ? `${formatTpsNumber(first.nomor)} ${first.desa}, Kec. ${first.kecamatan}`
     : `${ids.length} TPS`
 }
 
@@ -88,7 +89,7 @@ function scopeName(ctx: ServiceContext, scope: KitScope, ids: number[]): string 
   const first = tpsKits(ctx).get(ids[0]!)!.tps
   if (scope.kecamatanId !== undefined) return `kec-${slug(first.kecamatan)}`
   if (scope.desaId !== undefined) return `desa-${slug(first.desa)}`
-  return ids.length === 1 ? `tps-${String(first.nomor).padStart(3, '0')}-${slug(first.desa)}` : `${ids.length}-tps`
+  return ids.length === 1 ? `${slug(formatTpsNumber(first.nomor))}-${slug(first.desa)}` : `${ids.length}-tps`
 }
 
 /**

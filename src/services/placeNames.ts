@@ -1,3 +1,4 @@
+import { formatTpsNumber } from '../core/tps'
 import { parsePlace, placeLabel } from '../core/places'
 import { damageReason } from '../core/reasons'
 import type { ServiceContext } from './context'
@@ -25,7 +26,7 @@ export function placeNamer(ctx: ServiceContext): (place: string) => string {
         return `Rusak: ${damageReason(p.refs[0]!)?.short ?? p.refs[0]}`
       case 'DIKEMAS': {
         const t = tps.get(Number(p.refs[0])) as { nomor: number; desa: string; kecamatan: string } | undefined
-        return t ? `Dikemas TPS ${String(t.nomor).padStart(3, '0')} ${t.desa}, ${t.kecamatan}` : placeLabel(place)
+        return t ? `Dikemas ${formatTpsNumber(t.nomor)} ${t.desa}, ${t.kecamatan}` : placeLabel(place)
       }
       case 'DIKIRIM': {
         const k = kec.get(Number(p.refs[0])) as { nama: string } | undefined

@@ -1,3 +1,4 @@
+import { formatTpsNumber } from '../core/tps'
 import { AppError, refused, type Issue } from '../core/errors'
 import { KIT_STATUS_LABEL } from '../core/kit'
 import type { MoveInput } from '../core/moves'
@@ -132,7 +133,7 @@ export function serahkan(ctx: ServiceContext, who: Actor, input: HandoverInput) 
     const row = i + 1
     const k = kits.get(tpsId)
     if (!k) return void issues.push({ row, column: 'tpsIds', message: `TPS dengan id ${tpsId} tidak ditemukan` })
-    const name = `TPS ${String(k.nomor).padStart(3, '0')} ${k.desa}`
+    const name = `${formatTpsNumber(k.nomor)} ${k.desa}`
     if (seen.has(tpsId)) return void issues.push({ row, column: 'tpsIds', message: `${name} disebut dua kali` })
     seen.add(tpsId)
     if (k.kecamatanId !== kec.id)
@@ -186,7 +187,7 @@ export function serahkan(ctx: ServiceContext, who: Actor, input: HandoverInput) 
       issues.push({
         row: i + 1,
         column: 'tpsIds',
-        message: `SALAH DAPIL: kit TPS ${String(k.nomor).padStart(3, '0')} ${k.desa} berisi ${formatAngka(p.qty)} ${v.label} yang bukan untuk TPS ini; keluarkan dulu dari kit (koreksi pada riwayat) sebelum diserahkan`,
+        message: `SALAH DAPIL: kit ${formatTpsNumber(k.nomor)} ${k.desa} berisi ${formatAngka(p.qty)} ${v.label} yang bukan untuk TPS ini; keluarkan dulu dari kit (koreksi pada riwayat) sebelum diserahkan`,
       })
     }
   })

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
 import type { HistoryRow, MethodInput } from '../../api/contract'
+import { MOVE_REASON_LABEL } from '../../core/shifts'
 import { fieldErrors, invoke } from '../api'
 import { fmt } from '../format'
 import { useApi, useRefreshAll } from './data'
@@ -69,13 +70,6 @@ export function HistoryLink({
   )
 }
 
-const REASON_LABEL: Record<string, string> = {
-  BATAL: 'Pembatalan (koreksi)',
-  KOREKSI: 'Angka koreksi',
-  KEMBALI: 'Dikembalikan belum selesai',
-  REKLASIFIKASI: 'Reklasifikasi rusak → layak',
-}
-
 const when = (iso: string) => new Date(iso).toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' })
 
 function HistoryList({ filter }: { filter: HistoryFilter }) {
@@ -125,7 +119,7 @@ function HistoryList({ filter }: { filter: HistoryFilter }) {
                 </td>
                 <td>
                   {[
-                    r.reason ? (REASON_LABEL[r.reason] ?? r.reason) : null,
+                    r.reason ? (MOVE_REASON_LABEL[r.reason as keyof typeof MOVE_REASON_LABEL] ?? r.reason) : null,
                     r.correctsSeq ? `untuk baris ${r.correctsSeq}` : null,
                     r.reversedBy ? `dibatalkan di baris ${r.reversedBy}` : null,
                     r.note,

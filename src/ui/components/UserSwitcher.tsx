@@ -246,12 +246,7 @@ function UserIcon() {
 
 /* --------------------------------------------------------------- switcher */
 
-const ROLE_GROUP_TITLE: Record<Role, string> = { operator: 'Operator', koordinator: 'Koordinator', admin: 'Admin' }
-const ROLE_GROUP_NOTE: Record<Role, string> = {
-  operator: 'cukup pilih nama',
-  koordinator: 'dengan PIN',
-  admin: 'dengan PIN',
-}
+const howToSignIn = (role: Role) => (needsPin(role) ? 'dengan PIN' : 'cukup pilih nama')
 
 function SwitchDialog({
   open,
@@ -414,9 +409,9 @@ function UserPicker({ need, current, onChosen }: { need?: Role | undefined; curr
     <div className="user-picker" ref={listRef}>
       <ErrorBanner error={error} title="Belum dapat memilih pengguna" />
       {groups.map((g) => (
-        <section key={g.role} className="user-group" aria-label={ROLE_GROUP_TITLE[g.role]}>
+        <section key={g.role} className="user-group" aria-label={ROLE_LABEL[g.role]}>
           <h3>
-            {ROLE_GROUP_TITLE[g.role]} <span className="muted small">· {ROLE_GROUP_NOTE[g.role]}</span>
+            {ROLE_LABEL[g.role]} <span className="muted small">· {howToSignIn(g.role)}</span>
           </h3>
           <div className="user-buttons">
             {g.users.map((u) => (

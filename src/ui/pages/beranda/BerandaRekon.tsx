@@ -3,7 +3,8 @@ import type { Election, ReconRow, VariantInfo } from '../../../api/contract'
 import { StockBar } from '../../components/charts/StockBar'
 import { HistoryLink } from '../../components/History'
 import { Swatch } from '../../components/Page'
-import { fmt, fmtPercent, shortItemName } from '../../format'
+import { ROUNDING_LABELS } from '../../../core/reserve'
+import { fmt, fmtPercent, lowerFirst, shortItemName } from '../../format'
 import { href } from '../../router'
 
 /**
@@ -11,13 +12,6 @@ import { href } from '../../router'
  * what it needs, and the warnings a coordinator must act on today. Figures come as they are from
  * rekonsiliasi.lihat; every ledger figure opens the rows behind it.
  */
-
-const ROUNDING_NOTE: Record<Election['rounding'], string> = {
-  up: 'dibulatkan ke atas',
-  nearest: 'dibulatkan ke terdekat',
-  down: 'dibulatkan ke bawah',
-  up_even: 'dibulatkan ke atas lalu digenapkan',
-}
 
 export type ReasonLabels = ReadonlyMap<string, string>
 
@@ -213,10 +207,11 @@ export function BallotTable({
       </div>
       <StockLegend done="Sudah disortir baik" />
       <p className="muted small">
-        Kebutuhan = DPT + cadangan {fmtPercent(election.reservePercent)} per TPS ({ROUNDING_NOTE[election.rounding]})
-        ditambah cadangan PSU per dapil; rinciannya di <a href={href('kebutuhan')}>Kebutuhan</a>. Kekurangan = kebutuhan
-        − (baik + belum disortir + dalam proses{extras.length ? ' + ' + extras.join(' + ') : ''}). Tertukar dipisahkan
-        dan tidak dihitung sebagai stok. Klik angka untuk melihat riwayat buku besarnya.
+        Kebutuhan = DPT + cadangan {fmtPercent(election.reservePercent)} per TPS (
+        {lowerFirst(ROUNDING_LABELS[election.rounding])}) ditambah cadangan PSU per dapil; rinciannya di{' '}
+        <a href={href('kebutuhan')}>Kebutuhan</a>. Kekurangan = kebutuhan − (baik + belum disortir + dalam proses
+        {extras.length ? ' + ' + extras.join(' + ') : ''}). Tertukar dipisahkan dan tidak dihitung sebagai stok. Klik
+        angka untuk melihat riwayat buku besarnya.
       </p>
     </>
   )

@@ -1,11 +1,10 @@
 import { useApi } from '../../components/data'
 import { ErrorBanner } from '../../components/Feedback'
 import { Section } from '../../components/Page'
-import { fmt } from '../../format'
+import { KIT_STATUS_SHORT, KIT_STATUSES } from '../../../core/kit'
+import { fmt, lowerFirst } from '../../format'
 import {
   serahTerimaHref,
-  KIT_STATUSES,
-  STATUS_SHORT,
   StatusBar,
   StatusLegend,
   sumProgress,
@@ -66,6 +65,6 @@ export function SerahTerimaSection() {
 }
 
 function countsText(p: Pick<KitProgress, 'tps' | (typeof KIT_STATUSES)[number]>): string {
-  const parts = KIT_STATUSES.filter((s) => p[s] > 0).map((s) => `${fmt(p[s])} ${STATUS_SHORT[s]}`)
+  const parts = KIT_STATUSES.filter((s) => p[s] > 0).map((s) => `${fmt(p[s])} ${lowerFirst(KIT_STATUS_SHORT[s])}`)
   return `${fmt(p.tps)} TPS: ${parts.join(' · ')}`
 }

@@ -5,21 +5,11 @@ import { useApi } from '../../components/data'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { saveDownload } from '../../components/files'
 import { PageHeader, Section } from '../../components/Page'
-import { fmt } from '../../format'
+import { DOC_SHORT_LABEL, DOC_TYPE_CODES } from '../../../core/documents'
+import { fmt, todayIso } from '../../format'
 import { href } from '../../router'
 import { IssueCards } from './DokumenTerbitkan'
-import {
-  chainLabel,
-  DOC_LABEL,
-  DOC_TYPES,
-  docCode,
-  fmtDate,
-  fmtInstant,
-  isDocType,
-  readableSubject,
-  todayIso,
-  usePrint,
-} from './DokumenShared'
+import { chainLabel, docCode, fmtDate, fmtInstant, isDocType, readableSubject, usePrint } from './DokumenShared'
 import './dokumen.css'
 
 /** '#/dokumen' issues documents and lists the register; '#/dokumen/BA_SORTIR' opens the register filtered to one type. */
@@ -161,9 +151,9 @@ function RegisterSection({ initialType }: { initialType: DocType | undefined }) 
         </label>
         <select id={filterId} value={type} onChange={(e) => setType(e.target.value as DocType | '')}>
           <option value="">Semua jenis</option>
-          {DOC_TYPES.map((t) => (
+          {DOC_TYPE_CODES.map((t) => (
             <option key={t} value={t}>
-              {DOC_LABEL[t]}
+              {DOC_SHORT_LABEL[t]}
             </option>
           ))}
         </select>
@@ -177,7 +167,7 @@ function RegisterSection({ initialType }: { initialType: DocType | undefined }) 
       {list.data ? (
         rows.length === 0 ? (
           <p className="empty">
-            {type ? `Belum ada ${DOC_LABEL[type]} yang diterbitkan.` : 'Belum ada dokumen yang diterbitkan.'}
+            {type ? `Belum ada ${DOC_SHORT_LABEL[type]} yang diterbitkan.` : 'Belum ada dokumen yang diterbitkan.'}
           </p>
         ) : (
           <div className="table-wrap">
@@ -227,7 +217,7 @@ function RegisterRow({ d }: { d: DocumentInfo }) {
         {d.nomor ? <span className="dk-nomor">{d.nomor}</span> : <span className="muted">tanpa nomor</span>}
         <span className="muted small block">{docCode(d)}</span>
       </th>
-      <td>{DOC_LABEL[d.type]}</td>
+      <td>{DOC_SHORT_LABEL[d.type]}</td>
       <td>{readableSubject(d.subject)}</td>
       <td>
         {fmtInstant(d.issuedAt)}
@@ -247,7 +237,7 @@ function RegisterRow({ d }: { d: DocumentInfo }) {
             className={`btn btn-small ${f === 'pdf' && !reprint ? 'btn-primary' : 'btn-secondary'}`}
             onClick={() => void print(d, f)}
             disabled={isBusy(d.id, f)}
-            aria-label={`${f === 'pdf' ? (reprint ? 'Cetak ulang (SALINAN)' : 'Cetak') : 'Cetak XLSX'} ${DOC_LABEL[d.type]} ${d.nomor ?? docCode(d)}`}
+            aria-label={`${f === 'pdf' ? (reprint ? 'Cetak ulang (SALINAN)' : 'Cetak') : 'Cetak XLSX'} ${DOC_SHORT_LABEL[d.type]} ${d.nomor ?? docCode(d)}`}
           >
             {isBusy(d.id, f) ? 'Menyiapkan…' : f === 'pdf' ? (reprint ? 'Cetak ulang (SALINAN)' : 'Cetak') : 'XLSX'}
           </button>

@@ -3,9 +3,10 @@ import type { DocType, DocumentInfo, IssueInput, MethodOutput } from '../../../a
 import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
-import { fmt } from '../../format'
+import { DOC_SHORT_LABEL } from '../../../core/documents'
+import { fmt, todayIso } from '../../format'
 import { href } from '../../router'
-import { DOC_LABEL, docCode, fmtInstant, fmtLocal, readableSubject, todayIso, usePrint } from './DokumenShared'
+import { docCode, fmtInstant, fmtLocal, readableSubject, usePrint } from './DokumenShared'
 
 type Jenis = MethodOutput<'dokumen.daftarJenis'>[number]
 type Delivery = MethodOutput<'penerimaan.daftar'>[number]
@@ -61,12 +62,12 @@ function IssueCard({ type, setting, input, children, notice, onIssued, onError }
         doc.nomor
           ? `Nomor ${doc.nomor} diambil dari register. Unduh PDF untuk mencetak aslinya.`
           : `Tercatat di register sebagai ${docCode(doc)}.`,
-        `${DOC_LABEL[type]} terbit`,
+        `${DOC_SHORT_LABEL[type]} terbit`,
       )
       refreshAll()
     } catch (err) {
       onError(toApiError(err))
-      toast.showError(err, `${DOC_LABEL[type]} belum terbit`)
+      toast.showError(err, `${DOC_SHORT_LABEL[type]} belum terbit`)
     } finally {
       setBusy(false)
     }
@@ -74,7 +75,7 @@ function IssueCard({ type, setting, input, children, notice, onIssued, onError }
 
   return (
     <form className="card dk-card" aria-labelledby={titleId} onSubmit={submit} noValidate data-doc-type={type}>
-      <h3 id={titleId}>{DOC_LABEL[type]}</h3>
+      <h3 id={titleId}>{DOC_SHORT_LABEL[type]}</h3>
       {setting && <p className="dk-card-desc">{setting.description}.</p>}
       <div className="dk-card-fields">{children}</div>
       {unnamed > 0 && (
@@ -86,7 +87,7 @@ function IssueCard({ type, setting, input, children, notice, onIssued, onError }
       {notice}
       <div className="dk-card-foot">
         <button type="submit" className="btn btn-primary" disabled={busy || !input}>
-          {busy ? 'Menerbitkan…' : `Terbitkan ${inSentence(DOC_LABEL[type])}`}
+          {busy ? 'Menerbitkan…' : `Terbitkan ${inSentence(DOC_SHORT_LABEL[type])}`}
         </button>
         <span className="muted small">
           {setting?.numbered === false ? (

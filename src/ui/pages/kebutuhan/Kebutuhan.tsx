@@ -8,7 +8,7 @@ import { saveDownload } from '../../components/files'
 import { numberCol } from '../../components/grid'
 import { PageHeader, Section, Swatch } from '../../components/Page'
 import { SummedGrid } from '../../components/SummedGrid'
-import { fmt, fmtPercent, shortItemName, tpsLabel } from '../../format'
+import { fmt, fmtPercent, shortItemName, formatTpsNumber } from '../../format'
 import { href } from '../../router'
 
 type PerTps = MethodOutput<'kebutuhan.daftarTps'>
@@ -256,8 +256,8 @@ function PerTpsGrid({ data }: { data: PerTps }) {
         width: 90,
         pinned: 'left',
         filter: 'agNumberColumnFilter',
-        valueFormatter: (p) => (typeof p.value === 'number' ? tpsLabel(p.value) : ''),
-        getQuickFilterText: (p) => tpsLabel(p.data.nomor),
+        valueFormatter: (p) => (typeof p.value === 'number' ? formatTpsNumber(p.value) : ''),
+        getQuickFilterText: (p) => formatTpsNumber(p.data.nomor),
       },
       numberCol<TpsNeed>('dpt', 'DPT', { width: 90 }),
       ...itemCols<TpsNeed>(data.columns, (row, code) => row.dapil[code]),

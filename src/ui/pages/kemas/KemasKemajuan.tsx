@@ -10,12 +10,12 @@ import type {
 } from 'ag-grid-community'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { MethodOutput } from '../../../api/contract'
-import { KIT_STATUS_LABEL, type KitStatus } from '../../../core/kit'
+import { KIT_STATUS_LABEL, KIT_STATUS_SHORT, KIT_STATUSES, type KitStatus } from '../../../core/kit'
 import { useApi } from '../../components/data'
 import { ErrorBanner, Loading } from '../../components/Feedback'
 import { defaultColDef, gridLocaleText, gridTheme, numberCol } from '../../components/grid'
 import { Section } from '../../components/Page'
-import { fmt, fmtPercent, tpsLabel } from '../../format'
+import { fmt, fmtPercent, formatTpsNumber } from '../../format'
 import { navigate } from '../../router'
 
 type Progress = MethodOutput<'kemas.lihatKemajuan'>[number]
@@ -49,14 +49,8 @@ export function KitBadge({ status, large }: { status: KitStatus; large?: boolean
   )
 }
 
-/** Segments in the order a kit moves through them; belum last so the bar fills from the left. */
-const SEGMENTS: { key: 'diterima' | 'diserahkan' | 'lengkap' | 'sebagian' | 'belum'; label: string }[] = [
-  { key: 'diterima', label: 'Diterima PPK' },
-  { key: 'diserahkan', label: 'Diserahkan' },
-  { key: 'lengkap', label: 'Lengkap' },
-  { key: 'sebagian', label: 'Sebagian' },
-  { key: 'belum', label: 'Belum' },
-]
+/** Segments from the furthest a kit has come; belum last so the bar fills from the left. */
+const SEGMENTS = [...KIT_STATUSES].reverse().map((key) => ({ key, label: KIT_STATUS_SHORT[key] }))
 
 function ProgressBar({
   p,
@@ -176,8 +170,6 @@ export function KemajuanView() {
   )
 }
 
-const STATUS_ORDER: KitStatus[] = ['belum', 'sebagian', 'lengkap', 'diserahkan', 'diterima']
-
 function StatusCell({ value }: { value: KitStatus | undefined }) {
   return value ? <KitBadge status={value} /> : null
 }
@@ -209,7 +201,7 @@ function KitGrid({ kecamatanId }: { kecamatanId: number }) {
         headerName: 'TPS',
         width: 90,
         filter: 'agNumberColumnFilter',
-        valueFormatter: (p) => (typeof p.value === 'number' ? tpsLabel(p.value) : ''),
+        valueFormatter: (p) => (typeof p.value === 'number' ? formatTpsNumber(p.value) : ''),
         cellClass: 'cell-strong',
       },
       numberCol<KitRow>('dpt', 'DPT', { width: 84 }),
@@ -219,7 +211,7 @@ function KitGrid({ kecamatanId }: { kecamatanId: number }) {
         width: 160,
         cellRenderer: StatusCell,
         filter: false,
-        comparator: (a: KitStatus, b: KitStatus) => STATUS_ORDER.indexOf(a) - STATUS_ORDER.indexOf(b),
+        comparator: (a: KitStatus, b: KitStatus) => KIT_STATUSES.indexOf(a) - KIT_STATUSES.indexOf(b),
       },
       // One column: "dikemas / kebutuhan" reads as progress and leaves the desa name room.
       numberCol<KitRow>('packed', 'Dikemas / kebutuhan', {
@@ -265,7 +257,7 @@ function KitGrid({ kecamatanId }: { kecamatanId: number }) {
           Status
           <select value={status} onChange={(e) => setStatus(e.target.value as KitStatus | '')}>
             <option value="">Semua status</option>
-            {STATUS_ORDER.map((s) => (
+            {KIT_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {KIT_STATUS_LABEL[s]} ({fmt(counts[s])})
               </option>

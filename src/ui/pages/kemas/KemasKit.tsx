@@ -7,7 +7,7 @@ import { saveDownload } from '../../components/files'
 import { HistoryLink } from '../../components/History'
 import { Section, Swatch } from '../../components/Page'
 import { scanBeep } from '../../components/ScanField'
-import { fmt, shortItemName, tpsLabel } from '../../format'
+import { fmt, formatTpsNumber, readCount, shortItemName } from '../../format'
 import { href } from '../../router'
 import { KitBadge, rememberKecamatan } from './KemasKemajuan'
 import type { PackingShift } from './KemasShift'
@@ -23,13 +23,6 @@ const SOURCE_LABEL: Record<string, string> = {
 }
 
 const lineName = (l: Pick<Line, 'kind' | 'itemName'>) => (l.kind === 'ballot' ? shortItemName(l.itemName) : l.itemName)
-
-/** "1.234" or "1234" -> 1234; anything else is not a count. */
-function parseCount(text: string): number | null {
-  const t = text.trim().replace(/[.\s]/g, '')
-  if (t === '') return 0
-  return /^\d{1,9}$/.test(t) ? Number(t) : null
-}
 
 /** The service numbers refused lines in the order they were sent ("row") or names them by input path. */
 function issuesByLine(err: ApiError, sent: number[]): { perLine: Map<number, string[]>; rest: string[] } {
@@ -99,13 +92,17 @@ export function KitView({
         {back}
         <p className="kit-sibling-links">
           {prev && (
-            <a href={href('kemas', prev.tpsId)} title={`${tpsLabel(prev.nomor)} ${prev.desa}`}>
-              ← {tpsLabel(prev.nomor)} {prev.desa}
+            <a href={href('kemas', prev.tpsId)} title={`${formatTpsNumber(prev.nomor)} ${prev.desa}`}>
+              ← {formatTpsNumber(prev.nomor)} {prev.desa}
             </a>
           )}
           {next && (
-            <a href={href('kemas', next.tpsId)} title={`${tpsLabel(next.nomor)} ${next.desa}`} data-testid="kit-next">
-              {tpsLabel(next.nomor)} {next.desa} →
+            <a
+              href={href('kemas', next.tpsId)}
+              title={`${formatTpsNumber(next.nomor)} ${next.desa}`}
+              data-testid="kit-next"
+            >
+              {formatTpsNumber(next.nomor)} {next.desa} →
             </a>
           )}
         </p>
@@ -132,7 +129,7 @@ export function KitView({
 function KitIdentity({ kit }: { kit: Kit }) {
   return (
     <div className={`kit-id kit-id-${kit.status}`} data-testid="kit-identity">
-      <div className="kit-id-tps">{tpsLabel(kit.nomor)}</div>
+      <div className="kit-id-tps">{formatTpsNumber(kit.nomor)}</div>
       <div className="kit-id-place">
         <span className="kit-id-desa">{kit.desa}</span>
         <span>
@@ -167,7 +164,7 @@ function LengkapBanner({ kit }: { kit: Kit }) {
       <div className="kit-lengkap-body">
         <strong>Lengkap</strong>
         <p>
-          Semua barang kit {tpsLabel(kit.nomor)} {kit.desa} sudah dikemas.{' '}
+          Semua barang kit {formatTpsNumber(kit.nomor)} {kit.desa} sudah dikemas.{' '}
           {kotakWithoutSeal > 0
             ? `Catat nomor segel ${kotakWithoutSeal === kit.kotak.length ? 'setiap kotak' : `${fmt(kotakWithoutSeal)} kotak lagi`}, lalu cetak daftar isinya.`
             : 'Nomor segel setiap kotak sudah tercatat; cetak daftar isinya.'}
@@ -242,8 +239,8 @@ function PackForm({ kit, shift }: { kit: Kit; shift: PackingShift['active'] }) {
     if (!sisa) {
       const bad: Record<number, string> = {}
       for (const l of kit.lines) {
-        const n = parseCount(qty[l.variantId] ?? '')
-        if (n === null) bad[l.variantId] = 'Isi bilangan bulat, mis. 150'
+        const n = readCount(qty[l.variantId] ?? '') ?? 0
+        if (n === 'invalid') bad[l.variantId] = 'Isi bilangan bulat, mis. 150'
         else if (n > 0) lines.push({ variantId: l.variantId, qty: n })
       }
       setLocalErrors(bad)
@@ -269,7 +266,7 @@ function PackForm({ kit, shift }: { kit: Kit; shift: PackingShift['active'] }) {
       const after = await invoke('kemas.catat', { shiftId: shift.id, tpsId: kit.tpsId, lines, sisa })
       const packedNow = after.lines.reduce((s, l) => s + l.packed, 0) - totals.packed
       toast.showSuccess(
-        `${tpsLabel(kit.nomor)} ${kit.desa}: ${fmt(packedNow)} barang dikemas dalam shift #${shift.id}.${after.status === 'lengkap' ? ' Kit lengkap.' : ''}`,
+        `${formatTpsNumber(kit.nomor)} ${kit.desa}: ${fmt(packedNow)} barang dikemas dalam shift #${shift.id}.${after.status === 'lengkap' ? ' Kit lengkap.' : ''}`,
         'Tersimpan',
       )
       setQty({})
@@ -469,7 +466,7 @@ function LineRow({
           <HistoryLink
             value={l.packed}
             filter={{ variantId: l.variantId, place: `DIKEMAS:${kit.tpsId}` }}
-            title={`${name} dikemas untuk ${tpsLabel(kit.nomor)} ${kit.desa}`}
+            title={`${name} dikemas untuk ${formatTpsNumber(kit.nomor)} ${kit.desa}`}
           />
         </td>
         <td className={`num ${done ? 'text-ok' : 'strong'}`}>

@@ -15,8 +15,9 @@ import { useApi, useRefreshAll } from '../../components/data'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { defaultColDef, gridLocaleText, gridTheme } from '../../components/grid'
 import { PageHeader, Section } from '../../components/Page'
-import { fmt } from '../../format'
-import { ImportWorkersDialog, readCount, reguName, TeamDialog, WorkerDialog } from './PekerjaDialogs'
+import { isIsoDate } from '../../../core/shifts'
+import { fmt, readCount, todayIso } from '../../format'
+import { ImportWorkersDialog, reguName, TeamDialog, WorkerDialog } from './PekerjaDialogs'
 import './pekerja.css'
 
 export function PekerjaPage({ election, params }: { election: Election; params: string[] }) {
@@ -155,15 +156,10 @@ function TeamTable({ teams, onEdit }: { teams: Team[]; onEdit(t: Team): void }) 
 
 /* ------------------------------------------------------------------ targets */
 
-function today(): string {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
-
 function TargetSection({ teams }: { teams: Team[] }) {
-  const [tanggal, setTanggal] = useState(today)
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(tanggal)
-  const q = useApi('regu.lihatTarget', { tanggal: valid ? tanggal : today() }, valid)
+  const [tanggal, setTanggal] = useState(todayIso)
+  const valid = isIsoDate(tanggal)
+  const q = useApi('regu.lihatTarget', { tanggal: valid ? tanggal : todayIso() }, valid)
   const dateId = useId()
   const daily = new Map(teams.map((t) => [t.id, t.dailyTarget]))
   const label = valid
@@ -252,17 +248,17 @@ function TargetRow({
   async function commit(value = text) {
     if (busy) return
     const n = readCount(value)
-    if (!n.ok) return setError('Isi dengan angka bulat')
+    if (n === 'invalid') return setError('Isi dengan angka bulat')
     setError(null)
-    if (n.value === (row.override ? row.target : null)) return setText(initial)
+    if (n === (row.override ? row.target : null)) return setText(initial)
     setBusy(true)
     setError(null)
     try {
-      await invoke('regu.aturTarget', { teamId: row.teamId, tanggal, qty: n.value })
+      await invoke('regu.aturTarget', { teamId: row.teamId, tanggal, qty: n })
       toast.showSuccess(
-        n.value === null
+        n === null
           ? `${reguName(row.team)} kembali ke target harian ${fmt(daily)} lembar.`
-          : `${reguName(row.team)}: ${fmt(n.value)} lembar pada tanggal ini.`,
+          : `${reguName(row.team)}: ${fmt(n)} lembar pada tanggal ini.`,
         'Target tersimpan',
       )
       refreshAll()

@@ -1,19 +1,13 @@
 import { useState, type FormEvent } from 'react'
 import type { Team, Worker } from '../../../api/contract'
+import { cleanNik } from '../../../core/workerImport'
 import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useRefreshAll } from '../../components/data'
 import { Dialog } from '../../components/Dialog'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { readFileBase64 } from '../../components/files'
 import { Field, FilePicker } from '../../components/Form'
-import { fmt } from '../../format'
-
-/** Reads "3.000" or "3000"; null when empty. Only unreadable text is refused here, every rule is the service's. */
-export function readCount(text: string): { ok: true; value: number | null } | { ok: false } {
-  const t = text.trim().replace(/[.\s]/g, '')
-  if (t === '') return { ok: true, value: null }
-  return /^\d+$/.test(t) ? { ok: true, value: Number(t) } : { ok: false }
-}
+import { fmt, readCount } from '../../format'
 
 /** "Mawar" -> "Regu Mawar"; a team already called "Regu 3" keeps its name (no "Regu Regu 3"). */
 export const reguName = (nama: string): string => (/^regu\b/i.test(nama.trim()) ? nama : `Regu ${nama}`)
@@ -63,7 +57,7 @@ export function WorkerDialog({ worker, teams, onClose }: { worker: Worker | null
     setBusy(true)
     setError(undefined)
     const team = teamId ? Number(teamId) : null
-    const newNik = nik.replace(/\s/g, '')
+    const newNik = cleanNik(nik)
     try {
       const w = editing
         ? await invoke('pekerja.ubah', {
@@ -227,7 +221,7 @@ export function TeamDialog({ team, workers, onClose }: { team: Team | null; work
   async function save(e?: FormEvent) {
     e?.preventDefault()
     const t = readCount(target)
-    if (!t.ok)
+    if (t === 'invalid')
       return setError(
         new ApiError('INVALID_INPUT', 'Periksa isian', [
           { column: 'dailyTarget', message: 'Isi dengan angka bulat, mis. 3.000' },
@@ -238,8 +232,8 @@ export function TeamDialog({ team, workers, onClose }: { team: Team | null; work
     const leader = leaderId ? Number(leaderId) : null
     try {
       const r = editing
-        ? await invoke('regu.ubah', { id: team.id, nama, leaderId: leader, dailyTarget: t.value ?? 0, active })
-        : await invoke('regu.tambah', { nama, leaderId: leader, dailyTarget: t.value ?? 0 })
+        ? await invoke('regu.ubah', { id: team.id, nama, leaderId: leader, dailyTarget: t ?? 0, active })
+        : await invoke('regu.tambah', { nama, leaderId: leader, dailyTarget: t ?? 0 })
       toast.showSuccess(
         `${reguName(r.nama)}: ${fmt(r.members)} anggota, target ${fmt(r.dailyTarget)} lembar per hari.`,
         editing ? 'Regu tersimpan' : 'Regu ditambahkan',

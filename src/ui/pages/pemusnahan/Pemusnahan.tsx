@@ -7,10 +7,9 @@ import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { Field } from '../../components/Form'
 import { HistoryLink } from '../../components/History'
 import { PageHeader, Section, Swatch } from '../../components/Page'
-import { fmt, shortItemName } from '../../format'
+import { fmt, readCount, shortItemName, todayIso } from '../../format'
 import { href } from '../../router'
-import { parseQty } from '../serahTerima/SerahTerimaShared'
-import { fmtDate, todayIso, usePrint } from '../dokumen/DokumenShared'
+import { fmtDate, usePrint } from '../dokumen/DokumenShared'
 import '../serahTerima/serahTerima.css'
 
 type Candidate = MethodOutput<'pemusnahan.daftarKandidat'>[number]
@@ -67,7 +66,10 @@ export function PemusnahanPage({ election }: { election: Election }) {
   const rows = kandidat.data ?? []
   const sources = rows.flatMap(sourcesOf)
   const valueOf = (s: Source) => qty[s.key] ?? (s.defaultQty > 0 ? fmt(s.defaultQty) : '')
-  const numberOf = (s: Source) => parseQty(valueOf(s)) ?? 0
+  const numberOf = (s: Source) => {
+    const n = readCount(valueOf(s))
+    return n === 'invalid' ? Number.NaN : (n ?? 0)
+  }
   const lines = sources.map((s) => ({ s, n: numberOf(s) })).filter((l) => l.n !== 0)
   const total = lines.reduce((sum, l) => sum + (Number.isNaN(l.n) ? 0 : l.n), 0)
   const signers = jenis.data?.find((j) => j.type === 'BA_PEMUSNAHAN')?.signers ?? []
@@ -232,8 +234,8 @@ export function PemusnahanPage({ election }: { election: Election }) {
                                 }
                                 onChange={(e) => setQty((q) => ({ ...q, [s.key]: e.target.value }))}
                                 onBlur={(e) => {
-                                  const n = parseQty(e.target.value)
-                                  if (n !== null && !Number.isNaN(n)) setQty((q) => ({ ...q, [s.key]: fmt(n) }))
+                                  const n = readCount(e.target.value)
+                                  if (typeof n === 'number') setQty((q) => ({ ...q, [s.key]: fmt(n) }))
                                 }}
                               />
                               {numberOf(s) > s.available && !err && (

@@ -7,19 +7,11 @@ import { ErrorBanner, IssueTable, Loading, useToast } from '../../components/Fee
 import { Field } from '../../components/Form'
 import { HistoryLink } from '../../components/History'
 import { PageHeader, Section } from '../../components/Page'
-import { fmt } from '../../format'
+import { fmt, readCount } from '../../format'
 import { href, navigate } from '../../router'
 import { PenerimaanDetail } from './PenerimaanDetail'
 import { PenerimaanForm } from './PenerimaanForm'
-import {
-  fmtIso,
-  fmtLocalDateTime,
-  parseCount,
-  SelisihBadge,
-  tidyCount,
-  VariantLabel,
-  variantName,
-} from './PenerimaanShared'
+import { fmtIso, fmtLocalDateTime, SelisihBadge, tidyCount, VariantLabel, variantName } from './PenerimaanShared'
 import './penerimaan.css'
 
 /** '#/penerimaan' lists deliveries, '#/penerimaan/baru' records one, '#/penerimaan/<id>' shows one. */
@@ -416,7 +408,7 @@ function ReturDialog({
     e?.preventDefault()
     const lines: { variantId: number; qty: number }[] = []
     for (const r of held) {
-      const n = parseCount(qty[r.variantId] ?? '')
+      const n = readCount(qty[r.variantId] ?? '')
       if (n === 'invalid') {
         setSentOrder([r.variantId])
         setError(

@@ -5,9 +5,9 @@ import { useApi, useRefreshAll } from '../../components/data'
 import { ErrorBanner, IssueTable, Loading, useToast } from '../../components/Feedback'
 import { Field } from '../../components/Form'
 import { PageHeader, Section, Swatch } from '../../components/Page'
-import { fmt } from '../../format'
+import { fmt, readCount } from '../../format'
 import { href, navigate } from '../../router'
-import { nowLocal, parseCount, SelisihBadge, tidyCount, variantName } from './PenerimaanShared'
+import { nowLocal, SelisihBadge, tidyCount, variantName } from './PenerimaanShared'
 
 interface LineDraft {
   key: number
@@ -76,13 +76,13 @@ const emptyLine = (variantId = ''): LineDraft => ({
 })
 
 function fromDus(l: LineDraft): number | null {
-  const dus = parseCount(l.dus)
-  const isi = parseCount(l.isi)
+  const dus = readCount(l.dus)
+  const isi = readCount(l.isi)
   return typeof dus === 'number' && typeof isi === 'number' ? dus * isi : null
 }
 
 function statedOf(l: LineDraft): number | null | 'invalid' {
-  return l.statedTyped ? parseCount(l.stated) : fromDus(l)
+  return l.statedTyped ? readCount(l.stated) : fromDus(l)
 }
 
 /**
@@ -196,7 +196,7 @@ export function PenerimaanForm() {
     // Only unreadable numbers are caught here; every rule (required stated quantity, whose tertukar, …) is the service's.
     const local: ApiError['details'] = []
     const num = (row: number, column: LineField, text: string, empty: number | null): number | null => {
-      const n = parseCount(text)
+      const n = readCount(text)
       if (n === 'invalid') {
         local.push({ row, column, message: 'Isi dengan angka bulat, mis. 2.000' })
         return null
@@ -253,8 +253,8 @@ export function PenerimaanForm() {
   const totals = lines.reduce(
     (t, l) => {
       const s = statedOf(l)
-      const c = parseCount(l.counted)
-      const x = parseCount(l.tertukar)
+      const c = readCount(l.counted)
+      const x = readCount(l.tertukar)
       return {
         stated: t.stated + (typeof s === 'number' ? s : 0),
         counted: t.counted + (typeof c === 'number' ? c : 0),
@@ -547,8 +547,8 @@ function LineEditor({
 }) {
   const computed = fromDus(l)
   const stated = statedOf(l)
-  const counted = parseCount(l.counted)
-  const tertukar = parseCount(l.tertukar)
+  const counted = readCount(l.counted)
+  const tertukar = readCount(l.tertukar)
   const selisih = typeof stated === 'number' && typeof counted === 'number' ? counted - stated : null
   const unit = variant?.unit ?? 'lembar'
   const ballots = variants.filter((v) => v.kind === 'ballot')

@@ -1,23 +1,12 @@
 import type { Delivery, VariantInfo } from '../../../api/contract'
 import { Swatch } from '../../components/Page'
-import { fmt, shortItemName } from '../../format'
+import { fmt, readCount, shortItemName } from '../../format'
 
 export type DeliveryLine = Delivery['lines'][number]
 
-/**
- * Reads a count typed the Indonesian way ("199.500", "2 000"): null when empty, 'invalid' when it is
- * not a whole number. JSON cannot carry a half-typed field to the API, so this is the UI's only check.
- */
-export function parseCount(text: string): number | null | 'invalid' {
-  const t = text.trim().replace(/[.\s]/g, '')
-  if (t === '') return null
-  if (!/^\d+$/.test(t)) return 'invalid'
-  return Number(t)
-}
-
 /** "199500" -> "199.500" once the field is left; anything unreadable stays as typed so it can be fixed. */
 export function tidyCount(text: string): string {
-  const n = parseCount(text)
+  const n = readCount(text)
   return typeof n === 'number' ? fmt(n) : text
 }
 

@@ -1,6 +1,12 @@
 import { useId, useMemo, useState, type FormEvent } from 'react'
 import type { Election, Item, MethodInput, MethodOutput } from '../../../api/contract'
-import { percentToBasisPoints, reserveFor, type Rounding } from '../../../core/reserve'
+import {
+  percentToBasisPoints,
+  reserveFor,
+  ROUNDING_EXPLAIN,
+  ROUNDING_LABELS,
+  type Rounding,
+} from '../../../core/reserve'
 import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog } from '../../components/Dialog'
@@ -50,19 +56,7 @@ const TOC: [string, string][] = [
 
 /* ------------------------------------------------------------------ election */
 
-const ROUNDING_INFO: Record<Rounding, { label: string; explain: string }> = {
-  up: {
-    label: 'Ke atas',
-    explain: 'Setiap pecahan dibulatkan ke atas di setiap TPS. Praktik KPU (mis. KPU DKI Jakarta, Pilkada 2024).',
-  },
-  nearest: { label: 'Ke terdekat', explain: 'Pecahan 0,5 atau lebih dibulatkan ke atas, di bawah itu ke bawah.' },
-  down: { label: 'Ke bawah', explain: 'Pecahan dibuang. Cadangan bisa lebih kecil dari persentase yang ditetapkan.' },
-  up_even: {
-    label: 'Genap ke atas',
-    explain: 'Dibulatkan ke atas, lalu digenapkan ke bilangan genap berikutnya ("digenapkan").',
-  },
-}
-const ROUNDINGS = Object.keys(ROUNDING_INFO) as Rounding[]
+const ROUNDINGS = Object.keys(ROUNDING_LABELS) as Rounding[]
 const EXAMPLE_DPT = 250
 
 function roundingExample(percentText: string, rounding: Rounding): string | null {
@@ -276,8 +270,8 @@ function ElectionForm({ election }: { election: Election }) {
                     onChange={() => set('rounding', r)}
                   />
                   <span>
-                    <strong>{ROUNDING_INFO[r].label}</strong>
-                    <span className="small">{ROUNDING_INFO[r].explain}</span>
+                    <strong>{ROUNDING_LABELS[r]}</strong>
+                    <span className="small">{ROUNDING_EXPLAIN[r]}</span>
                     {example && <span className="example">{example}</span>}
                   </span>
                 </label>

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import type { DocType, Election, MethodInput, MethodOutput, Signer } from '../../../api/contract'
+import { DOC_SHORT_LABEL, satkerDaerah, SIGNER_POSITION_LABEL } from '../../../core/documents'
 import { formatNomor, type NOMOR_PLACEHOLDERS, validateNomorPattern } from '../../../core/nomorSurat'
 import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
@@ -7,9 +8,8 @@ import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { readFileBase64 } from '../../components/files'
 import { Field, FilePicker } from '../../components/Form'
 import { Section } from '../../components/Page'
-import { fmt } from '../../format'
+import { fmt, readCount } from '../../format'
 import { href } from '../../router'
-import { DOC_LABEL } from '../dokumen/DokumenShared'
 import { readNumbers } from './PengaturanShared'
 
 type Jenis = MethodOutput<'dokumen.daftarJenis'>[number]
@@ -154,6 +154,12 @@ interface KopDraft {
   nomorStart: string
 }
 
+/** The first register number as typed, for the examples; 1 while it is not a number yet. */
+const firstNumber = (typed: string) => {
+  const n = readCount(typed)
+  return typeof n === 'number' && n > 0 ? n : 1
+}
+
 const kopOf = (e: Election): KopDraft => ({
   alamat: e.alamat,
   kontak: e.kontak,
@@ -169,7 +175,7 @@ const PAPER_INFO: Record<'A4' | 'F4', { label: string; explain: string }> = {
 }
 
 /** Where it is signed when nothing is set: the satker's name without "Kabupaten"/"Kota", as the service does. */
-const defaultKota = (e: Election) => e.satker.replace(/^(kabupaten|kota)\s+/i, '')
+const defaultKota = (e: Election) => satkerDaerah(e.satker)
 
 export function KopSection({ election }: { election: Election }) {
   // Untouched, the form shows the election as it is now; edits are kept apart.
@@ -212,7 +218,7 @@ export function KopSection({ election }: { election: Election }) {
 
   const keys = Object.keys(draft)
   const unplaced = error && !error.details.some((d) => d.column && keys.includes(d.column))
-  const startNo = Number(draft.nomorStart.replace(/\./g, '')) || 1
+  const startNo = firstNumber(draft.nomorStart)
 
   return (
     <Section title="Kop surat dan dokumen" id="pengaturan-kop">
@@ -357,12 +363,7 @@ function useLogoUrl(election: Election): string | null {
 /** A rough sketch of the top and bottom of a page, so the coordinator sees what each field is for. */
 function KopPreview({ election, draft }: { election: Election; draft: KopDraft }) {
   const logo = useLogoUrl(election)
-  const { example } = nomorExample(
-    draft.nomorPattern,
-    election,
-    Number(draft.nomorStart.replace(/\./g, '')) || 1,
-    'BA-SORLIP',
-  )
+  const { example } = nomorExample(draft.nomorPattern, election, firstNumber(draft.nomorStart), 'BA-SORLIP')
   const today = new Date().toLocaleDateString('id-ID', { day: 'numeric', month: 'long', year: 'numeric' })
   return (
     <figure className="pg-preview" aria-label="Gambaran kop surat">
@@ -455,8 +456,6 @@ function LogoField({ election }: { election: Election }) {
 
 /* ------------------------------------------------------------- signers */
 
-const POSISI_LABEL: Record<Signer['posisi'], string> = { pihak: 'Pihak', saksi: 'Saksi', mengetahui: 'Mengetahui' }
-
 const POSITION_NOTE: Partial<Record<DocType, string>> = {
   BA_PENERIMAAN:
     'PIHAK PERTAMA adalah wakil penyedia; namanya diambil dari data setiap penerimaan, jadi tidak diisi di sini.',
@@ -508,7 +507,7 @@ export function SignersSection({ election }: { election: Election }) {
                   className="tab"
                   onClick={() => setTab(t.type)}
                 >
-                  {DOC_LABEL[t.type]}
+                  {DOC_SHORT_LABEL[t.type]}
                   {dirty[t.type] && (
                     <span className="pg-dirty" title="Ada perubahan yang belum disimpan">
                       {' '}
@@ -579,7 +578,7 @@ function SignerEditor({
   const isDirty = (list: Signer[], p: string) =>
     JSON.stringify(list) !== JSON.stringify(setting.signers) || p.trim() !== (setting.ownPattern ?? '')
   const dirty = isDirty(signers, pattern)
-  const label = DOC_LABEL[setting.type]
+  const label = DOC_SHORT_LABEL[setting.type]
 
   /** Every edit goes through here, so the tab's "not saved" mark follows it. */
   const change = (list: Signer[], rowKeys: number[], p: string) => {
@@ -735,9 +734,9 @@ function SignerEditor({
                       aria-label={`Posisi penanda tangan ${i + 1}`}
                       aria-invalid={Boolean(posisiError)}
                     >
-                      {(Object.keys(POSISI_LABEL) as Signer['posisi'][]).map((p) => (
+                      {(Object.keys(SIGNER_POSITION_LABEL) as Signer['posisi'][]).map((p) => (
                         <option key={p} value={p}>
-                          {POSISI_LABEL[p]}
+                          {SIGNER_POSITION_LABEL[p]}
                         </option>
                       ))}
                     </select>

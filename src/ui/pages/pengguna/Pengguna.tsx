@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react'
-import { needsPin, ROLE_LABEL, ROLES, type Role } from '../../../core/roles'
+import { needsPin, ROLE_DUTY, ROLE_LABEL, ROLES, type Role } from '../../../core/roles'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog } from '../../components/Dialog'
@@ -8,14 +8,6 @@ import { Field, PinField } from '../../components/Form'
 import { PageHeader, Section } from '../../components/Page'
 import { useSession, type User } from '../../components/UserSwitcher'
 import '../trust.css'
-
-/** What each role may do, in the words the warehouse uses (src/core/roles.ts). */
-const ROLE_DUTY: Record<Role, string> = {
-  operator: 'Mencatat: penerimaan, tally sortir-lipat dan rakit, pengemasan. Cukup memilih nama, tanpa PIN.',
-  koordinator:
-    'Juga menutup shift, menerbitkan berita acara, koreksi, serah terima ke PPK, pemusnahan dan pengaturan. Dengan PIN.',
-  admin: 'Juga mengelola pengguna dan memulihkan cadangan. Dengan PIN.',
-}
 
 /**
  * Who may use this election file. Everyone sees the list; adding and changing users is the admin's,

@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+import { KIT_STATUS_LABEL, KIT_STATUS_SHORT, KIT_STATUSES } from '../../../core/kit'
 import { useApi } from '../../components/data'
 import { ErrorBanner, Loading } from '../../components/Feedback'
 import { PageHeader, Section } from '../../components/Page'
@@ -8,14 +9,11 @@ import { SerahTerimaKecamatan } from './SerahTerimaKecamatan'
 import { HandoverPrintButton } from './SerahTerimaHandover'
 import {
   serahTerimaHref,
-  KIT_STATUSES,
-  STATUS_LABEL,
   StatusBar,
   StatusLegend,
   sumProgress,
   type Handover,
   type KitProgress,
-  type KitStatus,
 } from './SerahTerimaShared'
 import { fmtDate } from '../dokumen/DokumenShared'
 import './serahTerima.css'
@@ -80,8 +78,8 @@ function Overview() {
                     </th>
                     <th scope="col">Kemajuan</th>
                     {KIT_STATUSES.map((s) => (
-                      <th key={s} scope="col" className="num" title={STATUS_LABEL[s]}>
-                        {HEAD[s]}
+                      <th key={s} scope="col" className="num" title={KIT_STATUS_LABEL[s]}>
+                        {KIT_STATUS_SHORT[s]}
                       </th>
                     ))}
                   </tr>
@@ -174,14 +172,6 @@ function Overview() {
       </Section>
     </>
   )
-}
-
-const HEAD: Record<KitStatus, string> = {
-  belum: 'Belum',
-  sebagian: 'Sebagian',
-  lengkap: 'Lengkap',
-  diserahkan: 'Diserahkan',
-  diterima: 'Diterima PPK',
 }
 
 function ProgressRow({ r, handovers }: { r: KitProgress; handovers: Handover[] }) {

@@ -6,8 +6,8 @@ import { Dialog } from '../../components/Dialog'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { Field } from '../../components/Form'
 import { HistoryLink, useHistory } from '../../components/History'
-import { fmt } from '../../format'
-import { parseQty, type Handover } from './SerahTerimaShared'
+import { fmt, readCount } from '../../format'
+import { type Handover } from './SerahTerimaShared'
 import { fmtDate, fmtInstant, usePrint } from '../dokumen/DokumenShared'
 import { VariantLabel } from '../penerimaan/PenerimaanShared'
 
@@ -318,10 +318,10 @@ function ReturnDialog({
     setError(undefined)
     try {
       const payload = lines.map((l) => {
-        const q = parseQty(l.qty)
+        const q = readCount(l.qty)
         return {
           variantId: l.variantId,
-          qty: q === null || Number.isNaN(q) ? 0 : q,
+          qty: typeof q === 'number' ? q : 0,
           ke: l.ke,
           ...(l.ke === 'rusak' ? { reason: l.reason } : {}),
         }

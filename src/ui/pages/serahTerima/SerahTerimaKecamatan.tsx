@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
 import type { DocumentInfo, MethodOutput, VariantInfo } from '../../../api/contract'
+import type { KitStatus } from '../../../core/kit'
+import { parsePlace } from '../../../core/places'
 import { jumlahTerbilang } from '../../../core/terbilang'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
@@ -7,18 +9,10 @@ import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { Field } from '../../components/Form'
 import { PageHeader, Section, Swatch } from '../../components/Page'
 import { ScanField } from '../../components/ScanField'
-import { fmt, shortItemName, tpsLabel } from '../../format'
+import { fmt, formatTpsNumber, shortItemName, todayIso } from '../../format'
 import { href } from '../../router'
 import { HandoverPrintButton, HandoverTable, HeldByPpk } from './SerahTerimaHandover'
-import {
-  serahTerimaHref,
-  StatusBadge,
-  StatusBar,
-  StatusLegend,
-  type Handover,
-  type KitStatus,
-} from './SerahTerimaShared'
-import { todayIso } from '../dokumen/DokumenShared'
+import { serahTerimaHref, StatusBadge, StatusBar, StatusLegend, type Handover } from './SerahTerimaShared'
 import './serahTerima.css'
 
 type Overview = MethodOutput<'serahTerima.lihatKecamatan'>
@@ -306,6 +300,12 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
  * Which handover took each TPS. The overview lists handovers without their TPS, so the ledger rows of each
  * handover (DIKEMAS:<tps> -> DIKIRIM) say it; a handover never changes its TPS, so this runs once per list.
  */
+/** The TPS whose kit a ledger row took its sheets from (DIKEMAS:<tps>), or 0. */
+function packedTpsOf(from: string): number {
+  const p = parsePlace(from)
+  return p?.kind === 'DIKEMAS' ? Number(p.refs[0]) : 0
+}
+
 function useTpsHandover(handovers: Handover[]): Map<number, number> {
   const [map, setMap] = useState<Map<number, number>>(new Map())
   const key = handovers.map((h) => h.id).join(',')
@@ -315,7 +315,7 @@ function useTpsHandover(handovers: Handover[]): Map<number, number> {
     void Promise.all(
       key.split(',').map(async (id) => {
         const r = await invoke('ledger.lihatRiwayat', { documentId: `SERAH_TERIMA:${id}`, limit: 5000 })
-        return r.rows.map((row) => [Number(/^DIKEMAS:(\d+)$/.exec(row.from)?.[1] ?? 0), Number(id)] as const)
+        return r.rows.map((row) => [packedTpsOf(row.from), Number(id)] as const)
       }),
     ).then(
       (lists) => {
@@ -388,7 +388,7 @@ function DesaRows({
         </th>
       </tr>
       {kits.map((k) => {
-        const name = `${tpsLabel(k.nomor)} ${k.desa}`
+        const name = `${formatTpsNumber(k.nomor)} ${k.desa}`
         const isOn = selected.has(k.tpsId)
         const handover = handovers.find((h) => h.id === handedBy.get(k.tpsId))
         const err = rowErrors.get(k.tpsId)
@@ -408,7 +408,7 @@ function DesaRows({
               />
             </td>
             <th scope="row">
-              {tpsLabel(k.nomor)}
+              {formatTpsNumber(k.nomor)}
               <span className="muted small block">DPT {fmt(k.dpt)}</span>
             </th>
             <td>
@@ -793,7 +793,7 @@ function HandoverForm({
                   <ul>
                     {exceptions.map((k) => (
                       <li key={k.tpsId}>
-                        {tpsLabel(k.nomor)} {k.desa}:{' '}
+                        {formatTpsNumber(k.nomor)} {k.desa}:{' '}
                         {exceptionOn.has(k.tpsId) && (reasons[k.tpsId] ?? '').trim() ? (
                           reasons[k.tpsId]
                         ) : (

@@ -1,27 +1,7 @@
 import type { MethodOutput } from '../../../api/contract'
-import { fmt } from '../../format'
+import { KIT_STATUS_LABEL, KIT_STATUS_SHORT, KIT_STATUSES, type KitStatus } from '../../../core/kit'
+import { fmt, lowerFirst } from '../../format'
 import { href } from '../../router'
-
-/** Kit statuses in the order a kit goes through them; the bars stack in this order. */
-export const KIT_STATUSES = ['belum', 'sebagian', 'lengkap', 'diserahkan', 'diterima'] as const
-export type KitStatus = (typeof KIT_STATUSES)[number]
-
-export const STATUS_LABEL: Record<KitStatus, string> = {
-  belum: 'Belum dikemas',
-  sebagian: 'Dikemas sebagian',
-  lengkap: 'Dikemas lengkap',
-  diserahkan: 'Diserahkan ke PPK',
-  diterima: 'Diterima PPK',
-}
-
-/** Short words for legends and bar tooltips, where the column already says "kit". */
-export const STATUS_SHORT: Record<KitStatus, string> = {
-  belum: 'belum',
-  sebagian: 'sebagian',
-  lengkap: 'lengkap',
-  diserahkan: 'diserahkan',
-  diterima: 'diterima PPK',
-}
 
 export type KitProgress = MethodOutput<'kemas.lihatKemajuan'>[number]
 export type Handover = MethodOutput<'serahTerima.daftar'>[number]
@@ -33,7 +13,7 @@ export function StatusBadge({ status, label }: { status: KitStatus; label?: stri
   return (
     <span className={`badge ds-badge ds-badge-${status}`}>
       <span className={`ds-dot ds-fill-${status}`} aria-hidden="true" />
-      {label ?? STATUS_LABEL[status]}
+      {label ?? KIT_STATUS_LABEL[status]}
     </span>
   )
 }
@@ -44,7 +24,7 @@ export function StatusBadge({ status, label }: { status: KitStatus; label?: stri
  */
 export function StatusBar({ p, slim }: { p: Pick<KitProgress, KitStatus | 'tps'>; slim?: boolean }) {
   const text = KIT_STATUSES.filter((s) => p[s] > 0)
-    .map((s) => `${fmt(p[s])} ${STATUS_SHORT[s]}`)
+    .map((s) => `${fmt(p[s])} ${lowerFirst(KIT_STATUS_SHORT[s])}`)
     .join(', ')
   return (
     <div
@@ -58,7 +38,7 @@ export function StatusBar({ p, slim }: { p: Pick<KitProgress, KitStatus | 'tps'>
             key={s}
             className={`ds-seg ds-fill-${s}`}
             style={{ flexGrow: p[s] }}
-            title={`${STATUS_LABEL[s]}: ${fmt(p[s])} TPS`}
+            title={`${KIT_STATUS_LABEL[s]}: ${fmt(p[s])} TPS`}
           />
         ) : null,
       )}
@@ -72,7 +52,7 @@ export function StatusLegend({ counts }: { counts?: Pick<KitProgress, KitStatus>
       {KIT_STATUSES.map((s) => (
         <li key={s}>
           <span className={`ds-dot ds-fill-${s}`} aria-hidden="true" />
-          {STATUS_LABEL[s]}
+          {KIT_STATUS_LABEL[s]}
           {counts && <strong className="ds-legend-n">{fmt(counts[s])}</strong>}
         </li>
       ))}
@@ -85,11 +65,4 @@ export function sumProgress(rows: readonly KitProgress[]): Pick<KitProgress, Kit
   const t = { tps: 0, belum: 0, sebagian: 0, lengkap: 0, diserahkan: 0, diterima: 0 }
   for (const r of rows) for (const k of ['tps', ...KIT_STATUSES] as const) t[k] += r[k]
   return t
-}
-
-/** Reads a count typed the Indonesian way ("1.500", "2 000"): null when empty, NaN when not a whole number. */
-export function parseQty(text: string): number | null {
-  const t = text.trim().replace(/[.\s]/g, '')
-  if (t === '') return null
-  return /^\d+$/.test(t) ? Number(t) : Number.NaN
 }

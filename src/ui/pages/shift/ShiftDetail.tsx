@@ -6,18 +6,10 @@ import { PageHeader, Section, Swatch } from '../../components/Page'
 import { useKeyed } from '../../components/useKeyed'
 import { TallyGrid, variantShort } from '../../components/TallyGrid'
 import { reasonsForVariant } from '../../components/TallyGridModel'
-import { fmt } from '../../format'
+import { fmt, fmtTanggal, fmtWaktu } from '../../format'
 import { href } from '../../router'
 import { PackingShiftResult } from '../kemas/KemasShiftHasil'
-import {
-  BukaKembaliDialog,
-  HadirDialog,
-  ReklasifikasiDialog,
-  StatusBadge,
-  TutupDialog,
-  fmtTanggal,
-  fmtWaktu,
-} from './ShiftForms'
+import { BukaKembaliDialog, HadirDialog, ReklasifikasiDialog, StatusBadge, TutupDialog } from './ShiftForms'
 
 type Shift = MethodOutput<'shift.lihat'>
 const columnsKeyOf = (shift: Shift) => shift.variants.map((v) => `${v.variantId}:${v.kind}`).join()

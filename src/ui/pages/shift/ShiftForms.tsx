@@ -1,5 +1,13 @@
 import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react'
-import type { MethodInput, MethodOutput, VariantInfo } from '../../../api/contract'
+import type { MethodOutput, VariantInfo } from '../../../api/contract'
+import {
+  isIsoDate,
+  itemChosenForShift,
+  normalizeClock,
+  SHIFT_KIND_CODES,
+  SHIFT_KINDS,
+  type ShiftKind,
+} from '../../../core/shifts'
 import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog } from '../../components/Dialog'
@@ -7,53 +15,18 @@ import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { Field } from '../../components/Form'
 import { Swatch } from '../../components/Page'
 import { variantShort } from '../../components/TallyGrid'
-import { fmt } from '../../format'
+import { fmt, fmtTanggal, readCount, todayIso } from '../../format'
 import { navigate } from '../../router'
 
 /** Dialogs of the Sortir & Rakit pages: opening a shift, attendance, closing, reopening, re-classifying rusak. */
 
 type Shift = MethodOutput<'shift.lihat'>
-export type ShiftKind = MethodInput<'shift.buka'>['kind']
 
-export const KIND_LABEL: Record<ShiftKind, string> = {
-  sortir_lipat: 'Sortir dan lipat surat suara',
-  rakit_kotak: 'Rakit kotak suara',
-  rakit_bilik: 'Rakit bilik suara',
-  packing: 'Setting dan pengemasan per TPS',
-}
-const KIND_HINT: Record<ShiftKind, string> = {
-  sortir_lipat: 'Memeriksa setiap lembar, melipat, memisahkan yang rusak (lembar)',
-  rakit_kotak: 'Merakit kotak suara dari lembaran dupleks (buah)',
-  rakit_bilik: 'Merakit bilik suara (buah)',
-  packing: 'Mengemas kit setiap TPS di halaman Pengemasan (kit)',
-}
+/** What a shift of this kind works on, with the unit its figures are counted in. */
+const kindHint = (k: ShiftKind) => `${SHIFT_KINDS[k].work} (${SHIFT_KINDS[k].unit})`
 
-/** Which variants a kind of shift works on; the service refuses a mismatch anyway. */
-export function variantFitsKind(kind: ShiftKind, v: VariantInfo): boolean {
-  if (kind === 'packing') return false
-  if (kind === 'sortir_lipat') return v.kind === 'ballot'
-  if (kind === 'rakit_bilik') return v.assembled && v.itemCode === 'BILIK'
-  return v.assembled && v.itemCode !== 'BILIK'
-}
-
-export function todayIso(): string {
-  const d = new Date()
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
-}
-
-/** "Selasa, 5 November 2024" */
-export function fmtTanggal(iso: string, style: 'long' | 'short' = 'long'): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
-  if (!m) return iso
-  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]))
-  return style === 'long'
-    ? d.toLocaleDateString('id-ID', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
-    : d.toLocaleDateString('id-ID', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })
-}
-
-export const fmtWaktu = (iso: string) =>
-  new Date(iso).toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' })
+const chosenFor = (kind: ShiftKind, v: VariantInfo) =>
+  itemChosenForShift(kind, { code: v.itemCode, kind: v.kind, assembled: v.assembled })
 
 /* ------------------------------------------------------------ pickers */
 
@@ -225,15 +198,6 @@ function VariantPicker({
   )
 }
 
-/** "8" -> "08:00", "0800" / "8.00" -> "08:00" on leaving the field; the service checks the result. */
-function normalizeClock(v: string): string {
-  const t = v.trim().replace('.', ':')
-  let m = /^(\d{1,2})$/.exec(t)
-  if (m) return `${m[1]!.padStart(2, '0')}:00`
-  m = /^(\d{1,2}):?(\d{2})$/.exec(t)
-  return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : v
-}
-
 function ClockInput({
   id,
   describedBy,
@@ -333,11 +297,11 @@ export function BukaShiftDialog({ onClose }: { onClose(): void }) {
   const toast = useToast()
   const errors = fieldErrors(error)
 
-  const fitting = (variants.data ?? []).filter((v) => v.active && variantFitsKind(kind, v))
+  const fitting = (variants.data ?? []).filter((v) => v.active && chosenFor(kind, v))
 
   const changeKind = (k: ShiftKind) => {
     setKind(k)
-    const fits = (variants.data ?? []).filter((v) => v.active && variantFitsKind(k, v))
+    const fits = (variants.data ?? []).filter((v) => v.active && chosenFor(k, v))
     // One kotak or one bilik item: nothing to choose.
     setVariantIds(k !== 'sortir_lipat' && fits.length === 1 ? [fits[0]!.variantId] : [])
   }
@@ -386,7 +350,7 @@ export function BukaShiftDialog({ onClose }: { onClose(): void }) {
         <fieldset className="field">
           <legend>Jenis pekerjaan</legend>
           <div className="kind-options">
-            {(Object.keys(KIND_LABEL) as ShiftKind[]).map((k, i) => (
+            {SHIFT_KIND_CODES.map((k, i) => (
               <label key={k} className={`radio-card${kind === k ? ' selected' : ''}`}>
                 <input
                   type="radio"
@@ -397,8 +361,8 @@ export function BukaShiftDialog({ onClose }: { onClose(): void }) {
                   data-autofocus={i === 0 ? '' : undefined}
                 />
                 <span>
-                  <strong>{KIND_LABEL[k]}</strong>
-                  <span className="small">{KIND_HINT[k]}</span>
+                  <strong>{SHIFT_KINDS[k].label}</strong>
+                  <span className="small">{kindHint(k)}</span>
                 </span>
               </label>
             ))}
@@ -409,11 +373,7 @@ export function BukaShiftDialog({ onClose }: { onClose(): void }) {
             label="Tanggal"
             error={errors.tanggal}
             hint={
-              /^\d{4}-\d{2}-\d{2}$/.test(tanggal) ? (
-                <span className="date-words">{fmtTanggal(tanggal)}</span>
-              ) : (
-                'Pilih tanggal shift'
-              )
+              isIsoDate(tanggal) ? <span className="date-words">{fmtTanggal(tanggal)}</span> : 'Pilih tanggal shift'
             }
           >
             {(id, d, inv) => (
@@ -523,7 +483,7 @@ export function HadirDialog({ shift, onClose }: { shift: Shift; onClose(): void 
   const toast = useToast()
   const errors = fieldErrors(error)
   const fitting = (variants.data ?? []).filter(
-    (v) => (v.active || variantIds.includes(v.variantId)) && variantFitsKind(shift.kind, v),
+    (v) => (v.active || variantIds.includes(v.variantId)) && chosenFor(shift.kind, v),
   )
 
   async function submit(e: FormEvent) {
@@ -749,8 +709,8 @@ export function ReklasifikasiDialog({ shift, onClose }: { shift: Shift; onClose(
 
   async function submit(e: FormEvent) {
     e.preventDefault()
-    const n = /^\d{1,3}(\.\d{3})+$/.test(qty.trim()) ? Number(qty.trim().replace(/\./g, '')) : Number(qty.trim())
-    if (qty.trim() === '' || !Number.isInteger(n)) {
+    const n = readCount(qty)
+    if (typeof n !== 'number') {
       setError(
         new ApiError('INVALID_INPUT', 'Periksa isian yang ditandai', [
           { column: 'qty', message: 'Isi dengan bilangan bulat' },

@@ -2,9 +2,9 @@ import { useState } from 'react'
 import { useApi } from '../../components/data'
 import { ErrorBanner, Loading } from '../../components/Feedback'
 import { PageHeader, Section } from '../../components/Page'
-import { fmt, shortItemName } from '../../format'
+import { fmt, fmtTanggal, shortItemName, todayIso } from '../../format'
 import { href } from '../../router'
-import { BukaShiftDialog, StatusBadge, fmtTanggal, todayIso } from './ShiftForms'
+import { BukaShiftDialog, StatusBadge } from './ShiftForms'
 
 /** "Surat Suara Pemilihan Gubernur dan Wakil Gubernur · Dapil X" -> "Surat suara Gubernur · Dapil X" */
 const shortLabel = (label: string) => {

@@ -6,7 +6,7 @@ import { Dialog } from '../../components/Dialog'
 import { ErrorBanner, IssueTable, Loading, useToast } from '../../components/Feedback'
 import { readFileBase64 } from '../../components/files'
 import { FilePicker } from '../../components/Form'
-import { fmt, tpsLabel } from '../../format'
+import { fmt, formatTpsNumber } from '../../format'
 
 /** Our field names (keys of ImportPreview.columns) as a coordinator calls them. */
 const FIELD_LABEL: Record<string, string> = {
@@ -273,7 +273,7 @@ function PreviewView({ preview }: { preview: ImportPreview }) {
                     </td>
                     <td>{s.kecamatan}</td>
                     <td>{s.desa}</td>
-                    <td>{tpsLabel(s.nomor)}</td>
+                    <td>{formatTpsNumber(s.nomor)}</td>
                     <td className="num">{fmt(s.dptBefore)}</td>
                     <td className="num">{fmt(s.dptAfter)}</td>
                   </tr>
