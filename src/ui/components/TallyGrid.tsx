@@ -7,7 +7,7 @@ import { fmt, shortItemName } from '../format'
 import { useRefreshAll } from './data'
 import { gridLocaleText, gridTheme } from './grid'
 import { useHistory, type HistoryFilter } from './History'
-import { useToast } from './Feedback'
+import { Banner, useToast } from './Feedback'
 import {
   LABEL_COL,
   NOTE_COL,
@@ -778,40 +778,45 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
       </div>
 
       {!open && (
-        <div className="banner banner-warn" role="note">
-          <div className="banner-body">
-            <strong>Shift sudah ditutup</strong>
-            <p>
-              Angka tidak dapat ditambah. Untuk mengoreksi angka yang keliru, pilih <strong>Buka kembali shift</strong>{' '}
-              dengan alasan, lalu klik angkanya dan pilih Koreksi… pada riwayatnya.
-            </p>
-          </div>
-          <button type="button" className="btn btn-secondary" onClick={onReopen}>
-            Buka kembali shift…
-          </button>
-        </div>
+        <Banner
+          kind="warning"
+          title="Shift sudah ditutup"
+          actions={
+            <button type="button" className="btn btn-secondary" onClick={onReopen}>
+              Buka kembali shift…
+            </button>
+          }
+        >
+          <p>
+            Angka tidak dapat ditambah. Untuk mengoreksi angka yang keliru, pilih <strong>Buka kembali shift</strong>{' '}
+            dengan alasan, lalu klik angkanya dan pilih Koreksi… pada riwayatnya.
+          </p>
+        </Banner>
       )}
 
       {refusal && (
-        <div className="banner banner-error tally-refusal" role="alert" data-testid="tally-refusal">
-          <div className="banner-body">
-            <strong>Tally belum tersimpan</strong>
-            <p>{refusal.message}</p>
-            {refusal.items.length > 0 && (
-              <ul className="tally-issues">
-                {refusal.items.map((i, n) => (
-                  <li key={n}>
-                    {i.where && <strong>{i.where}: </strong>}
-                    {i.message}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-          <button type="button" className="dialog-close" aria-label="Tutup pesan" onClick={() => setRefusal(null)}>
-            ×
-          </button>
-        </div>
+        <Banner
+          kind="error"
+          title="Tally belum tersimpan"
+          testId="tally-refusal"
+          actions={
+            <button type="button" className="dialog-close" aria-label="Tutup pesan" onClick={() => setRefusal(null)}>
+              ×
+            </button>
+          }
+        >
+          <p>{refusal.message}</p>
+          {refusal.items.length > 0 && (
+            <ul>
+              {refusal.items.map((i, n) => (
+                <li key={n}>
+                  {i.where && <strong>{i.where}: </strong>}
+                  {i.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Banner>
       )}
 
       <div className="tally-grid" ref={boxRef} onKeyDownCapture={onBoxKeyDown}>

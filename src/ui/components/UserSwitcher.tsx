@@ -15,7 +15,7 @@ import { needsPin, ROLE_LABEL, ROLES, roleAtLeast, type Role } from '../../core/
 import { fieldErrors, invoke, setAuthPrompt, toApiError, type ApiError } from '../api'
 import { useApi, useRefreshAll } from './data'
 import { Dialog } from './Dialog'
-import { ErrorBanner, Loading } from './Feedback'
+import { Banner, ErrorBanner, Loading } from './Feedback'
 import { Field, PinField } from './Form'
 import './user.css'
 
@@ -314,17 +314,15 @@ function SwitchDialog({
       }
     >
       {error && (
-        <div className="banner banner-warn user-asked" role="alert" data-testid="auth-reason">
-          <div className="banner-body">
-            <strong>
-              {need && need !== 'operator'
-                ? `Tindakan ini memerlukan ${ROLE_LABEL[need].toLowerCase()}`
-                : 'Pilih nama Anda dulu'}
-            </strong>
-            <p>{error.message}</p>
-            <p className="small">Setelah nama dipilih, tindakan tadi dilanjutkan sendiri; tidak perlu mengulang.</p>
-          </div>
-        </div>
+        <Banner kind="warning" role="alert" testId="auth-reason" className="user-asked">
+          <strong>
+            {need && need !== 'operator'
+              ? `Tindakan ini memerlukan ${ROLE_LABEL[need].toLowerCase()}`
+              : 'Pilih nama Anda dulu'}
+          </strong>
+          <p>{error.message}</p>
+          <p className="small">Setelah nama dipilih, tindakan tadi dilanjutkan sendiri; tidak perlu mengulang.</p>
+        </Banner>
       )}
       <ErrorBanner error={outError} title="Belum dapat keluar" />
       <UserPicker need={need} current={current} onChosen={onChosen} />
@@ -398,11 +396,13 @@ function UserPicker({ need, current, onChosen }: { need?: Role | undefined; curr
   if (!users.data) return <Loading label="Memuat daftar pengguna…" />
   if (eligible.length === 0) {
     return (
-      <p className="banner banner-note">
-        {need && need !== 'operator'
-          ? `Belum ada ${ROLE_LABEL[need].toLowerCase()} yang aktif. Admin menambahkannya di halaman Pengguna.`
-          : 'Belum ada pengguna aktif. Admin menambahkannya di halaman Pengguna.'}
-      </p>
+      <Banner kind="info">
+        <p>
+          {need && need !== 'operator'
+            ? `Belum ada ${ROLE_LABEL[need].toLowerCase()} yang aktif. Admin menambahkannya di halaman Pengguna.`
+            : 'Belum ada pengguna aktif. Admin menambahkannya di halaman Pengguna.'}
+        </p>
+      </Banner>
     )
   }
   return (
@@ -579,7 +579,11 @@ function FirstAdminDialog({
           dan dapat memulihkan cadangan. Data dapat dilihat tanpa admin, tetapi tidak ada yang dapat dicatat sebelum
           admin pertama dibuat.
         </p>
-        {asked && error && <p className="banner banner-warn user-asked">{error.message}</p>}
+        {asked && error && (
+          <Banner kind="warning" role="alert">
+            <p>{error.message}</p>
+          </Banner>
+        )}
         {err && !placed && <ErrorBanner error={err} title="Admin belum dapat dibuat" />}
         <Field label="Nama admin" error={errors.nama} hint="Mis. nama Kasubbag Keuangan, Umum dan Logistik">
           {(id, d, invalid) => (

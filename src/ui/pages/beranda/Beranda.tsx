@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import type { Election, Item } from '../../../api/contract'
 import { useApi } from '../../components/data'
-import { ErrorBanner, Loading } from '../../components/Feedback'
+import { Banner, ErrorBanner, Loading } from '../../components/Feedback'
 import { DataNote, PageHeader, Section } from '../../components/Page'
 import { fmt, JENIS_LABEL } from '../../format'
 import { href } from '../../router'
@@ -67,16 +67,13 @@ export function BerandaPage({ election }: { election: Election }) {
         </>
       )}
       {!noTps && unconfirmed.length > 0 && (
-        <div className="banner banner-warn" role="note">
-          <div className="banner-body">
-            <strong>{fmt(unconfirmed.length)} barang logistik masih berupa preset</strong>
-            <p>
-              Jumlah bawaan untuk {unconfirmed.map((i) => i.name.toLowerCase()).join(', ')} belum dikonfirmasi satker.
-              Periksa dan konfirmasi di <a href={href('pengaturan')}>Pengaturan</a> sebelum angka kebutuhan dipakai
-              untuk pengadaan atau pengepakan.
-            </p>
-          </div>
-        </div>
+        <Banner kind="warning" title={<>{fmt(unconfirmed.length)} barang logistik masih berupa preset</>}>
+          <p>
+            Jumlah bawaan untuk {unconfirmed.map((i) => i.name.toLowerCase()).join(', ')} belum dikonfirmasi satker.
+            Periksa dan konfirmasi di <a href={href('pengaturan')}>Pengaturan</a> sebelum angka kebutuhan dipakai untuk
+            pengadaan atau pengepakan.
+          </p>
+        </Banner>
       )}
 
       <Section title="Rekonsiliasi surat suara per jenis dan dapil" id="rekon">

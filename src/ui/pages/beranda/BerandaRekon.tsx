@@ -2,6 +2,7 @@ import { Fragment, useId, useState } from 'react'
 import type { Election, ReconRow, VariantInfo } from '../../../api/contract'
 import { StockBar } from '../../components/charts/StockBar'
 import { HistoryLink } from '../../components/History'
+import { Banner } from '../../components/Feedback'
 import { Swatch } from '../../components/Page'
 import { ROUNDING_LABELS } from '../../../core/reserve'
 import { fmt, fmtPercent, lowerFirst, shortItemName } from '../../format'
@@ -25,59 +26,59 @@ export function ShortfallBanner({ rows }: { rows: ReconRow[] }) {
   const started = short.filter((r) => r.diterima > 0)
   const notYet = short.filter((r) => r.diterima === 0)
   return (
-    <div className="banner banner-warn shortfall" role="alert" data-testid="shortfall-banner">
-      <svg viewBox="0 0 24 24" className="banner-icon" aria-hidden="true">
-        <path d="M12 3 2 21h20L12 3z" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
-        <path d="M12 10v5M12 18v.5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-      </svg>
-      <div className="banner-body">
-        <strong>
-          {short.length === 1
-            ? '1 jenis/dapil akan kekurangan surat suara'
-            : `${fmt(short.length)} jenis/dapil akan kekurangan surat suara`}
-        </strong>
-        <ul className="shortfall-list">
-          {short.map((r) => (
-            <li key={r.variantId} data-variant-id={r.variantId}>
-              <span className="shortfall-what">
-                <Swatch hex={r.colorHex} />
-                {shortItemName(r.itemName)} · dapil <strong>{r.dapil}</strong>
-              </span>
-              <span className="shortfall-qty">
-                kurang <strong>{fmt(r.kekurangan)}</strong> {r.unit}
-              </span>
-              <span className="shortfall-why">
-                {r.diterima === 0
-                  ? `kebutuhan ${fmt(r.kebutuhan)} · belum ada penerimaan dari penyedia`
-                  : `kebutuhan ${fmt(r.kebutuhan)}, tersedia ${fmt(r.tersedia)}` +
-                    (r.diterima < r.kebutuhan ? ` · baru diterima ${fmt(r.diterima)}` : '') +
-                    (r.rusakTotal > 0 ? ` · rusak ${fmt(r.rusakTotal)}` : '')}
-              </span>
-            </li>
-          ))}
-        </ul>
-        {started.length > 0 && (
-          <p>
-            <strong>Ajukan penggantian:</strong> terbitkan <a href={href('dokumen')}>BA surat suara rusak dan kurang</a>
-            . Bila pengiriman penyedia belum lengkap, catat sisanya di <a href={href('penerimaan')}>Penerimaan</a>{' '}
-            begitu tiba.
-          </p>
-        )}
-        {notYet.length > 0 && (
-          <p>
-            {started.length > 0 ? 'Yang belum diterima sama sekali: catat' : 'Catat'} pengiriman penyedia di{' '}
-            <a href={href('penerimaan')}>Penerimaan</a> begitu tiba; bila tidak akan dikirim, ajukan lewat{' '}
-            <a href={href('dokumen')}>BA surat suara rusak dan kurang</a>.
-          </p>
-        )}
-        {started.length > 0 && (
-          <p className="shortfall-note">
-            Tersedia = baik + belum disortir + dalam proses: dihitung seolah semua yang belum disortir ternyata baik,
-            jadi kekurangan sebenarnya bisa lebih besar.
-          </p>
-        )}
-      </div>
-    </div>
+    <Banner
+      kind="warning"
+      icon
+      role="alert"
+      testId="shortfall-banner"
+      className="beranda-shortfall"
+      title={
+        short.length === 1
+          ? '1 jenis/dapil akan kekurangan surat suara'
+          : `${fmt(short.length)} jenis/dapil akan kekurangan surat suara`
+      }
+    >
+      <ul className="shortfall-list">
+        {short.map((r) => (
+          <li key={r.variantId} data-variant-id={r.variantId}>
+            <span className="shortfall-what">
+              <Swatch hex={r.colorHex} />
+              {shortItemName(r.itemName)} · dapil <strong>{r.dapil}</strong>
+            </span>
+            <span className="shortfall-qty">
+              kurang <strong>{fmt(r.kekurangan)}</strong> {r.unit}
+            </span>
+            <span className="shortfall-why">
+              {r.diterima === 0
+                ? `kebutuhan ${fmt(r.kebutuhan)} · belum ada penerimaan dari penyedia`
+                : `kebutuhan ${fmt(r.kebutuhan)}, tersedia ${fmt(r.tersedia)}` +
+                  (r.diterima < r.kebutuhan ? ` · baru diterima ${fmt(r.diterima)}` : '') +
+                  (r.rusakTotal > 0 ? ` · rusak ${fmt(r.rusakTotal)}` : '')}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {started.length > 0 && (
+        <p>
+          <strong>Ajukan penggantian:</strong> terbitkan <a href={href('dokumen')}>BA surat suara rusak dan kurang</a>.
+          Bila pengiriman penyedia belum lengkap, catat sisanya di <a href={href('penerimaan')}>Penerimaan</a> begitu
+          tiba.
+        </p>
+      )}
+      {notYet.length > 0 && (
+        <p>
+          {started.length > 0 ? 'Yang belum diterima sama sekali: catat' : 'Catat'} pengiriman penyedia di{' '}
+          <a href={href('penerimaan')}>Penerimaan</a> begitu tiba; bila tidak akan dikirim, ajukan lewat{' '}
+          <a href={href('dokumen')}>BA surat suara rusak dan kurang</a>.
+        </p>
+      )}
+      {started.length > 0 && (
+        <p className="shortfall-note">
+          Tersedia = baik + belum disortir + dalam proses: dihitung seolah semua yang belum disortir ternyata baik, jadi
+          kekurangan sebenarnya bisa lebih besar.
+        </p>
+      )}
+    </Banner>
   )
 }
 
@@ -86,27 +87,20 @@ export function SelisihNote({ rows }: { rows: ReconRow[] }) {
   const open = rows.filter((r) => r.selisihTerbuka !== 0)
   if (open.length === 0) return null
   return (
-    <div className="banner banner-note" role="note" data-testid="selisih-note">
-      <svg viewBox="0 0 24 24" className="banner-icon" aria-hidden="true">
-        <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" strokeWidth="2" />
-        <path d="M12 7v6M12 16.5v.5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-      </svg>
-      <div className="banner-body">
-        <strong>Selisih penerimaan terhadap surat jalan belum diselesaikan</strong>
-        <ul className="selisih-list">
-          {open.map((r) => (
-            <li key={r.variantId}>
-              {where(r)}: {r.selisihTerbuka < 0 ? 'kurang' : 'lebih'} <strong>{fmt(Math.abs(r.selisihTerbuka))}</strong>{' '}
-              {r.unit} dari yang tertulis di surat jalan
-            </li>
-          ))}
-        </ul>
-        <p>
-          Cocokkan dengan penyedia, lalu nyatakan selesai (dengan keterangan) di{' '}
-          <a href={href('penerimaan')}>Penerimaan</a>.
-        </p>
-      </div>
-    </div>
+    <Banner kind="info" icon testId="selisih-note" title="Selisih penerimaan terhadap surat jalan belum diselesaikan">
+      <ul className="selisih-list">
+        {open.map((r) => (
+          <li key={r.variantId}>
+            {where(r)}: {r.selisihTerbuka < 0 ? 'kurang' : 'lebih'} <strong>{fmt(Math.abs(r.selisihTerbuka))}</strong>{' '}
+            {r.unit} dari yang tertulis di surat jalan
+          </li>
+        ))}
+      </ul>
+      <p>
+        Cocokkan dengan penyedia, lalu nyatakan selesai (dengan keterangan) di{' '}
+        <a href={href('penerimaan')}>Penerimaan</a>.
+      </p>
+    </Banner>
   )
 }
 

@@ -3,7 +3,7 @@ import type { MethodOutput } from '../../../api/contract'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog } from '../../components/Dialog'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { Field } from '../../components/Form'
 import { JobProgress, useJob } from '../../components/Jobs'
 import { PageHeader, Section } from '../../components/Page'
@@ -474,25 +474,35 @@ export function RestoredBanner({
   children?: ReactNode
 }) {
   return (
-    <div className="banner banner-ok" role="status" data-testid="restore-result">
-      <div className="banner-body">
-        <strong>Basis data dipulihkan</strong>
-        <p>
-          Dari {result.restored.name} ({fmtBackupTime(result.restored.at)}); buku besar sekarang{' '}
-          {fmt(result.restored.ledgerRows)} baris.
-        </p>
-        <p>
-          Berkas sebelumnya disimpan sebagai <code className="trust-path">{result.previous}</code>. Untuk membatalkan,
-          pulihkan berkas itu dari daftar.
-        </p>
-        <p>Semua pengguna perlu memilih nama lagi.</p>
-        {children}
-      </div>
-      {onDismiss && (
-        <button type="button" className="toast-close" onClick={onDismiss} aria-label="Tutup pemberitahuan pemulihan">
-          ×
-        </button>
-      )}
-    </div>
+    <Banner
+      kind="success"
+      title="Basis data dipulihkan"
+      testId="restore-result"
+      actions={
+        <>
+          {onDismiss && (
+            <button
+              type="button"
+              className="toast-close"
+              onClick={onDismiss}
+              aria-label="Tutup pemberitahuan pemulihan"
+            >
+              ×
+            </button>
+          )}
+        </>
+      }
+    >
+      <p>
+        Dari {result.restored.name} ({fmtBackupTime(result.restored.at)}); buku besar sekarang{' '}
+        {fmt(result.restored.ledgerRows)} baris.
+      </p>
+      <p>
+        Berkas sebelumnya disimpan sebagai <code className="trust-path">{result.previous}</code>. Untuk membatalkan,
+        pulihkan berkas itu dari daftar.
+      </p>
+      <p>Semua pengguna perlu memilih nama lagi.</p>
+      {children}
+    </Banner>
   )
 }

@@ -2,7 +2,7 @@ import { useId, useState, type MouseEvent } from 'react'
 import type { DocType, DocumentInfo, Election } from '../../../api/contract'
 import { invoke } from '../../api'
 import { useApi } from '../../components/data'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { saveDownload } from '../../components/files'
 import { PageHeader, Section } from '../../components/Page'
 import { DOC_SHORT_LABEL, DOC_TYPE_CODES } from '../../../core/documents'
@@ -36,24 +36,20 @@ export function DokumenPage({ election, params }: { election: Election; params: 
       </nav>
 
       <Section title="Terbitkan dokumen" id="dokumen-terbitkan">
-        <div className="banner banner-note dk-rules" role="note">
-          <div className="banner-body">
-            <strong>Menerbitkan mengambil nomor berikutnya dari register</strong>
-            <p>
-              Nomor yang sudah diambil tidak dipakai ulang, juga bila dokumennya tidak jadi ditandatangani. Isi dokumen
-              dan kepala rantai buku besar dibekukan saat terbit. Cetakan pertama setiap format bertanda{' '}
-              <strong>ASLI</strong>; setiap cetakan berikutnya bertanda <strong>SALINAN</strong> beserta nomor
-              cetakannya.
-              {!election.kotaTtd && (
-                <>
-                  {' '}
-                  Tempat penandatanganan belum diatur; dokumen memakai nama satker. Atur di{' '}
-                  <a href={href('pengaturan')}>Pengaturan</a>.
-                </>
-              )}
-            </p>
-          </div>
-        </div>
+        <Banner kind="info" title="Menerbitkan mengambil nomor berikutnya dari register" className="dk-rules">
+          <p>
+            Nomor yang sudah diambil tidak dipakai ulang, juga bila dokumennya tidak jadi ditandatangani. Isi dokumen
+            dan kepala rantai buku besar dibekukan saat terbit. Cetakan pertama setiap format bertanda{' '}
+            <strong>ASLI</strong>; setiap cetakan berikutnya bertanda <strong>SALINAN</strong> beserta nomor cetakannya.
+            {!election.kotaTtd && (
+              <>
+                {' '}
+                Tempat penandatanganan belum diatur; dokumen memakai nama satker. Atur di{' '}
+                <a href={href('pengaturan')}>Pengaturan</a>.
+              </>
+            )}
+          </p>
+        </Banner>
         <ErrorBanner error={jenis.error} onRetry={jenis.reload} title="Jenis dokumen tidak dapat dimuat" />
         {jenis.data ? <IssueCards jenis={jenis.data} /> : !jenis.error && <Loading />}
       </Section>

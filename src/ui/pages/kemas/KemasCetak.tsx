@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react'
 import type { MethodInput, MethodOutput } from '../../../api/contract'
 import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { saveDownload } from '../../components/files'
 import { Field } from '../../components/Form'
 import { JobProgress, useJob } from '../../components/Jobs'
@@ -369,12 +369,9 @@ function GridSettings() {
             kosong.
           </p>
           {error && (
-            <div className="banner banner-error" role="alert">
-              <div className="banner-body">
-                <strong>Susunan belum tersimpan</strong>
-                <p>{error.message}</p>
-              </div>
-            </div>
+            <Banner kind="error" title="Susunan belum tersimpan">
+              <p>{error.message}</p>
+            </Banner>
           )}
           <div className="grid-fields">
             {NUMBER_FIELDS.map((k) => (

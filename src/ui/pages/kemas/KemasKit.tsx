@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
 import type { MethodOutput } from '../../../api/contract'
 import { type ApiError, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { saveDownload } from '../../components/files'
 import { HistoryLink } from '../../components/History'
 import { Section, Swatch } from '../../components/Page'
@@ -109,15 +109,12 @@ export function KitView({
       </div>
       <KitIdentity kit={kit} />
       {kit.handoverId !== null && (
-        <div className="banner banner-note" role="note">
-          <div className="banner-body">
-            <strong>Kit ini sudah diserahkan ke PPK (Panitia Pemilihan Kecamatan) {kit.kecamatan}</strong>
-            <p>
-              Isinya tidak dapat diubah lagi dari halaman ini.
-              {kit.exception && ` Pengecualian saat serah terima: ${kit.exception}`}
-            </p>
-          </div>
-        </div>
+        <Banner kind="info" title={<>Kit ini sudah diserahkan ke PPK (Panitia Pemilihan Kecamatan) {kit.kecamatan}</>}>
+          <p>
+            Isinya tidak dapat diubah lagi dari halaman ini.
+            {kit.exception && ` Pengecualian saat serah terima: ${kit.exception}`}
+          </p>
+        </Banner>
       )}
       {kit.status === 'lengkap' && <LengkapBanner kit={kit} />}
       <PackForm kit={kit} shift={shift} />

@@ -3,7 +3,7 @@ import type { MethodOutput } from '../../../api/contract'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog } from '../../components/Dialog'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { Field } from '../../components/Form'
 import { isIsoDate, normalizeClock } from '../../../core/shifts'
 import { fmt, fmtTanggal, todayIso } from '../../format'
@@ -188,18 +188,15 @@ function BukaShiftPengemasan({ onClose, onOpened }: { onClose(): void; onOpened(
     >
       <form id={formId} onSubmit={submit} noValidate className="kemas-shift-form">
         {error && (
-          <div className="banner banner-error" role="alert">
-            <div className="banner-body">
-              <strong>{error.message}</strong>
-              {unplaced.length > 0 && (
-                <ul>
-                  {unplaced.map((d, i) => (
-                    <li key={i}>{d.message}</li>
-                  ))}
-                </ul>
-              )}
-            </div>
-          </div>
+          <Banner kind="error" title={<>{error.message}</>}>
+            {unplaced.length > 0 && (
+              <ul>
+                {unplaced.map((d, i) => (
+                  <li key={i}>{d.message}</li>
+                ))}
+              </ul>
+            )}
+          </Banner>
         )}
         <p className="muted small">
           Setting dan pengemasan kit per TPS. Isi kit mengikuti kebutuhan setiap TPS, jadi tidak perlu memilih barang.

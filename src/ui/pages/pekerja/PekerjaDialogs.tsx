@@ -4,7 +4,7 @@ import { cleanNik } from '../../../core/workerImport'
 import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useRefreshAll } from '../../components/data'
 import { Dialog } from '../../components/Dialog'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { readFileBase64 } from '../../components/files'
 import { Field, FilePicker } from '../../components/Form'
 import { fmt, readCount } from '../../format'
@@ -407,19 +407,16 @@ export function ImportWorkersDialog({ open, onClose }: { open: boolean; onClose(
         <ErrorBanner error={state.error} title={`${state.fileName} tidak diimpor; tidak ada yang disimpan`} />
       )}
       {state.step === 'done' && (
-        <div className="banner banner-ok" role="status" data-testid="import-result">
-          <div className="banner-body">
-            <strong>{state.fileName} tersimpan</strong>
-            <dl className="dl pk-result">
-              <dt>Pekerja ditambah</dt>
-              <dd>{fmt(state.added)}</dd>
-              <dt>Pekerja diperbarui</dt>
-              <dd>{fmt(state.updated)}</dd>
-              <dt>Regu baru</dt>
-              <dd>{fmt(state.teamsAdded)}</dd>
-            </dl>
-          </div>
-        </div>
+        <Banner kind="success" title={<>{state.fileName} tersimpan</>} testId="import-result">
+          <dl className="dl pk-result">
+            <dt>Pekerja ditambah</dt>
+            <dd>{fmt(state.added)}</dd>
+            <dt>Pekerja diperbarui</dt>
+            <dd>{fmt(state.updated)}</dd>
+            <dt>Regu baru</dt>
+            <dd>{fmt(state.teamsAdded)}</dd>
+          </dl>
+        </Banner>
       )}
     </Dialog>
   )

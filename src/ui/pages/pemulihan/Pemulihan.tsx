@@ -2,7 +2,7 @@ import { useId, useState } from 'react'
 import type { MethodOutput } from '../../../api/contract'
 import { Brand } from '../../components/Brand'
 import { useApi, useRefreshAll } from '../../components/data'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { JobProgress } from '../../components/Jobs'
 import { BackupTable, fmtBackupTime, RestoreDialog, type BackupInfo } from '../cadangan/Cadangan'
 import { useVerify, VerifyResult } from '../integritas/Integritas'
@@ -27,12 +27,9 @@ export function PemulihanPage({ status }: { status: MethodOutput<'sistem.lihatSt
       <div className="fullpage-card recovery-card">
         <Brand />
         <h1 tabIndex={-1}>Basis data perlu dipulihkan</h1>
-        <div className="banner banner-error" role="alert" data-testid="recovery-problem">
-          <div className="banner-body">
-            <strong>Berkas pemilihan tidak lolos pemeriksaan saat dibuka</strong>
-            <p>{status.problem}</p>
-          </div>
-        </div>
+        <Banner kind="error" title="Berkas pemilihan tidak lolos pemeriksaan saat dibuka" testId="recovery-problem">
+          <p>{status.problem}</p>
+        </Banner>
         <p className="lead">
           Gudang Pemilu tidak membuka berkas ini untuk mencatat, supaya angka yang salah tidak ikut tercetak di berita
           acara. Pulihkan cadangan terbaru yang lolos pemeriksaan. Berkas yang bermasalah tidak dihapus: dipindahkan ke

@@ -3,7 +3,7 @@ import type { DocumentInfo, Election, MethodOutput } from '../../../api/contract
 import { jumlahTerbilang } from '../../../core/terbilang'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { Field } from '../../components/Form'
 import { HistoryLink } from '../../components/History'
 import { PageHeader, Section, Swatch } from '../../components/Page'
@@ -121,19 +121,25 @@ export function PemusnahanPage({ election }: { election: Election }) {
       />
 
       {done && (
-        <div className="banner banner-ok ds-done" role="status" data-testid="pm-done">
-          <div className="banner-body">
-            <strong>{fmt(done.qty)} lembar surat suara dimusnahkan.</strong>
-            <p>
-              Berita acara pemusnahan nomor{' '}
-              <span className="ds-nomor" data-testid="pm-done-nomor">
-                {done.document.nomor ?? `DOK-${done.document.id}`}
-              </span>{' '}
-              terbit. Cetak dan tanda tangani bersama para saksi.
-            </p>
-          </div>
-          <PrintBa documentId={done.document.id} nomor={done.document.nomor} label="Unduh BA (PDF)" primary />
-        </div>
+        <Banner
+          kind="success"
+          title={<>{fmt(done.qty)} lembar surat suara dimusnahkan.</>}
+          testId="pm-done"
+          className="ds-done"
+          actions={
+            <>
+              <PrintBa documentId={done.document.id} nomor={done.document.nomor} label="Unduh BA (PDF)" primary />
+            </>
+          }
+        >
+          <p>
+            Berita acara pemusnahan nomor{' '}
+            <span className="ds-nomor" data-testid="pm-done-nomor">
+              {done.document.nomor ?? `DOK-${done.document.id}`}
+            </span>{' '}
+            terbit. Cetak dan tanda tangani bersama para saksi.
+          </p>
+        </Banner>
       )}
 
       <form onSubmit={(e) => void submit(e)} noValidate>
@@ -378,18 +384,15 @@ export function PemusnahanPage({ election }: { election: Election }) {
           </div>
 
           {error && (
-            <div className="banner banner-error" role="alert" data-testid="pm-refused">
-              <div className="banner-body">
-                <strong>{error.message}</strong>
-                {error.details.length > 0 && (
-                  <ul className="ds-issue-list">
-                    {error.details.map((d, i) => (
-                      <li key={i}>{d.message}</li>
-                    ))}
-                  </ul>
-                )}
-              </div>
-            </div>
+            <Banner kind="error" title={<>{error.message}</>} testId="pm-refused">
+              {error.details.length > 0 && (
+                <ul className="ds-issue-list">
+                  {error.details.map((d, i) => (
+                    <li key={i}>{d.message}</li>
+                  ))}
+                </ul>
+              )}
+            </Banner>
           )}
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={busy || total === 0}>

@@ -3,7 +3,7 @@ import type { Delivery, Election, ReconRow, VariantInfo } from '../../../api/con
 import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog } from '../../components/Dialog'
-import { ErrorBanner, IssueTable, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, IssueTable, Loading, useToast } from '../../components/Feedback'
 import { Field } from '../../components/Form'
 import { HistoryLink } from '../../components/History'
 import { PageHeader, Section } from '../../components/Page'
@@ -47,23 +47,20 @@ function PenerimaanList() {
       />
 
       {open.length > 0 && (
-        <div className="banner banner-warn" role="note" data-testid="open-selisih">
-          <div className="banner-body">
-            <strong>{fmt(open.length)} selisih belum dinyatakan selesai</strong>
-            <p>
-              {open.map(({ d, l }, i) => (
-                <span key={l.lineId}>
-                  {i > 0 && '; '}
-                  <a href={href('penerimaan', d.id)}>
-                    #{d.id} {d.suratJalan}
-                  </a>
-                  : {byId.get(l.variantId) ? variantName(byId.get(l.variantId)!) : l.label}{' '}
-                  {l.selisih < 0 ? 'kurang' : 'lebih'} {fmt(Math.abs(l.selisih))} {l.unit}
-                </span>
-              ))}
-            </p>
-          </div>
-        </div>
+        <Banner kind="warning" title={<>{fmt(open.length)} selisih belum dinyatakan selesai</>} testId="open-selisih">
+          <p>
+            {open.map(({ d, l }, i) => (
+              <span key={l.lineId}>
+                {i > 0 && '; '}
+                <a href={href('penerimaan', d.id)}>
+                  #{d.id} {d.suratJalan}
+                </a>
+                : {byId.get(l.variantId) ? variantName(byId.get(l.variantId)!) : l.label}{' '}
+                {l.selisih < 0 ? 'kurang' : 'lebih'} {fmt(Math.abs(l.selisih))} {l.unit}
+              </span>
+            ))}
+          </p>
+        </Banner>
       )}
 
       <Section title="Daftar penerimaan">
@@ -460,13 +457,10 @@ function ReturDialog({
           dikembalikan.
         </p>
         {error && (
-          <div className="banner banner-error" role="alert">
-            <div className="banner-body">
-              <strong>Pengembalian belum tercatat</strong>
-              <p>{error.message}</p>
-              <IssueTable issues={unplaced} />
-            </div>
-          </div>
+          <Banner kind="error" title="Pengembalian belum tercatat">
+            <p>{error.message}</p>
+            <IssueTable issues={unplaced} />
+          </Banner>
         )}
         <div className="form-grid">
           <Field label="Penyedia" error={errors.penyedia}>

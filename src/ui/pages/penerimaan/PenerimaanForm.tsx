@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEven
 import type { MethodInput, VariantInfo } from '../../../api/contract'
 import { ApiError, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
-import { ErrorBanner, IssueTable, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, IssueTable, Loading, useToast } from '../../components/Feedback'
 import { Field } from '../../components/Form'
 import { PageHeader, Section, Swatch } from '../../components/Page'
 import { fmt, readCount } from '../../format'
@@ -283,17 +283,14 @@ export function PenerimaanForm() {
         data-testid="penerimaan-form"
       >
         {error && (
-          <div className="banner banner-error" role="alert">
-            <div className="banner-body">
-              <strong>Penerimaan belum tersimpan</strong>
-              <p>
-                {placed.rest.length || error.details.length === 0
-                  ? error.message
-                  : 'Periksa isian yang ditandai di bawah.'}
-              </p>
-              <IssueTable issues={placed.rest} />
-            </div>
-          </div>
+          <Banner kind="error" title="Penerimaan belum tersimpan">
+            <p>
+              {placed.rest.length || error.details.length === 0
+                ? error.message
+                : 'Periksa isian yang ditandai di bawah.'}
+            </p>
+            <IssueTable issues={placed.rest} />
+          </Banner>
         )}
 
         <Section title="Surat jalan dan pengiriman">

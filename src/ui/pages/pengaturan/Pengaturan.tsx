@@ -10,7 +10,7 @@ import {
 import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog } from '../../components/Dialog'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { readFileBase64 } from '../../components/files'
 import { Field, FilePicker } from '../../components/Form'
 import { PageHeader, Section, Swatch } from '../../components/Page'
@@ -152,12 +152,9 @@ function ElectionForm({ election }: { election: Election }) {
     <Section title="Pemilihan dan satker" id="pengaturan-pemilihan">
       <form onSubmit={submit} noValidate className="settings-form">
         {error && (
-          <div className="banner banner-error" role="alert">
-            <div className="banner-body">
-              <strong>Pengaturan belum tersimpan</strong>
-              <p>{unplaced ? error.message : 'Periksa isian yang ditandai di bawah.'}</p>
-            </div>
-          </div>
+          <Banner kind="error" title="Pengaturan belum tersimpan">
+            <p>{unplaced ? error.message : 'Periksa isian yang ditandai di bawah.'}</p>
+          </Banner>
         )}
         <dl className="dl dl-inline">
           <dt>Jenis pemilihan</dt>
@@ -898,12 +895,9 @@ function DapilMappingEditor({ ballot, kecamatan }: { ballot: DapilOfBallot; keca
         ))}
       </div>
       {error && (
-        <div className="banner banner-error" role="alert">
-          <div className="banner-body">
-            <strong>Dapil belum tersimpan</strong>
-            <p>{error.message}</p>
-          </div>
-        </div>
+        <Banner kind="error" title="Dapil belum tersimpan">
+          <p>{error.message}</p>
+        </Banner>
       )}
       <datalist id={listId}>
         {names.map((n) => (

@@ -4,7 +4,7 @@ import { DOC_SHORT_LABEL, satkerDaerah, SIGNER_POSITION_LABEL } from '../../../c
 import { formatNomor, type NOMOR_PLACEHOLDERS, validateNomorPattern } from '../../../core/nomorSurat'
 import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { readFileBase64 } from '../../components/files'
 import { Field, FilePicker } from '../../components/Form'
 import { Section } from '../../components/Page'
@@ -229,12 +229,9 @@ export function KopSection({ election }: { election: Election }) {
       <div className="pg-kop-layout">
         <form onSubmit={submit} noValidate className="settings-form pg-kop-form">
           {error && (
-            <div className="banner banner-error" role="alert">
-              <div className="banner-body">
-                <strong>Kop dan pola nomor belum tersimpan</strong>
-                <p>{unplaced ? error.message : 'Periksa isian yang ditandai di bawah.'}</p>
-              </div>
-            </div>
+            <Banner kind="error" title="Kop dan pola nomor belum tersimpan">
+              <p>{unplaced ? error.message : 'Periksa isian yang ditandai di bawah.'}</p>
+            </Banner>
           )}
           <Field label="Alamat kantor" error={errors.alamat} hint="Baris alamat di bawah nama satker pada kop">
             {(id, d, inv) => (
@@ -664,19 +661,16 @@ function SignerEditor({
         <span className="muted small block">{setting.description}.</span>
       </p>
       {error && (
-        <div className="banner banner-error" role="alert">
-          <div className="banner-body">
-            <strong>{label} belum tersimpan</strong>
-            <p>{error.message}</p>
-            {generalErrors.length > 0 && (
-              <ul className="pg-errlist">
-                {generalErrors.map((d, i) => (
-                  <li key={i}>{d.message}</li>
-                ))}
-              </ul>
-            )}
-          </div>
-        </div>
+        <Banner kind="error" title={<>{label} belum tersimpan</>}>
+          <p>{error.message}</p>
+          {generalErrors.length > 0 && (
+            <ul className="pg-errlist">
+              {generalErrors.map((d, i) => (
+                <li key={i}>{d.message}</li>
+              ))}
+            </ul>
+          )}
+        </Banner>
       )}
       {note && (
         <p className="pg-note" role="note">

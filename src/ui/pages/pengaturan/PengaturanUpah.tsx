@@ -3,7 +3,7 @@ import type { Election, Item } from '../../../api/contract'
 import { taxOf } from '../../../core/pay'
 import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { Section, Swatch } from '../../components/Page'
 import { fmt, shortItemName } from '../../format'
 import { readNumber } from './PengaturanShared'
@@ -126,12 +126,9 @@ function UpahForm({ election, items }: { election: Election; items: Item[] }) {
   return (
     <form onSubmit={save} noValidate className="pg-upah">
       {failed && (
-        <div className="banner banner-error" role="alert">
-          <div className="banner-body">
-            <strong>Sebagian upah belum tersimpan</strong>
-            <p>Periksa isian yang ditandai di bawah{failed.message ? `: ${failed.message}` : ''}.</p>
-          </div>
-        </div>
+        <Banner kind="error" title="Sebagian upah belum tersimpan">
+          <p>Periksa isian yang ditandai di bawah{failed.message ? `: ${failed.message}` : ''}.</p>
+        </Banner>
       )}
       <div className={`field pg-tax${taxFieldError ? ' field-invalid' : ''}`}>
         <label htmlFor={taxId}>Potongan pajak penghasilan (%)</label>

@@ -3,7 +3,7 @@ import { needsPin, ROLE_DUTY, ROLE_LABEL, ROLES, type Role } from '../../../core
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog } from '../../components/Dialog'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { Field, PinField } from '../../components/Form'
 import { PageHeader, Section } from '../../components/Page'
 import { useSession, type User } from '../../components/UserSwitcher'
@@ -188,7 +188,9 @@ function UserDialog({ user, onClose }: { user: User | 'baru' | null; onClose(): 
       <form id={formId} onSubmit={submit} noValidate>
         {error &&
           (placed ? (
-            <p className="banner banner-error">{error.message}</p>
+            <Banner kind="error">
+              <p>{error.message}</p>
+            </Banner>
           ) : (
             <ErrorBanner error={error} title="Pengguna belum tersimpan" />
           ))}

@@ -5,7 +5,7 @@ import { parsePlace } from '../../../core/places'
 import { jumlahTerbilang } from '../../../core/terbilang'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { Field } from '../../components/Form'
 import { PageHeader, Section, Swatch } from '../../components/Page'
 import { ScanField } from '../../components/ScanField'
@@ -623,25 +623,31 @@ function HandoverForm({
   return (
     <Section title="Berita acara serah terima" id="ds-form">
       {done && (
-        <div className="banner banner-ok ds-done" role="status" data-testid="ds-done">
-          <div className="banner-body">
-            <strong>
-              Serah terima tercatat: {fmt(done.tps)} kit TPS kini di PPK {kecamatan}.
-            </strong>
-            <p>
-              Berita acara serah terima nomor{' '}
-              <span className="ds-nomor" data-testid="ds-done-nomor">
-                {done.document.nomor ?? `DOK-${done.document.id}`}
-              </span>{' '}
-              terbit. Cetak, tanda tangani bersama Ketua PPK, lalu catat konfirmasinya di bawah setelah BA kembali.
-            </p>
-          </div>
-          <HandoverPrintButton
-            h={{ documentId: done.document.id, nomor: done.document.nomor }}
-            label="Unduh BA (PDF)"
-            primary
-          />
-        </div>
+        <Banner
+          kind="success"
+          testId="ds-done"
+          className="ds-done"
+          actions={
+            <>
+              <HandoverPrintButton
+                h={{ documentId: done.document.id, nomor: done.document.nomor }}
+                label="Unduh BA (PDF)"
+                primary
+              />
+            </>
+          }
+        >
+          <strong>
+            Serah terima tercatat: {fmt(done.tps)} kit TPS kini di PPK {kecamatan}.
+          </strong>
+          <p>
+            Berita acara serah terima nomor{' '}
+            <span className="ds-nomor" data-testid="ds-done-nomor">
+              {done.document.nomor ?? `DOK-${done.document.id}`}
+            </span>{' '}
+            terbit. Cetak, tanda tangani bersama Ketua PPK, lalu catat konfirmasinya di bawah setelah BA kembali.
+          </p>
+        </Banner>
       )}
       <form className="ds-form-layout" onSubmit={(e) => void submit(e)} noValidate>
         <div>
@@ -815,18 +821,15 @@ function HandoverForm({
 
         <div className="ds-submit">
           {error && (
-            <div className="banner banner-error" role="alert" data-testid="ds-refused">
-              <div className="banner-body">
-                <strong>{error.message}</strong>
-                {error.details.length > 0 && (
-                  <ul className="ds-issue-list">
-                    {error.details.map((d, i) => (
-                      <li key={i}>{d.message}</li>
-                    ))}
-                  </ul>
-                )}
-              </div>
-            </div>
+            <Banner kind="error" title={<>{error.message}</>} testId="ds-refused">
+              {error.details.length > 0 && (
+                <ul className="ds-issue-list">
+                  {error.details.map((d, i) => (
+                    <li key={i}>{d.message}</li>
+                  ))}
+                </ul>
+              )}
+            </Banner>
           )}
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={busy || selectedKits.length === 0}>

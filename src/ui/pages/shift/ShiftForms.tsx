@@ -11,7 +11,7 @@ import {
 import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog } from '../../components/Dialog'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { Field } from '../../components/Form'
 import { Swatch } from '../../components/Page'
 import { variantShort } from '../../components/TallyGrid'
@@ -235,19 +235,16 @@ function Unplaced({ error, fields }: { error: ApiError | undefined; fields: stri
   if (!error) return null
   const rest = error.details.filter((d) => !d.column || !fields.includes(d.column))
   return (
-    <div className="banner banner-error" role="alert">
-      <div className="banner-body">
-        <strong>{error.message}</strong>
-        {/* The messages name the team or worker themselves; field keys like "workerIds" mean nothing on the floor. */}
-        {rest.length > 0 && (
-          <ul className="tally-issues">
-            {rest.map((d, i) => (
-              <li key={i}>{d.message}</li>
-            ))}
-          </ul>
-        )}
-      </div>
-    </div>
+    <Banner kind="error" title={<>{error.message}</>}>
+      {/* The messages name the team or worker themselves; field keys like "workerIds" mean nothing on the floor. */}
+      {rest.length > 0 && (
+        <ul className="tally-issues">
+          {rest.map((d, i) => (
+            <li key={i}>{d.message}</li>
+          ))}
+        </ul>
+      )}
+    </Banner>
   )
 }
 
@@ -592,25 +589,22 @@ export function TutupDialog({ shift, onClose }: { shift: Shift; onClose(): void 
           </p>
         )}
         {error && (
-          <div className="banner banner-error" role="alert" data-testid="tutup-refusal">
-            <div className="banner-body">
-              <strong>Shift belum dapat ditutup</strong>
-              <p>{error.message}</p>
-              {error.details.length > 0 && (
-                <ul className="tally-issues">
-                  {error.details.map((d, i) => (
-                    <li key={i}>{d.message}</li>
-                  ))}
-                </ul>
-              )}
-              {error.details.some((d) => d.column === 'proses') && (
-                <p>
-                  Isi kolom <strong>Kembali (belum selesai)</strong> untuk yang belum selesai dikerjakan, simpan tally,
-                  lalu tutup shift lagi.
-                </p>
-              )}
-            </div>
-          </div>
+          <Banner kind="error" title="Shift belum dapat ditutup" testId="tutup-refusal">
+            <p>{error.message}</p>
+            {error.details.length > 0 && (
+              <ul className="tally-issues">
+                {error.details.map((d, i) => (
+                  <li key={i}>{d.message}</li>
+                ))}
+              </ul>
+            )}
+            {error.details.some((d) => d.column === 'proses') && (
+              <p>
+                Isi kolom <strong>Kembali (belum selesai)</strong> untuk yang belum selesai dikerjakan, simpan tally,
+                lalu tutup shift lagi.
+              </p>
+            )}
+          </Banner>
         )}
         <Field label="Catatan penutupan (tidak wajib)">
           {(id, d) => (

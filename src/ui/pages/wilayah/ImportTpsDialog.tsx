@@ -3,7 +3,7 @@ import type { ImportPreview } from '../../../api/contract'
 import { invoke, toApiError, type ApiError } from '../../api'
 import { useRefreshAll } from '../../components/data'
 import { Dialog } from '../../components/Dialog'
-import { ErrorBanner, IssueTable, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, IssueTable, Loading, useToast } from '../../components/Feedback'
 import { readFileBase64 } from '../../components/files'
 import { FilePicker } from '../../components/Form'
 import { fmt, formatTpsNumber } from '../../format'
@@ -144,37 +144,29 @@ function PreviewView({ preview }: { preview: ImportPreview }) {
   return (
     <div className="import-preview" data-testid="import-preview">
       {preview.ok && c.removed > 0 && (
-        <div className="banner banner-warn" role="alert">
-          <div className="banner-body">
-            <strong>
-              {fmt(c.removed)} dari {fmt(c.removed + c.changed + c.unchanged)} TPS yang ada sekarang tidak terdapat di
-              berkas ini
-            </strong>
-            <p>
-              Bila disimpan, TPS tersebut dihapus. Pastikan berkas ini memuat seluruh TPS satker, bukan sebagian
-              kecamatan saja. Konfirmasi di bagian bawah sebelum menyimpan.
-            </p>
-          </div>
-        </div>
+        <Banner kind="warning" role="alert">
+          <strong>
+            {fmt(c.removed)} dari {fmt(c.removed + c.changed + c.unchanged)} TPS yang ada sekarang tidak terdapat di
+            berkas ini
+          </strong>
+          <p>
+            Bila disimpan, TPS tersebut dihapus. Pastikan berkas ini memuat seluruh TPS satker, bukan sebagian kecamatan
+            saja. Konfirmasi di bagian bawah sebelum menyimpan.
+          </p>
+        </Banner>
       )}
       {preview.ok ? (
-        <div className="banner banner-ok" role="status">
-          <div className="banner-body">
-            <strong>Berkas dapat disimpan</strong>
-            <p>
-              {fmt(preview.totals.tps)} TPS di {fmt(preview.totals.desa)} desa/kelurahan dan{' '}
-              {fmt(preview.totals.kecamatan)} kecamatan, dengan DPT {fmt(preview.totals.dpt)} pemilih.
-            </p>
-          </div>
-        </div>
+        <Banner kind="success" title="Berkas dapat disimpan">
+          <p>
+            {fmt(preview.totals.tps)} TPS di {fmt(preview.totals.desa)} desa/kelurahan dan{' '}
+            {fmt(preview.totals.kecamatan)} kecamatan, dengan DPT {fmt(preview.totals.dpt)} pemilih.
+          </p>
+        </Banner>
       ) : (
-        <div className="banner banner-error" role="alert">
-          <div className="banner-body">
-            <strong>Berkas belum dapat disimpan: {fmt(preview.errors.length)} galat</strong>
-            <p>Perbaiki baris dan kolom berikut di berkas asal, simpan, lalu pilih berkas itu lagi.</p>
-            <IssueTable issues={preview.errors} caption="Daftar galat" />
-          </div>
-        </div>
+        <Banner kind="error" title={<>Berkas belum dapat disimpan: {fmt(preview.errors.length)} galat</>}>
+          <p>Perbaiki baris dan kolom berikut di berkas asal, simpan, lalu pilih berkas itu lagi.</p>
+          <IssueTable issues={preview.errors} caption="Daftar galat" />
+        </Banner>
       )}
 
       <div className="preview-grid">
