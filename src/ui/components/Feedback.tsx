@@ -126,6 +126,51 @@ function BannerIcon({ kind }: { kind: BannerKind }) {
   )
 }
 
+/**
+ * The answer of a check (the ledger is intact, a printed paper matches the ledger): the success and error
+ * styles, large, with the page's own heading.
+ */
+export function Verdict({
+  ok,
+  title,
+  headingId,
+  testId,
+  children,
+}: {
+  ok: boolean
+  title: ReactNode
+  headingId: string
+  testId?: string
+  children: ReactNode
+}) {
+  return (
+    <section
+      className={`banner banner-large banner-${ok ? 'success' : 'error'}`}
+      aria-labelledby={headingId}
+      data-testid={testId}
+      role={ok ? 'status' : 'alert'}
+    >
+      {ok ? (
+        <svg viewBox="0 0 24 24" className="banner-icon" aria-hidden="true">
+          <circle cx="12" cy="12" r="11" fill="currentColor" />
+          <path className="icon-mark" d="M6.5 12.5l3.7 3.7L17.5 8.8" strokeWidth="2.4" />
+        </svg>
+      ) : (
+        <svg viewBox="0 0 24 24" className="banner-icon" aria-hidden="true">
+          <path d="M8 1.5h8L22.5 8v8L16 22.5H8L1.5 16V8z" fill="currentColor" />
+          <path className="icon-mark" d="M8.5 8.5l7 7M15.5 8.5l-7 7" strokeWidth="2.6" />
+        </svg>
+      )}
+      <div className="banner-body">
+        <h2 id={headingId} className="banner-title">
+          {title}
+        </h2>
+        {children}
+      </div>
+    </section>
+  )
+}
+
 /** An inline error where the problem is (a page section or a dialog), with the API's details. */
 export function ErrorBanner({
   error,

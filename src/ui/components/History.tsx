@@ -170,7 +170,7 @@ function CorrectionForm({ row, onDone }: { row: HistoryRow; onDone(): void }) {
   }
   return (
     <form
-      className="correction-form"
+      className="history-correction"
       onSubmit={(e) => {
         e.preventDefault()
         void submit()
@@ -183,7 +183,7 @@ function CorrectionForm({ row, onDone }: { row: HistoryRow; onDone(): void }) {
         Baris lama tidak diubah: dicatat baris pembatalan dan baris baru dengan jumlah yang benar. Isi 0 untuk
         membatalkan seluruhnya.
       </p>
-      <div className="form-row">
+      <div className="history-correction-row">
         <Field label="Jumlah yang benar" error={errors.qty}>
           {(id, d, inv) => (
             <input
@@ -197,7 +197,7 @@ function CorrectionForm({ row, onDone }: { row: HistoryRow; onDone(): void }) {
             />
           )}
         </Field>
-        <Field label="Alasan koreksi" error={errors.note} className="grow">
+        <Field label="Alasan koreksi" error={errors.note} className="history-correction-grow">
           {(id, d, inv) => (
             <input
               id={id}

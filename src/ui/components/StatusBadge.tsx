@@ -76,11 +76,11 @@ export function sumKitCounts(rows: readonly Pick<KitCounts, keyof KitCounts>[]):
 }
 
 /** "82 TPS: 1 sebagian, 81 lengkap": the numbers a bar stands for. */
-export const kitCountsText = (p: KitCounts): string =>
+export const kitCountsText = (p: KitCounts, separator = ', '): string =>
   `${fmt(p.tps)} TPS: ${
     KIT_STATUSES.filter((s) => p[s] > 0)
       .map((s) => `${fmt(p[s])} ${lowerFirst(KIT_STATUS_SHORT[s])}`)
-      .join(', ') || 'tidak ada'
+      .join(separator) || 'tidak ada'
   }`
 
 /** From the furthest a kit has come: the bar fills from the left. */

@@ -27,7 +27,7 @@ export function Tabs<K extends string | number>({
   idBase: string
   items: readonly TabItem<K>[]
   selected: K
-  onSelect(id: K): void
+  onSelect(id: NoInfer<K>): void
   /** Buttons at the right end of the tab row. */
   actions?: ReactNode
   /** Many tabs (one per ballot type): let them wrap onto a second row. */

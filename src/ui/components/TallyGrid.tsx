@@ -7,6 +7,7 @@ import { fmt, shortItemName } from '../format'
 import { useRefreshAll } from './data'
 import { gridLocaleText, gridTheme } from './grid'
 import { useHistory, type HistoryFilter } from './History'
+import './tally.css'
 import { Banner, useToast } from './Feedback'
 import {
   LABEL_COL,
@@ -857,9 +858,8 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
         {status}
       </p>
       {hintList.length > 0 && (
-        <div className="tally-hints" role="status" data-testid="tally-hints">
-          <strong>Periksa sebelum menyimpan:</strong>
-          <ul className="tally-issues">
+        <Banner kind="error" role="status" testId="tally-hints" title="Periksa sebelum menyimpan:">
+          <ul>
             {hintList.slice(0, 8).map((h, n) => (
               <li key={n}>
                 <strong>{h.where}: </strong>
@@ -868,7 +868,7 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
             ))}
             {hintList.length > 8 && <li>…dan {fmt(hintList.length - 8)} lagi (sel merah).</li>}
           </ul>
-        </div>
+        </Banner>
       )}
       {open && (
         <p className="tally-keys muted small">

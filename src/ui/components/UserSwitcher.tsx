@@ -573,7 +573,7 @@ function FirstAdminDialog({
         </>
       }
     >
-      <form id={formId} onSubmit={submit} noValidate className="first-admin">
+      <form id={formId} onSubmit={submit} noValidate className="user-first-admin">
         <p>
           Berkas pemilihan ini belum memiliki <strong>admin</strong>. Admin menambah pengguna (operator dan koordinator)
           dan dapat memulihkan cadangan. Data dapat dilihat tanpa admin, tetapi tidak ada yang dapat dicatat sebelum

@@ -31,7 +31,7 @@ export function BerandaPage({ election }: { election: Election }) {
 
       <ErrorBanner error={summary.error} onRetry={summary.reload} title="Ringkasan wilayah tidak dapat dimuat" />
       {summary.data ? (
-        <div className="cards" aria-label="Ringkasan wilayah">
+        <div className="beranda-cards" aria-label="Ringkasan wilayah">
           <StatCard
             label="Kecamatan"
             value={summary.data.kecamatan}
@@ -109,10 +109,10 @@ function StatCard({
   tone?: 'warn' | 'ok'
 }) {
   return (
-    <a className={`card stat-card${tone ? ' stat-' + tone : ''}`} href={link}>
-      <span className="stat-label">{label}</span>
-      <span className="stat-value">{fmt(value)}</span>
-      <span className="stat-note">{note}</span>
+    <a className={`card beranda-stat${tone ? ` beranda-stat-${tone}` : ''}`} href={link}>
+      <span className="beranda-stat-label">{label}</span>
+      <span className="beranda-stat-value">{fmt(value)}</span>
+      <span className="beranda-stat-note">{note}</span>
     </a>
   )
 }
@@ -120,7 +120,7 @@ function StatCard({
 function NextSteps({ unconfirmed }: { unconfirmed: Item[] }) {
   return (
     <Section title="Langkah berikutnya">
-      <ol className="steps">
+      <ol className="beranda-steps">
         <li>
           <strong>Impor daftar TPS.</strong> Buka <a href={href('wilayah')}>Wilayah &amp; TPS</a>, pilih{' '}
           <em>Impor TPS</em>, lalu unggah berkas CSV atau XLSX berisi kecamatan, desa/kelurahan, nomor TPS dan DPT.

@@ -22,7 +22,7 @@ export function DokumenPage({ election, params }: { election: Election; params: 
         title="Dokumen"
         lead="Berita acara, nota dan rekap dibuat dari catatan buku besar. Setiap dokumen yang diterbitkan mendapat nomor dari register, isinya dibekukan saat itu dan dapat dicetak ulang kapan saja dengan isi yang sama."
         actions={
-          <a className="btn btn-secondary dk-link-btn" href={href('pengaturan')}>
+          <a className="btn btn-secondary" href={href('pengaturan')}>
             Kop, nomor dan penanda tangan…
           </a>
         }
@@ -36,7 +36,7 @@ export function DokumenPage({ election, params }: { election: Election; params: 
       </nav>
 
       <Section title="Terbitkan dokumen" id="dokumen-terbitkan">
-        <Banner kind="info" title="Menerbitkan mengambil nomor berikutnya dari register" className="dk-rules">
+        <Banner kind="info" title="Menerbitkan mengambil nomor berikutnya dari register" className="dokumen-rules">
           <p>
             Nomor yang sudah diambil tidak dipakai ulang, juga bila dokumennya tidak jadi ditandatangani. Isi dokumen
             dan kepala rantai buku besar dibekukan saat terbit. Cetakan pertama setiap format bertanda{' '}
@@ -99,13 +99,13 @@ function RekapHarianSection() {
 
   return (
     <Section title="Rekap harian" id="dokumen-rekap">
-      <p className="muted dk-explain">
+      <p className="muted dokumen-explain">
         Yang masuk, yang disortir dan posisi kumulatif per jenis surat suara dan dapil sampai akhir tanggal yang
         dipilih, dihitung dari buku besar. XLSX berisi lembar Ringkasan, Per Shift, Per Regu, Per Alasan Rusak,
         Penerimaan dan Silog; CSV hanya berisi kolom Silog untuk dipindahkan ke Silog. Rekap harian tidak bernomor dan
         tidak dicatat di register.
       </p>
-      <div className="toolbar dk-rekap">
+      <div className="toolbar dokumen-rekap">
         <label htmlFor={dateId} className="strong">
           Tanggal rekap
         </label>
@@ -167,21 +167,21 @@ function RegisterSection({ initialType }: { initialType: DocType | undefined }) 
           </p>
         ) : (
           <div className="table-wrap">
-            <table className="table dk-register" data-testid="register-table">
+            <table className="table dokumen-register" data-testid="register-table">
               <thead>
                 <tr>
                   <th scope="col">Nomor</th>
-                  <th scope="col" className="dk-c-jenis">
+                  <th scope="col" className="dokumen-c-jenis">
                     Jenis
                   </th>
                   <th scope="col">Perihal</th>
-                  <th scope="col" className="dk-c-when">
+                  <th scope="col" className="dokumen-c-when">
                     Diterbitkan
                   </th>
                   <th scope="col" title="Baris buku besar terakhir saat dokumen diterbitkan dan awal hash-nya">
                     Kepala rantai buku besar
                   </th>
-                  <th scope="col" className="num dk-c-prints">
+                  <th scope="col" className="num dokumen-c-prints">
                     Jumlah cetak
                   </th>
                   <th scope="col">
@@ -209,8 +209,8 @@ function RegisterRow({ d }: { d: DocumentInfo }) {
   const reprint = d.prints > 0
   return (
     <tr data-document={d.id}>
-      <th scope="row" className="dk-nomor-cell">
-        {d.nomor ? <span className="dk-nomor">{d.nomor}</span> : <span className="muted">tanpa nomor</span>}
+      <th scope="row" className="dokumen-nomor-cell">
+        {d.nomor ? <span className="dokumen-nomor">{d.nomor}</span> : <span className="muted">tanpa nomor</span>}
         <span className="muted small block">{docCode(d)}</span>
       </th>
       <td>{DOC_SHORT_LABEL[d.type]}</td>
@@ -220,12 +220,12 @@ function RegisterRow({ d }: { d: DocumentInfo }) {
         <span className="muted small block">oleh {d.issuedBy}</span>
       </td>
       <td>
-        <code className="dk-chain" title={`Baris #${d.chainSeq}, hash ${d.chainHash}`}>
+        <code className="dokumen-chain" title={`Baris #${d.chainSeq}, hash ${d.chainHash}`}>
           {chainLabel(d)}
         </code>
       </td>
       <td className="num">{d.prints === 0 ? <span className="muted">belum</span> : `${fmt(d.prints)}×`}</td>
-      <td className="actions dk-actions">
+      <td className="actions dokumen-actions">
         {d.formats.map((f) => (
           <button
             key={f}

@@ -2,7 +2,8 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react'
 import type { DocType, DocumentInfo, IssueInput, MethodOutput } from '../../../api/contract'
 import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { StatusBadge } from '../../components/StatusBadge'
 import { DOC_SHORT_LABEL } from '../../../core/documents'
 import { fmt, todayIso } from '../../format'
 import { href } from '../../router'
@@ -16,7 +17,7 @@ type Retur = MethodOutput<'penerimaan.daftarRetur'>[number]
 export function IssueCards({ jenis }: { jenis: Jenis[] }) {
   const of = (t: DocType) => jenis.find((j) => j.type === t)
   return (
-    <div className="dk-cards">
+    <div className="dokumen-cards">
       <PenerimaanCard setting={of('BA_PENERIMAAN')} />
       <SortirCard setting={of('BA_SORTIR')} />
       <RusakCard setting={of('BA_RUSAK')} />
@@ -74,18 +75,18 @@ function IssueCard({ type, setting, input, children, notice, onIssued, onError }
   }
 
   return (
-    <form className="card dk-card" aria-labelledby={titleId} onSubmit={submit} noValidate data-doc-type={type}>
+    <form className="card dokumen-card" aria-labelledby={titleId} onSubmit={submit} noValidate data-doc-type={type}>
       <h3 id={titleId}>{DOC_SHORT_LABEL[type]}</h3>
-      {setting && <p className="dk-card-desc">{setting.description}.</p>}
-      <div className="dk-card-fields">{children}</div>
+      {setting && <p className="dokumen-card-desc">{setting.description}.</p>}
+      <div className="dokumen-card-fields">{children}</div>
       {unnamed > 0 && (
-        <p className="dk-unnamed">
+        <p className="dokumen-unnamed">
           {fmt(unnamed)} dari {fmt(setting!.signers.length)} penanda tangan belum diisi namanya dan akan dicetak sebagai
           garis titik-titik. <a href={href('pengaturan')}>Atur penanda tangan</a>
         </p>
       )}
       {notice}
-      <div className="dk-card-foot">
+      <div className="dokumen-card-foot">
         <button type="submit" className="btn btn-primary" disabled={busy || !input}>
           {busy ? 'Menerbitkan…' : `Terbitkan ${inSentence(DOC_SHORT_LABEL[type])}`}
         </button>
@@ -110,22 +111,24 @@ function IssuedBox({ doc, onDismiss }: { doc: DocumentInfo; onDismiss(): void })
   const current = register.data?.find((d) => d.id === doc.id) ?? doc
   const { print, isBusy } = usePrint()
   return (
-    <div className="dk-issued" role="status" data-testid={`issued-${doc.type}`}>
-      <div className="dk-issued-head">
-        <div>
-          <span className="dk-issued-label">{doc.nomor ? 'Terbit dengan nomor' : 'Terbit dan tercatat sebagai'}</span>
-          <strong className="dk-nomor" data-testid="issued-nomor">
-            {doc.nomor ?? docCode(doc)}
-          </strong>
-          <span className="muted small block">
-            {readableSubject(doc.subject)} · {docCode(doc)} · {fmtInstant(doc.issuedAt)}
-          </span>
-        </div>
-        <button type="button" className="dk-dismiss" onClick={onDismiss} aria-label="Tutup keterangan dokumen terbit">
+    <Banner
+      kind="success"
+      testId={`issued-${doc.type}`}
+      className="dokumen-issued"
+      actions={
+        <button type="button" className="dialog-close" onClick={onDismiss} aria-label="Tutup keterangan dokumen terbit">
           ×
         </button>
-      </div>
-      <div className="dk-issued-actions">
+      }
+    >
+      <span className="dokumen-issued-label">{doc.nomor ? 'Terbit dengan nomor' : 'Terbit dan tercatat sebagai'}</span>
+      <strong className="dokumen-nomor" data-testid="issued-nomor">
+        {doc.nomor ?? docCode(doc)}
+      </strong>
+      <span className="muted small block">
+        {readableSubject(doc.subject)} · {docCode(doc)} · {fmtInstant(doc.issuedAt)}
+      </span>
+      <div className="dokumen-issued-actions">
         {current.formats.map((f) => (
           <button
             key={f}
@@ -145,7 +148,7 @@ function IssuedBox({ doc, onDismiss }: { doc: DocumentInfo; onDismiss(): void })
               : `Sudah dicetak ${fmt(current.prints)}×; unduhan berikutnya bertanda SALINAN.`}
         </span>
       </div>
-    </div>
+    </Banner>
   )
 }
 
@@ -166,7 +169,7 @@ function DateField({
 }) {
   const id = useId()
   return (
-    <div className={`field dk-date${error ? ' field-invalid' : ''}`}>
+    <div className={`field dokumen-date${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
@@ -254,7 +257,7 @@ function PenerimaanCard({ setting }: { setting: Jenis | undefined }) {
       onIssued={() => setChosen(current?.id ?? null)}
       notice={
         current?.baDocumentId != null && (
-          <div className="dk-notice" role="note">
+          <Banner kind="warning" className="dokumen-notice">
             BA penerimaan untuk kiriman ini sudah terbit
             {current.baNomor ? (
               <>
@@ -273,14 +276,14 @@ function PenerimaanCard({ setting }: { setting: Jenis | undefined }) {
             >
               Cetak ulang (SALINAN)
             </button>
-          </div>
+          </Banner>
         )
       }
     >
       <ErrorBanner error={list.error} onRetry={list.reload} title="Daftar penerimaan tidak dapat dimuat" />
       {list.data ? (
         deliveries.length === 0 ? (
-          <p className="empty dk-empty">
+          <p className="empty dokumen-empty">
             Belum ada penerimaan. Catat kiriman di <a href={href('penerimaan', 'baru')}>Penerimaan</a>.
           </p>
         ) : (
@@ -319,16 +322,16 @@ const deliveryOption = (d: Delivery) =>
 function DeliverySummary({ d }: { d: Delivery }) {
   const counted = d.lines.reduce((s, l) => s + l.countedQty, 0)
   return (
-    <p className="field-hint dk-delivery-summary">
+    <p className="field-hint dokumen-delivery-summary">
       {d.baDocumentId === null ? (
-        <span className="badge badge-warn">Belum ada BA</span>
+        <StatusBadge state="belum">Belum ada BA</StatusBadge>
       ) : (
-        <span className="badge badge-ok">BA sudah terbit</span>
+        <StatusBadge state="success">BA sudah terbit</StatusBadge>
       )}{' '}
       Penerimaan #{d.id}
       {d.kind === 'pengganti' ? ' (pengganti)' : ''} · {fmt(d.lines.length)} baris barang, {fmt(counted)} terhitung
       {d.bttb ? ` · BTTB ${d.bttb}` : ''} ·{' '}
-      <a href={href('penerimaan', d.id)} className="dk-inline-link">
+      <a href={href('penerimaan', d.id)} className="dokumen-inline-link">
         lihat rincian
       </a>
     </p>
@@ -349,7 +352,7 @@ function RangeFields({
   errors: Record<string, string>
 }) {
   return (
-    <div className="dk-range">
+    <div className="dokumen-range">
       <DateField label="Dari tanggal" value={from} onChange={setFrom} error={errors.from} />
       <DateField label="Sampai tanggal" value={to} onChange={setTo} error={errors.to} />
     </div>
@@ -370,7 +373,7 @@ function SortirCard({ setting }: { setting: Jenis | undefined }) {
       onError={setError}
     >
       <RangeFields from={from} to={to} setFrom={setFrom} setTo={setTo} errors={errors} />
-      <p className="field-hint dk-hint">Semua shift sortir-lipat pada rentang ini harus sudah ditutup.</p>
+      <p className="field-hint dokumen-hint">Semua shift sortir-lipat pada rentang ini harus sudah ditutup.</p>
       <TanggalBaField value={tanggal} onChange={setTanggal} error={errors.tanggal} />
     </IssueCard>
   )
@@ -387,7 +390,7 @@ function RusakCard({ setting }: { setting: Jenis | undefined }) {
       input={withTanggal({ type: 'BA_RUSAK' as const }, tanggal)}
       onError={setError}
     >
-      <p className="field-hint dk-hint">
+      <p className="field-hint dokumen-hint">
         Memuat posisi surat suara saat diterbitkan: rusak per kriteria, kurang kirim dan kekurangan per jenis dan dapil.
       </p>
       <TanggalBaField value={tanggal} onChange={setTanggal} error={errors.tanggal} />
@@ -416,7 +419,7 @@ function ReturCard({ setting }: { setting: Jenis | undefined }) {
       <ErrorBanner error={list.error} onRetry={list.reload} title="Daftar pengembalian tidak dapat dimuat" />
       {list.data ? (
         returs.length === 0 ? (
-          <p className="empty dk-empty">
+          <p className="empty dokumen-empty">
             Belum ada pengembalian surat suara tertukar. Catat pengembalian di{' '}
             <a href={href('penerimaan')}>Penerimaan</a>.
           </p>
@@ -463,7 +466,7 @@ function UpahCard({ setting }: { setting: Jenis | undefined }) {
   return (
     <IssueCard type="REKAP_UPAH" setting={setting} input={{ type: 'REKAP_UPAH', from, to }} onError={setError}>
       <RangeFields from={from} to={to} setFrom={setFrom} setTo={setTo} errors={errors} />
-      <p className="field-hint dk-hint">
+      <p className="field-hint dokumen-hint">
         Upah per lembar/unit dan potongan pajak diatur di <a href={href('pengaturan')}>Pengaturan</a>. Semua shift pada
         rentang ini harus sudah ditutup. Tersedia sebagai PDF dan XLSX.
       </p>

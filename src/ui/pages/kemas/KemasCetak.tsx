@@ -81,7 +81,7 @@ function PrintPanel() {
       ) : kecamatan.data.length === 0 ? (
         <p className="empty">Belum ada TPS. Impor daftar TPS di halaman Wilayah &amp; TPS.</p>
       ) : (
-        <div className="cetak-form" data-testid="cetak-panel">
+        <div className="kemas-cetak-form" data-testid="cetak-panel">
           <div className="form-grid">
             <Field label="Kecamatan (PPK)">
               {(id) => (
@@ -132,7 +132,7 @@ function PrintPanel() {
               </label>
             </div>
           </fieldset>
-          <p className="cetak-scope">
+          <p className="kemas-cetak-scope">
             Cakupan: <strong>{scopeText}</strong>. Urutan cetak mengikuti urutan tumpukan kit: desa/kelurahan, lalu
             nomor TPS, lalu nomor kotak.
           </p>
@@ -362,7 +362,7 @@ function GridSettings() {
 
   return (
     <Section title="Susunan lembar stiker label">
-      <form onSubmit={submit} noValidate className="grid-settings" data-testid="label-grid-form">
+      <form onSubmit={submit} noValidate className="kemas-grid-settings" data-testid="label-grid-form">
         <div>
           <p className="muted small">
             Sesuaikan dengan kertas label yang dibeli (A4). Ukur margin dan jarak dengan penggaris pada satu lembar
@@ -373,7 +373,7 @@ function GridSettings() {
               <p>{error.message}</p>
             </Banner>
           )}
-          <div className="grid-fields">
+          <div className="kemas-grid-fields">
             {NUMBER_FIELDS.map((k) => (
               <Field key={k} label={FIELD_LABEL[k]} error={errors[k]}>
                 {(id, d, inv) => (
@@ -422,7 +422,7 @@ function SheetPreview({ sheet, outline }: { sheet: ReturnType<typeof sheetOf>; o
   const scale = 0.82 // px per mm: an A4 sheet of about 172 x 244 px
   if (!sheet)
     return (
-      <div className="sheet-preview-empty muted small">
+      <div className="kemas-sheet-preview-empty muted small">
         Isi baris dan kolom (bilangan bulat) serta margin untuk melihat pratinjau.
       </div>
     )
@@ -436,16 +436,16 @@ function SheetPreview({ sheet, outline }: { sheet: ReturnType<typeof sheetOf>; o
       })
     : []
   return (
-    <figure className="sheet-preview" data-testid="sheet-preview">
-      <div className="sheet" style={{ width: A4.width * scale, height: A4.height * scale }} aria-hidden="true">
+    <figure className="kemas-sheet-preview" data-testid="sheet-preview">
+      <div className="kemas-sheet" style={{ width: A4.width * scale, height: A4.height * scale }} aria-hidden="true">
         {boxes.map((b) => (
           <span
             key={b.i}
-            className={`sheet-label${outline ? ' sheet-label-outline' : ''}`}
+            className={`kemas-sheet-label${outline ? ' kemas-sheet-label-outline' : ''}`}
             style={{ left: b.left * scale, top: b.top * scale, width: width * scale, height: height * scale }}
           >
-            <span className="sheet-label-band" />
-            <span className="sheet-label-qr" />
+            <span className="kemas-sheet-label-band" />
+            <span className="kemas-sheet-label-qr" />
           </span>
         ))}
       </div>
@@ -461,7 +461,7 @@ function SheetPreview({ sheet, outline }: { sheet: ReturnType<typeof sheetOf>; o
             </span>
           </>
         ) : (
-          <strong className="text-error">Margin dan jarak lebih besar dari lembar A4.</strong>
+          <strong className="kemas-text-error">Margin dan jarak lebih besar dari lembar A4.</strong>
         )}
       </figcaption>
     </figure>

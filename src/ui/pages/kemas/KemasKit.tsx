@@ -7,9 +7,10 @@ import { saveDownload } from '../../components/files'
 import { HistoryLink } from '../../components/History'
 import { Section, Swatch } from '../../components/Page'
 import { scanBeep } from '../../components/ScanField'
+import { KitStatusBadge } from '../../components/StatusBadge'
 import { fmt, formatTpsNumber, readCount, shortItemName } from '../../format'
 import { href } from '../../router'
-import { KitBadge, rememberKecamatan } from './KemasKemajuan'
+import { rememberKecamatan } from './KemasKemajuan'
 import type { PackingShift } from './KemasShift'
 
 type Kit = MethodOutput<'kemas.lihatKit'>
@@ -88,9 +89,9 @@ export function KitView({
 
   return (
     <>
-      <div className="kit-nav">
+      <div className="kemas-kit-nav">
         {back}
-        <p className="kit-sibling-links">
+        <p className="kemas-sibling-links">
           {prev && (
             <a href={href('kemas', prev.tpsId)} title={`${formatTpsNumber(prev.nomor)} ${prev.desa}`}>
               ← {formatTpsNumber(prev.nomor)} {prev.desa}
@@ -125,10 +126,10 @@ export function KitView({
 
 function KitIdentity({ kit }: { kit: Kit }) {
   return (
-    <div className={`kit-id kit-id-${kit.status}`} data-testid="kit-identity">
-      <div className="kit-id-tps">{formatTpsNumber(kit.nomor)}</div>
-      <div className="kit-id-place">
-        <span className="kit-id-desa">{kit.desa}</span>
+    <div className={`kemas-kit-id status-${kit.status}`} data-testid="kit-identity">
+      <div className="kemas-kit-id-tps">{formatTpsNumber(kit.nomor)}</div>
+      <div className="kemas-kit-id-place">
+        <span className="kemas-kit-id-desa">{kit.desa}</span>
         <span>
           Desa/Kel. (PPS) · Kecamatan <strong>{kit.kecamatan}</strong> (PPK, Panitia Pemilihan Kecamatan)
         </span>
@@ -136,8 +137,8 @@ function KitIdentity({ kit }: { kit: Kit }) {
           DPT <strong className="num">{fmt(kit.dpt)}</strong> pemilih
         </span>
       </div>
-      <div className="kit-id-status">
-        <KitBadge status={kit.status} large />
+      <div className="kemas-kit-id-status">
+        <KitStatusBadge status={kit.status} large />
       </div>
     </div>
   )
@@ -146,19 +147,12 @@ function KitIdentity({ kit }: { kit: Kit }) {
 function LengkapBanner({ kit }: { kit: Kit }) {
   const kotakWithoutSeal = kit.kotak.filter((k) => !k.segel).length
   return (
-    <div className="kit-lengkap" role="status" data-testid="kit-lengkap">
-      <svg viewBox="0 0 24 24" className="kit-lengkap-icon" aria-hidden="true">
+    <div className="kemas-lengkap status-lengkap" role="status" data-testid="kit-lengkap">
+      <svg viewBox="0 0 24 24" className="kemas-lengkap-icon" aria-hidden="true">
         <circle cx="12" cy="12" r="11" fill="currentColor" />
-        <path
-          d="M6.5 12.5l3.6 3.6L17.5 8.7"
-          fill="none"
-          stroke="#fff"
-          strokeWidth="2.6"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-        />
+        <path className="icon-mark" d="M6.5 12.5l3.6 3.6L17.5 8.7" strokeWidth="2.6" />
       </svg>
-      <div className="kit-lengkap-body">
+      <div className="kemas-lengkap-body">
         <strong>Lengkap</strong>
         <p>
           Semua barang kit {formatTpsNumber(kit.nomor)} {kit.desa} sudah dikemas.{' '}
@@ -195,7 +189,7 @@ function PrintButtons({ kit, primary }: { kit: Kit; primary?: boolean }) {
     }
   }
   return (
-    <div className="kit-print">
+    <div className="kemas-print">
       <button type="button" className={cls} onClick={() => void print('label')} disabled={busy !== null}>
         {busy === 'label' ? 'Membuat PDF…' : `Cetak label kotak (${fmt(kit.kotak.length)})`}
       </button>
@@ -293,7 +287,7 @@ function PackForm({ kit, shift }: { kit: Kit; shift: PackingShift['active'] }) {
     <Section title="Isi kit">
       <form onSubmit={onSubmit} noValidate>
         <div className="table-wrap">
-          <table className="table kit-lines" data-testid="kit-lines">
+          <table className="table kemas-lines" data-testid="kit-lines">
             <thead>
               <tr>
                 <th scope="col">Barang</th>
@@ -310,7 +304,7 @@ function PackForm({ kit, shift }: { kit: Kit; shift: PackingShift['active'] }) {
                   Stok siap kemas
                 </th>
                 {entry && (
-                  <th scope="col" className="num kit-col-entry">
+                  <th scope="col" className="num kemas-col-entry">
                     Kemas sekarang
                   </th>
                 )}
@@ -357,13 +351,22 @@ function PackForm({ kit, shift }: { kit: Kit; shift: PackingShift['active'] }) {
           </table>
         </div>
         {refusal && (
-          <div className="kemas-refusal" role="alert" ref={refusalRef} data-testid="pack-refusal" tabIndex={-1}>
-            <svg viewBox="0 0 24 24" className="kemas-refusal-icon" aria-hidden="true">
-              <path d="M8 2h8l6 6v8l-6 6H8l-6-6V8z" fill="currentColor" />
-              <path d="M8.5 8.5l7 7M15.5 8.5l-7 7" stroke="#c40000" strokeWidth="2.6" strokeLinecap="round" />
-            </svg>
-            <div>
-              <strong className="kemas-refusal-title">{wrongDapil ? 'SALAH DAPIL' : 'Ditolak'}</strong>
+          <div ref={refusalRef} tabIndex={-1} className="kemas-refusal">
+            <Banner
+              kind="error"
+              testId="pack-refusal"
+              title={wrongDapil ? 'SALAH DAPIL' : 'Ditolak'}
+              actions={
+                <button
+                  type="button"
+                  className="dialog-close"
+                  aria-label="Tutup pesan penolakan"
+                  onClick={() => setRefusal(null)}
+                >
+                  ×
+                </button>
+              }
+            >
               <p className="kemas-refusal-message">{refusal.error.message}</p>
               {[...refusal.perLine.values()].flat().concat(refusal.rest).length > 0 && (
                 <ul>
@@ -375,23 +378,15 @@ function PackForm({ kit, shift }: { kit: Kit; shift: PackingShift['active'] }) {
                     ))}
                 </ul>
               )}
-            </div>
-            <button
-              type="button"
-              className="scan-dismiss"
-              aria-label="Tutup pesan penolakan"
-              onClick={() => setRefusal(null)}
-            >
-              ×
-            </button>
+            </Banner>
           </div>
         )}
         {!locked && remaining > 0 && (
-          <div className="kit-actions">
+          <div className="kemas-actions">
             {noShift && (
-              <p className="kit-no-shift" role="note">
+              <Banner kind="warning" className="kemas-no-shift">
                 Pengemasan dicatat dalam shift: pilih atau buka shift pengemasan di atas.
-              </p>
+              </Banner>
             )}
             <button type="submit" className="btn btn-secondary" disabled={busy !== null || noShift}>
               {noShift
@@ -402,7 +397,7 @@ function PackForm({ kit, shift }: { kit: Kit; shift: PackingShift['active'] }) {
             </button>
             <button
               type="button"
-              className="btn btn-primary btn-pack-all"
+              className="btn btn-primary kemas-pack-all"
               onClick={() => void pack(true)}
               disabled={busy !== null || noShift}
             >
@@ -442,22 +437,25 @@ function LineRow({
   const done = l.remaining === 0
   return (
     <>
-      <tr className={`${done ? 'line-done' : ''}${issues.length ? ' line-refused' : ''}`} data-variant={l.variantId}>
+      <tr
+        className={`${done ? 'kemas-line-done' : ''}${issues.length ? ' kemas-line-refused' : ''}`}
+        data-variant={l.variantId}
+      >
         <th scope="row">
           <span className="ballot-name">
             {l.kind === 'ballot' ? (
               <Swatch hex={l.colorHex} label={name} />
             ) : (
-              <span className="swatch swatch-none" aria-hidden="true" />
+              <span className="swatch kemas-swatch-none" aria-hidden="true" />
             )}
             <span>
               {name}
-              {l.dapil && <span className="kit-dapil">Dapil {l.dapil}</span>}
+              {l.dapil && <span className="kemas-dapil">Dapil {l.dapil}</span>}
             </span>
           </span>
         </th>
         <td className="num">
-          {fmt(l.need)} <span className="unit">{l.unit}</span>
+          {fmt(l.need)} <span className="kemas-unit">{l.unit}</span>
         </td>
         <td className="num">
           <HistoryLink
@@ -466,22 +464,22 @@ function LineRow({
             title={`${name} dikemas untuk ${formatTpsNumber(kit.nomor)} ${kit.desa}`}
           />
         </td>
-        <td className={`num ${done ? 'text-ok' : 'strong'}`}>
+        <td className={`num ${done ? 'kemas-text-ok' : 'strong'}`}>
           {done ? <span aria-label="Sisa 0, sudah lengkap">✓ 0</span> : fmt(l.remaining)}
         </td>
-        <td className={`num${stockShort ? ' text-error' : ''}`}>
+        <td className={`num${stockShort ? ' kemas-text-error' : ''}`}>
           <HistoryLink
             value={l.stock}
             filter={{ variantId: l.variantId, place: l.source }}
             title={`${name} ${SOURCE_LABEL[l.source] ?? l.source}`}
           />
-          <span className="unit block">{SOURCE_LABEL[l.source] ?? l.source.toLowerCase()}</span>
+          <span className="kemas-unit block">{SOURCE_LABEL[l.source] ?? l.source.toLowerCase()}</span>
         </td>
         {entry && (
-          <td className="num kit-col-entry">
+          <td className="num kemas-col-entry">
             {!disabled && (
               <input
-                className="kit-qty"
+                className="kemas-qty"
                 inputMode="numeric"
                 autoComplete="off"
                 value={value}
@@ -495,10 +493,10 @@ function LineRow({
         )}
       </tr>
       {issues.length > 0 && (
-        <tr className="line-issue-row">
+        <tr className="kemas-line-issue-row">
           <td colSpan={entry ? 6 : 5}>
             {issues.map((m, i) => (
-              <p key={i} className="line-issue" role="alert">
+              <p key={i} className="kemas-line-issue" role="alert">
                 <strong>{m.startsWith('SALAH DAPIL') ? '⛔ ' : '✖ '}</strong>
                 {m}
               </p>
@@ -525,7 +523,7 @@ function KotakSection({ kit, scannedKotak }: { kit: Kit; scannedKotak: { kotakNo
         </p>
       ) : (
         <div className="table-wrap">
-          <table className="table kotak-table" data-testid="kotak-table">
+          <table className="table kemas-kotak-table" data-testid="kotak-table">
             <thead>
               <tr>
                 <th scope="col">Kotak</th>
@@ -537,10 +535,10 @@ function KotakSection({ kit, scannedKotak }: { kit: Kit; scannedKotak: { kotakNo
               {kit.kotak.map((k) => (
                 <tr
                   key={`${k.no}-${scannedKotak?.kotakNo === k.no ? scannedKotak.at : 0}`}
-                  className={scannedKotak?.kotakNo === k.no ? 'kotak-scanned' : undefined}
+                  className={scannedKotak?.kotakNo === k.no ? 'kemas-kotak-scanned' : undefined}
                   data-kotak={k.no}
                 >
-                  <th scope="row" className="kotak-no">
+                  <th scope="row" className="kemas-kotak-no">
                     Kotak {k.no} <span className="muted">dari {k.of}</span>
                   </th>
                   <td>
@@ -605,8 +603,8 @@ function SegelInput({
 
   const dirty = value.trim() !== (saved ?? '')
   return (
-    <div className="segel-field">
-      <div className="segel-row">
+    <div className="kemas-segel-field">
+      <div className="kemas-segel-row">
         <input
           value={value}
           onChange={(e) => {
@@ -639,7 +637,7 @@ function SegelInput({
           </button>
         )}
         {!dirty && saved && (
-          <span className="segel-saved" data-testid={`segel-saved-${kotakNo}`}>
+          <span className="kemas-segel-saved" data-testid={`segel-saved-${kotakNo}`}>
             ✓ Tercatat
           </span>
         )}

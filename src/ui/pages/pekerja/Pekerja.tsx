@@ -15,6 +15,7 @@ import { useApi, useRefreshAll } from '../../components/data'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { defaultColDef, gridLocaleText, gridTheme } from '../../components/grid'
 import { PageHeader, Section } from '../../components/Page'
+import { StatusBadge } from '../../components/StatusBadge'
 import { isIsoDate } from '../../../core/shifts'
 import { fmt, readCount, todayIso } from '../../format'
 import { ImportWorkersDialog, reguName, TeamDialog, WorkerDialog } from './PekerjaDialogs'
@@ -48,7 +49,7 @@ export function PekerjaPage({ election, params }: { election: Election; params: 
         }
       />
 
-      <div className="pk-top">
+      <div className="pekerja-top">
         <Section
           title="Regu"
           actions={
@@ -110,7 +111,7 @@ function TeamTable({ teams, onEdit }: { teams: Team[]; onEdit(t: Team): void }) 
     return <p className="empty">Belum ada regu. Tambahkan regu, atau impor pekerja dengan kolom regu.</p>
   return (
     <div className="table-wrap">
-      <table className="table table-compact pk-teams" data-testid="team-table">
+      <table className="table table-compact pekerja-teams" data-testid="team-table">
         <thead>
           <tr>
             <th scope="col">Regu</th>
@@ -129,9 +130,13 @@ function TeamTable({ teams, onEdit }: { teams: Team[]; onEdit(t: Team): void }) 
         <tbody>
           {teams.map((t) => (
             <tr key={t.id} className={t.active ? undefined : 'inactive'} data-testid={`team-${t.nama}`}>
-              <th scope="row" className="pk-team-name">
+              <th scope="row" className="pekerja-team-name">
                 {t.nama}
-                {!t.active && <span className="badge badge-muted pk-inactive">Tidak aktif</span>}
+                {!t.active && (
+                  <StatusBadge state="netral" className="pekerja-inactive">
+                    Tidak aktif
+                  </StatusBadge>
+                )}
               </th>
               <td>{t.leader ?? <span className="text-warn">Belum ada ketua</span>}</td>
               <td className="num">{fmt(t.members)}</td>
@@ -173,12 +178,12 @@ function TargetSection({ teams }: { teams: Team[] }) {
 
   return (
     <Section title="Target harian">
-      <div className="field inline-field pk-date">
+      <div className="field inline-field pekerja-date">
         <label htmlFor={dateId}>Tanggal</label>
         <input id={dateId} type="date" value={tanggal} onChange={(e) => setTanggal(e.target.value)} />
         <span className="muted small">{label}</span>
       </div>
-      <p className="muted small pk-explain">
+      <p className="muted small pekerja-explain">
         Isi target khusus untuk tanggal ini (mis. hari pertama, atau regu yang kekurangan anggota) lalu tekan Enter;
         kosongkan untuk kembali ke target harian regu.
       </p>
@@ -187,7 +192,7 @@ function TargetSection({ teams }: { teams: Team[] }) {
         q.data.length === 0 ? (
           <p className="empty">Belum ada regu aktif.</p>
         ) : (
-          <table className="table table-compact pk-targets" data-testid="target-table">
+          <table className="table table-compact pekerja-targets" data-testid="target-table">
             <thead>
               <tr>
                 <th scope="col">Regu</th>
@@ -207,7 +212,7 @@ function TargetSection({ teams }: { teams: Team[] }) {
                 <th scope="row">Jumlah</th>
                 <td className="num">{fmt(q.data.reduce((s, r) => s + (daily.get(r.teamId) ?? 0), 0))}</td>
                 <td>
-                  <span className="pk-target-sum" data-testid="target-total">
+                  <span className="pekerja-target-sum" data-testid="target-total">
                     {fmt(q.data.reduce((s, r) => s + r.target, 0))}
                   </span>
                 </td>
@@ -284,9 +289,9 @@ function TargetRow({
       <th scope="row">{row.team}</th>
       <td className="num">{fmt(daily)}</td>
       <td>
-        <span className="pk-target-cell">
+        <span className="pekerja-target-cell">
           <input
-            className={row.override ? 'pk-target-input pk-target-override' : 'pk-target-input'}
+            className={row.override ? 'pekerja-target-input pekerja-target-override' : 'pekerja-target-input'}
             inputMode="numeric"
             aria-label={`Target ${reguName(row.team)} pada tanggal ini`}
             aria-invalid={error !== null}
@@ -311,7 +316,7 @@ function TargetRow({
           )}
         </span>
         {row.override && (
-          <span className="pk-override-note" id={`pk-override-${row.teamId}`}>
+          <span className="pekerja-override-note" id={`pk-override-${row.teamId}`}>
             khusus tanggal ini
           </span>
         )}
@@ -331,7 +336,7 @@ function EditCell(p: ICellRendererParams<Worker> & { onEdit(w: Worker): void }) 
   return (
     <button
       type="button"
-      className="btn btn-small btn-secondary pk-edit"
+      className="btn btn-small btn-secondary pekerja-edit"
       onClick={() => p.onEdit(w)}
       aria-label={`Ubah ${w.nama}`}
       tabIndex={-1}
@@ -356,7 +361,7 @@ function WorkerGrid({ rows, teams, onEdit }: { rows: Worker[]; teams: Team[]; on
         field: 'nikMasked',
         headerName: 'NIK',
         width: 190,
-        cellClass: 'pk-nik',
+        cellClass: 'pekerja-nik',
         valueFormatter: (p) => p.value ?? '—',
         // The masked digits are still worth finding ("3201…").
         getQuickFilterText: (p) => p.value ?? '',
@@ -369,7 +374,7 @@ function WorkerGrid({ rows, teams, onEdit }: { rows: Worker[]; teams: Team[]; on
         width: 100,
         valueGetter: (p) => (p.data?.isLeader ? 'Ketua' : ''),
         cellRenderer: (p: ICellRendererParams<Worker>) =>
-          p.data?.isLeader ? <span className="badge pk-badge-ketua">Ketua</span> : null,
+          p.data?.isLeader ? <StatusBadge state="info">Ketua</StatusBadge> : null,
       },
       {
         colId: 'status',
@@ -378,9 +383,9 @@ function WorkerGrid({ rows, teams, onEdit }: { rows: Worker[]; teams: Team[]; on
         valueGetter: (p) => (p.data?.active ? 'Aktif' : 'Tidak aktif'),
         cellRenderer: (p: ICellRendererParams<Worker>) =>
           p.data?.active ? (
-            <span className="badge badge-ok">Aktif</span>
+            <StatusBadge state="success">Aktif</StatusBadge>
           ) : (
-            <span className="badge badge-muted">Tidak aktif</span>
+            <StatusBadge state="netral">Tidak aktif</StatusBadge>
           ),
       },
       {
@@ -427,7 +432,7 @@ function WorkerGrid({ rows, teams, onEdit }: { rows: Worker[]; teams: Team[]; on
             aria-label="Cari pekerja: nama, telepon atau regu"
           />
         </label>
-        <div className="field inline-field pk-team-filter">
+        <div className="field inline-field pekerja-team-filter">
           <label htmlFor={teamSelectId}>Regu</label>
           <select id={teamSelectId} value={team} onChange={(e) => setTeam(e.target.value)}>
             <option value="">Semua regu</option>
@@ -443,11 +448,11 @@ function WorkerGrid({ rows, teams, onEdit }: { rows: Worker[]; teams: Team[]; on
           Menampilkan {fmt(shown)} dari {fmt(rows.length)} pekerja
         </span>
       </div>
-      <p className="muted small pk-explain">
+      <p className="muted small pekerja-explain">
         Tekan Enter pada baris, klik dua kali, atau pilih Ubah untuk memindahkan pekerja ke regu lain atau
         menonaktifkannya.
       </p>
-      <div className="grid-box pk-grid" data-testid="worker-grid">
+      <div className="grid-box pekerja-grid" data-testid="worker-grid">
         <AgGridReact<Worker>
           theme={gridTheme}
           localeText={gridLocaleText}
@@ -463,7 +468,7 @@ function WorkerGrid({ rows, teams, onEdit }: { rows: Worker[]; teams: Team[]; on
           onModelUpdated={onModelUpdated}
           onRowDoubleClicked={(e) => e.data && onEdit(e.data)}
           onCellKeyDown={onCellKeyDown}
-          getRowClass={(p) => (p.data && !p.data.active ? 'pk-row-inactive' : undefined)}
+          getRowClass={(p) => (p.data && !p.data.active ? 'pekerja-row-inactive' : undefined)}
           enableCellTextSelection
           ensureDomOrder
         />

@@ -118,7 +118,8 @@ export function WorkerDialog({ worker, teams, onClose }: { worker: Worker | null
             hint={
               editing && worker.hasNik ? (
                 <>
-                  Tersimpan: <span className="pk-nik">{worker.nikMasked}</span>. Kosongkan untuk tetap memakai NIK ini.
+                  Tersimpan: <span className="pekerja-nik">{worker.nikMasked}</span>. Kosongkan untuk tetap memakai NIK
+                  ini.
                 </>
               ) : (
                 '16 angka sesuai KTP; boleh dikosongkan'
@@ -408,7 +409,7 @@ export function ImportWorkersDialog({ open, onClose }: { open: boolean; onClose(
       )}
       {state.step === 'done' && (
         <Banner kind="success" title={<>{state.fileName} tersimpan</>} testId="import-result">
-          <dl className="dl pk-result">
+          <dl className="dl pekerja-result">
             <dt>Pekerja ditambah</dt>
             <dd>{fmt(state.added)}</dd>
             <dt>Pekerja diperbarui</dt>

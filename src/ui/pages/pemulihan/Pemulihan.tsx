@@ -6,7 +6,7 @@ import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedbac
 import { JobProgress } from '../../components/Jobs'
 import { BackupTable, fmtBackupTime, RestoreDialog, type BackupInfo } from '../cadangan/Cadangan'
 import { useVerify, VerifyResult } from '../integritas/Integritas'
-import '../trust.css'
+import './pemulihan.css'
 
 /**
  * The only screen of an app that started on a file that failed its start check (or that SQLite cannot
@@ -23,8 +23,8 @@ export function PemulihanPage({ status }: { status: MethodOutput<'sistem.lihatSt
   const latestGood = backups.data?.find((b) => b.ok) ?? null
 
   return (
-    <main className="fullpage recovery">
-      <div className="fullpage-card recovery-card">
+    <main className="fullpage pemulihan">
+      <div className="fullpage-card pemulihan-card">
         <Brand />
         <h1 tabIndex={-1}>Basis data perlu dipulihkan</h1>
         <Banner kind="error" title="Berkas pemilihan tidak lolos pemeriksaan saat dibuka" testId="recovery-problem">
@@ -35,20 +35,20 @@ export function PemulihanPage({ status }: { status: MethodOutput<'sistem.lihatSt
           acara. Pulihkan cadangan terbaru yang lolos pemeriksaan. Berkas yang bermasalah tidak dihapus: dipindahkan ke
           folder cadangan dengan akhiran <code>-sebelum-pulih</code> untuk diperiksa.
         </p>
-        <dl className="dl trust-dl">
+        <dl className="dl dl-block">
           <dt>Berkas basis data</dt>
           <dd>
-            <code className="trust-path">{status.dbPath}</code>
+            <code className="file-path">{status.dbPath}</code>
           </dd>
           <dt>Folder cadangan</dt>
           <dd>
-            <code className="trust-path">{status.backupDir}</code>
+            <code className="file-path">{status.backupDir}</code>
           </dd>
         </dl>
 
-        <h2 className="recovery-h2">{folder ? 'Cadangan di folder lain' : 'Cadangan, terbaru dahulu'}</h2>
+        <h2 className="pemulihan-h2">{folder ? 'Cadangan di folder lain' : 'Cadangan, terbaru dahulu'}</h2>
         {latestGood && (
-          <p className="recovery-latest" data-testid="recovery-latest">
+          <p className="pemulihan-latest" data-testid="recovery-latest">
             Cadangan terbaru yang lolos pemeriksaan: <strong>{fmtBackupTime(latestGood.at)}</strong> ({latestGood.name}
             ).
           </p>
@@ -71,7 +71,7 @@ export function PemulihanPage({ status }: { status: MethodOutput<'sistem.lihatSt
         )}
         <FolderField current={folder} onShow={setFolder} />
 
-        <h2 className="recovery-h2">Periksa integritas</h2>
+        <h2 className="pemulihan-h2">Periksa integritas</h2>
         <p className="muted small">
           Membaca seluruh buku besar berkas ini dan menyebut baris pertama yang tidak cocok.
         </p>
@@ -88,7 +88,7 @@ export function PemulihanPage({ status }: { status: MethodOutput<'sistem.lihatSt
         )}
         <ErrorBanner error={check.error} title="Pemeriksaan tidak dapat dijalankan" />
         {check.report && (
-          <div className="recovery-verify">
+          <div className="pemulihan-verify">
             <VerifyResult
               report={check.report}
               at={check.at}
@@ -128,7 +128,7 @@ function FolderField({ current, onShow }: { current: string | undefined; onShow(
   const id = useId()
   return (
     <form
-      className="trust-folder"
+      className="pemulihan-folder"
       onSubmit={(e) => {
         e.preventDefault()
         onShow(text.trim() || undefined)

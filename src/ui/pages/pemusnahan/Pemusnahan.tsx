@@ -7,10 +7,11 @@ import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedbac
 import { Field } from '../../components/Form'
 import { HistoryLink } from '../../components/History'
 import { PageHeader, Section, Swatch } from '../../components/Page'
+import { StatusBadge } from '../../components/StatusBadge'
 import { fmt, readCount, shortItemName, todayIso } from '../../format'
 import { href } from '../../router'
 import { fmtDate, usePrint } from '../dokumen/DokumenShared'
-import '../serahTerima/serahTerima.css'
+import './pemusnahan.css'
 
 type Candidate = MethodOutput<'pemusnahan.daftarKandidat'>[number]
 
@@ -124,8 +125,7 @@ export function PemusnahanPage({ election }: { election: Election }) {
         <Banner
           kind="success"
           title={<>{fmt(done.qty)} lembar surat suara dimusnahkan.</>}
-          testId="pm-done"
-          className="ds-done"
+          testId="pemusnahan-done"
           actions={
             <>
               <PrintBa documentId={done.document.id} nomor={done.document.nomor} label="Unduh BA (PDF)" primary />
@@ -134,7 +134,7 @@ export function PemusnahanPage({ election }: { election: Election }) {
         >
           <p>
             Berita acara pemusnahan nomor{' '}
-            <span className="ds-nomor" data-testid="pm-done-nomor">
+            <span className="pemusnahan-nomor" data-testid="pemusnahan-done-nomor">
               {done.document.nomor ?? `DOK-${done.document.id}`}
             </span>{' '}
             terbit. Cetak dan tanda tangani bersama para saksi.
@@ -143,7 +143,7 @@ export function PemusnahanPage({ election }: { election: Election }) {
       )}
 
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <Section title="Surat suara yang dapat dimusnahkan" id="pm-kandidat">
+        <Section title="Surat suara yang dapat dimusnahkan" id="pemusnahan-kandidat">
           <ErrorBanner
             error={kandidat.error}
             onRetry={kandidat.reload}
@@ -155,12 +155,12 @@ export function PemusnahanPage({ election }: { election: Election }) {
             <p className="empty">Belum ada jenis surat suara.</p>
           ) : (
             <div className="table-wrap">
-              <table className="table pm-table" data-testid="pm-table">
+              <table className="table pemusnahan-table" data-testid="pemusnahan-table">
                 <colgroup>
-                  <col className="pm-c-jenis" />
+                  <col className="pemusnahan-c-jenis" />
                   <col />
-                  <col className="pm-c-num" />
-                  <col className="pm-c-input" />
+                  <col className="pemusnahan-c-num" />
+                  <col className="pemusnahan-c-input" />
                 </colgroup>
                 <thead>
                   <tr>
@@ -180,15 +180,19 @@ export function PemusnahanPage({ election }: { election: Election }) {
                   const v = byVariant.get(c.variantId)
                   const ballotName = shortItemName(c.itemName)
                   return (
-                    <tbody key={c.variantId} className="pm-variant" data-testid={`pm-variant-${c.variantId}`}>
+                    <tbody
+                      key={c.variantId}
+                      className="pemusnahan-variant"
+                      data-testid={`pemusnahan-variant-${c.variantId}`}
+                    >
                       {src.map((s, i) => {
                         const reason = c.rusak.find((r) => `RUSAK:${r.reason}` === s.from)
                         const err = lineError(s.key)
                         const inputLabel = `Dimusnahkan: ${ballotName}${c.dapil ? ' Dapil ' + c.dapil : ''}, ${reason ? 'rusak ' + reason.label : 'baik (kelebihan)'}`
                         return (
-                          <tr key={s.key} className={reason ? 'pm-rusak' : 'pm-baik'}>
+                          <tr key={s.key} className={reason ? 'pemusnahan-rusak' : 'pemusnahan-baik'}>
                             {i === 0 && (
-                              <th scope="rowgroup" rowSpan={src.length + 1} className="pm-jenis">
+                              <th scope="rowgroup" rowSpan={src.length + 1} className="pemusnahan-jenis">
                                 <span className="ballot-name">
                                   <Swatch hex={v?.colorHex ?? null} label={c.itemName} />
                                   <span>
@@ -201,12 +205,12 @@ export function PemusnahanPage({ election }: { election: Election }) {
                             <td>
                               {reason ? (
                                 <>
-                                  <span className="pm-asal">Rusak</span> {reason.label}
+                                  <StatusBadge state="rusak">Rusak</StatusBadge> {reason.label}
                                 </>
                               ) : (
                                 <>
-                                  <span className="pm-asal pm-asal-baik">Baik</span> kelebihan
-                                  <span className="pm-why block" data-testid="pm-why">
+                                  <StatusBadge state="lebih">Baik</StatusBadge> kelebihan
+                                  <span className="pemusnahan-why block" data-testid="pemusnahan-why">
                                     Baik di gudang {fmt(c.baik)} lembar; masih dibutuhkan kit TPS {fmt(c.kitSisa)} dan
                                     cadangan PSU {fmt(c.psu)}
                                     {c.surplus > 0
@@ -229,7 +233,7 @@ export function PemusnahanPage({ election }: { election: Election }) {
                             </td>
                             <td className="num">
                               <input
-                                className="pm-qty"
+                                className="pemusnahan-qty"
                                 inputMode="numeric"
                                 aria-label={inputLabel}
                                 value={valueOf(s)}
@@ -252,9 +256,9 @@ export function PemusnahanPage({ election }: { election: Election }) {
                           </tr>
                         )
                       })}
-                      <tr className="pm-subtotal">
+                      <tr className="pemusnahan-subtotal">
                         <td colSpan={2}>Jumlah {ballotName}</td>
-                        <td className="num" data-testid="pm-subtotal">
+                        <td className="num" data-testid="pemusnahan-subtotal">
                           {fmt(sub)}
                         </td>
                       </tr>
@@ -266,13 +270,13 @@ export function PemusnahanPage({ election }: { election: Election }) {
                     <th scope="row" colSpan={3}>
                       Jumlah seluruhnya
                     </th>
-                    <td className="num" data-testid="pm-total">
+                    <td className="num" data-testid="pemusnahan-total">
                       {fmt(total)}
                     </td>
                   </tr>
                 </tfoot>
               </table>
-              <p className="pm-terbilang" data-testid="pm-terbilang">
+              <p className="pemusnahan-terbilang" data-testid="pemusnahan-terbilang">
                 {total > 0 ? (
                   <>Jumlah yang akan dimusnahkan: {jumlahTerbilang(total)} lembar.</>
                 ) : (
@@ -283,8 +287,8 @@ export function PemusnahanPage({ election }: { election: Election }) {
           )}
         </Section>
 
-        <Section title="Pelaksanaan dan berita acara" id="pm-form">
-          <div className="pm-form-layout">
+        <Section title="Pelaksanaan dan berita acara" id="pemusnahan-form">
+          <div className="pemusnahan-form-layout">
             <div>
               <div className="form-grid">
                 <Field label="Cara pemusnahan" error={metode === 'lainnya' ? undefined : errors.metode}>
@@ -357,7 +361,7 @@ export function PemusnahanPage({ election }: { election: Election }) {
                 </Field>
               </div>
             </div>
-            <div className="pm-saksi" data-testid="pm-saksi">
+            <div className="pemusnahan-saksi" data-testid="pemusnahan-saksi">
               <h3>Penanda tangan dan saksi</h3>
               <p className="muted small">
                 Saksi dari Bawaslu, Polres dan Kodim serta pejabat yang melaksanakan diambil dari penanda tangan{' '}
@@ -367,7 +371,7 @@ export function PemusnahanPage({ election }: { election: Election }) {
               {signers.length === 0 ? (
                 <p className="text-warn">Belum ada penanda tangan untuk BA pemusnahan.</p>
               ) : (
-                <ul className="pm-signers">
+                <ul className="pemusnahan-signers">
                   {signers.map((s, i) => (
                     <li key={i}>
                       <span className="muted small">{s.peran}</span>
@@ -384,9 +388,9 @@ export function PemusnahanPage({ election }: { election: Election }) {
           </div>
 
           {error && (
-            <Banner kind="error" title={<>{error.message}</>} testId="pm-refused">
+            <Banner kind="error" title={<>{error.message}</>} testId="pemusnahan-refused">
               {error.details.length > 0 && (
-                <ul className="ds-issue-list">
+                <ul className="serah-terima-issue-list">
                   {error.details.map((d, i) => (
                     <li key={i}>{d.message}</li>
                   ))}
@@ -407,7 +411,7 @@ export function PemusnahanPage({ election }: { election: Election }) {
         </Section>
       </form>
 
-      <Section title="Pemusnahan yang sudah dilaksanakan" id="pm-riwayat">
+      <Section title="Pemusnahan yang sudah dilaksanakan" id="pemusnahan-riwayat">
         <ErrorBanner error={list.error} onRetry={list.reload} title="Daftar pemusnahan tidak dapat dimuat" />
         {!list.data ? (
           !list.error && <Loading />
@@ -415,7 +419,7 @@ export function PemusnahanPage({ election }: { election: Election }) {
           <p className="empty">Belum ada pemusnahan.</p>
         ) : (
           <div className="table-wrap">
-            <table className="table" data-testid="pm-list">
+            <table className="table" data-testid="pemusnahan-list">
               <thead>
                 <tr>
                   <th scope="col">Nomor BA</th>
@@ -433,7 +437,7 @@ export function PemusnahanPage({ election }: { election: Election }) {
               <tbody>
                 {list.data.map((p) => (
                   <tr key={p.id}>
-                    <td className="ds-nomor">{p.nomor ?? <span className="muted">#{p.id}</span>}</td>
+                    <td className="serah-terima-nomor">{p.nomor ?? <span className="muted">#{p.id}</span>}</td>
                     <td>{fmtDate(p.tanggal)}</td>
                     <td>
                       {p.metode}

@@ -267,7 +267,7 @@ export function PenerimaanForm() {
 
   return (
     <>
-      <p className="pn-back">
+      <p className="penerimaan-back">
         <a href={href('penerimaan')}>← Daftar penerimaan</a>
       </p>
       <PageHeader
@@ -276,7 +276,7 @@ export function PenerimaanForm() {
       />
       <form
         ref={formRef}
-        className="pn-form"
+        className="penerimaan-form"
         onSubmit={submit}
         onKeyDown={onKeyDown}
         noValidate
@@ -294,7 +294,7 @@ export function PenerimaanForm() {
         )}
 
         <Section title="Surat jalan dan pengiriman">
-          <fieldset className="pn-kind">
+          <fieldset className="penerimaan-kind">
             <legend>Jenis pengiriman</legend>
             <label className={`radio-card${h.kind === 'biasa' ? ' selected' : ''}`}>
               <input
@@ -325,7 +325,7 @@ export function PenerimaanForm() {
               </span>
             </label>
           </fieldset>
-          <div className="form-grid pn-header-grid">
+          <div className="form-grid penerimaan-header-grid">
             {h.kind === 'pengganti' && (
               <Field
                 label="Penggantian untuk"
@@ -455,13 +455,13 @@ export function PenerimaanForm() {
             </button>
           }
         >
-          <p className="muted small pn-explain">
+          <p className="muted small penerimaan-explain">
             <strong>Menurut surat jalan</strong> dihitung dari dus × isi per dus; ketik jumlahnya langsung bila dus
             terakhir tidak penuh. <strong>Terhitung</strong> adalah lembar/buah milik satker ini yang benar-benar
             dihitung. Surat suara satker atau dapil lain dicatat sebagai <strong>tertukar</strong>: disisihkan, tidak
             menjadi stok, dan dikembalikan kepada penyedia.
           </p>
-          <ol className="pn-lines">
+          <ol className="penerimaan-lines">
             {lines.map((l, i) => (
               <LineEditor
                 key={l.key}
@@ -477,7 +477,7 @@ export function PenerimaanForm() {
             ))}
           </ol>
           {lines.length > 1 && (
-            <p className="pn-form-totals" aria-live="polite">
+            <p className="penerimaan-form-totals" aria-live="polite">
               {oneUnit ? (
                 <>
                   Jumlah: menurut surat jalan <strong>{fmt(totals.stated)}</strong> · terhitung{' '}
@@ -510,7 +510,7 @@ export function PenerimaanForm() {
             <button ref={saveRef} type="submit" className="btn btn-primary" disabled={busy}>
               {busy ? 'Menyimpan…' : 'Simpan penerimaan'}
             </button>
-            <a className="btn btn-secondary pn-link-btn" href={href('penerimaan')}>
+            <a className="btn btn-secondary" href={href('penerimaan')}>
               Batal
             </a>
             <span className="muted small">
@@ -563,17 +563,17 @@ function LineEditor({
 
   return (
     <li
-      className={`pn-line${selisih !== null && selisih !== 0 ? (selisih < 0 ? ' pn-line-kurang' : ' pn-line-lebih') : ''}`}
+      className={`penerimaan-line${selisih !== null && selisih !== 0 ? (selisih < 0 ? ' penerimaan-line-kurang' : ' penerimaan-line-lebih') : ''}`}
       data-line={l.key}
       data-testid={`line-${row}`}
     >
-      <div className="pn-line-head">
-        <span className="pn-line-no" aria-hidden="true">
+      <div className="penerimaan-line-head">
+        <span className="penerimaan-line-no" aria-hidden="true">
           {row}
         </span>
-        <Field label="Barang" error={error('variantId')} className="pn-f-variant">
+        <Field label="Barang" error={error('variantId')} className="penerimaan-f-variant">
           {(id, d, inv) => (
-            <div className="pn-select-swatch">
+            <div className="penerimaan-select-swatch">
               <Swatch hex={variant?.colorHex ?? null} label={variant?.itemName} />
               <select
                 id={id}
@@ -608,7 +608,7 @@ function LineEditor({
         </Field>
         <button
           type="button"
-          className="btn btn-small btn-secondary pn-remove"
+          className="btn btn-small btn-secondary penerimaan-remove"
           onClick={onRemove}
           disabled={!canRemove}
           aria-label={`Hapus baris ${row}`}
@@ -617,8 +617,8 @@ function LineEditor({
           Hapus
         </button>
       </div>
-      <div className="pn-line-grid">
-        <Field label="Dus" error={error('dus')} className="pn-f-dus">
+      <div className="penerimaan-line-grid">
+        <Field label="Dus" error={error('dus')} className="penerimaan-f-dus">
           {(id, d, inv) => (
             <input
               id={id}
@@ -633,10 +633,10 @@ function LineEditor({
             />
           )}
         </Field>
-        <span className="pn-op pn-op-x" aria-hidden="true">
+        <span className="penerimaan-op penerimaan-op-x" aria-hidden="true">
           ×
         </span>
-        <Field label="Isi per dus" error={error('isiPerDus')} className="pn-f-isi">
+        <Field label="Isi per dus" error={error('isiPerDus')} className="penerimaan-f-isi">
           {(id, d, inv) => (
             <input
               id={id}
@@ -651,10 +651,10 @@ function LineEditor({
             />
           )}
         </Field>
-        <span className="pn-op pn-op-eq" aria-hidden="true">
+        <span className="penerimaan-op penerimaan-op-eq" aria-hidden="true">
           =
         </span>
-        <Field label="Menurut surat jalan" error={error('statedQty')} hint={statedHint} className="pn-f-stated">
+        <Field label="Menurut surat jalan" error={error('statedQty')} hint={statedHint} className="penerimaan-f-stated">
           {(id, d, inv) => (
             <input
               id={id}
@@ -663,7 +663,7 @@ function LineEditor({
               aria-invalid={inv}
               inputMode="numeric"
               autoComplete="off"
-              className={l.statedTyped ? 'pn-typed' : 'pn-computed'}
+              className={l.statedTyped ? 'penerimaan-typed' : 'penerimaan-computed'}
               value={l.statedTyped ? l.stated : computed !== null ? fmt(computed) : ''}
               placeholder="jumlah"
               onChange={(e) =>
@@ -677,7 +677,12 @@ function LineEditor({
             />
           )}
         </Field>
-        <Field label="Terhitung" error={error('countedQty')} hint={`${unit} milik satker ini`} className="pn-f-counted">
+        <Field
+          label="Terhitung"
+          error={error('countedQty')}
+          hint={`${unit} milik satker ini`}
+          className="penerimaan-f-counted"
+        >
           {(id, d, inv) => (
             <input
               id={id}
@@ -692,13 +697,18 @@ function LineEditor({
             />
           )}
         </Field>
-        <div className="pn-f-selisih" aria-live="polite">
-          <span className="pn-selisih-label">Selisih</span>
-          <span className="pn-selisih-value" data-testid={`selisih-${row}`}>
+        <div className="penerimaan-f-selisih" aria-live="polite">
+          <span className="penerimaan-selisih-label">Selisih</span>
+          <span className="penerimaan-selisih-value" data-testid={`selisih-${row}`}>
             {selisih === null ? <span className="muted">—</span> : <SelisihBadge selisih={selisih} />}
           </span>
         </div>
-        <Field label="Tertukar" error={error('tertukarQty')} hint="milik satker/dapil lain" className="pn-f-tertukar">
+        <Field
+          label="Tertukar"
+          error={error('tertukarQty')}
+          hint="milik satker/dapil lain"
+          className="penerimaan-f-tertukar"
+        >
           {(id, d, inv) => (
             <input
               id={id}
@@ -722,7 +732,7 @@ function LineEditor({
               ? 'Wajib: untuk nota pengembalian'
               : 'Isi bila ada yang tertukar'
           }
-          className="pn-f-note"
+          className="penerimaan-f-note"
         >
           {(id, d, inv) => (
             <input

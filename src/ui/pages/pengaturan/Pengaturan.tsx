@@ -14,6 +14,7 @@ import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedbac
 import { readFileBase64 } from '../../components/files'
 import { Field, FilePicker } from '../../components/Form'
 import { PageHeader, Section, Swatch } from '../../components/Page'
+import { StatusBadge } from '../../components/StatusBadge'
 import { fmt, fmtPercent, JENIS_LABEL, RULE_LABEL } from '../../format'
 import { href } from '../../router'
 import { KopSection, SignersSection } from './PengaturanDokumen'
@@ -150,7 +151,7 @@ function ElectionForm({ election }: { election: Election }) {
 
   return (
     <Section title="Pemilihan dan satker" id="pengaturan-pemilihan">
-      <form onSubmit={submit} noValidate className="settings-form">
+      <form onSubmit={submit} noValidate className="pengaturan-form">
         {error && (
           <Banner kind="error" title="Pengaturan belum tersimpan">
             <p>{unplaced ? error.message : 'Periksa isian yang ditandai di bawah.'}</p>
@@ -252,9 +253,9 @@ function ElectionForm({ election }: { election: Election }) {
           </Field>
         </div>
 
-        <fieldset className={`field rounding${errors.rounding ? ' field-invalid' : ''}`}>
+        <fieldset className={`field pengaturan-rounding${errors.rounding ? ' field-invalid' : ''}`}>
           <legend>Pembulatan cadangan per TPS</legend>
-          <div className="rounding-options">
+          <div className="radio-cards">
             {ROUNDINGS.map((r) => {
               const example = roundingExample(draft.reservePercent, r)
               return (
@@ -269,7 +270,7 @@ function ElectionForm({ election }: { election: Election }) {
                   <span>
                     <strong>{ROUNDING_LABELS[r]}</strong>
                     <span className="small">{ROUNDING_EXPLAIN[r]}</span>
-                    {example && <span className="example">{example}</span>}
+                    {example && <span className="pengaturan-example">{example}</span>}
                   </span>
                 </label>
               )
@@ -367,10 +368,10 @@ function ItemsSection() {
       <ErrorBanner error={items.error} onRetry={items.reload} title="Daftar barang tidak dapat dimuat" />
       {items.data ? (
         <div className="table-wrap">
-          <table className="table items-table" data-testid="items-table">
+          <table className="table pengaturan-items" data-testid="items-table">
             <thead>
               <tr>
-                <th scope="col" className="col-item">
+                <th scope="col" className="pengaturan-col-item">
                   Barang
                 </th>
                 <th scope="col">Satuan</th>
@@ -408,12 +409,12 @@ function ItemsSection() {
                   <td className="num">{i.kind === 'ballot' ? '—' : fmt(i.qty)}</td>
                   <td className="num">{i.kind === 'ballot' ? fmt(i.psuPerDapil) : '—'}</td>
                   <td>
-                    <span className="badges">
+                    <span className="pengaturan-badges">
                       {i.preset && !i.confirmed && (
-                        <span className="badge badge-warn">Preset — perlu dikonfirmasi</span>
+                        <StatusBadge state="perlu-diperiksa">Preset — perlu dikonfirmasi</StatusBadge>
                       )}
-                      {i.confirmed && i.kind === 'logistics' && <span className="badge badge-ok">Dikonfirmasi</span>}
-                      {!i.active && <span className="badge badge-muted">Tidak aktif</span>}
+                      {i.confirmed && i.kind === 'logistics' && <StatusBadge state="success">Dikonfirmasi</StatusBadge>}
+                      {!i.active && <StatusBadge state="netral">Tidak aktif</StatusBadge>}
                     </span>
                   </td>
                   <td className="actions">
@@ -887,7 +888,7 @@ function DapilMappingEditor({ ballot, kecamatan }: { ballot: DapilOfBallot; keca
 
   return (
     <form onSubmit={save} noValidate>
-      <div className="dapil-chips" aria-label="Dapil saat ini">
+      <div className="pengaturan-dapil-chips" aria-label="Dapil saat ini">
         {ballot.dapil.map((d) => (
           <span key={d.id} className="chip">
             {d.name} · {fmt(d.kecamatanIds.length)} kecamatan
@@ -905,7 +906,7 @@ function DapilMappingEditor({ ballot, kecamatan }: { ballot: DapilOfBallot; keca
         ))}
       </datalist>
       <div className="table-wrap">
-        <table className="table table-compact dapil-table">
+        <table className="table table-compact pengaturan-dapil-table">
           <thead>
             <tr>
               <th scope="col">Kecamatan</th>
@@ -928,7 +929,7 @@ function DapilMappingEditor({ ballot, kecamatan }: { ballot: DapilOfBallot; keca
                   <td className="num">{fmt(k.dpt)}</td>
                   <td>
                     <input
-                      className="input-dapil"
+                      className="pengaturan-input-dapil"
                       list={listId}
                       value={mapping[k.id] ?? ''}
                       onChange={(e) => setMapping({ ...mapping, [k.id]: e.target.value })}
@@ -987,7 +988,7 @@ function DapilImport() {
   }
 
   return (
-    <div className="import-box">
+    <div className="pengaturan-import-box">
       <FilePicker
         label="Impor dapil dari berkas (CSV atau XLSX)"
         accept=".csv,.xlsx"

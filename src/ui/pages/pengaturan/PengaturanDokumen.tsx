@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { useId, useRef, useState, type FormEvent } from 'react'
 import type { DocType, Election, MethodInput, MethodOutput, Signer } from '../../../api/contract'
 import { DOC_SHORT_LABEL, satkerDaerah, SIGNER_POSITION_LABEL } from '../../../core/documents'
 import { formatNomor, type NOMOR_PLACEHOLDERS, validateNomorPattern } from '../../../core/nomorSurat'
@@ -8,6 +8,7 @@ import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedbac
 import { readFileBase64 } from '../../components/files'
 import { Field, FilePicker } from '../../components/Form'
 import { Section } from '../../components/Page'
+import { TabPanel, Tabs } from '../../components/Tabs'
 import { fmt, readCount } from '../../format'
 import { href } from '../../router'
 import { readNumbers } from './PengaturanShared'
@@ -97,7 +98,7 @@ function NomorPatternField({
   }
 
   return (
-    <div className={`field pg-pattern${error ? ' field-invalid' : ''}`}>
+    <div className={`field pengaturan-pattern${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
@@ -109,25 +110,25 @@ function NomorPatternField({
         aria-describedby={`${id}-example ${id}-hint`}
         spellCheck={false}
         autoComplete="off"
-        className="pg-mono"
+        className="pengaturan-mono"
       />
       {error && <p className="field-error">{error}</p>}
-      <p className="pg-example" id={`${id}-example`} aria-live="polite">
+      <p className="pengaturan-example" id={`${id}-example`} aria-live="polite">
         {example ? (
           <>
             {value.trim() === '' && fallback ? 'Contoh dengan pola bawaan: ' : 'Contoh: '}
-            <strong className="pg-mono">{example}</strong>
+            <strong className="pengaturan-mono">{example}</strong>
           </>
         ) : (
-          <span className="pg-example-bad">Pola ini akan ditolak: {problems.join('; ')}</span>
+          <span className="pengaturan-example-bad">Pola ini akan ditolak: {problems.join('; ')}</span>
         )}
       </p>
-      <div className="pg-tokens" role="group" aria-label="Sisipkan kode ke pola nomor">
+      <div className="pengaturan-tokens" role="group" aria-label="Sisipkan kode ke pola nomor">
         {(['no', 'no:3', 'kode_wilayah', 'tahun', 'bulan', 'bulan_romawi', 'kode_dokumen'] as const).map((p) => (
           <button
             key={p}
             type="button"
-            className="pg-token"
+            className="pengaturan-token"
             onClick={() => insert(`{${p}}`)}
             title={`Sisipkan {${p}}: ${PLACEHOLDER_HELP[p]}`}
           >
@@ -222,12 +223,12 @@ export function KopSection({ election }: { election: Election }) {
 
   return (
     <Section title="Kop surat dan dokumen" id="pengaturan-kop">
-      <p className="muted pg-explain">
+      <p className="muted pengaturan-explain">
         Kop, tempat penandatanganan, ukuran kertas dan pola nomor dipakai untuk dokumen yang diterbitkan sesudah
         disimpan. Dokumen yang sudah terbit dicetak ulang persis seperti saat diterbitkan.
       </p>
-      <div className="pg-kop-layout">
-        <form onSubmit={submit} noValidate className="settings-form pg-kop-form">
+      <div className="pengaturan-kop-layout">
+        <form onSubmit={submit} noValidate className="pengaturan-form pengaturan-kop-form">
           {error && (
             <Banner kind="error" title="Kop dan pola nomor belum tersimpan">
               <p>{unplaced ? error.message : 'Periksa isian yang ditandai di bawah.'}</p>
@@ -292,9 +293,9 @@ export function KopSection({ election }: { election: Election }) {
             </Field>
           </div>
 
-          <fieldset className={`field pg-paper${errors.paper ? ' field-invalid' : ''}`}>
+          <fieldset className={`field pengaturan-paper${errors.paper ? ' field-invalid' : ''}`}>
             <legend>Ukuran kertas</legend>
-            <div className="rounding-options pg-paper-options">
+            <div className="radio-cards pengaturan-paper-options">
               {(['A4', 'F4'] as const).map((p) => (
                 <label key={p} className={`radio-card${draft.paper === p ? ' selected' : ''}`}>
                   <input
@@ -343,7 +344,7 @@ export function KopSection({ election }: { election: Election }) {
             {dirty && <span className="muted small">Ada perubahan yang belum disimpan.</span>}
           </div>
         </form>
-        <div className="pg-kop-side">
+        <div className="pengaturan-kop-side">
           <KopPreview election={election} draft={draft} />
           <LogoField election={election} />
         </div>
@@ -363,27 +364,27 @@ function KopPreview({ election, draft }: { election: Election; draft: KopDraft }
   const { example } = nomorExample(draft.nomorPattern, election, firstNumber(draft.nomorStart), 'BA-SORLIP')
   const today = new Date().toLocaleDateString('id-ID', { day: 'numeric', month: 'long', year: 'numeric' })
   return (
-    <figure className="pg-preview" aria-label="Gambaran kop surat">
-      <div className={`pg-sheet pg-sheet-${draft.paper}`}>
-        <div className="pg-kop">
+    <figure className="pengaturan-preview" aria-label="Gambaran kop surat">
+      <div className={`pengaturan-sheet pengaturan-sheet-${draft.paper}`}>
+        <div className="pengaturan-kop">
           {logo ? (
-            <img src={logo} alt="Logo kop" className="pg-kop-logo" />
+            <img src={logo} alt="Logo kop" className="pengaturan-kop-logo" />
           ) : (
-            <span className="pg-kop-logo pg-kop-nologo">logo</span>
+            <span className="pengaturan-kop-logo pengaturan-kop-nologo">logo</span>
           )}
-          <div className="pg-kop-text">
-            <span className="pg-kop-instansi">KOMISI PEMILIHAN UMUM</span>
-            <span className="pg-kop-satker">{election.satker.toUpperCase()}</span>
-            {draft.alamat.trim() && <span className="pg-kop-line">{draft.alamat}</span>}
-            {draft.kontak.trim() && <span className="pg-kop-line">{draft.kontak}</span>}
+          <div className="pengaturan-kop-text">
+            <span className="pengaturan-kop-instansi">KOMISI PEMILIHAN UMUM</span>
+            <span className="pengaturan-kop-satker">{election.satker.toUpperCase()}</span>
+            {draft.alamat.trim() && <span className="pengaturan-kop-line">{draft.alamat}</span>}
+            {draft.kontak.trim() && <span className="pengaturan-kop-line">{draft.kontak}</span>}
           </div>
         </div>
-        <div className="pg-kop-rule" />
-        <span className="pg-sheet-title">BERITA ACARA</span>
-        <span className="pg-sheet-nomor">Nomor: {example ?? '…'}</span>
-        <span className="pg-sheet-body" aria-hidden="true" />
-        <span className="pg-sheet-body short" aria-hidden="true" />
-        <span className="pg-sheet-ttd">
+        <div className="pengaturan-kop-rule" />
+        <span className="pengaturan-sheet-title">BERITA ACARA</span>
+        <span className="pengaturan-sheet-nomor">Nomor: {example ?? '…'}</span>
+        <span className="pengaturan-sheet-body" aria-hidden="true" />
+        <span className="pengaturan-sheet-body short" aria-hidden="true" />
+        <span className="pengaturan-sheet-ttd">
           {draft.kotaTtd.trim() || defaultKota(election)}, {today}
         </span>
       </div>
@@ -429,7 +430,7 @@ function LogoField({ election }: { election: Election }) {
   }
 
   return (
-    <div className="import-box pg-logo">
+    <div className="pengaturan-import-box pengaturan-logo">
       <FilePicker
         label="Logo kop surat"
         accept=".png,.jpg,.jpeg,image/png,image/jpeg"
@@ -439,8 +440,8 @@ function LogoField({ election }: { election: Election }) {
         hint="PNG atau JPEG, paling besar 1 MB. Logo KPU berlatar transparan paling rapi."
       />
       {logo && (
-        <div className="pg-logo-current">
-          <img src={logo} alt="Logo kop surat saat ini" className="pg-logo-img" data-testid="logo-preview" />
+        <div className="pengaturan-logo-current">
+          <img src={logo} alt="Logo kop surat saat ini" className="pengaturan-logo-img" data-testid="logo-preview" />
           <button type="button" className="btn btn-secondary btn-small" onClick={() => void remove()} disabled={busy}>
             Hapus logo
           </button>
@@ -464,22 +465,11 @@ export function SignersSection({ election }: { election: Election }) {
   const jenis = useApi('dokumen.daftarJenis', {})
   const [tab, setTab] = useState<DocType>('BA_PENERIMAAN')
   const [dirty, setDirty] = useState<Partial<Record<DocType, boolean>>>({})
-  const tabRefs = useRef<Partial<Record<DocType, HTMLButtonElement | null>>>({})
   const types = jenis.data ?? []
-
-  function onKey(e: KeyboardEvent) {
-    const i = types.findIndex((t) => t.type === tab)
-    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0
-    if (!step || i < 0) return
-    e.preventDefault()
-    const next = types[(i + step + types.length) % types.length]!.type
-    setTab(next)
-    tabRefs.current[next]?.focus()
-  }
 
   return (
     <Section title="Penanda tangan per jenis dokumen" id="pengaturan-ttd">
-      <p className="muted pg-explain">
+      <p className="muted pengaturan-explain">
         Siapa yang menandatangani setiap jenis dokumen dan urutannya. <strong>Pihak</strong> menandatangani di kolom
         utama (mis. yang membuat dan yang memeriksa), <strong>Saksi</strong> di baris saksi, dan{' '}
         <strong>Mengetahui</strong> di tengah bawah. Perubahan berlaku untuk dokumen yang diterbitkan sesudahnya.
@@ -487,50 +477,37 @@ export function SignersSection({ election }: { election: Election }) {
       <ErrorBanner error={jenis.error} onRetry={jenis.reload} title="Jenis dokumen tidak dapat dimuat" />
       {jenis.data ? (
         <>
-          <div className="tabs-bar">
-            <div className="tabs pg-tabs" role="tablist" aria-label="Jenis dokumen" onKeyDown={onKey}>
-              {types.map((t) => (
-                <button
-                  key={t.type}
-                  ref={(el) => {
-                    tabRefs.current[t.type] = el
-                  }}
-                  type="button"
-                  role="tab"
-                  id={`ttd-tab-${t.type}`}
-                  aria-selected={tab === t.type}
-                  aria-controls={`ttd-panel-${t.type}`}
-                  tabIndex={tab === t.type ? 0 : -1}
-                  className="tab"
-                  onClick={() => setTab(t.type)}
-                >
+          <Tabs
+            label="Jenis dokumen"
+            idBase="ttd"
+            wrap
+            selected={tab}
+            onSelect={setTab}
+            items={types.map((t) => ({
+              id: t.type,
+              label: (
+                <>
                   {DOC_SHORT_LABEL[t.type]}
                   {dirty[t.type] && (
-                    <span className="pg-dirty" title="Ada perubahan yang belum disimpan">
+                    <span className="pengaturan-dirty" title="Ada perubahan yang belum disimpan">
                       {' '}
                       •<span className="visually-hidden"> belum disimpan</span>
                     </span>
                   )}
-                </button>
-              ))}
-            </div>
-          </div>
+                </>
+              ),
+            }))}
+          />
           {types.map((t) => (
             // Every editor stays mounted so edits survive switching tabs until saved.
-            <div
-              key={t.type}
-              role="tabpanel"
-              id={`ttd-panel-${t.type}`}
-              aria-labelledby={`ttd-tab-${t.type}`}
-              hidden={tab !== t.type}
-            >
+            <TabPanel key={t.type} idBase="ttd" id={t.type} selected={tab === t.type} keepMounted>
               <SignerEditor
                 key={JSON.stringify([t.ownPattern, t.signers])}
                 setting={t}
                 election={election}
                 onDirty={(d) => setDirty((m) => (m[t.type] === d ? m : { ...m, [t.type]: d }))}
               />
-            </div>
+            </TabPanel>
           ))}
         </>
       ) : (
@@ -655,8 +632,8 @@ function SignerEditor({
   const note = POSITION_NOTE[setting.type] ?? (mentionsPejabat ? POSITION_NOTE.REKAP_UPAH : undefined)
 
   return (
-    <form onSubmit={save} noValidate className="pg-signers" data-doc-type={setting.type}>
-      <p className="pg-doc-desc">
+    <form onSubmit={save} noValidate className="pengaturan-signers" data-doc-type={setting.type}>
+      <p className="pengaturan-doc-desc">
         <strong>{setting.title.join(' ')}</strong>
         <span className="muted small block">{setting.description}.</span>
       </p>
@@ -664,7 +641,7 @@ function SignerEditor({
         <Banner kind="error" title={<>{label} belum tersimpan</>}>
           <p>{error.message}</p>
           {generalErrors.length > 0 && (
-            <ul className="pg-errlist">
+            <ul className="pengaturan-errlist">
               {generalErrors.map((d, i) => (
                 <li key={i}>{d.message}</li>
               ))}
@@ -673,26 +650,26 @@ function SignerEditor({
         </Banner>
       )}
       {note && (
-        <p className="pg-note" role="note">
-          {note}
-        </p>
+        <Banner kind="info">
+          <p>{note}</p>
+        </Banner>
       )}
       <div className="table-wrap">
-        <table className="table table-compact pg-signer-table" ref={tableRef}>
+        <table className="table table-compact pengaturan-signer-table" ref={tableRef}>
           <thead>
             <tr>
-              <th scope="col" className="num pg-col-no">
+              <th scope="col" className="num pengaturan-col-no">
                 No.
               </th>
               {SIGNER_COLUMNS.map((c) => (
-                <th key={c.key} scope="col" className={`pg-col-${c.key}`}>
+                <th key={c.key} scope="col" className={`pengaturan-col-${c.key}`}>
                   {c.label}
                 </th>
               ))}
-              <th scope="col" className="pg-col-posisi">
+              <th scope="col" className="pengaturan-col-posisi">
                 Posisi
               </th>
-              <th scope="col" className="pg-col-act">
+              <th scope="col" className="pengaturan-col-act">
                 <span className="visually-hidden">Urutan dan hapus</span>
               </th>
             </tr>
@@ -741,10 +718,10 @@ function SignerEditor({
                       </p>
                     ))}
                   </td>
-                  <td className="pg-row-actions">
+                  <td className="pengaturan-row-actions">
                     <button
                       type="button"
-                      className="pg-icon-btn"
+                      className="pengaturan-icon-btn"
                       onClick={() => move(i, -1)}
                       disabled={i === 0}
                       aria-label={`Naikkan ${who}`}
@@ -754,7 +731,7 @@ function SignerEditor({
                     </button>
                     <button
                       type="button"
-                      className="pg-icon-btn"
+                      className="pengaturan-icon-btn"
                       onClick={() => move(i, 1)}
                       disabled={i === signers.length - 1}
                       aria-label={`Turunkan ${who}`}
@@ -764,7 +741,7 @@ function SignerEditor({
                     </button>
                     <button
                       type="button"
-                      className="pg-icon-btn pg-remove"
+                      className="pengaturan-icon-btn pengaturan-remove"
                       onClick={() => remove(i)}
                       aria-label={`Hapus ${who}`}
                       title="Hapus"
@@ -788,7 +765,7 @@ function SignerEditor({
       <button
         type="button"
         ref={addRef}
-        className="btn btn-secondary btn-small pg-add"
+        className="btn btn-secondary btn-small pengaturan-add"
         onClick={add}
         disabled={signers.length >= 12}
       >
@@ -828,7 +805,7 @@ function SignerEditor({
           Batalkan perubahan
         </button>
         {dirty && <span className="muted small">Ada perubahan yang belum disimpan.</span>}
-        <a className="pg-right-link small" href={href('dokumen')}>
+        <a className="pengaturan-right-link small" href={href('dokumen')}>
           Terbitkan dokumen →
         </a>
       </div>

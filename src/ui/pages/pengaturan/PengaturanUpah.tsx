@@ -25,7 +25,7 @@ export function UpahSection({ election }: { election: Election }) {
 
   return (
     <Section title="Upah pekerja" id="pengaturan-upah">
-      <p className="muted pg-explain">
+      <p className="muted pengaturan-explain">
         Upah sortir-lipat dibayar per lembar surat suara yang diperiksa (baik dan rusak), upah rakit per kotak atau
         bilik yang dirakit, menurut tarif dalam SK KPU provinsi/RI (mis. Pilkada 2024 di Banyuwangi Rp188 per lembar
         Gubernur dan Rp164 per lembar Bupati; rakit kotak Rp2.000 per kotak). Hasil regu dibagi rata kepada anggota yang
@@ -124,15 +124,15 @@ function UpahForm({ election, items }: { election: Election; items: Item[] }) {
   }
 
   return (
-    <form onSubmit={save} noValidate className="pg-upah">
+    <form onSubmit={save} noValidate className="pengaturan-upah">
       {failed && (
         <Banner kind="error" title="Sebagian upah belum tersimpan">
           <p>Periksa isian yang ditandai di bawah{failed.message ? `: ${failed.message}` : ''}.</p>
         </Banner>
       )}
-      <div className={`field pg-tax${taxFieldError ? ' field-invalid' : ''}`}>
+      <div className={`field pengaturan-tax${taxFieldError ? ' field-invalid' : ''}`}>
         <label htmlFor={taxId}>Potongan pajak penghasilan (%)</label>
-        <div className="pg-input-suffix">
+        <div className="pengaturan-input-suffix">
           <input
             id={taxId}
             inputMode="decimal"
@@ -154,7 +154,7 @@ function UpahForm({ election, items }: { election: Election; items: Item[] }) {
       </div>
 
       <div className="table-wrap">
-        <table className="table pg-rate-table" data-testid="rate-table">
+        <table className="table pengaturan-rate-table" data-testid="rate-table">
           <thead>
             <tr>
               <th scope="col">Barang</th>
@@ -184,7 +184,7 @@ function UpahForm({ election, items }: { election: Election; items: Item[] }) {
                   </th>
                   <td>{i.kind === 'ballot' ? 'Sortir dan lipat, per lembar' : `Rakit, per ${i.unit}`}</td>
                   <td className="num">
-                    <div className="pg-input-prefix">
+                    <div className="pengaturan-input-prefix">
                       <span aria-hidden="true">Rp</span>
                       <input
                         inputMode="numeric"

@@ -6,8 +6,9 @@ import { Dialog } from '../../components/Dialog'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { Field, PinField } from '../../components/Form'
 import { PageHeader, Section } from '../../components/Page'
+import { StatusBadge } from '../../components/StatusBadge'
 import { useSession, type User } from '../../components/UserSwitcher'
-import '../trust.css'
+import './pengguna.css'
 
 /**
  * Who may use this election file. Everyone sees the list; adding and changing users is the admin's,
@@ -36,7 +37,7 @@ export function PenggunaPage() {
         {users.data && users.data.length === 0 && <p className="empty">Belum ada pengguna.</p>}
         {users.data && users.data.length > 0 && (
           <div className="table-wrap">
-            <table className="table user-table" data-testid="user-table">
+            <table className="table pengguna-table" data-testid="user-table">
               <thead>
                 <tr>
                   <th scope="col">Nama</th>
@@ -50,7 +51,7 @@ export function PenggunaPage() {
               </thead>
               <tbody>
                 {users.data.map((u) => (
-                  <tr key={u.id} className={u.active ? undefined : 'row-inactive'} data-user={u.nama}>
+                  <tr key={u.id} className={u.active ? undefined : 'pengguna-inactive'} data-user={u.nama}>
                     <th scope="row">
                       {u.nama}
                       {me?.id === u.id && <span className="muted small"> · Anda</span>}
@@ -61,7 +62,7 @@ export function PenggunaPage() {
                         u.hasPin ? (
                           'Ada'
                         ) : (
-                          <span className="badge badge-warn">Belum ada</span>
+                          <StatusBadge state="warning">Belum ada</StatusBadge>
                         )
                       ) : (
                         <span className="muted">Tidak perlu</span>
@@ -69,9 +70,9 @@ export function PenggunaPage() {
                     </td>
                     <td>
                       {u.active ? (
-                        <span className="badge badge-ok">Aktif</span>
+                        <StatusBadge state="success">Aktif</StatusBadge>
                       ) : (
-                        <span className="badge badge-muted">Nonaktif</span>
+                        <StatusBadge state="netral">Nonaktif</StatusBadge>
                       )}
                     </td>
                     <td className="actions">
@@ -95,7 +96,7 @@ export function PenggunaPage() {
       {me && needsPin(me.role) && <OwnPinSection me={me} />}
 
       <Section title="Peran" id="pengguna-peran">
-        <dl className="dl trust-dl">
+        <dl className="dl dl-block">
           {ROLES.map((r) => (
             <div key={r} className="dl-row">
               <dt>{ROLE_LABEL[r]}</dt>
@@ -282,7 +283,7 @@ function OwnPinSection({ me }: { me: User }) {
   const placed = error?.details.some((d) => d.column === 'pinLama' || d.column === 'pin')
   return (
     <Section title={`Ganti PIN ${me.nama}`} id="pengguna-pin">
-      <form onSubmit={submit} noValidate className="own-pin" data-testid="own-pin-form">
+      <form onSubmit={submit} noValidate className="pengguna-own-pin" data-testid="own-pin-form">
         {error && !placed && <ErrorBanner error={error} title="PIN belum diganti" />}
         <div className="form-grid">
           <PinField

@@ -9,11 +9,11 @@ import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedbac
 import { Field } from '../../components/Form'
 import { PageHeader, Section, Swatch } from '../../components/Page'
 import { ScanField } from '../../components/ScanField'
+import { KitStatusBadge, KitStatusBar, KitStatusLegend } from '../../components/StatusBadge'
 import { fmt, formatTpsNumber, shortItemName, todayIso } from '../../format'
 import { href } from '../../router'
 import { HandoverPrintButton, HandoverTable, HeldByPpk } from './SerahTerimaHandover'
-import { serahTerimaHref, StatusBadge, StatusBar, StatusLegend, type Handover } from './SerahTerimaShared'
-import './serahTerima.css'
+import { serahTerimaHref, type Handover } from './SerahTerimaShared'
 
 type Overview = MethodOutput<'serahTerima.lihatKecamatan'>
 type Kit = Overview['tps'][number]
@@ -49,7 +49,7 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
   const handedBy = useTpsHandover(q.data?.handovers ?? [])
 
   const back = (
-    <p className="ds-back">
+    <p className="serah-terima-back">
       <a href={serahTerimaHref()}>← Serah terima ke PPK</a>
     </p>
   )
@@ -157,14 +157,14 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
           </>
         }
       />
-      <div className="ds-kec-status">
-        <StatusBar p={counts} />
-        <StatusLegend counts={counts} />
+      <div className="serah-terima-kec-status">
+        <KitStatusBar p={counts} size="large" />
+        <KitStatusLegend counts={counts} />
       </div>
 
-      <Section title="Kit TPS per desa/kelurahan" id="ds-kit">
-        <div className="ds-kit-layout">
-          <div className="ds-kit-main">
+      <Section title="Kit TPS per desa/kelurahan" id="serah-terima-kit">
+        <div className="serah-terima-kit-layout">
+          <div className="serah-terima-kit-main">
             <div className="toolbar">
               <button
                 type="button"
@@ -178,16 +178,16 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
               <button type="button" className="btn btn-secondary btn-small" onClick={() => setSelected(new Set())}>
                 Kosongkan pilihan
               </button>
-              <span className="toolbar-count" data-testid="ds-selected-count">
+              <span className="toolbar-count" data-testid="serah-terima-selected-count">
                 {fmt(selected.size)} dari {fmt(kits.length)} TPS dipilih
               </span>
             </div>
-            <div className="table-scroll ds-kit-scroll">
-              <table className="table ds-kit-table" data-testid="ds-kit-table">
+            <div className="table-scroll serah-terima-kit-scroll">
+              <table className="table serah-terima-kit-table" data-testid="serah-terima-kit-table">
                 <colgroup>
-                  <col className="ds-c-check" />
-                  <col className="ds-c-tps" />
-                  <col className="ds-c-status" />
+                  <col className="serah-terima-c-check" />
+                  <col className="serah-terima-c-tps" />
+                  <col className="serah-terima-c-status" />
                   <col />
                 </colgroup>
                 <thead>
@@ -224,11 +224,11 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
               </table>
             </div>
           </div>
-          <aside className="ds-scan-panel" aria-label="Pemeriksaan kotak dengan pemindai">
+          <aside className="serah-terima-scan-panel" aria-label="Pemeriksaan kotak dengan pemindai">
             <ScanField
               label="Periksa kotak dengan pemindai"
               onScan={onScan}
-              testId="ds-scan"
+              testId="serah-terima-scan"
               placeholder="Pindai atau ketik kode"
               refusalTitle="KOTAK DITOLAK"
               hint={
@@ -239,17 +239,17 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
               }
             />
             <ScanProgress selected={selectedKits} scanned={scanned} kotakCount={kotakCount} />
-            <div className="ds-refusals" data-testid="ds-refusals">
+            <div className="serah-terima-refusals" data-testid="serah-terima-refusals">
               <h3>
-                Ditolak <span className="ds-refusal-count">{fmt(refusals.length)}</span>
+                Ditolak <span className="serah-terima-refusal-count">{fmt(refusals.length)}</span>
               </h3>
               {refusals.length === 0 ? (
                 <p className="muted small">Belum ada kotak yang ditolak.</p>
               ) : (
-                <ol className="ds-refusal-list">
+                <ol className="serah-terima-refusal-list">
                   {refusals.map((r, i) => (
                     <li key={refusals.length - i}>
-                      <span className="ds-refusal-time">
+                      <span className="serah-terima-refusal-time">
                         {r.at.toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
                       </span>
                       <strong>{r.message}</strong>
@@ -284,7 +284,7 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
         }}
       />
 
-      <Section title="Serah terima yang sudah dilakukan" id="ds-handovers">
+      <Section title="Serah terima yang sudah dilakukan" id="serah-terima-handovers">
         {data.handovers.length === 0 ? (
           <p className="empty">Belum ada serah terima untuk PPK {data.kecamatan}.</p>
         ) : (
@@ -367,8 +367,8 @@ function DesaRows({
   }, [on, complete.length])
   const handed = kits.filter((k) => k.status === 'diserahkan' || k.status === 'diterima').length
   return (
-    <tbody className="ds-desa">
-      <tr className="ds-desa-row">
+    <tbody className="serah-terima-desa">
+      <tr className="serah-terima-desa-row">
         <td>
           <input
             ref={ref}
@@ -381,7 +381,7 @@ function DesaRows({
         </td>
         <th scope="rowgroup" colSpan={3}>
           {desa}
-          <span className="ds-desa-meta">
+          <span className="serah-terima-desa-meta">
             {fmt(kits.length)} TPS · {fmt(kits.filter((k) => selected.has(k.tpsId)).length)} dipilih
             {handed > 0 && ` · ${fmt(handed)} sudah diserahkan`}
           </span>
@@ -396,7 +396,7 @@ function DesaRows({
           <tr
             key={k.tpsId}
             data-testid={`tps-${k.tpsId}`}
-            className={`ds-tps-row${isOn ? ' ds-on' : ''}${err ? ' ds-row-error' : ''}`}
+            className={`serah-terima-tps-row${isOn ? ' serah-terima-on' : ''}${err ? ' serah-terima-row-error' : ''}`}
           >
             <td>
               <input
@@ -412,17 +412,17 @@ function DesaRows({
               <span className="muted small block">DPT {fmt(k.dpt)}</span>
             </th>
             <td>
-              <StatusBadge status={k.status} label={k.statusLabel} />
+              <KitStatusBadge status={k.status} label={k.statusLabel} />
               {SELECTABLE.has(k.status) && <KotakChecklist n={kotakCount(k.tpsId)} done={scanned.get(k.tpsId)} />}
             </td>
-            <td className="ds-note-cell">
+            <td className="serah-terima-note-cell">
               {k.status === 'sebagian' && (
                 <>
-                  <p className="ds-missing">
+                  <p className="serah-terima-missing">
                     <strong>Kurang:</strong>{' '}
                     {k.missing.map((m) => `${shortItemName(m.label)} ${fmt(m.remaining)} ${m.unit}`).join(', ')}
                   </p>
-                  <label className="check ds-exc-check">
+                  <label className="check serah-terima-exc-check">
                     <input
                       type="checkbox"
                       checked={exceptionOn.has(k.tpsId)}
@@ -432,7 +432,7 @@ function DesaRows({
                   </label>
                   {exceptionOn.has(k.tpsId) && (
                     <input
-                      className="ds-reason"
+                      className="serah-terima-reason"
                       aria-label={`Alasan pengecualian ${name}`}
                       placeholder="Alasan (tercetak di BA), mis. bilik suara menyusul dari gudang"
                       value={reasons[k.tpsId] ?? ''}
@@ -451,14 +451,15 @@ function DesaRows({
                 <span className="small">
                   {handover ? (
                     <>
-                      Diserahkan dengan BA <span className="ds-nomor">{handover.nomor ?? `#${handover.id}`}</span>
+                      Diserahkan dengan BA{' '}
+                      <span className="serah-terima-nomor">{handover.nomor ?? `#${handover.id}`}</span>
                     </>
                   ) : (
                     'Sudah diserahkan'
                   )}
                 </span>
               )}
-              {err && <p className="field-error ds-row-error-text">{err}</p>}
+              {err && <p className="field-error serah-terima-row-error-text">{err}</p>}
             </td>
           </tr>
         )
@@ -470,13 +471,13 @@ function DesaRows({
 function KotakChecklist({ n, done }: { n: number; done: Set<number> | undefined }) {
   if (n === 0) return null
   return (
-    <span className="ds-kotak-list">
+    <span className="serah-terima-kotak-list">
       {Array.from({ length: n }, (_, i) => i + 1).map((no) => {
         const ok = done?.has(no) ?? false
         return (
           <span
             key={no}
-            className={`ds-kotak${ok ? ' ds-kotak-ok' : ''}`}
+            className={`serah-terima-kotak${ok ? ' serah-terima-kotak-ok' : ''}`}
             data-testid={`kotak-${no}`}
             data-scanned={ok ? 'ya' : 'tidak'}
           >
@@ -500,8 +501,8 @@ function ScanProgress({
   const total = selected.reduce((s, k) => s + kotakCount(k.tpsId), 0)
   const done = selected.reduce((s, k) => s + Math.min(kotakCount(k.tpsId), scanned.get(k.tpsId)?.size ?? 0), 0)
   return (
-    <div className="ds-scan-progress" data-testid="ds-scan-progress">
-      <div className="ds-scan-meter" aria-hidden="true">
+    <div className="serah-terima-scan-progress" data-testid="serah-terima-scan-progress">
+      <div className="serah-terima-scan-meter" aria-hidden="true">
         <span style={{ width: total > 0 ? `${(100 * done) / total}%` : 0 }} />
       </div>
       <p>
@@ -621,12 +622,11 @@ function HandoverForm({
   }
 
   return (
-    <Section title="Berita acara serah terima" id="ds-form">
+    <Section title="Berita acara serah terima" id="serah-terima-form">
       {done && (
         <Banner
           kind="success"
-          testId="ds-done"
-          className="ds-done"
+          testId="serah-terima-done"
           actions={
             <>
               <HandoverPrintButton
@@ -642,16 +642,16 @@ function HandoverForm({
           </strong>
           <p>
             Berita acara serah terima nomor{' '}
-            <span className="ds-nomor" data-testid="ds-done-nomor">
+            <span className="serah-terima-nomor" data-testid="serah-terima-done-nomor">
               {done.document.nomor ?? `DOK-${done.document.id}`}
             </span>{' '}
             terbit. Cetak, tanda tangani bersama Ketua PPK, lalu catat konfirmasinya di bawah setelah BA kembali.
           </p>
         </Banner>
       )}
-      <form className="ds-form-layout" onSubmit={(e) => void submit(e)} noValidate>
+      <form className="serah-terima-form-layout" onSubmit={(e) => void submit(e)} noValidate>
         <div>
-          <p className="ds-pihak">
+          <p className="serah-terima-pihak">
             <strong>PIHAK PERTAMA:</strong>{' '}
             {pihakPertama ? (
               <>
@@ -735,7 +735,7 @@ function HandoverForm({
           </div>
         </div>
 
-        <div className="ds-summary" data-testid="ds-summary">
+        <div className="serah-terima-summary" data-testid="serah-terima-summary">
           <h3>Yang diserahkan</h3>
           {selectedKits.length === 0 ? (
             <p className="muted">Belum ada TPS yang dipilih. Centang kit TPS pada daftar di atas.</p>
@@ -750,7 +750,7 @@ function HandoverForm({
                 )}
                 .
               </p>
-              <table className="table table-compact ds-summary-table">
+              <table className="table table-compact serah-terima-summary-table">
                 <thead>
                   <tr>
                     <th scope="col">Barang</th>
@@ -794,7 +794,7 @@ function HandoverForm({
                 </p>
               )}
               {exceptions.length > 0 && (
-                <div className="ds-exc-summary">
+                <div className="serah-terima-exc-summary">
                   <strong>Pengecualian (tercetak di BA):</strong>
                   <ul>
                     {exceptions.map((k) => (
@@ -810,7 +810,13 @@ function HandoverForm({
                   </ul>
                 </div>
               )}
-              <p className={kotakDone < kotakTotal ? 'ds-scan-note text-warn' : 'ds-scan-note ds-ok-mark'}>
+              <p
+                className={
+                  kotakDone < kotakTotal
+                    ? 'serah-terima-scan-note text-warn'
+                    : 'serah-terima-scan-note serah-terima-ok-mark'
+                }
+              >
                 {kotakDone < kotakTotal
                   ? `${fmt(kotakTotal - kotakDone)} dari ${fmt(kotakTotal)} kotak belum dipindai.`
                   : `Semua ${fmt(kotakTotal)} kotak sudah dipindai.`}
@@ -819,11 +825,11 @@ function HandoverForm({
           )}
         </div>
 
-        <div className="ds-submit">
+        <div className="serah-terima-submit">
           {error && (
-            <Banner kind="error" title={<>{error.message}</>} testId="ds-refused">
+            <Banner kind="error" title={<>{error.message}</>} testId="serah-terima-refused">
               {error.details.length > 0 && (
-                <ul className="ds-issue-list">
+                <ul className="serah-terima-issue-list">
                   {error.details.map((d, i) => (
                     <li key={i}>{d.message}</li>
                   ))}

@@ -14,6 +14,7 @@ import { Dialog } from '../../components/Dialog'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { Field } from '../../components/Form'
 import { Swatch } from '../../components/Page'
+import { StatusBadge } from '../../components/StatusBadge'
 import { variantShort } from '../../components/TallyGrid'
 import { fmt, fmtTanggal, readCount, todayIso } from '../../format'
 import { navigate } from '../../router'
@@ -95,7 +96,7 @@ function TeamPicker({
   return (
     <fieldset className={`field${error ? ' field-invalid' : ''}`}>
       <legend>Regu yang bekerja</legend>
-      <ul className="pick-list" data-testid="team-picker">
+      <ul className="shift-pick-list" data-testid="team-picker">
         {options.map((t) => {
           const present = value[t.id]
           const on = present !== undefined
@@ -122,7 +123,7 @@ function TeamPicker({
                 </span>
               </label>
               {on && t.members.length > 0 && (
-                <details className="pick-workers">
+                <details className="shift-pick-workers">
                   <summary>Pekerja hadir di regu {t.nama}</summary>
                   <ul>
                     {t.members.map((w) => (
@@ -173,7 +174,7 @@ function VariantPicker({
       {variants.length === 0 ? (
         <p className="empty">Tidak ada barang yang cocok dengan jenis shift ini.</p>
       ) : (
-        <ul className="pick-list" data-testid="variant-picker">
+        <ul className="shift-pick-list" data-testid="variant-picker">
           {variants.map((v) => (
             <li key={v.variantId}>
               <label className="check">
@@ -238,7 +239,7 @@ function Unplaced({ error, fields }: { error: ApiError | undefined; fields: stri
     <Banner kind="error" title={<>{error.message}</>}>
       {/* The messages name the team or worker themselves; field keys like "workerIds" mean nothing on the floor. */}
       {rest.length > 0 && (
-        <ul className="tally-issues">
+        <ul>
           {rest.map((d, i) => (
             <li key={i}>{d.message}</li>
           ))}
@@ -346,7 +347,7 @@ export function BukaShiftDialog({ onClose }: { onClose(): void }) {
         <Unplaced error={error} fields={fields} />
         <fieldset className="field">
           <legend>Jenis pekerjaan</legend>
-          <div className="kind-options">
+          <div className="shift-kind-options">
             {SHIFT_KIND_CODES.map((k, i) => (
               <label key={k} className={`radio-card${kind === k ? ' selected' : ''}`}>
                 <input
@@ -370,7 +371,11 @@ export function BukaShiftDialog({ onClose }: { onClose(): void }) {
             label="Tanggal"
             error={errors.tanggal}
             hint={
-              isIsoDate(tanggal) ? <span className="date-words">{fmtTanggal(tanggal)}</span> : 'Pilih tanggal shift'
+              isIsoDate(tanggal) ? (
+                <span className="shift-date-words">{fmtTanggal(tanggal)}</span>
+              ) : (
+                'Pilih tanggal shift'
+              )
             }
           >
             {(id, d, inv) => (
@@ -592,7 +597,7 @@ export function TutupDialog({ shift, onClose }: { shift: Shift; onClose(): void 
           <Banner kind="error" title="Shift belum dapat ditutup" testId="tutup-refusal">
             <p>{error.message}</p>
             {error.details.length > 0 && (
-              <ul className="tally-issues">
+              <ul>
                 {error.details.map((d, i) => (
                   <li key={i}>{d.message}</li>
                 ))}
@@ -824,10 +829,9 @@ export function ReklasifikasiDialog({ shift, onClose }: { shift: Shift; onClose(
   )
 }
 
-export function StatusBadge({ status }: { status: 'open' | 'closed' }): ReactNode {
-  return status === 'open' ? (
-    <span className="badge badge-ok">Terbuka</span>
+export const ShiftStatusBadge = ({ status }: { status: 'open' | 'closed' }): ReactNode =>
+  status === 'open' ? (
+    <StatusBadge state="success">Terbuka</StatusBadge>
   ) : (
-    <span className="badge badge-muted">Ditutup</span>
+    <StatusBadge state="netral">Ditutup</StatusBadge>
   )
-}

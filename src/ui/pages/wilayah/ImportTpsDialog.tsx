@@ -6,6 +6,7 @@ import { Dialog } from '../../components/Dialog'
 import { Banner, ErrorBanner, IssueTable, Loading, useToast } from '../../components/Feedback'
 import { readFileBase64 } from '../../components/files'
 import { FilePicker } from '../../components/Form'
+import { StatusBadge } from '../../components/StatusBadge'
 import { fmt, formatTpsNumber } from '../../format'
 
 /** Our field names (keys of ImportPreview.columns) as a coordinator calls them. */
@@ -19,6 +20,7 @@ const FIELD_LABEL: Record<string, string> = {
 }
 
 const CHANGE_LABEL = { added: 'Ditambah', removed: 'Dihapus', changed: 'Diubah' } as const
+const CHANGE_STATE = { added: 'success', removed: 'error', changed: 'warning' } as const
 
 type State =
   | { step: 'choose' }
@@ -89,7 +91,7 @@ export function ImportTpsDialog({ open, onClose }: { open: boolean; onClose(): v
       footer={
         <>
           {preview && !preview.ok && (
-            <span className="footer-note">Perbaiki galat pada berkas, lalu pilih berkas itu lagi.</span>
+            <span className="wilayah-footer-note">Perbaiki galat pada berkas, lalu pilih berkas itu lagi.</span>
           )}
           <button type="button" className="btn btn-secondary" onClick={close}>
             Batal
@@ -122,7 +124,7 @@ export function ImportTpsDialog({ open, onClose }: { open: boolean; onClose(): v
       <ErrorBanner error={applyError} title="Impor belum tersimpan" />
       {preview && <PreviewView preview={preview} />}
       {needsAck && (
-        <label className="check ack">
+        <label className="check wilayah-ack">
           <input
             type="checkbox"
             checked={removalAcknowledged}
@@ -169,7 +171,7 @@ function PreviewView({ preview }: { preview: ImportPreview }) {
         </Banner>
       )}
 
-      <div className="preview-grid">
+      <div className="wilayah-preview-grid">
         <div>
           <h3>Berkas</h3>
           <dl className="dl">
@@ -227,7 +229,7 @@ function PreviewView({ preview }: { preview: ImportPreview }) {
       </div>
 
       {preview.warnings.length > 0 && (
-        <details className="warnings" open={preview.warnings.length <= 5}>
+        <details className="banner banner-warning wilayah-warnings" open={preview.warnings.length <= 5}>
           <summary>{fmt(preview.warnings.length)} peringatan (tidak menghalangi penyimpanan)</summary>
           <IssueTable issues={preview.warnings} />
         </details>
@@ -261,7 +263,7 @@ function PreviewView({ preview }: { preview: ImportPreview }) {
                 {c.sample.map((s, n) => (
                   <tr key={n}>
                     <td>
-                      <span className={`tag tag-${s.kind}`}>{CHANGE_LABEL[s.kind]}</span>
+                      <StatusBadge state={CHANGE_STATE[s.kind]}>{CHANGE_LABEL[s.kind]}</StatusBadge>
                     </td>
                     <td>{s.kecamatan}</td>
                     <td>{s.desa}</td>

@@ -8,6 +8,7 @@ import { defaultColDef, gridLocaleText, gridTheme, numberCol } from '../../compo
 import { DataNote, PageHeader, Section } from '../../components/Page'
 import { fmt, formatTpsNumber } from '../../format'
 import { ImportTpsDialog } from './ImportTpsDialog'
+import './wilayah.css'
 
 type KecamatanRow = MethodOutput<'wilayah.daftarKecamatan'>[number]
 
@@ -85,7 +86,7 @@ function TpsGrid({ rows, maxVoters }: { rows: TpsRow[]; maxVoters: number }) {
       },
       numberCol<TpsRow>('dpt', 'DPT', {
         width: 110,
-        cellClassRules: { 'cell-over-max': (p) => typeof p.value === 'number' && p.value > maxVoters },
+        cellClassRules: { 'wilayah-over-max': (p) => typeof p.value === 'number' && p.value > maxVoters },
         tooltipValueGetter: (p) =>
           typeof p.value === 'number' && p.value > maxVoters
             ? `Melebihi batas ${fmt(maxVoters)} pemilih per TPS`
