@@ -87,7 +87,7 @@ const ALLOWED_REGEX: { file: string; regex: string; why: string }[] = [
   },
   { file: 'src/ui/pages/kemas/KemasShiftHasil.tsx', regex: String.raw`/^Dikemas /`, why: "the API's place label" },
   {
-    file: 'src/ui/pages/pengaturan/PengaturanDokumen.tsx',
+    file: 'src/ui/pages/pengaturan/PengaturanPenandaTangan.tsx',
     regex: String.raw`/pejabat pembuat komitmen|\bPPK\b/i`,
     why: 'when to spell out which PPK a signer is',
   },
