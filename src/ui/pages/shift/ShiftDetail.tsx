@@ -11,7 +11,9 @@ import { reasonsForVariant } from '../../components/TallyGridModel'
 import { fmt, fmtTanggal, fmtWaktu } from '../../format'
 import { href } from '../../router'
 import { PackingShiftResult } from '../kemas/KemasShiftHasil'
-import { BukaKembaliDialog, HadirDialog, ReklasifikasiDialog, ShiftStatusBadge, TutupDialog } from './ShiftForms'
+import { BukaKembaliDialog, HadirDialog, TutupDialog } from './ShiftDialogs'
+import { ShiftStatusBadge } from './ShiftForms'
+import { ReklasifikasiDialog } from './ShiftReklasifikasi'
 
 type Shift = MethodOutput<'shift.lihat'>
 const columnsKeyOf = (shift: Shift) => shift.variants.map((v) => `${v.variantId}:${v.kind}`).join()

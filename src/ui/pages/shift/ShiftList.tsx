@@ -4,7 +4,8 @@ import { ErrorBanner, Loading } from '../../components/Feedback'
 import { PageHeader, Section } from '../../components/Page'
 import { fmt, fmtTanggal, shortItemName, todayIso } from '../../format'
 import { href } from '../../router'
-import { BukaShiftDialog, ShiftStatusBadge } from './ShiftForms'
+import { BukaShiftDialog } from './ShiftBuka'
+import { ShiftStatusBadge } from './ShiftForms'
 
 /** "Surat Suara Pemilihan Gubernur dan Wakil Gubernur · Dapil X" -> "Surat suara Gubernur · Dapil X" */
 const shortLabel = (label: string) => {
