@@ -7,7 +7,7 @@ import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedbac
 import { Field, PinField } from '../../components/Form'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
-import { useSession, type User } from '../../components/UserSwitcher'
+import { useSession, type User } from '../../components/session'
 import './pengguna.css'
 
 /**
