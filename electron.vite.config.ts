@@ -19,7 +19,7 @@ export default defineConfig({
     build: {
       rollupOptions: {
         input: MAIN_ENTRIES,
-        external: ['better-sqlite3', 'exceljs', 'pdfmake'],
+        external: ['better-sqlite3', 'exceljs', 'pdfkit', 'pdfmake'],
         // What the entries share (the whole app below the transports): one chunk, named for what it is.
         output: {
           manualChunks: (id) => (id.includes('/src/') && !entryFiles.has(id.replaceAll('\\', '/')) ? 'app' : undefined),

@@ -93,4 +93,8 @@ export function reasonsFor(kind: 'ballot' | 'assembled'): DamageReason[] {
   return DAMAGE_REASONS.filter((r) => r.appliesTo === kind || r.appliesTo === 'all')
 }
 
+/** The reasons that apply to an item of this kind: a ballot's, or (kotak, bilik and the rest) an assembled item's. */
+export const reasonsForItem = (item: { kind: 'ballot' | 'logistics' }): DamageReason[] =>
+  reasonsFor(item.kind === 'ballot' ? 'ballot' : 'assembled')
+
 export const rusakPlace = (code: string): string => `RUSAK:${code}`

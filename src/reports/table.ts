@@ -6,9 +6,23 @@ export interface Table {
   sheet: string
   /** Lines printed above the table in XLSX: title, satker, data note. */
   heading: string[]
-  columns: { label: string; numeric: boolean; width?: number }[]
+  columns: {
+    label: string
+    numeric: boolean
+    /** A width in characters; by default the column is as wide as its longest value (up to 60). */
+    width?: number
+    /**
+     * Decimal places shown; by default 2 when the column holds a fraction, else none, so the sheet
+     * shows what the paper shows (23.566,5 stays 23.566,5).
+     */
+    decimals?: number
+  }[]
   rows: (string | number)[][]
-  /** Optional totals row, bold in XLSX. */
+  /**
+   * Optional totals row, bold in XLSX. A number under a numeric column that adds up the column is
+   * written as a SUM formula with that number as its cached value, so the sheet stays right when a
+   * bendahara corrects a row; any other value is written as it is.
+   */
   totals?: (string | number)[]
 }
 
@@ -43,25 +57,88 @@ export async function tableToXlsx(t: Table): Promise<Buffer> {
 
 /**
  * One workbook, one sheet per table. Text is always written as text cells, never formulas, so a name
- * like "=HYPERLINK(…)" from an imported file is shown, not run, in Excel and LibreOffice alike.
+ * like "=HYPERLINK(…)" from an imported file is shown, not run, in Excel and LibreOffice alike; the
+ * only formulas are the totals the writer makes itself.
  */
 export async function tablesToXlsx(tables: readonly Table[]): Promise<Buffer> {
-  // Loaded here, not with the module: exceljs takes 0.3 s to load, which a CSV export must not pay.
-  const { default: Excel } = await import('exceljs')
+  // Loaded here, not with the module: exceljs takes 0.3 s to load, and the text measure pdfkit with
+  // its fonts, which a CSV export must not pay.
+  const [{ default: Excel }, measure] = await Promise.all([import('exceljs'), import('./pdf/measure')])
   const wb = new Excel.Workbook()
   wb.creator = 'Gudang Pemilu'
   wb.created = new Date(0) // stable output: the same data gives the same file
-  for (const t of tables) addSheet(wb, t)
+  for (const t of tables) addSheet(wb, t, measure)
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
 
-function addSheet(wb: ExcelJS.Workbook, t: Table): void {
-  const ws = wb.addWorksheet(t.sheet.slice(0, 31), { views: [{ state: 'frozen', ySplit: t.heading.length + 2 }] })
+type Measure = Pick<typeof import('./pdf/measure'), 'textWidth' | 'breakLines'>
+
+/**
+ * Column widths are in Excel's unit, the width of a "0" in the default font (Calibri 11). Text is
+ * measured in Liberation Sans (Arial's metrics), a little wider than Calibri, so a column sized here
+ * holds its longest value in either.
+ */
+const FONT_SIZE = 11
+const MAX_WIDTH = 60
+const MIN_WIDTH = 6
+/** Points of one line of 11-pt text in a row, with Excel's own padding. */
+const LINE_HEIGHT = 15
+
+const numberText = (v: number, decimals: number) =>
+  v.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+
+const columnLetter = (n: number): string => {
+  let s = ''
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s
+  return s
+}
+
+function addSheet(wb: ExcelJS.Workbook, t: Table, { textWidth, breakLines }: Measure): void {
+  const zero = textWidth('0', FONT_SIZE)
+  const chars = (text: string, bold = false) =>
+    Math.max(...text.split('\n').map((l) => textWidth(l, FONT_SIZE, bold ? 'bold' : 'normal') / zero))
+  /** How many lines a text takes in a column `width` characters wide (wrapped at spaces). */
+  const linesIn = (text: string, width: number, bold = false): number =>
+    text
+      .split('\n')
+      .reduce(
+        (n, l) =>
+          n +
+          Math.max(
+            1,
+            breakLines([{ text: l, variant: bold ? 'bold' : 'normal' }], (width - 1) * zero, FONT_SIZE).length,
+          ),
+        0,
+      )
+
+  const headerRow = t.heading.length + 2
+  const ws = wb.addWorksheet(t.sheet.slice(0, 31), { views: [{ state: 'frozen', ySplit: headerRow }] })
   t.heading.forEach((h, i) => {
     const row = ws.addRow([h])
     if (i === 0) row.font = { bold: true, size: 13 }
   })
   ws.addRow([])
+
+  const decimals = t.columns.map(
+    (c, i) =>
+      c.decimals ??
+      (c.numeric &&
+      [...t.rows, ...(t.totals ? [t.totals] : [])].some((r) => typeof r[i] === 'number' && !Number.isInteger(r[i]))
+        ? 2
+        : 0),
+  )
+  // Width by content: the longest value (numbers as formatted), the header's longest word, capped.
+  const widths = t.columns.map((c, i) => {
+    if (c.width) return c.width
+    let w = Math.max(...c.label.split(/\s+/).map((word) => chars(word, true)))
+    for (const r of [...t.rows, ...(t.totals ? [t.totals] : [])]) {
+      const v = r[i]
+      if (v === undefined || v === '') continue
+      w = Math.max(w, typeof v === 'number' ? chars(numberText(v, decimals[i]!)) : chars(v, r === t.totals))
+    }
+    return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(w + 2)))
+  })
+
   const header = ws.addRow(t.columns.map((c) => c.label))
   header.font = { bold: true }
   header.alignment = { vertical: 'middle', wrapText: true }
@@ -69,16 +146,38 @@ function addSheet(wb: ExcelJS.Workbook, t: Table): void {
     c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFE7E7' } }
     c.border = { bottom: { style: 'thin' } }
   })
-  for (const r of t.rows) ws.addRow(r)
+  // Wrapped headers get the height of their lines: a row keeps Excel's one-line height otherwise, and
+  // the second line hides under the first data row.
+  header.height = LINE_HEIGHT * Math.max(...t.columns.map((c, i) => linesIn(c.label, widths[i]!, true)))
+
+  const first = headerRow + 1
+  for (const r of t.rows) {
+    const row = ws.addRow(r)
+    const lines = Math.max(1, ...r.map((v, i) => (typeof v === 'string' && v ? linesIn(v, widths[i]!) : 1)))
+    if (lines > 1) {
+      row.height = LINE_HEIGHT * lines
+      row.alignment = { vertical: 'top', wrapText: true }
+    }
+  }
+  const last = headerRow + t.rows.length
   if (t.totals) {
-    const tr = ws.addRow(t.totals)
+    const values = t.totals.map((v, i) => {
+      const c = t.columns[i]!
+      if (!c.numeric || typeof v !== 'number' || t.rows.length === 0) return v
+      const sum = t.rows.reduce((s, r) => s + (typeof r[i] === 'number' ? (r[i] as number) : 0), 0)
+      if (Math.abs(sum - v) > 1e-9) return v
+      const col = columnLetter(i + 1)
+      return { formula: `SUM(${col}${first}:${col}${last})`, result: v }
+    })
+    const tr = ws.addRow(values)
     tr.font = { bold: true }
     tr.eachCell((c) => (c.border = { top: { style: 'thin' } }))
   }
   t.columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1)
-    col.width = c.width ?? (c.numeric ? 14 : 24)
-    if (c.numeric) col.numFmt = '#,##0'
+    // exceljs leaves a column of width 9 (its default) out of the file, and Excel's default is 8,43.
+    col.width = widths[i] === 9 ? 9.1 : widths[i]!
+    if (c.numeric) col.numFmt = decimals[i] ? `#,##0.${'0'.repeat(decimals[i]!)}` : '#,##0'
   })
   ws.pageSetup = {
     orientation: t.columns.length > 7 ? 'landscape' : 'portrait',

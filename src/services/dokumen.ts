@@ -271,7 +271,13 @@ export interface PrintedFile {
 
 const safeName = (s: string) => s.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '')
 
-export async function cetak(ctx: ServiceContext, who: Actor, id: number, format: 'pdf' | 'xlsx'): Promise<PrintedFile> {
+export async function cetak(
+  ctx: ServiceContext,
+  who: Actor,
+  id: number,
+  format: 'pdf' | 'xlsx',
+  paper?: 'A4' | 'F4',
+): Promise<PrintedFile> {
   const row = ctx.db.prepare(`${ROW_SQL} WHERE d.id = ?`).get(id) as DocumentRow | undefined
   if (!row)
     throw new AppError('NOT_FOUND', `Dokumen #${id} tidak ditemukan`, [{ column: 'id', message: 'Tidak ditemukan' }])
@@ -303,7 +309,12 @@ export async function cetak(ctx: ServiceContext, who: Actor, id: number, format:
       original,
     }
   } else {
-    const doc = officialDocument(snap, parts(snap), {
+    // The paper is the print's, not the snapshot's: a satker that moved to F4 reprints on F4.
+    const onPaper: Snapshot<unknown> = {
+      ...snap,
+      header: { ...snap.header, paper: paper ?? pemilihan.requireElection(ctx).paper },
+    }
+    const doc = officialDocument(onPaper, parts(onPaper), {
       documentId: row.id,
       nomor: row.nomor,
       copy: original ? { kind: 'ASLI' } : { kind: 'SALINAN', printNo: copyNo, printedAt: generatedAt },

@@ -26,7 +26,7 @@ export interface Built<T> {
 
 const variantParts = (ctx: ServiceContext, variantId: number) => {
   const v = getVariant(ctx, variantId)
-  return { item: v.itemName, dapil: v.dapil, unit: v.unit }
+  return { item: v.itemName, dapil: v.dapil, unit: v.unit, kind: v.kind }
 }
 
 export function penerimaanData(ctx: ServiceContext, deliveryId: number): Built<PenerimaanData> {

@@ -2,6 +2,7 @@ import { DAMAGE_REASONS } from '../core/reasons'
 import { refused } from '../core/errors'
 import { hariTanggal } from '../core/tanggal'
 import { sumRow, tableToCsv, tablesToXlsx, type Table } from '../reports/table'
+import * as db from '../db/rekap'
 import type { ServiceContext } from './context'
 import { requireElection } from './pemilihan'
 import { floorFlows, type FloorFlow } from './floorFlows'
@@ -28,18 +29,6 @@ interface Cumulative {
   reklasifikasi: number
 }
 
-function deliveredUpTo(ctx: ServiceContext, tanggal: string) {
-  // Counted sheets of deliveries received up to that date, corrections included (same document id).
-  return ctx.db
-    .prepare(
-      `SELECT l.variant_id AS variantId, substr(d.received_at, 1, 10) = @t AS today,
-              sum(CASE WHEN l.to_place = 'DITERIMA' THEN l.qty WHEN l.from_place = 'DITERIMA' THEN -l.qty ELSE 0 END) AS qty
-       FROM ledger l JOIN delivery d ON l.document_id = 'PENERIMAAN:' || d.id
-       WHERE substr(d.received_at, 1, 10) <= @t GROUP BY l.variant_id, today`,
-    )
-    .all({ t: tanggal }) as { variantId: number; today: number; qty: number }[]
-}
-
 const zeroCumulative = (): Cumulative => ({
   diterima: 0,
   diterimaHariIni: 0,
@@ -60,16 +49,11 @@ const zeroCumulative = (): Cumulative => ({
 function cumulative(ctx: ServiceContext, tanggal: string): Map<number, Cumulative> {
   const out = new Map<number, Cumulative>()
   const of = (v: number) => out.get(v) ?? (out.set(v, zeroCumulative()), out.get(v)!)
-  for (const d of deliveredUpTo(ctx, tanggal)) {
+  for (const d of db.deliveredUpTo(ctx.db, tanggal)) {
     of(d.variantId).diterima += d.qty
     if (d.today) of(d.variantId).diterimaHariIni += d.qty
   }
-  const upTo = ctx.db
-    .prepare(
-      `SELECT variant_id AS variantId, category, sum(qty) AS qty FROM floor_flow WHERE tanggal <= ? GROUP BY variant_id, category`,
-    )
-    .all(tanggal) as { variantId: number; category: FloorFlow['category']; qty: number }[]
-  for (const f of upTo) {
+  for (const f of db.floorUpTo(ctx.db, tanggal)) {
     const c = of(f.variantId)
     if (f.category === 'serah') c.serah += f.qty
     if (f.category === 'kembali') c.kembali += f.qty
@@ -83,13 +67,7 @@ function cumulative(ctx: ServiceContext, tanggal: string): Map<number, Cumulativ
     if (f.category === 'rusak') c.rusak += f.qty
   }
   // A reason is listed for the day when the day has a row of it (as floorFlows returns them: qty <> 0).
-  const today = ctx.db
-    .prepare(
-      `SELECT variant_id AS variantId, category, nullif(reason, '') AS reason, sum(qty) AS qty FROM floor_flow
-       WHERE tanggal = ? AND qty <> 0 AND category IN ('hasil', 'rusak') GROUP BY variant_id, category, reason`,
-    )
-    .all(tanggal) as { variantId: number; category: 'hasil' | 'rusak'; reason: string | null; qty: number }[]
-  for (const f of today) {
+  for (const f of db.resultsOn(ctx.db, tanggal)) {
     const c = of(f.variantId)
     if (f.category === 'hasil') c.baikHariIni += f.qty
     else {
@@ -109,23 +87,14 @@ function tables(ctx: ServiceContext, tanggal: string, only: 'silog' | 'all'): { 
     `${e.jenis === 'pemilu' ? 'Pemilu' : 'Pilkada'} ${e.tahun} · KPU ${e.satker}`,
     `Dihitung dari buku besar sampai akhir ${hari}`,
   ]
-  const text = (label: string, width?: number) => ({ label, numeric: false, ...(width ? { width } : {}) })
+  const text = (label: string) => ({ label, numeric: false })
   const num = (label: string) => ({ label, numeric: true })
   const needs = new Map(kebutuhan.daftarDapil(ctx).map((r) => [r.variantId, r.total]))
   const variants = listVariants(ctx)
   const ballots = variants.filter((v) => v.kind === 'ballot' && v.active)
   const cum = cumulative(ctx, tanggal)
   const zero = zeroCumulative()
-  const kurangKirim = new Map(
-    (
-      ctx.db
-        .prepare(
-          `SELECT l.variant_id AS v, sum(l.stated_qty) AS stated FROM delivery_line l JOIN delivery d ON d.id = l.delivery_id
-           WHERE substr(d.received_at, 1, 10) <= ? GROUP BY l.variant_id`,
-        )
-        .all(tanggal) as { v: number; stated: number }[]
-    ).map((r) => [r.v, r.stated]),
-  )
+  const kurangKirim = new Map(db.statedUpTo(ctx.db, tanggal).map((r) => [r.v, r.stated]))
 
   const summaryRows = ballots.map((v) => {
     const c = cum.get(v.variantId) ?? zero
@@ -161,8 +130,8 @@ function tables(ctx: ServiceContext, tanggal: string, only: 'silog' | 'all'): { 
     sheet: 'Ringkasan',
     heading: heading('Rekap Harian Logistik'),
     columns: [
-      text('Jenis Surat Suara', 40),
-      text('Dapil', 22),
+      text('Jenis Surat Suara'),
+      text('Dapil'),
       num('Kebutuhan'),
       num('Diterima Hari Ini'),
       num('Diterima s.d. Hari Ini'),
@@ -181,8 +150,8 @@ function tables(ctx: ServiceContext, tanggal: string, only: 'silog' | 'all'): { 
     sheet: 'Silog',
     heading: heading('Rekap untuk Silog (per jenis dan dapil)'),
     columns: [
-      text('Jenis Surat Suara', 40),
-      text('Dapil', 22),
+      text('Jenis Surat Suara'),
+      text('Dapil'),
       num('Diterima'),
       num('Baik'),
       num('Rusak'),
@@ -208,18 +177,18 @@ function tables(ctx: ServiceContext, tanggal: string, only: 'silog' | 'all'): { 
     heading: heading('Rekap per Shift'),
     columns: [
       num('Shift'),
-      text('Jenis Shift', 24),
-      text('Waktu', 14),
-      text('Lokasi', 14),
-      text('Pengawas', 20),
+      text('Jenis Shift'),
+      text('Waktu'),
+      text('Lokasi'),
+      text('Pengawas'),
       num('Regu'),
       num('Pekerja'),
-      text('Barang', 44),
+      text('Barang'),
       num('Diserahkan'),
       num('Baik/Siap'),
       num('Rusak'),
       num('Kembali'),
-      text('Status', 10),
+      text('Status'),
     ],
     rows: shifts.map((s) => [
       s.id,
@@ -239,45 +208,58 @@ function tables(ctx: ServiceContext, tanggal: string, only: 'silog' | 'all'): { 
   }
 
   const dayFlows = floorFlows(ctx, { from: tanggal, to: tanggal })
-  const teams = ctx.db
-    .prepare(
-      `SELECT DISTINCT t.id, t.nama, coalesce(w.nama, '') AS ketua, coalesce(tt.qty, t.daily_target) AS target
-       FROM shift s JOIN shift_team x ON x.shift_id = s.id JOIN team t ON t.id = x.team_id LEFT JOIN worker w ON w.id = t.leader_id
-       LEFT JOIN team_target tt ON tt.team_id = t.id AND tt.tanggal = s.tanggal WHERE s.tanggal = ? ORDER BY t.nama_key`,
-    )
-    .all(tanggal) as { id: number; nama: string; ketua: string; target: number }[]
-  const present = ctx.db.prepare(
-    `SELECT count(DISTINCT x.worker_id) AS n FROM shift_worker x JOIN shift s ON s.id = x.shift_id WHERE s.tanggal = ? AND x.team_id = ?`,
-  )
+  const teams = db.teamsOn(ctx.db, tanggal)
+  // One row per team and item: kotak and bilik, both "buah", are never added together.
   const daySums = new Map<string, number>()
-  for (const f of dayFlows)
-    daySums.set(`${f.teamId}|${f.category}`, (daySums.get(`${f.teamId}|${f.category}`) ?? 0) + f.qty)
-  const teamSum = (id: number, c: FloorFlow['category']) => daySums.get(`${id}|${c}`) ?? 0
+  const teamVariants = new Map<number, Set<number>>()
+  for (const f of dayFlows) {
+    const key = `${f.teamId}|${f.variantId}|${f.category}`
+    daySums.set(key, (daySums.get(key) ?? 0) + f.qty)
+    if (f.teamId !== null && (f.category === 'hasil' || f.category === 'rusak'))
+      teamVariants.set(f.teamId, (teamVariants.get(f.teamId) ?? new Set()).add(f.variantId))
+  }
+  const sumOf = (team: number, variant: number, c: FloorFlow['category']) => daySums.get(`${team}|${variant}|${c}`) ?? 0
+  const byId = new Map(variants.map((v) => [v.variantId, v]))
   const perRegu: Table = {
     sheet: 'Per Regu',
-    heading: heading('Rekap per Regu'),
+    heading: [
+      ...heading('Rekap per Regu'),
+      'Satu baris per regu dan barang; target regu dibandingkan hanya bila regu mengerjakan satu barang hari itu',
+    ],
     columns: [
-      text('Regu', 20),
-      text('Ketua', 24),
+      text('Regu'),
+      text('Ketua'),
       num('Pekerja Hadir'),
+      text('Barang'),
+      text('Satuan'),
       num('Target'),
       num('Baik/Siap'),
       num('Rusak'),
       num('Diproses'),
       num('% Target'),
     ],
-    rows: teams.map((t) => {
-      const done = teamSum(t.id, 'hasil') + teamSum(t.id, 'rusak')
-      return [
-        t.nama,
-        t.ketua,
-        (present.get(tanggal, t.id) as { n: number }).n,
-        t.target,
-        teamSum(t.id, 'hasil'),
-        teamSum(t.id, 'rusak'),
-        done,
-        t.target > 0 ? Math.round((done / t.target) * 100) : 0,
-      ]
+    rows: teams.flatMap((t) => {
+      const worked = [...(teamVariants.get(t.id) ?? [])].sort(
+        (a, b) => (byId.get(a)?.sortOrder ?? 0) - (byId.get(b)?.sortOrder ?? 0) || a - b,
+      )
+      const hadir = db.presentOn(ctx.db, tanggal, t.id)
+      if (worked.length === 0) return [[t.nama, t.ketua, hadir, '-', '', t.target, 0, 0, 0, 0]]
+      return worked.map((v) => {
+        const done = sumOf(t.id, v, 'hasil') + sumOf(t.id, v, 'rusak')
+        const one = worked.length === 1
+        return [
+          t.nama,
+          t.ketua,
+          hadir,
+          byId.get(v)?.label ?? String(v),
+          byId.get(v)?.unit ?? '',
+          one ? t.target : '',
+          sumOf(t.id, v, 'hasil'),
+          sumOf(t.id, v, 'rusak'),
+          done,
+          one && t.target > 0 ? Math.round((done / t.target) * 100) : '',
+        ]
+      })
     }),
   }
 
@@ -285,7 +267,7 @@ function tables(ctx: ServiceContext, tanggal: string, only: 'silog' | 'all'): { 
   const perAlasan: Table = {
     sheet: 'Per Alasan Rusak',
     heading: heading('Surat Suara Rusak Hari Ini menurut Kriteria (Kep. KPU 1395/2023)'),
-    columns: [text('Jenis Surat Suara', 40), text('Dapil', 22), ...reasons.map((r) => num(r.short)), num('Jumlah')],
+    columns: [text('Jenis Surat Suara'), text('Dapil'), ...reasons.map((r) => num(r.short)), num('Jumlah')],
     rows: summaryRows.map((r) => [
       r.v.itemName,
       r.v.dapil ?? '-',
@@ -295,41 +277,25 @@ function tables(ctx: ServiceContext, tanggal: string, only: 'silog' | 'all'): { 
   }
   perAlasan.totals = sumRow(perAlasan.columns, perAlasan.rows)
 
-  const deliveries = ctx.db
-    .prepare(
-      `SELECT d.id, d.received_at AS at, d.penyedia, d.surat_jalan AS sj, d.bttb, d.kind, l.variant_id AS variantId, l.stated_qty AS stated FROM delivery d JOIN delivery_line l ON l.delivery_id = d.id WHERE substr(d.received_at, 1, 10) = ? ORDER BY d.received_at, d.id, l.id`,
-    )
-    .all(tanggal) as {
-    id: number
-    at: string
-    penyedia: string
-    sj: string
-    bttb: string
-    kind: string
-    variantId: number
-    stated: number
-  }[]
-  const counted = ctx.db.prepare(
-    `SELECT coalesce(sum(CASE WHEN to_place = 'DITERIMA' THEN qty WHEN from_place = 'DITERIMA' THEN -qty ELSE 0 END), 0) AS n FROM ledger WHERE document_id = ? AND variant_id = ?`,
-  )
+  const deliveries = db.deliveryLinesOn(ctx.db, tanggal)
   const label = new Map(variants.map((v) => [v.variantId, v]))
   const penerimaan: Table = {
     sheet: 'Penerimaan',
     heading: heading('Penerimaan Hari Ini'),
     columns: [
       num('No.'),
-      text('Jam', 8),
-      text('Penyedia', 28),
-      text('Surat Jalan', 18),
-      text('BTTB', 14),
-      text('Barang', 40),
-      text('Dapil', 20),
+      text('Jam'),
+      text('Penyedia'),
+      text('Surat Jalan'),
+      text('BTTB'),
+      text('Barang'),
+      text('Dapil'),
       num('Surat Jalan'),
       num('Hasil Hitung'),
       num('Selisih'),
     ],
     rows: deliveries.map((d) => {
-      const n = (counted.get(`PENERIMAAN:${d.id}`, d.variantId) as { n: number }).n
+      const n = db.countedOf(ctx.db, `PENERIMAAN:${d.id}`, d.variantId)
       const v = label.get(d.variantId)
       return [
         d.id,

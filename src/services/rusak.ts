@@ -1,3 +1,4 @@
+import type { ReklasifikasiInput } from '../api/contract/rusak'
 import { refused } from '../core/errors'
 import { DAMAGE_REASONS, damageReason, rusakPlace } from '../core/reasons'
 import { MOVE_REASON } from '../core/shifts'
@@ -17,19 +18,11 @@ export function daftarAlasan() {
   return [...DAMAGE_REASONS]
 }
 
-export interface ReclassifyInput {
-  variantId: number
-  reason: string
-  qty: number
-  note: string
-  shiftId?: number | null | undefined
-}
-
 /**
  * A damaged sheet judged usable after all (e.g. ink outside the boxes, DOMAIN.md §4). It moves
  * RUSAK:<reason> -> BAIK with its own reason code and note, so the re-classification stays visible.
  */
-export function reklasifikasi(ctx: ServiceContext, who: Actor, input: ReclassifyInput) {
+export function reklasifikasi(ctx: ServiceContext, who: Actor, input: ReklasifikasiInput) {
   const variant = getVariant(ctx, input.variantId)
   if (input.shiftId != null) requireOpenShift(ctx, input.shiftId)
   const reason = damageReason(input.reason)

@@ -1,7 +1,12 @@
+import type { ShiftDetail, ShiftInput, ShiftSummary, Tally } from '../api/contract/shift'
 import { AppError, refused, type Issue } from '../core/errors'
 import { SHIFT_KINDS, isClockTime, isIsoDate, itemRefusalForShift, type ShiftKind } from '../core/shifts'
 import { formatAngka } from '../core/terbilang'
-import { writeTx, type Actor, type ServiceContext } from './context'
+import { pekerjaById } from '../db/pekerja'
+import { activeMemberIds, reguById } from '../db/regu'
+import * as db from '../db/shift'
+import type { ShiftRecord } from '../db/shift'
+import { writeTx, type Actor, type ReadContext, type ServiceContext } from './context'
 import { requireElection } from './pemilihan'
 import { floorFlows, type FloorFlow } from './floorFlows'
 import { getVariant, type VariantInfo } from './variants'
@@ -11,40 +16,13 @@ import { getVariant, type VariantInfo } from './variants'
  * the item variants it works on; its work moves through PROSES:<shift>:<team>; it can only be closed
  * when nothing of it is left in process. Opening, closing and reopening are recorded with who and why.
  */
-export interface ShiftInput {
-  kind: ShiftKind
-  tanggal: string
-  mulai: string
-  selesai: string
-  lokasi: string
-  pengawas: string
-  note: string
-  variantIds: number[]
-  /** Teams present; workers default to the team's current members. */
-  teams: { teamId: number; workerIds?: number[] | undefined }[]
-}
-
-interface ShiftRow {
-  id: number
-  kind: ShiftKind
-  tanggal: string
-  mulai: string
-  selesai: string
-  lokasi: string
-  pengawas: string
-  note: string
-  status: 'open' | 'closed'
-  created_at: string
-  created_by: string
-}
-
-export function requireShift(ctx: ServiceContext, id: number, column = 'shiftId'): ShiftRow {
-  const s = ctx.db.prepare('SELECT * FROM shift WHERE id = ?').get(id) as ShiftRow | undefined
+export function requireShift(ctx: ReadContext, id: number, column = 'shiftId'): ShiftRecord {
+  const s = db.shiftById(ctx.db, id)
   if (!s) throw new AppError('NOT_FOUND', `Shift #${id} tidak ditemukan`, [{ column, message: 'Tidak ditemukan' }])
   return s
 }
 
-export function requireOpenShift(ctx: ServiceContext, id: number, column = 'shiftId'): ShiftRow {
+export function requireOpenShift(ctx: ReadContext, id: number, column = 'shiftId'): ShiftRecord {
   const s = requireShift(ctx, id, column)
   if (s.status !== 'open') {
     throw refused(
@@ -81,7 +59,7 @@ function checkVariants(
 }
 
 function checkTeams(
-  ctx: ServiceContext,
+  ctx: ReadContext,
   teams: ShiftInput['teams'],
   issues: Issue[],
 ): { teamId: number; workerIds: number[] }[] {
@@ -89,8 +67,7 @@ function checkTeams(
   const seenWorker = new Map<number, string>()
   const seenTeam = new Set<number>()
   return teams.map((t, i) => {
-    const team = ctx.db.prepare('SELECT nama, active FROM team WHERE id = ?').get(t.teamId) as
-      { nama: string; active: number } | undefined
+    const team = reguById(ctx.db, t.teamId)
     if (!team) {
       issues.push({ row: i + 1, column: 'teamId', message: `Regu dengan id ${t.teamId} tidak ditemukan` })
       return { teamId: t.teamId, workerIds: [] }
@@ -98,17 +75,9 @@ function checkTeams(
     if (seenTeam.has(t.teamId))
       issues.push({ row: i + 1, column: 'teamId', message: `Regu ${team.nama} disebut dua kali` })
     seenTeam.add(t.teamId)
-    const workerIds =
-      t.workerIds ??
-      (
-        ctx.db
-          .prepare(
-            'SELECT m.worker_id AS id FROM team_member m JOIN worker w ON w.id = m.worker_id WHERE m.team_id = ? AND w.active = 1',
-          )
-          .all(t.teamId) as { id: number }[]
-      ).map((r) => r.id)
+    const workerIds = t.workerIds ?? activeMemberIds(ctx.db, t.teamId)
     for (const wid of workerIds) {
-      const w = ctx.db.prepare('SELECT nama FROM worker WHERE id = ?').get(wid) as { nama: string } | undefined
+      const w = pekerjaById(ctx.db, wid)
       if (!w) issues.push({ row: i + 1, column: 'workerIds', message: `Pekerja dengan id ${wid} tidak ditemukan` })
       else if (seenWorker.has(wid))
         issues.push({
@@ -138,35 +107,14 @@ export function buka(ctx: ServiceContext, who: Actor, input: ShiftInput) {
   if (issues.length) throw refused('Shift tidak dapat dibuka; tidak ada yang dicatat', issues)
 
   const id = writeTx(ctx, who, 'shift.buka', () => {
-    const id = Number(
-      ctx.db
-        .prepare(
-          `INSERT INTO shift (kind, tanggal, mulai, selesai, lokasi, pengawas, note, status, created_at, created_by)
-           VALUES (@kind, @tanggal, @mulai, @selesai, @lokasi, @pengawas, @note, 'open', @at, @actor)`,
-        )
-        .run({ ...input, at: ctx.now().toISOString(), actor: who.actor }).lastInsertRowid,
-    )
-    for (const v of new Set(input.variantIds))
-      ctx.db.prepare('INSERT INTO shift_variant (shift_id, variant_id) VALUES (?, ?)').run(id, v)
-    writeAttendance(ctx, id, teams)
-    ctx.db
-      .prepare(`INSERT INTO shift_event (shift_id, at, actor, event, note) VALUES (?, ?, ?, 'buka', ?)`)
-      .run(id, ctx.now().toISOString(), who.actor, input.note)
+    const at = ctx.now().toISOString()
+    const id = db.insertShift(ctx.db, { ...input, at, actor: who.actor })
+    db.addShiftVariants(ctx.db, id, new Set(input.variantIds))
+    db.replaceAttendance(ctx.db, id, teams)
+    db.insertShiftEvent(ctx.db, { shiftId: id, at, actor: who.actor, event: 'buka', note: input.note })
     return { result: id, detail: { id, ...input } }
   })
   return lihat(ctx, id)
-}
-
-function writeAttendance(ctx: ServiceContext, shiftId: number, teams: { teamId: number; workerIds: number[] }[]): void {
-  ctx.db.prepare('DELETE FROM shift_worker WHERE shift_id = ?').run(shiftId)
-  ctx.db.prepare('DELETE FROM shift_team WHERE shift_id = ?').run(shiftId)
-  for (const t of teams) {
-    ctx.db.prepare('INSERT INTO shift_team (shift_id, team_id) VALUES (?, ?)').run(shiftId, t.teamId)
-    for (const w of t.workerIds)
-      ctx.db
-        .prepare('INSERT INTO shift_worker (shift_id, worker_id, team_id) VALUES (?, ?, ?)')
-        .run(shiftId, w, t.teamId)
-  }
 }
 
 /** Who was present, changed while the shift is open (a worker arrives late, a team joins). */
@@ -185,7 +133,7 @@ export function aturKehadiran(
   const kept = new Set(teams.map((t) => t.teamId))
   for (const teamId of new Set(flows.map((f) => f.teamId))) {
     if (teamId !== null && !kept.has(teamId)) {
-      const nama = (ctx.db.prepare('SELECT nama FROM team WHERE id = ?').get(teamId) as { nama: string }).nama
+      const nama = reguById(ctx.db, teamId)!.nama
       issues.push({
         column: 'teams',
         message: `Regu ${nama} sudah memiliki catatan di shift ini dan tidak dapat dikeluarkan`,
@@ -194,7 +142,7 @@ export function aturKehadiran(
   }
   for (const f of flows) {
     if (f.workerId !== null && !teams.some((t) => t.teamId === f.teamId && t.workerIds.includes(f.workerId!))) {
-      const nama = (ctx.db.prepare('SELECT nama FROM worker WHERE id = ?').get(f.workerId) as { nama: string }).nama
+      const nama = pekerjaById(ctx.db, f.workerId)!.nama
       issues.push({
         column: 'workerIds',
         message: `${nama} sudah memiliki hasil tercatat di shift ini dan tidak dapat dihapus dari daftar hadir`,
@@ -213,37 +161,22 @@ export function aturKehadiran(
   }
   if (issues.length) throw refused('Daftar hadir shift tidak diubah', issues)
   writeTx(ctx, who, 'shift.aturKehadiran', () => {
-    writeAttendance(ctx, shiftId, teams)
-    if (variantIds) {
-      ctx.db.prepare('DELETE FROM shift_variant WHERE shift_id = ?').run(shiftId)
-      for (const v of new Set(variantIds))
-        ctx.db.prepare('INSERT INTO shift_variant (shift_id, variant_id) VALUES (?, ?)').run(shiftId, v)
-    }
+    db.replaceAttendance(ctx.db, shiftId, teams)
+    if (variantIds) db.replaceShiftVariants(ctx.db, shiftId, new Set(variantIds))
     return { result: null, detail: { shiftId, teams, variantIds } }
   })
   return lihat(ctx, shiftId)
 }
 
-/** What is still in process in a shift, per team and variant. */
-function inProcess(ctx: ServiceContext, shiftId: number) {
-  return ctx.db
-    .prepare(
-      `SELECT b.place, b.variant_id AS variantId, b.qty FROM balance b
-       WHERE b.place LIKE ? AND b.qty <> 0 ORDER BY b.place, b.variant_id`,
-    )
-    .all(`PROSES:${shiftId}:%`) as { place: string; variantId: number; qty: number }[]
-}
-
 export function tutup(ctx: ServiceContext, who: Actor, shiftId: number, note: string) {
   const shift = requireOpenShift(ctx, shiftId)
-  const left = inProcess(ctx, shiftId)
+  const left = db.inProcessOf(ctx.db, shiftId)
   if (left.length) {
-    const teamName = ctx.db.prepare('SELECT nama FROM team WHERE id = ?')
     throw refused(
       `Shift #${shiftId} belum dapat ditutup: masih ada ${formatAngka(left.reduce((s, l) => s + l.qty, 0))} ${SHIFT_KINDS[shift.kind].unit} dalam proses. Catat hasilnya, atau kembalikan yang belum selesai ke stok belum disortir.`,
       left.map((l) => {
         const teamId = Number(l.place.split(':')[2])
-        const team = (teamName.get(teamId) as { nama: string } | undefined)?.nama ?? `#${teamId}`
+        const team = reguById(ctx.db, teamId)?.nama ?? `#${teamId}`
         return {
           column: 'proses',
           message: `Regu ${team}: ${formatAngka(l.qty)} ${getVariant(ctx, l.variantId).label} masih dalam proses`,
@@ -252,10 +185,8 @@ export function tutup(ctx: ServiceContext, who: Actor, shiftId: number, note: st
     )
   }
   writeTx(ctx, who, 'shift.tutup', () => {
-    ctx.db.prepare(`UPDATE shift SET status = 'closed' WHERE id = ?`).run(shiftId)
-    ctx.db
-      .prepare(`INSERT INTO shift_event (shift_id, at, actor, event, note) VALUES (?, ?, ?, 'tutup', ?)`)
-      .run(shiftId, ctx.now().toISOString(), who.actor, note)
+    db.setShiftStatus(ctx.db, shiftId, 'closed')
+    db.insertShiftEvent(ctx.db, { shiftId, at: ctx.now().toISOString(), actor: who.actor, event: 'tutup', note })
     return { result: null, detail: { shiftId, note } }
   })
   return lihat(ctx, shiftId)
@@ -267,23 +198,17 @@ export function bukaKembali(ctx: ServiceContext, who: Actor, shiftId: number, no
   if (note.trim().length < 5)
     throw refused('Tulis alasan membuka kembali shift', [{ column: 'note', message: 'Alasan wajib diisi' }])
   writeTx(ctx, who, 'shift.bukaKembali', () => {
-    ctx.db.prepare(`UPDATE shift SET status = 'open' WHERE id = ?`).run(shiftId)
-    ctx.db
-      .prepare(`INSERT INTO shift_event (shift_id, at, actor, event, note) VALUES (?, ?, ?, 'buka_kembali', ?)`)
-      .run(shiftId, ctx.now().toISOString(), who.actor, note)
+    db.setShiftStatus(ctx.db, shiftId, 'open')
+    db.insertShiftEvent(ctx.db, {
+      shiftId,
+      at: ctx.now().toISOString(),
+      actor: who.actor,
+      event: 'buka_kembali',
+      note,
+    })
     return { result: null, detail: { shiftId, note } }
   })
   return lihat(ctx, shiftId)
-}
-
-export interface TeamTally {
-  variantId: number
-  serah: number
-  hasil: number
-  rusak: Record<string, number>
-  rusakTotal: number
-  kembali: number
-  proses: number
 }
 
 function tallies(
@@ -292,7 +217,7 @@ function tallies(
   workerId: number | null,
   variantIds: readonly number[],
   proses: (variantId: number) => number,
-): TeamTally[] {
+): Tally[] {
   return variantIds.map((variantId) => {
     const mine = flows.filter(
       (f) => f.teamId === teamId && f.variantId === variantId && (workerId === null || f.workerId === workerId),
@@ -313,35 +238,16 @@ function tallies(
   })
 }
 
-export function lihat(ctx: ServiceContext, id: number) {
+export function lihat(ctx: ServiceContext, id: number): ShiftDetail {
   const s = requireShift(ctx, id, 'id')
-  const variantIds = (
-    ctx.db.prepare('SELECT variant_id AS v FROM shift_variant WHERE shift_id = ? ORDER BY variant_id').all(id) as {
-      v: number
-    }[]
-  ).map((r) => r.v)
-  const teams = ctx.db
-    .prepare(
-      `SELECT t.id, t.nama FROM shift_team x JOIN team t ON t.id = x.team_id WHERE x.shift_id = ? ORDER BY t.nama_key`,
-    )
-    .all(id) as { id: number; nama: string }[]
-  const workers = ctx.db
-    .prepare(
-      `SELECT w.id, w.nama, x.team_id AS teamId FROM shift_worker x JOIN worker w ON w.id = x.worker_id WHERE x.shift_id = ? ORDER BY w.nama`,
-    )
-    .all(id) as { id: number; nama: string; teamId: number }[]
+  const variantIds = db.shiftVariantIds(ctx.db, id).sort((a, b) => a - b)
+  const teams = db.shiftTeams(ctx.db, id)
+  const workers = db.shiftWorkers(ctx.db, id)
   const flows = floorFlows(ctx, { shiftId: id })
-  const balances = inProcess(ctx, id)
+  const balances = db.inProcessOf(ctx.db, id)
   const proses = (teamId: number) => (variantId: number) =>
     balances.find((b) => b.place === `PROSES:${id}:${teamId}` && b.variantId === variantId)?.qty ?? 0
-  const events = ctx.db
-    .prepare('SELECT at, actor, event, note FROM shift_event WHERE shift_id = ? ORDER BY id')
-    .all(id) as {
-    at: string
-    actor: string
-    event: 'buka' | 'tutup' | 'buka_kembali'
-    note: string
-  }[]
+  const events = db.shiftEvents(ctx.db, id)
   return {
     id: s.id,
     kind: s.kind,
@@ -354,8 +260,8 @@ export function lihat(ctx: ServiceContext, id: number) {
     pengawas: s.pengawas,
     note: s.note,
     status: s.status,
-    createdAt: s.created_at,
-    createdBy: s.created_by,
+    createdAt: s.createdAt,
+    createdBy: s.createdBy,
     variants: variantIds.map((v) => getVariant(ctx, v)),
     teams: teams.map((t) => ({
       teamId: t.id,
@@ -370,32 +276,16 @@ export function lihat(ctx: ServiceContext, id: number) {
   }
 }
 
-export function daftar(ctx: ServiceContext, filter: { from?: string | undefined; to?: string | undefined }) {
-  const where: string[] = []
-  const params: string[] = []
-  if (filter.from) {
-    where.push('s.tanggal >= ?')
-    params.push(filter.from)
-  }
-  if (filter.to) {
-    where.push('s.tanggal <= ?')
-    params.push(filter.to)
-  }
-  const rows = ctx.db
-    .prepare(
-      `SELECT s.*, (SELECT count(*) FROM shift_team x WHERE x.shift_id = s.id) AS teams,
-              (SELECT count(*) FROM shift_worker x WHERE x.shift_id = s.id) AS workers,
-              (SELECT coalesce(sum(b.qty), 0) FROM balance b WHERE b.place LIKE 'PROSES:' || s.id || ':%') AS inProcess
-       FROM shift s ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY s.tanggal DESC, s.mulai DESC, s.id DESC`,
-    )
-    .all(...params) as (ShiftRow & { teams: number; workers: number; inProcess: number })[]
+export function daftar(
+  ctx: ServiceContext,
+  filter: { from?: string | undefined; to?: string | undefined },
+): ShiftSummary[] {
+  const rows = db.daftarShift(ctx.db, filter)
   const flows = floorFlows(ctx, filter)
   return rows.map((s) => {
     const mine = flows.filter((f) => f.shiftId === s.id)
     const sum = (c: FloorFlow['category']) => mine.filter((f) => f.category === c).reduce((n, f) => n + f.qty, 0)
-    const variants = (
-      ctx.db.prepare('SELECT variant_id AS v FROM shift_variant WHERE shift_id = ?').all(s.id) as { v: number }[]
-    ).map((r) => getVariant(ctx, r.v).label)
+    const variants = db.shiftVariantIds(ctx.db, s.id).map((v) => getVariant(ctx, v).label)
     return {
       id: s.id,
       kind: s.kind,

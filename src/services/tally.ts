@@ -1,10 +1,15 @@
-import { refused, type Issue } from '../core/errors'
+import type { ShiftDetail } from '../api/contract/shift'
+import type { TallyInput } from '../api/contract/tally'
+import { refused } from '../core/errors'
 import type { MoveInput } from '../core/moves'
-import { damageReason, reasonsFor, rusakPlace } from '../core/reasons'
+import { damageReason, rusakPlace } from '../core/reasons'
 import { MOVE_REASON, SHIFT_KINDS, prosesPlace } from '../core/shifts'
-import { formatAngka } from '../core/terbilang'
-import { writeTx, type Actor, type ServiceContext } from './context'
+import { tallyIssues } from '../core/tally'
 import { balanceOf } from '../db/ledger'
+import { pekerjaById } from '../db/pekerja'
+import { reguById } from '../db/regu'
+import { presentIn, shiftTeamNames, shiftVariantIds } from '../db/shift'
+import { writeTx, type Actor, type ServiceContext } from './context'
 import { recordMoves } from './ledger'
 import * as shift from './shift'
 import { getVariant, usablePlace } from './variants'
@@ -12,48 +17,17 @@ import { getVariant, usablePlace } from './variants'
 /**
  * Saving a tally grid: for one shift and one item variant, each row (a team, or a worker of a team)
  * may hand out more sheets, report good and damaged results by reason, and hand back unfinished work.
- * The whole grid is one transaction; anything wrong refuses all of it with the row and column named.
+ * The whole grid is one transaction; anything wrong (core/tally.ts) refuses all of it with the row and
+ * column named.
  */
-export interface TallyRow {
-  teamId: number
-  workerId?: number | null | undefined
-  serahkan: number
-  hasil: number
-  rusak: Record<string, number>
-  /** Required when anything is tallied as "lainnya". */
-  rusakNote?: string | undefined
-  kembali: number
-}
-
-export interface TallyInput {
-  shiftId: number
-  variantId: number
-  rows: TallyRow[]
-}
-
-const fmt = formatAngka
-
-const prepare = (db: ServiceContext['db']) => ({
-  declared: db.prepare('SELECT variant_id AS v FROM shift_variant WHERE shift_id = ?'),
-  teams: db.prepare('SELECT t.id, t.nama FROM shift_team x JOIN team t ON t.id = x.team_id WHERE x.shift_id = ?'),
-  presentIn: db.prepare('SELECT team_id AS teamId FROM shift_worker WHERE shift_id = ? AND worker_id = ?'),
-  workerName: db.prepare('SELECT nama FROM worker WHERE id = ?'),
-})
-/** Prepared once per connection: a coordinator saves a grid every few seconds all day. */
-const statements = new WeakMap<ServiceContext['db'], ReturnType<typeof prepare>>()
-const prepared = (ctx: ServiceContext) =>
-  statements.get(ctx.db) ?? (statements.set(ctx.db, prepare(ctx.db)), statements.get(ctx.db)!)
-
-export function simpan(ctx: ServiceContext, who: Actor, input: TallyInput) {
+export function simpan(ctx: ServiceContext, who: Actor, input: TallyInput): ShiftDetail {
   const open = shift.requireOpenShift(ctx, input.shiftId)
   if (open.kind === 'packing')
     throw refused(`Shift #${open.id} adalah shift pengemasan; kit TPS dicatat di halaman Pengemasan`, [
       { column: 'shiftId', message: 'Shift pengemasan' },
     ])
   const variant = getVariant(ctx, input.variantId)
-  const unit = SHIFT_KINDS[open.kind].unit
-  const st = prepared(ctx)
-  const declared = (st.declared.all(open.id) as { v: number }[]).map((r) => r.v)
+  const declared = shiftVariantIds(ctx.db, open.id)
   if (!declared.includes(variant.variantId)) {
     const names = declared.map((v) => getVariant(ctx, v).label).join('; ')
     throw refused(
@@ -61,95 +35,18 @@ export function simpan(ctx: ServiceContext, who: Actor, input: TallyInput) {
       [{ column: 'variantId', message: 'Jenis/dapil tidak sesuai shift' }],
     )
   }
-  const allowed = new Set(reasonsFor(variant.kind === 'ballot' ? 'ballot' : 'assembled').map((r) => r.code))
-  const teamName = new Map((st.teams.all(open.id) as { id: number; nama: string }[]).map((t) => [t.id, t.nama]))
-  const { presentIn, workerName } = st
-
-  const issues: Issue[] = []
-  const perTeam = new Map<number, { serah: number; out: number; rowIdx: number }>()
-  let totalSerah = 0
-  let anything = false
-  input.rows.forEach((r, i) => {
-    const row = i + 1
-    const team = teamName.get(r.teamId)
-    if (team === undefined) {
-      const known = ctx.db.prepare('SELECT nama FROM team WHERE id = ?').get(r.teamId) as { nama: string } | undefined
-      issues.push({
-        row,
-        column: 'teamId',
-        message: known
-          ? `Regu ${known.nama} tidak tercatat bekerja di shift #${open.id}`
-          : `Regu dengan id ${r.teamId} tidak dikenal`,
-      })
-      return
-    }
-    const who =
-      r.workerId != null
-        ? ((workerName.get(r.workerId) as { nama: string } | undefined)?.nama ?? `#${r.workerId}`)
-        : `Regu ${team}`
-    if (r.workerId != null) {
-      const at = presentIn.get(open.id, r.workerId) as { teamId: number } | undefined
-      if (!at) issues.push({ row, column: 'workerId', message: `${who} tidak tercatat hadir di shift ini` })
-      else if (at.teamId !== r.teamId)
-        issues.push({
-          row,
-          column: 'workerId',
-          message: `${who} hadir di regu ${teamName.get(at.teamId)}, bukan regu ${team}`,
-        })
-    }
-    let rusakSum = 0
-    for (const [code, qty] of Object.entries(r.rusak)) {
-      if (qty === 0) continue
-      const reason = damageReason(code)
-      if (!reason || !allowed.has(code)) {
-        issues.push({
-          row,
-          column: `rusak.${code}`,
-          message: `Alasan rusak "${code}" tidak berlaku untuk ${variant.itemName}`,
-        })
-        continue
-      }
-      if (reason.needsNote && !(r.rusakNote ?? '').trim()) {
-        issues.push({
-          row,
-          column: `rusak.${code}`,
-          message: `${who}: rusak "${reason.short}" wajib diberi keterangan`,
-        })
-      }
-      rusakSum += qty
-    }
-    const out = r.hasil + rusakSum + r.kembali
-    if (out + r.serahkan > 0) anything = true
-    const t = perTeam.get(r.teamId) ?? { serah: 0, out: 0, rowIdx: row }
-    t.serah += r.serahkan
-    t.out += out
-    perTeam.set(r.teamId, t)
-    totalSerah += r.serahkan
+  const teams = shiftTeamNames(ctx.db, open.id)
+  const issues = tallyIssues(input.rows, {
+    shiftId: open.id,
+    unit: SHIFT_KINDS[open.kind].unit,
+    variant,
+    teamInShift: (teamId) => teams.get(teamId),
+    teamName: (teamId) => reguById(ctx.db, teamId)?.nama,
+    workerName: (workerId) => pekerjaById(ctx.db, workerId)?.nama,
+    presentIn: (workerId) => presentIn(ctx.db, open.id, workerId),
+    inProcess: (teamId) => balanceOf(ctx.db, variant.variantId, prosesPlace(open.id, teamId)),
+    stock: balanceOf(ctx.db, variant.variantId, 'DITERIMA'),
   })
-  if (!anything && issues.length === 0) issues.push({ message: 'Tidak ada angka yang diisi; tidak ada yang disimpan' })
-
-  for (const [teamId, t] of perTeam) {
-    const inProcess = balanceOf(ctx.db, variant.variantId, prosesPlace(open.id, teamId))
-    const available = inProcess + t.serah
-    if (t.out > available) {
-      issues.push({
-        row: t.rowIdx,
-        column: 'hasil',
-        message: `Regu ${teamName.get(teamId)}: baik + rusak + kembali = ${fmt(t.out)} ${unit}, melebihi yang ada di tangan regu (${
-          t.serah
-            ? `${fmt(inProcess)} dalam proses + ${fmt(t.serah)} diserahkan sekarang = ${fmt(available)}`
-            : `${fmt(inProcess)} dalam proses`
-        })`,
-      })
-    }
-  }
-  const stock = balanceOf(ctx.db, variant.variantId, 'DITERIMA')
-  if (totalSerah > stock) {
-    issues.push({
-      column: 'serahkan',
-      message: `Diserahkan ${fmt(totalSerah)} ${unit}, tetapi stok ${variant.label} yang belum disortir hanya ${fmt(stock)}`,
-    })
-  }
   if (issues.length) throw refused('Tally ditolak; tidak ada yang disimpan', issues)
 
   const output = usablePlace(variant)

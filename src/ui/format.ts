@@ -1,4 +1,5 @@
 import type { Election, Item } from '../api/contract'
+import { parseCount } from '../core/count'
 import { JENIS_LABEL } from '../core/presets'
 
 const integer = new Intl.NumberFormat('id-ID')
@@ -10,17 +11,10 @@ export function fmt(n: number | null | undefined): string {
   return Number.isInteger(n) ? integer.format(n) : decimal.format(n)
 }
 
-/**
- * A count typed the Indonesian way, the inverse of fmt: "1500", "1.500" or "1 500" (groups of three after
- * the first). null when empty; 'invalid' for anything else ("2,5", "1.50", "-3", "dua"), which is not a
- * whole number of sheets. JSON cannot carry a half-typed field to the API, so forms read counts here.
- */
+/** A count a form read (core/count.ts): null when empty, 'invalid' when it is not a whole number of sheets. */
 export function readCount(text: string): number | null | 'invalid' {
-  const t = text.replace(/[\u00a0\u202f]/g, ' ').trim()
-  if (t === '') return null
-  if (!/^\d+$/.test(t) && !/^\d{1,3}([. ]\d{3})+$/.test(t)) return 'invalid'
-  const n = Number(t.replace(/[. ]/g, ''))
-  return Number.isSafeInteger(n) ? n : 'invalid'
+  const p = parseCount(text)
+  return p.ok ? p.value : 'invalid'
 }
 
 /** A file's size as people read it: 512 B, 340 KB, 12,5 MB. */

@@ -11,12 +11,12 @@ import { openApp, type OpenedApp } from '../../src/api/app'
 import {
   contract,
   type ApiResponse,
-  type Delivery,
+  type Penerimaan,
   type ImportPreview,
   type ShiftDetail,
-  type Team,
+  type Regu,
   type VariantInfo,
-  type Worker,
+  type Pekerja,
 } from '../../src/api/contract'
 import type { DB } from '../../src/db/open'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
@@ -464,13 +464,13 @@ beforeAll(async () => {
   const variants = await call<VariantInfo[]>('barang.daftarVarian')
   const v = (code: string) => variants.find((x) => x.itemCode === code)!.variantId
   ;[id.G, id.B, id.K] = [v('GUBERNUR'), v('BUPATI'), v('KOTAK')]
-  id.melati = (await call<Team>('regu.tambah', { nama: 'Melati', dailyTarget: 20_000 })).id
-  id.kenanga = (await call<Team>('regu.tambah', { nama: 'Kenanga' })).id
+  id.melati = (await call<Regu>('regu.tambah', { nama: 'Melati', dailyTarget: 20_000 })).id
+  id.kenanga = (await call<Regu>('regu.tambah', { nama: 'Kenanga' })).id
   id.siti = (
-    await call<Worker>('pekerja.tambah', { nama: 'Siti Aminah', nik: '1219014501900001', teamId: id.melati })
+    await call<Pekerja>('pekerja.tambah', { nama: 'Siti Aminah', nik: '1219014501900001', teamId: id.melati })
   ).id
-  await call<Worker>('pekerja.tambah', { nama: 'Rudi Hartono', teamId: id.melati })
-  const delivery = await call<Delivery>('penerimaan.catat', {
+  await call<Pekerja>('pekerja.tambah', { nama: 'Rudi Hartono', teamId: id.melati })
+  const delivery = await call<Penerimaan>('penerimaan.catat', {
     receivedAt: '2024-11-04T09:00',
     penyedia: 'PT Pura Barutama',
     suratJalan: 'SJ-001',

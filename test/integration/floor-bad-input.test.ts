@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type OpenedApp } from '../../src/api/app'
-import type { ApiResponse, Delivery, HistoryRow, ShiftDetail, Team, VariantInfo, Worker } from '../../src/api/contract'
+import type {
+  ApiResponse,
+  Penerimaan,
+  HistoryRow,
+  ShiftDetail,
+  Regu,
+  VariantInfo,
+  Pekerja,
+} from '../../src/api/contract'
 import type { ErrorBody } from '../../src/core/errors'
 import type { DB } from '../../src/db/open'
 
@@ -103,19 +111,19 @@ beforeAll(async () => {
   ;[G, B, K] = [v('GUBERNUR').variantId, v('BUPATI').variantId, v('KOTAK').variantId]
   ;[gLabel, bLabel] = [v('GUBERNUR').label, v('BUPATI').label]
 
-  team.melati = (await call<Team>('regu.tambah', { nama: 'Melati', dailyTarget: 20_000 })).id
-  team.kenanga = (await call<Team>('regu.tambah', { nama: 'Kenanga' })).id
-  team.dahlia = (await call<Team>('regu.tambah', { nama: 'Dahlia' })).id
+  team.melati = (await call<Regu>('regu.tambah', { nama: 'Melati', dailyTarget: 20_000 })).id
+  team.kenanga = (await call<Regu>('regu.tambah', { nama: 'Kenanga' })).id
+  team.dahlia = (await call<Regu>('regu.tambah', { nama: 'Dahlia' })).id
   w.siti = (
-    await call<Worker>('pekerja.tambah', { nama: 'Siti Aminah', nik: '1219014501900001', teamId: team.melati })
+    await call<Pekerja>('pekerja.tambah', { nama: 'Siti Aminah', nik: '1219014501900001', teamId: team.melati })
   ).id
-  w.rudi = (await call<Worker>('pekerja.tambah', { nama: 'Rudi Hartono', teamId: team.melati })).id
-  w.ahmad = (await call<Worker>('pekerja.tambah', { nama: 'Ahmad Fauzi', teamId: team.kenanga })).id
-  w.budi = (await call<Worker>('pekerja.tambah', { nama: 'Budi Santoso', teamId: team.kenanga })).id
-  w.yusuf = (await call<Worker>('pekerja.tambah', { nama: 'Yusuf Lubis' })).id
+  w.rudi = (await call<Pekerja>('pekerja.tambah', { nama: 'Rudi Hartono', teamId: team.melati })).id
+  w.ahmad = (await call<Pekerja>('pekerja.tambah', { nama: 'Ahmad Fauzi', teamId: team.kenanga })).id
+  w.budi = (await call<Pekerja>('pekerja.tambah', { nama: 'Budi Santoso', teamId: team.kenanga })).id
+  w.yusuf = (await call<Pekerja>('pekerja.tambah', { nama: 'Yusuf Lubis' })).id
 
   delivery.d1 = (
-    await call<Delivery>('penerimaan.catat', {
+    await call<Penerimaan>('penerimaan.catat', {
       receivedAt: '2024-11-04T09:00',
       penyedia: 'PT Pura Barutama',
       suratJalan: 'SJ-001',
@@ -131,7 +139,7 @@ beforeAll(async () => {
     suratJalan: 'KTK-1',
     lines: [{ variantId: K, statedQty: 100, countedQty: 100 }],
   })
-  const d3 = await call<Delivery>('penerimaan.catat', {
+  const d3 = await call<Penerimaan>('penerimaan.catat', {
     receivedAt: '2024-11-04T11:00',
     penyedia: 'PT Pura Barutama',
     suratJalan: 'SJ-002',
@@ -518,7 +526,7 @@ describe('penerimaan', () => {
       },
     ])
     // The same number from another penyedia is another document.
-    const other = await call<Delivery>(
+    const other = await call<Penerimaan>(
       'penerimaan.catat',
       deliveryInput([{ variantId: K, statedQty: 1, countedQty: 1 }], { penyedia: 'CV Lain', suratJalan: 'SJ-001' }),
     )
@@ -579,10 +587,10 @@ describe('penerimaan', () => {
   })
 
   it('settling a line without selisih, or twice, is refused', async () => {
-    const d1 = await call<Delivery>('penerimaan.lihat', { id: delivery.d1 })
+    const d1 = await call<Penerimaan>('penerimaan.lihat', { id: delivery.d1 })
     const e = await refused('penerimaan.selesaikanSelisih', { lineId: d1.lines[0]!.lineId, note: 'Tidak ada selisih' })
     expect(e.message).toBe(`${gLabel}: jumlah terhitung sama dengan surat jalan; tidak ada selisih untuk diselesaikan`)
-    const d3 = await call<Delivery>('penerimaan.lihat', { id: delivery.d3 })
+    const d3 = await call<Penerimaan>('penerimaan.lihat', { id: delivery.d3 })
     const twice = await refused('penerimaan.selesaikanSelisih', { lineId: d3.lines[0]!.lineId, note: 'Sekali lagi' })
     expect(twice.message).toBe(`Selisih ${bLabel} sudah dinyatakan selesai oleh Nurhayati`)
     expect((await refused('penerimaan.selesaikanSelisih', { lineId: 9_999, note: 'x' }, 'NOT_FOUND')).message).toBe(
@@ -720,7 +728,7 @@ describe('pekerja.impor', () => {
         message: expect.stringMatching(issue.message),
       })
     }
-    expect((await call<Team[]>('regu.daftar')).map((t) => t.nama)).not.toContain('Teratai')
+    expect((await call<Regu[]>('regu.daftar')).map((t) => t.nama)).not.toContain('Teratai')
   })
 
   it('a NIK already recorded for someone else is refused', async () => {
@@ -789,14 +797,14 @@ describe('refusals that once wrote to the database', () => {
   // the correction accepted (validate the pair by its net effect, or write KOREKSI first when lowering).
   it('a delivery count can be lowered after part of it is in use', async () => {
     const kotak = await variant('KOTAK')
-    const d = await h.call<Delivery>(
+    const d = await h.call<Penerimaan>(
       'penerimaan.catat',
       deliveryInput([{ variantId: kotak, statedQty: 2_900, countedQty: 2_900 }], {
         penyedia: 'CV Karya Kotak',
         suratJalan: 'KTK-9',
       }),
     )
-    const t = await h.call<Team>('regu.tambah', { nama: 'Anggrek' })
+    const t = await h.call<Regu>('regu.tambah', { nama: 'Anggrek' })
     const s = await h.call<ShiftDetail>('shift.buka', {
       kind: 'rakit_kotak',
       tanggal: '2024-11-05',
@@ -814,7 +822,7 @@ describe('refusals that once wrote to the database', () => {
       .rows[0]!
     await h.call('ledger.koreksi', { seq: row.seq, qty: 2_880, note: 'Hitung ulang: kurang 20 buah' })
     // 2.880 counted; DITERIMA 2.880 - 400 = 2.480.
-    expect((await h.call<Delivery>('penerimaan.lihat', { id: d.id })).lines[0]).toMatchObject({
+    expect((await h.call<Penerimaan>('penerimaan.lihat', { id: d.id })).lines[0]).toMatchObject({
       countedQty: 2_880,
       selisih: -20,
     })
@@ -833,7 +841,7 @@ describe('refusals that once wrote to the database', () => {
       meta,
     )
     if (res.ok) {
-      const rizki = (await h.call<Worker[]>('pekerja.daftar')).filter((x) => x.nama === 'Muhammad Rizki')
+      const rizki = (await h.call<Pekerja[]>('pekerja.daftar')).filter((x) => x.nama === 'Muhammad Rizki')
       expect(rizki.map((x) => x.telepon).sort()).toEqual(['0811111111', '0822222222'])
     } else {
       expect(res.error.details?.map((d) => d.row)).toEqual([3])

@@ -5,14 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import type {
   ApiResponse,
-  Delivery,
+  Penerimaan,
   HistoryRow,
-  Progress,
+  KemajuanSortir,
   ReconRow,
   ShiftDetail,
-  Team,
+  Regu,
   VariantInfo,
-  Worker,
+  Pekerja,
 } from '../../src/api/contract'
 import type { ErrorBody } from '../../src/core/errors'
 
@@ -108,23 +108,23 @@ describe('a scripted day on the warehouse floor', () => {
 
   it('teams and workers: regu.tambah, pekerja.tambah, pekerja.impor and a day target', async () => {
     await writes(0, async () => {
-      team.melati = (await call<Team>('regu.tambah', { nama: 'Melati', dailyTarget: 20_000 })).id
+      team.melati = (await call<Regu>('regu.tambah', { nama: 'Melati', dailyTarget: 20_000 })).id
       w.siti = (
-        await call<Worker>('pekerja.tambah', {
+        await call<Pekerja>('pekerja.tambah', {
           nama: 'Siti Aminah',
           nik: '1219014501900001',
           telepon: '081260001111',
           teamId: team.melati,
         })
       ).id
-      w.rudi = (await call<Worker>('pekerja.tambah', { nama: 'Rudi Hartono', teamId: team.melati })).id
-      w.dewi = (await call<Worker>('pekerja.tambah', { nama: 'Dewi Lestari', teamId: team.melati })).id
+      w.rudi = (await call<Pekerja>('pekerja.tambah', { nama: 'Rudi Hartono', teamId: team.melati })).id
+      w.dewi = (await call<Pekerja>('pekerja.tambah', { nama: 'Dewi Lestari', teamId: team.melati })).id
       await call('regu.ubah', { id: team.melati, leaderId: w.siti })
 
       // A leader first, then the team around them.
-      w.ahmad = (await call<Worker>('pekerja.tambah', { nama: 'Ahmad Fauzi', nik: '1219011203850007' })).id
-      team.kenanga = (await call<Team>('regu.tambah', { nama: 'Kenanga', leaderId: w.ahmad, dailyTarget: 15_000 })).id
-      w.budi = (await call<Worker>('pekerja.tambah', { nama: 'Budi Santoso', teamId: team.kenanga })).id
+      w.ahmad = (await call<Pekerja>('pekerja.tambah', { nama: 'Ahmad Fauzi', nik: '1219011203850007' })).id
+      team.kenanga = (await call<Regu>('regu.tambah', { nama: 'Kenanga', leaderId: w.ahmad, dailyTarget: 15_000 })).id
+      w.budi = (await call<Pekerja>('pekerja.tambah', { nama: 'Budi Santoso', teamId: team.kenanga })).id
 
       // The satker's own list: a title block, ";" separators, "Nama Pekerja/No. HP/Kelompok/Jabatan" headers,
       // NIKs with spaces and dots. Four workers of a new team Mawar and one more for Kenanga.
@@ -140,7 +140,7 @@ describe('a scripted day on the warehouse floor', () => {
       expect(imported.format).toMatch(/^CSV \(titik koma/)
     })
 
-    const workers = await call<Worker[]>('pekerja.daftar')
+    const workers = await call<Pekerja[]>('pekerja.daftar')
     const byName = (n: string) => workers.find((x) => x.nama === n)!
     w.joko = byName('Joko Susilo').id
     w.sri = byName('Sri Wahyuni').id
@@ -168,7 +168,7 @@ describe('a scripted day on the warehouse floor', () => {
     expect(byName('Siti Aminah')).toMatchObject({ nikMasked: '1219********0001', team: 'Melati', isLeader: true })
     expect(JSON.stringify(workers)).not.toContain('1219014501900001')
 
-    const teams = await call<Team[]>('regu.daftar')
+    const teams = await call<Regu[]>('regu.daftar')
     expect(teams.map((t) => [t.nama, t.members, t.leader, t.dailyTarget])).toEqual([
       ['Kenanga', 3, 'Ahmad Fauzi', 15_000],
       ['Mawar', 4, 'Sri Wahyuni', 0],
@@ -188,7 +188,7 @@ describe('a scripted day on the warehouse floor', () => {
 
   it('deliveries: Gubernur complete, Bupati short with tertukar sheets, kotak', async () => {
     const d1 = await writes(1, () =>
-      call<Delivery>('penerimaan.catat', {
+      call<Penerimaan>('penerimaan.catat', {
         receivedAt: '2024-11-03T09:30',
         penyedia: 'PT Pura Barutama',
         suratJalan: 'SJ/GUB/0412',
@@ -216,7 +216,7 @@ describe('a scripted day on the warehouse floor', () => {
     // 160 dus x 2.000 = 320.000 stated; 318.200 of ours counted and 600 of another kabupaten set apart:
     // 2 rows (counted, tertukar). Selisih = 318.200 - 320.000 = -1.800 (tertukar sheets are not ours).
     const d2 = await writes(2, () =>
-      call<Delivery>('penerimaan.catat', {
+      call<Penerimaan>('penerimaan.catat', {
         receivedAt: '2024-11-03T14:00',
         penyedia: 'PT Pura Barutama',
         suratJalan: 'SJ/BUP/0413',
@@ -242,7 +242,7 @@ describe('a scripted day on the warehouse floor', () => {
     })
 
     const d3 = await writes(1, () =>
-      call<Delivery>('penerimaan.catat', {
+      call<Penerimaan>('penerimaan.catat', {
         receivedAt: '2024-11-04T07:15',
         penyedia: 'CV Karya Kotak Mandiri',
         suratJalan: 'SJ-KTK-077',
@@ -261,7 +261,7 @@ describe('a scripted day on the warehouse floor', () => {
     await writes(2, () =>
       call('ledger.koreksi', { seq: rows[0]!.seq, qty: 2_880, note: 'Hitung ulang: 2 dus berisi 20 lembar kurang' }),
     )
-    const d3 = await call<Delivery>('penerimaan.lihat', { id: delivery.d3 })
+    const d3 = await call<Penerimaan>('penerimaan.lihat', { id: delivery.d3 })
     // Counted is the ledger's: 2.900 - 2.900 + 2.880 = 2.880; selisih 2.880 - 2.900 = -20.
     expect(d3.lines[0]).toMatchObject({ statedQty: 2_900, countedQty: 2_880, selisih: -20, selesai: null })
   })
@@ -385,7 +385,7 @@ describe('a scripted day on the warehouse floor', () => {
 
     // The printer sends the 1.800 missing Bupati sheets as a pengganti (1 row).
     const d4 = await writes(1, () =>
-      call<Delivery>('penerimaan.catat', {
+      call<Penerimaan>('penerimaan.catat', {
         kind: 'pengganti',
         penggantiUntuk: 'Kekurangan 1.800 lembar pada SJ/BUP/0413',
         receivedAt: '2024-11-04T17:00',
@@ -502,9 +502,9 @@ describe('a scripted day on the warehouse floor', () => {
   })
 
   it('the Bupati kurang is settled and the tertukar sheets go back to the printer', async () => {
-    const d2 = await call<Delivery>('penerimaan.lihat', { id: delivery.d2 })
+    const d2 = await call<Penerimaan>('penerimaan.lihat', { id: delivery.d2 })
     const settled = await writes(0, () =>
-      call<Delivery>('penerimaan.selesaikanSelisih', {
+      call<Penerimaan>('penerimaan.selesaikanSelisih', {
         lineId: d2.lines[0]!.lineId,
         note: 'Diganti penyedia dengan SJ/BUP/0413-P1 (1.800 lembar)',
       }),
@@ -821,7 +821,7 @@ describe('the day adds up', () => {
   })
 
   it('rekonsiliasi.lihatKemajuan: the day against the targets, damage by reason, output per team', async () => {
-    const p = await call<Progress>('rekonsiliasi.lihatKemajuan', {})
+    const p = await call<KemajuanSortir>('rekonsiliasi.lihatKemajuan', {})
     // Sortir-lipat only. baik: Gubernur 19.400 + Bupati 17.578 = 36.978; rusak 100 + 52 = 152.
     // Target: Melati 20.000 + Kenanga 15.000 + Mawar 12.000 (the day's override) = 47.000.
     expect(p.days).toEqual([{ tanggal: TANGGAL, baik: 36_978, rusak: 152, target: 47_000 }])
@@ -859,8 +859,10 @@ describe('the day adds up', () => {
     expect(p.teams.map((x) => x.nama)).toEqual(['Kenanga', 'Mawar', 'Melati'])
 
     // The same day through a date filter; another day is empty.
-    expect((await call<Progress>('rekonsiliasi.lihatKemajuan', { from: TANGGAL, to: TANGGAL })).days).toEqual(p.days)
-    expect(await call<Progress>('rekonsiliasi.lihatKemajuan', { from: '2024-11-05' })).toEqual({
+    expect((await call<KemajuanSortir>('rekonsiliasi.lihatKemajuan', { from: TANGGAL, to: TANGGAL })).days).toEqual(
+      p.days,
+    )
+    expect(await call<KemajuanSortir>('rekonsiliasi.lihatKemajuan', { from: '2024-11-05' })).toEqual({
       days: [],
       byReason: [],
       damageRate: 0,
@@ -870,7 +872,7 @@ describe('the day adds up', () => {
 
   // Per-team figures are sheets, like days and byReason: Mawar's rakit kotak (380 SIAP, 10 rusak) are units.
   it('rekonsiliasi.lihatKemajuan: a team that also assembled kotak counts only its sorted sheets', async () => {
-    const p = await call<Progress>('rekonsiliasi.lihatKemajuan', {})
+    const p = await call<KemajuanSortir>('rekonsiliasi.lihatKemajuan', {})
     // Mawar in S2: hasil 5.800 + 1.860 = 7.660, rusak 15 + 5 + 5 = 25; target 12.000 (override).
     expect(p.teams.find((x) => x.nama === 'Mawar')).toEqual({
       teamId: team.mawar,
@@ -883,7 +885,7 @@ describe('the day adds up', () => {
   })
 
   it('penerimaan.lihat and penerimaan.daftar: stated, counted after correction, selisih, selesai', async () => {
-    const line = async (id: number) => (await call<Delivery>('penerimaan.lihat', { id })).lines
+    const line = async (id: number) => (await call<Penerimaan>('penerimaan.lihat', { id })).lines
     expect(await line(delivery.d1)).toEqual([
       expect.objectContaining({
         variantId: G,
@@ -918,7 +920,7 @@ describe('the day adds up', () => {
     ])
 
     // Newest arrival first.
-    const list = await call<Delivery[]>('penerimaan.daftar')
+    const list = await call<Penerimaan[]>('penerimaan.daftar')
     expect(list.map((d) => d.id)).toEqual([delivery.d4, delivery.d3, delivery.d2, delivery.d1])
   })
 

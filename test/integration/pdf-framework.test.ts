@@ -320,15 +320,21 @@ describe('berita acara PDF framework', () => {
     expect(all).toMatch(/JUMLAH [\d.]+ 312\.448 /)
   })
 
-  it('spans pages and numbers them "Halaman x dari y" in every footer, with the chain head', () => {
+  it('spans pages and numbers them "Halaman x dari y" in every footer, with the BA number and the verification code', () => {
     for (const file of [a4, f4]) {
       const n = pageCount(file)
       expect(n).toBeGreaterThanOrEqual(3)
       for (let p = 1; p <= n; p++) {
-        const text = pdfText(file, p)
-        expect(text).toContain(`Halaman ${p} dari ${n}`)
-        expect(text).toContain('Dokumen BA-PNR-2024-0514 · Rantai buku besar #18204 · 3f9a0c1b2d4e5f60')
-        expect(text).not.toContain('3f9a0c1b2d4e5f607') // only the first 16 hex characters
+        const text = flat(pdfText(file, p))
+        expect(text).toContain(`Nomor 514/PP.09.4-BA/1219/2024 · Halaman ${p} dari ${n}`)
+        // The ledger head the document was made from: its sequence and the first 16 hex characters.
+        expect(text).toContain('Kode verifikasi: 18204:3f9a0c1b2d4e5f60')
+        expect(text).not.toContain('3f9a0c1b2d4e5f607')
+        expect(text).toContain(
+          'Pindai kode QR di samping untuk mencocokkan halaman ini dengan register dokumen KPU Kabupaten Batu Bara.',
+        )
+        // Worded as the satker's paper, not as the application's.
+        expect(text).not.toMatch(/Gudang Pemilu|Rantai buku besar|Dibuat dengan/)
       }
     }
   })

@@ -780,8 +780,10 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     expect(t).toContain('Drs. Ahmad Syahputra, M.Si.')
     expect(t).toContain(PPK.nama)
     expect(t).toContain(PPK.jabatan)
-    expect(t).toContain('Panitia Pemilihan Kecamatan (PPK) LAUT TADOR')
-    expect(t).toContain('untuk 82 TPS di 10 desa/kelurahan Kecamatan LAUT TADOR, diangkut dengan Truk BK 8812 TA')
+    // Place names in one case on the paper (the kecamatan is stored in capitals).
+    expect(t).toContain('Panitia Pemilihan Kecamatan (PPK) Laut Tador')
+    expect(t).toContain('untuk 82 TPS di 10 desa/kelurahan Kecamatan Laut Tador, diangkut dengan Truk BK 8812 TA')
+    expect(t.slice(0, t.indexOf('LAMPIRAN I '))).not.toContain('LAUT TADOR')
     // The totals per item equal the kits.
     expect(t).toMatch(/Surat suara Gubernur SUMATERA UTARA lembar 17\.698/)
     expect(t).toMatch(/Surat suara Bupati KABUPATEN BATU BARA lembar 17\.698/)
@@ -789,13 +791,15 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     expect(t).toMatch(/Bilik suara - buah 328/)
     expect(t).toMatch(/Tinta - botol 164/)
     expect(t).toMatch(/Formulir - set 82/)
-    // 17.698 x 2 = 35.396 lembar; 164 + 328 = 492 buah; 164 botol; 4 x 82 = 328 set.
-    expect(t).toContain(
-      'Jumlah seluruhnya 35.396 (tiga puluh lima ribu tiga ratus sembilan puluh enam) lembar, 492 (empat ratus sembilan puluh dua) buah, 164 (seratus enam puluh empat) botol, 328 (tiga ratus dua puluh delapan) set',
+    // 17.698 x 2 = 35.396 lembar of ballots; every other item on its own: units are never added across items.
+    expect(t).toMatch(/JUMLAH SURAT SUARA \(lembar\) 35\.396 Jumlah seluruhnya/)
+    // (the sentence may run over a page break: read it without the page foot)
+    const body = t.replace(/Nomor \S+ · Halaman \d+ dari \d+ Kode verifikasi: \S+ Pindai kode QR[^.]*\. /g, '')
+    expect(body).toContain(
+      'Jumlah seluruhnya 35.396 (tiga puluh lima ribu tiga ratus sembilan puluh enam) lembar surat suara, 164 (seratus enam puluh empat) buah kotak suara, 328 (tiga ratus dua puluh delapan) buah bilik suara, 164 (seratus enam puluh empat) botol tinta, 82 (delapan puluh dua) set alat bantu tunanetra (template braille), 82 (delapan puluh dua) set segel, 82 (delapan puluh dua) set sampul, dan 82 (delapan puluh dua) set formulir, dengan rincian',
     )
     // The footer carries the chain head the BA was made from.
-    expect(t).toContain(`Rantai buku besar #${baDoc.chainSeq}`)
-    expect(t).toContain(baDoc.chainHash.slice(0, 16))
+    expect(t).toContain(`Kode verifikasi: ${baDoc.chainSeq}:${baDoc.chainHash.slice(0, 16)}`)
 
     // Lampiran I: per desa, in kode order, with TPS count and ballots.
     const lampiran = t.slice(t.indexOf('LAMPIRAN I '), t.indexOf('LAMPIRAN II'))
@@ -809,10 +813,11 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     expect([...perDesa.values()].map((d) => d.tps)).toEqual([7, 20, 8, 5, 6, 4, 11, 6, 7, 8])
     let at = 0
     for (const [nama, d] of perDesa) {
-      // No., desa (a long name wraps after its first words), TPS, Gubernur, Bupati, kotak 2/TPS, bilik 4/TPS,
-      // tinta 2/TPS, then 1/TPS for each of the four sets.
+      // No., desa in title case (a long name wraps after its first words), TPS, Gubernur, Bupati, kotak
+      // 2/TPS, bilik 4/TPS, tinta 2/TPS, then 1/TPS for each of the four sets.
+      const first = nama.split(' ')[0]!
       const row = new RegExp(
-        `\\d+ ${nama.split(' ')[0]}[A-Z ]* ${d.tps} ${rx(d.ballots)} ${rx(d.ballots)} ${2 * d.tps} ${4 * d.tps} ${2 * d.tps} ${d.tps} ${d.tps} ${d.tps} ${d.tps}`,
+        `\\d+ ${first[0]}${first.slice(1).toLowerCase()}[A-Za-z ]* ${d.tps} ${rx(d.ballots)} ${rx(d.ballots)} ${2 * d.tps} ${4 * d.tps} ${2 * d.tps} ${d.tps} ${d.tps} ${d.tps} ${d.tps}`,
       )
       const m = row.exec(lampiran.slice(at))
       expect(m, `Lampiran per desa: ${nama}`).not.toBeNull()
@@ -820,10 +825,12 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     }
     expect(lampiran).toMatch(/JUMLAH 82 17\.698 17\.698 164 328 164 82 82 82 82/)
 
-    // Lampiran II: every TPS of the kecamatan, in stacking order, with its kit and its seals.
+    // Lampiran II: every TPS of the kecamatan, in stacking order, with its kit and its seals, and the
+    // JUMLAH under it.
     const perTps = t.slice(t.indexOf('LAMPIRAN II'))
     expect(perTps).toContain('RINCIAN PER TPS, KECAMATAN LAUT TADOR')
     expect(perTps.match(/TPS \d{3} [\d.]+ [\d.]+ 2 4 2 1 1 1 1 /g)).toHaveLength(82)
+    expect(perTps).toMatch(/JUMLAH 17\.698 17\.698 164 328 164 82 82 82 82 /)
     at = 0
     csvTps.forEach((x, i) => {
       const seals = SEALS.filter(([j]) => j === i).map(([, , n]) => n)
@@ -942,7 +949,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     expect(t).toMatch(/Surat suara Gubernur SUMATERA UTARA Cetak tidak jelas 30/)
     expect(t).toMatch(/Surat suara Bupati KABUPATEN BATU BARA Kusut\/sobek 3/)
     expect(t).toMatch(/Surat suara Bupati KABUPATEN BATU BARA Warna penanda salah 25/)
-    expect(t).toContain(`Rantai buku besar #${musnahDoc.chainSeq}`)
+    expect(t).toContain(`Kode verifikasi: ${musnahDoc.chainSeq}:${musnahDoc.chainHash.slice(0, 16)}`)
     expect(qrCodesOnFirstPage(file, 'ba-musnah')).toEqual([
       `GUDANG-PEMILU|1219|DOK-${musnahDoc.id}|${musnahDoc.nomor}|${musnahDoc.chainSeq}:${musnahDoc.chainHash.slice(0, 16)}`,
     ])

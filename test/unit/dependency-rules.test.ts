@@ -19,7 +19,7 @@ const RULES: Record<string, Rule> = {
   'src/core': { layers: ['src/core'], packages: ['unhomoglyph'] },
   'src/api/contract': { layers: ['src/api/contract', 'src/core'], packages: ['zod'] },
   'src/db': { layers: ['src/db', 'src/core'], packages: [NODE, 'better-sqlite3'] },
-  'src/reports': { layers: ['src/reports', 'src/core'], packages: [NODE, 'exceljs', 'pdfmake'] },
+  'src/reports': { layers: ['src/reports', 'src/core'], packages: [NODE, 'exceljs', 'pdfkit', 'pdfmake'] },
   'src/services': { layers: ['src/services', 'src/db', 'src/core', 'src/reports'], packages: [NODE, 'exceljs'] },
   'src/api': { layers: ['src/api', 'src/services', 'src/db', 'src/core', 'package.json'], packages: [NODE, 'zod'] },
   'src/server': { layers: ['src/server', 'src/api', 'src/db/paths.ts', 'src/core'], packages: [NODE] },

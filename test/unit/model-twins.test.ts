@@ -44,6 +44,11 @@ function zodObjectKeys(init: ts.Expression): string[] | null {
       e = e.expression
       continue
     }
+    // `z.object({...}).strict() satisfies z.ZodType<core.X>`: the schema checked against core's shape.
+    if (ts.isSatisfiesExpression(e) || ts.isAsExpression(e) || ts.isParenthesizedExpression(e)) {
+      e = e.expression
+      continue
+    }
     return null
   }
 }
@@ -72,7 +77,9 @@ function contractShapes(): { names: Set<string>; shapes: Shape[]; fromCore: Set<
         node.moduleSpecifier.text.includes('/core/')
       ) {
         const bindings = node.importClause?.namedBindings
-        if (bindings && ts.isNamedImports(bindings)) for (const el of bindings.elements) fromCore.add(el.name.text)
+        // The name core exports, also when the contract renames it (`DamageReason as CoreDamageReason`).
+        if (bindings && ts.isNamedImports(bindings))
+          for (const el of bindings.elements) fromCore.add((el.propertyName ?? el.name).text)
       } else if (ts.isVariableStatement(node)) {
         for (const d of node.declarationList.declarations) {
           const name = ts.isIdentifier(d.name) ? d.name.text : null
@@ -153,27 +160,16 @@ const KNOWN_TWINS = new Set<string>([
   'src/services/kebutuhan.ts: Acc (same keys as AreaNeedRow in src/api/contract/kebutuhan.ts)',
   'src/services/kemas.ts: KitSummary (same name as a contract type)',
   'src/services/kemasCetak.ts: KitScope (same keys as Scope in src/api/contract/kemas.ts)',
-  'src/services/pekerja.ts: Worker (same name as a contract type)',
   'src/services/pemilihan.ts: Election (same name as a contract type)',
   'src/services/pemilihan.ts: ElectionInit (same name as a contract type)',
-  'src/services/penerimaan.ts: DeliveryLineInput (same name as a contract type)',
-  'src/services/penerimaan.ts: DeliveryInput (same name as a contract type)',
-  'src/services/penerimaan.ts: DeliveryLine (same name as a contract type)',
-  'src/services/penerimaan.ts: Delivery (same name as a contract type)',
   'src/services/pengguna.ts: User (same name as a contract type)',
-  'src/services/regu.ts: Team (same name as a contract type)',
-  'src/services/rekonsiliasi.ts: ReconRow (same name as a contract type)',
   'src/services/sesi.ts: SessionView (same keys as SessionStatus in src/api/contract/sesi.ts)',
-  'src/services/shift.ts: ShiftInput (same name as a contract type)',
-  'src/services/shift.ts: TeamTally (same keys as Tally in src/api/contract/shift.ts)',
-  'src/services/tally.ts: TallyRow (same keys as TallyRowInput in src/api/contract/tally.ts)',
   'src/services/variants.ts: VariantInfo (same name as a contract type)',
   'src/services/wilayah.ts: TpsRow (same name as a contract type)',
   'src/services/wilayah.ts: Change (same keys as ChangeRow in src/api/contract/wilayah.ts)',
   'src/core/documents.ts: Signer (same name as a contract type)',
   'src/core/errors.ts: Issue (same name as a contract type)',
   'src/core/progress.ts: Progress (same name as a contract type)',
-  'src/core/reasons.ts: DamageReason (same name as a contract type)',
   'src/reports/kit/labels.ts: LabelGrid (same name as a contract type)',
   'src/reports/pdf/signatures.ts: Signer (same name as a contract type)',
 ])

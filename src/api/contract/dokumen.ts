@@ -124,9 +124,17 @@ export const dokumenMethods = {
     writes: false,
   }),
   'dokumen.cetak': method({
-    input: z.object({ id: Id, format: z.enum(['pdf', 'xlsx']).default('pdf') }).strict(),
+    input: z
+      .object({
+        id: Id,
+        format: z.enum(['pdf', 'xlsx']).default('pdf'),
+        /** The paper of this print; the satker's current setting when left out (a reprint follows it, too). */
+        paper: z.enum(['A4', 'F4']).optional(),
+      })
+      .strict(),
     output: Download,
-    description: 'Mencetak dokumen dari register; cetakan kedua dan seterusnya bertanda SALINAN',
+    description:
+      'Mencetak dokumen dari register pada kertas A4 atau F4 (bawaan: pengaturan kertas satker); cetakan kedua dan seterusnya bertanda SALINAN',
     writes: true,
   }),
   'dokumen.periksa': method({

@@ -13,7 +13,7 @@ const Telepon = z
   .trim()
   .regex(/^(\+?[\d\s\-()]{6,20})?$/, 'Nomor telepon hanya berisi angka, mis. 081234567890')
 
-export const Worker = z.object({
+export const Pekerja = z.object({
   id: Id,
   nama: z.string(),
   /** Never the whole NIK: "3201********0001". */
@@ -26,40 +26,49 @@ export const Worker = z.object({
   active: z.boolean(),
 })
 
-export type Worker = z.infer<typeof Worker>
+export type Pekerja = z.infer<typeof Pekerja>
+
+export const PekerjaInput = z
+  .object({
+    nama: NameText('Nama pekerja', 'pekerja', 100),
+    nik: Nik.nullable().default(null),
+    telepon: Telepon.default(''),
+    teamId: Id.nullable().default(null),
+  })
+  .strict()
+
+export type PekerjaInput = z.output<typeof PekerjaInput>
+
+export const PekerjaUpdate = z
+  .object({
+    id: Id,
+    nama: NameText('Nama pekerja', 'pekerja', 100).optional(),
+    /** A new NIK; null removes it; left out keeps it. */
+    nik: Nik.nullable().optional(),
+    telepon: Telepon.optional(),
+    teamId: Id.nullable().optional(),
+    active: z.boolean().optional(),
+  })
+  .strict()
+
+export type PekerjaUpdate = z.output<typeof PekerjaUpdate>
 
 export const pekerjaMethods = {
   'pekerja.daftar': method({
     input: NoInput,
-    output: z.array(Worker),
+    output: z.array(Pekerja),
     description: 'Daftar pekerja sortir-lipat dan rakit (NIK disamarkan)',
     writes: false,
   }),
   'pekerja.tambah': method({
-    input: z
-      .object({
-        nama: NameText('Nama pekerja', 'pekerja', 100),
-        nik: Nik.nullable().default(null),
-        telepon: Telepon.default(''),
-        teamId: Id.nullable().default(null),
-      })
-      .strict(),
-    output: Worker,
+    input: PekerjaInput,
+    output: Pekerja,
     description: 'Menambah pekerja',
     writes: true,
   }),
   'pekerja.ubah': method({
-    input: z
-      .object({
-        id: Id,
-        nama: NameText('Nama pekerja', 'pekerja', 100).optional(),
-        nik: Nik.nullable().optional(),
-        telepon: Telepon.optional(),
-        teamId: Id.nullable().optional(),
-        active: z.boolean().optional(),
-      })
-      .strict(),
-    output: Worker,
+    input: PekerjaUpdate,
+    output: Pekerja,
     description: 'Mengubah data pekerja, regunya, atau menonaktifkannya',
     writes: true,
   }),

@@ -2,11 +2,35 @@ import { z } from 'zod'
 import { method } from './define'
 import { Count, Id, LocalDateTime, NameText, NoInput, Note, OptionalName, RequiredText, ShortText } from './common'
 
-const DeliveryLineInput = z
+const Kind = z.enum(['biasa', 'pengganti'])
+
+/**
+ * A delivery's header as recorded: what the surat jalan says and who brought it. The one list of its
+ * fields: PenerimaanInput validates them as typed (and must give exactly these), Penerimaan reads them back.
+ */
+export const PenerimaanHeader = z.object({
+  kind: Kind,
+  /** Local date and time the goods arrived: 'YYYY-MM-DDTHH:MM'. */
+  receivedAt: z.string(),
+  penyedia: z.string(),
+  suratJalan: z.string(),
+  bttb: z.string(),
+  kendaraan: z.string(),
+  pengemudi: z.string(),
+  wakilNama: z.string(),
+  wakilJabatan: z.string(),
+  penggantiUntuk: z.string(),
+  note: z.string(),
+})
+
+export type PenerimaanHeader = z.infer<typeof PenerimaanHeader>
+
+export const PenerimaanBarisInput = z
   .object({
     variantId: Id,
     dus: Count.nullable().optional(),
     isiPerDus: Count.min(1, 'Isi per dus minimal 1').nullable().optional(),
+    /** What the surat jalan/BTTB says; dus x isi per dus when left out. */
     statedQty: Count.nullable().optional(),
     countedQty: Count,
     tertukarQty: Count.default(0),
@@ -14,9 +38,11 @@ const DeliveryLineInput = z
   })
   .strict()
 
-export const DeliveryInput = z
+export type PenerimaanBarisInput = z.output<typeof PenerimaanBarisInput>
+
+export const PenerimaanInput = z
   .object({
-    kind: z.enum(['biasa', 'pengganti']).default('biasa'),
+    kind: Kind.default('biasa'),
     receivedAt: LocalDateTime,
     penyedia: NameText('Nama penyedia', 'penyedia', 150),
     suratJalan: RequiredText('Nomor surat jalan', 100),
@@ -28,13 +54,15 @@ export const DeliveryInput = z
     penggantiUntuk: ShortText('Keterangan penggantian', 200).default(''),
     note: Note,
     lines: z
-      .array(DeliveryLineInput)
+      .array(PenerimaanBarisInput)
       .min(1, 'Isi sedikitnya satu barang yang diterima')
       .max(200, 'Terlalu banyak baris'),
   })
-  .strict()
+  .strict() satisfies z.ZodType<PenerimaanHeader & { lines: PenerimaanBarisInput[] }>
 
-export const DeliveryLine = z.object({
+export type PenerimaanInput = z.output<typeof PenerimaanInput>
+
+export const PenerimaanBaris = z.object({
   lineId: Id,
   variantId: Id,
   label: z.string(),
@@ -45,69 +73,82 @@ export const DeliveryLine = z.object({
   countedQty: z.number().int(),
   tertukarQty: z.number().int(),
   tertukarNote: z.string(),
+  /** counted - stated: below zero kurang, above zero lebih. */
   selisih: z.number().int(),
   selesai: z.object({ at: z.string(), actor: z.string(), note: z.string() }).nullable(),
 })
 
-export const Delivery = z.object({
+export type PenerimaanBaris = z.infer<typeof PenerimaanBaris>
+
+export const Penerimaan = z.object({
   id: Id,
-  kind: z.enum(['biasa', 'pengganti']),
-  receivedAt: z.string(),
-  penyedia: z.string(),
-  suratJalan: z.string(),
-  bttb: z.string(),
-  kendaraan: z.string(),
-  pengemudi: z.string(),
-  wakilNama: z.string(),
-  wakilJabatan: z.string(),
-  penggantiUntuk: z.string(),
-  note: z.string(),
+  ...PenerimaanHeader.shape,
   recordedAt: z.string(),
   recordedBy: z.string(),
-  lines: z.array(DeliveryLine),
+  lines: z.array(PenerimaanBaris),
+  /** Nomor of the BA penerimaan once issued. */
   baNomor: z.string().nullable(),
   baDocumentId: Id.nullable(),
 })
 
-export type Delivery = z.infer<typeof Delivery>
+export type Penerimaan = z.infer<typeof Penerimaan>
+
+export const ReturInput = z
+  .object({
+    penyedia: NameText('Nama penyedia', 'penyedia', 150),
+    note: RequiredText('Keterangan pengembalian', 300),
+    lines: z
+      .array(z.object({ variantId: Id, qty: Count.min(1, 'Jumlah minimal 1') }).strict())
+      .min(1, 'Isi sedikitnya satu barang'),
+  })
+  .strict()
+
+export type ReturInput = z.output<typeof ReturInput>
+
+/** Tertukar sheets returned to the printer. */
+export const Retur = z.object({
+  id: Id,
+  at: z.string(),
+  actor: z.string(),
+  penyedia: z.string(),
+  note: z.string(),
+  lines: z.array(z.object({ variantId: Id, qty: z.number().int(), label: z.string() })),
+  /** The nota pengembalian once issued. */
+  notaDocumentId: Id.nullable(),
+  notaNomor: z.string().nullable(),
+})
+
+export type Retur = z.infer<typeof Retur>
 
 export const penerimaanMethods = {
   'penerimaan.daftar': method({
     input: NoInput,
-    output: z.array(Delivery),
+    output: z.array(Penerimaan),
     description: 'Semua penerimaan dari penyedia, terbaru dahulu, dengan selisih dan tertukar',
     writes: false,
   }),
   'penerimaan.lihat': method({
     input: z.object({ id: Id }).strict(),
-    output: Delivery,
+    output: Penerimaan,
     description: 'Satu penerimaan dengan rinciannya',
     writes: false,
   }),
   'penerimaan.catat': method({
-    input: DeliveryInput,
-    output: Delivery,
+    input: PenerimaanInput,
+    output: Penerimaan,
     description:
       'Mencatat satu pengiriman dari penyedia: jumlah menurut surat jalan, hasil hitung (PENYEDIA → DITERIMA) dan yang tertukar',
     writes: true,
   }),
   'penerimaan.selesaikanSelisih': method({
     input: z.object({ lineId: Id, note: RequiredText('Keterangan penyelesaian', 300) }).strict(),
-    output: Delivery,
+    output: Penerimaan,
     description: 'Menyatakan selisih kurang/lebih satu baris penerimaan sudah selesai, dengan keterangan',
     writes: true,
     access: 'koordinator',
   }),
   'penerimaan.catatRetur': method({
-    input: z
-      .object({
-        penyedia: NameText('Nama penyedia', 'penyedia', 150),
-        note: RequiredText('Keterangan pengembalian', 300),
-        lines: z
-          .array(z.object({ variantId: Id, qty: Count.min(1, 'Jumlah minimal 1') }).strict())
-          .min(1, 'Isi sedikitnya satu barang'),
-      })
-      .strict(),
+    input: ReturInput,
     output: z.object({ id: Id }),
     description: 'Mengembalikan surat suara tertukar kepada penyedia (TERTUKAR → PENYEDIA) dengan nota pengembalian',
     writes: true,
@@ -115,19 +156,7 @@ export const penerimaanMethods = {
   }),
   'penerimaan.daftarRetur': method({
     input: NoInput,
-    output: z.array(
-      z.object({
-        id: Id,
-        at: z.string(),
-        actor: z.string(),
-        penyedia: z.string(),
-        note: z.string(),
-        lines: z.array(z.object({ variantId: Id, qty: z.number().int(), label: z.string() })),
-        /** The nota pengembalian once issued. */
-        notaDocumentId: Id.nullable(),
-        notaNomor: z.string().nullable(),
-      }),
-    ),
+    output: z.array(Retur),
     description: 'Pengembalian surat suara tertukar yang sudah dicatat',
     writes: false,
   }),

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { method } from './define'
 import { Count, Id, IsoDate, NameText, NoInput } from './common'
 
-export const Team = z.object({
+export const Regu = z.object({
   id: Id,
   nama: z.string(),
   leaderId: Id.nullable(),
@@ -13,53 +13,64 @@ export const Team = z.object({
   members: z.number().int(),
 })
 
-export type Team = z.infer<typeof Team>
+export type Regu = z.infer<typeof Regu>
 
-const TargetRow = z.object({ teamId: Id, team: z.string(), target: z.number().int(), override: z.boolean() })
+export const ReguInput = z
+  .object({
+    nama: NameText('Nama regu', 'regu', 60),
+    leaderId: Id.nullable().default(null),
+    dailyTarget: Count.default(0),
+  })
+  .strict()
+
+export type ReguInput = z.output<typeof ReguInput>
+
+export const ReguUpdate = z
+  .object({
+    id: Id,
+    nama: NameText('Nama regu', 'regu', 60).optional(),
+    leaderId: Id.nullable().optional(),
+    dailyTarget: Count.optional(),
+    active: z.boolean().optional(),
+  })
+  .strict()
+
+export type ReguUpdate = z.output<typeof ReguUpdate>
+
+/** A team's target on one date: the day's override, or its daily target. */
+export const ReguTarget = z.object({ teamId: Id, team: z.string(), target: z.number().int(), override: z.boolean() })
+
+export type ReguTarget = z.infer<typeof ReguTarget>
 
 export const reguMethods = {
   'regu.daftar': method({
     input: NoInput,
-    output: z.array(Team),
+    output: z.array(Regu),
     description: 'Daftar regu dengan ketua, jumlah anggota dan target harian',
     writes: false,
   }),
   'regu.tambah': method({
-    input: z
-      .object({
-        nama: NameText('Nama regu', 'regu', 60),
-        leaderId: Id.nullable().default(null),
-        dailyTarget: Count.default(0),
-      })
-      .strict(),
-    output: Team,
+    input: ReguInput,
+    output: Regu,
     description: 'Menambah regu',
     writes: true,
   }),
   'regu.ubah': method({
-    input: z
-      .object({
-        id: Id,
-        nama: NameText('Nama regu', 'regu', 60).optional(),
-        leaderId: Id.nullable().optional(),
-        dailyTarget: Count.optional(),
-        active: z.boolean().optional(),
-      })
-      .strict(),
-    output: Team,
+    input: ReguUpdate,
+    output: Regu,
     description: 'Mengubah nama, ketua, target harian atau status regu',
     writes: true,
     access: 'koordinator',
   }),
   'regu.lihatTarget': method({
     input: z.object({ tanggal: IsoDate }).strict(),
-    output: z.array(TargetRow),
+    output: z.array(ReguTarget),
     description: 'Target setiap regu aktif pada satu tanggal',
     writes: false,
   }),
   'regu.aturTarget': method({
     input: z.object({ teamId: Id, tanggal: IsoDate, qty: Count.nullable() }).strict(),
-    output: z.array(TargetRow),
+    output: z.array(ReguTarget),
     description: 'Menetapkan target regu untuk satu tanggal (kosong: kembali ke target harian)',
     writes: true,
     access: 'koordinator',

@@ -30,7 +30,8 @@ export const ReconRow = z.object({
 
 export type ReconRow = z.infer<typeof ReconRow>
 
-export const Progress = z.object({
+/** The sortir-lipat floor's progress for the Beranda charts. */
+export const KemajuanSortir = z.object({
   days: z.array(
     z.object({ tanggal: z.string(), baik: z.number().int(), rusak: z.number().int(), target: z.number().int() }),
   ),
@@ -48,7 +49,7 @@ export const Progress = z.object({
   ),
 })
 
-export type Progress = z.infer<typeof Progress>
+export type KemajuanSortir = z.infer<typeof KemajuanSortir>
 
 export const rekonsiliasiMethods = {
   'rekonsiliasi.lihat': method({
@@ -60,7 +61,7 @@ export const rekonsiliasiMethods = {
   }),
   'rekonsiliasi.lihatKemajuan': method({
     input: z.object({ from: IsoDate.optional(), to: IsoDate.optional() }).strict().default({}),
-    output: Progress,
+    output: KemajuanSortir,
     description: 'Kemajuan sortir-lipat per hari terhadap target, rusak per alasan dan hasil per regu',
     writes: false,
   }),

@@ -1,15 +1,31 @@
 import { z } from 'zod'
+import type { DamageReason as CoreDamageReason } from '../../core/reasons'
 import { method } from './define'
 import { Count, Id, NoInput, RequiredText } from './common'
 
-/** A reason a sheet is damaged: the kriteria of Kep. KPU 1395/2023 for ballots, their own list for kotak and bilik. */
+/**
+ * A reason a sheet is damaged: the kriteria of Kep. KPU 1395/2023 for ballots, their own list for kotak
+ * and bilik. core/reasons.ts owns the list and its shape.
+ */
 export const DamageReason = z.object({
   code: z.string(),
   short: z.string(),
   label: z.string(),
   appliesTo: z.enum(['ballot', 'assembled', 'all']),
   needsNote: z.boolean(),
-})
+}) satisfies z.ZodType<CoreDamageReason>
+
+export const ReklasifikasiInput = z
+  .object({
+    variantId: Id,
+    reason: z.string().regex(/^[A-Z_]{2,40}$/),
+    qty: Count.min(1, 'Jumlah minimal 1'),
+    note: RequiredText('Alasan reklasifikasi', 300),
+    shiftId: Id.nullable().optional(),
+  })
+  .strict()
+
+export type ReklasifikasiInput = z.output<typeof ReklasifikasiInput>
 
 export const rusakMethods = {
   'rusak.daftarAlasan': method({
@@ -19,15 +35,7 @@ export const rusakMethods = {
     writes: false,
   }),
   'rusak.reklasifikasi': method({
-    input: z
-      .object({
-        variantId: Id,
-        reason: z.string().regex(/^[A-Z_]{2,40}$/),
-        qty: Count.min(1, 'Jumlah minimal 1'),
-        note: RequiredText('Alasan reklasifikasi', 300),
-        shiftId: Id.nullable().optional(),
-      })
-      .strict(),
+    input: ReklasifikasiInput,
     output: z.object({ seq: z.number().int() }),
     description:
       'Menyatakan surat suara rusak layak pakai (RUSAK → BAIK) dengan alasan; tetap tercatat sebagai reklasifikasi',

@@ -23,6 +23,9 @@ export const ShiftInput = z
   })
   .strict()
 
+export type ShiftInput = z.output<typeof ShiftInput>
+
+/** What a team (or one of its workers) has done so far with one variant in a shift. */
 export const Tally = z.object({
   variantId: Id,
   serah: z.number().int(),
@@ -32,6 +35,8 @@ export const Tally = z.object({
   kembali: z.number().int(),
   proses: z.number().int(),
 })
+
+export type Tally = z.infer<typeof Tally>
 
 export const ShiftDetail = z.object({
   id: Id,
@@ -83,6 +88,8 @@ export const ShiftSummary = z.object({
   kembali: z.number().int(),
   inProcess: z.number().int(),
 })
+
+export type ShiftSummary = z.infer<typeof ShiftSummary>
 
 export const shiftMethods = {
   'shift.daftar': method({

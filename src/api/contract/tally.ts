@@ -1,8 +1,10 @@
 import { z } from 'zod'
+import type { TallyRow } from '../../core/tally'
 import { method } from './define'
 import { Count, Id, ShortText } from './common'
 import { ShiftDetail } from './shift'
 
+/** One row of the grid (core/tally.ts owns the shape its rule checks). */
 export const TallyRowInput = z
   .object({
     teamId: Id,
@@ -13,17 +15,21 @@ export const TallyRowInput = z
     rusakNote: ShortText('Keterangan rusak lainnya', 300).optional(),
     kembali: Count.default(0),
   })
+  .strict() satisfies z.ZodType<TallyRow>
+
+export const TallyInput = z
+  .object({
+    shiftId: Id,
+    variantId: Id,
+    rows: z.array(TallyRowInput).min(1, 'Tidak ada baris tally').max(500, 'Terlalu banyak baris'),
+  })
   .strict()
+
+export type TallyInput = z.output<typeof TallyInput>
 
 export const tallyMethods = {
   'tally.simpan': method({
-    input: z
-      .object({
-        shiftId: Id,
-        variantId: Id,
-        rows: z.array(TallyRowInput).min(1, 'Tidak ada baris tally').max(500, 'Terlalu banyak baris'),
-      })
-      .strict(),
+    input: TallyInput,
     output: ShiftDetail,
     description:
       'Menyimpan satu lembar tally: penyerahan ke regu, hasil baik, rusak per alasan dan yang dikembalikan, dalam satu transaksi',

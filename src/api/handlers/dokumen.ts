@@ -9,7 +9,7 @@ export function dokumenHandlers({ ctx }: HandlerContext): NamespaceHandlers<'dok
     'dokumen.aturJenis': (i, m) => dokumenJenis.aturJenis(ctx, m, i.type, i.nomorPattern, i.signers),
     'dokumen.terbitkan': (i, m) => dokumen.terbitkan(ctx, m, i),
     'dokumen.daftar': (i) => dokumen.daftar(ctx, i.type),
-    'dokumen.cetak': async (i, m) => download(await dokumen.cetak(ctx, m, i.id, i.format)),
+    'dokumen.cetak': async (i, m) => download(await dokumen.cetak(ctx, m, i.id, i.format, i.paper)),
     'dokumen.periksa': (i) => dokumenPeriksa.periksa(ctx, i.kode),
   }
 }

@@ -3,8 +3,11 @@ import { shortItemName } from '../../core/text'
 import { tanggalJam } from '../../core/tanggal'
 import { dataTable, identityTable, opening, paragraph, strong, subheading, type Content } from '../pdf'
 import { signatureBlock, type DocParts, type Snapshot } from './snapshot'
+import { jumlahPerBarang, totalGroup } from './wording'
 
 export interface PenerimaanLine {
+  /** Absent in documents issued before it was recorded; read from the item's name then. */
+  kind?: 'ballot' | 'logistics'
   item: string
   dapil: string | null
   unit: string
@@ -32,22 +35,12 @@ export interface PenerimaanData {
   lines: PenerimaanLine[]
 }
 
-/** Totals per unit: lembar and buah never add up. */
-function byUnit(lines: PenerimaanLine[], pick: (l: PenerimaanLine) => number): [string, number][] {
-  const m = new Map<string, number>()
-  for (const l of lines) m.set(l.unit, (m.get(l.unit) ?? 0) + pick(l))
-  return [...m.entries()].filter(([, n]) => n > 0)
-}
-
-const listOf = (parts: [string, number][]) => parts.map(([unit, n]) => `${jumlahTerbilang(n)} ${unit}`).join(' dan ')
-
 export function baPenerimaan(snap: Snapshot<PenerimaanData>): DocParts {
   const d = snap.data
   const receiver = snap.signers.find((s) => s.posisi === 'pihak')
   const angkut = [d.kendaraan && `kendaraan ${d.kendaraan}`, d.pengemudi && `pengemudi ${d.pengemudi}`]
     .filter(Boolean)
     .join(', ')
-  const singleUnit = new Set(d.lines.map((l) => l.unit)).size === 1
   const body: Content[] = [
     opening(snap.tanggal, { tempat: snap.header.tempat }),
     identityTable(
@@ -83,14 +76,14 @@ export function baPenerimaan(snap: Snapshot<PenerimaanData>): DocParts {
     dataTable({
       numbered: true,
       columns: [
-        { header: 'Jenis Logistik', width: '*' },
-        { header: 'Dapil', width: 'auto', noWrap: true },
+        { header: 'Jenis Logistik' },
+        { header: 'Dapil' },
         { header: 'Satuan', width: 'auto' },
         { header: 'Dus', numeric: true },
         { header: 'Isi/Dus', numeric: true, noSum: true },
         { header: 'Menurut Surat Jalan', numeric: true },
         { header: 'Hasil Hitung', numeric: true },
-        { header: 'Selisih', numeric: true, noSum: true },
+        { header: 'Selisih', numeric: true },
         { header: 'Tertukar', numeric: true },
       ],
       rows: d.lines.map((l) => [
@@ -104,11 +97,11 @@ export function baPenerimaan(snap: Snapshot<PenerimaanData>): DocParts {
         l.counted - l.stated,
         l.tertukar,
       ]),
-      ...(singleUnit && d.lines.length > 1 ? { totals: { label: 'JUMLAH' } } : {}),
+      totals: { label: 'JUMLAH', groups: d.lines.map(totalGroup) },
       fontSize: 9,
     }),
     paragraph(
-      `Jumlah logistik yang diterima menurut hasil hitung sebanyak ${listOf(byUnit(d.lines, (l) => l.counted))}.`,
+      `Jumlah logistik yang diterima menurut hasil hitung sebanyak ${jumlahPerBarang(d.lines.map((l) => ({ ...l, qty: l.counted })))}.`,
     ),
   ]
   const kurang = d.lines.filter((l) => l.counted < l.stated)
@@ -187,9 +180,9 @@ export function notaRetur(snap: Snapshot<ReturData>): DocParts {
       dataTable({
         numbered: true,
         columns: [
-          { header: 'Jenis Surat Suara', width: '*' },
-          { header: 'Dapil Tercatat', width: 'auto', noWrap: true },
-          { header: 'Keterangan Asal', width: 120 },
+          { header: 'Jenis Surat Suara' },
+          { header: 'Dapil Tercatat' },
+          { header: 'Keterangan Asal' },
           { header: 'Jumlah', numeric: true },
         ],
         rows: d.lines.map((l) => [shortItemName(l.item), l.dapil ?? '-', l.asal || '-', l.qty]),

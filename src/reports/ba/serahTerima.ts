@@ -13,6 +13,7 @@ import {
   type DataColumn,
 } from '../pdf'
 import { signatureBlock, type DocParts, type Snapshot } from './snapshot'
+import { jumlahPerBarang, namaTempat, segelRingkas, totalGroup } from './wording'
 
 export interface SerahTerimaItem {
   variantId: number
@@ -37,7 +38,13 @@ export interface SerahTerimaData {
 
 /** A column header short enough for a lampiran with every item side by side: "SS Gubernur", "Kotak", "Template Braille". */
 export function itemColumnLabel(i: Pick<SerahTerimaItem, 'code' | 'name' | 'kind'>): string {
-  if (i.kind === 'ballot') return shortItemName(i.name).replace(/^Surat suara /i, 'SS ')
+  if (i.kind === 'ballot')
+    return shortItemName(i.name)
+      .replace(/^Surat suara /i, 'SS ')
+      .replace(/\s*\((PPWP)\)$/, '')
+      .replace(/ RI$/, '')
+      .replace(/Kabupaten\/Kota/, 'Kab/Kota')
+      .replace(/Provinsi/, 'Prov.')
   return i.code
     .toLowerCase()
     .split('_')
@@ -51,8 +58,12 @@ export function baSerahTerima(snap: Snapshot<SerahTerimaData>): DocParts {
   const d = snap.data
   const first = snap.signers.find((s) => s.posisi === 'pihak')
   const total = (v: number) => d.desa.reduce((s, x) => s + (x.qty[v] ?? 0), 0)
-  const units = new Map<string, number>()
-  for (const i of d.items) units.set(i.unit, (units.get(i.unit) ?? 0) + total(i.variantId))
+  const kecamatan = namaTempat(d.kecamatan)
+  // The place name inside what was typed reads the same as everywhere else on the paper.
+  const ppkJabatan = d.ppkJabatan.replace(
+    new RegExp(d.kecamatan.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'),
+    kecamatan,
+  )
   const tpsCount = d.tps.length
   const exceptions = d.tps.filter((t) => t.exception)
   const itemCols: DataColumn[] = d.items.map((i) => ({ header: itemColumnLabel(i), numeric: true }))
@@ -71,8 +82,8 @@ export function baSerahTerima(snap: Snapshot<SerahTerimaData>): DocParts {
     identityTable(
       [
         ['Nama', d.ppkNama],
-        ['Jabatan', d.ppkJabatan],
-        ['Instansi', `Panitia Pemilihan Kecamatan (PPK) ${d.kecamatan}`],
+        ['Jabatan', ppkJabatan],
+        ['Instansi', `Panitia Pemilihan Kecamatan (PPK) ${kecamatan}`],
       ],
       { indent: 20 },
     ),
@@ -83,15 +94,15 @@ export function baSerahTerima(snap: Snapshot<SerahTerimaData>): DocParts {
       strong('PIHAK KEDUA'),
       ` dan `,
       strong('PIHAK KEDUA'),
-      ` telah menerima logistik ${snap.header.namaPemilihan} untuk ${tpsCount} TPS di ${d.desa.length} desa/kelurahan Kecamatan ${d.kecamatan}` +
+      ` telah menerima logistik ${snap.header.namaPemilihan} untuk ${tpsCount} TPS di ${d.desa.length} desa/kelurahan Kecamatan ${kecamatan}` +
         (d.kendaraan ? `, diangkut dengan ${d.kendaraan}` : '') +
         ', dalam keadaan baik, terkemas per TPS dan tersegel, dengan rincian sebagai berikut:',
     ]),
     dataTable({
       numbered: true,
       columns: [
-        { header: 'Jenis Logistik', width: '*' },
-        { header: 'Dapil', width: 'auto', noWrap: true },
+        { header: 'Jenis Logistik' },
+        { header: 'Dapil' },
         { header: 'Satuan', width: 'auto' },
         { header: 'Jumlah', numeric: true },
       ],
@@ -101,17 +112,16 @@ export function baSerahTerima(snap: Snapshot<SerahTerimaData>): DocParts {
         i.unit,
         total(i.variantId),
       ]),
+      totals: { label: 'JUMLAH', groups: d.items.map((i) => totalGroup({ ...i, item: i.name })) },
     }),
     paragraph(
-      `Jumlah seluruhnya ${[...units.entries()]
-        .filter(([, n]) => n > 0)
-        .map(([u, n]) => `${jumlahTerbilang(n)} ${u}`)
-        .join(', ')}, dengan rincian per desa/kelurahan pada Lampiran I dan per TPS pada Lampiran II.`,
+      `Jumlah seluruhnya ${jumlahPerBarang(d.items.map((i) => ({ ...i, item: i.name, qty: total(i.variantId) })))}, dengan rincian per desa/kelurahan pada Lampiran I dan per TPS pada Lampiran II.`,
     ),
   ]
   if (exceptions.length) {
     body.push(subheading('Catatan: kit yang diserahkan belum lengkap'))
-    for (const t of exceptions) body.push(paragraph(`${tpsLabel(t.nomor)} ${t.desa}: ${t.exception}`, { indent: 20 }))
+    for (const t of exceptions)
+      body.push(paragraph(`${tpsLabel(t.nomor)} ${namaTempat(t.desa)}: ${t.exception}`, { indent: 20 }))
   }
   if (d.note) body.push(paragraph(`Keterangan: ${d.note}`))
   body.push(
@@ -126,19 +136,25 @@ export function baSerahTerima(snap: Snapshot<SerahTerimaData>): DocParts {
     rows[0]!.map((_, i) =>
       i < from ? null : rows.reduce((s, r) => s + (typeof r[i] === 'number' ? (r[i] as number) : 0), 0),
     )
-  const desaRows: CellValue[][] = d.desa.map((x) => [x.nama, x.tps, ...d.items.map((i) => x.qty[i.variantId] ?? 0)])
-  const tpsRows: CellValue[][] = d.tps.map((t) => [
-    t.desa,
+  const desaRows: CellValue[][] = d.desa.map((x) => [
+    namaTempat(x.nama),
+    x.tps,
+    ...d.items.map((i) => x.qty[i.variantId] ?? 0),
+  ])
+  // The desa is named on its first TPS only: 400 rows repeating a long name would take a line each.
+  const tpsRows: CellValue[][] = d.tps.map((t, k) => [
+    k > 0 && d.tps[k - 1]!.desa === t.desa ? '' : namaTempat(t.desa),
     tpsLabel(t.nomor),
     ...d.items.map((i) => t.qty[i.variantId] ?? 0),
-    t.segel.join(', ') || '-',
+    segelRingkas(t.segel) || '-',
   ])
   const pihakKedua = {
     peran: 'PIHAK KEDUA',
-    jabatan: d.ppkJabatan,
+    jabatan: ppkJabatan,
     nama: d.ppkNama,
     nip: '',
-    instansi: `PPK ${d.kecamatan}`,
+    // "Ketua PPK Kecamatan X" names the PPK already.
+    instansi: d.ppkJabatan.toLowerCase().includes(d.kecamatan.toLowerCase()) ? '' : `PPK Kecamatan ${kecamatan}`,
     posisi: 'pihak' as const,
   }
   return {
@@ -147,30 +163,31 @@ export function baSerahTerima(snap: Snapshot<SerahTerimaData>): DocParts {
     signatures: signatureBlock(snap, { after: [pihakKedua] }),
     annexes: [
       {
-        title: `Rincian per desa/kelurahan, Kecamatan ${d.kecamatan}`,
+        title: `Rincian per desa/kelurahan, Kecamatan ${kecamatan}`,
         body: [
           dataTable({
             numbered: true,
-            columns: [{ header: 'Desa/Kelurahan', width: '*' }, { header: 'TPS', numeric: true }, ...itemCols],
+            columns: [{ header: 'Desa/Kelurahan' }, { header: 'TPS', numeric: true }, ...itemCols],
             rows: desaRows,
             totals: { label: 'JUMLAH', values: [null, ...sum(desaRows, 1)] },
-            fontSize: 7,
+            fontSize: 8,
           }),
         ],
       },
       {
-        title: `Rincian per TPS, Kecamatan ${d.kecamatan}`,
+        title: `Rincian per TPS, Kecamatan ${kecamatan}`,
         body: [
           dataTable({
             numbered: true,
             columns: [
-              { header: 'Desa/Kelurahan', width: '*' },
+              { header: 'Desa/Kelurahan' },
               { header: 'TPS', width: 'auto', noWrap: true },
               ...itemCols,
-              { header: 'Nomor Segel', width: 'auto' },
+              { header: 'Nomor Segel' },
             ],
             rows: tpsRows,
-            fontSize: 7,
+            totals: { label: 'JUMLAH' },
+            fontSize: 8,
           }),
         ],
       },
@@ -204,8 +221,8 @@ export function baPemusnahan(snap: Snapshot<PemusnahanData>): DocParts {
     dataTable({
       numbered: true,
       columns: [
-        { header: 'Jenis Surat Suara', width: '*' },
-        { header: 'Dapil', width: 'auto', noWrap: true },
+        { header: 'Jenis Surat Suara' },
+        { header: 'Dapil' },
         { header: 'Rusak', numeric: true },
         { header: 'Lebih', numeric: true },
         { header: 'Jumlah Dimusnahkan', numeric: true },
@@ -228,9 +245,9 @@ export function baPemusnahan(snap: Snapshot<PemusnahanData>): DocParts {
       dataTable({
         numbered: true,
         columns: [
-          { header: 'Jenis Surat Suara', width: '*' },
-          { header: 'Dapil', width: 'auto', noWrap: true },
-          { header: 'Kriteria Rusak', width: 130 },
+          { header: 'Jenis Surat Suara' },
+          { header: 'Dapil' },
+          { header: 'Kriteria Rusak' },
           { header: 'Jumlah', numeric: true },
         ],
         rows: reasonRows,

@@ -48,6 +48,7 @@ export interface DocParts {
   signatures: SignatureBlock
   annexes?: OfficialDocument['annexes']
   paper?: 'A4' | 'F4'
+  orientation?: OfficialDocument['orientation']
 }
 
 export function kopOf(h: DocHeader): Kop {
@@ -77,6 +78,7 @@ export function officialDocument(snap: Snapshot<unknown>, parts: DocParts, print
       generatedAt: print.generatedAt,
     },
     ...(parts.annexes ? { annexes: parts.annexes } : {}),
+    ...(parts.orientation ? { orientation: parts.orientation } : {}),
   }
 }
 

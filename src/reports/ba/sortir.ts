@@ -66,8 +66,8 @@ export function baSortir(snap: Snapshot<SortirData>): DocParts {
     dataTable({
       numbered: true,
       columns: [
-        { header: 'Jenis Surat Suara', width: '*' },
-        { header: 'Dapil', width: 'auto', noWrap: true },
+        { header: 'Jenis Surat Suara' },
+        { header: 'Dapil' },
         { header: 'Disortir', numeric: true },
         { header: 'Baik', numeric: true },
         { header: 'Rusak', numeric: true },
@@ -86,9 +86,9 @@ export function baSortir(snap: Snapshot<SortirData>): DocParts {
       dataTable({
         numbered: true,
         columns: [
-          { header: 'Jenis Surat Suara', width: '*' },
-          { header: 'Dapil', width: 'auto', noWrap: true },
-          { header: 'Kriteria Rusak', width: 130 },
+          { header: 'Jenis Surat Suara' },
+          { header: 'Dapil' },
+          { header: 'Kriteria Rusak' },
           { header: 'Jumlah', numeric: true },
         ],
         rows: reasons,
@@ -111,10 +111,10 @@ export function baSortir(snap: Snapshot<SortirData>): DocParts {
       dataTable({
         numbered: true,
         columns: [
-          { header: 'Jenis Surat Suara', width: '*' },
-          { header: 'Dapil', width: 'auto', noWrap: true },
-          { header: 'Semula', width: 100 },
-          { header: 'Alasan', width: 120 },
+          { header: 'Jenis Surat Suara' },
+          { header: 'Dapil' },
+          { header: 'Semula' },
+          { header: 'Alasan' },
           { header: 'Jumlah', numeric: true },
         ],
         rows: d.reklasifikasi.map((r) => [shortItemName(r.item), r.dapil ?? '-', r.reason, r.note, r.qty]),
@@ -133,8 +133,8 @@ export function baSortir(snap: Snapshot<SortirData>): DocParts {
           dataTable({
             numbered: true,
             columns: [
-              { header: 'Jenis Surat Suara', width: '*' },
-              { header: 'Dapil', width: 'auto', noWrap: true },
+              { header: 'Jenis Surat Suara' },
+              { header: 'Dapil' },
               { header: 'Kebutuhan', numeric: true },
               { header: 'Diterima', numeric: true },
               { header: 'Baik', numeric: true },
@@ -194,8 +194,8 @@ export function baRusak(snap: Snapshot<RusakData>): DocParts {
     dataTable({
       numbered: true,
       columns: [
-        { header: 'Jenis Surat Suara', width: '*' },
-        { header: 'Dapil', width: 'auto', noWrap: true },
+        { header: 'Jenis Surat Suara' },
+        { header: 'Dapil' },
         { header: 'Kebutuhan', numeric: true },
         { header: 'Diterima', numeric: true },
         { header: 'Rusak', numeric: true },
@@ -222,9 +222,9 @@ export function baRusak(snap: Snapshot<RusakData>): DocParts {
       dataTable({
         numbered: true,
         columns: [
-          { header: 'Jenis Surat Suara', width: '*' },
-          { header: 'Dapil', width: 'auto', noWrap: true },
-          { header: 'Kriteria Rusak', width: 130 },
+          { header: 'Jenis Surat Suara' },
+          { header: 'Dapil' },
+          { header: 'Kriteria Rusak' },
           { header: 'Jumlah', numeric: true },
         ],
         rows: reasons,

@@ -40,13 +40,14 @@ export function rekapUpah(snap: Snapshot<UpahData>): DocParts {
     dataTable({
       numbered: true,
       columns: [
-        { header: 'Nama', width: '*', noWrap: true },
-        { header: 'Regu', width: 'auto' },
+        { header: 'Nama' },
+        { header: 'Regu' },
         ...d.items.map((i) => ({ header: `${shortItemName(i.name)} (${i.unit})`, numeric: true })),
         { header: 'Bruto (Rp)', numeric: true },
         { header: `Pajak ${String(d.taxPercent).replace('.', ',')}% (Rp)`, numeric: true },
         { header: 'Diterima (Rp)', numeric: true },
-        { header: 'Tanda Tangan', width: 60 },
+        // Room for a signature: 2,5 cm wide, and the rows padded to about 8 mm.
+        { header: 'Tanda Tangan', width: 71 },
       ],
       rows: d.workers.map((w) => [
         w.nama,
@@ -71,6 +72,7 @@ export function rekapUpah(snap: Snapshot<UpahData>): DocParts {
         ],
       },
       fontSize: 8,
+      rowPadding: 6,
     }),
     paragraph(
       `Jumlah upah bruto ${rupiah(gross)}, pajak dipotong ${rupiah(tax)}, jumlah diterima pekerja ${jumlahTerbilang(net)} rupiah.`,
@@ -79,6 +81,8 @@ export function rekapUpah(snap: Snapshot<UpahData>): DocParts {
   ]
   return {
     title: ['REKAPITULASI UPAH PEKERJA', 'SORTIR, LIPAT DAN PERAKITAN LOGISTIK'],
+    // The signature column stays on the paper: the whole recap turns to landscape when its table needs it.
+    orientation: 'auto',
     body,
     closing: paragraph(
       'Demikian rekapitulasi upah ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.',
@@ -99,13 +103,9 @@ export function rekapUpahTable(snap: Snapshot<UpahData>, nomorOrId: string): Tab
       `Dokumen ${nomorOrId}; pajak ${d.taxPercent}%`,
     ],
     columns: [
-      { label: 'Nama', numeric: false, width: 28 },
-      { label: 'Regu', numeric: false, width: 16 },
-      ...d.items.map((i) => ({
-        label: `${i.name} (${i.unit}) @Rp${formatAngka(i.rate ?? 0)}`,
-        numeric: true,
-        width: 18,
-      })),
+      { label: 'Nama', numeric: false },
+      { label: 'Regu', numeric: false },
+      ...d.items.map((i) => ({ label: `${i.name} (${i.unit}) @Rp${formatAngka(i.rate ?? 0)}`, numeric: true })),
       num('Bruto (Rp)'),
       num('Pajak (Rp)'),
       num('Diterima (Rp)'),

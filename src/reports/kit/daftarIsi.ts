@@ -10,6 +10,7 @@ import {
   type PdfDocDefinition,
   type RenderOptions,
 } from '../pdf'
+import { sizeColumns } from '../pdf/dataTable'
 import { renderDrawing, type Drawing } from '../pdf/draw'
 import {
   drawOps,
@@ -52,13 +53,16 @@ export interface DaftarIsiOptions {
 }
 
 const PAGE = PAPER.A4
-const MARGINS = {
+export const DAFTAR_ISI_MARGINS = {
   left: LETTER_MARGINS.left - 30,
   top: LETTER_MARGINS.top - 10,
   right: LETTER_MARGINS.right,
   bottom: LETTER_MARGINS.bottom + 10,
 }
-const BODY = { width: PAGE.width - MARGINS.left - MARGINS.right, height: PAGE.height - MARGINS.top - MARGINS.bottom }
+const BODY = {
+  width: PAGE.width - DAFTAR_ISI_MARGINS.left - DAFTAR_ISI_MARGINS.right,
+  height: PAGE.height - DAFTAR_ISI_MARGINS.top - DAFTAR_ISI_MARGINS.bottom,
+}
 /** pdfmake's defaultStyle of the paper. */
 const DEFAULT_SIZE = 10
 
@@ -137,20 +141,35 @@ function kit(k: DaftarIsiKit, namaPemilihan: string, compact: boolean): FlowNode
           { width: 110, node: text(tps, 28, { bold: true, align: 'right', margin: [0, 8, 0, 0] }) },
         ],
       }
+  // Sized by content: a long dapil name wraps rather than squeeze the item names into a word a line.
+  const numbers = k.lines.map((l) => formatAngka(l.qty))
+  const widths = sizeColumns(
+    [
+      { header: 'No.', cells: k.lines.map((_, i) => String(i + 1)), rigid: true },
+      { header: 'Barang', cells: k.lines.map((l) => l.item), grow: true },
+      { header: 'Dapil', cells: k.lines.map((l) => l.dapil ?? '-'), grow: true },
+      { header: 'Jumlah', cells: numbers, rigid: true },
+      { header: 'Satuan', cells: k.lines.map((l) => l.unit), noWrap: true },
+      { header: 'PPS', cells: [], fixed: 30 },
+      { header: 'KPPS', cells: [], fixed: 30 },
+    ],
+    BODY.width,
+    fs,
+  )
   const items: FlowNode = {
     kind: 'table',
     margin: [0, compact ? 4 : 6, 0, 0],
     headerRows: 1,
     dontBreakRows: true,
-    widths: ['auto', '*', 'auto', 'auto', 'auto', 30, 30],
+    widths: widths ?? ['auto', '*', 'auto', 'auto', 'auto', 30, 30],
     heights: (row) => (row === 0 || compact ? 'auto' : 18),
     body: [
       ['No.', 'Barang', 'Dapil', 'Jumlah', 'Satuan', 'PPS', 'KPPS'].map(head),
       ...k.lines.map((l, i) => [
         text(String(i + 1), fs, { align: 'center' }),
         text(l.item, fs),
-        text(l.dapil ?? '-', fs, { noWrap: true }),
-        text(formatAngka(l.qty), fs, { align: 'right', noWrap: true }),
+        text(l.dapil ?? '-', fs),
+        text(numbers[i]!, fs, { align: 'right', noWrap: true }),
         text(l.unit, fs),
         BOX,
         BOX,
@@ -211,8 +230,12 @@ function kit(k: DaftarIsiKit, namaPemilihan: string, compact: boolean): FlowNode
   }
 }
 
+/** The page's foot, inside the side margins (pdfmake lays a footer across the whole sheet otherwise). */
 const footerNode = (title: string, page: number, pages: number): FlowNode =>
-  text(`${title} · Halaman ${page} dari ${pages}`, 8, { align: 'center', margin: [0, 12, 0, 0] })
+  text(`${title} · Halaman ${page} dari ${pages}`, 8, {
+    align: 'center',
+    margin: [DAFTAR_ISI_MARGINS.left, 12, DAFTAR_ISI_MARGINS.right, 0],
+  })
 
 const info = (title: string) => ({
   title,
@@ -233,7 +256,7 @@ export function daftarIsiDocument(kits: readonly DaftarIsiKit[], opts: DaftarIsi
   if (content.length === 0) content.push({ text: 'Tidak ada TPS untuk dicetak.' })
   return {
     pageSize: PAGE,
-    pageMargins: [MARGINS.left, MARGINS.top, MARGINS.right, MARGINS.bottom],
+    pageMargins: [DAFTAR_ISI_MARGINS.left, DAFTAR_ISI_MARGINS.top, DAFTAR_ISI_MARGINS.right, DAFTAR_ISI_MARGINS.bottom],
     content,
     footer: (page, pages) => toPdfmake(footerNode(opts.title, page, pages)),
     info: info(opts.title),
@@ -271,7 +294,7 @@ function drawDaftarIsi(d: Drawing, kits: readonly DaftarIsiKit[], opts: DaftarIs
   // Where each kit goes (page and top) and its operations.
   const placed: { page: number; y: number; ops: Op[] }[] = []
   let page = 0
-  let y = MARGINS.top
+  let y = DAFTAR_ISI_MARGINS.top
   for (const [i, k] of kits.entries()) {
     const ops: Op[] = []
     const node = kit(k, opts.namaPemilihan, opts.compact)
@@ -280,23 +303,35 @@ function drawDaftarIsi(d: Drawing, kits: readonly DaftarIsiKit[], opts: DaftarIs
     // pdfmake continues a full kit on the next page (and drops what does not fit of a compact one).
     if (h > BODY.height) throw new FlowUnsupported(`Kit TPS ${k.nomor} ${k.desa} lebih tinggi dari satu halaman`)
     if (opts.compact) {
-      if (placed.length && h > BODY.height - (y - MARGINS.top)) [page, y] = [page + 1, MARGINS.top]
-    } else if (i > 0) [page, y] = [page + 1, MARGINS.top]
+      if (placed.length && h > BODY.height - (y - DAFTAR_ISI_MARGINS.top))
+        [page, y] = [page + 1, DAFTAR_ISI_MARGINS.top]
+    } else if (i > 0) [page, y] = [page + 1, DAFTAR_ISI_MARGINS.top]
     placed.push({ page, y, ops })
     y += h
     // pdfmake: a bottom margin larger than what is left of the page moves on to the next page, even
     // after the last kit (which leaves an empty last page, as the pdfmake layout always did).
-    if (BODY.height - (y - MARGINS.top) - mb < 0) [page, y] = [page + 1, MARGINS.top]
+    if (BODY.height - (y - DAFTAR_ISI_MARGINS.top) - mb < 0) [page, y] = [page + 1, DAFTAR_ISI_MARGINS.top]
     else y += mb
   }
   const pages = page + 1
   if (kits.length === 0)
-    drawOps(d, layoutOf(flow, text('Tidak ada TPS untuk dicetak.', DEFAULT_SIZE)), MARGINS.left, MARGINS.top)
+    drawOps(
+      d,
+      layoutOf(flow, text('Tidak ada TPS untuk dicetak.', DEFAULT_SIZE)),
+      DAFTAR_ISI_MARGINS.left,
+      DAFTAR_ISI_MARGINS.top,
+    )
   let at = 0
   for (let p = 0; p < pages; p++) {
     if (p > 0) d.newPage()
-    for (; at < placed.length && placed[at]!.page === p; at++) drawOps(d, placed[at]!.ops, MARGINS.left, placed[at]!.y)
-    drawOps(d, layoutOf(flow, footerNode(opts.title, p + 1, pages), PAGE.width), 0, PAGE.height - MARGINS.bottom)
+    for (; at < placed.length && placed[at]!.page === p; at++)
+      drawOps(d, placed[at]!.ops, DAFTAR_ISI_MARGINS.left, placed[at]!.y)
+    drawOps(
+      d,
+      layoutOf(flow, footerNode(opts.title, p + 1, pages), PAGE.width),
+      0,
+      PAGE.height - DAFTAR_ISI_MARGINS.bottom,
+    )
   }
 }
 

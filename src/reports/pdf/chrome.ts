@@ -1,4 +1,6 @@
 import { tanggalJam } from '../../core/tanggal'
+import { fontLineHeight } from './fonts'
+import { textWidth } from './measure'
 import { qrCanvas } from './qr'
 import type { Content, ContentStack, DynamicContent, Watermark } from './types'
 
@@ -20,12 +22,20 @@ export type CopyMark =
   | { kind: 'SALINAN'; /** The print counter; the original is print 1. */ printNo: number; printedAt: string }
 
 export interface FooterInfo {
+  /** The register's id (PDF metadata; the QR code carries it too). */
   documentId: string
+  /**
+   * What each page belongs to, before "Halaman x dari y": "Nomor 514/PP.09.4-BA/1219/2024", or the
+   * title of an unnumbered paper. buildOfficialDocument fills it from the nomor and the title.
+   */
+  label?: string
+  /** Whose register the QR code is checked against: "KPU Kabupaten Batu Bara". */
+  issuer?: string
   /** The ledger head the document was made from: proves later that no ledger rows were dropped. */
   chainHead: { seq: number; hash: string }
   /** Short text for the QR code (≤ 106 UTF-8 bytes; ≤ 84 keeps ECC level M): what a verifier scans to find the record. */
   qrText: string
-  /** Local time 'YYYY-MM-DDTHH:mm' the document was generated. */
+  /** Local time 'YYYY-MM-DDTHH:mm' the document was generated (PDF metadata). */
   generatedAt: string
   appName?: string
 }
@@ -122,10 +132,32 @@ export function copyHeader(copy: CopyMark, margins: { left: number; right: numbe
   return () => ({ columns: [{ text: '', width: '*' }, stamp], margin: [margins.left, 14, margins.right, 0] })
 }
 
-export function copyWatermark(copy: CopyMark): Watermark | undefined {
+/**
+ * The pale diagonal SALINAN across every page, sized to stay inside the margins of a portrait and of
+ * a landscape page of this paper (pdfmake would size it to the whole sheet, past what printers print).
+ * pdfmake turns it along each page's diagonal and centres it on the sheet; the sheet's centre lies
+ * half the difference of the side margins off the text's, and poppler measures a glyph by its font box:
+ * hence the 0.8.
+ */
+export function copyWatermark(
+  copy: CopyMark,
+  page: { width: number; height: number },
+  margins: { left: number; right: number; top: number; bottom: number },
+): Watermark | undefined {
   if (copy.kind !== 'SALINAN') return undefined
+  const text = 'SALINAN'
+  const w = textWidth(text, 1, 'bold')
+  const h = fontLineHeight('bold')
+  const fits = (pw: number, ph: number) => {
+    const angle = Math.atan2(ph, pw)
+    const [c, s] = [Math.cos(angle), Math.sin(angle)]
+    const boxW = pw - margins.left - margins.right
+    const boxH = ph - 2 * margins.top
+    return Math.min(boxW / (w * c + h * s), boxH / (w * s + h * c))
+  }
+  const fontSize = Math.floor(0.8 * Math.min(fits(page.width, page.height), fits(page.height, page.width)))
   // Pale enough to read the text through, dark enough to be seen at a glance on screen and on paper.
-  return { text: 'SALINAN', color: '#808080', opacity: 0.12, bold: true }
+  return { text, color: '#808080', opacity: 0.12, bold: true, fontSize }
 }
 
 export interface PageFooter {
@@ -138,17 +170,53 @@ const FOOTER_GAP_TOP = 10
 /** Printers leave 4–5 mm at the sheet's edge unprinted; keep the QR well clear of it. */
 const FOOTER_GAP_BOTTOM = 22
 
+/** Abbreviations that stay in capitals when a title is set in title case. */
+const ACRONYMS = new Set(['KPU', 'PPK', 'PPS', 'KPPS', 'TPS', 'BA', 'DPR', 'DPD', 'DPRD', 'RI', 'PPWP', 'PSU', 'NIP'])
+const SMALL_WORDS = new Set([
+  'dan',
+  'dari',
+  'di',
+  'ke',
+  'untuk',
+  'yang',
+  'per',
+  'atas',
+  'serta',
+  'atau',
+  'pada',
+  'dengan',
+])
+
+/** "BERITA ACARA SERAH TERIMA DARI PPK" → "Berita Acara Serah Terima dari PPK". */
+export function titleCase(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .split(' ')
+    .map((w, i) => {
+      if (ACRONYMS.has(w.replace(/[^A-Za-z]/g, '').toUpperCase()) && w === w.toUpperCase()) return w
+      const lower = w.toLowerCase()
+      if (i > 0 && SMALL_WORDS.has(lower)) return lower
+      return lower.replace(/(^|[-/(])(\p{L})/gu, (_, p: string, c: string) => p + c.toUpperCase())
+    })
+    .join(' ')
+}
+
 /**
- * Every page: a hairline, then "Halaman x dari y", the document id and the ledger chain head at the
- * left and the QR code at the right. The QR goes on every page rather than once by the signatures
- * because pages of a berita acara get separated, stapled into other files and photocopied one by
- * one; each page then still names its document and can be checked on its own. Its fixed corner also
- * keeps the signature area free for stamps.
+ * Every page, as a KPU paper's foot: a hairline, then what the page belongs to ("Nomor …" of the BA,
+ * or the title of an unnumbered paper) with "Halaman x dari y", the verification code (the ledger
+ * chain head the document was made from: sequence and the first 16 hex characters of its hash), and a
+ * line saying what the QR code at the right is for. The QR goes on every page rather than once by the
+ * signatures because pages of a berita acara get separated, stapled into other files and photocopied
+ * one by one; each page then still names its document and can be checked on its own. Its fixed corner
+ * also keeps the signature area free for stamps.
  */
-export function pageFooter(info: FooterInfo, margins: { left: number; right: number }): PageFooter {
+export function pageFooter(
+  info: FooterInfo & { label: string; issuer: string },
+  margins: { left: number; right: number },
+): PageFooter {
   const qr = qrCanvas(info.qrText)
-  const hash = info.chainHead.hash.slice(0, 16)
-  const app = info.appName ?? 'Gudang Pemilu'
+  const code = `${info.chainHead.seq}:${info.chainHead.hash.slice(0, 16)}`
   const small = 7.5
   const footer: DynamicContent = (page, pages, pageSize) => ({
     margin: [margins.left, FOOTER_GAP_TOP, margins.right, 0],
@@ -170,14 +238,10 @@ export function pageFooter(info: FooterInfo, margins: { left: number; right: num
             ],
             margin: [0, 2, 0, 4],
           },
-          { text: `Halaman ${page} dari ${pages}`, fontSize: 9, bold: true },
+          { text: `${info.label} · Halaman ${page} dari ${pages}`, fontSize: 9, bold: true },
+          { text: `Kode verifikasi: ${code}`, fontSize: small, margin: [0, 2, 0, 0] },
           {
-            text: `Dokumen ${info.documentId} · Rantai buku besar #${info.chainHead.seq} · ${hash}`,
-            fontSize: small,
-            margin: [0, 2, 0, 0],
-          },
-          {
-            text: `Dibuat dengan ${app}, ${tanggalJam(info.generatedAt)}. Pindai kode QR untuk mencocokkan dokumen ini dengan catatan aplikasi.`,
+            text: `Pindai kode QR di samping untuk mencocokkan halaman ini dengan register dokumen ${info.issuer}.`,
             fontSize: small,
             color: '#333333',
           },

@@ -9,13 +9,16 @@ export {
   keepCompoundsWhole,
   opening,
   paragraph,
+  plainText,
   spacer,
   strong,
   subheading,
 } from './blocks'
 export type { CellValue, DataColumn, DataTableSpec, IdentityValue, OpeningOptions } from './blocks'
 export type { CopyMark, FooterInfo, Kop } from './chrome'
-export { buildOfficialDocument } from './document'
+export { annexOrientation, buildOfficialDocument } from './document'
+export { keepOnPage, layoutBlocks, printableContent } from './layout'
+export { breakLines, hasGlyph, maxTextWidth, minTextWidth, printable, textWidth } from './measure'
 export type { Annex, OfficialDocument } from './document'
 export { FONT_FAMILY, loadPdfmake, resolveFontsDir } from './fonts'
 export { LETTER_MARGINS, PAPER, cm, contentWidth, mm } from './paper'

@@ -42,15 +42,14 @@ const NO_LINES = {
  * One row of signers as a borderless table, each part of a signature in its own table row so that
  * names line up even when one jabatan wraps to two lines and its neighbour does not.
  */
-function signerRow(signers: Signer[], dateLine: string | null, fontSize: number): ContentTable {
-  if (signers.length < 1 || signers.length > 3)
-    throw new Error(`Satu baris tanda tangan memuat 1–3 penanda tangan, bukan ${signers.length}`)
-  const n = signers.length
+function signerRow(signers: Signer[], above: (string | null)[], fontSize: number): ContentTable {
+  if (signers.length < 1 || signers.length > 4)
+    throw new Error(`Satu baris tanda tangan memuat 1–4 penanda tangan, bukan ${signers.length}`)
   const row = (cell: (s: Signer) => TableCell): TableCell[] => signers.map(cell)
   const body: TableCell[][] = []
   const heights: (number | 'auto')[] = []
-  if (dateLine) {
-    body.push(signers.map((_, i) => (i === n - 1 ? { text: dateLine } : '')))
+  if (above.some(Boolean)) {
+    body.push(signers.map((_, i) => (above[i] ? { text: above[i] } : '')))
     heights.push('auto')
   }
   body.push(row((s) => ({ text: s.peran, bold: true })))
@@ -88,31 +87,76 @@ const marker = (id?: string): Content => ({ text: '\u00a0', fontSize: 1, lineHei
 /**
  * The closing and every signature as one block that keepSignaturesTogether moves whole to the next
  * page when it would straddle a page break, so signatures are never split and never stand on a page
- * without the closing sentence that says what they sign. Each row of signers is also unbreakable on
- * its own, for the rare area taller than a page, which then continues row by row.
+ * without the closing sentence that says what they sign. The closing shares an unbreakable block with
+ * the place and date and the first row of signers, so even an area taller than a page, which then
+ * continues row by row, never leaves the closing alone at the foot of a page.
  */
-export function signatureArea(block: SignatureBlock, closing: Content | null): ContentStack {
+export function signatureArea(
+  block: SignatureBlock,
+  closing: Content | null,
+  options: { wide?: boolean } = {},
+): ContentStack {
   if (block.columns.length === 0 && !block.mengetahui?.length) throw new Error('Berita acara tanpa penanda tangan')
   const dateLine = `${block.place}, ${tanggalPanjang(block.date)}`
+  const lead: Content[] = closing ? [closing, spacer(18)] : [spacer(18)]
+  const dateAbove = (n: number) => Array.from({ length: n }, (_, i) => (i === n - 1 ? dateLine : null))
+  const mengetahui = block.mengetahui ?? []
+  const all = block.columns.flat().length + mengetahui.length
+  // A landscape page has room for four signers side by side: one row is a third of the height of three.
+  if (options.wide && all <= 4 && all >= 3) {
+    const parties = block.columns[0] ?? []
+    const others = [...block.columns.slice(1).flat(), ...mengetahui]
+    const above = [
+      ...parties.map((_, i) => (i === parties.length - 1 ? dateLine : null)),
+      ...others.map((s) => (mengetahui.includes(s) ? 'Mengetahui,' : null)),
+    ]
+    const row = {
+      ...signerRow([...parties, ...others], above, 11),
+      margin: [0, 0, 0, 0] as [number, number, number, number],
+    }
+    return {
+      id: SIGNATURE_AREA_ID,
+      stack: [marker(), { stack: [...lead, row], unbreakable: true }, marker(AREA_END_ID)],
+    }
+  }
+  // Two parties and the superior, nobody else: one row, "Mengetahui," in the middle — the block is
+  // half as tall, and a one-line delivery's BA keeps its signatures on its page.
+  if (block.columns.length === 1 && block.columns[0]!.length === 2 && mengetahui.length === 1) {
+    const [first, second] = block.columns[0]!
+    const row = {
+      ...signerRow([first!, mengetahui[0]!, second!], [null, 'Mengetahui,', dateLine], 11),
+      margin: [0, 0, 0, 0] as [number, number, number, number],
+    }
+    return {
+      id: SIGNATURE_AREA_ID,
+      stack: [marker(), { stack: [...lead, row], unbreakable: true }, marker(AREA_END_ID)],
+    }
+  }
   // Three columns of 12-pt bold names with academic titles overflow a 16-cm line; one size for the
   // whole area keeps the rows consistent.
-  const widest = Math.max(...block.columns.map((r) => r.length), block.mengetahui?.length ?? 0)
+  const widest = Math.max(...block.columns.map((r) => r.length), mengetahui.length)
   const fontSize = widest >= 3 ? 11 : 12
-  const stack: Content[] = [marker()]
-  if (closing) stack.push(closing)
-  stack.push(spacer(18))
-  block.columns.forEach((signers, i) =>
-    stack.push({ stack: [signerRow(signers, i === 0 ? dateLine : null, fontSize)], unbreakable: true }),
-  )
-  if (block.mengetahui?.length) {
-    stack.push({
-      stack: [
-        { text: 'Mengetahui,', alignment: 'center', fontSize, margin: [0, 0, 0, 2] },
-        signerRow(block.mengetahui, block.columns.length === 0 ? dateLine : null, fontSize),
-      ],
-      unbreakable: true,
-    })
+  const rows = block.columns.map((r) => [...r])
+  // A lone witness and a lone superior share a row ("Saksi" left, "Mengetahui," right): a four-signer
+  // block then takes two rows, not three, and fits where the rest of a page allows.
+  const shareRow = mengetahui.length === 1 && rows.length >= 2 && rows.at(-1)!.length === 1
+  const units: Content[][] = rows.map((signers, i) => {
+    const last = i === rows.length - 1
+    if (last && shareRow) return [signerRow([...signers, mengetahui[0]!], [null, 'Mengetahui,'], fontSize)]
+    return [signerRow(signers, i === 0 ? dateAbove(signers.length) : [], fontSize)]
+  })
+  if (mengetahui.length && !shareRow) {
+    units.push([
+      { text: 'Mengetahui,', alignment: 'center', fontSize, margin: [0, 0, 0, 2] },
+      signerRow(mengetahui, rows.length === 0 ? dateAbove(mengetahui.length) : [], fontSize),
+    ])
   }
+  units[0] = [...lead, ...units[0]!]
+  // Nothing follows the last row inside the area: its gap would only push the end marker down.
+  const lastRow = units.at(-1)!.at(-1) as ContentTable
+  units[units.length - 1] = [...units.at(-1)!.slice(0, -1), { ...lastRow, margin: [0, 0, 0, 0] }]
+  const stack: Content[] = [marker()]
+  for (const unit of units) stack.push({ stack: unit, unbreakable: true })
   stack.push(marker(AREA_END_ID))
   return { id: SIGNATURE_AREA_ID, stack }
 }

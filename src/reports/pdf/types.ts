@@ -1,3 +1,5 @@
+import type { PreparedTable } from './dataTable'
+
 /**
  * The part of pdfmake 0.3's document-definition language this app uses, typed (pdfmake ships no
  * types). Extend it here when a document needs another pdfmake feature, rather than casting.
@@ -38,7 +40,21 @@ export interface BlockProps extends StyleProps {
   headlineLevel?: number
   /** Placed at this point of the page (points from the top-left corner), outside the flow. */
   absolutePosition?: { x: number; y: number }
+  /** Set on the page a `pageBreak: 'before'` starts. */
+  pageOrientation?: 'portrait' | 'landscape'
+  /**
+   * Not pdfmake's: how the document builder sizes the node and keeps it on a page (./layout.ts). The
+   * builder replaces hinted nodes with plain ones before pdfmake sees them.
+   */
+  hint?: LayoutHint
 }
+
+/** What ./layout.ts needs to know about a block to size it and to keep it with what follows. */
+export type LayoutHint =
+  | { kind: 'table'; table: PreparedTable; keepWithNext?: boolean }
+  | { kind: 'paragraph'; keepWithNext?: boolean }
+  /** A block of this height (or measured, for identity tables) kept on one page, and with what follows. */
+  | { kind: 'keep'; keepWithNext?: boolean; measure: 'identity' | 'text' }
 
 /** A run of text inside a paragraph: plain, or styled. */
 export type Inline = string | InlineText
@@ -199,6 +215,7 @@ export interface PageBreakHelpers {
 export interface PdfDocDefinition {
   content: Content
   pageSize: PageSize | 'A4'
+  pageOrientation?: 'portrait' | 'landscape'
   pageMargins: [number, number, number, number]
   header?: DynamicContent
   footer?: DynamicContent

@@ -23,6 +23,7 @@ import {
   parseCount,
   rusakCol,
   shiftTotals,
+  tallyWorld,
   toTallyRows,
   validateEntries,
   type CellErrors,
@@ -223,16 +224,8 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
 
   const numericCols = useMemo(() => numericEntryCols(reasons), [reasons])
 
-  const hints = useMemo(() => {
-    const errs = validateEntries(base, entries, reasons, unit)
-    const serahkan = base.reduce((s, r) => s + countOf(entries[r.id]?.serahkan), 0)
-    if (stock !== undefined && serahkan > stock) {
-      errs[TOTAL_ROW_ID] = {
-        serahkan: `Diserahkan ${fmt(serahkan)} ${unit}, tetapi ${stockLabel.toLowerCase()} ${vShort} hanya ${fmt(stock)}`,
-      }
-    }
-    return errs
-  }, [base, entries, reasons, unit, stock, vShort, stockLabel])
+  const world = useMemo(() => tallyWorld(shift, variant, stock), [shift, variant, stock])
+  const hints = useMemo(() => validateEntries(base, entries, reasons, world), [base, entries, reasons, world])
   const errors = useMemo(() => mergeErrors(hints, serverErrors), [hints, serverErrors])
 
   const rowData = useMemo<GridRow[]>(
@@ -557,7 +550,7 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
     const api = apiRef.current
     api?.stopEditing()
     const current = entriesRef.current
-    const local = validateEntries(base, current, reasons, unit)
+    const local = validateEntries(base, current, reasons, world)
     const unreadable = base.flatMap((r) =>
       numericCols
         .filter((c) => !parseCount(current[r.id]?.[c]).ok)
@@ -602,7 +595,7 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
   }, [
     base,
     reasons,
-    unit,
+    world,
     numericCols,
     colLabel,
     shift.id,

@@ -1,15 +1,17 @@
-import type { MethodInput, MethodOutput } from '../../api/contract'
+import type { MethodOutput, VariantInfo } from '../../api/contract'
+import { damageReason, reasonsForItem } from '../../core/reasons'
+import { parseCount as readCount } from '../../core/count'
+import { tallyIssues, type TallyRow, type TallyWorld } from '../../core/tally'
 import type { Issue } from '../api'
-import { fmt } from '../format'
 
 /**
  * The tally grid's arithmetic, kept apart from AG Grid: reading what a coordinator typed or pasted,
  * the hints shown while typing, the rows sent to `tally.simpan`, and a refusal mapped back onto cells.
- * The hints mirror the service's rules so mistakes show at once; the service still decides.
+ * The hints are the service's own rule (core/tally.ts) run on what is typed, so mistakes show at once
+ * in the words the service will use; the service still decides.
  */
 
 type Shift = MethodOutput<'shift.lihat'>
-type TallyRowInput = MethodInput<'tally.simpan'>['rows'][number]
 export type DamageReason = MethodOutput<'rusak.daftarAlasan'>[number]
 
 /** One row of the grid: a team, or a present worker of a team ("per pekerja"). */
@@ -46,26 +48,18 @@ export const OUT_COLS = (reasons: readonly DamageReason[]) => [
 ]
 export const numericEntryCols = (reasons: readonly DamageReason[]) => ['serahkan', ...OUT_COLS(reasons)]
 
+/** The reasons of the list that apply to the variant's item (core/reasons.ts decides which). */
 export function reasonsForVariant(all: readonly DamageReason[], v: { kind: 'ballot' | 'logistics' }): DamageReason[] {
-  const kind = v.kind === 'ballot' ? 'ballot' : 'assembled'
-  return all.filter((r) => r.appliesTo === kind || r.appliesTo === 'all')
+  const applies = new Set(reasonsForItem(v).map((r) => r.code))
+  return all.filter((r) => applies.has(r.code))
 }
 
 export type Parsed = { ok: true; value: number } | { ok: false; message: string }
 
-/**
- * A count as typed or pasted from Excel: "1234" or, unambiguously grouped, "1.234" / "12.345.678".
- * Anything else ("2,5", "1.23", "dua", "-4") is not a count of sheets and marks the cell.
- */
+/** A cell's count (core/count.ts, as every form reads one); an empty cell is 0. */
 export function parseCount(raw: string | undefined | null): Parsed {
-  const s = (raw ?? '').replace(/[\u00a0\u202f]/g, ' ').trim()
-  if (s === '') return { ok: true, value: 0 }
-  if (/^\d+$/.test(s)) return { ok: true, value: Number(s) }
-  if (/^\d{1,3}(\.\d{3})+$/.test(s)) return { ok: true, value: Number(s.replace(/\./g, '')) }
-  if (/^[-−]\s*\d/.test(s)) return { ok: false, message: `"${s}": jumlah tidak boleh negatif` }
-  if (/^\d[\d.,]*$/.test(s))
-    return { ok: false, message: `"${s}" bukan bilangan bulat; tulis tanpa desimal, mis. 1234 atau 1.234` }
-  return { ok: false, message: `"${s}" bukan angka; isi dengan bilangan bulat, mis. 1234` }
+  const p = readCount(raw)
+  return p.ok ? { ok: true, value: p.value ?? 0 } : p
 }
 
 export const countOf = (raw: string | undefined) => {
@@ -146,52 +140,55 @@ const put = (errs: CellErrors, row: string, col: string, msg: string) => {
   r[col] = !had ? msg : had.split(' · ').includes(msg) ? had : `${had} · ${msg}`
 }
 
+/** The tally rule's view of the shift as the grid shows it: its teams, present workers and what each team holds. */
+export function tallyWorld(
+  shift: Shift,
+  variant: Pick<VariantInfo, 'variantId' | 'label' | 'itemName' | 'kind'>,
+  stock: number | undefined,
+): TallyWorld {
+  const teams = new Map(shift.teams.map((t) => [t.teamId, t]))
+  const workers = new Map(shift.teams.flatMap((t) => t.workers.map((w) => [w.workerId, { ...w, teamId: t.teamId }])))
+  return {
+    shiftId: shift.id,
+    unit: shift.unit,
+    variant,
+    teamInShift: (id) => teams.get(id)?.nama,
+    teamName: (id) => teams.get(id)?.nama,
+    workerName: (id) => workers.get(id)?.nama,
+    presentIn: (id) => workers.get(id)?.teamId,
+    inProcess: (id) => teams.get(id)?.tallies.find((x) => x.variantId === variant.variantId)?.proses ?? 0,
+    stock,
+  }
+}
+
 /**
- * The hints shown while typing: cells that are not whole numbers, a team handing in more than it holds
- * (in process + handed out now), and "lainnya" without a note. Same wording as the service.
+ * The hints shown while typing: cells that are not whole numbers, then the service's tally rule on the
+ * rows as they would be sent. A missing note is also marked on the note cell, where it is written.
  */
 export function validateEntries(
   rows: readonly TallyBase[],
   entries: Entries,
   reasons: readonly DamageReason[],
-  unit: string,
+  world: TallyWorld,
 ): CellErrors {
   const errs: CellErrors = {}
   const numeric = numericEntryCols(reasons)
-  const out = OUT_COLS(reasons)
-  const needsNote = reasons.filter((r) => r.needsNote)
-  const perTeam = new Map<number, { team: string; proses: number; serah: number; out: number; rows: TallyBase[] }>()
   for (const r of rows) {
     const e = entries[r.id] ?? {}
     for (const c of numeric) {
       const p = parseCount(e[c])
       if (!p.ok) put(errs, r.id, c, p.message)
     }
-    for (const reason of needsNote) {
-      if (countOf(e[rusakCol(reason.code)]) > 0 && !(e[NOTE_COL] ?? '').trim()) {
-        put(
-          errs,
-          r.id,
-          rusakCol(reason.code),
-          `Rusak "${reason.short}" wajib diberi keterangan di kolom Keterangan lainnya`,
-        )
-        put(errs, r.id, NOTE_COL, `Wajib diisi: ada rusak "${reason.short}"`)
-      }
-    }
-    const t = perTeam.get(r.teamId) ?? { team: r.team, proses: r.proses, serah: 0, out: 0, rows: [] }
-    t.serah += countOf(e.serahkan)
-    t.out += out.reduce((s, c) => s + countOf(e[c]), 0)
-    t.rows.push(r)
-    perTeam.set(r.teamId, t)
   }
-  for (const t of perTeam.values()) {
-    const available = t.proses + t.serah
-    if (t.out <= available) continue
-    const held = t.serah
-      ? `${fmt(t.proses)} dalam proses + ${fmt(t.serah)} diserahkan sekarang = ${fmt(available)}`
-      : `${fmt(t.proses)} dalam proses`
-    const msg = `Regu ${t.team}: baik + rusak + kembali = ${fmt(t.out)} ${unit}, melebihi yang ada di tangan regu (${held})`
-    for (const r of t.rows) for (const c of out) if (countOf(entries[r.id]?.[c]) > 0) put(errs, r.id, c, msg)
+  const { payload, ids } = toTallyRows(rows, entries, reasons)
+  if (payload.length === 0) return errs
+  const { placed } = mapRefusal(tallyIssues(payload, world), ids)
+  for (const p of placed) {
+    if (!p.rowId || !p.colId) continue
+    put(errs, p.rowId, p.colId, p.message)
+    const code = p.colId.startsWith('rusak.') ? p.colId.slice('rusak.'.length) : null
+    if (code && damageReason(code)?.needsNote && !(entries[p.rowId]?.[NOTE_COL] ?? '').trim())
+      put(errs, p.rowId, NOTE_COL, p.message)
   }
   return errs
 }
@@ -202,7 +199,7 @@ export function isDirty(entries: Entries): boolean {
 
 /** The rows `tally.simpan` gets: only rows with a number in them, in grid order; `ids` maps the service's row numbers back. */
 export function toTallyRows(rows: readonly TallyBase[], entries: Entries, reasons: readonly DamageReason[]) {
-  const payload: TallyRowInput[] = []
+  const payload: TallyRow[] = []
   const ids: string[] = []
   let ledgerRows = 0
   for (const r of rows) {
@@ -216,7 +213,7 @@ export function toTallyRows(rows: readonly TallyBase[], entries: Entries, reason
     const hasil = countOf(e.hasil)
     const kembali = countOf(e.kembali)
     if (serahkan + hasil + kembali + Object.values(rusak).reduce((s, n) => s + n, 0) === 0) continue
-    const row: TallyRowInput = { teamId: r.teamId, serahkan, hasil, rusak, kembali }
+    const row: TallyRow = { teamId: r.teamId, serahkan, hasil, rusak, kembali }
     if (r.workerId !== null) row.workerId = r.workerId
     const note = (e[NOTE_COL] ?? '').trim()
     if (note) row.rusakNote = note

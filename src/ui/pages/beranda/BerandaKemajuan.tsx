@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import type { Progress, ReconRow } from '../../../api/contract'
+import type { KemajuanSortir, ReconRow } from '../../../api/contract'
 import { dayLabel, dayLongLabel, fmtRate, fmtShare } from '../../components/charts/ChartKit'
 import { CumulativeChart } from '../../components/charts/CumulativeChart'
 import { DailyChart } from '../../components/charts/DailyChart'
@@ -122,8 +122,8 @@ function Charts({
   recon,
   range,
 }: {
-  data: Progress
-  all: Progress
+  data: KemajuanSortir
+  all: KemajuanSortir
   recon: ReconRow[] | undefined
   range: Range | null
 }) {

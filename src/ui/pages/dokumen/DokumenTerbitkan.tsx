@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react'
-import type { DocType, DocumentInfo, IssueInput, MethodOutput } from '../../../api/contract'
+import type { DocType, DocumentInfo, IssueInput, MethodOutput, Penerimaan } from '../../../api/contract'
 import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
@@ -10,7 +10,6 @@ import { href } from '../../router'
 import { docCode, fmtInstant, fmtLocal, readableSubject, usePrint } from './DokumenShared'
 
 type Jenis = MethodOutput<'dokumen.daftarJenis'>[number]
-type Delivery = MethodOutput<'penerimaan.daftar'>[number]
 type Retur = MethodOutput<'penerimaan.daftarRetur'>[number]
 
 /** One card per document type; each knows which inputs its document needs. */
@@ -316,10 +315,10 @@ function PenerimaanCard({ setting }: { setting: Jenis | undefined }) {
   )
 }
 
-const deliveryOption = (d: Delivery) =>
+const deliveryOption = (d: Penerimaan) =>
   `${fmtLocal(d.receivedAt)} · ${d.suratJalan} · ${d.penyedia}${d.baDocumentId !== null ? ' · BA sudah terbit' : ''}`
 
-function DeliverySummary({ d }: { d: Delivery }) {
+function DeliverySummary({ d }: { d: Penerimaan }) {
   const counted = d.lines.reduce((s, l) => s + l.countedQty, 0)
   return (
     <p className="field-hint dokumen-delivery-summary">

@@ -9,7 +9,7 @@ import type {
   ModelUpdatedEvent,
 } from 'ag-grid-community'
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
-import type { Election, Team, Worker } from '../../../api/contract'
+import type { Election, Regu, Pekerja } from '../../../api/contract'
 import { invoke } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
@@ -26,8 +26,8 @@ export function PekerjaPage({ election, params }: { election: Election; params: 
   void params
   const workers = useApi('pekerja.daftar', {})
   const teams = useApi('regu.daftar', {})
-  const [editingWorker, setEditingWorker] = useState<Worker | 'new' | null>(null)
-  const [editingTeam, setEditingTeam] = useState<Team | 'new' | null>(null)
+  const [editingWorker, setEditingWorker] = useState<Pekerja | 'new' | null>(null)
+  const [editingTeam, setEditingTeam] = useState<Regu | 'new' | null>(null)
   const [importing, setImporting] = useState(false)
 
   const activeWorkers = (workers.data ?? []).filter((w) => w.active).length
@@ -106,7 +106,7 @@ export function PekerjaPage({ election, params }: { election: Election; params: 
 
 /* -------------------------------------------------------------------- teams */
 
-function TeamTable({ teams, onEdit }: { teams: Team[]; onEdit(t: Team): void }) {
+function TeamTable({ teams, onEdit }: { teams: Regu[]; onEdit(t: Regu): void }) {
   if (teams.length === 0)
     return <p className="empty">Belum ada regu. Tambahkan regu, atau impor pekerja dengan kolom regu.</p>
   return (
@@ -161,7 +161,7 @@ function TeamTable({ teams, onEdit }: { teams: Team[]; onEdit(t: Team): void }) 
 
 /* ------------------------------------------------------------------ targets */
 
-function TargetSection({ teams }: { teams: Team[] }) {
+function TargetSection({ teams }: { teams: Regu[] }) {
   const [tanggal, setTanggal] = useState(todayIso)
   const valid = isIsoDate(tanggal)
   const q = useApi('regu.lihatTarget', { tanggal: valid ? tanggal : todayIso() }, valid)
@@ -330,7 +330,7 @@ function TargetRow({
 
 const NO_TEAM = 'none'
 
-function EditCell(p: ICellRendererParams<Worker> & { onEdit(w: Worker): void }) {
+function EditCell(p: ICellRendererParams<Pekerja> & { onEdit(w: Pekerja): void }) {
   if (!p.data) return null
   const w = p.data
   return (
@@ -346,15 +346,15 @@ function EditCell(p: ICellRendererParams<Worker> & { onEdit(w: Worker): void }) 
   )
 }
 
-function WorkerGrid({ rows, teams, onEdit }: { rows: Worker[]; teams: Team[]; onEdit(w: Worker): void }) {
-  const apiRef = useRef<GridApi<Worker> | null>(null)
+function WorkerGrid({ rows, teams, onEdit }: { rows: Pekerja[]; teams: Regu[]; onEdit(w: Pekerja): void }) {
+  const apiRef = useRef<GridApi<Pekerja> | null>(null)
   const [search, setSearch] = useState('')
   const quickFilter = useDeferredValue(search)
   const [team, setTeam] = useState('')
   const [shown, setShown] = useState(rows.length)
   const teamSelectId = useId()
 
-  const columnDefs = useMemo<ColDef<Worker>[]>(
+  const columnDefs = useMemo<ColDef<Pekerja>[]>(
     () => [
       { field: 'nama', headerName: 'Nama', flex: 1.4, minWidth: 180 },
       {
@@ -373,7 +373,7 @@ function WorkerGrid({ rows, teams, onEdit }: { rows: Worker[]; teams: Team[]; on
         headerName: 'Ketua',
         width: 100,
         valueGetter: (p) => (p.data?.isLeader ? 'Ketua' : ''),
-        cellRenderer: (p: ICellRendererParams<Worker>) =>
+        cellRenderer: (p: ICellRendererParams<Pekerja>) =>
           p.data?.isLeader ? <StatusBadge state="info">Ketua</StatusBadge> : null,
       },
       {
@@ -381,7 +381,7 @@ function WorkerGrid({ rows, teams, onEdit }: { rows: Worker[]; teams: Team[]; on
         headerName: 'Status',
         width: 120,
         valueGetter: (p) => (p.data?.active ? 'Aktif' : 'Tidak aktif'),
-        cellRenderer: (p: ICellRendererParams<Worker>) =>
+        cellRenderer: (p: ICellRendererParams<Pekerja>) =>
           p.data?.active ? (
             <StatusBadge state="success">Aktif</StatusBadge>
           ) : (
@@ -403,17 +403,17 @@ function WorkerGrid({ rows, teams, onEdit }: { rows: Worker[]; teams: Team[]; on
     [onEdit],
   )
 
-  const getRowId = useCallback((p: GetRowIdParams<Worker>) => String(p.data.id), [])
+  const getRowId = useCallback((p: GetRowIdParams<Pekerja>) => String(p.data.id), [])
   const isExternalFilterPresent = useCallback(() => team !== '', [team])
   const doesExternalFilterPass = useCallback(
-    (node: IRowNode<Worker>) => (team === NO_TEAM ? node.data?.teamId === null : String(node.data?.teamId) === team),
+    (node: IRowNode<Pekerja>) => (team === NO_TEAM ? node.data?.teamId === null : String(node.data?.teamId) === team),
     [team],
   )
   useEffect(() => apiRef.current?.onFilterChanged(), [team])
-  const onModelUpdated = useCallback((e: ModelUpdatedEvent<Worker>) => setShown(e.api.getDisplayedRowCount()), [])
+  const onModelUpdated = useCallback((e: ModelUpdatedEvent<Pekerja>) => setShown(e.api.getDisplayedRowCount()), [])
   // Keyboard: Enter on any cell of a row opens that worker, as a double click does.
   const onCellKeyDown = useCallback(
-    (e: CellKeyDownEvent<Worker>) => {
+    (e: CellKeyDownEvent<Pekerja>) => {
       if ((e.event as globalThis.KeyboardEvent | undefined)?.key === 'Enter' && e.data) onEdit(e.data)
     },
     [onEdit],
@@ -453,7 +453,7 @@ function WorkerGrid({ rows, teams, onEdit }: { rows: Worker[]; teams: Team[]; on
         menonaktifkannya.
       </p>
       <div className="grid-box pekerja-grid" data-testid="worker-grid">
-        <AgGridReact<Worker>
+        <AgGridReact<Pekerja>
           theme={gridTheme}
           localeText={gridLocaleText}
           rowData={rows}

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import type { Team, Worker } from '../../../api/contract'
+import type { Pekerja, Regu } from '../../../api/contract'
 import { cleanNik } from '../../../core/workerImport'
 import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useRefreshAll } from '../../components/data'
@@ -35,7 +35,7 @@ const DialogFooter = ({
 
 /* ------------------------------------------------------------------ worker */
 
-export function WorkerDialog({ worker, teams, onClose }: { worker: Worker | null; teams: Team[]; onClose(): void }) {
+export function WorkerDialog({ worker, teams, onClose }: { worker: Pekerja | null; teams: Regu[]; onClose(): void }) {
   const editing = worker !== null
   const [nama, setNama] = useState(worker?.nama ?? '')
   const [nik, setNik] = useState('')
@@ -201,7 +201,7 @@ export function WorkerDialog({ worker, teams, onClose }: { worker: Worker | null
 
 /* -------------------------------------------------------------------- team */
 
-export function TeamDialog({ team, workers, onClose }: { team: Team | null; workers: Worker[]; onClose(): void }) {
+export function TeamDialog({ team, workers, onClose }: { team: Regu | null; workers: Pekerja[]; onClose(): void }) {
   const editing = team !== null
   const [nama, setNama] = useState(team?.nama ?? '')
   const [leaderId, setLeaderId] = useState(team?.leaderId ? String(team.leaderId) : '')

@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react'
-import type { Delivery, Election, ReconRow, VariantInfo } from '../../../api/contract'
+import type { Election, Penerimaan, PenerimaanBaris, ReconRow, VariantInfo } from '../../../api/contract'
 import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog } from '../../components/Dialog'
@@ -94,7 +94,7 @@ function PenerimaanList() {
   )
 }
 
-function DeliveryTable({ rows, variants }: { rows: Delivery[]; variants: Map<number, VariantInfo> }) {
+function DeliveryTable({ rows, variants }: { rows: Penerimaan[]; variants: Map<number, VariantInfo> }) {
   return (
     <div className="table-wrap">
       <table className="table penerimaan-list" data-testid="delivery-table">
@@ -138,10 +138,10 @@ function DeliveryTable({ rows, variants }: { rows: Delivery[]; variants: Map<num
  * One tbody per delivery: its header cells span its lines, so a delivery of Gubernur and Bupati ballots
  * reads as one delivery with two lines, and a total line when the units agree.
  */
-function DeliveryRows({ d, variants }: { d: Delivery; variants: Map<number, VariantInfo> }) {
+function DeliveryRows({ d, variants }: { d: Penerimaan; variants: Map<number, VariantInfo> }) {
   const total = d.lines.length > 1 && new Set(d.lines.map((l) => l.unit)).size === 1
   const span = d.lines.length + (total ? 1 : 0)
-  const sum = (f: (l: Delivery['lines'][number]) => number) => d.lines.reduce((s, l) => s + f(l), 0)
+  const sum = (f: (l: PenerimaanBaris) => number) => d.lines.reduce((s, l) => s + f(l), 0)
   return (
     <tbody
       className="penerimaan-delivery"
@@ -209,7 +209,7 @@ function DeliveryRows({ d, variants }: { d: Delivery; variants: Map<number, Vari
 
 /* ----------------------------------------------------------------- tertukar */
 
-function TertukarSection({ deliveries, variants }: { deliveries: Delivery[]; variants: Map<number, VariantInfo> }) {
+function TertukarSection({ deliveries, variants }: { deliveries: Penerimaan[]; variants: Map<number, VariantInfo> }) {
   const recon = useApi('rekonsiliasi.lihat', {})
   const returs = useApi('penerimaan.daftarRetur', {})
   const [returning, setReturning] = useState(false)
@@ -370,7 +370,7 @@ function ReturDialog({
   onClose,
 }: {
   held: ReconRow[]
-  deliveries: Delivery[]
+  deliveries: Penerimaan[]
   variants: Map<number, VariantInfo>
   notes: Map<number, string[]>
   onClose(): void

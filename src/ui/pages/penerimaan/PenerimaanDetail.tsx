@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react'
-import type { Delivery } from '../../../api/contract'
+import type { Penerimaan, PenerimaanBaris } from '../../../api/contract'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog } from '../../components/Dialog'
@@ -11,13 +11,13 @@ import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { fmt } from '../../format'
 import { href } from '../../router'
-import { fmtIso, fmtLocalDateTime, SelisihBadge, VariantLabel, type DeliveryLine } from './PenerimaanShared'
+import { fmtIso, fmtLocalDateTime, SelisihBadge, VariantLabel } from './PenerimaanShared'
 
 export function PenerimaanDetail({ id }: { id: number }) {
   const q = useApi('penerimaan.lihat', { id })
   const variants = useApi('barang.daftarVarian', {})
   const byId = useMemo(() => new Map((variants.data ?? []).map((v) => [v.variantId, v])), [variants.data])
-  const [settling, setSettling] = useState<DeliveryLine | null>(null)
+  const [settling, setSettling] = useState<PenerimaanBaris | null>(null)
   const history = useHistory()
 
   const back = (
@@ -198,7 +198,7 @@ export function PenerimaanDetail({ id }: { id: number }) {
 }
 
 /** The BA is issued once (taking a number from the register); every later print is marked SALINAN by the service. */
-function BaButtons({ delivery: d }: { delivery: Delivery }) {
+function BaButtons({ delivery: d }: { delivery: Penerimaan }) {
   const [busy, setBusy] = useState(false)
   const refreshAll = useRefreshAll()
   const toast = useToast()
@@ -246,7 +246,7 @@ function BaButtons({ delivery: d }: { delivery: Delivery }) {
   )
 }
 
-function SettleDialog({ line, deliveryId, onClose }: { line: DeliveryLine; deliveryId: number; onClose(): void }) {
+function SettleDialog({ line, deliveryId, onClose }: { line: PenerimaanBaris; deliveryId: number; onClose(): void }) {
   const [note, setNote] = useState('')
   const [error, setError] = useState<ApiError | undefined>()
   const [busy, setBusy] = useState(false)

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
-import type { MethodInput, VariantInfo } from '../../../api/contract'
+import { PenerimaanBarisInput, PenerimaanHeader, type MethodInput, type VariantInfo } from '../../../api/contract'
 import { ApiError, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Banner, ErrorBanner, IssueTable, Loading, useToast } from '../../components/Feedback'
@@ -22,45 +22,12 @@ interface LineDraft {
   tertukarNote: string
 }
 
-type LineField = 'variantId' | 'dus' | 'isiPerDus' | 'statedQty' | 'countedQty' | 'tertukarQty' | 'tertukarNote'
-const LINE_FIELDS: LineField[] = [
-  'variantId',
-  'dus',
-  'isiPerDus',
-  'statedQty',
-  'countedQty',
-  'tertukarQty',
-  'tertukarNote',
-]
-
-const HEADER_FIELDS = [
-  'kind',
-  'receivedAt',
-  'penyedia',
-  'suratJalan',
-  'bttb',
-  'kendaraan',
-  'pengemudi',
-  'wakilNama',
-  'wakilJabatan',
-  'penggantiUntuk',
-  'note',
-] as const
+/** The fields of a line and of the header, as the contract lists them: a refusal naming one is shown at its input. */
+const LINE_FIELDS = PenerimaanBarisInput.keyof().options
+type LineField = (typeof LINE_FIELDS)[number]
+const HEADER_FIELDS = PenerimaanHeader.keyof().options
 type HeaderField = (typeof HEADER_FIELDS)[number]
-
-interface HeaderDraft {
-  kind: 'biasa' | 'pengganti'
-  receivedAt: string
-  penyedia: string
-  suratJalan: string
-  bttb: string
-  kendaraan: string
-  pengemudi: string
-  wakilNama: string
-  wakilJabatan: string
-  penggantiUntuk: string
-  note: string
-}
+type HeaderDraft = PenerimaanHeader
 
 let nextKey = 1
 const emptyLine = (variantId = ''): LineDraft => ({
@@ -98,7 +65,7 @@ function placeIssues(err: ApiError) {
     const path = d.column ? /^lines\.(\d+)\.(\w+)$/.exec(d.column) : null
     const row = path ? Number(path[1]) + 1 : d.row
     const column = path ? path[2] : d.column
-    if (row !== undefined && column && (LINE_FIELDS as string[]).includes(column)) {
+    if (row !== undefined && column && (LINE_FIELDS as readonly string[]).includes(column)) {
       const key = `${row}:${column}`
       if (!lines.has(key)) lines.set(key, d.message)
     } else if (row === undefined && column && (HEADER_FIELDS as readonly string[]).includes(column)) {
