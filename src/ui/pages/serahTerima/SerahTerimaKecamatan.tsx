@@ -1,6 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react'
 import type { DocumentInfo, MethodOutput, VariantInfo } from '../../../api/contract'
-import type { KitStatus } from '../../../core/kit'
 import { jumlahTerbilang } from '../../../core/terbilang'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
@@ -12,15 +11,11 @@ import { KitStatusBar, KitStatusLegend } from '../../components/StatusBadge'
 import { fmt, formatTpsNumber, shortItemName, todayIso } from '../../format'
 import { href } from '../../router'
 import { HandoverPrintButton, HandoverTable, HeldByPpk } from './SerahTerimaHandover'
-import { serahTerimaHref } from './SerahTerimaShared'
+import { type Kit, SELECTABLE, serahTerimaHref } from './SerahTerimaShared'
 import { DesaRows, useTpsHandover } from './SerahTerimaKit'
 import { type Refusal, RefusalList, ScanProgress } from './SerahTerimaScan'
 
-type Overview = MethodOutput<'serahTerima.lihatKecamatan'>
-export type Kit = Overview['tps'][number]
 type NeedTable = MethodOutput<'kebutuhan.daftarTps'>
-
-export const SELECTABLE: ReadonlySet<KitStatus> = new Set(['lengkap', 'sebagian'])
 
 /**
  * One PPK (Panitia Pemilihan Kecamatan): every TPS kit of the kecamatan by desa, a scan check of the

@@ -5,7 +5,7 @@ import { KitStatusBadge } from '../../components/StatusBadge'
 import { fmt, formatTpsNumber, shortItemName } from '../../format'
 import { href } from '../../router'
 import { type Handover } from './SerahTerimaShared'
-import { type Kit, SELECTABLE } from './SerahTerimaKecamatan'
+import { type Kit, SELECTABLE } from './SerahTerimaShared'
 
 /** The kit table of one PPK's handover: TPS per desa, their status and kotak scanned, and which are handed over. */
 

@@ -1,5 +1,5 @@
 import { fmt } from '../../format'
-import { type Kit } from './SerahTerimaKecamatan'
+import type { Kit } from './SerahTerimaShared'
 
 /** The scanner's side panel at the door: how many kotak of the chosen TPS are checked, and what was refused. */
 
