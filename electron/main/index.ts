@@ -4,7 +4,9 @@ import { openApp, type OpenedApp } from '../../src/api/app'
 import { runCli } from '../../src/cli/main'
 import { DEMO_DB_FILE, defaultDataDir } from '../../src/db/paths'
 import { cliArguments } from './cli'
-import { API_CHANNEL, createApiHandler } from './ipc'
+import { API_CHANNEL, createApiHandler, isTrustedSender } from './ipc'
+import { startLanHost, type LanHost } from '../../src/server/lan/host'
+import { followHost, lepaskan, openStation, sambungkan, STATION_FILE, stationDispatcher } from './stasiun'
 import { appMenuTemplate } from './menu'
 import { APP_ORIGIN, APP_SCHEME, isAllowedNavigation, windowOptions } from './security'
 import { createFileHandler } from './serve'
@@ -31,6 +33,10 @@ protocol.registerSchemesAsPrivileged([
 
 let mainWindow: BrowserWindow | null = null
 let opened: OpenedApp | null = null
+/** The LAN listener of a host (off until an admin switches it on in Pengaturan › Stasiun). */
+let lanHost: LanHost | null = null
+/** Stops following the host's live feed, on a station. */
+const stationFeed = new AbortController()
 let closing = false
 let closedWithBackup = false
 /** Quitting must not hang on a slow or failing disk; WAL + synchronous=FULL already made every write durable. */
@@ -62,6 +68,7 @@ if (cliArgv) {
     closing = true
     const current = opened
     opened = null
+    void lanHost?.close()
     const timeout = new Promise<void>((r) => setTimeout(r, CLOSE_BACKUP_TIMEOUT_MS))
     Promise.race([current.closeWithBackup(), timeout])
       .catch((err: unknown) => console.error('Cadangan saat menutup gagal:', err))
@@ -95,6 +102,22 @@ async function start(): Promise<void> {
   ses.setPermissionCheckHandler(() => false)
   ses.setDevicePermissionHandler(() => false)
 
+  // A station (paired with a host) opens no election file: every call goes to the host (docs/lan.md).
+  const stationFile = join(app.getPath('userData'), STATION_FILE)
+  const restartAfter = (r: Electron.IpcMainInvokeEvent, run: () => Promise<unknown> | unknown) => {
+    if (!isTrustedSender(r, devServerUrl)) return { ok: false, error: { code: 'UNAUTHORIZED', message: 'Ditolak' } }
+    return Promise.resolve(run()).then((answer) => {
+      if ((answer as { ok: boolean }).ok) setTimeout(() => (app.relaunch(), app.quit()), 300)
+      return answer
+    })
+  }
+  ipcMain.handle('stasiun:sambungkan', (e, input: unknown) =>
+    restartAfter(e, () => sambungkan(stationFile, (input ?? {}) as Parameters<typeof sambungkan>[1])),
+  )
+  ipcMain.handle('stasiun:lepaskan', (e) => restartAfter(e, () => lepaskan(stationFile)))
+  const station = process.env.GUDANG_DB ? null : openStation(stationFile)
+  if (station) return startStation(station.klien)
+
   // `||`, not `??`: an empty GUDANG_DB left in the environment must not open an anonymous database.
   const dbPath = process.env.GUDANG_DB || join(app.getPath('userData'), DEMO_DB_FILE)
   // The window loads while the database opens (the demo election is built on first start);
@@ -107,8 +130,14 @@ async function start(): Promise<void> {
   })
   pending.then(
     (o) => {
-      if (closing) o.close()
-      else opened = o
+      if (closing) return o.close()
+      opened = o
+      o.peristiwa.subscribe((p) => mainWindow?.webContents.send('peristiwa', p))
+      // Host mode: the listener comes back on by itself when the admin left it on.
+      startLanHost({ app: o, staticDir: rendererDir, log: (l) => console.log(`[lan] ${l}`) }).then(
+        (h) => (lanHost = h),
+        (err: unknown) => console.error('Mode induk tidak dapat dimulai:', err),
+      )
     },
     (err: unknown) => fatal(err, dbPath),
   )
@@ -126,6 +155,29 @@ async function start(): Promise<void> {
     }),
   )
 
+  await openWindow()
+}
+
+/** A station's window: the bundled UI, its calls forwarded to the host, the host's live feed followed. */
+async function startStation(klien: Parameters<typeof stationDispatcher>[0]): Promise<void> {
+  protocol.handle(
+    APP_SCHEME,
+    createFileHandler(rendererDir, () => null),
+  )
+  const dispatcher = stationDispatcher(klien)
+  ipcMain.handle(
+    API_CHANNEL,
+    createApiHandler({ dispatcher: async () => dispatcher, isClosing: () => closing, devServerUrl }),
+  )
+  void followHost(klien, (channel, payload) => mainWindow?.webContents.send(channel, payload), stationFeed.signal)
+  app.on('before-quit', () => {
+    stationFeed.abort()
+    klien.close()
+  })
+  await openWindow()
+}
+
+async function openWindow(): Promise<void> {
   // The installed app offers neither Reload nor DevTools (electron/main/menu.ts); `npm start` keeps both.
   if (app.isPackaged) Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate()))
   mainWindow = new BrowserWindow({

@@ -24,7 +24,13 @@ const refuse = (code: 'UNAUTHORIZED' | 'UNKNOWN_METHOD' | 'DATABASE', message: s
 })
 
 export function createApiHandler(opts: ApiHandlerOptions) {
-  return async (event: ApiSender, method: unknown, input: unknown, session?: unknown): Promise<ApiResponse> => {
+  return async (
+    event: ApiSender,
+    method: unknown,
+    input: unknown,
+    session?: unknown,
+    kunci?: unknown,
+  ): Promise<ApiResponse> => {
     if (!isTrustedSender(event, opts.devServerUrl)) {
       return refuse('UNAUTHORIZED', 'Permintaan ditolak: pengirim bukan halaman aplikasi Gudang Pemilu')
     }
@@ -40,11 +46,18 @@ export function createApiHandler(opts: ApiHandlerOptions) {
     // The actor is replaced by the user chosen in this window (sesi.masuk); 'operator' is never recorded
     // for a write, which needs a chosen user.
     const valid = typeof session === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(session)
-    return dispatcher.call(method, input, { actor: 'operator', transport: 'ipc', ...(valid ? { session } : {}) })
+    // The outbox's idempotency key of a write (docs/lan.md): a resent write is recorded once.
+    const key = typeof kunci === 'string' && /^[A-Za-z0-9_-]{8,128}$/.test(kunci) ? { idempotencyKey: kunci } : {}
+    return dispatcher.call(method, input, {
+      actor: 'operator',
+      transport: 'ipc',
+      ...(valid ? { session } : {}),
+      ...key,
+    })
   }
 }
 
-function isTrustedSender(event: ApiSender, devServerUrl: string | undefined): boolean {
+export function isTrustedSender(event: ApiSender, devServerUrl: string | undefined): boolean {
   const frame = event.senderFrame
   if (!frame) return false
   try {

@@ -6,7 +6,7 @@ import type { ApiResponse } from '../../src/api/contract'
 const MAX_METHOD_LENGTH = 100
 const METHOD_NAME = /^[A-Za-z][A-Za-z0-9_.-]*$/
 
-function invoke(method: string, input: unknown, session?: string | null): Promise<ApiResponse> {
+function invoke(method: string, input: unknown, session?: string | null, kunci?: string): Promise<ApiResponse> {
   if (typeof method !== 'string' || method.length > MAX_METHOD_LENGTH || !METHOD_NAME.test(method)) {
     const shown = typeof method === 'string' ? method.slice(0, 40) : typeof method
     return Promise.resolve({
@@ -19,7 +19,26 @@ function invoke(method: string, input: unknown, session?: string | null): Promis
     method,
     input,
     typeof session === 'string' ? session : undefined,
+    typeof kunci === 'string' ? kunci : undefined,
   ) as Promise<ApiResponse>
 }
 
-contextBridge.exposeInMainWorld('gudang', { invoke })
+/** Live updates (docs/lan.md): which domain changed; returns the function that stops listening. */
+function onPeristiwa(listener: (p: { ranah: string; seq: number }) => void): () => void {
+  const handler = (_event: unknown, p: { ranah: string; seq: number }) => listener(p)
+  ipcRenderer.on('peristiwa', handler)
+  return () => void ipcRenderer.off('peristiwa', handler)
+}
+
+/**
+ * "Sambungkan ke komputer induk": pairs this PC as a station from the pairing link (or the fields typed
+ * by hand) and restarts it as one; lepaskanStasiun goes back to being a PC with its own file.
+ */
+function sambungkan(p: { tautan?: string; alamat?: string; port?: number; sidikJari?: string; kode?: string }) {
+  return ipcRenderer.invoke('stasiun:sambungkan', p) as Promise<ApiResponse>
+}
+function lepaskanStasiun() {
+  return ipcRenderer.invoke('stasiun:lepaskan') as Promise<ApiResponse>
+}
+
+contextBridge.exposeInMainWorld('gudang', { invoke, onPeristiwa, sambungkan, lepaskanStasiun })

@@ -15,6 +15,11 @@ import { createHandlers } from './handlers'
 import type { AppState } from '../services/sistem'
 import { APP_VERSION } from './version'
 import { JobRunner, type WorkerEntry } from './jobs'
+import { chainHead } from '../db/ledger'
+import { lupakanJawabanLama } from '../services/stasiun'
+import { Idempotensi } from './idempotensi'
+import { LanHostSlot } from './lan'
+import { PeristiwaBus } from './peristiwa'
 
 export interface OpenAppOptions {
   /** The SQLite file of one election of one satker; created when missing. */
@@ -43,6 +48,12 @@ export interface OpenedApp {
   ctx: ServiceContext
   /** 'pemulihan' when the start check failed: only backups can be listed and restored. */
   state: AppState
+  /** Who is signed in, per window and per LAN station. */
+  sessions: SessionStore
+  /** Which domain a write changed, for the live-update feeds (GET /peristiwa). */
+  peristiwa: PeristiwaBus
+  /** Where this process's LAN listener registers (src/server/lan/host.ts startLanHost). */
+  lan: LanHostSlot
   close(): void
   /** Stops the automatic backups, makes the closing one if anything changed, then closes. */
   closeWithBackup(): Promise<void>
@@ -107,12 +118,24 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
           now,
           ...(opts.worker ? { worker: opts.worker } : {}),
         })
-  const dispatcher = createDispatcher(createHandlers(ctx, APP_VERSION, state, sessions, jobs), {
+  const lan = new LanHostSlot()
+  // The head is read after the write committed; a file in recovery may have no ledger table at all.
+  const peristiwa = new PeristiwaBus(() => chainHead(ctx.db).seq)
+  const dispatcher = createDispatcher(createHandlers(ctx, APP_VERSION, state, sessions, jobs, lan), {
     onInternalError: report,
     state,
     authorize: createAuthorizer(ctx, sessions),
+    idempotensi: new Idempotensi(ctx),
+    peristiwa,
     ...(jobs ? { jobs } : {}),
   })
+  // Answers to idempotent writes are kept seven days; a host runs for weeks, so forget old ones daily.
+  const forgetOld = () => {
+    if (state.mode === 'normal' && ctx.db.open) lupakanJawabanLama(ctx)
+  }
+  forgetOld()
+  const forgetTimer = setInterval(forgetOld, 24 * 60 * 60 * 1000)
+  forgetTimer.unref()
   const schedule =
     opts.backups && jobs && state.mode === 'normal'
       ? new BackupSchedule(ctx, {
@@ -124,6 +147,8 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
   schedule?.start()
   const checkpoints = opts.dbPath === ':memory:' ? null : startIdleCheckpoints(() => ctx.db)
   const close = () => {
+    clearInterval(forgetTimer)
+    peristiwa.close()
     checkpoints?.stop()
     void jobs?.cancelAll()
     if (ctx.db.open) ctx.db.close()
@@ -135,6 +160,9 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
     createdDemo,
     ctx,
     state,
+    sessions,
+    peristiwa,
+    lan,
     close,
     closeWithBackup: async () => {
       try {

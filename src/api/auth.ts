@@ -4,6 +4,8 @@ import { hasAdmin } from '../services/pengguna'
 import type { ServiceContext } from '../services/context'
 import type { SessionStore } from '../services/sesi'
 import type { CallMeta } from './dispatch'
+import { contract, type MethodName } from './contract'
+import { aktorDiStasiun, cakupanMengizinkan, CAKUPAN_LABEL, hanyaDiHost } from '../core/stasiun'
 
 /** Methods a file without an admin still allows: setting up the election and making its first admin. */
 const BOOTSTRAP = new Set(['pemilihan.buat', 'pengguna.tambahAdminPertama'])
@@ -23,8 +25,19 @@ export type Authorizer = (
  */
 export function createAuthorizer(ctx: ServiceContext, sessions: SessionStore): Authorizer {
   return (method, access, meta) => {
-    const user = sessions.resolve(meta.session)
-    if (user) meta = { ...meta, actor: user.nama, userId: user.id, role: user.role }
+    const station = meta.stasiun
+    const user = sessions.resolve(meta.session, station?.id ?? null)
+    if (user)
+      meta = {
+        ...meta,
+        actor: station ? aktorDiStasiun(user.nama, station.nama) : user.nama,
+        userId: user.id,
+        role: user.role,
+      }
+    if (station) {
+      const refusal = stationRefusal(method, station)
+      if (refusal) return { ok: false, error: refusal }
+    }
     if (access === 'semua') return { ok: true, meta }
     if (TRUSTED.has(meta.transport) && !meta.session) return { ok: true, meta }
     if (!hasAdmin(ctx)) {
@@ -61,5 +74,18 @@ export function createAuthorizer(ctx: ServiceContext, sessions: SessionStore): A
       }
     }
     return { ok: true, meta }
+  }
+}
+
+/** A LAN station's scope (core/stasiun.ts), checked before the user's role: a station does only its job. */
+function stationRefusal(method: string, station: NonNullable<CallMeta['stasiun']>): ErrorBody | null {
+  const spec = contract[method as MethodName]
+  if (!spec) return null
+  if (cakupanMengizinkan(station.cakupan, method, { writes: spec.writes, long: spec.long === true })) return null
+  return {
+    code: 'FORBIDDEN',
+    message: hanyaDiHost(method)
+      ? `${spec.description}: hanya dapat dilakukan di komputer induk, tidak dari stasiun ${station.nama}`
+      : `Stasiun ${station.nama} bercakupan ${CAKUPAN_LABEL[station.cakupan].toLowerCase()}; ${method} tidak termasuk. Lakukan di komputer induk atau minta admin mengubah cakupannya; tidak ada yang dicatat.`,
   }
 }

@@ -7,11 +7,14 @@ import { accessOf } from './contract/define'
 import type { Role } from '../core/roles'
 import type { OnProgress } from '../core/progress'
 import type { JobRunner } from './jobs'
+import type { Idempotensi } from './idempotensi'
+import type { PeristiwaBus } from './peristiwa'
+import { tanpaKunciIdempotensi, type Cakupan } from '../core/stasiun'
 
 export interface CallMeta {
   /** Who is acting; recorded on every ledger row and audit entry. Replaced by the chosen user's name. */
   actor: string
-  transport: 'ipc' | 'http' | 'cli' | 'test'
+  transport: 'ipc' | 'http' | 'cli' | 'test' | 'stasiun'
   /** The session of this window or tab (sesi.masuk), as the transport received it. */
   session?: string
   /** Set by the authorizer from the session: the chosen user. */
@@ -19,6 +22,10 @@ export interface CallMeta {
   role?: Role
   /** Set inside a long job's worker (src/api/jobWorker.ts): how far the job has come. */
   progress?: OnProgress
+  /** Set by the LAN listener (src/server/lan) for a paired station's request, from its credential. */
+  stasiun?: { id: number; nama: string; cakupan: Cakupan }
+  /** The client's Idempotency-Key for a write: a retry with it gets the first answer (api/idempotensi.ts). */
+  idempotencyKey?: string
 }
 
 export type Handler<M extends MethodName> = (
@@ -64,6 +71,10 @@ export interface DispatcherOptions {
   authorize?: Authorizer
   /** Where long methods run (worker threads); without one they run on this thread (the CLI, a job's own worker). */
   jobs?: JobRunner
+  /** Stored answers of writes sent with an idempotency key; without it keys are ignored. */
+  idempotensi?: Idempotensi
+  /** Told the namespace of every write that succeeded, for the live-update feeds. */
+  peristiwa?: PeristiwaBus
 }
 
 /**
@@ -143,6 +154,45 @@ export function createDispatcher(handlers: Handlers, opts: DispatcherOptions = {
     }
   }
 
+  /**
+   * A write: with an idempotency key, exactly once (api/idempotensi.ts); a station must send one, except
+   * for signing in and out and its witness check.
+   */
+  async function write(
+    method: MethodName,
+    handler: (i: unknown, m: CallMeta) => unknown,
+    input: unknown,
+    meta: CallMeta,
+  ): Promise<ApiResponse> {
+    if (meta.stasiun && !meta.idempotencyKey && !tanpaKunciIdempotensi(method))
+      return fail({
+        code: 'INVALID_INPUT',
+        message: `Tulisan dari stasiun harus membawa Idempotency-Key; ${method} tidak dijalankan`,
+        details: [{ column: 'Idempotency-Key', message: 'Kunci idempotensi wajib' }],
+      })
+    const check = outputOf(method)
+    if (!meta.idempotencyKey || !opts.idempotensi || tanpaKunciIdempotensi(method))
+      return { ok: true, result: check(await handler(input, meta)) }
+    const { response } = await opts.idempotensi.call({
+      stasiunId: meta.stasiun?.id ?? 0,
+      kunci: meta.idempotencyKey,
+      method,
+      input,
+      run: () => {
+        const raw = handler(input, meta)
+        return raw instanceof Promise ? raw.then(check) : check(raw)
+      },
+    })
+    return response
+  }
+
+  /** Tells the live feeds which domain changed; a session's sign-in changes nothing anyone shows. */
+  function written(method: MethodName, response: ApiResponse): ApiResponse {
+    const ranah = method.split('.', 1)[0]!
+    if (response.ok && ranah !== 'sesi') opts.peristiwa?.publish(ranah)
+    return response
+  }
+
   return {
     async call(method, input, meta) {
       if (!isMethod(method)) {
@@ -166,6 +216,7 @@ export function createDispatcher(handlers: Handlers, opts: DispatcherOptions = {
           }
         }
         const handler = handlers[method] as (i: unknown, m: CallMeta) => unknown
+        if (spec.writes) return written(method, await write(method, handler, checked.input, checked.meta))
         return { ok: true, result: outputOf(method)(await handler(checked.input, checked.meta)) }
       } catch (err) {
         if (err instanceof AppError) return fail(err.toBody())

@@ -14,7 +14,8 @@ export type ErrorCode =
   | 'DATABASE' // the database file cannot be used (newer schema, corrupt, tampered)
   | 'UNAUTHORIZED' // the transport refused the caller (token, Host, IPC sender)
   | 'AUTH_REQUIRED' // no user is chosen in this window, or the session lapsed
-  | 'FORBIDDEN' // the chosen user's role is below what the method needs
+  | 'FORBIDDEN' // the chosen user's role is below what the method needs (or a LAN station's scope)
+  | 'UNREACHABLE' // a LAN station could not reach the host: keep the write (and its key) and send it again
   | 'INTERNAL'
 
 export interface ErrorBody {

@@ -8,6 +8,8 @@ import { extname, resolve, sep } from 'node:path'
 import type { ApiResponse, ErrorBody } from '../api/contract'
 import type { Dispatcher } from '../api/dispatch'
 import { contentDisposition, DOWNLOAD_PREFIX, parseDownloadPath, type JobRunner } from '../api/jobs'
+import type { PeristiwaBus } from '../api/peristiwa'
+import { SseHub } from './sse'
 
 export interface HttpServerOptions {
   dispatcher: Dispatcher
@@ -23,6 +25,8 @@ export interface HttpServerOptions {
   actor?: string
   /** Finished long jobs' files (OpenedApp.jobs): served at /unduh/<job>/<key>/<name>. */
   jobs?: Pick<JobRunner, 'download'>
+  /** Live updates (OpenedApp.peristiwa): served as server-sent events at GET /peristiwa. */
+  peristiwa?: PeristiwaBus
 }
 
 export interface RunningHttpServer {
@@ -49,7 +53,7 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ')
 
-const SECURITY_HEADERS: Record<string, string> = {
+export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   // The token rides in the page URL; never leak it to another site.
@@ -83,6 +87,8 @@ const CONTENT_TYPES: Record<string, string> = {
 }
 
 const API_PREFIX = '/api/'
+/** Live updates (server-sent events), on this server and on the LAN listener. */
+export const EVENTS_PATH = '/peristiwa'
 
 /**
  * HTTP transport of the one API (browser mode, tests, later LAN stations). Listens on 127.0.0.1
@@ -99,6 +105,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   const staticRoot = opts.staticDir === null ? null : await realpath(resolve(opts.staticDir))
   let allowedHosts: Set<string> = new Set()
   let allowedOrigins: Set<string> = new Set()
+  const hub = opts.peristiwa ? new SseHub(opts.peristiwa) : null
 
   // Host is checked in handle() against the allowed names (DNS rebinding), with a message; Node's own
   // check would answer a bare 400 first.
@@ -134,8 +141,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     }
 
     if (isApi) return handleApi(req, res, pathname)
+    if (pathname === EVENTS_PATH) return handleEvents(req, res, rawUrl)
     if (pathname.startsWith(DOWNLOAD_PREFIX)) return handleDownload(req, res, pathname)
-    return handleStatic(req, res, pathname)
+    return serveStatic(staticRoot, req, res, pathname)
   }
 
   /** A finished job's file. The key in the address is the permission: unguessable, and that job's alone. */
@@ -224,7 +232,12 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     }
     let response: ApiResponse
     try {
-      response = await opts.dispatcher.call(method, input, { actor, transport: 'http', ...sessionOf(req) })
+      response = await opts.dispatcher.call(method, input, {
+        actor,
+        transport: 'http',
+        ...sessionOf(req),
+        ...idempotencyKeyOf(req),
+      })
     } catch (err) {
       // The dispatcher promises never to throw; if it does, the caller still gets an ApiResponse.
       logInternal(method, err)
@@ -233,55 +246,26 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     sendApi(res, 200, response)
   }
 
+  /**
+   * The live feed. EventSource cannot send a header, so the token may also ride in the address, as it
+   * already does in the page's own (?token=…); both are checked the same way.
+   */
+  function handleEvents(req: IncomingMessage, res: ServerResponse, rawUrl: string): void {
+    res.setHeader('Cache-Control', 'no-store')
+    if (req.method !== 'GET') {
+      res.setHeader('Allow', 'GET')
+      return drainAndSend(req, res, 405, null, 'Metode HTTP tidak diizinkan; gunakan GET')
+    }
+    const query = new URLSearchParams(rawUrl.split('?', 2)[1] ?? '').get('token')
+    if (!authorized(req.headers.authorization) && !(query && authorized(`Bearer ${query}`)))
+      return sendText(res, 401, 'Token akses tidak ada atau salah')
+    if (!hub) return sendText(res, 404, 'Pembaruan langsung tidak tersedia di sini')
+    hub.attach(req, res, null)
+  }
+
   function authorized(header: string | undefined): boolean {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')
     return match !== null && timingSafeEqual(sha256(match[1]!), tokenDigest)
-  }
-
-  async function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.setHeader('Allow', 'GET, HEAD')
-      return drainAndSend(req, res, 405, null, 'Metode HTTP tidak diizinkan')
-    }
-    if (staticRoot === null) return sendText(res, 404, 'Tidak ditemukan')
-    let decoded: string
-    try {
-      decoded = decodeURIComponent(pathname)
-    } catch {
-      return sendText(res, 400, 'Alamat tidak sah')
-    }
-    // Refuse rather than normalise: a request that names a parent folder is never a real asset.
-    if (decoded.includes('\0') || decoded.includes('\\') || decoded.split('/').some((seg) => seg === '..')) {
-      return sendText(res, 400, 'Alamat tidak sah')
-    }
-    const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '')
-    const candidate = resolve(staticRoot, relative)
-    if (!isInside(staticRoot, candidate)) return sendText(res, 400, 'Alamat tidak sah')
-    let file: string
-    let size: number
-    try {
-      file = await realpath(candidate)
-      // A symlink inside the build must not lead outside it either.
-      if (!isInside(staticRoot, file)) return sendText(res, 404, 'Tidak ditemukan')
-      const info = await stat(file)
-      if (!info.isFile()) return sendText(res, 404, 'Tidak ditemukan')
-      size = info.size
-    } catch {
-      return sendText(res, 404, 'Tidak ditemukan')
-    }
-    res.writeHead(200, {
-      'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'Content-Length': size,
-      // The page is tiny and rebuilt often; always revalidate so a new build is never mixed with an old one.
-      'Cache-Control': 'no-cache',
-    })
-    if (req.method === 'HEAD') return void res.end()
-    const stream = createReadStream(file)
-    stream.on('error', (err) => {
-      logInternal(`GET ${pathname}`, err)
-      res.destroy()
-    })
-    stream.pipe(res)
   }
 
   function tooLarge(req: IncomingMessage, res: ServerResponse): void {
@@ -339,6 +323,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     token,
     close() {
       closing ??= new Promise<void>((resolvePromise) => {
+        hub?.close()
         server.close(() => resolvePromise())
         // Browsers keep connections alive; without this close() would wait for them to time out.
         server.closeIdleConnections()
@@ -349,7 +334,59 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   }
 }
 
-type Body = Buffer | 'too-large' | 'aborted'
+/** The built UI's files: GET and HEAD only, never outside `staticRoot` (a realpath), even through a symlink. */
+export async function serveStatic(
+  staticRoot: string | null,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('Allow', 'GET, HEAD')
+    return drainAndSend(req, res, 405, null, 'Metode HTTP tidak diizinkan')
+  }
+  if (staticRoot === null) return sendText(res, 404, 'Tidak ditemukan')
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(pathname)
+  } catch {
+    return sendText(res, 400, 'Alamat tidak sah')
+  }
+  // Refuse rather than normalise: a request that names a parent folder is never a real asset.
+  if (decoded.includes('\0') || decoded.includes('\\') || decoded.split('/').some((seg) => seg === '..')) {
+    return sendText(res, 400, 'Alamat tidak sah')
+  }
+  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '')
+  const candidate = resolve(staticRoot, relative)
+  if (!isInside(staticRoot, candidate)) return sendText(res, 400, 'Alamat tidak sah')
+  let file: string
+  let size: number
+  try {
+    file = await realpath(candidate)
+    // A symlink inside the build must not lead outside it either.
+    if (!isInside(staticRoot, file)) return sendText(res, 404, 'Tidak ditemukan')
+    const info = await stat(file)
+    if (!info.isFile()) return sendText(res, 404, 'Tidak ditemukan')
+    size = info.size
+  } catch {
+    return sendText(res, 404, 'Tidak ditemukan')
+  }
+  res.writeHead(200, {
+    'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': size,
+    // The page is tiny and rebuilt often; always revalidate so a new build is never mixed with an old one.
+    'Cache-Control': 'no-cache',
+  })
+  if (req.method === 'HEAD') return void res.end()
+  const stream = createReadStream(file)
+  stream.on('error', (err) => {
+    logInternal(`GET ${pathname}`, err)
+    res.destroy()
+  })
+  stream.pipe(res)
+}
+
+export type Body = Buffer | 'too-large' | 'aborted'
 
 /** Reads at most `limit` bytes; past that it stops keeping data instead of buffering an attacker's upload. */
 /** The session header of the UI (sesi.masuk); anything malformed is treated as no session. */
@@ -359,7 +396,13 @@ function sessionOf(req: IncomingMessage): { session?: string } {
   return typeof v === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(v) ? { session: v } : {}
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<Body> {
+/** A write's Idempotency-Key (docs/lan.md); anything malformed is treated as none. */
+export function idempotencyKeyOf(req: IncomingMessage): { idempotencyKey?: string } {
+  const v = req.headers['idempotency-key']
+  return typeof v === 'string' && /^[A-Za-z0-9_-]{8,128}$/.test(v) ? { idempotencyKey: v } : {}
+}
+
+export function readBody(req: IncomingMessage, limit: number): Promise<Body> {
   return new Promise((resolvePromise) => {
     const chunks: Buffer[] = []
     let length = 0
@@ -391,7 +434,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Body> {
  * RST, which can destroy the answer before the client reads it; so throw the rest away for a
  * short while (nothing is kept), then cut the connection.
  */
-function discardRest(req: IncomingMessage): void {
+export function discardRest(req: IncomingMessage): void {
   if (req.readableEnded) return
   req.on('data', () => {})
   req.resume()
@@ -402,7 +445,7 @@ function discardRest(req: IncomingMessage): void {
 }
 
 /** Early refusals: answer without reading the body, and never buffer it. */
-function drainAndSend(
+export function drainAndSend(
   req: IncomingMessage,
   res: ServerResponse,
   status: number,
@@ -421,7 +464,7 @@ function drainAndSend(
   else sendText(res, status, text ?? '')
 }
 
-function sendApi(res: ServerResponse, status: number, body: ApiResponse): void {
+export function sendApi(res: ServerResponse, status: number, body: ApiResponse): void {
   const payload = JSON.stringify(body)
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
@@ -431,7 +474,7 @@ function sendApi(res: ServerResponse, status: number, body: ApiResponse): void {
   res.end(payload)
 }
 
-function sendText(res: ServerResponse, status: number, text: string): void {
+export function sendText(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text) })
   res.end(text)
 }
@@ -452,6 +495,6 @@ export function osUserName(): string {
   }
 }
 
-function logInternal(where: string, err: unknown): void {
+export function logInternal(where: string, err: unknown): void {
   process.stderr.write(`[gudang http] ${where}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)
 }

@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { AppError } from '../core/errors'
+import { formatSidikJari } from '../core/stasiun'
 import { defaultDbPath } from '../db/paths'
 import { startHttpServer } from './http'
 
@@ -81,6 +82,7 @@ async function main(argv: string[]): Promise<number> {
       dispatcher: app.dispatcher,
       staticDir: STATIC_DIR,
       port,
+      peristiwa: app.peristiwa,
       ...(app.jobs ? { jobs: app.jobs } : {}),
     })
   } catch (err) {
@@ -95,7 +97,15 @@ async function main(argv: string[]): Promise<number> {
     throw err
   }
 
+  // Host mode for LAN stations, when an admin switched it on (Pengaturan › Stasiun); off by default.
+  const { startLanHost } = await import('./lan/host')
+  const lan = await startLanHost({ app, staticDir: STATIC_DIR })
   const lines = [`Basis data: ${app.dbPath}`]
+  const hosting = lan.status()
+  if (hosting.berjalan)
+    lines.push(
+      `Mode induk: stasiun LAN tersambung ke https://${hosting.alamat[0]}:${hosting.port} (sidik jari ${formatSidikJari(hosting.sidikJari ?? '')})`,
+    )
   if (app.createdDemo) {
     lines.push(
       'Data contoh dibuat: Pilkada 2024 Kabupaten Batu Bara. Jumlah DPT per TPS di data contoh adalah sintetis, bukan data resmi KPU.',
@@ -126,6 +136,7 @@ async function main(argv: string[]): Promise<number> {
     process.on('SIGTERM', stop)
   })
   // Stop accepting calls first so no write can start after the database is closed.
+  await lan.close()
   await server.close()
   await app.closeWithBackup()
   process.stdout.write('Basis data ditutup dengan rapi.\n')

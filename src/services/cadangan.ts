@@ -13,7 +13,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path'
 import { AppError, refused } from '../core/errors'
 import { chainHead } from '../db/ledger'
 import { inspectDatabaseFile, settleBackupFile } from '../db/inspect'
-import { MIGRATIONS } from '../db/migrations'
+import { LATEST_SCHEMA_VERSION } from '../db/migrations'
 import { openDatabase } from '../db/open'
 import type { OnProgress } from '../core/progress'
 import type { ServiceContext } from './context'
@@ -319,7 +319,8 @@ export function pulihkan(
     throw refused(`Cadangan ${info.name} tidak dapat dipulihkan: ${info.problem}`, [
       { column: 'file', message: 'Cadangan rusak atau bukan cadangan Gudang Pemilu' },
     ])
-  const latest = MIGRATIONS.length
+  // The newest version, not the count: the list may have a gap while numbers reserved for other work land.
+  const latest = LATEST_SCHEMA_VERSION
   if (info.schemaVersion > latest) {
     throw refused(
       `Cadangan ${info.name} dibuat oleh versi Gudang Pemilu yang lebih baru (skema ${info.schemaVersion}, aplikasi ini ${latest}); perbarui aplikasi dulu`,

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import type { ReadableDB, WritableDB } from '../db/handles'
 
 /**
@@ -30,11 +31,27 @@ export function writeTx<T>(
   fn: () => { result: T; detail: unknown },
 ): T {
   const insertAudit = ctx.db.prepare('INSERT INTO audit (at, actor, action, detail) VALUES (?, ?, ?, ?)')
-  return ctx.db
+  const key = idempotencyKey.getStore()
+  const claims = key !== undefined && !key.recorded
+  const result = ctx.db
     .transaction(() => {
       const { result, detail } = fn()
       insertAudit.run(ctx.now().toISOString(), who.actor, action, JSON.stringify(detail ?? null))
+      if (claims) key.record()
       return result
     })
     .immediate()
+  if (claims) key.recorded = true
+  return result
 }
+
+/**
+ * The idempotency key of the write being served, when its caller sent one (src/api/idempotensi.ts):
+ * the first writeTx of the call records the key in its own transaction, so a write and its key land
+ * together even when the handler awaited something (reading a file) before writing.
+ */
+export interface IdempotencyKeySlot {
+  recorded: boolean
+  record(): void
+}
+export const idempotencyKey = new AsyncLocalStorage<IdempotencyKeySlot>()

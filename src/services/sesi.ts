@@ -14,6 +14,8 @@ interface Session {
   userId: number
   transport: string
   lastSeen: number
+  /** The LAN station it was opened on (issue 16); a session is only good where it was opened. */
+  stasiunId: number | null
 }
 
 export interface SessionView {
@@ -27,14 +29,16 @@ export interface SessionView {
 export class SessionStore {
   private readonly sessions = new Map<string, Session>()
   private readonly failures = new Map<number, { count: number; lockedUntil: number }>()
+  /** Wrong PINs per LAN station, whoever was tried: guessing across users on one station locks it too. */
+  private readonly stationFailures = new Map<number, { count: number; lockedUntil: number }>()
 
   constructor(private readonly ctx: ServiceContext) {}
 
   /** The user behind a session id, or null; touching it keeps an elevated session alive. */
-  resolve(sessionId: string | undefined): User | null {
+  resolve(sessionId: string | undefined, stasiunId: number | null = null): User | null {
     if (!sessionId) return null
     const s = this.sessions.get(sessionId)
-    if (!s) return null
+    if (!s || s.stasiunId !== stasiunId) return null
     const user = getUser(this.ctx, s.userId)
     const now = this.ctx.now().getTime()
     if (!user || !user.active) {
@@ -50,8 +54,8 @@ export class SessionStore {
     return user
   }
 
-  lihat(sessionId: string | undefined): SessionView {
-    const user = this.resolve(sessionId)
+  lihat(sessionId: string | undefined, stasiunId: number | null = null): SessionView {
+    const user = this.resolve(sessionId, stasiunId)
     const s = user && sessionId ? this.sessions.get(sessionId) : undefined
     return {
       user,
@@ -66,12 +70,26 @@ export class SessionStore {
    * Chooses a user for this window. The old session (if any) ends: switching operator is one step.
    * A wrong PIN is counted per user; after MAX_PIN_ATTEMPTS that user is locked for LOCK_MS.
    */
-  masuk(previous: string | undefined, userId: number, pin: string | undefined, transport: string): SessionView {
+  masuk(
+    previous: string | undefined,
+    userId: number,
+    pin: string | undefined,
+    transport: string,
+    stasiunId: number | null = null,
+  ): SessionView {
     const user = getUser(this.ctx, userId)
     if (!user || !user.active)
       throw new AppError('NOT_FOUND', `Pengguna dengan id ${userId} tidak ada atau tidak aktif`)
     const now = this.ctx.now().getTime()
     if (needsPin(user.role)) {
+      const sf = stasiunId === null ? undefined : this.stationFailures.get(stasiunId)
+      if (sf && sf.lockedUntil > now) {
+        const minutes = Math.ceil((sf.lockedUntil - now) / 60_000)
+        throw refused(
+          `PIN salah ${MAX_PIN_ATTEMPTS} kali di stasiun ini; masuk dengan PIN di stasiun ini terkunci, coba lagi dalam ${minutes} menit`,
+          [{ column: 'pin', message: 'Stasiun terkunci sementara' }],
+        )
+      }
       const f = this.failures.get(user.id)
       if (f && f.lockedUntil > now) {
         const minutes = Math.ceil((f.lockedUntil - now) / 60_000)
@@ -87,6 +105,10 @@ export class SessionStore {
         const count = (f && f.lockedUntil <= now && f.count >= MAX_PIN_ATTEMPTS ? 0 : (f?.count ?? 0)) + 1
         const locked = count >= MAX_PIN_ATTEMPTS
         this.failures.set(user.id, { count, lockedUntil: locked ? now + LOCK_MS : 0 })
+        if (stasiunId !== null) {
+          const sc = (sf && sf.lockedUntil <= now && sf.count >= MAX_PIN_ATTEMPTS ? 0 : (sf?.count ?? 0)) + 1
+          this.stationFailures.set(stasiunId, { count: sc, lockedUntil: sc >= MAX_PIN_ATTEMPTS ? now + LOCK_MS : 0 })
+        }
         logSession(this.ctx, user.id, user.nama, locked ? 'terkunci' : 'pin_salah', transport)
         const left = MAX_PIN_ATTEMPTS - count
         throw refused(
@@ -97,27 +119,35 @@ export class SessionStore {
         )
       }
       this.failures.delete(user.id)
+      if (stasiunId !== null) this.stationFailures.delete(stasiunId)
     }
-    if (previous) this.keluar(previous)
+    if (previous) this.keluar(previous, stasiunId)
     const id = randomBytes(18).toString('base64url')
-    this.sessions.set(id, { id, userId: user.id, transport, lastSeen: now })
+    this.sessions.set(id, { id, userId: user.id, transport, lastSeen: now, stasiunId })
     logSession(this.ctx, user.id, user.nama, 'masuk', transport)
-    return this.lihat(id)
+    return this.lihat(id, stasiunId)
   }
 
-  keluar(sessionId: string | undefined): SessionView {
+  keluar(sessionId: string | undefined, stasiunId: number | null = null): SessionView {
     const s = sessionId ? this.sessions.get(sessionId) : undefined
-    if (s) {
+    if (s && s.stasiunId === stasiunId) {
       this.sessions.delete(s.id)
       const user = getUser(this.ctx, s.userId)
       if (user) logSession(this.ctx, user.id, user.nama, 'keluar', s.transport)
     }
-    return this.lihat(undefined)
+    return this.lihat(undefined, stasiunId)
+  }
+
+  /** A revoked station's people are signed out at once. */
+  akhiriStasiun(stasiunId: number): void {
+    for (const s of this.sessions.values()) if (s.stasiunId === stasiunId) this.sessions.delete(s.id)
+    this.stationFailures.delete(stasiunId)
   }
 
   /** After a restore the users may be different people: everyone chooses again. */
   clear(): void {
     this.sessions.clear()
     this.failures.clear()
+    this.stationFailures.clear()
   }
 }

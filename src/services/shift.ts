@@ -10,6 +10,7 @@ import { writeTx, type Actor, type ReadContext, type ServiceContext } from './co
 import { requireElection } from './pemilihan'
 import { floorFlows, type FloorFlow } from './floorFlows'
 import { getVariant, type VariantInfo } from './variants'
+import { versiShift } from './tallyVersi'
 
 /**
  * Shifts of the sortir-lipat and rakit floor. A shift is opened with the teams and workers present and
@@ -272,6 +273,7 @@ export function lihat(ctx: ServiceContext, id: number): ShiftDetail {
       tallies: tallies(flows, t.id, null, variantIds, proses(t.id)),
     })),
     inProcess: balances.reduce((n, b) => n + b.qty, 0),
+    versi: versiShift(ctx, id),
     events,
   }
 }

@@ -13,6 +13,7 @@ import { writeTx, type Actor, type ServiceContext } from './context'
 import { recordMoves } from './ledger'
 import * as shift from './shift'
 import { getVariant, usablePlace } from './variants'
+import { requireFreshTeams } from './tallyVersi'
 
 /**
  * Saving a tally grid: for one shift and one item variant, each row (a team, or a worker of a team)
@@ -48,6 +49,14 @@ export function simpan(ctx: ServiceContext, who: Actor, input: TallyInput): Shif
     stock: balanceOf(ctx.db, variant.variantId, 'DITERIMA'),
   })
   if (issues.length) throw refused('Tally ditolak; tidak ada yang disimpan', issues)
+  if (input.basisSeq !== undefined)
+    requireFreshTeams(
+      ctx,
+      open.id,
+      variant.variantId,
+      input.basisSeq,
+      input.rows.map((r, i) => ({ teamId: r.teamId, nama: teams.get(r.teamId)!, row: i + 1 })),
+    )
 
   const output = usablePlace(variant)
   const base = { variantId: variant.variantId, shiftId: open.id }

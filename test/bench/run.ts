@@ -20,6 +20,7 @@ import { generateBogor, toCsv, BOGOR } from './bogor'
 import { benchCli } from './cli'
 import { benchFirstScreen } from './firstScreen'
 import { benchFloor } from './floor'
+import { benchLan } from './lan'
 import { peakUnder, Report, timed, timedAfter, under, withinRaw, type Target } from './measure'
 import { benchPrint } from './print'
 import { benchResponsive } from './responsive'
@@ -43,6 +44,24 @@ const TARGETS: Target[] = [
   { line: /^Label/, text: 'Label semua kotak: puncak memori < 1 GB', check: peakUnder(1024) },
   { line: /^Mulai gudang --version/, text: 'gudang --version mulai ≤ 0,3 s', check: under(300) },
   { line: /^Mulai gudang call/, text: 'gudang call mulai ≤ 0,3 s', check: under(300) },
+  {
+    line: /^Stasiun LAN: simpan tally p99/,
+    text: '10 stasiun × 20 tulisan/s lewat HTTPS: p99 < 50 ms',
+    check: under(50),
+  },
+  {
+    line: /^Stasiun LAN: simpan tally p99/,
+    text: '10 stasiun × 20 tulisan/s: 0 hilang, 0 ganda',
+    check: (l) => ({
+      ok: /\b0 hilang, 0 ganda\b/.test(l.extra),
+      by: l.extra.split('; ').find((p) => p.includes('hilang')) ?? l.extra,
+    }),
+  },
+  {
+    line: /^Stasiun LAN: panggilan jendela induk p99/,
+    text: 'Panggilan UI induk selama beban stasiun < 100 ms',
+    check: under(100),
+  },
   {
     line: /^Panggilan jendela selama cetak/,
     text: 'Panggilan UI dijawab < 100 ms selama pekerjaan 15.000 halaman',
@@ -176,6 +195,7 @@ async function main() {
   await benchFloor(app, dir, RUNS, report)
   await benchFirstScreen(app, RUNS, report)
   await benchResponsive(app, report)
+  await benchLan(app, dir, report)
   await benchPrint(
     app,
     dir,

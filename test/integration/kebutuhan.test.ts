@@ -546,23 +546,27 @@ describe('kebutuhan.ekspor read back', () => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer)
     const ws = wb.worksheets[0]!
-    const all: (string | number)[][] = []
-    ws.eachRow((row) => {
-      const values = (row.values as unknown[])
-        .slice(1)
-        .map((v) => (v === null || v === undefined ? '' : (v as string | number)))
-      all.push(values)
-    })
-    const h = all.findIndex((r) => r[0] === firstLabel)
+    const all: { n: number; values: unknown[] }[] = []
+    ws.eachRow((row) => all.push({ n: row.number, values: (row.values as unknown[]).slice(1) }))
+    const plain = (v: unknown) => (v === null || v === undefined ? '' : (v as string | number))
+    const h = all.findIndex((r) => r.values[0] === firstLabel)
     expect(h).toBeGreaterThan(0) // the heading lines come first
     const body = all.slice(h + 1)
-    const hasTotals = body.at(-1)?.[0] === 'JUMLAH'
-    const width = all[h]!.length
-    const pad = (r: (string | number)[]) => Array.from({ length: width }, (_, i) => r[i] ?? '')
+    const hasTotals = body.at(-1)?.values[0] === 'JUMLAH'
+    const data = body.slice(0, hasTotals ? -1 : undefined)
+    const width = all[h]!.values.length
+    const pad = (r: unknown[]) => Array.from({ length: width }, (_, i) => plain(r[i]))
+    // A total is a SUM formula over exactly the data rows of its column, stored with its computed value.
+    const total = (v: unknown, i: number) => {
+      if (typeof v !== 'object' || v === null || !('formula' in v)) return plain(v)
+      const col = ws.getColumn(i + 1).letter
+      expect((v as { formula: string }).formula).toBe(`SUM(${col}${data[0]!.n}:${col}${data.at(-1)!.n})`)
+      return (v as unknown as { result: number }).result
+    }
     return {
-      header: all[h] as string[],
-      rows: body.slice(0, hasTotals ? -1 : undefined).map(pad),
-      totals: hasTotals ? pad(body.at(-1)!) : null,
+      header: all[h]!.values.map(plain) as string[],
+      rows: data.map((r) => pad(r.values)),
+      totals: hasTotals ? pad(body.at(-1)!.values).map((_, i) => total(body.at(-1)!.values[i], i)) : null,
     }
   }
 

@@ -21,13 +21,15 @@ const path = join(root, 'm5.sqlite')
 let before: { ledger: unknown[]; audit: number; tps: number }
 
 beforeAll(async () => {
-  // A demo election built by today's app, then taken back to 0004: undo what 0006 changed (its indexes)
-  // and drop what 0005 made.
+  // A demo election built by today's app, then taken back to 0004: drop what 0012 made, undo what 0006
+  // changed (its indexes) and drop what 0005 made.
   const made = join(root, 'made.sqlite')
   const app = await openApp({ dbPath: made, demoCsvPath: DEMO_CSV })
   app.close()
   copyFileSync(made, path)
   const raw = new Database(path)
+  raw.exec(`DROP TABLE idempotensi; DROP TABLE stasiun_host; DROP TABLE stasiun_kode; DROP TABLE stasiun;
+            DELETE FROM schema_migrations WHERE version = 12;`)
   raw.exec(`DROP INDEX ledger_document_variant; DROP INDEX balance_place;
             CREATE INDEX ledger_document ON ledger(document_id) WHERE document_id IS NOT NULL; CREATE INDEX tps_desa ON tps(desa_id);
             DELETE FROM schema_migrations WHERE version = 6;`)

@@ -769,7 +769,7 @@ describe('an incomplete kit handed over with a reason (the accepted counterpart)
     writeFileSync(file, Buffer.from(d.contentBase64, 'base64'))
     const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ')
     expect(text).toContain('Catatan: kit yang diserahkan belum lengkap')
-    expect(text).toContain(`TPS 003 PANGKALAN DODEK: ${REASON}`)
+    expect(text).toContain(`TPS 003 Pangkalan Dodek: ${REASON}`)
     // Only the 275 Gubernur went out: 275 (dua ratus tujuh puluh lima) lembar.
     expect(text).toContain('Jumlah seluruhnya 275 (dua ratus tujuh puluh lima) lembar')
   })

@@ -22,7 +22,11 @@ const RULES: Record<string, Rule> = {
   'src/reports': { layers: ['src/reports', 'src/core'], packages: [NODE, 'exceljs', 'pdfkit', 'pdfmake'] },
   'src/services': { layers: ['src/services', 'src/db', 'src/core', 'src/reports'], packages: [NODE, 'exceljs'] },
   'src/api': { layers: ['src/api', 'src/services', 'src/db', 'src/core', 'package.json'], packages: [NODE, 'zod'] },
-  'src/server': { layers: ['src/server', 'src/api', 'src/db/paths.ts', 'src/core'], packages: [NODE] },
+  // @peculiar/x509 (with the reflect-metadata it needs): the LAN host's self-signed certificate.
+  'src/server': {
+    layers: ['src/server', 'src/api', 'src/db/paths.ts', 'src/core'],
+    packages: [NODE, '@peculiar/x509', 'reflect-metadata'],
+  },
   'src/cli': { layers: ['src/cli', 'src/api', 'src/server', 'src/db/paths.ts', 'src/core'], packages: [NODE, 'zod'] },
   'src/ui': {
     layers: ['src/ui', 'src/api/contract', 'src/core'],
@@ -30,7 +34,8 @@ const RULES: Record<string, Rule> = {
   },
   'electron/main': {
     // src/cli: the installed app runs the command line for its `cli` argument (electron/main/cli.ts).
-    layers: ['electron/main', 'src/cli', 'src/api', 'src/db/paths.ts', 'src/core'],
+    // src/server: the LAN listener of a host and the forwarding client of a station (src/server/lan).
+    layers: ['electron/main', 'src/cli', 'src/api', 'src/server', 'src/db/paths.ts', 'src/core'],
     packages: [NODE, 'electron'],
   },
   'electron/preload': { layers: ['electron/preload'], packages: ['electron'] },

@@ -22,6 +22,7 @@ import { cadanganMethods } from './cadangan'
 import { sesiMethods } from './sesi'
 import { penggunaMethods } from './pengguna'
 import { jobMethods } from './job'
+import { stasiunMethods } from './stasiun'
 
 /**
  * The whole API: every method any transport (Electron IPC, HTTP, CLI) may call, one file per namespace
@@ -51,6 +52,7 @@ export const contract = {
   ...sesiMethods,
   ...penggunaMethods,
   ...jobMethods,
+  ...stasiunMethods,
 }
 
 export type Contract = typeof contract

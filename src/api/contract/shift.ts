@@ -62,6 +62,8 @@ export const ShiftDetail = z.object({
     }),
   ),
   inProcess: z.number().int(),
+  /** The last ledger row of this shift: send it back as tally.simpan's basisSeq (optimistic concurrency). */
+  versi: z.number().int(),
   events: z.array(
     z.object({ at: z.string(), actor: z.string(), event: z.enum(['buka', 'tutup', 'buka_kembali']), note: z.string() }),
   ),

@@ -22,6 +22,8 @@ export const TallyInput = z
     shiftId: Id,
     variantId: Id,
     rows: z.array(TallyRowInput).min(1, 'Tidak ada baris tally').max(500, 'Terlalu banyak baris'),
+    /** ShiftDetail.versi when the grid was loaded: a team changed since then is refused (CONFLICT). */
+    basisSeq: z.number().int().nonnegative().optional(),
   })
   .strict()
 

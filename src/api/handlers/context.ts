@@ -4,6 +4,7 @@ import type { AppState } from '../../services/sistem'
 import type { Handler } from '../dispatch'
 import type { JobRunner } from '../jobs'
 import type { MethodName } from '../contract'
+import type { LanHostSlot } from '../lan'
 
 /** What a domain's handlers may use: the open file, and for a few domains the app's state, sessions and jobs. */
 export interface HandlerContext {
@@ -12,6 +13,8 @@ export interface HandlerContext {
   state: AppState
   sessions: SessionStore
   jobs: JobRunner | undefined
+  /** The LAN listener of this process, when it has one (src/server/lan registers it). */
+  lan: LanHostSlot
 }
 
 /** The handlers of one namespace: exactly its contract methods, each typed by its schemas. */

@@ -4,6 +4,7 @@ import type { AppState } from '../../services/sistem'
 import { contract } from '../contract'
 import type { Handlers } from '../dispatch'
 import type { JobRunner } from '../jobs'
+import { LanHostSlot } from '../lan'
 import { barangHandlers } from './barang'
 import { cadanganHandlers } from './cadangan'
 import type { HandlerContext } from './context'
@@ -26,6 +27,7 @@ import { serahTerimaHandlers } from './serahTerima'
 import { sesiHandlers } from './sesi'
 import { shiftHandlers } from './shift'
 import { sistemHandlers } from './sistem'
+import { stasiunHandlers } from './stasiun'
 import { tallyHandlers } from './tally'
 import { wilayahHandlers } from './wilayah'
 
@@ -54,6 +56,7 @@ export const DOMAINS = {
   sesi: sesiHandlers,
   pengguna: penggunaHandlers,
   job: jobHandlers,
+  stasiun: stasiunHandlers,
 } satisfies Record<string, (hc: HandlerContext) => object>
 
 /**
@@ -86,7 +89,8 @@ export function createHandlers(
   state: AppState = { mode: 'normal', problem: null },
   sessions: SessionStore = new SessionStore(ctx),
   jobs?: JobRunner,
+  lan: LanHostSlot = new LanHostSlot(),
 ): Handlers {
-  const hc: HandlerContext = { ctx, appVersion, state, sessions, jobs }
+  const hc: HandlerContext = { ctx, appVersion, state, sessions, jobs, lan }
   return mergeHandlers(Object.fromEntries(Object.entries(DOMAINS).map(([name, make]) => [name, make(hc)])))
 }

@@ -1,0 +1,48 @@
+import { AppError, type Issue } from '../core/errors'
+import { prosesPlace } from '../core/shifts'
+import { latestTeamChange, shiftVersion } from '../db/tallyVersi'
+import type { ReadContext } from './context'
+
+/**
+ * Optimistic concurrency for tally grids (issue 16): two stations, or a station and the host's window, may
+ * have the same team of the same shift open. A grid is loaded at a version (ShiftDetail.versi, the last
+ * ledger row of the shift) and saved with it as basisSeq; when a team on the grid was changed after that,
+ * the save is refused naming who changed it and when, and the station reloads that team. Teams nobody
+ * else touched save as usual: two tables tallying different teams of one shift never collide.
+ */
+
+/** The version a shift's grid is loaded at. */
+export const versiShift = (ctx: ReadContext, shiftId: number): number => shiftVersion(ctx.db, shiftId)
+
+const pukul = (iso: string): string => {
+  const d = new Date(iso)
+  return `${String(d.getHours()).padStart(2, '0')}.${String(d.getMinutes()).padStart(2, '0')}`
+}
+
+export function requireFreshTeams(
+  ctx: ReadContext,
+  shiftId: number,
+  variantId: number,
+  basisSeq: number,
+  teams: readonly { teamId: number; nama: string; row: number }[],
+): void {
+  const issues: Issue[] = []
+  const seen = new Set<number>()
+  for (const t of teams) {
+    if (seen.has(t.teamId)) continue
+    seen.add(t.teamId)
+    const change = latestTeamChange(ctx.db, shiftId, variantId, prosesPlace(shiftId, t.teamId), basisSeq)
+    if (change)
+      issues.push({
+        row: t.row,
+        column: 'teamId',
+        message: `Regu ${t.nama} diubah oleh ${change.actor} pukul ${pukul(change.at)}; muat ulang`,
+      })
+  }
+  if (issues.length)
+    throw new AppError(
+      'CONFLICT',
+      `${issues.map((i) => i.message.replace(/; muat ulang$/, '')).join('; ')}, setelah lembar ini dimuat. Muat ulang regu tersebut lalu isi lagi; tidak ada yang disimpan`,
+      issues,
+    )
+}

@@ -1,0 +1,184 @@
+/**
+ * LAN stations at full tilt (issue 16): ten paired stations each save a tally 20 times a second for a
+ * minute over HTTPS on loopback (the host on 127.0.0.2, the stations in their own process), while the
+ * host's own window keeps asking for the busy shift and the summary. Reported: the stations' p50/p99 and
+ * throughput, the window's p99 meanwhile, and whether every acknowledged save is in the file exactly once.
+ *
+ * Called by run.ts on the Bogor-size file; `tsx test/bench/lan.ts` runs it alone on the demo election
+ * (LAN_SECONDS shortens it).
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
+import { openApp, type OpenedApp } from '../../src/api/app'
+import type { MethodInput, MethodName, MethodOutput } from '../../src/api/contract'
+import { bacaTautanPasang } from '../../src/core/stasiun'
+import { verifyChain } from '../../src/db/ledger'
+import { pasang } from '../../src/server/lan/klien'
+import { startLanHost } from '../../src/server/lan/host'
+import type { StationPlan, StationResult } from './lanStations'
+import { percentile, Report } from './measure'
+
+const ROOT = resolve(__dirname, '../..')
+const STATIONS = 10
+const RATE = 20
+const SECONDS = Number(process.env.LAN_SECONDS ?? 60)
+
+async function call<M extends MethodName>(app: OpenedApp, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const r = await app.dispatcher.call(method, input, { actor: 'bench', transport: 'test' })
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
+  return r.result as MethodOutput<M>
+}
+
+export async function benchLan(app: OpenedApp, dir: string, report: Report): Promise<void> {
+  console.log(`\nStasiun LAN: ${STATIONS} stasiun × ${RATE} simpan tally/s selama ${SECONDS} s lewat HTTPS (loopback)`)
+  const total = STATIONS * RATE * SECONDS
+  // A floor of its own: a delivery big enough, ten teams with a worker each, an open shift.
+  const variantId = (await call(app, 'barang.daftarVarian', {})).find((v) => v.kind === 'ballot')!.variantId
+  await call(app, 'penerimaan.catat', {
+    receivedAt: '2024-11-04T08:00',
+    penyedia: 'PT Bench LAN',
+    suratJalan: `SJ-LAN-${Date.now()}`,
+    lines: [{ variantId, statedQty: 2 * total, countedQty: 2 * total }],
+  })
+  const teams: number[] = []
+  for (let i = 0; i < STATIONS; i++) {
+    const team = await call(app, 'regu.tambah', { nama: `Regu Stasiun ${i + 1}` })
+    await call(app, 'pekerja.tambah', { nama: `Pekerja Stasiun ${i + 1}`, teamId: team.id })
+    teams.push(team.id)
+  }
+  const shift = await call(app, 'shift.buka', {
+    kind: 'sortir_lipat',
+    tanggal: '2024-11-04',
+    mulai: '08:00',
+    selesai: '16:00',
+    variantIds: [variantId],
+    teams: teams.map((teamId) => ({ teamId })),
+  })
+  const users = await call(app, 'pengguna.daftar', {})
+  const operator =
+    users.find((u) => u.role === 'operator') ??
+    (await call(app, 'pengguna.tambah', { nama: 'Operator Stasiun', role: 'operator' }))
+
+  const host = await startLanHost({ app, staticDir: null, sertifikatDir: join(dir, 'stasiun'), log: () => {} })
+  try {
+    await host.terapkan({ aktif: true, port: 0, alamat: ['127.0.0.2'], portHttp: null })
+    const stations: StationPlan['stations'] = []
+    for (let i = 0; i < STATIONS; i++) {
+      const s = await call(app, 'stasiun.tambah', { nama: `Meja bench ${i + 1}`, cakupan: 'tally' })
+      const kode = await call(app, 'stasiun.buatKodePasang', { id: s.id })
+      const link = bacaTautanPasang(kode.tautan)!
+      stations.push({ cfg: await pasang({ ...link, kode: kode.kode }), teamId: teams[i]! })
+    }
+    const plan: StationPlan = {
+      stations,
+      userId: operator.id,
+      shiftId: shift.id,
+      variantId,
+      rate: RATE,
+      seconds: SECONDS,
+    }
+    const planFile = join(dir, 'lan-plan.json')
+    writeFileSync(planFile, JSON.stringify(plan))
+    const rowsBefore = app.ctx.db
+      .prepare('SELECT count(*) FROM ledger WHERE shift_id = ?')
+      .pluck()
+      .get(shift.id) as number
+
+    // The host's window meanwhile: the busy shift and the summary, four times a second (what live updates
+    // make a window refetch), each call timed on its own.
+    const window: number[] = []
+    let stop = false
+    const watching = (async () => {
+      while (!stop) {
+        for (const [m, input] of [
+          ['shift.lihat', { id: shift.id }],
+          ['wilayah.lihatRingkasan', {}],
+        ] as const) {
+          const t0 = performance.now()
+          await app.dispatcher.call(m, input, { actor: 'Koordinator', transport: 'ipc' })
+          window.push(performance.now() - t0)
+        }
+        await new Promise((r) => setTimeout(r, 250))
+      }
+    })()
+    const loop = monitorEventLoopDelay({ resolution: 5 })
+    loop.enable()
+    const result = await runStations(planFile)
+    loop.disable()
+    stop = true
+    await watching
+
+    const rowsAfter = app.ctx.db
+      .prepare('SELECT count(*) FROM ledger WHERE shift_id = ?')
+      .pluck()
+      .get(shift.id) as number
+    const keys = app.ctx.db
+      .prepare(`SELECT kunci FROM idempotensi WHERE kunci LIKE 'bench-%'`)
+      .pluck()
+      .all() as string[]
+    const stored = new Set(keys)
+    const lost = result.acked.filter((k) => !stored.has(k)).length
+    // Two rows per save (hand out, good): more rows than keys is a save recorded twice.
+    const doubled = Math.max(0, (rowsAfter - rowsBefore) / 2 - stored.size)
+    const chain = verifyChain(app.ctx.db)
+    const throughput = result.acked.length / (result.ms / 1000)
+    const verdict = `${lost} hilang, ${doubled} ganda, ${result.failed.length} ditolak`
+    report.add(
+      `Stasiun LAN: simpan tally p99 (${STATIONS}×${RATE}/s, ${SECONDS} s)`,
+      percentile(result.latencies, 99),
+      null,
+      {
+        extra: `p50 ${percentile(result.latencies, 50).toFixed(1)} ms; ${throughput.toFixed(0)} simpan/s dari ${total}; ${verdict}; rantai ${chain.problem ?? 'utuh'}`,
+      },
+    )
+    report.add(`Stasiun LAN: panggilan jendela induk p99 (${window.length})`, percentile(window, 99), null, {
+      extra: `p50 ${percentile(window, 50).toFixed(1)} ms; shift.lihat shift yang sibuk dan wilayah.lihatRingkasan selama beban stasiun; jeda event loop induk p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, maks ${(loop.max / 1e6).toFixed(0)} ms`,
+    })
+    if (result.failed.length) console.log(`  contoh penolakan: ${result.failed.slice(0, 3).join(' | ')}`)
+    if (lost || doubled || chain.problem) throw new Error(`Stasiun LAN: ${verdict}; rantai ${chain.problem ?? 'utuh'}`)
+  } finally {
+    await host.close()
+  }
+}
+
+function runStations(planFile: string): Promise<StationResult> {
+  return new Promise((resolvePromise, rejectPromise) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/bench/lanStations.ts'), planFile], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')))
+    child.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')))
+    const limit = setTimeout(() => child.kill('SIGKILL'), (SECONDS + 120) * 1000)
+    child.on('exit', (code) => {
+      clearTimeout(limit)
+      if (code !== 0) return rejectPromise(new Error(`stasiun bench berhenti (${code}): ${err.slice(0, 2000)}`))
+      resolvePromise(JSON.parse(out.trim().split('\n').at(-1)!) as StationResult)
+    })
+  })
+}
+
+/** Alone: on the demo election (1,446 TPS), not the Bogor-size file of run.ts. */
+if (require.main === module) {
+  void (async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gudang-bench-lan-'))
+    const app = await openApp({
+      dbPath: join(dir, 'demo.sqlite'),
+      demoCsvPath: join(ROOT, 'resources/demo/tps-batubara-2024.csv'),
+    })
+    try {
+      await benchLan(app, dir, new Report())
+    } finally {
+      app.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })().catch((err: unknown) => {
+    console.error(err)
+    process.exit(1)
+  })
+}

@@ -1,0 +1,121 @@
+import Database from 'better-sqlite3'
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openApp } from '../../src/api/app'
+import { verifyChain } from '../../src/db/ledger'
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/db/migrations'
+import { openDatabase, schemaVersion } from '../../src/db/open'
+import * as cadangan from '../../src/services/cadangan'
+
+/**
+ * Migration 0012 (LAN stations) on a file that lived under 0001–0006 with a whole demo election in it:
+ * nothing there changes, the new tables enforce their rules, and the list of migrations may have a gap
+ * (0007–0011 belong to other work) without the app taking a file of its own for a newer one.
+ */
+const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
+const root = mkdtempSync(join(tmpdir(), 'gudang-m0012-'))
+afterAll(() => rmSync(root, { recursive: true, force: true }))
+const path = join(root, 'm12.sqlite')
+const UP_TO_0006 = MIGRATIONS.filter((m) => m.version <= 6)
+
+let before: { ledger: unknown[]; audit: unknown[]; pengguna: unknown[] }
+
+beforeAll(async () => {
+  const made = join(root, 'made.sqlite')
+  const app = await openApp({ dbPath: made, demoCsvPath: DEMO_CSV })
+  app.close()
+  copyFileSync(made, path)
+  const raw = new Database(path)
+  raw.exec(`DROP TABLE idempotensi; DROP TABLE stasiun_host; DROP TABLE stasiun_kode; DROP TABLE stasiun;
+            DELETE FROM schema_migrations WHERE version = 12;`)
+  raw.close()
+  const db = openDatabase(path, { mustExist: true, migrations: UP_TO_0006 })
+  expect(schemaVersion(db)).toBe(6)
+  before = {
+    ledger: db.prepare('SELECT * FROM ledger ORDER BY seq').all(),
+    audit: db.prepare('SELECT * FROM audit ORDER BY seq').all(),
+    pengguna: db.prepare('SELECT * FROM pengguna ORDER BY id').all(),
+  }
+  db.close()
+})
+
+describe('migration 0012 on a database that lived under 0001–0006', () => {
+  it('is applied after a verified backup, keeping every row, with the gap before it', async () => {
+    const app = await openApp({ dbPath: path })
+    try {
+      const versions = app.ctx.db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()
+      expect(versions).toEqual(MIGRATIONS.map((m) => m.version))
+      expect(versions).toContain(12)
+      expect(schemaVersion(app.ctx.db)).toBe(LATEST_SCHEMA_VERSION)
+      expect(app.ctx.db.prepare('SELECT * FROM ledger ORDER BY seq').all()).toEqual(before.ledger)
+      expect(app.ctx.db.prepare('SELECT * FROM pengguna ORDER BY id').all()).toEqual(before.pengguna)
+      expect(app.ctx.db.prepare('SELECT * FROM audit ORDER BY seq').all()).toEqual(before.audit)
+      expect(verifyChain(app.ctx.db).problem).toBeNull()
+      // Host mode is off until an admin switches it on.
+      const host = await app.dispatcher.call('stasiun.lihatHost', {}, { actor: 'uji', transport: 'test' })
+      expect(host).toMatchObject({ ok: true, result: { berjalan: false, setelan: { aktif: false, port: 8443 } } })
+      const backups = readdirSync(join(root, 'cadangan', 'm12')).filter((n) => n.endsWith('-migrasi.sqlite'))
+      expect(backups).toHaveLength(1)
+    } finally {
+      app.close()
+    }
+  })
+
+  it('restores a backup of a file with the gap: the newest version counts, not how many there are', async () => {
+    const app = await openApp({ dbPath: path })
+    try {
+      const made = await cadangan.buat(app.ctx, 'manual')
+      const restored = cadangan.pulihkan(app.ctx, made.file)
+      expect(restored.restored.schemaVersion).toBe(LATEST_SCHEMA_VERSION)
+      expect(schemaVersion(app.ctx.db)).toBe(LATEST_SCHEMA_VERSION)
+    } finally {
+      app.close()
+    }
+  })
+
+  it('enforces its rules in the schema', () => {
+    const db = openDatabase(path, { mustExist: true })
+    try {
+      const at = '2024-11-04T09:00:00.000Z'
+      db.prepare(`INSERT INTO stasiun (nama, cakupan, dibuat_at) VALUES ('Meja sortir 1', 'tally', ?)`).run(at)
+      expect(() =>
+        db.prepare(`INSERT INTO stasiun (nama, cakupan, dibuat_at) VALUES ('Meja lain', 'semua', ?)`).run(at),
+      ).toThrow(/CHECK/)
+      // One name per station, whatever the case.
+      expect(() =>
+        db.prepare(`INSERT INTO stasiun (nama, cakupan, dibuat_at) VALUES ('MEJA SORTIR 1', 'pintu', ?)`).run(at),
+      ).toThrow(/UNIQUE/)
+      db.prepare(
+        `INSERT INTO stasiun_kode (stasiun_id, kode_hash, dibuat_at, kedaluwarsa_at) VALUES (1, 'h1', ?, ?)`,
+      ).run(at, at)
+      expect(() =>
+        db
+          .prepare(`INSERT INTO stasiun_kode (stasiun_id, kode_hash, dibuat_at, kedaluwarsa_at) VALUES (1, 'h1', ?, ?)`)
+          .run(at, at),
+      ).toThrow(/UNIQUE/)
+      expect(() =>
+        db
+          .prepare(
+            `INSERT INTO stasiun_kode (stasiun_id, kode_hash, dibuat_at, kedaluwarsa_at) VALUES (99, 'h2', ?, ?)`,
+          )
+          .run(at, at),
+      ).toThrow(/FOREIGN KEY/)
+      expect(() => db.prepare(`INSERT INTO stasiun_host (id, aktif, port) VALUES (2, 1, 8443)`).run()).toThrow(/CHECK/)
+      expect(() => db.prepare(`INSERT INTO stasiun_host (id, aktif, port) VALUES (1, 1, 70000)`).run()).toThrow(/CHECK/)
+      db.prepare(
+        `INSERT INTO idempotensi (stasiun_id, kunci, metode, input_hash, jawaban, at) VALUES (1, 'k', 'tally.simpan', 'h', '{}', ?)`,
+      ).run(at)
+      expect(() =>
+        db
+          .prepare(
+            `INSERT INTO idempotensi (stasiun_id, kunci, metode, input_hash, jawaban, at) VALUES (1, 'k', 'tally.simpan', 'h', '{}', ?)`,
+          )
+          .run(at),
+      ).toThrow(/UNIQUE|PRIMARY/)
+    } finally {
+      db.close()
+    }
+  })
+})
