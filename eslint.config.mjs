@@ -27,12 +27,12 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       ...reactHooks.configs.flat.recommended.rules,
-      'react-hooks/exhaustive-deps': 'warn',
-      // The React Compiler's rules: pages written before them still set state in effects and refs during
-      // render; they are warnings until the UI consolidation rewrites those spots.
-      'react-hooks/set-state-in-effect': 'warn',
-      'react-hooks/refs': 'warn',
-      'react-hooks/use-memo': 'warn',
+      // The React Compiler's rules as errors: state is derived or adjusted during render, components are
+      // keyed, events do the work effects used to, and refs are written in effects or handlers only.
+      'react-hooks/exhaustive-deps': 'error',
+      'react-hooks/set-state-in-effect': 'error',
+      'react-hooks/refs': 'error',
+      'react-hooks/use-memo': 'error',
     },
   },
   prettier,

@@ -121,7 +121,30 @@ export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
 
 export const DOC_TYPE_CODES = Object.keys(DOC_TYPES) as DocType[]
 
-const POSITIONS: readonly SignerPosition[] = ['pihak', 'saksi', 'mengetahui']
+/** Short names for buttons, filters and the register; the document's own title stays on the paper. */
+export const DOC_SHORT_LABEL: Record<DocType, string> = {
+  BA_PENERIMAAN: 'BA penerimaan',
+  BA_SORTIR: 'BA hasil sortir dan lipat',
+  BA_RUSAK: 'BA surat suara rusak dan kurang',
+  NOTA_RETUR: 'Nota pengembalian',
+  REKAP_UPAH: 'Rekap upah',
+  BA_SERAH_TERIMA: 'BA serah terima ke PPK',
+  BA_PEMUSNAHAN: 'BA pemusnahan',
+}
+
+export const SIGNER_POSITION_LABEL: Record<SignerPosition, string> = {
+  pihak: 'Pihak',
+  saksi: 'Saksi',
+  mengetahui: 'Mengetahui',
+}
+
+const POSITIONS = Object.keys(SIGNER_POSITION_LABEL) as SignerPosition[]
+
+/**
+ * The satker's region without "Kabupaten"/"Kota" ("Kabupaten Batu Bara" -> "Batu Bara"): where a paper is
+ * signed when no place is set, and the region in "Bupati dan Wakil Bupati Batu Bara".
+ */
+export const satkerDaerah = (satker: string): string => satker.replace(/^(kabupaten|kota)\s+/i, '')
 
 /**
  * Signers as stored (JSON written by the settings screen), read leniently: a hand-edited row with a

@@ -2,13 +2,24 @@
  * One kit per TPS: what it needs (from the needs rules), what has been packed into it, and its kotak.
  * Pure: the services bring the numbers.
  */
-export type KitStatus = 'belum' | 'sebagian' | 'lengkap' | 'diserahkan' | 'diterima'
+/** Kit statuses in the order a kit goes through them. */
+export const KIT_STATUSES = ['belum', 'sebagian', 'lengkap', 'diserahkan', 'diterima'] as const
+export type KitStatus = (typeof KIT_STATUSES)[number]
 
 export const KIT_STATUS_LABEL: Record<KitStatus, string> = {
   belum: 'Belum dikemas',
   sebagian: 'Dikemas sebagian',
   lengkap: 'Dikemas lengkap',
   diserahkan: 'Diserahkan ke PPK',
+  diterima: 'Diterima PPK',
+}
+
+/** The same statuses in one word or two, for legends and column heads where "kit" is already said. */
+export const KIT_STATUS_SHORT: Record<KitStatus, string> = {
+  belum: 'Belum',
+  sebagian: 'Sebagian',
+  lengkap: 'Lengkap',
+  diserahkan: 'Diserahkan',
   diterima: 'Diterima PPK',
 }
 

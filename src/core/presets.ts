@@ -3,6 +3,8 @@
  * satker must confirm: several are only derived from published totals, not from a regulation.
  */
 export type Jenis = 'pemilu' | 'pilkada'
+
+export const JENIS_LABEL: Record<Jenis, string> = { pemilu: 'Pemilu', pilkada: 'Pilkada' }
 export type Rule = 'ballot' | 'per_tps' | 'per_dpt' | 'per_desa' | 'per_kecamatan'
 
 export interface ItemPreset {

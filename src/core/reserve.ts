@@ -11,6 +11,14 @@ export const ROUNDING_LABELS: Record<Rounding, string> = {
   up_even: 'Dibulatkan ke atas lalu digenapkan',
 }
 
+/** What each rounding does to a fraction, for whoever chooses it. */
+export const ROUNDING_EXPLAIN: Record<Rounding, string> = {
+  up: 'Setiap pecahan dibulatkan ke atas di setiap TPS. Praktik KPU (mis. KPU DKI Jakarta, Pilkada 2024).',
+  nearest: 'Pecahan 0,5 atau lebih dibulatkan ke atas, di bawah itu ke bawah.',
+  down: 'Pecahan dibuang. Cadangan bisa lebih kecil dari persentase yang ditetapkan.',
+  up_even: 'Dibulatkan ke atas, lalu digenapkan ke bilangan genap berikutnya ("digenapkan").',
+}
+
 export function percentToBasisPoints(percent: number): number {
   const bp = Math.round(percent * 100)
   if (!Number.isFinite(percent) || bp < 0 || bp > 10_000 || Math.abs(bp - percent * 100) > 1e-6) {

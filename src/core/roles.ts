@@ -15,6 +15,14 @@ export const roleAtLeast = (role: Role, needed: Role): boolean => RANK[role] >= 
 
 export const ROLE_LABEL: Record<Role, string> = { operator: 'Operator', koordinator: 'Koordinator', admin: 'Admin' }
 
+/** What each role may do (the access of every method follows this), in the words the warehouse uses. */
+export const ROLE_DUTY: Record<Role, string> = {
+  operator: 'Mencatat: penerimaan, tally sortir-lipat dan rakit, pengemasan. Cukup memilih nama, tanpa PIN.',
+  koordinator:
+    'Juga menutup shift, menerbitkan berita acara, koreksi, serah terima ke PPK, pemusnahan dan pengaturan. Dengan PIN.',
+  admin: 'Juga mengelola pengguna dan memulihkan cadangan. Dengan PIN.',
+}
+
 /** Roles that carry a PIN. Operators pick their name in one step: the floor changes hands often. */
 export const needsPin = (role: Role): boolean => role !== 'operator'
 

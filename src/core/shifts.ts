@@ -7,14 +7,41 @@ export type ShiftKind = 'sortir_lipat' | 'rakit_kotak' | 'rakit_bilik' | 'packin
 
 export const SHIFT_KINDS: Record<
   ShiftKind,
-  { label: string; unit: string; output: 'BAIK' | 'SIAP' | 'DIKEMAS'; outputLabel: string }
+  { label: string; unit: string; output: 'BAIK' | 'SIAP' | 'DIKEMAS'; outputLabel: string; work: string }
 > = {
-  sortir_lipat: { label: 'Sortir dan lipat surat suara', unit: 'lembar', output: 'BAIK', outputLabel: 'Baik' },
-  rakit_kotak: { label: 'Rakit kotak suara', unit: 'buah', output: 'SIAP', outputLabel: 'Siap (terakit)' },
-  rakit_bilik: { label: 'Rakit bilik suara', unit: 'buah', output: 'SIAP', outputLabel: 'Siap (terakit)' },
+  sortir_lipat: {
+    label: 'Sortir dan lipat surat suara',
+    unit: 'lembar',
+    output: 'BAIK',
+    outputLabel: 'Baik',
+    work: 'Memeriksa setiap lembar, melipat, memisahkan yang rusak',
+  },
+  rakit_kotak: {
+    label: 'Rakit kotak suara',
+    unit: 'buah',
+    output: 'SIAP',
+    outputLabel: 'Siap (terakit)',
+    work: 'Merakit kotak suara dari lembaran dupleks',
+  },
+  rakit_bilik: {
+    label: 'Rakit bilik suara',
+    unit: 'buah',
+    output: 'SIAP',
+    outputLabel: 'Siap (terakit)',
+    work: 'Merakit bilik suara',
+  },
   // Setting and packing: kits are packed per TPS (BAIK/SIAP/DITERIMA -> DIKEMAS:<tps>), not tallied per team.
-  packing: { label: 'Setting dan pengemasan per TPS', unit: 'kit', output: 'DIKEMAS', outputLabel: 'Dikemas' },
+  packing: {
+    label: 'Setting dan pengemasan per TPS',
+    unit: 'kit',
+    output: 'DIKEMAS',
+    outputLabel: 'Dikemas',
+    work: 'Mengemas kit setiap TPS di halaman Pengemasan',
+  },
 }
+
+/** Shift kinds in the order they are offered. */
+export const SHIFT_KIND_CODES = Object.keys(SHIFT_KINDS) as ShiftKind[]
 
 export interface ShiftItem {
   code: string
@@ -33,6 +60,13 @@ export function itemRefusalForShift(kind: ShiftKind, item: ShiftItem, itemName: 
   return item.code === 'BILIK' ? 'Bilik suara dirakit dalam shift rakit bilik' : null
 }
 
+/**
+ * Whether a shift of this kind chooses this item to work on. A packing shift chooses none: each kit decides
+ * what goes in, so the service accepts any item there and the form offers none.
+ */
+export const itemChosenForShift = (kind: ShiftKind, item: ShiftItem): boolean =>
+  kind !== 'packing' && itemRefusalForShift(kind, item, '') === null
+
 export const prosesPlace = (shiftId: number, teamId: number): string => `PROSES:${shiftId}:${teamId}`
 
 /** 'YYYY-MM-DD' that is a real calendar date. */
@@ -47,6 +81,18 @@ export function isIsoDate(s: string): boolean {
 /** 'HH:MM', 00:00–23:59. */
 export const isClockTime = (s: string): boolean => /^([01]\d|2[0-3]):[0-5]\d$/.test(s)
 
+/**
+ * A time as typed on the floor, written the way isClockTime reads it: "8" -> "08:00", "0800" and "8.00" ->
+ * "08:00". Anything else is returned as typed, for the service to refuse with its message.
+ */
+export function normalizeClock(typed: string): string {
+  const t = typed.trim().replace('.', ':')
+  let m = /^(\d{1,2})$/.exec(t)
+  if (m) return `${m[1]!.padStart(2, '0')}:00`
+  m = /^(\d{1,2}):?(\d{2})$/.exec(t)
+  return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : typed
+}
+
 /** Why a ledger row was written, beyond where it moved: the typed reason codes of the floor. */
 export const MOVE_REASON = {
   /** Reverses the row named by corrects_seq (koreksi). */
@@ -58,6 +104,14 @@ export const MOVE_REASON = {
   /** A damaged sheet judged usable after all (RUSAK -> BAIK); stays visible as such. */
   REKLASIFIKASI: 'REKLASIFIKASI',
 } as const
+
+/** The reasons in words, as the ledger history shows them. */
+export const MOVE_REASON_LABEL: Record<keyof typeof MOVE_REASON, string> = {
+  BATAL: 'Pembatalan (koreksi)',
+  KOREKSI: 'Angka koreksi',
+  KEMBALI: 'Dikembalikan belum selesai',
+  REKLASIFIKASI: 'Reklasifikasi rusak → layak',
+}
 
 export type FloorCategory = 'serah' | 'hasil' | 'rusak' | 'kembali' | 'reklasifikasi'
 

@@ -85,8 +85,7 @@ export function parseWorkerTable(rows: readonly TableRow[]): {
       continue
     }
     nameSeen.set(lookKey(nama.value), { line: row.line, nama: nama.value })
-    // NIK is 16 digits; spreadsheets often store it as text with spaces or dots, or lose it to 1.2E+15.
-    const rawNik = cell(row, 'nik').replace(/[\s.-]/g, '')
+    const rawNik = cleanNik(cell(row, 'nik'))
     let nik: string | null = null
     if (rawNik !== '') {
       if (/e\+?\d+$/i.test(rawNik)) {
@@ -180,6 +179,12 @@ export function parseWorkerTable(rows: readonly TableRow[]): {
 }
 
 /** "3201********0001": enough to tell two workers apart on screen without exposing the NIK. */
+/**
+ * A NIK as written by people and spreadsheets, digits only: it is 16 digits, often grouped with spaces, dots
+ * or dashes. (A spreadsheet that lost it to 1.2E+15 is refused by whoever reads it.)
+ */
+export const cleanNik = (raw: string): string => raw.replace(/[\s.-]/g, '')
+
 export function maskNik(nik: string | null): string | null {
   if (!nik) return null
   return nik.slice(0, 4) + '*'.repeat(Math.max(0, nik.length - 8)) + nik.slice(-4)

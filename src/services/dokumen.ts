@@ -1,5 +1,5 @@
 import type { Dokumen, IssueInput } from '../api/contract/dokumen'
-import { DOC_TYPES, documentQrText, type DocType } from '../core/documents'
+import { DOC_TYPES, documentQrText, satkerDaerah, type DocType } from '../core/documents'
 import { AppError, refused } from '../core/errors'
 import { formatNomor } from '../core/nomorSurat'
 import { parseTanggal } from '../core/tanggal'
@@ -52,7 +52,7 @@ function namaPemilihan(ctx: ReadContext, e: Pemilihan): string {
       .filter((i) => i.kind === 'ballot' && i.active)
       .map((i) => i.code),
   )
-  const daerah = e.satker.replace(/^(kabupaten|kota)\s+/i, '')
+  const daerah = satkerDaerah(e.satker)
   const parts = [
     codes.has('GUBERNUR') ? `Gubernur dan Wakil Gubernur${e.provinsi ? ' ' + e.provinsi : ''}` : null,
     codes.has('BUPATI') ? `Bupati dan Wakil Bupati ${daerah}` : null,
@@ -69,7 +69,7 @@ function header(ctx: ReadContext): DocHeader {
     kop: { instansi: 'KOMISI PEMILIHAN UMUM', satker: e.satker.toUpperCase(), alamat: e.alamat, kontak: e.kontak },
     logo: logo ? { mime: logo.mime, base64: logo.data.toString('base64') } : null,
     paper: e.paper,
-    kotaTtd: e.kotaTtd || e.satker.replace(/^(kabupaten|kota)\s+/i, ''),
+    kotaTtd: e.kotaTtd || satkerDaerah(e.satker),
     tempat: `Gudang Logistik ${satkerNama}`,
     namaPemilihan: namaPemilihan(ctx, e),
     satkerNama,

@@ -1,4 +1,5 @@
 import type { Kit, KitDetail, KitProgress, KemasInput, KotakScan } from '../api/contract/kemas'
+import { formatTpsNumber } from '../core/tps'
 import { AppError, refused, type Issue } from '../core/errors'
 import { kotakSlots, packingStatus, parseKotakQr, type KitStatus } from '../core/kit'
 import type { MoveInput } from '../core/moves'
@@ -167,7 +168,7 @@ function requireTps(ctx: ReadContext, tpsId: number): { tps: TpsRow; lines: read
   return kit
 }
 
-const tpsName = (t: TpsRow) => `TPS ${String(t.nomor).padStart(3, '0')} ${t.desa}, Kec. ${t.kecamatan}`
+const tpsName = (t: TpsRow) => `${formatTpsNumber(t.nomor)} ${t.desa}, Kec. ${t.kecamatan}`
 
 /** The kotak of a TPS: kotak k is for the k-th ballot type, in that TPS's dapil. */
 function kotakOf(ctx: ReadContext, lines: readonly NeedLine[]) {

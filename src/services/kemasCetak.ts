@@ -1,4 +1,5 @@
 import type { KitScope, LabelGrid } from '../api/contract/kemas'
+import { formatTpsNumber } from '../core/tps'
 import { kotakQrText, kotakSlots } from '../core/kit'
 import { refused } from '../core/errors'
 import { shortItemName } from '../core/text'
@@ -70,7 +71,7 @@ function scopeTitle(ctx: ReadContext, scope: KitScope, ids: number[]): string {
   if (scope.kecamatanId !== undefined) return `Kecamatan ${first.kecamatan}`
   if (scope.desaId !== undefined) return `Desa/Kel. ${first.desa}, Kec. ${first.kecamatan}`
   return ids.length === 1
-    ? `TPS ${String(first.nomor).padStart(3, '0')} ${first.desa}, Kec. ${first.kecamatan}`
+    ? `${formatTpsNumber(first.nomor)} ${first.desa}, Kec. ${first.kecamatan}`
     : `${ids.length} TPS`
 }
 
@@ -78,7 +79,7 @@ function scopeName(ctx: ReadContext, scope: KitScope, ids: number[]): string {
   const first = tpsKits(reading(ctx)).get(ids[0]!)!.tps
   if (scope.kecamatanId !== undefined) return `kec-${slug(first.kecamatan)}`
   if (scope.desaId !== undefined) return `desa-${slug(first.desa)}`
-  return ids.length === 1 ? `tps-${String(first.nomor).padStart(3, '0')}-${slug(first.desa)}` : `${ids.length}-tps`
+  return ids.length === 1 ? `${slug(formatTpsNumber(first.nomor))}-${slug(first.desa)}` : `${ids.length}-tps`
 }
 
 /**

@@ -1,3 +1,4 @@
+import { formatTpsNumber } from '../core/tps'
 import { parsePlace, placeLabel } from '../core/places'
 import { damageReason } from '../core/reasons'
 import { reguById } from '../db/regu'
@@ -20,7 +21,7 @@ export function placeNamer(ctx: ReadContext): (place: string) => string {
         return `Rusak: ${damageReason(p.refs[0]!)?.short ?? p.refs[0]}`
       case 'DIKEMAS': {
         const t = tpsPlace(ctx.db, Number(p.refs[0]))
-        return t ? `Dikemas TPS ${String(t.nomor).padStart(3, '0')} ${t.desa}, ${t.kecamatan}` : placeLabel(place)
+        return t ? `Dikemas ${formatTpsNumber(t.nomor)} ${t.desa}, ${t.kecamatan}` : placeLabel(place)
       }
       case 'DIKIRIM': {
         const k = kecamatanNama(ctx.db, Number(p.refs[0]))

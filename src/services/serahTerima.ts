@@ -4,6 +4,7 @@ import type {
   SerahTerimaInput,
   SerahTerimaPratinjau,
 } from '../api/contract/serahTerima'
+import { formatTpsNumber } from '../core/tps'
 import { AppError, refused, type Issue } from '../core/errors'
 import { KIT_STATUS_LABEL } from '../core/kit'
 import type { MoveInput } from '../core/moves'
@@ -98,7 +99,7 @@ export function serahkan(ctx: ServiceContext, who: Actor, input: SerahTerimaInpu
     const row = i + 1
     const k = kits.get(tpsId)
     if (!k) return void issues.push({ row, column: 'tpsIds', message: `TPS dengan id ${tpsId} tidak ditemukan` })
-    const name = `TPS ${String(k.nomor).padStart(3, '0')} ${k.desa}`
+    const name = `${formatTpsNumber(k.nomor)} ${k.desa}`
     if (seen.has(tpsId)) return void issues.push({ row, column: 'tpsIds', message: `${name} disebut dua kali` })
     seen.add(tpsId)
     if (k.kecamatanId !== kec.id)
@@ -152,7 +153,7 @@ export function serahkan(ctx: ServiceContext, who: Actor, input: SerahTerimaInpu
       issues.push({
         row: i + 1,
         column: 'tpsIds',
-        message: `SALAH DAPIL: kit TPS ${String(k.nomor).padStart(3, '0')} ${k.desa} berisi ${formatAngka(p.qty)} ${v.label} yang bukan untuk TPS ini; keluarkan dulu dari kit (koreksi pada riwayat) sebelum diserahkan`,
+        message: `SALAH DAPIL: kit ${formatTpsNumber(k.nomor)} ${k.desa} berisi ${formatAngka(p.qty)} ${v.label} yang bukan untuk TPS ini; keluarkan dulu dari kit (koreksi pada riwayat) sebelum diserahkan`,
       })
     }
   })

@@ -1,4 +1,6 @@
 import type { Pemilihan, Barang } from '../api/contract'
+import { parseCount } from '../core/count'
+import { JENIS_LABEL } from '../core/presets'
 
 const integer = new Intl.NumberFormat('id-ID')
 const decimal = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 })
@@ -9,6 +11,12 @@ export function fmt(n: number | null | undefined): string {
   return Number.isInteger(n) ? integer.format(n) : decimal.format(n)
 }
 
+/** A count a form read (core/count.ts): null when empty, 'invalid' when it is not a whole number of sheets. */
+export function readCount(text: string): number | null | 'invalid' {
+  const p = parseCount(text)
+  return p.ok ? p.value : 'invalid'
+}
+
 /** A file's size as people read it: 512 B, 340 KB, 12,5 MB. */
 export function fmtBytes(n: number): string {
   if (n < 1024) return `${fmt(n)} B`
@@ -16,16 +24,34 @@ export function fmtBytes(n: number): string {
   return `${fmt(Math.round((n / (1024 * 1024)) * 10) / 10)} MB`
 }
 
+/** "Diterima PPK" -> "diterima PPK": a label inside a sentence; acronyms keep their capitals. */
+export const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1)
+
 export function fmtPercent(n: number): string {
   return decimal.format(n) + '%'
 }
 
-/** TPS numbers are printed three digits wide on KPU forms and box labels: "TPS 001". */
-export function tpsLabel(nomor: number): string {
-  return 'TPS ' + String(nomor).padStart(3, '0')
+/** Today on this PC's calendar, which is the warehouse's: 'YYYY-MM-DD'. */
+export function todayIso(): string {
+  const d = new Date()
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
 }
 
-export const JENIS_LABEL: Record<Pemilihan['jenis'], string> = { pemilu: 'Pemilu', pilkada: 'Pilkada' }
+/** "Selasa, 5 November 2024" */
+export function fmtTanggal(iso: string, style: 'long' | 'short' = 'long'): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
+  if (!m) return iso
+  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]))
+  return style === 'long'
+    ? d.toLocaleDateString('id-ID', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
+    : d.toLocaleDateString('id-ID', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })
+}
+
+export const fmtWaktu = (iso: string) =>
+  new Date(iso).toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' })
+
+export { JENIS_LABEL }
 
 export function electionTitle(e: Pick<Pemilihan, 'jenis' | 'tahun' | 'satker'>): string {
   return `${JENIS_LABEL[e.jenis]} ${e.tahun} · ${e.satker}`
@@ -56,3 +82,4 @@ export function ruleSentence(item: Pick<Barang, 'rule' | 'qty' | 'per' | 'unit'>
 }
 
 export { shortItemName } from '../core/text'
+export { formatTpsNumber } from '../core/tps'

@@ -159,7 +159,7 @@ describe('Beranda, end to end', () => {
     // Every figure of every ballot row equals rekonsiliasi.lihat.
     for (const r of recon.filter((x) => x.kind === 'ballot')) {
       const row = table.locator(`tr[data-variant-id="${r.variantId}"]`)
-      expect(await row.locator('.dapil-name').textContent()).toBe(r.dapil)
+      expect(await row.locator('.beranda-dapil-name').textContent()).toBe(r.dapil)
       for (const k of COLS) {
         expect({
           variant: r.variantId,
@@ -169,7 +169,9 @@ describe('Beranda, end to end', () => {
       }
     }
     // The Bupati row is marked short; Gubernur's damage opens as a breakdown by reason.
-    expect(await table.locator(`tr[data-variant-id="${bup.variantId}"]`).getAttribute('class')).toContain('row-short')
+    expect(await table.locator(`tr[data-variant-id="${bup.variantId}"]`).getAttribute('class')).toContain(
+      'beranda-row-short',
+    )
     const toggle = table.getByRole('button', {
       name: `Rincian rusak per alasan, Surat suara Gubernur · dapil ${gubR.dapil}`,
     })
@@ -178,7 +180,7 @@ describe('Beranda, end to end', () => {
     // The breakdown opens on the render after the click, which may come after the click returns.
     await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true')
     const labels = new Map((await app.call('rusak.daftarAlasan', {})).map((a) => [a.code, a.short]))
-    const chips = table.locator('.reason-chips li')
+    const chips = table.locator('.beranda-reason-chips li')
     await expect
       .poll(async () => (await chips.allTextContents()).sort())
       .toEqual(

@@ -140,7 +140,7 @@ describe('documents, end to end', () => {
     await typeInto(pattern, '{nomor}/BA/{tahun}')
     await kop.getByText('Pola ini akan ditolak').waitFor()
     await pattern.press('Enter')
-    await kop.locator('.pg-pattern .field-error').filter({ hasText: '{nomor} tidak dikenal' }).waitFor()
+    await kop.locator('.pengaturan-pattern .field-error').filter({ hasText: '{nomor} tidak dikenal' }).waitFor()
     expect(await pattern.getAttribute('aria-invalid')).toBe('true')
     expect((await app.call('pemilihan.lihat', {}))!.alamat).toBe('') // nothing was written
 
@@ -160,11 +160,11 @@ describe('documents, end to end', () => {
       nomorStart: 7,
     })
     // The sketch of the kop follows what was saved.
-    await expect.poll(() => kop.locator('.pg-preview').textContent()).toContain(KOP.kontak)
+    await expect.poll(() => kop.getByRole('figure', { name: 'Gambaran kop surat' }).textContent()).toContain(KOP.kontak)
 
     const logoFile = join(app.dir, 'logo-kpu.png')
     writeFileSync(logoFile, PNG_1X1)
-    await kop.locator('.pg-logo input[type=file]').setInputFiles(logoFile)
+    await kop.getByLabel(/^Logo kop surat/).setInputFiles(logoFile)
     await kop.getByTestId('logo-preview').waitFor()
     expect((await kop.getByTestId('logo-preview').getAttribute('src'))!.startsWith('data:image/png;base64,')).toBe(true)
     expect((await app.call('pemilihan.lihat', {}))!.hasLogo).toBe(true)

@@ -299,13 +299,13 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     expect((await app.call('kemas.lihatKemajuan', {})).find((s) => s.id === laut.id)!.lengkap).toBe(1)
 
     // Print panel: the label grid with its live preview; a grid too small for a readable label is refused.
-    await app.page.getByRole('link', { name: 'Cetak label dan daftar isi' }).click()
+    await app.page.getByRole('tab', { name: 'Cetak label dan daftar isi' }).click()
     const form = app.page.getByTestId('label-grid-form')
     await form.waitFor()
     expect(await app.page.getByTestId('label-size').textContent()).toBe('95 × 65,3 mm')
     await form.getByLabel('Baris', { exact: true }).fill('5')
     await expect.poll(() => app.page.getByTestId('label-size').textContent()).toBe('95 × 51,4 mm')
-    expect(await app.page.getByTestId('sheet-preview').locator('.sheet-label').count()).toBe(10)
+    expect(await app.page.getByTestId('sheet-preview').locator('.kemas-sheet-label').count()).toBe(10)
     await clearToasts(app.page)
     await app.screenshot('kemas-05-cetak', WHOLE)
     await form.getByRole('button', { name: 'Simpan susunan' }).click()

@@ -44,7 +44,7 @@ const TOASTS: ClearToastsOptions = { oneAtATime: 8 }
 
 /** Types a code and Enter, as a keyboard-wedge scanner does. */
 async function scan(code: string): Promise<void> {
-  await app.page.getByTestId('ds-scan-input').focus()
+  await app.page.getByTestId('serah-terima-scan-input').focus()
   await app.page.keyboard.type(code)
   await app.page.keyboard.press('Enter')
 }
@@ -150,41 +150,47 @@ async function seedFloor(): Promise<void> {
 describe('serah terima and pemusnahan, end to end', () => {
   it('hands the kits of one kecamatan over to its PPK: scan check, refusals, exception, BA, confirmation, return', async () => {
     await app.page.goto(app.url('#/serah-terima'))
-    const progress = app.page.getByTestId('ds-progress')
+    const progress = app.page.getByTestId('serah-terima-progress')
     await progress.waitFor()
     const row = progress.locator('tr', { has: app.page.getByRole('link', { name: seeded.kecamatan, exact: true }) })
     // Numbers next to the bars: 82 TPS, 1 sebagian, 81 lengkap.
     await expect.poll(() => row.locator('td.num').allTextContents()).toEqual(['82', '0', '1', '81', '0', '0'])
     await row.getByRole('link', { name: seeded.kecamatan, exact: true }).click()
 
-    const table = app.page.getByTestId('ds-kit-table')
+    const table = app.page.getByTestId('serah-terima-kit-table')
     await table.waitFor()
     // Complete kits are chosen already; the incomplete one is not, and says what it lacks.
-    await expect.poll(() => app.page.getByTestId('ds-selected-count').textContent()).toBe('81 dari 82 TPS dipilih')
+    await expect
+      .poll(() => app.page.getByTestId('serah-terima-selected-count').textContent())
+      .toBe('81 dari 82 TPS dipilih')
     const partialRow = app.page.getByTestId(`tps-${seeded.partial.tpsId}`)
     expect(await partialRow.getByRole('checkbox', { name: `Serahkan ${seeded.partial.name}` }).isChecked()).toBe(false)
     expect(await partialRow.textContent()).toContain('Dikemas sebagian')
-    expect(await partialRow.locator('.ds-missing').textContent()).toMatch(/Kurang: .*Kotak suara 2 buah.*Bilik suara/)
+    expect(await partialRow.locator('.serah-terima-missing').textContent()).toMatch(
+      /Kurang: .*Kotak suara 2 buah.*Bilik suara/,
+    )
 
     // A kotak of this kecamatan: accepted and ticked in its TPS's checklist.
     const firstRow = app.page.getByTestId(`tps-${seeded.first.tpsId}`)
     expect(await firstRow.getByTestId('kotak-1').getAttribute('data-scanned')).toBe('tidak')
     await scan(`GPK1|1219|T${seeded.first.tpsId}|K1|V${seeded.first.kotak1Variant}`)
     await expect
-      .poll(() => app.page.getByTestId('ds-scan-ok').textContent())
+      .poll(() => app.page.getByTestId('serah-terima-scan-ok').textContent())
       .toContain(`${seeded.first.name}, Kec. ${seeded.kecamatan}, kotak 1 dari 2`)
     await expect.poll(() => firstRow.getByTestId('kotak-1').getAttribute('data-scanned')).toBe('ya')
     expect(await firstRow.getByTestId('kotak-1').textContent()).toBe('Kotak 1/2 ✓')
     expect(await firstRow.getByTestId('kotak-2').textContent()).toBe('Kotak 2/2 —')
-    await expect.poll(() => app.page.getByTestId('ds-scan-progress').textContent()).toContain('1 dari 162 kotak')
+    await expect
+      .poll(() => app.page.getByTestId('serah-terima-scan-progress').textContent())
+      .toContain('1 dari 162 kotak')
 
     // A kotak of Kecamatan TALAWI: refused loudly, and kept in the Ditolak list after the next scan.
     await scan(seeded.otherLabel)
-    const refusal = app.page.getByTestId('ds-scan-refusal')
+    const refusal = app.page.getByTestId('serah-terima-scan-refusal')
     await refusal.waitFor()
     expect(await refusal.textContent()).toContain('KOTAK SALAH KECAMATAN')
     expect(await refusal.textContent()).toContain('TALAWI')
-    const refusals = app.page.getByTestId('ds-refusals')
+    const refusals = app.page.getByTestId('serah-terima-refusals')
     await expect.poll(() => refusals.locator('li').count()).toBe(1)
     expect(await refusals.locator('li').first().textContent()).toContain('KOTAK SALAH KECAMATAN')
     expect(await refusals.locator('li').first().textContent()).toContain(seeded.otherLabel)
@@ -193,13 +199,15 @@ describe('serah terima and pemusnahan, end to end', () => {
 
     // The incomplete kit chosen without a reason: the whole handover is refused, naming it.
     await partialRow.getByRole('checkbox', { name: `Serahkan ${seeded.partial.name}` }).check()
-    await expect.poll(() => app.page.getByTestId('ds-selected-count').textContent()).toBe('82 dari 82 TPS dipilih')
+    await expect
+      .poll(() => app.page.getByTestId('serah-terima-selected-count').textContent())
+      .toBe('82 dari 82 TPS dipilih')
     const form = app.page.getByRole('region', { name: 'Berita acara serah terima' })
     await form.getByLabel('Nama Ketua PPK (PIHAK KEDUA)').fill(KETUA_PPK)
     expect(await form.getByLabel('Jabatan penerima').inputValue()).toBe(`Ketua PPK Kecamatan ${seeded.kecamatan}`)
     await form.getByLabel('Kendaraan').fill('Truk BK 8123 XY')
     await form.getByRole('button', { name: 'Serahkan dan terbitkan BA' }).click()
-    const refused = app.page.getByTestId('ds-refused')
+    const refused = app.page.getByTestId('serah-terima-refused')
     await refused.waitFor()
     expect(await refused.textContent()).toContain(`${seeded.partial.name} belum lengkap`)
     expect(await partialRow.locator('.field-error').textContent()).toContain('catat alasan pengecualian')
@@ -211,7 +219,7 @@ describe('serah terima and pemusnahan, end to end', () => {
     let gubernur = 0
     for (const tpsId of seeded.tpsIds)
       gubernur += (await app.call('kemas.lihatKit', { tpsId })).lines.find((l) => l.variantId === seeded.G)!.need
-    const summary = app.page.getByTestId('ds-summary')
+    const summary = app.page.getByTestId('serah-terima-summary')
     await expect
       .poll(() => summary.getByTestId('sum-GUBERNUR').getByTestId('qty').textContent())
       .toBe(formatAngka(gubernur))
@@ -236,14 +244,14 @@ describe('serah terima and pemusnahan, end to end', () => {
       'Sampul',
       'Formulir',
     ])
-    const jumlahOnScreen = (await summary.getByTestId('ds-jumlah').textContent())!
+    const jumlahOnScreen = (await summary.getByTestId('serah-terima-jumlah').textContent())!
     expect(jumlahOnScreen).toMatch(/^Jumlah seluruhnya .* lembar surat suara, .* buah kotak suara, .* set formulir\.$/)
     await sectionShot(app.page, form, 'serah-terima-02-serah-terima-form', { clearToasts: TOASTS })
 
     await form.getByRole('button', { name: 'Serahkan dan terbitkan BA' }).click()
-    const done = app.page.getByTestId('ds-done')
+    const done = app.page.getByTestId('serah-terima-done')
     await done.waitFor()
-    const nomor = (await app.page.getByTestId('ds-done-nomor').textContent())!
+    const nomor = (await app.page.getByTestId('serah-terima-done-nomor').textContent())!
     const [handover] = await app.call('serahTerima.daftar', {})
     expect(handover).toMatchObject({
       kecamatanId: seeded.kecamatanId,
@@ -282,7 +290,7 @@ describe('serah terima and pemusnahan, end to end', () => {
     expect(body).toContain(`${jumlahOnScreen.slice(0, -1)}, dengan rincian per desa/kelurahan`)
 
     // The PPK confirms receipt.
-    const handovers = app.page.getByTestId('ds-handovers')
+    const handovers = app.page.getByTestId('serah-terima-handovers')
     await handovers.getByRole('button', { name: 'Konfirmasi diterima PPK…' }).click()
     const dialog = app.page.getByRole('dialog', { name: 'Konfirmasi diterima PPK' })
     await dialog.getByLabel('Keterangan').fill('BA bertanda tangan Ketua PPK kembali ke gudang')
@@ -294,7 +302,7 @@ describe('serah terima and pemusnahan, end to end', () => {
     )
 
     // A small return: 2 botol tinta back to stock.
-    const held = app.page.getByTestId('ds-held')
+    const held = app.page.getByTestId('serah-terima-held')
     const tintaHeld = (await app.call('serahTerima.lihatDiPpk', { kecamatanId: seeded.kecamatanId })).find(
       (r) => r.variantId === seeded.TINTA,
     )!.qty
@@ -329,19 +337,19 @@ describe('serah terima and pemusnahan, end to end', () => {
     expect(await menu.getByRole('link', { name: 'Serah Terima' }).getAttribute('href')).toBe('#/serah-terima')
     await menu.getByRole('link', { name: 'Pemusnahan' }).click()
     await expect.poll(() => new URL(app.page.url()).hash).toBe('#/pemusnahan')
-    const table = app.page.getByTestId('pm-table')
+    const table = app.page.getByTestId('pemusnahan-table')
     await table.waitFor()
     const before = await app.call('rekonsiliasi.lihat', {})
     const rusak = before.filter((r) => r.kind === 'ballot').reduce((s, r) => s + r.rusakTotal, 0)
     expect(rusak).toBe(2 * (RUSAK.CETAK + RUSAK.KUSUT_SOBEK))
     // By default every rusak sheet and no good one; the good sheets are still needed by unpacked kits and PSU.
-    await expect.poll(() => app.page.getByTestId('pm-total').textContent()).toBe(formatAngka(rusak))
-    expect(await app.page.getByTestId('pm-terbilang').textContent()).toContain(jumlahTerbilang(rusak))
-    const gub = app.page.getByTestId(`pm-variant-${seeded.G}`)
-    expect(await gub.getByTestId('pm-why').textContent()).toContain('masih dibutuhkan kit TPS')
+    await expect.poll(() => app.page.getByTestId('pemusnahan-total').textContent()).toBe(formatAngka(rusak))
+    expect(await app.page.getByTestId('pemusnahan-terbilang').textContent()).toContain(jumlahTerbilang(rusak))
+    const gub = app.page.getByTestId(`pemusnahan-variant-${seeded.G}`)
+    expect(await gub.getByTestId('pemusnahan-why').textContent()).toContain('masih dibutuhkan kit TPS')
     expect(await gub.getByRole('textbox', { name: /baik \(kelebihan\)/ }).inputValue()).toBe('')
     // The witnesses come from Pengaturan and are shown before the BA is issued.
-    const saksi = app.page.getByTestId('pm-saksi')
+    const saksi = app.page.getByTestId('pemusnahan-saksi')
     // The box is drawn before dokumen.daftarJenis answers ("Belum ada penanda tangan"); the names come with the answer.
     await expect.poll(() => saksi.textContent()).toContain('AKP Darwin Siregar')
     expect(await saksi.getByRole('link', { name: /Pengaturan/ }).getAttribute('href')).toBe('#/pengaturan')
@@ -352,12 +360,12 @@ describe('serah terima and pemusnahan, end to end', () => {
     await app.screenshot('serah-terima-03-pemusnahan', { clearToasts: TOASTS, fullPage: false })
 
     await form.getByRole('button', { name: 'Musnahkan dan terbitkan BA' }).click()
-    const done = app.page.getByTestId('pm-done')
+    const done = app.page.getByTestId('pemusnahan-done')
     await done.waitFor()
-    const nomor = (await app.page.getByTestId('pm-done-nomor').textContent())!
+    const nomor = (await app.page.getByTestId('pemusnahan-done-nomor').textContent())!
     const [record] = await app.call('pemusnahan.daftar', {})
     expect(record).toMatchObject({ nomor, metode: 'dicacah', qty: rusak })
-    await expect.poll(() => app.page.getByTestId('pm-list').textContent()).toContain(nomor)
+    await expect.poll(() => app.page.getByTestId('pemusnahan-list').textContent()).toContain(nomor)
 
     const pdf = pdfTextFolded(
       (await downloadTo(app.page, app.dir, () => done.getByRole('button', { name: 'Unduh BA (PDF)' }).click())).path,
@@ -379,12 +387,12 @@ describe('serah terima and pemusnahan, end to end', () => {
 
   it('shows the distribution per kecamatan on the Beranda and the overview', async () => {
     await app.page.goto(app.url('#/beranda'))
-    const list = app.page.getByTestId('ds-beranda')
+    const list = app.page.getByTestId('beranda-serah-terima')
     await list.waitFor()
     const row = list.locator('li', { has: app.page.getByRole('link', { name: seeded.kecamatan, exact: true }) })
-    await expect.poll(() => row.locator('.ds-beranda-counts').textContent()).toBe('82 TPS: 82 diterima PPK')
+    await expect.poll(() => row.locator('.beranda-serah-terima-counts').textContent()).toBe('82 TPS: 82 diterima PPK')
     const total = (await app.call('wilayah.lihatRingkasan', {})).tps
-    expect(await app.page.getByTestId('ds-beranda-total').textContent()).toContain(
+    expect(await app.page.getByTestId('beranda-serah-terima-total').textContent()).toContain(
       `82 dari ${formatAngka(total)} kit TPS sudah diserahkan`,
     )
     await sectionShot(
@@ -397,13 +405,13 @@ describe('serah terima and pemusnahan, end to end', () => {
     )
 
     await row.getByRole('link', { name: seeded.kecamatan, exact: true }).click()
-    await app.page.getByTestId('ds-kit-table').waitFor()
+    await app.page.getByTestId('serah-terima-kit-table').waitFor()
     await app.page.getByRole('link', { name: '← Serah terima ke PPK' }).click()
-    const progress = app.page.getByTestId('ds-progress')
+    const progress = app.page.getByTestId('serah-terima-progress')
     await progress.waitFor()
     const pRow = progress.locator('tr', { has: app.page.getByRole('link', { name: seeded.kecamatan, exact: true }) })
     await expect.poll(() => pRow.locator('td.num').allTextContents()).toEqual(['82', '0', '0', '0', '0', '82'])
-    expect(await app.page.getByTestId('ds-handover-list').textContent()).toContain(KETUA_PPK)
+    expect(await app.page.getByTestId('serah-terima-handover-list').textContent()).toContain(KETUA_PPK)
     await app.screenshot('serah-terima-05-ringkasan', { clearToasts: TOASTS, fullPage: false })
     expect(app.errors).toEqual([])
   })

@@ -1,3 +1,4 @@
+import { formatTpsNumber } from '../../core/tps'
 import { jumlahTerbilang } from '../../core/terbilang'
 import { shortItemName } from '../../core/text'
 import {
@@ -51,7 +52,7 @@ export function itemColumnLabel(i: Pick<SerahTerimaItem, 'code' | 'name' | 'kind
     .join(' ')
 }
 
-const tpsLabel = (n: number) => `TPS ${String(n).padStart(3, '0')}`
+const tpsLabel = formatTpsNumber
 
 export function baSerahTerima(snap: Snapshot<SerahTerimaData>): DocParts {
   const d = snap.data

@@ -1,3 +1,4 @@
+import { formatTpsNumber } from '../../core/tps'
 import { formatAngka } from '../../core/terbilang'
 import {
   FONT_FAMILY,
@@ -101,7 +102,7 @@ const signer = (role: string, space: number): FlowNode => ({
  * content set tight, so two kits of a Pemilu TPS fit an A4 page.
  */
 function kit(k: DaftarIsiKit, namaPemilihan: string, compact: boolean): FlowNode {
-  const tps = `TPS ${String(k.nomor).padStart(3, '0')}`
+  const tps = formatTpsNumber(k.nomor)
   const fs = compact ? 8.5 : 9.5
   const head = (t: string): TextNode => text(t, fs, { bold: true, align: 'center', fill: '#e8e8e8' })
   const identity: FlowNode = compact

@@ -1,4 +1,5 @@
 import type { LabelGrid } from '../../api/contract/kemas'
+import { formatTpsNumber } from '../../core/tps'
 import { mm, PAPER, type RenderOptions } from '../pdf'
 import { renderDrawing, type Drawing, type TextStyle } from '../pdf/draw'
 import { sizedQr } from '../pdf/qr'
@@ -149,7 +150,7 @@ function label(d: Drawing, l: KotakLabel, x: number, y: number, w: number, h: nu
   const plan = (a: Allowance, squeeze = 1) => {
     const names = { maxLines: a.names, minScale: 0.8 }
     const column = [
-      d.fit(`TPS ${String(l.tpsNomor).padStart(3, '0')}`, textW, style(30, true), { maxLines: 1, minScale: 0.5 }),
+      d.fit(formatTpsNumber(l.tpsNomor), textW, style(30, true), { maxLines: 1, minScale: 0.5 }),
       d.fit('DESA/KELURAHAN (PPS)', textW, small, { maxLines: 1, minScale: 0.6 }),
       d.fit(l.desa, textW, style(10.5, true), names),
       d.fit('KECAMATAN (PPK)', textW, small, { maxLines: 1, minScale: 0.6 }),

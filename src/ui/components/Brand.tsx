@@ -3,10 +3,10 @@ export function Brand() {
   return (
     <div className="brand">
       <svg className="brand-mark" viewBox="0 0 32 32" aria-hidden="true">
-        <rect x="1" y="1" width="30" height="30" rx="5" fill="#8b1a1a" />
-        <path d="M8 14h16v11H8z" fill="none" stroke="#fff" strokeWidth="2" />
-        <path d="M12 14V8h8v6" fill="none" stroke="#fff" strokeWidth="2" />
-        <path d="M13 11h6" stroke="#fff" strokeWidth="2" />
+        <rect x="1" y="1" width="30" height="30" rx="5" />
+        <path d="M8 14h16v11H8z" />
+        <path d="M12 14V8h8v6" />
+        <path d="M13 11h6" />
       </svg>
       <div>
         <div className="brand-name">Gudang Pemilu</div>

@@ -44,6 +44,133 @@ export function IssueTable({ issues, caption }: { issues: Issue[]; caption?: str
   )
 }
 
+export type BannerKind = 'error' | 'warning' | 'success' | 'info'
+
+const BANNER_ROLE: Record<BannerKind, 'alert' | 'status' | 'note'> = {
+  error: 'alert',
+  warning: 'note',
+  success: 'status',
+  info: 'note',
+}
+
+/**
+ * The one way a page says something went wrong, needs attention, went right, or is worth knowing: a message
+ * where it applies. Toasts (below) say the same for what happened elsewhere or a moment ago.
+ */
+export function Banner({
+  kind,
+  title,
+  children,
+  role,
+  testId,
+  actions,
+  icon,
+  large,
+  className,
+}: {
+  kind: BannerKind
+  title?: ReactNode
+  children?: ReactNode
+  role?: 'alert' | 'status' | 'note'
+  testId?: string
+  actions?: ReactNode
+  /** The kind's mark at the left: for notes a page carries before its content. */
+  icon?: boolean
+  /** A verdict (the ledger is intact, a document is genuine): the page's answer, read from across the room. */
+  large?: boolean
+  className?: string
+}) {
+  return (
+    <div
+      className={`banner banner-${kind}${large ? ' banner-large' : ''}${className ? ` ${className}` : ''}`}
+      role={role ?? BANNER_ROLE[kind]}
+      data-testid={testId}
+    >
+      {icon && <BannerIcon kind={kind} />}
+      <div className="banner-body">
+        {title && <strong className="banner-title">{title}</strong>}
+        {children}
+      </div>
+      {actions}
+    </div>
+  )
+}
+
+function BannerIcon({ kind }: { kind: BannerKind }) {
+  const line = {
+    fill: 'none',
+    stroke: 'currentColor',
+    strokeWidth: 2,
+    strokeLinecap: 'round',
+    strokeLinejoin: 'round',
+  } as const
+  return (
+    <svg viewBox="0 0 24 24" className="banner-icon" aria-hidden="true">
+      {kind === 'warning' ? (
+        <>
+          <path {...line} d="M12 3 2 21h20L12 3z" />
+          <path {...line} d="M12 10v5M12 18v.5" />
+        </>
+      ) : kind === 'success' ? (
+        <>
+          <circle {...line} cx="12" cy="12" r="10" />
+          <path {...line} d="M7.5 12.5l3 3 6-6.5" />
+        </>
+      ) : (
+        <>
+          <circle {...line} cx="12" cy="12" r="10" />
+          <path {...line} d={kind === 'error' ? 'M12 7v6M12 16.5v.5' : 'M12 11v6M12 7.5v.5'} />
+        </>
+      )}
+    </svg>
+  )
+}
+
+/**
+ * The answer of a check (the ledger is intact, a printed paper matches the ledger): the success and error
+ * styles, large, with the page's own heading.
+ */
+export function Verdict({
+  ok,
+  title,
+  headingId,
+  testId,
+  children,
+}: {
+  ok: boolean
+  title: ReactNode
+  headingId: string
+  testId?: string
+  children: ReactNode
+}) {
+  return (
+    <section
+      className={`banner banner-large banner-${ok ? 'success' : 'error'}`}
+      aria-labelledby={headingId}
+      data-testid={testId}
+      role={ok ? 'status' : 'alert'}
+    >
+      {ok ? (
+        <svg viewBox="0 0 24 24" className="banner-icon" aria-hidden="true">
+          <circle cx="12" cy="12" r="11" fill="currentColor" />
+          <path className="icon-mark" d="M6.5 12.5l3.7 3.7L17.5 8.8" strokeWidth="2.4" />
+        </svg>
+      ) : (
+        <svg viewBox="0 0 24 24" className="banner-icon" aria-hidden="true">
+          <path d="M8 1.5h8L22.5 8v8L16 22.5H8L1.5 16V8z" fill="currentColor" />
+          <path className="icon-mark" d="M8.5 8.5l7 7M15.5 8.5l-7 7" strokeWidth="2.6" />
+        </svg>
+      )}
+      <div className="banner-body">
+        <h2 id={headingId} className="banner-title">
+          {title}
+        </h2>
+        {children}
+      </div>
+    </section>
+  )
+}
+
 /** An inline error where the problem is (a page section or a dialog), with the API's details. */
 export function ErrorBanner({
   error,
@@ -56,18 +183,20 @@ export function ErrorBanner({
 }) {
   if (!error) return null
   return (
-    <div className="banner banner-error" role="alert">
-      <div className="banner-body">
-        <strong>{title ?? 'Terjadi masalah'}</strong>
-        <p>{error.message}</p>
-        <IssueTable issues={error.details} />
-      </div>
-      {onRetry && (
-        <button type="button" className="btn btn-secondary" onClick={onRetry}>
-          Coba lagi
-        </button>
-      )}
-    </div>
+    <Banner
+      kind="error"
+      title={title ?? 'Terjadi masalah'}
+      actions={
+        onRetry && (
+          <button type="button" className="btn btn-secondary" onClick={onRetry}>
+            Coba lagi
+          </button>
+        )
+      }
+    >
+      <p>{error.message}</p>
+      <IssueTable issues={error.details} />
+    </Banner>
   )
 }
 

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
 import type { HistoryRow, MethodInput } from '../../api/contract'
+import { MOVE_REASON_LABEL } from '../../core/shifts'
 import { fieldErrors, invoke } from '../api'
 import { fmt } from '../format'
 import { useApi, useRefreshAll } from './data'
@@ -69,13 +70,6 @@ export function HistoryLink({
   )
 }
 
-const REASON_LABEL: Record<string, string> = {
-  BATAL: 'Pembatalan (koreksi)',
-  KOREKSI: 'Angka koreksi',
-  KEMBALI: 'Dikembalikan belum selesai',
-  REKLASIFIKASI: 'Reklasifikasi rusak → layak',
-}
-
 const when = (iso: string) => new Date(iso).toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' })
 
 function HistoryList({ filter }: { filter: HistoryFilter }) {
@@ -125,7 +119,7 @@ function HistoryList({ filter }: { filter: HistoryFilter }) {
                 </td>
                 <td>
                   {[
-                    r.reason ? (REASON_LABEL[r.reason] ?? r.reason) : null,
+                    r.reason ? (MOVE_REASON_LABEL[r.reason as keyof typeof MOVE_REASON_LABEL] ?? r.reason) : null,
                     r.correctsSeq ? `untuk baris ${r.correctsSeq}` : null,
                     r.reversedBy ? `dibatalkan di baris ${r.reversedBy}` : null,
                     r.note,
@@ -176,7 +170,7 @@ function CorrectionForm({ row, onDone }: { row: HistoryRow; onDone(): void }) {
   }
   return (
     <form
-      className="correction-form"
+      className="history-correction"
       onSubmit={(e) => {
         e.preventDefault()
         void submit()
@@ -189,7 +183,7 @@ function CorrectionForm({ row, onDone }: { row: HistoryRow; onDone(): void }) {
         Baris lama tidak diubah: dicatat baris pembatalan dan baris baru dengan jumlah yang benar. Isi 0 untuk
         membatalkan seluruhnya.
       </p>
-      <div className="form-row">
+      <div className="history-correction-row">
         <Field label="Jumlah yang benar" error={errors.qty}>
           {(id, d, inv) => (
             <input
@@ -203,7 +197,7 @@ function CorrectionForm({ row, onDone }: { row: HistoryRow; onDone(): void }) {
             />
           )}
         </Field>
-        <Field label="Alasan koreksi" error={errors.note} className="grow">
+        <Field label="Alasan koreksi" error={errors.note} className="history-correction-grow">
           {(id, d, inv) => (
             <input
               id={id}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { Banner } from './Feedback'
 
 export function PageHeader({ title, lead, actions }: { title: string; lead?: ReactNode; actions?: ReactNode }) {
   return (
@@ -17,16 +18,9 @@ export function PageHeader({ title, lead, actions }: { title: string; lead?: Rea
 export function DataNote({ note }: { note: string }) {
   if (!note.trim()) return null
   return (
-    <div className="banner banner-note" role="note">
-      <svg viewBox="0 0 24 24" className="banner-icon" aria-hidden="true">
-        <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" strokeWidth="2" />
-        <path d="M12 7v6M12 16.5v.5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-      </svg>
-      <div className="banner-body">
-        <strong>Catatan data</strong>
-        <p>{note}</p>
-      </div>
-    </div>
+    <Banner kind="info" icon title="Catatan data">
+      <p>{note}</p>
+    </Banner>
   )
 }
 

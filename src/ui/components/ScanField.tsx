@@ -252,7 +252,7 @@ function RefusedIcon() {
   return (
     <svg viewBox="0 0 24 24" className="scan-refusal-icon" aria-hidden="true">
       <path d="M8 2h8l6 6v8l-6 6H8l-6-6V8z" fill="currentColor" />
-      <path d="M8.5 8.5l7 7M15.5 8.5l-7 7" stroke="#fff" strokeWidth="2.6" strokeLinecap="round" />
+      <path className="icon-mark" d="M8.5 8.5l7 7M15.5 8.5l-7 7" strokeWidth="2.6" />
     </svg>
   )
 }
@@ -261,14 +261,7 @@ function OkIcon() {
   return (
     <svg viewBox="0 0 24 24" className="scan-ok-icon" aria-hidden="true">
       <circle cx="12" cy="12" r="10" fill="currentColor" />
-      <path
-        d="M7 12.5l3.2 3.2L17 9"
-        fill="none"
-        stroke="#fff"
-        strokeWidth="2.4"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
+      <path className="icon-mark" d="M7 12.5l3.2 3.2L17 9" strokeWidth="2.4" />
     </svg>
   )
 }

@@ -1,13 +1,27 @@
-import { AgGridReact, type CustomCellEditorProps, type CustomCellRendererProps } from 'ag-grid-react'
-import type { CellKeyDownEvent, ColDef, ColGroupDef, GetRowIdParams, GridApi, SpanRowsParams } from 'ag-grid-community'
+import { AgGridReact } from 'ag-grid-react'
+import type { CellKeyDownEvent, GetRowIdParams, GridApi } from 'ag-grid-community'
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react'
 import type { MethodOutput, VariantInfo } from '../../api/contract'
 import { invoke, toApiError, transport } from '../api'
-import { fmt, shortItemName } from '../format'
+import { fmt } from '../format'
 import { useRefreshAll } from './data'
-import { gridLocaleText, gridTheme } from './grid'
-import { useHistory, type HistoryFilter } from './History'
-import { useToast } from './Feedback'
+import { gridLocaleText } from './grid'
+import { useHistory } from './History'
+import {
+  EMPTY,
+  RO_TITLE,
+  TALLY_COL_DEFAULTS,
+  useTallyColumns,
+  tallyTheme,
+  variantShort,
+  type GridRow,
+  type HistoryTarget,
+  type RoCol,
+} from './TallyGridColumns'
+import './tally.css'
+
+export { variantShort }
+import { Banner, useToast } from './Feedback'
 import {
   LABEL_COL,
   NOTE_COL,
@@ -32,107 +46,6 @@ import {
 } from './TallyGridModel'
 
 type Shift = MethodOutput<'shift.lihat'>
-
-interface GridRow extends TallyBase {
-  entry: Record<string, string>
-  errors: Record<string, string>
-}
-
-const EMPTY: Record<string, string> = {}
-
-/** Many narrow number columns: smaller headers and padding than the app's other grids, and no empty band under two rows. */
-const tallyTheme = gridTheme.withParams({ headerFontSize: 12, cellHorizontalPadding: 8, autoHeightMinBodyHeight: 0 })
-
-/** Headers break at the slash instead of inside a word ("Kusut/sobek"). */
-const breakable = (s: string) => s.replace(/\//g, '/\u200b')
-
-/** "Surat suara Gubernur · Dapil SUMATERA UTARA": shortItemName must not swallow the dapil part. */
-export function variantShort(v: Pick<VariantInfo, 'itemName' | 'dapil' | 'kind'>): string {
-  const name = v.kind === 'ballot' ? shortItemName(v.itemName) : v.itemName
-  return v.dapil ? `${name} · Dapil ${v.dapil}` : name
-}
-
-/** Shown in entry cells: a valid count grouped id-ID, blank for nothing, anything else as typed (it is marked invalid). */
-function showEntry(raw: unknown): string {
-  const s = typeof raw === 'string' ? raw : raw == null ? '' : String(raw)
-  const p = parseCount(s)
-  if (!p.ok) return s
-  return s.trim() === '' ? '' : fmt(p.value)
-}
-
-/**
- * Digits only, Excel-like: the key that started the edit replaces the value, a click selects the value,
- * arrows up/down commit and move like Enter does, Escape (handled by the grid) throws the edit away.
- */
-function CountEditor(p: CustomCellEditorProps<GridRow, string>) {
-  const ref = useRef<HTMLInputElement>(null)
-  const [text, setText] = useState(() => {
-    const k = p.eventKey
-    if (k === 'Backspace' || k === 'Delete') return ''
-    if (k && k.length === 1) return /\d/.test(k) ? k : ''
-    return p.value ?? ''
-  })
-  const { onValueChange } = p
-  useEffect(() => onValueChange(text), [text, onValueChange])
-  const startedByTyping = Boolean(p.eventKey && p.eventKey.length === 1)
-  useEffect(() => {
-    const el = ref.current
-    if (!el) return
-    el.focus()
-    // Typed into: keep typing. Clicked or F2: the old number is selected, so typing replaces it as in Excel.
-    if (startedByTyping) el.setSelectionRange(el.value.length, el.value.length)
-    else el.select()
-  }, [startedByTyping])
-  const onKeyDown = (e: ReactKeyboardEvent<HTMLInputElement>) => {
-    if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return
-    e.preventDefault()
-    e.stopPropagation()
-    const next = (p.node.rowIndex ?? 0) + (e.key === 'ArrowDown' ? 1 : -1)
-    p.stopEditing(true)
-    if (next >= 0 && next < p.api.getDisplayedRowCount()) p.api.setFocusedCell(next, p.column)
-  }
-  return (
-    <input
-      ref={ref}
-      className="tally-editor"
-      inputMode="numeric"
-      autoComplete="off"
-      value={text}
-      aria-label={`${p.colDef.headerName ?? ''}: isi bilangan bulat`}
-      onChange={(e) => setText(e.target.value.replace(/\D+/g, ''))}
-      onKeyDown={onKeyDown}
-    />
-  )
-}
-
-interface HistoryTarget {
-  filter: HistoryFilter
-  title: string
-}
-
-function HistoryCell(p: CustomCellRendererProps<GridRow, number> & { target(row: GridRow): HistoryTarget }) {
-  const { open } = useHistory()
-  if (!p.data || typeof p.value !== 'number') return null
-  const t = p.target(p.data)
-  return (
-    <button
-      type="button"
-      className="history-link"
-      tabIndex={-1}
-      onClick={() => open(t.filter, t.title)}
-      title={`Lihat riwayat: ${t.title}`}
-    >
-      {fmt(p.value)}
-    </button>
-  )
-}
-
-type RoCol = 'serah' | 'proses' | 'hasil' | 'rusak' | 'kembali'
-const RO_TITLE: Record<'serah' | 'proses' | 'kembali', string> = {
-  serah: 'Diserahkan',
-  proses: 'Dalam proses',
-  kembali: 'Kembali (belum selesai)',
-}
 
 const rowLabel = (r: Pick<TallyBase, 'team' | 'worker'>) =>
   r.worker ? `${r.worker} (regu ${r.team})` : `Regu ${r.team}`
@@ -186,8 +99,11 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
   }, [])
 
   const base = useMemo(() => baseRows(shift, variant.variantId, perWorker), [shift, variant.variantId, perWorker])
+  // Read by writeCells, which the grid calls from its events; kept current after each render.
   const teamOfRow = useRef(new Map<string, number>())
-  teamOfRow.current = new Map(base.map((r) => [r.id, r.teamId]))
+  useEffect(() => {
+    teamOfRow.current = new Map(base.map((r) => [r.id, r.teamId]))
+  }, [base])
 
   /**
    * Writes cells. The service's complaints are about a team's sums (what it holds, what it hands in),
@@ -289,202 +205,7 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
     [variant.variantId, shift.id, vShort, isRakit, hasilLabel],
   )
 
-  const columnDefs = useMemo<(ColDef<GridRow> | ColGroupDef<GridRow>)[]>(() => {
-    const labelClass = { 'tally-invalid': (p: { data?: GridRow }) => Boolean(p.data?.errors[LABEL_COL]) }
-    const labelCols: ColDef<GridRow>[] = perWorker
-      ? [
-          {
-            colId: 'team',
-            headerName: 'Regu',
-            pinned: 'left',
-            width: 120,
-            valueGetter: (p) => p.data?.team,
-            spanRows: ({ nodeA, nodeB }: SpanRowsParams<GridRow>) =>
-              !nodeA?.rowPinned && !nodeB?.rowPinned && nodeA?.data?.teamId === nodeB?.data?.teamId,
-            cellClass: 'tally-label tally-team-span',
-          },
-          {
-            // Not LABEL_COL: the grid must not reuse the team view's column (and its cells) for workers.
-            colId: 'worker',
-            headerName: 'Pekerja',
-            pinned: 'left',
-            width: 150,
-            valueGetter: (p) => (p.node?.rowPinned ? '' : (p.data?.worker ?? '(seluruh regu)')),
-            cellClass: 'tally-label',
-            cellClassRules: labelClass,
-            tooltipValueGetter: (p) => p.data?.errors[LABEL_COL],
-          },
-        ]
-      : [
-          {
-            colId: LABEL_COL,
-            headerName: 'Regu',
-            pinned: 'left',
-            width: 130,
-            valueGetter: (p) => p.data?.team,
-            cellClass: 'tally-label',
-            cellClassRules: labelClass,
-            tooltipValueGetter: (p) => p.data?.errors[LABEL_COL],
-          },
-        ]
-
-    const ro = (
-      colId: RoCol,
-      headerName: string,
-      headerTooltip: string,
-      extra: Partial<ColDef<GridRow>> = {},
-    ): ColDef<GridRow> => ({
-      colId: `soFar.${colId}`,
-      headerName,
-      headerTooltip,
-      width: 92,
-      type: 'rightAligned',
-      valueGetter: (p) => p.data?.[colId],
-      cellRenderer: HistoryCell,
-      cellRendererParams: { target: historyFor(colId) },
-      cellClass: 'ag-right-aligned-cell tally-ro',
-      ...extra,
-    })
-
-    const entry = (
-      colId: string,
-      headerName: string,
-      width: number,
-      headerTooltip: string,
-      extra: Partial<ColDef<GridRow>> = {},
-    ): ColDef<GridRow> => ({
-      colId,
-      headerName,
-      headerTooltip,
-      width,
-      type: 'rightAligned',
-      editable: (p) => open && !p.node.rowPinned,
-      valueGetter: (p) => p.data?.entry[colId] ?? '',
-      valueSetter: (p) => {
-        if (p.data && !p.node?.rowPinned) writeCells([{ rowId: p.data.id, colId, value: String(p.newValue ?? '') }])
-        // The grid re-renders from the new rowData; nothing to mutate here.
-        return false
-      },
-      valueFormatter: (p) => showEntry(p.value),
-      cellEditor: CountEditor,
-      // The column type's right alignment is a cellClass too; naming ours replaces it, so it is repeated here.
-      cellClass: (p) =>
-        p.node.rowPinned ? 'ag-right-aligned-cell tally-entry-total' : 'ag-right-aligned-cell tally-entry',
-      cellClassRules: { 'tally-invalid': (p) => Boolean(p.data?.errors[colId]) },
-      tooltipValueGetter: (p) => p.data?.errors[colId],
-      ...extra,
-    })
-
-    const soFarHeader = `Sampai sekarang (${unit})`
-    const readOnly: (ColDef<GridRow> | ColGroupDef<GridRow>)[] = [
-      {
-        headerName: soFarHeader,
-        headerClass: 'tally-group-ro',
-        // Collapsible to make room for the entry columns on a narrow screen; what is in hand always shows.
-        openByDefault: true,
-        children: [
-          ro('serah', 'Diserahkan', `Yang sudah diserahkan ke regu di shift ini (${unit})`, {
-            columnGroupShow: 'open',
-            width: 102,
-          }),
-          ro(
-            'proses',
-            'Dalam proses',
-            `Yang masih di tangan regu sekarang: diserahkan − ${hasilLabel.toLowerCase()} − rusak − kembali (${unit})`,
-            {
-              spanRows: perWorker
-                ? ({ nodeA, nodeB }: SpanRowsParams<GridRow>) =>
-                    !nodeA?.rowPinned && !nodeB?.rowPinned && nodeA?.data?.teamId === nodeB?.data?.teamId
-                : undefined,
-            },
-          ),
-          ro(
-            'hasil',
-            hasilLabel,
-            isRakit
-              ? `Yang sudah selesai dirakit (${unit})`
-              : `Yang sudah disortir dan dilipat dalam keadaan baik (${unit})`,
-            { columnGroupShow: 'open' },
-          ),
-          ro('rusak', 'Rusak', `Rusak yang sudah dicatat, semua kriteria (${unit})`, { columnGroupShow: 'open' }),
-          // A closed shift has nothing to enter; what went back to stock completes its picture instead.
-          ...(open
-            ? []
-            : [
-                ro('kembali', 'Kembali', `Dikembalikan ke ${stockLabel.toLowerCase()} (${unit})`, {
-                  columnGroupShow: 'open',
-                }),
-              ]),
-        ],
-      },
-    ]
-    if (!open) {
-      // A closed shift reads as its record: rusak per criterion, each with its ledger rows.
-      const perReason: ColGroupDef<GridRow> = {
-        headerName: isRakit ? 'Rusak per alasan' : 'Rusak menurut kriteria (Kep. KPU 1395/2023)',
-        headerClass: 'tally-group-ro',
-        children: reasons.map((r) => ({
-          colId: `soFar.${rusakCol(r.code)}`,
-          headerName: breakable(r.short),
-          headerTooltip: r.label,
-          width: 86,
-          valueGetter: (p) => p.data?.rusakBy[r.code] ?? 0,
-          cellRenderer: HistoryCell,
-          cellRendererParams: {
-            target: (): HistoryTarget => ({
-              filter: { variantId: variant.variantId, place: `RUSAK:${r.code}`, shiftId: shift.id },
-              title: `Rusak "${r.short}" · shift #${shift.id} · ${vShort}`,
-            }),
-          },
-          cellClass: 'ag-right-aligned-cell tally-ro',
-          headerClass: 'ag-right-aligned-header',
-        })),
-      }
-      return [...labelCols, ...readOnly, perReason]
-    }
-    return [
-      ...labelCols,
-      ...readOnly,
-      {
-        headerName: `Isian sekarang (${unit})`,
-        headerClass: 'tally-group-entry',
-        children: [
-          entry('serahkan', 'Serahkan', 92, `Diserahkan ke regu sekarang, dari ${stockLabel.toLowerCase()} (${unit})`),
-          entry(
-            'hasil',
-            hasilLabel,
-            92,
-            isRakit ? `Selesai dirakit dalam keadaan baik (${unit})` : `Selesai disortir dan dilipat, baik (${unit})`,
-          ),
-          {
-            headerName: isRakit ? 'Rusak' : 'Rusak menurut kriteria (Kep. KPU 1395/2023)',
-            headerClass: 'tally-group-rusak',
-            children: reasons.map((r) =>
-              entry(
-                rusakCol(r.code),
-                breakable(r.short),
-                86,
-                r.needsNote ? `${r.label}: tulis keterangannya di kolom Keterangan lainnya` : r.label,
-              ),
-            ),
-          },
-          entry(NOTE_COL, 'Keterangan lainnya', 170, 'Wajib diisi bila ada rusak "Lainnya": apa kerusakannya', {
-            type: undefined,
-            cellEditor: 'agTextCellEditor',
-            cellEditorParams: { maxLength: 300 },
-            valueFormatter: undefined,
-            cellClass: (p) => (p.node.rowPinned ? 'tally-entry-total' : 'tally-entry tally-note'),
-          }),
-          entry(
-            'kembali',
-            'Kembali (belum selesai)',
-            108,
-            `Belum selesai dikerjakan, dikembalikan ke ${stockLabel.toLowerCase()} (${unit})`,
-          ),
-        ],
-      },
-    ]
-  }, [
+  const columnDefs = useTallyColumns({
     perWorker,
     unit,
     hasilLabel,
@@ -493,11 +214,11 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
     open,
     writeCells,
     historyFor,
-    variant.variantId,
-    shift.id,
+    variantId: variant.variantId,
+    shiftId: shift.id,
     vShort,
     stockLabel,
-  ])
+  })
 
   // Column names for messages, in the grid's words.
   const colLabel = useMemo(() => {
@@ -768,40 +489,45 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
       </div>
 
       {!open && (
-        <div className="banner banner-warn" role="note">
-          <div className="banner-body">
-            <strong>Shift sudah ditutup</strong>
-            <p>
-              Angka tidak dapat ditambah. Untuk mengoreksi angka yang keliru, pilih <strong>Buka kembali shift</strong>{' '}
-              dengan alasan, lalu klik angkanya dan pilih Koreksi… pada riwayatnya.
-            </p>
-          </div>
-          <button type="button" className="btn btn-secondary" onClick={onReopen}>
-            Buka kembali shift…
-          </button>
-        </div>
+        <Banner
+          kind="warning"
+          title="Shift sudah ditutup"
+          actions={
+            <button type="button" className="btn btn-secondary" onClick={onReopen}>
+              Buka kembali shift…
+            </button>
+          }
+        >
+          <p>
+            Angka tidak dapat ditambah. Untuk mengoreksi angka yang keliru, pilih <strong>Buka kembali shift</strong>{' '}
+            dengan alasan, lalu klik angkanya dan pilih Koreksi… pada riwayatnya.
+          </p>
+        </Banner>
       )}
 
       {refusal && (
-        <div className="banner banner-error tally-refusal" role="alert" data-testid="tally-refusal">
-          <div className="banner-body">
-            <strong>Tally belum tersimpan</strong>
-            <p>{refusal.message}</p>
-            {refusal.items.length > 0 && (
-              <ul className="tally-issues">
-                {refusal.items.map((i, n) => (
-                  <li key={n}>
-                    {i.where && <strong>{i.where}: </strong>}
-                    {i.message}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-          <button type="button" className="dialog-close" aria-label="Tutup pesan" onClick={() => setRefusal(null)}>
-            ×
-          </button>
-        </div>
+        <Banner
+          kind="error"
+          title="Tally belum tersimpan"
+          testId="tally-refusal"
+          actions={
+            <button type="button" className="dialog-close" aria-label="Tutup pesan" onClick={() => setRefusal(null)}>
+              ×
+            </button>
+          }
+        >
+          <p>{refusal.message}</p>
+          {refusal.items.length > 0 && (
+            <ul>
+              {refusal.items.map((i, n) => (
+                <li key={n}>
+                  {i.where && <strong>{i.where}: </strong>}
+                  {i.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Banner>
       )}
 
       <div className="tally-grid" ref={boxRef} onKeyDownCapture={onBoxKeyDown}>
@@ -842,9 +568,8 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
         {status}
       </p>
       {hintList.length > 0 && (
-        <div className="tally-hints" role="status" data-testid="tally-hints">
-          <strong>Periksa sebelum menyimpan:</strong>
-          <ul className="tally-issues">
+        <Banner kind="error" role="status" testId="tally-hints" title="Periksa sebelum menyimpan:">
+          <ul>
             {hintList.slice(0, 8).map((h, n) => (
               <li key={n}>
                 <strong>{h.where}: </strong>
@@ -853,7 +578,7 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
             ))}
             {hintList.length > 8 && <li>…dan {fmt(hintList.length - 8)} lagi (sel merah).</li>}
           </ul>
-        </div>
+        </Banner>
       )}
       {open && (
         <p className="tally-keys muted small">
@@ -870,12 +595,4 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
       )}
     </div>
   )
-}
-
-const TALLY_COL_DEFAULTS: ColDef<GridRow> = {
-  sortable: false,
-  resizable: true,
-  suppressHeaderMenuButton: true,
-  wrapHeaderText: true,
-  autoHeaderHeight: true,
 }

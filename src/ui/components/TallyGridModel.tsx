@@ -1,5 +1,6 @@
 import type { MethodOutput, VariantInfo } from '../../api/contract'
 import { damageReason, reasonsForItem } from '../../core/reasons'
+import { parseCount as readCount } from '../../core/count'
 import { tallyIssues, type TallyRow, type TallyWorld } from '../../core/tally'
 import type { Issue } from '../api'
 
@@ -55,19 +56,10 @@ export function reasonsForVariant(all: readonly DamageReason[], v: { kind: 'ball
 
 export type Parsed = { ok: true; value: number } | { ok: false; message: string }
 
-/**
- * A count as typed or pasted from Excel: "1234" or, unambiguously grouped, "1.234" / "12.345.678".
- * Anything else ("2,5", "1.23", "dua", "-4") is not a count of sheets and marks the cell.
- */
+/** A cell's count (core/count.ts, as every form reads one); an empty cell is 0. */
 export function parseCount(raw: string | undefined | null): Parsed {
-  const s = (raw ?? '').replace(/[\u00a0\u202f]/g, ' ').trim()
-  if (s === '') return { ok: true, value: 0 }
-  if (/^\d+$/.test(s)) return { ok: true, value: Number(s) }
-  if (/^\d{1,3}(\.\d{3})+$/.test(s)) return { ok: true, value: Number(s.replace(/\./g, '')) }
-  if (/^[-−]\s*\d/.test(s)) return { ok: false, message: `"${s}": jumlah tidak boleh negatif` }
-  if (/^\d[\d.,]*$/.test(s))
-    return { ok: false, message: `"${s}" bukan bilangan bulat; tulis tanpa desimal, mis. 1234 atau 1.234` }
-  return { ok: false, message: `"${s}" bukan angka; isi dengan bilangan bulat, mis. 1234` }
+  const p = readCount(raw)
+  return p.ok ? { ok: true, value: p.value ?? 0 } : p
 }
 
 export const countOf = (raw: string | undefined) => {

@@ -33,25 +33,23 @@ export function useApi<M extends MethodName>(method: M, input: MethodInput<M>, e
   const { version } = useContext(DataVersionContext)
   const key = JSON.stringify(input ?? {})
   const [local, setLocal] = useState(0)
-  const [state, setState] = useState<{ data?: MethodOutput<M>; error?: ApiError; loading: boolean }>({
-    loading: enabled,
-  })
+  // The request the answer belongs to: while a newer one is in flight the old answer stays, marked loading.
+  const request = `${method} ${key} ${version} ${local}`
+  const [state, setState] = useState<{ data?: MethodOutput<M>; error?: ApiError; request?: string }>({})
   const seq = useRef(0)
 
   useEffect(() => {
     if (!enabled) return
     const mine = ++seq.current
-    setState((s) => ({ ...s, loading: true }))
+    const settle = (next: (s: typeof state) => typeof state) => {
+      if (mine === seq.current) setState(next)
+    }
     invoke(method, JSON.parse(key) as MethodInput<M>).then(
-      (data) => {
-        if (mine === seq.current) setState({ data, loading: false })
-      },
-      (err: unknown) => {
-        if (mine === seq.current) setState((s) => ({ data: s.data, error: toApiError(err), loading: false }))
-      },
+      (data) => settle(() => ({ data, request })),
+      (err: unknown) => settle((s) => ({ data: s.data, error: toApiError(err), request })),
     )
-  }, [method, key, version, local, enabled])
+  }, [method, key, request, enabled])
 
   const reload = useCallback(() => setLocal((v) => v + 1), [])
-  return { data: state.data, error: state.error, loading: state.loading, reload }
+  return { data: state.data, error: state.error, loading: enabled && state.request !== request, reload }
 }

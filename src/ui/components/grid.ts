@@ -3,37 +3,28 @@ import { fmt } from '../format'
 
 ModuleRegistry.registerModules([AllCommunityModule])
 
-/** Quartz tuned to the app: system font (no web fonts under our CSP), maroon accent, compact rows. */
+/** Quartz tuned to the app: system font (no web fonts under our CSP), the tokens' colours, compact rows. */
 export const gridTheme = themeQuartz.withParams({
-  fontFamily: [
-    'system-ui',
-    '-apple-system',
-    'Segoe UI',
-    'Roboto',
-    'Noto Sans',
-    'Helvetica Neue',
-    'Arial',
-    'sans-serif',
-  ],
-  fontSize: 13,
-  headerFontSize: 13,
+  fontFamily: 'var(--font-sans)',
+  fontSize: 'var(--text-sm)',
+  headerFontSize: 'var(--text-sm)',
   headerFontWeight: 600,
-  foregroundColor: '#1f2328',
-  headerTextColor: '#2b2f33',
-  headerBackgroundColor: '#f3efee',
-  accentColor: '#8b1a1a',
-  borderColor: '#d8d4d2',
-  rowBorder: { color: '#ebe7e6' },
-  oddRowBackgroundColor: '#fbfafa',
-  rowHoverColor: '#f7eeee',
-  selectedRowBackgroundColor: '#f3e2e2',
+  foregroundColor: 'var(--color-text)',
+  headerTextColor: 'var(--color-text)',
+  headerBackgroundColor: 'var(--color-surface-3)',
+  accentColor: 'var(--color-primary)',
+  borderColor: 'var(--color-border)',
+  rowBorder: { color: 'var(--color-border-soft)' },
+  oddRowBackgroundColor: 'var(--color-surface-2)',
+  rowHoverColor: 'var(--color-primary-tint)',
+  selectedRowBackgroundColor: 'color-mix(in srgb, var(--color-primary-line) 50%, var(--color-surface))',
   pinnedRowFontWeight: 700,
-  pinnedRowBackgroundColor: '#f3efee',
+  pinnedRowBackgroundColor: 'var(--color-surface-3)',
   rowHeight: 32,
   headerHeight: 36,
   spacing: 6,
   wrapperBorderRadius: 4,
-  focusShadow: { radius: 0, spread: 2, color: '#8b1a1a' },
+  focusShadow: { radius: 0, spread: 2, color: 'var(--color-primary)' },
 })
 
 /** Indonesian text for what the community grid shows: filters, overlays and screen-reader labels. */

@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState, type ReactNode } from 'react'
 import { fmt } from '../../format'
+import './charts.css'
 
 /**
  * Shared pieces of the dashboard's plain-SVG charts. No chart library: the app runs offline on
@@ -94,7 +95,7 @@ export function Legend({ items }: { items: LegendItem[] }) {
     <ul className="chart-legend">
       {items.map((it, i) => (
         <li key={i}>
-          <svg width="22" height="12" aria-hidden="true" className={`legend-mark ${it.tone}`}>
+          <svg width="22" height="12" aria-hidden="true" className={`chart-legend-mark ${it.tone}`}>
             {it.mark === 'bar' && <rect x="3" y="1" width="16" height="10" rx="1.5" />}
             {it.mark === 'line' && <line x1="1" y1="6" x2="21" y2="6" />}
             {it.mark === 'dash' && <line x1="1" y1="6" x2="21" y2="6" strokeDasharray="4 3" />}

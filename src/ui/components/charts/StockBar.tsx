@@ -1,5 +1,6 @@
 import { fmt } from '../../format'
 import { fmtShare } from './ChartKit'
+import './charts.css'
 
 export interface StockParts {
   kebutuhan: number
@@ -42,7 +43,7 @@ export function StockBar({
     `${subject}: ${doneLabel} ${fmtShare(share)} dari kebutuhan ${fmt(kebutuhan)}; ` +
     `${doneLabel} ${fmt(selesai)}, dalam proses ${fmt(proses)}, belum ${fmt(belum)}, kekurangan ${fmt(kekurangan)}.`
   return (
-    <span className="stock-bar">
+    <span className="chart-stock-bar">
       <svg width={W} height={H} role="img" aria-label={aria}>
         <rect x={0} y={0} width={W} height={H} rx={2} className="chart-track" />
         {segs.map((s, i) => {
@@ -55,7 +56,7 @@ export function StockBar({
           <line x1={w(kebutuhan)} x2={w(kebutuhan)} y1={-2} y2={H + 2} className="chart-need-tick" />
         )}
       </svg>
-      <span className="stock-share">{kebutuhan > 0 ? fmtShare(share) : '—'}</span>
+      <span className="chart-stock-share">{kebutuhan > 0 ? fmtShare(share) : '—'}</span>
     </span>
   )
 }

@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import type { Pemilihan, Barang } from '../../../api/contract'
 import { useApi } from '../../components/data'
-import { ErrorBanner, Loading } from '../../components/Feedback'
+import { Banner, ErrorBanner, Loading } from '../../components/Feedback'
 import { DataNote, PageHeader, Section } from '../../components/Page'
 import { fmt, JENIS_LABEL } from '../../format'
 import { href } from '../../router'
@@ -31,7 +31,7 @@ export function BerandaPage({ election }: { election: Pemilihan }) {
 
       <ErrorBanner error={summary.error} onRetry={summary.reload} title="Ringkasan wilayah tidak dapat dimuat" />
       {summary.data ? (
-        <div className="cards" aria-label="Ringkasan wilayah">
+        <div className="beranda-cards" aria-label="Ringkasan wilayah">
           <StatCard
             label="Kecamatan"
             value={summary.data.kecamatan}
@@ -67,16 +67,13 @@ export function BerandaPage({ election }: { election: Pemilihan }) {
         </>
       )}
       {!noTps && unconfirmed.length > 0 && (
-        <div className="banner banner-warn" role="note">
-          <div className="banner-body">
-            <strong>{fmt(unconfirmed.length)} barang logistik masih berupa preset</strong>
-            <p>
-              Jumlah bawaan untuk {unconfirmed.map((i) => i.name.toLowerCase()).join(', ')} belum dikonfirmasi satker.
-              Periksa dan konfirmasi di <a href={href('pengaturan')}>Pengaturan</a> sebelum angka kebutuhan dipakai
-              untuk pengadaan atau pengepakan.
-            </p>
-          </div>
-        </div>
+        <Banner kind="warning" title={<>{fmt(unconfirmed.length)} barang logistik masih berupa preset</>}>
+          <p>
+            Jumlah bawaan untuk {unconfirmed.map((i) => i.name.toLowerCase()).join(', ')} belum dikonfirmasi satker.
+            Periksa dan konfirmasi di <a href={href('pengaturan')}>Pengaturan</a> sebelum angka kebutuhan dipakai untuk
+            pengadaan atau pengepakan.
+          </p>
+        </Banner>
       )}
 
       <Section title="Rekonsiliasi surat suara per jenis dan dapil" id="rekon">
@@ -112,10 +109,10 @@ function StatCard({
   tone?: 'warn' | 'ok'
 }) {
   return (
-    <a className={`card stat-card${tone ? ' stat-' + tone : ''}`} href={link}>
-      <span className="stat-label">{label}</span>
-      <span className="stat-value">{fmt(value)}</span>
-      <span className="stat-note">{note}</span>
+    <a className={`card beranda-stat${tone ? ` beranda-stat-${tone}` : ''}`} href={link}>
+      <span className="beranda-stat-label">{label}</span>
+      <span className="beranda-stat-value">{fmt(value)}</span>
+      <span className="beranda-stat-note">{note}</span>
     </a>
   )
 }
@@ -123,7 +120,7 @@ function StatCard({
 function NextSteps({ unconfirmed }: { unconfirmed: Barang[] }) {
   return (
     <Section title="Langkah berikutnya">
-      <ol className="steps">
+      <ol className="beranda-steps">
         <li>
           <strong>Impor daftar TPS.</strong> Buka <a href={href('wilayah')}>Wilayah &amp; TPS</a>, pilih{' '}
           <em>Impor TPS</em>, lalu unggah berkas CSV atau XLSX berisi kecamatan, desa/kelurahan, nomor TPS dan DPT.

@@ -85,15 +85,15 @@ function RangePicker({ range, onChange, days }: { range: Range; onChange(r: Rang
     )
   }
   return (
-    <div className="range-picker" role="group" aria-label="Rentang tanggal grafik">
-      <div className="segmented">
-        <button type="button" className="seg" aria-pressed={isAll} onClick={() => onChange(ALL)}>
+    <div className="beranda-range-picker" role="group" aria-label="Rentang tanggal grafik">
+      <div className="beranda-segmented">
+        <button type="button" className="beranda-seg" aria-pressed={isAll} onClick={() => onChange(ALL)}>
           Semua tanggal
         </button>
         {last && (
           <button
             type="button"
-            className="seg"
+            className="beranda-seg"
             aria-pressed={isLast}
             onClick={() => onChange({ from: last, to: last })}
             title={dayLongLabel(last)}
@@ -146,13 +146,13 @@ function Charts({
 
   return (
     <>
-      <dl className="kpis" aria-label={`Ringkasan sortir-lipat, ${rangeText}`}>
-        <div className="kpi">
+      <dl className="beranda-kpis" aria-label={`Ringkasan sortir-lipat, ${rangeText}`}>
+        <div className="beranda-kpi">
           <dt>Baik</dt>
           <dd>
-            {fmt(baik)} <span className="kpi-unit">lembar</span>
+            {fmt(baik)} <span className="beranda-kpi-unit">lembar</span>
           </dd>
-          <dd className="kpi-note">
+          <dd className="beranda-kpi-note">
             {target > 0 ? (
               <span className={baik < target ? 'text-warn' : undefined}>
                 {fmtShare(baik / target)} dari target {fmt(target)}
@@ -162,26 +162,26 @@ function Charts({
             )}
           </dd>
         </div>
-        <div className="kpi">
+        <div className="beranda-kpi">
           <dt>Rusak</dt>
           <dd>
-            {fmt(rusak)} <span className="kpi-unit">lembar</span>
+            {fmt(rusak)} <span className="beranda-kpi-unit">lembar</span>
           </dd>
-          <dd className="kpi-note" data-testid="damage-rate">
+          <dd className="beranda-kpi-note" data-testid="damage-rate">
             {fmtRate(data.damageRate)} dari yang disortir
           </dd>
         </div>
-        <div className="kpi">
+        <div className="beranda-kpi">
           <dt>Hari kerja</dt>
           <dd>{fmt(data.days.length)}</dd>
-          <dd className="kpi-note">rata-rata {fmt(Math.round(perDay))} lembar baik per hari</dd>
+          <dd className="beranda-kpi-note">rata-rata {fmt(Math.round(perDay))} lembar baik per hari</dd>
         </div>
-        <div className="kpi">
+        <div className="beranda-kpi">
           <dt>Belum disortir di gudang</dt>
           <dd>
-            {fmt(remaining)} <span className="kpi-unit">lembar</span>
+            {fmt(remaining)} <span className="beranda-kpi-unit">lembar</span>
           </dd>
-          <dd className="kpi-note">
+          <dd className="beranda-kpi-note">
             {daysLeft === null
               ? '—'
               : remaining === 0
@@ -190,12 +190,12 @@ function Charts({
           </dd>
         </div>
       </dl>
-      <p className="muted small range-note">
+      <p className="muted small beranda-range-note">
         Menampilkan: <strong>{rangeText}</strong>
         {range && ` (${fmt(data.days.length)} hari kerja)`}.
       </p>
 
-      <div className="charts-layout">
+      <div className="beranda-charts">
         <figure className="chart-card">
           <figcaption>
             <h3>Hasil per hari terhadap target</h3>
@@ -218,7 +218,7 @@ function Charts({
           <figcaption>
             <h3>Rusak per alasan</h3>
             <span className="muted small">
-              <strong className="rate">{fmtRate(data.damageRate)}</strong> dari yang disortir ({fmt(rusak)} dari{' '}
+              <strong className="chart-rate">{fmtRate(data.damageRate)}</strong> dari yang disortir ({fmt(rusak)} dari{' '}
               {fmt(baik + rusak)} lembar)
             </span>
           </figcaption>

@@ -2,8 +2,10 @@ import { Fragment, useId, useState } from 'react'
 import type { Pemilihan, ReconRow, VariantInfo } from '../../../api/contract'
 import { StockBar } from '../../components/charts/StockBar'
 import { HistoryLink } from '../../components/History'
+import { Banner } from '../../components/Feedback'
 import { Swatch } from '../../components/Page'
-import { fmt, fmtPercent, shortItemName } from '../../format'
+import { ROUNDING_LABELS } from '../../../core/reserve'
+import { fmt, fmtPercent, lowerFirst, shortItemName } from '../../format'
 import { href } from '../../router'
 
 /**
@@ -11,13 +13,6 @@ import { href } from '../../router'
  * what it needs, and the warnings a coordinator must act on today. Figures come as they are from
  * rekonsiliasi.lihat; every ledger figure opens the rows behind it.
  */
-
-const ROUNDING_NOTE: Record<Pemilihan['rounding'], string> = {
-  up: 'dibulatkan ke atas',
-  nearest: 'dibulatkan ke terdekat',
-  down: 'dibulatkan ke bawah',
-  up_even: 'dibulatkan ke atas lalu digenapkan',
-}
 
 export type ReasonLabels = ReadonlyMap<string, string>
 
@@ -31,59 +26,59 @@ export function ShortfallBanner({ rows }: { rows: ReconRow[] }) {
   const started = short.filter((r) => r.diterima > 0)
   const notYet = short.filter((r) => r.diterima === 0)
   return (
-    <div className="banner banner-warn shortfall" role="alert" data-testid="shortfall-banner">
-      <svg viewBox="0 0 24 24" className="banner-icon" aria-hidden="true">
-        <path d="M12 3 2 21h20L12 3z" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
-        <path d="M12 10v5M12 18v.5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-      </svg>
-      <div className="banner-body">
-        <strong>
-          {short.length === 1
-            ? '1 jenis/dapil akan kekurangan surat suara'
-            : `${fmt(short.length)} jenis/dapil akan kekurangan surat suara`}
-        </strong>
-        <ul className="shortfall-list">
-          {short.map((r) => (
-            <li key={r.variantId} data-variant-id={r.variantId}>
-              <span className="shortfall-what">
-                <Swatch hex={r.colorHex} />
-                {shortItemName(r.itemName)} · dapil <strong>{r.dapil}</strong>
-              </span>
-              <span className="shortfall-qty">
-                kurang <strong>{fmt(r.kekurangan)}</strong> {r.unit}
-              </span>
-              <span className="shortfall-why">
-                {r.diterima === 0
-                  ? `kebutuhan ${fmt(r.kebutuhan)} · belum ada penerimaan dari penyedia`
-                  : `kebutuhan ${fmt(r.kebutuhan)}, tersedia ${fmt(r.tersedia)}` +
-                    (r.diterima < r.kebutuhan ? ` · baru diterima ${fmt(r.diterima)}` : '') +
-                    (r.rusakTotal > 0 ? ` · rusak ${fmt(r.rusakTotal)}` : '')}
-              </span>
-            </li>
-          ))}
-        </ul>
-        {started.length > 0 && (
-          <p>
-            <strong>Ajukan penggantian:</strong> terbitkan <a href={href('dokumen')}>BA surat suara rusak dan kurang</a>
-            . Bila pengiriman penyedia belum lengkap, catat sisanya di <a href={href('penerimaan')}>Penerimaan</a>{' '}
-            begitu tiba.
-          </p>
-        )}
-        {notYet.length > 0 && (
-          <p>
-            {started.length > 0 ? 'Yang belum diterima sama sekali: catat' : 'Catat'} pengiriman penyedia di{' '}
-            <a href={href('penerimaan')}>Penerimaan</a> begitu tiba; bila tidak akan dikirim, ajukan lewat{' '}
-            <a href={href('dokumen')}>BA surat suara rusak dan kurang</a>.
-          </p>
-        )}
-        {started.length > 0 && (
-          <p className="shortfall-note">
-            Tersedia = baik + belum disortir + dalam proses: dihitung seolah semua yang belum disortir ternyata baik,
-            jadi kekurangan sebenarnya bisa lebih besar.
-          </p>
-        )}
-      </div>
-    </div>
+    <Banner
+      kind="warning"
+      icon
+      role="alert"
+      testId="shortfall-banner"
+      className="beranda-shortfall"
+      title={
+        short.length === 1
+          ? '1 jenis/dapil akan kekurangan surat suara'
+          : `${fmt(short.length)} jenis/dapil akan kekurangan surat suara`
+      }
+    >
+      <ul className="beranda-shortfall-list">
+        {short.map((r) => (
+          <li key={r.variantId} data-variant-id={r.variantId}>
+            <span className="beranda-shortfall-what">
+              <Swatch hex={r.colorHex} />
+              {shortItemName(r.itemName)} · dapil <strong>{r.dapil}</strong>
+            </span>
+            <span className="beranda-shortfall-qty">
+              kurang <strong>{fmt(r.kekurangan)}</strong> {r.unit}
+            </span>
+            <span className="beranda-shortfall-why">
+              {r.diterima === 0
+                ? `kebutuhan ${fmt(r.kebutuhan)} · belum ada penerimaan dari penyedia`
+                : `kebutuhan ${fmt(r.kebutuhan)}, tersedia ${fmt(r.tersedia)}` +
+                  (r.diterima < r.kebutuhan ? ` · baru diterima ${fmt(r.diterima)}` : '') +
+                  (r.rusakTotal > 0 ? ` · rusak ${fmt(r.rusakTotal)}` : '')}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {started.length > 0 && (
+        <p>
+          <strong>Ajukan penggantian:</strong> terbitkan <a href={href('dokumen')}>BA surat suara rusak dan kurang</a>.
+          Bila pengiriman penyedia belum lengkap, catat sisanya di <a href={href('penerimaan')}>Penerimaan</a> begitu
+          tiba.
+        </p>
+      )}
+      {notYet.length > 0 && (
+        <p>
+          {started.length > 0 ? 'Yang belum diterima sama sekali: catat' : 'Catat'} pengiriman penyedia di{' '}
+          <a href={href('penerimaan')}>Penerimaan</a> begitu tiba; bila tidak akan dikirim, ajukan lewat{' '}
+          <a href={href('dokumen')}>BA surat suara rusak dan kurang</a>.
+        </p>
+      )}
+      {started.length > 0 && (
+        <p className="beranda-shortfall-note">
+          Tersedia = baik + belum disortir + dalam proses: dihitung seolah semua yang belum disortir ternyata baik, jadi
+          kekurangan sebenarnya bisa lebih besar.
+        </p>
+      )}
+    </Banner>
   )
 }
 
@@ -92,27 +87,20 @@ export function SelisihNote({ rows }: { rows: ReconRow[] }) {
   const open = rows.filter((r) => r.selisihTerbuka !== 0)
   if (open.length === 0) return null
   return (
-    <div className="banner banner-note" role="note" data-testid="selisih-note">
-      <svg viewBox="0 0 24 24" className="banner-icon" aria-hidden="true">
-        <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" strokeWidth="2" />
-        <path d="M12 7v6M12 16.5v.5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-      </svg>
-      <div className="banner-body">
-        <strong>Selisih penerimaan terhadap surat jalan belum diselesaikan</strong>
-        <ul className="selisih-list">
-          {open.map((r) => (
-            <li key={r.variantId}>
-              {where(r)}: {r.selisihTerbuka < 0 ? 'kurang' : 'lebih'} <strong>{fmt(Math.abs(r.selisihTerbuka))}</strong>{' '}
-              {r.unit} dari yang tertulis di surat jalan
-            </li>
-          ))}
-        </ul>
-        <p>
-          Cocokkan dengan penyedia, lalu nyatakan selesai (dengan keterangan) di{' '}
-          <a href={href('penerimaan')}>Penerimaan</a>.
-        </p>
-      </div>
-    </div>
+    <Banner kind="info" icon testId="selisih-note" title="Selisih penerimaan terhadap surat jalan belum diselesaikan">
+      <ul className="beranda-selisih-list">
+        {open.map((r) => (
+          <li key={r.variantId}>
+            {where(r)}: {r.selisihTerbuka < 0 ? 'kurang' : 'lebih'} <strong>{fmt(Math.abs(r.selisihTerbuka))}</strong>{' '}
+            {r.unit} dari yang tertulis di surat jalan
+          </li>
+        ))}
+      </ul>
+      <p>
+        Cocokkan dengan penyedia, lalu nyatakan selesai (dengan keterangan) di{' '}
+        <a href={href('penerimaan')}>Penerimaan</a>.
+      </p>
+    </Banner>
   )
 }
 
@@ -143,13 +131,13 @@ export function BallotTable({
   return (
     <>
       <div className="table-wrap" data-testid="ballot-need-table">
-        <table className="table rekon-table" data-testid="rekon-ballot-table">
+        <table className="table beranda-rekon-table" data-testid="rekon-ballot-table">
           <caption className="visually-hidden">Rekonsiliasi surat suara per jenis dan dapil</caption>
           <thead>
             <tr>
               <th scope="col">
                 Jenis / dapil
-                <span className="th-sub">batang: sudah disortir</span>
+                <span className="beranda-th-sub">batang: sudah disortir</span>
               </th>
               <th scope="col" className="num" title="Kebutuhan TPS (DPT + cadangan) ditambah cadangan PSU">
                 Kebutuhan
@@ -193,7 +181,7 @@ export function BallotTable({
           <tbody>
             {[...groups.values()].map((list) => (
               <Fragment key={list[0]!.itemCode}>
-                <tr className="group-row">
+                <tr className="beranda-group-row">
                   <th scope="colgroup" colSpan={cols}>
                     <span className="ballot-name" title={list[0]!.itemName}>
                       <Swatch hex={list[0]!.colorHex} />
@@ -213,10 +201,11 @@ export function BallotTable({
       </div>
       <StockLegend done="Sudah disortir baik" />
       <p className="muted small">
-        Kebutuhan = DPT + cadangan {fmtPercent(election.reservePercent)} per TPS ({ROUNDING_NOTE[election.rounding]})
-        ditambah cadangan PSU per dapil; rinciannya di <a href={href('kebutuhan')}>Kebutuhan</a>. Kekurangan = kebutuhan
-        − (baik + belum disortir + dalam proses{extras.length ? ' + ' + extras.join(' + ') : ''}). Tertukar dipisahkan
-        dan tidak dihitung sebagai stok. Klik angka untuk melihat riwayat buku besarnya.
+        Kebutuhan = DPT + cadangan {fmtPercent(election.reservePercent)} per TPS (
+        {lowerFirst(ROUNDING_LABELS[election.rounding])}) ditambah cadangan PSU per dapil; rinciannya di{' '}
+        <a href={href('kebutuhan')}>Kebutuhan</a>. Kekurangan = kebutuhan − (baik + belum disortir + dalam proses
+        {extras.length ? ' + ' + extras.join(' + ') : ''}). Tertukar dipisahkan dan tidak dihitung sebagai stok. Klik
+        angka untuk melihat riwayat buku besarnya.
       </p>
     </>
   )
@@ -243,9 +232,9 @@ function BallotRow({
   const breakdownText = breakdown.map(([c, q]) => `${reasons.get(c) ?? c}: ${fmt(q)}`).join('\n')
   return (
     <>
-      <tr data-variant-id={v} className={r.kekurangan > 0 ? 'row-short' : undefined}>
-        <th scope="row" className="dapil-cell">
-          <span className="dapil-name">{r.dapil}</span>
+      <tr data-variant-id={v} className={r.kekurangan > 0 ? 'beranda-row-short' : undefined}>
+        <th scope="row" className="beranda-dapil-cell">
+          <span className="beranda-dapil-name">{r.dapil}</span>
           <StockBar
             width={132}
             subject={name}
@@ -304,12 +293,12 @@ function BallotRow({
             />
           </td>
         )}
-        <td className="num rusak-cell" data-col="rusak" title={breakdownText || undefined}>
+        <td className="num beranda-rusak-cell" data-col="rusak" title={breakdownText || undefined}>
           <HistoryLink value={r.rusakTotal} filter={{ variantId: v, placePrefix: 'RUSAK:' }} title={`rusak, ${name}`} />
           {breakdown.length > 0 && (
             <button
               type="button"
-              className="disclosure"
+              className="beranda-disclosure"
               aria-expanded={open}
               aria-controls={detailId}
               aria-label={`Rincian rusak per alasan, ${name}`}
@@ -332,18 +321,18 @@ function BallotRow({
         <td className="num" data-col="tertukar">
           <HistoryLink value={r.tertukar} filter={{ variantId: v, place: 'TERTUKAR' }} title={`tertukar, ${name}`} />
         </td>
-        <td className={`num${r.kekurangan > 0 ? ' cell-short' : ''}`} data-col="kekurangan">
+        <td className={`num${r.kekurangan > 0 ? ' beranda-cell-short' : ''}`} data-col="kekurangan">
           {fmt(r.kekurangan)}
         </td>
-        <td className={`num${r.kelebihan > 0 ? ' cell-over' : ' muted'}`} data-col="kelebihan">
+        <td className={`num${r.kelebihan > 0 ? ' beranda-cell-over' : ' muted'}`} data-col="kelebihan">
           {fmt(r.kelebihan)}
         </td>
       </tr>
       {open && (
-        <tr className="detail-row" id={detailId}>
+        <tr className="beranda-detail-row" id={detailId}>
           <td colSpan={cols}>
-            <span className="detail-title">Rusak per alasan:</span>
-            <ul className="reason-chips">
+            <span className="beranda-detail-title">Rusak per alasan:</span>
+            <ul className="beranda-reason-chips">
               {breakdown.map(([code, q]) => (
                 <li key={code}>
                   <span>{reasons.get(code) ?? code}</span>{' '}
@@ -400,7 +389,7 @@ function Subtotal({ list, extras }: { list: ReconRow[]; extras: Extra[] }) {
 
 export function StockLegend({ done }: { done: string }) {
   return (
-    <ul className="chart-legend stock-legend" aria-label="Keterangan batang kemajuan">
+    <ul className="chart-legend chart-stock-legend" aria-label="Keterangan batang kemajuan">
       {[
         [done, 'chart-baik'],
         ['Dalam proses', 'chart-proses'],
@@ -408,7 +397,7 @@ export function StockLegend({ done }: { done: string }) {
         ['Kekurangan', 'chart-gap'],
       ].map(([label, cls]) => (
         <li key={cls}>
-          <svg width="22" height="12" aria-hidden="true" className={`legend-mark ${cls}`}>
+          <svg width="22" height="12" aria-hidden="true" className={`chart-legend-mark ${cls}`}>
             <rect x="3" y="1" width="16" height="10" rx="1.5" />
           </svg>
           <span>{label}</span>
@@ -431,7 +420,10 @@ export function LogisticsTable({ rows, variants }: { rows: ReconRow[]; variants:
   return (
     <>
       <div className="table-wrap">
-        <table className="table table-compact rekon-table logistics-table" data-testid="rekon-logistics-table">
+        <table
+          className="table table-compact beranda-rekon-table beranda-logistics-table"
+          data-testid="rekon-logistics-table"
+        >
           <caption className="visually-hidden">Rekonsiliasi barang logistik</caption>
           <thead>
             <tr>
@@ -455,7 +447,7 @@ export function LogisticsTable({ rows, variants }: { rows: ReconRow[]; variants:
               <th scope="col" className="num">
                 Kekurangan
               </th>
-              <th scope="col" className="col-bar">
+              <th scope="col" className="beranda-col-bar">
                 Sudah siap
               </th>
             </tr>
@@ -467,7 +459,7 @@ export function LogisticsTable({ rows, variants }: { rows: ReconRow[]; variants:
               const siap = isAssembled ? r.baik : r.belumDiproses
               const name = r.itemName
               return (
-                <tr key={v} data-variant-id={v} className={r.kekurangan > 0 ? 'row-short' : undefined}>
+                <tr key={v} data-variant-id={v} className={r.kekurangan > 0 ? 'beranda-row-short' : undefined}>
                   <th scope="row">{r.itemName}</th>
                   <td className="muted">{r.unit}</td>
                   <td className="num" data-col="kebutuhan">
@@ -505,10 +497,10 @@ export function LogisticsTable({ rows, variants }: { rows: ReconRow[]; variants:
                       title={`rusak, ${name}`}
                     />
                   </td>
-                  <td className={`num${r.kekurangan > 0 ? ' cell-short' : ''}`} data-col="kekurangan">
+                  <td className={`num${r.kekurangan > 0 ? ' beranda-cell-short' : ''}`} data-col="kekurangan">
                     {fmt(r.kekurangan)}
                   </td>
-                  <td className="col-bar">
+                  <td className="beranda-col-bar">
                     <StockBar
                       subject={name}
                       doneLabel="siap"

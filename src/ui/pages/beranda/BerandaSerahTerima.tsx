@@ -1,23 +1,15 @@
 import { useApi } from '../../components/data'
 import { ErrorBanner } from '../../components/Feedback'
 import { Section } from '../../components/Page'
+import { KitStatusBar, KitStatusLegend, kitCountsText, sumKitCounts } from '../../components/StatusBadge'
 import { fmt } from '../../format'
-import {
-  serahTerimaHref,
-  KIT_STATUSES,
-  STATUS_SHORT,
-  StatusBar,
-  StatusLegend,
-  sumProgress,
-  type KitProgress,
-} from '../serahTerima/SerahTerimaShared'
-import '../serahTerima/serahTerima.css'
+import { serahTerimaHref } from '../serahTerima/SerahTerimaShared'
 
 /** "Serah terima ke PPK" on the Beranda: kit status per kecamatan, from packing to the PPK's receipt. */
 export function SerahTerimaSection() {
   const q = useApi('kemas.lihatKemajuan', { level: 'kecamatan' })
   const rows = q.data ?? []
-  const total = sumProgress(rows)
+  const total = sumKitCounts(rows)
   if (q.error) {
     return (
       <Section title="Serah terima ke PPK" id="serah-terima">
@@ -33,39 +25,34 @@ export function SerahTerimaSection() {
       title="Serah terima ke PPK"
       id="serah-terima"
       actions={
-        <a className="btn btn-secondary btn-small ds-link-btn" href={serahTerimaHref()}>
+        <a className="btn btn-secondary btn-small" href={serahTerimaHref()}>
           Buka Serah Terima
         </a>
       }
     >
-      <p className="ds-beranda-total" data-testid="ds-beranda-total">
+      <p className="beranda-serah-terima-total" data-testid="beranda-serah-terima-total">
         <strong>{fmt(out)}</strong> dari {fmt(total.tps)} kit TPS sudah diserahkan ke PPK (Panitia Pemilihan Kecamatan)
         {total.diterima > 0 && <>, {fmt(total.diterima)} di antaranya sudah dikonfirmasi diterima</>}. Di gudang:{' '}
         {fmt(total.lengkap)} kit lengkap siap diserahkan, {fmt(total.sebagian)} dikemas sebagian, {fmt(total.belum)}{' '}
         belum dikemas.
       </p>
-      <StatusLegend />
-      <ul className="ds-beranda-list" data-testid="ds-beranda">
+      <KitStatusLegend />
+      <ul className="beranda-serah-terima-list" data-testid="beranda-serah-terima">
         {rows.map((r) => (
           <li key={r.id}>
-            <a href={serahTerimaHref(r.id)} className="ds-beranda-name">
+            <a href={serahTerimaHref(r.id)} className="beranda-serah-terima-name">
               {r.nama}
             </a>
-            <StatusBar p={r} slim />
-            <span className="ds-beranda-counts">{countsText(r)}</span>
+            <KitStatusBar p={r} size="slim" />
+            <span className="beranda-serah-terima-counts">{kitCountsText(r, ' · ')}</span>
           </li>
         ))}
-        <li className="ds-beranda-sum">
-          <span className="ds-beranda-name">Jumlah</span>
-          <StatusBar p={total} slim />
-          <span className="ds-beranda-counts">{countsText(total)}</span>
+        <li className="beranda-serah-terima-sum">
+          <span className="beranda-serah-terima-name">Jumlah</span>
+          <KitStatusBar p={total} size="slim" />
+          <span className="beranda-serah-terima-counts">{kitCountsText(total, ' · ')}</span>
         </li>
       </ul>
     </Section>
   )
-}
-
-function countsText(p: Pick<KitProgress, 'tps' | (typeof KIT_STATUSES)[number]>): string {
-  const parts = KIT_STATUSES.filter((s) => p[s] > 0).map((s) => `${fmt(p[s])} ${STATUS_SHORT[s]}`)
-  return `${fmt(p.tps)} TPS: ${parts.join(' · ')}`
 }

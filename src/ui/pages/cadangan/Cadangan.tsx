@@ -3,12 +3,13 @@ import type { Cadangan, CadanganDipulihkan, MethodOutput } from '../../../api/co
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog } from '../../components/Dialog'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { Field } from '../../components/Form'
 import { JobProgress, useJob } from '../../components/Jobs'
 import { PageHeader, Section } from '../../components/Page'
+import { StatusBadge } from '../../components/StatusBadge'
 import { fmt, fmtBytes } from '../../format'
-import '../trust.css'
+import './cadangan.css'
 
 type SystemStatus = MethodOutput<'sistem.lihatStatus'>
 
@@ -103,14 +104,14 @@ export function CadanganPage({ system }: { system: SystemStatus | undefined }) {
 
       <Section title="Tempat penyimpanan" id="cadangan-tempat">
         {system && (
-          <dl className="dl trust-dl">
+          <dl className="dl dl-block">
             <dt>Berkas basis data</dt>
             <dd>
-              <code className="trust-path">{system.dbPath}</code>
+              <code className="file-path">{system.dbPath}</code>
             </dd>
             <dt>Folder cadangan</dt>
             <dd>
-              <code className="trust-path" data-testid="backup-dir">
+              <code className="file-path" data-testid="backup-dir">
                 {system.backupDir}
               </code>
             </dd>
@@ -137,7 +138,7 @@ export function CadanganPage({ system }: { system: SystemStatus | undefined }) {
       >
         {folder && (
           <p className="small">
-            Folder: <code className="trust-path">{folder}</code>
+            Folder: <code className="file-path">{folder}</code>
           </p>
         )}
         <OtherFolderForm current={folder} onShow={setFolder} />
@@ -186,7 +187,7 @@ function OtherFolderForm({ current, onShow }: { current: string | undefined; onS
   const id = useId()
   return (
     <form
-      className="trust-folder"
+      className="cadangan-folder"
       onSubmit={(e) => {
         e.preventDefault()
         if (text.trim()) onShow(text.trim())
@@ -225,7 +226,7 @@ export function BackupTable({
   if (backups.length === 0) return <p className="empty">{empty}</p>
   return (
     <div className="table-wrap">
-      <table className="table backup-table" data-testid="backup-table">
+      <table className="table cadangan-table" data-testid="backup-table">
         <thead>
           <tr>
             <th scope="col">Waktu</th>
@@ -244,10 +245,10 @@ export function BackupTable({
         </thead>
         <tbody>
           {backups.map((b) => (
-            <tr key={b.file} className={b.file === highlight ? 'backup-highlight' : undefined} data-name={b.name}>
+            <tr key={b.file} className={b.file === highlight ? 'cadangan-highlight' : undefined} data-name={b.name}>
               <th scope="row">
                 <span className="block">{fmtBackupTime(b.at)}</span>
-                <span className="muted small backup-name" title={b.file}>
+                <span className="muted small cadangan-name" title={b.file}>
                   {b.name}
                 </span>
               </th>
@@ -256,10 +257,10 @@ export function BackupTable({
               <td className="num">{b.ok ? fmt(b.ledgerRows) : '—'}</td>
               <td>
                 {b.ok ? (
-                  <span className="badge badge-ok">Lolos</span>
+                  <StatusBadge state="success">Lolos</StatusBadge>
                 ) : (
-                  <span className="backup-problem">
-                    <span className="badge badge-bad">Rusak</span> {b.problem}
+                  <span className="cadangan-problem">
+                    <StatusBadge state="error">Rusak</StatusBadge> {b.problem}
                   </span>
                 )}
               </td>
@@ -426,15 +427,15 @@ export function RestoreDialog({
       }
     >
       {backup && (
-        <div className="restore-explain">
+        <div className="cadangan-restore-explain">
           <ErrorBanner error={error} title="Pemulihan tidak dilakukan" />
           <p>
-            Basis data <code className="trust-path">{dbPath}</code> diganti dengan cadangan{' '}
+            Basis data <code className="file-path">{dbPath}</code> diganti dengan cadangan{' '}
             <strong>{backup.name}</strong>, dibuat {fmtBackupTime(backup.at)} (
             {reasonLabel(backup.reason).toLowerCase()}), berisi {fmt(backup.ledgerRows)} baris buku besar
             {backup.satker ? ` milik ${backup.satker}` : ''}.
           </p>
-          <ul className="trust-list">
+          <ul className="cadangan-list">
             {recovery ? (
               <li>
                 Berkas yang bermasalah tidak dihapus: dipindahkan ke folder cadangan sebagai{' '}
@@ -472,25 +473,35 @@ export function RestoredBanner({
   children?: ReactNode
 }) {
   return (
-    <div className="banner banner-ok" role="status" data-testid="restore-result">
-      <div className="banner-body">
-        <strong>Basis data dipulihkan</strong>
-        <p>
-          Dari {result.restored.name} ({fmtBackupTime(result.restored.at)}); buku besar sekarang{' '}
-          {fmt(result.restored.ledgerRows)} baris.
-        </p>
-        <p>
-          Berkas sebelumnya disimpan sebagai <code className="trust-path">{result.previous}</code>. Untuk membatalkan,
-          pulihkan berkas itu dari daftar.
-        </p>
-        <p>Semua pengguna perlu memilih nama lagi.</p>
-        {children}
-      </div>
-      {onDismiss && (
-        <button type="button" className="toast-close" onClick={onDismiss} aria-label="Tutup pemberitahuan pemulihan">
-          ×
-        </button>
-      )}
-    </div>
+    <Banner
+      kind="success"
+      title="Basis data dipulihkan"
+      testId="restore-result"
+      actions={
+        <>
+          {onDismiss && (
+            <button
+              type="button"
+              className="toast-close"
+              onClick={onDismiss}
+              aria-label="Tutup pemberitahuan pemulihan"
+            >
+              ×
+            </button>
+          )}
+        </>
+      }
+    >
+      <p>
+        Dari {result.restored.name} ({fmtBackupTime(result.restored.at)}); buku besar sekarang{' '}
+        {fmt(result.restored.ledgerRows)} baris.
+      </p>
+      <p>
+        Berkas sebelumnya disimpan sebagai <code className="file-path">{result.previous}</code>. Untuk membatalkan,
+        pulihkan berkas itu dari daftar.
+      </p>
+      <p>Semua pengguna perlu memilih nama lagi.</p>
+      {children}
+    </Banner>
   )
 }

@@ -1,12 +1,11 @@
 import { useState } from 'react'
 import type { DokumenPeriksa } from '../../../api/contract'
 import { ApiError, invoke } from '../../api'
+import { Verdict } from '../../components/Feedback'
 import { PageHeader, Section } from '../../components/Page'
 import { ScanField } from '../../components/ScanField'
 import { fmt } from '../../format'
 import { href } from '../../router'
-import { VerdictIcon } from '../integritas/Integritas'
-import '../trust.css'
 
 const fmtIssued = (iso: string) => new Date(iso).toLocaleString('id-ID', { dateStyle: 'long', timeStyle: 'short' })
 
@@ -50,66 +49,60 @@ export function CekDokumenPage() {
 function CheckResult({ result }: { result: DokumenPeriksa }) {
   const ok = result.intact
   return (
-    <section
-      className={`verdict ${ok ? 'verdict-ok' : 'verdict-bad'}`}
-      aria-labelledby="cek-title"
-      data-testid="cek-dokumen-result"
-      role={ok ? 'status' : 'alert'}
+    <Verdict
+      ok={ok}
+      title={ok ? 'Dokumen sesuai buku besar' : 'Dokumen tidak sesuai buku besar'}
+      headingId="cek-title"
+      testId="cek-dokumen-result"
     >
-      <VerdictIcon ok={ok} />
-      <div className="verdict-body">
-        <h2 id="cek-title" className="verdict-title">
-          {ok ? 'Dokumen sesuai buku besar' : 'Dokumen tidak sesuai buku besar'}
-        </h2>
-        <p>{result.verdict}</p>
-        <dl className="dl trust-dl">
-          <dt>Dokumen</dt>
-          <dd>{result.title}</dd>
-          {result.subject && (
-            <>
-              <dt>Perihal</dt>
-              <dd>{result.subject}</dd>
-            </>
-          )}
-          <dt>Nomor</dt>
-          <dd>{result.nomor ?? <span className="muted">tanpa nomor</span>}</dd>
-          {result.issuedAt && (
-            <>
-              <dt>Diterbitkan</dt>
-              <dd>{fmtIssued(result.issuedAt)}</dd>
-            </>
-          )}
-          {result.chainSeq !== null && (
-            <>
-              <dt>Dibuat dari buku besar sampai</dt>
-              <dd className="num">baris #{fmt(result.chainSeq)}</dd>
-            </>
-          )}
-          {ok && (
-            <>
-              <dt>Baris baru sejak dicetak</dt>
-              <dd className="num" data-testid="cek-dokumen-later">
-                {fmt(result.laterRows)}
-              </dd>
-            </>
-          )}
-        </dl>
-        {!ok && (
+      <p>{result.verdict}</p>
+      <dl className="dl dl-block">
+        <dt>Dokumen</dt>
+        <dd>{result.title}</dd>
+        {result.subject && (
           <>
-            <h3>Yang perlu dilakukan</h3>
-            <ol>
-              <li>Jangan memakai angka dari basis data ini untuk dokumen baru sampai masalahnya jelas.</li>
-              <li>
-                Jalankan <a href={href('integritas')}>Periksa integritas</a> untuk menemukan baris pertama yang berubah.
-              </li>
-              <li>
-                Pulihkan cadangan yang dibuat sebelum perubahan itu di halaman <a href={href('cadangan')}>Cadangan</a>,
-                lalu periksa dokumen ini lagi.
-              </li>
-            </ol>
+            <dt>Perihal</dt>
+            <dd>{result.subject}</dd>
           </>
         )}
-      </div>
-    </section>
+        <dt>Nomor</dt>
+        <dd>{result.nomor ?? <span className="muted">tanpa nomor</span>}</dd>
+        {result.issuedAt && (
+          <>
+            <dt>Diterbitkan</dt>
+            <dd>{fmtIssued(result.issuedAt)}</dd>
+          </>
+        )}
+        {result.chainSeq !== null && (
+          <>
+            <dt>Dibuat dari buku besar sampai</dt>
+            <dd className="num">baris #{fmt(result.chainSeq)}</dd>
+          </>
+        )}
+        {ok && (
+          <>
+            <dt>Baris baru sejak dicetak</dt>
+            <dd className="num" data-testid="cek-dokumen-later">
+              {fmt(result.laterRows)}
+            </dd>
+          </>
+        )}
+      </dl>
+      {!ok && (
+        <>
+          <h3>Yang perlu dilakukan</h3>
+          <ol>
+            <li>Jangan memakai angka dari basis data ini untuk dokumen baru sampai masalahnya jelas.</li>
+            <li>
+              Jalankan <a href={href('integritas')}>Periksa integritas</a> untuk menemukan baris pertama yang berubah.
+            </li>
+            <li>
+              Pulihkan cadangan yang dibuat sebelum perubahan itu di halaman <a href={href('cadangan')}>Cadangan</a>,
+              lalu periksa dokumen ini lagi.
+            </li>
+          </ol>
+        </>
+      )}
+    </Verdict>
   )
 }

@@ -2,24 +2,14 @@ import { useId, useState, type MouseEvent } from 'react'
 import type { DocType, Dokumen, Pemilihan } from '../../../api/contract'
 import { invoke } from '../../api'
 import { useApi } from '../../components/data'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { saveDownload } from '../../components/files'
 import { PageHeader, Section } from '../../components/Page'
-import { fmt } from '../../format'
+import { DOC_SHORT_LABEL, DOC_TYPE_CODES } from '../../../core/documents'
+import { fmt, todayIso } from '../../format'
 import { href } from '../../router'
 import { IssueCards } from './DokumenTerbitkan'
-import {
-  chainLabel,
-  DOC_LABEL,
-  DOC_TYPES,
-  docCode,
-  fmtDate,
-  fmtInstant,
-  isDocType,
-  readableSubject,
-  todayIso,
-  usePrint,
-} from './DokumenShared'
+import { chainLabel, docCode, fmtDate, fmtInstant, isDocType, readableSubject, usePrint } from './DokumenShared'
 import './dokumen.css'
 
 /** '#/dokumen' issues documents and lists the register; '#/dokumen/BA_SORTIR' opens the register filtered to one type. */
@@ -32,7 +22,7 @@ export function DokumenPage({ election, params }: { election: Pemilihan; params:
         title="Dokumen"
         lead="Berita acara, nota dan rekap dibuat dari catatan buku besar. Setiap dokumen yang diterbitkan mendapat nomor dari register, isinya dibekukan saat itu dan dapat dicetak ulang kapan saja dengan isi yang sama."
         actions={
-          <a className="btn btn-secondary dk-link-btn" href={href('pengaturan')}>
+          <a className="btn btn-secondary" href={href('pengaturan')}>
             Kop, nomor dan penanda tangan…
           </a>
         }
@@ -46,24 +36,20 @@ export function DokumenPage({ election, params }: { election: Pemilihan; params:
       </nav>
 
       <Section title="Terbitkan dokumen" id="dokumen-terbitkan">
-        <div className="banner banner-note dk-rules" role="note">
-          <div className="banner-body">
-            <strong>Menerbitkan mengambil nomor berikutnya dari register</strong>
-            <p>
-              Nomor yang sudah diambil tidak dipakai ulang, juga bila dokumennya tidak jadi ditandatangani. Isi dokumen
-              dan kepala rantai buku besar dibekukan saat terbit. Cetakan pertama setiap format bertanda{' '}
-              <strong>ASLI</strong>; setiap cetakan berikutnya bertanda <strong>SALINAN</strong> beserta nomor
-              cetakannya.
-              {!election.kotaTtd && (
-                <>
-                  {' '}
-                  Tempat penandatanganan belum diatur; dokumen memakai nama satker. Atur di{' '}
-                  <a href={href('pengaturan')}>Pengaturan</a>.
-                </>
-              )}
-            </p>
-          </div>
-        </div>
+        <Banner kind="info" title="Menerbitkan mengambil nomor berikutnya dari register" className="dokumen-rules">
+          <p>
+            Nomor yang sudah diambil tidak dipakai ulang, juga bila dokumennya tidak jadi ditandatangani. Isi dokumen
+            dan kepala rantai buku besar dibekukan saat terbit. Cetakan pertama setiap format bertanda{' '}
+            <strong>ASLI</strong>; setiap cetakan berikutnya bertanda <strong>SALINAN</strong> beserta nomor cetakannya.
+            {!election.kotaTtd && (
+              <>
+                {' '}
+                Tempat penandatanganan belum diatur; dokumen memakai nama satker. Atur di{' '}
+                <a href={href('pengaturan')}>Pengaturan</a>.
+              </>
+            )}
+          </p>
+        </Banner>
         <ErrorBanner error={jenis.error} onRetry={jenis.reload} title="Jenis dokumen tidak dapat dimuat" />
         {jenis.data ? <IssueCards jenis={jenis.data} /> : !jenis.error && <Loading />}
       </Section>
@@ -113,13 +99,13 @@ function RekapHarianSection() {
 
   return (
     <Section title="Rekap harian" id="dokumen-rekap">
-      <p className="muted dk-explain">
+      <p className="muted dokumen-explain">
         Yang masuk, yang disortir dan posisi kumulatif per jenis surat suara dan dapil sampai akhir tanggal yang
         dipilih, dihitung dari buku besar. XLSX berisi lembar Ringkasan, Per Shift, Per Regu, Per Alasan Rusak,
         Penerimaan dan Silog; CSV hanya berisi kolom Silog untuk dipindahkan ke Silog. Rekap harian tidak bernomor dan
         tidak dicatat di register.
       </p>
-      <div className="toolbar dk-rekap">
+      <div className="toolbar dokumen-rekap">
         <label htmlFor={dateId} className="strong">
           Tanggal rekap
         </label>
@@ -161,9 +147,9 @@ function RegisterSection({ initialType }: { initialType: DocType | undefined }) 
         </label>
         <select id={filterId} value={type} onChange={(e) => setType(e.target.value as DocType | '')}>
           <option value="">Semua jenis</option>
-          {DOC_TYPES.map((t) => (
+          {DOC_TYPE_CODES.map((t) => (
             <option key={t} value={t}>
-              {DOC_LABEL[t]}
+              {DOC_SHORT_LABEL[t]}
             </option>
           ))}
         </select>
@@ -177,25 +163,25 @@ function RegisterSection({ initialType }: { initialType: DocType | undefined }) 
       {list.data ? (
         rows.length === 0 ? (
           <p className="empty">
-            {type ? `Belum ada ${DOC_LABEL[type]} yang diterbitkan.` : 'Belum ada dokumen yang diterbitkan.'}
+            {type ? `Belum ada ${DOC_SHORT_LABEL[type]} yang diterbitkan.` : 'Belum ada dokumen yang diterbitkan.'}
           </p>
         ) : (
           <div className="table-wrap">
-            <table className="table dk-register" data-testid="register-table">
+            <table className="table dokumen-register" data-testid="register-table">
               <thead>
                 <tr>
                   <th scope="col">Nomor</th>
-                  <th scope="col" className="dk-c-jenis">
+                  <th scope="col" className="dokumen-c-jenis">
                     Jenis
                   </th>
                   <th scope="col">Perihal</th>
-                  <th scope="col" className="dk-c-when">
+                  <th scope="col" className="dokumen-c-when">
                     Diterbitkan
                   </th>
                   <th scope="col" title="Baris buku besar terakhir saat dokumen diterbitkan dan awal hash-nya">
                     Kepala rantai buku besar
                   </th>
-                  <th scope="col" className="num dk-c-prints">
+                  <th scope="col" className="num dokumen-c-prints">
                     Jumlah cetak
                   </th>
                   <th scope="col">
@@ -223,23 +209,23 @@ function RegisterRow({ d }: { d: Dokumen }) {
   const reprint = d.prints > 0
   return (
     <tr data-document={d.id}>
-      <th scope="row" className="dk-nomor-cell">
-        {d.nomor ? <span className="dk-nomor">{d.nomor}</span> : <span className="muted">tanpa nomor</span>}
+      <th scope="row" className="dokumen-nomor-cell">
+        {d.nomor ? <span className="dokumen-nomor">{d.nomor}</span> : <span className="muted">tanpa nomor</span>}
         <span className="muted small block">{docCode(d)}</span>
       </th>
-      <td>{DOC_LABEL[d.type]}</td>
+      <td>{DOC_SHORT_LABEL[d.type]}</td>
       <td>{readableSubject(d.subject)}</td>
       <td>
         {fmtInstant(d.issuedAt)}
         <span className="muted small block">oleh {d.issuedBy}</span>
       </td>
       <td>
-        <code className="dk-chain" title={`Baris #${d.chainSeq}, hash ${d.chainHash}`}>
+        <code className="dokumen-chain" title={`Baris #${d.chainSeq}, hash ${d.chainHash}`}>
           {chainLabel(d)}
         </code>
       </td>
       <td className="num">{d.prints === 0 ? <span className="muted">belum</span> : `${fmt(d.prints)}×`}</td>
-      <td className="actions dk-actions">
+      <td className="actions dokumen-actions">
         {d.formats.map((f) => (
           <button
             key={f}
@@ -247,7 +233,7 @@ function RegisterRow({ d }: { d: Dokumen }) {
             className={`btn btn-small ${f === 'pdf' && !reprint ? 'btn-primary' : 'btn-secondary'}`}
             onClick={() => void print(d, f)}
             disabled={isBusy(d.id, f)}
-            aria-label={`${f === 'pdf' ? (reprint ? 'Cetak ulang (SALINAN)' : 'Cetak') : 'Cetak XLSX'} ${DOC_LABEL[d.type]} ${d.nomor ?? docCode(d)}`}
+            aria-label={`${f === 'pdf' ? (reprint ? 'Cetak ulang (SALINAN)' : 'Cetak') : 'Cetak XLSX'} ${DOC_SHORT_LABEL[d.type]} ${d.nomor ?? docCode(d)}`}
           >
             {isBusy(d.id, f) ? 'Menyiapkan…' : f === 'pdf' ? (reprint ? 'Cetak ulang (SALINAN)' : 'Cetak') : 'XLSX'}
           </button>

@@ -1,40 +1,13 @@
 import { useState } from 'react'
 import type { DocType, Dokumen } from '../../../api/contract'
+import { DOC_SHORT_LABEL, DOC_TYPE_CODES } from '../../../core/documents'
 import { tanggalPanjang } from '../../../core/tanggal'
 import { invoke } from '../../api'
 import { useRefreshAll } from '../../components/data'
 import { useToast } from '../../components/Feedback'
 import { saveDownload } from '../../components/files'
 
-/** Short names for buttons, filters and the register; the document's own title stays on the paper. */
-export const DOC_LABEL: Record<DocType, string> = {
-  BA_PENERIMAAN: 'BA penerimaan',
-  BA_SORTIR: 'BA hasil sortir dan lipat',
-  BA_RUSAK: 'BA surat suara rusak dan kurang',
-  NOTA_RETUR: 'Nota pengembalian',
-  REKAP_UPAH: 'Rekap upah',
-  BA_SERAH_TERIMA: 'BA serah terima ke PPK',
-  BA_PEMUSNAHAN: 'BA pemusnahan',
-}
-
-export const DOC_TYPES: DocType[] = [
-  'BA_PENERIMAAN',
-  'BA_SORTIR',
-  'BA_RUSAK',
-  'NOTA_RETUR',
-  'REKAP_UPAH',
-  'BA_SERAH_TERIMA',
-  'BA_PEMUSNAHAN',
-]
-
-export const isDocType = (s: string | undefined): s is DocType => DOC_TYPES.includes(s as DocType)
-
-/** Today on this PC's calendar, which is the warehouse's: 'YYYY-MM-DD'. */
-export function todayIso(): string {
-  const d = new Date()
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
-}
+export const isDocType = (s: string | undefined): s is DocType => DOC_TYPE_CODES.includes(s as DocType)
 
 /** "23 November 2026"; anything that is not an ISO date is shown as it came. */
 export function fmtDate(iso: string): string {
@@ -85,10 +58,10 @@ export function usePrint() {
       const salinan = /SALINAN/.test(file.fileName)
       toast.showSuccess(
         `${file.fileName} diunduh${salinan ? ' sebagai SALINAN: dokumen ini sudah pernah dicetak.' : ' sebagai cetakan ASLI.'}`,
-        `${DOC_LABEL[doc.type]}${doc.nomor ? ' ' + doc.nomor : ''}`,
+        `${DOC_SHORT_LABEL[doc.type]}${doc.nomor ? ' ' + doc.nomor : ''}`,
       )
     } catch (err) {
-      toast.showError(err, `${DOC_LABEL[doc.type]} tidak dapat dicetak`)
+      toast.showError(err, `${DOC_SHORT_LABEL[doc.type]} tidak dapat dicetak`)
     } finally {
       // Prints are counted in the register; the count (and ASLI/SALINAN) must show at once.
       refreshAll()

@@ -2,10 +2,12 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react'
 import type { DocType, Dokumen, IssueInput, MethodOutput, Penerimaan } from '../../../api/contract'
 import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
-import { fmt } from '../../format'
+import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { StatusBadge } from '../../components/StatusBadge'
+import { DOC_SHORT_LABEL } from '../../../core/documents'
+import { fmt, todayIso } from '../../format'
 import { href } from '../../router'
-import { DOC_LABEL, docCode, fmtInstant, fmtLocal, readableSubject, todayIso, usePrint } from './DokumenShared'
+import { docCode, fmtInstant, fmtLocal, readableSubject, usePrint } from './DokumenShared'
 
 type Jenis = MethodOutput<'dokumen.daftarJenis'>[number]
 type Retur = MethodOutput<'penerimaan.daftarRetur'>[number]
@@ -14,7 +16,7 @@ type Retur = MethodOutput<'penerimaan.daftarRetur'>[number]
 export function IssueCards({ jenis }: { jenis: Jenis[] }) {
   const of = (t: DocType) => jenis.find((j) => j.type === t)
   return (
-    <div className="dk-cards">
+    <div className="dokumen-cards">
       <PenerimaanCard setting={of('BA_PENERIMAAN')} />
       <SortirCard setting={of('BA_SORTIR')} />
       <RusakCard setting={of('BA_RUSAK')} />
@@ -60,32 +62,32 @@ function IssueCard({ type, setting, input, children, notice, onIssued, onError }
         doc.nomor
           ? `Nomor ${doc.nomor} diambil dari register. Unduh PDF untuk mencetak aslinya.`
           : `Tercatat di register sebagai ${docCode(doc)}.`,
-        `${DOC_LABEL[type]} terbit`,
+        `${DOC_SHORT_LABEL[type]} terbit`,
       )
       refreshAll()
     } catch (err) {
       onError(toApiError(err))
-      toast.showError(err, `${DOC_LABEL[type]} belum terbit`)
+      toast.showError(err, `${DOC_SHORT_LABEL[type]} belum terbit`)
     } finally {
       setBusy(false)
     }
   }
 
   return (
-    <form className="card dk-card" aria-labelledby={titleId} onSubmit={submit} noValidate data-doc-type={type}>
-      <h3 id={titleId}>{DOC_LABEL[type]}</h3>
-      {setting && <p className="dk-card-desc">{setting.description}.</p>}
-      <div className="dk-card-fields">{children}</div>
+    <form className="card dokumen-card" aria-labelledby={titleId} onSubmit={submit} noValidate data-doc-type={type}>
+      <h3 id={titleId}>{DOC_SHORT_LABEL[type]}</h3>
+      {setting && <p className="dokumen-card-desc">{setting.description}.</p>}
+      <div className="dokumen-card-fields">{children}</div>
       {unnamed > 0 && (
-        <p className="dk-unnamed">
+        <p className="dokumen-unnamed">
           {fmt(unnamed)} dari {fmt(setting!.signers.length)} penanda tangan belum diisi namanya dan akan dicetak sebagai
           garis titik-titik. <a href={href('pengaturan')}>Atur penanda tangan</a>
         </p>
       )}
       {notice}
-      <div className="dk-card-foot">
+      <div className="dokumen-card-foot">
         <button type="submit" className="btn btn-primary" disabled={busy || !input}>
-          {busy ? 'Menerbitkan…' : `Terbitkan ${inSentence(DOC_LABEL[type])}`}
+          {busy ? 'Menerbitkan…' : `Terbitkan ${inSentence(DOC_SHORT_LABEL[type])}`}
         </button>
         <span className="muted small">
           {setting?.numbered === false ? (
@@ -108,22 +110,24 @@ function IssuedBox({ doc, onDismiss }: { doc: Dokumen; onDismiss(): void }) {
   const current = register.data?.find((d) => d.id === doc.id) ?? doc
   const { print, isBusy } = usePrint()
   return (
-    <div className="dk-issued" role="status" data-testid={`issued-${doc.type}`}>
-      <div className="dk-issued-head">
-        <div>
-          <span className="dk-issued-label">{doc.nomor ? 'Terbit dengan nomor' : 'Terbit dan tercatat sebagai'}</span>
-          <strong className="dk-nomor" data-testid="issued-nomor">
-            {doc.nomor ?? docCode(doc)}
-          </strong>
-          <span className="muted small block">
-            {readableSubject(doc.subject)} · {docCode(doc)} · {fmtInstant(doc.issuedAt)}
-          </span>
-        </div>
-        <button type="button" className="dk-dismiss" onClick={onDismiss} aria-label="Tutup keterangan dokumen terbit">
+    <Banner
+      kind="success"
+      testId={`issued-${doc.type}`}
+      className="dokumen-issued"
+      actions={
+        <button type="button" className="dialog-close" onClick={onDismiss} aria-label="Tutup keterangan dokumen terbit">
           ×
         </button>
-      </div>
-      <div className="dk-issued-actions">
+      }
+    >
+      <span className="dokumen-issued-label">{doc.nomor ? 'Terbit dengan nomor' : 'Terbit dan tercatat sebagai'}</span>
+      <strong className="dokumen-nomor" data-testid="issued-nomor">
+        {doc.nomor ?? docCode(doc)}
+      </strong>
+      <span className="muted small block">
+        {readableSubject(doc.subject)} · {docCode(doc)} · {fmtInstant(doc.issuedAt)}
+      </span>
+      <div className="dokumen-issued-actions">
         {current.formats.map((f) => (
           <button
             key={f}
@@ -143,7 +147,7 @@ function IssuedBox({ doc, onDismiss }: { doc: Dokumen; onDismiss(): void }) {
               : `Sudah dicetak ${fmt(current.prints)}×; unduhan berikutnya bertanda SALINAN.`}
         </span>
       </div>
-    </div>
+    </Banner>
   )
 }
 
@@ -164,7 +168,7 @@ function DateField({
 }) {
   const id = useId()
   return (
-    <div className={`field dk-date${error ? ' field-invalid' : ''}`}>
+    <div className={`field dokumen-date${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
@@ -252,7 +256,7 @@ function PenerimaanCard({ setting }: { setting: Jenis | undefined }) {
       onIssued={() => setChosen(current?.id ?? null)}
       notice={
         current?.baDocumentId != null && (
-          <div className="dk-notice" role="note">
+          <Banner kind="warning" className="dokumen-notice">
             BA penerimaan untuk kiriman ini sudah terbit
             {current.baNomor ? (
               <>
@@ -271,14 +275,14 @@ function PenerimaanCard({ setting }: { setting: Jenis | undefined }) {
             >
               Cetak ulang (SALINAN)
             </button>
-          </div>
+          </Banner>
         )
       }
     >
       <ErrorBanner error={list.error} onRetry={list.reload} title="Daftar penerimaan tidak dapat dimuat" />
       {list.data ? (
         deliveries.length === 0 ? (
-          <p className="empty dk-empty">
+          <p className="empty dokumen-empty">
             Belum ada penerimaan. Catat kiriman di <a href={href('penerimaan', 'baru')}>Penerimaan</a>.
           </p>
         ) : (
@@ -317,16 +321,16 @@ const deliveryOption = (d: Penerimaan) =>
 function DeliverySummary({ d }: { d: Penerimaan }) {
   const counted = d.lines.reduce((s, l) => s + l.countedQty, 0)
   return (
-    <p className="field-hint dk-delivery-summary">
+    <p className="field-hint dokumen-delivery-summary">
       {d.baDocumentId === null ? (
-        <span className="badge badge-warn">Belum ada BA</span>
+        <StatusBadge state="belum">Belum ada BA</StatusBadge>
       ) : (
-        <span className="badge badge-ok">BA sudah terbit</span>
+        <StatusBadge state="success">BA sudah terbit</StatusBadge>
       )}{' '}
       Penerimaan #{d.id}
       {d.kind === 'pengganti' ? ' (pengganti)' : ''} · {fmt(d.lines.length)} baris barang, {fmt(counted)} terhitung
       {d.bttb ? ` · BTTB ${d.bttb}` : ''} ·{' '}
-      <a href={href('penerimaan', d.id)} className="dk-inline-link">
+      <a href={href('penerimaan', d.id)} className="dokumen-inline-link">
         lihat rincian
       </a>
     </p>
@@ -347,7 +351,7 @@ function RangeFields({
   errors: Record<string, string>
 }) {
   return (
-    <div className="dk-range">
+    <div className="dokumen-range">
       <DateField label="Dari tanggal" value={from} onChange={setFrom} error={errors.from} />
       <DateField label="Sampai tanggal" value={to} onChange={setTo} error={errors.to} />
     </div>
@@ -368,7 +372,7 @@ function SortirCard({ setting }: { setting: Jenis | undefined }) {
       onError={setError}
     >
       <RangeFields from={from} to={to} setFrom={setFrom} setTo={setTo} errors={errors} />
-      <p className="field-hint dk-hint">Semua shift sortir-lipat pada rentang ini harus sudah ditutup.</p>
+      <p className="field-hint dokumen-hint">Semua shift sortir-lipat pada rentang ini harus sudah ditutup.</p>
       <TanggalBaField value={tanggal} onChange={setTanggal} error={errors.tanggal} />
     </IssueCard>
   )
@@ -385,7 +389,7 @@ function RusakCard({ setting }: { setting: Jenis | undefined }) {
       input={withTanggal({ type: 'BA_RUSAK' as const }, tanggal)}
       onError={setError}
     >
-      <p className="field-hint dk-hint">
+      <p className="field-hint dokumen-hint">
         Memuat posisi surat suara saat diterbitkan: rusak per kriteria, kurang kirim dan kekurangan per jenis dan dapil.
       </p>
       <TanggalBaField value={tanggal} onChange={setTanggal} error={errors.tanggal} />
@@ -414,7 +418,7 @@ function ReturCard({ setting }: { setting: Jenis | undefined }) {
       <ErrorBanner error={list.error} onRetry={list.reload} title="Daftar pengembalian tidak dapat dimuat" />
       {list.data ? (
         returs.length === 0 ? (
-          <p className="empty dk-empty">
+          <p className="empty dokumen-empty">
             Belum ada pengembalian surat suara tertukar. Catat pengembalian di{' '}
             <a href={href('penerimaan')}>Penerimaan</a>.
           </p>
@@ -461,7 +465,7 @@ function UpahCard({ setting }: { setting: Jenis | undefined }) {
   return (
     <IssueCard type="REKAP_UPAH" setting={setting} input={{ type: 'REKAP_UPAH', from, to }} onError={setError}>
       <RangeFields from={from} to={to} setFrom={setFrom} setTo={setTo} errors={errors} />
-      <p className="field-hint dk-hint">
+      <p className="field-hint dokumen-hint">
         Upah per lembar/unit dan potongan pajak diatur di <a href={href('pengaturan')}>Pengaturan</a>. Semua shift pada
         rentang ini harus sudah ditutup. Tersedia sebagai PDF dan XLSX.
       </p>

@@ -1,12 +1,12 @@
 import { useState, type ReactNode } from 'react'
 import type { ChainReport } from '../../../api/contract'
 import { useApi } from '../../components/data'
-import { ErrorBanner } from '../../components/Feedback'
+import { ErrorBanner, Verdict } from '../../components/Feedback'
 import { JobProgress, useJob } from '../../components/Jobs'
 import { PageHeader, Section } from '../../components/Page'
 import { fmt } from '../../format'
 import { href } from '../../router'
-import '../trust.css'
+import './integritas.css'
 
 /**
  * "Periksa integritas": the full walk of the ledger's hash chain, SQLite's integrity check and the
@@ -26,10 +26,10 @@ export function IntegritasPage() {
       <Section title="Buku besar yang dibuka" id="integritas-berkas">
         <ErrorBanner error={info.error} onRetry={info.reload} title="Keterangan basis data tidak dapat dimuat" />
         {info.data && (
-          <dl className="dl trust-dl">
+          <dl className="dl dl-block">
             <dt>Berkas basis data</dt>
             <dd>
-              <code className="trust-path">{info.data.dbPath}</code>
+              <code className="file-path">{info.data.dbPath}</code>
             </dd>
             <dt>Baris buku besar</dt>
             <dd className="num">{fmt(info.data.ledgerRows)}</dd>
@@ -39,7 +39,7 @@ export function IntegritasPage() {
             </dd>
           </dl>
         )}
-        <div className="trust-actions">
+        <div className="integritas-actions">
           <button
             type="button"
             className="btn btn-primary"
@@ -94,7 +94,7 @@ export function IntegritasPage() {
       )}
 
       <Section title="Yang diperiksa" id="integritas-cara">
-        <ul className="trust-list">
+        <ul className="integritas-list">
           <li>
             <strong>Berkas SQLite</strong> tidak rusak (<code>integrity_check</code>).
           </li>
@@ -146,64 +146,20 @@ export function VerifyResult({ report, at, todo }: { report: ChainReport; at?: D
   const when = at ? at.toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'medium' }) : null
   if (report.ok) {
     return (
-      <section className="verdict verdict-ok" aria-labelledby="verify-title" data-testid="verify-result">
-        <VerdictIcon ok />
-        <div className="verdict-body">
-          <h2 id="verify-title" className="verdict-title">
-            Buku besar utuh
-          </h2>
-          <p>
-            Semua {fmt(report.rows)} baris tersambung dan isinya sesuai hash-nya; saldo dan rekap sama dengan buku
-            besar; berkas SQLite tidak rusak.
-          </p>
-          <dl className="dl trust-dl">
-            <dt>Baris diperiksa</dt>
-            <dd className="num" data-testid="verify-rows">
-              {fmt(report.rows)}
-            </dd>
-            <dt>Kepala rantai</dt>
-            <dd>
-              <code title={report.head}>{report.head.slice(0, 16)}…</code>
-            </dd>
-            {when && (
-              <>
-                <dt>Diperiksa</dt>
-                <dd>{when}</dd>
-              </>
-            )}
-          </dl>
-        </div>
-      </section>
-    )
-  }
-  const goodUntil = report.firstBadSeq !== null ? report.firstBadSeq - 1 : null
-  return (
-    <section className="verdict verdict-bad" aria-labelledby="verify-title" data-testid="verify-result" role="alert">
-      <VerdictIcon ok={false} />
-      <div className="verdict-body">
-        <h2 id="verify-title" className="verdict-title">
-          Buku besar tidak utuh
-        </h2>
-        {report.firstBadSeq !== null && (
-          <p className="verdict-big" data-testid="verify-bad-seq">
-            Baris pertama yang bermasalah: #{fmt(report.firstBadSeq)}
-          </p>
-        )}
-        {report.problem && <p className="verdict-problem">{report.problem}</p>}
-        {report.integrity !== 'ok' && report.integrity !== '' && (
-          <p className="verdict-problem">
-            Pemeriksaan SQLite: <code>{report.integrity}</code>
-          </p>
-        )}
-        <dl className="dl trust-dl">
-          {goodUntil !== null && (
-            <>
-              <dt>Rantai utuh sampai</dt>
-              <dd>{goodUntil > 0 ? `baris #${fmt(goodUntil)}` : 'tidak ada baris yang utuh'}</dd>
-            </>
-          )}
-          <dt>Tabel saldo</dt>
-          <dd>{report.balancesMatch ? 'sama dengan buku besar' : 'tidak sama dengan buku besar'}</dd>
+      <Verdict ok title="Buku besar utuh" headingId="verify-title" testId="verify-result">
+        <p>
+          Semua {fmt(report.rows)} baris tersambung dan isinya sesuai hash-nya; saldo dan rekap sama dengan buku besar;
+          berkas SQLite tidak rusak.
+        </p>
+        <dl className="dl dl-block">
+          <dt>Baris diperiksa</dt>
+          <dd className="num" data-testid="verify-rows">
+            {fmt(report.rows)}
+          </dd>
+          <dt>Kepala rantai</dt>
+          <dd>
+            <code title={report.head}>{report.head.slice(0, 16)}…</code>
+          </dd>
           {when && (
             <>
               <dt>Diperiksa</dt>
@@ -211,30 +167,41 @@ export function VerifyResult({ report, at, todo }: { report: ChainReport; at?: D
             </>
           )}
         </dl>
-        <h3>Yang perlu dilakukan</h3>
-        {todo}
-      </div>
-    </section>
-  )
-}
-
-export function VerdictIcon({ ok }: { ok: boolean }) {
-  return ok ? (
-    <svg viewBox="0 0 24 24" className="verdict-icon" aria-hidden="true">
-      <circle cx="12" cy="12" r="11" fill="currentColor" />
-      <path
-        d="M6.5 12.5l3.7 3.7L17.5 8.8"
-        fill="none"
-        stroke="#fff"
-        strokeWidth="2.4"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
-  ) : (
-    <svg viewBox="0 0 24 24" className="verdict-icon" aria-hidden="true">
-      <path d="M8 1.5h8L22.5 8v8L16 22.5H8L1.5 16V8z" fill="currentColor" />
-      <path d="M8.5 8.5l7 7M15.5 8.5l-7 7" stroke="#fff" strokeWidth="2.6" strokeLinecap="round" />
-    </svg>
+      </Verdict>
+    )
+  }
+  const goodUntil = report.firstBadSeq !== null ? report.firstBadSeq - 1 : null
+  return (
+    <Verdict ok={false} title="Buku besar tidak utuh" headingId="verify-title" testId="verify-result">
+      {report.firstBadSeq !== null && (
+        <p className="integritas-bad-seq" data-testid="verify-bad-seq">
+          Baris pertama yang bermasalah: #{fmt(report.firstBadSeq)}
+        </p>
+      )}
+      {report.problem && <p className="integritas-problem">{report.problem}</p>}
+      {report.integrity !== 'ok' && report.integrity !== '' && (
+        <p className="integritas-problem">
+          Pemeriksaan SQLite: <code>{report.integrity}</code>
+        </p>
+      )}
+      <dl className="dl dl-block">
+        {goodUntil !== null && (
+          <>
+            <dt>Rantai utuh sampai</dt>
+            <dd>{goodUntil > 0 ? `baris #${fmt(goodUntil)}` : 'tidak ada baris yang utuh'}</dd>
+          </>
+        )}
+        <dt>Tabel saldo</dt>
+        <dd>{report.balancesMatch ? 'sama dengan buku besar' : 'tidak sama dengan buku besar'}</dd>
+        {when && (
+          <>
+            <dt>Diperiksa</dt>
+            <dd>{when}</dd>
+          </>
+        )}
+      </dl>
+      <h3>Yang perlu dilakukan</h3>
+      {todo}
+    </Verdict>
   )
 }

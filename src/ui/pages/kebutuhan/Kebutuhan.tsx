@@ -1,5 +1,5 @@
 import type { ColDef, ICellRendererParams } from 'ag-grid-community'
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useCallback, useMemo, useState, type ReactNode } from 'react'
 import type { Pemilihan, Barang, MethodOutput } from '../../../api/contract'
 import { invoke } from '../../api'
 import { useApi, type Query } from '../../components/data'
@@ -7,9 +7,11 @@ import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { saveDownload } from '../../components/files'
 import { numberCol } from '../../components/grid'
 import { PageHeader, Section, Swatch } from '../../components/Page'
+import { TabPanel, Tabs } from '../../components/Tabs'
 import { SummedGrid } from '../../components/SummedGrid'
-import { fmt, fmtPercent, shortItemName, tpsLabel } from '../../format'
+import { fmt, fmtPercent, shortItemName, formatTpsNumber } from '../../format'
 import { href } from '../../router'
+import './kebutuhan.css'
 
 type PerTps = MethodOutput<'kebutuhan.daftarTps'>
 type TpsNeed = PerTps['rows'][number]
@@ -37,25 +39,10 @@ export function KebutuhanPage({ election }: { election: Pemilihan }) {
   const perKec = useApi('kebutuhan.lihatRekap', { level: 'kecamatan' }, visited.has('kecamatan'))
   const [exporting, setExporting] = useState<'xlsx' | 'csv' | null>(null)
   const toast = useToast()
-  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ tps: null, desa: null, kecamatan: null, dapil: null })
 
   const select = (t: Tab) => {
     setTab(t)
     setVisited((v) => (v.has(t) ? v : new Set(v).add(t)))
-  }
-
-  function onTabKey(e: KeyboardEvent<HTMLButtonElement>) {
-    const i = TABS.findIndex((t) => t.id === tab)
-    let next = -1
-    if (e.key === 'ArrowRight') next = (i + 1) % TABS.length
-    else if (e.key === 'ArrowLeft') next = (i - 1 + TABS.length) % TABS.length
-    else if (e.key === 'Home') next = 0
-    else if (e.key === 'End') next = TABS.length - 1
-    if (next < 0) return
-    e.preventDefault()
-    const t = TABS[next]!.id
-    select(t)
-    tabRefs.current[t]?.focus()
   }
 
   async function download(format: 'xlsx' | 'csv') {
@@ -106,56 +93,42 @@ export function KebutuhanPage({ election }: { election: Pemilihan }) {
       </Section>
 
       <section className="section" aria-label="Rincian kebutuhan">
-        <div className="tabs-bar">
-          <div className="tabs" role="tablist" aria-label="Tingkat rincian">
-            {TABS.map((t) => (
+        <Tabs
+          label="Tingkat rincian"
+          idBase="kebutuhan"
+          items={TABS}
+          selected={tab}
+          onSelect={select}
+          actions={
+            <>
               <button
-                key={t.id}
-                ref={(el) => {
-                  tabRefs.current[t.id] = el
-                }}
                 type="button"
-                role="tab"
-                id={`tab-${t.id}`}
-                aria-selected={tab === t.id}
-                aria-controls={`panel-${t.id}`}
-                tabIndex={tab === t.id ? 0 : -1}
-                className="tab"
-                onClick={() => select(t.id)}
-                onKeyDown={onTabKey}
+                className="btn btn-secondary"
+                onClick={() => void download('xlsx')}
+                disabled={exporting !== null}
+                title={`Unduh kebutuhan ${tabLabel} sebagai Excel`}
               >
-                {t.label}
+                {exporting === 'xlsx' ? 'Menyiapkan…' : 'Unduh XLSX'}
               </button>
-            ))}
-          </div>
-          <div className="tabs-actions">
-            <button
-              type="button"
-              className="btn btn-secondary"
-              onClick={() => void download('xlsx')}
-              disabled={exporting !== null}
-              title={`Unduh kebutuhan ${tabLabel} sebagai Excel`}
-            >
-              {exporting === 'xlsx' ? 'Menyiapkan…' : 'Unduh XLSX'}
-            </button>
-            <button
-              type="button"
-              className="btn btn-secondary"
-              onClick={() => void download('csv')}
-              disabled={exporting !== null}
-              title={`Unduh kebutuhan ${tabLabel} sebagai CSV`}
-            >
-              {exporting === 'csv' ? 'Menyiapkan…' : 'Unduh CSV'}
-            </button>
-          </div>
-        </div>
+              <button
+                type="button"
+                className="btn btn-secondary"
+                onClick={() => void download('csv')}
+                disabled={exporting !== null}
+                title={`Unduh kebutuhan ${tabLabel} sebagai CSV`}
+              >
+                {exporting === 'csv' ? 'Menyiapkan…' : 'Unduh CSV'}
+              </button>
+            </>
+          }
+        />
 
-        <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabpanel">
+        <TabPanel idBase="kebutuhan" id={tab} selected>
           {tab === 'tps' && <Panel query={perTps}>{(d) => <PerTpsGrid data={d} />}</Panel>}
           {tab === 'desa' && <Panel query={perDesa}>{(d) => <AreaGrid data={d} level="desa" />}</Panel>}
           {tab === 'kecamatan' && <Panel query={perKec}>{(d) => <AreaGrid data={d} level="kecamatan" />}</Panel>}
           {tab === 'dapil' && <Panel query={perDapil}>{(d) => <DapilGrid rows={d} items={colorOf} />}</Panel>}
-        </div>
+        </TabPanel>
       </section>
     </>
   )
@@ -181,7 +154,7 @@ function SatkerTotals({
   if (!row) return null
   const psuOf = (code: string) => perDapil.filter((v) => v.itemCode === code).reduce((s, v) => s + v.psu, 0)
   return (
-    <div className="totals" data-testid="satker-totals">
+    <div className="kebutuhan-totals" data-testid="satker-totals">
       {rekap.columns.map((c) => {
         const item = items.get(c.code)
         const psu = c.kind === 'ballot' ? psuOf(c.code) : 0
@@ -189,19 +162,19 @@ function SatkerTotals({
         return (
           <div
             key={c.code}
-            className={`total-card total-${c.kind}`}
+            className={`kebutuhan-total kebutuhan-total-${c.kind}`}
             data-testid={`satker-total-${c.code}`}
             data-code={c.code}
           >
-            <span className="total-name" title={c.name}>
+            <span className="kebutuhan-total-name" title={c.name}>
               {c.kind === 'ballot' && <Swatch hex={item?.colorHex ?? null} label={item?.color} />}
-              <span className="total-name-text">{c.kind === 'ballot' ? shortItemName(c.name) : c.name}</span>
+              <span className="kebutuhan-total-name-text">{c.kind === 'ballot' ? shortItemName(c.name) : c.name}</span>
             </span>
-            <span className="total-value">
-              <span data-value>{fmt(value)}</span> <span className="total-unit">{c.unit}</span>
+            <span className="kebutuhan-total-value">
+              <span data-value>{fmt(value)}</span> <span className="kebutuhan-total-unit">{c.unit}</span>
             </span>
             {c.kind === 'ballot' && (
-              <span className="total-note">
+              <span className="kebutuhan-total-note">
                 {fmt(value - psu)} untuk TPS + {fmt(psu)} cadangan PSU
               </span>
             )}
@@ -256,8 +229,8 @@ function PerTpsGrid({ data }: { data: PerTps }) {
         width: 90,
         pinned: 'left',
         filter: 'agNumberColumnFilter',
-        valueFormatter: (p) => (typeof p.value === 'number' ? tpsLabel(p.value) : ''),
-        getQuickFilterText: (p) => tpsLabel(p.data.nomor),
+        valueFormatter: (p) => (typeof p.value === 'number' ? formatTpsNumber(p.value) : ''),
+        getQuickFilterText: (p) => formatTpsNumber(p.data.nomor),
       },
       numberCol<TpsNeed>('dpt', 'DPT', { width: 90 }),
       ...itemCols<TpsNeed>(data.columns, (row, code) => row.dapil[code]),
@@ -346,7 +319,7 @@ function BallotCell(p: ICellRendererParams<VariantNeed> & { items: Map<string, B
   if (!p.data || p.node.rowPinned) return <strong>{p.value as string}</strong>
   const item = p.items.get(p.data.itemCode)
   return (
-    <span className="ballot-name ballot-name-cell" title={p.data.itemName}>
+    <span className="ballot-name kebutuhan-name-cell" title={p.data.itemName}>
       <Swatch hex={item?.colorHex ?? null} label={item?.color} />
       <span className="ellipsis">{shortItemName(p.data.itemName)}</span>
     </span>

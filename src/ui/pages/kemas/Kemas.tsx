@@ -3,7 +3,8 @@ import type { Pemilihan } from '../../../api/contract'
 import { invoke } from '../../api'
 import { PageHeader } from '../../components/Page'
 import { ScanField } from '../../components/ScanField'
-import { href, navigate } from '../../router'
+import { TabPanel, Tabs } from '../../components/Tabs'
+import { navigate } from '../../router'
 import { CetakView } from './KemasCetak'
 import { KemajuanView } from './KemasKemajuan'
 import { KitView } from './KemasKit'
@@ -55,17 +56,19 @@ export function KemasPage({ election, params }: { election: Pemilihan; params: s
         />
       ) : (
         <>
-          <nav className="tabs-bar kemas-tabs" aria-label="Bagian halaman Pengemasan">
-            <div className="tabs">
-              <a className="tab" href={href('kemas')} aria-current={view === 'kemajuan' ? 'page' : undefined}>
-                Kemajuan per kecamatan
-              </a>
-              <a className="tab" href={href('kemas', 'cetak')} aria-current={view === 'cetak' ? 'page' : undefined}>
-                Cetak label dan daftar isi
-              </a>
-            </div>
-          </nav>
-          {view === 'cetak' ? <CetakView /> : <KemajuanView />}
+          <Tabs
+            label="Bagian halaman Pengemasan"
+            idBase="kemas"
+            selected={view}
+            onSelect={(v) => (v === 'cetak' ? navigate('kemas', 'cetak') : navigate('kemas'))}
+            items={[
+              { id: 'kemajuan', label: 'Kemajuan per kecamatan' },
+              { id: 'cetak', label: 'Cetak label dan daftar isi' },
+            ]}
+          />
+          <TabPanel idBase="kemas" id={view} selected>
+            {view === 'cetak' ? <CetakView /> : <KemajuanView />}
+          </TabPanel>
         </>
       )}
     </>

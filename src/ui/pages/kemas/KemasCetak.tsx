@@ -1,8 +1,8 @@
-import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useId, useState, type FormEvent } from 'react'
 import type { MethodInput, MethodOutput } from '../../../api/contract'
 import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { saveDownload } from '../../components/files'
 import { Field } from '../../components/Form'
 import { JobProgress, useJob } from '../../components/Jobs'
@@ -26,7 +26,10 @@ export function CetakView() {
 
 function PrintPanel() {
   const kecamatan = useApi('wilayah.daftarKecamatan', {})
-  const [kecId, setKecId] = useState<number | ''>('')
+  // Until one is chosen: the kecamatan being packed (last looked at) is the likely one to print.
+  const [chosenKec, setKecId] = useState<number | '' | null>(null)
+  const remembered = rememberedKecamatan()
+  const kecId = chosenKec ?? kecamatan.data?.find((k) => k.id === remembered)?.id ?? kecamatan.data?.[0]?.id ?? ''
   const desaList = useApi('wilayah.daftarDesa', { kecamatanId: kecId === '' ? undefined : kecId }, kecId !== '')
   const [desaId, setDesaId] = useState<number | ''>('')
   const [ringkas, setRingkas] = useState(false)
@@ -35,13 +38,6 @@ function PrintPanel() {
   const [error, setError] = useState<ApiError | undefined>()
   const toast = useToast()
   const ids = useId()
-
-  useEffect(() => {
-    // The kecamatan being packed (last looked at) is the likely one to print.
-    const remembered = rememberedKecamatan()
-    if (kecId === '' && kecamatan.data?.[0])
-      setKecId(kecamatan.data.find((k) => k.id === remembered)?.id ?? kecamatan.data[0].id)
-  }, [kecamatan.data])
 
   const desas = desaList.data ?? []
   const kec = kecamatan.data?.find((k) => k.id === kecId)
@@ -85,7 +81,7 @@ function PrintPanel() {
       ) : kecamatan.data.length === 0 ? (
         <p className="empty">Belum ada TPS. Impor daftar TPS di halaman Wilayah &amp; TPS.</p>
       ) : (
-        <div className="cetak-form" data-testid="cetak-panel">
+        <div className="kemas-cetak-form" data-testid="cetak-panel">
           <div className="form-grid">
             <Field label="Kecamatan (PPK)">
               {(id) => (
@@ -136,7 +132,7 @@ function PrintPanel() {
               </label>
             </div>
           </fieldset>
-          <p className="cetak-scope">
+          <p className="kemas-cetak-scope">
             Cakupan: <strong>{scopeText}</strong>. Urutan cetak mengikuti urutan tumpukan kit: desa/kelurahan, lalu
             nomor TPS, lalu nomor kotak.
           </p>
@@ -310,16 +306,13 @@ const mmText = (n: number) => new Intl.NumberFormat('id-ID', { maximumFractionDi
 
 function GridSettings() {
   const q = useApi('kemas.lihatSusunanLabel', {})
-  const [draft, setDraft] = useState<Draft | null>(null)
+  // Untouched, the fields show the saved layout; edits are kept apart.
+  const [edits, setDraft] = useState<Draft | null>(null)
+  const draft = edits ?? (q.data ? toDraft(q.data) : null)
   const [error, setError] = useState<ApiError | undefined>()
   const [busy, setBusy] = useState(false)
   const refreshAll = useRefreshAll()
   const toast = useToast()
-
-  useEffect(() => {
-    if (q.data && (draft === null || JSON.stringify(draft) === JSON.stringify(toDraft(q.data))))
-      setDraft(toDraft(q.data))
-  }, [q.data])
 
   if (!q.data || !draft)
     return (
@@ -365,25 +358,22 @@ function GridSettings() {
     }
   }
 
-  const set = (k: NumberField, v: string) => setDraft((d) => (d ? { ...d, [k]: v } : d))
+  const set = (k: NumberField, v: string) => setDraft({ ...draft, [k]: v })
 
   return (
     <Section title="Susunan lembar stiker label">
-      <form onSubmit={submit} noValidate className="grid-settings" data-testid="label-grid-form">
+      <form onSubmit={submit} noValidate className="kemas-grid-settings" data-testid="label-grid-form">
         <div>
           <p className="muted small">
             Sesuaikan dengan kertas label yang dibeli (A4). Ukur margin dan jarak dengan penggaris pada satu lembar
             kosong.
           </p>
           {error && (
-            <div className="banner banner-error" role="alert">
-              <div className="banner-body">
-                <strong>Susunan belum tersimpan</strong>
-                <p>{error.message}</p>
-              </div>
-            </div>
+            <Banner kind="error" title="Susunan belum tersimpan">
+              <p>{error.message}</p>
+            </Banner>
           )}
-          <div className="grid-fields">
+          <div className="kemas-grid-fields">
             {NUMBER_FIELDS.map((k) => (
               <Field key={k} label={FIELD_LABEL[k]} error={errors[k]}>
                 {(id, d, inv) => (
@@ -432,7 +422,7 @@ function SheetPreview({ sheet, outline }: { sheet: ReturnType<typeof sheetOf>; o
   const scale = 0.82 // px per mm: an A4 sheet of about 172 x 244 px
   if (!sheet)
     return (
-      <div className="sheet-preview-empty muted small">
+      <div className="kemas-sheet-preview-empty muted small">
         Isi baris dan kolom (bilangan bulat) serta margin untuk melihat pratinjau.
       </div>
     )
@@ -446,16 +436,16 @@ function SheetPreview({ sheet, outline }: { sheet: ReturnType<typeof sheetOf>; o
       })
     : []
   return (
-    <figure className="sheet-preview" data-testid="sheet-preview">
-      <div className="sheet" style={{ width: A4.width * scale, height: A4.height * scale }} aria-hidden="true">
+    <figure className="kemas-sheet-preview" data-testid="sheet-preview">
+      <div className="kemas-sheet" style={{ width: A4.width * scale, height: A4.height * scale }} aria-hidden="true">
         {boxes.map((b) => (
           <span
             key={b.i}
-            className={`sheet-label${outline ? ' sheet-label-outline' : ''}`}
+            className={`kemas-sheet-label${outline ? ' kemas-sheet-label-outline' : ''}`}
             style={{ left: b.left * scale, top: b.top * scale, width: width * scale, height: height * scale }}
           >
-            <span className="sheet-label-band" />
-            <span className="sheet-label-qr" />
+            <span className="kemas-sheet-label-band" />
+            <span className="kemas-sheet-label-qr" />
           </span>
         ))}
       </div>
@@ -471,7 +461,7 @@ function SheetPreview({ sheet, outline }: { sheet: ReturnType<typeof sheetOf>; o
             </span>
           </>
         ) : (
-          <strong className="text-error">Margin dan jarak lebih besar dari lembar A4.</strong>
+          <strong className="kemas-text-error">Margin dan jarak lebih besar dari lembar A4.</strong>
         )}
       </figcaption>
     </figure>

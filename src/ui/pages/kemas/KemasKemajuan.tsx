@@ -10,12 +10,13 @@ import type {
 } from 'ag-grid-community'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { MethodOutput } from '../../../api/contract'
-import { KIT_STATUS_LABEL, type KitStatus } from '../../../core/kit'
+import { KIT_STATUS_LABEL, KIT_STATUS_SHORT, KIT_STATUSES, type KitStatus } from '../../../core/kit'
 import { useApi } from '../../components/data'
 import { ErrorBanner, Loading } from '../../components/Feedback'
 import { defaultColDef, gridLocaleText, gridTheme, numberCol } from '../../components/grid'
 import { Section } from '../../components/Page'
-import { fmt, fmtPercent, tpsLabel } from '../../format'
+import { KitStatusBadge, KitStatusBar, KitStatusLegend, sumKitCounts } from '../../components/StatusBadge'
+import { fmt, fmtPercent, formatTpsNumber, lowerFirst } from '../../format'
 import { navigate } from '../../router'
 
 type Progress = MethodOutput<'kemas.lihatKemajuan'>[number]
@@ -41,46 +42,12 @@ export function rememberedKecamatan(): number | null {
   }
 }
 
-export function KitBadge({ status, large }: { status: KitStatus; large?: boolean }) {
-  return (
-    <span className={`badge kit-badge kit-badge-${status}${large ? ' kit-badge-large' : ''}`}>
-      {KIT_STATUS_LABEL[status]}
-    </span>
-  )
-}
-
-/** Segments in the order a kit moves through them; belum last so the bar fills from the left. */
-const SEGMENTS: { key: 'diterima' | 'diserahkan' | 'lengkap' | 'sebagian' | 'belum'; label: string }[] = [
-  { key: 'diterima', label: 'Diterima PPK' },
-  { key: 'diserahkan', label: 'Diserahkan' },
-  { key: 'lengkap', label: 'Lengkap' },
-  { key: 'sebagian', label: 'Sebagian' },
-  { key: 'belum', label: 'Belum' },
-]
-
-function ProgressBar({
-  p,
-}: {
-  p: Pick<Progress, 'tps' | 'belum' | 'sebagian' | 'lengkap' | 'diserahkan' | 'diterima'>
-}) {
-  return (
-    <span className="kit-bar" aria-hidden="true">
-      {SEGMENTS.map((s) =>
-        p[s.key] > 0 ? (
-          <span
-            key={s.key}
-            className={`kit-seg kit-seg-${s.key}`}
-            style={{ width: `${(p[s.key] / Math.max(1, p.tps)) * 100}%` }}
-          />
-        ) : null,
-      )}
-    </span>
-  )
-}
-
+/** "LAUT TADOR: 40 lengkap, 1 sebagian, 41 belum dari 82 TPS": from the furthest a kit has come, as the bar. */
 const describe = (p: Progress) =>
-  `${p.nama}: ${SEGMENTS.filter((s) => p[s.key] > 0)
-    .map((s) => `${fmt(p[s.key])} ${s.label.toLowerCase()}`)
+  `${p.nama}: ${[...KIT_STATUSES]
+    .reverse()
+    .filter((s) => p[s] > 0)
+    .map((s) => `${fmt(p[s])} ${lowerFirst(KIT_STATUS_SHORT[s])}`)
     .join(', ')} dari ${fmt(p.tps)} TPS`
 
 export function KemajuanView() {
@@ -89,28 +56,7 @@ export function KemajuanView() {
   const rows = status.data ?? []
   const current = rows.find((r) => r.id === selected) ?? rows[0]
 
-  const total = rows.reduce(
-    (t, r) => ({
-      ...t,
-      tps: t.tps + r.tps,
-      belum: t.belum + r.belum,
-      sebagian: t.sebagian + r.sebagian,
-      lengkap: t.lengkap + r.lengkap,
-      diserahkan: t.diserahkan + r.diserahkan,
-      diterima: t.diterima + r.diterima,
-    }),
-    {
-      id: 0,
-      nama: 'Seluruh kabupaten/kota',
-      kecamatan: '',
-      tps: 0,
-      belum: 0,
-      sebagian: 0,
-      lengkap: 0,
-      diserahkan: 0,
-      diterima: 0,
-    },
-  )
+  const total = sumKitCounts(rows)
   const done = total.lengkap + total.diserahkan + total.diterima
 
   return (
@@ -125,24 +71,18 @@ export function KemajuanView() {
           </p>
         ) : (
           <>
-            <div className="kit-total" data-testid="kemas-total">
+            <div className="kemas-total" data-testid="kemas-total">
               <strong>{fmt(done)}</strong> dari {fmt(total.tps)} kit TPS lengkap atau sudah diserahkan
               <span className="muted"> ({fmtPercent(Math.round((done / Math.max(1, total.tps)) * 1000) / 10)})</span>
-              <ProgressBar p={total} />
+              <KitStatusBar p={total} />
             </div>
-            <ul className="kit-legend" aria-label="Keterangan warna">
-              {SEGMENTS.map((s) => (
-                <li key={s.key}>
-                  <span className={`kit-seg kit-seg-${s.key}`} /> {s.label}
-                </li>
-              ))}
-            </ul>
-            <ul className="kec-bars" data-testid="kec-bars">
+            <KitStatusLegend short />
+            <ul className="kemas-kec-bars" data-testid="kec-bars">
               {rows.map((r) => (
                 <li key={r.id}>
                   <button
                     type="button"
-                    className="kec-bar"
+                    className="kemas-kec-bar"
                     aria-pressed={r.id === current?.id}
                     aria-label={describe(r)}
                     onClick={() => {
@@ -150,14 +90,14 @@ export function KemajuanView() {
                       rememberKecamatan(r.id)
                     }}
                   >
-                    <span className="kec-bar-head">
-                      <span className="kec-bar-name">{r.nama}</span>
-                      <span className="kec-bar-count">
+                    <span className="kemas-kec-bar-head">
+                      <span className="kemas-kec-bar-name">{r.nama}</span>
+                      <span className="kemas-kec-bar-count">
                         {fmt(r.lengkap + r.diserahkan + r.diterima)}/{fmt(r.tps)}
-                        {r.sebagian > 0 && <span className="kec-bar-partial"> · {fmt(r.sebagian)} sebagian</span>}
+                        {r.sebagian > 0 && <span className="kemas-kec-bar-partial"> · {fmt(r.sebagian)} sebagian</span>}
                       </span>
                     </span>
-                    <ProgressBar p={r} />
+                    <KitStatusBar p={r} size="slim" />
                   </button>
                 </li>
               ))}
@@ -176,10 +116,8 @@ export function KemajuanView() {
   )
 }
 
-const STATUS_ORDER: KitStatus[] = ['belum', 'sebagian', 'lengkap', 'diserahkan', 'diterima']
-
 function StatusCell({ value }: { value: KitStatus | undefined }) {
-  return value ? <KitBadge status={value} /> : null
+  return value ? <KitStatusBadge status={value} /> : null
 }
 
 function KitGrid({ kecamatanId }: { kecamatanId: number }) {
@@ -209,8 +147,8 @@ function KitGrid({ kecamatanId }: { kecamatanId: number }) {
         headerName: 'TPS',
         width: 90,
         filter: 'agNumberColumnFilter',
-        valueFormatter: (p) => (typeof p.value === 'number' ? tpsLabel(p.value) : ''),
-        cellClass: 'cell-strong',
+        valueFormatter: (p) => (typeof p.value === 'number' ? formatTpsNumber(p.value) : ''),
+        cellClass: 'kemas-cell-strong',
       },
       numberCol<KitRow>('dpt', 'DPT', { width: 84 }),
       {
@@ -219,7 +157,7 @@ function KitGrid({ kecamatanId }: { kecamatanId: number }) {
         width: 160,
         cellRenderer: StatusCell,
         filter: false,
-        comparator: (a: KitStatus, b: KitStatus) => STATUS_ORDER.indexOf(a) - STATUS_ORDER.indexOf(b),
+        comparator: (a: KitStatus, b: KitStatus) => KIT_STATUSES.indexOf(a) - KIT_STATUSES.indexOf(b),
       },
       // One column: "dikemas / kebutuhan" reads as progress and leaves the desa name room.
       numberCol<KitRow>('packed', 'Dikemas / kebutuhan', {
@@ -249,7 +187,7 @@ function KitGrid({ kecamatanId }: { kecamatanId: number }) {
   if (!rows) return <Loading />
   return (
     <>
-      <div className="toolbar kit-filter">
+      <div className="toolbar kemas-filter">
         <label className="inline-field">
           Desa/kelurahan
           <select value={desaId} onChange={(e) => setDesaId(e.target.value === '' ? '' : Number(e.target.value))}>
@@ -265,7 +203,7 @@ function KitGrid({ kecamatanId }: { kecamatanId: number }) {
           Status
           <select value={status} onChange={(e) => setStatus(e.target.value as KitStatus | '')}>
             <option value="">Semua status</option>
-            {STATUS_ORDER.map((s) => (
+            {KIT_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {KIT_STATUS_LABEL[s]} ({fmt(counts[s])})
               </option>
@@ -276,7 +214,7 @@ function KitGrid({ kecamatanId }: { kecamatanId: number }) {
           {fmt(shown)} dari {fmt(rows.length)} TPS
         </span>
       </div>
-      <div className="grid-box kit-grid" data-testid="kit-grid">
+      <div className="grid-box kemas-kit-grid" data-testid="kit-grid">
         <AgGridReact<KitRow>
           theme={gridTheme}
           localeText={gridLocaleText}
@@ -292,7 +230,7 @@ function KitGrid({ kecamatanId }: { kecamatanId: number }) {
           onCellKeyDown={(e: CellKeyDownEvent<KitRow>) => {
             if ((e.event as KeyboardEvent | null)?.key === 'Enter') open(e.data)
           }}
-          rowClass="kit-grid-row"
+          rowClass="kemas-kit-grid-row"
           ensureDomOrder
         />
       </div>

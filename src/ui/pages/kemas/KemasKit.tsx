@@ -1,52 +1,16 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
+import { useEffect } from 'react'
 import type { MethodOutput } from '../../../api/contract'
-import { type ApiError, invoke, toApiError } from '../../api'
-import { useApi, useRefreshAll } from '../../components/data'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
-import { saveDownload } from '../../components/files'
-import { HistoryLink } from '../../components/History'
-import { Section, Swatch } from '../../components/Page'
-import { scanBeep } from '../../components/ScanField'
-import { fmt, shortItemName, tpsLabel } from '../../format'
+import { useApi } from '../../components/data'
+import { Banner, ErrorBanner, Loading } from '../../components/Feedback'
+import { KitStatusBadge } from '../../components/StatusBadge'
+import { fmt, formatTpsNumber } from '../../format'
 import { href } from '../../router'
-import { KitBadge, rememberKecamatan } from './KemasKemajuan'
+import { rememberKecamatan } from './KemasKemajuan'
 import type { PackingShift } from './KemasShift'
+import { PackForm } from './KemasKitIsi'
+import { KotakSection, PrintButtons } from './KemasKitKotak'
 
 type Kit = MethodOutput<'kemas.lihatKit'>
-type Line = Kit['lines'][number]
-
-/** Where a line is packed from, as the coordinator calls that stock. */
-const SOURCE_LABEL: Record<string, string> = {
-  BAIK: 'baik (tersortir)',
-  SIAP: 'siap (dirakit)',
-  DITERIMA: 'diterima',
-}
-
-const lineName = (l: Pick<Line, 'kind' | 'itemName'>) => (l.kind === 'ballot' ? shortItemName(l.itemName) : l.itemName)
-
-/** "1.234" or "1234" -> 1234; anything else is not a count. */
-function parseCount(text: string): number | null {
-  const t = text.trim().replace(/[.\s]/g, '')
-  if (t === '') return 0
-  return /^\d{1,9}$/.test(t) ? Number(t) : null
-}
-
-/** The service numbers refused lines in the order they were sent ("row") or names them by input path. */
-function issuesByLine(err: ApiError, sent: number[]): { perLine: Map<number, string[]>; rest: string[] } {
-  const perLine = new Map<number, string[]>()
-  const rest: string[] = []
-  for (const d of err.details) {
-    let v: number | undefined
-    if (d.row !== undefined) v = sent[d.row - 1]
-    else if (d.column) {
-      const m = /^lines\.(\d+)\./.exec(d.column)
-      if (m) v = sent[Number(m[1])]
-    }
-    if (v === undefined) rest.push(d.message)
-    else perLine.set(v, [...(perLine.get(v) ?? []), d.message])
-  }
-  return { perLine, rest }
-}
 
 export function KitView({
   tpsId,
@@ -61,9 +25,10 @@ export function KitView({
   const kit = q.data
   const siblings = useApi('kemas.daftarKit', { kecamatanId: kit?.kecamatanId ?? 0 }, kit !== undefined)
 
+  const kecamatanId = kit?.kecamatanId
   useEffect(() => {
-    if (kit) rememberKecamatan(kit.kecamatanId)
-  }, [kit?.kecamatanId])
+    if (kecamatanId !== undefined) rememberKecamatan(kecamatanId)
+  }, [kecamatanId])
 
   const back = (
     <p className="back-link">
@@ -94,32 +59,33 @@ export function KitView({
 
   return (
     <>
-      <div className="kit-nav">
+      <div className="kemas-kit-nav">
         {back}
-        <p className="kit-sibling-links">
+        <p className="kemas-sibling-links">
           {prev && (
-            <a href={href('kemas', prev.tpsId)} title={`${tpsLabel(prev.nomor)} ${prev.desa}`}>
-              ← {tpsLabel(prev.nomor)} {prev.desa}
+            <a href={href('kemas', prev.tpsId)} title={`${formatTpsNumber(prev.nomor)} ${prev.desa}`}>
+              ← {formatTpsNumber(prev.nomor)} {prev.desa}
             </a>
           )}
           {next && (
-            <a href={href('kemas', next.tpsId)} title={`${tpsLabel(next.nomor)} ${next.desa}`} data-testid="kit-next">
-              {tpsLabel(next.nomor)} {next.desa} →
+            <a
+              href={href('kemas', next.tpsId)}
+              title={`${formatTpsNumber(next.nomor)} ${next.desa}`}
+              data-testid="kit-next"
+            >
+              {formatTpsNumber(next.nomor)} {next.desa} →
             </a>
           )}
         </p>
       </div>
       <KitIdentity kit={kit} />
       {kit.handoverId !== null && (
-        <div className="banner banner-note" role="note">
-          <div className="banner-body">
-            <strong>Kit ini sudah diserahkan ke PPK (Panitia Pemilihan Kecamatan) {kit.kecamatan}</strong>
-            <p>
-              Isinya tidak dapat diubah lagi dari halaman ini.
-              {kit.exception && ` Pengecualian saat serah terima: ${kit.exception}`}
-            </p>
-          </div>
-        </div>
+        <Banner kind="info" title={<>Kit ini sudah diserahkan ke PPK (Panitia Pemilihan Kecamatan) {kit.kecamatan}</>}>
+          <p>
+            Isinya tidak dapat diubah lagi dari halaman ini.
+            {kit.exception && ` Pengecualian saat serah terima: ${kit.exception}`}
+          </p>
+        </Banner>
       )}
       {kit.status === 'lengkap' && <LengkapBanner kit={kit} />}
       <PackForm kit={kit} shift={shift} />
@@ -130,10 +96,10 @@ export function KitView({
 
 function KitIdentity({ kit }: { kit: Kit }) {
   return (
-    <div className={`kit-id kit-id-${kit.status}`} data-testid="kit-identity">
-      <div className="kit-id-tps">{tpsLabel(kit.nomor)}</div>
-      <div className="kit-id-place">
-        <span className="kit-id-desa">{kit.desa}</span>
+    <div className={`kemas-kit-id status-${kit.status}`} data-testid="kit-identity">
+      <div className="kemas-kit-id-tps">{formatTpsNumber(kit.nomor)}</div>
+      <div className="kemas-kit-id-place">
+        <span className="kemas-kit-id-desa">{kit.desa}</span>
         <span>
           Desa/Kel. (PPS) · Kecamatan <strong>{kit.kecamatan}</strong> (PPK, Panitia Pemilihan Kecamatan)
         </span>
@@ -141,8 +107,8 @@ function KitIdentity({ kit }: { kit: Kit }) {
           DPT <strong className="num">{fmt(kit.dpt)}</strong> pemilih
         </span>
       </div>
-      <div className="kit-id-status">
-        <KitBadge status={kit.status} large />
+      <div className="kemas-kit-id-status">
+        <KitStatusBadge status={kit.status} large />
       </div>
     </div>
   )
@@ -151,22 +117,15 @@ function KitIdentity({ kit }: { kit: Kit }) {
 function LengkapBanner({ kit }: { kit: Kit }) {
   const kotakWithoutSeal = kit.kotak.filter((k) => !k.segel).length
   return (
-    <div className="kit-lengkap" role="status" data-testid="kit-lengkap">
-      <svg viewBox="0 0 24 24" className="kit-lengkap-icon" aria-hidden="true">
+    <div className="kemas-lengkap status-lengkap" role="status" data-testid="kit-lengkap">
+      <svg viewBox="0 0 24 24" className="kemas-lengkap-icon" aria-hidden="true">
         <circle cx="12" cy="12" r="11" fill="currentColor" />
-        <path
-          d="M6.5 12.5l3.6 3.6L17.5 8.7"
-          fill="none"
-          stroke="#fff"
-          strokeWidth="2.6"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-        />
+        <path className="icon-mark" d="M6.5 12.5l3.6 3.6L17.5 8.7" strokeWidth="2.6" />
       </svg>
-      <div className="kit-lengkap-body">
+      <div className="kemas-lengkap-body">
         <strong>Lengkap</strong>
         <p>
-          Semua barang kit {tpsLabel(kit.nomor)} {kit.desa} sudah dikemas.{' '}
+          Semua barang kit {formatTpsNumber(kit.nomor)} {kit.desa} sudah dikemas.{' '}
           {kotakWithoutSeal > 0
             ? `Catat nomor segel ${kotakWithoutSeal === kit.kotak.length ? 'setiap kotak' : `${fmt(kotakWithoutSeal)} kotak lagi`}, lalu cetak daftar isinya.`
             : 'Nomor segel setiap kotak sudah tercatat; cetak daftar isinya.'}
@@ -177,483 +136,4 @@ function LengkapBanner({ kit }: { kit: Kit }) {
   )
 }
 
-function PrintButtons({ kit, primary }: { kit: Kit; primary?: boolean }) {
-  const [busy, setBusy] = useState<'label' | 'isi' | null>(null)
-  const toast = useToast()
-  const cls = primary ? 'btn btn-primary' : 'btn btn-secondary'
-  async function print(what: 'label' | 'isi') {
-    setBusy(what)
-    try {
-      const d =
-        what === 'label'
-          ? await invoke('kemas.cetakLabel', { tpsIds: [kit.tpsId] })
-          : await invoke('kemas.cetakDaftarIsi', { scope: { tpsIds: [kit.tpsId] }, ringkas: false })
-      saveDownload(d)
-      toast.showSuccess(
-        `${d.fileName}: ${what === 'label' ? `${fmt(d.count)} label kotak` : `daftar isi ${fmt(d.count)} TPS`}.`,
-        'PDF siap dicetak',
-      )
-    } catch (err) {
-      toast.showError(err, what === 'label' ? 'Label tidak dapat dibuat' : 'Daftar isi tidak dapat dibuat')
-    } finally {
-      setBusy(null)
-    }
-  }
-  return (
-    <div className="kit-print">
-      <button type="button" className={cls} onClick={() => void print('label')} disabled={busy !== null}>
-        {busy === 'label' ? 'Membuat PDF…' : `Cetak label kotak (${fmt(kit.kotak.length)})`}
-      </button>
-      <button type="button" className={cls} onClick={() => void print('isi')} disabled={busy !== null}>
-        {busy === 'isi' ? 'Membuat PDF…' : 'Cetak daftar isi kit'}
-      </button>
-    </div>
-  )
-}
-
 /* ------------------------------------------------------------ packing */
-
-function PackForm({ kit, shift }: { kit: Kit; shift: PackingShift['active'] }) {
-  const [qty, setQty] = useState<Record<number, string>>({})
-  const [refusal, setRefusal] = useState<{ error: ApiError; perLine: Map<number, string[]>; rest: string[] } | null>(
-    null,
-  )
-  const [localErrors, setLocalErrors] = useState<Record<number, string>>({})
-  const [busy, setBusy] = useState<'lines' | 'sisa' | null>(null)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
-  const refusalRef = useRef<HTMLDivElement>(null)
-  const locked = kit.handoverId !== null
-  const remaining = kit.lines.reduce((s, l) => s + l.remaining, 0)
-  const totals = useMemo(
-    () =>
-      kit.lines.reduce(
-        (t, l) => ({ need: t.need + l.need, packed: t.packed + l.packed, remaining: t.remaining + l.remaining }),
-        { need: 0, packed: 0, remaining: 0 },
-      ),
-    [kit],
-  )
-
-  async function pack(sisa: boolean) {
-    if (!shift) return
-    setRefusal(null)
-    let lines: { variantId: number; qty: number }[] = []
-    if (!sisa) {
-      const bad: Record<number, string> = {}
-      for (const l of kit.lines) {
-        const n = parseCount(qty[l.variantId] ?? '')
-        if (n === null) bad[l.variantId] = 'Isi bilangan bulat, mis. 150'
-        else if (n > 0) lines.push({ variantId: l.variantId, qty: n })
-      }
-      setLocalErrors(bad)
-      if (Object.keys(bad).length > 0) return
-      if (lines.length === 0) {
-        setLocalErrors(
-          Object.fromEntries(
-            kit.lines
-              .filter((l) => l.remaining > 0)
-              .slice(0, 1)
-              .map((l) => [l.variantId, 'Isi jumlah yang dikemas sekarang, atau tekan "Kemas semua sisa"']),
-          ),
-        )
-        return
-      }
-    } else {
-      setLocalErrors({})
-      lines = []
-    }
-    const sent = sisa ? kit.lines.filter((l) => l.remaining > 0).map((l) => l.variantId) : lines.map((l) => l.variantId)
-    setBusy(sisa ? 'sisa' : 'lines')
-    try {
-      const after = await invoke('kemas.catat', { shiftId: shift.id, tpsId: kit.tpsId, lines, sisa })
-      const packedNow = after.lines.reduce((s, l) => s + l.packed, 0) - totals.packed
-      toast.showSuccess(
-        `${tpsLabel(kit.nomor)} ${kit.desa}: ${fmt(packedNow)} barang dikemas dalam shift #${shift.id}.${after.status === 'lengkap' ? ' Kit lengkap.' : ''}`,
-        'Tersimpan',
-      )
-      setQty({})
-      refreshAll()
-    } catch (err) {
-      const e = toApiError(err)
-      setRefusal({ error: e, ...issuesByLine(e, sent) })
-      scanBeep('error')
-      // Bring the refusal into view: it may be below the fold on a small screen.
-      window.setTimeout(() => refusalRef.current?.scrollIntoView({ block: 'nearest' }), 0)
-    } finally {
-      setBusy(null)
-    }
-  }
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault()
-    void pack(false)
-  }
-  const wrongDapil =
-    refusal?.error.message.startsWith('SALAH DAPIL') ||
-    refusal?.error.details.some((d) => d.message.startsWith('SALAH DAPIL'))
-  const noShift = !shift && !locked
-  const entry = !locked && remaining > 0
-
-  return (
-    <Section title="Isi kit">
-      <form onSubmit={onSubmit} noValidate>
-        <div className="table-wrap">
-          <table className="table kit-lines" data-testid="kit-lines">
-            <thead>
-              <tr>
-                <th scope="col">Barang</th>
-                <th scope="col" className="num">
-                  Kebutuhan
-                </th>
-                <th scope="col" className="num">
-                  Dikemas
-                </th>
-                <th scope="col" className="num">
-                  Sisa
-                </th>
-                <th scope="col" className="num">
-                  Stok siap kemas
-                </th>
-                {entry && (
-                  <th scope="col" className="num kit-col-entry">
-                    Kemas sekarang
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {kit.lines.map((l) => {
-                const issues = [
-                  ...(refusal?.perLine.get(l.variantId) ?? []),
-                  ...(localErrors[l.variantId] ? [localErrors[l.variantId]!] : []),
-                ]
-                const short = l.remaining > 0 && l.stock < l.remaining
-                return (
-                  <LineRow
-                    key={l.variantId}
-                    kit={kit}
-                    line={l}
-                    value={qty[l.variantId] ?? ''}
-                    onChange={(v) => setQty((q) => ({ ...q, [l.variantId]: v }))}
-                    issues={issues}
-                    stockShort={short}
-                    entry={entry}
-                    disabled={locked || l.remaining === 0}
-                  />
-                )
-              })}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">Jumlah</th>
-                <td className="num" data-testid="kit-total-need">
-                  {fmt(totals.need)}
-                </td>
-                <td className="num" data-testid="kit-total-packed">
-                  {fmt(totals.packed)}
-                </td>
-                <td className="num" data-testid="kit-total-remaining">
-                  {fmt(totals.remaining)}
-                </td>
-                <td />
-                {entry && <td />}
-              </tr>
-            </tfoot>
-          </table>
-        </div>
-        {refusal && (
-          <div className="kemas-refusal" role="alert" ref={refusalRef} data-testid="pack-refusal" tabIndex={-1}>
-            <svg viewBox="0 0 24 24" className="kemas-refusal-icon" aria-hidden="true">
-              <path d="M8 2h8l6 6v8l-6 6H8l-6-6V8z" fill="currentColor" />
-              <path d="M8.5 8.5l7 7M15.5 8.5l-7 7" stroke="#c40000" strokeWidth="2.6" strokeLinecap="round" />
-            </svg>
-            <div>
-              <strong className="kemas-refusal-title">{wrongDapil ? 'SALAH DAPIL' : 'Ditolak'}</strong>
-              <p className="kemas-refusal-message">{refusal.error.message}</p>
-              {[...refusal.perLine.values()].flat().concat(refusal.rest).length > 0 && (
-                <ul>
-                  {[...refusal.perLine.values()]
-                    .flat()
-                    .concat(refusal.rest)
-                    .map((m, i) => (
-                      <li key={i}>{m}</li>
-                    ))}
-                </ul>
-              )}
-            </div>
-            <button
-              type="button"
-              className="scan-dismiss"
-              aria-label="Tutup pesan penolakan"
-              onClick={() => setRefusal(null)}
-            >
-              ×
-            </button>
-          </div>
-        )}
-        {!locked && remaining > 0 && (
-          <div className="kit-actions">
-            {noShift && (
-              <p className="kit-no-shift" role="note">
-                Pengemasan dicatat dalam shift: pilih atau buka shift pengemasan di atas.
-              </p>
-            )}
-            <button type="submit" className="btn btn-secondary" disabled={busy !== null || noShift}>
-              {noShift
-                ? 'Kemas yang diisi (perlu shift pengemasan)'
-                : busy === 'lines'
-                  ? 'Mengemas…'
-                  : 'Kemas yang diisi'}
-            </button>
-            <button
-              type="button"
-              className="btn btn-primary btn-pack-all"
-              onClick={() => void pack(true)}
-              disabled={busy !== null || noShift}
-            >
-              {noShift
-                ? 'Kemas semua sisa (perlu shift pengemasan)'
-                : busy === 'sisa'
-                  ? 'Mengemas…'
-                  : `Kemas semua sisa (${fmt(remaining)})`}
-            </button>
-          </div>
-        )}
-      </form>
-    </Section>
-  )
-}
-
-function LineRow({
-  kit,
-  line: l,
-  value,
-  onChange,
-  issues,
-  stockShort,
-  entry,
-  disabled,
-}: {
-  kit: Kit
-  line: Line
-  value: string
-  onChange(v: string): void
-  issues: string[]
-  stockShort: boolean
-  entry: boolean
-  disabled: boolean
-}) {
-  const name = lineName(l)
-  const done = l.remaining === 0
-  return (
-    <>
-      <tr className={`${done ? 'line-done' : ''}${issues.length ? ' line-refused' : ''}`} data-variant={l.variantId}>
-        <th scope="row">
-          <span className="ballot-name">
-            {l.kind === 'ballot' ? (
-              <Swatch hex={l.colorHex} label={name} />
-            ) : (
-              <span className="swatch swatch-none" aria-hidden="true" />
-            )}
-            <span>
-              {name}
-              {l.dapil && <span className="kit-dapil">Dapil {l.dapil}</span>}
-            </span>
-          </span>
-        </th>
-        <td className="num">
-          {fmt(l.need)} <span className="unit">{l.unit}</span>
-        </td>
-        <td className="num">
-          <HistoryLink
-            value={l.packed}
-            filter={{ variantId: l.variantId, place: `DIKEMAS:${kit.tpsId}` }}
-            title={`${name} dikemas untuk ${tpsLabel(kit.nomor)} ${kit.desa}`}
-          />
-        </td>
-        <td className={`num ${done ? 'text-ok' : 'strong'}`}>
-          {done ? <span aria-label="Sisa 0, sudah lengkap">✓ 0</span> : fmt(l.remaining)}
-        </td>
-        <td className={`num${stockShort ? ' text-error' : ''}`}>
-          <HistoryLink
-            value={l.stock}
-            filter={{ variantId: l.variantId, place: l.source }}
-            title={`${name} ${SOURCE_LABEL[l.source] ?? l.source}`}
-          />
-          <span className="unit block">{SOURCE_LABEL[l.source] ?? l.source.toLowerCase()}</span>
-        </td>
-        {entry && (
-          <td className="num kit-col-entry">
-            {!disabled && (
-              <input
-                className="kit-qty"
-                inputMode="numeric"
-                autoComplete="off"
-                value={value}
-                placeholder={fmt(l.remaining)}
-                onChange={(e) => onChange(e.target.value)}
-                aria-label={`Jumlah ${name}${l.dapil ? ' Dapil ' + l.dapil : ''} yang dikemas sekarang`}
-                aria-invalid={issues.length > 0}
-              />
-            )}
-          </td>
-        )}
-      </tr>
-      {issues.length > 0 && (
-        <tr className="line-issue-row">
-          <td colSpan={entry ? 6 : 5}>
-            {issues.map((m, i) => (
-              <p key={i} className="line-issue" role="alert">
-                <strong>{m.startsWith('SALAH DAPIL') ? '⛔ ' : '✖ '}</strong>
-                {m}
-              </p>
-            ))}
-          </td>
-        </tr>
-      )}
-    </>
-  )
-}
-
-/* -------------------------------------------------------------- kotak */
-
-function KotakSection({ kit, scannedKotak }: { kit: Kit; scannedKotak: { kotakNo: number; at: number } | null }) {
-  const colors = new Map(kit.lines.map((l) => [l.variantId, l.colorHex]))
-  return (
-    <Section
-      title="Kotak suara dan nomor segel"
-      actions={kit.status !== 'lengkap' ? <PrintButtons kit={kit} /> : undefined}
-    >
-      {kit.kotak.length === 0 ? (
-        <p className="empty">
-          Kebutuhan TPS ini tidak memuat kotak suara (periksa aturan barang Kotak suara di Pengaturan).
-        </p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table kotak-table" data-testid="kotak-table">
-            <thead>
-              <tr>
-                <th scope="col">Kotak</th>
-                <th scope="col">Isi</th>
-                <th scope="col">Nomor segel</th>
-              </tr>
-            </thead>
-            <tbody>
-              {kit.kotak.map((k) => (
-                <tr
-                  key={`${k.no}-${scannedKotak?.kotakNo === k.no ? scannedKotak.at : 0}`}
-                  className={scannedKotak?.kotakNo === k.no ? 'kotak-scanned' : undefined}
-                  data-kotak={k.no}
-                >
-                  <th scope="row" className="kotak-no">
-                    Kotak {k.no} <span className="muted">dari {k.of}</span>
-                  </th>
-                  <td>
-                    <span className="ballot-name">
-                      {k.variantId !== null && <Swatch hex={colors.get(k.variantId) ?? null} />}
-                      <span>{k.label ?? 'Kotak suara (tanpa jenis surat suara)'}</span>
-                    </span>
-                  </td>
-                  <td>
-                    <SegelInput kit={kit} kotakNo={k.no} saved={k.segel} disabled={kit.handoverId !== null} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <p className="muted small">
-        Ketik nomor segel yang terpasang lalu tekan Enter. Nomor segel yang sudah dipakai kotak lain ditolak.
-      </p>
-    </Section>
-  )
-}
-
-function SegelInput({
-  kit,
-  kotakNo,
-  saved,
-  disabled,
-}: {
-  kit: Kit
-  kotakNo: number
-  saved: string | null
-  disabled: boolean
-}) {
-  const [value, setValue] = useState(saved ?? '')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const errorId = `segel-${kit.tpsId}-${kotakNo}-error`
-
-  // A value saved elsewhere (or the first load) replaces the field unless someone is typing in it.
-  const lastSaved = useRef(saved)
-  useEffect(() => {
-    if (value === (lastSaved.current ?? '')) setValue(saved ?? '')
-    lastSaved.current = saved
-  }, [saved])
-
-  async function save() {
-    setBusy(true)
-    setError(null)
-    try {
-      await invoke('kemas.catatSegel', { tpsId: kit.tpsId, kotakNo, nomor: value.trim() })
-      refreshAll()
-    } catch (err) {
-      setError(toApiError(err).message)
-      scanBeep('error')
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  const dirty = value.trim() !== (saved ?? '')
-  return (
-    <div className="segel-field">
-      <div className="segel-row">
-        <input
-          value={value}
-          onChange={(e) => {
-            setValue(e.target.value)
-            setError(null)
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault()
-              if (dirty) void save()
-            }
-          }}
-          disabled={disabled || busy}
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={40}
-          placeholder="mis. KPU-1219-000123"
-          aria-label={`Nomor segel kotak ${kotakNo}`}
-          aria-invalid={error !== null}
-          aria-describedby={error ? errorId : undefined}
-        />
-        {dirty && !disabled && (
-          <button
-            type="button"
-            className="btn btn-secondary btn-small"
-            onClick={() => void save()}
-            disabled={busy || value.trim() === ''}
-          >
-            {busy ? 'Menyimpan…' : 'Simpan'}
-          </button>
-        )}
-        {!dirty && saved && (
-          <span className="segel-saved" data-testid={`segel-saved-${kotakNo}`}>
-            ✓ Tercatat
-          </span>
-        )}
-      </div>
-      {error && (
-        <p className="field-error" id={errorId} role="alert">
-          {error}
-        </p>
-      )}
-    </div>
-  )
-}

@@ -3,11 +3,11 @@ import type { MethodOutput } from '../../../api/contract'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog } from '../../components/Dialog'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { Field } from '../../components/Form'
-import { fmt } from '../../format'
+import { isIsoDate, normalizeClock } from '../../../core/shifts'
+import { fmt, fmtTanggal, todayIso } from '../../format'
 import { href } from '../../router'
-import { fmtTanggal, todayIso } from '../shift/ShiftForms'
 
 /** The packing shift the kits on this PC are recorded in: picked once, kept for this tab. */
 type ShiftSummary = MethodOutput<'shift.daftar'>[number]
@@ -127,15 +127,6 @@ export function ShiftBar({ shift }: { shift: PackingShift }) {
   )
 }
 
-/** "8" -> "08:00", "0800" / "8.00" -> "08:00" when leaving the field; the service checks the result. */
-function normalizeClock(v: string): string {
-  const t = v.trim().replace('.', ':')
-  let m = /^(\d{1,2})$/.exec(t)
-  if (m) return `${m[1]!.padStart(2, '0')}:00`
-  m = /^(\d{1,2}):?(\d{2})$/.exec(t)
-  return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : v
-}
-
 /** A compact "buka shift" for the packing floor: no variants to choose, kits decide what is packed. */
 function BukaShiftPengemasan({ onClose, onOpened }: { onClose(): void; onOpened(id: number): void }) {
   const formId = useId()
@@ -197,28 +188,21 @@ function BukaShiftPengemasan({ onClose, onOpened }: { onClose(): void; onOpened(
     >
       <form id={formId} onSubmit={submit} noValidate className="kemas-shift-form">
         {error && (
-          <div className="banner banner-error" role="alert">
-            <div className="banner-body">
-              <strong>{error.message}</strong>
-              {unplaced.length > 0 && (
-                <ul>
-                  {unplaced.map((d, i) => (
-                    <li key={i}>{d.message}</li>
-                  ))}
-                </ul>
-              )}
-            </div>
-          </div>
+          <Banner kind="error" title={<>{error.message}</>}>
+            {unplaced.length > 0 && (
+              <ul>
+                {unplaced.map((d, i) => (
+                  <li key={i}>{d.message}</li>
+                ))}
+              </ul>
+            )}
+          </Banner>
         )}
         <p className="muted small">
           Setting dan pengemasan kit per TPS. Isi kit mengikuti kebutuhan setiap TPS, jadi tidak perlu memilih barang.
         </p>
         <div className="form-grid kemas-shift-grid">
-          <Field
-            label="Tanggal"
-            error={errors.tanggal}
-            hint={/^\d{4}-\d{2}-\d{2}$/.test(tanggal) ? fmtTanggal(tanggal) : undefined}
-          >
+          <Field label="Tanggal" error={errors.tanggal} hint={isIsoDate(tanggal) ? fmtTanggal(tanggal) : undefined}>
             {(id, d, inv) => (
               <input
                 id={id}

@@ -15,8 +15,10 @@ import { useApi, useRefreshAll } from '../../components/data'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { defaultColDef, gridLocaleText, gridTheme } from '../../components/grid'
 import { PageHeader, Section } from '../../components/Page'
-import { fmt } from '../../format'
-import { ImportWorkersDialog, readCount, reguName, TeamDialog, WorkerDialog } from './PekerjaDialogs'
+import { StatusBadge } from '../../components/StatusBadge'
+import { isIsoDate } from '../../../core/shifts'
+import { fmt, readCount, todayIso } from '../../format'
+import { ImportWorkersDialog, reguName, TeamDialog, WorkerDialog } from './PekerjaDialogs'
 import './pekerja.css'
 
 export function PekerjaPage({ election, params }: { election: Pemilihan; params: string[] }) {
@@ -47,7 +49,7 @@ export function PekerjaPage({ election, params }: { election: Pemilihan; params:
         }
       />
 
-      <div className="pk-top">
+      <div className="pekerja-top">
         <Section
           title="Regu"
           actions={
@@ -109,7 +111,7 @@ function TeamTable({ teams, onEdit }: { teams: Regu[]; onEdit(t: Regu): void }) 
     return <p className="empty">Belum ada regu. Tambahkan regu, atau impor pekerja dengan kolom regu.</p>
   return (
     <div className="table-wrap">
-      <table className="table table-compact pk-teams" data-testid="team-table">
+      <table className="table table-compact pekerja-teams" data-testid="team-table">
         <thead>
           <tr>
             <th scope="col">Regu</th>
@@ -128,9 +130,13 @@ function TeamTable({ teams, onEdit }: { teams: Regu[]; onEdit(t: Regu): void }) 
         <tbody>
           {teams.map((t) => (
             <tr key={t.id} className={t.active ? undefined : 'inactive'} data-testid={`team-${t.nama}`}>
-              <th scope="row" className="pk-team-name">
+              <th scope="row" className="pekerja-team-name">
                 {t.nama}
-                {!t.active && <span className="badge badge-muted pk-inactive">Tidak aktif</span>}
+                {!t.active && (
+                  <StatusBadge state="netral" className="pekerja-inactive">
+                    Tidak aktif
+                  </StatusBadge>
+                )}
               </th>
               <td>{t.leader ?? <span className="text-warn">Belum ada ketua</span>}</td>
               <td className="num">{fmt(t.members)}</td>
@@ -155,15 +161,10 @@ function TeamTable({ teams, onEdit }: { teams: Regu[]; onEdit(t: Regu): void }) 
 
 /* ------------------------------------------------------------------ targets */
 
-function today(): string {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
-
 function TargetSection({ teams }: { teams: Regu[] }) {
-  const [tanggal, setTanggal] = useState(today)
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(tanggal)
-  const q = useApi('regu.lihatTarget', { tanggal: valid ? tanggal : today() }, valid)
+  const [tanggal, setTanggal] = useState(todayIso)
+  const valid = isIsoDate(tanggal)
+  const q = useApi('regu.lihatTarget', { tanggal: valid ? tanggal : todayIso() }, valid)
   const dateId = useId()
   const daily = new Map(teams.map((t) => [t.id, t.dailyTarget]))
   const label = valid
@@ -177,12 +178,12 @@ function TargetSection({ teams }: { teams: Regu[] }) {
 
   return (
     <Section title="Target harian">
-      <div className="field inline-field pk-date">
+      <div className="field inline-field pekerja-date">
         <label htmlFor={dateId}>Tanggal</label>
         <input id={dateId} type="date" value={tanggal} onChange={(e) => setTanggal(e.target.value)} />
         <span className="muted small">{label}</span>
       </div>
-      <p className="muted small pk-explain">
+      <p className="muted small pekerja-explain">
         Isi target khusus untuk tanggal ini (mis. hari pertama, atau regu yang kekurangan anggota) lalu tekan Enter;
         kosongkan untuk kembali ke target harian regu.
       </p>
@@ -191,7 +192,7 @@ function TargetSection({ teams }: { teams: Regu[] }) {
         q.data.length === 0 ? (
           <p className="empty">Belum ada regu aktif.</p>
         ) : (
-          <table className="table table-compact pk-targets" data-testid="target-table">
+          <table className="table table-compact pekerja-targets" data-testid="target-table">
             <thead>
               <tr>
                 <th scope="col">Regu</th>
@@ -211,7 +212,7 @@ function TargetSection({ teams }: { teams: Regu[] }) {
                 <th scope="row">Jumlah</th>
                 <td className="num">{fmt(q.data.reduce((s, r) => s + (daily.get(r.teamId) ?? 0), 0))}</td>
                 <td>
-                  <span className="pk-target-sum" data-testid="target-total">
+                  <span className="pekerja-target-sum" data-testid="target-total">
                     {fmt(q.data.reduce((s, r) => s + r.target, 0))}
                   </span>
                 </td>
@@ -243,22 +244,26 @@ function TargetRow({
   const toast = useToast()
 
   // The saved value comes back through the reload; the row stays mounted so keyboard focus stays put.
-  useEffect(() => setText(initial), [initial])
+  const [shown, setShown] = useState(initial)
+  if (initial !== shown) {
+    setShown(initial)
+    setText(initial)
+  }
 
   async function commit(value = text) {
     if (busy) return
     const n = readCount(value)
-    if (!n.ok) return setError('Isi dengan angka bulat')
+    if (n === 'invalid') return setError('Isi dengan angka bulat')
     setError(null)
-    if (n.value === (row.override ? row.target : null)) return setText(initial)
+    if (n === (row.override ? row.target : null)) return setText(initial)
     setBusy(true)
     setError(null)
     try {
-      await invoke('regu.aturTarget', { teamId: row.teamId, tanggal, qty: n.value })
+      await invoke('regu.aturTarget', { teamId: row.teamId, tanggal, qty: n })
       toast.showSuccess(
-        n.value === null
+        n === null
           ? `${reguName(row.team)} kembali ke target harian ${fmt(daily)} lembar.`
-          : `${reguName(row.team)}: ${fmt(n.value)} lembar pada tanggal ini.`,
+          : `${reguName(row.team)}: ${fmt(n)} lembar pada tanggal ini.`,
         'Target tersimpan',
       )
       refreshAll()
@@ -284,9 +289,9 @@ function TargetRow({
       <th scope="row">{row.team}</th>
       <td className="num">{fmt(daily)}</td>
       <td>
-        <span className="pk-target-cell">
+        <span className="pekerja-target-cell">
           <input
-            className={row.override ? 'pk-target-input pk-target-override' : 'pk-target-input'}
+            className={row.override ? 'pekerja-target-input pekerja-target-override' : 'pekerja-target-input'}
             inputMode="numeric"
             aria-label={`Target ${reguName(row.team)} pada tanggal ini`}
             aria-invalid={error !== null}
@@ -311,7 +316,7 @@ function TargetRow({
           )}
         </span>
         {row.override && (
-          <span className="pk-override-note" id={`pk-override-${row.teamId}`}>
+          <span className="pekerja-override-note" id={`pk-override-${row.teamId}`}>
             khusus tanggal ini
           </span>
         )}
@@ -331,7 +336,7 @@ function EditCell(p: ICellRendererParams<Pekerja> & { onEdit(w: Pekerja): void }
   return (
     <button
       type="button"
-      className="btn btn-small btn-secondary pk-edit"
+      className="btn btn-small btn-secondary pekerja-edit"
       onClick={() => p.onEdit(w)}
       aria-label={`Ubah ${w.nama}`}
       tabIndex={-1}
@@ -356,7 +361,7 @@ function WorkerGrid({ rows, teams, onEdit }: { rows: Pekerja[]; teams: Regu[]; o
         field: 'nikMasked',
         headerName: 'NIK',
         width: 190,
-        cellClass: 'pk-nik',
+        cellClass: 'pekerja-nik',
         valueFormatter: (p) => p.value ?? '—',
         // The masked digits are still worth finding ("3201…").
         getQuickFilterText: (p) => p.value ?? '',
@@ -369,7 +374,7 @@ function WorkerGrid({ rows, teams, onEdit }: { rows: Pekerja[]; teams: Regu[]; o
         width: 100,
         valueGetter: (p) => (p.data?.isLeader ? 'Ketua' : ''),
         cellRenderer: (p: ICellRendererParams<Pekerja>) =>
-          p.data?.isLeader ? <span className="badge pk-badge-ketua">Ketua</span> : null,
+          p.data?.isLeader ? <StatusBadge state="info">Ketua</StatusBadge> : null,
       },
       {
         colId: 'status',
@@ -378,9 +383,9 @@ function WorkerGrid({ rows, teams, onEdit }: { rows: Pekerja[]; teams: Regu[]; o
         valueGetter: (p) => (p.data?.active ? 'Aktif' : 'Tidak aktif'),
         cellRenderer: (p: ICellRendererParams<Pekerja>) =>
           p.data?.active ? (
-            <span className="badge badge-ok">Aktif</span>
+            <StatusBadge state="success">Aktif</StatusBadge>
           ) : (
-            <span className="badge badge-muted">Tidak aktif</span>
+            <StatusBadge state="netral">Tidak aktif</StatusBadge>
           ),
       },
       {
@@ -427,7 +432,7 @@ function WorkerGrid({ rows, teams, onEdit }: { rows: Pekerja[]; teams: Regu[]; o
             aria-label="Cari pekerja: nama, telepon atau regu"
           />
         </label>
-        <div className="field inline-field pk-team-filter">
+        <div className="field inline-field pekerja-team-filter">
           <label htmlFor={teamSelectId}>Regu</label>
           <select id={teamSelectId} value={team} onChange={(e) => setTeam(e.target.value)}>
             <option value="">Semua regu</option>
@@ -443,11 +448,11 @@ function WorkerGrid({ rows, teams, onEdit }: { rows: Pekerja[]; teams: Regu[]; o
           Menampilkan {fmt(shown)} dari {fmt(rows.length)} pekerja
         </span>
       </div>
-      <p className="muted small pk-explain">
+      <p className="muted small pekerja-explain">
         Tekan Enter pada baris, klik dua kali, atau pilih Ubah untuk memindahkan pekerja ke regu lain atau
         menonaktifkannya.
       </p>
-      <div className="grid-box pk-grid" data-testid="worker-grid">
+      <div className="grid-box pekerja-grid" data-testid="worker-grid">
         <AgGridReact<Pekerja>
           theme={gridTheme}
           localeText={gridLocaleText}
@@ -463,7 +468,7 @@ function WorkerGrid({ rows, teams, onEdit }: { rows: Pekerja[]; teams: Regu[]; o
           onModelUpdated={onModelUpdated}
           onRowDoubleClicked={(e) => e.data && onEdit(e.data)}
           onCellKeyDown={onCellKeyDown}
-          getRowClass={(p) => (p.data && !p.data.active ? 'pk-row-inactive' : undefined)}
+          getRowClass={(p) => (p.data && !p.data.active ? 'pekerja-row-inactive' : undefined)}
           enableCellTextSelection
           ensureDomOrder
         />

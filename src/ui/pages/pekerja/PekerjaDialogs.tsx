@@ -1,19 +1,13 @@
 import { useState, type FormEvent } from 'react'
-import type { Regu, Pekerja } from '../../../api/contract'
+import type { Pekerja, Regu } from '../../../api/contract'
+import { cleanNik } from '../../../core/workerImport'
 import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useRefreshAll } from '../../components/data'
 import { Dialog } from '../../components/Dialog'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { readFileBase64 } from '../../components/files'
 import { Field, FilePicker } from '../../components/Form'
-import { fmt } from '../../format'
-
-/** Reads "3.000" or "3000"; null when empty. Only unreadable text is refused here, every rule is the service's. */
-export function readCount(text: string): { ok: true; value: number | null } | { ok: false } {
-  const t = text.trim().replace(/[.\s]/g, '')
-  if (t === '') return { ok: true, value: null }
-  return /^\d+$/.test(t) ? { ok: true, value: Number(t) } : { ok: false }
-}
+import { fmt, readCount } from '../../format'
 
 /** "Mawar" -> "Regu Mawar"; a team already called "Regu 3" keeps its name (no "Regu Regu 3"). */
 export const reguName = (nama: string): string => (/^regu\b/i.test(nama.trim()) ? nama : `Regu ${nama}`)
@@ -63,7 +57,7 @@ export function WorkerDialog({ worker, teams, onClose }: { worker: Pekerja | nul
     setBusy(true)
     setError(undefined)
     const team = teamId ? Number(teamId) : null
-    const newNik = nik.replace(/\s/g, '')
+    const newNik = cleanNik(nik)
     try {
       const w = editing
         ? await invoke('pekerja.ubah', {
@@ -124,7 +118,8 @@ export function WorkerDialog({ worker, teams, onClose }: { worker: Pekerja | nul
             hint={
               editing && worker.hasNik ? (
                 <>
-                  Tersimpan: <span className="pk-nik">{worker.nikMasked}</span>. Kosongkan untuk tetap memakai NIK ini.
+                  Tersimpan: <span className="pekerja-nik">{worker.nikMasked}</span>. Kosongkan untuk tetap memakai NIK
+                  ini.
                 </>
               ) : (
                 '16 angka sesuai KTP; boleh dikosongkan'
@@ -227,7 +222,7 @@ export function TeamDialog({ team, workers, onClose }: { team: Regu | null; work
   async function save(e?: FormEvent) {
     e?.preventDefault()
     const t = readCount(target)
-    if (!t.ok)
+    if (t === 'invalid')
       return setError(
         new ApiError('INVALID_INPUT', 'Periksa isian', [
           { column: 'dailyTarget', message: 'Isi dengan angka bulat, mis. 3.000' },
@@ -238,8 +233,8 @@ export function TeamDialog({ team, workers, onClose }: { team: Regu | null; work
     const leader = leaderId ? Number(leaderId) : null
     try {
       const r = editing
-        ? await invoke('regu.ubah', { id: team.id, nama, leaderId: leader, dailyTarget: t.value ?? 0, active })
-        : await invoke('regu.tambah', { nama, leaderId: leader, dailyTarget: t.value ?? 0 })
+        ? await invoke('regu.ubah', { id: team.id, nama, leaderId: leader, dailyTarget: t ?? 0, active })
+        : await invoke('regu.tambah', { nama, leaderId: leader, dailyTarget: t ?? 0 })
       toast.showSuccess(
         `${reguName(r.nama)}: ${fmt(r.members)} anggota, target ${fmt(r.dailyTarget)} lembar per hari.`,
         editing ? 'Regu tersimpan' : 'Regu ditambahkan',
@@ -413,19 +408,16 @@ export function ImportWorkersDialog({ open, onClose }: { open: boolean; onClose(
         <ErrorBanner error={state.error} title={`${state.fileName} tidak diimpor; tidak ada yang disimpan`} />
       )}
       {state.step === 'done' && (
-        <div className="banner banner-ok" role="status" data-testid="import-result">
-          <div className="banner-body">
-            <strong>{state.fileName} tersimpan</strong>
-            <dl className="dl pk-result">
-              <dt>Pekerja ditambah</dt>
-              <dd>{fmt(state.added)}</dd>
-              <dt>Pekerja diperbarui</dt>
-              <dd>{fmt(state.updated)}</dd>
-              <dt>Regu baru</dt>
-              <dd>{fmt(state.teamsAdded)}</dd>
-            </dl>
-          </div>
-        </div>
+        <Banner kind="success" title={<>{state.fileName} tersimpan</>} testId="import-result">
+          <dl className="dl pekerja-result">
+            <dt>Pekerja ditambah</dt>
+            <dd>{fmt(state.added)}</dd>
+            <dt>Pekerja diperbarui</dt>
+            <dd>{fmt(state.updated)}</dd>
+            <dt>Regu baru</dt>
+            <dd>{fmt(state.teamsAdded)}</dd>
+          </dl>
+        </Banner>
       )}
     </Dialog>
   )

@@ -2,12 +2,12 @@ import { useId, useState } from 'react'
 import type { MethodOutput } from '../../../api/contract'
 import { Brand } from '../../components/Brand'
 import { useApi, useRefreshAll } from '../../components/data'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { JobProgress } from '../../components/Jobs'
 import type { Cadangan } from '../../../api/contract'
 import { BackupTable, fmtBackupTime, RestoreDialog } from '../cadangan/Cadangan'
 import { useVerify, VerifyResult } from '../integritas/Integritas'
-import '../trust.css'
+import './pemulihan.css'
 
 /**
  * The only screen of an app that started on a file that failed its start check (or that SQLite cannot
@@ -24,35 +24,32 @@ export function PemulihanPage({ status }: { status: MethodOutput<'sistem.lihatSt
   const latestGood = backups.data?.find((b) => b.ok) ?? null
 
   return (
-    <main className="fullpage recovery">
-      <div className="fullpage-card recovery-card">
+    <main className="fullpage pemulihan">
+      <div className="fullpage-card pemulihan-card">
         <Brand />
         <h1 tabIndex={-1}>Basis data perlu dipulihkan</h1>
-        <div className="banner banner-error" role="alert" data-testid="recovery-problem">
-          <div className="banner-body">
-            <strong>Berkas pemilihan tidak lolos pemeriksaan saat dibuka</strong>
-            <p>{status.problem}</p>
-          </div>
-        </div>
+        <Banner kind="error" title="Berkas pemilihan tidak lolos pemeriksaan saat dibuka" testId="recovery-problem">
+          <p>{status.problem}</p>
+        </Banner>
         <p className="lead">
           Gudang Pemilu tidak membuka berkas ini untuk mencatat, supaya angka yang salah tidak ikut tercetak di berita
           acara. Pulihkan cadangan terbaru yang lolos pemeriksaan. Berkas yang bermasalah tidak dihapus: dipindahkan ke
           folder cadangan dengan akhiran <code>-sebelum-pulih</code> untuk diperiksa.
         </p>
-        <dl className="dl trust-dl">
+        <dl className="dl dl-block">
           <dt>Berkas basis data</dt>
           <dd>
-            <code className="trust-path">{status.dbPath}</code>
+            <code className="file-path">{status.dbPath}</code>
           </dd>
           <dt>Folder cadangan</dt>
           <dd>
-            <code className="trust-path">{status.backupDir}</code>
+            <code className="file-path">{status.backupDir}</code>
           </dd>
         </dl>
 
-        <h2 className="recovery-h2">{folder ? 'Cadangan di folder lain' : 'Cadangan, terbaru dahulu'}</h2>
+        <h2 className="pemulihan-h2">{folder ? 'Cadangan di folder lain' : 'Cadangan, terbaru dahulu'}</h2>
         {latestGood && (
-          <p className="recovery-latest" data-testid="recovery-latest">
+          <p className="pemulihan-latest" data-testid="recovery-latest">
             Cadangan terbaru yang lolos pemeriksaan: <strong>{fmtBackupTime(latestGood.at)}</strong> ({latestGood.name}
             ).
           </p>
@@ -75,7 +72,7 @@ export function PemulihanPage({ status }: { status: MethodOutput<'sistem.lihatSt
         )}
         <FolderField current={folder} onShow={setFolder} />
 
-        <h2 className="recovery-h2">Periksa integritas</h2>
+        <h2 className="pemulihan-h2">Periksa integritas</h2>
         <p className="muted small">
           Membaca seluruh buku besar berkas ini dan menyebut baris pertama yang tidak cocok.
         </p>
@@ -92,7 +89,7 @@ export function PemulihanPage({ status }: { status: MethodOutput<'sistem.lihatSt
         )}
         <ErrorBanner error={check.error} title="Pemeriksaan tidak dapat dijalankan" />
         {check.report && (
-          <div className="recovery-verify">
+          <div className="pemulihan-verify">
             <VerifyResult
               report={check.report}
               at={check.at}
@@ -132,7 +129,7 @@ function FolderField({ current, onShow }: { current: string | undefined; onShow(
   const id = useId()
   return (
     <form
-      className="trust-folder"
+      className="pemulihan-folder"
       onSubmit={(e) => {
         e.preventDefault()
         onShow(text.trim() || undefined)

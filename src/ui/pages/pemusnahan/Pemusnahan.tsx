@@ -3,15 +3,15 @@ import type { Dokumen, Pemilihan, PemusnahanKandidat } from '../../../api/contra
 import { jumlahTerbilang } from '../../../core/terbilang'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { Field } from '../../components/Form'
 import { HistoryLink } from '../../components/History'
 import { PageHeader, Section, Swatch } from '../../components/Page'
-import { fmt, shortItemName } from '../../format'
+import { StatusBadge } from '../../components/StatusBadge'
+import { fmt, readCount, shortItemName, todayIso } from '../../format'
 import { href } from '../../router'
-import { parseQty } from '../serahTerima/SerahTerimaShared'
-import { fmtDate, todayIso, usePrint } from '../dokumen/DokumenShared'
-import '../serahTerima/serahTerima.css'
+import { fmtDate, usePrint } from '../dokumen/DokumenShared'
+import './pemusnahan.css'
 
 /** One input per source a sheet can be destroyed from: each damage reason, and the surplus of good sheets. */
 interface Source {
@@ -65,7 +65,10 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
   const rows = kandidat.data ?? []
   const sources = rows.flatMap(sourcesOf)
   const valueOf = (s: Source) => qty[s.key] ?? (s.defaultQty > 0 ? fmt(s.defaultQty) : '')
-  const numberOf = (s: Source) => parseQty(valueOf(s)) ?? 0
+  const numberOf = (s: Source) => {
+    const n = readCount(valueOf(s))
+    return n === 'invalid' ? Number.NaN : (n ?? 0)
+  }
   const lines = sources.map((s) => ({ s, n: numberOf(s) })).filter((l) => l.n !== 0)
   const total = lines.reduce((sum, l) => sum + (Number.isNaN(l.n) ? 0 : l.n), 0)
   const signers = jenis.data?.find((j) => j.type === 'BA_PEMUSNAHAN')?.signers ?? []
@@ -117,23 +120,28 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
       />
 
       {done && (
-        <div className="banner banner-ok ds-done" role="status" data-testid="pm-done">
-          <div className="banner-body">
-            <strong>{fmt(done.qty)} lembar surat suara dimusnahkan.</strong>
-            <p>
-              Berita acara pemusnahan nomor{' '}
-              <span className="ds-nomor" data-testid="pm-done-nomor">
-                {done.document.nomor ?? `DOK-${done.document.id}`}
-              </span>{' '}
-              terbit. Cetak dan tanda tangani bersama para saksi.
-            </p>
-          </div>
-          <PrintBa documentId={done.document.id} nomor={done.document.nomor} label="Unduh BA (PDF)" primary />
-        </div>
+        <Banner
+          kind="success"
+          title={<>{fmt(done.qty)} lembar surat suara dimusnahkan.</>}
+          testId="pemusnahan-done"
+          actions={
+            <>
+              <PrintBa documentId={done.document.id} nomor={done.document.nomor} label="Unduh BA (PDF)" primary />
+            </>
+          }
+        >
+          <p>
+            Berita acara pemusnahan nomor{' '}
+            <span className="pemusnahan-nomor" data-testid="pemusnahan-done-nomor">
+              {done.document.nomor ?? `DOK-${done.document.id}`}
+            </span>{' '}
+            terbit. Cetak dan tanda tangani bersama para saksi.
+          </p>
+        </Banner>
       )}
 
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <Section title="Surat suara yang dapat dimusnahkan" id="pm-kandidat">
+        <Section title="Surat suara yang dapat dimusnahkan" id="pemusnahan-kandidat">
           <ErrorBanner
             error={kandidat.error}
             onRetry={kandidat.reload}
@@ -145,12 +153,12 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
             <p className="empty">Belum ada jenis surat suara.</p>
           ) : (
             <div className="table-wrap">
-              <table className="table pm-table" data-testid="pm-table">
+              <table className="table pemusnahan-table" data-testid="pemusnahan-table">
                 <colgroup>
-                  <col className="pm-c-jenis" />
+                  <col className="pemusnahan-c-jenis" />
                   <col />
-                  <col className="pm-c-num" />
-                  <col className="pm-c-input" />
+                  <col className="pemusnahan-c-num" />
+                  <col className="pemusnahan-c-input" />
                 </colgroup>
                 <thead>
                   <tr>
@@ -170,15 +178,19 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
                   const v = byVariant.get(c.variantId)
                   const ballotName = shortItemName(c.itemName)
                   return (
-                    <tbody key={c.variantId} className="pm-variant" data-testid={`pm-variant-${c.variantId}`}>
+                    <tbody
+                      key={c.variantId}
+                      className="pemusnahan-variant"
+                      data-testid={`pemusnahan-variant-${c.variantId}`}
+                    >
                       {src.map((s, i) => {
                         const reason = c.rusak.find((r) => `RUSAK:${r.reason}` === s.from)
                         const err = lineError(s.key)
                         const inputLabel = `Dimusnahkan: ${ballotName}${c.dapil ? ' Dapil ' + c.dapil : ''}, ${reason ? 'rusak ' + reason.label : 'baik (kelebihan)'}`
                         return (
-                          <tr key={s.key} className={reason ? 'pm-rusak' : 'pm-baik'}>
+                          <tr key={s.key} className={reason ? 'pemusnahan-rusak' : 'pemusnahan-baik'}>
                             {i === 0 && (
-                              <th scope="rowgroup" rowSpan={src.length + 1} className="pm-jenis">
+                              <th scope="rowgroup" rowSpan={src.length + 1} className="pemusnahan-jenis">
                                 <span className="ballot-name">
                                   <Swatch hex={v?.colorHex ?? null} label={c.itemName} />
                                   <span>
@@ -191,12 +203,12 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
                             <td>
                               {reason ? (
                                 <>
-                                  <span className="pm-asal">Rusak</span> {reason.label}
+                                  <StatusBadge state="rusak">Rusak</StatusBadge> {reason.label}
                                 </>
                               ) : (
                                 <>
-                                  <span className="pm-asal pm-asal-baik">Baik</span> kelebihan
-                                  <span className="pm-why block" data-testid="pm-why">
+                                  <StatusBadge state="lebih">Baik</StatusBadge> kelebihan
+                                  <span className="pemusnahan-why block" data-testid="pemusnahan-why">
                                     Baik di gudang {fmt(c.baik)} lembar; masih dibutuhkan kit TPS {fmt(c.kitSisa)} dan
                                     cadangan PSU {fmt(c.psu)}
                                     {c.surplus > 0
@@ -219,7 +231,7 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
                             </td>
                             <td className="num">
                               <input
-                                className="pm-qty"
+                                className="pemusnahan-qty"
                                 inputMode="numeric"
                                 aria-label={inputLabel}
                                 value={valueOf(s)}
@@ -230,8 +242,8 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
                                 }
                                 onChange={(e) => setQty((q) => ({ ...q, [s.key]: e.target.value }))}
                                 onBlur={(e) => {
-                                  const n = parseQty(e.target.value)
-                                  if (n !== null && !Number.isNaN(n)) setQty((q) => ({ ...q, [s.key]: fmt(n) }))
+                                  const n = readCount(e.target.value)
+                                  if (typeof n === 'number') setQty((q) => ({ ...q, [s.key]: fmt(n) }))
                                 }}
                               />
                               {numberOf(s) > s.available && !err && (
@@ -242,9 +254,9 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
                           </tr>
                         )
                       })}
-                      <tr className="pm-subtotal">
+                      <tr className="pemusnahan-subtotal">
                         <td colSpan={2}>Jumlah {ballotName}</td>
-                        <td className="num" data-testid="pm-subtotal">
+                        <td className="num" data-testid="pemusnahan-subtotal">
                           {fmt(sub)}
                         </td>
                       </tr>
@@ -256,13 +268,13 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
                     <th scope="row" colSpan={3}>
                       Jumlah seluruhnya
                     </th>
-                    <td className="num" data-testid="pm-total">
+                    <td className="num" data-testid="pemusnahan-total">
                       {fmt(total)}
                     </td>
                   </tr>
                 </tfoot>
               </table>
-              <p className="pm-terbilang" data-testid="pm-terbilang">
+              <p className="pemusnahan-terbilang" data-testid="pemusnahan-terbilang">
                 {total > 0 ? (
                   <>Jumlah yang akan dimusnahkan: {jumlahTerbilang(total)} lembar.</>
                 ) : (
@@ -273,8 +285,8 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
           )}
         </Section>
 
-        <Section title="Pelaksanaan dan berita acara" id="pm-form">
-          <div className="pm-form-layout">
+        <Section title="Pelaksanaan dan berita acara" id="pemusnahan-form">
+          <div className="pemusnahan-form-layout">
             <div>
               <div className="form-grid">
                 <Field label="Cara pemusnahan" error={metode === 'lainnya' ? undefined : errors.metode}>
@@ -347,7 +359,7 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
                 </Field>
               </div>
             </div>
-            <div className="pm-saksi" data-testid="pm-saksi">
+            <div className="pemusnahan-saksi" data-testid="pemusnahan-saksi">
               <h3>Penanda tangan dan saksi</h3>
               <p className="muted small">
                 Saksi dari Bawaslu, Polres dan Kodim serta pejabat yang melaksanakan diambil dari penanda tangan{' '}
@@ -357,7 +369,7 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
               {signers.length === 0 ? (
                 <p className="text-warn">Belum ada penanda tangan untuk BA pemusnahan.</p>
               ) : (
-                <ul className="pm-signers">
+                <ul className="pemusnahan-signers">
                   {signers.map((s, i) => (
                     <li key={i}>
                       <span className="muted small">{s.peran}</span>
@@ -374,18 +386,15 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
           </div>
 
           {error && (
-            <div className="banner banner-error" role="alert" data-testid="pm-refused">
-              <div className="banner-body">
-                <strong>{error.message}</strong>
-                {error.details.length > 0 && (
-                  <ul className="ds-issue-list">
-                    {error.details.map((d, i) => (
-                      <li key={i}>{d.message}</li>
-                    ))}
-                  </ul>
-                )}
-              </div>
-            </div>
+            <Banner kind="error" title={<>{error.message}</>} testId="pemusnahan-refused">
+              {error.details.length > 0 && (
+                <ul className="serah-terima-issue-list">
+                  {error.details.map((d, i) => (
+                    <li key={i}>{d.message}</li>
+                  ))}
+                </ul>
+              )}
+            </Banner>
           )}
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={busy || total === 0}>
@@ -400,7 +409,7 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
         </Section>
       </form>
 
-      <Section title="Pemusnahan yang sudah dilaksanakan" id="pm-riwayat">
+      <Section title="Pemusnahan yang sudah dilaksanakan" id="pemusnahan-riwayat">
         <ErrorBanner error={list.error} onRetry={list.reload} title="Daftar pemusnahan tidak dapat dimuat" />
         {!list.data ? (
           !list.error && <Loading />
@@ -408,7 +417,7 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
           <p className="empty">Belum ada pemusnahan.</p>
         ) : (
           <div className="table-wrap">
-            <table className="table" data-testid="pm-list">
+            <table className="table" data-testid="pemusnahan-list">
               <thead>
                 <tr>
                   <th scope="col">Nomor BA</th>
@@ -426,7 +435,7 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
               <tbody>
                 {list.data.map((p) => (
                   <tr key={p.id}>
-                    <td className="ds-nomor">{p.nomor ?? <span className="muted">#{p.id}</span>}</td>
+                    <td className="serah-terima-nomor">{p.nomor ?? <span className="muted">#{p.id}</span>}</td>
                     <td>{fmtDate(p.tanggal)}</td>
                     <td>
                       {p.metode}

@@ -3,23 +3,16 @@ import type { Pemilihan, Penerimaan, PenerimaanBaris, ReconRow, VariantInfo } fr
 import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog } from '../../components/Dialog'
-import { ErrorBanner, IssueTable, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, IssueTable, Loading, useToast } from '../../components/Feedback'
 import { Field } from '../../components/Form'
 import { HistoryLink } from '../../components/History'
 import { PageHeader, Section } from '../../components/Page'
-import { fmt } from '../../format'
+import { StatusBadge } from '../../components/StatusBadge'
+import { fmt, readCount } from '../../format'
 import { href, navigate } from '../../router'
 import { PenerimaanDetail } from './PenerimaanDetail'
 import { PenerimaanForm } from './PenerimaanForm'
-import {
-  fmtIso,
-  fmtLocalDateTime,
-  parseCount,
-  SelisihBadge,
-  tidyCount,
-  VariantLabel,
-  variantName,
-} from './PenerimaanShared'
+import { fmtIso, fmtLocalDateTime, SelisihBadge, tidyCount, VariantLabel, variantName } from './PenerimaanShared'
 import './penerimaan.css'
 
 /** '#/penerimaan' lists deliveries, '#/penerimaan/baru' records one, '#/penerimaan/<id>' shows one. */
@@ -55,23 +48,20 @@ function PenerimaanList() {
       />
 
       {open.length > 0 && (
-        <div className="banner banner-warn" role="note" data-testid="open-selisih">
-          <div className="banner-body">
-            <strong>{fmt(open.length)} selisih belum dinyatakan selesai</strong>
-            <p>
-              {open.map(({ d, l }, i) => (
-                <span key={l.lineId}>
-                  {i > 0 && '; '}
-                  <a href={href('penerimaan', d.id)}>
-                    #{d.id} {d.suratJalan}
-                  </a>
-                  : {byId.get(l.variantId) ? variantName(byId.get(l.variantId)!) : l.label}{' '}
-                  {l.selisih < 0 ? 'kurang' : 'lebih'} {fmt(Math.abs(l.selisih))} {l.unit}
-                </span>
-              ))}
-            </p>
-          </div>
-        </div>
+        <Banner kind="warning" title={<>{fmt(open.length)} selisih belum dinyatakan selesai</>} testId="open-selisih">
+          <p>
+            {open.map(({ d, l }, i) => (
+              <span key={l.lineId}>
+                {i > 0 && '; '}
+                <a href={href('penerimaan', d.id)}>
+                  #{d.id} {d.suratJalan}
+                </a>
+                : {byId.get(l.variantId) ? variantName(byId.get(l.variantId)!) : l.label}{' '}
+                {l.selisih < 0 ? 'kurang' : 'lebih'} {fmt(Math.abs(l.selisih))} {l.unit}
+              </span>
+            ))}
+          </p>
+        </Banner>
       )}
 
       <Section title="Daftar penerimaan">
@@ -107,16 +97,16 @@ function PenerimaanList() {
 function DeliveryTable({ rows, variants }: { rows: Penerimaan[]; variants: Map<number, VariantInfo> }) {
   return (
     <div className="table-wrap">
-      <table className="table pn-list" data-testid="delivery-table">
+      <table className="table penerimaan-list" data-testid="delivery-table">
         <colgroup>
-          <col className="pn-c-when" />
-          <col className="pn-c-sj" />
+          <col className="penerimaan-c-when" />
+          <col className="penerimaan-c-sj" />
           <col />
-          <col className="pn-c-num" />
-          <col className="pn-c-num" />
-          <col className="pn-c-num" />
-          <col className="pn-c-selisih" />
-          <col className="pn-c-ba" />
+          <col className="penerimaan-c-num" />
+          <col className="penerimaan-c-num" />
+          <col className="penerimaan-c-num" />
+          <col className="penerimaan-c-selisih" />
+          <col className="penerimaan-c-ba" />
         </colgroup>
         <thead>
           <tr>
@@ -154,7 +144,7 @@ function DeliveryRows({ d, variants }: { d: Penerimaan; variants: Map<number, Va
   const sum = (f: (l: PenerimaanBaris) => number) => d.lines.reduce((s, l) => s + f(l), 0)
   return (
     <tbody
-      className="pn-delivery"
+      className="penerimaan-delivery"
       data-testid={`delivery-${d.id}`}
       onClick={(e) => {
         // The surat jalan link is the keyboard way in; the whole delivery is a bigger target for the mouse.
@@ -162,22 +152,22 @@ function DeliveryRows({ d, variants }: { d: Penerimaan; variants: Map<number, Va
       }}
     >
       {d.lines.map((l, i) => (
-        <tr key={l.lineId} className={i === 0 ? 'pn-first' : undefined}>
+        <tr key={l.lineId} className={i === 0 ? 'penerimaan-first' : undefined}>
           {i === 0 && (
             <>
-              <td rowSpan={span} className="pn-when">
+              <td rowSpan={span} className="penerimaan-when">
                 {fmtLocalDateTime(d.receivedAt)}
               </td>
               <td rowSpan={span}>
-                <a href={href('penerimaan', d.id)} className="pn-sj">
+                <a href={href('penerimaan', d.id)} className="penerimaan-sj">
                   {d.suratJalan}
                 </a>
                 <span className="block">{d.penyedia}</span>
                 {d.bttb && <span className="muted small block">BTTB {d.bttb}</span>}
                 {d.kind === 'pengganti' && (
-                  <span className="badge pn-badge-pengganti block-badge" title={d.penggantiUntuk}>
+                  <StatusBadge state="info" className="penerimaan-pengganti" title={d.penggantiUntuk}>
                     Pengganti
-                  </span>
+                  </StatusBadge>
                 )}
               </td>
             </>
@@ -194,18 +184,18 @@ function DeliveryRows({ d, variants }: { d: Penerimaan; variants: Map<number, Va
           {i === 0 && (
             <td rowSpan={span}>
               {d.baNomor ? (
-                <span className="pn-nomor">{d.baNomor}</span>
+                <span className="penerimaan-nomor">{d.baNomor}</span>
               ) : d.baDocumentId ? (
                 'Terbit'
               ) : (
-                <span className="badge badge-muted">Belum terbit</span>
+                <StatusBadge state="belum">Belum terbit</StatusBadge>
               )}
             </td>
           )}
         </tr>
       ))}
       {total && (
-        <tr className="pn-total">
+        <tr className="penerimaan-total">
           <td>Jumlah</td>
           <td className="num">{fmt(sum((l) => l.statedQty))}</td>
           <td className="num">{fmt(sum((l) => l.countedQty))}</td>
@@ -255,7 +245,7 @@ function TertukarSection({ deliveries, variants }: { deliveries: Penerimaan[]; v
         </button>
       }
     >
-      <p className="muted small pn-explain">
+      <p className="muted small penerimaan-explain">
         Disisihkan dari stok sampai dikembalikan kepada penyedia dengan nota pengembalian.
       </p>
       <ErrorBanner error={recon.error} onRetry={recon.reload} title="Posisi tertukar tidak dapat dimuat" />
@@ -264,7 +254,7 @@ function TertukarSection({ deliveries, variants }: { deliveries: Penerimaan[]; v
           <p className="empty">Tidak ada surat suara tertukar.</p>
         ) : (
           <div className="table-wrap">
-            <table className="table table-compact pn-tertukar" data-testid="tertukar-table">
+            <table className="table table-compact penerimaan-tertukar" data-testid="tertukar-table">
               <thead>
                 <tr>
                   <th scope="col">Barang</th>
@@ -331,14 +321,14 @@ function TertukarSection({ deliveries, variants }: { deliveries: Penerimaan[]; v
                     <td>{r.penyedia}</td>
                     <td>
                       {r.lines.map((l) => (
-                        <div key={l.variantId} className="pn-stack">
+                        <div key={l.variantId} className="penerimaan-stack">
                           <VariantLabel v={variants.get(l.variantId)} fallback={l.label} />
                         </div>
                       ))}
                     </td>
                     <td className="num">
                       {r.lines.map((l) => (
-                        <div key={l.variantId} className="pn-stack">
+                        <div key={l.variantId} className="penerimaan-stack">
                           <HistoryLink
                             value={l.qty}
                             filter={{ documentId: `RETUR:${r.id}`, variantId: l.variantId }}
@@ -416,7 +406,7 @@ function ReturDialog({
     e?.preventDefault()
     const lines: { variantId: number; qty: number }[] = []
     for (const r of held) {
-      const n = parseCount(qty[r.variantId] ?? '')
+      const n = readCount(qty[r.variantId] ?? '')
       if (n === 'invalid') {
         setSentOrder([r.variantId])
         setError(
@@ -468,13 +458,10 @@ function ReturDialog({
           dikembalikan.
         </p>
         {error && (
-          <div className="banner banner-error" role="alert">
-            <div className="banner-body">
-              <strong>Pengembalian belum tercatat</strong>
-              <p>{error.message}</p>
-              <IssueTable issues={unplaced} />
-            </div>
-          </div>
+          <Banner kind="error" title="Pengembalian belum tercatat">
+            <p>{error.message}</p>
+            <IssueTable issues={unplaced} />
+          </Banner>
         )}
         <div className="form-grid">
           <Field label="Penyedia" error={errors.penyedia}>
@@ -506,7 +493,7 @@ function ReturDialog({
             )}
           </Field>
         </div>
-        <table className="table table-compact pn-retur-lines">
+        <table className="table table-compact penerimaan-retur-lines">
           <thead>
             <tr>
               <th scope="col">Barang</th>
@@ -530,7 +517,7 @@ function ReturDialog({
                   <td className="num">{fmt(r.tertukar)}</td>
                   <td className="num">
                     <input
-                      className="pn-num-input"
+                      className="penerimaan-num-input"
                       inputMode="numeric"
                       aria-label={`Jumlah ${v ? variantName(v) : r.itemName} yang dikembalikan`}
                       aria-invalid={Boolean(err)}

@@ -8,6 +8,7 @@ import { saveDownload } from '../../components/files'
 import { Field } from '../../components/Form'
 import { HistoryLink, useHistory } from '../../components/History'
 import { PageHeader, Section } from '../../components/Page'
+import { StatusBadge } from '../../components/StatusBadge'
 import { fmt } from '../../format'
 import { href } from '../../router'
 import { fmtIso, fmtLocalDateTime, SelisihBadge, VariantLabel } from './PenerimaanShared'
@@ -20,7 +21,7 @@ export function PenerimaanDetail({ id }: { id: number }) {
   const history = useHistory()
 
   const back = (
-    <p className="pn-back">
+    <p className="penerimaan-back">
       <a href={href('penerimaan')}>← Daftar penerimaan</a>
     </p>
   )
@@ -47,7 +48,7 @@ export function PenerimaanDetail({ id }: { id: number }) {
             {d.kind === 'pengganti' && (
               <>
                 {' '}
-                <span className="badge pn-badge-pengganti">Pengganti</span>
+                <StatusBadge state="info">Pengganti</StatusBadge>
               </>
             )}
           </>
@@ -55,7 +56,7 @@ export function PenerimaanDetail({ id }: { id: number }) {
         actions={<BaButtons delivery={d} />}
       />
 
-      <div className="pn-detail-layout">
+      <div className="penerimaan-detail-layout">
         <Section
           title="Barang diterima"
           actions={
@@ -69,7 +70,7 @@ export function PenerimaanDetail({ id }: { id: number }) {
           }
         >
           <div className="table-wrap">
-            <table className="table pn-lines-table" data-testid="delivery-lines">
+            <table className="table penerimaan-lines-table" data-testid="delivery-lines">
               <thead>
                 <tr>
                   <th scope="col">Barang</th>
@@ -129,7 +130,7 @@ export function PenerimaanDetail({ id }: { id: number }) {
                       {l.selisih === 0 ? (
                         <span className="muted">—</span>
                       ) : l.selesai ? (
-                        <span className="pn-settled" data-testid="selesai">
+                        <span className="penerimaan-settled" data-testid="selesai">
                           {l.selesai.note}
                           <span className="muted small block">
                             {l.selesai.actor}, {fmtIso(l.selesai.at)}
@@ -146,14 +147,14 @@ export function PenerimaanDetail({ id }: { id: number }) {
               </tbody>
             </table>
           </div>
-          <p className="muted small pn-explain">
+          <p className="muted small penerimaan-explain">
             Catatan penerimaan tidak pernah diubah. Angka terhitung dan tertukar berasal dari buku besar: klik angkanya
             untuk melihat riwayat, lalu pilih <em>Koreksi…</em> bila hasil hitung ternyata salah.
           </p>
         </Section>
 
         <Section title="Surat jalan dan pengiriman">
-          <dl className="dl pn-dl">
+          <dl className="dl penerimaan-dl">
             <dt>Jenis</dt>
             <dd>{d.kind === 'pengganti' ? 'Pengganti' : 'Pengiriman biasa'}</dd>
             {d.kind === 'pengganti' && (

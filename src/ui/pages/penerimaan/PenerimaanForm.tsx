@@ -1,56 +1,18 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
-import { PenerimaanBarisInput, PenerimaanHeader, type MethodInput, type VariantInfo } from '../../../api/contract'
+import { PenerimaanHeader, type MethodInput } from '../../../api/contract'
 import { ApiError, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
-import { ErrorBanner, IssueTable, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, IssueTable, Loading, useToast } from '../../components/Feedback'
 import { Field } from '../../components/Form'
-import { PageHeader, Section, Swatch } from '../../components/Page'
-import { fmt } from '../../format'
+import { PageHeader, Section } from '../../components/Page'
+import { fmt, readCount } from '../../format'
 import { href, navigate } from '../../router'
-import { nowLocal, parseCount, SelisihBadge, tidyCount, variantName } from './PenerimaanShared'
+import { nowLocal } from './PenerimaanShared'
+import { LINE_FIELDS, type LineDraft, LineEditor, type LineField, emptyLine, statedOf } from './PenerimaanFormBaris'
 
-interface LineDraft {
-  key: number
-  variantId: string
-  dus: string
-  isi: string
-  /** The surat jalan total; follows dus × isi until typed over (a partial last box). */
-  stated: string
-  statedTyped: boolean
-  counted: string
-  tertukar: string
-  tertukarNote: string
-}
-
-/** The fields of a line and of the header, as the contract lists them: a refusal naming one is shown at its input. */
-const LINE_FIELDS = PenerimaanBarisInput.keyof().options
-type LineField = (typeof LINE_FIELDS)[number]
 const HEADER_FIELDS = PenerimaanHeader.keyof().options
 type HeaderField = (typeof HEADER_FIELDS)[number]
 type HeaderDraft = PenerimaanHeader
-
-let nextKey = 1
-const emptyLine = (variantId = ''): LineDraft => ({
-  key: nextKey++,
-  variantId,
-  dus: '',
-  isi: '',
-  stated: '',
-  statedTyped: false,
-  counted: '',
-  tertukar: '',
-  tertukarNote: '',
-})
-
-function fromDus(l: LineDraft): number | null {
-  const dus = parseCount(l.dus)
-  const isi = parseCount(l.isi)
-  return typeof dus === 'number' && typeof isi === 'number' ? dus * isi : null
-}
-
-function statedOf(l: LineDraft): number | null | 'invalid' {
-  return l.statedTyped ? parseCount(l.stated) : fromDus(l)
-}
 
 /**
  * Sorts the API's refusal details onto the form: the service names a line by `row` (1-based) and the
@@ -163,7 +125,7 @@ export function PenerimaanForm() {
     // Only unreadable numbers are caught here; every rule (required stated quantity, whose tertukar, …) is the service's.
     const local: ApiError['details'] = []
     const num = (row: number, column: LineField, text: string, empty: number | null): number | null => {
-      const n = parseCount(text)
+      const n = readCount(text)
       if (n === 'invalid') {
         local.push({ row, column, message: 'Isi dengan angka bulat, mis. 2.000' })
         return null
@@ -220,8 +182,8 @@ export function PenerimaanForm() {
   const totals = lines.reduce(
     (t, l) => {
       const s = statedOf(l)
-      const c = parseCount(l.counted)
-      const x = parseCount(l.tertukar)
+      const c = readCount(l.counted)
+      const x = readCount(l.tertukar)
       return {
         stated: t.stated + (typeof s === 'number' ? s : 0),
         counted: t.counted + (typeof c === 'number' ? c : 0),
@@ -234,7 +196,7 @@ export function PenerimaanForm() {
 
   return (
     <>
-      <p className="pn-back">
+      <p className="penerimaan-back">
         <a href={href('penerimaan')}>← Daftar penerimaan</a>
       </p>
       <PageHeader
@@ -243,28 +205,25 @@ export function PenerimaanForm() {
       />
       <form
         ref={formRef}
-        className="pn-form"
+        className="penerimaan-form"
         onSubmit={submit}
         onKeyDown={onKeyDown}
         noValidate
         data-testid="penerimaan-form"
       >
         {error && (
-          <div className="banner banner-error" role="alert">
-            <div className="banner-body">
-              <strong>Penerimaan belum tersimpan</strong>
-              <p>
-                {placed.rest.length || error.details.length === 0
-                  ? error.message
-                  : 'Periksa isian yang ditandai di bawah.'}
-              </p>
-              <IssueTable issues={placed.rest} />
-            </div>
-          </div>
+          <Banner kind="error" title="Penerimaan belum tersimpan">
+            <p>
+              {placed.rest.length || error.details.length === 0
+                ? error.message
+                : 'Periksa isian yang ditandai di bawah.'}
+            </p>
+            <IssueTable issues={placed.rest} />
+          </Banner>
         )}
 
         <Section title="Surat jalan dan pengiriman">
-          <fieldset className="pn-kind">
+          <fieldset className="penerimaan-kind">
             <legend>Jenis pengiriman</legend>
             <label className={`radio-card${h.kind === 'biasa' ? ' selected' : ''}`}>
               <input
@@ -295,7 +254,7 @@ export function PenerimaanForm() {
               </span>
             </label>
           </fieldset>
-          <div className="form-grid pn-header-grid">
+          <div className="form-grid penerimaan-header-grid">
             {h.kind === 'pengganti' && (
               <Field
                 label="Penggantian untuk"
@@ -425,13 +384,13 @@ export function PenerimaanForm() {
             </button>
           }
         >
-          <p className="muted small pn-explain">
+          <p className="muted small penerimaan-explain">
             <strong>Menurut surat jalan</strong> dihitung dari dus × isi per dus; ketik jumlahnya langsung bila dus
             terakhir tidak penuh. <strong>Terhitung</strong> adalah lembar/buah milik satker ini yang benar-benar
             dihitung. Surat suara satker atau dapil lain dicatat sebagai <strong>tertukar</strong>: disisihkan, tidak
             menjadi stok, dan dikembalikan kepada penyedia.
           </p>
-          <ol className="pn-lines">
+          <ol className="penerimaan-lines">
             {lines.map((l, i) => (
               <LineEditor
                 key={l.key}
@@ -447,7 +406,7 @@ export function PenerimaanForm() {
             ))}
           </ol>
           {lines.length > 1 && (
-            <p className="pn-form-totals" aria-live="polite">
+            <p className="penerimaan-form-totals" aria-live="polite">
               {oneUnit ? (
                 <>
                   Jumlah: menurut surat jalan <strong>{fmt(totals.stated)}</strong> · terhitung{' '}
@@ -480,7 +439,7 @@ export function PenerimaanForm() {
             <button ref={saveRef} type="submit" className="btn btn-primary" disabled={busy}>
               {busy ? 'Menyimpan…' : 'Simpan penerimaan'}
             </button>
-            <a className="btn btn-secondary pn-link-btn" href={href('penerimaan')}>
+            <a className="btn btn-secondary" href={href('penerimaan')}>
               Batal
             </a>
             <span className="muted small">
@@ -490,223 +449,5 @@ export function PenerimaanForm() {
         </Section>
       </form>
     </>
-  )
-}
-
-function LineEditor({
-  row,
-  line: l,
-  variants,
-  variant,
-  error,
-  onChange,
-  onRemove,
-  canRemove,
-}: {
-  row: number
-  line: LineDraft
-  variants: VariantInfo[]
-  variant: VariantInfo | undefined
-  error(f: LineField): string | undefined
-  onChange(patch: Partial<LineDraft>): void
-  onRemove(): void
-  canRemove: boolean
-}) {
-  const computed = fromDus(l)
-  const stated = statedOf(l)
-  const counted = parseCount(l.counted)
-  const tertukar = parseCount(l.tertukar)
-  const selisih = typeof stated === 'number' && typeof counted === 'number' ? counted - stated : null
-  const unit = variant?.unit ?? 'lembar'
-  const ballots = variants.filter((v) => v.kind === 'ballot')
-  const logistics = variants.filter((v) => v.kind === 'logistics')
-  const p = `Baris ${row}: `
-
-  const statedHint =
-    l.statedTyped && computed !== null
-      ? typeof stated === 'number' && stated < computed
-        ? `Dus terakhir tidak penuh: ${fmt(computed - stated)} kurang dari ${fmt(computed)}`
-        : `${l.dus} dus × ${l.isi} = ${fmt(computed)}`
-      : computed !== null
-        ? `${tidyCount(l.dus)} dus × ${tidyCount(l.isi)}`
-        : 'atau isi dus dan isi per dus'
-
-  return (
-    <li
-      className={`pn-line${selisih !== null && selisih !== 0 ? (selisih < 0 ? ' pn-line-kurang' : ' pn-line-lebih') : ''}`}
-      data-line={l.key}
-      data-testid={`line-${row}`}
-    >
-      <div className="pn-line-head">
-        <span className="pn-line-no" aria-hidden="true">
-          {row}
-        </span>
-        <Field label="Barang" error={error('variantId')} className="pn-f-variant">
-          {(id, d, inv) => (
-            <div className="pn-select-swatch">
-              <Swatch hex={variant?.colorHex ?? null} label={variant?.itemName} />
-              <select
-                id={id}
-                aria-label={`${p}barang`}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={l.variantId}
-                onChange={(e) => onChange({ variantId: e.target.value })}
-              >
-                <option value="">— Pilih jenis surat suara atau barang —</option>
-                {ballots.length > 0 && (
-                  <optgroup label="Surat suara (jenis · dapil)">
-                    {ballots.map((v) => (
-                      <option key={v.variantId} value={v.variantId}>
-                        {variantName(v)}
-                      </option>
-                    ))}
-                  </optgroup>
-                )}
-                {logistics.length > 0 && (
-                  <optgroup label="Barang logistik">
-                    {logistics.map((v) => (
-                      <option key={v.variantId} value={v.variantId}>
-                        {v.itemName} ({v.unit})
-                      </option>
-                    ))}
-                  </optgroup>
-                )}
-              </select>
-            </div>
-          )}
-        </Field>
-        <button
-          type="button"
-          className="btn btn-small btn-secondary pn-remove"
-          onClick={onRemove}
-          disabled={!canRemove}
-          aria-label={`Hapus baris ${row}`}
-          title="Hapus baris ini"
-        >
-          Hapus
-        </button>
-      </div>
-      <div className="pn-line-grid">
-        <Field label="Dus" error={error('dus')} className="pn-f-dus">
-          {(id, d, inv) => (
-            <input
-              id={id}
-              aria-label={`${p}jumlah dus`}
-              aria-describedby={d}
-              aria-invalid={inv}
-              inputMode="numeric"
-              autoComplete="off"
-              value={l.dus}
-              onChange={(e) => onChange({ dus: e.target.value })}
-              onBlur={() => onChange({ dus: tidyCount(l.dus) })}
-            />
-          )}
-        </Field>
-        <span className="pn-op pn-op-x" aria-hidden="true">
-          ×
-        </span>
-        <Field label="Isi per dus" error={error('isiPerDus')} className="pn-f-isi">
-          {(id, d, inv) => (
-            <input
-              id={id}
-              aria-label={`${p}isi per dus`}
-              aria-describedby={d}
-              aria-invalid={inv}
-              inputMode="numeric"
-              autoComplete="off"
-              value={l.isi}
-              onChange={(e) => onChange({ isi: e.target.value })}
-              onBlur={() => onChange({ isi: tidyCount(l.isi) })}
-            />
-          )}
-        </Field>
-        <span className="pn-op pn-op-eq" aria-hidden="true">
-          =
-        </span>
-        <Field label="Menurut surat jalan" error={error('statedQty')} hint={statedHint} className="pn-f-stated">
-          {(id, d, inv) => (
-            <input
-              id={id}
-              aria-label={`${p}jumlah menurut surat jalan`}
-              aria-describedby={d}
-              aria-invalid={inv}
-              inputMode="numeric"
-              autoComplete="off"
-              className={l.statedTyped ? 'pn-typed' : 'pn-computed'}
-              value={l.statedTyped ? l.stated : computed !== null ? fmt(computed) : ''}
-              placeholder="jumlah"
-              onChange={(e) =>
-                onChange(
-                  e.target.value.trim() === ''
-                    ? { stated: '', statedTyped: false }
-                    : { stated: e.target.value, statedTyped: true },
-                )
-              }
-              onBlur={() => l.statedTyped && onChange({ stated: tidyCount(l.stated) })}
-            />
-          )}
-        </Field>
-        <Field label="Terhitung" error={error('countedQty')} hint={`${unit} milik satker ini`} className="pn-f-counted">
-          {(id, d, inv) => (
-            <input
-              id={id}
-              aria-label={`${p}jumlah terhitung`}
-              aria-describedby={d}
-              aria-invalid={inv}
-              inputMode="numeric"
-              autoComplete="off"
-              value={l.counted}
-              onChange={(e) => onChange({ counted: e.target.value })}
-              onBlur={() => onChange({ counted: tidyCount(l.counted) })}
-            />
-          )}
-        </Field>
-        <div className="pn-f-selisih" aria-live="polite">
-          <span className="pn-selisih-label">Selisih</span>
-          <span className="pn-selisih-value" data-testid={`selisih-${row}`}>
-            {selisih === null ? <span className="muted">—</span> : <SelisihBadge selisih={selisih} />}
-          </span>
-        </div>
-        <Field label="Tertukar" error={error('tertukarQty')} hint="milik satker/dapil lain" className="pn-f-tertukar">
-          {(id, d, inv) => (
-            <input
-              id={id}
-              aria-label={`${p}jumlah tertukar`}
-              aria-describedby={d}
-              aria-invalid={inv}
-              inputMode="numeric"
-              autoComplete="off"
-              value={l.tertukar}
-              placeholder="0"
-              onChange={(e) => onChange({ tertukar: e.target.value })}
-              onBlur={() => onChange({ tertukar: tidyCount(l.tertukar) })}
-            />
-          )}
-        </Field>
-        <Field
-          label="Tertukar milik siapa"
-          error={error('tertukarNote')}
-          hint={
-            typeof tertukar === 'number' && tertukar > 0
-              ? 'Wajib: untuk nota pengembalian'
-              : 'Isi bila ada yang tertukar'
-          }
-          className="pn-f-note"
-        >
-          {(id, d, inv) => (
-            <input
-              id={id}
-              aria-label={`${p}tertukar milik siapa`}
-              aria-describedby={d}
-              aria-invalid={inv}
-              value={l.tertukarNote}
-              placeholder="mis. milik KPU Kab. Asahan"
-              onChange={(e) => onChange({ tertukarNote: e.target.value })}
-            />
-          )}
-        </Field>
-      </div>
-    </li>
   )
 }

@@ -1,21 +1,11 @@
 import type { VariantInfo } from '../../../api/contract'
 import { Swatch } from '../../components/Page'
-import { fmt, shortItemName } from '../../format'
-
-/**
- * Reads a count typed the Indonesian way ("199.500", "2 000"): null when empty, 'invalid' when it is
- * not a whole number. JSON cannot carry a half-typed field to the API, so this is the UI's only check.
- */
-export function parseCount(text: string): number | null | 'invalid' {
-  const t = text.trim().replace(/[.\s]/g, '')
-  if (t === '') return null
-  if (!/^\d+$/.test(t)) return 'invalid'
-  return Number(t)
-}
+import { StatusBadge } from '../../components/StatusBadge'
+import { fmt, readCount, shortItemName } from '../../format'
 
 /** "199500" -> "199.500" once the field is left; anything unreadable stays as typed so it can be fixed. */
 export function tidyCount(text: string): string {
-  const n = parseCount(text)
+  const n = readCount(text)
   return typeof n === 'number' ? fmt(n) : text
 }
 
@@ -52,18 +42,20 @@ export function nowLocal(): string {
 
 /** Kurang/lebih against the surat jalan, in words a coordinator reads at a glance. */
 export function SelisihBadge({ selisih, settled, unit }: { selisih: number; settled?: boolean; unit?: string }) {
-  if (selisih === 0) return <span className="badge badge-ok">Sesuai</span>
+  if (selisih === 0) return <StatusBadge state="success">Sesuai</StatusBadge>
   const word = selisih < 0 ? 'KURANG' : 'LEBIH'
   const text = `${word} ${fmt(Math.abs(selisih))}${unit ? ' ' + unit : ''}`
   if (settled) {
     return (
-      <span className="pn-settled-badge" title="Selisih sudah dinyatakan selesai">
-        <span className="badge badge-muted pn-badge-settled">{text}</span>{' '}
-        <span className="pn-settled-mark">✓ selesai</span>
+      <span title="Selisih sudah dinyatakan selesai">
+        <StatusBadge state="netral" className="penerimaan-settled">
+          {text}
+        </StatusBadge>{' '}
+        <span className="penerimaan-settled-mark">✓ selesai</span>
       </span>
     )
   }
-  return <span className={`badge ${selisih < 0 ? 'pn-badge-kurang' : 'pn-badge-lebih'}`}>{text}</span>
+  return <StatusBadge state={selisih < 0 ? 'kurang' : 'lebih'}>{text}</StatusBadge>
 }
 
 /** A variant with its colour swatch; `stacked` puts the dapil on a second line for narrow columns. */
@@ -77,7 +69,7 @@ export function VariantLabel({
   stacked?: boolean
 }) {
   return (
-    <span className="ballot-name pn-variant">
+    <span className="ballot-name penerimaan-variant">
       <Swatch hex={v?.colorHex ?? null} label={v?.itemName} />
       {v && stacked && v.dapil ? (
         <span>

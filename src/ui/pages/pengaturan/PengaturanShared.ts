@@ -1,5 +1,6 @@
 import type { MouseEvent } from 'react'
 import { ApiError } from '../../api'
+import { readCount } from '../../format'
 
 /**
  * Reads a number typed the Indonesian way ("1.000", "2,5"). Empty or unreadable input is caught here
@@ -23,9 +24,13 @@ export function readNumbers<K extends string>(
     : { values }
 }
 
-/** One number typed the Indonesian way; null when it is not a number. Whole numbers may carry dots ("2.000"). */
+/** One number typed the Indonesian way; null when it is not a number. Whole numbers read as counts ("2.000"). */
 export function readNumber(raw: string, decimal = false): number | null {
-  const text = decimal ? raw.trim().replace(',', '.') : raw.trim().replace(/\./g, '')
+  if (!decimal) {
+    const n = readCount(raw)
+    return typeof n === 'number' ? n : null
+  }
+  const text = raw.trim().replace(',', '.')
   if (text === '') return null
   const n = Number(text)
   return Number.isFinite(n) ? n : null

@@ -1,9 +1,9 @@
-import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useId, useState, type FormEvent } from 'react'
 import type { Pemilihan, Barang } from '../../../api/contract'
 import { taxOf } from '../../../core/pay'
 import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { Section, Swatch } from '../../components/Page'
 import { fmt, shortItemName } from '../../format'
 import { readNumber } from './PengaturanShared'
@@ -25,7 +25,7 @@ export function UpahSection({ election }: { election: Pemilihan }) {
 
   return (
     <Section title="Upah pekerja" id="pengaturan-upah">
-      <p className="muted pg-explain">
+      <p className="muted pengaturan-explain">
         Upah sortir-lipat dibayar per lembar surat suara yang diperiksa (baik dan rusak), upah rakit per kotak atau
         bilik yang dirakit, menurut tarif dalam SK KPU provinsi/RI (mis. Pilkada 2024 di Banyuwangi Rp188 per lembar
         Gubernur dan Rp164 per lembar Bupati; rakit kotak Rp2.000 per kotak). Hasil regu dibagi rata kepada anggota yang
@@ -43,7 +43,9 @@ export function UpahSection({ election }: { election: Pemilihan }) {
 }
 
 function UpahForm({ election, items }: { election: Pemilihan; items: Barang[] }) {
-  const [tax, setTax] = useState(taxText(election.taxPercent))
+  // Untouched, the field shows the tax as it is now; a typed value is kept apart.
+  const [taxEdit, setTax] = useState<string | null>(null)
+  const tax = taxEdit ?? taxText(election.taxPercent)
   const [rates, setRates] = useState<Record<number, string>>(() =>
     Object.fromEntries(items.map((i) => [i.id, rateText(i.payRate)])),
   )
@@ -60,10 +62,6 @@ function UpahForm({ election, items }: { election: Pemilihan; items: Barang[] })
   const dirty = taxChanged || changedItems.length > 0
   const taxValue = readNumber(tax, true)
   const taxFieldError = fieldErrors(taxError).taxPercent
-
-  useEffect(() => {
-    if (!dirty) setTax(taxText(election.taxPercent))
-  }, [election.taxPercent])
 
   async function save(e: FormEvent) {
     e.preventDefault()
@@ -126,18 +124,15 @@ function UpahForm({ election, items }: { election: Pemilihan; items: Barang[] })
   }
 
   return (
-    <form onSubmit={save} noValidate className="pg-upah">
+    <form onSubmit={save} noValidate className="pengaturan-upah">
       {failed && (
-        <div className="banner banner-error" role="alert">
-          <div className="banner-body">
-            <strong>Sebagian upah belum tersimpan</strong>
-            <p>Periksa isian yang ditandai di bawah{failed.message ? `: ${failed.message}` : ''}.</p>
-          </div>
-        </div>
+        <Banner kind="error" title="Sebagian upah belum tersimpan">
+          <p>Periksa isian yang ditandai di bawah{failed.message ? `: ${failed.message}` : ''}.</p>
+        </Banner>
       )}
-      <div className={`field pg-tax${taxFieldError ? ' field-invalid' : ''}`}>
+      <div className={`field pengaturan-tax${taxFieldError ? ' field-invalid' : ''}`}>
         <label htmlFor={taxId}>Potongan pajak penghasilan (%)</label>
-        <div className="pg-input-suffix">
+        <div className="pengaturan-input-suffix">
           <input
             id={taxId}
             inputMode="decimal"
@@ -159,7 +154,7 @@ function UpahForm({ election, items }: { election: Pemilihan; items: Barang[] })
       </div>
 
       <div className="table-wrap">
-        <table className="table pg-rate-table" data-testid="rate-table">
+        <table className="table pengaturan-rate-table" data-testid="rate-table">
           <thead>
             <tr>
               <th scope="col">Barang</th>
@@ -189,7 +184,7 @@ function UpahForm({ election, items }: { election: Pemilihan; items: Barang[] })
                   </th>
                   <td>{i.kind === 'ballot' ? 'Sortir dan lipat, per lembar' : `Rakit, per ${i.unit}`}</td>
                   <td className="num">
-                    <div className="pg-input-prefix">
+                    <div className="pengaturan-input-prefix">
                       <span aria-hidden="true">Rp</span>
                       <input
                         inputMode="numeric"
@@ -235,7 +230,7 @@ function UpahForm({ election, items }: { election: Pemilihan; items: Barang[] })
           className="btn btn-secondary"
           disabled={busy || !dirty}
           onClick={() => {
-            setTax(taxText(election.taxPercent))
+            setTax(null)
             setRates(Object.fromEntries(items.map((i) => [i.id, rateText(i.payRate)])))
             setTaxError(undefined)
             setRowErrors({})

@@ -1,22 +1,14 @@
-import { useEffect, useId, useState, type FormEvent } from 'react'
-import { needsPin, ROLE_LABEL, ROLES, type Role } from '../../../core/roles'
+import { useId, useState, type FormEvent } from 'react'
+import { needsPin, ROLE_DUTY, ROLE_LABEL, ROLES, type Role } from '../../../core/roles'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog } from '../../components/Dialog'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { Field, PinField } from '../../components/Form'
 import { PageHeader, Section } from '../../components/Page'
-import type { Pengguna } from '../../../api/contract'
-import { useSession } from '../../components/UserSwitcher'
-import '../trust.css'
-
-/** What each role may do, in the words the warehouse uses (src/core/roles.ts). */
-const ROLE_DUTY: Record<Role, string> = {
-  operator: 'Mencatat: penerimaan, tally sortir-lipat dan rakit, pengemasan. Cukup memilih nama, tanpa PIN.',
-  koordinator:
-    'Juga menutup shift, menerbitkan berita acara, koreksi, serah terima ke PPK, pemusnahan dan pengaturan. Dengan PIN.',
-  admin: 'Juga mengelola pengguna dan memulihkan cadangan. Dengan PIN.',
-}
+import { StatusBadge } from '../../components/StatusBadge'
+import { useSession, type User } from '../../components/session'
+import './pengguna.css'
 
 /**
  * Who may use this election file. Everyone sees the list; adding and changing users is the admin's,
@@ -25,7 +17,7 @@ const ROLE_DUTY: Record<Role, string> = {
 export function PenggunaPage() {
   const users = useApi('pengguna.daftar', {})
   const { user: me } = useSession()
-  const [editing, setEditing] = useState<Pengguna | 'baru' | null>(null)
+  const [editing, setEditing] = useState<User | 'baru' | null>(null)
 
   return (
     <>
@@ -45,7 +37,7 @@ export function PenggunaPage() {
         {users.data && users.data.length === 0 && <p className="empty">Belum ada pengguna.</p>}
         {users.data && users.data.length > 0 && (
           <div className="table-wrap">
-            <table className="table user-table" data-testid="user-table">
+            <table className="table pengguna-table" data-testid="user-table">
               <thead>
                 <tr>
                   <th scope="col">Nama</th>
@@ -59,7 +51,7 @@ export function PenggunaPage() {
               </thead>
               <tbody>
                 {users.data.map((u) => (
-                  <tr key={u.id} className={u.active ? undefined : 'row-inactive'} data-user={u.nama}>
+                  <tr key={u.id} className={u.active ? undefined : 'pengguna-inactive'} data-user={u.nama}>
                     <th scope="row">
                       {u.nama}
                       {me?.id === u.id && <span className="muted small"> · Anda</span>}
@@ -70,7 +62,7 @@ export function PenggunaPage() {
                         u.hasPin ? (
                           'Ada'
                         ) : (
-                          <span className="badge badge-warn">Belum ada</span>
+                          <StatusBadge state="warning">Belum ada</StatusBadge>
                         )
                       ) : (
                         <span className="muted">Tidak perlu</span>
@@ -78,9 +70,9 @@ export function PenggunaPage() {
                     </td>
                     <td>
                       {u.active ? (
-                        <span className="badge badge-ok">Aktif</span>
+                        <StatusBadge state="success">Aktif</StatusBadge>
                       ) : (
-                        <span className="badge badge-muted">Nonaktif</span>
+                        <StatusBadge state="netral">Nonaktif</StatusBadge>
                       )}
                     </td>
                     <td className="actions">
@@ -104,7 +96,7 @@ export function PenggunaPage() {
       {me && needsPin(me.role) && <OwnPinSection me={me} />}
 
       <Section title="Peran" id="pengguna-peran">
-        <dl className="dl trust-dl">
+        <dl className="dl dl-block">
           {ROLES.map((r) => (
             <div key={r} className="dl-row">
               <dt>{ROLE_LABEL[r]}</dt>
@@ -125,7 +117,7 @@ export function PenggunaPage() {
 }
 
 /** Add (user = 'baru') or change one user: name, role, active, and a new PIN where the role has one. */
-function UserDialog({ user, onClose }: { user: Pengguna | 'baru' | null; onClose(): void }) {
+function UserDialog({ user, onClose }: { user: User | 'baru' | null; onClose(): void }) {
   const formId = useId()
   const isNew = user === 'baru'
   const [nama, setNama] = useState('')
@@ -138,15 +130,19 @@ function UserDialog({ user, onClose }: { user: Pengguna | 'baru' | null; onClose
   const toast = useToast()
   const errors = fieldErrors(error)
 
-  useEffect(() => {
-    if (user === null) return
-    setNama(user === 'baru' ? '' : user.nama)
-    setRole(user === 'baru' ? 'operator' : user.role)
-    setActive(user === 'baru' ? true : user.active)
-    setPin('')
-    setError(undefined)
-    setBusy(false)
-  }, [user])
+  // The dialog stays mounted; each user it opens for starts from that user's values.
+  const [shownFor, setShownFor] = useState<User | 'baru' | null>(null)
+  if (user !== shownFor) {
+    setShownFor(user)
+    if (user !== null) {
+      setNama(user === 'baru' ? '' : user.nama)
+      setRole(user === 'baru' ? 'operator' : user.role)
+      setActive(user === 'baru' ? true : user.active)
+      setPin('')
+      setError(undefined)
+      setBusy(false)
+    }
+  }
 
   const withPin = needsPin(role)
   const hadPin = user !== null && user !== 'baru' && user.hasPin && needsPin(user.role)
@@ -193,7 +189,9 @@ function UserDialog({ user, onClose }: { user: Pengguna | 'baru' | null; onClose
       <form id={formId} onSubmit={submit} noValidate>
         {error &&
           (placed ? (
-            <p className="banner banner-error">{error.message}</p>
+            <Banner kind="error">
+              <p>{error.message}</p>
+            </Banner>
           ) : (
             <ErrorBanner error={error} title="Pengguna belum tersimpan" />
           ))}
@@ -250,7 +248,7 @@ function UserDialog({ user, onClose }: { user: Pengguna | 'baru' | null; onClose
 }
 
 /** A koordinator or admin changes their own PIN, naming the old one. */
-function OwnPinSection({ me }: { me: Pengguna }) {
+function OwnPinSection({ me }: { me: User }) {
   const [pinLama, setPinLama] = useState('')
   const [pinBaru, setPinBaru] = useState('')
   const [pinUlang, setPinUlang] = useState('')
@@ -285,7 +283,7 @@ function OwnPinSection({ me }: { me: Pengguna }) {
   const placed = error?.details.some((d) => d.column === 'pinLama' || d.column === 'pin')
   return (
     <Section title={`Ganti PIN ${me.nama}`} id="pengguna-pin">
-      <form onSubmit={submit} noValidate className="own-pin" data-testid="own-pin-form">
+      <form onSubmit={submit} noValidate className="pengguna-own-pin" data-testid="own-pin-form">
         {error && !placed && <ErrorBanner error={error} title="PIN belum diganti" />}
         <div className="form-grid">
           <PinField

@@ -1,22 +1,14 @@
 import { useMemo } from 'react'
+import { KIT_STATUS_LABEL, KIT_STATUS_SHORT, KIT_STATUSES } from '../../../core/kit'
 import { useApi } from '../../components/data'
 import { ErrorBanner, Loading } from '../../components/Feedback'
 import { PageHeader, Section } from '../../components/Page'
+import { KitStatusBar, KitStatusLegend, StatusBadge, sumKitCounts } from '../../components/StatusBadge'
 import { fmt } from '../../format'
 import { href, navigate } from '../../router'
 import { SerahTerimaKecamatan } from './SerahTerimaKecamatan'
 import { HandoverPrintButton } from './SerahTerimaHandover'
-import {
-  serahTerimaHref,
-  KIT_STATUSES,
-  STATUS_LABEL,
-  StatusBar,
-  StatusLegend,
-  sumProgress,
-  type SerahTerima,
-  type KitProgress,
-  type KitStatus,
-} from './SerahTerimaShared'
+import { serahTerimaHref, type Handover, type KitProgress } from './SerahTerimaShared'
 import { fmtDate } from '../dokumen/DokumenShared'
 import './serahTerima.css'
 
@@ -34,12 +26,12 @@ function Overview() {
   const status = useApi('kemas.lihatKemajuan', { level: 'kecamatan' })
   const handovers = useApi('serahTerima.daftar', {})
   const byKec = useMemo(() => {
-    const m = new Map<number, SerahTerima[]>()
+    const m = new Map<number, Handover[]>()
     for (const h of handovers.data ?? []) m.set(h.kecamatanId, [...(m.get(h.kecamatanId) ?? []), h])
     return m
   }, [handovers.data])
   const rows = status.data ?? []
-  const total = sumProgress(rows)
+  const total = sumKitCounts(rows)
 
   return (
     <>
@@ -48,7 +40,7 @@ function Overview() {
         lead="Kit TPS yang sudah dikemas diserahkan per kecamatan kepada PPK (Panitia Pemilihan Kecamatan) dengan berita acara serah terima. Pilih kecamatan untuk memeriksa kotak dengan pemindai dan menyerahkan kitnya."
       />
 
-      <Section title="Kemajuan kit TPS per kecamatan" id="ds-kemajuan">
+      <Section title="Kemajuan kit TPS per kecamatan" id="serah-terima-kemajuan">
         <ErrorBanner error={status.error} onRetry={status.reload} title="Kemajuan serah terima tidak dapat dimuat" />
         {!status.data ? (
           !status.error && <Loading />
@@ -61,15 +53,15 @@ function Overview() {
           </div>
         ) : (
           <>
-            <StatusLegend />
+            <KitStatusLegend />
             <div className="table-wrap">
-              <table className="table ds-progress-table" data-testid="ds-progress">
+              <table className="table serah-terima-progress-table" data-testid="serah-terima-progress">
                 <colgroup>
-                  <col className="ds-c-kec" />
-                  <col className="ds-c-n" />
-                  <col className="ds-c-bar" />
+                  <col className="serah-terima-c-kec" />
+                  <col className="serah-terima-c-n" />
+                  <col className="serah-terima-c-bar" />
                   {KIT_STATUSES.map((s) => (
-                    <col key={s} className="ds-c-status-n" />
+                    <col key={s} className="serah-terima-c-status-n" />
                   ))}
                 </colgroup>
                 <thead>
@@ -80,8 +72,8 @@ function Overview() {
                     </th>
                     <th scope="col">Kemajuan</th>
                     {KIT_STATUSES.map((s) => (
-                      <th key={s} scope="col" className="num" title={STATUS_LABEL[s]}>
-                        {HEAD[s]}
+                      <th key={s} scope="col" className="num" title={KIT_STATUS_LABEL[s]}>
+                        {KIT_STATUS_SHORT[s]}
                       </th>
                     ))}
                   </tr>
@@ -96,7 +88,7 @@ function Overview() {
                     <th scope="row">Jumlah</th>
                     <td className="num">{fmt(total.tps)}</td>
                     <td>
-                      <StatusBar p={total} />
+                      <KitStatusBar p={total} />
                     </td>
                     {KIT_STATUSES.map((s) => (
                       <td key={s} className="num">
@@ -111,7 +103,7 @@ function Overview() {
         )}
       </Section>
 
-      <Section title="Serah terima yang sudah dilakukan" id="ds-riwayat">
+      <Section title="Serah terima yang sudah dilakukan" id="serah-terima-riwayat">
         <ErrorBanner
           error={handovers.error}
           onRetry={handovers.reload}
@@ -125,7 +117,7 @@ function Overview() {
           </p>
         ) : (
           <div className="table-wrap">
-            <table className="table ds-handover-table" data-testid="ds-handover-list">
+            <table className="table serah-terima-handover-table" data-testid="serah-terima-handover-list">
               <thead>
                 <tr>
                   <th scope="col">Nomor BA</th>
@@ -144,7 +136,7 @@ function Overview() {
               <tbody>
                 {handovers.data.map((h) => (
                   <tr key={h.id}>
-                    <td className="ds-nomor">{h.nomor ?? <span className="muted">#{h.id}</span>}</td>
+                    <td className="serah-terima-nomor">{h.nomor ?? <span className="muted">#{h.id}</span>}</td>
                     <td>{fmtDate(h.tanggal)}</td>
                     <td>
                       <a href={serahTerimaHref(h.kecamatanId)}>{h.kecamatan}</a>
@@ -159,9 +151,9 @@ function Overview() {
                     </td>
                     <td>
                       {h.confirmed ? (
-                        <span className="badge badge-ok">✓ Diterima PPK</span>
+                        <StatusBadge state="diterima">✓ Diterima PPK</StatusBadge>
                       ) : (
-                        <span className="badge badge-warn">Menunggu konfirmasi</span>
+                        <StatusBadge state="diserahkan">Menunggu konfirmasi</StatusBadge>
                       )}
                     </td>
                     <td className="actions">{h.documentId !== null && <HandoverPrintButton h={h} />}</td>
@@ -176,18 +168,10 @@ function Overview() {
   )
 }
 
-const HEAD: Record<KitStatus, string> = {
-  belum: 'Belum',
-  sebagian: 'Sebagian',
-  lengkap: 'Lengkap',
-  diserahkan: 'Diserahkan',
-  diterima: 'Diterima PPK',
-}
-
-function ProgressRow({ r, handovers }: { r: KitProgress; handovers: SerahTerima[] }) {
+function ProgressRow({ r, handovers }: { r: KitProgress; handovers: Handover[] }) {
   return (
     <tr
-      className="ds-progress-row"
+      className="serah-terima-progress-row"
       onClick={(e) => {
         // The name is the keyboard way in; the whole row is a bigger target for the mouse.
         if (!(e.target as HTMLElement).closest('a, button')) navigate('serah-terima', r.id)
@@ -196,25 +180,25 @@ function ProgressRow({ r, handovers }: { r: KitProgress; handovers: SerahTerima[
       <th scope="row">
         <a href={serahTerimaHref(r.id)}>{r.nama}</a>
         {handovers.length > 0 && (
-          <span className="ds-ba-mini">
+          <span className="serah-terima-ba-mini">
             {fmt(handovers.length)} BA serah terima
             {handovers.some((h) => !h.confirmed) ? (
-              <span className="ds-wait-mark">
+              <span className="serah-terima-wait-mark">
                 {' '}
                 · {fmt(handovers.filter((h) => !h.confirmed).length)} menunggu konfirmasi
               </span>
             ) : (
-              <span className="ds-ok-mark"> · ✓ diterima</span>
+              <span className="serah-terima-ok-mark"> · ✓ diterima</span>
             )}
           </span>
         )}
       </th>
       <td className="num">{fmt(r.tps)}</td>
       <td>
-        <StatusBar p={r} />
+        <KitStatusBar p={r} />
       </td>
       {KIT_STATUSES.map((s) => (
-        <td key={s} className={`num${r[s] === 0 ? ' ds-zero' : ''}`}>
+        <td key={s} className={`num${r[s] === 0 ? ' serah-terima-zero' : ''}`}>
           {fmt(r[s])}
         </td>
       ))}

@@ -6,8 +6,9 @@ import { Dialog } from '../../components/Dialog'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { Field } from '../../components/Form'
 import { HistoryLink, useHistory } from '../../components/History'
-import { fmt } from '../../format'
-import { parseQty, type SerahTerima } from './SerahTerimaShared'
+import { StatusBadge } from '../../components/StatusBadge'
+import { fmt, readCount } from '../../format'
+import { type Handover } from './SerahTerimaShared'
 import { fmtDate, fmtInstant, usePrint } from '../dokumen/DokumenShared'
 import { VariantLabel } from '../penerimaan/PenerimaanShared'
 
@@ -17,7 +18,7 @@ export function HandoverPrintButton({
   label = 'Unduh BA',
   primary,
 }: {
-  h: Pick<SerahTerima, 'documentId' | 'nomor'>
+  h: Pick<Handover, 'documentId' | 'nomor'>
   label?: string
   primary?: boolean
 }) {
@@ -37,13 +38,13 @@ export function HandoverPrintButton({
 }
 
 /** Past handovers of one kecamatan: the BA, the PPK's confirmation of receipt, and the ledger rows behind it. */
-export function HandoverTable({ rows }: { rows: SerahTerima[] }) {
-  const [confirming, setConfirming] = useState<SerahTerima | null>(null)
+export function HandoverTable({ rows }: { rows: Handover[] }) {
+  const [confirming, setConfirming] = useState<Handover | null>(null)
   const history = useHistory()
   return (
     <>
       <div className="table-wrap">
-        <table className="table ds-handover-table" data-testid="ds-handovers">
+        <table className="table serah-terima-handover-table" data-testid="serah-terima-handovers">
           <thead>
             <tr>
               <th scope="col">Nomor BA</th>
@@ -62,7 +63,7 @@ export function HandoverTable({ rows }: { rows: SerahTerima[] }) {
           <tbody>
             {rows.map((h) => (
               <tr key={h.id} data-testid={`handover-${h.id}`}>
-                <td className="ds-nomor">{h.nomor ?? <span className="muted">#{h.id}</span>}</td>
+                <td className="serah-terima-nomor">{h.nomor ?? <span className="muted">#{h.id}</span>}</td>
                 <td>
                   {fmtDate(h.tanggal)}
                   <span className="muted small block">dicatat {h.actor}</span>
@@ -73,7 +74,9 @@ export function HandoverTable({ rows }: { rows: SerahTerima[] }) {
                 </td>
                 <td className="num">
                   {fmt(h.tps)}
-                  {h.exceptions > 0 && <span className="ds-exc-note block">{fmt(h.exceptions)} pengecualian</span>}
+                  {h.exceptions > 0 && (
+                    <span className="serah-terima-exc-note block">{fmt(h.exceptions)} pengecualian</span>
+                  )}
                 </td>
                 <td>
                   {h.kendaraan || <span className="muted">—</span>}
@@ -82,17 +85,17 @@ export function HandoverTable({ rows }: { rows: SerahTerima[] }) {
                 <td data-testid="confirmation">
                   {h.confirmed ? (
                     <>
-                      <span className="badge badge-ok">✓ Diterima PPK</span>
+                      <StatusBadge state="diterima">✓ Diterima PPK</StatusBadge>
                       <span className="muted small block">
                         {h.confirmed.note} — {h.confirmed.actor}, {fmtInstant(h.confirmed.at)}
                       </span>
                     </>
                   ) : (
-                    <span className="badge badge-warn">Menunggu konfirmasi</span>
+                    <StatusBadge state="diserahkan">Menunggu konfirmasi</StatusBadge>
                   )}
                 </td>
-                <td className="actions ds-actions">
-                  <div className="ds-actions-stack">
+                <td className="actions serah-terima-actions">
+                  <div className="serah-terima-actions-stack">
                     <HandoverPrintButton h={h} />
                     {!h.confirmed && (
                       <button type="button" className="btn btn-secondary btn-small" onClick={() => setConfirming(h)}>
@@ -123,7 +126,7 @@ export function HandoverTable({ rows }: { rows: SerahTerima[] }) {
   )
 }
 
-function ConfirmDialog({ h, onClose }: { h: SerahTerima | null; onClose(): void }) {
+function ConfirmDialog({ h, onClose }: { h: Handover | null; onClose(): void }) {
   const [note, setNote] = useState('')
   const [error, setError] = useState<ApiError | undefined>()
   const [busy, setBusy] = useState(false)
@@ -164,14 +167,14 @@ function ConfirmDialog({ h, onClose }: { h: SerahTerima | null; onClose(): void 
           <button type="button" className="btn btn-secondary" onClick={close}>
             Batal
           </button>
-          <button type="submit" form="ds-confirm-form" className="btn btn-primary" disabled={busy}>
+          <button type="submit" form="serah-terima-confirm-form" className="btn btn-primary" disabled={busy}>
             {busy ? 'Menyimpan…' : 'Konfirmasi diterima'}
           </button>
         </>
       }
     >
       {h && (
-        <form id="ds-confirm-form" onSubmit={(e) => void submit(e)}>
+        <form id="serah-terima-confirm-form" onSubmit={(e) => void submit(e)}>
           <p>
             Catat bahwa PPK (Panitia Pemilihan Kecamatan) {h.kecamatan} telah menerima {fmt(h.tps)} kit TPS sesuai
             berita acara <strong>{h.nomor ?? `#${h.id}`}</strong>, misalnya setelah BA bertanda tangan Ketua PPK kembali
@@ -215,8 +218,8 @@ export function HeldByPpk({
   const [returning, setReturning] = useState(false)
   const place = `DIKIRIM:${kecamatanId}`
   return (
-    <div className="ds-held" data-testid="ds-held">
-      <div className="ds-held-head">
+    <div className="serah-terima-held" data-testid="serah-terima-held">
+      <div className="serah-terima-held-head">
         <h3>Logistik di tangan PPK {kecamatan}</h3>
         {held.data && held.data.length > 0 && (
           <button type="button" className="btn btn-secondary btn-small" onClick={() => setReturning(true)}>
@@ -230,7 +233,7 @@ export function HeldByPpk({
       ) : held.data.length === 0 ? (
         <p className="empty">Tidak ada logistik yang sedang dipegang PPK ini.</p>
       ) : (
-        <table className="table table-compact ds-held-table">
+        <table className="table table-compact serah-terima-held-table">
           <thead>
             <tr>
               <th scope="col">Barang</th>
@@ -318,10 +321,10 @@ function ReturnDialog({
     setError(undefined)
     try {
       const payload = lines.map((l) => {
-        const q = parseQty(l.qty)
+        const q = readCount(l.qty)
         return {
           variantId: l.variantId,
-          qty: q === null || Number.isNaN(q) ? 0 : q,
+          qty: typeof q === 'number' ? q : 0,
           ke: l.ke,
           ...(l.ke === 'rusak' ? { reason: l.reason } : {}),
         }
@@ -354,19 +357,19 @@ function ReturnDialog({
           <button type="button" className="btn btn-secondary" onClick={onClose}>
             Batal
           </button>
-          <button type="submit" form="ds-return-form" className="btn btn-primary" disabled={busy}>
+          <button type="submit" form="serah-terima-return-form" className="btn btn-primary" disabled={busy}>
             {busy ? 'Menyimpan…' : 'Simpan pengembalian'}
           </button>
         </>
       }
     >
-      <form id="ds-return-form" onSubmit={(e) => void submit(e)}>
+      <form id="serah-terima-return-form" onSubmit={(e) => void submit(e)}>
         <p>
           Logistik yang dibawa kembali PPK ke gudang: kembali ke stok bila masih layak pakai, atau disisihkan sebagai
           rusak dengan alasannya. Jumlah tidak boleh melebihi yang dipegang PPK.
         </p>
         <ErrorBanner error={error} title="Pengembalian ditolak" />
-        <table className="table table-compact ds-return-table">
+        <table className="table table-compact serah-terima-return-table">
           <thead>
             <tr>
               <th scope="col">Barang</th>
@@ -407,7 +410,7 @@ function ReturnDialog({
                   <td className="num">{fmt(heldOf.get(l.variantId)?.qty ?? 0)}</td>
                   <td className="num">
                     <input
-                      className="ds-qty"
+                      className="serah-terima-qty"
                       inputMode="numeric"
                       aria-label={`Jumlah kembali baris ${n}`}
                       aria-invalid={qtyErr ? true : undefined}
@@ -465,7 +468,7 @@ function ReturnDialog({
             })}
           </tbody>
         </table>
-        <div className="form-actions ds-return-add">
+        <div className="form-actions serah-terima-return-add">
           <button
             type="button"
             className="btn btn-secondary btn-small"

@@ -1,35 +1,18 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
-import type { Dokumen, MethodOutput, SerahTerimaPratinjau, VariantInfo } from '../../../api/contract'
+import { useMemo, useState, type FormEvent } from 'react'
+import type { Dokumen, SerahTerimaPratinjau, VariantInfo } from '../../../api/contract'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { Field } from '../../components/Form'
 import { PageHeader, Section, Swatch } from '../../components/Page'
 import { ScanField } from '../../components/ScanField'
-import { fmt, shortItemName, tpsLabel } from '../../format'
+import { KitStatusBar, KitStatusLegend } from '../../components/StatusBadge'
+import { fmt, formatTpsNumber, shortItemName, todayIso } from '../../format'
 import { href } from '../../router'
 import { HandoverPrintButton, HandoverTable, HeldByPpk } from './SerahTerimaHandover'
-import {
-  serahTerimaHref,
-  StatusBadge,
-  StatusBar,
-  StatusLegend,
-  type SerahTerima,
-  type KitStatus,
-} from './SerahTerimaShared'
-import { todayIso } from '../dokumen/DokumenShared'
-import './serahTerima.css'
-
-type Overview = MethodOutput<'serahTerima.lihatKecamatan'>
-type Kit = Overview['tps'][number]
-
-interface Refusal {
-  at: Date
-  code: string
-  message: string
-}
-
-const SELECTABLE: ReadonlySet<KitStatus> = new Set(['lengkap', 'sebagian'])
+import { type Kit, SELECTABLE, serahTerimaHref } from './SerahTerimaShared'
+import { DesaRows, useTpsHandover } from './SerahTerimaKit'
+import { type Refusal, RefusalList, ScanProgress } from './SerahTerimaScan'
 
 /**
  * One PPK (Panitia Pemilihan Kecamatan): every TPS kit of the kecamatan by desa, a scan check of the
@@ -53,7 +36,7 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
   const handedBy = useTpsHandover(q.data?.handovers ?? [])
 
   const back = (
-    <p className="ds-back">
+    <p className="serah-terima-back">
       <a href={serahTerimaHref()}>← Serah terima ke PPK</a>
     </p>
   )
@@ -161,14 +144,14 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
           </>
         }
       />
-      <div className="ds-kec-status">
-        <StatusBar p={counts} />
-        <StatusLegend counts={counts} />
+      <div className="serah-terima-kec-status">
+        <KitStatusBar p={counts} size="large" />
+        <KitStatusLegend counts={counts} />
       </div>
 
-      <Section title="Kit TPS per desa/kelurahan" id="ds-kit">
-        <div className="ds-kit-layout">
-          <div className="ds-kit-main">
+      <Section title="Kit TPS per desa/kelurahan" id="serah-terima-kit">
+        <div className="serah-terima-kit-layout">
+          <div className="serah-terima-kit-main">
             <div className="toolbar">
               <button
                 type="button"
@@ -182,16 +165,16 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
               <button type="button" className="btn btn-secondary btn-small" onClick={() => setSelected(new Set())}>
                 Kosongkan pilihan
               </button>
-              <span className="toolbar-count" data-testid="ds-selected-count">
+              <span className="toolbar-count" data-testid="serah-terima-selected-count">
                 {fmt(selected.size)} dari {fmt(kits.length)} TPS dipilih
               </span>
             </div>
-            <div className="table-scroll ds-kit-scroll">
-              <table className="table ds-kit-table" data-testid="ds-kit-table">
+            <div className="table-scroll serah-terima-kit-scroll">
+              <table className="table serah-terima-kit-table" data-testid="serah-terima-kit-table">
                 <colgroup>
-                  <col className="ds-c-check" />
-                  <col className="ds-c-tps" />
-                  <col className="ds-c-status" />
+                  <col className="serah-terima-c-check" />
+                  <col className="serah-terima-c-tps" />
+                  <col className="serah-terima-c-status" />
                   <col />
                 </colgroup>
                 <thead>
@@ -228,11 +211,11 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
               </table>
             </div>
           </div>
-          <aside className="ds-scan-panel" aria-label="Pemeriksaan kotak dengan pemindai">
+          <aside className="serah-terima-scan-panel" aria-label="Pemeriksaan kotak dengan pemindai">
             <ScanField
               label="Periksa kotak dengan pemindai"
               onScan={onScan}
-              testId="ds-scan"
+              testId="serah-terima-scan"
               placeholder="Pindai atau ketik kode"
               refusalTitle="KOTAK DITOLAK"
               hint={
@@ -243,26 +226,7 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
               }
             />
             <ScanProgress selected={selectedKits} scanned={scanned} kotakCount={kotakCount} />
-            <div className="ds-refusals" data-testid="ds-refusals">
-              <h3>
-                Ditolak <span className="ds-refusal-count">{fmt(refusals.length)}</span>
-              </h3>
-              {refusals.length === 0 ? (
-                <p className="muted small">Belum ada kotak yang ditolak.</p>
-              ) : (
-                <ol className="ds-refusal-list">
-                  {refusals.map((r, i) => (
-                    <li key={refusals.length - i}>
-                      <span className="ds-refusal-time">
-                        {r.at.toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
-                      </span>
-                      <strong>{r.message}</strong>
-                      <code>{r.code}</code>
-                    </li>
-                  ))}
-                </ol>
-              )}
-            </div>
+            <RefusalList refusals={refusals} />
           </aside>
         </div>
       </Section>
@@ -287,7 +251,7 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
         }}
       />
 
-      <Section title="Serah terima yang sudah dilakukan" id="ds-handovers">
+      <Section title="Serah terima yang sudah dilakukan" id="serah-terima-handovers">
         {data.handovers.length === 0 ? (
           <p className="empty">Belum ada serah terima untuk PPK {data.kecamatan}.</p>
         ) : (
@@ -296,215 +260,6 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
         <HeldByPpk kecamatanId={kecamatanId} kecamatan={data.kecamatan} variants={byVariant} />
       </Section>
     </>
-  )
-}
-
-/**
- * Which handover took each TPS. The overview lists handovers without their TPS, so the ledger rows of each
- * handover (DIKEMAS:<tps> -> DIKIRIM) say it; a handover never changes its TPS, so this runs once per list.
- */
-function useTpsHandover(handovers: SerahTerima[]): Map<number, number> {
-  const [map, setMap] = useState<Map<number, number>>(new Map())
-  const key = handovers.map((h) => h.id).join(',')
-  useEffect(() => {
-    if (!key) return
-    let live = true
-    void Promise.all(
-      key.split(',').map(async (id) => {
-        const r = await invoke('ledger.lihatRiwayat', { documentId: `SERAH_TERIMA:${id}`, limit: 5000 })
-        return r.rows.map((row) => [Number(/^DIKEMAS:(\d+)$/.exec(row.from)?.[1] ?? 0), Number(id)] as const)
-      }),
-    ).then(
-      (lists) => {
-        if (live) setMap(new Map(lists.flat().filter(([t]) => t > 0)))
-      },
-      () => {},
-    )
-    return () => {
-      live = false
-    }
-  }, [key])
-  return map
-}
-
-function DesaRows({
-  desa,
-  kits,
-  selected,
-  onToggle,
-  exceptionOn,
-  onException,
-  reasons,
-  onReason,
-  scanned,
-  kotakCount,
-  handovers,
-  handedBy,
-  rowErrors,
-}: {
-  desa: string
-  kits: Kit[]
-  selected: Set<number>
-  onToggle(ids: number[], on: boolean): void
-  exceptionOn: Set<number>
-  onException(tpsId: number, on: boolean): void
-  reasons: Record<number, string>
-  onReason(tpsId: number, text: string): void
-  scanned: Map<number, Set<number>>
-  kotakCount(tpsId: number): number
-  handovers: SerahTerima[]
-  handedBy: Map<number, number>
-  rowErrors: Map<number, string>
-}) {
-  const complete = kits.filter((k) => k.status === 'lengkap').map((k) => k.tpsId)
-  const on = complete.filter((id) => selected.has(id)).length
-  const ref = useRef<HTMLInputElement>(null)
-  useEffect(() => {
-    if (ref.current) ref.current.indeterminate = on > 0 && on < complete.length
-  }, [on, complete.length])
-  const handed = kits.filter((k) => k.status === 'diserahkan' || k.status === 'diterima').length
-  return (
-    <tbody className="ds-desa">
-      <tr className="ds-desa-row">
-        <td>
-          <input
-            ref={ref}
-            type="checkbox"
-            aria-label={`Pilih semua kit lengkap di ${desa}`}
-            disabled={complete.length === 0}
-            checked={complete.length > 0 && on === complete.length}
-            onChange={(e) => onToggle(complete, e.target.checked)}
-          />
-        </td>
-        <th scope="rowgroup" colSpan={3}>
-          {desa}
-          <span className="ds-desa-meta">
-            {fmt(kits.length)} TPS · {fmt(kits.filter((k) => selected.has(k.tpsId)).length)} dipilih
-            {handed > 0 && ` · ${fmt(handed)} sudah diserahkan`}
-          </span>
-        </th>
-      </tr>
-      {kits.map((k) => {
-        const name = `${tpsLabel(k.nomor)} ${k.desa}`
-        const isOn = selected.has(k.tpsId)
-        const handover = handovers.find((h) => h.id === handedBy.get(k.tpsId))
-        const err = rowErrors.get(k.tpsId)
-        return (
-          <tr
-            key={k.tpsId}
-            data-testid={`tps-${k.tpsId}`}
-            className={`ds-tps-row${isOn ? ' ds-on' : ''}${err ? ' ds-row-error' : ''}`}
-          >
-            <td>
-              <input
-                type="checkbox"
-                aria-label={`Serahkan ${name}`}
-                checked={isOn}
-                disabled={!SELECTABLE.has(k.status)}
-                onChange={(e) => onToggle([k.tpsId], e.target.checked)}
-              />
-            </td>
-            <th scope="row">
-              {tpsLabel(k.nomor)}
-              <span className="muted small block">DPT {fmt(k.dpt)}</span>
-            </th>
-            <td>
-              <StatusBadge status={k.status} label={k.statusLabel} />
-              {SELECTABLE.has(k.status) && <KotakChecklist n={kotakCount(k.tpsId)} done={scanned.get(k.tpsId)} />}
-            </td>
-            <td className="ds-note-cell">
-              {k.status === 'sebagian' && (
-                <>
-                  <p className="ds-missing">
-                    <strong>Kurang:</strong>{' '}
-                    {k.missing.map((m) => `${shortItemName(m.label)} ${fmt(m.remaining)} ${m.unit}`).join(', ')}
-                  </p>
-                  <label className="check ds-exc-check">
-                    <input
-                      type="checkbox"
-                      checked={exceptionOn.has(k.tpsId)}
-                      onChange={(e) => onException(k.tpsId, e.target.checked)}
-                    />
-                    <span>Serahkan dengan pengecualian</span>
-                  </label>
-                  {exceptionOn.has(k.tpsId) && (
-                    <input
-                      className="ds-reason"
-                      aria-label={`Alasan pengecualian ${name}`}
-                      placeholder="Alasan (tercetak di BA), mis. bilik suara menyusul dari gudang"
-                      value={reasons[k.tpsId] ?? ''}
-                      aria-invalid={err ? true : undefined}
-                      onChange={(e) => onReason(k.tpsId, e.target.value)}
-                    />
-                  )}
-                </>
-              )}
-              {k.status === 'belum' && (
-                <span className="muted small">
-                  Kemas dulu di <a href={href('kemas')}>Pengemasan</a>.
-                </span>
-              )}
-              {(k.status === 'diserahkan' || k.status === 'diterima') && (
-                <span className="small">
-                  {handover ? (
-                    <>
-                      Diserahkan dengan BA <span className="ds-nomor">{handover.nomor ?? `#${handover.id}`}</span>
-                    </>
-                  ) : (
-                    'Sudah diserahkan'
-                  )}
-                </span>
-              )}
-              {err && <p className="field-error ds-row-error-text">{err}</p>}
-            </td>
-          </tr>
-        )
-      })}
-    </tbody>
-  )
-}
-
-function KotakChecklist({ n, done }: { n: number; done: Set<number> | undefined }) {
-  if (n === 0) return null
-  return (
-    <span className="ds-kotak-list">
-      {Array.from({ length: n }, (_, i) => i + 1).map((no) => {
-        const ok = done?.has(no) ?? false
-        return (
-          <span
-            key={no}
-            className={`ds-kotak${ok ? ' ds-kotak-ok' : ''}`}
-            data-testid={`kotak-${no}`}
-            data-scanned={ok ? 'ya' : 'tidak'}
-          >
-            Kotak {no}/{n} {ok ? '✓' : '—'}
-          </span>
-        )
-      })}
-    </span>
-  )
-}
-
-function ScanProgress({
-  selected,
-  scanned,
-  kotakCount,
-}: {
-  selected: Kit[]
-  scanned: Map<number, Set<number>>
-  kotakCount(tpsId: number): number
-}) {
-  const total = selected.reduce((s, k) => s + kotakCount(k.tpsId), 0)
-  const done = selected.reduce((s, k) => s + Math.min(kotakCount(k.tpsId), scanned.get(k.tpsId)?.size ?? 0), 0)
-  return (
-    <div className="ds-scan-progress" data-testid="ds-scan-progress">
-      <div className="ds-scan-meter" aria-hidden="true">
-        <span style={{ width: total > 0 ? `${(100 * done) / total}%` : 0 }} />
-      </div>
-      <p>
-        <strong>{fmt(done)}</strong> dari {fmt(total)} kotak TPS yang dipilih sudah dipindai.
-      </p>
-    </div>
   )
 }
 
@@ -593,31 +348,36 @@ function HandoverForm({
   }
 
   return (
-    <Section title="Berita acara serah terima" id="ds-form">
+    <Section title="Berita acara serah terima" id="serah-terima-form">
       {done && (
-        <div className="banner banner-ok ds-done" role="status" data-testid="ds-done">
-          <div className="banner-body">
-            <strong>
-              Serah terima tercatat: {fmt(done.tps)} kit TPS kini di PPK {kecamatan}.
-            </strong>
-            <p>
-              Berita acara serah terima nomor{' '}
-              <span className="ds-nomor" data-testid="ds-done-nomor">
-                {done.document.nomor ?? `DOK-${done.document.id}`}
-              </span>{' '}
-              terbit. Cetak, tanda tangani bersama Ketua PPK, lalu catat konfirmasinya di bawah setelah BA kembali.
-            </p>
-          </div>
-          <HandoverPrintButton
-            h={{ documentId: done.document.id, nomor: done.document.nomor }}
-            label="Unduh BA (PDF)"
-            primary
-          />
-        </div>
+        <Banner
+          kind="success"
+          testId="serah-terima-done"
+          actions={
+            <>
+              <HandoverPrintButton
+                h={{ documentId: done.document.id, nomor: done.document.nomor }}
+                label="Unduh BA (PDF)"
+                primary
+              />
+            </>
+          }
+        >
+          <strong>
+            Serah terima tercatat: {fmt(done.tps)} kit TPS kini di PPK {kecamatan}.
+          </strong>
+          <p>
+            Berita acara serah terima nomor{' '}
+            <span className="serah-terima-nomor" data-testid="serah-terima-done-nomor">
+              {done.document.nomor ?? `DOK-${done.document.id}`}
+            </span>{' '}
+            terbit. Cetak, tanda tangani bersama Ketua PPK, lalu catat konfirmasinya di bawah setelah BA kembali.
+          </p>
+        </Banner>
       )}
-      <form className="ds-form-layout" onSubmit={(e) => void submit(e)} noValidate>
+      <form className="serah-terima-form-layout" onSubmit={(e) => void submit(e)} noValidate>
         <div>
-          <p className="ds-pihak">
+          <p className="serah-terima-pihak">
             <strong>PIHAK PERTAMA:</strong>{' '}
             {pihakPertama ? (
               <>
@@ -701,7 +461,7 @@ function HandoverForm({
           </div>
         </div>
 
-        <div className="ds-summary" data-testid="ds-summary">
+        <div className="serah-terima-summary" data-testid="serah-terima-summary">
           <h3>Yang diserahkan</h3>
           {selectedKits.length === 0 ? (
             <p className="muted">Belum ada TPS yang dipilih. Centang kit TPS pada daftar di atas.</p>
@@ -719,12 +479,12 @@ function HandoverForm({
                 !preview.error && <Loading />
               )}
               {exceptions.length > 0 && (
-                <div className="ds-exc-summary">
+                <div className="serah-terima-exc-summary">
                   <strong>Pengecualian (tercetak di BA):</strong>
                   <ul>
                     {exceptions.map((k) => (
                       <li key={k.tpsId}>
-                        {tpsLabel(k.nomor)} {k.desa}:{' '}
+                        {formatTpsNumber(k.nomor)} {k.desa}:{' '}
                         {exceptionOn.has(k.tpsId) && (reasons[k.tpsId] ?? '').trim() ? (
                           reasons[k.tpsId]
                         ) : (
@@ -735,7 +495,13 @@ function HandoverForm({
                   </ul>
                 </div>
               )}
-              <p className={kotakDone < kotakTotal ? 'ds-scan-note text-warn' : 'ds-scan-note ds-ok-mark'}>
+              <p
+                className={
+                  kotakDone < kotakTotal
+                    ? 'serah-terima-scan-note text-warn'
+                    : 'serah-terima-scan-note serah-terima-ok-mark'
+                }
+              >
                 {kotakDone < kotakTotal
                   ? `${fmt(kotakTotal - kotakDone)} dari ${fmt(kotakTotal)} kotak belum dipindai.`
                   : `Semua ${fmt(kotakTotal)} kotak sudah dipindai.`}
@@ -744,20 +510,17 @@ function HandoverForm({
           )}
         </div>
 
-        <div className="ds-submit">
+        <div className="serah-terima-submit">
           {error && (
-            <div className="banner banner-error" role="alert" data-testid="ds-refused">
-              <div className="banner-body">
-                <strong>{error.message}</strong>
-                {error.details.length > 0 && (
-                  <ul className="ds-issue-list">
-                    {error.details.map((d, i) => (
-                      <li key={i}>{d.message}</li>
-                    ))}
-                  </ul>
-                )}
-              </div>
-            </div>
+            <Banner kind="error" title={<>{error.message}</>} testId="serah-terima-refused">
+              {error.details.length > 0 && (
+                <ul className="serah-terima-issue-list">
+                  {error.details.map((d, i) => (
+                    <li key={i}>{d.message}</li>
+                  ))}
+                </ul>
+              )}
+            </Banner>
           )}
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={busy || selectedKits.length === 0}>
@@ -786,7 +549,7 @@ function SerahTerimaFigures({
   busy: boolean
 }) {
   return (
-    <div aria-busy={busy} data-testid="ds-figures">
+    <div aria-busy={busy} data-testid="serah-terima-figures">
       <p>
         <strong>{fmt(figures.tps)} kit TPS</strong> di {fmt(figures.desa)} desa/kelurahan
         {partial > 0 && (
@@ -796,7 +559,7 @@ function SerahTerimaFigures({
         )}
         .
       </p>
-      <table className="table table-compact ds-summary-table">
+      <table className="table table-compact serah-terima-summary-table">
         <thead>
           <tr>
             <th scope="col">Barang</th>
@@ -831,7 +594,7 @@ function SerahTerimaFigures({
         </tbody>
       </table>
       {figures.jumlah && (
-        <p className="muted small" data-testid="ds-jumlah">
+        <p className="muted small" data-testid="serah-terima-jumlah">
           Jumlah seluruhnya {figures.jumlah}.
         </p>
       )}

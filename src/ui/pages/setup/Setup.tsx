@@ -5,6 +5,7 @@ import { Brand } from '../../components/Brand'
 import { useRefreshAll } from '../../components/data'
 import { ErrorBanner } from '../../components/Feedback'
 import { Field } from '../../components/Form'
+import './setup.css'
 
 type BupatiWalikota = 'bupati' | 'walikota' | 'none'
 
@@ -47,7 +48,7 @@ export function SetupPage() {
 
   return (
     <main className="fullpage">
-      <form className="fullpage-card setup" onSubmit={submit} noValidate aria-labelledby="setup-title">
+      <form className="fullpage-card setup-form" onSubmit={submit} noValidate aria-labelledby="setup-title">
         <Brand />
         <h1 id="setup-title">Siapkan basis data pemilihan</h1>
         <p className="lead">

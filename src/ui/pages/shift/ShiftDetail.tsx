@@ -1,22 +1,19 @@
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useMemo, useState } from 'react'
 import type { MethodOutput } from '../../../api/contract'
 import { useApi } from '../../components/data'
 import { ErrorBanner, Loading } from '../../components/Feedback'
 import { PageHeader, Section, Swatch } from '../../components/Page'
+import { StatusBadge } from '../../components/StatusBadge'
+import { TabPanel, Tabs } from '../../components/Tabs'
+import { useKeyed } from '../../components/useKeyed'
 import { TallyGrid, variantShort } from '../../components/TallyGrid'
 import { reasonsForVariant } from '../../components/TallyGridModel'
-import { fmt } from '../../format'
+import { fmt, fmtTanggal, fmtWaktu } from '../../format'
 import { href } from '../../router'
 import { PackingShiftResult } from '../kemas/KemasShiftHasil'
-import {
-  BukaKembaliDialog,
-  HadirDialog,
-  ReklasifikasiDialog,
-  StatusBadge,
-  TutupDialog,
-  fmtTanggal,
-  fmtWaktu,
-} from './ShiftForms'
+import { BukaKembaliDialog, HadirDialog, TutupDialog } from './ShiftDialogs'
+import { ShiftStatusBadge } from './ShiftForms'
+import { ReklasifikasiDialog } from './ShiftReklasifikasi'
 
 type Shift = MethodOutput<'shift.lihat'>
 const columnsKeyOf = (shift: Shift) => shift.variants.map((v) => `${v.variantId}:${v.kind}`).join()
@@ -67,7 +64,7 @@ export function ShiftDetailPage({ id }: { id: number }) {
         lead={
           <span className="shift-lead">
             <span>
-              <StatusBadge status={shift.status} />
+              <ShiftStatusBadge status={shift.status} />
               {fmtTanggal(shift.tanggal)}, pukul {shift.mulai}–{shift.selesai}
               {shift.lokasi && <> · {shift.lokasi}</>}
             </span>
@@ -177,7 +174,9 @@ function VariantTabs({
 }) {
   const [selected, setSelected] = useState<number | null>(null)
   const [dirty, setDirty] = useState<Set<number>>(() => new Set())
-  const dirtySetters = useMemo(
+  // One stable callback per variant, keyed like the columns.
+  const dirtySetters = useKeyed(
+    columnsKeyOf(shift),
     () =>
       new Map(
         shift.variants.map((v) => [
@@ -192,12 +191,9 @@ function VariantTabs({
             }),
         ]),
       ),
-    // Keyed like the columns: one stable callback per variant.
-    [columnsKeyOf(shift)],
   )
   // Once for every sheet of the shift: what is still unsorted/unassembled in the warehouse.
   const recon = useApi('rekonsiliasi.lihat', {})
-  const tabRefs = useRef(new Map<number, HTMLButtonElement>())
   const current = shift.variants.find((v) => v.variantId === selected) ?? shift.variants[0]
   const inProcess = useMemo(() => {
     const m = new Map<number, number>()
@@ -207,83 +203,50 @@ function VariantTabs({
   // Stable per variant: new column definitions would reset the grid under the user's fingers.
   // Keyed on what decides the columns, not on each refresh's new objects.
   const columnsKey = JSON.stringify([shift.variants.map((v) => [v.variantId, v.kind]), reasons])
-  const reasonsOf = useMemo(
+  const reasonsOf = useKeyed(
+    columnsKey,
     () => new Map(shift.variants.map((v) => [v.variantId, reasonsForVariant(reasons, v)])),
-    [columnsKey],
   )
 
   if (!current)
     return <p className="empty">Shift ini belum mengerjakan barang apa pun. Tambahkan melalui Daftar hadir.</p>
 
-  function onKey(e: KeyboardEvent<HTMLButtonElement>) {
-    const i = shift.variants.findIndex((v) => v.variantId === current!.variantId)
-    const n = shift.variants.length
-    const next =
-      e.key === 'ArrowRight'
-        ? (i + 1) % n
-        : e.key === 'ArrowLeft'
-          ? (i - 1 + n) % n
-          : e.key === 'Home'
-            ? 0
-            : e.key === 'End'
-              ? n - 1
-              : -1
-    if (next < 0) return
-    e.preventDefault()
-    const v = shift.variants[next]!.variantId
-    setSelected(v)
-    tabRefs.current.get(v)?.focus()
-  }
-
   return (
-    <section className="section tally-section" aria-label="Tally per jenis barang">
-      <div className="tabs-bar">
-        <div
-          className="tabs"
-          role="tablist"
-          aria-label={shift.kind === 'sortir_lipat' ? 'Jenis surat suara' : 'Barang'}
-        >
-          {shift.variants.map((v) => (
-            <button
-              key={v.variantId}
-              ref={(el) => {
-                if (el) tabRefs.current.set(v.variantId, el)
-                else tabRefs.current.delete(v.variantId)
-              }}
-              type="button"
-              role="tab"
-              id={`tab-variant-${v.variantId}`}
-              aria-selected={v.variantId === current.variantId}
-              aria-controls={`panel-variant-${v.variantId}`}
-              tabIndex={v.variantId === current.variantId ? 0 : -1}
-              className="tab tab-variant"
-              onClick={() => setSelected(v.variantId)}
-              onKeyDown={onKey}
-            >
+    <section className="section shift-tally" aria-label="Tally per jenis barang">
+      <Tabs
+        label={shift.kind === 'sortir_lipat' ? 'Jenis surat suara' : 'Barang'}
+        idBase="variant"
+        wrap
+        selected={current.variantId}
+        onSelect={(id: number) => setSelected(id)}
+        items={shift.variants.map((v) => ({
+          id: v.variantId,
+          label: (
+            <span className="shift-tab">
               <Swatch hex={v.colorHex} />
               <span>{variantShort(v)}</span>
               {(inProcess.get(v.variantId) ?? 0) > 0 && (
-                <span className="tab-count" title="Dalam proses">
+                <StatusBadge state="sebagian" title="Dalam proses">
                   {fmt(inProcess.get(v.variantId))}
-                </span>
+                </StatusBadge>
               )}
               {dirty.has(v.variantId) && (
-                <span className="tab-dirty" title="Ada isian yang belum disimpan">
+                <span className="shift-tab-dirty" title="Ada isian yang belum disimpan">
                   ●<span className="visually-hidden"> belum disimpan</span>
                 </span>
               )}
-            </button>
-          ))}
-        </div>
-      </div>
+            </span>
+          ),
+        }))}
+      />
       {/* Every sheet stays mounted: switching tabs must not lose numbers typed but not yet saved. */}
       {shift.variants.map((v) => (
-        <div
+        <TabPanel
           key={v.variantId}
-          role="tabpanel"
-          id={`panel-variant-${v.variantId}`}
-          aria-labelledby={`tab-variant-${v.variantId}`}
-          hidden={v.variantId !== current.variantId}
+          idBase="variant"
+          id={v.variantId}
+          selected={v.variantId === current.variantId}
+          keepMounted
         >
           <TallyGrid
             shift={shift}
@@ -294,7 +257,7 @@ function VariantTabs({
             onReopen={onReopen}
             onDirtyChange={dirtySetters.get(v.variantId)}
           />
-        </div>
+        </TabPanel>
       ))}
     </section>
   )
@@ -311,17 +274,17 @@ function TargetStrip({ shift }: { shift: Shift }) {
     return { teamId: t.teamId, nama: t.nama, target, done: (p?.baik ?? 0) + (p?.rusak ?? 0) }
   })
   return (
-    <div className="targets" aria-label="Target regu hari ini" data-testid="targets">
-      <span className="targets-title">Target hari ini</span>
+    <div className="shift-targets" aria-label="Target regu hari ini" data-testid="targets">
+      <span className="shift-targets-title">Target hari ini</span>
       {rows.map((r) => {
         const pct = r.target > 0 ? Math.min(100, Math.round((r.done / r.target) * 100)) : 0
         return (
-          <div key={r.teamId} className="target">
-            <span className="target-name">Regu {r.nama}</span>
+          <div key={r.teamId} className="shift-target">
+            <span className="shift-target-name">Regu {r.nama}</span>
             {r.target > 0 ? (
               <>
                 <span
-                  className={`target-bar${r.done >= r.target ? ' target-met' : ''}`}
+                  className={`shift-target-bar${r.done >= r.target ? ' shift-target-met' : ''}`}
                   role="progressbar"
                   aria-valuemin={0}
                   aria-valuemax={r.target}
@@ -330,12 +293,12 @@ function TargetStrip({ shift }: { shift: Shift }) {
                 >
                   <span style={{ width: `${pct}%` }} />
                 </span>
-                <span className="target-num">
+                <span className="shift-target-num">
                   {fmt(r.done)} / {fmt(r.target)} <span className="muted">({fmt(pct)}%)</span>
                 </span>
               </>
             ) : (
-              <span className="target-num muted">{fmt(r.done)} lembar · belum ada target</span>
+              <span className="shift-target-num muted">{fmt(r.done)} lembar · belum ada target</span>
             )}
           </div>
         )

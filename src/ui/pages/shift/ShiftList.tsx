@@ -2,9 +2,10 @@ import { useState } from 'react'
 import { useApi } from '../../components/data'
 import { ErrorBanner, Loading } from '../../components/Feedback'
 import { PageHeader, Section } from '../../components/Page'
-import { fmt, shortItemName } from '../../format'
+import { fmt, fmtTanggal, shortItemName, todayIso } from '../../format'
 import { href } from '../../router'
-import { BukaShiftDialog, StatusBadge, fmtTanggal, todayIso } from './ShiftForms'
+import { BukaShiftDialog } from './ShiftBuka'
+import { ShiftStatusBadge } from './ShiftForms'
 
 /** "Surat Suara Pemilihan Gubernur dan Wakil Gubernur · Dapil X" -> "Surat suara Gubernur · Dapil X" */
 const shortLabel = (label: string) => {
@@ -35,11 +36,11 @@ export function ShiftListPage() {
       />
       <Section title="Daftar shift">
         <div className="toolbar shift-filter">
-          <label className="inline-date">
+          <label className="shift-inline-date">
             Dari tanggal{' '}
             <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} aria-label="Dari tanggal" />
           </label>
-          <label className="inline-date">
+          <label className="shift-inline-date">
             Sampai tanggal{' '}
             <input type="date" value={to} onChange={(e) => setTo(e.target.value)} aria-label="Sampai tanggal" />
           </label>
@@ -152,7 +153,7 @@ export function ShiftListPage() {
                         </>
                       )}
                       <td>
-                        <StatusBadge status={s.status} />
+                        <ShiftStatusBadge status={s.status} />
                       </td>
                     </tr>
                   ))}

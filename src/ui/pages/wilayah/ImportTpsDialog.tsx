@@ -3,10 +3,11 @@ import type { ImportPreview } from '../../../api/contract'
 import { invoke, toApiError, type ApiError } from '../../api'
 import { useRefreshAll } from '../../components/data'
 import { Dialog } from '../../components/Dialog'
-import { ErrorBanner, IssueTable, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, IssueTable, Loading, useToast } from '../../components/Feedback'
 import { readFileBase64 } from '../../components/files'
 import { FilePicker } from '../../components/Form'
-import { fmt, tpsLabel } from '../../format'
+import { StatusBadge } from '../../components/StatusBadge'
+import { fmt, formatTpsNumber } from '../../format'
 
 /** Our field names (keys of ImportPreview.columns) as a coordinator calls them. */
 const FIELD_LABEL: Record<string, string> = {
@@ -19,6 +20,7 @@ const FIELD_LABEL: Record<string, string> = {
 }
 
 const CHANGE_LABEL = { added: 'Ditambah', removed: 'Dihapus', changed: 'Diubah' } as const
+const CHANGE_STATE = { added: 'success', removed: 'error', changed: 'warning' } as const
 
 type State =
   | { step: 'choose' }
@@ -89,7 +91,7 @@ export function ImportTpsDialog({ open, onClose }: { open: boolean; onClose(): v
       footer={
         <>
           {preview && !preview.ok && (
-            <span className="footer-note">Perbaiki galat pada berkas, lalu pilih berkas itu lagi.</span>
+            <span className="wilayah-footer-note">Perbaiki galat pada berkas, lalu pilih berkas itu lagi.</span>
           )}
           <button type="button" className="btn btn-secondary" onClick={close}>
             Batal
@@ -122,7 +124,7 @@ export function ImportTpsDialog({ open, onClose }: { open: boolean; onClose(): v
       <ErrorBanner error={applyError} title="Impor belum tersimpan" />
       {preview && <PreviewView preview={preview} />}
       {needsAck && (
-        <label className="check ack">
+        <label className="check wilayah-ack">
           <input
             type="checkbox"
             checked={removalAcknowledged}
@@ -144,40 +146,32 @@ function PreviewView({ preview }: { preview: ImportPreview }) {
   return (
     <div className="import-preview" data-testid="import-preview">
       {preview.ok && c.removed > 0 && (
-        <div className="banner banner-warn" role="alert">
-          <div className="banner-body">
-            <strong>
-              {fmt(c.removed)} dari {fmt(c.removed + c.changed + c.unchanged)} TPS yang ada sekarang tidak terdapat di
-              berkas ini
-            </strong>
-            <p>
-              Bila disimpan, TPS tersebut dihapus. Pastikan berkas ini memuat seluruh TPS satker, bukan sebagian
-              kecamatan saja. Konfirmasi di bagian bawah sebelum menyimpan.
-            </p>
-          </div>
-        </div>
+        <Banner kind="warning" role="alert">
+          <strong>
+            {fmt(c.removed)} dari {fmt(c.removed + c.changed + c.unchanged)} TPS yang ada sekarang tidak terdapat di
+            berkas ini
+          </strong>
+          <p>
+            Bila disimpan, TPS tersebut dihapus. Pastikan berkas ini memuat seluruh TPS satker, bukan sebagian kecamatan
+            saja. Konfirmasi di bagian bawah sebelum menyimpan.
+          </p>
+        </Banner>
       )}
       {preview.ok ? (
-        <div className="banner banner-ok" role="status">
-          <div className="banner-body">
-            <strong>Berkas dapat disimpan</strong>
-            <p>
-              {fmt(preview.totals.tps)} TPS di {fmt(preview.totals.desa)} desa/kelurahan dan{' '}
-              {fmt(preview.totals.kecamatan)} kecamatan, dengan DPT {fmt(preview.totals.dpt)} pemilih.
-            </p>
-          </div>
-        </div>
+        <Banner kind="success" title="Berkas dapat disimpan">
+          <p>
+            {fmt(preview.totals.tps)} TPS di {fmt(preview.totals.desa)} desa/kelurahan dan{' '}
+            {fmt(preview.totals.kecamatan)} kecamatan, dengan DPT {fmt(preview.totals.dpt)} pemilih.
+          </p>
+        </Banner>
       ) : (
-        <div className="banner banner-error" role="alert">
-          <div className="banner-body">
-            <strong>Berkas belum dapat disimpan: {fmt(preview.errors.length)} galat</strong>
-            <p>Perbaiki baris dan kolom berikut di berkas asal, simpan, lalu pilih berkas itu lagi.</p>
-            <IssueTable issues={preview.errors} caption="Daftar galat" />
-          </div>
-        </div>
+        <Banner kind="error" title={<>Berkas belum dapat disimpan: {fmt(preview.errors.length)} galat</>}>
+          <p>Perbaiki baris dan kolom berikut di berkas asal, simpan, lalu pilih berkas itu lagi.</p>
+          <IssueTable issues={preview.errors} caption="Daftar galat" />
+        </Banner>
       )}
 
-      <div className="preview-grid">
+      <div className="wilayah-preview-grid">
         <div>
           <h3>Berkas</h3>
           <dl className="dl">
@@ -235,7 +229,7 @@ function PreviewView({ preview }: { preview: ImportPreview }) {
       </div>
 
       {preview.warnings.length > 0 && (
-        <details className="warnings" open={preview.warnings.length <= 5}>
+        <details className="banner banner-warning wilayah-warnings" open={preview.warnings.length <= 5}>
           <summary>{fmt(preview.warnings.length)} peringatan (tidak menghalangi penyimpanan)</summary>
           <IssueTable issues={preview.warnings} />
         </details>
@@ -269,11 +263,11 @@ function PreviewView({ preview }: { preview: ImportPreview }) {
                 {c.sample.map((s, n) => (
                   <tr key={n}>
                     <td>
-                      <span className={`tag tag-${s.kind}`}>{CHANGE_LABEL[s.kind]}</span>
+                      <StatusBadge state={CHANGE_STATE[s.kind]}>{CHANGE_LABEL[s.kind]}</StatusBadge>
                     </td>
                     <td>{s.kecamatan}</td>
                     <td>{s.desa}</td>
-                    <td>{tpsLabel(s.nomor)}</td>
+                    <td>{formatTpsNumber(s.nomor)}</td>
                     <td className="num">{fmt(s.dptBefore)}</td>
                     <td className="num">{fmt(s.dptAfter)}</td>
                   </tr>

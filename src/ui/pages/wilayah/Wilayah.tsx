@@ -6,8 +6,9 @@ import { useApi } from '../../components/data'
 import { ErrorBanner, Loading } from '../../components/Feedback'
 import { defaultColDef, gridLocaleText, gridTheme, numberCol } from '../../components/grid'
 import { DataNote, PageHeader, Section } from '../../components/Page'
-import { fmt, tpsLabel } from '../../format'
+import { fmt, formatTpsNumber } from '../../format'
 import { ImportTpsDialog } from './ImportTpsDialog'
+import './wilayah.css'
 
 type KecamatanRow = MethodOutput<'wilayah.daftarKecamatan'>[number]
 
@@ -80,12 +81,12 @@ function TpsGrid({ rows, maxVoters }: { rows: TpsRow[]; maxVoters: number }) {
         headerName: 'No. TPS',
         width: 110,
         filter: 'agNumberColumnFilter',
-        valueFormatter: (p) => (typeof p.value === 'number' ? tpsLabel(p.value) : ''),
-        getQuickFilterText: (p) => tpsLabel(p.data.nomor),
+        valueFormatter: (p) => (typeof p.value === 'number' ? formatTpsNumber(p.value) : ''),
+        getQuickFilterText: (p) => formatTpsNumber(p.data.nomor),
       },
       numberCol<TpsRow>('dpt', 'DPT', {
         width: 110,
-        cellClassRules: { 'cell-over-max': (p) => typeof p.value === 'number' && p.value > maxVoters },
+        cellClassRules: { 'wilayah-over-max': (p) => typeof p.value === 'number' && p.value > maxVoters },
         tooltipValueGetter: (p) =>
           typeof p.value === 'number' && p.value > maxVoters
             ? `Melebihi batas ${fmt(maxVoters)} pemilih per TPS`

@@ -1,0 +1,476 @@
+import { useState, type FormEvent } from 'react'
+import type { Barang, MethodInput } from '../../../api/contract'
+import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
+import { useApi, useRefreshAll } from '../../components/data'
+import { Dialog } from '../../components/Dialog'
+import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Field } from '../../components/Form'
+import { Section, Swatch } from '../../components/Page'
+import { StatusBadge } from '../../components/StatusBadge'
+import { fmt, RULE_LABEL } from '../../format'
+import { readNumbers } from './PengaturanShared'
+
+/** Pengaturan › Barang dan aturan kebutuhan: the items, their rule of need, and adding or changing one. */
+
+type LogisticsRule = Exclude<Barang['rule'], 'ballot'>
+const LOGISTICS_RULES: LogisticsRule[] = ['per_tps', 'per_dpt', 'per_desa', 'per_kecamatan']
+
+function ruleCell(i: Barang): string {
+  if (i.rule === 'ballot') return 'DPT + cadangan'
+  if (i.rule === 'per_dpt') return `1 per ${fmt(i.per)} pemilih`
+  return RULE_LABEL[i.rule]
+}
+
+export function ItemsSection() {
+  const items = useApi('barang.daftar', {})
+  const [editing, setEditing] = useState<Barang | null>(null)
+  const [adding, setAdding] = useState(false)
+  const [confirming, setConfirming] = useState<number | null>(null)
+  const refreshAll = useRefreshAll()
+  const toast = useToast()
+
+  async function confirm(item: Barang) {
+    setConfirming(item.id)
+    try {
+      await invoke('barang.ubah', { id: item.id, confirmed: true })
+      toast.showSuccess(`${item.name}: ${item.qty} ${item.unit} ${ruleCell(item).toLowerCase()} dikonfirmasi.`)
+      refreshAll()
+    } catch (err) {
+      toast.showError(err, `${item.name} belum dikonfirmasi`)
+    } finally {
+      setConfirming(null)
+    }
+  }
+
+  return (
+    <Section
+      title="Barang dan aturan kebutuhan"
+      id="pengaturan-barang"
+      actions={
+        <button type="button" className="btn btn-secondary" onClick={() => setAdding(true)}>
+          Tambah barang logistik…
+        </button>
+      }
+    >
+      <p className="muted">
+        Surat suara selalu dihitung dari DPT ditambah cadangan. Jumlah barang lain adalah <strong>preset</strong> dari
+        pengalaman satker lain dan perlu dikonfirmasi sesuai ketentuan yang berlaku sebelum dipakai untuk pengadaan atau
+        pengepakan.
+      </p>
+      <ErrorBanner error={items.error} onRetry={items.reload} title="Daftar barang tidak dapat dimuat" />
+      {items.data ? (
+        <div className="table-wrap">
+          <table className="table pengaturan-items" data-testid="items-table">
+            <thead>
+              <tr>
+                <th scope="col" className="pengaturan-col-item">
+                  Barang
+                </th>
+                <th scope="col">Satuan</th>
+                <th scope="col">Aturan</th>
+                <th scope="col" className="num">
+                  Jumlah
+                </th>
+                <th scope="col" className="num">
+                  PSU per dapil
+                </th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="visually-hidden">Aksi</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.data.map((i) => (
+                <tr key={i.id} className={i.active ? undefined : 'inactive'} data-code={i.code}>
+                  <th scope="row">
+                    <span className="ballot-name">
+                      <Swatch hex={i.colorHex} label={i.color} />
+                      <span>
+                        {i.name}
+                        <span className="muted small block">
+                          {i.kind === 'ballot' ? 'Surat suara' : 'Logistik'} · {i.code}
+                          {i.color ? ` · ${i.color}` : ''}
+                          {i.assembled ? ' · dirakit di gudang' : ''}
+                        </span>
+                      </span>
+                    </span>
+                  </th>
+                  <td>{i.unit}</td>
+                  <td>{ruleCell(i)}</td>
+                  <td className="num">{i.kind === 'ballot' ? '—' : fmt(i.qty)}</td>
+                  <td className="num">{i.kind === 'ballot' ? fmt(i.psuPerDapil) : '—'}</td>
+                  <td>
+                    <span className="pengaturan-badges">
+                      {i.preset && !i.confirmed && (
+                        <StatusBadge state="perlu-diperiksa">Preset — perlu dikonfirmasi</StatusBadge>
+                      )}
+                      {i.confirmed && i.kind === 'logistics' && <StatusBadge state="success">Dikonfirmasi</StatusBadge>}
+                      {!i.active && <StatusBadge state="netral">Tidak aktif</StatusBadge>}
+                    </span>
+                  </td>
+                  <td className="actions">
+                    {i.preset && !i.confirmed && (
+                      <button
+                        type="button"
+                        className="btn btn-small btn-primary"
+                        onClick={() => void confirm(i)}
+                        disabled={confirming === i.id}
+                        aria-label={`Konfirmasi ${i.name}`}
+                      >
+                        Konfirmasi
+                      </button>
+                    )}
+                    <button
+                      type="button"
+                      className="btn btn-small btn-secondary"
+                      onClick={() => setEditing(i)}
+                      aria-label={`Ubah ${i.name}`}
+                    >
+                      Ubah
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        !items.error && <Loading />
+      )}
+      {editing && <ItemEditDialog item={editing} onClose={() => setEditing(null)} />}
+      <ItemCreateDialog open={adding} onClose={() => setAdding(false)} />
+    </Section>
+  )
+}
+
+function RuleFields({
+  rule,
+  qty,
+  per,
+  unit,
+  errors,
+  onRule,
+  onQty,
+  onPer,
+}: {
+  rule: LogisticsRule
+  qty: string
+  per: string
+  unit: string
+  errors: Record<string, string>
+  onRule(r: LogisticsRule): void
+  onQty(v: string): void
+  onPer(v: string): void
+}) {
+  return (
+    <div className="form-grid">
+      <Field label="Aturan kebutuhan" error={errors.rule}>
+        {(id, d, inv) => (
+          <select
+            id={id}
+            aria-describedby={d}
+            aria-invalid={inv}
+            value={rule}
+            onChange={(e) => onRule(e.target.value as LogisticsRule)}
+          >
+            {LOGISTICS_RULES.map((r) => (
+              <option key={r} value={r}>
+                {RULE_LABEL[r]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={`Jumlah (${unit || 'satuan'})`} error={errors.qty}>
+        {(id, d, inv) => (
+          <input
+            id={id}
+            aria-describedby={d}
+            aria-invalid={inv}
+            inputMode="numeric"
+            value={qty}
+            onChange={(e) => onQty(e.target.value)}
+          />
+        )}
+      </Field>
+      {rule === 'per_dpt' && (
+        <Field
+          label="Untuk setiap … pemilih"
+          error={errors.per}
+          hint={`Mis. 1 ${unit || 'satuan'} per 100 pemilih; dibulatkan ke atas per TPS`}
+        >
+          {(id, d, inv) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              aria-invalid={inv}
+              inputMode="numeric"
+              value={per}
+              onChange={(e) => onPer(e.target.value)}
+            />
+          )}
+        </Field>
+      )}
+    </div>
+  )
+}
+
+function ItemEditDialog({ item, onClose }: { item: Barang; onClose(): void }) {
+  const [name, setName] = useState(item.name)
+  const [unit, setUnit] = useState(item.unit)
+  const [rule, setRule] = useState<LogisticsRule>(item.rule === 'ballot' ? 'per_tps' : item.rule)
+  const [qty, setQty] = useState(String(item.qty))
+  const [per, setPer] = useState(String(item.per))
+  const [psu, setPsu] = useState(String(item.psuPerDapil))
+  const [active, setActive] = useState(item.active)
+  const [confirmNow, setConfirmNow] = useState(item.preset && !item.confirmed)
+  const [error, setError] = useState<ApiError | undefined>()
+  const [busy, setBusy] = useState(false)
+  const refreshAll = useRefreshAll()
+  const toast = useToast()
+  const errors = fieldErrors(error)
+  const ballot = item.kind === 'ballot'
+
+  async function save(e?: FormEvent) {
+    e?.preventDefault()
+    const nums = ballot
+      ? readNumbers({ psuPerDapil: psu })
+      : readNumbers(rule === 'per_dpt' ? { qty, per } : { qty, per: '1' })
+    if (nums.error) return setError(nums.error)
+    setBusy(true)
+    setError(undefined)
+    const v = nums.values as Record<string, number>
+    const input: MethodInput<'barang.ubah'> = ballot
+      ? { id: item.id, name, unit, psuPerDapil: v.psuPerDapil, active }
+      : { id: item.id, name, unit, rule, qty: v.qty, per: v.per, active }
+    if (confirmNow) input.confirmed = true
+    try {
+      await invoke('barang.ubah', input)
+      toast.showSuccess(`${name} tersimpan.`)
+      refreshAll()
+      onClose()
+    } catch (err) {
+      setError(toApiError(err))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      title={`Ubah ${item.name}`}
+      footer={
+        <>
+          <button type="button" className="btn btn-secondary" onClick={onClose}>
+            Batal
+          </button>
+          <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={busy}>
+            {busy ? 'Menyimpan…' : 'Simpan'}
+          </button>
+        </>
+      }
+    >
+      <form onSubmit={save} noValidate>
+        {error && Object.keys(errors).length === 0 && <ErrorBanner error={error} title="Belum tersimpan" />}
+        {error && Object.keys(errors).length > 0 && <p className="field-error">{error.message}</p>}
+        <div className="form-grid">
+          <Field label="Nama barang" error={errors.name} className="span-2">
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field label="Satuan" error={errors.unit} hint="Mis. lembar, buah, botol, set">
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={unit}
+                onChange={(e) => setUnit(e.target.value)}
+              />
+            )}
+          </Field>
+          {ballot && (
+            <Field
+              label="Cadangan PSU per dapil"
+              error={errors.psuPerDapil}
+              hint="Surat suara pemungutan suara ulang yang disimpan di satker untuk setiap dapil (Pemilu: 1.000 menurut undang-undang)."
+            >
+              {(id, d, inv) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  aria-invalid={inv}
+                  inputMode="numeric"
+                  value={psu}
+                  onChange={(e) => setPsu(e.target.value)}
+                />
+              )}
+            </Field>
+          )}
+        </div>
+        {ballot ? (
+          <p className="muted small">
+            Kebutuhan surat suara selalu DPT + cadangan per TPS; persentase dan pembulatannya diatur di bagian Pemilihan
+            dan satker.
+          </p>
+        ) : (
+          <RuleFields
+            rule={rule}
+            qty={qty}
+            per={per}
+            unit={unit}
+            errors={errors}
+            onRule={setRule}
+            onQty={setQty}
+            onPer={setPer}
+          />
+        )}
+        <label className="check">
+          <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
+          Aktif (dihitung dalam kebutuhan)
+        </label>
+        {item.preset && !item.confirmed && (
+          <label className="check">
+            <input type="checkbox" checked={confirmNow} onChange={(e) => setConfirmNow(e.target.checked)} />
+            Tandai jumlah ini sudah dikonfirmasi satker
+          </label>
+        )}
+        {/* Enter in a field submits. */}
+        <button type="submit" hidden tabIndex={-1} />
+      </form>
+    </Dialog>
+  )
+}
+
+function ItemCreateDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+  const empty = {
+    code: '',
+    name: '',
+    unit: 'buah',
+    rule: 'per_tps' as LogisticsRule,
+    qty: '1',
+    per: '1',
+    assembled: false,
+  }
+  const [f, setF] = useState(empty)
+  const [error, setError] = useState<ApiError | undefined>()
+  const [busy, setBusy] = useState(false)
+  const refreshAll = useRefreshAll()
+  const toast = useToast()
+  const errors = fieldErrors(error)
+
+  const close = () => {
+    setF(empty)
+    setError(undefined)
+    onClose()
+  }
+
+  async function save(e?: FormEvent) {
+    e?.preventDefault()
+    const nums = readNumbers({ qty: f.qty, per: f.rule === 'per_dpt' ? f.per : '1' })
+    if (nums.error) return setError(nums.error)
+    setBusy(true)
+    setError(undefined)
+    try {
+      const item = await invoke('barang.tambah', {
+        code: f.code.trim().toUpperCase(),
+        name: f.name,
+        unit: f.unit,
+        rule: f.rule,
+        ...nums.values,
+        assembled: f.assembled,
+      })
+      toast.showSuccess(`${item.name} ditambahkan ke daftar barang.`)
+      refreshAll()
+      close()
+    } catch (err) {
+      setError(toApiError(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      title="Tambah barang logistik"
+      footer={
+        <>
+          <button type="button" className="btn btn-secondary" onClick={close}>
+            Batal
+          </button>
+          <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={busy}>
+            {busy ? 'Menyimpan…' : 'Tambah barang'}
+          </button>
+        </>
+      }
+    >
+      <form onSubmit={save} noValidate>
+        {error && Object.keys(errors).length === 0 && <ErrorBanner error={error} title="Barang belum ditambahkan" />}
+        <div className="form-grid">
+          <Field label="Kode barang" error={errors.code} hint="Huruf besar, angka atau garis bawah, mis. KABEL_TIES">
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={f.code}
+                onChange={(e) => setF({ ...f, code: e.target.value.toUpperCase() })}
+                autoComplete="off"
+              />
+            )}
+          </Field>
+          <Field label="Nama barang" error={errors.name}>
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={f.name}
+                onChange={(e) => setF({ ...f, name: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field label="Satuan" error={errors.unit} hint="Mis. buah, lembar, set, rol">
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={f.unit}
+                onChange={(e) => setF({ ...f, unit: e.target.value })}
+              />
+            )}
+          </Field>
+        </div>
+        <RuleFields
+          rule={f.rule}
+          qty={f.qty}
+          per={f.per}
+          unit={f.unit}
+          errors={errors}
+          onRule={(rule) => setF({ ...f, rule })}
+          onQty={(qty) => setF({ ...f, qty })}
+          onPer={(per) => setF({ ...f, per })}
+        />
+        <label className="check">
+          <input type="checkbox" checked={f.assembled} onChange={(e) => setF({ ...f, assembled: e.target.checked })} />
+          Datang dalam bentuk lembaran dan dirakit di gudang (seperti kotak suara)
+        </label>
+        <button type="submit" hidden tabIndex={-1} />
+      </form>
+    </Dialog>
+  )
+}
+
+/* --------------------------------------------------------------------- dapil */

@@ -1,0 +1,237 @@
+import { useId, useMemo, useState, type FormEvent } from 'react'
+import type { MethodOutput } from '../../../api/contract'
+import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
+import { useApi, useRefreshAll } from '../../components/data'
+import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { readFileBase64 } from '../../components/files'
+import { FilePicker } from '../../components/Form'
+import { Section, Swatch } from '../../components/Page'
+import { fmt } from '../../format'
+import { href } from '../../router'
+
+/** Pengaturan › Dapil per jenis surat suara: which kecamatan belong to which dapil, by hand or from a file. */
+
+type DapilOfBallot = MethodOutput<'dapil.daftar'>[number]
+type KecamatanRow = MethodOutput<'wilayah.daftarKecamatan'>[number]
+
+export function DapilSection() {
+  const dapil = useApi('dapil.daftar', {})
+  const kecamatan = useApi('wilayah.daftarKecamatan', {})
+  const items = useApi('barang.daftar', {})
+  const [selected, setSelected] = useState<number | null>(null)
+  const selectId = useId()
+
+  const ballots = dapil.data ?? []
+  const current = ballots.find((b) => b.itemId === selected) ?? ballots[0]
+  const colorOf = new Map((items.data ?? []).map((i) => [i.id, i]))
+
+  return (
+    <Section title="Dapil per jenis surat suara" id="pengaturan-dapil">
+      <p className="muted">
+        Surat suara yang berbeda untuk setiap daerah pemilihan (mis. DPRD kabupaten/kota) dihitung dan dikemas per jenis
+        × dapil. Tetapkan dapil setiap kecamatan di sini, atau impor dari berkas.
+      </p>
+      <ErrorBanner
+        error={dapil.error ?? kecamatan.error}
+        onRetry={() => (dapil.reload(), kecamatan.reload())}
+        title="Data dapil tidak dapat dimuat"
+      />
+      <DapilImport />
+      {dapil.data && kecamatan.data ? (
+        ballots.length === 0 ? (
+          <p className="empty">Belum ada jenis surat suara.</p>
+        ) : kecamatan.data.length === 0 ? (
+          <p className="empty">
+            Belum ada kecamatan. Impor daftar TPS di <a href={href('wilayah')}>Wilayah &amp; TPS</a>, lalu tetapkan
+            dapil setiap kecamatan.
+          </p>
+        ) : (
+          current && (
+            <>
+              <div className="field inline-field">
+                <label htmlFor={selectId}>Jenis surat suara</label>
+                <select id={selectId} value={current.itemId} onChange={(e) => setSelected(Number(e.target.value))}>
+                  {ballots.map((b) => (
+                    <option key={b.itemId} value={b.itemId}>
+                      {b.itemName} ({fmt(b.dapil.length)} dapil)
+                    </option>
+                  ))}
+                </select>
+                <Swatch
+                  hex={colorOf.get(current.itemId)?.colorHex ?? null}
+                  label={colorOf.get(current.itemId)?.color}
+                />
+              </div>
+              <DapilMappingEditor
+                key={current.itemId + ':' + JSON.stringify(current.dapil)}
+                ballot={current}
+                kecamatan={kecamatan.data}
+              />
+            </>
+          )
+        )
+      ) : (
+        !(dapil.error ?? kecamatan.error) && <Loading />
+      )}
+    </Section>
+  )
+}
+
+function DapilMappingEditor({ ballot, kecamatan }: { ballot: DapilOfBallot; kecamatan: KecamatanRow[] }) {
+  const initial = useMemo(() => {
+    const m: Record<number, string> = {}
+    for (const d of ballot.dapil) for (const k of d.kecamatanIds) m[k] = d.name
+    return m
+  }, [ballot])
+  const [mapping, setMapping] = useState<Record<number, string>>(initial)
+  const [error, setError] = useState<ApiError | undefined>()
+  const [busy, setBusy] = useState(false)
+  const refreshAll = useRefreshAll()
+  const toast = useToast()
+  const listId = useId()
+  const errors = fieldErrors(error)
+  const dirty = kecamatan.some((k) => (mapping[k.id] ?? '') !== (initial[k.id] ?? ''))
+  const names = [
+    ...new Set([...ballot.dapil.map((d) => d.name), ...Object.values(mapping).filter((v) => v.trim())]),
+  ].sort()
+
+  async function save(e: FormEvent) {
+    e.preventDefault()
+    setBusy(true)
+    setError(undefined)
+    try {
+      const result = await invoke('dapil.aturPemetaan', {
+        itemId: ballot.itemId,
+        mapping: kecamatan.map((k) => ({ kecamatanId: k.id, dapil: mapping[k.id] ?? '' })),
+      })
+      const count = result.find((b) => b.itemId === ballot.itemId)?.dapil.length ?? 0
+      toast.showSuccess(`Dapil ${ballot.itemName} tersimpan: ${fmt(count)} dapil.`)
+      refreshAll()
+    } catch (err) {
+      setError(toApiError(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form onSubmit={save} noValidate>
+      <div className="pengaturan-dapil-chips" aria-label="Dapil saat ini">
+        {ballot.dapil.map((d) => (
+          <span key={d.id} className="chip">
+            {d.name} · {fmt(d.kecamatanIds.length)} kecamatan
+          </span>
+        ))}
+      </div>
+      {error && (
+        <Banner kind="error" title="Dapil belum tersimpan">
+          <p>{error.message}</p>
+        </Banner>
+      )}
+      <datalist id={listId}>
+        {names.map((n) => (
+          <option key={n} value={n} />
+        ))}
+      </datalist>
+      <div className="table-wrap">
+        <table className="table table-compact pengaturan-dapil-table">
+          <thead>
+            <tr>
+              <th scope="col">Kecamatan</th>
+              <th scope="col" className="num">
+                TPS
+              </th>
+              <th scope="col" className="num">
+                DPT
+              </th>
+              <th scope="col">Dapil</th>
+            </tr>
+          </thead>
+          <tbody>
+            {kecamatan.map((k, i) => {
+              const err = errors[`mapping.${i}.dapil`] ?? errors[`mapping.${i}.kecamatanId`]
+              return (
+                <tr key={k.id}>
+                  <th scope="row">{k.nama}</th>
+                  <td className="num">{fmt(k.tps)}</td>
+                  <td className="num">{fmt(k.dpt)}</td>
+                  <td>
+                    <input
+                      className="pengaturan-input-dapil"
+                      list={listId}
+                      value={mapping[k.id] ?? ''}
+                      onChange={(e) => setMapping({ ...mapping, [k.id]: e.target.value })}
+                      aria-label={`Dapil ${ballot.itemName} untuk Kecamatan ${k.nama}`}
+                      aria-invalid={Boolean(err)}
+                      placeholder="Nama dapil, mis. Batu Bara 1"
+                    />
+                    {err && <p className="field-error">{err}</p>}
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy || !dirty}>
+          {busy ? 'Menyimpan…' : 'Simpan dapil'}
+        </button>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          disabled={busy || !dirty}
+          onClick={() => (setMapping(initial), setError(undefined))}
+        >
+          Batalkan perubahan
+        </button>
+      </div>
+    </form>
+  )
+}
+
+function DapilImport() {
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<ApiError | undefined>()
+  const refreshAll = useRefreshAll()
+  const toast = useToast()
+
+  async function onFile(file: File | undefined) {
+    if (!file) return
+    setBusy(true)
+    setError(undefined)
+    try {
+      const contentBase64 = await readFileBase64(file)
+      const r = await invoke('dapil.impor', { fileName: file.name, contentBase64 })
+      toast.showSuccess(
+        `${fmt(r.updated)} pemetaan kecamatan ke dapil diperbarui dari ${file.name}.`,
+        'Impor dapil tersimpan',
+      )
+      refreshAll()
+    } catch (err) {
+      setError(toApiError(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <div className="pengaturan-import-box">
+      <FilePicker
+        label="Impor dapil dari berkas (CSV atau XLSX)"
+        accept=".csv,.xlsx"
+        onFile={(f) => void onFile(f)}
+        disabled={busy}
+        hint={
+          <>
+            Kolom: <code>surat_suara</code> (mis. DPRD_KAB atau nama jenisnya), <code>kecamatan</code>,{' '}
+            <code>dapil</code>. Satu baris untuk setiap kecamatan dan jenis surat suara. Seluruh berkas disimpan atau
+            tidak sama sekali.
+          </>
+        }
+      />
+      {busy && <Loading label="Mengimpor dapil…" />}
+      <ErrorBanner error={error} title="Impor dapil gagal; tidak ada yang diubah" />
+    </div>
+  )
+}

@@ -1,0 +1,451 @@
+import { useId, useRef, useState, type FormEvent } from 'react'
+import type { Pemilihan, MethodInput } from '../../../api/contract'
+import { satkerDaerah } from '../../../core/documents'
+import { formatNomor, type NOMOR_PLACEHOLDERS, validateNomorPattern } from '../../../core/nomorSurat'
+import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
+import { useApi, useRefreshAll } from '../../components/data'
+import { Banner, ErrorBanner, useToast } from '../../components/Feedback'
+import { readFileBase64 } from '../../components/files'
+import { Field, FilePicker } from '../../components/Form'
+import { Section } from '../../components/Page'
+import { readCount } from '../../format'
+import { readNumbers } from './PengaturanShared'
+
+/** Pengaturan › Kop surat dan dokumen: the letterhead, paper, document number pattern and logo, with a sketch. */
+
+const PLACEHOLDER_HELP: Record<(typeof NOMOR_PLACEHOLDERS)[number] | 'no:3', string> = {
+  no: 'nomor urut register',
+  'no:3': 'nomor urut 3 digit (001)',
+  kode_wilayah: 'kode wilayah satker',
+  tahun: 'tahun dokumen',
+  bulan: 'bulan 01–12',
+  bulan_romawi: 'bulan I–XII',
+  kode_dokumen: 'kode jenis dokumen',
+}
+
+/**
+ * The example under a pattern is only a hint worked out here with the same pure helper the service
+ * uses; the service validates again when saving and when a number is taken.
+ */
+function nomorExample(
+  pattern: string,
+  election: Pemilihan,
+  no: number,
+  kodeDokumen: string,
+): { example: string | null; problems: string[] } {
+  const problems = validateNomorPattern(pattern)
+  if (problems.length) return { example: null, problems }
+  try {
+    return {
+      example: formatNomor(pattern, {
+        no,
+        kodeWilayah: election.kodeWilayah,
+        tahun: election.tahun,
+        bulan: new Date().getMonth() + 1,
+        kodeDokumen,
+      }),
+      problems: [],
+    }
+  } catch (err) {
+    return { example: null, problems: [err instanceof Error ? err.message : String(err)] }
+  }
+}
+
+/** A pattern input with buttons that insert a placeholder where the caret is, and the live example below. */
+export function NomorPatternField({
+  label,
+  value,
+  onChange,
+  error,
+  election,
+  no,
+  kodeDokumen,
+  placeholder,
+  fallback,
+  hint,
+}: {
+  label: string
+  value: string
+  onChange(v: string): void
+  error?: string | undefined
+  election: Pemilihan
+  no: number
+  kodeDokumen: string
+  placeholder?: string
+  /** The pattern in force when this one is left empty; the example shows it. */
+  fallback?: string
+  hint?: string
+}) {
+  const id = useId()
+  const ref = useRef<HTMLInputElement>(null)
+  const effective = value.trim() || fallback || ''
+  const { example, problems } = nomorExample(effective, election, no, kodeDokumen)
+
+  function insert(token: string) {
+    const el = ref.current
+    const start = el?.selectionStart ?? value.length
+    const end = el?.selectionEnd ?? value.length
+    const next = value.slice(0, start) + token + value.slice(end)
+    onChange(next)
+    requestAnimationFrame(() => {
+      el?.focus()
+      el?.setSelectionRange(start + token.length, start + token.length)
+    })
+  }
+
+  return (
+    <div className={`field pengaturan-pattern${error ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        ref={ref}
+        value={value}
+        placeholder={placeholder}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={Boolean(error)}
+        aria-describedby={`${id}-example ${id}-hint`}
+        spellCheck={false}
+        autoComplete="off"
+        className="pengaturan-mono"
+      />
+      {error && <p className="field-error">{error}</p>}
+      <p className="pengaturan-example" id={`${id}-example`} aria-live="polite">
+        {example ? (
+          <>
+            {value.trim() === '' && fallback ? 'Contoh dengan pola bawaan: ' : 'Contoh: '}
+            <strong className="pengaturan-mono">{example}</strong>
+          </>
+        ) : (
+          <span className="pengaturan-example-bad">Pola ini akan ditolak: {problems.join('; ')}</span>
+        )}
+      </p>
+      <div className="pengaturan-tokens" role="group" aria-label="Sisipkan kode ke pola nomor">
+        {(['no', 'no:3', 'kode_wilayah', 'tahun', 'bulan', 'bulan_romawi', 'kode_dokumen'] as const).map((p) => (
+          <button
+            key={p}
+            type="button"
+            className="pengaturan-token"
+            onClick={() => insert(`{${p}}`)}
+            title={`Sisipkan {${p}}: ${PLACEHOLDER_HELP[p]}`}
+          >
+            {`{${p}}`}
+          </button>
+        ))}
+      </div>
+      <p className="field-hint" id={`${id}-hint`}>
+        {hint ?? 'Klik kode untuk menyisipkannya. Pola wajib memuat {no}.'} Contoh dihitung di layar ini; aplikasi
+        memeriksa ulang saat menyimpan.
+      </p>
+    </div>
+  )
+}
+
+/* ------------------------------------------------------------------ kop */
+
+interface KopDraft {
+  alamat: string
+  kontak: string
+  kotaTtd: string
+  paper: 'A4' | 'F4'
+  nomorPattern: string
+  nomorStart: string
+}
+
+/** The first register number as typed, for the examples; 1 while it is not a number yet. */
+const firstNumber = (typed: string) => {
+  const n = readCount(typed)
+  return typeof n === 'number' && n > 0 ? n : 1
+}
+
+const kopOf = (e: Pemilihan): KopDraft => ({
+  alamat: e.alamat,
+  kontak: e.kontak,
+  kotaTtd: e.kotaTtd,
+  paper: e.paper,
+  nomorPattern: e.nomorPattern,
+  nomorStart: String(e.nomorStart),
+})
+
+const PAPER_INFO: Record<'A4' | 'F4', { label: string; explain: string }> = {
+  A4: { label: 'A4', explain: '210 × 297 mm. Ukuran kertas internasional.' },
+  F4: { label: 'F4 (folio)', explain: '215 × 330 mm. Lazim dipakai untuk naskah dinas di kantor pemerintah.' },
+}
+
+/** Where it is signed when nothing is set: the satker's name without "Kabupaten"/"Kota", as the service does. */
+const defaultKota = (e: Pemilihan) => satkerDaerah(e.satker)
+
+export function KopSection({ election }: { election: Pemilihan }) {
+  // Untouched, the form shows the election as it is now; edits are kept apart.
+  const [edits, setEdits] = useState<KopDraft | null>(null)
+  const draft = edits ?? kopOf(election)
+  const [error, setError] = useState<ApiError | undefined>()
+  const [busy, setBusy] = useState(false)
+  const refreshAll = useRefreshAll()
+  const toast = useToast()
+  const errors = fieldErrors(error)
+  const dirty = JSON.stringify(draft) !== JSON.stringify(kopOf(election))
+
+  const set = <K extends keyof KopDraft>(k: K, v: KopDraft[K]) =>
+    setEdits((d) => ({ ...(d ?? kopOf(election)), [k]: v }))
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    const nums = readNumbers({ nomorStart: draft.nomorStart })
+    if (nums.error) return setError(nums.error)
+    setBusy(true)
+    setError(undefined)
+    const input: MethodInput<'pemilihan.ubah'> = {
+      alamat: draft.alamat,
+      kontak: draft.kontak,
+      kotaTtd: draft.kotaTtd,
+      paper: draft.paper,
+      nomorPattern: draft.nomorPattern,
+      nomorStart: nums.values.nomorStart,
+    }
+    try {
+      setEdits(kopOf(await invoke('pemilihan.ubah', input)))
+      toast.showSuccess('Kop surat dan pola nomor tersimpan. Dokumen yang sudah terbit tetap seperti saat diterbitkan.')
+      refreshAll()
+    } catch (err) {
+      setError(toApiError(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const keys = Object.keys(draft)
+  const unplaced = error && !error.details.some((d) => d.column && keys.includes(d.column))
+  const startNo = firstNumber(draft.nomorStart)
+
+  return (
+    <Section title="Kop surat dan dokumen" id="pengaturan-kop">
+      <p className="muted pengaturan-explain">
+        Kop, tempat penandatanganan, ukuran kertas dan pola nomor dipakai untuk dokumen yang diterbitkan sesudah
+        disimpan. Dokumen yang sudah terbit dicetak ulang persis seperti saat diterbitkan.
+      </p>
+      <div className="pengaturan-kop-layout">
+        <form onSubmit={submit} noValidate className="pengaturan-form pengaturan-kop-form">
+          {error && (
+            <Banner kind="error" title="Kop dan pola nomor belum tersimpan">
+              <p>{unplaced ? error.message : 'Periksa isian yang ditandai di bawah.'}</p>
+            </Banner>
+          )}
+          <Field label="Alamat kantor" error={errors.alamat} hint="Baris alamat di bawah nama satker pada kop">
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={draft.alamat}
+                onChange={(e) => set('alamat', e.target.value)}
+                placeholder="Mis. Jl. Perintis Kemerdekaan No. 1, Limapuluh"
+              />
+            )}
+          </Field>
+          <Field label="Baris kontak" error={errors.kontak} hint="Telepon, surel atau laman; tampil di bawah alamat">
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={draft.kontak}
+                onChange={(e) => set('kontak', e.target.value)}
+                placeholder="Mis. Telp. (0622) 96123 · Surel: kab_batubara@kpu.go.id"
+              />
+            )}
+          </Field>
+          <div className="form-grid">
+            <Field
+              label="Tempat penandatanganan"
+              error={errors.kotaTtd}
+              hint={`Kota/ibu kota tempat dokumen ditandatangani. Kosong: "${defaultKota(election)}".`}
+            >
+              {(id, d, inv) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  aria-invalid={inv}
+                  value={draft.kotaTtd}
+                  onChange={(e) => set('kotaTtd', e.target.value)}
+                  placeholder={defaultKota(election)}
+                />
+              )}
+            </Field>
+            <Field
+              label="Nomor awal register"
+              error={errors.nomorStart}
+              hint="Nomor urut pertama setiap tahun, mis. bila register kertas sudah berjalan"
+            >
+              {(id, d, inv) => (
+                <input
+                  id={id}
+                  aria-describedby={d}
+                  aria-invalid={inv}
+                  inputMode="numeric"
+                  value={draft.nomorStart}
+                  onChange={(e) => set('nomorStart', e.target.value)}
+                />
+              )}
+            </Field>
+          </div>
+
+          <fieldset className={`field pengaturan-paper${errors.paper ? ' field-invalid' : ''}`}>
+            <legend>Ukuran kertas</legend>
+            <div className="radio-cards pengaturan-paper-options">
+              {(['A4', 'F4'] as const).map((p) => (
+                <label key={p} className={`radio-card${draft.paper === p ? ' selected' : ''}`}>
+                  <input
+                    type="radio"
+                    name="paper"
+                    value={p}
+                    checked={draft.paper === p}
+                    onChange={() => set('paper', p)}
+                  />
+                  <span>
+                    <strong>{PAPER_INFO[p].label}</strong>
+                    <span className="small">{PAPER_INFO[p].explain}</span>
+                  </span>
+                </label>
+              ))}
+            </div>
+            {errors.paper && <p className="field-error">{errors.paper}</p>}
+          </fieldset>
+
+          <NomorPatternField
+            label="Pola nomor dokumen (bawaan)"
+            value={draft.nomorPattern}
+            onChange={(v) => set('nomorPattern', v)}
+            error={errors.nomorPattern}
+            election={election}
+            no={startNo}
+            kodeDokumen="BA-SORLIP"
+            hint="Dipakai semua jenis dokumen yang tidak punya pola sendiri (lihat Penanda tangan). Klik kode untuk menyisipkannya; pola wajib memuat {no}."
+          />
+
+          <div className="form-actions">
+            <button type="submit" className="btn btn-primary" disabled={busy || !dirty}>
+              {busy ? 'Menyimpan…' : 'Simpan kop dan nomor'}
+            </button>
+            <button
+              type="button"
+              className="btn btn-secondary"
+              disabled={busy || !dirty}
+              onClick={() => {
+                setEdits(null)
+                setError(undefined)
+              }}
+            >
+              Batalkan perubahan
+            </button>
+            {dirty && <span className="muted small">Ada perubahan yang belum disimpan.</span>}
+          </div>
+        </form>
+        <div className="pengaturan-kop-side">
+          <KopPreview election={election} draft={draft} />
+          <LogoField election={election} />
+        </div>
+      </div>
+    </Section>
+  )
+}
+
+function useLogoUrl(election: Pemilihan): string | null {
+  const logo = useApi('pemilihan.lihatLogo', {}, election.hasLogo)
+  return election.hasLogo && logo.data ? `data:${logo.data.mime};base64,${logo.data.contentBase64}` : null
+}
+
+/** A rough sketch of the top and bottom of a page, so the coordinator sees what each field is for. */
+function KopPreview({ election, draft }: { election: Pemilihan; draft: KopDraft }) {
+  const logo = useLogoUrl(election)
+  const { example } = nomorExample(draft.nomorPattern, election, firstNumber(draft.nomorStart), 'BA-SORLIP')
+  const today = new Date().toLocaleDateString('id-ID', { day: 'numeric', month: 'long', year: 'numeric' })
+  return (
+    <figure className="pengaturan-preview" aria-label="Gambaran kop surat">
+      <div className={`pengaturan-sheet pengaturan-sheet-${draft.paper}`}>
+        <div className="pengaturan-kop">
+          {logo ? (
+            <img src={logo} alt="Logo kop" className="pengaturan-kop-logo" />
+          ) : (
+            <span className="pengaturan-kop-logo pengaturan-kop-nologo">logo</span>
+          )}
+          <div className="pengaturan-kop-text">
+            <span className="pengaturan-kop-instansi">KOMISI PEMILIHAN UMUM</span>
+            <span className="pengaturan-kop-satker">{election.satker.toUpperCase()}</span>
+            {draft.alamat.trim() && <span className="pengaturan-kop-line">{draft.alamat}</span>}
+            {draft.kontak.trim() && <span className="pengaturan-kop-line">{draft.kontak}</span>}
+          </div>
+        </div>
+        <div className="pengaturan-kop-rule" />
+        <span className="pengaturan-sheet-title">BERITA ACARA</span>
+        <span className="pengaturan-sheet-nomor">Nomor: {example ?? '…'}</span>
+        <span className="pengaturan-sheet-body" aria-hidden="true" />
+        <span className="pengaturan-sheet-body short" aria-hidden="true" />
+        <span className="pengaturan-sheet-ttd">
+          {draft.kotaTtd.trim() || defaultKota(election)}, {today}
+        </span>
+      </div>
+      <figcaption className="muted small">Gambaran kasar kertas {draft.paper}; bukan hasil cetak.</figcaption>
+    </figure>
+  )
+}
+
+function LogoField({ election }: { election: Pemilihan }) {
+  const logo = useLogoUrl(election)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<ApiError | undefined>()
+  const refreshAll = useRefreshAll()
+  const toast = useToast()
+
+  async function upload(file: File | undefined) {
+    if (!file) return
+    setBusy(true)
+    setError(undefined)
+    try {
+      await invoke('pemilihan.aturLogo', { contentBase64: await readFileBase64(file) })
+      toast.showSuccess(`${file.name} dipakai sebagai logo kop surat.`, 'Logo tersimpan')
+      refreshAll()
+    } catch (err) {
+      setError(toApiError(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  async function remove() {
+    setBusy(true)
+    setError(undefined)
+    try {
+      await invoke('pemilihan.aturLogo', { contentBase64: null })
+      toast.showSuccess('Dokumen berikutnya dicetak tanpa logo.', 'Logo dihapus')
+      refreshAll()
+    } catch (err) {
+      setError(toApiError(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <div className="pengaturan-import-box pengaturan-logo">
+      <FilePicker
+        label="Logo kop surat"
+        accept=".png,.jpg,.jpeg,image/png,image/jpeg"
+        onFile={(f) => void upload(f)}
+        disabled={busy}
+        buttonLabel={election.hasLogo ? 'Ganti logo…' : 'Pilih logo…'}
+        hint="PNG atau JPEG, paling besar 1 MB. Logo KPU berlatar transparan paling rapi."
+      />
+      {logo && (
+        <div className="pengaturan-logo-current">
+          <img src={logo} alt="Logo kop surat saat ini" className="pengaturan-logo-img" data-testid="logo-preview" />
+          <button type="button" className="btn btn-secondary btn-small" onClick={() => void remove()} disabled={busy}>
+            Hapus logo
+          </button>
+        </div>
+      )}
+      <ErrorBanner error={error} title="Logo belum tersimpan" />
+    </div>
+  )
+}
+
+/* ------------------------------------------------------------- signers */

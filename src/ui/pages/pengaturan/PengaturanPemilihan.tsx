@@ -1,0 +1,281 @@
+import { useState, type FormEvent } from 'react'
+import type { Pemilihan, MethodInput } from '../../../api/contract'
+import {
+  percentToBasisPoints,
+  reserveFor,
+  ROUNDING_EXPLAIN,
+  ROUNDING_LABELS,
+  type Rounding,
+} from '../../../core/reserve'
+import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
+import { useRefreshAll } from '../../components/data'
+import { Banner, useToast } from '../../components/Feedback'
+import { Field } from '../../components/Form'
+import { Section } from '../../components/Page'
+import { fmt, fmtPercent, JENIS_LABEL } from '../../format'
+import { readNumbers } from './PengaturanShared'
+
+/** Pengaturan › Pemilihan dan satker: the election's identity, the reserve and its rounding, the data note. */
+
+const ROUNDINGS = Object.keys(ROUNDING_LABELS) as Rounding[]
+const EXAMPLE_DPT = 250
+
+function roundingExample(percentText: string, rounding: Rounding): string | null {
+  const percent = Number(percentText.replace(',', '.'))
+  let bp: number
+  try {
+    bp = percentToBasisPoints(percent)
+  } catch {
+    return null
+  }
+  const exact = (EXAMPLE_DPT * bp) / 10_000
+  const reserve = reserveFor(EXAMPLE_DPT, bp, rounding)
+  return `DPT ${fmt(EXAMPLE_DPT)} × ${fmtPercent(percent)} = ${fmt(exact)} → cadangan ${fmt(reserve)}, surat suara ${fmt(EXAMPLE_DPT + reserve)} lembar`
+}
+
+interface ElectionDraft {
+  tahun: string
+  provinsi: string
+  satker: string
+  kodeWilayah: string
+  reservePercent: string
+  rounding: Rounding
+  maxVotersPerTps: string
+  dataNote: string
+}
+
+const draftOf = (e: Pemilihan): ElectionDraft => ({
+  tahun: String(e.tahun),
+  provinsi: e.provinsi,
+  satker: e.satker,
+  kodeWilayah: e.kodeWilayah,
+  reservePercent: String(e.reservePercent).replace('.', ','),
+  rounding: e.rounding,
+  maxVotersPerTps: String(e.maxVotersPerTps),
+  dataNote: e.dataNote,
+})
+
+export function ElectionForm({ election }: { election: Pemilihan }) {
+  // Untouched, the form shows the election as it is now (a save elsewhere included); edits are kept apart.
+  const [edits, setEdits] = useState<ElectionDraft | null>(null)
+  const draft = edits ?? draftOf(election)
+  const [error, setError] = useState<ApiError | undefined>()
+  const [busy, setBusy] = useState(false)
+  const refreshAll = useRefreshAll()
+  const toast = useToast()
+  const errors = fieldErrors(error)
+  const dirty = JSON.stringify(draft) !== JSON.stringify(draftOf(election))
+
+  const set = <K extends keyof ElectionDraft>(k: K, v: ElectionDraft[K]) =>
+    setEdits((d) => ({ ...(d ?? draftOf(election)), [k]: v }))
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    const nums = readNumbers(
+      { tahun: draft.tahun, reservePercent: draft.reservePercent, maxVotersPerTps: draft.maxVotersPerTps },
+      ['reservePercent'],
+    )
+    if (nums.error) return setError(nums.error)
+    setBusy(true)
+    setError(undefined)
+    const input: MethodInput<'pemilihan.ubah'> = {
+      ...nums.values,
+      provinsi: draft.provinsi,
+      satker: draft.satker,
+      kodeWilayah: draft.kodeWilayah,
+      rounding: draft.rounding,
+      dataNote: draft.dataNote,
+    }
+    try {
+      setEdits(draftOf(await invoke('pemilihan.ubah', input)))
+      toast.showSuccess('Pengaturan pemilihan tersimpan. Kebutuhan logistik dihitung ulang dengan pengaturan baru.')
+      refreshAll()
+    } catch (err) {
+      setError(toApiError(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const fieldKeys = [
+    'tahun',
+    'provinsi',
+    'satker',
+    'kodeWilayah',
+    'reservePercent',
+    'rounding',
+    'maxVotersPerTps',
+    'dataNote',
+  ]
+  const unplaced = error && !error.details.some((d) => d.column && fieldKeys.includes(d.column))
+
+  return (
+    <Section title="Pemilihan dan satker" id="pengaturan-pemilihan">
+      <form onSubmit={submit} noValidate className="pengaturan-form">
+        {error && (
+          <Banner kind="error" title="Pengaturan belum tersimpan">
+            <p>{unplaced ? error.message : 'Periksa isian yang ditandai di bawah.'}</p>
+          </Banner>
+        )}
+        <dl className="dl dl-inline">
+          <dt>Jenis pemilihan</dt>
+          <dd>
+            {JENIS_LABEL[election.jenis]}{' '}
+            <span className="muted small">(tidak dapat diubah; buat basis data baru untuk pemilihan lain)</span>
+          </dd>
+        </dl>
+        <div className="form-grid">
+          <Field label="Tahun" error={errors.tahun}>
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                inputMode="numeric"
+                value={draft.tahun}
+                onChange={(e) => set('tahun', e.target.value)}
+              />
+            )}
+          </Field>
+          <Field label="Provinsi" error={errors.provinsi}>
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={draft.provinsi}
+                onChange={(e) => set('provinsi', e.target.value)}
+              />
+            )}
+          </Field>
+          <Field
+            label="Nama satker"
+            error={errors.satker}
+            hint="Tampil di kepala halaman dan di berita acara, mis. Kabupaten Batu Bara"
+          >
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={draft.satker}
+                onChange={(e) => set('satker', e.target.value)}
+              />
+            )}
+          </Field>
+          <Field
+            label="Kode wilayah"
+            error={errors.kodeWilayah}
+            hint="2 atau 4 angka kode Kemendagri, mis. 1219; dipakai juga pada nomor dokumen"
+          >
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                inputMode="numeric"
+                value={draft.kodeWilayah}
+                onChange={(e) => set('kodeWilayah', e.target.value)}
+              />
+            )}
+          </Field>
+          <Field
+            label="Cadangan surat suara (%)"
+            error={errors.reservePercent}
+            hint="Pemilu 2%, Pilkada 2,5% dari DPT setiap TPS"
+          >
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                inputMode="decimal"
+                value={draft.reservePercent}
+                onChange={(e) => set('reservePercent', e.target.value)}
+              />
+            )}
+          </Field>
+          <Field
+            label="Maksimal pemilih per TPS"
+            error={errors.maxVotersPerTps}
+            hint="Pemilu 2024: 300; Pilkada 2024: 600. TPS di atas batas ditandai."
+          >
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                inputMode="numeric"
+                value={draft.maxVotersPerTps}
+                onChange={(e) => set('maxVotersPerTps', e.target.value)}
+              />
+            )}
+          </Field>
+        </div>
+
+        <fieldset className={`field pengaturan-rounding${errors.rounding ? ' field-invalid' : ''}`}>
+          <legend>Pembulatan cadangan per TPS</legend>
+          <div className="radio-cards">
+            {ROUNDINGS.map((r) => {
+              const example = roundingExample(draft.reservePercent, r)
+              return (
+                <label key={r} className={`radio-card${draft.rounding === r ? ' selected' : ''}`}>
+                  <input
+                    type="radio"
+                    name="rounding"
+                    value={r}
+                    checked={draft.rounding === r}
+                    onChange={() => set('rounding', r)}
+                  />
+                  <span>
+                    <strong>{ROUNDING_LABELS[r]}</strong>
+                    <span className="small">{ROUNDING_EXPLAIN[r]}</span>
+                    {example && <span className="pengaturan-example">{example}</span>}
+                  </span>
+                </label>
+              )
+            })}
+          </div>
+          {errors.rounding && <p className="field-error">{errors.rounding}</p>}
+        </fieldset>
+
+        <Field
+          label="Catatan data"
+          error={errors.dataNote}
+          hint="Ditampilkan di Beranda dan Wilayah & TPS, mis. bahwa DPT masih data contoh atau belum ditetapkan."
+        >
+          {(id, d, inv) => (
+            <textarea
+              id={id}
+              aria-describedby={d}
+              aria-invalid={inv}
+              rows={2}
+              value={draft.dataNote}
+              onChange={(e) => set('dataNote', e.target.value)}
+            />
+          )}
+        </Field>
+
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={busy || !dirty}>
+            {busy ? 'Menyimpan…' : 'Simpan pengaturan'}
+          </button>
+          <button
+            type="button"
+            className="btn btn-secondary"
+            disabled={busy || !dirty}
+            onClick={() => {
+              setEdits(null)
+              setError(undefined)
+            }}
+          >
+            Batalkan perubahan
+          </button>
+          {dirty && <span className="muted small">Ada perubahan yang belum disimpan.</span>}
+        </div>
+      </form>
+    </Section>
+  )
+}
+
+/* --------------------------------------------------------------------- items */

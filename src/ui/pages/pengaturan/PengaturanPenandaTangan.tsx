@@ -1,0 +1,376 @@
+import { useRef, useState, type FormEvent } from 'react'
+import type { DocType, Pemilihan, MethodOutput, Signer } from '../../../api/contract'
+import { DOC_SHORT_LABEL, SIGNER_POSITION_LABEL } from '../../../core/documents'
+import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
+import { useApi, useRefreshAll } from '../../components/data'
+import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Section } from '../../components/Page'
+import { TabPanel, Tabs } from '../../components/Tabs'
+import { fmt } from '../../format'
+import { href } from '../../router'
+import { NomorPatternField } from './PengaturanKop'
+
+/** Pengaturan › Penanda tangan: who signs each document type, in which position and order. */
+
+type Jenis = MethodOutput<'dokumen.daftarJenis'>[number]
+
+/* ------------------------------------------------------------ nomor pattern */
+
+const POSITION_NOTE: Partial<Record<DocType, string>> = {
+  BA_PENERIMAAN:
+    'PIHAK PERTAMA adalah wakil penyedia; namanya diambil dari data setiap penerimaan, jadi tidak diisi di sini.',
+  REKAP_UPAH:
+    'PPK di sini adalah PPK (Pejabat Pembuat Komitmen), pejabat pengelola anggaran yang menyetujui pembayaran upah, bukan PPK (Panitia Pemilihan Kecamatan).',
+}
+
+export function SignersSection({ election }: { election: Pemilihan }) {
+  const jenis = useApi('dokumen.daftarJenis', {})
+  const [tab, setTab] = useState<DocType>('BA_PENERIMAAN')
+  const [dirty, setDirty] = useState<Partial<Record<DocType, boolean>>>({})
+  const types = jenis.data ?? []
+
+  return (
+    <Section title="Penanda tangan per jenis dokumen" id="pengaturan-ttd">
+      <p className="muted pengaturan-explain">
+        Siapa yang menandatangani setiap jenis dokumen dan urutannya. <strong>Pihak</strong> menandatangani di kolom
+        utama (mis. yang membuat dan yang memeriksa), <strong>Saksi</strong> di baris saksi, dan{' '}
+        <strong>Mengetahui</strong> di tengah bawah. Perubahan berlaku untuk dokumen yang diterbitkan sesudahnya.
+      </p>
+      <ErrorBanner error={jenis.error} onRetry={jenis.reload} title="Jenis dokumen tidak dapat dimuat" />
+      {jenis.data ? (
+        <>
+          <Tabs
+            label="Jenis dokumen"
+            idBase="ttd"
+            wrap
+            selected={tab}
+            onSelect={setTab}
+            items={types.map((t) => ({
+              id: t.type,
+              label: (
+                <>
+                  {DOC_SHORT_LABEL[t.type]}
+                  {dirty[t.type] && (
+                    <span className="pengaturan-dirty" title="Ada perubahan yang belum disimpan">
+                      {' '}
+                      •<span className="visually-hidden"> belum disimpan</span>
+                    </span>
+                  )}
+                </>
+              ),
+            }))}
+          />
+          {types.map((t) => (
+            // Every editor stays mounted so edits survive switching tabs until saved.
+            <TabPanel key={t.type} idBase="ttd" id={t.type} selected={tab === t.type} keepMounted>
+              <SignerEditor
+                key={JSON.stringify([t.ownPattern, t.signers])}
+                setting={t}
+                election={election}
+                onDirty={(d) => setDirty((m) => (m[t.type] === d ? m : { ...m, [t.type]: d }))}
+              />
+            </TabPanel>
+          ))}
+        </>
+      ) : (
+        !jenis.error && <Loading />
+      )}
+    </Section>
+  )
+}
+
+const emptySigner = (): Signer => ({ peran: '', jabatan: '', nama: '', nip: '', instansi: '', posisi: 'pihak' })
+type SignerField = Exclude<keyof Signer, 'posisi'>
+
+const SIGNER_COLUMNS: { key: SignerField; label: string; placeholder: string }[] = [
+  { key: 'peran', label: 'Peran', placeholder: 'Mis. Yang Membuat' },
+  { key: 'jabatan', label: 'Jabatan', placeholder: 'Mis. Sekretaris KPU' },
+  { key: 'nama', label: 'Nama', placeholder: 'Nama dan gelar' },
+  { key: 'nip', label: 'NIP', placeholder: '18 angka' },
+  { key: 'instansi', label: 'Instansi', placeholder: 'Mis. Bawaslu' },
+]
+
+function SignerEditor({
+  setting,
+  election,
+  onDirty,
+}: {
+  setting: Jenis
+  election: Pemilihan
+  onDirty(dirty: boolean): void
+}) {
+  const [signers, setSigners] = useState<Signer[]>(setting.signers)
+  // Stable row keys, so a moved row keeps keyboard focus on its button.
+  const nextKey = useRef(setting.signers.length)
+  const tableRef = useRef<HTMLTableElement>(null)
+  const addRef = useRef<HTMLButtonElement>(null)
+  const [keys, setKeys] = useState<number[]>(() => setting.signers.map((_, i) => i))
+  const [pattern, setPattern] = useState(setting.ownPattern ?? '')
+  const [error, setError] = useState<ApiError | undefined>()
+  const [busy, setBusy] = useState(false)
+  const refreshAll = useRefreshAll()
+  const toast = useToast()
+  const errors = fieldErrors(error)
+  const isDirty = (list: Signer[], p: string) =>
+    JSON.stringify(list) !== JSON.stringify(setting.signers) || p.trim() !== (setting.ownPattern ?? '')
+  const dirty = isDirty(signers, pattern)
+  const label = DOC_SHORT_LABEL[setting.type]
+
+  /** Every edit goes through here, so the tab's "not saved" mark follows it. */
+  const change = (list: Signer[], rowKeys: number[], p: string) => {
+    setSigners(list)
+    setKeys(rowKeys)
+    setPattern(p)
+    onDirty(isDirty(list, p))
+  }
+
+  /** A refusal names a row (1-based) and a column; a schema error names "signers.<i>.<field>". */
+  const cellError = (i: number, field: keyof Signer): string | undefined =>
+    errors[`signers.${i}.${field}`] ?? error?.details.find((d) => d.row === i + 1 && d.column === field)?.message
+  const rowErrors = (i: number) =>
+    error?.details.filter(
+      (d) => d.row === i + 1 && !['peran', 'jabatan', 'nama', 'nip', 'instansi', 'posisi'].includes(d.column ?? ''),
+    ) ?? []
+  const generalErrors =
+    error?.details.filter(
+      (d) => d.row === undefined && !(d.column ?? '').startsWith('signers.') && d.column !== 'nomorPattern',
+    ) ?? []
+
+  const update = (i: number, patch: Partial<Signer>) =>
+    change(
+      signers.map((s, n) => (n === i ? { ...s, ...patch } : s)),
+      keys,
+      pattern,
+    )
+  const swap = <T,>(list: T[], i: number, j: number): T[] => {
+    if (j < 0 || j >= list.length) return list
+    const next = [...list]
+    ;[next[i], next[j]] = [next[j]!, next[i]!]
+    return next
+  }
+  const move = (i: number, by: -1 | 1) => change(swap(signers, i, i + by), swap(keys, i, i + by), pattern)
+  const remove = (i: number) => {
+    change(
+      signers.filter((_, n) => n !== i),
+      keys.filter((_, n) => n !== i),
+      pattern,
+    )
+    // The removed row took the focused button with it; the add button is the nearest sensible place.
+    requestAnimationFrame(() => addRef.current?.focus())
+  }
+  const add = () => {
+    change([...signers, emptySigner()], [...keys, nextKey.current++], pattern)
+    requestAnimationFrame(() => tableRef.current?.querySelector<HTMLInputElement>('tbody tr:last-child input')?.focus())
+  }
+  const reset = () =>
+    change(
+      setting.signers,
+      setting.signers.map(() => nextKey.current++),
+      setting.ownPattern ?? '',
+    )
+
+  async function save(e: FormEvent) {
+    e.preventDefault()
+    setBusy(true)
+    setError(undefined)
+    try {
+      await invoke('dokumen.aturJenis', {
+        type: setting.type,
+        nomorPattern: pattern.trim() === '' ? null : pattern.trim(),
+        signers,
+      })
+      toast.showSuccess(`Penanda tangan dan pola nomor ${label} tersimpan.`)
+      // The reload brings the saved setting, and with it a fresh editor.
+      onDirty(false)
+      refreshAll()
+    } catch (err) {
+      setError(toApiError(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const mentionsPejabat = signers.some((s) => /pejabat pembuat komitmen|\bPPK\b/i.test(`${s.peran} ${s.jabatan}`))
+  const note = POSITION_NOTE[setting.type] ?? (mentionsPejabat ? POSITION_NOTE.REKAP_UPAH : undefined)
+
+  return (
+    <form onSubmit={save} noValidate className="pengaturan-signers" data-doc-type={setting.type}>
+      <p className="pengaturan-doc-desc">
+        <strong>{setting.title.join(' ')}</strong>
+        <span className="muted small block">{setting.description}.</span>
+      </p>
+      {error && (
+        <Banner kind="error" title={<>{label} belum tersimpan</>}>
+          <p>{error.message}</p>
+          {generalErrors.length > 0 && (
+            <ul className="pengaturan-errlist">
+              {generalErrors.map((d, i) => (
+                <li key={i}>{d.message}</li>
+              ))}
+            </ul>
+          )}
+        </Banner>
+      )}
+      {note && (
+        <Banner kind="info">
+          <p>{note}</p>
+        </Banner>
+      )}
+      <div className="table-wrap">
+        <table className="table table-compact pengaturan-signer-table" ref={tableRef}>
+          <thead>
+            <tr>
+              <th scope="col" className="num pengaturan-col-no">
+                No.
+              </th>
+              {SIGNER_COLUMNS.map((c) => (
+                <th key={c.key} scope="col" className={`pengaturan-col-${c.key}`}>
+                  {c.label}
+                </th>
+              ))}
+              <th scope="col" className="pengaturan-col-posisi">
+                Posisi
+              </th>
+              <th scope="col" className="pengaturan-col-act">
+                <span className="visually-hidden">Urutan dan hapus</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {signers.map((s, i) => {
+              const who = s.nama || s.jabatan || s.peran || `baris ${i + 1}`
+              const posisiError = cellError(i, 'posisi')
+              return (
+                <tr key={keys[i] ?? `n${i}`} data-row={i + 1}>
+                  <td className="num">{fmt(i + 1)}</td>
+                  {SIGNER_COLUMNS.map((c) => {
+                    const err = cellError(i, c.key)
+                    return (
+                      <td key={c.key}>
+                        <input
+                          value={s[c.key]}
+                          onChange={(e) => update(i, { [c.key]: e.target.value })}
+                          aria-label={`${c.label} penanda tangan ${i + 1}`}
+                          aria-invalid={Boolean(err)}
+                          placeholder={c.placeholder}
+                          inputMode={c.key === 'nip' ? 'numeric' : undefined}
+                          autoComplete="off"
+                        />
+                        {err && <p className="field-error">{err}</p>}
+                      </td>
+                    )
+                  })}
+                  <td>
+                    <select
+                      value={s.posisi}
+                      onChange={(e) => update(i, { posisi: e.target.value as Signer['posisi'] })}
+                      aria-label={`Posisi penanda tangan ${i + 1}`}
+                      aria-invalid={Boolean(posisiError)}
+                    >
+                      {(Object.keys(SIGNER_POSITION_LABEL) as Signer['posisi'][]).map((p) => (
+                        <option key={p} value={p}>
+                          {SIGNER_POSITION_LABEL[p]}
+                        </option>
+                      ))}
+                    </select>
+                    {posisiError && <p className="field-error">{posisiError}</p>}
+                    {rowErrors(i).map((d, n) => (
+                      <p key={n} className="field-error">
+                        {d.message}
+                      </p>
+                    ))}
+                  </td>
+                  <td className="pengaturan-row-actions">
+                    <button
+                      type="button"
+                      className="pengaturan-icon-btn"
+                      onClick={() => move(i, -1)}
+                      disabled={i === 0}
+                      aria-label={`Naikkan ${who}`}
+                      title="Naikkan"
+                    >
+                      ↑
+                    </button>
+                    <button
+                      type="button"
+                      className="pengaturan-icon-btn"
+                      onClick={() => move(i, 1)}
+                      disabled={i === signers.length - 1}
+                      aria-label={`Turunkan ${who}`}
+                      title="Turunkan"
+                    >
+                      ↓
+                    </button>
+                    <button
+                      type="button"
+                      className="pengaturan-icon-btn pengaturan-remove"
+                      onClick={() => remove(i)}
+                      aria-label={`Hapus ${who}`}
+                      title="Hapus"
+                    >
+                      ×
+                    </button>
+                  </td>
+                </tr>
+              )
+            })}
+            {signers.length === 0 && (
+              <tr>
+                <td colSpan={8} className="empty">
+                  Belum ada penanda tangan; dokumen akan dicetak tanpa kolom tanda tangan.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      <button
+        type="button"
+        ref={addRef}
+        className="btn btn-secondary btn-small pengaturan-add"
+        onClick={add}
+        disabled={signers.length >= 12}
+      >
+        + Tambah penanda tangan
+      </button>
+
+      {setting.numbered ? (
+        <NomorPatternField
+          label={`Pola nomor ${label}`}
+          value={pattern}
+          onChange={(p) => change(signers, keys, p)}
+          error={errors.nomorPattern}
+          election={election}
+          no={election.nomorStart}
+          kodeDokumen={setting.kode}
+          placeholder="Kosong: memakai pola bawaan"
+          fallback={election.nomorPattern}
+          hint={`Kosong: memakai pola bawaan ${election.nomorPattern}. {kode_dokumen} untuk jenis ini adalah ${setting.kode}. Klik kode untuk menyisipkannya.`}
+        />
+      ) : (
+        <p className="muted small">{label} tidak bernomor surat; di register dicatat dengan kode DOK.</p>
+      )}
+
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy || !dirty}>
+          {busy ? 'Menyimpan…' : `Simpan ${label}`}
+        </button>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          disabled={busy || !dirty}
+          onClick={() => {
+            reset()
+            setError(undefined)
+          }}
+        >
+          Batalkan perubahan
+        </button>
+        {dirty && <span className="muted small">Ada perubahan yang belum disimpan.</span>}
+        <a className="pengaturan-right-link small" href={href('dokumen')}>
+          Terbitkan dokumen →
+        </a>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,220 @@
+import { useId, useState, type FormEvent } from 'react'
+import { isIsoDate, SHIFT_KIND_CODES, SHIFT_KINDS, type ShiftKind } from '../../../core/shifts'
+import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
+import { useApi, useRefreshAll } from '../../components/data'
+import { Dialog } from '../../components/Dialog'
+import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Field } from '../../components/Form'
+import { fmtTanggal, todayIso } from '../../format'
+import { navigate } from '../../router'
+import {
+  type Attendance,
+  ClockInput,
+  Footer,
+  TeamPicker,
+  Unplaced,
+  VariantPicker,
+  attendanceInput,
+  chosenFor,
+  useTeamOptions,
+} from './ShiftForms'
+
+/** Buka shift: the kind of work, when and where, what is worked on and who is present. */
+
+/** What a shift of this kind works on, with the unit its figures are counted in. */
+const kindHint = (k: ShiftKind) => `${SHIFT_KINDS[k].work} (${SHIFT_KINDS[k].unit})`
+
+export function BukaShiftDialog({ onClose }: { onClose(): void }) {
+  const formId = useId()
+  const variants = useApi('barang.daftarVarian', {})
+  const teams = useTeamOptions()
+  const [kind, setKind] = useState<ShiftKind>('sortir_lipat')
+  const [tanggal, setTanggal] = useState(todayIso)
+  const [mulai, setMulai] = useState('08:00')
+  const [selesai, setSelesai] = useState('16:00')
+  const [lokasi, setLokasi] = useState('')
+  const [pengawas, setPengawas] = useState('')
+  const [note, setNote] = useState('')
+  const [variantIds, setVariantIds] = useState<number[]>([])
+  const [attendance, setAttendance] = useState<Attendance>({})
+  const [error, setError] = useState<ApiError | undefined>()
+  const [busy, setBusy] = useState(false)
+  const refreshAll = useRefreshAll()
+  const toast = useToast()
+  const errors = fieldErrors(error)
+
+  const fitting = (variants.data ?? []).filter((v) => v.active && chosenFor(kind, v))
+
+  const changeKind = (k: ShiftKind) => {
+    setKind(k)
+    const fits = (variants.data ?? []).filter((v) => v.active && chosenFor(k, v))
+    // One kotak or one bilik item: nothing to choose.
+    setVariantIds(k !== 'sortir_lipat' && fits.length === 1 ? [fits[0]!.variantId] : [])
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    setBusy(true)
+    setError(undefined)
+    try {
+      // A packing shift packs whole TPS kits: each kit decides what goes in, so no variants are chosen.
+      const s = await invoke('shift.buka', {
+        kind,
+        tanggal,
+        mulai,
+        selesai,
+        lokasi,
+        pengawas,
+        note,
+        variantIds: kind === 'packing' ? [] : variantIds,
+        teams: attendanceInput(attendance),
+      })
+      toast.showSuccess(
+        `Shift #${s.id} dibuka: ${s.teams.length} regu, ${s.teams.reduce((n, t) => n + t.workers.length, 0)} pekerja.`,
+        'Shift dibuka',
+      )
+      refreshAll()
+      onClose()
+      navigate('shift', s.id)
+    } catch (err) {
+      setError(toApiError(err))
+      setBusy(false)
+    }
+  }
+
+  const fields = ['kind', 'tanggal', 'mulai', 'selesai', 'lokasi', 'pengawas', 'note', 'variantIds', 'teams']
+  return (
+    <Dialog
+      open
+      wide
+      title="Buka shift"
+      onClose={onClose}
+      footer={<Footer onClose={onClose} busy={busy} label="Buka shift" busyLabel="Membuka…" formId={formId} />}
+    >
+      <form id={formId} onSubmit={submit} noValidate className="shift-form">
+        <Unplaced error={error} fields={fields} />
+        <fieldset className="field">
+          <legend>Jenis pekerjaan</legend>
+          <div className="shift-kind-options">
+            {SHIFT_KIND_CODES.map((k, i) => (
+              <label key={k} className={`radio-card${kind === k ? ' selected' : ''}`}>
+                <input
+                  type="radio"
+                  name="kind"
+                  value={k}
+                  checked={kind === k}
+                  onChange={() => changeKind(k)}
+                  data-autofocus={i === 0 ? '' : undefined}
+                />
+                <span>
+                  <strong>{SHIFT_KINDS[k].label}</strong>
+                  <span className="small">{kindHint(k)}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="form-grid shift-form-grid">
+          <Field
+            label="Tanggal"
+            error={errors.tanggal}
+            hint={
+              isIsoDate(tanggal) ? (
+                <span className="shift-date-words">{fmtTanggal(tanggal)}</span>
+              ) : (
+                'Pilih tanggal shift'
+              )
+            }
+          >
+            {(id, d, inv) => (
+              <input
+                id={id}
+                type="date"
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={tanggal}
+                onChange={(e) => setTanggal(e.target.value)}
+                required
+              />
+            )}
+          </Field>
+          {/* Plain text, not type=time: the browser would show 04:00 PM on an English Windows, the floor says 16:00. */}
+          <Field label="Mulai" error={errors.mulai} hint="Jam 24, mis. 08:00">
+            {(id, d, inv) => <ClockInput id={id} describedBy={d} invalid={inv} value={mulai} onChange={setMulai} />}
+          </Field>
+          <Field label="Selesai" error={errors.selesai} hint="Jam 24, mis. 16:00">
+            {(id, d, inv) => <ClockInput id={id} describedBy={d} invalid={inv} value={selesai} onChange={setSelesai} />}
+          </Field>
+          <Field label="Lokasi/meja" error={errors.lokasi} hint="Mis. Gudang A, meja 1–6">
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={lokasi}
+                onChange={(e) => setLokasi(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field label="Pengawas" error={errors.pengawas} hint="Nama pengawas internal yang bertugas">
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={pengawas}
+                onChange={(e) => setPengawas(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field label="Catatan" error={errors.note}>
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+              />
+            )}
+          </Field>
+        </div>
+        <div className="shift-form-pickers">
+          {kind === 'packing' ? (
+            <div className="field">
+              <p className="muted">
+                Isi setiap kit mengikuti kebutuhan TPS-nya; barang tidak perlu dipilih. Kit dikemas di halaman{' '}
+                <a href="#/kemas">Pengemasan</a>.
+              </p>
+            </div>
+          ) : variants.data ? (
+            <VariantPicker
+              legend={kind === 'sortir_lipat' ? 'Surat suara yang dikerjakan' : 'Barang yang dirakit'}
+              variants={fitting}
+              value={variantIds}
+              onChange={setVariantIds}
+              error={errors.variantIds}
+            />
+          ) : (
+            <ErrorBanner error={variants.error} onRetry={variants.reload} title="Daftar barang tidak dapat dimuat" />
+          )}
+          {teams.options ? (
+            <TeamPicker
+              options={teams.options}
+              value={attendance}
+              onChange={setAttendance}
+              error={errors.teams ?? errors.workerIds ?? errors.teamId}
+            />
+          ) : teams.error ? (
+            <ErrorBanner error={teams.error} onRetry={teams.reload} title="Daftar regu tidak dapat dimuat" />
+          ) : (
+            <Loading />
+          )}
+        </div>
+        <button type="submit" hidden tabIndex={-1} />
+      </form>
+    </Dialog>
+  )
+}
+
+/* ------------------------------------------------------- daftar hadir */

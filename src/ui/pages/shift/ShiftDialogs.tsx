@@ -1,0 +1,233 @@
+import { useId, useState, type FormEvent } from 'react'
+import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
+import { useApi, useRefreshAll } from '../../components/data'
+import { Dialog } from '../../components/Dialog'
+import { Banner, ErrorBanner, useToast } from '../../components/Feedback'
+import { Field } from '../../components/Form'
+import { fmt } from '../../format'
+import {
+  type Attendance,
+  Footer,
+  type Shift,
+  TeamPicker,
+  Unplaced,
+  VariantPicker,
+  attendanceInput,
+  chosenFor,
+  useTeamOptions,
+} from './ShiftForms'
+
+/** A shift's own dialogs: attendance, closing and reopening with a reason. */
+
+export function HadirDialog({ shift, onClose }: { shift: Shift; onClose(): void }) {
+  const formId = useId()
+  const variants = useApi('barang.daftarVarian', {})
+  const teams = useTeamOptions(shift)
+  const [attendance, setAttendance] = useState<Attendance>(() =>
+    Object.fromEntries(shift.teams.map((t) => [t.teamId, t.workers.map((w) => w.workerId)])),
+  )
+  const [variantIds, setVariantIds] = useState<number[]>(() => shift.variants.map((v) => v.variantId))
+  const [error, setError] = useState<ApiError | undefined>()
+  const [busy, setBusy] = useState(false)
+  const refreshAll = useRefreshAll()
+  const toast = useToast()
+  const errors = fieldErrors(error)
+  const fitting = (variants.data ?? []).filter(
+    (v) => (v.active || variantIds.includes(v.variantId)) && chosenFor(shift.kind, v),
+  )
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    setBusy(true)
+    setError(undefined)
+    try {
+      await invoke('shift.aturKehadiran', {
+        shiftId: shift.id,
+        teams: attendanceInput(attendance),
+        ...(shift.kind === 'packing' ? {} : { variantIds }),
+      })
+      toast.showSuccess(`Daftar hadir shift #${shift.id} diperbarui.`)
+      refreshAll()
+      onClose()
+    } catch (err) {
+      setError(toApiError(err))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog
+      open
+      wide
+      title={`Daftar hadir shift #${shift.id}`}
+      onClose={onClose}
+      footer={<Footer onClose={onClose} busy={busy} label="Simpan daftar hadir" formId={formId} />}
+    >
+      <form id={formId} onSubmit={submit} noValidate>
+        <p className="muted">
+          Pekerja yang datang terlambat atau pulang lebih awal dapat diubah selama shift terbuka. Regu atau pekerja yang
+          sudah memiliki hasil tercatat tidak dapat dihapus.
+        </p>
+        <Unplaced error={error} fields={['variantIds', 'teams']} />
+        <div className="shift-form-pickers">
+          {teams.options ? (
+            <TeamPicker options={teams.options} value={attendance} onChange={setAttendance} error={errors.teams} />
+          ) : (
+            <ErrorBanner error={teams.error} onRetry={teams.reload} title="Daftar regu tidak dapat dimuat" />
+          )}
+          {shift.kind !== 'packing' && (
+            <VariantPicker
+              legend={shift.kind === 'sortir_lipat' ? 'Surat suara yang dikerjakan' : 'Barang yang dirakit'}
+              variants={fitting}
+              value={variantIds}
+              onChange={setVariantIds}
+              error={errors.variantIds}
+            />
+          )}
+        </div>
+        <button type="submit" hidden tabIndex={-1} />
+      </form>
+    </Dialog>
+  )
+}
+
+/* -------------------------------------------------------------- tutup */
+
+export function TutupDialog({ shift, onClose }: { shift: Shift; onClose(): void }) {
+  const formId = useId()
+  const [note, setNote] = useState('')
+  const [error, setError] = useState<ApiError | undefined>()
+  const [busy, setBusy] = useState(false)
+  const refreshAll = useRefreshAll()
+  const toast = useToast()
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    setBusy(true)
+    setError(undefined)
+    try {
+      await invoke('shift.tutup', { shiftId: shift.id, note })
+      toast.showSuccess(`Shift #${shift.id} ditutup.`, 'Shift ditutup')
+      refreshAll()
+      onClose()
+    } catch (err) {
+      setError(toApiError(err))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog
+      open
+      title={`Tutup shift #${shift.id}?`}
+      onClose={onClose}
+      footer={<Footer onClose={onClose} busy={busy} label="Tutup shift" busyLabel="Menutup…" formId={formId} />}
+    >
+      <form id={formId} onSubmit={submit} noValidate>
+        {shift.kind === 'packing' ? (
+          <p>
+            Kit yang sudah dikemas tetap tercatat. Setelah ditutup, pengemasan berikutnya dicatat dalam shift pengemasan
+            lain, dan angka shift ini hanya dapat dikoreksi dengan membuka kembali shift.
+          </p>
+        ) : (
+          <p>
+            Shift ditutup setelah semua yang diserahkan ke regu tercatat sebagai{' '}
+            {shift.kind === 'sortir_lipat' ? 'baik' : 'siap'}, rusak atau kembali. Setelah ditutup, angka hanya dapat
+            dikoreksi dengan membuka kembali shift.
+          </p>
+        )}
+        {shift.inProcess > 0 && !error && (
+          <p className="text-warn">
+            Masih ada {fmt(shift.inProcess)} {shift.unit} dalam proses.
+          </p>
+        )}
+        {error && (
+          <Banner kind="error" title="Shift belum dapat ditutup" testId="tutup-refusal">
+            <p>{error.message}</p>
+            {error.details.length > 0 && (
+              <ul>
+                {error.details.map((d, i) => (
+                  <li key={i}>{d.message}</li>
+                ))}
+              </ul>
+            )}
+            {error.details.some((d) => d.column === 'proses') && (
+              <p>
+                Isi kolom <strong>Kembali (belum selesai)</strong> untuk yang belum selesai dikerjakan, simpan tally,
+                lalu tutup shift lagi.
+              </p>
+            )}
+          </Banner>
+        )}
+        <Field label="Catatan penutupan (tidak wajib)">
+          {(id, d) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              data-autofocus
+              placeholder="Mis. semua regu selesai pukul 16.05"
+            />
+          )}
+        </Field>
+      </form>
+    </Dialog>
+  )
+}
+
+/* ------------------------------------------------------- buka kembali */
+
+export function BukaKembaliDialog({ shift, onClose }: { shift: Shift; onClose(): void }) {
+  const formId = useId()
+  const [note, setNote] = useState('')
+  const [error, setError] = useState<ApiError | undefined>()
+  const [busy, setBusy] = useState(false)
+  const refreshAll = useRefreshAll()
+  const toast = useToast()
+  const errors = fieldErrors(error)
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    setBusy(true)
+    setError(undefined)
+    try {
+      await invoke('shift.bukaKembali', { shiftId: shift.id, note })
+      toast.showSuccess(`Shift #${shift.id} dibuka kembali. Koreksi dapat dicatat sekarang.`, 'Shift dibuka kembali')
+      refreshAll()
+      onClose()
+    } catch (err) {
+      setError(toApiError(err))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog
+      open
+      title={`Buka kembali shift #${shift.id}`}
+      onClose={onClose}
+      footer={<Footer onClose={onClose} busy={busy} label="Buka kembali" busyLabel="Membuka…" formId={formId} />}
+    >
+      <form id={formId} onSubmit={submit} noValidate>
+        <p>Alasan membuka kembali dicatat di riwayat shift, bersama nama petugas dan waktunya.</p>
+        <Unplaced error={error} fields={['note']} />
+        <Field label="Alasan membuka kembali" error={errors.note}>
+          {(id, d, inv) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              aria-invalid={inv}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              data-autofocus
+              placeholder="Mis. koreksi jumlah baik regu Mawar"
+            />
+          )}
+        </Field>
+      </form>
+    </Dialog>
+  )
+}
+
+/* ----------------------------------------------------- reklasifikasi */

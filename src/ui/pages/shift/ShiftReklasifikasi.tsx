@@ -1,0 +1,156 @@
+import { useId, useState, type FormEvent } from 'react'
+import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
+import { useApi, useRefreshAll } from '../../components/data'
+import { Dialog } from '../../components/Dialog'
+import { useToast } from '../../components/Feedback'
+import { Field } from '../../components/Form'
+import { variantShort } from '../../components/TallyGrid'
+import { fmt, readCount } from '../../format'
+import { Footer, type Shift, Unplaced } from './ShiftForms'
+
+/** Re-classifying damaged sheets as usable after all, with the reason recorded in the ledger. */
+
+export function ReklasifikasiDialog({ shift, onClose }: { shift: Shift; onClose(): void }) {
+  const formId = useId()
+  const reasons = useApi('rusak.daftarAlasan', {})
+  const recon = useApi('rekonsiliasi.lihat', {})
+  const [variantId, setVariantId] = useState(shift.variants[0]?.variantId ?? 0)
+  const [reason, setReason] = useState('')
+  const [qty, setQty] = useState('')
+  const [note, setNote] = useState('')
+  const [error, setError] = useState<ApiError | undefined>()
+  const [busy, setBusy] = useState(false)
+  const refreshAll = useRefreshAll()
+  const toast = useToast()
+  const errors = fieldErrors(error)
+  const variant = shift.variants.find((v) => v.variantId === variantId)
+  const applicable = (reasons.data ?? []).filter(
+    (r) => r.appliesTo === 'all' || r.appliesTo === (variant?.kind === 'ballot' ? 'ballot' : 'assembled'),
+  )
+  const rusakNow = recon.data?.find((r) => r.variantId === variantId)?.rusak ?? {}
+  const reasonCode = applicable.some((r) => r.code === reason)
+    ? reason
+    : (applicable.find((r) => (rusakNow[r.code] ?? 0) > 0)?.code ?? applicable[0]?.code ?? '')
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    const n = readCount(qty)
+    if (typeof n !== 'number') {
+      setError(
+        new ApiError('INVALID_INPUT', 'Periksa isian yang ditandai', [
+          { column: 'qty', message: 'Isi dengan bilangan bulat' },
+        ]),
+      )
+      return
+    }
+    setBusy(true)
+    setError(undefined)
+    try {
+      await invoke('rusak.reklasifikasi', {
+        variantId,
+        reason: reasonCode,
+        qty: n,
+        note,
+        shiftId: shift.status === 'open' ? shift.id : null,
+      })
+      toast.showSuccess(
+        `${fmt(n)} ${shift.unit} dinyatakan layak pakai; tercatat sebagai reklasifikasi.`,
+        'Reklasifikasi tersimpan',
+      )
+      refreshAll()
+      onClose()
+    } catch (err) {
+      setError(toApiError(err))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog
+      open
+      title="Reklasifikasi rusak → layak pakai"
+      onClose={onClose}
+      footer={<Footer onClose={onClose} busy={busy} label="Simpan reklasifikasi" formId={formId} />}
+    >
+      <form id={formId} onSubmit={submit} noValidate>
+        <p className="muted">
+          {shift.kind === 'sortir_lipat'
+            ? 'Untuk surat suara yang semula dinyatakan rusak tetapi setelah diperiksa ulang ternyata layak pakai (mis. noda di luar kolom foto, nomor dan nama).'
+            : 'Untuk kotak atau bilik yang semula dinyatakan rusak tetapi setelah diperiksa ulang ternyata layak pakai.'}{' '}
+          Tercatat di buku besar sebagai REKLASIFIKASI dengan alasan Anda, bukan sebagai penghapusan rusak.
+          {shift.status !== 'open' && ' Shift ini sudah ditutup, sehingga reklasifikasi dicatat tanpa rujukan shift.'}
+        </p>
+        <Unplaced error={error} fields={['variantId', 'reason', 'qty', 'note']} />
+        <div className="form-grid">
+          <Field
+            label={shift.kind === 'sortir_lipat' ? 'Surat suara' : 'Barang'}
+            error={errors.variantId}
+            className="span-2"
+          >
+            {(id, d, inv) => (
+              <select
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={variantId}
+                onChange={(e) => setVariantId(Number(e.target.value))}
+                data-autofocus
+              >
+                {shift.variants.map((v) => (
+                  <option key={v.variantId} value={v.variantId}>
+                    {variantShort(v)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Kriteria rusak semula" error={errors.reason} className="span-2">
+            {(id, d, inv) => (
+              <select
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={reasonCode}
+                onChange={(e) => setReason(e.target.value)}
+              >
+                {applicable.map((r) => (
+                  <option key={r.code} value={r.code}>
+                    {r.short} — tercatat rusak {fmt(rusakNow[r.code] ?? 0)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={`Jumlah (${shift.unit})`} error={errors.qty}>
+            {(id, d, inv) => (
+              <input
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                inputMode="numeric"
+                value={qty}
+                onChange={(e) => setQty(e.target.value)}
+              />
+            )}
+          </Field>
+        </div>
+        <Field
+          label="Alasan dinyatakan layak pakai"
+          error={errors.note}
+          hint="Wajib diisi; tampil di riwayat buku besar dan berita acara"
+        >
+          {(id, d, inv) => (
+            <input
+              id={id}
+              aria-describedby={d}
+              aria-invalid={inv}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              placeholder="Mis. tinta di luar kotak foto, diperiksa ulang bersama Bawaslu"
+            />
+          )}
+        </Field>
+      </form>
+    </Dialog>
+  )
+}
