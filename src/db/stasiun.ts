@@ -1,7 +1,7 @@
 import type { Cakupan } from '../core/stasiun'
 import type { ReadableDB, WritableDB } from './handles'
 
-/** The SQL of LAN stations (migration 0012): stations, pairing codes, the listener's setting, idempotency keys. */
+/** The SQL of LAN stations (migration 0007): stations, pairing codes, the listener's setting, idempotency keys. */
 
 export interface StasiunRow {
   id: number
@@ -161,7 +161,7 @@ export function saveHostSetting(db: WritableDB, s: HostSettingRow): void {
 export interface StoredAnswer {
   metode: string
   inputHash: string
-  /** null: the write is recorded but its answer was not (see migration 0012). */
+  /** null: the write is recorded but its answer was not (see migration 0007). */
   jawaban: string | null
 }
 

@@ -21,7 +21,7 @@ const path = join(root, 'm5.sqlite')
 let before: { ledger: unknown[]; audit: number; tps: number }
 
 beforeAll(async () => {
-  // A demo election built by today's app, then taken back to 0004: drop what 0012 made, undo what 0006
+  // A demo election built by today's app, then taken back to 0004: drop what 0007 made, undo what 0006
   // changed (its indexes) and drop what 0005 made.
   const made = join(root, 'made.sqlite')
   const app = await openApp({ dbPath: made, demoCsvPath: DEMO_CSV })

@@ -4,7 +4,7 @@ import m0003 from './0003_aggregates'
 import m0004 from './0004_distribusi'
 import m0005 from './0005_pengguna'
 import m0006 from './0006_lookups'
-import m0012 from './0012_stasiun'
+import m0007 from './0007_stasiun'
 
 export interface Migration {
   version: number
@@ -20,8 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: '0004_distribusi', sql: m0004 },
   { version: 5, name: '0005_pengguna', sql: m0005 },
   { version: 6, name: '0006_lookups', sql: m0006 },
-  // 0007–0011 are other branches' numbers; the list may have a gap until they land (see pendingMigrations).
-  { version: 12, name: '0012_stasiun', sql: m0012 },
+  { version: 7, name: '0007_stasiun', sql: m0007 },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0

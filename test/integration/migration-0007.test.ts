@@ -10,14 +10,14 @@ import { openDatabase, schemaVersion } from '../../src/db/open'
 import * as cadangan from '../../src/services/cadangan'
 
 /**
- * Migration 0012 (LAN stations) on a file that lived under 0001–0006 with a whole demo election in it:
- * nothing there changes, the new tables enforce their rules, and the list of migrations may have a gap
+ * Migration 0007 (LAN stations) on a file that lived under 0001–0006 with a whole demo election in it:
+ * nothing there changes, the new tables enforce their rules, and
  * (0007–0011 belong to other work) without the app taking a file of its own for a newer one.
  */
 const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
-const root = mkdtempSync(join(tmpdir(), 'gudang-m0012-'))
+const root = mkdtempSync(join(tmpdir(), 'gudang-m0007-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
-const path = join(root, 'm12.sqlite')
+const path = join(root, 'm7.sqlite')
 const UP_TO_0006 = MIGRATIONS.filter((m) => m.version <= 6)
 
 let before: { ledger: unknown[]; audit: unknown[]; pengguna: unknown[] }
@@ -29,7 +29,7 @@ beforeAll(async () => {
   copyFileSync(made, path)
   const raw = new Database(path)
   raw.exec(`DROP TABLE idempotensi; DROP TABLE stasiun_host; DROP TABLE stasiun_kode; DROP TABLE stasiun;
-            DELETE FROM schema_migrations WHERE version = 12;`)
+            DELETE FROM schema_migrations WHERE version = 7;`)
   raw.close()
   const db = openDatabase(path, { mustExist: true, migrations: UP_TO_0006 })
   expect(schemaVersion(db)).toBe(6)
@@ -41,13 +41,13 @@ beforeAll(async () => {
   db.close()
 })
 
-describe('migration 0012 on a database that lived under 0001–0006', () => {
-  it('is applied after a verified backup, keeping every row, with the gap before it', async () => {
+describe('migration 0007 on a database that lived under 0001–0006', () => {
+  it('is applied after a verified backup, keeping every row, after 0006', async () => {
     const app = await openApp({ dbPath: path })
     try {
       const versions = app.ctx.db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()
       expect(versions).toEqual(MIGRATIONS.map((m) => m.version))
-      expect(versions).toContain(12)
+      expect(versions).toContain(7)
       expect(schemaVersion(app.ctx.db)).toBe(LATEST_SCHEMA_VERSION)
       expect(app.ctx.db.prepare('SELECT * FROM ledger ORDER BY seq').all()).toEqual(before.ledger)
       expect(app.ctx.db.prepare('SELECT * FROM pengguna ORDER BY id').all()).toEqual(before.pengguna)
@@ -56,14 +56,14 @@ describe('migration 0012 on a database that lived under 0001–0006', () => {
       // Host mode is off until an admin switches it on.
       const host = await app.dispatcher.call('stasiun.lihatHost', {}, { actor: 'uji', transport: 'test' })
       expect(host).toMatchObject({ ok: true, result: { berjalan: false, setelan: { aktif: false, port: 8443 } } })
-      const backups = readdirSync(join(root, 'cadangan', 'm12')).filter((n) => n.endsWith('-migrasi.sqlite'))
+      const backups = readdirSync(join(root, 'cadangan', 'm7')).filter((n) => n.endsWith('-migrasi.sqlite'))
       expect(backups).toHaveLength(1)
     } finally {
       app.close()
     }
   })
 
-  it('restores a backup of a file with the gap: the newest version counts, not how many there are', async () => {
+  it('restores a backup made under it: the newest version counts, not how many there are', async () => {
     const app = await openApp({ dbPath: path })
     try {
       const made = await cadangan.buat(app.ctx, 'manual')
