@@ -11,8 +11,7 @@ import * as cadangan from '../../src/services/cadangan'
 
 /**
  * Migration 0007 (LAN stations) on a file that lived under 0001–0006 with a whole demo election in it:
- * nothing there changes, the new tables enforce their rules, and
- * (0007–0011 belong to other work) without the app taking a file of its own for a newer one.
+ * nothing there changes and the new tables enforce their rules.
  */
 const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
 const root = mkdtempSync(join(tmpdir(), 'gudang-m0007-'))
