@@ -62,6 +62,16 @@ export function parseCount(raw: string | undefined | null): Parsed {
   return p.ok ? { ok: true, value: p.value ?? 0 } : p
 }
 
+/**
+ * What an entry cell's editor starts with: the key that opened it (any printable key, "-" and "٣"
+ * included, as Excel does), nothing after Backspace or Delete, else the cell's text to edit.
+ */
+export function editorStartText(eventKey: string | null | undefined, value: string | null | undefined): string {
+  if (eventKey === 'Backspace' || eventKey === 'Delete') return ''
+  if (eventKey && [...eventKey].length === 1) return eventKey
+  return value ?? ''
+}
+
 export const countOf = (raw: string | undefined) => {
   const p = parseCount(raw)
   return p.ok ? p.value : 0
