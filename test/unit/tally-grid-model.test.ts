@@ -32,7 +32,7 @@ const row: TallyBase = {
 const world: TallyWorld = {
   shiftId: 1,
   unit: 'lembar',
-  variant: { variantId: 1, label: 'Gubernur', itemName: 'Surat suara Gubernur', kind: 'ballot' },
+  variant: { label: 'Gubernur', itemName: 'Surat suara Gubernur', kind: 'ballot' },
   teamInShift: () => 'Mawar',
   teamName: () => 'Mawar',
   workerName: () => undefined,
