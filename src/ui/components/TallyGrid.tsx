@@ -3,7 +3,9 @@ import type { CellKeyDownEvent, GetRowIdParams, GridApi } from 'ag-grid-communit
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react'
 import type { MethodOutput, VariantInfo } from '../../api/contract'
 import { invoke, toApiError, transport } from '../api'
-import { fmt } from '../format'
+import { fmt, fmtWaktu } from '../format'
+import { useLeaveGuard } from '../router'
+import { useTallyDraft } from './TallyDraft'
 import { useRefreshAll } from './data'
 import { gridLocaleText } from './grid'
 import { useHistory } from './History'
@@ -98,6 +100,27 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
     setEntriesState(entriesRef.current)
   }, [])
 
+  // A draft found when the sheet opens fills the rows not typed into yet; a worker's row needs the per-worker view.
+  const restoreDraft = useCallback(
+    (rows: Entries) => {
+      setEntries((prev) => {
+        const next = { ...rows }
+        for (const [id, e] of Object.entries(prev)) if (Object.values(e).some((v) => v.trim() !== '')) next[id] = e
+        return next
+      })
+      if (Object.keys(rows).some((id) => id.startsWith('w:'))) setPerWorker(true)
+    },
+    [setEntries],
+  )
+  const draft = useTallyDraft({
+    shiftId: shift.id,
+    variantId: variant.variantId,
+    open,
+    entriesRef,
+    onRestore: restoreDraft,
+  })
+  const { touch: touchDraft, settle: settleDraft } = draft
+
   const base = useMemo(() => baseRows(shift, variant.variantId, perWorker), [shift, variant.variantId, perWorker])
   // Read by writeCells, which the grid calls from its events; kept current after each render.
   const teamOfRow = useRef(new Map<string, number>())
@@ -117,6 +140,7 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
         for (const c of cells) next[c.rowId] = { ...(next[c.rowId] ?? {}), [c.colId]: c.value }
         return next
       })
+      touchDraft(cells.map((c) => c.rowId))
       setServerErrors((prev) => {
         const teams = new Set(cells.map((c) => teamOfRow.current.get(c.rowId)))
         const next: CellErrors = {}
@@ -131,7 +155,7 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
         return changed ? next : prev
       })
     },
-    [setEntries],
+    [setEntries, touchDraft],
   )
 
   const numericCols = useMemo(() => numericEntryCols(reasons), [reasons])
@@ -168,6 +192,11 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
 
   const dirty = isDirty(entries)
   useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange])
+  useLeaveGuard(
+    dirty && open
+      ? `Isian tally ${vShort} di shift #${shift.id} belum disimpan. Isian tetap disimpan sebagai draf dan muncul lagi saat shift ini dibuka. Tinggalkan halaman ini?`
+      : null,
+  )
 
   // Where each read-only number comes from in the ledger.
   const historyFor = useCallback(
@@ -288,6 +317,8 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
     setBusy(true)
     try {
       await invoke('tally.simpan', { shiftId: shift.id, variantId: variant.variantId, rows: payload })
+      // The service removed the saved rows' draft; rows sent without a number (a note alone) go too.
+      settleDraft(Object.keys(current))
       setEntries(() => ({}))
       setServerErrors({})
       setRefusal(null)
@@ -323,10 +354,12 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
     refreshAll,
     focusFirstEntry,
     labelOfRow,
+    settleDraft,
   ])
 
   const clear = () => {
     apiRef.current?.stopEditing(true)
+    settleDraft(Object.keys(entriesRef.current))
     setEntries(() => ({}))
     setServerErrors({})
     setRefusal(null)
@@ -472,6 +505,16 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
         </div>
         {open && (
           <div className="tally-toolbar-actions">
+            {dirty && (draft.failure || draft.savedAt) && (
+              <span
+                className={`tally-draf small${draft.failure ? ' tally-draf-gagal' : ' muted'}`}
+                data-testid="tally-draf"
+              >
+                {draft.failure
+                  ? `Draf tidak tersimpan: ${draft.failure}`
+                  : `Draf tersimpan ${fmtWaktu(draft.savedAt!)}`}
+              </span>
+            )}
             <button type="button" className="btn btn-secondary" onClick={clear} disabled={!dirty || busy}>
               Kosongkan isian
             </button>
@@ -501,6 +544,27 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
           <p>
             Angka tidak dapat ditambah. Untuk mengoreksi angka yang keliru, pilih <strong>Buka kembali shift</strong>{' '}
             dengan alasan, lalu klik angkanya dan pilih Koreksi… pada riwayatnya.
+          </p>
+        </Banner>
+      )}
+
+      {draft.restored && open && (
+        <Banner
+          kind="info"
+          title="Isian yang belum disimpan dipulihkan dari draf"
+          testId="tally-draf-dipulihkan"
+          actions={
+            <button type="button" className="dialog-close" aria-label="Tutup pesan" onClick={draft.dismissRestored}>
+              ×
+            </button>
+          }
+        >
+          <p>
+            {fmt(Object.keys(draft.restored.bagian).length)} baris diketik
+            {draft.restored.actor ? ` oleh ${draft.restored.actor}` : ''}
+            {draft.restored.diubahAt ? ` pada ${fmtWaktu(draft.restored.diubahAt)}` : ''} dan belum disimpan sebagai
+            tally. Periksa angkanya, lalu <strong>Simpan tally</strong>; atau <strong>Kosongkan isian</strong> untuk
+            membuangnya.
           </p>
         </Banner>
       )}
