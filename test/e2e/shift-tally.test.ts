@@ -487,6 +487,34 @@ describe('Sortir & Rakit: typed tallies are never thrown away, and typed counts 
     await expect.poll(() => cell(1, 'hasil').textContent()).toBe('1.200')
     await expect.poll(() => cell(1, 'rusak.NAMA_LOGO').textContent()).toBe('٣')
 
+    // Keys as in Excel: Home, End, Ctrl+Home, Ctrl+End and Ctrl+arrows over the data.
+    await cell(0, 'serahkan').click()
+    await cell(0, 'serahkan').locator('.tally-editor:focus').waitFor()
+    await k.press('Escape')
+    await k.press('End')
+    await expect.poll(focused).toEqual({ row: '0', col: 'kembali' })
+    await k.press('Home')
+    await expect.poll(focused).toEqual({ row: '0', col: 'label' })
+    await k.press('Control+ArrowRight')
+    await expect.poll(focused).toEqual({ row: '0', col: 'serahkan' })
+    await k.press('Control+ArrowRight')
+    await expect.poll(focused).toEqual({ row: '0', col: 'rusak.CETAK' })
+    await k.press('Control+ArrowDown')
+    await expect.poll(focused).toEqual({ row: '1', col: 'rusak.CETAK' })
+    // Melati's row is filled from its name to here: one run, so Ctrl+← goes to its start.
+    await k.press('Control+ArrowLeft')
+    await expect.poll(focused).toEqual({ row: '1', col: 'label' })
+    await k.press('Control+End')
+    await expect.poll(focused).toEqual({ row: '1', col: 'kembali' })
+    await k.press('Control+Home')
+    await expect.poll(focused).toEqual({ row: '0', col: 'label' })
+    // A grey figure takes no typing, and says why.
+    await cell(0, 'soFar.serah').click({ position: { x: 2, y: 2 } })
+    await expect.poll(focused).toEqual({ row: '0', col: 'soFar.serah' })
+    await k.press('7')
+    await page.getByText('Kolom "Diserahkan" hanya dibaca: angkanya dari buku besar shift ini.').waitFor()
+    await windowShot(page, 'shift-12-kolom-baca-saja')
+
     // Fixed and saved: the draft is gone, and a reload shows an empty sheet.
     for (const row of [0, 1]) {
       await cell(row, 'rusak.CETAK').click()

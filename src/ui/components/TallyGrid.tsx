@@ -1,5 +1,5 @@
 import { AgGridReact } from 'ag-grid-react'
-import type { CellKeyDownEvent, GetRowIdParams, GridApi } from 'ag-grid-community'
+import type { CellKeyDownEvent, CellPosition, Column, GetRowIdParams, GridApi } from 'ag-grid-community'
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react'
 import type { MethodOutput, VariantInfo } from '../../api/contract'
 import { invoke, toApiError, transport } from '../api'
@@ -37,6 +37,8 @@ import {
   parseClipboard,
   parseCount,
   rusakCol,
+  sheetMoveOf,
+  sheetMoveTarget,
   shiftTotals,
   tallyWorld,
   toTallyRows,
@@ -44,6 +46,7 @@ import {
   type CellErrors,
   type DamageReason,
   type Entries,
+  type SheetMove,
   type TallyBase,
 } from './TallyGridModel'
 
@@ -159,6 +162,7 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
   )
 
   const numericCols = useMemo(() => numericEntryCols(reasons), [reasons])
+  const entryCols = useMemo(() => new Set([...numericCols, NOTE_COL]), [numericCols])
 
   const world = useMemo(() => tallyWorld(shift, variant, stock), [shift, variant, stock])
   const hints = useMemo(() => validateEntries(base, entries, reasons, world), [base, entries, reasons, world])
@@ -273,14 +277,12 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
   )
 
   const entryColsInOrder = useCallback(
-    (api: GridApi<GridRow>) => {
-      const editable = new Set([...numericCols, NOTE_COL])
-      return api
+    (api: GridApi<GridRow>) =>
+      api
         .getAllDisplayedColumns()
         .map((c) => c.getColId())
-        .filter((id) => editable.has(id))
-    },
-    [numericCols],
+        .filter((id) => entryCols.has(id)),
+    [entryCols],
   )
 
   const focusFirstEntry = useCallback(() => {
@@ -442,6 +444,23 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
       e.preventDefault()
       e.stopPropagation()
       void save()
+      return
+    }
+    const api = apiRef.current
+    const focused = api?.getFocusedCell()
+    // An open editor keeps its own Home, End and Ctrl+arrows (the caret, as in Excel's edit mode).
+    if (!api || !focused || api.getEditingCells().length > 0) return
+    const move = sheetMoveOf(e)
+    if (move) {
+      e.preventDefault()
+      e.stopPropagation()
+      moveInSheet(api, focused, move)
+      return
+    }
+    // A key typed into a cell that takes none: say why, instead of nothing happening.
+    if (e.key.length === 1 && e.key !== ' ' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      const why = readOnlyReason(focused.column, Boolean(focused.rowPinned), open)
+      if (why) setStatus(why)
     }
   }
 
@@ -454,6 +473,41 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
     const button = (ke.target as HTMLElement | null)?.querySelector<HTMLButtonElement>('button.history-link')
     button?.click()
   }, [])
+
+  /** Excel's Home, End, Ctrl+Home, Ctrl+End and Ctrl+arrows over the rows and columns as displayed. */
+  const moveInSheet = (api: GridApi<GridRow>, focused: CellPosition, move: SheetMove) => {
+    const cols = api.getAllDisplayedColumns()
+    const rows = api.getDisplayedRowCount()
+    if (rows === 0) return
+    const filled = (r: number, c: number) => {
+      const data = api.getDisplayedRowAtIndex(r)?.data
+      const id = cols[c]!.getColId()
+      if (!data) return false
+      return entryCols.has(id) ? (data.entry[id] ?? '').trim() !== '' : true
+    }
+    const horizontal = move === 'home' || move === 'end' || move === 'ctrlLeft' || move === 'ctrlRight'
+    const at = { row: focused.rowPinned ? rows - 1 : focused.rowIndex, col: cols.indexOf(focused.column) }
+    const t = sheetMoveTarget(move, at, { rows, cols: cols.length }, filled)
+    const col = cols[t.col]!
+    // Along the totals row it stays on the totals row; any other move lands on a team's row.
+    const pinned = focused.rowPinned && horizontal ? focused.rowPinned : null
+    if (!pinned) api.ensureIndexVisible(t.row)
+    api.ensureColumnVisible(col)
+    api.setFocusedCell(pinned ? focused.rowIndex : t.row, col, pinned)
+  }
+
+  /** Why a cell takes no typing, in the coordinator's words; null where typing is welcome. */
+  const readOnlyReason = (column: Column, totalRow: boolean, isOpen: boolean): string | null => {
+    const id = column.getColId()
+    const header = (column.getColDef().headerName ?? '').replaceAll('\u200b', '')
+    if (!isOpen)
+      return 'Shift sudah ditutup: angka tidak dapat ditambah. Untuk mengoreksi, buka kembali shift dengan alasan.'
+    if (entryCols.has(id))
+      return totalRow ? 'Baris Jumlah dihitung dari baris di atasnya; ketik angka di baris regu.' : null
+    if (id.startsWith('soFar.'))
+      return `Kolom "${header}" hanya dibaca: angkanya dari buku besar shift ini. Ketik angka baru di kolom Isian sekarang; untuk membetulkan angka yang sudah tersimpan, klik angkanya lalu pilih Koreksi…`
+    return `Kolom "${header}" hanya dibaca: regu dan pekerja diatur di Daftar hadir.`
+  }
 
   const getRowId = useCallback((p: GetRowIdParams<GridRow>) => p.data.id, [])
 
@@ -647,7 +701,8 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
       {open && (
         <p className="tally-keys muted small">
           <kbd>0–9</kbd> mengisi sel · <kbd>Enter</kbd> simpan sel dan turun · <kbd>Tab</kbd> ke kanan · <kbd>Esc</kbd>{' '}
-          batal · <kbd>Ctrl</kbd>+<kbd>V</kbd> tempel dari Excel · <kbd>Ctrl</kbd>+<kbd>S</kbd> simpan tally ·{' '}
+          batal · <kbd>Ctrl</kbd>+<kbd>→</kbd>, <kbd>End</kbd>, <kbd>Ctrl</kbd>+<kbd>Home</kbd> melompat seperti di
+          Excel · <kbd>Ctrl</kbd>+<kbd>V</kbd> tempel dari Excel · <kbd>Ctrl</kbd>+<kbd>S</kbd> simpan tally ·{' '}
           <kbd>Spasi</kbd> pada angka abu-abu: riwayatnya
         </p>
       )}
