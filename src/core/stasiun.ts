@@ -72,9 +72,9 @@ interface ScopeRule {
 const RULES: Record<Exclude<Cakupan, 'penuh'>, ScopeRule> = {
   // A floor table: the shift it tallies, its teams and workers, and the dashboard figures they watch.
   tally: {
-    reads: ['shift', 'regu', 'pekerja', 'rekonsiliasi'],
+    reads: ['shift', 'regu', 'pekerja', 'rekonsiliasi', 'draf'],
     longReads: false,
-    writes: ['tally.simpan'],
+    writes: ['tally.simpan', 'draf.simpan', 'draf.hapus'],
   },
   // The door: packing kits, seals, handing over to the PPK (Panitia Pemilihan Kecamatan) and its papers.
   pintu: {

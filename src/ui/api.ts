@@ -98,6 +98,8 @@ async function httpInvoke(method: string, input: unknown): Promise<ApiResponse> 
       method: 'POST',
       headers,
       body: JSON.stringify(input ?? {}),
+      // A draft written as the page unloads (a reload, a closed tab) must still arrive.
+      keepalive: method.startsWith('draf.'),
     })
   } catch {
     throw new ApiError(
@@ -125,11 +127,17 @@ async function httpInvoke(method: string, input: unknown): Promise<ApiResponse> 
 }
 
 /** Calls one method of the API: Electron IPC in the desktop app, HTTP in browser mode. */
-export async function invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+export async function invoke<M extends MethodName>(
+  method: M,
+  input: MethodInput<M>,
+  /** askUser false: a background write (a draft) that must not open the user switcher under the typist. */
+  opts: { askUser?: boolean } = {},
+): Promise<MethodOutput<M>> {
   try {
     return await invokeOnce(method, input)
   } catch (err) {
     if (
+      opts.askUser !== false &&
       err instanceof ApiError &&
       (err.code === 'AUTH_REQUIRED' || err.code === 'FORBIDDEN') &&
       authPrompt &&

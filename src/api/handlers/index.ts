@@ -10,6 +10,7 @@ import { cadanganHandlers, cadanganLongHandlers } from './cadangan'
 import type { HandlerContext, LongHandlerFactory } from './context'
 import { dapilHandlers } from './dapil'
 import { dokumenHandlers } from './dokumen'
+import { drafHandlers } from './draf'
 import { jobHandlers } from './job'
 import { kebutuhanHandlers, kebutuhanLongHandlers } from './kebutuhan'
 import { kemasHandlers, kemasLongHandlers } from './kemas'
@@ -43,6 +44,7 @@ export const DOMAINS = {
   regu: reguHandlers,
   shift: shiftHandlers,
   tally: tallyHandlers,
+  draf: drafHandlers,
   rusak: rusakHandlers,
   rekonsiliasi: rekonsiliasiHandlers,
   kemas: kemasHandlers,
