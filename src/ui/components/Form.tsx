@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react'
+import { useId, useState, type InputHTMLAttributes, type ReactNode } from 'react'
 
 /**
  * A labelled form field with its hint and its error underneath; the input gets aria-describedby
@@ -40,6 +40,42 @@ export function Field({
 }
 
 /**
+ * A labelled one-line text input: the common case of Field, which hands the input its id, hint and error
+ * wiring. onChange receives the text, not the event; every other input attribute passes through.
+ */
+export function TextField({
+  label,
+  hint,
+  error,
+  className,
+  value,
+  onChange,
+  ...input
+}: {
+  label: string
+  hint?: ReactNode
+  error?: string | undefined
+  className?: string
+  value: string | number
+  onChange(value: string): void
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange' | 'className'>) {
+  return (
+    <Field label={label} hint={hint} error={error} className={className}>
+      {(id, describedBy, invalid) => (
+        <input
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          {...input}
+        />
+      )}
+    </Field>
+  )
+}
+
+/**
  * A PIN: digits only (anything else typed is dropped, so a stray letter never becomes a wrong try),
  * masked, at most 8, with the numeric keypad on touch screens.
  */
@@ -59,21 +95,17 @@ export function PinField({
   autoComplete?: 'off' | 'new-password' | 'current-password'
 }) {
   return (
-    <Field label={label} error={error} hint={hint}>
-      {(id, d, invalid) => (
-        <input
-          id={id}
-          type="password"
-          inputMode="numeric"
-          autoComplete={autoComplete}
-          maxLength={8}
-          value={value}
-          onChange={(e) => onChange(e.target.value.replace(/\D/g, ''))}
-          aria-describedby={d}
-          aria-invalid={invalid}
-        />
-      )}
-    </Field>
+    <TextField
+      label={label}
+      error={error}
+      hint={hint}
+      type="password"
+      inputMode="numeric"
+      autoComplete={autoComplete}
+      maxLength={8}
+      value={value}
+      onChange={(pin) => onChange(pin.replace(/\D/g, ''))}
+    />
   )
 }
 

@@ -6,7 +6,7 @@ import { fmt } from '../format'
 import { useApi, useRefreshAll } from './data'
 import { Dialog } from './Dialog'
 import { ErrorBanner, Loading, useToast } from './Feedback'
-import { Field } from './Form'
+import { TextField } from './Form'
 import './history.css'
 
 /**
@@ -184,31 +184,22 @@ function CorrectionForm({ row, onDone }: { row: HistoryRow; onDone(): void }) {
         membatalkan seluruhnya.
       </p>
       <div className="history-correction-row">
-        <Field label="Jumlah yang benar" error={errors.qty}>
-          {(id, d, inv) => (
-            <input
-              id={id}
-              aria-describedby={d}
-              aria-invalid={inv}
-              inputMode="numeric"
-              value={qty}
-              onChange={(e) => setQty(e.target.value)}
-              data-autofocus
-            />
-          )}
-        </Field>
-        <Field label="Alasan koreksi" error={errors.note} className="history-correction-grow">
-          {(id, d, inv) => (
-            <input
-              id={id}
-              aria-describedby={d}
-              aria-invalid={inv}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              placeholder="mis. salah hitung ikatan regu Mawar"
-            />
-          )}
-        </Field>
+        <TextField
+          label="Jumlah yang benar"
+          error={errors.qty}
+          inputMode="numeric"
+          value={qty}
+          onChange={setQty}
+          data-autofocus
+        />
+        <TextField
+          label="Alasan koreksi"
+          error={errors.note}
+          className="history-correction-grow"
+          value={note}
+          onChange={setNote}
+          placeholder="mis. salah hitung ikatan regu Mawar"
+        />
       </div>
       <div className="form-actions">
         <button type="button" className="btn btn-secondary" onClick={onDone}>

@@ -4,7 +4,7 @@ import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog } from '../../components/Dialog'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
-import { Field } from '../../components/Form'
+import { TextField } from '../../components/Form'
 import { JobProgress, useJob } from '../../components/Jobs'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
@@ -334,7 +334,7 @@ function UsbDialog({
           otomatis.
         </p>
         {error && !errors.folder && <ErrorBanner error={error} title="Cadangan tidak dapat dibuat" />}
-        <Field
+        <TextField
           label="Folder tujuan"
           error={errors.folder ? error?.message : undefined}
           hint={
@@ -343,20 +343,12 @@ function UsbDialog({
               Dalam mode peramban aplikasi tidak dapat membuka jendela pemilih folder. Folder dibuat bila belum ada.
             </>
           }
-        >
-          {(id, d, invalid) => (
-            <input
-              id={id}
-              value={folder}
-              onChange={(e) => setFolder(e.target.value)}
-              aria-describedby={d}
-              aria-invalid={invalid}
-              data-autofocus
-              spellCheck={false}
-              autoComplete="off"
-            />
-          )}
-        </Field>
+          value={folder}
+          onChange={setFolder}
+          data-autofocus
+          spellCheck={false}
+          autoComplete="off"
+        />
       </form>
     </Dialog>
   )

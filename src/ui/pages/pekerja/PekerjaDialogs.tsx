@@ -6,7 +6,7 @@ import { useRefreshAll } from '../../components/data'
 import { Dialog } from '../../components/Dialog'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { readFileBase64 } from '../../components/files'
-import { Field, FilePicker } from '../../components/Form'
+import { Field, TextField, FilePicker } from '../../components/Form'
 import { fmt, readCount } from '../../format'
 
 /** "Mawar" -> "Regu Mawar"; a team already called "Regu 3" keeps its name (no "Regu Regu 3"). */
@@ -99,20 +99,16 @@ export function WorkerDialog({ worker, teams, onClose }: { worker: Pekerja | nul
       <form onSubmit={save} noValidate>
         {error && unplaced && <ErrorBanner error={error} title="Belum tersimpan" />}
         <div className="form-grid">
-          <Field label="Nama pekerja" error={errors.nama} className="span-2">
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={nama}
-                onChange={(e) => setNama(e.target.value)}
-                data-autofocus
-                autoComplete="off"
-              />
-            )}
-          </Field>
-          <Field
+          <TextField
+            label="Nama pekerja"
+            error={errors.nama}
+            className="span-2"
+            value={nama}
+            onChange={setNama}
+            data-autofocus
+            autoComplete="off"
+          />
+          <TextField
             label={editing && worker.hasNik ? 'NIK baru' : 'NIK'}
             error={errors.nik}
             hint={
@@ -125,34 +121,22 @@ export function WorkerDialog({ worker, teams, onClose }: { worker: Pekerja | nul
                 '16 angka sesuai KTP; boleh dikosongkan'
               )
             }
-          >
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                inputMode="numeric"
-                maxLength={20}
-                autoComplete="off"
-                value={nik}
-                disabled={dropNik}
-                onChange={(e) => setNik(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Telepon" error={errors.telepon} hint="Mis. 081234567890">
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                type="tel"
-                value={telepon}
-                onChange={(e) => setTelepon(e.target.value)}
-                autoComplete="off"
-              />
-            )}
-          </Field>
+            inputMode="numeric"
+            maxLength={20}
+            autoComplete="off"
+            value={nik}
+            disabled={dropNik}
+            onChange={setNik}
+          />
+          <TextField
+            label="Telepon"
+            error={errors.telepon}
+            hint="Mis. 081234567890"
+            type="tel"
+            value={telepon}
+            onChange={setTelepon}
+            autoComplete="off"
+          />
           <Field
             label="Regu"
             error={errors.teamId}
@@ -264,36 +248,24 @@ export function TeamDialog({ team, workers, onClose }: { team: Regu | null; work
       <form onSubmit={save} noValidate>
         {error && unplaced && <ErrorBanner error={error} title="Belum tersimpan" />}
         <div className="form-grid">
-          <Field label="Nama regu" error={errors.nama} hint="Mis. Regu 1, Mawar, Kelompok A">
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={nama}
-                onChange={(e) => setNama(e.target.value)}
-                data-autofocus
-                autoComplete="off"
-              />
-            )}
-          </Field>
-          <Field
+          <TextField
+            label="Nama regu"
+            error={errors.nama}
+            hint="Mis. Regu 1, Mawar, Kelompok A"
+            value={nama}
+            onChange={setNama}
+            data-autofocus
+            autoComplete="off"
+          />
+          <TextField
             label="Target harian (lembar)"
             error={errors.dailyTarget}
             hint="Surat suara disortir dan dilipat per hari; dapat diubah per tanggal"
-          >
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                inputMode="numeric"
-                value={target}
-                onChange={(e) => setTarget(e.target.value)}
-                autoComplete="off"
-              />
-            )}
-          </Field>
+            inputMode="numeric"
+            value={target}
+            onChange={setTarget}
+            autoComplete="off"
+          />
           <Field
             label="Ketua regu"
             error={errors.leaderId}

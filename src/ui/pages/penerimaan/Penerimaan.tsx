@@ -4,7 +4,7 @@ import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog } from '../../components/Dialog'
 import { Banner, ErrorBanner, IssueTable, Loading, useToast } from '../../components/Feedback'
-import { Field } from '../../components/Form'
+import { TextField } from '../../components/Form'
 import { HistoryLink } from '../../components/History'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
@@ -464,34 +464,15 @@ function ReturDialog({
           </Banner>
         )}
         <div className="form-grid">
-          <Field label="Penyedia" error={errors.penyedia}>
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={penyedia}
-                onChange={(e) => setPenyedia(e.target.value)}
-                data-autofocus
-              />
-            )}
-          </Field>
-          <Field
+          <TextField label="Penyedia" error={errors.penyedia} value={penyedia} onChange={setPenyedia} data-autofocus />
+          <TextField
             label="Keterangan pengembalian"
             error={errors.note}
             className="span-2"
             hint="Tercetak pada nota pengembalian, mis. milik siapa dan nomor surat jalannya"
-          >
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={note}
-                onChange={(e) => setNote(e.target.value)}
-              />
-            )}
-          </Field>
+            value={note}
+            onChange={setNote}
+          />
         </div>
         <table className="table table-compact penerimaan-retur-lines">
           <thead>

@@ -5,7 +5,7 @@ import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog } from '../../components/Dialog'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { saveDownload } from '../../components/files'
-import { Field } from '../../components/Form'
+import { TextField } from '../../components/Form'
 import { HistoryLink, useHistory } from '../../components/History'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
@@ -295,23 +295,15 @@ function SettleDialog({ line, deliveryId, onClose }: { line: PenerimaanBaris; de
           <SelisihBadge selisih={line.selisih} unit={line.unit} />. Selisih tetap tampil sampai dinyatakan selesai.
         </p>
         {error && !errors.note && <ErrorBanner error={error} title="Belum tersimpan" />}
-        <Field
+        <TextField
           label="Keterangan penyelesaian"
           error={errors.note}
           hint="Mis. kekurangan dikirim dengan surat jalan berikutnya, atau hitung ulang bersama penyedia"
-        >
-          {(id, d, inv) => (
-            <input
-              id={id}
-              aria-describedby={d}
-              aria-invalid={inv}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              data-autofocus
-              autoComplete="off"
-            />
-          )}
-        </Field>
+          value={note}
+          onChange={setNote}
+          data-autofocus
+          autoComplete="off"
+        />
         <button type="submit" hidden tabIndex={-1} />
       </form>
     </Dialog>

@@ -3,7 +3,7 @@ import { PenerimaanHeader, type MethodInput } from '../../../api/contract'
 import { ApiError, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Banner, ErrorBanner, IssueTable, Loading, useToast } from '../../components/Feedback'
-import { Field } from '../../components/Form'
+import { Field, TextField } from '../../components/Form'
 import { PageHeader, Section } from '../../components/Page'
 import { fmt, readCount } from '../../format'
 import { href, navigate } from '../../router'
@@ -256,35 +256,22 @@ export function PenerimaanForm() {
           </fieldset>
           <div className="form-grid penerimaan-header-grid">
             {h.kind === 'pengganti' && (
-              <Field
+              <TextField
                 label="Penggantian untuk"
                 error={hErr.penggantiUntuk}
                 className="span-2"
                 hint="Mis. nomor BA surat suara rusak/kurang yang diganti"
-              >
-                {(id, d, inv) => (
-                  <input
-                    id={id}
-                    aria-describedby={d}
-                    aria-invalid={inv}
-                    value={h.penggantiUntuk}
-                    onChange={(e) => set('penggantiUntuk', e.target.value)}
-                  />
-                )}
-              </Field>
+                value={h.penggantiUntuk}
+                onChange={(v) => set('penggantiUntuk', v)}
+              />
             )}
-            <Field label="Waktu diterima" error={hErr.receivedAt}>
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  type="datetime-local"
-                  value={h.receivedAt}
-                  onChange={(e) => set('receivedAt', e.target.value)}
-                />
-              )}
-            </Field>
+            <TextField
+              label="Waktu diterima"
+              error={hErr.receivedAt}
+              type="datetime-local"
+              value={h.receivedAt}
+              onChange={(v) => set('receivedAt', v)}
+            />
             <Field label="Penyedia" error={hErr.penyedia} hint="Nama perusahaan percetakan/penyedia">
               {(id, d, inv) => (
                 <>
@@ -305,74 +292,47 @@ export function PenerimaanForm() {
                 </>
               )}
             </Field>
-            <Field label="Nomor surat jalan" error={hErr.suratJalan}>
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  value={h.suratJalan}
-                  onChange={(e) => set('suratJalan', e.target.value)}
-                  autoComplete="off"
-                />
-              )}
-            </Field>
-            <Field label="Nomor BTTB" error={hErr.bttb} hint="Bukti tanda terima barang, bila ada">
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  value={h.bttb}
-                  onChange={(e) => set('bttb', e.target.value)}
-                  autoComplete="off"
-                />
-              )}
-            </Field>
-            <Field label="Kendaraan" error={hErr.kendaraan} hint="Jenis dan nomor polisi, mis. truk BK 8123 AB">
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  value={h.kendaraan}
-                  onChange={(e) => set('kendaraan', e.target.value)}
-                />
-              )}
-            </Field>
-            <Field label="Pengemudi" error={hErr.pengemudi}>
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  value={h.pengemudi}
-                  onChange={(e) => set('pengemudi', e.target.value)}
-                />
-              )}
-            </Field>
-            <Field label="Nama wakil penyedia" error={hErr.wakilNama} hint="Yang menandatangani BA penerimaan">
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  value={h.wakilNama}
-                  onChange={(e) => set('wakilNama', e.target.value)}
-                />
-              )}
-            </Field>
-            <Field label="Jabatan wakil penyedia" error={hErr.wakilJabatan}>
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  value={h.wakilJabatan}
-                  onChange={(e) => set('wakilJabatan', e.target.value)}
-                />
-              )}
-            </Field>
+            <TextField
+              label="Nomor surat jalan"
+              error={hErr.suratJalan}
+              value={h.suratJalan}
+              onChange={(v) => set('suratJalan', v)}
+              autoComplete="off"
+            />
+            <TextField
+              label="Nomor BTTB"
+              error={hErr.bttb}
+              hint="Bukti tanda terima barang, bila ada"
+              value={h.bttb}
+              onChange={(v) => set('bttb', v)}
+              autoComplete="off"
+            />
+            <TextField
+              label="Kendaraan"
+              error={hErr.kendaraan}
+              hint="Jenis dan nomor polisi, mis. truk BK 8123 AB"
+              value={h.kendaraan}
+              onChange={(v) => set('kendaraan', v)}
+            />
+            <TextField
+              label="Pengemudi"
+              error={hErr.pengemudi}
+              value={h.pengemudi}
+              onChange={(v) => set('pengemudi', v)}
+            />
+            <TextField
+              label="Nama wakil penyedia"
+              error={hErr.wakilNama}
+              hint="Yang menandatangani BA penerimaan"
+              value={h.wakilNama}
+              onChange={(v) => set('wakilNama', v)}
+            />
+            <TextField
+              label="Jabatan wakil penyedia"
+              error={hErr.wakilJabatan}
+              value={h.wakilJabatan}
+              onChange={(v) => set('wakilJabatan', v)}
+            />
           </div>
         </Section>
 
@@ -420,21 +380,13 @@ export function PenerimaanForm() {
         </Section>
 
         <Section title="Catatan">
-          <Field
+          <TextField
             label="Catatan penerimaan"
             error={hErr.note}
             hint="Mis. kondisi dus, saksi yang hadir (Bawaslu, Polres, Kodim), segel"
-          >
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={h.note}
-                onChange={(e) => set('note', e.target.value)}
-              />
-            )}
-          </Field>
+            value={h.note}
+            onChange={(v) => set('note', v)}
+          />
           <div className="form-actions">
             <button ref={saveRef} type="submit" className="btn btn-primary" disabled={busy}>
               {busy ? 'Menyimpan…' : 'Simpan penerimaan'}

@@ -4,7 +4,7 @@ import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog } from '../../components/Dialog'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
-import { Field } from '../../components/Form'
+import { Field, TextField } from '../../components/Form'
 import { Section, Swatch } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { fmt, RULE_LABEL } from '../../format'
@@ -182,35 +182,22 @@ function RuleFields({
           </select>
         )}
       </Field>
-      <Field label={`Jumlah (${unit || 'satuan'})`} error={errors.qty}>
-        {(id, d, inv) => (
-          <input
-            id={id}
-            aria-describedby={d}
-            aria-invalid={inv}
-            inputMode="numeric"
-            value={qty}
-            onChange={(e) => onQty(e.target.value)}
-          />
-        )}
-      </Field>
+      <TextField
+        label={`Jumlah (${unit || 'satuan'})`}
+        error={errors.qty}
+        inputMode="numeric"
+        value={qty}
+        onChange={onQty}
+      />
       {rule === 'per_dpt' && (
-        <Field
+        <TextField
           label="Untuk setiap … pemilih"
           error={errors.per}
           hint={`Mis. 1 ${unit || 'satuan'} per 100 pemilih; dibulatkan ke atas per TPS`}
-        >
-          {(id, d, inv) => (
-            <input
-              id={id}
-              aria-describedby={d}
-              aria-invalid={inv}
-              inputMode="numeric"
-              value={per}
-              onChange={(e) => onPer(e.target.value)}
-            />
-          )}
-        </Field>
+          inputMode="numeric"
+          value={per}
+          onChange={onPer}
+        />
       )}
     </div>
   )
@@ -276,45 +263,23 @@ function ItemEditDialog({ item, onClose }: { item: Barang; onClose(): void }) {
         {error && Object.keys(errors).length === 0 && <ErrorBanner error={error} title="Belum tersimpan" />}
         {error && Object.keys(errors).length > 0 && <p className="field-error">{error.message}</p>}
         <div className="form-grid">
-          <Field label="Nama barang" error={errors.name} className="span-2">
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={name}
-                onChange={(e) => setName(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Satuan" error={errors.unit} hint="Mis. lembar, buah, botol, set">
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={unit}
-                onChange={(e) => setUnit(e.target.value)}
-              />
-            )}
-          </Field>
+          <TextField label="Nama barang" error={errors.name} className="span-2" value={name} onChange={setName} />
+          <TextField
+            label="Satuan"
+            error={errors.unit}
+            hint="Mis. lembar, buah, botol, set"
+            value={unit}
+            onChange={setUnit}
+          />
           {ballot && (
-            <Field
+            <TextField
               label="Cadangan PSU per dapil"
               error={errors.psuPerDapil}
               hint="Surat suara pemungutan suara ulang yang disimpan di satker untuk setiap dapil (Pemilu: 1.000 menurut undang-undang)."
-            >
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  inputMode="numeric"
-                  value={psu}
-                  onChange={(e) => setPsu(e.target.value)}
-                />
-              )}
-            </Field>
+              inputMode="numeric"
+              value={psu}
+              onChange={setPsu}
+            />
           )}
         </div>
         {ballot ? (
@@ -418,40 +383,22 @@ function ItemCreateDialog({ open, onClose }: { open: boolean; onClose(): void })
       <form onSubmit={save} noValidate>
         {error && Object.keys(errors).length === 0 && <ErrorBanner error={error} title="Barang belum ditambahkan" />}
         <div className="form-grid">
-          <Field label="Kode barang" error={errors.code} hint="Huruf besar, angka atau garis bawah, mis. KABEL_TIES">
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={f.code}
-                onChange={(e) => setF({ ...f, code: e.target.value.toUpperCase() })}
-                autoComplete="off"
-              />
-            )}
-          </Field>
-          <Field label="Nama barang" error={errors.name}>
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={f.name}
-                onChange={(e) => setF({ ...f, name: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field label="Satuan" error={errors.unit} hint="Mis. buah, lembar, set, rol">
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={f.unit}
-                onChange={(e) => setF({ ...f, unit: e.target.value })}
-              />
-            )}
-          </Field>
+          <TextField
+            label="Kode barang"
+            error={errors.code}
+            hint="Huruf besar, angka atau garis bawah, mis. KABEL_TIES"
+            value={f.code}
+            onChange={(v) => setF({ ...f, code: v.toUpperCase() })}
+            autoComplete="off"
+          />
+          <TextField label="Nama barang" error={errors.name} value={f.name} onChange={(v) => setF({ ...f, name: v })} />
+          <TextField
+            label="Satuan"
+            error={errors.unit}
+            hint="Mis. buah, lembar, set, rol"
+            value={f.unit}
+            onChange={(v) => setF({ ...f, unit: v })}
+          />
         </div>
         <RuleFields
           rule={f.rule}

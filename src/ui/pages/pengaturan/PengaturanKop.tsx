@@ -6,7 +6,7 @@ import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Banner, ErrorBanner, useToast } from '../../components/Feedback'
 import { readFileBase64 } from '../../components/files'
-import { Field, FilePicker } from '../../components/Form'
+import { TextField, FilePicker } from '../../components/Form'
 import { Section } from '../../components/Page'
 import { readCount } from '../../format'
 import { readNumbers } from './PengaturanShared'
@@ -230,63 +230,39 @@ export function KopSection({ election }: { election: Pemilihan }) {
               <p>{unplaced ? error.message : 'Periksa isian yang ditandai di bawah.'}</p>
             </Banner>
           )}
-          <Field label="Alamat kantor" error={errors.alamat} hint="Baris alamat di bawah nama satker pada kop">
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={draft.alamat}
-                onChange={(e) => set('alamat', e.target.value)}
-                placeholder="Mis. Jl. Perintis Kemerdekaan No. 1, Limapuluh"
-              />
-            )}
-          </Field>
-          <Field label="Baris kontak" error={errors.kontak} hint="Telepon, surel atau laman; tampil di bawah alamat">
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={draft.kontak}
-                onChange={(e) => set('kontak', e.target.value)}
-                placeholder="Mis. Telp. (0622) 96123 · Surel: kab_batubara@kpu.go.id"
-              />
-            )}
-          </Field>
+          <TextField
+            label="Alamat kantor"
+            error={errors.alamat}
+            hint="Baris alamat di bawah nama satker pada kop"
+            value={draft.alamat}
+            onChange={(v) => set('alamat', v)}
+            placeholder="Mis. Jl. Perintis Kemerdekaan No. 1, Limapuluh"
+          />
+          <TextField
+            label="Baris kontak"
+            error={errors.kontak}
+            hint="Telepon, surel atau laman; tampil di bawah alamat"
+            value={draft.kontak}
+            onChange={(v) => set('kontak', v)}
+            placeholder="Mis. Telp. (0622) 96123 · Surel: kab_batubara@kpu.go.id"
+          />
           <div className="form-grid">
-            <Field
+            <TextField
               label="Tempat penandatanganan"
               error={errors.kotaTtd}
               hint={`Kota/ibu kota tempat dokumen ditandatangani. Kosong: "${defaultKota(election)}".`}
-            >
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  value={draft.kotaTtd}
-                  onChange={(e) => set('kotaTtd', e.target.value)}
-                  placeholder={defaultKota(election)}
-                />
-              )}
-            </Field>
-            <Field
+              value={draft.kotaTtd}
+              onChange={(v) => set('kotaTtd', v)}
+              placeholder={defaultKota(election)}
+            />
+            <TextField
               label="Nomor awal register"
               error={errors.nomorStart}
               hint="Nomor urut pertama setiap tahun, mis. bila register kertas sudah berjalan"
-            >
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  inputMode="numeric"
-                  value={draft.nomorStart}
-                  onChange={(e) => set('nomorStart', e.target.value)}
-                />
-              )}
-            </Field>
+              inputMode="numeric"
+              value={draft.nomorStart}
+              onChange={(v) => set('nomorStart', v)}
+            />
           </div>
 
           <fieldset className={`field pengaturan-paper${errors.paper ? ' field-invalid' : ''}`}>

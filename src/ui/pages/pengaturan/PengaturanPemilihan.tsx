@@ -10,7 +10,7 @@ import {
 import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useRefreshAll } from '../../components/data'
 import { Banner, useToast } from '../../components/Feedback'
-import { Field } from '../../components/Form'
+import { Field, TextField } from '../../components/Form'
 import { Section } from '../../components/Page'
 import { fmt, fmtPercent, JENIS_LABEL } from '../../format'
 import { readNumbers } from './PengaturanShared'
@@ -125,92 +125,50 @@ export function ElectionForm({ election }: { election: Pemilihan }) {
           </dd>
         </dl>
         <div className="form-grid">
-          <Field label="Tahun" error={errors.tahun}>
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                inputMode="numeric"
-                value={draft.tahun}
-                onChange={(e) => set('tahun', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Provinsi" error={errors.provinsi}>
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={draft.provinsi}
-                onChange={(e) => set('provinsi', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field
+          <TextField
+            label="Tahun"
+            error={errors.tahun}
+            inputMode="numeric"
+            value={draft.tahun}
+            onChange={(v) => set('tahun', v)}
+          />
+          <TextField
+            label="Provinsi"
+            error={errors.provinsi}
+            value={draft.provinsi}
+            onChange={(v) => set('provinsi', v)}
+          />
+          <TextField
             label="Nama satker"
             error={errors.satker}
             hint="Tampil di kepala halaman dan di berita acara, mis. Kabupaten Batu Bara"
-          >
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={draft.satker}
-                onChange={(e) => set('satker', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field
+            value={draft.satker}
+            onChange={(v) => set('satker', v)}
+          />
+          <TextField
             label="Kode wilayah"
             error={errors.kodeWilayah}
             hint="2 atau 4 angka kode Kemendagri, mis. 1219; dipakai juga pada nomor dokumen"
-          >
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                inputMode="numeric"
-                value={draft.kodeWilayah}
-                onChange={(e) => set('kodeWilayah', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field
+            inputMode="numeric"
+            value={draft.kodeWilayah}
+            onChange={(v) => set('kodeWilayah', v)}
+          />
+          <TextField
             label="Cadangan surat suara (%)"
             error={errors.reservePercent}
             hint="Pemilu 2%, Pilkada 2,5% dari DPT setiap TPS"
-          >
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                inputMode="decimal"
-                value={draft.reservePercent}
-                onChange={(e) => set('reservePercent', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field
+            inputMode="decimal"
+            value={draft.reservePercent}
+            onChange={(v) => set('reservePercent', v)}
+          />
+          <TextField
             label="Maksimal pemilih per TPS"
             error={errors.maxVotersPerTps}
             hint="Pemilu 2024: 300; Pilkada 2024: 600. TPS di atas batas ditandai."
-          >
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                inputMode="numeric"
-                value={draft.maxVotersPerTps}
-                onChange={(e) => set('maxVotersPerTps', e.target.value)}
-              />
-            )}
-          </Field>
+            inputMode="numeric"
+            value={draft.maxVotersPerTps}
+            onChange={(v) => set('maxVotersPerTps', v)}
+          />
         </div>
 
         <fieldset className={`field pengaturan-rounding${errors.rounding ? ' field-invalid' : ''}`}>

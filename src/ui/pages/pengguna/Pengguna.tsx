@@ -4,7 +4,7 @@ import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog } from '../../components/Dialog'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
-import { Field, PinField } from '../../components/Form'
+import { Field, TextField, PinField } from '../../components/Form'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { useSession, type User } from '../../components/session'
@@ -195,19 +195,15 @@ function UserDialog({ user, onClose }: { user: User | 'baru' | null; onClose(): 
           ) : (
             <ErrorBanner error={error} title="Pengguna belum tersimpan" />
           ))}
-        <Field label="Nama" error={errors.nama} hint="Nama yang tercetak pada catatan, mis. Budi Santoso">
-          {(id, d, invalid) => (
-            <input
-              id={id}
-              value={nama}
-              onChange={(e) => setNama(e.target.value)}
-              aria-describedby={d}
-              aria-invalid={invalid}
-              data-autofocus
-              autoComplete="off"
-            />
-          )}
-        </Field>
+        <TextField
+          label="Nama"
+          error={errors.nama}
+          hint="Nama yang tercetak pada catatan, mis. Budi Santoso"
+          value={nama}
+          onChange={setNama}
+          data-autofocus
+          autoComplete="off"
+        />
         <Field label="Peran" error={errors.role} hint={ROLE_DUTY[role]}>
           {(id, d, invalid) => (
             <select

@@ -3,7 +3,7 @@ import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog } from '../../components/Dialog'
 import { Banner, ErrorBanner, useToast } from '../../components/Feedback'
-import { Field } from '../../components/Form'
+import { Field, TextField } from '../../components/Form'
 import { fmt } from '../../format'
 import {
   type Attendance,
@@ -212,19 +212,14 @@ export function BukaKembaliDialog({ shift, onClose }: { shift: Shift; onClose():
       <form id={formId} onSubmit={submit} noValidate>
         <p>Alasan membuka kembali dicatat di riwayat shift, bersama nama petugas dan waktunya.</p>
         <Unplaced error={error} fields={['note']} />
-        <Field label="Alasan membuka kembali" error={errors.note}>
-          {(id, d, inv) => (
-            <input
-              id={id}
-              aria-describedby={d}
-              aria-invalid={inv}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              data-autofocus
-              placeholder="Mis. koreksi jumlah baik regu Mawar"
-            />
-          )}
-        </Field>
+        <TextField
+          label="Alasan membuka kembali"
+          error={errors.note}
+          value={note}
+          onChange={setNote}
+          data-autofocus
+          placeholder="Mis. koreksi jumlah baik regu Mawar"
+        />
       </form>
     </Dialog>
   )

@@ -3,7 +3,7 @@ import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog } from '../../components/Dialog'
 import { useToast } from '../../components/Feedback'
-import { Field } from '../../components/Form'
+import { Field, TextField } from '../../components/Form'
 import { variantShort } from '../../components/TallyGrid'
 import { fmt, readCount } from '../../format'
 import { Footer, type Shift, Unplaced } from './ShiftForms'
@@ -121,35 +121,22 @@ export function ReklasifikasiDialog({ shift, onClose }: { shift: Shift; onClose(
               </select>
             )}
           </Field>
-          <Field label={`Jumlah (${shift.unit})`} error={errors.qty}>
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                inputMode="numeric"
-                value={qty}
-                onChange={(e) => setQty(e.target.value)}
-              />
-            )}
-          </Field>
+          <TextField
+            label={`Jumlah (${shift.unit})`}
+            error={errors.qty}
+            inputMode="numeric"
+            value={qty}
+            onChange={setQty}
+          />
         </div>
-        <Field
+        <TextField
           label="Alasan dinyatakan layak pakai"
           error={errors.note}
           hint="Wajib diisi; tampil di riwayat buku besar dan berita acara"
-        >
-          {(id, d, inv) => (
-            <input
-              id={id}
-              aria-describedby={d}
-              aria-invalid={inv}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              placeholder="Mis. tinta di luar kotak foto, diperiksa ulang bersama Bawaslu"
-            />
-          )}
-        </Field>
+          value={note}
+          onChange={setNote}
+          placeholder="Mis. tinta di luar kotak foto, diperiksa ulang bersama Bawaslu"
+        />
       </form>
     </Dialog>
   )
