@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react'
 import type { Cadangan, CadanganDipulihkan, MethodOutput } from '../../../api/contract'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
-import { Dialog } from '../../components/Dialog'
+import { Dialog, DialogActions } from '../../components/Dialog'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { TextField } from '../../components/Form'
 import { JobProgress, useJob } from '../../components/Jobs'
@@ -318,14 +318,13 @@ function UsbDialog({
       title="Cadangkan ke folder atau USB"
       onClose={onClose}
       footer={
-        <>
-          <button type="button" className="btn btn-secondary" onClick={onClose}>
-            Batal
-          </button>
-          <button type="submit" form={formId} className="btn btn-primary" disabled={busy}>
-            {busy ? 'Mencadangkan…' : 'Cadangkan ke folder ini'}
-          </button>
-        </>
+        <DialogActions
+          onCancel={onClose}
+          busy={busy}
+          label="Cadangkan ke folder ini"
+          busyLabel="Mencadangkan…"
+          formId={formId}
+        />
       }
     >
       <form id={formId} onSubmit={submit} noValidate>

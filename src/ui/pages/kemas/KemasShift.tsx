@@ -2,7 +2,7 @@ import { useCallback, useId, useState, type FormEvent } from 'react'
 import type { MethodOutput } from '../../../api/contract'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
-import { Dialog } from '../../components/Dialog'
+import { Dialog, DialogActions } from '../../components/Dialog'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { TextField } from '../../components/Form'
 import { isIsoDate, normalizeClock } from '../../../core/shifts'
@@ -175,16 +175,7 @@ function BukaShiftPengemasan({ onClose, onOpened }: { onClose(): void; onOpened(
       open
       title="Buka shift pengemasan"
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn btn-secondary" onClick={onClose}>
-            Batal
-          </button>
-          <button type="submit" form={formId} className="btn btn-primary" disabled={busy}>
-            {busy ? 'Membuka…' : 'Buka shift'}
-          </button>
-        </>
-      }
+      footer={<DialogActions onCancel={onClose} busy={busy} label="Buka shift" busyLabel="Membuka…" formId={formId} />}
     >
       <form id={formId} onSubmit={submit} noValidate className="kemas-shift-form">
         {error && (

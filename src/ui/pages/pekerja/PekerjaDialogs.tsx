@@ -3,7 +3,7 @@ import type { Pekerja, Regu } from '../../../api/contract'
 import { cleanNik } from '../../../core/workerImport'
 import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useRefreshAll } from '../../components/data'
-import { Dialog } from '../../components/Dialog'
+import { Dialog, DialogActions } from '../../components/Dialog'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { readFileBase64 } from '../../components/files'
 import { Field, TextField, FilePicker } from '../../components/Form'
@@ -11,27 +11,6 @@ import { fmt, readCount } from '../../format'
 
 /** "Mawar" -> "Regu Mawar"; a team already called "Regu 3" keeps its name (no "Regu Regu 3"). */
 export const reguName = (nama: string): string => (/^regu\b/i.test(nama.trim()) ? nama : `Regu ${nama}`)
-
-const DialogFooter = ({
-  busy,
-  onClose,
-  onSave,
-  label,
-}: {
-  busy: boolean
-  onClose(): void
-  onSave(): void
-  label: string
-}) => (
-  <>
-    <button type="button" className="btn btn-secondary" onClick={onClose}>
-      Batal
-    </button>
-    <button type="button" className="btn btn-primary" onClick={onSave} disabled={busy}>
-      {busy ? 'Menyimpan…' : label}
-    </button>
-  </>
-)
 
 /* ------------------------------------------------------------------ worker */
 
@@ -88,11 +67,11 @@ export function WorkerDialog({ worker, teams, onClose }: { worker: Pekerja | nul
       onClose={onClose}
       title={editing ? `Ubah pekerja: ${worker.nama}` : 'Tambah pekerja'}
       footer={
-        <DialogFooter
+        <DialogActions
+          onCancel={onClose}
           busy={busy}
-          onClose={onClose}
-          onSave={() => void save()}
           label={editing ? 'Simpan' : 'Tambah pekerja'}
+          onConfirm={() => void save()}
         />
       }
     >
@@ -237,11 +216,11 @@ export function TeamDialog({ team, workers, onClose }: { team: Regu | null; work
       onClose={onClose}
       title={editing ? `Ubah ${reguName(team.nama)}` : 'Tambah regu'}
       footer={
-        <DialogFooter
+        <DialogActions
+          onCancel={onClose}
           busy={busy}
-          onClose={onClose}
-          onSave={() => void save()}
           label={editing ? 'Simpan' : 'Tambah regu'}
+          onConfirm={() => void save()}
         />
       }
     >

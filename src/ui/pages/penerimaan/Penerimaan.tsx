@@ -2,7 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react'
 import type { Pemilihan, Penerimaan, PenerimaanBaris, ReconRow, VariantInfo } from '../../../api/contract'
 import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
-import { Dialog } from '../../components/Dialog'
+import { Dialog, DialogActions } from '../../components/Dialog'
 import { Banner, ErrorBanner, IssueTable, Loading, useToast } from '../../components/Feedback'
 import { TextField } from '../../components/Form'
 import { HistoryLink } from '../../components/History'
@@ -441,16 +441,7 @@ function ReturDialog({
       onClose={onClose}
       title="Kembalikan surat suara tertukar"
       wide
-      footer={
-        <>
-          <button type="button" className="btn btn-secondary" onClick={onClose}>
-            Batal
-          </button>
-          <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={busy}>
-            {busy ? 'Menyimpan…' : 'Catat pengembalian'}
-          </button>
-        </>
-      }
+      footer={<DialogActions onCancel={onClose} busy={busy} label="Catat pengembalian" onConfirm={() => void save()} />}
     >
       <form onSubmit={save} noValidate>
         <p>

@@ -2,7 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react'
 import type { Penerimaan, PenerimaanBaris } from '../../../api/contract'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
-import { Dialog } from '../../components/Dialog'
+import { Dialog, DialogActions } from '../../components/Dialog'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { saveDownload } from '../../components/files'
 import { TextField } from '../../components/Form'
@@ -278,16 +278,7 @@ function SettleDialog({ line, deliveryId, onClose }: { line: PenerimaanBaris; de
       open
       onClose={onClose}
       title="Nyatakan selisih selesai"
-      footer={
-        <>
-          <button type="button" className="btn btn-secondary" onClick={onClose}>
-            Batal
-          </button>
-          <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={busy}>
-            {busy ? 'Menyimpan…' : 'Nyatakan selesai'}
-          </button>
-        </>
-      }
+      footer={<DialogActions onCancel={onClose} busy={busy} label="Nyatakan selesai" onConfirm={() => void save()} />}
     >
       <form onSubmit={save} noValidate>
         <p>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react'
 import type { Barang, MethodInput } from '../../../api/contract'
 import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
-import { Dialog } from '../../components/Dialog'
+import { Dialog, DialogActions } from '../../components/Dialog'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { Field, TextField } from '../../components/Form'
 import { Section, Swatch } from '../../components/Page'
@@ -248,16 +248,7 @@ function ItemEditDialog({ item, onClose }: { item: Barang; onClose(): void }) {
       open
       onClose={onClose}
       title={`Ubah ${item.name}`}
-      footer={
-        <>
-          <button type="button" className="btn btn-secondary" onClick={onClose}>
-            Batal
-          </button>
-          <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={busy}>
-            {busy ? 'Menyimpan…' : 'Simpan'}
-          </button>
-        </>
-      }
+      footer={<DialogActions onCancel={onClose} busy={busy} label="Simpan" onConfirm={() => void save()} />}
     >
       <form onSubmit={save} noValidate>
         {error && Object.keys(errors).length === 0 && <ErrorBanner error={error} title="Belum tersimpan" />}
@@ -369,16 +360,7 @@ function ItemCreateDialog({ open, onClose }: { open: boolean; onClose(): void })
       open={open}
       onClose={close}
       title="Tambah barang logistik"
-      footer={
-        <>
-          <button type="button" className="btn btn-secondary" onClick={close}>
-            Batal
-          </button>
-          <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={busy}>
-            {busy ? 'Menyimpan…' : 'Tambah barang'}
-          </button>
-        </>
-      }
+      footer={<DialogActions onCancel={close} busy={busy} label="Tambah barang" onConfirm={() => void save()} />}
     >
       <form onSubmit={save} noValidate>
         {error && Object.keys(errors).length === 0 && <ErrorBanner error={error} title="Barang belum ditambahkan" />}

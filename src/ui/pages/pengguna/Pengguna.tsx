@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react'
 import { needsPin, ROLE_DUTY, ROLE_LABEL, ROLES, type Role } from '../../../core/roles'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
-import { Dialog } from '../../components/Dialog'
+import { Dialog, DialogActions } from '../../components/Dialog'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { Field, TextField, PinField } from '../../components/Form'
 import { PageHeader, Section } from '../../components/Page'
@@ -176,14 +176,13 @@ function UserDialog({ user, onClose }: { user: User | 'baru' | null; onClose(): 
       title={user !== null && user !== 'baru' ? `Ubah ${user.nama}` : 'Tambah pengguna'}
       onClose={onClose}
       footer={
-        <>
-          <button type="button" className="btn btn-secondary" onClick={onClose} disabled={busy}>
-            Batal
-          </button>
-          <button type="submit" form={formId} className="btn btn-primary" disabled={busy}>
-            {busy ? 'Menyimpan…' : isNew ? 'Tambah' : 'Simpan'}
-          </button>
-        </>
+        <DialogActions
+          onCancel={onClose}
+          busy={busy}
+          label={isNew ? 'Tambah' : 'Simpan'}
+          formId={formId}
+          cancelWhileBusy={false}
+        />
       }
     >
       <form id={formId} onSubmit={submit} noValidate>

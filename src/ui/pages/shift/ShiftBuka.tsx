@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react'
 import { isIsoDate, SHIFT_KIND_CODES, SHIFT_KINDS, type ShiftKind } from '../../../core/shifts'
 import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
-import { Dialog } from '../../components/Dialog'
+import { Dialog, DialogActions } from '../../components/Dialog'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { Field, TextField } from '../../components/Form'
 import { fmtTanggal, todayIso } from '../../format'
@@ -10,7 +10,6 @@ import { navigate } from '../../router'
 import {
   type Attendance,
   ClockInput,
-  Footer,
   TeamPicker,
   Unplaced,
   VariantPicker,
@@ -89,7 +88,7 @@ export function BukaShiftDialog({ onClose }: { onClose(): void }) {
       wide
       title="Buka shift"
       onClose={onClose}
-      footer={<Footer onClose={onClose} busy={busy} label="Buka shift" busyLabel="Membuka…" formId={formId} />}
+      footer={<DialogActions onCancel={onClose} busy={busy} label="Buka shift" busyLabel="Membuka…" formId={formId} />}
     >
       <form id={formId} onSubmit={submit} noValidate className="shift-form">
         <Unplaced error={error} fields={fields} />

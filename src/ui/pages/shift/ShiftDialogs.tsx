@@ -1,13 +1,12 @@
 import { useId, useState, type FormEvent } from 'react'
 import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
-import { Dialog } from '../../components/Dialog'
+import { Dialog, DialogActions } from '../../components/Dialog'
 import { Banner, ErrorBanner, useToast } from '../../components/Feedback'
 import { Field, TextField } from '../../components/Form'
 import { fmt } from '../../format'
 import {
   type Attendance,
-  Footer,
   type Shift,
   TeamPicker,
   Unplaced,
@@ -61,7 +60,7 @@ export function HadirDialog({ shift, onClose }: { shift: Shift; onClose(): void 
       wide
       title={`Daftar hadir shift #${shift.id}`}
       onClose={onClose}
-      footer={<Footer onClose={onClose} busy={busy} label="Simpan daftar hadir" formId={formId} />}
+      footer={<DialogActions onCancel={onClose} busy={busy} label="Simpan daftar hadir" formId={formId} />}
     >
       <form id={formId} onSubmit={submit} noValidate>
         <p className="muted">
@@ -121,7 +120,7 @@ export function TutupDialog({ shift, onClose }: { shift: Shift; onClose(): void 
       open
       title={`Tutup shift #${shift.id}?`}
       onClose={onClose}
-      footer={<Footer onClose={onClose} busy={busy} label="Tutup shift" busyLabel="Menutup…" formId={formId} />}
+      footer={<DialogActions onCancel={onClose} busy={busy} label="Tutup shift" busyLabel="Menutup…" formId={formId} />}
     >
       <form id={formId} onSubmit={submit} noValidate>
         {shift.kind === 'packing' ? (
@@ -207,7 +206,9 @@ export function BukaKembaliDialog({ shift, onClose }: { shift: Shift; onClose():
       open
       title={`Buka kembali shift #${shift.id}`}
       onClose={onClose}
-      footer={<Footer onClose={onClose} busy={busy} label="Buka kembali" busyLabel="Membuka…" formId={formId} />}
+      footer={
+        <DialogActions onCancel={onClose} busy={busy} label="Buka kembali" busyLabel="Membuka…" formId={formId} />
+      }
     >
       <form id={formId} onSubmit={submit} noValidate>
         <p>Alasan membuka kembali dicatat di riwayat shift, bersama nama petugas dan waktunya.</p>

@@ -1,12 +1,12 @@
 import { useId, useState, type FormEvent } from 'react'
 import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
-import { Dialog } from '../../components/Dialog'
+import { Dialog, DialogActions } from '../../components/Dialog'
 import { useToast } from '../../components/Feedback'
 import { Field, TextField } from '../../components/Form'
 import { variantShort } from '../../components/TallyGrid'
 import { fmt, readCount } from '../../format'
-import { Footer, type Shift, Unplaced } from './ShiftForms'
+import { type Shift, Unplaced } from './ShiftForms'
 
 /** Re-classifying damaged sheets as usable after all, with the reason recorded in the ledger. */
 
@@ -70,7 +70,7 @@ export function ReklasifikasiDialog({ shift, onClose }: { shift: Shift; onClose(
       open
       title="Reklasifikasi rusak → layak pakai"
       onClose={onClose}
-      footer={<Footer onClose={onClose} busy={busy} label="Simpan reklasifikasi" formId={formId} />}
+      footer={<DialogActions onCancel={onClose} busy={busy} label="Simpan reklasifikasi" formId={formId} />}
     >
       <form id={formId} onSubmit={submit} noValidate>
         <p className="muted">
