@@ -173,3 +173,36 @@ export function FilePicker({
     </div>
   )
 }
+
+/**
+ * The actions of a form that edits something saved in place (a settings section): save and discard both wait
+ * for a change, and the form says while it holds unsaved edits. children follow, e.g. a link onwards.
+ */
+export function DraftActions({
+  busy,
+  dirty,
+  label,
+  onDiscard,
+  noteUnsaved = true,
+  children,
+}: {
+  busy: boolean
+  dirty: boolean
+  label: string
+  onDiscard(): void
+  noteUnsaved?: boolean
+  children?: ReactNode
+}) {
+  return (
+    <div className="form-actions">
+      <button type="submit" className="btn btn-primary" disabled={busy || !dirty}>
+        {busy ? 'Menyimpan…' : label}
+      </button>
+      <button type="button" className="btn btn-secondary" disabled={busy || !dirty} onClick={onDiscard}>
+        Batalkan perubahan
+      </button>
+      {noteUnsaved && dirty && <span className="muted small">Ada perubahan yang belum disimpan.</span>}
+      {children}
+    </div>
+  )
+}

@@ -4,7 +4,7 @@ import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { readFileBase64 } from '../../components/files'
-import { FilePicker } from '../../components/Form'
+import { DraftActions, FilePicker } from '../../components/Form'
 import { Section, Swatch } from '../../components/Page'
 import { fmt } from '../../format'
 import { href } from '../../router'
@@ -173,19 +173,13 @@ function DapilMappingEditor({ ballot, kecamatan }: { ballot: DapilOfBallot; keca
           </tbody>
         </table>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy || !dirty}>
-          {busy ? 'Menyimpan…' : 'Simpan dapil'}
-        </button>
-        <button
-          type="button"
-          className="btn btn-secondary"
-          disabled={busy || !dirty}
-          onClick={() => (setMapping(initial), setError(undefined))}
-        >
-          Batalkan perubahan
-        </button>
-      </div>
+      <DraftActions
+        busy={busy}
+        dirty={dirty}
+        label="Simpan dapil"
+        onDiscard={() => (setMapping(initial), setError(undefined))}
+        noteUnsaved={false}
+      />
     </form>
   )
 }

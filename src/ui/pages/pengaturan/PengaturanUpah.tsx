@@ -5,6 +5,7 @@ import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { Section, Swatch } from '../../components/Page'
+import { DraftActions } from '../../components/Form'
 import { fmt, shortItemName } from '../../format'
 import { readNumber } from './PengaturanShared'
 
@@ -221,26 +222,18 @@ function UpahForm({ election, items }: { election: Pemilihan; items: Barang[] })
         Kosongkan upah barang yang tidak dibayar per satuan; rekap upah mencatat bahwa tarifnya belum diatur.
       </p>
 
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy || !dirty}>
-          {busy ? 'Menyimpan…' : 'Simpan upah'}
-        </button>
-        <button
-          type="button"
-          className="btn btn-secondary"
-          disabled={busy || !dirty}
-          onClick={() => {
-            setTax(null)
-            setRates(Object.fromEntries(items.map((i) => [i.id, rateText(i.payRate)])))
-            setTaxError(undefined)
-            setRowErrors({})
-            setFailed(undefined)
-          }}
-        >
-          Batalkan perubahan
-        </button>
-        {dirty && <span className="muted small">Ada perubahan yang belum disimpan.</span>}
-      </div>
+      <DraftActions
+        busy={busy}
+        dirty={dirty}
+        label="Simpan upah"
+        onDiscard={() => {
+          setTax(null)
+          setRates(Object.fromEntries(items.map((i) => [i.id, rateText(i.payRate)])))
+          setTaxError(undefined)
+          setRowErrors({})
+          setFailed(undefined)
+        }}
+      />
     </form>
   )
 }
