@@ -7,6 +7,7 @@ import { useApi, useRefreshAll } from './data'
 import { Dialog } from './Dialog'
 import { ErrorBanner, Loading, useToast } from './Feedback'
 import { TextField } from './Form'
+import { TableHead } from './TableHead'
 import './history.css'
 
 /**
@@ -82,24 +83,18 @@ function HistoryList({ filter }: { filter: HistoryFilter }) {
     <>
       <div className="table-wrap table-scroll history-table">
         <table className="table table-compact" data-testid="history-table">
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                Baris
-              </th>
-              <th scope="col">Waktu</th>
-              <th scope="col">Barang</th>
-              <th scope="col">Dari → ke</th>
-              <th scope="col" className="num">
-                Jumlah
-              </th>
-              <th scope="col">Petugas</th>
-              <th scope="col">Keterangan</th>
-              <th scope="col">
-                <span className="visually-hidden">Tindakan</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: 'Baris', num: true },
+              'Waktu',
+              'Barang',
+              'Dari → ke',
+              { label: 'Jumlah', num: true },
+              'Petugas',
+              'Keterangan',
+              { label: 'Tindakan', hidden: true },
+            ]}
+          />
           <tbody>
             {q.data.rows.map((r) => (
               <tr

@@ -4,6 +4,7 @@ import { StockBar } from '../../components/charts/StockBar'
 import { HistoryLink } from '../../components/History'
 import { Banner } from '../../components/Feedback'
 import { Swatch } from '../../components/Page'
+import { TableHead } from '../../components/TableHead'
 import { ROUNDING_LABELS } from '../../../core/reserve'
 import { fmt, fmtPercent, lowerFirst, shortItemName } from '../../format'
 import { href } from '../../router'
@@ -425,33 +426,19 @@ export function LogisticsTable({ rows, variants }: { rows: ReconRow[]; variants:
           data-testid="rekon-logistics-table"
         >
           <caption className="visually-hidden">Rekonsiliasi barang logistik</caption>
-          <thead>
-            <tr>
-              <th scope="col">Barang</th>
-              <th scope="col">Satuan</th>
-              <th scope="col" className="num">
-                Kebutuhan
-              </th>
-              <th scope="col" className="num">
-                Diterima
-              </th>
-              <th scope="col" className="num" title="Kotak dan bilik yang diterima tetapi belum dirakit">
-                Belum dirakit
-              </th>
-              <th scope="col" className="num" title="Kotak dan bilik: sudah dirakit; barang lain: stok di gudang">
-                Siap
-              </th>
-              <th scope="col" className="num">
-                Rusak
-              </th>
-              <th scope="col" className="num">
-                Kekurangan
-              </th>
-              <th scope="col" className="beranda-col-bar">
-                Sudah siap
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'Barang',
+              'Satuan',
+              { label: 'Kebutuhan', num: true },
+              { label: 'Diterima', num: true },
+              { label: 'Belum dirakit', num: true, title: 'Kotak dan bilik yang diterima tetapi belum dirakit' },
+              { label: 'Siap', num: true, title: 'Kotak dan bilik: sudah dirakit; barang lain: stok di gudang' },
+              { label: 'Rusak', num: true },
+              { label: 'Kekurangan', num: true },
+              { label: 'Sudah siap', className: 'beranda-col-bar' },
+            ]}
+          />
           <tbody>
             {items.map((r) => {
               const v = r.variantId

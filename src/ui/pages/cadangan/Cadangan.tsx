@@ -8,6 +8,7 @@ import { TextField } from '../../components/Form'
 import { JobProgress, useJob } from '../../components/Jobs'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
+import { TableHead } from '../../components/TableHead'
 import { fmt, fmtBytes } from '../../format'
 import './cadangan.css'
 
@@ -227,22 +228,16 @@ export function BackupTable({
   return (
     <div className="table-wrap">
       <table className="table cadangan-table" data-testid="backup-table">
-        <thead>
-          <tr>
-            <th scope="col">Waktu</th>
-            <th scope="col">Alasan</th>
-            <th scope="col" className="num">
-              Ukuran
-            </th>
-            <th scope="col" className="num">
-              Baris buku besar
-            </th>
-            <th scope="col">Pemeriksaan</th>
-            <th scope="col">
-              <span className="visually-hidden">Tindakan</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'Waktu',
+            'Alasan',
+            { label: 'Ukuran', num: true },
+            { label: 'Baris buku besar', num: true },
+            'Pemeriksaan',
+            { label: 'Tindakan', hidden: true },
+          ]}
+        />
         <tbody>
           {backups.map((b) => (
             <tr key={b.file} className={b.file === highlight ? 'cadangan-highlight' : undefined} data-name={b.name}>

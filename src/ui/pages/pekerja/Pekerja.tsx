@@ -16,6 +16,7 @@ import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { defaultColDef, gridLocaleText, gridTheme } from '../../components/grid'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
+import { TableHead } from '../../components/TableHead'
 import { isIsoDate } from '../../../core/shifts'
 import { fmt, readCount, todayIso } from '../../format'
 import { ImportWorkersDialog, reguName, TeamDialog, WorkerDialog } from './PekerjaDialogs'
@@ -112,21 +113,15 @@ function TeamTable({ teams, onEdit }: { teams: Regu[]; onEdit(t: Regu): void }) 
   return (
     <div className="table-wrap">
       <table className="table table-compact pekerja-teams" data-testid="team-table">
-        <thead>
-          <tr>
-            <th scope="col">Regu</th>
-            <th scope="col">Ketua</th>
-            <th scope="col" className="num">
-              Anggota
-            </th>
-            <th scope="col" className="num">
-              Target harian
-            </th>
-            <th scope="col">
-              <span className="visually-hidden">Aksi</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'Regu',
+            'Ketua',
+            { label: 'Anggota', num: true },
+            { label: 'Target harian', num: true },
+            { label: 'Aksi', hidden: true },
+          ]}
+        />
         <tbody>
           {teams.map((t) => (
             <tr key={t.id} className={t.active ? undefined : 'inactive'} data-testid={`team-${t.nama}`}>
@@ -193,15 +188,7 @@ function TargetSection({ teams }: { teams: Regu[] }) {
           <p className="empty">Belum ada regu aktif.</p>
         ) : (
           <table className="table table-compact pekerja-targets" data-testid="target-table">
-            <thead>
-              <tr>
-                <th scope="col">Regu</th>
-                <th scope="col" className="num">
-                  Harian
-                </th>
-                <th scope="col">Tanggal ini</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Regu', { label: 'Harian', num: true }, 'Tanggal ini']} />
             <tbody>
               {q.data.map((r) => (
                 <TargetRow key={`${r.teamId}:${tanggal}`} row={r} tanggal={tanggal} daily={daily.get(r.teamId) ?? 0} />

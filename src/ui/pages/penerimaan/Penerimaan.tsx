@@ -8,6 +8,7 @@ import { TextField } from '../../components/Form'
 import { HistoryLink } from '../../components/History'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
+import { TableHead } from '../../components/TableHead'
 import { fmt, readCount } from '../../format'
 import { href, navigate } from '../../router'
 import { PenerimaanDetail } from './PenerimaanDetail'
@@ -108,24 +109,18 @@ function DeliveryTable({ rows, variants }: { rows: Penerimaan[]; variants: Map<n
           <col className="penerimaan-c-selisih" />
           <col className="penerimaan-c-ba" />
         </colgroup>
-        <thead>
-          <tr>
-            <th scope="col">Diterima</th>
-            <th scope="col">Surat jalan · penyedia</th>
-            <th scope="col">Barang</th>
-            <th scope="col" className="num">
-              Menurut surat jalan
-            </th>
-            <th scope="col" className="num">
-              Terhitung
-            </th>
-            <th scope="col" className="num">
-              Tertukar
-            </th>
-            <th scope="col">Selisih</th>
-            <th scope="col">BA penerimaan</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'Diterima',
+            'Surat jalan · penyedia',
+            'Barang',
+            { label: 'Menurut surat jalan', num: true },
+            { label: 'Terhitung', num: true },
+            { label: 'Tertukar', num: true },
+            'Selisih',
+            'BA penerimaan',
+          ]}
+        />
         {rows.map((d) => (
           <DeliveryRows key={d.id} d={d} variants={variants} />
         ))}
@@ -255,18 +250,14 @@ function TertukarSection({ deliveries, variants }: { deliveries: Penerimaan[]; v
         ) : (
           <div className="table-wrap">
             <table className="table table-compact penerimaan-tertukar" data-testid="tertukar-table">
-              <thead>
-                <tr>
-                  <th scope="col">Barang</th>
-                  <th scope="col">Milik</th>
-                  <th scope="col" className="num">
-                    Disisihkan
-                  </th>
-                  <th scope="col" className="num">
-                    Sudah dikembalikan
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  'Barang',
+                  'Milik',
+                  { label: 'Disisihkan', num: true },
+                  { label: 'Sudah dikembalikan', num: true },
+                ]}
+              />
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.variantId} data-testid={`tertukar-${r.variantId}`}>
@@ -302,18 +293,9 @@ function TertukarSection({ deliveries, variants }: { deliveries: Penerimaan[]; v
         ) : (
           <div className="table-wrap">
             <table className="table table-compact" data-testid="retur-table">
-              <thead>
-                <tr>
-                  <th scope="col">Waktu</th>
-                  <th scope="col">Penyedia</th>
-                  <th scope="col">Barang</th>
-                  <th scope="col" className="num">
-                    Jumlah
-                  </th>
-                  <th scope="col">Keterangan</th>
-                  <th scope="col">Petugas</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={['Waktu', 'Penyedia', 'Barang', { label: 'Jumlah', num: true }, 'Keterangan', 'Petugas']}
+              />
               <tbody>
                 {returs.data.map((r) => (
                   <tr key={r.id}>
@@ -466,17 +448,9 @@ function ReturDialog({
           />
         </div>
         <table className="table table-compact penerimaan-retur-lines">
-          <thead>
-            <tr>
-              <th scope="col">Barang</th>
-              <th scope="col" className="num">
-                Disisihkan
-              </th>
-              <th scope="col" className="num">
-                Dikembalikan sekarang
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={['Barang', { label: 'Disisihkan', num: true }, { label: 'Dikembalikan sekarang', num: true }]}
+          />
           <tbody>
             {held.map((r) => {
               const err = lineError(r.variantId)

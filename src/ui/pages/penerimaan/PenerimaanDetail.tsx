@@ -9,6 +9,7 @@ import { TextField } from '../../components/Form'
 import { HistoryLink, useHistory } from '../../components/History'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
+import { TableHead } from '../../components/TableHead'
 import { fmt } from '../../format'
 import { href } from '../../router'
 import { fmtIso, fmtLocalDateTime, SelisihBadge, VariantLabel } from './PenerimaanShared'
@@ -71,25 +72,17 @@ export function PenerimaanDetail({ id }: { id: number }) {
         >
           <div className="table-wrap">
             <table className="table penerimaan-lines-table" data-testid="delivery-lines">
-              <thead>
-                <tr>
-                  <th scope="col">Barang</th>
-                  <th scope="col" className="num">
-                    Dus × isi
-                  </th>
-                  <th scope="col" className="num">
-                    Menurut surat jalan
-                  </th>
-                  <th scope="col" className="num">
-                    Terhitung
-                  </th>
-                  <th scope="col">Selisih</th>
-                  <th scope="col" className="num">
-                    Tertukar
-                  </th>
-                  <th scope="col">Penyelesaian selisih</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  'Barang',
+                  { label: 'Dus × isi', num: true },
+                  { label: 'Menurut surat jalan', num: true },
+                  { label: 'Terhitung', num: true },
+                  'Selisih',
+                  { label: 'Tertukar', num: true },
+                  'Penyelesaian selisih',
+                ]}
+              />
               <tbody>
                 {d.lines.map((l) => (
                   <tr key={l.lineId} data-testid={`delivery-line-${l.variantId}`}>

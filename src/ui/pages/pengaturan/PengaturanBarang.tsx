@@ -7,6 +7,7 @@ import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { Field, TextField } from '../../components/Form'
 import { Section, Swatch } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
+import { TableHead } from '../../components/TableHead'
 import { fmt, RULE_LABEL } from '../../format'
 import { readNumbers } from './PengaturanShared'
 
@@ -61,25 +62,17 @@ export function ItemsSection() {
       {items.data ? (
         <div className="table-wrap">
           <table className="table pengaturan-items" data-testid="items-table">
-            <thead>
-              <tr>
-                <th scope="col" className="pengaturan-col-item">
-                  Barang
-                </th>
-                <th scope="col">Satuan</th>
-                <th scope="col">Aturan</th>
-                <th scope="col" className="num">
-                  Jumlah
-                </th>
-                <th scope="col" className="num">
-                  PSU per dapil
-                </th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Aksi</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: 'Barang', className: 'pengaturan-col-item' },
+                'Satuan',
+                'Aturan',
+                { label: 'Jumlah', num: true },
+                { label: 'PSU per dapil', num: true },
+                'Status',
+                { label: 'Aksi', hidden: true },
+              ]}
+            />
             <tbody>
               {items.data.map((i) => (
                 <tr key={i.id} className={i.active ? undefined : 'inactive'} data-code={i.code}>

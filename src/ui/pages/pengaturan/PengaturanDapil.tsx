@@ -6,6 +6,7 @@ import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedbac
 import { readFileBase64 } from '../../components/files'
 import { DraftActions, FilePicker } from '../../components/Form'
 import { Section, Swatch } from '../../components/Page'
+import { TableHead } from '../../components/TableHead'
 import { fmt } from '../../format'
 import { href } from '../../router'
 
@@ -135,18 +136,7 @@ function DapilMappingEditor({ ballot, kecamatan }: { ballot: DapilOfBallot; keca
       </datalist>
       <div className="table-wrap">
         <table className="table table-compact pengaturan-dapil-table">
-          <thead>
-            <tr>
-              <th scope="col">Kecamatan</th>
-              <th scope="col" className="num">
-                TPS
-              </th>
-              <th scope="col" className="num">
-                DPT
-              </th>
-              <th scope="col">Dapil</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Kecamatan', { label: 'TPS', num: true }, { label: 'DPT', num: true }, 'Dapil']} />
           <tbody>
             {kecamatan.map((k, i) => {
               const err = errors[`mapping.${i}.dapil`] ?? errors[`mapping.${i}.kecamatanId`]

@@ -6,6 +6,7 @@ import { useApi, useRefreshAll } from '../../components/data'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { Section, Swatch } from '../../components/Page'
 import { DraftActions } from '../../components/Form'
+import { TableHead } from '../../components/TableHead'
 import { fmt, shortItemName } from '../../format'
 import { readNumber } from './PengaturanShared'
 
@@ -156,18 +157,14 @@ function UpahForm({ election, items }: { election: Pemilihan; items: Barang[] })
 
       <div className="table-wrap">
         <table className="table pengaturan-rate-table" data-testid="rate-table">
-          <thead>
-            <tr>
-              <th scope="col">Barang</th>
-              <th scope="col">Pekerjaan</th>
-              <th scope="col" className="num">
-                Upah per satuan
-              </th>
-              <th scope="col" className="num">
-                Contoh untuk {fmt(EXAMPLE_QTY)} satuan
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'Barang',
+              'Pekerjaan',
+              { label: 'Upah per satuan', num: true },
+              { label: <>Contoh untuk {fmt(EXAMPLE_QTY)} satuan</>, num: true },
+            ]}
+          />
           <tbody>
             {items.map((i) => {
               const raw = rates[i.id] ?? ''

@@ -8,6 +8,7 @@ import { Field, TextField, PinField } from '../../components/Form'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { useSession, type User } from '../../components/session'
+import { TableHead } from '../../components/TableHead'
 import './pengguna.css'
 
 /**
@@ -38,17 +39,7 @@ export function PenggunaPage() {
         {users.data && users.data.length > 0 && (
           <div className="table-wrap">
             <table className="table pengguna-table" data-testid="user-table">
-              <thead>
-                <tr>
-                  <th scope="col">Nama</th>
-                  <th scope="col">Peran</th>
-                  <th scope="col">PIN</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Tindakan</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={['Nama', 'Peran', 'PIN', 'Status', { label: 'Tindakan', hidden: true }]} />
               <tbody>
                 {users.data.map((u) => (
                   <tr key={u.id} className={u.active ? undefined : 'pengguna-inactive'} data-user={u.nama}>

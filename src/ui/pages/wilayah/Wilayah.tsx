@@ -6,6 +6,7 @@ import { useApi } from '../../components/data'
 import { ErrorBanner, Loading } from '../../components/Feedback'
 import { defaultColDef, gridLocaleText, gridTheme, numberCol } from '../../components/grid'
 import { DataNote, PageHeader, Section } from '../../components/Page'
+import { TableHead } from '../../components/TableHead'
 import { fmt, formatTpsNumber } from '../../format'
 import { ImportTpsDialog } from './ImportTpsDialog'
 import './wilayah.css'
@@ -160,20 +161,14 @@ function KecamatanTable({ rows }: { rows: KecamatanRow[] }) {
   return (
     <div className="table-wrap table-scroll">
       <table className="table table-compact" data-testid="kecamatan-table">
-        <thead>
-          <tr>
-            <th scope="col">Kecamatan</th>
-            <th scope="col" className="num">
-              Desa/Kel.
-            </th>
-            <th scope="col" className="num">
-              TPS
-            </th>
-            <th scope="col" className="num">
-              DPT
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'Kecamatan',
+            { label: 'Desa/Kel.', num: true },
+            { label: 'TPS', num: true },
+            { label: 'DPT', num: true },
+          ]}
+        />
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
