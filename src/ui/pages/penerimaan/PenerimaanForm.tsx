@@ -3,7 +3,7 @@ import { PenerimaanHeader, type MethodInput } from '../../../api/contract'
 import { ApiError, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Banner, ErrorBanner, IssueTable, Loading, useToast } from '../../components/Feedback'
-import { Field, TextField } from '../../components/Form'
+import { draftBinder, Field, TextField } from '../../components/Form'
 import { PageHeader, Section } from '../../components/Page'
 import { fmt, readCount } from '../../format'
 import { href, navigate } from '../../router'
@@ -179,6 +179,7 @@ export function PenerimaanForm() {
   if (!variants.data) return <Loading />
 
   const hErr = placed.header
+  const bind = draftBinder(h, set, hErr)
   const totals = lines.reduce(
     (t, l) => {
       const s = statedOf(l)
@@ -258,20 +259,12 @@ export function PenerimaanForm() {
             {h.kind === 'pengganti' && (
               <TextField
                 label="Penggantian untuk"
-                error={hErr.penggantiUntuk}
+                {...bind('penggantiUntuk')}
                 className="span-2"
                 hint="Mis. nomor BA surat suara rusak/kurang yang diganti"
-                value={h.penggantiUntuk}
-                onChange={(v) => set('penggantiUntuk', v)}
               />
             )}
-            <TextField
-              label="Waktu diterima"
-              error={hErr.receivedAt}
-              type="datetime-local"
-              value={h.receivedAt}
-              onChange={(v) => set('receivedAt', v)}
-            />
+            <TextField label="Waktu diterima" {...bind('receivedAt')} type="datetime-local" />
             <Field label="Penyedia" error={hErr.penyedia} hint="Nama perusahaan percetakan/penyedia">
               {(id, d, inv) => (
                 <>
@@ -292,47 +285,17 @@ export function PenerimaanForm() {
                 </>
               )}
             </Field>
-            <TextField
-              label="Nomor surat jalan"
-              error={hErr.suratJalan}
-              value={h.suratJalan}
-              onChange={(v) => set('suratJalan', v)}
-              autoComplete="off"
-            />
+            <TextField label="Nomor surat jalan" {...bind('suratJalan')} autoComplete="off" />
             <TextField
               label="Nomor BTTB"
-              error={hErr.bttb}
+              {...bind('bttb')}
               hint="Bukti tanda terima barang, bila ada"
-              value={h.bttb}
-              onChange={(v) => set('bttb', v)}
               autoComplete="off"
             />
-            <TextField
-              label="Kendaraan"
-              error={hErr.kendaraan}
-              hint="Jenis dan nomor polisi, mis. truk BK 8123 AB"
-              value={h.kendaraan}
-              onChange={(v) => set('kendaraan', v)}
-            />
-            <TextField
-              label="Pengemudi"
-              error={hErr.pengemudi}
-              value={h.pengemudi}
-              onChange={(v) => set('pengemudi', v)}
-            />
-            <TextField
-              label="Nama wakil penyedia"
-              error={hErr.wakilNama}
-              hint="Yang menandatangani BA penerimaan"
-              value={h.wakilNama}
-              onChange={(v) => set('wakilNama', v)}
-            />
-            <TextField
-              label="Jabatan wakil penyedia"
-              error={hErr.wakilJabatan}
-              value={h.wakilJabatan}
-              onChange={(v) => set('wakilJabatan', v)}
-            />
+            <TextField label="Kendaraan" {...bind('kendaraan')} hint="Jenis dan nomor polisi, mis. truk BK 8123 AB" />
+            <TextField label="Pengemudi" {...bind('pengemudi')} />
+            <TextField label="Nama wakil penyedia" {...bind('wakilNama')} hint="Yang menandatangani BA penerimaan" />
+            <TextField label="Jabatan wakil penyedia" {...bind('wakilJabatan')} />
           </div>
         </Section>
 
@@ -382,10 +345,8 @@ export function PenerimaanForm() {
         <Section title="Catatan">
           <TextField
             label="Catatan penerimaan"
-            error={hErr.note}
+            {...bind('note')}
             hint="Mis. kondisi dus, saksi yang hadir (Bawaslu, Polres, Kodim), segel"
-            value={h.note}
-            onChange={(v) => set('note', v)}
           />
           <div className="form-actions">
             <button ref={saveRef} type="submit" className="btn btn-primary" disabled={busy}>

@@ -176,7 +176,7 @@ const PAPER_INFO: Record<'A4' | 'F4', { label: string; explain: string }> = {
 const defaultKota = (e: Pemilihan) => satkerDaerah(e.satker)
 
 export function KopSection({ election }: { election: Pemilihan }) {
-  const { draft, set, dirty, busy, error, errors, unplaced, submit, discard } = usePemilihanDraft(
+  const { draft, set, bind, dirty, busy, error, errors, unplaced, submit, discard } = usePemilihanDraft(
     election,
     kopOf,
     (draft) => {
@@ -211,36 +211,28 @@ export function KopSection({ election }: { election: Pemilihan }) {
           )}
           <TextField
             label="Alamat kantor"
-            error={errors.alamat}
+            {...bind('alamat')}
             hint="Baris alamat di bawah nama satker pada kop"
-            value={draft.alamat}
-            onChange={(v) => set('alamat', v)}
             placeholder="Mis. Jl. Perintis Kemerdekaan No. 1, Limapuluh"
           />
           <TextField
             label="Baris kontak"
-            error={errors.kontak}
+            {...bind('kontak')}
             hint="Telepon, surel atau laman; tampil di bawah alamat"
-            value={draft.kontak}
-            onChange={(v) => set('kontak', v)}
             placeholder="Mis. Telp. (0622) 96123 · Surel: kab_batubara@kpu.go.id"
           />
           <div className="form-grid">
             <TextField
               label="Tempat penandatanganan"
-              error={errors.kotaTtd}
+              {...bind('kotaTtd')}
               hint={`Kota/ibu kota tempat dokumen ditandatangani. Kosong: "${defaultKota(election)}".`}
-              value={draft.kotaTtd}
-              onChange={(v) => set('kotaTtd', v)}
               placeholder={defaultKota(election)}
             />
             <TextField
               label="Nomor awal register"
-              error={errors.nomorStart}
+              {...bind('nomorStart')}
               hint="Nomor urut pertama setiap tahun, mis. bila register kertas sudah berjalan"
               inputMode="numeric"
-              value={draft.nomorStart}
-              onChange={(v) => set('nomorStart', v)}
             />
           </div>
 

@@ -54,7 +54,7 @@ const draftOf = (e: Pemilihan): ElectionDraft => ({
 })
 
 export function ElectionForm({ election }: { election: Pemilihan }) {
-  const { draft, set, dirty, busy, error, errors, unplaced, submit, discard } = usePemilihanDraft(
+  const { draft, set, bind, dirty, busy, error, errors, unplaced, submit, discard } = usePemilihanDraft(
     election,
     draftOf,
     (draft) => {
@@ -92,49 +92,30 @@ export function ElectionForm({ election }: { election: Pemilihan }) {
           </dd>
         </dl>
         <div className="form-grid">
-          <TextField
-            label="Tahun"
-            error={errors.tahun}
-            inputMode="numeric"
-            value={draft.tahun}
-            onChange={(v) => set('tahun', v)}
-          />
-          <TextField
-            label="Provinsi"
-            error={errors.provinsi}
-            value={draft.provinsi}
-            onChange={(v) => set('provinsi', v)}
-          />
+          <TextField label="Tahun" {...bind('tahun')} inputMode="numeric" />
+          <TextField label="Provinsi" {...bind('provinsi')} />
           <TextField
             label="Nama satker"
-            error={errors.satker}
+            {...bind('satker')}
             hint="Tampil di kepala halaman dan di berita acara, mis. Kabupaten Batu Bara"
-            value={draft.satker}
-            onChange={(v) => set('satker', v)}
           />
           <TextField
             label="Kode wilayah"
-            error={errors.kodeWilayah}
+            {...bind('kodeWilayah')}
             hint="2 atau 4 angka kode Kemendagri, mis. 1219; dipakai juga pada nomor dokumen"
             inputMode="numeric"
-            value={draft.kodeWilayah}
-            onChange={(v) => set('kodeWilayah', v)}
           />
           <TextField
             label="Cadangan surat suara (%)"
-            error={errors.reservePercent}
+            {...bind('reservePercent')}
             hint="Pemilu 2%, Pilkada 2,5% dari DPT setiap TPS"
             inputMode="decimal"
-            value={draft.reservePercent}
-            onChange={(v) => set('reservePercent', v)}
           />
           <TextField
             label="Maksimal pemilih per TPS"
-            error={errors.maxVotersPerTps}
+            {...bind('maxVotersPerTps')}
             hint="Pemilu 2024: 300; Pilkada 2024: 600. TPS di atas batas ditandai."
             inputMode="numeric"
-            value={draft.maxVotersPerTps}
-            onChange={(v) => set('maxVotersPerTps', v)}
           />
         </div>
 

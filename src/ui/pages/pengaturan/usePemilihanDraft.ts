@@ -3,6 +3,7 @@ import type { MethodInput, Pemilihan } from '../../../api/contract'
 import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useRefreshAll } from '../../components/data'
 import { useToast } from '../../components/Feedback'
+import { draftBinder } from '../../components/Form'
 
 /**
  * A section of Pengaturan that edits part of the election (pemilihan.ubah): the draft as typed, kept apart
@@ -44,13 +45,16 @@ export function usePemilihanDraft<D extends object>(
     }
   }
 
+  const errors = fieldErrors(error)
   return {
     draft,
     set,
+    /** Props of a TextField editing one text key of the draft. */
+    bind: draftBinder(draft, set, errors),
     dirty,
     busy,
     error,
-    errors: fieldErrors(error),
+    errors,
     /** The error names none of this section's fields, so its message must be shown above them. */
     unplaced: error !== undefined && !error.details.some((d) => d.column && keys.includes(d.column)),
     submit,
