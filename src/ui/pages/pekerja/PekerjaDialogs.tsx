@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react'
 import type { Pekerja, Regu } from '../../../api/contract'
 import { cleanNik } from '../../../core/workerImport'
-import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
+import { ApiError, invoke, toApiError } from '../../api'
 import { useRefreshAll } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
-import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, Loading } from '../../components/Feedback'
+import { useDialogSave } from '../../components/useDialogSave'
 import { readFileBase64 } from '../../components/files'
 import { Field, TextField, FilePicker } from '../../components/Form'
 import { fmt, readCount } from '../../format'
@@ -22,22 +23,16 @@ export function WorkerDialog({ worker, teams, onClose }: { worker: Pekerja | nul
   const [telepon, setTelepon] = useState(worker?.telepon ?? '')
   const [teamId, setTeamId] = useState(worker?.teamId ? String(worker.teamId) : '')
   const [active, setActive] = useState(worker?.active ?? true)
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
-  const errors = fieldErrors(error)
+  const { error, errors, busy, run } = useDialogSave(onClose)
   const known = ['nama', 'nik', 'telepon', 'teamId', 'active']
   const unplaced = error && !error.details.some((d) => d.column && known.includes(d.column))
   const movingLeader = editing && worker.isLeader && String(worker.teamId ?? '') !== teamId
 
-  async function save(e?: FormEvent) {
+  function save(e?: FormEvent) {
     e?.preventDefault()
-    setBusy(true)
-    setError(undefined)
-    const team = teamId ? Number(teamId) : null
-    const newNik = cleanNik(nik)
-    try {
+    void run(async () => {
+      const team = teamId ? Number(teamId) : null
+      const newNik = cleanNik(nik)
       const w = editing
         ? await invoke('pekerja.ubah', {
             id: worker.id,
@@ -49,16 +44,11 @@ export function WorkerDialog({ worker, teams, onClose }: { worker: Pekerja | nul
             ...(dropNik ? { nik: null } : newNik ? { nik: newNik } : {}),
           })
         : await invoke('pekerja.tambah', { nama, nik: newNik || null, telepon, teamId: team })
-      toast.showSuccess(
+      return [
         `${w.nama}${w.team ? ` · ${reguName(w.team)}` : ''}${w.active ? '' : ' (tidak aktif)'}.`,
         editing ? 'Data pekerja tersimpan' : 'Pekerja ditambahkan',
-      )
-      refreshAll()
-      onClose()
-    } catch (err) {
-      setError(toApiError(err))
-      setBusy(false)
-    }
+      ] as const
+    })
   }
 
   return (
@@ -170,11 +160,7 @@ export function TeamDialog({ team, workers, onClose }: { team: Regu | null; work
   const [leaderId, setLeaderId] = useState(team?.leaderId ? String(team.leaderId) : '')
   const [target, setTarget] = useState(team ? fmt(team.dailyTarget) : '')
   const [active, setActive] = useState(team?.active ?? true)
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
-  const errors = fieldErrors(error)
+  const { error, setError, errors, busy, run } = useDialogSave(onClose)
   const known = ['nama', 'leaderId', 'dailyTarget', 'active']
   const unplaced = error && !error.details.some((d) => d.column && known.includes(d.column))
 
@@ -182,7 +168,7 @@ export function TeamDialog({ team, workers, onClose }: { team: Regu | null; work
   const members = workers.filter((w) => editing && w.teamId === team.id)
   const free = workers.filter((w) => w.teamId === null && w.active)
 
-  async function save(e?: FormEvent) {
+  function save(e?: FormEvent) {
     e?.preventDefault()
     const t = readCount(target)
     if (t === 'invalid')
@@ -191,23 +177,16 @@ export function TeamDialog({ team, workers, onClose }: { team: Regu | null; work
           { column: 'dailyTarget', message: 'Isi dengan angka bulat, mis. 3.000' },
         ]),
       )
-    setBusy(true)
-    setError(undefined)
-    const leader = leaderId ? Number(leaderId) : null
-    try {
+    void run(async () => {
+      const leader = leaderId ? Number(leaderId) : null
       const r = editing
         ? await invoke('regu.ubah', { id: team.id, nama, leaderId: leader, dailyTarget: t ?? 0, active })
         : await invoke('regu.tambah', { nama, leaderId: leader, dailyTarget: t ?? 0 })
-      toast.showSuccess(
+      return [
         `${reguName(r.nama)}: ${fmt(r.members)} anggota, target ${fmt(r.dailyTarget)} lembar per hari.`,
         editing ? 'Regu tersimpan' : 'Regu ditambahkan',
-      )
-      refreshAll()
-      onClose()
-    } catch (err) {
-      setError(toApiError(err))
-      setBusy(false)
-    }
+      ] as const
+    })
   }
 
   return (

@@ -1,9 +1,10 @@
 import { useMemo, useState, type FormEvent } from 'react'
 import type { Pemilihan, Penerimaan, PenerimaanBaris, ReconRow, VariantInfo } from '../../../api/contract'
-import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
-import { useApi, useRefreshAll } from '../../components/data'
+import { ApiError, invoke } from '../../api'
+import { useApi } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
-import { Banner, ErrorBanner, IssueTable, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, IssueTable, Loading } from '../../components/Feedback'
+import { useDialogSave } from '../../components/useDialogSave'
 import { TextField } from '../../components/Form'
 import { HistoryLink } from '../../components/History'
 import { PageHeader, Section } from '../../components/Page'
@@ -367,12 +368,8 @@ function ReturDialog({
   const [qty, setQty] = useState<Record<number, string>>(() =>
     Object.fromEntries(held.map((r) => [r.variantId, fmt(r.tertukar)])),
   )
-  const [error, setError] = useState<ApiError | undefined>()
+  const { error, setError, errors, busy, run } = useDialogSave(onClose)
   const [sentOrder, setSentOrder] = useState<number[]>([])
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
-  const errors = fieldErrors(error)
   const lineError = (variantId: number) => {
     const i = sentOrder.indexOf(variantId)
     return i >= 0 ? (errors[`lines.${i}.qty`] ?? errors[`lines.${i}.variantId`]) : undefined
@@ -384,7 +381,7 @@ function ReturDialog({
   ])
   const unplaced = error ? error.details.filter((d) => !d.column || !placed.has(d.column)) : []
 
-  async function save(e?: FormEvent) {
+  function save(e?: FormEvent) {
     e?.preventDefault()
     const lines: { variantId: number; qty: number }[] = []
     for (const r of held) {
@@ -401,20 +398,13 @@ function ReturDialog({
       if (n) lines.push({ variantId: r.variantId, qty: n })
     }
     setSentOrder(lines.map((l) => l.variantId))
-    setBusy(true)
-    setError(undefined)
-    try {
+    void run(async () => {
       const r = await invoke('penerimaan.catatRetur', { penyedia, note, lines })
-      toast.showSuccess(
+      return [
         `${lines.map((l) => `${fmt(l.qty)} ${variants.get(l.variantId)?.unit ?? ''}`.trim()).join(', ')} dikembalikan kepada ${penyedia}.`,
         `Pengembalian #${r.id} tercatat`,
-      )
-      refreshAll()
-      onClose()
-    } catch (err) {
-      setError(toApiError(err))
-      setBusy(false)
-    }
+      ] as const
+    })
   }
 
   return (

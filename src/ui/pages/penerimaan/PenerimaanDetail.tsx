@@ -1,9 +1,10 @@
 import { useMemo, useState, type FormEvent } from 'react'
 import type { Penerimaan, PenerimaanBaris } from '../../../api/contract'
-import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
+import { invoke } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { useDialogSave } from '../../components/useDialogSave'
 import { saveDownload } from '../../components/files'
 import { TextField } from '../../components/Form'
 import { HistoryLink, useHistory } from '../../components/History'
@@ -241,29 +242,18 @@ function BaButtons({ delivery: d }: { delivery: Penerimaan }) {
 
 function SettleDialog({ line, deliveryId, onClose }: { line: PenerimaanBaris; deliveryId: number; onClose(): void }) {
   const [note, setNote] = useState('')
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
-  const errors = fieldErrors(error)
+  const { error, errors, busy, run } = useDialogSave(onClose)
   const word = line.selisih < 0 ? 'kurang' : 'lebih'
 
-  async function save(e?: FormEvent) {
+  function save(e?: FormEvent) {
     e?.preventDefault()
-    setBusy(true)
-    setError(undefined)
-    try {
+    void run(async () => {
       await invoke('penerimaan.selesaikanSelisih', { lineId: line.lineId, note })
-      toast.showSuccess(
+      return [
         `${line.label}: ${word} ${fmt(Math.abs(line.selisih))} ${line.unit} dinyatakan selesai.`,
         `Penerimaan #${deliveryId}`,
-      )
-      refreshAll()
-      onClose()
-    } catch (err) {
-      setError(toApiError(err))
-      setBusy(false)
-    }
+      ] as const
+    })
   }
 
   return (

@@ -4,6 +4,7 @@ import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { useDialogSave } from '../../components/useDialogSave'
 import { Field, TextField } from '../../components/Form'
 import { Section, Swatch } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
@@ -205,35 +206,24 @@ function ItemEditDialog({ item, onClose }: { item: Barang; onClose(): void }) {
   const [psu, setPsu] = useState(String(item.psuPerDapil))
   const [active, setActive] = useState(item.active)
   const [confirmNow, setConfirmNow] = useState(item.preset && !item.confirmed)
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
-  const errors = fieldErrors(error)
+  const { error, setError, errors, busy, run } = useDialogSave(onClose)
   const ballot = item.kind === 'ballot'
 
-  async function save(e?: FormEvent) {
+  function save(e?: FormEvent) {
     e?.preventDefault()
     const nums = ballot
       ? readNumbers({ psuPerDapil: psu })
       : readNumbers(rule === 'per_dpt' ? { qty, per } : { qty, per: '1' })
     if (nums.error) return setError(nums.error)
-    setBusy(true)
-    setError(undefined)
-    const v = nums.values as Record<string, number>
-    const input: MethodInput<'barang.ubah'> = ballot
-      ? { id: item.id, name, unit, psuPerDapil: v.psuPerDapil, active }
-      : { id: item.id, name, unit, rule, qty: v.qty, per: v.per, active }
-    if (confirmNow) input.confirmed = true
-    try {
+    void run(async () => {
+      const v = nums.values as Record<string, number>
+      const input: MethodInput<'barang.ubah'> = ballot
+        ? { id: item.id, name, unit, psuPerDapil: v.psuPerDapil, active }
+        : { id: item.id, name, unit, rule, qty: v.qty, per: v.per, active }
+      if (confirmNow) input.confirmed = true
       await invoke('barang.ubah', input)
-      toast.showSuccess(`${name} tersimpan.`)
-      refreshAll()
-      onClose()
-    } catch (err) {
-      setError(toApiError(err))
-      setBusy(false)
-    }
+      return `${name} tersimpan.`
+    })
   }
 
   return (

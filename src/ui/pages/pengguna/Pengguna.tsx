@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react'
 import { needsPin, ROLE_DUTY, ROLE_LABEL, ROLES, type Role } from '../../../core/roles'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
-import { useApi, useRefreshAll } from '../../components/data'
+import { useApi } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { useDialogSave } from '../../components/useDialogSave'
 import { Field, TextField, PinField } from '../../components/Form'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
@@ -115,11 +116,7 @@ function UserDialog({ user, onClose }: { user: User | 'baru' | null; onClose(): 
   const [role, setRole] = useState<Role>('operator')
   const [active, setActive] = useState(true)
   const [pin, setPin] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | undefined>()
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
-  const errors = fieldErrors(error)
+  const { error, errors, busy, run, reset } = useDialogSave(onClose)
 
   // The dialog stays mounted; each user it opens for starts from that user's values.
   const [shownFor, setShownFor] = useState<User | 'baru' | null>(null)
@@ -130,34 +127,26 @@ function UserDialog({ user, onClose }: { user: User | 'baru' | null; onClose(): 
       setRole(user === 'baru' ? 'operator' : user.role)
       setActive(user === 'baru' ? true : user.active)
       setPin('')
-      setError(undefined)
-      setBusy(false)
+      reset()
     }
   }
 
   const withPin = needsPin(role)
   const hadPin = user !== null && user !== 'baru' && user.hasPin && needsPin(user.role)
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault()
     if (user === null) return
-    setBusy(true)
-    setError(undefined)
-    try {
+    void run(async () => {
       const saved =
         user === 'baru'
           ? await invoke('pengguna.tambah', { nama, role, ...(withPin ? { pin } : {}) })
           : await invoke('pengguna.ubah', { id: user.id, nama, role, active, ...(withPin && pin ? { pin } : {}) })
-      toast.showSuccess(
+      return [
         `${saved.nama}: ${ROLE_LABEL[saved.role].toLowerCase()}${saved.active ? '' : ', nonaktif'}.`,
         isNew ? 'Pengguna ditambahkan' : 'Pengguna diubah',
-      )
-      refreshAll()
-      onClose()
-    } catch (err) {
-      setError(toApiError(err))
-      setBusy(false)
-    }
+      ] as const
+    })
   }
 
   const placed = error?.details.some((d) => d.column && ['nama', 'role', 'pin', 'active'].includes(d.column))

@@ -1,8 +1,9 @@
 import { useId, useState, type FormEvent } from 'react'
-import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
-import { useApi, useRefreshAll } from '../../components/data'
+import { invoke } from '../../api'
+import { useApi } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
-import { Banner, ErrorBanner, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner } from '../../components/Feedback'
+import { useDialogSave } from '../../components/useDialogSave'
 import { Field, TextField } from '../../components/Form'
 import { fmt } from '../../format'
 import {
@@ -26,32 +27,21 @@ export function HadirDialog({ shift, onClose }: { shift: Shift; onClose(): void 
     Object.fromEntries(shift.teams.map((t) => [t.teamId, t.workers.map((w) => w.workerId)])),
   )
   const [variantIds, setVariantIds] = useState<number[]>(() => shift.variants.map((v) => v.variantId))
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
-  const errors = fieldErrors(error)
+  const { error, errors, busy, run } = useDialogSave(onClose)
   const fitting = (variants.data ?? []).filter(
     (v) => (v.active || variantIds.includes(v.variantId)) && chosenFor(shift.kind, v),
   )
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault()
-    setBusy(true)
-    setError(undefined)
-    try {
+    void run(async () => {
       await invoke('shift.aturKehadiran', {
         shiftId: shift.id,
         teams: attendanceInput(attendance),
         ...(shift.kind === 'packing' ? {} : { variantIds }),
       })
-      toast.showSuccess(`Daftar hadir shift #${shift.id} diperbarui.`)
-      refreshAll()
-      onClose()
-    } catch (err) {
-      setError(toApiError(err))
-      setBusy(false)
-    }
+      return `Daftar hadir shift #${shift.id} diperbarui.`
+    })
   }
 
   return (
@@ -95,24 +85,14 @@ export function HadirDialog({ shift, onClose }: { shift: Shift; onClose(): void 
 export function TutupDialog({ shift, onClose }: { shift: Shift; onClose(): void }) {
   const formId = useId()
   const [note, setNote] = useState('')
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
+  const { error, busy, run } = useDialogSave(onClose)
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault()
-    setBusy(true)
-    setError(undefined)
-    try {
+    void run(async () => {
       await invoke('shift.tutup', { shiftId: shift.id, note })
-      toast.showSuccess(`Shift #${shift.id} ditutup.`, 'Shift ditutup')
-      refreshAll()
-      onClose()
-    } catch (err) {
-      setError(toApiError(err))
-      setBusy(false)
-    }
+      return [`Shift #${shift.id} ditutup.`, 'Shift ditutup'] as const
+    })
   }
 
   return (
@@ -180,25 +160,14 @@ export function TutupDialog({ shift, onClose }: { shift: Shift; onClose(): void 
 export function BukaKembaliDialog({ shift, onClose }: { shift: Shift; onClose(): void }) {
   const formId = useId()
   const [note, setNote] = useState('')
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
-  const errors = fieldErrors(error)
+  const { error, errors, busy, run } = useDialogSave(onClose)
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault()
-    setBusy(true)
-    setError(undefined)
-    try {
+    void run(async () => {
       await invoke('shift.bukaKembali', { shiftId: shift.id, note })
-      toast.showSuccess(`Shift #${shift.id} dibuka kembali. Koreksi dapat dicatat sekarang.`, 'Shift dibuka kembali')
-      refreshAll()
-      onClose()
-    } catch (err) {
-      setError(toApiError(err))
-      setBusy(false)
-    }
+      return [`Shift #${shift.id} dibuka kembali. Koreksi dapat dicatat sekarang.`, 'Shift dibuka kembali'] as const
+    })
   }
 
   return (

@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react'
-import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
-import { useApi, useRefreshAll } from '../../components/data'
+import { ApiError, invoke } from '../../api'
+import { useApi } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
-import { useToast } from '../../components/Feedback'
+import { useDialogSave } from '../../components/useDialogSave'
 import { Field, TextField } from '../../components/Form'
 import { variantShort } from '../../components/TallyGrid'
 import { fmt, readCount } from '../../format'
@@ -18,11 +18,7 @@ export function ReklasifikasiDialog({ shift, onClose }: { shift: Shift; onClose(
   const [reason, setReason] = useState('')
   const [qty, setQty] = useState('')
   const [note, setNote] = useState('')
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
-  const errors = fieldErrors(error)
+  const { error, setError, errors, busy, run } = useDialogSave(onClose)
   const variant = shift.variants.find((v) => v.variantId === variantId)
   const applicable = (reasons.data ?? []).filter(
     (r) => r.appliesTo === 'all' || r.appliesTo === (variant?.kind === 'ballot' ? 'ballot' : 'assembled'),
@@ -32,7 +28,7 @@ export function ReklasifikasiDialog({ shift, onClose }: { shift: Shift; onClose(
     ? reason
     : (applicable.find((r) => (rusakNow[r.code] ?? 0) > 0)?.code ?? applicable[0]?.code ?? '')
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault()
     const n = readCount(qty)
     if (typeof n !== 'number') {
@@ -43,9 +39,7 @@ export function ReklasifikasiDialog({ shift, onClose }: { shift: Shift; onClose(
       )
       return
     }
-    setBusy(true)
-    setError(undefined)
-    try {
+    void run(async () => {
       await invoke('rusak.reklasifikasi', {
         variantId,
         reason: reasonCode,
@@ -53,16 +47,11 @@ export function ReklasifikasiDialog({ shift, onClose }: { shift: Shift; onClose(
         note,
         shiftId: shift.status === 'open' ? shift.id : null,
       })
-      toast.showSuccess(
+      return [
         `${fmt(n)} ${shift.unit} dinyatakan layak pakai; tercatat sebagai reklasifikasi.`,
         'Reklasifikasi tersimpan',
-      )
-      refreshAll()
-      onClose()
-    } catch (err) {
-      setError(toApiError(err))
-      setBusy(false)
-    }
+      ] as const
+    })
   }
 
   return (
