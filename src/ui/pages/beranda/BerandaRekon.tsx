@@ -212,6 +212,15 @@ export function BallotTable({
   )
 }
 
+/** A cell of one of a variant's figures, which opens the ledger rows behind it, titled "<what>, <name>". */
+const figureCell =
+  (variantId: number, name: string) =>
+  (col: string, value: number, at: { place: string } | { placePrefix: string }, what: string, className = 'num') => (
+    <td className={className} data-col={col}>
+      <HistoryLink value={value} filter={{ variantId, ...at }} title={`${what}, ${name}`} />
+    </td>
+  )
+
 function BallotRow({
   r,
   reasons,
@@ -227,6 +236,7 @@ function BallotRow({
   const detailId = useId()
   const name = where(r)
   const v = r.variantId
+  const cell = figureCell(v, name)
   const breakdown = Object.entries(r.rusak)
     .filter(([, q]) => q !== 0)
     .sort((a, b) => b[1] - a[1])
@@ -252,48 +262,12 @@ function BallotRow({
         <td className="num" data-col="kebutuhan">
           {fmt(r.kebutuhan)}
         </td>
-        <td className="num" data-col="diterima">
-          <HistoryLink
-            value={r.diterima}
-            filter={{ variantId: v, place: 'PENYEDIA' }}
-            title={`diterima dari penyedia, ${name}`}
-          />
-        </td>
-        <td className="num" data-col="belumDiproses">
-          <HistoryLink
-            value={r.belumDiproses}
-            filter={{ variantId: v, place: 'DITERIMA' }}
-            title={`belum disortir, ${name}`}
-          />
-        </td>
-        <td className="num" data-col="proses">
-          <HistoryLink
-            value={r.proses}
-            filter={{ variantId: v, placePrefix: 'PROSES:' }}
-            title={`dalam proses, ${name}`}
-          />
-        </td>
-        <td className="num strong" data-col="baik">
-          <HistoryLink value={r.baik} filter={{ variantId: v, place: 'BAIK' }} title={`baik, ${name}`} />
-        </td>
-        {extras.includes('dikemas') && (
-          <td className="num" data-col="dikemas">
-            <HistoryLink
-              value={r.dikemas}
-              filter={{ variantId: v, placePrefix: 'DIKEMAS:' }}
-              title={`dikemas, ${name}`}
-            />
-          </td>
-        )}
-        {extras.includes('dikirim') && (
-          <td className="num" data-col="dikirim">
-            <HistoryLink
-              value={r.dikirim}
-              filter={{ variantId: v, placePrefix: 'DIKIRIM:' }}
-              title={`dikirim, ${name}`}
-            />
-          </td>
-        )}
+        {cell('diterima', r.diterima, { place: 'PENYEDIA' }, 'diterima dari penyedia')}
+        {cell('belumDiproses', r.belumDiproses, { place: 'DITERIMA' }, 'belum disortir')}
+        {cell('proses', r.proses, { placePrefix: 'PROSES:' }, 'dalam proses')}
+        {cell('baik', r.baik, { place: 'BAIK' }, 'baik', 'num strong')}
+        {extras.includes('dikemas') && cell('dikemas', r.dikemas, { placePrefix: 'DIKEMAS:' }, 'dikemas')}
+        {extras.includes('dikirim') && cell('dikirim', r.dikirim, { placePrefix: 'DIKIRIM:' }, 'dikirim')}
         <td className="num beranda-rusak-cell" data-col="rusak" title={breakdownText || undefined}>
           <HistoryLink value={r.rusakTotal} filter={{ variantId: v, placePrefix: 'RUSAK:' }} title={`rusak, ${name}`} />
           {breakdown.length > 0 && (
@@ -319,9 +293,7 @@ function BallotRow({
             </button>
           )}
         </td>
-        <td className="num" data-col="tertukar">
-          <HistoryLink value={r.tertukar} filter={{ variantId: v, place: 'TERTUKAR' }} title={`tertukar, ${name}`} />
-        </td>
+        {cell('tertukar', r.tertukar, { place: 'TERTUKAR' }, 'tertukar')}
         <td className={`num${r.kekurangan > 0 ? ' beranda-cell-short' : ''}`} data-col="kekurangan">
           {fmt(r.kekurangan)}
         </td>
@@ -445,6 +417,7 @@ export function LogisticsTable({ rows, variants }: { rows: ReconRow[]; variants:
               const isAssembled = assembled.has(v)
               const siap = isAssembled ? r.baik : r.belumDiproses
               const name = r.itemName
+              const cell = figureCell(v, name)
               return (
                 <tr key={v} data-variant-id={v} className={r.kekurangan > 0 ? 'beranda-row-short' : undefined}>
                   <th scope="row">{r.itemName}</th>
@@ -452,13 +425,7 @@ export function LogisticsTable({ rows, variants }: { rows: ReconRow[]; variants:
                   <td className="num" data-col="kebutuhan">
                     {fmt(r.kebutuhan)}
                   </td>
-                  <td className="num" data-col="diterima">
-                    <HistoryLink
-                      value={r.diterima}
-                      filter={{ variantId: v, place: 'PENYEDIA' }}
-                      title={`diterima dari penyedia, ${name}`}
-                    />
-                  </td>
+                  {cell('diterima', r.diterima, { place: 'PENYEDIA' }, 'diterima dari penyedia')}
                   <td className="num" data-col="belumDiproses">
                     {isAssembled ? (
                       <HistoryLink
@@ -477,13 +444,7 @@ export function LogisticsTable({ rows, variants }: { rows: ReconRow[]; variants:
                       title={`siap, ${name}`}
                     />
                   </td>
-                  <td className="num" data-col="rusak">
-                    <HistoryLink
-                      value={r.rusakTotal}
-                      filter={{ variantId: v, placePrefix: 'RUSAK:' }}
-                      title={`rusak, ${name}`}
-                    />
-                  </td>
+                  {cell('rusak', r.rusakTotal, { placePrefix: 'RUSAK:' }, 'rusak')}
                   <td className={`num${r.kekurangan > 0 ? ' beranda-cell-short' : ''}`} data-col="kekurangan">
                     {fmt(r.kekurangan)}
                   </td>
