@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { parseCount } from '../../src/core/count'
-import { DAMAGE_REASONS } from '../../src/core/reasons'
-import type { TallyWorld } from '../../src/core/tally'
+import { parseCount } from '../../../src/core/count'
+import { DAMAGE_REASONS } from '../../../src/core/reasons'
+import type { TallyWorld } from '../../../src/core/tally'
 import {
   editorStartText,
   jumpTarget,
@@ -10,7 +10,7 @@ import {
   validateEntries,
   type DamageReason,
   type TallyBase,
-} from '../../src/ui/components/TallyGridModel'
+} from '../../../src/ui/components/TallyGridModel'
 
 /**
  * Typed and pasted values take one path (issue 14): the editor keeps what was typed as typed, and the
