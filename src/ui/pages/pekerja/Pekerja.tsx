@@ -18,8 +18,9 @@ import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { isIsoDate } from '../../../core/shifts'
 import { fmt, readCount, todayIso } from '../../format'
-import { ImportWorkersDialog, reguName, TeamDialog, WorkerDialog } from './PekerjaDialogs'
+import { ImportWorkersDialog, TeamDialog, WorkerDialog } from './PekerjaDialogs'
 import './pekerja.css'
+import { reguName } from '../../../core/regu'
 
 export function PekerjaPage({ election, params }: { election: Pemilihan; params: string[] }) {
   void election

@@ -8,9 +8,7 @@ import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedbac
 import { readFileBase64 } from '../../components/files'
 import { Field, FilePicker } from '../../components/Form'
 import { fmt, readCount } from '../../format'
-
-/** "Mawar" -> "Regu Mawar"; a team already called "Regu 3" keeps its name (no "Regu Regu 3"). */
-export const reguName = (nama: string): string => (/^regu\b/i.test(nama.trim()) ? nama : `Regu ${nama}`)
+import { reguName } from '../../../core/regu'
 
 const DialogFooter = ({
   busy,
