@@ -59,6 +59,8 @@ export const contract = {
 
 export type Contract = typeof contract
 export type MethodName = keyof Contract
+/** Methods marked `long`: they run in a job's worker on a read-only connection. */
+export type LongMethod = { [M in MethodName]: Contract[M] extends { long?: true } ? M : never }[MethodName]
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>
 export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>
 
