@@ -116,10 +116,11 @@ export const hanyaDiHost = (method: string): boolean => HOST_ONLY.has(method)
 
 /**
  * Writes a station may send without an idempotency key: signing in and out (nothing of the election is
- * written, and a retried sign-in just signs in again) and the witness check.
+ * written, and a retried sign-in just signs in again), the witness check, and drafts (a draft written
+ * twice is the same draft; it is never a record).
  */
 export const tanpaKunciIdempotensi = (method: string): boolean =>
-  method.startsWith('sesi.') || method === 'stasiun.buktikan'
+  method.startsWith('sesi.') || method.startsWith('draf.') || method === 'stasiun.buktikan'
 
 /** The actor written on every ledger row, audit row and document made from a station. */
 export const aktorDiStasiun = (nama: string, stasiun: string): string => `${nama} (${stasiun})`
