@@ -23,6 +23,7 @@ import * as rekap from '../../src/services/rekap'
 import * as shift from '../../src/services/shift'
 import * as tally from '../../src/services/tally'
 import { listVariants } from '../../src/services/variants'
+import { delivery } from '../support/delivery'
 
 const WHO = { actor: 'bench' }
 const DAYS = 40
@@ -48,26 +49,20 @@ export async function simulate(app: OpenedApp, log: (s: string) => void) {
   const SAVES_PER_SHIFT = savesPerShift(ballots.length)
   const t0 = performance.now()
   // Enough sheets for 40 days of work: every ballot type of a Bogor-size satker, about 4 million each.
-  penerimaan.catat(ctx, WHO, {
-    kind: 'biasa',
-    receivedAt: '2024-01-01T08:00',
-    penyedia: 'PT Bench',
-    suratJalan: 'SJ-BENCH-1',
-    bttb: '',
-    kendaraan: '',
-    pengemudi: '',
-    wakilNama: '',
-    wakilJabatan: '',
-    penggantiUntuk: '',
-    note: '',
-    lines: ballots.map((b) => ({
-      variantId: b.variantId,
-      statedQty: 4_100_000,
-      countedQty: 4_100_000,
-      tertukarQty: 0,
-      tertukarNote: '',
-    })),
-  })
+  penerimaan.catat(
+    ctx,
+    WHO,
+    delivery({
+      receivedAt: '2024-01-01T08:00',
+      penyedia: 'PT Bench',
+      suratJalan: 'SJ-BENCH-1',
+      lines: ballots.map((b) => ({
+        variantId: b.variantId,
+        statedQty: 4_100_000,
+        countedQty: 4_100_000,
+      })),
+    }),
+  )
   const teamIds: number[] = []
   for (let t = 0; t < TEAMS; t++) {
     const team = regu.tambah(ctx, WHO, {

@@ -21,6 +21,7 @@ import * as tally from '../../src/services/tally'
 import { listVariants } from '../../src/services/variants'
 import * as wilayah from '../../src/services/wilayah'
 import type { PrintJobResult } from './printJob'
+import { delivery } from '../support/delivery'
 
 const WHO = { actor: 'bench' }
 
@@ -110,28 +111,22 @@ export async function benchPrint(
   // The largest kecamatan, packed and handed over; then its BA printed (issued in the handover).
   const largest = wilayah.daftarKecamatan(ctx).sort((a, b) => b.tps - a.tps)[0]!
   const variants = listVariants(ctx)
-  penerimaan.catat(ctx, WHO, {
-    kind: 'biasa',
-    receivedAt: '2024-02-01T08:00',
-    penyedia: 'PT Bench Logistik',
-    suratJalan: 'SJ-BENCH-LOG',
-    bttb: '',
-    kendaraan: '',
-    pengemudi: '',
-    wakilNama: '',
-    wakilJabatan: '',
-    penggantiUntuk: '',
-    note: '',
-    lines: variants
-      .filter((v) => v.kind === 'logistics')
-      .map((v) => ({
-        variantId: v.variantId,
-        statedQty: 100_000,
-        countedQty: 100_000,
-        tertukarQty: 0,
-        tertukarNote: '',
-      })),
-  })
+  penerimaan.catat(
+    ctx,
+    WHO,
+    delivery({
+      receivedAt: '2024-02-01T08:00',
+      penyedia: 'PT Bench Logistik',
+      suratJalan: 'SJ-BENCH-LOG',
+      lines: variants
+        .filter((v) => v.kind === 'logistics')
+        .map((v) => ({
+          variantId: v.variantId,
+          statedQty: 100_000,
+          countedQty: 100_000,
+        })),
+    }),
+  )
   const teamId = (ctx.db.prepare('SELECT id FROM team ORDER BY id LIMIT 1').get() as { id: number }).id
   for (const v of variants.filter((x) => x.assembled)) {
     const s = shift.buka(ctx, WHO, {
