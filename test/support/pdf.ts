@@ -54,3 +54,9 @@ export function pdfTextFolded(file: string): { layout: string; flat: string } {
   const layout = pdfText(file)
   return { layout, flat: layout.replace(/\s+/g, ' ') }
 }
+
+/**
+ * The phrases a text lacks: `expect(missing(text, [...])).toEqual([])` checks a paper states them all and,
+ * when it does not, names every phrase that is not there at once.
+ */
+export const missing = (text: string, phrases: readonly string[]): string[] => phrases.filter((p) => !text.includes(p))
