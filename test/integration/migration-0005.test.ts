@@ -1,19 +1,19 @@
 import Database from 'better-sqlite3'
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp } from '../../src/api/app'
 import { verifyChain } from '../../src/db/ledger'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/db/migrations'
 import { openDatabase, schemaVersion } from '../../src/db/open'
+import { demoElectionAt, DROP_0007_TABLES } from '../support/migrations'
 
 /**
  * Migration 0005 (users and the sign-in log) on a file that lived under 0001–0004 with a whole demo
  * election in it: nothing already there changes, the file is backed up first, the new tables enforce
  * their rules, and the app then asks for a first admin before anything else is written.
  */
-const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
 const root = mkdtempSync(join(tmpdir(), 'gudang-m0005-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 const path = join(root, 'm5.sqlite')
@@ -23,12 +23,9 @@ let before: { ledger: unknown[]; audit: number; tps: number }
 beforeAll(async () => {
   // A demo election built by today's app, then taken back to 0004: drop what 0007 made, undo what 0006
   // changed (its indexes) and drop what 0005 made.
-  const made = join(root, 'made.sqlite')
-  const app = await openApp({ dbPath: made, demoCsvPath: DEMO_CSV })
-  app.close()
-  copyFileSync(made, path)
+  await demoElectionAt(root, path)
   const raw = new Database(path)
-  raw.exec(`DROP TABLE idempotensi; DROP TABLE stasiun_host; DROP TABLE stasiun_kode; DROP TABLE stasiun;
+  raw.exec(`${DROP_0007_TABLES}
             DELETE FROM schema_migrations WHERE version = 12;`)
   raw.exec(`DROP INDEX ledger_document_variant; DROP INDEX balance_place;
             CREATE INDEX ledger_document ON ledger(document_id) WHERE document_id IS NOT NULL; CREATE INDEX tps_desa ON tps(desa_id);

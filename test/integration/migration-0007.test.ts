@@ -1,19 +1,19 @@
 import Database from 'better-sqlite3'
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp } from '../../src/api/app'
 import { verifyChain } from '../../src/db/ledger'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/db/migrations'
 import { openDatabase, schemaVersion } from '../../src/db/open'
 import * as cadangan from '../../src/services/cadangan'
+import { demoElectionAt, DROP_0007_TABLES } from '../support/migrations'
 
 /**
  * Migration 0007 (LAN stations) on a file that lived under 0001–0006 with a whole demo election in it:
  * nothing there changes and the new tables enforce their rules.
  */
-const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
 const root = mkdtempSync(join(tmpdir(), 'gudang-m0007-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 const path = join(root, 'm7.sqlite')
@@ -22,12 +22,9 @@ const UP_TO_0006 = MIGRATIONS.filter((m) => m.version <= 6)
 let before: { ledger: unknown[]; audit: unknown[]; pengguna: unknown[] }
 
 beforeAll(async () => {
-  const made = join(root, 'made.sqlite')
-  const app = await openApp({ dbPath: made, demoCsvPath: DEMO_CSV })
-  app.close()
-  copyFileSync(made, path)
+  await demoElectionAt(root, path)
   const raw = new Database(path)
-  raw.exec(`DROP TABLE idempotensi; DROP TABLE stasiun_host; DROP TABLE stasiun_kode; DROP TABLE stasiun;
+  raw.exec(`${DROP_0007_TABLES}
             DELETE FROM schema_migrations WHERE version = 7;`)
   raw.close()
   const db = openDatabase(path, { mustExist: true, migrations: UP_TO_0006 })
