@@ -26,7 +26,7 @@ beforeAll(async () => {
   await demoElectionAt(root, path)
   const raw = new Database(path)
   raw.exec(`${DROP_0007_TABLES}
-            DELETE FROM schema_migrations WHERE version = 12;`)
+            DELETE FROM schema_migrations WHERE version = 7;`)
   raw.exec(`DROP INDEX ledger_document_variant; DROP INDEX balance_place;
             CREATE INDEX ledger_document ON ledger(document_id) WHERE document_id IS NOT NULL; CREATE INDEX tps_desa ON tps(desa_id);
             DELETE FROM schema_migrations WHERE version = 6;`)
