@@ -339,6 +339,29 @@ describe('tamper detection on a copied database file', () => {
 
   let copyNo = 0
   /** A copy of the checkpointed base file, changed by fn through a raw connection. */
+  /** Writes a row behind the app's back, by 'budi', hashed as the app would hash it; returns its hash. */
+  function forge(
+    db: DB,
+    move: { seq: number; at: string; variantId: number; from: string; to: string; qty: number; prevHash: string },
+  ): string {
+    const content = {
+      ...move,
+      actor: 'budi',
+      note: null,
+      shiftId: null,
+      documentId: null,
+      reason: null,
+      correctsSeq: null,
+      workerId: null,
+    }
+    const hash = rowHash(content)
+    db.prepare(
+      `INSERT INTO ledger (seq, at, actor, variant_id, from_place, to_place, qty, prev_hash, hash)
+       VALUES (@seq, @at, @actor, @variantId, @from, @to, @qty, @prevHash, @hash)`,
+    ).run({ ...content, hash })
+    return hash
+  }
+
   function tampered(fn: (db: DB) => void): string {
     const path = join(root, `tamper-${++copyNo}.sqlite`)
     copyFileSync(base, path)
@@ -453,26 +476,8 @@ describe('tamper detection on a copied database file', () => {
     const v = await verify(
       tampered((db) => {
         db.prepare('DELETE FROM ledger WHERE seq = ?').run(N)
-        const forged = {
-          seq: N,
-          at: '2024-11-01T09:00:00.000Z',
-          actor: 'budi',
-          variantId: ballot,
-          from: 'DITERIMA',
-          to: 'BAIK',
-          qty: 1,
-          note: null,
-          shiftId: null,
-          documentId: null,
-          reason: null,
-          correctsSeq: null,
-          workerId: null,
-          prevHash: rows[N - 2]!.hash,
-        }
-        db.prepare(
-          `INSERT INTO ledger (seq, at, actor, variant_id, from_place, to_place, qty, prev_hash, hash)
-           VALUES (@seq, @at, @actor, @variantId, @from, @to, @qty, @prevHash, @hash)`,
-        ).run({ ...forged, hash: rowHash(forged) })
+        const move = { variantId: ballot, from: 'DITERIMA', to: 'BAIK', qty: 1 }
+        forge(db, { seq: N, at: '2024-11-01T09:00:00.000Z', ...move, prevHash: rows[N - 2]!.hash })
         rebuildBalances(db)
       }),
     )
@@ -490,28 +495,15 @@ describe('tamper detection on a copied database file', () => {
       rebuildBalances(db) // then the insert trigger keeps them in step with the rewritten rows
       let prev = all[N - 2]!.hash
       for (const r of all.slice(N - 1)) {
-        const content = {
+        prev = forge(db, {
           seq: r.seq,
           at: r.at,
-          actor: 'budi',
           variantId: r.variant_id,
           from: r.from_place,
           to: r.to_place,
           qty: r.seq === N ? r.qty - 1 : r.qty,
-          note: null,
-          shiftId: null,
-          documentId: null,
-          reason: null,
-          correctsSeq: null,
-          workerId: null,
           prevHash: prev,
-        }
-        const hash = rowHash(content)
-        db.prepare(
-          `INSERT INTO ledger (seq, at, actor, variant_id, from_place, to_place, qty, prev_hash, hash)
-           VALUES (@seq, @at, @actor, @variantId, @from, @to, @qty, @prevHash, @hash)`,
-        ).run({ ...content, hash })
-        prev = hash
+        })
       }
       rebuildBalances(db)
     })
