@@ -1,10 +1,11 @@
-import { useId, useRef, useState } from 'react'
+import { useId, useRef } from 'react'
 import type { Pemilihan } from '../../../api/contract'
 import { satkerDaerah } from '../../../core/documents'
 import { formatNomor, type NOMOR_PLACEHOLDERS, validateNomorPattern } from '../../../core/nomorSurat'
-import { type ApiError, invoke, toApiError } from '../../api'
-import { useApi, useRefreshAll } from '../../components/data'
-import { Banner, ErrorBanner, useToast } from '../../components/Feedback'
+import { invoke } from '../../api'
+import { useApi } from '../../components/data'
+import { Banner, ErrorBanner } from '../../components/Feedback'
+import { useWrite } from '../../components/useWrite'
 import { readFileBase64 } from '../../components/files'
 import { DraftActions, FilePicker, TextField } from '../../components/Form'
 import { Section } from '../../components/Page'
@@ -322,38 +323,21 @@ function KopPreview({ election, draft }: { election: Pemilihan; draft: KopDraft 
 
 function LogoField({ election }: { election: Pemilihan }) {
   const logo = useLogoUrl(election)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | undefined>()
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
+  const { error, busy, run } = useWrite()
 
-  async function upload(file: File | undefined) {
+  function upload(file: File | undefined) {
     if (!file) return
-    setBusy(true)
-    setError(undefined)
-    try {
+    return run(async () => {
       await invoke('pemilihan.aturLogo', { contentBase64: await readFileBase64(file) })
-      toast.showSuccess(`${file.name} dipakai sebagai logo kop surat.`, 'Logo tersimpan')
-      refreshAll()
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(false)
-    }
+      return [`${file.name} dipakai sebagai logo kop surat.`, 'Logo tersimpan'] as const
+    })
   }
 
-  async function remove() {
-    setBusy(true)
-    setError(undefined)
-    try {
+  function remove() {
+    return run(async () => {
       await invoke('pemilihan.aturLogo', { contentBase64: null })
-      toast.showSuccess('Dokumen berikutnya dicetak tanpa logo.', 'Logo dihapus')
-      refreshAll()
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(false)
-    }
+      return ['Dokumen berikutnya dicetak tanpa logo.', 'Logo dihapus'] as const
+    })
   }
 
   return (
