@@ -23,7 +23,7 @@ import * as rekap from '../../src/services/rekap'
 import * as shift from '../../src/services/shift'
 import * as tally from '../../src/services/tally'
 import { listVariants } from '../../src/services/variants'
-import { delivery } from '../support/delivery'
+import { delivery, shiftInput } from '../support/inputs'
 
 const WHO = { actor: 'bench' }
 const DAYS = 40
@@ -82,17 +82,19 @@ export async function simulate(app: OpenedApp, log: (s: string) => void) {
       // Half the teams per shift, every ballot type.
       const teams = teamIds.filter((_, i) => i % SHIFTS_PER_DAY === s)
       const variants = ballots
-      const opened = shift.buka(ctx, WHO, {
-        kind: 'sortir_lipat',
-        tanggal: day(d),
-        mulai: s === 0 ? '08:00' : '13:00',
-        selesai: s === 0 ? '12:00' : '17:00',
-        lokasi: '',
-        pengawas: 'Bench',
-        note: '',
-        variantIds: variants.map((v) => v.variantId),
-        teams: teams.map((teamId) => ({ teamId })),
-      })
+      const opened = shift.buka(
+        ctx,
+        WHO,
+        shiftInput({
+          kind: 'sortir_lipat',
+          tanggal: day(d),
+          mulai: s === 0 ? '08:00' : '13:00',
+          selesai: s === 0 ? '12:00' : '17:00',
+          pengawas: 'Bench',
+          variantIds: variants.map((v) => v.variantId),
+          teams: teams.map((teamId) => ({ teamId })),
+        }),
+      )
       // Rows written straight to the chain (hashing and balances included) rather than through the
       // service: a million validated API calls would time the simulation, not the app.
       ctx.db.transaction(() => {
@@ -148,17 +150,18 @@ export async function benchFloor(app: OpenedApp, dir: string, runs: number, repo
   // with the updated shift — what the coordinator waits for after pressing Simpan.
   const v = sim.ballots[0]!
   const team = sim.teamIds[0]!
-  const live = shift.buka(ctx, WHO, {
-    kind: 'sortir_lipat',
-    tanggal: day(DAYS),
-    mulai: '08:00',
-    selesai: '16:00',
-    lokasi: '',
-    pengawas: '',
-    note: '',
-    variantIds: [v.variantId],
-    teams: [{ teamId: team }],
-  })
+  const live = shift.buka(
+    ctx,
+    WHO,
+    shiftInput({
+      kind: 'sortir_lipat',
+      tanggal: day(DAYS),
+      mulai: '08:00',
+      selesai: '16:00',
+      variantIds: [v.variantId],
+      teams: [{ teamId: team }],
+    }),
+  )
   const SAVES = Math.max(1000, runs * 200)
   // The simulated history was written in one go; a running app would have been idle since, and its
   // checkpoints (db/checkpoint.ts) would have run.

@@ -21,7 +21,7 @@ import * as tally from '../../src/services/tally'
 import { listVariants } from '../../src/services/variants'
 import * as wilayah from '../../src/services/wilayah'
 import type { PrintJobResult } from './printJob'
-import { delivery } from '../support/delivery'
+import { delivery, shiftInput } from '../support/inputs'
 
 const WHO = { actor: 'bench' }
 
@@ -129,17 +129,18 @@ export async function benchPrint(
   )
   const teamId = (ctx.db.prepare('SELECT id FROM team ORDER BY id LIMIT 1').get() as { id: number }).id
   for (const v of variants.filter((x) => x.assembled)) {
-    const s = shift.buka(ctx, WHO, {
-      kind: v.itemCode === 'BILIK' ? 'rakit_bilik' : 'rakit_kotak',
-      tanggal: '2024-02-02',
-      mulai: '08:00',
-      selesai: '16:00',
-      lokasi: '',
-      pengawas: '',
-      note: '',
-      variantIds: [v.variantId],
-      teams: [{ teamId }],
-    })
+    const s = shift.buka(
+      ctx,
+      WHO,
+      shiftInput({
+        kind: v.itemCode === 'BILIK' ? 'rakit_bilik' : 'rakit_kotak',
+        tanggal: '2024-02-02',
+        mulai: '08:00',
+        selesai: '16:00',
+        variantIds: [v.variantId],
+        teams: [{ teamId }],
+      }),
+    )
     tally.simpan(ctx, WHO, {
       shiftId: s.id,
       variantId: v.variantId,
@@ -147,17 +148,18 @@ export async function benchPrint(
     })
     shift.tutup(ctx, WHO, s.id, '')
   }
-  const pack = shift.buka(ctx, WHO, {
-    kind: 'packing',
-    tanggal: '2024-02-03',
-    mulai: '08:00',
-    selesai: '16:00',
-    lokasi: '',
-    pengawas: '',
-    note: '',
-    variantIds: [],
-    teams: [{ teamId }],
-  })
+  const pack = shift.buka(
+    ctx,
+    WHO,
+    shiftInput({
+      kind: 'packing',
+      tanggal: '2024-02-03',
+      mulai: '08:00',
+      selesai: '16:00',
+      variantIds: [],
+      teams: [{ teamId }],
+    }),
+  )
   const kits = kemas.allKits(ctx).filter((k) => k.kecamatanId === largest.id)
   const packing = await measured(async () => {
     for (const k of kits) kemas.catat(ctx, WHO, { shiftId: pack.id, tpsId: k.tpsId, lines: [], sisa: true })

@@ -11,7 +11,7 @@ import { chainHead } from '../../src/db/ledger'
 import type { ServiceContext } from '../../src/services/context'
 import * as penerimaan from '../../src/services/penerimaan'
 import * as tally from '../../src/services/tally'
-import { delivery } from '../support/delivery'
+import { delivery } from '../support/inputs'
 
 const [dbPath, shiftArg, teamArg, variantArg, prefix] = process.argv.slice(2)
 const ctx: ServiceContext = { db: openDatabase(dbPath!, { mustExist: true }), dbPath: dbPath!, now: () => new Date() }

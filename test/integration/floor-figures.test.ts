@@ -16,7 +16,7 @@ import * as shift from '../../src/services/shift'
 import * as rusak from '../../src/services/rusak'
 import * as tally from '../../src/services/tally'
 import { listVariants } from '../../src/services/variants'
-import { delivery } from '../support/delivery'
+import { delivery } from '../support/inputs'
 
 /**
  * The Beranda charts and the daily rekap sum the floor_flow aggregate in SQL. Here they are checked
