@@ -7,7 +7,7 @@ import { useApi } from '../../components/data'
 import { Banner, ErrorBanner } from '../../components/Feedback'
 import { useWrite } from '../../components/useWrite'
 import { readFileBase64 } from '../../components/files'
-import { DraftActions, FilePicker, TextField } from '../../components/Form'
+import { DraftActions, FilePicker, TextField, RadioCard } from '../../components/Form'
 import { Section } from '../../components/Page'
 import { readCount } from '../../format'
 import { readNumbers } from './PengaturanShared'
@@ -241,19 +241,15 @@ export function KopSection({ election }: { election: Pemilihan }) {
             <legend>Ukuran kertas</legend>
             <div className="radio-cards pengaturan-paper-options">
               {(['A4', 'F4'] as const).map((p) => (
-                <label key={p} className={`radio-card${draft.paper === p ? ' selected' : ''}`}>
-                  <input
-                    type="radio"
-                    name="paper"
-                    value={p}
-                    checked={draft.paper === p}
-                    onChange={() => set('paper', p)}
-                  />
-                  <span>
-                    <strong>{PAPER_INFO[p].label}</strong>
-                    <span className="small">{PAPER_INFO[p].explain}</span>
-                  </span>
-                </label>
+                <RadioCard
+                  key={p}
+                  name="paper"
+                  value={p}
+                  checked={draft.paper === p}
+                  onChoose={() => set('paper', p)}
+                  title={PAPER_INFO[p].label}
+                  explain={PAPER_INFO[p].explain}
+                />
               ))}
             </div>
             {errors.paper && <p className="field-error">{errors.paper}</p>}
