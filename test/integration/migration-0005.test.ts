@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { rollBackTo } from '../support/rollback'
+import { rollBackTo } from '../support/migrations'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp } from '../../src/api/app'
 import { verifyChain } from '../../src/db/ledger'
@@ -21,7 +21,7 @@ const path = join(root, 'm5.sqlite')
 let before: { ledger: unknown[]; audit: number; tps: number }
 
 beforeAll(async () => {
-  // A demo election built by today's app, then taken back to 0004 (test/support/rollback.ts).
+  // A demo election built by today's app, then taken back to 0004 (test/support/migrations.ts).
   const made = join(root, 'made.sqlite')
   const app = await openApp({ dbPath: made, demoCsvPath: DEMO_CSV })
   app.close()

@@ -225,3 +225,42 @@ export function draftBinder<D>(
     error: errors[k],
   })
 }
+
+/** One choice of a radio group drawn as a card: its name in bold, what it means under it, then any more. */
+export function RadioCard({
+  name,
+  value,
+  checked,
+  onChoose,
+  title,
+  explain,
+  autoFocus,
+  children,
+}: {
+  name: string
+  value: string
+  checked: boolean
+  onChoose(): void
+  title: ReactNode
+  explain: ReactNode
+  autoFocus?: boolean
+  children?: ReactNode
+}) {
+  return (
+    <label className={`radio-card${checked ? ' selected' : ''}`}>
+      <input
+        type="radio"
+        name={name}
+        value={value}
+        checked={checked}
+        onChange={onChoose}
+        data-autofocus={autoFocus ? '' : undefined}
+      />
+      <span>
+        <strong>{title}</strong>
+        <span className="small">{explain}</span>
+        {children}
+      </span>
+    </label>
+  )
+}

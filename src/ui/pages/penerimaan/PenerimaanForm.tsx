@@ -3,7 +3,7 @@ import { PenerimaanHeader, type MethodInput } from '../../../api/contract'
 import { ApiError, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Banner, ErrorBanner, IssueTable, Loading, useToast } from '../../components/Feedback'
-import { draftBinder, Field, TextField } from '../../components/Form'
+import { draftBinder, Field, TextField, RadioCard } from '../../components/Form'
 import { PageHeader, Section } from '../../components/Page'
 import { fmt, fmtWaktu, readCount } from '../../format'
 import { href, navigateAfterSave, useLeaveGuard } from '../../router'
@@ -306,34 +306,22 @@ export function PenerimaanForm() {
         <Section title="Surat jalan dan pengiriman">
           <fieldset className="penerimaan-kind">
             <legend>Jenis pengiriman</legend>
-            <label className={`radio-card${h.kind === 'biasa' ? ' selected' : ''}`}>
-              <input
-                type="radio"
-                name="kind"
-                value="biasa"
-                checked={h.kind === 'biasa'}
-                onChange={() => set('kind', 'biasa')}
-              />
-              <span>
-                <strong>Pengiriman biasa</strong>
-                <span className="small">Surat suara atau barang logistik sesuai kontrak dengan penyedia</span>
-              </span>
-            </label>
-            <label className={`radio-card${h.kind === 'pengganti' ? ' selected' : ''}`}>
-              <input
-                type="radio"
-                name="kind"
-                value="pengganti"
-                checked={h.kind === 'pengganti'}
-                onChange={() => set('kind', 'pengganti')}
-              />
-              <span>
-                <strong>Pengganti</strong>
-                <span className="small">
-                  Pengganti surat suara rusak atau kurang; tetap disortir seperti kiriman lain
-                </span>
-              </span>
-            </label>
+            <RadioCard
+              name="kind"
+              value="biasa"
+              checked={h.kind === 'biasa'}
+              onChoose={() => set('kind', 'biasa')}
+              title="Pengiriman biasa"
+              explain="Surat suara atau barang logistik sesuai kontrak dengan penyedia"
+            />
+            <RadioCard
+              name="kind"
+              value="pengganti"
+              checked={h.kind === 'pengganti'}
+              onChoose={() => set('kind', 'pengganti')}
+              title="Pengganti"
+              explain="Pengganti surat suara rusak atau kurang; tetap disortir seperti kiriman lain"
+            />
           </fieldset>
           <div className="form-grid penerimaan-header-grid">
             {h.kind === 'pengganti' && (

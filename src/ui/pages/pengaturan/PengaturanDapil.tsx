@@ -1,8 +1,9 @@
 import { useId, useMemo, useState, type FormEvent } from 'react'
 import type { MethodOutput } from '../../../api/contract'
-import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
-import { useApi, useRefreshAll } from '../../components/data'
-import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { invoke } from '../../api'
+import { useApi } from '../../components/data'
+import { Banner, ErrorBanner, Loading } from '../../components/Feedback'
+import { useWrite } from '../../components/useWrite'
 import { readFileBase64 } from '../../components/files'
 import { DraftActions, FilePicker } from '../../components/Form'
 import { Section, Swatch } from '../../components/Page'
@@ -85,34 +86,23 @@ function DapilMappingEditor({ ballot, kecamatan }: { ballot: DapilOfBallot; keca
     return m
   }, [ballot])
   const [mapping, setMapping] = useState<Record<number, string>>(initial)
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
+  const { error, setError, errors, busy, run } = useWrite()
   const listId = useId()
-  const errors = fieldErrors(error)
   const dirty = kecamatan.some((k) => (mapping[k.id] ?? '') !== (initial[k.id] ?? ''))
   const names = [
     ...new Set([...ballot.dapil.map((d) => d.name), ...Object.values(mapping).filter((v) => v.trim())]),
   ].sort()
 
-  async function save(e: FormEvent) {
+  function save(e: FormEvent) {
     e.preventDefault()
-    setBusy(true)
-    setError(undefined)
-    try {
+    return run(async () => {
       const result = await invoke('dapil.aturPemetaan', {
         itemId: ballot.itemId,
         mapping: kecamatan.map((k) => ({ kecamatanId: k.id, dapil: mapping[k.id] ?? '' })),
       })
       const count = result.find((b) => b.itemId === ballot.itemId)?.dapil.length ?? 0
-      toast.showSuccess(`Dapil ${ballot.itemName} tersimpan: ${fmt(count)} dapil.`)
-      refreshAll()
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(false)
-    }
+      return `Dapil ${ballot.itemName} tersimpan: ${fmt(count)} dapil.`
+    })
   }
 
   return (
@@ -175,28 +165,18 @@ function DapilMappingEditor({ ballot, kecamatan }: { ballot: DapilOfBallot; keca
 }
 
 function DapilImport() {
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | undefined>()
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
+  const { error, busy, run } = useWrite()
 
-  async function onFile(file: File | undefined) {
+  function onFile(file: File | undefined) {
     if (!file) return
-    setBusy(true)
-    setError(undefined)
-    try {
+    return run(async () => {
       const contentBase64 = await readFileBase64(file)
       const r = await invoke('dapil.impor', { fileName: file.name, contentBase64 })
-      toast.showSuccess(
+      return [
         `${fmt(r.updated)} pemetaan kecamatan ke dapil diperbarui dari ${file.name}.`,
         'Impor dapil tersimpan',
-      )
-      refreshAll()
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(false)
-    }
+      ] as const
+    })
   }
 
   return (

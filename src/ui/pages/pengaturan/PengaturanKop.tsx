@@ -1,12 +1,13 @@
-import { useId, useRef, useState } from 'react'
+import { useId, useRef } from 'react'
 import type { Pemilihan } from '../../../api/contract'
 import { satkerDaerah } from '../../../core/documents'
 import { formatNomor, type NOMOR_PLACEHOLDERS, validateNomorPattern } from '../../../core/nomorSurat'
-import { type ApiError, invoke, toApiError } from '../../api'
-import { useApi, useRefreshAll } from '../../components/data'
-import { Banner, ErrorBanner, useToast } from '../../components/Feedback'
+import { invoke } from '../../api'
+import { useApi } from '../../components/data'
+import { Banner, ErrorBanner } from '../../components/Feedback'
+import { useWrite } from '../../components/useWrite'
 import { readFileBase64 } from '../../components/files'
-import { DraftActions, FilePicker, TextField } from '../../components/Form'
+import { DraftActions, FilePicker, TextField, RadioCard } from '../../components/Form'
 import { Section } from '../../components/Page'
 import { readCount } from '../../format'
 import { readNumbers } from './PengaturanShared'
@@ -240,19 +241,15 @@ export function KopSection({ election }: { election: Pemilihan }) {
             <legend>Ukuran kertas</legend>
             <div className="radio-cards pengaturan-paper-options">
               {(['A4', 'F4'] as const).map((p) => (
-                <label key={p} className={`radio-card${draft.paper === p ? ' selected' : ''}`}>
-                  <input
-                    type="radio"
-                    name="paper"
-                    value={p}
-                    checked={draft.paper === p}
-                    onChange={() => set('paper', p)}
-                  />
-                  <span>
-                    <strong>{PAPER_INFO[p].label}</strong>
-                    <span className="small">{PAPER_INFO[p].explain}</span>
-                  </span>
-                </label>
+                <RadioCard
+                  key={p}
+                  name="paper"
+                  value={p}
+                  checked={draft.paper === p}
+                  onChoose={() => set('paper', p)}
+                  title={PAPER_INFO[p].label}
+                  explain={PAPER_INFO[p].explain}
+                />
               ))}
             </div>
             {errors.paper && <p className="field-error">{errors.paper}</p>}
@@ -322,38 +319,21 @@ function KopPreview({ election, draft }: { election: Pemilihan; draft: KopDraft 
 
 function LogoField({ election }: { election: Pemilihan }) {
   const logo = useLogoUrl(election)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | undefined>()
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
+  const { error, busy, run } = useWrite()
 
-  async function upload(file: File | undefined) {
+  function upload(file: File | undefined) {
     if (!file) return
-    setBusy(true)
-    setError(undefined)
-    try {
+    return run(async () => {
       await invoke('pemilihan.aturLogo', { contentBase64: await readFileBase64(file) })
-      toast.showSuccess(`${file.name} dipakai sebagai logo kop surat.`, 'Logo tersimpan')
-      refreshAll()
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(false)
-    }
+      return [`${file.name} dipakai sebagai logo kop surat.`, 'Logo tersimpan'] as const
+    })
   }
 
-  async function remove() {
-    setBusy(true)
-    setError(undefined)
-    try {
+  function remove() {
+    return run(async () => {
       await invoke('pemilihan.aturLogo', { contentBase64: null })
-      toast.showSuccess('Dokumen berikutnya dicetak tanpa logo.', 'Logo dihapus')
-      refreshAll()
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(false)
-    }
+      return ['Dokumen berikutnya dicetak tanpa logo.', 'Logo dihapus'] as const
+    })
   }
 
   return (

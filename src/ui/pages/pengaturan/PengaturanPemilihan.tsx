@@ -7,7 +7,7 @@ import {
   type Rounding,
 } from '../../../core/reserve'
 import { Banner } from '../../components/Feedback'
-import { DraftActions, Field, TextField } from '../../components/Form'
+import { DraftActions, Field, TextField, RadioCard } from '../../components/Form'
 import { Section } from '../../components/Page'
 import { fmt, fmtPercent, JENIS_LABEL } from '../../format'
 import { readNumbers } from './PengaturanShared'
@@ -125,20 +125,17 @@ export function ElectionForm({ election }: { election: Pemilihan }) {
             {ROUNDINGS.map((r) => {
               const example = roundingExample(draft.reservePercent, r)
               return (
-                <label key={r} className={`radio-card${draft.rounding === r ? ' selected' : ''}`}>
-                  <input
-                    type="radio"
-                    name="rounding"
-                    value={r}
-                    checked={draft.rounding === r}
-                    onChange={() => set('rounding', r)}
-                  />
-                  <span>
-                    <strong>{ROUNDING_LABELS[r]}</strong>
-                    <span className="small">{ROUNDING_EXPLAIN[r]}</span>
-                    {example && <span className="pengaturan-example">{example}</span>}
-                  </span>
-                </label>
+                <RadioCard
+                  key={r}
+                  name="rounding"
+                  value={r}
+                  checked={draft.rounding === r}
+                  onChoose={() => set('rounding', r)}
+                  title={ROUNDING_LABELS[r]}
+                  explain={ROUNDING_EXPLAIN[r]}
+                >
+                  {example && <span className="pengaturan-example">{example}</span>}
+                </RadioCard>
               )
             })}
           </div>

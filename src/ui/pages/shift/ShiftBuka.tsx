@@ -4,7 +4,7 @@ import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
-import { Field, TextField } from '../../components/Form'
+import { Field, TextField, RadioCard } from '../../components/Form'
 import { fmtTanggal, todayIso } from '../../format'
 import { navigate } from '../../router'
 import {
@@ -96,20 +96,16 @@ export function BukaShiftDialog({ onClose }: { onClose(): void }) {
           <legend>Jenis pekerjaan</legend>
           <div className="shift-kind-options">
             {SHIFT_KIND_CODES.map((k, i) => (
-              <label key={k} className={`radio-card${kind === k ? ' selected' : ''}`}>
-                <input
-                  type="radio"
-                  name="kind"
-                  value={k}
-                  checked={kind === k}
-                  onChange={() => changeKind(k)}
-                  data-autofocus={i === 0 ? '' : undefined}
-                />
-                <span>
-                  <strong>{SHIFT_KINDS[k].label}</strong>
-                  <span className="small">{kindHint(k)}</span>
-                </span>
-              </label>
+              <RadioCard
+                key={k}
+                name="kind"
+                value={k}
+                checked={kind === k}
+                onChoose={() => changeKind(k)}
+                title={SHIFT_KINDS[k].label}
+                explain={kindHint(k)}
+                autoFocus={i === 0}
+              />
             ))}
           </div>
         </fieldset>

@@ -3,7 +3,7 @@ import { invoke } from '../../api'
 import { useApi } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
 import { Banner, ErrorBanner } from '../../components/Feedback'
-import { useDialogSave } from '../../components/useDialogSave'
+import { useDialogSave } from '../../components/useWrite'
 import { Field, TextField } from '../../components/Form'
 import { fmt } from '../../format'
 import {

@@ -12,6 +12,14 @@ export type Saved = string | readonly [message: string, title: string]
  * fields, which stay as typed, and the dialog stays open. run(work): work makes the call and returns the toast.
  */
 export function useDialogSave(onClose: () => void) {
+  return useWrite(onClose)
+}
+
+/**
+ * The write of a form or panel that stays on the page: busy while it runs, then its toast and a refresh of
+ * every page's data; a refusal is kept to show. With `then`, that runs after a success (a dialog closing).
+ */
+export function useWrite(then?: () => void) {
   const [error, setError] = useState<ApiError | undefined>()
   const [busy, setBusy] = useState(false)
   const refreshAll = useRefreshAll()
@@ -25,7 +33,8 @@ export function useDialogSave(onClose: () => void) {
       if (typeof saved === 'string') toast.showSuccess(saved)
       else toast.showSuccess(saved[0], saved[1])
       refreshAll()
-      onClose()
+      if (then) then()
+      else setBusy(false)
     } catch (err) {
       setError(toApiError(err))
       setBusy(false)
