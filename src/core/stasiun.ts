@@ -121,6 +121,17 @@ export const hanyaDiHost = (method: string): boolean => HOST_ONLY.has(method)
 export const tanpaKunciIdempotensi = (method: string): boolean =>
   method.startsWith('sesi.') || method === 'stasiun.buktikan'
 
+/** Verbs that only read (docs/glossary.md); `cetakX` prints a file, while `cetak` alone registers a print. */
+const READ_VERB = /^(lihat|daftar|pratinjau|periksa|ekspor|mulai|batal)|^cetak[A-Z]/
+
+/**
+ * Whether a station keeps this call in its outbox when the host cannot be reached, and sends it again
+ * with the same idempotency key: every write a station may make, judged by the verb of its name so the
+ * UI needs no schema (test/unit/stasiun-antrean.test.ts holds it to the contract's own `writes`).
+ */
+export const keAntrean = (method: string): boolean =>
+  !HOST_ONLY.has(method) && !tanpaKunciIdempotensi(method) && !READ_VERB.test(method.split('.', 2)[1] ?? '')
+
 /** The actor written on every ledger row, audit row and document made from a station. */
 export const aktorDiStasiun = (nama: string, stasiun: string): string => `${nama} (${stasiun})`
 

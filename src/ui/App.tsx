@@ -136,7 +136,7 @@ const NAV: { route: Route; label: string; hint: string }[] = [
   { route: 'dokumen', label: 'Dokumen', hint: 'Berita acara, rekap harian dan rekap upah' },
   { route: 'wilayah', label: 'Wilayah & TPS', hint: 'Kecamatan, desa/kelurahan, TPS dan DPT' },
   { route: 'kebutuhan', label: 'Kebutuhan', hint: 'Kebutuhan per TPS, desa, kecamatan dan dapil' },
-  { route: 'pengaturan', label: 'Pengaturan', hint: 'Satker, cadangan, barang dan dapil' },
+  { route: 'pengaturan', label: 'Pengaturan', hint: 'Satker, cadangan, barang, dapil dan stasiun LAN' },
 ]
 
 /** Who may do what, and whether the record can be trusted: used less often, listed apart. */
@@ -220,7 +220,7 @@ function Shell({ election, system }: { election: Pemilihan; system: MethodOutput
         {route === 'dokumen' && <DokumenPage election={election} params={params} />}
         {route === 'wilayah' && <WilayahPage election={election} />}
         {route === 'kebutuhan' && <KebutuhanPage election={election} />}
-        {route === 'pengaturan' && <PengaturanPage election={election} />}
+        {route === 'pengaturan' && <PengaturanPage election={election} params={params} />}
         {route === 'pengguna' && <PenggunaPage />}
         {route === 'cadangan' && <CadanganPage system={system} />}
         {route === 'integritas' && <IntegritasPage />}
