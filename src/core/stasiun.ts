@@ -14,6 +14,14 @@ export const CAKUPAN_LABEL: Record<Cakupan, string> = {
   penuh: 'Penuh (semua yang diizinkan peran pengguna)',
 }
 
+/** The scope in a word, for a table's cell (the label above says what it allows). */
+export const CAKUPAN_SINGKAT: Record<Cakupan, string> = {
+  tally: 'Meja tally',
+  pintu: 'Pintu',
+  dasbor: 'Dasbor',
+  penuh: 'Penuh',
+}
+
 /** What a method is, as far as a scope cares: from its contract entry. */
 export interface MethodKind {
   writes: boolean

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import type { MethodOutput } from '../../../api/contract'
-import { CAKUPAN, CAKUPAN_LABEL, type Cakupan } from '../../../core/stasiun'
+import { CAKUPAN, CAKUPAN_LABEL, CAKUPAN_SINGKAT, type Cakupan } from '../../../core/stasiun'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { Dialog } from '../../components/Dialog'
 import { Banner, ErrorBanner, useToast } from '../../components/Feedback'
@@ -15,13 +15,6 @@ const STATUS: Record<Stasiun['status'], { state: StatusState; label: string }> =
   belum_dipasang: { state: 'belum', label: 'Belum dipasangkan' },
   terpasang: { state: 'success', label: 'Terpasang' },
   dicabut: { state: 'netral', label: 'Dicabut' },
-}
-
-const CAKUPAN_SHORT: Record<Cakupan, string> = {
-  tally: 'Meja tally',
-  pintu: 'Pintu',
-  dasbor: 'Dasbor',
-  penuh: 'Penuh',
 }
 
 const when = (iso: string | null) => (iso ? `${fmtTanggal(iso, 'short')} ${fmtWaktu(iso)}` : '—')
@@ -91,7 +84,7 @@ export function StasiunDaftar({
                   {s.nama}
                   {s.izinkanHttp && <span className="muted small block">boleh lewat HTTP biasa</span>}
                 </th>
-                <td title={CAKUPAN_LABEL[s.cakupan]}>{CAKUPAN_SHORT[s.cakupan]}</td>
+                <td title={CAKUPAN_LABEL[s.cakupan]}>{CAKUPAN_SINGKAT[s.cakupan]}</td>
                 <td>
                   <StatusBadge state={STATUS[s.status].state} dot>
                     {STATUS[s.status].label}

@@ -9,6 +9,8 @@ export type HostStatus = MethodOutput<'stasiun.lihatHost'>
 
 const DEFAULT_PORT = 8443
 
+const onlyDigits = (text: string) => [...text].filter((c) => c >= '0' && c <= '9').join('')
+
 /**
  * Host mode: the LAN listener switched on and off, and what a station's user must read off this screen
  * (the addresses, the port, the certificate's fingerprint). Witness alarms are shown first and loud.
@@ -85,7 +87,7 @@ export function StasiunHost({ host, onChanged }: { host: HostStatus; onChanged(n
                 id={portId}
                 inputMode="numeric"
                 value={port}
-                onChange={(e) => setPort(e.target.value.replace(/\D/g, ''))}
+                onChange={(e) => setPort(onlyDigits(e.target.value))}
                 maxLength={5}
               />
             </div>
