@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react'
 import type { MethodName, MethodOutput, Pemilihan } from '../api/contract'
-import { cakupanMengizinkan, type Cakupan } from '../core/stasiun'
+import type { Cakupan } from '../core/stasiun'
 import { aturStasiunElectron, transport, UNAUTHORIZED_EVENT } from './api'
 import { muatAntrean } from './antrean'
 import { DataProvider, useApi } from './components/data'
 import { LiveUpdates } from './components/LiveUpdates'
+import { bolehMembaca, CakupanContext } from './components/cakupan'
 import { ErrorBanner, Loading, ToastProvider } from './components/Feedback'
 import { Brand } from './components/Brand'
 import { electionTitle } from './format'
@@ -184,7 +185,7 @@ function routeAllowed(route: Route, cakupan: Cakupan | null): boolean {
   if (cakupan === null || cakupan === 'penuh') return true
   if (route === 'beranda') return true
   const read = ROUTE_READS[route]
-  return read !== undefined && cakupanMengizinkan(cakupan, read, { writes: false, long: false })
+  return read !== undefined && bolehMembaca(cakupan, read)
 }
 
 /** This window as a LAN station (a browser station's credential, or the desktop app paired as one). */
@@ -237,80 +238,82 @@ function Shell({ election, system }: { election: Pemilihan; system: MethodOutput
   }, [route])
 
   return (
-    <div className="shell">
-      <a
-        className="skip-link"
-        href="#konten"
-        onClick={(e) => {
-          e.preventDefault()
-          mainRef.current?.querySelector<HTMLElement>('h1')?.focus()
-        }}
-      >
-        Lompat ke konten
-      </a>
-      <header className="app-header">
-        <Brand />
-        <div className="app-header-election">
-          <span className="election-title">{electionTitle(election)}</span>
-          {election.provinsi && <span className="election-sub">Provinsi {election.provinsi}</span>}
-        </div>
-        <UserChip />
-      </header>
-      <nav className="app-nav" aria-label="Menu utama">
-        <ul>
-          {nav.map((n) => (
-            <li key={n.route}>
-              <a href={href(n.route)} aria-current={route === n.route ? 'page' : undefined} title={n.hint}>
-                <NavIcon route={n.route} />
-                <span>{n.label}</span>
-              </a>
-            </li>
-          ))}
-        </ul>
-        {navTrust.length > 0 && (
-          <>
-            <p className="nav-group" id="nav-trust">
-              Data dan keamanan
-            </p>
-            <ul className="nav-secondary" aria-labelledby="nav-trust">
-              {navTrust.map((n) => (
-                <li key={n.route}>
-                  <a href={href(n.route)} aria-current={route === n.route ? 'page' : undefined} title={n.hint}>
-                    <NavIcon route={n.route} />
-                    <span>{n.label}</span>
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-        <p className="nav-foot">
-          {station
-            ? `Stasiun ${station.nama}`
-            : transport() === 'electron'
-              ? 'Aplikasi desktop'
-              : 'Mode peramban (127.0.0.1)'}
-        </p>
-      </nav>
-      <main className="app-main" id="konten" ref={mainRef}>
-        {station && <StasiunBar nama={station.nama} />}
-        {shown === 'beranda' && <BerandaPage election={election} />}
-        {shown === 'penerimaan' && <PenerimaanPage election={election} params={params} />}
-        {shown === 'shift' && <ShiftPage election={election} params={params} />}
-        {shown === 'pekerja' && <PekerjaPage election={election} params={params} />}
-        {shown === 'kemas' && <KemasPage election={election} params={params} />}
-        {shown === 'serah-terima' && <SerahTerimaPage params={params} />}
-        {shown === 'pemusnahan' && <PemusnahanPage election={election} />}
-        {shown === 'dokumen' && <DokumenPage election={election} params={params} />}
-        {shown === 'wilayah' && <WilayahPage election={election} />}
-        {shown === 'kebutuhan' && <KebutuhanPage election={election} />}
-        {shown === 'pengaturan' && <PengaturanPage election={election} params={params} />}
-        {shown === 'pengguna' && <PenggunaPage />}
-        {shown === 'cadangan' && <CadanganPage system={system} />}
-        {shown === 'integritas' && <IntegritasPage />}
-        {shown === 'cek-dokumen' && <CekDokumenPage />}
-      </main>
-    </div>
+    <CakupanContext.Provider value={cakupan}>
+      <div className="shell">
+        <a
+          className="skip-link"
+          href="#konten"
+          onClick={(e) => {
+            e.preventDefault()
+            mainRef.current?.querySelector<HTMLElement>('h1')?.focus()
+          }}
+        >
+          Lompat ke konten
+        </a>
+        <header className="app-header">
+          <Brand />
+          <div className="app-header-election">
+            <span className="election-title">{electionTitle(election)}</span>
+            {election.provinsi && <span className="election-sub">Provinsi {election.provinsi}</span>}
+          </div>
+          <UserChip />
+        </header>
+        <nav className="app-nav" aria-label="Menu utama">
+          <ul>
+            {nav.map((n) => (
+              <li key={n.route}>
+                <a href={href(n.route)} aria-current={route === n.route ? 'page' : undefined} title={n.hint}>
+                  <NavIcon route={n.route} />
+                  <span>{n.label}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+          {navTrust.length > 0 && (
+            <>
+              <p className="nav-group" id="nav-trust">
+                Data dan keamanan
+              </p>
+              <ul className="nav-secondary" aria-labelledby="nav-trust">
+                {navTrust.map((n) => (
+                  <li key={n.route}>
+                    <a href={href(n.route)} aria-current={route === n.route ? 'page' : undefined} title={n.hint}>
+                      <NavIcon route={n.route} />
+                      <span>{n.label}</span>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <p className="nav-foot">
+            {station
+              ? `Stasiun ${station.nama}`
+              : transport() === 'electron'
+                ? 'Aplikasi desktop'
+                : 'Mode peramban (127.0.0.1)'}
+          </p>
+        </nav>
+        <main className="app-main" id="konten" ref={mainRef}>
+          {station && <StasiunBar nama={station.nama} />}
+          {shown === 'beranda' && <BerandaPage election={election} />}
+          {shown === 'penerimaan' && <PenerimaanPage election={election} params={params} />}
+          {shown === 'shift' && <ShiftPage election={election} params={params} />}
+          {shown === 'pekerja' && <PekerjaPage election={election} params={params} />}
+          {shown === 'kemas' && <KemasPage election={election} params={params} />}
+          {shown === 'serah-terima' && <SerahTerimaPage params={params} />}
+          {shown === 'pemusnahan' && <PemusnahanPage election={election} />}
+          {shown === 'dokumen' && <DokumenPage election={election} params={params} />}
+          {shown === 'wilayah' && <WilayahPage election={election} />}
+          {shown === 'kebutuhan' && <KebutuhanPage election={election} />}
+          {shown === 'pengaturan' && <PengaturanPage election={election} params={params} />}
+          {shown === 'pengguna' && <PenggunaPage />}
+          {shown === 'cadangan' && <CadanganPage system={system} />}
+          {shown === 'integritas' && <IntegritasPage />}
+          {shown === 'cek-dokumen' && <CekDokumenPage />}
+        </main>
+      </div>
+    </CakupanContext.Provider>
   )
 }
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startLanHost, type LanHost } from '../../src/server/lan/host'
 import { freePort } from '../support/lan'
 import { useBrowserApp } from './support/app'
-import { SHOTS, STATIC_DIR, watchPage } from './support/browser'
+import { fullShot, sectionShot, SHOTS, STATIC_DIR, watchPage } from './support/browser'
 import { TODAY } from './support/dates'
 
 /**
@@ -201,8 +201,7 @@ describe('LAN stations: a host and three browser stations', () => {
     const table = section.getByTestId('stasiun-table')
     await expect.poll(() => table.locator('tbody tr').count()).toBe(3)
     expect(await table.textContent()).toContain('Belum dipasangkan')
-    await section.scrollIntoViewIfNeeded()
-    await page.screenshot({ path: join(SHOTS, 'stasiun-02-pengaturan.png') })
+    await sectionShot(page, section, 'stasiun-02-pengaturan')
 
     // The tally table and the dashboard open the QR code's link: they pair by themselves.
     stations.tally.page = await stationPage(TABLET)
@@ -306,7 +305,7 @@ describe('LAN stations: a host and three browser stations', () => {
       actor: string
     }[]
     expect(audit.map((a) => a.actor)).toEqual(['Kasubbag Logistik (Pintu keluar)'])
-    await pageOf('dasbor').screenshot({ path: join(SHOTS, 'stasiun-05-dasbor.png'), fullPage: true })
+    await fullShot(pageOf('dasbor'), 'stasiun-05-dasbor')
   })
 
   it('the link goes while entries are typed: they wait in the outbox and are recorded exactly once', async () => {
@@ -323,7 +322,7 @@ describe('LAN stations: a host and three browser stations', () => {
     await typeCell(tablet, 1, 'serahkan', '20')
     await save(tablet)
     await expect.poll(() => bar(tablet).textContent()).toContain('terputus — 2 isian menunggu')
-    await tablet.screenshot({ path: join(SHOTS, 'stasiun-06-terputus.png') })
+    await fullShot(tablet, 'stasiun-06-terputus', { clearToasts: true })
 
     // While the station is away the host changes regu Melati: the station's Melati entry is now stale.
     await typeCell(app.page, 1, 'serahkan', '5')
@@ -340,7 +339,7 @@ describe('LAN stations: a host and three browser stations', () => {
     const refused = tablet.getByTestId('stasiun-ditolak')
     await refused.waitFor()
     expect(await refused.textContent()).toMatch(/Regu Melati diubah oleh Admin Gudang/)
-    await tablet.screenshot({ path: join(SHOTS, 'stasiun-07-ditolak.png'), fullPage: true })
+    await fullShot(tablet, 'stasiun-07-ditolak', { clearToasts: true })
 
     // Resolved: sent on the figures as they are now, and recorded once.
     await refused.getByRole('button', { name: 'Kirim atas angka terbaru' }).click()

@@ -4,6 +4,7 @@ import { Section } from '../../components/Page'
 import { useSession } from '../../components/session'
 import { StasiunDaftar } from './StasiunDaftar'
 import { StasiunHost } from './StasiunHost'
+import { StasiunLepaskan, StasiunSambung } from './StasiunSambung'
 import './stasiun.css'
 
 export const STASIUN_SECTION_ID = 'pengaturan-stasiun'
@@ -25,18 +26,27 @@ export function StasiunSection() {
         dan dapat dicabut kapan saja. Lihat docs/lan.md untuk menyiapkan jaringan.
       </p>
       {atStation ? (
-        <p className="muted">
-          Ini stasiun <strong>{saya.data?.stasiun?.nama}</strong>. Stasiun diatur dari komputer induk.
-        </p>
+        <>
+          <p className="muted">
+            Ini stasiun <strong>{saya.data?.stasiun?.nama}</strong>. Stasiun diatur dari komputer induk.
+          </p>
+          <StasiunLepaskan />
+        </>
       ) : !admin ? (
-        <div className="form-actions">
-          <span className="muted">Hanya admin yang mengatur mode induk dan stasiun.</span>
-          <button type="button" className="btn btn-secondary" onClick={openSwitcher}>
-            Masuk sebagai admin
-          </button>
-        </div>
+        <>
+          <div className="form-actions">
+            <span className="muted">Hanya admin yang mengatur mode induk dan stasiun.</span>
+            <button type="button" className="btn btn-secondary" onClick={openSwitcher}>
+              Masuk sebagai admin
+            </button>
+          </div>
+          <StasiunSambung />
+        </>
       ) : (
-        <StasiunAdmin />
+        <>
+          <StasiunAdmin />
+          <StasiunSambung />
+        </>
       )}
     </Section>
   )

@@ -3,7 +3,7 @@ import { hapusIsian, ikutiKeadaan, keadaanStasiun, type Isian } from '../../antr
 import { invoke, kirimAntrean, kirimUlangIsian, toApiError } from '../../api'
 import { Banner, IssueTable } from '../../components/Feedback'
 import { StatusBadge } from '../../components/StatusBadge'
-import { fmt, fmtTanggal, fmtWaktu } from '../../format'
+import { fmt, fmtWaktu } from '../../format'
 import './stasiun.css'
 
 const METHOD_WORDS: Record<string, string> = {
@@ -117,7 +117,7 @@ function DitolakItem({ isian }: { isian: Isian }) {
       <p>
         <strong>{what(isian)}</strong>{' '}
         <span className="muted small">
-          diisi {fmtTanggal(isian.dibuat, 'short')} pukul {fmtWaktu(isian.dibuat)}
+          diisi {fmtWaktu(isian.dibuat)}
           {isian.oleh ? ` oleh ${isian.oleh}` : ''}
         </span>
       </p>

@@ -6,7 +6,7 @@ import { Dialog } from '../../components/Dialog'
 import { Banner, ErrorBanner, useToast } from '../../components/Feedback'
 import { Field } from '../../components/Form'
 import { StatusBadge, type StatusState } from '../../components/StatusBadge'
-import { fmtTanggal, fmtWaktu } from '../../format'
+import { fmtWaktu } from '../../format'
 
 type Stasiun = MethodOutput<'stasiun.daftar'>[number]
 type KodePasang = MethodOutput<'stasiun.buatKodePasang'>
@@ -17,7 +17,10 @@ const STATUS: Record<Stasiun['status'], { state: StatusState; label: string }> =
   dicabut: { state: 'netral', label: 'Dicabut' },
 }
 
-const when = (iso: string | null) => (iso ? `${fmtTanggal(iso, 'short')} ${fmtWaktu(iso)}` : '—')
+/** "10.55": the hour a code lapses, on the day it was made. */
+const jam = (iso: string) => new Date(iso).toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit' })
+
+const when = (iso: string | null) => (iso ? fmtWaktu(iso) : '—')
 
 /** The stations this host knows: scope, state, last heard from; a pairing code for each, and revoking. */
 export function StasiunDaftar({
@@ -270,7 +273,7 @@ function KodeDialog({ kode, onClose }: { kode: KodePasang | null; onClose(): voi
             </p>
             {left > 0 ? (
               <p>
-                Berlaku sekali, sampai pukul {fmtWaktu(kode.kedaluwarsa)} (
+                Berlaku sekali, sampai pukul {jam(kode.kedaluwarsa)} (
                 <span className="stasiun-countdown">
                   {Math.floor(left / 60)}:{String(left % 60).padStart(2, '0')}
                 </span>{' '}

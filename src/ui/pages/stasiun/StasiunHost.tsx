@@ -3,7 +3,7 @@ import type { MethodOutput } from '../../../api/contract'
 import { invoke, toApiError, type ApiError } from '../../api'
 import { Banner, ErrorBanner } from '../../components/Feedback'
 import { StatusBadge } from '../../components/StatusBadge'
-import { fmtTanggal, fmtWaktu } from '../../format'
+import { fmtWaktu } from '../../format'
 
 export type HostStatus = MethodOutput<'stasiun.lihatHost'>
 
@@ -47,7 +47,7 @@ export function StasiunHost({ host, onChanged }: { host: HostStatus; onChanged(n
           title="Alarm saksi stasiun: buku besar tidak sama dengan yang pernah dilihat"
         >
           <p>
-            {a.pesan} — {a.oleh}, {fmtTanggal(a.at, 'short')} pukul {fmtWaktu(a.at)}.
+            {a.pesan} — {a.oleh}, {fmtWaktu(a.at)}.
           </p>
         </Banner>
       ))}
@@ -133,11 +133,30 @@ export function StasiunHost({ host, onChanged }: { host: HostStatus; onChanged(n
           <div>
             <dt>Sidik jari sertifikat (SHA-256)</dt>
             <dd className="stasiun-mono stasiun-fingerprint" data-testid="stasiun-sidik">
-              {host.sidikJari}
+              <Sidik text={host.sidikJari ?? ''} />
             </dd>
           </div>
         </dl>
       )}
     </div>
+  )
+}
+
+/** A fingerprint that wraps only between its pairs, so no pair is read split across two lines. */
+export function Sidik({ text }: { text: string }) {
+  const pairs = text.split(':')
+  return (
+    <>
+      {pairs.map((p, i) => (
+        <span key={i}>
+          {p}
+          {i < pairs.length - 1 && (
+            <>
+              :<wbr />
+            </>
+          )}
+        </span>
+      ))}
+    </>
   )
 }
