@@ -48,6 +48,8 @@ export function dengarkanPeristiwa(onEvent: (p: Peristiwa) => void): () => void 
       try {
         const res = await fetch(request!.url, { headers: request!.headers, signal: ctrl.signal, cache: 'no-store' })
         if (res.status === 401 && station) return stasiunDitolak()
+        // No feed at this server (204), or the token is refused: nothing to follow until the page reloads.
+        if (res.status === 204 || res.status === 401) return
         if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`)
         attempt = 0
         if (station) aturKeadaan({ tersambung: true })
