@@ -234,6 +234,8 @@ async function kirimLewatAntrean(method: MethodName, input: unknown): Promise<un
     return result
   } catch (err) {
     if (unreachable(err)) {
+      // The desktop station's client says so by its answer; a browser station's fetch already did.
+      aturKeadaan({ tersambung: false })
       const queued = new ApiError(
         'UNREACHABLE',
         'Terputus dari komputer induk. Isian disimpan di antrean stasiun ini dan dikirim sendiri begitu tersambung kembali; jangan diisi ulang.',

@@ -25,7 +25,11 @@ export function dengarkanPeristiwa(onEvent: (p: Peristiwa) => void): () => void 
   if (window.gudang) {
     const stop = window.gudang.onPeristiwa?.((p) => {
       onEvent(p)
-      if (p.ranah === SEMUA && diStasiun()) void afterReconnect()
+      if (p.ranah === SEMUA && diStasiun()) {
+        // The desktop station's main process reconnected to the host's feed.
+        aturKeadaan({ tersambung: true })
+        void afterReconnect()
+      }
     })
     return stop ?? (() => {})
   }
