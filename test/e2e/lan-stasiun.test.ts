@@ -339,6 +339,7 @@ describe('LAN stations: a host and three browser stations', () => {
     const refused = tablet.getByTestId('stasiun-ditolak')
     await refused.waitFor()
     expect(await refused.textContent()).toMatch(/Regu Melati diubah oleh Admin Gudang/)
+    expect(await refused.getByTestId('stasiun-ditolak-isi').textContent()).toContain('serahkan 20')
     await fullShot(tablet, 'stasiun-07-ditolak', { clearToasts: true })
 
     // Resolved: sent on the figures as they are now, and recorded once.

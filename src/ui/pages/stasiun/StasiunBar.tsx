@@ -17,6 +17,21 @@ const METHOD_WORDS: Record<string, string> = {
 
 const what = (i: Isian) => METHOD_WORDS[i.method] ?? i.method
 
+/** What a refused tally held, so the user knows which numbers are meant: "shift #5 · 1 regu · serahkan 20". */
+function ringkasan(i: Isian): string | null {
+  if (i.method !== 'tally.simpan') return null
+  const t = i.input as { shiftId: number; rows: { serahkan?: number; hasil?: number; kembali?: number }[] }
+  const sum = (k: 'serahkan' | 'hasil' | 'kembali') => t.rows.reduce((s, r) => s + (r[k] ?? 0), 0)
+  const parts = [`shift #${t.shiftId}`, `${fmt(t.rows.length)} baris`]
+  for (const [k, label] of [
+    ['serahkan', 'serahkan'],
+    ['hasil', 'baik'],
+    ['kembali', 'kembali'],
+  ] as const)
+    if (sum(k)) parts.push(`${label} ${fmt(sum(k))}`)
+  return parts.join(' · ')
+}
+
 /**
  * A station's line at the top of every page: whether the host answers, how many entries wait in the
  * outbox, the entries the host refused (kept until the user resolves them) and the witness alarm.
@@ -115,7 +130,8 @@ function DitolakItem({ isian }: { isian: Isian }) {
   return (
     <li className="stasiun-ditolak-item" data-testid="stasiun-ditolak-item">
       <p>
-        <strong>{what(isian)}</strong>{' '}
+        <strong>{what(isian)}</strong>
+        {ringkasan(isian) && <span data-testid="stasiun-ditolak-isi"> ({ringkasan(isian)})</span>}{' '}
         <span className="muted small">
           diisi {fmtWaktu(isian.dibuat)}
           {isian.oleh ? ` oleh ${isian.oleh}` : ''}
