@@ -363,4 +363,37 @@ describe('LAN stations: a host and three browser stations', () => {
     // Chromium reports each request the stopped host refused, and the feed it cut: that is the test's doing.
     expect(errors.filter((e) => !CUT_LINK.test(e))).toEqual([])
   })
+
+  it('the admin revokes the dashboard: its feed is cut at once and it asks to be paired again', async () => {
+    const page = app.page
+    await page.goto(app.url('#/pengaturan/stasiun'))
+    const wall = pageOf('dasbor')
+    const credential = await wall.evaluate(
+      () => (JSON.parse(localStorage.getItem('gudang.stasiun')!) as { kredensial: string }).kredensial,
+    )
+    const row = page.getByTestId('stasiun-table').locator('tr', { hasText: stations.dasbor.nama })
+    await row.getByRole('button', { name: 'Cabut' }).click()
+    await page
+      .getByRole('dialog', { name: `Cabut ${stations.dasbor.nama}?` })
+      .getByRole('button', { name: 'Cabut sekarang' })
+      .click()
+    await expect.poll(() => row.textContent()).toContain('Dicabut')
+    await wall.getByRole('heading', { name: 'Pasangkan stasiun ini' }).waitFor({ timeout: 5_000 })
+    expect(await wall.getByText('Stasiun ini tidak lagi dikenal komputer induk').count()).toBe(1)
+    expect(await wall.evaluate(() => localStorage.getItem('gudang.stasiun'))).toBeNull()
+    // The old credential is refused at the host from now on.
+    const status = await wall.evaluate(
+      async (k) =>
+        (
+          await fetch('/api/stasiun.lihatSaya', {
+            method: 'POST',
+            headers: { authorization: `Stasiun ${k}`, 'content-type': 'application/json' },
+            body: '{}',
+          })
+        ).status,
+      credential,
+    )
+    expect(status).toBe(401)
+    expect(errors.filter((e) => !CUT_LINK.test(e) && !/status of 401/.test(e))).toEqual([])
+  })
 })
