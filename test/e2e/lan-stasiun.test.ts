@@ -175,7 +175,7 @@ const tallyOf = async (team: number) =>
 const bar = (page: Page) => page.getByTestId('stasiun-bar')
 
 describe('LAN stations: a host and three browser stations', () => {
-  it('the admin switches host mode on and pairs a tally table, the door and a dashboard; each signs in', async () => {
+  it('the admin switches host mode on and adds a tally table, the door and a dashboard with their codes', async () => {
     const page = app.page
     await page.goto(app.url('#/pengaturan/stasiun'))
     const section = page.getByRole('region', { name: 'Stasiun LAN' })
@@ -202,7 +202,10 @@ describe('LAN stations: a host and three browser stations', () => {
     await expect.poll(() => table.locator('tbody tr').count()).toBe(3)
     expect(await table.textContent()).toContain('Belum dipasangkan')
     await sectionShot(page, section, 'stasiun-02-pengaturan')
+  })
 
+  it('each station pairs with its code (two from the QR link, the door typed) and its user signs in', async () => {
+    const table = app.page.getByTestId('stasiun-table')
     // The tally table and the dashboard open the QR code's link: they pair by themselves.
     stations.tally.page = await stationPage(TABLET)
     await pageOf('tally').goto(stations.tally.tautan)
@@ -296,6 +299,7 @@ describe('LAN stations: a host and three browser stations', () => {
     await form.getByLabel('Nama Ketua PPK (PIHAK KEDUA)').fill('Syahrial Siregar, S.Pd.')
     await form.getByRole('button', { name: 'Serahkan dan terbitkan BA' }).click()
     await door.getByTestId('serah-terima-done').waitFor()
+    await fullShot(door, 'stasiun-05-pintu', { clearToasts: true })
     await expect
       .poll(() => total.locator('strong').textContent(), { timeout: LIVE_MS, interval: 50 })
       .toBe(String(seeded.kits))
