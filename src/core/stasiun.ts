@@ -80,9 +80,9 @@ interface ScopeRule {
 const RULES: Record<Exclude<Cakupan, 'penuh'>, ScopeRule> = {
   // A floor table: the shift it tallies, its teams and workers, and the dashboard figures they watch.
   tally: {
-    reads: ['shift', 'regu', 'pekerja', 'rekonsiliasi'],
+    reads: ['shift', 'regu', 'pekerja', 'rekonsiliasi', 'draf'],
     longReads: false,
-    writes: ['tally.simpan'],
+    writes: ['tally.simpan', 'draf.simpan', 'draf.hapus'],
   },
   // The door: packing kits, seals, handing over to the PPK (Panitia Pemilihan Kecamatan) and its papers.
   pintu: {
@@ -133,12 +133,18 @@ export const tanpaKunciIdempotensi = (method: string): boolean =>
 const READ_VERB = /^(lihat|daftar|pratinjau|periksa|ekspor|mulai|batal)|^cetak[A-Z]/
 
 /**
- * Whether a station keeps this call in its outbox when the host cannot be reached, and sends it again
- * with the same idempotency key: every write a station may make, judged by the verb of its name so the
+ * Whether a station's call writes and so carries an idempotency key, judged by the verb of its name so the
  * UI needs no schema (test/unit/stasiun-antrean.test.ts holds it to the contract's own `writes`).
  */
-export const keAntrean = (method: string): boolean =>
+export const menulis = (method: string): boolean =>
   !HOST_ONLY.has(method) && !tanpaKunciIdempotensi(method) && !READ_VERB.test(method.split('.', 2)[1] ?? '')
+
+/**
+ * Whether a station keeps the write in its outbox when the host cannot be reached, and sends it again with
+ * the same key: every write but a draft, which only copies what the page still holds (and a stale copy
+ * sent late would be worse than none).
+ */
+export const keAntrean = (method: string): boolean => menulis(method) && !method.startsWith('draf.')
 
 /** The actor written on every ledger row, audit row and document made from a station. */
 export const aktorDiStasiun = (nama: string, stasiun: string): string => `${nama} (${stasiun})`

@@ -279,7 +279,7 @@ export function lihat(ctx: ServiceContext, id: number): ShiftDetail {
 }
 
 export function daftar(
-  ctx: ServiceContext,
+  ctx: ReadContext,
   filter: { from?: string | undefined; to?: string | undefined },
 ): ShiftSummary[] {
   const rows = db.daftarShift(ctx.db, filter)

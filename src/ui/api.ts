@@ -1,5 +1,5 @@
 import type { ApiResponse, ErrorBody, ErrorCode, MethodInput, MethodName, MethodOutput } from '../api/contract'
-import { bacaKepala, keAntrean } from '../core/stasiun'
+import { bacaKepala, keAntrean, menulis } from '../core/stasiun'
 import { aturKeadaan, hapusIsian, isianMenunggu, kunciBaru, simpanIsian, tandaiDitolak, type Isian } from './antrean'
 import { bolehDipasang, catatKepala, lupakanStasiun, stasiunIni } from './stasiunIni'
 
@@ -139,6 +139,8 @@ async function httpInvoke(method: string, input: unknown, kunci?: string): Promi
       method: 'POST',
       headers,
       body: JSON.stringify(input ?? {}),
+      // A draft written as the page unloads (a reload, a closed tab) must still arrive.
+      keepalive: method.startsWith('draf.'),
     })
   } catch {
     if (station) aturKeadaan({ tersambung: false })
@@ -175,20 +177,29 @@ async function httpInvoke(method: string, input: unknown, kunci?: string): Promi
 }
 
 /** Calls one method of the API: Electron IPC in the desktop app, HTTP in browser mode and on a station. */
-export async function invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+export async function invoke<M extends MethodName>(
+  method: M,
+  input: MethodInput<M>,
+  /** askUser false: a background write (a draft) that must not open the user switcher under the typist. */
+  opts: { askUser?: boolean } = {},
+): Promise<MethodOutput<M>> {
   if (diStasiun() && keAntrean(method)) return (await kirimLewatAntrean(method, input)) as MethodOutput<M>
-  return withUser(method, () => invokeOnce(method, input))
+  // A station's other writes (drafts) carry a key as every station write must; they are not kept, since the
+  // page still holds what they copy.
+  const kunci = diStasiun() && menulis(method) ? kunciBaru() : undefined
+  return withUser(method, () => invokeOnce(method, input, kunci), opts.askUser !== false)
 }
 
 /**
  * A call refused for want of a user (or of a higher role) asks for one and is made once more. A station's
  * scope refusal carries no role to ask for: choosing another user would not help.
  */
-async function withUser<T>(method: string, call: () => Promise<T>): Promise<T> {
+async function withUser<T>(method: string, call: () => Promise<T>, askUser = true): Promise<T> {
   try {
     return await call()
   } catch (err) {
     if (
+      askUser &&
       err instanceof ApiError &&
       (err.code === 'AUTH_REQUIRED' || (err.code === 'FORBIDDEN' && err.need !== undefined)) &&
       authPrompt &&

@@ -4,7 +4,7 @@ import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { saveDownload } from '../../components/files'
-import { Field } from '../../components/Form'
+import { Field, TextField } from '../../components/Form'
 import { JobProgress, useJob } from '../../components/Jobs'
 import { Section } from '../../components/Page'
 import { fmt } from '../../format'
@@ -375,18 +375,14 @@ function GridSettings() {
           )}
           <div className="kemas-grid-fields">
             {NUMBER_FIELDS.map((k) => (
-              <Field key={k} label={FIELD_LABEL[k]} error={errors[k]}>
-                {(id, d, inv) => (
-                  <input
-                    id={id}
-                    aria-describedby={d}
-                    aria-invalid={inv}
-                    inputMode="decimal"
-                    value={draft[k]}
-                    onChange={(e) => set(k, e.target.value)}
-                  />
-                )}
-              </Field>
+              <TextField
+                key={k}
+                label={FIELD_LABEL[k]}
+                error={errors[k]}
+                inputMode="decimal"
+                value={draft[k]}
+                onChange={(v) => set(k, v)}
+              />
             ))}
           </div>
           <label className="check">

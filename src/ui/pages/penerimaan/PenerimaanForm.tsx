@@ -3,7 +3,7 @@ import { PenerimaanHeader, type MethodInput } from '../../../api/contract'
 import { ApiError, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Banner, ErrorBanner, IssueTable, Loading, useToast } from '../../components/Feedback'
-import { Field } from '../../components/Form'
+import { draftBinder, Field, TextField } from '../../components/Form'
 import { PageHeader, Section } from '../../components/Page'
 import { fmt, readCount } from '../../format'
 import { href, navigate } from '../../router'
@@ -179,6 +179,7 @@ export function PenerimaanForm() {
   if (!variants.data) return <Loading />
 
   const hErr = placed.header
+  const bind = draftBinder(h, set, hErr)
   const totals = lines.reduce(
     (t, l) => {
       const s = statedOf(l)
@@ -256,35 +257,14 @@ export function PenerimaanForm() {
           </fieldset>
           <div className="form-grid penerimaan-header-grid">
             {h.kind === 'pengganti' && (
-              <Field
+              <TextField
                 label="Penggantian untuk"
-                error={hErr.penggantiUntuk}
+                {...bind('penggantiUntuk')}
                 className="span-2"
                 hint="Mis. nomor BA surat suara rusak/kurang yang diganti"
-              >
-                {(id, d, inv) => (
-                  <input
-                    id={id}
-                    aria-describedby={d}
-                    aria-invalid={inv}
-                    value={h.penggantiUntuk}
-                    onChange={(e) => set('penggantiUntuk', e.target.value)}
-                  />
-                )}
-              </Field>
+              />
             )}
-            <Field label="Waktu diterima" error={hErr.receivedAt}>
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  type="datetime-local"
-                  value={h.receivedAt}
-                  onChange={(e) => set('receivedAt', e.target.value)}
-                />
-              )}
-            </Field>
+            <TextField label="Waktu diterima" {...bind('receivedAt')} type="datetime-local" />
             <Field label="Penyedia" error={hErr.penyedia} hint="Nama perusahaan percetakan/penyedia">
               {(id, d, inv) => (
                 <>
@@ -305,74 +285,17 @@ export function PenerimaanForm() {
                 </>
               )}
             </Field>
-            <Field label="Nomor surat jalan" error={hErr.suratJalan}>
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  value={h.suratJalan}
-                  onChange={(e) => set('suratJalan', e.target.value)}
-                  autoComplete="off"
-                />
-              )}
-            </Field>
-            <Field label="Nomor BTTB" error={hErr.bttb} hint="Bukti tanda terima barang, bila ada">
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  value={h.bttb}
-                  onChange={(e) => set('bttb', e.target.value)}
-                  autoComplete="off"
-                />
-              )}
-            </Field>
-            <Field label="Kendaraan" error={hErr.kendaraan} hint="Jenis dan nomor polisi, mis. truk BK 8123 AB">
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  value={h.kendaraan}
-                  onChange={(e) => set('kendaraan', e.target.value)}
-                />
-              )}
-            </Field>
-            <Field label="Pengemudi" error={hErr.pengemudi}>
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  value={h.pengemudi}
-                  onChange={(e) => set('pengemudi', e.target.value)}
-                />
-              )}
-            </Field>
-            <Field label="Nama wakil penyedia" error={hErr.wakilNama} hint="Yang menandatangani BA penerimaan">
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  value={h.wakilNama}
-                  onChange={(e) => set('wakilNama', e.target.value)}
-                />
-              )}
-            </Field>
-            <Field label="Jabatan wakil penyedia" error={hErr.wakilJabatan}>
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  value={h.wakilJabatan}
-                  onChange={(e) => set('wakilJabatan', e.target.value)}
-                />
-              )}
-            </Field>
+            <TextField label="Nomor surat jalan" {...bind('suratJalan')} autoComplete="off" />
+            <TextField
+              label="Nomor BTTB"
+              {...bind('bttb')}
+              hint="Bukti tanda terima barang, bila ada"
+              autoComplete="off"
+            />
+            <TextField label="Kendaraan" {...bind('kendaraan')} hint="Jenis dan nomor polisi, mis. truk BK 8123 AB" />
+            <TextField label="Pengemudi" {...bind('pengemudi')} />
+            <TextField label="Nama wakil penyedia" {...bind('wakilNama')} hint="Yang menandatangani BA penerimaan" />
+            <TextField label="Jabatan wakil penyedia" {...bind('wakilJabatan')} />
           </div>
         </Section>
 
@@ -420,21 +343,11 @@ export function PenerimaanForm() {
         </Section>
 
         <Section title="Catatan">
-          <Field
+          <TextField
             label="Catatan penerimaan"
-            error={hErr.note}
+            {...bind('note')}
             hint="Mis. kondisi dus, saksi yang hadir (Bawaslu, Polres, Kodim), segel"
-          >
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={h.note}
-                onChange={(e) => set('note', e.target.value)}
-              />
-            )}
-          </Field>
+          />
           <div className="form-actions">
             <button ref={saveRef} type="submit" className="btn btn-primary" disabled={busy}>
               {busy ? 'Menyimpan…' : 'Simpan penerimaan'}

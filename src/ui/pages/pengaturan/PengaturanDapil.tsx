@@ -4,8 +4,9 @@ import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { readFileBase64 } from '../../components/files'
-import { FilePicker } from '../../components/Form'
+import { DraftActions, FilePicker } from '../../components/Form'
 import { Section, Swatch } from '../../components/Page'
+import { TableHead } from '../../components/TableHead'
 import { fmt } from '../../format'
 import { href } from '../../router'
 
@@ -135,18 +136,7 @@ function DapilMappingEditor({ ballot, kecamatan }: { ballot: DapilOfBallot; keca
       </datalist>
       <div className="table-wrap">
         <table className="table table-compact pengaturan-dapil-table">
-          <thead>
-            <tr>
-              <th scope="col">Kecamatan</th>
-              <th scope="col" className="num">
-                TPS
-              </th>
-              <th scope="col" className="num">
-                DPT
-              </th>
-              <th scope="col">Dapil</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Kecamatan', { label: 'TPS', num: true }, { label: 'DPT', num: true }, 'Dapil']} />
           <tbody>
             {kecamatan.map((k, i) => {
               const err = errors[`mapping.${i}.dapil`] ?? errors[`mapping.${i}.kecamatanId`]
@@ -173,19 +163,13 @@ function DapilMappingEditor({ ballot, kecamatan }: { ballot: DapilOfBallot; keca
           </tbody>
         </table>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy || !dirty}>
-          {busy ? 'Menyimpan…' : 'Simpan dapil'}
-        </button>
-        <button
-          type="button"
-          className="btn btn-secondary"
-          disabled={busy || !dirty}
-          onClick={() => (setMapping(initial), setError(undefined))}
-        >
-          Batalkan perubahan
-        </button>
-      </div>
+      <DraftActions
+        busy={busy}
+        dirty={dirty}
+        label="Simpan dapil"
+        onDiscard={() => (setMapping(initial), setError(undefined))}
+        noteUnsaved={false}
+      />
     </form>
   )
 }

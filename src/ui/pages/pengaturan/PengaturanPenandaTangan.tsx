@@ -6,6 +6,7 @@ import { useApi, useRefreshAll } from '../../components/data'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { Section } from '../../components/Page'
 import { TabPanel, Tabs } from '../../components/Tabs'
+import { DraftActions } from '../../components/Form'
 import { fmt } from '../../format'
 import { href } from '../../router'
 import { NomorPatternField } from './PengaturanKop'
@@ -351,26 +352,19 @@ function SignerEditor({
         <p className="muted small">{label} tidak bernomor surat; di register dicatat dengan kode DOK.</p>
       )}
 
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy || !dirty}>
-          {busy ? 'Menyimpan…' : `Simpan ${label}`}
-        </button>
-        <button
-          type="button"
-          className="btn btn-secondary"
-          disabled={busy || !dirty}
-          onClick={() => {
-            reset()
-            setError(undefined)
-          }}
-        >
-          Batalkan perubahan
-        </button>
-        {dirty && <span className="muted small">Ada perubahan yang belum disimpan.</span>}
+      <DraftActions
+        busy={busy}
+        dirty={dirty}
+        label={`Simpan ${label}`}
+        onDiscard={() => {
+          reset()
+          setError(undefined)
+        }}
+      >
         <a className="pengaturan-right-link small" href={href('dokumen')}>
           Terbitkan dokumen →
         </a>
-      </div>
+      </DraftActions>
     </form>
   )
 }

@@ -236,31 +236,6 @@ export function Unplaced({ error, fields }: { error: ApiError | undefined; field
   )
 }
 
-export function Footer({
-  onClose,
-  busy,
-  label,
-  busyLabel = 'Menyimpan…',
-  formId,
-}: {
-  onClose(): void
-  busy: boolean
-  label: string
-  busyLabel?: string
-  formId: string
-}) {
-  return (
-    <>
-      <button type="button" className="btn btn-secondary" onClick={onClose}>
-        Batal
-      </button>
-      <button type="submit" form={formId} className="btn btn-primary" disabled={busy}>
-        {busy ? busyLabel : label}
-      </button>
-    </>
-  )
-}
-
 /* -------------------------------------------------------- buka shift */
 
 export const ShiftStatusBadge = ({ status }: { status: 'open' | 'closed' }): ReactNode =>

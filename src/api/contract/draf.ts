@@ -1,0 +1,67 @@
+import { z } from 'zod'
+import { DRAF_JENIS, DRAF_KUNCI } from '../../core/draf'
+import { method } from './define'
+
+/** A draft's parts as typed: column -> text (a cell can hold "abc" until it is fixed). */
+const Isi = z
+  .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_.]{0,59}$/, 'Nama kolom draf tidak sah'), z.string().max(300))
+  .refine((isi) => Object.keys(isi).length <= 60, 'Terlalu banyak kolom dalam satu baris draf')
+
+const Bagian = z.string().regex(/^[tw]:[1-9]\d{0,9}$/, 'Baris draf tidak sah')
+
+/** Which draft: its kind and its key (a tally grid: "<shift>:<variant>"). */
+const DrafKey = z
+  .object({
+    jenis: z.enum(DRAF_JENIS),
+    kunci: z.string().max(40),
+  })
+  .strict()
+
+const keyIsValid = (d: { jenis: keyof typeof DRAF_KUNCI; kunci: string }) => DRAF_KUNCI[d.jenis].test(d.kunci)
+const keyIssue = { message: 'Kunci draf tidak sah', path: ['kunci'] }
+
+export const DrafLihatInput = DrafKey.refine(keyIsValid, keyIssue)
+
+export const DrafSimpanInput = DrafKey.extend({
+  /** The parts that changed; a part with nothing typed in it is removed. */
+  bagian: z
+    .record(Bagian, Isi)
+    .refine((b) => Object.keys(b).length <= 500, 'Terlalu banyak baris dalam satu draf')
+    .refine((b) => Object.keys(b).length >= 1, 'Tidak ada baris draf'),
+}).refine(keyIsValid, keyIssue)
+export type DrafSimpanInput = z.output<typeof DrafSimpanInput>
+
+export const DrafHapusInput = DrafKey.extend({
+  /** Only these parts; all of the draft when absent. */
+  bagian: z.array(Bagian).max(500).optional(),
+}).refine(keyIsValid, keyIssue)
+export type DrafHapusInput = z.output<typeof DrafHapusInput>
+
+export const Draf = z.object({
+  bagian: z.record(z.string(), z.record(z.string(), z.string())),
+  /** The newest part's time and who typed it; null for no draft. */
+  diubahAt: z.string().nullable(),
+  actor: z.string().nullable(),
+})
+export type Draf = z.infer<typeof Draf>
+
+export const drafMethods = {
+  'draf.lihat': method({
+    input: DrafLihatInput,
+    output: Draf,
+    description: 'Isian yang belum disimpan (draf) satu lembar tally, per baris',
+    writes: false,
+  }),
+  'draf.simpan': method({
+    input: DrafSimpanInput,
+    output: z.object({ diubahAt: z.string() }),
+    description: 'Menyimpan isian yang belum disimpan (draf) per baris; bukan catatan buku besar',
+    writes: true,
+  }),
+  'draf.hapus': method({
+    input: DrafHapusInput,
+    output: z.object({ dihapus: z.number().int() }),
+    description: 'Membuang draf satu lembar tally, atau beberapa barisnya',
+    writes: true,
+  }),
+}
