@@ -5,15 +5,25 @@
  *
  * A draft is found by its kind and key and is kept in parts, so two windows typing different teams of one
  * grid do not overwrite each other: a tally grid's key is its shift and variant, a part is one row of the
- * grid (a team, or a present worker of a team).
+ * grid (a team, or a present worker of a team). A new delivery (penerimaan) being typed is one draft,
+ * "baru", whose parts are the form's head ("kepala") and each line ("baris:1", ...); it is written whole.
  */
-export const DRAF_JENIS = ['tally'] as const
+export const DRAF_JENIS = ['tally', 'penerimaan'] as const
 export type DrafJenis = (typeof DRAF_JENIS)[number]
 
 /** A draft's key per kind, and whether a key is one. */
 export const DRAF_KUNCI: Record<DrafJenis, RegExp> = {
   tally: /^[1-9]\d{0,9}:[1-9]\d{0,9}$/,
+  penerimaan: /^baru$/,
 }
+
+/** A draft's parts per kind. */
+export const DRAF_BAGIAN: Record<DrafJenis, RegExp> = {
+  tally: /^[tw]:[1-9]\d{0,9}$/,
+  penerimaan: /^(kepala|baris:[1-9]\d{0,2})$/,
+}
+
+export const PENERIMAAN_DRAF_KUNCI = 'baru'
 
 export const tallyDrafKunci = (shiftId: number, variantId: number): string => `${shiftId}:${variantId}`
 

@@ -124,10 +124,11 @@ export const hanyaDiHost = (method: string): boolean => HOST_ONLY.has(method)
 
 /**
  * Writes a station may send without an idempotency key: signing in and out (nothing of the election is
- * written, and a retried sign-in just signs in again) and the witness check.
+ * written, and a retried sign-in just signs in again), the witness check, and drafts (a draft written
+ * twice is the same draft; it is never a record).
  */
 export const tanpaKunciIdempotensi = (method: string): boolean =>
-  method.startsWith('sesi.') || method === 'stasiun.buktikan'
+  method.startsWith('sesi.') || method.startsWith('draf.') || method === 'stasiun.buktikan'
 
 /** Verbs that only read (docs/glossary.md); `cetakX` prints a file, while `cetak` alone registers a print. */
 const READ_VERB = /^(lihat|daftar|pratinjau|periksa|ekspor|mulai|batal)|^cetak[A-Z]/

@@ -23,7 +23,7 @@ export function lihatDraf(db: ReadableDB, jenis: string, kunci: string): Draf {
   return { bagian, diubahAt: last?.diubah_at ?? null, actor: last?.actor ?? null }
 }
 
-/** Writes parts in one transaction: a part given as null is removed, any other replaced. */
+/** Writes parts in one transaction: a part given as null is removed, any other replaced (or all, when whole). */
 export function simpanDraf(
   db: WritableDB,
   jenis: string,
@@ -31,6 +31,8 @@ export function simpanDraf(
   parts: readonly { bagian: string; isi: Record<string, string> | null }[],
   actor: string,
   at: string,
+  /** The parts given are the whole draft: the others go. */
+  whole = false,
 ): void {
   const put = db.prepare(
     `INSERT INTO draf (jenis, kunci, bagian, isi, actor, diubah_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -38,6 +40,7 @@ export function simpanDraf(
   )
   const drop = db.prepare('DELETE FROM draf WHERE jenis = ? AND kunci = ? AND bagian = ?')
   db.transaction(() => {
+    if (whole) db.prepare('DELETE FROM draf WHERE jenis = ? AND kunci = ?').run(jenis, kunci)
     for (const p of parts) {
       if (p.isi === null) drop.run(jenis, kunci, p.bagian)
       else put.run(jenis, kunci, p.bagian, JSON.stringify(p.isi), actor, at)

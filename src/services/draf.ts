@@ -1,14 +1,15 @@
 import type { Draf, DrafHapusInput, DrafSimpanInput } from '../api/contract/draf'
-import { isiKosong, tallyDrafKunciOf } from '../core/draf'
+import { isiKosong, tallyDrafKunciOf, type DrafJenis } from '../core/draf'
 import * as db from '../db/draf'
 import type { Actor, ReadContext, ServiceContext } from './context'
 import { requireOpenShift } from './shift'
 
 /**
  * Drafts (core/draf.ts): what was typed and not yet saved, written as the person types. Not a record:
- * no audit row, no ledger row; tally.simpan removes the parts it saved in its own transaction.
+ * no audit row, no ledger row; tally.simpan removes the parts it saved, penerimaan.catat the new delivery's
+ * draft, each in its own transaction.
  */
-export function lihat(ctx: ReadContext, input: { jenis: 'tally'; kunci: string }): Draf {
+export function lihat(ctx: ReadContext, input: { jenis: DrafJenis; kunci: string }): Draf {
   return db.lihatDraf(ctx.db, input.jenis, input.kunci)
 }
 
@@ -22,6 +23,7 @@ export function simpan(ctx: ServiceContext, who: Actor, input: DrafSimpanInput):
     Object.entries(input.bagian).map(([bagian, isi]) => ({ bagian, isi: isiKosong(isi) ? null : isi })),
     who.actor,
     at,
+    input.ganti,
   )
   return { diubahAt: at }
 }
@@ -31,7 +33,7 @@ export function hapus(ctx: ServiceContext, _who: Actor, input: DrafHapusInput): 
 }
 
 /** A tally draft belongs to a shift still open: a closed shift takes no entries, so none are kept for it. */
-function requireOpenTarget(ctx: ServiceContext, input: { jenis: 'tally'; kunci: string }): void {
-  const key = tallyDrafKunciOf(input.kunci)
+function requireOpenTarget(ctx: ServiceContext, input: { jenis: DrafJenis; kunci: string }): void {
+  const key = input.jenis === 'tally' ? tallyDrafKunciOf(input.kunci) : null
   if (key) requireOpenShift(ctx, key.shiftId, 'kunci')
 }

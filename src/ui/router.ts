@@ -39,8 +39,11 @@ function parse(hash: string): Location {
  */
 const leaveGuards = new Set<{ message: string }>()
 let shownHash = window.location.hash
+/** Set by navigateAfterSave: what was unsaved has just been saved, so there is nothing to ask. */
+let saved = false
 window.addEventListener('hashchange', (e) => {
-  const guard = leaveGuards.values().next().value
+  const guard = saved ? undefined : leaveGuards.values().next().value
+  saved = false
   if (guard && window.location.hash !== shownHash && !window.confirm(guard.message)) {
     e.stopImmediatePropagation()
     window.history.replaceState(window.history.state, '', shownHash || '#/')
@@ -81,4 +84,10 @@ export const href = (route: Route, ...params: (string | number)[]): string =>
 
 export function navigate(route: Route, ...params: (string | number)[]): void {
   window.location.hash = href(route, ...params)
+}
+
+/** Goes to a page right after the current one saved its entries: its leave guard has nothing to ask. */
+export function navigateAfterSave(route: Route, ...params: (string | number)[]): void {
+  saved = true
+  navigate(route, ...params)
 }

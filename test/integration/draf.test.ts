@@ -88,7 +88,7 @@ describe('tally drafts', () => {
       [{ jenis: 'tally', kunci: 'x:1', bagian: { 't:1': { hasil: '1' } } }, 'kunci'],
       [{ jenis: 'tally', kunci: kunci(), bagian: { 'DROP TABLE': { hasil: '1' } } }, 'bagian.DROP TABLE'],
       [{ jenis: 'tally', kunci: kunci(), bagian: { 't:1': { '1=1': '1' } } }, 'bagian.t:1.1=1'],
-      [{ jenis: 'tally', kunci: kunci(), bagian: { 't:1': { hasil: 'x'.repeat(301) } } }, 'bagian.t:1.hasil'],
+      [{ jenis: 'tally', kunci: kunci(), bagian: { 't:1': { hasil: 'x'.repeat(1001) } } }, 'bagian.t:1.hasil'],
     ] as const) {
       const e = await app.refusedUnchanged('draf.simpan', input, 'INVALID_INPUT')
       expect(e.details?.map((d) => d.column)).toContain(field)
@@ -108,5 +108,40 @@ describe('tally drafts', () => {
       bagian: { [`t:${mawar}`]: { hasil: '1' } },
     })
     expect(e.message).toMatch(/sudah ditutup/)
+  })
+
+  it('keeps a new delivery form whole, replaces it as it changes, and drops it when the delivery is recorded', async () => {
+    const kepala = { kind: 'biasa', penyedia: 'PT Percetakan Contoh', suratJalan: 'SJ-DRAF-2', note: '' }
+    await app.call('draf.simpan', {
+      jenis: 'penerimaan',
+      kunci: 'baru',
+      ganti: true,
+      bagian: { kepala, 'baris:1': { variantId: '1', counted: '2.000' }, 'baris:2': { variantId: '2', counted: '5' } },
+    })
+    // A line removed from the form is gone from the draft too.
+    await app.call('draf.simpan', {
+      jenis: 'penerimaan',
+      kunci: 'baru',
+      ganti: true,
+      bagian: { kepala, 'baris:1': { variantId: '1', counted: '2.000' } },
+    })
+    expect((await app.call('draf.lihat', { jenis: 'penerimaan', kunci: 'baru' })).bagian).toEqual({
+      kepala,
+      'baris:1': { variantId: '1', counted: '2.000' },
+    })
+    const bad = await app.refusedUnchanged(
+      'draf.simpan',
+      { jenis: 'penerimaan', kunci: 'baru', bagian: { 't:1': { hasil: '1' } } },
+      'INVALID_INPUT',
+    )
+    expect(bad.details).toEqual([{ column: 'bagian.t:1', message: 'Baris draf tidak sah' }])
+    expect(bad.message).toBe('Isian belum benar: Baris draf — Baris draf tidak sah')
+    await app.call('penerimaan.catat', {
+      receivedAt: '2024-11-04T08:00',
+      penyedia: 'PT Percetakan Contoh',
+      suratJalan: 'SJ-DRAF-2',
+      lines: [{ variantId: GUBERNUR, statedQty: 2000, countedQty: 2000 }],
+    })
+    expect((await app.call('draf.lihat', { jenis: 'penerimaan', kunci: 'baru' })).bagian).toEqual({})
   })
 })

@@ -44,10 +44,13 @@ describe('migration 0010 on a database that lived under the earlier migrations',
       )
       put.run('tally', '1:1', 't:1', '{"serahkan":"4.500"}')
       expect(() => put.run('tally', '1:1', 't:1', '{"serahkan":"1"}')).toThrow(/UNIQUE|PRIMARY KEY/)
-      expect(() => put.run('penerimaan', 'baru', '', '{}')).toThrow(/CHECK/)
+      put.run('penerimaan', 'baru', 'kepala', '{}')
+      expect(() => put.run('lainnya', 'baru', '', '{}')).toThrow(/CHECK/)
       expect(() => put.run('tally', '1:1', 't:2', 'bukan json')).toThrow(/CHECK/)
       expect(() => put.run('tally', '1:1', 't:2', '["a"]')).toThrow(/CHECK/)
-      expect(db.prepare('SELECT bagian, isi FROM draf').all()).toEqual([{ bagian: 't:1', isi: '{"serahkan":"4.500"}' }])
+      expect(db.prepare(`SELECT bagian, isi FROM draf WHERE jenis = 'tally'`).all()).toEqual([
+        { bagian: 't:1', isi: '{"serahkan":"4.500"}' },
+      ])
     } finally {
       db.close()
     }

@@ -90,7 +90,6 @@ const ALLOWED_REGEX: { file: string; regex: string; why: string }[] = [
     regex: String.raw`/pejabat pembuat komitmen|\bPPK\b/i`,
     why: 'when to spell out which PPK a signer is',
   },
-  { file: 'src/ui/pages/pekerja/PekerjaDialogs.tsx', regex: String.raw`/^regu\b/i`, why: '"Regu Mawar" said once' },
 ]
 
 function regexesIn(file: string, text?: string): string[] {

@@ -36,6 +36,7 @@ export const FIELD_LABELS: Record<string, string> = {
   folder: 'Folder',
   format: 'Format',
   from: 'Dari',
+  ganti: 'Ganti seluruh draf',
   gapX: 'Jarak antarlabel mendatar',
   gapY: 'Jarak antarlabel menurun',
   gubernur: 'Gubernur',

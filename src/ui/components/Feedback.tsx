@@ -173,6 +173,12 @@ export function Verdict({
   )
 }
 
+/**
+ * The method whose input fields an error's details name: only an input its schema refused. A refusal of
+ * the service may name a column of an imported file ("nik"), which is shown as the file has it.
+ */
+const fieldsOf = (e: ApiError): string | undefined => (e.code === 'INVALID_INPUT' ? e.method : undefined)
+
 /** An inline error where the problem is (a page section or a dialog), with the API's details. */
 export function ErrorBanner({
   error,
@@ -197,7 +203,7 @@ export function ErrorBanner({
       }
     >
       <p>{error.message}</p>
-      <IssueTable issues={error.details} method={error.method} />
+      <IssueTable issues={error.details} method={fieldsOf(error)} />
     </Banner>
   )
 }
@@ -242,7 +248,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     () => ({
       showError(err, title) {
         const e = toApiError(err)
-        push({ kind: 'error', title: title ?? 'Gagal', message: e.message, details: e.details, method: e.method })
+        push({ kind: 'error', title: title ?? 'Gagal', message: e.message, details: e.details, method: fieldsOf(e) })
       },
       showSuccess(message, title) {
         push({ kind: 'success', title: title ?? 'Berhasil', message, details: [] })

@@ -37,8 +37,6 @@ import {
   parseClipboard,
   parseCount,
   rusakCol,
-  sheetMoveOf,
-  sheetMoveTarget,
   shiftTotals,
   tallyWorld,
   toTallyRows,
@@ -46,14 +44,15 @@ import {
   type CellErrors,
   type DamageReason,
   type Entries,
-  type SheetMove,
   type TallyBase,
 } from './TallyGridModel'
+import { sheetMoveOf, sheetMoveTarget, type SheetMove } from '../../core/sheet'
+import { reguName } from '../../core/regu'
 
 type Shift = MethodOutput<'shift.lihat'>
 
 const rowLabel = (r: Pick<TallyBase, 'team' | 'worker'>) =>
-  r.worker ? `${r.worker} (regu ${r.team})` : `Regu ${r.team}`
+  r.worker ? `${r.worker} (${reguName(r.team, true)})` : reguName(r.team)
 
 interface Refusal {
   message: string
@@ -221,7 +220,7 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
         const v = variant.variantId
         const s = shift.id
         const total = row.id === TOTAL_ROW_ID
-        const who = total ? 'semua regu' : `regu ${row.team}`
+        const who = total ? 'semua regu' : reguName(row.team, true)
         switch (col) {
           case 'serah':
           case 'proses':

@@ -5,15 +5,8 @@ import type { VariantInfo } from '../../api/contract'
 import { fmt, shortItemName } from '../format'
 import { gridTheme } from './grid'
 import { useHistory, type HistoryFilter } from './History'
-import {
-  LABEL_COL,
-  NOTE_COL,
-  editorStartText,
-  parseCount,
-  rusakCol,
-  type DamageReason,
-  type TallyBase,
-} from './TallyGridModel'
+import { LABEL_COL, NOTE_COL, parseCount, rusakCol, type DamageReason, type TallyBase } from './TallyGridModel'
+import { editorStartText } from '../../core/sheet'
 
 /** The tally grid's columns: what each shows, which take entries, and the cells that edit and open history. */
 

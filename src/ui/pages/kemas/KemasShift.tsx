@@ -8,6 +8,7 @@ import { TextField } from '../../components/Form'
 import { isIsoDate, normalizeClock } from '../../../core/shifts'
 import { fmt, fmtTanggal, todayIso } from '../../format'
 import { href } from '../../router'
+import { reguName } from '../../../core/regu'
 
 /** The packing shift the kits on this PC are recorded in: picked once, kept for this tab. */
 type ShiftSummary = MethodOutput<'shift.daftar'>[number]
@@ -255,7 +256,7 @@ function BukaShiftPengemasan({ onClose, onOpened }: { onClose(): void; onOpened(
                       }
                     />
                     <span>
-                      Regu {t.nama} <span className="muted small">({fmt(t.members)} pekerja)</span>
+                      {reguName(t.nama)} <span className="muted small">({fmt(t.members)} pekerja)</span>
                     </span>
                   </label>
                 </li>

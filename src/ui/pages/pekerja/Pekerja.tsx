@@ -11,8 +11,9 @@ import { StatusBadge } from '../../components/StatusBadge'
 import { TableHead } from '../../components/TableHead'
 import { isIsoDate } from '../../../core/shifts'
 import { fmt, readCount, todayIso } from '../../format'
-import { ImportWorkersDialog, reguName, TeamDialog, WorkerDialog } from './PekerjaDialogs'
+import { ImportWorkersDialog, TeamDialog, WorkerDialog } from './PekerjaDialogs'
 import './pekerja.css'
+import { reguName } from '../../../core/regu'
 
 export function PekerjaPage({ election, params }: { election: Pemilihan; params: string[] }) {
   void election

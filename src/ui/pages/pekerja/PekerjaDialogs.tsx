@@ -9,9 +9,7 @@ import { useDialogSave } from '../../components/useDialogSave'
 import { readFileBase64 } from '../../components/files'
 import { Field, TextField, FilePicker } from '../../components/Form'
 import { fmt, readCount } from '../../format'
-
-/** "Mawar" -> "Regu Mawar"; a team already called "Regu 3" keeps its name (no "Regu Regu 3"). */
-export const reguName = (nama: string): string => (/^regu\b/i.test(nama.trim()) ? nama : `Regu ${nama}`)
+import { reguName } from '../../../core/regu'
 
 /* ------------------------------------------------------------------ worker */
 

@@ -1,12 +1,14 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { PenerimaanHeader, type MethodInput } from '../../../api/contract'
 import { ApiError, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Banner, ErrorBanner, IssueTable, Loading, useToast } from '../../components/Feedback'
 import { draftBinder, Field, TextField } from '../../components/Form'
 import { PageHeader, Section } from '../../components/Page'
-import { fmt, readCount } from '../../format'
-import { href, navigate } from '../../router'
+import { fmt, fmtWaktu, readCount } from '../../format'
+import { href, navigateAfterSave, useLeaveGuard } from '../../router'
+import { useFormDraft } from '../../components/FormDraft'
+import { PENERIMAAN_DRAF_KUNCI } from '../../../core/draf'
 import { nowLocal } from './PenerimaanShared'
 import { LINE_FIELDS, type LineDraft, LineEditor, type LineField, emptyLine, statedOf } from './PenerimaanFormBaris'
 
@@ -37,23 +39,73 @@ function placeIssues(err: ApiError) {
   return { header, lines, rest }
 }
 
+const emptyHeader = (): HeaderDraft => ({
+  kind: 'biasa',
+  receivedAt: nowLocal(),
+  penyedia: '',
+  suratJalan: '',
+  bttb: '',
+  kendaraan: '',
+  pengemudi: '',
+  wakilNama: '',
+  wakilJabatan: '',
+  penggantiUntuk: '',
+  note: '',
+})
+
+/** The form as a draft's parts (core/draf.ts): its head, and each line as text. */
+function draftParts(h: HeaderDraft, lines: readonly LineDraft[]): Record<string, Record<string, string>> {
+  const parts: Record<string, Record<string, string>> = { kepala: { ...h } }
+  lines.forEach(({ key, statedTyped, ...l }, i) => {
+    void key
+    parts[`baris:${i + 1}`] = { ...l, statedTyped: statedTyped ? '1' : '' }
+  })
+  return parts
+}
+
+/** Typed into at all: what the person wrote, not the defaults a new form starts with. */
+function formDirty(h: HeaderDraft, lines: readonly LineDraft[]): boolean {
+  const { kind, receivedAt, ...typed } = h
+  void kind
+  void receivedAt
+  return (
+    Object.values(typed).some((v) => v.trim() !== '') ||
+    lines.some(({ key, statedTyped, ...l }) => {
+      void key
+      void statedTyped
+      return Object.values(l).some((v) => v.trim() !== '')
+    })
+  )
+}
+
 export function PenerimaanForm() {
   const variants = useApi('barang.daftarVarian', {})
   const deliveries = useApi('penerimaan.daftar', {})
-  const [h, setH] = useState<HeaderDraft>(() => ({
-    kind: 'biasa',
-    receivedAt: nowLocal(),
-    penyedia: '',
-    suratJalan: '',
-    bttb: '',
-    kendaraan: '',
-    pengemudi: '',
-    wakilNama: '',
-    wakilJabatan: '',
-    penggantiUntuk: '',
-    note: '',
-  }))
+  const [h, setH] = useState<HeaderDraft>(emptyHeader)
   const [lines, setLines] = useState<LineDraft[]>(() => [emptyLine()])
+  const dirty = formDirty(h, lines)
+  const parts = useMemo(() => draftParts(h, lines), [h, lines])
+  const restoreDraft = useCallback((p: Record<string, Record<string, string>>) => {
+    const head = p.kepala ?? {}
+    setH((d) => ({ ...d, ...head, kind: head.kind === 'pengganti' ? 'pengganti' : 'biasa' }))
+    const rows = Object.entries(p)
+      .filter(([k]) => k.startsWith('baris:'))
+      .sort(([a], [b]) => Number(a.slice(6)) - Number(b.slice(6)))
+      .map(([, l]) => ({ ...emptyLine(), ...l, statedTyped: l.statedTyped === '1' }))
+    if (rows.length) setLines(rows)
+  }, [])
+  const draft = useFormDraft({
+    jenis: 'penerimaan',
+    kunci: PENERIMAAN_DRAF_KUNCI,
+    parts,
+    dirty,
+    onRestore: restoreDraft,
+  })
+  useLeaveGuard(
+    dirty
+      ? 'Penerimaan ini belum disimpan. Isiannya tetap disimpan sebagai draf dan muncul lagi saat formulir dibuka. Tinggalkan halaman ini?'
+      : null,
+  )
   const [error, setError] = useState<ApiError | undefined>()
   const [busy, setBusy] = useState(false)
   const formRef = useRef<HTMLFormElement>(null)
@@ -166,8 +218,10 @@ export function PenerimaanForm() {
         `Surat jalan ${d.suratJalan} dari ${d.penyedia}: ${fmt(d.lines.length)} barang tercatat.`,
         `Penerimaan #${d.id} tersimpan`,
       )
+      // The service removed the draft with the save; nothing more is written from this form.
+      draft.settle()
       refreshAll()
-      navigate('penerimaan', d.id)
+      navigateAfterSave('penerimaan', d.id)
     } catch (err) {
       setError(toApiError(err))
       setBusy(false)
@@ -212,6 +266,32 @@ export function PenerimaanForm() {
         noValidate
         data-testid="penerimaan-form"
       >
+        {draft.restored && (
+          <Banner
+            kind="info"
+            title="Isian yang belum disimpan dipulihkan dari draf"
+            testId="penerimaan-draf-dipulihkan"
+            actions={
+              <button
+                type="button"
+                className="btn btn-secondary btn-small"
+                onClick={() => {
+                  draft.discard()
+                  setH(emptyHeader())
+                  setLines([emptyLine()])
+                }}
+              >
+                Buang draf
+              </button>
+            }
+          >
+            <p>
+              Diketik{draft.restored.actor ? ` oleh ${draft.restored.actor}` : ''}
+              {draft.restored.diubahAt ? ` pada ${fmtWaktu(draft.restored.diubahAt)}` : ''} dan belum disimpan. Periksa
+              isiannya, lalu <strong>Simpan penerimaan</strong>.
+            </p>
+          </Banner>
+        )}
         {error && (
           <Banner kind="error" title="Penerimaan belum tersimpan">
             <p>
@@ -355,8 +435,10 @@ export function PenerimaanForm() {
             <a className="btn btn-secondary" href={href('penerimaan')}>
               Batal
             </a>
-            <span className="muted small">
+            <span className="muted small" data-testid="penerimaan-draf">
               Satu penerimaan dicatat sekaligus; bila ditolak, tidak ada yang tersimpan.
+              {dirty && draft.savedAt && !draft.failure && ` Draf tersimpan ${fmtWaktu(draft.savedAt)}.`}
+              {dirty && draft.failure && ` Draf tidak tersimpan: ${draft.failure}`}
             </span>
           </div>
         </Section>
