@@ -134,18 +134,13 @@ export const tanpaKunciIdempotensi = (method: string): boolean =>
 const READ_VERB = /^(lihat|daftar|pratinjau|periksa|ekspor|mulai|batal)|^cetak[A-Z]/
 
 /**
- * Whether a station's call writes and so carries an idempotency key, judged by the verb of its name so the
+ * Whether a station keeps this call in its outbox when the host cannot be reached, and sends it again
+ * with the same idempotency key: every write a station makes with a key (not signing in, the witness
+ * check or a draft, which only copies what the page still holds), judged by the verb of its name so the
  * UI needs no schema (test/unit/stasiun-antrean.test.ts holds it to the contract's own `writes`).
  */
-export const menulis = (method: string): boolean =>
+export const keAntrean = (method: string): boolean =>
   !HOST_ONLY.has(method) && !tanpaKunciIdempotensi(method) && !READ_VERB.test(method.split('.', 2)[1] ?? '')
-
-/**
- * Whether a station keeps the write in its outbox when the host cannot be reached, and sends it again with
- * the same key: every write but a draft, which only copies what the page still holds (and a stale copy
- * sent late would be worse than none).
- */
-export const keAntrean = (method: string): boolean => menulis(method) && !method.startsWith('draf.')
 
 /** The actor written on every ledger row, audit row and document made from a station. */
 export const aktorDiStasiun = (nama: string, stasiun: string): string => `${nama} (${stasiun})`

@@ -1,5 +1,5 @@
 import type { ApiResponse, ErrorBody, ErrorCode, MethodInput, MethodName, MethodOutput } from '../api/contract'
-import { bacaKepala, keAntrean, menulis } from '../core/stasiun'
+import { bacaKepala, keAntrean } from '../core/stasiun'
 import { aturKeadaan, hapusIsian, isianMenunggu, kunciBaru, simpanIsian, tandaiDitolak, type Isian } from './antrean'
 import { bolehDipasang, catatKepala, lupakanStasiun, stasiunIni } from './stasiunIni'
 
@@ -184,10 +184,7 @@ export async function invoke<M extends MethodName>(
   opts: { askUser?: boolean } = {},
 ): Promise<MethodOutput<M>> {
   if (diStasiun() && keAntrean(method)) return (await kirimLewatAntrean(method, input)) as MethodOutput<M>
-  // A station's other writes (drafts) carry a key as every station write must; they are not kept, since the
-  // page still holds what they copy.
-  const kunci = diStasiun() && menulis(method) ? kunciBaru() : undefined
-  return withUser(method, () => invokeOnce(method, input, kunci), opts.askUser !== false)
+  return withUser(method, () => invokeOnce(method, input), opts.askUser !== false)
 }
 
 /**
