@@ -227,7 +227,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     const query = new URLSearchParams(rawUrl.split('?', 2)[1] ?? '').get('token')
     if (!authorized(req.headers.authorization) && !(query && authorized(`Bearer ${query}`)))
       return sendText(res, 401, 'Token akses tidak ada atau salah')
-    if (!hub) return sendText(res, 404, 'Pembaruan langsung tidak tersedia di sini')
+    // No feed in this server: 204 tells the page to stop asking. (A 404 would be an error in its console
+    // on every page load, and the page would have nothing to do with it either.)
+    if (!hub) return void res.writeHead(204).end()
     hub.attach(req, res, null)
   }
 

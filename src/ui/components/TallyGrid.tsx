@@ -97,8 +97,20 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
   const toast = useToast()
   const history = useHistory()
 
+  // Optimistic concurrency (docs/lan.md): the shift's version when typing began is what the numbers were
+  // typed against. A live update may bring newer figures meanwhile; the save still names the old version, so
+  // a team another station or the host changed since is refused with who and when, not silently added to.
+  const versiRef = useRef(shift.versi)
+  const basisRef = useRef<number | null>(null)
+  useEffect(() => {
+    versiRef.current = shift.versi
+  }, [shift.versi])
+
   const setEntries = useCallback((f: (e: Entries) => Entries) => {
-    entriesRef.current = f(entriesRef.current)
+    const before = entriesRef.current
+    entriesRef.current = f(before)
+    if (!isDirty(entriesRef.current)) basisRef.current = null
+    else if (!isDirty(before) && basisRef.current === null) basisRef.current = versiRef.current
     setEntriesState(entriesRef.current)
   }, [])
 
@@ -317,7 +329,12 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
     }
     setBusy(true)
     try {
-      await invoke('tally.simpan', { shiftId: shift.id, variantId: variant.variantId, rows: payload })
+      await invoke('tally.simpan', {
+        shiftId: shift.id,
+        variantId: variant.variantId,
+        rows: payload,
+        basisSeq: basisRef.current ?? versiRef.current,
+      })
       // The service removed the saved rows' draft; rows sent without a number (a note alone) go too.
       settleDraft(Object.keys(current))
       setEntries(() => ({}))
@@ -329,6 +346,20 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
       focusFirstEntry()
     } catch (err) {
       const e = toApiError(err)
+      if (e.antre) {
+        // A station that lost the host: the grid is in its outbox and is sent by itself when the host is back.
+        setEntries(() => ({}))
+        setServerErrors({})
+        setRefusal(null)
+        toast.showSuccess(e.message, `Tally ${vShort} menunggu dikirim`)
+        return
+      }
+      if (e.code === 'CONFLICT') {
+        // Another station or the host changed these teams since the numbers were typed: show the figures as
+        // they are now; the next save is judged against them.
+        basisRef.current = null
+        refreshAll()
+      }
       const { cells, placed } = mapRefusal(e.details, ids)
       setServerErrors(cells)
       setRefusal({
