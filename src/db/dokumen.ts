@@ -200,6 +200,17 @@ export function ledgerHashAt(db: ReadableDB, seq: number): string | undefined {
 // --- What documents state, read from the floor's tables (dokumenData) -------------------------------
 
 /** The notes of every delivery line that received a variant as tertukar. Reads delivery_line (penerimaan). */
+/** What the deliveries received up to a date said of a variant's tertukar sheets (whose they are). */
+export function tertukarNotesUpTo(db: ReadableDB, variantId: number, tanggal: string): string[] {
+  return db
+    .prepare(
+      `SELECT DISTINCT l.tertukar_note FROM delivery_line l JOIN delivery d ON d.id = l.delivery_id
+       WHERE l.variant_id = ? AND l.tertukar_note <> '' AND substr(d.received_at, 1, 10) <= ? ORDER BY d.received_at, l.id`,
+    )
+    .pluck()
+    .all(variantId, tanggal) as string[]
+}
+
 export function tertukarNotes(db: ReadableDB, variantId: number): string[] {
   return (
     db

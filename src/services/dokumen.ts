@@ -2,7 +2,7 @@ import type { Dokumen, IssueInput } from '../api/contract/dokumen'
 import { DOC_TYPES, documentQrText, satkerDaerah, type DocType } from '../core/documents'
 import { AppError, refused } from '../core/errors'
 import { formatNomor } from '../core/nomorSurat'
-import { parseTanggal } from '../core/tanggal'
+import { parseTanggal, tanggalPanjang } from '../core/tanggal'
 import * as queries from '../db/dokumen'
 import { chainHead } from '../db/ledger'
 import { baPenerimaan, notaRetur } from '../reports/ba/penerimaan'
@@ -146,10 +146,19 @@ export function daftar(ctx: ReadContext, type?: DocType): Dokumen[] {
 
 export function terbitkan(ctx: ServiceContext, who: Actor, input: TerbitkanInput): Dokumen {
   const election = pemilihan.requireElection(ctx)
-  const tanggal = input.tanggal ?? localDate(ctx.now())
+  let tanggal = input.tanggal ?? localDate(ctx.now())
   const setting = jenisOf(ctx, input.type)
   const spec = DOC_TYPES[input.type]
   const built = build(ctx, input, tanggal)
+  // An event's paper carries one date, the event's, in its body and above its signatures.
+  if (built.eventDate) {
+    if (input.tanggal !== undefined && input.tanggal !== built.eventDate)
+      throw refused(
+        `${spec.title.join(' ')} bertanggal hari kejadiannya (${tanggalPanjang(built.eventDate)}), bukan ${tanggalPanjang(input.tanggal)}`,
+        [{ column: 'tanggal', message: `Harus ${built.eventDate}` }],
+      )
+    tanggal = built.eventDate
+  }
   // A delivery, a return, a handover or a destruction is one event with one berita acara; a second one
   // would be a second number for the same sheets. Date-range documents may be issued again (after a
   // correction, say).
