@@ -126,3 +126,34 @@ export function lengkapAsOf(db: ReadableDB, tanggal: string): Set<number> {
     db.prepare('SELECT variant_id FROM kiriman_lengkap WHERE tanggal <= ?').pluck().all(tanggal) as number[],
   )
 }
+
+/**
+ * Packing and handover per variant, up to and on a date (rows dated by the day they belong to): sheets
+ * and items packed into TPS kits (less what was taken out of a kit again, a reversal included), and what
+ * went from the kits to the PPK (Panitia Pemilihan Kecamatan), less reversed handovers.
+ */
+export function packedAndHandedUpTo(
+  db: ReadableDB,
+  tanggal: string,
+): { v: number; dikemas: number; dikemasHariIni: number; diserahkan: number; diserahkanHariIni: number }[] {
+  const packed = `CASE WHEN l.to_place LIKE 'DIKEMAS:%' AND l.from_place NOT LIKE 'DIKEMAS:%' THEN l.qty
+      WHEN l.from_place LIKE 'DIKEMAS:%' AND l.to_place NOT LIKE 'DIKEMAS:%' AND l.to_place NOT LIKE 'DIKIRIM:%' THEN -l.qty ELSE 0 END`
+  const handed = `CASE WHEN l.from_place LIKE 'DIKEMAS:%' AND l.to_place LIKE 'DIKIRIM:%' THEN l.qty
+      WHEN l.from_place LIKE 'DIKIRIM:%' AND l.to_place LIKE 'DIKEMAS:%' THEN -l.qty ELSE 0 END`
+  return db
+    .prepare(
+      `SELECT v, sum(p) AS dikemas, sum(CASE WHEN day = @cut THEN p ELSE 0 END) AS dikemasHariIni,
+              sum(h) AS diserahkan, sum(CASE WHEN day = @cut THEN h ELSE 0 END) AS diserahkanHariIni
+       FROM (SELECT l.variant_id AS v, ${ROW_DAY} AS day, ${packed} AS p, ${handed} AS h
+             FROM ledger l LEFT JOIN ledger c ON c.seq = l.corrects_seq
+             WHERE l.from_place LIKE 'DIKEMAS:%' OR l.to_place LIKE 'DIKEMAS:%')
+       WHERE day <= @cut GROUP BY v`,
+    )
+    .all({ cut: tanggal }) as {
+    v: number
+    dikemas: number
+    dikemasHariIni: number
+    diserahkan: number
+    diserahkanHariIni: number
+  }[]
+}

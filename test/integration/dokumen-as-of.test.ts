@@ -276,3 +276,60 @@ describe('the same papers dated after the later movements', () => {
     expect(t).toContain('SUMATERA UTARA 314.448 20.000 90 0 Lengkap 90')
   })
 })
+
+describe('Silog kurang kirim (issue 13, defect 2)', () => {
+  /** The Silog CSV of a date as rows of cells. */
+  const silog = async (tanggal: string) => {
+    const d = await A.call('rekap.eksporHarian', { tanggal, format: 'csv' })
+    return Buffer.from(d.contentBase64, 'base64')
+      .toString('utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split(';'))
+  }
+  it('is what the surat jalan stated less what was received, and a pengganti settles it', async () => {
+    const before = await silog(HARI)
+    const col = before[0]!.indexOf('Kurang Kirim (thd Surat Jalan)')
+    expect(col).toBeGreaterThan(0)
+    // 4 November: 20.000 stated, 18.765 counted.
+    expect(before.find((r) => r[0]!.includes('Gubernur'))![col]).toBe('1235')
+    // 5 November: the pengganti of 1.235 arrived; its own surat jalan is not owed on top.
+    const after = await silog('2024-11-05')
+    expect(after.find((r) => r[0]!.includes('Gubernur'))![col]).toBe('0')
+  })
+})
+
+describe('rekap harian shows packing and handover (issue 13, defect 3)', () => {
+  it('dikemas and diserahkan per type and dapil beside receiving and sortir, never added across items', async () => {
+    const d = await A.call('rekap.eksporHarian', { tanggal: HARI, format: 'xlsx' })
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(d.contentBase64, 'base64') as unknown as ArrayBuffer)
+    const rowsOf = (name: string) => {
+      const ws = wb.getWorksheet(name)
+      expect(ws, name).toBeDefined()
+      const out: string[][] = []
+      ws!.eachRow((r) => out.push((r.values as unknown[]).slice(1).map((x) => String(x))))
+      return out
+    }
+    const ringkasan = rowsOf('Ringkasan')
+    const header = ringkasan.find((r) => r[0] === 'Jenis Surat Suara')!
+    const gub = ringkasan.find((r) => r[0]!.includes('Gubernur'))!
+    // 4 November: 100 Gubernur packed into TPS 001's kit and handed over with it.
+    expect(gub[header.indexOf('Dikemas Hari Ini')]).toBe('100')
+    expect(gub[header.indexOf('Dikemas s.d. Hari Ini')]).toBe('100')
+    expect(gub[header.indexOf('Diserahkan ke PPK Hari Ini')]).toBe('100')
+    expect(gub[header.indexOf('Diserahkan ke PPK s.d. Hari Ini')]).toBe('100')
+    const kemas = rowsOf('Kemas dan Serah Terima')
+    const kh = kemas.find((r) => r[0] === 'Barang')!
+    expect(kh).toContain('Satuan')
+    expect(kemas.find((r) => r[0]!.includes('Gubernur'))![kh.indexOf('Dikemas Hari Ini')]).toBe('100')
+    // One row per item with its own unit, no JUMLAH adding lembar to buah.
+    expect(kemas.some((r) => r[0] === 'JUMLAH')).toBe(false)
+    // The packing shift's sortir columns are not applicable rather than 0.
+    const shifts = rowsOf('Per Shift')
+    const sh = shifts.find((r) => r[0] === 'Shift')!
+    const packing = shifts.find((r) => /pengemasan/i.test(r[sh.indexOf('Jenis Shift')] ?? ''))!
+    expect(packing[sh.indexOf('Baik/Siap')]).toBe('-')
+  })
+})

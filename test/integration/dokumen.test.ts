@@ -350,7 +350,7 @@ describe('rekap harian', () => {
     return out
   }
 
-  it('holds the summary, shift, team, reason, delivery and Silog sheets with the figures of the day', async () => {
+  it('holds the summary, shift, team, reason, delivery, packing and Silog sheets with the figures of the day', async () => {
     const wb = await workbook('2024-10-21')
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       'Ringkasan',
@@ -358,6 +358,7 @@ describe('rekap harian', () => {
       'Per Regu',
       'Per Alasan Rusak',
       'Penerimaan',
+      'Kemas dan Serah Terima',
       'Silog',
     ])
     const silog = rowsOf(wb.getWorksheet('Silog')!)
