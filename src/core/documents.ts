@@ -23,6 +23,11 @@ export interface DocTypeSpec {
   kode: string
   /** A recap (rekap upah) is registered for its QR and chain head but carries no BA number. */
   numbered: boolean
+  /**
+   * The kind of naskah dinas in the number's classification part (PKPU 2/2021 tata naskah; Keputusan KPU
+   * 57/2022 kode klasifikasi): "BA" for a berita acara ("514/PP.09.4-BA/1219/2024"), "ND" for a nota.
+   */
+  jenisNaskah: string
   description: string
   /** Who signs by default, names left for the satker to fill in. */
   defaultSigners: Signer[]
@@ -42,6 +47,7 @@ export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
     title: ['BERITA ACARA PENERIMAAN LOGISTIK PEMILIHAN'],
     kode: 'BA-TERIMA',
     numbered: true,
+    jenisNaskah: 'BA',
     description: 'Berita acara penerimaan logistik dari penyedia, per pengiriman (surat jalan/BTTB)',
     // PIHAK PERTAMA is the penyedia's representative, named on each delivery.
     defaultSigners: [
@@ -54,6 +60,7 @@ export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
     title: ['BERITA ACARA', 'HASIL SORTIR DAN LIPAT SURAT SUARA'],
     kode: 'BA-SORLIP',
     numbered: true,
+    jenisNaskah: 'BA',
     description:
       'Berita acara hasil sortir dan lipat per jenis surat suara dan dapil, untuk satu hari atau rentang tanggal',
     defaultSigners: [
@@ -67,6 +74,7 @@ export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
     title: ['BERITA ACARA', 'SURAT SUARA RUSAK DAN KEKURANGAN SURAT SUARA'],
     kode: 'BA-RUSAK',
     numbered: true,
+    jenisNaskah: 'BA',
     description:
       'Berita acara surat suara rusak menurut kriteria dan kekurangan per jenis dan dapil, sebagai permintaan penggantian',
     defaultSigners: [
@@ -80,6 +88,7 @@ export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
     title: ['NOTA PENGEMBALIAN SURAT SUARA TERTUKAR'],
     kode: 'NOTA-RETUR',
     numbered: true,
+    jenisNaskah: 'ND',
     description: 'Nota pengembalian surat suara tertukar (milik satker atau dapil lain) kepada penyedia',
     defaultSigners: [slot('Yang Menyerahkan', 'Kepala Subbagian Keuangan, Umum dan Logistik', 'pihak')],
   },
@@ -87,6 +96,7 @@ export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
     title: ['BERITA ACARA', 'SERAH TERIMA LOGISTIK PEMILIHAN'],
     kode: 'BA-SERAH',
     numbered: true,
+    jenisNaskah: 'BA',
     description:
       'Berita acara serah terima kit TPS kepada PPK (Panitia Pemilihan Kecamatan), per kecamatan, dengan lampiran per desa dan per TPS',
     // PIHAK KEDUA is the Ketua PPK named at each handover.
@@ -96,6 +106,7 @@ export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
     title: ['BERITA ACARA', 'PEMUSNAHAN SURAT SUARA RUSAK DAN LEBIH'],
     kode: 'BA-MUSNAH',
     numbered: true,
+    jenisNaskah: 'BA',
     description:
       'Berita acara pemusnahan surat suara rusak dan lebih per jenis dan dapil, dengan saksi Bawaslu, Polres dan Kodim',
     defaultSigners: [
@@ -110,6 +121,7 @@ export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
     title: ['REKAPITULASI UPAH PEKERJA', 'SORTIR, LIPAT DAN PERAKITAN LOGISTIK'],
     kode: 'REKAP-UPAH',
     numbered: false,
+    jenisNaskah: 'REKAP',
     description: 'Rekap upah pekerja per lembar/unit dengan potongan pajak, per pekerja',
     defaultSigners: [
       slot('Dibuat oleh', 'Bendahara Pengeluaran', 'pihak'),
@@ -120,6 +132,16 @@ export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
 }
 
 export const DOC_TYPE_CODES = Object.keys(DOC_TYPES) as DocType[]
+
+/**
+ * A type's number pattern when the satker set none of its own: the election's pattern, whose "-BA"
+ * classification part becomes the type's own kind of naskah ("{no}/PP.09.4-BA/…" numbers a nota
+ * "{no}/PP.09.4-ND/…"), so a nota is never numbered as a berita acara.
+ */
+export function defaultNomorPattern(type: DocType, electionPattern: string): string {
+  const jenis = DOC_TYPES[type].jenisNaskah
+  return jenis === 'BA' ? electionPattern : electionPattern.replace(/-BA(?=\/|$)/, `-${jenis}`)
+}
 
 /** Short names for buttons, filters and the register; the document's own title stays on the paper. */
 export const DOC_SHORT_LABEL: Record<DocType, string> = {

@@ -9,7 +9,7 @@ import type { ReadableDB } from './handles'
  * - `{ seq }`: every row up to and including that sequence (what a document's recorded chain head saw),
  * - `{ tanggal }`: every row that belongs to a day up to and including that local date. A row belongs to
  *   the day of its event, as the floor_flow aggregate dates the floor's work: a shift's row to the shift's
- *   date, a delivery's row to the day the goods arrived, a correction to the day of the row it corrects,
+ *   date, a delivery's row to the day the goods arrived, a return's to the day the sheets left, a correction to the day of the row it corrects,
  *   anything else to the local date it was recorded. So a correction of Monday's shift made on Wednesday
  *   is part of Monday (the paper for Monday, issued again, tells the corrected truth), while Tuesday's
  *   packing or Thursday's destruction never reaches back into Monday.
@@ -22,6 +22,9 @@ const ROW_DAY = `coalesce(
   (SELECT substr(d.received_at, 1, 10) FROM delivery d
      WHERE coalesce(c.document_id, l.document_id) LIKE 'PENERIMAAN:%'
        AND d.id = CAST(substr(coalesce(c.document_id, l.document_id), 12) AS INTEGER)),
+  (SELECT date(r.at, 'localtime') FROM retur r
+     WHERE coalesce(c.document_id, l.document_id) LIKE 'RETUR:%'
+       AND r.id = CAST(substr(coalesce(c.document_id, l.document_id), 7) AS INTEGER)),
   date(coalesce(c.at, l.at), 'localtime'))`
 
 /** The ledger rows inside the cut, aliased `l`, with the bound parameter `@cut`. */

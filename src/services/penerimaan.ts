@@ -210,9 +210,14 @@ export function openSelisih(ctx: ServiceContext) {
 export function catatRetur(ctx: ServiceContext, who: Actor, given: ReturInput) {
   requireElection(ctx)
   const input = { ...given, penyedia: knownPenyedia(ctx, given.penyedia) }
+  const at = input.returnedAt ? new Date(`${input.returnedAt}:00`) : ctx.now()
+  if (at.getTime() > ctx.now().getTime())
+    throw refused(`Waktu pengembalian ${input.returnedAt} belum terjadi`, [
+      { column: 'returnedAt', message: 'Waktu di masa depan' },
+    ])
   return writeTx(ctx, who, 'penerimaan.catatRetur', () => {
     const id = db.insertRetur(ctx.db, {
-      at: ctx.now().toISOString(),
+      at: at.toISOString(),
       actor: who.actor,
       penyedia: input.penyedia,
       note: input.note,

@@ -237,6 +237,18 @@ describe('papers dated 4 November, issued before and after later movements, stat
     const bn = await issue(B, 'sebelum', { type: 'NOTA_RETUR', returId })
     const an = await issue(A, 'sesudah', { type: 'NOTA_RETUR', returId })
     expect(an).toBe(bn)
+    // One date, the return's, in the body and above the signature; whose the sheets are, from the
+    // delivery, and not this satker's dapil of the type (issue 13, item 7).
+    expect(an).toContain('Pada 4 November 2024 pukul 14.00')
+    expect(an).toContain(', 4 November 2024')
+    expect(an).not.toContain('Dapil Tercatat')
+    expect(an).toMatch(/milik KPU Kabupaten Asahan 100/)
+    // Numbered as a nota, not as a berita acara.
+    const nota = (await A.call('dokumen.daftar', { type: 'NOTA_RETUR' }))[0]!
+    expect(nota.nomor).toMatch(/^\d+\/PP\.09\.4-ND\/1219\/2024$/)
+    // A nota is dated by its return: another date is refused.
+    const other = await A.refusal('dokumen.terbitkan', { type: 'NOTA_RETUR', returId, tanggal: '2024-11-27' })
+    expect(other.message).toContain('bertanggal hari kejadiannya (4 November 2024)')
   })
 
   it('BA serah terima of 4 November prints the same from the register after later movements', async () => {

@@ -284,6 +284,20 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
     ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1)))
     const joko = rows.find((r) => r[0] === 'Joko')!
     expect(joko.slice(-3)).toEqual([1_598_282, 95_897, 1_502_385])
+    // The shares show the decimals the PDF shows (issue 13, item 4): 8.501,5 and 6.356,67, never 8.502 or
+    // 6.357, and a whole number without a decimal tail.
+    const shareCol = rows.find((r) => r[0] === 'Nama')!.findIndex((h) => String(h).includes('Gubernur')) + 1
+    const cellOf = (nama: string) => {
+      let found: ExcelJS.Cell | undefined
+      ws.eachRow((r) => {
+        if (r.getCell(1).value === nama) found = r.getCell(shareCol)
+      })
+      return found!
+    }
+    expect(cellOf('Budi').value).toBe(8_501.5)
+    expect(cellOf('Budi').numFmt).toBe('#,##0.0')
+    expect(cellOf('Siti').value).toBe(6_356.67)
+    expect(cellOf('Siti').numFmt).toBe('#,##0.00')
     // The totals are SUM formulas carrying the sums as their cached values.
     const totals = rows.at(-1)!.slice(-3) as { formula: string; result: number }[]
     expect(totals.map((c) => c.result)).toEqual([6_781_724, 406_903, 6_374_821])

@@ -106,6 +106,11 @@ export type Penerimaan = z.infer<typeof Penerimaan>
 
 export const ReturInput = z
   .object({
+    /**
+     * Local date and time the sheets left: 'YYYY-MM-DDTHH:MM'; now when left out. The nota pengembalian
+     * is dated by it, in its body and above its signatures.
+     */
+    returnedAt: LocalDateTime.optional(),
     penyedia: NameText('Nama penyedia', 'penyedia', 150),
     note: RequiredText('Keterangan pengembalian', 300),
     lines: z
