@@ -213,3 +213,11 @@ export function parseDocumentQr(text: string): { documentId: number; chainSeq: n
   const m = /^GUDANG-PEMILU\|[^|]*\|DOK-(\d+)\|[^|]*\|(\d+):([0-9a-f]{16})$/.exec(text.trim())
   return m ? { documentId: Number(m[1]), chainSeq: Number(m[2]), hashPrefix: m[3]! } : null
 }
+
+/**
+ * The regulation a paper cites for the damage criteria of ballots (DOMAIN.md §4): Keputusan KPU 1395/2023
+ * is the Pemilu 2024 decree. For a Pilkada the app knows no decree number, so it cites none rather than
+ * the Pemilu one.
+ */
+export const kriteriaRusakDasar = (jenis: 'pemilu' | 'pilkada'): string | null =>
+  jenis === 'pemilu' ? 'Keputusan KPU Nomor 1395 Tahun 2023' : null

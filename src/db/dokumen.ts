@@ -295,3 +295,17 @@ export function pekerjaWithRegu(db: ReadableDB, workerId: number): { nama: strin
     )
     .get(workerId) as { nama: string; regu: string }
 }
+
+/** The register's BA hasil sortir whose period (ref SORTIR:<from>:<to>) overlaps [from, to]. */
+export function sortirOverlapping(
+  db: ReadableDB,
+  from: string,
+  to: string,
+): { id: number; nomor: string | null; ref: string }[] {
+  return db
+    .prepare(
+      `SELECT id, nomor, ref FROM document WHERE doc_type = 'BA_SORTIR'
+         AND substr(ref, 8, 10) <= @to AND substr(ref, 19, 10) >= @from ORDER BY id`,
+    )
+    .all({ from, to }) as { id: number; nomor: string | null; ref: string }[]
+}

@@ -160,3 +160,33 @@ export function packedAndHandedUpTo(
     diserahkanHariIni: number
   }[]
 }
+
+/**
+ * The notes written with damage at the cut (a "Lainnya" sheet must say what was wrong with it), per
+ * variant and reason, in the order they were recorded; optionally only those of some shifts.
+ */
+export function damageNotesAsOf(
+  db: ReadableDB,
+  cut: AsOf,
+  shiftIds?: readonly number[],
+): { v: number; reason: string; note: string }[] {
+  const inShifts = shiftIds ? `AND l.shift_id IN (${shiftIds.map(Number).join(',') || 'NULL'})` : ''
+  return db
+    .prepare(
+      `SELECT l.variant_id AS v, substr(l.to_place, 7) AS reason, l.note AS note, min(l.seq) AS first
+       FROM ${rowsIn(cut)} AND l.to_place LIKE 'RUSAK:%' AND l.reason IS NULL AND coalesce(l.note, '') <> '' ${inShifts}
+       GROUP BY 1, 2, 3 ORDER BY first`,
+    )
+    .all(param(cut)) as { v: number; reason: string; note: string }[]
+}
+
+/** Notes per variant as `{ reason: [notes] }`, for a document's rows. */
+export function notesByVariant(rows: readonly { v: number; reason: string; note: string }[]) {
+  const out = new Map<number, Record<string, string[]>>()
+  for (const r of rows) {
+    const m = out.get(r.v) ?? {}
+    ;(m[r.reason] ??= []).push(r.note)
+    out.set(r.v, m)
+  }
+  return out
+}

@@ -1,5 +1,5 @@
 import type { Dokumen, IssueInput } from '../api/contract/dokumen'
-import { DOC_TYPES, documentQrText, satkerDaerah, type DocType } from '../core/documents'
+import { DOC_TYPES, documentQrText, kriteriaRusakDasar, satkerDaerah, type DocType } from '../core/documents'
 import { AppError, refused } from '../core/errors'
 import { formatNomor } from '../core/nomorSurat'
 import { parseTanggal, tanggalPanjang } from '../core/tanggal'
@@ -74,6 +74,7 @@ function header(ctx: ReadContext): DocHeader {
     namaPemilihan: namaPemilihan(ctx, e),
     satkerNama,
     kodeWilayah: e.kodeWilayah,
+    kriteriaRusak: kriteriaRusakDasar(e.jenis),
   }
 }
 
@@ -170,6 +171,14 @@ export function terbitkan(ctx: ServiceContext, who: Actor, input: TerbitkanInput
         [{ column: 'type', message: `Sudah terbit (dokumen #${earlier.id})` }],
       )
     }
+  }
+  if (input.type === 'BA_SORTIR' && !input.ulang) {
+    const earlier = queries.sortirOverlapping(ctx.db, input.from, input.to)
+    if (earlier.length)
+      throw refused(
+        `Sudah terbit berita acara hasil sortir dan lipat untuk tanggal itu (${earlier.map((d) => d.nomor ?? `dokumen #${d.id}`).join(', ')}); cetak ulang dari register, atau terbitkan lagi dengan konfirmasi bila memang perlu berita acara baru (misalnya setelah koreksi)`,
+        [{ column: 'ulang', message: 'Perlu konfirmasi' }],
+      )
   }
   const snapshot: Snapshot<unknown> = {
     v: 1,

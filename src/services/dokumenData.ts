@@ -8,7 +8,7 @@ import type { RusakData, SortirData } from '../reports/ba/sortir'
 import type { UpahData } from '../reports/ba/upah'
 import * as queries from '../db/dokumen'
 import { segelNomorOf } from '../db/kemas'
-import { deliveriesAsOf, lengkapAsOf, netIntoAsOf } from '../db/ledgerAsOf'
+import { damageNotesAsOf, deliveriesAsOf, lengkapAsOf, netIntoAsOf, notesByVariant } from '../db/ledgerAsOf'
 import { destroyedBySource, pemusnahanById } from '../db/pemusnahan'
 import { reguById } from '../db/regu'
 import { handedPerTps, serahTerimaForBa, serahTerimaMembers } from '../db/serahTerima'
@@ -124,6 +124,7 @@ export function sortirData(ctx: ReadContext, from: string, to: string): Built<So
   const ids = new Set(shiftIds)
   const flows = floorFlows(ctx, { from, to }).filter((f) => ids.has(f.shiftId))
   const crew = queries.shiftCrew(ctx.db, shiftIds)
+  const notes = notesByVariant(damageNotesAsOf(ctx.db, { tanggal: to }, shiftIds))
   const rows = listVariants(reading(ctx))
     .filter((v) => v.kind === 'ballot')
     .map((v) => {
@@ -139,6 +140,7 @@ export function sortirData(ctx: ReadContext, from: string, to: string): Built<So
         baik: sum('hasil'),
         rusak: sum('rusak'),
         rusakByReason,
+        rusakNotes: notes.get(v.variantId) ?? {},
       }
     })
     .filter((r) => r.baik + r.rusak !== 0)
@@ -190,6 +192,7 @@ export function rusakData(ctx: ReadContext, tanggal: string): Built<RusakData> {
   const deliveries = new Map(deliveriesAsOf(ctx.db, tanggal).map((d) => [d.v, d]))
   const lengkap = lengkapAsOf(ctx.db, tanggal)
   const destroyed = netIntoAsOf(ctx.db, cut, 'DIMUSNAHKAN')
+  const notes = notesByVariant(damageNotesAsOf(ctx.db, cut))
   const rows = rekonsiliasi
     .lihat(reading(ctx), cut)
     .filter((r) => r.kind === 'ballot')
@@ -217,6 +220,7 @@ export function rusakData(ctx: ReadContext, tanggal: string): Built<RusakData> {
         baik: r.baik + r.dikemas + r.dikirim,
         rusak,
         rusakByReason,
+        rusakNotes: notes.get(r.variantId) ?? {},
         kurangKirim: p.kurangKirim,
         kekurangan: r.kekurangan,
         pengganti: d?.pengganti ?? 0,
@@ -373,13 +377,26 @@ export function pemusnahanData(ctx: ReadContext, pemusnahanId: number): Built<Pe
       { column: 'pemusnahanId', message: 'Tidak ditemukan' },
     ])
   const rows = destroyedBySource(ctx.db, `PEMUSNAHAN:${p.id}`)
+  const notes = notesByVariant(damageNotesAsOf(ctx.db, { seq: Number.MAX_SAFE_INTEGER }))
   const out = new Map<
     number,
-    { item: string; dapil: string | null; rusakByReason: Record<string, number>; lebih: number }
+    {
+      item: string
+      dapil: string | null
+      rusakByReason: Record<string, number>
+      rusakNotes: Record<string, string[]>
+      lebih: number
+    }
   >()
   for (const r of rows) {
     const v = getVariant(reading(ctx), r.v)
-    const row = out.get(r.v) ?? { item: v.itemName, dapil: v.dapil, rusakByReason: {}, lebih: 0 }
+    const row = out.get(r.v) ?? {
+      item: v.itemName,
+      dapil: v.dapil,
+      rusakByReason: {},
+      rusakNotes: notes.get(r.v) ?? {},
+      lebih: 0,
+    }
     if (r.src.startsWith('RUSAK:')) row.rusakByReason[r.src.slice(6)] = (row.rusakByReason[r.src.slice(6)] ?? 0) + r.qty
     else row.lebih += r.qty
     out.set(r.v, row)

@@ -290,7 +290,9 @@ function tables(ctx: ServiceContext, tanggal: string, only: 'silog' | 'all'): { 
   const reasons = DAMAGE_REASONS.filter((r) => r.appliesTo !== 'assembled')
   const perAlasan: Table = {
     sheet: 'Per Alasan Rusak',
-    heading: heading('Surat Suara Rusak Hari Ini menurut Kriteria (Kep. KPU 1395/2023)'),
+    heading: heading(
+      `Surat Suara Rusak Hari Ini menurut Kriteria${e.jenis === 'pemilu' ? ' (Kep. KPU 1395/2023)' : ''}`,
+    ),
     columns: [text('Jenis Surat Suara'), text('Dapil'), ...reasons.map((r) => num(r.short)), num('Jumlah')],
     rows: summaryRows.map((r) => [
       r.v.itemName,

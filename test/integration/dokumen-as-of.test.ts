@@ -345,3 +345,25 @@ describe('rekap harian shows packing and handover (issue 13, defect 3)', () => {
     expect(packing[sh.indexOf('Baik/Siap')]).toBe('-')
   })
 })
+
+describe('rules a secretary enforces (issue 13, item 9)', () => {
+  it('"Lainnya" is printed with its note, and a Pilkada BA cites no Pemilu decree', async () => {
+    const sortir = (await A.call('dokumen.daftar', { type: 'BA_SORTIR' }))[0]!
+    const t = await paper(A, sortir.id, 'aturan')
+    expect(t).toContain('Lainnya: tinta luntur di kolom foto 40')
+    expect(t).not.toContain('1395')
+    const musnah = (await A.call('dokumen.daftar', { type: 'BA_PEMUSNAHAN' }))[0]!
+    expect(await paper(A, musnah.id, 'aturan')).toContain('Lainnya: tinta luntur di kolom foto')
+  })
+
+  it('a second BA hasil sortir for a day already covered is issued only when confirmed', async () => {
+    const again = { type: 'BA_SORTIR', from: HARI, to: HARI, tanggal: HARI } as const
+    const refused = await A.refusedUnchanged('dokumen.terbitkan', again)
+    expect(refused.message).toContain('Sudah terbit berita acara hasil sortir dan lipat untuk tanggal itu')
+    expect(refused.details?.[0]?.column).toBe('ulang')
+    // A range that includes the day is the same work too.
+    await A.refusedUnchanged('dokumen.terbitkan', { ...again, from: '2024-11-03', to: '2024-11-05' })
+    const confirmed = await A.call('dokumen.terbitkan', { ...again, ulang: true })
+    expect(confirmed.nomor).toMatch(/^\d+\/PP\.09\.4-BA\/1219\/2024$/)
+  })
+})

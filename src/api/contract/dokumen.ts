@@ -74,7 +74,19 @@ const BaDate = { tanggal: IsoDate.optional() }
 /** Documents issued on request. BA serah terima and BA pemusnahan are issued by the handover and the destruction themselves. */
 export const IssueInput = z.discriminatedUnion('type', [
   z.object({ type: z.literal('BA_PENERIMAAN'), deliveryId: Id, ...BaDate }).strict(),
-  z.object({ type: z.literal('BA_SORTIR'), from: IsoDate, to: IsoDate, ...BaDate }).strict(),
+  z
+    .object({
+      type: z.literal('BA_SORTIR'),
+      from: IsoDate,
+      to: IsoDate,
+      ...BaDate,
+      /**
+       * A BA hasil sortir for days another one already covers is a second paper for the same work: issued
+       * only when the user confirms it (after a correction, say), naming the earlier one.
+       */
+      ulang: z.boolean().optional(),
+    })
+    .strict(),
   z.object({ type: z.literal('BA_RUSAK'), ...BaDate }).strict(),
   z.object({ type: z.literal('NOTA_RETUR'), returId: Id, ...BaDate }).strict(),
   z.object({ type: z.literal('REKAP_UPAH'), from: IsoDate, to: IsoDate, ...BaDate }).strict(),

@@ -13,7 +13,7 @@ import {
   type DataColumn,
 } from '../pdf'
 import { signatureBlock, type DocParts, type Snapshot } from './snapshot'
-import { jumlahPerBarang, namaTempat, segelRingkas, totalGroup } from './wording'
+import { jumlahPerBarang, namaTempat, reasonLabel, segelRingkas, totalGroup } from './wording'
 
 export interface SerahTerimaItem {
   variantId: number
@@ -201,7 +201,14 @@ export interface PemusnahanData {
   tempat: string
   note: string
   reasons: { code: string; label: string }[]
-  rows: { item: string; dapil: string | null; rusakByReason: Record<string, number>; lebih: number }[]
+  rows: {
+    item: string
+    dapil: string | null
+    rusakByReason: Record<string, number>
+    /** What was written with Lainnya damage, since issue 13. */
+    rusakNotes?: Record<string, string[]>
+    lebih: number
+  }[]
 }
 
 export function baPemusnahan(snap: Snapshot<PemusnahanData>): DocParts {
@@ -237,7 +244,15 @@ export function baPemusnahan(snap: Snapshot<PemusnahanData>): DocParts {
   const reasonRows = d.rows.flatMap((r) =>
     d.reasons
       .filter((x) => (r.rusakByReason[x.code] ?? 0) > 0)
-      .map((x) => [shortItemName(r.item), r.dapil ?? '-', x.label, r.rusakByReason[x.code]!] as CellValue[]),
+      .map(
+        (x) =>
+          [
+            shortItemName(r.item),
+            r.dapil ?? '-',
+            reasonLabel(x.label, r.rusakNotes?.[x.code]),
+            r.rusakByReason[x.code]!,
+          ] as CellValue[],
+      ),
   )
   if (reasonRows.length) {
     body.push(subheading('Rincian surat suara rusak yang dimusnahkan menurut kriteria'))

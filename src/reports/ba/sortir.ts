@@ -3,6 +3,7 @@ import { shortItemName } from '../../core/text'
 import { tanggalPanjang } from '../../core/tanggal'
 import { dataTable, opening, paragraph, subheading, type Content } from '../pdf'
 import { signatureBlock, type DocParts, type Snapshot } from './snapshot'
+import { reasonLabel } from './wording'
 
 export interface SortirRow {
   item: string
@@ -12,6 +13,8 @@ export interface SortirRow {
   baik: number
   rusak: number
   rusakByReason: Record<string, number>
+  /** What was written with the damage of a reason that needs a note (Lainnya), since issue 13. */
+  rusakNotes?: Record<string, string[]>
 }
 
 export interface PositionRow {
@@ -48,15 +51,40 @@ export const periodText = (from: string, to: string): string =>
     : `tanggal ${tanggalPanjang(from)} sampai dengan ${tanggalPanjang(to)}`
 
 export function reasonRows(
-  rows: { item: string; dapil: string | null; rusakByReason: Record<string, number> }[],
+  rows: {
+    item: string
+    dapil: string | null
+    rusakByReason: Record<string, number>
+    rusakNotes?: Record<string, string[]>
+  }[],
   reasons: { code: string; label: string }[],
 ) {
   return rows.flatMap((r) =>
     reasons
       .filter((x) => (r.rusakByReason[x.code] ?? 0) !== 0)
-      .map((x) => [shortItemName(r.item), r.dapil ?? '-', x.label, r.rusakByReason[x.code]!] as (string | number)[]),
+      .map(
+        (x) =>
+          [
+            shortItemName(r.item),
+            r.dapil ?? '-',
+            reasonLabel(x.label, r.rusakNotes?.[x.code]),
+            r.rusakByReason[x.code]!,
+          ] as (string | number)[],
+      ),
   )
 }
+
+/**
+ * The regulation a paper cites for the damage criteria: the one its election type's snapshot names
+ * (none for a Pilkada, whose decree the app does not know), or Keputusan KPU 1395/2023 for a snapshot
+ * issued before the header named it.
+ */
+export const kriteriaCited = (h: { kriteriaRusak?: string | null }): string =>
+  h.kriteriaRusak === undefined
+    ? ' (Keputusan KPU Nomor 1395 Tahun 2023)'
+    : h.kriteriaRusak
+      ? ` (${h.kriteriaRusak})`
+      : ''
 
 export function baSortir(snap: Snapshot<SortirData>): DocParts {
   const d = snap.data
@@ -86,7 +114,7 @@ export function baSortir(snap: Snapshot<SortirData>): DocParts {
   ]
   const reasons = reasonRows(d.rows, d.reasons)
   if (reasons.length) {
-    body.push(subheading('B. Rincian surat suara rusak menurut kriteria (Keputusan KPU Nomor 1395 Tahun 2023)'))
+    body.push(subheading(`B. Rincian surat suara rusak menurut kriteria${kriteriaCited(snap.header)}`))
     body.push(
       dataTable({
         numbered: true,
@@ -252,7 +280,7 @@ export function baRusak(snap: Snapshot<RusakData>): DocParts {
   ]
   const reasons = reasonRows(rows, d.reasons)
   if (reasons.length) {
-    body.push(subheading('B. Rincian surat suara rusak menurut kriteria (Keputusan KPU Nomor 1395 Tahun 2023)'))
+    body.push(subheading(`B. Rincian surat suara rusak menurut kriteria${kriteriaCited(snap.header)}`))
     body.push(
       dataTable({
         numbered: true,
