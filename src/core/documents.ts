@@ -1,3 +1,5 @@
+import { checkNip } from './nip'
+
 /**
  * The documents the warehouse issues. Each has a register entry (nomor, snapshot, chain head) and
  * signers configured per type in Pengaturan. Types are stable codes stored in the database.
@@ -221,3 +223,20 @@ export function parseDocumentQr(text: string): { documentId: number; chainSeq: n
  */
 export const kriteriaRusakDasar = (jenis: 'pemilu' | 'pilkada'): string | null =>
   jenis === 'pemilu' ? 'Keputusan KPU Nomor 1395 Tahun 2023' : null
+
+/**
+ * Why a document cannot be issued with these signers: a party (posisi "pihak") without a name would be
+ * a row of dots under a signature the secretary must send back, and a NIP that cannot be one must not be
+ * printed. Witnesses and "Mengetahui" may be left for the hand. One issue per signer, numbered as listed.
+ */
+export function signerIssues(signers: readonly Signer[]): { row: number; column: string; message: string }[] {
+  return signers.flatMap((s, i) => {
+    const who = [s.peran, s.jabatan].filter(Boolean).join(', ') || `penanda tangan ke-${i + 1}`
+    const out: { row: number; column: string; message: string }[] = []
+    if (s.posisi === 'pihak' && s.nama.trim() === '')
+      out.push({ row: i + 1, column: 'nama', message: `Nama ${who} belum diisi` })
+    const nip = checkNip(s.nip)
+    if (!nip.ok) out.push({ row: i + 1, column: 'nip', message: `NIP ${who}: ${nip.message}` })
+    return out
+  })
+}

@@ -1,3 +1,4 @@
+import { DAMAGE_REASONS } from '../core/reasons'
 import type { ReadableDB } from './handles'
 
 /**
@@ -161,6 +162,9 @@ export function packedAndHandedUpTo(
   }[]
 }
 
+/** The reasons whose damage must carry a note (Lainnya): only their notes describe the damage. */
+const NOTED = DAMAGE_REASONS.filter((r) => r.needsNote).map((r) => r.code)
+
 /**
  * The notes written with damage at the cut (a "Lainnya" sheet must say what was wrong with it), per
  * variant and reason, in the order they were recorded; optionally only those of some shifts.
@@ -174,7 +178,8 @@ export function damageNotesAsOf(
   return db
     .prepare(
       `SELECT l.variant_id AS v, substr(l.to_place, 7) AS reason, l.note AS note, min(l.seq) AS first
-       FROM ${rowsIn(cut)} AND l.to_place LIKE 'RUSAK:%' AND l.reason IS NULL AND coalesce(l.note, '') <> '' ${inShifts}
+       FROM ${rowsIn(cut)} AND l.to_place IN (${NOTED.map((c) => `'RUSAK:${c}'`).join(', ')})
+         AND l.reason IS NULL AND coalesce(l.note, '') <> '' ${inShifts}
        GROUP BY 1, 2, 3 ORDER BY first`,
     )
     .all(param(cut)) as { v: number; reason: string; note: string }[]

@@ -1,5 +1,13 @@
 import type { Dokumen, IssueInput } from '../api/contract/dokumen'
-import { DOC_TYPES, documentQrText, kriteriaRusakDasar, satkerDaerah, type DocType } from '../core/documents'
+import {
+  DOC_SHORT_LABEL,
+  DOC_TYPES,
+  documentQrText,
+  kriteriaRusakDasar,
+  satkerDaerah,
+  signerIssues,
+  type DocType,
+} from '../core/documents'
 import { AppError, refused } from '../core/errors'
 import { formatNomor } from '../core/nomorSurat'
 import { parseTanggal, tanggalPanjang } from '../core/tanggal'
@@ -151,6 +159,13 @@ export function terbitkan(ctx: ServiceContext, who: Actor, input: TerbitkanInput
   const setting = jenisOf(ctx, input.type)
   const spec = DOC_TYPES[input.type]
   const built = build(ctx, input, tanggal)
+  // A required signer left blank, or a NIP that cannot be one, would go back unsigned.
+  const missing = signerIssues(setting.signers)
+  if (missing.length)
+    throw refused(
+      `${DOC_SHORT_LABEL[input.type]} belum dapat diterbitkan: lengkapi penanda tangan di Pengaturan (${missing.map((m) => m.message).join('; ')})`,
+      missing.map((m) => ({ ...m, column: `signers.${m.column}` })),
+    )
   // An event's paper carries one date, the event's, in its body and above its signatures.
   if (built.eventDate) {
     if (input.tanggal !== undefined && input.tanggal !== built.eventDate)

@@ -51,6 +51,7 @@ export function penerimaanData(ctx: ReadContext, deliveryId: number): Built<Pene
     subject: `Penerimaan #${d.id} dari ${d.penyedia}, surat jalan ${d.suratJalan}`,
     ref: `PENERIMAAN:${d.id}`,
     eventDate: d.receivedAt.slice(0, 10),
+
     data: {
       deliveryId: d.id,
       kind: d.kind,

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import type { DocType } from '../../src/core/documents'
-import { apiOf, DEMO_CSV, freshBuiltWorker, useTempDir, type Api } from '../support/api'
+import { apiOf, DEMO_CSV, freshBuiltWorker, nameAllSigners, useTempDir, type Api } from '../support/api'
 import { pdfTextFolded, saveDownload } from '../support/pdf'
 
 /**
@@ -53,6 +53,7 @@ beforeAll(async () => {
   mkdirSync(OUT, { recursive: true })
   sesudah = await open('sesudah')
   const { call } = A
+  await nameAllSigners(A)
   for (const x of await call('barang.daftarVarian')) {
     if (x.itemCode === 'GUBERNUR') v.g = x.variantId
     if (x.itemCode === 'BUPATI') v.b = x.variantId
@@ -365,5 +366,44 @@ describe('rules a secretary enforces (issue 13, item 9)', () => {
     await A.refusedUnchanged('dokumen.terbitkan', { ...again, from: '2024-11-03', to: '2024-11-05' })
     const confirmed = await A.call('dokumen.terbitkan', { ...again, ulang: true })
     expect(confirmed.nomor).toMatch(/^\d+\/PP\.09\.4-BA\/1219\/2024$/)
+  })
+})
+
+describe('signers a secretary can sign under (issue 13, item 13)', () => {
+  it('a NIP must be 18 digits with a real birth date and TMT, and is kept as printed', async () => {
+    const signer = { peran: 'Yang Membuat', jabatan: 'Kasubbag KUL', nama: 'Siti Aminah', posisi: 'pihak' as const }
+    const short = await A.refusedUnchanged(
+      'dokumen.aturJenis',
+      { type: 'BA_RUSAK', nomorPattern: null, signers: [{ ...signer, nip: '19800202 200501 2 00' }] },
+      'INVALID_INPUT',
+    )
+    expect(JSON.stringify(short)).toContain('NIP harus 18 angka, bukan 17')
+    const feb30 = await A.refusedUnchanged(
+      'dokumen.aturJenis',
+      { type: 'BA_RUSAK', nomorPattern: null, signers: [{ ...signer, nip: '19800230 200501 2 002' }] },
+      'INVALID_INPUT',
+    )
+    expect(JSON.stringify(feb30)).toContain('Tanggal lahir dalam NIP (19800230) bukan tanggal yang ada')
+    const ok = await A.call('dokumen.aturJenis', {
+      type: 'BA_RUSAK',
+      nomorPattern: null,
+      signers: [{ ...signer, nip: '198002022005012002' }],
+    })
+    expect(ok.signers[0]!.nip).toBe('19800202 200501 2 002')
+  })
+
+  it('a document whose party has no name is not issued, and nothing is numbered', async () => {
+    const jenis = (await A.call('dokumen.daftarJenis')).find((j) => j.type === 'BA_RUSAK')!
+    await A.call('dokumen.aturJenis', {
+      type: 'BA_RUSAK',
+      nomorPattern: null,
+      signers: [
+        { peran: 'PIHAK PERTAMA', jabatan: 'Sekretaris KPU', nama: '', nip: '', instansi: '', posisi: 'pihak' },
+      ],
+    })
+    const e = await A.refusedUnchanged('dokumen.terbitkan', { type: 'BA_RUSAK', tanggal: '2024-11-27' })
+    expect(e.message).toContain('Nama PIHAK PERTAMA, Sekretaris KPU belum diisi')
+    expect(e.details?.[0]).toMatchObject({ row: 1, column: 'signers.nama' })
+    await A.call('dokumen.aturJenis', { type: 'BA_RUSAK', nomorPattern: null, signers: jenis.signers })
   })
 })

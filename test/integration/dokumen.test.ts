@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OpenedApp } from '../../src/api/app'
-import { apiOf, openTestApp, useTempDir } from '../support/api'
+import { apiOf, nameAllSigners, openTestApp, useTempDir } from '../support/api'
 
 /**
  * The documents of the floor, from a scripted day on the demo election to the PDF text read back with
@@ -43,6 +43,7 @@ let shiftId: number
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true })
   app = await openTestApp({ dir: root, name: 'batubara' })
+  await nameAllSigners({ call })
   const variants = await call('barang.daftarVarian')
   gub = variants.find((v) => v.itemCode === 'GUBERNUR')!.variantId
   bup = variants.find((v) => v.itemCode === 'BUPATI')!.variantId
@@ -170,7 +171,8 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
     expect(t).toMatch(/JUMLAH 36\.073 36\.000 73/)
     expect(t).toMatch(/Cetak tidak jelas 50/)
     expect(t).toMatch(/Kusut\/sobek 20/)
-    expect(t).toMatch(/Lainnya 3/)
+    // A Lainnya is printed with the note written with it (issue 13).
+    expect(t).toMatch(/Lainnya: tinta luntur 3/)
     expect(t).toContain('1 shift oleh 2 regu dengan 5 pekerja')
     for (const name of ['Siti Aminah, S.E.', 'Drs. Ahmad Syahputra, M.Si.', 'Rudi Hartono', 'Hj. Nurhayati'])
       expect(t).toContain(name)

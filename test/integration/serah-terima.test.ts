@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OpenedApp } from '../../src/api/app'
 import type { Dokumen, Kit } from '../../src/api/contract'
-import { apiOf, openTestApp, useTempDir, DEMO_CSV } from '../support/api'
+import { apiOf, nameAllSigners, openTestApp, useTempDir, DEMO_CSV } from '../support/api'
 
 /**
  * Acceptance of distribution: one kecamatan of the demo election (Pilkada 2024, Kabupaten Batu Bara)
@@ -196,6 +196,7 @@ beforeAll(async () => {
       { peran: 'Mengetahui', jabatan: 'Ketua KPU Kabupaten Batu Bara', nama: 'Hj. Nurhayati', posisi: 'mengetahui' },
     ],
   })
+  await nameAllSigners({ call })
 })
 afterAll(() => {
   app?.close()
