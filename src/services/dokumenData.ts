@@ -366,6 +366,9 @@ export function serahTerimaData(ctx: ReadContext, handoverId: number): Built<Ser
         qty: figures.qtyOf(m.tpsId),
         exception: m.exception,
         segel: segelNomorOf(ctx.db, m.tpsId),
+        kotak: figures.items
+          .filter((i) => i.code === 'KOTAK')
+          .reduce((s, i) => s + (figures.qtyOf(m.tpsId)[i.variantId] ?? 0), 0),
       })),
     },
   }
