@@ -39,6 +39,7 @@ const v = { g: 0, b: 0 }
 let deliveryId = 0
 let returId = 0
 let handoverDoc = 0
+let kitTps = 0
 
 const open = (name: string) =>
   openApp({
@@ -112,6 +113,7 @@ beforeAll(async () => {
     })
   ).id
   const kit = (await call('kemas.daftarKit', {}))[0]!
+  kitTps = kit.tpsId
   const dahlia = (await call('regu.tambah', { nama: 'Dahlia' })).id
   await call('pekerja.tambah', { nama: 'Fadli Rahman', teamId: dahlia })
   const pack = await call('shift.buka', {
@@ -405,5 +407,20 @@ describe('signers a secretary can sign under (issue 13, item 13)', () => {
     expect(e.message).toContain('Nama PIHAK PERTAMA, Sekretaris KPU belum diisi')
     expect(e.details?.[0]).toMatchObject({ row: 1, column: 'signers.nama' })
     await A.call('dokumen.aturJenis', { type: 'BA_RUSAK', nomorPattern: null, signers: jenis.signers })
+  })
+})
+
+describe('daftar isi from contents (issue 13, item 11)', () => {
+  it('lists what was packed and the written exception, not what the kit needed', async () => {
+    const d = await A.call('kemas.cetakDaftarIsi', { scope: { tpsIds: [kitTps] }, ringkas: false })
+    const t = pdfTextFolded(saveDownload(OUT, d)).flat
+    // TPS 001 went out with 100 Gubernur only: no Bupati line, no bilik to tick.
+    expect(t).toMatch(/Surat suara Gubernur SUMATERA UTARA 100 lembar/)
+    const table = t.slice(0, t.indexOf('Catatan:'))
+    expect(table).not.toContain('Bilik suara')
+    expect(table).not.toContain('Surat suara Bupati')
+    // No kotak was packed: no kotak rows to seal.
+    expect(table).not.toContain('Nomor Segel')
+    expect(t).toContain('Catatan: Surat suara Bupati dan perlengkapan lain menyusul')
   })
 })
