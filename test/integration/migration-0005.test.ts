@@ -21,15 +21,16 @@ const path = join(root, 'm5.sqlite')
 let before: { ledger: unknown[]; audit: number; tps: number }
 
 beforeAll(async () => {
-  // A demo election built by today's app, then taken back to 0004: drop what 0007 made, undo what 0006
+  // A demo election built by today's app, then taken back to 0004: drop what 0009 and 0007 made, undo what 0006
   // changed (its indexes) and drop what 0005 made.
   const made = join(root, 'made.sqlite')
   const app = await openApp({ dbPath: made, demoCsvPath: DEMO_CSV })
   app.close()
   copyFileSync(made, path)
   const raw = new Database(path)
+  raw.exec(`DROP TABLE kiriman_lengkap; DELETE FROM schema_migrations WHERE version = 9;`)
   raw.exec(`DROP TABLE idempotensi; DROP TABLE stasiun_host; DROP TABLE stasiun_kode; DROP TABLE stasiun;
-            DELETE FROM schema_migrations WHERE version = 12;`)
+            DELETE FROM schema_migrations WHERE version = 7;`)
   raw.exec(`DROP INDEX ledger_document_variant; DROP INDEX balance_place;
             CREATE INDEX ledger_document ON ledger(document_id) WHERE document_id IS NOT NULL; CREATE INDEX tps_desa ON tps(desa_id);
             DELETE FROM schema_migrations WHERE version = 6;`)
