@@ -1,3 +1,5 @@
+import { checkNip } from './nip'
+
 /**
  * The documents the warehouse issues. Each has a register entry (nomor, snapshot, chain head) and
  * signers configured per type in Pengaturan. Types are stable codes stored in the database.
@@ -23,6 +25,11 @@ export interface DocTypeSpec {
   kode: string
   /** A recap (rekap upah) is registered for its QR and chain head but carries no BA number. */
   numbered: boolean
+  /**
+   * The kind of naskah dinas in the number's classification part (PKPU 2/2021 tata naskah; Keputusan KPU
+   * 57/2022 kode klasifikasi): "BA" for a berita acara ("514/PP.09.4-BA/1219/2024"), "ND" for a nota.
+   */
+  jenisNaskah: string
   description: string
   /** Who signs by default, names left for the satker to fill in. */
   defaultSigners: Signer[]
@@ -57,6 +64,7 @@ export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
     title: ['BERITA ACARA PENERIMAAN LOGISTIK PEMILIHAN'],
     kode: 'BA-TERIMA',
     numbered: true,
+    jenisNaskah: 'BA',
     description: 'Berita acara penerimaan logistik dari penyedia, per pengiriman (surat jalan/BTTB)',
     // PIHAK PERTAMA is the penyedia's representative, named on each delivery.
     defaultSigners: [
@@ -69,6 +77,7 @@ export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
     title: ['BERITA ACARA', 'HASIL SORTIR DAN LIPAT SURAT SUARA'],
     kode: 'BA-SORLIP',
     numbered: true,
+    jenisNaskah: 'BA',
     description:
       'Berita acara hasil sortir dan lipat per jenis surat suara dan dapil, untuk satu hari atau rentang tanggal',
     defaultSigners: floorReportSigners(),
@@ -77,6 +86,7 @@ export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
     title: ['BERITA ACARA', 'SURAT SUARA RUSAK DAN KEKURANGAN SURAT SUARA'],
     kode: 'BA-RUSAK',
     numbered: true,
+    jenisNaskah: 'BA',
     description:
       'Berita acara surat suara rusak menurut kriteria dan kekurangan per jenis dan dapil, sebagai permintaan penggantian',
     defaultSigners: floorReportSigners(),
@@ -85,6 +95,7 @@ export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
     title: ['NOTA PENGEMBALIAN SURAT SUARA TERTUKAR'],
     kode: 'NOTA-RETUR',
     numbered: true,
+    jenisNaskah: 'ND',
     description: 'Nota pengembalian surat suara tertukar (milik satker atau dapil lain) kepada penyedia',
     defaultSigners: [slot('Yang Menyerahkan', KASUBBAG_LOGISTIK, 'pihak')],
   },
@@ -92,6 +103,7 @@ export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
     title: ['BERITA ACARA', 'SERAH TERIMA LOGISTIK PEMILIHAN'],
     kode: 'BA-SERAH',
     numbered: true,
+    jenisNaskah: 'BA',
     description:
       'Berita acara serah terima kit TPS kepada PPK (Panitia Pemilihan Kecamatan), per kecamatan, dengan lampiran per desa dan per TPS',
     // PIHAK KEDUA is the Ketua PPK named at each handover.
@@ -101,6 +113,7 @@ export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
     title: ['BERITA ACARA', 'PEMUSNAHAN SURAT SUARA RUSAK DAN LEBIH'],
     kode: 'BA-MUSNAH',
     numbered: true,
+    jenisNaskah: 'BA',
     description:
       'Berita acara pemusnahan surat suara rusak dan lebih per jenis dan dapil, dengan saksi Bawaslu, Polres dan Kodim',
     defaultSigners: [
@@ -115,6 +128,7 @@ export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
     title: ['REKAPITULASI UPAH PEKERJA', 'SORTIR, LIPAT DAN PERAKITAN LOGISTIK'],
     kode: 'REKAP-UPAH',
     numbered: false,
+    jenisNaskah: 'REKAP',
     description: 'Rekap upah pekerja per lembar/unit dengan potongan pajak, per pekerja',
     defaultSigners: [
       slot('Dibuat oleh', 'Bendahara Pengeluaran', 'pihak'),
@@ -125,6 +139,16 @@ export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
 }
 
 export const DOC_TYPE_CODES = Object.keys(DOC_TYPES) as DocType[]
+
+/**
+ * A type's number pattern when the satker set none of its own: the election's pattern, whose "-BA"
+ * classification part becomes the type's own kind of naskah ("{no}/PP.09.4-BA/…" numbers a nota
+ * "{no}/PP.09.4-ND/…"), so a nota is never numbered as a berita acara.
+ */
+export function defaultNomorPattern(type: DocType, electionPattern: string): string {
+  const jenis = DOC_TYPES[type].jenisNaskah
+  return jenis === 'BA' ? electionPattern : electionPattern.replace(/-BA(?=\/|$)/, `-${jenis}`)
+}
 
 /** Short names for buttons, filters and the register; the document's own title stays on the paper. */
 export const DOC_SHORT_LABEL: Record<DocType, string> = {
@@ -195,4 +219,29 @@ export function documentQrText(input: {
 export function parseDocumentQr(text: string): { documentId: number; chainSeq: number; hashPrefix: string } | null {
   const m = /^GUDANG-PEMILU\|[^|]*\|DOK-(\d+)\|[^|]*\|(\d+):([0-9a-f]{16})$/.exec(text.trim())
   return m ? { documentId: Number(m[1]), chainSeq: Number(m[2]), hashPrefix: m[3]! } : null
+}
+
+/**
+ * The regulation a paper cites for the damage criteria of ballots (DOMAIN.md §4): Keputusan KPU 1395/2023
+ * is the Pemilu 2024 decree. For a Pilkada the app knows no decree number, so it cites none rather than
+ * the Pemilu one.
+ */
+export const kriteriaRusakDasar = (jenis: 'pemilu' | 'pilkada'): string | null =>
+  jenis === 'pemilu' ? 'Keputusan KPU Nomor 1395 Tahun 2023' : null
+
+/**
+ * Why a document cannot be issued with these signers: a party (posisi "pihak") without a name would be
+ * a row of dots under a signature the secretary must send back, and a NIP that cannot be one must not be
+ * printed. Witnesses and "Mengetahui" may be left for the hand. One issue per signer, numbered as listed.
+ */
+export function signerIssues(signers: readonly Signer[]): { row: number; column: string; message: string }[] {
+  return signers.flatMap((s, i) => {
+    const who = [s.peran, s.jabatan].filter(Boolean).join(', ') || `penanda tangan ke-${i + 1}`
+    const out: { row: number; column: string; message: string }[] = []
+    if (s.posisi === 'pihak' && s.nama.trim() === '')
+      out.push({ row: i + 1, column: 'nama', message: `Nama ${who} belum diisi` })
+    const nip = checkNip(s.nip)
+    if (!nip.ok) out.push({ row: i + 1, column: 'nip', message: `NIP ${who}: ${nip.message}` })
+    return out
+  })
 }

@@ -200,6 +200,17 @@ export function ledgerHashAt(db: ReadableDB, seq: number): string | undefined {
 // --- What documents state, read from the floor's tables (dokumenData) -------------------------------
 
 /** The notes of every delivery line that received a variant as tertukar. Reads delivery_line (penerimaan). */
+/** What the deliveries received up to a date said of a variant's tertukar sheets (whose they are). */
+export function tertukarNotesUpTo(db: ReadableDB, variantId: number, tanggal: string): string[] {
+  return db
+    .prepare(
+      `SELECT DISTINCT l.tertukar_note FROM delivery_line l JOIN delivery d ON d.id = l.delivery_id
+       WHERE l.variant_id = ? AND l.tertukar_note <> '' AND substr(d.received_at, 1, 10) <= ? ORDER BY d.received_at, l.id`,
+    )
+    .pluck()
+    .all(variantId, tanggal) as string[]
+}
+
 export function tertukarNotes(db: ReadableDB, variantId: number): string[] {
   return (
     db
@@ -283,4 +294,18 @@ export function pekerjaWithRegu(db: ReadableDB, workerId: number): { nama: strin
       `SELECT w.nama, coalesce(t.nama, '') AS regu FROM worker w LEFT JOIN team_member m ON m.worker_id = w.id LEFT JOIN team t ON t.id = m.team_id WHERE w.id = ?`,
     )
     .get(workerId) as { nama: string; regu: string }
+}
+
+/** The register's BA hasil sortir whose period (ref SORTIR:<from>:<to>) overlaps [from, to]. */
+export function sortirOverlapping(
+  db: ReadableDB,
+  from: string,
+  to: string,
+): { id: number; nomor: string | null; ref: string }[] {
+  return db
+    .prepare(
+      `SELECT id, nomor, ref FROM document WHERE doc_type = 'BA_SORTIR'
+         AND substr(ref, 8, 10) <= @to AND substr(ref, 19, 10) >= @from ORDER BY id`,
+    )
+    .all({ from, to }) as { id: number; nomor: string | null; ref: string }[]
 }

@@ -82,3 +82,22 @@ export function setSetting(db: WritableDB, key: string, value: string): void {
     'INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   ).run(key, value)
 }
+
+/**
+ * What was packed into each kit, per TPS and variant, whether or not it has since gone to the PPK: rows
+ * into DIKEMAS:<tps> less rows taken back out, leaving aside the handover (DIKEMAS -> DIKIRIM) and its
+ * reversal. The daftar isi lists this, not what the kit needed.
+ */
+export function packedPerKit(db: ReadableDB): { tpsId: number; v: number; qty: number }[] {
+  return db
+    .prepare(
+      `SELECT CAST(substr(p, 9) AS INTEGER) AS tpsId, v, sum(q) AS qty FROM (
+         SELECT to_place AS p, variant_id AS v, qty AS q FROM ledger
+          WHERE to_place LIKE 'DIKEMAS:%' AND from_place NOT LIKE 'DIKIRIM:%'
+         UNION ALL
+         SELECT from_place, variant_id, -qty FROM ledger
+          WHERE from_place LIKE 'DIKEMAS:%' AND to_place NOT LIKE 'DIKIRIM:%'
+       ) GROUP BY p, v HAVING sum(q) <> 0`,
+    )
+    .all() as { tpsId: number; v: number; qty: number }[]
+}

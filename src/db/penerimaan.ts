@@ -195,3 +195,37 @@ export function notaReturOf(db: ReadableDB, ref: string): { id: number; nomor: s
     .prepare(`SELECT id, nomor FROM document WHERE doc_type = 'NOTA_RETUR' AND ref = ? ORDER BY id DESC LIMIT 1`)
     .get(ref) as { id: number; nomor: string | null } | undefined
 }
+
+/** The declaration that no more ordinary deliveries of a variant are coming (migration 0009). */
+export interface KirimanLengkapRow {
+  variantId: number
+  tanggal: string
+  at: string
+  actor: string
+  note: string
+}
+
+export function kirimanLengkapOf(db: ReadableDB, variantId: number): KirimanLengkapRow | undefined {
+  return db
+    .prepare('SELECT variant_id AS variantId, tanggal, at, actor, note FROM kiriman_lengkap WHERE variant_id = ?')
+    .get(variantId) as KirimanLengkapRow | undefined
+}
+
+/** Every declaration, in the order they take effect. */
+export function daftarKirimanLengkap(db: ReadableDB): KirimanLengkapRow[] {
+  return db
+    .prepare(
+      'SELECT variant_id AS variantId, tanggal, at, actor, note FROM kiriman_lengkap ORDER BY tanggal, variant_id',
+    )
+    .all() as KirimanLengkapRow[]
+}
+
+export function insertKirimanLengkap(db: WritableDB, r: KirimanLengkapRow): void {
+  db.prepare('INSERT INTO kiriman_lengkap (variant_id, tanggal, at, actor, note) VALUES (?, ?, ?, ?, ?)').run(
+    r.variantId,
+    r.tanggal,
+    r.at,
+    r.actor,
+    r.note,
+  )
+}

@@ -40,16 +40,6 @@ export function resultsOn(
     .all(tanggal) as { variantId: number; category: 'hasil' | 'rusak'; reason: string | null; qty: number }[]
 }
 
-/** What the surat jalan of deliveries received up to the date stated, per variant. */
-export function statedUpTo(db: ReadableDB, tanggal: string): { v: number; stated: number }[] {
-  return db
-    .prepare(
-      `SELECT l.variant_id AS v, sum(l.stated_qty) AS stated FROM delivery_line l JOIN delivery d ON d.id = l.delivery_id
-           WHERE substr(d.received_at, 1, 10) <= ? GROUP BY l.variant_id`,
-    )
-    .all(tanggal) as { v: number; stated: number }[]
-}
-
 /** The teams that worked on the date, with their ketua and the day's target. */
 export function teamsOn(
   db: ReadableDB,

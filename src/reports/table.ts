@@ -85,6 +85,30 @@ const MIN_WIDTH = 6
 /** Points of one line of 11-pt text in a row, with Excel's own padding. */
 const LINE_HEIGHT = 15
 
+/**
+ * In a column that holds fractions, each number shows the decimals the paper shows (up to the column's):
+ * a pay share of 8.501,5 as 8.501,5 and 6.356,67 as 6.356,67, a whole 3.000 as 3.000 — the column's
+ * own format would print 8.501,50 and 3.000,00, or round to 8.502 with none.
+ */
+function shownAsOnPaper(
+  row: ExcelJS.Row,
+  values: readonly (string | number)[],
+  t: Table,
+  decimals: readonly number[],
+): void {
+  values.forEach((v, i) => {
+    if (!t.columns[i]?.numeric || typeof v !== 'number' || !decimals[i]) return
+    const places = Math.min(decimals[i]!, decimalsOf(v))
+    row.getCell(i + 1).numFmt = places ? `#,##0.${'0'.repeat(places)}` : '#,##0'
+  })
+}
+
+/** How many decimals a number needs to be shown exactly (to at most 6 places). */
+function decimalsOf(v: number): number {
+  for (let d = 0; d < 6; d++) if (Math.abs(Math.round(v * 10 ** d) - v * 10 ** d) < 1e-6) return d
+  return 6
+}
+
 const numberText = (v: number, decimals: number) =>
   v.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
 
@@ -154,6 +178,7 @@ function addSheet(wb: ExcelJS.Workbook, t: Table, { textWidth, breakLines }: Mea
   const first = headerRow + 1
   for (const r of t.rows) {
     const row = ws.addRow(r)
+    shownAsOnPaper(row, r, t, decimals)
     const lines = Math.max(1, ...r.map((v, i) => (typeof v === 'string' && v ? linesIn(v, widths[i]!) : 1)))
     if (lines > 1) {
       row.height = LINE_HEIGHT * lines
@@ -171,6 +196,7 @@ function addSheet(wb: ExcelJS.Workbook, t: Table, { textWidth, breakLines }: Mea
       return { formula: `SUM(${col}${first}:${col}${last})`, result: v }
     })
     const tr = ws.addRow(values)
+    shownAsOnPaper(tr, t.totals, t, decimals)
     tr.font = { bold: true }
     tr.eachCell((c) => (c.border = { top: { style: 'thin' } }))
   }
@@ -178,7 +204,9 @@ function addSheet(wb: ExcelJS.Workbook, t: Table, { textWidth, breakLines }: Mea
     const col = ws.getColumn(i + 1)
     // exceljs leaves a column of width 9 (its default) out of the file, and Excel's default is 8,43.
     col.width = widths[i] === 9 ? 9.1 : widths[i]!
-    if (c.numeric) col.numFmt = decimals[i] ? `#,##0.${'0'.repeat(decimals[i]!)}` : '#,##0'
+    // A column holding fractions has its format per cell (shownAsOnPaper); a column format would
+    // override them.
+    if (c.numeric && !decimals[i]) col.numFmt = '#,##0'
   })
   ws.pageSetup = {
     orientation: t.columns.length > 7 ? 'landscape' : 'portrait',

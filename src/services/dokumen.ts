@@ -1,8 +1,16 @@
 import type { Dokumen, IssueInput } from '../api/contract/dokumen'
-import { DOC_TYPES, documentQrText, satkerDaerah, type DocType } from '../core/documents'
+import {
+  DOC_SHORT_LABEL,
+  DOC_TYPES,
+  documentQrText,
+  kriteriaRusakDasar,
+  satkerDaerah,
+  signerIssues,
+  type DocType,
+} from '../core/documents'
 import { AppError, refused } from '../core/errors'
 import { formatNomor } from '../core/nomorSurat'
-import { parseTanggal } from '../core/tanggal'
+import { parseTanggal, tanggalPanjang } from '../core/tanggal'
 import * as queries from '../db/dokumen'
 import { chainHead } from '../db/ledger'
 import { baPenerimaan, notaRetur } from '../reports/ba/penerimaan'
@@ -74,6 +82,7 @@ function header(ctx: ReadContext): DocHeader {
     namaPemilihan: namaPemilihan(ctx, e),
     satkerNama,
     kodeWilayah: e.kodeWilayah,
+    kriteriaRusak: kriteriaRusakDasar(e.jenis),
   }
 }
 
@@ -146,10 +155,26 @@ export function daftar(ctx: ReadContext, type?: DocType): Dokumen[] {
 
 export function terbitkan(ctx: ServiceContext, who: Actor, input: TerbitkanInput): Dokumen {
   const election = pemilihan.requireElection(ctx)
-  const tanggal = input.tanggal ?? localDate(ctx.now())
+  let tanggal = input.tanggal ?? localDate(ctx.now())
   const setting = jenisOf(ctx, input.type)
   const spec = DOC_TYPES[input.type]
   const built = build(ctx, input, tanggal)
+  // A required signer left blank, or a NIP that cannot be one, would go back unsigned.
+  const missing = signerIssues(setting.signers)
+  if (missing.length)
+    throw refused(
+      `${DOC_SHORT_LABEL[input.type]} belum dapat diterbitkan: lengkapi penanda tangan di Pengaturan (${missing.map((m) => m.message).join('; ')})`,
+      missing.map((m) => ({ ...m, column: `signers.${m.column}` })),
+    )
+  // An event's paper carries one date, the event's, in its body and above its signatures.
+  if (built.eventDate) {
+    if (input.tanggal !== undefined && input.tanggal !== built.eventDate)
+      throw refused(
+        `${spec.title.join(' ')} bertanggal hari kejadiannya (${tanggalPanjang(built.eventDate)}), bukan ${tanggalPanjang(input.tanggal)}`,
+        [{ column: 'tanggal', message: `Harus ${built.eventDate}` }],
+      )
+    tanggal = built.eventDate
+  }
   // A delivery, a return, a handover or a destruction is one event with one berita acara; a second one
   // would be a second number for the same sheets. Date-range documents may be issued again (after a
   // correction, say).
@@ -161,6 +186,14 @@ export function terbitkan(ctx: ServiceContext, who: Actor, input: TerbitkanInput
         [{ column: 'type', message: `Sudah terbit (dokumen #${earlier.id})` }],
       )
     }
+  }
+  if (input.type === 'BA_SORTIR' && !input.ulang) {
+    const earlier = queries.sortirOverlapping(ctx.db, input.from, input.to)
+    if (earlier.length)
+      throw refused(
+        `Sudah terbit berita acara hasil sortir dan lipat untuk tanggal itu (${earlier.map((d) => d.nomor ?? `dokumen #${d.id}`).join(', ')}); cetak ulang dari register, atau terbitkan lagi dengan konfirmasi bila memang perlu berita acara baru (misalnya setelah koreksi)`,
+        [{ column: 'ulang', message: 'Perlu konfirmasi' }],
+      )
   }
   const snapshot: Snapshot<unknown> = {
     v: 1,

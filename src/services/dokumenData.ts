@@ -1,4 +1,5 @@
 import { computePay } from '../core/pay'
+import { penggantian } from '../core/penggantian'
 import { DAMAGE_REASONS, damageReason } from '../core/reasons'
 import { AppError, refused } from '../core/errors'
 import type { PenerimaanData, ReturData } from '../reports/ba/penerimaan'
@@ -7,6 +8,7 @@ import type { RusakData, SortirData } from '../reports/ba/sortir'
 import type { UpahData } from '../reports/ba/upah'
 import * as queries from '../db/dokumen'
 import { segelNomorOf } from '../db/kemas'
+import { damageNotesAsOf, deliveriesAsOf, lengkapAsOf, netIntoAsOf, notesByVariant } from '../db/ledgerAsOf'
 import { destroyedBySource, pemusnahanById } from '../db/pemusnahan'
 import { reguById } from '../db/regu'
 import { handedPerTps, serahTerimaForBa, serahTerimaMembers } from '../db/serahTerima'
@@ -22,13 +24,21 @@ import { getVariant, listVariants } from './variants'
 import { reguName } from '../core/regu'
 
 /**
- * The data each document states, read from the ledger at the moment it is issued. What is built here
- * is frozen into the register's snapshot; the renderers in src/reports/ba only lay it out.
+ * The data each document states. A dated paper states the ledger as of its date (db/ledgerAsOf.ts), never
+ * today's balances, so issuing it after later movements gives the same figures; an event's paper (a
+ * delivery, a return, a handover, a destruction) states its event's own ledger rows. What is built here
+ * is frozen into the register's snapshot; the renderers in src/reports/ba only lay it out, and a reprint
+ * renders the snapshot.
  */
 export interface Built<T> {
   subject: string
   ref: string
   data: T
+  /**
+   * The local date of the event an event's paper records (a delivery's arrival, a return's departure):
+   * the paper is dated by it, in its body and above its signatures alike.
+   */
+  eventDate?: string
 }
 
 const variantParts = (ctx: ReadContext, variantId: number) => {
@@ -41,6 +51,8 @@ export function penerimaanData(ctx: ReadContext, deliveryId: number): Built<Pene
   return {
     subject: `Penerimaan #${d.id} dari ${d.penyedia}, surat jalan ${d.suratJalan}`,
     ref: `PENERIMAAN:${d.id}`,
+    eventDate: d.receivedAt.slice(0, 10),
+
     data: {
       deliveryId: d.id,
       kind: d.kind,
@@ -73,18 +85,23 @@ export function returData(ctx: ReadContext, returId: number): Built<ReturData> {
     throw new AppError('NOT_FOUND', `Pengembalian #${returId} tidak ditemukan`, [
       { column: 'returId', message: 'Tidak ditemukan' },
     ])
+  const at = localDateTime(new Date(r.at))
   return {
     subject: `Pengembalian surat suara tertukar #${r.id} kepada ${r.penyedia}`,
     ref: `RETUR:${r.id}`,
+    eventDate: at.slice(0, 10),
     data: {
       returId: r.id,
-      at: localDateTime(new Date(r.at)),
+      at,
       penyedia: r.penyedia,
       note: r.note,
+      // Whose the sheets are, as the deliveries received up to the return said; the variant's own dapil
+      // is this satker's and says nothing about another kabupaten's sheets.
+      milik: true,
       lines: r.lines.map((l) => ({
         ...variantParts(ctx, l.variantId),
         qty: l.qty,
-        asal: queries.tertukarNotes(ctx.db, l.variantId).join('; '),
+        asal: queries.tertukarNotesUpTo(ctx.db, l.variantId, at.slice(0, 10)).join('; '),
       })),
     },
   }
@@ -109,6 +126,7 @@ export function sortirData(ctx: ReadContext, from: string, to: string): Built<So
   const ids = new Set(shiftIds)
   const flows = floorFlows(ctx, { from, to }).filter((f) => ids.has(f.shiftId))
   const crew = queries.shiftCrew(ctx.db, shiftIds)
+  const notes = notesByVariant(damageNotesAsOf(ctx.db, { tanggal: to }, shiftIds))
   const rows = listVariants(reading(ctx))
     .filter((v) => v.kind === 'ballot')
     .map((v) => {
@@ -124,12 +142,14 @@ export function sortirData(ctx: ReadContext, from: string, to: string): Built<So
         baik: sum('hasil'),
         rusak: sum('rusak'),
         rusakByReason,
+        rusakNotes: notes.get(v.variantId) ?? {},
       }
     })
     .filter((r) => r.baik + r.rusak !== 0)
   const reklas = queries.reklasifikasiRows(ctx.db, from, to)
+  // Lampiran I: the position at the end of the period, not today's.
   const position = rekonsiliasi
-    .lihat(reading(ctx))
+    .lihat(reading(ctx), { tanggal: to })
     .filter((r) => r.kind === 'ballot')
     .map((r) => ({
       item: r.itemName,
@@ -159,28 +179,58 @@ export function sortirData(ctx: ReadContext, from: string, to: string): Built<So
         note: r.note ?? '',
       })),
       position,
+      asOf: to,
     },
   }
 }
 
+/**
+ * The BA surat suara rusak dan kurang as of its date: per ballot type and dapil the damaged sheets found
+ * (destroyed ones included: a destruction does not undo the damage), what the printer has not delivered,
+ * and what is asked of it once the deliveries of that variant are declared complete (core/penggantian.ts).
+ */
 export function rusakData(ctx: ReadContext, tanggal: string): Built<RusakData> {
-  const kurang = new Map<number, number>()
-  for (const s of penerimaan.openSelisih(reading(ctx)))
-    if (s.selisih < 0) kurang.set(s.variantId, (kurang.get(s.variantId) ?? 0) - s.selisih)
+  const cut = { tanggal }
+  const deliveries = new Map(deliveriesAsOf(ctx.db, tanggal).map((d) => [d.v, d]))
+  const lengkap = lengkapAsOf(ctx.db, tanggal)
+  const destroyed = netIntoAsOf(ctx.db, cut, 'DIMUSNAHKAN')
+  const notes = notesByVariant(damageNotesAsOf(ctx.db, cut))
   const rows = rekonsiliasi
-    .lihat(reading(ctx))
+    .lihat(reading(ctx), cut)
     .filter((r) => r.kind === 'ballot')
-    .map((r) => ({
-      item: r.itemName,
-      dapil: r.dapil,
-      kebutuhan: r.kebutuhan,
-      diterima: r.diterima,
-      baik: r.baik + r.dikemas + r.dikirim,
-      rusak: r.rusakTotal,
-      rusakByReason: r.rusak,
-      kurangKirim: kurang.get(r.variantId) ?? 0,
-      kekurangan: r.kekurangan,
-    }))
+    .map((r) => {
+      const rusakByReason: Record<string, number> = { ...r.rusak }
+      for (const x of destroyed)
+        if (x.v === r.variantId && x.other.startsWith('RUSAK:')) {
+          const code = x.other.slice('RUSAK:'.length)
+          rusakByReason[code] = (rusakByReason[code] ?? 0) + x.qty
+        }
+      const rusak = Object.values(rusakByReason).reduce((s, q) => s + q, 0)
+      const d = deliveries.get(r.variantId)
+      const p = penggantian({
+        stated: d?.stated ?? 0,
+        counted: (d?.counted ?? 0) - (d?.countedSettled ?? 0),
+        pengganti: d?.pengganti ?? 0,
+        rusak,
+        lengkap: lengkap.has(r.variantId),
+      })
+      return {
+        item: r.itemName,
+        dapil: r.dapil,
+        kebutuhan: r.kebutuhan,
+        diterima: r.diterima,
+        baik: r.baik + r.dikemas + r.dikirim,
+        rusak,
+        rusakByReason,
+        rusakNotes: notes.get(r.variantId) ?? {},
+        kurangKirim: p.kurangKirim,
+        kekurangan: r.kekurangan,
+        pengganti: d?.pengganti ?? 0,
+        rusakBelumDiganti: p.rusakBelumDiganti,
+        lengkap: lengkap.has(r.variantId),
+        diminta: p.diminta,
+      }
+    })
   return {
     subject: `Surat suara rusak dan kekurangan per ${tanggal}`,
     ref: `RUSAK:${tanggal}`,
@@ -317,6 +367,9 @@ export function serahTerimaData(ctx: ReadContext, handoverId: number): Built<Ser
         qty: figures.qtyOf(m.tpsId),
         exception: m.exception,
         segel: segelNomorOf(ctx.db, m.tpsId),
+        kotak: figures.items
+          .filter((i) => i.code === 'KOTAK')
+          .reduce((s, i) => s + (figures.qtyOf(m.tpsId)[i.variantId] ?? 0), 0),
       })),
     },
   }
@@ -329,13 +382,26 @@ export function pemusnahanData(ctx: ReadContext, pemusnahanId: number): Built<Pe
       { column: 'pemusnahanId', message: 'Tidak ditemukan' },
     ])
   const rows = destroyedBySource(ctx.db, `PEMUSNAHAN:${p.id}`)
+  const notes = notesByVariant(damageNotesAsOf(ctx.db, { seq: Number.MAX_SAFE_INTEGER }))
   const out = new Map<
     number,
-    { item: string; dapil: string | null; rusakByReason: Record<string, number>; lebih: number }
+    {
+      item: string
+      dapil: string | null
+      rusakByReason: Record<string, number>
+      rusakNotes: Record<string, string[]>
+      lebih: number
+    }
   >()
   for (const r of rows) {
     const v = getVariant(reading(ctx), r.v)
-    const row = out.get(r.v) ?? { item: v.itemName, dapil: v.dapil, rusakByReason: {}, lebih: 0 }
+    const row = out.get(r.v) ?? {
+      item: v.itemName,
+      dapil: v.dapil,
+      rusakByReason: {},
+      rusakNotes: notes.get(r.v) ?? {},
+      lebih: 0,
+    }
     if (r.src.startsWith('RUSAK:')) row.rusakByReason[r.src.slice(6)] = (row.rusakByReason[r.src.slice(6)] ?? 0) + r.qty
     else row.lebih += r.qty
     out.set(r.v, row)

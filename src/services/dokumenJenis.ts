@@ -1,5 +1,12 @@
 import type { DokumenJenis } from '../api/contract/dokumen'
-import { DOC_TYPES, DOC_TYPE_CODES, readSigners, type DocType, type Signer } from '../core/documents'
+import {
+  DOC_TYPES,
+  DOC_TYPE_CODES,
+  defaultNomorPattern,
+  readSigners,
+  type DocType,
+  type Signer,
+} from '../core/documents'
 import { refused } from '../core/errors'
 import { validateNomorPattern } from '../core/nomorSurat'
 import { jenisSetting, setJenisSetting } from '../db/dokumen'
@@ -25,7 +32,7 @@ export function jenisOf(ctx: ReadContext, type: DocType): DokumenJenis {
     kode: spec.kode,
     numbered: spec.numbered,
     description: spec.description,
-    nomorPattern: row?.pattern ?? election.nomorPattern,
+    nomorPattern: row?.pattern ?? defaultNomorPattern(type, election.nomorPattern),
     ownPattern: row?.pattern ?? null,
     signers,
   }

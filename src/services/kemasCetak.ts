@@ -3,7 +3,8 @@ import { formatTpsNumber } from '../core/tps'
 import { kotakQrText, kotakSlots } from '../core/kit'
 import { refused } from '../core/errors'
 import { shortItemName } from '../core/text'
-import { itemColors, segelOf, setSetting, settingValue } from '../db/kemas'
+import { itemColors, packedPerKit, segelOf, setSetting, settingValue } from '../db/kemas'
+import { handedOverTps } from '../db/serahTerima'
 import { renderDaftarIsi, type DaftarIsiKit } from '../reports/kit/daftarIsi'
 import { DEFAULT_LABEL_GRID, labelSize, renderLabelSheets, type KotakLabel } from '../reports/kit/labels'
 import { writeTx, type Actor, type ReadContext, type ServiceContext } from './context'
@@ -145,28 +146,58 @@ export async function cetakLabel(ctx: ReadContext, scope: KitScope) {
   }
 }
 
+/**
+ * The daftar isi of each kit: what was packed into it (issue 13), with the exception written when it went
+ * out incomplete. A kit nothing has been packed into yet lists what it needs, as the packers' checklist.
+ */
 export function daftarIsiKits(ctx: ReadContext, scope: KitScope): DaftarIsiKit[] {
   const e = requireElection(reading(ctx))
-  return printKits(ctx, scope).map(({ tps, lines, kotak }) => ({
-    provinsi: e.provinsi,
-    satker: e.satker,
-    kecamatan: tps.kecamatan,
-    desa: tps.desa,
-    nomor: tps.nomor,
-    dpt: tps.dpt,
-    lines: lines.map(({ variant: v, qty }) => ({
-      item: v.kind === 'ballot' ? shortItemName(v.itemName) : v.itemName,
-      dapil: v.dapil,
-      qty,
-      unit: v.unit,
-    })),
-    kotak: kotak.map((x) => ({
-      no: x.no,
-      of: x.of,
-      isi: x.ballot ? `${shortItemName(x.ballot.itemName)}${x.ballot.dapil ? ' · Dapil ' + x.ballot.dapil : ''}` : null,
-      segel: x.segel,
-    })),
-  }))
+  const packed = new Map<number, Map<number, number>>()
+  for (const r of packedPerKit(ctx.db)) {
+    const m = packed.get(r.tpsId) ?? new Map<number, number>()
+    m.set(r.v, r.qty)
+    packed.set(r.tpsId, m)
+  }
+  const exceptions = new Map(handedOverTps(ctx.db).map((h) => [h.tpsId, h.exception]))
+  const kotakVariants = new Set(
+    listVariants(reading(ctx))
+      .filter((v) => v.itemCode === 'KOTAK')
+      .map((v) => v.variantId),
+  )
+  const packedKotak = (tpsId: number) =>
+    [...(packed.get(tpsId) ?? new Map<number, number>())].reduce((s, [v, q]) => s + (kotakVariants.has(v) ? q : 0), 0)
+  return printKits(ctx, scope).map(({ tps, lines, kotak: needed }) => {
+    // The kotak rows too are those packed: an incomplete kit without kotak lists none to seal.
+    const kotak = packed.has(tps.id)
+      ? needed.filter((x) => x.no <= packedKotak(tps.id)).map((x) => ({ ...x, of: packedKotak(tps.id) }))
+      : needed
+    return {
+      provinsi: e.provinsi,
+      satker: e.satker,
+      kecamatan: tps.kecamatan,
+      desa: tps.desa,
+      nomor: tps.nomor,
+      dpt: tps.dpt,
+      ...(exceptions.get(tps.id) ? { catatan: exceptions.get(tps.id)! } : {}),
+      lines: (packed.has(tps.id)
+        ? lines.map((l) => ({ ...l, qty: packed.get(tps.id)!.get(l.variant.variantId) ?? 0 })).filter((l) => l.qty > 0)
+        : lines
+      ).map(({ variant: v, qty }) => ({
+        item: v.kind === 'ballot' ? shortItemName(v.itemName) : v.itemName,
+        dapil: v.dapil,
+        qty,
+        unit: v.unit,
+      })),
+      kotak: kotak.map((x) => ({
+        no: x.no,
+        of: x.of,
+        isi: x.ballot
+          ? `${shortItemName(x.ballot.itemName)}${x.ballot.dapil ? ' · Dapil ' + x.ballot.dapil : ''}`
+          : null,
+        segel: x.segel,
+      })),
+    }
+  })
 }
 
 export async function cetakDaftarIsi(ctx: ReadContext, scope: KitScope, compact: boolean) {

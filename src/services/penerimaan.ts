@@ -1,10 +1,18 @@
-import type { Penerimaan, PenerimaanBaris, PenerimaanInput, Retur, ReturInput } from '../api/contract/penerimaan'
+import type {
+  KirimanLengkap,
+  Penerimaan,
+  PenerimaanBaris,
+  PenerimaanInput,
+  Retur,
+  ReturInput,
+} from '../api/contract/penerimaan'
 import { AppError, refused, type Issue } from '../core/errors'
 import { MAX_MOVE_QTY, type MoveInput } from '../core/moves'
 import { findSameName } from '../core/names'
 import { isIsoDate } from '../core/shifts'
 import { formatAngka } from '../core/terbilang'
 import * as db from '../db/penerimaan'
+import { localDate } from './clock'
 import { writeTx, type Actor, type ReadContext, type ServiceContext } from './context'
 import { requireElection } from './pemilihan'
 import { recordMoves } from './ledger'
@@ -206,9 +214,14 @@ export function openSelisih(ctx: ServiceContext) {
 export function catatRetur(ctx: ServiceContext, who: Actor, given: ReturInput) {
   requireElection(ctx)
   const input = { ...given, penyedia: knownPenyedia(ctx, given.penyedia) }
+  const at = input.returnedAt ? new Date(`${input.returnedAt}:00`) : ctx.now()
+  if (at.getTime() > ctx.now().getTime())
+    throw refused(`Waktu pengembalian ${input.returnedAt} belum terjadi`, [
+      { column: 'returnedAt', message: 'Waktu di masa depan' },
+    ])
   return writeTx(ctx, who, 'penerimaan.catatRetur', () => {
     const id = db.insertRetur(ctx.db, {
-      at: ctx.now().toISOString(),
+      at: at.toISOString(),
       actor: who.actor,
       penyedia: input.penyedia,
       note: input.note,
@@ -242,4 +255,38 @@ export function daftarRetur(ctx: ServiceContext): Retur[] {
       })),
     }
   })
+}
+
+/**
+ * The coordinator declares that no more ordinary deliveries of a variant are coming (from a date): from
+ * then on the BA surat suara rusak dan kurang asks the printer for the undelivered sheets.
+ */
+export function selesaikanKiriman(
+  ctx: ServiceContext,
+  who: Actor,
+  input: { variantId: number; tanggal?: string | undefined; note: string },
+): KirimanLengkap {
+  requireElection(ctx)
+  const v = getVariant(ctx, input.variantId)
+  const earlier = db.kirimanLengkapOf(ctx.db, input.variantId)
+  if (earlier)
+    throw refused(`Pengiriman ${v.label} sudah dinyatakan lengkap sejak ${earlier.tanggal} oleh ${earlier.actor}`, [
+      { column: 'variantId', message: 'Sudah dinyatakan lengkap' },
+    ])
+  const row = {
+    variantId: input.variantId,
+    tanggal: input.tanggal ?? localDate(ctx.now()),
+    at: ctx.now().toISOString(),
+    actor: who.actor,
+    note: input.note,
+  }
+  writeTx(ctx, who, 'penerimaan.selesaikanKiriman', () => {
+    db.insertKirimanLengkap(ctx.db, row)
+    return { result: null, detail: row }
+  })
+  return { ...row, label: v.label }
+}
+
+export function daftarKiriman(ctx: ReadContext): KirimanLengkap[] {
+  return db.daftarKirimanLengkap(ctx.db).map((r) => ({ ...r, label: getVariant(ctx, r.variantId).label }))
 }

@@ -3,6 +3,8 @@ import { refused } from '../core/errors'
 import { hariTanggal } from '../core/tanggal'
 import { sumRow, tableToCsv, tablesToXlsx, type Table } from '../reports/table'
 import * as db from '../db/rekap'
+import { deliveriesAsOf, packedAndHandedUpTo } from '../db/ledgerAsOf'
+import { penggantian } from '../core/penggantian'
 import type { ReadContext } from './context'
 import { requireElection } from './pemilihan'
 import { floorFlows, type FloorFlow } from './floorFlows'
@@ -94,8 +96,23 @@ function tables(ctx: ReadContext, tanggal: string, only: 'silog' | 'all'): { sil
   const ballots = variants.filter((v) => v.kind === 'ballot' && v.active)
   const cum = cumulative(ctx, tanggal)
   const zero = zeroCumulative()
-  const kurangKirim = new Map(db.statedUpTo(ctx.db, tanggal).map((r) => [r.v, r.stated]))
+  // Silog's kurang kirim: stated by the ordinary deliveries less what was counted in, a pengganti settling
+  // the shortfall (core/penggantian.ts; the BA rusak states the same figure).
+  const kurangKirim = new Map(
+    deliveriesAsOf(ctx.db, tanggal).map((d) => [
+      d.v,
+      penggantian({
+        stated: d.stated,
+        counted: d.counted - d.countedSettled,
+        pengganti: d.pengganti,
+        rusak: 0,
+        lengkap: false,
+      }).kurangKirim,
+    ]),
+  )
 
+  const kemasZero = { dikemas: 0, dikemasHariIni: 0, diserahkan: 0, diserahkanHariIni: 0 }
+  const kemas = new Map(packedAndHandedUpTo(ctx.db, tanggal).map((r) => [r.v, r]))
   const summaryRows = ballots.map((v) => {
     const c = cum.get(v.variantId) ?? zero
     const belum = c.diterima - c.serah + c.kembali
@@ -106,11 +123,12 @@ function tables(ctx: ReadContext, tanggal: string, only: 'silog' | 'all'): { sil
     return {
       v,
       c,
+      k: kemas.get(v.variantId) ?? kemasZero,
       belum,
       proses: Math.max(0, proses),
       need,
       kekurangan: Math.max(0, need - tersedia),
-      kurangKirim: Math.max(0, (kurangKirim.get(v.variantId) ?? 0) - c.diterima),
+      kurangKirim: kurangKirim.get(v.variantId) ?? 0,
     }
   })
   const ringkasanRows = summaryRows.map((r) => [
@@ -124,6 +142,10 @@ function tables(ctx: ReadContext, tanggal: string, only: 'silog' | 'all'): { sil
     r.c.baik,
     r.c.rusak,
     r.belum,
+    r.k.dikemasHariIni,
+    r.k.dikemas,
+    r.k.diserahkanHariIni,
+    r.k.diserahkan,
     r.kekurangan,
   ])
   const ringkasan: Table = {
@@ -140,6 +162,10 @@ function tables(ctx: ReadContext, tanggal: string, only: 'silog' | 'all'): { sil
       num('Baik s.d. Hari Ini'),
       num('Rusak s.d. Hari Ini'),
       num('Belum Disortir'),
+      num('Dikemas Hari Ini'),
+      num('Dikemas s.d. Hari Ini'),
+      num('Diserahkan ke PPK Hari Ini'),
+      num('Diserahkan ke PPK s.d. Hari Ini'),
       num('Kekurangan'),
     ],
     rows: ringkasanRows,
@@ -199,10 +225,8 @@ function tables(ctx: ReadContext, tanggal: string, only: 'silog' | 'all'): { sil
       s.teams,
       s.workers,
       s.variants.join('; '),
-      s.serah,
-      s.hasil,
-      s.rusak,
-      s.kembali,
+      // A packing shift hands nothing to teams and sorts nothing: its work is on Kemas dan Serah Terima.
+      ...(s.kind === 'packing' ? ['-', '-', '-', '-'] : [s.serah, s.hasil, s.rusak, s.kembali]),
       s.status === 'open' ? 'Terbuka' : 'Ditutup',
     ]),
   }
@@ -266,7 +290,9 @@ function tables(ctx: ReadContext, tanggal: string, only: 'silog' | 'all'): { sil
   const reasons = DAMAGE_REASONS.filter((r) => r.appliesTo !== 'assembled')
   const perAlasan: Table = {
     sheet: 'Per Alasan Rusak',
-    heading: heading('Surat Suara Rusak Hari Ini menurut Kriteria (Kep. KPU 1395/2023)'),
+    heading: heading(
+      `Surat Suara Rusak Hari Ini menurut Kriteria${e.jenis === 'pemilu' ? ' (Kep. KPU 1395/2023)' : ''}`,
+    ),
     columns: [text('Jenis Surat Suara'), text('Dapil'), ...reasons.map((r) => num(r.short)), num('Jumlah')],
     rows: summaryRows.map((r) => [
       r.v.itemName,
@@ -311,7 +337,30 @@ function tables(ctx: ReadContext, tanggal: string, only: 'silog' | 'all'): { sil
       ]
     }),
   }
-  return { silog, all: [ringkasan, perShift, perRegu, perAlasan, penerimaan, silog] }
+  // Every item, ballots and logistics, in its own unit: one row each and no total adding lembar to buah.
+  const kemasSerah: Table = {
+    sheet: 'Kemas dan Serah Terima',
+    heading: [
+      ...heading('Pengemasan per TPS dan Serah Terima ke PPK (Panitia Pemilihan Kecamatan)'),
+      'Satu baris per barang dalam satuannya sendiri; jumlah barang yang berbeda satuan tidak dijumlahkan',
+    ],
+    columns: [
+      text('Barang'),
+      text('Dapil'),
+      text('Satuan'),
+      num('Dikemas Hari Ini'),
+      num('Dikemas s.d. Hari Ini'),
+      num('Diserahkan ke PPK Hari Ini'),
+      num('Diserahkan ke PPK s.d. Hari Ini'),
+    ],
+    rows: variants
+      .filter((v) => v.active)
+      .map((v) => {
+        const k = kemas.get(v.variantId) ?? kemasZero
+        return [v.itemName, v.dapil ?? '-', v.unit, k.dikemasHariIni, k.dikemas, k.diserahkanHariIni, k.diserahkan]
+      }),
+  }
+  return { silog, all: [ringkasan, perShift, perRegu, perAlasan, penerimaan, kemasSerah, silog] }
 }
 
 export async function eksporHarian(ctx: ReadContext, tanggal: string, format: 'xlsx' | 'csv') {

@@ -2,6 +2,7 @@ import type { ReconRow } from '../api/contract/rekonsiliasi'
 import { DAMAGE_REASONS } from '../core/reasons'
 import { reconcile } from '../core/reconcile'
 import * as db from '../db/rekonsiliasi'
+import { placeFlowsAsOf, positionAsOf, type AsOf } from '../db/ledgerAsOf'
 import { allTargetOverrides, allTeams } from '../db/regu'
 import { sortirShiftIds } from '../db/shift'
 import type { ReadContext, ServiceContext } from './context'
@@ -11,20 +12,22 @@ import { listVariants, usablePlace } from './variants'
 
 /**
  * Where every sheet is, per item variant, against what is needed (the dashboard and the documents
- * read the same figures). Balances come from the ledger's balance table, which verify checks against
- * the ledger itself.
+ * read the same figures). Now: from the ledger's balance table, which verify checks against the ledger
+ * itself. As of a cut (a dated paper): from the ledger rows inside the cut (db/ledgerAsOf.ts), so a
+ * paper issued after later movements states what was true on its date. Needs are master data, not
+ * ledger, and are today's.
  */
-export function lihat(ctx: ServiceContext): ReconRow[] {
+export function lihat(ctx: ServiceContext, asOf?: AsOf): ReconRow[] {
   const variants = listVariants(ctx).filter((v) => v.active)
   const ballotNeeds = new Map(kebutuhan.daftarDapil(ctx).map((r) => [r.variantId, r.total]))
   const satker = kebutuhan.lihatRekap(ctx, 'satker').rows[0]?.qty ?? {}
   const balances = new Map<number, Map<string, number>>()
-  for (const b of db.nonZeroBalances(ctx.db)) {
+  for (const b of asOf ? positionAsOf(ctx.db, asOf) : db.nonZeroBalances(ctx.db)) {
     let m = balances.get(b.v)
     if (!m) balances.set(b.v, (m = new Map()))
     m.set(b.place, b.qty)
   }
-  const flows = db.receivedAndReturned(ctx.db)
+  const flows = asOf ? receivedAndReturnedAsOf(ctx, asOf) : db.receivedAndReturned(ctx.db)
   const flowOf = new Map(flows.map((f) => [f.v, f]))
   const selisih = new Map<number, number>()
   for (const s of openSelisih(ctx)) selisih.set(s.variantId, (selisih.get(s.variantId) ?? 0) + s.selisih)
@@ -46,6 +49,20 @@ export function lihat(ctx: ServiceContext): ReconRow[] {
       usableAt: usablePlace(v),
     }),
   }))
+}
+
+/** receivedAndReturned's sums (from place_flow) over the ledger rows inside the cut. */
+function receivedAndReturnedAsOf(ctx: ServiceContext, asOf: AsOf): { v: number; diterima: number; retur: number }[] {
+  const out = new Map<number, { v: number; diterima: number; retur: number }>()
+  for (const f of placeFlowsAsOf(ctx.db, asOf)) {
+    const r = out.get(f.v) ?? { v: f.v, diterima: 0, retur: 0 }
+    if (f.fromKind === 'PENYEDIA' && f.toKind === 'DITERIMA') r.diterima += f.qty
+    if (f.fromKind === 'DITERIMA' && f.toKind === 'PENYEDIA') r.diterima -= f.qty
+    if (f.fromKind === 'TERTUKAR' && f.toKind === 'PENYEDIA' && f.reason !== 'BATAL') r.retur += f.qty
+    if (f.fromKind === 'PENYEDIA' && f.toKind === 'TERTUKAR' && f.reason === 'BATAL') r.retur -= f.qty
+    out.set(f.v, r)
+  }
+  return [...out.values()]
 }
 
 /**

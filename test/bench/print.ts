@@ -13,6 +13,7 @@ import { renderPdf, type PdfDocDefinition } from '../../src/reports/pdf'
 import { FONT_FAMILY } from '../../src/reports/pdf/fonts'
 import * as kemasCetak from '../../src/services/kemasCetak'
 import * as dokumen from '../../src/services/dokumen'
+import * as dokumenJenis from '../../src/services/dokumenJenis'
 import * as kemas from '../../src/services/kemas'
 import * as penerimaan from '../../src/services/penerimaan'
 import * as serahTerima from '../../src/services/serahTerima'
@@ -165,6 +166,15 @@ export async function benchPrint(
     for (const k of kits) kemas.catat(ctx, WHO, { shiftId: pack.id, tpsId: k.tpsId, lines: [], sisa: true })
   })
   log(`  pengemasan ${kits.length} kit ${largest.nama}: ${(packing.ms / kits.length).toFixed(1)} ms per kit`)
+  // Every party named, as a satker does before its first paper (a blank one is refused).
+  for (const j of dokumenJenis.daftarJenis(ctx))
+    dokumenJenis.aturJenis(
+      ctx,
+      WHO,
+      j.type,
+      j.ownPattern,
+      j.signers.map((s, i) => ({ ...s, nama: s.nama || `Penanda Tangan ${'ABCDEFGHIJKL'[i]}` })),
+    )
   const handed = serahTerima.serahkan(ctx, WHO, {
     kecamatanId: largest.id,
     tpsIds: kits.map((k) => k.tpsId),

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Locator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { nameAllSigners } from '../support/api'
 import { pdfTextFolded } from '../support/pdf'
 import { clearToasts, downloadTo, sectionShot, SHOTS } from './support/browser'
 import { isoDate, TODAY } from './support/dates'
@@ -328,6 +329,9 @@ describe('documents, end to end', () => {
   })
 
   it('Dokumen: the rekap upah comes without a BA number and its XLSX pays each worker their share less 6% tax', async () => {
+    // The bendahara and the Pejabat Pembuat Komitmen are named, as Pengaturan would: a paper whose party
+    // has no name is refused (issue 13).
+    await nameAllSigners(app)
     const card = app.page.locator('form[data-doc-type="REKAP_UPAH"]')
     await card.getByRole('button', { name: 'Terbitkan rekap upah' }).click()
     const issued = card.getByTestId('issued-REKAP_UPAH')
@@ -370,6 +374,7 @@ describe('documents, end to end', () => {
       'Per Regu',
       'Per Alasan Rusak',
       'Penerimaan',
+      'Kemas dan Serah Terima',
       'Silog',
     ])
 

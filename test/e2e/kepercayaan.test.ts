@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import { existsSync, readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { backupDir } from '../../src/services/cadangan'
+import { nameAllSigners } from '../support/api'
 import { pdfQrCodes, saveDownload } from '../support/pdf'
 import { clearToasts, menuLink } from './support/browser'
 import { useBrowserApp } from './support/app'
@@ -35,6 +36,7 @@ function tamper(sql: string, ...args: unknown[]): void {
 
 /** One delivery and its BA penerimaan (the printed document the check is about), its QR read back from the PDF. */
 async function seedFloor(): Promise<void> {
+  await nameAllSigners(app)
   const variants = (await app.call('barang.daftarVarian', {})).filter((v) => v.active && v.kind === 'ballot')
   const delivery = await app.call('penerimaan.catat', {
     receivedAt: '2024-11-01T08:00',

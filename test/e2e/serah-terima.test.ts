@@ -4,6 +4,7 @@ import { formatAngka, jumlahTerbilang } from '../../src/core/terbilang'
 import { pdfTextFolded } from '../support/pdf'
 import { clearToasts, downloadTo, sectionShot, SHOTS, type ClearToastsOptions } from './support/browser'
 import { TODAY } from './support/dates'
+import { nameAllSigners } from '../support/api'
 import { useBrowserApp } from './support/app'
 
 /**
@@ -145,6 +146,7 @@ async function seedFloor(): Promise<void> {
     nomorPattern: null,
     signers: musnah.signers.map((s, i) => ({ ...s, nama: names[i] ?? s.nama })),
   })
+  await nameAllSigners(app)
 }
 
 describe('serah terima and pemusnahan, end to end', () => {

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OpenedApp } from '../../src/api/app'
-import { apiOf, openTestApp, useTempDir } from '../support/api'
+import { apiOf, nameAllSigners, openTestApp, useTempDir } from '../support/api'
 import { missing } from '../support/pdf'
 
 /**
@@ -44,6 +44,7 @@ let shiftId: number
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true })
   app = await openTestApp({ dir: root, name: 'batubara' })
+  await nameAllSigners({ call })
   const variants = await call('barang.daftarVarian')
   gub = variants.find((v) => v.itemCode === 'GUBERNUR')!.variantId
   bup = variants.find((v) => v.itemCode === 'BUPATI')!.variantId
@@ -175,7 +176,8 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
     expect(t).toMatch(/JUMLAH 36\.073 36\.000 73/)
     expect(t).toMatch(/Cetak tidak jelas 50/)
     expect(t).toMatch(/Kusut\/sobek 20/)
-    expect(t).toMatch(/Lainnya 3/)
+    // A Lainnya is printed with the note written with it (issue 13).
+    expect(t).toMatch(/Lainnya: tinta luntur 3/)
     expect(t).toContain('1 shift oleh 2 regu dengan 5 pekerja')
     for (const name of ['Siti Aminah, S.E.', 'Drs. Ahmad Syahputra, M.Si.', 'Rudi Hartono', 'Hj. Nurhayati'])
       expect(t).toContain(name)
@@ -253,18 +255,18 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
     )
   })
 
-  it('BA surat suara rusak dan kurang asks for exactly the uncovered needs', async () => {
+  it('BA surat suara rusak dan kurang: damaged and undelivered per type and dapil, no request while deliveries are open', async () => {
     const doc = await call('dokumen.terbitkan', { type: 'BA_RUSAK', tanggal: '2024-10-22' })
     const t = flat((await printText(doc.id)).text)
     // Needs per dapil: 312.448 for the TPS kits + 2.000 PSU = 314.448 (Beranda, issue 2).
-    // Gubernur: baik 36.000 + unsorted (318.000 - 38.000 + 1.927) = 317.927 >= 314.448: no shortfall.
-    // Bupati: 200.000 received, none sorted: short 114.448.
-    expect(t).toMatch(/SUMATERA UTARA 314\.448 318\.000 73 2\.000 0 /)
+    // Gubernur: 318.000 received, 73 rusak, 320.000 - 318.000 = 2.000 not delivered; Bupati: 200.000, none.
+    // Neither type's deliveries are declared complete: nothing is requested and nothing denied (issue 13).
+    expect(t).toMatch(/SUMATERA UTARA 314\.448 318\.000 73 2\.000 Berlangsung - /)
     // (the dapil name may wrap inside its cell: the columns are sized to the page)
-    expect(t).toMatch(/KABUPATEN BATU (BARA )?314\.448 200\.000 0 0 114\.448/)
-    expect(t).toContain(
-      'permintaan penggantian surat suara sebanyak 114.448 (seratus empat belas ribu empat ratus empat puluh delapan) lembar',
-    )
+    expect(t).toMatch(/KABUPATEN BATU (BARA )?314\.448 200\.000 0 0 Berlangsung -/)
+    expect(t).toContain('dari penyedia masih berlangsung')
+    expect(t).not.toContain('mengajukan permintaan')
+    expect(t).not.toContain('tidak diajukan permintaan')
   })
 
   it('the pay recap splits team output among those present, withholds 6% tax, as PDF and XLSX', async () => {
@@ -301,6 +303,20 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
     ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1)))
     const joko = rows.find((r) => r[0] === 'Joko')!
     expect(joko.slice(-3)).toEqual([1_598_282, 95_897, 1_502_385])
+    // The shares show the decimals the PDF shows (issue 13, item 4): 8.501,5 and 6.356,67, never 8.502 or
+    // 6.357, and a whole number without a decimal tail.
+    const shareCol = rows.find((r) => r[0] === 'Nama')!.findIndex((h) => String(h).includes('Gubernur')) + 1
+    const cellOf = (nama: string) => {
+      let found: ExcelJS.Cell | undefined
+      ws.eachRow((r) => {
+        if (r.getCell(1).value === nama) found = r.getCell(shareCol)
+      })
+      return found!
+    }
+    expect(cellOf('Budi').value).toBe(8_501.5)
+    expect(cellOf('Budi').numFmt).toBe('#,##0.0')
+    expect(cellOf('Siti').value).toBe(6_356.67)
+    expect(cellOf('Siti').numFmt).toBe('#,##0.00')
     // The totals are SUM formulas carrying the sums as their cached values.
     const totals = rows.at(-1)!.slice(-3) as { formula: string; result: number }[]
     expect(totals.map((c) => c.result)).toEqual([6_781_724, 406_903, 6_374_821])
@@ -313,11 +329,8 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
       note: 'Dijemput kurir penyedia.',
       lines: [{ variantId: gub, qty: 500 }],
     })
-    const doc = await call('dokumen.terbitkan', {
-      type: 'NOTA_RETUR',
-      returId: r.id,
-      tanggal: '2024-10-22',
-    })
+    // Dated by the return itself (recorded now, on the machine's clock), in its body and its signature.
+    const doc = await call('dokumen.terbitkan', { type: 'NOTA_RETUR', returId: r.id })
     const t = flat((await printText(doc.id)).text)
     expect(t).toContain('NOTA PENGEMBALIAN')
     expect(t).toContain('500 (lima ratus) lembar')
@@ -370,7 +383,7 @@ describe('rekap harian', () => {
     return out
   }
 
-  it('holds the summary, shift, team, reason, delivery and Silog sheets with the figures of the day', async () => {
+  it('holds the summary, shift, team, reason, delivery, packing and Silog sheets with the figures of the day', async () => {
     const wb = await workbook('2024-10-21')
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       'Ringkasan',
@@ -378,6 +391,7 @@ describe('rekap harian', () => {
       'Per Regu',
       'Per Alasan Rusak',
       'Penerimaan',
+      'Kemas dan Serah Terima',
       'Silog',
     ])
     const silog = rowsOf(wb.getWorksheet('Silog')!)

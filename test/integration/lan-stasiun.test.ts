@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type OpenedApp } from '../../src/api/app'
+import { apiOf, nameAllSigners } from '../support/api'
 import type { ShiftDetail } from '../../src/api/contract'
 import { bacaKepala, type Kepala } from '../../src/core/stasiun'
 import { balancesMatchLedger, verifyChain } from '../../src/db/ledger'
@@ -37,6 +38,7 @@ const HOST = '127.0.0.2'
 
 beforeAll(async () => {
   app = await openApp({ dbPath: join(root, 'induk.sqlite'), demoCsvPath: DEMO_CSV, now: () => new Date(clock) })
+  await nameAllSigners(apiOf(app))
   floor = await prepareFloor(app)
   host = await startLanHost({ app, staticDir: null, sertifikatDir: join(root, 'stasiun'), log: () => {} })
   const status = await host.terapkan({ aktif: true, port: 0, alamat: [HOST], portHttp: null })

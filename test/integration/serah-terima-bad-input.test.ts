@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OpenedApp } from '../../src/api/app'
-import { apiOf, openTestApp, useTempDir } from '../support/api'
+import { apiOf, nameAllSigners, openTestApp, useTempDir } from '../support/api'
 
 /**
  * Every wrong input of packing, labels, handover, seals, destruction and returns from a PPK (Panitia
@@ -45,6 +45,7 @@ const TPS_X = 'TPS 001 TANJUNG PRAPAT, Kec. LAUT TADOR'
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true })
   app = await openTestApp({ dir: root, name: 'bad' })
+  await nameAllSigners({ call })
   const kits = await call('kemas.daftarKit', {})
   const find = (k: string, d: string, n: number) =>
     kits.find((x) => x.kecamatan === k && x.desa === d && x.nomor === n)!

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OpenedApp } from '../../src/api/app'
 import type { Dokumen, Kit } from '../../src/api/contract'
-import { apiOf, openTestApp, useTempDir, DEMO_CSV } from '../support/api'
+import { apiOf, nameAllSigners, openTestApp, useTempDir, DEMO_CSV } from '../support/api'
 
 /**
  * Acceptance of distribution: one kecamatan of the demo election (Pilkada 2024, Kabupaten Batu Bara)
@@ -196,6 +196,7 @@ beforeAll(async () => {
       { peran: 'Mengetahui', jabatan: 'Ketua KPU Kabupaten Batu Bara', nama: 'Hj. Nurhayati', posisi: 'mengetahui' },
     ],
   })
+  await nameAllSigners({ call })
 })
 afterAll(() => {
   app?.close()
@@ -715,6 +716,13 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     // Place names in one case on the paper (the kecamatan is stored in capitals).
     expect(t).toContain('Panitia Pemilihan Kecamatan (PPK) Laut Tador')
     expect(t).toContain('untuk 82 TPS di 10 desa/kelurahan Kecamatan Laut Tador, diangkut dengan Truk BK 8812 TA')
+    // Only TPS 001 and 002 have seal numbers on both kotak: the paper does not say "tersegel" and lists
+    // the 80 others per desa (issue 13, item 13).
+    expect(t).toContain('dalam keadaan baik dan terkemas per TPS, dengan rincian')
+    expect(t).not.toContain('tersegel')
+    expect(t).toContain('Catatan: kotak suara yang nomor segelnya belum tercatat')
+    expect(t).toMatch(/Tanjung Prapat: TPS 003 \(2 kotak\), TPS 004 \(2 kotak\)/)
+    expect(t).not.toMatch(/Tanjung Prapat: TPS 00[12] /)
     expect(t.slice(0, t.indexOf('LAMPIRAN I '))).not.toContain('LAUT TADOR')
     // The totals per item equal the kits.
     expect(t).toMatch(/Surat suara Gubernur SUMATERA UTARA lembar 17\.698/)

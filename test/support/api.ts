@@ -152,3 +152,17 @@ export async function openTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   if (demo && isNew) expect(app.createdDemo, 'the demo election was built').toBe(true)
   return Object.assign(app, apiOf(app, who), { fingerprint: () => fingerprint(app.ctx.db) })
 }
+
+/**
+ * Names every signer slot of every document type (keeping its peran and jabatan), as a satker does in
+ * Pengaturan before its first paper: a document is refused while a party's name is blank.
+ */
+export async function nameAllSigners(api: Pick<Api, 'call'>): Promise<void> {
+  for (const jenis of await api.call('dokumen.daftarJenis')) {
+    await api.call('dokumen.aturJenis', {
+      type: jenis.type,
+      nomorPattern: jenis.ownPattern,
+      signers: jenis.signers.map((s, i) => ({ ...s, nama: s.nama || `Penanda Tangan ${'ABCDEFGHIJKL'[i]}` })),
+    })
+  }
+}

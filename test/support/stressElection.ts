@@ -395,6 +395,7 @@ export async function buildStressElection(root: string): Promise<StressFixture> 
   })
 
   const retur = await call(M.retur, {
+    returnedAt: '2024-01-17T10:00',
     penyedia: PENYEDIA,
     note: 'Dijemput kurir penyedia dengan surat tugas nomor ST/PNRI/0088/I/2024.',
     lines: [{ variantId: ballotLines[2]!.variantId, qty: 750 }],

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Signer as CoreSigner } from '../../core/documents'
+import { checkNip } from '../../core/nip'
 import { method } from './define'
 import { Download, Id, IsoDate, NoInput, OptionalName, ShortText } from './common'
 
@@ -21,11 +22,16 @@ export const Signer = z
     peran: ShortText('Peran', 60),
     jabatan: ShortText('Jabatan', 120),
     nama: OptionalName('Nama penanda tangan', 100),
+    /** 18 digits with a real birth date and TMT (core/nip.ts), kept as printed: "19800101 200501 1 001". */
     nip: z
       .string()
-      .trim()
-      .regex(/^(\d[\d ]{0,24})?$/, 'NIP hanya berisi angka (boleh dengan spasi)')
-      .default(''),
+      .default('')
+      .transform((raw, ctx) => {
+        const r = checkNip(raw)
+        if (r.ok) return r.value
+        ctx.addIssue({ code: 'custom', message: r.message })
+        return z.NEVER
+      }),
     instansi: ShortText('Instansi', 100).default(''),
     posisi: z.enum(['pihak', 'saksi', 'mengetahui']),
   })
@@ -33,6 +39,12 @@ export const Signer = z
 
 /** A signer of a berita acara: core's shape (core/documents.ts), whose default signers it describes. */
 export type Signer = z.infer<typeof Signer>
+
+/**
+ * A signer as stored: read back as it is, so a NIP saved before NIPs were checked still lists (and is
+ * refused when the document is issued, naming it).
+ */
+const SignerStored = Signer.extend({ nip: z.string() })
 
 /** A document type with the number pattern and signers in force for it. */
 export const DokumenJenis = z.object({
@@ -44,7 +56,7 @@ export const DokumenJenis = z.object({
   /** The pattern in force: this type's own, or the election's default. */
   nomorPattern: z.string(),
   ownPattern: z.string().nullable(),
-  signers: z.array(Signer),
+  signers: z.array(SignerStored),
 })
 
 export type DokumenJenis = z.infer<typeof DokumenJenis>
@@ -74,7 +86,19 @@ const BaDate = { tanggal: IsoDate.optional() }
 /** Documents issued on request. BA serah terima and BA pemusnahan are issued by the handover and the destruction themselves. */
 export const IssueInput = z.discriminatedUnion('type', [
   z.object({ type: z.literal('BA_PENERIMAAN'), deliveryId: Id, ...BaDate }).strict(),
-  z.object({ type: z.literal('BA_SORTIR'), from: IsoDate, to: IsoDate, ...BaDate }).strict(),
+  z
+    .object({
+      type: z.literal('BA_SORTIR'),
+      from: IsoDate,
+      to: IsoDate,
+      ...BaDate,
+      /**
+       * A BA hasil sortir for days another one already covers is a second paper for the same work: issued
+       * only when the user confirms it (after a correction, say), naming the earlier one.
+       */
+      ulang: z.boolean().optional(),
+    })
+    .strict(),
   z.object({ type: z.literal('BA_RUSAK'), ...BaDate }).strict(),
   z.object({ type: z.literal('NOTA_RETUR'), returId: Id, ...BaDate }).strict(),
   z.object({ type: z.literal('REKAP_UPAH'), from: IsoDate, to: IsoDate, ...BaDate }).strict(),

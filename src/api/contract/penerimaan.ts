@@ -1,6 +1,17 @@
 import { z } from 'zod'
 import { method } from './define'
-import { Count, Id, LocalDateTime, NameText, NoInput, Note, OptionalName, RequiredText, ShortText } from './common'
+import {
+  Count,
+  Id,
+  IsoDate,
+  LocalDateTime,
+  NameText,
+  NoInput,
+  Note,
+  OptionalName,
+  RequiredText,
+  ShortText,
+} from './common'
 
 const Kind = z.enum(['biasa', 'pengganti'])
 
@@ -95,6 +106,11 @@ export type Penerimaan = z.infer<typeof Penerimaan>
 
 export const ReturInput = z
   .object({
+    /**
+     * Local date and time the sheets left: 'YYYY-MM-DDTHH:MM'; now when left out. The nota pengembalian
+     * is dated by it, in its body and above its signatures.
+     */
+    returnedAt: LocalDateTime.optional(),
     penyedia: NameText('Nama penyedia', 'penyedia', 150),
     note: RequiredText('Keterangan pengembalian', 300),
     lines: z
@@ -119,6 +135,18 @@ export const Retur = z.object({
 })
 
 export type Retur = z.infer<typeof Retur>
+
+/** The deliveries of a variant declared complete. */
+export const KirimanLengkap = z.object({
+  variantId: Id,
+  label: z.string(),
+  tanggal: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  note: z.string(),
+})
+
+export type KirimanLengkap = z.infer<typeof KirimanLengkap>
 
 export const penerimaanMethods = {
   'penerimaan.daftar': method({
@@ -153,6 +181,27 @@ export const penerimaanMethods = {
     description: 'Mengembalikan surat suara tertukar kepada penyedia (TERTUKAR → PENYEDIA) dengan nota pengembalian',
     writes: true,
     access: 'koordinator',
+  }),
+  'penerimaan.selesaikanKiriman': method({
+    input: z
+      .object({
+        variantId: Id,
+        /** The local date from which no more ordinary deliveries are expected; today when left out. */
+        tanggal: IsoDate.optional(),
+        note: RequiredText('Keterangan', 300),
+      })
+      .strict(),
+    output: KirimanLengkap,
+    description:
+      'Menyatakan pengiriman satu jenis surat suara (per dapil) atau barang dari penyedia sudah lengkap: sejak tanggal itu kekurangan kirim dimintakan penggantian',
+    writes: true,
+    access: 'koordinator',
+  }),
+  'penerimaan.daftarKiriman': method({
+    input: NoInput,
+    output: z.array(KirimanLengkap),
+    description: 'Jenis dan dapil yang pengirimannya sudah dinyatakan lengkap',
+    writes: false,
   }),
   'penerimaan.daftarRetur': method({
     input: NoInput,

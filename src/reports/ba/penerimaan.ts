@@ -164,6 +164,12 @@ export interface ReturData {
   at: string
   penyedia: string
   note: string
+  /**
+   * Since issue 13: the table names only the ballot type and whose the sheets are (the delivery's
+   * tertukar note), not this satker's dapil of that type. Absent from notas issued before, which
+   * reprint as they were.
+   */
+  milik?: true
   lines: { item: string; dapil: string | null; unit: string; qty: number; asal: string }[]
 }
 
@@ -177,17 +183,28 @@ export function notaRetur(snap: Snapshot<ReturData>): DocParts {
       paragraph(
         `Pada ${tanggalJam(d.at)}, ${snap.header.satkerNama} mengembalikan kepada ${d.penyedia} surat suara yang diterima tetapi bukan milik satker/dapil ini (tertukar), dengan rincian sebagai berikut:`,
       ),
-      dataTable({
-        numbered: true,
-        columns: [
-          { header: 'Jenis Surat Suara' },
-          { header: 'Dapil Tercatat' },
-          { header: 'Keterangan Asal' },
-          { header: 'Jumlah', numeric: true },
-        ],
-        rows: d.lines.map((l) => [shortItemName(l.item), l.dapil ?? '-', l.asal || '-', l.qty]),
-        totals: { label: 'JUMLAH' },
-      }),
+      d.milik
+        ? dataTable({
+            numbered: true,
+            columns: [
+              { header: 'Jenis Surat Suara' },
+              { header: 'Milik (menurut penerimaan)' },
+              { header: 'Jumlah', numeric: true },
+            ],
+            rows: d.lines.map((l) => [shortItemName(l.item), l.asal || '-', l.qty]),
+            totals: { label: 'JUMLAH' },
+          })
+        : dataTable({
+            numbered: true,
+            columns: [
+              { header: 'Jenis Surat Suara' },
+              { header: 'Dapil Tercatat' },
+              { header: 'Keterangan Asal' },
+              { header: 'Jumlah', numeric: true },
+            ],
+            rows: d.lines.map((l) => [shortItemName(l.item), l.dapil ?? '-', l.asal || '-', l.qty]),
+            totals: { label: 'JUMLAH' },
+          }),
       paragraph(`Jumlah yang dikembalikan sebanyak ${jumlahTerbilang(total)} lembar. ${d.note}`),
       paragraph(
         `Surat suara tersebut tidak termasuk persediaan ${snap.header.satkerNama} (jumlah ${formatAngka(total)} lembar telah dikeluarkan dari tempat penyimpanan terpisah).`,

@@ -13,7 +13,7 @@ import {
   type DataColumn,
 } from '../pdf'
 import { signatureBlock, type DocParts, type Snapshot } from './snapshot'
-import { jumlahPerBarang, namaTempat, segelRingkas, totalGroup } from './wording'
+import { jumlahPerBarang, namaTempat, reasonLabel, segelRingkas, totalGroup } from './wording'
 
 export interface SerahTerimaItem {
   variantId: number
@@ -33,7 +33,38 @@ export interface SerahTerimaData {
   note: string
   items: SerahTerimaItem[]
   desa: { nama: string; tps: number; qty: Record<number, number> }[]
-  tps: { desa: string; nomor: number; qty: Record<number, number>; exception: string | null; segel: string[] }[]
+  tps: {
+    desa: string
+    nomor: number
+    qty: Record<number, number>
+    exception: string | null
+    segel: string[]
+    /**
+     * Kotak in the kit, since issue 13: the paper says "tersegel" only when every kotak has its seal
+     * number, and lists the ones without. Absent from snapshots issued before, which reprint as they were.
+     */
+    kotak?: number
+  }[]
+}
+
+/**
+ * The TPS whose kotak are not all sealed (fewer seal numbers than kotak), grouped per desa in the
+ * order of the annex: "Tanjung Prapat: TPS 003 (2 kotak), TPS 004 (1 dari 2 kotak)". Null for a
+ * snapshot that predates the kotak count.
+ */
+export function segelBelumTercatat(d: SerahTerimaData): string[] | null {
+  if (d.tps.some((t) => t.kotak === undefined)) return null
+  const perDesa = new Map<string, string[]>()
+  for (const t of d.tps) {
+    const kotak = t.kotak ?? 0
+    const missing = kotak - Math.min(t.segel.length, kotak)
+    if (missing === 0) continue
+    const what = missing === kotak ? `${kotak} kotak` : `${missing} dari ${kotak} kotak`
+    const list = perDesa.get(t.desa) ?? []
+    list.push(`${tpsLabel(t.nomor)} (${what})`)
+    perDesa.set(t.desa, list)
+  }
+  return [...perDesa].map(([desa, list]) => `${namaTempat(desa)}: ${list.join(', ')}`)
 }
 
 /** A column header short enough for a lampiran with every item side by side: "SS Gubernur", "Kotak", "Template Braille". */
@@ -65,6 +96,10 @@ export function baSerahTerima(snap: Snapshot<SerahTerimaData>): DocParts {
     kecamatan,
   )
   const tpsCount = d.tps.length
+  const tanpaSegel = segelBelumTercatat(d)
+  const kotakAda = d.tps.some((t) => (t.kotak ?? 0) > 0)
+  // "Tersegel" only when every kotak carries its seal number (a snapshot from before says what it said).
+  const tersegel = tanpaSegel === null || (kotakAda && tanpaSegel.length === 0)
   const exceptions = d.tps.filter((t) => t.exception)
   const itemCols: DataColumn[] = d.items.map((i) => ({ header: itemColumnLabel(i), numeric: true }))
   const body: Content[] = [
@@ -96,7 +131,10 @@ export function baSerahTerima(snap: Snapshot<SerahTerimaData>): DocParts {
       strong('PIHAK KEDUA'),
       ` telah menerima logistik ${snap.header.namaPemilihan} untuk ${tpsCount} TPS di ${d.desa.length} desa/kelurahan Kecamatan ${kecamatan}` +
         (d.kendaraan ? `, diangkut dengan ${d.kendaraan}` : '') +
-        ', dalam keadaan baik, terkemas per TPS dan tersegel, dengan rincian sebagai berikut:',
+        (tersegel
+          ? ', dalam keadaan baik, terkemas per TPS dan tersegel'
+          : ', dalam keadaan baik dan terkemas per TPS') +
+        ', dengan rincian sebagai berikut:',
     ]),
     dataTable({
       numbered: true,
@@ -122,6 +160,10 @@ export function baSerahTerima(snap: Snapshot<SerahTerimaData>): DocParts {
     body.push(subheading('Catatan: kit yang diserahkan belum lengkap'))
     for (const t of exceptions)
       body.push(paragraph(`${tpsLabel(t.nomor)} ${namaTempat(t.desa)}: ${t.exception}`, { indent: 20 }))
+  }
+  if (tanpaSegel?.length) {
+    body.push(subheading('Catatan: kotak suara yang nomor segelnya belum tercatat'))
+    for (const line of tanpaSegel) body.push(paragraph(line, { indent: 20 }))
   }
   if (d.note) body.push(paragraph(`Keterangan: ${d.note}`))
   body.push(
@@ -201,7 +243,14 @@ export interface PemusnahanData {
   tempat: string
   note: string
   reasons: { code: string; label: string }[]
-  rows: { item: string; dapil: string | null; rusakByReason: Record<string, number>; lebih: number }[]
+  rows: {
+    item: string
+    dapil: string | null
+    rusakByReason: Record<string, number>
+    /** What was written with Lainnya damage, since issue 13. */
+    rusakNotes?: Record<string, string[]>
+    lebih: number
+  }[]
 }
 
 export function baPemusnahan(snap: Snapshot<PemusnahanData>): DocParts {
@@ -237,7 +286,15 @@ export function baPemusnahan(snap: Snapshot<PemusnahanData>): DocParts {
   const reasonRows = d.rows.flatMap((r) =>
     d.reasons
       .filter((x) => (r.rusakByReason[x.code] ?? 0) > 0)
-      .map((x) => [shortItemName(r.item), r.dapil ?? '-', x.label, r.rusakByReason[x.code]!] as CellValue[]),
+      .map(
+        (x) =>
+          [
+            shortItemName(r.item),
+            r.dapil ?? '-',
+            reasonLabel(x.label, r.rusakNotes?.[x.code]),
+            r.rusakByReason[x.code]!,
+          ] as CellValue[],
+      ),
   )
   if (reasonRows.length) {
     body.push(subheading('Rincian surat suara rusak yang dimusnahkan menurut kriteria'))

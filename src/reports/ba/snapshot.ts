@@ -18,6 +18,11 @@ export interface DocHeader {
   /** "KPU Kabupaten Batu Bara" */
   satkerNama: string
   kodeWilayah: string
+  /**
+   * The regulation that sets the damage criteria, for this election type; null when the app knows none
+   * (Pilkada). Absent from snapshots issued before issue 13.
+   */
+  kriteriaRusak?: string | null
 }
 
 export interface Snapshot<T> {

@@ -3,6 +3,7 @@ import { shortItemName } from '../../core/text'
 import { tanggalPanjang } from '../../core/tanggal'
 import { dataTable, opening, paragraph, subheading, type Content } from '../pdf'
 import { signatureBlock, type DocParts, type Snapshot } from './snapshot'
+import { reasonLabel } from './wording'
 
 export interface SortirRow {
   item: string
@@ -12,6 +13,8 @@ export interface SortirRow {
   baik: number
   rusak: number
   rusakByReason: Record<string, number>
+  /** What was written with the damage of a reason that needs a note (Lainnya), since issue 13. */
+  rusakNotes?: Record<string, string[]>
 }
 
 export interface PositionRow {
@@ -35,6 +38,11 @@ export interface SortirData {
   rows: SortirRow[]
   reklasifikasi: { item: string; dapil: string | null; reason: string; qty: number; note: string }[]
   position: PositionRow[]
+  /**
+   * The date the position (Lampiran I) is as of, since issue 13: the ledger at the end of `to`. Absent
+   * from snapshots issued before (their lampiran was today's position), which reprint as they were.
+   */
+  asOf?: string
 }
 
 export const periodText = (from: string, to: string): string =>
@@ -43,15 +51,40 @@ export const periodText = (from: string, to: string): string =>
     : `tanggal ${tanggalPanjang(from)} sampai dengan ${tanggalPanjang(to)}`
 
 export function reasonRows(
-  rows: { item: string; dapil: string | null; rusakByReason: Record<string, number> }[],
+  rows: {
+    item: string
+    dapil: string | null
+    rusakByReason: Record<string, number>
+    rusakNotes?: Record<string, string[]>
+  }[],
   reasons: { code: string; label: string }[],
 ) {
   return rows.flatMap((r) =>
     reasons
       .filter((x) => (r.rusakByReason[x.code] ?? 0) !== 0)
-      .map((x) => [shortItemName(r.item), r.dapil ?? '-', x.label, r.rusakByReason[x.code]!] as (string | number)[]),
+      .map(
+        (x) =>
+          [
+            shortItemName(r.item),
+            r.dapil ?? '-',
+            reasonLabel(x.label, r.rusakNotes?.[x.code]),
+            r.rusakByReason[x.code]!,
+          ] as (string | number)[],
+      ),
   )
 }
+
+/**
+ * The regulation a paper cites for the damage criteria: the one its election type's snapshot names
+ * (none for a Pilkada, whose decree the app does not know), or Keputusan KPU 1395/2023 for a snapshot
+ * issued before the header named it.
+ */
+export const kriteriaCited = (h: { kriteriaRusak?: string | null }): string =>
+  h.kriteriaRusak === undefined
+    ? ' (Keputusan KPU Nomor 1395 Tahun 2023)'
+    : h.kriteriaRusak
+      ? ` (${h.kriteriaRusak})`
+      : ''
 
 export function baSortir(snap: Snapshot<SortirData>): DocParts {
   const d = snap.data
@@ -81,7 +114,7 @@ export function baSortir(snap: Snapshot<SortirData>): DocParts {
   ]
   const reasons = reasonRows(d.rows, d.reasons)
   if (reasons.length) {
-    body.push(subheading('B. Rincian surat suara rusak menurut kriteria (Keputusan KPU Nomor 1395 Tahun 2023)'))
+    body.push(subheading(`B. Rincian surat suara rusak menurut kriteria${kriteriaCited(snap.header)}`))
     body.push(
       dataTable({
         numbered: true,
@@ -156,7 +189,9 @@ export function baSortir(snap: Snapshot<SortirData>): DocParts {
             fontSize: 9,
           }),
           paragraph(
-            'Kebutuhan = DPT ditambah cadangan per TPS, ditambah cadangan PSU. Kekurangan = kebutuhan yang belum tertutup oleh surat suara baik ditambah yang belum disortir.',
+            d.asOf
+              ? 'Kebutuhan adalah jumlah DPT ditambah cadangan pada setiap TPS serta cadangan pemungutan suara ulang. Kekurangan adalah bagian kebutuhan yang belum dapat dipenuhi dari surat suara baik dan surat suara yang belum disortir.'
+              : 'Kebutuhan = DPT ditambah cadangan per TPS, ditambah cadangan PSU. Kekurangan = kebutuhan yang belum tertutup oleh surat suara baik ditambah yang belum disortir.',
           ),
         ],
       },
@@ -174,6 +209,15 @@ export interface RusakRow {
   rusakByReason: Record<string, number>
   kurangKirim: number
   kekurangan: number
+  /**
+   * Since issue 13 (absent from snapshots issued before, which keep their own wording on a reprint):
+   * sheets counted in from replacement deliveries, damaged sheets not yet replaced, whether the
+   * deliveries are declared complete, and the sheets asked for (null while deliveries are open).
+   */
+  pengganti?: number
+  rusakBelumDiganti?: number
+  lengkap?: boolean
+  diminta?: number | null
 }
 
 export interface RusakData {
@@ -181,8 +225,108 @@ export interface RusakData {
   rows: RusakRow[]
 }
 
-/** BA surat suara rusak dan kurang: the replacement request, per type and dapil. */
+const variantName = (r: { item: string; dapil: string | null }) =>
+  `${shortItemName(r.item)}${r.dapil ? ` Dapil ${r.dapil}` : ''}`
+
+/** A list in Indonesian prose: "a", "a dan b", "a, b, dan c". */
+const daftarKata = (xs: string[]) =>
+  xs.length <= 2 ? xs.join(' dan ') : `${xs.slice(0, -1).join(', ')}, dan ${xs.at(-1)!}`
+
+/**
+ * BA surat suara rusak dan kurang: per type and dapil the damaged sheets and what the printer has not
+ * delivered; a request for exactly those once the deliveries of that type and dapil are declared
+ * complete, and for the others a statement that deliveries are still under way. Words, no formulas.
+ */
 export function baRusak(snap: Snapshot<RusakData>): DocParts {
+  if (snap.data.rows.some((r) => r.diminta === undefined)) return baRusakSebelumIssue13(snap)
+  const d = snap.data
+  const rows = d.rows.filter((r) => r.diterima !== 0 || r.rusak !== 0 || r.kurangKirim !== 0 || r.lengkap)
+  const selesai = rows.filter((r) => r.lengkap)
+  const berjalan = rows.filter((r) => !r.lengkap)
+  const minta = selesai.reduce((s, r) => s + (r.diminta ?? 0), 0)
+  const mintaRusak = selesai.reduce((s, r) => s + (r.rusakBelumDiganti ?? 0), 0)
+  const mintaKurang = selesai.reduce((s, r) => s + r.kurangKirim, 0)
+  const body: Content[] = [
+    opening(snap.tanggal, {
+      tempat: snap.header.tempat,
+      lanjutan: `kami yang bertanda tangan di bawah ini telah melakukan penghitungan surat suara rusak dan surat suara yang belum dikirim oleh penyedia untuk ${snap.header.namaPemilihan} berdasarkan hasil penerimaan serta sortir dan lipat sampai dengan tanggal tersebut, dengan hasil sebagai berikut:`,
+    }),
+    subheading('A. Surat suara rusak dan belum dikirim per jenis dan dapil'),
+    dataTable({
+      numbered: true,
+      columns: [
+        { header: 'Jenis Surat Suara' },
+        { header: 'Dapil' },
+        { header: 'Kebutuhan', numeric: true },
+        { header: 'Diterima', numeric: true },
+        { header: 'Rusak', numeric: true },
+        { header: 'Belum Dikirim', numeric: true },
+        { header: 'Pengiriman' },
+        { header: 'Diminta', numeric: true },
+      ],
+      rows: rows.map((r) => [
+        shortItemName(r.item),
+        r.dapil ?? '-',
+        r.kebutuhan,
+        r.diterima,
+        r.rusak,
+        r.kurangKirim,
+        r.lengkap ? 'Lengkap' : 'Berlangsung',
+        r.diminta ?? null,
+      ]),
+      totals: { label: 'JUMLAH' },
+      fontSize: 9,
+    }),
+  ]
+  const reasons = reasonRows(rows, d.reasons)
+  if (reasons.length) {
+    body.push(subheading(`B. Rincian surat suara rusak menurut kriteria${kriteriaCited(snap.header)}`))
+    body.push(
+      dataTable({
+        numbered: true,
+        columns: [
+          { header: 'Jenis Surat Suara' },
+          { header: 'Dapil' },
+          { header: 'Kriteria Rusak' },
+          { header: 'Jumlah', numeric: true },
+        ],
+        rows: reasons,
+        totals: { label: 'JUMLAH' },
+      }),
+    )
+  }
+  if (minta > 0) {
+    const rincian = [
+      mintaRusak > 0 ? `surat suara rusak sebanyak ${jumlahTerbilang(mintaRusak)} lembar` : null,
+      mintaKurang > 0 ? `surat suara yang belum dikirim sebanyak ${jumlahTerbilang(mintaKurang)} lembar` : null,
+    ].filter((x): x is string => x !== null)
+    body.push(
+      paragraph(
+        `Berdasarkan hal tersebut, ${snap.header.satkerNama} mengajukan permintaan penggantian surat suara kepada penyedia sebanyak ${jumlahTerbilang(minta)} lembar, yang terdiri atas ${rincian.join(' dan ')}, dengan rincian per jenis dan dapil pada kolom Diminta.`,
+      ),
+    )
+  } else if (selesai.length) {
+    body.push(
+      paragraph(
+        `Untuk ${daftarKata(selesai.map(variantName))}, yang pengirimannya telah dinyatakan lengkap, tidak terdapat surat suara rusak yang belum diganti maupun surat suara yang belum dikirim, sehingga tidak diajukan permintaan penggantian.`,
+      ),
+    )
+  }
+  if (berjalan.length)
+    body.push(
+      paragraph(
+        `Pengiriman ${daftarKata(berjalan.map(variantName))} dari penyedia masih berlangsung; permintaan penggantian untuk jenis dan dapil tersebut diajukan setelah pengirimannya dinyatakan lengkap.`,
+      ),
+    )
+  return {
+    title: ['BERITA ACARA', 'SURAT SUARA RUSAK DAN KEKURANGAN SURAT SUARA'],
+    body,
+    signatures: signatureBlock(snap),
+  }
+}
+
+/** The BA as issued before issue 13, for reprints of those snapshots: a reprint reproduces its original. */
+function baRusakSebelumIssue13(snap: Snapshot<RusakData>): DocParts {
   const d = snap.data
   const minta = d.rows.reduce((s, r) => s + r.kekurangan, 0)
   const body: Content[] = [

@@ -92,3 +92,7 @@ export function segelRingkas(nomor: readonly string[]): string {
   }
   return out.join(', ')
 }
+
+/** A criterion as printed: "Lainnya: tinta luntur di kolom foto" when notes were written with it. */
+export const reasonLabel = (label: string, notes: readonly string[] | undefined): string =>
+  notes?.length ? `${label}: ${notes.join('; ')}` : label

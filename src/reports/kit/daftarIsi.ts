@@ -44,6 +44,8 @@ export interface DaftarIsiKit {
   dpt: number
   lines: { item: string; dapil: string | null; qty: number; unit: string }[]
   kotak: { no: number; of: number; isi: string | null; segel: string | null }[]
+  /** Why the kit went out incomplete, as written at the handover. */
+  catatan?: string | null
 }
 
 export interface DaftarIsiOptions {
@@ -218,6 +220,7 @@ function kit(k: DaftarIsiKit, namaPemilihan: string, compact: boolean): FlowNode
       identity,
       items,
       ...kotak,
+      ...(k.catatan ? [text(`Catatan: ${k.catatan}`, fs, { margin: [0, compact ? 4 : 8, 0, 0] })] : []),
       {
         kind: 'columns',
         margin: [0, compact ? 6 : 24, 0, 0],
