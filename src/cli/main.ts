@@ -317,7 +317,8 @@ async function rekap(ctx: Context): Promise<number> {
 }
 
 async function verify(ctx: Context): Promise<number> {
-  return withApp(ctx, { create: false }, async (dispatcher, dbPath) => {
+  // Read-only: checking a file never writes it (no WAL switch, no migration), even a broken one.
+  return withApp(ctx, { create: false, readOnly: true }, async (dispatcher, dbPath) => {
     const report = unwrap(ctx, await dispatcher.call('ledger.periksa', {}, ctx.meta)) as ChainReport
     if (ctx.json) {
       printJson({ ok: true, result: report })
@@ -394,7 +395,7 @@ async function call(ctx: Context): Promise<number> {
 
 async function withApp(
   ctx: Context,
-  opts: { create: boolean },
+  opts: { create: boolean; readOnly?: boolean },
   body: (dispatcher: Dispatcher, dbPath: string) => Promise<number>,
 ): Promise<number> {
   const dbPath = resolve(ctx.values.db ?? defaultDbPath())
@@ -408,7 +409,11 @@ async function withApp(
         : `Berkas basis data tidak ditemukan: ${dbPath}\nSiapkan dulu dengan: gudang init --db ${quoteArg(dbPath)} --jenis pemilu|pilkada --satker "Kabupaten …"`,
     )
   }
-  const app = await openApp({ dbPath, ...(workerEntry ? { worker: workerEntry } : {}) })
+  const app = await openApp({
+    dbPath,
+    ...(workerEntry ? { worker: workerEntry } : {}),
+    ...(opts.readOnly ? { readOnly: true } : {}),
+  })
   try {
     return await body(app.dispatcher, app.dbPath)
   } finally {

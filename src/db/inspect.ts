@@ -1,8 +1,11 @@
 import Database from 'better-sqlite3'
 import type { OnProgress } from '../core/progress'
 import { verifyChain, type ChainCheck } from './ledger'
+import { AppError } from '../core/errors'
+import { fileHeaderProblem } from './fileHeader'
 import { asReadable, type ReadableDB } from './handles'
-import { schemaVersion } from './open'
+import { MIGRATIONS } from './migrations'
+import { pendingMigrations, schemaVersion } from './open'
 import { satkerName } from './pemilihan'
 
 /**
@@ -83,4 +86,32 @@ export function quickCheck(db: ReadableDB): string | null {
   // The last two rows: each one's own hash, and the newest one's link to the row before it.
   const tail = verifyChain(db, { fromSeq: Math.max(1, last.seq - 1) })
   return tail.problem
+}
+
+/**
+ * The start check of an existing file, before anything may write to it: the header and size (a 0-byte,
+ * foreign or cut-short file), then, on a read-only connection, the migration history, SQLite's
+ * quick_check and the head of the chain. Answers the problem in Indonesian, or null for a file the app
+ * may open. Throws only the AppError of a file from a newer version, which is refused outright.
+ */
+export function startCheck(path: string): string | null {
+  const header = fileHeaderProblem(path)
+  if (header) return header
+  let db: ReadableDB | null = null
+  try {
+    db = asReadable(new Database(path, { fileMustExist: true, readonly: true }))
+    db.pragma('busy_timeout = 5000')
+    // A valid SQLite file with nothing in it (made by another tool) holds nothing to lose: it is new.
+    if (!db.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get()) return null
+    pendingMigrations(db, MIGRATIONS)
+    return quickCheck(db)
+  } catch (err) {
+    if (err instanceof AppError) {
+      if (/versi Gudang Pemilu yang lebih baru/.test(err.message)) throw err
+      return err.message
+    }
+    return `Berkas basis data tidak dapat dipakai: ${sqliteProblem(err)}. Berkas tidak diubah; pulihkan dari cadangan.`
+  } finally {
+    db?.close()
+  }
 }

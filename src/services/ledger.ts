@@ -3,7 +3,8 @@ import { validateMoves, type MoveContext, type MoveInput } from '../core/moves'
 import type { Place } from '../core/places'
 import { damageReason } from '../core/reasons'
 import { variantMoveLabel } from '../db/barang'
-import { integrityCheck } from '../db/inspect'
+import { fileHeaderProblem } from '../db/fileHeader'
+import { integrityCheck, sqliteProblem } from '../db/inspect'
 import {
   aggregatesMatchLedger,
   appendMoves,
@@ -52,7 +53,33 @@ export function recordMoves(ctx: ServiceContext, who: Actor, moves: readonly Mov
     .immediate()
 }
 
+/**
+ * The whole verification. A broken file is a finding, never an error: its header and size are judged
+ * before SQLite reads it, and SQLite's own refusal (a corrupt page, a missing table) becomes the problem.
+ */
 export function periksa(ctx: ReadContext, onProgress?: OnProgress) {
+  const broken = (problem: string, integrity = '') => ({
+    ok: false,
+    rows: 0,
+    head: '',
+    integrity,
+    firstBadSeq: null,
+    problem,
+    balancesMatch: false,
+  })
+  if (ctx.dbPath !== ':memory:') {
+    const header = fileHeaderProblem(ctx.dbPath)
+    if (header) return broken(header)
+  }
+  try {
+    return periksaFile(ctx, onProgress)
+  } catch (err) {
+    const what = sqliteProblem(err)
+    return broken(`Berkas basis data tidak dapat diperiksa sampai tuntas: ${what}`, what)
+  }
+}
+
+function periksaFile(ctx: ReadContext, onProgress?: OnProgress) {
   onProgress?.({ done: 0, total: 0, unit: 'baris', current: 'Memeriksa berkas SQLite' })
   const integrity = integrityCheck(ctx.db)
   const chain = verifyChain(ctx.db, {
@@ -69,6 +96,7 @@ export function periksa(ctx: ReadContext, onProgress?: OnProgress) {
     integrity,
     firstBadSeq: chain.firstBadSeq,
     problem:
+      (integrity !== 'ok' ? `Pemeriksaan SQLite menemukan kerusakan: ${integrity.slice(0, 300)}` : null) ??
       chain.problem ??
       (!balancesMatch
         ? 'Tabel saldo tidak sama dengan jumlah dari buku besar: saldo telah diubah di luar aplikasi'
