@@ -331,9 +331,11 @@ async function verify(ctx: Context): Promise<number> {
       `Baris buku besar: ${n(report.rows)}`,
       `Kepala rantai: ${report.head}`,
       `Saldo cocok dengan buku besar: ${report.balancesMatch ? 'ya' : 'tidak'}`,
+      `Jejak berantai: ${n(report.jejak.rows)} baris${report.jejak.kodeSaksi ? `, kode saksi ${report.jejak.kodeSaksi}` : ''}`,
     ]
     if (report.firstBadSeq !== null) lines.push(`Baris pertama yang bermasalah: #${report.firstBadSeq}`)
-    if (report.problem) lines.push(`Masalah: ${report.problem}`)
+    if (report.jejak.firstBadSeq !== null) lines.push(`Jejak pertama yang bermasalah: #${report.jejak.firstBadSeq}`)
+    for (const p of report.problems) lines.push(`Masalah: ${p}`)
     if (!report.ok) {
       process.stdout.write(lines.join('\n') + '\n')
       throw new Exit(

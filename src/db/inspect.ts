@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3'
 import type { OnProgress } from '../core/progress'
+import { jejakTailProblem } from './jejak'
 import { verifyChain, type ChainCheck } from './ledger'
+import { schemaProblems } from './schemaCheck'
 import { AppError } from '../core/errors'
 import { fileHeaderProblem } from './fileHeader'
 import { asReadable, type ReadableDB } from './handles'
@@ -74,18 +76,24 @@ export function settleBackupFile(file: string): void {
 }
 
 /**
- * The quick check at every start: SQLite's quick_check and the head of the chain (the last row's own
- * hash and its link to the row before). The full walk is "Periksa integritas"; this one takes moments
- * even at a million rows.
+ * The quick check at every start: SQLite's quick_check, the schema against the migrations', the head of
+ * the ledger chain (the last row's own hash and its link to the row before) and of the jejak chain. The
+ * full walk (every row, every table's digest) runs as a background job after the first screen
+ * (OpenAppOptions.backgroundCheck) and as "Periksa integritas"; this one takes moments at a million rows.
  */
 export function quickCheck(db: ReadableDB): string | null {
   const q = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).join('; ')
   if (q !== 'ok') return `Pemeriksaan cepat SQLite gagal: ${q}`
+  // Every table, index and trigger as the migrations make them: a dropped protective trigger is named.
+  const schema = schemaProblems(db)
+  if (schema.length) return schema[0]!
   const last = db.prepare('SELECT seq FROM ledger ORDER BY seq DESC LIMIT 1').get() as { seq: number } | undefined
-  if (!last) return null
-  // The last two rows: each one's own hash, and the newest one's link to the row before it.
-  const tail = verifyChain(db, { fromSeq: Math.max(1, last.seq - 1) })
-  return tail.problem
+  if (last) {
+    // The last two rows: each one's own hash, and the newest one's link to the row before it.
+    const tail = verifyChain(db, { fromSeq: Math.max(1, last.seq - 1) })
+    if (tail.problem) return tail.problem
+  }
+  return jejakTailProblem(db)
 }
 
 /**

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
-import { insertAudit } from '../db/audit'
+import { sealJejak } from '../db/jejak'
 import type { ReadableDB, WritableDB } from '../db/handles'
 
 /**
@@ -23,7 +23,8 @@ export interface Actor {
 
 /**
  * Runs fn in one IMMEDIATE transaction and records who did what in the audit log in that same
- * transaction: the change and its audit entry land together or not at all.
+ * transaction: the change and its audit entry land together or not at all. The audit row is a jejak
+ * row (db/jejak.ts): chained, committing to the ledger head and the digests of the tables fn changed.
  */
 export function writeTx<T>(
   ctx: ServiceContext,
@@ -36,8 +37,14 @@ export function writeTx<T>(
   const result = ctx.db
     .transaction(() => {
       const { result, detail } = fn()
-      insertAudit(ctx.db, ctx.now().toISOString(), who.actor, action, JSON.stringify(detail ?? null))
       if (claims) key.record()
+      // Last: the jejak row commits to every table this write changed and to the ledger head after it.
+      sealJejak(ctx.db, {
+        at: ctx.now().toISOString(),
+        actor: who.actor,
+        action,
+        detail: JSON.stringify(detail ?? null),
+      })
       return result
     })
     .immediate()

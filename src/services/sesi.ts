@@ -4,7 +4,7 @@ import { ELEVATED_IDLE_MS, LOCK_MS, MAX_PIN_ATTEMPTS, needsPin } from '../core/r
 import type { Pengguna } from '../api/contract/pengguna'
 import type { Sesi } from '../api/contract/sesi'
 import { insertSesiLog, type SesiEvent } from '../db/sesi'
-import type { ServiceContext } from './context'
+import { writeTx, type ServiceContext } from './context'
 import { checkPin, getUser, hasAdmin } from './pengguna'
 
 /**
@@ -22,7 +22,11 @@ interface Session {
 }
 
 function logSession(ctx: ServiceContext, userId: number | null, nama: string, event: SesiEvent, transport: string) {
-  insertSesiLog(ctx.db, { at: ctx.now().toISOString(), userId, nama, event, transport })
+  // A write like any other: the session log is evidence, so its rows are sealed in the jejak chain.
+  writeTx(ctx, { actor: nama }, `sesi.${event}`, () => {
+    insertSesiLog(ctx.db, { at: ctx.now().toISOString(), userId, nama, event, transport })
+    return { result: undefined, detail: { transport } }
+  })
 }
 
 export class SessionStore {

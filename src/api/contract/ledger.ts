@@ -10,6 +10,16 @@ export const ChainReport = z.object({
   firstBadSeq: z.number().int().nullable(),
   problem: z.string().nullable(),
   balancesMatch: z.boolean(),
+  /** Every finding, the first being `problem`: schema, ledger chain, jejak chain, table digests, witnesses. */
+  problems: z.array(z.string()),
+  /** The jejak chain (issue 15): rows walked, its head, the first row that does not hold. */
+  jejak: z.object({
+    rows: z.number().int(),
+    seq: z.number().int(),
+    hash: z.string(),
+    kodeSaksi: z.string().nullable(),
+    firstBadSeq: z.number().int().nullable(),
+  }),
 })
 
 export type ChainReport = z.infer<typeof ChainReport>

@@ -5,11 +5,14 @@ import m0004 from './0004_distribusi'
 import m0005 from './0005_pengguna'
 import m0006 from './0006_lookups'
 import m0007 from './0007_stasiun'
+import m0011 from './0011_jejak'
+import type { ReadableDB } from '../handles'
 
 export interface Migration {
   version: number
   name: string
-  sql: string
+  /** The SQL, or (from 0011) SQL made from the schema the earlier migrations left, e.g. a trigger per table. */
+  sql: string | ((db: ReadableDB) => string)
 }
 
 /** Numbered in order; a released migration is never edited, only followed by a new one. */
@@ -21,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: '0005_pengguna', sql: m0005 },
   { version: 6, name: '0006_lookups', sql: m0006 },
   { version: 7, name: '0007_stasiun', sql: m0007 },
+  { version: 11, name: '0011_jejak', sql: m0011 },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0
