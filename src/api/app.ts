@@ -45,6 +45,16 @@ export interface OpenAppOptions {
    * checkpoint, no housekeeping. A write through the connection fails in SQLite itself.
    */
   readOnly?: boolean
+  /**
+   * The folder of the witness journals (services/saksi.ts), in the app's data folder: the desktop app,
+   * browser mode and the CLI pass `<data folder>/saksi`. Without one no journal is kept or read.
+   */
+  saksiDir?: string
+  /**
+   * After the first screen, the full verification (every row of both chains, every table's digest, every
+   * witness) as a job; a failure switches the app to recovery mode. The desktop app and browser mode.
+   */
+  backgroundCheck?: boolean
 }
 
 export interface OpenedApp {
@@ -91,10 +101,10 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
     const problem = isNew || inMemory ? null : startCheck(opts.dbPath)
     if (problem) throw new AppError('DATABASE', problem)
     if (opts.readOnly) {
-      ctx = { db: openReadOnly(opts.dbPath) as unknown as WritableDB, dbPath: opts.dbPath, now }
+      ctx = { db: openReadOnly(opts.dbPath) as unknown as WritableDB, dbPath: opts.dbPath, now, saksiDir: opts.saksiDir }
     } else {
       const db = openDatabase(opts.dbPath, { deferMigrations: true })
-      ctx = { db, dbPath: opts.dbPath, now }
+      ctx = { db, dbPath: opts.dbPath, now, saksiDir: opts.saksiDir }
       const pending = pendingMigrations(db, MIGRATIONS)
       const hasData = pending.length < MIGRATIONS.length
       if (pending.length && hasData && !inMemory) await cadangan.buat(ctx, 'migrasi')
@@ -104,7 +114,7 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
     if (!(err instanceof AppError) || /versi Gudang Pemilu yang lebih baru/.test(err.message) || isNew) throw err
     // SQLite cannot use the file (corrupt, truncated, not a database): recovery mode on an empty
     // in-memory stand-in, so the only thing the app can do is restore a backup into dbPath.
-    ctx = { db: openDatabase(':memory:'), dbPath: opts.dbPath, now }
+    ctx = { db: openDatabase(':memory:'), dbPath: opts.dbPath, now, saksiDir: opts.saksiDir }
     Object.assign(state, { mode: 'pemulihan', problem: err.message })
   }
 
@@ -130,6 +140,7 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
       ? undefined
       : new JobRunner({
           dbPath: opts.dbPath,
+          saksiDir: opts.saksiDir,
           appVersion: APP_VERSION,
           state,
           now,
@@ -163,6 +174,18 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
         })
       : null
   schedule?.start()
+  if (opts.backgroundCheck && jobs && state.mode === 'normal') {
+    void jobs
+      .run('ledger.periksa', 'Pemeriksaan integritas saat mulai', {}, { actor: 'sistem', transport: 'test' }, (r) => r)
+      .then((r) => {
+        const report = r as { ok: boolean; problem: string | null }
+        if (!report.ok && state.mode === 'normal')
+          Object.assign(state, { mode: 'pemulihan', problem: report.problem ?? 'Pemeriksaan integritas gagal' })
+      })
+      .catch(() => {
+        // Cancelled on close, or the worker could not start: the next start checks again.
+      })
+  }
   const checkpoints = inMemory || opts.readOnly ? null : startIdleCheckpoints(() => ctx.db)
   const close = () => {
     clearInterval(forgetTimer)

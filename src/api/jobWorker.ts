@@ -32,6 +32,7 @@ async function run(req: JobRequest, post: (m: JobMessage) => void): Promise<void
       throw new Error('A job cannot replace the database')
     },
     dbPath: req.dbPath,
+    saksiDir: req.saksiDir,
     now: () => new Date(req.nowIso),
   }
   const gate = req.pace ? new PaceGate(req.pace) : null

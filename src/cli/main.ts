@@ -4,7 +4,7 @@
  * src/cli/gudang.mjs); the installed app runs it for its `cli` argument (electron/main/index.ts).
  */
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
-import { basename, extname, resolve } from 'node:path'
+import { basename, extname, join, resolve } from 'node:path'
 import { createInterface } from 'node:readline/promises'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
@@ -15,7 +15,7 @@ import type { WorkerEntry } from '../api/jobs'
 import { APP_VERSION } from '../api/version'
 import { zodIssues } from '../api/zodIssues'
 import { AppError, type Issue } from '../core/errors'
-import { defaultDbPath } from '../db/paths'
+import { defaultDataDir, defaultDbPath } from '../db/paths'
 import { osUserName } from '../server/http'
 
 const EXIT_OK = 0
@@ -415,6 +415,8 @@ async function withApp(
     dbPath,
     ...(workerEntry ? { worker: workerEntry } : {}),
     ...(opts.readOnly ? { readOnly: true } : {}),
+    // The same journals the desktop app keeps: verify checks the file against them.
+    saksiDir: join(defaultDataDir(), 'saksi'),
   })
   try {
     return await body(app.dispatcher, app.dbPath)

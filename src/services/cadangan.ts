@@ -19,6 +19,7 @@ import type { OnProgress } from '../core/progress'
 import type { Cadangan, CadanganBaru, CadanganDipulihkan } from '../api/contract/cadangan'
 import { satkerName } from '../db/pemilihan'
 import type { ReadContext, ServiceContext } from './context'
+import * as saksi from './saksi'
 import { tempPathFor } from './tempFile'
 
 /**
@@ -272,6 +273,8 @@ export async function buat(
     throw new AppError('DATABASE', `Cadangan yang baru dibuat gagal diperiksa dan dihapus: ${checked.problem}`)
   }
   renameSync(tmp, file)
+  // The backup is a witness: its heads go to the journal outside the file.
+  saksi.catat(ctx, { jenis: 'cadangan', label: `cadangan ${basename(file)}` })
   const info = { ...checked, file }
   remember(ctx.dbPath, info)
   const dropped = folder ? [] : backupsToDrop(readdirSync(dir), stamp(now).slice(0, 8))

@@ -10,6 +10,8 @@ export interface ReadContext {
   readonly db: ReadableDB
   readonly dbPath: string
   now(): Date
+  /** Where the witness journals live (services/saksi.ts); none for tests and tools that keep no journal. */
+  readonly saksiDir?: string | undefined
 }
 
 /** What a service function that writes gets: the app's writable connection. Accepted wherever a ReadContext is. */

@@ -19,7 +19,9 @@ import {
   verifyChain,
 } from '../db/ledger'
 import type { OnProgress } from '../core/progress'
+import { backupDir } from './cadangan'
 import type { ReadContext, ServiceContext } from './context'
+import * as saksi from './saksi'
 import { writeTx, type Actor } from './context'
 
 /** What the references of a place name, in order. */
@@ -91,6 +93,7 @@ function brokenReport(problem: string, integrity = ''): ChainReport {
     balancesMatch: false,
     problems: [problem],
     jejak: { rows: 0, seq: 0, hash: '', kodeSaksi: null, firstBadSeq: null },
+    saksi: 0,
   }
 }
 
@@ -121,6 +124,9 @@ function periksaFile(ctx: ReadContext, onProgress?: OnProgress): ChainReport {
       : []),
     ...schema,
   ]
+  // Witnesses last: only worth reading once the file agrees with itself, and they name what it cannot.
+  const witnesses = saksi.periksaSemua(ctx, ctx.dbPath === ':memory:' ? null : backupDir(ctx.dbPath))
+  problems.push(...witnesses.problems)
   return {
     ok: problems.length === 0,
     rows: chain.rows,
@@ -137,6 +143,7 @@ function periksaFile(ctx: ReadContext, onProgress?: OnProgress): ChainReport {
       kodeSaksi: jejak.head.seq ? kodeSaksi(jejak.head) : null,
       firstBadSeq: jejak.firstBadSeq,
     },
+    saksi: witnesses.witnesses,
   }
 }
 

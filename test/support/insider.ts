@@ -115,7 +115,7 @@ export class Insider {
    * Makes the jejak chain agree with the file again: every chained row's ledger head re-read from the
    * ledger, the last recorded digest of every table recomputed, every hash and link recomputed.
    */
-  resealJejak(): this {
+  resealJejak(opts: { coverLedgerTail?: boolean } = {}): this {
     this.unguard()
     this.db.exec('DELETE FROM jejak_kotor')
     const rows = this.db.prepare('SELECT * FROM audit WHERE hash IS NOT NULL ORDER BY seq').all() as {
@@ -141,7 +141,8 @@ export class Insider {
         for (const t of Object.keys(digests))
           if (lastFor.get(t) === r.seq)
             digests[t] = t === 'audit' ? tableDigest(this.db, 'audit', 'WHERE hash IS NULL') : tableDigest(this.db, t)
-      const ledgerSeq = Math.min(r.ledger_seq, ledgerMax)
+      // A forged row appended to the ledger is made to look written by the last recorded write.
+      const ledgerSeq = opts.coverLedgerTail && r === rows.at(-1) ? ledgerMax : Math.min(r.ledger_seq, ledgerMax)
       const content = {
         seq: r.seq,
         at: r.at,

@@ -20,6 +20,8 @@ export const ChainReport = z.object({
     kodeSaksi: z.string().nullable(),
     firstBadSeq: z.number().int().nullable(),
   }),
+  /** Witnesses checked: journal entries (papers, backups made, codes shown) and backups in the folder. */
+  saksi: z.number().int(),
 })
 
 export type ChainReport = z.infer<typeof ChainReport>
@@ -64,6 +66,18 @@ export const ledgerMethods = {
     description: 'Memeriksa integritas SQLite, rantai hash buku besar dan kecocokan saldo',
     writes: false,
     long: true,
+  }),
+  'ledger.lihatKodeSaksi': method({
+    input: NoInput,
+    output: z.object({ kode: z.string(), seq: z.number().int(), at: z.string() }),
+    description: 'Kode saksi harian: kepala jejak sebagai kode pendek untuk buku catatan atau laporan ke KPU provinsi',
+    writes: false,
+  }),
+  'ledger.periksaKodeSaksi': method({
+    input: z.object({ kode: z.string().trim().min(1).max(40) }).strict(),
+    output: z.object({ cocok: z.boolean(), pesan: z.string() }),
+    description: 'Memeriksa kode saksi yang diketik (dari buku catatan) terhadap riwayat berkas ini',
+    writes: false,
   }),
   'ledger.daftarSaldo': method({
     input: NoInput,

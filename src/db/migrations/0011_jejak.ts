@@ -9,6 +9,8 @@ import type { ReadableDB } from '../handles'
  * - audit gains prev_hash, hash, ledger_seq, ledger_hash and digests (JSON { table: sha256 }).
  * - jejak_kotor: the evidence tables a transaction changed, marked by triggers and cleared by the write
  *   that records their digests. The markers only make sealing cheap; verification recomputes every table.
+ * - setting 'id_pemilihan': a random id of this election, naming its witness journal outside the file
+ *   (services/saksi.ts); a backup or a restored copy keeps it.
  * - On every evidence table: AFTER INSERT, UPDATE and DELETE triggers marking it. Evidence is every
  *   table of the schema at this version except the chained ones (ledger, audit), the aggregates the
  *   ledger derives (balance, floor_flow, place_flow, checked by recomputing them) and bookkeeping
@@ -53,6 +55,7 @@ ALTER TABLE audit ADD COLUMN ledger_seq INTEGER;
 ALTER TABLE audit ADD COLUMN ledger_hash TEXT;
 ALTER TABLE audit ADD COLUMN digests TEXT;
 CREATE TABLE jejak_kotor (tabel TEXT PRIMARY KEY) WITHOUT ROWID;
+INSERT OR IGNORE INTO setting (key, value) VALUES ('id_pemilihan', lower(hex(randomblob(16))));
 ${tables.map(dirtyTriggers).join('\n')}
 `
 }
