@@ -84,16 +84,15 @@ export function settleBackupFile(file: string): void {
 export function quickCheck(db: ReadableDB): string | null {
   const q = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).join('; ')
   if (q !== 'ok') return `Pemeriksaan cepat SQLite gagal: ${q}`
-  // Every table, index and trigger as the migrations make them: a dropped protective trigger is named.
-  const schema = schemaProblems(db)
-  if (schema.length) return schema[0]!
   const last = db.prepare('SELECT seq FROM ledger ORDER BY seq DESC LIMIT 1').get() as { seq: number } | undefined
   if (last) {
     // The last two rows: each one's own hash, and the newest one's link to the row before it.
     const tail = verifyChain(db, { fromSeq: Math.max(1, last.seq - 1) })
     if (tail.problem) return tail.problem
   }
-  return jejakTailProblem(db)
+  // Row-level findings first (they name a row), then every table, index and trigger as the migrations
+  // make them: a dropped protective trigger is named.
+  return jejakTailProblem(db) ?? schemaProblems(db)[0] ?? null
 }
 
 /**

@@ -19,6 +19,7 @@ const root = useTempDir('saksi')
 const saksiDir = join(root, 'data', 'saksi')
 const origin = join(root, 'asal')
 let kode = ''
+let nomor = ''
 let copies = 0
 let variant = 0
 
@@ -33,6 +34,7 @@ beforeAll(async () => {
     ['DITERIMA', 'BAIK', 200],
   ] as const)
     recordMoves(app.ctx, { actor: 'Ani Operator' }, [{ variantId: variant, from, to, qty }])
+  nomor = (await app.call('dokumen.terbitkan', { type: 'BA_RUSAK', tanggal: '2024-11-04' })).nomor ?? ''
   await app.call('cadangan.buat', {})
   kode = (await app.call('ledger.lihatKodeSaksi')).kode
   app.close()
@@ -83,11 +85,12 @@ async function withoutWitnesses(file: string): Promise<string[]> {
 describe('witnesses', () => {
   it('the journal holds the backup made and the code shown; an untouched file agrees with every witness', async () => {
     const lines = readFileSync(join(saksiDir, readFileSyncName()), 'utf8').trim().split('\n')
-    expect(lines.map((l) => (JSON.parse(l) as { jenis: string }).jenis)).toEqual(['cadangan', 'kode'])
+    expect(lines.map((l) => (JSON.parse(l) as { jenis: string }).jenis)).toEqual(['dokumen', 'cadangan', 'kode'])
     expect(kode).toMatch(/^J-\d+-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/)
     const v = await verify(copy())
     expect(v.problems).toEqual([])
-    expect(v.saksi).toBe(2) // the backup (in the folder and in the journal: checked once, row by row) and the code
+    // The backup (in the folder and in the journal: checked once, row by row), the paper and the code.
+    expect(v.saksi).toBe(3)
     expect(v.jejak.kodeSaksi).toBe(kode)
   })
 
@@ -158,6 +161,38 @@ describe('witnesses', () => {
       expect(await kodeCheck(file, kode)).toMatchObject({ ok: true, result: { cocok: false } })
     },
   )
+
+  it('Cek dokumen by number reads the journal: a register made to agree with a rewritten ledger is found, and so is a deleted register row', async () => {
+    const check = async (file: string) => {
+      const app = await openApp({ dbPath: file, readOnly: true, saksiDir })
+      try {
+        return (await app.dispatcher.call('dokumen.periksa', { kode: nomor }, { actor: 'uji', transport: 'test' })) as {
+          ok: boolean
+          result: { intact: boolean; verdict: string }
+        }
+      } finally {
+        app.close()
+      }
+    }
+    const untouched = copy()
+    expect((await check(untouched)).result).toMatchObject({ intact: true })
+
+    const rewritten = copy()
+    const insider = new Insider(rewritten).rewriteLedgerQty(2, 350)
+    const head = insider.db.prepare('SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1').get() as {
+      seq: number
+      hash: string
+    }
+    insider.exec('UPDATE document SET chain_seq = ?, chain_hash = ?', head.seq, head.hash).resealJejak().done()
+    expect((await check(rewritten)).result).toMatchObject({
+      intact: false,
+      verdict: expect.stringMatching(/jurnal saksi/),
+    })
+
+    const deleted = copy()
+    new Insider(deleted).exec('DELETE FROM document').resealJejak().done()
+    expect((await check(deleted)).result.verdict).toMatch(/tercatat di jurnal saksi .* tidak ada lagi di register/)
+  })
 
   it('a dropped trigger is named without any witness', async () => {
     const file = copy()
