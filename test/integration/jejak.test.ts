@@ -168,7 +168,7 @@ describe('migration 0011 on a file that lived under 0001–0007', () => {
     raw.close()
     openDatabase(file, { mustExist: true, migrations: MIGRATIONS.filter((m) => m.version <= 7) }).close()
     const app = await openApp({ dbPath: file })
-    expect(app.state.mode).toBe('normal')
+    expect(app.state.problem).toBeNull()
     const first = app.ctx.db.prepare('SELECT * FROM audit WHERE hash IS NOT NULL ORDER BY seq LIMIT 1').get() as {
       seq: number
       action: string

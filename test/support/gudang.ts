@@ -13,13 +13,18 @@ export interface GudangRun {
  * The built `gudang` command as a user runs it, with the default database and data folder pointed into
  * `dataDir` so a stray default file is never touched. Builds out/ first when the sources changed.
  */
-export function gudangCommand(dataDir: string): (...args: string[]) => GudangRun {
+export function gudangCommand(dataDir: string, env: NodeJS.ProcessEnv = {}): (...args: string[]) => GudangRun {
   ensureBuilt()
   return (...args) => {
     const res = spawnSync(process.execPath, [join(ROOT, 'src/cli/gudang.mjs'), ...args], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, GUDANG_DB: join(dataDir, 'default-tidak-dipakai.sqlite'), GUDANG_DATA_DIR: dataDir },
+      env: {
+        ...process.env,
+        ...env,
+        GUDANG_DB: join(dataDir, 'default-tidak-dipakai.sqlite'),
+        GUDANG_DATA_DIR: dataDir,
+      },
       timeout: 60_000,
       maxBuffer: 64 * 1024 * 1024,
     })

@@ -1,4 +1,5 @@
 import type { ReadableDB } from '../handles'
+import { categorised } from './0003_aggregates'
 
 /**
  * The jejak chain (issue 15): the audit log becomes a hash chain that commits, row by row, to the ledger
@@ -11,6 +12,10 @@ import type { ReadableDB } from '../handles'
  *   that records their digests. The markers only make sealing cheap; verification recomputes every table.
  * - setting 'id_pemilihan': a random id of this election, naming its witness journal outside the file
  *   (services/saksi.ts); a backup or a restored copy keeps it.
+ * - setting 'zona_waktu' (WIB, WITA or WIT, issue 15 defect 4): the satker's zone. floor_flow dated a row
+ *   without a shift by `date(at, 'localtime')`, the zone of whichever PC wrote (or verified) it; its
+ *   trigger is rewritten to use the setting and floor_flow recomputed. The default is the zone of the PC
+ *   that migrates the file (the warehouse's own), WIB when it is none of the three.
  * - On every evidence table: AFTER INSERT, UPDATE and DELETE triggers marking it. Evidence is every
  *   table of the schema at this version except the chained ones (ledger, audit), the aggregates the
  *   ledger derives (balance, floor_flow, place_flow, checked by recomputing them) and bookkeeping
@@ -32,6 +37,15 @@ export const NOT_EVIDENCE_AT_0011 = [
  * The marking triggers of one table. Not INSERT OR IGNORE: a trigger's conflict clause yields to the one
  * of the statement that fired it, so an upsert on the table (ON CONFLICT DO UPDATE) would fail the mark.
  */
+/** The SQLite date modifier of the satker's zone; 'localtime' only for a file without the setting. */
+export const ZONE_MODIFIER = `coalesce((SELECT CASE value WHEN 'WITA' THEN '+8 hours' WHEN 'WIT' THEN '+9 hours' ELSE '+7 hours' END FROM setting WHERE key = 'zona_waktu'), 'localtime')`
+
+const inZone = (sql: string) => {
+  const out = sql.replace("date(l.at, 'localtime')", `date(l.at, ${ZONE_MODIFIER})`)
+  if (out === sql) throw new Error('0011: the date of floor_flow was not found in 0003')
+  return out
+}
+
 export function dirtyTriggers(table: string): string {
   return (['INSERT', 'UPDATE', 'DELETE'] as const)
     .map(
@@ -56,6 +70,24 @@ ALTER TABLE audit ADD COLUMN ledger_hash TEXT;
 ALTER TABLE audit ADD COLUMN digests TEXT;
 CREATE TABLE jejak_kotor (tabel TEXT PRIMARY KEY) WITHOUT ROWID;
 INSERT OR IGNORE INTO setting (key, value) VALUES ('id_pemilihan', lower(hex(randomblob(16))));
+INSERT OR IGNORE INTO setting (key, value) VALUES ('zona_waktu',
+  CASE CAST(round((julianday('now', 'localtime') - julianday('now')) * 24) AS INTEGER)
+    WHEN 8 THEN 'WITA' WHEN 9 THEN 'WIT' ELSE 'WIB' END);
+DROP TRIGGER ledger_floor_flow;
+CREATE TRIGGER ledger_floor_flow AFTER INSERT ON ledger
+BEGIN
+  INSERT INTO floor_flow (tanggal, shift_id, team_id, worker_id, variant_id, category, reason, qty)
+  SELECT tanggal, shift_id, team_id, worker_id, variant_id, category, reason, qty FROM (
+    ${inZone(categorised('(SELECT NEW.seq AS seq, NEW.at AS at, NEW.variant_id AS variant_id, NEW.from_place AS from_place, NEW.to_place AS to_place, NEW.qty AS qty, NEW.shift_id AS shift_id, NEW.reason AS reason, NEW.worker_id AS worker_id) l', '1'))}
+  ) WHERE category IS NOT NULL
+  ON CONFLICT (tanggal, shift_id, team_id, worker_id, variant_id, category, reason) DO UPDATE SET qty = qty + excluded.qty;
+END;
+DELETE FROM floor_flow;
+INSERT INTO floor_flow (tanggal, shift_id, team_id, worker_id, variant_id, category, reason, qty)
+SELECT tanggal, shift_id, team_id, worker_id, variant_id, category, reason, sum(qty) FROM (
+  ${inZone(categorised('ledger l', '1'))}
+) WHERE category IS NOT NULL
+GROUP BY tanggal, shift_id, team_id, worker_id, variant_id, category, reason;
 ${tables.map(dirtyTriggers).join('\n')}
 `
 }
