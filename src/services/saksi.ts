@@ -127,7 +127,9 @@ export function periksaSemua(ctx: ReadContext, backupFolder: string | null): { w
 export function lihatKode(ctx: ReadContext): { kode: string; seq: number; at: string } {
   const head = jejakHead(ctx.db)
   const kode = kodeSaksi(head)
-  catat(ctx, { jenis: 'kode', label: `kode saksi ${kode}`, jejak: head })
+  // Once per code: the page that shows it asks again on every visit.
+  const label = `kode saksi ${kode}`
+  if (!daftar(ctx).some((e) => e.label === label)) catat(ctx, { jenis: 'kode', label, jejak: head })
   return { kode, seq: head.seq, at: ctx.now().toISOString() }
 }
 

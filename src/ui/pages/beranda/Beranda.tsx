@@ -16,6 +16,7 @@ export function BerandaPage({ election }: { election: Pemilihan }) {
   const recon = useApi('rekonsiliasi.lihat', {})
   const alasan = useApi('rusak.daftarAlasan', {})
   const variants = useApi('barang.daftarVarian', {})
+  const kode = useApi('ledger.lihatKodeSaksi', {})
 
   const unconfirmed = (items.data ?? []).filter((i) => i.active && i.preset && !i.confirmed)
   const noTps = summary.data !== undefined && summary.data.tps === 0
@@ -28,6 +29,12 @@ export function BerandaPage({ election }: { election: Pemilihan }) {
         lead={`Posisi surat suara dan logistik ${JENIS_LABEL[election.jenis]} ${election.tahun} di gudang logistik KPU ${election.satker}: per jenis dan dapil, terhadap kebutuhan.`}
       />
       <DataNote note={election.dataNote} />
+      {kode.data && (
+        <p className="beranda-kode-saksi" data-testid="kode-saksi">
+          Kode saksi: <code>{kode.data.kode}</code> — tulis di buku catatan gudang atau kirim ke KPU provinsi; kode yang
+          dicatat dapat diperiksa kelak di <a href={href('integritas')}>Periksa integritas</a>.
+        </p>
+      )}
 
       <ErrorBanner error={summary.error} onRetry={summary.reload} title="Ringkasan wilayah tidak dapat dimuat" />
       {summary.data ? (
