@@ -126,6 +126,8 @@ async function start(): Promise<void> {
     dbPath,
     demoCsvPath: join(resourcesDir, 'demo', 'tps-batubara-2024.csv'),
     backups: { onError: (reason, err) => console.error(`Cadangan (${reason}) gagal:`, err) },
+    saksiDir: join(app.getPath('userData'), 'saksi'),
+    backgroundCheck: true,
     worker,
   })
   pending.then(

@@ -1,9 +1,10 @@
-import { existsSync, unlinkSync } from 'node:fs'
+import { existsSync, rmSync, statSync, unlinkSync } from 'node:fs'
 import { AppError } from '../core/errors'
 import { startIdleCheckpoints } from '../db/checkpoint'
-import { quickCheck } from '../db/inspect'
+import { startCheck } from '../db/inspect'
 import { MIGRATIONS } from '../db/migrations'
-import { migrate, openDatabase, pendingMigrations } from '../db/open'
+import type { WritableDB } from '../db/handles'
+import { migrate, openDatabase, openReadOnly, pendingMigrations } from '../db/open'
 import * as cadangan from '../services/cadangan'
 import { BACKUP_EVERY_MINUTES, BackupSchedule } from '../services/cadanganBerkala'
 import type { ServiceContext } from '../services/context'
@@ -39,6 +40,21 @@ export interface OpenAppOptions {
   worker?: WorkerEntry
   /** Tests only: holds long jobs at a named step until the test releases them (src/api/jobPace.ts). */
   jobPace?: JobPace
+  /**
+   * Open to check, never to write (`gudang verify`): the file must exist; no migration, no WAL switch, no
+   * checkpoint, no housekeeping. A write through the connection fails in SQLite itself.
+   */
+  readOnly?: boolean
+  /**
+   * The folder of the witness journals (services/saksi.ts), in the app's data folder: the desktop app,
+   * browser mode and the CLI pass `<data folder>/saksi`. Without one no journal is kept or read.
+   */
+  saksiDir?: string
+  /**
+   * After the first screen, the full verification (every row of both chains, every table's digest, every
+   * witness) as a job; a failure switches the app to recovery mode. The desktop app and browser mode.
+   */
+  backgroundCheck?: boolean
 }
 
 export interface OpenedApp {
@@ -72,25 +88,33 @@ export interface OpenedApp {
  */
 export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
   const now = opts.now ?? (() => new Date())
-  const isNew = opts.dbPath !== ':memory:' && !existsSync(opts.dbPath)
+  const inMemory = opts.dbPath === ':memory:'
+  const isNew = !inMemory && !existsSync(opts.dbPath)
+  if (isNew && opts.readOnly) throw new AppError('DATABASE', `Berkas basis data tidak ditemukan: ${opts.dbPath}`)
   const state: AppState = { mode: 'normal', problem: null }
+  // What a read-only check may leave beside the file (SQLite makes an empty -wal and -shm for a WAL file).
+  const besideBefore = new Set(['-wal', '-shm'].filter((s) => existsSync(opts.dbPath + s)))
   let ctx: ServiceContext
   try {
-    const db = openDatabase(opts.dbPath, { deferMigrations: true })
-    ctx = { db, dbPath: opts.dbPath, now }
-    const pending = pendingMigrations(db, MIGRATIONS)
-    const hasData = pending.length < MIGRATIONS.length
-    if (pending.length && hasData && opts.dbPath !== ':memory:') await cadangan.buat(ctx, 'migrasi')
-    migrate(db, MIGRATIONS)
-    if (!isNew) {
-      const problem = quickCheck(db)
-      if (problem) Object.assign(state, { mode: 'pemulihan', problem })
+    // Header, size, history and quick_check on a read-only connection: a broken file reaches the
+    // recovery screen before anything (the WAL switch, a migration, a fresh schema) could write to it.
+    const problem = isNew || inMemory ? null : startCheck(opts.dbPath)
+    if (problem) throw new AppError('DATABASE', problem)
+    if (opts.readOnly) {
+      ctx = { db: openReadOnly(opts.dbPath) as unknown as WritableDB, dbPath: opts.dbPath, now, saksiDir: opts.saksiDir }
+    } else {
+      const db = openDatabase(opts.dbPath, { deferMigrations: true })
+      ctx = { db, dbPath: opts.dbPath, now, saksiDir: opts.saksiDir }
+      const pending = pendingMigrations(db, MIGRATIONS)
+      const hasData = pending.length < MIGRATIONS.length
+      if (pending.length && hasData && !inMemory) await cadangan.buat(ctx, 'migrasi')
+      migrate(db, MIGRATIONS)
     }
   } catch (err) {
     if (!(err instanceof AppError) || /versi Gudang Pemilu yang lebih baru/.test(err.message) || isNew) throw err
     // SQLite cannot use the file (corrupt, truncated, not a database): recovery mode on an empty
     // in-memory stand-in, so the only thing the app can do is restore a backup into dbPath.
-    ctx = { db: openDatabase(':memory:'), dbPath: opts.dbPath, now }
+    ctx = { db: openDatabase(':memory:'), dbPath: opts.dbPath, now, saksiDir: opts.saksiDir }
     Object.assign(state, { mode: 'pemulihan', problem: err.message })
   }
 
@@ -116,6 +140,7 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
       ? undefined
       : new JobRunner({
           dbPath: opts.dbPath,
+          saksiDir: opts.saksiDir,
           appVersion: APP_VERSION,
           state,
           now,
@@ -135,13 +160,13 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
   })
   // Answers to idempotent writes are kept seven days; a host runs for weeks, so forget old ones daily.
   const forgetOld = () => {
-    if (state.mode === 'normal' && ctx.db.open) lupakanJawabanLama(ctx)
+    if (state.mode === 'normal' && !opts.readOnly && ctx.db.open) lupakanJawabanLama(ctx)
   }
   forgetOld()
   const forgetTimer = setInterval(forgetOld, 24 * 60 * 60 * 1000)
   forgetTimer.unref()
   const schedule =
-    opts.backups && jobs && state.mode === 'normal'
+    opts.backups && jobs && state.mode === 'normal' && !opts.readOnly
       ? new BackupSchedule(ctx, {
           ...opts.backups,
           everyMinutes: opts.backups.everyMinutes ?? BACKUP_EVERY_MINUTES,
@@ -149,13 +174,26 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
         })
       : null
   schedule?.start()
-  const checkpoints = opts.dbPath === ':memory:' ? null : startIdleCheckpoints(() => ctx.db)
+  if (opts.backgroundCheck && jobs && state.mode === 'normal') {
+    void jobs
+      .run('ledger.periksa', 'Pemeriksaan integritas saat mulai', {}, { actor: 'sistem', transport: 'test' }, (r) => r)
+      .then((r) => {
+        const report = r as { ok: boolean; problem: string | null }
+        if (!report.ok && state.mode === 'normal')
+          Object.assign(state, { mode: 'pemulihan', problem: report.problem ?? 'Pemeriksaan integritas gagal' })
+      })
+      .catch(() => {
+        // Cancelled on close, or the worker could not start: the next start checks again.
+      })
+  }
+  const checkpoints = inMemory || opts.readOnly ? null : startIdleCheckpoints(() => ctx.db)
   const close = () => {
     clearInterval(forgetTimer)
     peristiwa.close()
     checkpoints?.stop()
     void jobs?.cancelAll()
     if (ctx.db.open) ctx.db.close()
+    if (opts.readOnly) removeWhatACheckLeft(opts.dbPath, besideBefore)
   }
   return {
     dispatcher,
@@ -176,5 +214,21 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
         close()
       }
     },
+  }
+}
+
+/**
+ * A read-only connection to a WAL file leaves an empty -wal and a -shm beside it; a check must leave the
+ * folder as it found it. Only files the check made are removed, and a -wal only while it is empty.
+ */
+function removeWhatACheckLeft(dbPath: string, before: ReadonlySet<string>): void {
+  try {
+    const wal = dbPath + '-wal'
+    if (!before.has('-wal') && existsSync(wal) && statSync(wal).size === 0) {
+      rmSync(wal)
+      if (!before.has('-shm')) rmSync(dbPath + '-shm', { force: true })
+    }
+  } catch {
+    // Only tidiness: the database file itself was never written.
   }
 }

@@ -11,6 +11,8 @@ export const AUTO_BACKUP = 'cadangan.otomatis'
 
 export interface JobRequest {
   dbPath: string
+  /** Where the witness journals live (services/saksi.ts). */
+  saksiDir?: string | undefined
   method: MethodName | typeof AUTO_BACKUP
   input: unknown
   meta: CallMeta

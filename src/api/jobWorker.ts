@@ -29,6 +29,7 @@ async function run(req: JobRequest, post: (m: JobMessage) => void): Promise<void
       return (db ??= openReadOnly(req.dbPath))
     },
     dbPath: req.dbPath,
+    saksiDir: req.saksiDir,
     now: () => new Date(req.nowIso),
   }
   const gate = req.pace ? new PaceGate(req.pace) : null

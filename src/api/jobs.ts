@@ -45,6 +45,7 @@ export function sourceWorkerEntry(): WorkerEntry {
 
 export interface JobRunnerOptions {
   dbPath: string
+  saksiDir?: string | undefined
   appVersion: string
   state: AppState
   now: () => Date
@@ -254,6 +255,7 @@ export class JobRunner {
     job.runningSince = Date.now()
     const request: JobRequest = {
       dbPath: this.opts.dbPath,
+      saksiDir: this.opts.saksiDir,
       method: job.method,
       input: job.input,
       meta: job.meta,

@@ -4,7 +4,7 @@
  * src/cli/gudang.mjs); the installed app runs it for its `cli` argument (electron/main/index.ts).
  */
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
-import { basename, extname, resolve } from 'node:path'
+import { basename, extname, join, resolve } from 'node:path'
 import { createInterface } from 'node:readline/promises'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
@@ -22,7 +22,7 @@ import type { WorkerEntry } from '../api/jobs'
 import { APP_VERSION } from '../api/version'
 import { zodIssues } from '../api/zodIssues'
 import { AppError, type Issue } from '../core/errors'
-import { defaultDbPath } from '../db/paths'
+import { defaultDataDir, defaultDbPath } from '../db/paths'
 import { osUserName } from '../server/http'
 
 const EXIT_OK = 0
@@ -324,7 +324,8 @@ async function rekap(ctx: Context): Promise<number> {
 }
 
 async function verify(ctx: Context): Promise<number> {
-  return withApp(ctx, { create: false }, async (dispatcher, dbPath) => {
+  // Read-only: checking a file never writes it (no WAL switch, no migration), even a broken one.
+  return withApp(ctx, { create: false, readOnly: true }, async (dispatcher, dbPath) => {
     const report = unwrap(ctx, await dispatcher.call('ledger.periksa', {}, ctx.meta)) as ChainReport
     if (ctx.json) {
       printJson({ ok: true, result: report })
@@ -337,9 +338,11 @@ async function verify(ctx: Context): Promise<number> {
       `Baris buku besar: ${n(report.rows)}`,
       `Kepala rantai: ${report.head}`,
       `Saldo cocok dengan buku besar: ${report.balancesMatch ? 'ya' : 'tidak'}`,
+      `Jejak berantai: ${n(report.jejak.rows)} baris${report.jejak.kodeSaksi ? `, kode saksi ${report.jejak.kodeSaksi}` : ''}`,
     ]
     if (report.firstBadSeq !== null) lines.push(`Baris pertama yang bermasalah: #${report.firstBadSeq}`)
-    if (report.problem) lines.push(`Masalah: ${report.problem}`)
+    if (report.jejak.firstBadSeq !== null) lines.push(`Jejak pertama yang bermasalah: #${report.jejak.firstBadSeq}`)
+    for (const p of report.problems) lines.push(`Masalah: ${p}`)
     if (!report.ok) {
       process.stdout.write(lines.join('\n') + '\n')
       throw new Exit(
@@ -402,7 +405,7 @@ async function call(ctx: Context): Promise<number> {
 
 async function withApp(
   ctx: Context,
-  opts: { create: boolean },
+  opts: { create: boolean; readOnly?: boolean },
   body: (dispatcher: Dispatcher, dbPath: string) => Promise<number>,
 ): Promise<number> {
   const dbPath = resolve(ctx.values.db ?? defaultDbPath())
@@ -416,7 +419,13 @@ async function withApp(
         : `Berkas basis data tidak ditemukan: ${dbPath}\nSiapkan dulu dengan: gudang init --db ${quoteArg(dbPath)} --jenis pemilu|pilkada --satker "Kabupaten …"`,
     )
   }
-  const app = await openApp({ dbPath, ...(workerEntry ? { worker: workerEntry } : {}) })
+  const app = await openApp({
+    dbPath,
+    ...(workerEntry ? { worker: workerEntry } : {}),
+    ...(opts.readOnly ? { readOnly: true } : {}),
+    // The same journals the desktop app keeps: verify checks the file against them.
+    saksiDir: join(defaultDataDir(), 'saksi'),
+  })
   try {
     return await body(app.dispatcher, app.dbPath)
   } finally {

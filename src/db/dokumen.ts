@@ -1,5 +1,6 @@
 import type { DocType } from '../core/documents'
 import type { ReadableDB, WritableDB } from './handles'
+import { ZONE } from './ledgerCategories'
 
 /**
  * The document register's queries (tables document, document_print, doc_setting) and the reads the
@@ -269,7 +270,7 @@ export function reklasifikasiRows(
   return db
     .prepare(
       `SELECT l.variant_id AS variantId, l.from_place AS place, l.note, l.qty FROM ledger l LEFT JOIN shift s ON s.id = l.shift_id
-       WHERE l.reason = 'REKLASIFIKASI' AND coalesce(s.tanggal, date(l.at, 'localtime')) BETWEEN ? AND ? AND NOT EXISTS (SELECT 1 FROM ledger c WHERE c.corrects_seq = l.seq AND c.reason = 'BATAL')`,
+       WHERE l.reason = 'REKLASIFIKASI' AND coalesce(s.tanggal, date(l.at, ${ZONE})) BETWEEN ? AND ? AND NOT EXISTS (SELECT 1 FROM ledger c WHERE c.corrects_seq = l.seq AND c.reason = 'BATAL')`,
     )
     .all(from, to) as { variantId: number; place: string; note: string | null; qty: number }[]
 }

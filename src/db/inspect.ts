@@ -1,8 +1,13 @@
 import Database from 'better-sqlite3'
 import type { OnProgress } from '../core/progress'
+import { jejakTailProblem } from './jejak'
 import { verifyChain, type ChainCheck } from './ledger'
+import { schemaProblems } from './schemaCheck'
+import { AppError } from '../core/errors'
+import { fileHeaderProblem } from './fileHeader'
 import { asReadable, type ReadableDB } from './handles'
-import { schemaVersion } from './open'
+import { MIGRATIONS } from './migrations'
+import { pendingMigrations, schemaVersion } from './open'
 import { satkerName } from './pemilihan'
 
 /**
@@ -71,16 +76,49 @@ export function settleBackupFile(file: string): void {
 }
 
 /**
- * The quick check at every start: SQLite's quick_check and the head of the chain (the last row's own
- * hash and its link to the row before). The full walk is "Periksa integritas"; this one takes moments
- * even at a million rows.
+ * The quick check at every start: SQLite's quick_check, the schema against the migrations', the head of
+ * the ledger chain (the last row's own hash and its link to the row before) and of the jejak chain. The
+ * full walk (every row, every table's digest) runs as a background job after the first screen
+ * (OpenAppOptions.backgroundCheck) and as "Periksa integritas"; this one takes moments at a million rows.
  */
 export function quickCheck(db: ReadableDB): string | null {
   const q = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).join('; ')
   if (q !== 'ok') return `Pemeriksaan cepat SQLite gagal: ${q}`
   const last = db.prepare('SELECT seq FROM ledger ORDER BY seq DESC LIMIT 1').get() as { seq: number } | undefined
-  if (!last) return null
-  // The last two rows: each one's own hash, and the newest one's link to the row before it.
-  const tail = verifyChain(db, { fromSeq: Math.max(1, last.seq - 1) })
-  return tail.problem
+  if (last) {
+    // The last two rows: each one's own hash, and the newest one's link to the row before it.
+    const tail = verifyChain(db, { fromSeq: Math.max(1, last.seq - 1) })
+    if (tail.problem) return tail.problem
+  }
+  // Row-level findings first (they name a row), then every table, index and trigger as the migrations
+  // make them: a dropped protective trigger is named.
+  return jejakTailProblem(db) ?? schemaProblems(db)[0] ?? null
+}
+
+/**
+ * The start check of an existing file, before anything may write to it: the header and size (a 0-byte,
+ * foreign or cut-short file), then, on a read-only connection, the migration history, SQLite's
+ * quick_check and the head of the chain. Answers the problem in Indonesian, or null for a file the app
+ * may open. Throws only the AppError of a file from a newer version, which is refused outright.
+ */
+export function startCheck(path: string): string | null {
+  const header = fileHeaderProblem(path)
+  if (header) return header
+  let db: ReadableDB | null = null
+  try {
+    db = asReadable(new Database(path, { fileMustExist: true, readonly: true }))
+    db.pragma('busy_timeout = 5000')
+    // A valid SQLite file with nothing in it (made by another tool) holds nothing to lose: it is new.
+    if (!db.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get()) return null
+    pendingMigrations(db, MIGRATIONS)
+    return quickCheck(db)
+  } catch (err) {
+    if (err instanceof AppError) {
+      if (/versi Gudang Pemilu yang lebih baru/.test(err.message)) throw err
+      return err.message
+    }
+    return `Berkas basis data tidak dapat dipakai: ${sqliteProblem(err)}. Berkas tidak diubah; pulihkan dari cadangan.`
+  } finally {
+    db?.close()
+  }
 }

@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto'
 import { canonicalRow, GENESIS_HASH, type LedgerRowContent } from '../core/ledgerRow'
 import type { MoveInput } from '../core/moves'
-import { floorCategorisedSql, placeKindSql } from './ledgerCategories'
+import { floorCategorisedSql, placeKindSql, ZONE } from './ledgerCategories'
 import type { ReadableDB, WritableDB } from './handles'
 import type { OnProgress } from '../core/progress'
 
@@ -300,10 +300,13 @@ export function aggregatesMatchLedger(db: ReadableDB): boolean {
   // A key the ledger has but the table lacks is a mismatch even when its sum is zero (a deleted row);
   // a stored floor zero the ledger no longer has is not (place_flow keeps no such rows).
   const FLOOR_KEY = 'tanggal, shift_id, team_id, worker_id, variant_id, category, reason'
+  // A file from before the settings table dated rows by the writer's zone; nothing better is known of it.
+  const hasSettings = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'setting'`).get()
+  const zone = hasSettings ? ZONE : `'localtime'`
   const floor = db
     .prepare(
       `SELECT 1 FROM (
-         SELECT ${FLOOR_KEY}, qty, 1 AS fresh, 0 AS stored FROM (${floorCategorisedSql('ledger l', '1')}) WHERE category IS NOT NULL
+         SELECT ${FLOOR_KEY}, qty, 1 AS fresh, 0 AS stored FROM (${floorCategorisedSql('ledger l', '1', zone)}) WHERE category IS NOT NULL
          UNION ALL
          SELECT ${FLOOR_KEY}, -qty, 0, 1 FROM floor_flow)
        GROUP BY ${FLOOR_KEY}

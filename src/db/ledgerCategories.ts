@@ -11,6 +11,12 @@
  *   reklasifikasi, or NULL for a row that is no floor work. A reversal (BATAL) has its places swapped, so
  *   it is categorised by swapping them back and counted negative.
  */
+/**
+ * The day of a row without a shift: in the satker's zone (setting 'zona_waktu', migration 0011), never the
+ * zone of the PC that verifies; 'localtime' only for a file from before the setting existed.
+ */
+export const ZONE = `coalesce((SELECT CASE value WHEN 'WITA' THEN '+8 hours' WHEN 'WIT' THEN '+9 hours' ELSE '+7 hours' END FROM setting WHERE key = 'zona_waktu'), 'localtime')`
+
 export const placeKindSql = (p: string) =>
   `CASE WHEN instr(${p}, ':') > 0 THEN substr(${p}, 1, instr(${p}, ':') - 1) ELSE ${p} END`
 
@@ -18,12 +24,12 @@ export const placeKindSql = (p: string) =>
 const teamSql = (p: string) => `CAST(substr(${p}, 8 + instr(substr(${p}, 8), ':')) AS INTEGER)`
 
 /** A SELECT over rows aliased `l` yielding floor_flow rows (category NULL for rows that are no floor work). */
-export function floorCategorisedSql(source: string, where: string): string {
+export function floorCategorisedSql(source: string, where: string, zone: string = ZONE): string {
   // f/t: the row's places as the corrected row had them.
   const f = `CASE WHEN l.reason = 'BATAL' THEN l.to_place ELSE l.from_place END`
   const t = `CASE WHEN l.reason = 'BATAL' THEN l.from_place ELSE l.to_place END`
   return `
-    SELECT coalesce((SELECT s.tanggal FROM shift s WHERE s.id = l.shift_id), date(l.at, 'localtime')) AS tanggal,
+    SELECT coalesce((SELECT s.tanggal FROM shift s WHERE s.id = l.shift_id), date(l.at, ${zone})) AS tanggal,
            coalesce(l.shift_id, 0) AS shift_id,
            CASE WHEN (${f}) LIKE 'PROSES:%' THEN ${teamSql(f)} WHEN (${t}) LIKE 'PROSES:%' THEN ${teamSql(t)} ELSE 0 END AS team_id,
            coalesce(l.worker_id, 0) AS worker_id,

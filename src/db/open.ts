@@ -6,6 +6,7 @@ import { AUTOCHECKPOINT_PAGES } from './checkpoint'
 import { MIGRATIONS, type Migration } from './migrations'
 import { asReadable, asWritable, type ReadableDB, type WritableDB } from './handles'
 import { cacheStatements } from './statementCache'
+import { sealJejak } from './jejak'
 
 /** The app's own, writable connection (see handles.ts). */
 export type DB = WritableDB
@@ -121,9 +122,17 @@ export function migrate(db: WritableDB, migrations: readonly Migration[]): void 
     db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`)
     const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+    const at = new Date().toISOString()
     for (const m of pending) {
-      db.exec(m.sql)
-      record.run(m.version, m.name, new Date().toISOString())
+      db.exec(typeof m.sql === 'function' ? m.sql(db) : m.sql)
+      record.run(m.version, m.name, at)
     }
+    // A migration may change any table: the jejak records every table's digest after it (a no-op before 0011).
+    if (pending.some((m) => m.version >= 11))
+      sealJejak(
+        db,
+        { at, actor: 'Gudang Pemilu', action: 'migrasi', detail: JSON.stringify(pending.map((m) => m.name)) },
+        { all: true },
+      )
   }).immediate()
 }

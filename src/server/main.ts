@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { AppError } from '../core/errors'
 import { formatSidikJari } from '../core/stasiun'
-import { defaultDbPath } from '../db/paths'
+import { defaultDataDir, defaultDbPath } from '../db/paths'
 import { startHttpServer } from './http'
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
@@ -75,6 +75,8 @@ async function main(argv: string[]): Promise<number> {
       onError: (reason, err) =>
         process.stderr.write(`Cadangan (${reason}) gagal: ${err instanceof Error ? err.message : String(err)}\n`),
     },
+    saksiDir: join(defaultDataDir(), 'saksi'),
+    backgroundCheck: true,
   })
   let server: Awaited<ReturnType<typeof startHttpServer>>
   try {

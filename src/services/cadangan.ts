@@ -19,6 +19,7 @@ import type { OnProgress } from '../core/progress'
 import type { Cadangan, CadanganBaru, CadanganDipulihkan } from '../api/contract/cadangan'
 import { satkerName } from '../db/pemilihan'
 import type { ReadContext, ServiceContext } from './context'
+import * as saksi from './saksi'
 import { tempPathFor } from './tempFile'
 
 /**
@@ -43,6 +44,17 @@ export function backupDir(dbPath: string): string {
 const pad = (n: number) => String(n).padStart(2, '0')
 function stamp(d: Date): string {
   return `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`
+}
+
+/**
+ * A backup's name that no file has yet: the clock to the second, then a counter, so two backups (or two
+ * restores' undo files) in the same second both stay. Neither a -wal nor a -shm of that name may exist.
+ */
+function freeName(dir: string, base: string, at: Date, reason: BackupReason): string {
+  const taken = (f: string) => existsSync(f) || existsSync(`${f}-wal`) || existsSync(`${f}-shm`)
+  let file = join(dir, `${base}-${stamp(at)}-${reason}.sqlite`)
+  for (let i = 2; taken(file); i++) file = join(dir, `${base}-${stamp(at)}-${i}-${reason}.sqlite`)
+  return file
 }
 
 const NAME = /^(.+)-(\d{8})-(\d{6})(?:-\d+)?-([a-z-]+)\.sqlite$/
@@ -226,8 +238,7 @@ export async function buat(
     ])
   }
   const now = ctx.now()
-  let file = join(dir, `${stem(ctx.dbPath)}-${stamp(now)}-${reason}.sqlite`)
-  for (let i = 2; existsSync(file); i++) file = join(dir, `${stem(ctx.dbPath)}-${stamp(now)}-${i}-${reason}.sqlite`)
+  const file = freeName(dir, stem(ctx.dbPath), now, reason)
   // Written, settled and checked under a temporary name: only a checked backup ever carries a backup's name.
   const tmp = tempPathFor(file)
   const removeTmp = () => {
@@ -262,6 +273,8 @@ export async function buat(
     throw new AppError('DATABASE', `Cadangan yang baru dibuat gagal diperiksa dan dihapus: ${checked.problem}`)
   }
   renameSync(tmp, file)
+  // The backup is a witness: its heads go to the journal outside the file.
+  saksi.catat(ctx, { jenis: 'cadangan', label: `cadangan ${basename(file)}` })
   const info = { ...checked, file }
   remember(ctx.dbPath, info)
   const dropped = folder ? [] : backupsToDrop(readdirSync(dir), stamp(now).slice(0, 8))
@@ -312,7 +325,7 @@ export function pulihkan(
   const dbPath = resolve(ctx.dbPath)
   const dir = backupDir(dbPath)
   mkdirSync(dir, { recursive: true })
-  const previous = join(dir, `${stem(dbPath)}-${stamp(ctx.now())}-sebelum-pulih.sqlite`)
+  const previous = freeName(dir, stem(dbPath), ctx.now(), 'sebelum-pulih')
   if (ctx.db.open) ctx.db.close()
   // Closing checkpointed the WAL into the main file; anything left beside it is moved along.
   const moved: [string, string][] = []

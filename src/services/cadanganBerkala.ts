@@ -1,4 +1,4 @@
-import { lastAuditId } from '../db/audit'
+import { hasAppWrites, lastAuditId } from '../db/audit'
 import { lastSeq } from '../db/ledger'
 import type { ServiceContext } from './context'
 import * as cadangan from './cadangan'
@@ -39,8 +39,8 @@ export class BackupSchedule {
 
   start(): void {
     // A file with nothing in it yet (a new election) has nothing worth a backup.
-    if (this.mark() !== '0:0') this.queue('mulai', true)
-    else this.lastMark = '0:0'
+    if (hasAppWrites(this.ctx.db) || lastSeq(this.ctx.db) > 0) this.queue('mulai', true)
+    else this.lastMark = this.mark()
     this.timer = setInterval(() => this.queue('berkala', false), this.opts.everyMinutes * 60_000)
     // The timer must not keep a CLI or test process alive.
     this.timer.unref()

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
-import { insertAudit } from '../db/audit'
+import { sealJejak } from '../db/jejak'
 import type { ReadableDB, WritableDB } from '../db/handles'
 
 /**
@@ -10,6 +10,8 @@ export interface ReadContext {
   readonly db: ReadableDB
   readonly dbPath: string
   now(): Date
+  /** Where the witness journals live (services/saksi.ts); none for tests and tools that keep no journal. */
+  readonly saksiDir?: string | undefined
 }
 
 /** What a service function that writes gets: the app's writable connection. Accepted wherever a ReadContext is. */
@@ -23,7 +25,8 @@ export interface Actor {
 
 /**
  * Runs fn in one IMMEDIATE transaction and records who did what in the audit log in that same
- * transaction: the change and its audit entry land together or not at all.
+ * transaction: the change and its audit entry land together or not at all. The audit row is a jejak
+ * row (db/jejak.ts): chained, committing to the ledger head and the digests of the tables fn changed.
  */
 export function writeTx<T>(
   ctx: ServiceContext,
@@ -36,8 +39,14 @@ export function writeTx<T>(
   const result = ctx.db
     .transaction(() => {
       const { result, detail } = fn()
-      insertAudit(ctx.db, ctx.now().toISOString(), who.actor, action, JSON.stringify(detail ?? null))
       if (claims) key.record()
+      // Last: the jejak row commits to every table this write changed and to the ledger head after it.
+      sealJejak(ctx.db, {
+        at: ctx.now().toISOString(),
+        actor: who.actor,
+        action,
+        detail: JSON.stringify(detail ?? null),
+      })
       return result
     })
     .immediate()

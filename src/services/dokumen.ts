@@ -37,6 +37,7 @@ import * as pemilihan from './pemilihan'
 import type { Pemilihan } from '../api/contract/pemilihan'
 import * as barang from './barang'
 import { reading } from './reading'
+import * as saksi from './saksi'
 
 /**
  * The register of issued documents. Issuing takes the next number, freezes what the document states
@@ -241,7 +242,10 @@ export function terbitkan(ctx: ServiceContext, who: Actor, input: TerbitkanInput
     })
     return { result: id, detail: { id, type: input.type, nomor, ref: built.ref, chain: head } }
   })
-  return getDocument(ctx, id)
+  const issued = getDocument(ctx, id)
+  // The paper is a witness: its number and the heads it was made from go to the journal outside the file.
+  saksi.catat(ctx, { jenis: 'dokumen', label: `dokumen nomor ${issued.nomor}` })
+  return issued
 }
 
 export interface PrintedFile {

@@ -4,6 +4,7 @@ import { GENESIS_HASH } from '../core/ledgerRow'
 import * as queries from '../db/dokumen'
 import { verifyChain } from '../db/ledger'
 import type { ReadContext } from './context'
+import * as saksi from './saksi'
 
 /**
  * "Cek dokumen tercetak": from a berita acara's number or the text of its QR code, whether the ledger
@@ -50,6 +51,19 @@ export function periksa(ctx: ReadContext, kode: string): DokumenPeriksa {
     chainSeq: null,
     laterRows: 0,
   }
+  // The register is in the file; the witness journal outside it holds what was issued (services/saksi.ts).
+  const journal = doc
+    ? saksi.daftar(ctx).find((e) => e.jenis === 'dokumen' && e.label === `dokumen nomor ${doc.nomor}`)
+    : saksi
+        .daftar(ctx)
+        .find((e) => e.jenis === 'dokumen' && e.label === `dokumen nomor ${kode.replace(/^nomor\s*:?\s*/i, '').trim()}`)
+  if (!doc && journal)
+    return {
+      ...none,
+      found: false,
+      intact: false,
+      verdict: `Dokumen ${journal.label.replace('dokumen ', '')} tercatat di jurnal saksi (terbit ${journal.at.slice(0, 10)}) tetapi tidak ada lagi di register: register telah diubah di luar aplikasi.`,
+    }
   if (!doc)
     return {
       ...none,
@@ -74,6 +88,13 @@ export function periksa(ctx: ReadContext, kode: string): DokumenPeriksa {
       verdict: `Kode QR menyebut kepala rantai #${qrSeq} ${qrPrefix}, tetapi register mencatat #${doc.chain_seq} ${doc.chain_hash.slice(0, 16)}: kode QR atau register telah diubah.`,
     }
   }
+  if (journal && (journal.ledger.seq !== doc.chain_seq || journal.ledger.hash !== doc.chain_hash))
+    return {
+      ...base,
+      intact: false,
+      laterRows: 0,
+      verdict: `Register mencatat kepala rantai #${doc.chain_seq}, tetapi jurnal saksi mencatat #${journal.ledger.seq} ${journal.ledger.hash.slice(0, 16)} saat dokumen ini terbit: register telah diubah di luar aplikasi.`,
+    }
   if (doc.chain_seq === 0) {
     const ok = doc.chain_hash === GENESIS_HASH
     return {

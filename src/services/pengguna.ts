@@ -134,11 +134,20 @@ export function gantiPin(
   userId: number | undefined,
   oldPin: string,
   newPin: string,
+  /** The sessions' PIN guard (services/sesi.ts): wrong old PINs count towards the same lockout as sign-in. */
+  guardPin: (user: Pengguna, pin: string) => void,
 ): Pengguna {
   if (userId === undefined)
     throw new AppError('AUTH_REQUIRED', 'Pilih nama Anda dulu; PIN hanya dapat diganti oleh pemiliknya')
-  if (!checkPin(ctx, userId, oldPin))
-    throw refused('PIN lama salah; PIN tidak diubah', [{ column: 'pinLama', message: 'PIN lama salah' }])
+  const user = getUser(ctx, userId)
+  if (!user) throw new AppError('NOT_FOUND', `Pengguna dengan id ${userId} tidak ada`)
+  try {
+    guardPin(user, oldPin)
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'REFUSED')
+      throw refused(`PIN lama: ${err.message}; PIN tidak diubah`, [{ column: 'pinLama', message: 'PIN lama salah' }])
+    throw err
+  }
   return ubah(ctx, who, { id: userId, pin: newPin })
 }
 

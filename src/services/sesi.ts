@@ -4,7 +4,7 @@ import { ELEVATED_IDLE_MS, LOCK_MS, MAX_PIN_ATTEMPTS, needsPin } from '../core/r
 import type { Pengguna } from '../api/contract/pengguna'
 import type { Sesi } from '../api/contract/sesi'
 import { insertSesiLog, type SesiEvent } from '../db/sesi'
-import type { ServiceContext } from './context'
+import { writeTx, type ServiceContext } from './context'
 import { checkPin, getUser, hasAdmin } from './pengguna'
 
 /**
@@ -22,7 +22,11 @@ interface Session {
 }
 
 function logSession(ctx: ServiceContext, userId: number | null, nama: string, event: SesiEvent, transport: string) {
-  insertSesiLog(ctx.db, { at: ctx.now().toISOString(), userId, nama, event, transport })
+  // A write like any other: the session log is evidence, so its rows are sealed in the jejak chain.
+  writeTx(ctx, { actor: nama }, `sesi.${event}`, () => {
+    insertSesiLog(ctx.db, { at: ctx.now().toISOString(), userId, nama, event, transport })
+    return { result: undefined, detail: { transport } }
+  })
 }
 
 export class SessionStore {
@@ -66,6 +70,53 @@ export class SessionStore {
   }
 
   /**
+   * Every PIN check (sign-in, gantiPin's old PIN): a wrong PIN is counted per user and per station;
+   * after MAX_PIN_ATTEMPTS that user (or station) is locked for LOCK_MS. Throws the refusal; returns
+   * when the PIN is right.
+   */
+  guardPin(user: Pengguna, pin: string | undefined, transport: string, stasiunId: number | null = null): void {
+    const now = this.ctx.now().getTime()
+    const sf = stasiunId === null ? undefined : this.stationFailures.get(stasiunId)
+    if (sf && sf.lockedUntil > now) {
+      const minutes = Math.ceil((sf.lockedUntil - now) / 60_000)
+      throw refused(
+        `PIN salah ${MAX_PIN_ATTEMPTS} kali di stasiun ini; masuk dengan PIN di stasiun ini terkunci, coba lagi dalam ${minutes} menit`,
+        [{ column: 'pin', message: 'Stasiun terkunci sementara' }],
+      )
+    }
+    const f = this.failures.get(user.id)
+    if (f && f.lockedUntil > now) {
+      const minutes = Math.ceil((f.lockedUntil - now) / 60_000)
+      throw refused(`PIN ${user.nama} salah ${MAX_PIN_ATTEMPTS} kali; coba lagi dalam ${minutes} menit`, [
+        { column: 'pin', message: 'Terkunci sementara' },
+      ])
+    }
+    if (!pin)
+      throw refused(`${user.nama} adalah ${user.role}; masukkan PIN-nya`, [
+        { column: 'pin', message: 'PIN wajib diisi' },
+      ])
+    if (!checkPin(this.ctx, user.id, pin)) {
+      const count = (f && f.lockedUntil <= now && f.count >= MAX_PIN_ATTEMPTS ? 0 : (f?.count ?? 0)) + 1
+      const locked = count >= MAX_PIN_ATTEMPTS
+      this.failures.set(user.id, { count, lockedUntil: locked ? now + LOCK_MS : 0 })
+      if (stasiunId !== null) {
+        const sc = (sf && sf.lockedUntil <= now && sf.count >= MAX_PIN_ATTEMPTS ? 0 : (sf?.count ?? 0)) + 1
+        this.stationFailures.set(stasiunId, { count: sc, lockedUntil: sc >= MAX_PIN_ATTEMPTS ? now + LOCK_MS : 0 })
+      }
+      logSession(this.ctx, user.id, user.nama, locked ? 'terkunci' : 'pin_salah', transport)
+      const left = MAX_PIN_ATTEMPTS - count
+      throw refused(
+        locked
+          ? `PIN ${user.nama} salah ${MAX_PIN_ATTEMPTS} kali; terkunci ${LOCK_MS / 60_000} menit`
+          : `PIN salah; sisa ${left} kali sebelum terkunci`,
+        [{ column: 'pin', message: 'PIN salah' }],
+      )
+    }
+    this.failures.delete(user.id)
+    if (stasiunId !== null) this.stationFailures.delete(stasiunId)
+  }
+
+  /**
    * Chooses a user for this window. The old session (if any) ends: switching operator is one step.
    * A wrong PIN is counted per user; after MAX_PIN_ATTEMPTS that user is locked for LOCK_MS.
    */
@@ -80,46 +131,7 @@ export class SessionStore {
     if (!user || !user.active)
       throw new AppError('NOT_FOUND', `Pengguna dengan id ${userId} tidak ada atau tidak aktif`)
     const now = this.ctx.now().getTime()
-    if (needsPin(user.role)) {
-      const sf = stasiunId === null ? undefined : this.stationFailures.get(stasiunId)
-      if (sf && sf.lockedUntil > now) {
-        const minutes = Math.ceil((sf.lockedUntil - now) / 60_000)
-        throw refused(
-          `PIN salah ${MAX_PIN_ATTEMPTS} kali di stasiun ini; masuk dengan PIN di stasiun ini terkunci, coba lagi dalam ${minutes} menit`,
-          [{ column: 'pin', message: 'Stasiun terkunci sementara' }],
-        )
-      }
-      const f = this.failures.get(user.id)
-      if (f && f.lockedUntil > now) {
-        const minutes = Math.ceil((f.lockedUntil - now) / 60_000)
-        throw refused(`PIN ${user.nama} salah ${MAX_PIN_ATTEMPTS} kali; coba lagi dalam ${minutes} menit`, [
-          { column: 'pin', message: 'Terkunci sementara' },
-        ])
-      }
-      if (!pin)
-        throw refused(`${user.nama} adalah ${user.role}; masukkan PIN-nya`, [
-          { column: 'pin', message: 'PIN wajib diisi' },
-        ])
-      if (!checkPin(this.ctx, user.id, pin)) {
-        const count = (f && f.lockedUntil <= now && f.count >= MAX_PIN_ATTEMPTS ? 0 : (f?.count ?? 0)) + 1
-        const locked = count >= MAX_PIN_ATTEMPTS
-        this.failures.set(user.id, { count, lockedUntil: locked ? now + LOCK_MS : 0 })
-        if (stasiunId !== null) {
-          const sc = (sf && sf.lockedUntil <= now && sf.count >= MAX_PIN_ATTEMPTS ? 0 : (sf?.count ?? 0)) + 1
-          this.stationFailures.set(stasiunId, { count: sc, lockedUntil: sc >= MAX_PIN_ATTEMPTS ? now + LOCK_MS : 0 })
-        }
-        logSession(this.ctx, user.id, user.nama, locked ? 'terkunci' : 'pin_salah', transport)
-        const left = MAX_PIN_ATTEMPTS - count
-        throw refused(
-          locked
-            ? `PIN ${user.nama} salah ${MAX_PIN_ATTEMPTS} kali; terkunci ${LOCK_MS / 60_000} menit`
-            : `PIN salah; sisa ${left} kali sebelum terkunci`,
-          [{ column: 'pin', message: 'PIN salah' }],
-        )
-      }
-      this.failures.delete(user.id)
-      if (stasiunId !== null) this.stationFailures.delete(stasiunId)
-    }
+    if (needsPin(user.role)) this.guardPin(user, pin, transport, stasiunId)
     if (previous) this.keluar(previous, stasiunId)
     const id = randomBytes(18).toString('base64url')
     this.sessions.set(id, { id, userId: user.id, transport, lastSeen: now, stasiunId })

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { backupDir } from '../../src/services/cadangan'
 import { nameAllSigners } from '../support/api'
@@ -241,5 +241,22 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
     expect((await app.call('ledger.periksa', {})).ok).toBe(true)
     expect(existsSync(app.opened.dbPath)).toBe(true)
     expect(app.errors).toEqual([])
+  })
+
+  it('an election file cut to 0 bytes (an interrupted copy) opens the recovery screen, named, and is never made a new election', async () => {
+    await app.restart(() => {
+      for (const suffix of ['-wal', '-shm']) rmSync(app.opened.dbPath + suffix, { force: true })
+      writeFileSync(app.opened.dbPath, '')
+    })
+    expect(app.opened.state.mode).toBe('pemulihan')
+    expect(statSync(app.opened.dbPath).size).toBe(0)
+    await app.page.goto(app.url())
+    await app.page.getByRole('heading', { name: 'Basis data perlu dipulihkan' }).waitFor()
+    expect(await app.page.getByTestId('recovery-problem').textContent()).toContain('kosong (0 bita)')
+    await app.screenshot('trust-09-berkas-kosong')
+    const latest = (await app.call('cadangan.daftar', {})).find((b) => b.ok)!
+    await app.call('cadangan.pulihkan', { file: latest.file })
+    expect(app.opened.state.mode).toBe('normal')
+    expect((await app.call('ledger.periksa', {})).ok).toBe(true)
   })
 })

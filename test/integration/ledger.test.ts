@@ -22,6 +22,7 @@ interface VerifyReport {
   firstBadSeq: number | null
   problem: string | null
   balancesMatch: boolean
+  jejak: { firstBadSeq: number | null }
 }
 
 interface LedgerRow {
@@ -102,7 +103,7 @@ describe('recording moves through the ledger service', () => {
 
   it('starts with an empty, valid ledger', async () => {
     const v = await app.call('ledger.periksa')
-    expect(v).toEqual({
+    expect(v).toMatchObject({
       ok: true,
       rows: 0,
       head: GENESIS_HASH,
@@ -110,6 +111,7 @@ describe('recording moves through the ledger service', () => {
       firstBadSeq: null,
       problem: null,
       balancesMatch: true,
+      problems: [],
     })
     expect(await app.call('ledger.daftarSaldo')).toEqual([])
   })
@@ -328,12 +330,6 @@ describe('tamper detection on a copied database file', () => {
     expect(rows).toHaveLength(6)
     originalHead = rows.at(-1)!.hash
     app.close()
-
-    // Someone with the file and a SQLite tool: the append-only triggers go first.
-    const raw = new Database(base)
-    raw.exec('DROP TRIGGER ledger_no_update; DROP TRIGGER ledger_no_delete;')
-    raw.pragma('wal_checkpoint(TRUNCATE)')
-    raw.close()
     expect(existsSync(base + '-wal')).toBe(false)
   })
 
@@ -367,7 +363,16 @@ describe('tamper detection on a copied database file', () => {
     copyFileSync(base, path)
     const db = asWritable(new Database(path))
     try {
+      // Someone with the file and a SQLite tool: the append-only triggers go first, and a careful one
+      // puts them back exactly as they were afterwards, so the schema check has nothing to say.
+      const triggers = db
+        .prepare(
+          `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ('ledger_no_update', 'ledger_no_delete')`,
+        )
+        .all() as { name: string; sql: string }[]
+      for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`)
       fn(db)
+      for (const t of triggers) db.exec(t.sql)
       db.pragma('wal_checkpoint(TRUNCATE)')
     } finally {
       db.close()
@@ -486,9 +491,9 @@ describe('tamper detection on a copied database file', () => {
     expect(v.problem).toMatch(new RegExp(`Baris ${N + 1} tidak tersambung`))
   })
 
-  it('(c) rewriting the whole tail after a forged row passes the chain but changes the head', async () => {
-    // The chain can only prove the file is consistent with itself; the head printed on every berita acara
-    // is what exposes a fully recomputed tail.
+  it('(c) rewriting the whole tail after a forged row passes the ledger chain, not the jejak that recorded its head', async () => {
+    // The ledger chain can only prove the file is consistent with itself; the jejak chain recorded the
+    // ledger head after every write. (Recomputing the jejak too is caught by witnesses: saksi.test.ts.)
     const path = tampered((db) => {
       const all = ledgerRows(db)
       db.prepare('DELETE FROM ledger WHERE seq >= ?').run(N)
@@ -508,15 +513,17 @@ describe('tamper detection on a copied database file', () => {
       rebuildBalances(db)
     })
     const v = await verify(path)
-    expect(v.ok).toBe(true)
+    expect(v.ok).toBe(false)
+    expect(v.firstBadSeq).toBeNull()
+    expect(v.jejak.firstBadSeq).not.toBeNull()
+    expect(v.problem).toMatch(new RegExp(`Buku besar baris ${N} tidak sama dengan yang dicatat jejak`))
     expect(v.rows).toBe(6)
     expect(v.head).not.toBe(originalHead)
   })
 
-  it('(d) deleting the LAST row and fixing the balances is not visible in the chain; only the head changes', async () => {
-    // A chain cannot tell "the last row was removed" from "the last row was never written": the file
-    // verifies. The printed berita acara carries the head it was made from, and comparing that head
-    // with the file is what catches this case.
+  it('(d) deleting the LAST row and fixing the balances is not visible in the ledger chain; the jejak names it', async () => {
+    // A chain cannot tell "the last row was removed" from "the last row was never written"; the jejak
+    // row of the write that appended it recorded it as the ledger head.
     const last = rows.at(-1)!
     const v = await verify(
       tampered((db) => {
@@ -524,7 +531,9 @@ describe('tamper detection on a copied database file', () => {
         rebuildBalances(db)
       }),
     )
-    expect(v.ok).toBe(true)
+    expect(v.ok).toBe(false)
+    expect(v.firstBadSeq).toBeNull()
+    expect(v.problem).toMatch(new RegExp(`Buku besar baris ${last.seq} tidak sama dengan yang dicatat jejak`))
     expect(v.rows).toBe(5)
     expect(v.head).toBe(rows[4]!.hash)
     expect(v.head).not.toBe(originalHead)

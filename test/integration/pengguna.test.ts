@@ -172,11 +172,25 @@ describe('users and sessions on the demo election', () => {
     expect(s.user?.nama).toBe('Koordinator Baru')
     // Own PIN: the old one is asked for.
     const wrongOld = await overHttp(app, s.sessionId).raw('pengguna.gantiPin', { pinLama: '111222', pinBaru: '604817' })
-    expect(!wrongOld.ok && wrongOld.error.message).toBe('PIN lama salah; PIN tidak diubah')
+    expect(!wrongOld.ok && wrongOld.error.message).toBe(
+      'PIN lama: PIN salah; sisa 4 kali sebelum terkunci; PIN tidak diubah',
+    )
     expect(
       (await overHttp(app, s.sessionId).raw('pengguna.gantiPin', { pinLama: '583920', pinBaru: '604817' })).ok,
     ).toBe(true)
     expect((await overHttp(app).raw('sesi.masuk', { userId: baru.id, pin: '604817' })).ok).toBe(true)
+    // Wrong old PINs count towards the sign-in lockout (issue 15): after five, even the right one is refused.
+    const dua = await overHttp(app, sid).call('pengguna.tambah', {
+      nama: 'Koordinator Dua',
+      role: 'koordinator',
+      pin: '719350',
+    })
+    const s2 = await overHttp(app).call('sesi.masuk', { userId: dua.id, pin: '719350' })
+    for (let i = 0; i < 5; i++)
+      await overHttp(app, s2.sessionId).raw('pengguna.gantiPin', { pinLama: '000111', pinBaru: '604817' })
+    const locked = await overHttp(app, s2.sessionId).raw('pengguna.gantiPin', { pinLama: '719350', pinBaru: '604817' })
+    expect(!locked.ok && locked.error.message).toMatch(/salah 5 kali; coba lagi dalam 5 menit/)
+    expect(await overHttp(app).raw('sesi.masuk', { userId: dua.id, pin: '719350' })).toMatchObject({ ok: false })
     // A koordinator made operator loses the PIN; deactivated, cannot be chosen.
     const op = await overHttp(app, sid).call('pengguna.ubah', { id: baru.id, role: 'operator' })
     expect(op).toMatchObject({ role: 'operator', hasPin: false })

@@ -7,6 +7,7 @@ import { asWritable } from '../../src/db/handles'
 import { MIGRATIONS } from '../../src/db/migrations'
 import { openDatabase, type DB } from '../../src/db/open'
 import { DEMO_CSV } from './api'
+import { undoMigration0011 } from './downgrade'
 
 /** Opens a raw connection (no migrations), runs fn, checkpoints the WAL into the main file and closes. */
 export function raw<T>(path: string, fn: (db: DB) => T): T {
@@ -57,6 +58,9 @@ export function rollBackTo(path: string, version: number): void {
   }
   const raw = new Database(path)
   try {
+    // 0011 also wrote settings rows and changed a trigger's SQL: its own undo knows them.
+    const has0011 = raw.prepare('SELECT 1 FROM schema_migrations WHERE version = 11').get() !== undefined
+    if (version < 11 && has0011) undoMigration0011(raw)
     const have = schemaOf(raw)
     const wanted = new Map(want.map((o) => [o.name, o]))
     const same = (o: SchemaObject) => wanted.get(o.name)?.sql === o.sql

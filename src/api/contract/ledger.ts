@@ -10,6 +10,18 @@ export const ChainReport = z.object({
   firstBadSeq: z.number().int().nullable(),
   problem: z.string().nullable(),
   balancesMatch: z.boolean(),
+  /** Every finding, the first being `problem`: schema, ledger chain, jejak chain, table digests, witnesses. */
+  problems: z.array(z.string()),
+  /** The jejak chain (issue 15): rows walked, its head, the first row that does not hold. */
+  jejak: z.object({
+    rows: z.number().int(),
+    seq: z.number().int(),
+    hash: z.string(),
+    kodeSaksi: z.string().nullable(),
+    firstBadSeq: z.number().int().nullable(),
+  }),
+  /** Witnesses checked: journal entries (papers, backups made, codes shown) and backups in the folder. */
+  saksi: z.number().int(),
 })
 
 export type ChainReport = z.infer<typeof ChainReport>
@@ -54,6 +66,18 @@ export const ledgerMethods = {
     description: 'Memeriksa integritas SQLite, rantai hash buku besar dan kecocokan saldo',
     writes: false,
     long: true,
+  }),
+  'ledger.lihatKodeSaksi': method({
+    input: NoInput,
+    output: z.object({ kode: z.string(), seq: z.number().int(), at: z.string() }),
+    description: 'Kode saksi harian: kepala jejak sebagai kode pendek untuk buku catatan atau laporan ke KPU provinsi',
+    writes: false,
+  }),
+  'ledger.periksaKodeSaksi': method({
+    input: z.object({ kode: z.string().trim().min(1).max(40) }).strict(),
+    output: z.object({ cocok: z.boolean(), pesan: z.string() }),
+    description: 'Memeriksa kode saksi yang diketik (dari buku catatan) terhadap riwayat berkas ini',
+    writes: false,
   }),
   'ledger.daftarSaldo': method({
     input: NoInput,

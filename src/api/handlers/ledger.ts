@@ -1,11 +1,14 @@
 import * as ledger from '../../services/ledger'
 import * as ledgerKoreksi from '../../services/ledgerKoreksi'
+import * as saksi from '../../services/saksi'
 import type { HandlerContext, LongHandlers, NamespaceHandlers } from './context'
 import type { ReadContext } from '../../services/context'
 
 export function ledgerHandlers({ ctx }: HandlerContext): NamespaceHandlers<'ledger'> {
   return {
     'ledger.daftarSaldo': () => ledger.daftarSaldo(ctx),
+    'ledger.lihatKodeSaksi': () => saksi.lihatKode(ctx),
+    'ledger.periksaKodeSaksi': (i) => saksi.periksaKode(ctx, i.kode),
     'ledger.lihatRiwayat': (i) => ledgerKoreksi.lihatRiwayat(ctx, i),
     'ledger.koreksi': (i, m) => ledgerKoreksi.koreksi(ctx, m, i),
   }

@@ -7,11 +7,14 @@ import m0006 from './0006_lookups'
 import m0007 from './0007_stasiun'
 import m0009 from './0009_kiriman_lengkap'
 import m0010 from './0010_draf'
+import m0011 from './0011_jejak'
+import type { ReadableDB } from '../handles'
 
 export interface Migration {
   version: number
   name: string
-  sql: string
+  /** The SQL, or (from 0011) SQL made from the schema the earlier migrations left, e.g. a trigger per table. */
+  sql: string | ((db: ReadableDB) => string)
 }
 
 /** Numbered in order; a released migration is never edited, only followed by a new one. */
@@ -25,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: '0007_stasiun', sql: m0007 },
   { version: 9, name: '0009_kiriman_lengkap', sql: m0009 },
   { version: 10, name: '0010_draf', sql: m0010 },
+  { version: 11, name: '0011_jejak', sql: m0011 },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0

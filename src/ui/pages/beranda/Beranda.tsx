@@ -19,6 +19,7 @@ export function BerandaPage({ election }: { election: Pemilihan }) {
   const variants = useApi('barang.daftarVarian', {})
   // A tally table's station reads no kits: the handover section is the door's and the host's.
   const kitsShown = useBolehMembaca('kemas.lihatKemajuan')
+  const kode = useApi('ledger.lihatKodeSaksi', {})
 
   const unconfirmed = (items.data ?? []).filter((i) => i.active && i.preset && !i.confirmed)
   const noTps = summary.data !== undefined && summary.data.tps === 0
@@ -31,6 +32,12 @@ export function BerandaPage({ election }: { election: Pemilihan }) {
         lead={`Posisi surat suara dan logistik ${JENIS_LABEL[election.jenis]} ${election.tahun} di gudang logistik KPU ${election.satker}: per jenis dan dapil, terhadap kebutuhan.`}
       />
       <DataNote note={election.dataNote} />
+      {kode.data && (
+        <p className="beranda-kode-saksi" data-testid="kode-saksi">
+          Kode saksi: <code>{kode.data.kode}</code> — tulis di buku catatan gudang atau kirim ke KPU provinsi; kode yang
+          dicatat dapat diperiksa kelak di <a href={href('integritas')}>Periksa integritas</a>.
+        </p>
+      )}
 
       <ErrorBanner error={summary.error} onRetry={summary.reload} title="Ringkasan wilayah tidak dapat dimuat" />
       {summary.data ? (

@@ -1,0 +1,58 @@
+import { MIGRATIONS } from './migrations'
+import type { ReadableDB } from './handles'
+import { openDatabase, schemaVersion } from './open'
+
+/**
+ * The file's schema against the one the app's migrations make (issue 15): every table, index, trigger
+ * and view compared by its SQL with a database built in memory by applying MIGRATIONS up to the file's
+ * version. A protective trigger dropped or rewritten by an editor is named; the verification never reads
+ * a migration file, only what the migrations produce.
+ */
+interface Entry {
+  type: string
+  sql: string
+}
+
+const expectedByVersion = new Map<number, Map<string, Entry>>()
+
+function entries(db: ReadableDB): Map<string, Entry> {
+  const rows = db
+    .prepare(`SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'`)
+    .all() as { type: string; name: string; sql: string }[]
+  return new Map(rows.map((r) => [r.name, { type: r.type, sql: r.sql }]))
+}
+
+function expected(version: number): Map<string, Entry> {
+  let e = expectedByVersion.get(version)
+  if (!e) {
+    const db = openDatabase(':memory:', { migrations: MIGRATIONS.filter((m) => m.version <= version) })
+    try {
+      e = entries(db)
+    } finally {
+      db.close()
+    }
+    expectedByVersion.set(version, e)
+  }
+  return e
+}
+
+const KIND: Record<string, string> = { table: 'Tabel', index: 'Indeks', trigger: 'Pemicu', view: 'Tampilan' }
+
+/** What differs from the schema the app would have made, in Indonesian; empty when nothing does. */
+export function schemaProblems(db: ReadableDB): string[] {
+  const version = schemaVersion(db)
+  if (version === 0) return []
+  const want = expected(version)
+  const have = entries(db)
+  const out: string[] = []
+  for (const [name, e] of want) {
+    const h = have.get(name)
+    const kind = KIND[e.type] ?? e.type
+    if (!h) out.push(`${kind} ${name} hilang dari basis data: dihapus di luar aplikasi`)
+    else if (h.sql !== e.sql) out.push(`${kind} ${name} berbeda dari yang dibuat aplikasi: diubah di luar aplikasi`)
+  }
+  for (const [name, h] of have)
+    if (!want.has(name))
+      out.push(`${KIND[h.type] ?? h.type} ${name} tidak dikenal aplikasi: ditambahkan di luar aplikasi`)
+  return out
+}

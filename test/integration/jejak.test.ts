@@ -1,0 +1,191 @@
+import Database from 'better-sqlite3'
+import { copyFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { openApp } from '../../src/api/app'
+import { evidenceTables, jejakHead } from '../../src/db/jejak'
+import { MIGRATIONS } from '../../src/db/migrations'
+import { openDatabase } from '../../src/db/open'
+import { openTestApp, useTempDir } from '../support/api'
+import { undoMigration0011 } from '../support/downgrade'
+import { Insider } from '../support/insider'
+
+/**
+ * The jejak chain (issue 15, defects 1–2; migration 0011): the audit log chained and committing to the
+ * ledger head and to the digests of every evidence table, so an edit behind the app of a TPS's DPT, a
+ * user's role, an audit row or a trigger is found and named even with no witness — as long as the editor
+ * did not also recompute the chain (that is what witnesses are for: saksi.test.ts). Real files, edited
+ * with better-sqlite3 directly, as an insider would.
+ */
+const dir = useTempDir('jejak')
+let base = ''
+let copies = 0
+
+beforeAll(async () => {
+  const app = await openTestApp({ dir, name: 'dasar' })
+  const [a] = app.ctx.db.prepare('SELECT id FROM item_variant ORDER BY id LIMIT 1').all() as { id: number }[]
+  await app.call('pengguna.tambah', { nama: 'Ani Operator', role: 'operator' })
+  const { recordMoves } = await import('../../src/services/ledger')
+  recordMoves(app.ctx, { actor: 'Ani Operator' }, [{ variantId: a!.id, from: 'PENYEDIA', to: 'DITERIMA', qty: 900 }])
+  recordMoves(app.ctx, { actor: 'Ani Operator' }, [{ variantId: a!.id, from: 'DITERIMA', to: 'BAIK', qty: 300 }])
+  await app.call('pekerja.tambah', { nama: 'Budi Pelipat' })
+  base = app.dbPath
+  app.close()
+}, 60_000)
+
+const copy = () => {
+  const file = join(dir, `salinan-${++copies}.sqlite`)
+  copyFileSync(base, file)
+  return file
+}
+
+async function verify(file: string) {
+  const app = await openApp({ dbPath: file, readOnly: true })
+  try {
+    const res = await app.dispatcher.call('ledger.periksa', {}, { actor: 'uji', transport: 'test' })
+    if (!res.ok) throw new Error(JSON.stringify(res.error))
+    return res.result as {
+      ok: boolean
+      problem: string | null
+      problems: string[]
+      jejak: { firstBadSeq: number | null }
+    }
+  } finally {
+    app.close()
+  }
+}
+
+describe('the jejak chain', () => {
+  it('covers every write: the file as the app left it verifies, every audit row chained', async () => {
+    const v = await verify(copy())
+    expect(v.problems).toEqual([])
+    const db = new Database(base, { readonly: true })
+    expect(db.prepare('SELECT count(*) FROM audit WHERE hash IS NULL').pluck().get()).toBe(0)
+    db.close()
+  })
+
+  it('every evidence table of the latest schema has its three marking triggers (a later migration adds its own)', () => {
+    const db = openDatabase(':memory:')
+    const triggers = new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger'`).pluck().all())
+    for (const t of evidenceTables(db))
+      for (const op of ['insert', 'update', 'delete']) expect(triggers, t).toContain(`jejak_${t}_${op}`)
+    db.close()
+  })
+
+  it('UPDATE and DELETE of audit rows are refused by the schema', () => {
+    const db = new Database(copy())
+    expect(() => db.prepare(`UPDATE audit SET actor = 'x'`).run()).toThrow('Jejak audit tidak dapat diubah')
+    expect(() => db.prepare('DELETE FROM audit').run()).toThrow('Jejak audit tidak dapat dihapus')
+    db.close()
+  })
+
+  it.each([
+    [
+      'a TPS DPT',
+      `UPDATE tps SET dpt = dpt + 40 WHERE id = (SELECT min(id) FROM tps)`,
+      /Tabel tps diubah di luar aplikasi setelah jejak \d+/,
+    ],
+    [
+      'a user role',
+      `UPDATE pengguna SET role = 'admin', pin_hash = 'aa', pin_salt = 'bb' WHERE nama = 'Ani Operator'`,
+      /Tabel pengguna diubah di luar aplikasi setelah jejak \d+/,
+    ],
+    [
+      'a worker added',
+      `INSERT INTO worker (nama, nama_key, created_at) VALUES ('Pekerja Siluman', 'pekerja siluman', '2024-11-04')`,
+      /Tabel worker diubah di luar aplikasi/,
+    ],
+  ])(
+    'an edit of %s behind the app is named by its table and the last jejak that recorded it',
+    async (_what, sql, message) => {
+      const file = copy()
+      new Insider(file).exec(sql).done()
+      const v = await verify(file)
+      expect(v.ok).toBe(false)
+      expect(v.problems.join('\n')).toMatch(message)
+    },
+  )
+
+  it('an edited audit row is named by its sequence', async () => {
+    const file = copy()
+    const seq = new Database(file, { readonly: true })
+      .prepare(`SELECT seq FROM audit WHERE action = 'pengguna.tambah'`)
+      .pluck()
+      .get() as number
+    new Insider(file).exec(`UPDATE audit SET actor = 'Orang Lain' WHERE seq = ?`, seq).done()
+    const v = await verify(file)
+    expect(v.jejak.firstBadSeq).toBe(seq)
+    expect(v.problem).toMatch(new RegExp(`Isi jejak ${seq} tidak sesuai`))
+  })
+
+  it('a dropped protective trigger is named, with the edit it allowed', async () => {
+    const file = copy()
+    const db = new Database(file)
+    db.exec('DROP TRIGGER jejak_tps_update; DROP TRIGGER audit_no_update')
+    db.prepare('UPDATE tps SET dpt = 1 WHERE id = (SELECT min(id) FROM tps)').run()
+    db.close()
+    const v = await verify(file)
+    expect(v.problems).toContain('Pemicu jejak_tps_update hilang dari basis data: dihapus di luar aplikasi')
+    expect(v.problems).toContain('Pemicu audit_no_update hilang dari basis data: dihapus di luar aplikasi')
+    expect(v.problems.join('\n')).toMatch(/Tabel tps diubah di luar aplikasi/)
+  })
+
+  it('the start check names a dropped trigger and opens the recovery screen', async () => {
+    const file = copy()
+    const db = new Database(file)
+    db.exec('DROP TRIGGER ledger_no_delete')
+    db.close()
+    const app = await openApp({ dbPath: file })
+    expect(app.state).toMatchObject({
+      mode: 'pemulihan',
+      problem: expect.stringMatching(/Pemicu ledger_no_delete hilang/),
+    })
+    app.close()
+  })
+
+  it('a consistent rewrite of ledger and jejak passes every check inside the file: only witnesses can find it', async () => {
+    const file = copy()
+    new Insider(file).rewriteLedgerQty(1, 950).resealJejak().done()
+    const v = await verify(file)
+    expect(v.problems).toEqual([])
+  })
+
+  it('VACUUM changes no digest: no false alarm', async () => {
+    const file = copy()
+    const db = new Database(file)
+    db.exec('VACUUM')
+    db.close()
+    expect((await verify(file)).problems).toEqual([])
+  })
+})
+
+describe('migration 0011 on a file that lived under 0001–0007', () => {
+  it('chains from a first row covering every table and the unchained audit rows; an edit of those is named', async () => {
+    const file = copy()
+    const raw = new Database(file)
+    undoMigration0011(raw)
+    const oldAudit = raw.prepare('SELECT count(*) FROM audit').pluck().get() as number
+    raw.close()
+    openDatabase(file, { mustExist: true, migrations: MIGRATIONS.filter((m) => m.version <= 7) }).close()
+    const app = await openApp({ dbPath: file })
+    expect(app.state.problem).toBeNull()
+    const first = app.ctx.db.prepare('SELECT * FROM audit WHERE hash IS NOT NULL ORDER BY seq LIMIT 1').get() as {
+      seq: number
+      action: string
+      digests: string
+    }
+    expect(first.seq).toBe(oldAudit + 1)
+    expect(first.action).toBe('migrasi')
+    expect(Object.keys(JSON.parse(first.digests) as object).sort()).toEqual(
+      [...evidenceTables(app.ctx.db), 'audit'].sort(),
+    )
+    expect(jejakHead(app.ctx.db).seq).toBe(first.seq)
+    app.close()
+    expect((await verify(file)).problems).toEqual([])
+
+    new Insider(file).exec(`UPDATE audit SET detail = '{}' WHERE seq = 1`).done()
+    expect((await verify(file)).problems.join('\n')).toMatch(
+      /Jejak lama \(sebelum rantai jejak dimulai\) diubah di luar aplikasi/,
+    )
+  })
+})
