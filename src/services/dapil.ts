@@ -1,4 +1,5 @@
 import { AppError, refused, type Issue } from '../core/errors'
+import { dikirimPlace } from '../core/places'
 import { ballotCodeFromText } from '../core/presets'
 import { lookKey, nameIndex, sameNameMessage } from '../core/names'
 import { normalizeName } from '../core/text'
@@ -15,7 +16,8 @@ import {
   emptyUnusedDapil,
   insertDapil,
   kecamatanDapil,
-  kitsHoldingBallot,
+  handoversHoldingBallot,
+  packedKitsHoldingBallot,
   mapUnmappedKecamatanToFirstDapil,
   setKecamatanDapil,
 } from '../db/dapil'
@@ -47,6 +49,8 @@ export function mapNewKecamatanToDefaultDapil(ctx: ServiceContext): void {
 interface MappingEntry {
   kecamatanId: number
   dapil: string
+  /** The file's line, for a mapping read from a file; otherwise the entry's place in the list (from 1). */
+  row?: number
 }
 
 /** Applies a mapping inside the caller's transaction: creates dapil (and their variants) by name, drops emptied unused ones. */
@@ -99,27 +103,45 @@ function checkKecamatan(ctx: ReadContext, mapping: readonly MappingEntry[]): voi
 
 /**
  * A kecamatan's dapil cannot change under packed or delivered kits: the sheets in them are of the old
- * dapil, and the packing guard would no longer see them as wrong (DOMAIN.md §9, tertukar).
+ * dapil, and the packing guard would no longer see them as wrong (DOMAIN.md §9, tertukar). Kits the PPK
+ * holds are named by their BA serah terima: only a pengembalian brings those sheets back.
  */
-function checkNotPacked(ctx: ReadContext, itemId: number, mapping: readonly MappingEntry[]): void {
+function checkNotPacked(ctx: ReadContext, itemId: number, mapping: readonly MappingEntry[], column = 'dapil'): void {
   const current = kecamatanDapil(ctx.db, itemId)
   const issues: Issue[] = []
+  let handedOver = false
   mapping.forEach((m, i) => {
     const before = current.get(m.kecamatanId)
     if (before === undefined) return
     const name = dapilName(ctx.db, before)
     if (normalizeName(name) === normalizeName(m.dapil)) return
-    if (kitsHoldingBallot(ctx.db, itemId, m.kecamatanId) > 0) {
-      const kec = kecamatanNama(ctx.db, m.kecamatanId)
+    const kec = kecamatanNama(ctx.db, m.kecamatanId)
+    const row = m.row ?? i + 1
+    const handovers = handoversHoldingBallot(ctx.db, itemId, m.kecamatanId, dikirimPlace(m.kecamatanId))
+    if (handovers.length > 0) {
+      handedOver = true
+      const bas = handovers.map((h) => (h.nomor ? `nomor ${h.nomor}` : `#${h.id}`)).join(', ')
       issues.push({
-        row: i + 1,
-        column: 'dapil',
+        row,
+        column,
+        message: `Kecamatan ${kec}: kit berisi surat suara Dapil ${name} sudah diserahkan ke PPK (Panitia Pemilihan Kecamatan) dengan BA serah terima ${bas}; catat dulu pengembalian surat suara itu dari PPK sebelum mengubah dapilnya`,
+      })
+    }
+    if (packedKitsHoldingBallot(ctx.db, itemId, m.kecamatanId) > 0) {
+      issues.push({
+        row,
+        column,
         message: `Kecamatan ${kec} sudah memiliki kit berisi surat suara Dapil ${name}; keluarkan dulu dari kit (koreksi) sebelum mengubah dapilnya`,
       })
     }
   })
   if (issues.length)
-    throw refused('Pemetaan dapil ditolak: kit yang sudah dikemas memakai dapil lama; tidak ada yang diubah', issues)
+    throw refused(
+      handedOver
+        ? 'Pemetaan dapil ditolak: surat suara dapil lama sudah diserahkan ke PPK; tidak ada yang diubah'
+        : 'Pemetaan dapil ditolak: kit yang sudah dikemas memakai dapil lama; tidak ada yang diubah',
+      issues,
+    )
 }
 
 export function aturPemetaan(
@@ -193,14 +215,14 @@ export async function impor(
       })
       continue
     }
-    byItem.set(item.id, [...(byItem.get(item.id) ?? []), { kecamatanId: kecId, dapil: e.dapil }])
+    byItem.set(item.id, [...(byItem.get(item.id) ?? []), { kecamatanId: kecId, dapil: e.dapil, row: e.line }])
     rows.set(item.id, [...(rows.get(item.id) ?? []), { dapil: e.dapil, row: e.line }])
   }
   for (const [itemId, names] of rows)
     issues.push(...dapilNameIssues(ctx, itemId, names, parsed.columns.dapil ?? 'dapil'))
   if (issues.length) throw refused(`Berkas dapil ${fileName} ditolak; tidak ada yang diubah`, issues)
   if (byItem.size === 0) throw refused(`Berkas dapil ${fileName} tidak berisi baris pemetaan`)
-  for (const [itemId, mapping] of byItem) checkNotPacked(ctx, itemId, mapping)
+  for (const [itemId, mapping] of byItem) checkNotPacked(ctx, itemId, mapping, parsed.columns.dapil ?? 'dapil')
   return writeTx(ctx, who, 'dapil.impor', () => {
     let updated = 0
     for (const [itemId, mapping] of byItem) {

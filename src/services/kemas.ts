@@ -1,6 +1,7 @@
 import type { Kit, KitDetail, KitProgress, KemasInput, KotakScan } from '../api/contract/kemas'
 import { formatTpsNumber } from '../core/tps'
 import { AppError, refused, type Issue } from '../core/errors'
+import { dikemasPlace } from '../core/places'
 import { kotakSlots, packingStatus, parseKotakQr, type KitStatus } from '../core/kit'
 import type { MoveInput } from '../core/moves'
 import { formatAngka } from '../core/terbilang'
@@ -26,7 +27,6 @@ import type { TpsRow } from './wilayah'
  * saying where the sheets should go instead. The worst real failure of 2024 was ballots of the wrong
  * dapil at a TPS (DOMAIN.md §9); here it cannot happen silently.
  */
-export const dikemasPlace = (tpsId: number) => `DIKEMAS:${tpsId}`
 
 interface Handed {
   handoverId: number

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { dikemasPlace, dikirimPlace } from '../core/places'
 import { AppError, refused, type Issue } from '../core/errors'
 import { memoized, normalizeName } from '../core/text'
 import { parseWilayahTable, type ParsedTps } from '../core/wilayahImport'
@@ -251,7 +252,7 @@ function removeMissing(ctx: ServiceContext, keepTps: Set<string>, keepDesa: Set<
   const blocked: Issue[] = []
   for (const t of all) {
     if (keepTps.has(`${t.desaId}:${t.nomor}`)) continue
-    if (used(`DIKEMAS:${t.id}`)) {
+    if (used(dikemasPlace(t.id))) {
       blocked.push({
         message: `TPS ${t.nomor} (id ${t.id}) sudah memiliki catatan pengemasan dan tidak dapat dihapus lewat impor`,
       })
@@ -265,7 +266,7 @@ function removeMissing(ctx: ServiceContext, keepTps: Set<string>, keepDesa: Set<
   }
   for (const id of kecamatanIds(db)) {
     if (keepKec.has(id)) continue
-    if (used(`DIKIRIM:${id}`))
+    if (used(dikirimPlace(id)))
       throw refused(`Kecamatan id ${id} sudah menerima serah terima dan tidak dapat dihapus lewat impor`)
     if (!kecamatanHasDesa(db, id)) deleteKecamatan(db, id)
   }

@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openTestApp, useTempDir, DEMO_CSV, type TestApp } from '../support/api'
+
+/**
+ * Master data that changes after the floor has started (issue 12): a dapil move, a re-imported TPS file,
+ * a renamed kecamatan. Each change is either refused (naming the BA serah terima it would contradict, and
+ * leaving every row of every table as it was) or applied with the kits' new state.
+ *
+ * The election: Pemilu 2024 on the demo's TPS file (Kabupaten Batu Bara, 12 kecamatan, 1.446 TPS), with a
+ * dapil file of our own giving DPRD Kab/Kota three dapil:
+ *   BATU BARA 1: MEDANG DERAS, SEI SUKA, AIR PUTIH, LIMA PULUH
+ *   BATU BARA 2: TALAWI, TANJUNG TIRAM, SEI BALAI, LAUT TADOR
+ *   BATU BARA 3: LIMA PULUH PESISIR, DATUK LIMA PULUH, DATUK TANAH DATAR, NIBUNG HANGUS
+ * DPR and DPRD Provinsi have one dapil each for the whole kabupaten (SUMATERA UTARA III, SUMATERA UTARA 5).
+ *
+ * The floor: 1.000 DPRD Kab/Kota BATU BARA 2 and 1.000 BATU BARA 1 received and sorted good. Pemilu reserve
+ * is 2%, rounded up per TPS:
+ *   LAUT TADOR, TPS 001 TANJUNG PRAPAT: DPT 179 -> 3,58 -> 4 -> 183 lembar; packed and handed over (with
+ *   the other lines missing, as an exception) in the handover whose BA is `ba`.
+ *   MEDANG DERAS, TPS 001 PANGKALAN DODEK: DPT 240 -> 4,8 -> 5 -> 245 lembar; packed, not handed over.
+ */
+const root = useTempDir('master-data-kits')
+let app: TestApp
+
+const demoText = readFileSync(DEMO_CSV, 'utf8')
+const KECAMATAN = [
+  'MEDANG DERAS',
+  'SEI SUKA',
+  'AIR PUTIH',
+  'LIMA PULUH',
+  'TALAWI',
+  'TANJUNG TIRAM',
+  'SEI BALAI',
+  'LAUT TADOR',
+  'LIMA PULUH PESISIR',
+  'DATUK LIMA PULUH',
+  'DATUK TANAH DATAR',
+  'NIBUNG HANGUS',
+]
+const dapilKab = (i: number) => `BATU BARA ${Math.floor(i / 4) + 1}`
+const DAPIL_CSV = [
+  'surat_suara;kecamatan;dapil',
+  ...KECAMATAN.flatMap((k, i) => [
+    `DPR;${k};SUMATERA UTARA III`,
+    `DPRD Provinsi;${k};SUMATERA UTARA 5`,
+    `DPRD Kab/Kota;${k};${dapilKab(i)}`,
+  ]),
+].join('\n')
+
+const upload = (fileName: string, content: string) => ({
+  fileName,
+  contentBase64: Buffer.from(content, 'utf8').toString('base64'),
+})
+
+const id = { dprdKab: 0, laut: 0, medang: 0, tpsLaut: 0, tpsMedang: 0, vKab1: 0, vKab2: 0, packing: 0 }
+let ba = ''
+
+beforeAll(async () => {
+  app = await openTestApp({ dir: root, name: 'pemilu', demo: false, who: 'Nurhayati' })
+  await app.call('pemilihan.buat', {
+    jenis: 'pemilu',
+    tahun: 2024,
+    provinsi: 'Sumatera Utara',
+    satker: 'Kabupaten Batu Bara',
+    kodeWilayah: '1219',
+  })
+  const tps = upload('tps.csv', demoText)
+  const p = await app.call('wilayah.pratinjauImpor', tps)
+  await app.call('wilayah.impor', { ...tps, fingerprint: p.fingerprint })
+  await app.call('dapil.impor', upload('dapil.csv', DAPIL_CSV))
+
+  id.dprdKab = (await app.call('barang.daftar')).find((i) => i.code === 'DPRD_KAB')!.id
+  const kits = await app.call('kemas.daftarKit', {})
+  const laut = kits.find((k) => k.kecamatan === 'LAUT TADOR' && k.desa === 'TANJUNG PRAPAT' && k.nomor === 1)!
+  const medang = kits.find((k) => k.kecamatan === 'MEDANG DERAS' && k.desa === 'PANGKALAN DODEK' && k.nomor === 1)!
+  Object.assign(id, { laut: laut.kecamatanId, medang: medang.kecamatanId, tpsLaut: laut.tpsId })
+  id.tpsMedang = medang.tpsId
+  const variants = await app.call('barang.daftarVarian')
+  id.vKab1 = variants.find((v) => v.itemCode === 'DPRD_KAB' && v.dapil === 'BATU BARA 1')!.variantId
+  id.vKab2 = variants.find((v) => v.itemCode === 'DPRD_KAB' && v.dapil === 'BATU BARA 2')!.variantId
+
+  await app.call('penerimaan.catat', {
+    receivedAt: '2024-01-04T09:00',
+    penyedia: 'PT Pura Barutama',
+    suratJalan: 'SJ-DPRD-01',
+    lines: [id.vKab1, id.vKab2].map((v) => ({ variantId: v, statedQty: 1_000, countedQty: 1_000 })),
+  })
+  const team = (await app.call('regu.tambah', { nama: 'Melati' })).id
+  await app.call('pekerja.tambah', { nama: 'Siti Aminah', teamId: team })
+  const sortir = (
+    await app.call('shift.buka', {
+      kind: 'sortir_lipat',
+      tanggal: '2024-01-05',
+      mulai: '08:00',
+      selesai: '16:00',
+      variantIds: [id.vKab1, id.vKab2],
+      teams: [{ teamId: team }],
+    })
+  ).id
+  for (const v of [id.vKab1, id.vKab2])
+    await app.call('tally.simpan', {
+      shiftId: sortir,
+      variantId: v,
+      rows: [{ teamId: team, serahkan: 1_000, hasil: 1_000 }],
+    })
+  id.packing = (
+    await app.call('shift.buka', {
+      kind: 'packing',
+      tanggal: '2024-01-06',
+      mulai: '08:00',
+      selesai: '16:00',
+      teams: [{ teamId: team }],
+    })
+  ).id
+  await app.call('kemas.catat', {
+    shiftId: id.packing,
+    tpsId: id.tpsLaut,
+    lines: [{ variantId: id.vKab2, qty: 183 }],
+  })
+  await app.call('kemas.catat', {
+    shiftId: id.packing,
+    tpsId: id.tpsMedang,
+    lines: [{ variantId: id.vKab1, qty: 245 }],
+  })
+  const h = await app.call('serahTerima.serahkan', {
+    kecamatanId: id.laut,
+    tpsIds: [id.tpsLaut],
+    exceptions: [{ tpsId: id.tpsLaut, reason: 'Logistik lain menyusul' }],
+    tanggal: '2024-01-07',
+    ppkNama: 'Ahmad Yani',
+    ppkJabatan: 'Ketua PPK Kecamatan Laut Tador',
+  })
+  ba = h.document.nomor!
+  expect(ba).toMatch(/BA/)
+})
+afterAll(() => app?.close())
+
+describe('a dapil move after handover (defect 1)', () => {
+  it('moving a kecamatan whose kits the PPK holds to another dapil is refused naming the BA and pengembalian', async () => {
+    const e = await app.refusedUnchanged('dapil.aturPemetaan', {
+      itemId: id.dprdKab,
+      mapping: [{ kecamatanId: id.laut, dapil: 'BATU BARA 3' }],
+    })
+    const text = JSON.stringify(e)
+    expect(text).toContain(ba)
+    expect(text).toMatch(/pengembalian/i)
+    expect(text).toContain('LAUT TADOR')
+  })
+
+  it('the same move by a dapil file is refused the same way', async () => {
+    const moved = DAPIL_CSV.replace('DPRD Kab/Kota;LAUT TADOR;BATU BARA 2', 'DPRD Kab/Kota;LAUT TADOR;BATU BARA 3')
+    expect(moved).not.toBe(DAPIL_CSV)
+    const e = await app.refusedUnchanged('dapil.impor', upload('dapil-pindah.csv', moved))
+    expect(JSON.stringify(e)).toContain(ba)
+  })
+
+  it('moving a kecamatan whose kits are packed but not handed over is refused too', async () => {
+    const e = await app.refusedUnchanged('dapil.aturPemetaan', {
+      itemId: id.dprdKab,
+      mapping: [{ kecamatanId: id.medang, dapil: 'BATU BARA 3' }],
+    })
+    expect(JSON.stringify(e)).toContain('MEDANG DERAS')
+  })
+})
