@@ -118,6 +118,7 @@ export function serahkan(ctx: ServiceContext, who: Actor, input: SerahTerimaInpu
     }
     if (k.status === 'belum')
       return void issues.push({ row, column: 'tpsIds', message: `${name} belum dikemas sama sekali` })
+    if (k.status === 'periksa') return void issues.push(...kemas.kitsToCheck(ctx, [tpsId]).map((x) => ({ ...x, row })))
     if (k.status === 'sebagian') {
       const reason = reasons.get(tpsId) ?? ''
       if (reason.length > 0 && reason.length < 5) {

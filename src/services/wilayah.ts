@@ -29,10 +29,12 @@ import {
   upsertTps,
   wilayahSummary,
 } from '../db/wilayah'
+import { upsertKitCheck } from '../db/kemas'
 import { writeTx, type Actor, type ReadContext, type ServiceContext } from './context'
 import { mapNewKecamatanToDefaultDapil } from './dapil'
 import { requireElection } from './pemilihan'
 import { readTable } from './tableFile'
+import { kitAkibat, type TpsChange } from './wilayahAkibat'
 
 export type { TpsRow }
 
@@ -63,6 +65,8 @@ interface Plan {
   warnings: Issue[]
   rows: ParsedTps[]
   changes: ChangeRow[]
+  /** The TPS of the current data whose DPT the file changes or that it leaves out (their kits may be touched). */
+  tpsChanges: TpsChange[]
   unchanged: number
   fingerprint: string
 }
@@ -97,6 +101,7 @@ async function makePlan(ctx: ReadContext, fileName: string, bytes: Uint8Array): 
   const tpsKey = (kec: string, desa: string, nomor: number) => `${norm(kec)}\u0000${norm(desa)}\u0000${nomor}`
   const before = new Map(current.map((t) => [tpsKey(t.kecamatan, t.desa, t.nomor), t]))
   const changes: ChangeRow[] = []
+  const tpsChanges: TpsChange[] = []
   let unchanged = 0
   const seen = new Set<string>()
   for (const r of parsed.tps) {
@@ -112,7 +117,8 @@ async function makePlan(ctx: ReadContext, fileName: string, bytes: Uint8Array): 
         dptBefore: null,
         dptAfter: r.dpt,
       })
-    else if (old.dpt !== r.dpt)
+    else if (old.dpt !== r.dpt) {
+      tpsChanges.push({ tps: old, dptAfter: r.dpt })
       changes.push({
         kind: 'changed',
         kecamatan: r.kecamatan,
@@ -121,18 +127,19 @@ async function makePlan(ctx: ReadContext, fileName: string, bytes: Uint8Array): 
         dptBefore: old.dpt,
         dptAfter: r.dpt,
       })
-    else unchanged++
+    } else unchanged++
   }
   for (const [key, t] of before) {
-    if (!seen.has(key))
-      changes.push({
-        kind: 'removed',
-        kecamatan: t.kecamatan,
-        desa: t.desa,
-        nomor: t.nomor,
-        dptBefore: t.dpt,
-        dptAfter: null,
-      })
+    if (seen.has(key)) continue
+    tpsChanges.push({ tps: t, dptAfter: null })
+    changes.push({
+      kind: 'removed',
+      kecamatan: t.kecamatan,
+      desa: t.desa,
+      nomor: t.nomor,
+      dptBefore: t.dpt,
+      dptAfter: null,
+    })
   }
   // The fingerprint binds a preview to this file AND to the data it was compared against.
   const state = createHash('sha256')
@@ -145,6 +152,7 @@ async function makePlan(ctx: ReadContext, fileName: string, bytes: Uint8Array): 
     warnings: parsed.warnings,
     rows: parsed.tps,
     changes,
+    tpsChanges,
     unchanged,
     fingerprint,
   }
@@ -176,6 +184,7 @@ export async function pratinjauImpor(ctx: ReadContext, fileName: string, bytes: 
       unchanged: p.unchanged,
       sample: structuredClone(p.changes.slice(0, SAMPLE_LIMIT)),
     },
+    kits: kitAkibat(ctx, p.tpsChanges),
     fingerprint: p.fingerprint,
   }
 }
@@ -184,7 +193,14 @@ export async function pratinjauImpor(ctx: ReadContext, fileName: string, bytes: 
  * Writes a previewed file: the whole file or nothing. Kecamatan, desa and TPS keep their ids across
  * re-imports (they are matched by name and number), so ledger places that name them stay valid.
  */
-export async function impor(ctx: ServiceContext, who: Actor, fileName: string, bytes: Uint8Array, fingerprint: string) {
+export async function impor(
+  ctx: ServiceContext,
+  who: Actor,
+  fileName: string,
+  bytes: Uint8Array,
+  fingerprint: string,
+  decision: { terapkanPadaKit?: boolean } = {},
+) {
   const p = await plan(ctx, fileName, bytes)
   if (p.errors.length)
     throw refused(`Berkas ${fileName} berisi ${p.errors.length} galat; tidak ada yang disimpan`, p.errors)
@@ -195,6 +211,21 @@ export async function impor(ctx: ServiceContext, who: Actor, fileName: string, b
       'Berkas atau data wilayah berubah sejak pratinjau dibuat; buat pratinjau lagi sebelum menyimpan',
     )
   }
+  // Read now, not from the plan: kits packed or handed over since the preview count.
+  const kits = kitAkibat(ctx, p.tpsChanges)
+  // A TPS dropped under its packing is refused below (removeMissing), naming every one the ledger ever packed.
+  const blocking = kits.filter((k) => k.kind === 'bertentangan')
+  if (blocking.length)
+    throw refused(
+      `Impor ${fileName} ditolak: ${blocking.length} kit yang sudah diserahkan ke PPK (Panitia Pemilihan Kecamatan) akan berubah; tidak ada yang disimpan`,
+      blocking.map((k) => ({ column: 'dpt', message: k.message })),
+    )
+  const touched = kits.filter((k) => k.kind === 'lebih' || k.kind === 'kurang')
+  if (touched.length && !decision.terapkanPadaKit)
+    throw refused(
+      `Impor ${fileName} mengubah kebutuhan ${touched.length} kit yang sudah dikemas; tidak ada yang disimpan. Bila DPT baru memang benar, simpan dengan keputusan "terapkan pada kit": kit itu ditandai perlu diperiksa sampai dikemas ulang sesuai kebutuhan baru`,
+      touched.map((k) => ({ column: 'dpt', message: k.message })),
+    )
   const db = ctx.db
   const result = writeTx(ctx, who, 'wilayah.impor', () => {
     const tpsRows: [number, number, number][] = []
@@ -226,13 +257,31 @@ export async function impor(ctx: ServiceContext, who: Actor, fileName: string, b
     upsertTps(db, tpsRows)
     removeMissing(ctx, keepTps, new Set(desaIdOf.values()), new Set(kecIds.values()))
     mapNewKecamatanToDefaultDapil(ctx)
+    const at = ctx.now().toISOString()
+    for (const k of touched)
+      upsertKitCheck(db, {
+        tpsId: k.tpsId,
+        at,
+        actor: who.actor,
+        reason: `Impor ${fileName}: DPT ${k.dptBefore} → ${k.dptAfter}`,
+        variantIds: k.lines.map((l) => l.variantId),
+      })
     const counts = {
       added: p.changes.filter((c) => c.kind === 'added').length,
       removed: p.changes.filter((c) => c.kind === 'removed').length,
       changed: p.changes.filter((c) => c.kind === 'changed').length,
       unchanged: p.unchanged,
     }
-    return { result: counts, detail: { fileName, format: p.format, ...counts, changes: p.changes.slice(0, 2000) } }
+    return {
+      result: counts,
+      detail: {
+        fileName,
+        format: p.format,
+        ...counts,
+        changes: p.changes.slice(0, 2000),
+        kitPerluDiperiksa: touched.map((k) => ({ tpsId: k.tpsId, kind: k.kind })),
+      },
+    }
   })
   // The data it was made against has changed now; it can never be taken again.
   planned.delete(db)

@@ -163,3 +163,150 @@ describe('a dapil move after handover (defect 1)', () => {
     expect(JSON.stringify(e)).toContain('MEDANG DERAS')
   })
 })
+
+/** The demo file with some TPS given another DPT: `${kecamatan}|${desa}|${nomor}` -> new DPT. */
+function withDpt(changes: Record<string, number>): string {
+  const lines = demoText.trim().split(/\r?\n/)
+  let hit = 0
+  const out = lines.map((l, i) => {
+    if (i === 0) return l
+    const c = l.split(',')
+    const dpt = changes[`${c[1]}|${c[3]}|${Number(c[4])}`]
+    if (dpt === undefined) return l
+    hit++
+    return [...c.slice(0, 5), String(dpt)].join(',')
+  })
+  expect(hit).toBe(Object.keys(changes).length)
+  return out.join('\n')
+}
+
+const MEDANG_1 = 'MEDANG DERAS|PANGKALAN DODEK|1'
+const MEDANG_2 = 'MEDANG DERAS|PANGKALAN DODEK|2'
+const LAUT_1 = 'LAUT TADOR|TANJUNG PRAPAT|1'
+
+async function preview(name: string, content: string) {
+  const file = upload(name, content)
+  const p = await app.call('wilayah.pratinjauImpor', file)
+  return { file, p }
+}
+
+describe('a re-imported TPS file after packing and handover (defect 2)', () => {
+  it('the preview lists every kit the file touches: the handed-over kit as contradicting its BA, the packed one as over-packed', async () => {
+    // TANJUNG PRAPAT 1: DPT 179 -> 150 (handed over). PANGKALAN DODEK 1: DPT 240 -> 200, need 245 -> 204
+    // (200 + 4) with 245 packed. PANGKALAN DODEK 2: DPT 166 -> 170, nothing packed: no kit consequence.
+    const { file, p } = await preview('tps-dpt.csv', withDpt({ [LAUT_1]: 150, [MEDANG_1]: 200, [MEDANG_2]: 170 }))
+    expect(p.changes).toMatchObject({ changed: 3, added: 0, removed: 0 })
+    const byTps = new Map(p.kits.map((k) => [k.tpsId, k]))
+    expect(p.kits).toHaveLength(2)
+    expect(byTps.get(id.tpsLaut)).toMatchObject({
+      kind: 'bertentangan',
+      baNomor: ba,
+      dptBefore: 179,
+      dptAfter: 150,
+      lines: [{ variantId: id.vKab2, needBefore: 183, needAfter: 153, packed: 183 }],
+    })
+    expect(byTps.get(id.tpsLaut)!.message).toMatch(/pengembalian/)
+    expect(byTps.get(id.tpsMedang)).toMatchObject({
+      kind: 'lebih',
+      baNomor: null,
+      lines: [{ variantId: id.vKab1, needBefore: 245, needAfter: 204, packed: 245 }],
+    })
+    expect(byTps.get(id.tpsMedang)!.message).toContain('keluarkan')
+    expect(byTps.get(id.tpsMedang)!.message).toContain('41')
+
+    // Saving is refused, decision or not, naming the BA; nothing changes.
+    const e = await app.refusedUnchanged('wilayah.impor', {
+      ...file,
+      fingerprint: p.fingerprint,
+      terapkanPadaKit: true,
+    })
+    expect(JSON.stringify(e)).toContain(ba)
+  })
+
+  it('a lowered DPT under a packed kit needs the explicit decision, then marks the kit perlu diperiksa until the excess is taken out', async () => {
+    const { file, p } = await preview('tps-turun.csv', withDpt({ [MEDANG_1]: 200 }))
+    expect(p.kits.map((k) => [k.tpsId, k.kind])).toEqual([[id.tpsMedang, 'lebih']])
+    const e = await app.refusedUnchanged('wilayah.impor', { ...file, fingerprint: p.fingerprint })
+    expect(e.message).toMatch(/terapkan pada kit/)
+    expect(e.details![0]!.message).toContain('PANGKALAN DODEK')
+
+    await app.call('wilayah.impor', { ...file, fingerprint: p.fingerprint, terapkanPadaKit: true })
+    const kit = await app.call('kemas.lihatKit', { tpsId: id.tpsMedang })
+    expect(kit.status).toBe('periksa')
+    expect(kit.periksa).toMatchObject({ lines: [{ variantId: id.vKab1, need: 204, packed: 245, kind: 'lebih' }] })
+    expect((await app.call('kemas.daftarKit', { kecamatanId: id.medang }))[0]).toMatchObject({ status: 'periksa' })
+
+    // Packing, labels and the handover refuse it, saying what to take out; nothing changes.
+    const pack = await app.refusedUnchanged('kemas.catat', {
+      shiftId: id.packing,
+      tpsId: id.tpsMedang,
+      lines: [{ variantId: id.vKab1, qty: 1 }],
+    })
+    expect(JSON.stringify(pack)).toMatch(/keluarkan 41/)
+    const label = await app.refusedUnchanged('kemas.cetakLabel', { tpsIds: [id.tpsMedang] })
+    expect(JSON.stringify(label)).toMatch(/perlu diperiksa: keluarkan 41/)
+    const hand = await app.refusedUnchanged('serahTerima.serahkan', {
+      kecamatanId: id.medang,
+      tpsIds: [id.tpsMedang],
+      exceptions: [{ tpsId: id.tpsMedang, reason: 'Logistik lain menyusul' }],
+      ppkNama: 'Ahmad Yani',
+      ppkJabatan: 'Ketua PPK Kecamatan Medang Deras',
+    })
+    expect(JSON.stringify(hand)).toMatch(/perlu diperiksa: keluarkan 41/)
+
+    // Correcting the packing row to the new need settles the kit.
+    const rows = await app.call('ledger.lihatRiwayat', { place: `DIKEMAS:${id.tpsMedang}` })
+    const packed = rows.rows.find((r) => r.variantId === id.vKab1 && r.qty === 245)!
+    await app.call('ledger.koreksi', { seq: packed.seq, qty: 204, note: 'DPT turun menjadi 200 setelah impor ulang' })
+    const settled = await app.call('kemas.lihatKit', { tpsId: id.tpsMedang })
+    expect(settled.periksa).toBeNull()
+    expect(settled.status).toBe('sebagian')
+    expect(settled.lines.find((l) => l.variantId === id.vKab1)).toMatchObject({ need: 204, packed: 204 })
+  })
+
+  it('a raised DPT under a complete line needs the decision too, and packing the shortfall settles the kit', async () => {
+    // PANGKALAN DODEK 1: DPT 200 -> 260, need 204 -> 266 (260 + 5,2 -> 6) with 204 packed: 62 short.
+    const { file, p } = await preview('tps-naik.csv', withDpt({ [MEDANG_1]: 260 }))
+    expect(p.kits).toMatchObject([{ tpsId: id.tpsMedang, kind: 'kurang', lines: [{ needAfter: 266, packed: 204 }] }])
+    await app.refusedUnchanged('wilayah.impor', { ...file, fingerprint: p.fingerprint })
+    await app.call('wilayah.impor', { ...file, fingerprint: p.fingerprint, terapkanPadaKit: true })
+    const kit = await app.call('kemas.lihatKit', { tpsId: id.tpsMedang })
+    expect(kit.status).toBe('periksa')
+    expect(kit.periksa!.lines).toMatchObject([{ need: 266, packed: 204, kind: 'kurang' }])
+    await app.refusedUnchanged('kemas.cetakLabel', { tpsIds: [id.tpsMedang] })
+    await app.call('kemas.catat', {
+      shiftId: id.packing,
+      tpsId: id.tpsMedang,
+      lines: [{ variantId: id.vKab1, qty: 62 }],
+    })
+    const settled = await app.call('kemas.lihatKit', { tpsId: id.tpsMedang })
+    expect(settled.periksa).toBeNull()
+    expect(settled.status).toBe('sebagian')
+  })
+
+  it('a TPS the file leaves out is refused while its kit holds sheets', async () => {
+    const without = demoText
+      .trim()
+      .split(/\r?\n/)
+      .filter((l) => !l.startsWith('121901,MEDANG DERAS,1219011001,PANGKALAN DODEK,1,'))
+      .join('\n')
+    const { file, p } = await preview('tps-hapus.csv', without)
+    expect(p.kits).toMatchObject([{ tpsId: id.tpsMedang, kind: 'dihapus', dptAfter: null }])
+    const e = await app.refusedUnchanged('wilayah.impor', {
+      ...file,
+      fingerprint: p.fingerprint,
+      terapkanPadaKit: true,
+    })
+    expect(e.details![0]!.message).toMatch(/tidak dapat dihapus/)
+  })
+
+  it('after every refusal and decision, needs, kits and the ledger still agree', async () => {
+    const check = await app.call('ledger.periksa')
+    expect(check).toMatchObject({ ok: true, balancesMatch: true })
+    const needs = await app.call('kebutuhan.daftarTps', { kecamatanId: id.medang })
+    const row = needs.rows.find((r) => r.tpsId === id.tpsMedang)!
+    expect(row).toMatchObject({ dpt: 260, qty: { DPRD_KAB: 266 } })
+    const kit = await app.call('kemas.lihatKit', { tpsId: id.tpsMedang })
+    expect(kit.lines.find((l) => l.variantId === id.vKab1)).toMatchObject({ need: 266, packed: 266 })
+  })
+})

@@ -43,6 +43,34 @@ export const ChangeRow = z.object({
 
 export type ChangeRow = z.infer<typeof ChangeRow>
 
+/**
+ * What an import would do to one kit already packed or handed over: lebih (packed beyond its new need:
+ * the excess to take out), kurang (a complete line now short), dihapus (the TPS would go while its kit
+ * holds sheets), bertentangan (the PPK holds the kit: it contradicts the handover, whose BA is named).
+ */
+export const KitAkibat = z.object({
+  tpsId: Id,
+  kecamatan: z.string(),
+  desa: z.string(),
+  nomor: z.number().int(),
+  dptBefore: z.number().int(),
+  dptAfter: z.number().int().nullable(),
+  kind: z.enum(['lebih', 'kurang', 'dihapus', 'bertentangan']),
+  baNomor: z.string().nullable(),
+  lines: z.array(
+    z.object({
+      variantId: Id,
+      label: z.string(),
+      needBefore: z.number().int(),
+      needAfter: z.number().int().nullable(),
+      packed: z.number().int(),
+    }),
+  ),
+  message: z.string(),
+})
+
+export type KitAkibat = z.infer<typeof KitAkibat>
+
 export const ImportPreview = z.object({
   ok: z.boolean(),
   errors: z.array(Issue),
@@ -62,6 +90,11 @@ export const ImportPreview = z.object({
     unchanged: z.number().int(),
     sample: z.array(ChangeRow),
   }),
+  /**
+   * Kits the import would touch. Bertentangan and dihapus refuse the import; lebih and kurang need the
+   * decision `terapkanPadaKit` in wilayah.impor, which marks those kits "perlu diperiksa".
+   */
+  kits: z.array(KitAkibat),
   /** Identifies this file against the current data; importApply refuses when either changed since. */
   fingerprint: z.string(),
 })
@@ -112,7 +145,11 @@ export const wilayahMethods = {
     long: true,
   }),
   'wilayah.impor': method({
-    input: UploadedFile.extend({ fingerprint: z.string().min(1, 'Pratinjau impor wajib dibuat dulu') }).strict(),
+    input: UploadedFile.extend({
+      fingerprint: z.string().min(1, 'Pratinjau impor wajib dibuat dulu'),
+      /** The coordinator's decision to change the needs of kits already packed (they become "perlu diperiksa"). */
+      terapkanPadaKit: z.boolean().default(false),
+    }).strict(),
     output: z.object({
       added: z.number().int(),
       removed: z.number().int(),

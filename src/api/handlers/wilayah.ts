@@ -8,6 +8,9 @@ export function wilayahHandlers({ ctx }: HandlerContext): NamespaceHandlers<'wil
     'wilayah.daftarDesa': (i) => wilayah.daftarDesa(ctx, i.kecamatanId),
     'wilayah.daftarTps': () => wilayah.daftarTps(ctx),
     'wilayah.pratinjauImpor': (i) => wilayah.pratinjauImpor(ctx, i.fileName, bytesOf(i.contentBase64)),
-    'wilayah.impor': (i, m) => wilayah.impor(ctx, m, i.fileName, bytesOf(i.contentBase64), i.fingerprint),
+    'wilayah.impor': (i, m) =>
+      wilayah.impor(ctx, m, i.fileName, bytesOf(i.contentBase64), i.fingerprint, {
+        terapkanPadaKit: i.terapkanPadaKit,
+      }),
   }
 }
