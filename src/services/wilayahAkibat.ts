@@ -100,10 +100,10 @@ export function kitAkibat(ctx: ReadContext, changes: readonly TpsChange[]): KitA
     })
     const what = (lines: readonly NeedLine[], sign: 1 | -1) =>
       lines
-        .map(
-          (l) =>
-            `${label(l.variantId)} ${formatAngka(sign * ((packed.get(l.variantId) ?? 0) - (needAfter.get(l.variantId) ?? 0)))}`,
-        )
+        .map((l) => {
+          const n = sign * ((packed.get(l.variantId) ?? 0) - (needAfter.get(l.variantId) ?? 0))
+          return `${formatAngka(n)} ${label(l.variantId)}`
+        })
         .join(', ')
     if (over.length)
       out.push({
