@@ -12,13 +12,12 @@ import {
   deleteKecamatan,
   deleteTps,
   desaHasTps,
-  desaIdByKey,
   desaIds,
   desaList,
   insertDesa,
   insertKecamatan,
   kecamatanHasDesa,
-  kecamatanIdByKey,
+  kecamatanKeys,
   kecamatanIds,
   kecamatanList,
   tpsCount,
@@ -58,54 +57,162 @@ export function daftarTps(ctx: ReadContext): TpsRow[] {
 
 type ChangeKind = ChangeRow['kind']
 
+/** A kecamatan or desa the file calls by a new name: by its kode, or by the coordinator's word (gantiNama). */
+export interface Rename {
+  tingkat: 'kecamatan' | 'desa'
+  kode: string | null
+  lama: string
+  baru: string
+}
+
+/** A kecamatan that would go and one that would come with as many TPS and a similar name: probably a rename. */
+export interface LikelyRename {
+  tingkat: 'kecamatan'
+  lama: string
+  baru: string
+  tps: number
+}
+
+/** A row of the file with the kecamatan and desa it names in the current data (undefined: a new one). */
+interface PlannedTps extends ParsedTps {
+  kecamatanId: number | undefined
+  desaId: number | undefined
+}
+
 interface Plan {
   format: string
   columns: Record<string, string>
   errors: Issue[]
   warnings: Issue[]
-  rows: ParsedTps[]
+  rows: PlannedTps[]
   changes: ChangeRow[]
   /** The TPS of the current data whose DPT the file changes or that it leaves out (their kits may be touched). */
   tpsChanges: TpsChange[]
+  renames: Rename[]
+  likelyRenames: LikelyRename[]
   unchanged: number
   fingerprint: string
+}
+
+/** The coordinator's word that a kecamatan the file names differently is the same one (a file without codes). */
+export interface GantiNama {
+  lama: string
+  baru: string
 }
 
 /**
  * The last plan made per connection. A preview and the apply that follows it read the same file against
  * the same data: the apply takes the preview's plan instead of reading, checking and comparing every row
- * again, but only when the file's bytes (by hash) and name are the same and no master data changed since
- * (the data_version counter, which triggers bump on every change to the election, wilayah and items).
+ * again, but only when the file's bytes (by hash), its name and the renames asked for are the same and no
+ * master data changed since (the data_version counter, which triggers bump on every change to the
+ * election, wilayah and items).
  */
-const planned = new WeakMap<object, { version: number; fileName: string; fileHash: string; plan: Plan }>()
+const planned = new WeakMap<object, { version: number; key: string; plan: Plan }>()
 
-async function plan(ctx: ReadContext, fileName: string, bytes: Uint8Array): Promise<Plan> {
+async function plan(
+  ctx: ReadContext,
+  fileName: string,
+  bytes: Uint8Array,
+  gantiNama: readonly GantiNama[] = [],
+): Promise<Plan> {
   const version = masterDataVersion(ctx.db)
-  const fileHash = createHash('sha256').update(bytes).digest('hex')
+  const key = createHash('sha256')
+    .update(bytes)
+    .update(JSON.stringify([fileName, gantiNama]))
+    .digest('hex')
   const hit = planned.get(ctx.db)
-  if (hit && version !== undefined && hit.version === version && hit.fileName === fileName && hit.fileHash === fileHash)
-    return hit.plan
-  const p = await makePlan(ctx, fileName, bytes)
+  if (hit && version !== undefined && hit.version === version && hit.key === key) return hit.plan
+  const p = await makePlan(ctx, fileName, bytes, gantiNama)
   // Reading the file is asynchronous: keep the plan only if nothing changed meanwhile.
-  if (version !== undefined && masterDataVersion(ctx.db) === version)
-    planned.set(ctx.db, { version, fileName, fileHash, plan: p })
+  if (version !== undefined && masterDataVersion(ctx.db) === version) planned.set(ctx.db, { version, key, plan: p })
   return p
 }
 
-async function makePlan(ctx: ReadContext, fileName: string, bytes: Uint8Array): Promise<Plan> {
+/** Similar enough to be the same place renamed: one name inside the other, or at most a third of it edited. */
+function similarNames(a: string, b: string): boolean {
+  if (a.includes(b) || b.includes(a)) return true
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!
+    prev[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1))
+      diag = up
+    }
+  }
+  return prev[b.length]! <= Math.floor(Math.max(a.length, b.length) / 3)
+}
+
+async function makePlan(
+  ctx: ReadContext,
+  fileName: string,
+  bytes: Uint8Array,
+  gantiNama: readonly GantiNama[],
+): Promise<Plan> {
   const election = requireElection(ctx)
   const table = await readTable(fileName, bytes)
   const parsed = parseWilayahTable(table.rows, { maxVotersPerTps: election.maxVotersPerTps })
+  const errors: Issue[] = [...parsed.errors]
+  const warnings: Issue[] = [...parsed.warnings]
   const current = daftarTps(ctx)
   const norm = memoized(normalizeName)
-  const tpsKey = (kec: string, desa: string, nomor: number) => `${norm(kec)}\u0000${norm(desa)}\u0000${nomor}`
-  const before = new Map(current.map((t) => [tpsKey(t.kecamatan, t.desa, t.nomor), t]))
+
+  // Which kecamatan and desa of the current data each row names: by kode first (a new name for the same kode
+  // is a rename), then by name, then by the coordinator's gantiNama.
+  const kecRows = kecamatanKeys(ctx.db)
+  const kecByKode = new Map(kecRows.flatMap((k) => (k.kode ? [[k.kode, k] as const] : [])))
+  const kecByKey = new Map(kecRows.map((k) => [k.key, k]))
+  const renamedTo = new Map(gantiNama.map((g) => [norm(g.baru), norm(g.lama)]))
+  for (const g of gantiNama)
+    if (!kecByKey.has(norm(g.lama)))
+      errors.push({ column: 'gantiNama', message: `Kecamatan "${g.lama}" tidak ada dalam data wilayah sekarang` })
+  const desaRows = desaList(ctx.db, null)
+  const desaByKode = new Map(desaRows.flatMap((d) => (d.kode ? [[d.kode, d] as const] : [])))
+  const desaByKey = new Map(desaRows.map((d) => [`${d.kecamatanId}\u0000${norm(d.nama)}`, d]))
+  const renames = new Map<string, Rename>()
+  const rows: PlannedTps[] = []
+  const reported = new Set<string>()
+  for (const r of parsed.tps) {
+    const key = norm(r.kecamatan)
+    const byKode = r.kodeKecamatan ? kecByKode.get(r.kodeKecamatan) : undefined
+    const byName = kecByKey.get(key) ?? kecByKey.get(renamedTo.get(key) ?? '')
+    if (byKode && byName && byKode.id !== byName.id) {
+      if (!reported.has(`k:${key}`))
+        errors.push({
+          row: r.line,
+          column: parsed.columns.kode_kecamatan ?? 'kode_kecamatan',
+          message: `Kode kecamatan ${r.kodeKecamatan} milik Kecamatan ${byKode.nama}, tetapi ${r.kecamatan} adalah kecamatan lain (kode ${byName.kode ?? 'tidak ada'}); perbaiki kode atau namanya`,
+        })
+      reported.add(`k:${key}`)
+      continue
+    }
+    const kec = byKode ?? byName
+    if (kec && kec.key !== key && !renames.has(`k${kec.id}`))
+      renames.set(`k${kec.id}`, { tingkat: 'kecamatan', kode: kec.kode, lama: kec.nama, baru: r.kecamatan })
+    const desaKode = r.kodeDesa ? desaByKode.get(r.kodeDesa) : undefined
+    const desa =
+      kec === undefined
+        ? undefined
+        : desaKode && desaKode.kecamatanId === kec.id
+          ? desaKode
+          : desaByKey.get(`${kec.id}\u0000${norm(r.desa)}`)
+    if (desa && norm(desa.nama) !== norm(r.desa) && !renames.has(`d${desa.id}`))
+      renames.set(`d${desa.id}`, { tingkat: 'desa', kode: desa.kode, lama: desa.nama, baru: r.desa })
+    rows.push({ ...r, kecamatanId: kec?.id, desaId: desa?.id })
+  }
+
+  const tpsKey = (t: PlannedTps) =>
+    t.desaId !== undefined
+      ? `d${t.desaId}:${t.nomor}`
+      : `n${t.kecamatanId ?? norm(t.kecamatan)}\u0000${norm(t.desa)}:${t.nomor}`
+  const before = new Map(current.map((t) => [`d${t.desaId}:${t.nomor}`, t]))
   const changes: ChangeRow[] = []
   const tpsChanges: TpsChange[] = []
   let unchanged = 0
   const seen = new Set<string>()
-  for (const r of parsed.tps) {
-    const key = tpsKey(r.kecamatan, r.desa, r.nomor)
+  for (const r of rows) {
+    const key = tpsKey(r)
     seen.add(key)
     const old = before.get(key)
     if (!old)
@@ -141,18 +248,47 @@ async function makePlan(ctx: ReadContext, fileName: string, bytes: Uint8Array): 
       dptAfter: null,
     })
   }
-  // The fingerprint binds a preview to this file AND to the data it was compared against.
+
+  // Without codes a renamed kecamatan reads as one removed and one added: offer the pair, never guess.
+  const kept = new Set(rows.flatMap((r) => (r.kecamatanId === undefined ? [] : [r.kecamatanId])))
+  const gone = kecamatanList(ctx.db).filter((k) => !kept.has(k.id) && k.tps > 0)
+  const added = new Map<string, { name: string; tps: number; line: number }>()
+  for (const r of rows) {
+    if (r.kecamatanId !== undefined) continue
+    const a = added.get(norm(r.kecamatan)) ?? { name: r.kecamatan, tps: 0, line: r.line }
+    a.tps++
+    added.set(norm(r.kecamatan), a)
+  }
+  const likelyRenames: LikelyRename[] = []
+  for (const [key, a] of added) {
+    const twin = gone.find((k) => k.tps === a.tps && similarNames(normalizeName(k.nama), key))
+    if (!twin) continue
+    likelyRenames.push({ tingkat: 'kecamatan', lama: twin.nama, baru: a.name, tps: a.tps })
+    warnings.push({
+      row: a.line,
+      column: parsed.columns.kecamatan ?? 'kecamatan',
+      message: `Kecamatan ${a.name} (${a.tps} TPS) tampaknya Kecamatan ${twin.nama} yang berganti nama: berkas tidak memuat ${twin.nama} dengan jumlah TPS yang sama. Bila benar, simpan sebagai ganti nama agar TPS, kit dan buku besarnya tetap; bila tidak, ${twin.nama} dihapus dan ${a.name} ditambah`,
+    })
+  }
+
+  // The fingerprint binds a preview to this file, the renames asked for AND the data it was compared against.
   const state = createHash('sha256')
   for (const t of current) state.update(`${t.id}|${t.kecamatan}|${t.desa}|${t.nomor}|${t.dpt}\n`)
-  const fingerprint = createHash('sha256').update(bytes).update(state.digest()).digest('hex')
+  const fingerprint = createHash('sha256')
+    .update(bytes)
+    .update(JSON.stringify(gantiNama))
+    .update(state.digest())
+    .digest('hex')
   return {
     format: table.format,
     columns: parsed.columns,
-    errors: parsed.errors,
-    warnings: parsed.warnings,
-    rows: parsed.tps,
+    errors,
+    warnings,
+    rows,
     changes,
     tpsChanges,
+    renames: [...renames.values()],
+    likelyRenames,
     unchanged,
     fingerprint,
   }
@@ -160,8 +296,13 @@ async function makePlan(ctx: ReadContext, fileName: string, bytes: Uint8Array): 
 
 const SAMPLE_LIMIT = 500
 
-export async function pratinjauImpor(ctx: ReadContext, fileName: string, bytes: Uint8Array) {
-  const p = await plan(ctx, fileName, bytes)
+export async function pratinjauImpor(
+  ctx: ReadContext,
+  fileName: string,
+  bytes: Uint8Array,
+  gantiNama: readonly GantiNama[] = [],
+) {
+  const p = await plan(ctx, fileName, bytes, gantiNama)
   const count = (k: ChangeKind) => p.changes.filter((c) => c.kind === k).length
   const norm = memoized(normalizeName)
   // Copies: the plan itself is kept for the apply, and must not change with what a caller does to these.
@@ -185,6 +326,8 @@ export async function pratinjauImpor(ctx: ReadContext, fileName: string, bytes: 
       sample: structuredClone(p.changes.slice(0, SAMPLE_LIMIT)),
     },
     kits: kitAkibat(ctx, p.tpsChanges),
+    renames: structuredClone(p.renames),
+    likelyRenames: structuredClone(p.likelyRenames),
     fingerprint: p.fingerprint,
   }
 }
@@ -199,9 +342,9 @@ export async function impor(
   fileName: string,
   bytes: Uint8Array,
   fingerprint: string,
-  decision: { terapkanPadaKit?: boolean } = {},
+  decision: { terapkanPadaKit?: boolean; gantiNama?: readonly GantiNama[] } = {},
 ) {
-  const p = await plan(ctx, fileName, bytes)
+  const p = await plan(ctx, fileName, bytes, decision.gantiNama)
   if (p.errors.length)
     throw refused(`Berkas ${fileName} berisi ${p.errors.length} galat; tidak ada yang disimpan`, p.errors)
   if (p.rows.length === 0) throw refused(`Berkas ${fileName} tidak berisi TPS; tidak ada yang disimpan`)
@@ -235,20 +378,28 @@ export async function impor(
     const norm = memoized(normalizeName)
     for (const r of p.rows) {
       const kk = norm(r.kecamatan)
-      let kecId = kecIds.get(kk)
+      const kecRef = r.kecamatanId !== undefined ? `#${r.kecamatanId}` : kk
+      let kecId = kecIds.get(kecRef)
       if (kecId === undefined) {
-        const found = kecamatanIdByKey(db, kk)
-        if (found !== undefined) updateKecamatan(db, found, r.kodeKecamatan, r.kecamatan.trim())
-        kecId = found ?? insertKecamatan(db, r.kodeKecamatan, r.kecamatan.trim(), kk)
-        kecIds.set(kk, kecId)
+        const found = r.kecamatanId
+        kecId = atRow(r, 'kecamatan', r.kecamatan, () => {
+          if (found === undefined) return insertKecamatan(db, r.kodeKecamatan, r.kecamatan.trim(), kk)
+          updateKecamatan(db, found, r.kodeKecamatan, r.kecamatan.trim(), kk)
+          return found
+        })
+        kecIds.set(kecRef, kecId)
       }
       const dn = norm(r.desa)
-      const dk = `${kecId}\u0000${dn}`
+      const dk = r.desaId !== undefined ? `#${r.desaId}` : `${kecId}\u0000${dn}`
       let desaId = desaIdOf.get(dk)
       if (desaId === undefined) {
-        const found = desaIdByKey(db, kecId, dn)
-        if (found !== undefined) updateDesa(db, found, r.kodeDesa, r.desa.trim())
-        desaId = found ?? insertDesa(db, kecId, r.kodeDesa, r.desa.trim(), dn)
+        const found = r.desaId
+        const id = kecId
+        desaId = atRow(r, 'desa/kelurahan', r.desa, () => {
+          if (found === undefined) return insertDesa(db, id, r.kodeDesa, r.desa.trim(), dn)
+          updateDesa(db, found, r.kodeDesa, r.desa.trim(), dn)
+          return found
+        })
         desaIdOf.set(dk, desaId)
       }
       tpsRows.push([desaId, r.nomor, r.dpt])
@@ -286,6 +437,26 @@ export async function impor(
   // The data it was made against has changed now; it can never be taken again.
   planned.delete(db)
   return result
+}
+
+/**
+ * Writes one row's kecamatan or desa; a database refusal (a kode or name another place already has) becomes
+ * a message naming the file's row, in the transaction that then writes nothing.
+ */
+function atRow<T>(r: PlannedTps, what: string, name: string, write: () => T): T {
+  try {
+    return write()
+  } catch (err) {
+    if (!(err instanceof Error) || !/constraint/i.test(err.message)) throw err
+    const kode = what === 'kecamatan' ? r.kodeKecamatan : r.kodeDesa
+    throw refused(`Baris ${r.line} tidak dapat disimpan; tidak ada yang disimpan`, [
+      {
+        row: r.line,
+        column: what === 'kecamatan' ? 'kecamatan' : 'desa',
+        message: `${what === 'kecamatan' ? 'Kecamatan' : 'Desa/kelurahan'} ${name}${kode ? ` dengan kode ${kode}` : ''} bertabrakan dengan ${what} lain yang sudah ada (kode atau nama yang sama); periksa kode dan nama pada baris ini`,
+      },
+    ])
+  }
 }
 
 /** Drops TPS, desa and kecamatan the new file no longer has, unless the ledger already holds stock for them. */

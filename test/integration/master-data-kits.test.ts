@@ -310,3 +310,93 @@ describe('a re-imported TPS file after packing and handover (defect 2)', () => {
     expect(kit.lines.find((l) => l.variantId === id.vKab1)).toMatchObject({ need: 266, packed: 266 })
   })
 })
+
+/** The current TPS file (with the DPT changes made above), as rows of cells. */
+async function currentRows(): Promise<string[][]> {
+  const kec = new Map((await app.call('wilayah.daftarKecamatan')).map((k) => [k.id, k.kode]))
+  return (await app.call('wilayah.daftarTps')).map((t) => [
+    kec.get(t.kecamatanId) ?? '',
+    t.kecamatan,
+    t.kodeDesa ?? '',
+    t.desa,
+    String(t.nomor),
+    String(t.dpt),
+  ])
+}
+const HEADER = 'kode_kecamatan,kecamatan,kode_desa,desa,no_tps,dpt'
+const toCsv = (rows: string[][], header = HEADER) => [header, ...rows.map((r) => r.join(','))].join('\n')
+
+describe('a renamed kecamatan (defect 3)', () => {
+  it('with codes unchanged, a new name for the same kode is a rename: TPS, kits, handover and ledger keep pointing at it', async () => {
+    const rows = (await currentRows()).map((r) =>
+      r[1] === 'LAUT TADOR' ? [r[0]!, 'LAUT TADOR INDAH', ...r.slice(2)] : r,
+    )
+    const { file, p } = await preview('tps-ganti-nama.csv', toCsv(rows))
+    expect(p.errors).toEqual([])
+    expect(p.changes).toMatchObject({ added: 0, removed: 0, changed: 0 })
+    expect(p.renames).toEqual([{ tingkat: 'kecamatan', kode: '121908', lama: 'LAUT TADOR', baru: 'LAUT TADOR INDAH' }])
+    const saldo = (await app.call('serahTerima.lihatDiPpk', { kecamatanId: id.laut })).map((h) => [h.variantId, h.qty])
+    await app.call('wilayah.impor', { ...file, fingerprint: p.fingerprint })
+    const kec = (await app.call('wilayah.daftarKecamatan')).find((k) => k.id === id.laut)!
+    expect(kec).toMatchObject({ nama: 'LAUT TADOR INDAH', kode: '121908', tps: 82 })
+    const kit = await app.call('kemas.lihatKit', { tpsId: id.tpsLaut })
+    expect(kit).toMatchObject({ kecamatanId: id.laut, kecamatan: 'LAUT TADOR INDAH', status: 'diserahkan' })
+    expect(
+      (await app.call('serahTerima.lihatDiPpk', { kecamatanId: id.laut })).map((h) => [h.variantId, h.qty]),
+    ).toEqual(saldo)
+    expect((await app.call('serahTerima.daftar')).map((h) => [h.kecamatanId, h.kecamatan, h.nomor])).toEqual([
+      [id.laut, 'LAUT TADOR INDAH', ba],
+    ])
+    // Its DPRD Kab/Kota dapil is still BATU BARA 2.
+    const dapil = (await app.call('dapil.daftar')).find((d) => d.itemCode === 'DPRD_KAB')!
+    expect(dapil.dapil.find((d) => d.kecamatanIds.includes(id.laut))!.name).toBe('BATU BARA 2')
+    expect(await app.call('ledger.periksa')).toMatchObject({ ok: true, balancesMatch: true })
+  })
+
+  it('without codes, a removed and an added kecamatan with the same TPS count and a similar name are offered as a likely rename, never a crash', async () => {
+    const rows = (await currentRows()).map((r) => [
+      r[1] === 'MEDANG DERAS' ? 'MEDANG DERAS JAYA' : r[1]!,
+      ...r.slice(3),
+    ])
+    const csv = toCsv(rows, 'kecamatan,desa,no_tps,dpt')
+    const { file, p } = await preview('tps-tanpa-kode.csv', csv)
+    expect(p.changes).toMatchObject({ added: 178, removed: 178 })
+    expect(p.likelyRenames).toEqual([
+      { tingkat: 'kecamatan', lama: 'MEDANG DERAS', baru: 'MEDANG DERAS JAYA', tps: 178 },
+    ])
+    expect(p.warnings.map((w) => w.message).join('\n')).toMatch(/MEDANG DERAS JAYA.*MEDANG DERAS/)
+    // Saved as it is, the file would drop the packed kit of PANGKALAN DODEK 1: refused, nothing changes.
+    await app.refusedUnchanged('wilayah.impor', { ...file, fingerprint: p.fingerprint, terapkanPadaKit: true })
+
+    // Taken as a rename, nothing is added or removed and the kecamatan keeps its id, kode and kits.
+    const asRename = { ...file, gantiNama: [{ lama: 'MEDANG DERAS', baru: 'MEDANG DERAS JAYA' }] }
+    const p2 = await app.call('wilayah.pratinjauImpor', asRename)
+    expect(p2.changes).toMatchObject({ added: 0, removed: 0, changed: 0 })
+    expect(p2.renames).toEqual([
+      { tingkat: 'kecamatan', kode: '121901', lama: 'MEDANG DERAS', baru: 'MEDANG DERAS JAYA' },
+    ])
+    await app.call('wilayah.impor', { ...asRename, fingerprint: p2.fingerprint })
+    expect((await app.call('wilayah.daftarKecamatan')).find((k) => k.id === id.medang)).toMatchObject({
+      nama: 'MEDANG DERAS JAYA',
+      kode: '121901',
+    })
+    expect(await app.call('kemas.lihatKit', { tpsId: id.tpsMedang })).toMatchObject({ kecamatanId: id.medang })
+  })
+
+  it('a database error inside an import becomes a message naming the row, and nothing is saved', async () => {
+    // The first desa of SEI SUKA leaves the file, and its kode comes back on a new desa of AIR PUTIH: the file
+    // itself is consistent, but the old desa still holds the kode while the new one is written.
+    const all = await currentRows()
+    const seiSuka = all.find((r) => r[1] === 'SEI SUKA')!
+    const rows = all.filter((r) => r[2] !== seiSuka[2])
+    const line = rows.findIndex((r) => r[1] === 'AIR PUTIH')
+    rows.splice(line, 0, [rows[line]![0]!, 'AIR PUTIH', seiSuka[2]!, 'DESA BARU', '1', '150'])
+    const { file, p } = await preview('tps-kode-ganda.csv', toCsv(rows))
+    expect(p.errors).toEqual([])
+    const body = await app.refusedUnchanged('wilayah.impor', { ...file, fingerprint: p.fingerprint })
+    const text = JSON.stringify(body)
+    expect(text).toContain(`"row":${line + 2}`)
+    expect(text).toContain(seiSuka[2]!)
+    expect(text).not.toMatch(/UNIQUE|constraint|internal/i)
+  })
+})

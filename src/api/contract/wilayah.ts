@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
-import { Id, Issue, NoInput, UploadedFile } from './common'
+import { Id, Issue, NameText, NoInput, UploadedFile } from './common'
 
 export const WilayahSummary = z.object({
   kecamatan: z.number().int(),
@@ -71,6 +71,19 @@ export const KitAkibat = z.object({
 
 export type KitAkibat = z.infer<typeof KitAkibat>
 
+/** The coordinator's word that a kecamatan the file names `baru` is the one now called `lama`. */
+const GantiNama = z
+  .array(
+    z
+      .object({
+        lama: NameText('Nama kecamatan lama', 'kecamatan', 100),
+        baru: NameText('Nama kecamatan baru', 'kecamatan', 100),
+      })
+      .strict(),
+  )
+  .max(100)
+  .default([])
+
 export const ImportPreview = z.object({
   ok: z.boolean(),
   errors: z.array(Issue),
@@ -95,6 +108,19 @@ export const ImportPreview = z.object({
    * decision `terapkanPadaKit` in wilayah.impor, which marks those kits "perlu diperiksa".
    */
   kits: z.array(KitAkibat),
+  /** Kecamatan and desa the file calls by a new name: the same kode, or the coordinator's gantiNama. */
+  renames: z.array(
+    z.object({
+      tingkat: z.enum(['kecamatan', 'desa']),
+      kode: z.string().nullable(),
+      lama: z.string(),
+      baru: z.string(),
+    }),
+  ),
+  /** In a file without codes: a kecamatan gone and one new with as many TPS and a similar name. */
+  likelyRenames: z.array(
+    z.object({ tingkat: z.literal('kecamatan'), lama: z.string(), baru: z.string(), tps: z.number().int() }),
+  ),
   /** Identifies this file against the current data; importApply refuses when either changed since. */
   fingerprint: z.string(),
 })
@@ -136,7 +162,7 @@ export const wilayahMethods = {
     writes: false,
   }),
   'wilayah.pratinjauImpor': method({
-    input: UploadedFile,
+    input: UploadedFile.extend({ gantiNama: GantiNama }).strict(),
     output: ImportPreview,
     description:
       'Membaca berkas wilayah/TPS (CSV atau XLSX) dan menunjukkan galat serta perubahan tanpa menyimpan apa pun',
@@ -149,6 +175,7 @@ export const wilayahMethods = {
       fingerprint: z.string().min(1, 'Pratinjau impor wajib dibuat dulu'),
       /** The coordinator's decision to change the needs of kits already packed (they become "perlu diperiksa"). */
       terapkanPadaKit: z.boolean().default(false),
+      gantiNama: GantiNama,
     }).strict(),
     output: z.object({
       added: z.number().int(),

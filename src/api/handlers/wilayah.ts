@@ -7,10 +7,11 @@ export function wilayahHandlers({ ctx }: HandlerContext): NamespaceHandlers<'wil
     'wilayah.daftarKecamatan': () => wilayah.daftarKecamatan(ctx),
     'wilayah.daftarDesa': (i) => wilayah.daftarDesa(ctx, i.kecamatanId),
     'wilayah.daftarTps': () => wilayah.daftarTps(ctx),
-    'wilayah.pratinjauImpor': (i) => wilayah.pratinjauImpor(ctx, i.fileName, bytesOf(i.contentBase64)),
+    'wilayah.pratinjauImpor': (i) => wilayah.pratinjauImpor(ctx, i.fileName, bytesOf(i.contentBase64), i.gantiNama),
     'wilayah.impor': (i, m) =>
       wilayah.impor(ctx, m, i.fileName, bytesOf(i.contentBase64), i.fingerprint, {
         terapkanPadaKit: i.terapkanPadaKit,
+        gantiNama: i.gantiNama,
       }),
   }
 }

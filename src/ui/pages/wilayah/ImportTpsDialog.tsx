@@ -31,12 +31,14 @@ const KIT_EFFECT_LABEL = {
 } as const
 const KIT_EFFECT_STATE = { lebih: 'lebih', kurang: 'kurang', dihapus: 'error', bertentangan: 'diserahkan' } as const
 
+type GantiNama = { lama: string; baru: string }
+
 type State =
   | { step: 'choose' }
   | { step: 'reading'; fileName: string }
-  | { step: 'preview'; fileName: string; contentBase64: string; preview: ImportPreview }
+  | { step: 'preview'; fileName: string; contentBase64: string; preview: ImportPreview; gantiNama?: GantiNama[] }
   | { step: 'failed'; fileName: string; error: ApiError }
-  | { step: 'saving'; fileName: string; contentBase64: string; preview: ImportPreview }
+  | { step: 'saving'; fileName: string; contentBase64: string; preview: ImportPreview; gantiNama?: GantiNama[] }
 
 export function ImportTpsDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const [state, setState] = useState<State>({ step: 'choose' })
@@ -73,9 +75,23 @@ export function ImportTpsDialog({ open, onClose }: { open: boolean; onClose(): v
     }
   }
 
+  /** The coordinator takes a likely rename as a rename: the preview is made again with it. */
+  async function takeRename(g: GantiNama) {
+    if (state.step !== 'preview') return
+    const { fileName, contentBase64 } = state
+    const gantiNama = [...(state.gantiNama ?? []), g]
+    setState({ step: 'reading', fileName })
+    try {
+      const preview = await invoke('wilayah.pratinjauImpor', { fileName, contentBase64, gantiNama })
+      setState({ step: 'preview', fileName, contentBase64, preview, gantiNama })
+    } catch (err) {
+      setState({ step: 'failed', fileName, error: toApiError(err) })
+    }
+  }
+
   async function save() {
     if (state.step !== 'preview' || !state.preview.ok) return
-    const { fileName, contentBase64, preview } = state
+    const { fileName, contentBase64, preview, gantiNama } = state
     setState({ ...state, step: 'saving' })
     try {
       const r = await invoke('wilayah.impor', {
@@ -83,6 +99,7 @@ export function ImportTpsDialog({ open, onClose }: { open: boolean; onClose(): v
         contentBase64,
         fingerprint: preview.fingerprint,
         terapkanPadaKit: applyToKits,
+        gantiNama: gantiNama ?? [],
       })
       toast.showSuccess(
         `${fmt(r.added)} TPS ditambah, ${fmt(r.removed)} dihapus, ${fmt(r.changed)} diubah, ${fmt(r.unchanged)} tetap.`,
@@ -92,7 +109,7 @@ export function ImportTpsDialog({ open, onClose }: { open: boolean; onClose(): v
       close()
     } catch (err) {
       setApplyError(toApiError(err))
-      setState({ step: 'preview', fileName, contentBase64, preview })
+      setState({ step: 'preview', fileName, contentBase64, preview, gantiNama })
     }
   }
 
@@ -148,7 +165,7 @@ export function ImportTpsDialog({ open, onClose }: { open: boolean; onClose(): v
         <ErrorBanner error={state.error} title={`Berkas ${state.fileName} tidak dapat diperiksa`} />
       )}
       <ErrorBanner error={applyError} title="Impor belum tersimpan" />
-      {preview && <PreviewView preview={preview} />}
+      {preview && <PreviewView preview={preview} onRename={state.step === 'preview' ? takeRename : undefined} />}
       {preview && preview.ok && !blocked && touched > 0 && (
         <label className="check wilayah-ack">
           <input type="checkbox" checked={applyToKits} onChange={(e) => setApplyToKits(e.target.checked)} />
@@ -176,7 +193,7 @@ export function ImportTpsDialog({ open, onClose }: { open: boolean; onClose(): v
   )
 }
 
-function PreviewView({ preview }: { preview: ImportPreview }) {
+function PreviewView({ preview, onRename }: { preview: ImportPreview; onRename?: (g: GantiNama) => void }) {
   const mapping = Object.entries(preview.columns)
   const c = preview.changes
   return (
@@ -271,6 +288,44 @@ function PreviewView({ preview }: { preview: ImportPreview }) {
         </details>
       )}
 
+      {preview.renames.length > 0 && (
+        <Banner kind="info" title={<>{fmt(preview.renames.length)} nama baru untuk wilayah yang sama</>}>
+          <p>TPS, kit dan buku besarnya tetap; hanya namanya yang berubah.</p>
+          <ul>
+            {preview.renames.map((r) => (
+              <li key={`${r.tingkat}:${r.lama}`}>
+                {r.tingkat === 'kecamatan' ? 'Kecamatan' : 'Desa/kelurahan'} {r.lama} → <strong>{r.baru}</strong>
+                {r.kode && <span className="muted"> (kode {r.kode})</span>}
+              </li>
+            ))}
+          </ul>
+        </Banner>
+      )}
+      {preview.likelyRenames.length > 0 && (
+        <Banner kind="warning" title="Kemungkinan ganti nama kecamatan" testId="import-likely-renames">
+          <p>
+            Berkas tanpa kode wilayah tidak memuat kecamatan berikut, tetapi memuat kecamatan baru dengan jumlah TPS
+            yang sama dan nama yang mirip. Bila memang ganti nama, pilih <em>Anggap ganti nama</em> agar TPS, kit dan
+            buku besarnya tetap.
+          </p>
+          <ul>
+            {preview.likelyRenames.map((r) => (
+              <li key={r.lama}>
+                {r.lama} → <strong>{r.baru}</strong> ({fmt(r.tps)} TPS){' '}
+                {onRename && (
+                  <button
+                    type="button"
+                    className="btn btn-secondary btn-small"
+                    onClick={() => onRename({ lama: r.lama, baru: r.baru })}
+                  >
+                    Anggap ganti nama
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </Banner>
+      )}
       {preview.kits.length > 0 && <KitEffects kits={preview.kits} />}
 
       {c.sample.length > 0 && (
