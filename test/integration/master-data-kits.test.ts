@@ -400,3 +400,33 @@ describe('a renamed kecamatan (defect 3)', () => {
     expect(text).not.toMatch(/UNIQUE|constraint|internal/i)
   })
 })
+
+describe('namesakes among workers (issue 12, item 5)', () => {
+  const NIK = { a: '1219014101900001', b: '1219014101900002', c: '1219014101900003' }
+  it('a second worker of the same name is allowed when both have different NIKs', async () => {
+    const first = await app.call('pekerja.tambah', { nama: 'Budi Santoso', nik: NIK.a })
+    const second = await app.call('pekerja.tambah', { nama: 'Budi Santoso', nik: NIK.b })
+    expect(second.id).not.toBe(first.id)
+    const named = (await app.call('pekerja.daftar')).filter((w) => w.nama === 'Budi Santoso')
+    expect(named.map((w) => w.nikMasked)).toHaveLength(2)
+    expect(new Set(named.map((w) => w.nikMasked)).size).toBe(2)
+  })
+
+  it('is refused without a NIK, with the NIK of the other, or as a look-alike without one; nothing changes', async () => {
+    const none = await app.refusedUnchanged('pekerja.tambah', { nama: 'Budi Santoso' })
+    expect(none.message).toMatch(/sudah dipakai.*NIK/)
+    const taken = await app.refusedUnchanged('pekerja.tambah', { nama: 'Budi Santoso', nik: NIK.a })
+    expect(taken.message).toMatch(/NIK ini sudah tercatat untuk Budi Santoso/)
+    // "0" for "O": the same name to the eye (UTS #39 skeleton), without a NIK to tell them apart.
+    const look = await app.refusedUnchanged('pekerja.tambah', { nama: 'Budi Sant0so' })
+    expect(look.message).toMatch(/tampak serupa/)
+  })
+
+  it('taking the NIK away from one of two namesakes is refused', async () => {
+    const w = (await app.call('pekerja.daftar')).find((x) => x.nama === 'Budi Santoso')!
+    const e = await app.refusedUnchanged('pekerja.ubah', { id: w.id, nik: null })
+    expect(e.message).toMatch(/sudah dipakai/)
+    // A third namesake with a NIK of its own is fine.
+    await app.call('pekerja.tambah', { nama: 'Budi Santoso', nik: NIK.c })
+  })
+})
