@@ -1,7 +1,7 @@
 import { AppError, refused, type Issue } from '../core/errors'
 import { dikirimPlace } from '../core/places'
 import { ballotCodeFromText } from '../core/presets'
-import { lookKey, nameIndex, sameNameMessage } from '../core/names'
+import { closestNames, lookKey, nameIndex, sameNameMessage } from '../core/names'
 import { normalizeName } from '../core/text'
 import { parseDapilTable } from '../core/wilayahImport'
 import type { DapilOfBallot } from '../api/contract/dapil'
@@ -170,14 +170,17 @@ export function aturPemetaan(
   return daftar(ctx)
 }
 
-/** Imports a kecamatan -> dapil file for any number of ballot types, all in one transaction. */
-export async function impor(
-  ctx: ServiceContext,
-  who: Actor,
-  fileName: string,
-  bytes: Uint8Array,
-): Promise<{ updated: number }> {
-  requireElection(ctx)
+interface DapilPlan {
+  issues: Issue[]
+  byItem: Map<number, MappingEntry[]>
+  /** Dapil names the file would create, per ballot type, with the rows that name them. */
+  baru: { itemCode: string; nama: string; baris: number[]; mirip: string[] }[]
+  /** Kecamatan the file leaves out, per ballot type it names: they keep the dapil they have. */
+  tanpaDapil: { itemCode: string; kecamatan: string[] }[]
+}
+
+/** Reads and checks a kecamatan -> dapil file against the current data; writes nothing. */
+async function planDapil(ctx: ReadContext, fileName: string, bytes: Uint8Array): Promise<DapilPlan> {
   const table = await readTable(fileName, bytes)
   const parsed = parseDapilTable(table.rows)
   const issues: Issue[] = [...parsed.errors]
@@ -208,10 +211,16 @@ export async function impor(
       kecamatan.get(e.kecamatan.trim()) ??
       kecamatanByLook.get(lookKey(e.kecamatan))
     if (kecId === undefined) {
+      const near = closestNames(
+        e.kecamatan,
+        kecamatanRows.map((k) => k.nama),
+      )
       issues.push({
         row: e.line,
         column: 'kecamatan',
-        message: `Kecamatan "${e.kecamatan}" tidak ada dalam data wilayah; impor TPS dulu`,
+        message: near.length
+          ? `Kecamatan "${e.kecamatan}" tidak ada dalam data wilayah; maksudnya ${near.join(' atau ')}?`
+          : `Kecamatan "${e.kecamatan}" tidak ada dalam data wilayah; periksa ejaannya, atau impor TPS-nya dulu`,
       })
       continue
     }
@@ -220,15 +229,76 @@ export async function impor(
   }
   for (const [itemId, names] of rows)
     issues.push(...dapilNameIssues(ctx, itemId, names, parsed.columns.dapil ?? 'dapil'))
-  if (issues.length) throw refused(`Berkas dapil ${fileName} ditolak; tidak ada yang diubah`, issues)
-  if (byItem.size === 0) throw refused(`Berkas dapil ${fileName} tidak berisi baris pemetaan`)
-  for (const [itemId, mapping] of byItem) checkNotPacked(ctx, itemId, mapping, parsed.columns.dapil ?? 'dapil')
+  const baru: DapilPlan['baru'] = []
+  const tanpaDapil: DapilPlan['tanpaDapil'] = []
+  for (const [itemId, mapping] of byItem) {
+    const code = items.find((i) => i.id === itemId)!.code
+    const existing = dapilNamesOf(ctx.db, itemId)
+    const known = new Set(existing.map((n) => normalizeName(n)))
+    const fresh = new Map<string, { nama: string; baris: number[] }>()
+    for (const m of mapping) {
+      const key = normalizeName(m.dapil)
+      if (known.has(key)) continue
+      const f = fresh.get(key) ?? { nama: m.dapil.trim().replace(/\s+/g, ' '), baris: [] }
+      f.baris.push(m.row ?? 0)
+      fresh.set(key, f)
+    }
+    for (const f of fresh.values()) baru.push({ itemCode: code, ...f, mirip: closestNames(f.nama, existing) })
+    const named = new Set(mapping.map((m) => m.kecamatanId))
+    const left = kecamatanRows.filter((k) => !named.has(k.id)).map((k) => k.nama)
+    if (left.length) tanpaDapil.push({ itemCode: code, kecamatan: left.sort() })
+  }
+  if (!issues.length && byItem.size === 0)
+    issues.push({ message: `Berkas dapil ${fileName} tidak berisi baris pemetaan` })
+  return { issues, byItem, baru, tanpaDapil }
+}
+
+/** What a dapil file would do, without doing it: new dapil names to confirm, kecamatan it leaves out, problems. */
+export async function pratinjauImpor(ctx: ReadContext, fileName: string, bytes: Uint8Array) {
+  requireElection(ctx)
+  const p = await planDapil(ctx, fileName, bytes)
+  return {
+    ok: p.issues.length === 0,
+    errors: p.issues,
+    updated: [...p.byItem.values()].reduce((s, m) => s + m.length, 0),
+    dapilBaru: p.baru,
+    tanpaDapil: p.tanpaDapil,
+  }
+}
+
+/**
+ * Imports a kecamatan -> dapil file for any number of ballot types, all in one transaction. A dapil name
+ * the ballot type does not have yet is created only when `dapilBaru` names it: a mistyped name ("Dapil 4"
+ * for "Surabaya 4") would otherwise be a new dapil, silently.
+ */
+export async function impor(
+  ctx: ServiceContext,
+  who: Actor,
+  fileName: string,
+  bytes: Uint8Array,
+  dapilBaru: readonly string[] = [],
+): Promise<{ updated: number }> {
+  requireElection(ctx)
+  const p = await planDapil(ctx, fileName, bytes)
+  if (p.issues.length) throw refused(`Berkas dapil ${fileName} ditolak; tidak ada yang diubah`, p.issues)
+  const confirmed = new Set(dapilBaru.map((n) => normalizeName(n)))
+  const unconfirmed = p.baru.filter((b) => !confirmed.has(normalizeName(b.nama)))
+  if (unconfirmed.length)
+    throw refused(
+      `Berkas dapil ${fileName} membuat ${unconfirmed.length} dapil baru: ${unconfirmed.map((b) => `${b.nama} (${b.itemCode})`).join(', ')}. Bila nama itu benar, konfirmasi dapil baru tersebut; bila salah ketik, pakai nama dapil yang sudah ada. Tidak ada yang diubah`,
+      unconfirmed.map((b) => ({
+        row: b.baris[0],
+        column: 'dapil',
+        message: `Dapil baru "${b.nama}" untuk ${b.itemCode}${b.mirip.length ? `; mirip dengan dapil yang sudah ada: ${b.mirip.join(', ')}` : ''}`,
+      })),
+    )
+  for (const [itemId, mapping] of p.byItem) checkNotPacked(ctx, itemId, mapping)
   return writeTx(ctx, who, 'dapil.impor', () => {
     let updated = 0
-    for (const [itemId, mapping] of byItem) {
+    for (const [itemId, mapping] of p.byItem) {
       applyMapping(ctx, itemId, mapping)
       updated += mapping.length
     }
-    return { result: { updated }, detail: { fileName, updated } }
+    return { result: { updated }, detail: { fileName, updated, dapilBaru: p.baru.map((b) => b.nama) } }
   })
 }

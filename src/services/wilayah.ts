@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { dikemasPlace, dikirimPlace } from '../core/places'
 import { AppError, refused, type Issue } from '../core/errors'
+import { similarName } from '../core/names'
 import { memoized, normalizeName } from '../core/text'
 import { parseWilayahTable, type ParsedTps } from '../core/wilayahImport'
 import type { ChangeRow, TpsRow } from '../api/contract/wilayah'
@@ -128,22 +129,6 @@ async function plan(
   return p
 }
 
-/** Similar enough to be the same place renamed: one name inside the other, or at most a third of it edited. */
-function similarNames(a: string, b: string): boolean {
-  if (a.includes(b) || b.includes(a)) return true
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!
-    prev[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j]!
-      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1))
-      diag = up
-    }
-  }
-  return prev[b.length]! <= Math.floor(Math.max(a.length, b.length) / 3)
-}
-
 async function makePlan(
   ctx: ReadContext,
   fileName: string,
@@ -260,8 +245,8 @@ async function makePlan(
     added.set(norm(r.kecamatan), a)
   }
   const likelyRenames: LikelyRename[] = []
-  for (const [key, a] of added) {
-    const twin = gone.find((k) => k.tps === a.tps && similarNames(normalizeName(k.nama), key))
+  for (const a of added.values()) {
+    const twin = gone.find((k) => k.tps === a.tps && similarName(k.nama, a.name))
     if (!twin) continue
     likelyRenames.push({ tingkat: 'kecamatan', lama: twin.nama, baru: a.name, tps: a.tps })
     warnings.push({

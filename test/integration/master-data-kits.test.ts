@@ -68,7 +68,10 @@ beforeAll(async () => {
   const tps = upload('tps.csv', demoText)
   const p = await app.call('wilayah.pratinjauImpor', tps)
   await app.call('wilayah.impor', { ...tps, fingerprint: p.fingerprint })
-  await app.call('dapil.impor', upload('dapil.csv', DAPIL_CSV))
+  await app.call('dapil.impor', {
+    ...upload('dapil.csv', DAPIL_CSV),
+    dapilBaru: ['SUMATERA UTARA III', 'SUMATERA UTARA 5', 'BATU BARA 1', 'BATU BARA 2', 'BATU BARA 3'],
+  })
 
   id.dprdKab = (await app.call('barang.daftar')).find((i) => i.code === 'DPRD_KAB')!.id
   const kits = await app.call('kemas.daftarKit', {})
@@ -189,6 +192,53 @@ async function preview(name: string, content: string) {
   const p = await app.call('wilayah.pratinjauImpor', file)
   return { file, p }
 }
+
+describe('a dapil file (defect 4)', () => {
+  it('a dapil name the ballot type does not have is created only when confirmed; the preview lists it with the closest existing names', async () => {
+    // "BATU BARA 4" for "BATU BARA 3": a typo that would silently be a fourth dapil.
+    const typo = DAPIL_CSV.replace('DPRD Kab/Kota;NIBUNG HANGUS;BATU BARA 3', 'DPRD Kab/Kota;NIBUNG HANGUS;BATU BARA 4')
+    expect(typo).not.toBe(DAPIL_CSV)
+    const file = upload('dapil-typo.csv', typo)
+    const p = await app.call('dapil.pratinjauImpor', file)
+    expect(p.ok).toBe(true)
+    expect(p.dapilBaru).toEqual([
+      { itemCode: 'DPRD_KAB', nama: 'BATU BARA 4', baris: [37], mirip: ['BATU BARA 1', 'BATU BARA 2', 'BATU BARA 3'] },
+    ])
+    const e = await app.refusedUnchanged('dapil.impor', file)
+    expect(e.message).toMatch(/1 dapil baru: BATU BARA 4 \(DPRD_KAB\)/)
+    expect(e.details).toEqual([
+      {
+        row: 37,
+        column: 'dapil',
+        message:
+          'Dapil baru "BATU BARA 4" untuk DPRD_KAB; mirip dengan dapil yang sudah ada: BATU BARA 1, BATU BARA 2, BATU BARA 3',
+      },
+    ])
+  })
+
+  it('a misspelt kecamatan gets the closest names suggested, and nothing changes', async () => {
+    const bad = DAPIL_CSV.replace('DPRD Kab/Kota;TANJUNG TIRAM;', 'DPRD Kab/Kota;TANJUNG TIRAN;')
+    const e = await app.refusedUnchanged('dapil.impor', upload('dapil-eja.csv', bad))
+    expect(e.details).toEqual([
+      {
+        row: 19,
+        column: 'kecamatan',
+        message: 'Kecamatan "TANJUNG TIRAN" tidak ada dalam data wilayah; maksudnya TANJUNG TIRAM?',
+      },
+    ])
+  })
+
+  it('the preview lists the kecamatan a file leaves out, per ballot type', async () => {
+    const partial = DAPIL_CSV.split('\n')
+      .filter((l) => !l.startsWith('DPRD Kab/Kota;SEI BALAI;') && !l.startsWith('DPR;SEI BALAI;'))
+      .join('\n')
+    const p = await app.call('dapil.pratinjauImpor', upload('dapil-sebagian.csv', partial))
+    expect(p.tanpaDapil).toEqual([
+      { itemCode: 'DPR', kecamatan: ['SEI BALAI'] },
+      { itemCode: 'DPRD_KAB', kecamatan: ['SEI BALAI'] },
+    ])
+  })
+})
 
 describe('a re-imported TPS file after packing and handover (defect 2)', () => {
   it('the preview lists every kit the file touches: the handed-over kit as contradicting its BA, the packed one as over-packed', async () => {
