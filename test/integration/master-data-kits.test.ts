@@ -480,3 +480,21 @@ describe('namesakes among workers (issue 12, item 5)', () => {
     await app.call('pekerja.tambah', { nama: 'Budi Santoso', nik: NIK.c })
   })
 })
+
+describe('after the pengembalian the refusal asked for (defect 1, end of the story)', () => {
+  it('the dapil move the handover blocked is accepted once the PPK has returned the old dapil sheets', async () => {
+    await app.call('serahTerima.catatPengembalian', {
+      kecamatanId: id.laut,
+      note: 'Dapil kecamatan berubah; surat suara DPRD Kab/Kota dikembalikan',
+      lines: [{ variantId: id.vKab2, qty: 183, ke: 'stok' }],
+    })
+    expect(await app.call('serahTerima.lihatDiPpk', { kecamatanId: id.laut })).toEqual([])
+    const list = await app.call('dapil.aturPemetaan', {
+      itemId: id.dprdKab,
+      mapping: [{ kecamatanId: id.laut, dapil: 'BATU BARA 3' }],
+    })
+    const kab = list.find((d) => d.itemCode === 'DPRD_KAB')!
+    expect(kab.dapil.find((d) => d.kecamatanIds.includes(id.laut))!.name).toBe('BATU BARA 3')
+    expect(await app.call('ledger.periksa')).toMatchObject({ ok: true, balancesMatch: true })
+  })
+})
