@@ -2,6 +2,7 @@
 // unit tests load this file under plain Node, where the Electron binary does not exist.
 import type { BrowserWindowConstructorOptions } from 'electron'
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path'
+import { CONTENT_SECURITY_POLICY } from '../../src/server/contentSecurityPolicy'
 
 export const APP_SCHEME = 'app'
 export const APP_HOST = 'gudang'
@@ -41,19 +42,7 @@ export function windowOptions(preloadPath: string, opts: { devTools?: boolean } 
   }
 }
 
-// style-src needs 'unsafe-inline' because AG Grid injects its theme as <style> elements at runtime.
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
+export { CONTENT_SECURITY_POLICY }
 
 /**
  * Splits a URL into scheme and host without trusting WHATWG origins: for a non-special scheme

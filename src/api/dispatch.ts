@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { AppError, type ErrorBody } from '../core/errors'
-import { contract, type ApiResponse, type Contract, type MethodName } from './contract'
+import { AppError, type ErrorBody, type Issue } from '../core/errors'
+import { contract, invalidInputMessage, type ApiResponse, type Contract, type MethodName } from './contract'
 import { zodIssues } from './zodIssues'
 import type { Authorizer } from './auth'
 import { accessOf } from './contract/define'
@@ -84,11 +84,7 @@ export function createDispatcher(handlers: Handlers, opts: DispatcherOptions = {
       meta = auth.meta
     }
     const parsed = spec.input.safeParse(input === undefined ? {} : input)
-    if (!parsed.success)
-      return {
-        ok: false,
-        error: { code: 'INVALID_INPUT', message: `Isian untuk ${method} tidak sah`, details: zodIssues(parsed.error) },
-      }
+    if (!parsed.success) return { ok: false, error: invalidInput(method, zodIssues(parsed.error)) }
     return { ok: true, input: parsed.data, meta }
   }
 
@@ -109,12 +105,7 @@ export function createDispatcher(handlers: Handlers, opts: DispatcherOptions = {
   /** job.mulai: the job's method is admitted as if it were called itself, then runs in the background. */
   function startJob(input: unknown, meta: CallMeta): ApiResponse {
     const outer = contract['job.mulai'].input.safeParse(input === undefined ? {} : input)
-    if (!outer.success)
-      return fail({
-        code: 'INVALID_INPUT',
-        message: 'Isian untuk job.mulai tidak sah',
-        details: zodIssues(outer.error),
-      })
+    if (!outer.success) return fail(invalidInput('job.mulai', zodIssues(outer.error)))
     const inner = outer.data.method
     if (!isMethod(inner) || !contract[inner].long) {
       return fail({
@@ -223,3 +214,10 @@ export function createDispatcher(handlers: Handlers, opts: DispatcherOptions = {
 }
 
 const fail = (error: ErrorBody): ApiResponse => ({ ok: false, error })
+
+/** Input its schema refused: the message names the fields by the labels a person sees, never the method. */
+const invalidInput = (method: string, details: Issue[]): ErrorBody => ({
+  code: 'INVALID_INPUT',
+  message: invalidInputMessage(method, details),
+  details,
+})

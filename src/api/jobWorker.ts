@@ -3,12 +3,12 @@ import { AppError } from '../core/errors'
 import type { JobProgress } from '../core/progress'
 import { AUTO_BACKUP, type JobMessage, type JobRequest } from './jobProtocol'
 import { PaceGate, type JobStep } from './jobPace'
-import { openReadOnly, type ReadableDB, type WritableDB } from '../db/open'
+import { openReadOnly, type ReadableDB } from '../db/open'
 import * as cadangan from '../services/cadangan'
 import type { BackupReason } from '../services/cadangan'
-import type { ServiceContext } from '../services/context'
+import type { ReadContext } from '../services/context'
 import type { CallMeta } from './dispatch'
-import { createHandlers } from './handlers'
+import { createLongHandlers } from './handlers'
 
 /**
  * The thread a long job runs in (src/api/jobs.ts). It opens the election file itself, read-only — a long
@@ -22,14 +22,11 @@ const PROGRESS_EVERY_MS = 100
 async function run(req: JobRequest, post: (m: JobMessage) => void): Promise<void> {
   let db: ReadableDB | null = null
   // Opened on first use: listing backups in recovery mode must work even when the file cannot be opened.
-  // The connection is read-only (SQLite refuses any write on it); the handlers still take the writable
-  // context type until every long method's service takes a ReadContext (docs/architecture.md, "Long jobs").
-  const ctx: ServiceContext = {
+  // The connection is read-only (SQLite refuses any write on it), and the long handlers take a ReadContext:
+  // a job cannot write, by construction and at run time.
+  const ctx: ReadContext = {
     get db() {
-      return (db ??= openReadOnly(req.dbPath)) as unknown as WritableDB
-    },
-    set db(_v: WritableDB) {
-      throw new Error('A job cannot replace the database')
+      return (db ??= openReadOnly(req.dbPath))
     },
     dbPath: req.dbPath,
     now: () => new Date(req.nowIso),
@@ -51,10 +48,10 @@ async function run(req: JobRequest, post: (m: JobMessage) => void): Promise<void
     const result =
       req.method === AUTO_BACKUP
         ? await cadangan.buat(ctx, (req.input as { reason: BackupReason }).reason, undefined, progress)
-        : await (createHandlers(ctx, req.appVersion, req.state)[req.method] as (i: unknown, m: CallMeta) => unknown)(
-            req.input,
-            { ...req.meta, progress },
-          )
+        : await (createLongHandlers(ctx)[req.method] as (i: unknown, m: CallMeta) => unknown)(req.input, {
+            ...req.meta,
+            progress,
+          })
     answer = { type: 'done', result }
     holdAt('answer')
   } catch (err) {

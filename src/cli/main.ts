@@ -9,7 +9,14 @@ import { createInterface } from 'node:readline/promises'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { openApp } from '../api/app'
-import { contract, type ApiResponse, type ChainReport, type ErrorBody, type ImportPreview } from '../api/contract'
+import {
+  contract,
+  invalidInputMessage,
+  type ApiResponse,
+  type ChainReport,
+  type ErrorBody,
+  type ImportPreview,
+} from '../api/contract'
 import type { CallMeta, Dispatcher } from '../api/dispatch'
 import type { WorkerEntry } from '../api/jobs'
 import { APP_VERSION } from '../api/version'
@@ -452,10 +459,11 @@ async function call(ctx: Context): Promise<number> {
   // Check before opening so a typo never creates or touches a database.
   const checked = spec.input.safeParse(input)
   if (!checked.success) {
+    const issues = zodIssues(checked.error)
     const error: ErrorBody = {
       code: 'INVALID_INPUT',
-      message: `Isian untuk ${method} tidak sah`,
-      details: zodIssues(checked.error),
+      message: invalidInputMessage(method, issues),
+      details: issues,
     }
     if (ctx.json) printJson({ ok: false, error })
     throw new Exit(EXIT_REFUSED, error.message, error.details)

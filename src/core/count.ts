@@ -6,12 +6,18 @@
  */
 export type CountRead = { ok: true; value: number | null } | { ok: false; message: string }
 
+/** The most sheets or units one count may say: far above any satker's stock, so a slip of the keyboard is caught. */
+export const MAX_COUNT = 100_000_000
+
+const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.')
+
 export function parseCount(raw: string | null | undefined): CountRead {
   const s = (raw ?? '').replace(/[\u00a0\u202f]/g, ' ').trim()
   if (s === '') return { ok: true, value: null }
   if (/^\d+$/.test(s) || /^\d{1,3}([. ]\d{3})+$/.test(s)) {
     const n = Number(s.replace(/[. ]/g, ''))
-    if (Number.isSafeInteger(n)) return { ok: true, value: n }
+    if (n <= MAX_COUNT) return { ok: true, value: n }
+    return { ok: false, message: `"${s}" terlalu besar; paling banyak ${grouped(MAX_COUNT)}` }
   }
   if (/^[-−]\s*\d/.test(s)) return { ok: false, message: `"${s}": jumlah tidak boleh negatif` }
   if (/^\d[\d., ]*$/.test(s))

@@ -37,6 +37,21 @@ const slot = (peran: string, jabatan: string, posisi: SignerPosition, instansi =
   posisi,
 })
 
+const KASUBBAG_LOGISTIK = 'Kepala Subbagian Keuangan, Umum dan Logistik'
+const witness = (jabatan: string): Signer => slot('Saksi', jabatan, 'saksi')
+const knownByKetua = (): Signer => slot('Mengetahui', 'Ketua KPU', 'mengetahui')
+
+/**
+ * The floor's own papers (hasil sortir-lipat, rusak dan kurang) are made by the logistics head, checked by the
+ * Sekretaris, witnessed by Bawaslu and known by the Ketua: one list, so the two cannot drift apart.
+ */
+const floorReportSigners = (): Signer[] => [
+  slot('Yang Membuat', KASUBBAG_LOGISTIK, 'pihak'),
+  slot('Yang Memeriksa', 'Sekretaris KPU', 'pihak'),
+  witness('Anggota Bawaslu'),
+  knownByKetua(),
+]
+
 export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
   BA_PENERIMAAN: {
     title: ['BERITA ACARA PENERIMAAN LOGISTIK PEMILIHAN'],
@@ -46,8 +61,8 @@ export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
     // PIHAK PERTAMA is the penyedia's representative, named on each delivery.
     defaultSigners: [
       slot('PIHAK KEDUA', 'Sekretaris KPU', 'pihak'),
-      slot('Saksi', 'Anggota Bawaslu', 'saksi'),
-      slot('Saksi', 'Perwakilan Polres', 'saksi'),
+      witness('Anggota Bawaslu'),
+      witness('Perwakilan Polres'),
     ],
   },
   BA_SORTIR: {
@@ -56,12 +71,7 @@ export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
     numbered: true,
     description:
       'Berita acara hasil sortir dan lipat per jenis surat suara dan dapil, untuk satu hari atau rentang tanggal',
-    defaultSigners: [
-      slot('Yang Membuat', 'Kepala Subbagian Keuangan, Umum dan Logistik', 'pihak'),
-      slot('Yang Memeriksa', 'Sekretaris KPU', 'pihak'),
-      slot('Saksi', 'Anggota Bawaslu', 'saksi'),
-      slot('Mengetahui', 'Ketua KPU', 'mengetahui'),
-    ],
+    defaultSigners: floorReportSigners(),
   },
   BA_RUSAK: {
     title: ['BERITA ACARA', 'SURAT SUARA RUSAK DAN KEKURANGAN SURAT SUARA'],
@@ -69,19 +79,14 @@ export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
     numbered: true,
     description:
       'Berita acara surat suara rusak menurut kriteria dan kekurangan per jenis dan dapil, sebagai permintaan penggantian',
-    defaultSigners: [
-      slot('Yang Membuat', 'Kepala Subbagian Keuangan, Umum dan Logistik', 'pihak'),
-      slot('Yang Memeriksa', 'Sekretaris KPU', 'pihak'),
-      slot('Saksi', 'Anggota Bawaslu', 'saksi'),
-      slot('Mengetahui', 'Ketua KPU', 'mengetahui'),
-    ],
+    defaultSigners: floorReportSigners(),
   },
   NOTA_RETUR: {
     title: ['NOTA PENGEMBALIAN SURAT SUARA TERTUKAR'],
     kode: 'NOTA-RETUR',
     numbered: true,
     description: 'Nota pengembalian surat suara tertukar (milik satker atau dapil lain) kepada penyedia',
-    defaultSigners: [slot('Yang Menyerahkan', 'Kepala Subbagian Keuangan, Umum dan Logistik', 'pihak')],
+    defaultSigners: [slot('Yang Menyerahkan', KASUBBAG_LOGISTIK, 'pihak')],
   },
   BA_SERAH_TERIMA: {
     title: ['BERITA ACARA', 'SERAH TERIMA LOGISTIK PEMILIHAN'],
@@ -90,7 +95,7 @@ export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
     description:
       'Berita acara serah terima kit TPS kepada PPK (Panitia Pemilihan Kecamatan), per kecamatan, dengan lampiran per desa dan per TPS',
     // PIHAK KEDUA is the Ketua PPK named at each handover.
-    defaultSigners: [slot('PIHAK PERTAMA', 'Sekretaris KPU', 'pihak'), slot('Mengetahui', 'Ketua KPU', 'mengetahui')],
+    defaultSigners: [slot('PIHAK PERTAMA', 'Sekretaris KPU', 'pihak'), knownByKetua()],
   },
   BA_PEMUSNAHAN: {
     title: ['BERITA ACARA', 'PEMUSNAHAN SURAT SUARA RUSAK DAN LEBIH'],
@@ -100,10 +105,10 @@ export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
       'Berita acara pemusnahan surat suara rusak dan lebih per jenis dan dapil, dengan saksi Bawaslu, Polres dan Kodim',
     defaultSigners: [
       slot('Yang Melaksanakan', 'Sekretaris KPU', 'pihak'),
-      slot('Saksi', 'Anggota Bawaslu', 'saksi'),
-      slot('Saksi', 'Perwakilan Polres', 'saksi'),
-      slot('Saksi', 'Perwakilan Kodim', 'saksi'),
-      slot('Mengetahui', 'Ketua KPU', 'mengetahui'),
+      witness('Anggota Bawaslu'),
+      witness('Perwakilan Polres'),
+      witness('Perwakilan Kodim'),
+      knownByKetua(),
     ],
   },
   REKAP_UPAH: {

@@ -26,39 +26,25 @@ export const GENESIS_HASH = '0'.repeat(64)
  * a row with a worker is version 2, whose tag keeps the two encodings from ever colliding.
  */
 export function canonicalRow(r: LedgerRowContent): string {
-  // One array, written out: the chain walk encodes a million rows, and a spread of a second array doubles the garbage.
-  return r.workerId === null
-    ? JSON.stringify([
-        'gudang-pemilu/ledger/v1',
-        r.seq,
-        r.at,
-        r.actor,
-        r.variantId,
-        r.from,
-        r.to,
-        r.qty,
-        r.note,
-        r.shiftId,
-        r.documentId,
-        r.reason,
-        r.correctsSeq,
-        r.prevHash,
-      ])
-    : JSON.stringify([
-        'gudang-pemilu/ledger/v2',
-        r.seq,
-        r.at,
-        r.actor,
-        r.variantId,
-        r.from,
-        r.to,
-        r.qty,
-        r.note,
-        r.shiftId,
-        r.documentId,
-        r.reason,
-        r.correctsSeq,
-        r.prevHash,
-        r.workerId,
-      ])
+  // One array, written out (the chain walk encodes a million rows, and a spread of a second array doubles the
+  // garbage); version 1 simply ends before the worker, and pop() shortens the array in place.
+  const fields = [
+    r.workerId === null ? 'gudang-pemilu/ledger/v1' : 'gudang-pemilu/ledger/v2',
+    r.seq,
+    r.at,
+    r.actor,
+    r.variantId,
+    r.from,
+    r.to,
+    r.qty,
+    r.note,
+    r.shiftId,
+    r.documentId,
+    r.reason,
+    r.correctsSeq,
+    r.prevHash,
+    r.workerId,
+  ]
+  if (r.workerId === null) fields.pop()
+  return JSON.stringify(fields)
 }

@@ -14,6 +14,14 @@ export const CAKUPAN_LABEL: Record<Cakupan, string> = {
   penuh: 'Penuh (semua yang diizinkan peran pengguna)',
 }
 
+/** The scope in a word, for a table's cell (the label above says what it allows). */
+export const CAKUPAN_SINGKAT: Record<Cakupan, string> = {
+  tally: 'Meja tally',
+  pintu: 'Pintu',
+  dasbor: 'Dasbor',
+  penuh: 'Penuh',
+}
+
 /** What a method is, as far as a scope cares: from its contract entry. */
 export interface MethodKind {
   writes: boolean
@@ -72,9 +80,9 @@ interface ScopeRule {
 const RULES: Record<Exclude<Cakupan, 'penuh'>, ScopeRule> = {
   // A floor table: the shift it tallies, its teams and workers, and the dashboard figures they watch.
   tally: {
-    reads: ['shift', 'regu', 'pekerja', 'rekonsiliasi'],
+    reads: ['shift', 'regu', 'pekerja', 'rekonsiliasi', 'draf'],
     longReads: false,
-    writes: ['tally.simpan'],
+    writes: ['tally.simpan', 'draf.simpan', 'draf.hapus'],
   },
   // The door: packing kits, seals, handing over to the PPK (Panitia Pemilihan Kecamatan) and its papers.
   pintu: {
@@ -116,10 +124,23 @@ export const hanyaDiHost = (method: string): boolean => HOST_ONLY.has(method)
 
 /**
  * Writes a station may send without an idempotency key: signing in and out (nothing of the election is
- * written, and a retried sign-in just signs in again) and the witness check.
+ * written, and a retried sign-in just signs in again), the witness check, and drafts (a draft written
+ * twice is the same draft; it is never a record).
  */
 export const tanpaKunciIdempotensi = (method: string): boolean =>
-  method.startsWith('sesi.') || method === 'stasiun.buktikan'
+  method.startsWith('sesi.') || method.startsWith('draf.') || method === 'stasiun.buktikan'
+
+/** Verbs that only read (docs/glossary.md); `cetakX` prints a file, while `cetak` alone registers a print. */
+const READ_VERB = /^(lihat|daftar|pratinjau|periksa|ekspor|mulai|batal)|^cetak[A-Z]/
+
+/**
+ * Whether a station keeps this call in its outbox when the host cannot be reached, and sends it again
+ * with the same idempotency key: every write a station makes with a key (not signing in, the witness
+ * check or a draft, which only copies what the page still holds), judged by the verb of its name so the
+ * UI needs no schema (test/unit/stasiun-antrean.test.ts holds it to the contract's own `writes`).
+ */
+export const keAntrean = (method: string): boolean =>
+  !HOST_ONLY.has(method) && !tanpaKunciIdempotensi(method) && !READ_VERB.test(method.split('.', 2)[1] ?? '')
 
 /** The actor written on every ledger row, audit row and document made from a station. */
 export const aktorDiStasiun = (nama: string, stasiun: string): string => `${nama} (${stasiun})`

@@ -1,6 +1,7 @@
 import type { Issue } from './errors'
 import { damageReason, reasonsForItem } from './reasons'
 import { formatAngka } from './terbilang'
+import { reguName } from './regu'
 
 /**
  * The tally rule: what one save of a shift's grid may record, for one variant. The service refuses a save
@@ -66,12 +67,12 @@ export function tallyIssues(rows: readonly TallyRow[], world: TallyWorld): Issue
         column: 'teamId',
         message:
           known !== undefined
-            ? `Regu ${known} tidak tercatat bekerja di shift #${world.shiftId}`
+            ? `${reguName(known)} tidak tercatat bekerja di shift #${world.shiftId}`
             : `Regu dengan id ${r.teamId} tidak dikenal`,
       })
       return
     }
-    const who = r.workerId != null ? (world.workerName(r.workerId) ?? `#${r.workerId}`) : `Regu ${team}`
+    const who = r.workerId != null ? (world.workerName(r.workerId) ?? `#${r.workerId}`) : reguName(team)
     if (r.workerId != null) {
       const at = world.presentIn(r.workerId)
       if (at === undefined)
@@ -80,7 +81,7 @@ export function tallyIssues(rows: readonly TallyRow[], world: TallyWorld): Issue
         issues.push({
           row,
           column: 'workerId',
-          message: `${who} hadir di regu ${world.teamInShift(at)}, bukan regu ${team}`,
+          message: `${who} hadir di ${reguName(world.teamInShift(at) ?? '', true)}, bukan ${reguName(team, true)}`,
         })
     }
     let rusakSum = 0
@@ -121,7 +122,7 @@ export function tallyIssues(rows: readonly TallyRow[], world: TallyWorld): Issue
       issues.push({
         row: t.rowIdx,
         column: 'hasil',
-        message: `Regu ${world.teamInShift(teamId)}: baik + rusak + kembali = ${fmt(t.out)} ${unit}, melebihi yang ada di tangan regu (${
+        message: `${reguName(world.teamInShift(teamId) ?? '')}: baik + rusak + kembali = ${fmt(t.out)} ${unit}, melebihi yang ada di tangan regu (${
           t.serah
             ? `${fmt(inProcess)} dalam proses + ${fmt(t.serah)} diserahkan sekarang = ${fmt(available)}`
             : `${fmt(inProcess)} dalam proses`

@@ -9,6 +9,7 @@ import type { ApiResponse, ErrorBody } from '../api/contract'
 import type { Dispatcher } from '../api/dispatch'
 import { contentDisposition, DOWNLOAD_PREFIX, parseDownloadPath, type JobRunner } from '../api/jobs'
 import type { PeristiwaBus } from '../api/peristiwa'
+import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy'
 import { SseHub } from './sse'
 
 export interface HttpServerOptions {
@@ -39,19 +40,7 @@ export interface RunningHttpServer {
 export const DEFAULT_MAX_BODY_BYTES = 80 * 1024 * 1024
 
 /** Same policy as the Electron window, so the UI behaves identically in both modes. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // AG Grid injects its styles at runtime.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
+export { CONTENT_SECURITY_POLICY }
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -153,28 +142,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
       res.setHeader('Allow', 'GET, HEAD')
       return drainAndSend(req, res, 405, null, 'Metode HTTP tidak diizinkan')
     }
-    const ref = parseDownloadPath(pathname)
-    const file = ref ? opts.jobs?.download(ref.id, ref.key) : null
-    if (!file)
-      return sendText(res, 404, 'Berkas hasil pekerjaan ini tidak ada (kuncinya salah, atau sudah lama selesai)')
-    let size: number
-    try {
-      size = (await stat(file.file)).size
-    } catch {
-      return sendText(res, 404, 'Berkas hasil pekerjaan ini sudah tidak ada di folder keluaran')
-    }
-    res.writeHead(200, {
-      'Content-Type': file.mime,
-      'Content-Length': size,
-      'Content-Disposition': contentDisposition(file.fileName),
-    })
-    if (req.method === 'HEAD') return void res.end()
-    const stream = createReadStream(file.file)
-    stream.on('error', (err) => {
-      logInternal(`GET ${pathname}`, err)
-      res.destroy()
-    })
-    stream.pipe(res)
+    return sendJobFile(req, res, pathname, opts.jobs)
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
@@ -259,7 +227,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     const query = new URLSearchParams(rawUrl.split('?', 2)[1] ?? '').get('token')
     if (!authorized(req.headers.authorization) && !(query && authorized(`Bearer ${query}`)))
       return sendText(res, 401, 'Token akses tidak ada atau salah')
-    if (!hub) return sendText(res, 404, 'Pembaruan langsung tidak tersedia di sini')
+    // No feed in this server: 204 tells the page to stop asking. (A 404 would be an error in its console
+    // on every page load, and the page would have nothing to do with it either.)
+    if (!hub) return void res.writeHead(204).end()
     hub.attach(req, res, null)
   }
 
@@ -442,6 +412,39 @@ export function discardRest(req: IncomingMessage): void {
   timer.unref()
   req.on('end', () => clearTimeout(timer))
   req.on('close', () => clearTimeout(timer))
+}
+
+/**
+ * A finished job's file at its download address (GET or HEAD), from the browser-mode server and the LAN host
+ * alike: the key in the address is the permission, unguessable and that job's alone; 404 when it is gone.
+ */
+export async function sendJobFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  jobs: Pick<JobRunner, 'download'> | undefined,
+): Promise<void> {
+  const ref = parseDownloadPath(pathname)
+  const file = ref ? jobs?.download(ref.id, ref.key) : null
+  if (!file) return sendText(res, 404, 'Berkas hasil pekerjaan ini tidak ada (kuncinya salah, atau sudah lama selesai)')
+  let size: number
+  try {
+    size = (await stat(file.file)).size
+  } catch {
+    return sendText(res, 404, 'Berkas hasil pekerjaan ini sudah tidak ada di folder keluaran')
+  }
+  res.writeHead(200, {
+    'Content-Type': file.mime,
+    'Content-Length': size,
+    'Content-Disposition': contentDisposition(file.fileName),
+  })
+  if (req.method === 'HEAD') return void res.end()
+  createReadStream(file.file)
+    .on('error', (err) => {
+      logInternal(`GET ${pathname}`, err)
+      res.destroy()
+    })
+    .pipe(res)
 }
 
 /** Early refusals: answer without reading the body, and never buffer it. */

@@ -19,6 +19,7 @@ import * as barang from './barang'
 import * as penerimaan from './penerimaan'
 import * as rekonsiliasi from './rekonsiliasi'
 import { getVariant, listVariants } from './variants'
+import { reguName } from '../core/regu'
 
 /**
  * The data each document states, read from the ledger at the moment it is issued. What is built here
@@ -221,7 +222,7 @@ export function upahData(ctx: ReadContext, from: string, to: string): Built<Upah
     ),
     ...pay.unassigned.map(
       (u) =>
-        `Hasil regu ${reguById(ctx.db, u.teamId)?.nama ?? u.teamId} pada shift #${u.shiftId} tidak dapat dibagi karena tidak ada pekerja yang tercatat hadir.`,
+        `Hasil ${reguName(reguById(ctx.db, u.teamId)?.nama ?? String(u.teamId), true)} pada shift #${u.shiftId} tidak dapat dibagi karena tidak ada pekerja yang tercatat hadir.`,
     ),
   ]
   return {

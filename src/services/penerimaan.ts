@@ -9,6 +9,8 @@ import { writeTx, type Actor, type ReadContext, type ServiceContext } from './co
 import { requireElection } from './pemilihan'
 import { recordMoves } from './ledger'
 import { getVariant } from './variants'
+import { PENERIMAAN_DRAF_KUNCI } from '../core/draf'
+import { hapusDraf } from '../db/draf'
 
 /**
  * Receiving from the printer (penerimaan): what the surat jalan says, what was counted, and what turned
@@ -106,6 +108,8 @@ export function catat(ctx: ServiceContext, who: Actor, given: PenerimaanInput): 
 
   return writeTx(ctx, who, 'penerimaan.catat', () => {
     const id = db.insertPenerimaan(ctx.db, { ...input, at: ctx.now().toISOString(), actor: who.actor })
+    // The form that typed it is no longer a draft.
+    hapusDraf(ctx.db, 'penerimaan', PENERIMAAN_DRAF_KUNCI)
     const moves: MoveInput[] = []
     const note = input.kind === 'pengganti' ? `Pengganti: ${input.penggantiUntuk}` : null
     for (const l of lines) {

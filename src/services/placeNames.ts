@@ -4,6 +4,7 @@ import { damageReason } from '../core/reasons'
 import { reguById } from '../db/regu'
 import { kecamatanNama, tpsPlace } from '../db/wilayah'
 import type { ReadContext } from './context'
+import { reguName } from '../core/regu'
 
 /**
  * Place names for people: "Proses shift #12, regu Melati" rather than PROSES:12:3. Names are looked up
@@ -16,7 +17,7 @@ export function placeNamer(ctx: ReadContext): (place: string) => string {
     if (!p) return place
     switch (p.kind) {
       case 'PROSES':
-        return `Proses shift #${p.refs[0]}, regu ${reguById(ctx.db, Number(p.refs[1]))?.nama ?? p.refs[1]}`
+        return `Proses shift #${p.refs[0]}, ${reguName(reguById(ctx.db, Number(p.refs[1]))?.nama ?? p.refs[1]!, true)}`
       case 'RUSAK':
         return `Rusak: ${damageReason(p.refs[0]!)?.short ?? p.refs[0]}`
       case 'DIKEMAS': {

@@ -3,7 +3,7 @@ import { refused } from '../core/errors'
 import { hariTanggal } from '../core/tanggal'
 import { sumRow, tableToCsv, tablesToXlsx, type Table } from '../reports/table'
 import * as db from '../db/rekap'
-import type { ServiceContext } from './context'
+import type { ReadContext } from './context'
 import { requireElection } from './pemilihan'
 import { floorFlows, type FloorFlow } from './floorFlows'
 import * as kebutuhan from './kebutuhan'
@@ -46,7 +46,7 @@ const zeroCumulative = (): Cumulative => ({
  * Summed by SQL from the floor_flow aggregate: per variant and category up to the end of the date, and
  * the date itself by reason, instead of every flow row since the first day loaded and added up here.
  */
-function cumulative(ctx: ServiceContext, tanggal: string): Map<number, Cumulative> {
+function cumulative(ctx: ReadContext, tanggal: string): Map<number, Cumulative> {
   const out = new Map<number, Cumulative>()
   const of = (v: number) => out.get(v) ?? (out.set(v, zeroCumulative()), out.get(v)!)
   for (const d of db.deliveredUpTo(ctx.db, tanggal)) {
@@ -79,7 +79,7 @@ function cumulative(ctx: ServiceContext, tanggal: string): Map<number, Cumulativ
 }
 
 /** The Silog table alone (the CSV) or all six sheets (the XLSX): a CSV does not compute sheets it leaves out. */
-function tables(ctx: ServiceContext, tanggal: string, only: 'silog' | 'all'): { silog: Table; all: Table[] } {
+function tables(ctx: ReadContext, tanggal: string, only: 'silog' | 'all'): { silog: Table; all: Table[] } {
   const e = requireElection(ctx)
   const hari = hariTanggal(tanggal)
   const heading = (title: string) => [
@@ -314,7 +314,7 @@ function tables(ctx: ServiceContext, tanggal: string, only: 'silog' | 'all'): { 
   return { silog, all: [ringkasan, perShift, perRegu, perAlasan, penerimaan, silog] }
 }
 
-export async function eksporHarian(ctx: ServiceContext, tanggal: string, format: 'xlsx' | 'csv') {
+export async function eksporHarian(ctx: ReadContext, tanggal: string, format: 'xlsx' | 'csv') {
   if (!isIsoDate(tanggal))
     throw refused(`Tanggal "${tanggal}" tidak sah`, [{ column: 'tanggal', message: 'Tanggal tidak sah' }])
   const t = tables(ctx, tanggal, format === 'csv' ? 'silog' : 'all')

@@ -11,6 +11,7 @@ import { requireElection } from './pemilihan'
 import { floorFlows, type FloorFlow } from './floorFlows'
 import { getVariant, type VariantInfo } from './variants'
 import { versiShift } from './tallyVersi'
+import { reguName } from '../core/regu'
 
 /**
  * Shifts of the sortir-lipat and rakit floor. A shift is opened with the teams and workers present and
@@ -74,7 +75,7 @@ function checkTeams(
       return { teamId: t.teamId, workerIds: [] }
     }
     if (seenTeam.has(t.teamId))
-      issues.push({ row: i + 1, column: 'teamId', message: `Regu ${team.nama} disebut dua kali` })
+      issues.push({ row: i + 1, column: 'teamId', message: `${reguName(team.nama)} disebut dua kali` })
     seenTeam.add(t.teamId)
     const workerIds = t.workerIds ?? activeMemberIds(ctx.db, t.teamId)
     for (const wid of workerIds) {
@@ -84,7 +85,7 @@ function checkTeams(
         issues.push({
           row: i + 1,
           column: 'workerIds',
-          message: `${w.nama} sudah tercatat hadir di regu ${seenWorker.get(wid)}`,
+          message: `${w.nama} sudah tercatat hadir di ${reguName(seenWorker.get(wid)!, true)}`,
         })
       else seenWorker.set(wid, team.nama)
     }
@@ -137,7 +138,7 @@ export function aturKehadiran(
       const nama = reguById(ctx.db, teamId)!.nama
       issues.push({
         column: 'teams',
-        message: `Regu ${nama} sudah memiliki catatan di shift ini dan tidak dapat dikeluarkan`,
+        message: `${reguName(nama)} sudah memiliki catatan di shift ini dan tidak dapat dikeluarkan`,
       })
     }
   }
@@ -180,7 +181,7 @@ export function tutup(ctx: ServiceContext, who: Actor, shiftId: number, note: st
         const team = reguById(ctx.db, teamId)?.nama ?? `#${teamId}`
         return {
           column: 'proses',
-          message: `Regu ${team}: ${formatAngka(l.qty)} ${getVariant(ctx, l.variantId).label} masih dalam proses`,
+          message: `${reguName(team)}: ${formatAngka(l.qty)} ${getVariant(ctx, l.variantId).label} masih dalam proses`,
         }
       }),
     )
@@ -279,7 +280,7 @@ export function lihat(ctx: ServiceContext, id: number): ShiftDetail {
 }
 
 export function daftar(
-  ctx: ServiceContext,
+  ctx: ReadContext,
   filter: { from?: string | undefined; to?: string | undefined },
 ): ShiftSummary[] {
   const rows = db.daftarShift(ctx.db, filter)

@@ -5,6 +5,8 @@ import type { MoveInput } from '../core/moves'
 import { damageReason, rusakPlace } from '../core/reasons'
 import { MOVE_REASON, SHIFT_KINDS, prosesPlace } from '../core/shifts'
 import { tallyIssues } from '../core/tally'
+import { tallyDrafKunci, tallyRowId } from '../core/draf'
+import { hapusDraf } from '../db/draf'
 import { balanceOf } from '../db/ledger'
 import { pekerjaById } from '../db/pekerja'
 import { reguById } from '../db/regu'
@@ -100,6 +102,13 @@ export function simpan(ctx: ServiceContext, who: Actor, input: TallyInput): Shif
   }
   writeTx(ctx, who, 'tally.simpan', () => {
     const written = recordMoves(ctx, who, moves)
+    // What was saved is no longer a draft; other rows' drafts (another window's teams) stay.
+    hapusDraf(
+      ctx.db,
+      'tally',
+      tallyDrafKunci(open.id, variant.variantId),
+      input.rows.map((r) => tallyRowId(r.teamId, r.workerId)),
+    )
     return {
       result: null,
       detail: {

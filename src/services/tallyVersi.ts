@@ -2,6 +2,7 @@ import { AppError, type Issue } from '../core/errors'
 import { prosesPlace } from '../core/shifts'
 import { latestTeamChange, shiftVersion } from '../db/tallyVersi'
 import type { ReadContext } from './context'
+import { reguName } from '../core/regu'
 
 /**
  * Optimistic concurrency for tally grids (issue 16): two stations, or a station and the host's window, may
@@ -36,7 +37,7 @@ export function requireFreshTeams(
       issues.push({
         row: t.row,
         column: 'teamId',
-        message: `Regu ${t.nama} diubah oleh ${change.actor} pukul ${pukul(change.at)}; muat ulang`,
+        message: `${reguName(t.nama)} diubah oleh ${change.actor} pukul ${pukul(change.at)}; muat ulang`,
       })
   }
   if (issues.length)

@@ -1,13 +1,21 @@
 import { useEffect, useRef, useState } from 'react'
-import type { Pemilihan, MethodOutput } from '../api/contract'
-import { transport, UNAUTHORIZED_EVENT } from './api'
+import type { MethodName, MethodOutput, Pemilihan } from '../api/contract'
+import type { Cakupan } from '../core/stasiun'
+import { aturStasiunElectron, transport, UNAUTHORIZED_EVENT } from './api'
+import { muatAntrean } from './antrean'
 import { DataProvider, useApi } from './components/data'
+import { LiveUpdates } from './components/LiveUpdates'
+import { bolehMembaca, CakupanContext } from './components/cakupan'
 import { ErrorBanner, Loading, ToastProvider } from './components/Feedback'
 import { Brand } from './components/Brand'
 import { electionTitle } from './format'
 import { HistoryProvider } from './components/History'
 import { UserChip } from './components/UserChip'
+import { useSession } from './components/session'
 import { SessionProvider } from './components/UserSwitcher'
+import { StasiunBar } from './pages/stasiun/StasiunBar'
+import { PILIH_PENGGUNA_KEY, StasiunPasangPage } from './pages/stasiun/StasiunPasang'
+import { stasiunIni } from './stasiunIni'
 import { CadanganPage } from './pages/cadangan/Cadangan'
 import { CekDokumenPage } from './pages/cekDokumen/CekDokumen'
 import { PemulihanPage } from './pages/pemulihan/Pemulihan'
@@ -29,18 +37,26 @@ import { href, useLocation, type Route } from './router'
 
 export function App() {
   const [mode, setMode] = useState(transport)
+  // The host stopped knowing this station (revoked, or paired again elsewhere): say so on the pairing screen.
+  const [revoked, setRevoked] = useState(false)
 
   useEffect(() => {
-    const onUnauthorized = () => setMode(transport())
+    const onUnauthorized = () => {
+      const next = transport()
+      if (next === 'pasang') setRevoked(true)
+      setMode(next)
+    }
     window.addEventListener(UNAUTHORIZED_EVENT, onUnauthorized)
     return () => window.removeEventListener(UNAUTHORIZED_EVENT, onUnauthorized)
   }, [])
 
   if (mode === 'no-token') return <NoTokenPage />
+  if (mode === 'pasang') return <StasiunPasangPage revoked={revoked} onPaired={() => setMode(transport())} />
   return (
     <DataProvider>
       <ToastProvider>
         <HistoryProvider>
+          <LiveUpdates />
           <Root />
         </HistoryProvider>
       </ToastProvider>
@@ -136,7 +152,7 @@ const NAV: { route: Route; label: string; hint: string }[] = [
   { route: 'dokumen', label: 'Dokumen', hint: 'Berita acara, rekap harian dan rekap upah' },
   { route: 'wilayah', label: 'Wilayah & TPS', hint: 'Kecamatan, desa/kelurahan, TPS dan DPT' },
   { route: 'kebutuhan', label: 'Kebutuhan', hint: 'Kebutuhan per TPS, desa, kecamatan dan dapil' },
-  { route: 'pengaturan', label: 'Pengaturan', hint: 'Satker, cadangan, barang dan dapil' },
+  { route: 'pengaturan', label: 'Pengaturan', hint: 'Satker, cadangan, barang, dapil dan stasiun LAN' },
 ]
 
 /** Who may do what, and whether the record can be trusted: used less often, listed apart. */
@@ -147,10 +163,68 @@ const NAV_TRUST: { route: Route; label: string; hint: string }[] = [
   { route: 'cek-dokumen', label: 'Cek dokumen', hint: 'Periksa berita acara tercetak terhadap buku besar' },
 ]
 
+/**
+ * What a station's scope lets it see: a page is in its menu when the station may read what the page is
+ * about (core/stasiun.ts cakupanMengizinkan, the host's own rule). Pengaturan and the trust pages are
+ * the host's, or a station with full scope's.
+ */
+const ROUTE_READS: Partial<Record<Route, MethodName>> = {
+  beranda: 'rekonsiliasi.lihat',
+  penerimaan: 'penerimaan.daftar',
+  shift: 'shift.daftar',
+  pekerja: 'pekerja.daftar',
+  kemas: 'kemas.lihatKemajuan',
+  'serah-terima': 'serahTerima.daftar',
+  pemusnahan: 'pemusnahan.daftar',
+  dokumen: 'dokumen.daftar',
+  wilayah: 'wilayah.daftarTps',
+  kebutuhan: 'kebutuhan.daftarTps',
+}
+
+function routeAllowed(route: Route, cakupan: Cakupan | null): boolean {
+  if (cakupan === null || cakupan === 'penuh') return true
+  if (route === 'beranda') return true
+  const read = ROUTE_READS[route]
+  return read !== undefined && bolehMembaca(cakupan, read)
+}
+
+/** This window as a LAN station (a browser station's credential, or the desktop app paired as one). */
+function useStation(): { nama: string; cakupan: Cakupan } | null {
+  const saya = useApi('stasiun.lihatSaya', {})
+  const fromHost = saya.data?.stasiun ?? null
+  const stored = stasiunIni()
+  const electronStation = Boolean(window.gudang) && fromHost !== null
+  useEffect(() => {
+    aturStasiunElectron(electronStation)
+    if (electronStation || stored) void muatAntrean()
+  }, [electronStation, stored])
+  if (fromHost) return { nama: fromHost.nama, cakupan: fromHost.cakupan }
+  return stored ? { nama: stored.nama, cakupan: stored.cakupan } : null
+}
+
 function Shell({ election, system }: { election: Pemilihan; system: MethodOutput<'sistem.lihatStatus'> | undefined }) {
   const { route, params } = useLocation()
   const mainRef = useRef<HTMLElement>(null)
   const first = useRef(true)
+  const station = useStation()
+  const cakupan = station?.cakupan ?? null
+  const nav = NAV.filter((n) => routeAllowed(n.route, cakupan))
+  const navTrust = cakupan === null || cakupan === 'penuh' ? NAV_TRUST : []
+  const shown: Route = routeAllowed(route, cakupan) ? route : 'beranda'
+  const { openSwitcher, status: sesi } = useSession()
+
+  // Just paired: the station's first question is who is at it, as at the host.
+  const askUser = station !== null && sesi !== undefined && !sesi.user
+  useEffect(() => {
+    if (!askUser) return
+    try {
+      if (sessionStorage.getItem(PILIH_PENGGUNA_KEY) !== '1') return
+      sessionStorage.removeItem(PILIH_PENGGUNA_KEY)
+    } catch {
+      return
+    }
+    openSwitcher()
+  }, [askUser, openSwitcher])
 
   useEffect(() => {
     const label = [...NAV, ...NAV_TRUST].find((n) => n.route === route)?.label ?? 'Beranda'
@@ -164,69 +238,82 @@ function Shell({ election, system }: { election: Pemilihan; system: MethodOutput
   }, [route])
 
   return (
-    <div className="shell">
-      <a
-        className="skip-link"
-        href="#konten"
-        onClick={(e) => {
-          e.preventDefault()
-          mainRef.current?.querySelector<HTMLElement>('h1')?.focus()
-        }}
-      >
-        Lompat ke konten
-      </a>
-      <header className="app-header">
-        <Brand />
-        <div className="app-header-election">
-          <span className="election-title">{electionTitle(election)}</span>
-          {election.provinsi && <span className="election-sub">Provinsi {election.provinsi}</span>}
-        </div>
-        <UserChip />
-      </header>
-      <nav className="app-nav" aria-label="Menu utama">
-        <ul>
-          {NAV.map((n) => (
-            <li key={n.route}>
-              <a href={href(n.route)} aria-current={route === n.route ? 'page' : undefined} title={n.hint}>
-                <NavIcon route={n.route} />
-                <span>{n.label}</span>
-              </a>
-            </li>
-          ))}
-        </ul>
-        <p className="nav-group" id="nav-trust">
-          Data dan keamanan
-        </p>
-        <ul className="nav-secondary" aria-labelledby="nav-trust">
-          {NAV_TRUST.map((n) => (
-            <li key={n.route}>
-              <a href={href(n.route)} aria-current={route === n.route ? 'page' : undefined} title={n.hint}>
-                <NavIcon route={n.route} />
-                <span>{n.label}</span>
-              </a>
-            </li>
-          ))}
-        </ul>
-        <p className="nav-foot">{transport() === 'electron' ? 'Aplikasi desktop' : 'Mode peramban (127.0.0.1)'}</p>
-      </nav>
-      <main className="app-main" id="konten" ref={mainRef}>
-        {route === 'beranda' && <BerandaPage election={election} />}
-        {route === 'penerimaan' && <PenerimaanPage election={election} params={params} />}
-        {route === 'shift' && <ShiftPage election={election} params={params} />}
-        {route === 'pekerja' && <PekerjaPage election={election} params={params} />}
-        {route === 'kemas' && <KemasPage election={election} params={params} />}
-        {route === 'serah-terima' && <SerahTerimaPage params={params} />}
-        {route === 'pemusnahan' && <PemusnahanPage election={election} />}
-        {route === 'dokumen' && <DokumenPage election={election} params={params} />}
-        {route === 'wilayah' && <WilayahPage election={election} />}
-        {route === 'kebutuhan' && <KebutuhanPage election={election} />}
-        {route === 'pengaturan' && <PengaturanPage election={election} />}
-        {route === 'pengguna' && <PenggunaPage />}
-        {route === 'cadangan' && <CadanganPage system={system} />}
-        {route === 'integritas' && <IntegritasPage />}
-        {route === 'cek-dokumen' && <CekDokumenPage />}
-      </main>
-    </div>
+    <CakupanContext.Provider value={cakupan}>
+      <div className="shell">
+        <a
+          className="skip-link"
+          href="#konten"
+          onClick={(e) => {
+            e.preventDefault()
+            mainRef.current?.querySelector<HTMLElement>('h1')?.focus()
+          }}
+        >
+          Lompat ke konten
+        </a>
+        <header className="app-header">
+          <Brand />
+          <div className="app-header-election">
+            <span className="election-title">{electionTitle(election)}</span>
+            {election.provinsi && <span className="election-sub">Provinsi {election.provinsi}</span>}
+          </div>
+          <UserChip />
+        </header>
+        <nav className="app-nav" aria-label="Menu utama">
+          <ul>
+            {nav.map((n) => (
+              <li key={n.route}>
+                <a href={href(n.route)} aria-current={route === n.route ? 'page' : undefined} title={n.hint}>
+                  <NavIcon route={n.route} />
+                  <span>{n.label}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+          {navTrust.length > 0 && (
+            <>
+              <p className="nav-group" id="nav-trust">
+                Data dan keamanan
+              </p>
+              <ul className="nav-secondary" aria-labelledby="nav-trust">
+                {navTrust.map((n) => (
+                  <li key={n.route}>
+                    <a href={href(n.route)} aria-current={route === n.route ? 'page' : undefined} title={n.hint}>
+                      <NavIcon route={n.route} />
+                      <span>{n.label}</span>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <p className="nav-foot">
+            {station
+              ? `Stasiun ${station.nama}`
+              : transport() === 'electron'
+                ? 'Aplikasi desktop'
+                : 'Mode peramban (127.0.0.1)'}
+          </p>
+        </nav>
+        <main className="app-main" id="konten" ref={mainRef}>
+          {station && <StasiunBar nama={station.nama} />}
+          {shown === 'beranda' && <BerandaPage election={election} />}
+          {shown === 'penerimaan' && <PenerimaanPage election={election} params={params} />}
+          {shown === 'shift' && <ShiftPage election={election} params={params} />}
+          {shown === 'pekerja' && <PekerjaPage election={election} params={params} />}
+          {shown === 'kemas' && <KemasPage election={election} params={params} />}
+          {shown === 'serah-terima' && <SerahTerimaPage params={params} />}
+          {shown === 'pemusnahan' && <PemusnahanPage election={election} />}
+          {shown === 'dokumen' && <DokumenPage election={election} params={params} />}
+          {shown === 'wilayah' && <WilayahPage election={election} />}
+          {shown === 'kebutuhan' && <KebutuhanPage election={election} />}
+          {shown === 'pengaturan' && <PengaturanPage election={election} params={params} />}
+          {shown === 'pengguna' && <PenggunaPage />}
+          {shown === 'cadangan' && <CadanganPage system={system} />}
+          {shown === 'integritas' && <IntegritasPage />}
+          {shown === 'cek-dokumen' && <CekDokumenPage />}
+        </main>
+      </div>
+    </CakupanContext.Provider>
   )
 }
 

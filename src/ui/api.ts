@@ -1,4 +1,7 @@
 import type { ApiResponse, ErrorBody, ErrorCode, MethodInput, MethodName, MethodOutput } from '../api/contract'
+import { bacaKepala, keAntrean } from '../core/stasiun'
+import { aturKeadaan, hapusIsian, isianMenunggu, kunciBaru, simpanIsian, tandaiDitolak, type Isian } from './antrean'
+import { bolehDipasang, catatKepala, lupakanStasiun, stasiunIni } from './stasiunIni'
 
 export type Issue = NonNullable<ErrorBody['details']>[number]
 
@@ -9,6 +12,8 @@ export class ApiError extends Error {
   readonly method: string
   /** With AUTH_REQUIRED / FORBIDDEN: the role the refused method needs. */
   need: ErrorBody['need']
+  /** A station's write kept in its outbox (the host could not be reached): it is sent again by itself. */
+  antre = false
   constructor(code: ErrorCode | 'NETWORK', message: string, details: Issue[] = [], method = '') {
     super(message)
     this.name = 'ApiError'
@@ -42,11 +47,35 @@ function captureToken(): string | null {
 
 let token: string | null = window.gudang ? null : captureToken()
 
-export type Transport = 'electron' | 'browser' | 'no-token'
+/**
+ * How this page reaches the API: the desktop app's IPC, browser mode's token, a paired LAN station's
+ * credential (docs/lan.md), a host's page not yet paired (the pairing screen), or none of these.
+ */
+export type Transport = 'electron' | 'browser' | 'stasiun' | 'pasang' | 'no-token'
 
 export function transport(): Transport {
   if (window.gudang) return 'electron'
-  return token ? 'browser' : 'no-token'
+  if (token) return 'browser'
+  if (stasiunIni()) return 'stasiun'
+  return bolehDipasang() ? 'pasang' : 'no-token'
+}
+
+/**
+ * Writes go through the outbox on a station: a browser station always, the desktop app once it learns it
+ * runs as a station (stasiun.lihatSaya).
+ */
+let electronStation = false
+export function aturStasiunElectron(on: boolean): void {
+  electronStation = on
+}
+export const diStasiun = (): boolean => electronStation || transport() === 'stasiun'
+
+/** Where the live feed is read from and with which header; null where the page has no feed of its own. */
+export function feedRequest(): { url: string; headers: Record<string, string> } | null {
+  const station = stasiunIni()
+  if (station) return { url: '/peristiwa', headers: { authorization: `Stasiun ${station.kredensial}` } }
+  if (token) return { url: `/peristiwa?token=${encodeURIComponent(token)}`, headers: {} }
+  return null
 }
 
 /** Fired when the server refuses the token, so the app can show how to open it again. */
@@ -86,26 +115,49 @@ export function setAuthPrompt(prompt: AuthPrompt | null): void {
   authPrompt = prompt
 }
 
-async function httpInvoke(method: string, input: unknown): Promise<ApiResponse> {
+/** The name of the user this window holds, for the outbox's list ("diisi oleh"). */
+let userName: string | null = null
+
+/** The credential was refused (revoked, or the host was paired anew): forget it and show the pairing screen. */
+export function stasiunDitolak(): void {
+  lupakanStasiun()
+  rememberSession(null)
+  window.dispatchEvent(new Event(UNAUTHORIZED_EVENT))
+}
+
+async function httpInvoke(method: string, input: unknown, kunci?: string): Promise<ApiResponse> {
+  const station = stasiunIni()
   let res: Response
   try {
     const headers: Record<string, string> = {
       'content-type': 'application/json',
-      authorization: 'Bearer ' + (token ?? ''),
+      authorization: station ? `Stasiun ${station.kredensial}` : 'Bearer ' + (token ?? ''),
     }
     if (sessionId) headers['x-gudang-sesi'] = sessionId
+    if (kunci) headers['idempotency-key'] = kunci
     res = await fetch('/api/' + encodeURIComponent(method), {
       method: 'POST',
       headers,
       body: JSON.stringify(input ?? {}),
+      // A draft written as the page unloads (a reload, a closed tab) must still arrive.
+      keepalive: method.startsWith('draf.'),
     })
   } catch {
+    if (station) aturKeadaan({ tersambung: false })
     throw new ApiError(
       'NETWORK',
-      'Server Gudang Pemilu tidak dapat dihubungi. Pastikan jendela "npm start" masih berjalan, lalu muat ulang halaman.',
+      station
+        ? 'Komputer induk tidak dapat dihubungi. Periksa kabel atau Wi-Fi stasiun ini; isian yang disimpan menunggu di antrean.'
+        : 'Server Gudang Pemilu tidak dapat dihubungi. Pastikan jendela "npm start" masih berjalan, lalu muat ulang halaman.',
       [],
       method,
     )
+  }
+  if (station) {
+    aturKeadaan({ tersambung: true })
+    // Every answer names the ledger's head: kept as this station's witness of the host's file.
+    const head = bacaKepala(res.headers.get('x-gudang-kepala'))
+    if (head) catatKepala(head)
   }
   let body: unknown
   try {
@@ -124,35 +176,169 @@ async function httpInvoke(method: string, input: unknown): Promise<ApiResponse> 
   return body as ApiResponse
 }
 
-/** Calls one method of the API: Electron IPC in the desktop app, HTTP in browser mode. */
-export async function invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+/** Calls one method of the API: Electron IPC in the desktop app, HTTP in browser mode and on a station. */
+export async function invoke<M extends MethodName>(
+  method: M,
+  input: MethodInput<M>,
+  /** askUser false: a background write (a draft) that must not open the user switcher under the typist. */
+  opts: { askUser?: boolean } = {},
+): Promise<MethodOutput<M>> {
+  if (diStasiun() && keAntrean(method)) return (await kirimLewatAntrean(method, input)) as MethodOutput<M>
+  return withUser(method, () => invokeOnce(method, input), opts.askUser !== false)
+}
+
+/**
+ * A call refused for want of a user (or of a higher role) asks for one and is made once more. A station's
+ * scope refusal carries no role to ask for: choosing another user would not help.
+ */
+async function withUser<T>(method: string, call: () => Promise<T>, askUser = true): Promise<T> {
   try {
-    return await invokeOnce(method, input)
+    return await call()
   } catch (err) {
     if (
+      askUser &&
       err instanceof ApiError &&
-      (err.code === 'AUTH_REQUIRED' || err.code === 'FORBIDDEN') &&
+      (err.code === 'AUTH_REQUIRED' || (err.code === 'FORBIDDEN' && err.need !== undefined)) &&
       authPrompt &&
       !method.startsWith('sesi.')
     ) {
-      if (await authPrompt(err)) return invokeOnce(method, input)
+      if (await authPrompt(err)) return call()
     }
     throw err
   }
 }
 
-async function invokeOnce<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+/** The host could not be reached (browser fetch failed, or the Electron station's client gave up). */
+const unreachable = (err: unknown): boolean =>
+  err instanceof ApiError && (err.code === 'NETWORK' || err.code === 'UNREACHABLE')
+
+/** The host recorded the write but stopped before its answer was kept: recorded, so it leaves the outbox. */
+const RECORDED_WITHOUT_ANSWER = 'Isian ini sudah tercatat'
+const recordedAlready = (err: ApiError): boolean =>
+  err.code === 'CONFLICT' && err.message.startsWith(RECORDED_WITHOUT_ANSWER)
+
+/** Keys being sent right now: a resend of the outbox leaves them to the call that is sending them. */
+const sending = new Set<string>()
+
+/**
+ * A station's write: into the outbox first (IndexedDB, with its key), then to the host. Answered or
+ * refused, it leaves the outbox and the caller sees the answer as usual; unreachable, it stays and the
+ * caller gets an error marked `antre` that says so.
+ */
+async function kirimLewatAntrean(method: MethodName, input: unknown): Promise<unknown> {
+  const isian: Isian = {
+    kunci: kunciBaru(),
+    method,
+    input: input ?? {},
+    dibuat: new Date().toISOString(),
+    oleh: userName,
+    status: 'menunggu',
+  }
+  await simpanIsian(isian)
+  sending.add(isian.kunci)
+  try {
+    const result = await withUser(method, () => invokeOnce(method, isian.input, isian.kunci))
+    await hapusIsian(isian.kunci)
+    return result
+  } catch (err) {
+    if (unreachable(err)) {
+      // The desktop station's client says so by its answer; a browser station's fetch already did.
+      aturKeadaan({ tersambung: false })
+      const queued = new ApiError(
+        'UNREACHABLE',
+        'Terputus dari komputer induk. Isian disimpan di antrean stasiun ini dan dikirim sendiri begitu tersambung kembali; jangan diisi ulang.',
+        [],
+        method,
+      )
+      queued.antre = true
+      throw queued
+    }
+    await hapusIsian(isian.kunci)
+    throw err
+  } finally {
+    sending.delete(isian.kunci)
+  }
+}
+
+let resending: Promise<number> | null = null
+
+/**
+ * Sends what waits in the outbox, oldest first, each with its own key, so whatever the host already
+ * recorded is not recorded again. Stops at the first entry the host cannot be reached for, or when no
+ * user is chosen on this station; an entry the host refuses is kept, marked, for the user. Answers how
+ * many the host took.
+ */
+export function kirimAntrean(): Promise<number> {
+  // Cleared when it settles, never inside the run: a run with nothing to send finishes synchronously.
+  resending ??= resend().finally(() => {
+    resending = null
+  })
+  return resending
+}
+
+async function resend(): Promise<number> {
+  let sent = 0
+  for (const isian of isianMenunggu()) {
+    if (sending.has(isian.kunci)) continue
+    sending.add(isian.kunci)
+    try {
+      await withUser(isian.method, () => invokeOnce(isian.method as MethodName, isian.input, isian.kunci))
+      await hapusIsian(isian.kunci)
+      sent++
+    } catch (err) {
+      const e = toApiError(err)
+      if (unreachable(e) || e.code === 'AUTH_REQUIRED') break
+      if (recordedAlready(e)) {
+        await hapusIsian(isian.kunci)
+        sent++
+      } else {
+        await tandaiDitolak(isian.kunci, {
+          code: e.code === 'NETWORK' ? 'UNREACHABLE' : e.code,
+          message: e.message,
+          ...(e.details.length ? { details: e.details } : {}),
+        })
+      }
+    } finally {
+      sending.delete(isian.kunci)
+    }
+  }
+  return sent
+}
+
+/**
+ * A refused entry the user resolved: sent again as it was (judged afresh: stock may have arrived), or, for
+ * a tally refused as stale, on the shift's figures as they are now — a changed request, so a new key.
+ */
+export async function kirimUlangIsian(isian: Isian, input?: unknown): Promise<number> {
+  await simpanIsian(
+    input === undefined
+      ? { ...isian, status: 'menunggu', penolakan: undefined }
+      : { ...isian, kunci: kunciBaru(), input, status: 'menunggu', penolakan: undefined },
+  )
+  if (input !== undefined) await hapusIsian(isian.kunci)
+  return kirimAntrean()
+}
+
+async function invokeOnce<M extends MethodName>(
+  method: M,
+  input: MethodInput<M> | unknown,
+  kunci?: string,
+): Promise<MethodOutput<M>> {
   const res = window.gudang
-    ? await window.gudang.invoke(method, input ?? {}, sessionId)
-    : await httpInvoke(method, input)
+    ? await window.gudang.invoke(method, input ?? {}, sessionId, kunci)
+    : await httpInvoke(method, input, kunci)
   if (res.ok && (method === 'sesi.masuk' || method === 'sesi.keluar' || method === 'sesi.lihat')) {
     // The server says which session this window holds now (null once it ended or lapsed).
-    rememberSession((res.result as { sessionId: string | null }).sessionId)
+    const sesi = res.result as { sessionId: string | null; user?: { nama: string } | null }
+    rememberSession(sesi.sessionId)
+    userName = sesi.user?.nama ?? null
   }
   if (!res.ok) {
     const err = new ApiError(res.error.code, res.error.message, res.error.details ?? [], method)
     err.need = res.error.need
-    if (err.code === 'UNAUTHORIZED' && !window.gudang) {
+    if (err.code === 'UNAUTHORIZED' && stasiunIni()) {
+      stasiunDitolak()
+    } else if (err.code === 'UNAUTHORIZED' && !window.gudang) {
       token = null
       try {
         sessionStorage.removeItem(TOKEN_KEY)

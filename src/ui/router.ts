@@ -32,6 +32,38 @@ function parse(hash: string): Location {
     : { route: 'beranda', params: [] }
 }
 
+/**
+ * Pages with unsaved entries (the tally grid) ask before the app goes to another page. The listener is
+ * added when this module loads, before any page's, so a refused change stops here: the address goes back
+ * and nothing else hears of it.
+ */
+const leaveGuards = new Set<{ message: string }>()
+let shownHash = window.location.hash
+/** Set by navigateAfterSave: what was unsaved has just been saved, so there is nothing to ask. */
+let saved = false
+window.addEventListener('hashchange', (e) => {
+  const guard = saved ? undefined : leaveGuards.values().next().value
+  saved = false
+  if (guard && window.location.hash !== shownHash && !window.confirm(guard.message)) {
+    e.stopImmediatePropagation()
+    window.history.replaceState(window.history.state, '', shownHash || '#/')
+    return
+  }
+  shownHash = window.location.hash
+})
+
+/** While `message` is set, leaving the page through the app's links asks it first. */
+export function useLeaveGuard(message: string | null): void {
+  useEffect(() => {
+    if (!message) return
+    const guard = { message }
+    leaveGuards.add(guard)
+    return () => {
+      leaveGuards.delete(guard)
+    }
+  }, [message])
+}
+
 /** Hash routing: works from file-like app:// URLs in Electron and from the token URL in browser mode. */
 export function useLocation(): Location {
   const [loc, setLoc] = useState<Location>(() => parse(window.location.hash))
@@ -52,4 +84,10 @@ export const href = (route: Route, ...params: (string | number)[]): string =>
 
 export function navigate(route: Route, ...params: (string | number)[]): void {
   window.location.hash = href(route, ...params)
+}
+
+/** Goes to a page right after the current one saved its entries: its leave guard has nothing to ask. */
+export function navigateAfterSave(route: Route, ...params: (string | number)[]): void {
+  saved = true
+  navigate(route, ...params)
 }

@@ -23,6 +23,7 @@ import * as rekap from '../../src/services/rekap'
 import * as shift from '../../src/services/shift'
 import * as tally from '../../src/services/tally'
 import { listVariants } from '../../src/services/variants'
+import { delivery, shiftInput } from '../support/inputs'
 
 const WHO = { actor: 'bench' }
 const DAYS = 40
@@ -48,26 +49,20 @@ export async function simulate(app: OpenedApp, log: (s: string) => void) {
   const SAVES_PER_SHIFT = savesPerShift(ballots.length)
   const t0 = performance.now()
   // Enough sheets for 40 days of work: every ballot type of a Bogor-size satker, about 4 million each.
-  penerimaan.catat(ctx, WHO, {
-    kind: 'biasa',
-    receivedAt: '2024-01-01T08:00',
-    penyedia: 'PT Bench',
-    suratJalan: 'SJ-BENCH-1',
-    bttb: '',
-    kendaraan: '',
-    pengemudi: '',
-    wakilNama: '',
-    wakilJabatan: '',
-    penggantiUntuk: '',
-    note: '',
-    lines: ballots.map((b) => ({
-      variantId: b.variantId,
-      statedQty: 4_100_000,
-      countedQty: 4_100_000,
-      tertukarQty: 0,
-      tertukarNote: '',
-    })),
-  })
+  penerimaan.catat(
+    ctx,
+    WHO,
+    delivery({
+      receivedAt: '2024-01-01T08:00',
+      penyedia: 'PT Bench',
+      suratJalan: 'SJ-BENCH-1',
+      lines: ballots.map((b) => ({
+        variantId: b.variantId,
+        statedQty: 4_100_000,
+        countedQty: 4_100_000,
+      })),
+    }),
+  )
   const teamIds: number[] = []
   for (let t = 0; t < TEAMS; t++) {
     const team = regu.tambah(ctx, WHO, {
@@ -87,17 +82,19 @@ export async function simulate(app: OpenedApp, log: (s: string) => void) {
       // Half the teams per shift, every ballot type.
       const teams = teamIds.filter((_, i) => i % SHIFTS_PER_DAY === s)
       const variants = ballots
-      const opened = shift.buka(ctx, WHO, {
-        kind: 'sortir_lipat',
-        tanggal: day(d),
-        mulai: s === 0 ? '08:00' : '13:00',
-        selesai: s === 0 ? '12:00' : '17:00',
-        lokasi: '',
-        pengawas: 'Bench',
-        note: '',
-        variantIds: variants.map((v) => v.variantId),
-        teams: teams.map((teamId) => ({ teamId })),
-      })
+      const opened = shift.buka(
+        ctx,
+        WHO,
+        shiftInput({
+          kind: 'sortir_lipat',
+          tanggal: day(d),
+          mulai: s === 0 ? '08:00' : '13:00',
+          selesai: s === 0 ? '12:00' : '17:00',
+          pengawas: 'Bench',
+          variantIds: variants.map((v) => v.variantId),
+          teams: teams.map((teamId) => ({ teamId })),
+        }),
+      )
       // Rows written straight to the chain (hashing and balances included) rather than through the
       // service: a million validated API calls would time the simulation, not the app.
       ctx.db.transaction(() => {
@@ -153,17 +150,18 @@ export async function benchFloor(app: OpenedApp, dir: string, runs: number, repo
   // with the updated shift — what the coordinator waits for after pressing Simpan.
   const v = sim.ballots[0]!
   const team = sim.teamIds[0]!
-  const live = shift.buka(ctx, WHO, {
-    kind: 'sortir_lipat',
-    tanggal: day(DAYS),
-    mulai: '08:00',
-    selesai: '16:00',
-    lokasi: '',
-    pengawas: '',
-    note: '',
-    variantIds: [v.variantId],
-    teams: [{ teamId: team }],
-  })
+  const live = shift.buka(
+    ctx,
+    WHO,
+    shiftInput({
+      kind: 'sortir_lipat',
+      tanggal: day(DAYS),
+      mulai: '08:00',
+      selesai: '16:00',
+      variantIds: [v.variantId],
+      teams: [{ teamId: team }],
+    }),
+  )
   const SAVES = Math.max(1000, runs * 200)
   // The simulated history was written in one go; a running app would have been idle since, and its
   // checkpoints (db/checkpoint.ts) would have run.

@@ -21,6 +21,7 @@ import * as tally from '../../src/services/tally'
 import { listVariants } from '../../src/services/variants'
 import * as wilayah from '../../src/services/wilayah'
 import type { PrintJobResult } from './printJob'
+import { delivery, shiftInput } from '../support/inputs'
 
 const WHO = { actor: 'bench' }
 
@@ -110,41 +111,36 @@ export async function benchPrint(
   // The largest kecamatan, packed and handed over; then its BA printed (issued in the handover).
   const largest = wilayah.daftarKecamatan(ctx).sort((a, b) => b.tps - a.tps)[0]!
   const variants = listVariants(ctx)
-  penerimaan.catat(ctx, WHO, {
-    kind: 'biasa',
-    receivedAt: '2024-02-01T08:00',
-    penyedia: 'PT Bench Logistik',
-    suratJalan: 'SJ-BENCH-LOG',
-    bttb: '',
-    kendaraan: '',
-    pengemudi: '',
-    wakilNama: '',
-    wakilJabatan: '',
-    penggantiUntuk: '',
-    note: '',
-    lines: variants
-      .filter((v) => v.kind === 'logistics')
-      .map((v) => ({
-        variantId: v.variantId,
-        statedQty: 100_000,
-        countedQty: 100_000,
-        tertukarQty: 0,
-        tertukarNote: '',
-      })),
-  })
+  penerimaan.catat(
+    ctx,
+    WHO,
+    delivery({
+      receivedAt: '2024-02-01T08:00',
+      penyedia: 'PT Bench Logistik',
+      suratJalan: 'SJ-BENCH-LOG',
+      lines: variants
+        .filter((v) => v.kind === 'logistics')
+        .map((v) => ({
+          variantId: v.variantId,
+          statedQty: 100_000,
+          countedQty: 100_000,
+        })),
+    }),
+  )
   const teamId = (ctx.db.prepare('SELECT id FROM team ORDER BY id LIMIT 1').get() as { id: number }).id
   for (const v of variants.filter((x) => x.assembled)) {
-    const s = shift.buka(ctx, WHO, {
-      kind: v.itemCode === 'BILIK' ? 'rakit_bilik' : 'rakit_kotak',
-      tanggal: '2024-02-02',
-      mulai: '08:00',
-      selesai: '16:00',
-      lokasi: '',
-      pengawas: '',
-      note: '',
-      variantIds: [v.variantId],
-      teams: [{ teamId }],
-    })
+    const s = shift.buka(
+      ctx,
+      WHO,
+      shiftInput({
+        kind: v.itemCode === 'BILIK' ? 'rakit_bilik' : 'rakit_kotak',
+        tanggal: '2024-02-02',
+        mulai: '08:00',
+        selesai: '16:00',
+        variantIds: [v.variantId],
+        teams: [{ teamId }],
+      }),
+    )
     tally.simpan(ctx, WHO, {
       shiftId: s.id,
       variantId: v.variantId,
@@ -152,17 +148,18 @@ export async function benchPrint(
     })
     shift.tutup(ctx, WHO, s.id, '')
   }
-  const pack = shift.buka(ctx, WHO, {
-    kind: 'packing',
-    tanggal: '2024-02-03',
-    mulai: '08:00',
-    selesai: '16:00',
-    lokasi: '',
-    pengawas: '',
-    note: '',
-    variantIds: [],
-    teams: [{ teamId }],
-  })
+  const pack = shift.buka(
+    ctx,
+    WHO,
+    shiftInput({
+      kind: 'packing',
+      tanggal: '2024-02-03',
+      mulai: '08:00',
+      selesai: '16:00',
+      variantIds: [],
+      teams: [{ teamId }],
+    }),
+  )
   const kits = kemas.allKits(ctx).filter((k) => k.kecamatanId === largest.id)
   const packing = await measured(async () => {
     for (const k of kits) kemas.catat(ctx, WHO, { shiftId: pack.id, tpsId: k.tpsId, lines: [], sisa: true })

@@ -11,6 +11,7 @@ import { chainHead } from '../../src/db/ledger'
 import type { ServiceContext } from '../../src/services/context'
 import * as penerimaan from '../../src/services/penerimaan'
 import * as tally from '../../src/services/tally'
+import { delivery } from '../support/inputs'
 
 const [dbPath, shiftArg, teamArg, variantArg, prefix] = process.argv.slice(2)
 const ctx: ServiceContext = { db: openDatabase(dbPath!, { mustExist: true }), dbPath: dbPath!, now: () => new Date() }
@@ -28,20 +29,16 @@ for (let n = 1; ; n++) {
   if (n % 50 === 0 && process.ppid !== parent) process.exit(1)
   if (n % 3 === 0) {
     const sj = `${prefix}-${n}`
-    penerimaan.catat(ctx, who, {
-      kind: 'biasa',
-      receivedAt: '2024-11-04T09:00',
-      penyedia: 'PT Uji Listrik',
-      suratJalan: sj,
-      bttb: '',
-      kendaraan: '',
-      pengemudi: '',
-      wakilNama: '',
-      wakilJabatan: '',
-      penggantiUntuk: '',
-      note: '',
-      lines: [{ variantId, statedQty: 100, countedQty: 100, tertukarQty: 0, tertukarNote: '' }],
-    })
+    penerimaan.catat(
+      ctx,
+      who,
+      delivery({
+        receivedAt: '2024-11-04T09:00',
+        penyedia: 'PT Uji Listrik',
+        suratJalan: sj,
+        lines: [{ variantId, statedQty: 100, countedQty: 100 }],
+      }),
+    )
     const head = chainHead(ctx.db)
     ack(`ACK delivery ${sj} ${head.seq} ${head.hash}`)
   } else {

@@ -194,6 +194,19 @@ describe('Penerimaan', () => {
     await expect.poll(focused).toBe('Baris 1: tertukar milik siapa')
     expect(await app.call('penerimaan.daftar', {})).toEqual([])
 
+    // Kept as a draft while typing (issue 14): a reload finds the form as it was, with a notice.
+    await form
+      .getByTestId('penerimaan-draf')
+      .getByText(/Draf tersimpan/)
+      .waitFor()
+    await app.page.reload()
+    await app.page.getByTestId('penerimaan-draf-dipulihkan').waitFor()
+    await expect.poll(() => form.getByLabel('Nomor surat jalan').inputValue()).toBe('SJ/001/XI/2024')
+    await expect.poll(() => form.getByLabel('Baris 1: jumlah terhitung').inputValue()).toBe('199.500')
+    await expect.poll(() => form.getByTestId('selisih-1').textContent()).toBe('KURANG 500')
+    await shot('pp-02b-penerimaan-draf')
+    await form.getByLabel('Baris 1: tertukar milik siapa').focus()
+
     await app.page.keyboard.type('milik KPU Kab. Asahan')
     await shot('pp-03-penerimaan-form')
     await app.page.keyboard.press('Enter') // to the delivery note
@@ -202,6 +215,7 @@ describe('Penerimaan', () => {
     await app.page.keyboard.press('Enter')
 
     await app.page.getByRole('heading', { name: /^Penerimaan #\d+$/ }).waitFor()
+    expect((await app.call('draf.lihat', { jenis: 'penerimaan', kunci: 'baru' })).bagian).toEqual({})
     const id = Number(new URL(app.page.url()).hash.split('/')[2])
     expect(id).toBeGreaterThan(0)
     const line = app.page.getByTestId(`delivery-line-${gubernur.variantId}`)

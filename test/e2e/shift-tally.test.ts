@@ -364,3 +364,190 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     expect(app.errors).toEqual([])
   })
 })
+
+describe('Sortir & Rakit: typed tallies are never thrown away, and typed counts are read like pasted ones', () => {
+  it('refuses typed "-5", "1,5", "٣", "5e3" as pasted ones, keeps the entries as a draft across navigation and reload, and drops it on save', async () => {
+    const page = app.page
+    const k = page.keyboard
+    const teams = await app.call('regu.daftar', {})
+    const id = (nama: string) => teams.find((t) => t.nama === nama)!.id
+    const opened = await app.call('shift.buka', {
+      kind: 'sortir_lipat',
+      tanggal: '2024-11-02',
+      mulai: '08:00',
+      selesai: '16:00',
+      variantIds: [GUBERNUR],
+      teams: [{ teamId: id('Mawar') }, { teamId: id('Melati') }],
+    })
+    const ledgerBefore = (await app.call('ledger.lihatRiwayat', { variantId: GUBERNUR, limit: 500 })).rows.length
+    // What the page asks before it goes: answered by the test, one answer per question.
+    const asked: string[] = []
+    let answer: 'accept' | 'dismiss' = 'dismiss'
+    page.on('dialog', (d) => {
+      asked.push(`${d.type()}: ${d.message()}`)
+      void (answer === 'accept' ? d.accept() : d.dismiss())
+    })
+
+    await page.goto(app.url(`#/shift/${opened.id}`))
+    const grid = page.getByTestId(`tally-${GUBERNUR}`)
+    const cell = (row: number | 'total', col: string): Locator =>
+      grid.locator(`.ag-row[row-index="${row === 'total' ? 'b-0' : row}"] [col-id="${col}"]`)
+    await cell(0, 'serahkan').waitFor()
+    await expect.poll(focused).toEqual({ row: '0', col: 'serahkan' })
+
+    // A team's tally typed and pasted, as on the first day.
+    await k.type('3000', { delay: 15 })
+    await k.press('Enter')
+    await expect.poll(focused).toEqual({ row: '1', col: 'serahkan' })
+    await paste('2.500\t1.200')
+    await expect.poll(() => cell(1, 'hasil').textContent()).toBe('1.200')
+
+    // Typed into damage cells from the keyboard: the first key starts the edit and is kept, like Excel.
+    const typedCases: [string, string][] = [
+      ['rusak.CETAK', '-5'],
+      ['rusak.KUSUT_SOBEK', '1,5'],
+      ['rusak.WARNA_PENANDA', '5e3'],
+    ]
+    for (const [col, text] of typedCases) {
+      await cell(0, col).click()
+      await cell(0, col).locator('.tally-editor:focus').waitFor()
+      await k.press('Escape')
+      // The editor closes after the key; until then the keyboard is still in it.
+      await cell(0, col).locator('.tally-editor').waitFor({ state: 'detached' })
+      await expect.poll(focused).toEqual({ row: '0', col })
+      // The first key opens the editor and is kept in it; the rest is typed into the editor.
+      await k.press(text[0]!)
+      await cell(0, col).locator('.tally-editor:focus').waitFor()
+      expect(await cell(0, col).locator('.tally-editor').inputValue()).toBe(text[0])
+      await k.type(text.slice(1), { delay: 15 })
+      await k.press('Enter')
+      await expect.poll(() => cell(0, col).textContent(), { message: col }).toBe(text)
+    }
+    // Arabic-Indic three: not on the keyboard, so put into the open editor as an input method would.
+    await cell(0, 'rusak.NAMA_LOGO').click()
+    await cell(0, 'rusak.NAMA_LOGO').locator('.tally-editor:focus').waitFor()
+    await k.insertText('٣')
+    await k.press('Enter')
+    await expect.poll(() => cell(0, 'rusak.NAMA_LOGO').textContent()).toBe('٣')
+    // The same texts pasted into Melati's row: the same marks and the same words.
+    await cell(1, 'rusak.CETAK').click()
+    await cell(1, 'rusak.CETAK').locator('.tally-editor:focus').waitFor()
+    await k.press('Escape')
+    await cell(1, 'rusak.CETAK').locator('.tally-editor').waitFor({ state: 'detached' })
+    await paste('-5\t1,5\t5e3\t٣')
+    const hints = page.getByTestId('tally-hints')
+    for (const [col, text, says] of [
+      ['rusak.CETAK', '-5', '"-5": jumlah tidak boleh negatif'],
+      ['rusak.KUSUT_SOBEK', '1,5', '"1,5" bukan bilangan bulat; tulis tanpa desimal, mis. 1234 atau 1.234'],
+      ['rusak.WARNA_PENANDA', '5e3', '"5e3" bukan angka; isi dengan bilangan bulat, mis. 1234'],
+      ['rusak.NAMA_LOGO', '٣', '"٣" bukan angka; isi dengan bilangan bulat, mis. 1234'],
+    ] as const) {
+      for (const row of [0, 1]) {
+        await expect.poll(() => cell(row, col).textContent(), { message: `${row} ${col}` }).toBe(text)
+        await expect.poll(() => cell(row, col).getAttribute('class')).toContain('tally-invalid')
+      }
+      expect(await hints.getByText(says).count(), says).toBe(2)
+    }
+    await windowShot(page, 'shift-10-ketik-sama-dengan-tempel')
+    await page.getByRole('button', { name: 'Simpan tally' }).click()
+    await page.getByTestId('tally-refusal').getByText('8 sel bukan bilangan bulat').waitFor()
+    expect((await app.call('ledger.lihatRiwayat', { variantId: GUBERNUR, limit: 500 })).rows.length).toBe(ledgerBefore)
+
+    // Kept as a draft while typing, exactly as typed.
+    await page
+      .getByTestId('tally-draf')
+      .getByText(/^Draf tersimpan/)
+      .waitFor()
+    const kunci = `${opened.id}:${GUBERNUR}`
+    await expect
+      .poll(async () => (await app.call('draf.lihat', { jenis: 'tally', kunci })).bagian[`t:${id('Mawar')}`])
+      .toEqual({
+        serahkan: '3000',
+        'rusak.CETAK': '-5',
+        'rusak.KUSUT_SOBEK': '1,5',
+        'rusak.WARNA_PENANDA': '5e3',
+        'rusak.NAMA_LOGO': '٣',
+      })
+
+    // Beranda: the page asks first; staying keeps everything.
+    await menuLink(page, 'Beranda').click()
+    await expect.poll(() => asked.length).toBe(1)
+    expect(asked[0]).toMatch(/^confirm: Isian tally .* belum disimpan\. Isian tetap disimpan sebagai draf/)
+    expect(page.url()).toContain(`#/shift/${opened.id}`)
+    await expect.poll(() => cell(1, 'serahkan').textContent()).toBe('2.500')
+    // Leaving, then coming back: the draft is restored, with a notice.
+    answer = 'accept'
+    await menuLink(page, 'Beranda').click()
+    await page.waitForURL(/#\/beranda$/)
+    await page.goBack()
+    await page.getByTestId('tally-draf-dipulihkan').waitFor()
+    await expect.poll(() => cell(0, 'serahkan').textContent()).toBe('3.000')
+    await expect.poll(() => cell(1, 'serahkan').textContent()).toBe('2.500')
+    await expect.poll(() => cell(1, 'hasil').textContent()).toBe('1.200')
+    await expect.poll(() => cell(0, 'rusak.CETAK').textContent()).toBe('-5')
+    await windowShot(page, 'shift-11-draf-dipulihkan')
+
+    // A reload (or a crash, or another window) finds it too.
+    await page.reload()
+    await page.getByTestId('tally-draf-dipulihkan').waitFor()
+    expect(await page.getByTestId('tally-draf-dipulihkan').textContent()).toContain('2 baris diketik oleh')
+    await expect.poll(() => cell(1, 'hasil').textContent()).toBe('1.200')
+    await expect.poll(() => cell(1, 'rusak.NAMA_LOGO').textContent()).toBe('٣')
+
+    // Keys as in Excel: Home, End, Ctrl+Home, Ctrl+End and Ctrl+arrows over the data.
+    await cell(0, 'serahkan').click()
+    await cell(0, 'serahkan').locator('.tally-editor:focus').waitFor()
+    await k.press('Escape')
+    await cell(0, 'serahkan').locator('.tally-editor').waitFor({ state: 'detached' })
+    await k.press('End')
+    await expect.poll(focused).toEqual({ row: '0', col: 'kembali' })
+    await k.press('Home')
+    await expect.poll(focused).toEqual({ row: '0', col: 'label' })
+    await k.press('Control+ArrowRight')
+    await expect.poll(focused).toEqual({ row: '0', col: 'serahkan' })
+    await k.press('Control+ArrowRight')
+    await expect.poll(focused).toEqual({ row: '0', col: 'rusak.CETAK' })
+    await k.press('Control+ArrowDown')
+    await expect.poll(focused).toEqual({ row: '1', col: 'rusak.CETAK' })
+    // Melati's row is filled from its name to here: one run, so Ctrl+← goes to its start.
+    await k.press('Control+ArrowLeft')
+    await expect.poll(focused).toEqual({ row: '1', col: 'label' })
+    await k.press('Control+End')
+    await expect.poll(focused).toEqual({ row: '1', col: 'kembali' })
+    await k.press('Control+Home')
+    await expect.poll(focused).toEqual({ row: '0', col: 'label' })
+    // A grey figure takes no typing, and says why.
+    await cell(0, 'soFar.serah').click({ position: { x: 2, y: 2 } })
+    await expect.poll(focused).toEqual({ row: '0', col: 'soFar.serah' })
+    await k.press('7')
+    await page.getByText('Kolom "Diserahkan" hanya dibaca: angkanya dari buku besar shift ini.').waitFor()
+    await windowShot(page, 'shift-12-kolom-baca-saja')
+
+    // Fixed and saved: the draft is gone, and a reload shows an empty sheet.
+    for (const row of [0, 1]) {
+      await cell(row, 'rusak.CETAK').click()
+      await cell(row, 'rusak.CETAK').locator('.tally-editor:focus').waitFor()
+      await k.press('Escape')
+      await cell(row, 'rusak.CETAK').locator('.tally-editor').waitFor({ state: 'detached' })
+      await paste('5\t\t\t')
+    }
+    await expect.poll(() => hints.count()).toBe(0)
+    await k.press('Control+s')
+    await page.getByText('Tally tersimpan: 5 baris buku besar').waitFor()
+    await expect.poll(() => app.call('draf.lihat', { jenis: 'tally', kunci })).toMatchObject({ bagian: {} })
+    expect(await page.getByTestId('tally-draf-dipulihkan').count()).toBe(0)
+    const s = await app.call('shift.lihat', { id: opened.id })
+    const mawar = s.teams.find((t) => t.nama === 'Mawar')!.tallies[0]!
+    expect(mawar).toMatchObject({ serah: 3000, hasil: 0, rusak: { CETAK: 5 }, rusakTotal: 5 })
+    // Target progress is good sheets against the target, as on Beranda: Melati's 5 damaged sheets do not count.
+    const targets = page.getByTestId('targets')
+    await expect.poll(() => targets.textContent()).toMatch(/Regu Melati\s*1\.200 \/ 5\.000 \(24\s?%\)/)
+    expect(await targets.textContent()).not.toMatch(/Regu Regu/)
+    await page.reload()
+    await cell(0, 'serahkan').waitFor()
+    await expect.poll(() => cell('total', 'soFar.serah').textContent()).toBe('5.500')
+    expect(await page.getByTestId('tally-draf-dipulihkan').count()).toBe(0)
+    expect(asked.filter((a) => a.startsWith('confirm')).length).toBe(2)
+    expect(app.errors).toEqual([])
+  })
+})

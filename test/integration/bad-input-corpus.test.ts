@@ -1461,7 +1461,7 @@ function writeCases(): Case[] {
     c('qty negative', 'regu.aturTarget', () => ({ teamId: id.melati, tanggal: '2024-11-07', qty: -100 }), /negatif/),
     // Shifts and tallies.
     c('unknown kind "lembur"', 'shift.buka', () => shift({ kind: 'lembur' }), /pilihan/),
-    c('date 2024-02-30', 'shift.buka', () => shift({ tanggal: '2024-02-30' }), /tidak sah/),
+    c('date 2024-02-30', 'shift.buka', () => shift({ tanggal: '2024-02-30' }), /tidak ada di kalender/),
     c('start at 25:00', 'shift.buka', () => shift({ mulai: '25:00' }), /JJ:MM/),
     c('start at 24:00', 'shift.buka', () => shift({ mulai: '24:00' }), /JJ:MM/),
     c('end at 08:60', 'shift.buka', () => shift({ selesai: '08:60' }), /JJ:MM/),

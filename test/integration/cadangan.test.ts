@@ -500,11 +500,17 @@ describe('the backup openApp makes before migrating an older file', () => {
     return { rows: 3, head }
   }
 
-  it('a schema-2 file is backed up as it was (old schema, intact), then migrated; the app opens normally', async () => {
-    clock = new Date(2024, 10, 4, 7, 30, 0)
-    const path = join(root, 'lama-v2', 'batubara.sqlite')
-    const old = olderFile(path, 2)
+  /** A file left at `schema` with three ledger rows, opened by today's app at 07:<minute> on 4 November. */
+  async function openOlder(dir: string, schema: 1 | 2, minute: number) {
+    clock = new Date(2024, 10, 4, 7, minute, 0)
+    const path = join(root, dir, 'batubara.sqlite')
+    const old = olderFile(path, schema)
     const app = await openTestApp({ who: 'Ani (operator)', dbPath: path, now, demo: false })
+    return { path, old, app }
+  }
+
+  it('a schema-2 file is backed up as it was (old schema, intact), then migrated; the app opens normally', async () => {
+    const { path, old, app } = await openOlder('lama-v2', 2, 30)
     try {
       expect(app.state).toEqual({ mode: 'normal', problem: null })
       expect(schemaVersion(app.ctx.db)).toBe(LATEST_SCHEMA_VERSION)
@@ -531,10 +537,7 @@ describe('the backup openApp makes before migrating an older file', () => {
   // A file at schema 1 has no worker_id column; its rows must verify as the v1 rows they are, or the
   // migration backup fails its check and a genuine 0001 file could never be opened again.
   it('a schema-1 file with ledger rows is backed up and migrated too', async () => {
-    clock = new Date(2024, 10, 4, 7, 45, 0)
-    const path = join(root, 'lama-v1', 'batubara.sqlite')
-    const old = olderFile(path, 1)
-    const app = await openTestApp({ who: 'Ani (operator)', dbPath: path, now, demo: false })
+    const { path, old, app } = await openOlder('lama-v1', 1, 45)
     try {
       expect(app.state).toEqual({ mode: 'normal', problem: null })
       expect(await app.call('sistem.lihatInfo')).toMatchObject({

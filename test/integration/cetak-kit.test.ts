@@ -1,8 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp, type OpenedApp } from '../../src/api/app'
+import type { OpenedApp } from '../../src/api/app'
+import { openTestApp, useTempDir } from '../support/api'
 import { shortItemName } from '../../src/core/text'
 import { openReadOnly } from '../../src/db/open'
 import type { ReadContext } from '../../src/services/context'
@@ -14,17 +13,12 @@ import * as kemas from '../../src/services/kemas'
  * TPS by TPS. What they print must still be what lihatKit says about each kit: the demo satker
  * (Kabupaten Batu Bara, every kecamatan) with a few seal numbers, compared kit by kit.
  */
-const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
-const root = mkdtempSync(join(tmpdir(), 'gudang-cetak-kit-'))
+const root = useTempDir('cetak-kit')
 let app: OpenedApp
-
 beforeAll(async () => {
-  app = await openApp({ dbPath: join(root, 'demo.sqlite'), demoCsvPath: DEMO_CSV })
+  app = await openTestApp({ dir: root, name: 'demo' })
 })
-afterAll(() => {
-  app.close()
-  rmSync(root, { recursive: true, force: true })
-})
+afterAll(() => app.close())
 
 describe('print data of labels and daftar isi', () => {
   it('states for every kit what lihatKit says: lines, kotak, ballots and seal numbers, in stacking order', () => {

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp, type OpenedApp } from '../../src/api/app'
+import type { OpenedApp } from '../../src/api/app'
+import { openTestApp, useTempDir } from '../support/api'
 import {
   daftarIsiDocument,
   renderDaftarIsi,
@@ -20,16 +20,12 @@ import * as kemas from '../../src/services/kemas'
  * read back with poppler, every word in the same place, the same text, the same pixels. Kits that only
  * pdfmake can lay out (taller than a page, a character the drawn layout does not break) are handed to it.
  */
-const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
-const root = mkdtempSync(join(tmpdir(), 'gudang-daftar-isi-'))
+const root = useTempDir('daftar-isi')
 let app: OpenedApp
 beforeAll(async () => {
-  app = await openApp({ dbPath: join(root, 'demo.sqlite'), demoCsvPath: DEMO_CSV })
+  app = await openTestApp({ dir: root, name: 'demo' })
 })
-afterAll(() => {
-  app.close()
-  rmSync(root, { recursive: true, force: true })
-})
+afterAll(() => app.close())
 
 function run(cmd: string, args: string[]): string {
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 })

@@ -202,7 +202,7 @@ describe('shifts: closing, opening, reopening', () => {
       expect(e.details).toEqual([{ column: 'tanggal', message: `Tanggal ${tanggal} tidak ada di kalender` }])
     }
     const spelt = await refused('shift.buka', sortirShift({ tanggal: '05-11-2024', mulai: '8:00' }), 'INVALID_INPUT')
-    expect(spelt.message).toBe('Isian untuk shift.buka tidak sah')
+    expect(spelt.message).toBe('Isian belum benar: Tanggal, Mulai')
     expect(spelt.details).toEqual([
       { column: 'tanggal', message: 'Tanggal ditulis TTTT-BB-HH, mis. 2024-11-05' },
       { column: 'mulai', message: 'Jam ditulis JJ:MM, mis. 08:00' },
@@ -316,7 +316,7 @@ describe('tally.simpan', () => {
       ]),
       'INVALID_INPUT',
     )
-    expect(e.message).toBe('Isian untuk tally.simpan tidak sah')
+    expect(e.message).toMatch(/^Isian belum benar: Serahkan \(baris 1\), Baik\/Siap \(baris 1\), /)
     expect(e.details).toEqual(
       expect.arrayContaining([
         { column: 'rows.0.serahkan', message: 'Jumlah tidak boleh negatif' },
@@ -438,7 +438,7 @@ describe('penerimaan', () => {
       },
       'INVALID_INPUT',
     )
-    expect(e.message).toBe('Isian untuk penerimaan.catat tidak sah')
+    expect(e.message).toMatch(/^Isian belum benar: Dus \(baris 1\), /)
     expect(e.details).toEqual(
       expect.arrayContaining([
         { column: 'lines.0.dus', message: 'Jumlah harus angka' },

@@ -16,6 +16,7 @@ import * as shift from '../../src/services/shift'
 import * as rusak from '../../src/services/rusak'
 import * as tally from '../../src/services/tally'
 import { listVariants } from '../../src/services/variants'
+import { delivery } from '../support/inputs'
 
 /**
  * The Beranda charts and the daily rekap sum the floor_flow aggregate in SQL. Here they are checked
@@ -73,36 +74,27 @@ beforeAll(async () => {
   worker.b = pekerja.tambah(ctx, who, { nama: 'Budi', nik: null, telepon: '', teamId: team.kenanga }).id
   pekerja.tambah(ctx, who, { nama: 'Sri', nik: null, telepon: '', teamId: team.mawar })
   regu.aturTarget(ctx, who, team.kenanga, DAYS[1]!, 9_000)
-  const line = (variantId: number, qty: number) => ({
-    variantId,
-    statedQty: qty,
-    countedQty: qty,
-    tertukarQty: 0,
-    tertukarNote: '',
-  })
-  const delivery = {
-    kind: 'biasa' as const,
-    penyedia: 'PT Cetak',
-    bttb: '',
-    kendaraan: '',
-    pengemudi: '',
-    wakilNama: '',
-    wakilJabatan: '',
-    penggantiUntuk: '',
-    note: '',
-  }
-  penerimaan.catat(ctx, who, {
-    ...delivery,
-    receivedAt: `${DAYS[0]}T08:00`,
-    suratJalan: 'SJ-1',
-    lines: [line(v.g, 50_000), line(v.b, 40_000), line(v.k, 3_000)],
-  })
-  penerimaan.catat(ctx, who, {
-    ...delivery,
-    receivedAt: `${DAYS[1]}T08:00`,
-    suratJalan: 'SJ-2',
-    lines: [line(v.b, 10_000)],
-  })
+  const line = (variantId: number, qty: number) => ({ variantId, statedQty: qty, countedQty: qty })
+  penerimaan.catat(
+    ctx,
+    who,
+    delivery({
+      penyedia: 'PT Cetak',
+      receivedAt: `${DAYS[0]}T08:00`,
+      suratJalan: 'SJ-1',
+      lines: [line(v.g, 50_000), line(v.b, 40_000), line(v.k, 3_000)],
+    }),
+  )
+  penerimaan.catat(
+    ctx,
+    who,
+    delivery({
+      penyedia: 'PT Cetak',
+      receivedAt: `${DAYS[1]}T08:00`,
+      suratJalan: 'SJ-2',
+      lines: [line(v.b, 10_000)],
+    }),
+  )
 
   // Day 1: Melati sorts Gubernur per team; Kenanga sorts Bupati per worker; Mawar assembles kotak.
   const s1 = openShiftOn('sortir_lipat', DAYS[0]!, [v.g, v.b], [team.melati, team.kenanga])

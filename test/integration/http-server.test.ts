@@ -160,6 +160,12 @@ describe('HTTP transport with a stub dispatcher', () => {
     expect(calls.length).toBe(before)
   })
 
+  it('answers the live feed with 204 when it serves none, and 401 without the token', async () => {
+    const feed = (token: string) => fetch(`http://127.0.0.1:${server.port}/peristiwa?token=${token}`)
+    expect((await feed(server.token)).status).toBe(204)
+    expect((await feed('salah')).status).toBe(401)
+  })
+
   it('refuses a foreign Host with 403 (DNS rebinding) and accepts localhost', async () => {
     const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` }
     const evil = await raw(server.port, {

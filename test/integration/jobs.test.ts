@@ -151,7 +151,10 @@ describe('long jobs in worker threads', () => {
     })
     expect(await refusal('job.mulai', { method: 'tidak.ada' })).toMatchObject({ code: 'INVALID_INPUT' })
     const bad = await refusal('job.mulai', { method: 'kemas.cetakSatker', input: { jenis: 'semua' } })
-    expect(bad).toMatchObject({ code: 'INVALID_INPUT', message: 'Isian untuk kemas.cetakSatker tidak sah' })
+    expect(bad).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'Isian belum benar: Jenis — Pilih label atau daftar isi',
+    })
     expect(bad.details).toEqual([expect.objectContaining({ column: 'jenis', message: 'Pilih label atau daftar isi' })])
     // Over HTTP without a chosen user, a koordinator's backup is refused before any job starts.
     const before = (await call('job.daftar')).length

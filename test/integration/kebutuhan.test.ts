@@ -507,6 +507,16 @@ describe('kebutuhan.ekspor read back', () => {
     return Buffer.from(d.contentBase64, 'base64')
   }
 
+  /** An export read back: the CSV as it is, the XLSX from the row whose first cell is `firstHeader`. */
+  async function readBack(
+    level: MethodInput<'kebutuhan.ekspor'>['level'],
+    format: 'csv' | 'xlsx',
+    firstHeader: string,
+  ) {
+    const buf = await exported(level, format)
+    return format === 'csv' ? readCsv(buf) : await readXlsx(buf, firstHeader)
+  }
+
   /** Each numeric column of the data rows sums to the totals row. */
   function expectTotalsConsistent(t: ReadBack, firstNumeric: number) {
     expect(t.totals).not.toBeNull()
@@ -517,8 +527,7 @@ describe('kebutuhan.ekspor read back', () => {
 
   it.each(['csv', 'xlsx'] as const)('per TPS (%s): same rows and totals as kebutuhan.daftarTps', async (format) => {
     const api = await perTps(app)
-    const buf = await exported('tps', format)
-    const t = format === 'csv' ? readCsv(buf) : await readXlsx(buf, 'Kecamatan')
+    const t = await readBack('tps', format, 'Kecamatan')
     expect(t.header).toEqual([
       'Kecamatan',
       'Desa/Kelurahan',
@@ -547,8 +556,7 @@ describe('kebutuhan.ekspor read back', () => {
     ['kecamatan', 'xlsx'],
   ] as const)('per %s (%s): same totals as kebutuhan.lihatRekap', async (level, format) => {
     const api = await rekap(app, level)
-    const buf = await exported(level, format)
-    const t = format === 'csv' ? readCsv(buf) : await readXlsx(buf, 'Kecamatan')
+    const t = await readBack(level, format, 'Kecamatan')
     const lead = level === 'desa' ? 2 : 1
     expect(t.header.slice(lead)).toEqual(['Jumlah TPS', 'DPT', ...api.columns.map((c) => `${c.name} (${c.unit})`)])
     expect(t.rows).toHaveLength(api.rows.length)
@@ -574,8 +582,7 @@ describe('kebutuhan.ekspor read back', () => {
 
   it.each(['csv', 'xlsx'] as const)('per dapil (%s): same rows as kebutuhan.daftarDapil', async (format) => {
     const api = await perDapil(app)
-    const buf = await exported('dapil', format)
-    const t = format === 'csv' ? readCsv(buf) : await readXlsx(buf, 'Jenis Surat Suara')
+    const t = await readBack('dapil', format, 'Jenis Surat Suara')
     expect(t.header).toEqual([
       'Jenis Surat Suara',
       'Dapil',

@@ -201,92 +201,37 @@ describe('recording moves through the ledger service', () => {
     expect(v.head).toBe(rowsBefore.at(-1)!.hash)
   })
 
-  const invalid: [string, (ids: { ballot: number; tpsId: number }) => MoveInput, string, RegExp][] = [
-    [
-      'negative qty',
-      ({ ballot }) => ({ variantId: ballot, from: 'PENYEDIA', to: 'DITERIMA', qty: -5 }),
-      'qty',
-      /bilangan bulat positif/,
-    ],
-    [
-      'zero qty',
-      ({ ballot }) => ({ variantId: ballot, from: 'PENYEDIA', to: 'DITERIMA', qty: 0 }),
-      'qty',
-      /bilangan bulat positif/,
-    ],
-    [
-      'fractional qty',
-      ({ ballot }) => ({ variantId: ballot, from: 'PENYEDIA', to: 'DITERIMA', qty: 2.5 }),
-      'qty',
-      /bilangan bulat positif/,
-    ],
-    [
-      'NaN qty',
-      ({ ballot }) => ({ variantId: ballot, from: 'PENYEDIA', to: 'DITERIMA', qty: Number.NaN }),
-      'qty',
-      /bilangan bulat positif/,
-    ],
-    [
-      'absurd qty',
-      ({ ballot }) => ({ variantId: ballot, from: 'PENYEDIA', to: 'DITERIMA', qty: 2_000_000_000 }),
-      'qty',
-      /melebihi batas/,
-    ],
+  type Ids = { ballot: number; tpsId: number }
+  /** A move of the ballot variant between two places: what most bad moves differ in. */
+  const ballotMove =
+    (from: string, to: string, qty = 1) =>
+    ({ ballot }: Ids): MoveInput => ({ variantId: ballot, from, to, qty })
+  const invalid: [string, (ids: Ids) => MoveInput, string, RegExp][] = [
+    ['negative qty', ballotMove('PENYEDIA', 'DITERIMA', -5), 'qty', /bilangan bulat positif/],
+    ['zero qty', ballotMove('PENYEDIA', 'DITERIMA', 0), 'qty', /bilangan bulat positif/],
+    ['fractional qty', ballotMove('PENYEDIA', 'DITERIMA', 2.5), 'qty', /bilangan bulat positif/],
+    ['NaN qty', ballotMove('PENYEDIA', 'DITERIMA', Number.NaN), 'qty', /bilangan bulat positif/],
+    ['absurd qty', ballotMove('PENYEDIA', 'DITERIMA', 2_000_000_000), 'qty', /melebihi batas/],
     [
       'unknown variant',
       () => ({ variantId: 999_999, from: 'PENYEDIA', to: 'DITERIMA', qty: 1 }),
       'variantId',
       /tidak dikenal/,
     ],
-    [
-      'unknown place',
-      ({ ballot }) => ({ variantId: ballot, from: 'PENYEDIA', to: 'GUDANG_BELAKANG', qty: 1 }),
-      'to',
-      /tidak dikenal/,
-    ],
-    [
-      'lower-case place',
-      ({ ballot }) => ({ variantId: ballot, from: 'penyedia', to: 'DITERIMA', qty: 1 }),
-      'from',
-      /tidak dikenal/,
-    ],
-    [
-      'RUSAK without a reason',
-      ({ ballot }) => ({ variantId: ballot, from: 'BAIK', to: 'RUSAK', qty: 1 }),
-      'to',
-      /tidak dikenal/,
-    ],
-    [
-      'DITERIMA with a ref',
-      ({ ballot }) => ({ variantId: ballot, from: 'DITERIMA:1', to: 'BAIK', qty: 1 }),
-      'from',
-      /tidak dikenal/,
-    ],
-    [
-      'DIKEMAS of a nonexistent TPS',
-      ({ ballot }) => ({ variantId: ballot, from: 'BAIK', to: 'DIKEMAS:999999', qty: 1 }),
-      'to',
-      /merujuk data yang tidak ada/,
-    ],
-    [
-      'DIKEMAS with a non-numeric ref',
-      ({ ballot }) => ({ variantId: ballot, from: 'BAIK', to: 'DIKEMAS:abc', qty: 1 }),
-      'to',
-      /merujuk data yang tidak ada/,
-    ],
+    ['unknown place', ballotMove('PENYEDIA', 'GUDANG_BELAKANG'), 'to', /tidak dikenal/],
+    ['lower-case place', ballotMove('penyedia', 'DITERIMA'), 'from', /tidak dikenal/],
+    ['RUSAK without a reason', ballotMove('BAIK', 'RUSAK'), 'to', /tidak dikenal/],
+    ['DITERIMA with a ref', ballotMove('DITERIMA:1', 'BAIK'), 'from', /tidak dikenal/],
+    ['DIKEMAS of a nonexistent TPS', ballotMove('BAIK', 'DIKEMAS:999999'), 'to', /merujuk data yang tidak ada/],
+    ['DIKEMAS with a non-numeric ref', ballotMove('BAIK', 'DIKEMAS:abc'), 'to', /merujuk data yang tidak ada/],
     [
       'DIKIRIM of a nonexistent kecamatan',
       ({ ballot, tpsId }) => ({ variantId: ballot, from: `DIKEMAS:${tpsId}`, to: 'DIKIRIM:999999', qty: 1 }),
       'to',
       /merujuk data yang tidak ada/,
     ],
-    ['same place', ({ ballot }) => ({ variantId: ballot, from: 'BAIK', to: 'BAIK', qty: 1 }), 'to', /sama/],
-    [
-      'overdraw of an empty place',
-      ({ ballot }) => ({ variantId: ballot, from: 'TERTUKAR', to: 'BAIK', qty: 1 }),
-      'qty',
-      /hanya berisi 0/,
-    ],
+    ['same place', ballotMove('BAIK', 'BAIK'), 'to', /sama/],
+    ['overdraw of an empty place', ballotMove('TERTUKAR', 'BAIK'), 'qty', /hanya berisi 0/],
   ]
 
   it.each(invalid)('refuses %s and writes nothing', (_name, make, column, message) => {
@@ -394,6 +339,29 @@ describe('tamper detection on a copied database file', () => {
 
   let copyNo = 0
   /** A copy of the checkpointed base file, changed by fn through a raw connection. */
+  /** Writes a row behind the app's back, by 'budi', hashed as the app would hash it; returns its hash. */
+  function forge(
+    db: DB,
+    move: { seq: number; at: string; variantId: number; from: string; to: string; qty: number; prevHash: string },
+  ): string {
+    const content = {
+      ...move,
+      actor: 'budi',
+      note: null,
+      shiftId: null,
+      documentId: null,
+      reason: null,
+      correctsSeq: null,
+      workerId: null,
+    }
+    const hash = rowHash(content)
+    db.prepare(
+      `INSERT INTO ledger (seq, at, actor, variant_id, from_place, to_place, qty, prev_hash, hash)
+       VALUES (@seq, @at, @actor, @variantId, @from, @to, @qty, @prevHash, @hash)`,
+    ).run({ ...content, hash })
+    return hash
+  }
+
   function tampered(fn: (db: DB) => void): string {
     const path = join(root, `tamper-${++copyNo}.sqlite`)
     copyFileSync(base, path)
@@ -508,26 +476,8 @@ describe('tamper detection on a copied database file', () => {
     const v = await verify(
       tampered((db) => {
         db.prepare('DELETE FROM ledger WHERE seq = ?').run(N)
-        const forged = {
-          seq: N,
-          at: '2024-11-01T09:00:00.000Z',
-          actor: 'budi',
-          variantId: ballot,
-          from: 'DITERIMA',
-          to: 'BAIK',
-          qty: 1,
-          note: null,
-          shiftId: null,
-          documentId: null,
-          reason: null,
-          correctsSeq: null,
-          workerId: null,
-          prevHash: rows[N - 2]!.hash,
-        }
-        db.prepare(
-          `INSERT INTO ledger (seq, at, actor, variant_id, from_place, to_place, qty, prev_hash, hash)
-           VALUES (@seq, @at, @actor, @variantId, @from, @to, @qty, @prevHash, @hash)`,
-        ).run({ ...forged, hash: rowHash(forged) })
+        const move = { variantId: ballot, from: 'DITERIMA', to: 'BAIK', qty: 1 }
+        forge(db, { seq: N, at: '2024-11-01T09:00:00.000Z', ...move, prevHash: rows[N - 2]!.hash })
         rebuildBalances(db)
       }),
     )
@@ -545,28 +495,15 @@ describe('tamper detection on a copied database file', () => {
       rebuildBalances(db) // then the insert trigger keeps them in step with the rewritten rows
       let prev = all[N - 2]!.hash
       for (const r of all.slice(N - 1)) {
-        const content = {
+        prev = forge(db, {
           seq: r.seq,
           at: r.at,
-          actor: 'budi',
           variantId: r.variant_id,
           from: r.from_place,
           to: r.to_place,
           qty: r.seq === N ? r.qty - 1 : r.qty,
-          note: null,
-          shiftId: null,
-          documentId: null,
-          reason: null,
-          correctsSeq: null,
-          workerId: null,
           prevHash: prev,
-        }
-        const hash = rowHash(content)
-        db.prepare(
-          `INSERT INTO ledger (seq, at, actor, variant_id, from_place, to_place, qty, prev_hash, hash)
-           VALUES (@seq, @at, @actor, @variantId, @from, @to, @qty, @prevHash, @hash)`,
-        ).run({ ...content, hash })
-        prev = hash
+        })
       }
       rebuildBalances(db)
     })

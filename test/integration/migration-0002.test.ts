@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3'
 import { createHash } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -8,7 +7,7 @@ import { GENESIS_HASH } from '../../src/core/ledgerRow'
 import { appendMoves, balancesMatchLedger, verifyChain } from '../../src/db/ledger'
 import { MIGRATIONS } from '../../src/db/migrations'
 import { openDatabase, schemaVersion, type DB } from '../../src/db/open'
-import { asWritable } from '../../src/db/handles'
+import { raw } from '../support/migrations'
 
 /** This file tests migration 0002 as it stands; later migrations have their own tests. */
 const UP_TO_0002 = MIGRATIONS.slice(0, 2)
@@ -83,17 +82,6 @@ function appendV1(db: DB, moves: readonly V1Move[], meta: { actor: string; at: s
     )
     insert.run({ ...row, hash })
     head = { seq: row.seq, hash }
-  }
-}
-
-/** Opens a raw connection (no migrations), runs fn and closes, checkpointing the WAL into the file. */
-function raw<T>(path: string, fn: (db: DB) => T): T {
-  const db = asWritable(new Database(path))
-  try {
-    return fn(db)
-  } finally {
-    db.pragma('wal_checkpoint(TRUNCATE)')
-    db.close()
   }
 }
 

@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3'
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { rollBackTo } from '../support/migrations'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp } from '../../src/api/app'
 import { verifyChain } from '../../src/db/ledger'
@@ -21,20 +21,12 @@ const path = join(root, 'm5.sqlite')
 let before: { ledger: unknown[]; audit: number; tps: number }
 
 beforeAll(async () => {
-  // A demo election built by today's app, then taken back to 0004: drop what 0007 made, undo what 0006
-  // changed (its indexes) and drop what 0005 made.
+  // A demo election built by today's app, then taken back to 0004 (test/support/migrations.ts).
   const made = join(root, 'made.sqlite')
   const app = await openApp({ dbPath: made, demoCsvPath: DEMO_CSV })
   app.close()
   copyFileSync(made, path)
-  const raw = new Database(path)
-  raw.exec(`DROP TABLE idempotensi; DROP TABLE stasiun_host; DROP TABLE stasiun_kode; DROP TABLE stasiun;
-            DELETE FROM schema_migrations WHERE version = 12;`)
-  raw.exec(`DROP INDEX ledger_document_variant; DROP INDEX balance_place;
-            CREATE INDEX ledger_document ON ledger(document_id) WHERE document_id IS NOT NULL; CREATE INDEX tps_desa ON tps(desa_id);
-            DELETE FROM schema_migrations WHERE version = 6;`)
-  raw.exec(`DROP TABLE sesi_log; DROP TABLE pengguna; DELETE FROM schema_migrations WHERE version = 5;`)
-  raw.close()
+  rollBackTo(path, 4)
   const db = openDatabase(path, { mustExist: true, migrations: MIGRATIONS.slice(0, 4) })
   expect(schemaVersion(db)).toBe(4)
   before = {

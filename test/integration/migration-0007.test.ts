@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3'
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { rollBackTo } from '../support/migrations'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp } from '../../src/api/app'
 import { verifyChain } from '../../src/db/ledger'
@@ -26,10 +26,7 @@ beforeAll(async () => {
   const app = await openApp({ dbPath: made, demoCsvPath: DEMO_CSV })
   app.close()
   copyFileSync(made, path)
-  const raw = new Database(path)
-  raw.exec(`DROP TABLE idempotensi; DROP TABLE stasiun_host; DROP TABLE stasiun_kode; DROP TABLE stasiun;
-            DELETE FROM schema_migrations WHERE version = 7;`)
-  raw.close()
+  rollBackTo(path, 6)
   const db = openDatabase(path, { mustExist: true, migrations: UP_TO_0006 })
   expect(schemaVersion(db)).toBe(6)
   before = {

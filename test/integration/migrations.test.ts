@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3'
 import { createHash, randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -7,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { AppError } from '../../src/core/errors'
 import { MIGRATIONS, type Migration } from '../../src/db/migrations'
 import { openDatabase, schemaVersion, type DB } from '../../src/db/open'
-import { asWritable } from '../../src/db/handles'
+import { raw } from '../support/migrations'
 
 const root = mkdtempSync(join(tmpdir(), 'gudang-migrations-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
@@ -46,17 +45,6 @@ const applied = (db: DB) =>
     version: number
     name: string
   }[]
-
-/** Opens a raw connection (no migrations), runs fn, checkpoints the WAL into the main file and closes. */
-function raw<T>(path: string, fn: (db: DB) => T): T {
-  const db = asWritable(new Database(path))
-  try {
-    return fn(db)
-  } finally {
-    db.pragma('wal_checkpoint(TRUNCATE)')
-    db.close()
-  }
-}
 
 /** Makes a file this app created, then marks it as migrated by a future version. */
 function fileFromNewerApp(journalMode: 'WAL' | 'DELETE'): string {

@@ -318,39 +318,30 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     )
     await call('shift.tutup', { shiftId: sortir.id, note: 'Selesai' })
 
-    const kotak = await call('shift.buka', {
-      kind: 'rakit_kotak',
-      tanggal: '2024-11-05',
-      mulai: '08:00',
-      selesai: '12:00',
-      variantIds: [v.KOTAK],
-      teams: [{ teamId: team.mawar }],
-    })
+    /** Mawar assembles one item in a rakit shift of the day: open, one tally, close. */
+    const assemble = async (
+      kind: 'rakit_kotak' | 'rakit_bilik',
+      variantId: number,
+      [mulai, selesai]: [string, string],
+      tallied: { serahkan: number; hasil: number; kembali?: number },
+      rowsWritten: number,
+    ) => {
+      const s = await call('shift.buka', {
+        kind,
+        tanggal: '2024-11-05',
+        mulai,
+        selesai,
+        variantIds: [variantId],
+        teams: [{ teamId: team.mawar }],
+      })
+      await writes(rowsWritten, () =>
+        call('tally.simpan', { shiftId: s.id, variantId, rows: [{ teamId: team.mawar, ...tallied }] }),
+      )
+      await call('shift.tutup', { shiftId: s.id, note: '' })
+    }
     // 170 handed out, 166 assembled, 4 back unassembled: 3 rows.
-    await writes(3, () =>
-      call('tally.simpan', {
-        shiftId: kotak.id,
-        variantId: v.KOTAK,
-        rows: [{ teamId: team.mawar, serahkan: 170, hasil: 166, kembali: 4 }],
-      }),
-    )
-    await call('shift.tutup', { shiftId: kotak.id, note: '' })
-    const bilik = await call('shift.buka', {
-      kind: 'rakit_bilik',
-      tanggal: '2024-11-05',
-      mulai: '13:00',
-      selesai: '17:00',
-      variantIds: [v.BILIK],
-      teams: [{ teamId: team.mawar }],
-    })
-    await writes(2, () =>
-      call('tally.simpan', {
-        shiftId: bilik.id,
-        variantId: v.BILIK,
-        rows: [{ teamId: team.mawar, serahkan: 330, hasil: 330 }],
-      }),
-    )
-    await call('shift.tutup', { shiftId: bilik.id, note: '' })
+    await assemble('rakit_kotak', v.KOTAK, ['08:00', '12:00'], { serahkan: 170, hasil: 166, kembali: 4 }, 3)
+    await assemble('rakit_bilik', v.BILIK, ['13:00', '17:00'], { serahkan: 330, hasil: 330 }, 2)
   })
 
   it('the label sheet: 164 labels in stacking order whose QR codes name satker, TPS, kotak and variant', async () => {
@@ -431,18 +422,21 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
       })
     ).id
     const [t1, t2] = [kits[0]!, kits[1]!]
+    /** Packs these lines into a TPS's kit in the packing shift, writing `rows` ledger rows. */
+    const pack = (tpsId: number, rows: number, lines: [variantId: number, qty: number][]) =>
+      writes(rows, () =>
+        call('kemas.catat', {
+          shiftId: packingShift,
+          tpsId,
+          lines: lines.map(([variantId, qty]) => ({ variantId, qty })),
+        }),
+      )
     // TPS 001: 184 Gubernur (100 now, 84 later), 184 Bupati, 2 kotak in part 1 (3 rows).
-    const part1 = await writes(3, () =>
-      call('kemas.catat', {
-        shiftId: packingShift,
-        tpsId: t1.tpsId,
-        lines: [
-          { variantId: v.GUBERNUR, qty: 100 },
-          { variantId: v.BUPATI, qty: 184 },
-          { variantId: v.KOTAK, qty: 2 },
-        ],
-      }),
-    )
+    const part1 = await pack(t1.tpsId, 3, [
+      [v.GUBERNUR, 100],
+      [v.BUPATI, 184],
+      [v.KOTAK, 2],
+    ])
     expect(part1.status).toBe('sebagian')
     const line = (code: string) => part1.lines.find((l) => l.itemCode === code)!
     // BAIK Gubernur 17.940 - 100 = 17.840.
@@ -484,36 +478,24 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     ).toBe(true)
 
     // Part 2: the other 84 Gubernur and the 6 logistics lines (7 rows).
-    const part2 = await writes(7, () =>
-      call('kemas.catat', {
-        shiftId: packingShift,
-        tpsId: t1.tpsId,
-        lines: [
-          { variantId: v.GUBERNUR, qty: 84 },
-          { variantId: v.BILIK, qty: 4 },
-          { variantId: v.TINTA, qty: 2 },
-          { variantId: v.TEMPLATE_BRAILLE, qty: 1 },
-          { variantId: v.SEGEL, qty: 1 },
-          { variantId: v.SAMPUL, qty: 1 },
-          { variantId: v.FORMULIR, qty: 1 },
-        ],
-      }),
-    )
+    const part2 = await pack(t1.tpsId, 7, [
+      [v.GUBERNUR, 84],
+      [v.BILIK, 4],
+      [v.TINTA, 2],
+      [v.TEMPLATE_BRAILLE, 1],
+      [v.SEGEL, 1],
+      [v.SAMPUL, 1],
+      [v.FORMULIR, 1],
+    ])
     expect(part2.status).toBe('lengkap')
 
     // TPS 002 (145 lembar): the ballots first (2 rows), then the rest with sisa (7 rows).
     expect(
       (
-        await writes(2, () =>
-          call('kemas.catat', {
-            shiftId: packingShift,
-            tpsId: t2.tpsId,
-            lines: [
-              { variantId: v.GUBERNUR, qty: 145 },
-              { variantId: v.BUPATI, qty: 145 },
-            ],
-          }),
-        )
+        await pack(t2.tpsId, 2, [
+          [v.GUBERNUR, 145],
+          [v.BUPATI, 145],
+        ])
       ).status,
     ).toBe('sebagian')
     expect(

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MethodInput, MethodOutput } from '../../src/api/contract'
 import { recordMoves } from '../../src/services/ledger'
-import { openTestApp, useTempDir, DEMO_CSV, type TestApp } from '../support/api'
+import { openTestApp, useTempDir, DEMO_CSV, DEMO_CSV_COLUMNS, type TestApp } from '../support/api'
 import { fingerprint } from '../support/fingerprint'
 
 const root = useTempDir('wilayah')
@@ -162,14 +162,7 @@ describe.each([
     expect(preview.totals).toMatchObject({ kecamatan: 12, desa: 151, tps: 1446 })
     expect(preview.changes).toMatchObject({ added: 1446, removed: 0, changed: 0, unchanged: 0 })
     expect(preview.format).toMatch(/^CSV \(koma/)
-    expect(preview.columns).toEqual({
-      kode_kecamatan: 'kode_kecamatan',
-      kecamatan: 'kecamatan',
-      kode_desa: 'kode_desa',
-      desa: 'desa',
-      no_tps: 'no_tps',
-      dpt: 'dpt',
-    })
+    expect(preview.columns).toEqual(DEMO_CSV_COLUMNS)
     const max = (await app.call('pemilihan.lihat'))!.maxVotersPerTps
     expect(preview.warnings).toHaveLength(demoRows.filter((r) => r.dpt > max).length)
     expect(preview.fingerprint).toMatch(/^[0-9a-f]{64}$/)

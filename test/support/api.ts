@@ -18,6 +18,10 @@ import { fingerprint } from './fingerprint'
 export const ROOT = resolve(__dirname, '../..')
 /** The demo election's TPS list (Pilkada 2024, Kabupaten Batu Bara: 12 kecamatan, 1.446 TPS). */
 export const DEMO_CSV = join(ROOT, 'resources', 'demo', 'tps-batubara-2024.csv')
+/** Its columns, each read as itself: the column mapping an import of it reports. */
+export const DEMO_CSV_COLUMNS: Record<string, string> = Object.fromEntries(
+  ['kode_kecamatan', 'kecamatan', 'kode_desa', 'desa', 'no_tps', 'dpt'].map((c) => [c, c]),
+)
 
 /** A method's input, left out where the method takes none (or only optional fields). */
 export type InputArgs<M extends MethodName> =

@@ -1,7 +1,4 @@
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { pdfQrCodes, run } from './pdf'
 
 /**
  * Where every word of a PDF stands, as poppler reads it back (`pdftotext -bbox`): the evidence that a
@@ -18,13 +15,6 @@ export interface Page {
   width: number
   height: number
   words: Word[]
-}
-
-function run(cmd: string, args: string[]): string {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
-  if (r.error) throw new Error(`${cmd} tidak dapat dijalankan: ${r.error.message}`)
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} gagal: ${r.stderr}`)
-  return r.stdout
 }
 
 const unescape = (s: string) =>
@@ -83,30 +73,7 @@ export function wordsOutside(
 }
 
 /** The QR codes zbar reads on one page rendered at `dpi`. */
-export function qrOnPage(file: string, page: number, dpi = 150): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'gudang-qr-'))
-  try {
-    run('pdftoppm', [
-      '-r',
-      String(dpi),
-      '-f',
-      String(page),
-      '-l',
-      String(page),
-      '-singlefile',
-      '-png',
-      file,
-      join(dir, 'p'),
-    ])
-    const r = spawnSync('zbarimg', ['--quiet', '--raw', join(dir, 'p.png')], { encoding: 'utf8' })
-    return r.stdout
-      .split('\n')
-      .map((s) => s.trim())
-      .filter(Boolean)
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-}
+export const qrOnPage = (file: string, page: number, dpi = 150): string[] => pdfQrCodes(file, page, dpi)
 
 /** pdffonts' table: every font's name, type and whether it is embedded. */
 export function pdfFonts(file: string): { name: string; embedded: boolean }[] {

@@ -1,5 +1,6 @@
 import { type OpenedApp } from '../../src/api/app'
 import type { MethodInput, MethodName } from '../../src/api/contract'
+import { reasonsFor } from '../../src/core/reasons'
 import { openTestApp, type Api } from './api'
 
 /**
@@ -303,17 +304,7 @@ export async function buildStressElection(root: string): Promise<StressFixture> 
     workerIds.push((await call(M.pekerjaTambah, { nama, teamId: teams[i % 3] })).id)
 
   // Two sortir shifts: every ballot variant sorted, damage in every ballot reason.
-  const reasons = [
-    'CETAK',
-    'KUSUT_SOBEK',
-    'WARNA_PENANDA',
-    'NAMA_LOGO',
-    'LOGO_KPU',
-    'BERLUBANG',
-    'FOTO',
-    'WARNA_PARTAI',
-    'LAINNYA',
-  ]
+  const reasons = reasonsFor('ballot').map((r) => r.code)
   for (const [day, half] of [
     ['2024-01-12', 0],
     ['2024-01-13', 1],

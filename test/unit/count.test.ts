@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseCount } from '../../src/core/count'
+import { MAX_COUNT, parseCount } from '../../src/core/count'
 
 /** One reader of counts for every form and the tally grid (src/core/count.ts). */
 describe('parseCount', () => {
@@ -23,5 +23,16 @@ describe('parseCount', () => {
       })
     expect(parseCount('dua')).toEqual({ ok: false, message: '"dua" bukan angka; isi dengan bilangan bulat, mis. 1234' })
     expect(parseCount('99999999999999999999')).toMatchObject({ ok: false })
+    // Other scripts' digits and exponents are not counts a coordinator meant.
+    expect(parseCount('٣')).toEqual({ ok: false, message: '"٣" bukan angka; isi dengan bilangan bulat, mis. 1234' })
+    expect(parseCount('5e3')).toEqual({ ok: false, message: '"5e3" bukan angka; isi dengan bilangan bulat, mis. 1234' })
+  })
+
+  it('refuses a count over the limit the contract holds, saying the limit', () => {
+    expect(parseCount('100.000.000')).toEqual({ ok: true, value: MAX_COUNT })
+    expect(parseCount('100000001')).toEqual({
+      ok: false,
+      message: '"100000001" terlalu besar; paling banyak 100.000.000',
+    })
   })
 })

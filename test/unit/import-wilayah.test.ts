@@ -11,6 +11,7 @@ import {
   parseWilayahTable,
   type ParsedTps,
 } from '../../src/core/wilayahImport'
+import { DEMO_CSV_COLUMNS } from '../support/api'
 
 const root = join(__dirname, '../..')
 const readRows = (path: string): TableRow[] => parseDelimited(decodeText(new Uint8Array(readFileSync(path))).text).rows
@@ -31,14 +32,7 @@ describe('parseWilayahTable on the real Batu Bara file', () => {
     expect(new Set(r.tps.map((t) => normalizeName(t.kecamatan))).size).toBe(12)
     expect(new Set(r.tps.map((t) => `${normalizeName(t.kecamatan)}|${normalizeName(t.desa)}`)).size).toBe(151)
     expect(new Set(r.tps.map((t) => t.kodeDesa)).size).toBe(151)
-    expect(r.columns).toEqual({
-      kode_kecamatan: 'kode_kecamatan',
-      kecamatan: 'kecamatan',
-      kode_desa: 'kode_desa',
-      desa: 'desa',
-      no_tps: 'no_tps',
-      dpt: 'dpt',
-    })
+    expect(r.columns).toEqual(DEMO_CSV_COLUMNS)
   })
 
   it('sums DPT to the same total as adding up the dpt column by hand', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { contract, type MethodName } from '../../src/api/contract'
 import { RECOVERY_METHODS } from '../../src/api/dispatch'
+import { createLongHandlers } from '../../src/api/handlers'
+import type { ReadContext } from '../../src/services/context'
 
 /**
  * Long methods run in a worker thread on a read-only connection (src/api/jobs.ts): one that wrote would
@@ -32,5 +34,16 @@ describe('long methods', () => {
 
   it('answer in recovery mode only where the recovery screen needs them', () => {
     expect(long.filter((n) => RECOVERY_METHODS.includes(n)).sort()).toEqual(['cadangan.daftar', 'ledger.periksa'])
+  })
+
+  it('have their handlers made from a read-only context, exactly those (the worker runs nothing else)', () => {
+    const ctx: ReadContext = {
+      get db(): never {
+        throw new Error('no connection is opened to build the handlers')
+      },
+      dbPath: '/nonexistent.sqlite',
+      now: () => new Date(0),
+    }
+    expect(Object.keys(createLongHandlers(ctx)).sort()).toEqual([...long].sort())
   })
 })

@@ -4,7 +4,7 @@ import { tallyIssues, type TallyRow, type TallyWorld } from '../../src/core/tall
 
 /**
  * The tally rule (core/tally.ts) is what the service refuses with and what the grid shows while typing
- * (ui/components/TallyGridModel.tsx builds its world from the shift it shows; test/e2e/shift-tally.test.ts
+ * (ui/components/TallyGridModel.ts builds its world from the shift it shows; test/e2e/shift-tally.test.ts
  * sees the hint and the refusal say the same).
  */
 const variant = {

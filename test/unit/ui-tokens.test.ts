@@ -149,6 +149,7 @@ const PAGE_PREFIX: Record<string, string> = {
   integritas: 'integritas-',
   pemulihan: 'pemulihan-',
   setup: 'setup-',
+  stasiun: 'stasiun-',
 }
 
 /** A component's sheet names its classes after the component: jobs.css .job-, charts/charts.css .chart-. */

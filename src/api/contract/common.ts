@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isIsoDate } from '../../core/shifts'
+import { MAX_COUNT } from '../../core/count'
 import { checkName, checkText, type Checked } from '../../core/names'
 import type { Issue as CoreIssue } from '../../core/errors'
 
@@ -61,7 +62,7 @@ export const Count = z
   .number({ error: 'Jumlah harus angka' })
   .int('Jumlah harus bilangan bulat')
   .min(0, 'Jumlah tidak boleh negatif')
-  .max(100_000_000, 'Jumlah terlalu besar')
+  .max(MAX_COUNT, 'Jumlah terlalu besar')
 export const PositiveCount = Count.min(1, 'Jumlah minimal 1')
 export const IsoDate = z.string().superRefine((s, ctx) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s))

@@ -2,7 +2,11 @@ import type { z } from 'zod'
 import type { Access } from '../../core/roles'
 
 /** A method of the one API: its input and output schemas and a one-line description (Bahasa Indonesia). */
-export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+export interface MethodSpec<
+  I extends z.ZodType = z.ZodType,
+  O extends z.ZodType = z.ZodType,
+  L extends boolean = boolean,
+> {
   input: I
   output: O
   /** Shown by `gudang methods` and in the docs. */
@@ -19,13 +23,16 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
    * with its own read-only connection, so the thread serving the UI keeps answering, reports progress,
    * and can be started with job.mulai to be watched and cancelled. Never true for a method that writes.
    */
-  long?: boolean
+  long?: L
 }
 
 /** The access a method actually has once the default is applied. */
 export const accessOf = (spec: MethodSpec): Access => spec.access ?? (spec.writes ? 'operator' : 'semua')
 
-export function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
+/** `long` keeps its literal type, so the handlers of long methods can be typed apart (src/api/handlers/long.ts). */
+export function method<I extends z.ZodType, O extends z.ZodType, L extends boolean = false>(
+  spec: MethodSpec<I, O, L>,
+): MethodSpec<I, O, L> {
   return spec
 }
 

@@ -9,6 +9,7 @@ import { pekerjaMethods } from './pekerja'
 import { reguMethods } from './regu'
 import { shiftMethods } from './shift'
 import { tallyMethods } from './tally'
+import { drafMethods } from './draf'
 import { rusakMethods } from './rusak'
 import { rekonsiliasiMethods } from './rekonsiliasi'
 import { kemasMethods } from './kemas'
@@ -39,6 +40,7 @@ export const contract = {
   ...reguMethods,
   ...shiftMethods,
   ...tallyMethods,
+  ...drafMethods,
   ...rusakMethods,
   ...rekonsiliasiMethods,
   ...kemasMethods,
@@ -57,6 +59,8 @@ export const contract = {
 
 export type Contract = typeof contract
 export type MethodName = keyof Contract
+/** Methods marked `long`: they run in a job's worker on a read-only connection. */
+export type LongMethod = { [M in MethodName]: Contract[M] extends { long?: true } ? M : never }[MethodName]
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>
 export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>
 
@@ -71,6 +75,7 @@ export type { Penerimaan, PenerimaanBaris, PenerimaanInput, Retur } from './pene
 export type { Pekerja } from './pekerja'
 export type { Regu } from './regu'
 export type { ShiftDetail } from './shift'
+export type { Draf } from './draf'
 export type { ReconRow, KemajuanSortir } from './rekonsiliasi'
 export type { DocType, Dokumen, DokumenJenis, DokumenPeriksa, Signer, IssueInput } from './dokumen'
 export type { Kit, KitDetail, KitProgress, KitScope, LabelGrid } from './kemas'
@@ -80,3 +85,4 @@ export type { JobStatus, JobState } from './job'
 export type { Cadangan, CadanganBaru, CadanganDipulihkan } from './cadangan'
 export type { Pengguna } from './pengguna'
 export type { Sesi } from './sesi'
+export { fieldLabel, invalidInputMessage } from './labels'

@@ -1,11 +1,10 @@
 import { quickCheck } from '../../db/inspect'
 import * as cadangan from '../../services/cadangan'
-import type { HandlerContext, NamespaceHandlers } from './context'
+import type { HandlerContext, LongHandlers, NamespaceHandlers } from './context'
+import type { ReadContext } from '../../services/context'
 
 export function cadanganHandlers({ ctx, state, sessions, jobs }: HandlerContext): NamespaceHandlers<'cadangan'> {
   return {
-    'cadangan.daftar': (i, m) => cadangan.daftar(ctx.dbPath, i.folder, m.progress),
-    'cadangan.buat': (i, m) => cadangan.buat(ctx, 'manual', i.folder, m.progress),
     'cadangan.pulihkan': async (i) => {
       // A job's worker holds the file open; on Windows the file could not be moved aside.
       await jobs?.cancelAll()
@@ -16,5 +15,13 @@ export function cadanganHandlers({ ctx, state, sessions, jobs }: HandlerContext)
       sessions.clear()
       return r
     },
+  }
+}
+
+/** The long methods: run in a job's worker on a read-only connection (src/api/jobWorker.ts). */
+export function cadanganLongHandlers(ctx: ReadContext): LongHandlers<'cadangan'> {
+  return {
+    'cadangan.daftar': (i, m) => cadangan.daftar(ctx.dbPath, i.folder, m.progress),
+    'cadangan.buat': (i, m) => cadangan.buat(ctx, 'manual', i.folder, m.progress),
   }
 }

@@ -1,5 +1,6 @@
 import * as wilayah from '../../services/wilayah'
-import { bytesOf, type HandlerContext, type NamespaceHandlers } from './context'
+import { bytesOf, type HandlerContext, type LongHandlers, type NamespaceHandlers } from './context'
+import type { ReadContext } from '../../services/context'
 
 export function wilayahHandlers({ ctx }: HandlerContext): NamespaceHandlers<'wilayah'> {
   return {
@@ -7,11 +8,17 @@ export function wilayahHandlers({ ctx }: HandlerContext): NamespaceHandlers<'wil
     'wilayah.daftarKecamatan': () => wilayah.daftarKecamatan(ctx),
     'wilayah.daftarDesa': (i) => wilayah.daftarDesa(ctx, i.kecamatanId),
     'wilayah.daftarTps': () => wilayah.daftarTps(ctx),
-    'wilayah.pratinjauImpor': (i) => wilayah.pratinjauImpor(ctx, i.fileName, bytesOf(i.contentBase64), i.gantiNama),
     'wilayah.impor': (i, m) =>
       wilayah.impor(ctx, m, i.fileName, bytesOf(i.contentBase64), i.fingerprint, {
         terapkanPadaKit: i.terapkanPadaKit,
         gantiNama: i.gantiNama,
       }),
+  }
+}
+
+/** The long methods: run in a job's worker on a read-only connection (src/api/jobWorker.ts). */
+export function wilayahLongHandlers(ctx: ReadContext): LongHandlers<'wilayah'> {
+  return {
+    'wilayah.pratinjauImpor': (i) => wilayah.pratinjauImpor(ctx, i.fileName, bytesOf(i.contentBase64), i.gantiNama),
   }
 }

@@ -6,6 +6,7 @@ import m0005 from './0005_pengguna'
 import m0006 from './0006_lookups'
 import m0007 from './0007_stasiun'
 import m0008 from './0008_kit_periksa'
+import m0010 from './0010_draf'
 
 export interface Migration {
   version: number
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: '0006_lookups', sql: m0006 },
   { version: 7, name: '0007_stasiun', sql: m0007 },
   { version: 8, name: '0008_kit_periksa', sql: m0008 },
+  { version: 10, name: '0010_draf', sql: m0010 },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0

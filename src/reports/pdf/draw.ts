@@ -240,17 +240,7 @@ export class Drawing {
   lines(text: string, width: number, style: TextStyle): string[] {
     this.use(style)
     if (this.width(text) <= width) return [text]
-    const out: string[] = []
-    let line = ''
-    for (const word of text.split(/ +/)) {
-      const next = line ? `${line} ${word}` : word
-      if (line && this.width(next) > width) {
-        out.push(line)
-        line = word
-      } else line = next
-    }
-    if (line) out.push(line)
-    return out
+    return this.wrap(text.split(/ +/), width)
   }
 
   /** The width of `text` set in `style`. */

@@ -20,54 +20,19 @@ export interface QrMatrix {
 
 // Per version: [0] ECC code words per block by ECC level (index = the level's format bits: M, L, H, Q),
 // [1] number of blocks, [2] alignment pattern positions. As in qr.js (JIS X 0510:2004 pp. 30–36, 71).
+// prettier-ignore
 const VERSIONS: readonly (readonly [readonly number[], readonly number[], readonly number[]])[] = [
   [[], [], []],
   [[10, 7, 17, 13], [1, 1, 1, 1], []],
-  [
-    [16, 10, 28, 22],
-    [1, 1, 1, 1],
-    [4, 16],
-  ],
-  [
-    [26, 15, 22, 18],
-    [1, 1, 2, 2],
-    [4, 20],
-  ],
-  [
-    [18, 20, 16, 26],
-    [2, 1, 4, 2],
-    [4, 24],
-  ],
-  [
-    [24, 26, 22, 18],
-    [2, 1, 4, 4],
-    [4, 28],
-  ],
-  [
-    [16, 18, 28, 24],
-    [4, 2, 4, 4],
-    [4, 32],
-  ],
-  [
-    [18, 20, 26, 18],
-    [4, 2, 5, 6],
-    [4, 20, 36],
-  ],
-  [
-    [22, 24, 26, 22],
-    [4, 2, 6, 6],
-    [4, 22, 40],
-  ],
-  [
-    [22, 30, 24, 20],
-    [5, 2, 8, 8],
-    [4, 24, 44],
-  ],
-  [
-    [26, 18, 28, 24],
-    [5, 4, 8, 8],
-    [4, 26, 48],
-  ],
+  [[16, 10, 28, 22], [1, 1, 1, 1], [4, 16]],
+  [[26, 15, 22, 18], [1, 1, 2, 2], [4, 20]],
+  [[18, 20, 16, 26], [2, 1, 4, 2], [4, 24]],
+  [[24, 26, 22, 18], [2, 1, 4, 4], [4, 28]],
+  [[16, 18, 28, 24], [4, 2, 4, 4], [4, 32]],
+  [[18, 20, 26, 18], [4, 2, 5, 6], [4, 20, 36]],
+  [[22, 24, 26, 22], [4, 2, 6, 6], [4, 22, 40]],
+  [[22, 30, 24, 20], [5, 2, 8, 8], [4, 24, 44]],
+  [[26, 18, 28, 24], [5, 4, 8, 8], [4, 26, 48]],
 ]
 
 export const QR_MAX_VERSION = VERSIONS.length - 1
@@ -295,6 +260,12 @@ function putFormat(matrix: Uint8Array, n: number, eccBits: number, mask: number)
 function scoreRuns(groups: Int32Array, len: number): number {
   let s = 0
   for (let i = 0; i < len; i++) if (groups[i]! >= 5) s += groups[i]! - 2
+  return s + finderLikePenalty(groups, len)
+}
+
+/** 40 for each dark-light-dark run of 1:1:3:1:1 with four light modules on one side: a look-alike finder. */
+function finderLikePenalty(groups: Int32Array, len: number): number {
+  let s = 0
   for (let i = 5; i < len; i += 2) {
     const p = groups[i]!
     if (
@@ -414,20 +385,7 @@ function lineScore(v: number, n: number, groups: Int32Array): number {
     (l >>> 11) &
     (d >>> 12) &
     (d >>> 13)
-  if (core1 | core2) {
-    const len = bitRuns(v, n, groups)
-    for (let i = 5; i < len; i += 2) {
-      const p = groups[i]!
-      if (
-        groups[i - 1] === p &&
-        groups[i - 2] === 3 * p &&
-        groups[i - 3] === p &&
-        groups[i - 4] === p &&
-        (groups[i - 5]! >= 4 * p || (i + 1 < len && groups[i + 1]! >= 4 * p))
-      )
-        s += 40
-    }
-  }
+  if (core1 | core2) s += finderLikePenalty(groups, bitRuns(v, n, groups))
   return s
 }
 

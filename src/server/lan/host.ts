@@ -1,12 +1,11 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
 import { dirname, join, resolve } from 'node:path'
-import { realpath, stat } from 'node:fs/promises'
-import { createReadStream } from 'node:fs'
+import { realpath } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import type { OpenedApp } from '../../api/app'
 import type { ApiResponse, ErrorBody } from '../../api/contract'
-import { contentDisposition, DOWNLOAD_PREFIX, parseDownloadPath } from '../../api/jobs'
+import { DOWNLOAD_PREFIX } from '../../api/jobs'
 import {
   LAN_OFF,
   lanAccess,
@@ -25,7 +24,7 @@ import {
   SECURITY_HEADERS,
   SESSION_HEADER,
   sendApi,
-  sendText,
+  sendJobFile,
   serveStatic,
 } from '../http'
 import { SseHub } from '../sse'
@@ -276,25 +275,7 @@ export async function startLanHost(opts: LanHostOptions): Promise<LanHost> {
     res.setHeader('Cache-Control', 'no-store')
     if (req.method !== 'GET' && req.method !== 'HEAD') return drainAndSend(req, res, 405, null, 'Gunakan GET')
     if (!stationOf(req, res, secure)) return
-    const ref = parseDownloadPath(pathname)
-    const file = ref ? app.jobs?.download(ref.id, ref.key) : null
-    if (!file)
-      return sendText(res, 404, 'Berkas hasil pekerjaan ini tidak ada (kuncinya salah, atau sudah lama selesai)')
-    let size: number
-    try {
-      size = (await stat(file.file)).size
-    } catch {
-      return sendText(res, 404, 'Berkas hasil pekerjaan ini sudah tidak ada')
-    }
-    res.writeHead(200, {
-      'Content-Type': file.mime,
-      'Content-Length': size,
-      'Content-Disposition': contentDisposition(file.fileName),
-    })
-    if (req.method === 'HEAD') return void res.end()
-    createReadStream(file.file)
-      .on('error', () => res.destroy())
-      .pipe(res)
+    return sendJobFile(req, res, pathname, app.jobs)
   }
 
   function handler(secure: boolean) {

@@ -56,3 +56,41 @@ export function Dialog({ open, title, onClose, children, footer, wide }: DialogP
     </dialog>
   )
 }
+
+/**
+ * The footer most dialogs have: Batal, then the dialog's one action, which reads as busy while it runs. The
+ * action submits the form named by formId (so Enter in a field does the same), or calls onConfirm.
+ */
+export function DialogActions({
+  onCancel,
+  busy,
+  label,
+  busyLabel = 'Menyimpan…',
+  formId,
+  onConfirm,
+  cancelWhileBusy = true,
+}: {
+  onCancel(): void
+  busy: boolean
+  label: string
+  busyLabel?: string
+  /** Cancelling mid-way is refused where the work cannot be abandoned half done. */
+  cancelWhileBusy?: boolean
+} & ({ formId: string; onConfirm?: never } | { onConfirm(): void; formId?: never })) {
+  return (
+    <>
+      <button type="button" className="btn btn-secondary" onClick={onCancel} disabled={!cancelWhileBusy && busy}>
+        Batal
+      </button>
+      <button
+        type={formId ? 'submit' : 'button'}
+        form={formId}
+        className="btn btn-primary"
+        onClick={onConfirm}
+        disabled={busy}
+      >
+        {busy ? busyLabel : label}
+      </button>
+    </>
+  )
+}

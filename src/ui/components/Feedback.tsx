@@ -1,11 +1,13 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react'
+import { fieldLabel } from '../../api/contract'
 import { toApiError, type ApiError, type Issue } from '../api'
 import { fmt } from '../format'
 
 /** Long lists (a CSV with thousands of bad rows) are cut here; the count of the rest is shown instead. */
 const MAX_ISSUES_SHOWN = 200
 
-export function IssueTable({ issues, caption }: { issues: Issue[]; caption?: string }) {
+/** `method`: the issues answer that method's input, so each field shows as its form names it (api/contract/labels.ts). */
+export function IssueTable({ issues, caption, method }: { issues: Issue[]; caption?: string; method?: string }) {
   if (issues.length === 0) return null
   const hasRow = issues.some((i) => i.row !== undefined)
   const hasColumn = issues.some((i) => i.column !== undefined)
@@ -29,7 +31,7 @@ export function IssueTable({ issues, caption }: { issues: Issue[]; caption?: str
           {shown.map((i, n) => (
             <tr key={n}>
               {hasRow && <td className="num">{i.row === undefined ? '—' : fmt(i.row)}</td>}
-              {hasColumn && <td>{i.column ?? '—'}</td>}
+              {hasColumn && <td>{(method && fieldLabel(method, i.column)) ?? i.column ?? '—'}</td>}
               <td>{i.message}</td>
             </tr>
           ))}
@@ -171,6 +173,12 @@ export function Verdict({
   )
 }
 
+/**
+ * The method whose input fields an error's details name: only an input its schema refused. A refusal of
+ * the service may name a column of an imported file ("nik"), which is shown as the file has it.
+ */
+const fieldsOf = (e: ApiError): string | undefined => (e.code === 'INVALID_INPUT' ? e.method : undefined)
+
 /** An inline error where the problem is (a page section or a dialog), with the API's details. */
 export function ErrorBanner({
   error,
@@ -195,7 +203,7 @@ export function ErrorBanner({
       }
     >
       <p>{error.message}</p>
-      <IssueTable issues={error.details} />
+      <IssueTable issues={error.details} method={fieldsOf(error)} />
     </Banner>
   )
 }
@@ -206,6 +214,7 @@ interface Toast {
   title: string
   message: string
   details: Issue[]
+  method?: string
 }
 
 interface ToastApi {
@@ -239,7 +248,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     () => ({
       showError(err, title) {
         const e = toApiError(err)
-        push({ kind: 'error', title: title ?? 'Gagal', message: e.message, details: e.details })
+        push({ kind: 'error', title: title ?? 'Gagal', message: e.message, details: e.details, method: fieldsOf(e) })
       },
       showSuccess(message, title) {
         push({ kind: 'success', title: title ?? 'Berhasil', message, details: [] })
@@ -257,7 +266,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             <div className="toast-body">
               <strong>{t.title}</strong>
               <p>{t.message}</p>
-              <IssueTable issues={t.details} />
+              <IssueTable issues={t.details} method={t.method} />
             </div>
             <button
               type="button"

@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react'
+import { useId, useState, type InputHTMLAttributes, type ReactNode } from 'react'
 
 /**
  * A labelled form field with its hint and its error underneath; the input gets aria-describedby
@@ -40,6 +40,42 @@ export function Field({
 }
 
 /**
+ * A labelled one-line text input: the common case of Field, which hands the input its id, hint and error
+ * wiring. onChange receives the text, not the event; every other input attribute passes through.
+ */
+export function TextField({
+  label,
+  hint,
+  error,
+  className,
+  value,
+  onChange,
+  ...input
+}: {
+  label: string
+  hint?: ReactNode
+  error?: string | undefined
+  className?: string
+  value: string | number
+  onChange(value: string): void
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange' | 'className'>) {
+  return (
+    <Field label={label} hint={hint} error={error} className={className}>
+      {(id, describedBy, invalid) => (
+        <input
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          {...input}
+        />
+      )}
+    </Field>
+  )
+}
+
+/**
  * A PIN: digits only (anything else typed is dropped, so a stray letter never becomes a wrong try),
  * masked, at most 8, with the numeric keypad on touch screens.
  */
@@ -59,21 +95,17 @@ export function PinField({
   autoComplete?: 'off' | 'new-password' | 'current-password'
 }) {
   return (
-    <Field label={label} error={error} hint={hint}>
-      {(id, d, invalid) => (
-        <input
-          id={id}
-          type="password"
-          inputMode="numeric"
-          autoComplete={autoComplete}
-          maxLength={8}
-          value={value}
-          onChange={(e) => onChange(e.target.value.replace(/\D/g, ''))}
-          aria-describedby={d}
-          aria-invalid={invalid}
-        />
-      )}
-    </Field>
+    <TextField
+      label={label}
+      error={error}
+      hint={hint}
+      type="password"
+      inputMode="numeric"
+      autoComplete={autoComplete}
+      maxLength={8}
+      value={value}
+      onChange={(pin) => onChange(pin.replace(/\D/g, ''))}
+    />
   )
 }
 
@@ -139,5 +171,96 @@ export function FilePicker({
         </p>
       )}
     </div>
+  )
+}
+
+/**
+ * The actions of a form that edits something saved in place (a settings section): save and discard both wait
+ * for a change, and the form says while it holds unsaved edits. children follow, e.g. a link onwards.
+ */
+export function DraftActions({
+  busy,
+  dirty,
+  label,
+  onDiscard,
+  noteUnsaved = true,
+  children,
+}: {
+  busy: boolean
+  dirty: boolean
+  label: string
+  onDiscard(): void
+  noteUnsaved?: boolean
+  children?: ReactNode
+}) {
+  return (
+    <div className="form-actions">
+      <button type="submit" className="btn btn-primary" disabled={busy || !dirty}>
+        {busy ? 'Menyimpan…' : label}
+      </button>
+      <button type="button" className="btn btn-secondary" disabled={busy || !dirty} onClick={onDiscard}>
+        Batalkan perubahan
+      </button>
+      {noteUnsaved && dirty && <span className="muted small">Ada perubahan yang belum disimpan.</span>}
+      {children}
+    </div>
+  )
+}
+
+/** The keys of a draft whose values are text, the ones a TextField can edit. */
+type TextKeys<D> = { [K in keyof D]: D[K] extends string ? K : never }[keyof D] & string
+
+/**
+ * Binds TextFields to a draft of a form: `<TextField label="Provinsi" {...bind('provinsi')} />` gets the
+ * draft's value, writes its edits back through set, and shows the error the service gave for that key.
+ */
+export function draftBinder<D>(
+  draft: D,
+  set: <K extends keyof D>(k: K, v: D[K]) => void,
+  errors: Record<string, string | undefined>,
+) {
+  return <K extends TextKeys<D>>(k: K) => ({
+    value: draft[k] as string,
+    onChange: (v: string) => set(k, v as D[K]),
+    error: errors[k],
+  })
+}
+
+/** One choice of a radio group drawn as a card: its name in bold, what it means under it, then any more. */
+export function RadioCard({
+  name,
+  value,
+  checked,
+  onChoose,
+  title,
+  explain,
+  autoFocus,
+  children,
+}: {
+  name: string
+  value: string
+  checked: boolean
+  onChoose(): void
+  title: ReactNode
+  explain: ReactNode
+  autoFocus?: boolean
+  children?: ReactNode
+}) {
+  return (
+    <label className={`radio-card${checked ? ' selected' : ''}`}>
+      <input
+        type="radio"
+        name={name}
+        value={value}
+        checked={checked}
+        onChange={onChoose}
+        data-autofocus={autoFocus ? '' : undefined}
+      />
+      <span>
+        <strong>{title}</strong>
+        <span className="small">{explain}</span>
+        {children}
+      </span>
+    </label>
   )
 }

@@ -6,7 +6,8 @@ import { fmt } from '../format'
 import { useApi, useRefreshAll } from './data'
 import { Dialog } from './Dialog'
 import { ErrorBanner, Loading, useToast } from './Feedback'
-import { Field } from './Form'
+import { TextField } from './Form'
+import { TableHead } from './TableHead'
 import './history.css'
 
 /**
@@ -82,24 +83,18 @@ function HistoryList({ filter }: { filter: HistoryFilter }) {
     <>
       <div className="table-wrap table-scroll history-table">
         <table className="table table-compact" data-testid="history-table">
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                Baris
-              </th>
-              <th scope="col">Waktu</th>
-              <th scope="col">Barang</th>
-              <th scope="col">Dari → ke</th>
-              <th scope="col" className="num">
-                Jumlah
-              </th>
-              <th scope="col">Petugas</th>
-              <th scope="col">Keterangan</th>
-              <th scope="col">
-                <span className="visually-hidden">Tindakan</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: 'Baris', num: true },
+              'Waktu',
+              'Barang',
+              'Dari → ke',
+              { label: 'Jumlah', num: true },
+              'Petugas',
+              'Keterangan',
+              { label: 'Tindakan', hidden: true },
+            ]}
+          />
           <tbody>
             {q.data.rows.map((r) => (
               <tr
@@ -184,31 +179,22 @@ function CorrectionForm({ row, onDone }: { row: HistoryRow; onDone(): void }) {
         membatalkan seluruhnya.
       </p>
       <div className="history-correction-row">
-        <Field label="Jumlah yang benar" error={errors.qty}>
-          {(id, d, inv) => (
-            <input
-              id={id}
-              aria-describedby={d}
-              aria-invalid={inv}
-              inputMode="numeric"
-              value={qty}
-              onChange={(e) => setQty(e.target.value)}
-              data-autofocus
-            />
-          )}
-        </Field>
-        <Field label="Alasan koreksi" error={errors.note} className="history-correction-grow">
-          {(id, d, inv) => (
-            <input
-              id={id}
-              aria-describedby={d}
-              aria-invalid={inv}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              placeholder="mis. salah hitung ikatan regu Mawar"
-            />
-          )}
-        </Field>
+        <TextField
+          label="Jumlah yang benar"
+          error={errors.qty}
+          inputMode="numeric"
+          value={qty}
+          onChange={setQty}
+          data-autofocus
+        />
+        <TextField
+          label="Alasan koreksi"
+          error={errors.note}
+          className="history-correction-grow"
+          value={note}
+          onChange={setNote}
+          placeholder="mis. salah hitung ikatan regu Mawar"
+        />
       </div>
       <div className="form-actions">
         <button type="button" className="btn btn-secondary" onClick={onDone}>

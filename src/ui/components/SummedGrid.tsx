@@ -1,7 +1,7 @@
 import { AgGridReact } from 'ag-grid-react'
 import type { ColDef, GetRowIdParams, GridApi } from 'ag-grid-community'
 import { useCallback, useDeferredValue, useRef, useState } from 'react'
-import { fmt } from '../format'
+import { GridCount, GridSearch } from './filteredGrid'
 import { defaultColDef, gridLocaleText, gridTheme } from './grid'
 
 interface SummedGridProps<T> {
@@ -54,19 +54,8 @@ export function SummedGrid<T>({
   return (
     <>
       <div className="toolbar">
-        <label className="search">
-          <span className="visually-hidden">{searchPlaceholder}</span>
-          <input
-            type="search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            placeholder={searchPlaceholder}
-            aria-label={searchPlaceholder}
-          />
-        </label>
-        <span className="toolbar-count" aria-live="polite">
-          Menampilkan {fmt(shown)} dari {fmt(rows.length)} {noun}
-        </span>
+        <GridSearch value={search} onChange={setSearch} label={searchPlaceholder} placeholder={searchPlaceholder} />
+        <GridCount shown={shown} total={rows.length} noun={noun} />
       </div>
       <div className={size === 'tall' ? 'grid-box grid-tall' : 'grid-box grid-auto'} data-testid={testId}>
         <AgGridReact<T>

@@ -1,9 +1,11 @@
 import { AgGridReact } from 'ag-grid-react'
-import type { CellKeyDownEvent, GetRowIdParams, GridApi } from 'ag-grid-community'
+import type { CellKeyDownEvent, CellPosition, Column, GetRowIdParams, GridApi } from 'ag-grid-community'
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react'
 import type { MethodOutput, VariantInfo } from '../../api/contract'
 import { invoke, toApiError, transport } from '../api'
-import { fmt } from '../format'
+import { fmt, fmtWaktu } from '../format'
+import { useLeaveGuard } from '../router'
+import { useTallyDraft } from './TallyDraft'
 import { useRefreshAll } from './data'
 import { gridLocaleText } from './grid'
 import { useHistory } from './History'
@@ -44,11 +46,13 @@ import {
   type Entries,
   type TallyBase,
 } from './TallyGridModel'
+import { sheetMoveOf, sheetMoveTarget, type SheetMove } from '../../core/sheet'
+import { reguName } from '../../core/regu'
 
 type Shift = MethodOutput<'shift.lihat'>
 
 const rowLabel = (r: Pick<TallyBase, 'team' | 'worker'>) =>
-  r.worker ? `${r.worker} (regu ${r.team})` : `Regu ${r.team}`
+  r.worker ? `${r.worker} (${reguName(r.team, true)})` : reguName(r.team)
 
 interface Refusal {
   message: string
@@ -93,10 +97,43 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
   const toast = useToast()
   const history = useHistory()
 
+  // Optimistic concurrency (docs/lan.md): the shift's version when typing began is what the numbers were
+  // typed against. A live update may bring newer figures meanwhile; the save still names the old version, so
+  // a team another station or the host changed since is refused with who and when, not silently added to.
+  const versiRef = useRef(shift.versi)
+  const basisRef = useRef<number | null>(null)
+  useEffect(() => {
+    versiRef.current = shift.versi
+  }, [shift.versi])
+
   const setEntries = useCallback((f: (e: Entries) => Entries) => {
-    entriesRef.current = f(entriesRef.current)
+    const before = entriesRef.current
+    entriesRef.current = f(before)
+    if (!isDirty(entriesRef.current)) basisRef.current = null
+    else if (!isDirty(before) && basisRef.current === null) basisRef.current = versiRef.current
     setEntriesState(entriesRef.current)
   }, [])
+
+  // A draft found when the sheet opens fills the rows not typed into yet; a worker's row needs the per-worker view.
+  const restoreDraft = useCallback(
+    (rows: Entries) => {
+      setEntries((prev) => {
+        const next = { ...rows }
+        for (const [id, e] of Object.entries(prev)) if (Object.values(e).some((v) => v.trim() !== '')) next[id] = e
+        return next
+      })
+      if (Object.keys(rows).some((id) => id.startsWith('w:'))) setPerWorker(true)
+    },
+    [setEntries],
+  )
+  const draft = useTallyDraft({
+    shiftId: shift.id,
+    variantId: variant.variantId,
+    open,
+    entriesRef,
+    onRestore: restoreDraft,
+  })
+  const { touch: touchDraft, settle: settleDraft } = draft
 
   const base = useMemo(() => baseRows(shift, variant.variantId, perWorker), [shift, variant.variantId, perWorker])
   // Read by writeCells, which the grid calls from its events; kept current after each render.
@@ -117,6 +154,7 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
         for (const c of cells) next[c.rowId] = { ...(next[c.rowId] ?? {}), [c.colId]: c.value }
         return next
       })
+      touchDraft(cells.map((c) => c.rowId))
       setServerErrors((prev) => {
         const teams = new Set(cells.map((c) => teamOfRow.current.get(c.rowId)))
         const next: CellErrors = {}
@@ -131,10 +169,11 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
         return changed ? next : prev
       })
     },
-    [setEntries],
+    [setEntries, touchDraft],
   )
 
   const numericCols = useMemo(() => numericEntryCols(reasons), [reasons])
+  const entryCols = useMemo(() => new Set([...numericCols, NOTE_COL]), [numericCols])
 
   const world = useMemo(() => tallyWorld(shift, variant, stock), [shift, variant, stock])
   const hints = useMemo(() => validateEntries(base, entries, reasons, world), [base, entries, reasons, world])
@@ -168,6 +207,11 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
 
   const dirty = isDirty(entries)
   useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange])
+  useLeaveGuard(
+    dirty && open
+      ? `Isian tally ${vShort} di shift #${shift.id} belum disimpan. Isian tetap disimpan sebagai draf dan muncul lagi saat shift ini dibuka. Tinggalkan halaman ini?`
+      : null,
+  )
 
   // Where each read-only number comes from in the ledger.
   const historyFor = useCallback(
@@ -176,7 +220,7 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
         const v = variant.variantId
         const s = shift.id
         const total = row.id === TOTAL_ROW_ID
-        const who = total ? 'semua regu' : `regu ${row.team}`
+        const who = total ? 'semua regu' : reguName(row.team, true)
         switch (col) {
           case 'serah':
           case 'proses':
@@ -244,14 +288,12 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
   )
 
   const entryColsInOrder = useCallback(
-    (api: GridApi<GridRow>) => {
-      const editable = new Set([...numericCols, NOTE_COL])
-      return api
+    (api: GridApi<GridRow>) =>
+      api
         .getAllDisplayedColumns()
         .map((c) => c.getColId())
-        .filter((id) => editable.has(id))
-    },
-    [numericCols],
+        .filter((id) => entryCols.has(id)),
+    [entryCols],
   )
 
   const focusFirstEntry = useCallback(() => {
@@ -287,7 +329,14 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
     }
     setBusy(true)
     try {
-      await invoke('tally.simpan', { shiftId: shift.id, variantId: variant.variantId, rows: payload })
+      await invoke('tally.simpan', {
+        shiftId: shift.id,
+        variantId: variant.variantId,
+        rows: payload,
+        basisSeq: basisRef.current ?? versiRef.current,
+      })
+      // The service removed the saved rows' draft; rows sent without a number (a note alone) go too.
+      settleDraft(Object.keys(current))
       setEntries(() => ({}))
       setServerErrors({})
       setRefusal(null)
@@ -297,6 +346,20 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
       focusFirstEntry()
     } catch (err) {
       const e = toApiError(err)
+      if (e.antre) {
+        // A station that lost the host: the grid is in its outbox and is sent by itself when the host is back.
+        setEntries(() => ({}))
+        setServerErrors({})
+        setRefusal(null)
+        toast.showSuccess(e.message, `Tally ${vShort} menunggu dikirim`)
+        return
+      }
+      if (e.code === 'CONFLICT') {
+        // Another station or the host changed these teams since the numbers were typed: show the figures as
+        // they are now; the next save is judged against them.
+        basisRef.current = null
+        refreshAll()
+      }
       const { cells, placed } = mapRefusal(e.details, ids)
       setServerErrors(cells)
       setRefusal({
@@ -323,10 +386,12 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
     refreshAll,
     focusFirstEntry,
     labelOfRow,
+    settleDraft,
   ])
 
   const clear = () => {
     apiRef.current?.stopEditing(true)
+    settleDraft(Object.keys(entriesRef.current))
     setEntries(() => ({}))
     setServerErrors({})
     setRefusal(null)
@@ -409,6 +474,23 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
       e.preventDefault()
       e.stopPropagation()
       void save()
+      return
+    }
+    const api = apiRef.current
+    const focused = api?.getFocusedCell()
+    // An open editor keeps its own Home, End and Ctrl+arrows (the caret, as in Excel's edit mode).
+    if (!api || !focused || api.getEditingCells().length > 0) return
+    const move = sheetMoveOf(e)
+    if (move) {
+      e.preventDefault()
+      e.stopPropagation()
+      moveInSheet(api, focused, move)
+      return
+    }
+    // A key typed into a cell that takes none: say why, instead of nothing happening.
+    if (e.key.length === 1 && e.key !== ' ' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      const why = readOnlyReason(focused.column, Boolean(focused.rowPinned), open)
+      if (why) setStatus(why)
     }
   }
 
@@ -421,6 +503,41 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
     const button = (ke.target as HTMLElement | null)?.querySelector<HTMLButtonElement>('button.history-link')
     button?.click()
   }, [])
+
+  /** Excel's Home, End, Ctrl+Home, Ctrl+End and Ctrl+arrows over the rows and columns as displayed. */
+  const moveInSheet = (api: GridApi<GridRow>, focused: CellPosition, move: SheetMove) => {
+    const cols = api.getAllDisplayedColumns()
+    const rows = api.getDisplayedRowCount()
+    if (rows === 0) return
+    const filled = (r: number, c: number) => {
+      const data = api.getDisplayedRowAtIndex(r)?.data
+      const id = cols[c]!.getColId()
+      if (!data) return false
+      return entryCols.has(id) ? (data.entry[id] ?? '').trim() !== '' : true
+    }
+    const horizontal = move === 'home' || move === 'end' || move === 'ctrlLeft' || move === 'ctrlRight'
+    const at = { row: focused.rowPinned ? rows - 1 : focused.rowIndex, col: cols.indexOf(focused.column) }
+    const t = sheetMoveTarget(move, at, { rows, cols: cols.length }, filled)
+    const col = cols[t.col]!
+    // Along the totals row it stays on the totals row; any other move lands on a team's row.
+    const pinned = focused.rowPinned && horizontal ? focused.rowPinned : null
+    if (!pinned) api.ensureIndexVisible(t.row)
+    api.ensureColumnVisible(col)
+    api.setFocusedCell(pinned ? focused.rowIndex : t.row, col, pinned)
+  }
+
+  /** Why a cell takes no typing, in the coordinator's words; null where typing is welcome. */
+  const readOnlyReason = (column: Column, totalRow: boolean, isOpen: boolean): string | null => {
+    const id = column.getColId()
+    const header = (column.getColDef().headerName ?? '').replaceAll('\u200b', '')
+    if (!isOpen)
+      return 'Shift sudah ditutup: angka tidak dapat ditambah. Untuk mengoreksi, buka kembali shift dengan alasan.'
+    if (entryCols.has(id))
+      return totalRow ? 'Baris Jumlah dihitung dari baris di atasnya; ketik angka di baris regu.' : null
+    if (id.startsWith('soFar.'))
+      return `Kolom "${header}" hanya dibaca: angkanya dari buku besar shift ini. Ketik angka baru di kolom Isian sekarang; untuk membetulkan angka yang sudah tersimpan, klik angkanya lalu pilih Koreksi…`
+    return `Kolom "${header}" hanya dibaca: regu dan pekerja diatur di Daftar hadir.`
+  }
 
   const getRowId = useCallback((p: GetRowIdParams<GridRow>) => p.data.id, [])
 
@@ -472,6 +589,16 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
         </div>
         {open && (
           <div className="tally-toolbar-actions">
+            {dirty && (draft.failure || draft.savedAt) && (
+              <span
+                className={`tally-draf small${draft.failure ? ' tally-draf-gagal' : ' muted'}`}
+                data-testid="tally-draf"
+              >
+                {draft.failure
+                  ? `Draf tidak tersimpan: ${draft.failure}`
+                  : `Draf tersimpan ${fmtWaktu(draft.savedAt!)}`}
+              </span>
+            )}
             <button type="button" className="btn btn-secondary" onClick={clear} disabled={!dirty || busy}>
               Kosongkan isian
             </button>
@@ -501,6 +628,27 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
           <p>
             Angka tidak dapat ditambah. Untuk mengoreksi angka yang keliru, pilih <strong>Buka kembali shift</strong>{' '}
             dengan alasan, lalu klik angkanya dan pilih Koreksi… pada riwayatnya.
+          </p>
+        </Banner>
+      )}
+
+      {draft.restored && open && (
+        <Banner
+          kind="info"
+          title="Isian yang belum disimpan dipulihkan dari draf"
+          testId="tally-draf-dipulihkan"
+          actions={
+            <button type="button" className="dialog-close" aria-label="Tutup pesan" onClick={draft.dismissRestored}>
+              ×
+            </button>
+          }
+        >
+          <p>
+            {fmt(Object.keys(draft.restored.bagian).length)} baris diketik
+            {draft.restored.actor ? ` oleh ${draft.restored.actor}` : ''}
+            {draft.restored.diubahAt ? ` pada ${fmtWaktu(draft.restored.diubahAt)}` : ''} dan belum disimpan sebagai
+            tally. Periksa angkanya, lalu <strong>Simpan tally</strong>; atau <strong>Kosongkan isian</strong> untuk
+            membuangnya.
           </p>
         </Banner>
       )}
@@ -583,7 +731,8 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
       {open && (
         <p className="tally-keys muted small">
           <kbd>0–9</kbd> mengisi sel · <kbd>Enter</kbd> simpan sel dan turun · <kbd>Tab</kbd> ke kanan · <kbd>Esc</kbd>{' '}
-          batal · <kbd>Ctrl</kbd>+<kbd>V</kbd> tempel dari Excel · <kbd>Ctrl</kbd>+<kbd>S</kbd> simpan tally ·{' '}
+          batal · <kbd>Ctrl</kbd>+<kbd>→</kbd>, <kbd>End</kbd>, <kbd>Ctrl</kbd>+<kbd>Home</kbd> melompat seperti di
+          Excel · <kbd>Ctrl</kbd>+<kbd>V</kbd> tempel dari Excel · <kbd>Ctrl</kbd>+<kbd>S</kbd> simpan tally ·{' '}
           <kbd>Spasi</kbd> pada angka abu-abu: riwayatnya
         </p>
       )}

@@ -6,6 +6,7 @@ import { fmt, shortItemName } from '../format'
 import { gridTheme } from './grid'
 import { useHistory, type HistoryFilter } from './History'
 import { LABEL_COL, NOTE_COL, parseCount, rusakCol, type DamageReason, type TallyBase } from './TallyGridModel'
+import { editorStartText } from '../../core/sheet'
 
 /** The tally grid's columns: what each shows, which take entries, and the cells that edit and open history. */
 
@@ -41,17 +42,14 @@ function showEntry(raw: unknown): string {
 }
 
 /**
- * Digits only, Excel-like: the key that started the edit replaces the value, a click selects the value,
- * arrows up/down commit and move like Enter does, Escape (handled by the grid) throws the edit away.
+ * Excel-like: the key that started the edit replaces the value, a click selects the value, arrows up/down
+ * commit and move like Enter does, Escape (handled by the grid) throws the edit away. What is typed is
+ * kept exactly as typed, like a paste: "-5" or "1,5" must reach the one count reader (core/count.ts) and
+ * be refused there in its words, not be quietly turned into 5 or 15 on the way.
  */
 function CountEditor(p: CustomCellEditorProps<GridRow, string>) {
   const ref = useRef<HTMLInputElement>(null)
-  const [text, setText] = useState(() => {
-    const k = p.eventKey
-    if (k === 'Backspace' || k === 'Delete') return ''
-    if (k && k.length === 1) return /\d/.test(k) ? k : ''
-    return p.value ?? ''
-  })
+  const [text, setText] = useState(() => editorStartText(p.eventKey, p.value))
   const { onValueChange } = p
   useEffect(() => onValueChange(text), [text, onValueChange])
   const startedByTyping = Boolean(p.eventKey && p.eventKey.length === 1)
@@ -79,7 +77,7 @@ function CountEditor(p: CustomCellEditorProps<GridRow, string>) {
       autoComplete="off"
       value={text}
       aria-label={`${p.colDef.headerName ?? ''}: isi bilangan bulat`}
-      onChange={(e) => setText(e.target.value.replace(/\D+/g, ''))}
+      onChange={(e) => setText(e.target.value)}
       onKeyDown={onKeyDown}
     />
   )

@@ -4,21 +4,44 @@ import { invoke, toApiError, type ApiError } from '../api'
 
 interface DataVersion {
   version: number
+  /** A version per API namespace: a live update refetches the queries of the domains it names, no others. */
+  domains: Readonly<Record<string, number>>
   /** Call after any write: every visible query runs again, so no page shows numbers from before the change. */
   refreshAll(): void
+  refreshDomains(namespaces: readonly string[]): void
 }
 
-const DataVersionContext = createContext<DataVersion>({ version: 0, refreshAll: () => {} })
+const DataVersionContext = createContext<DataVersion>({
+  version: 0,
+  domains: {},
+  refreshAll: () => {},
+  refreshDomains: () => {},
+})
 
 export function DataProvider({ children }: { children: ReactNode }) {
   const [version, setVersion] = useState(0)
+  const [domains, setDomains] = useState<Record<string, number>>({})
   const refreshAll = useCallback(() => setVersion((v) => v + 1), [])
-  const value = useMemo(() => ({ version, refreshAll }), [version, refreshAll])
+  const refreshDomains = useCallback((namespaces: readonly string[]) => {
+    setDomains((d) => {
+      const next = { ...d }
+      for (const n of namespaces) next[n] = (next[n] ?? 0) + 1
+      return next
+    })
+  }, [])
+  const value = useMemo(
+    () => ({ version, domains, refreshAll, refreshDomains }),
+    [version, domains, refreshAll, refreshDomains],
+  )
   return <DataVersionContext.Provider value={value}>{children}</DataVersionContext.Provider>
 }
 
 export function useRefreshAll(): () => void {
   return useContext(DataVersionContext).refreshAll
+}
+
+export function useRefreshDomains(): (namespaces: readonly string[]) => void {
+  return useContext(DataVersionContext).refreshDomains
 }
 
 export interface Query<T> {
@@ -30,11 +53,12 @@ export interface Query<T> {
 }
 
 export function useApi<M extends MethodName>(method: M, input: MethodInput<M>, enabled = true): Query<MethodOutput<M>> {
-  const { version } = useContext(DataVersionContext)
+  const { version, domains } = useContext(DataVersionContext)
+  const domain = domains[method.split('.', 1)[0]!] ?? 0
   const key = JSON.stringify(input ?? {})
   const [local, setLocal] = useState(0)
   // The request the answer belongs to: while a newer one is in flight the old answer stays, marked loading.
-  const request = `${method} ${key} ${version} ${local}`
+  const request = `${method} ${key} ${version} ${domain} ${local}`
   const [state, setState] = useState<{ data?: MethodOutput<M>; error?: ApiError; request?: string }>({})
   const seq = useRef(0)
 

@@ -28,6 +28,8 @@ export interface BrowserAppOptions {
   permissions?: string[]
   /** Holds long jobs at a step until the test releases them (src/api/jobPace.ts). */
   jobPace?: JobPace
+  /** Serve GET /peristiwa as npm start does, so the page follows changes made elsewhere (LAN stations). */
+  liveUpdates?: boolean
 }
 
 export interface BrowserApp extends Pick<Api, 'call' | 'refusal'> {
@@ -74,7 +76,14 @@ export function useBrowserApp(opts: BrowserAppOptions = {}): BrowserApp {
   }
   const serve = async (): Promise<void> => {
     const a = ready(app, 'the app')
-    server = await startHttpServer({ dispatcher: a.dispatcher, staticDir: STATIC_DIR, port: 0, jobs: a.jobs })
+    server = await startHttpServer({
+      dispatcher: a.dispatcher,
+      staticDir: STATIC_DIR,
+      port: 0,
+      jobs: a.jobs,
+      // The live feed, as npm start serves it: pages refetch what another window or station changed.
+      ...(opts.liveUpdates ? { peristiwa: a.peristiwa } : {}),
+    })
   }
   const calls = apiOf(() => ready(app, 'the app'), opts.actor ?? 'e2e')
 

@@ -1,5 +1,6 @@
 import { fmt } from '../../format'
 import { ChartEmpty, fmtShare, Legend, useWidth } from './ChartKit'
+import { reguName, targetProgress } from '../../../core/regu'
 
 export interface TeamPoint {
   teamId: number
@@ -31,7 +32,7 @@ export function TeamChart({ teams, unit = 'lembar' }: { teams: TeamPoint[]; unit
   const aria = `Hasil baik per regu, ${fmt(rows.length)} regu: ${rows
     .map(
       (t) =>
-        `${t.nama} ${fmt(t.baik)} ${unit} dalam ${fmt(t.hari)} hari${t.target > 0 ? `, target ${fmt(t.target)} (${fmtShare(t.baik / t.target)})` : ''}, rusak ${fmt(t.rusak)}`,
+        `${t.nama} ${fmt(t.baik)} ${unit} dalam ${fmt(t.hari)} hari${t.target > 0 ? `, target ${fmt(t.target)} (${fmtShare(targetProgress(t.baik, t.target).share!)})` : ''}, rusak ${fmt(t.rusak)}`,
     )
     .join('; ')}.`
 
@@ -41,10 +42,11 @@ export function TeamChart({ teams, unit = 'lembar' }: { teams: TeamPoint[]; unit
         {rows.map((t, i) => {
           const y0 = PAD + i * ROW
           const yMid = y0 + 15
-          const under = t.target > 0 && t.baik < t.target
+          const progress = targetProgress(t.baik, t.target)
+          const under = progress.share !== null && !progress.met
           return (
             <g key={t.teamId}>
-              <title>{`Regu ${t.nama} · ${fmt(t.hari)} hari\nBaik: ${fmt(t.baik)} ${unit}\nTarget: ${fmt(t.target)}\nRusak: ${fmt(t.rusak)}`}</title>
+              <title>{`${reguName(t.nama)} · ${fmt(t.hari)} hari\nBaik: ${fmt(t.baik)} ${unit}\nTarget: ${fmt(t.target)}\nRusak: ${fmt(t.rusak)}`}</title>
               <text x={LABEL_W - 8} y={yMid} dy="0.32em" textAnchor="end" className="chart-rowlabel strong">
                 {t.nama}
               </text>
@@ -69,10 +71,10 @@ export function TeamChart({ teams, unit = 'lembar' }: { teams: TeamPoint[]; unit
                 className="chart-rowvalue"
               >
                 <tspan className="strong">{fmt(t.baik)}</tspan>
-                {t.target > 0 && (
+                {progress.share !== null && (
                   <tspan className={under ? 'chart-under-text' : 'chart-muted-text'}>
                     {' '}
-                    · {fmtShare(t.baik / t.target)} target
+                    · {fmtShare(progress.share)} target
                   </tspan>
                 )}
               </text>

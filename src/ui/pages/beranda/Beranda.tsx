@@ -9,6 +9,7 @@ import './beranda.css'
 import { KemajuanSection } from './BerandaKemajuan'
 import { BallotTable, LogisticsTable, SelisihNote, ShortfallBanner } from './BerandaRekon'
 import { SerahTerimaSection } from './BerandaSerahTerima'
+import { useBolehMembaca } from '../../components/cakupan'
 
 export function BerandaPage({ election }: { election: Pemilihan }) {
   const summary = useApi('wilayah.lihatRingkasan', {})
@@ -16,6 +17,8 @@ export function BerandaPage({ election }: { election: Pemilihan }) {
   const recon = useApi('rekonsiliasi.lihat', {})
   const alasan = useApi('rusak.daftarAlasan', {})
   const variants = useApi('barang.daftarVarian', {})
+  // A tally table's station reads no kits: the handover section is the door's and the host's.
+  const kitsShown = useBolehMembaca('kemas.lihatKemajuan')
 
   const unconfirmed = (items.data ?? []).filter((i) => i.active && i.preset && !i.confirmed)
   const noTps = summary.data !== undefined && summary.data.tps === 0
@@ -86,7 +89,7 @@ export function BerandaPage({ election }: { election: Pemilihan }) {
       </Section>
 
       <KemajuanSection recon={recon.data} />
-      <SerahTerimaSection />
+      {kitsShown && <SerahTerimaSection />}
 
       <Section title="Barang logistik" id="logistik">
         {recon.data ? <LogisticsTable rows={recon.data} variants={variants.data ?? []} /> : !recon.error && <Loading />}

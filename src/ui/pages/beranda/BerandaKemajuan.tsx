@@ -10,6 +10,7 @@ import { ErrorBanner, Loading } from '../../components/Feedback'
 import { Section } from '../../components/Page'
 import { fmt } from '../../format'
 import { href } from '../../router'
+import { targetProgress } from '../../../core/regu'
 
 interface Range {
   from: string
@@ -133,6 +134,7 @@ function Charts({
   const baik = data.days.reduce((s, d) => s + d.baik, 0)
   const rusak = data.days.reduce((s, d) => s + d.rusak, 0)
   const target = data.days.reduce((s, d) => s + d.target, 0)
+  const progress = targetProgress(baik, target)
   const allBaik = all.days.reduce((s, d) => s + d.baik, 0)
   const perDay = data.days.length > 0 ? baik / data.days.length : 0
   // What is in the warehouse still to be sorted, at the pace of the chosen days: a rough horizon, not a plan.
@@ -153,9 +155,9 @@ function Charts({
             {fmt(baik)} <span className="beranda-kpi-unit">lembar</span>
           </dd>
           <dd className="beranda-kpi-note">
-            {target > 0 ? (
-              <span className={baik < target ? 'text-warn' : undefined}>
-                {fmtShare(baik / target)} dari target {fmt(target)}
+            {progress.share !== null ? (
+              <span className={progress.met ? undefined : 'text-warn'}>
+                {fmtShare(progress.share)} dari target {fmt(target)}
               </span>
             ) : (
               'belum ada target regu'

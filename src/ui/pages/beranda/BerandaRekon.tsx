@@ -4,6 +4,7 @@ import { StockBar } from '../../components/charts/StockBar'
 import { HistoryLink } from '../../components/History'
 import { Banner } from '../../components/Feedback'
 import { Swatch } from '../../components/Page'
+import { TableHead } from '../../components/TableHead'
 import { ROUNDING_LABELS } from '../../../core/reserve'
 import { fmt, fmtPercent, lowerFirst, shortItemName } from '../../format'
 import { href } from '../../router'
@@ -211,6 +212,15 @@ export function BallotTable({
   )
 }
 
+/** A cell of one of a variant's figures, which opens the ledger rows behind it, titled "<what>, <name>". */
+const figureCell =
+  (variantId: number, name: string) =>
+  (col: string, value: number, at: { place: string } | { placePrefix: string }, what: string, className = 'num') => (
+    <td className={className} data-col={col}>
+      <HistoryLink value={value} filter={{ variantId, ...at }} title={`${what}, ${name}`} />
+    </td>
+  )
+
 function BallotRow({
   r,
   reasons,
@@ -226,6 +236,7 @@ function BallotRow({
   const detailId = useId()
   const name = where(r)
   const v = r.variantId
+  const cell = figureCell(v, name)
   const breakdown = Object.entries(r.rusak)
     .filter(([, q]) => q !== 0)
     .sort((a, b) => b[1] - a[1])
@@ -251,48 +262,12 @@ function BallotRow({
         <td className="num" data-col="kebutuhan">
           {fmt(r.kebutuhan)}
         </td>
-        <td className="num" data-col="diterima">
-          <HistoryLink
-            value={r.diterima}
-            filter={{ variantId: v, place: 'PENYEDIA' }}
-            title={`diterima dari penyedia, ${name}`}
-          />
-        </td>
-        <td className="num" data-col="belumDiproses">
-          <HistoryLink
-            value={r.belumDiproses}
-            filter={{ variantId: v, place: 'DITERIMA' }}
-            title={`belum disortir, ${name}`}
-          />
-        </td>
-        <td className="num" data-col="proses">
-          <HistoryLink
-            value={r.proses}
-            filter={{ variantId: v, placePrefix: 'PROSES:' }}
-            title={`dalam proses, ${name}`}
-          />
-        </td>
-        <td className="num strong" data-col="baik">
-          <HistoryLink value={r.baik} filter={{ variantId: v, place: 'BAIK' }} title={`baik, ${name}`} />
-        </td>
-        {extras.includes('dikemas') && (
-          <td className="num" data-col="dikemas">
-            <HistoryLink
-              value={r.dikemas}
-              filter={{ variantId: v, placePrefix: 'DIKEMAS:' }}
-              title={`dikemas, ${name}`}
-            />
-          </td>
-        )}
-        {extras.includes('dikirim') && (
-          <td className="num" data-col="dikirim">
-            <HistoryLink
-              value={r.dikirim}
-              filter={{ variantId: v, placePrefix: 'DIKIRIM:' }}
-              title={`dikirim, ${name}`}
-            />
-          </td>
-        )}
+        {cell('diterima', r.diterima, { place: 'PENYEDIA' }, 'diterima dari penyedia')}
+        {cell('belumDiproses', r.belumDiproses, { place: 'DITERIMA' }, 'belum disortir')}
+        {cell('proses', r.proses, { placePrefix: 'PROSES:' }, 'dalam proses')}
+        {cell('baik', r.baik, { place: 'BAIK' }, 'baik', 'num strong')}
+        {extras.includes('dikemas') && cell('dikemas', r.dikemas, { placePrefix: 'DIKEMAS:' }, 'dikemas')}
+        {extras.includes('dikirim') && cell('dikirim', r.dikirim, { placePrefix: 'DIKIRIM:' }, 'dikirim')}
         <td className="num beranda-rusak-cell" data-col="rusak" title={breakdownText || undefined}>
           <HistoryLink value={r.rusakTotal} filter={{ variantId: v, placePrefix: 'RUSAK:' }} title={`rusak, ${name}`} />
           {breakdown.length > 0 && (
@@ -318,9 +293,7 @@ function BallotRow({
             </button>
           )}
         </td>
-        <td className="num" data-col="tertukar">
-          <HistoryLink value={r.tertukar} filter={{ variantId: v, place: 'TERTUKAR' }} title={`tertukar, ${name}`} />
-        </td>
+        {cell('tertukar', r.tertukar, { place: 'TERTUKAR' }, 'tertukar')}
         <td className={`num${r.kekurangan > 0 ? ' beranda-cell-short' : ''}`} data-col="kekurangan">
           {fmt(r.kekurangan)}
         </td>
@@ -425,39 +398,26 @@ export function LogisticsTable({ rows, variants }: { rows: ReconRow[]; variants:
           data-testid="rekon-logistics-table"
         >
           <caption className="visually-hidden">Rekonsiliasi barang logistik</caption>
-          <thead>
-            <tr>
-              <th scope="col">Barang</th>
-              <th scope="col">Satuan</th>
-              <th scope="col" className="num">
-                Kebutuhan
-              </th>
-              <th scope="col" className="num">
-                Diterima
-              </th>
-              <th scope="col" className="num" title="Kotak dan bilik yang diterima tetapi belum dirakit">
-                Belum dirakit
-              </th>
-              <th scope="col" className="num" title="Kotak dan bilik: sudah dirakit; barang lain: stok di gudang">
-                Siap
-              </th>
-              <th scope="col" className="num">
-                Rusak
-              </th>
-              <th scope="col" className="num">
-                Kekurangan
-              </th>
-              <th scope="col" className="beranda-col-bar">
-                Sudah siap
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'Barang',
+              'Satuan',
+              { label: 'Kebutuhan', num: true },
+              { label: 'Diterima', num: true },
+              { label: 'Belum dirakit', num: true, title: 'Kotak dan bilik yang diterima tetapi belum dirakit' },
+              { label: 'Siap', num: true, title: 'Kotak dan bilik: sudah dirakit; barang lain: stok di gudang' },
+              { label: 'Rusak', num: true },
+              { label: 'Kekurangan', num: true },
+              { label: 'Sudah siap', className: 'beranda-col-bar' },
+            ]}
+          />
           <tbody>
             {items.map((r) => {
               const v = r.variantId
               const isAssembled = assembled.has(v)
               const siap = isAssembled ? r.baik : r.belumDiproses
               const name = r.itemName
+              const cell = figureCell(v, name)
               return (
                 <tr key={v} data-variant-id={v} className={r.kekurangan > 0 ? 'beranda-row-short' : undefined}>
                   <th scope="row">{r.itemName}</th>
@@ -465,13 +425,7 @@ export function LogisticsTable({ rows, variants }: { rows: ReconRow[]; variants:
                   <td className="num" data-col="kebutuhan">
                     {fmt(r.kebutuhan)}
                   </td>
-                  <td className="num" data-col="diterima">
-                    <HistoryLink
-                      value={r.diterima}
-                      filter={{ variantId: v, place: 'PENYEDIA' }}
-                      title={`diterima dari penyedia, ${name}`}
-                    />
-                  </td>
+                  {cell('diterima', r.diterima, { place: 'PENYEDIA' }, 'diterima dari penyedia')}
                   <td className="num" data-col="belumDiproses">
                     {isAssembled ? (
                       <HistoryLink
@@ -490,13 +444,7 @@ export function LogisticsTable({ rows, variants }: { rows: ReconRow[]; variants:
                       title={`siap, ${name}`}
                     />
                   </td>
-                  <td className="num" data-col="rusak">
-                    <HistoryLink
-                      value={r.rusakTotal}
-                      filter={{ variantId: v, placePrefix: 'RUSAK:' }}
-                      title={`rusak, ${name}`}
-                    />
-                  </td>
+                  {cell('rusak', r.rusakTotal, { placePrefix: 'RUSAK:' }, 'rusak')}
                   <td className={`num${r.kekurangan > 0 ? ' beranda-cell-short' : ''}`} data-col="kekurangan">
                     {fmt(r.kekurangan)}
                   </td>

@@ -2,12 +2,13 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react'
 import type { Cadangan, CadanganDipulihkan, MethodOutput } from '../../../api/contract'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
-import { Dialog } from '../../components/Dialog'
+import { Dialog, DialogActions } from '../../components/Dialog'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
-import { Field } from '../../components/Form'
+import { TextField } from '../../components/Form'
 import { JobProgress, useJob } from '../../components/Jobs'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
+import { TableHead } from '../../components/TableHead'
 import { fmt, fmtBytes } from '../../format'
 import './cadangan.css'
 
@@ -227,22 +228,16 @@ export function BackupTable({
   return (
     <div className="table-wrap">
       <table className="table cadangan-table" data-testid="backup-table">
-        <thead>
-          <tr>
-            <th scope="col">Waktu</th>
-            <th scope="col">Alasan</th>
-            <th scope="col" className="num">
-              Ukuran
-            </th>
-            <th scope="col" className="num">
-              Baris buku besar
-            </th>
-            <th scope="col">Pemeriksaan</th>
-            <th scope="col">
-              <span className="visually-hidden">Tindakan</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'Waktu',
+            'Alasan',
+            { label: 'Ukuran', num: true },
+            { label: 'Baris buku besar', num: true },
+            'Pemeriksaan',
+            { label: 'Tindakan', hidden: true },
+          ]}
+        />
         <tbody>
           {backups.map((b) => (
             <tr key={b.file} className={b.file === highlight ? 'cadangan-highlight' : undefined} data-name={b.name}>
@@ -318,14 +313,13 @@ function UsbDialog({
       title="Cadangkan ke folder atau USB"
       onClose={onClose}
       footer={
-        <>
-          <button type="button" className="btn btn-secondary" onClick={onClose}>
-            Batal
-          </button>
-          <button type="submit" form={formId} className="btn btn-primary" disabled={busy}>
-            {busy ? 'Mencadangkan…' : 'Cadangkan ke folder ini'}
-          </button>
-        </>
+        <DialogActions
+          onCancel={onClose}
+          busy={busy}
+          label="Cadangkan ke folder ini"
+          busyLabel="Mencadangkan…"
+          formId={formId}
+        />
       }
     >
       <form id={formId} onSubmit={submit} noValidate>
@@ -334,7 +328,7 @@ function UsbDialog({
           otomatis.
         </p>
         {error && !errors.folder && <ErrorBanner error={error} title="Cadangan tidak dapat dibuat" />}
-        <Field
+        <TextField
           label="Folder tujuan"
           error={errors.folder ? error?.message : undefined}
           hint={
@@ -343,20 +337,12 @@ function UsbDialog({
               Dalam mode peramban aplikasi tidak dapat membuka jendela pemilih folder. Folder dibuat bila belum ada.
             </>
           }
-        >
-          {(id, d, invalid) => (
-            <input
-              id={id}
-              value={folder}
-              onChange={(e) => setFolder(e.target.value)}
-              aria-describedby={d}
-              aria-invalid={invalid}
-              data-autofocus
-              spellCheck={false}
-              autoComplete="off"
-            />
-          )}
-        </Field>
+          value={folder}
+          onChange={setFolder}
+          data-autofocus
+          spellCheck={false}
+          autoComplete="off"
+        />
       </form>
     </Dialog>
   )

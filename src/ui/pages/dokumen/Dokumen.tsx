@@ -5,6 +5,7 @@ import { useApi } from '../../components/data'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { saveDownload } from '../../components/files'
 import { PageHeader, Section } from '../../components/Page'
+import { TableHead } from '../../components/TableHead'
 import { DOC_SHORT_LABEL, DOC_TYPE_CODES } from '../../../core/documents'
 import { fmt, todayIso } from '../../format'
 import { href } from '../../router'
@@ -168,27 +169,20 @@ function RegisterSection({ initialType }: { initialType: DocType | undefined }) 
         ) : (
           <div className="table-wrap">
             <table className="table dokumen-register" data-testid="register-table">
-              <thead>
-                <tr>
-                  <th scope="col">Nomor</th>
-                  <th scope="col" className="dokumen-c-jenis">
-                    Jenis
-                  </th>
-                  <th scope="col">Perihal</th>
-                  <th scope="col" className="dokumen-c-when">
-                    Diterbitkan
-                  </th>
-                  <th scope="col" title="Baris buku besar terakhir saat dokumen diterbitkan dan awal hash-nya">
-                    Kepala rantai buku besar
-                  </th>
-                  <th scope="col" className="num dokumen-c-prints">
-                    Jumlah cetak
-                  </th>
-                  <th scope="col">
-                    <span className="visually-hidden">Aksi</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  'Nomor',
+                  { label: 'Jenis', className: 'dokumen-c-jenis' },
+                  'Perihal',
+                  { label: 'Diterbitkan', className: 'dokumen-c-when' },
+                  {
+                    label: 'Kepala rantai buku besar',
+                    title: 'Baris buku besar terakhir saat dokumen diterbitkan dan awal hash-nya',
+                  },
+                  { label: 'Jumlah cetak', num: true, className: 'dokumen-c-prints' },
+                  { label: 'Aksi', hidden: true },
+                ]}
+              />
               <tbody>
                 {rows.map((d) => (
                   <RegisterRow key={d.id} d={d} />

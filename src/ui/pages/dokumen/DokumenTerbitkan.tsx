@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react'
 import type { DocType, Dokumen, IssueInput, MethodOutput, Penerimaan } from '../../../api/contract'
 import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
-import { useApi, useRefreshAll } from '../../components/data'
+import { type Query, useApi, useRefreshAll } from '../../components/data'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { StatusBadge } from '../../components/StatusBadge'
 import { DOC_SHORT_LABEL } from '../../../core/documents'
@@ -229,6 +229,64 @@ const localDateOf = (iso: string) => {
 const withTanggal = <T extends object>(input: T, tanggal: string): T & { tanggal?: string } =>
   tanggal ? { ...input, tanggal } : input
 
+/**
+ * Which recorded event a paper is issued for (a delivery, a return), from its list as loaded: the list's
+ * error, a note when there is none yet, or the choice with its field error and what the card says under it.
+ */
+function EventChoice<T extends { id: number }>({
+  query,
+  failedTitle,
+  empty,
+  label,
+  current,
+  optionLabel,
+  error,
+  onChoose,
+  children,
+}: {
+  query: Query<T[]>
+  failedTitle: string
+  empty: ReactNode
+  label: string
+  current: T | undefined
+  optionLabel(item: T): string
+  error: string | undefined
+  onChoose(id: number): void
+  children: ReactNode
+}) {
+  const selectId = useId()
+  return (
+    <>
+      <ErrorBanner error={query.error} onRetry={query.reload} title={failedTitle} />
+      {query.data ? (
+        query.data.length === 0 ? (
+          <p className="empty dokumen-empty">{empty}</p>
+        ) : (
+          <div className={`field${error ? ' field-invalid' : ''}`}>
+            <label htmlFor={selectId}>{label}</label>
+            <select
+              id={selectId}
+              value={current?.id ?? ''}
+              onChange={(e) => onChoose(Number(e.target.value))}
+              aria-invalid={Boolean(error)}
+            >
+              {query.data.map((item) => (
+                <option key={item.id} value={item.id}>
+                  {optionLabel(item)}
+                </option>
+              ))}
+            </select>
+            {error && <p className="field-error">{error}</p>}
+            {children}
+          </div>
+        )
+      ) : (
+        !query.error && <Loading />
+      )}
+    </>
+  )
+}
+
 /* ----------------------------------------------------------- the types */
 
 function PenerimaanCard({ setting }: { setting: Jenis | undefined }) {
@@ -238,7 +296,6 @@ function PenerimaanCard({ setting }: { setting: Jenis | undefined }) {
   const [tanggalOwn, setTanggal] = useState<string | null>(null)
   const [error, setError] = useState<ApiError | undefined>()
   const errors = fieldErrors(error)
-  const selectId = useId()
   const deliveries = list.data ?? []
   // Default: the newest delivery that has no BA yet.
   const current =
@@ -279,37 +336,25 @@ function PenerimaanCard({ setting }: { setting: Jenis | undefined }) {
         )
       }
     >
-      <ErrorBanner error={list.error} onRetry={list.reload} title="Daftar penerimaan tidak dapat dimuat" />
-      {list.data ? (
-        deliveries.length === 0 ? (
-          <p className="empty dokumen-empty">
+      <EventChoice
+        query={list}
+        failedTitle="Daftar penerimaan tidak dapat dimuat"
+        empty={
+          <>
             Belum ada penerimaan. Catat kiriman di <a href={href('penerimaan', 'baru')}>Penerimaan</a>.
-          </p>
-        ) : (
-          <div className={`field${errors.deliveryId ? ' field-invalid' : ''}`}>
-            <label htmlFor={selectId}>Kiriman dari penyedia</label>
-            <select
-              id={selectId}
-              value={current?.id ?? ''}
-              onChange={(e) => {
-                setChosen(Number(e.target.value))
-                setTanggal(null)
-              }}
-              aria-invalid={Boolean(errors.deliveryId)}
-            >
-              {deliveries.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {deliveryOption(d)}
-                </option>
-              ))}
-            </select>
-            {errors.deliveryId && <p className="field-error">{errors.deliveryId}</p>}
-            {current && <DeliverySummary d={current} />}
-          </div>
-        )
-      ) : (
-        !list.error && <Loading />
-      )}
+          </>
+        }
+        label="Kiriman dari penyedia"
+        current={current}
+        optionLabel={deliveryOption}
+        error={errors.deliveryId}
+        onChoose={(id) => {
+          setChosen(id)
+          setTanggal(null)
+        }}
+      >
+        {current && <DeliverySummary d={current} />}
+      </EventChoice>
       {current && <TanggalBaField value={tanggal} onChange={setTanggal} error={errors.tanggal} />}
     </IssueCard>
   )
@@ -403,7 +448,6 @@ function ReturCard({ setting }: { setting: Jenis | undefined }) {
   const [tanggalOwn, setTanggal] = useState<string | null>(null)
   const [error, setError] = useState<ApiError | undefined>()
   const errors = fieldErrors(error)
-  const selectId = useId()
   const returs = list.data ?? []
   const current = returs.find((r) => r.id === chosen) ?? returs[0]
   // Null: the day the sheets were handed back, which is what the nota attests.
@@ -415,40 +459,26 @@ function ReturCard({ setting }: { setting: Jenis | undefined }) {
       input={current ? withTanggal({ type: 'NOTA_RETUR' as const, returId: current.id }, tanggal) : null}
       onError={setError}
     >
-      <ErrorBanner error={list.error} onRetry={list.reload} title="Daftar pengembalian tidak dapat dimuat" />
-      {list.data ? (
-        returs.length === 0 ? (
-          <p className="empty dokumen-empty">
+      <EventChoice
+        query={list}
+        failedTitle="Daftar pengembalian tidak dapat dimuat"
+        empty={
+          <>
             Belum ada pengembalian surat suara tertukar. Catat pengembalian di{' '}
             <a href={href('penerimaan')}>Penerimaan</a>.
-          </p>
-        ) : (
-          <div className={`field${errors.returId ? ' field-invalid' : ''}`}>
-            <label htmlFor={selectId}>Pengembalian kepada penyedia</label>
-            <select
-              id={selectId}
-              value={current?.id ?? ''}
-              onChange={(e) => {
-                setChosen(Number(e.target.value))
-                setTanggal(null)
-              }}
-              aria-invalid={Boolean(errors.returId)}
-            >
-              {returs.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {returOption(r)}
-                </option>
-              ))}
-            </select>
-            {errors.returId && <p className="field-error">{errors.returId}</p>}
-            {current && (
-              <p className="field-hint">{current.lines.map((l) => `${l.label}: ${fmt(l.qty)}`).join('; ')}</p>
-            )}
-          </div>
-        )
-      ) : (
-        !list.error && <Loading />
-      )}
+          </>
+        }
+        label="Pengembalian kepada penyedia"
+        current={current}
+        optionLabel={returOption}
+        error={errors.returId}
+        onChoose={(id) => {
+          setChosen(id)
+          setTanggal(null)
+        }}
+      >
+        {current && <p className="field-hint">{current.lines.map((l) => `${l.label}: ${fmt(l.qty)}`).join('; ')}</p>}
+      </EventChoice>
       {current && <TanggalBaField label="Tanggal nota" value={tanggal} onChange={setTanggal} error={errors.tanggal} />}
     </IssueCard>
   )

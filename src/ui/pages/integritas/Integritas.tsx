@@ -56,15 +56,7 @@ export function IntegritasPage() {
         </div>
       </Section>
 
-      {check.busy && check.status && (
-        <JobProgress
-          status={check.status}
-          onCancel={() => void check.cancel()}
-          label="Memeriksa buku besar"
-          testId="verify-job"
-        />
-      )}
-      <ErrorBanner error={check.error} title="Pemeriksaan tidak dapat dijalankan" />
+      <VerifyProgress check={check} />
       {check.report && (
         <VerifyResult
           report={check.report}
@@ -139,6 +131,23 @@ export function useVerify() {
     at,
     run,
   }
+}
+
+/** The check while it runs (its bar, Batal) and why it could not run, for every page that offers it. */
+export function VerifyProgress({ check }: { check: ReturnType<typeof useVerify> }) {
+  return (
+    <>
+      {check.busy && check.status && (
+        <JobProgress
+          status={check.status}
+          onCancel={() => void check.cancel()}
+          label="Memeriksa buku besar"
+          testId="verify-job"
+        />
+      )}
+      <ErrorBanner error={check.error} title="Pemeriksaan tidak dapat dijalankan" />
+    </>
+  )
 }
 
 /** The verdict of ledger.periksa: green and short when all is well, red with the first bad row and what to do otherwise. */

@@ -1,10 +1,11 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { MethodInput, MethodOutput } from '../../../api/contract'
-import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
-import { useApi, useRefreshAll } from '../../components/data'
+import { ApiError, invoke, toApiError } from '../../api'
+import { useApi } from '../../components/data'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { useWrite } from '../../components/useWrite'
 import { saveDownload } from '../../components/files'
-import { Field } from '../../components/Form'
+import { Field, TextField } from '../../components/Form'
 import { JobProgress, useJob } from '../../components/Jobs'
 import { Section } from '../../components/Page'
 import { fmt } from '../../format'
@@ -309,10 +310,7 @@ function GridSettings() {
   // Untouched, the fields show the saved layout; edits are kept apart.
   const [edits, setDraft] = useState<Draft | null>(null)
   const draft = edits ?? (q.data ? toDraft(q.data) : null)
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
+  const { error, setError, errors, busy, run } = useWrite()
 
   if (!q.data || !draft)
     return (
@@ -321,11 +319,10 @@ function GridSettings() {
       </Section>
     )
 
-  const errors = fieldErrors(error)
   const sheet = sheetOf(draft)
   const dirty = JSON.stringify(draft) !== JSON.stringify(toDraft(q.data))
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault()
     const bad = NUMBER_FIELDS.filter((k) => !Number.isFinite(num(draft![k])) || draft![k].trim() === '')
     if (bad.length) {
@@ -338,24 +335,17 @@ function GridSettings() {
       )
       return
     }
-    setBusy(true)
-    setError(undefined)
-    try {
+    return run(async () => {
       const g = await invoke('kemas.aturSusunanLabel', {
         ...(Object.fromEntries(NUMBER_FIELDS.map((k) => [k, num(draft![k])])) as Record<NumberField, number>),
         outline: draft!.outline,
       })
       setDraft(toDraft(g))
-      toast.showSuccess(
+      return [
         `Label berikutnya dicetak ${g.rows} baris × ${g.cols} kolom per lembar A4.`,
         'Susunan label tersimpan',
-      )
-      refreshAll()
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(false)
-    }
+      ] as const
+    })
   }
 
   const set = (k: NumberField, v: string) => setDraft({ ...draft, [k]: v })
@@ -375,18 +365,14 @@ function GridSettings() {
           )}
           <div className="kemas-grid-fields">
             {NUMBER_FIELDS.map((k) => (
-              <Field key={k} label={FIELD_LABEL[k]} error={errors[k]}>
-                {(id, d, inv) => (
-                  <input
-                    id={id}
-                    aria-describedby={d}
-                    aria-invalid={inv}
-                    inputMode="decimal"
-                    value={draft[k]}
-                    onChange={(e) => set(k, e.target.value)}
-                  />
-                )}
-              </Field>
+              <TextField
+                key={k}
+                label={FIELD_LABEL[k]}
+                error={errors[k]}
+                inputMode="decimal"
+                value={draft[k]}
+                onChange={(v) => set(k, v)}
+              />
             ))}
           </div>
           <label className="check">

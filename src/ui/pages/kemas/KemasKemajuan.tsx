@@ -1,19 +1,12 @@
 import { AgGridReact } from 'ag-grid-react'
-import type {
-  CellKeyDownEvent,
-  ColDef,
-  GetRowIdParams,
-  GridApi,
-  IRowNode,
-  ModelUpdatedEvent,
-  RowClickedEvent,
-} from 'ag-grid-community'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { CellKeyDownEvent, ColDef, RowClickedEvent } from 'ag-grid-community'
+import { useMemo, useState } from 'react'
 import type { MethodOutput } from '../../../api/contract'
 import { KIT_STATUS_LABEL, KIT_STATUS_SHORT, KIT_STATUSES, type KitStatus } from '../../../core/kit'
 import { useApi } from '../../components/data'
 import { ErrorBanner, Loading } from '../../components/Feedback'
-import { defaultColDef, gridLocaleText, gridTheme, numberCol } from '../../components/grid'
+import { useFilteredGrid } from '../../components/filteredGrid'
+import { numberCol } from '../../components/grid'
 import { Section } from '../../components/Page'
 import { KitStatusBadge, KitStatusBar, KitStatusLegend, sumKitCounts } from '../../components/StatusBadge'
 import { fmt, fmtPercent, formatTpsNumber, lowerFirst } from '../../format'
@@ -120,12 +113,12 @@ function StatusCell({ value }: { value: KitStatus | undefined }) {
   return value ? <KitStatusBadge status={value} /> : null
 }
 
+const kitRowId = (r: KitRow) => String(r.tpsId)
+
 function KitGrid({ kecamatanId }: { kecamatanId: number }) {
   const q = useApi('kemas.daftarKit', { kecamatanId })
-  const apiRef = useRef<GridApi<KitRow> | null>(null)
   const [desaId, setDesaId] = useState<number | ''>('')
   const [status, setStatus] = useState<KitStatus | ''>('')
-  const [shown, setShown] = useState(0)
   const rows = q.data
 
   const desas = useMemo(() => {
@@ -175,15 +168,14 @@ function KitGrid({ kecamatanId }: { kecamatanId: number }) {
     [],
   )
 
-  const getRowId = useCallback((p: GetRowIdParams<KitRow>) => String(p.data.tpsId), [])
-  const isExternalFilterPresent = useCallback(() => desaId !== '' || status !== '', [desaId, status])
-  const doesExternalFilterPass = useCallback(
-    (n: IRowNode<KitRow>) =>
-      !!n.data && (desaId === '' || n.data.desaId === desaId) && (status === '' || n.data.status === status),
+  const filter = useMemo(
+    () =>
+      desaId === '' && status === ''
+        ? null
+        : (r: KitRow) => (desaId === '' || r.desaId === desaId) && (status === '' || r.status === status),
     [desaId, status],
   )
-  useEffect(() => apiRef.current?.onFilterChanged(), [desaId, status])
-  const onModelUpdated = useCallback((e: ModelUpdatedEvent<KitRow>) => setShown(e.api.getDisplayedRowCount()), [])
+  const { shown, gridProps } = useFilteredGrid<KitRow>({ rowId: kitRowId, filter, initialShown: 0 })
   const open = (row: KitRow | undefined) => {
     if (!row) return
     rememberKecamatan(row.kecamatanId)
@@ -223,22 +215,14 @@ function KitGrid({ kecamatanId }: { kecamatanId: number }) {
       </div>
       <div className="grid-box kemas-kit-grid" data-testid="kit-grid">
         <AgGridReact<KitRow>
-          theme={gridTheme}
-          localeText={gridLocaleText}
+          {...gridProps}
           rowData={rows}
           columnDefs={columnDefs}
-          defaultColDef={defaultColDef}
-          getRowId={getRowId}
-          isExternalFilterPresent={isExternalFilterPresent}
-          doesExternalFilterPass={doesExternalFilterPass}
-          onGridReady={(e) => (apiRef.current = e.api)}
-          onModelUpdated={onModelUpdated}
           onRowClicked={(e: RowClickedEvent<KitRow>) => open(e.data)}
           onCellKeyDown={(e: CellKeyDownEvent<KitRow>) => {
             if ((e.event as KeyboardEvent | null)?.key === 'Enter') open(e.data)
           }}
           rowClass="kemas-kit-grid-row"
-          ensureDomOrder
         />
       </div>
       <p className="muted small">Klik baris atau tekan Enter untuk membuka kit TPS itu.</p>

@@ -6,6 +6,7 @@ import { Banner, useToast } from '../../components/Feedback'
 import { HistoryLink } from '../../components/History'
 import { Section, Swatch } from '../../components/Page'
 import { scanBeep } from '../../components/ScanField'
+import { TableHead } from '../../components/TableHead'
 import { fmt, formatTpsNumber, readCount, shortItemName } from '../../format'
 import type { PackingShift } from './KemasShift'
 
@@ -126,28 +127,16 @@ export function PackForm({ kit, shift }: { kit: Kit; shift: PackingShift['active
       <form onSubmit={onSubmit} noValidate>
         <div className="table-wrap">
           <table className="table kemas-lines" data-testid="kit-lines">
-            <thead>
-              <tr>
-                <th scope="col">Barang</th>
-                <th scope="col" className="num">
-                  Kebutuhan
-                </th>
-                <th scope="col" className="num">
-                  Dikemas
-                </th>
-                <th scope="col" className="num">
-                  Sisa
-                </th>
-                <th scope="col" className="num">
-                  Stok siap kemas
-                </th>
-                {entry && (
-                  <th scope="col" className="num kemas-col-entry">
-                    Kemas sekarang
-                  </th>
-                )}
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'Barang',
+                { label: 'Kebutuhan', num: true },
+                { label: 'Dikemas', num: true },
+                { label: 'Sisa', num: true },
+                { label: 'Stok siap kemas', num: true },
+                entry && { label: 'Kemas sekarang', num: true, className: 'kemas-col-entry' },
+              ]}
+            />
             <tbody>
               {kit.lines.map((l) => {
                 const issues = [

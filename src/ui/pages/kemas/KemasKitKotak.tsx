@@ -6,6 +6,7 @@ import { useToast } from '../../components/Feedback'
 import { saveDownload } from '../../components/files'
 import { Section, Swatch } from '../../components/Page'
 import { scanBeep } from '../../components/ScanField'
+import { TableHead } from '../../components/TableHead'
 import { fmt } from '../../format'
 
 /** The kotak of one kit with their seal numbers, the scanned one highlighted; and the kit's print buttons. */
@@ -32,13 +33,7 @@ export function KotakSection({
       ) : (
         <div className="table-wrap">
           <table className="table kemas-kotak-table" data-testid="kotak-table">
-            <thead>
-              <tr>
-                <th scope="col">Kotak</th>
-                <th scope="col">Isi</th>
-                <th scope="col">Nomor segel</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Kotak', 'Isi', 'Nomor segel']} />
             <tbody>
               {kit.kotak.map((k) => (
                 <tr

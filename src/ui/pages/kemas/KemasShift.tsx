@@ -2,12 +2,13 @@ import { useCallback, useId, useState, type FormEvent } from 'react'
 import type { MethodOutput } from '../../../api/contract'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
-import { Dialog } from '../../components/Dialog'
+import { Dialog, DialogActions } from '../../components/Dialog'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
-import { Field } from '../../components/Form'
+import { TextField } from '../../components/Form'
 import { isIsoDate, normalizeClock } from '../../../core/shifts'
 import { fmt, fmtTanggal, todayIso } from '../../format'
 import { href } from '../../router'
+import { reguName } from '../../../core/regu'
 
 /** The packing shift the kits on this PC are recorded in: picked once, kept for this tab. */
 type ShiftSummary = MethodOutput<'shift.daftar'>[number]
@@ -175,16 +176,7 @@ function BukaShiftPengemasan({ onClose, onOpened }: { onClose(): void; onOpened(
       open
       title="Buka shift pengemasan"
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="btn btn-secondary" onClick={onClose}>
-            Batal
-          </button>
-          <button type="submit" form={formId} className="btn btn-primary" disabled={busy}>
-            {busy ? 'Membuka…' : 'Buka shift'}
-          </button>
-        </>
-      }
+      footer={<DialogActions onCancel={onClose} busy={busy} label="Buka shift" busyLabel="Membuka…" formId={formId} />}
     >
       <form id={formId} onSubmit={submit} noValidate className="kemas-shift-form">
         {error && (
@@ -202,61 +194,45 @@ function BukaShiftPengemasan({ onClose, onOpened }: { onClose(): void; onOpened(
           Setting dan pengemasan kit per TPS. Isi kit mengikuti kebutuhan setiap TPS, jadi tidak perlu memilih barang.
         </p>
         <div className="form-grid kemas-shift-grid">
-          <Field label="Tanggal" error={errors.tanggal} hint={isIsoDate(tanggal) ? fmtTanggal(tanggal) : undefined}>
-            {(id, d, inv) => (
-              <input
-                id={id}
-                type="date"
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={tanggal}
-                onChange={(e) => setTanggal(e.target.value)}
-                data-autofocus
-              />
-            )}
-          </Field>
-          <Field label="Mulai" error={errors.mulai} hint="Jam 24">
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                inputMode="numeric"
-                maxLength={5}
-                placeholder="JJ:MM"
-                value={mulai}
-                onChange={(e) => setMulai(e.target.value)}
-                onBlur={(e) => setMulai(normalizeClock(e.target.value))}
-              />
-            )}
-          </Field>
-          <Field label="Selesai" error={errors.selesai} hint="Jam 24">
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                inputMode="numeric"
-                maxLength={5}
-                placeholder="JJ:MM"
-                value={selesai}
-                onChange={(e) => setSelesai(e.target.value)}
-                onBlur={(e) => setSelesai(normalizeClock(e.target.value))}
-              />
-            )}
-          </Field>
+          <TextField
+            label="Tanggal"
+            error={errors.tanggal}
+            hint={isIsoDate(tanggal) ? fmtTanggal(tanggal) : undefined}
+            type="date"
+            value={tanggal}
+            onChange={setTanggal}
+            data-autofocus
+          />
+          <TextField
+            label="Mulai"
+            error={errors.mulai}
+            hint="Jam 24"
+            inputMode="numeric"
+            maxLength={5}
+            placeholder="JJ:MM"
+            value={mulai}
+            onChange={setMulai}
+            onBlur={(e) => setMulai(normalizeClock(e.target.value))}
+          />
+          <TextField
+            label="Selesai"
+            error={errors.selesai}
+            hint="Jam 24"
+            inputMode="numeric"
+            maxLength={5}
+            placeholder="JJ:MM"
+            value={selesai}
+            onChange={setSelesai}
+            onBlur={(e) => setSelesai(normalizeClock(e.target.value))}
+          />
         </div>
-        <Field label="Lokasi/meja" error={errors.lokasi} hint="Boleh dikosongkan, mis. Gudang B, meja setting 1–3">
-          {(id, d, inv) => (
-            <input
-              id={id}
-              aria-describedby={d}
-              aria-invalid={inv}
-              value={lokasi}
-              onChange={(e) => setLokasi(e.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          label="Lokasi/meja"
+          error={errors.lokasi}
+          hint="Boleh dikosongkan, mis. Gudang B, meja setting 1–3"
+          value={lokasi}
+          onChange={setLokasi}
+        />
         <fieldset className={`field${errors.teams ? ' field-invalid' : ''}`}>
           <legend>Regu yang bekerja</legend>
           {teams.error ? (
@@ -280,7 +256,7 @@ function BukaShiftPengemasan({ onClose, onOpened }: { onClose(): void; onOpened(
                       }
                     />
                     <span>
-                      Regu {t.nama} <span className="muted small">({fmt(t.members)} pekerja)</span>
+                      {reguName(t.nama)} <span className="muted small">({fmt(t.members)} pekerja)</span>
                     </span>
                   </label>
                 </li>

@@ -4,6 +4,7 @@ import { useApi } from '../../components/data'
 import { ErrorBanner, Loading } from '../../components/Feedback'
 import { HistoryLink } from '../../components/History'
 import { Section } from '../../components/Page'
+import { TableHead } from '../../components/TableHead'
 import { fmt, shortItemName } from '../../format'
 import { href } from '../../router'
 
@@ -73,15 +74,7 @@ export function PackingShiftResult({ shift }: { shift: Shift }) {
       ) : (
         <div className="table-wrap">
           <table className="table table-compact" data-testid="packing-shift-result">
-            <thead>
-              <tr>
-                <th scope="col">Kit TPS</th>
-                <th scope="col">Barang yang dikemas</th>
-                <th scope="col" className="num">
-                  Jumlah
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Kit TPS', 'Barang yang dikemas', { label: 'Jumlah', num: true }]} />
             <tbody>
               {kits.map((k) => (
                 <tr key={k.place}>

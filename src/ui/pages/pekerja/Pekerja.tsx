@@ -1,25 +1,19 @@
 import { AgGridReact } from 'ag-grid-react'
-import type {
-  CellKeyDownEvent,
-  ColDef,
-  GetRowIdParams,
-  GridApi,
-  ICellRendererParams,
-  IRowNode,
-  ModelUpdatedEvent,
-} from 'ag-grid-community'
-import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import type { CellKeyDownEvent, ColDef, ICellRendererParams } from 'ag-grid-community'
+import { useCallback, useId, useMemo, useState, type KeyboardEvent } from 'react'
 import type { Pemilihan, Regu, Pekerja } from '../../../api/contract'
 import { invoke } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
-import { defaultColDef, gridLocaleText, gridTheme } from '../../components/grid'
+import { GridCount, GridSearch, useFilteredGrid } from '../../components/filteredGrid'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
+import { TableHead } from '../../components/TableHead'
 import { isIsoDate } from '../../../core/shifts'
 import { fmt, readCount, todayIso } from '../../format'
-import { ImportWorkersDialog, reguName, TeamDialog, WorkerDialog } from './PekerjaDialogs'
+import { ImportWorkersDialog, TeamDialog, WorkerDialog } from './PekerjaDialogs'
 import './pekerja.css'
+import { reguName } from '../../../core/regu'
 
 export function PekerjaPage({ election, params }: { election: Pemilihan; params: string[] }) {
   void election
@@ -112,21 +106,15 @@ function TeamTable({ teams, onEdit }: { teams: Regu[]; onEdit(t: Regu): void }) 
   return (
     <div className="table-wrap">
       <table className="table table-compact pekerja-teams" data-testid="team-table">
-        <thead>
-          <tr>
-            <th scope="col">Regu</th>
-            <th scope="col">Ketua</th>
-            <th scope="col" className="num">
-              Anggota
-            </th>
-            <th scope="col" className="num">
-              Target harian
-            </th>
-            <th scope="col">
-              <span className="visually-hidden">Aksi</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'Regu',
+            'Ketua',
+            { label: 'Anggota', num: true },
+            { label: 'Target harian', num: true },
+            { label: 'Aksi', hidden: true },
+          ]}
+        />
         <tbody>
           {teams.map((t) => (
             <tr key={t.id} className={t.active ? undefined : 'inactive'} data-testid={`team-${t.nama}`}>
@@ -193,15 +181,7 @@ function TargetSection({ teams }: { teams: Regu[] }) {
           <p className="empty">Belum ada regu aktif.</p>
         ) : (
           <table className="table table-compact pekerja-targets" data-testid="target-table">
-            <thead>
-              <tr>
-                <th scope="col">Regu</th>
-                <th scope="col" className="num">
-                  Harian
-                </th>
-                <th scope="col">Tanggal ini</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Regu', { label: 'Harian', num: true }, 'Tanggal ini']} />
             <tbody>
               {q.data.map((r) => (
                 <TargetRow key={`${r.teamId}:${tanggal}`} row={r} tanggal={tanggal} daily={daily.get(r.teamId) ?? 0} />
@@ -346,12 +326,10 @@ function EditCell(p: ICellRendererParams<Pekerja> & { onEdit(w: Pekerja): void }
   )
 }
 
+const workerRowId = (w: Pekerja) => String(w.id)
+
 function WorkerGrid({ rows, teams, onEdit }: { rows: Pekerja[]; teams: Regu[]; onEdit(w: Pekerja): void }) {
-  const apiRef = useRef<GridApi<Pekerja> | null>(null)
-  const [search, setSearch] = useState('')
-  const quickFilter = useDeferredValue(search)
   const [team, setTeam] = useState('')
-  const [shown, setShown] = useState(rows.length)
   const teamSelectId = useId()
 
   const columnDefs = useMemo<ColDef<Pekerja>[]>(
@@ -403,14 +381,20 @@ function WorkerGrid({ rows, teams, onEdit }: { rows: Pekerja[]; teams: Regu[]; o
     [onEdit],
   )
 
-  const getRowId = useCallback((p: GetRowIdParams<Pekerja>) => String(p.data.id), [])
-  const isExternalFilterPresent = useCallback(() => team !== '', [team])
-  const doesExternalFilterPass = useCallback(
-    (node: IRowNode<Pekerja>) => (team === NO_TEAM ? node.data?.teamId === null : String(node.data?.teamId) === team),
+  const filter = useMemo(
+    () =>
+      team === ''
+        ? null
+        : team === NO_TEAM
+          ? (w: Pekerja) => w.teamId === null
+          : (w: Pekerja) => String(w.teamId) === team,
     [team],
   )
-  useEffect(() => apiRef.current?.onFilterChanged(), [team])
-  const onModelUpdated = useCallback((e: ModelUpdatedEvent<Pekerja>) => setShown(e.api.getDisplayedRowCount()), [])
+  const { search, setSearch, shown, gridProps } = useFilteredGrid<Pekerja>({
+    rowId: workerRowId,
+    filter,
+    initialShown: rows.length,
+  })
   // Keyboard: Enter on any cell of a row opens that worker, as a double click does.
   const onCellKeyDown = useCallback(
     (e: CellKeyDownEvent<Pekerja>) => {
@@ -422,16 +406,13 @@ function WorkerGrid({ rows, teams, onEdit }: { rows: Pekerja[]; teams: Regu[]; o
   return (
     <>
       <div className="toolbar">
-        <label className="search">
-          <span className="visually-hidden">Cari pekerja</span>
-          <input
-            type="search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            placeholder="Cari nama, telepon, regu…"
-            aria-label="Cari pekerja: nama, telepon atau regu"
-          />
-        </label>
+        <GridSearch
+          value={search}
+          onChange={setSearch}
+          label="Cari pekerja"
+          ariaLabel="Cari pekerja: nama, telepon atau regu"
+          placeholder="Cari nama, telepon, regu…"
+        />
         <div className="field inline-field pekerja-team-filter">
           <label htmlFor={teamSelectId}>Regu</label>
           <select id={teamSelectId} value={team} onChange={(e) => setTeam(e.target.value)}>
@@ -444,9 +425,7 @@ function WorkerGrid({ rows, teams, onEdit }: { rows: Pekerja[]; teams: Regu[]; o
             <option value={NO_TEAM}>Tanpa regu</option>
           </select>
         </div>
-        <span className="toolbar-count" aria-live="polite">
-          Menampilkan {fmt(shown)} dari {fmt(rows.length)} pekerja
-        </span>
+        <GridCount shown={shown} total={rows.length} noun="pekerja" />
       </div>
       <p className="muted small pekerja-explain">
         Tekan Enter pada baris, klik dua kali, atau pilih Ubah untuk memindahkan pekerja ke regu lain atau
@@ -454,23 +433,13 @@ function WorkerGrid({ rows, teams, onEdit }: { rows: Pekerja[]; teams: Regu[]; o
       </p>
       <div className="grid-box pekerja-grid" data-testid="worker-grid">
         <AgGridReact<Pekerja>
-          theme={gridTheme}
-          localeText={gridLocaleText}
+          {...gridProps}
           rowData={rows}
           columnDefs={columnDefs}
-          defaultColDef={defaultColDef}
-          getRowId={getRowId}
-          quickFilterText={quickFilter}
-          cacheQuickFilter
-          isExternalFilterPresent={isExternalFilterPresent}
-          doesExternalFilterPass={doesExternalFilterPass}
-          onGridReady={(e) => (apiRef.current = e.api)}
-          onModelUpdated={onModelUpdated}
           onRowDoubleClicked={(e) => e.data && onEdit(e.data)}
           onCellKeyDown={onCellKeyDown}
           getRowClass={(p) => (p.data && !p.data.active ? 'pekerja-row-inactive' : undefined)}
           enableCellTextSelection
-          ensureDomOrder
         />
       </div>
     </>

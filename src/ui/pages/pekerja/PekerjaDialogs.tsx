@@ -1,37 +1,15 @@
 import { useState, type FormEvent } from 'react'
 import type { Pekerja, Regu } from '../../../api/contract'
 import { cleanNik } from '../../../core/workerImport'
-import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
+import { ApiError, invoke, toApiError } from '../../api'
 import { useRefreshAll } from '../../components/data'
-import { Dialog } from '../../components/Dialog'
-import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Dialog, DialogActions } from '../../components/Dialog'
+import { Banner, ErrorBanner, Loading } from '../../components/Feedback'
+import { useDialogSave } from '../../components/useWrite'
 import { readFileBase64 } from '../../components/files'
-import { Field, FilePicker } from '../../components/Form'
+import { Field, TextField, FilePicker } from '../../components/Form'
 import { fmt, readCount } from '../../format'
-
-/** "Mawar" -> "Regu Mawar"; a team already called "Regu 3" keeps its name (no "Regu Regu 3"). */
-export const reguName = (nama: string): string => (/^regu\b/i.test(nama.trim()) ? nama : `Regu ${nama}`)
-
-const DialogFooter = ({
-  busy,
-  onClose,
-  onSave,
-  label,
-}: {
-  busy: boolean
-  onClose(): void
-  onSave(): void
-  label: string
-}) => (
-  <>
-    <button type="button" className="btn btn-secondary" onClick={onClose}>
-      Batal
-    </button>
-    <button type="button" className="btn btn-primary" onClick={onSave} disabled={busy}>
-      {busy ? 'Menyimpan…' : label}
-    </button>
-  </>
-)
+import { reguName } from '../../../core/regu'
 
 /* ------------------------------------------------------------------ worker */
 
@@ -43,22 +21,16 @@ export function WorkerDialog({ worker, teams, onClose }: { worker: Pekerja | nul
   const [telepon, setTelepon] = useState(worker?.telepon ?? '')
   const [teamId, setTeamId] = useState(worker?.teamId ? String(worker.teamId) : '')
   const [active, setActive] = useState(worker?.active ?? true)
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
-  const errors = fieldErrors(error)
+  const { error, errors, busy, run } = useDialogSave(onClose)
   const known = ['nama', 'nik', 'telepon', 'teamId', 'active']
   const unplaced = error && !error.details.some((d) => d.column && known.includes(d.column))
   const movingLeader = editing && worker.isLeader && String(worker.teamId ?? '') !== teamId
 
-  async function save(e?: FormEvent) {
+  function save(e?: FormEvent) {
     e?.preventDefault()
-    setBusy(true)
-    setError(undefined)
-    const team = teamId ? Number(teamId) : null
-    const newNik = cleanNik(nik)
-    try {
+    void run(async () => {
+      const team = teamId ? Number(teamId) : null
+      const newNik = cleanNik(nik)
       const w = editing
         ? await invoke('pekerja.ubah', {
             id: worker.id,
@@ -70,16 +42,11 @@ export function WorkerDialog({ worker, teams, onClose }: { worker: Pekerja | nul
             ...(dropNik ? { nik: null } : newNik ? { nik: newNik } : {}),
           })
         : await invoke('pekerja.tambah', { nama, nik: newNik || null, telepon, teamId: team })
-      toast.showSuccess(
+      return [
         `${w.nama}${w.team ? ` · ${reguName(w.team)}` : ''}${w.active ? '' : ' (tidak aktif)'}.`,
         editing ? 'Data pekerja tersimpan' : 'Pekerja ditambahkan',
-      )
-      refreshAll()
-      onClose()
-    } catch (err) {
-      setError(toApiError(err))
-      setBusy(false)
-    }
+      ] as const
+    })
   }
 
   return (
@@ -88,31 +55,27 @@ export function WorkerDialog({ worker, teams, onClose }: { worker: Pekerja | nul
       onClose={onClose}
       title={editing ? `Ubah pekerja: ${worker.nama}` : 'Tambah pekerja'}
       footer={
-        <DialogFooter
+        <DialogActions
+          onCancel={onClose}
           busy={busy}
-          onClose={onClose}
-          onSave={() => void save()}
           label={editing ? 'Simpan' : 'Tambah pekerja'}
+          onConfirm={() => void save()}
         />
       }
     >
       <form onSubmit={save} noValidate>
         {error && unplaced && <ErrorBanner error={error} title="Belum tersimpan" />}
         <div className="form-grid">
-          <Field label="Nama pekerja" error={errors.nama} className="span-2">
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={nama}
-                onChange={(e) => setNama(e.target.value)}
-                data-autofocus
-                autoComplete="off"
-              />
-            )}
-          </Field>
-          <Field
+          <TextField
+            label="Nama pekerja"
+            error={errors.nama}
+            className="span-2"
+            value={nama}
+            onChange={setNama}
+            data-autofocus
+            autoComplete="off"
+          />
+          <TextField
             label={editing && worker.hasNik ? 'NIK baru' : 'NIK'}
             error={errors.nik}
             hint={
@@ -125,34 +88,22 @@ export function WorkerDialog({ worker, teams, onClose }: { worker: Pekerja | nul
                 '16 angka sesuai KTP; boleh dikosongkan'
               )
             }
-          >
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                inputMode="numeric"
-                maxLength={20}
-                autoComplete="off"
-                value={nik}
-                disabled={dropNik}
-                onChange={(e) => setNik(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Telepon" error={errors.telepon} hint="Mis. 081234567890">
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                type="tel"
-                value={telepon}
-                onChange={(e) => setTelepon(e.target.value)}
-                autoComplete="off"
-              />
-            )}
-          </Field>
+            inputMode="numeric"
+            maxLength={20}
+            autoComplete="off"
+            value={nik}
+            disabled={dropNik}
+            onChange={setNik}
+          />
+          <TextField
+            label="Telepon"
+            error={errors.telepon}
+            hint="Mis. 081234567890"
+            type="tel"
+            value={telepon}
+            onChange={setTelepon}
+            autoComplete="off"
+          />
           <Field
             label="Regu"
             error={errors.teamId}
@@ -207,11 +158,7 @@ export function TeamDialog({ team, workers, onClose }: { team: Regu | null; work
   const [leaderId, setLeaderId] = useState(team?.leaderId ? String(team.leaderId) : '')
   const [target, setTarget] = useState(team ? fmt(team.dailyTarget) : '')
   const [active, setActive] = useState(team?.active ?? true)
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
-  const errors = fieldErrors(error)
+  const { error, setError, errors, busy, run } = useDialogSave(onClose)
   const known = ['nama', 'leaderId', 'dailyTarget', 'active']
   const unplaced = error && !error.details.some((d) => d.column && known.includes(d.column))
 
@@ -219,7 +166,7 @@ export function TeamDialog({ team, workers, onClose }: { team: Regu | null; work
   const members = workers.filter((w) => editing && w.teamId === team.id)
   const free = workers.filter((w) => w.teamId === null && w.active)
 
-  async function save(e?: FormEvent) {
+  function save(e?: FormEvent) {
     e?.preventDefault()
     const t = readCount(target)
     if (t === 'invalid')
@@ -228,23 +175,16 @@ export function TeamDialog({ team, workers, onClose }: { team: Regu | null; work
           { column: 'dailyTarget', message: 'Isi dengan angka bulat, mis. 3.000' },
         ]),
       )
-    setBusy(true)
-    setError(undefined)
-    const leader = leaderId ? Number(leaderId) : null
-    try {
+    void run(async () => {
+      const leader = leaderId ? Number(leaderId) : null
       const r = editing
         ? await invoke('regu.ubah', { id: team.id, nama, leaderId: leader, dailyTarget: t ?? 0, active })
         : await invoke('regu.tambah', { nama, leaderId: leader, dailyTarget: t ?? 0 })
-      toast.showSuccess(
+      return [
         `${reguName(r.nama)}: ${fmt(r.members)} anggota, target ${fmt(r.dailyTarget)} lembar per hari.`,
         editing ? 'Regu tersimpan' : 'Regu ditambahkan',
-      )
-      refreshAll()
-      onClose()
-    } catch (err) {
-      setError(toApiError(err))
-      setBusy(false)
-    }
+      ] as const
+    })
   }
 
   return (
@@ -253,47 +193,35 @@ export function TeamDialog({ team, workers, onClose }: { team: Regu | null; work
       onClose={onClose}
       title={editing ? `Ubah ${reguName(team.nama)}` : 'Tambah regu'}
       footer={
-        <DialogFooter
+        <DialogActions
+          onCancel={onClose}
           busy={busy}
-          onClose={onClose}
-          onSave={() => void save()}
           label={editing ? 'Simpan' : 'Tambah regu'}
+          onConfirm={() => void save()}
         />
       }
     >
       <form onSubmit={save} noValidate>
         {error && unplaced && <ErrorBanner error={error} title="Belum tersimpan" />}
         <div className="form-grid">
-          <Field label="Nama regu" error={errors.nama} hint="Mis. Regu 1, Mawar, Kelompok A">
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={nama}
-                onChange={(e) => setNama(e.target.value)}
-                data-autofocus
-                autoComplete="off"
-              />
-            )}
-          </Field>
-          <Field
+          <TextField
+            label="Nama regu"
+            error={errors.nama}
+            hint="Mis. Regu 1, Mawar, Kelompok A"
+            value={nama}
+            onChange={setNama}
+            data-autofocus
+            autoComplete="off"
+          />
+          <TextField
             label="Target harian (lembar)"
             error={errors.dailyTarget}
             hint="Surat suara disortir dan dilipat per hari; dapat diubah per tanggal"
-          >
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                inputMode="numeric"
-                value={target}
-                onChange={(e) => setTarget(e.target.value)}
-                autoComplete="off"
-              />
-            )}
-          </Field>
+            inputMode="numeric"
+            value={target}
+            onChange={setTarget}
+            autoComplete="off"
+          />
           <Field
             label="Ketua regu"
             error={errors.leaderId}

@@ -3,10 +3,9 @@ import type { MethodOutput } from '../../../api/contract'
 import { Brand } from '../../components/Brand'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
-import { JobProgress } from '../../components/Jobs'
 import type { Cadangan } from '../../../api/contract'
 import { BackupTable, fmtBackupTime, RestoreDialog } from '../cadangan/Cadangan'
-import { useVerify, VerifyResult } from '../integritas/Integritas'
+import { useVerify, VerifyProgress, VerifyResult } from '../integritas/Integritas'
 import './pemulihan.css'
 
 /**
@@ -79,15 +78,7 @@ export function PemulihanPage({ status }: { status: MethodOutput<'sistem.lihatSt
         <button type="button" className="btn btn-secondary" onClick={() => void check.run()} disabled={check.busy}>
           {check.busy ? 'Memeriksa…' : 'Periksa integritas'}
         </button>
-        {check.busy && check.status && (
-          <JobProgress
-            status={check.status}
-            onCancel={() => void check.cancel()}
-            label="Memeriksa buku besar"
-            testId="verify-job"
-          />
-        )}
-        <ErrorBanner error={check.error} title="Pemeriksaan tidak dapat dijalankan" />
+        <VerifyProgress check={check} />
         {check.report && (
           <div className="pemulihan-verify">
             <VerifyResult

@@ -1,13 +1,15 @@
 import { useMemo, useState, type FormEvent } from 'react'
 import type { Pemilihan, Penerimaan, PenerimaanBaris, ReconRow, VariantInfo } from '../../../api/contract'
-import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
-import { useApi, useRefreshAll } from '../../components/data'
-import { Dialog } from '../../components/Dialog'
-import { Banner, ErrorBanner, IssueTable, Loading, useToast } from '../../components/Feedback'
-import { Field } from '../../components/Form'
+import { ApiError, invoke } from '../../api'
+import { useApi } from '../../components/data'
+import { Dialog, DialogActions } from '../../components/Dialog'
+import { Banner, ErrorBanner, IssueTable, Loading } from '../../components/Feedback'
+import { useDialogSave } from '../../components/useWrite'
+import { TextField } from '../../components/Form'
 import { HistoryLink } from '../../components/History'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
+import { TableHead } from '../../components/TableHead'
 import { fmt, readCount } from '../../format'
 import { href, navigate } from '../../router'
 import { PenerimaanDetail } from './PenerimaanDetail'
@@ -108,24 +110,18 @@ function DeliveryTable({ rows, variants }: { rows: Penerimaan[]; variants: Map<n
           <col className="penerimaan-c-selisih" />
           <col className="penerimaan-c-ba" />
         </colgroup>
-        <thead>
-          <tr>
-            <th scope="col">Diterima</th>
-            <th scope="col">Surat jalan · penyedia</th>
-            <th scope="col">Barang</th>
-            <th scope="col" className="num">
-              Menurut surat jalan
-            </th>
-            <th scope="col" className="num">
-              Terhitung
-            </th>
-            <th scope="col" className="num">
-              Tertukar
-            </th>
-            <th scope="col">Selisih</th>
-            <th scope="col">BA penerimaan</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'Diterima',
+            'Surat jalan · penyedia',
+            'Barang',
+            { label: 'Menurut surat jalan', num: true },
+            { label: 'Terhitung', num: true },
+            { label: 'Tertukar', num: true },
+            'Selisih',
+            'BA penerimaan',
+          ]}
+        />
         {rows.map((d) => (
           <DeliveryRows key={d.id} d={d} variants={variants} />
         ))}
@@ -255,18 +251,14 @@ function TertukarSection({ deliveries, variants }: { deliveries: Penerimaan[]; v
         ) : (
           <div className="table-wrap">
             <table className="table table-compact penerimaan-tertukar" data-testid="tertukar-table">
-              <thead>
-                <tr>
-                  <th scope="col">Barang</th>
-                  <th scope="col">Milik</th>
-                  <th scope="col" className="num">
-                    Disisihkan
-                  </th>
-                  <th scope="col" className="num">
-                    Sudah dikembalikan
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  'Barang',
+                  'Milik',
+                  { label: 'Disisihkan', num: true },
+                  { label: 'Sudah dikembalikan', num: true },
+                ]}
+              />
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.variantId} data-testid={`tertukar-${r.variantId}`}>
@@ -302,18 +294,9 @@ function TertukarSection({ deliveries, variants }: { deliveries: Penerimaan[]; v
         ) : (
           <div className="table-wrap">
             <table className="table table-compact" data-testid="retur-table">
-              <thead>
-                <tr>
-                  <th scope="col">Waktu</th>
-                  <th scope="col">Penyedia</th>
-                  <th scope="col">Barang</th>
-                  <th scope="col" className="num">
-                    Jumlah
-                  </th>
-                  <th scope="col">Keterangan</th>
-                  <th scope="col">Petugas</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={['Waktu', 'Penyedia', 'Barang', { label: 'Jumlah', num: true }, 'Keterangan', 'Petugas']}
+              />
               <tbody>
                 {returs.data.map((r) => (
                   <tr key={r.id}>
@@ -385,12 +368,8 @@ function ReturDialog({
   const [qty, setQty] = useState<Record<number, string>>(() =>
     Object.fromEntries(held.map((r) => [r.variantId, fmt(r.tertukar)])),
   )
-  const [error, setError] = useState<ApiError | undefined>()
+  const { error, setError, errors, busy, run } = useDialogSave(onClose)
   const [sentOrder, setSentOrder] = useState<number[]>([])
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
-  const errors = fieldErrors(error)
   const lineError = (variantId: number) => {
     const i = sentOrder.indexOf(variantId)
     return i >= 0 ? (errors[`lines.${i}.qty`] ?? errors[`lines.${i}.variantId`]) : undefined
@@ -402,7 +381,7 @@ function ReturDialog({
   ])
   const unplaced = error ? error.details.filter((d) => !d.column || !placed.has(d.column)) : []
 
-  async function save(e?: FormEvent) {
+  function save(e?: FormEvent) {
     e?.preventDefault()
     const lines: { variantId: number; qty: number }[] = []
     for (const r of held) {
@@ -419,20 +398,13 @@ function ReturDialog({
       if (n) lines.push({ variantId: r.variantId, qty: n })
     }
     setSentOrder(lines.map((l) => l.variantId))
-    setBusy(true)
-    setError(undefined)
-    try {
+    void run(async () => {
       const r = await invoke('penerimaan.catatRetur', { penyedia, note, lines })
-      toast.showSuccess(
+      return [
         `${lines.map((l) => `${fmt(l.qty)} ${variants.get(l.variantId)?.unit ?? ''}`.trim()).join(', ')} dikembalikan kepada ${penyedia}.`,
         `Pengembalian #${r.id} tercatat`,
-      )
-      refreshAll()
-      onClose()
-    } catch (err) {
-      setError(toApiError(err))
-      setBusy(false)
-    }
+      ] as const
+    })
   }
 
   return (
@@ -441,16 +413,7 @@ function ReturDialog({
       onClose={onClose}
       title="Kembalikan surat suara tertukar"
       wide
-      footer={
-        <>
-          <button type="button" className="btn btn-secondary" onClick={onClose}>
-            Batal
-          </button>
-          <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={busy}>
-            {busy ? 'Menyimpan…' : 'Catat pengembalian'}
-          </button>
-        </>
-      }
+      footer={<DialogActions onCancel={onClose} busy={busy} label="Catat pengembalian" onConfirm={() => void save()} />}
     >
       <form onSubmit={save} noValidate>
         <p>
@@ -464,47 +427,20 @@ function ReturDialog({
           </Banner>
         )}
         <div className="form-grid">
-          <Field label="Penyedia" error={errors.penyedia}>
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={penyedia}
-                onChange={(e) => setPenyedia(e.target.value)}
-                data-autofocus
-              />
-            )}
-          </Field>
-          <Field
+          <TextField label="Penyedia" error={errors.penyedia} value={penyedia} onChange={setPenyedia} data-autofocus />
+          <TextField
             label="Keterangan pengembalian"
             error={errors.note}
             className="span-2"
             hint="Tercetak pada nota pengembalian, mis. milik siapa dan nomor surat jalannya"
-          >
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={note}
-                onChange={(e) => setNote(e.target.value)}
-              />
-            )}
-          </Field>
+            value={note}
+            onChange={setNote}
+          />
         </div>
         <table className="table table-compact penerimaan-retur-lines">
-          <thead>
-            <tr>
-              <th scope="col">Barang</th>
-              <th scope="col" className="num">
-                Disisihkan
-              </th>
-              <th scope="col" className="num">
-                Dikembalikan sekarang
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={['Barang', { label: 'Disisihkan', num: true }, { label: 'Dikembalikan sekarang', num: true }]}
+          />
           <tbody>
             {held.map((r) => {
               const err = lineError(r.variantId)

@@ -1,14 +1,16 @@
 import { useMemo, useState, type FormEvent } from 'react'
 import type { Penerimaan, PenerimaanBaris } from '../../../api/contract'
-import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
+import { invoke } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
-import { Dialog } from '../../components/Dialog'
+import { Dialog, DialogActions } from '../../components/Dialog'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { useDialogSave } from '../../components/useWrite'
 import { saveDownload } from '../../components/files'
-import { Field } from '../../components/Form'
+import { TextField } from '../../components/Form'
 import { HistoryLink, useHistory } from '../../components/History'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
+import { TableHead } from '../../components/TableHead'
 import { fmt } from '../../format'
 import { href } from '../../router'
 import { fmtIso, fmtLocalDateTime, SelisihBadge, VariantLabel } from './PenerimaanShared'
@@ -71,25 +73,17 @@ export function PenerimaanDetail({ id }: { id: number }) {
         >
           <div className="table-wrap">
             <table className="table penerimaan-lines-table" data-testid="delivery-lines">
-              <thead>
-                <tr>
-                  <th scope="col">Barang</th>
-                  <th scope="col" className="num">
-                    Dus × isi
-                  </th>
-                  <th scope="col" className="num">
-                    Menurut surat jalan
-                  </th>
-                  <th scope="col" className="num">
-                    Terhitung
-                  </th>
-                  <th scope="col">Selisih</th>
-                  <th scope="col" className="num">
-                    Tertukar
-                  </th>
-                  <th scope="col">Penyelesaian selisih</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  'Barang',
+                  { label: 'Dus × isi', num: true },
+                  { label: 'Menurut surat jalan', num: true },
+                  { label: 'Terhitung', num: true },
+                  'Selisih',
+                  { label: 'Tertukar', num: true },
+                  'Penyelesaian selisih',
+                ]}
+              />
               <tbody>
                 {d.lines.map((l) => (
                   <tr key={l.lineId} data-testid={`delivery-line-${l.variantId}`}>
@@ -248,29 +242,18 @@ function BaButtons({ delivery: d }: { delivery: Penerimaan }) {
 
 function SettleDialog({ line, deliveryId, onClose }: { line: PenerimaanBaris; deliveryId: number; onClose(): void }) {
   const [note, setNote] = useState('')
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
-  const errors = fieldErrors(error)
+  const { error, errors, busy, run } = useDialogSave(onClose)
   const word = line.selisih < 0 ? 'kurang' : 'lebih'
 
-  async function save(e?: FormEvent) {
+  function save(e?: FormEvent) {
     e?.preventDefault()
-    setBusy(true)
-    setError(undefined)
-    try {
+    void run(async () => {
       await invoke('penerimaan.selesaikanSelisih', { lineId: line.lineId, note })
-      toast.showSuccess(
+      return [
         `${line.label}: ${word} ${fmt(Math.abs(line.selisih))} ${line.unit} dinyatakan selesai.`,
         `Penerimaan #${deliveryId}`,
-      )
-      refreshAll()
-      onClose()
-    } catch (err) {
-      setError(toApiError(err))
-      setBusy(false)
-    }
+      ] as const
+    })
   }
 
   return (
@@ -278,16 +261,7 @@ function SettleDialog({ line, deliveryId, onClose }: { line: PenerimaanBaris; de
       open
       onClose={onClose}
       title="Nyatakan selisih selesai"
-      footer={
-        <>
-          <button type="button" className="btn btn-secondary" onClick={onClose}>
-            Batal
-          </button>
-          <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={busy}>
-            {busy ? 'Menyimpan…' : 'Nyatakan selesai'}
-          </button>
-        </>
-      }
+      footer={<DialogActions onCancel={onClose} busy={busy} label="Nyatakan selesai" onConfirm={() => void save()} />}
     >
       <form onSubmit={save} noValidate>
         <p>
@@ -295,23 +269,15 @@ function SettleDialog({ line, deliveryId, onClose }: { line: PenerimaanBaris; de
           <SelisihBadge selisih={line.selisih} unit={line.unit} />. Selisih tetap tampil sampai dinyatakan selesai.
         </p>
         {error && !errors.note && <ErrorBanner error={error} title="Belum tersimpan" />}
-        <Field
+        <TextField
           label="Keterangan penyelesaian"
           error={errors.note}
           hint="Mis. kekurangan dikirim dengan surat jalan berikutnya, atau hitung ulang bersama penyedia"
-        >
-          {(id, d, inv) => (
-            <input
-              id={id}
-              aria-describedby={d}
-              aria-invalid={inv}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              data-autofocus
-              autoComplete="off"
-            />
-          )}
-        </Field>
+          value={note}
+          onChange={setNote}
+          data-autofocus
+          autoComplete="off"
+        />
         <button type="submit" hidden tabIndex={-1} />
       </form>
     </Dialog>

@@ -1,12 +1,14 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { PenerimaanHeader, type MethodInput } from '../../../api/contract'
 import { ApiError, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Banner, ErrorBanner, IssueTable, Loading, useToast } from '../../components/Feedback'
-import { Field } from '../../components/Form'
+import { draftBinder, Field, TextField, RadioCard } from '../../components/Form'
 import { PageHeader, Section } from '../../components/Page'
-import { fmt, readCount } from '../../format'
-import { href, navigate } from '../../router'
+import { fmt, fmtWaktu, readCount } from '../../format'
+import { href, navigateAfterSave, useLeaveGuard } from '../../router'
+import { useFormDraft } from '../../components/FormDraft'
+import { PENERIMAAN_DRAF_KUNCI } from '../../../core/draf'
 import { nowLocal } from './PenerimaanShared'
 import { LINE_FIELDS, type LineDraft, LineEditor, type LineField, emptyLine, statedOf } from './PenerimaanFormBaris'
 
@@ -37,23 +39,73 @@ function placeIssues(err: ApiError) {
   return { header, lines, rest }
 }
 
+const emptyHeader = (): HeaderDraft => ({
+  kind: 'biasa',
+  receivedAt: nowLocal(),
+  penyedia: '',
+  suratJalan: '',
+  bttb: '',
+  kendaraan: '',
+  pengemudi: '',
+  wakilNama: '',
+  wakilJabatan: '',
+  penggantiUntuk: '',
+  note: '',
+})
+
+/** The form as a draft's parts (core/draf.ts): its head, and each line as text. */
+function draftParts(h: HeaderDraft, lines: readonly LineDraft[]): Record<string, Record<string, string>> {
+  const parts: Record<string, Record<string, string>> = { kepala: { ...h } }
+  lines.forEach(({ key, statedTyped, ...l }, i) => {
+    void key
+    parts[`baris:${i + 1}`] = { ...l, statedTyped: statedTyped ? '1' : '' }
+  })
+  return parts
+}
+
+/** Typed into at all: what the person wrote, not the defaults a new form starts with. */
+function formDirty(h: HeaderDraft, lines: readonly LineDraft[]): boolean {
+  const { kind, receivedAt, ...typed } = h
+  void kind
+  void receivedAt
+  return (
+    Object.values(typed).some((v) => v.trim() !== '') ||
+    lines.some(({ key, statedTyped, ...l }) => {
+      void key
+      void statedTyped
+      return Object.values(l).some((v) => v.trim() !== '')
+    })
+  )
+}
+
 export function PenerimaanForm() {
   const variants = useApi('barang.daftarVarian', {})
   const deliveries = useApi('penerimaan.daftar', {})
-  const [h, setH] = useState<HeaderDraft>(() => ({
-    kind: 'biasa',
-    receivedAt: nowLocal(),
-    penyedia: '',
-    suratJalan: '',
-    bttb: '',
-    kendaraan: '',
-    pengemudi: '',
-    wakilNama: '',
-    wakilJabatan: '',
-    penggantiUntuk: '',
-    note: '',
-  }))
+  const [h, setH] = useState<HeaderDraft>(emptyHeader)
   const [lines, setLines] = useState<LineDraft[]>(() => [emptyLine()])
+  const dirty = formDirty(h, lines)
+  const parts = useMemo(() => draftParts(h, lines), [h, lines])
+  const restoreDraft = useCallback((p: Record<string, Record<string, string>>) => {
+    const head = p.kepala ?? {}
+    setH((d) => ({ ...d, ...head, kind: head.kind === 'pengganti' ? 'pengganti' : 'biasa' }))
+    const rows = Object.entries(p)
+      .filter(([k]) => k.startsWith('baris:'))
+      .sort(([a], [b]) => Number(a.slice(6)) - Number(b.slice(6)))
+      .map(([, l]) => ({ ...emptyLine(), ...l, statedTyped: l.statedTyped === '1' }))
+    if (rows.length) setLines(rows)
+  }, [])
+  const draft = useFormDraft({
+    jenis: 'penerimaan',
+    kunci: PENERIMAAN_DRAF_KUNCI,
+    parts,
+    dirty,
+    onRestore: restoreDraft,
+  })
+  useLeaveGuard(
+    dirty
+      ? 'Penerimaan ini belum disimpan. Isiannya tetap disimpan sebagai draf dan muncul lagi saat formulir dibuka. Tinggalkan halaman ini?'
+      : null,
+  )
   const [error, setError] = useState<ApiError | undefined>()
   const [busy, setBusy] = useState(false)
   const formRef = useRef<HTMLFormElement>(null)
@@ -166,8 +218,10 @@ export function PenerimaanForm() {
         `Surat jalan ${d.suratJalan} dari ${d.penyedia}: ${fmt(d.lines.length)} barang tercatat.`,
         `Penerimaan #${d.id} tersimpan`,
       )
+      // The service removed the draft with the save; nothing more is written from this form.
+      draft.settle()
       refreshAll()
-      navigate('penerimaan', d.id)
+      navigateAfterSave('penerimaan', d.id)
     } catch (err) {
       setError(toApiError(err))
       setBusy(false)
@@ -179,6 +233,7 @@ export function PenerimaanForm() {
   if (!variants.data) return <Loading />
 
   const hErr = placed.header
+  const bind = draftBinder(h, set, hErr)
   const totals = lines.reduce(
     (t, l) => {
       const s = statedOf(l)
@@ -211,6 +266,32 @@ export function PenerimaanForm() {
         noValidate
         data-testid="penerimaan-form"
       >
+        {draft.restored && (
+          <Banner
+            kind="info"
+            title="Isian yang belum disimpan dipulihkan dari draf"
+            testId="penerimaan-draf-dipulihkan"
+            actions={
+              <button
+                type="button"
+                className="btn btn-secondary btn-small"
+                onClick={() => {
+                  draft.discard()
+                  setH(emptyHeader())
+                  setLines([emptyLine()])
+                }}
+              >
+                Buang draf
+              </button>
+            }
+          >
+            <p>
+              Diketik{draft.restored.actor ? ` oleh ${draft.restored.actor}` : ''}
+              {draft.restored.diubahAt ? ` pada ${fmtWaktu(draft.restored.diubahAt)}` : ''} dan belum disimpan. Periksa
+              isiannya, lalu <strong>Simpan penerimaan</strong>.
+            </p>
+          </Banner>
+        )}
         {error && (
           <Banner kind="error" title="Penerimaan belum tersimpan">
             <p>
@@ -225,66 +306,33 @@ export function PenerimaanForm() {
         <Section title="Surat jalan dan pengiriman">
           <fieldset className="penerimaan-kind">
             <legend>Jenis pengiriman</legend>
-            <label className={`radio-card${h.kind === 'biasa' ? ' selected' : ''}`}>
-              <input
-                type="radio"
-                name="kind"
-                value="biasa"
-                checked={h.kind === 'biasa'}
-                onChange={() => set('kind', 'biasa')}
-              />
-              <span>
-                <strong>Pengiriman biasa</strong>
-                <span className="small">Surat suara atau barang logistik sesuai kontrak dengan penyedia</span>
-              </span>
-            </label>
-            <label className={`radio-card${h.kind === 'pengganti' ? ' selected' : ''}`}>
-              <input
-                type="radio"
-                name="kind"
-                value="pengganti"
-                checked={h.kind === 'pengganti'}
-                onChange={() => set('kind', 'pengganti')}
-              />
-              <span>
-                <strong>Pengganti</strong>
-                <span className="small">
-                  Pengganti surat suara rusak atau kurang; tetap disortir seperti kiriman lain
-                </span>
-              </span>
-            </label>
+            <RadioCard
+              name="kind"
+              value="biasa"
+              checked={h.kind === 'biasa'}
+              onChoose={() => set('kind', 'biasa')}
+              title="Pengiriman biasa"
+              explain="Surat suara atau barang logistik sesuai kontrak dengan penyedia"
+            />
+            <RadioCard
+              name="kind"
+              value="pengganti"
+              checked={h.kind === 'pengganti'}
+              onChoose={() => set('kind', 'pengganti')}
+              title="Pengganti"
+              explain="Pengganti surat suara rusak atau kurang; tetap disortir seperti kiriman lain"
+            />
           </fieldset>
           <div className="form-grid penerimaan-header-grid">
             {h.kind === 'pengganti' && (
-              <Field
+              <TextField
                 label="Penggantian untuk"
-                error={hErr.penggantiUntuk}
+                {...bind('penggantiUntuk')}
                 className="span-2"
                 hint="Mis. nomor BA surat suara rusak/kurang yang diganti"
-              >
-                {(id, d, inv) => (
-                  <input
-                    id={id}
-                    aria-describedby={d}
-                    aria-invalid={inv}
-                    value={h.penggantiUntuk}
-                    onChange={(e) => set('penggantiUntuk', e.target.value)}
-                  />
-                )}
-              </Field>
+              />
             )}
-            <Field label="Waktu diterima" error={hErr.receivedAt}>
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  type="datetime-local"
-                  value={h.receivedAt}
-                  onChange={(e) => set('receivedAt', e.target.value)}
-                />
-              )}
-            </Field>
+            <TextField label="Waktu diterima" {...bind('receivedAt')} type="datetime-local" />
             <Field label="Penyedia" error={hErr.penyedia} hint="Nama perusahaan percetakan/penyedia">
               {(id, d, inv) => (
                 <>
@@ -305,74 +353,17 @@ export function PenerimaanForm() {
                 </>
               )}
             </Field>
-            <Field label="Nomor surat jalan" error={hErr.suratJalan}>
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  value={h.suratJalan}
-                  onChange={(e) => set('suratJalan', e.target.value)}
-                  autoComplete="off"
-                />
-              )}
-            </Field>
-            <Field label="Nomor BTTB" error={hErr.bttb} hint="Bukti tanda terima barang, bila ada">
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  value={h.bttb}
-                  onChange={(e) => set('bttb', e.target.value)}
-                  autoComplete="off"
-                />
-              )}
-            </Field>
-            <Field label="Kendaraan" error={hErr.kendaraan} hint="Jenis dan nomor polisi, mis. truk BK 8123 AB">
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  value={h.kendaraan}
-                  onChange={(e) => set('kendaraan', e.target.value)}
-                />
-              )}
-            </Field>
-            <Field label="Pengemudi" error={hErr.pengemudi}>
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  value={h.pengemudi}
-                  onChange={(e) => set('pengemudi', e.target.value)}
-                />
-              )}
-            </Field>
-            <Field label="Nama wakil penyedia" error={hErr.wakilNama} hint="Yang menandatangani BA penerimaan">
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  value={h.wakilNama}
-                  onChange={(e) => set('wakilNama', e.target.value)}
-                />
-              )}
-            </Field>
-            <Field label="Jabatan wakil penyedia" error={hErr.wakilJabatan}>
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  value={h.wakilJabatan}
-                  onChange={(e) => set('wakilJabatan', e.target.value)}
-                />
-              )}
-            </Field>
+            <TextField label="Nomor surat jalan" {...bind('suratJalan')} autoComplete="off" />
+            <TextField
+              label="Nomor BTTB"
+              {...bind('bttb')}
+              hint="Bukti tanda terima barang, bila ada"
+              autoComplete="off"
+            />
+            <TextField label="Kendaraan" {...bind('kendaraan')} hint="Jenis dan nomor polisi, mis. truk BK 8123 AB" />
+            <TextField label="Pengemudi" {...bind('pengemudi')} />
+            <TextField label="Nama wakil penyedia" {...bind('wakilNama')} hint="Yang menandatangani BA penerimaan" />
+            <TextField label="Jabatan wakil penyedia" {...bind('wakilJabatan')} />
           </div>
         </Section>
 
@@ -420,21 +411,11 @@ export function PenerimaanForm() {
         </Section>
 
         <Section title="Catatan">
-          <Field
+          <TextField
             label="Catatan penerimaan"
-            error={hErr.note}
+            {...bind('note')}
             hint="Mis. kondisi dus, saksi yang hadir (Bawaslu, Polres, Kodim), segel"
-          >
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={h.note}
-                onChange={(e) => set('note', e.target.value)}
-              />
-            )}
-          </Field>
+          />
           <div className="form-actions">
             <button ref={saveRef} type="submit" className="btn btn-primary" disabled={busy}>
               {busy ? 'Menyimpan…' : 'Simpan penerimaan'}
@@ -442,8 +423,10 @@ export function PenerimaanForm() {
             <a className="btn btn-secondary" href={href('penerimaan')}>
               Batal
             </a>
-            <span className="muted small">
+            <span className="muted small" data-testid="penerimaan-draf">
               Satu penerimaan dicatat sekaligus; bila ditolak, tidak ada yang tersimpan.
+              {dirty && draft.savedAt && !draft.failure && ` Draf tersimpan ${fmtWaktu(draft.savedAt)}.`}
+              {dirty && draft.failure && ` Draf tidak tersimpan: ${draft.failure}`}
             </span>
           </div>
         </Section>

@@ -1,5 +1,5 @@
 import { PenerimaanBarisInput, type VariantInfo } from '../../../api/contract'
-import { Field } from '../../components/Form'
+import { Field, TextField } from '../../components/Form'
 import { Swatch } from '../../components/Page'
 import { fmt, readCount } from '../../format'
 import { SelisihBadge, tidyCount, variantName } from './PenerimaanShared'
@@ -140,39 +140,31 @@ export function LineEditor({
         </button>
       </div>
       <div className="penerimaan-line-grid">
-        <Field label="Dus" error={error('dus')} className="penerimaan-f-dus">
-          {(id, d, inv) => (
-            <input
-              id={id}
-              aria-label={`${p}jumlah dus`}
-              aria-describedby={d}
-              aria-invalid={inv}
-              inputMode="numeric"
-              autoComplete="off"
-              value={l.dus}
-              onChange={(e) => onChange({ dus: e.target.value })}
-              onBlur={() => onChange({ dus: tidyCount(l.dus) })}
-            />
-          )}
-        </Field>
+        <TextField
+          label="Dus"
+          error={error('dus')}
+          className="penerimaan-f-dus"
+          aria-label={`${p}jumlah dus`}
+          inputMode="numeric"
+          autoComplete="off"
+          value={l.dus}
+          onChange={(v) => onChange({ dus: v })}
+          onBlur={() => onChange({ dus: tidyCount(l.dus) })}
+        />
         <span className="penerimaan-op penerimaan-op-x" aria-hidden="true">
           ×
         </span>
-        <Field label="Isi per dus" error={error('isiPerDus')} className="penerimaan-f-isi">
-          {(id, d, inv) => (
-            <input
-              id={id}
-              aria-label={`${p}isi per dus`}
-              aria-describedby={d}
-              aria-invalid={inv}
-              inputMode="numeric"
-              autoComplete="off"
-              value={l.isi}
-              onChange={(e) => onChange({ isi: e.target.value })}
-              onBlur={() => onChange({ isi: tidyCount(l.isi) })}
-            />
-          )}
-        </Field>
+        <TextField
+          label="Isi per dus"
+          error={error('isiPerDus')}
+          className="penerimaan-f-isi"
+          aria-label={`${p}isi per dus`}
+          inputMode="numeric"
+          autoComplete="off"
+          value={l.isi}
+          onChange={(v) => onChange({ isi: v })}
+          onBlur={() => onChange({ isi: tidyCount(l.isi) })}
+        />
         <span className="penerimaan-op penerimaan-op-eq" aria-hidden="true">
           =
         </span>
@@ -199,54 +191,38 @@ export function LineEditor({
             />
           )}
         </Field>
-        <Field
+        <TextField
           label="Terhitung"
           error={error('countedQty')}
           hint={`${unit} milik satker ini`}
           className="penerimaan-f-counted"
-        >
-          {(id, d, inv) => (
-            <input
-              id={id}
-              aria-label={`${p}jumlah terhitung`}
-              aria-describedby={d}
-              aria-invalid={inv}
-              inputMode="numeric"
-              autoComplete="off"
-              value={l.counted}
-              onChange={(e) => onChange({ counted: e.target.value })}
-              onBlur={() => onChange({ counted: tidyCount(l.counted) })}
-            />
-          )}
-        </Field>
+          aria-label={`${p}jumlah terhitung`}
+          inputMode="numeric"
+          autoComplete="off"
+          value={l.counted}
+          onChange={(v) => onChange({ counted: v })}
+          onBlur={() => onChange({ counted: tidyCount(l.counted) })}
+        />
         <div className="penerimaan-f-selisih" aria-live="polite">
           <span className="penerimaan-selisih-label">Selisih</span>
           <span className="penerimaan-selisih-value" data-testid={`selisih-${row}`}>
             {selisih === null ? <span className="muted">—</span> : <SelisihBadge selisih={selisih} />}
           </span>
         </div>
-        <Field
+        <TextField
           label="Tertukar"
           error={error('tertukarQty')}
           hint="milik satker/dapil lain"
           className="penerimaan-f-tertukar"
-        >
-          {(id, d, inv) => (
-            <input
-              id={id}
-              aria-label={`${p}jumlah tertukar`}
-              aria-describedby={d}
-              aria-invalid={inv}
-              inputMode="numeric"
-              autoComplete="off"
-              value={l.tertukar}
-              placeholder="0"
-              onChange={(e) => onChange({ tertukar: e.target.value })}
-              onBlur={() => onChange({ tertukar: tidyCount(l.tertukar) })}
-            />
-          )}
-        </Field>
-        <Field
+          aria-label={`${p}jumlah tertukar`}
+          inputMode="numeric"
+          autoComplete="off"
+          value={l.tertukar}
+          placeholder="0"
+          onChange={(v) => onChange({ tertukar: v })}
+          onBlur={() => onChange({ tertukar: tidyCount(l.tertukar) })}
+        />
+        <TextField
           label="Tertukar milik siapa"
           error={error('tertukarNote')}
           hint={
@@ -255,19 +231,11 @@ export function LineEditor({
               : 'Isi bila ada yang tertukar'
           }
           className="penerimaan-f-note"
-        >
-          {(id, d, inv) => (
-            <input
-              id={id}
-              aria-label={`${p}tertukar milik siapa`}
-              aria-describedby={d}
-              aria-invalid={inv}
-              value={l.tertukarNote}
-              placeholder="mis. milik KPU Kab. Asahan"
-              onChange={(e) => onChange({ tertukarNote: e.target.value })}
-            />
-          )}
-        </Field>
+          aria-label={`${p}tertukar milik siapa`}
+          value={l.tertukarNote}
+          placeholder="mis. milik KPU Kab. Asahan"
+          onChange={(v) => onChange({ tertukarNote: v })}
+        />
       </div>
     </li>
   )

@@ -1,4 +1,5 @@
 import type { Pemilihan } from '../../../api/contract'
+import { useEffect } from 'react'
 import { PageHeader } from '../../components/Page'
 import { href } from '../../router'
 import { ItemsSection } from './PengaturanBarang'
@@ -7,15 +8,22 @@ import { KopSection } from './PengaturanKop'
 import { SignersSection } from './PengaturanPenandaTangan'
 import { ElectionForm } from './PengaturanPemilihan'
 import { jumpTo } from './PengaturanShared'
+import { STASIUN_SECTION_ID, StasiunSection } from '../stasiun/Stasiun'
 import { UpahSection } from './PengaturanUpah'
 import './pengaturan.css'
 
-export function PengaturanPage({ election }: { election: Pemilihan }) {
+export function PengaturanPage({ election, params = [] }: { election: Pemilihan; params?: string[] }) {
+  // #/pengaturan/stasiun opens the page at its stations (docs/glossary.md).
+  const section = params[0]
+  useEffect(() => {
+    if (section === 'stasiun')
+      document.getElementById(STASIUN_SECTION_ID + '-title')?.scrollIntoView({ block: 'start' })
+  }, [section])
   return (
     <>
       <PageHeader
         title="Pengaturan"
-        lead="Data satker, aturan cadangan surat suara, kop surat, nomor dan penanda tangan dokumen, upah pekerja, barang logistik beserta aturan kebutuhannya, dan pemetaan kecamatan ke daerah pemilihan (dapil)."
+        lead="Data satker, aturan cadangan surat suara, kop surat, nomor dan penanda tangan dokumen, upah pekerja, barang logistik beserta aturan kebutuhannya, pemetaan kecamatan ke daerah pemilihan (dapil), dan stasiun LAN."
       />
       <nav className="page-toc" aria-label="Bagian halaman">
         {TOC.map(([id, label]) => (
@@ -30,6 +38,7 @@ export function PengaturanPage({ election }: { election: Pemilihan }) {
       <UpahSection election={election} />
       <ItemsSection />
       <DapilSection />
+      <StasiunSection />
     </>
   )
 }
@@ -41,6 +50,7 @@ const TOC: [string, string][] = [
   ['pengaturan-upah', 'Upah pekerja'],
   ['pengaturan-barang', 'Barang dan aturan kebutuhan'],
   ['pengaturan-dapil', 'Dapil per jenis surat suara'],
+  [STASIUN_SECTION_ID, 'Stasiun LAN'],
 ]
 
 /* ------------------------------------------------------------------ election */

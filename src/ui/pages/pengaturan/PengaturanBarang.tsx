@@ -2,11 +2,13 @@ import { useState, type FormEvent } from 'react'
 import type { Barang, MethodInput } from '../../../api/contract'
 import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
-import { Dialog } from '../../components/Dialog'
+import { Dialog, DialogActions } from '../../components/Dialog'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
-import { Field } from '../../components/Form'
+import { useDialogSave } from '../../components/useWrite'
+import { Field, TextField } from '../../components/Form'
 import { Section, Swatch } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
+import { TableHead } from '../../components/TableHead'
 import { fmt, RULE_LABEL } from '../../format'
 import { readNumbers } from './PengaturanShared'
 
@@ -61,25 +63,17 @@ export function ItemsSection() {
       {items.data ? (
         <div className="table-wrap">
           <table className="table pengaturan-items" data-testid="items-table">
-            <thead>
-              <tr>
-                <th scope="col" className="pengaturan-col-item">
-                  Barang
-                </th>
-                <th scope="col">Satuan</th>
-                <th scope="col">Aturan</th>
-                <th scope="col" className="num">
-                  Jumlah
-                </th>
-                <th scope="col" className="num">
-                  PSU per dapil
-                </th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Aksi</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: 'Barang', className: 'pengaturan-col-item' },
+                'Satuan',
+                'Aturan',
+                { label: 'Jumlah', num: true },
+                { label: 'PSU per dapil', num: true },
+                'Status',
+                { label: 'Aksi', hidden: true },
+              ]}
+            />
             <tbody>
               {items.data.map((i) => (
                 <tr key={i.id} className={i.active ? undefined : 'inactive'} data-code={i.code}>
@@ -182,35 +176,22 @@ function RuleFields({
           </select>
         )}
       </Field>
-      <Field label={`Jumlah (${unit || 'satuan'})`} error={errors.qty}>
-        {(id, d, inv) => (
-          <input
-            id={id}
-            aria-describedby={d}
-            aria-invalid={inv}
-            inputMode="numeric"
-            value={qty}
-            onChange={(e) => onQty(e.target.value)}
-          />
-        )}
-      </Field>
+      <TextField
+        label={`Jumlah (${unit || 'satuan'})`}
+        error={errors.qty}
+        inputMode="numeric"
+        value={qty}
+        onChange={onQty}
+      />
       {rule === 'per_dpt' && (
-        <Field
+        <TextField
           label="Untuk setiap … pemilih"
           error={errors.per}
           hint={`Mis. 1 ${unit || 'satuan'} per 100 pemilih; dibulatkan ke atas per TPS`}
-        >
-          {(id, d, inv) => (
-            <input
-              id={id}
-              aria-describedby={d}
-              aria-invalid={inv}
-              inputMode="numeric"
-              value={per}
-              onChange={(e) => onPer(e.target.value)}
-            />
-          )}
-        </Field>
+          inputMode="numeric"
+          value={per}
+          onChange={onPer}
+        />
       )}
     </div>
   )
@@ -225,35 +206,24 @@ function ItemEditDialog({ item, onClose }: { item: Barang; onClose(): void }) {
   const [psu, setPsu] = useState(String(item.psuPerDapil))
   const [active, setActive] = useState(item.active)
   const [confirmNow, setConfirmNow] = useState(item.preset && !item.confirmed)
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
-  const errors = fieldErrors(error)
+  const { error, setError, errors, busy, run } = useDialogSave(onClose)
   const ballot = item.kind === 'ballot'
 
-  async function save(e?: FormEvent) {
+  function save(e?: FormEvent) {
     e?.preventDefault()
     const nums = ballot
       ? readNumbers({ psuPerDapil: psu })
       : readNumbers(rule === 'per_dpt' ? { qty, per } : { qty, per: '1' })
     if (nums.error) return setError(nums.error)
-    setBusy(true)
-    setError(undefined)
-    const v = nums.values as Record<string, number>
-    const input: MethodInput<'barang.ubah'> = ballot
-      ? { id: item.id, name, unit, psuPerDapil: v.psuPerDapil, active }
-      : { id: item.id, name, unit, rule, qty: v.qty, per: v.per, active }
-    if (confirmNow) input.confirmed = true
-    try {
+    void run(async () => {
+      const v = nums.values as Record<string, number>
+      const input: MethodInput<'barang.ubah'> = ballot
+        ? { id: item.id, name, unit, psuPerDapil: v.psuPerDapil, active }
+        : { id: item.id, name, unit, rule, qty: v.qty, per: v.per, active }
+      if (confirmNow) input.confirmed = true
       await invoke('barang.ubah', input)
-      toast.showSuccess(`${name} tersimpan.`)
-      refreshAll()
-      onClose()
-    } catch (err) {
-      setError(toApiError(err))
-      setBusy(false)
-    }
+      return `${name} tersimpan.`
+    })
   }
 
   return (
@@ -261,60 +231,29 @@ function ItemEditDialog({ item, onClose }: { item: Barang; onClose(): void }) {
       open
       onClose={onClose}
       title={`Ubah ${item.name}`}
-      footer={
-        <>
-          <button type="button" className="btn btn-secondary" onClick={onClose}>
-            Batal
-          </button>
-          <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={busy}>
-            {busy ? 'Menyimpan…' : 'Simpan'}
-          </button>
-        </>
-      }
+      footer={<DialogActions onCancel={onClose} busy={busy} label="Simpan" onConfirm={() => void save()} />}
     >
       <form onSubmit={save} noValidate>
         {error && Object.keys(errors).length === 0 && <ErrorBanner error={error} title="Belum tersimpan" />}
         {error && Object.keys(errors).length > 0 && <p className="field-error">{error.message}</p>}
         <div className="form-grid">
-          <Field label="Nama barang" error={errors.name} className="span-2">
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={name}
-                onChange={(e) => setName(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Satuan" error={errors.unit} hint="Mis. lembar, buah, botol, set">
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={unit}
-                onChange={(e) => setUnit(e.target.value)}
-              />
-            )}
-          </Field>
+          <TextField label="Nama barang" error={errors.name} className="span-2" value={name} onChange={setName} />
+          <TextField
+            label="Satuan"
+            error={errors.unit}
+            hint="Mis. lembar, buah, botol, set"
+            value={unit}
+            onChange={setUnit}
+          />
           {ballot && (
-            <Field
+            <TextField
               label="Cadangan PSU per dapil"
               error={errors.psuPerDapil}
               hint="Surat suara pemungutan suara ulang yang disimpan di satker untuk setiap dapil (Pemilu: 1.000 menurut undang-undang)."
-            >
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  inputMode="numeric"
-                  value={psu}
-                  onChange={(e) => setPsu(e.target.value)}
-                />
-              )}
-            </Field>
+              inputMode="numeric"
+              value={psu}
+              onChange={setPsu}
+            />
           )}
         </div>
         {ballot ? (
@@ -404,54 +343,27 @@ function ItemCreateDialog({ open, onClose }: { open: boolean; onClose(): void })
       open={open}
       onClose={close}
       title="Tambah barang logistik"
-      footer={
-        <>
-          <button type="button" className="btn btn-secondary" onClick={close}>
-            Batal
-          </button>
-          <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={busy}>
-            {busy ? 'Menyimpan…' : 'Tambah barang'}
-          </button>
-        </>
-      }
+      footer={<DialogActions onCancel={close} busy={busy} label="Tambah barang" onConfirm={() => void save()} />}
     >
       <form onSubmit={save} noValidate>
         {error && Object.keys(errors).length === 0 && <ErrorBanner error={error} title="Barang belum ditambahkan" />}
         <div className="form-grid">
-          <Field label="Kode barang" error={errors.code} hint="Huruf besar, angka atau garis bawah, mis. KABEL_TIES">
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={f.code}
-                onChange={(e) => setF({ ...f, code: e.target.value.toUpperCase() })}
-                autoComplete="off"
-              />
-            )}
-          </Field>
-          <Field label="Nama barang" error={errors.name}>
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={f.name}
-                onChange={(e) => setF({ ...f, name: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field label="Satuan" error={errors.unit} hint="Mis. buah, lembar, set, rol">
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={f.unit}
-                onChange={(e) => setF({ ...f, unit: e.target.value })}
-              />
-            )}
-          </Field>
+          <TextField
+            label="Kode barang"
+            error={errors.code}
+            hint="Huruf besar, angka atau garis bawah, mis. KABEL_TIES"
+            value={f.code}
+            onChange={(v) => setF({ ...f, code: v.toUpperCase() })}
+            autoComplete="off"
+          />
+          <TextField label="Nama barang" error={errors.name} value={f.name} onChange={(v) => setF({ ...f, name: v })} />
+          <TextField
+            label="Satuan"
+            error={errors.unit}
+            hint="Mis. buah, lembar, set, rol"
+            value={f.unit}
+            onChange={(v) => setF({ ...f, unit: v })}
+          />
         </div>
         <RuleFields
           rule={f.rule}

@@ -1,11 +1,13 @@
 import { useId, useMemo, useState, type FormEvent } from 'react'
 import type { MethodOutput } from '../../../api/contract'
-import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
-import { useApi, useRefreshAll } from '../../components/data'
-import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { invoke, toApiError } from '../../api'
+import { useApi } from '../../components/data'
+import { Banner, ErrorBanner, Loading } from '../../components/Feedback'
+import { useWrite } from '../../components/useWrite'
 import { readFileBase64 } from '../../components/files'
-import { FilePicker } from '../../components/Form'
+import { DraftActions, FilePicker } from '../../components/Form'
 import { Section, Swatch } from '../../components/Page'
+import { TableHead } from '../../components/TableHead'
 import { fmt } from '../../format'
 import { href } from '../../router'
 
@@ -84,34 +86,23 @@ function DapilMappingEditor({ ballot, kecamatan }: { ballot: DapilOfBallot; keca
     return m
   }, [ballot])
   const [mapping, setMapping] = useState<Record<number, string>>(initial)
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
+  const { error, setError, errors, busy, run } = useWrite()
   const listId = useId()
-  const errors = fieldErrors(error)
   const dirty = kecamatan.some((k) => (mapping[k.id] ?? '') !== (initial[k.id] ?? ''))
   const names = [
     ...new Set([...ballot.dapil.map((d) => d.name), ...Object.values(mapping).filter((v) => v.trim())]),
   ].sort()
 
-  async function save(e: FormEvent) {
+  function save(e: FormEvent) {
     e.preventDefault()
-    setBusy(true)
-    setError(undefined)
-    try {
+    return run(async () => {
       const result = await invoke('dapil.aturPemetaan', {
         itemId: ballot.itemId,
         mapping: kecamatan.map((k) => ({ kecamatanId: k.id, dapil: mapping[k.id] ?? '' })),
       })
       const count = result.find((b) => b.itemId === ballot.itemId)?.dapil.length ?? 0
-      toast.showSuccess(`Dapil ${ballot.itemName} tersimpan: ${fmt(count)} dapil.`)
-      refreshAll()
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(false)
-    }
+      return `Dapil ${ballot.itemName} tersimpan: ${fmt(count)} dapil.`
+    })
   }
 
   return (
@@ -135,18 +126,7 @@ function DapilMappingEditor({ ballot, kecamatan }: { ballot: DapilOfBallot; keca
       </datalist>
       <div className="table-wrap">
         <table className="table table-compact pengaturan-dapil-table">
-          <thead>
-            <tr>
-              <th scope="col">Kecamatan</th>
-              <th scope="col" className="num">
-                TPS
-              </th>
-              <th scope="col" className="num">
-                DPT
-              </th>
-              <th scope="col">Dapil</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Kecamatan', { label: 'TPS', num: true }, { label: 'DPT', num: true }, 'Dapil']} />
           <tbody>
             {kecamatan.map((k, i) => {
               const err = errors[`mapping.${i}.dapil`] ?? errors[`mapping.${i}.kecamatanId`]
@@ -173,19 +153,13 @@ function DapilMappingEditor({ ballot, kecamatan }: { ballot: DapilOfBallot; keca
           </tbody>
         </table>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy || !dirty}>
-          {busy ? 'Menyimpan…' : 'Simpan dapil'}
-        </button>
-        <button
-          type="button"
-          className="btn btn-secondary"
-          disabled={busy || !dirty}
-          onClick={() => (setMapping(initial), setError(undefined))}
-        >
-          Batalkan perubahan
-        </button>
-      </div>
+      <DraftActions
+        busy={busy}
+        dirty={dirty}
+        label="Simpan dapil"
+        onDiscard={() => (setMapping(initial), setError(undefined))}
+        noteUnsaved={false}
+      />
     </form>
   )
 }
@@ -197,19 +171,17 @@ type DapilPreview = MethodOutput<'dapil.pratinjauImpor'>
  * create, which are saved only when the coordinator confirms them (a typo must not become a new dapil).
  */
 function DapilImport() {
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | undefined>()
+  const { error, setError, busy, run } = useWrite()
+  const [reading, setReading] = useState(false)
   const [file, setFile] = useState<{ fileName: string; contentBase64: string; preview: DapilPreview } | null>(null)
   const [confirmed, setConfirmed] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
 
   async function onFile(f: File | undefined) {
     setError(undefined)
     setConfirmed(false)
     setFile(null)
     if (!f) return
-    setBusy(true)
+    setReading(true)
     try {
       const contentBase64 = await readFileBase64(f)
       const preview = await invoke('dapil.pratinjauImpor', { fileName: f.name, contentBase64 })
@@ -217,31 +189,24 @@ function DapilImport() {
     } catch (err) {
       setError(toApiError(err))
     } finally {
-      setBusy(false)
+      setReading(false)
     }
   }
 
-  async function save() {
+  function save() {
     if (!file) return
-    setBusy(true)
-    setError(undefined)
-    try {
+    return run(async () => {
       const r = await invoke('dapil.impor', {
         fileName: file.fileName,
         contentBase64: file.contentBase64,
         dapilBaru: confirmed ? file.preview.dapilBaru.map((d) => d.nama) : [],
       })
-      toast.showSuccess(
+      setFile(null)
+      return [
         `${fmt(r.updated)} pemetaan kecamatan ke dapil diperbarui dari ${file.fileName}.`,
         'Impor dapil tersimpan',
-      )
-      setFile(null)
-      refreshAll()
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(false)
-    }
+      ] as const
+    })
   }
 
   const p = file?.preview
@@ -252,7 +217,7 @@ function DapilImport() {
         label="Impor dapil dari berkas (CSV atau XLSX)"
         accept=".csv,.xlsx"
         onFile={(f) => void onFile(f)}
-        disabled={busy}
+        disabled={busy || reading}
         hint={
           <>
             Kolom: <code>surat_suara</code> (mis. DPRD_KAB atau nama jenisnya), <code>kecamatan</code>,{' '}
@@ -261,7 +226,8 @@ function DapilImport() {
           </>
         }
       />
-      {busy && <Loading label="Memeriksa berkas dapil…" />}
+      {reading && <Loading label="Memeriksa berkas dapil…" />}
+      {busy && <Loading label="Menyimpan pemetaan dapil…" />}
       <ErrorBanner error={error} title="Impor dapil gagal; tidak ada yang diubah" />
       {p && !p.ok && (
         <Banner kind="error" title={<>Berkas belum dapat disimpan: {fmt(p.errors.length)} galat</>}>

@@ -1,15 +1,17 @@
-import { useId, useRef, useState, type FormEvent } from 'react'
-import type { Pemilihan, MethodInput } from '../../../api/contract'
+import { useId, useRef } from 'react'
+import type { Pemilihan } from '../../../api/contract'
 import { satkerDaerah } from '../../../core/documents'
 import { formatNomor, type NOMOR_PLACEHOLDERS, validateNomorPattern } from '../../../core/nomorSurat'
-import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
-import { useApi, useRefreshAll } from '../../components/data'
-import { Banner, ErrorBanner, useToast } from '../../components/Feedback'
+import { invoke } from '../../api'
+import { useApi } from '../../components/data'
+import { Banner, ErrorBanner } from '../../components/Feedback'
+import { useWrite } from '../../components/useWrite'
 import { readFileBase64 } from '../../components/files'
-import { Field, FilePicker } from '../../components/Form'
+import { DraftActions, FilePicker, TextField, RadioCard } from '../../components/Form'
 import { Section } from '../../components/Page'
 import { readCount } from '../../format'
 import { readNumbers } from './PengaturanShared'
+import { usePemilihanDraft } from './usePemilihanDraft'
 
 /** Pengaturan › Kop surat dan dokumen: the letterhead, paper, document number pattern and logo, with a sketch. */
 
@@ -175,46 +177,24 @@ const PAPER_INFO: Record<'A4' | 'F4', { label: string; explain: string }> = {
 const defaultKota = (e: Pemilihan) => satkerDaerah(e.satker)
 
 export function KopSection({ election }: { election: Pemilihan }) {
-  // Untouched, the form shows the election as it is now; edits are kept apart.
-  const [edits, setEdits] = useState<KopDraft | null>(null)
-  const draft = edits ?? kopOf(election)
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
-  const errors = fieldErrors(error)
-  const dirty = JSON.stringify(draft) !== JSON.stringify(kopOf(election))
-
-  const set = <K extends keyof KopDraft>(k: K, v: KopDraft[K]) =>
-    setEdits((d) => ({ ...(d ?? kopOf(election)), [k]: v }))
-
-  async function submit(e: FormEvent) {
-    e.preventDefault()
-    const nums = readNumbers({ nomorStart: draft.nomorStart })
-    if (nums.error) return setError(nums.error)
-    setBusy(true)
-    setError(undefined)
-    const input: MethodInput<'pemilihan.ubah'> = {
-      alamat: draft.alamat,
-      kontak: draft.kontak,
-      kotaTtd: draft.kotaTtd,
-      paper: draft.paper,
-      nomorPattern: draft.nomorPattern,
-      nomorStart: nums.values.nomorStart,
-    }
-    try {
-      setEdits(kopOf(await invoke('pemilihan.ubah', input)))
-      toast.showSuccess('Kop surat dan pola nomor tersimpan. Dokumen yang sudah terbit tetap seperti saat diterbitkan.')
-      refreshAll()
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  const keys = Object.keys(draft)
-  const unplaced = error && !error.details.some((d) => d.column && keys.includes(d.column))
+  const { draft, set, bind, dirty, busy, error, errors, unplaced, submit, discard } = usePemilihanDraft(
+    election,
+    kopOf,
+    (draft) => {
+      const nums = readNumbers({ nomorStart: draft.nomorStart })
+      return (
+        nums.error ?? {
+          alamat: draft.alamat,
+          kontak: draft.kontak,
+          kotaTtd: draft.kotaTtd,
+          paper: draft.paper,
+          nomorPattern: draft.nomorPattern,
+          nomorStart: nums.values.nomorStart,
+        }
+      )
+    },
+    'Kop surat dan pola nomor tersimpan. Dokumen yang sudah terbit tetap seperti saat diterbitkan.',
+  )
   const startNo = firstNumber(draft.nomorStart)
 
   return (
@@ -230,82 +210,46 @@ export function KopSection({ election }: { election: Pemilihan }) {
               <p>{unplaced ? error.message : 'Periksa isian yang ditandai di bawah.'}</p>
             </Banner>
           )}
-          <Field label="Alamat kantor" error={errors.alamat} hint="Baris alamat di bawah nama satker pada kop">
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={draft.alamat}
-                onChange={(e) => set('alamat', e.target.value)}
-                placeholder="Mis. Jl. Perintis Kemerdekaan No. 1, Limapuluh"
-              />
-            )}
-          </Field>
-          <Field label="Baris kontak" error={errors.kontak} hint="Telepon, surel atau laman; tampil di bawah alamat">
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={draft.kontak}
-                onChange={(e) => set('kontak', e.target.value)}
-                placeholder="Mis. Telp. (0622) 96123 · Surel: kab_batubara@kpu.go.id"
-              />
-            )}
-          </Field>
+          <TextField
+            label="Alamat kantor"
+            {...bind('alamat')}
+            hint="Baris alamat di bawah nama satker pada kop"
+            placeholder="Mis. Jl. Perintis Kemerdekaan No. 1, Limapuluh"
+          />
+          <TextField
+            label="Baris kontak"
+            {...bind('kontak')}
+            hint="Telepon, surel atau laman; tampil di bawah alamat"
+            placeholder="Mis. Telp. (0622) 96123 · Surel: kab_batubara@kpu.go.id"
+          />
           <div className="form-grid">
-            <Field
+            <TextField
               label="Tempat penandatanganan"
-              error={errors.kotaTtd}
+              {...bind('kotaTtd')}
               hint={`Kota/ibu kota tempat dokumen ditandatangani. Kosong: "${defaultKota(election)}".`}
-            >
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  value={draft.kotaTtd}
-                  onChange={(e) => set('kotaTtd', e.target.value)}
-                  placeholder={defaultKota(election)}
-                />
-              )}
-            </Field>
-            <Field
+              placeholder={defaultKota(election)}
+            />
+            <TextField
               label="Nomor awal register"
-              error={errors.nomorStart}
+              {...bind('nomorStart')}
               hint="Nomor urut pertama setiap tahun, mis. bila register kertas sudah berjalan"
-            >
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  inputMode="numeric"
-                  value={draft.nomorStart}
-                  onChange={(e) => set('nomorStart', e.target.value)}
-                />
-              )}
-            </Field>
+              inputMode="numeric"
+            />
           </div>
 
           <fieldset className={`field pengaturan-paper${errors.paper ? ' field-invalid' : ''}`}>
             <legend>Ukuran kertas</legend>
             <div className="radio-cards pengaturan-paper-options">
               {(['A4', 'F4'] as const).map((p) => (
-                <label key={p} className={`radio-card${draft.paper === p ? ' selected' : ''}`}>
-                  <input
-                    type="radio"
-                    name="paper"
-                    value={p}
-                    checked={draft.paper === p}
-                    onChange={() => set('paper', p)}
-                  />
-                  <span>
-                    <strong>{PAPER_INFO[p].label}</strong>
-                    <span className="small">{PAPER_INFO[p].explain}</span>
-                  </span>
-                </label>
+                <RadioCard
+                  key={p}
+                  name="paper"
+                  value={p}
+                  checked={draft.paper === p}
+                  onChoose={() => set('paper', p)}
+                  title={PAPER_INFO[p].label}
+                  explain={PAPER_INFO[p].explain}
+                />
               ))}
             </div>
             {errors.paper && <p className="field-error">{errors.paper}</p>}
@@ -322,23 +266,7 @@ export function KopSection({ election }: { election: Pemilihan }) {
             hint="Dipakai semua jenis dokumen yang tidak punya pola sendiri (lihat Penanda tangan). Klik kode untuk menyisipkannya; pola wajib memuat {no}."
           />
 
-          <div className="form-actions">
-            <button type="submit" className="btn btn-primary" disabled={busy || !dirty}>
-              {busy ? 'Menyimpan…' : 'Simpan kop dan nomor'}
-            </button>
-            <button
-              type="button"
-              className="btn btn-secondary"
-              disabled={busy || !dirty}
-              onClick={() => {
-                setEdits(null)
-                setError(undefined)
-              }}
-            >
-              Batalkan perubahan
-            </button>
-            {dirty && <span className="muted small">Ada perubahan yang belum disimpan.</span>}
-          </div>
+          <DraftActions busy={busy} dirty={dirty} label="Simpan kop dan nomor" onDiscard={discard} />
         </form>
         <div className="pengaturan-kop-side">
           <KopPreview election={election} draft={draft} />
@@ -391,38 +319,21 @@ function KopPreview({ election, draft }: { election: Pemilihan; draft: KopDraft 
 
 function LogoField({ election }: { election: Pemilihan }) {
   const logo = useLogoUrl(election)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | undefined>()
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
+  const { error, busy, run } = useWrite()
 
-  async function upload(file: File | undefined) {
+  function upload(file: File | undefined) {
     if (!file) return
-    setBusy(true)
-    setError(undefined)
-    try {
+    return run(async () => {
       await invoke('pemilihan.aturLogo', { contentBase64: await readFileBase64(file) })
-      toast.showSuccess(`${file.name} dipakai sebagai logo kop surat.`, 'Logo tersimpan')
-      refreshAll()
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(false)
-    }
+      return [`${file.name} dipakai sebagai logo kop surat.`, 'Logo tersimpan'] as const
+    })
   }
 
-  async function remove() {
-    setBusy(true)
-    setError(undefined)
-    try {
+  function remove() {
+    return run(async () => {
       await invoke('pemilihan.aturLogo', { contentBase64: null })
-      toast.showSuccess('Dokumen berikutnya dicetak tanpa logo.', 'Logo dihapus')
-      refreshAll()
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(false)
-    }
+      return ['Dokumen berikutnya dicetak tanpa logo.', 'Logo dihapus'] as const
+    })
   }
 
   return (

@@ -1,5 +1,4 @@
-import { useState, type FormEvent } from 'react'
-import type { Pemilihan, MethodInput } from '../../../api/contract'
+import type { Pemilihan } from '../../../api/contract'
 import {
   percentToBasisPoints,
   reserveFor,
@@ -7,13 +6,12 @@ import {
   ROUNDING_LABELS,
   type Rounding,
 } from '../../../core/reserve'
-import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
-import { useRefreshAll } from '../../components/data'
-import { Banner, useToast } from '../../components/Feedback'
-import { Field } from '../../components/Form'
+import { Banner } from '../../components/Feedback'
+import { DraftActions, Field, TextField, RadioCard } from '../../components/Form'
 import { Section } from '../../components/Page'
 import { fmt, fmtPercent, JENIS_LABEL } from '../../format'
 import { readNumbers } from './PengaturanShared'
+import { usePemilihanDraft } from './usePemilihanDraft'
 
 /** Pengaturan › Pemilihan dan satker: the election's identity, the reserve and its rounding, the data note. */
 
@@ -56,58 +54,27 @@ const draftOf = (e: Pemilihan): ElectionDraft => ({
 })
 
 export function ElectionForm({ election }: { election: Pemilihan }) {
-  // Untouched, the form shows the election as it is now (a save elsewhere included); edits are kept apart.
-  const [edits, setEdits] = useState<ElectionDraft | null>(null)
-  const draft = edits ?? draftOf(election)
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
-  const errors = fieldErrors(error)
-  const dirty = JSON.stringify(draft) !== JSON.stringify(draftOf(election))
-
-  const set = <K extends keyof ElectionDraft>(k: K, v: ElectionDraft[K]) =>
-    setEdits((d) => ({ ...(d ?? draftOf(election)), [k]: v }))
-
-  async function submit(e: FormEvent) {
-    e.preventDefault()
-    const nums = readNumbers(
-      { tahun: draft.tahun, reservePercent: draft.reservePercent, maxVotersPerTps: draft.maxVotersPerTps },
-      ['reservePercent'],
-    )
-    if (nums.error) return setError(nums.error)
-    setBusy(true)
-    setError(undefined)
-    const input: MethodInput<'pemilihan.ubah'> = {
-      ...nums.values,
-      provinsi: draft.provinsi,
-      satker: draft.satker,
-      kodeWilayah: draft.kodeWilayah,
-      rounding: draft.rounding,
-      dataNote: draft.dataNote,
-    }
-    try {
-      setEdits(draftOf(await invoke('pemilihan.ubah', input)))
-      toast.showSuccess('Pengaturan pemilihan tersimpan. Kebutuhan logistik dihitung ulang dengan pengaturan baru.')
-      refreshAll()
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  const fieldKeys = [
-    'tahun',
-    'provinsi',
-    'satker',
-    'kodeWilayah',
-    'reservePercent',
-    'rounding',
-    'maxVotersPerTps',
-    'dataNote',
-  ]
-  const unplaced = error && !error.details.some((d) => d.column && fieldKeys.includes(d.column))
+  const { draft, set, bind, dirty, busy, error, errors, unplaced, submit, discard } = usePemilihanDraft(
+    election,
+    draftOf,
+    (draft) => {
+      const nums = readNumbers(
+        { tahun: draft.tahun, reservePercent: draft.reservePercent, maxVotersPerTps: draft.maxVotersPerTps },
+        ['reservePercent'],
+      )
+      return (
+        nums.error ?? {
+          ...nums.values,
+          provinsi: draft.provinsi,
+          satker: draft.satker,
+          kodeWilayah: draft.kodeWilayah,
+          rounding: draft.rounding,
+          dataNote: draft.dataNote,
+        }
+      )
+    },
+    'Pengaturan pemilihan tersimpan. Kebutuhan logistik dihitung ulang dengan pengaturan baru.',
+  )
 
   return (
     <Section title="Pemilihan dan satker" id="pengaturan-pemilihan">
@@ -125,92 +92,31 @@ export function ElectionForm({ election }: { election: Pemilihan }) {
           </dd>
         </dl>
         <div className="form-grid">
-          <Field label="Tahun" error={errors.tahun}>
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                inputMode="numeric"
-                value={draft.tahun}
-                onChange={(e) => set('tahun', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Provinsi" error={errors.provinsi}>
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={draft.provinsi}
-                onChange={(e) => set('provinsi', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field
+          <TextField label="Tahun" {...bind('tahun')} inputMode="numeric" />
+          <TextField label="Provinsi" {...bind('provinsi')} />
+          <TextField
             label="Nama satker"
-            error={errors.satker}
+            {...bind('satker')}
             hint="Tampil di kepala halaman dan di berita acara, mis. Kabupaten Batu Bara"
-          >
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={draft.satker}
-                onChange={(e) => set('satker', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field
+          />
+          <TextField
             label="Kode wilayah"
-            error={errors.kodeWilayah}
+            {...bind('kodeWilayah')}
             hint="2 atau 4 angka kode Kemendagri, mis. 1219; dipakai juga pada nomor dokumen"
-          >
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                inputMode="numeric"
-                value={draft.kodeWilayah}
-                onChange={(e) => set('kodeWilayah', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field
+            inputMode="numeric"
+          />
+          <TextField
             label="Cadangan surat suara (%)"
-            error={errors.reservePercent}
+            {...bind('reservePercent')}
             hint="Pemilu 2%, Pilkada 2,5% dari DPT setiap TPS"
-          >
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                inputMode="decimal"
-                value={draft.reservePercent}
-                onChange={(e) => set('reservePercent', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field
+            inputMode="decimal"
+          />
+          <TextField
             label="Maksimal pemilih per TPS"
-            error={errors.maxVotersPerTps}
+            {...bind('maxVotersPerTps')}
             hint="Pemilu 2024: 300; Pilkada 2024: 600. TPS di atas batas ditandai."
-          >
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                inputMode="numeric"
-                value={draft.maxVotersPerTps}
-                onChange={(e) => set('maxVotersPerTps', e.target.value)}
-              />
-            )}
-          </Field>
+            inputMode="numeric"
+          />
         </div>
 
         <fieldset className={`field pengaturan-rounding${errors.rounding ? ' field-invalid' : ''}`}>
@@ -219,20 +125,17 @@ export function ElectionForm({ election }: { election: Pemilihan }) {
             {ROUNDINGS.map((r) => {
               const example = roundingExample(draft.reservePercent, r)
               return (
-                <label key={r} className={`radio-card${draft.rounding === r ? ' selected' : ''}`}>
-                  <input
-                    type="radio"
-                    name="rounding"
-                    value={r}
-                    checked={draft.rounding === r}
-                    onChange={() => set('rounding', r)}
-                  />
-                  <span>
-                    <strong>{ROUNDING_LABELS[r]}</strong>
-                    <span className="small">{ROUNDING_EXPLAIN[r]}</span>
-                    {example && <span className="pengaturan-example">{example}</span>}
-                  </span>
-                </label>
+                <RadioCard
+                  key={r}
+                  name="rounding"
+                  value={r}
+                  checked={draft.rounding === r}
+                  onChoose={() => set('rounding', r)}
+                  title={ROUNDING_LABELS[r]}
+                  explain={ROUNDING_EXPLAIN[r]}
+                >
+                  {example && <span className="pengaturan-example">{example}</span>}
+                </RadioCard>
               )
             })}
           </div>
@@ -256,23 +159,7 @@ export function ElectionForm({ election }: { election: Pemilihan }) {
           )}
         </Field>
 
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy || !dirty}>
-            {busy ? 'Menyimpan…' : 'Simpan pengaturan'}
-          </button>
-          <button
-            type="button"
-            className="btn btn-secondary"
-            disabled={busy || !dirty}
-            onClick={() => {
-              setEdits(null)
-              setError(undefined)
-            }}
-          >
-            Batalkan perubahan
-          </button>
-          {dirty && <span className="muted small">Ada perubahan yang belum disimpan.</span>}
-        </div>
+        <DraftActions busy={busy} dirty={dirty} label="Simpan pengaturan" onDiscard={discard} />
       </form>
     </Section>
   )

@@ -1,11 +1,13 @@
 import { useRef, useState, type FormEvent } from 'react'
 import type { DocType, Pemilihan, MethodOutput, Signer } from '../../../api/contract'
 import { DOC_SHORT_LABEL, SIGNER_POSITION_LABEL } from '../../../core/documents'
-import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
-import { useApi, useRefreshAll } from '../../components/data'
-import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { invoke } from '../../api'
+import { useApi } from '../../components/data'
+import { Banner, ErrorBanner, Loading } from '../../components/Feedback'
+import { useWrite } from '../../components/useWrite'
 import { Section } from '../../components/Page'
 import { TabPanel, Tabs } from '../../components/Tabs'
+import { DraftActions } from '../../components/Form'
 import { fmt } from '../../format'
 import { href } from '../../router'
 import { NomorPatternField } from './PengaturanKop'
@@ -106,11 +108,7 @@ function SignerEditor({
   const addRef = useRef<HTMLButtonElement>(null)
   const [keys, setKeys] = useState<number[]>(() => setting.signers.map((_, i) => i))
   const [pattern, setPattern] = useState(setting.ownPattern ?? '')
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
-  const errors = fieldErrors(error)
+  const { error, setError, errors, busy, run } = useWrite()
   const isDirty = (list: Signer[], p: string) =>
     JSON.stringify(list) !== JSON.stringify(setting.signers) || p.trim() !== (setting.ownPattern ?? '')
   const dirty = isDirty(signers, pattern)
@@ -169,25 +167,18 @@ function SignerEditor({
       setting.ownPattern ?? '',
     )
 
-  async function save(e: FormEvent) {
+  function save(e: FormEvent) {
     e.preventDefault()
-    setBusy(true)
-    setError(undefined)
-    try {
+    return run(async () => {
       await invoke('dokumen.aturJenis', {
         type: setting.type,
         nomorPattern: pattern.trim() === '' ? null : pattern.trim(),
         signers,
       })
-      toast.showSuccess(`Penanda tangan dan pola nomor ${label} tersimpan.`)
       // The reload brings the saved setting, and with it a fresh editor.
       onDirty(false)
-      refreshAll()
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(false)
-    }
+      return `Penanda tangan dan pola nomor ${label} tersimpan.`
+    })
   }
 
   const mentionsPejabat = signers.some((s) => /pejabat pembuat komitmen|\bPPK\b/i.test(`${s.peran} ${s.jabatan}`))
@@ -351,26 +342,19 @@ function SignerEditor({
         <p className="muted small">{label} tidak bernomor surat; di register dicatat dengan kode DOK.</p>
       )}
 
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy || !dirty}>
-          {busy ? 'Menyimpan…' : `Simpan ${label}`}
-        </button>
-        <button
-          type="button"
-          className="btn btn-secondary"
-          disabled={busy || !dirty}
-          onClick={() => {
-            reset()
-            setError(undefined)
-          }}
-        >
-          Batalkan perubahan
-        </button>
-        {dirty && <span className="muted small">Ada perubahan yang belum disimpan.</span>}
+      <DraftActions
+        busy={busy}
+        dirty={dirty}
+        label={`Simpan ${label}`}
+        onDiscard={() => {
+          reset()
+          setError(undefined)
+        }}
+      >
         <a className="pengaturan-right-link small" href={href('dokumen')}>
           Terbitkan dokumen →
         </a>
-      </div>
+      </DraftActions>
     </form>
   )
 }

@@ -5,6 +5,8 @@ import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { Section, Swatch } from '../../components/Page'
+import { DraftActions } from '../../components/Form'
+import { TableHead } from '../../components/TableHead'
 import { fmt, shortItemName } from '../../format'
 import { readNumber } from './PengaturanShared'
 
@@ -155,18 +157,14 @@ function UpahForm({ election, items }: { election: Pemilihan; items: Barang[] })
 
       <div className="table-wrap">
         <table className="table pengaturan-rate-table" data-testid="rate-table">
-          <thead>
-            <tr>
-              <th scope="col">Barang</th>
-              <th scope="col">Pekerjaan</th>
-              <th scope="col" className="num">
-                Upah per satuan
-              </th>
-              <th scope="col" className="num">
-                Contoh untuk {fmt(EXAMPLE_QTY)} satuan
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'Barang',
+              'Pekerjaan',
+              { label: 'Upah per satuan', num: true },
+              { label: <>Contoh untuk {fmt(EXAMPLE_QTY)} satuan</>, num: true },
+            ]}
+          />
           <tbody>
             {items.map((i) => {
               const raw = rates[i.id] ?? ''
@@ -221,26 +219,18 @@ function UpahForm({ election, items }: { election: Pemilihan; items: Barang[] })
         Kosongkan upah barang yang tidak dibayar per satuan; rekap upah mencatat bahwa tarifnya belum diatur.
       </p>
 
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy || !dirty}>
-          {busy ? 'Menyimpan…' : 'Simpan upah'}
-        </button>
-        <button
-          type="button"
-          className="btn btn-secondary"
-          disabled={busy || !dirty}
-          onClick={() => {
-            setTax(null)
-            setRates(Object.fromEntries(items.map((i) => [i.id, rateText(i.payRate)])))
-            setTaxError(undefined)
-            setRowErrors({})
-            setFailed(undefined)
-          }}
-        >
-          Batalkan perubahan
-        </button>
-        {dirty && <span className="muted small">Ada perubahan yang belum disimpan.</span>}
-      </div>
+      <DraftActions
+        busy={busy}
+        dirty={dirty}
+        label="Simpan upah"
+        onDiscard={() => {
+          setTax(null)
+          setRates(Object.fromEntries(items.map((i) => [i.id, rateText(i.payRate)])))
+          setTaxError(undefined)
+          setRowErrors({})
+          setFailed(undefined)
+        }}
+      />
     </form>
   )
 }

@@ -1,13 +1,15 @@
 import { useId, useState, type FormEvent } from 'react'
 import { needsPin, ROLE_DUTY, ROLE_LABEL, ROLES, type Role } from '../../../core/roles'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
-import { useApi, useRefreshAll } from '../../components/data'
-import { Dialog } from '../../components/Dialog'
+import { useApi } from '../../components/data'
+import { Dialog, DialogActions } from '../../components/Dialog'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
-import { Field, PinField } from '../../components/Form'
+import { useDialogSave } from '../../components/useWrite'
+import { Field, TextField, PinField } from '../../components/Form'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { useSession, type User } from '../../components/session'
+import { TableHead } from '../../components/TableHead'
 import './pengguna.css'
 
 /**
@@ -38,17 +40,7 @@ export function PenggunaPage() {
         {users.data && users.data.length > 0 && (
           <div className="table-wrap">
             <table className="table pengguna-table" data-testid="user-table">
-              <thead>
-                <tr>
-                  <th scope="col">Nama</th>
-                  <th scope="col">Peran</th>
-                  <th scope="col">PIN</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Tindakan</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={['Nama', 'Peran', 'PIN', 'Status', { label: 'Tindakan', hidden: true }]} />
               <tbody>
                 {users.data.map((u) => (
                   <tr key={u.id} className={u.active ? undefined : 'pengguna-inactive'} data-user={u.nama}>
@@ -124,11 +116,7 @@ function UserDialog({ user, onClose }: { user: User | 'baru' | null; onClose(): 
   const [role, setRole] = useState<Role>('operator')
   const [active, setActive] = useState(true)
   const [pin, setPin] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | undefined>()
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
-  const errors = fieldErrors(error)
+  const { error, errors, busy, run, reset } = useDialogSave(onClose)
 
   // The dialog stays mounted; each user it opens for starts from that user's values.
   const [shownFor, setShownFor] = useState<User | 'baru' | null>(null)
@@ -139,34 +127,26 @@ function UserDialog({ user, onClose }: { user: User | 'baru' | null; onClose(): 
       setRole(user === 'baru' ? 'operator' : user.role)
       setActive(user === 'baru' ? true : user.active)
       setPin('')
-      setError(undefined)
-      setBusy(false)
+      reset()
     }
   }
 
   const withPin = needsPin(role)
   const hadPin = user !== null && user !== 'baru' && user.hasPin && needsPin(user.role)
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault()
     if (user === null) return
-    setBusy(true)
-    setError(undefined)
-    try {
+    void run(async () => {
       const saved =
         user === 'baru'
           ? await invoke('pengguna.tambah', { nama, role, ...(withPin ? { pin } : {}) })
           : await invoke('pengguna.ubah', { id: user.id, nama, role, active, ...(withPin && pin ? { pin } : {}) })
-      toast.showSuccess(
+      return [
         `${saved.nama}: ${ROLE_LABEL[saved.role].toLowerCase()}${saved.active ? '' : ', nonaktif'}.`,
         isNew ? 'Pengguna ditambahkan' : 'Pengguna diubah',
-      )
-      refreshAll()
-      onClose()
-    } catch (err) {
-      setError(toApiError(err))
-      setBusy(false)
-    }
+      ] as const
+    })
   }
 
   const placed = error?.details.some((d) => d.column && ['nama', 'role', 'pin', 'active'].includes(d.column))
@@ -176,14 +156,13 @@ function UserDialog({ user, onClose }: { user: User | 'baru' | null; onClose(): 
       title={user !== null && user !== 'baru' ? `Ubah ${user.nama}` : 'Tambah pengguna'}
       onClose={onClose}
       footer={
-        <>
-          <button type="button" className="btn btn-secondary" onClick={onClose} disabled={busy}>
-            Batal
-          </button>
-          <button type="submit" form={formId} className="btn btn-primary" disabled={busy}>
-            {busy ? 'Menyimpan…' : isNew ? 'Tambah' : 'Simpan'}
-          </button>
-        </>
+        <DialogActions
+          onCancel={onClose}
+          busy={busy}
+          label={isNew ? 'Tambah' : 'Simpan'}
+          formId={formId}
+          cancelWhileBusy={false}
+        />
       }
     >
       <form id={formId} onSubmit={submit} noValidate>
@@ -195,19 +174,15 @@ function UserDialog({ user, onClose }: { user: User | 'baru' | null; onClose(): 
           ) : (
             <ErrorBanner error={error} title="Pengguna belum tersimpan" />
           ))}
-        <Field label="Nama" error={errors.nama} hint="Nama yang tercetak pada catatan, mis. Budi Santoso">
-          {(id, d, invalid) => (
-            <input
-              id={id}
-              value={nama}
-              onChange={(e) => setNama(e.target.value)}
-              aria-describedby={d}
-              aria-invalid={invalid}
-              data-autofocus
-              autoComplete="off"
-            />
-          )}
-        </Field>
+        <TextField
+          label="Nama"
+          error={errors.nama}
+          hint="Nama yang tercetak pada catatan, mis. Budi Santoso"
+          value={nama}
+          onChange={setNama}
+          data-autofocus
+          autoComplete="off"
+        />
         <Field label="Peran" error={errors.role} hint={ROLE_DUTY[role]}>
           {(id, d, invalid) => (
             <select

@@ -4,7 +4,7 @@ import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { Brand } from '../../components/Brand'
 import { useRefreshAll } from '../../components/data'
 import { ErrorBanner } from '../../components/Feedback'
-import { Field } from '../../components/Form'
+import { TextField } from '../../components/Form'
 import './setup.css'
 
 type BupatiWalikota = 'bupati' | 'walikota' | 'none'
@@ -98,59 +98,42 @@ export function SetupPage() {
         </fieldset>
 
         <div className="form-grid">
-          <Field label="Nama satker" error={errors.satker} hint='Mis. "Kabupaten Batu Bara" atau "Kota Medan"'>
-            {(id, describedBy, invalid) => (
-              <input
-                id={id}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                value={satker}
-                onChange={(e) => setSatker(e.target.value)}
-                required
-                autoComplete="off"
-              />
-            )}
-          </Field>
-          <Field label="Tahun" error={errors.tahun}>
-            {(id, describedBy, invalid) => (
-              <input
-                id={id}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                type="number"
-                inputMode="numeric"
-                min={2000}
-                max={2100}
-                value={tahun}
-                onChange={(e) => setTahun(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Provinsi" error={errors.provinsi} hint="Mis. Sumatera Utara">
-            {(id, describedBy, invalid) => (
-              <input
-                id={id}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                value={provinsi}
-                onChange={(e) => setProvinsi(e.target.value)}
-                autoComplete="off"
-              />
-            )}
-          </Field>
-          <Field label="Kode wilayah" error={errors.kodeWilayah} hint="Kode Kemendagri kabupaten/kota, mis. 1219">
-            {(id, describedBy, invalid) => (
-              <input
-                id={id}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                value={kodeWilayah}
-                onChange={(e) => setKodeWilayah(e.target.value)}
-                inputMode="numeric"
-                autoComplete="off"
-              />
-            )}
-          </Field>
+          <TextField
+            label="Nama satker"
+            error={errors.satker}
+            hint='Mis. "Kabupaten Batu Bara" atau "Kota Medan"'
+            value={satker}
+            onChange={setSatker}
+            required
+            autoComplete="off"
+          />
+          <TextField
+            label="Tahun"
+            error={errors.tahun}
+            type="number"
+            inputMode="numeric"
+            min={2000}
+            max={2100}
+            value={tahun}
+            onChange={setTahun}
+          />
+          <TextField
+            label="Provinsi"
+            error={errors.provinsi}
+            hint="Mis. Sumatera Utara"
+            value={provinsi}
+            onChange={setProvinsi}
+            autoComplete="off"
+          />
+          <TextField
+            label="Kode wilayah"
+            error={errors.kodeWilayah}
+            hint="Kode Kemendagri kabupaten/kota, mis. 1219"
+            value={kodeWilayah}
+            onChange={setKodeWilayah}
+            inputMode="numeric"
+            autoComplete="off"
+          />
         </div>
 
         {jenis === 'pilkada' && (

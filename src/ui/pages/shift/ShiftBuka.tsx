@@ -2,15 +2,14 @@ import { useId, useState, type FormEvent } from 'react'
 import { isIsoDate, SHIFT_KIND_CODES, SHIFT_KINDS, type ShiftKind } from '../../../core/shifts'
 import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
-import { Dialog } from '../../components/Dialog'
+import { Dialog, DialogActions } from '../../components/Dialog'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
-import { Field } from '../../components/Form'
+import { Field, TextField, RadioCard } from '../../components/Form'
 import { fmtTanggal, todayIso } from '../../format'
 import { navigate } from '../../router'
 import {
   type Attendance,
   ClockInput,
-  Footer,
   TeamPicker,
   Unplaced,
   VariantPicker,
@@ -89,7 +88,7 @@ export function BukaShiftDialog({ onClose }: { onClose(): void }) {
       wide
       title="Buka shift"
       onClose={onClose}
-      footer={<Footer onClose={onClose} busy={busy} label="Buka shift" busyLabel="Membuka…" formId={formId} />}
+      footer={<DialogActions onCancel={onClose} busy={busy} label="Buka shift" busyLabel="Membuka…" formId={formId} />}
     >
       <form id={formId} onSubmit={submit} noValidate className="shift-form">
         <Unplaced error={error} fields={fields} />
@@ -97,25 +96,21 @@ export function BukaShiftDialog({ onClose }: { onClose(): void }) {
           <legend>Jenis pekerjaan</legend>
           <div className="shift-kind-options">
             {SHIFT_KIND_CODES.map((k, i) => (
-              <label key={k} className={`radio-card${kind === k ? ' selected' : ''}`}>
-                <input
-                  type="radio"
-                  name="kind"
-                  value={k}
-                  checked={kind === k}
-                  onChange={() => changeKind(k)}
-                  data-autofocus={i === 0 ? '' : undefined}
-                />
-                <span>
-                  <strong>{SHIFT_KINDS[k].label}</strong>
-                  <span className="small">{kindHint(k)}</span>
-                </span>
-              </label>
+              <RadioCard
+                key={k}
+                name="kind"
+                value={k}
+                checked={kind === k}
+                onChoose={() => changeKind(k)}
+                title={SHIFT_KINDS[k].label}
+                explain={kindHint(k)}
+                autoFocus={i === 0}
+              />
             ))}
           </div>
         </fieldset>
         <div className="form-grid shift-form-grid">
-          <Field
+          <TextField
             label="Tanggal"
             error={errors.tanggal}
             hint={
@@ -125,19 +120,11 @@ export function BukaShiftDialog({ onClose }: { onClose(): void }) {
                 'Pilih tanggal shift'
               )
             }
-          >
-            {(id, d, inv) => (
-              <input
-                id={id}
-                type="date"
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={tanggal}
-                onChange={(e) => setTanggal(e.target.value)}
-                required
-              />
-            )}
-          </Field>
+            type="date"
+            value={tanggal}
+            onChange={setTanggal}
+            required
+          />
           {/* Plain text, not type=time: the browser would show 04:00 PM on an English Windows, the floor says 16:00. */}
           <Field label="Mulai" error={errors.mulai} hint="Jam 24, mis. 08:00">
             {(id, d, inv) => <ClockInput id={id} describedBy={d} invalid={inv} value={mulai} onChange={setMulai} />}
@@ -145,39 +132,21 @@ export function BukaShiftDialog({ onClose }: { onClose(): void }) {
           <Field label="Selesai" error={errors.selesai} hint="Jam 24, mis. 16:00">
             {(id, d, inv) => <ClockInput id={id} describedBy={d} invalid={inv} value={selesai} onChange={setSelesai} />}
           </Field>
-          <Field label="Lokasi/meja" error={errors.lokasi} hint="Mis. Gudang A, meja 1–6">
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={lokasi}
-                onChange={(e) => setLokasi(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Pengawas" error={errors.pengawas} hint="Nama pengawas internal yang bertugas">
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={pengawas}
-                onChange={(e) => setPengawas(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Catatan" error={errors.note}>
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={note}
-                onChange={(e) => setNote(e.target.value)}
-              />
-            )}
-          </Field>
+          <TextField
+            label="Lokasi/meja"
+            error={errors.lokasi}
+            hint="Mis. Gudang A, meja 1–6"
+            value={lokasi}
+            onChange={setLokasi}
+          />
+          <TextField
+            label="Pengawas"
+            error={errors.pengawas}
+            hint="Nama pengawas internal yang bertugas"
+            value={pengawas}
+            onChange={setPengawas}
+          />
+          <TextField label="Catatan" error={errors.note} value={note} onChange={setNote} />
         </div>
         <div className="shift-form-pickers">
           {kind === 'packing' ? (

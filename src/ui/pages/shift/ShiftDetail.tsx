@@ -14,6 +14,8 @@ import { PackingShiftResult } from '../kemas/KemasShiftHasil'
 import { BukaKembaliDialog, HadirDialog, TutupDialog } from './ShiftDialogs'
 import { ShiftStatusBadge } from './ShiftForms'
 import { ReklasifikasiDialog } from './ShiftReklasifikasi'
+import { reguName, targetProgress } from '../../../core/regu'
+import { fmtShare } from '../../components/charts/ChartKit'
 
 type Shift = MethodOutput<'shift.lihat'>
 const columnsKeyOf = (shift: Shift) => shift.variants.map((v) => `${v.variantId}:${v.kind}`).join()
@@ -123,7 +125,7 @@ export function ShiftDetailPage({ id }: { id: number }) {
             <ul className="shift-attendance">
               {shift.teams.map((t) => (
                 <li key={t.teamId}>
-                  <strong>Regu {t.nama}</strong> <span className="muted">({fmt(t.workers.length)} pekerja)</span>
+                  <strong>{reguName(t.nama)}</strong> <span className="muted">({fmt(t.workers.length)} pekerja)</span>
                   {t.workers.length > 0 && (
                     <span className="block small">{t.workers.map((w) => w.nama).join(', ')}</span>
                   )}
@@ -263,7 +265,7 @@ function VariantTabs({
   )
 }
 
-/** Each team's target for the day against what it processed (baik + rusak) that day, in every sortir-lipat shift. */
+/** Each team's target for the day against its good sheets that day (core/regu.ts targetProgress, as on Beranda). */
 function TargetStrip({ shift }: { shift: Shift }) {
   const targets = useApi('regu.lihatTarget', { tanggal: shift.tanggal })
   const progress = useApi('rekonsiliasi.lihatKemajuan', { from: shift.tanggal, to: shift.tanggal })
@@ -271,38 +273,36 @@ function TargetStrip({ shift }: { shift: Shift }) {
   const rows = shift.teams.map((t) => {
     const target = targets.data!.find((x) => x.teamId === t.teamId)?.target ?? 0
     const p = progress.data!.teams.find((x) => x.teamId === t.teamId)
-    return { teamId: t.teamId, nama: t.nama, target, done: (p?.baik ?? 0) + (p?.rusak ?? 0) }
+    return { teamId: t.teamId, nama: reguName(t.nama), ...targetProgress(p?.baik ?? 0, target) }
   })
   return (
     <div className="shift-targets" aria-label="Target regu hari ini" data-testid="targets">
       <span className="shift-targets-title">Target hari ini</span>
-      {rows.map((r) => {
-        const pct = r.target > 0 ? Math.min(100, Math.round((r.done / r.target) * 100)) : 0
-        return (
-          <div key={r.teamId} className="shift-target">
-            <span className="shift-target-name">Regu {r.nama}</span>
-            {r.target > 0 ? (
-              <>
-                <span
-                  className={`shift-target-bar${r.done >= r.target ? ' shift-target-met' : ''}`}
-                  role="progressbar"
-                  aria-valuemin={0}
-                  aria-valuemax={r.target}
-                  aria-valuenow={r.done}
-                  aria-label={`Regu ${r.nama}: ${fmt(r.done)} dari target ${fmt(r.target)} lembar`}
-                >
-                  <span style={{ width: `${pct}%` }} />
-                </span>
-                <span className="shift-target-num">
-                  {fmt(r.done)} / {fmt(r.target)} <span className="muted">({fmt(pct)}%)</span>
-                </span>
-              </>
-            ) : (
-              <span className="shift-target-num muted">{fmt(r.done)} lembar · belum ada target</span>
-            )}
-          </div>
-        )
-      })}
+      {rows.map((r) => (
+        <div key={r.teamId} className="shift-target">
+          <span className="shift-target-name">{r.nama}</span>
+          {r.share !== null ? (
+            <>
+              <span
+                className={`shift-target-bar${r.met ? ' shift-target-met' : ''}`}
+                role="progressbar"
+                aria-valuemin={0}
+                aria-valuemax={r.target}
+                aria-valuenow={r.done}
+                aria-label={`${r.nama}: ${fmt(r.done)} lembar baik dari target ${fmt(r.target)} lembar`}
+              >
+                {/* The bar fills at the target; the figure beside it says how far past. */}
+                <span style={{ width: `${Math.min(100, r.share * 100)}%` }} />
+              </span>
+              <span className="shift-target-num">
+                {fmt(r.done)} / {fmt(r.target)} <span className="muted">({fmtShare(r.share)})</span>
+              </span>
+            </>
+          ) : (
+            <span className="shift-target-num muted">{fmt(r.done)} lembar baik · belum ada target</span>
+          )}
+        </div>
+      ))}
     </div>
   )
 }

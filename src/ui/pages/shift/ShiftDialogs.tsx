@@ -1,13 +1,13 @@
 import { useId, useState, type FormEvent } from 'react'
-import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
-import { useApi, useRefreshAll } from '../../components/data'
-import { Dialog } from '../../components/Dialog'
-import { Banner, ErrorBanner, useToast } from '../../components/Feedback'
-import { Field } from '../../components/Form'
+import { invoke } from '../../api'
+import { useApi } from '../../components/data'
+import { Dialog, DialogActions } from '../../components/Dialog'
+import { Banner, ErrorBanner } from '../../components/Feedback'
+import { useDialogSave } from '../../components/useWrite'
+import { Field, TextField } from '../../components/Form'
 import { fmt } from '../../format'
 import {
   type Attendance,
-  Footer,
   type Shift,
   TeamPicker,
   Unplaced,
@@ -27,32 +27,21 @@ export function HadirDialog({ shift, onClose }: { shift: Shift; onClose(): void 
     Object.fromEntries(shift.teams.map((t) => [t.teamId, t.workers.map((w) => w.workerId)])),
   )
   const [variantIds, setVariantIds] = useState<number[]>(() => shift.variants.map((v) => v.variantId))
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
-  const errors = fieldErrors(error)
+  const { error, errors, busy, run } = useDialogSave(onClose)
   const fitting = (variants.data ?? []).filter(
     (v) => (v.active || variantIds.includes(v.variantId)) && chosenFor(shift.kind, v),
   )
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault()
-    setBusy(true)
-    setError(undefined)
-    try {
+    void run(async () => {
       await invoke('shift.aturKehadiran', {
         shiftId: shift.id,
         teams: attendanceInput(attendance),
         ...(shift.kind === 'packing' ? {} : { variantIds }),
       })
-      toast.showSuccess(`Daftar hadir shift #${shift.id} diperbarui.`)
-      refreshAll()
-      onClose()
-    } catch (err) {
-      setError(toApiError(err))
-      setBusy(false)
-    }
+      return `Daftar hadir shift #${shift.id} diperbarui.`
+    })
   }
 
   return (
@@ -61,7 +50,7 @@ export function HadirDialog({ shift, onClose }: { shift: Shift; onClose(): void 
       wide
       title={`Daftar hadir shift #${shift.id}`}
       onClose={onClose}
-      footer={<Footer onClose={onClose} busy={busy} label="Simpan daftar hadir" formId={formId} />}
+      footer={<DialogActions onCancel={onClose} busy={busy} label="Simpan daftar hadir" formId={formId} />}
     >
       <form id={formId} onSubmit={submit} noValidate>
         <p className="muted">
@@ -96,24 +85,14 @@ export function HadirDialog({ shift, onClose }: { shift: Shift; onClose(): void 
 export function TutupDialog({ shift, onClose }: { shift: Shift; onClose(): void }) {
   const formId = useId()
   const [note, setNote] = useState('')
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
+  const { error, busy, run } = useDialogSave(onClose)
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault()
-    setBusy(true)
-    setError(undefined)
-    try {
+    void run(async () => {
       await invoke('shift.tutup', { shiftId: shift.id, note })
-      toast.showSuccess(`Shift #${shift.id} ditutup.`, 'Shift ditutup')
-      refreshAll()
-      onClose()
-    } catch (err) {
-      setError(toApiError(err))
-      setBusy(false)
-    }
+      return [`Shift #${shift.id} ditutup.`, 'Shift ditutup'] as const
+    })
   }
 
   return (
@@ -121,7 +100,7 @@ export function TutupDialog({ shift, onClose }: { shift: Shift; onClose(): void 
       open
       title={`Tutup shift #${shift.id}?`}
       onClose={onClose}
-      footer={<Footer onClose={onClose} busy={busy} label="Tutup shift" busyLabel="Menutup…" formId={formId} />}
+      footer={<DialogActions onCancel={onClose} busy={busy} label="Tutup shift" busyLabel="Menutup…" formId={formId} />}
     >
       <form id={formId} onSubmit={submit} noValidate>
         {shift.kind === 'packing' ? (
@@ -181,25 +160,14 @@ export function TutupDialog({ shift, onClose }: { shift: Shift; onClose(): void 
 export function BukaKembaliDialog({ shift, onClose }: { shift: Shift; onClose(): void }) {
   const formId = useId()
   const [note, setNote] = useState('')
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
-  const errors = fieldErrors(error)
+  const { error, errors, busy, run } = useDialogSave(onClose)
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault()
-    setBusy(true)
-    setError(undefined)
-    try {
+    void run(async () => {
       await invoke('shift.bukaKembali', { shiftId: shift.id, note })
-      toast.showSuccess(`Shift #${shift.id} dibuka kembali. Koreksi dapat dicatat sekarang.`, 'Shift dibuka kembali')
-      refreshAll()
-      onClose()
-    } catch (err) {
-      setError(toApiError(err))
-      setBusy(false)
-    }
+      return [`Shift #${shift.id} dibuka kembali. Koreksi dapat dicatat sekarang.`, 'Shift dibuka kembali'] as const
+    })
   }
 
   return (
@@ -207,24 +175,21 @@ export function BukaKembaliDialog({ shift, onClose }: { shift: Shift; onClose():
       open
       title={`Buka kembali shift #${shift.id}`}
       onClose={onClose}
-      footer={<Footer onClose={onClose} busy={busy} label="Buka kembali" busyLabel="Membuka…" formId={formId} />}
+      footer={
+        <DialogActions onCancel={onClose} busy={busy} label="Buka kembali" busyLabel="Membuka…" formId={formId} />
+      }
     >
       <form id={formId} onSubmit={submit} noValidate>
         <p>Alasan membuka kembali dicatat di riwayat shift, bersama nama petugas dan waktunya.</p>
         <Unplaced error={error} fields={['note']} />
-        <Field label="Alasan membuka kembali" error={errors.note}>
-          {(id, d, inv) => (
-            <input
-              id={id}
-              aria-describedby={d}
-              aria-invalid={inv}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              data-autofocus
-              placeholder="Mis. koreksi jumlah baik regu Mawar"
-            />
-          )}
-        </Field>
+        <TextField
+          label="Alasan membuka kembali"
+          error={errors.note}
+          value={note}
+          onChange={setNote}
+          data-autofocus
+          placeholder="Mis. koreksi jumlah baik regu Mawar"
+        />
       </form>
     </Dialog>
   )

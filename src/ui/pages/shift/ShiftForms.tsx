@@ -8,6 +8,7 @@ import { Swatch } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { variantShort } from '../../components/TallyGrid'
 import { fmt } from '../../format'
+import { reguName } from '../../../core/regu'
 
 /** The parts the Sortir & Rakit dialogs share: team and item pickers, the clock field, messages and the footer. */
 
@@ -101,7 +102,7 @@ export function TeamPicker({
                   }}
                 />
                 <span>
-                  Regu {t.nama}{' '}
+                  {reguName(t.nama)}{' '}
                   <span className="muted small">
                     {on
                       ? `${fmt(present.length)} dari ${fmt(t.members.length)} pekerja hadir`
@@ -233,31 +234,6 @@ export function Unplaced({ error, fields }: { error: ApiError | undefined; field
         </ul>
       )}
     </Banner>
-  )
-}
-
-export function Footer({
-  onClose,
-  busy,
-  label,
-  busyLabel = 'Menyimpan…',
-  formId,
-}: {
-  onClose(): void
-  busy: boolean
-  label: string
-  busyLabel?: string
-  formId: string
-}) {
-  return (
-    <>
-      <button type="button" className="btn btn-secondary" onClick={onClose}>
-        Batal
-      </button>
-      <button type="submit" form={formId} className="btn btn-primary" disabled={busy}>
-        {busy ? busyLabel : label}
-      </button>
-    </>
   )
 }
 

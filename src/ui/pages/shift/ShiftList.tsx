@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useApi } from '../../components/data'
 import { ErrorBanner, Loading } from '../../components/Feedback'
 import { PageHeader, Section } from '../../components/Page'
+import { TableHead } from '../../components/TableHead'
 import { fmt, fmtTanggal, shortItemName, todayIso } from '../../format'
 import { href } from '../../router'
 import { BukaShiftDialog } from './ShiftBuka'
@@ -87,30 +88,20 @@ export function ShiftListPage() {
           ) : (
             <div className="table-wrap">
               <table className="table shift-table" data-testid="shift-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Shift</th>
-                    <th scope="col">Tanggal dan jam</th>
-                    <th scope="col">Pekerjaan</th>
-                    <th scope="col">Regu/pekerja</th>
-                    <th scope="col" className="num">
-                      Diserahkan
-                    </th>
-                    <th scope="col" className="num">
-                      Baik/Siap
-                    </th>
-                    <th scope="col" className="num">
-                      Rusak
-                    </th>
-                    <th scope="col" className="num">
-                      Kembali
-                    </th>
-                    <th scope="col" className="num">
-                      Dalam proses
-                    </th>
-                    <th scope="col">Status</th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    'Shift',
+                    'Tanggal dan jam',
+                    'Pekerjaan',
+                    'Regu/pekerja',
+                    { label: 'Diserahkan', num: true },
+                    { label: 'Baik/Siap', num: true },
+                    { label: 'Rusak', num: true },
+                    { label: 'Kembali', num: true },
+                    { label: 'Dalam proses', num: true },
+                    'Status',
+                  ]}
+                />
                 <tbody>
                   {list.data.map((s) => (
                     <tr key={s.id} data-shift={s.id}>

@@ -1,12 +1,12 @@
 import { useId, useState, type FormEvent } from 'react'
-import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
-import { useApi, useRefreshAll } from '../../components/data'
-import { Dialog } from '../../components/Dialog'
-import { useToast } from '../../components/Feedback'
-import { Field } from '../../components/Form'
+import { ApiError, invoke } from '../../api'
+import { useApi } from '../../components/data'
+import { Dialog, DialogActions } from '../../components/Dialog'
+import { useDialogSave } from '../../components/useWrite'
+import { Field, TextField } from '../../components/Form'
 import { variantShort } from '../../components/TallyGrid'
 import { fmt, readCount } from '../../format'
-import { Footer, type Shift, Unplaced } from './ShiftForms'
+import { type Shift, Unplaced } from './ShiftForms'
 
 /** Re-classifying damaged sheets as usable after all, with the reason recorded in the ledger. */
 
@@ -18,11 +18,7 @@ export function ReklasifikasiDialog({ shift, onClose }: { shift: Shift; onClose(
   const [reason, setReason] = useState('')
   const [qty, setQty] = useState('')
   const [note, setNote] = useState('')
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
-  const errors = fieldErrors(error)
+  const { error, setError, errors, busy, run } = useDialogSave(onClose)
   const variant = shift.variants.find((v) => v.variantId === variantId)
   const applicable = (reasons.data ?? []).filter(
     (r) => r.appliesTo === 'all' || r.appliesTo === (variant?.kind === 'ballot' ? 'ballot' : 'assembled'),
@@ -32,7 +28,7 @@ export function ReklasifikasiDialog({ shift, onClose }: { shift: Shift; onClose(
     ? reason
     : (applicable.find((r) => (rusakNow[r.code] ?? 0) > 0)?.code ?? applicable[0]?.code ?? '')
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault()
     const n = readCount(qty)
     if (typeof n !== 'number') {
@@ -43,9 +39,7 @@ export function ReklasifikasiDialog({ shift, onClose }: { shift: Shift; onClose(
       )
       return
     }
-    setBusy(true)
-    setError(undefined)
-    try {
+    void run(async () => {
       await invoke('rusak.reklasifikasi', {
         variantId,
         reason: reasonCode,
@@ -53,16 +47,11 @@ export function ReklasifikasiDialog({ shift, onClose }: { shift: Shift; onClose(
         note,
         shiftId: shift.status === 'open' ? shift.id : null,
       })
-      toast.showSuccess(
+      return [
         `${fmt(n)} ${shift.unit} dinyatakan layak pakai; tercatat sebagai reklasifikasi.`,
         'Reklasifikasi tersimpan',
-      )
-      refreshAll()
-      onClose()
-    } catch (err) {
-      setError(toApiError(err))
-      setBusy(false)
-    }
+      ] as const
+    })
   }
 
   return (
@@ -70,7 +59,7 @@ export function ReklasifikasiDialog({ shift, onClose }: { shift: Shift; onClose(
       open
       title="Reklasifikasi rusak → layak pakai"
       onClose={onClose}
-      footer={<Footer onClose={onClose} busy={busy} label="Simpan reklasifikasi" formId={formId} />}
+      footer={<DialogActions onCancel={onClose} busy={busy} label="Simpan reklasifikasi" formId={formId} />}
     >
       <form id={formId} onSubmit={submit} noValidate>
         <p className="muted">
@@ -121,35 +110,22 @@ export function ReklasifikasiDialog({ shift, onClose }: { shift: Shift; onClose(
               </select>
             )}
           </Field>
-          <Field label={`Jumlah (${shift.unit})`} error={errors.qty}>
-            {(id, d, inv) => (
-              <input
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                inputMode="numeric"
-                value={qty}
-                onChange={(e) => setQty(e.target.value)}
-              />
-            )}
-          </Field>
+          <TextField
+            label={`Jumlah (${shift.unit})`}
+            error={errors.qty}
+            inputMode="numeric"
+            value={qty}
+            onChange={setQty}
+          />
         </div>
-        <Field
+        <TextField
           label="Alasan dinyatakan layak pakai"
           error={errors.note}
           hint="Wajib diisi; tampil di riwayat buku besar dan berita acara"
-        >
-          {(id, d, inv) => (
-            <input
-              id={id}
-              aria-describedby={d}
-              aria-invalid={inv}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              placeholder="Mis. tinta di luar kotak foto, diperiksa ulang bersama Bawaslu"
-            />
-          )}
-        </Field>
+          value={note}
+          onChange={setNote}
+          placeholder="Mis. tinta di luar kotak foto, diperiksa ulang bersama Bawaslu"
+        />
       </form>
     </Dialog>
   )

@@ -7,6 +7,7 @@ import { Banner, ErrorBanner, IssueTable, Loading, useToast } from '../../compon
 import { readFileBase64 } from '../../components/files'
 import { FilePicker } from '../../components/Form'
 import { StatusBadge } from '../../components/StatusBadge'
+import { TableHead } from '../../components/TableHead'
 import { fmt, formatTpsNumber } from '../../format'
 
 /** Our field names (keys of ImportPreview.columns) as a coordinator calls them. */
@@ -234,12 +235,7 @@ function PreviewView({ preview, onRename }: { preview: ImportPreview; onRename?:
           {mapping.length > 0 && (
             <table className="table table-compact">
               <caption>Pemetaan kolom</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Data</th>
-                  <th scope="col">Kolom di berkas</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Data', 'Kolom di berkas']} />
               <tbody>
                 {mapping.map(([field, header]) => (
                   <tr key={field}>
@@ -338,20 +334,16 @@ function PreviewView({ preview, onRename }: { preview: ImportPreview; onRename?:
           </h3>
           <div className="table-wrap table-scroll table-scroll-short">
             <table className="table table-compact">
-              <thead>
-                <tr>
-                  <th scope="col">Perubahan</th>
-                  <th scope="col">Kecamatan</th>
-                  <th scope="col">Desa/Kelurahan</th>
-                  <th scope="col">TPS</th>
-                  <th scope="col" className="num">
-                    DPT sebelum
-                  </th>
-                  <th scope="col" className="num">
-                    DPT sesudah
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  'Perubahan',
+                  'Kecamatan',
+                  'Desa/Kelurahan',
+                  'TPS',
+                  { label: 'DPT sebelum', num: true },
+                  { label: 'DPT sesudah', num: true },
+                ]}
+              />
               <tbody>
                 {c.sample.map((s, n) => (
                   <tr key={n}>

@@ -1,11 +1,13 @@
 import { AgGridReact } from 'ag-grid-react'
-import type { ColDef, GetRowIdParams, GridApi, IRowNode, ModelUpdatedEvent } from 'ag-grid-community'
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import type { ColDef } from 'ag-grid-community'
+import { useMemo, useState } from 'react'
 import type { Pemilihan, MethodOutput, TpsRow } from '../../../api/contract'
 import { useApi } from '../../components/data'
 import { ErrorBanner, Loading } from '../../components/Feedback'
-import { defaultColDef, gridLocaleText, gridTheme, numberCol } from '../../components/grid'
+import { GridCount, GridSearch, useFilteredGrid } from '../../components/filteredGrid'
+import { numberCol } from '../../components/grid'
 import { DataNote, PageHeader, Section } from '../../components/Page'
+import { TableHead } from '../../components/TableHead'
 import { fmt, formatTpsNumber } from '../../format'
 import { ImportTpsDialog } from './ImportTpsDialog'
 import './wilayah.css'
@@ -63,13 +65,10 @@ export function WilayahPage({ election }: { election: Pemilihan }) {
   )
 }
 
+const tpsRowId = (r: TpsRow) => String(r.id)
+
 function TpsGrid({ rows, maxVoters }: { rows: TpsRow[]; maxVoters: number }) {
-  const apiRef = useRef<GridApi<TpsRow> | null>(null)
-  const [search, setSearch] = useState('')
-  // Filtering 15,000 rows on every keystroke would make typing stutter on an office PC.
-  const quickFilter = useDeferredValue(search)
   const [overOnly, setOverOnly] = useState(false)
-  const [shown, setShown] = useState(rows.length)
   const overCount = useMemo(() => rows.reduce((n, r) => n + (r.dpt > maxVoters ? 1 : 0), 0), [rows, maxVoters])
 
   const columnDefs = useMemo<ColDef<TpsRow>[]>(
@@ -96,54 +95,36 @@ function TpsGrid({ rows, maxVoters }: { rows: TpsRow[]; maxVoters: number }) {
     [maxVoters],
   )
 
-  const getRowId = useCallback((p: GetRowIdParams<TpsRow>) => String(p.data.id), [])
-  const isExternalFilterPresent = useCallback(() => overOnly, [overOnly])
-  const doesExternalFilterPass = useCallback(
-    (node: IRowNode<TpsRow>) => (node.data ? node.data.dpt > maxVoters : false),
-    [maxVoters],
-  )
-  // The grid asks for the external filter only when told the predicate changed.
-  useEffect(() => apiRef.current?.onFilterChanged(), [overOnly, maxVoters])
-  const onModelUpdated = useCallback((e: ModelUpdatedEvent<TpsRow>) => setShown(e.api.getDisplayedRowCount()), [])
+  const filter = useMemo(() => (overOnly ? (r: TpsRow) => r.dpt > maxVoters : null), [overOnly, maxVoters])
+  const { search, setSearch, shown, gridProps } = useFilteredGrid<TpsRow>({
+    rowId: tpsRowId,
+    filter,
+    initialShown: rows.length,
+  })
 
   return (
     <>
       <div className="toolbar">
-        <label className="search">
-          <span className="visually-hidden">Cari TPS</span>
-          <input
-            type="search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            placeholder="Cari kecamatan, desa atau TPS 001…"
-            aria-label="Cari kecamatan, desa/kelurahan atau nomor TPS"
-          />
-        </label>
+        <GridSearch
+          value={search}
+          onChange={setSearch}
+          label="Cari TPS"
+          ariaLabel="Cari kecamatan, desa/kelurahan atau nomor TPS"
+          placeholder="Cari kecamatan, desa atau TPS 001…"
+        />
         <label className="check">
           <input type="checkbox" checked={overOnly} onChange={(e) => setOverOnly(e.target.checked)} />
           Hanya TPS di atas batas ({fmt(overCount)})
         </label>
-        <span className="toolbar-count" aria-live="polite">
-          Menampilkan {fmt(shown)} dari {fmt(rows.length)} TPS
-        </span>
+        <GridCount shown={shown} total={rows.length} noun="TPS" />
       </div>
       <div className="grid-box grid-tall" data-testid="tps-grid">
         <AgGridReact<TpsRow>
-          theme={gridTheme}
-          localeText={gridLocaleText}
+          {...gridProps}
           rowData={rows}
           columnDefs={columnDefs}
-          defaultColDef={defaultColDef}
-          getRowId={getRowId}
-          quickFilterText={quickFilter}
-          cacheQuickFilter
-          isExternalFilterPresent={isExternalFilterPresent}
-          doesExternalFilterPass={doesExternalFilterPass}
-          onGridReady={(e) => (apiRef.current = e.api)}
-          onModelUpdated={onModelUpdated}
           tooltipShowDelay={300}
           enableCellTextSelection
-          ensureDomOrder
         />
       </div>
     </>
@@ -160,20 +141,14 @@ function KecamatanTable({ rows }: { rows: KecamatanRow[] }) {
   return (
     <div className="table-wrap table-scroll">
       <table className="table table-compact" data-testid="kecamatan-table">
-        <thead>
-          <tr>
-            <th scope="col">Kecamatan</th>
-            <th scope="col" className="num">
-              Desa/Kel.
-            </th>
-            <th scope="col" className="num">
-              TPS
-            </th>
-            <th scope="col" className="num">
-              DPT
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'Kecamatan',
+            { label: 'Desa/Kel.', num: true },
+            { label: 'TPS', num: true },
+            { label: 'DPT', num: true },
+          ]}
+        />
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>

@@ -2,7 +2,8 @@ import type { MethodOutput, VariantInfo } from '../../api/contract'
 import { damageReason, reasonsForItem } from '../../core/reasons'
 import { parseCount as readCount } from '../../core/count'
 import { tallyIssues, type TallyRow, type TallyWorld } from '../../core/tally'
-import type { Issue } from '../api'
+import type { Issue } from '../../core/errors'
+import { tallyRowId } from '../../core/draf'
 
 /**
  * The tally grid's arithmetic, kept apart from AG Grid: reading what a coordinator typed or pasted,
@@ -84,7 +85,7 @@ export function baseRows(shift: Shift, variantId: number, perWorker: boolean): T
       for (const w of t.workers) {
         const wt = w.tallies.find((x) => x.variantId === variantId)
         out.push({
-          id: `w:${w.workerId}`,
+          id: tallyRowId(t.teamId, w.workerId),
           teamId: t.teamId,
           workerId: w.workerId,
           team: t.nama,
@@ -99,7 +100,7 @@ export function baseRows(shift: Shift, variantId: number, perWorker: boolean): T
       }
     } else {
       out.push({
-        id: `t:${t.teamId}`,
+        id: tallyRowId(t.teamId, null),
         teamId: t.teamId,
         workerId: null,
         team: t.nama,

@@ -1,0 +1,147 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { openTestApp, useTempDir, type TestApp } from '../support/api'
+
+/**
+ * Drafts of a tally grid (issue 14, "typed tallies are thrown away"), through the dispatcher on a real
+ * file: what two windows type is kept per row, found again by a new window, survives the app closing,
+ * and is gone once the tally that used it is saved. A draft never touches the ledger.
+ */
+const dir = useTempDir('draf')
+const GUBERNUR = 1
+let app: TestApp
+let shiftId = 0
+let mawar = 0
+let melati = 0
+const kunci = () => `${shiftId}:${GUBERNUR}`
+
+beforeAll(async () => {
+  app = await openTestApp({ dir, name: 'draf', who: 'Rina (operator)' })
+  mawar = (await app.call('regu.tambah', { nama: 'Mawar' })).id
+  melati = (await app.call('regu.tambah', { nama: 'Melati' })).id
+  await app.call('penerimaan.catat', {
+    receivedAt: '2024-11-01T08:00',
+    penyedia: 'PT Percetakan Contoh',
+    suratJalan: 'SJ-DRAF',
+    lines: [{ variantId: GUBERNUR, statedQty: 10_000, countedQty: 10_000 }],
+  })
+  const s = await app.call('shift.buka', {
+    kind: 'sortir_lipat',
+    tanggal: '2024-11-02',
+    mulai: '08:00',
+    selesai: '16:00',
+    variantIds: [GUBERNUR],
+    teams: [{ teamId: mawar }, { teamId: melati }],
+  })
+  shiftId = s.id
+})
+
+const ledgerRows = () => app.ctx.db.prepare('SELECT count(*) FROM ledger').pluck().get() as number
+const auditRows = () => app.ctx.db.prepare('SELECT count(*) FROM audit').pluck().get() as number
+
+describe('tally drafts', () => {
+  it('keeps what two windows type per row, as typed, without a ledger or audit row', async () => {
+    const before = { ledger: ledgerRows(), audit: auditRows() }
+    await app.call('draf.simpan', {
+      jenis: 'tally',
+      kunci: kunci(),
+      bagian: { [`t:${mawar}`]: { serahkan: '4.500', 'rusak.CETAK': '-5' } },
+    })
+    // Another window, another team: the first window's row stays.
+    await app.call('draf.simpan', { jenis: 'tally', kunci: kunci(), bagian: { [`t:${melati}`]: { serahkan: '3000' } } })
+    const d = await app.call('draf.lihat', { jenis: 'tally', kunci: kunci() })
+    expect(d.bagian).toEqual({
+      [`t:${mawar}`]: { serahkan: '4.500', 'rusak.CETAK': '-5' },
+      [`t:${melati}`]: { serahkan: '3000' },
+    })
+    expect(d.actor).toBe('Rina (operator)')
+    expect(d.diubahAt).toMatch(/^\d{4}-\d\d-\d\dT/)
+    expect({ ledger: ledgerRows(), audit: auditRows() }).toEqual(before)
+  })
+
+  it('drops a row emptied by its window, and survives the app closing', async () => {
+    await app.call('draf.simpan', {
+      jenis: 'tally',
+      kunci: kunci(),
+      bagian: { [`t:${melati}`]: { serahkan: '' } },
+    })
+    app.close()
+    app = await openTestApp({ dir, name: 'draf', who: 'Rina (operator)' })
+    const d = await app.call('draf.lihat', { jenis: 'tally', kunci: kunci() })
+    expect(Object.keys(d.bagian)).toEqual([`t:${mawar}`])
+  })
+
+  it('is gone for the rows a tally saves, and kept for the others', async () => {
+    await app.call('draf.simpan', { jenis: 'tally', kunci: kunci(), bagian: { [`t:${melati}`]: { hasil: '12' } } })
+    await app.call('tally.simpan', { shiftId, variantId: GUBERNUR, rows: [{ teamId: mawar, serahkan: 4500 }] })
+    const d = await app.call('draf.lihat', { jenis: 'tally', kunci: kunci() })
+    expect(d.bagian).toEqual({ [`t:${melati}`]: { hasil: '12' } })
+    expect(await app.call('draf.hapus', { jenis: 'tally', kunci: kunci() })).toEqual({ dihapus: 1 })
+    expect(await app.call('draf.lihat', { jenis: 'tally', kunci: kunci() })).toEqual({
+      bagian: {},
+      diubahAt: null,
+      actor: null,
+    })
+  })
+
+  it('refuses a key, row or column that is not a tally grid, and a closed shift, naming the field', async () => {
+    for (const [input, field] of [
+      [{ jenis: 'tally', kunci: 'x:1', bagian: { 't:1': { hasil: '1' } } }, 'kunci'],
+      [{ jenis: 'tally', kunci: kunci(), bagian: { 'DROP TABLE': { hasil: '1' } } }, 'bagian.DROP TABLE'],
+      [{ jenis: 'tally', kunci: kunci(), bagian: { 't:1': { '1=1': '1' } } }, 'bagian.t:1.1=1'],
+      [{ jenis: 'tally', kunci: kunci(), bagian: { 't:1': { hasil: 'x'.repeat(1001) } } }, 'bagian.t:1.hasil'],
+    ] as const) {
+      const e = await app.refusedUnchanged('draf.simpan', input, 'INVALID_INPUT')
+      expect(e.details?.map((d) => d.column)).toContain(field)
+    }
+    const closed = await app.call('shift.buka', {
+      kind: 'sortir_lipat',
+      tanggal: '2024-11-03',
+      mulai: '08:00',
+      selesai: '16:00',
+      variantIds: [GUBERNUR],
+      teams: [{ teamId: mawar }],
+    })
+    await app.call('shift.tutup', { shiftId: closed.id })
+    const e = await app.refusedUnchanged('draf.simpan', {
+      jenis: 'tally',
+      kunci: `${closed.id}:${GUBERNUR}`,
+      bagian: { [`t:${mawar}`]: { hasil: '1' } },
+    })
+    expect(e.message).toMatch(/sudah ditutup/)
+  })
+
+  it('keeps a new delivery form whole, replaces it as it changes, and drops it when the delivery is recorded', async () => {
+    const kepala = { kind: 'biasa', penyedia: 'PT Percetakan Contoh', suratJalan: 'SJ-DRAF-2', note: '' }
+    await app.call('draf.simpan', {
+      jenis: 'penerimaan',
+      kunci: 'baru',
+      ganti: true,
+      bagian: { kepala, 'baris:1': { variantId: '1', counted: '2.000' }, 'baris:2': { variantId: '2', counted: '5' } },
+    })
+    // A line removed from the form is gone from the draft too.
+    await app.call('draf.simpan', {
+      jenis: 'penerimaan',
+      kunci: 'baru',
+      ganti: true,
+      bagian: { kepala, 'baris:1': { variantId: '1', counted: '2.000' } },
+    })
+    expect((await app.call('draf.lihat', { jenis: 'penerimaan', kunci: 'baru' })).bagian).toEqual({
+      kepala,
+      'baris:1': { variantId: '1', counted: '2.000' },
+    })
+    const bad = await app.refusedUnchanged(
+      'draf.simpan',
+      { jenis: 'penerimaan', kunci: 'baru', bagian: { 't:1': { hasil: '1' } } },
+      'INVALID_INPUT',
+    )
+    expect(bad.details).toEqual([{ column: 'bagian.t:1', message: 'Baris draf tidak sah' }])
+    expect(bad.message).toBe('Isian belum benar: Baris draf — Baris draf tidak sah')
+    await app.call('penerimaan.catat', {
+      receivedAt: '2024-11-04T08:00',
+      penyedia: 'PT Percetakan Contoh',
+      suratJalan: 'SJ-DRAF-2',
+      lines: [{ variantId: GUBERNUR, statedQty: 2000, countedQty: 2000 }],
+    })
+    expect((await app.call('draf.lihat', { jenis: 'penerimaan', kunci: 'baru' })).bagian).toEqual({})
+  })
+})

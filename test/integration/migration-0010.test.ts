@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/db/migrations'
+import { openDatabase, schemaVersion } from '../../src/db/open'
+
+/**
+ * Migration 0010 (drafts) on a file that lived under the migrations before it, with a shift in it:
+ * every row stays as it was, and the new table keeps only drafts of a known kind whose content is a
+ * JSON object, one per kind, key and part.
+ */
+const root = mkdtempSync(join(tmpdir(), 'gudang-m0010-'))
+afterAll(() => rmSync(root, { recursive: true, force: true }))
+const path = join(root, 'm10.sqlite')
+const BEFORE_0010 = MIGRATIONS.filter((m) => m.version < 10)
+
+describe('migration 0010 on a database that lived under the earlier migrations', () => {
+  it('adds the draft table and changes nothing that was there', () => {
+    const old = openDatabase(path, { migrations: BEFORE_0010 })
+    expect(schemaVersion(old)).toBe(BEFORE_0010.at(-1)!.version)
+    old.exec(`
+      INSERT INTO team (id, nama, nama_key) VALUES (1, 'Mawar', 'MAWAR');
+      INSERT INTO shift (id, kind, tanggal, mulai, selesai, status, created_at, created_by)
+        VALUES (1, 'sortir_lipat', '2024-11-05', '08:00', '16:00', 'open', '2024-11-05', 'uji');
+      INSERT INTO shift_team (shift_id, team_id) VALUES (1, 1);`)
+    const rows = (db: typeof old) => ({
+      team: db.prepare('SELECT * FROM team').all(),
+      shift: db.prepare('SELECT * FROM shift').all(),
+      shiftTeam: db.prepare('SELECT * FROM shift_team').all(),
+    })
+    const before = rows(old)
+    expect(old.prepare(`SELECT name FROM sqlite_master WHERE name = 'draf'`).get()).toBeUndefined()
+    old.close()
+
+    const db = openDatabase(path, { mustExist: true })
+    try {
+      expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION)
+      expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toContain(10)
+      expect(rows(db)).toEqual(before)
+
+      const put = db.prepare(
+        `INSERT INTO draf (jenis, kunci, bagian, isi, actor, diubah_at) VALUES (?, ?, ?, ?, 'uji', '2024-11-05T01:00:00Z')`,
+      )
+      put.run('tally', '1:1', 't:1', '{"serahkan":"4.500"}')
+      expect(() => put.run('tally', '1:1', 't:1', '{"serahkan":"1"}')).toThrow(/UNIQUE|PRIMARY KEY/)
+      put.run('penerimaan', 'baru', 'kepala', '{}')
+      expect(() => put.run('lainnya', 'baru', '', '{}')).toThrow(/CHECK/)
+      expect(() => put.run('tally', '1:1', 't:2', 'bukan json')).toThrow(/CHECK/)
+      expect(() => put.run('tally', '1:1', 't:2', '["a"]')).toThrow(/CHECK/)
+      expect(db.prepare(`SELECT bagian, isi FROM draf WHERE jenis = 'tally'`).all()).toEqual([
+        { bagian: 't:1', isi: '{"serahkan":"4.500"}' },
+      ])
+    } finally {
+      db.close()
+    }
+  })
+})

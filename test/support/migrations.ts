@@ -1,0 +1,94 @@
+import Database from 'better-sqlite3'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openApp } from '../../src/api/app'
+import { asWritable } from '../../src/db/handles'
+import { MIGRATIONS } from '../../src/db/migrations'
+import { openDatabase, type DB } from '../../src/db/open'
+import { DEMO_CSV } from './api'
+
+/** Opens a raw connection (no migrations), runs fn, checkpoints the WAL into the main file and closes. */
+export function raw<T>(path: string, fn: (db: DB) => T): T {
+  const db = asWritable(new Database(path))
+  try {
+    return fn(db)
+  } finally {
+    db.pragma('wal_checkpoint(TRUNCATE)')
+    db.close()
+  }
+}
+
+/** A whole demo election built by today's app in `dir`, copied to `path` for a test to take back to an older schema. */
+export async function demoElectionAt(dir: string, path: string): Promise<void> {
+  const made = join(dir, 'made.sqlite')
+  const app = await openApp({ dbPath: made, demoCsvPath: DEMO_CSV })
+  app.close()
+  copyFileSync(made, path)
+}
+
+interface SchemaObject {
+  type: 'table' | 'index' | 'trigger' | 'view'
+  name: string
+  tbl_name: string
+  sql: string | null
+}
+
+const schemaOf = (db: Database.Database): SchemaObject[] =>
+  db
+    .prepare(`SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'`)
+    .all() as SchemaObject[]
+
+/**
+ * Takes a file written by today's app back to the schema of `version`, keeping its rows: what later
+ * migrations made is dropped, what they changed is put back as `version` had it, and their rows in
+ * schema_migrations go. The expected schema is built by the migrations themselves, so a migration test
+ * does not need to know (and edit again) what every later migration does.
+ */
+export function rollBackTo(path: string, version: number): void {
+  const dir = mkdtempSync(join(tmpdir(), 'gudang-rollback-'))
+  let want: SchemaObject[]
+  try {
+    const ref = openDatabase(join(dir, 'ref.sqlite'), { migrations: MIGRATIONS.filter((m) => m.version <= version) })
+    want = schemaOf(ref)
+    ref.close()
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  const raw = new Database(path)
+  try {
+    const have = schemaOf(raw)
+    const wanted = new Map(want.map((o) => [o.name, o]))
+    const same = (o: SchemaObject) => wanted.get(o.name)?.sql === o.sql
+    raw.transaction(() => {
+      // Triggers and indexes first (a column an index or trigger uses cannot be dropped), tables last.
+      for (const o of have.filter((x) => x.type === 'trigger' || x.type === 'index' || x.type === 'view'))
+        if (!same(o) && o.sql) raw.exec(`DROP ${o.type.toUpperCase()} "${o.name}"`)
+      for (const o of have.filter((x) => x.type === 'table' && !wanted.has(x.name))) raw.exec(`DROP TABLE "${o.name}"`)
+      for (const t of want.filter((x) => x.type === 'table')) {
+        const haveCols = raw.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(t.name) as string[]
+        const refCols = columnsOf(t.sql ?? '')
+        for (const c of haveCols) if (!refCols.has(c)) raw.exec(`ALTER TABLE "${t.name}" DROP COLUMN "${c}"`)
+      }
+      const now = new Set(schemaOf(raw).map((o) => o.name))
+      for (const o of want.filter((x) => x.type !== 'table' && x.sql && !now.has(x.name))) raw.exec(o.sql!)
+      raw.prepare('DELETE FROM schema_migrations WHERE version > ?').run(version)
+    })()
+  } finally {
+    raw.close()
+  }
+}
+
+/** The column names of a CREATE TABLE statement, read through a scratch database rather than parsed. */
+function columnsOf(createSql: string): Set<string> {
+  const scratch = new Database(':memory:')
+  try {
+    const m = /^CREATE TABLE\s+("?)(\w+)\1/i.exec(createSql)
+    if (!m) return new Set()
+    // Foreign keys may name tables the scratch database lacks: they are not checked here.
+    scratch.exec(createSql)
+    return new Set(scratch.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(m[2]) as string[])
+  } finally {
+    scratch.close()
+  }
+}
