@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3'
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -8,6 +7,7 @@ import { verifyChain } from '../../src/db/ledger'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/db/migrations'
 import { openDatabase, schemaVersion } from '../../src/db/open'
 import { apiOf } from '../support/api'
+import { rollBackTo } from '../support/migrations'
 
 /**
  * Migration 0008 (kits to re-check after a master-data change, issue 12) on a file that lived under
@@ -27,9 +27,7 @@ beforeAll(async () => {
   const app = await openApp({ dbPath: made, demoCsvPath: DEMO_CSV })
   app.close()
   copyFileSync(made, path)
-  const raw = new Database(path)
-  raw.exec(`DROP TABLE kit_periksa; DELETE FROM schema_migrations WHERE version = 8;`)
-  raw.close()
+  rollBackTo(path, 7)
   const db = openDatabase(path, { mustExist: true, migrations: UP_TO_0007 })
   expect(schemaVersion(db)).toBe(7)
   before = {
