@@ -43,6 +43,12 @@ Perintah:
         Membaca daftar TPS, menampilkan jumlah, galat (baris dan kolom),
         peringatan dan perubahan, lalu menyimpannya bila tidak ada galat.
         Di terminal, penyimpanan ditanyakan dulu kecuali dengan --yes.
+  dapil import --db BERKAS DAPIL.csv|DAPIL.xlsx [--dapil-baru]
+        Memeriksa lalu menyimpan pemetaan kecamatan ke dapil (kolom surat_suara,
+        kecamatan, dapil). Nama dapil baru disimpan hanya dengan --dapil-baru.
+  dokumen cetak --db BERKAS ID --out BERKAS.pdf
+        Mencetak satu dokumen dari register ke berkas PDF (cetakan kedua dan
+        seterusnya bertanda SALINAN).
   kebutuhan --db BERKAS [--format csv|json] [--level tps|desa|kecamatan|dapil]
         Mencetak kebutuhan logistik ke keluaran standar (bawaan: csv, tps).
   rekap --db BERKAS --tanggal TTTT-BB-HH --out BERKAS.xlsx|BERKAS.csv
@@ -81,6 +87,8 @@ const GLOBAL_OPTIONS = ['db', 'json', 'actor', 'help', 'version'] as const
 const COMMANDS = {
   init: { options: ['jenis', 'satker', 'kode', 'tahun', 'provinsi'], positionals: [0, 0] },
   'import-tps': { options: ['yes'], positionals: [1, 1] },
+  dapil: { options: ['dapil-baru'], positionals: [2, 2] },
+  dokumen: { options: ['out'], positionals: [2, 2] },
   kebutuhan: { options: ['format', 'level'], positionals: [0, 0] },
   rekap: { options: ['tanggal', 'out'], positionals: [0, 0] },
   verify: { options: [], positionals: [0, 0] },
@@ -107,6 +115,7 @@ const OPTIONS = {
   level: { type: 'string' },
   tanggal: { type: 'string' },
   out: { type: 'string' },
+  'dapil-baru': { type: 'boolean' },
 } as const
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean }
@@ -174,6 +183,10 @@ async function run(argv: string[]): Promise<number> {
       return init(ctx)
     case 'import-tps':
       return importTps(ctx)
+    case 'dapil':
+      return dapilImport(ctx)
+    case 'dokumen':
+      return dokumenCetak(ctx)
     case 'kebutuhan':
       return kebutuhan(ctx)
     case 'rekap':
@@ -295,6 +308,70 @@ async function kebutuhan(ctx: Context): Promise<number> {
           : (['kebutuhan.lihatRekap', { level }] as const)
     const result = unwrap(ctx, await dispatcher.call(method, input, ctx.meta))
     return ctx.json ? printJson({ ok: true, result }) : print(JSON.stringify(result, null, 2) + '\n')
+  })
+}
+
+/** A kecamatan -> dapil file: checked first (dapil.pratinjauImpor), then saved; new dapil names only when asked. */
+async function dapilImport(ctx: Context): Promise<number> {
+  if (ctx.positionals[0] !== 'import')
+    throw usage(`Perintah dapil tidak dikenal: "${ctx.positionals[0]}" (pakai: dapil import)`)
+  const file = resolve(ctx.positionals[1]!)
+  if (!existsSync(file)) throw new Exit(EXIT_REFUSED, `Berkas tidak ditemukan: ${file}`)
+  const upload = { fileName: basename(file), contentBase64: readFileBase64(file) }
+  return withApp(ctx, { create: false }, async (dispatcher) => {
+    const preview = unwrap(ctx, await dispatcher.call('dapil.pratinjauImpor', upload, ctx.meta)) as z.output<
+      (typeof contract)['dapil.pratinjauImpor']['output']
+    >
+    const notes = [
+      ...preview.tanpaDapil.map((t) => `Tidak disebut untuk ${t.itemCode} (dapilnya tetap): ${t.kecamatan.join(', ')}`),
+      ...preview.dapilBaru.map(
+        (d) => `Dapil baru ${d.nama} (${d.itemCode})${d.mirip.length ? `; mirip dengan: ${d.mirip.join(', ')}` : ''}`,
+      ),
+    ]
+    if (!preview.ok) {
+      if (ctx.json)
+        printJson({
+          ok: false,
+          error: { code: 'REFUSED', message: 'Berkas dapil ditolak', details: preview.errors },
+          preview,
+        })
+      throw new Exit(EXIT_REFUSED, `Berkas dapil ${upload.fileName} ditolak; tidak ada yang diubah`, preview.errors)
+    }
+    if (preview.dapilBaru.length && !ctx.values['dapil-baru']) {
+      if (!ctx.json) process.stdout.write(notes.join('\n') + '\n')
+      throw new Exit(
+        EXIT_REFUSED,
+        `Berkas membuat ${preview.dapilBaru.length} dapil baru; bila namanya benar, ulangi dengan --dapil-baru. Tidak ada yang diubah`,
+      )
+    }
+    const input = { ...upload, dapilBaru: ctx.values['dapil-baru'] ? preview.dapilBaru.map((d) => d.nama) : [] }
+    const applied = unwrap(ctx, await dispatcher.call('dapil.impor', input, ctx.meta)) as { updated: number }
+    if (ctx.json) return printJson({ ok: true, result: { preview, applied } })
+    return print([...notes, `Tersimpan: ${n(applied.updated)} pemetaan kecamatan ke dapil.`].join('\n') + '\n')
+  })
+}
+
+/** One document of the register printed to the PDF named by --out: a file, never base64 on stdout. */
+async function dokumenCetak(ctx: Context): Promise<number> {
+  if (ctx.positionals[0] !== 'cetak')
+    throw usage(`Perintah dokumen tidak dikenal: "${ctx.positionals[0]}" (pakai: dokumen cetak)`)
+  const id = Number(ctx.positionals[1])
+  if (!Number.isSafeInteger(id) || id < 1) throw usage(`Nomor id dokumen tidak sah: "${ctx.positionals[1]}"`)
+  const out = ctx.values.out
+  if (out === undefined || extname(out).toLowerCase() !== '.pdf')
+    throw usage('Pilihan --out wajib diisi: berkas tujuan berakhiran .pdf')
+  return withApp(ctx, { create: false }, async (dispatcher) => {
+    const download = unwrap(ctx, await dispatcher.call('dokumen.cetak', { id, format: 'pdf' }, ctx.meta)) as {
+      fileName: string
+      contentBase64: string
+    }
+    const target = resolve(out)
+    const tmp = `${target}.${process.pid}.tmp`
+    writeFileSync(tmp, Buffer.from(download.contentBase64, 'base64'))
+    renameSync(tmp, target)
+    return ctx.json
+      ? printJson({ ok: true, result: { file: target, fileName: download.fileName } })
+      : print(`Dokumen ${id} dicetak ke ${target}\n`)
   })
 }
 

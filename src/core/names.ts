@@ -252,3 +252,37 @@ export const sameNameMessage = (subject: string, name: string, existing: string)
   nameKey(name) === nameKey(existing)
     ? `${subject} "${name}" sudah dipakai`
     : `${subject} "${name}" sama dengan nama yang sudah ada: ${existing} (hanya berbeda pada huruf yang tampak serupa); pakai nama yang sudah ada atau nama yang jelas berbeda`
+
+/** Levenshtein distance between two texts (for suggestions; names are short). */
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!
+    prev[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1))
+      diag = up
+    }
+  }
+  return prev[b.length]!
+}
+
+/** Similar enough to be the same place misspelt or renamed: one name inside the other, or a third of it edited. */
+export function similarName(a: string, b: string): boolean {
+  const x = nameKey(a)
+  const y = nameKey(b)
+  if (x.includes(y) || y.includes(x)) return true
+  return editDistance(x, y) <= Math.floor(Math.max(x.length, y.length) / 3)
+}
+
+/** The names of `known` closest to `name` (at most `n`, nearest first), for "maksud Anda …?" suggestions. */
+export function closestNames(name: string, known: Iterable<string>, n = 3): string[] {
+  const key = nameKey(name)
+  return [...known]
+    .filter((k) => similarName(name, k))
+    .map((k) => ({ k, d: editDistance(key, nameKey(k)) }))
+    .sort((a, b) => a.d - b.d || a.k.localeCompare(b.k))
+    .slice(0, n)
+    .map((x) => x.k)
+}

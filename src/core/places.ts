@@ -36,6 +36,25 @@ export function formatPlace(p: Place): string {
   return [p.kind, ...p.refs].join(':')
 }
 
+/**
+ * The places that name a row of master data. Always built here, in TypeScript, from integer ids: SQL that
+ * concatenates a bound id ('DIKIRIM:' || ?) gets 'DIKIRIM:22.0', because better-sqlite3 binds every
+ * JavaScript number as a REAL, and then matches nothing.
+ */
+export function dikemasPlace(tpsId: number): string {
+  return `DIKEMAS:${integerRef(tpsId)}`
+}
+
+export function dikirimPlace(kecamatanId: number): string {
+  return `DIKIRIM:${integerRef(kecamatanId)}`
+}
+
+function integerRef(id: number): string {
+  if (!Number.isSafeInteger(id) || id < 1)
+    throw new Error(`A place refers to a row by its positive integer id, not ${id}`)
+  return String(id)
+}
+
 /** Only the outside world may go below zero: it is where sheets come from. */
 export function mayGoNegative(place: string): boolean {
   const p = parsePlace(place)

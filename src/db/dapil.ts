@@ -95,18 +95,42 @@ export function kecamatanDapil(db: ReadableDB, itemId: number): Map<number, numb
   )
 }
 
-/** How many kits of a kecamatan (packed for its TPS, or handed to its PPK) hold sheets of a ballot type. */
-export function kitsHoldingBallot(db: ReadableDB, itemId: number, kecamatanId: number): number {
+/** How many kits of a kecamatan packed for its TPS (not yet handed over) hold sheets of a ballot type. */
+export function packedKitsHoldingBallot(db: ReadableDB, itemId: number, kecamatanId: number): number {
   return (
     db
       .prepare(
         `SELECT count(DISTINCT b.place) AS n FROM balance b JOIN item_variant v ON v.id = b.variant_id
-     WHERE v.item_id = @item AND b.qty > 0 AND (
-       b.place IN (SELECT 'DIKEMAS:' || t.id FROM tps t JOIN desa d ON d.id = t.desa_id WHERE d.kecamatan_id = @kec)
-       OR b.place = 'DIKIRIM:' || @kec)`,
+     WHERE v.item_id = ? AND b.qty > 0
+       AND b.place IN (SELECT 'DIKEMAS:' || t.id FROM tps t JOIN desa d ON d.id = t.desa_id WHERE d.kecamatan_id = ?)`,
       )
-      .get({ item: itemId, kec: kecamatanId }) as { n: number }
+      .get(itemId, kecamatanId) as { n: number }
   ).n
+}
+
+/**
+ * The handovers whose sheets of a ballot type a PPK still holds at `dikirim` (core/places dikirimPlace,
+ * built from the integer id: never concatenated here), with their BA numbers, oldest first. Empty once a
+ * pengembalian brought those sheets back.
+ */
+export function handoversHoldingBallot(
+  db: ReadableDB,
+  itemId: number,
+  kecamatanId: number,
+  dikirim: string,
+): { id: number; nomor: string | null; tanggal: string }[] {
+  return db
+    .prepare(
+      `SELECT h.id, d.nomor, h.tanggal FROM handover h
+       LEFT JOIN document d ON d.doc_type = 'BA_SERAH_TERIMA' AND d.ref = 'SERAH_TERIMA:' || h.id
+       WHERE h.kecamatan_id = @kec
+         AND EXISTS (SELECT 1 FROM balance b JOIN item_variant v ON v.id = b.variant_id
+                     WHERE b.place = @dikirim AND b.qty > 0 AND v.item_id = @item)
+         AND EXISTS (SELECT 1 FROM ledger l JOIN item_variant v ON v.id = l.variant_id
+                     WHERE l.document_id = 'SERAH_TERIMA:' || h.id AND v.item_id = @item)
+       ORDER BY h.id`,
+    )
+    .all({ item: itemId, kec: kecamatanId, dikirim }) as { id: number; nomor: string | null; tanggal: string }[]
 }
 
 /** The ballot variant the TPS of each kecamatan receive, per ballot type. */

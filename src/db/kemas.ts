@@ -101,3 +101,25 @@ export function packedPerKit(db: ReadableDB): { tpsId: number; v: number; qty: n
     )
     .all() as { tpsId: number; v: number; qty: number }[]
 }
+
+/** Kits a re-import changed under their packing (migration 0008), with the variants to re-check, by TPS. */
+export function kitChecks(db: ReadableDB, tpsId?: number): Map<number, Set<number>> {
+  const rows = db
+    .prepare(
+      `SELECT tps_id AS tpsId, variant_ids AS v FROM kit_periksa ${tpsId === undefined ? '' : 'WHERE tps_id = ?'}`,
+    )
+    .all(...(tpsId === undefined ? [] : [tpsId])) as { tpsId: number; v: string }[]
+  return new Map(rows.map((r) => [r.tpsId, new Set(JSON.parse(r.v) as number[])]))
+}
+
+/** Records (or replaces) a kit to re-check, in the transaction of the change that caused it. */
+export function upsertKitCheck(
+  db: WritableDB,
+  row: { tpsId: number; at: string; actor: string; reason: string; variantIds: readonly number[] },
+): void {
+  db.prepare(
+    `INSERT INTO kit_periksa (tps_id, at, actor, reason, variant_ids) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (tps_id) DO UPDATE SET at = excluded.at, actor = excluded.actor, reason = excluded.reason,
+       variant_ids = excluded.variant_ids`,
+  ).run(row.tpsId, row.at, row.actor, row.reason, JSON.stringify(row.variantIds))
+}

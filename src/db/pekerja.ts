@@ -52,6 +52,21 @@ export function pekerjaIdsByKey(db: ReadableDB, namaKey: string): number[] {
   return (db.prepare('SELECT id FROM worker WHERE nama_key = ?').all(namaKey) as { id: number }[]).map((r) => r.id)
 }
 
+/** Every worker but one (null: all of them) by name, and whether a NIK tells them apart. */
+export function pekerjaNamesWithNik(db: ReadableDB, exceptId: number | null): { nama: string; hasNik: boolean }[] {
+  return (
+    db.prepare('SELECT nama, nik IS NOT NULL AS hasNik FROM worker WHERE id IS NOT ?').all(exceptId) as {
+      nama: string
+      hasNik: number
+    }[]
+  ).map((r) => ({ nama: r.nama, hasNik: r.hasNik === 1 }))
+}
+
+/** The NIK of one worker, or null. */
+export function nikOf(db: ReadableDB, id: number): string | null {
+  return (db.prepare('SELECT nik FROM worker WHERE id = ?').get(id) as { nik: string | null } | undefined)?.nik ?? null
+}
+
 /** The names of every worker but one (null: all of them). */
 export function pekerjaNamesExcept(db: ReadableDB, exceptId: number | null): string[] {
   return db.prepare('SELECT nama FROM worker WHERE id IS NOT ?').pluck().all(exceptId) as string[]

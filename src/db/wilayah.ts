@@ -103,26 +103,20 @@ export function tpsPlace(db: ReadableDB, tpsId: number) {
 
 // Writing an import (services/wilayah.ts impor), inside its transaction.
 
-export function kecamatanIdByKey(db: ReadableDB, key: string): number | undefined {
-  return (db.prepare('SELECT id FROM kecamatan WHERE nama_key = ?').get(key) as { id: number } | undefined)?.id
-}
-
 export function insertKecamatan(db: WritableDB, kode: string | null, nama: string, key: string): number {
   return Number(
     db.prepare('INSERT INTO kecamatan (kode, nama, nama_key) VALUES (?, ?, ?)').run(kode, nama, key).lastInsertRowid,
   )
 }
 
-/** Renames a kecamatan as the file writes it; a kode the file leaves out is kept. */
-export function updateKecamatan(db: WritableDB, id: number, kode: string | null, nama: string): void {
-  db.prepare('UPDATE kecamatan SET kode = coalesce(?, kode), nama = ? WHERE id = ?').run(kode, nama, id)
-}
-
-export function desaIdByKey(db: ReadableDB, kecamatanId: number, key: string): number | undefined {
-  return (
-    db.prepare('SELECT id FROM desa WHERE kecamatan_id = ? AND nama_key = ?').get(kecamatanId, key) as
-      { id: number } | undefined
-  )?.id
+/** Renames a kecamatan as the file writes it (name and name key); a kode the file leaves out is kept. */
+export function updateKecamatan(db: WritableDB, id: number, kode: string | null, nama: string, key: string): void {
+  db.prepare('UPDATE kecamatan SET kode = coalesce(?, kode), nama = ?, nama_key = ? WHERE id = ?').run(
+    kode,
+    nama,
+    key,
+    id,
+  )
 }
 
 export function insertDesa(
@@ -139,9 +133,9 @@ export function insertDesa(
   )
 }
 
-/** Renames a desa as the file writes it; a kode the file leaves out is kept. */
-export function updateDesa(db: WritableDB, id: number, kode: string | null, nama: string): void {
-  db.prepare('UPDATE desa SET kode = coalesce(?, kode), nama = ? WHERE id = ?').run(kode, nama, id)
+/** Renames a desa as the file writes it (name and name key); a kode the file leaves out is kept. */
+export function updateDesa(db: WritableDB, id: number, kode: string | null, nama: string, key: string): void {
+  db.prepare('UPDATE desa SET kode = coalesce(?, kode), nama = ?, nama_key = ? WHERE id = ?').run(kode, nama, key, id)
 }
 
 /**

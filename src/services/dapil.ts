@@ -1,6 +1,7 @@
 import { AppError, refused, type Issue } from '../core/errors'
+import { dikirimPlace } from '../core/places'
 import { ballotCodeFromText } from '../core/presets'
-import { lookKey, nameIndex, sameNameMessage } from '../core/names'
+import { closestNames, lookKey, nameIndex, sameNameMessage } from '../core/names'
 import { normalizeName } from '../core/text'
 import { parseDapilTable } from '../core/wilayahImport'
 import type { DapilOfBallot } from '../api/contract/dapil'
@@ -15,7 +16,8 @@ import {
   emptyUnusedDapil,
   insertDapil,
   kecamatanDapil,
-  kitsHoldingBallot,
+  handoversHoldingBallot,
+  packedKitsHoldingBallot,
   mapUnmappedKecamatanToFirstDapil,
   setKecamatanDapil,
 } from '../db/dapil'
@@ -47,6 +49,8 @@ export function mapNewKecamatanToDefaultDapil(ctx: ServiceContext): void {
 interface MappingEntry {
   kecamatanId: number
   dapil: string
+  /** The file's line, for a mapping read from a file; otherwise the entry's place in the list (from 1). */
+  row?: number
 }
 
 /** Applies a mapping inside the caller's transaction: creates dapil (and their variants) by name, drops emptied unused ones. */
@@ -99,27 +103,45 @@ function checkKecamatan(ctx: ReadContext, mapping: readonly MappingEntry[]): voi
 
 /**
  * A kecamatan's dapil cannot change under packed or delivered kits: the sheets in them are of the old
- * dapil, and the packing guard would no longer see them as wrong (DOMAIN.md §9, tertukar).
+ * dapil, and the packing guard would no longer see them as wrong (DOMAIN.md §9, tertukar). Kits the PPK
+ * holds are named by their BA serah terima: only a pengembalian brings those sheets back.
  */
-function checkNotPacked(ctx: ReadContext, itemId: number, mapping: readonly MappingEntry[]): void {
+function checkNotPacked(ctx: ReadContext, itemId: number, mapping: readonly MappingEntry[], column = 'dapil'): void {
   const current = kecamatanDapil(ctx.db, itemId)
   const issues: Issue[] = []
+  let handedOver = false
   mapping.forEach((m, i) => {
     const before = current.get(m.kecamatanId)
     if (before === undefined) return
     const name = dapilName(ctx.db, before)
     if (normalizeName(name) === normalizeName(m.dapil)) return
-    if (kitsHoldingBallot(ctx.db, itemId, m.kecamatanId) > 0) {
-      const kec = kecamatanNama(ctx.db, m.kecamatanId)
+    const kec = kecamatanNama(ctx.db, m.kecamatanId)
+    const row = m.row ?? i + 1
+    const handovers = handoversHoldingBallot(ctx.db, itemId, m.kecamatanId, dikirimPlace(m.kecamatanId))
+    if (handovers.length > 0) {
+      handedOver = true
+      const bas = handovers.map((h) => (h.nomor ? `nomor ${h.nomor}` : `#${h.id}`)).join(', ')
       issues.push({
-        row: i + 1,
-        column: 'dapil',
+        row,
+        column,
+        message: `Kecamatan ${kec}: kit berisi surat suara Dapil ${name} sudah diserahkan ke PPK (Panitia Pemilihan Kecamatan) dengan BA serah terima ${bas}; catat dulu pengembalian surat suara itu dari PPK sebelum mengubah dapilnya`,
+      })
+    }
+    if (packedKitsHoldingBallot(ctx.db, itemId, m.kecamatanId) > 0) {
+      issues.push({
+        row,
+        column,
         message: `Kecamatan ${kec} sudah memiliki kit berisi surat suara Dapil ${name}; keluarkan dulu dari kit (koreksi) sebelum mengubah dapilnya`,
       })
     }
   })
   if (issues.length)
-    throw refused('Pemetaan dapil ditolak: kit yang sudah dikemas memakai dapil lama; tidak ada yang diubah', issues)
+    throw refused(
+      handedOver
+        ? 'Pemetaan dapil ditolak: surat suara dapil lama sudah diserahkan ke PPK; tidak ada yang diubah'
+        : 'Pemetaan dapil ditolak: kit yang sudah dikemas memakai dapil lama; tidak ada yang diubah',
+      issues,
+    )
 }
 
 export function aturPemetaan(
@@ -148,14 +170,17 @@ export function aturPemetaan(
   return daftar(ctx)
 }
 
-/** Imports a kecamatan -> dapil file for any number of ballot types, all in one transaction. */
-export async function impor(
-  ctx: ServiceContext,
-  who: Actor,
-  fileName: string,
-  bytes: Uint8Array,
-): Promise<{ updated: number }> {
-  requireElection(ctx)
+interface DapilPlan {
+  issues: Issue[]
+  byItem: Map<number, MappingEntry[]>
+  /** Dapil names the file would create, per ballot type, with the rows that name them. */
+  baru: { itemCode: string; nama: string; baris: number[]; mirip: string[] }[]
+  /** Kecamatan the file leaves out, per ballot type it names: they keep the dapil they have. */
+  tanpaDapil: { itemCode: string; kecamatan: string[] }[]
+}
+
+/** Reads and checks a kecamatan -> dapil file against the current data; writes nothing. */
+async function planDapil(ctx: ReadContext, fileName: string, bytes: Uint8Array): Promise<DapilPlan> {
   const table = await readTable(fileName, bytes)
   const parsed = parseDapilTable(table.rows)
   const issues: Issue[] = [...parsed.errors]
@@ -186,27 +211,94 @@ export async function impor(
       kecamatan.get(e.kecamatan.trim()) ??
       kecamatanByLook.get(lookKey(e.kecamatan))
     if (kecId === undefined) {
+      const near = closestNames(
+        e.kecamatan,
+        kecamatanRows.map((k) => k.nama),
+      )
       issues.push({
         row: e.line,
         column: 'kecamatan',
-        message: `Kecamatan "${e.kecamatan}" tidak ada dalam data wilayah; impor TPS dulu`,
+        message: near.length
+          ? `Kecamatan "${e.kecamatan}" tidak ada dalam data wilayah; maksudnya ${near.join(' atau ')}?`
+          : `Kecamatan "${e.kecamatan}" tidak ada dalam data wilayah; periksa ejaannya, atau impor TPS-nya dulu`,
       })
       continue
     }
-    byItem.set(item.id, [...(byItem.get(item.id) ?? []), { kecamatanId: kecId, dapil: e.dapil }])
+    byItem.set(item.id, [...(byItem.get(item.id) ?? []), { kecamatanId: kecId, dapil: e.dapil, row: e.line }])
     rows.set(item.id, [...(rows.get(item.id) ?? []), { dapil: e.dapil, row: e.line }])
   }
   for (const [itemId, names] of rows)
     issues.push(...dapilNameIssues(ctx, itemId, names, parsed.columns.dapil ?? 'dapil'))
-  if (issues.length) throw refused(`Berkas dapil ${fileName} ditolak; tidak ada yang diubah`, issues)
-  if (byItem.size === 0) throw refused(`Berkas dapil ${fileName} tidak berisi baris pemetaan`)
-  for (const [itemId, mapping] of byItem) checkNotPacked(ctx, itemId, mapping)
+  const baru: DapilPlan['baru'] = []
+  const tanpaDapil: DapilPlan['tanpaDapil'] = []
+  for (const [itemId, mapping] of byItem) {
+    const code = items.find((i) => i.id === itemId)!.code
+    const existing = dapilNamesOf(ctx.db, itemId)
+    const known = new Set(existing.map((n) => normalizeName(n)))
+    const fresh = new Map<string, { nama: string; baris: number[] }>()
+    for (const m of mapping) {
+      const key = normalizeName(m.dapil)
+      if (known.has(key)) continue
+      const f = fresh.get(key) ?? { nama: m.dapil.trim().replace(/\s+/g, ' '), baris: [] }
+      f.baris.push(m.row ?? 0)
+      fresh.set(key, f)
+    }
+    for (const f of fresh.values()) baru.push({ itemCode: code, ...f, mirip: closestNames(f.nama, existing) })
+    const named = new Set(mapping.map((m) => m.kecamatanId))
+    const left = kecamatanRows.filter((k) => !named.has(k.id)).map((k) => k.nama)
+    if (left.length) tanpaDapil.push({ itemCode: code, kecamatan: left.sort() })
+  }
+  if (!issues.length && byItem.size === 0)
+    issues.push({ message: `Berkas dapil ${fileName} tidak berisi baris pemetaan` })
+  return { issues, byItem, baru, tanpaDapil }
+}
+
+/** What a dapil file would do, without doing it: new dapil names to confirm, kecamatan it leaves out, problems. */
+export async function pratinjauImpor(ctx: ReadContext, fileName: string, bytes: Uint8Array) {
+  requireElection(ctx)
+  const p = await planDapil(ctx, fileName, bytes)
+  return {
+    ok: p.issues.length === 0,
+    errors: p.issues,
+    updated: [...p.byItem.values()].reduce((s, m) => s + m.length, 0),
+    dapilBaru: p.baru,
+    tanpaDapil: p.tanpaDapil,
+  }
+}
+
+/**
+ * Imports a kecamatan -> dapil file for any number of ballot types, all in one transaction. A dapil name
+ * the ballot type does not have yet is created only when `dapilBaru` names it: a mistyped name ("Dapil 4"
+ * for "Surabaya 4") would otherwise be a new dapil, silently.
+ */
+export async function impor(
+  ctx: ServiceContext,
+  who: Actor,
+  fileName: string,
+  bytes: Uint8Array,
+  dapilBaru: readonly string[] = [],
+): Promise<{ updated: number }> {
+  requireElection(ctx)
+  const p = await planDapil(ctx, fileName, bytes)
+  if (p.issues.length) throw refused(`Berkas dapil ${fileName} ditolak; tidak ada yang diubah`, p.issues)
+  const confirmed = new Set(dapilBaru.map((n) => normalizeName(n)))
+  const unconfirmed = p.baru.filter((b) => !confirmed.has(normalizeName(b.nama)))
+  if (unconfirmed.length)
+    throw refused(
+      `Berkas dapil ${fileName} membuat ${unconfirmed.length} dapil baru: ${unconfirmed.map((b) => `${b.nama} (${b.itemCode})`).join(', ')}. Bila nama itu benar, konfirmasi dapil baru tersebut; bila salah ketik, pakai nama dapil yang sudah ada. Tidak ada yang diubah`,
+      unconfirmed.map((b) => ({
+        row: b.baris[0],
+        column: 'dapil',
+        message: `Dapil baru "${b.nama}" untuk ${b.itemCode}${b.mirip.length ? `; mirip dengan dapil yang sudah ada: ${b.mirip.join(', ')}` : ''}`,
+      })),
+    )
+  for (const [itemId, mapping] of p.byItem) checkNotPacked(ctx, itemId, mapping)
   return writeTx(ctx, who, 'dapil.impor', () => {
     let updated = 0
-    for (const [itemId, mapping] of byItem) {
+    for (const [itemId, mapping] of p.byItem) {
       applyMapping(ctx, itemId, mapping)
       updated += mapping.length
     }
-    return { result: { updated }, detail: { fileName, updated } }
+    return { result: { updated }, detail: { fileName, updated, dapilBaru: p.baru.map((b) => b.nama) } }
   })
 }

@@ -1,5 +1,12 @@
 import { refused } from '../core/errors'
-import { computeNeeds, MissingDapilError, type NeedItem, type NeedLine, type Needs } from '../core/needs'
+import {
+  computeNeeds,
+  MissingDapilError,
+  type NeedItem,
+  type NeedLine,
+  type Needs,
+  type NeedsInput,
+} from '../core/needs'
 import { percentToBasisPoints } from '../core/reserve'
 import type { AreaNeedRow, NeedColumn } from '../api/contract/kebutuhan'
 import type { Pemilihan } from '../api/contract/pemilihan'
@@ -7,10 +14,9 @@ import type { TpsRow } from '../api/contract/wilayah'
 import { dapilVariants, needItems } from '../db/barang'
 import { kecamatanBallotVariants } from '../db/dapil'
 import { masterDataVersion } from '../db/sistem'
-import { desaWithKecamatan, kecamatanNames } from '../db/wilayah'
+import { desaWithKecamatan, kecamatanNames, tpsList } from '../db/wilayah'
 import type { ReadContext } from './context'
 import { requireElection } from './pemilihan'
-import * as wilayah from './wilayah'
 
 interface Loaded {
   election: Pemilihan
@@ -20,6 +26,8 @@ interface Loaded {
   kecamatan: { id: number; nama: string }[]
   variantDapil: Map<number, { itemId: number; dapil: string }>
   needs: Needs
+  /** The needs rules as computed, for one TPS with another DPT (a re-import's preview). */
+  input: NeedsInput
   /** Each TPS's kit: the TPS and its need lines (ballots in the TPS's dapil variant), by TPS id. */
   kits: Map<number, { tps: TpsRow; lines: NeedLine[] }>
 }
@@ -43,24 +51,25 @@ function load(ctx: ReadContext): Loaded {
 function compute(ctx: ReadContext): Loaded {
   const election = requireElection(ctx)
   const items = needItems(ctx.db)
-  const tps = wilayah.daftarTps(ctx)
+  const tps = tpsList(ctx.db)
   const desa = desaWithKecamatan(ctx.db)
   const kecamatan = kecamatanNames(ctx.db)
   const byKec = new Map(kecamatanBallotVariants(ctx.db).map((m) => [`${m.itemId}:${m.kecamatanId}`, m.variantId]))
   const variants = dapilVariants(ctx.db)
   const variantDapil = new Map(variants.map((v) => [v.id, { itemId: v.itemId, dapil: v.dapil }]))
   let needs: Needs
+  const input: NeedsInput = {
+    reserveBasisPoints: percentToBasisPoints(election.reservePercent),
+    rounding: election.rounding,
+    items,
+    tps: tps.map((t) => ({ id: t.id, desaId: t.desaId, kecamatanId: t.kecamatanId, dpt: t.dpt })),
+    desa,
+    kecamatan,
+    ballotVariant: (itemId, kecamatanId) => byKec.get(`${itemId}:${kecamatanId}`),
+    ballotVariants: (itemId) => variants.filter((v) => v.itemId === itemId).map((v) => v.id),
+  }
   try {
-    needs = computeNeeds({
-      reserveBasisPoints: percentToBasisPoints(election.reservePercent),
-      rounding: election.rounding,
-      items,
-      tps: tps.map((t) => ({ id: t.id, desaId: t.desaId, kecamatanId: t.kecamatanId, dpt: t.dpt })),
-      desa,
-      kecamatan,
-      ballotVariant: (itemId, kecamatanId) => byKec.get(`${itemId}:${kecamatanId}`),
-      ballotVariants: (itemId) => variants.filter((v) => v.itemId === itemId).map((v) => v.id),
-    })
+    needs = computeNeeds(input)
   } catch (err) {
     if (err instanceof MissingDapilError) {
       const kec = kecamatan.find((k) => k.id === err.kecamatanId)?.nama ?? String(err.kecamatanId)
@@ -71,7 +80,7 @@ function compute(ctx: ReadContext): Loaded {
     throw err
   }
   const kits = new Map(tps.map((t, i) => [t.id, { tps: t, lines: needs.tps[i]?.lines ?? [] }]))
-  return { election, items, tps, desa, kecamatan, variantDapil, needs, kits }
+  return { election, items, tps, desa, kecamatan, variantDapil, needs, input, kits }
 }
 
 const columnsOf = (items: Loaded['items'], pred: (i: Loaded['items'][number]) => boolean): NeedColumn[] =>
@@ -200,6 +209,13 @@ export function daftarDapil(ctx: ReadContext) {
 /** Every TPS kit (cached with the needs): what each TPS must receive, ballots in its own dapil. */
 export function tpsKits(ctx: ReadContext): ReadonlyMap<number, { tps: TpsRow; lines: readonly NeedLine[] }> {
   return load(ctx).kits
+}
+
+/** The lines a TPS's kit would need with another DPT, by the same rules (what a re-import would change). */
+export function kitLinesWithDpt(ctx: ReadContext, tps: TpsRow, dpt: number): readonly NeedLine[] {
+  const l = load(ctx)
+  const one = { id: tps.id, desaId: tps.desaId, kecamatanId: tps.kecamatanId, dpt }
+  return computeNeeds({ ...l.input, tps: [one], desa: [], kecamatan: [] }).tps[0]?.lines ?? []
 }
 
 /** Kit totals per variant over all TPS (the part of the needs that is packed, without the PSU reserve). */

@@ -1,7 +1,9 @@
 import type { Kit, KitDetail, KitProgress, KemasInput, KotakScan } from '../api/contract/kemas'
+import type { TpsRow } from '../api/contract/wilayah'
 import { formatTpsNumber } from '../core/tps'
 import { AppError, refused, type Issue } from '../core/errors'
-import { kotakSlots, packingStatus, parseKotakQr, type KitStatus } from '../core/kit'
+import { dikemasPlace } from '../core/places'
+import { kitCheck, kotakSlots, packingStatus, parseKotakQr, type KitStatus } from '../core/kit'
 import type { MoveInput } from '../core/moves'
 import { formatAngka } from '../core/terbilang'
 import { shortItemName } from '../core/text'
@@ -17,7 +19,6 @@ import { recordMoves } from './ledger'
 import { reading } from './reading'
 import { requireOpenShift } from './shift'
 import { getVariant, listVariants, usablePlace, type VariantInfo } from './variants'
-import type { TpsRow } from './wilayah'
 
 /**
  * Setting and packing: one kit per TPS, packed from the usable stock (BAIK for ballots, SIAP for kotak
@@ -26,7 +27,6 @@ import type { TpsRow } from './wilayah'
  * saying where the sheets should go instead. The worst real failure of 2024 was ballots of the wrong
  * dapil at a TPS (DOMAIN.md §9); here it cannot happen silently.
  */
-export const dikemasPlace = (tpsId: number) => `DIKEMAS:${tpsId}`
 
 interface Handed {
   handoverId: number
@@ -79,9 +79,23 @@ function statusOf(
   lines: readonly NeedLine[],
   packed: ReadonlyMap<number, number>,
   handed: Handed | undefined,
+  flagged: ReadonlySet<number> | undefined,
 ): KitStatus {
   if (handed) return handed.confirmed ? 'diterima' : 'diserahkan'
+  if (checkOf(lines, packed, flagged)) return 'periksa'
   return packingStatus(lines.map((l) => ({ need: l.qty, packed: packed.get(l.variantId) ?? 0 })))
+}
+
+/** What keeps a kit "perlu diperiksa" (core/kit.ts kitCheck), or null. */
+function checkOf(lines: readonly NeedLine[], packed: ReadonlyMap<number, number>, flagged?: ReadonlySet<number>) {
+  const needed = new Set(lines.map((l) => l.variantId))
+  let foreign = 0
+  for (const [v, qty] of packed) if (!needed.has(v) && qty > 0) foreign += qty
+  return kitCheck(
+    lines.map((l) => ({ variantId: l.variantId, need: l.qty, packed: packed.get(l.variantId) ?? 0 })),
+    flagged,
+    foreign,
+  )
 }
 
 /**
@@ -95,6 +109,7 @@ export function allKits(ctx: ReadContext): Kit[] {
   const handed = handedOver(ctx)
   const went = handedQuantities(ctx)
   const baNomor = serahTerimaBaNomor(ctx.db)
+  const checks = queries.kitChecks(ctx.db)
   const out: Kit[] = []
   for (const { tps, lines } of kits.values()) {
     const h = handed.get(tps.id)
@@ -108,7 +123,7 @@ export function allKits(ctx: ReadContext): Kit[] {
       desa: tps.desa,
       nomor: tps.nomor,
       dpt: tps.dpt,
-      status: statusOf(lines, p, h),
+      status: statusOf(lines, p, h, checks.get(tps.id)),
       need: lines.reduce((s, l) => s + l.qty, 0),
       packed: lines.reduce((s, l) => s + Math.min(l.qty, p.get(l.variantId) ?? 0), 0),
       linesDone: lines.filter((l) => (p.get(l.variantId) ?? 0) >= l.qty).length,
@@ -148,6 +163,7 @@ export function lihatKemajuan(ctx: ReadContext, level: 'kecamatan' | 'desa'): Ki
           tps: 0,
           belum: 0,
           sebagian: 0,
+          periksa: 0,
           lengkap: 0,
           diserahkan: 0,
           diterima: 0,
@@ -187,6 +203,9 @@ export function lihatKit(ctx: ReadContext, tpsId: number): KitDetail {
     ? (handedQuantities(ctx, tpsId).get(tpsId) ?? new Map<number, number>())
     : new Map<number, number>()
   const seals = new Map(queries.segelOf(ctx.db, tpsId).map((s) => [s.no, s.nomor]))
+  const flagged = queries.kitChecks(ctx.db, tpsId).get(tpsId)
+  const check = handed ? null : checkOf(lines, packed, flagged)
+  const labelOf = (variantId: number) => getVariant(reading(ctx), variantId).label
   return {
     tpsId,
     kecamatanId: tps.kecamatanId,
@@ -195,9 +214,19 @@ export function lihatKit(ctx: ReadContext, tpsId: number): KitDetail {
     desa: tps.desa,
     nomor: tps.nomor,
     dpt: tps.dpt,
-    status: statusOf(lines, packed, handed),
+    status: statusOf(lines, packed, handed, flagged),
     handoverId: handed?.handoverId ?? null,
     exception: handed?.exception ?? null,
+    periksa: check && {
+      alasan: flagged
+        ? 'Kebutuhan kit berubah setelah dikemas (impor data TPS); kemas ulang sesuai kebutuhan baru'
+        : 'Isi kit tidak sesuai kebutuhannya',
+      lines: [
+        ...check.excess.map((l) => ({ ...l, label: labelOf(l.variantId), kind: 'lebih' as const })),
+        ...check.shortfall.map((l) => ({ ...l, label: labelOf(l.variantId), kind: 'kurang' as const })),
+      ],
+      foreign: check.foreign,
+    },
     lines: lines.map((l) => {
       const v = getVariant(reading(ctx), l.variantId)
       const source = usablePlace(v)
@@ -244,6 +273,17 @@ export function catat(ctx: ServiceContext, who: Actor, input: KemasInput): KitDe
     throw refused(
       `Kit ${tpsName(tps)} sudah diserahkan ke PPK (Panitia Pemilihan Kecamatan); tidak dapat dikemas lagi`,
       [{ column: 'tpsId', message: 'Sudah diserahkan' }],
+    )
+  }
+  if (detail.periksa && (detail.periksa.foreign > 0 || detail.periksa.lines.some((l) => l.kind === 'lebih'))) {
+    throw refused(
+      `Kit ${tpsName(tps)} perlu diperiksa: isinya melebihi kebutuhan barunya; keluarkan dulu kelebihannya (koreksi baris pengemasan) sebelum mengemas lagi`,
+      detail.periksa.lines
+        .filter((l) => l.kind === 'lebih')
+        .map((l) => ({
+          column: 'tpsId',
+          message: `${l.label}: kebutuhan ${formatAngka(l.need)}, di kit ${formatAngka(l.packed)}; keluarkan ${formatAngka(l.packed - l.need)}`,
+        })),
     )
   }
   const wanted = input.sisa
@@ -393,4 +433,32 @@ export function periksaScan(ctx: ReadContext, code: string): KotakScan {
     variantId: slot.ballot?.variantId ?? null,
     tps: tpsName(kit.tps),
   }
+}
+
+/**
+ * Kits of `tpsIds` that are "perlu diperiksa", each as an issue saying what settles it: labels, daftar isi
+ * and the handover refuse them until they are re-packed to their new need.
+ */
+export function kitsToCheck(ctx: ReadContext, tpsIds: readonly number[]): Issue[] {
+  const packed = kitContents(ctx)
+  if (packed.size === 0) return []
+  const kits = tpsKits(reading(ctx))
+  const handed = handedOver(ctx)
+  const checks = queries.kitChecks(ctx.db)
+  const issues: Issue[] = []
+  for (const tpsId of tpsIds) {
+    const kit = kits.get(tpsId)
+    const p = packed.get(tpsId)
+    if (!kit || !p || handed.has(tpsId)) continue
+    const check = checkOf(kit.lines, p, checks.get(tpsId))
+    if (!check) continue
+    const label = (v: number) => getVariant(reading(ctx), v).label
+    const what = [
+      ...check.excess.map((l) => `keluarkan ${formatAngka(l.packed - l.need)} ${label(l.variantId)}`),
+      ...check.shortfall.map((l) => `tambahkan ${formatAngka(l.need - l.packed)} ${label(l.variantId)}`),
+      ...(check.foreign > 0 ? [`keluarkan ${formatAngka(check.foreign)} barang yang bukan untuk TPS ini`] : []),
+    ].join(', ')
+    issues.push({ column: 'tpsIds', message: `Kit ${tpsName(kit.tps)} perlu diperiksa: ${what}` })
+  }
+  return issues
 }

@@ -1,6 +1,6 @@
 import type { Pekerja, PekerjaInput, PekerjaUpdate } from '../api/contract/pekerja'
 import { AppError, refused, type Issue } from '../core/errors'
-import { findSameName, nameIndex, nameKey, sameNameMessage } from '../core/names'
+import { lookKey, nameIndex, nameKey, sameNameMessage } from '../core/names'
 import { normalizeName } from '../core/text'
 import { maskNik, parseWorkerTable } from '../core/workerImport'
 import * as db from '../db/pekerja'
@@ -59,14 +59,18 @@ export function setMembership(ctx: ServiceContext, workerId: number, teamId: num
 
 /**
  * A worker is picked by name on the tally grid and the pay list: a second worker whose name looks the
- * same as another's (same UTS #39 skeleton) would be indistinguishable there.
+ * same as another's (same UTS #39 skeleton) would be indistinguishable there. Namesakes are real, though:
+ * two people of one name are told apart by their NIK (shown masked beside the name), so the same name is
+ * allowed when both have a NIK (NIKs are unique, checkNikFree) and refused when either has none.
  */
-function checkWorkerName(ctx: ReadContext, nama: string, exceptId: number | null): void {
-  const same = findSameName(nama, db.pekerjaNamesExcept(ctx.db, exceptId))
-  if (same === undefined) return
+function checkWorkerName(ctx: ReadContext, nama: string, nik: string | null, exceptId: number | null): void {
+  const look = lookKey(nama)
+  const twins = db.pekerjaNamesWithNik(ctx.db, exceptId).filter((w) => lookKey(w.nama) === look)
+  if (twins.length === 0 || (nik !== null && twins.every((w) => w.hasNik))) return
+  const same = twins[0]!.nama
   const message =
     nameKey(same) === nameKey(nama)
-      ? `Nama pekerja "${nama}" sudah dipakai; bila orang yang berbeda, bedakan namanya (mis. tambahkan nama ayah atau asal desa)`
+      ? `Nama pekerja "${nama}" sudah dipakai; bila orang yang berbeda, isi NIK keduanya (atau bedakan namanya, mis. tambahkan nama ayah atau asal desa)`
       : sameNameMessage('Nama pekerja', nama, same)
   throw refused(message, [{ column: 'nama', message }])
 }
@@ -74,7 +78,7 @@ function checkWorkerName(ctx: ReadContext, nama: string, exceptId: number | null
 export function tambah(ctx: ServiceContext, who: Actor, input: PekerjaInput): Pekerja {
   requireElection(ctx)
   if (input.teamId !== null) requireTeam(ctx, input.teamId)
-  checkWorkerName(ctx, input.nama, null)
+  checkWorkerName(ctx, input.nama, input.nik, null)
   checkNikFree(ctx, input.nik, null)
   const id = writeTx(ctx, who, 'pekerja.tambah', () => {
     const id = db.insertPekerja(ctx.db, {
@@ -93,7 +97,13 @@ export function tambah(ctx: ServiceContext, who: Actor, input: PekerjaInput): Pe
 export function ubah(ctx: ServiceContext, who: Actor, u: PekerjaUpdate): Pekerja {
   requireWorker(ctx, u.id, 'id')
   if (u.teamId != null) requireTeam(ctx, u.teamId)
-  if (u.nama !== undefined) checkWorkerName(ctx, u.nama, u.id)
+  if (u.nama !== undefined || u.nik === null)
+    checkWorkerName(
+      ctx,
+      u.nama ?? requireWorker(ctx, u.id, 'id').nama,
+      u.nik !== undefined ? u.nik : db.nikOf(ctx.db, u.id),
+      u.id,
+    )
   if (u.nik !== undefined) checkNikFree(ctx, u.nik, u.id)
   writeTx(ctx, who, 'pekerja.ubah', () => {
     if (u.nama !== undefined) db.renamePekerja(ctx.db, u.id, u.nama, normalizeName(u.nama))

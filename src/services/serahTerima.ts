@@ -6,6 +6,7 @@ import type {
 } from '../api/contract/serahTerima'
 import { formatTpsNumber } from '../core/tps'
 import { AppError, refused, type Issue } from '../core/errors'
+import { dikemasPlace, dikirimPlace } from '../core/places'
 import { KIT_STATUS_LABEL } from '../core/kit'
 import type { MoveInput } from '../core/moves'
 import { damageReason, reasonsFor } from '../core/reasons'
@@ -30,7 +31,6 @@ import { getVariant, usablePlace } from './variants'
  * same transaction. A kit goes out complete, or incomplete only with the coordinator's reason, which the
  * BA prints. A TPS goes out once.
  */
-export const dikirimPlace = (kecamatanId: number) => `DIKIRIM:${kecamatanId}`
 export const serahTerimaRef = (id: number) => `SERAH_TERIMA:${id}`
 export const pengembalianRef = (id: number) => `PENGEMBALIAN:${id}`
 
@@ -118,6 +118,7 @@ export function serahkan(ctx: ServiceContext, who: Actor, input: SerahTerimaInpu
     }
     if (k.status === 'belum')
       return void issues.push({ row, column: 'tpsIds', message: `${name} belum dikemas sama sekali` })
+    if (k.status === 'periksa') return void issues.push(...kemas.kitsToCheck(ctx, [tpsId]).map((x) => ({ ...x, row })))
     if (k.status === 'sebagian') {
       const reason = reasons.get(tpsId) ?? ''
       if (reason.length > 0 && reason.length < 5) {
@@ -188,7 +189,7 @@ export function serahkan(ctx: ServiceContext, who: Actor, input: SerahTerimaInpu
       for (const p of contentsOf(held, tpsId)) {
         moves.push({
           variantId: p.v,
-          from: kemas.dikemasPlace(tpsId),
+          from: dikemasPlace(tpsId),
           to: dikirimPlace(kec.id),
           qty: p.qty,
           documentId: serahTerimaRef(id),

@@ -287,3 +287,68 @@ describe('gudang from any folder', () => {
     }
   })
 })
+
+describe('gudang dapil import and dokumen cetak (issue 12)', () => {
+  let elsewhere: string
+  let db: string
+  beforeAll(() => {
+    elsewhere = mkdtempSync(join(tmpdir(), 'gudang-cli-dapil-'))
+    db = join(elsewhere, 'pemilu.sqlite')
+    const init = gudangIn(
+      elsewhere,
+      'init',
+      '--db',
+      db,
+      '--jenis',
+      'pemilu',
+      '--satker',
+      'Kabupaten Batu Bara',
+      '--kode',
+      '1219',
+    )
+    expect(init.code, init.stderr).toBe(0)
+    const tps = gudangIn(elsewhere, 'import-tps', '--db', db, DEMO_CSV, '--yes')
+    expect(tps.code, tps.stderr).toBe(0)
+  })
+  afterAll(() => rmSync(elsewhere, { recursive: true, force: true }))
+
+  it('dapil import refuses new dapil names without --dapil-baru, lists them, changes nothing; then saves them', () => {
+    const file = join(elsewhere, 'dapil.csv')
+    writeFileSync(
+      file,
+      'surat_suara;kecamatan;dapil\nDPRD Kab/Kota;MEDANG DERAS;BATU BARA 1\nDPRD Kab/Kota;SEI SUKA;BATU BARA 2\n',
+    )
+    const before = JSON.parse(gudangIn(elsewhere, 'call', '--db', db, 'dapil.daftar').stdout) as unknown
+    const refused = gudangIn(elsewhere, 'dapil', 'import', '--db', db, file)
+    expect(refused.code).toBe(1)
+    expect(refused.stdout).toContain('Dapil baru BATU BARA 1 (DPRD_KAB)')
+    expect(refused.stderr).toMatch(/--dapil-baru/)
+    expect(JSON.parse(gudangIn(elsewhere, 'call', '--db', db, 'dapil.daftar').stdout)).toEqual(before)
+    const saved = gudangIn(elsewhere, 'dapil', 'import', '--db', db, file, '--dapil-baru')
+    expect(saved.code, saved.stderr).toBe(0)
+    expect(saved.stdout).toContain('Tersimpan: 2 pemetaan')
+    const kab = (
+      JSON.parse(gudangIn(elsewhere, 'call', '--db', db, 'dapil.daftar').stdout) as {
+        itemCode: string
+        dapil: { name: string }[]
+      }[]
+    ).find((d) => d.itemCode === 'DPRD_KAB')!
+    expect(kab.dapil.map((d) => d.name)).toEqual(expect.arrayContaining(['BATU BARA 1', 'BATU BARA 2']))
+  })
+
+  it('dokumen cetak writes a PDF file that pdftotext reads back, never base64 on stdout', () => {
+    const issued = gudangIn(elsewhere, 'call', '--db', db, 'dokumen.terbitkan', '{"type":"BA_RUSAK"}')
+    expect(issued.code, issued.stderr).toBe(0)
+    const doc = JSON.parse(issued.stdout) as { id: number; nomor: string }
+    const out = join(elsewhere, 'ba-rusak.pdf')
+    const run = gudangIn(elsewhere, 'dokumen', 'cetak', '--db', db, String(doc.id), '--out', out)
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stdout).toBe(`Dokumen ${doc.id} dicetak ke ${out}\n`)
+    const text = spawnSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' })
+    expect(text.status, text.stderr).toBe(0)
+    expect(text.stdout.replace(/\s+/g, ' ')).toContain(doc.nomor)
+    const noOut = gudangIn(elsewhere, 'dokumen', 'cetak', '--db', db, String(doc.id))
+    expect(noOut.code).toBe(2)
+    expect(noOut.stderr).toMatch(/--out/)
+  })
+})

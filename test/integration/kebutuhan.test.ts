@@ -293,7 +293,12 @@ describe('Pemilu: five ballot types and dapil', () => {
         'surat_suara;kecamatan;dapil',
         ...kecamatan.map((k, i) => `DPRD Kab/Kota;${k.nama};${dapilOfIndex(i)}`),
       ].join('\r\n')
-      expect(await other.call('dapil.impor', upload('dapil.csv', csv))).toEqual({ updated: 12 })
+      expect(
+        await other.call('dapil.impor', {
+          ...upload('dapil.csv', csv),
+          dapilBaru: ['BATU BARA 1', 'BATU BARA 2', 'BATU BARA 3'],
+        }),
+      ).toEqual({ updated: 12 })
       const strip = (rows: DapilNeed[]) => rows.map(({ variantId: _v, ...rest }) => rest)
       expect(strip(await perDapil(other))).toEqual(strip(await perDapil(app)))
       expect((await rekap(other, 'satker')).rows).toEqual((await rekap(app, 'satker')).rows)

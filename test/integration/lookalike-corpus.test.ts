@@ -62,10 +62,10 @@ beforeAll(async () => {
   const file = upload('tps.csv', tpsFile())
   basePreview = await call('wilayah.pratinjauImpor', file)
   await call('wilayah.impor', { ...file, fingerprint: basePreview.fingerprint })
-  await call(
-    'dapil.impor',
-    upload('dapil.csv', `${DAPIL_HEADER}\nDPRD Kab/Kota,TALAWI,BATU BARA 1\nDPRD Kab/Kota,SEI BALAI,BATU BARA 2\n`),
-  )
+  await call('dapil.impor', {
+    ...upload('dapil.csv', `${DAPIL_HEADER}\nDPRD Kab/Kota,TALAWI,BATU BARA 1\nDPRD Kab/Kota,SEI BALAI,BATU BARA 2\n`),
+    dapilBaru: ['BATU BARA 1', 'BATU BARA 2'],
+  })
   const dapil = await call('dapil.daftar')
   id.dprdKab = dapil.find((d) => d.itemCode === 'DPRD_KAB')!.itemId
   id.talawi = (await call('wilayah.daftarKecamatan')).find((k) => k.nama === 'TALAWI')!.id

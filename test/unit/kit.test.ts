@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   KIT_STATUS_LABEL,
+  kitCheck,
   kotakQrText,
   kotakSlots,
   packingStatus,
@@ -56,10 +57,36 @@ describe('packingStatus: belum, sebagian, lengkap', () => {
     expect(KIT_STATUS_LABEL).toEqual({
       belum: 'Belum dikemas',
       sebagian: 'Dikemas sebagian',
+      periksa: 'Perlu diperiksa',
       lengkap: 'Dikemas lengkap',
       diserahkan: 'Diserahkan ke PPK',
       diterima: 'Diterima PPK',
     })
+  })
+})
+
+describe('kitCheck: a kit packed against needs that changed', () => {
+  const line = (variantId: number, need: number, packed: number) => ({ variantId, need, packed })
+  it('a line holding more than its need is always to check, flagged or not', () => {
+    expect(kitCheck([line(1, 204, 245), line(2, 10, 10)], undefined, 0)).toEqual({
+      excess: [line(1, 204, 245)],
+      shortfall: [],
+      foreign: 0,
+    })
+  })
+  it('a shortfall counts only on a line a change flagged: a kit still being packed is just sebagian', () => {
+    expect(kitCheck([line(1, 266, 204), line(2, 10, 0)], undefined, 0)).toBeNull()
+    expect(kitCheck([line(1, 266, 204), line(2, 10, 0)], new Set([1]), 0)).toEqual({
+      excess: [],
+      shortfall: [line(1, 266, 204)],
+      foreign: 0,
+    })
+  })
+  it('a flagged line holding exactly its need is settled', () => {
+    expect(kitCheck([line(1, 266, 266), line(2, 10, 3)], new Set([1]), 0)).toBeNull()
+  })
+  it('sheets of a variant the kit does not need keep it to check', () => {
+    expect(kitCheck([line(1, 5, 5)], undefined, 7)).toEqual({ excess: [], shortfall: [], foreign: 7 })
   })
 })
 

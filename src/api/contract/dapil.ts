@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
-import { Id, NameText, NoInput, UploadedFile } from './common'
+import { Id, Issue, NameText, NoInput, UploadedFile } from './common'
 
 export const DapilOfBallot = z.object({
   itemId: Id,
@@ -41,8 +41,36 @@ export const dapilMethods = {
     writes: true,
     access: 'koordinator',
   }),
-  'dapil.impor': method({
+  'dapil.pratinjauImpor': method({
     input: UploadedFile,
+    output: z.object({
+      ok: z.boolean(),
+      errors: z.array(Issue),
+      updated: z.number().int(),
+      /** Dapil names the file would create: dapil.impor creates them only when dapilBaru names them. */
+      dapilBaru: z.array(
+        z.object({
+          itemCode: z.string(),
+          nama: z.string(),
+          baris: z.array(z.number().int()),
+          mirip: z.array(z.string()),
+        }),
+      ),
+      /** Kecamatan the file leaves out, per ballot type it names. */
+      tanpaDapil: z.array(z.object({ itemCode: z.string(), kecamatan: z.array(z.string()) })),
+    }),
+    description:
+      'Memeriksa berkas pemetaan dapil tanpa menyimpan: galat, dapil baru yang perlu dikonfirmasi, kecamatan yang tidak disebut',
+    writes: false,
+  }),
+  'dapil.impor': method({
+    input: UploadedFile.extend({
+      /** The new dapil names the coordinator confirmed (as dapil.pratinjauImpor listed them). */
+      dapilBaru: z
+        .array(NameText('Nama dapil baru', 'dapil', 60))
+        .max(200)
+        .default([]),
+    }).strict(),
     output: z.object({ updated: z.number().int() }),
     description: 'Mengimpor pemetaan kecamatan ke dapil dari CSV/XLSX (kolom: surat_suara, kecamatan, dapil)',
     writes: true,

@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import { method } from './define'
+import { KIT_STATUSES } from '../../core/kit'
 import { Count, Download, FileOutput, Id, NoInput, RequiredText } from './common'
 
-export const KitStatus = z.enum(['belum', 'sebagian', 'lengkap', 'diserahkan', 'diterima'])
+export const KitStatus = z.enum(KIT_STATUSES)
 
 /** A TPS kit with its status: the row of every kit list. */
 export const Kit = z.object({
@@ -34,6 +35,26 @@ export const KitDetail = z.object({
   status: KitStatus,
   handoverId: Id.nullable(),
   exception: z.string().nullable(),
+  /**
+   * Why a kit is "perlu diperiksa" and what settles it: each line whose packing no longer matches its need
+   * (lebih: take the excess out by a correction; kurang: pack the shortfall), and sheets of a variant the
+   * kit does not need. Null for every other kit.
+   */
+  periksa: z
+    .object({
+      alasan: z.string(),
+      lines: z.array(
+        z.object({
+          variantId: Id,
+          label: z.string(),
+          need: z.number().int(),
+          packed: z.number().int(),
+          kind: z.enum(['lebih', 'kurang']),
+        }),
+      ),
+      foreign: z.number().int(),
+    })
+    .nullable(),
   lines: z.array(
     z.object({
       variantId: Id,
@@ -73,6 +94,7 @@ export const KitProgress = z.object({
   tps: z.number().int(),
   belum: z.number().int(),
   sebagian: z.number().int(),
+  periksa: z.number().int(),
   lengkap: z.number().int(),
   diserahkan: z.number().int(),
   diterima: z.number().int(),

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
-import { Id, Issue, NoInput, UploadedFile } from './common'
+import { Id, Issue, NameText, NoInput, UploadedFile } from './common'
 
 export const WilayahSummary = z.object({
   kecamatan: z.number().int(),
@@ -43,6 +43,47 @@ export const ChangeRow = z.object({
 
 export type ChangeRow = z.infer<typeof ChangeRow>
 
+/**
+ * What an import would do to one kit already packed or handed over: lebih (packed beyond its new need:
+ * the excess to take out), kurang (a complete line now short), dihapus (the TPS would go while its kit
+ * holds sheets), bertentangan (the PPK holds the kit: it contradicts the handover, whose BA is named).
+ */
+export const KitAkibat = z.object({
+  tpsId: Id,
+  kecamatan: z.string(),
+  desa: z.string(),
+  nomor: z.number().int(),
+  dptBefore: z.number().int(),
+  dptAfter: z.number().int().nullable(),
+  kind: z.enum(['lebih', 'kurang', 'dihapus', 'bertentangan']),
+  baNomor: z.string().nullable(),
+  lines: z.array(
+    z.object({
+      variantId: Id,
+      label: z.string(),
+      needBefore: z.number().int(),
+      needAfter: z.number().int().nullable(),
+      packed: z.number().int(),
+    }),
+  ),
+  message: z.string(),
+})
+
+export type KitAkibat = z.infer<typeof KitAkibat>
+
+/** The coordinator's word that a kecamatan the file names `baru` is the one now called `lama`. */
+const GantiNama = z
+  .array(
+    z
+      .object({
+        lama: NameText('Nama kecamatan lama', 'kecamatan', 100),
+        baru: NameText('Nama kecamatan baru', 'kecamatan', 100),
+      })
+      .strict(),
+  )
+  .max(100)
+  .default([])
+
 export const ImportPreview = z.object({
   ok: z.boolean(),
   errors: z.array(Issue),
@@ -62,6 +103,24 @@ export const ImportPreview = z.object({
     unchanged: z.number().int(),
     sample: z.array(ChangeRow),
   }),
+  /**
+   * Kits the import would touch. Bertentangan and dihapus refuse the import; lebih and kurang need the
+   * decision `terapkanPadaKit` in wilayah.impor, which marks those kits "perlu diperiksa".
+   */
+  kits: z.array(KitAkibat),
+  /** Kecamatan and desa the file calls by a new name: the same kode, or the coordinator's gantiNama. */
+  renames: z.array(
+    z.object({
+      tingkat: z.enum(['kecamatan', 'desa']),
+      kode: z.string().nullable(),
+      lama: z.string(),
+      baru: z.string(),
+    }),
+  ),
+  /** In a file without codes: a kecamatan gone and one new with as many TPS and a similar name. */
+  likelyRenames: z.array(
+    z.object({ tingkat: z.literal('kecamatan'), lama: z.string(), baru: z.string(), tps: z.number().int() }),
+  ),
   /** Identifies this file against the current data; importApply refuses when either changed since. */
   fingerprint: z.string(),
 })
@@ -103,7 +162,7 @@ export const wilayahMethods = {
     writes: false,
   }),
   'wilayah.pratinjauImpor': method({
-    input: UploadedFile,
+    input: UploadedFile.extend({ gantiNama: GantiNama }).strict(),
     output: ImportPreview,
     description:
       'Membaca berkas wilayah/TPS (CSV atau XLSX) dan menunjukkan galat serta perubahan tanpa menyimpan apa pun',
@@ -112,7 +171,12 @@ export const wilayahMethods = {
     long: true,
   }),
   'wilayah.impor': method({
-    input: UploadedFile.extend({ fingerprint: z.string().min(1, 'Pratinjau impor wajib dibuat dulu') }).strict(),
+    input: UploadedFile.extend({
+      fingerprint: z.string().min(1, 'Pratinjau impor wajib dibuat dulu'),
+      /** The coordinator's decision to change the needs of kits already packed (they become "perlu diperiksa"). */
+      terapkanPadaKit: z.boolean().default(false),
+      gantiNama: GantiNama,
+    }).strict(),
     output: z.object({
       added: z.number().int(),
       removed: z.number().int(),

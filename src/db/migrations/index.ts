@@ -5,6 +5,7 @@ import m0004 from './0004_distribusi'
 import m0005 from './0005_pengguna'
 import m0006 from './0006_lookups'
 import m0007 from './0007_stasiun'
+import m0008 from './0008_kit_periksa'
 import m0009 from './0009_kiriman_lengkap'
 import m0010 from './0010_draf'
 import m0011 from './0011_jejak'
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: '0005_pengguna', sql: m0005 },
   { version: 6, name: '0006_lookups', sql: m0006 },
   { version: 7, name: '0007_stasiun', sql: m0007 },
+  { version: 8, name: '0008_kit_periksa', sql: m0008 },
   { version: 9, name: '0009_kiriman_lengkap', sql: m0009 },
   { version: 10, name: '0010_draf', sql: m0010 },
   { version: 11, name: '0011_jejak', sql: m0011 },

@@ -58,9 +58,12 @@ export const StatusDot = ({ state }: { state: StatusState }) => (
 
 /* ------------------------------------------------------------------ kits */
 
+/** A kit's status as a state: "perlu diperiksa" is the same state (and colour) wherever it is shown. */
+export const kitState = (status: KitStatus): StatusState => (status === 'periksa' ? 'perlu-diperiksa' : status)
+
 export function KitStatusBadge({ status, label, large }: { status: KitStatus; label?: string; large?: boolean }) {
   return (
-    <StatusBadge state={status} dot large={large}>
+    <StatusBadge state={kitState(status)} dot large={large}>
       {label ?? KIT_STATUS_LABEL[status]}
     </StatusBadge>
   )
@@ -70,7 +73,7 @@ export type KitCounts = Record<KitStatus | 'tps', number>
 
 /** Sums progress rows into one (a satker's or a kecamatan's total line). */
 export function sumKitCounts(rows: readonly Pick<KitCounts, keyof KitCounts>[]): KitCounts {
-  const t: KitCounts = { tps: 0, belum: 0, sebagian: 0, lengkap: 0, diserahkan: 0, diterima: 0 }
+  const t: KitCounts = { tps: 0, belum: 0, sebagian: 0, periksa: 0, lengkap: 0, diserahkan: 0, diterima: 0 }
   for (const r of rows) for (const k of ['tps', ...KIT_STATUSES] as const) t[k] += r[k]
   return t
 }
@@ -97,7 +100,7 @@ export function KitStatusBar({ p, size = 'normal' }: { p: KitCounts; size?: 'sli
         p[s] > 0 ? (
           <span
             key={s}
-            className={`status-bar-seg status-${s}`}
+            className={`status-bar-seg status-${kitState(s)}`}
             style={{ flexGrow: p[s] }}
             title={`${KIT_STATUS_LABEL[s]}: ${fmt(p[s])} TPS`}
           />
@@ -112,7 +115,7 @@ export function KitStatusLegend({ counts, short }: { counts?: Pick<KitCounts, Ki
     <ul className="status-legend" aria-label="Keterangan warna">
       {KIT_STATUSES.map((s) => (
         <li key={s}>
-          <StatusDot state={s} />
+          <StatusDot state={kitState(s)} />
           {short ? KIT_STATUS_SHORT[s] : KIT_STATUS_LABEL[s]}
           {counts && <strong className="status-legend-n">{fmt(counts[s])}</strong>}
         </li>

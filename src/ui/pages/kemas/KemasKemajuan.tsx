@@ -127,7 +127,14 @@ function KitGrid({ kecamatanId }: { kecamatanId: number }) {
     return [...m.entries()]
   }, [rows])
   const counts = useMemo(() => {
-    const c: Record<KitStatus, number> = { belum: 0, sebagian: 0, lengkap: 0, diserahkan: 0, diterima: 0 }
+    const c: Record<KitStatus, number> = {
+      belum: 0,
+      sebagian: 0,
+      periksa: 0,
+      lengkap: 0,
+      diserahkan: 0,
+      diterima: 0,
+    }
     for (const r of rows ?? []) if (desaId === '' || r.desaId === desaId) c[r.status]++
     return c
   }, [rows, desaId])

@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import type { MethodOutput } from '../../../api/contract'
 import { useApi } from '../../components/data'
 import { Banner, ErrorBanner, Loading } from '../../components/Feedback'
-import { KitStatusBadge } from '../../components/StatusBadge'
+import { KitStatusBadge, kitState, StatusBadge } from '../../components/StatusBadge'
 import { fmt, formatTpsNumber } from '../../format'
 import { href } from '../../router'
 import { rememberKecamatan } from './KemasKemajuan'
@@ -87,6 +87,7 @@ export function KitView({
           </p>
         </Banner>
       )}
+      {kit.periksa && <PeriksaBanner periksa={kit.periksa} />}
       {kit.status === 'lengkap' && <LengkapBanner kit={kit} />}
       <PackForm kit={kit} shift={shift} />
       <KotakSection kit={kit} scannedKotak={scannedKotak} />
@@ -94,9 +95,38 @@ export function KitView({
   )
 }
 
+/** Why the kit is "perlu diperiksa" and what settles it, line by line. */
+function PeriksaBanner({ periksa }: { periksa: NonNullable<Kit['periksa']> }) {
+  return (
+    <Banner kind="warning" title="Kit ini perlu diperiksa" testId="kit-periksa">
+      <p>
+        {periksa.alasan}. Label dan serah terima ditolak sampai setiap baris di bawah berisi tepat sebanyak
+        kebutuhannya.
+      </p>
+      <ul className="kemas-periksa-list">
+        {periksa.lines.map((l) => (
+          <li key={l.variantId}>
+            <StatusBadge state={l.kind}>{l.kind === 'lebih' ? 'Kelebihan' : 'Kekurangan'}</StatusBadge> {l.label}:
+            kebutuhan {fmt(l.need)}, di kit {fmt(l.packed)} —{' '}
+            {l.kind === 'lebih'
+              ? `keluarkan ${fmt(l.packed - l.need)} (koreksi baris pengemasan pada riwayat di bawah)`
+              : `tambahkan ${fmt(l.need - l.packed)}`}
+          </li>
+        ))}
+        {periksa.foreign > 0 && (
+          <li>
+            <StatusBadge state="tertukar">Bukan untuk TPS ini</StatusBadge> {fmt(periksa.foreign)} lembar/buah barang
+            yang tidak termasuk kebutuhan kit ini; keluarkan dengan koreksi
+          </li>
+        )}
+      </ul>
+    </Banner>
+  )
+}
+
 function KitIdentity({ kit }: { kit: Kit }) {
   return (
-    <div className={`kemas-kit-id status-${kit.status}`} data-testid="kit-identity">
+    <div className={`kemas-kit-id status-${kitState(kit.status)}`} data-testid="kit-identity">
       <div className="kemas-kit-id-tps">{formatTpsNumber(kit.nomor)}</div>
       <div className="kemas-kit-id-place">
         <span className="kemas-kit-id-desa">{kit.desa}</span>

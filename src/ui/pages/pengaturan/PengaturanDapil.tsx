@@ -1,6 +1,6 @@
 import { useId, useMemo, useState, type FormEvent } from 'react'
 import type { MethodOutput } from '../../../api/contract'
-import { invoke } from '../../api'
+import { invoke, toApiError } from '../../api'
 import { useApi } from '../../components/data'
 import { Banner, ErrorBanner, Loading } from '../../components/Feedback'
 import { useWrite } from '../../components/useWrite'
@@ -164,38 +164,121 @@ function DapilMappingEditor({ ballot, kecamatan }: { ballot: DapilOfBallot; keca
   )
 }
 
-function DapilImport() {
-  const { error, busy, run } = useWrite()
+type DapilPreview = MethodOutput<'dapil.pratinjauImpor'>
 
-  function onFile(file: File | undefined) {
+/**
+ * A dapil file is checked first: its problems, the kecamatan it leaves out, and the dapil names it would
+ * create, which are saved only when the coordinator confirms them (a typo must not become a new dapil).
+ */
+function DapilImport() {
+  const { error, setError, busy, run } = useWrite()
+  const [reading, setReading] = useState(false)
+  const [file, setFile] = useState<{ fileName: string; contentBase64: string; preview: DapilPreview } | null>(null)
+  const [confirmed, setConfirmed] = useState(false)
+
+  async function onFile(f: File | undefined) {
+    setError(undefined)
+    setConfirmed(false)
+    setFile(null)
+    if (!f) return
+    setReading(true)
+    try {
+      const contentBase64 = await readFileBase64(f)
+      const preview = await invoke('dapil.pratinjauImpor', { fileName: f.name, contentBase64 })
+      setFile({ fileName: f.name, contentBase64, preview })
+    } catch (err) {
+      setError(toApiError(err))
+    } finally {
+      setReading(false)
+    }
+  }
+
+  function save() {
     if (!file) return
     return run(async () => {
-      const contentBase64 = await readFileBase64(file)
-      const r = await invoke('dapil.impor', { fileName: file.name, contentBase64 })
+      const r = await invoke('dapil.impor', {
+        fileName: file.fileName,
+        contentBase64: file.contentBase64,
+        dapilBaru: confirmed ? file.preview.dapilBaru.map((d) => d.nama) : [],
+      })
+      setFile(null)
       return [
-        `${fmt(r.updated)} pemetaan kecamatan ke dapil diperbarui dari ${file.name}.`,
+        `${fmt(r.updated)} pemetaan kecamatan ke dapil diperbarui dari ${file.fileName}.`,
         'Impor dapil tersimpan',
       ] as const
     })
   }
 
+  const p = file?.preview
+  const needsConfirm = (p?.dapilBaru.length ?? 0) > 0
   return (
     <div className="pengaturan-import-box">
       <FilePicker
         label="Impor dapil dari berkas (CSV atau XLSX)"
         accept=".csv,.xlsx"
         onFile={(f) => void onFile(f)}
-        disabled={busy}
+        disabled={busy || reading}
         hint={
           <>
             Kolom: <code>surat_suara</code> (mis. DPRD_KAB atau nama jenisnya), <code>kecamatan</code>,{' '}
-            <code>dapil</code>. Satu baris untuk setiap kecamatan dan jenis surat suara. Seluruh berkas disimpan atau
-            tidak sama sekali.
+            <code>dapil</code>. Satu baris untuk setiap kecamatan dan jenis surat suara. Berkas diperiksa dulu; seluruh
+            berkas disimpan atau tidak sama sekali.
           </>
         }
       />
-      {busy && <Loading label="Mengimpor dapil…" />}
+      {reading && <Loading label="Memeriksa berkas dapil…" />}
+      {busy && <Loading label="Menyimpan pemetaan dapil…" />}
       <ErrorBanner error={error} title="Impor dapil gagal; tidak ada yang diubah" />
+      {p && !p.ok && (
+        <Banner kind="error" title={<>Berkas belum dapat disimpan: {fmt(p.errors.length)} galat</>}>
+          <ul>
+            {p.errors.map((e, n) => (
+              <li key={n}>
+                {e.row !== undefined && <>Baris {e.row}: </>}
+                {e.message}
+              </li>
+            ))}
+          </ul>
+        </Banner>
+      )}
+      {p && p.tanpaDapil.length > 0 && (
+        <Banner kind="warning" title="Kecamatan yang tidak disebut berkas ini tetap pada dapilnya sekarang">
+          <ul>
+            {p.tanpaDapil.map((t) => (
+              <li key={t.itemCode}>
+                {t.itemCode}: {t.kecamatan.join(', ')}
+              </li>
+            ))}
+          </ul>
+        </Banner>
+      )}
+      {p && p.ok && (
+        <>
+          {needsConfirm && (
+            <label className="check">
+              <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+              <span>
+                Buat dapil baru:{' '}
+                {p.dapilBaru.map((d, n) => (
+                  <span key={`${d.itemCode}:${d.nama}`}>
+                    {n > 0 && ', '}
+                    <strong>{d.nama}</strong> ({d.itemCode}
+                    {d.mirip.length > 0 && <>; mirip {d.mirip.join(', ')}</>})
+                  </span>
+                ))}
+              </span>
+            </label>
+          )}
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={busy || (needsConfirm && !confirmed)}
+            onClick={() => void save()}
+          >
+            Simpan {fmt(p.updated)} pemetaan
+          </button>
+        </>
+      )}
     </div>
   )
 }

@@ -65,7 +65,7 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
   const kitOf = new Map(kits.map((k) => [k.tpsId, k]))
   const kotakCount = (tpsId: number) =>
     Math.max(0, (needOf.get(tpsId)?.qty.KOTAK ?? 0) - (kitOf.has(tpsId) ? missingKotak(kitOf.get(tpsId)!) : 0))
-  const counts = { tps: kits.length, belum: 0, sebagian: 0, lengkap: 0, diserahkan: 0, diterima: 0 }
+  const counts = { tps: kits.length, belum: 0, sebagian: 0, periksa: 0, lengkap: 0, diserahkan: 0, diterima: 0 }
   for (const k of kits) counts[k.status]++
 
   const setSelected = (next: Set<number>) => {

@@ -23,12 +23,23 @@ const FIELD_LABEL: Record<string, string> = {
 const CHANGE_LABEL = { added: 'Ditambah', removed: 'Dihapus', changed: 'Diubah' } as const
 const CHANGE_STATE = { added: 'success', removed: 'error', changed: 'warning' } as const
 
+/** What the file does to a kit already packed or handed over, one state (and colour) each. */
+const KIT_EFFECT_LABEL = {
+  lebih: 'Kelebihan',
+  kurang: 'Kekurangan',
+  dihapus: 'TPS dihapus',
+  bertentangan: 'Bertentangan dengan BA',
+} as const
+const KIT_EFFECT_STATE = { lebih: 'lebih', kurang: 'kurang', dihapus: 'error', bertentangan: 'diserahkan' } as const
+
+type GantiNama = { lama: string; baru: string }
+
 type State =
   | { step: 'choose' }
   | { step: 'reading'; fileName: string }
-  | { step: 'preview'; fileName: string; contentBase64: string; preview: ImportPreview }
+  | { step: 'preview'; fileName: string; contentBase64: string; preview: ImportPreview; gantiNama?: GantiNama[] }
   | { step: 'failed'; fileName: string; error: ApiError }
-  | { step: 'saving'; fileName: string; contentBase64: string; preview: ImportPreview }
+  | { step: 'saving'; fileName: string; contentBase64: string; preview: ImportPreview; gantiNama?: GantiNama[] }
 
 export function ImportTpsDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const [state, setState] = useState<State>({ step: 'choose' })
@@ -36,6 +47,8 @@ export function ImportTpsDialog({ open, onClose }: { open: boolean; onClose(): v
   const [inputKey, setInputKey] = useState(0)
   // Removing TPS is the one change a wrong (partial) file makes silently; it needs an explicit yes.
   const [removalAcknowledged, setRemovalAcknowledged] = useState(false)
+  // Changing the needs of kits already packed is the coordinator's decision, said here in so many words.
+  const [applyToKits, setApplyToKits] = useState(false)
   const refreshAll = useRefreshAll()
   const toast = useToast()
 
@@ -43,6 +56,7 @@ export function ImportTpsDialog({ open, onClose }: { open: boolean; onClose(): v
     setState({ step: 'choose' })
     setApplyError(undefined)
     setRemovalAcknowledged(false)
+    setApplyToKits(false)
     setInputKey((k) => k + 1)
     onClose()
   }, [onClose])
@@ -50,6 +64,7 @@ export function ImportTpsDialog({ open, onClose }: { open: boolean; onClose(): v
   async function onFile(file: File | undefined) {
     setApplyError(undefined)
     setRemovalAcknowledged(false)
+    setApplyToKits(false)
     if (!file) return setState({ step: 'choose' })
     setState({ step: 'reading', fileName: file.name })
     try {
@@ -61,12 +76,32 @@ export function ImportTpsDialog({ open, onClose }: { open: boolean; onClose(): v
     }
   }
 
+  /** The coordinator takes a likely rename as a rename: the preview is made again with it. */
+  async function takeRename(g: GantiNama) {
+    if (state.step !== 'preview') return
+    const { fileName, contentBase64 } = state
+    const gantiNama = [...(state.gantiNama ?? []), g]
+    setState({ step: 'reading', fileName })
+    try {
+      const preview = await invoke('wilayah.pratinjauImpor', { fileName, contentBase64, gantiNama })
+      setState({ step: 'preview', fileName, contentBase64, preview, gantiNama })
+    } catch (err) {
+      setState({ step: 'failed', fileName, error: toApiError(err) })
+    }
+  }
+
   async function save() {
     if (state.step !== 'preview' || !state.preview.ok) return
-    const { fileName, contentBase64, preview } = state
+    const { fileName, contentBase64, preview, gantiNama } = state
     setState({ ...state, step: 'saving' })
     try {
-      const r = await invoke('wilayah.impor', { fileName, contentBase64, fingerprint: preview.fingerprint })
+      const r = await invoke('wilayah.impor', {
+        fileName,
+        contentBase64,
+        fingerprint: preview.fingerprint,
+        terapkanPadaKit: applyToKits,
+        gantiNama: gantiNama ?? [],
+      })
       toast.showSuccess(
         `${fmt(r.added)} TPS ditambah, ${fmt(r.removed)} dihapus, ${fmt(r.changed)} diubah, ${fmt(r.unchanged)} tetap.`,
         `Impor ${fileName} tersimpan`,
@@ -75,13 +110,21 @@ export function ImportTpsDialog({ open, onClose }: { open: boolean; onClose(): v
       close()
     } catch (err) {
       setApplyError(toApiError(err))
-      setState({ step: 'preview', fileName, contentBase64, preview })
+      setState({ step: 'preview', fileName, contentBase64, preview, gantiNama })
     }
   }
 
   const preview = state.step === 'preview' || state.step === 'saving' ? state.preview : null
   const needsAck = preview !== null && preview.ok && preview.changes.removed > 0
-  const canSave = state.step === 'preview' && state.preview.ok && (!needsAck || removalAcknowledged)
+  const kits = preview?.kits ?? []
+  const blocked = kits.some((k) => k.kind === 'bertentangan' || k.kind === 'dihapus')
+  const touched = kits.filter((k) => k.kind === 'lebih' || k.kind === 'kurang').length
+  const canSave =
+    state.step === 'preview' &&
+    state.preview.ok &&
+    !blocked &&
+    (!needsAck || removalAcknowledged) &&
+    (touched === 0 || applyToKits)
 
   return (
     <Dialog
@@ -123,7 +166,17 @@ export function ImportTpsDialog({ open, onClose }: { open: boolean; onClose(): v
         <ErrorBanner error={state.error} title={`Berkas ${state.fileName} tidak dapat diperiksa`} />
       )}
       <ErrorBanner error={applyError} title="Impor belum tersimpan" />
-      {preview && <PreviewView preview={preview} />}
+      {preview && <PreviewView preview={preview} onRename={state.step === 'preview' ? takeRename : undefined} />}
+      {preview && preview.ok && !blocked && touched > 0 && (
+        <label className="check wilayah-ack">
+          <input type="checkbox" checked={applyToKits} onChange={(e) => setApplyToKits(e.target.checked)} />
+          <span>
+            Terapkan pada kit: kebutuhan <strong>{fmt(touched)} kit</strong> yang sudah dikemas berubah. Kit itu
+            ditandai <em>perlu diperiksa</em>; label dan serah terimanya ditolak sampai dikemas ulang sesuai kebutuhan
+            baru.
+          </span>
+        </label>
+      )}
       {needsAck && (
         <label className="check wilayah-ack">
           <input
@@ -141,7 +194,7 @@ export function ImportTpsDialog({ open, onClose }: { open: boolean; onClose(): v
   )
 }
 
-function PreviewView({ preview }: { preview: ImportPreview }) {
+function PreviewView({ preview, onRename }: { preview: ImportPreview; onRename?: (g: GantiNama) => void }) {
   const mapping = Object.entries(preview.columns)
   const c = preview.changes
   return (
@@ -231,6 +284,46 @@ function PreviewView({ preview }: { preview: ImportPreview }) {
         </details>
       )}
 
+      {preview.renames.length > 0 && (
+        <Banner kind="info" title={<>{fmt(preview.renames.length)} nama baru untuk wilayah yang sama</>}>
+          <p>TPS, kit dan buku besarnya tetap; hanya namanya yang berubah.</p>
+          <ul>
+            {preview.renames.map((r) => (
+              <li key={`${r.tingkat}:${r.lama}`}>
+                {r.tingkat === 'kecamatan' ? 'Kecamatan' : 'Desa/kelurahan'} {r.lama} → <strong>{r.baru}</strong>
+                {r.kode && <span className="muted"> (kode {r.kode})</span>}
+              </li>
+            ))}
+          </ul>
+        </Banner>
+      )}
+      {preview.likelyRenames.length > 0 && (
+        <Banner kind="warning" title="Kemungkinan ganti nama kecamatan" testId="import-likely-renames">
+          <p>
+            Berkas tanpa kode wilayah tidak memuat kecamatan berikut, tetapi memuat kecamatan baru dengan jumlah TPS
+            yang sama dan nama yang mirip. Bila memang ganti nama, pilih <em>Anggap ganti nama</em> agar TPS, kit dan
+            buku besarnya tetap.
+          </p>
+          <ul>
+            {preview.likelyRenames.map((r) => (
+              <li key={r.lama}>
+                {r.lama} → <strong>{r.baru}</strong> ({fmt(r.tps)} TPS){' '}
+                {onRename && (
+                  <button
+                    type="button"
+                    className="btn btn-secondary btn-small"
+                    onClick={() => onRename({ lama: r.lama, baru: r.baru })}
+                  >
+                    Anggap ganti nama
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </Banner>
+      )}
+      {preview.kits.length > 0 && <KitEffects kits={preview.kits} />}
+
       {c.sample.length > 0 && (
         <>
           <h3>
@@ -270,5 +363,71 @@ function PreviewView({ preview }: { preview: ImportPreview }) {
         </>
       )}
     </div>
+  )
+}
+
+/** Kits already packed or handed over that the file would change: what happens to each, and why. */
+function KitEffects({ kits }: { kits: ImportPreview['kits'] }) {
+  const blocked = kits.filter((k) => k.kind === 'bertentangan' || k.kind === 'dihapus').length
+  return (
+    <section className="wilayah-kit-effects" data-testid="import-kits">
+      {blocked > 0 ? (
+        <Banner
+          kind="error"
+          role="alert"
+          title={<>{fmt(blocked)} kit yang sudah dikemas atau diserahkan menghalangi impor</>}
+        >
+          <p>
+            Berkas ini mengubah atau menghapus TPS yang kitnya sudah diserahkan ke PPK (Panitia Pemilihan Kecamatan)
+            atau masih berisi barang. Selesaikan dulu seperti tertulis pada setiap baris, atau perbaiki berkasnya.
+          </p>
+        </Banner>
+      ) : (
+        <Banner kind="warning" title={<>Kebutuhan {fmt(kits.length)} kit yang sudah dikemas berubah</>}>
+          <p>Simpan hanya dengan keputusan &ldquo;terapkan pada kit&rdquo; di bawah.</p>
+        </Banner>
+      )}
+      <div className="table-wrap table-scroll table-scroll-short">
+        <table className="table table-compact">
+          <caption>Akibat pada kit TPS</caption>
+          <thead>
+            <tr>
+              <th scope="col">Akibat</th>
+              <th scope="col">TPS</th>
+              <th scope="col" className="num">
+                DPT
+              </th>
+              <th scope="col">Barang: kebutuhan sebelum → sesudah, isi kit</th>
+              <th scope="col">Yang harus dilakukan</th>
+            </tr>
+          </thead>
+          <tbody>
+            {kits.map((k) => (
+              <tr key={k.tpsId}>
+                <td>
+                  <StatusBadge state={KIT_EFFECT_STATE[k.kind]}>{KIT_EFFECT_LABEL[k.kind]}</StatusBadge>
+                </td>
+                <td>
+                  {formatTpsNumber(k.nomor)} {k.desa}, Kec. {k.kecamatan}
+                  {k.baNomor && <div className="muted small">BA {k.baNomor}</div>}
+                </td>
+                <td className="num">
+                  {fmt(k.dptBefore)} → {k.dptAfter === null ? '—' : fmt(k.dptAfter)}
+                </td>
+                <td>
+                  {k.lines.map((l) => (
+                    <div key={l.variantId}>
+                      {l.label}: {fmt(l.needBefore)} → {l.needAfter === null ? '—' : fmt(l.needAfter)}, isi{' '}
+                      {fmt(l.packed)}
+                    </div>
+                  ))}
+                </td>
+                <td>{k.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   )
 }
