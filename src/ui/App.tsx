@@ -220,7 +220,7 @@ function Shell({ election, system }: { election: Pemilihan; system: MethodOutput
         {route === 'dokumen' && <DokumenPage election={election} params={params} />}
         {route === 'wilayah' && <WilayahPage election={election} />}
         {route === 'kebutuhan' && <KebutuhanPage election={election} />}
-        {route === 'pengaturan' && <PengaturanPage election={election} />}
+        {route === 'pengaturan' && <PengaturanPage election={election} params={params} />}
         {route === 'pengguna' && <PenggunaPage />}
         {route === 'cadangan' && <CadanganPage system={system} />}
         {route === 'integritas' && <IntegritasPage />}

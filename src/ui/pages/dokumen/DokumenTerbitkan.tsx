@@ -81,7 +81,7 @@ function IssueCard({ type, setting, input, children, notice, onIssued, onError }
       {unnamed > 0 && (
         <p className="dokumen-unnamed">
           {fmt(unnamed)} dari {fmt(setting!.signers.length)} penanda tangan belum diisi namanya dan akan dicetak sebagai
-          garis titik-titik. <a href={href('pengaturan')}>Atur penanda tangan</a>
+          garis titik-titik. <a href={href('pengaturan', 'ttd')}>Atur penanda tangan</a>
         </p>
       )}
       {notice}
@@ -466,8 +466,8 @@ function UpahCard({ setting }: { setting: Jenis | undefined }) {
     <IssueCard type="REKAP_UPAH" setting={setting} input={{ type: 'REKAP_UPAH', from, to }} onError={setError}>
       <RangeFields from={from} to={to} setFrom={setFrom} setTo={setTo} errors={errors} />
       <p className="field-hint dokumen-hint">
-        Upah per lembar/unit dan potongan pajak diatur di <a href={href('pengaturan')}>Pengaturan</a>. Semua shift pada
-        rentang ini harus sudah ditutup. Tersedia sebagai PDF dan XLSX.
+        Upah per lembar/unit dan potongan pajak diatur di <a href={href('pengaturan', 'upah')}>Pengaturan</a>. Semua
+        shift pada rentang ini harus sudah ditutup. Tersedia sebagai PDF dan XLSX.
       </p>
     </IssueCard>
   )

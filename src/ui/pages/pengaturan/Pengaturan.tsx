@@ -6,11 +6,14 @@ import { DapilSection } from './PengaturanDapil'
 import { KopSection } from './PengaturanKop'
 import { SignersSection } from './PengaturanPenandaTangan'
 import { ElectionForm } from './PengaturanPemilihan'
-import { jumpTo } from './PengaturanShared'
+import { jumpTo, useArrivalAt } from './PengaturanShared'
 import { UpahSection } from './PengaturanUpah'
 import './pengaturan.css'
 
-export function PengaturanPage({ election }: { election: Pemilihan }) {
+export function PengaturanPage({ election, params = [] }: { election: Pemilihan; params?: string[] }) {
+  // '#/pengaturan/ttd' opens the page at its Penanda tangan section.
+  const section = TOC.find(([id]) => id === `pengaturan-${params[0]}`)?.[0]
+  useArrivalAt(section)
   return (
     <>
       <PageHeader
@@ -19,7 +22,7 @@ export function PengaturanPage({ election }: { election: Pemilihan }) {
       />
       <nav className="page-toc" aria-label="Bagian halaman">
         {TOC.map(([id, label]) => (
-          <a key={id} href={href('pengaturan')} onClick={(e) => jumpTo(e, id)}>
+          <a key={id} href={href('pengaturan', id.replace('pengaturan-', ''))} onClick={(e) => jumpTo(e, id)}>
             {label}
           </a>
         ))}
