@@ -13,6 +13,12 @@ export const Sesi = z.object({
   needsFirstAdmin: z.boolean(),
   /** Minutes a koordinator or admin stays signed in without using the app. */
   idleMinutes: z.number().int(),
+  /**
+   * The demo election only: its users whose PIN is still the one README.md publishes, so a newcomer can
+   * sign in. Empty for every other file, and for a demo user once the PIN is changed: no other PIN ever
+   * leaves the server.
+   */
+  demoPins: z.array(z.object({ userId: Id, pin: z.string() })),
 })
 
 export type Sesi = z.infer<typeof Sesi>

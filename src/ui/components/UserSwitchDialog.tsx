@@ -5,7 +5,10 @@ import { useApi } from './data'
 import { Dialog } from './Dialog'
 import { Banner, ErrorBanner, Loading } from './Feedback'
 import { Field } from './Form'
-import { type User } from './session'
+import { type SessionStatus, type User } from './session'
+
+type DemoPins = SessionStatus['demoPins']
+const demoPinOf = (pins: DemoPins, u: User): string | undefined => pins.find((p) => p.userId === u.id)?.pin
 
 /** The switcher: one button per user who may do what was asked, and a PIN for koordinator and admin. */
 
@@ -17,6 +20,7 @@ export function SwitchDialog({
   need,
   asked,
   current,
+  demoPins,
   onClose,
   onChosen,
   onSignedOut,
@@ -26,6 +30,8 @@ export function SwitchDialog({
   need?: Role | undefined
   asked: boolean
   current: User | null
+  /** The demo election's published PINs (sesi.lihat); empty on every real file. */
+  demoPins: DemoPins
   onClose(): void
   onChosen(): void
   onSignedOut(): void
@@ -88,13 +94,23 @@ export function SwitchDialog({
         </Banner>
       )}
       <ErrorBanner error={outError} title="Belum dapat keluar" />
-      <UserPicker need={need} current={current} onChosen={onChosen} />
+      <UserPicker need={need} current={current} demoPins={demoPins} onChosen={onChosen} />
     </Dialog>
   )
 }
 
 /** One big button per active user, operators first (the floor changes hands most); PIN for koordinator and admin. */
-function UserPicker({ need, current, onChosen }: { need?: Role | undefined; current: User | null; onChosen(): void }) {
+function UserPicker({
+  need,
+  current,
+  demoPins,
+  onChosen,
+}: {
+  need?: Role | undefined
+  current: User | null
+  demoPins: DemoPins
+  onChosen(): void
+}) {
   const users = useApi('pengguna.daftar', {})
   const [pinFor, setPinFor] = useState<User | null>(null)
   const [busyId, setBusyId] = useState<number | null>(null)
@@ -142,6 +158,7 @@ function UserPicker({ need, current, onChosen }: { need?: Role | undefined; curr
     return (
       <PinStep
         user={pinUser}
+        demoPin={demoPinOf(demoPins, pinUser)}
         onBack={
           eligible.length > 1 || !need || need === 'operator'
             ? () => {
@@ -171,6 +188,14 @@ function UserPicker({ need, current, onChosen }: { need?: Role | undefined; curr
   return (
     <div className="user-picker" ref={listRef}>
       <ErrorBanner error={error} title="Belum dapat memilih pengguna" />
+      {demoPins.length > 0 && (
+        <Banner kind="info" testId="demo-pins" title="Pemilihan demo: PIN demo tertera pada nama">
+          <p>
+            Pengguna demo memakai PIN yang dicantumkan di sini dan di README. Untuk pemakaian sungguhan, buat berkas
+            pemilihan sendiri; di berkas demo, ganti PIN di halaman Pengguna agar tidak tampil lagi.
+          </p>
+        </Banner>
+      )}
       {groups.map((g) => (
         <section key={g.role} className="user-group" aria-label={ROLE_LABEL[g.role]}>
           <h3>
@@ -194,6 +219,7 @@ function UserPicker({ need, current, onChosen }: { need?: Role | undefined; curr
                       ? `${ROLE_LABEL[u.role]} · PIN`
                       : ROLE_LABEL[u.role]}
                 </span>
+                {demoPinOf(demoPins, u) && <span className="user-button-demo">PIN demo {demoPinOf(demoPins, u)}</span>}
               </button>
             ))}
           </div>
@@ -203,7 +229,17 @@ function UserPicker({ need, current, onChosen }: { need?: Role | undefined; curr
   )
 }
 
-function PinStep({ user, onBack, onChosen }: { user: User; onBack?: (() => void) | undefined; onChosen(): void }) {
+function PinStep({
+  user,
+  demoPin,
+  onBack,
+  onChosen,
+}: {
+  user: User
+  demoPin: string | undefined
+  onBack?: (() => void) | undefined
+  onChosen(): void
+}) {
   const [pin, setPin] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | undefined>()
@@ -225,6 +261,7 @@ function PinStep({ user, onBack, onChosen }: { user: User; onBack?: (() => void)
       setError(toApiError(err))
       setPin('')
       setBusy(false)
+      // The box stays focusable while the PIN is checked (read-only, not disabled), so the focus never leaves it.
       inputRef.current?.focus()
     }
   }
@@ -234,7 +271,13 @@ function PinStep({ user, onBack, onChosen }: { user: User; onBack?: (() => void)
       <p className="user-pin-who">
         <strong>{user.nama}</strong> <span className="muted">· {ROLE_LABEL[user.role]}</span>
       </p>
-      <Field label={`PIN ${user.nama}`} error={error?.message} hint="4 sampai 8 angka, lalu tekan Enter">
+      <Field
+        label={`PIN ${user.nama}`}
+        error={error?.message}
+        hint={
+          demoPin ? `PIN demo: ${demoPin} (4 sampai 8 angka, lalu tekan Enter)` : '4 sampai 8 angka, lalu tekan Enter'
+        }
+      >
         {(id, d, invalid) => (
           <input
             ref={inputRef}
@@ -249,7 +292,7 @@ function PinStep({ user, onBack, onChosen }: { user: User; onBack?: (() => void)
             aria-describedby={d}
             aria-invalid={invalid}
             autoFocus
-            disabled={busy}
+            readOnly={busy}
           />
         )}
       </Field>

@@ -112,6 +112,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         need={dialog?.kind === 'switch' ? dialog.need : undefined}
         asked={dialog?.asked ?? false}
         current={status.data?.user ?? null}
+        demoPins={status.data?.demoPins ?? []}
         onClose={close}
         onChosen={chosen}
         onSignedOut={() => {

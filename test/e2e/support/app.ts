@@ -28,6 +28,11 @@ export interface BrowserAppOptions {
   permissions?: string[]
   /** Holds long jobs at a step until the test releases them (src/api/jobPace.ts). */
   jobPace?: JobPace
+  /**
+   * The browser's language and locale (id-ID unless said): `en-US` is an office PC set up in English, where
+   * the app must still write every date, time and number the Indonesian way.
+   */
+  lang?: string
 }
 
 export interface BrowserApp extends Pick<Api, 'call' | 'refusal'> {
@@ -115,10 +120,10 @@ export function useBrowserApp(opts: BrowserAppOptions = {}): BrowserApp {
     await open(join(dir, 'gudang.sqlite'))
     await opts.seed?.(fixture)
     await serve()
-    browser = await launchChromium()
+    browser = await launchChromium(opts.lang)
     context = await browser.newContext({
       viewport: { width: 1366, height: 768 },
-      locale: 'id-ID',
+      locale: opts.lang ?? 'id-ID',
       acceptDownloads: true,
     })
     if (opts.permissions) await context.grantPermissions(opts.permissions, { origin: new URL(fixture.url()).origin })
