@@ -81,5 +81,5 @@ export function ruleSentence(item: Pick<Barang, 'rule' | 'qty' | 'per' | 'unit'>
   }
 }
 
-export { shortItemName } from '../core/text'
+export { shortItemName } from '../core/itemName'
 export { formatTpsNumber } from '../core/tps'

@@ -32,6 +32,9 @@ function parse(hash: string): Location {
     : { route: 'beranda', params: [] }
 }
 
+/** Where the address points now, read once (the app's first page). */
+export const currentLocation = (): Location => parse(window.location.hash)
+
 /** Hash routing: works from file-like app:// URLs in Electron and from the token URL in browser mode. */
 export function useLocation(): Location {
   const [loc, setLoc] = useState<Location>(() => parse(window.location.hash))
