@@ -227,6 +227,35 @@ describe('signing in to the demo as a newcomer', () => {
   })
 })
 
+describe('a helping PIN', () => {
+  it('sesi.masuk with bantu keeps the helped session; ending the helper gives the window back', async () => {
+    const app = await openTestApp({ dir: root, name: 'bantu', now })
+    const users = await overHttp(app).call('pengguna.daftar')
+    const id = (n: string) => users.find((u) => u.nama === n)!.id
+    const op = await overHttp(app).call('sesi.masuk', { userId: id('Operator Sortir') })
+    // The koordinator helps from the operator's window: the operator's session is not ended.
+    const help = await overHttp(app, op.sessionId).call('sesi.masuk', {
+      userId: id('Kasubbag Logistik'),
+      pin: '202411',
+      bantu: true,
+    })
+    expect(help.user?.nama).toBe('Kasubbag Logistik')
+    expect((await overHttp(app, help.sessionId).raw('kemas.aturSusunanLabel', grid(4))).ok).toBe(true)
+    expect((await overHttp(app, help.sessionId).call('sesi.keluar')).user).toBeNull()
+    expect((await overHttp(app, help.sessionId).call('sesi.lihat')).user).toBeNull()
+    // The window is the operator's again, with the operator's rights only.
+    expect((await overHttp(app, op.sessionId).call('sesi.lihat')).user?.nama).toBe('Operator Sortir')
+    expect(await overHttp(app, op.sessionId).raw('kemas.aturSusunanLabel', grid(5))).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    // Without bantu, choosing someone else ends the window's session, as before.
+    await overHttp(app, op.sessionId).call('sesi.masuk', { userId: id('Kasubbag Logistik'), pin: '202411' })
+    expect((await overHttp(app, op.sessionId).call('sesi.lihat')).user).toBeNull()
+    app.close()
+  })
+})
+
 describe('a file without an admin', () => {
   it('allows setting up the election and its first admin, nothing else, until the admin exists', async () => {
     const app = await openTestApp({ dir: root, name: 'baru', now, demo: false })

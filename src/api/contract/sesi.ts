@@ -31,7 +31,17 @@ export const sesiMethods = {
     writes: false,
   }),
   'sesi.masuk': method({
-    input: z.object({ userId: Id, pin: Pin.optional() }).strict(),
+    input: z
+      .object({
+        userId: Id,
+        pin: Pin.optional(),
+        /**
+         * A helping PIN: a koordinator or admin signs in for one action of the person at the window, whose
+         * session is kept (not ended) so the window returns to it once the action is done.
+         */
+        bantu: z.boolean().optional(),
+      })
+      .strict(),
     output: Sesi,
     description: 'Memilih pengguna untuk jendela ini: operator cukup memilih nama, koordinator dan admin dengan PIN',
     writes: true,

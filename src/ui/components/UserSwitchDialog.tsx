@@ -20,6 +20,7 @@ export function SwitchDialog({
   need,
   asked,
   current,
+  helped,
   demoPins,
   onClose,
   onChosen,
@@ -30,10 +31,12 @@ export function SwitchDialog({
   need?: Role | undefined
   asked: boolean
   current: User | null
+  /** The person whose action needs a higher role: the window goes back to them once it is done. */
+  helped?: User | undefined
   /** The demo election's published PINs (sesi.lihat); empty on every real file. */
   demoPins: DemoPins
   onClose(): void
-  onChosen(): void
+  onChosen(who: User): void
   onSignedOut(): void
 }) {
   const [busy, setBusy] = useState(false)
@@ -91,10 +94,21 @@ export function SwitchDialog({
           </strong>
           <p>{error.message}</p>
           <p className="small">Setelah nama dipilih, tindakan tadi dilanjutkan sendiri; tidak perlu mengulang.</p>
+          {helped && (
+            <p className="small" data-testid="auth-helping">
+              PIN ini hanya untuk tindakan ini: sesudahnya jendela kembali ke <strong>{helped.nama}</strong>.
+            </p>
+          )}
         </Banner>
       )}
       <ErrorBanner error={outError} title="Belum dapat keluar" />
-      <UserPicker need={need} current={current} demoPins={demoPins} onChosen={onChosen} />
+      <UserPicker
+        need={need}
+        current={current}
+        helping={helped !== undefined}
+        demoPins={demoPins}
+        onChosen={onChosen}
+      />
     </Dialog>
   )
 }
@@ -103,13 +117,16 @@ export function SwitchDialog({
 function UserPicker({
   need,
   current,
+  helping,
   demoPins,
   onChosen,
 }: {
   need?: Role | undefined
   current: User | null
+  /** Signing in to help with one action: the window's own session is kept (sesi.masuk bantu). */
+  helping: boolean
   demoPins: DemoPins
-  onChosen(): void
+  onChosen(who: User): void
 }) {
   const users = useApi('pengguna.daftar', {})
   const [pinFor, setPinFor] = useState<User | null>(null)
@@ -146,8 +163,8 @@ function UserPicker({
     setBusyId(u.id)
     setError(undefined)
     try {
-      await invoke('sesi.masuk', { userId: u.id })
-      onChosen()
+      await invoke('sesi.masuk', { userId: u.id, ...(helping ? { bantu: true } : {}) })
+      onChosen(u)
     } catch (err) {
       setError(toApiError(err))
       setBusyId(null)
@@ -158,6 +175,7 @@ function UserPicker({
     return (
       <PinStep
         user={pinUser}
+        helping={helping}
         demoPin={demoPinOf(demoPins, pinUser)}
         onBack={
           eligible.length > 1 || !need || need === 'operator'
@@ -231,14 +249,16 @@ function UserPicker({
 
 function PinStep({
   user,
+  helping,
   demoPin,
   onBack,
   onChosen,
 }: {
   user: User
+  helping: boolean
   demoPin: string | undefined
   onBack?: (() => void) | undefined
-  onChosen(): void
+  onChosen(who: User): void
 }) {
   const [pin, setPin] = useState('')
   const [busy, setBusy] = useState(false)
@@ -255,8 +275,8 @@ function PinStep({
     setBusy(true)
     setError(undefined)
     try {
-      await invoke('sesi.masuk', { userId: user.id, pin })
-      onChosen()
+      await invoke('sesi.masuk', { userId: user.id, pin, ...(helping ? { bantu: true } : {}) })
+      onChosen(user)
     } catch (err) {
       setError(toApiError(err))
       setPin('')
