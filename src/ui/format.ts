@@ -48,6 +48,14 @@ export function fmtTanggal(iso: string, style: 'long' | 'short' = 'long'): strin
     : d.toLocaleDateString('id-ID', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })
 }
 
+/** A clock time as the floor reads it in Indonesian: "08:00" (how it is stored and typed) -> "08.00". */
+export function fmtJam(hhmm: string): string {
+  return /^\d{1,2}:\d{2}$/.test(hhmm) ? hhmm.replace(':', '.') : hhmm
+}
+
+/** A shift's hours: "08.00–16.00". */
+export const fmtJamRentang = (mulai: string, selesai: string): string => `${fmtJam(mulai)}–${fmtJam(selesai)}`
+
 export const fmtWaktu = (iso: string) =>
   new Date(iso).toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' })
 
