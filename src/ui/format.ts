@@ -50,7 +50,7 @@ export function fmtTanggal(iso: string, style: 'long' | 'short' = 'long'): strin
 
 /** A clock time as the floor reads it in Indonesian: "08:00" (how it is stored and typed) -> "08.00". */
 export function fmtJam(hhmm: string): string {
-  return /^\d{1,2}:\d{2}$/.test(hhmm) ? hhmm.replace(':', '.') : hhmm
+  return hhmm.replace(':', '.')
 }
 
 /** A shift's hours: "08.00–16.00". */
