@@ -36,6 +36,9 @@ export default defineConfig({
     root: resolve(__dirname, 'src/ui'),
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/ui/index.html') } },
+      // The first screen is what the browser must parse: minified, each page in its own chunk (App.tsx
+      // React.lazy), AG Grid only with the pages that show a grid.
+      minify: true,
     },
     plugins: [react()],
   },

@@ -153,13 +153,4 @@ export function memoized<T>(fn: (s: string) => T): (s: string) => T {
   }
 }
 
-/**
- * Ballot names are long ("Surat Suara Pemilihan Bupati dan Wakil Bupati"); tables, headers and cards use
- * "Surat suara Bupati" and keep the full name where there is room (a tooltip, the BA's own sentences).
- */
-export function shortItemName(name: string): string {
-  return name
-    .replace(/^Surat Suara (Pemilihan )?/i, 'Surat suara ')
-    .replace(/ dan Wakil [^(]*?(?=\s*\(|$)/i, '')
-    .trim()
-}
+export { shortItemName } from './itemName'

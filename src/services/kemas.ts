@@ -1,4 +1,4 @@
-import type { Kit, KitDetail, KitProgress, KemasInput, KotakScan } from '../api/contract/kemas'
+import type { Kit, KitDetail, KitProgress, KemasHasil, KemasInput, KotakScan } from '../api/contract/kemas'
 import type { TpsRow } from '../api/contract/wilayah'
 import { formatTpsNumber } from '../core/tps'
 import { AppError, refused, type Issue } from '../core/errors'
@@ -259,7 +259,7 @@ export function lihatKit(ctx: ReadContext, tpsId: number): KitDetail {
   }
 }
 
-export function catat(ctx: ServiceContext, who: Actor, input: KemasInput): KitDetail {
+export function catat(ctx: ServiceContext, who: Actor, input: KemasInput): KemasHasil {
   const shift = requireOpenShift(ctx, input.shiftId)
   if (shift.kind !== 'packing') {
     throw refused(
@@ -286,10 +286,9 @@ export function catat(ctx: ServiceContext, who: Actor, input: KemasInput): KitDe
         })),
     )
   }
-  const wanted = input.sisa
-    ? detail.lines.filter((l) => l.remaining > 0).map((l) => ({ variantId: l.variantId, qty: l.remaining }))
-    : input.lines
-  if (wanted.length === 0) throw refused(input.sisa ? `Kit ${tpsName(tps)} sudah lengkap` : 'Tidak ada yang dikemas')
+  if (input.sisa) return packWhatIsThere(ctx, who, shift.id, tps, detail)
+  const wanted = input.lines
+  if (wanted.length === 0) throw refused('Tidak ada yang dikemas')
 
   const issues: Issue[] = []
   const seen = new Set<number>()
@@ -326,13 +325,7 @@ export function catat(ctx: ServiceContext, who: Actor, input: KemasInput): KitDe
       issues.push({
         row,
         column: 'qty',
-        message: `${line.label}: stok siap kemas hanya ${formatAngka(line.stock)}, tidak cukup untuk ${formatAngka(w.qty)}${
-          v.kind === 'ballot'
-            ? '; sortir dulu surat suara yang belum disortir'
-            : v.assembled
-              ? `; rakit dulu ${v.itemName.toLowerCase()} dalam shift rakit`
-              : '; catat dulu penerimaannya'
-        }`,
+        message: `${line.label}: stok siap kemas hanya ${formatAngka(line.stock)}, tidak cukup untuk ${formatAngka(w.qty)}${whereFrom(v)}`,
       })
     }
   })
@@ -351,7 +344,65 @@ export function catat(ctx: ServiceContext, who: Actor, input: KemasInput): KitDe
     const written = recordMoves(ctx, who, moves)
     return { result: null, detail: { shiftId: shift.id, tpsId: tps.id, rows: written.length } }
   })
-  return lihatKit(ctx, tps.id)
+  return { ...lihatKit(ctx, tps.id), missing: [] }
+}
+
+/** Where sheets that are not ready to pack come from: the step the floor must do first. */
+function whereFrom(v: VariantInfo): string {
+  return v.kind === 'ballot'
+    ? '; sortir dulu surat suara yang belum disortir'
+    : v.assembled
+      ? `; rakit dulu ${v.itemName.toLowerCase()} dalam shift rakit`
+      : '; catat dulu penerimaannya'
+}
+
+/**
+ * "Kemas semua sisa": everything the kit still lacks that is ready to pack goes in now (a line short of
+ * stock goes in as far as the stock reaches), and the answer names what is still missing and where it
+ * comes from. Only a kit of which nothing at all can be packed is refused, naming every line.
+ */
+function packWhatIsThere(
+  ctx: ServiceContext,
+  who: Actor,
+  shiftId: number,
+  tps: Parameters<typeof tpsName>[0],
+  detail: KitDetail,
+): KemasHasil {
+  const open = detail.lines.filter((l) => l.remaining > 0)
+  if (open.length === 0) throw refused(`Kit ${tpsName(tps)} sudah lengkap`)
+  const missing: KemasHasil['missing'] = []
+  const moves: MoveInput[] = []
+  for (const line of open) {
+    const qty = Math.min(line.remaining, Math.max(0, line.stock))
+    if (qty > 0) moves.push({ variantId: line.variantId, from: line.source, to: dikemasPlace(tps.id), qty, shiftId })
+    if (qty < line.remaining) {
+      const short = line.remaining - qty
+      missing.push({
+        variantId: line.variantId,
+        label: line.label,
+        qty: short,
+        message: `${line.label}: kurang ${formatAngka(short)} ${line.unit} (stok siap kemas ${formatAngka(line.stock)})${whereFrom(getVariant(ctx, line.variantId))}`,
+      })
+    }
+  }
+  if (moves.length === 0) {
+    throw refused(
+      `Belum ada yang siap dikemas untuk kit ${tpsName(tps)}; tidak ada yang dikemas`,
+      missing.map((m) => ({
+        row: open.findIndex((l) => l.variantId === m.variantId) + 1,
+        column: 'qty',
+        message: m.message,
+      })),
+    )
+  }
+  writeTx(ctx, who, 'kemas.catat', () => {
+    const written = recordMoves(ctx, who, moves)
+    return {
+      result: null,
+      detail: { shiftId, tpsId: tps.id, rows: written.length, missing: missing.map((m) => [m.variantId, m.qty]) },
+    }
+  })
+  return { ...lihatKit(ctx, tps.id), missing }
 }
 
 /** The seal number on one kotak of a kit; a number already on another kotak is refused. */

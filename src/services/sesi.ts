@@ -3,9 +3,12 @@ import { AppError, refused } from '../core/errors'
 import { ELEVATED_IDLE_MS, LOCK_MS, MAX_PIN_ATTEMPTS, needsPin } from '../core/roles'
 import type { Pengguna } from '../api/contract/pengguna'
 import type { Sesi } from '../api/contract/sesi'
+import { pinOf } from '../db/pengguna'
 import { insertSesiLog, type SesiEvent } from '../db/sesi'
 import { writeTx, type ServiceContext } from './context'
-import { checkPin, getUser, hasAdmin } from './pengguna'
+import { DEMO_DATA_NOTE } from './demo'
+import * as pemilihan from './pemilihan'
+import { checkPin, daftar as daftarPengguna, DEMO_USERS, getUser, hasAdmin } from './pengguna'
 
 /**
  * Who is at the keyboard of each window (Electron) or browser tab. Sessions live in memory only: a
@@ -66,7 +69,30 @@ export class SessionStore {
       expiresAt: s && user && needsPin(user.role) ? new Date(s.lastSeen + ELEVATED_IDLE_MS).toISOString() : null,
       needsFirstAdmin: !hasAdmin(this.ctx),
       idleMinutes: ELEVATED_IDLE_MS / 60_000,
+      demoPins: this.demoPins(),
     }
+  }
+
+  /** Whether a user's stored PIN is still a demo PIN, by user and PIN: scrypt is too slow for every look. */
+  private readonly demoPinStillSet = new Map<string, boolean>()
+
+  /** The demo users (pengguna.DEMO_USERS) whose PIN is still the published one, on the demo election only. */
+  private demoPins(): Sesi['demoPins'] {
+    if (pemilihan.lihat(this.ctx)?.dataNote !== DEMO_DATA_NOTE) return []
+    const users = daftarPengguna(this.ctx)
+    const out: Sesi['demoPins'] = []
+    for (const demo of DEMO_USERS) {
+      const user = users.find((u) => u.nama === demo.nama && u.active)
+      if (!user || !demo.pin || !needsPin(user.role)) continue
+      const key = `${user.id}:${pinOf(this.ctx.db, user.id)?.hash ?? ''}`
+      let still = this.demoPinStillSet.get(key)
+      if (still === undefined) {
+        still = checkPin(this.ctx, user.id, demo.pin)
+        this.demoPinStillSet.set(key, still)
+      }
+      if (still) out.push({ userId: user.id, pin: demo.pin })
+    }
+    return out
   }
 
   /**

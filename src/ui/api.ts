@@ -105,11 +105,23 @@ function rememberSession(id: string | null): void {
   }
 }
 
+/** The session this window holds now (to come back to after a helping PIN). */
+export const currentSession = (): string | null => sessionId
+
+/** Puts back a session this window held before (its owner's, kept on the server while someone helped). */
+export function restoreSession(id: string | null): void {
+  rememberSession(id)
+}
+
 /**
  * Asked when a call needs a user (AUTH_REQUIRED) or a higher role (FORBIDDEN): the app shows the user
- * switcher and resolves true once someone suitable is chosen, and the call is made again once.
+ * switcher and, once someone suitable is chosen, answers a grant; the call is made again once and then
+ * `done` is called, which hands a helped window back to the person it belonged to. False: nobody was chosen.
  */
-export type AuthPrompt = (err: ApiError) => Promise<boolean>
+export interface AuthGrant {
+  done(): Promise<void>
+}
+export type AuthPrompt = (err: ApiError) => Promise<AuthGrant | false>
 let authPrompt: AuthPrompt | null = null
 export function setAuthPrompt(prompt: AuthPrompt | null): void {
   authPrompt = prompt
@@ -202,7 +214,14 @@ async function withUser<T>(method: string, call: () => Promise<T>, askUser = tru
       authPrompt &&
       !method.startsWith('sesi.')
     ) {
-      if (await authPrompt(err)) return call()
+      const grant = await authPrompt(err)
+      if (grant) {
+        try {
+          return await call()
+        } finally {
+          await grant.done()
+        }
+      }
     }
     throw err
   }

@@ -48,6 +48,14 @@ export function fmtTanggal(iso: string, style: 'long' | 'short' = 'long'): strin
     : d.toLocaleDateString('id-ID', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })
 }
 
+/** A clock time as the floor reads it in Indonesian: "08:00" (how it is stored and typed) -> "08.00". */
+export function fmtJam(hhmm: string): string {
+  return hhmm.replace(':', '.')
+}
+
+/** A shift's hours: "08.00–16.00". */
+export const fmtJamRentang = (mulai: string, selesai: string): string => `${fmtJam(mulai)}–${fmtJam(selesai)}`
+
 export const fmtWaktu = (iso: string) =>
   new Date(iso).toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' })
 
@@ -81,5 +89,5 @@ export function ruleSentence(item: Pick<Barang, 'rule' | 'qty' | 'per' | 'unit'>
   }
 }
 
-export { shortItemName } from '../core/text'
+export { shortItemName } from '../core/itemName'
 export { formatTpsNumber } from '../core/tps'

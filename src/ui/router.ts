@@ -64,6 +64,9 @@ export function useLeaveGuard(message: string | null): void {
   }, [message])
 }
 
+/** Where the address points now, read once (the app's first page). */
+export const currentLocation = (): Location => parse(window.location.hash)
+
 /** Hash routing: works from file-like app:// URLs in Electron and from the token URL in browser mode. */
 export function useLocation(): Location {
   const [loc, setLoc] = useState<Location>(() => parse(window.location.hash))

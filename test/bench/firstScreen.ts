@@ -25,6 +25,8 @@ export async function benchFirstScreen(app: OpenedApp, runs: number, report: Rep
   const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/`
   const browser = await launchChromium()
   try {
+    /** Bytes of script, style and data the last load fetched besides the page itself. */
+    let shipped = 0
     const load = async (url: string, ready: string) => {
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' })
       const page = await context.newPage()
@@ -32,6 +34,11 @@ export async function benchFirstScreen(app: OpenedApp, runs: number, report: Rep
       await page.goto(url)
       await page.getByTestId(ready).waitFor({ timeout: 120_000 })
       const ms = performance.now() - t0
+      shipped = await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .reduce((sum, e) => sum + (e as PerformanceResourceTiming).encodedBodySize, 0),
+      )
       await context.close()
       return ms
     }
@@ -44,7 +51,7 @@ export async function benchFirstScreen(app: OpenedApp, runs: number, report: Rep
     for (let i = 0; i < runs; i++) raw.push(await load(bareUrl, 't'))
     report.add('Layar pertama (Beranda) dalam mode peramban', median(app_ms), median(raw), {
       peakMb,
-      extra: `Chromium ${browser.version()}; raw = halaman kosong`,
+      extra: `Chromium ${browser.version()}; raw = halaman kosong; ${(shipped / 1024).toFixed(0)} KB dimuat (per halaman satu chunk)`,
     })
 
     // The grid of every TPS: loading it, a quick filter typed in, a sort by DPT — each until the grid shows it.

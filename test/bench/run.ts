@@ -42,6 +42,7 @@ const TARGETS: Target[] = [
   { line: /^Daftar isi/, text: 'Daftar isi semua TPS: puncak memori < 1 GB', check: peakUnder(1024) },
   { line: /^Label/, text: 'Label semua kotak ≤ 1,5x pdfmake mentah', check: withinRaw(1.5) },
   { line: /^Label/, text: 'Label semua kotak: puncak memori < 1 GB', check: peakUnder(1024) },
+  { line: /^Layar pertama/, text: 'Layar pertama (Beranda) dalam mode peramban ≤ 0,5 s', check: under(500) },
   { line: /^Mulai gudang --version/, text: 'gudang --version mulai ≤ 0,3 s', check: under(300) },
   { line: /^Mulai gudang call/, text: 'gudang call mulai ≤ 0,3 s', check: under(300) },
   {

@@ -126,6 +126,13 @@ async function seedFloor(): Promise<void> {
   await app.call('barang.ubah', { id: item('KOTAK'), payRate: 2_000 })
 }
 
+/** Answers the one question before a numbered document is issued (components/ConfirmPaper). */
+async function confirmIssue(label: string): Promise<void> {
+  const ask = app.page.getByRole('dialog', { name: `${label}?` })
+  await ask.getByRole('button', { name: label, exact: true }).click()
+  await ask.waitFor({ state: 'hidden' })
+}
+
 describe('documents, end to end', () => {
   it('Pengaturan: kop surat, a refused and then a good nomor pattern, the logo and the signers of the BA hasil sortir dan lipat', async () => {
     await app.page.goto(app.url('#/pengaturan'))
@@ -273,6 +280,7 @@ describe('documents, end to end', () => {
     // Yesterday's shift is still open: refused, with the shift named in the toast.
     await card.getByLabel('Dari tanggal').fill(YESTERDAY)
     await card.getByRole('button', { name: 'Terbitkan BA hasil sortir dan lipat' }).click()
+    await confirmIssue('Terbitkan BA hasil sortir dan lipat')
     await expect
       .poll(() => toast('error').textContent())
       .toContain(`Masih ada shift yang belum ditutup (#${seeded.openShiftId})`)
@@ -283,6 +291,11 @@ describe('documents, end to end', () => {
 
     await card.getByLabel('Dari tanggal').fill(TODAY)
     await card.getByLabel('Dari tanggal').press('Enter')
+    // One question first, naming the document, its numbering, the range and who signs; nothing taken before it.
+    const ask = app.page.getByRole('dialog', { name: 'Terbitkan BA hasil sortir dan lipat?' })
+    await expect.poll(() => ask.getByTestId('confirm-paper').textContent()).toContain('Nomor berikutnya menurut pola')
+    expect(await app.call('dokumen.daftar', { type: 'BA_SORTIR' })).toEqual([])
+    await confirmIssue('Terbitkan BA hasil sortir dan lipat')
     const issued = card.getByTestId('issued-BA_SORTIR')
     await issued.waitFor()
     const nomor = (await issued.getByTestId('issued-nomor').textContent())!.trim()
@@ -334,6 +347,7 @@ describe('documents, end to end', () => {
     await nameAllSigners(app)
     const card = app.page.locator('form[data-doc-type="REKAP_UPAH"]')
     await card.getByRole('button', { name: 'Terbitkan rekap upah' }).click()
+    await confirmIssue('Terbitkan rekap upah')
     const issued = card.getByTestId('issued-REKAP_UPAH')
     await issued.waitFor()
     const [doc] = await app.call('dokumen.daftar', { type: 'REKAP_UPAH' })

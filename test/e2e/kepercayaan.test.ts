@@ -22,6 +22,19 @@ const doc = { nomor: '', qr: '', chainSeq: 0 }
 
 const nav = (name: string) => menuLink(app.page, name)
 const chip = () => app.page.getByTestId('user-chip')
+/** Hands the window to someone on purpose, through the header chip (not a helping PIN). */
+async function signIn(nama: string, pin?: string): Promise<void> {
+  await chip().click()
+  const switcher = app.page.getByRole('dialog', { name: 'Ganti pengguna' })
+  await switcher.getByRole('button', { name: new RegExp(`^${nama}`) }).click()
+  if (pin) {
+    const box = switcher.getByLabel(`PIN ${nama}`)
+    await box.fill(pin)
+    await box.press('Enter')
+  }
+  await switcher.waitFor({ state: 'hidden' })
+  await expect.poll(() => chip().textContent()).toContain(nama)
+}
 
 /** Edits one ledger row as someone with the file and a SQLite tool would: the guard trigger dropped first. */
 function tamper(sql: string, ...args: unknown[]): void {
@@ -73,6 +86,8 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
     const ask = app.page.getByRole('dialog', { name: 'Perlu koordinator' })
     await ask.getByTestId('auth-reason').getByText('Tindakan ini memerlukan koordinator', { exact: true }).waitFor()
     expect(await ask.getByRole('button', { name: /^Operator/ }).count()).toBe(0)
+    // The PIN helps with this one action only: the window goes back to the operator afterwards.
+    expect(await ask.getByTestId('auth-helping').textContent()).toContain('Operator Sortir')
     await ask.getByRole('button', { name: /^Kasubbag Logistik/ }).click()
     const pin = ask.getByLabel('PIN Kasubbag Logistik')
     await pin.fill('999999')
@@ -86,7 +101,8 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
 
     // The refused backup was made again by itself, as the koordinator.
     await app.page.getByText('Cadangan dibuat', { exact: true }).waitFor()
-    await expect.poll(() => chip().textContent()).toContain('Kasubbag Logistik')
+    // The window is the operator's again.
+    await expect.poll(() => chip().textContent()).toContain('Operator Sortir')
     const backups = await app.call('cadangan.daftar', {})
     expect(backups).toHaveLength(1)
     expect(backups[0]).toMatchObject({
@@ -102,6 +118,8 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
     expect(readdirSync(backupDir(app.opened.dbPath))).toEqual([backups[0]!.name])
     await clearToasts(app.page)
     await app.screenshot('trust-02-cadangan')
+    // The koordinator now takes the PC over on purpose, through the chip: that stays.
+    await signIn('Kasubbag Logistik', '202411')
   })
 
   it('an admin adds a user: the koordinator is asked for the admin, who is the only one, straight to the PIN', async () => {
@@ -126,7 +144,9 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
       active: true,
       hasPin: false,
     })
-    await expect.poll(() => chip().textContent()).toContain('Admin Gudang')
+    // The admin helped the koordinator with one action; the koordinator's own session is back, no PIN again.
+    await expect.poll(() => chip().textContent()).toContain('Kasubbag Logistik')
+    await signIn('Admin Gudang', '240424')
 
     // A koordinator without a PIN is refused on its field; nothing is added.
     await app.page.getByRole('button', { name: 'Tambah pengguna…' }).click()

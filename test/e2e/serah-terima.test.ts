@@ -149,6 +149,9 @@ async function seedFloor(): Promise<void> {
   await nameAllSigners(app)
 }
 
+/** The one question before a handover or a destruction (components/ConfirmPaper). */
+const confirmDialog = () => app.page.getByRole('dialog').filter({ has: app.page.getByTestId('confirm-paper') })
+
 describe('serah terima and pemusnahan, end to end', () => {
   it('hands the kits of one kecamatan over to its PPK: scan check, refusals, exception, BA, confirmation, return', async () => {
     await app.page.goto(app.url('#/serah-terima'))
@@ -208,7 +211,8 @@ describe('serah terima and pemusnahan, end to end', () => {
     await form.getByLabel('Nama Ketua PPK (PIHAK KEDUA)').fill(KETUA_PPK)
     expect(await form.getByLabel('Jabatan penerima').inputValue()).toBe(`Ketua PPK Kecamatan ${seeded.kecamatan}`)
     await form.getByLabel('Kendaraan').fill('Truk BK 8123 XY')
-    await form.getByRole('button', { name: 'Serahkan dan terbitkan BA' }).click()
+    await form.getByRole('button', { name: 'Serahkan dan terbitkan BA…' }).click()
+    await confirmDialog().getByRole('button', { name: 'Serahkan dan terbitkan BA' }).click()
     const refused = app.page.getByTestId('serah-terima-refused')
     await refused.waitFor()
     expect(await refused.textContent()).toContain(`${seeded.partial.name} belum lengkap`)
@@ -250,7 +254,17 @@ describe('serah terima and pemusnahan, end to end', () => {
     expect(jumlahOnScreen).toMatch(/^Jumlah seluruhnya .* lembar surat suara, .* buah kotak suara, .* set formulir\.$/)
     await sectionShot(app.page, form, 'serah-terima-02-serah-terima-form', { clearToasts: TOASTS })
 
-    await form.getByRole('button', { name: 'Serahkan dan terbitkan BA' }).click()
+    // One question before the handover, showing what the BA will say; nothing is recorded until it is answered.
+    await form.getByRole('button', { name: 'Serahkan dan terbitkan BA…' }).click()
+    const ask = confirmDialog()
+    await expect
+      .poll(() => ask.getByTestId('confirm-paper').textContent())
+      .toContain(jumlahOnScreen.replace(/^Jumlah seluruhnya /, '').replace(/\.$/, ''))
+    expect(await ask.getByTestId('confirm-paper').textContent()).toContain(KETUA_PPK)
+    expect(await ask.getByTestId('confirm-paper').textContent()).toContain('Dengan pengecualian')
+    expect(await app.call('serahTerima.daftar', {})).toEqual([])
+    await app.screenshot('serah-terima-02b-konfirmasi', { fullPage: false })
+    await ask.getByRole('button', { name: 'Serahkan dan terbitkan BA' }).click()
     const done = app.page.getByTestId('serah-terima-done')
     await done.waitFor()
     const nomor = (await app.page.getByTestId('serah-terima-done-nomor').textContent())!
@@ -344,7 +358,10 @@ describe('serah terima and pemusnahan, end to end', () => {
     const before = await app.call('rekonsiliasi.lihat', {})
     const rusak = before.filter((r) => r.kind === 'ballot').reduce((s, r) => s + r.rusakTotal, 0)
     expect(rusak).toBe(2 * (RUSAK.CETAK + RUSAK.KUSUT_SOBEK))
-    // By default every rusak sheet and no good one; the good sheets are still needed by unpacked kits and PSU.
+    // Nothing is chosen at first; one button fills every rusak sheet, and no good one: the good sheets are
+    // still needed by unpacked kits and PSU.
+    await expect.poll(() => app.page.getByTestId('pemusnahan-total').textContent()).toBe('0')
+    await app.page.getByRole('button', { name: `Isi semua yang rusak (${formatAngka(rusak)} lembar)` }).click()
     await expect.poll(() => app.page.getByTestId('pemusnahan-total').textContent()).toBe(formatAngka(rusak))
     expect(await app.page.getByTestId('pemusnahan-terbilang').textContent()).toContain(jumlahTerbilang(rusak))
     const gub = app.page.getByTestId(`pemusnahan-variant-${seeded.G}`)
@@ -361,7 +378,14 @@ describe('serah terima and pemusnahan, end to end', () => {
     await form.getByLabel('Tempat pemusnahan').fill('Halaman gudang logistik KPU Kabupaten Batu Bara')
     await app.screenshot('serah-terima-03-pemusnahan', { clearToasts: TOASTS, fullPage: false })
 
-    await form.getByRole('button', { name: 'Musnahkan dan terbitkan BA' }).click()
+    await form.getByRole('button', { name: 'Musnahkan dan terbitkan BA…' }).click()
+    const ask = confirmDialog()
+    await expect.poll(() => ask.getByTestId('confirm-paper').textContent()).toContain(jumlahTerbilang(rusak))
+    expect(await ask.getByTestId('confirm-paper').textContent()).toContain(
+      'Halaman gudang logistik KPU Kabupaten Batu Bara',
+    )
+    expect(await app.call('pemusnahan.daftar', {})).toEqual([])
+    await ask.getByRole('button', { name: 'Musnahkan dan terbitkan BA' }).click()
     const done = app.page.getByTestId('pemusnahan-done')
     await done.waitFor()
     const nomor = (await app.page.getByTestId('pemusnahan-done-nomor').textContent())!

@@ -219,10 +219,62 @@ describe('users and sessions on the demo election', () => {
   })
 })
 
+describe('signing in to the demo as a newcomer', () => {
+  it('sesi.lihat carries the PINs README publishes while they hold; a changed PIN is never shown', async () => {
+    const app = await openTestApp({ dir: root, name: 'demo-pin', now })
+    const users = await overHttp(app).call('pengguna.daftar')
+    const id = (n: string) => users.find((u) => u.nama === n)!.id
+    const first = await overHttp(app).call('sesi.lihat')
+    expect(first.demoPins).toEqual([
+      { userId: id('Admin Gudang'), pin: '240424' },
+      { userId: id('Kasubbag Logistik'), pin: '202411' },
+    ])
+    // The PIN shown is the one that signs in.
+    const k = await overHttp(app).call('sesi.masuk', { userId: id('Kasubbag Logistik'), pin: first.demoPins[1]!.pin })
+    expect(k.user?.nama).toBe('Kasubbag Logistik')
+    // Once the koordinator chooses a PIN of their own, it stays theirs: nothing about it leaves the server.
+    await overHttp(app, k.sessionId).call('pengguna.gantiPin', { pinLama: '202411', pinBaru: '918273' })
+    const after = await overHttp(app).call('sesi.lihat')
+    expect(after.demoPins).toEqual([{ userId: id('Admin Gudang'), pin: '240424' }])
+    expect(JSON.stringify(after)).not.toContain('918273')
+    app.close()
+  })
+})
+
+describe('a helping PIN', () => {
+  it('sesi.masuk with bantu keeps the helped session; ending the helper gives the window back', async () => {
+    const app = await openTestApp({ dir: root, name: 'bantu', now })
+    const users = await overHttp(app).call('pengguna.daftar')
+    const id = (n: string) => users.find((u) => u.nama === n)!.id
+    const op = await overHttp(app).call('sesi.masuk', { userId: id('Operator Sortir') })
+    // The koordinator helps from the operator's window: the operator's session is not ended.
+    const help = await overHttp(app, op.sessionId).call('sesi.masuk', {
+      userId: id('Kasubbag Logistik'),
+      pin: '202411',
+      bantu: true,
+    })
+    expect(help.user?.nama).toBe('Kasubbag Logistik')
+    expect((await overHttp(app, help.sessionId).raw('kemas.aturSusunanLabel', grid(4))).ok).toBe(true)
+    expect((await overHttp(app, help.sessionId).call('sesi.keluar')).user).toBeNull()
+    expect((await overHttp(app, help.sessionId).call('sesi.lihat')).user).toBeNull()
+    // The window is the operator's again, with the operator's rights only.
+    expect((await overHttp(app, op.sessionId).call('sesi.lihat')).user?.nama).toBe('Operator Sortir')
+    expect(await overHttp(app, op.sessionId).raw('kemas.aturSusunanLabel', grid(5))).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    // Without bantu, choosing someone else ends the window's session, as before.
+    await overHttp(app, op.sessionId).call('sesi.masuk', { userId: id('Kasubbag Logistik'), pin: '202411' })
+    expect((await overHttp(app, op.sessionId).call('sesi.lihat')).user).toBeNull()
+    app.close()
+  })
+})
+
 describe('a file without an admin', () => {
   it('allows setting up the election and its first admin, nothing else, until the admin exists', async () => {
     const app = await openTestApp({ dir: root, name: 'baru', now, demo: false })
     expect((await overHttp(app).call('sesi.lihat')).needsFirstAdmin).toBe(true)
+    expect((await overHttp(app).call('sesi.lihat')).demoPins).toEqual([])
     const init = await overHttp(app).raw('pemilihan.buat', {
       jenis: 'pilkada',
       tahun: 2024,
@@ -243,6 +295,8 @@ describe('a file without an admin', () => {
     const admin = await overHttp(app).call('pengguna.tambahAdminPertama', { nama: 'Ibu Ketua', pin: '739154' })
     expect(admin.role).toBe('admin')
     expect((await overHttp(app).call('sesi.lihat')).needsFirstAdmin).toBe(false)
+    // Not the demo: no PIN is ever shown.
+    expect((await overHttp(app).call('sesi.lihat')).demoPins).toEqual([])
     // Only once.
     const again = await overHttp(app).raw('pengguna.tambahAdminPertama', { nama: 'Orang Lain', pin: '739155' })
     expect(!again.ok && again.error.message).toBe(

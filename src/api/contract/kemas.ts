@@ -162,6 +162,13 @@ export const KemasInput = z
 
 export type KemasInput = z.infer<typeof KemasInput>
 
+/** The kit after packing; with `sisa`, what the kit still lacks because it is not ready to pack, and why. */
+export const KemasHasil = KitDetail.extend({
+  missing: z.array(z.object({ variantId: Id, label: z.string(), qty: z.number().int(), message: z.string() })),
+})
+
+export type KemasHasil = z.infer<typeof KemasHasil>
+
 export const kemasMethods = {
   'kemas.lihatKemajuan': method({
     input: z
@@ -192,8 +199,9 @@ export const kemasMethods = {
   }),
   'kemas.catat': method({
     input: KemasInput,
-    output: KitDetail,
-    description: 'Mengemas kit satu TPS (BAIK/SIAP/DITERIMA → DIKEMAS); salah dapil, melebihi kit atau stok ditolak',
+    output: KemasHasil,
+    description:
+      'Mengemas kit satu TPS (BAIK/SIAP/DITERIMA → DIKEMAS); salah dapil, melebihi kit atau stok ditolak. Dengan sisa: semua yang siap dikemas, dan yang masih kurang disebutkan',
     writes: true,
   }),
   'kemas.catatSegel': method({

@@ -13,6 +13,12 @@ export const Sesi = z.object({
   needsFirstAdmin: z.boolean(),
   /** Minutes a koordinator or admin stays signed in without using the app. */
   idleMinutes: z.number().int(),
+  /**
+   * The demo election only: its users whose PIN is still the one README.md publishes, so a newcomer can
+   * sign in. Empty for every other file, and for a demo user once the PIN is changed: no other PIN ever
+   * leaves the server.
+   */
+  demoPins: z.array(z.object({ userId: Id, pin: z.string() })),
 })
 
 export type Sesi = z.infer<typeof Sesi>
@@ -25,7 +31,17 @@ export const sesiMethods = {
     writes: false,
   }),
   'sesi.masuk': method({
-    input: z.object({ userId: Id, pin: Pin.optional() }).strict(),
+    input: z
+      .object({
+        userId: Id,
+        pin: Pin.optional(),
+        /**
+         * A helping PIN: a koordinator or admin signs in for one action of the person at the window, whose
+         * session is kept (not ended) so the window returns to it once the action is done.
+         */
+        bantu: z.boolean().optional(),
+      })
+      .strict(),
     output: Sesi,
     description: 'Memilih pengguna untuk jendela ini: operator cukup memilih nama, koordinator dan admin dengan PIN',
     writes: true,

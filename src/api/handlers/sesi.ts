@@ -5,7 +5,8 @@ export function sesiHandlers({ sessions }: HandlerContext): NamespaceHandlers<'s
     'sesi.lihat': (_i, m) => sessions.lihat(m.session, m.stasiun?.id ?? null),
     'sesi.masuk': (i, m) =>
       sessions.masuk(
-        m.session,
+        // Helping with one action: the window's own session stays, and the window goes back to it after.
+        i.bantu ? undefined : m.session,
         i.userId,
         i.pin,
         m.stasiun ? `Stasiun ${m.stasiun.nama}` : m.transport,

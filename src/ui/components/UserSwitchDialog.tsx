@@ -5,7 +5,10 @@ import { useApi } from './data'
 import { Dialog } from './Dialog'
 import { Banner, ErrorBanner, Loading } from './Feedback'
 import { Field } from './Form'
-import { type User } from './session'
+import { type SessionStatus, type User } from './session'
+
+type DemoPins = SessionStatus['demoPins']
+const demoPinOf = (pins: DemoPins, u: User): string | undefined => pins.find((p) => p.userId === u.id)?.pin
 
 /** The switcher: one button per user who may do what was asked, and a PIN for koordinator and admin. */
 
@@ -17,6 +20,8 @@ export function SwitchDialog({
   need,
   asked,
   current,
+  helped,
+  demoPins,
   onClose,
   onChosen,
   onSignedOut,
@@ -26,8 +31,12 @@ export function SwitchDialog({
   need?: Role | undefined
   asked: boolean
   current: User | null
+  /** The person whose action needs a higher role: the window goes back to them once it is done. */
+  helped?: User | undefined
+  /** The demo election's published PINs (sesi.lihat); empty on every real file. */
+  demoPins: DemoPins
   onClose(): void
-  onChosen(): void
+  onChosen(who: User): void
   onSignedOut(): void
 }) {
   const [busy, setBusy] = useState(false)
@@ -85,16 +94,40 @@ export function SwitchDialog({
           </strong>
           <p>{error.message}</p>
           <p className="small">Setelah nama dipilih, tindakan tadi dilanjutkan sendiri; tidak perlu mengulang.</p>
+          {helped && (
+            <p className="small" data-testid="auth-helping">
+              PIN ini hanya untuk tindakan ini: sesudahnya jendela kembali ke <strong>{helped.nama}</strong>.
+            </p>
+          )}
         </Banner>
       )}
       <ErrorBanner error={outError} title="Belum dapat keluar" />
-      <UserPicker need={need} current={current} onChosen={onChosen} />
+      <UserPicker
+        need={need}
+        current={current}
+        helping={helped !== undefined}
+        demoPins={demoPins}
+        onChosen={onChosen}
+      />
     </Dialog>
   )
 }
 
 /** One big button per active user, operators first (the floor changes hands most); PIN for koordinator and admin. */
-function UserPicker({ need, current, onChosen }: { need?: Role | undefined; current: User | null; onChosen(): void }) {
+function UserPicker({
+  need,
+  current,
+  helping,
+  demoPins,
+  onChosen,
+}: {
+  need?: Role | undefined
+  current: User | null
+  /** Signing in to help with one action: the window's own session is kept (sesi.masuk bantu). */
+  helping: boolean
+  demoPins: DemoPins
+  onChosen(who: User): void
+}) {
   const users = useApi('pengguna.daftar', {})
   const [pinFor, setPinFor] = useState<User | null>(null)
   const [busyId, setBusyId] = useState<number | null>(null)
@@ -130,8 +163,8 @@ function UserPicker({ need, current, onChosen }: { need?: Role | undefined; curr
     setBusyId(u.id)
     setError(undefined)
     try {
-      await invoke('sesi.masuk', { userId: u.id })
-      onChosen()
+      await invoke('sesi.masuk', { userId: u.id, ...(helping ? { bantu: true } : {}) })
+      onChosen(u)
     } catch (err) {
       setError(toApiError(err))
       setBusyId(null)
@@ -142,6 +175,8 @@ function UserPicker({ need, current, onChosen }: { need?: Role | undefined; curr
     return (
       <PinStep
         user={pinUser}
+        helping={helping}
+        demoPin={demoPinOf(demoPins, pinUser)}
         onBack={
           eligible.length > 1 || !need || need === 'operator'
             ? () => {
@@ -171,6 +206,14 @@ function UserPicker({ need, current, onChosen }: { need?: Role | undefined; curr
   return (
     <div className="user-picker" ref={listRef}>
       <ErrorBanner error={error} title="Belum dapat memilih pengguna" />
+      {demoPins.length > 0 && (
+        <Banner kind="info" testId="demo-pins" title="Pemilihan demo: PIN demo tertera pada nama">
+          <p>
+            Pengguna demo memakai PIN yang dicantumkan di sini dan di README. Untuk pemakaian sungguhan, buat berkas
+            pemilihan sendiri; di berkas demo, ganti PIN di halaman Pengguna agar tidak tampil lagi.
+          </p>
+        </Banner>
+      )}
       {groups.map((g) => (
         <section key={g.role} className="user-group" aria-label={ROLE_LABEL[g.role]}>
           <h3>
@@ -194,6 +237,7 @@ function UserPicker({ need, current, onChosen }: { need?: Role | undefined; curr
                       ? `${ROLE_LABEL[u.role]} · PIN`
                       : ROLE_LABEL[u.role]}
                 </span>
+                {demoPinOf(demoPins, u) && <span className="user-button-demo">PIN demo {demoPinOf(demoPins, u)}</span>}
               </button>
             ))}
           </div>
@@ -203,7 +247,19 @@ function UserPicker({ need, current, onChosen }: { need?: Role | undefined; curr
   )
 }
 
-function PinStep({ user, onBack, onChosen }: { user: User; onBack?: (() => void) | undefined; onChosen(): void }) {
+function PinStep({
+  user,
+  helping,
+  demoPin,
+  onBack,
+  onChosen,
+}: {
+  user: User
+  helping: boolean
+  demoPin: string | undefined
+  onBack?: (() => void) | undefined
+  onChosen(who: User): void
+}) {
   const [pin, setPin] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | undefined>()
@@ -219,12 +275,13 @@ function PinStep({ user, onBack, onChosen }: { user: User; onBack?: (() => void)
     setBusy(true)
     setError(undefined)
     try {
-      await invoke('sesi.masuk', { userId: user.id, pin })
-      onChosen()
+      await invoke('sesi.masuk', { userId: user.id, pin, ...(helping ? { bantu: true } : {}) })
+      onChosen(user)
     } catch (err) {
       setError(toApiError(err))
       setPin('')
       setBusy(false)
+      // The box stays focusable while the PIN is checked (read-only, not disabled), so the focus never leaves it.
       inputRef.current?.focus()
     }
   }
@@ -234,7 +291,13 @@ function PinStep({ user, onBack, onChosen }: { user: User; onBack?: (() => void)
       <p className="user-pin-who">
         <strong>{user.nama}</strong> <span className="muted">· {ROLE_LABEL[user.role]}</span>
       </p>
-      <Field label={`PIN ${user.nama}`} error={error?.message} hint="4 sampai 8 angka, lalu tekan Enter">
+      <Field
+        label={`PIN ${user.nama}`}
+        error={error?.message}
+        hint={
+          demoPin ? `PIN demo: ${demoPin} (4 sampai 8 angka, lalu tekan Enter)` : '4 sampai 8 angka, lalu tekan Enter'
+        }
+      >
         {(id, d, invalid) => (
           <input
             ref={inputRef}
@@ -249,7 +312,7 @@ function PinStep({ user, onBack, onChosen }: { user: User; onBack?: (() => void)
             aria-describedby={d}
             aria-invalid={invalid}
             autoFocus
-            disabled={busy}
+            readOnly={busy}
           />
         )}
       </Field>

@@ -1,9 +1,18 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import { ROLES, type Role } from '../../core/roles'
-import { invoke, setAuthPrompt, type ApiError } from '../api'
+import { ROLE_LABEL, ROLES, type Role } from '../../core/roles'
+import {
+  currentSession,
+  invoke,
+  restoreSession,
+  setAuthPrompt,
+  toApiError,
+  type ApiError,
+  type AuthGrant,
+} from '../api'
 import { useApi, useRefreshAll } from './data'
+import { useToast } from './Feedback'
 import { FirstAdminDialog } from './FirstAdminDialog'
-import { SessionContext, type SessionApi, type SessionStatus } from './session'
+import { SessionContext, type SessionApi, type SessionStatus, type User } from './session'
 import { SwitchDialog } from './UserSwitchDialog'
 import './user.css'
 
@@ -15,7 +24,7 @@ import './user.css'
 
 type DialogState =
   | null
-  | { kind: 'switch'; error?: ApiError; need?: Role; asked: boolean }
+  | { kind: 'switch'; error?: ApiError; need?: Role; asked: boolean; helped?: User | undefined }
   | { kind: 'first-admin'; error?: ApiError; asked: boolean }
 
 const RANK_ORDER: Role[] = [...ROLES]
@@ -27,7 +36,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const refreshAll = useRefreshAll()
   const [dialog, setDialog] = useState<DialogState>(null)
   // Calls waiting for a user: several can be refused at once (a page loading two writes); one answer settles all.
-  const waiting = useRef<((ok: boolean) => void)[]>([])
+  const waiting = useRef<((grant: AuthGrant | false) => void)[]>([])
+  // Who the window belonged to when a higher role was asked for: a koordinator or admin who types a PIN to
+  // help with one action gives the window back once that action is done (a helping PIN, not a hand-over).
+  const helping = useRef<{ user: User; session: string } | null>(null)
+  const toast = useToast()
   const [firstAdminDismissed, setFirstAdminDismissed] = useState(false)
   const reloadStatus = status.reload
 
@@ -55,12 +68,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       } catch {
         fresh = undefined
       }
-      return new Promise<boolean>((resolve) => {
+      if (pending.length === 0) {
+        const session = currentSession()
+        helping.current = err.code === 'FORBIDDEN' && fresh?.user && session ? { user: fresh.user, session } : null
+      }
+      return new Promise<AuthGrant | false>((resolve) => {
         pending.push(resolve)
         setDialog((d) => {
           if (fresh?.needsFirstAdmin) return { kind: 'first-admin', error: err, asked: true }
           const need = higher(d?.kind === 'switch' ? d.need : undefined, err.need)
-          return { kind: 'switch', error: err, need, asked: true }
+          return { kind: 'switch', error: err, need, asked: true, helped: fresh?.user ?? undefined }
         })
       })
     })
@@ -70,9 +87,55 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [])
 
-  const settle = useCallback((ok: boolean) => {
-    for (const resolve of waiting.current.splice(0)) resolve(ok)
-  }, [])
+  /**
+   * Once every call the helper signed in for has been made again: the helper's session ends and the window
+   * is the helped person's again, in the session they never left (sesi.masuk with bantu kept it).
+   */
+  const giveBack = useCallback(
+    async (helper: string, to: { user: User; session: string }) => {
+      try {
+        await invoke('sesi.keluar', {})
+      } catch (err) {
+        toast.showError(toApiError(err))
+      }
+      restoreSession(to.session)
+      try {
+        const back = await invoke('sesi.lihat', {})
+        toast.showSuccess(
+          back.user?.id === to.user.id
+            ? `${helper} sudah keluar; jendela kembali ke ${to.user.nama} (${ROLE_LABEL[to.user.role].toLowerCase()}).`
+            : `${helper} sudah keluar. Sesi ${to.user.nama} sudah berakhir; pilih nama lagi.`,
+          'Bantuan selesai',
+        )
+      } catch (err) {
+        toast.showError(toApiError(err))
+      }
+      refreshAll()
+    },
+    [refreshAll, toast],
+  )
+
+  const settle = useCallback(
+    (ok: boolean, helper?: User | null) => {
+      const resolves = waiting.current.splice(0)
+      const helped = helping.current
+      helping.current = null
+      if (!ok) {
+        for (const resolve of resolves) resolve(false)
+        return
+      }
+      // Handing back only when someone else signed in to help, and after the last of the calls.
+      let left = resolves.length
+      const grant: AuthGrant = {
+        done: async () => {
+          left -= 1
+          if (left === 0 && helped && helper && helper.id !== helped.user.id) await giveBack(helper.nama, helped)
+        },
+      }
+      for (const resolve of resolves) resolve(grant)
+    },
+    [giveBack],
+  )
 
   const closingFirstAdmin = dialog?.kind === 'first-admin'
   const close = useCallback(() => {
@@ -81,13 +144,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     settle(false)
   }, [closingFirstAdmin, settle])
 
-  const chosen = useCallback(() => {
-    setDialog(null)
-    setFirstAdminDismissed(false)
-    // Every page reloads as the new user (and the chip with it); then the refused call is made again.
-    refreshAll()
-    settle(true)
-  }, [refreshAll, settle])
+  const chosen = useCallback(
+    (who?: User) => {
+      setDialog(null)
+      setFirstAdminDismissed(false)
+      // Every page reloads as the new user (and the chip with it); then the refused call is made again.
+      refreshAll()
+      settle(true, who ?? null)
+    },
+    [refreshAll, settle],
+  )
 
   const api = useMemo<SessionApi>(
     () => ({
@@ -112,6 +178,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         need={dialog?.kind === 'switch' ? dialog.need : undefined}
         asked={dialog?.asked ?? false}
         current={status.data?.user ?? null}
+        helped={dialog?.kind === 'switch' && dialog.error?.code === 'FORBIDDEN' ? dialog.helped : undefined}
+        demoPins={status.data?.demoPins ?? []}
         onClose={close}
         onChosen={chosen}
         onSignedOut={() => {

@@ -30,6 +30,11 @@ export interface BrowserAppOptions {
   jobPace?: JobPace
   /** Serve GET /peristiwa as npm start does, so the page follows changes made elsewhere (LAN stations). */
   liveUpdates?: boolean
+  /**
+   * The browser's language and locale (id-ID unless said): `en-US` is an office PC set up in English, where
+   * the app must still write every date, time and number the Indonesian way.
+   */
+  lang?: string
 }
 
 export interface BrowserApp extends Pick<Api, 'call' | 'refusal'> {
@@ -124,10 +129,10 @@ export function useBrowserApp(opts: BrowserAppOptions = {}): BrowserApp {
     await open(join(dir, 'gudang.sqlite'))
     await opts.seed?.(fixture)
     await serve()
-    browser = await launchChromium()
+    browser = await launchChromium(opts.lang)
     context = await browser.newContext({
       viewport: { width: 1366, height: 768 },
-      locale: 'id-ID',
+      locale: opts.lang ?? 'id-ID',
       acceptDownloads: true,
     })
     if (opts.permissions) await context.grantPermissions(opts.permissions, { origin: new URL(fixture.url()).origin })

@@ -15,11 +15,15 @@ export function ensureBuiltUi(): void {
   ensureBuilt()
 }
 
-/** Debian's Chromium with the flags this machine's closed network needs; real scrollbars, as on the office PCs. */
-export function launchChromium(): Promise<Browser> {
+/**
+ * Debian's Chromium with the flags this machine's closed network needs; real scrollbars, as on the office PCs.
+ * `lang` is the browser's own language (`--lang`), which is what native date and time boxes follow.
+ */
+export function launchChromium(lang?: string): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
+      ...(lang ? [`--lang=${lang}`] : []),
       '--headless',
       '--no-sandbox',
       '--disable-gpu',

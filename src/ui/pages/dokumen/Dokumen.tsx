@@ -23,7 +23,7 @@ export function DokumenPage({ election, params }: { election: Pemilihan; params:
         title="Dokumen"
         lead="Berita acara, nota dan rekap dibuat dari catatan buku besar. Setiap dokumen yang diterbitkan mendapat nomor dari register, isinya dibekukan saat itu dan dapat dicetak ulang kapan saja dengan isi yang sama."
         actions={
-          <a className="btn btn-secondary" href={href('pengaturan')}>
+          <a className="btn btn-secondary" href={href('pengaturan', 'kop')}>
             Kop, nomor dan penanda tangan…
           </a>
         }
@@ -46,7 +46,7 @@ export function DokumenPage({ election, params }: { election: Pemilihan; params:
               <>
                 {' '}
                 Tempat penandatanganan belum diatur; dokumen memakai nama satker. Atur di{' '}
-                <a href={href('pengaturan')}>Pengaturan</a>.
+                <a href={href('pengaturan', 'pemilihan')}>Pengaturan</a>.
               </>
             )}
           </p>

@@ -2,10 +2,11 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react'
 import type { DocType, Dokumen, IssueInput, MethodOutput, Penerimaan } from '../../../api/contract'
 import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { type Query, useApi, useRefreshAll } from '../../components/data'
+import { ConfirmPaper } from '../../components/ConfirmPaper'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { StatusBadge } from '../../components/StatusBadge'
 import { DOC_SHORT_LABEL } from '../../../core/documents'
-import { fmt, todayIso } from '../../format'
+import { fmt, fmtTanggal, todayIso } from '../../format'
 import { href } from '../../router'
 import { docCode, fmtInstant, fmtLocal, readableSubject, usePrint } from './DokumenShared'
 
@@ -39,9 +40,11 @@ interface CardProps {
   onIssued?(doc: Dokumen): void
   /** Receives the refusal so the card can mark the fields it names. */
   onError(err: ApiError | undefined): void
+  /** What the paper will be about, as chosen on the card, for the one question before it is issued. */
+  summary?: [string, ReactNode][]
 }
 
-function IssueCard({ type, setting, input, children, notice, onIssued, onError }: CardProps) {
+function IssueCard({ type, setting, input, children, notice, onIssued, onError, summary = [] }: CardProps) {
   const [busy, setBusy] = useState(false)
   const [issued, setIssued] = useState<Dokumen | null>(null)
   const refreshAll = useRefreshAll()
@@ -49,9 +52,17 @@ function IssueCard({ type, setting, input, children, notice, onIssued, onError }
   const titleId = useId()
   const unnamed = setting?.signers.filter((s) => s.nama.trim() === '').length ?? 0
 
-  async function submit(e: FormEvent) {
+  const [confirming, setConfirming] = useState(false)
+
+  function submit(e: FormEvent) {
     e.preventDefault()
     if (!input || busy) return
+    onError(undefined)
+    setConfirming(true)
+  }
+
+  async function issue() {
+    if (!input) return
     setBusy(true)
     onError(undefined)
     try {
@@ -70,6 +81,7 @@ function IssueCard({ type, setting, input, children, notice, onIssued, onError }
       toast.showError(err, `${DOC_SHORT_LABEL[type]} belum terbit`)
     } finally {
       setBusy(false)
+      setConfirming(false)
     }
   }
 
@@ -81,7 +93,7 @@ function IssueCard({ type, setting, input, children, notice, onIssued, onError }
       {unnamed > 0 && (
         <p className="dokumen-unnamed">
           {fmt(unnamed)} dari {fmt(setting!.signers.length)} penanda tangan belum diisi namanya dan akan dicetak sebagai
-          garis titik-titik. <a href={href('pengaturan')}>Atur penanda tangan</a>
+          garis titik-titik. <a href={href('pengaturan', 'ttd')}>Atur penanda tangan</a>
         </p>
       )}
       {notice}
@@ -100,6 +112,45 @@ function IssueCard({ type, setting, input, children, notice, onIssued, onError }
         </span>
       </div>
       {issued && <IssuedBox doc={issued} onDismiss={() => setIssued(null)} />}
+      <ConfirmPaper
+        open={confirming}
+        title={`Terbitkan ${inSentence(DOC_SHORT_LABEL[type])}?`}
+        lead={
+          <>
+            Isinya dibekukan dari buku besar saat ini beserta kepala rantainya, dan nomornya diambil dari register.
+            Nomor yang sudah diambil tidak dipakai ulang, juga bila dokumennya tidak jadi ditandatangani.
+          </>
+        }
+        rows={[
+          ['Dokumen', setting ? setting.title.join(' ') : DOC_SHORT_LABEL[type]],
+          [
+            'Nomor',
+            setting?.numbered === false
+              ? 'Tanpa nomor surat; dicatat di register dengan kode DOK'
+              : `Nomor berikutnya menurut pola ${setting?.nomorPattern ?? '—'}`,
+          ],
+          ...summary,
+          [
+            'Penanda tangan',
+            setting && setting.signers.length > 0 ? (
+              <ul key="ttd">
+                {setting.signers.map((sg, i) => (
+                  <li key={i}>
+                    {sg.jabatan}: {sg.nama.trim() || 'nama belum diisi (garis titik-titik)'}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              'Tanpa kolom tanda tangan'
+            ),
+          ],
+          ['Cetakan', 'Unduhan pertama setiap format adalah ASLI, berikutnya SALINAN'],
+        ]}
+        confirmLabel={`Terbitkan ${inSentence(DOC_SHORT_LABEL[type])}`}
+        busy={busy}
+        onConfirm={() => void issue()}
+        onClose={() => setConfirming(false)}
+      />
     </form>
   )
 }
@@ -309,6 +360,14 @@ function PenerimaanCard({ setting }: { setting: Jenis | undefined }) {
       setting={setting}
       input={current ? withTanggal({ type: 'BA_PENERIMAAN' as const, deliveryId: current.id }, tanggal) : null}
       onError={setError}
+      summary={
+        current
+          ? [
+              ['Penerimaan', deliveryOption(current)],
+              ['Tanggal BA', fmtTanggal(tanggal)],
+            ]
+          : []
+      }
       // Keep the issued delivery selected; the default would jump to the next one without a BA.
       onIssued={() => setChosen(current?.id ?? null)}
       notice={
@@ -415,6 +474,10 @@ function SortirCard({ setting }: { setting: Jenis | undefined }) {
       setting={setting}
       input={withTanggal({ type: 'BA_SORTIR' as const, from, to }, tanggal)}
       onError={setError}
+      summary={[
+        ['Shift sortir-lipat', `${fmtTanggal(from, 'short')} sampai ${fmtTanggal(to, 'short')}`],
+        ['Tanggal BA', fmtTanggal(tanggal)],
+      ]}
     >
       <RangeFields from={from} to={to} setFrom={setFrom} setTo={setTo} errors={errors} />
       <p className="field-hint dokumen-hint">Semua shift sortir-lipat pada rentang ini harus sudah ditutup.</p>
@@ -433,6 +496,10 @@ function RusakCard({ setting }: { setting: Jenis | undefined }) {
       setting={setting}
       input={withTanggal({ type: 'BA_RUSAK' as const }, tanggal)}
       onError={setError}
+      summary={[
+        ['Isi', 'Posisi surat suara saat ini: rusak per kriteria, kurang kirim, kekurangan'],
+        ['Tanggal BA', fmtTanggal(tanggal)],
+      ]}
     >
       <p className="field-hint dokumen-hint">
         Memuat posisi surat suara saat diterbitkan: rusak per kriteria, kurang kirim dan kekurangan per jenis dan dapil.
@@ -458,6 +525,14 @@ function ReturCard({ setting }: { setting: Jenis | undefined }) {
       setting={setting}
       input={current ? withTanggal({ type: 'NOTA_RETUR' as const, returId: current.id }, tanggal) : null}
       onError={setError}
+      summary={
+        current
+          ? [
+              ['Pengembalian', returOption(current)],
+              ['Tanggal nota', fmtTanggal(tanggal)],
+            ]
+          : []
+      }
     >
       <EventChoice
         query={list}
@@ -493,11 +568,17 @@ function UpahCard({ setting }: { setting: Jenis | undefined }) {
   const [error, setError] = useState<ApiError | undefined>()
   const errors = fieldErrors(error)
   return (
-    <IssueCard type="REKAP_UPAH" setting={setting} input={{ type: 'REKAP_UPAH', from, to }} onError={setError}>
+    <IssueCard
+      type="REKAP_UPAH"
+      setting={setting}
+      input={{ type: 'REKAP_UPAH', from, to }}
+      onError={setError}
+      summary={[['Shift', `${fmtTanggal(from, 'short')} sampai ${fmtTanggal(to, 'short')}`]]}
+    >
       <RangeFields from={from} to={to} setFrom={setFrom} setTo={setTo} errors={errors} />
       <p className="field-hint dokumen-hint">
-        Upah per lembar/unit dan potongan pajak diatur di <a href={href('pengaturan')}>Pengaturan</a>. Semua shift pada
-        rentang ini harus sudah ditutup. Tersedia sebagai PDF dan XLSX.
+        Upah per lembar/unit dan potongan pajak diatur di <a href={href('pengaturan', 'upah')}>Pengaturan</a>. Semua
+        shift pada rentang ini harus sudah ditutup. Tersedia sebagai PDF dan XLSX.
       </p>
     </IssueCard>
   )

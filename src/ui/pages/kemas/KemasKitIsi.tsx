@@ -48,6 +48,8 @@ export function PackForm({ kit, shift }: { kit: Kit; shift: PackingShift['active
   )
   const [localErrors, setLocalErrors] = useState<Record<number, string>>({})
   const [busy, setBusy] = useState<'lines' | 'sisa' | null>(null)
+  /** What "Kemas semua sisa" could not pack for want of stock, as the service named it. */
+  const [missing, setMissing] = useState<{ tpsId: number; lines: MethodOutput<'kemas.catat'>['missing'] } | null>(null)
   const refreshAll = useRefreshAll()
   const toast = useToast()
   const refusalRef = useRef<HTMLDivElement>(null)
@@ -65,6 +67,7 @@ export function PackForm({ kit, shift }: { kit: Kit; shift: PackingShift['active
   async function pack(sisa: boolean) {
     if (!shift) return
     setRefusal(null)
+    setMissing(null)
     let lines: { variantId: number; qty: number }[] = []
     if (!sisa) {
       const bad: Record<number, string> = {}
@@ -99,6 +102,7 @@ export function PackForm({ kit, shift }: { kit: Kit; shift: PackingShift['active
         `${formatTpsNumber(kit.nomor)} ${kit.desa}: ${fmt(packedNow)} barang dikemas dalam shift #${shift.id}.${after.status === 'lengkap' ? ' Kit lengkap.' : ''}`,
         'Tersimpan',
       )
+      if (after.missing.length > 0) setMissing({ tpsId: kit.tpsId, lines: after.missing })
       setQty({})
       refreshAll()
     } catch (err) {
@@ -177,6 +181,15 @@ export function PackForm({ kit, shift }: { kit: Kit; shift: PackingShift['active
             </tfoot>
           </table>
         </div>
+        {missing && missing.tpsId === kit.tpsId && (
+          <Banner kind="warning" testId="pack-missing" title="Yang siap sudah dikemas; yang berikut masih kurang">
+            <ul>
+              {missing.lines.map((m) => (
+                <li key={m.variantId}>{m.message}</li>
+              ))}
+            </ul>
+          </Banner>
+        )}
         {refusal && (
           <div ref={refusalRef} tabIndex={-1} className="kemas-refusal">
             <Banner

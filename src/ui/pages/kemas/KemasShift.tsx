@@ -6,7 +6,7 @@ import { Dialog, DialogActions } from '../../components/Dialog'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { TextField } from '../../components/Form'
 import { isIsoDate, normalizeClock } from '../../../core/shifts'
-import { fmt, fmtTanggal, todayIso } from '../../format'
+import { fmt, fmtJamRentang, fmtTanggal, todayIso } from '../../format'
 import { href } from '../../router'
 import { reguName } from '../../../core/regu'
 
@@ -56,7 +56,8 @@ export function usePackingShift(): PackingShift {
   return { open, active, loaded: list.data !== undefined, error: list.error, reload: list.reload, choose }
 }
 
-const shiftText = (s: ShiftSummary) => `Shift #${s.id} · ${fmtTanggal(s.tanggal, 'short')}, ${s.mulai}–${s.selesai}`
+const shiftText = (s: ShiftSummary) =>
+  `Shift #${s.id} · ${fmtTanggal(s.tanggal, 'short')}, ${fmtJamRentang(s.mulai, s.selesai)}`
 
 /** "Shift #6 · 23 Nov · 08:00–16:00": fits the narrow picker when several packing shifts are open. */
 function shiftOption(s: ShiftSummary): string {
@@ -67,7 +68,7 @@ function shiftOption(s: ShiftSummary): string {
         month: 'short',
       })
     : s.tanggal
-  return `Shift #${s.id} · ${day} · ${s.mulai}–${s.selesai}${s.lokasi ? ` · ${s.lokasi}` : ''}`
+  return `Shift #${s.id} · ${day} · ${fmtJamRentang(s.mulai, s.selesai)}${s.lokasi ? ` · ${s.lokasi}` : ''}`
 }
 
 export function ShiftBar({ shift }: { shift: PackingShift }) {

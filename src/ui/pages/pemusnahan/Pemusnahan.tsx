@@ -4,11 +4,12 @@ import { jumlahTerbilang } from '../../../core/terbilang'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { ConfirmPaper } from '../../components/ConfirmPaper'
 import { Field } from '../../components/Form'
 import { HistoryLink } from '../../components/History'
 import { PageHeader, Section, Swatch } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
-import { fmt, readCount, shortItemName, todayIso } from '../../format'
+import { fmt, fmtTanggal, readCount, shortItemName, todayIso } from '../../format'
 import { href } from '../../router'
 import { fmtDate, usePrint } from '../dokumen/DokumenShared'
 import './pemusnahan.css'
@@ -19,18 +20,28 @@ interface Source {
   variantId: number
   from: string
   available: number
-  defaultQty: number
+  /** What it says on the paper: "Surat suara Gubernur Dapil X, rusak Cetak tidak jelas". */
+  label: string
 }
 
+const ballotOf = (c: PemusnahanKandidat) => `${shortItemName(c.itemName)}${c.dapil ? ' Dapil ' + c.dapil : ''}`
+
+/** Every source starts empty: destroying is chosen line by line (or with "Isi semua yang rusak"), never preset. */
 const sourcesOf = (c: PemusnahanKandidat): Source[] => [
   ...c.rusak.map((r) => ({
     key: `${c.variantId}|RUSAK:${r.reason}`,
     variantId: c.variantId,
     from: `RUSAK:${r.reason}`,
     available: r.qty,
-    defaultQty: r.qty,
+    label: `${ballotOf(c)}, rusak ${r.label}`,
   })),
-  { key: `${c.variantId}|BAIK`, variantId: c.variantId, from: 'BAIK', available: c.surplus, defaultQty: 0 },
+  {
+    key: `${c.variantId}|BAIK`,
+    variantId: c.variantId,
+    from: 'BAIK',
+    available: c.surplus,
+    label: `${ballotOf(c)}, baik (kelebihan)`,
+  },
 ]
 
 const METODE = [
@@ -64,7 +75,8 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
 
   const rows = kandidat.data ?? []
   const sources = rows.flatMap(sourcesOf)
-  const valueOf = (s: Source) => qty[s.key] ?? (s.defaultQty > 0 ? fmt(s.defaultQty) : '')
+  const [confirming, setConfirming] = useState(false)
+  const valueOf = (s: Source) => qty[s.key] ?? ''
   const numberOf = (s: Source) => {
     const n = readCount(valueOf(s))
     return n === 'invalid' ? Number.NaN : (n ?? 0)
@@ -80,8 +92,21 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
     return error?.details.find((d) => d.row === i + 1 || d.column?.startsWith(`lines.${i}.`))?.message
   }
 
-  async function submit(e: FormEvent) {
+  const metodeText = metode === 'lainnya' ? metodeLain : (METODE.find((m) => m.value === metode)?.label ?? metode)
+  const fillAllRusak = () =>
+    setQty((q) => ({
+      ...q,
+      ...Object.fromEntries(sources.filter((s) => s.from.startsWith('RUSAK:')).map((s) => [s.key, fmt(s.available)])),
+    }))
+  const rusakAvailable = sources.filter((s) => s.from.startsWith('RUSAK:')).reduce((n, s) => n + s.available, 0)
+
+  function submit(e: FormEvent) {
     e.preventDefault()
+    setError(undefined)
+    setConfirming(true)
+  }
+
+  async function destroy() {
     setBusy(true)
     setError(undefined)
     try {
@@ -109,6 +134,7 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
       setError(toApiError(err))
     } finally {
       setBusy(false)
+      setConfirming(false)
     }
   }
 
@@ -140,7 +166,7 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
         </Banner>
       )}
 
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <form onSubmit={submit} noValidate>
         <Section title="Surat suara yang dapat dimusnahkan" id="pemusnahan-kandidat">
           <ErrorBanner
             error={kandidat.error}
@@ -278,9 +304,14 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
                 {total > 0 ? (
                   <>Jumlah yang akan dimusnahkan: {jumlahTerbilang(total)} lembar.</>
                 ) : (
-                  'Belum ada jumlah yang akan dimusnahkan.'
+                  'Belum ada jumlah yang akan dimusnahkan. Isi jumlah per baris, atau isi semua yang rusak sekaligus.'
                 )}
               </p>
+              {rusakAvailable > 0 && (
+                <button type="button" className="btn btn-secondary" onClick={fillAllRusak}>
+                  Isi semua yang rusak ({fmt(rusakAvailable)} lembar)
+                </button>
+              )}
             </div>
           )}
         </Section>
@@ -398,7 +429,7 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
           )}
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={busy || total === 0}>
-              {busy ? 'Memusnahkan…' : 'Musnahkan dan terbitkan BA'}
+              {busy ? 'Memusnahkan…' : 'Musnahkan dan terbitkan BA…'}
             </button>
             <span className="muted small">
               {total > 0
@@ -408,6 +439,37 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
           </div>
         </Section>
       </form>
+      <ConfirmPaper
+        open={confirming}
+        title="Musnahkan dan terbitkan BA pemusnahan?"
+        lead={
+          <>
+            Yang berikut dicatat sebagai <strong>dimusnahkan</strong> di buku besar dan dinyatakan dalam berita acara
+            pemusnahan bernomor. Langkah ini tidak dapat dibatalkan.
+          </>
+        }
+        rows={[
+          [
+            'Surat suara',
+            <ul key="l">
+              {lines.map((l) => (
+                <li key={l.s.key}>
+                  {l.s.label}: {fmt(l.n)} lembar
+                </li>
+              ))}
+            </ul>,
+          ],
+          ['Jumlah', `${fmt(total)} (${jumlahTerbilang(total)}) lembar`],
+          ['Cara', metodeText || '—'],
+          ['Tempat', tempat || '—'],
+          ['Tanggal', fmtTanggal(tanggal)],
+          ['Dokumen', 'BA pemusnahan, nomor berikutnya dari register'],
+        ]}
+        confirmLabel="Musnahkan dan terbitkan BA"
+        busy={busy}
+        onConfirm={() => void destroy()}
+        onClose={() => setConfirming(false)}
+      />
 
       <Section title="Pemusnahan yang sudah dilaksanakan" id="pemusnahan-riwayat">
         <ErrorBanner error={list.error} onRetry={list.reload} title="Daftar pemusnahan tidak dapat dimuat" />

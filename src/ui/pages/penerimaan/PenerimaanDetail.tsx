@@ -2,6 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react'
 import type { Penerimaan, PenerimaanBaris } from '../../../api/contract'
 import { invoke } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
+import { ConfirmPaper } from '../../components/ConfirmPaper'
 import { Dialog, DialogActions } from '../../components/Dialog'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { useDialogSave } from '../../components/useWrite'
@@ -197,6 +198,8 @@ function BaButtons({ delivery: d }: { delivery: Penerimaan }) {
   const refreshAll = useRefreshAll()
   const toast = useToast()
 
+  const [confirming, setConfirming] = useState(false)
+
   async function issue() {
     setBusy(true)
     try {
@@ -208,6 +211,7 @@ function BaButtons({ delivery: d }: { delivery: Penerimaan }) {
       toast.showError(err, 'BA penerimaan tidak dapat diterbitkan')
     } finally {
       setBusy(false)
+      setConfirming(false)
     }
   }
 
@@ -224,9 +228,25 @@ function BaButtons({ delivery: d }: { delivery: Penerimaan }) {
   }
 
   return d.baDocumentId === null ? (
-    <button type="button" className="btn btn-primary" onClick={() => void issue()} disabled={busy}>
-      {busy ? 'Menerbitkan…' : 'Terbitkan BA penerimaan'}
-    </button>
+    <>
+      <button type="button" className="btn btn-primary" onClick={() => setConfirming(true)} disabled={busy}>
+        {busy ? 'Menerbitkan…' : 'Terbitkan BA penerimaan…'}
+      </button>
+      <ConfirmPaper
+        open={confirming}
+        title="Terbitkan BA penerimaan?"
+        lead="Isinya dibekukan dari buku besar saat ini dan nomornya diambil dari register; nomor yang sudah diambil tidak dipakai ulang. Cetakan pertama (ASLI) langsung diunduh."
+        rows={[
+          ['Penerimaan', `${d.suratJalan} · ${d.penyedia}`],
+          ['Diterima', fmtLocalDateTime(d.receivedAt)],
+          ['Dokumen', 'BA penerimaan, nomor berikutnya dari register'],
+        ]}
+        confirmLabel="Terbitkan BA penerimaan"
+        busy={busy}
+        onConfirm={() => void issue()}
+        onClose={() => setConfirming(false)}
+      />
+    </>
   ) : (
     <button
       type="button"

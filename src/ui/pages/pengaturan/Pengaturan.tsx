@@ -1,5 +1,4 @@
 import type { Pemilihan } from '../../../api/contract'
-import { useEffect } from 'react'
 import { PageHeader } from '../../components/Page'
 import { href } from '../../router'
 import { ItemsSection } from './PengaturanBarang'
@@ -7,18 +6,15 @@ import { DapilSection } from './PengaturanDapil'
 import { KopSection } from './PengaturanKop'
 import { SignersSection } from './PengaturanPenandaTangan'
 import { ElectionForm } from './PengaturanPemilihan'
-import { jumpTo } from './PengaturanShared'
+import { jumpTo, useArrivalAt } from './PengaturanShared'
 import { STASIUN_SECTION_ID, StasiunSection } from '../stasiun/Stasiun'
 import { UpahSection } from './PengaturanUpah'
 import './pengaturan.css'
 
 export function PengaturanPage({ election, params = [] }: { election: Pemilihan; params?: string[] }) {
-  // #/pengaturan/stasiun opens the page at its stations (docs/glossary.md).
-  const section = params[0]
-  useEffect(() => {
-    if (section === 'stasiun')
-      document.getElementById(STASIUN_SECTION_ID + '-title')?.scrollIntoView({ block: 'start' })
-  }, [section])
+  // '#/pengaturan/ttd' opens the page at its Penanda tangan section, '#/pengaturan/stasiun' at its stations.
+  const section = TOC.find(([id]) => id === `pengaturan-${params[0]}`)?.[0]
+  useArrivalAt(section)
   return (
     <>
       <PageHeader
@@ -27,7 +23,7 @@ export function PengaturanPage({ election, params = [] }: { election: Pemilihan;
       />
       <nav className="page-toc" aria-label="Bagian halaman">
         {TOC.map(([id, label]) => (
-          <a key={id} href={href('pengaturan')} onClick={(e) => jumpTo(e, id)}>
+          <a key={id} href={href('pengaturan', id.replace('pengaturan-', ''))} onClick={(e) => jumpTo(e, id)}>
             {label}
           </a>
         ))}

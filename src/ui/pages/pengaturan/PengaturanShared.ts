@@ -1,4 +1,4 @@
-import type { MouseEvent } from 'react'
+import { useEffect, type MouseEvent } from 'react'
 import { ApiError } from '../../api'
 import { readCount } from '../../format'
 
@@ -39,8 +39,56 @@ export function readNumber(raw: string, decimal = false): number | null {
 /** In-page jumps must not touch location.hash: the hash is the router's. */
 export function jumpTo(e: MouseEvent, id: string) {
   e.preventDefault()
+  showSection(id)
+}
+
+/** Scrolls the content pane (never the window) to a section's heading and gives it the focus. */
+function showSection(id: string): HTMLElement | null {
   const heading = document.getElementById(id + '-title')
-  heading?.scrollIntoView({ block: 'start' })
-  heading?.setAttribute('tabindex', '-1')
-  heading?.focus({ preventScroll: true })
+  if (!heading) return null
+  heading.scrollIntoView({ block: 'start' })
+  heading.setAttribute('tabindex', '-1')
+  heading.focus({ preventScroll: true })
+  return heading
+}
+
+/** The longest the sections above may keep growing (their data arriving) before the arrival stops following. */
+const ARRIVAL_MS = 2_000
+
+/**
+ * A link from another page (`#/pengaturan/ttd`, "Atur penanda tangan") lands on its section. The sections
+ * above it load their own data and grow after the first scroll, so the heading is brought back to the top
+ * of the pane each frame it moved, for at most two seconds, until the person scrolls or types.
+ */
+export function useArrivalAt(id: string | undefined): void {
+  useEffect(() => {
+    if (!id) return
+    const pane = document.querySelector<HTMLElement>('.app-main')
+    let stopped = false
+    const stop = () => {
+      stopped = true
+    }
+    const until = performance.now() + ARRIVAL_MS
+    let frame = 0
+    const follow = () => {
+      if (stopped || performance.now() > until) return
+      const heading = document.getElementById(id + '-title')
+      if (!heading) showSection(id)
+      else if (pane && Math.abs(heading.getBoundingClientRect().top - pane.getBoundingClientRect().top) > 24)
+        showSection(id)
+      frame = requestAnimationFrame(follow)
+    }
+    showSection(id)
+    frame = requestAnimationFrame(follow)
+    pane?.addEventListener('wheel', stop, { passive: true })
+    pane?.addEventListener('pointerdown', stop)
+    window.addEventListener('keydown', stop)
+    return () => {
+      stop()
+      cancelAnimationFrame(frame)
+      pane?.removeEventListener('wheel', stop)
+      pane?.removeEventListener('pointerdown', stop)
+      window.removeEventListener('keydown', stop)
+    }
+  }, [id])
 }

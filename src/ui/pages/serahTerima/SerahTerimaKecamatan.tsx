@@ -3,11 +3,12 @@ import type { Dokumen, SerahTerimaPratinjau, VariantInfo } from '../../../api/co
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { ConfirmPaper } from '../../components/ConfirmPaper'
 import { Field } from '../../components/Form'
 import { PageHeader, Section, Swatch } from '../../components/Page'
 import { ScanField } from '../../components/ScanField'
 import { KitStatusBar, KitStatusLegend } from '../../components/StatusBadge'
-import { fmt, formatTpsNumber, shortItemName, todayIso } from '../../format'
+import { fmt, fmtTanggal, formatTpsNumber, shortItemName, todayIso } from '../../format'
 import { href } from '../../router'
 import { HandoverPrintButton, HandoverTable, HeldByPpk } from './SerahTerimaHandover'
 import { type Kit, SELECTABLE, serahTerimaHref } from './SerahTerimaShared'
@@ -313,8 +314,14 @@ function HandoverForm({
   const kotakTotal = selectedKits.reduce((s, k) => s + kotakCount(k.tpsId), 0)
   const kotakDone = selectedKits.reduce((s, k) => s + Math.min(kotakCount(k.tpsId), scanned.get(k.tpsId)?.size ?? 0), 0)
 
-  async function submit(e: FormEvent) {
+  const [confirming, setConfirming] = useState(false)
+  function submit(e: FormEvent) {
     e.preventDefault()
+    onError(undefined)
+    setConfirming(true)
+  }
+
+  async function handOver() {
     setBusy(true)
     onError(undefined)
     try {
@@ -344,6 +351,7 @@ function HandoverForm({
       onError(toApiError(err))
     } finally {
       setBusy(false)
+      setConfirming(false)
     }
   }
 
@@ -375,7 +383,7 @@ function HandoverForm({
           </p>
         </Banner>
       )}
-      <form className="serah-terima-form-layout" onSubmit={(e) => void submit(e)} noValidate>
+      <form className="serah-terima-form-layout" onSubmit={submit} noValidate>
         <div>
           <p className="serah-terima-pihak">
             <strong>PIHAK PERTAMA:</strong>{' '}
@@ -524,7 +532,7 @@ function HandoverForm({
           )}
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={busy || selectedKits.length === 0}>
-              {busy ? 'Menyerahkan…' : 'Serahkan dan terbitkan BA'}
+              {busy ? 'Menyerahkan…' : 'Serahkan dan terbitkan BA…'}
             </button>
             <span className="muted small">
               Kit berpindah dari gudang ke PPK {kecamatan} dan berita acara bernomor terbit dalam satu langkah.
@@ -532,6 +540,51 @@ function HandoverForm({
           </div>
         </div>
       </form>
+      <ConfirmPaper
+        open={confirming}
+        title={`Serahkan ${fmt(selectedKits.length)} kit ke PPK ${kecamatan}?`}
+        lead={
+          <>
+            Kit berpindah dari gudang ke PPK (Panitia Pemilihan Kecamatan) {kecamatan} di buku besar, dan berita acara
+            serah terima bernomor terbit dengan isi berikut. Langkah ini tidak dapat dibatalkan.
+          </>
+        }
+        rows={[
+          [
+            'Kit TPS',
+            `${fmt(selectedKits.length)} TPS${preview.data ? ` di ${fmt(preview.data.desa)} desa/kelurahan` : ''}`,
+          ],
+          [
+            'Barang',
+            preview.data ? (
+              <ul key="items">
+                {preview.data.items.map((it) => (
+                  <li key={it.variantId}>
+                    {shortItemName(it.name)}
+                    {it.dapil ? ` Dapil ${it.dapil}` : ''}: {fmt(it.qty)} {it.unit}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              'Memuat…'
+            ),
+          ],
+          ['Jumlah seluruhnya', preview.data?.jumlah ?? '—'],
+          ...(exceptions.length > 0
+            ? ([['Dengan pengecualian', exceptions.map((k) => formatTpsNumber(k.nomor)).join(', ')]] as [
+                string,
+                string,
+              ][])
+            : []),
+          ['PIHAK KEDUA', `${ppkNama || '—'}, ${jabatan}`],
+          ['Tanggal', fmtTanggal(tanggal)],
+          ['Dokumen', 'BA serah terima, nomor berikutnya dari register'],
+        ]}
+        confirmLabel="Serahkan dan terbitkan BA"
+        busy={busy}
+        onConfirm={() => void handOver()}
+        onClose={() => setConfirming(false)}
+      />
     </Section>
   )
 }

@@ -8,7 +8,7 @@ import { TabPanel, Tabs } from '../../components/Tabs'
 import { useKeyed } from '../../components/useKeyed'
 import { TallyGrid, variantShort } from '../../components/TallyGrid'
 import { reasonsForVariant } from '../../components/TallyGridModel'
-import { fmt, fmtTanggal, fmtWaktu } from '../../format'
+import { fmt, fmtJamRentang, fmtTanggal, fmtWaktu } from '../../format'
 import { href } from '../../router'
 import { PackingShiftResult } from '../kemas/KemasShiftHasil'
 import { BukaKembaliDialog, HadirDialog, TutupDialog } from './ShiftDialogs'
@@ -67,7 +67,7 @@ export function ShiftDetailPage({ id }: { id: number }) {
           <span className="shift-lead">
             <span>
               <ShiftStatusBadge status={shift.status} />
-              {fmtTanggal(shift.tanggal)}, pukul {shift.mulai}–{shift.selesai}
+              {fmtTanggal(shift.tanggal)}, pukul {fmtJamRentang(shift.mulai, shift.selesai)}
               {shift.lokasi && <> · {shift.lokasi}</>}
             </span>
             <span>

@@ -3,7 +3,7 @@ import { useApi } from '../../components/data'
 import { ErrorBanner, Loading } from '../../components/Feedback'
 import { PageHeader, Section } from '../../components/Page'
 import { TableHead } from '../../components/TableHead'
-import { fmt, fmtTanggal, shortItemName, todayIso } from '../../format'
+import { fmt, fmtJamRentang, fmtTanggal, shortItemName, todayIso } from '../../format'
 import { href } from '../../router'
 import { BukaShiftDialog } from './ShiftBuka'
 import { ShiftStatusBadge } from './ShiftForms'
@@ -111,7 +111,7 @@ export function ShiftListPage() {
                       <td>
                         {fmtTanggal(s.tanggal, 'short')}
                         <span className="muted small block">
-                          {s.mulai}–{s.selesai}
+                          {fmtJamRentang(s.mulai, s.selesai)}
                           {s.lokasi ? ` · ${s.lokasi}` : ''}
                         </span>
                       </td>

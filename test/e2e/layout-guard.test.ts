@@ -1,0 +1,201 @@
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { useBrowserApp } from './support/app'
+import { fullShot } from './support/browser'
+
+/**
+ * The app shell stays on the screen: only the content pane scrolls, never the document (a page that
+ * scrolls the window pushes the header and the menu off into blank grey), and nothing is wider than the
+ * window except inside a box made to scroll sideways. Every page, at an office PC's 1366 × 768 and at
+ * 1920 × 1080, over a floor with the longest names the demo holds; a screenshot of each page is kept in
+ * test-results/e2e/layout-<width>-<page>.png.
+ */
+
+const LONG_TEAM = 'Regu Sortir Lipat Kecamatan Sei Balai Gelombang Kedua'
+const LONG_WORKER = 'Muhammad Rizki Pratama Siregar Nasution Hasibuan'
+
+let shiftId = 0
+let penerimaanId = 0
+
+const app = useBrowserApp({
+  signIn: 'Admin',
+  actor: 'Admin Gudang',
+  async seed(a) {
+    const recon = await a.call('rekonsiliasi.lihat', {})
+    const gub = recon.find((r) => r.itemCode === 'GUBERNUR')!
+    const bup = recon.find((r) => r.itemCode === 'BUPATI')!
+    const kotak = recon.find((r) => r.itemCode === 'KOTAK')!
+    const p = await a.call('penerimaan.catat', {
+      receivedAt: '2024-11-01T09:30',
+      penyedia: 'PT Percetakan Negara Republik Indonesia Cabang Medan Sumatera Utara',
+      suratJalan: 'SJ-0001/PNRI-MDN/XI/2024/GUBERNUR-BUPATI',
+      lines: [
+        {
+          variantId: gub.variantId,
+          statedQty: 60_000,
+          countedQty: 59_400,
+          tertukarQty: 120,
+          tertukarNote: 'Dapil lain',
+        },
+        { variantId: bup.variantId, statedQty: 40_000, countedQty: 40_000 },
+        { variantId: kotak.variantId, statedQty: 2_000, countedQty: 2_000 },
+      ],
+    })
+    penerimaanId = p.id
+    const team = await a.call('regu.tambah', { nama: LONG_TEAM, dailyTarget: 24_000 })
+    await a.call('pekerja.tambah', { nama: LONG_WORKER, teamId: team.id })
+    const s = await a.call('shift.buka', {
+      kind: 'sortir_lipat',
+      tanggal: '2024-11-02',
+      mulai: '08:00',
+      selesai: '16:00',
+      lokasi: 'Gudang Logistik KPU Kabupaten Batu Bara, Lima Puluh',
+      pengawas: 'Kasubbag Keuangan, Umum dan Logistik',
+      variantIds: [gub.variantId, bup.variantId],
+      teams: [{ teamId: team.id }],
+    })
+    shiftId = s.id
+    await a.call('tally.simpan', {
+      shiftId: s.id,
+      variantId: gub.variantId,
+      rows: [{ teamId: team.id, serahkan: 5_000, hasil: 4_900, rusak: { CETAK: 60, KUSUT_SOBEK: 40 } }],
+    })
+  },
+})
+
+/** Every page of the menu, and the detail pages a coordinator opens most. */
+const PAGES: [string, () => string][] = [
+  ['beranda', () => '#/beranda'],
+  ['penerimaan', () => '#/penerimaan'],
+  ['penerimaan-detail', () => `#/penerimaan/${penerimaanId}`],
+  ['penerimaan-baru', () => '#/penerimaan/baru'],
+  ['shift', () => '#/shift'],
+  ['shift-detail', () => `#/shift/${shiftId}`],
+  ['pekerja', () => '#/pekerja'],
+  ['kemas', () => '#/kemas'],
+  ['serah-terima', () => '#/serah-terima'],
+  ['pemusnahan', () => '#/pemusnahan'],
+  ['dokumen', () => '#/dokumen'],
+  ['wilayah', () => '#/wilayah'],
+  ['kebutuhan', () => '#/kebutuhan'],
+  ['pengaturan', () => '#/pengaturan'],
+  ['pengguna', () => '#/pengguna'],
+  ['cadangan', () => '#/cadangan'],
+  ['integritas', () => '#/integritas'],
+  ['cek-dokumen', () => '#/cek-dokumen'],
+]
+
+interface Overflow {
+  documentHeight: number
+  innerHeight: number
+  paneOverflowX: number
+  wide: string[]
+}
+
+/** What sticks out: the document's height beyond the window, and elements past its sides outside a sideways scroller. */
+function measure(page: Page): Promise<Overflow> {
+  return page.evaluate(() => {
+    const scroller = (el: Element): boolean => {
+      // The content pane scrolls down only: something wider than it is a defect, not a scroller.
+      if (el.classList.contains('app-main')) return false
+      const x = getComputedStyle(el).overflowX
+      return x === 'auto' || x === 'scroll' || x === 'hidden' || x === 'clip'
+    }
+    const inScroller = (el: Element): boolean => {
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) if (scroller(p)) return true
+      return false
+    }
+    const wide: string[] = []
+    for (const el of Array.from(document.body.querySelectorAll('*'))) {
+      const r = el.getBoundingClientRect()
+      if (r.width === 0 || r.height === 0) continue
+      if (r.right <= window.innerWidth + 1 && r.left >= -1) continue
+      if (inScroller(el)) continue
+      const cls = typeof el.className === 'string' ? el.className : ''
+      wide.push(
+        `${el.tagName.toLowerCase()}.${cls.split(' ').join('.')} [${Math.round(r.left)}–${Math.round(r.right)}]`,
+      )
+    }
+    const main = document.querySelector('.app-main')
+    return {
+      documentHeight: document.scrollingElement!.scrollHeight,
+      innerHeight: window.innerHeight,
+      paneOverflowX: main ? main.scrollWidth - main.clientWidth : 0,
+      wide: wide.slice(0, 8),
+    }
+  })
+}
+
+async function settle(page: Page): Promise<void> {
+  await page.locator('.app-main h1').first().waitFor()
+  await page
+    .locator('.app-main .loading')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => {})
+}
+
+describe.each([
+  [1366, 768],
+  [1920, 1080],
+])('at %i × %i', (width, height) => {
+  it.each(PAGES)('%s stays in the window', { timeout: 20_000 }, async (name, hash) => {
+    const page = app.page
+    await page.setViewportSize({ width, height })
+    await page.goto(app.url(hash()))
+    await settle(page)
+    const o = await measure(page)
+    await fullShot(page, `layout-${width}-${name}`, { clearToasts: true })
+    expect(o.documentHeight, 'the document scrolls').toBeLessThanOrEqual(o.innerHeight)
+    expect(o.paneOverflowX, 'the content pane scrolls sideways').toBe(0)
+    expect(o.wide, 'past the window, outside a sideways scroller').toEqual([])
+    expect(app.errors).toEqual([])
+  })
+})
+
+/** Where the window, the header and a Pengaturan section's heading are. */
+function positions(page: Page, heading: RegExp) {
+  return page.evaluate((source) => {
+    const re = new RegExp(source, 'i')
+    const h2 = Array.from(document.querySelectorAll('.app-main h2')).find((h) => re.test(h.textContent ?? ''))
+    const main = document.querySelector('.app-main')!
+    return {
+      windowScroll: document.scrollingElement!.scrollTop,
+      headerTop: document.querySelector('.app-header')!.getBoundingClientRect().top,
+      paneScroll: main.scrollTop,
+      headingTop: h2 ? h2.getBoundingClientRect().top - main.getBoundingClientRect().top : -1,
+    }
+  }, heading.source)
+}
+
+function expectLanded(where: Awaited<ReturnType<typeof positions>>): void {
+  expect(where.windowScroll).toBe(0)
+  expect(where.headerTop).toBe(0)
+  expect(where.paneScroll).toBeGreaterThan(0)
+  // The section's heading is at the top of the pane, not somewhere below it.
+  expect(where.headingTop).toBeGreaterThanOrEqual(-2)
+  expect(where.headingTop).toBeLessThan(40)
+}
+
+describe('section links on Pengaturan', () => {
+  it('scroll inside the pane and land on their section; the header stays', { timeout: 30_000 }, async () => {
+    const page = app.page
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await page.goto(app.url('#/pengaturan'))
+    await settle(page)
+    await page.locator('.page-toc').getByRole('link', { name: 'Penanda tangan' }).click()
+    await page.waitForTimeout(300)
+    expectLanded(await positions(page, /^Penanda tangan/))
+  })
+
+  it('"Atur penanda tangan" from Dokumen opens Pengaturan at its section', { timeout: 30_000 }, async () => {
+    const page = app.page
+    await page.goto(app.url('#/dokumen'))
+    await settle(page)
+    await page.getByRole('link', { name: 'Atur penanda tangan' }).first().click()
+    await page.locator('.app-main h1', { hasText: 'Pengaturan' }).waitFor()
+    // The sections above load their data after the first scroll; the page follows them for a moment.
+    await page.waitForTimeout(2_200)
+    expectLanded(await positions(page, /^Penanda tangan/))
+  })
+})

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest'
+import { useBrowserApp } from './support/app'
+import { fullShot } from './support/browser'
+
+/**
+ * A coordinator's first minutes on an office PC set up in English (Chromium started with --lang=en-US):
+ * `npm start` opens the demo, and README says its users' PINs are on the sign-in screen, marked as demo.
+ * Signing in needs nothing else; a wrong PIN keeps the focus in the PIN box. Every date, time and number
+ * on screen is still written the Indonesian way.
+ */
+
+let shiftId = 0
+let penerimaanId = 0
+
+const app = useBrowserApp({
+  lang: 'en-US',
+  actor: 'Kasubbag Logistik',
+  async seed(a) {
+    const recon = await a.call('rekonsiliasi.lihat', {})
+    const gub = recon.find((r) => r.itemCode === 'GUBERNUR')!
+    penerimaanId = (
+      await a.call('penerimaan.catat', {
+        receivedAt: '2024-11-01T15:30',
+        penyedia: 'PT Cetak Nusantara',
+        suratJalan: 'SJ-001/XI/2024',
+        lines: [{ variantId: gub.variantId, statedQty: 12_000, countedQty: 11_950 }],
+      })
+    ).id
+    const team = await a.call('regu.tambah', { nama: 'Mawar', dailyTarget: 6_000 })
+    await a.call('pekerja.tambah', { nama: 'Siti Aminah', teamId: team.id })
+    shiftId = (
+      await a.call('shift.buka', {
+        kind: 'sortir_lipat',
+        tanggal: '2024-11-02',
+        mulai: '08:00',
+        selesai: '17:30',
+        variantIds: [gub.variantId],
+        teams: [{ teamId: team.id }],
+      })
+    ).id
+    await a.call('tally.simpan', {
+      shiftId,
+      variantId: gub.variantId,
+      rows: [{ teamId: team.id, serahkan: 2_500, hasil: 1_234, rusak: { CETAK: 6 } }],
+    })
+  },
+})
+
+/** What an en-US browser would write where the app must write id-ID: 12-hour clocks, "08:00", US dates, English names, "1,234". */
+const FOREIGN: [string, RegExp][] = [
+  ['jam 12 (AM/PM)', /\b\d{1,2}[.:]\d{2}\s?(AM|PM)\b/i],
+  ['jam dengan titik dua', /\b\d{1,2}:\d{2}\b/],
+  ['tanggal bb/hh/tttt', /\b(0?[1-9]|1[0-2])\/(1[3-9]|2\d|3[01])\/\d{4}\b/],
+  [
+    'nama hari/bulan Inggris',
+    /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|May|June|July|August|October|December|Aug|Oct|Dec)\b/,
+  ],
+  ['ribuan dengan koma', /\b\d{1,3},\d{3}\b/],
+]
+
+describe('signing in to the demo as a newcomer', () => {
+  it('the switcher shows the demo PINs, marked as demo; a wrong PIN keeps the focus in the box', async () => {
+    const page = app.page
+    await page.goto(app.url('#/beranda'))
+    await page.getByTestId('user-chip').click()
+    const dialog = page.getByRole('dialog', { name: 'Ganti pengguna' })
+    await expect.poll(() => dialog.getByTestId('demo-pins').textContent()).toContain('Pemilihan demo')
+    const koordinator = dialog.getByRole('button', { name: /Kasubbag Logistik/ })
+    await expect.poll(() => koordinator.textContent()).toContain('PIN demo 202411')
+    // Operators have no PIN, and nothing marks them.
+    expect(await dialog.getByRole('button', { name: /Operator Sortir/ }).textContent()).not.toContain('PIN')
+    await fullShot(page, 'newcomer-switcher', { fullPage: false })
+
+    await koordinator.click()
+    const pin = dialog.getByLabel('PIN Kasubbag Logistik')
+    await expect.poll(() => dialog.textContent()).toContain('PIN demo: 202411')
+    await pin.fill('000000')
+    await pin.press('Enter')
+    await expect.poll(() => dialog.textContent()).toContain('PIN salah')
+    expect(await pin.evaluate((el) => el === document.activeElement)).toBe(true)
+    // The person types again without reaching for the mouse.
+    await page.keyboard.type('202411')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.getByTestId('user-chip').textContent()).toContain('Kasubbag Logistik')
+    expect(app.errors).toEqual([])
+  })
+})
+
+describe('an office PC set up in English (locale guard)', () => {
+  const pages = (): [string, string][] => [
+    ['beranda', '#/beranda'],
+    ['penerimaan', '#/penerimaan'],
+    ['penerimaan-detail', `#/penerimaan/${penerimaanId}`],
+    ['shift', '#/shift'],
+    ['shift-detail', `#/shift/${shiftId}`],
+    ['pekerja', '#/pekerja'],
+    ['kemas', '#/kemas'],
+    ['dokumen', '#/dokumen'],
+    ['cadangan', '#/cadangan'],
+    ['pengguna', '#/pengguna'],
+  ]
+
+  it('every date, time and number on screen is still written the Indonesian way', { timeout: 30_000 }, async () => {
+    const page = app.page
+    expect(await page.evaluate(() => navigator.language)).toBe('en-US')
+    const found: string[] = []
+    for (const [name, hash] of pages()) {
+      await page.goto(app.url(hash))
+      await page.locator('.app-main h1').first().waitFor()
+      await page
+        .locator('.app-main .loading')
+        .first()
+        .waitFor({ state: 'detached', timeout: 10_000 })
+        .catch(() => {})
+      const text = await page.locator('.app-shell, .shell').first().innerText()
+      for (const [what, re] of FOREIGN) {
+        const m = re.exec(text)
+        if (m) found.push(`${name}: ${what} "${text.slice(Math.max(0, m.index - 30), m.index + m[0].length + 10)}"`)
+      }
+    }
+    // The shift's own hours are there, as the floor writes them.
+    await page.goto(app.url(`#/shift/${shiftId}`))
+    await expect.poll(() => page.locator('.app-main').innerText()).toContain('08.00–17.30')
+    await fullShot(page, 'newcomer-en-US-shift', { clearToasts: true })
+    expect(found).toEqual([])
+    expect(app.errors).toEqual([])
+  })
+})
