@@ -101,7 +101,12 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
     const problem = isNew || inMemory ? null : startCheck(opts.dbPath)
     if (problem) throw new AppError('DATABASE', problem)
     if (opts.readOnly) {
-      ctx = { db: openReadOnly(opts.dbPath) as unknown as WritableDB, dbPath: opts.dbPath, now, saksiDir: opts.saksiDir }
+      ctx = {
+        db: openReadOnly(opts.dbPath) as unknown as WritableDB,
+        dbPath: opts.dbPath,
+        now,
+        saksiDir: opts.saksiDir,
+      }
     } else {
       const db = openDatabase(opts.dbPath, { deferMigrations: true })
       ctx = { db, dbPath: opts.dbPath, now, saksiDir: opts.saksiDir }

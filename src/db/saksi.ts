@@ -8,7 +8,9 @@ import { asReadable, type ReadableDB } from './handles'
 /** The random id migration 0011 gave this election (its witness journal's name); null before 0011. */
 export function electionUid(db: ReadableDB): string | null {
   try {
-    return (db.prepare(`SELECT value FROM setting WHERE key = 'id_pemilihan'`).pluck().get() as string | undefined) ?? null
+    return (
+      (db.prepare(`SELECT value FROM setting WHERE key = 'id_pemilihan'`).pluck().get() as string | undefined) ?? null
+    )
   } catch {
     return null
   }
@@ -17,7 +19,10 @@ export function electionUid(db: ReadableDB): string | null {
 /** The hash of jejak row `seq`, or null when the chain has no such row. */
 export function jejakHashAt(db: ReadableDB, seq: number): string | null {
   if (seq === 0) return GENESIS_HASH
-  return (db.prepare('SELECT hash FROM audit WHERE seq = ? AND hash IS NOT NULL').pluck().get(seq) as string | undefined) ?? null
+  return (
+    (db.prepare('SELECT hash FROM audit WHERE seq = ? AND hash IS NOT NULL').pluck().get(seq) as string | undefined) ??
+    null
+  )
 }
 
 export function ledgerHashAt(db: ReadableDB, seq: number): string | null {
@@ -41,15 +46,15 @@ export interface PrefixCheck {
 export function comparePrefix(db: ReadableDB, backupFile: string): PrefixCheck {
   const b = asReadable(new Database(backupFile, { readonly: true, fileMustExist: true }))
   try {
-    const ledger = (b.prepare('SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1').get() as KepalaJejak | undefined) ?? {
+    const ledger = (b.prepare('SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1').get() as
+      KepalaJejak | undefined) ?? {
       seq: 0,
       hash: GENESIS_HASH,
     }
     const chained = b.prepare(`SELECT 1 FROM pragma_table_info('audit') WHERE name = 'hash'`).get() !== undefined
     const jejak = chained
       ? ((b.prepare('SELECT seq, hash FROM audit WHERE hash IS NOT NULL ORDER BY seq DESC LIMIT 1').get() as
-          | KepalaJejak
-          | undefined) ?? { seq: 0, hash: GENESIS_HASH })
+          KepalaJejak | undefined) ?? { seq: 0, hash: GENESIS_HASH })
       : { seq: 0, hash: GENESIS_HASH }
     const mine = db.prepare('SELECT hash FROM ledger WHERE seq = ?').pluck()
     let firstLedger: number | null = null
