@@ -158,8 +158,9 @@ describe('serah terima and pemusnahan, end to end', () => {
     const progress = app.page.getByTestId('serah-terima-progress')
     await progress.waitFor()
     const row = progress.locator('tr', { has: app.page.getByRole('link', { name: seeded.kecamatan, exact: true }) })
-    // Numbers next to the bars: 82 TPS, 1 sebagian, 81 lengkap.
-    await expect.poll(() => row.locator('td.num').allTextContents()).toEqual(['82', '0', '1', '81', '0', '0'])
+    // Numbers next to the bars (TPS, then one per kit status: belum, sebagian, periksa, lengkap, diserahkan,
+    // diterima): 82 TPS, 1 sebagian, none perlu diperiksa, 81 lengkap.
+    await expect.poll(() => row.locator('td.num').allTextContents()).toEqual(['82', '0', '1', '0', '81', '0', '0'])
     await row.getByRole('link', { name: seeded.kecamatan, exact: true }).click()
 
     const table = app.page.getByTestId('serah-terima-kit-table')
@@ -436,7 +437,7 @@ describe('serah terima and pemusnahan, end to end', () => {
     const progress = app.page.getByTestId('serah-terima-progress')
     await progress.waitFor()
     const pRow = progress.locator('tr', { has: app.page.getByRole('link', { name: seeded.kecamatan, exact: true }) })
-    await expect.poll(() => pRow.locator('td.num').allTextContents()).toEqual(['82', '0', '0', '0', '0', '82'])
+    await expect.poll(() => pRow.locator('td.num').allTextContents()).toEqual(['82', '0', '0', '0', '0', '0', '82'])
     expect(await app.page.getByTestId('serah-terima-handover-list').textContent()).toContain(KETUA_PPK)
     await app.screenshot('serah-terima-05-ringkasan', { clearToasts: TOASTS, fullPage: false })
     expect(app.errors).toEqual([])
