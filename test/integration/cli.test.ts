@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ErrorBody, MethodOutput } from '../../src/api/contract'
+import { openApp } from '../../src/api/app'
+import { apiOf, nameAllSigners } from '../support/api'
 import { ensureBuilt } from '../support/build'
 
 const REPO = resolve(__dirname, '../..')
@@ -336,7 +338,14 @@ describe('gudang dapil import and dokumen cetak (issue 12)', () => {
     expect(kab.dapil.map((d) => d.name)).toEqual(expect.arrayContaining(['BATU BARA 1', 'BATU BARA 2']))
   })
 
-  it('dokumen cetak writes a PDF file that pdftotext reads back, never base64 on stdout', () => {
+  it('dokumen cetak writes a PDF file that pdftotext reads back, never base64 on stdout', async () => {
+    // A BA is refused while its signers are blank: named here as a satker does in Pengaturan.
+    const app = await openApp({ dbPath: db })
+    try {
+      await nameAllSigners(apiOf(app))
+    } finally {
+      app.close()
+    }
     const issued = gudangIn(elsewhere, 'call', '--db', db, 'dokumen.terbitkan', '{"type":"BA_RUSAK"}')
     expect(issued.code, issued.stderr).toBe(0)
     const doc = JSON.parse(issued.stdout) as { id: number; nomor: string }

@@ -7,7 +7,7 @@ import { evidenceTables, jejakHead } from '../../src/db/jejak'
 import { MIGRATIONS } from '../../src/db/migrations'
 import { openDatabase } from '../../src/db/open'
 import { openTestApp, useTempDir } from '../support/api'
-import { undoMigration0011 } from '../support/downgrade'
+import { rollBackTo } from '../support/migrations'
 import { Insider } from '../support/insider'
 
 /**
@@ -162,8 +162,8 @@ describe('the jejak chain', () => {
 describe('migration 0011 on a file that lived under 0001–0007', () => {
   it('chains from a first row covering every table and the unchained audit rows; an edit of those is named', async () => {
     const file = copy()
+    rollBackTo(file, 7)
     const raw = new Database(file)
-    undoMigration0011(raw)
     const oldAudit = raw.prepare('SELECT count(*) FROM audit').pluck().get() as number
     raw.close()
     openDatabase(file, { mustExist: true, migrations: MIGRATIONS.filter((m) => m.version <= 7) }).close()

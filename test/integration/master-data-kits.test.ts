@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openTestApp, useTempDir, DEMO_CSV, type TestApp } from '../support/api'
+import { nameAllSigners, openTestApp, useTempDir, DEMO_CSV, type TestApp } from '../support/api'
 
 /**
  * Master data that changes after the floor has started (issue 12): a dapil move, a re-imported TPS file,
@@ -126,6 +126,7 @@ beforeAll(async () => {
     tpsId: id.tpsMedang,
     lines: [{ variantId: id.vKab1, qty: 245 }],
   })
+  await nameAllSigners(app)
   const h = await app.call('serahTerima.serahkan', {
     kecamatanId: id.laut,
     tpsIds: [id.tpsLaut],

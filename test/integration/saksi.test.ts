@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { openApp } from '../../src/api/app'
 import type { ChainReport } from '../../src/api/contract/ledger'
 import { recordMoves } from '../../src/services/ledger'
-import { openTestApp, useTempDir } from '../support/api'
+import { nameAllSigners, openTestApp, useTempDir } from '../support/api'
 import { Insider } from '../support/insider'
 
 /**
@@ -34,6 +34,7 @@ beforeAll(async () => {
     ['DITERIMA', 'BAIK', 200],
   ] as const)
     recordMoves(app.ctx, { actor: 'Ani Operator' }, [{ variantId: variant, from, to, qty }])
+  await nameAllSigners(app)
   nomor = (await app.call('dokumen.terbitkan', { type: 'BA_RUSAK', tanggal: '2024-11-04' })).nomor ?? ''
   await app.call('cadangan.buat', {})
   kode = (await app.call('ledger.lihatKodeSaksi')).kode

@@ -19,7 +19,8 @@ import { categorised } from './0003_aggregates'
  * - On every evidence table: AFTER INSERT, UPDATE and DELETE triggers marking it. Evidence is every
  *   table of the schema at this version except the chained ones (ledger, audit), the aggregates the
  *   ledger derives (balance, floor_flow, place_flow, checked by recomputing them) and bookkeeping
- *   (data_version, idempotensi). The list is taken from the schema this migration finds, so it covers
+ *   (data_version, idempotensi) and drafts (draf: entries typed and not yet saved, which are no record and
+ *   are written beside the ledger without an audit row). The list is taken from the schema this migration finds, so it covers
  *   whatever tables the migrations numbered before it made; a later migration adds its own tables' triggers.
  */
 export const NOT_EVIDENCE_AT_0011 = [
@@ -30,6 +31,7 @@ export const NOT_EVIDENCE_AT_0011 = [
   'place_flow',
   'data_version',
   'idempotensi',
+  'draf',
   'jejak_kotor',
 ] as const
 
