@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import type { BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startLanHost, type LanHost } from '../../src/server/lan/host'
+import { nameAllSigners } from '../support/api'
 import { freePort } from '../support/lan'
 import { useBrowserApp } from './support/app'
 import { fullShot, sectionShot, SHOTS, STATIC_DIR, watchPage } from './support/browser'
@@ -100,6 +101,8 @@ async function seed(): Promise<void> {
   seeded.kecamatanId = smallest!.id
   seeded.kits = smallest!.kits.length
   seeded.label = `GPK1|1219|T${first.tpsId}|K1|V${first.kotak[0]!.variantId}`
+  // A BA is refused while a required signer is unnamed: the signers, as Pengaturan would set them.
+  await nameAllSigners(app)
   // The tally table's shift: open, Gubernur, both teams.
   seeded.variantId = ballots[0]!
   seeded.shiftId = (await shift('sortir_lipat', [seeded.variantId])).id
@@ -297,7 +300,13 @@ describe('LAN stations: a host and three browser stations', () => {
     await door.getByTestId('serah-terima-scan-ok').waitFor()
     const form = door.getByRole('region', { name: 'Berita acara serah terima' })
     await form.getByLabel('Nama Ketua PPK (PIHAK KEDUA)').fill('Syahrial Siregar, S.Pd.')
-    await form.getByRole('button', { name: 'Serahkan dan terbitkan BA' }).click()
+    await form.getByRole('button', { name: 'Serahkan dan terbitkan BA…' }).click()
+    // One question before the handover (components/ConfirmPaper); nothing is recorded until it is answered.
+    await door
+      .getByRole('dialog')
+      .filter({ has: door.getByTestId('confirm-paper') })
+      .getByRole('button', { name: 'Serahkan dan terbitkan BA', exact: true })
+      .click()
     await door.getByTestId('serah-terima-done').waitFor()
     await fullShot(door, 'stasiun-05-pintu', { clearToasts: true })
     await expect
