@@ -323,7 +323,11 @@ function Shell({ election, system }: { election: Pemilihan; system: MethodOutput
         </nav>
         <main className="app-main" id="konten" ref={mainRef}>
           {station && <StasiunBar nama={station.nama} />}
-          <Suspense fallback={<Loading label="Membuka halaman…" />}>
+          {/* One boundary per page (keyed by the route): leaving a page unmounts it at once, even while the next
+              page's chunk is still loading. A shared boundary would keep the old page mounted but hidden until
+              then, its leave guard still asking and its draft not yet written, and a quick Back would return to
+              that same hidden page instead of opening it again. */}
+          <Suspense key={shown} fallback={<Loading label="Membuka halaman…" />}>
             {shown === 'beranda' && <BerandaPage election={election} />}
             {shown === 'penerimaan' && <PenerimaanPage election={election} params={params} />}
             {shown === 'shift' && <ShiftPage election={election} params={params} />}
