@@ -34,8 +34,9 @@ export async function benchFirstScreen(app: OpenedApp, runs: number, report: Rep
       await page.goto(url)
       await page.getByTestId(ready).waitFor({ timeout: 120_000 })
       const ms = performance.now() - t0
+      // globalThis, not the imported perf_hooks binding: this function runs in the page.
       shipped = await page.evaluate(() =>
-        performance
+        globalThis.performance
           .getEntriesByType('resource')
           .reduce((sum, e) => sum + (e as PerformanceResourceTiming).encodedBodySize, 0),
       )

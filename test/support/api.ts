@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, expect } from 'vitest'
 import { openApp, type OpenAppOptions, type OpenedApp } from '../../src/api/app'
 import type { ApiResponse, ErrorBody, ErrorCode, MethodInput, MethodName, MethodOutput } from '../../src/api/contract'
@@ -15,9 +15,9 @@ import { fingerprint } from './fingerprint'
  * openers of a demo or an empty election file. Every test file uses these instead of its own copies.
  */
 
-export const ROOT = resolve(__dirname, '../..')
-/** The demo election's TPS list (Pilkada 2024, Kabupaten Batu Bara: 12 kecamatan, 1.446 TPS). */
-export const DEMO_CSV = join(ROOT, 'resources', 'demo', 'tps-batubara-2024.csv')
+import { DEMO_CSV, ROOT } from './paths'
+
+export { DEMO_CSV, ROOT }
 /** Its columns, each read as itself: the column mapping an import of it reports. */
 export const DEMO_CSV_COLUMNS: Record<string, string> = Object.fromEntries(
   ['kode_kecamatan', 'kecamatan', 'kode_desa', 'desa', 'no_tps', 'dpt'].map((c) => [c, c]),

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { needsRebuild } from '../../src/cli/launchUtil.mjs'
-import { ROOT } from './api'
+import { ROOT } from './paths'
 
 export { ROOT }
 

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser, type Download, type Locator, type Page } from 'playwright-core'
-import { ROOT } from '../../support/api'
+import { ROOT } from '../../support/paths'
 import { ensureBuilt } from '../../support/build'
 
-export { DEMO_CSV, ROOT } from '../../support/api'
+export { DEMO_CSV, ROOT } from '../../support/paths'
 export const STATIC_DIR = join(ROOT, 'out', 'renderer')
 export const SHOTS = join(ROOT, 'test-results', 'e2e')
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
