@@ -1,7 +1,7 @@
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { rollBackTo } from '../support/migrations'
+import { join } from 'node:path'
+import { demoElectionAt, rollBackTo } from '../support/migrations'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp } from '../../src/api/app'
 import { verifyChain } from '../../src/db/ledger'
@@ -13,7 +13,6 @@ import { openDatabase, schemaVersion } from '../../src/db/open'
  * election in it: nothing already there changes, the file is backed up first, the new tables enforce
  * their rules, and the app then asks for a first admin before anything else is written.
  */
-const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
 const root = mkdtempSync(join(tmpdir(), 'gudang-m0005-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 const path = join(root, 'm5.sqlite')
@@ -22,10 +21,7 @@ let before: { ledger: unknown[]; audit: number; tps: number }
 
 beforeAll(async () => {
   // A demo election built by today's app, then taken back to 0004 (test/support/migrations.ts).
-  const made = join(root, 'made.sqlite')
-  const app = await openApp({ dbPath: made, demoCsvPath: DEMO_CSV })
-  app.close()
-  copyFileSync(made, path)
+  await demoElectionAt(root, path)
   rollBackTo(path, 4)
   const db = openDatabase(path, { mustExist: true, migrations: MIGRATIONS.slice(0, 4) })
   expect(schemaVersion(db)).toBe(4)

@@ -1,7 +1,7 @@
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { rollBackTo } from '../support/migrations'
+import { join } from 'node:path'
+import { auditRows, demoElectionAt, rollBackTo } from '../support/migrations'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp } from '../../src/api/app'
 import { verifyChain } from '../../src/db/ledger'
@@ -13,7 +13,6 @@ import * as cadangan from '../../src/services/cadangan'
  * Migration 0007 (LAN stations) on a file that lived under 0001–0006 with a whole demo election in it:
  * nothing there changes and the new tables enforce their rules.
  */
-const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
 const root = mkdtempSync(join(tmpdir(), 'gudang-m0007-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 const path = join(root, 'm7.sqlite')
@@ -22,17 +21,13 @@ const UP_TO_0006 = MIGRATIONS.filter((m) => m.version <= 6)
 let before: { ledger: unknown[]; audit: unknown[]; pengguna: unknown[] }
 
 beforeAll(async () => {
-  const made = join(root, 'made.sqlite')
-  const app = await openApp({ dbPath: made, demoCsvPath: DEMO_CSV })
-  app.close()
-  copyFileSync(made, path)
+  await demoElectionAt(root, path)
   rollBackTo(path, 6)
   const db = openDatabase(path, { mustExist: true, migrations: UP_TO_0006 })
   expect(schemaVersion(db)).toBe(6)
   before = {
     ledger: db.prepare('SELECT * FROM ledger ORDER BY seq').all(),
-    // The audit rows' own columns: 0011 adds the chain's columns, and its genesis row after them.
-    audit: db.prepare('SELECT seq, at, actor, action, detail FROM audit ORDER BY seq').all(),
+    audit: auditRows(db),
     pengguna: db.prepare('SELECT * FROM pengguna ORDER BY id').all(),
   }
   db.close()
@@ -48,11 +43,7 @@ describe('migration 0007 on a database that lived under 0001–0006', () => {
       expect(schemaVersion(app.ctx.db)).toBe(LATEST_SCHEMA_VERSION)
       expect(app.ctx.db.prepare('SELECT * FROM ledger ORDER BY seq').all()).toEqual(before.ledger)
       expect(app.ctx.db.prepare('SELECT * FROM pengguna ORDER BY id').all()).toEqual(before.pengguna)
-      expect(
-        app.ctx.db
-          .prepare('SELECT seq, at, actor, action, detail FROM audit WHERE seq <= ? ORDER BY seq')
-          .all(before.audit.length),
-      ).toEqual(before.audit)
+      expect(auditRows(app.ctx.db, before.audit.length)).toEqual(before.audit)
       expect(verifyChain(app.ctx.db).problem).toBeNull()
       // Host mode is off until an admin switches it on.
       const host = await app.dispatcher.call('stasiun.lihatHost', {}, { actor: 'uji', transport: 'test' })

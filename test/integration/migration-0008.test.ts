@@ -1,20 +1,19 @@
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp } from '../../src/api/app'
 import { verifyChain } from '../../src/db/ledger'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/db/migrations'
 import { openDatabase, schemaVersion } from '../../src/db/open'
 import { apiOf } from '../support/api'
-import { rollBackTo } from '../support/migrations'
+import { auditRows, demoElectionAt, rollBackTo } from '../support/migrations'
 
 /**
  * Migration 0008 (kits to re-check after a master-data change, issue 12) on a file that lived under
  * 0001–0007 with a whole demo election in it: nothing there changes, no kit is to re-check, and the new
  * table enforces its rules.
  */
-const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
 const root = mkdtempSync(join(tmpdir(), 'gudang-m0008-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 const path = join(root, 'm8.sqlite')
@@ -23,17 +22,13 @@ const UP_TO_0007 = MIGRATIONS.filter((m) => m.version <= 7)
 let before: { ledger: unknown[]; audit: unknown[]; tps: unknown[] }
 
 beforeAll(async () => {
-  const made = join(root, 'made.sqlite')
-  const app = await openApp({ dbPath: made, demoCsvPath: DEMO_CSV })
-  app.close()
-  copyFileSync(made, path)
+  await demoElectionAt(root, path)
   rollBackTo(path, 7)
   const db = openDatabase(path, { mustExist: true, migrations: UP_TO_0007 })
   expect(schemaVersion(db)).toBe(7)
   before = {
     ledger: db.prepare('SELECT * FROM ledger ORDER BY seq').all(),
-    // The audit rows' own columns: 0011 adds the chain's columns, and its genesis row after them.
-    audit: db.prepare('SELECT seq, at, actor, action, detail FROM audit ORDER BY seq').all(),
+    audit: auditRows(db),
     tps: db.prepare('SELECT * FROM tps ORDER BY id').all(),
   }
   db.close()
@@ -48,11 +43,7 @@ describe('migration 0008 on a database that lived under 0001–0007', () => {
       expect(versions).toContain(8)
       expect(schemaVersion(app.ctx.db)).toBe(LATEST_SCHEMA_VERSION)
       expect(app.ctx.db.prepare('SELECT * FROM ledger ORDER BY seq').all()).toEqual(before.ledger)
-      expect(
-        app.ctx.db
-          .prepare('SELECT seq, at, actor, action, detail FROM audit WHERE seq <= ? ORDER BY seq')
-          .all(before.audit.length),
-      ).toEqual(before.audit)
+      expect(auditRows(app.ctx.db, before.audit.length)).toEqual(before.audit)
       expect(app.ctx.db.prepare('SELECT * FROM tps ORDER BY id').all()).toEqual(before.tps)
       expect(verifyChain(app.ctx.db).problem).toBeNull()
       const kits = await apiOf(app).call('kemas.daftarKit', {})

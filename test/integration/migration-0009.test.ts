@@ -1,12 +1,11 @@
-import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { rollBackTo } from '../support/migrations'
+import { auditRows, demoElectionAt, rollBackTo } from '../support/migrations'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { openApp } from '../../src/api/app'
 import { verifyChain } from '../../src/db/ledger'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/db/migrations'
 import { openDatabase, schemaVersion } from '../../src/db/open'
-import { apiOf, DEMO_CSV, useTempDir } from '../support/api'
+import { apiOf, useTempDir } from '../support/api'
 
 /**
  * Migration 0009 (deliveries declared complete, issue 13) on a file that lived under the migrations
@@ -20,17 +19,13 @@ const BEFORE = MIGRATIONS.filter((m) => m.version < 9)
 let before: { ledger: unknown[]; audit: unknown[] }
 
 beforeAll(async () => {
-  const made = join(root, 'made.sqlite')
-  const app = await openApp({ dbPath: made, demoCsvPath: DEMO_CSV })
-  app.close()
-  copyFileSync(made, path)
+  await demoElectionAt(root, path)
   rollBackTo(path, 8)
   const db = openDatabase(path, { mustExist: true, migrations: BEFORE })
   expect(schemaVersion(db)).toBe(BEFORE.at(-1)!.version)
   before = {
     ledger: db.prepare('SELECT * FROM ledger ORDER BY seq').all(),
-    // The audit rows' own columns: 0011 adds the chain's columns, and its genesis row after them.
-    audit: db.prepare('SELECT seq, at, actor, action, detail FROM audit ORDER BY seq').all(),
+    audit: auditRows(db),
   }
   db.close()
 })
@@ -41,11 +36,7 @@ describe('migration 0009 on a database that lived under the migrations before it
     try {
       expect(schemaVersion(app.ctx.db)).toBe(LATEST_SCHEMA_VERSION)
       expect(app.ctx.db.prepare('SELECT * FROM ledger ORDER BY seq').all()).toEqual(before.ledger)
-      expect(
-        app.ctx.db
-          .prepare('SELECT seq, at, actor, action, detail FROM audit WHERE seq <= ? ORDER BY seq')
-          .all(before.audit.length),
-      ).toEqual(before.audit)
+      expect(auditRows(app.ctx.db, before.audit.length)).toEqual(before.audit)
       expect(verifyChain(app.ctx.db).problem).toBeNull()
       const api = apiOf(app)
       const g = (await api.call('barang.daftarVarian')).find((x) => x.itemCode === 'GUBERNUR')!.variantId

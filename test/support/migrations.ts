@@ -28,6 +28,14 @@ export async function demoElectionAt(dir: string, path: string): Promise<void> {
   copyFileSync(made, path)
 }
 
+/**
+ * The audit rows' own columns, up to `upToSeq` when given: 0011 adds the chain's columns to every row and
+ * its genesis row after them, so a migration test compares what the rows said, not their new columns.
+ */
+export function auditRows(db: Pick<DB, 'prepare'>, upToSeq = Number.MAX_SAFE_INTEGER): unknown[] {
+  return db.prepare('SELECT seq, at, actor, action, detail FROM audit WHERE seq <= ? ORDER BY seq').all(upToSeq)
+}
+
 interface SchemaObject {
   type: 'table' | 'index' | 'trigger' | 'view'
   name: string
