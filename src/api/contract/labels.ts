@@ -188,6 +188,7 @@ const METHOD_LABELS: Record<string, Record<string, string>> = {
   'pekerja.ubah': { nama: 'Nama pekerja' },
   'shift.tutup': { note: 'Catatan penutupan' },
   'shift.bukaKembali': { note: 'Alasan membuka kembali' },
+  'ledger.periksaKodeSaksi': { kode: 'Kode saksi' },
 }
 
 /** A table's own entry: a field named "constructor" is not Object's. */
