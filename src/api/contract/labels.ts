@@ -159,6 +159,7 @@ export const FIELD_LABELS: Record<string, string> = {
   wakilNama: 'Nama wakil penyedia',
   workerId: 'Pekerja',
   workerIds: 'Pekerja hadir',
+  zonaWaktu: 'Zona waktu',
 }
 
 /** What `id` is in each namespace: the thing the method is about. */
