@@ -15,7 +15,8 @@ import type { ReadContext } from './context'
  * folder are witnesses too (their chains must be a prefix of the file's), and so is any typed kode saksi.
  */
 export interface SaksiEntry {
-  jenis: 'dokumen' | 'cadangan' | 'kode'
+  /** pulih: a backup restored, rewinding the history on purpose to its head (see berlaku). */
+  jenis: 'dokumen' | 'cadangan' | 'kode' | 'pulih'
   at: string
   /** What a person sees: "BA nomor …", "cadangan 20241104-090000", "kode saksi J-…". */
   label: string
@@ -73,6 +74,25 @@ export function daftar(ctx: ReadContext): SaksiEntry[] {
   return out
 }
 
+/**
+ * The entries that still witness this file's history, and the labels of those that do not. A restore
+ * rewinds the history on purpose to the restored backup's head (a 'pulih' entry); what was witnessed
+ * before it beyond that head — a newer backup, a code shown, a paper — belongs to the history put aside
+ * (kept as the …-sebelum-pulih file), and checking the file against it would be a false alarm.
+ */
+export function berlaku(entries: readonly SaksiEntry[]): { entries: SaksiEntry[]; putAside: Set<string> } {
+  const keep: SaksiEntry[] = []
+  const putAside = new Set<string>()
+  let limit = Infinity
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const e = entries[i]!
+    if (e.jejak.seq > limit) putAside.add(e.label)
+    else keep.push(e)
+    if (e.jenis === 'pulih') limit = Math.min(limit, e.jejak.seq)
+  }
+  return { entries: keep.reverse(), putAside }
+}
+
 /** How the file stands against one held head, in Indonesian; null when consistent. */
 export function bandingkanKepala(ctx: ReadContext, e: Pick<SaksiEntry, 'label' | 'jejak' | 'ledger'>): string | null {
   const mineJ = jejakHashAt(ctx.db, e.jejak.seq)
@@ -96,12 +116,14 @@ function ledgerNote(ctx: ReadContext, ledger: KepalaJejak): string {
 export function periksaSemua(ctx: ReadContext, backupFolder: string | null): { witnesses: number; problems: string[] } {
   const problems: string[] = []
   const compared = new Set<string>()
+  const journal = berlaku(daftar(ctx))
   let witnesses = 0
   const names =
     backupFolder && existsSync(backupFolder)
       ? readdirSync(backupFolder).filter((n) => n.endsWith('.sqlite') && !n.includes('sebelum-pulih'))
       : []
   for (const n of names.sort()) {
+    if (journal.putAside.has(`cadangan ${n}`)) continue
     try {
       const c = comparePrefix(ctx.db, join(backupFolder!, n))
       witnesses++
@@ -114,7 +136,7 @@ export function periksaSemua(ctx: ReadContext, backupFolder: string | null): { w
       // A damaged backup is no witness; the backup list names it.
     }
   }
-  for (const e of daftar(ctx)) {
+  for (const e of journal.entries) {
     if (compared.has(e.label)) continue
     witnesses++
     const p = bandingkanKepala(ctx, e)
@@ -210,7 +232,7 @@ export function periksaKode(
 /** The journal's witness of the highest row below `seq` that the file still agrees with. */
 function saksiCocokTerakhir(ctx: ReadContext, seq: number): SaksiEntry | null {
   let best: SaksiEntry | null = null
-  for (const e of daftar(ctx)) {
+  for (const e of berlaku(daftar(ctx)).entries) {
     if (e.jejak.seq >= seq || (best && e.jejak.seq <= best.jejak.seq)) continue
     if (jejakHashAt(ctx.db, e.jejak.seq) === e.jejak.hash) best = e
   }
