@@ -25,11 +25,8 @@ export interface Table {
    * bendahara corrects a row; any other value is written as it is.
    */
   totals?: (string | number)[]
-  /**
-   * A line for the paper (XLSX only): written under the table and as the footer of every printed page,
-   * e.g. the kode saksi of the file the figures were computed from.
-   */
-  footer?: string
+  /** A line at the foot of every printed page (XLSX only), e.g. the kode saksi of the file it came from. */
+  printFooter?: string
 }
 
 /** A totals row: the label in the first column, every numeric column summed. */
@@ -205,13 +202,9 @@ function addSheet(wb: ExcelJS.Workbook, t: Table, { textWidth, breakLines }: Mea
     tr.font = { bold: true }
     tr.eachCell((c) => (c.border = { top: { style: 'thin' } }))
   }
-  if (t.footer) {
-    ws.addRow([])
-    ws.addRow([t.footer]).font = { size: 9 }
+  if (t.printFooter) {
     // '&' starts a code in Excel's header/footer language; a literal one is doubled.
-    ws.headerFooter = {
-      oddFooter: `&L&8${t.footer.replace(/&/g, '&&')}&R&8Halaman &P dari &N`,
-    }
+    ws.headerFooter = { oddFooter: `&L&8${t.printFooter.replace(/&/g, '&&')}&R&8Halaman &P dari &N` }
   }
   t.columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1)

@@ -372,7 +372,11 @@ export async function eksporHarian(ctx: ReadContext, tanggal: string, format: 'x
     return { fileName: `rekap-harian-silog-${tanggal}.csv`, mime: 'text/csv', bytes: tableToCsv(t.silog) }
   // The paper carries the kode saksi of the file it was computed from, and the journal keeps that head.
   const kode = saksi.kodeTercetak(ctx)
-  if (kode) for (const table of t.all) table.footer = `Kode saksi: ${kode}`
+  if (kode)
+    for (const table of t.all) {
+      table.heading.push(`Kode saksi: ${kode}`)
+      table.printFooter = `Kode saksi: ${kode}`
+    }
   return {
     fileName: `rekap-harian-${tanggal}.xlsx`,
     mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
