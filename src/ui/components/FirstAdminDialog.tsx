@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../api'
 import { Dialog } from './Dialog'
 import { Banner, ErrorBanner } from './Feedback'
-import { Field, PinField } from './Form'
+import { PinField, TextField } from './Form'
 
 /**
  * A new election file (or one from before users existed) has nobody who may manage users or restore a
@@ -83,19 +83,15 @@ export function FirstAdminDialog({
           </Banner>
         )}
         {err && !placed && <ErrorBanner error={err} title="Admin belum dapat dibuat" />}
-        <Field label="Nama admin" error={errors.nama} hint="Mis. nama Kasubbag Keuangan, Umum dan Logistik">
-          {(id, d, invalid) => (
-            <input
-              id={id}
-              value={nama}
-              onChange={(e) => setNama(e.target.value)}
-              aria-describedby={d}
-              aria-invalid={invalid}
-              data-autofocus
-              autoComplete="off"
-            />
-          )}
-        </Field>
+        <TextField
+          label="Nama admin"
+          error={errors.nama}
+          hint="Mis. nama Kasubbag Keuangan, Umum dan Logistik"
+          value={nama}
+          onChange={setNama}
+          data-autofocus
+          autoComplete="off"
+        />
         <div className="form-grid">
           <PinField
             label="PIN"

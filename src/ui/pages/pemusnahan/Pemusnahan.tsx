@@ -5,7 +5,7 @@ import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { ConfirmPaper } from '../../components/ConfirmPaper'
-import { Field } from '../../components/Form'
+import { Field, TextField } from '../../components/Form'
 import { HistoryLink } from '../../components/History'
 import { PageHeader, Section, Swatch } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
@@ -332,17 +332,13 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
                   )}
                 </Field>
                 {metode === 'lainnya' && (
-                  <Field label="Cara lain" error={errors.metode} hint="Ditulis di BA: “dengan cara …”">
-                    {(id, d, inv) => (
-                      <input
-                        id={id}
-                        aria-describedby={d}
-                        aria-invalid={inv}
-                        value={metodeLain}
-                        onChange={(e) => setMetodeLain(e.target.value)}
-                      />
-                    )}
-                  </Field>
+                  <TextField
+                    label="Cara lain"
+                    error={errors.metode}
+                    hint="Ditulis di BA: “dengan cara …”"
+                    value={metodeLain}
+                    onChange={setMetodeLain}
+                  />
                 )}
                 <Field label="Tanggal" error={errors.tanggal}>
                   {(id, d, inv) => (
@@ -356,38 +352,22 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
                     />
                   )}
                 </Field>
-                <Field
+                <TextField
                   label="Tempat pemusnahan"
                   error={errors.tempat}
                   className="span-2"
                   hint="mis. Halaman gudang logistik KPU, Jl. Perintis Kemerdekaan No. 1"
-                >
-                  {(id, d, inv) => (
-                    <input
-                      id={id}
-                      aria-describedby={d}
-                      aria-invalid={inv}
-                      value={tempat}
-                      onChange={(e) => setTempat(e.target.value)}
-                    />
-                  )}
-                </Field>
-                <Field
+                  value={tempat}
+                  onChange={setTempat}
+                />
+                <TextField
                   label="Catatan"
                   error={errors.note}
                   className="span-2"
                   hint="Tercetak di berita acara sebagai keterangan."
-                >
-                  {(id, d, inv) => (
-                    <input
-                      id={id}
-                      aria-describedby={d}
-                      aria-invalid={inv}
-                      value={note}
-                      onChange={(e) => setNote(e.target.value)}
-                    />
-                  )}
-                </Field>
+                  value={note}
+                  onChange={setNote}
+                />
               </div>
             </div>
             <div className="pemusnahan-saksi" data-testid="pemusnahan-saksi">

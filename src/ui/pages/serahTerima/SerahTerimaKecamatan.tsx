@@ -4,7 +4,7 @@ import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { ConfirmPaper } from '../../components/ConfirmPaper'
-import { Field } from '../../components/Form'
+import { Field, TextField } from '../../components/Form'
 import { PageHeader, Section, Swatch } from '../../components/Page'
 import { ScanField } from '../../components/ScanField'
 import { KitStatusBar, KitStatusLegend } from '../../components/StatusBadge'
@@ -414,58 +414,36 @@ function HandoverForm({
                 />
               )}
             </Field>
-            <Field label="Nama Ketua PPK (PIHAK KEDUA)" error={errors.ppkNama}>
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  value={ppkNama}
-                  onChange={(e) => setPpkNama(e.target.value)}
-                  autoComplete="off"
-                  required
-                />
-              )}
-            </Field>
-            <Field label="Jabatan penerima" error={errors.ppkJabatan}>
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  value={jabatan}
-                  onChange={(e) => setPpkJabatan(e.target.value)}
-                  required
-                />
-              )}
-            </Field>
-            <Field label="Kendaraan" error={errors.kendaraan} hint="Jenis dan nomor polisi, mis. truk BK 8123 XY">
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  value={kendaraan}
-                  onChange={(e) => setKendaraan(e.target.value)}
-                />
-              )}
-            </Field>
-            <Field
+            <TextField
+              label="Nama Ketua PPK (PIHAK KEDUA)"
+              error={errors.ppkNama}
+              value={ppkNama}
+              onChange={setPpkNama}
+              autoComplete="off"
+              required
+            />
+            <TextField
+              label="Jabatan penerima"
+              error={errors.ppkJabatan}
+              value={jabatan}
+              onChange={setPpkJabatan}
+              required
+            />
+            <TextField
+              label="Kendaraan"
+              error={errors.kendaraan}
+              hint="Jenis dan nomor polisi, mis. truk BK 8123 XY"
+              value={kendaraan}
+              onChange={setKendaraan}
+            />
+            <TextField
               label="Catatan"
               error={errors.note}
               className="span-2"
               hint="Tercetak di berita acara sebagai keterangan."
-            >
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  value={note}
-                  onChange={(e) => setNote(e.target.value)}
-                />
-              )}
-            </Field>
+              value={note}
+              onChange={setNote}
+            />
           </div>
         </div>
 

@@ -4,7 +4,7 @@ import { useApi } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
 import { Banner, ErrorBanner } from '../../components/Feedback'
 import { useDialogSave } from '../../components/useWrite'
-import { Field, TextField } from '../../components/Form'
+import { TextField } from '../../components/Form'
 import { fmt } from '../../format'
 import {
   type Attendance,
@@ -138,18 +138,13 @@ export function TutupDialog({ shift, onClose }: { shift: Shift; onClose(): void 
             )}
           </Banner>
         )}
-        <Field label="Catatan penutupan (tidak wajib)">
-          {(id, d) => (
-            <input
-              id={id}
-              aria-describedby={d}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              data-autofocus
-              placeholder="Mis. semua regu selesai pukul 16.05"
-            />
-          )}
-        </Field>
+        <TextField
+          label="Catatan penutupan (tidak wajib)"
+          value={note}
+          onChange={setNote}
+          data-autofocus
+          placeholder="Mis. semua regu selesai pukul 16.05"
+        />
       </form>
     </Dialog>
   )

@@ -4,7 +4,7 @@ import { CAKUPAN, CAKUPAN_LABEL, CAKUPAN_SINGKAT, type Cakupan } from '../../../
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { Dialog } from '../../components/Dialog'
 import { Banner, ErrorBanner, useToast } from '../../components/Feedback'
-import { Field } from '../../components/Form'
+import { TextField } from '../../components/Form'
 import { StatusBadge, type StatusState } from '../../components/StatusBadge'
 import { fmtWaktu } from '../../format'
 
@@ -208,23 +208,15 @@ function TambahDialog({
     >
       <form id="stasiun-tambah" onSubmit={submit} noValidate className="stasiun-form">
         {error && !fieldErrors(error).nama && <ErrorBanner error={error} title="Stasiun tidak dapat ditambahkan" />}
-        <Field
+        <TextField
           label="Nama stasiun"
           hint='Mis. "Meja sortir 1", "Pintu keluar", "Ruang koordinator"'
           error={fieldErrors(error).nama}
-        >
-          {(id, d, invalid) => (
-            <input
-              id={id}
-              data-autofocus
-              value={nama}
-              maxLength={60}
-              onChange={(e) => setNama(e.target.value)}
-              aria-describedby={d}
-              aria-invalid={invalid}
-            />
-          )}
-        </Field>
+          data-autofocus
+          value={nama}
+          maxLength={60}
+          onChange={setNama}
+        />
         <fieldset className="stasiun-cakupan" aria-describedby={groupId}>
           <legend>Cakupan</legend>
           {CAKUPAN.map((c) => (
