@@ -1,9 +1,9 @@
 import { useCallback, useId, useState, type FormEvent } from 'react'
 import type { MethodOutput } from '../../../api/contract'
-import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
+import { fieldErrors, invoke, toApiError, type ApiError, type Issue } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
-import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { TextField } from '../../components/Form'
 import { isIsoDate, normalizeClock } from '../../../core/shifts'
 import { fmt, fmtJamRentang, fmtTanggal, todayIso } from '../../format'
@@ -169,9 +169,7 @@ function BukaShiftPengemasan({ onClose, onOpened }: { onClose(): void; onOpened(
   }
 
   const placed = ['tanggal', 'mulai', 'selesai', 'lokasi', 'teams']
-  const unplaced =
-    error?.details.filter((d) => !d.column || !placed.some((p) => d.column === p || d.column!.startsWith(p + '.'))) ??
-    []
+  const unplaced = (d: Issue) => !d.column || !placed.some((p) => d.column === p || d.column!.startsWith(p + '.'))
   return (
     <Dialog
       open
@@ -180,17 +178,7 @@ function BukaShiftPengemasan({ onClose, onOpened }: { onClose(): void; onOpened(
       footer={<DialogActions onCancel={onClose} busy={busy} label="Buka shift" busyLabel="Membuka…" formId={formId} />}
     >
       <form id={formId} onSubmit={submit} noValidate className="kemas-shift-form">
-        {error && (
-          <Banner kind="error" title={<>{error.message}</>}>
-            {unplaced.length > 0 && (
-              <ul>
-                {unplaced.map((d, i) => (
-                  <li key={i}>{d.message}</li>
-                ))}
-              </ul>
-            )}
-          </Banner>
-        )}
+        <ErrorBanner error={error} title="Shift belum dibuka" shown={unplaced} />
         <p className="muted small">
           Setting dan pengemasan kit per TPS. Isi kit mengikuti kebutuhan setiap TPS, jadi tidak perlu memilih barang.
         </p>

@@ -396,17 +396,7 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
             </div>
           </div>
 
-          {error && (
-            <Banner kind="error" title={<>{error.message}</>} testId="pemusnahan-refused">
-              {error.details.length > 0 && (
-                <ul className="serah-terima-issue-list">
-                  {error.details.map((d, i) => (
-                    <li key={i}>{d.message}</li>
-                  ))}
-                </ul>
-              )}
-            </Banner>
-          )}
+          <ErrorBanner error={error} title="Pemusnahan ditolak" testId="pemusnahan-refused" />
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={busy || total === 0}>
               {busy ? 'Memusnahkan…' : 'Musnahkan dan terbitkan BA…'}

@@ -3,7 +3,7 @@ import type { Pemilihan, Penerimaan, PenerimaanBaris, ReconRow, VariantInfo } fr
 import { ApiError, invoke } from '../../api'
 import { useApi } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
-import { Banner, ErrorBanner, IssueTable, Loading } from '../../components/Feedback'
+import { Banner, ErrorBanner, Loading } from '../../components/Feedback'
 import { useDialogSave } from '../../components/useWrite'
 import { TextField } from '../../components/Form'
 import { HistoryLink } from '../../components/History'
@@ -379,7 +379,6 @@ function ReturDialog({
     'note',
     ...sentOrder.flatMap((_, i) => [`lines.${i}.qty`, `lines.${i}.variantId`]),
   ])
-  const unplaced = error ? error.details.filter((d) => !d.column || !placed.has(d.column)) : []
 
   function save(e?: FormEvent) {
     e?.preventDefault()
@@ -420,12 +419,11 @@ function ReturDialog({
           Surat suara tertukar keluar dari gudang kembali kepada penyedia (TERTUKAR → PENYEDIA). Isi 0 untuk yang belum
           dikembalikan.
         </p>
-        {error && (
-          <Banner kind="error" title="Pengembalian belum tercatat">
-            <p>{error.message}</p>
-            <IssueTable issues={unplaced} />
-          </Banner>
-        )}
+        <ErrorBanner
+          error={error}
+          title="Pengembalian belum tercatat"
+          shown={(d) => !d.column || !placed.has(d.column)}
+        />
         <div className="form-grid">
           <TextField label="Penyedia" error={errors.penyedia} value={penyedia} onChange={setPenyedia} data-autofocus />
           <TextField

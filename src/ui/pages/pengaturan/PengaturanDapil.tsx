@@ -114,11 +114,7 @@ function DapilMappingEditor({ ballot, kecamatan }: { ballot: DapilOfBallot; keca
           </span>
         ))}
       </div>
-      {error && (
-        <Banner kind="error" title="Dapil belum tersimpan">
-          <p>{error.message}</p>
-        </Banner>
-      )}
+      <ErrorBanner error={error} title="Dapil belum tersimpan" shown={() => false} />
       <datalist id={listId}>
         {names.map((n) => (
           <option key={n} value={n} />

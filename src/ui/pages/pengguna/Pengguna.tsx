@@ -3,7 +3,7 @@ import { needsPin, ROLE_DUTY, ROLE_LABEL, ROLES, type Role } from '../../../core
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
-import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { useDialogSave } from '../../components/useWrite'
 import { Field, TextField, PinField } from '../../components/Form'
 import { PageHeader, Section } from '../../components/Page'
@@ -166,14 +166,7 @@ function UserDialog({ user, onClose }: { user: User | 'baru' | null; onClose(): 
       }
     >
       <form id={formId} onSubmit={submit} noValidate>
-        {error &&
-          (placed ? (
-            <Banner kind="error">
-              <p>{error.message}</p>
-            </Banner>
-          ) : (
-            <ErrorBanner error={error} title="Pengguna belum tersimpan" />
-          ))}
+        <ErrorBanner error={error} title="Pengguna belum tersimpan" shown={placed ? () => false : undefined} />
         <TextField
           label="Nama"
           error={errors.nama}

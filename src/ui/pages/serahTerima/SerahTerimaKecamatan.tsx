@@ -497,17 +497,7 @@ function HandoverForm({
         </div>
 
         <div className="serah-terima-submit">
-          {error && (
-            <Banner kind="error" title={<>{error.message}</>} testId="serah-terima-refused">
-              {error.details.length > 0 && (
-                <ul className="serah-terima-issue-list">
-                  {error.details.map((d, i) => (
-                    <li key={i}>{d.message}</li>
-                  ))}
-                </ul>
-              )}
-            </Banner>
-          )}
+          <ErrorBanner error={error} title="Serah terima ditolak" testId="serah-terima-refused" />
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={busy || selectedKits.length === 0}>
               {busy ? 'Menyerahkan…' : 'Serahkan dan terbitkan BA…'}
