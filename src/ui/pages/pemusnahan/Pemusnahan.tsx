@@ -13,6 +13,8 @@ import { fmt, fmtTanggal, readCount, shortItemName, todayIso } from '../../forma
 import { href } from '../../router'
 import { fmtDate, usePrint } from '../dokumen/DokumenShared'
 import './pemusnahan.css'
+import { Loaded } from '../../components/Loaded'
+import { DataTable, TableHead } from '../../components/TableHead'
 
 /** One input per source a sheet can be destroyed from: each damage reason, and the surplus of good sheets. */
 interface Source {
@@ -186,18 +188,14 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
                   <col className="pemusnahan-c-num" />
                   <col className="pemusnahan-c-input" />
                 </colgroup>
-                <thead>
-                  <tr>
-                    <th scope="col">Jenis surat suara · dapil</th>
-                    <th scope="col">Asal</th>
-                    <th scope="col" className="num">
-                      Tersedia
-                    </th>
-                    <th scope="col" className="num">
-                      Dimusnahkan
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    'Jenis surat suara · dapil',
+                    'Asal',
+                    { label: 'Tersedia', num: true },
+                    { label: 'Dimusnahkan', num: true },
+                  ]}
+                />
                 {rows.map((c) => {
                   const src = sourcesOf(c)
                   const sub = src.reduce((s, x) => s + (Number.isNaN(numberOf(x)) ? 0 : numberOf(x)), 0)
@@ -442,55 +440,44 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
       />
 
       <Section title="Pemusnahan yang sudah dilaksanakan" id="pemusnahan-riwayat">
-        <ErrorBanner error={list.error} onRetry={list.reload} title="Daftar pemusnahan tidak dapat dimuat" />
-        {!list.data ? (
-          !list.error && <Loading />
-        ) : list.data.length === 0 ? (
-          <p className="empty">Belum ada pemusnahan.</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="table" data-testid="pemusnahan-list">
-              <thead>
-                <tr>
-                  <th scope="col">Nomor BA</th>
-                  <th scope="col">Tanggal</th>
-                  <th scope="col">Cara · tempat</th>
-                  <th scope="col" className="num">
-                    Lembar
-                  </th>
-                  <th scope="col">Dicatat oleh</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Tindakan</span>
-                  </th>
+        <Loaded query={list} title="Daftar pemusnahan tidak dapat dimuat" empty="Belum ada pemusnahan.">
+          {(rows) => (
+            <DataTable
+              testId="pemusnahan-list"
+              columns={[
+                'Nomor BA',
+                'Tanggal',
+                'Cara · tempat',
+                { label: 'Lembar', num: true },
+                'Dicatat oleh',
+                { label: 'Tindakan', hidden: true },
+              ]}
+            >
+              {rows.map((p) => (
+                <tr key={p.id}>
+                  <td className="serah-terima-nomor">{p.nomor ?? <span className="muted">#{p.id}</span>}</td>
+                  <td>{fmtDate(p.tanggal)}</td>
+                  <td>
+                    {p.metode}
+                    <span className="muted small block">{p.tempat}</span>
+                    {p.note && <span className="muted small block">{p.note}</span>}
+                  </td>
+                  <td className="num">
+                    <HistoryLink
+                      value={p.qty}
+                      filter={{ documentId: `PEMUSNAHAN:${p.id}` }}
+                      title={`pemusnahan${p.nomor ? ' ' + p.nomor : ' #' + p.id}`}
+                    />
+                  </td>
+                  <td>{p.actor}</td>
+                  <td className="actions">
+                    {p.documentId !== null && <PrintBa documentId={p.documentId} nomor={p.nomor} label="Unduh BA" />}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {list.data.map((p) => (
-                  <tr key={p.id}>
-                    <td className="serah-terima-nomor">{p.nomor ?? <span className="muted">#{p.id}</span>}</td>
-                    <td>{fmtDate(p.tanggal)}</td>
-                    <td>
-                      {p.metode}
-                      <span className="muted small block">{p.tempat}</span>
-                      {p.note && <span className="muted small block">{p.note}</span>}
-                    </td>
-                    <td className="num">
-                      <HistoryLink
-                        value={p.qty}
-                        filter={{ documentId: `PEMUSNAHAN:${p.id}` }}
-                        title={`pemusnahan${p.nomor ? ' ' + p.nomor : ' #' + p.id}`}
-                      />
-                    </td>
-                    <td>{p.actor}</td>
-                    <td className="actions">
-                      {p.documentId !== null && <PrintBa documentId={p.documentId} nomor={p.nomor} label="Unduh BA" />}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+              ))}
+            </DataTable>
+          )}
+        </Loaded>
       </Section>
     </>
   )

@@ -9,7 +9,7 @@ import { Field, TextField, PinField } from '../../components/Form'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { useSession, type User } from '../../components/session'
-import { TableHead } from '../../components/TableHead'
+import { DataTable } from '../../components/TableHead'
 import './pengguna.css'
 
 /**
@@ -38,50 +38,49 @@ export function PenggunaPage() {
         {!users.data && !users.error && <Loading />}
         {users.data && users.data.length === 0 && <p className="empty">Belum ada pengguna.</p>}
         {users.data && users.data.length > 0 && (
-          <div className="table-wrap">
-            <table className="table pengguna-table" data-testid="user-table">
-              <TableHead columns={['Nama', 'Peran', 'PIN', 'Status', { label: 'Tindakan', hidden: true }]} />
-              <tbody>
-                {users.data.map((u) => (
-                  <tr key={u.id} className={u.active ? undefined : 'pengguna-inactive'} data-user={u.nama}>
-                    <th scope="row">
-                      {u.nama}
-                      {me?.id === u.id && <span className="muted small"> · Anda</span>}
-                    </th>
-                    <td>{ROLE_LABEL[u.role]}</td>
-                    <td>
-                      {needsPin(u.role) ? (
-                        u.hasPin ? (
-                          'Ada'
-                        ) : (
-                          <StatusBadge state="warning">Belum ada</StatusBadge>
-                        )
-                      ) : (
-                        <span className="muted">Tidak perlu</span>
-                      )}
-                    </td>
-                    <td>
-                      {u.active ? (
-                        <StatusBadge state="success">Aktif</StatusBadge>
-                      ) : (
-                        <StatusBadge state="netral">Nonaktif</StatusBadge>
-                      )}
-                    </td>
-                    <td className="actions">
-                      <button
-                        type="button"
-                        className="btn btn-secondary btn-small"
-                        onClick={() => setEditing(u)}
-                        aria-label={`Ubah ${u.nama}`}
-                      >
-                        Ubah…
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="pengguna-table"
+            testId="user-table"
+            columns={['Nama', 'Peran', 'PIN', 'Status', { label: 'Tindakan', hidden: true }]}
+          >
+            {users.data.map((u) => (
+              <tr key={u.id} className={u.active ? undefined : 'pengguna-inactive'} data-user={u.nama}>
+                <th scope="row">
+                  {u.nama}
+                  {me?.id === u.id && <span className="muted small"> · Anda</span>}
+                </th>
+                <td>{ROLE_LABEL[u.role]}</td>
+                <td>
+                  {needsPin(u.role) ? (
+                    u.hasPin ? (
+                      'Ada'
+                    ) : (
+                      <StatusBadge state="warning">Belum ada</StatusBadge>
+                    )
+                  ) : (
+                    <span className="muted">Tidak perlu</span>
+                  )}
+                </td>
+                <td>
+                  {u.active ? (
+                    <StatusBadge state="success">Aktif</StatusBadge>
+                  ) : (
+                    <StatusBadge state="netral">Nonaktif</StatusBadge>
+                  )}
+                </td>
+                <td className="actions">
+                  <button
+                    type="button"
+                    className="btn btn-secondary btn-small"
+                    onClick={() => setEditing(u)}
+                    aria-label={`Ubah ${u.nama}`}
+                  >
+                    Ubah…
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </Section>
 

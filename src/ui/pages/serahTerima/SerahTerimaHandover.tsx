@@ -11,6 +11,7 @@ import { fmt, readCount } from '../../format'
 import { type Handover } from './SerahTerimaShared'
 import { fmtDate, fmtInstant, usePrint } from '../dokumen/DokumenShared'
 import { VariantLabel } from '../penerimaan/PenerimaanShared'
+import { TableHead, DataTable } from '../../components/TableHead'
 
 /** The BA of one handover, printed from the register (the first print is the original, later ones SALINAN). */
 export function HandoverPrintButton({
@@ -43,84 +44,77 @@ export function HandoverTable({ rows }: { rows: Handover[] }) {
   const history = useHistory()
   return (
     <>
-      <div className="table-wrap">
-        <table className="table serah-terima-handover-table" data-testid="serah-terima-handovers">
-          <thead>
-            <tr>
-              <th scope="col">Nomor BA</th>
-              <th scope="col">Tanggal</th>
-              <th scope="col">Diterima oleh</th>
-              <th scope="col" className="num">
-                TPS
-              </th>
-              <th scope="col">Kendaraan · catatan</th>
-              <th scope="col">Konfirmasi PPK</th>
-              <th scope="col">
-                <span className="visually-hidden">Tindakan</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((h) => (
-              <tr key={h.id} data-testid={`handover-${h.id}`}>
-                <td className="serah-terima-nomor">{h.nomor ?? <span className="muted">#{h.id}</span>}</td>
-                <td>
-                  {fmtDate(h.tanggal)}
-                  <span className="muted small block">dicatat {h.actor}</span>
-                </td>
-                <td>
-                  {h.ppkNama}
-                  <span className="muted small block">{h.ppkJabatan}</span>
-                </td>
-                <td className="num">
-                  {fmt(h.tps)}
-                  {h.exceptions > 0 && (
-                    <span className="serah-terima-exc-note block">{fmt(h.exceptions)} pengecualian</span>
-                  )}
-                </td>
-                <td>
-                  {h.kendaraan || <span className="muted">—</span>}
-                  {h.note && <span className="muted small block">{h.note}</span>}
-                </td>
-                <td data-testid="confirmation">
-                  {h.confirmed ? (
-                    <>
-                      <StatusBadge state="diterima">✓ Diterima PPK</StatusBadge>
-                      <span className="muted small block">
-                        {h.confirmed.note} — {h.confirmed.actor}, {fmtInstant(h.confirmed.at)}
-                      </span>
-                    </>
-                  ) : (
-                    <StatusBadge state="diserahkan">Menunggu konfirmasi</StatusBadge>
-                  )}
-                </td>
-                <td className="actions serah-terima-actions">
-                  <div className="serah-terima-actions-stack">
-                    <HandoverPrintButton h={h} />
-                    {!h.confirmed && (
-                      <button type="button" className="btn btn-secondary btn-small" onClick={() => setConfirming(h)}>
-                        Konfirmasi diterima PPK…
-                      </button>
-                    )}
-                    <button
-                      type="button"
-                      className="btn btn-secondary btn-small"
-                      onClick={() =>
-                        history.open(
-                          { documentId: `SERAH_TERIMA:${h.id}` },
-                          `serah terima${h.nomor ? ' ' + h.nomor : ' #' + h.id}`,
-                        )
-                      }
-                    >
-                      Riwayat buku besar…
-                    </button>
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="serah-terima-handover-table"
+        testId="serah-terima-handovers"
+        columns={[
+          'Nomor BA',
+          'Tanggal',
+          'Diterima oleh',
+          { label: 'TPS', num: true },
+          'Kendaraan · catatan',
+          'Konfirmasi PPK',
+          { label: 'Tindakan', hidden: true },
+        ]}
+      >
+        {rows.map((h) => (
+          <tr key={h.id} data-testid={`handover-${h.id}`}>
+            <td className="serah-terima-nomor">{h.nomor ?? <span className="muted">#{h.id}</span>}</td>
+            <td>
+              {fmtDate(h.tanggal)}
+              <span className="muted small block">dicatat {h.actor}</span>
+            </td>
+            <td>
+              {h.ppkNama}
+              <span className="muted small block">{h.ppkJabatan}</span>
+            </td>
+            <td className="num">
+              {fmt(h.tps)}
+              {h.exceptions > 0 && (
+                <span className="serah-terima-exc-note block">{fmt(h.exceptions)} pengecualian</span>
+              )}
+            </td>
+            <td>
+              {h.kendaraan || <span className="muted">—</span>}
+              {h.note && <span className="muted small block">{h.note}</span>}
+            </td>
+            <td data-testid="confirmation">
+              {h.confirmed ? (
+                <>
+                  <StatusBadge state="diterima">✓ Diterima PPK</StatusBadge>
+                  <span className="muted small block">
+                    {h.confirmed.note} — {h.confirmed.actor}, {fmtInstant(h.confirmed.at)}
+                  </span>
+                </>
+              ) : (
+                <StatusBadge state="diserahkan">Menunggu konfirmasi</StatusBadge>
+              )}
+            </td>
+            <td className="actions serah-terima-actions">
+              <div className="serah-terima-actions-stack">
+                <HandoverPrintButton h={h} />
+                {!h.confirmed && (
+                  <button type="button" className="btn btn-secondary btn-small" onClick={() => setConfirming(h)}>
+                    Konfirmasi diterima PPK…
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className="btn btn-secondary btn-small"
+                  onClick={() =>
+                    history.open(
+                      { documentId: `SERAH_TERIMA:${h.id}` },
+                      `serah terima${h.nomor ? ' ' + h.nomor : ' #' + h.id}`,
+                    )
+                  }
+                >
+                  Riwayat buku besar…
+                </button>
+              </div>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <ConfirmDialog h={confirming} onClose={() => setConfirming(null)} />
     </>
   )
@@ -234,15 +228,7 @@ export function HeldByPpk({
         <p className="empty">Tidak ada logistik yang sedang dipegang PPK ini.</p>
       ) : (
         <table className="table table-compact serah-terima-held-table">
-          <thead>
-            <tr>
-              <th scope="col">Barang</th>
-              <th scope="col" className="num">
-                Jumlah
-              </th>
-              <th scope="col">Satuan</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Barang', { label: 'Jumlah', num: true }, 'Satuan']} />
           <tbody>
             {held.data.map((r) => (
               <tr key={r.variantId} data-testid={`held-${r.variantId}`}>
@@ -370,22 +356,16 @@ function ReturnDialog({
         </p>
         <ErrorBanner error={error} title="Pengembalian ditolak" />
         <table className="table table-compact serah-terima-return-table">
-          <thead>
-            <tr>
-              <th scope="col">Barang</th>
-              <th scope="col" className="num">
-                Di PPK
-              </th>
-              <th scope="col" className="num">
-                Jumlah kembali
-              </th>
-              <th scope="col">Kembali ke</th>
-              <th scope="col">Alasan rusak</th>
-              <th scope="col">
-                <span className="visually-hidden">Hapus</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'Barang',
+              { label: 'Di PPK', num: true },
+              { label: 'Jumlah kembali', num: true },
+              'Kembali ke',
+              'Alasan rusak',
+              { label: 'Hapus', hidden: true },
+            ]}
+          />
           <tbody>
             {lines.map((l, i) => {
               const qtyErr = lineError(i, 'qty')

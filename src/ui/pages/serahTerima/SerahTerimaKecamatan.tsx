@@ -14,6 +14,7 @@ import { HandoverPrintButton, HandoverTable, HeldByPpk } from './SerahTerimaHand
 import { type Kit, SELECTABLE, serahTerimaHref } from './SerahTerimaShared'
 import { DesaRows, useTpsHandover } from './SerahTerimaKit'
 import { type Refusal, RefusalList, ScanProgress } from './SerahTerimaScan'
+import { TableHead } from '../../components/TableHead'
 
 /**
  * One PPK (Panitia Pemilihan Kecamatan): every TPS kit of the kecamatan by desa, a scan check of the
@@ -178,16 +179,9 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
                   <col className="serah-terima-c-status" />
                   <col />
                 </colgroup>
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      <span className="visually-hidden">Serahkan</span>
-                    </th>
-                    <th scope="col">TPS</th>
-                    <th scope="col">Status · kotak dipindai</th>
-                    <th scope="col">Keterangan</th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[{ label: 'Serahkan', hidden: true }, 'TPS', 'Status · kotak dipindai', 'Keterangan']}
+                />
                 {desaGroups.map((g) => (
                   <DesaRows
                     key={g.desaId}
@@ -581,15 +575,7 @@ function SerahTerimaFigures({
         .
       </p>
       <table className="table table-compact serah-terima-summary-table">
-        <thead>
-          <tr>
-            <th scope="col">Barang</th>
-            <th scope="col" className="num">
-              Jumlah
-            </th>
-            <th scope="col">Satuan</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Barang', { label: 'Jumlah', num: true }, 'Satuan']} />
         <tbody>
           {figures.items.map((i) => (
             <tr key={i.variantId} data-testid={`sum-${i.code}`}>

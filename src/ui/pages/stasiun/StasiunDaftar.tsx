@@ -7,6 +7,7 @@ import { Banner, ErrorBanner, useToast } from '../../components/Feedback'
 import { TextField } from '../../components/Form'
 import { StatusBadge, type StatusState } from '../../components/StatusBadge'
 import { fmtWaktu } from '../../format'
+import { DataTable } from '../../components/TableHead'
 
 type Stasiun = MethodOutput<'stasiun.daftar'>[number]
 type KodePasang = MethodOutput<'stasiun.buatKodePasang'>
@@ -59,71 +60,52 @@ export function StasiunDaftar({
           Nyalakan mode induk dahulu: kode pasang membawa alamat dan sidik jari komputer ini.
         </p>
       )}
-      <div className="table-wrap">
-        <table className="table stasiun-table" data-testid="stasiun-table">
-          <thead>
-            <tr>
-              <th scope="col">Stasiun</th>
-              <th scope="col">Cakupan</th>
-              <th scope="col">Status</th>
-              <th scope="col">Terakhir terlihat</th>
-              <th scope="col">
-                <span className="visually-hidden">Tindakan</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {stations.length === 0 && (
-              <tr>
-                <td colSpan={5} className="muted">
-                  Belum ada stasiun. Tambahkan satu untuk setiap PC atau tablet di meja sortir, pintu keluar, atau ruang
-                  koordinator.
-                </td>
-              </tr>
-            )}
-            {stations.map((s) => (
-              <tr key={s.id} className={s.status === 'dicabut' ? 'inactive' : undefined}>
-                <th scope="row">
-                  {s.nama}
-                  {s.izinkanHttp && <span className="muted small block">boleh lewat HTTP biasa</span>}
-                </th>
-                <td title={CAKUPAN_LABEL[s.cakupan]}>{CAKUPAN_SINGKAT[s.cakupan]}</td>
-                <td>
-                  <StatusBadge state={STATUS[s.status].state} dot>
-                    {STATUS[s.status].label}
-                  </StatusBadge>
-                </td>
-                <td>
-                  {s.terakhirTerlihat ? (
-                    when(s.terakhirTerlihat)
-                  ) : (
-                    <span className="muted">belum sejak dinyalakan</span>
-                  )}
-                </td>
-                <td className="actions">
-                  <button
-                    type="button"
-                    className="btn btn-small btn-secondary"
-                    disabled={!hostOn || busy !== null}
-                    onClick={() => void pair(s.id)}
-                  >
-                    {busy === s.id
-                      ? 'Membuat…'
-                      : s.status === 'belum_dipasang'
-                        ? 'Buat kode pasang'
-                        : 'Pasangkan ulang'}
-                  </button>
-                  {s.status === 'terpasang' && (
-                    <button type="button" className="btn btn-small btn-secondary" onClick={() => setRevoking(s)}>
-                      Cabut
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="stasiun-table"
+        testId="stasiun-table"
+        columns={['Stasiun', 'Cakupan', 'Status', 'Terakhir terlihat', { label: 'Tindakan', hidden: true }]}
+      >
+        {stations.length === 0 && (
+          <tr>
+            <td colSpan={5} className="muted">
+              Belum ada stasiun. Tambahkan satu untuk setiap PC atau tablet di meja sortir, pintu keluar, atau ruang
+              koordinator.
+            </td>
+          </tr>
+        )}
+        {stations.map((s) => (
+          <tr key={s.id} className={s.status === 'dicabut' ? 'inactive' : undefined}>
+            <th scope="row">
+              {s.nama}
+              {s.izinkanHttp && <span className="muted small block">boleh lewat HTTP biasa</span>}
+            </th>
+            <td title={CAKUPAN_LABEL[s.cakupan]}>{CAKUPAN_SINGKAT[s.cakupan]}</td>
+            <td>
+              <StatusBadge state={STATUS[s.status].state} dot>
+                {STATUS[s.status].label}
+              </StatusBadge>
+            </td>
+            <td>
+              {s.terakhirTerlihat ? when(s.terakhirTerlihat) : <span className="muted">belum sejak dinyalakan</span>}
+            </td>
+            <td className="actions">
+              <button
+                type="button"
+                className="btn btn-small btn-secondary"
+                disabled={!hostOn || busy !== null}
+                onClick={() => void pair(s.id)}
+              >
+                {busy === s.id ? 'Membuat…' : s.status === 'belum_dipasang' ? 'Buat kode pasang' : 'Pasangkan ulang'}
+              </button>
+              {s.status === 'terpasang' && (
+                <button type="button" className="btn btn-small btn-secondary" onClick={() => setRevoking(s)}>
+                  Cabut
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <div className="form-actions">
         <button type="button" className="btn btn-primary" onClick={() => setAdding(true)}>
           Tambah stasiun
