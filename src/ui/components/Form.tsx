@@ -1,4 +1,4 @@
-import { useId, useState, type InputHTMLAttributes, type ReactNode } from 'react'
+import { useId, useState, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react'
 
 /**
  * A labelled form field with its hint and its error underneath; the input gets aria-describedby
@@ -69,6 +69,39 @@ export function TextField({
           value={value}
           onChange={(e) => onChange(e.target.value)}
           {...input}
+        />
+      )}
+    </Field>
+  )
+}
+
+/** A labelled text area: TextField for text that runs over lines (a note, a reason). */
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  className,
+  value,
+  onChange,
+  ...area
+}: {
+  label: string
+  hint?: ReactNode
+  error?: string | undefined
+  className?: string
+  value: string
+  onChange(value: string): void
+} & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value' | 'onChange' | 'className'>) {
+  return (
+    <Field label={label} hint={hint} error={error} className={className}>
+      {(id, describedBy, invalid) => (
+        <textarea
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          {...area}
         />
       )}
     </Field>

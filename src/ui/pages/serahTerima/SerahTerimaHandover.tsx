@@ -1,10 +1,10 @@
 import { useMemo, useState, type FormEvent } from 'react'
 import type { VariantInfo } from '../../../api/contract'
-import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
-import { useApi, useRefreshAll } from '../../components/data'
-import { Dialog } from '../../components/Dialog'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
-import { Field } from '../../components/Form'
+import { fieldErrors, invoke } from '../../api'
+import { useApi } from '../../components/data'
+import { Dialog, DialogActions } from '../../components/Dialog'
+import { ErrorBanner, Loading } from '../../components/Feedback'
+import { TextAreaField } from '../../components/Form'
 import { HistoryLink, useHistory } from '../../components/History'
 import { StatusBadge } from '../../components/StatusBadge'
 import { fmt, readCount } from '../../format'
@@ -12,6 +12,7 @@ import { type Handover } from './SerahTerimaShared'
 import { fmtDate, fmtInstant, usePrint } from '../dokumen/DokumenShared'
 import { VariantLabel } from '../penerimaan/PenerimaanShared'
 import { TableHead, DataTable } from '../../components/TableHead'
+import { useDialogSave } from '../../components/useWrite'
 
 /** The BA of one handover, printed from the register (the first print is the original, later ones SALINAN). */
 export function HandoverPrintButton({
@@ -122,49 +123,32 @@ export function HandoverTable({ rows }: { rows: Handover[] }) {
 
 function ConfirmDialog({ h, onClose }: { h: Handover | null; onClose(): void }) {
   const [note, setNote] = useState('')
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
-  const close = () => {
+  const save = useDialogSave(close)
+  const { error, errors, busy } = save
+  // The dialog stays mounted for the next handover: it opens again empty.
+  function close() {
     setNote('')
-    setError(undefined)
+    save.reset()
     onClose()
   }
   async function submit(e: FormEvent) {
     e.preventDefault()
     if (!h) return
-    setBusy(true)
-    setError(undefined)
-    try {
+    await save.run(async () => {
       await invoke('serahTerima.konfirmasi', { handoverId: h.id, note })
-      toast.showSuccess(
+      return [
         `PPK ${h.kecamatan} telah menerima logistik sesuai BA${h.nomor ? ' ' + h.nomor : ''}.`,
         'Penerimaan PPK dikonfirmasi',
-      )
-      refreshAll()
-      close()
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(false)
-    }
+      ]
+    })
   }
-  const errors = fieldErrors(error)
   return (
     <Dialog
       open={h !== null}
       title="Konfirmasi diterima PPK"
       onClose={close}
       footer={
-        <>
-          <button type="button" className="btn btn-secondary" onClick={close}>
-            Batal
-          </button>
-          <button type="submit" form="serah-terima-confirm-form" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Menyimpan…' : 'Konfirmasi diterima'}
-          </button>
-        </>
+        <DialogActions onCancel={close} busy={busy} label="Konfirmasi diterima" formId="serah-terima-confirm-form" />
       }
     >
       {h && (
@@ -175,23 +159,15 @@ function ConfirmDialog({ h, onClose }: { h: Handover | null; onClose(): void }) 
             ke gudang.
           </p>
           <ErrorBanner error={error && !errors.note ? error : undefined} title="Konfirmasi ditolak" />
-          <Field
+          <TextAreaField
             label="Keterangan"
             error={errors.note}
             hint="Wajib diisi; mis. siapa yang menerima, kapan BA bertanda tangan kembali, kondisi kotak."
-          >
-            {(id, d, inv) => (
-              <textarea
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                rows={3}
-                value={note}
-                onChange={(e) => setNote(e.target.value)}
-                data-autofocus
-              />
-            )}
-          </Field>
+            rows={3}
+            value={note}
+            onChange={setNote}
+            data-autofocus
+          />
         </form>
       )}
     </Dialog>
@@ -287,10 +263,7 @@ function ReturnDialog({
     { key: 1, variantId: held[0]!.variantId, qty: '', ke: 'stok', reason: '' },
   ])
   const [note, setNote] = useState('')
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
+  const { error, busy, run } = useDialogSave(onClose)
   const heldOf = useMemo(() => new Map(held.map((h) => [h.variantId, h])), [held])
 
   const reasonsFor = (variantId: number) => {
@@ -303,9 +276,7 @@ function ReturnDialog({
 
   async function submit(e: FormEvent) {
     e.preventDefault()
-    setBusy(true)
-    setError(undefined)
-    try {
+    await run(async () => {
       const payload = lines.map((l) => {
         const q = readCount(l.qty)
         return {
@@ -317,14 +288,8 @@ function ReturnDialog({
       })
       await invoke('serahTerima.catatPengembalian', { kecamatanId, note, lines: payload })
       const sum = payload.reduce((s, l) => s + l.qty, 0)
-      toast.showSuccess(`${fmt(sum)} satuan logistik kembali dari PPK ${kecamatan} ke gudang.`, 'Pengembalian tercatat')
-      refreshAll()
-      onClose()
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(false)
-    }
+      return [`${fmt(sum)} satuan logistik kembali dari PPK ${kecamatan} ke gudang.`, 'Pengembalian tercatat']
+    })
   }
 
   // Row errors come back by line number ("lines.0.qty" from the contract, row 1 from the service).
@@ -339,14 +304,7 @@ function ReturnDialog({
       title={`Pengembalian dari PPK ${kecamatan}`}
       onClose={onClose}
       footer={
-        <>
-          <button type="button" className="btn btn-secondary" onClick={onClose}>
-            Batal
-          </button>
-          <button type="submit" form="serah-terima-return-form" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Menyimpan…' : 'Simpan pengembalian'}
-          </button>
-        </>
+        <DialogActions onCancel={onClose} busy={busy} label="Simpan pengembalian" formId="serah-terima-return-form" />
       }
     >
       <form id="serah-terima-return-form" onSubmit={(e) => void submit(e)}>
@@ -468,22 +426,14 @@ function ReturnDialog({
             + Tambah baris
           </button>
         </div>
-        <Field
+        <TextAreaField
           label="Keterangan pengembalian"
           error={noteError}
           hint="Wajib diisi; mis. kelebihan kit TPS 004 dikembalikan PPK saat rapat koordinasi."
-        >
-          {(id, d, inv) => (
-            <textarea
-              id={id}
-              aria-describedby={d}
-              aria-invalid={inv}
-              rows={2}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-            />
-          )}
-        </Field>
+          rows={2}
+          value={note}
+          onChange={setNote}
+        />
       </form>
     </Dialog>
   )
