@@ -1,4 +1,11 @@
-import { useId, useState, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react'
+import {
+  useId,
+  useState,
+  type ChangeEvent,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type TextareaHTMLAttributes,
+} from 'react'
 
 /**
  * A labelled form field with its hint and its error underneath; the input gets aria-describedby
@@ -39,73 +46,60 @@ export function Field({
   )
 }
 
-/**
- * A labelled one-line text input: the common case of Field, which hands the input its id, hint and error
- * wiring. onChange receives the text, not the event; every other input attribute passes through.
- */
-export function TextField({
-  label,
-  hint,
-  error,
-  className,
-  value,
-  onChange,
-  ...input
-}: {
+/** What a text field takes besides its control's own attributes. */
+interface TextProps {
   label: string
   hint?: ReactNode
   error?: string | undefined
   className?: string
   value: string | number
   onChange(value: string): void
-} & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange' | 'className'>) {
+}
+
+/** The wiring a text control gets from its Field: id, described-by, invalid, value and change. */
+interface Wired {
+  id: string
+  'aria-describedby': string | undefined
+  'aria-invalid': boolean
+  value: string | number
+  onChange(e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>): void
+}
+
+function TextControl<R extends object>(props: TextProps & R & { control(wired: Wired, attributes: R): ReactNode }) {
+  const { label, hint, error, className, value, onChange, control, ...attributes } = props
   return (
     <Field label={label} hint={hint} error={error} className={className}>
-      {(id, describedBy, invalid) => (
-        <input
-          id={id}
-          aria-describedby={describedBy}
-          aria-invalid={invalid}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          {...input}
-        />
-      )}
+      {(id, describedBy, invalid) =>
+        control(
+          {
+            id,
+            'aria-describedby': describedBy,
+            'aria-invalid': invalid,
+            value,
+            onChange: (e) => onChange(e.target.value),
+          },
+          attributes as unknown as R,
+        )
+      }
     </Field>
   )
 }
 
+type InputAttributes = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange' | 'className'>
+
+/**
+ * A labelled one-line text input: the common case of Field, which hands the input its id, hint and error
+ * wiring. onChange receives the text, not the event; every other input attribute passes through.
+ */
+export function TextField(props: TextProps & InputAttributes) {
+  return <TextControl<InputAttributes> {...props} control={(wired, input) => <input {...wired} {...input} />} />
+}
+
+type AreaAttributes = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value' | 'onChange' | 'className'>
+
 /** A labelled text area: TextField for text that runs over lines (a note, a reason). */
-export function TextAreaField({
-  label,
-  hint,
-  error,
-  className,
-  value,
-  onChange,
-  ...area
-}: {
-  label: string
-  hint?: ReactNode
-  error?: string | undefined
-  className?: string
-  value: string
-  onChange(value: string): void
-} & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value' | 'onChange' | 'className'>) {
-  return (
-    <Field label={label} hint={hint} error={error} className={className}>
-      {(id, describedBy, invalid) => (
-        <textarea
-          id={id}
-          aria-describedby={describedBy}
-          aria-invalid={invalid}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          {...area}
-        />
-      )}
-    </Field>
-  )
+export function TextAreaField(props: TextProps & AreaAttributes) {
+  return <TextControl<AreaAttributes> {...props} control={(wired, area) => <textarea {...wired} {...area} />} />
 }
 
 /**
