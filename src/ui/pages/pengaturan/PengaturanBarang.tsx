@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import type { Barang, MethodInput } from '../../../api/contract'
-import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
+import { invoke } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
@@ -298,15 +298,12 @@ function ItemCreateDialog({ open, onClose }: { open: boolean; onClose(): void })
     assembled: false,
   }
   const [f, setF] = useState(empty)
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
-  const errors = fieldErrors(error)
+  const { error, setError, errors, busy, run, reset } = useDialogSave(close)
 
-  const close = () => {
+  // The dialog stays mounted: it opens again empty.
+  function close() {
     setF(empty)
-    setError(undefined)
+    reset()
     onClose()
   }
 
@@ -314,9 +311,7 @@ function ItemCreateDialog({ open, onClose }: { open: boolean; onClose(): void })
     e?.preventDefault()
     const nums = readNumbers({ qty: f.qty, per: f.rule === 'per_dpt' ? f.per : '1' })
     if (nums.error) return setError(nums.error)
-    setBusy(true)
-    setError(undefined)
-    try {
+    await run(async () => {
       const item = await invoke('barang.tambah', {
         code: f.code.trim().toUpperCase(),
         name: f.name,
@@ -325,14 +320,8 @@ function ItemCreateDialog({ open, onClose }: { open: boolean; onClose(): void })
         ...nums.values,
         assembled: f.assembled,
       })
-      toast.showSuccess(`${item.name} ditambahkan ke daftar barang.`)
-      refreshAll()
-      close()
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(false)
-    }
+      return `${item.name} ditambahkan ke daftar barang.`
+    })
   }
 
   return (

@@ -2,12 +2,13 @@ import { useEffect, useId, useState, type FormEvent } from 'react'
 import type { MethodOutput } from '../../../api/contract'
 import { CAKUPAN, CAKUPAN_LABEL, CAKUPAN_SINGKAT, type Cakupan } from '../../../core/stasiun'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
-import { Dialog } from '../../components/Dialog'
-import { Banner, ErrorBanner, useToast } from '../../components/Feedback'
+import { Dialog, DialogActions } from '../../components/Dialog'
+import { Banner, ErrorBanner } from '../../components/Feedback'
 import { TextField } from '../../components/Form'
 import { StatusBadge, type StatusState } from '../../components/StatusBadge'
 import { fmtWaktu } from '../../format'
 import { DataTable } from '../../components/TableHead'
+import { useWrite } from '../../components/useWrite'
 
 type Stasiun = MethodOutput<'stasiun.daftar'>[number]
 type KodePasang = MethodOutput<'stasiun.buatKodePasang'>
@@ -148,28 +149,22 @@ function TambahDialog({
   const [nama, setNama] = useState('')
   const [cakupan, setCakupan] = useState<Cakupan>('tally')
   const [http, setHttp] = useState(false)
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const toast = useToast()
+  const { error, busy, run } = useWrite()
   const groupId = useId()
 
   async function submit(e: FormEvent) {
     e.preventDefault()
-    setBusy(true)
-    setError(undefined)
-    try {
+    let kode = null as KodePasang | null
+    const added = await run(async () => {
       const s = await invoke('stasiun.tambah', { nama, cakupan, izinkanHttp: http })
       // A new station is paired next: its code is shown at once while the host listens.
-      const kode = hostOn ? await invoke('stasiun.buatKodePasang', { id: s.id }) : null
-      if (!kode) toast.showSuccess(`Stasiun ${s.nama} ditambahkan; buat kode pasangnya setelah mode induk menyala.`)
-      setNama('')
-      setHttp(false)
-      onAdded(kode)
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(false)
-    }
+      kode = hostOn ? await invoke('stasiun.buatKodePasang', { id: s.id }) : null
+      if (!kode) return `Stasiun ${s.nama} ditambahkan; buat kode pasangnya setelah mode induk menyala.`
+    })
+    if (!added) return
+    setNama('')
+    setHttp(false)
+    onAdded(kode)
   }
 
   return (
@@ -178,14 +173,12 @@ function TambahDialog({
       title="Tambah stasiun"
       onClose={onClose}
       footer={
-        <>
-          <button type="button" className="btn btn-secondary" onClick={onClose}>
-            Batal
-          </button>
-          <button type="submit" form="stasiun-tambah" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Menyimpan…' : hostOn ? 'Tambah dan buat kode pasang' : 'Tambah'}
-          </button>
-        </>
+        <DialogActions
+          onCancel={onClose}
+          busy={busy}
+          label={hostOn ? 'Tambah dan buat kode pasang' : 'Tambah'}
+          formId="stasiun-tambah"
+        />
       }
     >
       <form id="stasiun-tambah" onSubmit={submit} noValidate className="stasiun-form">
@@ -303,22 +296,14 @@ function QrCode({ baris, label }: { baris: string[]; label: string }) {
 }
 
 function CabutDialog({ stasiun, onClose, onDone }: { stasiun: Stasiun | null; onClose(): void; onDone(): void }) {
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const toast = useToast()
+  const { error, busy, run } = useWrite()
   async function cabut() {
     if (!stasiun) return
-    setBusy(true)
-    setError(undefined)
-    try {
+    const done = await run(async () => {
       await invoke('stasiun.cabut', { id: stasiun.id })
-      toast.showSuccess(`Kredensial ${stasiun.nama} dicabut; sambungannya diputus.`)
-      onDone()
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(false)
-    }
+      return `Kredensial ${stasiun.nama} dicabut; sambungannya diputus.`
+    })
+    if (done) onDone()
   }
   return (
     <Dialog
@@ -326,14 +311,13 @@ function CabutDialog({ stasiun, onClose, onDone }: { stasiun: Stasiun | null; on
       title={stasiun ? `Cabut ${stasiun.nama}?` : 'Cabut stasiun'}
       onClose={onClose}
       footer={
-        <>
-          <button type="button" className="btn btn-secondary" onClick={onClose}>
-            Batal
-          </button>
-          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void cabut()}>
-            {busy ? 'Mencabut…' : 'Cabut sekarang'}
-          </button>
-        </>
+        <DialogActions
+          onCancel={onClose}
+          busy={busy}
+          label="Cabut sekarang"
+          busyLabel="Mencabut…"
+          onConfirm={() => void cabut()}
+        />
       }
     >
       <ErrorBanner error={error} title="Stasiun tidak dapat dicabut" />
