@@ -7,10 +7,10 @@ import { saveDownload } from '../../components/files'
 import { PageHeader, Section } from '../../components/Page'
 import { DataTable } from '../../components/TableHead'
 import { DOC_SHORT_LABEL, DOC_TYPE_CODES } from '../../../core/documents'
-import { fmt, todayIso } from '../../format'
+import { fmt, todayIso, fmtWaktu } from '../../format'
 import { href } from '../../router'
 import { IssueCards } from './DokumenTerbitkan'
-import { chainLabel, docCode, fmtDate, fmtInstant, isDocType, readableSubject, usePrint } from './DokumenShared'
+import { chainLabel, docCode, fmtDate, isDocType, readableSubject, usePrint } from './DokumenShared'
 import './dokumen.css'
 
 /** '#/dokumen' issues documents and lists the register; '#/dokumen/BA_SORTIR' opens the register filtered to one type. */
@@ -207,7 +207,7 @@ function RegisterRow({ d }: { d: Dokumen }) {
       <td>{DOC_SHORT_LABEL[d.type]}</td>
       <td>{readableSubject(d.subject)}</td>
       <td>
-        {fmtInstant(d.issuedAt)}
+        {fmtWaktu(d.issuedAt)}
         <span className="muted small block">oleh {d.issuedBy}</span>
       </td>
       <td>

@@ -10,11 +10,11 @@ import { HistoryLink } from '../../components/History'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { TableHead, DataTable } from '../../components/TableHead'
-import { fmt, readCount } from '../../format'
+import { fmt, readCount, fmtWaktu } from '../../format'
 import { href, navigate } from '../../router'
 import { PenerimaanDetail } from './PenerimaanDetail'
 import { PenerimaanForm } from './PenerimaanForm'
-import { fmtIso, fmtLocalDateTime, SelisihBadge, tidyCount, VariantLabel, variantName } from './PenerimaanShared'
+import { fmtLocalDateTime, SelisihBadge, tidyCount, VariantLabel, variantName } from './PenerimaanShared'
 import './penerimaan.css'
 
 /** '#/penerimaan' lists deliveries, '#/penerimaan/baru' records one, '#/penerimaan/<id>' shows one. */
@@ -296,7 +296,7 @@ function TertukarSection({ deliveries, variants }: { deliveries: Penerimaan[]; v
           >
             {returs.data.map((r) => (
               <tr key={r.id}>
-                <td>{fmtIso(r.at)}</td>
+                <td>{fmtWaktu(r.at)}</td>
                 <td>{r.penyedia}</td>
                 <td>
                   {r.lines.map((l) => (

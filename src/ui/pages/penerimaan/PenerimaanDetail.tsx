@@ -12,9 +12,9 @@ import { HistoryLink, useHistory } from '../../components/History'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { DataTable } from '../../components/TableHead'
-import { fmt } from '../../format'
+import { fmt, fmtWaktu } from '../../format'
 import { href } from '../../router'
-import { fmtIso, fmtLocalDateTime, SelisihBadge, VariantLabel } from './PenerimaanShared'
+import { fmtLocalDateTime, SelisihBadge, VariantLabel } from './PenerimaanShared'
 
 export function PenerimaanDetail({ id }: { id: number }) {
   const q = useApi('penerimaan.lihat', { id })
@@ -127,7 +127,7 @@ export function PenerimaanDetail({ id }: { id: number }) {
                     <span className="penerimaan-settled" data-testid="selesai">
                       {l.selesai.note}
                       <span className="muted small block">
-                        {l.selesai.actor}, {fmtIso(l.selesai.at)}
+                        {l.selesai.actor}, {fmtWaktu(l.selesai.at)}
                       </span>
                     </span>
                   ) : (
@@ -173,7 +173,7 @@ export function PenerimaanDetail({ id }: { id: number }) {
             <dd>{d.note || <span className="muted">—</span>}</dd>
             <dt>Dicatat oleh</dt>
             <dd>
-              {d.recordedBy}, {fmtIso(d.recordedAt)}
+              {d.recordedBy}, {fmtWaktu(d.recordedAt)}
             </dd>
             <dt>BA penerimaan</dt>
             <dd data-testid="ba-status">

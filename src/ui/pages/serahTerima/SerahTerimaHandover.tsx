@@ -7,9 +7,9 @@ import { ErrorBanner, Loading } from '../../components/Feedback'
 import { TextAreaField } from '../../components/Form'
 import { HistoryLink, useHistory } from '../../components/History'
 import { StatusBadge } from '../../components/StatusBadge'
-import { fmt, readCount } from '../../format'
+import { fmt, readCount, fmtWaktu } from '../../format'
 import { type Handover } from './SerahTerimaShared'
-import { fmtDate, fmtInstant, usePrint } from '../dokumen/DokumenShared'
+import { fmtDate, usePrint } from '../dokumen/DokumenShared'
 import { VariantLabel } from '../penerimaan/PenerimaanShared'
 import { TableHead, DataTable } from '../../components/TableHead'
 import { useDialogSave } from '../../components/useWrite'
@@ -84,7 +84,7 @@ export function HandoverTable({ rows }: { rows: Handover[] }) {
                 <>
                   <StatusBadge state="diterima">✓ Diterima PPK</StatusBadge>
                   <span className="muted small block">
-                    {h.confirmed.note} — {h.confirmed.actor}, {fmtInstant(h.confirmed.at)}
+                    {h.confirmed.note} — {h.confirmed.actor}, {fmtWaktu(h.confirmed.at)}
                   </span>
                 </>
               ) : (
