@@ -1,14 +1,15 @@
 import { useCallback, useId, useState, type FormEvent } from 'react'
 import type { MethodOutput } from '../../../api/contract'
-import { fieldErrors, invoke, toApiError, type ApiError, type Issue } from '../../api'
-import { useApi, useRefreshAll } from '../../components/data'
+import { invoke, type ApiError, type Issue } from '../../api'
+import { useApi } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { ErrorBanner, Loading } from '../../components/Feedback'
 import { TextField } from '../../components/Form'
 import { isIsoDate, normalizeClock } from '../../../core/shifts'
 import { fmt, fmtJamRentang, fmtTanggal, todayIso } from '../../format'
 import { href } from '../../router'
 import { reguName } from '../../../core/regu'
+import { useWrite } from '../../components/useWrite'
 
 /** The packing shift the kits on this PC are recorded in: picked once, kept for this tab. */
 type ShiftSummary = MethodOutput<'shift.daftar'>[number]
@@ -138,18 +139,13 @@ function BukaShiftPengemasan({ onClose, onOpened }: { onClose(): void; onOpened(
   const [selesai, setSelesai] = useState('16:00')
   const [lokasi, setLokasi] = useState('')
   const [teamIds, setTeamIds] = useState<number[]>([])
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
-  const errors = fieldErrors(error)
+  const { error, errors, busy, run } = useWrite()
   const active = (teams.data ?? []).filter((t) => t.active)
 
   async function submit(e: FormEvent) {
     e.preventDefault()
-    setBusy(true)
-    setError(undefined)
-    try {
+    let opened = 0
+    const ok = await run(async () => {
       const s = await invoke('shift.buka', {
         kind: 'packing',
         tanggal,
@@ -159,13 +155,10 @@ function BukaShiftPengemasan({ onClose, onOpened }: { onClose(): void; onOpened(
         variantIds: [],
         teams: teamIds.map((teamId) => ({ teamId })),
       })
-      toast.showSuccess(`Shift pengemasan #${s.id} dibuka dengan ${fmt(s.teams.length)} regu.`, 'Shift dibuka')
-      refreshAll()
-      onOpened(s.id)
-    } catch (err) {
-      setError(toApiError(err))
-      setBusy(false)
-    }
+      opened = s.id
+      return [`Shift pengemasan #${s.id} dibuka dengan ${fmt(s.teams.length)} regu.`, 'Shift dibuka']
+    })
+    if (ok) onOpened(opened)
   }
 
   const placed = ['tanggal', 'mulai', 'selesai', 'lokasi', 'teams']
