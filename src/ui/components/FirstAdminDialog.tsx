@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../api'
 import { Dialog } from './Dialog'
 import { Banner, ErrorBanner } from './Feedback'
-import { PinField, TextField } from './Form'
+import { NewPinFields, TextField } from './Form'
 
 /**
  * A new election file (or one from before users existed) has nobody who may manage users or restore a
@@ -93,20 +93,15 @@ export function FirstAdminDialog({
           autoComplete="off"
         />
         <div className="form-grid">
-          <PinField
+          <NewPinFields
             label="PIN"
-            value={pin}
-            onChange={setPin}
+            pin={pin}
+            onPin={setPin}
+            repeat={pin2}
+            onRepeat={setPin2}
+            mismatch={mismatch}
             error={errors.pin}
             hint="4 sampai 8 angka; bukan angka berurutan atau berulang"
-            autoComplete="new-password"
-          />
-          <PinField
-            label="Ulangi PIN"
-            value={pin2}
-            onChange={setPin2}
-            error={mismatch ? 'PIN tidak sama dengan isian pertama' : undefined}
-            autoComplete="new-password"
           />
         </div>
         <p className="muted small">

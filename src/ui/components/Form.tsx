@@ -137,6 +137,44 @@ export function PinField({
 }
 
 /**
+ * A new PIN typed twice: the second box says so when the two differ (`mismatch`, set by the form when it
+ * is sent), so a slip of the finger never becomes a PIN nobody knows.
+ */
+export function NewPinFields({
+  label,
+  pin,
+  onPin,
+  repeat,
+  onRepeat,
+  mismatch,
+  error,
+  hint,
+}: {
+  /** "PIN", "PIN baru". */
+  label: string
+  pin: string
+  onPin(pin: string): void
+  repeat: string
+  onRepeat(pin: string): void
+  mismatch: boolean
+  error?: string | undefined
+  hint?: ReactNode
+}) {
+  return (
+    <>
+      <PinField label={label} value={pin} onChange={onPin} error={error} hint={hint} autoComplete="new-password" />
+      <PinField
+        label={`Ulangi ${label}`}
+        value={repeat}
+        onChange={onRepeat}
+        error={mismatch ? `PIN tidak sama dengan isian ${label === 'PIN' ? 'pertama' : label}` : undefined}
+        autoComplete="new-password"
+      />
+    </>
+  )
+}
+
+/**
  * A file chooser whose text is ours: the native control's "Choose File / No file chosen" follows the
  * browser's language, which on many office PCs is English.
  */

@@ -1,11 +1,11 @@
 import { useId, useState, type FormEvent } from 'react'
 import { needsPin, ROLE_DUTY, ROLE_LABEL, ROLES, type Role } from '../../../core/roles'
-import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
+import { invoke } from '../../api'
 import { useApi } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
-import { useDialogSave } from '../../components/useWrite'
-import { Field, TextField, PinField } from '../../components/Form'
+import { ErrorBanner, Loading } from '../../components/Feedback'
+import { useDialogSave, useWrite } from '../../components/useWrite'
+import { Field, TextField, PinField, NewPinFields } from '../../components/Form'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { useSession, type User } from '../../components/session'
@@ -220,10 +220,7 @@ function OwnPinSection({ me }: { me: User }) {
   const [pinBaru, setPinBaru] = useState('')
   const [pinUlang, setPinUlang] = useState('')
   const [mismatch, setMismatch] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | undefined>()
-  const toast = useToast()
-  const errors = fieldErrors(error)
+  const { error, errors, busy, run } = useWrite()
 
   async function submit(e: FormEvent) {
     e.preventDefault()
@@ -232,19 +229,14 @@ function OwnPinSection({ me }: { me: User }) {
       return
     }
     setMismatch(false)
-    setBusy(true)
-    setError(undefined)
-    try {
+    const changed = await run(async () => {
       await invoke('pengguna.gantiPin', { pinLama, pinBaru })
-      toast.showSuccess(`PIN ${me.nama} sudah diganti. Pakai PIN baru mulai sekarang.`, 'PIN diganti')
-      setPinLama('')
-      setPinBaru('')
-      setPinUlang('')
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(false)
-    }
+      return [`PIN ${me.nama} sudah diganti. Pakai PIN baru mulai sekarang.`, 'PIN diganti']
+    })
+    if (!changed) return
+    setPinLama('')
+    setPinBaru('')
+    setPinUlang('')
   }
 
   const placed = error?.details.some((d) => d.column === 'pinLama' || d.column === 'pin')
@@ -260,19 +252,14 @@ function OwnPinSection({ me }: { me: User }) {
             error={errors.pinLama}
             autoComplete="current-password"
           />
-          <PinField
+          <NewPinFields
             label="PIN baru"
-            value={pinBaru}
-            onChange={setPinBaru}
+            pin={pinBaru}
+            onPin={setPinBaru}
+            repeat={pinUlang}
+            onRepeat={setPinUlang}
+            mismatch={mismatch}
             error={errors.pin}
-            autoComplete="new-password"
-          />
-          <PinField
-            label="Ulangi PIN baru"
-            value={pinUlang}
-            onChange={setPinUlang}
-            error={mismatch ? 'PIN tidak sama dengan isian PIN baru' : undefined}
-            autoComplete="new-password"
           />
         </div>
         <div className="form-actions">
