@@ -8,7 +8,7 @@ import {
 } from '../../../core/reserve'
 import { NAMA_ZONA, ZONA_WAKTU, type ZonaWaktu } from '../../../core/zonaWaktu'
 import { Banner } from '../../components/Feedback'
-import { DraftActions, TextField, RadioCard, TextAreaField } from '../../components/Form'
+import { DraftActions, Field, TextField, RadioCard, TextAreaField } from '../../components/Form'
 import { Section } from '../../components/Page'
 import { fmt, fmtPercent, JENIS_LABEL } from '../../format'
 import { readNumbers } from './PengaturanShared'
