@@ -469,6 +469,22 @@ describe('gudang --user: a koordinator or admin on the command line, with the PI
     expect(again.stdout).not.toContain('petakan dapil')
   })
 
+  it('on a terminal the PIN is asked and never shown (util-linux script gives the command a real terminal)', async () => {
+    // The PIN is typed a moment after start, once the prompt has put the terminal in raw mode, as a person would.
+    const cmd = `${process.execPath} ${GUDANG} call --db ${db} pemilihan.ubah '{"reservePercent":2.5}' --user '${ADMIN}'`
+    const res = spawnSync('sh', ['-c', `(sleep 3; printf '${PIN}\\r') | script -qec "$0" /dev/null`, cmd], {
+      cwd: elsewhere,
+      encoding: 'utf8',
+      env: { ...process.env, GUDANG_DB: join(dir, 'default-tidak-dipakai.sqlite'), GUDANG_DATA_DIR: dir },
+      timeout: 30_000,
+    })
+    expect(res.status, res.stdout + res.stderr).toBe(0)
+    expect(res.stdout).toContain(`PIN ${ADMIN}: `)
+    expect(res.stdout).not.toContain(PIN)
+    expect(res.stdout).toMatch(/"reservePercent": 2\.5/)
+    expect(await audit('pemilihan.ubah')).toEqual([ADMIN])
+  })
+
   it('wrong PINs count across runs: the fifth locks the user, and the right PIN is then refused too', async () => {
     const add = gudangIn(
       elsewhere,
@@ -501,6 +517,6 @@ describe('gudang --user: a koordinator or admin on the command line, with the PI
     const right = as('202411')
     expect(right.code).toBe(1)
     expect(right.stderr).toMatch(/PIN Kasubbag Uji salah 5 kali; coba lagi dalam \d menit/)
-    expect(await audit('pemilihan.ubah')).toEqual([])
+    expect(await audit('pemilihan.ubah')).toEqual([ADMIN])
   })
 })
