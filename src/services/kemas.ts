@@ -1,6 +1,7 @@
 import type { Kit, KitDetail, KitProgress, KemasHasil, KemasInput, KotakScan } from '../api/contract/kemas'
 import type { TpsRow } from '../api/contract/wilayah'
 import { formatTpsNumber } from '../core/tps'
+import { BELUM_DIPETAKAN } from '../core/presets'
 import { AppError, refused, type Issue } from '../core/errors'
 import { dikemasPlace } from '../core/places'
 import { kitCheck, kotakSlots, packingStatus, parseKotakQr, type KitStatus } from '../core/kit'
@@ -291,7 +292,7 @@ export function lihatKit(ctx: ReadContext, tpsId: number): KitDetail {
       of: k.of,
       variantId: k.ballot?.variantId ?? null,
       label: k.ballot
-        ? `${shortItemName(k.ballot.itemName)}${k.ballot.dapil ? ' · Dapil ' + k.ballot.dapil : ''}`
+        ? `${shortItemName(k.ballot.itemName)}${k.ballot.dapil ? (k.ballot.dapil === BELUM_DIPETAKAN ? ' · ' : ' · Dapil ') + k.ballot.dapil : ''}`
         : null,
       segel: seals.get(k.no) ?? null,
     })),
