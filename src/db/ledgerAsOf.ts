@@ -126,6 +126,38 @@ export function netIntoAsOf(db: ReadableDB, cut: AsOf, place: string): { v: numb
     .all({ ...param(cut), place }) as { v: number; other: string; qty: number }[]
 }
 
+/**
+ * Per variant, the selisih (counted less stated) of the delivery lines received inside the cut and not yet
+ * declared settled at it: what the dashboard calls the open kurang/lebih, as it stood then. A line counts
+ * what the ledger rows inside the cut counted in; a settlement counts from the day (or instant) it was
+ * recorded.
+ */
+export function openSelisihAsOf(db: ReadableDB, cut: AsOf): { v: number; selisih: number }[] {
+  // The instant of a sequence cut: deliveries recorded and settlements made by then.
+  const inCut =
+    'seq' in cut
+      ? {
+          delivery: `d.recorded_at <= (SELECT at FROM ledger WHERE seq = @cut)`,
+          settled: `s.at <= (SELECT at FROM ledger WHERE seq = @cut)`,
+        }
+      : { delivery: `substr(d.received_at, 1, 10) <= @cut`, settled: `date(s.at, 'localtime') <= @cut` }
+  return db
+    .prepare(
+      `WITH counted AS (
+         SELECT l.document_id AS doc, l.variant_id AS v,
+                sum(CASE WHEN l.to_place = 'DITERIMA' THEN l.qty WHEN l.from_place = 'DITERIMA' THEN -l.qty ELSE 0 END) AS q
+         FROM ${rowsIn(cut)} AND l.document_id LIKE 'PENERIMAAN:%' GROUP BY 1, 2)
+       SELECT dl.variant_id AS v, sum(coalesce(c.q, 0) - dl.stated_qty) AS selisih
+       FROM delivery d JOIN delivery_line dl ON dl.delivery_id = d.id
+         LEFT JOIN counted c ON c.doc = 'PENERIMAAN:' || d.id AND c.v = dl.variant_id
+       WHERE ${inCut.delivery}
+         AND coalesce(c.q, 0) <> dl.stated_qty
+         AND NOT EXISTS (SELECT 1 FROM selisih_selesai s WHERE s.delivery_line_id = dl.id AND ${inCut.settled})
+       GROUP BY dl.variant_id HAVING sum(coalesce(c.q, 0) - dl.stated_qty) <> 0`,
+    )
+    .all(param(cut)) as { v: number; selisih: number }[]
+}
+
 /** The variants whose deliveries were declared complete with effect on or before the date. */
 export function lengkapAsOf(db: ReadableDB, tanggal: string): Set<number> {
   return new Set(

@@ -430,3 +430,24 @@ describe('daftar isi from contents (issue 13, item 11)', () => {
     expect(t).toContain('Catatan: Surat suara Bupati dan perlengkapan lain menyusul')
   })
 })
+
+describe('the open selisih as of a date (issue 13: selisihTerbuka)', () => {
+  // Last in the file: it settles SJ-1's Gubernur line on 28 November, after every date the papers above use.
+  it('is the kurang of 4 November before and after the line is declared settled later', async () => {
+    const asOf = async (api: Api) =>
+      (await api.call('rekonsiliasi.lihat', { tanggal: HARI })).map((r) => [r.variantId, r.selisihTerbuka])
+    const before = await asOf(B)
+    expect(before).toContainEqual([v.g, -1_235])
+    expect(await asOf(A)).toEqual(before)
+    clock = new Date(2024, 10, 28, 9, 0)
+    const line = (await A.call('penerimaan.lihat', { id: deliveryId })).lines.find((l) => l.variantId === v.g)!
+    await A.call('penerimaan.selesaikanSelisih', { lineId: line.lineId, note: 'Ditutup oleh pengganti SJ-2' })
+    // Today the shortfall is settled; on 4 November it was open, and the paper of that day says so.
+    const now = await A.call('rekonsiliasi.lihat', {})
+    expect(now.find((r) => r.variantId === v.g)!.selisihTerbuka).toBe(0)
+    expect(await asOf(A)).toEqual(before)
+    // The day after the line was delivered, before the settlement: still open.
+    const nov27 = await A.call('rekonsiliasi.lihat', { tanggal: '2024-11-27' })
+    expect(nov27.find((r) => r.variantId === v.g)!.selisihTerbuka).toBe(-1_235)
+  })
+})

@@ -8,7 +8,7 @@ import {
 } from '../../../core/reserve'
 import { NAMA_ZONA, ZONA_WAKTU, type ZonaWaktu } from '../../../core/zonaWaktu'
 import { Banner } from '../../components/Feedback'
-import { DraftActions, Field, TextField, RadioCard } from '../../components/Form'
+import { DraftActions, Field, TextField, RadioCard, TextAreaField } from '../../components/Form'
 import { Section } from '../../components/Page'
 import { fmt, fmtPercent, JENIS_LABEL } from '../../format'
 import { readNumbers } from './PengaturanShared'
@@ -167,22 +167,14 @@ export function ElectionForm({ election }: { election: Pemilihan }) {
           {errors.rounding && <p className="field-error">{errors.rounding}</p>}
         </fieldset>
 
-        <Field
+        <TextAreaField
           label="Catatan data"
           error={errors.dataNote}
           hint="Ditampilkan di Beranda dan Wilayah & TPS, mis. bahwa DPT masih data contoh atau belum ditetapkan."
-        >
-          {(id, d, inv) => (
-            <textarea
-              id={id}
-              aria-describedby={d}
-              aria-invalid={inv}
-              rows={2}
-              value={draft.dataNote}
-              onChange={(e) => set('dataNote', e.target.value)}
-            />
-          )}
-        </Field>
+          rows={2}
+          value={draft.dataNote}
+          onChange={(v) => set('dataNote', v)}
+        />
 
         <DraftActions busy={busy} dirty={dirty} label="Simpan pengaturan" onDiscard={discard} />
       </form>
