@@ -10,8 +10,11 @@ const DRAFT_DELAY_MS = 400
 export interface TallyDraft {
   /** Rows whose entries changed: written as a draft once typing pauses. */
   touch(rowIds: Iterable<string>): void
-  /** After a save: nothing pending is written any more, and these rows' draft is removed. */
-  settle(rowIds: readonly string[]): void
+  /**
+   * After a save (`milikSaya`: only the parts this user typed; another station's unsaved row stays) or a
+   * clear: nothing pending is written any more, and these rows' draft is removed.
+   */
+  settle(rowIds: readonly string[], milikSaya: boolean): void
   /** The draft found when the sheet opened, until it is saved, discarded or its notice closed. */
   restored: Draf | null
   dismissRestored(): void
@@ -30,13 +33,17 @@ export function useTallyDraft({
   variantId,
   open,
   entriesRef,
+  basisOf,
   onRestore,
 }: {
   shiftId: number
   variantId: number
   open: boolean
   entriesRef: RefObject<Entries>
-  onRestore(rows: Entries): void
+  /** The version the grid's numbers are typed against, written with the draft. */
+  basisOf(): number
+  /** `basisSeq`: the version the restored rows were typed against (null for a draft from before it was kept). */
+  onRestore(rows: Entries, basisSeq: number | null): void
 }): TallyDraft {
   const kunci = tallyDrafKunci(shiftId, variantId)
   const pending = useRef(new Set<string>())
@@ -45,9 +52,11 @@ export function useTallyDraft({
   const [savedAt, setSavedAt] = useState<string | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const restoreRef = useRef(onRestore)
+  const basisRef = useRef(basisOf)
   useEffect(() => {
     restoreRef.current = onRestore
-  }, [onRestore])
+    basisRef.current = basisOf
+  }, [onRestore, basisOf])
 
   const flush = useCallback(() => {
     if (timer.current) clearTimeout(timer.current)
@@ -56,7 +65,7 @@ export function useTallyDraft({
     const bagian: Entries = {}
     for (const id of pending.current) bagian[id] = entriesRef.current[id] ?? {}
     pending.current.clear()
-    invoke('draf.simpan', { jenis: 'tally', kunci, bagian }, { askUser: false }).then(
+    invoke('draf.simpan', { jenis: 'tally', kunci, bagian, basisSeq: basisRef.current() }, { askUser: false }).then(
       (r) => {
         setSavedAt(r.diubahAt)
         setFailure(null)
@@ -76,15 +85,15 @@ export function useTallyDraft({
   )
 
   const settle = useCallback(
-    (rowIds: readonly string[]) => {
+    (rowIds: readonly string[], milikSaya: boolean) => {
       if (timer.current) clearTimeout(timer.current)
       timer.current = null
       pending.current.clear()
       setRestored(null)
       setSavedAt(null)
       if (rowIds.length === 0) return
-      invoke('draf.hapus', { jenis: 'tally', kunci, bagian: [...rowIds] }, { askUser: false }).catch((err: unknown) =>
-        setFailure(toApiError(err).message),
+      invoke('draf.hapus', { jenis: 'tally', kunci, bagian: [...rowIds], milikSaya }, { askUser: false }).catch(
+        (err: unknown) => setFailure(toApiError(err).message),
       )
     },
     [kunci],
@@ -97,7 +106,7 @@ export function useTallyDraft({
     invoke('draf.lihat', { jenis: 'tally', kunci }).then(
       (d) => {
         if (!live || Object.keys(d.bagian).length === 0) return
-        restoreRef.current(d.bagian)
+        restoreRef.current(d.bagian, d.basisSeq)
         setRestored(d)
         setSavedAt(d.diubahAt)
       },
