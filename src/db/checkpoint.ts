@@ -44,16 +44,22 @@ parentPort.on('message', (file) => {
 
 export function startIdleCheckpoints(db: () => WritableDB): { stop(): void } {
   const busy = new Int32Array(new SharedArrayBuffer(4))
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: { sqlite: createRequire(__filename).resolve('better-sqlite3'), busy: busy.buffer },
-  })
-  // Must not keep a CLI or a test process alive.
-  worker.unref()
-  worker.on('error', () => {
-    // A thread that could not start leaves the checkpoints to SQLite's own threshold.
-    Atomics.store(busy, 0, 2)
-  })
+  let worker: Worker | null = null
+  // Started on the first tick: a command or a test that opens the file for less than a second needs no thread.
+  const thread = (): Worker => {
+    if (worker) return worker
+    worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { sqlite: createRequire(__filename).resolve('better-sqlite3'), busy: busy.buffer },
+    })
+    // Must not keep a CLI or a test process alive.
+    worker.unref()
+    worker.on('error', () => {
+      // A thread that could not start leaves the checkpoints to SQLite's own threshold.
+      Atomics.store(busy, 0, 2)
+    })
+    return worker
+  }
   const waitIdle = () => {
     if (Atomics.load(busy, 0) === 1) Atomics.wait(busy, 0, 1, CLOSE_WAIT_MS)
   }
@@ -71,14 +77,14 @@ export function startIdleCheckpoints(db: () => WritableDB): { stop(): void } {
       guarded.add(d)
     }
     Atomics.store(busy, 0, 1)
-    worker.postMessage(d.name)
+    thread().postMessage(d.name)
   }, EVERY_MS)
   timer.unref()
   return {
     stop() {
       clearInterval(timer)
       waitIdle()
-      void worker.terminate()
+      void worker?.terminate()
     },
   }
 }
