@@ -38,6 +38,11 @@ export const DrafSimpanInput = DrafKey.extend({
     .refine((b) => Object.keys(b).length >= 1, 'Tidak ada baris draf'),
   /** The parts given are the whole draft: any other part is removed (a form written whole). */
   ganti: z.boolean().default(false),
+  /**
+   * The version the parts were typed against (a tally grid: the shift's versi when typing began), kept so a
+   * restored draft is saved against it and a team changed meanwhile is refused as stale (docs/lan.md).
+   */
+  basisSeq: z.number().int().nonnegative().optional(),
 })
   .refine(keyIsValid, keyIssue)
   .superRefine(partsOfKind)
@@ -46,6 +51,11 @@ export type DrafSimpanInput = z.output<typeof DrafSimpanInput>
 export const DrafHapusInput = DrafKey.extend({
   /** Only these parts; all of the draft when absent. */
   bagian: z.array(Bagian).max(500).optional(),
+  /**
+   * Only the parts the caller typed (a grid just saved): a part another station typed stays, since it is
+   * that person's unsaved work (restored, it is saved against its own version or refused as stale).
+   */
+  milikSaya: z.boolean().default(false),
 })
   .refine(keyIsValid, keyIssue)
   .superRefine(partsOfKind)
@@ -56,6 +66,8 @@ export const Draf = z.object({
   /** The newest part's time and who typed it; null for no draft. */
   diubahAt: z.string().nullable(),
   actor: z.string().nullable(),
+  /** The oldest version any part was typed against; null when none was given. */
+  basisSeq: z.number().int().nullable(),
 })
 export type Draf = z.infer<typeof Draf>
 

@@ -42,6 +42,7 @@ export const FIELD_LABELS: Record<string, string> = {
   gantiNama: 'Ganti nama kecamatan',
   lama: 'Nama lama',
   baru: 'Nama baru',
+  milikSaya: 'Hanya draf sendiri',
   terapkanPadaKit: 'Terapkan pada kit',
   gapX: 'Jarak antarlabel mendatar',
   gapY: 'Jarak antarlabel menurun',
