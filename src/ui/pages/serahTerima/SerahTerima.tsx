@@ -3,7 +3,7 @@ import { KIT_STATUS_LABEL, KIT_STATUS_SHORT, KIT_STATUSES } from '../../../core/
 import { useApi } from '../../components/data'
 import { ErrorBanner, Loading } from '../../components/Feedback'
 import { PageHeader, Section } from '../../components/Page'
-import { KitStatusBar, KitStatusLegend, StatusBadge, sumKitCounts } from '../../components/StatusBadge'
+import { KitStatusBar, KitStatusLegend, StatusBadge, sumKitCounts, StatusText } from '../../components/StatusBadge'
 import { fmt } from '../../format'
 import { href, navigate } from '../../router'
 import { SerahTerimaKecamatan } from './SerahTerimaKecamatan'
@@ -173,12 +173,12 @@ function ProgressRow({ r, handovers }: { r: KitProgress; handovers: Handover[] }
           <span className="serah-terima-ba-mini">
             {fmt(handovers.length)} BA serah terima
             {handovers.some((h) => !h.confirmed) ? (
-              <span className="serah-terima-wait-mark">
+              <StatusText state="diserahkan">
                 {' '}
                 · {fmt(handovers.filter((h) => !h.confirmed).length)} menunggu konfirmasi
-              </span>
+              </StatusText>
             ) : (
-              <span className="serah-terima-ok-mark"> · ✓ diterima</span>
+              <StatusText state="diterima"> · ✓ diterima</StatusText>
             )}
           </span>
         )}

@@ -7,7 +7,7 @@ import { ConfirmPaper } from '../../components/ConfirmPaper'
 import { Field, TextField } from '../../components/Form'
 import { PageHeader, Section, Swatch } from '../../components/Page'
 import { ScanField } from '../../components/ScanField'
-import { KitStatusBar, KitStatusLegend } from '../../components/StatusBadge'
+import { KitStatusBar, KitStatusLegend, StatusText } from '../../components/StatusBadge'
 import { fmt, fmtTanggal, formatTpsNumber, shortItemName, todayIso } from '../../format'
 import { href } from '../../router'
 import { HandoverPrintButton, HandoverTable, HeldByPpk } from './SerahTerimaHandover'
@@ -475,16 +475,14 @@ function HandoverForm({
                   </ul>
                 </div>
               )}
-              <p
-                className={
-                  kotakDone < kotakTotal
-                    ? 'serah-terima-scan-note text-warn'
-                    : 'serah-terima-scan-note serah-terima-ok-mark'
-                }
-              >
-                {kotakDone < kotakTotal
-                  ? `${fmt(kotakTotal - kotakDone)} dari ${fmt(kotakTotal)} kotak belum dipindai.`
-                  : `Semua ${fmt(kotakTotal)} kotak sudah dipindai.`}
+              <p className="serah-terima-scan-note">
+                {kotakDone < kotakTotal ? (
+                  <StatusText state="warning">
+                    {fmt(kotakTotal - kotakDone)} dari {fmt(kotakTotal)} kotak belum dipindai.
+                  </StatusText>
+                ) : (
+                  <StatusText state="success">Semua {fmt(kotakTotal)} kotak sudah dipindai.</StatusText>
+                )}
               </p>
             </>
           )}
