@@ -12,6 +12,7 @@ import { SummedGrid } from '../../components/SummedGrid'
 import { fmt, fmtPercent, shortItemName, formatTpsNumber } from '../../format'
 import { href } from '../../router'
 import './kebutuhan.css'
+import { RunButton } from '../../components/RunButton'
 
 type PerTps = MethodOutput<'kebutuhan.daftarTps'>
 type TpsNeed = PerTps['rows'][number]
@@ -101,24 +102,22 @@ export function KebutuhanPage({ election }: { election: Pemilihan }) {
           onSelect={select}
           actions={
             <>
-              <button
-                type="button"
-                className="btn btn-secondary"
-                onClick={() => void download('xlsx')}
-                disabled={exporting !== null}
+              <RunButton
+                run="xlsx"
+                busy={exporting}
+                onRun={download}
+                label="Unduh XLSX"
                 title={`Unduh kebutuhan ${tabLabel} sebagai Excel`}
-              >
-                {exporting === 'xlsx' ? 'Menyiapkan…' : 'Unduh XLSX'}
-              </button>
-              <button
-                type="button"
-                className="btn btn-secondary"
-                onClick={() => void download('csv')}
-                disabled={exporting !== null}
+                secondary
+              />
+              <RunButton
+                run="csv"
+                busy={exporting}
+                onRun={download}
+                label="Unduh CSV"
                 title={`Unduh kebutuhan ${tabLabel} sebagai CSV`}
-              >
-                {exporting === 'csv' ? 'Menyiapkan…' : 'Unduh CSV'}
-              </button>
+                secondary
+              />
             </>
           }
         />
