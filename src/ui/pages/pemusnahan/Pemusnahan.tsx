@@ -11,7 +11,7 @@ import { PageHeader, Section, Swatch } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { fmt, fmtTanggal, readCount, shortItemName, todayIso } from '../../format'
 import { href } from '../../router'
-import { fmtDate, usePrint } from '../dokumen/DokumenShared'
+import { fmtDate, usePrint, BaNoteField } from '../dokumen/DokumenShared'
 import './pemusnahan.css'
 import { Loaded } from '../../components/Loaded'
 import { DataTable, TableHead } from '../../components/TableHead'
@@ -358,14 +358,7 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
                   value={tempat}
                   onChange={setTempat}
                 />
-                <TextField
-                  label="Catatan"
-                  error={errors.note}
-                  className="span-2"
-                  hint="Tercetak di berita acara sebagai keterangan."
-                  value={note}
-                  onChange={setNote}
-                />
+                <BaNoteField value={note} onChange={setNote} error={errors.note} />
               </div>
             </div>
             <div className="pemusnahan-saksi" data-testid="pemusnahan-saksi">

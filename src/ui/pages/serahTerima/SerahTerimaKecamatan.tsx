@@ -15,6 +15,7 @@ import { type Kit, SELECTABLE, serahTerimaHref } from './SerahTerimaShared'
 import { DesaRows, useTpsHandover } from './SerahTerimaKit'
 import { type Refusal, RefusalList, ScanProgress } from './SerahTerimaScan'
 import { TableHead } from '../../components/TableHead'
+import { BaNoteField } from '../dokumen/DokumenShared'
 
 /**
  * One PPK (Panitia Pemilihan Kecamatan): every TPS kit of the kecamatan by desa, a scan check of the
@@ -430,14 +431,7 @@ function HandoverForm({
               value={kendaraan}
               onChange={setKendaraan}
             />
-            <TextField
-              label="Catatan"
-              error={errors.note}
-              className="span-2"
-              hint="Tercetak di berita acara sebagai keterangan."
-              value={note}
-              onChange={setNote}
-            />
+            <BaNoteField value={note} onChange={setNote} error={errors.note} />
           </div>
         </div>
 
