@@ -72,3 +72,8 @@ export function BaNoteField({ value, onChange, error }: { value: string; onChang
     />
   )
 }
+
+/** A numbered document's number in a list, or its record's #id while it has none. */
+export const NomorCell = ({ nomor, id }: { nomor: string | null; id: number }) => (
+  <td className="serah-terima-nomor">{nomor ?? <span className="muted">#{id}</span>}</td>
+)

@@ -11,7 +11,7 @@ import { PageHeader, Section, Swatch } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { fmt, fmtTanggal, readCount, shortItemName, todayIso } from '../../format'
 import { href } from '../../router'
-import { fmtDate, usePrint, BaNoteField } from '../dokumen/DokumenShared'
+import { fmtDate, usePrint, BaNoteField, NomorCell } from '../dokumen/DokumenShared'
 import './pemusnahan.css'
 import { Loaded } from '../../components/Loaded'
 import { DataTable, TableHead } from '../../components/TableHead'
@@ -448,7 +448,7 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
             >
               {rows.map((p) => (
                 <tr key={p.id}>
-                  <td className="serah-terima-nomor">{p.nomor ?? <span className="muted">#{p.id}</span>}</td>
+                  <NomorCell nomor={p.nomor} id={p.id} />
                   <td>{fmtDate(p.tanggal)}</td>
                   <td>
                     {p.metode}
