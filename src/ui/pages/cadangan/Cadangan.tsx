@@ -421,7 +421,7 @@ export function RestoreDialog({
             {reasonLabel(backup.reason).toLowerCase()}), berisi {fmt(backup.ledgerRows)} baris buku besar
             {backup.satker ? ` milik ${backup.satker}` : ''}.
           </p>
-          <ul className="cadangan-list">
+          <ul className="plain-list">
             {recovery ? (
               <li>
                 Berkas yang bermasalah tidak dihapus: dipindahkan ke folder cadangan sebagai{' '}

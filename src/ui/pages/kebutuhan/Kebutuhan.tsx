@@ -153,7 +153,7 @@ function SatkerTotals({
   if (!row) return null
   const psuOf = (code: string) => perDapil.filter((v) => v.itemCode === code).reduce((s, v) => s + v.psu, 0)
   return (
-    <div className="kebutuhan-totals" data-testid="satker-totals">
+    <div className="tile-grid" data-testid="satker-totals">
       {rekap.columns.map((c) => {
         const item = items.get(c.code)
         const psu = c.kind === 'ballot' ? psuOf(c.code) : 0
