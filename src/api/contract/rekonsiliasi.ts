@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { method } from './define'
+import { read } from './define'
 import { Id, IsoDate, NoInput } from './common'
 
 export const ReconRow = z.object({
@@ -52,17 +52,14 @@ export const KemajuanSortir = z.object({
 export type KemajuanSortir = z.infer<typeof KemajuanSortir>
 
 export const rekonsiliasiMethods = {
-  'rekonsiliasi.lihat': method({
-    input: NoInput,
-    output: z.array(ReconRow),
-    description:
-      'Per jenis dan dapil: kebutuhan, diterima, dalam proses, baik, rusak per alasan, tertukar dan kekurangan',
-    writes: false,
-  }),
-  'rekonsiliasi.lihatKemajuan': method({
-    input: z.object({ from: IsoDate.optional(), to: IsoDate.optional() }).strict().default({}),
-    output: KemajuanSortir,
-    description: 'Kemajuan sortir-lipat per hari terhadap target, rusak per alasan dan hasil per regu',
-    writes: false,
-  }),
+  'rekonsiliasi.lihat': read(
+    NoInput,
+    z.array(ReconRow),
+    'Per jenis dan dapil: kebutuhan, diterima, dalam proses, baik, rusak per alasan, tertukar dan kekurangan',
+  ),
+  'rekonsiliasi.lihatKemajuan': read(
+    z.object({ from: IsoDate.optional(), to: IsoDate.optional() }).strict().default({}),
+    KemajuanSortir,
+    'Kemajuan sortir-lipat per hari terhadap target, rusak per alasan dan hasil per regu',
+  ),
 }
