@@ -5,8 +5,8 @@ import { Count, Download, FileOutput, Id, NoInput, RequiredText } from './common
 
 export const KitStatus = z.enum(KIT_STATUSES)
 
-/** A TPS kit with its status: the row of every kit list. */
-export const Kit = z.object({
+/** The TPS a kit is for, as every kit list and the kit itself name it. */
+export const KitTps = z.object({
   tpsId: Id,
   kecamatanId: Id,
   kecamatan: z.string(),
@@ -14,6 +14,11 @@ export const Kit = z.object({
   desa: z.string(),
   nomor: z.number().int(),
   dpt: z.number().int(),
+})
+
+/** A TPS kit with its status: the row of every kit list. */
+export const Kit = z.object({
+  ...KitTps.shape,
   status: KitStatus,
   /** Units of every kind added together: a rough size only; use linesDone/linesTotal for progress. */
   need: z.number().int(),
@@ -25,13 +30,7 @@ export const Kit = z.object({
 })
 
 export const KitDetail = z.object({
-  tpsId: Id,
-  kecamatanId: Id,
-  kecamatan: z.string(),
-  desaId: Id,
-  desa: z.string(),
-  nomor: z.number().int(),
-  dpt: z.number().int(),
+  ...KitTps.shape,
   status: KitStatus,
   handoverId: Id.nullable(),
   exception: z.string().nullable(),
@@ -83,6 +82,7 @@ export const KitDetail = z.object({
   ),
 })
 
+export type KitTps = z.infer<typeof KitTps>
 export type Kit = z.infer<typeof Kit>
 export type KitDetail = z.infer<typeof KitDetail>
 

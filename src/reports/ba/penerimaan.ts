@@ -1,8 +1,9 @@
 import { formatAngka, jumlahTerbilang } from '../../core/terbilang'
 import { shortItemName } from '../../core/text'
 import { tanggalJam } from '../../core/tanggal'
-import { dataTable, identityTable, opening, paragraph, strong, subheading, type Content } from '../pdf'
+import { dataTable, opening, paragraph, strong, subheading, type Content } from '../pdf'
 import { signatureBlock, type DocParts, type Snapshot } from './snapshot'
+import { party, signerIdentity } from './tables'
 import { jumlahPerBarang, totalGroup } from './wording'
 
 export interface PenerimaanLine {
@@ -43,25 +44,12 @@ export function baPenerimaan(snap: Snapshot<PenerimaanData>): DocParts {
     .join(', ')
   const body: Content[] = [
     opening(snap.tanggal, { tempat: snap.header.tempat }),
-    identityTable(
-      [
-        ['Nama', d.wakilNama || '..............................'],
-        ['Jabatan', d.wakilJabatan || '..............................'],
-        ['Instansi/Perusahaan', d.penyedia],
-      ],
-      { indent: 20 },
+    ...party(
+      signerIdentity({ nama: d.wakilNama, nip: '', jabatan: d.wakilJabatan }, d.penyedia, 'Instansi/Perusahaan'),
+      'PIHAK PERTAMA',
+      ' (yang menyerahkan)',
     ),
-    paragraph(['selanjutnya disebut ', strong('PIHAK PERTAMA'), ' (yang menyerahkan).'], { indent: 20 }),
-    identityTable(
-      [
-        ['Nama', receiver?.nama || '..............................'],
-        ...(receiver?.nip ? ([['NIP', receiver.nip]] as [string, string][]) : []),
-        ['Jabatan', receiver?.jabatan || '..............................'],
-        ['Instansi', snap.header.satkerNama],
-      ],
-      { indent: 20 },
-    ),
-    paragraph(['selanjutnya disebut ', strong('PIHAK KEDUA'), ' (yang menerima).'], { indent: 20 }),
+    ...party(signerIdentity(receiver, snap.header.satkerNama), 'PIHAK KEDUA', ' (yang menerima)'),
     paragraph([
       strong('PIHAK PERTAMA'),
       ` telah menyerahkan kepada `,
