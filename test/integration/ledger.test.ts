@@ -6,11 +6,11 @@ import { AppError } from '../../src/core/errors'
 import { GENESIS_HASH } from '../../src/core/ledgerRow'
 import type { MoveInput } from '../../src/core/moves'
 import { rowHash } from '../../src/db/ledger'
-import { KIND, categorised } from '../../src/db/migrations/0003_aggregates'
 import type { DB } from '../../src/db/open'
 import { asWritable } from '../../src/db/handles'
 import { recordMoves } from '../../src/services/ledger'
 import { openTestApp, useTempDir, type TestApp } from '../support/api'
+import { rebuildDerivedTables } from '../support/insider'
 
 const root = useTempDir('ledger')
 
@@ -390,23 +390,6 @@ describe('tamper detection on a copied database file', () => {
     }
   }
 
-  /** Rewrites the balance table from the ledger, as a careful forger would (zero rows included). */
-  /** What a careful forger does after changing rows: recompute every table derived from the ledger. */
-  function rebuildBalances(db: DB): void {
-    db.exec(`DELETE FROM balance;
-      INSERT INTO balance (variant_id, place, qty)
-      SELECT variant_id, place, sum(q) FROM (
-        SELECT variant_id, to_place AS place, qty AS q FROM ledger
-        UNION ALL SELECT variant_id, from_place, -qty FROM ledger)
-      GROUP BY variant_id, place;
-      DELETE FROM place_flow;
-      INSERT INTO place_flow (variant_id, from_kind, to_kind, reason, qty)
-      SELECT variant_id, ${KIND('from_place')}, ${KIND('to_place')}, coalesce(reason, ''), sum(qty) FROM ledger GROUP BY 1, 2, 3, 4;
-      DELETE FROM floor_flow;
-      INSERT INTO floor_flow SELECT tanggal, shift_id, team_id, worker_id, variant_id, category, reason, sum(qty)
-      FROM (${categorised('ledger l', '1')}) WHERE category IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7;`)
-  }
-
   it('an untouched copy verifies, with the original head', async () => {
     const v = await verify(tampered(() => {}))
     expect(v).toMatchObject({
@@ -431,7 +414,7 @@ describe('tamper detection on a copied database file', () => {
     const v = await verify(
       tampered((db) => {
         db.prepare('UPDATE ledger SET qty = qty + 1 WHERE seq = ?').run(N)
-        rebuildBalances(db)
+        rebuildDerivedTables(db)
       }),
     )
     expect(v.balancesMatch).toBe(true)
@@ -483,7 +466,7 @@ describe('tamper detection on a copied database file', () => {
         db.prepare('DELETE FROM ledger WHERE seq = ?').run(N)
         const move = { variantId: ballot, from: 'DITERIMA', to: 'BAIK', qty: 1 }
         forge(db, { seq: N, at: '2024-11-01T09:00:00.000Z', ...move, prevHash: rows[N - 2]!.hash })
-        rebuildBalances(db)
+        rebuildDerivedTables(db)
       }),
     )
     expect(v.ok).toBe(false)
@@ -497,7 +480,7 @@ describe('tamper detection on a copied database file', () => {
     const path = tampered((db) => {
       const all = ledgerRows(db)
       db.prepare('DELETE FROM ledger WHERE seq >= ?').run(N)
-      rebuildBalances(db) // then the insert trigger keeps them in step with the rewritten rows
+      rebuildDerivedTables(db) // then the insert trigger keeps them in step with the rewritten rows
       let prev = all[N - 2]!.hash
       for (const r of all.slice(N - 1)) {
         prev = forge(db, {
@@ -510,7 +493,7 @@ describe('tamper detection on a copied database file', () => {
           prevHash: prev,
         })
       }
-      rebuildBalances(db)
+      rebuildDerivedTables(db)
     })
     const v = await verify(path)
     expect(v.ok).toBe(false)
@@ -528,7 +511,7 @@ describe('tamper detection on a copied database file', () => {
     const v = await verify(
       tampered((db) => {
         db.prepare('DELETE FROM ledger WHERE seq = ?').run(last.seq)
-        rebuildBalances(db)
+        rebuildDerivedTables(db)
       }),
     )
     expect(v.ok).toBe(false)
