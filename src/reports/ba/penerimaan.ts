@@ -3,7 +3,7 @@ import { shortItemName } from '../../core/text'
 import { tanggalJam } from '../../core/tanggal'
 import { dataTable, opening, paragraph, strong, subheading, type Content } from '../pdf'
 import { signatureBlock, type DocParts, type Snapshot } from './snapshot'
-import { party, signerIdentity } from './tables'
+import { num, party, signerIdentity, variantCells, variantTable } from './tables'
 import { jumlahPerBarang, totalGroup } from './wording'
 
 export interface PenerimaanLine {
@@ -61,22 +61,15 @@ export function baPenerimaan(snap: Snapshot<PenerimaanData>): DocParts {
         (angkut ? `, diangkut dengan ${angkut}` : '') +
         `, yang telah dihitung bersama di hadapan saksi dengan rincian sebagai berikut:`,
     ]),
-    dataTable({
-      numbered: true,
-      columns: [
-        { header: 'Jenis Logistik' },
-        { header: 'Dapil' },
+    variantTable(
+      [
         { header: 'Satuan', width: 'auto' },
-        { header: 'Dus', numeric: true },
-        { header: 'Isi/Dus', numeric: true, noSum: true },
-        { header: 'Menurut Surat Jalan', numeric: true },
-        { header: 'Hasil Hitung', numeric: true },
-        { header: 'Selisih', numeric: true },
-        { header: 'Tertukar', numeric: true },
+        num('Dus'),
+        { ...num('Isi/Dus'), noSum: true },
+        ...['Menurut Surat Jalan', 'Hasil Hitung', 'Selisih', 'Tertukar'].map(num),
       ],
-      rows: d.lines.map((l) => [
-        shortItemName(l.item),
-        l.dapil ?? '-',
+      d.lines.map((l) => [
+        ...variantCells(l),
         l.unit,
         l.dus,
         l.isiPerDus,
@@ -85,9 +78,8 @@ export function baPenerimaan(snap: Snapshot<PenerimaanData>): DocParts {
         l.counted - l.stated,
         l.tertukar,
       ]),
-      totals: { label: 'JUMLAH', groups: d.lines.map(totalGroup) },
-      fontSize: 9,
-    }),
+      { item: 'Jenis Logistik', groups: d.lines.map(totalGroup), fontSize: 9 },
+    ),
     paragraph(
       `Jumlah logistik yang diterima menurut hasil hitung sebanyak ${jumlahPerBarang(d.lines.map((l) => ({ ...l, qty: l.counted })))}.`,
     ),

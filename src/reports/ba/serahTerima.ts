@@ -126,22 +126,16 @@ export function baSerahTerima(snap: Snapshot<SerahTerimaData>): DocParts {
           : ', dalam keadaan baik dan terkemas per TPS') +
         ', dengan rincian sebagai berikut:',
     ]),
-    dataTable({
-      numbered: true,
-      columns: [
-        { header: 'Jenis Logistik' },
-        { header: 'Dapil' },
-        { header: 'Satuan', width: 'auto' },
-        { header: 'Jumlah', numeric: true },
-      ],
-      rows: d.items.map((i) => [
+    variantTable(
+      [{ header: 'Satuan', width: 'auto' }, num('Jumlah')],
+      d.items.map((i) => [
         i.kind === 'ballot' ? shortItemName(i.name) : i.name,
         i.dapil ?? '-',
         i.unit,
         total(i.variantId),
       ]),
-      totals: { label: 'JUMLAH', groups: d.items.map((i) => totalGroup({ ...i, item: i.name })) },
-    }),
+      { item: 'Jenis Logistik', groups: d.items.map((i) => totalGroup({ ...i, item: i.name })) },
+    ),
     paragraph(
       `Jumlah seluruhnya ${jumlahPerBarang(d.items.map((i) => ({ ...i, item: i.name, qty: total(i.variantId) })))}, dengan rincian per desa/kelurahan pada Lampiran I dan per TPS pada Lampiran II.`,
     ),

@@ -17,13 +17,17 @@ export interface SortirRow {
   rusakNotes?: Record<string, string[]>
 }
 
-export interface PositionRow {
+/** Where the ballots of one type and dapil stand: needed, received, and sorted good or damaged. */
+interface BallotPosition {
   item: string
   dapil: string | null
   kebutuhan: number
   diterima: number
   baik: number
   rusak: number
+}
+
+export interface PositionRow extends BallotPosition {
   belumDisortir: number
   kekurangan: number
 }
@@ -122,7 +126,7 @@ export function baSortir(snap: Snapshot<SortirData>): DocParts {
               p.belumDisortir,
               p.kekurangan,
             ]),
-            9,
+            { fontSize: 9 },
           ),
           paragraph(
             d.asOf
@@ -135,13 +139,7 @@ export function baSortir(snap: Snapshot<SortirData>): DocParts {
   }
 }
 
-export interface RusakRow {
-  item: string
-  dapil: string | null
-  kebutuhan: number
-  diterima: number
-  baik: number
-  rusak: number
+export interface RusakRow extends BallotPosition {
   rusakByReason: Record<string, number>
   kurangKirim: number
   kekurangan: number
@@ -199,7 +197,7 @@ export function baRusak(snap: Snapshot<RusakData>): DocParts {
         r.lengkap ? 'Lengkap' : 'Berlangsung',
         r.diminta ?? null,
       ]),
-      9,
+      { fontSize: 9 },
     ),
     ...reasonTable(
       subheading(`B. Rincian surat suara rusak menurut kriteria${kriteriaCited(snap.header)}`),
@@ -249,7 +247,7 @@ function baRusakSebelumIssue13(snap: Snapshot<RusakData>): DocParts {
     variantTable(
       ['Kebutuhan', 'Diterima', 'Rusak', 'Kurang Kirim', 'Kekurangan'].map(num),
       d.rows.map((r) => [...variantCells(r), r.kebutuhan, r.diterima, r.rusak, r.kurangKirim, r.kekurangan]),
-      9,
+      { fontSize: 9 },
     ),
     ...reasonTable(subheading('B. Rincian surat suara rusak menurut kriteria'), reasonRows(d.rows, d.reasons)),
   ]

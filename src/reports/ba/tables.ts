@@ -18,16 +18,21 @@ export const variantCells = (r: { item: string; dapil: string | null }): CellVal
 ]
 
 /**
- * A numbered table of ballots, one row per type and dapil (`rows` start with variantCells), its
- * `columns` after Jenis Surat Suara and Dapil, and a JUMLAH row.
+ * A numbered table of ballots (or items, `item` naming the first column), one row per type and dapil
+ * (`rows` start with variantCells), its `columns` after the type and Dapil, and a JUMLAH row: one, or
+ * one per group of `groups` (see DataTableSpec.totals).
  */
-export const variantTable = (columns: DataColumn[], rows: CellValue[][], fontSize?: number): Content =>
+export const variantTable = (
+  columns: DataColumn[],
+  rows: CellValue[][],
+  opts: { item?: string; fontSize?: number; groups?: (string | null)[] } = {},
+): Content =>
   dataTable({
     numbered: true,
-    columns: [{ header: 'Jenis Surat Suara' }, { header: 'Dapil' }, ...columns],
+    columns: [{ header: opts.item ?? 'Jenis Surat Suara' }, { header: 'Dapil' }, ...columns],
     rows,
-    totals: { label: 'JUMLAH' },
-    ...(fontSize === undefined ? {} : { fontSize }),
+    totals: { label: 'JUMLAH', ...(opts.groups ? { groups: opts.groups } : {}) },
+    ...(opts.fontSize === undefined ? {} : { fontSize: opts.fontSize }),
   })
 
 interface DamagedRow {
