@@ -72,8 +72,14 @@ export const ledgerMethods = {
   ),
   'ledger.periksaKodeSaksi': read(
     z.object({ kode: z.string().trim().min(1).max(40) }).strict(),
-    z.object({ cocok: z.boolean(), pesan: z.string() }),
-    'Memeriksa kode saksi yang diketik (dari buku catatan) terhadap riwayat berkas ini',
+    z.object({
+      cocok: z.boolean(),
+      /** cocok; berbeda (the history differs at or before the code's row); tidak-dikenal (no such row). */
+      hasil: z.enum(['cocok', 'berbeda', 'tidak-dikenal']),
+      seq: z.number().int(),
+      pesan: z.string(),
+    }),
+    'Memeriksa kode saksi yang diketik (dari buku catatan gudang atau berita acara) terhadap riwayat berkas ini; kode yang cocok disimpan sebagai saksi',
   ),
   'ledger.daftarSaldo': read(NoInput, z.array(BalanceRow), 'Saldo setiap barang per tempat, dihitung dari buku besar'),
   'ledger.lihatRiwayat': read(

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { read } from './define'
-import { Id, IsoDate, NoInput } from './common'
+import { Id, IsoDate } from './common'
 
 export const ReconRow = z.object({
   variantId: Id,
@@ -52,8 +52,9 @@ export const KemajuanSortir = z.object({
 export type KemajuanSortir = z.infer<typeof KemajuanSortir>
 
 export const rekonsiliasiMethods = {
+  /** Without a date: now, from the balances. With one: the ledger as of the end of that day. */
   'rekonsiliasi.lihat': read(
-    NoInput,
+    z.object({ tanggal: IsoDate.optional() }).strict().default({}),
     z.array(ReconRow),
     'Per jenis dan dapil: kebutuhan, diterima, dalam proses, baik, rusak per alasan, tertukar dan kekurangan',
   ),
