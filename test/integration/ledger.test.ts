@@ -10,7 +10,7 @@ import type { DB } from '../../src/db/open'
 import { asWritable } from '../../src/db/handles'
 import { recordMoves } from '../../src/services/ledger'
 import { openTestApp, useTempDir, type TestApp } from '../support/api'
-import { rebuildDerivedTables } from '../support/insider'
+import { rebuildDerivedTables, type LedgerDbRow } from '../support/insider'
 
 const root = useTempDir('ledger')
 
@@ -25,24 +25,12 @@ interface VerifyReport {
   jejak: { firstBadSeq: number | null }
 }
 
-interface LedgerRow {
-  seq: number
-  at: string
-  actor: string
-  variant_id: number
-  from_place: string
-  to_place: string
-  qty: number
-  prev_hash: string
-  hash: string
-}
-
-const ledgerRows = (db: DB) => db.prepare('SELECT * FROM ledger ORDER BY seq').all() as LedgerRow[]
+const ledgerRows = (db: DB) => db.prepare('SELECT * FROM ledger ORDER BY seq').all() as LedgerDbRow[]
 const balanceTable = (db: DB) =>
   db.prepare('SELECT variant_id, place, qty FROM balance ORDER BY variant_id, place').all()
 
 /** Balances recomputed from the ledger rows in the test, independent of the app's SQL. */
-function sumsFromLedger(rows: readonly LedgerRow[]): Map<string, number> {
+function sumsFromLedger(rows: readonly LedgerDbRow[]): Map<string, number> {
   const m = new Map<string, number>()
   const add = (v: number, p: string, q: number) => m.set(`${v}|${p}`, (m.get(`${v}|${p}`) ?? 0) + q)
   for (const r of rows) {
@@ -303,7 +291,7 @@ describe('recording moves through the ledger service', () => {
 
 describe('tamper detection on a copied database file', () => {
   let base: string
-  let rows: LedgerRow[]
+  let rows: LedgerDbRow[]
   let originalHead: string
   let ballot: number
   let tpsId: number

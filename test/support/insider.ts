@@ -177,7 +177,8 @@ export class Insider {
   }
 }
 
-interface LedgerDbRow {
+/** A ledger row as the table holds it (SELECT *). */
+export interface LedgerDbRow {
   seq: number
   at: string
   actor: string
@@ -191,6 +192,8 @@ interface LedgerDbRow {
   reason: string | null
   corrects_seq: number | null
   worker_id: number | null
+  prev_hash: string
+  hash: string
 }
 
 function contentOf(r: LedgerDbRow, prevHash: string): LedgerRowContent {
