@@ -225,7 +225,7 @@ export function terbitkan(ctx: ServiceContext, who: Actor, input: TerbitkanInput
     // The jejak head before this write: the paper's kode saksi, fixed in the snapshot for every reprint.
     const jejak = jejakHead(ctx.db)
     const id = queries.insertDokumen(ctx.db, {
-      type: input.type,
+      doc_type: input.type,
       tahun: year,
       no,
       nomor,
@@ -233,10 +233,10 @@ export function terbitkan(ctx: ServiceContext, who: Actor, input: TerbitkanInput
       subject: built.subject,
       ref: built.ref,
       snapshot: JSON.stringify({ ...snapshot, jejak }),
-      chainSeq: head.seq,
-      chainHash: head.hash,
-      issuedAt: ctx.now().toISOString(),
-      issuedBy: who.actor,
+      chain_seq: head.seq,
+      chain_hash: head.hash,
+      issued_at: ctx.now().toISOString(),
+      issued_by: who.actor,
     })
     return { result: id, detail: { id, type: input.type, nomor, ref: built.ref, chain: head } }
   })
