@@ -72,43 +72,17 @@ export function nomorTaken(db: ReadableDB, nomor: string): boolean {
   return db.prepare('SELECT 1 FROM document WHERE nomor = ?').get(nomor) !== undefined
 }
 
-export function insertDokumen(
-  db: WritableDB,
-  row: {
-    type: DocType
-    tahun: number
-    no: number | null
-    nomor: string | null
-    title: string
-    subject: string
-    ref: string
-    snapshot: string
-    chainSeq: number
-    chainHash: string
-    issuedAt: string
-    issuedBy: string
-  },
-): number {
+/** A register entry to write: the stored row's own columns (its id and prints come later). */
+export type NewDokumen = Omit<DokumenRow, 'id' | 'prints' | 'printed_formats'>
+
+export function insertDokumen(db: WritableDB, row: NewDokumen): number {
   return Number(
     db
       .prepare(
         `INSERT INTO document (doc_type, tahun, no, nomor, title, subject, ref, snapshot, chain_seq, chain_hash, issued_at, issued_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           VALUES (@doc_type, @tahun, @no, @nomor, @title, @subject, @ref, @snapshot, @chain_seq, @chain_hash, @issued_at, @issued_by)`,
       )
-      .run(
-        row.type,
-        row.tahun,
-        row.no,
-        row.nomor,
-        row.title,
-        row.subject,
-        row.ref,
-        row.snapshot,
-        row.chainSeq,
-        row.chainHash,
-        row.issuedAt,
-        row.issuedBy,
-      ).lastInsertRowid,
+      .run(row).lastInsertRowid,
   )
 }
 

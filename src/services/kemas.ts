@@ -1,4 +1,4 @@
-import type { Kit, KitDetail, KitProgress, KemasHasil, KemasInput, KotakScan } from '../api/contract/kemas'
+import type { Kit, KitDetail, KitProgress, KitTps, KemasHasil, KemasInput, KotakScan } from '../api/contract/kemas'
 import type { TpsRow } from '../api/contract/wilayah'
 import { formatTpsNumber } from '../core/tps'
 import { AppError, refused, type Issue } from '../core/errors'
@@ -116,13 +116,7 @@ export function allKits(ctx: ReadContext): Kit[] {
     // A kit with the PPK counts what went out with it (an incomplete one only what it held).
     const p = (h ? went.get(tps.id) : packed.get(tps.id)) ?? new Map<number, number>()
     out.push({
-      tpsId: tps.id,
-      kecamatanId: tps.kecamatanId,
-      kecamatan: tps.kecamatan,
-      desaId: tps.desaId,
-      desa: tps.desa,
-      nomor: tps.nomor,
-      dpt: tps.dpt,
+      ...kitTps(tps),
       status: statusOf(lines, p, h, checks.get(tps.id)),
       need: lines.reduce((s, l) => s + l.qty, 0),
       packed: lines.reduce((s, l) => s + Math.min(l.qty, p.get(l.variantId) ?? 0), 0),
@@ -175,6 +169,17 @@ export function lihatKemajuan(ctx: ReadContext, level: 'kecamatan' | 'desa'): Ki
   return [...groups.values()]
 }
 
+/** The TPS of a kit as the kit lists name it. */
+const kitTps = (tps: TpsRow): KitTps => ({
+  tpsId: tps.id,
+  kecamatanId: tps.kecamatanId,
+  kecamatan: tps.kecamatan,
+  desaId: tps.desaId,
+  desa: tps.desa,
+  nomor: tps.nomor,
+  dpt: tps.dpt,
+})
+
 function requireTps(ctx: ReadContext, tpsId: number): { tps: TpsRow; lines: readonly NeedLine[] } {
   const kit = tpsKits(reading(ctx)).get(tpsId)
   if (!kit)
@@ -207,13 +212,7 @@ export function lihatKit(ctx: ReadContext, tpsId: number): KitDetail {
   const check = handed ? null : checkOf(lines, packed, flagged)
   const labelOf = (variantId: number) => getVariant(reading(ctx), variantId).label
   return {
-    tpsId,
-    kecamatanId: tps.kecamatanId,
-    kecamatan: tps.kecamatan,
-    desaId: tps.desaId,
-    desa: tps.desa,
-    nomor: tps.nomor,
-    dpt: tps.dpt,
+    ...kitTps(tps),
     status: statusOf(lines, packed, handed, flagged),
     handoverId: handed?.handoverId ?? null,
     exception: handed?.exception ?? null,

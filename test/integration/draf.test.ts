@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { openTestApp, useTempDir, type TestApp } from '../support/api'
+import { dayShift } from '../support/inputs'
 
 /**
  * Drafts of a tally grid (issue 14, "typed tallies are thrown away"), through the dispatcher on a real
@@ -24,14 +25,7 @@ beforeAll(async () => {
     suratJalan: 'SJ-DRAF',
     lines: [{ variantId: GUBERNUR, statedQty: 10_000, countedQty: 10_000 }],
   })
-  const s = await app.call('shift.buka', {
-    kind: 'sortir_lipat',
-    tanggal: '2024-11-02',
-    mulai: '08:00',
-    selesai: '16:00',
-    variantIds: [GUBERNUR],
-    teams: [{ teamId: mawar }, { teamId: melati }],
-  })
+  const s = await app.call('shift.buka', dayShift('sortir_lipat', '2024-11-02', [GUBERNUR], [mawar, melati]))
   shiftId = s.id
 })
 
@@ -151,14 +145,7 @@ describe('tally drafts', () => {
       const e = await app.refusedUnchanged('draf.simpan', input, 'INVALID_INPUT')
       expect(e.details?.map((d) => d.column)).toContain(field)
     }
-    const closed = await app.call('shift.buka', {
-      kind: 'sortir_lipat',
-      tanggal: '2024-11-03',
-      mulai: '08:00',
-      selesai: '16:00',
-      variantIds: [GUBERNUR],
-      teams: [{ teamId: mawar }],
-    })
+    const closed = await app.call('shift.buka', dayShift('sortir_lipat', '2024-11-03', [GUBERNUR], [mawar]))
     await app.call('shift.tutup', { shiftId: closed.id })
     const e = await app.refusedUnchanged('draf.simpan', {
       jenis: 'tally',

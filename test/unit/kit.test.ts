@@ -21,36 +21,19 @@ describe('packingStatus: belum, sebagian, lengkap', () => {
     expect(packingStatus(kit(0, 0, 0, 4, 0))).toBe('sebagian')
   })
 
+  /** Kit lines as [need, packed] pairs. */
+  const lines = (...pairs: [number, number][]) => pairs.map(([need, packed]) => ({ need, packed }))
+
   it('an over-packed line counts as full, never as covering another line', () => {
     // 10 on a line that needs 2 is 2 of the 10 needed: sebagian, not lengkap.
-    expect(
-      packingStatus([
-        { need: 2, packed: 10 },
-        { need: 8, packed: 0 },
-      ]),
-    ).toBe('sebagian')
-    expect(
-      packingStatus([
-        { need: 2, packed: 3 },
-        { need: 8, packed: 8 },
-      ]),
-    ).toBe('lengkap')
-    expect(packingStatus([{ need: 1, packed: 5 }])).toBe('lengkap')
+    expect(packingStatus(lines([2, 10], [8, 0]))).toBe('sebagian')
+    expect(packingStatus(lines([2, 3], [8, 8]))).toBe('lengkap')
+    expect(packingStatus(lines([1, 5]))).toBe('lengkap')
   })
 
   it('a line that needs nothing does not hold a kit back', () => {
-    expect(
-      packingStatus([
-        { need: 0, packed: 0 },
-        { need: 3, packed: 3 },
-      ]),
-    ).toBe('lengkap')
-    expect(
-      packingStatus([
-        { need: 0, packed: 0 },
-        { need: 3, packed: 1 },
-      ]),
-    ).toBe('sebagian')
+    expect(packingStatus(lines([0, 0], [3, 3]))).toBe('lengkap')
+    expect(packingStatus(lines([0, 0], [3, 1]))).toBe('sebagian')
   })
 
   it('every status has its Indonesian label', () => {

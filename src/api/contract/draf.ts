@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { DRAF_BAGIAN, DRAF_JENIS, DRAF_KUNCI, type DrafJenis } from '../../core/draf'
-import { method } from './define'
+import { read, write } from './define'
 
 /** A draft's parts as typed: column -> text (a cell can hold "abc" until it is fixed). */
 const Isi = z
@@ -72,22 +72,19 @@ export const Draf = z.object({
 export type Draf = z.infer<typeof Draf>
 
 export const drafMethods = {
-  'draf.lihat': method({
-    input: DrafLihatInput,
-    output: Draf,
-    description: 'Isian yang belum disimpan (draf) satu lembar tally atau formulir penerimaan baru, per baris',
-    writes: false,
-  }),
-  'draf.simpan': method({
-    input: DrafSimpanInput,
-    output: z.object({ diubahAt: z.string() }),
-    description: 'Menyimpan isian yang belum disimpan (draf) per baris; bukan catatan buku besar',
-    writes: true,
-  }),
-  'draf.hapus': method({
-    input: DrafHapusInput,
-    output: z.object({ dihapus: z.number().int() }),
-    description: 'Membuang draf satu lembar tally atau formulir, atau beberapa barisnya',
-    writes: true,
-  }),
+  'draf.lihat': read(
+    DrafLihatInput,
+    Draf,
+    'Isian yang belum disimpan (draf) satu lembar tally atau formulir penerimaan baru, per baris',
+  ),
+  'draf.simpan': write(
+    DrafSimpanInput,
+    z.object({ diubahAt: z.string() }),
+    'Menyimpan isian yang belum disimpan (draf) per baris; bukan catatan buku besar',
+  ),
+  'draf.hapus': write(
+    DrafHapusInput,
+    z.object({ dihapus: z.number().int() }),
+    'Membuang draf satu lembar tally atau formulir, atau beberapa barisnya',
+  ),
 }

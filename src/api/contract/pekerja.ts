@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { method } from './define'
+import { read, write } from './define'
 import { Id, NameText, NoInput, UploadedFile } from './common'
 
 /** Written as on the KTP or as a spreadsheet keeps it: spaces, dots and dashes between the digits are dropped. */
@@ -54,34 +54,18 @@ export const PekerjaUpdate = z
 export type PekerjaUpdate = z.output<typeof PekerjaUpdate>
 
 export const pekerjaMethods = {
-  'pekerja.daftar': method({
-    input: NoInput,
-    output: z.array(Pekerja),
-    description: 'Daftar pekerja sortir-lipat dan rakit (NIK disamarkan)',
-    writes: false,
-  }),
-  'pekerja.tambah': method({
-    input: PekerjaInput,
-    output: Pekerja,
-    description: 'Menambah pekerja',
-    writes: true,
-  }),
-  'pekerja.ubah': method({
-    input: PekerjaUpdate,
-    output: Pekerja,
-    description: 'Mengubah data pekerja, regunya, atau menonaktifkannya',
-    writes: true,
-  }),
-  'pekerja.impor': method({
-    input: UploadedFile,
-    output: z.object({
+  'pekerja.daftar': read(NoInput, z.array(Pekerja), 'Daftar pekerja sortir-lipat dan rakit (NIK disamarkan)'),
+  'pekerja.tambah': write(PekerjaInput, Pekerja, 'Menambah pekerja'),
+  'pekerja.ubah': write(PekerjaUpdate, Pekerja, 'Mengubah data pekerja, regunya, atau menonaktifkannya'),
+  'pekerja.impor': write(
+    UploadedFile,
+    z.object({
       added: z.number().int(),
       updated: z.number().int(),
       teamsAdded: z.number().int(),
       format: z.string(),
     }),
-    description: 'Mengimpor daftar pekerja dari CSV/XLSX (kolom: nama; opsional: nik, telepon, regu, ketua)',
-    writes: true,
-    access: 'koordinator',
-  }),
+    'Mengimpor daftar pekerja dari CSV/XLSX (kolom: nama; opsional: nik, telepon, regu, ketua)',
+    'koordinator',
+  ),
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { method } from './define'
+import { read, write } from './define'
 import { checkName, foldName } from '../../core/names'
 import { ZONA_WAKTU } from '../../core/zonaWaktu'
 import { checked, Jenis, NoInput, OptionalName, Rounding, ShortText } from './common'
@@ -112,34 +112,30 @@ export const PemilihanUpdate = z
 export type PemilihanUpdate = z.infer<typeof PemilihanUpdate>
 
 export const pemilihanMethods = {
-  'pemilihan.lihat': method({
-    input: NoInput,
-    output: Pemilihan.nullable(),
-    description: 'Pengaturan pemilihan dan satker (null bila basis data belum disiapkan)',
-    writes: false,
-  }),
-  'pemilihan.buat': method({
-    input: PemilihanInit,
-    output: Pemilihan,
-    description: 'Menyiapkan basis data baru untuk satu pemilihan: pengaturan, jenis surat suara dan logistik bawaan',
-    writes: true,
-    access: 'admin',
-  }),
-  'pemilihan.ubah': method({
-    input: PemilihanUpdate,
-    output: Pemilihan,
-    description: 'Mengubah pengaturan pemilihan (cadangan, pembulatan, batas pemilih per TPS, kop satker)',
-    writes: true,
-    access: 'koordinator',
-  }),
-  'pemilihan.lihatLogo': method({
-    input: z.object({}).strict().default({}),
-    output: z.object({ mime: z.enum(['image/png', 'image/jpeg']), contentBase64: z.string() }).nullable(),
-    description: 'Logo kop surat (PNG/JPEG) atau null',
-    writes: false,
-  }),
-  'pemilihan.aturLogo': method({
-    input: z
+  'pemilihan.lihat': read(
+    NoInput,
+    Pemilihan.nullable(),
+    'Pengaturan pemilihan dan satker (null bila basis data belum disiapkan)',
+  ),
+  'pemilihan.buat': write(
+    PemilihanInit,
+    Pemilihan,
+    'Menyiapkan basis data baru untuk satu pemilihan: pengaturan, jenis surat suara dan logistik bawaan',
+    'admin',
+  ),
+  'pemilihan.ubah': write(
+    PemilihanUpdate,
+    Pemilihan,
+    'Mengubah pengaturan pemilihan (cadangan, pembulatan, batas pemilih per TPS, kop satker)',
+    'koordinator',
+  ),
+  'pemilihan.lihatLogo': read(
+    z.object({}).strict().default({}),
+    z.object({ mime: z.enum(['image/png', 'image/jpeg']), contentBase64: z.string() }).nullable(),
+    'Logo kop surat (PNG/JPEG) atau null',
+  ),
+  'pemilihan.aturLogo': write(
+    z
       .object({
         contentBase64: z
           .string()
@@ -148,9 +144,8 @@ export const pemilihanMethods = {
           .nullable(),
       })
       .strict(),
-    output: Pemilihan,
-    description: 'Mengganti logo kop surat (PNG/JPEG, paling besar 1 MB); null menghapusnya',
-    writes: true,
-    access: 'koordinator',
-  }),
+    Pemilihan,
+    'Mengganti logo kop surat (PNG/JPEG, paling besar 1 MB); null menghapusnya',
+    'koordinator',
+  ),
 }
