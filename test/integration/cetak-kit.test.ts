@@ -7,6 +7,9 @@ import { openReadOnly } from '../../src/db/open'
 import type { ReadContext } from '../../src/services/context'
 import { cetakLabel, daftarIsiKits, kotakLabels } from '../../src/services/kemasCetak'
 import * as kemas from '../../src/services/kemas'
+import { tpsKits } from '../../src/services/kebutuhan'
+import { listVariants } from '../../src/services/variants'
+import { parseKotakLabel } from '../../src/core/kotakLabel'
 
 /**
  * The labels and daftar isi read every kit of their scope in one go instead of asking kemas.lihatKit
@@ -27,6 +30,8 @@ describe('print data of labels and daftar isi', () => {
     kemas.catatSegel(ctx, { actor: 'test' }, kits[0]!.tpsId, 1, 'SG-T-0001')
     kemas.catatSegel(ctx, { actor: 'test' }, kits[0]!.tpsId, 2, 'SG-T-0002')
     kemas.catatSegel(ctx, { actor: 'test' }, kits[5]!.tpsId, 2, 'SG-T-0003')
+    const variants = new Map(listVariants(ctx).map((v) => [v.variantId, v]))
+    const kodeDesa = new Map([...tpsKits(ctx).values()].map((k) => [k.tps.id, k.tps.kodeDesa]))
     const kecamatan = [...new Set(kits.map((k) => k.kecamatanId))]
     expect(kecamatan.length).toBeGreaterThan(1)
     let compared = 0
@@ -51,11 +56,14 @@ describe('print data of labels and daftar isi', () => {
         })),
       )
       const labels = kotakLabels(ctx, { kecamatanId })
-      expect(
-        labels.map((l) => [l.desa, l.tpsNomor, l.kotakNo, l.kotakOf, l.qrText.split('|').slice(2).join('|')]),
-      ).toEqual(
+      expect(labels.map((l) => [l.desa, l.tpsNomor, l.kotakNo, l.kotakOf, l.segel, parseKotakLabel(l.qrText)])).toEqual(
         details.flatMap((d) =>
-          d.kotak.map((x) => [d.desa, d.nomor, x.no, x.of, `T${d.tpsId}|K${x.no}|V${x.variantId ?? 0}`]),
+          d.kotak.map((x) => {
+            const v = x.variantId === null ? null : variants.get(x.variantId)!
+            const code = { kodeDesa: kodeDesa.get(d.tpsId), tpsNomor: d.nomor, kotakNo: x.no }
+            const jenis = v ? { jenis: v.itemCode, dapil: v.dapil } : { jenis: null, dapil: null }
+            return [d.desa, d.nomor, x.no, x.of, x.segel, { code: { ...code, ...jenis }, cekCocok: true }]
+          }),
         ),
       )
       compared += details.length

@@ -361,14 +361,18 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     const codes = qrCodesOnFirstPage(file, 'label-page')
     const expected = kits
       .slice(0, 4)
-      .flatMap((k) => [`GPK1|1219|T${k.tpsId}|K1|V${v.GUBERNUR}`, `GPK1|1219|T${k.tpsId}|K2|V${v.BUPATI}`])
+      .flatMap((k) => [
+        `TPS ${String(k.nomor).padStart(3, '0')} 1219082001 KOTAK 1 GUBERNUR SUMATERA UTARA`,
+        `TPS ${String(k.nomor).padStart(3, '0')} 1219082001 KOTAK 2 BUPATI KABUPATEN BATU BARA`,
+      ])
     expect(kits.slice(0, 4).map((k) => [k.desa, k.nomor])).toEqual([
       ['TANJUNG PRAPAT', 1],
       ['TANJUNG PRAPAT', 2],
       ['TANJUNG PRAPAT', 3],
       ['TANJUNG PRAPAT', 4],
     ])
-    expect([...codes].sort()).toEqual([...expected].sort())
+    // Each with its check (core/kotakLabel.ts), which the door scan below verifies.
+    expect([...codes].map((c) => c.replace(/ CEK [0-9A-F]{4}$/, '')).sort()).toEqual([...expected].sort())
     const rawText = pdfText(file)
     const text = flat(rawText)
     expect(text).toContain('TPS 001')

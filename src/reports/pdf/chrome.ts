@@ -33,7 +33,7 @@ export interface FooterInfo {
   issuer?: string
   /** The ledger head the document was made from: proves later that no ledger rows were dropped. */
   chainHead: { seq: number; hash: string }
-  /** Short text for the QR code (≤ 106 UTF-8 bytes; ≤ 84 keeps ECC level M): what a verifier scans to find the record. */
+  /** Short text for the QR code (≤ 154 UTF-8 bytes; ≤ 84 keeps version 5 at ECC level M): what a verifier scans to find the record. */
   qrText: string
   /** Local time 'YYYY-MM-DDTHH:mm' the document was generated (PDF metadata). */
   generatedAt: string
