@@ -387,8 +387,9 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     expect(lastSheet).toContain('TPS 008')
     expect(lastSheet).toMatch(/DESA\/KELURAHAN \(PPS\)( TPS 008 DESA\/KELURAHAN \(PPS\))? KANDANGAN/)
 
-    // Each scanned label resolves to its TPS.
-    const scan = await call('kemas.periksaScan', { code: `${expected[1]}\r\n` })
+    // Each scanned label, as read off the sheet, resolves to its TPS.
+    const read = [...codes].find((c) => c.startsWith(`${expected[1]} CEK `))!
+    const scan = await call('kemas.periksaScan', { code: `${read}\r\n` })
     expect(scan).toMatchObject({
       tpsId: kits[0]!.tpsId,
       kotakNo: 2,
