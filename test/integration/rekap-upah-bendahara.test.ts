@@ -121,16 +121,16 @@ describe('rekap upah with PPh 21 by the daily rule', () => {
         'BRI',
         '012301000123501',
         '1219011203850007',
-        'PPh 21 (Rp)',
+        'PPh 21',
         'tarif efektif harian bagi pegawai tidak tetap',
         'Jumlah upah bruto Rp1.710.000, pajak dipotong Rp4.800',
       ]),
     ).toEqual([])
-    // A worker's row: NIK over NPWP, bank over account (two lines in their cells), then the pay.
+    // A worker's row: the name over NIK, NPWP and account (lines of one cell), then the pay.
     expect(t).toContain(
-      'Siti Aminah Melati 1219015507900003 BRI 5.700 855.000 2.400 852.600 092542943407000 012301000123501',
+      'Siti Aminah Melati 5.700 855.000 2.400 852.600 NIK 1219015507900003 NPWP 092542943407000 BRI 012301000123501',
     )
-    expect(t).toContain('Rudi Hartono Melati 1219011203850007 Mandiri 5.700 855.000 2.400 852.600 - 1230004567')
+    expect(t).toContain('Rudi Hartono Melati 5.700 855.000 2.400 852.600 NIK 1219011203850007 Mandiri 1230004567')
 
     const x = await call('dokumen.cetak', { id: doc.id, format: 'xlsx' })
     const wb = new ExcelJS.Workbook()
@@ -160,7 +160,8 @@ describe('rekap upah with PPh 21 by the daily rule', () => {
     })
     const t = pdfTextFolded(saveDownload(OUT, await call('dokumen.cetak', { id: doc.id, format: 'pdf' }))).flat
     // 855.000 x 6 % = 51.300; 803.700 received.
-    expect(t).toContain('Siti Aminah Melati 1219015507900003 BRI 5.700 855.000 51.300 803.700')
-    expect(t).toContain('Pajak 6% (Rp)')
+    expect(t).toContain('Siti Aminah Melati 5.700 855.000 51.300 803.700 NIK 1219015507900003')
+    expect(t).toContain('Pajak 6%')
+    expect(t).not.toContain('PPh 21')
   })
 })

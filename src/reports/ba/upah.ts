@@ -32,6 +32,16 @@ export interface UpahData {
 /** The recap carries NIK, NPWP and bank account (issued since issue 13; a reprint of an older one does not). */
 const withIdentity = (d: UpahData) => d.workers.some((w) => w.nik !== undefined)
 
+/** The name, then what is recorded of NIK, NPWP and bank account, one to a line. */
+function identityLines(w: UpahData['workers'][number]): string[] {
+  return [
+    w.nama,
+    ...(w.nik ? [`NIK ${w.nik}`] : []),
+    ...(w.npwp ? [`NPWP ${w.npwp}`] : []),
+    ...(w.bank || w.noRekening ? [[w.bank, w.noRekening].filter(Boolean).join(' ')] : []),
+  ]
+}
+
 const taxHeader = (d: UpahData) =>
   d.pph21Metode === 'ter_harian' ? 'PPh 21' : `Pajak ${String(d.taxPercent).replace('.', ',')}%`
 
@@ -68,9 +78,10 @@ export function rekapUpah(snap: Snapshot<UpahData>): DocParts {
     dataTable({
       numbered: true,
       columns: [
-        { header: 'Nama' },
+        // NIK, NPWP and account under the name, not in columns of their own: with five ballot types, kotak and
+        // bilik the table would no longer hold the Tanda Tangan column beside the amounts.
+        { header: withIdentity(d) ? 'Nama, NIK, NPWP, Rekening' : 'Nama' },
         { header: 'Regu' },
-        ...(withIdentity(d) ? [{ header: 'NIK / NPWP' }, { header: 'Bank / No. Rekening' }] : []),
         ...d.items.map((i) => ({ header: `${shortItemName(i.name)} (${i.unit})`, numeric: true })),
         { header: 'Bruto (Rp)', numeric: true },
         { header: `${taxHeader(d)} (Rp)`, numeric: true },
@@ -79,14 +90,8 @@ export function rekapUpah(snap: Snapshot<UpahData>): DocParts {
         { header: 'Tanda Tangan', width: 71 },
       ],
       rows: d.workers.map((w) => [
-        w.nama,
+        withIdentity(d) ? identityLines(w).join('\n') : w.nama,
         w.regu,
-        ...(withIdentity(d)
-          ? [
-              [w.nik ?? '-', w.npwp ?? '-'].join('\n'),
-              w.bank || w.noRekening ? [w.bank || '-', w.noRekening || '-'].join('\n') : '-',
-            ]
-          : []),
         ...d.items.map((i) => (w.qty[i.code] ? qtyText(w.qty[i.code]!) : '-')),
         w.gross,
         w.tax,
@@ -99,7 +104,6 @@ export function rekapUpah(snap: Snapshot<UpahData>): DocParts {
           null,
           null,
           null,
-          ...(withIdentity(d) ? [null, null] : []),
           ...d.items.map((i) => qtyText(d.workers.reduce((s, w) => s + (w.qty[i.code] ?? 0), 0))),
           gross,
           tax,
