@@ -75,6 +75,25 @@ describe('print data of labels and daftar isi', () => {
     ])
   })
 
+  it('refuses to print labels for a desa without its Kemendagri kode desa, naming the desa', async () => {
+    const ctx = app.ctx
+    const kit = kemas.allKits(ctx)[0]!
+    const kode = ctx.db.prepare('SELECT d.kode FROM tps t JOIN desa d ON d.id = t.desa_id WHERE t.id = ?').pluck()
+    const before = kode.get(kit.tpsId) as string
+    ctx.db.prepare('UPDATE desa SET kode = NULL WHERE kode = ?').run(before)
+    try {
+      // The label's QR would have no public code for it: refused rather than printed with internal ids.
+      await expect(cetakLabel(ctx, { tpsIds: [kit.tpsId] })).rejects.toThrow(
+        `Label kotak memuat kode desa Kemendagri, tetapi desa ${kit.desa} (Kec. ${kit.kecamatan}) belum memiliki kode desa. Lengkapi kolom kode_desa lewat impor data TPS di halaman Wilayah, lalu cetak lagi.`,
+      )
+    } finally {
+      ctx.db
+        .prepare('UPDATE desa SET kode = ? WHERE id = (SELECT desa_id FROM tps WHERE id = ?)')
+        .run(before, kit.tpsId)
+    }
+    expect((await cetakLabel(ctx, { tpsIds: [kit.tpsId] })).count).toBe(2)
+  })
+
   it('reads through a ReadContext on a read-only connection, as a long job does, and says the same', async () => {
     const db = openReadOnly(join(root, 'demo.sqlite'))
     try {
