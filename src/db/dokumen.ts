@@ -262,6 +262,14 @@ export function attendance(
     .all(from, to) as { shiftId: number; teamId: number; workerId: number }[]
 }
 
+/** The date of every shift in the range, which the daily PPh 21 rule groups a worker's pay by. */
+export function shiftDates(db: ReadableDB, from: string, to: string): { id: number; tanggal: string }[] {
+  return db.prepare('SELECT id, tanggal FROM shift WHERE tanggal BETWEEN ? AND ?').all(from, to) as {
+    id: number
+    tanggal: string
+  }[]
+}
+
 /** A pekerja's name and the name of their regu ('' without one). Reads worker, team_member and team. */
 export function pekerjaWithRegu(db: ReadableDB, workerId: number): { nama: string; regu: string } {
   return db

@@ -55,6 +55,7 @@ beforeAll(async () => {
     kontak: 'Telepon (0622) 96123 · Pos-el kpu.batubara@kpu.go.id',
     kotaTtd: 'Limapuluh',
     taxPercent: 6,
+    pph21Metode: 'persen',
     nomorStart: 514,
   })
   await call('dokumen.aturJenis', {

@@ -143,6 +143,8 @@ export const KotakScan = z.object({
   kotakOf: z.number().int(),
   variantId: Id.nullable(),
   tps: z.string(),
+  /** Said beside an accepted scan: a label of the old format (internal ids) asks for a reprint. */
+  catatan: z.string().nullable(),
 })
 
 export type KotakScan = z.infer<typeof KotakScan>

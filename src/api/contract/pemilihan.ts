@@ -30,6 +30,8 @@ export const Pemilihan = z.object({
   nomorPattern: z.string(),
   nomorStart: z.number().int(),
   taxPercent: z.number(),
+  /** PPh 21 on the rekap upah: the daily rule for pegawai tidak tetap (PMK 168/2023) or taxPercent flat. */
+  pph21Metode: z.enum(['ter_harian', 'persen']),
   hasLogo: z.boolean(),
   /** The satker's zone: every date derived from an instant is read in it (core/zonaWaktu.ts). */
   zonaWaktu: z.enum(ZONA_WAKTU),
@@ -105,6 +107,7 @@ export const PemilihanUpdate = z
         'Persentase pajak paling banyak dua angka desimal',
       ),
     zonaWaktu: z.enum(ZONA_WAKTU, 'Zona waktu harus WIB, WITA atau WIT'),
+    pph21Metode: z.enum(['ter_harian', 'persen']),
   })
   .partial()
   .strict()

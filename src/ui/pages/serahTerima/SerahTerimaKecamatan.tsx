@@ -112,7 +112,7 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
             : !selected.has(r.tpsId)
               ? ' — TPS ini belum dicentang untuk diserahkan'
               : ''
-      return `${already ? 'Sudah dipindai sebelumnya: ' : ''}${r.tps}, kotak ${r.kotakNo} dari ${r.kotakOf}${note}`
+      return `${already ? 'Sudah dipindai sebelumnya: ' : ''}${r.tps}, kotak ${r.kotakNo} dari ${r.kotakOf}${note}${r.catatan ? ` — ${r.catatan}` : ''}`
     } catch (err) {
       const e = toApiError(err)
       setRefusals((list) => [{ at: new Date(), code, message: e.message }, ...list].slice(0, 50))
