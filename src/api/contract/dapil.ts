@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { method } from './define'
+import { read, write } from './define'
 import { Id, Issue, NameText, NoInput, UploadedFile } from './common'
 
 export const DapilOfBallot = z.object({
@@ -60,30 +60,26 @@ export const DapilPsu = z
   .strict()
 
 export const dapilMethods = {
-  'dapil.daftar': method({
-    input: NoInput,
-    output: z.array(DapilOfBallot),
-    description: 'Daerah pemilihan per jenis surat suara dan kecamatan anggotanya',
-    writes: false,
-  }),
-  'dapil.aturPemetaan': method({
-    input: DapilMapping,
-    output: z.array(DapilOfBallot),
-    description: 'Menetapkan dapil setiap kecamatan untuk satu jenis surat suara',
-    writes: true,
-    access: 'koordinator',
-  }),
-  'dapil.aturPsu': method({
-    input: DapilPsu,
-    output: z.array(DapilOfBallot),
-    description:
-      'Menetapkan cadangan PSU satu dapil (mis. 0 bila disimpan satker tetangga dalam dapil yang sama); kosong mengikuti jenis surat suaranya',
-    writes: true,
-    access: 'koordinator',
-  }),
-  'dapil.pratinjauImpor': method({
-    input: UploadedFile,
-    output: z.object({
+  'dapil.daftar': read(
+    NoInput,
+    z.array(DapilOfBallot),
+    'Daerah pemilihan per jenis surat suara dan kecamatan anggotanya',
+  ),
+  'dapil.aturPemetaan': write(
+    DapilMapping,
+    z.array(DapilOfBallot),
+    'Menetapkan dapil setiap kecamatan untuk satu jenis surat suara',
+    'koordinator',
+  ),
+  'dapil.aturPsu': write(
+    DapilPsu,
+    z.array(DapilOfBallot),
+    'Menetapkan cadangan PSU satu dapil (mis. 0 bila disimpan satker tetangga dalam dapil yang sama); kosong mengikuti jenis surat suaranya',
+    'koordinator',
+  ),
+  'dapil.pratinjauImpor': read(
+    UploadedFile,
+    z.object({
       ok: z.boolean(),
       errors: z.array(Issue),
       updated: z.number().int(),
@@ -99,22 +95,18 @@ export const dapilMethods = {
       /** Kecamatan the file leaves out, per ballot type it names: the file is refused while any are. */
       tanpaDapil: z.array(z.object({ itemCode: z.string(), kecamatan: z.array(z.string()) })),
     }),
-    description:
-      'Memeriksa berkas pemetaan dapil tanpa menyimpan: galat, dapil baru yang perlu dikonfirmasi, kecamatan yang tidak disebut (berkas ditolak)',
-    writes: false,
-  }),
-  'dapil.impor': method({
-    input: UploadedFile.extend({
+    'Memeriksa berkas pemetaan dapil tanpa menyimpan: galat, dapil baru yang perlu dikonfirmasi, kecamatan yang tidak disebut (berkas ditolak)',
+  ),
+  'dapil.impor': write(
+    UploadedFile.extend({
       /** The new dapil names the coordinator confirmed (as dapil.pratinjauImpor listed them). */
       dapilBaru: z
         .array(NameText('Nama dapil baru', 'dapil', 60))
         .max(200)
         .default([]),
     }).strict(),
-    output: z.object({ updated: z.number().int() }),
-    description:
-      'Mengimpor pemetaan kecamatan ke dapil dari CSV/XLSX (kolom: surat_suara, kecamatan, dapil); setiap kecamatan harus disebut untuk setiap jenis surat suara dalam berkas',
-    writes: true,
-    access: 'koordinator',
-  }),
+    z.object({ updated: z.number().int() }),
+    'Mengimpor pemetaan kecamatan ke dapil dari CSV/XLSX (kolom: surat_suara, kecamatan, dapil); setiap kecamatan harus disebut untuk setiap jenis surat suara dalam berkas',
+    'koordinator',
+  ),
 }
