@@ -7,11 +7,12 @@ import { saveDownload } from '../../components/files'
 import { PageHeader, Section } from '../../components/Page'
 import { TableHead } from '../../components/TableHead'
 import { DOC_SHORT_LABEL, DOC_TYPE_CODES } from '../../../core/documents'
-import { fmt, todayIso } from '../../format'
+import { fmt, fmtTanggal, fmtWaktu, todayIso } from '../../format'
 import { href } from '../../router'
 import { IssueCards } from './DokumenTerbitkan'
-import { chainLabel, docCode, fmtDate, fmtInstant, isDocType, readableSubject, usePrint } from './DokumenShared'
+import { chainLabel, docCode, isDocType, readableSubject, usePrint } from './DokumenShared'
 import './dokumen.css'
+import { DateInput } from '../../components/DateField'
 
 /** '#/dokumen' issues documents and lists the register; '#/dokumen/BA_SORTIR' opens the register filtered to one type. */
 export function DokumenPage({ election, params }: { election: Pemilihan; params: string[] }) {
@@ -90,7 +91,7 @@ function RekapHarianSection() {
     try {
       const file = await invoke('rekap.eksporHarian', { tanggal, format })
       saveDownload(file)
-      toast.showSuccess(`${file.fileName} diunduh.`, `Rekap harian ${fmtDate(tanggal)}`)
+      toast.showSuccess(`${file.fileName} diunduh.`, `Rekap harian ${fmtTanggal(tanggal, 'date')}`)
     } catch (err) {
       toast.showError(err, 'Rekap harian tidak dapat dibuat')
     } finally {
@@ -110,7 +111,7 @@ function RekapHarianSection() {
         <label htmlFor={dateId} className="strong">
           Tanggal rekap
         </label>
-        <input id={dateId} type="date" value={tanggal} onChange={(e) => setTanggal(e.target.value)} />
+        <DateInput id={dateId} value={tanggal} onChange={setTanggal} />
         <button
           type="button"
           className="btn btn-primary"
@@ -210,7 +211,7 @@ function RegisterRow({ d }: { d: Dokumen }) {
       <td>{DOC_SHORT_LABEL[d.type]}</td>
       <td>{readableSubject(d.subject)}</td>
       <td>
-        {fmtInstant(d.issuedAt)}
+        {fmtWaktu(d.issuedAt)}
         <span className="muted small block">oleh {d.issuedBy}</span>
       </td>
       <td>

@@ -1,39 +1,17 @@
 import { useState } from 'react'
 import type { DocType, Dokumen } from '../../../api/contract'
 import { DOC_SHORT_LABEL, DOC_TYPE_CODES } from '../../../core/documents'
-import { tanggalPanjang } from '../../../core/tanggal'
 import { invoke } from '../../api'
 import { useRefreshAll } from '../../components/data'
 import { useToast } from '../../components/Feedback'
 import { saveDownload } from '../../components/files'
+import { fmtTanggal } from '../../format'
 
 export const isDocType = (s: string | undefined): s is DocType => DOC_TYPE_CODES.includes(s as DocType)
 
-/** "23 November 2026"; anything that is not an ISO date is shown as it came. */
-export function fmtDate(iso: string): string {
-  try {
-    return tanggalPanjang(iso)
-  } catch {
-    return iso
-  }
-}
-
-/** A stored instant (UTC ISO) as the local time a coordinator reads: "23 Nov 2026 15.44". */
-export function fmtInstant(iso: string): string {
-  const d = new Date(iso)
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' })
-}
-
-/** A local 'YYYY-MM-DDTHH:mm' (deliveries) without a timezone shift: "23 Nov 2026 08.30". */
-export function fmtLocal(text: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(text)
-  if (!m) return text
-  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]))
-  return d.toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' })
-}
-
 /** The service writes dates in a subject as ISO ("Rekap upah 2026-11-23"); a coordinator reads "23 November 2026". */
-export const readableSubject = (subject: string) => subject.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => fmtDate(iso))
+export const readableSubject = (subject: string) =>
+  subject.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => fmtTanggal(iso, 'date'))
 
 export const docCode = (d: Pick<Dokumen, 'id'>) => `DOK-${d.id}`
 

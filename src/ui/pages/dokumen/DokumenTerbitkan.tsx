@@ -6,9 +6,10 @@ import { ConfirmPaper } from '../../components/ConfirmPaper'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { StatusBadge } from '../../components/StatusBadge'
 import { DOC_SHORT_LABEL } from '../../../core/documents'
-import { fmt, fmtTanggal, todayIso } from '../../format'
+import { fmt, fmtTanggal, fmtWaktu, fmtWaktuLokal, tanggalDari, todayIso } from '../../format'
 import { href } from '../../router'
-import { docCode, fmtInstant, fmtLocal, readableSubject, usePrint } from './DokumenShared'
+import { docCode, readableSubject, usePrint } from './DokumenShared'
+import { DateInput } from '../../components/DateField'
 
 type Jenis = MethodOutput<'dokumen.daftarJenis'>[number]
 type Retur = MethodOutput<'penerimaan.daftarRetur'>[number]
@@ -176,7 +177,7 @@ function IssuedBox({ doc, onDismiss }: { doc: Dokumen; onDismiss(): void }) {
         {doc.nomor ?? docCode(doc)}
       </strong>
       <span className="muted small block">
-        {readableSubject(doc.subject)} · {docCode(doc)} · {fmtInstant(doc.issuedAt)}
+        {readableSubject(doc.subject)} · {docCode(doc)} · {fmtWaktu(doc.issuedAt)}
       </span>
       <div className="dokumen-issued-actions">
         {current.formats.map((f) => (
@@ -221,12 +222,11 @@ function DateField({
   return (
     <div className={`field dokumen-date${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <input
+      <DateInput
         id={id}
-        type="date"
         value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={Boolean(error)}
+        onChange={onChange}
+        invalid={Boolean(error)}
         aria-describedby={error ? id + '-err' : hint ? id + '-hint' : undefined}
       />
       {error && (
@@ -268,14 +268,6 @@ function TanggalBaField({
 
 /** "BA penerimaan" stays as it is; "Nota pengembalian" becomes "nota pengembalian" inside a sentence. */
 const inSentence = (label: string) => (label.startsWith('BA ') ? label : label.charAt(0).toLowerCase() + label.slice(1))
-
-/** The local calendar date of a stored instant, for a date input. */
-const localDateOf = (iso: string) => {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return ''
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
-}
 
 const withTanggal = <T extends object>(input: T, tanggal: string): T & { tanggal?: string } =>
   tanggal ? { ...input, tanggal } : input
@@ -420,7 +412,7 @@ function PenerimaanCard({ setting }: { setting: Jenis | undefined }) {
 }
 
 const deliveryOption = (d: Penerimaan) =>
-  `${fmtLocal(d.receivedAt)} · ${d.suratJalan} · ${d.penyedia}${d.baDocumentId !== null ? ' · BA sudah terbit' : ''}`
+  `${fmtWaktuLokal(d.receivedAt)} · ${d.suratJalan} · ${d.penyedia}${d.baDocumentId !== null ? ' · BA sudah terbit' : ''}`
 
 function DeliverySummary({ d }: { d: Penerimaan }) {
   const counted = d.lines.reduce((s, l) => s + l.countedQty, 0)
@@ -518,7 +510,7 @@ function ReturCard({ setting }: { setting: Jenis | undefined }) {
   const returs = list.data ?? []
   const current = returs.find((r) => r.id === chosen) ?? returs[0]
   // Null: the day the sheets were handed back, which is what the nota attests.
-  const tanggal = tanggalOwn ?? (current ? localDateOf(current.at) : '')
+  const tanggal = tanggalOwn ?? (current ? tanggalDari(current.at) : '')
   return (
     <IssueCard
       type="NOTA_RETUR"
@@ -560,7 +552,7 @@ function ReturCard({ setting }: { setting: Jenis | undefined }) {
 }
 
 const returOption = (r: Retur) =>
-  `${fmtInstant(r.at)} · ${r.penyedia} · ${fmt(r.lines.reduce((s, l) => s + l.qty, 0))} lembar`
+  `${fmtWaktu(r.at)} · ${r.penyedia} · ${fmt(r.lines.reduce((s, l) => s + l.qty, 0))} lembar`
 
 function UpahCard({ setting }: { setting: Jenis | undefined }) {
   const [from, setFrom] = useState(todayIso)

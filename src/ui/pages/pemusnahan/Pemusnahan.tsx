@@ -11,8 +11,9 @@ import { PageHeader, Section, Swatch } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { fmt, fmtTanggal, readCount, shortItemName, todayIso } from '../../format'
 import { href } from '../../router'
-import { fmtDate, usePrint } from '../dokumen/DokumenShared'
+import { usePrint } from '../dokumen/DokumenShared'
 import './pemusnahan.css'
+import { DateField } from '../../components/DateField'
 
 /** One input per source a sheet can be destroyed from: each damage reason, and the surplus of good sheets. */
 interface Source {
@@ -344,18 +345,7 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
                     )}
                   </Field>
                 )}
-                <Field label="Tanggal" error={errors.tanggal}>
-                  {(id, d, inv) => (
-                    <input
-                      id={id}
-                      type="date"
-                      aria-describedby={d}
-                      aria-invalid={inv}
-                      value={tanggal}
-                      onChange={(e) => setTanggal(e.target.value)}
-                    />
-                  )}
-                </Field>
+                <DateField label="Tanggal" error={errors.tanggal} value={tanggal} onChange={setTanggal} />
                 <Field
                   label="Tempat pemusnahan"
                   error={errors.tempat}
@@ -498,7 +488,7 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
                 {list.data.map((p) => (
                   <tr key={p.id}>
                     <td className="serah-terima-nomor">{p.nomor ?? <span className="muted">#{p.id}</span>}</td>
-                    <td>{fmtDate(p.tanggal)}</td>
+                    <td>{fmtTanggal(p.tanggal, 'date')}</td>
                     <td>
                       {p.metode}
                       <span className="muted small block">{p.tempat}</span>

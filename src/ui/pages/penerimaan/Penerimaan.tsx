@@ -10,11 +10,11 @@ import { HistoryLink } from '../../components/History'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { TableHead } from '../../components/TableHead'
-import { fmt, readCount } from '../../format'
+import { fmt, fmtWaktu, fmtWaktuLokal, readCount } from '../../format'
 import { href, navigate } from '../../router'
 import { PenerimaanDetail } from './PenerimaanDetail'
 import { PenerimaanForm } from './PenerimaanForm'
-import { fmtIso, fmtLocalDateTime, SelisihBadge, tidyCount, VariantLabel, variantName } from './PenerimaanShared'
+import { SelisihBadge, tidyCount, VariantLabel, variantName } from './PenerimaanShared'
 import './penerimaan.css'
 
 /** '#/penerimaan' lists deliveries, '#/penerimaan/baru' records one, '#/penerimaan/<id>' shows one. */
@@ -152,7 +152,7 @@ function DeliveryRows({ d, variants }: { d: Penerimaan; variants: Map<number, Va
           {i === 0 && (
             <>
               <td rowSpan={span} className="penerimaan-when">
-                {fmtLocalDateTime(d.receivedAt)}
+                {fmtWaktuLokal(d.receivedAt, { hari: true })}
               </td>
               <td rowSpan={span}>
                 <a href={href('penerimaan', d.id)} className="penerimaan-sj">
@@ -300,7 +300,7 @@ function TertukarSection({ deliveries, variants }: { deliveries: Penerimaan[]; v
               <tbody>
                 {returs.data.map((r) => (
                   <tr key={r.id}>
-                    <td>{fmtIso(r.at)}</td>
+                    <td>{fmtWaktu(r.at)}</td>
                     <td>{r.penyedia}</td>
                     <td>
                       {r.lines.map((l) => (

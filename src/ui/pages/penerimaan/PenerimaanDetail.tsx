@@ -12,9 +12,9 @@ import { HistoryLink, useHistory } from '../../components/History'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { TableHead } from '../../components/TableHead'
-import { fmt } from '../../format'
+import { fmt, fmtWaktu, fmtWaktuLokal } from '../../format'
 import { href } from '../../router'
-import { fmtIso, fmtLocalDateTime, SelisihBadge, VariantLabel } from './PenerimaanShared'
+import { SelisihBadge, VariantLabel } from './PenerimaanShared'
 
 export function PenerimaanDetail({ id }: { id: number }) {
   const q = useApi('penerimaan.lihat', { id })
@@ -47,7 +47,8 @@ export function PenerimaanDetail({ id }: { id: number }) {
         title={`Penerimaan #${d.id}`}
         lead={
           <>
-            {d.penyedia} · surat jalan <strong>{d.suratJalan}</strong> · diterima {fmtLocalDateTime(d.receivedAt)}
+            {d.penyedia} · surat jalan <strong>{d.suratJalan}</strong> · diterima{' '}
+            {fmtWaktuLokal(d.receivedAt, { hari: true })}
             {d.kind === 'pengganti' && (
               <>
                 {' '}
@@ -128,7 +129,7 @@ export function PenerimaanDetail({ id }: { id: number }) {
                         <span className="penerimaan-settled" data-testid="selesai">
                           {l.selesai.note}
                           <span className="muted small block">
-                            {l.selesai.actor}, {fmtIso(l.selesai.at)}
+                            {l.selesai.actor}, {fmtWaktu(l.selesai.at)}
                           </span>
                         </span>
                       ) : (
@@ -159,7 +160,7 @@ export function PenerimaanDetail({ id }: { id: number }) {
               </>
             )}
             <dt>Waktu diterima</dt>
-            <dd>{fmtLocalDateTime(d.receivedAt)}</dd>
+            <dd>{fmtWaktuLokal(d.receivedAt, { hari: true })}</dd>
             <dt>Penyedia</dt>
             <dd>{d.penyedia}</dd>
             <dt>Nomor surat jalan</dt>
@@ -176,7 +177,7 @@ export function PenerimaanDetail({ id }: { id: number }) {
             <dd>{d.note || <span className="muted">—</span>}</dd>
             <dt>Dicatat oleh</dt>
             <dd>
-              {d.recordedBy}, {fmtIso(d.recordedAt)}
+              {d.recordedBy}, {fmtWaktu(d.recordedAt)}
             </dd>
             <dt>BA penerimaan</dt>
             <dd data-testid="ba-status">
@@ -238,7 +239,7 @@ function BaButtons({ delivery: d }: { delivery: Penerimaan }) {
         lead="Isinya dibekukan dari buku besar saat ini dan nomornya diambil dari register; nomor yang sudah diambil tidak dipakai ulang. Cetakan pertama (ASLI) langsung diunduh."
         rows={[
           ['Penerimaan', `${d.suratJalan} · ${d.penyedia}`],
-          ['Diterima', fmtLocalDateTime(d.receivedAt)],
+          ['Diterima', fmtWaktuLokal(d.receivedAt, { hari: true })],
           ['Dokumen', 'BA penerimaan, nomor berikutnya dari register'],
         ]}
         confirmLabel="Terbitkan BA penerimaan"

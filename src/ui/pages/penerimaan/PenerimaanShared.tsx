@@ -14,32 +14,6 @@ export function variantName(v: Pick<VariantInfo, 'itemName' | 'dapil'>): string 
   return v.dapil ? `${shortItemName(v.itemName)} · Dapil ${v.dapil}` : v.itemName
 }
 
-/** "Jum, 1 Nov 2024 09.00" from the local 'YYYY-MM-DDTHH:MM' a delivery is recorded with. */
-export function fmtLocalDateTime(local: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local)
-  if (!m) return local
-  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]))
-  return d.toLocaleString('id-ID', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  })
-}
-
-export function fmtIso(iso: string): string {
-  return new Date(iso).toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' })
-}
-
-/** Now as the 'YYYY-MM-DDTHH:MM' a datetime-local field holds, in the PC's own time zone. */
-export function nowLocal(): string {
-  const d = new Date()
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`
-}
-
 /** Kurang/lebih against the surat jalan, in words a coordinator reads at a glance. */
 export function SelisihBadge({ selisih, settled, unit }: { selisih: number; settled?: boolean; unit?: string }) {
   if (selisih === 0) return <StatusBadge state="success">Sesuai</StatusBadge>

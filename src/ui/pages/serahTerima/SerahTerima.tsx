@@ -4,12 +4,11 @@ import { useApi } from '../../components/data'
 import { ErrorBanner, Loading } from '../../components/Feedback'
 import { PageHeader, Section } from '../../components/Page'
 import { KitStatusBar, KitStatusLegend, StatusBadge, sumKitCounts } from '../../components/StatusBadge'
-import { fmt } from '../../format'
+import { fmt, fmtTanggal } from '../../format'
 import { href, navigate } from '../../router'
 import { SerahTerimaKecamatan } from './SerahTerimaKecamatan'
 import { HandoverPrintButton } from './SerahTerimaHandover'
 import { serahTerimaHref, type Handover, type KitProgress } from './SerahTerimaShared'
-import { fmtDate } from '../dokumen/DokumenShared'
 import './serahTerima.css'
 
 /** '#/serah-terima' overview, '#/serah-terima/<kecamatanId>' one PPK's handover. */
@@ -137,7 +136,7 @@ function Overview() {
                 {handovers.data.map((h) => (
                   <tr key={h.id}>
                     <td className="serah-terima-nomor">{h.nomor ?? <span className="muted">#{h.id}</span>}</td>
-                    <td>{fmtDate(h.tanggal)}</td>
+                    <td>{fmtTanggal(h.tanggal, 'date')}</td>
                     <td>
                       <a href={serahTerimaHref(h.kecamatanId)}>{h.kecamatan}</a>
                     </td>

@@ -7,9 +7,9 @@ import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { Field } from '../../components/Form'
 import { HistoryLink, useHistory } from '../../components/History'
 import { StatusBadge } from '../../components/StatusBadge'
-import { fmt, readCount } from '../../format'
+import { fmt, fmtTanggal, fmtWaktu, readCount } from '../../format'
 import { type Handover } from './SerahTerimaShared'
-import { fmtDate, fmtInstant, usePrint } from '../dokumen/DokumenShared'
+import { usePrint } from '../dokumen/DokumenShared'
 import { VariantLabel } from '../penerimaan/PenerimaanShared'
 
 /** The BA of one handover, printed from the register (the first print is the original, later ones SALINAN). */
@@ -65,7 +65,7 @@ export function HandoverTable({ rows }: { rows: Handover[] }) {
               <tr key={h.id} data-testid={`handover-${h.id}`}>
                 <td className="serah-terima-nomor">{h.nomor ?? <span className="muted">#{h.id}</span>}</td>
                 <td>
-                  {fmtDate(h.tanggal)}
+                  {fmtTanggal(h.tanggal, 'date')}
                   <span className="muted small block">dicatat {h.actor}</span>
                 </td>
                 <td>
@@ -87,7 +87,7 @@ export function HandoverTable({ rows }: { rows: Handover[] }) {
                     <>
                       <StatusBadge state="diterima">✓ Diterima PPK</StatusBadge>
                       <span className="muted small block">
-                        {h.confirmed.note} — {h.confirmed.actor}, {fmtInstant(h.confirmed.at)}
+                        {h.confirmed.note} — {h.confirmed.actor}, {fmtWaktu(h.confirmed.at)}
                       </span>
                     </>
                   ) : (

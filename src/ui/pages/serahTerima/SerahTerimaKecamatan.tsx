@@ -14,6 +14,7 @@ import { HandoverPrintButton, HandoverTable, HeldByPpk } from './SerahTerimaHand
 import { type Kit, SELECTABLE, serahTerimaHref } from './SerahTerimaShared'
 import { DesaRows, useTpsHandover } from './SerahTerimaKit'
 import { type Refusal, RefusalList, ScanProgress } from './SerahTerimaScan'
+import { DateField } from '../../components/DateField'
 
 /**
  * One PPK (Panitia Pemilihan Kecamatan): every TPS kit of the kecamatan by desa, a scan check of the
@@ -401,19 +402,13 @@ function HandoverForm({
             </span>
           </p>
           <div className="form-grid">
-            <Field label="Tanggal serah terima" error={errors.tanggal}>
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  type="date"
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  value={tanggal}
-                  onChange={(e) => setTanggal(e.target.value)}
-                  required
-                />
-              )}
-            </Field>
+            <DateField
+              label="Tanggal serah terima"
+              error={errors.tanggal}
+              value={tanggal}
+              onChange={setTanggal}
+              required
+            />
             <Field label="Nama Ketua PPK (PIHAK KEDUA)" error={errors.ppkNama}>
               {(id, d, inv) => (
                 <input

@@ -4,12 +4,11 @@ import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
-import { Field, TextField, RadioCard } from '../../components/Form'
+import { TextField, RadioCard } from '../../components/Form'
 import { fmtTanggal, todayIso } from '../../format'
 import { navigate } from '../../router'
 import {
   type Attendance,
-  ClockInput,
   TeamPicker,
   Unplaced,
   VariantPicker,
@@ -17,6 +16,7 @@ import {
   chosenFor,
   useTeamOptions,
 } from './ShiftForms'
+import { DateField, TimeField } from '../../components/DateField'
 
 /** Buka shift: the kind of work, when and where, what is worked on and who is present. */
 
@@ -110,28 +110,28 @@ export function BukaShiftDialog({ onClose }: { onClose(): void }) {
           </div>
         </fieldset>
         <div className="form-grid shift-form-grid">
-          <TextField
+          <DateField
             label="Tanggal"
             error={errors.tanggal}
             hint={
               isIsoDate(tanggal) ? (
                 <span className="shift-date-words">{fmtTanggal(tanggal)}</span>
               ) : (
-                'Pilih tanggal shift'
+                'hh/bb/tttt, mis. 05/11/2024'
               )
             }
-            type="date"
             value={tanggal}
             onChange={setTanggal}
             required
           />
-          {/* Plain text, not type=time: the browser would show 04:00 PM on an English Windows, the floor says 16:00. */}
-          <Field label="Mulai" error={errors.mulai} hint="Jam 24, mis. 08:00">
-            {(id, d, inv) => <ClockInput id={id} describedBy={d} invalid={inv} value={mulai} onChange={setMulai} />}
-          </Field>
-          <Field label="Selesai" error={errors.selesai} hint="Jam 24, mis. 16:00">
-            {(id, d, inv) => <ClockInput id={id} describedBy={d} invalid={inv} value={selesai} onChange={setSelesai} />}
-          </Field>
+          <TimeField label="Mulai" error={errors.mulai} hint="Jam 24, mis. 08.00" value={mulai} onChange={setMulai} />
+          <TimeField
+            label="Selesai"
+            error={errors.selesai}
+            hint="Jam 24, mis. 16.00"
+            value={selesai}
+            onChange={setSelesai}
+          />
           <TextField
             label="Lokasi/meja"
             error={errors.lokasi}

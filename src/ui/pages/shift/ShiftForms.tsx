@@ -1,6 +1,6 @@
 import { useMemo, type ReactNode } from 'react'
 import type { MethodOutput, VariantInfo } from '../../../api/contract'
-import { itemChosenForShift, normalizeClock, type ShiftKind } from '../../../core/shifts'
+import { itemChosenForShift, type ShiftKind } from '../../../core/shifts'
 import { type ApiError } from '../../api'
 import { useApi } from '../../components/data'
 import { Banner } from '../../components/Feedback'
@@ -184,35 +184,6 @@ export function VariantPicker({
       )}
       {error && <p className="field-error">{error}</p>}
     </fieldset>
-  )
-}
-
-export function ClockInput({
-  id,
-  describedBy,
-  invalid,
-  value,
-  onChange,
-}: {
-  id: string
-  describedBy: string | undefined
-  invalid: boolean
-  value: string
-  onChange(v: string): void
-}) {
-  return (
-    <input
-      id={id}
-      aria-describedby={describedBy}
-      aria-invalid={invalid}
-      inputMode="numeric"
-      autoComplete="off"
-      maxLength={5}
-      placeholder="JJ:MM"
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-      onBlur={(e) => onChange(normalizeClock(e.target.value))}
-    />
   )
 }
 

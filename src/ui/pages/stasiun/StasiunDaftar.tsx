@@ -6,7 +6,7 @@ import { Dialog } from '../../components/Dialog'
 import { Banner, ErrorBanner, useToast } from '../../components/Feedback'
 import { Field } from '../../components/Form'
 import { StatusBadge, type StatusState } from '../../components/StatusBadge'
-import { fmtWaktu } from '../../format'
+import { fmtJamDari, fmtWaktu } from '../../format'
 
 type Stasiun = MethodOutput<'stasiun.daftar'>[number]
 type KodePasang = MethodOutput<'stasiun.buatKodePasang'>
@@ -18,7 +18,7 @@ const STATUS: Record<Stasiun['status'], { state: StatusState; label: string }> =
 }
 
 /** "10.55": the hour a code lapses, on the day it was made. */
-const jam = (iso: string) => new Date(iso).toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit' })
+const jam = (iso: string) => fmtJamDari(iso)
 
 const when = (iso: string | null) => (iso ? fmtWaktu(iso) : '—')
 
