@@ -83,6 +83,7 @@ export function DateInput({
   id: givenId,
   invalid,
   className,
+  autoFocus,
   'aria-describedby': describedBy,
   ...rest
 }: BoxProps) {
@@ -120,6 +121,8 @@ export function DateInput({
           onChange={(e) => box.type(e.target.value)}
           onBlur={box.settle}
           onKeyDown={onKey}
+          // A modal <dialog> focuses this after showModal(); React's autoFocus would run before the dialog opens.
+          data-autofocus={autoFocus ? '' : undefined}
           {...rest}
         />
         <button
