@@ -200,3 +200,20 @@ export function mingguBulan(year: number, month: number): (string | null)[][] {
   for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7))
   return weeks
 }
+
+/** The digits of a wall-clock date or time ('YYYY-MM-DD', 'YYYY-MM-DDTHH:MM[:SS]', no zone), or null. */
+export function waktuDinding(
+  text: string,
+): { year: number; month: number; day: number; hour: number; minute: number; second: number } | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(text)
+  if (!m) return null
+  const [year, month, day, hour, minute, second] = m.slice(1).map((v) => Number(v ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ]
+  return { year, month, day, hour, minute, second }
+}

@@ -1,6 +1,7 @@
 import type { Pemilihan, Barang } from '../api/contract'
 import { parseCount } from '../core/count'
 import { JENIS_LABEL } from '../core/presets'
+import { waktuDinding } from '../core/tanggal'
 
 const integer = new Intl.NumberFormat('id-ID')
 const decimal = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 })
@@ -83,11 +84,11 @@ export function nowLocal(): string {
 
 /** The digits of a wall-clock date or time as a Date at that moment in UTC, formatted back in UTC: no shift. */
 function wallClock(text: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(text)
-  if (!m) return null
+  const w = waktuDinding(text)
+  if (!w) return null
   const d = new Date(0)
-  d.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]))
-  d.setUTCHours(Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0))
+  d.setUTCFullYear(w.year, w.month - 1, w.day)
+  d.setUTCHours(w.hour, w.minute, w.second)
   return d
 }
 
@@ -96,7 +97,7 @@ function wallClock(text: string): Date | null {
  * 'date' "5 November 2024" (as papers write it), 'dayMonth' "5 Nov" (a narrow picker), 'weekday' "Sel".
  */
 export function fmtTanggal(iso: string, style: 'long' | 'short' | 'date' | 'dayMonth' | 'weekday' = 'long'): string {
-  const d = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? wallClock(iso) : null
+  const d = iso.length === 10 ? wallClock(iso) : null
   if (!d) return iso
   const opts: Record<typeof style, Intl.DateTimeFormatOptions> = {
     long: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },

@@ -5,7 +5,7 @@ import { useApi } from '../../components/data'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { saveDownload } from '../../components/files'
 import { PageHeader, Section } from '../../components/Page'
-import { TableHead } from '../../components/TableHead'
+import { DataTable } from '../../components/TableHead'
 import { DOC_SHORT_LABEL, DOC_TYPE_CODES } from '../../../core/documents'
 import { fmt, fmtTanggal, fmtWaktu, todayIso } from '../../format'
 import { href } from '../../router'
@@ -168,29 +168,26 @@ function RegisterSection({ initialType }: { initialType: DocType | undefined }) 
             {type ? `Belum ada ${DOC_SHORT_LABEL[type]} yang diterbitkan.` : 'Belum ada dokumen yang diterbitkan.'}
           </p>
         ) : (
-          <div className="table-wrap">
-            <table className="table dokumen-register" data-testid="register-table">
-              <TableHead
-                columns={[
-                  'Nomor',
-                  { label: 'Jenis', className: 'dokumen-c-jenis' },
-                  'Perihal',
-                  { label: 'Diterbitkan', className: 'dokumen-c-when' },
-                  {
-                    label: 'Kepala rantai buku besar',
-                    title: 'Baris buku besar terakhir saat dokumen diterbitkan dan awal hash-nya',
-                  },
-                  { label: 'Jumlah cetak', num: true, className: 'dokumen-c-prints' },
-                  { label: 'Aksi', hidden: true },
-                ]}
-              />
-              <tbody>
-                {rows.map((d) => (
-                  <RegisterRow key={d.id} d={d} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="dokumen-register"
+            testId="register-table"
+            columns={[
+              'Nomor',
+              { label: 'Jenis', className: 'dokumen-c-jenis' },
+              'Perihal',
+              { label: 'Diterbitkan', className: 'dokumen-c-when' },
+              {
+                label: 'Kepala rantai buku besar',
+                title: 'Baris buku besar terakhir saat dokumen diterbitkan dan awal hash-nya',
+              },
+              { label: 'Jumlah cetak', num: true, className: 'dokumen-c-prints' },
+              { label: 'Aksi', hidden: true },
+            ]}
+          >
+            {rows.map((d) => (
+              <RegisterRow key={d.id} d={d} />
+            ))}
+          </DataTable>
         )
       ) : (
         !list.error && <Loading />
