@@ -1,7 +1,7 @@
 import type { VariantInfo } from '../../../api/contract'
 import { Swatch } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
-import { fmt, readCount, shortItemName, fmtWaktuLokal } from '../../format'
+import { fmt, readCount, shortItemName } from '../../format'
 
 /** "199500" -> "199.500" once the field is left; anything unreadable stays as typed so it can be fixed. */
 export function tidyCount(text: string): string {
