@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { method } from './define'
+import { longRead, write } from './define'
 
 const Folder = z.string().trim().min(1, 'Folder wajib diisi').max(500, 'Alamat folder terlalu panjang')
 
@@ -29,28 +29,21 @@ export const CadanganDipulihkan = z.object({ restored: Cadangan, previous: z.str
 export type CadanganDipulihkan = z.infer<typeof CadanganDipulihkan>
 
 export const cadanganMethods = {
-  'cadangan.daftar': method({
-    input: z.object({ folder: Folder.optional() }).strict().default({}),
-    output: z.array(Cadangan),
-    description:
-      'Cadangan basis data ini (atau di folder lain, mis. USB), terbaru dahulu, masing-masing sudah diperiksa',
-    writes: false,
-    long: true,
-  }),
-  'cadangan.buat': method({
-    input: z.object({ folder: Folder.optional() }).strict().default({}),
-    output: CadanganBaru,
-    description: 'Membuat cadangan sekarang (ke folder cadangan, atau ke folder/USB pilihan) dan memeriksanya',
-    writes: false,
-    long: true,
-    access: 'koordinator',
-  }),
-  'cadangan.pulihkan': method({
-    input: z.object({ file: z.string().trim().min(1, 'Pilih berkas cadangan').max(700) }).strict(),
-    output: CadanganDipulihkan,
-    description:
-      'Memulihkan basis data dari cadangan yang lolos pemeriksaan; berkas sebelumnya disimpan untuk dibatalkan',
-    writes: true,
-    access: 'admin',
-  }),
+  'cadangan.daftar': longRead(
+    z.object({ folder: Folder.optional() }).strict().default({}),
+    z.array(Cadangan),
+    'Cadangan basis data ini (atau di folder lain, mis. USB), terbaru dahulu, masing-masing sudah diperiksa',
+  ),
+  'cadangan.buat': longRead(
+    z.object({ folder: Folder.optional() }).strict().default({}),
+    CadanganBaru,
+    'Membuat cadangan sekarang (ke folder cadangan, atau ke folder/USB pilihan) dan memeriksanya',
+    'koordinator',
+  ),
+  'cadangan.pulihkan': write(
+    z.object({ file: z.string().trim().min(1, 'Pilih berkas cadangan').max(700) }).strict(),
+    CadanganDipulihkan,
+    'Memulihkan basis data dari cadangan yang lolos pemeriksaan; berkas sebelumnya disimpan untuk dibatalkan',
+    'admin',
+  ),
 }
