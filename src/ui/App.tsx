@@ -8,6 +8,7 @@ import { LiveUpdates } from './components/LiveUpdates'
 import { bolehMembaca, CakupanContext } from './components/cakupan'
 import { ErrorBanner, Loading, ToastProvider } from './components/Feedback'
 import { Brand } from './components/Brand'
+import { prefetchFirstReads } from './firstReads'
 import { electionTitle } from './format'
 import { HistoryProvider } from './components/History'
 import { UserChip } from './components/UserChip'
@@ -58,6 +59,7 @@ const PAGES = Object.fromEntries(
 
 // The page in the address starts loading with the app, beside its first API calls, not after them.
 void PAGE_MODULES[currentLocation().route]()
+prefetchFirstReads(currentLocation().route)
 
 interface NavItem {
   route: Route

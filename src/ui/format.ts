@@ -1,6 +1,7 @@
 import type { Pemilihan, Barang } from '../api/contract'
 import { parseCount } from '../core/count'
 import { JENIS_LABEL } from '../core/presets'
+import { waktuDinding } from '../core/tanggal'
 
 const integer = new Intl.NumberFormat('id-ID')
 const decimal = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 })
@@ -31,21 +32,81 @@ export function fmtPercent(n: number): string {
   return decimal.format(n) + '%'
 }
 
+const percent = new Intl.NumberFormat('id-ID', { style: 'percent', maximumFractionDigits: 2 })
+const percentOne = new Intl.NumberFormat('id-ID', { style: 'percent', maximumFractionDigits: 1 })
+const percentWhole = new Intl.NumberFormat('id-ID', { style: 'percent', maximumFractionDigits: 0 })
+
+/** 0.0035 -> "0,35%": damage rates are small and need their decimals. */
+export const fmtRate = (r: number): string => percent.format(r)
+
+/** 0.4239 -> "42,4%": a part of a whole, where a tenth is precise enough. */
+export const fmtPart = (r: number): string => percentOne.format(r)
+
+/** 1.096 -> "110%": progress against a target reads better whole. */
+export const fmtShare = (r: number): string => percentWhole.format(r)
+
+const oneDecimal = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 })
+
+/** A measure to a tenth: 12,5 (millimetres on a label sheet). */
+export const fmtSepersepuluh = (n: number): string => oneDecimal.format(n)
+
+/**
+ * Every date and time on screen goes through here, always in id-ID ("5 Nov 2024, 08.30", 24-hour with a
+ * dot) whatever the browser's or the PC's language. Two kinds of time are kept:
+ * - an instant (a stored UTC ISO stamp: when a row was recorded), shown on the satker's clock: the zone
+ *   given, else the one set by aturZonaTampil (the satker's zona_waktu setting), else this PC's own;
+ * - a wall-clock time ('YYYY-MM-DDTHH:MM' as typed, a delivery's time; 'YYYY-MM-DD' dates; 'HH:MM' shift
+ *   hours), which has no zone and is shown digit for digit, never shifted.
+ */
+
+/** The zone a satker without a setting is in. */
+export const ZONA_BAKU = 'Asia/Jakarta'
+let zonaTampil: string | undefined
+
+/** The satker's time zone for instants on screen (undefined: this PC's own zone). */
+export function aturZonaTampil(zona: string | undefined): void {
+  zonaTampil = zona
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0')
+
 /** Today on this PC's calendar, which is the warehouse's: 'YYYY-MM-DD'. */
 export function todayIso(): string {
   const d = new Date()
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`
 }
 
-/** "Selasa, 5 November 2024" */
-export function fmtTanggal(iso: string, style: 'long' | 'short' = 'long'): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
-  if (!m) return iso
-  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]))
-  return style === 'long'
-    ? d.toLocaleDateString('id-ID', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
-    : d.toLocaleDateString('id-ID', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })
+/** Now as a wall-clock 'YYYY-MM-DDTHH:MM' (a delivery's time as the form starts it), on this PC's clock. */
+export function nowLocal(): string {
+  const d = new Date()
+  return `${todayIso()}T${pad2(d.getHours())}:${pad2(d.getMinutes())}`
+}
+
+/** The digits of a wall-clock date or time as a Date at that moment in UTC, formatted back in UTC: no shift. */
+function wallClock(text: string): Date | null {
+  const w = waktuDinding(text)
+  if (!w) return null
+  const d = new Date(0)
+  d.setUTCFullYear(w.year, w.month - 1, w.day)
+  d.setUTCHours(w.hour, w.minute, w.second)
+  return d
+}
+
+/**
+ * A calendar date 'YYYY-MM-DD': 'long' "Selasa, 5 November 2024", 'short' "Sel, 5 Nov 2024",
+ * 'date' "5 November 2024" (as papers write it), 'dayMonth' "5 Nov" (a narrow picker), 'weekday' "Sel".
+ */
+export function fmtTanggal(iso: string, style: 'long' | 'short' | 'date' | 'dayMonth' | 'weekday' = 'long'): string {
+  const d = iso.length === 10 ? wallClock(iso) : null
+  if (!d) return iso
+  const opts: Record<typeof style, Intl.DateTimeFormatOptions> = {
+    long: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+    short: { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' },
+    date: { day: 'numeric', month: 'long', year: 'numeric' },
+    dayMonth: { day: 'numeric', month: 'short' },
+    weekday: { weekday: 'short' },
+  }
+  return d.toLocaleDateString('id-ID', { ...opts[style], timeZone: 'UTC' })
 }
 
 /** A clock time as the floor reads it in Indonesian: "08:00" (how it is stored and typed) -> "08.00". */
@@ -56,31 +117,67 @@ export function fmtJam(hhmm: string): string {
 /** A shift's hours: "08.00–16.00". */
 export const fmtJamRentang = (mulai: string, selesai: string): string => `${fmtJam(mulai)}–${fmtJam(selesai)}`
 
-/** A stored instant (UTC ISO) as the local time a coordinator reads: "23 Nov 2026 15.44". */
-export function fmtWaktu(iso: string): string {
-  const d = new Date(iso)
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' })
+const asInstant = (at: string | Date): Date | null => {
+  const d = typeof at === 'string' ? new Date(at) : at
+  return Number.isNaN(d.getTime()) ? null : d
+}
+
+/** An instant: "5 Nov 2024, 08.30"; panjang "5 November 2024 pukul 08.30"; detik adds the seconds. */
+export function fmtWaktu(at: string | Date, opts: { panjang?: boolean; detik?: boolean; zona?: string } = {}): string {
+  const d = asInstant(at)
+  if (!d) return typeof at === 'string' ? at : '—'
+  return d.toLocaleString('id-ID', {
+    dateStyle: opts.panjang ? 'long' : 'medium',
+    timeStyle: opts.detik ? 'medium' : 'short',
+    timeZone: opts.zona ?? zonaTampil,
+  })
+}
+
+/** The clock of an instant: "08.30", with detik "08.30.09". */
+export function fmtJamDari(at: string | Date, opts: { detik?: boolean; zona?: string } = {}): string {
+  const d = asInstant(at)
+  if (!d) return typeof at === 'string' ? at : '—'
+  return d.toLocaleTimeString('id-ID', {
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(opts.detik ? { second: '2-digit' } : {}),
+    hourCycle: 'h23',
+    timeZone: opts.zona ?? zonaTampil,
+  })
+}
+
+/** The calendar date 'YYYY-MM-DD' an instant falls on, on the satker's clock (a paper's date from its event). */
+export function tanggalDari(at: string | Date, zona?: string): string {
+  const d = asInstant(at)
+  if (!d) return ''
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    timeZone: zona ?? zonaTampil,
+  }).formatToParts(d)
+  const part = (t: string) => parts.find((p) => p.type === t)?.value ?? ''
+  return `${part('year')}-${part('month')}-${part('day')}`
 }
 
 /**
- * A wall-clock time stored without a zone ('YYYY-MM-DDTHH:mm', a delivery's; with seconds, a backup file's)
- * read as this PC's own time, never shifted: "1 Nov 2024 08.30", or in the given parts. Anything else as it came.
+ * A wall-clock 'YYYY-MM-DDTHH:MM[:SS]' digit for digit: "5 Nov 2024, 09.00"; hari adds the weekday
+ * ("Sel, 5 Nov 2024, 09.00"), detik the seconds.
  */
-export function fmtWaktuLokal(
-  text: string,
-  parts: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' },
-): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(text)
-  if (!m) return text
-  const [y, mo, d, h, mi, sec] = m.slice(1).map((v) => Number(v ?? 0)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ]
-  return new Date(y, mo - 1, d, h, mi, sec).toLocaleString('id-ID', parts)
+export function fmtWaktuLokal(text: string, opts: { hari?: boolean; detik?: boolean } = {}): string {
+  const d = wallClock(text)
+  if (!d) return text
+  return d.toLocaleString('id-ID', {
+    ...(opts.hari ? { weekday: 'short' } : {}),
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(opts.detik ? { second: '2-digit' } : {}),
+    hourCycle: 'h23',
+    timeZone: 'UTC',
+  })
 }
 
 export { JENIS_LABEL }

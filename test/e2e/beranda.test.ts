@@ -139,6 +139,35 @@ describe('Beranda, end to end', () => {
     expect(app.errors).toEqual([])
   })
 
+  it('a fresh start asks the shell and the table for their data at once, not one round trip after another', async () => {
+    const page = await app.context.newPage()
+    try {
+      const events: string[] = []
+      const method = (url: string) => /\/api\/([^/?]+)/.exec(url)?.[1]
+      page.on('request', (r) => void (method(r.url()) && events.push(`ask ${method(r.url())}`)))
+      page.on('requestfinished', (r) => void (method(r.url()) && events.push(`got ${method(r.url())}`)))
+      await page.goto(app.url('#/beranda'))
+      await page.getByTestId('rekon-ballot-table').waitFor()
+      const firstAnswer = events.findIndex((e) => e.startsWith('got '))
+      const askedBefore = events.slice(0, firstAnswer).map((e) => e.slice(4))
+      // Before: pemilihan.lihat, then (with the shell) sesi.lihat and stasiun.lihatSaya, then Beranda's reads.
+      for (const m of [
+        'pemilihan.lihat',
+        'sistem.lihatStatus',
+        'sesi.lihat',
+        'stasiun.lihatSaya',
+        'rekonsiliasi.lihat',
+      ])
+        expect(askedBefore, events.join('\n')).toContain(m)
+      // The whole-ledger passes (charts, kits) wait until the table is answered.
+      const table = events.indexOf('got rekonsiliasi.lihat')
+      expect(events.indexOf('ask rekonsiliasi.lihatKemajuan')).toBeGreaterThan(table)
+    } finally {
+      await page.close()
+    }
+    expect(app.errors).toEqual([])
+  })
+
   it('shows where every sheet is, the shortfall, the charts and the history behind each number', async () => {
     const { gub, bup } = await seedFloor()
     const recon = await app.call('rekonsiliasi.lihat', {})

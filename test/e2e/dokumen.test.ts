@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { nameAllSigners } from '../support/api'
 import { pdfTextFolded } from '../support/pdf'
 import { clearToasts, downloadTo, sectionShot, SHOTS } from './support/browser'
-import { isoDate, TODAY } from './support/dates'
+import { isoDate, ketik, TODAY } from './support/dates'
 import { useBrowserApp } from './support/app'
 
 /**
@@ -274,11 +274,11 @@ describe('documents, end to end', () => {
     const card = app.page.locator('form[data-doc-type="BA_SORTIR"]')
     await card.waitFor()
     // Defaults: today's range.
-    expect(await card.getByLabel('Dari tanggal').inputValue()).toBe(TODAY)
-    expect(await card.getByLabel('Sampai tanggal').inputValue()).toBe(TODAY)
+    expect(await card.getByLabel('Dari tanggal').inputValue()).toBe(ketik(TODAY))
+    expect(await card.getByLabel('Sampai tanggal').inputValue()).toBe(ketik(TODAY))
 
     // Yesterday's shift is still open: refused, with the shift named in the toast.
-    await card.getByLabel('Dari tanggal').fill(YESTERDAY)
+    await card.getByLabel('Dari tanggal').fill(ketik(YESTERDAY))
     await card.getByRole('button', { name: 'Terbitkan BA hasil sortir dan lipat' }).click()
     await confirmIssue('Terbitkan BA hasil sortir dan lipat')
     await expect
@@ -289,7 +289,7 @@ describe('documents, end to end', () => {
     await app.page.screenshot({ path: join(SHOTS, 'dokumen-05-galat-shift-terbuka.png') })
     await toast('error').getByRole('button', { name: 'Tutup pemberitahuan' }).click()
 
-    await card.getByLabel('Dari tanggal').fill(TODAY)
+    await card.getByLabel('Dari tanggal').fill(ketik(TODAY))
     await card.getByLabel('Dari tanggal').press('Enter')
     // One question first, naming the document, its numbering, the range and who signs; nothing taken before it.
     const ask = app.page.getByRole('dialog', { name: 'Terbitkan BA hasil sortir dan lipat?' })
@@ -377,7 +377,7 @@ describe('documents, end to end', () => {
 
   it('Dokumen: the rekap harian XLSX has the Silog sheets and the ledger’s baik per ballot type and dapil', async () => {
     const rekap = app.page.getByRole('region', { name: 'Rekap harian' })
-    await rekap.getByLabel('Tanggal rekap').fill(TODAY)
+    await rekap.getByLabel('Tanggal rekap').fill(ketik(TODAY))
     const file = await downloadTo(app.page, app.dir, () => rekap.getByRole('button', { name: 'Unduh XLSX' }).click())
     expect(file.name).toMatch(/\.xlsx$/)
     const wb = new ExcelJS.Workbook()

@@ -126,3 +126,97 @@ describe('an office PC set up in English (locale guard)', () => {
     expect(app.errors).toEqual([])
   })
 })
+
+describe('date and time boxes on an office PC set up in English (locale guard)', () => {
+  /** Every date or time box on the page: none native (they follow the browser: 11/05/2024, 08:00 AM), each read the Indonesian way. */
+  async function boxes(page: typeof app.page, where: string): Promise<string[]> {
+    const found: string[] = []
+    const native = await page.locator('input[type=date], input[type=time], input[type=datetime-local]').count()
+    if (native > 0) found.push(`${where}: ${native} kotak tanggal/jam bawaan peramban`)
+    for (const v of await page
+      .locator('input.date-input')
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)))
+      if (!/^(\d{2}\/\d{2}\/\d{4})?$/.test(v)) found.push(`${where}: tanggal "${v}"`)
+    for (const v of await page
+      .locator('input.time-input')
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)))
+      if (!/^(\d{2}\.\d{2})?$/.test(v)) found.push(`${where}: jam "${v}"`)
+    return found
+  }
+
+  it('every date and time box of the main pages reads dd/mm/yyyy and 24-hour 08.00', { timeout: 30_000 }, async () => {
+    const page = app.page
+    const found: string[] = []
+    const open = async (hash: string, heading?: string) => {
+      await page.goto(app.url(hash))
+      await page.locator('.app-main h1').first().waitFor()
+      if (heading) await page.getByText(heading).first().waitFor()
+    }
+    await open('#/shift')
+    expect(await page.locator('input.date-input').count()).toBeGreaterThanOrEqual(2)
+    found.push(...(await boxes(page, 'shift')))
+    await page.getByRole('button', { name: 'Buka shift…' }).first().click()
+    const dlg = page.getByRole('dialog', { name: /Buka shift/ })
+    await dlg.getByLabel('Mulai').waitFor()
+    expect(await dlg.getByLabel('Mulai').inputValue()).toBe('08.00')
+    found.push(...(await boxes(page, 'buka shift')))
+    await fullShot(page, 'newcomer-en-US-buka-shift', { fullPage: false })
+    await page.keyboard.press('Escape')
+
+    await open('#/penerimaan/baru')
+    await page.getByLabel('Tanggal diterima').waitFor()
+    expect(await page.getByLabel('Tanggal diterima').inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/)
+    found.push(...(await boxes(page, 'penerimaan baru')))
+    for (const [hash, name] of [
+      ['#/pekerja', 'pekerja'],
+      ['#/dokumen', 'dokumen'],
+      ['#/pemusnahan', 'pemusnahan'],
+      ['#/kemas', 'kemas'],
+    ] as const) {
+      await open(hash)
+      found.push(...(await boxes(page, name)))
+    }
+    expect(found).toEqual([])
+    expect(app.errors).toEqual([])
+  })
+
+  it('a date is typed day first or picked from the calendar, and a wrong one is refused in Bahasa Indonesia', async () => {
+    const page = app.page
+    await page.goto(app.url('#/pekerja'))
+    const box = page.getByLabel('Tanggal', { exact: true })
+    await box.waitFor()
+    const section = page.locator('section', { has: box })
+    await box.fill('5-11-2024')
+    await box.press('Tab')
+    expect(await box.inputValue()).toBe('05/11/2024')
+    await expect.poll(() => section.textContent()).toContain('Selasa, 5 November 2024')
+
+    // The US order is refused, not read as 25 November or swapped.
+    await box.fill('11/25/2024')
+    await box.press('Tab')
+    await expect.poll(() => section.textContent()).toContain('Bulan 25 tidak ada; tulis hari dulu, lalu bulan (01–12)')
+    expect(await box.getAttribute('aria-invalid')).toBe('true')
+    await fullShot(page, 'newcomer-en-US-tanggal-salah', { fullPage: false })
+
+    // Keyboard only: ↑ a day on; Alt+↓ opens the calendar, → and Enter pick the next day.
+    await box.fill('05/11/2024')
+    await box.press('ArrowUp')
+    expect(await box.inputValue()).toBe('06/11/2024')
+    await box.press('Alt+ArrowDown')
+    const calendar = page.getByRole('dialog', { name: 'November 2024' })
+    await calendar.waitFor()
+    expect(
+      await calendar
+        .getByRole('button', { name: 'Rabu, 6 November 2024' })
+        .evaluate((el) => el === document.activeElement),
+    ).toBe(true)
+    await fullShot(page, 'newcomer-en-US-kalender', { fullPage: false })
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('Enter')
+    await calendar.waitFor({ state: 'detached' })
+    expect(await box.inputValue()).toBe('07/11/2024')
+    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true)
+    await expect.poll(() => section.textContent()).toContain('Kamis, 7 November 2024')
+    expect(app.errors).toEqual([])
+  })
+})

@@ -128,7 +128,7 @@ describe('Pekerja & Regu', () => {
     ])
 
     // A target for one day, typed and confirmed with Enter.
-    await app.page.getByLabel('Tanggal', { exact: true }).fill('2024-11-10')
+    await app.page.getByLabel('Tanggal', { exact: true }).fill('10/11/2024')
     const input = app.page.getByLabel('Target Regu Mawar pada tanggal ini')
     await input.click()
     await app.page.keyboard.type('2500')
@@ -159,7 +159,8 @@ describe('Penerimaan', () => {
     const form = app.page.getByTestId('penerimaan-form')
     await form.waitFor()
 
-    await form.getByLabel('Waktu diterima').fill('2024-11-01T09:00')
+    await form.getByLabel('Tanggal diterima').fill('01/11/2024')
+    await form.getByLabel('Jam diterima').fill('09.00')
     await form.getByLabel('Penyedia', { exact: true }).fill('PT Percetakan Sumut Jaya')
     await form.getByLabel('Nomor surat jalan').fill('SJ/001/XI/2024')
     await form.getByLabel('Nomor BTTB').fill('BTTB-001')

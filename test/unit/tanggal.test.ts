@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import {
+  bacaJamKetik,
+  bacaTanggalKetik,
+  geserBulan,
+  geserTanggal,
+  mingguBulan,
+  tanggalKetik,
   NAMA_BULAN,
   NAMA_HARI,
   bulanRomawi,
@@ -96,5 +102,77 @@ describe('tanggal', () => {
     expect(() => parseTanggal('2024-13-01')).toThrow(RangeError)
     expect(() => parseTanggal('11/07/2024')).toThrow(RangeError)
     expect(() => parseTanggal('')).toThrow(RangeError)
+  })
+})
+
+describe('dates and times as typed into a form (DateField, TimeField)', () => {
+  it('reads a date day first, in the ways an office types it', () => {
+    for (const typed of [
+      '05/11/2024',
+      '5/11/2024',
+      '5-11-2024',
+      '05.11.2024',
+      '5 11 2024',
+      '05112024',
+      '5/11/24',
+      ' 05 / 11 / 2024 ',
+    ])
+      expect(bacaTanggalKetik(typed), typed).toEqual({ ok: true, value: '2024-11-05' })
+    expect(bacaTanggalKetik('')).toEqual({ ok: true, value: '' })
+    expect(tanggalKetik('2024-11-05')).toBe('05/11/2024')
+    expect(tanggalKetik('')).toBe('')
+  })
+
+  it('refuses what is not a date on the calendar, saying why in Bahasa Indonesia', () => {
+    const refused = (t: string) => {
+      const r = bacaTanggalKetik(t)
+      return r.ok ? null : r.message
+    }
+    // The US order is not swapped behind the typist's back.
+    expect(refused('11/25/2024')).toBe('Bulan 25 tidak ada; tulis hari dulu, lalu bulan (01–12)')
+    expect(refused('31/02/2024')).toBe('Tanggal 31 Februari 2024 tidak ada di kalender')
+    expect(refused('29/02/2023')).toBe('Tanggal 29 Februari 2023 tidak ada di kalender')
+    expect(bacaTanggalKetik('29/02/2024')).toEqual({ ok: true, value: '2024-02-29' })
+    expect(bacaTanggalKetik('2024-11-05')).toEqual({ ok: true, value: '2024-11-05' })
+    expect(refused('2024/11/05')).toBe('"2024/11/05" bukan tanggal; tulis hari/bulan/tahun, mis. 05/11/2024')
+    expect(refused('besok')).toContain('bukan tanggal')
+    expect(refused('05/11/0024')).toContain('Tahun 24 di luar jangkauan')
+  })
+
+  it('reads a clock time in 24 hours and refuses AM/PM and impossible hours', () => {
+    for (const [typed, value] of [
+      ['08.00', '08:00'],
+      ['8.30', '08:30'],
+      ['08:30', '08:30'],
+      ['0830', '08:30'],
+      ['830', '08:30'],
+      ['8', '08:00'],
+      ['16.00', '16:00'],
+      ['00.00', '00:00'],
+      ['', ''],
+    ])
+      expect(bacaJamKetik(typed!), typed).toEqual({ ok: true, value })
+    expect(bacaJamKetik('4:00 PM')).toEqual({
+      ok: false,
+      message: '"4:00 PM" bukan jam; tulis jam.menit dalam 24 jam, mis. 08.00 atau 16.30',
+    })
+    expect(bacaJamKetik('24.00')).toEqual({
+      ok: false,
+      message: 'Jam 24 tidak ada; jam ditulis 00–23, mis. 16.00 untuk pukul 4 sore',
+    })
+    expect(bacaJamKetik('08.75')).toEqual({ ok: false, message: 'Menit 75 tidak ada; menit ditulis 00–59' })
+  })
+
+  it('moves a date by days and months on the calendar, and lays a month out in weeks from Senin', () => {
+    expect(geserTanggal('2024-02-28', 1)).toBe('2024-02-29')
+    expect(geserTanggal('2024-12-31', 1)).toBe('2025-01-01')
+    expect(geserTanggal('2024-03-01', -1)).toBe('2024-02-29')
+    expect(geserBulan('2024-01-31', 1)).toBe('2024-02-29')
+    expect(geserBulan('2024-01-15', -1)).toBe('2023-12-15')
+    const weeks = mingguBulan(2024, 11)
+    // 1 November 2024 was a Jumat: the fifth day of its first week.
+    expect(weeks[0]).toEqual([null, null, null, null, '2024-11-01', '2024-11-02', '2024-11-03'])
+    expect(weeks.flat().filter(Boolean)).toHaveLength(30)
+    expect(weeks.every((w) => w.length === 7)).toBe(true)
   })
 })

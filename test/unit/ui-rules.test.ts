@@ -51,19 +51,6 @@ const ALLOWED_REGEX: { file: string; regex: string; why: string }[] = [
   { file: 'src/ui/components/TallyGridColumns.tsx', regex: String.raw`/\//g`, why: 'a header breaks at its slash' },
   { file: 'src/ui/components/TallyGridModel.ts', regex: String.raw`/\r?\n/`, why: 'clipboard rows' },
   { file: 'src/ui/components/TallyGridModel.ts', regex: String.raw`/^rows\.(\d+)\.(.+)$/`, why: 'an input path' },
-  // Dates and times written for the screen (the papers' own wording is core/tanggal.ts).
-  { file: 'src/ui/format.ts', regex: String.raw`/^(\d{4})-(\d{2})-(\d{2})$/`, why: 'fmtTanggal' },
-  {
-    file: 'src/ui/format.ts',
-    regex: String.raw`/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/`,
-    why: 'fmtWaktuLokal: a wall-clock time stored without a zone',
-  },
-  { file: 'src/ui/pages/kemas/KemasShift.tsx', regex: String.raw`/^(\d{4})-(\d{2})-(\d{2})$/`, why: 'a short date' },
-  {
-    file: 'src/ui/pages/cadangan/Cadangan.tsx',
-    regex: String.raw`/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})/`,
-    why: "a backup file name's time",
-  },
   { file: 'src/ui/pages/cadangan/Cadangan.tsx', regex: String.raw`/[\\/]/`, why: 'the file name of a path' },
   { file: 'src/ui/pages/cadangan/Cadangan.tsx', regex: String.raw`/\.[^.]+$/`, why: 'a file name without extension' },
   {

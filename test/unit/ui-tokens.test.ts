@@ -161,6 +161,7 @@ const COMPONENT_PREFIX: Record<string, string[]> = {
   'components/status.css': ['status-'],
   'components/tally.css': ['tally-'],
   'components/charts/charts.css': ['chart', 'legend-'],
+  'components/date.css': ['date-', 'datetime-'],
 }
 
 /** Each selector of a sheet (comma-separated lists split), with where it is. */

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react'
-import { fieldLabel } from '../../api/contract'
+import { fieldLabel } from '../../api/contract/labels'
 import { toApiError, type ApiError, type Issue } from '../api'
 import { fmt } from '../format'
 

@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 import type { HistoryRow, MethodInput } from '../../api/contract'
 import { MOVE_REASON_LABEL } from '../../core/shifts'
 import { invoke } from '../api'
-import { fmt } from '../format'
+import { fmt, fmtWaktu } from '../format'
 import { useApi } from './data'
 import { Dialog, DialogActions } from './Dialog'
 import { ErrorBanner, Loading } from './Feedback'
@@ -72,7 +72,7 @@ export function HistoryLink({
   )
 }
 
-const when = (iso: string) => new Date(iso).toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' })
+const when = (iso: string) => fmtWaktu(iso)
 
 function HistoryList({ filter }: { filter: HistoryFilter }) {
   const q = useApi('ledger.lihatRiwayat', { ...filter, limit: 500 })

@@ -1,13 +1,10 @@
 import { useEffect, useState } from 'react'
 import { ROLE_LABEL } from '../../core/roles'
-import { fmtJam } from '../format'
+import { fmtJamDari } from '../format'
 import { useSession } from './session'
 
 /** When a session lapses, on this PC's clock, as Indonesian writes it: "11.42". */
-const clock = (iso: string) => {
-  const d = new Date(iso)
-  return fmtJam(`${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`)
-}
+const clock = (iso: string) => fmtJamDari(iso)
 
 /** The header's "who is at the keyboard": name and role, and when an elevated session lapses. */
 export function UserChip() {

@@ -52,6 +52,38 @@ export interface Query<T> {
   reload(): void
 }
 
+/**
+ * Reads asked for before React has rendered (the shell's and the first page's, src/ui/firstReads.ts): they
+ * leave together as soon as the entry script runs, instead of each waiting for the component that needs it
+ * to mount, which made the first screen a waterfall of round trips. A useApi asking the same read first
+ * takes the answer over; one not taken soon is dropped, so nothing shows a stale early answer.
+ */
+const early = new Map<string, { at: number; answer: Promise<unknown> }>()
+const EARLY_FOR_MS = 10_000
+
+export function prefetch<M extends MethodName>(method: M, input: MethodInput<M>): void {
+  const key = `${method} ${JSON.stringify(input ?? {})}`
+  if (early.has(key)) return
+  // askUser false: no switcher can open before the shell is there; a read refused for want of a user is
+  // simply asked again, the usual way, by the component that needs it.
+  const answer = invoke(method, input, { askUser: false })
+  answer.catch(() => {})
+  early.set(key, { at: Date.now(), answer })
+}
+
+function takeEarly<M extends MethodName>(method: M, key: string): Promise<MethodOutput<M>> | undefined {
+  const id = `${method} ${key}`
+  const hit = early.get(id)
+  if (!hit) return undefined
+  early.delete(id)
+  if (Date.now() - hit.at > EARLY_FOR_MS) return undefined
+  return hit.answer.catch((err: unknown) => {
+    const e = toApiError(err)
+    if (e.code === 'AUTH_REQUIRED' || e.code === 'FORBIDDEN') return invoke(method, JSON.parse(key) as MethodInput<M>)
+    throw err
+  }) as Promise<MethodOutput<M>>
+}
+
 export function useApi<M extends MethodName>(method: M, input: MethodInput<M>, enabled = true): Query<MethodOutput<M>> {
   const { version, domains } = useContext(DataVersionContext)
   const domain = domains[method.split('.', 1)[0]!] ?? 0
@@ -68,11 +100,13 @@ export function useApi<M extends MethodName>(method: M, input: MethodInput<M>, e
     const settle = (next: (s: typeof state) => typeof state) => {
       if (mine === seq.current) setState(next)
     }
-    invoke(method, JSON.parse(key) as MethodInput<M>).then(
+    // Only the first answer may be an early one: after a write or a reload the read is made afresh.
+    const first = version === 0 && domain === 0 && local === 0 ? takeEarly(method, key) : undefined
+    ;(first ?? invoke(method, JSON.parse(key) as MethodInput<M>)).then(
       (data) => settle(() => ({ data, request })),
       (err: unknown) => settle((s) => ({ data: s.data, error: toApiError(err), request })),
     )
-  }, [method, key, request, enabled])
+  }, [method, key, request, enabled, version, domain, local])
 
   const reload = useCallback(() => setLocal((v) => v + 1), [])
   return { data: state.data, error: state.error, loading: enabled && state.request !== request, reload }

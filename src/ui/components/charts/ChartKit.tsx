@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState, type ReactNode } from 'react'
-import { fmt } from '../../format'
+import { fmt, fmtTanggal } from '../../format'
 import './charts.css'
 
 /**
@@ -43,47 +43,17 @@ export function niceScale(v: number, ticks = 4): { max: number; step: number } {
   return { max: step * Math.ceil(v / step), step }
 }
 
-const percent = new Intl.NumberFormat('id-ID', { style: 'percent', maximumFractionDigits: 2 })
-const percentOne = new Intl.NumberFormat('id-ID', { style: 'percent', maximumFractionDigits: 1 })
-const percentWhole = new Intl.NumberFormat('id-ID', { style: 'percent', maximumFractionDigits: 0 })
-
-/** 0.0035 -> "0,35%": damage rates are small and need their decimals. */
-export function fmtRate(r: number): string {
-  return percent.format(r)
-}
-
-/** 0.4239 -> "42,4%": a part of a whole, where a tenth is precise enough. */
-export function fmtPart(r: number): string {
-  return percentOne.format(r)
-}
-
-/** 1.096 -> "110%": progress against a target reads better whole. */
-export function fmtShare(r: number): string {
-  return percentWhole.format(r)
-}
-
-const dayShort = new Intl.DateTimeFormat('id-ID', { weekday: 'short', timeZone: 'UTC' })
-const dayMonth = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'short', timeZone: 'UTC' })
-const dayLong = new Intl.DateTimeFormat('id-ID', {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-})
-
-// Shift dates are calendar dates (TTTT-BB-HH) without a time zone: read them as UTC so no PC's zone shifts the day.
-const asDate = (iso: string) => new Date(iso + 'T00:00:00Z')
+// Percentages and chart dates are the format module's, like every number and date on screen.
+export { fmtPart, fmtRate, fmtShare } from '../../format'
 
 /** "2024-11-04" -> ["Sen", "4 Nov"]: two short lines under a bar. */
 export function dayLabel(iso: string): [string, string] {
-  const d = asDate(iso)
-  return [dayShort.format(d), dayMonth.format(d)]
+  return [fmtTanggal(iso, 'weekday'), fmtTanggal(iso, 'dayMonth')]
 }
 
 /** "2024-11-04" -> "Senin, 4 November 2024" for tooltips and screen readers. */
 export function dayLongLabel(iso: string): string {
-  return dayLong.format(asDate(iso))
+  return fmtTanggal(iso, 'long')
 }
 
 export type LegendMark = 'bar' | 'line' | 'dash' | 'marker' | 'dot'

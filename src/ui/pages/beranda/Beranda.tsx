@@ -95,8 +95,14 @@ export function BerandaPage({ election }: { election: Pemilihan }) {
         )}
       </Section>
 
-      <KemajuanSection recon={recon.data} />
-      {kitsShown && <SerahTerimaSection />}
+      {/* The floor's charts and the kits' progress are each a pass over the whole ledger: asked for once the
+          reconciliation is on screen, so the server answers the table first. */}
+      {(recon.data || recon.error) && (
+        <>
+          <KemajuanSection recon={recon.data} />
+          {kitsShown && <SerahTerimaSection />}
+        </>
+      )}
 
       <Section title="Barang logistik" id="logistik">
         {recon.data ? <LogisticsTable rows={recon.data} variants={variants.data ?? []} /> : !recon.error && <Loading />}

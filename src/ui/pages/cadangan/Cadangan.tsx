@@ -9,7 +9,7 @@ import { JobProgress, useJob } from '../../components/Jobs'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { DataTable } from '../../components/TableHead'
-import { fmt, fmtBytes } from '../../format'
+import { fmt, fmtBytes, fmtWaktuLokal } from '../../format'
 import './cadangan.css'
 
 type SystemStatus = MethodOutput<'sistem.lihatStatus'>
@@ -25,22 +25,6 @@ export const REASON_LABEL: Record<string, string> = {
   lain: 'Berkas lain',
 }
 export const reasonLabel = (r: string) => REASON_LABEL[r] ?? r
-
-/** "2024-11-23T14:05:09" (the PC's local time, from the file name) as "Sab, 23 Nov 2024 14.05.09". */
-export function fmtBackupTime(at: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})/.exec(at)
-  if (!m) return at
-  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]))
-  return d.toLocaleString('id-ID', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  })
-}
 
 /** The stem a restore gives the file it replaces: <stem>-<waktu>-sebelum-pulih.sqlite. */
 export const dbStem = (dbPath: string) => (dbPath.split(/[\\/]/).pop() ?? dbPath).replace(/\.[^.]+$/, '')
@@ -241,7 +225,7 @@ export function BackupTable({
       {backups.map((b) => (
         <tr key={b.file} className={b.file === highlight ? 'cadangan-highlight' : undefined} data-name={b.name}>
           <th scope="row">
-            <span className="block">{fmtBackupTime(b.at)}</span>
+            <span className="block">{fmtWaktuLokal(b.at, { hari: true, detik: true })}</span>
             <span className="muted small cadangan-name" title={b.file}>
               {b.name}
             </span>
@@ -414,7 +398,7 @@ export function RestoreDialog({
           <ErrorBanner error={error} title="Pemulihan tidak dilakukan" />
           <p>
             Basis data <code className="file-path">{dbPath}</code> diganti dengan cadangan{' '}
-            <strong>{backup.name}</strong>, dibuat {fmtBackupTime(backup.at)} (
+            <strong>{backup.name}</strong>, dibuat {fmtWaktuLokal(backup.at, { hari: true, detik: true })} (
             {reasonLabel(backup.reason).toLowerCase()}), berisi {fmt(backup.ledgerRows)} baris buku besar
             {backup.satker ? ` milik ${backup.satker}` : ''}.
           </p>
@@ -476,8 +460,8 @@ export function RestoredBanner({
       }
     >
       <p>
-        Dari {result.restored.name} ({fmtBackupTime(result.restored.at)}); buku besar sekarang{' '}
-        {fmt(result.restored.ledgerRows)} baris.
+        Dari {result.restored.name} ({fmtWaktuLokal(result.restored.at, { hari: true, detik: true })}); buku besar
+        sekarang {fmt(result.restored.ledgerRows)} baris.
       </p>
       <p>
         Berkas sebelumnya disimpan sebagai <code className="file-path">{result.previous}</code>. Untuk membatalkan,

@@ -4,10 +4,8 @@ import { ApiError, invoke } from '../../api'
 import { Verdict } from '../../components/Feedback'
 import { PageHeader, Section } from '../../components/Page'
 import { ScanField } from '../../components/ScanField'
-import { fmt } from '../../format'
+import { fmt, fmtWaktu } from '../../format'
 import { href } from '../../router'
-
-const fmtIssued = (iso: string) => new Date(iso).toLocaleString('id-ID', { dateStyle: 'long', timeStyle: 'short' })
 
 /**
  * "Cek dokumen": a berita acara on paper is checked against the ledger by its number or by scanning the
@@ -70,7 +68,7 @@ function CheckResult({ result }: { result: DokumenPeriksa }) {
         {result.issuedAt && (
           <>
             <dt>Diterbitkan</dt>
-            <dd>{fmtIssued(result.issuedAt)}</dd>
+            <dd>{fmtWaktu(result.issuedAt, { panjang: true })}</dd>
           </>
         )}
         {result.chainSeq !== null && (

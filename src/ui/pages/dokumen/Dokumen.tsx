@@ -7,12 +7,13 @@ import { saveDownload } from '../../components/files'
 import { PageHeader, Section } from '../../components/Page'
 import { DataTable } from '../../components/TableHead'
 import { DOC_SHORT_LABEL, DOC_TYPE_CODES } from '../../../core/documents'
-import { fmt, todayIso, fmtWaktu } from '../../format'
+import { fmt, fmtTanggal, fmtWaktu, todayIso } from '../../format'
 import { href } from '../../router'
 import { IssueCards } from './DokumenTerbitkan'
-import { chainLabel, docCode, fmtDate, isDocType, readableSubject, usePrint } from './DokumenShared'
+import { chainLabel, docCode, isDocType, readableSubject, usePrint } from './DokumenShared'
 import './dokumen.css'
 import { RunButton } from '../../components/RunButton'
+import { DateInput } from '../../components/DateField'
 
 /** '#/dokumen' issues documents and lists the register; '#/dokumen/BA_SORTIR' opens the register filtered to one type. */
 export function DokumenPage({ election, params }: { election: Pemilihan; params: string[] }) {
@@ -91,7 +92,7 @@ function RekapHarianSection() {
     try {
       const file = await invoke('rekap.eksporHarian', { tanggal, format })
       saveDownload(file)
-      toast.showSuccess(`${file.fileName} diunduh.`, `Rekap harian ${fmtDate(tanggal)}`)
+      toast.showSuccess(`${file.fileName} diunduh.`, `Rekap harian ${fmtTanggal(tanggal, 'date')}`)
     } catch (err) {
       toast.showError(err, 'Rekap harian tidak dapat dibuat')
     } finally {
@@ -111,7 +112,7 @@ function RekapHarianSection() {
         <label htmlFor={dateId} className="strong">
           Tanggal rekap
         </label>
-        <input id={dateId} type="date" value={tanggal} onChange={(e) => setTanggal(e.target.value)} />
+        <DateInput id={dateId} value={tanggal} onChange={setTanggal} />
         <RunButton run="xlsx" busy={busy} onRun={download} disabled={!tanggal} label="Unduh XLSX" />
         <RunButton
           run="csv"

@@ -1,26 +1,18 @@
 import { useState } from 'react'
 import type { DocType, Dokumen } from '../../../api/contract'
 import { DOC_SHORT_LABEL, DOC_TYPE_CODES } from '../../../core/documents'
-import { tanggalPanjang } from '../../../core/tanggal'
 import { invoke } from '../../api'
 import { useRefreshAll } from '../../components/data'
 import { useToast } from '../../components/Feedback'
 import { saveDownload } from '../../components/files'
 import { TextField } from '../../components/Form'
+import { fmtTanggal } from '../../format'
 
 export const isDocType = (s: string | undefined): s is DocType => DOC_TYPE_CODES.includes(s as DocType)
 
-/** "23 November 2026"; anything that is not an ISO date is shown as it came. */
-export function fmtDate(iso: string): string {
-  try {
-    return tanggalPanjang(iso)
-  } catch {
-    return iso
-  }
-}
-
 /** The service writes dates in a subject as ISO ("Rekap upah 2026-11-23"); a coordinator reads "23 November 2026". */
-export const readableSubject = (subject: string) => subject.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => fmtDate(iso))
+export const readableSubject = (subject: string) =>
+  subject.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => fmtTanggal(iso, 'date'))
 
 export const docCode = (d: Pick<Dokumen, 'id'>) => `DOK-${d.id}`
 

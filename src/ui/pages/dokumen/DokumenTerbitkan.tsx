@@ -6,9 +6,10 @@ import { ConfirmPaper } from '../../components/ConfirmPaper'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { StatusBadge } from '../../components/StatusBadge'
 import { DOC_SHORT_LABEL } from '../../../core/documents'
-import { fmt, fmtTanggal, todayIso, fmtWaktu, fmtWaktuLokal } from '../../format'
+import { fmt, fmtTanggal, fmtWaktu, fmtWaktuLokal, tanggalDari, todayIso } from '../../format'
 import { href } from '../../router'
 import { docCode, readableSubject, usePrint } from './DokumenShared'
+import { DateInput } from '../../components/DateField'
 
 type Jenis = MethodOutput<'dokumen.daftarJenis'>[number]
 type Retur = MethodOutput<'penerimaan.daftarRetur'>[number]
@@ -221,12 +222,11 @@ function DateField({
   return (
     <div className={`field dokumen-date${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <input
+      <DateInput
         id={id}
-        type="date"
         value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={Boolean(error)}
+        onChange={onChange}
+        invalid={Boolean(error)}
         aria-describedby={error ? id + '-err' : hint ? id + '-hint' : undefined}
       />
       {error && (
@@ -268,14 +268,6 @@ function TanggalBaField({
 
 /** "BA penerimaan" stays as it is; "Nota pengembalian" becomes "nota pengembalian" inside a sentence. */
 const inSentence = (label: string) => (label.startsWith('BA ') ? label : label.charAt(0).toLowerCase() + label.slice(1))
-
-/** The local calendar date of a stored instant, for a date input. */
-const localDateOf = (iso: string) => {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return ''
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
-}
 
 const withTanggal = <T extends object>(input: T, tanggal: string): T & { tanggal?: string } =>
   tanggal ? { ...input, tanggal } : input
@@ -518,7 +510,7 @@ function ReturCard({ setting }: { setting: Jenis | undefined }) {
   const returs = list.data ?? []
   const current = returs.find((r) => r.id === chosen) ?? returs[0]
   // Null: the day the sheets were handed back, which is what the nota attests.
-  const tanggal = tanggalOwn ?? (current ? localDateOf(current.at) : '')
+  const tanggal = tanggalOwn ?? (current ? tanggalDari(current.at) : '')
   return (
     <IssueCard
       type="NOTA_RETUR"

@@ -6,7 +6,7 @@ import { TextField } from '../../components/Form'
 import { ErrorBanner, Verdict } from '../../components/Feedback'
 import { JobProgress, useJob } from '../../components/Jobs'
 import { PageHeader, Section } from '../../components/Page'
-import { fmt } from '../../format'
+import { fmt, fmtWaktu } from '../../format'
 import { href } from '../../router'
 import './integritas.css'
 
@@ -242,7 +242,7 @@ export function VerifyProgress({ check }: { check: ReturnType<typeof useVerify> 
 
 /** The verdict of ledger.periksa: green and short when all is well, red with the first bad row and what to do otherwise. */
 export function VerifyResult({ report, at, todo }: { report: ChainReport; at?: Date | undefined; todo: ReactNode }) {
-  const when = at ? at.toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'medium' }) : null
+  const when = at ? fmtWaktu(at, { detik: true }) : null
   if (report.ok) {
     return (
       <Verdict ok title="Buku besar utuh" headingId="verify-title" testId="verify-result">

@@ -8,7 +8,7 @@ import { saveDownload } from '../../components/files'
 import { Field, TextField } from '../../components/Form'
 import { JobProgress, useJob } from '../../components/Jobs'
 import { Section } from '../../components/Page'
-import { fmt } from '../../format'
+import { fmt, fmtSepersepuluh } from '../../format'
 import { rememberedKecamatan } from './KemasKemajuan'
 import { RunButton } from '../../components/RunButton'
 
@@ -305,7 +305,7 @@ function sheetOf(d: Draft) {
   return { g, width, height }
 }
 
-const mmText = (n: number) => new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }).format(n)
+const mmText = (n: number) => fmtSepersepuluh(n)
 
 function GridSettings() {
   const q = useApi('kemas.lihatSusunanLabel', {})

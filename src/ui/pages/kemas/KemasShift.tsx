@@ -10,7 +10,7 @@ import { fmt, fmtJamRentang, fmtTanggal, todayIso } from '../../format'
 import { href } from '../../router'
 import { reguName } from '../../../core/regu'
 import { useWrite } from '../../components/useWrite'
-import { ClockField } from '../shift/ShiftForms'
+import { DateField, TimeField } from '../../components/DateField'
 
 /** The packing shift the kits on this PC are recorded in: picked once, kept for this tab. */
 type ShiftSummary = MethodOutput<'shift.daftar'>[number]
@@ -63,13 +63,7 @@ const shiftText = (s: ShiftSummary) =>
 
 /** "Shift #6 · 23 Nov · 08:00–16:00": fits the narrow picker when several packing shifts are open. */
 function shiftOption(s: ShiftSummary): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.tanggal)
-  const day = m
-    ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])).toLocaleDateString('id-ID', {
-        day: 'numeric',
-        month: 'short',
-      })
-    : s.tanggal
+  const day = fmtTanggal(s.tanggal, 'dayMonth')
   return `Shift #${s.id} · ${day} · ${fmtJamRentang(s.mulai, s.selesai)}${s.lokasi ? ` · ${s.lokasi}` : ''}`
 }
 
@@ -177,17 +171,16 @@ function BukaShiftPengemasan({ onClose, onOpened }: { onClose(): void; onOpened(
           Setting dan pengemasan kit per TPS. Isi kit mengikuti kebutuhan setiap TPS, jadi tidak perlu memilih barang.
         </p>
         <div className="form-grid kemas-shift-grid">
-          <TextField
+          <DateField
             label="Tanggal"
             error={errors.tanggal}
             hint={isIsoDate(tanggal) ? fmtTanggal(tanggal) : undefined}
-            type="date"
             value={tanggal}
             onChange={setTanggal}
-            data-autofocus
+            autoFocus
           />
-          <ClockField label="Mulai" error={errors.mulai} hint="Jam 24" value={mulai} onChange={setMulai} />
-          <ClockField label="Selesai" error={errors.selesai} hint="Jam 24" value={selesai} onChange={setSelesai} />
+          <TimeField label="Mulai" error={errors.mulai} value={mulai} onChange={setMulai} />
+          <TimeField label="Selesai" error={errors.selesai} value={selesai} onChange={setSelesai} />
         </div>
         <TextField
           label="Lokasi/meja"

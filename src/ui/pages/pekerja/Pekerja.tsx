@@ -10,10 +10,11 @@ import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { TableHead, DataTable } from '../../components/TableHead'
 import { isIsoDate } from '../../../core/shifts'
-import { fmt, readCount, todayIso } from '../../format'
+import { fmt, fmtTanggal, readCount, todayIso } from '../../format'
 import { ImportWorkersDialog, TeamDialog, WorkerDialog } from './PekerjaDialogs'
 import './pekerja.css'
 import { reguName } from '../../../core/regu'
+import { DateInput } from '../../components/DateField'
 
 export function PekerjaPage({ election, params }: { election: Pemilihan; params: string[] }) {
   void election
@@ -152,20 +153,13 @@ function TargetSection({ teams }: { teams: Regu[] }) {
   const q = useApi('regu.lihatTarget', { tanggal: valid ? tanggal : todayIso() }, valid)
   const dateId = useId()
   const daily = new Map(teams.map((t) => [t.id, t.dailyTarget]))
-  const label = valid
-    ? new Date(tanggal + 'T00:00').toLocaleDateString('id-ID', {
-        weekday: 'long',
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-      })
-    : ''
+  const label = valid ? fmtTanggal(tanggal) : ''
 
   return (
     <Section title="Target harian">
       <div className="field inline-field pekerja-date">
         <label htmlFor={dateId}>Tanggal</label>
-        <input id={dateId} type="date" value={tanggal} onChange={(e) => setTanggal(e.target.value)} />
+        <DateInput id={dateId} value={tanggal} onChange={setTanggal} />
         <span className="muted small">{label}</span>
       </div>
       <p className="muted small pekerja-explain">

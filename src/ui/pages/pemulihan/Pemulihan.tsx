@@ -4,9 +4,10 @@ import { Brand } from '../../components/Brand'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import type { Cadangan } from '../../../api/contract'
-import { BackupTable, fmtBackupTime, RestoreDialog } from '../cadangan/Cadangan'
+import { BackupTable, RestoreDialog } from '../cadangan/Cadangan'
 import { useVerify, VerifyProgress, VerifyResult } from '../integritas/Integritas'
 import './pemulihan.css'
+import { fmtWaktuLokal } from '../../format'
 
 /**
  * The only screen of an app that started on a file that failed its start check (or that SQLite cannot
@@ -49,7 +50,8 @@ export function PemulihanPage({ status }: { status: MethodOutput<'sistem.lihatSt
         <h2 className="pemulihan-h2">{folder ? 'Cadangan di folder lain' : 'Cadangan, terbaru dahulu'}</h2>
         {latestGood && (
           <p className="pemulihan-latest" data-testid="recovery-latest">
-            Cadangan terbaru yang lolos pemeriksaan: <strong>{fmtBackupTime(latestGood.at)}</strong> ({latestGood.name}
+            Cadangan terbaru yang lolos pemeriksaan:{' '}
+            <strong>{fmtWaktuLokal(latestGood.at, { hari: true, detik: true })}</strong> ({latestGood.name}
             ).
           </p>
         )}
@@ -104,7 +106,7 @@ export function PemulihanPage({ status }: { status: MethodOutput<'sistem.lihatSt
         onRestored={(r) => {
           setRestoring(null)
           toast.showSuccess(
-            `Dari ${r.restored.name} (${fmtBackupTime(r.restored.at)}). Berkas yang bermasalah disimpan sebagai ${r.previous}. Pilih nama Anda untuk mulai mencatat.`,
+            `Dari ${r.restored.name} (${fmtWaktuLokal(r.restored.at, { hari: true, detik: true })}). Berkas yang bermasalah disimpan sebagai ${r.previous}. Pilih nama Anda untuk mulai mencatat.`,
             'Basis data dipulihkan',
           )
           // The app asks sistem.lihatStatus again: a restored file that passes the check opens normally.

@@ -11,11 +11,12 @@ import { PageHeader, Section, Swatch } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { fmt, fmtTanggal, readCount, shortItemName, todayIso } from '../../format'
 import { href } from '../../router'
-import { fmtDate, usePrint, BaNoteField, NomorCell } from '../dokumen/DokumenShared'
+import { usePrint, BaNoteField, NomorCell } from '../dokumen/DokumenShared'
 import './pemusnahan.css'
 import { Loaded } from '../../components/Loaded'
 import { DataTable, TableHead } from '../../components/TableHead'
 import { useWrite } from '../../components/useWrite'
+import { DateField } from '../../components/DateField'
 
 /** One input per source a sheet can be destroyed from: each damage reason, and the surplus of good sheets. */
 interface Source {
@@ -329,18 +330,7 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
                     onChange={setMetodeLain}
                   />
                 )}
-                <Field label="Tanggal" error={errors.tanggal}>
-                  {(id, d, inv) => (
-                    <input
-                      id={id}
-                      type="date"
-                      aria-describedby={d}
-                      aria-invalid={inv}
-                      value={tanggal}
-                      onChange={(e) => setTanggal(e.target.value)}
-                    />
-                  )}
-                </Field>
+                <DateField label="Tanggal" error={errors.tanggal} value={tanggal} onChange={setTanggal} />
                 <TextField
                   label="Tempat pemusnahan"
                   error={errors.tempat}
@@ -440,7 +430,7 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
               {rows.map((p) => (
                 <tr key={p.id}>
                   <NomorCell nomor={p.nomor} id={p.id} />
-                  <td>{fmtDate(p.tanggal)}</td>
+                  <td>{fmtTanggal(p.tanggal, 'date')}</td>
                   <td>
                     {p.metode}
                     <span className="muted small block">{p.tempat}</span>

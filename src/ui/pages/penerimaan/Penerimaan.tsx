@@ -10,12 +10,12 @@ import { HistoryLink } from '../../components/History'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { TableHead, DataTable } from '../../components/TableHead'
-import { fmt, readCount, fmtWaktu } from '../../format'
+import { fmt, fmtWaktu, fmtWaktuLokal, readCount } from '../../format'
 import { href, navigate } from '../../router'
 import { PenerimaanDetail } from './PenerimaanDetail'
 import { PenerimaanForm } from './PenerimaanForm'
 import { KirimanSection } from './PenerimaanKiriman'
-import { fmtLocalDateTime, SelisihBadge, tidyCount, VariantLabel, variantName } from './PenerimaanShared'
+import { SelisihBadge, tidyCount, VariantLabel, variantName } from './PenerimaanShared'
 import './penerimaan.css'
 
 /** '#/penerimaan' lists deliveries, '#/penerimaan/baru' records one, '#/penerimaan/<id>' shows one. */
@@ -155,7 +155,7 @@ function DeliveryRows({ d, variants }: { d: Penerimaan; variants: Map<number, Va
           {i === 0 && (
             <>
               <td rowSpan={span} className="penerimaan-when">
-                {fmtLocalDateTime(d.receivedAt)}
+                {fmtWaktuLokal(d.receivedAt, { hari: true })}
               </td>
               <td rowSpan={span}>
                 <a href={href('penerimaan', d.id)} className="penerimaan-sj">

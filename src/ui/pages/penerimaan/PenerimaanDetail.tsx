@@ -12,9 +12,9 @@ import { HistoryLink, useHistory } from '../../components/History'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { DataTable } from '../../components/TableHead'
-import { fmt, fmtWaktu } from '../../format'
+import { fmt, fmtWaktu, fmtWaktuLokal } from '../../format'
 import { href } from '../../router'
-import { fmtLocalDateTime, SelisihBadge, VariantLabel } from './PenerimaanShared'
+import { SelisihBadge, VariantLabel } from './PenerimaanShared'
 
 export function PenerimaanDetail({ id }: { id: number }) {
   const q = useApi('penerimaan.lihat', { id })
@@ -47,7 +47,8 @@ export function PenerimaanDetail({ id }: { id: number }) {
         title={`Penerimaan #${d.id}`}
         lead={
           <>
-            {d.penyedia} · surat jalan <strong>{d.suratJalan}</strong> · diterima {fmtLocalDateTime(d.receivedAt)}
+            {d.penyedia} · surat jalan <strong>{d.suratJalan}</strong> · diterima{' '}
+            {fmtWaktuLokal(d.receivedAt, { hari: true })}
             {d.kind === 'pengganti' && (
               <>
                 {' '}
@@ -156,7 +157,7 @@ export function PenerimaanDetail({ id }: { id: number }) {
               </>
             )}
             <dt>Waktu diterima</dt>
-            <dd>{fmtLocalDateTime(d.receivedAt)}</dd>
+            <dd>{fmtWaktuLokal(d.receivedAt, { hari: true })}</dd>
             <dt>Penyedia</dt>
             <dd>{d.penyedia}</dd>
             <dt>Nomor surat jalan</dt>
@@ -235,7 +236,7 @@ function BaButtons({ delivery: d }: { delivery: Penerimaan }) {
         lead="Isinya dibekukan dari buku besar saat ini dan nomornya diambil dari register; nomor yang sudah diambil tidak dipakai ulang. Cetakan pertama (ASLI) langsung diunduh."
         rows={[
           ['Penerimaan', `${d.suratJalan} · ${d.penyedia}`],
-          ['Diterima', fmtLocalDateTime(d.receivedAt)],
+          ['Diterima', fmtWaktuLokal(d.receivedAt, { hari: true })],
           ['Dokumen', 'BA penerimaan, nomor berikutnya dari register'],
         ]}
         confirmLabel="Terbitkan BA penerimaan"

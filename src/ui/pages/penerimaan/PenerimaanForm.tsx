@@ -5,12 +5,12 @@ import { useApi, useRefreshAll } from '../../components/data'
 import { Banner, ErrorBanner, IssueTable, Loading, useToast } from '../../components/Feedback'
 import { draftBinder, Field, TextField, RadioCard } from '../../components/Form'
 import { PageHeader, Section } from '../../components/Page'
-import { fmt, fmtWaktu, readCount } from '../../format'
+import { fmt, fmtWaktu, nowLocal, readCount } from '../../format'
 import { href, navigateAfterSave, useLeaveGuard } from '../../router'
 import { useFormDraft } from '../../components/FormDraft'
 import { PENERIMAAN_DRAF_KUNCI } from '../../../core/draf'
-import { nowLocal } from './PenerimaanShared'
 import { LINE_FIELDS, type LineDraft, LineEditor, type LineField, emptyLine, statedOf } from './PenerimaanFormBaris'
+import { DateTimeField } from '../../components/DateField'
 
 const HEADER_FIELDS = PenerimaanHeader.keyof().options
 type HeaderField = (typeof HEADER_FIELDS)[number]
@@ -333,7 +333,12 @@ export function PenerimaanForm() {
                 hint="Mis. nomor BA surat suara rusak/kurang yang diganti"
               />
             )}
-            <TextField label="Waktu diterima" {...bind('receivedAt')} type="datetime-local" />
+            <DateTimeField
+              label="Waktu diterima"
+              dateLabel="Tanggal diterima"
+              timeLabel="Jam diterima"
+              {...bind('receivedAt')}
+            />
             <Field label="Penyedia" error={hErr.penyedia} hint="Nama perusahaan percetakan/penyedia">
               {(id, d, inv) => (
                 <>

@@ -11,6 +11,7 @@ import { TableHead } from '../../components/TableHead'
 import { useDialogSave } from '../../components/useWrite'
 import { fmt, fmtTanggal, todayIso } from '../../format'
 import { VariantLabel, variantName } from './PenerimaanShared'
+import { DateField } from '../../components/DateField'
 
 /** Per variant delivered: what the surat jalan of the ordinary deliveries stated and what was counted in. */
 interface KirimanRow {
@@ -175,13 +176,7 @@ function LengkapDialog({ row, name, onClose }: { row: KirimanRow; name: string; 
           </Banner>
         )}
         <div className="form-grid">
-          <TextField
-            label="Lengkap sejak tanggal"
-            type="date"
-            error={errors.tanggal}
-            value={tanggal}
-            onChange={setTanggal}
-          />
+          <DateField label="Lengkap sejak tanggal" error={errors.tanggal} value={tanggal} onChange={setTanggal} />
           <TextField
             label="Keterangan"
             error={errors.note}

@@ -1,7 +1,7 @@
 import type { VariantInfo } from '../../../api/contract'
 import { Swatch } from '../../components/Page'
 import { StatusBadge, StatusText } from '../../components/StatusBadge'
-import { fmt, readCount, shortItemName, fmtWaktuLokal } from '../../format'
+import { fmt, readCount, shortItemName } from '../../format'
 
 /** "199500" -> "199.500" once the field is left; anything unreadable stays as typed so it can be fixed. */
 export function tidyCount(text: string): string {
@@ -12,24 +12,6 @@ export function tidyCount(text: string): string {
 /** Ballots by type and dapil ("Surat suara Gubernur · Dapil SUMATERA UTARA"), logistics by name. */
 export function variantName(v: Pick<VariantInfo, 'itemName' | 'dapil'>): string {
   return v.dapil ? `${shortItemName(v.itemName)} · Dapil ${v.dapil}` : v.itemName
-}
-
-/** "Jum, 1 Nov 2024 09.00" from the local 'YYYY-MM-DDTHH:MM' a delivery is recorded with. */
-export const fmtLocalDateTime = (local: string): string =>
-  fmtWaktuLokal(local, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  })
-
-/** Now as the 'YYYY-MM-DDTHH:MM' a datetime-local field holds, in the PC's own time zone. */
-export function nowLocal(): string {
-  const d = new Date()
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`
 }
 
 /** Kurang/lebih against the surat jalan, in words a coordinator reads at a glance. */

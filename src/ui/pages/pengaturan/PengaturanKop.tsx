@@ -9,7 +9,7 @@ import { useWrite } from '../../components/useWrite'
 import { readFileBase64 } from '../../components/files'
 import { DraftActions, FilePicker, TextField, RadioCard } from '../../components/Form'
 import { Section } from '../../components/Page'
-import { readCount } from '../../format'
+import { fmtTanggal, readCount, todayIso } from '../../format'
 import { readNumbers } from './PengaturanShared'
 import { usePemilihanDraft } from './usePemilihanDraft'
 
@@ -43,7 +43,7 @@ function nomorExample(
         no,
         kodeWilayah: election.kodeWilayah,
         tahun: election.tahun,
-        bulan: new Date().getMonth() + 1,
+        bulan: Number(todayIso().slice(5, 7)),
         kodeDokumen,
       }),
       problems: [],
@@ -286,7 +286,7 @@ function useLogoUrl(election: Pemilihan): string | null {
 function KopPreview({ election, draft }: { election: Pemilihan; draft: KopDraft }) {
   const logo = useLogoUrl(election)
   const { example } = nomorExample(draft.nomorPattern, election, firstNumber(draft.nomorStart), 'BA-SORLIP')
-  const today = new Date().toLocaleDateString('id-ID', { day: 'numeric', month: 'long', year: 'numeric' })
+  const today = fmtTanggal(todayIso(), 'date')
   return (
     <figure className="pengaturan-preview" aria-label="Gambaran kop surat">
       <div className={`pengaturan-sheet pengaturan-sheet-${draft.paper}`}>

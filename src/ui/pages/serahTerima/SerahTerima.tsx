@@ -4,12 +4,12 @@ import { useApi } from '../../components/data'
 import { ErrorBanner, Loading } from '../../components/Feedback'
 import { PageHeader, Section } from '../../components/Page'
 import { KitStatusBar, KitStatusLegend, sumKitCounts, StatusText } from '../../components/StatusBadge'
-import { fmt } from '../../format'
+import { fmt, fmtTanggal } from '../../format'
 import { href, navigate } from '../../router'
 import { SerahTerimaKecamatan } from './SerahTerimaKecamatan'
 import { HandoverPrintButton } from './SerahTerimaHandover'
 import { serahTerimaHref, type Handover, type KitProgress, PpkCell, ConfirmedBadge } from './SerahTerimaShared'
-import { fmtDate, NomorCell } from '../dokumen/DokumenShared'
+import { NomorCell } from '../dokumen/DokumenShared'
 import './serahTerima.css'
 import { Loaded } from '../../components/Loaded'
 import { DataTable } from '../../components/TableHead'
@@ -128,7 +128,7 @@ function Overview() {
               {rows.map((h) => (
                 <tr key={h.id}>
                   <NomorCell nomor={h.nomor} id={h.id} />
-                  <td>{fmtDate(h.tanggal)}</td>
+                  <td>{fmtTanggal(h.tanggal, 'date')}</td>
                   <td>
                     <a href={serahTerimaHref(h.kecamatanId)}>{h.kecamatan}</a>
                   </td>

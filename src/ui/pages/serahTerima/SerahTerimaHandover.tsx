@@ -6,9 +6,9 @@ import { Dialog, DialogActions } from '../../components/Dialog'
 import { ErrorBanner, Loading } from '../../components/Feedback'
 import { TextAreaField } from '../../components/Form'
 import { HistoryLink, useHistory } from '../../components/History'
-import { fmt, readCount, fmtWaktu } from '../../format'
+import { fmt, fmtTanggal, fmtWaktu, readCount } from '../../format'
 import { type Handover, PpkCell, ConfirmedBadge } from './SerahTerimaShared'
-import { fmtDate, usePrint, NomorCell } from '../dokumen/DokumenShared'
+import { usePrint, NomorCell } from '../dokumen/DokumenShared'
 import { VariantLabel } from '../penerimaan/PenerimaanShared'
 import { TableHead, DataTable } from '../../components/TableHead'
 import { useDialogSave } from '../../components/useWrite'
@@ -61,7 +61,7 @@ export function HandoverTable({ rows }: { rows: Handover[] }) {
           <tr key={h.id} data-testid={`handover-${h.id}`}>
             <NomorCell nomor={h.nomor} id={h.id} />
             <td>
-              {fmtDate(h.tanggal)}
+              {fmtTanggal(h.tanggal, 'date')}
               <span className="muted small block">dicatat {h.actor}</span>
             </td>
             <PpkCell h={h} />

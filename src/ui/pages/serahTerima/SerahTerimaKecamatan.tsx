@@ -4,7 +4,7 @@ import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { ConfirmPaper } from '../../components/ConfirmPaper'
-import { Field, TextField } from '../../components/Form'
+import { TextField } from '../../components/Form'
 import { PageHeader, Section, Swatch } from '../../components/Page'
 import { ScanField } from '../../components/ScanField'
 import { KitStatusBar, KitStatusLegend, StatusText } from '../../components/StatusBadge'
@@ -16,6 +16,7 @@ import { DesaRows, useTpsHandover } from './SerahTerimaKit'
 import { type Refusal, RefusalList, ScanProgress } from './SerahTerimaScan'
 import { TableHead } from '../../components/TableHead'
 import { BaNoteField } from '../dokumen/DokumenShared'
+import { DateField } from '../../components/DateField'
 
 /**
  * One PPK (Panitia Pemilihan Kecamatan): every TPS kit of the kecamatan by desa, a scan check of the
@@ -396,19 +397,13 @@ function HandoverForm({
             </span>
           </p>
           <div className="form-grid">
-            <Field label="Tanggal serah terima" error={errors.tanggal}>
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  type="date"
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  value={tanggal}
-                  onChange={(e) => setTanggal(e.target.value)}
-                  required
-                />
-              )}
-            </Field>
+            <DateField
+              label="Tanggal serah terima"
+              error={errors.tanggal}
+              value={tanggal}
+              onChange={setTanggal}
+              required
+            />
             <TextField
               label="Nama Ketua PPK (PIHAK KEDUA)"
               error={errors.ppkNama}

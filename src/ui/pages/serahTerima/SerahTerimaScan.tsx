@@ -1,4 +1,4 @@
-import { fmt } from '../../format'
+import { fmt, fmtJamDari } from '../../format'
 import type { Kit } from './SerahTerimaShared'
 
 /** The scanner's side panel at the door: how many kotak of the chosen TPS are checked, and what was refused. */
@@ -22,9 +22,7 @@ export function RefusalList({ refusals }: { refusals: Refusal[] }) {
         <ol className="serah-terima-refusal-list">
           {refusals.map((r, i) => (
             <li key={refusals.length - i}>
-              <span className="serah-terima-refusal-time">
-                {r.at.toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
-              </span>
+              <span className="serah-terima-refusal-time">{fmtJamDari(r.at, { detik: true })}</span>
               <strong>{r.message}</strong>
               <code>{r.code}</code>
             </li>

@@ -10,7 +10,6 @@ import { navigate } from '../../router'
 import { useDialogSave } from '../../components/useWrite'
 import {
   type Attendance,
-  ClockField,
   TeamPicker,
   Unplaced,
   VariantPicker,
@@ -18,6 +17,7 @@ import {
   chosenFor,
   useTeamOptions,
 } from './ShiftForms'
+import { DateField, TimeField } from '../../components/DateField'
 
 /** Buka shift: the kind of work, when and where, what is worked on and who is present. */
 
@@ -102,27 +102,25 @@ export function BukaShiftDialog({ onClose }: { onClose(): void }) {
           </div>
         </fieldset>
         <div className="form-grid shift-form-grid">
-          <TextField
+          <DateField
             label="Tanggal"
             error={errors.tanggal}
             hint={
               isIsoDate(tanggal) ? (
                 <span className="shift-date-words">{fmtTanggal(tanggal)}</span>
               ) : (
-                'Pilih tanggal shift'
+                'hh/bb/tttt, mis. 05/11/2024'
               )
             }
-            type="date"
             value={tanggal}
             onChange={setTanggal}
             required
           />
-          {/* Plain text, not type=time: the browser would show 04:00 PM on an English Windows, the floor says 16:00. */}
-          <ClockField label="Mulai" error={errors.mulai} hint="Jam 24, mis. 08:00" value={mulai} onChange={setMulai} />
-          <ClockField
+          <TimeField label="Mulai" error={errors.mulai} hint="Jam 24, mis. 08.00" value={mulai} onChange={setMulai} />
+          <TimeField
             label="Selesai"
             error={errors.selesai}
-            hint="Jam 24, mis. 16:00"
+            hint="Jam 24, mis. 16.00"
             value={selesai}
             onChange={setSelesai}
           />

@@ -1,6 +1,6 @@
 import { useMemo, type ReactNode } from 'react'
 import type { MethodOutput, VariantInfo } from '../../../api/contract'
-import { itemChosenForShift, normalizeClock, type ShiftKind } from '../../../core/shifts'
+import { itemChosenForShift, type ShiftKind } from '../../../core/shifts'
 import { type ApiError } from '../../api'
 import { useApi } from '../../components/data'
 import { ErrorBanner } from '../../components/Feedback'
@@ -9,7 +9,6 @@ import { StatusBadge } from '../../components/StatusBadge'
 import { variantShort } from '../../components/TallyGrid'
 import { fmt } from '../../format'
 import { reguName } from '../../../core/regu'
-import { TextField } from '../../components/Form'
 
 /** The parts the Sortir & Rakit dialogs share: team and item pickers, the clock field, messages and the footer. */
 
@@ -185,36 +184,6 @@ export function VariantPicker({
       )}
       {error && <p className="field-error">{error}</p>}
     </fieldset>
-  )
-}
-
-/** A clock time as the floor types it, 24-hour ("16:00", or "1600" made "16:00" when the field is left). */
-export function ClockField({
-  label,
-  hint,
-  error,
-  value,
-  onChange,
-}: {
-  label: string
-  hint: string
-  error?: string | undefined
-  value: string
-  onChange(v: string): void
-}) {
-  return (
-    <TextField
-      label={label}
-      hint={hint}
-      error={error}
-      inputMode="numeric"
-      autoComplete="off"
-      maxLength={5}
-      placeholder="JJ:MM"
-      value={value}
-      onChange={onChange}
-      onBlur={(e) => onChange(normalizeClock(e.target.value))}
-    />
   )
 }
 

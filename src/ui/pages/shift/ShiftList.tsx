@@ -7,6 +7,7 @@ import { fmt, fmtJamRentang, fmtTanggal, shortItemName, todayIso } from '../../f
 import { href } from '../../router'
 import { BukaShiftDialog } from './ShiftBuka'
 import { ShiftStatusBadge } from './ShiftForms'
+import { DateInput } from '../../components/DateField'
 
 /** "Surat Suara Pemilihan Gubernur dan Wakil Gubernur · Dapil X" -> "Surat suara Gubernur · Dapil X" */
 const shortLabel = (label: string) => {
@@ -38,12 +39,10 @@ export function ShiftListPage() {
       <Section title="Daftar shift">
         <div className="toolbar shift-filter">
           <label className="shift-inline-date">
-            Dari tanggal{' '}
-            <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} aria-label="Dari tanggal" />
+            Dari tanggal <DateInput value={from} onChange={setFrom} aria-label="Dari tanggal" />
           </label>
           <label className="shift-inline-date">
-            Sampai tanggal{' '}
-            <input type="date" value={to} onChange={(e) => setTo(e.target.value)} aria-label="Sampai tanggal" />
+            Sampai tanggal <DateInput value={to} onChange={setTo} aria-label="Sampai tanggal" />
           </label>
           <button
             type="button"

@@ -6,7 +6,7 @@ import { Dialog, DialogActions } from '../../components/Dialog'
 import { Banner, ErrorBanner } from '../../components/Feedback'
 import { TextField } from '../../components/Form'
 import { StatusBadge, type StatusState } from '../../components/StatusBadge'
-import { fmtWaktu } from '../../format'
+import { fmtJamDari, fmtWaktu } from '../../format'
 import { DataTable } from '../../components/TableHead'
 import { useWrite } from '../../components/useWrite'
 
@@ -20,7 +20,7 @@ const STATUS: Record<Stasiun['status'], { state: StatusState; label: string }> =
 }
 
 /** "10.55": the hour a code lapses, on the day it was made. */
-const jam = (iso: string) => new Date(iso).toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit' })
+const jam = (iso: string) => fmtJamDari(iso)
 
 const when = (iso: string | null) => (iso ? fmtWaktu(iso) : '—')
 

@@ -1,0 +1,33 @@
+import type { MethodName } from '../api/contract'
+import { transport } from './api'
+import { prefetch } from './components/data'
+import type { Route } from './router'
+
+/**
+ * What the first screen reads, asked for all at once when the entry script runs: the shell's reads (status,
+ * election, who is signed in, whether this is a station) and the opened page's. Without this each read
+ * waited for the component that needs it, which waited for the one before: four round trips in a row before
+ * Beranda's figures were even asked for. The inputs are the ones the components pass, so their useApi takes
+ * these answers over (components/data.tsx prefetch).
+ */
+const SHELL: MethodName[] = ['pemilihan.lihat', 'sistem.lihatStatus', 'sesi.lihat', 'stasiun.lihatSaya']
+
+/** Beranda's reads, its table's first (the server answers in the order asked, one at a time). */
+const PAGE: Partial<Record<Route, MethodName[]>> = {
+  beranda: [
+    'rekonsiliasi.lihat',
+    'wilayah.lihatRingkasan',
+    'barang.daftar',
+    'rusak.daftarAlasan',
+    'barang.daftarVarian',
+    'ledger.lihatKodeSaksi',
+  ],
+}
+
+export function prefetchFirstReads(route: Route): void {
+  const t = transport()
+  if (t === 'pasang' || t === 'no-token') return
+  const [first, ...rest] = PAGE[route] ?? []
+  for (const method of [...SHELL.slice(0, 2), ...(first ? [first] : []), ...SHELL.slice(2), ...rest])
+    prefetch(method, {} as never)
+}
