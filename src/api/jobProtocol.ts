@@ -30,3 +30,16 @@ export type JobMessage =
   | { type: 'held'; step: JobStep }
   | { type: 'done'; result: unknown }
   | { type: 'error'; error: { code: string; message: string; details?: unknown; need?: string } }
+
+/**
+ * An uploaded table to read (services/tableFile.ts readTable) in a worker of its own, with a bounded heap:
+ * the thread serving the UI never parses a file (issue 15).
+ */
+export interface TableReadRequest {
+  /** The upload's bytes, or its base64 as the contract carried it (decoded in the worker). */
+  tabel: { fileName: string; content: Uint8Array | string }
+}
+
+export type TableReadMessage =
+  | { type: 'done'; result: { format: string; rows: unknown[] } }
+  | { type: 'error'; error: { code: string; message: string; details?: unknown } }
