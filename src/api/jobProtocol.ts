@@ -32,14 +32,20 @@ export type JobMessage =
   | { type: 'error'; error: { code: string; message: string; details?: unknown; need?: string } }
 
 /**
- * An uploaded table to read (services/tableFile.ts readTable) in a worker of its own, with a bounded heap:
- * the thread serving the UI never parses a file (issue 15).
+ * The table reader's thread (api/tableReader.ts): started with this as its workerData, it then reads one
+ * uploaded table (services/tableFile.ts readTable) per message, so the serving thread never parses a file.
  */
 export interface TableReadRequest {
-  /** The upload's bytes, or its base64 as the contract carried it (decoded in the worker). */
-  tabel: { fileName: string; content: Uint8Array | string }
+  tabel: true
+}
+
+/** One upload to read: its bytes, or its base64 as the contract carried it (decoded in the thread). */
+export interface TableReadJob {
+  id: number
+  fileName: string
+  content: Uint8Array | string
 }
 
 export type TableReadMessage =
-  | { type: 'done'; result: { format: string; rows: unknown[] } }
-  | { type: 'error'; error: { code: string; message: string; details?: unknown } }
+  | { id: number; type: 'done'; result: { format: string; rows: unknown[] } }
+  | { id: number; type: 'error'; error: { code: string; message: string; details?: unknown } }

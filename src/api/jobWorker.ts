@@ -5,6 +5,7 @@ import {
   AUTO_BACKUP,
   type JobMessage,
   type JobRequest,
+  type TableReadJob,
   type TableReadMessage,
   type TableReadRequest,
 } from './jobProtocol'
@@ -80,19 +81,20 @@ async function run(req: JobRequest, post: (m: JobMessage) => void): Promise<void
   post(answer)
 }
 
-/** An upload read here rather than on the serving thread; the runner bounds this thread's heap and time. */
-async function readUploadedTable(req: TableReadRequest, post: (m: TableReadMessage) => void): Promise<void> {
+/** Uploads read here rather than on the serving thread, one per message (api/tableReader.ts bounds heap and time). */
+async function readUploadedTable(job: TableReadJob, post: (m: TableReadMessage) => void): Promise<void> {
   try {
-    post({ type: 'done', result: await readTable(req.tabel.fileName, req.tabel.content) })
+    post({ id: job.id, type: 'done', result: await readTable(job.fileName, job.content) })
   } catch (err) {
     post({
+      id: job.id,
       type: 'error',
       error:
         err instanceof AppError
           ? err.toBody()
           : {
               code: 'INTERNAL',
-              message: `Berkas "${req.tabel.fileName}" tidak dapat dibaca: ${err instanceof Error ? err.message : String(err)}`,
+              message: `Berkas "${job.fileName}" tidak dapat dibaca: ${err instanceof Error ? err.message : String(err)}`,
             },
     })
   }
@@ -101,6 +103,7 @@ async function readUploadedTable(req: TableReadRequest, post: (m: TableReadMessa
 if (parentPort) {
   const port = parentPort
   const data = workerData as JobRequest | TableReadRequest
-  if ('tabel' in data) void readUploadedTable(data, (m) => port.postMessage(m))
+  if ('tabel' in data)
+    port.on('message', (job: TableReadJob) => void readUploadedTable(job, (m) => port.postMessage(m)))
   else void run(data, (m) => port.postMessage(m))
 }

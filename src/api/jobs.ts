@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import { basename, dirname, join, resolve, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { AppError, type ErrorBody, type Issue } from '../core/errors'
+import { AppError, type ErrorBody } from '../core/errors'
 import type { JobProgress } from '../core/progress'
 import { backupDir } from '../services/cadangan'
 import { outputsDir } from '../services/keluaran'
@@ -12,14 +12,9 @@ import { sweepTempFiles, tempOwner } from '../services/tempFile'
 import type { JobStatus } from './contract'
 import type { CallMeta } from './callMeta'
 import type { AppState } from '../services/sistem'
-import {
-  AUTO_BACKUP,
-  type JobMessage,
-  type JobRequest,
-  type TableReadMessage,
-  type TableReadRequest,
-} from './jobProtocol'
-import { TABLE_READ_BOUNDS, type ReadTable, type Upload } from '../services/tableFile'
+import { AUTO_BACKUP, type JobMessage, type JobRequest } from './jobProtocol'
+import { TableReaderThread } from './tableReader'
+import type { ReadTable, Upload } from '../services/tableFile'
 import type { JobPace } from './jobPace'
 import type { CadanganBaru } from './contract/cadangan'
 import type { BackupReason } from '../services/cadangan'
@@ -104,6 +99,7 @@ export class JobRunner {
   private readonly jobs = new Map<string, Job>()
   private readonly entry: WorkerEntry
   private readonly concurrency: number
+  private tables: TableReaderThread | null = null
 
   constructor(private readonly opts: JobRunnerOptions) {
     this.entry = opts.worker ?? sourceWorkerEntry()
@@ -169,67 +165,12 @@ export class JobRunner {
   }
 
   /**
-   * Reads an uploaded table (CSV/XLSX) in a worker thread of its own, so the serving thread never parses a
-   * file (issue 15): the thread's heap is bounded (a workbook that needs more is refused, not the PC's
-   * memory exhausted) and so is its time. Not a job in the list: the import that asked waits for it.
+   * Reads an uploaded table (CSV/XLSX) in the table reader's thread (api/tableReader.ts), so the serving
+   * thread never parses a file (issue 15). Not a job in the list: the import that asked waits for it.
    */
   readTable(fileName: string, content: Upload): Promise<ReadTable> {
-    const request: TableReadRequest = { tabel: { fileName, content } }
-    return new Promise<ReadTable>((resolve, reject) => {
-      let settled = false
-      const settle = (fn: () => void) => {
-        if (settled) return
-        settled = true
-        clearTimeout(timer)
-        fn()
-        void worker.terminate()
-      }
-      const worker = new Worker(this.entry.file, {
-        workerData: request,
-        ...(this.entry.execArgv ? { execArgv: this.entry.execArgv } : {}),
-        resourceLimits: { maxOldGenerationSizeMb: TABLE_READ_BOUNDS.heapMb, maxYoungGenerationSizeMb: 64 },
-      })
-      const timer = setTimeout(
-        () =>
-          settle(() =>
-            reject(
-              new AppError(
-                'REFUSED',
-                `Berkas "${fileName}" tidak selesai dibaca dalam ${TABLE_READ_BOUNDS.ms / 1000} detik (batas waktu pembacaan berkas impor); tidak ada yang diubah`,
-              ),
-            ),
-          ),
-        TABLE_READ_BOUNDS.ms,
-      )
-      worker.on('message', (m: TableReadMessage) =>
-        settle(() =>
-          m.type === 'done'
-            ? resolve(m.result as ReadTable)
-            : reject(
-                new AppError(
-                  m.error.code as ErrorBody['code'],
-                  m.error.message,
-                  m.error.details as Issue[] | undefined,
-                ),
-              ),
-        ),
-      )
-      worker.on('error', (err: NodeJS.ErrnoException) =>
-        settle(() =>
-          reject(
-            err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-              ? new AppError(
-                  'REFUSED',
-                  `Berkas "${fileName}" terlalu besar untuk dibaca: melewati batas memori pembacaan berkas impor ${TABLE_READ_BOUNDS.heapMb} MB; tidak ada yang diubah`,
-                )
-              : new AppError('INTERNAL', `Berkas "${fileName}" tidak dapat dibaca: ${err.message}`),
-          ),
-        ),
-      )
-      worker.on('exit', () =>
-        settle(() => reject(new AppError('INTERNAL', `Pembacaan berkas "${fileName}" berhenti tanpa hasil`))),
-      )
-    })
+    this.tables ??= new TableReaderThread(this.entry)
+    return this.tables.read(fileName, content)
   }
 
   status(id: string): JobStatus {
@@ -261,6 +202,9 @@ export class JobRunner {
 
   /** Stops every job (closing the app, restoring a backup). */
   async cancelAll(): Promise<void> {
+    const tables = this.tables
+    this.tables = null
+    await tables?.stop()
     await Promise.all(
       [...this.jobs.values()]
         .filter((j) => j.state === 'menunggu' || j.state === 'berjalan')
