@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
+import { NoInput } from './common'
 
 const Folder = z.string().trim().min(1, 'Folder wajib diisi').max(500, 'Alamat folder terlalu panjang')
 
@@ -28,12 +29,16 @@ export type CadanganBaru = z.infer<typeof CadanganBaru>
 export const CadanganDipulihkan = z.object({ restored: Cadangan, previous: z.string() })
 export type CadanganDipulihkan = z.infer<typeof CadanganDipulihkan>
 
+/** A folder chosen for backups (a USB stick), who chose it and when; `ada` when it is there now. */
+export const FolderCadangan = z.object({ folder: z.string(), at: z.string(), oleh: z.string(), ada: z.boolean() })
+export type FolderCadangan = z.infer<typeof FolderCadangan>
+
 export const cadanganMethods = {
   'cadangan.daftar': method({
     input: z.object({ folder: Folder.optional() }).strict().default({}),
     output: z.array(Cadangan),
     description:
-      'Cadangan basis data ini (atau di folder lain, mis. USB), terbaru dahulu, masing-masing sudah diperiksa',
+      'Cadangan basis data ini (atau di folder yang dipilih, mis. USB), terbaru dahulu, masing-masing sudah diperiksa',
     writes: false,
     long: true,
   }),
@@ -44,6 +49,20 @@ export const cadanganMethods = {
     writes: false,
     long: true,
     access: 'koordinator',
+  }),
+  'cadangan.daftarFolder': method({
+    input: NoInput,
+    output: z.array(FolderCadangan),
+    description: 'Folder yang dipilih untuk cadangan (mis. USB), dan apakah tersedia sekarang',
+    writes: false,
+  }),
+  'cadangan.pilihFolder': method({
+    input: z.object({ folder: Folder }).strict(),
+    output: z.array(FolderCadangan),
+    description:
+      'Memilih folder untuk cadangan (di aplikasi desktop lewat jendela pemilih folder; di mode peramban dan CLI diketik admin)',
+    writes: false,
+    access: 'admin',
   }),
   'cadangan.pulihkan': method({
     input: z.object({ file: z.string().trim().min(1, 'Pilih berkas cadangan').max(700) }).strict(),

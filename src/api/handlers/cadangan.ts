@@ -5,6 +5,11 @@ import type { ReadContext } from '../../services/context'
 
 export function cadanganHandlers({ ctx, state, sessions, jobs }: HandlerContext): NamespaceHandlers<'cadangan'> {
   return {
+    'cadangan.daftarFolder': () => cadangan.daftarFolder(ctx.dbPath),
+    'cadangan.pilihFolder': (i, m) => {
+      cadangan.pilihFolder(ctx.dbPath, i.folder, m.actor, ctx.now())
+      return cadangan.daftarFolder(ctx.dbPath)
+    },
     'cadangan.pulihkan': async (i) => {
       // A job's worker holds the file open; on Windows the file could not be moved aside.
       await jobs?.cancelAll()
