@@ -65,9 +65,13 @@ function hashChars(hexHash: string): string {
  * `J-18422-7KQ2M-9XH4C` — the jejak sequence, 9 characters of its hash and a check character.
  */
 export function kodeSaksi(head: KepalaJejak): string {
-  const chars = hashChars(head.hash)
-  const all = chars + checkChar(head.seq, chars)
-  return `J-${head.seq}-${all.slice(0, 5)}-${all.slice(5)}`
+  return formatKodeSaksi({ seq: head.seq, chars: hashChars(head.hash) })
+}
+
+/** A code as the app prints it, from its sequence and hash characters (a typed code written back out). */
+export function formatKodeSaksi({ seq, chars }: { seq: number; chars: string }): string {
+  const all = chars + checkChar(seq, chars)
+  return `J-${seq}-${all.slice(0, 5)}-${all.slice(5)}`
 }
 
 export type KodeSaksiParsed = { seq: number; chars: string } | { error: string }

@@ -1,5 +1,6 @@
 import type { FloorCategory } from '../core/shifts'
-import type { ReadableDB } from './handles'
+import type { ReadableDB, WritableDB } from './handles'
+import { floorCategorisedSql } from './ledgerCategories'
 
 /**
  * The floor's work as signed quantities per day, shift, team, worker, variant and category, from the
@@ -48,4 +49,18 @@ export function floorFlows(db: ReadableDB, filter: FlowFilter): FloorFlow[] {
      FROM floor_flow WHERE ${where.join(' AND ')}`,
     )
     .all(params) as FloorFlow[]
+}
+
+/**
+ * floor_flow recomputed from the ledger, in the satker's zone as the setting now says: after the zone
+ * is changed in Pengaturan, the rows without a shift move to the day they fall on in the new zone (and
+ * verification, which recomputes the same way, agrees).
+ */
+export function rebuildFloorFlow(db: WritableDB): void {
+  db.exec(`DELETE FROM floor_flow;
+INSERT INTO floor_flow (tanggal, shift_id, team_id, worker_id, variant_id, category, reason, qty)
+SELECT tanggal, shift_id, team_id, worker_id, variant_id, category, reason, sum(qty) FROM (
+  ${floorCategorisedSql('ledger l', '1')}
+) WHERE category IS NOT NULL
+GROUP BY tanggal, shift_id, team_id, worker_id, variant_id, category, reason;`)
 }

@@ -1,5 +1,6 @@
 import { DAMAGE_REASONS } from '../core/reasons'
 import type { ReadableDB } from './handles'
+import { ZONE } from './ledgerCategories'
 
 /**
  * The ledger as it stood at a cut, for papers that state figures "as of" their date: the balance and
@@ -11,7 +12,8 @@ import type { ReadableDB } from './handles'
  * - `{ tanggal }`: every row that belongs to a day up to and including that local date. A row belongs to
  *   the day of its event, as the floor_flow aggregate dates the floor's work: a shift's row to the shift's
  *   date, a delivery's row to the day the goods arrived, a return's to the day the sheets left, a correction to the day of the row it corrects,
- *   anything else to the local date it was recorded. So a correction of Monday's shift made on Wednesday
+ *   anything else to the date it was recorded on in the satker's zone (setting 'zona_waktu', never the
+ *   zone of the PC that computes the paper). So a correction of Monday's shift made on Wednesday
  *   is part of Monday (the paper for Monday, issued again, tells the corrected truth), while Tuesday's
  *   packing or Thursday's destruction never reaches back into Monday.
  */
@@ -23,10 +25,10 @@ const ROW_DAY = `coalesce(
   (SELECT substr(d.received_at, 1, 10) FROM delivery d
      WHERE coalesce(c.document_id, l.document_id) LIKE 'PENERIMAAN:%'
        AND d.id = CAST(substr(coalesce(c.document_id, l.document_id), 12) AS INTEGER)),
-  (SELECT date(r.at, 'localtime') FROM retur r
+  (SELECT date(r.at, ${ZONE}) FROM retur r
      WHERE coalesce(c.document_id, l.document_id) LIKE 'RETUR:%'
        AND r.id = CAST(substr(coalesce(c.document_id, l.document_id), 7) AS INTEGER)),
-  date(coalesce(c.at, l.at), 'localtime'))`
+  date(coalesce(c.at, l.at), ${ZONE}))`
 
 /** The ledger rows inside the cut, aliased `l`, with the bound parameter `@cut`. */
 function rowsIn(cut: AsOf): string {
@@ -87,7 +89,7 @@ export function deliveriesAsOf(
          SELECT dl.variant_id AS v, d.kind, dl.stated_qty AS stated,
                 (SELECT coalesce(sum(CASE WHEN l.to_place = 'DITERIMA' THEN l.qty WHEN l.from_place = 'DITERIMA' THEN -l.qty ELSE 0 END), 0)
                    FROM ledger l WHERE l.document_id = 'PENERIMAAN:' || d.id AND l.variant_id = dl.variant_id) AS counted,
-                EXISTS (SELECT 1 FROM selisih_selesai s WHERE s.delivery_line_id = dl.id AND date(s.at, 'localtime') <= @t) AS settled
+                EXISTS (SELECT 1 FROM selisih_selesai s WHERE s.delivery_line_id = dl.id AND date(s.at, ${ZONE}) <= @t) AS settled
          FROM delivery d JOIN delivery_line dl ON dl.delivery_id = d.id
          WHERE substr(d.received_at, 1, 10) <= @t)
        SELECT v,
@@ -122,6 +124,38 @@ export function netIntoAsOf(db: ReadableDB, cut: AsOf, place: string): { v: numb
        ) GROUP BY v, other HAVING sum(q) <> 0`,
     )
     .all({ ...param(cut), place }) as { v: number; other: string; qty: number }[]
+}
+
+/**
+ * Per variant, the selisih (counted less stated) of the delivery lines received inside the cut and not yet
+ * declared settled at it: what the dashboard calls the open kurang/lebih, as it stood then. A line counts
+ * what the ledger rows inside the cut counted in; a settlement counts from the day (or instant) it was
+ * recorded.
+ */
+export function openSelisihAsOf(db: ReadableDB, cut: AsOf): { v: number; selisih: number }[] {
+  // The instant of a sequence cut: deliveries recorded and settlements made by then.
+  const inCut =
+    'seq' in cut
+      ? {
+          delivery: `d.recorded_at <= (SELECT at FROM ledger WHERE seq = @cut)`,
+          settled: `s.at <= (SELECT at FROM ledger WHERE seq = @cut)`,
+        }
+      : { delivery: `substr(d.received_at, 1, 10) <= @cut`, settled: `date(s.at, 'localtime') <= @cut` }
+  return db
+    .prepare(
+      `WITH counted AS (
+         SELECT l.document_id AS doc, l.variant_id AS v,
+                sum(CASE WHEN l.to_place = 'DITERIMA' THEN l.qty WHEN l.from_place = 'DITERIMA' THEN -l.qty ELSE 0 END) AS q
+         FROM ${rowsIn(cut)} AND l.document_id LIKE 'PENERIMAAN:%' GROUP BY 1, 2)
+       SELECT dl.variant_id AS v, sum(coalesce(c.q, 0) - dl.stated_qty) AS selisih
+       FROM delivery d JOIN delivery_line dl ON dl.delivery_id = d.id
+         LEFT JOIN counted c ON c.doc = 'PENERIMAAN:' || d.id AND c.v = dl.variant_id
+       WHERE ${inCut.delivery}
+         AND coalesce(c.q, 0) <> dl.stated_qty
+         AND NOT EXISTS (SELECT 1 FROM selisih_selesai s WHERE s.delivery_line_id = dl.id AND ${inCut.settled})
+       GROUP BY dl.variant_id HAVING sum(coalesce(c.q, 0) - dl.stated_qty) <> 0`,
+    )
+    .all(param(cut)) as { v: number; selisih: number }[]
 }
 
 /** The variants whose deliveries were declared complete with effect on or before the date. */

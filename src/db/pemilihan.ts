@@ -1,6 +1,7 @@
 import type { Pemilihan } from '../api/contract/pemilihan'
 import type { Jenis } from '../core/presets'
 import type { Rounding } from '../core/reserve'
+import { asZona, type ZonaWaktu } from '../core/zonaWaktu'
 import type { ReadableDB, WritableDB } from './handles'
 import { schemaVersion } from './open'
 
@@ -48,8 +49,21 @@ export function readPemilihan(db: ReadableDB): Pemilihan | undefined {
     nomorStart: r.nomor_start,
     taxPercent: r.tax_bp / 100,
     hasLogo: r.has_logo === 1,
+    zonaWaktu: asZona(zonaSetting(db)),
     schemaVersion: schemaVersion(db),
   }
+}
+
+/** The stored zona_waktu (migration 0011), or undefined in a file from before it. */
+function zonaSetting(db: ReadableDB): string | undefined {
+  if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'setting'`).get()) return undefined
+  return db.prepare(`SELECT value FROM setting WHERE key = 'zona_waktu'`).pluck().get() as string | undefined
+}
+
+export function setZonaWaktu(db: WritableDB, zona: ZonaWaktu): void {
+  db.prepare(
+    `INSERT INTO setting (key, value) VALUES ('zona_waktu', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+  ).run(zona)
 }
 
 export function insertPemilihan(

@@ -25,6 +25,20 @@ export function jejakHashAt(db: ReadableDB, seq: number): string | null {
   )
 }
 
+/** The ledger head jejak row `seq` committed to; null when the chain has no such row. */
+export function ledgerHeadAtJejak(db: ReadableDB, seq: number): KepalaJejak | null {
+  if (seq === 0) return { seq: 0, hash: GENESIS_HASH }
+  const r = db
+    .prepare('SELECT ledger_seq AS seq, ledger_hash AS hash FROM audit WHERE seq = ? AND hash IS NOT NULL')
+    .get(seq) as KepalaJejak | undefined
+  return r ?? null
+}
+
+/** The last row of the jejak chain: how far the file reaches. */
+export function jejakLastSeq(db: ReadableDB): number {
+  return (db.prepare('SELECT max(seq) FROM audit WHERE hash IS NOT NULL').pluck().get() as number | null) ?? 0
+}
+
 export function ledgerHashAt(db: ReadableDB, seq: number): string | null {
   if (seq === 0) return GENESIS_HASH
   return (db.prepare('SELECT hash FROM ledger WHERE seq = ?').pluck().get(seq) as string | undefined) ?? null

@@ -25,6 +25,8 @@ export interface Table {
    * bendahara corrects a row; any other value is written as it is.
    */
   totals?: (string | number)[]
+  /** A line at the foot of every printed page (XLSX only), e.g. the kode saksi of the file it came from. */
+  printFooter?: string
 }
 
 /** A totals row: the label in the first column, every numeric column summed. */
@@ -199,6 +201,10 @@ function addSheet(wb: ExcelJS.Workbook, t: Table, { textWidth, breakLines }: Mea
     shownAsOnPaper(tr, t.totals, t, decimals)
     tr.font = { bold: true }
     tr.eachCell((c) => (c.border = { top: { style: 'thin' } }))
+  }
+  if (t.printFooter) {
+    // '&' starts a code in Excel's header/footer language; a literal one is doubled.
+    ws.headerFooter = { oddFooter: `&L&8${t.printFooter.replace(/&/g, '&&')}&R&8Halaman &P dari &N` }
   }
   t.columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1)

@@ -401,6 +401,8 @@ export function pulihkan(
       `Pemulihan gagal dan dibatalkan; berkas semula dipakai lagi: ${(err as Error).message}`,
     )
   }
+  // The history was rewound on purpose: witnesses made since the backup belong to the file put aside.
+  saksi.catat(ctx, { jenis: 'pulih', label: `pemulihan dari cadangan ${info.name}` })
   // The file put aside is now a backup like the others; a suspect file (recovery mode) stays byte for byte.
   if (opts.trustOpenFile && existsSync(previous)) {
     try {

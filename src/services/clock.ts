@@ -1,13 +1,25 @@
-/**
- * Local calendar dates and times of the warehouse PC. Ledger rows carry UTC instants; what a
- * coordinator sees and what documents state is the date on the office wall (WIB, WITA or WIT).
- */
-const pad = (n: number) => String(n).padStart(2, '0')
+import { asZona, tanggalDi, tanggalJamDi, type ZonaWaktu } from '../core/zonaWaktu'
+import { settingValue } from '../db/kemas'
+import type { ReadContext } from './context'
 
-export function localDate(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+/**
+ * Calendar dates and times on the warehouse wall. Ledger rows carry UTC instants; what a coordinator sees
+ * and what documents state is the date in the satker's zone (WIB, WITA or WIT: the election's setting
+ * 'zona_waktu'), never the zone of the PC that runs the app (issue 15).
+ */
+export function zonaWaktu(ctx: ReadContext): ZonaWaktu {
+  try {
+    return asZona(settingValue(ctx.db, 'zona_waktu'))
+  } catch {
+    // A file from before the settings table: nothing better is known of it.
+    return 'WIB'
+  }
 }
 
-export function localDateTime(d: Date): string {
-  return `${localDate(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}`
+export function localDate(ctx: ReadContext, d: Date): string {
+  return tanggalDi(d, zonaWaktu(ctx))
+}
+
+export function localDateTime(ctx: ReadContext, d: Date): string {
+  return tanggalJamDi(d, zonaWaktu(ctx))
 }

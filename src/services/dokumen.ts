@@ -13,6 +13,8 @@ import { formatNomor } from '../core/nomorSurat'
 import { parseTanggal, tanggalPanjang } from '../core/tanggal'
 import * as queries from '../db/dokumen'
 import { chainHead } from '../db/ledger'
+import { jejakHead } from '../db/jejak'
+import { kodeSaksi } from '../core/jejak'
 import { baPenerimaan, notaRetur } from '../reports/ba/penerimaan'
 import { officialDocument, type DocHeader, type DocParts, type Snapshot } from '../reports/ba/snapshot'
 import { baPemusnahan, baSerahTerima } from '../reports/ba/serahTerima'
@@ -156,7 +158,7 @@ export function daftar(ctx: ReadContext, type?: DocType): Dokumen[] {
 
 export function terbitkan(ctx: ServiceContext, who: Actor, input: TerbitkanInput): Dokumen {
   const election = pemilihan.requireElection(ctx)
-  let tanggal = input.tanggal ?? localDate(ctx.now())
+  let tanggal = input.tanggal ?? localDate(ctx, ctx.now())
   const setting = jenisOf(ctx, input.type)
   const spec = DOC_TYPES[input.type]
   const built = build(ctx, input, tanggal)
@@ -226,6 +228,8 @@ export function terbitkan(ctx: ServiceContext, who: Actor, input: TerbitkanInput
       }
     }
     const head = chainHead(ctx.db)
+    // The jejak head before this write: the paper's kode saksi, fixed in the snapshot for every reprint.
+    const jejak = jejakHead(ctx.db)
     const id = queries.insertDokumen(ctx.db, {
       type: input.type,
       tahun: year,
@@ -234,7 +238,7 @@ export function terbitkan(ctx: ServiceContext, who: Actor, input: TerbitkanInput
       title: spec.title.join(' '),
       subject: built.subject,
       ref: built.ref,
-      snapshot: JSON.stringify(snapshot),
+      snapshot: JSON.stringify({ ...snapshot, jejak }),
       chainSeq: head.seq,
       chainHash: head.hash,
       issuedAt: ctx.now().toISOString(),
@@ -277,7 +281,7 @@ export async function cetak(
   const copyNo = row.prints + 1
   // The first print of each format is the original; a spreadsheet of a recap is not a copy of its PDF.
   const original = !queries.printedAs(ctx.db, row.id, format)
-  const generatedAt = localDateTime(ctx.now())
+  const generatedAt = localDateTime(ctx, ctx.now())
   const base =
     safeName(`${DOC_TYPES[row.doc_type].kode}-${row.nomor ?? 'DOK-' + row.id}`) + (original ? '' : `-SALINAN-${copyNo}`)
   let file: PrintedFile
@@ -305,6 +309,7 @@ export async function cetak(
       nomor: row.nomor,
       copy: original ? { kind: 'ASLI' } : { kind: 'SALINAN', printNo: copyNo, printedAt: generatedAt },
       chainHead: { seq: row.chain_seq, hash: row.chain_hash },
+      kodeSaksi: snap.jejak && snap.jejak.seq > 0 ? kodeSaksi(snap.jejak) : null,
       qrText: documentQrText({
         kodeWilayah: snap.header.kodeWilayah,
         documentId: row.id,

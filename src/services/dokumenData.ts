@@ -85,7 +85,7 @@ export function returData(ctx: ReadContext, returId: number): Built<ReturData> {
     throw new AppError('NOT_FOUND', `Pengembalian #${returId} tidak ditemukan`, [
       { column: 'returId', message: 'Tidak ditemukan' },
     ])
-  const at = localDateTime(new Date(r.at))
+  const at = localDateTime(ctx, new Date(r.at))
   return {
     subject: `Pengembalian surat suara tertukar #${r.id} kepada ${r.penyedia}`,
     ref: `RETUR:${r.id}`,

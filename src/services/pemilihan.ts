@@ -12,7 +12,17 @@ import { validateNomorPattern } from '../core/nomorSurat'
 import type { Pemilihan, PemilihanInit, PemilihanUpdate } from '../api/contract/pemilihan'
 import { insertPresetBarang, insertVariant } from '../db/barang'
 import { insertDapil } from '../db/dapil'
-import { insertPemilihan, logo, readPemilihan, setLogo, updatePemilihan, type PemilihanSetting } from '../db/pemilihan'
+import {
+  insertPemilihan,
+  logo,
+  readPemilihan,
+  setLogo,
+  setZonaWaktu,
+  updatePemilihan,
+  type PemilihanSetting,
+} from '../db/pemilihan'
+import { rebuildFloorFlow } from '../db/floorFlows'
+import { zonaDariWilayah } from '../core/zonaWaktu'
 import { writeTx, type Actor, type ReadContext, type ServiceContext } from './context'
 
 export function lihat(ctx: ReadContext): Pemilihan | null {
@@ -57,6 +67,9 @@ export function buat(
       dataNote: input.dataNote ?? '',
       createdAt: ctx.now().toISOString(),
     })
+    // The satker's own region says its zone; the PC's zone (migration 0011's default) only when it does not.
+    const zona = zonaDariWilayah(input.kodeWilayah, input.provinsi)
+    if (zona) setZonaWaktu(db, zona)
     const presets = [...ballots, ...logisticsPresets(input.jenis)]
     presets.forEach((p, i) => {
       const itemId = insertPresetBarang(db, { ...p, confirmed: !p.needsConfirmation, sortOrder: (i + 1) * 10 })
@@ -73,7 +86,10 @@ export function buat(
 }
 
 /** Where each setting is stored, and how: percentages in basis points, the kode wilayah without its dot. */
-const SETTING: Record<keyof PemilihanUpdate, [PemilihanSetting, (v: never) => string | number]> = {
+const SETTING: Record<
+  Exclude<keyof PemilihanUpdate, 'zonaWaktu'>,
+  [PemilihanSetting, (v: never) => string | number]
+> = {
   tahun: ['tahun', (v: number) => v],
   provinsi: ['provinsi', (v: string) => v],
   satker: ['satker', (v: string) => v],
@@ -105,8 +121,14 @@ export function ubah(ctx: ServiceContext, who: Actor, patch: PemilihanUpdate): P
   if (entries.length === 0) return before
   writeTx(ctx, who, 'pemilihan.ubah', () => {
     for (const k of entries) {
+      if (k === 'zonaWaktu') continue
       const [setting, conv] = SETTING[k]
       updatePemilihan(ctx.db, setting, conv(patch[k] as never))
+    }
+    // Another zone moves the rows without a shift to the day they fall on there.
+    if (patch.zonaWaktu !== undefined && patch.zonaWaktu !== before.zonaWaktu) {
+      setZonaWaktu(ctx.db, patch.zonaWaktu)
+      rebuildFloorFlow(ctx.db)
     }
     return { result: null, detail: { before: Object.fromEntries(entries.map((k) => [k, before[k]])), after: patch } }
   })

@@ -73,7 +73,7 @@ export function daftarKandidat(ctx: ReadContext): PemusnahanKandidat[] {
 }
 
 export function catat(ctx: ServiceContext, who: Actor, input: PemusnahanInput) {
-  const tanggal = input.tanggal ?? localDate(ctx.now())
+  const tanggal = input.tanggal ?? localDate(ctx, ctx.now())
   const candidates = new Map(daftarKandidat(ctx).map((c) => [c.variantId, c]))
   const issues: Issue[] = []
   if (!isIsoDate(tanggal)) issues.push({ column: 'tanggal', message: `Tanggal "${tanggal}" tidak ada di kalender` })

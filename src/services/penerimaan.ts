@@ -275,7 +275,7 @@ export function selesaikanKiriman(
     ])
   const row = {
     variantId: input.variantId,
-    tanggal: input.tanggal ?? localDate(ctx.now()),
+    tanggal: input.tanggal ?? localDate(ctx, ctx.now()),
     at: ctx.now().toISOString(),
     actor: who.actor,
     note: input.note,

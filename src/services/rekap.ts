@@ -10,6 +10,7 @@ import { requireElection } from './pemilihan'
 import { floorFlows, type FloorFlow } from './floorFlows'
 import * as kebutuhan from './kebutuhan'
 import { isIsoDate } from '../core/shifts'
+import * as saksi from './saksi'
 import * as shift from './shift'
 import { listVariants } from './variants'
 
@@ -369,6 +370,13 @@ export async function eksporHarian(ctx: ReadContext, tanggal: string, format: 'x
   const t = tables(ctx, tanggal, format === 'csv' ? 'silog' : 'all')
   if (format === 'csv')
     return { fileName: `rekap-harian-silog-${tanggal}.csv`, mime: 'text/csv', bytes: tableToCsv(t.silog) }
+  // The paper carries the kode saksi of the file it was computed from, and the journal keeps that head.
+  const kode = saksi.kodeTercetak(ctx)
+  if (kode)
+    for (const table of t.all) {
+      table.heading.push(`Kode saksi: ${kode}`)
+      table.printFooter = `Kode saksi: ${kode}`
+    }
   return {
     fileName: `rekap-harian-${tanggal}.xlsx`,
     mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

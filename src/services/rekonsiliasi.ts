@@ -2,7 +2,7 @@ import type { ReconRow } from '../api/contract/rekonsiliasi'
 import { DAMAGE_REASONS } from '../core/reasons'
 import { reconcile } from '../core/reconcile'
 import * as db from '../db/rekonsiliasi'
-import { placeFlowsAsOf, positionAsOf, type AsOf } from '../db/ledgerAsOf'
+import { openSelisihAsOf, placeFlowsAsOf, positionAsOf, type AsOf } from '../db/ledgerAsOf'
 import { allTargetOverrides, allTeams } from '../db/regu'
 import { sortirShiftIds } from '../db/shift'
 import type { ReadContext, ServiceContext } from './context'
@@ -14,8 +14,8 @@ import { listVariants, usablePlace } from './variants'
  * Where every sheet is, per item variant, against what is needed (the dashboard and the documents
  * read the same figures). Now: from the ledger's balance table, which verify checks against the ledger
  * itself. As of a cut (a dated paper): from the ledger rows inside the cut (db/ledgerAsOf.ts), so a
- * paper issued after later movements states what was true on its date. Needs are master data, not
- * ledger, and are today's.
+ * paper issued after later movements states what was true on its date, the open kurang/lebih of the
+ * deliveries included. Needs are master data, not ledger, and are today's.
  */
 export function lihat(ctx: ServiceContext, asOf?: AsOf): ReconRow[] {
   const variants = listVariants(ctx).filter((v) => v.active)
@@ -30,7 +30,8 @@ export function lihat(ctx: ServiceContext, asOf?: AsOf): ReconRow[] {
   const flows = asOf ? receivedAndReturnedAsOf(ctx, asOf) : db.receivedAndReturned(ctx.db)
   const flowOf = new Map(flows.map((f) => [f.v, f]))
   const selisih = new Map<number, number>()
-  for (const s of openSelisih(ctx)) selisih.set(s.variantId, (selisih.get(s.variantId) ?? 0) + s.selisih)
+  if (asOf) for (const s of openSelisihAsOf(ctx.db, asOf)) selisih.set(s.v, s.selisih)
+  else for (const s of openSelisih(ctx)) selisih.set(s.variantId, (selisih.get(s.variantId) ?? 0) + s.selisih)
 
   return variants.map((v) => ({
     variantId: v.variantId,

@@ -1,10 +1,18 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
-import { kodeMatchesHash, kodeSaksi, parseKodeSaksi, type KepalaJejak } from '../core/jejak'
+import { formatKodeSaksi, kodeMatchesHash, kodeSaksi, parseKodeSaksi, type KepalaJejak } from '../core/jejak'
 import { refused } from '../core/errors'
 import { jejakHead } from '../db/jejak'
 import { chainHead } from '../db/ledger'
-import { comparePrefix, electionUid, electionUidOfFile, jejakHashAt, ledgerHashAt } from '../db/saksi'
+import {
+  comparePrefix,
+  electionUid,
+  electionUidOfFile,
+  jejakHashAt,
+  jejakLastSeq,
+  ledgerHashAt,
+  ledgerHeadAtJejak,
+} from '../db/saksi'
 import type { ReadContext } from './context'
 
 /**
@@ -15,7 +23,8 @@ import type { ReadContext } from './context'
  * folder are witnesses too (their chains must be a prefix of the file's), and so is any typed kode saksi.
  */
 export interface SaksiEntry {
-  jenis: 'dokumen' | 'cadangan' | 'kode'
+  /** pulih: a backup restored, rewinding the history on purpose to its head (see berlaku). */
+  jenis: 'dokumen' | 'cadangan' | 'kode' | 'pulih'
   at: string
   /** What a person sees: "BA nomor …", "cadangan 20241104-090000", "kode saksi J-…". */
   label: string
@@ -73,6 +82,25 @@ export function daftar(ctx: ReadContext): SaksiEntry[] {
   return out
 }
 
+/**
+ * The entries that still witness this file's history, and the labels of those that do not. A restore
+ * rewinds the history on purpose to the restored backup's head (a 'pulih' entry); what was witnessed
+ * before it beyond that head — a newer backup, a code shown, a paper — belongs to the history put aside
+ * (kept as the …-sebelum-pulih file), and checking the file against it would be a false alarm.
+ */
+export function berlaku(entries: readonly SaksiEntry[]): { entries: SaksiEntry[]; putAside: Set<string> } {
+  const keep: SaksiEntry[] = []
+  const putAside = new Set<string>()
+  let limit = Infinity
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const e = entries[i]!
+    if (e.jejak.seq > limit) putAside.add(e.label)
+    else keep.push(e)
+    if (e.jenis === 'pulih') limit = Math.min(limit, e.jejak.seq)
+  }
+  return { entries: keep.reverse(), putAside }
+}
+
 /** How the file stands against one held head, in Indonesian; null when consistent. */
 export function bandingkanKepala(ctx: ReadContext, e: Pick<SaksiEntry, 'label' | 'jejak' | 'ledger'>): string | null {
   const mineJ = jejakHashAt(ctx.db, e.jejak.seq)
@@ -101,6 +129,7 @@ export function periksaSemua(
 ): { witnesses: number; problems: string[] } {
   const problems: string[] = []
   const compared = new Set<string>()
+  const journal = berlaku(daftar(ctx))
   let witnesses = 0
   const mine = electionUid(ctx.db)
   const folders = [backupFolder, ...pickedFolders].filter((f): f is string => f !== null && existsSync(f))
@@ -113,6 +142,7 @@ export function periksaSemua(
       continue
     }
     for (const n of names.sort().slice(-MAX_BACKUP_WITNESSES)) {
+      if (journal.putAside.has(`cadangan ${n}`)) continue
       try {
         // A picked folder (a USB stick) may hold other elections' backups: only this election's are witnesses.
         if (where && electionUidOfFile(join(folder, n)) !== mine) continue
@@ -129,7 +159,7 @@ export function periksaSemua(
       }
     }
   }
-  for (const e of daftar(ctx)) {
+  for (const e of journal.entries) {
     if (compared.has(e.label)) continue
     witnesses++
     const p = bandingkanKepala(ctx, e)
@@ -141,30 +171,96 @@ export function periksaSemua(
 /** Backups compared row by row per folder, the newest by name: a picked folder may hold anything. */
 const MAX_BACKUP_WITNESSES = 100
 
+/** Writes a code's head to the journal once: the pages and papers that show it ask again and again. */
+function catatKodeSekali(ctx: ReadContext, label: string, head: KepalaJejak, ledger?: KepalaJejak): void {
+  if (!daftar(ctx).some((e) => e.label === label && e.jejak.seq === head.seq))
+    catat(ctx, { jenis: 'kode', label, jejak: head, ...(ledger ? { ledger } : {}) })
+}
+
 /** The kode saksi of the file's head now, written to the journal as shown. */
 export function lihatKode(ctx: ReadContext): { kode: string; seq: number; at: string } {
   const head = jejakHead(ctx.db)
   const kode = kodeSaksi(head)
-  // Once per code: the page that shows it asks again on every visit.
-  const label = `kode saksi ${kode}`
-  if (!daftar(ctx).some((e) => e.label === label)) catat(ctx, { jenis: 'kode', label, jejak: head })
+  catatKodeSekali(ctx, `kode saksi ${kode}`, head)
   return { kode, seq: head.seq, at: ctx.now().toISOString() }
 }
 
-/** A typed kode saksi (from the logbook, a message to the KPU provinsi) checked against the file. */
-export function periksaKode(ctx: ReadContext, input: string): { cocok: boolean; pesan: string } {
+/**
+ * The kode saksi printed on a paper made now from the file as it is (the rekap harian), written to the
+ * journal as shown; null before the chain's first row.
+ */
+export function kodeTercetak(ctx: ReadContext): string | null {
+  const head = jejakHead(ctx.db)
+  if (head.seq === 0) return null
+  const kode = kodeSaksi(head)
+  catatKodeSekali(ctx, `kode saksi ${kode}`, head)
+  return kode
+}
+
+export type HasilKode = 'cocok' | 'berbeda' | 'tidak-dikenal'
+
+/**
+ * A typed kode saksi (from the logbook, a paper, a message to the KPU provinsi) checked against the file.
+ * A code holds 45 bits of one jejak row's hash, so a mismatch says only that the history differs at or
+ * before that row; the last witness of the journal that still holds bounds it from below, which names the
+ * rows (jejak and buku besar) where the difference lies. A code that holds is written to the journal: a
+ * head held outside the file from now on. One that does not is not (it may be mistyped or another
+ * election's), and the person who typed it sees the finding.
+ */
+export function periksaKode(
+  ctx: ReadContext,
+  input: string,
+): { cocok: boolean; hasil: HasilKode; seq: number; pesan: string } {
   const parsed = parseKodeSaksi(input)
   if ('error' in parsed) throw refused(parsed.error, [{ column: 'kode', message: parsed.error }])
-  const hash = jejakHashAt(ctx.db, parsed.seq)
-  if (hash === null)
+  const { seq } = parsed
+  const kode = formatKodeSaksi(parsed)
+  const hash = jejakHashAt(ctx.db, seq)
+  if (hash === null) {
+    const last = jejakLastSeq(ctx.db)
     return {
       cocok: false,
-      pesan: `Jejak ${parsed.seq} tidak ada dalam berkas ini: riwayat dipotong atau kode dari berkas lain`,
+      hasil: 'tidak-dikenal',
+      seq,
+      pesan:
+        seq > last
+          ? `Kode saksi ${kode} menyebut jejak ${seq}, tetapi berkas ini baru sampai jejak ${last}: riwayat sesudah jejak ${last} dipotong, atau kode berasal dari berkas pemilihan lain`
+          : `Jejak ${seq} tidak ada dalam berkas ini: riwayat dipotong atau kode berasal dari berkas pemilihan lain`,
     }
-  if (!kodeMatchesHash(parsed.chars, hash))
+  }
+  if (!kodeMatchesHash(parsed.chars, hash)) {
+    const bound = saksiCocokTerakhir(ctx, seq)
+    const from = bound ? bound.jejak.seq + 1 : 1
+    const ledgerFrom = (bound?.ledger.seq ?? 0) + 1
+    const ledgerTo = ledgerHeadAtJejak(ctx.db, seq)?.seq ?? 0
     return {
       cocok: false,
-      pesan: `Riwayat berbeda dengan saksi kode ${input.trim().toUpperCase()} mulai jejak ≤ ${parsed.seq}`,
+      hasil: 'berbeda',
+      seq,
+      pesan:
+        `Kode saksi ${kode} tidak cocok: riwayat berbeda dengan saksi kode ${kode} mulai jejak ${from} sampai jejak ${seq} ` +
+        `(${bound ? `jejak ${bound.jejak.seq} masih cocok dengan ${bound.label}` : 'tidak ada saksi lebih awal yang masih cocok'}); ` +
+        (ledgerTo >= ledgerFrom
+          ? `yang dapat terdampak: buku besar baris ${ledgerFrom} sampai ${ledgerTo} dan data induk yang diubah pada jejak itu`
+          : 'buku besar tidak bertambah pada jejak itu: yang berbeda data induk, pengguna, pengaturan atau jejak itu sendiri'),
     }
-  return { cocok: true, pesan: `Kode saksi cocok: riwayat sampai jejak ${parsed.seq} sama dengan yang dicatat` }
+  }
+  const head = { seq, hash }
+  catatKodeSekali(ctx, `kode saksi ${kode} (diketik)`, head, ledgerHeadAtJejak(ctx.db, seq) ?? undefined)
+  return {
+    cocok: true,
+    hasil: 'cocok',
+    seq,
+    pesan: `Kode saksi cocok: riwayat sampai jejak ${seq} sama dengan yang dicatat; kode ini kini disimpan sebagai saksi`,
+  }
+}
+
+/** The journal's witness of the highest row below `seq` that the file still agrees with. */
+function saksiCocokTerakhir(ctx: ReadContext, seq: number): SaksiEntry | null {
+  let best: SaksiEntry | null = null
+  for (const e of berlaku(daftar(ctx)).entries) {
+    if (e.jejak.seq >= seq || (best && e.jejak.seq <= best.jejak.seq)) continue
+    if (jejakHashAt(ctx.db, e.jejak.seq) === e.jejak.hash) best = e
+  }
+  return best
 }

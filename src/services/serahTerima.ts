@@ -89,7 +89,7 @@ export function lihatKecamatan(ctx: ReadContext, kecamatanId: number) {
 export function serahkan(ctx: ServiceContext, who: Actor, input: SerahTerimaInput) {
   requireElection(ctx)
   const kec = requireKecamatan(ctx, input.kecamatanId)
-  const tanggal = input.tanggal ?? localDate(ctx.now())
+  const tanggal = input.tanggal ?? localDate(ctx, ctx.now())
   const issues: Issue[] = []
   if (!isIsoDate(tanggal)) issues.push({ column: 'tanggal', message: `Tanggal "${tanggal}" tidak ada di kalender` })
   const kits = new Map(kemas.allKits(ctx).map((k) => [k.tpsId, k]))

@@ -1,6 +1,7 @@
 import { AppError, type Issue } from '../core/errors'
 import { prosesPlace } from '../core/shifts'
 import { latestTeamChange, shiftVersion } from '../db/tallyVersi'
+import { localDateTime } from './clock'
 import type { ReadContext } from './context'
 import { reguName } from '../core/regu'
 
@@ -15,10 +16,8 @@ import { reguName } from '../core/regu'
 /** The version a shift's grid is loaded at. */
 export const versiShift = (ctx: ReadContext, shiftId: number): number => shiftVersion(ctx.db, shiftId)
 
-const pukul = (iso: string): string => {
-  const d = new Date(iso)
-  return `${String(d.getHours()).padStart(2, '0')}.${String(d.getMinutes()).padStart(2, '0')}`
-}
+/** "14.05" on the warehouse wall (the satker's zone), as the refusal tells it. */
+const pukul = (ctx: ReadContext, iso: string): string => localDateTime(ctx, new Date(iso)).slice(11).replace(':', '.')
 
 export function requireFreshTeams(
   ctx: ReadContext,
@@ -37,7 +36,7 @@ export function requireFreshTeams(
       issues.push({
         row: t.row,
         column: 'teamId',
-        message: `${reguName(t.nama)} diubah oleh ${change.actor} pukul ${pukul(change.at)}; muat ulang`,
+        message: `${reguName(t.nama)} diubah oleh ${change.actor} pukul ${pukul(ctx, change.at)}; muat ulang`,
       })
   }
   if (issues.length)

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useRef, useState, type ComponentType, type LazyExoticComponent } from 'react'
 import type { MethodName, MethodOutput, Pemilihan } from '../api/contract'
 import type { Cakupan } from '../core/stasiun'
 import { aturStasiunElectron, transport, UNAUTHORIZED_EVENT } from './api'
@@ -18,49 +18,142 @@ import { PILIH_PENGGUNA_KEY, StasiunPasangPage } from './pages/stasiun/StasiunPa
 import { stasiunIni } from './stasiunIni'
 import { PemulihanPage } from './pages/pemulihan/Pemulihan'
 import { SetupPage } from './pages/setup/Setup'
-import { currentLocation, href, useLocation, type Route } from './router'
+import { currentLocation, href, ROUTES, useLocation, type Route } from './router'
+
+type SystemStatus = MethodOutput<'sistem.lihatStatus'>
+
+/** What the shell hands every page; each page takes the part it needs. */
+interface PageProps {
+  election: Pemilihan
+  params: string[]
+  system: SystemStatus | undefined
+}
 
 /**
  * Each page is its own chunk, loaded when first opened: the first screen needs only the shell and Beranda,
  * and AG Grid and the charts come with the pages that use them (the single 3.4 MB bundle took 1–3 s).
  */
 const PAGE_MODULES = {
-  cadangan: () => import('./pages/cadangan/Cadangan'),
-  'cek-dokumen': () => import('./pages/cekDokumen/CekDokumen'),
-  pengguna: () => import('./pages/pengguna/Pengguna'),
-  integritas: () => import('./pages/integritas/Integritas'),
-  beranda: () => import('./pages/beranda/Beranda'),
-  pemusnahan: () => import('./pages/pemusnahan/Pemusnahan'),
-  dokumen: () => import('./pages/dokumen/Dokumen'),
-  kemas: () => import('./pages/kemas/Kemas'),
-  kebutuhan: () => import('./pages/kebutuhan/Kebutuhan'),
-  pekerja: () => import('./pages/pekerja/Pekerja'),
-  penerimaan: () => import('./pages/penerimaan/Penerimaan'),
-  pengaturan: () => import('./pages/pengaturan/Pengaturan'),
-  shift: () => import('./pages/shift/Shift'),
-  wilayah: () => import('./pages/wilayah/Wilayah'),
-  'serah-terima': () => import('./pages/serahTerima/SerahTerima'),
-} satisfies Record<Route, () => Promise<unknown>>
+  beranda: () => import('./pages/beranda/Beranda').then((m) => m.BerandaPage),
+  penerimaan: () => import('./pages/penerimaan/Penerimaan').then((m) => m.PenerimaanPage),
+  shift: () => import('./pages/shift/Shift').then((m) => m.ShiftPage),
+  pekerja: () => import('./pages/pekerja/Pekerja').then((m) => m.PekerjaPage),
+  kemas: () => import('./pages/kemas/Kemas').then((m) => m.KemasPage),
+  'serah-terima': () => import('./pages/serahTerima/SerahTerima').then((m) => m.SerahTerimaPage),
+  pemusnahan: () => import('./pages/pemusnahan/Pemusnahan').then((m) => m.PemusnahanPage),
+  dokumen: () => import('./pages/dokumen/Dokumen').then((m) => m.DokumenPage),
+  wilayah: () => import('./pages/wilayah/Wilayah').then((m) => m.WilayahPage),
+  kebutuhan: () => import('./pages/kebutuhan/Kebutuhan').then((m) => m.KebutuhanPage),
+  pengaturan: () => import('./pages/pengaturan/Pengaturan').then((m) => m.PengaturanPage),
+  pengguna: () => import('./pages/pengguna/Pengguna').then((m) => m.PenggunaPage),
+  cadangan: () => import('./pages/cadangan/Cadangan').then((m) => m.CadanganPage),
+  integritas: () => import('./pages/integritas/Integritas').then((m) => m.IntegritasPage),
+  'cek-dokumen': () => import('./pages/cekDokumen/CekDokumen').then((m) => m.CekDokumenPage),
+} satisfies Record<Route, () => Promise<ComponentType<PageProps>>>
 
-const CadanganPage = lazy(() => PAGE_MODULES['cadangan']().then((m) => ({ default: m.CadanganPage })))
-const CekDokumenPage = lazy(() => PAGE_MODULES['cek-dokumen']().then((m) => ({ default: m.CekDokumenPage })))
-const PenggunaPage = lazy(() => PAGE_MODULES['pengguna']().then((m) => ({ default: m.PenggunaPage })))
-const IntegritasPage = lazy(() => PAGE_MODULES['integritas']().then((m) => ({ default: m.IntegritasPage })))
-const BerandaPage = lazy(() => PAGE_MODULES['beranda']().then((m) => ({ default: m.BerandaPage })))
-const PemusnahanPage = lazy(() => PAGE_MODULES['pemusnahan']().then((m) => ({ default: m.PemusnahanPage })))
-const DokumenPage = lazy(() => PAGE_MODULES['dokumen']().then((m) => ({ default: m.DokumenPage })))
-const KemasPage = lazy(() => PAGE_MODULES['kemas']().then((m) => ({ default: m.KemasPage })))
-const KebutuhanPage = lazy(() => PAGE_MODULES['kebutuhan']().then((m) => ({ default: m.KebutuhanPage })))
-const PekerjaPage = lazy(() => PAGE_MODULES['pekerja']().then((m) => ({ default: m.PekerjaPage })))
-const PenerimaanPage = lazy(() => PAGE_MODULES['penerimaan']().then((m) => ({ default: m.PenerimaanPage })))
-const PengaturanPage = lazy(() => PAGE_MODULES['pengaturan']().then((m) => ({ default: m.PengaturanPage })))
-const ShiftPage = lazy(() => PAGE_MODULES['shift']().then((m) => ({ default: m.ShiftPage })))
-const WilayahPage = lazy(() => PAGE_MODULES['wilayah']().then((m) => ({ default: m.WilayahPage })))
-
-const SerahTerimaPage = lazy(() => PAGE_MODULES['serah-terima']().then((m) => ({ default: m.SerahTerimaPage })))
+/** Every page, waiting for its chunk: the Shell renders the one in the address. */
+const PAGES = Object.fromEntries(
+  ROUTES.map((route) => [route, lazy(() => PAGE_MODULES[route]().then((Page) => ({ default: Page })))]),
+) as Record<Route, LazyExoticComponent<ComponentType<PageProps>>>
 
 // The page in the address starts loading with the app, beside its first API calls, not after them.
 void PAGE_MODULES[currentLocation().route]()
+
+interface NavItem {
+  route: Route
+  label: string
+  hint: string
+}
+
+const NAV: NavItem[] = [
+  { route: 'beranda', label: 'Beranda', hint: 'Posisi surat suara per jenis dan dapil, kemajuan sortir-lipat' },
+  {
+    route: 'penerimaan',
+    label: 'Penerimaan',
+    hint: 'Penerimaan logistik dari penyedia: surat jalan, BTTB, selisih dan tertukar',
+  },
+  { route: 'shift', label: 'Sortir & Rakit', hint: 'Shift sortir-lipat dan rakit, tally per regu, rusak per alasan' },
+  { route: 'pekerja', label: 'Pekerja & Regu', hint: 'Pekerja, regu, ketua dan target harian' },
+  {
+    route: 'kemas',
+    label: 'Pengemasan',
+    hint: 'Setting dan pengemasan kit per TPS, label kotak, daftar isi kit, nomor segel',
+  },
+  {
+    route: 'serah-terima',
+    label: 'Serah Terima',
+    hint: 'Serah terima kit TPS ke PPK (Panitia Pemilihan Kecamatan), konfirmasi dan pengembalian',
+  },
+  { route: 'pemusnahan', label: 'Pemusnahan', hint: 'Pemusnahan surat suara rusak dan lebih, dengan berita acara' },
+  { route: 'dokumen', label: 'Dokumen', hint: 'Berita acara, rekap harian dan rekap upah' },
+  { route: 'wilayah', label: 'Wilayah & TPS', hint: 'Kecamatan, desa/kelurahan, TPS dan DPT' },
+  { route: 'kebutuhan', label: 'Kebutuhan', hint: 'Kebutuhan per TPS, desa, kecamatan dan dapil' },
+  { route: 'pengaturan', label: 'Pengaturan', hint: 'Satker, cadangan, barang, dapil dan stasiun LAN' },
+]
+
+/** Who may do what, and whether the record can be trusted: used less often, listed apart. */
+const NAV_TRUST: NavItem[] = [
+  { route: 'pengguna', label: 'Pengguna', hint: 'Operator, koordinator dan admin; PIN' },
+  { route: 'cadangan', label: 'Cadangan', hint: 'Cadangan basis data, cadangkan ke USB, pulihkan' },
+  { route: 'integritas', label: 'Periksa integritas', hint: 'Periksa rantai hash buku besar dan saldo' },
+  { route: 'cek-dokumen', label: 'Cek dokumen', hint: 'Periksa berita acara tercetak terhadap buku besar' },
+]
+
+/**
+ * What a station's scope lets it see: a page is in its menu when the station may read what the page is
+ * about (core/stasiun.ts cakupanMengizinkan, the host's own rule). Pengaturan and the trust pages are
+ * the host's, or a station with full scope's.
+ */
+const ROUTE_READS: Partial<Record<Route, MethodName>> = {
+  beranda: 'rekonsiliasi.lihat',
+  penerimaan: 'penerimaan.daftar',
+  shift: 'shift.daftar',
+  pekerja: 'pekerja.daftar',
+  kemas: 'kemas.lihatKemajuan',
+  'serah-terima': 'serahTerima.daftar',
+  pemusnahan: 'pemusnahan.daftar',
+  dokumen: 'dokumen.daftar',
+  wilayah: 'wilayah.daftarTps',
+  kebutuhan: 'kebutuhan.daftarTps',
+}
+
+/** The menu's line drawings (24 × 24), one path a stroke. */
+const NAV_ICONS: Record<Route, string[]> = {
+  beranda: ['M3 11l9-7 9 7v9a1 1 0 0 1-1 1h-5v-6h-6v6H4a1 1 0 0 1-1-1z'],
+  penerimaan: [
+    'M3 7h11v9H3z',
+    'M14 10h4l3 3v3h-7z',
+    'M5.2 18a1.8 1.8 0 1 0 3.6 0a1.8 1.8 0 1 0 -3.6 0',
+    'M15.2 18a1.8 1.8 0 1 0 3.6 0a1.8 1.8 0 1 0 -3.6 0',
+  ],
+  shift: ['M6 4h12a2 2 0 0 1 2 2v12a2 2 0 0 1 -2 2h-12a2 2 0 0 1 -2 -2v-12a2 2 0 0 1 2 -2z', 'M8 9h8M8 13h8M8 17h5'],
+  pekerja: [
+    'M6 8a3 3 0 1 0 6 0a3 3 0 1 0 -6 0',
+    'M3 20c0-3.3 2.7-6 6-6s6 2.7 6 6',
+    'M14.5 9a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0 -5 0',
+    'M16 14.2c2.9.4 5 2.8 5 5.8',
+  ],
+  kemas: ['M4 8l8-4 8 4v8l-8 4-8-4z', 'M4 8l8 4 8-4M12 12v8', 'M8 6l8 4'],
+  'serah-terima': ['M5 12h14M13 6l6 6-6 6', 'M5 5v14'],
+  pemusnahan: ['M4 7h16M9 7V4h6v3', 'M6 7l1 13h10l1-13M10 11v6M14 11v6'],
+  dokumen: ['M6 3h8l4 4v14H6z', 'M14 3v4h4M9 12h6M9 16h6'],
+  wilayah: [
+    'M12 21s-7-6.2-7-11.5A7 7 0 0 1 19 9.5C19 14.8 12 21 12 21z',
+    'M9.5 9.5a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0 -5 0',
+  ],
+  kebutuhan: ['M3 7l9-4 9 4-9 4-9-4z', 'M3 7v10l9 4 9-4V7', 'M12 11v10'],
+  pengaturan: [
+    'M9 12a3 3 0 1 0 6 0a3 3 0 1 0 -6 0',
+    'M19.4 15a1.7 1.7 0 0 0 .3 1.8l.1.1a2 2 0 1 1-2.8 2.8l-.1-.1a1.7 1.7 0 0 0-1.8-.3 1.7 1.7 0 0 0-1 1.5V21a2 2 0 1 1-4 0v-.1a1.7 1.7 0 0 0-1.1-1.5 1.7 1.7 0 0 0-1.8.3l-.1.1a2 2 0 1 1-2.8-2.8l.1-.1a1.7 1.7 0 0 0 .3-1.8 1.7 1.7 0 0 0-1.5-1H3a2 2 0 1 1 0-4h.1a1.7 1.7 0 0 0 1.5-1.1 1.7 1.7 0 0 0-.3-1.8l-.1-.1a2 2 0 1 1 2.8-2.8l.1.1a1.7 1.7 0 0 0 1.8.3H9a1.7 1.7 0 0 0 1-1.5V3a2 2 0 1 1 4 0v.1a1.7 1.7 0 0 0 1 1.5 1.7 1.7 0 0 0 1.8-.3l.1-.1a2 2 0 1 1 2.8 2.8l-.1.1a1.7 1.7 0 0 0-.3 1.8V9a1.7 1.7 0 0 0 1.5 1H21a2 2 0 1 1 0 4h-.1a1.7 1.7 0 0 0-1.5 1z',
+  ],
+  pengguna: ['M8 8a4 4 0 1 0 8 0a4 4 0 1 0 -8 0', 'M4 21c0-4.4 3.6-8 8-8s8 3.6 8 8'],
+  cadangan: [
+    'M5 6a7 3 0 1 0 14 0a7 3 0 1 0 -14 0',
+    'M5 6v12c0 1.7 3.1 3 7 3s7-1.3 7-3V6M5 12c0 1.7 3.1 3 7 3s7-1.3 7-3',
+  ],
+  integritas: ['M12 3l8 3v6c0 4.5-3.4 8-8 9-4.6-1-8-4.5-8-9V6z', 'M8.5 12l2.5 2.5 4.5-5'],
+  'cek-dokumen': ['M6 3h8l4 4v6M6 3v18h6', 'M13.5 17.5a3 3 0 1 0 6 0a3 3 0 1 0 -6 0', 'M18.7 19.7L21 22'],
+}
 
 export function App() {
   const [mode, setMode] = useState(transport)
@@ -156,58 +249,7 @@ function Root() {
   )
 }
 
-const NAV: { route: Route; label: string; hint: string }[] = [
-  { route: 'beranda', label: 'Beranda', hint: 'Posisi surat suara per jenis dan dapil, kemajuan sortir-lipat' },
-  {
-    route: 'penerimaan',
-    label: 'Penerimaan',
-    hint: 'Penerimaan logistik dari penyedia: surat jalan, BTTB, selisih dan tertukar',
-  },
-  { route: 'shift', label: 'Sortir & Rakit', hint: 'Shift sortir-lipat dan rakit, tally per regu, rusak per alasan' },
-  { route: 'pekerja', label: 'Pekerja & Regu', hint: 'Pekerja, regu, ketua dan target harian' },
-  {
-    route: 'kemas',
-    label: 'Pengemasan',
-    hint: 'Setting dan pengemasan kit per TPS, label kotak, daftar isi kit, nomor segel',
-  },
-  {
-    route: 'serah-terima',
-    label: 'Serah Terima',
-    hint: 'Serah terima kit TPS ke PPK (Panitia Pemilihan Kecamatan), konfirmasi dan pengembalian',
-  },
-  { route: 'pemusnahan', label: 'Pemusnahan', hint: 'Pemusnahan surat suara rusak dan lebih, dengan berita acara' },
-  { route: 'dokumen', label: 'Dokumen', hint: 'Berita acara, rekap harian dan rekap upah' },
-  { route: 'wilayah', label: 'Wilayah & TPS', hint: 'Kecamatan, desa/kelurahan, TPS dan DPT' },
-  { route: 'kebutuhan', label: 'Kebutuhan', hint: 'Kebutuhan per TPS, desa, kecamatan dan dapil' },
-  { route: 'pengaturan', label: 'Pengaturan', hint: 'Satker, cadangan, barang, dapil dan stasiun LAN' },
-]
-
-/** Who may do what, and whether the record can be trusted: used less often, listed apart. */
-const NAV_TRUST: { route: Route; label: string; hint: string }[] = [
-  { route: 'pengguna', label: 'Pengguna', hint: 'Operator, koordinator dan admin; PIN' },
-  { route: 'cadangan', label: 'Cadangan', hint: 'Cadangan basis data, cadangkan ke USB, pulihkan' },
-  { route: 'integritas', label: 'Periksa integritas', hint: 'Periksa rantai hash buku besar dan saldo' },
-  { route: 'cek-dokumen', label: 'Cek dokumen', hint: 'Periksa berita acara tercetak terhadap buku besar' },
-]
-
-/**
- * What a station's scope lets it see: a page is in its menu when the station may read what the page is
- * about (core/stasiun.ts cakupanMengizinkan, the host's own rule). Pengaturan and the trust pages are
- * the host's, or a station with full scope's.
- */
-const ROUTE_READS: Partial<Record<Route, MethodName>> = {
-  beranda: 'rekonsiliasi.lihat',
-  penerimaan: 'penerimaan.daftar',
-  shift: 'shift.daftar',
-  pekerja: 'pekerja.daftar',
-  kemas: 'kemas.lihatKemajuan',
-  'serah-terima': 'serahTerima.daftar',
-  pemusnahan: 'pemusnahan.daftar',
-  dokumen: 'dokumen.daftar',
-  wilayah: 'wilayah.daftarTps',
-  kebutuhan: 'kebutuhan.daftarTps',
-}
-
+/** A page is in a station's menu when the station may read what the page is about. */
 function routeAllowed(route: Route, cakupan: Cakupan | null): boolean {
   if (cakupan === null || cakupan === 'penuh') return true
   if (route === 'beranda') return true
@@ -229,16 +271,17 @@ function useStation(): { nama: string; cakupan: Cakupan } | null {
   return stored ? { nama: stored.nama, cakupan: stored.cakupan } : null
 }
 
-function Shell({ election, system }: { election: Pemilihan; system: MethodOutput<'sistem.lihatStatus'> | undefined }) {
+function Shell({ election, system }: { election: Pemilihan; system: SystemStatus | undefined }) {
   const { route, params } = useLocation()
   const mainRef = useRef<HTMLElement>(null)
   const first = useRef(true)
   const station = useStation()
   const cakupan = station?.cakupan ?? null
   const nav = NAV.filter((n) => routeAllowed(n.route, cakupan))
-  const navTrust = cakupan === null || cakupan === 'penuh' ? NAV_TRUST : []
+  const navTrust = NAV_TRUST.filter((n) => routeAllowed(n.route, cakupan))
   const shown: Route = routeAllowed(route, cakupan) ? route : 'beranda'
   const { openSwitcher, status: sesi } = useSession()
+  const Page = PAGES[shown]
 
   // Just paired: the station's first question is who is at it, as at the host.
   const askUser = station !== null && sesi !== undefined && !sesi.user
@@ -286,31 +329,13 @@ function Shell({ election, system }: { election: Pemilihan; system: MethodOutput
           <UserChip />
         </header>
         <nav className="app-nav" aria-label="Menu utama">
-          <ul>
-            {nav.map((n) => (
-              <li key={n.route}>
-                <a href={href(n.route)} aria-current={route === n.route ? 'page' : undefined} title={n.hint}>
-                  <NavIcon route={n.route} />
-                  <span>{n.label}</span>
-                </a>
-              </li>
-            ))}
-          </ul>
+          <NavList routes={nav} current={route} />
           {navTrust.length > 0 && (
             <>
               <p className="nav-group" id="nav-trust">
                 Data dan keamanan
               </p>
-              <ul className="nav-secondary" aria-labelledby="nav-trust">
-                {navTrust.map((n) => (
-                  <li key={n.route}>
-                    <a href={href(n.route)} aria-current={route === n.route ? 'page' : undefined} title={n.hint}>
-                      <NavIcon route={n.route} />
-                      <span>{n.label}</span>
-                    </a>
-                  </li>
-                ))}
-              </ul>
+              <NavList routes={navTrust} current={route} className="nav-secondary" labelledBy="nav-trust" />
             </>
           )}
           <p className="nav-foot">
@@ -328,21 +353,7 @@ function Shell({ election, system }: { election: Pemilihan; system: MethodOutput
               then, its leave guard still asking and its draft not yet written, and a quick Back would return to
               that same hidden page instead of opening it again. */}
           <Suspense key={shown} fallback={<Loading label="Membuka halaman…" />}>
-            {shown === 'beranda' && <BerandaPage election={election} />}
-            {shown === 'penerimaan' && <PenerimaanPage election={election} params={params} />}
-            {shown === 'shift' && <ShiftPage election={election} params={params} />}
-            {shown === 'pekerja' && <PekerjaPage election={election} params={params} />}
-            {shown === 'kemas' && <KemasPage election={election} params={params} />}
-            {shown === 'serah-terima' && <SerahTerimaPage params={params} />}
-            {shown === 'pemusnahan' && <PemusnahanPage election={election} />}
-            {shown === 'dokumen' && <DokumenPage election={election} params={params} />}
-            {shown === 'wilayah' && <WilayahPage election={election} />}
-            {shown === 'kebutuhan' && <KebutuhanPage election={election} />}
-            {shown === 'pengaturan' && <PengaturanPage election={election} params={params} />}
-            {shown === 'pengguna' && <PenggunaPage />}
-            {shown === 'cadangan' && <CadanganPage system={system} />}
-            {shown === 'integritas' && <IntegritasPage />}
-            {shown === 'cek-dokumen' && <CekDokumenPage />}
+            <Page election={election} params={params} system={system} />
           </Suspense>
         </main>
       </div>
@@ -350,111 +361,42 @@ function Shell({ election, system }: { election: Pemilihan; system: MethodOutput
   )
 }
 
+function NavList({
+  routes,
+  current,
+  className,
+  labelledBy,
+}: {
+  routes: NavItem[]
+  current: Route
+  className?: string
+  labelledBy?: string
+}) {
+  return (
+    <ul className={className} aria-labelledby={labelledBy}>
+      {routes.map((n) => (
+        <li key={n.route}>
+          <a href={href(n.route)} aria-current={current === n.route ? 'page' : undefined} title={n.hint}>
+            <NavIcon route={n.route} />
+            <span>{n.label}</span>
+          </a>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
 function NavIcon({ route }: { route: Route }) {
-  const common = {
-    fill: 'none',
-    stroke: 'currentColor',
-    strokeWidth: 1.8,
-    strokeLinecap: 'round' as const,
-    strokeLinejoin: 'round' as const,
-  }
   return (
     <svg className="nav-icon" viewBox="0 0 24 24" aria-hidden="true">
-      {route === 'beranda' && <path {...common} d="M3 11l9-7 9 7v9a1 1 0 0 1-1 1h-5v-6h-6v6H4a1 1 0 0 1-1-1z" />}
-      {route === 'wilayah' && (
-        <>
-          <path {...common} d="M12 21s-7-6.2-7-11.5A7 7 0 0 1 19 9.5C19 14.8 12 21 12 21z" />
-          <circle {...common} cx="12" cy="9.5" r="2.5" />
-        </>
-      )}
-      {route === 'penerimaan' && (
-        <>
-          <path {...common} d="M3 7h11v9H3z" />
-          <path {...common} d="M14 10h4l3 3v3h-7z" />
-          <circle {...common} cx="7" cy="18" r="1.8" />
-          <circle {...common} cx="17" cy="18" r="1.8" />
-        </>
-      )}
-      {route === 'shift' && (
-        <>
-          <rect {...common} x="4" y="4" width="16" height="16" rx="2" />
-          <path {...common} d="M8 9h8M8 13h8M8 17h5" />
-        </>
-      )}
-      {route === 'pekerja' && (
-        <>
-          <circle {...common} cx="9" cy="8" r="3" />
-          <path {...common} d="M3 20c0-3.3 2.7-6 6-6s6 2.7 6 6" />
-          <circle {...common} cx="17" cy="9" r="2.5" />
-          <path {...common} d="M16 14.2c2.9.4 5 2.8 5 5.8" />
-        </>
-      )}
-      {route === 'kemas' && (
-        <>
-          <path {...common} d="M4 8l8-4 8 4v8l-8 4-8-4z" />
-          <path {...common} d="M4 8l8 4 8-4M12 12v8" />
-          <path {...common} d="M8 6l8 4" />
-        </>
-      )}
-      {route === 'serah-terima' && (
-        <>
-          <path {...common} d="M5 12h14M13 6l6 6-6 6" />
-          <path {...common} d="M5 5v14" />
-        </>
-      )}
-      {route === 'pemusnahan' && (
-        <>
-          <path {...common} d="M4 7h16M9 7V4h6v3" />
-          <path {...common} d="M6 7l1 13h10l1-13M10 11v6M14 11v6" />
-        </>
-      )}
-      {route === 'dokumen' && (
-        <>
-          <path {...common} d="M6 3h8l4 4v14H6z" />
-          <path {...common} d="M14 3v4h4M9 12h6M9 16h6" />
-        </>
-      )}
-      {route === 'kebutuhan' && (
-        <>
-          <path {...common} d="M3 7l9-4 9 4-9 4-9-4z" />
-          <path {...common} d="M3 7v10l9 4 9-4V7" />
-          <path {...common} d="M12 11v10" />
-        </>
-      )}
-      {route === 'pengguna' && (
-        <>
-          <circle {...common} cx="12" cy="8" r="4" />
-          <path {...common} d="M4 21c0-4.4 3.6-8 8-8s8 3.6 8 8" />
-        </>
-      )}
-      {route === 'cadangan' && (
-        <>
-          <ellipse {...common} cx="12" cy="6" rx="7" ry="3" />
-          <path {...common} d="M5 6v12c0 1.7 3.1 3 7 3s7-1.3 7-3V6M5 12c0 1.7 3.1 3 7 3s7-1.3 7-3" />
-        </>
-      )}
-      {route === 'integritas' && (
-        <>
-          <path {...common} d="M12 3l8 3v6c0 4.5-3.4 8-8 9-4.6-1-8-4.5-8-9V6z" />
-          <path {...common} d="M8.5 12l2.5 2.5 4.5-5" />
-        </>
-      )}
-      {route === 'cek-dokumen' && (
-        <>
-          <path {...common} d="M6 3h8l4 4v6M6 3v18h6" />
-          <circle {...common} cx="16.5" cy="17.5" r="3" />
-          <path {...common} d="M18.7 19.7L21 22" />
-        </>
-      )}
-      {route === 'pengaturan' && (
-        <>
-          <circle {...common} cx="12" cy="12" r="3" />
-          <path
-            {...common}
-            d="M19.4 15a1.7 1.7 0 0 0 .3 1.8l.1.1a2 2 0 1 1-2.8 2.8l-.1-.1a1.7 1.7 0 0 0-1.8-.3 1.7 1.7 0 0 0-1 1.5V21a2 2 0 1 1-4 0v-.1a1.7 1.7 0 0 0-1.1-1.5 1.7 1.7 0 0 0-1.8.3l-.1.1a2 2 0 1 1-2.8-2.8l.1-.1a1.7 1.7 0 0 0 .3-1.8 1.7 1.7 0 0 0-1.5-1H3a2 2 0 1 1 0-4h.1a1.7 1.7 0 0 0 1.5-1.1 1.7 1.7 0 0 0-.3-1.8l-.1-.1a2 2 0 1 1 2.8-2.8l.1.1a1.7 1.7 0 0 0 1.8.3H9a1.7 1.7 0 0 0 1-1.5V3a2 2 0 1 1 4 0v.1a1.7 1.7 0 0 0 1 1.5 1.7 1.7 0 0 0 1.8-.3l.1-.1a2 2 0 1 1 2.8 2.8l-.1.1a1.7 1.7 0 0 0-.3 1.8V9a1.7 1.7 0 0 0 1.5 1H21a2 2 0 1 1 0 4h-.1a1.7 1.7 0 0 0-1.5 1z"
-          />
-        </>
-      )}
+      <path
+        d={NAV_ICONS[route].join('')}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth={1.8}
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   )
 }

@@ -56,8 +56,32 @@ export function fmtJam(hhmm: string): string {
 /** A shift's hours: "08.00–16.00". */
 export const fmtJamRentang = (mulai: string, selesai: string): string => `${fmtJam(mulai)}–${fmtJam(selesai)}`
 
-export const fmtWaktu = (iso: string) =>
-  new Date(iso).toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' })
+/** A stored instant (UTC ISO) as the local time a coordinator reads: "23 Nov 2026 15.44". */
+export function fmtWaktu(iso: string): string {
+  const d = new Date(iso)
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' })
+}
+
+/**
+ * A wall-clock time stored without a zone ('YYYY-MM-DDTHH:mm', a delivery's; with seconds, a backup file's)
+ * read as this PC's own time, never shifted: "1 Nov 2024 08.30", or in the given parts. Anything else as it came.
+ */
+export function fmtWaktuLokal(
+  text: string,
+  parts: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' },
+): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(text)
+  if (!m) return text
+  const [y, mo, d, h, mi, sec] = m.slice(1).map((v) => Number(v ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ]
+  return new Date(y, mo - 1, d, h, mi, sec).toLocaleString('id-ID', parts)
+}
 
 export { JENIS_LABEL }
 

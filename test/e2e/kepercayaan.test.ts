@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { kodeSaksi } from '../../src/core/jejak'
 import { backupDir } from '../../src/services/cadangan'
 import { nameAllSigners } from '../support/api'
 import { pdfQrCodes, saveDownload } from '../support/pdf'
@@ -158,6 +159,27 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
     await add.getByRole('button', { name: 'Batal' }).click()
     await clearToasts(app.page)
     await app.screenshot('trust-03-pengguna')
+  })
+
+  it('a kode saksi typed back on Periksa integritas is checked: it holds, one the file does not reach is unknown, a mistyped one is refused', async () => {
+    await nav('Periksa integritas').click()
+    // The kode saksi Beranda shows, typed back as the logbook holds it (lower case, spaces): it holds.
+    const { kode, seq } = await app.call('ledger.lihatKodeSaksi', {})
+    const kodeBox = app.page.getByLabel('Kode saksi', { exact: true })
+    await kodeBox.fill(kode.toLowerCase().replace(/-/g, ' '))
+    await app.page.getByTestId('kode-saksi-periksa').click()
+    const kodeResult = app.page.getByTestId('kode-saksi-result')
+    await kodeResult.getByText('Kode saksi cocok', { exact: true }).waitFor()
+    await app.screenshot('trust-04a-kode-saksi-cocok')
+    // A code of a row this file does not reach is named unknown, with how far the file goes.
+    await kodeBox.fill(kodeSaksi({ seq: seq + 1000, hash: 'ab'.repeat(32) }))
+    await app.page.getByTestId('kode-saksi-periksa').click()
+    await kodeResult.getByText('Kode saksi tidak dikenal berkas ini', { exact: true }).waitFor()
+    expect(await kodeResult.textContent()).toContain(`baru sampai jejak ${seq}`)
+    // One changed character is refused as mistyped, under the field, by the code's check character.
+    await kodeBox.fill(kode.slice(0, -1) + (kode.endsWith('0') ? '1' : '0'))
+    await app.page.getByTestId('kode-saksi-periksa').click()
+    await app.page.getByText(/Huruf pemeriksa kode saksi tidak cocok/).waitFor()
   })
 
   it('a row edited behind the app is named by Periksa integritas and breaks the printed BA; restoring the backup mends both', async () => {

@@ -7,7 +7,8 @@ import { fullShot } from './support/browser'
  * The app shell stays on the screen: only the content pane scrolls, never the document (a page that
  * scrolls the window pushes the header and the menu off into blank grey), and nothing is wider than the
  * window except inside a box made to scroll sideways. Every page, at an office PC's 1366 × 768 and at
- * 1920 × 1080, over a floor with the longest names the demo holds; a screenshot of each page is kept in
+ * 1920 × 1080, over a floor with the longest names the demo holds; status pills sit inside their rows
+ * (never over a row's lines); a screenshot of each page is kept in
  * test-results/e2e/layout-<width>-<page>.png.
  */
 
@@ -90,6 +91,8 @@ interface Overflow {
   innerHeight: number
   paneOverflowX: number
   wide: string[]
+  /** Status pills that stick out of their table row or grid row, over the row's lines. */
+  pillsOverLines: string[]
 }
 
 /** What sticks out: the document's height beyond the window, and elements past its sides outside a sideways scroller. */
@@ -116,12 +119,24 @@ function measure(page: Page): Promise<Overflow> {
         `${el.tagName.toLowerCase()}.${cls.split(' ').join('.')} [${Math.round(r.left)}–${Math.round(r.right)}]`,
       )
     }
+    const pillsOverLines: string[] = []
+    for (const pill of Array.from(document.querySelectorAll('.app-main .status-badge'))) {
+      const row = pill.closest('tr, .ag-row')
+      const r = pill.getBoundingClientRect()
+      if (!row || r.height === 0) continue
+      const rr = row.getBoundingClientRect()
+      if (r.top < rr.top - 0.5 || r.bottom > rr.bottom + 0.5)
+        pillsOverLines.push(
+          `${pill.textContent} [${Math.round(r.top)}–${Math.round(r.bottom)} in ${Math.round(rr.top)}–${Math.round(rr.bottom)}]`,
+        )
+    }
     const main = document.querySelector('.app-main')
     return {
       documentHeight: document.scrollingElement!.scrollHeight,
       innerHeight: window.innerHeight,
       paneOverflowX: main ? main.scrollWidth - main.clientWidth : 0,
       wide: wide.slice(0, 8),
+      pillsOverLines: pillsOverLines.slice(0, 8),
     }
   })
 }
@@ -149,6 +164,7 @@ describe.each([
     expect(o.documentHeight, 'the document scrolls').toBeLessThanOrEqual(o.innerHeight)
     expect(o.paneOverflowX, 'the content pane scrolls sideways').toBe(0)
     expect(o.wide, 'past the window, outside a sideways scroller').toEqual([])
+    expect(o.pillsOverLines, 'status pills over row lines').toEqual([])
     expect(app.errors).toEqual([])
   })
 })

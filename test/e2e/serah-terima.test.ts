@@ -303,7 +303,10 @@ describe('serah terima and pemusnahan, end to end', () => {
       expect(pdf.flat, r.item).toMatch(new RegExp(`\\d+ ${rx(r.item)} ${rx(dapil)} ${rx(r.unit)} ${rx(r.qty)} `))
     }
     // (the sentence may run over a page break: read it without the page foot)
-    const body = pdf.flat.replace(/Nomor \S+ · Halaman \d+ dari \d+ Kode verifikasi: \S+ Pindai kode QR[^.]*\. /g, '')
+    const body = pdf.flat.replace(
+      /Nomor \S+ · Halaman \d+ dari \d+ Kode verifikasi: \S+(?: · Kode saksi: \S+)? Pindai kode QR[^.]*\. /g,
+      '',
+    )
     expect(body).toContain(`${jumlahOnScreen.slice(0, -1)}, dengan rincian per desa/kelurahan`)
 
     // The PPK confirms receipt.

@@ -734,7 +734,10 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     // 17.698 x 2 = 35.396 lembar of ballots; every other item on its own: units are never added across items.
     expect(t).toMatch(/JUMLAH SURAT SUARA \(lembar\) 35\.396 Jumlah seluruhnya/)
     // (the sentence may run over a page break: read it without the page foot)
-    const body = t.replace(/Nomor \S+ · Halaman \d+ dari \d+ Kode verifikasi: \S+ Pindai kode QR[^.]*\. /g, '')
+    const body = t.replace(
+      /Nomor \S+ · Halaman \d+ dari \d+ Kode verifikasi: \S+(?: · Kode saksi: \S+)? Pindai kode QR[^.]*\. /g,
+      '',
+    )
     expect(body).toContain(
       'Jumlah seluruhnya 35.396 (tiga puluh lima ribu tiga ratus sembilan puluh enam) lembar surat suara, 164 (seratus enam puluh empat) buah kotak suara, 328 (tiga ratus dua puluh delapan) buah bilik suara, 164 (seratus enam puluh empat) botol tinta, 82 (delapan puluh dua) set alat bantu tunanetra (template braille), 82 (delapan puluh dua) set segel, 82 (delapan puluh dua) set sampul, dan 82 (delapan puluh dua) set formulir, dengan rincian',
     )

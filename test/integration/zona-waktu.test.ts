@@ -1,22 +1,30 @@
+import { spawn } from 'node:child_process'
+import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { recordMoves } from '../../src/services/ledger'
-import { openTestApp, useTempDir } from '../support/api'
+import { nameAllSigners, openTestApp, ROOT, useTempDir } from '../support/api'
 import { gudangCommand } from '../support/gudang'
 
 /**
- * Dates in the satker's zone (issue 15, defect 4): floor_flow dates a row without a shift by the day it
- * happened on the warehouse wall (WIB by default), never by the zone of the PC that verifies the file.
- * A reclassification written at 23:30 WIB is 00:30 WITA and WIT the next day, and the day before in
- * Los Angeles; verifying there must raise no alarm.
+ * Dates in the satker's zone (issue 15, defect 4): every date derived from an instant — floor_flow's day
+ * of a row without a shift, the day a row belongs to in a BA or the rekap harian, the date a BA takes
+ * when none is given — is the day on the warehouse wall (the election's zona_waktu, WIB by default),
+ * never the zone of the PC that opens or verifies the file. A reclassification written at 23:30 WIB is
+ * 00:30 WITA and 01:30 WIT the next day, and 08:30 the same day in Los Angeles; each PC must derive the
+ * same BA, the same rekap and raise no alarm. Each zone runs in its own process (test/support/zonaChild.ts),
+ * so Node's Date and SQLite's 'localtime' both see it.
  */
 const dir = useTempDir('zona')
 let file = ''
+// 16:30 UTC: 23:30 WIB on 4 November.
+const AT = '2024-11-04T16:30:00.000Z'
+const ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura', 'America/Los_Angeles']
 
 beforeAll(async () => {
-  // 16:30 UTC: 23:30 WIB, 00:30 WITA (the next day), 01:30 WIT, 08:30 in Los Angeles.
-  const at = new Date('2024-11-04T16:30:00.000Z')
+  const at = new Date(AT)
   const app = await openTestApp({ dir, name: 'zona', now: () => at })
+  await nameAllSigners(app)
   const v = app.ctx.db.prepare('SELECT id FROM item_variant ORDER BY id LIMIT 1').pluck().get() as number
   recordMoves(app.ctx, { actor: 'Ani' }, [
     { variantId: v, from: 'PENYEDIA', to: 'DITERIMA', qty: 100 },
@@ -29,10 +37,94 @@ beforeAll(async () => {
   app.close()
 }, 60_000)
 
-describe('verifying a file in another time zone', () => {
-  it.each(['Asia/Makassar', 'Asia/Jayapura', 'America/Los_Angeles'])('under TZ=%s raises no false alarm', (tz) => {
-    const run = gudangCommand(join(dir, 'data'), { TZ: tz })('verify', '--db', file)
-    expect(run.code, run.stdout + run.stderr).toBe(0)
-    expect(run.stdout).toContain('UTUH')
+interface Derived {
+  periksa: { ok: boolean; problems: string[] }
+  ba: { tanggal: string; data: unknown }
+  rekap: unknown
+}
+
+/** The child run under `tz` on its own copy of the file (it issues a BA). */
+function derivedUnder(tz: string): Promise<Derived> {
+  const copy = join(dir, `zona-${tz.replace('/', '-')}.sqlite`)
+  copyFileSync(file, copy)
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/support/zonaChild.ts'), copy, AT], {
+      cwd: ROOT,
+      env: { ...process.env, TZ: tz },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let out = ''
+    let err = ''
+    const timer = setTimeout(() => child.kill('SIGKILL'), 50_000)
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()))
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      if (code !== 0) reject(new Error(`TZ=${tz}: exit ${code}\n${err}`))
+      else resolve(JSON.parse(out.trim().split('\n').at(-1)!) as Derived)
+    })
+  })
+}
+
+describe('a PC in another time zone', () => {
+  it('derives the same BA (date and figures) and the same rekap harian, and its check raises no alarm', async () => {
+    // The four PCs at once: each is a process of its own.
+    const [wib, ...others] = await Promise.all(ZONES.map(async (tz) => ({ tz, ...(await derivedUnder(tz)) })))
+    expect(wib!.periksa).toEqual({ ok: true, problems: [] })
+    // 23:30 WIB is still the 4th on the warehouse wall: the 10 rusak, 4 of them judged usable, are that day's.
+    expect(wib!.ba.tanggal).toBe('2024-11-04')
+    expect(JSON.stringify(wib!.ba.data)).toContain('"diterima":100,"baik":4,"rusak":6')
+    for (const o of others) {
+      expect(o.periksa, o.tz).toEqual(wib!.periksa)
+      expect(o.ba, o.tz).toEqual(wib!.ba)
+      expect(o.rekap, o.tz).toEqual(wib!.rekap)
+    }
+  }, 60_000)
+
+  it.each(['Asia/Makassar', 'Asia/Jayapura', 'America/Los_Angeles'])(
+    '`gudang verify` under TZ=%s raises no false alarm',
+    (tz) => {
+      const run = gudangCommand(join(dir, 'data'), { TZ: tz })('verify', '--db', file)
+      expect(run.code, run.stdout + run.stderr).toBe(0)
+      expect(run.stdout).toContain('UTUH')
+    },
+  )
+})
+
+describe('the zone is a setting of the election', () => {
+  it('is WIB for Batu Bara; set to WITA in Pengaturan, the row of 23:30 WIB moves to the next day and the check agrees', async () => {
+    const copy = join(dir, 'zona-setelan.sqlite')
+    copyFileSync(file, copy)
+    const app = await openTestApp({ dbPath: copy, now: () => new Date(AT) })
+    try {
+      expect((await app.call('pemilihan.lihat'))?.zonaWaktu).toBe('WIB')
+      const day = () =>
+        app.ctx.db.prepare(`SELECT tanggal FROM floor_flow WHERE category = 'reklasifikasi'`).pluck().all()
+      expect((await app.call('pemilihan.ubah', { zonaWaktu: 'WITA' })).zonaWaktu).toBe('WITA')
+      expect(day()).toEqual(['2024-11-05'])
+      expect(await app.call('ledger.periksa', {})).toMatchObject({ ok: true, problems: [] })
+      await app.call('pemilihan.ubah', { zonaWaktu: 'WIB' })
+      expect(day()).toEqual(['2024-11-04'])
+      await expect(app.call('pemilihan.ubah', { zonaWaktu: 'UTC' as 'WIB' })).rejects.toThrow(/Zona waktu/)
+    } finally {
+      app.close()
+    }
+  })
+
+  it('a new election takes the zone of its region: kode wilayah first, else the province', async () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ kodeWilayah: '7371', provinsi: 'Sulawesi Selatan' }, 'WITA'],
+      [{ provinsi: 'Papua Pegunungan' }, 'WIT'],
+      [{ kodeWilayah: '1219' }, 'WIB'],
+    ]
+    for (const [where, zona] of cases) {
+      const app = await openTestApp({ dir, demo: false })
+      try {
+        const e = await app.call('pemilihan.buat', { jenis: 'pilkada', satker: 'Kota Contoh', ...where })
+        expect(e.zonaWaktu, JSON.stringify(where)).toBe(zona)
+      } finally {
+        app.close()
+      }
+    }
   })
 })

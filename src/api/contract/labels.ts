@@ -159,6 +159,7 @@ export const FIELD_LABELS: Record<string, string> = {
   wakilNama: 'Nama wakil penyedia',
   workerId: 'Pekerja',
   workerIds: 'Pekerja hadir',
+  zonaWaktu: 'Zona waktu',
 }
 
 /** What `id` is in each namespace: the thing the method is about. */
@@ -188,6 +189,7 @@ const METHOD_LABELS: Record<string, Record<string, string>> = {
   'pekerja.ubah': { nama: 'Nama pekerja' },
   'shift.tutup': { note: 'Catatan penutupan' },
   'shift.bukaKembali': { note: 'Alasan membuka kembali' },
+  'ledger.periksaKodeSaksi': { kode: 'Kode saksi' },
 }
 
 /** A table's own entry: a field named "constructor" is not Object's. */

@@ -75,8 +75,15 @@ export const ledgerMethods = {
   }),
   'ledger.periksaKodeSaksi': method({
     input: z.object({ kode: z.string().trim().min(1).max(40) }).strict(),
-    output: z.object({ cocok: z.boolean(), pesan: z.string() }),
-    description: 'Memeriksa kode saksi yang diketik (dari buku catatan) terhadap riwayat berkas ini',
+    output: z.object({
+      cocok: z.boolean(),
+      /** cocok; berbeda (the history differs at or before the code's row); tidak-dikenal (no such row). */
+      hasil: z.enum(['cocok', 'berbeda', 'tidak-dikenal']),
+      seq: z.number().int(),
+      pesan: z.string(),
+    }),
+    description:
+      'Memeriksa kode saksi yang diketik (dari buku catatan gudang atau berita acara) terhadap riwayat berkas ini; kode yang cocok disimpan sebagai saksi',
     writes: false,
   }),
   'ledger.daftarSaldo': method({

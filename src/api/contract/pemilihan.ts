@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { method } from './define'
 import { checkName, foldName } from '../../core/names'
+import { ZONA_WAKTU } from '../../core/zonaWaktu'
 import { checked, Jenis, NoInput, OptionalName, Rounding, ShortText } from './common'
 
 const KodeWilayah = z
@@ -30,6 +31,8 @@ export const Pemilihan = z.object({
   nomorStart: z.number().int(),
   taxPercent: z.number(),
   hasLogo: z.boolean(),
+  /** The satker's zone: every date derived from an instant is read in it (core/zonaWaktu.ts). */
+  zonaWaktu: z.enum(ZONA_WAKTU),
   schemaVersion: z.number().int(),
 })
 
@@ -101,6 +104,7 @@ export const PemilihanUpdate = z
         (v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-9,
         'Persentase pajak paling banyak dua angka desimal',
       ),
+    zonaWaktu: z.enum(ZONA_WAKTU, 'Zona waktu harus WIB, WITA atau WIT'),
   })
   .partial()
   .strict()

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { method } from './define'
-import { Id, IsoDate, NoInput } from './common'
+import { Id, IsoDate } from './common'
 
 export const ReconRow = z.object({
   variantId: Id,
@@ -53,7 +53,8 @@ export type KemajuanSortir = z.infer<typeof KemajuanSortir>
 
 export const rekonsiliasiMethods = {
   'rekonsiliasi.lihat': method({
-    input: NoInput,
+    /** Without a date: now, from the balances. With one: the ledger as of the end of that day. */
+    input: z.object({ tanggal: IsoDate.optional() }).strict().default({}),
     output: z.array(ReconRow),
     description:
       'Per jenis dan dapil: kebutuhan, diterima, dalam proses, baik, rusak per alasan, tertukar dan kekurangan',

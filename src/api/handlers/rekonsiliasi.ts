@@ -3,7 +3,7 @@ import type { HandlerContext, NamespaceHandlers } from './context'
 
 export function rekonsiliasiHandlers({ ctx }: HandlerContext): NamespaceHandlers<'rekonsiliasi'> {
   return {
-    'rekonsiliasi.lihat': () => rekonsiliasi.lihat(ctx),
+    'rekonsiliasi.lihat': (i) => rekonsiliasi.lihat(ctx, i.tanggal ? { tanggal: i.tanggal } : undefined),
     'rekonsiliasi.lihatKemajuan': (i) => rekonsiliasi.lihatKemajuan(ctx, i),
   }
 }

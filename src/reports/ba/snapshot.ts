@@ -33,6 +33,12 @@ export interface Snapshot<T> {
   tanggal: string
   signers: Signer[]
   data: T
+  /**
+   * The jejak head before the issuing transaction (issue 15): its kode saksi is printed on every page, so
+   * a reprint prints the code of the file as it stood when the paper was issued. Absent from snapshots
+   * issued before the code was printed; those print none.
+   */
+  jejak?: { seq: number; hash: string }
 }
 
 export interface PrintContext {
@@ -40,6 +46,8 @@ export interface PrintContext {
   nomor: string | null
   copy: CopyMark
   chainHead: { seq: number; hash: string }
+  /** The kode saksi of the snapshot's jejak head; null for a paper issued before it was printed. */
+  kodeSaksi: string | null
   qrText: string
   /** Local 'YYYY-MM-DDTHH:mm' of this print. */
   generatedAt: string
@@ -79,6 +87,7 @@ export function officialDocument(snap: Snapshot<unknown>, parts: DocParts, print
     footer: {
       documentId: `DOK-${print.documentId}`,
       chainHead: print.chainHead,
+      kodeSaksi: print.kodeSaksi,
       qrText: print.qrText,
       generatedAt: print.generatedAt,
     },

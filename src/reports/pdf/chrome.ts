@@ -33,6 +33,11 @@ export interface FooterInfo {
   issuer?: string
   /** The ledger head the document was made from: proves later that no ledger rows were dropped. */
   chainHead: { seq: number; hash: string }
+  /**
+   * The kode saksi harian of the file when the paper was issued ("J-18422-7KQ2M-9XH4C", core/jejak.ts):
+   * what a reader copies into the logbook or reads out to the KPU provinsi; null or absent prints none.
+   */
+  kodeSaksi?: string | null
   /** Short text for the QR code (≤ 106 UTF-8 bytes; ≤ 84 keeps ECC level M): what a verifier scans to find the record. */
   qrText: string
   /** Local time 'YYYY-MM-DDTHH:mm' the document was generated (PDF metadata). */
@@ -205,7 +210,8 @@ export function titleCase(text: string): string {
 /**
  * Every page, as a KPU paper's foot: a hairline, then what the page belongs to ("Nomor …" of the BA,
  * or the title of an unnumbered paper) with "Halaman x dari y", the verification code (the ledger
- * chain head the document was made from: sequence and the first 16 hex characters of its hash), and a
+ * chain head the document was made from: sequence and the first 16 hex characters of its hash) with the
+ * kode saksi of the whole file at issue (the jejak head, easy to read aloud and copy into a logbook), and a
  * line saying what the QR code at the right is for. The QR goes on every page rather than once by the
  * signatures because pages of a berita acara get separated, stapled into other files and photocopied
  * one by one; each page then still names its document and can be checked on its own. Its fixed corner
@@ -239,7 +245,15 @@ export function pageFooter(
             margin: [0, 2, 0, 4],
           },
           { text: `${info.label} · Halaman ${page} dari ${pages}`, fontSize: 9, bold: true },
-          { text: `Kode verifikasi: ${code}`, fontSize: small, margin: [0, 2, 0, 0] },
+          {
+            // The kode saksi in bold: the one a reader copies into the logbook.
+            text: [
+              `Kode verifikasi: ${code}`,
+              ...(info.kodeSaksi ? [' · ', { text: `Kode saksi: ${info.kodeSaksi}`, bold: true }] : []),
+            ],
+            fontSize: small,
+            margin: [0, 2, 0, 0],
+          },
           {
             text: `Pindai kode QR di samping untuk mencocokkan halaman ini dengan register dokumen ${info.issuer}.`,
             fontSize: small,

@@ -7,10 +7,21 @@ import { fmt } from '../format'
 const MAX_ISSUES_SHOWN = 200
 
 /** `method`: the issues answer that method's input, so each field shows as its form names it (api/contract/labels.ts). */
-export function IssueTable({ issues, caption, method }: { issues: Issue[]; caption?: string; method?: string }) {
+export function IssueTable({
+  issues,
+  caption,
+  method,
+  columns = true,
+}: {
+  issues: Issue[]
+  caption?: string
+  method?: string
+  /** False where the messages name what they are about and the field keys would mean nothing to a reader. */
+  columns?: boolean
+}) {
   if (issues.length === 0) return null
   const hasRow = issues.some((i) => i.row !== undefined)
-  const hasColumn = issues.some((i) => i.column !== undefined)
+  const hasColumn = columns && issues.some((i) => i.column !== undefined)
   const shown = issues.slice(0, MAX_ISSUES_SHOWN)
   return (
     <div className="issue-table-wrap">
@@ -184,16 +195,29 @@ export function ErrorBanner({
   error,
   onRetry,
   title,
+  testId,
+  shown,
+  children,
 }: {
   error: ApiError | undefined
   onRetry?: () => void
   title?: string
+  testId?: string
+  /**
+   * In a form: the details listed here, the rest being shown under their fields. The list then leaves out
+   * the field keys, which the messages of a form's refusal do not need.
+   */
+  shown?: (issue: Issue) => boolean
+  /** What to do about it, after the details. */
+  children?: ReactNode
 }) {
   if (!error) return null
+  const issues = shown ? error.details.filter(shown) : error.details
   return (
     <Banner
       kind="error"
       title={title ?? 'Terjadi masalah'}
+      testId={testId}
       actions={
         onRetry && (
           <button type="button" className="btn btn-secondary" onClick={onRetry}>
@@ -203,7 +227,8 @@ export function ErrorBanner({
       }
     >
       <p>{error.message}</p>
-      <IssueTable issues={error.details} method={fieldsOf(error)} />
+      <IssueTable issues={issues} method={fieldsOf(error)} columns={!shown} />
+      {children}
     </Banner>
   )
 }

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../api'
 import { Dialog } from './Dialog'
 import { Banner, ErrorBanner } from './Feedback'
-import { Field, PinField } from './Form'
+import { NewPinFields, TextField } from './Form'
 
 /**
  * A new election file (or one from before users existed) has nobody who may manage users or restore a
@@ -83,34 +83,25 @@ export function FirstAdminDialog({
           </Banner>
         )}
         {err && !placed && <ErrorBanner error={err} title="Admin belum dapat dibuat" />}
-        <Field label="Nama admin" error={errors.nama} hint="Mis. nama Kasubbag Keuangan, Umum dan Logistik">
-          {(id, d, invalid) => (
-            <input
-              id={id}
-              value={nama}
-              onChange={(e) => setNama(e.target.value)}
-              aria-describedby={d}
-              aria-invalid={invalid}
-              data-autofocus
-              autoComplete="off"
-            />
-          )}
-        </Field>
+        <TextField
+          label="Nama admin"
+          error={errors.nama}
+          hint="Mis. nama Kasubbag Keuangan, Umum dan Logistik"
+          value={nama}
+          onChange={setNama}
+          data-autofocus
+          autoComplete="off"
+        />
         <div className="form-grid">
-          <PinField
+          <NewPinFields
             label="PIN"
-            value={pin}
-            onChange={setPin}
+            pin={pin}
+            onPin={setPin}
+            repeat={pin2}
+            onRepeat={setPin2}
+            mismatch={mismatch}
             error={errors.pin}
             hint="4 sampai 8 angka; bukan angka berurutan atau berulang"
-            autoComplete="new-password"
-          />
-          <PinField
-            label="Ulangi PIN"
-            value={pin2}
-            onChange={setPin2}
-            error={mismatch ? 'PIN tidak sama dengan isian pertama' : undefined}
-            autoComplete="new-password"
           />
         </div>
         <p className="muted small">

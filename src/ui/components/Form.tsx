@@ -1,4 +1,11 @@
-import { useId, useState, type InputHTMLAttributes, type ReactNode } from 'react'
+import {
+  useId,
+  useState,
+  type ChangeEvent,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type TextareaHTMLAttributes,
+} from 'react'
 
 /**
  * A labelled form field with its hint and its error underneath; the input gets aria-describedby
@@ -39,40 +46,60 @@ export function Field({
   )
 }
 
-/**
- * A labelled one-line text input: the common case of Field, which hands the input its id, hint and error
- * wiring. onChange receives the text, not the event; every other input attribute passes through.
- */
-export function TextField({
-  label,
-  hint,
-  error,
-  className,
-  value,
-  onChange,
-  ...input
-}: {
+/** What a text field takes besides its control's own attributes. */
+interface TextProps {
   label: string
   hint?: ReactNode
   error?: string | undefined
   className?: string
   value: string | number
   onChange(value: string): void
-} & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange' | 'className'>) {
+}
+
+/** The wiring a text control gets from its Field: id, described-by, invalid, value and change. */
+interface Wired {
+  id: string
+  'aria-describedby': string | undefined
+  'aria-invalid': boolean
+  value: string | number
+  onChange(e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>): void
+}
+
+function TextControl<R extends object>(props: TextProps & R & { control(wired: Wired, attributes: R): ReactNode }) {
+  const { label, hint, error, className, value, onChange, control, ...attributes } = props
   return (
     <Field label={label} hint={hint} error={error} className={className}>
-      {(id, describedBy, invalid) => (
-        <input
-          id={id}
-          aria-describedby={describedBy}
-          aria-invalid={invalid}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          {...input}
-        />
-      )}
+      {(id, describedBy, invalid) =>
+        control(
+          {
+            id,
+            'aria-describedby': describedBy,
+            'aria-invalid': invalid,
+            value,
+            onChange: (e) => onChange(e.target.value),
+          },
+          attributes as unknown as R,
+        )
+      }
     </Field>
   )
+}
+
+type InputAttributes = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange' | 'className'>
+
+/**
+ * A labelled one-line text input: the common case of Field, which hands the input its id, hint and error
+ * wiring. onChange receives the text, not the event; every other input attribute passes through.
+ */
+export function TextField(props: TextProps & InputAttributes) {
+  return <TextControl<InputAttributes> {...props} control={(wired, input) => <input {...wired} {...input} />} />
+}
+
+type AreaAttributes = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value' | 'onChange' | 'className'>
+
+/** A labelled text area: TextField for text that runs over lines (a note, a reason). */
+export function TextAreaField(props: TextProps & AreaAttributes) {
+  return <TextControl<AreaAttributes> {...props} control={(wired, area) => <textarea {...wired} {...area} />} />
 }
 
 /**
@@ -106,6 +133,44 @@ export function PinField({
       value={value}
       onChange={(pin) => onChange(pin.replace(/\D/g, ''))}
     />
+  )
+}
+
+/**
+ * A new PIN typed twice: the second box says so when the two differ (`mismatch`, set by the form when it
+ * is sent), so a slip of the finger never becomes a PIN nobody knows.
+ */
+export function NewPinFields({
+  label,
+  pin,
+  onPin,
+  repeat,
+  onRepeat,
+  mismatch,
+  error,
+  hint,
+}: {
+  /** "PIN", "PIN baru". */
+  label: string
+  pin: string
+  onPin(pin: string): void
+  repeat: string
+  onRepeat(pin: string): void
+  mismatch: boolean
+  error?: string | undefined
+  hint?: ReactNode
+}) {
+  return (
+    <>
+      <PinField label={label} value={pin} onChange={onPin} error={error} hint={hint} autoComplete="new-password" />
+      <PinField
+        label={`Ulangi ${label}`}
+        value={repeat}
+        onChange={onRepeat}
+        error={mismatch ? `PIN tidak sama dengan isian ${label === 'PIN' ? 'pertama' : label}` : undefined}
+        autoComplete="new-password"
+      />
+    </>
   )
 }
 

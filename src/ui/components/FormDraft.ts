@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef } from 'react'
 import type { Draf } from '../../api/contract'
 import type { DrafJenis } from '../../core/draf'
-import { invoke, toApiError } from '../api'
+import { useDraftRecord, usePausedWrite } from './draftRecord'
 
 /** How long typing may pause before the form is written as a draft. */
 const DRAFT_DELAY_MS = 600
@@ -38,90 +38,44 @@ export function useFormDraft({
   dirty: boolean
   onRestore(parts: Parts): void
 }): FormDraft {
-  const [loaded, setLoaded] = useState(false)
-  const [restored, setRestored] = useState<Draf | null>(null)
-  const [savedAt, setSavedAt] = useState<string | null>(null)
-  const [failure, setFailure] = useState<string | null>(null)
+  const record = useDraftRecord({ jenis, kunci, enabled: true, onRestore })
+  const { write, forget, loaded } = record
   const pending = useRef<Parts | null>(null)
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const settled = useRef(false)
-  const restoreRef = useRef(onRestore)
-  useEffect(() => {
-    restoreRef.current = onRestore
-  }, [onRestore])
 
-  const flush = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current)
-    timer.current = null
+  const writePending = useCallback(() => {
     const bagian = pending.current
     pending.current = null
-    if (!bagian || settled.current) return
-    invoke('draf.simpan', { jenis, kunci, bagian, ganti: true }, { askUser: false }).then(
-      (r) => {
-        setSavedAt(r.diubahAt)
-        setFailure(null)
-      },
-      (err: unknown) => setFailure(toApiError(err).message),
-    )
-  }, [jenis, kunci])
-
-  useEffect(() => {
-    let live = true
-    invoke('draf.lihat', { jenis, kunci }).then(
-      (d) => {
-        if (!live) return
-        if (Object.keys(d.bagian).length > 0) {
-          restoreRef.current(d.bagian)
-          setRestored(d)
-          setSavedAt(d.diubahAt)
-        }
-        setLoaded(true)
-      },
-      (err: unknown) => {
-        if (!live) return
-        setFailure(toApiError(err).message)
-        setLoaded(true)
-      },
-    )
-    return () => {
-      live = false
-    }
-  }, [jenis, kunci])
+    if (bagian && !settled.current) void write(bagian, true)
+  }, [write])
+  const { schedule, cancel } = usePausedWrite(writePending, DRAFT_DELAY_MS)
 
   // Every change of a form with something in it is written once typing pauses.
   const snapshot = JSON.stringify(parts)
   useEffect(() => {
     if (!loaded || !dirty || settled.current) return
     pending.current = JSON.parse(snapshot) as Parts
-    if (timer.current) clearTimeout(timer.current)
-    timer.current = setTimeout(flush, DRAFT_DELAY_MS)
-  }, [loaded, dirty, snapshot, flush])
-
-  useEffect(() => {
-    window.addEventListener('pagehide', flush)
-    return () => {
-      window.removeEventListener('pagehide', flush)
-      flush()
-    }
-  }, [flush])
+    schedule()
+  }, [loaded, dirty, snapshot, schedule])
 
   const settle = useCallback(() => {
     settled.current = true
     pending.current = null
-    if (timer.current) clearTimeout(timer.current)
-    timer.current = null
-  }, [])
+    cancel()
+  }, [cancel])
 
   const discard = useCallback(() => {
     pending.current = null
-    if (timer.current) clearTimeout(timer.current)
-    timer.current = null
-    setRestored(null)
-    setSavedAt(null)
-    invoke('draf.hapus', { jenis, kunci }, { askUser: false }).catch((err: unknown) =>
-      setFailure(toApiError(err).message),
-    )
-  }, [jenis, kunci])
+    cancel()
+    forget()
+  }, [cancel, forget])
 
-  return { restored, dismissRestored: () => setRestored(null), settle, discard, savedAt, failure }
+  return {
+    restored: record.restored,
+    dismissRestored: record.dismissRestored,
+    settle,
+    discard,
+    savedAt: record.savedAt,
+    failure: record.failure,
+  }
 }

@@ -1,14 +1,15 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode, useId } from 'react'
 import type { HistoryRow, MethodInput } from '../../api/contract'
 import { MOVE_REASON_LABEL } from '../../core/shifts'
-import { fieldErrors, invoke } from '../api'
+import { invoke } from '../api'
 import { fmt } from '../format'
-import { useApi, useRefreshAll } from './data'
-import { Dialog } from './Dialog'
-import { ErrorBanner, Loading, useToast } from './Feedback'
+import { useApi } from './data'
+import { Dialog, DialogActions } from './Dialog'
+import { ErrorBanner, Loading } from './Feedback'
 import { TextField } from './Form'
 import { TableHead } from './TableHead'
 import './history.css'
+import { useWrite } from './useWrite'
 
 /**
  * "The history of every number is one click away": any page calls useHistory().open(filter, title)
@@ -143,28 +144,17 @@ function HistoryList({ filter }: { filter: HistoryFilter }) {
 function CorrectionForm({ row, onDone }: { row: HistoryRow; onDone(): void }) {
   const [qty, setQty] = useState(String(row.qty))
   const [note, setNote] = useState('')
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
-  const toast = useToast()
-  const refreshAll = useRefreshAll()
-  const submit = async () => {
-    setBusy(true)
-    setErrors({})
-    try {
+  const { error, errors, busy, run } = useWrite(onDone)
+  const formId = useId()
+  const submit = () =>
+    run(async () => {
       const n = Number(qty)
       await invoke('ledger.koreksi', { seq: row.seq, qty: Number.isFinite(n) ? n : -1, note })
-      toast.showSuccess(`Baris ${row.seq} dikoreksi dari ${fmt(row.qty)} menjadi ${fmt(n)}.`, 'Koreksi tersimpan')
-      refreshAll()
-      onDone()
-    } catch (err) {
-      setErrors(fieldErrors(err))
-      toast.showError(err, 'Koreksi ditolak')
-    } finally {
-      setBusy(false)
-    }
-  }
+      return [`Baris ${row.seq} dikoreksi dari ${fmt(row.qty)} menjadi ${fmt(n)}.`, 'Koreksi tersimpan']
+    })
   return (
     <form
+      id={formId}
       className="history-correction"
       onSubmit={(e) => {
         e.preventDefault()
@@ -178,6 +168,7 @@ function CorrectionForm({ row, onDone }: { row: HistoryRow; onDone(): void }) {
         Baris lama tidak diubah: dicatat baris pembatalan dan baris baru dengan jumlah yang benar. Isi 0 untuk
         membatalkan seluruhnya.
       </p>
+      <ErrorBanner error={error} title="Koreksi ditolak" shown={(d) => d.column !== 'qty' && d.column !== 'note'} />
       <div className="history-correction-row">
         <TextField
           label="Jumlah yang benar"
@@ -197,12 +188,7 @@ function CorrectionForm({ row, onDone }: { row: HistoryRow; onDone(): void }) {
         />
       </div>
       <div className="form-actions">
-        <button type="button" className="btn btn-secondary" onClick={onDone}>
-          Batal
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          Simpan koreksi
-        </button>
+        <DialogActions onCancel={onDone} busy={busy} label="Simpan koreksi" formId={formId} />
       </div>
     </form>
   )

@@ -32,3 +32,35 @@ export function TableHead({ columns }: { columns: Column[] }) {
     </thead>
   )
 }
+
+/**
+ * A data table as every page draws one: in its sideways scroller, the heading row from `columns`, the rows
+ * given as children, and an optional footer (total rows).
+ */
+export function DataTable({
+  columns,
+  className,
+  testId,
+  caption,
+  foot,
+  children,
+}: {
+  columns: Column[]
+  /** Classes beside `table`: "table-compact", the page's own. */
+  className?: string
+  testId?: string
+  caption?: ReactNode
+  foot?: ReactNode
+  children: ReactNode
+}) {
+  return (
+    <div className="table-wrap">
+      <table className={className ? `table ${className}` : 'table'} data-testid={testId}>
+        {caption && <caption>{caption}</caption>}
+        <TableHead columns={columns} />
+        <tbody>{children}</tbody>
+        {foot}
+      </table>
+    </div>
+  )
+}

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
+import { useCallback, useRef, type RefObject } from 'react'
 import type { Draf } from '../../api/contract'
 import { tallyDrafKunci } from '../../core/draf'
-import { invoke, toApiError } from '../api'
+import { useDraftRecord, usePausedWrite } from './draftRecord'
 import type { Entries } from './TallyGridModel'
 
 /** How long typing may pause before what was typed is written as a draft. */
@@ -39,83 +39,43 @@ export function useTallyDraft({
   onRestore(rows: Entries): void
 }): TallyDraft {
   const kunci = tallyDrafKunci(shiftId, variantId)
+  const record = useDraftRecord({ jenis: 'tally', kunci, enabled: open, onRestore })
+  const { write, forget } = record
   const pending = useRef(new Set<string>())
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
-  const [restored, setRestored] = useState<Draf | null>(null)
-  const [savedAt, setSavedAt] = useState<string | null>(null)
-  const [failure, setFailure] = useState<string | null>(null)
-  const restoreRef = useRef(onRestore)
-  useEffect(() => {
-    restoreRef.current = onRestore
-  }, [onRestore])
 
-  const flush = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current)
-    timer.current = null
+  const writePending = useCallback(() => {
     if (pending.current.size === 0) return
     const bagian: Entries = {}
     for (const id of pending.current) bagian[id] = entriesRef.current[id] ?? {}
     pending.current.clear()
-    invoke('draf.simpan', { jenis: 'tally', kunci, bagian }, { askUser: false }).then(
-      (r) => {
-        setSavedAt(r.diubahAt)
-        setFailure(null)
-      },
-      (err: unknown) => setFailure(toApiError(err).message),
-    )
-  }, [kunci, entriesRef])
+    void write(bagian)
+  }, [write, entriesRef])
+  const { schedule, cancel } = usePausedWrite(writePending, DRAFT_DELAY_MS)
 
   const touch = useCallback(
     (rowIds: Iterable<string>) => {
       if (!open) return
       for (const id of rowIds) pending.current.add(id)
-      if (timer.current) clearTimeout(timer.current)
-      timer.current = setTimeout(flush, DRAFT_DELAY_MS)
+      schedule()
     },
-    [open, flush],
+    [open, schedule],
   )
 
   const settle = useCallback(
     (rowIds: readonly string[]) => {
-      if (timer.current) clearTimeout(timer.current)
-      timer.current = null
+      cancel()
       pending.current.clear()
-      setRestored(null)
-      setSavedAt(null)
-      if (rowIds.length === 0) return
-      invoke('draf.hapus', { jenis: 'tally', kunci, bagian: [...rowIds] }, { askUser: false }).catch((err: unknown) =>
-        setFailure(toApiError(err).message),
-      )
+      forget(rowIds)
     },
-    [kunci],
+    [cancel, forget],
   )
 
-  // What an earlier page, window or crash left: restored once, when the sheet opens.
-  useEffect(() => {
-    if (!open) return
-    let live = true
-    invoke('draf.lihat', { jenis: 'tally', kunci }).then(
-      (d) => {
-        if (!live || Object.keys(d.bagian).length === 0) return
-        restoreRef.current(d.bagian)
-        setRestored(d)
-        setSavedAt(d.diubahAt)
-      },
-      (err: unknown) => live && setFailure(toApiError(err).message),
-    )
-    return () => {
-      live = false
-    }
-  }, [kunci, open])
-
-  // Leaving the page (another menu, a reload, closing the tab) writes what is pending now.
-  useEffect(() => {
-    window.addEventListener('pagehide', flush)
-    return () => {
-      window.removeEventListener('pagehide', flush)
-      flush()
-    }
-  }, [flush])
-
-  return { touch, settle, restored, dismissRestored: () => setRestored(null), savedAt, failure }
+  return {
+    touch,
+    settle,
+    restored: record.restored,
+    dismissRestored: record.dismissRestored,
+    savedAt: record.savedAt,
+    failure: record.failure,
+  }
 }

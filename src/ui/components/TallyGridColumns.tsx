@@ -7,6 +7,7 @@ import { gridTheme } from './grid'
 import { useHistory, type HistoryFilter } from './History'
 import { LABEL_COL, NOTE_COL, parseCount, rusakCol, type DamageReason, type TallyBase } from './TallyGridModel'
 import { editorStartText } from '../../core/sheet'
+import { useShallowStable } from './useKeyed'
 
 /** The tally grid's columns: what each shows, which take entries, and the cells that edit and open history. */
 
@@ -132,67 +133,13 @@ export interface TallyColumnsInput {
  * user's fingers.
  */
 export function useTallyColumns(input: TallyColumnsInput): (ColDef<GridRow> | ColGroupDef<GridRow>)[] {
-  const {
-    perWorker,
-    unit,
-    hasilLabel,
-    isRakit,
-    reasons,
-    open,
-    writeCells,
-    historyFor,
-    variantId,
-    shiftId,
-    vShort,
-    stockLabel,
-  } = input
-  return useMemo(
-    () =>
-      tallyColumns({
-        perWorker,
-        unit,
-        hasilLabel,
-        isRakit,
-        reasons,
-        open,
-        writeCells,
-        historyFor,
-        variantId,
-        shiftId,
-        vShort,
-        stockLabel,
-      }),
-    [
-      perWorker,
-      unit,
-      hasilLabel,
-      isRakit,
-      reasons,
-      open,
-      writeCells,
-      historyFor,
-      variantId,
-      shiftId,
-      vShort,
-      stockLabel,
-    ],
-  )
+  const stable = useShallowStable(input)
+  return useMemo(() => tallyColumns(stable), [stable])
 }
 
-function tallyColumns({
-  perWorker,
-  unit,
-  hasilLabel,
-  isRakit,
-  reasons,
-  open,
-  writeCells,
-  historyFor,
-  variantId,
-  shiftId,
-  vShort,
-  stockLabel,
-}: TallyColumnsInput): (ColDef<GridRow> | ColGroupDef<GridRow>)[] {
+function tallyColumns(input: TallyColumnsInput): (ColDef<GridRow> | ColGroupDef<GridRow>)[] {
+  const { perWorker, unit, hasilLabel, isRakit, reasons, open } = input
+  const { writeCells, historyFor, variantId, shiftId, vShort, stockLabel } = input
   const labelClass = { 'tally-invalid': (p: { data?: GridRow }) => Boolean(p.data?.errors[LABEL_COL]) }
   const labelCols: ColDef<GridRow>[] = perWorker
     ? [

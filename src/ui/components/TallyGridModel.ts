@@ -81,35 +81,23 @@ export function baseRows(shift: Shift, variantId: number, perWorker: boolean): T
   for (const t of shift.teams) {
     const tt = t.tallies.find((x) => x.variantId === variantId)
     const proses = tt?.proses ?? 0
-    if (perWorker && t.workers.length > 0) {
-      for (const w of t.workers) {
-        const wt = w.tallies.find((x) => x.variantId === variantId)
-        out.push({
-          id: tallyRowId(t.teamId, w.workerId),
-          teamId: t.teamId,
-          workerId: w.workerId,
-          team: t.nama,
-          worker: w.nama,
-          serah: wt?.serah ?? 0,
-          hasil: wt?.hasil ?? 0,
-          rusak: wt?.rusakTotal ?? 0,
-          rusakBy: wt?.rusak ?? {},
-          kembali: wt?.kembali ?? 0,
-          proses,
-        })
-      }
-    } else {
+    // The team's own row, or one per present worker, each with its own tally of this variant.
+    const who =
+      perWorker && t.workers.length > 0
+        ? t.workers.map((w) => ({ w, tally: w.tallies.find((x) => x.variantId === variantId) }))
+        : [{ w: null, tally: tt }]
+    for (const { w, tally } of who) {
       out.push({
-        id: tallyRowId(t.teamId, null),
+        id: tallyRowId(t.teamId, w?.workerId ?? null),
         teamId: t.teamId,
-        workerId: null,
+        workerId: w?.workerId ?? null,
         team: t.nama,
-        worker: null,
-        serah: tt?.serah ?? 0,
-        hasil: tt?.hasil ?? 0,
-        rusak: tt?.rusakTotal ?? 0,
-        rusakBy: tt?.rusak ?? {},
-        kembali: tt?.kembali ?? 0,
+        worker: w?.nama ?? null,
+        serah: tally?.serah ?? 0,
+        hasil: tally?.hasil ?? 0,
+        rusak: tally?.rusakTotal ?? 0,
+        rusakBy: tally?.rusak ?? {},
+        kembali: tally?.kembali ?? 0,
         proses,
       })
     }

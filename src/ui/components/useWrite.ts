@@ -16,8 +16,9 @@ export function useDialogSave(onClose: () => void) {
 }
 
 /**
- * The write of a form or panel that stays on the page: busy while it runs, then its toast and a refresh of
- * every page's data; a refusal is kept to show. With `then`, that runs after a success (a dialog closing).
+ * The write of a form or panel that stays on the page: busy while it runs, then its toast (when the work
+ * returns one) and a refresh of every page's data; a refusal is kept to show. With `then`, that runs after a
+ * success (a dialog closing). run resolves to whether the write went through.
  */
 export function useWrite(then?: () => void) {
   const [error, setError] = useState<ApiError | undefined>()
@@ -25,19 +26,21 @@ export function useWrite(then?: () => void) {
   const refreshAll = useRefreshAll()
   const toast = useToast()
 
-  async function run(work: () => Promise<Saved>) {
+  async function run(work: () => Promise<Saved | void>): Promise<boolean> {
     setBusy(true)
     setError(undefined)
     try {
       const saved = await work()
       if (typeof saved === 'string') toast.showSuccess(saved)
-      else toast.showSuccess(saved[0], saved[1])
+      else if (saved) toast.showSuccess(saved[0], saved[1])
       refreshAll()
       if (then) then()
       else setBusy(false)
+      return true
     } catch (err) {
       setError(toApiError(err))
       setBusy(false)
+      return false
     }
   }
 

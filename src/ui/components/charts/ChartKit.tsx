@@ -12,10 +12,16 @@ import './charts.css'
  * Width of an element, following window and layout changes. A callback ref, so a chart that first
  * showed its empty message still gets measured when its SVG appears later.
  */
-export function useWidth<T extends HTMLElement>(fallback = 520): [(el: T | null) => void, number] {
+export interface ChartBox {
+  /** The callback ref of the chart's box. */
+  measure(el: HTMLDivElement | null): void
+  width: number
+}
+
+export function useWidth(fallback = 520): ChartBox {
   const [width, setWidth] = useState(fallback)
   const observer = useRef<ResizeObserver | null>(null)
-  const ref = useCallback((el: T | null) => {
+  const ref = useCallback((el: HTMLDivElement | null) => {
     observer.current?.disconnect()
     observer.current = null
     if (!el) return
@@ -24,7 +30,7 @@ export function useWidth<T extends HTMLElement>(fallback = 520): [(el: T | null)
     observer.current = new ResizeObserver(measure)
     observer.current.observe(el)
   }, [])
-  return [ref, width]
+  return { measure: ref, width }
 }
 
 /** A round axis maximum (1, 2, 2.5 or 5 times a power of ten) at or above v, and its tick step. */
@@ -142,6 +148,50 @@ export function YAxis({
       ))}
     </g>
   )
+}
+
+/**
+ * A chart's box as every chart draws it: measured by the chart's useWidth ref, the SVG at that width with
+ * its description for a screen reader (the numbers, not just the shapes), and the legend under it.
+ */
+export function ChartFrame({
+  box: { measure, width },
+  height,
+  aria,
+  legend,
+  children,
+}: {
+  box: ChartBox
+  height: number
+  aria: string
+  legend: LegendItem[]
+  children: ReactNode
+}) {
+  return (
+    <div ref={measure} className="chart">
+      <svg width={width} height={height} role="img" aria-label={aria} className="chart-svg">
+        {children}
+      </svg>
+      <Legend items={legend} />
+    </div>
+  )
+}
+
+/** The geometry of a chart of one bar a row: names at the left, figures at the right, bars between. */
+export interface RowBarLayout {
+  row: number
+  labelW: number
+  valueW: number
+  pad: number
+}
+
+/** A row-bar chart's height for its rows and the x of a value, the top value reaching the bars' full width. */
+export function rowBarScale(layout: RowBarLayout, width: number, rows: number, top: number) {
+  const barMax = Math.max(40, width - layout.labelW - layout.valueW - layout.pad * 2)
+  return {
+    height: rows * layout.row + layout.pad,
+    x: (v: number) => layout.labelW + (v / top) * barMax,
+  }
 }
 
 /** The message a chart shows instead of empty axes: what the coordinator should do to fill it. */

@@ -1,5 +1,5 @@
 import { fmt } from '../../format'
-import { ChartEmpty, dayLabel, dayLongLabel, fmtShare, Legend, niceScale, useWidth, YAxis } from './ChartKit'
+import { ChartEmpty, dayLabel, dayLongLabel, fmtShare, ChartFrame, niceScale, useWidth, YAxis } from './ChartKit'
 import type { DayPoint } from './DailyChart'
 
 const H = 250
@@ -20,7 +20,8 @@ export function CumulativeChart({
   diterima: number
   unit?: string
 }) {
-  const [ref, width] = useWidth<HTMLDivElement>()
+  const box = useWidth()
+  const { width } = box
   if (days.length === 0) return <ChartEmpty>Belum ada hasil sortir-lipat untuk dijumlahkan.</ChartEmpty>
 
   // Point 0 is the start (nothing sorted yet), point i+1 the end of day i, so even one day draws a line.
@@ -55,62 +56,62 @@ export function CumulativeChart({
     `; target kumulatif ${fmt(target.at(-1)!)}; diterima dari penyedia ${fmt(diterima)}.`
 
   return (
-    <div ref={ref} className="chart">
-      <svg width={width} height={H} role="img" aria-label={aria} className="chart-svg">
-        <YAxis max={max} step={step} y={y} left={M.left} right={width - M.right} />
-        {kebutuhan > 0 && (
-          <>
-            <line x1={M.left} x2={width - M.right} y1={y(kebutuhan)} y2={y(kebutuhan)} className="chart-need" />
-            {label(kebutuhan, 'Kebutuhan', close && kebutuhan < diterima, 'chart-need-text')}
-          </>
-        )}
-        {diterima > 0 && (
-          <>
-            <line x1={M.left} x2={width - M.right} y1={y(diterima)} y2={y(diterima)} className="chart-received" />
-            {label(diterima, 'Diterima', close && diterima <= kebutuhan, 'chart-received-text')}
-          </>
-        )}
-        <path d={path(target)} className="chart-target-line" />
-        <path d={path(baik)} className="chart-cum" />
-        {baik.map((v, i) =>
-          i === 0 ? null : (
-            <circle key={i} cx={x(i)} cy={y(v)} r={days.length > 31 ? 2 : 3.5} className="chart-cum-dot">
-              <title>{`${dayLongLabel(days[i - 1]!.tanggal)}\nBaik kumulatif: ${fmt(v)} ${unit}\nTarget kumulatif: ${fmt(target[i]!)}`}</title>
-            </circle>
-          ),
-        )}
-        <text x={x(baik.length - 1) - 6} y={y(total) - 9} textAnchor="end" className="chart-value">
-          {fmt(total)}
-        </text>
-        {days.map((d, i) => {
-          // The last day is always labelled; a regular label too close to it gives way.
-          const last = i === days.length - 1
-          if (!last && ((i + 1) % every !== 0 || x(days.length) - x(i + 1) < 64)) return null
-          const [wd, dm] = dayLabel(d.tanggal)
-          return (
-            <text
-              key={d.tanggal}
-              x={x(i + 1)}
-              y={H - M.bottom + 15}
-              textAnchor={last ? 'end' : 'middle'}
-              className="chart-xlabel"
-            >
-              <tspan>{wd}</tspan>
-              <tspan x={x(i + 1)} dy="1.15em">
-                {dm}
-              </tspan>
-            </text>
-          )
-        })}
-      </svg>
-      <Legend
-        items={[
-          { label: 'Baik kumulatif', mark: 'dot', tone: 'chart-cum-mark' },
-          { label: 'Target kumulatif', mark: 'dash', tone: 'chart-target-mark' },
-          { label: 'Diterima dari penyedia', mark: 'dash', tone: 'chart-received-mark' },
-          { label: 'Kebutuhan surat suara', mark: 'line', tone: 'chart-need-mark' },
-        ]}
-      />
-    </div>
+    <ChartFrame
+      box={box}
+      height={H}
+      aria={aria}
+      legend={[
+        { label: 'Baik kumulatif', mark: 'dot', tone: 'chart-cum-mark' },
+        { label: 'Target kumulatif', mark: 'dash', tone: 'chart-target-mark' },
+        { label: 'Diterima dari penyedia', mark: 'dash', tone: 'chart-received-mark' },
+        { label: 'Kebutuhan surat suara', mark: 'line', tone: 'chart-need-mark' },
+      ]}
+    >
+      <YAxis max={max} step={step} y={y} left={M.left} right={width - M.right} />
+      {kebutuhan > 0 && (
+        <>
+          <line x1={M.left} x2={width - M.right} y1={y(kebutuhan)} y2={y(kebutuhan)} className="chart-need" />
+          {label(kebutuhan, 'Kebutuhan', close && kebutuhan < diterima, 'chart-need-text')}
+        </>
+      )}
+      {diterima > 0 && (
+        <>
+          <line x1={M.left} x2={width - M.right} y1={y(diterima)} y2={y(diterima)} className="chart-received" />
+          {label(diterima, 'Diterima', close && diterima <= kebutuhan, 'chart-received-text')}
+        </>
+      )}
+      <path d={path(target)} className="chart-target-line" />
+      <path d={path(baik)} className="chart-cum" />
+      {baik.map((v, i) =>
+        i === 0 ? null : (
+          <circle key={i} cx={x(i)} cy={y(v)} r={days.length > 31 ? 2 : 3.5} className="chart-cum-dot">
+            <title>{`${dayLongLabel(days[i - 1]!.tanggal)}\nBaik kumulatif: ${fmt(v)} ${unit}\nTarget kumulatif: ${fmt(target[i]!)}`}</title>
+          </circle>
+        ),
+      )}
+      <text x={x(baik.length - 1) - 6} y={y(total) - 9} textAnchor="end" className="chart-value">
+        {fmt(total)}
+      </text>
+      {days.map((d, i) => {
+        // The last day is always labelled; a regular label too close to it gives way.
+        const last = i === days.length - 1
+        if (!last && ((i + 1) % every !== 0 || x(days.length) - x(i + 1) < 64)) return null
+        const [wd, dm] = dayLabel(d.tanggal)
+        return (
+          <text
+            key={d.tanggal}
+            x={x(i + 1)}
+            y={H - M.bottom + 15}
+            textAnchor={last ? 'end' : 'middle'}
+            className="chart-xlabel"
+          >
+            <tspan>{wd}</tspan>
+            <tspan x={x(i + 1)} dy="1.15em">
+              {dm}
+            </tspan>
+          </text>
+        )
+      })}
+    </ChartFrame>
   )
 }

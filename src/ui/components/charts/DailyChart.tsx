@@ -1,5 +1,5 @@
 import { fmt } from '../../format'
-import { ChartEmpty, dayLabel, dayLongLabel, Legend, niceScale, useWidth, YAxis } from './ChartKit'
+import { ChartEmpty, dayLabel, dayLongLabel, ChartFrame, niceScale, useWidth, YAxis } from './ChartKit'
 
 export interface DayPoint {
   tanggal: string
@@ -32,7 +32,8 @@ function describe(days: DayPoint[], unit: string): string {
  * target (sum of the targets of the teams that worked) as a tick across each bar.
  */
 export function DailyChart({ days, unit = 'lembar' }: { days: DayPoint[]; unit?: string }) {
-  const [ref, width] = useWidth<HTMLDivElement>()
+  const box = useWidth()
+  const { width } = box
   if (days.length === 0) return <ChartEmpty>Tidak ada shift sortir-lipat pada rentang tanggal ini.</ChartEmpty>
 
   const top = Math.max(...days.map((d) => Math.max(d.baik + d.rusak, d.target)))
@@ -47,72 +48,66 @@ export function DailyChart({ days, unit = 'lembar' }: { days: DayPoint[]; unit?:
   const every = Math.max(1, Math.ceil(46 / band))
 
   return (
-    <div ref={ref} className="chart">
-      <svg width={width} height={H} role="img" aria-label={describe(days, unit)} className="chart-svg">
-        <YAxis max={max} step={step} y={y} left={M.left} right={width - M.right} />
-        {days.map((d, i) => {
-          const cx = M.left + band * i + band / 2
-          const yBaik = y(d.baik)
-          const yTop = y(d.baik + d.rusak)
-          const [wd, dm] = dayLabel(d.tanggal)
-          const met = d.target === 0 || d.baik >= d.target
-          return (
-            <g key={d.tanggal}>
-              <title>{`${dayLongLabel(d.tanggal)}\nBaik: ${fmt(d.baik)} ${unit}\nRusak: ${fmt(d.rusak)}\nTarget: ${fmt(d.target)}`}</title>
+    <ChartFrame
+      box={box}
+      height={H}
+      aria={describe(days, unit)}
+      legend={[
+        { label: `Baik (${unit})`, mark: 'bar', tone: 'chart-baik' },
+        { label: 'Rusak', mark: 'bar', tone: 'chart-rusak' },
+        { label: 'Target regu yang bekerja', mark: 'line', tone: 'chart-target' },
+      ]}
+    >
+      <YAxis max={max} step={step} y={y} left={M.left} right={width - M.right} />
+      {days.map((d, i) => {
+        const cx = M.left + band * i + band / 2
+        const yBaik = y(d.baik)
+        const yTop = y(d.baik + d.rusak)
+        const [wd, dm] = dayLabel(d.tanggal)
+        const met = d.target === 0 || d.baik >= d.target
+        return (
+          <g key={d.tanggal}>
+            <title>{`${dayLongLabel(d.tanggal)}\nBaik: ${fmt(d.baik)} ${unit}\nRusak: ${fmt(d.rusak)}\nTarget: ${fmt(d.target)}`}</title>
+            <rect x={cx - barW / 2} y={yBaik} width={barW} height={Math.max(0, y(0) - yBaik)} className="chart-baik" />
+            {d.rusak > 0 && (
               <rect
                 x={cx - barW / 2}
-                y={yBaik}
+                y={yTop}
                 width={barW}
-                height={Math.max(0, y(0) - yBaik)}
-                className="chart-baik"
+                height={Math.max(1.5, yBaik - yTop)}
+                className="chart-rusak"
               />
-              {d.rusak > 0 && (
-                <rect
-                  x={cx - barW / 2}
-                  y={yTop}
-                  width={barW}
-                  height={Math.max(1.5, yBaik - yTop)}
-                  className="chart-rusak"
-                />
-              )}
-              {d.target > 0 && (
-                <line
-                  x1={cx - Math.min(band * 0.45, barW / 2 + 8)}
-                  x2={cx + Math.min(band * 0.45, barW / 2 + 8)}
-                  y1={y(d.target)}
-                  y2={y(d.target)}
-                  className="chart-target"
-                />
-              )}
-              {showValues && (
-                <text
-                  x={cx}
-                  y={Math.min(yTop, d.target > 0 ? y(d.target) : yTop) - 6}
-                  textAnchor="middle"
-                  className={`chart-value${met ? '' : ' chart-value-under'}`}
-                >
-                  {fmt(d.baik)}
-                </text>
-              )}
-              {i % every === 0 && (
-                <text x={cx} y={H - M.bottom + 15} textAnchor="middle" className="chart-xlabel">
-                  <tspan>{wd}</tspan>
-                  <tspan x={cx} dy="1.15em">
-                    {dm}
-                  </tspan>
-                </text>
-              )}
-            </g>
-          )
-        })}
-      </svg>
-      <Legend
-        items={[
-          { label: `Baik (${unit})`, mark: 'bar', tone: 'chart-baik' },
-          { label: 'Rusak', mark: 'bar', tone: 'chart-rusak' },
-          { label: 'Target regu yang bekerja', mark: 'line', tone: 'chart-target' },
-        ]}
-      />
-    </div>
+            )}
+            {d.target > 0 && (
+              <line
+                x1={cx - Math.min(band * 0.45, barW / 2 + 8)}
+                x2={cx + Math.min(band * 0.45, barW / 2 + 8)}
+                y1={y(d.target)}
+                y2={y(d.target)}
+                className="chart-target"
+              />
+            )}
+            {showValues && (
+              <text
+                x={cx}
+                y={Math.min(yTop, d.target > 0 ? y(d.target) : yTop) - 6}
+                textAnchor="middle"
+                className={`chart-value${met ? '' : ' chart-value-under'}`}
+              >
+                {fmt(d.baik)}
+              </text>
+            )}
+            {i % every === 0 && (
+              <text x={cx} y={H - M.bottom + 15} textAnchor="middle" className="chart-xlabel">
+                <tspan>{wd}</tspan>
+                <tspan x={cx} dy="1.15em">
+                  {dm}
+                </tspan>
+              </text>
+            )}
+          </g>
+        )
+      })}
+    </ChartFrame>
   )
 }

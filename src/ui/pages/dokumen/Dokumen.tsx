@@ -5,12 +5,12 @@ import { useApi } from '../../components/data'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { saveDownload } from '../../components/files'
 import { PageHeader, Section } from '../../components/Page'
-import { TableHead } from '../../components/TableHead'
+import { DataTable } from '../../components/TableHead'
 import { DOC_SHORT_LABEL, DOC_TYPE_CODES } from '../../../core/documents'
-import { fmt, todayIso } from '../../format'
+import { fmt, todayIso, fmtWaktu } from '../../format'
 import { href } from '../../router'
 import { IssueCards } from './DokumenTerbitkan'
-import { chainLabel, docCode, fmtDate, fmtInstant, isDocType, readableSubject, usePrint } from './DokumenShared'
+import { chainLabel, docCode, fmtDate, isDocType, readableSubject, usePrint } from './DokumenShared'
 import './dokumen.css'
 
 /** '#/dokumen' issues documents and lists the register; '#/dokumen/BA_SORTIR' opens the register filtered to one type. */
@@ -167,29 +167,26 @@ function RegisterSection({ initialType }: { initialType: DocType | undefined }) 
             {type ? `Belum ada ${DOC_SHORT_LABEL[type]} yang diterbitkan.` : 'Belum ada dokumen yang diterbitkan.'}
           </p>
         ) : (
-          <div className="table-wrap">
-            <table className="table dokumen-register" data-testid="register-table">
-              <TableHead
-                columns={[
-                  'Nomor',
-                  { label: 'Jenis', className: 'dokumen-c-jenis' },
-                  'Perihal',
-                  { label: 'Diterbitkan', className: 'dokumen-c-when' },
-                  {
-                    label: 'Kepala rantai buku besar',
-                    title: 'Baris buku besar terakhir saat dokumen diterbitkan dan awal hash-nya',
-                  },
-                  { label: 'Jumlah cetak', num: true, className: 'dokumen-c-prints' },
-                  { label: 'Aksi', hidden: true },
-                ]}
-              />
-              <tbody>
-                {rows.map((d) => (
-                  <RegisterRow key={d.id} d={d} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="dokumen-register"
+            testId="register-table"
+            columns={[
+              'Nomor',
+              { label: 'Jenis', className: 'dokumen-c-jenis' },
+              'Perihal',
+              { label: 'Diterbitkan', className: 'dokumen-c-when' },
+              {
+                label: 'Kepala rantai buku besar',
+                title: 'Baris buku besar terakhir saat dokumen diterbitkan dan awal hash-nya',
+              },
+              { label: 'Jumlah cetak', num: true, className: 'dokumen-c-prints' },
+              { label: 'Aksi', hidden: true },
+            ]}
+          >
+            {rows.map((d) => (
+              <RegisterRow key={d.id} d={d} />
+            ))}
+          </DataTable>
         )
       ) : (
         !list.error && <Loading />
@@ -210,7 +207,7 @@ function RegisterRow({ d }: { d: Dokumen }) {
       <td>{DOC_SHORT_LABEL[d.type]}</td>
       <td>{readableSubject(d.subject)}</td>
       <td>
-        {fmtInstant(d.issuedAt)}
+        {fmtWaktu(d.issuedAt)}
         <span className="muted small block">oleh {d.issuedBy}</span>
       </td>
       <td>

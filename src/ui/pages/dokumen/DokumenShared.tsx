@@ -18,20 +18,6 @@ export function fmtDate(iso: string): string {
   }
 }
 
-/** A stored instant (UTC ISO) as the local time a coordinator reads: "23 Nov 2026 15.44". */
-export function fmtInstant(iso: string): string {
-  const d = new Date(iso)
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' })
-}
-
-/** A local 'YYYY-MM-DDTHH:mm' (deliveries) without a timezone shift: "23 Nov 2026 08.30". */
-export function fmtLocal(text: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(text)
-  if (!m) return text
-  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]))
-  return d.toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' })
-}
-
 /** The service writes dates in a subject as ISO ("Rekap upah 2026-11-23"); a coordinator reads "23 November 2026". */
 export const readableSubject = (subject: string) => subject.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => fmtDate(iso))
 

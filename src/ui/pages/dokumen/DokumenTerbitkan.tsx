@@ -6,9 +6,9 @@ import { ConfirmPaper } from '../../components/ConfirmPaper'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { StatusBadge } from '../../components/StatusBadge'
 import { DOC_SHORT_LABEL } from '../../../core/documents'
-import { fmt, fmtTanggal, todayIso } from '../../format'
+import { fmt, fmtTanggal, todayIso, fmtWaktu, fmtWaktuLokal } from '../../format'
 import { href } from '../../router'
-import { docCode, fmtInstant, fmtLocal, readableSubject, usePrint } from './DokumenShared'
+import { docCode, readableSubject, usePrint } from './DokumenShared'
 
 type Jenis = MethodOutput<'dokumen.daftarJenis'>[number]
 type Retur = MethodOutput<'penerimaan.daftarRetur'>[number]
@@ -176,7 +176,7 @@ function IssuedBox({ doc, onDismiss }: { doc: Dokumen; onDismiss(): void }) {
         {doc.nomor ?? docCode(doc)}
       </strong>
       <span className="muted small block">
-        {readableSubject(doc.subject)} · {docCode(doc)} · {fmtInstant(doc.issuedAt)}
+        {readableSubject(doc.subject)} · {docCode(doc)} · {fmtWaktu(doc.issuedAt)}
       </span>
       <div className="dokumen-issued-actions">
         {current.formats.map((f) => (
@@ -420,7 +420,7 @@ function PenerimaanCard({ setting }: { setting: Jenis | undefined }) {
 }
 
 const deliveryOption = (d: Penerimaan) =>
-  `${fmtLocal(d.receivedAt)} · ${d.suratJalan} · ${d.penyedia}${d.baDocumentId !== null ? ' · BA sudah terbit' : ''}`
+  `${fmtWaktuLokal(d.receivedAt)} · ${d.suratJalan} · ${d.penyedia}${d.baDocumentId !== null ? ' · BA sudah terbit' : ''}`
 
 function DeliverySummary({ d }: { d: Penerimaan }) {
   const counted = d.lines.reduce((s, l) => s + l.countedQty, 0)
@@ -560,7 +560,7 @@ function ReturCard({ setting }: { setting: Jenis | undefined }) {
 }
 
 const returOption = (r: Retur) =>
-  `${fmtInstant(r.at)} · ${r.penyedia} · ${fmt(r.lines.reduce((s, l) => s + l.qty, 0))} lembar`
+  `${fmtWaktu(r.at)} · ${r.penyedia} · ${fmt(r.lines.reduce((s, l) => s + l.qty, 0))} lembar`
 
 function UpahCard({ setting }: { setting: Jenis | undefined }) {
   const [from, setFrom] = useState(todayIso)

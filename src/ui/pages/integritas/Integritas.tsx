@@ -1,6 +1,8 @@
-import { useState, type ReactNode } from 'react'
-import type { ChainReport } from '../../../api/contract'
+import { useState, type FormEvent, type ReactNode } from 'react'
+import type { ChainReport, MethodOutput } from '../../../api/contract'
+import { ApiError, invoke } from '../../api'
 import { useApi } from '../../components/data'
+import { TextField } from '../../components/Form'
 import { ErrorBanner, Verdict } from '../../components/Feedback'
 import { JobProgress, useJob } from '../../components/Jobs'
 import { PageHeader, Section } from '../../components/Page'
@@ -85,6 +87,8 @@ export function IntegritasPage() {
         />
       )}
 
+      <KodeSaksiSection />
+
       <Section title="Yang diperiksa" id="integritas-cara">
         <ul className="integritas-list">
           <li>
@@ -95,17 +99,103 @@ export function IntegritasPage() {
             cocok. Baris yang diubah, dihapus atau disisipkan disebut nomornya.
           </li>
           <li>
+            <strong>Jejak berantai</strong>: setiap perubahan data induk (TPS dan DPT, pengguna, pengaturan, register
+            dokumen, penerimaan) dan setiap catatan jejak disambung dengan hash yang sama; tabel yang diubah di luar
+            aplikasi disebut namanya. Pemicu pelindung dan susunan tabel dibandingkan dengan yang seharusnya.
+          </li>
+          <li>
             <strong>Saldo dan rekap</strong> (stok per tempat, rekap kerja lantai) sama dengan jumlah yang dihitung
             ulang dari buku besar.
           </li>
+          <li>
+            <strong>Saksi di luar berkas</strong>: cadangan di folder cadangan, jurnal saksi di folder data aplikasi
+            (dokumen terbit, cadangan dibuat, kode saksi yang ditampilkan atau diketik) harus sesuai dengan riwayat
+            berkas ini.
+          </li>
         </ul>
         <p className="muted small">
-          Menghapus hanya baris-baris <em>terakhir</em> tidak terlihat dari rantai saja. Setiap berita acara tercetak
-          memuat kepala rantai saat dokumen dibuat; periksa dokumen terakhir di{' '}
-          <a href={href('cek-dokumen')}>Cek dokumen</a> untuk menutup celah itu.
+          Orang yang memegang berkas dan alat SQLite dapat menghitung ulang semua hash sehingga berkas tampak utuh bila
+          diperiksa sendirian. Yang tidak dapat ia ubah adalah saksi di luar berkas: kertas berita acara, cadangan di
+          flashdisk dan kode saksi di buku catatan. Catat kode saksi dari Beranda setiap hari dan cocokkan di atas.
         </p>
       </Section>
     </>
+  )
+}
+
+type HasilKode = MethodOutput<'ledger.periksaKodeSaksi'>
+
+/**
+ * A kode saksi typed from the paper logbook, a BA's footer or a message to the KPU provinsi, checked
+ * against this file's history; a code that holds is kept as a witness from then on.
+ */
+function KodeSaksiSection() {
+  const [kode, setKode] = useState('')
+  const [error, setError] = useState<string | undefined>()
+  const [busy, setBusy] = useState(false)
+  const [hasil, setHasil] = useState<{ kode: string; hasil: HasilKode } | null>(null)
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    if (!kode.trim()) return setError('Ketik kode saksi yang tercatat, mis. J-18422-7KQ2M-9XH4C')
+    setBusy(true)
+    setError(undefined)
+    setHasil(null)
+    try {
+      setHasil({ kode: kode.trim(), hasil: await invoke('ledger.periksaKodeSaksi', { kode }) })
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <Section title="Cocokkan kode saksi" id="integritas-kode-saksi">
+      <p>
+        Kode saksi (mis. <code>J-18422-7KQ2M-9XH4C</code>) tertulis di Beranda, di kaki setiap berita acara dan di rekap
+        harian. Ketik kode yang tercatat di buku catatan gudang atau yang dikirim ke KPU provinsi: kode itu hanya cocok
+        bila riwayat berkas ini sampai saat kode dicatat tidak diubah.
+      </p>
+      <form className="integritas-kode" onSubmit={(e) => void submit(e)} noValidate>
+        <TextField
+          label="Kode saksi"
+          value={kode}
+          onChange={(v) => {
+            setKode(v)
+            setError(undefined)
+          }}
+          error={error}
+          hint="Huruf besar atau kecil, dengan atau tanpa tanda hubung"
+          autoComplete="off"
+          spellCheck={false}
+          data-testid="kode-saksi-input"
+        />
+        <button type="submit" className="btn" disabled={busy} data-testid="kode-saksi-periksa">
+          {busy ? 'Mencocokkan…' : 'Cocokkan'}
+        </button>
+      </form>
+      {hasil && (
+        <Verdict
+          ok={hasil.hasil.cocok}
+          title={
+            hasil.hasil.cocok
+              ? 'Kode saksi cocok'
+              : hasil.hasil.hasil === 'tidak-dikenal'
+                ? 'Kode saksi tidak dikenal berkas ini'
+                : 'Kode saksi tidak cocok'
+          }
+          headingId="kode-saksi-title"
+          testId="kode-saksi-result"
+        >
+          <p>{hasil.hasil.pesan}</p>
+          {!hasil.hasil.cocok && (
+            <p>
+              Periksa lagi salinan kodenya. Bila kode itu benar dari buku catatan berkas ini, jalankan pemeriksaan di
+              atas dan ikuti langkah yang disarankan.
+            </p>
+          )}
+        </Verdict>
+      )}
+    </Section>
   )
 }
 

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react'
 import type { MethodInput, MethodOutput } from '../../../api/contract'
 import { ApiError, invoke, toApiError } from '../../api'
 import { useApi } from '../../components/data'
-import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { useWrite } from '../../components/useWrite'
 import { saveDownload } from '../../components/files'
 import { Field, TextField } from '../../components/Form'
@@ -358,11 +358,7 @@ function GridSettings() {
             Sesuaikan dengan kertas label yang dibeli (A4). Ukur margin dan jarak dengan penggaris pada satu lembar
             kosong.
           </p>
-          {error && (
-            <Banner kind="error" title="Susunan belum tersimpan">
-              <p>{error.message}</p>
-            </Banner>
-          )}
+          <ErrorBanner error={error} title="Susunan belum tersimpan" shown={() => false} />
           <div className="kemas-grid-fields">
             {NUMBER_FIELDS.map((k) => (
               <TextField

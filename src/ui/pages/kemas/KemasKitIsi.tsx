@@ -6,7 +6,7 @@ import { Banner, useToast } from '../../components/Feedback'
 import { HistoryLink } from '../../components/History'
 import { Section, Swatch } from '../../components/Page'
 import { scanBeep } from '../../components/ScanField'
-import { TableHead } from '../../components/TableHead'
+import { DataTable } from '../../components/TableHead'
 import { fmt, formatTpsNumber, readCount, shortItemName } from '../../format'
 import type { PackingShift } from './KemasShift'
 
@@ -129,40 +129,18 @@ export function PackForm({ kit, shift }: { kit: Kit; shift: PackingShift['active
   return (
     <Section title="Isi kit">
       <form onSubmit={onSubmit} noValidate>
-        <div className="table-wrap">
-          <table className="table kemas-lines" data-testid="kit-lines">
-            <TableHead
-              columns={[
-                'Barang',
-                { label: 'Kebutuhan', num: true },
-                { label: 'Dikemas', num: true },
-                { label: 'Sisa', num: true },
-                { label: 'Stok siap kemas', num: true },
-                entry && { label: 'Kemas sekarang', num: true, className: 'kemas-col-entry' },
-              ]}
-            />
-            <tbody>
-              {kit.lines.map((l) => {
-                const issues = [
-                  ...(refusal?.perLine.get(l.variantId) ?? []),
-                  ...(localErrors[l.variantId] ? [localErrors[l.variantId]!] : []),
-                ]
-                const short = l.remaining > 0 && l.stock < l.remaining
-                return (
-                  <LineRow
-                    key={l.variantId}
-                    kit={kit}
-                    line={l}
-                    value={qty[l.variantId] ?? ''}
-                    onChange={(v) => setQty((q) => ({ ...q, [l.variantId]: v }))}
-                    issues={issues}
-                    stockShort={short}
-                    entry={entry}
-                    disabled={locked || l.remaining === 0}
-                  />
-                )
-              })}
-            </tbody>
+        <DataTable
+          className="kemas-lines"
+          testId="kit-lines"
+          columns={[
+            'Barang',
+            { label: 'Kebutuhan', num: true },
+            { label: 'Dikemas', num: true },
+            { label: 'Sisa', num: true },
+            { label: 'Stok siap kemas', num: true },
+            entry && { label: 'Kemas sekarang', num: true, className: 'kemas-col-entry' },
+          ]}
+          foot={
             <tfoot>
               <tr>
                 <th scope="row">Jumlah</th>
@@ -179,8 +157,29 @@ export function PackForm({ kit, shift }: { kit: Kit; shift: PackingShift['active
                 {entry && <td />}
               </tr>
             </tfoot>
-          </table>
-        </div>
+          }
+        >
+          {kit.lines.map((l) => {
+            const issues = [
+              ...(refusal?.perLine.get(l.variantId) ?? []),
+              ...(localErrors[l.variantId] ? [localErrors[l.variantId]!] : []),
+            ]
+            const short = l.remaining > 0 && l.stock < l.remaining
+            return (
+              <LineRow
+                key={l.variantId}
+                kit={kit}
+                line={l}
+                value={qty[l.variantId] ?? ''}
+                onChange={(v) => setQty((q) => ({ ...q, [l.variantId]: v }))}
+                issues={issues}
+                stockShort={short}
+                entry={entry}
+                disabled={locked || l.remaining === 0}
+              />
+            )
+          })}
+        </DataTable>
         {missing && missing.tpsId === kit.tpsId && (
           <Banner kind="warning" testId="pack-missing" title="Yang siap sudah dikemas; yang berikut masih kurang">
             <ul>

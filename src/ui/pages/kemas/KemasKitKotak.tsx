@@ -6,7 +6,7 @@ import { useToast } from '../../components/Feedback'
 import { saveDownload } from '../../components/files'
 import { Section, Swatch } from '../../components/Page'
 import { scanBeep } from '../../components/ScanField'
-import { TableHead } from '../../components/TableHead'
+import { DataTable } from '../../components/TableHead'
 import { fmt } from '../../format'
 
 /** The kotak of one kit with their seal numbers, the scanned one highlighted; and the kit's print buttons. */
@@ -31,33 +31,28 @@ export function KotakSection({
           Kebutuhan TPS ini tidak memuat kotak suara (periksa aturan barang Kotak suara di Pengaturan).
         </p>
       ) : (
-        <div className="table-wrap">
-          <table className="table kemas-kotak-table" data-testid="kotak-table">
-            <TableHead columns={['Kotak', 'Isi', 'Nomor segel']} />
-            <tbody>
-              {kit.kotak.map((k) => (
-                <tr
-                  key={`${k.no}-${scannedKotak?.kotakNo === k.no ? scannedKotak.at : 0}`}
-                  className={scannedKotak?.kotakNo === k.no ? 'kemas-kotak-scanned' : undefined}
-                  data-kotak={k.no}
-                >
-                  <th scope="row" className="kemas-kotak-no">
-                    Kotak {k.no} <span className="muted">dari {k.of}</span>
-                  </th>
-                  <td>
-                    <span className="ballot-name">
-                      {k.variantId !== null && <Swatch hex={colors.get(k.variantId) ?? null} />}
-                      <span>{k.label ?? 'Kotak suara (tanpa jenis surat suara)'}</span>
-                    </span>
-                  </td>
-                  <td>
-                    <SegelInput kit={kit} kotakNo={k.no} saved={k.segel} disabled={kit.handoverId !== null} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable className="kemas-kotak-table" testId="kotak-table" columns={['Kotak', 'Isi', 'Nomor segel']}>
+          {kit.kotak.map((k) => (
+            <tr
+              key={`${k.no}-${scannedKotak?.kotakNo === k.no ? scannedKotak.at : 0}`}
+              className={scannedKotak?.kotakNo === k.no ? 'kemas-kotak-scanned' : undefined}
+              data-kotak={k.no}
+            >
+              <th scope="row" className="kemas-kotak-no">
+                Kotak {k.no} <span className="muted">dari {k.of}</span>
+              </th>
+              <td>
+                <span className="ballot-name">
+                  {k.variantId !== null && <Swatch hex={colors.get(k.variantId) ?? null} />}
+                  <span>{k.label ?? 'Kotak suara (tanpa jenis surat suara)'}</span>
+                </span>
+              </td>
+              <td>
+                <SegelInput kit={kit} kotakNo={k.no} saved={k.segel} disabled={kit.handoverId !== null} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <p className="muted small">
         Ketik nomor segel yang terpasang lalu tekan Enter. Nomor segel yang sudah dipakai kotak lain ditolak.

@@ -1,14 +1,15 @@
 import { useCallback, useId, useState, type FormEvent } from 'react'
 import type { MethodOutput } from '../../../api/contract'
-import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
-import { useApi, useRefreshAll } from '../../components/data'
+import { invoke, type ApiError, type Issue } from '../../api'
+import { useApi } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
-import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { ErrorBanner, Loading } from '../../components/Feedback'
 import { TextField } from '../../components/Form'
 import { isIsoDate, normalizeClock } from '../../../core/shifts'
 import { fmt, fmtJamRentang, fmtTanggal, todayIso } from '../../format'
 import { href } from '../../router'
 import { reguName } from '../../../core/regu'
+import { useWrite } from '../../components/useWrite'
 
 /** The packing shift the kits on this PC are recorded in: picked once, kept for this tab. */
 type ShiftSummary = MethodOutput<'shift.daftar'>[number]
@@ -138,18 +139,13 @@ function BukaShiftPengemasan({ onClose, onOpened }: { onClose(): void; onOpened(
   const [selesai, setSelesai] = useState('16:00')
   const [lokasi, setLokasi] = useState('')
   const [teamIds, setTeamIds] = useState<number[]>([])
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
-  const errors = fieldErrors(error)
+  const { error, errors, busy, run } = useWrite()
   const active = (teams.data ?? []).filter((t) => t.active)
 
   async function submit(e: FormEvent) {
     e.preventDefault()
-    setBusy(true)
-    setError(undefined)
-    try {
+    let opened = 0
+    const ok = await run(async () => {
       const s = await invoke('shift.buka', {
         kind: 'packing',
         tanggal,
@@ -159,19 +155,14 @@ function BukaShiftPengemasan({ onClose, onOpened }: { onClose(): void; onOpened(
         variantIds: [],
         teams: teamIds.map((teamId) => ({ teamId })),
       })
-      toast.showSuccess(`Shift pengemasan #${s.id} dibuka dengan ${fmt(s.teams.length)} regu.`, 'Shift dibuka')
-      refreshAll()
-      onOpened(s.id)
-    } catch (err) {
-      setError(toApiError(err))
-      setBusy(false)
-    }
+      opened = s.id
+      return [`Shift pengemasan #${s.id} dibuka dengan ${fmt(s.teams.length)} regu.`, 'Shift dibuka']
+    })
+    if (ok) onOpened(opened)
   }
 
   const placed = ['tanggal', 'mulai', 'selesai', 'lokasi', 'teams']
-  const unplaced =
-    error?.details.filter((d) => !d.column || !placed.some((p) => d.column === p || d.column!.startsWith(p + '.'))) ??
-    []
+  const unplaced = (d: Issue) => !d.column || !placed.some((p) => d.column === p || d.column!.startsWith(p + '.'))
   return (
     <Dialog
       open
@@ -180,17 +171,7 @@ function BukaShiftPengemasan({ onClose, onOpened }: { onClose(): void; onOpened(
       footer={<DialogActions onCancel={onClose} busy={busy} label="Buka shift" busyLabel="Membuka…" formId={formId} />}
     >
       <form id={formId} onSubmit={submit} noValidate className="kemas-shift-form">
-        {error && (
-          <Banner kind="error" title={<>{error.message}</>}>
-            {unplaced.length > 0 && (
-              <ul>
-                {unplaced.map((d, i) => (
-                  <li key={i}>{d.message}</li>
-                ))}
-              </ul>
-            )}
-          </Banner>
-        )}
+        <ErrorBanner error={error} title="Shift belum dibuka" shown={unplaced} />
         <p className="muted small">
           Setting dan pengemasan kit per TPS. Isi kit mengikuti kebutuhan setiap TPS, jadi tidak perlu memilih barang.
         </p>

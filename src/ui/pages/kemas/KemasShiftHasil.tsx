@@ -4,7 +4,7 @@ import { useApi } from '../../components/data'
 import { ErrorBanner, Loading } from '../../components/Feedback'
 import { HistoryLink } from '../../components/History'
 import { Section } from '../../components/Page'
-import { TableHead } from '../../components/TableHead'
+import { DataTable } from '../../components/TableHead'
 import { fmt, shortItemName } from '../../format'
 import { href } from '../../router'
 
@@ -72,32 +72,11 @@ export function PackingShiftResult({ shift }: { shift: Shift }) {
       ) : kits.length === 0 ? (
         <p className="empty">Belum ada kit yang dikemas dalam shift ini.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table table-compact" data-testid="packing-shift-result">
-            <TableHead columns={['Kit TPS', 'Barang yang dikemas', { label: 'Jumlah', num: true }]} />
-            <tbody>
-              {kits.map((k) => (
-                <tr key={k.place}>
-                  <th scope="row" style={{ whiteSpace: 'nowrap' }}>
-                    <a href={href('kemas', k.tpsId)}>{k.name}</a>
-                  </th>
-                  <td className="small">
-                    {[...k.variants.entries()]
-                      .sort(([a], [b]) => a - b)
-                      .filter(([, v]) => v.qty !== 0)
-                      .map(([, v]) => `${shortVariant(v.label)} ${fmt(v.qty)}`)
-                      .join('; ')}
-                  </td>
-                  <td className="num">
-                    <HistoryLink
-                      value={k.qty}
-                      filter={{ shiftId: shift.id, place: k.place }}
-                      title={`dikemas ${k.name} dalam shift #${shift.id}`}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
+        <DataTable
+          className="table-compact"
+          testId="packing-shift-result"
+          columns={['Kit TPS', 'Barang yang dikemas', { label: 'Jumlah', num: true }]}
+          foot={
             <tfoot>
               <tr>
                 <th scope="row">{fmt(kits.length)} kit TPS</th>
@@ -105,8 +84,30 @@ export function PackingShiftResult({ shift }: { shift: Shift }) {
                 <td className="num">{fmt(kits.reduce((s, k) => s + k.qty, 0))}</td>
               </tr>
             </tfoot>
-          </table>
-        </div>
+          }
+        >
+          {kits.map((k) => (
+            <tr key={k.place}>
+              <th scope="row" style={{ whiteSpace: 'nowrap' }}>
+                <a href={href('kemas', k.tpsId)}>{k.name}</a>
+              </th>
+              <td className="small">
+                {[...k.variants.entries()]
+                  .sort(([a], [b]) => a - b)
+                  .filter(([, v]) => v.qty !== 0)
+                  .map(([, v]) => `${shortVariant(v.label)} ${fmt(v.qty)}`)
+                  .join('; ')}
+              </td>
+              <td className="num">
+                <HistoryLink
+                  value={k.qty}
+                  filter={{ shiftId: shift.id, place: k.place }}
+                  title={`dikemas ${k.name} dalam shift #${shift.id}`}
+                />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {q.data?.truncated && (
         <p className="muted small">Hanya {fmt(LIMIT)} baris buku besar terbaru yang dijumlahkan.</p>

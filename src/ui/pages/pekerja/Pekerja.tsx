@@ -8,7 +8,7 @@ import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { GridCount, GridSearch, useFilteredGrid } from '../../components/filteredGrid'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
-import { TableHead } from '../../components/TableHead'
+import { TableHead, DataTable } from '../../components/TableHead'
 import { isIsoDate } from '../../../core/shifts'
 import { fmt, readCount, todayIso } from '../../format'
 import { ImportWorkersDialog, TeamDialog, WorkerDialog } from './PekerjaDialogs'
@@ -104,46 +104,43 @@ function TeamTable({ teams, onEdit }: { teams: Regu[]; onEdit(t: Regu): void }) 
   if (teams.length === 0)
     return <p className="empty">Belum ada regu. Tambahkan regu, atau impor pekerja dengan kolom regu.</p>
   return (
-    <div className="table-wrap">
-      <table className="table table-compact pekerja-teams" data-testid="team-table">
-        <TableHead
-          columns={[
-            'Regu',
-            'Ketua',
-            { label: 'Anggota', num: true },
-            { label: 'Target harian', num: true },
-            { label: 'Aksi', hidden: true },
-          ]}
-        />
-        <tbody>
-          {teams.map((t) => (
-            <tr key={t.id} className={t.active ? undefined : 'inactive'} data-testid={`team-${t.nama}`}>
-              <th scope="row" className="pekerja-team-name">
-                {t.nama}
-                {!t.active && (
-                  <StatusBadge state="netral" className="pekerja-inactive">
-                    Tidak aktif
-                  </StatusBadge>
-                )}
-              </th>
-              <td>{t.leader ?? <span className="text-warn">Belum ada ketua</span>}</td>
-              <td className="num">{fmt(t.members)}</td>
-              <td className="num">{t.dailyTarget > 0 ? fmt(t.dailyTarget) : <span className="muted">—</span>}</td>
-              <td className="actions">
-                <button
-                  type="button"
-                  className="btn btn-small btn-secondary"
-                  onClick={() => onEdit(t)}
-                  aria-label={`Ubah ${reguName(t.nama)}`}
-                >
-                  Ubah
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      className="table-compact pekerja-teams"
+      testId="team-table"
+      columns={[
+        'Regu',
+        'Ketua',
+        { label: 'Anggota', num: true },
+        { label: 'Target harian', num: true },
+        { label: 'Aksi', hidden: true },
+      ]}
+    >
+      {teams.map((t) => (
+        <tr key={t.id} className={t.active ? undefined : 'inactive'} data-testid={`team-${t.nama}`}>
+          <th scope="row" className="pekerja-team-name">
+            {t.nama}
+            {!t.active && (
+              <StatusBadge state="netral" className="pekerja-inactive">
+                Tidak aktif
+              </StatusBadge>
+            )}
+          </th>
+          <td>{t.leader ?? <span className="text-warn">Belum ada ketua</span>}</td>
+          <td className="num">{fmt(t.members)}</td>
+          <td className="num">{t.dailyTarget > 0 ? fmt(t.dailyTarget) : <span className="muted">—</span>}</td>
+          <td className="actions">
+            <button
+              type="button"
+              className="btn btn-small btn-secondary"
+              onClick={() => onEdit(t)}
+              aria-label={`Ubah ${reguName(t.nama)}`}
+            >
+              Ubah
+            </button>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   )
 }
 

@@ -5,7 +5,7 @@ import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { ConfirmPaper } from '../../components/ConfirmPaper'
-import { Field } from '../../components/Form'
+import { Field, TextField } from '../../components/Form'
 import { HistoryLink } from '../../components/History'
 import { PageHeader, Section, Swatch } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
@@ -13,6 +13,8 @@ import { fmt, fmtTanggal, readCount, shortItemName, todayIso } from '../../forma
 import { href } from '../../router'
 import { fmtDate, usePrint } from '../dokumen/DokumenShared'
 import './pemusnahan.css'
+import { Loaded } from '../../components/Loaded'
+import { DataTable, TableHead } from '../../components/TableHead'
 
 /** One input per source a sheet can be destroyed from: each damage reason, and the surplus of good sheets. */
 interface Source {
@@ -186,18 +188,14 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
                   <col className="pemusnahan-c-num" />
                   <col className="pemusnahan-c-input" />
                 </colgroup>
-                <thead>
-                  <tr>
-                    <th scope="col">Jenis surat suara · dapil</th>
-                    <th scope="col">Asal</th>
-                    <th scope="col" className="num">
-                      Tersedia
-                    </th>
-                    <th scope="col" className="num">
-                      Dimusnahkan
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    'Jenis surat suara · dapil',
+                    'Asal',
+                    { label: 'Tersedia', num: true },
+                    { label: 'Dimusnahkan', num: true },
+                  ]}
+                />
                 {rows.map((c) => {
                   const src = sourcesOf(c)
                   const sub = src.reduce((s, x) => s + (Number.isNaN(numberOf(x)) ? 0 : numberOf(x)), 0)
@@ -332,17 +330,13 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
                   )}
                 </Field>
                 {metode === 'lainnya' && (
-                  <Field label="Cara lain" error={errors.metode} hint="Ditulis di BA: “dengan cara …”">
-                    {(id, d, inv) => (
-                      <input
-                        id={id}
-                        aria-describedby={d}
-                        aria-invalid={inv}
-                        value={metodeLain}
-                        onChange={(e) => setMetodeLain(e.target.value)}
-                      />
-                    )}
-                  </Field>
+                  <TextField
+                    label="Cara lain"
+                    error={errors.metode}
+                    hint="Ditulis di BA: “dengan cara …”"
+                    value={metodeLain}
+                    onChange={setMetodeLain}
+                  />
                 )}
                 <Field label="Tanggal" error={errors.tanggal}>
                   {(id, d, inv) => (
@@ -356,38 +350,22 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
                     />
                   )}
                 </Field>
-                <Field
+                <TextField
                   label="Tempat pemusnahan"
                   error={errors.tempat}
                   className="span-2"
                   hint="mis. Halaman gudang logistik KPU, Jl. Perintis Kemerdekaan No. 1"
-                >
-                  {(id, d, inv) => (
-                    <input
-                      id={id}
-                      aria-describedby={d}
-                      aria-invalid={inv}
-                      value={tempat}
-                      onChange={(e) => setTempat(e.target.value)}
-                    />
-                  )}
-                </Field>
-                <Field
+                  value={tempat}
+                  onChange={setTempat}
+                />
+                <TextField
                   label="Catatan"
                   error={errors.note}
                   className="span-2"
                   hint="Tercetak di berita acara sebagai keterangan."
-                >
-                  {(id, d, inv) => (
-                    <input
-                      id={id}
-                      aria-describedby={d}
-                      aria-invalid={inv}
-                      value={note}
-                      onChange={(e) => setNote(e.target.value)}
-                    />
-                  )}
-                </Field>
+                  value={note}
+                  onChange={setNote}
+                />
               </div>
             </div>
             <div className="pemusnahan-saksi" data-testid="pemusnahan-saksi">
@@ -416,17 +394,7 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
             </div>
           </div>
 
-          {error && (
-            <Banner kind="error" title={<>{error.message}</>} testId="pemusnahan-refused">
-              {error.details.length > 0 && (
-                <ul className="serah-terima-issue-list">
-                  {error.details.map((d, i) => (
-                    <li key={i}>{d.message}</li>
-                  ))}
-                </ul>
-              )}
-            </Banner>
-          )}
+          <ErrorBanner error={error} title="Pemusnahan ditolak" testId="pemusnahan-refused" />
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={busy || total === 0}>
               {busy ? 'Memusnahkan…' : 'Musnahkan dan terbitkan BA…'}
@@ -472,55 +440,44 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
       />
 
       <Section title="Pemusnahan yang sudah dilaksanakan" id="pemusnahan-riwayat">
-        <ErrorBanner error={list.error} onRetry={list.reload} title="Daftar pemusnahan tidak dapat dimuat" />
-        {!list.data ? (
-          !list.error && <Loading />
-        ) : list.data.length === 0 ? (
-          <p className="empty">Belum ada pemusnahan.</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="table" data-testid="pemusnahan-list">
-              <thead>
-                <tr>
-                  <th scope="col">Nomor BA</th>
-                  <th scope="col">Tanggal</th>
-                  <th scope="col">Cara · tempat</th>
-                  <th scope="col" className="num">
-                    Lembar
-                  </th>
-                  <th scope="col">Dicatat oleh</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Tindakan</span>
-                  </th>
+        <Loaded query={list} title="Daftar pemusnahan tidak dapat dimuat" empty="Belum ada pemusnahan.">
+          {(rows) => (
+            <DataTable
+              testId="pemusnahan-list"
+              columns={[
+                'Nomor BA',
+                'Tanggal',
+                'Cara · tempat',
+                { label: 'Lembar', num: true },
+                'Dicatat oleh',
+                { label: 'Tindakan', hidden: true },
+              ]}
+            >
+              {rows.map((p) => (
+                <tr key={p.id}>
+                  <td className="serah-terima-nomor">{p.nomor ?? <span className="muted">#{p.id}</span>}</td>
+                  <td>{fmtDate(p.tanggal)}</td>
+                  <td>
+                    {p.metode}
+                    <span className="muted small block">{p.tempat}</span>
+                    {p.note && <span className="muted small block">{p.note}</span>}
+                  </td>
+                  <td className="num">
+                    <HistoryLink
+                      value={p.qty}
+                      filter={{ documentId: `PEMUSNAHAN:${p.id}` }}
+                      title={`pemusnahan${p.nomor ? ' ' + p.nomor : ' #' + p.id}`}
+                    />
+                  </td>
+                  <td>{p.actor}</td>
+                  <td className="actions">
+                    {p.documentId !== null && <PrintBa documentId={p.documentId} nomor={p.nomor} label="Unduh BA" />}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {list.data.map((p) => (
-                  <tr key={p.id}>
-                    <td className="serah-terima-nomor">{p.nomor ?? <span className="muted">#{p.id}</span>}</td>
-                    <td>{fmtDate(p.tanggal)}</td>
-                    <td>
-                      {p.metode}
-                      <span className="muted small block">{p.tempat}</span>
-                      {p.note && <span className="muted small block">{p.note}</span>}
-                    </td>
-                    <td className="num">
-                      <HistoryLink
-                        value={p.qty}
-                        filter={{ documentId: `PEMUSNAHAN:${p.id}` }}
-                        title={`pemusnahan${p.nomor ? ' ' + p.nomor : ' #' + p.id}`}
-                      />
-                    </td>
-                    <td>{p.actor}</td>
-                    <td className="actions">
-                      {p.documentId !== null && <PrintBa documentId={p.documentId} nomor={p.nomor} label="Unduh BA" />}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+              ))}
+            </DataTable>
+          )}
+        </Loaded>
       </Section>
     </>
   )

@@ -3,18 +3,18 @@ import type { Pemilihan, Penerimaan, PenerimaanBaris, ReconRow, VariantInfo } fr
 import { ApiError, invoke } from '../../api'
 import { useApi } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
-import { Banner, ErrorBanner, IssueTable, Loading } from '../../components/Feedback'
+import { Banner, ErrorBanner, Loading } from '../../components/Feedback'
 import { useDialogSave } from '../../components/useWrite'
 import { TextField } from '../../components/Form'
 import { HistoryLink } from '../../components/History'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
-import { TableHead } from '../../components/TableHead'
-import { fmt, readCount } from '../../format'
+import { TableHead, DataTable } from '../../components/TableHead'
+import { fmt, readCount, fmtWaktu } from '../../format'
 import { href, navigate } from '../../router'
 import { PenerimaanDetail } from './PenerimaanDetail'
 import { PenerimaanForm } from './PenerimaanForm'
-import { fmtIso, fmtLocalDateTime, SelisihBadge, tidyCount, VariantLabel, variantName } from './PenerimaanShared'
+import { fmtLocalDateTime, SelisihBadge, tidyCount, VariantLabel, variantName } from './PenerimaanShared'
 import './penerimaan.css'
 
 /** '#/penerimaan' lists deliveries, '#/penerimaan/baru' records one, '#/penerimaan/<id>' shows one. */
@@ -249,38 +249,35 @@ function TertukarSection({ deliveries, variants }: { deliveries: Penerimaan[]; v
         rows.length === 0 ? (
           <p className="empty">Tidak ada surat suara tertukar.</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table table-compact penerimaan-tertukar" data-testid="tertukar-table">
-              <TableHead
-                columns={[
-                  'Barang',
-                  'Milik',
-                  { label: 'Disisihkan', num: true },
-                  { label: 'Sudah dikembalikan', num: true },
-                ]}
-              />
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.variantId} data-testid={`tertukar-${r.variantId}`}>
-                    <th scope="row">
-                      <VariantLabel v={variants.get(r.variantId)} fallback={r.itemName} />
-                    </th>
-                    <td>{(notes.get(r.variantId) ?? []).join('; ') || <span className="muted">—</span>}</td>
-                    <td className="num" data-testid="held">
-                      <HistoryLink
-                        value={r.tertukar}
-                        filter={{ variantId: r.variantId, place: 'TERTUKAR' }}
-                        title={`${r.itemName}${r.dapil ? ' · ' + r.dapil : ''}, tertukar`}
-                      />
-                    </td>
-                    <td className="num" data-testid="returned">
-                      {fmt(r.tertukarDikembalikan)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="table-compact penerimaan-tertukar"
+            testId="tertukar-table"
+            columns={[
+              'Barang',
+              'Milik',
+              { label: 'Disisihkan', num: true },
+              { label: 'Sudah dikembalikan', num: true },
+            ]}
+          >
+            {rows.map((r) => (
+              <tr key={r.variantId} data-testid={`tertukar-${r.variantId}`}>
+                <th scope="row">
+                  <VariantLabel v={variants.get(r.variantId)} fallback={r.itemName} />
+                </th>
+                <td>{(notes.get(r.variantId) ?? []).join('; ') || <span className="muted">—</span>}</td>
+                <td className="num" data-testid="held">
+                  <HistoryLink
+                    value={r.tertukar}
+                    filter={{ variantId: r.variantId, place: 'TERTUKAR' }}
+                    title={`${r.itemName}${r.dapil ? ' · ' + r.dapil : ''}, tertukar`}
+                  />
+                </td>
+                <td className="num" data-testid="returned">
+                  {fmt(r.tertukarDikembalikan)}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )
       ) : (
         !recon.error && <Loading />
@@ -292,41 +289,38 @@ function TertukarSection({ deliveries, variants }: { deliveries: Penerimaan[]; v
         returs.data.length === 0 ? (
           <p className="empty">Belum ada pengembalian.</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table table-compact" data-testid="retur-table">
-              <TableHead
-                columns={['Waktu', 'Penyedia', 'Barang', { label: 'Jumlah', num: true }, 'Keterangan', 'Petugas']}
-              />
-              <tbody>
-                {returs.data.map((r) => (
-                  <tr key={r.id}>
-                    <td>{fmtIso(r.at)}</td>
-                    <td>{r.penyedia}</td>
-                    <td>
-                      {r.lines.map((l) => (
-                        <div key={l.variantId} className="penerimaan-stack">
-                          <VariantLabel v={variants.get(l.variantId)} fallback={l.label} />
-                        </div>
-                      ))}
-                    </td>
-                    <td className="num">
-                      {r.lines.map((l) => (
-                        <div key={l.variantId} className="penerimaan-stack">
-                          <HistoryLink
-                            value={l.qty}
-                            filter={{ documentId: `RETUR:${r.id}`, variantId: l.variantId }}
-                            title={`${l.label}, pengembalian #${r.id}`}
-                          />
-                        </div>
-                      ))}
-                    </td>
-                    <td>{r.note}</td>
-                    <td>{r.actor}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="table-compact"
+            testId="retur-table"
+            columns={['Waktu', 'Penyedia', 'Barang', { label: 'Jumlah', num: true }, 'Keterangan', 'Petugas']}
+          >
+            {returs.data.map((r) => (
+              <tr key={r.id}>
+                <td>{fmtWaktu(r.at)}</td>
+                <td>{r.penyedia}</td>
+                <td>
+                  {r.lines.map((l) => (
+                    <div key={l.variantId} className="penerimaan-stack">
+                      <VariantLabel v={variants.get(l.variantId)} fallback={l.label} />
+                    </div>
+                  ))}
+                </td>
+                <td className="num">
+                  {r.lines.map((l) => (
+                    <div key={l.variantId} className="penerimaan-stack">
+                      <HistoryLink
+                        value={l.qty}
+                        filter={{ documentId: `RETUR:${r.id}`, variantId: l.variantId }}
+                        title={`${l.label}, pengembalian #${r.id}`}
+                      />
+                    </div>
+                  ))}
+                </td>
+                <td>{r.note}</td>
+                <td>{r.actor}</td>
+              </tr>
+            ))}
+          </DataTable>
         )
       ) : (
         !returs.error && <Loading />
@@ -379,7 +373,6 @@ function ReturDialog({
     'note',
     ...sentOrder.flatMap((_, i) => [`lines.${i}.qty`, `lines.${i}.variantId`]),
   ])
-  const unplaced = error ? error.details.filter((d) => !d.column || !placed.has(d.column)) : []
 
   function save(e?: FormEvent) {
     e?.preventDefault()
@@ -420,12 +413,11 @@ function ReturDialog({
           Surat suara tertukar keluar dari gudang kembali kepada penyedia (TERTUKAR → PENYEDIA). Isi 0 untuk yang belum
           dikembalikan.
         </p>
-        {error && (
-          <Banner kind="error" title="Pengembalian belum tercatat">
-            <p>{error.message}</p>
-            <IssueTable issues={unplaced} />
-          </Banner>
-        )}
+        <ErrorBanner
+          error={error}
+          title="Pengembalian belum tercatat"
+          shown={(d) => !d.column || !placed.has(d.column)}
+        />
         <div className="form-grid">
           <TextField label="Penyedia" error={errors.penyedia} value={penyedia} onChange={setPenyedia} data-autofocus />
           <TextField

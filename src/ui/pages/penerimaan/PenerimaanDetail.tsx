@@ -11,10 +11,10 @@ import { TextField } from '../../components/Form'
 import { HistoryLink, useHistory } from '../../components/History'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
-import { TableHead } from '../../components/TableHead'
-import { fmt } from '../../format'
+import { DataTable } from '../../components/TableHead'
+import { fmt, fmtWaktu } from '../../format'
 import { href } from '../../router'
-import { fmtIso, fmtLocalDateTime, SelisihBadge, VariantLabel } from './PenerimaanShared'
+import { fmtLocalDateTime, SelisihBadge, VariantLabel } from './PenerimaanShared'
 
 export function PenerimaanDetail({ id }: { id: number }) {
   const q = useApi('penerimaan.lihat', { id })
@@ -72,76 +72,73 @@ export function PenerimaanDetail({ id }: { id: number }) {
             </button>
           }
         >
-          <div className="table-wrap">
-            <table className="table penerimaan-lines-table" data-testid="delivery-lines">
-              <TableHead
-                columns={[
-                  'Barang',
-                  { label: 'Dus × isi', num: true },
-                  { label: 'Menurut surat jalan', num: true },
-                  { label: 'Terhitung', num: true },
-                  'Selisih',
-                  { label: 'Tertukar', num: true },
-                  'Penyelesaian selisih',
-                ]}
-              />
-              <tbody>
-                {d.lines.map((l) => (
-                  <tr key={l.lineId} data-testid={`delivery-line-${l.variantId}`}>
-                    <th scope="row">
-                      <VariantLabel v={byId.get(l.variantId)} fallback={l.label} stacked />
-                    </th>
-                    <td className="num">
-                      {l.dus !== null && l.isiPerDus !== null ? `${fmt(l.dus)} × ${fmt(l.isiPerDus)}` : '—'}
-                    </td>
-                    <td className="num" data-testid="stated">
-                      {fmt(l.statedQty)}
-                    </td>
-                    <td className="num" data-testid="counted">
+          <DataTable
+            className="penerimaan-lines-table"
+            testId="delivery-lines"
+            columns={[
+              'Barang',
+              { label: 'Dus × isi', num: true },
+              { label: 'Menurut surat jalan', num: true },
+              { label: 'Terhitung', num: true },
+              'Selisih',
+              { label: 'Tertukar', num: true },
+              'Penyelesaian selisih',
+            ]}
+          >
+            {d.lines.map((l) => (
+              <tr key={l.lineId} data-testid={`delivery-line-${l.variantId}`}>
+                <th scope="row">
+                  <VariantLabel v={byId.get(l.variantId)} fallback={l.label} stacked />
+                </th>
+                <td className="num">
+                  {l.dus !== null && l.isiPerDus !== null ? `${fmt(l.dus)} × ${fmt(l.isiPerDus)}` : '—'}
+                </td>
+                <td className="num" data-testid="stated">
+                  {fmt(l.statedQty)}
+                </td>
+                <td className="num" data-testid="counted">
+                  <HistoryLink
+                    value={l.countedQty}
+                    filter={{ documentId: ref, variantId: l.variantId, place: 'DITERIMA' }}
+                    title={`${l.label}, terhitung pada penerimaan #${d.id}`}
+                  />
+                </td>
+                <td data-testid="selisih">
+                  <SelisihBadge selisih={l.selisih} settled={l.selesai !== null} unit={l.unit} />
+                </td>
+                <td className="num" data-testid="tertukar">
+                  {l.tertukarQty > 0 ? (
+                    <>
                       <HistoryLink
-                        value={l.countedQty}
-                        filter={{ documentId: ref, variantId: l.variantId, place: 'DITERIMA' }}
-                        title={`${l.label}, terhitung pada penerimaan #${d.id}`}
+                        value={l.tertukarQty}
+                        filter={{ documentId: ref, variantId: l.variantId, place: 'TERTUKAR' }}
+                        title={`${l.label}, tertukar pada penerimaan #${d.id}`}
                       />
-                    </td>
-                    <td data-testid="selisih">
-                      <SelisihBadge selisih={l.selisih} settled={l.selesai !== null} unit={l.unit} />
-                    </td>
-                    <td className="num" data-testid="tertukar">
-                      {l.tertukarQty > 0 ? (
-                        <>
-                          <HistoryLink
-                            value={l.tertukarQty}
-                            filter={{ documentId: ref, variantId: l.variantId, place: 'TERTUKAR' }}
-                            title={`${l.label}, tertukar pada penerimaan #${d.id}`}
-                          />
-                          {l.tertukarNote && <span className="muted small block">{l.tertukarNote}</span>}
-                        </>
-                      ) : (
-                        fmt(0)
-                      )}
-                    </td>
-                    <td>
-                      {l.selisih === 0 ? (
-                        <span className="muted">—</span>
-                      ) : l.selesai ? (
-                        <span className="penerimaan-settled" data-testid="selesai">
-                          {l.selesai.note}
-                          <span className="muted small block">
-                            {l.selesai.actor}, {fmtIso(l.selesai.at)}
-                          </span>
-                        </span>
-                      ) : (
-                        <button type="button" className="btn btn-small btn-secondary" onClick={() => setSettling(l)}>
-                          Nyatakan selisih selesai…
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                      {l.tertukarNote && <span className="muted small block">{l.tertukarNote}</span>}
+                    </>
+                  ) : (
+                    fmt(0)
+                  )}
+                </td>
+                <td>
+                  {l.selisih === 0 ? (
+                    <span className="muted">—</span>
+                  ) : l.selesai ? (
+                    <span className="penerimaan-settled" data-testid="selesai">
+                      {l.selesai.note}
+                      <span className="muted small block">
+                        {l.selesai.actor}, {fmtWaktu(l.selesai.at)}
+                      </span>
+                    </span>
+                  ) : (
+                    <button type="button" className="btn btn-small btn-secondary" onClick={() => setSettling(l)}>
+                      Nyatakan selisih selesai…
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <p className="muted small penerimaan-explain">
             Catatan penerimaan tidak pernah diubah. Angka terhitung dan tertukar berasal dari buku besar: klik angkanya
             untuk melihat riwayat, lalu pilih <em>Koreksi…</em> bila hasil hitung ternyata salah.
@@ -176,7 +173,7 @@ export function PenerimaanDetail({ id }: { id: number }) {
             <dd>{d.note || <span className="muted">—</span>}</dd>
             <dt>Dicatat oleh</dt>
             <dd>
-              {d.recordedBy}, {fmtIso(d.recordedAt)}
+              {d.recordedBy}, {fmtWaktu(d.recordedAt)}
             </dd>
             <dt>BA penerimaan</dt>
             <dd data-testid="ba-status">

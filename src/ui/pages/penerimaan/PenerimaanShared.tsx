@@ -1,7 +1,7 @@
 import type { VariantInfo } from '../../../api/contract'
 import { Swatch } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
-import { fmt, readCount, shortItemName } from '../../format'
+import { fmt, readCount, shortItemName, fmtWaktuLokal } from '../../format'
 
 /** "199500" -> "199.500" once the field is left; anything unreadable stays as typed so it can be fixed. */
 export function tidyCount(text: string): string {
@@ -15,11 +15,8 @@ export function variantName(v: Pick<VariantInfo, 'itemName' | 'dapil'>): string 
 }
 
 /** "Jum, 1 Nov 2024 09.00" from the local 'YYYY-MM-DDTHH:MM' a delivery is recorded with. */
-export function fmtLocalDateTime(local: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local)
-  if (!m) return local
-  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]))
-  return d.toLocaleString('id-ID', {
+export const fmtLocalDateTime = (local: string): string =>
+  fmtWaktuLokal(local, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -27,11 +24,6 @@ export function fmtLocalDateTime(local: string): string {
     hour: '2-digit',
     minute: '2-digit',
   })
-}
-
-export function fmtIso(iso: string): string {
-  return new Date(iso).toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' })
-}
 
 /** Now as the 'YYYY-MM-DDTHH:MM' a datetime-local field holds, in the PC's own time zone. */
 export function nowLocal(): string {

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import type { Barang, MethodInput } from '../../../api/contract'
-import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
+import { invoke } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
@@ -8,7 +8,7 @@ import { useDialogSave } from '../../components/useWrite'
 import { Field, TextField } from '../../components/Form'
 import { Section, Swatch } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
-import { TableHead } from '../../components/TableHead'
+import { DataTable } from '../../components/TableHead'
 import { fmt, RULE_LABEL } from '../../format'
 import { readNumbers } from './PengaturanShared'
 
@@ -61,74 +61,71 @@ export function ItemsSection() {
       </p>
       <ErrorBanner error={items.error} onRetry={items.reload} title="Daftar barang tidak dapat dimuat" />
       {items.data ? (
-        <div className="table-wrap">
-          <table className="table pengaturan-items" data-testid="items-table">
-            <TableHead
-              columns={[
-                { label: 'Barang', className: 'pengaturan-col-item' },
-                'Satuan',
-                'Aturan',
-                { label: 'Jumlah', num: true },
-                { label: 'PSU per dapil', num: true },
-                'Status',
-                { label: 'Aksi', hidden: true },
-              ]}
-            />
-            <tbody>
-              {items.data.map((i) => (
-                <tr key={i.id} className={i.active ? undefined : 'inactive'} data-code={i.code}>
-                  <th scope="row">
-                    <span className="ballot-name">
-                      <Swatch hex={i.colorHex} label={i.color} />
-                      <span>
-                        {i.name}
-                        <span className="muted small block">
-                          {i.kind === 'ballot' ? 'Surat suara' : 'Logistik'} · {i.code}
-                          {i.color ? ` · ${i.color}` : ''}
-                          {i.assembled ? ' · dirakit di gudang' : ''}
-                        </span>
-                      </span>
+        <DataTable
+          className="pengaturan-items"
+          testId="items-table"
+          columns={[
+            { label: 'Barang', className: 'pengaturan-col-item' },
+            'Satuan',
+            'Aturan',
+            { label: 'Jumlah', num: true },
+            { label: 'PSU per dapil', num: true },
+            'Status',
+            { label: 'Aksi', hidden: true },
+          ]}
+        >
+          {items.data.map((i) => (
+            <tr key={i.id} className={i.active ? undefined : 'inactive'} data-code={i.code}>
+              <th scope="row">
+                <span className="ballot-name">
+                  <Swatch hex={i.colorHex} label={i.color} />
+                  <span>
+                    {i.name}
+                    <span className="muted small block">
+                      {i.kind === 'ballot' ? 'Surat suara' : 'Logistik'} · {i.code}
+                      {i.color ? ` · ${i.color}` : ''}
+                      {i.assembled ? ' · dirakit di gudang' : ''}
                     </span>
-                  </th>
-                  <td>{i.unit}</td>
-                  <td>{ruleCell(i)}</td>
-                  <td className="num">{i.kind === 'ballot' ? '—' : fmt(i.qty)}</td>
-                  <td className="num">{i.kind === 'ballot' ? fmt(i.psuPerDapil) : '—'}</td>
-                  <td>
-                    <span className="pengaturan-badges">
-                      {i.preset && !i.confirmed && (
-                        <StatusBadge state="perlu-diperiksa">Preset — perlu dikonfirmasi</StatusBadge>
-                      )}
-                      {i.confirmed && i.kind === 'logistics' && <StatusBadge state="success">Dikonfirmasi</StatusBadge>}
-                      {!i.active && <StatusBadge state="netral">Tidak aktif</StatusBadge>}
-                    </span>
-                  </td>
-                  <td className="actions">
-                    {i.preset && !i.confirmed && (
-                      <button
-                        type="button"
-                        className="btn btn-small btn-primary"
-                        onClick={() => void confirm(i)}
-                        disabled={confirming === i.id}
-                        aria-label={`Konfirmasi ${i.name}`}
-                      >
-                        Konfirmasi
-                      </button>
-                    )}
-                    <button
-                      type="button"
-                      className="btn btn-small btn-secondary"
-                      onClick={() => setEditing(i)}
-                      aria-label={`Ubah ${i.name}`}
-                    >
-                      Ubah
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  </span>
+                </span>
+              </th>
+              <td>{i.unit}</td>
+              <td>{ruleCell(i)}</td>
+              <td className="num">{i.kind === 'ballot' ? '—' : fmt(i.qty)}</td>
+              <td className="num">{i.kind === 'ballot' ? fmt(i.psuPerDapil) : '—'}</td>
+              <td>
+                <span className="pengaturan-badges">
+                  {i.preset && !i.confirmed && (
+                    <StatusBadge state="perlu-diperiksa">Preset — perlu dikonfirmasi</StatusBadge>
+                  )}
+                  {i.confirmed && i.kind === 'logistics' && <StatusBadge state="success">Dikonfirmasi</StatusBadge>}
+                  {!i.active && <StatusBadge state="netral">Tidak aktif</StatusBadge>}
+                </span>
+              </td>
+              <td className="actions">
+                {i.preset && !i.confirmed && (
+                  <button
+                    type="button"
+                    className="btn btn-small btn-primary"
+                    onClick={() => void confirm(i)}
+                    disabled={confirming === i.id}
+                    aria-label={`Konfirmasi ${i.name}`}
+                  >
+                    Konfirmasi
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className="btn btn-small btn-secondary"
+                  onClick={() => setEditing(i)}
+                  aria-label={`Ubah ${i.name}`}
+                >
+                  Ubah
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         !items.error && <Loading />
       )}
@@ -301,15 +298,12 @@ function ItemCreateDialog({ open, onClose }: { open: boolean; onClose(): void })
     assembled: false,
   }
   const [f, setF] = useState(empty)
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
-  const errors = fieldErrors(error)
+  const { error, setError, errors, busy, run, reset } = useDialogSave(close)
 
-  const close = () => {
+  // The dialog stays mounted: it opens again empty.
+  function close() {
     setF(empty)
-    setError(undefined)
+    reset()
     onClose()
   }
 
@@ -317,9 +311,7 @@ function ItemCreateDialog({ open, onClose }: { open: boolean; onClose(): void })
     e?.preventDefault()
     const nums = readNumbers({ qty: f.qty, per: f.rule === 'per_dpt' ? f.per : '1' })
     if (nums.error) return setError(nums.error)
-    setBusy(true)
-    setError(undefined)
-    try {
+    await run(async () => {
       const item = await invoke('barang.tambah', {
         code: f.code.trim().toUpperCase(),
         name: f.name,
@@ -328,14 +320,8 @@ function ItemCreateDialog({ open, onClose }: { open: boolean; onClose(): void })
         ...nums.values,
         assembled: f.assembled,
       })
-      toast.showSuccess(`${item.name} ditambahkan ke daftar barang.`)
-      refreshAll()
-      close()
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(false)
-    }
+      return `${item.name} ditambahkan ke daftar barang.`
+    })
   }
 
   return (

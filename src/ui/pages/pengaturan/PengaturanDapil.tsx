@@ -7,7 +7,7 @@ import { useWrite } from '../../components/useWrite'
 import { readFileBase64 } from '../../components/files'
 import { DraftActions, FilePicker } from '../../components/Form'
 import { Section, Swatch } from '../../components/Page'
-import { TableHead } from '../../components/TableHead'
+import { DataTable } from '../../components/TableHead'
 import { fmt } from '../../format'
 import { href } from '../../router'
 
@@ -114,45 +114,39 @@ function DapilMappingEditor({ ballot, kecamatan }: { ballot: DapilOfBallot; keca
           </span>
         ))}
       </div>
-      {error && (
-        <Banner kind="error" title="Dapil belum tersimpan">
-          <p>{error.message}</p>
-        </Banner>
-      )}
+      <ErrorBanner error={error} title="Dapil belum tersimpan" shown={() => false} />
       <datalist id={listId}>
         {names.map((n) => (
           <option key={n} value={n} />
         ))}
       </datalist>
-      <div className="table-wrap">
-        <table className="table table-compact pengaturan-dapil-table">
-          <TableHead columns={['Kecamatan', { label: 'TPS', num: true }, { label: 'DPT', num: true }, 'Dapil']} />
-          <tbody>
-            {kecamatan.map((k, i) => {
-              const err = errors[`mapping.${i}.dapil`] ?? errors[`mapping.${i}.kecamatanId`]
-              return (
-                <tr key={k.id}>
-                  <th scope="row">{k.nama}</th>
-                  <td className="num">{fmt(k.tps)}</td>
-                  <td className="num">{fmt(k.dpt)}</td>
-                  <td>
-                    <input
-                      className="pengaturan-input-dapil"
-                      list={listId}
-                      value={mapping[k.id] ?? ''}
-                      onChange={(e) => setMapping({ ...mapping, [k.id]: e.target.value })}
-                      aria-label={`Dapil ${ballot.itemName} untuk Kecamatan ${k.nama}`}
-                      aria-invalid={Boolean(err)}
-                      placeholder="Nama dapil, mis. Batu Bara 1"
-                    />
-                    {err && <p className="field-error">{err}</p>}
-                  </td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="table-compact pengaturan-dapil-table"
+        columns={['Kecamatan', { label: 'TPS', num: true }, { label: 'DPT', num: true }, 'Dapil']}
+      >
+        {kecamatan.map((k, i) => {
+          const err = errors[`mapping.${i}.dapil`] ?? errors[`mapping.${i}.kecamatanId`]
+          return (
+            <tr key={k.id}>
+              <th scope="row">{k.nama}</th>
+              <td className="num">{fmt(k.tps)}</td>
+              <td className="num">{fmt(k.dpt)}</td>
+              <td>
+                <input
+                  className="pengaturan-input-dapil"
+                  list={listId}
+                  value={mapping[k.id] ?? ''}
+                  onChange={(e) => setMapping({ ...mapping, [k.id]: e.target.value })}
+                  aria-label={`Dapil ${ballot.itemName} untuk Kecamatan ${k.nama}`}
+                  aria-invalid={Boolean(err)}
+                  placeholder="Nama dapil, mis. Batu Bara 1"
+                />
+                {err && <p className="field-error">{err}</p>}
+              </td>
+            </tr>
+          )
+        })}
+      </DataTable>
       <DraftActions
         busy={busy}
         dirty={dirty}

@@ -6,8 +6,9 @@ import {
   ROUNDING_LABELS,
   type Rounding,
 } from '../../../core/reserve'
+import { NAMA_ZONA, ZONA_WAKTU, type ZonaWaktu } from '../../../core/zonaWaktu'
 import { Banner } from '../../components/Feedback'
-import { DraftActions, Field, TextField, RadioCard } from '../../components/Form'
+import { DraftActions, Field, TextField, RadioCard, TextAreaField } from '../../components/Form'
 import { Section } from '../../components/Page'
 import { fmt, fmtPercent, JENIS_LABEL } from '../../format'
 import { readNumbers } from './PengaturanShared'
@@ -40,6 +41,7 @@ interface ElectionDraft {
   rounding: Rounding
   maxVotersPerTps: string
   dataNote: string
+  zonaWaktu: ZonaWaktu
 }
 
 const draftOf = (e: Pemilihan): ElectionDraft => ({
@@ -51,6 +53,7 @@ const draftOf = (e: Pemilihan): ElectionDraft => ({
   rounding: e.rounding,
   maxVotersPerTps: String(e.maxVotersPerTps),
   dataNote: e.dataNote,
+  zonaWaktu: e.zonaWaktu,
 })
 
 export function ElectionForm({ election }: { election: Pemilihan }) {
@@ -70,6 +73,7 @@ export function ElectionForm({ election }: { election: Pemilihan }) {
           kodeWilayah: draft.kodeWilayah,
           rounding: draft.rounding,
           dataNote: draft.dataNote,
+          zonaWaktu: draft.zonaWaktu,
         }
       )
     },
@@ -105,6 +109,27 @@ export function ElectionForm({ election }: { election: Pemilihan }) {
             hint="2 atau 4 angka kode Kemendagri, mis. 1219; dipakai juga pada nomor dokumen"
             inputMode="numeric"
           />
+          <Field
+            label="Zona waktu satker"
+            error={errors.zonaWaktu}
+            hint="Tanggal berita acara, rekap harian dan hari setiap catatan dibaca menurut jam dinding gudang di zona ini, apa pun zona waktu komputer yang membuka berkas."
+          >
+            {(id, d, inv) => (
+              <select
+                id={id}
+                aria-describedby={d}
+                aria-invalid={inv}
+                value={draft.zonaWaktu}
+                onChange={(e) => set('zonaWaktu', e.target.value as ZonaWaktu)}
+              >
+                {ZONA_WAKTU.map((z) => (
+                  <option key={z} value={z}>
+                    {NAMA_ZONA[z]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           <TextField
             label="Cadangan surat suara (%)"
             {...bind('reservePercent')}
@@ -142,22 +167,14 @@ export function ElectionForm({ election }: { election: Pemilihan }) {
           {errors.rounding && <p className="field-error">{errors.rounding}</p>}
         </fieldset>
 
-        <Field
+        <TextAreaField
           label="Catatan data"
           error={errors.dataNote}
           hint="Ditampilkan di Beranda dan Wilayah & TPS, mis. bahwa DPT masih data contoh atau belum ditetapkan."
-        >
-          {(id, d, inv) => (
-            <textarea
-              id={id}
-              aria-describedby={d}
-              aria-invalid={inv}
-              rows={2}
-              value={draft.dataNote}
-              onChange={(e) => set('dataNote', e.target.value)}
-            />
-          )}
-        </Field>
+          rows={2}
+          value={draft.dataNote}
+          onChange={(v) => set('dataNote', v)}
+        />
 
         <DraftActions busy={busy} dirty={dirty} label="Simpan pengaturan" onDiscard={discard} />
       </form>

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react'
 import type { DocType, Pemilihan, MethodOutput, Signer } from '../../../api/contract'
 import { DOC_SHORT_LABEL, SIGNER_POSITION_LABEL } from '../../../core/documents'
-import { invoke } from '../../api'
+import { invoke, type Issue } from '../../api'
 import { useApi } from '../../components/data'
 import { Banner, ErrorBanner, Loading } from '../../components/Feedback'
 import { useWrite } from '../../components/useWrite'
@@ -129,10 +129,8 @@ function SignerEditor({
     error?.details.filter(
       (d) => d.row === i + 1 && !['peran', 'jabatan', 'nama', 'nip', 'instansi', 'posisi'].includes(d.column ?? ''),
     ) ?? []
-  const generalErrors =
-    error?.details.filter(
-      (d) => d.row === undefined && !(d.column ?? '').startsWith('signers.') && d.column !== 'nomorPattern',
-    ) ?? []
+  const general = (d: Issue) =>
+    d.row === undefined && !(d.column ?? '').startsWith('signers.') && d.column !== 'nomorPattern'
 
   const update = (i: number, patch: Partial<Signer>) =>
     change(
@@ -190,18 +188,7 @@ function SignerEditor({
         <strong>{setting.title.join(' ')}</strong>
         <span className="muted small block">{setting.description}.</span>
       </p>
-      {error && (
-        <Banner kind="error" title={<>{label} belum tersimpan</>}>
-          <p>{error.message}</p>
-          {generalErrors.length > 0 && (
-            <ul className="pengaturan-errlist">
-              {generalErrors.map((d, i) => (
-                <li key={i}>{d.message}</li>
-              ))}
-            </ul>
-          )}
-        </Banner>
-      )}
+      <ErrorBanner error={error} title={`${label} belum tersimpan`} shown={general} />
       {note && (
         <Banner kind="info">
           <p>{note}</p>

@@ -6,7 +6,7 @@ import { useApi, useRefreshAll } from '../../components/data'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { Section, Swatch } from '../../components/Page'
 import { DraftActions } from '../../components/Form'
-import { TableHead } from '../../components/TableHead'
+import { DataTable } from '../../components/TableHead'
 import { fmt, shortItemName } from '../../format'
 import { readNumber } from './PengaturanShared'
 
@@ -155,66 +155,63 @@ function UpahForm({ election, items }: { election: Pemilihan; items: Barang[] })
         </p>
       </div>
 
-      <div className="table-wrap">
-        <table className="table pengaturan-rate-table" data-testid="rate-table">
-          <TableHead
-            columns={[
-              'Barang',
-              'Pekerjaan',
-              { label: 'Upah per satuan', num: true },
-              { label: <>Contoh untuk {fmt(EXAMPLE_QTY)} satuan</>, num: true },
-            ]}
-          />
-          <tbody>
-            {items.map((i) => {
-              const raw = rates[i.id] ?? ''
-              const value = raw.trim() === '' ? null : readNumber(raw)
-              const err = rowErrors[i.id]
-              const gross = value === null ? null : value * EXAMPLE_QTY
-              const cut = gross === null || taxValue === null ? null : taxOf(gross, Math.round(taxValue * 100))
-              return (
-                <tr key={i.id} data-code={i.code}>
-                  <th scope="row">
-                    <span className="ballot-name">
-                      <Swatch hex={i.colorHex} label={i.color} />
-                      <span title={i.name}>{i.kind === 'ballot' ? shortItemName(i.name) : i.name}</span>
-                    </span>
-                  </th>
-                  <td>{i.kind === 'ballot' ? 'Sortir dan lipat, per lembar' : `Rakit, per ${i.unit}`}</td>
-                  <td className="num">
-                    <div className="pengaturan-input-prefix">
-                      <span aria-hidden="true">Rp</span>
-                      <input
-                        inputMode="numeric"
-                        value={raw}
-                        onChange={(e) => setRates((r) => ({ ...r, [i.id]: e.target.value }))}
-                        aria-label={`Upah ${i.name} per ${i.kind === 'ballot' ? 'lembar' : i.unit} (rupiah)`}
-                        aria-invalid={Boolean(err)}
-                        placeholder="belum diatur"
-                      />
-                    </div>
-                    {err && <p className="field-error">{err}</p>}
-                  </td>
-                  <td className="num">
-                    {gross === null ? (
-                      <span className="muted">tidak dibayar</span>
-                    ) : (
-                      <>
-                        {rupiah(gross)}
-                        {cut !== null && cut > 0 && (
-                          <span className="muted small block">
-                            pajak {rupiah(cut)}, diterima {rupiah(gross - cut)}
-                          </span>
-                        )}
-                      </>
+      <DataTable
+        className="pengaturan-rate-table"
+        testId="rate-table"
+        columns={[
+          'Barang',
+          'Pekerjaan',
+          { label: 'Upah per satuan', num: true },
+          { label: <>Contoh untuk {fmt(EXAMPLE_QTY)} satuan</>, num: true },
+        ]}
+      >
+        {items.map((i) => {
+          const raw = rates[i.id] ?? ''
+          const value = raw.trim() === '' ? null : readNumber(raw)
+          const err = rowErrors[i.id]
+          const gross = value === null ? null : value * EXAMPLE_QTY
+          const cut = gross === null || taxValue === null ? null : taxOf(gross, Math.round(taxValue * 100))
+          return (
+            <tr key={i.id} data-code={i.code}>
+              <th scope="row">
+                <span className="ballot-name">
+                  <Swatch hex={i.colorHex} label={i.color} />
+                  <span title={i.name}>{i.kind === 'ballot' ? shortItemName(i.name) : i.name}</span>
+                </span>
+              </th>
+              <td>{i.kind === 'ballot' ? 'Sortir dan lipat, per lembar' : `Rakit, per ${i.unit}`}</td>
+              <td className="num">
+                <div className="pengaturan-input-prefix">
+                  <span aria-hidden="true">Rp</span>
+                  <input
+                    inputMode="numeric"
+                    value={raw}
+                    onChange={(e) => setRates((r) => ({ ...r, [i.id]: e.target.value }))}
+                    aria-label={`Upah ${i.name} per ${i.kind === 'ballot' ? 'lembar' : i.unit} (rupiah)`}
+                    aria-invalid={Boolean(err)}
+                    placeholder="belum diatur"
+                  />
+                </div>
+                {err && <p className="field-error">{err}</p>}
+              </td>
+              <td className="num">
+                {gross === null ? (
+                  <span className="muted">tidak dibayar</span>
+                ) : (
+                  <>
+                    {rupiah(gross)}
+                    {cut !== null && cut > 0 && (
+                      <span className="muted small block">
+                        pajak {rupiah(cut)}, diterima {rupiah(gross - cut)}
+                      </span>
                     )}
-                  </td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
-      </div>
+                  </>
+                )}
+              </td>
+            </tr>
+          )
+        })}
+      </DataTable>
       <p className="muted small">
         Kosongkan upah barang yang tidak dibayar per satuan; rekap upah mencatat bahwa tarifnya belum diatur.
       </p>

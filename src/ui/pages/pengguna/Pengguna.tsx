@@ -1,15 +1,15 @@
 import { useId, useState, type FormEvent } from 'react'
 import { needsPin, ROLE_DUTY, ROLE_LABEL, ROLES, type Role } from '../../../core/roles'
-import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
+import { invoke } from '../../api'
 import { useApi } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
-import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
-import { useDialogSave } from '../../components/useWrite'
-import { Field, TextField, PinField } from '../../components/Form'
+import { ErrorBanner, Loading } from '../../components/Feedback'
+import { useDialogSave, useWrite } from '../../components/useWrite'
+import { Field, TextField, PinField, NewPinFields } from '../../components/Form'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { useSession, type User } from '../../components/session'
-import { TableHead } from '../../components/TableHead'
+import { DataTable } from '../../components/TableHead'
 import './pengguna.css'
 
 /**
@@ -38,50 +38,49 @@ export function PenggunaPage() {
         {!users.data && !users.error && <Loading />}
         {users.data && users.data.length === 0 && <p className="empty">Belum ada pengguna.</p>}
         {users.data && users.data.length > 0 && (
-          <div className="table-wrap">
-            <table className="table pengguna-table" data-testid="user-table">
-              <TableHead columns={['Nama', 'Peran', 'PIN', 'Status', { label: 'Tindakan', hidden: true }]} />
-              <tbody>
-                {users.data.map((u) => (
-                  <tr key={u.id} className={u.active ? undefined : 'pengguna-inactive'} data-user={u.nama}>
-                    <th scope="row">
-                      {u.nama}
-                      {me?.id === u.id && <span className="muted small"> · Anda</span>}
-                    </th>
-                    <td>{ROLE_LABEL[u.role]}</td>
-                    <td>
-                      {needsPin(u.role) ? (
-                        u.hasPin ? (
-                          'Ada'
-                        ) : (
-                          <StatusBadge state="warning">Belum ada</StatusBadge>
-                        )
-                      ) : (
-                        <span className="muted">Tidak perlu</span>
-                      )}
-                    </td>
-                    <td>
-                      {u.active ? (
-                        <StatusBadge state="success">Aktif</StatusBadge>
-                      ) : (
-                        <StatusBadge state="netral">Nonaktif</StatusBadge>
-                      )}
-                    </td>
-                    <td className="actions">
-                      <button
-                        type="button"
-                        className="btn btn-secondary btn-small"
-                        onClick={() => setEditing(u)}
-                        aria-label={`Ubah ${u.nama}`}
-                      >
-                        Ubah…
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="pengguna-table"
+            testId="user-table"
+            columns={['Nama', 'Peran', 'PIN', 'Status', { label: 'Tindakan', hidden: true }]}
+          >
+            {users.data.map((u) => (
+              <tr key={u.id} className={u.active ? undefined : 'pengguna-inactive'} data-user={u.nama}>
+                <th scope="row">
+                  {u.nama}
+                  {me?.id === u.id && <span className="muted small"> · Anda</span>}
+                </th>
+                <td>{ROLE_LABEL[u.role]}</td>
+                <td>
+                  {needsPin(u.role) ? (
+                    u.hasPin ? (
+                      'Ada'
+                    ) : (
+                      <StatusBadge state="warning">Belum ada</StatusBadge>
+                    )
+                  ) : (
+                    <span className="muted">Tidak perlu</span>
+                  )}
+                </td>
+                <td>
+                  {u.active ? (
+                    <StatusBadge state="success">Aktif</StatusBadge>
+                  ) : (
+                    <StatusBadge state="netral">Nonaktif</StatusBadge>
+                  )}
+                </td>
+                <td className="actions">
+                  <button
+                    type="button"
+                    className="btn btn-secondary btn-small"
+                    onClick={() => setEditing(u)}
+                    aria-label={`Ubah ${u.nama}`}
+                  >
+                    Ubah…
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </Section>
 
@@ -166,14 +165,7 @@ function UserDialog({ user, onClose }: { user: User | 'baru' | null; onClose(): 
       }
     >
       <form id={formId} onSubmit={submit} noValidate>
-        {error &&
-          (placed ? (
-            <Banner kind="error">
-              <p>{error.message}</p>
-            </Banner>
-          ) : (
-            <ErrorBanner error={error} title="Pengguna belum tersimpan" />
-          ))}
+        <ErrorBanner error={error} title="Pengguna belum tersimpan" shown={placed ? () => false : undefined} />
         <TextField
           label="Nama"
           error={errors.nama}
@@ -228,10 +220,7 @@ function OwnPinSection({ me }: { me: User }) {
   const [pinBaru, setPinBaru] = useState('')
   const [pinUlang, setPinUlang] = useState('')
   const [mismatch, setMismatch] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | undefined>()
-  const toast = useToast()
-  const errors = fieldErrors(error)
+  const { error, errors, busy, run } = useWrite()
 
   async function submit(e: FormEvent) {
     e.preventDefault()
@@ -240,19 +229,14 @@ function OwnPinSection({ me }: { me: User }) {
       return
     }
     setMismatch(false)
-    setBusy(true)
-    setError(undefined)
-    try {
+    const changed = await run(async () => {
       await invoke('pengguna.gantiPin', { pinLama, pinBaru })
-      toast.showSuccess(`PIN ${me.nama} sudah diganti. Pakai PIN baru mulai sekarang.`, 'PIN diganti')
-      setPinLama('')
-      setPinBaru('')
-      setPinUlang('')
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(false)
-    }
+      return [`PIN ${me.nama} sudah diganti. Pakai PIN baru mulai sekarang.`, 'PIN diganti']
+    })
+    if (!changed) return
+    setPinLama('')
+    setPinBaru('')
+    setPinUlang('')
   }
 
   const placed = error?.details.some((d) => d.column === 'pinLama' || d.column === 'pin')
@@ -268,19 +252,14 @@ function OwnPinSection({ me }: { me: User }) {
             error={errors.pinLama}
             autoComplete="current-password"
           />
-          <PinField
+          <NewPinFields
             label="PIN baru"
-            value={pinBaru}
-            onChange={setPinBaru}
+            pin={pinBaru}
+            onPin={setPinBaru}
+            repeat={pinUlang}
+            onRepeat={setPinUlang}
+            mismatch={mismatch}
             error={errors.pin}
-            autoComplete="new-password"
-          />
-          <PinField
-            label="Ulangi PIN baru"
-            value={pinUlang}
-            onChange={setPinUlang}
-            error={mismatch ? 'PIN tidak sama dengan isian PIN baru' : undefined}
-            autoComplete="new-password"
           />
         </div>
         <div className="form-actions">

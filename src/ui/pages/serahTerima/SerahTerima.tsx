@@ -11,6 +11,8 @@ import { HandoverPrintButton } from './SerahTerimaHandover'
 import { serahTerimaHref, type Handover, type KitProgress } from './SerahTerimaShared'
 import { fmtDate } from '../dokumen/DokumenShared'
 import './serahTerima.css'
+import { Loaded } from '../../components/Loaded'
+import { DataTable } from '../../components/TableHead'
 
 /** '#/serah-terima' overview, '#/serah-terima/<kecamatanId>' one PPK's handover. */
 export function SerahTerimaPage({ params }: { params: string[] }) {
@@ -104,65 +106,53 @@ function Overview() {
       </Section>
 
       <Section title="Serah terima yang sudah dilakukan" id="serah-terima-riwayat">
-        <ErrorBanner
-          error={handovers.error}
-          onRetry={handovers.reload}
+        <Loaded
+          query={handovers}
           title="Daftar serah terima tidak dapat dimuat"
-        />
-        {!handovers.data ? (
-          !handovers.error && <Loading />
-        ) : handovers.data.length === 0 ? (
-          <p className="empty">
-            Belum ada kit yang diserahkan ke PPK. Buka salah satu kecamatan di atas untuk memulai serah terima.
-          </p>
-        ) : (
-          <div className="table-wrap">
-            <table className="table serah-terima-handover-table" data-testid="serah-terima-handover-list">
-              <thead>
-                <tr>
-                  <th scope="col">Nomor BA</th>
-                  <th scope="col">Tanggal</th>
-                  <th scope="col">Kecamatan</th>
-                  <th scope="col">Diterima oleh</th>
-                  <th scope="col" className="num">
-                    TPS
-                  </th>
-                  <th scope="col">Konfirmasi PPK</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Tindakan</span>
-                  </th>
+          empty="Belum ada kit yang diserahkan ke PPK. Buka salah satu kecamatan di atas untuk memulai serah terima."
+        >
+          {(rows) => (
+            <DataTable
+              className="serah-terima-handover-table"
+              testId="serah-terima-handover-list"
+              columns={[
+                'Nomor BA',
+                'Tanggal',
+                'Kecamatan',
+                'Diterima oleh',
+                { label: 'TPS', num: true },
+                'Konfirmasi PPK',
+                { label: 'Tindakan', hidden: true },
+              ]}
+            >
+              {rows.map((h) => (
+                <tr key={h.id}>
+                  <td className="serah-terima-nomor">{h.nomor ?? <span className="muted">#{h.id}</span>}</td>
+                  <td>{fmtDate(h.tanggal)}</td>
+                  <td>
+                    <a href={serahTerimaHref(h.kecamatanId)}>{h.kecamatan}</a>
+                  </td>
+                  <td>
+                    {h.ppkNama}
+                    <span className="muted small block">{h.ppkJabatan}</span>
+                  </td>
+                  <td className="num">
+                    {fmt(h.tps)}
+                    {h.exceptions > 0 && <span className="muted small block">{fmt(h.exceptions)} pengecualian</span>}
+                  </td>
+                  <td>
+                    {h.confirmed ? (
+                      <StatusBadge state="diterima">✓ Diterima PPK</StatusBadge>
+                    ) : (
+                      <StatusBadge state="diserahkan">Menunggu konfirmasi</StatusBadge>
+                    )}
+                  </td>
+                  <td className="actions">{h.documentId !== null && <HandoverPrintButton h={h} />}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {handovers.data.map((h) => (
-                  <tr key={h.id}>
-                    <td className="serah-terima-nomor">{h.nomor ?? <span className="muted">#{h.id}</span>}</td>
-                    <td>{fmtDate(h.tanggal)}</td>
-                    <td>
-                      <a href={serahTerimaHref(h.kecamatanId)}>{h.kecamatan}</a>
-                    </td>
-                    <td>
-                      {h.ppkNama}
-                      <span className="muted small block">{h.ppkJabatan}</span>
-                    </td>
-                    <td className="num">
-                      {fmt(h.tps)}
-                      {h.exceptions > 0 && <span className="muted small block">{fmt(h.exceptions)} pengecualian</span>}
-                    </td>
-                    <td>
-                      {h.confirmed ? (
-                        <StatusBadge state="diterima">✓ Diterima PPK</StatusBadge>
-                      ) : (
-                        <StatusBadge state="diserahkan">Menunggu konfirmasi</StatusBadge>
-                      )}
-                    </td>
-                    <td className="actions">{h.documentId !== null && <HandoverPrintButton h={h} />}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+              ))}
+            </DataTable>
+          )}
+        </Loaded>
       </Section>
     </>
   )

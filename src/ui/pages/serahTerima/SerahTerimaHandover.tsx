@@ -1,16 +1,18 @@
 import { useMemo, useState, type FormEvent } from 'react'
 import type { VariantInfo } from '../../../api/contract'
-import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
-import { useApi, useRefreshAll } from '../../components/data'
-import { Dialog } from '../../components/Dialog'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
-import { Field } from '../../components/Form'
+import { fieldErrors, invoke } from '../../api'
+import { useApi } from '../../components/data'
+import { Dialog, DialogActions } from '../../components/Dialog'
+import { ErrorBanner, Loading } from '../../components/Feedback'
+import { TextAreaField } from '../../components/Form'
 import { HistoryLink, useHistory } from '../../components/History'
 import { StatusBadge } from '../../components/StatusBadge'
-import { fmt, readCount } from '../../format'
+import { fmt, readCount, fmtWaktu } from '../../format'
 import { type Handover } from './SerahTerimaShared'
-import { fmtDate, fmtInstant, usePrint } from '../dokumen/DokumenShared'
+import { fmtDate, usePrint } from '../dokumen/DokumenShared'
 import { VariantLabel } from '../penerimaan/PenerimaanShared'
+import { TableHead, DataTable } from '../../components/TableHead'
+import { useDialogSave } from '../../components/useWrite'
 
 /** The BA of one handover, printed from the register (the first print is the original, later ones SALINAN). */
 export function HandoverPrintButton({
@@ -43,84 +45,77 @@ export function HandoverTable({ rows }: { rows: Handover[] }) {
   const history = useHistory()
   return (
     <>
-      <div className="table-wrap">
-        <table className="table serah-terima-handover-table" data-testid="serah-terima-handovers">
-          <thead>
-            <tr>
-              <th scope="col">Nomor BA</th>
-              <th scope="col">Tanggal</th>
-              <th scope="col">Diterima oleh</th>
-              <th scope="col" className="num">
-                TPS
-              </th>
-              <th scope="col">Kendaraan · catatan</th>
-              <th scope="col">Konfirmasi PPK</th>
-              <th scope="col">
-                <span className="visually-hidden">Tindakan</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((h) => (
-              <tr key={h.id} data-testid={`handover-${h.id}`}>
-                <td className="serah-terima-nomor">{h.nomor ?? <span className="muted">#{h.id}</span>}</td>
-                <td>
-                  {fmtDate(h.tanggal)}
-                  <span className="muted small block">dicatat {h.actor}</span>
-                </td>
-                <td>
-                  {h.ppkNama}
-                  <span className="muted small block">{h.ppkJabatan}</span>
-                </td>
-                <td className="num">
-                  {fmt(h.tps)}
-                  {h.exceptions > 0 && (
-                    <span className="serah-terima-exc-note block">{fmt(h.exceptions)} pengecualian</span>
-                  )}
-                </td>
-                <td>
-                  {h.kendaraan || <span className="muted">—</span>}
-                  {h.note && <span className="muted small block">{h.note}</span>}
-                </td>
-                <td data-testid="confirmation">
-                  {h.confirmed ? (
-                    <>
-                      <StatusBadge state="diterima">✓ Diterima PPK</StatusBadge>
-                      <span className="muted small block">
-                        {h.confirmed.note} — {h.confirmed.actor}, {fmtInstant(h.confirmed.at)}
-                      </span>
-                    </>
-                  ) : (
-                    <StatusBadge state="diserahkan">Menunggu konfirmasi</StatusBadge>
-                  )}
-                </td>
-                <td className="actions serah-terima-actions">
-                  <div className="serah-terima-actions-stack">
-                    <HandoverPrintButton h={h} />
-                    {!h.confirmed && (
-                      <button type="button" className="btn btn-secondary btn-small" onClick={() => setConfirming(h)}>
-                        Konfirmasi diterima PPK…
-                      </button>
-                    )}
-                    <button
-                      type="button"
-                      className="btn btn-secondary btn-small"
-                      onClick={() =>
-                        history.open(
-                          { documentId: `SERAH_TERIMA:${h.id}` },
-                          `serah terima${h.nomor ? ' ' + h.nomor : ' #' + h.id}`,
-                        )
-                      }
-                    >
-                      Riwayat buku besar…
-                    </button>
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="serah-terima-handover-table"
+        testId="serah-terima-handovers"
+        columns={[
+          'Nomor BA',
+          'Tanggal',
+          'Diterima oleh',
+          { label: 'TPS', num: true },
+          'Kendaraan · catatan',
+          'Konfirmasi PPK',
+          { label: 'Tindakan', hidden: true },
+        ]}
+      >
+        {rows.map((h) => (
+          <tr key={h.id} data-testid={`handover-${h.id}`}>
+            <td className="serah-terima-nomor">{h.nomor ?? <span className="muted">#{h.id}</span>}</td>
+            <td>
+              {fmtDate(h.tanggal)}
+              <span className="muted small block">dicatat {h.actor}</span>
+            </td>
+            <td>
+              {h.ppkNama}
+              <span className="muted small block">{h.ppkJabatan}</span>
+            </td>
+            <td className="num">
+              {fmt(h.tps)}
+              {h.exceptions > 0 && (
+                <span className="serah-terima-exc-note block">{fmt(h.exceptions)} pengecualian</span>
+              )}
+            </td>
+            <td>
+              {h.kendaraan || <span className="muted">—</span>}
+              {h.note && <span className="muted small block">{h.note}</span>}
+            </td>
+            <td data-testid="confirmation">
+              {h.confirmed ? (
+                <>
+                  <StatusBadge state="diterima">✓ Diterima PPK</StatusBadge>
+                  <span className="muted small block">
+                    {h.confirmed.note} — {h.confirmed.actor}, {fmtWaktu(h.confirmed.at)}
+                  </span>
+                </>
+              ) : (
+                <StatusBadge state="diserahkan">Menunggu konfirmasi</StatusBadge>
+              )}
+            </td>
+            <td className="actions serah-terima-actions">
+              <div className="serah-terima-actions-stack">
+                <HandoverPrintButton h={h} />
+                {!h.confirmed && (
+                  <button type="button" className="btn btn-secondary btn-small" onClick={() => setConfirming(h)}>
+                    Konfirmasi diterima PPK…
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className="btn btn-secondary btn-small"
+                  onClick={() =>
+                    history.open(
+                      { documentId: `SERAH_TERIMA:${h.id}` },
+                      `serah terima${h.nomor ? ' ' + h.nomor : ' #' + h.id}`,
+                    )
+                  }
+                >
+                  Riwayat buku besar…
+                </button>
+              </div>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <ConfirmDialog h={confirming} onClose={() => setConfirming(null)} />
     </>
   )
@@ -128,49 +123,32 @@ export function HandoverTable({ rows }: { rows: Handover[] }) {
 
 function ConfirmDialog({ h, onClose }: { h: Handover | null; onClose(): void }) {
   const [note, setNote] = useState('')
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
-  const close = () => {
+  const save = useDialogSave(close)
+  const { error, errors, busy } = save
+  // The dialog stays mounted for the next handover: it opens again empty.
+  function close() {
     setNote('')
-    setError(undefined)
+    save.reset()
     onClose()
   }
   async function submit(e: FormEvent) {
     e.preventDefault()
     if (!h) return
-    setBusy(true)
-    setError(undefined)
-    try {
+    await save.run(async () => {
       await invoke('serahTerima.konfirmasi', { handoverId: h.id, note })
-      toast.showSuccess(
+      return [
         `PPK ${h.kecamatan} telah menerima logistik sesuai BA${h.nomor ? ' ' + h.nomor : ''}.`,
         'Penerimaan PPK dikonfirmasi',
-      )
-      refreshAll()
-      close()
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(false)
-    }
+      ]
+    })
   }
-  const errors = fieldErrors(error)
   return (
     <Dialog
       open={h !== null}
       title="Konfirmasi diterima PPK"
       onClose={close}
       footer={
-        <>
-          <button type="button" className="btn btn-secondary" onClick={close}>
-            Batal
-          </button>
-          <button type="submit" form="serah-terima-confirm-form" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Menyimpan…' : 'Konfirmasi diterima'}
-          </button>
-        </>
+        <DialogActions onCancel={close} busy={busy} label="Konfirmasi diterima" formId="serah-terima-confirm-form" />
       }
     >
       {h && (
@@ -181,23 +159,15 @@ function ConfirmDialog({ h, onClose }: { h: Handover | null; onClose(): void }) 
             ke gudang.
           </p>
           <ErrorBanner error={error && !errors.note ? error : undefined} title="Konfirmasi ditolak" />
-          <Field
+          <TextAreaField
             label="Keterangan"
             error={errors.note}
             hint="Wajib diisi; mis. siapa yang menerima, kapan BA bertanda tangan kembali, kondisi kotak."
-          >
-            {(id, d, inv) => (
-              <textarea
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                rows={3}
-                value={note}
-                onChange={(e) => setNote(e.target.value)}
-                data-autofocus
-              />
-            )}
-          </Field>
+            rows={3}
+            value={note}
+            onChange={setNote}
+            data-autofocus
+          />
         </form>
       )}
     </Dialog>
@@ -234,15 +204,7 @@ export function HeldByPpk({
         <p className="empty">Tidak ada logistik yang sedang dipegang PPK ini.</p>
       ) : (
         <table className="table table-compact serah-terima-held-table">
-          <thead>
-            <tr>
-              <th scope="col">Barang</th>
-              <th scope="col" className="num">
-                Jumlah
-              </th>
-              <th scope="col">Satuan</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Barang', { label: 'Jumlah', num: true }, 'Satuan']} />
           <tbody>
             {held.data.map((r) => (
               <tr key={r.variantId} data-testid={`held-${r.variantId}`}>
@@ -301,10 +263,7 @@ function ReturnDialog({
     { key: 1, variantId: held[0]!.variantId, qty: '', ke: 'stok', reason: '' },
   ])
   const [note, setNote] = useState('')
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
+  const { error, busy, run } = useDialogSave(onClose)
   const heldOf = useMemo(() => new Map(held.map((h) => [h.variantId, h])), [held])
 
   const reasonsFor = (variantId: number) => {
@@ -317,9 +276,7 @@ function ReturnDialog({
 
   async function submit(e: FormEvent) {
     e.preventDefault()
-    setBusy(true)
-    setError(undefined)
-    try {
+    await run(async () => {
       const payload = lines.map((l) => {
         const q = readCount(l.qty)
         return {
@@ -331,14 +288,8 @@ function ReturnDialog({
       })
       await invoke('serahTerima.catatPengembalian', { kecamatanId, note, lines: payload })
       const sum = payload.reduce((s, l) => s + l.qty, 0)
-      toast.showSuccess(`${fmt(sum)} satuan logistik kembali dari PPK ${kecamatan} ke gudang.`, 'Pengembalian tercatat')
-      refreshAll()
-      onClose()
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(false)
-    }
+      return [`${fmt(sum)} satuan logistik kembali dari PPK ${kecamatan} ke gudang.`, 'Pengembalian tercatat']
+    })
   }
 
   // Row errors come back by line number ("lines.0.qty" from the contract, row 1 from the service).
@@ -353,14 +304,7 @@ function ReturnDialog({
       title={`Pengembalian dari PPK ${kecamatan}`}
       onClose={onClose}
       footer={
-        <>
-          <button type="button" className="btn btn-secondary" onClick={onClose}>
-            Batal
-          </button>
-          <button type="submit" form="serah-terima-return-form" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Menyimpan…' : 'Simpan pengembalian'}
-          </button>
-        </>
+        <DialogActions onCancel={onClose} busy={busy} label="Simpan pengembalian" formId="serah-terima-return-form" />
       }
     >
       <form id="serah-terima-return-form" onSubmit={(e) => void submit(e)}>
@@ -370,22 +314,16 @@ function ReturnDialog({
         </p>
         <ErrorBanner error={error} title="Pengembalian ditolak" />
         <table className="table table-compact serah-terima-return-table">
-          <thead>
-            <tr>
-              <th scope="col">Barang</th>
-              <th scope="col" className="num">
-                Di PPK
-              </th>
-              <th scope="col" className="num">
-                Jumlah kembali
-              </th>
-              <th scope="col">Kembali ke</th>
-              <th scope="col">Alasan rusak</th>
-              <th scope="col">
-                <span className="visually-hidden">Hapus</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'Barang',
+              { label: 'Di PPK', num: true },
+              { label: 'Jumlah kembali', num: true },
+              'Kembali ke',
+              'Alasan rusak',
+              { label: 'Hapus', hidden: true },
+            ]}
+          />
           <tbody>
             {lines.map((l, i) => {
               const qtyErr = lineError(i, 'qty')
@@ -488,22 +426,14 @@ function ReturnDialog({
             + Tambah baris
           </button>
         </div>
-        <Field
+        <TextAreaField
           label="Keterangan pengembalian"
           error={noteError}
           hint="Wajib diisi; mis. kelebihan kit TPS 004 dikembalikan PPK saat rapat koordinasi."
-        >
-          {(id, d, inv) => (
-            <textarea
-              id={id}
-              aria-describedby={d}
-              aria-invalid={inv}
-              rows={2}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-            />
-          )}
-        </Field>
+          rows={2}
+          value={note}
+          onChange={setNote}
+        />
       </form>
     </Dialog>
   )

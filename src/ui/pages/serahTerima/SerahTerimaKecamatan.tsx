@@ -4,7 +4,7 @@ import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { ConfirmPaper } from '../../components/ConfirmPaper'
-import { Field } from '../../components/Form'
+import { Field, TextField } from '../../components/Form'
 import { PageHeader, Section, Swatch } from '../../components/Page'
 import { ScanField } from '../../components/ScanField'
 import { KitStatusBar, KitStatusLegend } from '../../components/StatusBadge'
@@ -14,6 +14,7 @@ import { HandoverPrintButton, HandoverTable, HeldByPpk } from './SerahTerimaHand
 import { type Kit, SELECTABLE, serahTerimaHref } from './SerahTerimaShared'
 import { DesaRows, useTpsHandover } from './SerahTerimaKit'
 import { type Refusal, RefusalList, ScanProgress } from './SerahTerimaScan'
+import { TableHead } from '../../components/TableHead'
 
 /**
  * One PPK (Panitia Pemilihan Kecamatan): every TPS kit of the kecamatan by desa, a scan check of the
@@ -178,16 +179,9 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
                   <col className="serah-terima-c-status" />
                   <col />
                 </colgroup>
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      <span className="visually-hidden">Serahkan</span>
-                    </th>
-                    <th scope="col">TPS</th>
-                    <th scope="col">Status · kotak dipindai</th>
-                    <th scope="col">Keterangan</th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[{ label: 'Serahkan', hidden: true }, 'TPS', 'Status · kotak dipindai', 'Keterangan']}
+                />
                 {desaGroups.map((g) => (
                   <DesaRows
                     key={g.desaId}
@@ -414,58 +408,36 @@ function HandoverForm({
                 />
               )}
             </Field>
-            <Field label="Nama Ketua PPK (PIHAK KEDUA)" error={errors.ppkNama}>
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  value={ppkNama}
-                  onChange={(e) => setPpkNama(e.target.value)}
-                  autoComplete="off"
-                  required
-                />
-              )}
-            </Field>
-            <Field label="Jabatan penerima" error={errors.ppkJabatan}>
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  value={jabatan}
-                  onChange={(e) => setPpkJabatan(e.target.value)}
-                  required
-                />
-              )}
-            </Field>
-            <Field label="Kendaraan" error={errors.kendaraan} hint="Jenis dan nomor polisi, mis. truk BK 8123 XY">
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  value={kendaraan}
-                  onChange={(e) => setKendaraan(e.target.value)}
-                />
-              )}
-            </Field>
-            <Field
+            <TextField
+              label="Nama Ketua PPK (PIHAK KEDUA)"
+              error={errors.ppkNama}
+              value={ppkNama}
+              onChange={setPpkNama}
+              autoComplete="off"
+              required
+            />
+            <TextField
+              label="Jabatan penerima"
+              error={errors.ppkJabatan}
+              value={jabatan}
+              onChange={setPpkJabatan}
+              required
+            />
+            <TextField
+              label="Kendaraan"
+              error={errors.kendaraan}
+              hint="Jenis dan nomor polisi, mis. truk BK 8123 XY"
+              value={kendaraan}
+              onChange={setKendaraan}
+            />
+            <TextField
               label="Catatan"
               error={errors.note}
               className="span-2"
               hint="Tercetak di berita acara sebagai keterangan."
-            >
-              {(id, d, inv) => (
-                <input
-                  id={id}
-                  aria-describedby={d}
-                  aria-invalid={inv}
-                  value={note}
-                  onChange={(e) => setNote(e.target.value)}
-                />
-              )}
-            </Field>
+              value={note}
+              onChange={setNote}
+            />
           </div>
         </div>
 
@@ -519,17 +491,7 @@ function HandoverForm({
         </div>
 
         <div className="serah-terima-submit">
-          {error && (
-            <Banner kind="error" title={<>{error.message}</>} testId="serah-terima-refused">
-              {error.details.length > 0 && (
-                <ul className="serah-terima-issue-list">
-                  {error.details.map((d, i) => (
-                    <li key={i}>{d.message}</li>
-                  ))}
-                </ul>
-              )}
-            </Banner>
-          )}
+          <ErrorBanner error={error} title="Serah terima ditolak" testId="serah-terima-refused" />
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={busy || selectedKits.length === 0}>
               {busy ? 'Menyerahkan…' : 'Serahkan dan terbitkan BA…'}
@@ -613,15 +575,7 @@ function SerahTerimaFigures({
         .
       </p>
       <table className="table table-compact serah-terima-summary-table">
-        <thead>
-          <tr>
-            <th scope="col">Barang</th>
-            <th scope="col" className="num">
-              Jumlah
-            </th>
-            <th scope="col">Satuan</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Barang', { label: 'Jumlah', num: true }, 'Satuan']} />
         <tbody>
           {figures.items.map((i) => (
             <tr key={i.variantId} data-testid={`sum-${i.code}`}>

@@ -1,12 +1,13 @@
 import { useId, useState, type FormEvent } from 'react'
 import { isIsoDate, SHIFT_KIND_CODES, SHIFT_KINDS, type ShiftKind } from '../../../core/shifts'
-import { type ApiError, fieldErrors, invoke, toApiError } from '../../api'
-import { useApi, useRefreshAll } from '../../components/data'
+import { invoke } from '../../api'
+import { useApi } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { ErrorBanner, Loading } from '../../components/Feedback'
 import { Field, TextField, RadioCard } from '../../components/Form'
 import { fmtTanggal, todayIso } from '../../format'
 import { navigate } from '../../router'
+import { useDialogSave } from '../../components/useWrite'
 import {
   type Attendance,
   ClockInput,
@@ -36,11 +37,7 @@ export function BukaShiftDialog({ onClose }: { onClose(): void }) {
   const [note, setNote] = useState('')
   const [variantIds, setVariantIds] = useState<number[]>([])
   const [attendance, setAttendance] = useState<Attendance>({})
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
-  const errors = fieldErrors(error)
+  const { error, errors, busy, run } = useDialogSave(onClose)
 
   const fitting = (variants.data ?? []).filter((v) => v.active && chosenFor(kind, v))
 
@@ -53,9 +50,8 @@ export function BukaShiftDialog({ onClose }: { onClose(): void }) {
 
   async function submit(e: FormEvent) {
     e.preventDefault()
-    setBusy(true)
-    setError(undefined)
-    try {
+    let opened = 0
+    const ok = await run(async () => {
       // A packing shift packs whole TPS kits: each kit decides what goes in, so no variants are chosen.
       const s = await invoke('shift.buka', {
         kind,
@@ -68,17 +64,13 @@ export function BukaShiftDialog({ onClose }: { onClose(): void }) {
         variantIds: kind === 'packing' ? [] : variantIds,
         teams: attendanceInput(attendance),
       })
-      toast.showSuccess(
+      opened = s.id
+      return [
         `Shift #${s.id} dibuka: ${s.teams.length} regu, ${s.teams.reduce((n, t) => n + t.workers.length, 0)} pekerja.`,
         'Shift dibuka',
-      )
-      refreshAll()
-      onClose()
-      navigate('shift', s.id)
-    } catch (err) {
-      setError(toApiError(err))
-      setBusy(false)
-    }
+      ]
+    })
+    if (ok) navigate('shift', opened)
   }
 
   const fields = ['kind', 'tanggal', 'mulai', 'selesai', 'lokasi', 'pengawas', 'note', 'variantIds', 'teams']

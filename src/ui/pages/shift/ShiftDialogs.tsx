@@ -2,9 +2,9 @@ import { useId, useState, type FormEvent } from 'react'
 import { invoke } from '../../api'
 import { useApi } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
-import { Banner, ErrorBanner } from '../../components/Feedback'
+import { ErrorBanner } from '../../components/Feedback'
 import { useDialogSave } from '../../components/useWrite'
-import { Field, TextField } from '../../components/Form'
+import { TextField } from '../../components/Form'
 import { fmt } from '../../format'
 import {
   type Attendance,
@@ -120,36 +120,21 @@ export function TutupDialog({ shift, onClose }: { shift: Shift; onClose(): void 
             Masih ada {fmt(shift.inProcess)} {shift.unit} dalam proses.
           </p>
         )}
-        {error && (
-          <Banner kind="error" title="Shift belum dapat ditutup" testId="tutup-refusal">
-            <p>{error.message}</p>
-            {error.details.length > 0 && (
-              <ul>
-                {error.details.map((d, i) => (
-                  <li key={i}>{d.message}</li>
-                ))}
-              </ul>
-            )}
-            {error.details.some((d) => d.column === 'proses') && (
-              <p>
-                Isi kolom <strong>Kembali (belum selesai)</strong> untuk yang belum selesai dikerjakan, simpan tally,
-                lalu tutup shift lagi.
-              </p>
-            )}
-          </Banner>
-        )}
-        <Field label="Catatan penutupan (tidak wajib)">
-          {(id, d) => (
-            <input
-              id={id}
-              aria-describedby={d}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              data-autofocus
-              placeholder="Mis. semua regu selesai pukul 16.05"
-            />
+        <ErrorBanner error={error} title="Shift belum dapat ditutup" testId="tutup-refusal">
+          {error?.details.some((d) => d.column === 'proses') && (
+            <p>
+              Isi kolom <strong>Kembali (belum selesai)</strong> untuk yang belum selesai dikerjakan, simpan tally, lalu
+              tutup shift lagi.
+            </p>
           )}
-        </Field>
+        </ErrorBanner>
+        <TextField
+          label="Catatan penutupan (tidak wajib)"
+          value={note}
+          onChange={setNote}
+          data-autofocus
+          placeholder="Mis. semua regu selesai pukul 16.05"
+        />
       </form>
     </Dialog>
   )

@@ -3,7 +3,7 @@ import type { MethodOutput, VariantInfo } from '../../../api/contract'
 import { itemChosenForShift, normalizeClock, type ShiftKind } from '../../../core/shifts'
 import { type ApiError } from '../../api'
 import { useApi } from '../../components/data'
-import { Banner } from '../../components/Feedback'
+import { ErrorBanner } from '../../components/Feedback'
 import { Swatch } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { variantShort } from '../../components/TallyGrid'
@@ -221,20 +221,7 @@ export const attendanceInput = (a: Attendance) =>
 
 /** Messages the form could not put under a field, e.g. "Ani sudah tercatat hadir di regu Melati". */
 export function Unplaced({ error, fields }: { error: ApiError | undefined; fields: string[] }) {
-  if (!error) return null
-  const rest = error.details.filter((d) => !d.column || !fields.includes(d.column))
-  return (
-    <Banner kind="error" title={<>{error.message}</>}>
-      {/* The messages name the team or worker themselves; field keys like "workerIds" mean nothing on the floor. */}
-      {rest.length > 0 && (
-        <ul>
-          {rest.map((d, i) => (
-            <li key={i}>{d.message}</li>
-          ))}
-        </ul>
-      )}
-    </Banner>
-  )
+  return <ErrorBanner error={error} title="Belum tersimpan" shown={(d) => !d.column || !fields.includes(d.column)} />
 }
 
 /* -------------------------------------------------------- buka shift */

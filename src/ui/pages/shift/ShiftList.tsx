@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { useApi } from '../../components/data'
 import { ErrorBanner, Loading } from '../../components/Feedback'
 import { PageHeader, Section } from '../../components/Page'
-import { TableHead } from '../../components/TableHead'
+import { DataTable } from '../../components/TableHead'
 import { fmt, fmtJamRentang, fmtTanggal, shortItemName, todayIso } from '../../format'
 import { href } from '../../router'
 import { BukaShiftDialog } from './ShiftBuka'
@@ -86,71 +86,68 @@ export function ShiftListPage() {
               </button>
             </div>
           ) : (
-            <div className="table-wrap">
-              <table className="table shift-table" data-testid="shift-table">
-                <TableHead
-                  columns={[
-                    'Shift',
-                    'Tanggal dan jam',
-                    'Pekerjaan',
-                    'Regu/pekerja',
-                    { label: 'Diserahkan', num: true },
-                    { label: 'Baik/Siap', num: true },
-                    { label: 'Rusak', num: true },
-                    { label: 'Kembali', num: true },
-                    { label: 'Dalam proses', num: true },
-                    'Status',
-                  ]}
-                />
-                <tbody>
-                  {list.data.map((s) => (
-                    <tr key={s.id} data-shift={s.id}>
-                      <th scope="row">
-                        <a href={href('shift', s.id)}>Shift #{s.id}</a>
-                      </th>
-                      <td>
-                        {fmtTanggal(s.tanggal, 'short')}
-                        <span className="muted small block">
-                          {fmtJamRentang(s.mulai, s.selesai)}
-                          {s.lokasi ? ` · ${s.lokasi}` : ''}
-                        </span>
-                      </td>
-                      <td>
-                        {s.kindLabel}
-                        {s.kind === 'packing' ? (
-                          <span className="small block">
-                            <a href={href('kemas')}>Kit per TPS di halaman Pengemasan</a>
-                          </span>
-                        ) : (
-                          <span className="muted small block">{s.variants.map(shortLabel).join('; ')}</span>
-                        )}
-                      </td>
-                      <td>
-                        {fmt(s.teams)} regu · {fmt(s.workers)} pekerja
-                        {s.pengawas && <span className="muted small block">Pengawas: {s.pengawas}</span>}
-                      </td>
-                      {s.kind === 'packing' ? (
-                        // Packing is not tallied per team; these columns do not apply.
-                        <td className="muted small" colSpan={5} style={{ textAlign: 'center' }}>
-                          tanpa tally regu
-                        </td>
-                      ) : (
-                        <>
-                          <td className="num">{fmt(s.serah)}</td>
-                          <td className="num">{fmt(s.hasil)}</td>
-                          <td className="num">{fmt(s.rusak)}</td>
-                          <td className="num">{fmt(s.kembali)}</td>
-                          <td className={s.inProcess > 0 ? 'num text-warn strong' : 'num'}>{fmt(s.inProcess)}</td>
-                        </>
-                      )}
-                      <td>
-                        <ShiftStatusBadge status={s.status} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              className="shift-table"
+              testId="shift-table"
+              columns={[
+                'Shift',
+                'Tanggal dan jam',
+                'Pekerjaan',
+                'Regu/pekerja',
+                { label: 'Diserahkan', num: true },
+                { label: 'Baik/Siap', num: true },
+                { label: 'Rusak', num: true },
+                { label: 'Kembali', num: true },
+                { label: 'Dalam proses', num: true },
+                'Status',
+              ]}
+            >
+              {list.data.map((s) => (
+                <tr key={s.id} data-shift={s.id}>
+                  <th scope="row">
+                    <a href={href('shift', s.id)}>Shift #{s.id}</a>
+                  </th>
+                  <td>
+                    {fmtTanggal(s.tanggal, 'short')}
+                    <span className="muted small block">
+                      {fmtJamRentang(s.mulai, s.selesai)}
+                      {s.lokasi ? ` · ${s.lokasi}` : ''}
+                    </span>
+                  </td>
+                  <td>
+                    {s.kindLabel}
+                    {s.kind === 'packing' ? (
+                      <span className="small block">
+                        <a href={href('kemas')}>Kit per TPS di halaman Pengemasan</a>
+                      </span>
+                    ) : (
+                      <span className="muted small block">{s.variants.map(shortLabel).join('; ')}</span>
+                    )}
+                  </td>
+                  <td>
+                    {fmt(s.teams)} regu · {fmt(s.workers)} pekerja
+                    {s.pengawas && <span className="muted small block">Pengawas: {s.pengawas}</span>}
+                  </td>
+                  {s.kind === 'packing' ? (
+                    // Packing is not tallied per team; these columns do not apply.
+                    <td className="muted small" colSpan={5} style={{ textAlign: 'center' }}>
+                      tanpa tally regu
+                    </td>
+                  ) : (
+                    <>
+                      <td className="num">{fmt(s.serah)}</td>
+                      <td className="num">{fmt(s.hasil)}</td>
+                      <td className="num">{fmt(s.rusak)}</td>
+                      <td className="num">{fmt(s.kembali)}</td>
+                      <td className={s.inProcess > 0 ? 'num text-warn strong' : 'num'}>{fmt(s.inProcess)}</td>
+                    </>
+                  )}
+                  <td>
+                    <ShiftStatusBadge status={s.status} />
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )
         ) : (
           !list.error && <Loading />

@@ -2,11 +2,13 @@ import { useEffect, useId, useState, type FormEvent } from 'react'
 import type { MethodOutput } from '../../../api/contract'
 import { CAKUPAN, CAKUPAN_LABEL, CAKUPAN_SINGKAT, type Cakupan } from '../../../core/stasiun'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
-import { Dialog } from '../../components/Dialog'
-import { Banner, ErrorBanner, useToast } from '../../components/Feedback'
-import { Field } from '../../components/Form'
+import { Dialog, DialogActions } from '../../components/Dialog'
+import { Banner, ErrorBanner } from '../../components/Feedback'
+import { TextField } from '../../components/Form'
 import { StatusBadge, type StatusState } from '../../components/StatusBadge'
 import { fmtWaktu } from '../../format'
+import { DataTable } from '../../components/TableHead'
+import { useWrite } from '../../components/useWrite'
 
 type Stasiun = MethodOutput<'stasiun.daftar'>[number]
 type KodePasang = MethodOutput<'stasiun.buatKodePasang'>
@@ -59,71 +61,52 @@ export function StasiunDaftar({
           Nyalakan mode induk dahulu: kode pasang membawa alamat dan sidik jari komputer ini.
         </p>
       )}
-      <div className="table-wrap">
-        <table className="table stasiun-table" data-testid="stasiun-table">
-          <thead>
-            <tr>
-              <th scope="col">Stasiun</th>
-              <th scope="col">Cakupan</th>
-              <th scope="col">Status</th>
-              <th scope="col">Terakhir terlihat</th>
-              <th scope="col">
-                <span className="visually-hidden">Tindakan</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {stations.length === 0 && (
-              <tr>
-                <td colSpan={5} className="muted">
-                  Belum ada stasiun. Tambahkan satu untuk setiap PC atau tablet di meja sortir, pintu keluar, atau ruang
-                  koordinator.
-                </td>
-              </tr>
-            )}
-            {stations.map((s) => (
-              <tr key={s.id} className={s.status === 'dicabut' ? 'inactive' : undefined}>
-                <th scope="row">
-                  {s.nama}
-                  {s.izinkanHttp && <span className="muted small block">boleh lewat HTTP biasa</span>}
-                </th>
-                <td title={CAKUPAN_LABEL[s.cakupan]}>{CAKUPAN_SINGKAT[s.cakupan]}</td>
-                <td>
-                  <StatusBadge state={STATUS[s.status].state} dot>
-                    {STATUS[s.status].label}
-                  </StatusBadge>
-                </td>
-                <td>
-                  {s.terakhirTerlihat ? (
-                    when(s.terakhirTerlihat)
-                  ) : (
-                    <span className="muted">belum sejak dinyalakan</span>
-                  )}
-                </td>
-                <td className="actions">
-                  <button
-                    type="button"
-                    className="btn btn-small btn-secondary"
-                    disabled={!hostOn || busy !== null}
-                    onClick={() => void pair(s.id)}
-                  >
-                    {busy === s.id
-                      ? 'Membuat…'
-                      : s.status === 'belum_dipasang'
-                        ? 'Buat kode pasang'
-                        : 'Pasangkan ulang'}
-                  </button>
-                  {s.status === 'terpasang' && (
-                    <button type="button" className="btn btn-small btn-secondary" onClick={() => setRevoking(s)}>
-                      Cabut
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="stasiun-table"
+        testId="stasiun-table"
+        columns={['Stasiun', 'Cakupan', 'Status', 'Terakhir terlihat', { label: 'Tindakan', hidden: true }]}
+      >
+        {stations.length === 0 && (
+          <tr>
+            <td colSpan={5} className="muted">
+              Belum ada stasiun. Tambahkan satu untuk setiap PC atau tablet di meja sortir, pintu keluar, atau ruang
+              koordinator.
+            </td>
+          </tr>
+        )}
+        {stations.map((s) => (
+          <tr key={s.id} className={s.status === 'dicabut' ? 'inactive' : undefined}>
+            <th scope="row">
+              {s.nama}
+              {s.izinkanHttp && <span className="muted small block">boleh lewat HTTP biasa</span>}
+            </th>
+            <td title={CAKUPAN_LABEL[s.cakupan]}>{CAKUPAN_SINGKAT[s.cakupan]}</td>
+            <td>
+              <StatusBadge state={STATUS[s.status].state} dot>
+                {STATUS[s.status].label}
+              </StatusBadge>
+            </td>
+            <td>
+              {s.terakhirTerlihat ? when(s.terakhirTerlihat) : <span className="muted">belum sejak dinyalakan</span>}
+            </td>
+            <td className="actions">
+              <button
+                type="button"
+                className="btn btn-small btn-secondary"
+                disabled={!hostOn || busy !== null}
+                onClick={() => void pair(s.id)}
+              >
+                {busy === s.id ? 'Membuat…' : s.status === 'belum_dipasang' ? 'Buat kode pasang' : 'Pasangkan ulang'}
+              </button>
+              {s.status === 'terpasang' && (
+                <button type="button" className="btn btn-small btn-secondary" onClick={() => setRevoking(s)}>
+                  Cabut
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <div className="form-actions">
         <button type="button" className="btn btn-primary" onClick={() => setAdding(true)}>
           Tambah stasiun
@@ -166,28 +149,22 @@ function TambahDialog({
   const [nama, setNama] = useState('')
   const [cakupan, setCakupan] = useState<Cakupan>('tally')
   const [http, setHttp] = useState(false)
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const toast = useToast()
+  const { error, busy, run } = useWrite()
   const groupId = useId()
 
   async function submit(e: FormEvent) {
     e.preventDefault()
-    setBusy(true)
-    setError(undefined)
-    try {
+    let kode = null as KodePasang | null
+    const added = await run(async () => {
       const s = await invoke('stasiun.tambah', { nama, cakupan, izinkanHttp: http })
       // A new station is paired next: its code is shown at once while the host listens.
-      const kode = hostOn ? await invoke('stasiun.buatKodePasang', { id: s.id }) : null
-      if (!kode) toast.showSuccess(`Stasiun ${s.nama} ditambahkan; buat kode pasangnya setelah mode induk menyala.`)
-      setNama('')
-      setHttp(false)
-      onAdded(kode)
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(false)
-    }
+      kode = hostOn ? await invoke('stasiun.buatKodePasang', { id: s.id }) : null
+      if (!kode) return `Stasiun ${s.nama} ditambahkan; buat kode pasangnya setelah mode induk menyala.`
+    })
+    if (!added) return
+    setNama('')
+    setHttp(false)
+    onAdded(kode)
   }
 
   return (
@@ -196,35 +173,25 @@ function TambahDialog({
       title="Tambah stasiun"
       onClose={onClose}
       footer={
-        <>
-          <button type="button" className="btn btn-secondary" onClick={onClose}>
-            Batal
-          </button>
-          <button type="submit" form="stasiun-tambah" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Menyimpan…' : hostOn ? 'Tambah dan buat kode pasang' : 'Tambah'}
-          </button>
-        </>
+        <DialogActions
+          onCancel={onClose}
+          busy={busy}
+          label={hostOn ? 'Tambah dan buat kode pasang' : 'Tambah'}
+          formId="stasiun-tambah"
+        />
       }
     >
       <form id="stasiun-tambah" onSubmit={submit} noValidate className="stasiun-form">
         {error && !fieldErrors(error).nama && <ErrorBanner error={error} title="Stasiun tidak dapat ditambahkan" />}
-        <Field
+        <TextField
           label="Nama stasiun"
           hint='Mis. "Meja sortir 1", "Pintu keluar", "Ruang koordinator"'
           error={fieldErrors(error).nama}
-        >
-          {(id, d, invalid) => (
-            <input
-              id={id}
-              data-autofocus
-              value={nama}
-              maxLength={60}
-              onChange={(e) => setNama(e.target.value)}
-              aria-describedby={d}
-              aria-invalid={invalid}
-            />
-          )}
-        </Field>
+          data-autofocus
+          value={nama}
+          maxLength={60}
+          onChange={setNama}
+        />
         <fieldset className="stasiun-cakupan" aria-describedby={groupId}>
           <legend>Cakupan</legend>
           {CAKUPAN.map((c) => (
@@ -329,22 +296,14 @@ function QrCode({ baris, label }: { baris: string[]; label: string }) {
 }
 
 function CabutDialog({ stasiun, onClose, onDone }: { stasiun: Stasiun | null; onClose(): void; onDone(): void }) {
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
-  const toast = useToast()
+  const { error, busy, run } = useWrite()
   async function cabut() {
     if (!stasiun) return
-    setBusy(true)
-    setError(undefined)
-    try {
+    const done = await run(async () => {
       await invoke('stasiun.cabut', { id: stasiun.id })
-      toast.showSuccess(`Kredensial ${stasiun.nama} dicabut; sambungannya diputus.`)
-      onDone()
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(false)
-    }
+      return `Kredensial ${stasiun.nama} dicabut; sambungannya diputus.`
+    })
+    if (done) onDone()
   }
   return (
     <Dialog
@@ -352,14 +311,13 @@ function CabutDialog({ stasiun, onClose, onDone }: { stasiun: Stasiun | null; on
       title={stasiun ? `Cabut ${stasiun.nama}?` : 'Cabut stasiun'}
       onClose={onClose}
       footer={
-        <>
-          <button type="button" className="btn btn-secondary" onClick={onClose}>
-            Batal
-          </button>
-          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void cabut()}>
-            {busy ? 'Mencabut…' : 'Cabut sekarang'}
-          </button>
-        </>
+        <DialogActions
+          onCancel={onClose}
+          busy={busy}
+          label="Cabut sekarang"
+          busyLabel="Mencabut…"
+          onConfirm={() => void cabut()}
+        />
       }
     >
       <ErrorBanner error={error} title="Stasiun tidak dapat dicabut" />

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { bacaTautanPasang, formatKodePasang, normalKodePasang, normalSidikJari } from '../../../core/stasiun'
 import { Brand } from '../../components/Brand'
 import { Banner } from '../../components/Feedback'
-import { Field } from '../../components/Form'
+import { TextField } from '../../components/Form'
 import { ingatStasiun } from '../../stasiunIni'
 import './stasiun.css'
 
@@ -119,24 +119,17 @@ export function StasiunPasangPage({ onPaired, revoked }: { onPaired(): void; rev
               <p>{error}</p>
             </Banner>
           )}
-          <Field
+          <TextField
             label="Kode pasang"
             hint="Berlaku 10 menit dan hanya sekali. Tautan dari kode QR juga dapat ditempel di sini."
-          >
-            {(id, d, invalid) => (
-              <input
-                id={id}
-                value={text}
-                onChange={(e) => setText(e.target.value)}
-                autoComplete="off"
-                autoCapitalize="characters"
-                spellCheck={false}
-                placeholder="XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-X"
-                aria-describedby={d}
-                aria-invalid={invalid || Boolean(error)}
-              />
-            )}
-          </Field>
+            value={text}
+            onChange={setText}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            placeholder="XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-X"
+            aria-invalid={Boolean(error)}
+          />
           <div className="form-actions">
             <button type="submit" className="btn btn-primary btn-large" disabled={busy}>
               {busy ? 'Memasangkan…' : 'Pasangkan'}

@@ -390,17 +390,15 @@ function KitEffects({ kits }: { kits: ImportPreview['kits'] }) {
       <div className="table-wrap table-scroll table-scroll-short">
         <table className="table table-compact">
           <caption>Akibat pada kit TPS</caption>
-          <thead>
-            <tr>
-              <th scope="col">Akibat</th>
-              <th scope="col">TPS</th>
-              <th scope="col" className="num">
-                DPT
-              </th>
-              <th scope="col">Barang: kebutuhan sebelum → sesudah, isi kit</th>
-              <th scope="col">Yang harus dilakukan</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'Akibat',
+              'TPS',
+              { label: 'DPT', num: true },
+              'Barang: kebutuhan sebelum → sesudah, isi kit',
+              'Yang harus dilakukan',
+            ]}
+          />
           <tbody>
             {kits.map((k) => (
               <tr key={k.tpsId}>

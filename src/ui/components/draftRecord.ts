@@ -1,0 +1,123 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { Draf } from '../../api/contract'
+import type { DrafJenis } from '../../core/draf'
+import { invoke, toApiError } from '../api'
+
+type Bagian = Record<string, Record<string, string>>
+
+/**
+ * What the tally grid's and the long forms' drafts share (core/draf.ts): the draft restored once when the
+ * sheet or form opens, each write's time or the reason it failed, and removal. Drafts are written without
+ * asking anyone to sign in (askUser false): typing must never be interrupted by a draft.
+ */
+export function useDraftRecord({
+  jenis,
+  kunci,
+  enabled,
+  onRestore,
+}: {
+  jenis: DrafJenis
+  kunci: string
+  /** Until true nothing is read (a closed tally sheet restores nothing). */
+  enabled: boolean
+  onRestore(bagian: Bagian): void
+}) {
+  const [loaded, setLoaded] = useState(false)
+  const [restored, setRestored] = useState<Draf | null>(null)
+  const [savedAt, setSavedAt] = useState<string | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
+  const restoreRef = useRef(onRestore)
+  useEffect(() => {
+    restoreRef.current = onRestore
+  }, [onRestore])
+
+  useEffect(() => {
+    if (!enabled) return
+    let live = true
+    invoke('draf.lihat', { jenis, kunci }).then(
+      (d) => {
+        if (!live) return
+        if (Object.keys(d.bagian).length > 0) {
+          restoreRef.current(d.bagian)
+          setRestored(d)
+          setSavedAt(d.diubahAt)
+        }
+        setLoaded(true)
+      },
+      (err: unknown) => {
+        if (!live) return
+        setFailure(toApiError(err).message)
+        setLoaded(true)
+      },
+    )
+    return () => {
+      live = false
+    }
+  }, [jenis, kunci, enabled])
+
+  /** Writes these rows (or, with ganti, the whole form, replacing what the draft held). */
+  const write = useCallback(
+    (bagian: Bagian, ganti?: boolean) =>
+      invoke('draf.simpan', { jenis, kunci, bagian, ...(ganti ? { ganti } : {}) }, { askUser: false }).then(
+        (r) => {
+          setSavedAt(r.diubahAt)
+          setFailure(null)
+        },
+        (err: unknown) => setFailure(toApiError(err).message),
+      ),
+    [jenis, kunci],
+  )
+
+  /** The notice goes; the draft's rows named (all of it, without rows) are removed. */
+  const forget = useCallback(
+    (rows?: readonly string[]) => {
+      setRestored(null)
+      setSavedAt(null)
+      if (rows?.length === 0) return
+      invoke('draf.hapus', { jenis, kunci, ...(rows ? { bagian: [...rows] } : {}) }, { askUser: false }).catch(
+        (err: unknown) => setFailure(toApiError(err).message),
+      )
+    },
+    [jenis, kunci],
+  )
+
+  return {
+    loaded,
+    restored,
+    dismissRestored: () => setRestored(null),
+    savedAt,
+    failure,
+    write,
+    forget,
+  }
+}
+
+/**
+ * A write that waits for typing to pause: schedule() (re)starts the wait, flush() writes now, cancel() drops
+ * it. Leaving the page (another menu, a reload, closing the tab) or unmounting flushes what is pending.
+ */
+export function usePausedWrite(write: () => void, delayMs: number) {
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const cancel = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = null
+  }, [])
+  const flush = useCallback(() => {
+    cancel()
+    write()
+  }, [cancel, write])
+  const schedule = useCallback(() => {
+    cancel()
+    timer.current = setTimeout(flush, delayMs)
+  }, [cancel, flush, delayMs])
+
+  useEffect(() => {
+    window.addEventListener('pagehide', flush)
+    return () => {
+      window.removeEventListener('pagehide', flush)
+      flush()
+    }
+  }, [flush])
+
+  return { schedule, flush, cancel }
+}
