@@ -41,4 +41,9 @@ function lepaskanStasiun() {
   return ipcRenderer.invoke('stasiun:lepaskan') as Promise<ApiResponse>
 }
 
-contextBridge.exposeInMainWorld('gudang', { invoke, onPeristiwa, sambungkan, lepaskanStasiun })
+/** The system's folder dialog for a backup folder (issue 15): the main process remembers what is chosen. */
+function pilihFolder() {
+  return ipcRenderer.invoke('cadangan:pilihFolder') as Promise<ApiResponse>
+}
+
+contextBridge.exposeInMainWorld('gudang', { invoke, onPeristiwa, sambungkan, lepaskanStasiun, pilihFolder })

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react'
 import type { Cadangan, CadanganDipulihkan, MethodOutput } from '../../../api/contract'
-import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
+import { fieldErrors, hasFolderDialog, invoke, pilihFolderCadangan, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
@@ -183,30 +183,69 @@ export function CadanganPage({ system }: { system: SystemStatus | undefined }) {
   )
 }
 
-function OtherFolderForm({ current, onShow }: { current: string | undefined; onShow(folder: string): void }) {
+/**
+ * Another folder to list (a USB stick): picked in the system's folder dialog in the desktop app, or typed
+ * and remembered by an admin (browser mode). A folder never picked is refused by the app.
+ */
+export function OtherFolderForm({
+  current,
+  onShow,
+  label = 'Lihat cadangan di folder lain',
+  className = 'cadangan-folder',
+}: {
+  current: string | undefined
+  onShow(folder: string): void
+  label?: string
+  className?: string
+}) {
   const [text, setText] = useState(current ?? '')
+  const [error, setError] = useState<ApiError | undefined>()
+  const [busy, setBusy] = useState(false)
   const id = useId()
+  async function pick(typed?: string) {
+    setBusy(true)
+    setError(undefined)
+    try {
+      const folder = await pilihFolderCadangan(typed)
+      if (folder) onShow(folder)
+    } catch (err) {
+      setError(toApiError(err))
+    } finally {
+      setBusy(false)
+    }
+  }
   return (
-    <form
-      className="cadangan-folder"
-      onSubmit={(e) => {
-        e.preventDefault()
-        if (text.trim()) onShow(text.trim())
-      }}
-    >
-      <label htmlFor={id}>Lihat cadangan di folder lain</label>
-      <input
-        id={id}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        placeholder="Mis. E:\Cadangan Gudang"
-        spellCheck={false}
-        autoComplete="off"
-      />
-      <button type="submit" className="btn btn-secondary" disabled={!text.trim()}>
-        Tampilkan
-      </button>
-    </form>
+    <>
+      <form
+        className={className}
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (text.trim()) void pick(text)
+        }}
+      >
+        <label htmlFor={id}>{label}</label>
+        {hasFolderDialog() ? (
+          <button type="button" className="btn btn-secondary" disabled={busy} onClick={() => void pick()}>
+            Pilih folder…
+          </button>
+        ) : (
+          <>
+            <input
+              id={id}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              placeholder="Mis. E:\Cadangan Gudang"
+              spellCheck={false}
+              autoComplete="off"
+            />
+            <button type="submit" className="btn btn-secondary" disabled={!text.trim() || busy}>
+              Tampilkan
+            </button>
+          </>
+        )}
+      </form>
+      {error && <ErrorBanner error={error} title="Folder tidak dapat dipakai" />}
+    </>
   )
 }
 
@@ -298,6 +337,8 @@ function UsbDialog({
     setBusy(true)
     setError(undefined)
     try {
+      // A folder is used only once it is picked (an admin remembers a typed one).
+      await pilihFolderCadangan(folder)
       const r = await invoke('cadangan.buat', { folder })
       onDone(r, folder.trim())
     } catch (err) {
@@ -334,7 +375,8 @@ function UsbDialog({
           hint={
             <>
               Ketik alamat folder, mis. <code>E:\Cadangan Gudang</code> (Windows) atau <code>/media/usb/cadangan</code>.
-              Dalam mode peramban aplikasi tidak dapat membuka jendela pemilih folder. Folder dibuat bila belum ada.
+              Dalam mode peramban aplikasi tidak dapat membuka jendela pemilih folder: folder yang diketik dicatat
+              sebagai folder cadangan oleh admin (masukkan PIN admin bila diminta). Folder dibuat bila belum ada.
             </>
           }
           value={folder}
