@@ -1,4 +1,5 @@
 import {
+  appendFileSync,
   copyFileSync,
   existsSync,
   mkdirSync,
@@ -344,13 +345,28 @@ function currentSatker(ctx: ReadContext): string | null {
  * folder (so restoring it again undoes this), the backup is copied in (it is a closed, checked file, so a
  * plain copy is exact), migrated if it is older, and reopened. The context then points at it.
  */
+/** The backup a restore may read: a file in the app's backup folder or a picked one, nowhere else. */
+export function berkasPulihan(dbPath: string, file: string): string {
+  const full = resolve(file)
+  return join(izinkanFolder(backupDir(dbPath), dirname(full)), basename(full))
+}
+
+/** One line per restore, beside the backups: when, who (or why no one was asked), from which file, where the old one went. */
+function catatPemulihan(dbPath: string, line: { at: string; oleh: string; dari: string; sebelumnya: string }): void {
+  try {
+    appendFileSync(join(backupDir(dbPath), `${stem(dbPath)}-pemulihan.log`), JSON.stringify(line) + '\n')
+  } catch {
+    // The answer still names who restored; the undo file is there either way.
+  }
+}
+
 export function pulihkan(
   ctx: ServiceContext,
   file: string,
-  opts: { trustOpenFile: boolean } = { trustOpenFile: true },
+  opts: { trustOpenFile: boolean; oleh: string } = { trustOpenFile: true, oleh: 'sistem' },
 ): CadanganDipulihkan {
   if (ctx.dbPath === ':memory:') throw refused('Basis data di memori tidak dapat dipulihkan dari cadangan')
-  const info = inspectBackup(resolve(file))
+  const info = inspectBackup(berkasPulihan(ctx.dbPath, file))
   if (!info.ok)
     throw refused(`Cadangan ${info.name} tidak dapat dipulihkan: ${info.problem}`, [
       { column: 'file', message: 'Cadangan rusak atau bukan cadangan Gudang Pemilu' },
@@ -411,5 +427,6 @@ export function pulihkan(
       // Listing it still works; it only leaves -wal/-shm beside it.
     }
   }
-  return { restored: { ...info, ledgerRows: chainHead(ctx.db).seq }, previous }
+  catatPemulihan(dbPath, { at: ctx.now().toISOString(), oleh: opts.oleh, dari: info.file, sebelumnya: previous })
+  return { restored: { ...info, ledgerRows: chainHead(ctx.db).seq }, previous, oleh: opts.oleh }
 }

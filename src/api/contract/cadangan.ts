@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { method } from './define'
 import { NoInput } from './common'
+import { Pin } from './pengguna'
 
 const Folder = z.string().trim().min(1, 'Folder wajib diisi').max(500, 'Alamat folder terlalu panjang')
 
@@ -26,7 +27,12 @@ export const CadanganBaru = Cadangan.extend({ dropped: z.array(z.string()) })
 export type CadanganBaru = z.infer<typeof CadanganBaru>
 
 /** A restore: the backup now in place, and where the file it replaced was kept (to undo it). */
-export const CadanganDipulihkan = z.object({ restored: Cadangan, previous: z.string() })
+export const CadanganDipulihkan = z.object({
+  restored: Cadangan,
+  previous: z.string(),
+  /** Who restored: the admin signed in, the admin whose PIN was typed (recovery mode), or why no one was asked. */
+  oleh: z.string(),
+})
 export type CadanganDipulihkan = z.infer<typeof CadanganDipulihkan>
 
 /** A folder chosen for backups (a USB stick), who chose it and when; `ada` when it is there now. */
@@ -65,7 +71,13 @@ export const cadanganMethods = {
     access: 'admin',
   }),
   'cadangan.pulihkan': method({
-    input: z.object({ file: z.string().trim().min(1, 'Pilih berkas cadangan').max(700) }).strict(),
+    input: z
+      .object({
+        file: z.string().trim().min(1, 'Pilih berkas cadangan').max(700),
+        /** In recovery mode: an admin's PIN, from the broken file or from the backup (services/pemulihanPin.ts). */
+        pin: Pin.optional(),
+      })
+      .strict(),
     output: CadanganDipulihkan,
     description:
       'Memulihkan basis data dari cadangan yang lolos pemeriksaan; berkas sebelumnya disimpan untuk dibatalkan',

@@ -4,7 +4,7 @@ import { fieldErrors, hasFolderDialog, invoke, pilihFolderCadangan, toApiError, 
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
-import { TextField } from '../../components/Form'
+import { PinField, TextField } from '../../components/Form'
 import { JobProgress, useJob } from '../../components/Jobs'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
@@ -411,6 +411,7 @@ export function RestoreDialog({
 }) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | undefined>()
+  const [pin, setPin] = useState('')
   const stem = dbStem(dbPath)
 
   async function restore() {
@@ -418,7 +419,8 @@ export function RestoreDialog({
     setBusy(true)
     setError(undefined)
     try {
-      const r = await invoke('cadangan.pulihkan', { file: backup.file })
+      // In recovery no one is signed in: an admin's PIN (of the broken file or of this backup) is asked for.
+      const r = await invoke('cadangan.pulihkan', { file: backup.file, ...(recovery && pin ? { pin } : {}) })
       setBusy(false)
       onRestored(r)
     } catch (err) {
@@ -430,6 +432,7 @@ export function RestoreDialog({
   const lost = backup && currentRows !== null ? currentRows - backup.ledgerRows : null
   const close = () => {
     setError(undefined)
+    setPin('')
     onClose()
   }
   return (
@@ -485,6 +488,15 @@ export function RestoreDialog({
             {lost !== null && lost <= 0 && <li>Buku besar cadangan ini tidak lebih pendek dari yang sekarang.</li>}
             <li>Setelah pemulihan, semua pengguna di semua jendela harus memilih nama lagi.</li>
           </ul>
+          {recovery && (
+            <PinField
+              label="PIN admin"
+              value={pin}
+              onChange={setPin}
+              error={fieldErrors(error).pin ? error?.message : undefined}
+              hint="PIN admin dari berkas ini atau dari cadangan itu. Bila tabel pengguna keduanya tidak terbaca, kosongkan: pemulihan dicatat tanpa PIN."
+            />
+          )}
         </div>
       )}
     </Dialog>
