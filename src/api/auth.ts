@@ -13,6 +13,9 @@ const BOOTSTRAP = new Set(['pemilihan.buat', 'pengguna.tambahAdminPertama'])
 /** Transports that are the machine's own (the CLI run by whoever has the file, tests): no session. */
 const TRUSTED = new Set<CallMeta['transport']>(['cli', 'test'])
 
+/** A call of the machine itself: the CLI or a test, with no window's session. */
+export const isMachine = (meta: CallMeta): boolean => TRUSTED.has(meta.transport) && !meta.session
+
 export type Authorizer = (
   method: string,
   access: Access,
@@ -39,7 +42,7 @@ export function createAuthorizer(ctx: ServiceContext, sessions: SessionStore): A
       if (refusal) return { ok: false, error: refusal }
     }
     if (access === 'semua') return { ok: true, meta }
-    if (TRUSTED.has(meta.transport) && !meta.session) return { ok: true, meta }
+    if (isMachine(meta)) return { ok: true, meta }
     if (!hasAdmin(ctx)) {
       if (BOOTSTRAP.has(method)) return { ok: true, meta }
       return {

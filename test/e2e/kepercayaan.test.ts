@@ -276,6 +276,10 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
       .getByRole('button', { name: 'Pulihkan cadangan ini' })
       .click()
     const confirm = app.page.getByRole('dialog', { name: 'Pulihkan cadangan ini?' })
+    // No one is signed in on this screen: the restore asks for an admin's PIN (the file's users can be read).
+    await confirm.getByRole('button', { name: 'Pulihkan cadangan ini' }).click()
+    await confirm.getByText('PIN admin wajib diisi').waitFor()
+    await confirm.getByLabel('PIN admin').fill('240424')
     await confirm.getByRole('button', { name: 'Pulihkan cadangan ini' }).click()
     // Back to the normal app on the restored file.
     await nav('Beranda').waitFor()

@@ -1,6 +1,7 @@
 import { quickCheck } from '../../db/inspect'
 import * as cadangan from '../../services/cadangan'
 import { RecoveryPinGuard } from '../../services/pemulihanPin'
+import { isMachine } from '../auth'
 import type { HandlerContext, LongHandlers, NamespaceHandlers } from './context'
 import type { ReadContext } from '../../services/context'
 

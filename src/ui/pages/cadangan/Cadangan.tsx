@@ -493,7 +493,7 @@ export function RestoreDialog({
               label="PIN admin"
               value={pin}
               onChange={setPin}
-              error={fieldErrors(error).pin ? error?.message : undefined}
+              error={fieldErrors(error).pin}
               hint="PIN admin dari berkas ini atau dari cadangan itu. Bila tabel pengguna keduanya tidak terbaca, kosongkan: pemulihan dicatat tanpa PIN."
             />
           )}
