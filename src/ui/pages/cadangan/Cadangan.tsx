@@ -368,6 +368,13 @@ function UsbDialog({
           Salinan basis data ditulis ke folder yang Anda ketik, lalu diperiksa. Cadangan di folder ini tidak dihapus
           otomatis.
         </p>
+        {busy && (
+          // A backup takes seconds (a copy, then the whole chain checked): say so while it runs.
+          <Banner kind="info" title="Mencadangkan…" role="status" testId="usb-backup-busy">
+            Menyalin basis data ke folder itu, lalu memeriksa integritas berkas dan rantai hash buku besar. Biasanya
+            beberapa detik; jangan cabut USB sampai selesai.
+          </Banner>
+        )}
         {error && !errors.folder && <ErrorBanner error={error} title="Cadangan tidak dapat dibuat" />}
         <TextField
           label="Folder tujuan"
