@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { asReadable } from '../../src/db/handles'
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inspectDatabaseFile } from '../../src/db/inspect'
@@ -643,5 +643,23 @@ describe('folders for backups: only the app folder and those a person picked (is
     expect(few[1]!.problem).toBe('Tidak diperiksa: folder ini berisi 3 berkas .sqlite; hanya 1 yang terbaru diperiksa')
     const big = daftarCadangan(app.dbPath, many, undefined, { files: 100, bytes: 4096, ms: 20_000 })
     expect(big[1]!.problem).toMatch(/^Tidak diperiksa: berkas .* melewati batas .* untuk pemeriksaan cadangan$/)
+  })
+
+  it('a backup in a picked folder is a witness: an edit behind the app is named with that folder', async () => {
+    const usb = join(root, 'usb-saksi')
+    await app.call('cadangan.pilihFolder', { folder: usb })
+    const b = await app.call('cadangan.buat', { folder: usb })
+    // Only the USB copy witnesses this edit: the app's own folder is emptied of backups.
+    const own = backupDir(app.dbPath)
+    for (const f of existsSync(own) ? readdirSync(own) : []) if (f.endsWith('.sqlite')) rmSync(join(own, f))
+    const raw = new Database(app.dbPath)
+    raw.exec('DROP TRIGGER ledger_no_update')
+    // Row 2's hash changed (as a rewrite that recomputes the hashes would): only a witness can tell.
+    raw.prepare("UPDATE ledger SET hash = 'ab' || substr(hash, 3) WHERE seq = 2").run()
+    raw.close()
+    const report = await app.call('ledger.periksa')
+    expect(report.problems).toContain(
+      `Riwayat berbeda dengan saksi cadangan ${b.name} di ${usb} mulai baris buku besar 2`,
+    )
   })
 })
