@@ -6,7 +6,16 @@ import { DEMO_DB_FILE, defaultDataDir } from '../../src/db/paths'
 import { cliArguments } from './cli'
 import { API_CHANNEL, createApiHandler, isTrustedSender } from './ipc'
 import { startLanHost, type LanHost } from '../../src/server/lan/host'
-import { followHost, lepaskan, openStation, sambungkan, STATION_FILE, stationDispatcher } from './stasiun'
+import {
+  ALARM_SEKARANG,
+  followHost,
+  lepaskan,
+  openStation,
+  sambungkan,
+  STATION_FILE,
+  stationDispatcher,
+  type IkutiInduk,
+} from './stasiun'
 import { appMenuTemplate } from './menu'
 import { APP_ORIGIN, APP_SCHEME, isAllowedNavigation, windowOptions } from './security'
 import { createFileHandler } from './serve'
@@ -32,6 +41,8 @@ protocol.registerSchemesAsPrivileged([
 ])
 
 let mainWindow: BrowserWindow | null = null
+/** A station's following of its host (null on a PC with its own file). */
+let stationFollow: IkutiInduk | null = null
 let opened: OpenedApp | null = null
 /** The LAN listener of a host (off until an admin switches it on in Pengaturan › Stasiun). */
 let lanHost: LanHost | null = null
@@ -115,6 +126,8 @@ async function start(): Promise<void> {
     restartAfter(e, () => sambungkan(stationFile, (input ?? {}) as Parameters<typeof sambungkan>[1])),
   )
   ipcMain.handle('stasiun:lepaskan', (e) => restartAfter(e, () => lepaskan(stationFile)))
+  // The desktop station's standing witness alarm, asked for by a window that loaded after it was raised.
+  ipcMain.handle(ALARM_SEKARANG, (e) => (isTrustedSender(e, devServerUrl) ? (stationFollow?.alarm() ?? null) : null))
   const station = process.env.GUDANG_DB ? null : openStation(stationFile)
   if (station) return startStation(station.klien)
 
@@ -189,7 +202,11 @@ async function startStation(klien: Parameters<typeof stationDispatcher>[0]): Pro
     API_CHANNEL,
     createApiHandler({ dispatcher: async () => dispatcher, isClosing: () => closing, devServerUrl }),
   )
-  void followHost(klien, (channel, payload) => mainWindow?.webContents.send(channel, payload), stationFeed.signal)
+  stationFollow = followHost(
+    klien,
+    (channel, payload) => mainWindow?.webContents.send(channel, payload),
+    stationFeed.signal,
+  )
   app.on('before-quit', () => {
     stationFeed.abort()
     klien.close()

@@ -5,7 +5,7 @@
 import { existsSync, unlinkSync } from 'node:fs'
 import type { ApiResponse } from '../../src/api/contract'
 import type { Dispatcher } from '../../src/api/dispatch'
-import { bacaTautanPasang, type Kepala } from '../../src/core/stasiun'
+import { alarmSaksi, bacaTautanPasang, type AlarmSaksi, type Kepala } from '../../src/core/stasiun'
 import {
   KlienStasiun,
   muatKonfigurasi,
@@ -109,22 +109,45 @@ export function lepaskan(cfgPath: string): ApiResponse {
   return { ok: true, result: null }
 }
 
+/** Main → window channels (the preload's allow-list, electron/preload/saluran.ts SALURAN). */
+export type SaluranJendela = 'peristiwa' | 'stasiun-alarm'
+/** Window → main: the standing alarm (electron/preload/saluran.ts ALARM_SEKARANG). */
+export const ALARM_SEKARANG = 'stasiun:alarm'
+
+export interface IkutiInduk {
+  /** Ends when the signal aborts. */
+  selesai: Promise<void>
+  /** The standing alarm, for a window that (re)loaded after it was raised (IPC `stasiun:alarm`). */
+  alarm(): AlarmSaksi | null
+}
+
 /**
  * Follows the host's live feed for the window; after every (re)connection the heads this station saw are
- * proved, and a mismatch is sent to the window as `stasiun-alarm` (the host records its own alarm).
+ * proved, and a mismatch is sent to the window as `stasiun-alarm` (core/stasiun.ts alarmSaksi; the host
+ * records its own alarm). The alarm stands until the app restarts: a window that starts listening later
+ * (it loads while the first connection is made, or is reloaded) asks for it (`alarm()`).
  */
 export function followHost(
   klien: KlienStasiun,
-  send: (channel: 'peristiwa' | 'stasiun-alarm', payload: unknown) => void,
+  send: (channel: SaluranJendela, payload: unknown) => void,
   signal: AbortSignal,
-): Promise<void> {
-  return klien.dengarkan((p) => send('peristiwa', p), {
+): IkutiInduk {
+  let alarm: AlarmSaksi | null = null
+  const selesai = klien.dengarkan((p) => send('peristiwa', p), {
     signal,
     onTersambung: () => {
       send('peristiwa', { ranah: '*', seq: klien.kepalaTerlihat().at(-1)?.seq ?? 0 })
-      void klien.buktikan().then((r) => {
-        if (r.ok && !r.result.cocok) send('stasiun-alarm', r.result)
-      })
+      void klien.buktikan().then(
+        (r) => {
+          if (!r.ok || r.result.cocok) return
+          alarm = alarmSaksi(r.result.hasil)
+          send('stasiun-alarm', alarm)
+        },
+        () => {
+          // Unreachable again: the next connection proves the heads.
+        },
+      )
     },
   })
+  return { selesai, alarm: () => alarm }
 }

@@ -2,6 +2,7 @@
 // into one CommonJS script. The renderer gets exactly one function and no Electron objects.
 import { contextBridge, ipcRenderer } from 'electron'
 import type { ApiResponse } from '../../src/api/contract'
+import { bacaPeristiwa, dengar, dengarAlarm, SALURAN } from './saluran'
 
 const MAX_METHOD_LENGTH = 100
 const METHOD_NAME = /^[A-Za-z][A-Za-z0-9_.-]*$/
@@ -25,9 +26,12 @@ function invoke(method: string, input: unknown, session?: string | null, kunci?:
 
 /** Live updates (docs/lan.md): which domain changed; returns the function that stops listening. */
 function onPeristiwa(listener: (p: { ranah: string; seq: number }) => void): () => void {
-  const handler = (_event: unknown, p: { ranah: string; seq: number }) => listener(p)
-  ipcRenderer.on('peristiwa', handler)
-  return () => void ipcRenderer.off('peristiwa', handler)
+  return dengar(ipcRenderer, SALURAN.peristiwa, bacaPeristiwa, listener)
+}
+
+/** The desktop station's witness alarm: the host no longer holds a head this station saw (docs/lan.md). */
+function onStasiunAlarm(listener: (alarm: { seq: number[]; pesan: string }) => void): () => void {
+  return dengarAlarm(ipcRenderer, listener)
 }
 
 /**
@@ -46,4 +50,11 @@ function pilihFolder() {
   return ipcRenderer.invoke('cadangan:pilihFolder') as Promise<ApiResponse>
 }
 
-contextBridge.exposeInMainWorld('gudang', { invoke, onPeristiwa, sambungkan, lepaskanStasiun, pilihFolder })
+contextBridge.exposeInMainWorld('gudang', {
+  invoke,
+  onPeristiwa,
+  onStasiunAlarm,
+  sambungkan,
+  lepaskanStasiun,
+  pilihFolder,
+})

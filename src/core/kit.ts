@@ -73,29 +73,3 @@ export interface KotakSlot<V> {
 export function kotakSlots<V>(count: number, ballots: readonly V[]): KotakSlot<V>[] {
   return Array.from({ length: count }, (_, i) => ({ no: i + 1, of: count, ballot: ballots[i] ?? null }))
 }
-
-/**
- * What a kotak label's QR code says: a stable id of that kotak — the satker, the TPS, the kotak number
- * and the ballot variant (type x dapil) it was labelled for, so a scan can tell a label of another TPS or
- * another dapil. Short enough for a small, robust QR code.
- */
-export interface KotakId {
-  kodeWilayah: string
-  tpsId: number
-  kotakNo: number
-  /** 0 for a kotak without a ballot type. */
-  variantId: number
-}
-
-const PREFIX = 'GPK1'
-
-export function kotakQrText(id: KotakId): string {
-  return [PREFIX, id.kodeWilayah || '-', `T${id.tpsId}`, `K${id.kotakNo}`, `V${id.variantId}`].join('|')
-}
-
-/** The id in a scanned kotak label, or null when the text is not one of ours. Scanners add CR/LF and spaces. */
-export function parseKotakQr(text: string): KotakId | null {
-  const m = /^GPK1\|([0-9.]+|-)\|T(\d{1,9})\|K(\d{1,3})\|V(\d{1,9})$/.exec(text.trim())
-  if (!m) return null
-  return { kodeWilayah: m[1] === '-' ? '' : m[1]!, tpsId: Number(m[2]), kotakNo: Number(m[3]), variantId: Number(m[4]) }
-}

@@ -264,3 +264,29 @@ export function simpanKepala(seen: readonly Kepala[], head: Kepala, max = 32): K
   // Keep the first, the newest, and every other one between.
   return [next[0]!, ...next.slice(1, -1).filter((_, i) => i % 2 === 1), next.at(-1)!]
 }
+
+/**
+ * A failed witness check as a station shows it (docs/lan.md): loud, naming the rows the host no longer
+ * holds as the station saw them. One text for the browser station and the desktop station alike.
+ */
+export interface AlarmSaksi {
+  /** The ledger rows whose head did not hold. */
+  seq: number[]
+  pesan: string
+}
+
+export function alarmSaksi(hasil: readonly { seq: number; cocok: boolean }[]): AlarmSaksi {
+  const seq = hasil.filter((h) => !h.cocok).map((h) => h.seq)
+  return {
+    seq,
+    pesan: `Buku besar komputer induk tidak lagi memuat baris yang pernah dilihat stasiun ini (urutan ${seq.join(', ')}). Berkas induk mungkin dipulihkan dari cadangan lama atau diubah. Hentikan pencatatan dan hubungi koordinator.`,
+  }
+}
+
+/** An alarm as it crosses from the desktop station's main process to its window; null for anything else. */
+export function bacaAlarmSaksi(payload: unknown): AlarmSaksi | null {
+  const seq = (payload as { seq?: unknown } | null)?.seq
+  if (!Array.isArray(seq) || seq.length === 0 || seq.length > 64) return null
+  if (!seq.every((n) => Number.isSafeInteger(n) && (n as number) >= 0)) return null
+  return alarmSaksi((seq as number[]).map((n) => ({ seq: n, cocok: false })))
+}

@@ -3,6 +3,7 @@ import type { Issue } from './errors'
 import { checkName, finishIssues, matchHeader, type FieldSpec } from './tableFields'
 import { lookKey } from './names'
 import { normalizeName } from './text'
+import { digitsOnly, nikProblem, npwpProblem, rekeningProblem } from './identitas'
 
 /** One worker as read from the satker's list of sortir-lipat workers. */
 export interface ParsedWorker {
@@ -11,6 +12,11 @@ export interface ParsedWorker {
   /** 16 digits, or null when the list has none. */
   nik: string | null
   telepon: string
+  /** 15 or 16 digits, or null. */
+  npwp: string | null
+  bank: string
+  /** Digits, or ''. */
+  noRekening: string
   /** Regu/kelompok name as written, or null. */
   regu: string | null
   /** True when the row marks this worker as the team's leader (ketua). */
@@ -23,6 +29,13 @@ const WORKER_FIELDS = {
   telepon: {
     label: 'telepon',
     synonyms: ['telepon', 'telp', 'no_hp', 'hp', 'nomor_hp', 'no_telp', 'whatsapp', 'wa'],
+    required: false,
+  },
+  npwp: { label: 'NPWP', synonyms: ['npwp', 'no_npwp', 'nomor_npwp'], required: false },
+  bank: { label: 'bank', synonyms: ['bank', 'nama_bank'], required: false },
+  no_rekening: {
+    label: 'no_rekening',
+    synonyms: ['no_rekening', 'nomor_rekening', 'rekening', 'no_rek', 'norek'],
     required: false,
   },
   regu: { label: 'regu', synonyms: ['regu', 'tim', 'kelompok', 'grup', 'group'], required: false },
@@ -105,11 +118,12 @@ export function parseWorkerTable(rows: readonly TableRow[]): {
         })
         continue
       }
-      if (!/^\d{16}$/.test(rawNik)) {
+      const bad = nikProblem(rawNik)
+      if (bad) {
         errors.push({
           row: row.line,
           column: col('nik'),
-          message: `NIK harus 16 angka (tertulis "${cell(row, 'nik')}")`,
+          message: `${bad} (tertulis "${cell(row, 'nik')}")`,
         })
         continue
       }
@@ -132,6 +146,19 @@ export function parseWorkerTable(rows: readonly TableRow[]): {
         column: col('telepon'),
         message: `Nomor telepon "${telepon}" tidak dapat dibaca; tulis angka saja, mis. 081234567890`,
       })
+      continue
+    }
+    const npwp = digitsOnly(cell(row, 'npwp'))
+    const noRekening = digitsOnly(cell(row, 'no_rekening'))
+    const bank = cell(row, 'bank').trim()
+    const payProblem: [WorkerField, string | null][] = [
+      ['npwp', npwp && npwpProblem(npwp)],
+      ['no_rekening', noRekening && rekeningProblem(noRekening)],
+      ['bank', bank.length > 60 ? 'Nama bank paling panjang 60 huruf' : null],
+    ]
+    const pay = payProblem.find(([, p]) => p)
+    if (pay) {
+      errors.push({ row: row.line, column: col(pay[0]), message: `${pay[1]} (tertulis "${cell(row, pay[0])}")` })
       continue
     }
     let regu: string | null = null
@@ -173,7 +200,17 @@ export function parseWorkerTable(rows: readonly TableRow[]): {
       }
       leaderOf.set(key, row.line)
     }
-    workers.push({ line: row.line, nama: nama.value, nik, telepon: telepon.replace(/[\s\-()]/g, ''), regu, ketua })
+    workers.push({
+      line: row.line,
+      nama: nama.value,
+      nik,
+      telepon: telepon.replace(/[\s\-()]/g, ''),
+      npwp: npwp || null,
+      bank,
+      noRekening,
+      regu,
+      ketua,
+    })
   }
   return { workers, errors: finishIssues(errors, 'galat'), columns: header.columns }
 }

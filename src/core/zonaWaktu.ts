@@ -10,11 +10,11 @@ export type ZonaWaktu = (typeof ZONA_WAKTU)[number]
 /** Hours ahead of UTC. The SQL twin is db/ledgerCategories.ts#ZONE. */
 export const JAM_ZONA: Record<ZonaWaktu, number> = { WIB: 7, WITA: 8, WIT: 9 }
 
-/** The zone as Pengaturan names it, with the IANA zone a PC in it is set to. */
+/** The zone as Pengaturan names it (short: a select of a form column). */
 export const NAMA_ZONA: Record<ZonaWaktu, string> = {
-  WIB: 'WIB — Waktu Indonesia Barat (UTC+7, Asia/Jakarta)',
-  WITA: 'WITA — Waktu Indonesia Tengah (UTC+8, Asia/Makassar)',
-  WIT: 'WIT — Waktu Indonesia Timur (UTC+9, Asia/Jayapura)',
+  WIB: 'WIB (UTC+7)',
+  WITA: 'WITA (UTC+8)',
+  WIT: 'WIT (UTC+9)',
 }
 
 /** A stored value read as a zone; anything else (a file from before the setting) is WIB. */

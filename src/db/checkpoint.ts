@@ -1,26 +1,90 @@
+import { createRequire } from 'node:module'
+import { Worker } from 'node:worker_threads'
 import type { WritableDB } from './handles'
 
 /**
  * SQLite moves the WAL back into the database file (a checkpoint) inside whichever commit crosses
  * wal_autocheckpoint pages: at a million ledger rows that is about 10 ms of random writes landing in
- * one coordinator's tally save in sixty. The app checkpoints between calls instead, every second,
- * PASSIVE (never waiting for a reader), and leaves SQLite's own checkpoint as a distant safety net.
- * Durability does not depend on it: with synchronous=FULL a committed transaction is safe in the WAL.
+ * one coordinator's tally save in sixty. The app checkpoints every second instead, PASSIVE (never
+ * waiting for a reader or holding up a writer), and leaves SQLite's own checkpoint as a distant safety net.
+ *
+ * The checkpoint runs in a thread of its own, on a connection it opens for it: its writes and its fsync of
+ * the database file took 10–30 ms, and on the thread that serves the window and the LAN stations that
+ * was a pause every second that ten stations saving twenty times a second each ran into (issue 16's
+ * bench: the p99 of a station's save). Durability does not depend on it: with synchronous=FULL a
+ * committed transaction is safe in the WAL. Closing the app's connection waits for a running checkpoint,
+ * so the app's close stays the last one and folds the WAL back as before (restore moves the file).
  */
 export const AUTOCHECKPOINT_PAGES = 8192
 const EVERY_MS = 1000
+/** Closing the app's connection waits at most this long for a checkpoint to end. */
+const CLOSE_WAIT_MS = 5000
+
+// Plain CommonJS evaluated as the worker, so the built app needs no entry file of its own for it; it
+// loads the same better-sqlite3 the main thread resolved.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads')
+const Database = require(workerData.sqlite)
+const busy = new Int32Array(workerData.busy)
+parentPort.on('message', (file) => {
+  try {
+    const db = new Database(file, { fileMustExist: true, timeout: 0 })
+    try {
+      db.pragma('wal_checkpoint(PASSIVE)')
+    } finally {
+      db.close()
+    }
+  } catch {
+    // Busy, moved or closing: the next tick, or SQLite's own checkpoint, does it.
+  }
+  Atomics.store(busy, 0, 0)
+  Atomics.notify(busy, 0)
+})
+`
 
 export function startIdleCheckpoints(db: () => WritableDB): { stop(): void } {
+  const busy = new Int32Array(new SharedArrayBuffer(4))
+  let worker: Worker | null = null
+  // Started on the first tick: a command or a test that opens the file for less than a second needs no thread.
+  const thread = (): Worker => {
+    if (worker) return worker
+    worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { sqlite: createRequire(__filename).resolve('better-sqlite3'), busy: busy.buffer },
+    })
+    // Must not keep a CLI or a test process alive.
+    worker.unref()
+    worker.on('error', () => {
+      // A thread that could not start leaves the checkpoints to SQLite's own threshold.
+      Atomics.store(busy, 0, 2)
+    })
+    return worker
+  }
+  const waitIdle = () => {
+    if (Atomics.load(busy, 0) === 1) Atomics.wait(busy, 0, 1, CLOSE_WAIT_MS)
+  }
+  const guarded = new WeakSet<WritableDB>()
   const timer = setInterval(() => {
     const d = db()
-    if (!d.open || d.inTransaction || d.memory) return
-    try {
-      d.pragma('wal_checkpoint(PASSIVE)')
-    } catch {
-      // Busy or closing: the next tick, or SQLite's own checkpoint, does it.
+    if (!d.open || d.memory || Atomics.load(busy, 0) !== 0) return
+    if (!guarded.has(d)) {
+      // The app's connection is closed on quit and on restore: the checkpoint's own connection goes first.
+      const close = d.close.bind(d)
+      d.close = () => {
+        waitIdle()
+        return close()
+      }
+      guarded.add(d)
     }
+    Atomics.store(busy, 0, 1)
+    thread().postMessage(d.name)
   }, EVERY_MS)
-  // Must not keep a CLI or a test process alive.
   timer.unref()
-  return { stop: () => clearInterval(timer) }
+  return {
+    stop() {
+      clearInterval(timer)
+      waitIdle()
+      void worker?.terminate()
+    },
+  }
 }

@@ -72,43 +72,17 @@ export function nomorTaken(db: ReadableDB, nomor: string): boolean {
   return db.prepare('SELECT 1 FROM document WHERE nomor = ?').get(nomor) !== undefined
 }
 
-export function insertDokumen(
-  db: WritableDB,
-  row: {
-    type: DocType
-    tahun: number
-    no: number | null
-    nomor: string | null
-    title: string
-    subject: string
-    ref: string
-    snapshot: string
-    chainSeq: number
-    chainHash: string
-    issuedAt: string
-    issuedBy: string
-  },
-): number {
+/** A register entry to write: the stored row's own columns (its id and prints come later). */
+export type NewDokumen = Omit<DokumenRow, 'id' | 'prints' | 'printed_formats'>
+
+export function insertDokumen(db: WritableDB, row: NewDokumen): number {
   return Number(
     db
       .prepare(
         `INSERT INTO document (doc_type, tahun, no, nomor, title, subject, ref, snapshot, chain_seq, chain_hash, issued_at, issued_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           VALUES (@doc_type, @tahun, @no, @nomor, @title, @subject, @ref, @snapshot, @chain_seq, @chain_hash, @issued_at, @issued_by)`,
       )
-      .run(
-        row.type,
-        row.tahun,
-        row.no,
-        row.nomor,
-        row.title,
-        row.subject,
-        row.ref,
-        row.snapshot,
-        row.chainSeq,
-        row.chainHash,
-        row.issuedAt,
-        row.issuedBy,
-      ).lastInsertRowid,
+      .run(row).lastInsertRowid,
   )
 }
 
@@ -286,6 +260,14 @@ export function attendance(
       `SELECT x.shift_id AS shiftId, x.team_id AS teamId, x.worker_id AS workerId FROM shift_worker x JOIN shift s ON s.id = x.shift_id WHERE s.tanggal BETWEEN ? AND ?`,
     )
     .all(from, to) as { shiftId: number; teamId: number; workerId: number }[]
+}
+
+/** The date of every shift in the range, which the daily PPh 21 rule groups a worker's pay by. */
+export function shiftDates(db: ReadableDB, from: string, to: string): { id: number; tanggal: string }[] {
+  return db.prepare('SELECT id, tanggal FROM shift WHERE tanggal BETWEEN ? AND ?').all(from, to) as {
+    id: number
+    tanggal: string
+  }[]
 }
 
 /** A pekerja's name and the name of their regu ('' without one). Reads worker, team_member and team. */

@@ -140,7 +140,7 @@ export function openSelisihAsOf(db: ReadableDB, cut: AsOf): { v: number; selisih
           delivery: `d.recorded_at <= (SELECT at FROM ledger WHERE seq = @cut)`,
           settled: `s.at <= (SELECT at FROM ledger WHERE seq = @cut)`,
         }
-      : { delivery: `substr(d.received_at, 1, 10) <= @cut`, settled: `date(s.at, 'localtime') <= @cut` }
+      : { delivery: `substr(d.received_at, 1, 10) <= @cut`, settled: `date(s.at, ${ZONE}) <= @cut` }
   return db
     .prepare(
       `WITH counted AS (

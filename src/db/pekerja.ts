@@ -7,6 +7,9 @@ export interface PekerjaRecord {
   id: number
   nama: string
   nik: string | null
+  npwp: string | null
+  bank: string
+  noRekening: string
   telepon: string
   active: number
   teamId: number | null
@@ -17,7 +20,7 @@ export interface PekerjaRecord {
 export function daftarPekerja(db: ReadableDB): PekerjaRecord[] {
   return db
     .prepare(
-      `SELECT w.id, w.nama, w.nik, w.telepon, w.active, t.id AS teamId, t.nama AS team, (t.leader_id = w.id) AS isLeader
+      `SELECT w.id, w.nama, w.nik, w.npwp, w.bank, w.no_rekening AS noRekening, w.telepon, w.active, t.id AS teamId, t.nama AS team, (t.leader_id = w.id) AS isLeader
        FROM worker w LEFT JOIN team_member m ON m.worker_id = w.id LEFT JOIN team t ON t.id = m.team_id
        ORDER BY t.nama_key IS NULL, t.nama_key, w.nama`,
     )
@@ -72,15 +75,44 @@ export function pekerjaNamesExcept(db: ReadableDB, exceptId: number | null): str
   return db.prepare('SELECT nama FROM worker WHERE id IS NOT ?').pluck().all(exceptId) as string[]
 }
 
+export interface PembayaranPekerja {
+  npwp: string | null
+  bank: string
+  noRekening: string
+}
+
 export function insertPekerja(
   db: WritableDB,
-  w: { nama: string; namaKey: string; nik: string | null; telepon: string; createdAt: string },
+  w: {
+    nama: string
+    namaKey: string
+    nik: string | null
+    telepon: string
+    createdAt: string
+  } & Partial<PembayaranPekerja>,
 ): number {
   return Number(
     db
-      .prepare('INSERT INTO worker (nama, nama_key, nik, telepon, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(w.nama, w.namaKey, w.nik, w.telepon, w.createdAt).lastInsertRowid,
+      .prepare(
+        'INSERT INTO worker (nama, nama_key, nik, telepon, created_at, npwp, bank, no_rekening) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(w.nama, w.namaKey, w.nik, w.telepon, w.createdAt, w.npwp ?? null, w.bank ?? '', w.noRekening ?? '')
+      .lastInsertRowid,
   )
+}
+
+/** The NPWP, bank and account of a worker: each given one replaces the stored one. */
+export function setPembayaran(db: WritableDB, id: number, p: Partial<PembayaranPekerja>): void {
+  if (p.npwp !== undefined) db.prepare('UPDATE worker SET npwp = ? WHERE id = ?').run(p.npwp, id)
+  if (p.bank !== undefined) db.prepare('UPDATE worker SET bank = ? WHERE id = ?').run(p.bank, id)
+  if (p.noRekening !== undefined) db.prepare('UPDATE worker SET no_rekening = ? WHERE id = ?').run(p.noRekening, id)
+}
+
+/** What the rekap upah prints beside a worker's name: NIK whole, NPWP, bank and account. */
+export function pembayaranOf(db: ReadableDB, id: number): PembayaranPekerja & { nik: string | null } {
+  return db
+    .prepare('SELECT nik, npwp, bank, no_rekening AS noRekening FROM worker WHERE id = ?')
+    .get(id) as PembayaranPekerja & { nik: string | null }
 }
 
 export function renamePekerja(db: WritableDB, id: number, nama: string, namaKey: string): void {

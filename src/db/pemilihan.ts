@@ -24,6 +24,8 @@ interface PemilihanRow {
   nomor_pattern: string
   nomor_start: number
   tax_bp: number
+  /** Absent in a file before migration 0013. */
+  pph21_metode?: 'ter_harian' | 'persen'
   has_logo: number
 }
 
@@ -48,6 +50,7 @@ export function readPemilihan(db: ReadableDB): Pemilihan | undefined {
     nomorPattern: r.nomor_pattern,
     nomorStart: r.nomor_start,
     taxPercent: r.tax_bp / 100,
+    pph21Metode: r.pph21_metode ?? (r.tax_bp > 0 ? 'persen' : 'ter_harian'),
     hasLogo: r.has_logo === 1,
     zonaWaktu: asZona(zonaSetting(db)),
     schemaVersion: schemaVersion(db),
@@ -98,6 +101,7 @@ const COLUMN = {
   maxVotersPerTps: 'max_voters_per_tps',
   dataNote: 'data_note',
   kotaTtd: 'kota_ttd',
+  pph21Metode: 'pph21_metode',
   kontak: 'kontak',
   paper: 'paper',
   nomorPattern: 'nomor_pattern',

@@ -65,11 +65,8 @@ export function presentOn(db: ReadableDB, tanggal: string, teamId: number): numb
   ).n
 }
 
-/** The lines of the deliveries received on the date, in the order they arrived. */
-export function deliveryLinesOn(
-  db: ReadableDB,
-  tanggal: string,
-): {
+/** A line of a delivery with its delivery's header, as the day's recap lists it. */
+export interface DeliveryLineOn {
   id: number
   at: string
   penyedia: string
@@ -78,21 +75,15 @@ export function deliveryLinesOn(
   kind: string
   variantId: number
   stated: number
-}[] {
+}
+
+/** The lines of the deliveries received on the date, in the order they arrived. */
+export function deliveryLinesOn(db: ReadableDB, tanggal: string): DeliveryLineOn[] {
   return db
     .prepare(
       `SELECT d.id, d.received_at AS at, d.penyedia, d.surat_jalan AS sj, d.bttb, d.kind, l.variant_id AS variantId, l.stated_qty AS stated FROM delivery d JOIN delivery_line l ON l.delivery_id = d.id WHERE substr(d.received_at, 1, 10) = ? ORDER BY d.received_at, d.id, l.id`,
     )
-    .all(tanggal) as {
-    id: number
-    at: string
-    penyedia: string
-    sj: string
-    bttb: string
-    kind: string
-    variantId: number
-    stated: number
-  }[]
+    .all(tanggal) as DeliveryLineOn[]
 }
 
 /** Sheets a document's ledger rows brought into DITERIMA (less what they took out), for one variant. */

@@ -74,17 +74,8 @@ export function insertShift(
         `INSERT INTO shift (kind, tanggal, mulai, selesai, lokasi, pengawas, note, status, created_at, created_by)
            VALUES (@kind, @tanggal, @mulai, @selesai, @lokasi, @pengawas, @note, 'open', @at, @actor)`,
       )
-      .run({
-        kind: s.kind,
-        tanggal: s.tanggal,
-        mulai: s.mulai,
-        selesai: s.selesai,
-        lokasi: s.lokasi,
-        pengawas: s.pengawas,
-        note: s.note,
-        at: s.at,
-        actor: s.actor,
-      }).lastInsertRowid,
+      // Named parameters: the columns above are read from `s` by name; its other fields are not bound.
+      .run(s).lastInsertRowid,
   )
 }
 

@@ -18,6 +18,19 @@ export interface ZipWriter {
 
 const DOS_EPOCH = { time: 0, date: ((2024 - 1980) << 9) | (1 << 5) | 1 } // fixed: identical input, identical archive
 
+/** The fields a local header and its central directory entry share, in the same order from `at`. */
+function writeEntryFields(b: Buffer, at: number, crc: number, size: number, nameLength: number): void {
+  b.writeUInt16LE(20, at) // version needed
+  b.writeUInt16LE(0x0800, at + 2) // UTF-8 names
+  b.writeUInt16LE(0, at + 4) // stored
+  b.writeUInt16LE(DOS_EPOCH.time, at + 6)
+  b.writeUInt16LE(DOS_EPOCH.date, at + 8)
+  b.writeUInt32LE(crc, at + 10)
+  b.writeUInt32LE(size, at + 14) // compressed
+  b.writeUInt32LE(size, at + 18) // uncompressed
+  b.writeUInt16LE(nameLength, at + 22)
+}
+
 /** `tmp` is where the archive grows until close() renames it to `path` (services/tempFile.ts tempPathFor). */
 export async function createZip(path: string, tmp: string): Promise<ZipWriter> {
   const fh: FileHandle = await open(tmp, 'wx')
@@ -36,34 +49,18 @@ export async function createZip(path: string, tmp: string): Promise<ZipWriter> {
       if (done) throw new Error('Arsip sudah ditutup')
       const fileName = Buffer.from(name, 'utf8')
       const crc = crc32(data)
+      // Extra field and comment lengths, attributes and disk number stay 0 (Buffer.alloc zero-fills).
       const local = Buffer.alloc(30)
       local.writeUInt32LE(0x04034b50, 0)
-      local.writeUInt16LE(20, 4) // version needed
-      local.writeUInt16LE(0x0800, 6) // UTF-8 names
-      local.writeUInt16LE(0, 8) // stored
-      local.writeUInt16LE(DOS_EPOCH.time, 10)
-      local.writeUInt16LE(DOS_EPOCH.date, 12)
-      local.writeUInt32LE(crc, 14)
-      local.writeUInt32LE(data.length, 18)
-      local.writeUInt32LE(data.length, 22)
-      local.writeUInt16LE(fileName.length, 26)
-      local.writeUInt16LE(0, 28)
+      writeEntryFields(local, 4, crc, data.length, fileName.length)
       const at = offset
       await write(local)
       await write(fileName)
       await write(Buffer.from(data.buffer, data.byteOffset, data.byteLength))
       const entry = Buffer.alloc(46)
       entry.writeUInt32LE(0x02014b50, 0)
-      entry.writeUInt16LE(20, 4)
-      entry.writeUInt16LE(20, 6)
-      entry.writeUInt16LE(0x0800, 8)
-      entry.writeUInt16LE(0, 10)
-      entry.writeUInt16LE(DOS_EPOCH.time, 12)
-      entry.writeUInt16LE(DOS_EPOCH.date, 14)
-      entry.writeUInt32LE(crc, 16)
-      entry.writeUInt32LE(data.length, 20)
-      entry.writeUInt32LE(data.length, 24)
-      entry.writeUInt16LE(fileName.length, 28)
+      entry.writeUInt16LE(20, 4) // version made by
+      writeEntryFields(entry, 6, crc, data.length, fileName.length)
       entry.writeUInt32LE(at, 42)
       central.push(entry, fileName)
       entries++

@@ -108,24 +108,18 @@ function build(ctx: ReadContext, input: TerbitkanInput, tanggal: string): Built<
   }
 }
 
-function parts(snap: Snapshot<unknown>): DocParts {
-  switch (snap.type) {
-    case 'BA_PENERIMAAN':
-      return baPenerimaan(snap as Snapshot<Parameters<typeof baPenerimaan>[0]['data']>)
-    case 'BA_SORTIR':
-      return baSortir(snap as Snapshot<Parameters<typeof baSortir>[0]['data']>)
-    case 'BA_RUSAK':
-      return baRusak(snap as Snapshot<Parameters<typeof baRusak>[0]['data']>)
-    case 'NOTA_RETUR':
-      return notaRetur(snap as Snapshot<Parameters<typeof notaRetur>[0]['data']>)
-    case 'REKAP_UPAH':
-      return rekapUpah(snap as Snapshot<Parameters<typeof rekapUpah>[0]['data']>)
-    case 'BA_SERAH_TERIMA':
-      return baSerahTerima(snap as Snapshot<Parameters<typeof baSerahTerima>[0]['data']>)
-    case 'BA_PEMUSNAHAN':
-      return baPemusnahan(snap as Snapshot<Parameters<typeof baPemusnahan>[0]['data']>)
-  }
+/** The paper of each document type, built from its snapshot. */
+const PARTS: Record<DocType, (snap: Snapshot<never>) => DocParts> = {
+  BA_PENERIMAAN: baPenerimaan,
+  BA_SORTIR: baSortir,
+  BA_RUSAK: baRusak,
+  NOTA_RETUR: notaRetur,
+  REKAP_UPAH: rekapUpah,
+  BA_SERAH_TERIMA: baSerahTerima,
+  BA_PEMUSNAHAN: baPemusnahan,
 }
+
+const parts = (snap: Snapshot<unknown>): DocParts => PARTS[snap.type](snap as Snapshot<never>)
 
 const formatsOf = (type: DocType): ('pdf' | 'xlsx')[] => (type === 'REKAP_UPAH' ? ['pdf', 'xlsx'] : ['pdf'])
 
@@ -231,7 +225,7 @@ export function terbitkan(ctx: ServiceContext, who: Actor, input: TerbitkanInput
     // The jejak head before this write: the paper's kode saksi, fixed in the snapshot for every reprint.
     const jejak = jejakHead(ctx.db)
     const id = queries.insertDokumen(ctx.db, {
-      type: input.type,
+      doc_type: input.type,
       tahun: year,
       no,
       nomor,
@@ -239,10 +233,10 @@ export function terbitkan(ctx: ServiceContext, who: Actor, input: TerbitkanInput
       subject: built.subject,
       ref: built.ref,
       snapshot: JSON.stringify({ ...snapshot, jejak }),
-      chainSeq: head.seq,
-      chainHash: head.hash,
-      issuedAt: ctx.now().toISOString(),
-      issuedBy: who.actor,
+      chain_seq: head.seq,
+      chain_hash: head.hash,
+      issued_at: ctx.now().toISOString(),
+      issued_by: who.actor,
     })
     return { result: id, detail: { id, type: input.type, nomor, ref: built.ref, chain: head } }
   })

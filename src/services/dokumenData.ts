@@ -6,6 +6,7 @@ import type { PenerimaanData, ReturData } from '../reports/ba/penerimaan'
 import type { PemusnahanData, SerahTerimaData, SerahTerimaItem } from '../reports/ba/serahTerima'
 import type { RusakData, SortirData } from '../reports/ba/sortir'
 import type { UpahData } from '../reports/ba/upah'
+import { pembayaranOf } from '../db/pekerja'
 import * as queries from '../db/dokumen'
 import { segelNomorOf } from '../db/kemas'
 import { damageNotesAsOf, deliveriesAsOf, lengkapAsOf, netIntoAsOf, notesByVariant } from '../db/ledgerAsOf'
@@ -263,6 +264,8 @@ export function upahData(ctx: ReadContext, from: string, to: string): Built<Upah
     attendance,
     rates: new Map(items.filter((i) => i.payRate !== null).map((i) => [i.id, i.payRate!])),
     taxBasisPoints: Math.round(election.taxPercent * 100),
+    pph21: election.pph21Metode,
+    tanggalOf: new Map(queries.shiftDates(ctx.db, from, to).map((s) => [s.id, s.tanggal])),
   })
   const usedItems = items.filter((i) => pay.workers.some((w) => (w.qty.get(i.id) ?? 0) !== 0))
   const notes = [
@@ -282,6 +285,7 @@ export function upahData(ctx: ReadContext, from: string, to: string): Built<Upah
       from,
       to,
       taxPercent: election.taxPercent,
+      pph21Metode: election.pph21Metode,
       items: usedItems.map((i) => ({ code: i.code, name: i.name, unit: i.unit, rate: i.payRate })),
       workers: pay.workers
         .map((w) => {
@@ -289,6 +293,7 @@ export function upahData(ctx: ReadContext, from: string, to: string): Built<Upah
           return {
             nama: info.nama,
             regu: info.regu,
+            ...pembayaranOf(ctx.db, w.workerId),
             qty: Object.fromEntries(usedItems.map((i) => [i.code, w.qty.get(i.id) ?? 0])),
             gross: w.gross,
             tax: w.tax,

@@ -24,12 +24,15 @@ export function simpan(ctx: ServiceContext, who: Actor, input: DrafSimpanInput):
     who.actor,
     at,
     input.ganti,
+    input.basisSeq ?? null,
   )
   return { diubahAt: at }
 }
 
-export function hapus(ctx: ServiceContext, _who: Actor, input: DrafHapusInput): { dihapus: number } {
-  return { dihapus: db.hapusDraf(ctx.db, input.jenis, input.kunci, input.bagian) }
+export function hapus(ctx: ServiceContext, who: Actor, input: DrafHapusInput): { dihapus: number } {
+  return {
+    dihapus: db.hapusDraf(ctx.db, input.jenis, input.kunci, input.bagian, input.milikSaya ? who.actor : undefined),
+  }
 }
 
 /** A tally draft belongs to a shift still open: a closed shift takes no entries, so none are kept for it. */

@@ -1,9 +1,10 @@
-import type { Kit, KitDetail, KitProgress, KemasHasil, KemasInput, KotakScan } from '../api/contract/kemas'
+import type { Kit, KitDetail, KitProgress, KitTps, KemasHasil, KemasInput, KotakScan } from '../api/contract/kemas'
 import type { TpsRow } from '../api/contract/wilayah'
 import { formatTpsNumber } from '../core/tps'
 import { AppError, refused, type Issue } from '../core/errors'
 import { dikemasPlace } from '../core/places'
-import { kitCheck, kotakSlots, packingStatus, parseKotakQr, type KitStatus } from '../core/kit'
+import { kitCheck, kotakSlots, packingStatus, type KitStatus } from '../core/kit'
+import { parseKotakLabel, parseLegacyKotakQr, type KotakLabelCode } from '../core/kotakLabel'
 import type { MoveInput } from '../core/moves'
 import { formatAngka } from '../core/terbilang'
 import { shortItemName } from '../core/text'
@@ -116,13 +117,7 @@ export function allKits(ctx: ReadContext): Kit[] {
     // A kit with the PPK counts what went out with it (an incomplete one only what it held).
     const p = (h ? went.get(tps.id) : packed.get(tps.id)) ?? new Map<number, number>()
     out.push({
-      tpsId: tps.id,
-      kecamatanId: tps.kecamatanId,
-      kecamatan: tps.kecamatan,
-      desaId: tps.desaId,
-      desa: tps.desa,
-      nomor: tps.nomor,
-      dpt: tps.dpt,
+      ...kitTps(tps),
       status: statusOf(lines, p, h, checks.get(tps.id)),
       need: lines.reduce((s, l) => s + l.qty, 0),
       packed: lines.reduce((s, l) => s + Math.min(l.qty, p.get(l.variantId) ?? 0), 0),
@@ -175,6 +170,17 @@ export function lihatKemajuan(ctx: ReadContext, level: 'kecamatan' | 'desa'): Ki
   return [...groups.values()]
 }
 
+/** The TPS of a kit as the kit lists name it. */
+const kitTps = (tps: TpsRow): KitTps => ({
+  tpsId: tps.id,
+  kecamatanId: tps.kecamatanId,
+  kecamatan: tps.kecamatan,
+  desaId: tps.desaId,
+  desa: tps.desa,
+  nomor: tps.nomor,
+  dpt: tps.dpt,
+})
+
 function requireTps(ctx: ReadContext, tpsId: number): { tps: TpsRow; lines: readonly NeedLine[] } {
   const kit = tpsKits(reading(ctx)).get(tpsId)
   if (!kit)
@@ -207,13 +213,7 @@ export function lihatKit(ctx: ReadContext, tpsId: number): KitDetail {
   const check = handed ? null : checkOf(lines, packed, flagged)
   const labelOf = (variantId: number) => getVariant(reading(ctx), variantId).label
   return {
-    tpsId,
-    kecamatanId: tps.kecamatanId,
-    kecamatan: tps.kecamatan,
-    desaId: tps.desaId,
-    desa: tps.desa,
-    nomor: tps.nomor,
-    dpt: tps.dpt,
+    ...kitTps(tps),
     status: statusOf(lines, packed, handed, flagged),
     handoverId: handed?.handoverId ?? null,
     exception: handed?.exception ?? null,
@@ -432,14 +432,23 @@ export function catatSegel(ctx: ServiceContext, who: Actor, tpsId: number, kotak
   return lihatKit(ctx, tpsId)
 }
 
+/** A kode desa as digits only: 12.19.08.2001 and 1219082001 are the same desa. */
+const digits = (kode: string) => kode.replace(/\./g, '')
+
 /**
- * A scanned kotak label: the TPS it belongs to, or a refusal a coordinator cannot miss. A label of
- * another satker, of a TPS that no longer exists, or printed for a dapil the TPS no longer has (the
- * mapping changed after printing) is refused.
+ * A scanned kotak label: the TPS it belongs to, or a refusal a coordinator cannot miss. The label's
+ * public codes (core/kotakLabel.ts) are mapped back to the kit — the kode desa and TPS number to the TPS,
+ * the kotak number to its slot, the ballot type and dapil to the variant that slot holds now — and every
+ * one must agree with the ledger: a label of another satker, of a desa or TPS not in the wilayah data, a
+ * check that does not hold, or a ballot type or dapil the kotak no longer has (the mapping changed after
+ * printing) is refused. A label printed before the public codes (GPK1|…, internal ids) is checked the old
+ * way and passes with a note asking for a reprint.
  */
 export function periksaScan(ctx: ReadContext, code: string): KotakScan {
   const e = requireElection(reading(ctx))
-  const id = parseKotakQr(code)
+  const label = parseKotakLabel(code)
+  if (label) return scanPublik(ctx, e.kodeWilayah, e.satker, label.code, label.cekCocok)
+  const id = parseLegacyKotakQr(code)
   if (!id)
     throw refused(`Kode "${code.trim().slice(0, 60)}" bukan label kotak Gudang Pemilu`, [
       { column: 'code', message: 'Kode tidak dikenal' },
@@ -455,35 +464,102 @@ export function periksaScan(ctx: ReadContext, code: string): KotakScan {
     throw refused(`Label menunjuk TPS yang tidak ada dalam data wilayah (id ${id.tpsId})`, [
       { column: 'code', message: 'TPS tidak dikenal' },
     ])
-  const slot = kotakOf(ctx, kit.lines).find((k) => k.no === id.kotakNo)
-  if (!slot)
-    throw refused(`${tpsName(kit.tps)} tidak memiliki kotak ${id.kotakNo}`, [
-      { column: 'code', message: 'Kotak tidak dikenal' },
-    ])
-  if ((slot.ballot?.variantId ?? 0) !== id.variantId) {
-    const printed = id.variantId ? getVariant(reading(ctx), id.variantId) : null
-    const now = slot.ballot
-    // Same ballot type, another dapil: the mapping changed after printing (or the label is another
-    // dapil's). Another ballot type: the label belongs on another kotak of this TPS.
-    if (printed && now && printed.itemId === now.itemId) {
-      throw refused(
-        `SALAH DAPIL: label kotak ${id.kotakNo} ${tpsName(kit.tps)} dicetak untuk ${printed.label}, tetapi TPS ini sekarang memakai ${now.label}. Cetak ulang labelnya.`,
-        [{ column: 'code', message: 'Dapil tidak sesuai' }],
-      )
-    }
-    throw refused(
-      `LABEL TIDAK COCOK: label kotak ${id.kotakNo} ${tpsName(kit.tps)} menyebut ${printed?.label ?? 'kotak tanpa jenis'}, tetapi kotak ${id.kotakNo} TPS ini untuk ${now?.label ?? 'kotak tanpa jenis'}. Periksa isi kotak dan cetak ulang labelnya.`,
-      [{ column: 'code', message: 'Label tidak sesuai kotak' }],
-    )
-  }
+  const slot = requireSlot(ctx, kit, id.kotakNo)
+  if ((slot.ballot?.variantId ?? 0) !== id.variantId)
+    labelMismatch(kit.tps, slot, id.variantId ? getVariant(reading(ctx), id.variantId) : null)
   return {
-    tpsId: kit.tps.id,
-    kecamatanId: kit.tps.kecamatanId,
+    ...scanned(kit.tps, slot),
+    catatan: `Label format lama (tanpa kode desa): cocok dengan buku besar. Cetak ulang label ${formatTpsNumber(kit.tps.nomor)} ${kit.tps.desa} agar terbaca sebagai kode publik.`,
+  }
+}
+
+type Slot = ReturnType<typeof kotakOf>[number]
+
+function scanned(tps: TpsRow, slot: Slot): KotakScan {
+  return {
+    tpsId: tps.id,
+    kecamatanId: tps.kecamatanId,
     kotakNo: slot.no,
     kotakOf: slot.of,
     variantId: slot.ballot?.variantId ?? null,
-    tps: tpsName(kit.tps),
+    tps: tpsName(tps),
+    catatan: null,
   }
+}
+
+function requireSlot(ctx: ReadContext, kit: { tps: TpsRow; lines: readonly NeedLine[] }, kotakNo: number): Slot {
+  const slot = kotakOf(ctx, kit.lines).find((k) => k.no === kotakNo)
+  if (!slot)
+    throw refused(`${tpsName(kit.tps)} tidak memiliki kotak ${kotakNo}`, [
+      { column: 'code', message: 'Kotak tidak dikenal' },
+    ])
+  return slot
+}
+
+/**
+ * The label names another ballot than the kotak holds now. Same ballot type, another dapil: the mapping
+ * changed after printing (or the label is another dapil's). Another ballot type: the label belongs on
+ * another kotak of this TPS. `printedName` describes a printed variant this file does not have.
+ */
+function labelMismatch(tps: TpsRow, slot: Slot, printed: VariantInfo | null, printedName?: string): never {
+  const now = slot.ballot
+  const printedLabel = printed?.label ?? printedName ?? 'kotak tanpa jenis'
+  if (now && (printed ? printed.itemId === now.itemId : printedName?.startsWith(`${now.itemCode} `))) {
+    throw refused(
+      `SALAH DAPIL: label kotak ${slot.no} ${tpsName(tps)} dicetak untuk ${printedLabel}, tetapi TPS ini sekarang memakai ${now.label}. Cetak ulang labelnya.`,
+      [{ column: 'code', message: 'Dapil tidak sesuai' }],
+    )
+  }
+  throw refused(
+    `LABEL TIDAK COCOK: label kotak ${slot.no} ${tpsName(tps)} menyebut ${printedLabel}, tetapi kotak ${slot.no} TPS ini untuk ${now?.label ?? 'kotak tanpa jenis'}. Periksa isi kotak dan cetak ulang labelnya.`,
+    [{ column: 'code', message: 'Label tidak sesuai kotak' }],
+  )
+}
+
+/** A label with public codes, mapped back to the kit and checked against what the kotak holds now. */
+function scanPublik(
+  ctx: ReadContext,
+  kodeWilayah: string,
+  satker: string,
+  c: KotakLabelCode,
+  cekCocok: boolean,
+): KotakScan {
+  const where = `${formatTpsNumber(c.tpsNomor)} desa ${c.kodeDesa} kotak ${c.kotakNo}`
+  if (!cekCocok)
+    throw refused(
+      `Kode cek label (${where}) tidak cocok dengan isinya: label rusak, salah baca, atau diketik/diubah tangan. Pindai ulang; bila tetap ditolak, cetak ulang label kotak ini.`,
+      [{ column: 'code', message: 'Kode cek tidak cocok' }],
+    )
+  const kode = digits(c.kodeDesa)
+  if (kodeWilayah && !kode.startsWith(digits(kodeWilayah)))
+    throw refused(
+      `Label ini untuk desa berkode ${c.kodeDesa}, di luar wilayah ${satker} (kode ${kodeWilayah}). Pisahkan kotak ini.`,
+      [{ column: 'code', message: 'Satker lain' }],
+    )
+  const kits = [...tpsKits(reading(ctx)).values()]
+  const inDesa = kits.filter((k) => k.tps.kodeDesa !== null && digits(k.tps.kodeDesa) === kode)
+  if (inDesa.length === 0)
+    throw refused(`Label menyebut kode desa ${c.kodeDesa} yang tidak ada dalam data wilayah`, [
+      { column: 'code', message: 'Desa tidak dikenal' },
+    ])
+  const kit = inDesa.find((k) => k.tps.nomor === c.tpsNomor)
+  if (!kit)
+    throw refused(
+      `Label menyebut ${formatTpsNumber(c.tpsNomor)} di desa ${inDesa[0]!.tps.desa} (${c.kodeDesa}), yang tidak ada dalam data wilayah`,
+      [{ column: 'code', message: 'TPS tidak dikenal' }],
+    )
+  const slot = requireSlot(ctx, kit, c.kotakNo)
+  const now = slot.ballot
+  const sameDapil = (a: string | null, b: string | null) =>
+    (a ?? '-').replace(/\s+/g, ' ').trim().toUpperCase() === (b ?? '-').replace(/\s+/g, ' ').trim().toUpperCase()
+  if (now ? now.itemCode !== c.jenis || !sameDapil(now.dapil, c.dapil) : c.jenis !== null) {
+    const printed =
+      c.jenis === null
+        ? null
+        : (listVariants(reading(ctx)).find((v) => v.itemCode === c.jenis && sameDapil(v.dapil, c.dapil)) ?? null)
+    labelMismatch(kit.tps, slot, printed, c.jenis === null ? undefined : `${c.jenis} dapil ${c.dapil}`)
+  }
+  return scanned(kit.tps, slot)
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { KitScope, LabelGrid } from '../api/contract/kemas'
 import { formatTpsNumber } from '../core/tps'
-import { kotakQrText, kotakSlots } from '../core/kit'
+import { kotakSlots } from '../core/kit'
+import { kotakLabelText } from '../core/kotakLabel'
 import { refused } from '../core/errors'
 import { shortItemName } from '../core/text'
 import { itemColors, packedPerKit, segelOf, setSetting, settingValue } from '../db/kemas'
@@ -116,7 +117,21 @@ function printKits(ctx: ReadContext, scope: KitScope) {
 export function kotakLabels(ctx: ReadContext, scope: KitScope): KotakLabel[] {
   const e = requireElection(reading(ctx))
   const colorName = itemColors(ctx.db)
-  return printKits(ctx, scope).flatMap(({ tps, kotak }) =>
+  const kits = printKits(ctx, scope)
+  // The QR holds the Kemendagri kode desa (core/kotakLabel.ts): without it a label would say nothing a
+  // PPK could check, so the desa that lack one are named rather than printed with internal ids.
+  const tanpaKode = [
+    ...new Map(
+      kits
+        .filter((k) => !k.tps.kodeDesa && k.kotak.length > 0)
+        .map((k) => [k.tps.desaId, `${k.tps.desa} (Kec. ${k.tps.kecamatan})`]),
+    ).values(),
+  ]
+  if (tanpaKode.length > 0)
+    throw refused(
+      `Label kotak memuat kode desa Kemendagri, tetapi ${tanpaKode.length === 1 ? 'desa' : `${tanpaKode.length} desa`} ${tanpaKode.slice(0, 5).join(', ')}${tanpaKode.length > 5 ? ', …' : ''} belum memiliki kode desa. Lengkapi kolom kode_desa lewat impor data TPS di halaman Wilayah, lalu cetak lagi.`,
+    )
+  return kits.flatMap(({ tps, kotak }) =>
     kotak.map((x) => {
       const v = x.ballot
       return {
@@ -131,7 +146,14 @@ export function kotakLabels(ctx: ReadContext, scope: KitScope): KotakLabel[] {
         dapil: v?.dapil ?? null,
         colorHex: v?.colorHex ?? null,
         colorName: v ? (colorName.get(v.itemId) ?? null) : null,
-        qrText: kotakQrText({ kodeWilayah: e.kodeWilayah, tpsId: tps.id, kotakNo: x.no, variantId: v?.variantId ?? 0 }),
+        segel: x.segel,
+        qrText: kotakLabelText({
+          kodeDesa: tps.kodeDesa!,
+          tpsNomor: tps.nomor,
+          kotakNo: x.no,
+          jenis: v?.itemCode ?? null,
+          dapil: v ? (v.dapil ?? '-') : null,
+        }),
       }
     }),
   )

@@ -11,7 +11,9 @@ import { readUpload, type Upload } from './tableFile'
 
 /**
  * Workers (pekerja sortir-lipat/rakit) and their membership of a team (regu, in regu.ts). The NIK is stored
- * whole for pay administration but leaves this module only masked: screens and exports never show it in full.
+ * whole for pay administration and leaves this module only masked: screens never show it in full. The one
+ * paper that prints it whole, with the NPWP and bank account, is the rekap upah the bendahara pays and reports
+ * the tax withheld from (services/dokumenData.ts#upahData).
  */
 export function daftar(ctx: ReadContext): Pekerja[] {
   return db.daftarPekerja(ctx.db).map((r) => ({
@@ -20,6 +22,9 @@ export function daftar(ctx: ReadContext): Pekerja[] {
     nikMasked: maskNik(r.nik),
     hasNik: r.nik !== null,
     telepon: r.telepon,
+    npwp: r.npwp,
+    bank: r.bank,
+    noRekening: r.noRekening,
     teamId: r.teamId,
     team: r.team,
     isLeader: r.isLeader === 1,
@@ -75,7 +80,11 @@ function checkWorkerName(ctx: ReadContext, nama: string, nik: string | null, exc
   throw refused(message, [{ column: 'nama', message }])
 }
 
-export function tambah(ctx: ServiceContext, who: Actor, input: PekerjaInput): Pekerja {
+/** The pay fields may be left out by a caller inside the app (a seed, a test): none, as the contract's defaults. */
+type Tambah = Omit<PekerjaInput, 'npwp' | 'bank' | 'noRekening'> &
+  Partial<Pick<PekerjaInput, 'npwp' | 'bank' | 'noRekening'>>
+
+export function tambah(ctx: ServiceContext, who: Actor, input: Tambah): Pekerja {
   requireElection(ctx)
   if (input.teamId !== null) requireTeam(ctx, input.teamId)
   checkWorkerName(ctx, input.nama, input.nik, null)
@@ -87,6 +96,9 @@ export function tambah(ctx: ServiceContext, who: Actor, input: PekerjaInput): Pe
       nik: input.nik,
       telepon: input.telepon,
       createdAt: ctx.now().toISOString(),
+      npwp: input.npwp,
+      bank: input.bank,
+      noRekening: input.noRekening,
     })
     setMembership(ctx, id, input.teamId)
     return { result: id, detail: { id, nama: input.nama, teamId: input.teamId, nik: maskNik(input.nik) } }
@@ -110,6 +122,7 @@ export function ubah(ctx: ServiceContext, who: Actor, u: PekerjaUpdate): Pekerja
     if (u.nik !== undefined) db.setNik(ctx.db, u.id, u.nik)
     if (u.telepon !== undefined) db.setTelepon(ctx.db, u.id, u.telepon)
     if (u.active !== undefined) db.setPekerjaActive(ctx.db, u.id, u.active)
+    db.setPembayaran(ctx.db, u.id, { npwp: u.npwp, bank: u.bank, noRekening: u.noRekening })
     if (u.teamId !== undefined) setMembership(ctx, u.id, u.teamId)
     return { result: null, detail: { ...u, nik: u.nik === undefined ? undefined : maskNik(u.nik) } }
   })
@@ -166,18 +179,25 @@ export async function impor(ctx: ServiceContext, who: Actor, fileName: string, u
     const matched = new Set<number>()
     for (const w of parsed.workers) {
       const row = { nama: w.nama, namaKey: normalizeName(w.nama), nik: w.nik, telepon: w.telepon }
+      // A pay field left empty in the file keeps the one on record.
+      const pay = {
+        ...(w.npwp ? { npwp: w.npwp } : {}),
+        ...(w.bank ? { bank: w.bank } : {}),
+        ...(w.noRekening ? { noRekening: w.noRekening } : {}),
+      }
       let id = w.nik ? db.pekerjaIdByNik(ctx.db, w.nik) : undefined
       if (id === undefined) {
         const same = db.pekerjaIdsByKey(ctx.db, row.namaKey).filter((x) => !matched.has(x))
         if (same.length === 1 && !w.nik) id = same[0]!
       }
       if (id === undefined) {
-        id = db.insertPekerja(ctx.db, { ...row, createdAt: ctx.now().toISOString() })
+        id = db.insertPekerja(ctx.db, { ...row, ...pay, createdAt: ctx.now().toISOString() })
         added++
         matched.add(id)
       } else {
         matched.add(id)
         db.updateImportedPekerja(ctx.db, id, row)
+        db.setPembayaran(ctx.db, id, pay)
         updated++
       }
       if (w.regu !== null) {

@@ -105,6 +105,7 @@ const SETTING: Record<
   nomorPattern: ['nomorPattern', (v: string) => v],
   nomorStart: ['nomorStart', (v: number) => v],
   taxPercent: ['taxBp', (v: number) => percentToBasisPoints(v)],
+  pph21Metode: ['pph21Metode', (v: string) => v],
 }
 
 export function ubah(ctx: ServiceContext, who: Actor, patch: PemilihanUpdate): Pemilihan {

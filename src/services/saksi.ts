@@ -24,10 +24,11 @@ import type { ReadContext } from './context'
  */
 export interface SaksiEntry {
   /** pulih: a backup restored, rewinding the history on purpose to its head (see berlaku). */
-  jenis: 'dokumen' | 'cadangan' | 'kode' | 'pulih'
+  jenis: 'dokumen' | 'cadangan' | 'kode' | 'pulih' | 'stasiun'
   at: string
-  /** What a person sees: "BA nomor …", "cadangan 20241104-090000", "kode saksi J-…". */
+  /** What a person sees: "BA nomor …", "cadangan 20241104-090000", "kode saksi J-…", "stasiun Meja sortir 1". */
   label: string
+  /** A LAN station (stasiun.buktikan) saw only the ledger's head: its entry holds the genesis here. */
   jejak: KepalaJejak
   ledger: KepalaJejak
 }
@@ -92,23 +93,42 @@ export function berlaku(entries: readonly SaksiEntry[]): { entries: SaksiEntry[]
   const keep: SaksiEntry[] = []
   const putAside = new Set<string>()
   let limit = Infinity
+  // A LAN station witnessed the ledger only: its head is held against the restored ledger head.
+  let ledgerLimit = Infinity
   for (let i = entries.length - 1; i >= 0; i--) {
     const e = entries[i]!
-    if (e.jejak.seq > limit) putAside.add(e.label)
+    if (e.jenis === 'stasiun' ? e.ledger.seq > ledgerLimit : e.jejak.seq > limit) putAside.add(e.label)
     else keep.push(e)
-    if (e.jenis === 'pulih') limit = Math.min(limit, e.jejak.seq)
+    if (e.jenis === 'pulih') {
+      limit = Math.min(limit, e.jejak.seq)
+      ledgerLimit = Math.min(ledgerLimit, e.ledger.seq)
+    }
   }
   return { entries: keep.reverse(), putAside }
 }
 
 /** How the file stands against one held head, in Indonesian; null when consistent. */
-export function bandingkanKepala(ctx: ReadContext, e: Pick<SaksiEntry, 'label' | 'jejak' | 'ledger'>): string | null {
+export function bandingkanKepala(
+  ctx: ReadContext,
+  e: Pick<SaksiEntry, 'label' | 'jejak' | 'ledger'> & Partial<Pick<SaksiEntry, 'jenis'>>,
+): string | null {
+  if (e.jenis === 'stasiun') return bandingkanBukuBesar(ctx, e)
   const mineJ = jejakHashAt(ctx.db, e.jejak.seq)
   if (mineJ === null)
     return `Riwayat berbeda dengan saksi ${e.label}: jejak ${e.jejak.seq} tidak ada lagi (riwayat dipotong)`
   if (mineJ !== e.jejak.hash)
     return `Riwayat berbeda dengan saksi ${e.label} mulai jejak ≤ ${e.jejak.seq}${ledgerNote(ctx, e.ledger)}`
   return null
+}
+
+/** A station's witness: the ledger row it saw must still be there with the same hash. */
+function bandingkanBukuBesar(ctx: ReadContext, e: Pick<SaksiEntry, 'label' | 'ledger'>): string | null {
+  const mine = ledgerHashAt(ctx.db, e.ledger.seq)
+  if (mine === null)
+    return `Riwayat berbeda dengan saksi ${e.label}: buku besar baris ${e.ledger.seq} tidak ada lagi (riwayat dipotong)`
+  return mine === e.ledger.hash
+    ? null
+    : `Riwayat berbeda dengan saksi ${e.label} mulai baris buku besar ≤ ${e.ledger.seq}`
 }
 
 function ledgerNote(ctx: ReadContext, ledger: KepalaJejak): string {

@@ -15,6 +15,7 @@ import { chainHead } from '../db/ledger'
 import * as db from '../db/stasiun'
 import { qrByteCapacity, qrBytes, qrMatrix, QR_MAX_VERSION } from '../reports/pdf/qrMatrix'
 import type { Stasiun } from '../api/contract/stasiun'
+import * as saksi from './saksi'
 import { writeTx, type Actor, type ReadContext, type ServiceContext } from './context'
 
 /**
@@ -255,12 +256,17 @@ export interface HasilBukti {
  * (the file was swapped for an older copy) or whose hash differs (rewritten) is an alarm, recorded in the
  * audit log for the host to show.
  */
-export function buktikan(ctx: ServiceContext, who: Actor, kepala: readonly Kepala[]): HasilBukti {
+export function buktikan(
+  ctx: ServiceContext,
+  who: Actor & { stasiun?: { nama: string } },
+  kepala: readonly Kepala[],
+): HasilBukti {
   const hasil = kepala.map((k) => {
     const diInduk = k.seq === 0 ? GENESIS_HASH : db.ledgerHashAt(ctx.db, k.seq)
     return { seq: k.seq, hash: k.hash, cocok: diInduk === k.hash, diInduk }
   })
   const cocok = hasil.every((h) => h.cocok)
+  if (who.stasiun) catatSaksiStasiun(ctx, who.stasiun.nama, hasil)
   if (!cocok) {
     writeTx(ctx, who, 'stasiun.alarm', () => ({
       result: null,
@@ -268,6 +274,32 @@ export function buktikan(ctx: ServiceContext, who: Actor, kepala: readonly Kepal
     }))
   }
   return { cocok, kepala: chainHead(ctx.db), hasil }
+}
+
+/**
+ * The heads a station proved go to the witness journal (services/saksi.ts), so `verify` holds the file to
+ * them after the station is gone: the newest head that held (the chain vouches for every row before it)
+ * and each that did not. Once per station and row: a station proves the same heads on every reconnection.
+ */
+function catatSaksiStasiun(ctx: ReadContext, nama: string, hasil: HasilBukti['hasil']): void {
+  const label = `stasiun ${nama}`
+  const held = hasil.filter((h) => h.cocok && h.seq > 0).sort((a, b) => b.seq - a.seq)
+  const heads = [...held.slice(0, 1), ...hasil.filter((h) => !h.cocok)]
+  if (heads.length === 0) return
+  const known = new Set(
+    saksi
+      .daftar(ctx)
+      .filter((e) => e.label === label)
+      .map((e) => `${e.ledger.seq}:${e.ledger.hash}`),
+  )
+  for (const h of heads)
+    if (!known.has(`${h.seq}:${h.hash}`))
+      saksi.catat(ctx, {
+        jenis: 'stasiun',
+        label,
+        jejak: { seq: 0, hash: GENESIS_HASH },
+        ledger: { seq: h.seq, hash: h.hash },
+      })
 }
 
 export interface Alarm {

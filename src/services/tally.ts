@@ -102,12 +102,14 @@ export function simpan(ctx: ServiceContext, who: Actor, input: TallyInput): Shif
   }
   writeTx(ctx, who, 'tally.simpan', () => {
     const written = recordMoves(ctx, who, moves)
-    // What was saved is no longer a draft; other rows' drafts (another window's teams) stay.
+    // What was saved is no longer a draft; other rows' drafts (another window's teams) stay, and so does a
+    // row another station typed and has not saved: restored, it is judged against its own version.
     hapusDraf(
       ctx.db,
       'tally',
       tallyDrafKunci(open.id, variant.variantId),
       input.rows.map((r) => tallyRowId(r.teamId, r.workerId)),
+      who.actor,
     )
     return {
       result: null,

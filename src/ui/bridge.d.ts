@@ -8,6 +8,11 @@ declare global {
       invoke(method: string, input: unknown, session?: string | null, kunci?: string): Promise<ApiResponse>
       /** Live updates: which domain changed (docs/lan.md); returns the function that stops listening. */
       onPeristiwa?(listener: (p: { ranah: string; seq: number }) => void): () => void
+      /**
+       * The desktop station's witness alarm (docs/lan.md): the host no longer holds a head this station saw.
+       * Returns the function that stops listening.
+       */
+      onStasiunAlarm?(listener: (alarm: { seq: number[]; pesan: string }) => void): () => void
       /** Pairs this PC as a LAN station and restarts it as one (docs/lan.md). */
       sambungkan?(p: {
         tautan?: string

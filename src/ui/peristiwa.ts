@@ -1,3 +1,4 @@
+import { alarmSaksi } from '../core/stasiun'
 import { kepalaTerlihat } from './stasiunIni'
 import { aturKeadaan } from './antrean'
 import { diStasiun, feedRequest, invoke, kirimAntrean, stasiunDitolak, toApiError } from './api'
@@ -31,7 +32,12 @@ export function dengarkanPeristiwa(onEvent: (p: Peristiwa) => void): () => void 
         void afterReconnect()
       }
     })
-    return stop ?? (() => {})
+    // The desktop station's main process proves the heads itself and forwards a failed check here.
+    const stopAlarm = window.gudang.onStasiunAlarm?.((a) => aturKeadaan({ alarm: a.pesan }))
+    return () => {
+      stop?.()
+      stopAlarm?.()
+    }
   }
   const request = feedRequest()
   if (!request) return () => {}
@@ -117,12 +123,7 @@ async function afterReconnect(): Promise<void> {
   if (heads.length && !window.gudang) {
     try {
       const bukti = await invoke('stasiun.buktikan', { kepala: heads.slice(-64) })
-      if (!bukti.cocok) {
-        const lost = bukti.hasil.filter((h) => !h.cocok).map((h) => h.seq)
-        aturKeadaan({
-          alarm: `Buku besar komputer induk tidak lagi memuat baris yang pernah dilihat stasiun ini (urutan ${lost.join(', ')}). Berkas induk mungkin dipulihkan dari cadangan lama atau diubah. Hentikan pencatatan dan hubungi koordinator.`,
-        })
-      }
+      if (!bukti.cocok) aturKeadaan({ alarm: alarmSaksi(bukti.hasil).pesan })
     } catch (err) {
       if (toApiError(err).code !== 'NETWORK') console.warn('stasiun.buktikan', err)
     }

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { kotakLabelText } from '../../src/core/kotakLabel'
 import { pdfPages, pdfText } from '../support/pdf'
 import { clearToasts, downloadTo, fmtNum, menuLink, SHOTS, windowShot, type ShotOptions } from './support/browser'
 import { useBrowserApp } from './support/app'
@@ -98,8 +99,20 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     const otherBallot = before.lines.find((l) => l.kind === 'ballot' && l.variantId !== kotak1.variantId)!
     const kodeWilayah = (await app.call('pemilihan.lihat', {}))!.kodeWilayah
     expect(kodeWilayah).toBe('1219')
-    const goodCode = `GPK1|1219|T${first.tpsId}|K1|V${kotak1.variantId}`
-    const wrongCode = `GPK1|1219|T${first.tpsId}|K1|V${otherBallot.variantId}`
+    // The label's public codes (issue 13): TPS 001 of TANJUNG PRAPAT, kode desa 1219082001.
+    const variants = new Map((await app.call('barang.daftarVarian')).map((x) => [x.variantId, x]))
+    const codeOf = (kotakNo: number, variantId: number | null) => {
+      const x = variantId === null ? null : variants.get(variantId)!
+      return kotakLabelText({
+        kodeDesa: '1219082001',
+        tpsNomor: first.nomor,
+        kotakNo,
+        jenis: x?.itemCode ?? null,
+        dapil: x ? (x.dapil ?? '-') : null,
+      })
+    }
+    const goodCode = codeOf(1, kotak1.variantId)
+    const wrongCode = codeOf(1, otherBallot.variantId)
 
     // Arriving from the menu, the keyboard is in the scan field: a scanner works at once.
     await app.page.goto(app.url('#/beranda'))
@@ -214,7 +227,7 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
       .trim()
       .split('\n')
       .sort()
-    expect(decoded).toEqual(before.kotak.map((x) => `GPK1|1219|T${first.tpsId}|K${x.no}|V${x.variantId ?? 0}`).sort())
+    expect(decoded).toEqual(before.kotak.map((x) => codeOf(x.no, x.variantId)).sort())
     expect(decoded).toContain(goodCode)
 
     // Daftar isi of this TPS: one page that names the TPS and desa and holds the quantities the kit showed.

@@ -20,7 +20,9 @@ import { TODAY } from './support/dates'
  * over; the dashboard shows each change within a second. Then the host stops listening while the tally
  * station saves two grids: they wait in its outbox ("terputus — 2 isian menunggu"), and when the host is
  * back one is recorded exactly once and the other, whose team the host changed meanwhile, is listed as
- * refused until the user sends it on the current figures.
+ * refused until the user sends it on the current figures. A draft the tablet restores after a reload is
+ * saved against the version it was typed against, so a team changed meanwhile is refused as stale. At the
+ * end the koordinator signs in at the host's window and closes the shift with the page's own button.
  */
 
 const ADDRESS = '127.0.0.2'
@@ -377,6 +379,40 @@ describe('LAN stations: a host and three browser stations', () => {
     expect(errors.filter((e) => !CUT_LINK.test(e))).toEqual([])
   })
 
+  it('a draft restored after a reload keeps the version it was typed against: saved, it is refused as stale', async () => {
+    const tablet = pageOf('tally')
+    await tablet.goto(`https://${ADDRESS}:${port}/#/shift/${seeded.shiftId}`)
+    await cell(tablet, 0, 'serahkan').waitFor()
+    await typeCell(tablet, 0, 'serahkan', '7')
+    await tablet.getByTestId('tally-draf').filter({ hasText: 'Draf tersimpan' }).waitFor()
+
+    // Before it is saved, another writer records regu Mawar (the host's koordinator, through the API).
+    await app.call('tally.simpan', {
+      shiftId: seeded.shiftId,
+      variantId: seeded.variantId,
+      rows: [{ teamId: seeded.mawar, serahkan: 3 }],
+    })
+    const mawar = await tallyOf(seeded.mawar)
+
+    // The tablet reloads (or its browser crashed): the 7 comes back from the draft, typed against the old figures.
+    await tablet.reload()
+    await tablet.getByTestId('tally-draf-dipulihkan').waitFor()
+    await expect.poll(() => cell(tablet, 0, 'serahkan').textContent()).toBe('7')
+    await save(tablet)
+    const refusal = tablet.getByTestId('tally-refusal')
+    await refusal.waitFor()
+    expect(await refusal.textContent()).toMatch(/Regu Mawar diubah oleh Admin Gudang.*pukul/)
+    expect(await tallyOf(seeded.mawar)).toBe(mawar)
+
+    // Seen the figures as they are now, the operator saves again: recorded once.
+    await save(tablet)
+    await tablet.getByText('Tally tersimpan').first().waitFor()
+    expect(await tallyOf(seeded.mawar)).toBe(mawar + 7)
+    expect(
+      (await app.call('draf.lihat', { jenis: 'tally', kunci: `${seeded.shiftId}:${seeded.variantId}` })).bagian,
+    ).toEqual({})
+  })
+
   it('the admin revokes the dashboard: its feed is cut at once and it asks to be paired again', async () => {
     const page = app.page
     await page.goto(app.url('#/pengaturan/stasiun'))
@@ -407,6 +443,46 @@ describe('LAN stations: a host and three browser stations', () => {
       credential,
     )
     expect(status).toBe(401)
+    expect(errors.filter((e) => !CUT_LINK.test(e) && !/status of 401/.test(e))).toEqual([])
+  })
+
+  it('the koordinator closes the shift at the host, on its page, once the table has finished both teams', async () => {
+    const tablet = pageOf('tally')
+    // The table hands in what each team still holds: all of it good.
+    const detail = await app.call('shift.lihat', { id: seeded.shiftId })
+    const proses = (team: number) =>
+      detail.teams.find((t) => t.teamId === team)!.tallies.find((t) => t.variantId === seeded.variantId)!.proses
+    await tablet.goto(`https://${ADDRESS}:${port}/#/shift/${seeded.shiftId}`)
+    await cell(tablet, 0, 'hasil').waitFor()
+    await typeCell(tablet, 0, 'hasil', String(proses(seeded.mawar)))
+    await typeCell(tablet, 1, 'hasil', String(proses(seeded.melati)))
+    await save(tablet)
+    await tablet.getByText('Tally tersimpan').first().waitFor()
+    expect((await app.call('shift.lihat', { id: seeded.shiftId })).inProcess).toBe(0)
+
+    // At the host's window: the koordinator signs in with the PIN and closes the shift with the page's button.
+    const page = app.page
+    await page.goto(app.url(`#/shift/${seeded.shiftId}`))
+    await page.getByTestId('user-chip').click()
+    await signIn(page, 'Kasubbag Logistik', '202411')
+    await page.getByRole('button', { name: 'Tutup shift…' }).click()
+    const tutup = page.getByRole('dialog', { name: /^Tutup shift/ })
+    await tutup.getByLabel('Catatan penutupan (tidak wajib)').fill('Meja sortir 1 selesai')
+    await tutup.getByRole('button', { name: 'Tutup shift' }).click()
+    await tutup.waitFor({ state: 'hidden' })
+    await page.getByText('Shift sudah ditutup').waitFor()
+    await fullShot(page, 'stasiun-08-shift-ditutup', { clearToasts: true })
+    const closed = await app.call('shift.lihat', { id: seeded.shiftId })
+    expect(closed.status).toBe('closed')
+    expect(closed.events.at(-1)).toMatchObject({
+      event: 'tutup',
+      actor: 'Kasubbag Logistik',
+      note: 'Meja sortir 1 selesai',
+    })
+    // The table sees it by the live feed: its grid takes no more numbers.
+    await tablet.getByText('Shift sudah ditutup').waitFor({ timeout: 5_000 })
+    expect(await tablet.getByRole('button', { name: 'Simpan tally' }).count()).toBe(0)
+    expect((await app.call('ledger.periksa', {})).ok).toBe(true)
     expect(errors.filter((e) => !CUT_LINK.test(e) && !/status of 401/.test(e))).toEqual([])
   })
 })

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contract, type ApiResponse, type ImportPreview, type MethodInput } from '../../src/api/contract'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
-import { DEMO_CSV, openTestApp, useTempDir, type TestApp } from '../support/api'
+import { DEMO_CSV, openTestApp, upload, useTempDir, type TestApp } from '../support/api'
 
 /**
  * A corpus of bad inputs thrown at every entry point of the app: TPS, dapil and worker files (CSV and
@@ -205,10 +205,6 @@ const api = async (method: string, input: unknown, opts: PostOptions = {}): Prom
 // --- files ----------------------------------------------------------------------------------------
 
 type Bytes = Buffer | string
-const upload = (fileName: string, bytes: Bytes) => ({
-  fileName,
-  contentBase64: (typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes).toString('base64'),
-})
 
 /**
  * A TPS file goes through preview (which must report errors) and then apply with the preview's own

@@ -12,6 +12,7 @@ import { GENESIS_HASH } from '../../src/core/ledgerRow'
 import { backupDir, backupsToDrop, daftar as daftarCadangan, RETENTION } from '../../src/services/cadangan'
 import { apiOf, openTestApp, useTempDir, type TestApp } from '../support/api'
 import { fingerprint } from '../support/fingerprint'
+import { dayShift } from '../support/inputs'
 
 /**
  * Backups (cadangan): made with SQLite's backup API, each checked (integrity_check + the whole hash chain)
@@ -90,14 +91,7 @@ beforeAll(async () => {
   })
   const melati = (await app.call('regu.tambah', { nama: 'Melati' })).id
   for (const nama of ['Siti', 'Rina']) await app.call('pekerja.tambah', { nama, teamId: melati })
-  const shift = await app.call('shift.buka', {
-    kind: 'sortir_lipat',
-    tanggal: '2024-11-04',
-    mulai: '08:00',
-    selesai: '16:00',
-    variantIds: [gub],
-    teams: [{ teamId: melati }],
-  })
+  const shift = await app.call('shift.buka', dayShift('sortir_lipat', '2024-11-04', [gub], [melati]))
   await app.call('tally.simpan', {
     shiftId: shift.id,
     variantId: gub,

@@ -7,6 +7,9 @@ import { openReadOnly } from '../../src/db/open'
 import type { ReadContext } from '../../src/services/context'
 import { cetakLabel, daftarIsiKits, kotakLabels } from '../../src/services/kemasCetak'
 import * as kemas from '../../src/services/kemas'
+import { tpsKits } from '../../src/services/kebutuhan'
+import { listVariants } from '../../src/services/variants'
+import { parseKotakLabel } from '../../src/core/kotakLabel'
 
 /**
  * The labels and daftar isi read every kit of their scope in one go instead of asking kemas.lihatKit
@@ -27,6 +30,8 @@ describe('print data of labels and daftar isi', () => {
     kemas.catatSegel(ctx, { actor: 'test' }, kits[0]!.tpsId, 1, 'SG-T-0001')
     kemas.catatSegel(ctx, { actor: 'test' }, kits[0]!.tpsId, 2, 'SG-T-0002')
     kemas.catatSegel(ctx, { actor: 'test' }, kits[5]!.tpsId, 2, 'SG-T-0003')
+    const variants = new Map(listVariants(ctx).map((v) => [v.variantId, v]))
+    const kodeDesa = new Map([...tpsKits(ctx).values()].map((k) => [k.tps.id, k.tps.kodeDesa]))
     const kecamatan = [...new Set(kits.map((k) => k.kecamatanId))]
     expect(kecamatan.length).toBeGreaterThan(1)
     let compared = 0
@@ -51,11 +56,14 @@ describe('print data of labels and daftar isi', () => {
         })),
       )
       const labels = kotakLabels(ctx, { kecamatanId })
-      expect(
-        labels.map((l) => [l.desa, l.tpsNomor, l.kotakNo, l.kotakOf, l.qrText.split('|').slice(2).join('|')]),
-      ).toEqual(
+      expect(labels.map((l) => [l.desa, l.tpsNomor, l.kotakNo, l.kotakOf, l.segel, parseKotakLabel(l.qrText)])).toEqual(
         details.flatMap((d) =>
-          d.kotak.map((x) => [d.desa, d.nomor, x.no, x.of, `T${d.tpsId}|K${x.no}|V${x.variantId ?? 0}`]),
+          d.kotak.map((x) => {
+            const v = x.variantId === null ? null : variants.get(x.variantId)!
+            const code = { kodeDesa: kodeDesa.get(d.tpsId), tpsNomor: d.nomor, kotakNo: x.no }
+            const jenis = v ? { jenis: v.itemCode, dapil: v.dapil } : { jenis: null, dapil: null }
+            return [d.desa, d.nomor, x.no, x.of, x.segel, { code: { ...code, ...jenis }, cekCocok: true }]
+          }),
         ),
       )
       compared += details.length
@@ -65,6 +73,25 @@ describe('print data of labels and daftar isi', () => {
       'SG-T-0001',
       'SG-T-0002',
     ])
+  })
+
+  it('refuses to print labels for a desa without its Kemendagri kode desa, naming the desa', async () => {
+    const ctx = app.ctx
+    const kit = kemas.allKits(ctx)[0]!
+    const kode = ctx.db.prepare('SELECT d.kode FROM tps t JOIN desa d ON d.id = t.desa_id WHERE t.id = ?').pluck()
+    const before = kode.get(kit.tpsId) as string
+    ctx.db.prepare('UPDATE desa SET kode = NULL WHERE kode = ?').run(before)
+    try {
+      // The label's QR would have no public code for it: refused rather than printed with internal ids.
+      await expect(cetakLabel(ctx, { tpsIds: [kit.tpsId] })).rejects.toThrow(
+        `Label kotak memuat kode desa Kemendagri, tetapi desa ${kit.desa} (Kec. ${kit.kecamatan}) belum memiliki kode desa. Lengkapi kolom kode_desa lewat impor data TPS di halaman Wilayah, lalu cetak lagi.`,
+      )
+    } finally {
+      ctx.db
+        .prepare('UPDATE desa SET kode = ? WHERE id = (SELECT desa_id FROM tps WHERE id = ?)')
+        .run(before, kit.tpsId)
+    }
+    expect((await cetakLabel(ctx, { tpsIds: [kit.tpsId] })).count).toBe(2)
   })
 
   it('reads through a ReadContext on a read-only connection, as a long job does, and says the same', async () => {

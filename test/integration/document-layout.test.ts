@@ -372,13 +372,14 @@ describe('XLSX exports a bendahara and Silog accept', () => {
     const ws = wb.getWorksheet('Rekap Upah')!
     const { head, totals } = checkSheet(ws)
     expect(totals).not.toBeNull()
-    // Every total is a formula (names and team are text): one per item column and the three sums.
+    // Every total is a formula (names, team, NIK, NPWP, bank and account are text): one per item column and
+    // the three sums.
     const formulas = (ws.getRow(totals!).values as ExcelJS.CellValue[]).filter(
       (v) => v && typeof v === 'object' && 'formula' in v,
     )
-    expect(formulas.length).toBe(ws.getRow(head).cellCount - 2)
+    expect(formulas.length).toBe(ws.getRow(head).cellCount - 6)
     // A share of 23.566,5 lembar shows its decimal, as on the paper: each cell as many as it needs.
-    const shares = ws.getColumn(4)
+    const shares = ws.getColumn(4 + 4)
     const values: number[] = []
     shares.eachCell((c, r) => {
       if (r > head && r < totals! && typeof c.value === 'number') {

@@ -6,6 +6,7 @@ import { openApp, type OpenedApp } from '../../src/api/app'
 import type { DocType } from '../../src/core/documents'
 import { apiOf, DEMO_CSV, freshBuiltWorker, nameAllSigners, useTempDir, type Api } from '../support/api'
 import { pdfTextFolded, saveDownload } from '../support/pdf'
+import { dayShift } from '../support/inputs'
 
 /**
  * Issue 13, defect 1: every dated paper states the ledger as of its date, never today's balances.
@@ -84,14 +85,7 @@ beforeAll(async () => {
   for (const nama of ['Siti Aminah', 'Rudi Hartono', 'Dewi Lestari'])
     await call('pekerja.tambah', { nama, teamId: melati })
   clock = wib(4, 10)
-  const s1 = await call('shift.buka', {
-    kind: 'sortir_lipat',
-    tanggal: HARI,
-    mulai: '08:00',
-    selesai: '16:00',
-    variantIds: [v.g],
-    teams: [{ teamId: melati }],
-  })
+  const s1 = await call('shift.buka', dayShift('sortir_lipat', HARI, [v.g], [melati]))
   await call('tally.simpan', {
     shiftId: s1.id,
     variantId: v.g,
@@ -118,13 +112,7 @@ beforeAll(async () => {
   kitTps = kit.tpsId
   const dahlia = (await call('regu.tambah', { nama: 'Dahlia' })).id
   await call('pekerja.tambah', { nama: 'Fadli Rahman', teamId: dahlia })
-  const pack = await call('shift.buka', {
-    kind: 'packing',
-    tanggal: HARI,
-    mulai: '13:00',
-    selesai: '17:00',
-    teams: [{ teamId: dahlia }],
-  })
+  const pack = await call('shift.buka', dayShift('packing', HARI, [], [dahlia], { mulai: '13:00', selesai: '17:00' }))
   await call('kemas.catat', { shiftId: pack.id, tpsId: kit.tpsId, lines: [{ variantId: v.g, qty: 100 }] })
   await call('shift.tutup', { shiftId: pack.id, note: 'selesai' })
   clock = wib(4, 16)
@@ -154,14 +142,7 @@ beforeAll(async () => {
     penggantiUntuk: 'Kekurangan kirim SJ-1',
     lines: [{ variantId: v.g, statedQty: 1_235, countedQty: 1_235 }],
   })
-  const s2 = await A.call('shift.buka', {
-    kind: 'sortir_lipat',
-    tanggal: '2024-11-05',
-    mulai: '08:00',
-    selesai: '16:00',
-    variantIds: [v.g],
-    teams: [{ teamId: melati }],
-  })
+  const s2 = await A.call('shift.buka', dayShift('sortir_lipat', '2024-11-05', [v.g], [melati]))
   await A.call('tally.simpan', {
     shiftId: s2.id,
     variantId: v.g,
@@ -439,7 +420,7 @@ describe('the open selisih as of a date (issue 13: selisihTerbuka)', () => {
     const before = await asOf(B)
     expect(before).toContainEqual([v.g, -1_235])
     expect(await asOf(A)).toEqual(before)
-    clock = new Date(2024, 10, 28, 9, 0)
+    clock = wib(28, 9)
     const line = (await A.call('penerimaan.lihat', { id: deliveryId })).lines.find((l) => l.variantId === v.g)!
     await A.call('penerimaan.selesaikanSelisih', { lineId: line.lineId, note: 'Ditutup oleh pengganti SJ-2' })
     // Today the shortfall is settled; on 4 November it was open, and the paper of that day says so.

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OpenedApp } from '../../src/api/app'
 import { apiOf, nameAllSigners, openTestApp, useTempDir } from '../support/api'
 import { missing } from '../support/pdf'
+import { dayShift } from '../support/inputs'
 
 /**
  * The documents of the floor, from a scripted day on the demo election to the PDF text read back with
@@ -54,6 +55,7 @@ beforeAll(async () => {
     kontak: 'Telepon (0622) 96123 · Pos-el kpu.batubara@kpu.go.id',
     kotaTtd: 'Limapuluh',
     taxPercent: 6,
+    pph21Metode: 'persen',
     nomorStart: 514,
   })
   await call('dokumen.aturJenis', {
@@ -114,15 +116,10 @@ beforeAll(async () => {
 
   // Shift on 21 Oct: Melati 20.000 handed out -> 19.000 baik, 50 cetak, 20 kusut/sobek, 930 back;
   // Mawar 18.000 -> 17.000 baik, 3 lainnya, 997 back. Day: baik 36.000, rusak 73.
-  const s = await call('shift.buka', {
-    kind: 'sortir_lipat',
-    tanggal: '2024-10-21',
-    mulai: '08:00',
-    selesai: '16:00',
-    pengawas: 'Rahmat Hidayat',
-    variantIds: [gub],
-    teams: [{ teamId: melati }, { teamId: mawar }],
-  })
+  const s = await call(
+    'shift.buka',
+    dayShift('sortir_lipat', '2024-10-21', [gub], [melati, mawar], { pengawas: 'Rahmat Hidayat' }),
+  )
   shiftId = s.id
   await call('tally.simpan', {
     shiftId,
@@ -342,14 +339,7 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
 
   it('refuses documents that would state an unfinished day, and numbers nothing', async () => {
     const before = await call('dokumen.daftar')
-    const open = await call('shift.buka', {
-      kind: 'sortir_lipat',
-      tanggal: '2024-10-23',
-      mulai: '08:00',
-      selesai: '12:00',
-      variantIds: [gub],
-      teams: [{ teamId: melati }],
-    })
+    const open = await call('shift.buka', dayShift('sortir_lipat', '2024-10-23', [gub], [melati], { selesai: '12:00' }))
     expect(
       (await refusal('dokumen.terbitkan', { type: 'BA_SORTIR', from: '2024-10-23', to: '2024-10-23' })).message,
     ).toContain(`#${open.id}`)

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { openTestApp, useTempDir, type TestApp } from '../support/api'
+import { dayShift } from '../support/inputs'
 
 /**
  * Drafts of a tally grid (issue 14, "typed tallies are thrown away"), through the dispatcher on a real
@@ -24,14 +25,7 @@ beforeAll(async () => {
     suratJalan: 'SJ-DRAF',
     lines: [{ variantId: GUBERNUR, statedQty: 10_000, countedQty: 10_000 }],
   })
-  const s = await app.call('shift.buka', {
-    kind: 'sortir_lipat',
-    tanggal: '2024-11-02',
-    mulai: '08:00',
-    selesai: '16:00',
-    variantIds: [GUBERNUR],
-    teams: [{ teamId: mawar }, { teamId: melati }],
-  })
+  const s = await app.call('shift.buka', dayShift('sortir_lipat', '2024-11-02', [GUBERNUR], [mawar, melati]))
   shiftId = s.id
 })
 
@@ -80,7 +74,65 @@ describe('tally drafts', () => {
       bagian: {},
       diubahAt: null,
       actor: null,
+      basisSeq: null,
     })
+  })
+
+  it('keeps the version a draft was typed against: saved against it, a team changed since is refused as stale', async () => {
+    const versi = (await app.call('shift.lihat', { id: shiftId })).versi
+    // Typed against `versi`; the window is then reloaded (or crashes) before it is saved.
+    await app.call('draf.simpan', {
+      jenis: 'tally',
+      kunci: kunci(),
+      bagian: { [`t:${mawar}`]: { serahkan: '7' } },
+      basisSeq: versi,
+    })
+    // Another station saves Mawar meanwhile: its save leaves this window's unsaved row of Mawar alone.
+    const other = { actor: 'Budi (Meja sortir 2)', transport: 'test' as const }
+    const saved = await app.dispatcher.call(
+      'tally.simpan',
+      { shiftId, variantId: GUBERNUR, rows: [{ teamId: mawar, serahkan: 5 }] },
+      other,
+    )
+    expect(saved.ok).toBe(true)
+    expect((await app.call('draf.lihat', { jenis: 'tally', kunci: kunci() })).bagian).toEqual({
+      [`t:${mawar}`]: { serahkan: '7' },
+    })
+    // Nor does its grid's clean-up after the save, which takes only what it typed itself.
+    await app.dispatcher.call(
+      'draf.hapus',
+      { jenis: 'tally', kunci: kunci(), bagian: [`t:${mawar}`], milikSaya: true },
+      other,
+    )
+    const newer = (await app.call('shift.lihat', { id: shiftId })).versi
+    expect(newer).toBeGreaterThan(versi)
+    // A row typed later, against the newer version: the draft is no fresher than its stalest row.
+    await app.call('draf.simpan', {
+      jenis: 'tally',
+      kunci: kunci(),
+      bagian: { [`t:${melati}`]: { serahkan: '2' } },
+      basisSeq: newer,
+    })
+    const restored = await app.call('draf.lihat', { jenis: 'tally', kunci: kunci() })
+    expect(restored.basisSeq).toBe(versi)
+    const stale = await app.dispatcher.call(
+      'tally.simpan',
+      { shiftId, variantId: GUBERNUR, rows: [{ teamId: mawar, serahkan: 7 }], basisSeq: restored.basisSeq! },
+      { actor: 'Rina (operator)', transport: 'test' },
+    )
+    expect(stale).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: expect.stringMatching(/Regu Mawar diubah oleh Budi \(Meja sortir 2\) pukul/),
+      },
+    })
+    // Its own save removes its own row.
+    await app.call('tally.simpan', { shiftId, variantId: GUBERNUR, rows: [{ teamId: melati, serahkan: 2 }] })
+    expect(Object.keys((await app.call('draf.lihat', { jenis: 'tally', kunci: kunci() })).bagian)).toEqual([
+      `t:${mawar}`,
+    ])
+    await app.call('draf.hapus', { jenis: 'tally', kunci: kunci() })
   })
 
   it('refuses a key, row or column that is not a tally grid, and a closed shift, naming the field', async () => {
@@ -93,14 +145,7 @@ describe('tally drafts', () => {
       const e = await app.refusedUnchanged('draf.simpan', input, 'INVALID_INPUT')
       expect(e.details?.map((d) => d.column)).toContain(field)
     }
-    const closed = await app.call('shift.buka', {
-      kind: 'sortir_lipat',
-      tanggal: '2024-11-03',
-      mulai: '08:00',
-      selesai: '16:00',
-      variantIds: [GUBERNUR],
-      teams: [{ teamId: mawar }],
-    })
+    const closed = await app.call('shift.buka', dayShift('sortir_lipat', '2024-11-03', [GUBERNUR], [mawar]))
     await app.call('shift.tutup', { shiftId: closed.id })
     const e = await app.refusedUnchanged('draf.simpan', {
       jenis: 'tally',

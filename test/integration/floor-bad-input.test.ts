@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OpenedApp } from '../../src/api/app'
 import { apiOf, openTestApp, useTempDir } from '../support/api'
 import type { MethodInput } from '../../src/api/contract'
+import { dayShift } from '../support/inputs'
 
 /**
  * Every wrong input the floor screens can send is refused with a message in Bahasa Indonesia that names
@@ -755,14 +756,7 @@ describe('refusals that once wrote to the database', () => {
       }),
     )
     const t = await h.call('regu.tambah', { nama: 'Anggrek' })
-    const s = await h.call('shift.buka', {
-      kind: 'rakit_kotak',
-      tanggal: '2024-11-05',
-      mulai: '08:00',
-      selesai: '12:00',
-      variantIds: [kotak],
-      teams: [{ teamId: t.id }],
-    })
+    const s = await h.call('shift.buka', dayShift('rakit_kotak', '2024-11-05', [kotak], [t.id], { selesai: '12:00' }))
     await h.call('tally.simpan', {
       shiftId: s.id,
       variantId: kotak,

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openTestApp, useTempDir, DEMO_CSV, type TestApp } from '../support/api'
+import { openTestApp, pemiluWithTps, upload, useTempDir, DEMO_CSV, type TestApp } from '../support/api'
 import { fingerprint } from '../support/fingerprint'
 import type { MethodInput } from '../../src/api/contract'
 
@@ -40,11 +40,6 @@ function reserve(dpt: number, percentHundredths: number, rounding: Rounding): nu
 
 // ---- helpers ----------------------------------------------------------------------------------------------
 
-const upload = (fileName: string, content: string | Buffer) => ({
-  fileName,
-  contentBase64: (typeof content === 'string' ? Buffer.from(content, 'utf8') : content).toString('base64'),
-})
-
 let appNo = 0
 const nextPath = () => join(root, `app-${++appNo}.sqlite`)
 
@@ -56,16 +51,7 @@ async function demoApp(): Promise<TestApp> {
 
 async function pemiluApp(): Promise<TestApp> {
   const app = await openTestApp({ who: 'ani', dbPath: nextPath(), demo: false })
-  await app.call('pemilihan.buat', {
-    jenis: 'pemilu',
-    tahun: 2024,
-    provinsi: 'Sumatera Utara',
-    satker: 'Kabupaten Batu Bara',
-    kodeWilayah: '1219',
-  })
-  const file = upload('tps.csv', demoText)
-  const p = await app.call('wilayah.pratinjauImpor', file)
-  await app.call('wilayah.impor', { ...file, fingerprint: p.fingerprint })
+  await pemiluWithTps(app, demoText)
   return app
 }
 

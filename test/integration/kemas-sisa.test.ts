@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { KitDetail } from '../../src/api/contract'
 import { openTestApp, type TestApp } from '../support/api'
+import { dayShift } from '../support/inputs'
 
 /**
  * "Kemas semua sisa" packs what is ready and names what is still missing, instead of refusing the whole
@@ -20,15 +21,7 @@ beforeAll(async () => {
   const first = kits.find((k) => k.kecamatan === 'MEDANG DERAS')!
   kit = await app.call('kemas.lihatKit', { tpsId: first.tpsId })
   const team = await app.call('regu.tambah', { nama: 'Dahlia' })
-  shiftId = (
-    await app.call('shift.buka', {
-      kind: 'packing',
-      tanggal: '2024-11-06',
-      mulai: '08:00',
-      selesai: '17:00',
-      teams: [{ teamId: team.id }],
-    })
-  ).id
+  shiftId = (await app.call('shift.buka', dayShift('packing', '2024-11-06', [], [team.id], { selesai: '17:00' }))).id
 })
 afterAll(() => app.close())
 

@@ -6,6 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { LabelGrid } from '../../src/api/contract'
 import { DEFAULT_LABEL_GRID, labelSize, renderLabelSheets, type KotakLabel } from '../../src/reports/kit/labels'
 import { mm } from '../../src/reports/pdf'
+import { qrSpec } from '../../src/reports/pdf/qr'
+import { kotakLabelText } from '../../src/core/kotakLabel'
 
 /**
  * Kotak labels read back off the sheet the way a printer and a scanner meet them, for the longest names
@@ -22,12 +24,12 @@ function run(cmd: string, args: string[]): string {
   return r.stdout
 }
 
-const PEMILU: [string, string, string, string][] = [
-  ['SURAT SUARA PRESIDEN (PPWP)', 'Nasional', '#8c8c8c', 'abu-abu'],
-  ['SURAT SUARA DPR RI', 'SULAWESI UTARA 1', '#e0b000', 'kuning'],
-  ['SURAT SUARA DPD RI', 'SULAWESI UTARA', '#c62828', 'merah'],
-  ['SURAT SUARA DPRD PROVINSI', 'SULAWESI UTARA 6', '#1e63b5', 'biru'],
-  ['SURAT SUARA DPRD KABUPATEN/KOTA', 'KABUPATEN KEPULAUAN SIAU TAGULANDANG BIARO', '#2e7d32', 'hijau'],
+const PEMILU: [string, string, string, string, string][] = [
+  ['SURAT SUARA PRESIDEN (PPWP)', 'Nasional', '#8c8c8c', 'abu-abu', 'PPWP'],
+  ['SURAT SUARA DPR RI', 'SULAWESI UTARA 1', '#e0b000', 'kuning', 'DPR'],
+  ['SURAT SUARA DPD RI', 'SULAWESI UTARA', '#c62828', 'merah', 'DPD'],
+  ['SURAT SUARA DPRD PROVINSI', 'SULAWESI UTARA 6', '#1e63b5', 'biru', 'DPRD_PROV'],
+  ['SURAT SUARA DPRD KABUPATEN/KOTA', 'KABUPATEN KEPULAUAN SIAU TAGULANDANG BIARO', '#2e7d32', 'hijau', 'DPRD_KAB'],
 ]
 
 /** Five kotak of a Pemilu TPS with long names, then a kotak with names no label can hold whole. */
@@ -39,7 +41,10 @@ function longLabels(): KotakLabel[] {
     desa: 'BUHIAS KEPULAUAN SIAU TIMUR SELATAN',
     tpsNomor: 12,
   }
-  const labels: KotakLabel[] = PEMILU.map(([ballot, dapil, colorHex, colorName], i) => ({
+  // The QR's public codes (core/kotakLabel.ts), a dotted kode desa; the seal numbers of the first kotak.
+  const qr = (kotakNo: number, jenis: string, dapil: string) =>
+    kotakLabelText({ kodeDesa: '71.09.05.2007', tpsNomor: base.tpsNomor, kotakNo, jenis, dapil })
+  const labels: KotakLabel[] = PEMILU.map(([ballot, dapil, colorHex, colorName, jenis], i) => ({
     ...base,
     kotakNo: i + 1,
     kotakOf: 5,
@@ -47,7 +52,8 @@ function longLabels(): KotakLabel[] {
     dapil,
     colorHex,
     colorName,
-    qrText: `GPK1|7109|T12345|K${i + 1}|V${101 + i}`,
+    segel: i < 3 ? `KPU-7109/SGL/2024/00${i + 1}2345` : null,
+    qrText: qr(i + 1, jenis, dapil),
   }))
   labels.push({
     ...base,
@@ -61,7 +67,14 @@ function longLabels(): KotakLabel[] {
     dapil: 'KABUPATEN KEPULAUAN SIAU TAGULANDANG BIARO SANGAT PANJANG 7',
     colorHex: '#5bb5e8',
     colorName: 'biru muda kehijauan',
-    qrText: 'GPK1|7109|T99999|K6|V999',
+    segel: 'KPU-7109/SEGEL-PLASTIK/2024/0000012345678',
+    qrText: kotakLabelText({
+      kodeDesa: '71.09.05.2007',
+      tpsNomor: 999,
+      kotakNo: 6,
+      jenis: 'DPRD_KAB',
+      dapil: 'KABUPATEN KEPULAUAN SIAU TAGULANDANG BIARO SANGAT PANJANG 7',
+    }),
   })
   return labels
 }
@@ -235,6 +248,7 @@ describe('kotak labels keep their text inside the label', () => {
         expect(text, name).toContain(`TPS ${String(l.tpsNomor).padStart(3, '0')}`)
         expect(text, name).toContain(`KOTAK ${l.kotakNo} DARI ${l.kotakOf}`)
         expect(text, name).toContain(l.ballot!)
+        if (l.segel) expect(text, name).toContain(`NOMOR SEGEL ${l.segel}`)
         // The names are whole, or visibly cut: the Pemilu names always fit, the last label's only on large labels.
         const whole = [
           l.satker.toUpperCase(),
@@ -326,9 +340,10 @@ describe('kotak labels keep their text inside the label', () => {
         ).toBeLessThanOrEqual(2)
         // The QR: the dark pixels inside the box (its line is under 3 px thick at 144 dpi).
         const qr = darkBox(frame.x0 + 4, frame.y0 + 4, frame.x1 - 4, frame.y1 - 4)
-        // Version 3: 29 modules across, each 2 pt at least.
-        const module = (qr.x1 - qr.x0 + 1) / 29
-        expect(module, `${name} label ${i}`).toBeGreaterThanOrEqual(2 * page.k - 0.5)
+        // Its version's modules across (17 + 4 v), each 2 pt at least up to version 4, 1.75 pt beyond.
+        const modules = 17 + 4 * qrSpec(labels[i]!.qrText).version
+        const module = (qr.x1 - qr.x0 + 1) / modules
+        expect(module, `${name} label ${i}`).toBeGreaterThanOrEqual((modules <= 33 ? 2 : 1.75) * page.k - 0.5)
         expect(Math.abs(qr.y1 - qr.y0 - (qr.x1 - qr.x0)), `${name} label ${i}: QR not square`).toBeLessThanOrEqual(2)
         // Four modules of white on every side, up to the box's line.
         const ring = {
@@ -365,7 +380,7 @@ describe('kotak labels keep their text inside the label', () => {
   })
 
   it('a whole 4 x 2 and 5 x 2 sheet decodes in one scan of the page', async () => {
-    const labels = [...longLabels(), ...longLabels().map((l) => ({ ...l, qrText: l.qrText.replace('|T', '|T8') }))]
+    const labels = [...longLabels(), ...longLabels().map((l) => ({ ...l, qrText: l.qrText.replace('TPS ', 'TPS 8') }))]
     for (const [name, g] of EXTREMES.slice(0, 2)) {
       const pdf = await sheet(`whole-${name}`, labels, g)
       for (const dpi of ['100', '150']) {

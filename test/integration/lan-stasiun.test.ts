@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { request } from 'node:https'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { EventEmitter } from 'node:events'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import { apiOf, nameAllSigners } from '../support/api'
 import type { ShiftDetail } from '../../src/api/contract'
@@ -24,6 +25,16 @@ import {
   tallyOf,
   type Floor,
 } from '../support/lan'
+
+// The desktop station's preload, run under Node: what it exposes to the window is captured here, and its
+// IPC is an EventEmitter the station's main-process code sends on (electron/main/stasiun.ts followHost).
+const electron = vi.hoisted(() => ({ exposed: {} as Record<string, unknown>, ipc: null as unknown }))
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (name: string, api: unknown) => (electron.exposed[name] = api) },
+  get ipcRenderer() {
+    return electron.ipc
+  },
+}))
 
 /**
  * LAN stations against a real host: the listener on 127.0.0.2 with its own self-signed certificate,
@@ -492,6 +503,74 @@ describe('the Electron station', () => {
     station.klien.close()
     expect(lepaskan(file).ok).toBe(true)
     expect(existsSync(file)).toBe(false)
+  })
+})
+
+describe('the Electron station as a witness', () => {
+  it('proves its heads when it connects and forwards a failed check to the window through the preload', async () => {
+    const { followHost, openStation, ALARM_SEKARANG } = await import('../../electron/main/stasiun')
+    const { writeFileSync } = await import('node:fs')
+    const { cfg } = await pairStation(app, 'PC gudang timur', 'dasbor')
+    // The station saw a row the host now holds differently (its file restored from an older copy, or rewritten).
+    const head = (await hostApi(app)('stasiun.lihatSaya', {})).kepala
+    const file = join(root, 'stasiun-timur.json')
+    writeFileSync(file, JSON.stringify({ ...cfg, kepala: [{ seq: head.seq, hash: 'e'.repeat(64) }] }), { mode: 0o600 })
+    const station = openStation(file)!
+
+    // Main's side of the IPC: webContents.send emits on the window's ipcRenderer, and the standing alarm
+    // is answered as ipcMain.handle(ALARM_SEKARANG) does in electron/main/index.ts.
+    let follow: ReturnType<typeof followHost> | null = null
+    const ipc = Object.assign(new EventEmitter(), {
+      invoke: async (channel: string) => {
+        if (channel !== ALARM_SEKARANG) throw new Error(`no handler for ${channel}`)
+        return follow?.alarm() ?? null
+      },
+    })
+    electron.ipc = ipc
+    await import('../../electron/preload/index')
+    const gudang = electron.exposed.gudang as {
+      onStasiunAlarm(l: (a: { seq: number[]; pesan: string }) => void): () => void
+      onPeristiwa(l: (p: { ranah: string; seq: number }) => void): () => void
+    }
+    const alarms: { seq: number[]; pesan: string }[] = []
+    const events: string[] = []
+    const stopAlarm = gudang.onStasiunAlarm((a) => alarms.push(a))
+    const stopEvents = gudang.onPeristiwa((p) => events.push(p.ranah))
+
+    const feed = new AbortController()
+    // Structured clone, as IPC copies what crosses it.
+    follow = followHost(
+      station.klien,
+      (channel, payload) => ipc.emit(channel, {}, structuredClone(payload)),
+      feed.signal,
+    )
+    try {
+      await expect.poll(() => alarms.length).toBe(1)
+      expect(events[0]).toBe('*')
+      expect(alarms[0]!.seq).toEqual([head.seq])
+      expect(alarms[0]!.pesan).toMatch(
+        new RegExp(`^Buku besar komputer induk tidak lagi memuat .*urutan ${head.seq}\\)`),
+      )
+      // A window that loads (or reloads) after the check asks for the standing alarm and shows it too.
+      const late: string[] = []
+      const stopLate = gudang.onStasiunAlarm((a) => late.push(a.pesan))
+      await expect.poll(() => late).toEqual([alarms[0]!.pesan])
+      // Only the allowed shape crosses: anything else on the channel is dropped, not shown.
+      ipc.emit('stasiun-alarm', {}, { pesan: 42 })
+      ipc.emit('stasiun-alarm', {}, 'teks lepas')
+      expect(alarms).toHaveLength(1)
+      stopLate()
+      // The host recorded its own alarm, naming the station.
+      const status = await hostApi(app)('stasiun.lihatHost', {})
+      expect(status.alarm.map((a) => a.pesan).join('\n')).toMatch(/^Stasiun PC gudang timur melihat buku besar/m)
+    } finally {
+      stopAlarm()
+      stopEvents()
+      feed.abort()
+      await follow.selesai.catch(() => {})
+      station.klien.close()
+    }
+    expect(ipc.listenerCount('stasiun-alarm')).toBe(0)
   })
 })
 

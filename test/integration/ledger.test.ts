@@ -6,11 +6,11 @@ import { AppError } from '../../src/core/errors'
 import { GENESIS_HASH } from '../../src/core/ledgerRow'
 import type { MoveInput } from '../../src/core/moves'
 import { rowHash } from '../../src/db/ledger'
-import { KIND, categorised } from '../../src/db/migrations/0003_aggregates'
 import type { DB } from '../../src/db/open'
 import { asWritable } from '../../src/db/handles'
 import { recordMoves } from '../../src/services/ledger'
 import { openTestApp, useTempDir, type TestApp } from '../support/api'
+import { rebuildDerivedTables, type LedgerDbRow } from '../support/insider'
 
 const root = useTempDir('ledger')
 
@@ -25,24 +25,12 @@ interface VerifyReport {
   jejak: { firstBadSeq: number | null }
 }
 
-interface LedgerRow {
-  seq: number
-  at: string
-  actor: string
-  variant_id: number
-  from_place: string
-  to_place: string
-  qty: number
-  prev_hash: string
-  hash: string
-}
-
-const ledgerRows = (db: DB) => db.prepare('SELECT * FROM ledger ORDER BY seq').all() as LedgerRow[]
+const ledgerRows = (db: DB) => db.prepare('SELECT * FROM ledger ORDER BY seq').all() as LedgerDbRow[]
 const balanceTable = (db: DB) =>
   db.prepare('SELECT variant_id, place, qty FROM balance ORDER BY variant_id, place').all()
 
 /** Balances recomputed from the ledger rows in the test, independent of the app's SQL. */
-function sumsFromLedger(rows: readonly LedgerRow[]): Map<string, number> {
+function sumsFromLedger(rows: readonly LedgerDbRow[]): Map<string, number> {
   const m = new Map<string, number>()
   const add = (v: number, p: string, q: number) => m.set(`${v}|${p}`, (m.get(`${v}|${p}`) ?? 0) + q)
   for (const r of rows) {
@@ -303,7 +291,7 @@ describe('recording moves through the ledger service', () => {
 
 describe('tamper detection on a copied database file', () => {
   let base: string
-  let rows: LedgerRow[]
+  let rows: LedgerDbRow[]
   let originalHead: string
   let ballot: number
   let tpsId: number
@@ -390,23 +378,6 @@ describe('tamper detection on a copied database file', () => {
     }
   }
 
-  /** Rewrites the balance table from the ledger, as a careful forger would (zero rows included). */
-  /** What a careful forger does after changing rows: recompute every table derived from the ledger. */
-  function rebuildBalances(db: DB): void {
-    db.exec(`DELETE FROM balance;
-      INSERT INTO balance (variant_id, place, qty)
-      SELECT variant_id, place, sum(q) FROM (
-        SELECT variant_id, to_place AS place, qty AS q FROM ledger
-        UNION ALL SELECT variant_id, from_place, -qty FROM ledger)
-      GROUP BY variant_id, place;
-      DELETE FROM place_flow;
-      INSERT INTO place_flow (variant_id, from_kind, to_kind, reason, qty)
-      SELECT variant_id, ${KIND('from_place')}, ${KIND('to_place')}, coalesce(reason, ''), sum(qty) FROM ledger GROUP BY 1, 2, 3, 4;
-      DELETE FROM floor_flow;
-      INSERT INTO floor_flow SELECT tanggal, shift_id, team_id, worker_id, variant_id, category, reason, sum(qty)
-      FROM (${categorised('ledger l', '1')}) WHERE category IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7;`)
-  }
-
   it('an untouched copy verifies, with the original head', async () => {
     const v = await verify(tampered(() => {}))
     expect(v).toMatchObject({
@@ -431,7 +402,7 @@ describe('tamper detection on a copied database file', () => {
     const v = await verify(
       tampered((db) => {
         db.prepare('UPDATE ledger SET qty = qty + 1 WHERE seq = ?').run(N)
-        rebuildBalances(db)
+        rebuildDerivedTables(db)
       }),
     )
     expect(v.balancesMatch).toBe(true)
@@ -483,7 +454,7 @@ describe('tamper detection on a copied database file', () => {
         db.prepare('DELETE FROM ledger WHERE seq = ?').run(N)
         const move = { variantId: ballot, from: 'DITERIMA', to: 'BAIK', qty: 1 }
         forge(db, { seq: N, at: '2024-11-01T09:00:00.000Z', ...move, prevHash: rows[N - 2]!.hash })
-        rebuildBalances(db)
+        rebuildDerivedTables(db)
       }),
     )
     expect(v.ok).toBe(false)
@@ -497,7 +468,7 @@ describe('tamper detection on a copied database file', () => {
     const path = tampered((db) => {
       const all = ledgerRows(db)
       db.prepare('DELETE FROM ledger WHERE seq >= ?').run(N)
-      rebuildBalances(db) // then the insert trigger keeps them in step with the rewritten rows
+      rebuildDerivedTables(db) // then the insert trigger keeps them in step with the rewritten rows
       let prev = all[N - 2]!.hash
       for (const r of all.slice(N - 1)) {
         prev = forge(db, {
@@ -510,7 +481,7 @@ describe('tamper detection on a copied database file', () => {
           prevHash: prev,
         })
       }
-      rebuildBalances(db)
+      rebuildDerivedTables(db)
     })
     const v = await verify(path)
     expect(v.ok).toBe(false)
@@ -528,7 +499,7 @@ describe('tamper detection on a copied database file', () => {
     const v = await verify(
       tampered((db) => {
         db.prepare('DELETE FROM ledger WHERE seq = ?').run(last.seq)
-        rebuildBalances(db)
+        rebuildDerivedTables(db)
       }),
     )
     expect(v.ok).toBe(false)

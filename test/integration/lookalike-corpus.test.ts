@@ -3,7 +3,7 @@ import type { OpenedApp } from '../../src/api/app'
 import type { ApiResponse, ImportPreview } from '../../src/api/contract'
 import { lookKey } from '../../src/core/names'
 import { fingerprint } from '../support/fingerprint'
-import { apiOf, openTestApp, useTempDir } from '../support/api'
+import { apiOf, openTestApp, pemiluWithTps, upload, useTempDir } from '../support/api'
 
 /**
  * Look-alike names (issue 12): every field where a person types or imports a name or free text, fed
@@ -18,10 +18,6 @@ const root = useTempDir('mirip')
 
 let app: OpenedApp
 const { call, raw } = apiOf(() => app, 'Uji Korpus')
-const upload = (fileName: string, text: string) => ({
-  fileName,
-  contentBase64: Buffer.from(text, 'utf8').toString('base64'),
-})
 
 // --- the election every case runs against -------------------------------------------------------------
 
@@ -52,16 +48,7 @@ const id = { dprdKab: 0, talawi: 0, operator: 0, rudi: 0, kenanga: 0, team: 0, v
 
 beforeAll(async () => {
   app = await openTestApp({ dir: root, name: 'mirip', demo: false })
-  await call('pemilihan.buat', {
-    jenis: 'pemilu',
-    tahun: 2024,
-    provinsi: 'Sumatera Utara',
-    satker: 'Kabupaten Batu Bara',
-    kodeWilayah: '1219',
-  })
-  const file = upload('tps.csv', tpsFile())
-  basePreview = await call('wilayah.pratinjauImpor', file)
-  await call('wilayah.impor', { ...file, fingerprint: basePreview.fingerprint })
+  basePreview = await pemiluWithTps({ call }, tpsFile())
   await call('dapil.impor', {
     ...upload('dapil.csv', `${DAPIL_HEADER}\nDPRD Kab/Kota,TALAWI,BATU BARA 1\nDPRD Kab/Kota,SEI BALAI,BATU BARA 2\n`),
     dapilBaru: ['BATU BARA 1', 'BATU BARA 2'],

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { nameAllSigners, openTestApp, useTempDir, DEMO_CSV, type TestApp } from '../support/api'
+import { nameAllSigners, openTestApp, pemiluWithTps, upload, useTempDir, DEMO_CSV, type TestApp } from '../support/api'
 
 /**
  * Master data that changes after the floor has started (issue 12): a dapil move, a re-imported TPS file,
@@ -48,26 +48,12 @@ const DAPIL_CSV = [
   ]),
 ].join('\n')
 
-const upload = (fileName: string, content: string) => ({
-  fileName,
-  contentBase64: Buffer.from(content, 'utf8').toString('base64'),
-})
-
 const id = { dprdKab: 0, laut: 0, medang: 0, tpsLaut: 0, tpsMedang: 0, vKab1: 0, vKab2: 0, packing: 0 }
 let ba = ''
 
 beforeAll(async () => {
   app = await openTestApp({ dir: root, name: 'pemilu', demo: false, who: 'Nurhayati' })
-  await app.call('pemilihan.buat', {
-    jenis: 'pemilu',
-    tahun: 2024,
-    provinsi: 'Sumatera Utara',
-    satker: 'Kabupaten Batu Bara',
-    kodeWilayah: '1219',
-  })
-  const tps = upload('tps.csv', demoText)
-  const p = await app.call('wilayah.pratinjauImpor', tps)
-  await app.call('wilayah.impor', { ...tps, fingerprint: p.fingerprint })
+  await pemiluWithTps(app, demoText)
   await app.call('dapil.impor', {
     ...upload('dapil.csv', DAPIL_CSV),
     dapilBaru: ['SUMATERA UTARA III', 'SUMATERA UTARA 5', 'BATU BARA 1', 'BATU BARA 2', 'BATU BARA 3'],

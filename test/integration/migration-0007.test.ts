@@ -1,10 +1,8 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { auditRows, demoElectionAt, rollBackTo } from '../support/migrations'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { useTempDir } from '../support/api'
+import { demoBefore, expectKept, migrationBackups, type Kept } from '../support/migrations'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { openApp } from '../../src/api/app'
-import { verifyChain } from '../../src/db/ledger'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/db/migrations'
 import { openDatabase, schemaVersion } from '../../src/db/open'
 import * as cadangan from '../../src/services/cadangan'
@@ -13,43 +11,24 @@ import * as cadangan from '../../src/services/cadangan'
  * Migration 0007 (LAN stations) on a file that lived under 0001–0006 with a whole demo election in it:
  * nothing there changes and the new tables enforce their rules.
  */
-const root = mkdtempSync(join(tmpdir(), 'gudang-m0007-'))
-afterAll(() => rmSync(root, { recursive: true, force: true }))
+const root = useTempDir('m0007')
 const path = join(root, 'm7.sqlite')
-const UP_TO_0006 = MIGRATIONS.filter((m) => m.version <= 6)
-
-let before: { ledger: unknown[]; audit: unknown[]; pengguna: unknown[] }
+let before: Kept
 
 beforeAll(async () => {
-  await demoElectionAt(root, path)
-  rollBackTo(path, 6)
-  const db = openDatabase(path, { mustExist: true, migrations: UP_TO_0006 })
-  expect(schemaVersion(db)).toBe(6)
-  before = {
-    ledger: db.prepare('SELECT * FROM ledger ORDER BY seq').all(),
-    audit: auditRows(db),
-    pengguna: db.prepare('SELECT * FROM pengguna ORDER BY id').all(),
-  }
-  db.close()
+  before = await demoBefore(root, path, 6, ['pengguna'])
 })
 
 describe('migration 0007 on a database that lived under 0001–0006', () => {
   it('is applied after a verified backup, keeping every row, after 0006', async () => {
     const app = await openApp({ dbPath: path })
     try {
-      const versions = app.ctx.db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()
-      expect(versions).toEqual(MIGRATIONS.map((m) => m.version))
-      expect(versions).toContain(7)
-      expect(schemaVersion(app.ctx.db)).toBe(LATEST_SCHEMA_VERSION)
-      expect(app.ctx.db.prepare('SELECT * FROM ledger ORDER BY seq').all()).toEqual(before.ledger)
-      expect(app.ctx.db.prepare('SELECT * FROM pengguna ORDER BY id').all()).toEqual(before.pengguna)
-      expect(auditRows(app.ctx.db, before.audit.length)).toEqual(before.audit)
-      expect(verifyChain(app.ctx.db).problem).toBeNull()
+      expect(MIGRATIONS.map((m) => m.version)).toContain(7)
+      expectKept(app.ctx.db, before)
       // Host mode is off until an admin switches it on.
       const host = await app.dispatcher.call('stasiun.lihatHost', {}, { actor: 'uji', transport: 'test' })
       expect(host).toMatchObject({ ok: true, result: { berjalan: false, setelan: { aktif: false, port: 8443 } } })
-      const backups = readdirSync(join(root, 'cadangan', 'm7')).filter((n) => n.endsWith('-migrasi.sqlite'))
-      expect(backups).toHaveLength(1)
+      expect(migrationBackups(root, 'm7')).toHaveLength(1)
     } finally {
       app.close()
     }

@@ -1,10 +1,8 @@
 import { join } from 'node:path'
-import { auditRows, demoElectionAt, rollBackTo } from '../support/migrations'
+import { demoBefore, expectKept, type Kept } from '../support/migrations'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { openApp } from '../../src/api/app'
-import { verifyChain } from '../../src/db/ledger'
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/db/migrations'
-import { openDatabase, schemaVersion } from '../../src/db/open'
+import { openDatabase } from '../../src/db/open'
 import { apiOf, useTempDir } from '../support/api'
 
 /**
@@ -14,30 +12,17 @@ import { apiOf, useTempDir } from '../support/api'
  */
 const root = useTempDir('m0009')
 const path = join(root, 'm9.sqlite')
-const BEFORE = MIGRATIONS.filter((m) => m.version < 9)
-
-let before: { ledger: unknown[]; audit: unknown[] }
+let before: Kept
 
 beforeAll(async () => {
-  await demoElectionAt(root, path)
-  rollBackTo(path, 8)
-  const db = openDatabase(path, { mustExist: true, migrations: BEFORE })
-  expect(schemaVersion(db)).toBe(BEFORE.at(-1)!.version)
-  before = {
-    ledger: db.prepare('SELECT * FROM ledger ORDER BY seq').all(),
-    audit: auditRows(db),
-  }
-  db.close()
+  before = await demoBefore(root, path, 8)
 })
 
 describe('migration 0009 on a database that lived under the migrations before it', () => {
   it('is applied keeping every row, and the declaration works through the dispatcher', async () => {
     const app = await openApp({ dbPath: path })
     try {
-      expect(schemaVersion(app.ctx.db)).toBe(LATEST_SCHEMA_VERSION)
-      expect(app.ctx.db.prepare('SELECT * FROM ledger ORDER BY seq').all()).toEqual(before.ledger)
-      expect(auditRows(app.ctx.db, before.audit.length)).toEqual(before.audit)
-      expect(verifyChain(app.ctx.db).problem).toBeNull()
+      expectKept(app.ctx.db, before)
       const api = apiOf(app)
       const g = (await api.call('barang.daftarVarian')).find((x) => x.itemCode === 'GUBERNUR')!.variantId
       const ok = await api.call('penerimaan.selesaikanKiriman', {

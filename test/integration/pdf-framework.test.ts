@@ -487,9 +487,12 @@ describe('berita acara PDF framework', () => {
     expect(sizedQr('BA-1').node).toMatchObject({ version: 3, eccLevel: 'M', fit: 58 })
     expect(sizedQr('GUDANG-PEMILU:BA-PNR-2024-0514:18204:3f9a0c1b2d4e5f60').size).toBe(66) // version 4
     expect(sizedQr('x'.repeat(84)).node).toMatchObject({ version: 5, eccLevel: 'M' })
-    expect(sizedQr('x'.repeat(85)).node).toMatchObject({ version: 5, eccLevel: 'L' }) // same 26 mm, less redundancy
-    expect(sizedQr('x'.repeat(106)).size).toBe(74)
-    expect(() => sizedQr('x'.repeat(107))).toThrow('terlalu panjang')
+    // Longer text (a kotak label with a long dapil name) keeps level M up to version 7, then level L.
+    expect(sizedQr('x'.repeat(85)).node).toMatchObject({ version: 6, eccLevel: 'M' })
+    expect(sizedQr('x'.repeat(122)).node).toMatchObject({ version: 7, eccLevel: 'M', fit: 90 })
+    expect(sizedQr('x'.repeat(123)).node).toMatchObject({ version: 6, eccLevel: 'L' })
+    expect(sizedQr('x'.repeat(154)).node).toMatchObject({ version: 7, eccLevel: 'L' })
+    expect(() => sizedQr('x'.repeat(155))).toThrow('terlalu panjang')
     expect(sizedQr('Dokumen Pemilu — Batu Bara').node.qr).toBe('Dokumen Pemilu — Batu Bara')
     expect(() => sizedQr('Dokumen 🗳')).toThrow('emoji')
   })

@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OpenedApp } from '../../src/api/app'
 import { apiOf, nameAllSigners, openTestApp, useTempDir } from '../support/api'
+import { pdfQrCodes, pdfTextFolded } from '../support/pdf'
+import { kotakLabelText, legacyKotakQrText, parseKotakLabel } from '../../src/core/kotakLabel'
 
 /**
  * Every wrong input of packing, labels, handover, seals, destruction and returns from a PPK (Panitia
@@ -95,7 +97,11 @@ beforeAll(async () => {
   v.SEGEL = by('SEGEL').variantId
   v.SAMPUL = by('SAMPUL').variantId
   v.FORMULIR = by('FORMULIR').variantId
-  expect(oldLabels).toEqual([`GPK1|1219|T${tps.x}|K1|V${v.G}`, `GPK1|1219|T${tps.x}|K2|V${v.B1}`])
+  // The public codes (issue 13): TPS, kode desa, kotak, ballot type, dapil and a check.
+  expect(oldLabels).toEqual([
+    expect.stringMatching(/^TPS 001 1219082001 KOTAK 1 GUBERNUR SUMATERA UTARA CEK [0-9A-F]{4}$/),
+    expect.stringMatching(/^TPS 001 1219082001 KOTAK 2 BUPATI KABUPATEN BATU BARA CEK [0-9A-F]{4}$/),
+  ])
 
   await call('penerimaan.catat', {
     receivedAt: '2024-11-04T09:00',
@@ -479,6 +485,94 @@ describe('handover to the PPK', () => {
 })
 
 describe('scanning kotak labels', () => {
+  /** A label's public codes with the check made right, as a forger or a typist would have to. */
+  const withCek = (body: string) => kotakLabelText(parseKotakLabel(`${body} CEK 0000`)!.code)
+
+  it('a label whose check does not hold is refused: typed or altered by hand, or misread', async () => {
+    const altered = oldLabels[0]!.replace('KOTAK 1', 'KOTAK 2')
+    const e = await refused('kemas.periksaScan', { code: altered })
+    expect(e.message).toBe(
+      'Kode cek label (TPS 001 desa 1219082001 kotak 2) tidak cocok dengan isinya: label rusak, salah baca, atau diketik/diubah tangan. Pindai ulang; bila tetap ditolak, cetak ulang label kotak ini.',
+    )
+    expect(e.details).toEqual([{ column: 'code', message: 'Kode cek tidak cocok' }])
+  })
+
+  it('public codes that do not map to a kit of this satker are refused, each naming what it read', async () => {
+    const asahan = await refused('kemas.periksaScan', {
+      code: withCek('TPS 001 1209012001 KOTAK 1 GUBERNUR SUMATERA UTARA'),
+    })
+    expect(asahan.message).toBe(
+      'Label ini untuk desa berkode 1209012001, di luar wilayah Kabupaten Batu Bara (kode 1219). Pisahkan kotak ini.',
+    )
+    expect(asahan.details).toEqual([{ column: 'code', message: 'Satker lain' }])
+    const desa = await refused('kemas.periksaScan', {
+      code: withCek('TPS 001 1219089999 KOTAK 1 GUBERNUR SUMATERA UTARA'),
+    })
+    expect(desa.message).toBe('Label menyebut kode desa 1219089999 yang tidak ada dalam data wilayah')
+    const tpsNo = await refused('kemas.periksaScan', {
+      code: withCek('TPS 099 1219082001 KOTAK 1 GUBERNUR SUMATERA UTARA'),
+    })
+    expect(tpsNo.message).toBe(
+      'Label menyebut TPS 099 di desa TANJUNG PRAPAT (1219082001), yang tidak ada dalam data wilayah',
+    )
+    const kotak = await refused('kemas.periksaScan', { code: withCek('TPS 001 1219082001 KOTAK 3') })
+    expect(kotak.message).toBe(`${TPS_X} tidak memiliki kotak 3`)
+    // The Bupati kotak labelled as Gubernur's: another ballot type of the same TPS.
+    const swapped = await refused('kemas.periksaScan', {
+      code: withCek('TPS 001 1219082001 KOTAK 2 GUBERNUR SUMATERA UTARA'),
+    })
+    expect(swapped.message).toBe(
+      `LABEL TIDAK COCOK: label kotak 2 ${TPS_X} menyebut ${label.G}, tetapi kotak 2 TPS ini untuk ${label.B2}. Periksa isi kotak dan cetak ulang labelnya.`,
+    )
+    // A dotted kode desa, small letters and the scanner's line end are the same label.
+    const dotted = withCek('TPS 001 12.19.08.2001 KOTAK 1 GUBERNUR SUMATERA UTARA').toLowerCase()
+    expect(await call('kemas.periksaScan', { code: `${dotted}\r\n` })).toMatchObject({ tpsId: tps.x, kotakNo: 1 })
+  })
+
+  it('a label printed before the public codes (GPK1, internal ids) still scans, checked as before, and asks for a reprint', async () => {
+    const old = legacyKotakQrText({ kodeWilayah: '1219', tpsId: tps.x, kotakNo: 1, variantId: v.G })
+    expect(await call('kemas.periksaScan', { code: old })).toEqual({
+      tpsId: tps.x,
+      kecamatanId: kec.laut,
+      kotakNo: 1,
+      kotakOf: 2,
+      variantId: v.G,
+      tps: TPS_X,
+      catatan:
+        'Label format lama (tanpa kode desa): cocok dengan buku besar. Cetak ulang label TPS 001 TANJUNG PRAPAT agar terbaca sebagai kode publik.',
+    })
+    // Its Bupati label names the dapil of before: refused as the public one is.
+    const b = await refused('kemas.periksaScan', {
+      code: legacyKotakQrText({ kodeWilayah: '1219', tpsId: tps.x, kotakNo: 2, variantId: v.B1 }),
+    })
+    expect(b.message).toContain('SALAH DAPIL')
+  })
+
+  it('prints the seal number on the label once it is recorded, and the label scans at the door', async () => {
+    await call('kemas.catatSegel', { tpsId: tps.c, kotakNo: 1, nomor: 'SGL-1219-000777' })
+    const printed = await call('kemas.cetakLabel', { tpsIds: [tps.c] })
+    const pdf = join(OUT, `segel-${printed.fileName}`)
+    writeFileSync(pdf, Buffer.from(printed.contentBase64, 'base64'))
+    const text = pdfTextFolded(pdf).flat
+    expect(text).toContain('NOMOR SEGEL SGL-1219-000777')
+    expect(text.match(/NOMOR SEGEL/g)).toHaveLength(1)
+    const codes = pdfQrCodes(pdf).sort()
+    expect(codes).toEqual([
+      expect.stringMatching(/^TPS 003 1219011001 KOTAK 1 GUBERNUR SUMATERA UTARA CEK [0-9A-F]{4}$/),
+      expect.stringMatching(/^TPS 003 1219011001 KOTAK 2 BUPATI KABUPATEN BATU BARA CEK [0-9A-F]{4}$/),
+    ])
+    for (const [i, code] of codes.entries())
+      expect(await call('kemas.periksaScan', { code })).toEqual({
+        tpsId: tps.c,
+        kecamatanId: kec.medang,
+        kotakNo: i + 1,
+        kotakOf: 2,
+        variantId: i === 0 ? v.G : v.B1,
+        tps: 'TPS 003 PANGKALAN DODEK, Kec. MEDANG DERAS',
+        catatan: null,
+      })
+  })
+
   it('text that is not one of our labels is refused', async () => {
     const e = await refused('kemas.periksaScan', { code: 'https://contoh.invalid/kotak/1' })
     expect(e.message).toBe('Kode "https://contoh.invalid/kotak/1" bukan label kotak Gudang Pemilu')

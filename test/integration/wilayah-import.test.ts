@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MethodInput, MethodOutput } from '../../src/api/contract'
 import { recordMoves } from '../../src/services/ledger'
-import { openTestApp, useTempDir, DEMO_CSV, DEMO_CSV_COLUMNS, type TestApp } from '../support/api'
+import { openTestApp, upload, useTempDir, DEMO_CSV, DEMO_CSV_COLUMNS, type TestApp } from '../support/api'
 import { fingerprint } from '../support/fingerprint'
 
 const root = useTempDir('wilayah')
@@ -44,11 +44,6 @@ const toCsv = (rows: readonly DemoRow[]) =>
   [demoHeader, ...rows.map((r) => [r.kodeKec, r.kec, r.kodeDesa, r.desa, r.nomor, r.dpt].join(','))].join('\n') + '\n'
 
 // ---- helpers ----------------------------------------------------------------------------------------------
-
-const upload = (fileName: string, content: string | Buffer) => ({
-  fileName,
-  contentBase64: (typeof content === 'string' ? Buffer.from(content, 'utf8') : content).toString('base64'),
-})
 
 let appNo = 0
 async function emptyApp(): Promise<TestApp> {

@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, expect } from 'vitest'
 import { openApp, type OpenAppOptions, type OpenedApp } from '../../src/api/app'
-import type { ApiResponse, ErrorBody, ErrorCode, MethodInput, MethodName, MethodOutput } from '../../src/api/contract'
+import type {
+  ApiResponse,
+  ErrorBody,
+  ErrorCode,
+  ImportPreview,
+  MethodInput,
+  MethodName,
+  MethodOutput,
+} from '../../src/api/contract'
 import type { CallMeta } from '../../src/api/dispatch'
 import type { WorkerEntry } from '../../src/api/jobs'
 import { needsRebuild } from '../../src/cli/launchUtil.mjs'
@@ -22,6 +30,32 @@ export { DEMO_CSV, ROOT }
 export const DEMO_CSV_COLUMNS: Record<string, string> = Object.fromEntries(
   ['kode_kecamatan', 'kecamatan', 'kode_desa', 'desa', 'no_tps', 'dpt'].map((c) => [c, c]),
 )
+
+/** A file as the contract carries it (UploadedFile); text is sent as UTF-8. */
+export const upload = (fileName: string, content: string | Buffer) => ({
+  fileName,
+  contentBase64: (typeof content === 'string' ? Buffer.from(content, 'utf8') : content).toString('base64'),
+})
+
+/** The satker the tests' own elections are for. */
+export const BATU_BARA = {
+  tahun: 2024,
+  provinsi: 'Sumatera Utara',
+  satker: 'Kabupaten Batu Bara',
+  kodeWilayah: '1219',
+} as const
+
+/**
+ * A Pemilu for BATU_BARA with the TPS of `tpsCsv` imported as a coordinator does it (preview, then import
+ * with the preview's fingerprint); the preview, for tests that read it.
+ */
+export async function pemiluWithTps(api: Pick<Api, 'call'>, tpsCsv: string): Promise<ImportPreview> {
+  await api.call('pemilihan.buat', { jenis: 'pemilu', ...BATU_BARA })
+  const file = upload('tps.csv', tpsCsv)
+  const preview = await api.call('wilayah.pratinjauImpor', file)
+  await api.call('wilayah.impor', { ...file, fingerprint: preview.fingerprint })
+  return preview
+}
 
 /** A method's input, left out where the method takes none (or only optional fields). */
 export type InputArgs<M extends MethodName> =

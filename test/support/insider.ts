@@ -6,6 +6,25 @@ import { rowHash } from '../../src/db/ledger'
 import { KIND, categorised } from '../../src/db/migrations/0003_aggregates'
 
 /**
+ * What a careful forger does after changing ledger rows: recompute every table derived from the ledger
+ * (balance, place_flow, floor_flow; zero rows included) as the triggers of migration 0003 would have.
+ */
+export function rebuildDerivedTables(db: Pick<WritableDB, 'exec'>): void {
+  db.exec(`DELETE FROM balance;
+    INSERT INTO balance (variant_id, place, qty)
+    SELECT variant_id, place, sum(q) FROM (
+      SELECT variant_id, to_place AS place, qty AS q FROM ledger
+      UNION ALL SELECT variant_id, from_place, -qty FROM ledger)
+    GROUP BY variant_id, place;
+    DELETE FROM place_flow;
+    INSERT INTO place_flow (variant_id, from_kind, to_kind, reason, qty)
+    SELECT variant_id, ${KIND('from_place')}, ${KIND('to_place')}, coalesce(reason, ''), sum(qty) FROM ledger GROUP BY 1, 2, 3, 4;
+    DELETE FROM floor_flow;
+    INSERT INTO floor_flow SELECT tanggal, shift_id, team_id, worker_id, variant_id, category, reason, sum(qty)
+    FROM (${categorised('ledger l', '1')}) WHERE category IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7;`)
+}
+
+/**
  * An insider with the election file, sqlite3 and a short script (issue 15): every trigger in the way is
  * dropped and put back exactly as it was, every hash the file holds is recomputed with the app's own
  * (public) algorithms, every derived table rebuilt. What is left to find them is what is outside the file.
@@ -96,18 +115,7 @@ export class Insider {
   }
 
   private rebuildDerived(): this {
-    this.db.exec(`DELETE FROM balance;
-      INSERT INTO balance (variant_id, place, qty)
-      SELECT variant_id, place, sum(q) FROM (
-        SELECT variant_id, to_place AS place, qty AS q FROM ledger
-        UNION ALL SELECT variant_id, from_place, -qty FROM ledger)
-      GROUP BY variant_id, place;
-      DELETE FROM place_flow;
-      INSERT INTO place_flow (variant_id, from_kind, to_kind, reason, qty)
-      SELECT variant_id, ${KIND('from_place')}, ${KIND('to_place')}, coalesce(reason, ''), sum(qty) FROM ledger GROUP BY 1, 2, 3, 4;
-      DELETE FROM floor_flow;
-      INSERT INTO floor_flow SELECT tanggal, shift_id, team_id, worker_id, variant_id, category, reason, sum(qty)
-      FROM (${categorised('ledger l', '1')}) WHERE category IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7;`)
+    rebuildDerivedTables(this.db)
     return this
   }
 
@@ -169,7 +177,8 @@ export class Insider {
   }
 }
 
-interface LedgerDbRow {
+/** A ledger row as the table holds it (SELECT *). */
+export interface LedgerDbRow {
   seq: number
   at: string
   actor: string
@@ -183,6 +192,8 @@ interface LedgerDbRow {
   reason: string | null
   corrects_seq: number | null
   worker_id: number | null
+  prev_hash: string
+  hash: string
 }
 
 function contentOf(r: LedgerDbRow, prevHash: string): LedgerRowContent {

@@ -1,11 +1,13 @@
 import Database from 'better-sqlite3'
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { expect } from 'vitest'
 import { openApp } from '../../src/api/app'
 import { asWritable } from '../../src/db/handles'
-import { MIGRATIONS } from '../../src/db/migrations'
-import { openDatabase, type DB } from '../../src/db/open'
+import { verifyChain } from '../../src/db/ledger'
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/db/migrations'
+import { openDatabase, schemaVersion, type DB } from '../../src/db/open'
 import { DEMO_CSV } from './api'
 import { undoMigration0011 } from './downgrade'
 
@@ -35,6 +37,50 @@ export async function demoElectionAt(dir: string, path: string): Promise<void> {
 export function auditRows(db: Pick<DB, 'prepare'>, upToSeq = Number.MAX_SAFE_INTEGER): unknown[] {
   return db.prepare('SELECT seq, at, actor, action, detail FROM audit WHERE seq <= ? ORDER BY seq').all(upToSeq)
 }
+
+/** What a migration must leave as it was: every ledger row, the audit rows' own columns, the rows of some tables. */
+export interface Kept {
+  ledger: unknown[]
+  audit: unknown[]
+  tables: Record<string, unknown[]>
+}
+
+const rowsOf = (db: Pick<DB, 'prepare'>, table: string) => db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all()
+
+/**
+ * A demo election (demoElectionAt) taken back to `version` (rollBackTo), and what it holds that the
+ * migrations after `version` must keep: the ledger, the audit rows and the rows of `tables`.
+ */
+export async function demoBefore(dir: string, path: string, version: number, tables: string[] = []): Promise<Kept> {
+  await demoElectionAt(dir, path)
+  rollBackTo(path, version)
+  const db = openDatabase(path, { mustExist: true, migrations: MIGRATIONS.filter((m) => m.version <= version) })
+  try {
+    expect(schemaVersion(db)).toBe(version)
+    return {
+      ledger: db.prepare('SELECT * FROM ledger ORDER BY seq').all(),
+      audit: auditRows(db),
+      tables: Object.fromEntries(tables.map((t) => [t, rowsOf(db, t)])),
+    }
+  } finally {
+    db.close()
+  }
+}
+
+/** The migrated file ran every migration, still holds what was kept, and its chain verifies. */
+export function expectKept(db: Pick<DB, 'prepare'>, kept: Kept): void {
+  const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()
+  expect(versions).toEqual(MIGRATIONS.map((m) => m.version))
+  expect(schemaVersion(db as DB)).toBe(LATEST_SCHEMA_VERSION)
+  expect(db.prepare('SELECT * FROM ledger ORDER BY seq').all()).toEqual(kept.ledger)
+  expect(auditRows(db, kept.audit.length)).toEqual(kept.audit)
+  for (const [t, rows] of Object.entries(kept.tables)) expect(rowsOf(db, t), t).toEqual(rows)
+  expect(verifyChain(db as DB).problem).toBeNull()
+}
+
+/** The backups openApp made of `name`.sqlite before migrating it (its cadangan folder beside it). */
+export const migrationBackups = (dir: string, name: string): string[] =>
+  readdirSync(join(dir, 'cadangan', name)).filter((n) => n.endsWith('-migrasi.sqlite'))
 
 interface SchemaObject {
   type: 'table' | 'index' | 'trigger' | 'view'

@@ -54,44 +54,13 @@ describe('decodeText', () => {
 
   it('refuses Shift-JIS or another multi-byte encoding rather than reading it as Windows-1252', () => {
     // "テスト" in Shift-JIS: 83 65 83 58 83 67 — every high byte is half of a pair.
-    const sjis = new Uint8Array([
-      ...new TextEncoder().encode('kecamatan,desa\r\nA,'),
-      0x83,
-      0x65,
-      0x83,
-      0x58,
-      0x83,
-      0x67,
-      0x0d,
-      0x0a,
-    ])
+    const sjis = bytes('kecamatan,desa\r\nA,', [0x83, 0x65, 0x83, 0x58, 0x83, 0x67, 0x0d, 0x0a])
     expect(() => decodeText(sjis, 'tps.csv')).toThrow(/pengodean huruf yang tidak dikenali/)
     // "日本語" in GBK: every high byte is half of a pair.
-    const gbk = new Uint8Array([
-      ...new TextEncoder().encode('desa\r\n'),
-      0xc8,
-      0xd5,
-      0xb1,
-      0xbe,
-      0xd3,
-      0xef,
-      0x0d,
-      0x0a,
-    ])
+    const gbk = bytes('desa\r\n', [0xc8, 0xd5, 0xb1, 0xbe, 0xd3, 0xef, 0x0d, 0x0a])
     expect(() => decodeText(gbk, 'tps.csv')).toThrow(/pengodean huruf yang tidak dikenali/)
     // A Windows-1252 name with two accented letters apart is still read.
-    const latin = new Uint8Array([
-      ...new TextEncoder().encode('desa\r\nJOS'),
-      0xc9,
-      0x20,
-      0x4d,
-      0x41,
-      0x52,
-      0xcd,
-      0x41,
-      0x0d,
-      0x0a,
-    ])
+    const latin = bytes('desa\r\nJOS', [0xc9, 0x20, 0x4d, 0x41, 0x52, 0xcd, 0x41, 0x0d, 0x0a])
     expect(decodeText(latin).text).toBe('desa\r\nJOSÉ MARÍA\r\n')
   })
 

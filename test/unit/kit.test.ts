@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  KIT_STATUS_LABEL,
-  kitCheck,
-  kotakQrText,
-  kotakSlots,
-  packingStatus,
-  parseKotakQr,
-  type KotakId,
-} from '../../src/core/kit'
+import { KIT_STATUS_LABEL, kitCheck, kotakSlots, packingStatus } from '../../src/core/kit'
 
 describe('packingStatus: belum, sebagian, lengkap', () => {
   it('nothing packed is belum, every line at its need is lengkap, anything between is sebagian', () => {
@@ -21,36 +13,19 @@ describe('packingStatus: belum, sebagian, lengkap', () => {
     expect(packingStatus(kit(0, 0, 0, 4, 0))).toBe('sebagian')
   })
 
+  /** Kit lines as [need, packed] pairs. */
+  const lines = (...pairs: [number, number][]) => pairs.map(([need, packed]) => ({ need, packed }))
+
   it('an over-packed line counts as full, never as covering another line', () => {
     // 10 on a line that needs 2 is 2 of the 10 needed: sebagian, not lengkap.
-    expect(
-      packingStatus([
-        { need: 2, packed: 10 },
-        { need: 8, packed: 0 },
-      ]),
-    ).toBe('sebagian')
-    expect(
-      packingStatus([
-        { need: 2, packed: 3 },
-        { need: 8, packed: 8 },
-      ]),
-    ).toBe('lengkap')
-    expect(packingStatus([{ need: 1, packed: 5 }])).toBe('lengkap')
+    expect(packingStatus(lines([2, 10], [8, 0]))).toBe('sebagian')
+    expect(packingStatus(lines([2, 3], [8, 8]))).toBe('lengkap')
+    expect(packingStatus(lines([1, 5]))).toBe('lengkap')
   })
 
   it('a line that needs nothing does not hold a kit back', () => {
-    expect(
-      packingStatus([
-        { need: 0, packed: 0 },
-        { need: 3, packed: 3 },
-      ]),
-    ).toBe('lengkap')
-    expect(
-      packingStatus([
-        { need: 0, packed: 0 },
-        { need: 3, packed: 1 },
-      ]),
-    ).toBe('sebagian')
+    expect(packingStatus(lines([0, 0], [3, 3]))).toBe('lengkap')
+    expect(packingStatus(lines([0, 0], [3, 1]))).toBe('sebagian')
   })
 
   it('every status has its Indonesian label', () => {
@@ -124,72 +99,5 @@ describe('kotakSlots: kotak k holds the k-th ballot type', () => {
 
   it('no kotak in the kit: no slots', () => {
     expect(kotakSlots(0, [G, B])).toEqual([])
-  })
-})
-
-describe('kotak label QR text', () => {
-  const id: KotakId = { kodeWilayah: '1219', tpsId: 946, kotakNo: 2, variantId: 7 }
-
-  it('is GPK1|kode|T<tps>|K<kotak>|V<variant> and parses back to the same id', () => {
-    expect(kotakQrText(id)).toBe('GPK1|1219|T946|K2|V7')
-    expect(parseKotakQr(kotakQrText(id))).toEqual(id)
-    for (const x of [
-      { kodeWilayah: '3201', tpsId: 1, kotakNo: 1, variantId: 1 },
-      { kodeWilayah: '12.19', tpsId: 123_456_789, kotakNo: 999, variantId: 987_654_321 },
-      // A kotak without a ballot type carries variant 0.
-      { kodeWilayah: '1219', tpsId: 5, kotakNo: 3, variantId: 0 },
-    ]) {
-      expect(parseKotakQr(kotakQrText(x))).toEqual(x)
-    }
-  })
-
-  it('a satker without a kode wilayah writes "-" and reads back an empty kode', () => {
-    const noKode = { ...id, kodeWilayah: '' }
-    expect(kotakQrText(noKode)).toBe('GPK1|-|T946|K2|V7')
-    expect(parseKotakQr('GPK1|-|T946|K2|V7')).toEqual(noKode)
-  })
-
-  it('takes what keyboard-wedge scanners add around the code: spaces, tabs, CR and LF', () => {
-    for (const code of [
-      'GPK1|1219|T946|K2|V7\r\n',
-      'GPK1|1219|T946|K2|V7\n',
-      '\r\nGPK1|1219|T946|K2|V7\r',
-      '  GPK1|1219|T946|K2|V7  ',
-      '\tGPK1|1219|T946|K2|V7\t\n',
-    ]) {
-      expect(parseKotakQr(code), JSON.stringify(code)).toEqual(id)
-    }
-    // Leading zeros are the same number.
-    expect(parseKotakQr('GPK1|1219|T00946|K02|V007')).toEqual(id)
-  })
-
-  it('rejects malformed and foreign text', () => {
-    for (const code of [
-      '',
-      '   ',
-      'GPK1',
-      'GPK1|1219|T946|K2',
-      'GPK1|1219|T946|K2|V7|X',
-      'GPK1|1219|946|2|7',
-      'GPK2|1219|T946|K2|V7',
-      'gpk1|1219|t946|k2|v7',
-      'GPK1 |1219|T946|K2|V7',
-      'GPK1|1219|T946 |K2|V7',
-      'GPK1|1219|T-946|K2|V7',
-      'GPK1|1219|T9.46|K2|V7',
-      'GPK1|12A9|T946|K2|V7',
-      'GPK1||T946|K2|V7',
-      // Out of range: a kotak number of 4 digits, a TPS id of 10.
-      'GPK1|1219|T946|K1000|V7',
-      'GPK1|1219|T1234567890|K2|V7',
-      // Two labels read as one line.
-      'GPK1|1219|T946|K1|V1\nGPK1|1219|T946|K2|V7',
-      // The QR code of a berita acara, a URL, a plain TPS number.
-      'GUDANG-PEMILU|1219|DOK-3|1/PP.09.4-BA/1219/2024|1505:6cb03be6121767cc',
-      'https://contoh.invalid/kotak?id=946',
-      'TPS 001',
-    ]) {
-      expect(parseKotakQr(code), JSON.stringify(code)).toBeNull()
-    }
   })
 })

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest'
+
+/** A worker list without the pay columns (npwp, bank, no_rekening). */
+const noPay = { npwp: null, bank: '', noRekening: '' }
 import { parseDelimited, type TableRow } from '../../src/core/csv'
 import { maskNik, parseWorkerTable } from '../../src/core/workerImport'
 
@@ -13,8 +16,16 @@ describe('parseWorkerTable: headers the satker already uses', () => {
     expect(r.errors).toEqual([])
     expect(r.columns).toEqual({ nama: 'nama', nik: 'nik', telepon: 'telepon', regu: 'regu', ketua: 'ketua' })
     expect(r.workers).toEqual([
-      { line: 2, nama: 'Siti Aminah', nik: '1219014501900001', telepon: '081234567890', regu: 'Melati', ketua: true },
-      { line: 3, nama: 'Rudi', nik: null, telepon: '', regu: 'Melati', ketua: false },
+      {
+        line: 2,
+        nama: 'Siti Aminah',
+        nik: '1219014501900001',
+        telepon: '081234567890',
+        ...noPay,
+        regu: 'Melati',
+        ketua: true,
+      },
+      { line: 3, nama: 'Rudi', nik: null, telepon: '', ...noPay, regu: 'Melati', ketua: false },
     ])
   })
 
@@ -47,6 +58,7 @@ describe('parseWorkerTable: headers the satker already uses', () => {
           nama: 'Ahmad Fauzi',
           nik: '1219011203850007',
           telepon: '081260007000',
+          ...noPay,
           regu: 'Kenanga',
           ketua: true,
         },
@@ -130,6 +142,24 @@ describe('parseWorkerTable: NIK as spreadsheets store it', () => {
       expect(r.errors[0]!.message, nik).toContain('notasi ilmiah')
       expect(r.errors[0]!.message, nik).toContain('sebagai teks')
     }
+  })
+
+  it('refuses a NIK whose birth date does not exist (DDMMYY, 40 added to the day for a woman)', () => {
+    for (const [nik, tanggal] of [
+      ['1219013202900001', '320290'],
+      ['1219017202900001', '720290'],
+      ['1219013113900001', '311390'],
+      ['1219010004900001', '000490'],
+    ] as const) {
+      expect(one(nik).errors[0], nik).toEqual({
+        row: 2,
+        column: 'nik',
+        message: `Tanggal lahir dalam NIK (${tanggal}) bukan tanggal yang ada (tertulis "${nik}")`,
+      })
+    }
+    // 29 February and a woman's 71st (31 + 40) are real.
+    expect(one('1219012902000001').errors).toEqual([])
+    expect(one('1219017101900001').errors).toEqual([])
   })
 
   it('refuses a NIK that is not 16 digits, quoting what was written', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { method } from './define'
+import { read, write } from './define'
 import { Id, ItemKind, NameText, NoInput, RequiredText, Rule, VariantInfo } from './common'
 
 export const Barang = z.object({
@@ -80,30 +80,22 @@ export const BarangCreate = z
 export type BarangCreate = z.output<typeof BarangCreate>
 
 export const barangMethods = {
-  'barang.daftar': method({
-    input: NoInput,
-    output: z.array(Barang),
-    description: 'Jenis surat suara dan barang logistik beserta aturan kebutuhannya',
-    writes: false,
-  }),
-  'barang.tambah': method({
-    input: BarangCreate,
-    output: Barang,
-    description: 'Menambah barang logistik lain dengan aturan kebutuhannya',
-    writes: true,
-    access: 'koordinator',
-  }),
-  'barang.ubah': method({
-    input: BarangUpdate,
-    output: Barang,
-    description: 'Mengubah aturan, jumlah, cadangan PSU atau konfirmasi satu barang',
-    writes: true,
-    access: 'koordinator',
-  }),
-  'barang.daftarVarian': method({
-    input: NoInput,
-    output: z.array(VariantInfo),
-    description: 'Semua varian barang: jenis surat suara per dapil dan barang logistik',
-    writes: false,
-  }),
+  'barang.daftar': read(NoInput, z.array(Barang), 'Jenis surat suara dan barang logistik beserta aturan kebutuhannya'),
+  'barang.tambah': write(
+    BarangCreate,
+    Barang,
+    'Menambah barang logistik lain dengan aturan kebutuhannya',
+    'koordinator',
+  ),
+  'barang.ubah': write(
+    BarangUpdate,
+    Barang,
+    'Mengubah aturan, jumlah, cadangan PSU atau konfirmasi satu barang',
+    'koordinator',
+  ),
+  'barang.daftarVarian': read(
+    NoInput,
+    z.array(VariantInfo),
+    'Semua varian barang: jenis surat suara per dapil dan barang logistik',
+  ),
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { method } from './define'
+import { longRead, read, write } from './define'
 import { NoInput } from './common'
 import { Pin } from './pengguna'
 
@@ -40,48 +40,38 @@ export const FolderCadangan = z.object({ folder: z.string(), at: z.string(), ole
 export type FolderCadangan = z.infer<typeof FolderCadangan>
 
 export const cadanganMethods = {
-  'cadangan.daftar': method({
-    input: z.object({ folder: Folder.optional() }).strict().default({}),
-    output: z.array(Cadangan),
-    description:
-      'Cadangan basis data ini (atau di folder yang dipilih, mis. USB), terbaru dahulu, masing-masing sudah diperiksa',
-    writes: false,
-    long: true,
-  }),
-  'cadangan.buat': method({
-    input: z.object({ folder: Folder.optional() }).strict().default({}),
-    output: CadanganBaru,
-    description: 'Membuat cadangan sekarang (ke folder cadangan, atau ke folder/USB pilihan) dan memeriksanya',
-    writes: false,
-    long: true,
-    access: 'koordinator',
-  }),
-  'cadangan.daftarFolder': method({
-    input: NoInput,
-    output: z.array(FolderCadangan),
-    description: 'Folder yang dipilih untuk cadangan (mis. USB), dan apakah tersedia sekarang',
-    writes: false,
-  }),
-  'cadangan.pilihFolder': method({
-    input: z.object({ folder: Folder }).strict(),
-    output: z.array(FolderCadangan),
-    description:
-      'Memilih folder untuk cadangan (di aplikasi desktop lewat jendela pemilih folder; di mode peramban dan CLI diketik admin)',
-    writes: false,
-    access: 'admin',
-  }),
-  'cadangan.pulihkan': method({
-    input: z
+  'cadangan.daftar': longRead(
+    z.object({ folder: Folder.optional() }).strict().default({}),
+    z.array(Cadangan),
+    'Cadangan basis data ini (atau di folder yang dipilih, mis. USB), terbaru dahulu, masing-masing sudah diperiksa',
+  ),
+  'cadangan.buat': longRead(
+    z.object({ folder: Folder.optional() }).strict().default({}),
+    CadanganBaru,
+    'Membuat cadangan sekarang (ke folder cadangan, atau ke folder/USB pilihan) dan memeriksanya',
+    'koordinator',
+  ),
+  'cadangan.daftarFolder': read(
+    NoInput,
+    z.array(FolderCadangan),
+    'Folder yang dipilih untuk cadangan (mis. USB), dan apakah tersedia sekarang',
+  ),
+  'cadangan.pilihFolder': read(
+    z.object({ folder: Folder }).strict(),
+    z.array(FolderCadangan),
+    'Memilih folder untuk cadangan (di aplikasi desktop lewat jendela pemilih folder; di mode peramban dan CLI diketik admin)',
+    'admin',
+  ),
+  'cadangan.pulihkan': write(
+    z
       .object({
         file: z.string().trim().min(1, 'Pilih berkas cadangan').max(700),
         /** In recovery mode: an admin's PIN, from the broken file or from the backup (services/pemulihanPin.ts). */
         pin: Pin.optional(),
       })
       .strict(),
-    output: CadanganDipulihkan,
-    description:
-      'Memulihkan basis data dari cadangan yang lolos pemeriksaan; berkas sebelumnya disimpan untuk dibatalkan',
-    writes: true,
-    access: 'admin',
-  }),
+    CadanganDipulihkan,
+    'Memulihkan basis data dari cadangan yang lolos pemeriksaan; berkas sebelumnya disimpan untuk dibatalkan',
+    'admin',
+  ),
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { method } from './define'
+import { read, write } from './define'
 import { Id, Issue, NameText, NoInput, UploadedFile } from './common'
 
 export const DapilOfBallot = z.object({
@@ -28,22 +28,20 @@ export const DapilMapping = z
   .strict()
 
 export const dapilMethods = {
-  'dapil.daftar': method({
-    input: NoInput,
-    output: z.array(DapilOfBallot),
-    description: 'Daerah pemilihan per jenis surat suara dan kecamatan anggotanya',
-    writes: false,
-  }),
-  'dapil.aturPemetaan': method({
-    input: DapilMapping,
-    output: z.array(DapilOfBallot),
-    description: 'Menetapkan dapil setiap kecamatan untuk satu jenis surat suara',
-    writes: true,
-    access: 'koordinator',
-  }),
-  'dapil.pratinjauImpor': method({
-    input: UploadedFile,
-    output: z.object({
+  'dapil.daftar': read(
+    NoInput,
+    z.array(DapilOfBallot),
+    'Daerah pemilihan per jenis surat suara dan kecamatan anggotanya',
+  ),
+  'dapil.aturPemetaan': write(
+    DapilMapping,
+    z.array(DapilOfBallot),
+    'Menetapkan dapil setiap kecamatan untuk satu jenis surat suara',
+    'koordinator',
+  ),
+  'dapil.pratinjauImpor': read(
+    UploadedFile,
+    z.object({
       ok: z.boolean(),
       errors: z.array(Issue),
       updated: z.number().int(),
@@ -59,21 +57,18 @@ export const dapilMethods = {
       /** Kecamatan the file leaves out, per ballot type it names. */
       tanpaDapil: z.array(z.object({ itemCode: z.string(), kecamatan: z.array(z.string()) })),
     }),
-    description:
-      'Memeriksa berkas pemetaan dapil tanpa menyimpan: galat, dapil baru yang perlu dikonfirmasi, kecamatan yang tidak disebut',
-    writes: false,
-  }),
-  'dapil.impor': method({
-    input: UploadedFile.extend({
+    'Memeriksa berkas pemetaan dapil tanpa menyimpan: galat, dapil baru yang perlu dikonfirmasi, kecamatan yang tidak disebut',
+  ),
+  'dapil.impor': write(
+    UploadedFile.extend({
       /** The new dapil names the coordinator confirmed (as dapil.pratinjauImpor listed them). */
       dapilBaru: z
         .array(NameText('Nama dapil baru', 'dapil', 60))
         .max(200)
         .default([]),
     }).strict(),
-    output: z.object({ updated: z.number().int() }),
-    description: 'Mengimpor pemetaan kecamatan ke dapil dari CSV/XLSX (kolom: surat_suara, kecamatan, dapil)',
-    writes: true,
-    access: 'koordinator',
-  }),
+    z.object({ updated: z.number().int() }),
+    'Mengimpor pemetaan kecamatan ke dapil dari CSV/XLSX (kolom: surat_suara, kecamatan, dapil)',
+    'koordinator',
+  ),
 }

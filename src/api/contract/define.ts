@@ -36,6 +36,36 @@ export function method<I extends z.ZodType, O extends z.ZodType, L extends boole
   return spec
 }
 
+/*
+ * The three kinds of method, so a contract file says what each method takes, gives and does, and not
+ * again how a method is put together: a read, a long read (run as a job), and a write.
+ */
+const withAccess = (access: Access | undefined) => (access === undefined ? {} : { access })
+
+/** A method that only reads, answered at once on the connection serving the UI. */
+export const read = <I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O,
+  description: string,
+  access?: Access,
+): MethodSpec<I, O, false> => ({ input, output, description, writes: false, ...withAccess(access) })
+
+/** A read that runs as a long job (see MethodSpec.long). */
+export const longRead = <I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O,
+  description: string,
+  access?: Access,
+): MethodSpec<I, O, true> => ({ input, output, description, writes: false, long: true, ...withAccess(access) })
+
+/** A method that changes the database. */
+export const write = <I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O,
+  description: string,
+  access?: Access,
+): MethodSpec<I, O, false> => ({ input, output, description, writes: true, ...withAccess(access) })
+
 export type { ErrorCode, ErrorBody } from '../../core/errors'
 import type { ErrorBody } from '../../core/errors'
 export type ApiResponse<T = unknown> = { ok: true; result: T } | { ok: false; error: ErrorBody }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Signer as CoreSigner } from '../../core/documents'
 import { checkNip } from '../../core/nip'
-import { method } from './define'
+import { read, write } from './define'
 import { Download, Id, IsoDate, NoInput, OptionalName, ShortText } from './common'
 
 export const DocType = z.enum([
@@ -125,40 +125,36 @@ export const DokumenPeriksa = z.object({
 export type DokumenPeriksa = z.infer<typeof DokumenPeriksa>
 
 export const dokumenMethods = {
-  'dokumen.daftarJenis': method({
-    input: NoInput,
-    output: z.array(DokumenJenis),
-    description: 'Jenis dokumen dengan pola nomor dan penanda tangan masing-masing',
-    writes: false,
-  }),
-  'dokumen.aturJenis': method({
-    input: z
+  'dokumen.daftarJenis': read(
+    NoInput,
+    z.array(DokumenJenis),
+    'Jenis dokumen dengan pola nomor dan penanda tangan masing-masing',
+  ),
+  'dokumen.aturJenis': write(
+    z
       .object({
         type: DocType,
         nomorPattern: z.string().trim().max(120, 'Pola nomor terlalu panjang').nullable(),
         signers: z.array(Signer).max(12, 'Paling banyak 12 penanda tangan'),
       })
       .strict(),
-    output: DokumenJenis,
-    description: 'Mengatur pola nomor dan penanda tangan/saksi satu jenis dokumen',
-    writes: true,
-    access: 'koordinator',
-  }),
-  'dokumen.terbitkan': method({
-    input: IssueInput,
-    output: Dokumen,
-    description: 'Menerbitkan dokumen: mengambil nomor dari register, merekam isi dan kepala rantai buku besar',
-    writes: true,
-    access: 'koordinator',
-  }),
-  'dokumen.daftar': method({
-    input: z.object({ type: DocType.optional() }).strict().default({}),
-    output: z.array(Dokumen),
-    description: 'Register dokumen yang sudah diterbitkan, terbaru dahulu',
-    writes: false,
-  }),
-  'dokumen.cetak': method({
-    input: z
+    DokumenJenis,
+    'Mengatur pola nomor dan penanda tangan/saksi satu jenis dokumen',
+    'koordinator',
+  ),
+  'dokumen.terbitkan': write(
+    IssueInput,
+    Dokumen,
+    'Menerbitkan dokumen: mengambil nomor dari register, merekam isi dan kepala rantai buku besar',
+    'koordinator',
+  ),
+  'dokumen.daftar': read(
+    z.object({ type: DocType.optional() }).strict().default({}),
+    z.array(Dokumen),
+    'Register dokumen yang sudah diterbitkan, terbaru dahulu',
+  ),
+  'dokumen.cetak': write(
+    z
       .object({
         id: Id,
         format: z.enum(['pdf', 'xlsx']).default('pdf'),
@@ -166,16 +162,12 @@ export const dokumenMethods = {
         paper: z.enum(['A4', 'F4']).optional(),
       })
       .strict(),
-    output: Download,
-    description:
-      'Mencetak dokumen dari register pada kertas A4 atau F4 (bawaan: pengaturan kertas satker); cetakan kedua dan seterusnya bertanda SALINAN',
-    writes: true,
-  }),
-  'dokumen.periksa': method({
-    input: z.object({ kode: z.string().trim().min(1, 'Isi nomor dokumen atau pindai kode QR-nya').max(200) }).strict(),
-    output: DokumenPeriksa,
-    description:
-      'Memeriksa dokumen tercetak (nomor atau isi kode QR): apakah buku besar masih memuat keadaan saat dokumen dibuat',
-    writes: false,
-  }),
+    Download,
+    'Mencetak dokumen dari register pada kertas A4 atau F4 (bawaan: pengaturan kertas satker); cetakan kedua dan seterusnya bertanda SALINAN',
+  ),
+  'dokumen.periksa': read(
+    z.object({ kode: z.string().trim().min(1, 'Isi nomor dokumen atau pindai kode QR-nya').max(200) }).strict(),
+    DokumenPeriksa,
+    'Memeriksa dokumen tercetak (nomor atau isi kode QR): apakah buku besar masih memuat keadaan saat dokumen dibuat',
+  ),
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { DRAF_BAGIAN, DRAF_JENIS, DRAF_KUNCI, type DrafJenis } from '../../core/draf'
-import { method } from './define'
+import { read, write } from './define'
 
 /** A draft's parts as typed: column -> text (a cell can hold "abc" until it is fixed). */
 const Isi = z
@@ -38,6 +38,11 @@ export const DrafSimpanInput = DrafKey.extend({
     .refine((b) => Object.keys(b).length >= 1, 'Tidak ada baris draf'),
   /** The parts given are the whole draft: any other part is removed (a form written whole). */
   ganti: z.boolean().default(false),
+  /**
+   * The version the parts were typed against (a tally grid: the shift's versi when typing began), kept so a
+   * restored draft is saved against it and a team changed meanwhile is refused as stale (docs/lan.md).
+   */
+  basisSeq: z.number().int().nonnegative().optional(),
 })
   .refine(keyIsValid, keyIssue)
   .superRefine(partsOfKind)
@@ -46,6 +51,11 @@ export type DrafSimpanInput = z.output<typeof DrafSimpanInput>
 export const DrafHapusInput = DrafKey.extend({
   /** Only these parts; all of the draft when absent. */
   bagian: z.array(Bagian).max(500).optional(),
+  /**
+   * Only the parts the caller typed (a grid just saved): a part another station typed stays, since it is
+   * that person's unsaved work (restored, it is saved against its own version or refused as stale).
+   */
+  milikSaya: z.boolean().default(false),
 })
   .refine(keyIsValid, keyIssue)
   .superRefine(partsOfKind)
@@ -56,26 +66,25 @@ export const Draf = z.object({
   /** The newest part's time and who typed it; null for no draft. */
   diubahAt: z.string().nullable(),
   actor: z.string().nullable(),
+  /** The oldest version any part was typed against; null when none was given. */
+  basisSeq: z.number().int().nullable(),
 })
 export type Draf = z.infer<typeof Draf>
 
 export const drafMethods = {
-  'draf.lihat': method({
-    input: DrafLihatInput,
-    output: Draf,
-    description: 'Isian yang belum disimpan (draf) satu lembar tally atau formulir penerimaan baru, per baris',
-    writes: false,
-  }),
-  'draf.simpan': method({
-    input: DrafSimpanInput,
-    output: z.object({ diubahAt: z.string() }),
-    description: 'Menyimpan isian yang belum disimpan (draf) per baris; bukan catatan buku besar',
-    writes: true,
-  }),
-  'draf.hapus': method({
-    input: DrafHapusInput,
-    output: z.object({ dihapus: z.number().int() }),
-    description: 'Membuang draf satu lembar tally atau formulir, atau beberapa barisnya',
-    writes: true,
-  }),
+  'draf.lihat': read(
+    DrafLihatInput,
+    Draf,
+    'Isian yang belum disimpan (draf) satu lembar tally atau formulir penerimaan baru, per baris',
+  ),
+  'draf.simpan': write(
+    DrafSimpanInput,
+    z.object({ diubahAt: z.string() }),
+    'Menyimpan isian yang belum disimpan (draf) per baris; bukan catatan buku besar',
+  ),
+  'draf.hapus': write(
+    DrafHapusInput,
+    z.object({ dihapus: z.number().int() }),
+    'Membuang draf satu lembar tally atau formulir, atau beberapa barisnya',
+  ),
 }

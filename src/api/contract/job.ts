@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { method } from './define'
+import { read } from './define'
 import { Issue, NoInput } from './common'
 
 export const JobId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, 'Nomor pekerjaan tidak sah')
@@ -34,34 +34,23 @@ export const JobStatus = z.object({
 export type JobStatus = z.infer<typeof JobStatus>
 
 export const jobMethods = {
-  'job.mulai': method({
-    input: z
-      .object({ method: z.string().min(1, 'Metode wajib diisi').max(80), input: z.unknown().optional() })
-      .strict(),
-    output: z.object({ id: JobId }),
-    description:
-      'Memulai pekerjaan panjang (cetak satu kabupaten, pemeriksaan rantai, cadangan, ekspor) di latar belakang; kemajuannya dibaca dengan job.lihat',
-    writes: false,
-    // The method it starts is authorized as if it were called itself.
-    access: 'semua',
-  }),
-  'job.lihat': method({
-    input: z.object({ id: JobId }).strict(),
-    output: JobStatus,
-    description: 'Kemajuan, sisa waktu dan hasil satu pekerjaan panjang',
-    writes: false,
-  }),
-  'job.daftar': method({
-    input: NoInput,
-    output: z.array(JobStatus),
-    description: 'Pekerjaan panjang yang berjalan dan yang baru selesai',
-    writes: false,
-  }),
-  'job.batal': method({
-    input: z.object({ id: JobId }).strict(),
-    output: JobStatus,
-    description: 'Membatalkan pekerjaan panjang; berkas yang setengah ditulis dihapus',
-    writes: false,
-    access: 'operator',
-  }),
+  // The method it starts is authorized as if it were called itself.
+  'job.mulai': read(
+    z.object({ method: z.string().min(1, 'Metode wajib diisi').max(80), input: z.unknown().optional() }).strict(),
+    z.object({ id: JobId }),
+    'Memulai pekerjaan panjang (cetak satu kabupaten, pemeriksaan rantai, cadangan, ekspor) di latar belakang; kemajuannya dibaca dengan job.lihat',
+    'semua',
+  ),
+  'job.lihat': read(
+    z.object({ id: JobId }).strict(),
+    JobStatus,
+    'Kemajuan, sisa waktu dan hasil satu pekerjaan panjang',
+  ),
+  'job.daftar': read(NoInput, z.array(JobStatus), 'Pekerjaan panjang yang berjalan dan yang baru selesai'),
+  'job.batal': read(
+    z.object({ id: JobId }).strict(),
+    JobStatus,
+    'Membatalkan pekerjaan panjang; berkas yang setengah ditulis dihapus',
+    'operator',
+  ),
 }

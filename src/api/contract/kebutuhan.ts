@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { method } from './define'
+import { longRead, read } from './define'
 import { Download, Id, NoInput } from './common'
 
 export const NeedColumn = z.object({
@@ -53,29 +53,24 @@ export const NeedLevel = z.enum(['tps', 'desa', 'kecamatan', 'dapil'])
 export type NeedLevel = z.infer<typeof NeedLevel>
 
 export const kebutuhanMethods = {
-  'kebutuhan.daftarTps': method({
-    input: z.object({ kecamatanId: Id.optional() }).strict().default({}),
-    output: z.object({ columns: z.array(NeedColumn), rows: z.array(TpsNeedRow) }),
-    description: 'Kebutuhan setiap TPS per barang (surat suara sesuai dapil TPS itu)',
-    writes: false,
-  }),
-  'kebutuhan.lihatRekap': method({
-    input: z.object({ level: z.enum(['desa', 'kecamatan', 'satker']) }).strict(),
-    output: z.object({ columns: z.array(NeedColumn), rows: z.array(AreaNeedRow) }),
-    description: 'Rekap kebutuhan per desa/kelurahan, kecamatan atau satker',
-    writes: false,
-  }),
-  'kebutuhan.daftarDapil': method({
-    input: NoInput,
-    output: z.array(VariantNeedRow),
-    description: 'Kebutuhan surat suara per jenis dan dapil, termasuk cadangan 2%/2,5% dan cadangan PSU',
-    writes: false,
-  }),
-  'kebutuhan.ekspor': method({
-    input: z.object({ format: z.enum(['xlsx', 'csv']), level: NeedLevel }).strict(),
-    output: Download,
-    description: 'Mengekspor kebutuhan (per TPS, desa, kecamatan atau dapil) sebagai XLSX atau CSV',
-    writes: false,
-    long: true,
-  }),
+  'kebutuhan.daftarTps': read(
+    z.object({ kecamatanId: Id.optional() }).strict().default({}),
+    z.object({ columns: z.array(NeedColumn), rows: z.array(TpsNeedRow) }),
+    'Kebutuhan setiap TPS per barang (surat suara sesuai dapil TPS itu)',
+  ),
+  'kebutuhan.lihatRekap': read(
+    z.object({ level: z.enum(['desa', 'kecamatan', 'satker']) }).strict(),
+    z.object({ columns: z.array(NeedColumn), rows: z.array(AreaNeedRow) }),
+    'Rekap kebutuhan per desa/kelurahan, kecamatan atau satker',
+  ),
+  'kebutuhan.daftarDapil': read(
+    NoInput,
+    z.array(VariantNeedRow),
+    'Kebutuhan surat suara per jenis dan dapil, termasuk cadangan 2%/2,5% dan cadangan PSU',
+  ),
+  'kebutuhan.ekspor': longRead(
+    z.object({ format: z.enum(['xlsx', 'csv']), level: NeedLevel }).strict(),
+    Download,
+    'Mengekspor kebutuhan (per TPS, desa, kecamatan atau dapil) sebagai XLSX atau CSV',
+  ),
 }

@@ -1,12 +1,12 @@
 import { z } from 'zod'
-import { method } from './define'
+import { longRead, read, write } from './define'
 import { KIT_STATUSES } from '../../core/kit'
 import { Count, Download, FileOutput, Id, NoInput, RequiredText } from './common'
 
 export const KitStatus = z.enum(KIT_STATUSES)
 
-/** A TPS kit with its status: the row of every kit list. */
-export const Kit = z.object({
+/** The TPS a kit is for, as every kit list and the kit itself name it. */
+export const KitTps = z.object({
   tpsId: Id,
   kecamatanId: Id,
   kecamatan: z.string(),
@@ -14,6 +14,11 @@ export const Kit = z.object({
   desa: z.string(),
   nomor: z.number().int(),
   dpt: z.number().int(),
+})
+
+/** A TPS kit with its status: the row of every kit list. */
+export const Kit = z.object({
+  ...KitTps.shape,
   status: KitStatus,
   /** Units of every kind added together: a rough size only; use linesDone/linesTotal for progress. */
   need: z.number().int(),
@@ -25,13 +30,7 @@ export const Kit = z.object({
 })
 
 export const KitDetail = z.object({
-  tpsId: Id,
-  kecamatanId: Id,
-  kecamatan: z.string(),
-  desaId: Id,
-  desa: z.string(),
-  nomor: z.number().int(),
-  dpt: z.number().int(),
+  ...KitTps.shape,
   status: KitStatus,
   handoverId: Id.nullable(),
   exception: z.string().nullable(),
@@ -83,6 +82,7 @@ export const KitDetail = z.object({
   ),
 })
 
+export type KitTps = z.infer<typeof KitTps>
 export type Kit = z.infer<typeof Kit>
 export type KitDetail = z.infer<typeof KitDetail>
 
@@ -143,6 +143,8 @@ export const KotakScan = z.object({
   kotakOf: z.number().int(),
   variantId: Id.nullable(),
   tps: z.string(),
+  /** Said beside an accepted scan: a label of the old format (internal ids) asks for a reprint. */
+  catatan: z.string().nullable(),
 })
 
 export type KotakScan = z.infer<typeof KotakScan>
@@ -170,84 +172,63 @@ export const KemasHasil = KitDetail.extend({
 export type KemasHasil = z.infer<typeof KemasHasil>
 
 export const kemasMethods = {
-  'kemas.lihatKemajuan': method({
-    input: z
+  'kemas.lihatKemajuan': read(
+    z
       .object({ level: z.enum(['kecamatan', 'desa']).default('kecamatan') })
       .strict()
       .default({ level: 'kecamatan' }),
-    output: z.array(KitProgress),
-    description: 'Kemajuan pengemasan dan serah terima kit TPS per kecamatan atau desa/kelurahan',
-    writes: false,
-  }),
-  'kemas.daftarKit': method({
-    input: z.object({ kecamatanId: Id.optional(), desaId: Id.optional() }).strict().default({}),
-    output: z.array(Kit),
-    description: 'Kit setiap TPS dengan statusnya (belum, sebagian, lengkap, diserahkan, diterima PPK)',
-    writes: false,
-  }),
-  'kemas.lihatKit': method({
-    input: z.object({ tpsId: Id }).strict(),
-    output: KitDetail,
-    description: 'Isi kit satu TPS: kebutuhan, sudah dikemas, sisa, stok, kotak dan nomor segel',
-    writes: false,
-  }),
-  'kemas.periksaScan': method({
-    input: z.object({ code: ScanCode }).strict(),
-    output: KotakScan,
-    description: 'Membaca label kotak yang dipindai dan menunjukkan TPS-nya; label asing atau salah dapil ditolak',
-    writes: false,
-  }),
-  'kemas.catat': method({
-    input: KemasInput,
-    output: KemasHasil,
-    description:
-      'Mengemas kit satu TPS (BAIK/SIAP/DITERIMA → DIKEMAS); salah dapil, melebihi kit atau stok ditolak. Dengan sisa: semua yang siap dikemas, dan yang masih kurang disebutkan',
-    writes: true,
-  }),
-  'kemas.catatSegel': method({
-    input: z.object({ tpsId: Id, kotakNo: z.number().int().min(1), nomor: RequiredText('Nomor segel', 40) }).strict(),
-    output: KitDetail,
-    description: 'Mencatat nomor segel satu kotak',
-    writes: true,
-  }),
-  'kemas.cetakLabel': method({
-    input: KitScope,
-    output: Download.extend({ count: z.number().int() }),
-    description: 'Label setiap kotak (PDF lembar stiker A4) untuk satu TPS, desa atau kecamatan',
-    writes: false,
-    long: true,
-  }),
-  'kemas.cetakDaftarIsi': method({
-    input: z.object({ scope: KitScope, ringkas: z.boolean().default(false) }).strict(),
-    output: Download.extend({ count: z.number().int() }),
-    description: 'Daftar isi kit per TPS (PDF, satu TPS per halaman atau ringkas) untuk satu TPS, desa atau kecamatan',
-    writes: false,
-    long: true,
-  }),
-  'kemas.cetakSatker': method({
-    input: z
+    z.array(KitProgress),
+    'Kemajuan pengemasan dan serah terima kit TPS per kecamatan atau desa/kelurahan',
+  ),
+  'kemas.daftarKit': read(
+    z.object({ kecamatanId: Id.optional(), desaId: Id.optional() }).strict().default({}),
+    z.array(Kit),
+    'Kit setiap TPS dengan statusnya (belum, sebagian, lengkap, diserahkan, diterima PPK)',
+  ),
+  'kemas.lihatKit': read(
+    z.object({ tpsId: Id }).strict(),
+    KitDetail,
+    'Isi kit satu TPS: kebutuhan, sudah dikemas, sisa, stok, kotak dan nomor segel',
+  ),
+  'kemas.periksaScan': read(
+    z.object({ code: ScanCode }).strict(),
+    KotakScan,
+    'Membaca label kotak yang dipindai dan menunjukkan TPS-nya; label asing atau salah dapil ditolak',
+  ),
+  'kemas.catat': write(
+    KemasInput,
+    KemasHasil,
+    'Mengemas kit satu TPS (BAIK/SIAP/DITERIMA → DIKEMAS); salah dapil, melebihi kit atau stok ditolak. Dengan sisa: semua yang siap dikemas, dan yang masih kurang disebutkan',
+  ),
+  'kemas.catatSegel': write(
+    z.object({ tpsId: Id, kotakNo: z.number().int().min(1), nomor: RequiredText('Nomor segel', 40) }).strict(),
+    KitDetail,
+    'Mencatat nomor segel satu kotak',
+  ),
+  'kemas.cetakLabel': longRead(
+    KitScope,
+    Download.extend({ count: z.number().int() }),
+    'Label setiap kotak (PDF lembar stiker A4) untuk satu TPS, desa atau kecamatan',
+  ),
+  'kemas.cetakDaftarIsi': longRead(
+    z.object({ scope: KitScope, ringkas: z.boolean().default(false) }).strict(),
+    Download.extend({ count: z.number().int() }),
+    'Daftar isi kit per TPS (PDF, satu TPS per halaman atau ringkas) untuk satu TPS, desa atau kecamatan',
+  ),
+  'kemas.cetakSatker': longRead(
+    z
       .object({
         jenis: z.enum(['label', 'daftarIsi'], { error: 'Pilih label atau daftar isi' }),
         ringkas: z.boolean().default(false),
       })
       .strict(),
-    output: FileOutput.extend({ count: z.number().int(), files: z.number().int() }),
-    description:
-      'Label setiap kotak atau daftar isi setiap TPS satu kabupaten/kota: satu PDF per kecamatan dalam satu ZIP',
-    writes: false,
-    long: true,
-  }),
-  'kemas.lihatSusunanLabel': method({
-    input: NoInput,
-    output: LabelGrid,
-    description: 'Susunan label pada lembar stiker A4 (baris, kolom, margin dalam mm)',
-    writes: false,
-  }),
-  'kemas.aturSusunanLabel': method({
-    input: LabelGrid,
-    output: LabelGrid,
-    description: 'Mengatur susunan label pada lembar stiker A4',
-    writes: true,
-    access: 'koordinator',
-  }),
+    FileOutput.extend({ count: z.number().int(), files: z.number().int() }),
+    'Label setiap kotak atau daftar isi setiap TPS satu kabupaten/kota: satu PDF per kecamatan dalam satu ZIP',
+  ),
+  'kemas.lihatSusunanLabel': read(
+    NoInput,
+    LabelGrid,
+    'Susunan label pada lembar stiker A4 (baris, kolom, margin dalam mm)',
+  ),
+  'kemas.aturSusunanLabel': write(LabelGrid, LabelGrid, 'Mengatur susunan label pada lembar stiker A4', 'koordinator'),
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { method } from './define'
+import { longRead, read, write } from './define'
 import { Count, Id, NoInput, RequiredText } from './common'
 
 export const ChainReport = z.object({
@@ -60,40 +60,30 @@ export type HistoryRow = z.infer<typeof HistoryRow>
 const PlaceText = z.string().regex(/^[A-Z]+(:[A-Za-z0-9_]{1,40}){0,2}:?$/, 'Tempat tidak sah')
 
 export const ledgerMethods = {
-  'ledger.periksa': method({
-    input: NoInput,
-    output: ChainReport,
-    description: 'Memeriksa integritas SQLite, rantai hash buku besar dan kecocokan saldo',
-    writes: false,
-    long: true,
-  }),
-  'ledger.lihatKodeSaksi': method({
-    input: NoInput,
-    output: z.object({ kode: z.string(), seq: z.number().int(), at: z.string() }),
-    description: 'Kode saksi harian: kepala jejak sebagai kode pendek untuk buku catatan atau laporan ke KPU provinsi',
-    writes: false,
-  }),
-  'ledger.periksaKodeSaksi': method({
-    input: z.object({ kode: z.string().trim().min(1).max(40) }).strict(),
-    output: z.object({
+  'ledger.periksa': longRead(
+    NoInput,
+    ChainReport,
+    'Memeriksa integritas SQLite, rantai hash buku besar dan kecocokan saldo',
+  ),
+  'ledger.lihatKodeSaksi': read(
+    NoInput,
+    z.object({ kode: z.string(), seq: z.number().int(), at: z.string() }),
+    'Kode saksi harian: kepala jejak sebagai kode pendek untuk buku catatan atau laporan ke KPU provinsi',
+  ),
+  'ledger.periksaKodeSaksi': read(
+    z.object({ kode: z.string().trim().min(1).max(40) }).strict(),
+    z.object({
       cocok: z.boolean(),
       /** cocok; berbeda (the history differs at or before the code's row); tidak-dikenal (no such row). */
       hasil: z.enum(['cocok', 'berbeda', 'tidak-dikenal']),
       seq: z.number().int(),
       pesan: z.string(),
     }),
-    description:
-      'Memeriksa kode saksi yang diketik (dari buku catatan gudang atau berita acara) terhadap riwayat berkas ini; kode yang cocok disimpan sebagai saksi',
-    writes: false,
-  }),
-  'ledger.daftarSaldo': method({
-    input: NoInput,
-    output: z.array(BalanceRow),
-    description: 'Saldo setiap barang per tempat, dihitung dari buku besar',
-    writes: false,
-  }),
-  'ledger.lihatRiwayat': method({
-    input: z
+    'Memeriksa kode saksi yang diketik (dari buku catatan gudang atau berita acara) terhadap riwayat berkas ini; kode yang cocok disimpan sebagai saksi',
+  ),
+  'ledger.daftarSaldo': read(NoInput, z.array(BalanceRow), 'Saldo setiap barang per tempat, dihitung dari buku besar'),
+  'ledger.lihatRiwayat': read(
+    z
       .object({
         variantId: Id.optional(),
         place: PlaceText.optional(),
@@ -103,17 +93,13 @@ export const ledgerMethods = {
         limit: z.number().int().min(1).max(5000).default(500),
       })
       .strict(),
-    output: z.object({ truncated: z.boolean(), rows: z.array(HistoryRow) }),
-    description: 'Baris buku besar di balik sebuah angka: setiap perpindahan masuk/keluar suatu tempat, terbaru dahulu',
-    writes: false,
-  }),
-  'ledger.koreksi': method({
-    input: z
-      .object({ seq: z.number().int().positive(), qty: Count, note: RequiredText('Alasan koreksi', 300) })
-      .strict(),
-    output: z.object({ seqs: z.array(z.number().int()) }),
-    description: 'Mengoreksi satu baris buku besar: baris pembatalan dan baris dengan jumlah yang benar (0 = batal)',
-    writes: true,
-    access: 'koordinator',
-  }),
+    z.object({ truncated: z.boolean(), rows: z.array(HistoryRow) }),
+    'Baris buku besar di balik sebuah angka: setiap perpindahan masuk/keluar suatu tempat, terbaru dahulu',
+  ),
+  'ledger.koreksi': write(
+    z.object({ seq: z.number().int().positive(), qty: Count, note: RequiredText('Alasan koreksi', 300) }).strict(),
+    z.object({ seqs: z.array(z.number().int()) }),
+    'Mengoreksi satu baris buku besar: baris pembatalan dan baris dengan jumlah yang benar (0 = batal)',
+    'koordinator',
+  ),
 }

@@ -1,12 +1,22 @@
 import { z } from 'zod'
-import { method } from './define'
-import { Id, NameText, NoInput, UploadedFile } from './common'
+import { read, write } from './define'
+import { digitsOnly, nikProblem, npwpProblem, rekeningProblem } from '../../core/identitas'
+import { Id, NameText, NoInput, ShortText, UploadedFile } from './common'
 
-/** Written as on the KTP or as a spreadsheet keeps it: spaces, dots and dashes between the digits are dropped. */
-const Nik = z
-  .string()
-  .transform((s) => s.replace(/[\s.-]/g, ''))
-  .pipe(z.string().regex(/^\d{16}$/, 'NIK harus 16 angka'))
+/** A number written as on the card or as a spreadsheet keeps it: spaces, dots and dashes between the digits are dropped. */
+const Digits = (problem: (s: string) => string | null) =>
+  z
+    .string()
+    .transform(digitsOnly)
+    .superRefine((s, c) => {
+      const p = problem(s)
+      if (p) c.addIssue({ code: 'custom', message: p })
+    })
+const Nik = Digits(nikProblem)
+/** Empty is none. */
+const Npwp = z.union([z.literal('').transform(() => null), Digits(npwpProblem)])
+const Rekening = z.union([z.literal(''), Digits(rekeningProblem)])
+const Bank = ShortText('Nama bank', 60)
 
 const Telepon = z
   .string()
@@ -20,6 +30,10 @@ export const Pekerja = z.object({
   nikMasked: z.string().nullable(),
   hasNik: z.boolean(),
   telepon: z.string(),
+  /** Whole: a tax number, printed with the pay on the rekap upah. */
+  npwp: z.string().nullable(),
+  bank: z.string(),
+  noRekening: z.string(),
   teamId: Id.nullable(),
   team: z.string().nullable(),
   isLeader: z.boolean(),
@@ -33,6 +47,9 @@ export const PekerjaInput = z
     nama: NameText('Nama pekerja', 'pekerja', 100),
     nik: Nik.nullable().default(null),
     telepon: Telepon.default(''),
+    npwp: Npwp.nullable().default(null),
+    bank: Bank.default(''),
+    noRekening: Rekening.default(''),
     teamId: Id.nullable().default(null),
   })
   .strict()
@@ -46,6 +63,10 @@ export const PekerjaUpdate = z
     /** A new NIK; null removes it; left out keeps it. */
     nik: Nik.nullable().optional(),
     telepon: Telepon.optional(),
+    /** A new NPWP; null or empty removes it; left out keeps it. */
+    npwp: Npwp.nullable().optional(),
+    bank: Bank.optional(),
+    noRekening: Rekening.optional(),
     teamId: Id.nullable().optional(),
     active: z.boolean().optional(),
   })
@@ -54,34 +75,18 @@ export const PekerjaUpdate = z
 export type PekerjaUpdate = z.output<typeof PekerjaUpdate>
 
 export const pekerjaMethods = {
-  'pekerja.daftar': method({
-    input: NoInput,
-    output: z.array(Pekerja),
-    description: 'Daftar pekerja sortir-lipat dan rakit (NIK disamarkan)',
-    writes: false,
-  }),
-  'pekerja.tambah': method({
-    input: PekerjaInput,
-    output: Pekerja,
-    description: 'Menambah pekerja',
-    writes: true,
-  }),
-  'pekerja.ubah': method({
-    input: PekerjaUpdate,
-    output: Pekerja,
-    description: 'Mengubah data pekerja, regunya, atau menonaktifkannya',
-    writes: true,
-  }),
-  'pekerja.impor': method({
-    input: UploadedFile,
-    output: z.object({
+  'pekerja.daftar': read(NoInput, z.array(Pekerja), 'Daftar pekerja sortir-lipat dan rakit (NIK disamarkan)'),
+  'pekerja.tambah': write(PekerjaInput, Pekerja, 'Menambah pekerja'),
+  'pekerja.ubah': write(PekerjaUpdate, Pekerja, 'Mengubah data pekerja, regunya, atau menonaktifkannya'),
+  'pekerja.impor': write(
+    UploadedFile,
+    z.object({
       added: z.number().int(),
       updated: z.number().int(),
       teamsAdded: z.number().int(),
       format: z.string(),
     }),
-    description: 'Mengimpor daftar pekerja dari CSV/XLSX (kolom: nama; opsional: nik, telepon, regu, ketua)',
-    writes: true,
-    access: 'koordinator',
-  }),
+    'Mengimpor daftar pekerja dari CSV/XLSX (kolom: nama; opsional: nik, npwp, bank, no_rekening, telepon, regu, ketua)',
+    'koordinator',
+  ),
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { method } from './define'
+import { read, write } from './define'
 import { checkName, foldName } from '../../core/names'
 import { ZONA_WAKTU } from '../../core/zonaWaktu'
 import { checked, Jenis, NoInput, OptionalName, Rounding, ShortText } from './common'
@@ -30,6 +30,8 @@ export const Pemilihan = z.object({
   nomorPattern: z.string(),
   nomorStart: z.number().int(),
   taxPercent: z.number(),
+  /** PPh 21 on the rekap upah: the daily rule for pegawai tidak tetap (PMK 168/2023) or taxPercent flat. */
+  pph21Metode: z.enum(['ter_harian', 'persen']),
   hasLogo: z.boolean(),
   /** The satker's zone: every date derived from an instant is read in it (core/zonaWaktu.ts). */
   zonaWaktu: z.enum(ZONA_WAKTU),
@@ -105,6 +107,7 @@ export const PemilihanUpdate = z
         'Persentase pajak paling banyak dua angka desimal',
       ),
     zonaWaktu: z.enum(ZONA_WAKTU, 'Zona waktu harus WIB, WITA atau WIT'),
+    pph21Metode: z.enum(['ter_harian', 'persen']),
   })
   .partial()
   .strict()
@@ -112,34 +115,30 @@ export const PemilihanUpdate = z
 export type PemilihanUpdate = z.infer<typeof PemilihanUpdate>
 
 export const pemilihanMethods = {
-  'pemilihan.lihat': method({
-    input: NoInput,
-    output: Pemilihan.nullable(),
-    description: 'Pengaturan pemilihan dan satker (null bila basis data belum disiapkan)',
-    writes: false,
-  }),
-  'pemilihan.buat': method({
-    input: PemilihanInit,
-    output: Pemilihan,
-    description: 'Menyiapkan basis data baru untuk satu pemilihan: pengaturan, jenis surat suara dan logistik bawaan',
-    writes: true,
-    access: 'admin',
-  }),
-  'pemilihan.ubah': method({
-    input: PemilihanUpdate,
-    output: Pemilihan,
-    description: 'Mengubah pengaturan pemilihan (cadangan, pembulatan, batas pemilih per TPS, kop satker)',
-    writes: true,
-    access: 'koordinator',
-  }),
-  'pemilihan.lihatLogo': method({
-    input: z.object({}).strict().default({}),
-    output: z.object({ mime: z.enum(['image/png', 'image/jpeg']), contentBase64: z.string() }).nullable(),
-    description: 'Logo kop surat (PNG/JPEG) atau null',
-    writes: false,
-  }),
-  'pemilihan.aturLogo': method({
-    input: z
+  'pemilihan.lihat': read(
+    NoInput,
+    Pemilihan.nullable(),
+    'Pengaturan pemilihan dan satker (null bila basis data belum disiapkan)',
+  ),
+  'pemilihan.buat': write(
+    PemilihanInit,
+    Pemilihan,
+    'Menyiapkan basis data baru untuk satu pemilihan: pengaturan, jenis surat suara dan logistik bawaan',
+    'admin',
+  ),
+  'pemilihan.ubah': write(
+    PemilihanUpdate,
+    Pemilihan,
+    'Mengubah pengaturan pemilihan (cadangan, pembulatan, batas pemilih per TPS, kop satker)',
+    'koordinator',
+  ),
+  'pemilihan.lihatLogo': read(
+    z.object({}).strict().default({}),
+    z.object({ mime: z.enum(['image/png', 'image/jpeg']), contentBase64: z.string() }).nullable(),
+    'Logo kop surat (PNG/JPEG) atau null',
+  ),
+  'pemilihan.aturLogo': write(
+    z
       .object({
         contentBase64: z
           .string()
@@ -148,9 +147,8 @@ export const pemilihanMethods = {
           .nullable(),
       })
       .strict(),
-    output: Pemilihan,
-    description: 'Mengganti logo kop surat (PNG/JPEG, paling besar 1 MB); null menghapusnya',
-    writes: true,
-    access: 'koordinator',
-  }),
+    Pemilihan,
+    'Mengganti logo kop surat (PNG/JPEG, paling besar 1 MB); null menghapusnya',
+    'koordinator',
+  ),
 }

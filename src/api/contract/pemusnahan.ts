@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { method } from './define'
+import { read, write } from './define'
 import { Count, Id, IsoDate, NoInput, Note, RequiredText } from './common'
 import { Dokumen } from './dokumen'
 
@@ -59,24 +59,16 @@ export const Pemusnahan = z.object({
 export type Pemusnahan = z.infer<typeof Pemusnahan>
 
 export const pemusnahanMethods = {
-  'pemusnahan.daftarKandidat': method({
-    input: NoInput,
-    output: z.array(PemusnahanKandidat),
-    description: 'Surat suara yang dapat dimusnahkan: yang rusak per alasan, dan kelebihan surat suara baik',
-    writes: false,
-  }),
-  'pemusnahan.catat': method({
-    input: PemusnahanInput,
-    output: z.object({ pemusnahanId: Id, document: Dokumen }),
-    description:
-      'Memusnahkan surat suara rusak dan lebih (→ DIMUSNAHKAN) dan menerbitkan BA pemusnahan dalam satu transaksi',
-    writes: true,
-    access: 'koordinator',
-  }),
-  'pemusnahan.daftar': method({
-    input: NoInput,
-    output: z.array(Pemusnahan),
-    description: 'Pemusnahan yang sudah dilaksanakan',
-    writes: false,
-  }),
+  'pemusnahan.daftarKandidat': read(
+    NoInput,
+    z.array(PemusnahanKandidat),
+    'Surat suara yang dapat dimusnahkan: yang rusak per alasan, dan kelebihan surat suara baik',
+  ),
+  'pemusnahan.catat': write(
+    PemusnahanInput,
+    z.object({ pemusnahanId: Id, document: Dokumen }),
+    'Memusnahkan surat suara rusak dan lebih (→ DIMUSNAHKAN) dan menerbitkan BA pemusnahan dalam satu transaksi',
+    'koordinator',
+  ),
+  'pemusnahan.daftar': read(NoInput, z.array(Pemusnahan), 'Pemusnahan yang sudah dilaksanakan'),
 }

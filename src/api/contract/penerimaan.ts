@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { method } from './define'
+import { read, write } from './define'
 import {
   Count,
   Id,
@@ -149,41 +149,31 @@ export const KirimanLengkap = z.object({
 export type KirimanLengkap = z.infer<typeof KirimanLengkap>
 
 export const penerimaanMethods = {
-  'penerimaan.daftar': method({
-    input: NoInput,
-    output: z.array(Penerimaan),
-    description: 'Semua penerimaan dari penyedia, terbaru dahulu, dengan selisih dan tertukar',
-    writes: false,
-  }),
-  'penerimaan.lihat': method({
-    input: z.object({ id: Id }).strict(),
-    output: Penerimaan,
-    description: 'Satu penerimaan dengan rinciannya',
-    writes: false,
-  }),
-  'penerimaan.catat': method({
-    input: PenerimaanInput,
-    output: Penerimaan,
-    description:
-      'Mencatat satu pengiriman dari penyedia: jumlah menurut surat jalan, hasil hitung (PENYEDIA → DITERIMA) dan yang tertukar',
-    writes: true,
-  }),
-  'penerimaan.selesaikanSelisih': method({
-    input: z.object({ lineId: Id, note: RequiredText('Keterangan penyelesaian', 300) }).strict(),
-    output: Penerimaan,
-    description: 'Menyatakan selisih kurang/lebih satu baris penerimaan sudah selesai, dengan keterangan',
-    writes: true,
-    access: 'koordinator',
-  }),
-  'penerimaan.catatRetur': method({
-    input: ReturInput,
-    output: z.object({ id: Id }),
-    description: 'Mengembalikan surat suara tertukar kepada penyedia (TERTUKAR → PENYEDIA) dengan nota pengembalian',
-    writes: true,
-    access: 'koordinator',
-  }),
-  'penerimaan.selesaikanKiriman': method({
-    input: z
+  'penerimaan.daftar': read(
+    NoInput,
+    z.array(Penerimaan),
+    'Semua penerimaan dari penyedia, terbaru dahulu, dengan selisih dan tertukar',
+  ),
+  'penerimaan.lihat': read(z.object({ id: Id }).strict(), Penerimaan, 'Satu penerimaan dengan rinciannya'),
+  'penerimaan.catat': write(
+    PenerimaanInput,
+    Penerimaan,
+    'Mencatat satu pengiriman dari penyedia: jumlah menurut surat jalan, hasil hitung (PENYEDIA → DITERIMA) dan yang tertukar',
+  ),
+  'penerimaan.selesaikanSelisih': write(
+    z.object({ lineId: Id, note: RequiredText('Keterangan penyelesaian', 300) }).strict(),
+    Penerimaan,
+    'Menyatakan selisih kurang/lebih satu baris penerimaan sudah selesai, dengan keterangan',
+    'koordinator',
+  ),
+  'penerimaan.catatRetur': write(
+    ReturInput,
+    z.object({ id: Id }),
+    'Mengembalikan surat suara tertukar kepada penyedia (TERTUKAR → PENYEDIA) dengan nota pengembalian',
+    'koordinator',
+  ),
+  'penerimaan.selesaikanKiriman': write(
+    z
       .object({
         variantId: Id,
         /** The local date from which no more ordinary deliveries are expected; today when left out. */
@@ -191,22 +181,14 @@ export const penerimaanMethods = {
         note: RequiredText('Keterangan', 300),
       })
       .strict(),
-    output: KirimanLengkap,
-    description:
-      'Menyatakan pengiriman satu jenis surat suara (per dapil) atau barang dari penyedia sudah lengkap: sejak tanggal itu kekurangan kirim dimintakan penggantian',
-    writes: true,
-    access: 'koordinator',
-  }),
-  'penerimaan.daftarKiriman': method({
-    input: NoInput,
-    output: z.array(KirimanLengkap),
-    description: 'Jenis dan dapil yang pengirimannya sudah dinyatakan lengkap',
-    writes: false,
-  }),
-  'penerimaan.daftarRetur': method({
-    input: NoInput,
-    output: z.array(Retur),
-    description: 'Pengembalian surat suara tertukar yang sudah dicatat',
-    writes: false,
-  }),
+    KirimanLengkap,
+    'Menyatakan pengiriman satu jenis surat suara (per dapil) atau barang dari penyedia sudah lengkap: sejak tanggal itu kekurangan kirim dimintakan penggantian',
+    'koordinator',
+  ),
+  'penerimaan.daftarKiriman': read(
+    NoInput,
+    z.array(KirimanLengkap),
+    'Jenis dan dapil yang pengirimannya sudah dinyatakan lengkap',
+  ),
+  'penerimaan.daftarRetur': read(NoInput, z.array(Retur), 'Pengembalian surat suara tertukar yang sudah dicatat'),
 }

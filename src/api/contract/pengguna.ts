@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ROLES } from '../../core/roles'
-import { method } from './define'
+import { read, write } from './define'
 import { Id, NameText, NoInput } from './common'
 
 const Role = z.enum(ROLES, { error: 'Peran harus operator, koordinator atau admin' })
@@ -27,40 +27,19 @@ export const PenggunaUpdate = z
 export type PenggunaUpdate = z.output<typeof PenggunaUpdate>
 
 export const penggunaMethods = {
-  'pengguna.daftar': method({
-    input: NoInput,
-    output: z.array(Pengguna),
-    description: 'Pengguna berkas pemilihan ini (tanpa PIN)',
-    writes: false,
-  }),
-  'pengguna.tambahAdminPertama': method({
-    input: z.object({ nama: NameText('Nama admin', 'pengguna', 60), pin: Pin.min(1, 'PIN wajib diisi') }).strict(),
-    output: Pengguna,
-    description: 'Membuat admin pertama pada berkas yang belum memiliki admin',
-    writes: true,
-    access: 'semua',
-  }),
-  'pengguna.tambah': method({
-    input: PenggunaCreate,
-    output: Pengguna,
-    description: 'Menambah pengguna (koordinator dan admin dengan PIN)',
-    writes: true,
-    access: 'admin',
-  }),
-  'pengguna.ubah': method({
-    input: PenggunaUpdate,
-    output: Pengguna,
-    description: 'Mengubah nama, peran, status aktif atau PIN pengguna',
-    writes: true,
-    access: 'admin',
-  }),
-  'pengguna.gantiPin': method({
-    input: z
-      .object({ pinLama: Pin.min(1, 'PIN lama wajib diisi'), pinBaru: Pin.min(1, 'PIN baru wajib diisi') })
-      .strict(),
-    output: Pengguna,
-    description: 'Mengganti PIN sendiri dengan menyebut PIN lama',
-    writes: true,
-    access: 'koordinator',
-  }),
+  'pengguna.daftar': read(NoInput, z.array(Pengguna), 'Pengguna berkas pemilihan ini (tanpa PIN)'),
+  'pengguna.tambahAdminPertama': write(
+    z.object({ nama: NameText('Nama admin', 'pengguna', 60), pin: Pin.min(1, 'PIN wajib diisi') }).strict(),
+    Pengguna,
+    'Membuat admin pertama pada berkas yang belum memiliki admin',
+    'semua',
+  ),
+  'pengguna.tambah': write(PenggunaCreate, Pengguna, 'Menambah pengguna (koordinator dan admin dengan PIN)', 'admin'),
+  'pengguna.ubah': write(PenggunaUpdate, Pengguna, 'Mengubah nama, peran, status aktif atau PIN pengguna', 'admin'),
+  'pengguna.gantiPin': write(
+    z.object({ pinLama: Pin.min(1, 'PIN lama wajib diisi'), pinBaru: Pin.min(1, 'PIN baru wajib diisi') }).strict(),
+    Pengguna,
+    'Mengganti PIN sendiri dengan menyebut PIN lama',
+    'koordinator',
+  ),
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { method } from './define'
+import { read, write } from './define'
 import { Count, Id, IsoDate, NameText, NoInput } from './common'
 
 export const Regu = z.object({
@@ -43,36 +43,18 @@ export const ReguTarget = z.object({ teamId: Id, team: z.string(), target: z.num
 export type ReguTarget = z.infer<typeof ReguTarget>
 
 export const reguMethods = {
-  'regu.daftar': method({
-    input: NoInput,
-    output: z.array(Regu),
-    description: 'Daftar regu dengan ketua, jumlah anggota dan target harian',
-    writes: false,
-  }),
-  'regu.tambah': method({
-    input: ReguInput,
-    output: Regu,
-    description: 'Menambah regu',
-    writes: true,
-  }),
-  'regu.ubah': method({
-    input: ReguUpdate,
-    output: Regu,
-    description: 'Mengubah nama, ketua, target harian atau status regu',
-    writes: true,
-    access: 'koordinator',
-  }),
-  'regu.lihatTarget': method({
-    input: z.object({ tanggal: IsoDate }).strict(),
-    output: z.array(ReguTarget),
-    description: 'Target setiap regu aktif pada satu tanggal',
-    writes: false,
-  }),
-  'regu.aturTarget': method({
-    input: z.object({ teamId: Id, tanggal: IsoDate, qty: Count.nullable() }).strict(),
-    output: z.array(ReguTarget),
-    description: 'Menetapkan target regu untuk satu tanggal (kosong: kembali ke target harian)',
-    writes: true,
-    access: 'koordinator',
-  }),
+  'regu.daftar': read(NoInput, z.array(Regu), 'Daftar regu dengan ketua, jumlah anggota dan target harian'),
+  'regu.tambah': write(ReguInput, Regu, 'Menambah regu'),
+  'regu.ubah': write(ReguUpdate, Regu, 'Mengubah nama, ketua, target harian atau status regu', 'koordinator'),
+  'regu.lihatTarget': read(
+    z.object({ tanggal: IsoDate }).strict(),
+    z.array(ReguTarget),
+    'Target setiap regu aktif pada satu tanggal',
+  ),
+  'regu.aturTarget': write(
+    z.object({ teamId: Id, tanggal: IsoDate, qty: Count.nullable() }).strict(),
+    z.array(ReguTarget),
+    'Menetapkan target regu untuk satu tanggal (kosong: kembali ke target harian)',
+    'koordinator',
+  ),
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { method } from './define'
+import { read } from './define'
 import { Id, IsoDate } from './common'
 
 export const ReconRow = z.object({
@@ -52,18 +52,15 @@ export const KemajuanSortir = z.object({
 export type KemajuanSortir = z.infer<typeof KemajuanSortir>
 
 export const rekonsiliasiMethods = {
-  'rekonsiliasi.lihat': method({
-    /** Without a date: now, from the balances. With one: the ledger as of the end of that day. */
-    input: z.object({ tanggal: IsoDate.optional() }).strict().default({}),
-    output: z.array(ReconRow),
-    description:
-      'Per jenis dan dapil: kebutuhan, diterima, dalam proses, baik, rusak per alasan, tertukar dan kekurangan',
-    writes: false,
-  }),
-  'rekonsiliasi.lihatKemajuan': method({
-    input: z.object({ from: IsoDate.optional(), to: IsoDate.optional() }).strict().default({}),
-    output: KemajuanSortir,
-    description: 'Kemajuan sortir-lipat per hari terhadap target, rusak per alasan dan hasil per regu',
-    writes: false,
-  }),
+  /** Without a date: now, from the balances. With one: the ledger as of the end of that day. */
+  'rekonsiliasi.lihat': read(
+    z.object({ tanggal: IsoDate.optional() }).strict().default({}),
+    z.array(ReconRow),
+    'Per jenis dan dapil: kebutuhan, diterima, dalam proses, baik, rusak per alasan, tertukar dan kekurangan',
+  ),
+  'rekonsiliasi.lihatKemajuan': read(
+    z.object({ from: IsoDate.optional(), to: IsoDate.optional() }).strict().default({}),
+    KemajuanSortir,
+    'Kemajuan sortir-lipat per hari terhadap target, rusak per alasan dan hasil per regu',
+  ),
 }

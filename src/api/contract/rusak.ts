@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { DamageReason as CoreDamageReason } from '../../core/reasons'
-import { method } from './define'
+import { read, write } from './define'
 import { Count, Id, NoInput, RequiredText } from './common'
 
 /**
@@ -28,18 +28,15 @@ export const ReklasifikasiInput = z
 export type ReklasifikasiInput = z.output<typeof ReklasifikasiInput>
 
 export const rusakMethods = {
-  'rusak.daftarAlasan': method({
-    input: NoInput,
-    output: z.array(DamageReason),
-    description: 'Kriteria surat suara rusak (Kep. KPU 1395/2023) dan alasan rusak kotak/bilik',
-    writes: false,
-  }),
-  'rusak.reklasifikasi': method({
-    input: ReklasifikasiInput,
-    output: z.object({ seq: z.number().int() }),
-    description:
-      'Menyatakan surat suara rusak layak pakai (RUSAK → BAIK) dengan alasan; tetap tercatat sebagai reklasifikasi',
-    writes: true,
-    access: 'koordinator',
-  }),
+  'rusak.daftarAlasan': read(
+    NoInput,
+    z.array(DamageReason),
+    'Kriteria surat suara rusak (Kep. KPU 1395/2023) dan alasan rusak kotak/bilik',
+  ),
+  'rusak.reklasifikasi': write(
+    ReklasifikasiInput,
+    z.object({ seq: z.number().int() }),
+    'Menyatakan surat suara rusak layak pakai (RUSAK → BAIK) dengan alasan; tetap tercatat sebagai reklasifikasi',
+    'koordinator',
+  ),
 }

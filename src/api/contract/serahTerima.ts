@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { method } from './define'
+import { read, write } from './define'
 import { Count, Id, IsoDate, ItemKind, NameText, NoInput, Note, RequiredText, ShortText } from './common'
 import { Dokumen } from './dokumen'
 import { Kit, KitStatus, KotakScan, ScanCode } from './kemas'
@@ -91,9 +91,9 @@ export type PengembalianInput = z.infer<typeof PengembalianInput>
 export const DiPpk = z.object({ variantId: Id, qty: z.number().int(), label: z.string() })
 
 export const serahTerimaMethods = {
-  'serahTerima.lihatKecamatan': method({
-    input: z.object({ kecamatanId: Id }).strict(),
-    output: z.object({
+  'serahTerima.lihatKecamatan': read(
+    z.object({ kecamatanId: Id }).strict(),
+    z.object({
       kecamatanId: Id,
       kecamatan: z.string(),
       tps: z.array(
@@ -106,52 +106,40 @@ export const serahTerimaMethods = {
       ),
       handovers: z.array(SerahTerima),
     }),
-    description: 'Satu kecamatan: kit setiap TPS, yang belum lengkap, dan serah terima yang sudah terjadi',
-    writes: false,
-  }),
-  'serahTerima.pratinjau': method({
-    input: z.object({ kecamatanId: Id, tpsIds: z.array(Id).max(5_000) }).strict(),
-    output: SerahTerimaPratinjau,
-    description: 'Yang akan diserahkan bila TPS ini diserahkan sekarang, per barang, seperti yang akan tertulis di BA',
-    writes: false,
-  }),
-  'serahTerima.daftar': method({
-    input: NoInput,
-    output: z.array(SerahTerima),
-    description: 'Semua serah terima ke PPK (Panitia Pemilihan Kecamatan)',
-    writes: false,
-  }),
-  'serahTerima.serahkan': method({
-    input: SerahTerimaInput,
-    output: z.object({ handoverId: Id, document: Dokumen }),
-    description: 'Menyerahkan kit TPS ke PPK (DIKEMAS → DIKIRIM) dan menerbitkan BA serah terima dalam satu transaksi',
-    writes: true,
-    access: 'koordinator',
-  }),
-  'serahTerima.konfirmasi': method({
-    input: z.object({ handoverId: Id, note: RequiredText('Keterangan konfirmasi', 300) }).strict(),
-    output: SerahTerima,
-    description: 'Mencatat bahwa PPK telah menerima logistik sesuai BA serah terima',
-    writes: true,
-    access: 'koordinator',
-  }),
-  'serahTerima.periksaScan': method({
-    input: z.object({ kecamatanId: Id, code: ScanCode }).strict(),
-    output: KotakScan.extend({ status: KitStatus }),
-    description: 'Memeriksa label kotak yang dipindai saat serah terima: kecamatan, dapil dan status kit harus sesuai',
-    writes: false,
-  }),
-  'serahTerima.catatPengembalian': method({
-    input: PengembalianInput,
-    output: z.object({ id: Id }),
-    description: 'Mencatat logistik yang dikembalikan PPK ke gudang (DIKIRIM → stok atau RUSAK)',
-    writes: true,
-    access: 'koordinator',
-  }),
-  'serahTerima.lihatDiPpk': method({
-    input: z.object({ kecamatanId: Id }).strict(),
-    output: z.array(DiPpk),
-    description: 'Logistik yang sedang dipegang PPK satu kecamatan',
-    writes: false,
-  }),
+    'Satu kecamatan: kit setiap TPS, yang belum lengkap, dan serah terima yang sudah terjadi',
+  ),
+  'serahTerima.pratinjau': read(
+    z.object({ kecamatanId: Id, tpsIds: z.array(Id).max(5_000) }).strict(),
+    SerahTerimaPratinjau,
+    'Yang akan diserahkan bila TPS ini diserahkan sekarang, per barang, seperti yang akan tertulis di BA',
+  ),
+  'serahTerima.daftar': read(NoInput, z.array(SerahTerima), 'Semua serah terima ke PPK (Panitia Pemilihan Kecamatan)'),
+  'serahTerima.serahkan': write(
+    SerahTerimaInput,
+    z.object({ handoverId: Id, document: Dokumen }),
+    'Menyerahkan kit TPS ke PPK (DIKEMAS → DIKIRIM) dan menerbitkan BA serah terima dalam satu transaksi',
+    'koordinator',
+  ),
+  'serahTerima.konfirmasi': write(
+    z.object({ handoverId: Id, note: RequiredText('Keterangan konfirmasi', 300) }).strict(),
+    SerahTerima,
+    'Mencatat bahwa PPK telah menerima logistik sesuai BA serah terima',
+    'koordinator',
+  ),
+  'serahTerima.periksaScan': read(
+    z.object({ kecamatanId: Id, code: ScanCode }).strict(),
+    KotakScan.extend({ status: KitStatus }),
+    'Memeriksa label kotak yang dipindai saat serah terima: kecamatan, dapil dan status kit harus sesuai',
+  ),
+  'serahTerima.catatPengembalian': write(
+    PengembalianInput,
+    z.object({ id: Id }),
+    'Mencatat logistik yang dikembalikan PPK ke gudang (DIKIRIM → stok atau RUSAK)',
+    'koordinator',
+  ),
+  'serahTerima.lihatDiPpk': read(
+    z.object({ kecamatanId: Id }).strict(),
+    z.array(DiPpk),
+    'Logistik yang sedang dipegang PPK satu kecamatan',
+  ),
 }

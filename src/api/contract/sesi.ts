@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { method } from './define'
+import { read, write } from './define'
 import { Id, NoInput } from './common'
 import { Pengguna, Pin } from './pengguna'
 
@@ -24,14 +24,9 @@ export const Sesi = z.object({
 export type Sesi = z.infer<typeof Sesi>
 
 export const sesiMethods = {
-  'sesi.lihat': method({
-    input: NoInput,
-    output: Sesi,
-    description: 'Siapa yang sedang memakai jendela ini, dan kapan sesinya berakhir',
-    writes: false,
-  }),
-  'sesi.masuk': method({
-    input: z
+  'sesi.lihat': read(NoInput, Sesi, 'Siapa yang sedang memakai jendela ini, dan kapan sesinya berakhir'),
+  'sesi.masuk': write(
+    z
       .object({
         userId: Id,
         pin: Pin.optional(),
@@ -42,16 +37,9 @@ export const sesiMethods = {
         bantu: z.boolean().optional(),
       })
       .strict(),
-    output: Sesi,
-    description: 'Memilih pengguna untuk jendela ini: operator cukup memilih nama, koordinator dan admin dengan PIN',
-    writes: true,
-    access: 'semua',
-  }),
-  'sesi.keluar': method({
-    input: NoInput,
-    output: Sesi,
-    description: 'Mengakhiri sesi pengguna jendela ini',
-    writes: true,
-    access: 'semua',
-  }),
+    Sesi,
+    'Memilih pengguna untuk jendela ini: operator cukup memilih nama, koordinator dan admin dengan PIN',
+    'semua',
+  ),
+  'sesi.keluar': write(NoInput, Sesi, 'Mengakhiri sesi pengguna jendela ini', 'semua'),
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { method } from './define'
+import { read, write } from './define'
 import { ClockTime, Id, IsoDate, Note, OptionalName, RequiredText, ShortText, VariantInfo } from './common'
 
 export const ShiftKind = z.enum(['sortir_lipat', 'rakit_kotak', 'rakit_bilik', 'packing'])
@@ -94,42 +94,36 @@ export const ShiftSummary = z.object({
 export type ShiftSummary = z.infer<typeof ShiftSummary>
 
 export const shiftMethods = {
-  'shift.daftar': method({
-    input: z.object({ from: IsoDate.optional(), to: IsoDate.optional() }).strict().default({}),
-    output: z.array(ShiftSummary),
-    description: 'Daftar shift sortir-lipat dan rakit dengan jumlah hasil',
-    writes: false,
-  }),
-  'shift.lihat': method({
-    input: z.object({ id: Id }).strict(),
-    output: ShiftDetail,
-    description: 'Satu shift: regu, pekerja hadir, barang yang dikerjakan dan tally per regu',
-    writes: false,
-  }),
-  'shift.buka': method({
-    input: ShiftInput,
-    output: ShiftDetail,
-    description: 'Membuka shift baru dengan regu, pekerja hadir dan barang yang dikerjakan',
-    writes: true,
-  }),
-  'shift.aturKehadiran': method({
-    input: z.object({ shiftId: Id, teams: Attendance, variantIds: z.array(Id).optional() }).strict(),
-    output: ShiftDetail,
-    description: 'Mengubah daftar hadir (dan barang yang dikerjakan) selama shift terbuka',
-    writes: true,
-  }),
-  'shift.tutup': method({
-    input: z.object({ shiftId: Id, note: Note }).strict(),
-    output: ShiftDetail,
-    description: 'Menutup shift; ditolak bila masih ada yang dalam proses',
-    writes: true,
-    access: 'koordinator',
-  }),
-  'shift.bukaKembali': method({
-    input: z.object({ shiftId: Id, note: RequiredText('Alasan membuka kembali', 300) }).strict(),
-    output: ShiftDetail,
-    description: 'Membuka kembali shift yang sudah ditutup, dengan alasan (mis. untuk koreksi)',
-    writes: true,
-    access: 'koordinator',
-  }),
+  'shift.daftar': read(
+    z.object({ from: IsoDate.optional(), to: IsoDate.optional() }).strict().default({}),
+    z.array(ShiftSummary),
+    'Daftar shift sortir-lipat dan rakit dengan jumlah hasil',
+  ),
+  'shift.lihat': read(
+    z.object({ id: Id }).strict(),
+    ShiftDetail,
+    'Satu shift: regu, pekerja hadir, barang yang dikerjakan dan tally per regu',
+  ),
+  'shift.buka': write(
+    ShiftInput,
+    ShiftDetail,
+    'Membuka shift baru dengan regu, pekerja hadir dan barang yang dikerjakan',
+  ),
+  'shift.aturKehadiran': write(
+    z.object({ shiftId: Id, teams: Attendance, variantIds: z.array(Id).optional() }).strict(),
+    ShiftDetail,
+    'Mengubah daftar hadir (dan barang yang dikerjakan) selama shift terbuka',
+  ),
+  'shift.tutup': write(
+    z.object({ shiftId: Id, note: Note }).strict(),
+    ShiftDetail,
+    'Menutup shift; ditolak bila masih ada yang dalam proses',
+    'koordinator',
+  ),
+  'shift.bukaKembali': write(
+    z.object({ shiftId: Id, note: RequiredText('Alasan membuka kembali', 300) }).strict(),
+    ShiftDetail,
+    'Membuka kembali shift yang sudah ditutup, dengan alasan (mis. untuk koreksi)',
+    'koordinator',
+  ),
 }

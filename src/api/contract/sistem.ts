@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { method } from './define'
+import { read } from './define'
 import { NoInput } from './common'
 
 export const SystemStatus = z.object({
@@ -10,22 +10,20 @@ export const SystemStatus = z.object({
 })
 
 export const sistemMethods = {
-  'sistem.lihatStatus': method({
-    input: NoInput,
-    output: SystemStatus,
-    description: 'Keadaan basis data saat dibuka: normal, atau mode pemulihan beserta masalahnya',
-    writes: false,
-  }),
-  'sistem.lihatInfo': method({
-    input: NoInput,
-    output: z.object({
+  'sistem.lihatStatus': read(
+    NoInput,
+    SystemStatus,
+    'Keadaan basis data saat dibuka: normal, atau mode pemulihan beserta masalahnya',
+  ),
+  'sistem.lihatInfo': read(
+    NoInput,
+    z.object({
       appVersion: z.string(),
       schemaVersion: z.number().int(),
       dbPath: z.string(),
       ledgerRows: z.number().int(),
       chainHead: z.string(),
     }),
-    description: 'Versi aplikasi, versi skema, lokasi berkas basis data dan kepala rantai buku besar',
-    writes: false,
-  }),
+    'Versi aplikasi, versi skema, lokasi berkas basis data dan kepala rantai buku besar',
+  ),
 }

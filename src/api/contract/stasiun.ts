@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CAKUPAN, type Kepala } from '../../core/stasiun'
-import { method } from './define'
+import { read, write } from './define'
 import { Id, NameText, NoInput } from './common'
 
 const Cakupan = z.enum(CAKUPAN, { error: 'Cakupan harus tally, pintu, dasbor atau penuh' })
@@ -59,28 +59,26 @@ export const HostStatus = z.object({
 })
 
 export const stasiunMethods = {
-  'stasiun.daftar': method({
-    input: NoInput,
-    output: z.array(StasiunTerlihat),
-    description: 'Stasiun LAN yang terdaftar di komputer induk ini',
-    writes: false,
-    access: 'admin',
-  }),
-  'stasiun.tambah': method({
-    input: z
+  'stasiun.daftar': read(
+    NoInput,
+    z.array(StasiunTerlihat),
+    'Stasiun LAN yang terdaftar di komputer induk ini',
+    'admin',
+  ),
+  'stasiun.tambah': write(
+    z
       .object({
         nama: NameText('Nama stasiun', 'stasiun', 60),
         cakupan: Cakupan,
         izinkanHttp: z.boolean().default(false),
       })
       .strict(),
-    output: StasiunTerlihat,
-    description: 'Menambah stasiun (mis. "Meja sortir 1") dengan cakupan halaman dan tindakannya',
-    writes: true,
-    access: 'admin',
-  }),
-  'stasiun.ubah': method({
-    input: z
+    StasiunTerlihat,
+    'Menambah stasiun (mis. "Meja sortir 1") dengan cakupan halaman dan tindakannya',
+    'admin',
+  ),
+  'stasiun.ubah': write(
+    z
       .object({
         id: Id,
         nama: NameText('Nama stasiun', 'stasiun', 60).optional(),
@@ -88,21 +86,19 @@ export const stasiunMethods = {
         izinkanHttp: z.boolean().optional(),
       })
       .strict(),
-    output: StasiunTerlihat,
-    description: 'Mengubah nama, cakupan, atau izin HTTP biasa sebuah stasiun',
-    writes: true,
-    access: 'admin',
-  }),
-  'stasiun.cabut': method({
-    input: z.object({ id: Id }).strict(),
-    output: StasiunTerlihat,
-    description: 'Mencabut kredensial stasiun: sambungannya diputus dan ia harus dipasangkan ulang',
-    writes: true,
-    access: 'admin',
-  }),
-  'stasiun.buatKodePasang': method({
-    input: z.object({ id: Id }).strict(),
-    output: z.object({
+    StasiunTerlihat,
+    'Mengubah nama, cakupan, atau izin HTTP biasa sebuah stasiun',
+    'admin',
+  ),
+  'stasiun.cabut': write(
+    z.object({ id: Id }).strict(),
+    StasiunTerlihat,
+    'Mencabut kredensial stasiun: sambungannya diputus dan ia harus dipasangkan ulang',
+    'admin',
+  ),
+  'stasiun.buatKodePasang': write(
+    z.object({ id: Id }).strict(),
+    z.object({
       stasiunId: Id,
       nama: z.string(),
       kode: z.string(),
@@ -113,19 +109,17 @@ export const stasiunMethods = {
       kedaluwarsa: z.string(),
       qr: z.object({ ukuran: z.number().int(), baris: z.array(z.string()) }),
     }),
-    description: 'Kode pasang sekali pakai (berlaku 10 menit) dan kode QR-nya untuk sebuah stasiun',
-    writes: true,
-    access: 'admin',
-  }),
-  'stasiun.lihatHost': method({
-    input: NoInput,
-    output: HostStatus,
-    description: 'Mode induk: alamat dan port yang didengarkan, sidik jari sertifikat, alarm saksi',
-    writes: false,
-    access: 'admin',
-  }),
-  'stasiun.aturHost': method({
-    input: z
+    'Kode pasang sekali pakai (berlaku 10 menit) dan kode QR-nya untuk sebuah stasiun',
+    'admin',
+  ),
+  'stasiun.lihatHost': read(
+    NoInput,
+    HostStatus,
+    'Mode induk: alamat dan port yang didengarkan, sidik jari sertifikat, alarm saksi',
+    'admin',
+  ),
+  'stasiun.aturHost': write(
+    z
       .object({
         aktif: z.boolean(),
         port: Port.optional(),
@@ -133,29 +127,25 @@ export const stasiunMethods = {
         portHttp: Port.nullable().optional(),
       })
       .strict(),
-    output: HostStatus,
-    description: 'Menyalakan atau mematikan mode induk (penerima stasiun LAN) dan memilih port serta alamatnya',
-    writes: true,
-    access: 'admin',
-  }),
-  'stasiun.lihatSaya': method({
-    input: NoInput,
-    output: z.object({ stasiun: StasiunTerlihat.nullable(), kepala: KepalaRantai }),
-    description: 'Stasiun yang memanggil (null di komputer induk sendiri) dan kepala rantai saat ini',
-    writes: false,
-  }),
-  'stasiun.buktikan': method({
-    input: z.object({ kepala: z.array(KepalaRantai).min(1).max(64) }).strict(),
-    output: z.object({
+    HostStatus,
+    'Menyalakan atau mematikan mode induk (penerima stasiun LAN) dan memilih port serta alamatnya',
+    'admin',
+  ),
+  'stasiun.lihatSaya': read(
+    NoInput,
+    z.object({ stasiun: StasiunTerlihat.nullable(), kepala: KepalaRantai }),
+    'Stasiun yang memanggil (null di komputer induk sendiri) dan kepala rantai saat ini',
+  ),
+  'stasiun.buktikan': write(
+    z.object({ kepala: z.array(KepalaRantai).min(1).max(64) }).strict(),
+    z.object({
       cocok: z.boolean(),
       kepala: KepalaRantai,
       hasil: z.array(
         z.object({ seq: z.number().int(), hash: z.string(), cocok: z.boolean(), diInduk: z.string().nullable() }),
       ),
     }),
-    description:
-      'Saksi stasiun: apakah kepala rantai yang pernah dilihat stasiun masih ada di buku besar induk; bila tidak, alarm dicatat',
-    writes: true,
-    access: 'semua',
-  }),
+    'Saksi stasiun: apakah kepala rantai yang pernah dilihat stasiun masih ada di buku besar induk; bila tidak, alarm dicatat',
+    'semua',
+  ),
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { TallyRow } from '../../core/tally'
-import { method } from './define'
+import { write } from './define'
 import { Count, Id, ShortText } from './common'
 import { ShiftDetail } from './shift'
 
@@ -30,11 +30,9 @@ export const TallyInput = z
 export type TallyInput = z.output<typeof TallyInput>
 
 export const tallyMethods = {
-  'tally.simpan': method({
-    input: TallyInput,
-    output: ShiftDetail,
-    description:
-      'Menyimpan satu lembar tally: penyerahan ke regu, hasil baik, rusak per alasan dan yang dikembalikan, dalam satu transaksi',
-    writes: true,
-  }),
+  'tally.simpan': write(
+    TallyInput,
+    ShiftDetail,
+    'Menyimpan satu lembar tally: penyerahan ke regu, hasil baik, rusak per alasan dan yang dikembalikan, dalam satu transaksi',
+  ),
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { method } from './define'
+import { longRead, read, write } from './define'
 import { Id, Issue, NameText, NoInput, UploadedFile } from './common'
 
 export const WilayahSummary = z.object({
@@ -128,21 +128,15 @@ export const ImportPreview = z.object({
 export type ImportPreview = z.infer<typeof ImportPreview>
 
 export const wilayahMethods = {
-  'wilayah.lihatRingkasan': method({
-    input: NoInput,
-    output: WilayahSummary,
-    description: 'Jumlah kecamatan, desa/kelurahan, TPS dan DPT',
-    writes: false,
-  }),
-  'wilayah.daftarKecamatan': method({
-    input: NoInput,
-    output: z.array(KecamatanRow),
-    description: 'Daftar kecamatan (PPK) dengan jumlah desa, TPS dan DPT',
-    writes: false,
-  }),
-  'wilayah.daftarDesa': method({
-    input: z.object({ kecamatanId: Id.optional() }).strict().default({}),
-    output: z.array(
+  'wilayah.lihatRingkasan': read(NoInput, WilayahSummary, 'Jumlah kecamatan, desa/kelurahan, TPS dan DPT'),
+  'wilayah.daftarKecamatan': read(
+    NoInput,
+    z.array(KecamatanRow),
+    'Daftar kecamatan (PPK) dengan jumlah desa, TPS dan DPT',
+  ),
+  'wilayah.daftarDesa': read(
+    z.object({ kecamatanId: Id.optional() }).strict().default({}),
+    z.array(
       z.object({
         id: Id,
         kecamatanId: Id,
@@ -152,39 +146,29 @@ export const wilayahMethods = {
         dpt: z.number().int(),
       }),
     ),
-    description: 'Desa/kelurahan (PPS) dengan jumlah TPS dan DPT, seluruhnya atau satu kecamatan',
-    writes: false,
-  }),
-  'wilayah.daftarTps': method({
-    input: NoInput,
-    output: z.array(TpsRow),
-    description: 'Semua TPS dengan kecamatan, desa/kelurahan dan DPT',
-    writes: false,
-  }),
-  'wilayah.pratinjauImpor': method({
-    input: UploadedFile.extend({ gantiNama: GantiNama }).strict(),
-    output: ImportPreview,
-    description:
-      'Membaca berkas wilayah/TPS (CSV atau XLSX) dan menunjukkan galat serta perubahan tanpa menyimpan apa pun',
-    writes: false,
-    // A satker's XLSX of 15,000 rows takes seconds to read: not on the thread that answers the window.
-    long: true,
-  }),
-  'wilayah.impor': method({
-    input: UploadedFile.extend({
+    'Desa/kelurahan (PPS) dengan jumlah TPS dan DPT, seluruhnya atau satu kecamatan',
+  ),
+  'wilayah.daftarTps': read(NoInput, z.array(TpsRow), 'Semua TPS dengan kecamatan, desa/kelurahan dan DPT'),
+  // A satker's XLSX of 15,000 rows takes seconds to read: not on the thread that answers the window.
+  'wilayah.pratinjauImpor': longRead(
+    UploadedFile.extend({ gantiNama: GantiNama }).strict(),
+    ImportPreview,
+    'Membaca berkas wilayah/TPS (CSV atau XLSX) dan menunjukkan galat serta perubahan tanpa menyimpan apa pun',
+  ),
+  'wilayah.impor': write(
+    UploadedFile.extend({
       fingerprint: z.string().min(1, 'Pratinjau impor wajib dibuat dulu'),
       /** The coordinator's decision to change the needs of kits already packed (they become "perlu diperiksa"). */
       terapkanPadaKit: z.boolean().default(false),
       gantiNama: GantiNama,
     }).strict(),
-    output: z.object({
+    z.object({
       added: z.number().int(),
       removed: z.number().int(),
       changed: z.number().int(),
       unchanged: z.number().int(),
     }),
-    description: 'Menyimpan berkas wilayah/TPS yang sudah dipratinjau, seluruhnya atau tidak sama sekali',
-    writes: true,
-    access: 'koordinator',
-  }),
+    'Menyimpan berkas wilayah/TPS yang sudah dipratinjau, seluruhnya atau tidak sama sekali',
+    'koordinator',
+  ),
 }

@@ -1,8 +1,9 @@
 import { formatAngka, jumlahTerbilang } from '../../core/terbilang'
 import { shortItemName } from '../../core/text'
 import { tanggalJam } from '../../core/tanggal'
-import { dataTable, identityTable, opening, paragraph, strong, subheading, type Content } from '../pdf'
+import { dataTable, opening, paragraph, strong, subheading, type Content } from '../pdf'
 import { signatureBlock, type DocParts, type Snapshot } from './snapshot'
+import { num, party, signerIdentity, variantCells, variantTable } from './tables'
 import { jumlahPerBarang, totalGroup } from './wording'
 
 export interface PenerimaanLine {
@@ -43,25 +44,12 @@ export function baPenerimaan(snap: Snapshot<PenerimaanData>): DocParts {
     .join(', ')
   const body: Content[] = [
     opening(snap.tanggal, { tempat: snap.header.tempat }),
-    identityTable(
-      [
-        ['Nama', d.wakilNama || '..............................'],
-        ['Jabatan', d.wakilJabatan || '..............................'],
-        ['Instansi/Perusahaan', d.penyedia],
-      ],
-      { indent: 20 },
+    ...party(
+      signerIdentity({ nama: d.wakilNama, nip: '', jabatan: d.wakilJabatan }, d.penyedia, 'Instansi/Perusahaan'),
+      'PIHAK PERTAMA',
+      ' (yang menyerahkan)',
     ),
-    paragraph(['selanjutnya disebut ', strong('PIHAK PERTAMA'), ' (yang menyerahkan).'], { indent: 20 }),
-    identityTable(
-      [
-        ['Nama', receiver?.nama || '..............................'],
-        ...(receiver?.nip ? ([['NIP', receiver.nip]] as [string, string][]) : []),
-        ['Jabatan', receiver?.jabatan || '..............................'],
-        ['Instansi', snap.header.satkerNama],
-      ],
-      { indent: 20 },
-    ),
-    paragraph(['selanjutnya disebut ', strong('PIHAK KEDUA'), ' (yang menerima).'], { indent: 20 }),
+    ...party(signerIdentity(receiver, snap.header.satkerNama), 'PIHAK KEDUA', ' (yang menerima)'),
     paragraph([
       strong('PIHAK PERTAMA'),
       ` telah menyerahkan kepada `,
@@ -73,22 +61,15 @@ export function baPenerimaan(snap: Snapshot<PenerimaanData>): DocParts {
         (angkut ? `, diangkut dengan ${angkut}` : '') +
         `, yang telah dihitung bersama di hadapan saksi dengan rincian sebagai berikut:`,
     ]),
-    dataTable({
-      numbered: true,
-      columns: [
-        { header: 'Jenis Logistik' },
-        { header: 'Dapil' },
+    variantTable(
+      [
         { header: 'Satuan', width: 'auto' },
-        { header: 'Dus', numeric: true },
-        { header: 'Isi/Dus', numeric: true, noSum: true },
-        { header: 'Menurut Surat Jalan', numeric: true },
-        { header: 'Hasil Hitung', numeric: true },
-        { header: 'Selisih', numeric: true },
-        { header: 'Tertukar', numeric: true },
+        num('Dus'),
+        { ...num('Isi/Dus'), noSum: true },
+        ...['Menurut Surat Jalan', 'Hasil Hitung', 'Selisih', 'Tertukar'].map(num),
       ],
-      rows: d.lines.map((l) => [
-        shortItemName(l.item),
-        l.dapil ?? '-',
+      d.lines.map((l) => [
+        ...variantCells(l),
         l.unit,
         l.dus,
         l.isiPerDus,
@@ -97,9 +78,8 @@ export function baPenerimaan(snap: Snapshot<PenerimaanData>): DocParts {
         l.counted - l.stated,
         l.tertukar,
       ]),
-      totals: { label: 'JUMLAH', groups: d.lines.map(totalGroup) },
-      fontSize: 9,
-    }),
+      { item: 'Jenis Logistik', groups: d.lines.map(totalGroup), fontSize: 9 },
+    ),
     paragraph(
       `Jumlah logistik yang diterima menurut hasil hitung sebanyak ${jumlahPerBarang(d.lines.map((l) => ({ ...l, qty: l.counted })))}.`,
     ),

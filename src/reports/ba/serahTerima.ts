@@ -3,7 +3,6 @@ import { jumlahTerbilang } from '../../core/terbilang'
 import { shortItemName } from '../../core/text'
 import {
   dataTable,
-  identityTable,
   opening,
   paragraph,
   strong,
@@ -13,7 +12,8 @@ import {
   type DataColumn,
 } from '../pdf'
 import { signatureBlock, type DocParts, type Snapshot } from './snapshot'
-import { jumlahPerBarang, namaTempat, reasonLabel, segelRingkas, totalGroup } from './wording'
+import { num, party, reasonRows, reasonTable, signerIdentity, variantCells, variantTable } from './tables'
+import { jumlahPerBarang, namaTempat, segelRingkas, totalGroup } from './wording'
 
 export interface SerahTerimaItem {
   variantId: number
@@ -104,25 +104,15 @@ export function baSerahTerima(snap: Snapshot<SerahTerimaData>): DocParts {
   const itemCols: DataColumn[] = d.items.map((i) => ({ header: itemColumnLabel(i), numeric: true }))
   const body: Content[] = [
     opening(snap.tanggal, { tempat: snap.header.tempat }),
-    identityTable(
-      [
-        ['Nama', first?.nama || '..............................'],
-        ...(first?.nip ? ([['NIP', first.nip]] as [string, string][]) : []),
-        ['Jabatan', first?.jabatan || '..............................'],
-        ['Instansi', snap.header.satkerNama],
-      ],
-      { indent: 20 },
-    ),
-    paragraph(['selanjutnya disebut ', strong('PIHAK PERTAMA'), '.'], { indent: 20 }),
-    identityTable(
+    ...party(signerIdentity(first, snap.header.satkerNama), 'PIHAK PERTAMA'),
+    ...party(
       [
         ['Nama', d.ppkNama],
         ['Jabatan', ppkJabatan],
         ['Instansi', `Panitia Pemilihan Kecamatan (PPK) ${kecamatan}`],
       ],
-      { indent: 20 },
+      'PIHAK KEDUA',
     ),
-    paragraph(['selanjutnya disebut ', strong('PIHAK KEDUA'), '.'], { indent: 20 }),
     paragraph([
       strong('PIHAK PERTAMA'),
       ' telah menyerahkan kepada ',
@@ -136,22 +126,16 @@ export function baSerahTerima(snap: Snapshot<SerahTerimaData>): DocParts {
           : ', dalam keadaan baik dan terkemas per TPS') +
         ', dengan rincian sebagai berikut:',
     ]),
-    dataTable({
-      numbered: true,
-      columns: [
-        { header: 'Jenis Logistik' },
-        { header: 'Dapil' },
-        { header: 'Satuan', width: 'auto' },
-        { header: 'Jumlah', numeric: true },
-      ],
-      rows: d.items.map((i) => [
+    variantTable(
+      [{ header: 'Satuan', width: 'auto' }, num('Jumlah')],
+      d.items.map((i) => [
         i.kind === 'ballot' ? shortItemName(i.name) : i.name,
         i.dapil ?? '-',
         i.unit,
         total(i.variantId),
       ]),
-      totals: { label: 'JUMLAH', groups: d.items.map((i) => totalGroup({ ...i, item: i.name })) },
-    }),
+      { item: 'Jenis Logistik', groups: d.items.map((i) => totalGroup({ ...i, item: i.name })) },
+    ),
     paragraph(
       `Jumlah seluruhnya ${jumlahPerBarang(d.items.map((i) => ({ ...i, item: i.name, qty: total(i.variantId) })))}, dengan rincian per desa/kelurahan pada Lampiran I dan per TPS pada Lampiran II.`,
     ),
@@ -267,51 +251,20 @@ export function baPemusnahan(snap: Snapshot<PemusnahanData>): DocParts {
           : 'para saksi yang bertanda tangan di bawah ini'
       }, dengan rincian sebagai berikut:`,
     }),
-    dataTable({
-      numbered: true,
-      columns: [
-        { header: 'Jenis Surat Suara' },
-        { header: 'Dapil' },
-        { header: 'Rusak', numeric: true },
-        { header: 'Lebih', numeric: true },
-        { header: 'Jumlah Dimusnahkan', numeric: true },
-      ],
-      rows: d.rows.map((r) => [shortItemName(r.item), r.dapil ?? '-', rusakOf(r), r.lebih, rusakOf(r) + r.lebih]),
-      totals: { label: 'JUMLAH' },
-    }),
+    variantTable(
+      ['Rusak', 'Lebih', 'Jumlah Dimusnahkan'].map(num),
+      d.rows.map((r) => [...variantCells(r), rusakOf(r), r.lebih, rusakOf(r) + r.lebih]),
+    ),
     paragraph(
       `Jumlah surat suara yang dimusnahkan sebanyak ${jumlahTerbilang(total)} lembar, sehingga tidak dapat digunakan lagi.`,
     ),
   ]
-  const reasonRows = d.rows.flatMap((r) =>
-    d.reasons
-      .filter((x) => (r.rusakByReason[x.code] ?? 0) > 0)
-      .map(
-        (x) =>
-          [
-            shortItemName(r.item),
-            r.dapil ?? '-',
-            reasonLabel(x.label, r.rusakNotes?.[x.code]),
-            r.rusakByReason[x.code]!,
-          ] as CellValue[],
-      ),
+  body.push(
+    ...reasonTable(
+      subheading('Rincian surat suara rusak yang dimusnahkan menurut kriteria'),
+      reasonRows(d.rows, d.reasons),
+    ),
   )
-  if (reasonRows.length) {
-    body.push(subheading('Rincian surat suara rusak yang dimusnahkan menurut kriteria'))
-    body.push(
-      dataTable({
-        numbered: true,
-        columns: [
-          { header: 'Jenis Surat Suara' },
-          { header: 'Dapil' },
-          { header: 'Kriteria Rusak' },
-          { header: 'Jumlah', numeric: true },
-        ],
-        rows: reasonRows,
-        totals: { label: 'JUMLAH' },
-      }),
-    )
-  }
   if (d.note) body.push(paragraph(`Keterangan: ${d.note}`))
   return { title: ['BERITA ACARA', 'PEMUSNAHAN SURAT SUARA RUSAK DAN LEBIH'], body, signatures: signatureBlock(snap) }
 }

@@ -1,9 +1,9 @@
 import { jumlahTerbilang } from '../../core/terbilang'
 import { shortItemName } from '../../core/text'
 import { tanggalPanjang } from '../../core/tanggal'
-import { dataTable, opening, paragraph, subheading, type Content } from '../pdf'
+import { opening, paragraph, subheading, type Content } from '../pdf'
 import { signatureBlock, type DocParts, type Snapshot } from './snapshot'
-import { reasonLabel } from './wording'
+import { num, reasonRows, reasonTable, variantCells, variantTable } from './tables'
 
 export interface SortirRow {
   item: string
@@ -17,13 +17,17 @@ export interface SortirRow {
   rusakNotes?: Record<string, string[]>
 }
 
-export interface PositionRow {
+/** Where the ballots of one type and dapil stand: needed, received, and sorted good or damaged. */
+interface BallotPosition {
   item: string
   dapil: string | null
   kebutuhan: number
   diterima: number
   baik: number
   rusak: number
+}
+
+export interface PositionRow extends BallotPosition {
   belumDisortir: number
   kekurangan: number
 }
@@ -50,30 +54,6 @@ export const periodText = (from: string, to: string): string =>
     ? `tanggal ${tanggalPanjang(from)}`
     : `tanggal ${tanggalPanjang(from)} sampai dengan ${tanggalPanjang(to)}`
 
-export function reasonRows(
-  rows: {
-    item: string
-    dapil: string | null
-    rusakByReason: Record<string, number>
-    rusakNotes?: Record<string, string[]>
-  }[],
-  reasons: { code: string; label: string }[],
-) {
-  return rows.flatMap((r) =>
-    reasons
-      .filter((x) => (r.rusakByReason[x.code] ?? 0) !== 0)
-      .map(
-        (x) =>
-          [
-            shortItemName(r.item),
-            r.dapil ?? '-',
-            reasonLabel(x.label, r.rusakNotes?.[x.code]),
-            r.rusakByReason[x.code]!,
-          ] as (string | number)[],
-      ),
-  )
-}
-
 /**
  * The regulation a paper cites for the damage criteria: the one its election type's snapshot names
  * (none for a Pilkada, whose decree the app does not know), or Keputusan KPU 1395/2023 for a snapshot
@@ -96,44 +76,24 @@ export function baSortir(snap: Snapshot<SortirData>): DocParts {
       lanjutan: `kami yang bertanda tangan di bawah ini menyatakan bahwa telah dilaksanakan sortir dan lipat surat suara ${snap.header.namaPemilihan} pada ${periodText(d.from, d.to)}, dalam ${d.shifts} shift oleh ${d.teams} regu dengan ${d.workers} pekerja, dengan hasil sebagai berikut:`,
     }),
     subheading('A. Hasil sortir dan lipat'),
-    dataTable({
-      numbered: true,
-      columns: [
-        { header: 'Jenis Surat Suara' },
-        { header: 'Dapil' },
-        { header: 'Disortir', numeric: true },
-        { header: 'Baik', numeric: true },
-        { header: 'Rusak', numeric: true },
-      ],
-      rows: d.rows.map((r) => [shortItemName(r.item), r.dapil ?? '-', r.baik + r.rusak, r.baik, r.rusak]),
-      totals: { label: 'JUMLAH' },
-    }),
+    variantTable(
+      [num('Disortir'), num('Baik'), num('Rusak')],
+      d.rows.map((r) => [...variantCells(r), r.baik + r.rusak, r.baik, r.rusak]),
+    ),
     paragraph(
       `Jumlah surat suara yang disortir dan dilipat dalam keadaan baik sebanyak ${jumlahTerbilang(baik)} lembar, dan yang rusak sebanyak ${jumlahTerbilang(rusak)} lembar.`,
     ),
   ]
   const reasons = reasonRows(d.rows, d.reasons)
-  if (reasons.length) {
-    body.push(subheading(`B. Rincian surat suara rusak menurut kriteria${kriteriaCited(snap.header)}`))
-    body.push(
-      dataTable({
-        numbered: true,
-        columns: [
-          { header: 'Jenis Surat Suara' },
-          { header: 'Dapil' },
-          { header: 'Kriteria Rusak' },
-          { header: 'Jumlah', numeric: true },
-        ],
-        rows: reasons,
-        totals: { label: 'JUMLAH' },
-      }),
-    )
+  body.push(
+    ...reasonTable(subheading(`B. Rincian surat suara rusak menurut kriteria${kriteriaCited(snap.header)}`), reasons),
+  )
+  if (reasons.length)
     body.push(
       paragraph(
         'Surat suara rusak disimpan terpisah menurut kriterianya sampai dimusnahkan dengan berita acara pemusnahan.',
       ),
     )
-  }
   if (d.reklasifikasi.length) {
     body.push(
       subheading(
@@ -141,18 +101,10 @@ export function baSortir(snap: Snapshot<SortirData>): DocParts {
       ),
     )
     body.push(
-      dataTable({
-        numbered: true,
-        columns: [
-          { header: 'Jenis Surat Suara' },
-          { header: 'Dapil' },
-          { header: 'Semula' },
-          { header: 'Alasan' },
-          { header: 'Jumlah', numeric: true },
-        ],
-        rows: d.reklasifikasi.map((r) => [shortItemName(r.item), r.dapil ?? '-', r.reason, r.note, r.qty]),
-        totals: { label: 'JUMLAH' },
-      }),
+      variantTable(
+        [{ header: 'Semula' }, { header: 'Alasan' }, num('Jumlah')],
+        d.reklasifikasi.map((r) => [...variantCells(r), r.reason, r.note, r.qty]),
+      ),
     )
   }
   return {
@@ -163,21 +115,10 @@ export function baSortir(snap: Snapshot<SortirData>): DocParts {
       {
         title: `Posisi surat suara sampai dengan ${tanggalPanjang(snap.tanggal)}`,
         body: [
-          dataTable({
-            numbered: true,
-            columns: [
-              { header: 'Jenis Surat Suara' },
-              { header: 'Dapil' },
-              { header: 'Kebutuhan', numeric: true },
-              { header: 'Diterima', numeric: true },
-              { header: 'Baik', numeric: true },
-              { header: 'Rusak', numeric: true },
-              { header: 'Belum Disortir', numeric: true },
-              { header: 'Kekurangan', numeric: true },
-            ],
-            rows: d.position.map((p) => [
-              shortItemName(p.item),
-              p.dapil ?? '-',
+          variantTable(
+            ['Kebutuhan', 'Diterima', 'Baik', 'Rusak', 'Belum Disortir', 'Kekurangan'].map(num),
+            d.position.map((p) => [
+              ...variantCells(p),
               p.kebutuhan,
               p.diterima,
               p.baik,
@@ -185,9 +126,8 @@ export function baSortir(snap: Snapshot<SortirData>): DocParts {
               p.belumDisortir,
               p.kekurangan,
             ]),
-            totals: { label: 'JUMLAH' },
-            fontSize: 9,
-          }),
+            { fontSize: 9 },
+          ),
           paragraph(
             d.asOf
               ? 'Kebutuhan adalah jumlah DPT ditambah cadangan pada setiap TPS serta cadangan pemungutan suara ulang. Kekurangan adalah bagian kebutuhan yang belum dapat dipenuhi dari surat suara baik dan surat suara yang belum disortir.'
@@ -199,13 +139,7 @@ export function baSortir(snap: Snapshot<SortirData>): DocParts {
   }
 }
 
-export interface RusakRow {
-  item: string
-  dapil: string | null
-  kebutuhan: number
-  diterima: number
-  baik: number
-  rusak: number
+export interface RusakRow extends BallotPosition {
   rusakByReason: Record<string, number>
   kurangKirim: number
   kekurangan: number
@@ -252,21 +186,10 @@ export function baRusak(snap: Snapshot<RusakData>): DocParts {
       lanjutan: `kami yang bertanda tangan di bawah ini telah melakukan penghitungan surat suara rusak dan surat suara yang belum dikirim oleh penyedia untuk ${snap.header.namaPemilihan} berdasarkan hasil penerimaan serta sortir dan lipat sampai dengan tanggal tersebut, dengan hasil sebagai berikut:`,
     }),
     subheading('A. Surat suara rusak dan belum dikirim per jenis dan dapil'),
-    dataTable({
-      numbered: true,
-      columns: [
-        { header: 'Jenis Surat Suara' },
-        { header: 'Dapil' },
-        { header: 'Kebutuhan', numeric: true },
-        { header: 'Diterima', numeric: true },
-        { header: 'Rusak', numeric: true },
-        { header: 'Belum Dikirim', numeric: true },
-        { header: 'Pengiriman' },
-        { header: 'Diminta', numeric: true },
-      ],
-      rows: rows.map((r) => [
-        shortItemName(r.item),
-        r.dapil ?? '-',
+    variantTable(
+      [...['Kebutuhan', 'Diterima', 'Rusak', 'Belum Dikirim'].map(num), { header: 'Pengiriman' }, num('Diminta')],
+      rows.map((r) => [
+        ...variantCells(r),
         r.kebutuhan,
         r.diterima,
         r.rusak,
@@ -274,27 +197,13 @@ export function baRusak(snap: Snapshot<RusakData>): DocParts {
         r.lengkap ? 'Lengkap' : 'Berlangsung',
         r.diminta ?? null,
       ]),
-      totals: { label: 'JUMLAH' },
-      fontSize: 9,
-    }),
+      { fontSize: 9 },
+    ),
+    ...reasonTable(
+      subheading(`B. Rincian surat suara rusak menurut kriteria${kriteriaCited(snap.header)}`),
+      reasonRows(rows, d.reasons),
+    ),
   ]
-  const reasons = reasonRows(rows, d.reasons)
-  if (reasons.length) {
-    body.push(subheading(`B. Rincian surat suara rusak menurut kriteria${kriteriaCited(snap.header)}`))
-    body.push(
-      dataTable({
-        numbered: true,
-        columns: [
-          { header: 'Jenis Surat Suara' },
-          { header: 'Dapil' },
-          { header: 'Kriteria Rusak' },
-          { header: 'Jumlah', numeric: true },
-        ],
-        rows: reasons,
-        totals: { label: 'JUMLAH' },
-      }),
-    )
-  }
   if (minta > 0) {
     const rincian = [
       mintaRusak > 0 ? `surat suara rusak sebanyak ${jumlahTerbilang(mintaRusak)} lembar` : null,
@@ -335,47 +244,13 @@ function baRusakSebelumIssue13(snap: Snapshot<RusakData>): DocParts {
       lanjutan: `kami yang bertanda tangan di bawah ini telah melakukan penghitungan surat suara rusak dan kekurangan surat suara ${snap.header.namaPemilihan} berdasarkan hasil penerimaan serta sortir dan lipat, dengan hasil sebagai berikut:`,
     }),
     subheading('A. Posisi surat suara per jenis dan dapil'),
-    dataTable({
-      numbered: true,
-      columns: [
-        { header: 'Jenis Surat Suara' },
-        { header: 'Dapil' },
-        { header: 'Kebutuhan', numeric: true },
-        { header: 'Diterima', numeric: true },
-        { header: 'Rusak', numeric: true },
-        { header: 'Kurang Kirim', numeric: true },
-        { header: 'Kekurangan', numeric: true },
-      ],
-      rows: d.rows.map((r) => [
-        shortItemName(r.item),
-        r.dapil ?? '-',
-        r.kebutuhan,
-        r.diterima,
-        r.rusak,
-        r.kurangKirim,
-        r.kekurangan,
-      ]),
-      totals: { label: 'JUMLAH' },
-      fontSize: 9,
-    }),
+    variantTable(
+      ['Kebutuhan', 'Diterima', 'Rusak', 'Kurang Kirim', 'Kekurangan'].map(num),
+      d.rows.map((r) => [...variantCells(r), r.kebutuhan, r.diterima, r.rusak, r.kurangKirim, r.kekurangan]),
+      { fontSize: 9 },
+    ),
+    ...reasonTable(subheading('B. Rincian surat suara rusak menurut kriteria'), reasonRows(d.rows, d.reasons)),
   ]
-  const reasons = reasonRows(d.rows, d.reasons)
-  if (reasons.length) {
-    body.push(subheading('B. Rincian surat suara rusak menurut kriteria'))
-    body.push(
-      dataTable({
-        numbered: true,
-        columns: [
-          { header: 'Jenis Surat Suara' },
-          { header: 'Dapil' },
-          { header: 'Kriteria Rusak' },
-          { header: 'Jumlah', numeric: true },
-        ],
-        rows: reasons,
-        totals: { label: 'JUMLAH' },
-      }),
-    )
-  }
   body.push(
     minta > 0
       ? paragraph(

@@ -2,7 +2,7 @@ import type { LabelGrid } from '../../api/contract/kemas'
 import { formatTpsNumber } from '../../core/tps'
 import { mm, PAPER, type RenderOptions } from '../pdf'
 import { renderDrawing, type Drawing, type TextStyle } from '../pdf/draw'
-import { sizedQr } from '../pdf/qr'
+import { qrSpec } from '../pdf/qr'
 
 /**
  * Kotak labels on A4 sticker sheets: one label per kotak of every TPS, in the order the kotak are
@@ -37,6 +37,9 @@ export interface KotakLabel {
   dapil: string | null
   colorHex: string | null
   colorName: string | null
+  /** The seal number on this kotak once it is recorded (kemas.catatSegel); a label printed before has none. */
+  segel: string | null
+  /** The public codes and their check (core/kotakLabel.ts). */
   qrText: string
 }
 
@@ -98,8 +101,13 @@ function textOn(hex: string): string {
  */
 function label(d: Drawing, l: KotakLabel, x: number, y: number, w: number, h: number, outline: boolean): void {
   const s = Math.max(0.55, Math.min(2.2, w / REF.width, h / REF.height))
-  const module = s >= 1.3 ? 4 : s >= 0.9 ? 3 : 2
-  const qrSize = sizedQr(l.qrText, module).size
+  // The code keeps the size a version-4 code (33 modules, the public codes of usual names) has at this
+  // scale: a long dapil name makes a denser code with finer modules, never finer than 1.75 pt (0.62 mm).
+  // Quarter points: a module of an odd fraction aliases against the printer's and the scanner's dots
+  // (1.57 pt failed to scan at 100 dpi where 2 pt did).
+  const n = 17 + 4 * qrSpec(l.qrText).version
+  const module = Math.max(1.75, Math.floor((s >= 1.3 ? 4 : s >= 0.9 ? 3 : 2) * Math.min(1, 33 / n) * 4) / 4)
+  const qrSize = n * module
   const quiet = module * 4
   const pad = Math.max(6 * s, quiet)
   const inner = w - 2 * pad
@@ -176,6 +184,9 @@ function label(d: Drawing, l: KotakLabel, x: number, y: number, w: number, h: nu
               a.dapil > 1 ? { maxLines: a.dapil, minScale: 0.85, oneLineScale: 0.9 } : { maxLines: 1, minScale: 0.75 },
             ),
           ]
+        : []),
+      ...(l.segel
+        ? [d.fit(`NOMOR SEGEL ${l.segel}`, inner, style(9 * squeeze, true), { maxLines: 1, minScale: 0.6 })]
         : []),
     ]
     const belowTop = Math.max(columnBottom + 6 * s, qrTop + qrSize + quiet + frame + 4 * s)

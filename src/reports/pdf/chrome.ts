@@ -38,7 +38,7 @@ export interface FooterInfo {
    * what a reader copies into the logbook or reads out to the KPU provinsi; null or absent prints none.
    */
   kodeSaksi?: string | null
-  /** Short text for the QR code (≤ 106 UTF-8 bytes; ≤ 84 keeps ECC level M): what a verifier scans to find the record. */
+  /** Short text for the QR code (≤ 154 UTF-8 bytes; ≤ 84 keeps version 5 at ECC level M): what a verifier scans to find the record. */
   qrText: string
   /** Local time 'YYYY-MM-DDTHH:mm' the document was generated (PDF metadata). */
   generatedAt: string

@@ -9,8 +9,11 @@ import type { ContentCanvas, ContentQr } from './types'
  * module makes the size predictable: 20.5–26 mm across with 0.7 mm modules.
  */
 
-/** Byte-mode capacity of QR versions 1–5 (ISO/IEC 18004, table 7) at ECC levels M and L. */
-const CAPACITY = { M: [14, 26, 42, 62, 84], L: [17, 32, 53, 78, 106] } as const
+/**
+ * Byte-mode capacity of QR versions 1–7 (ISO/IEC 18004, table 7) at ECC levels M and L. Versions 6 and 7
+ * are for kotak labels whose public codes carry a long dapil name (core/kotakLabel.ts).
+ */
+const CAPACITY = { M: [14, 26, 42, 62, 84, 106, 122], L: [17, 32, 53, 78, 106, 134, 154] } as const
 const MIN_VERSION = 3
 const MODULE_PT = 2
 
@@ -35,7 +38,7 @@ function utf8Length(text: string): number {
 
 /**
  * A QR node for short text — an id and a hash prefix, not the document. ECC level M (15 % may be lost
- * to a crease or a stamp) while the text fits version 5; level L up to 106 bytes; longer text is
+ * to a crease or a stamp) while the text fits version 7; level L up to 154 bytes; longer text is
  * refused rather than printed too small to scan.
  */
 export function sizedQr(text: string, modulePt: number = MODULE_PT): SizedQr {

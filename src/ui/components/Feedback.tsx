@@ -190,6 +190,12 @@ export function Verdict({
  */
 const fieldsOf = (e: ApiError): string | undefined => (e.code === 'INVALID_INPUT' ? e.method : undefined)
 
+/**
+ * Whether a refusal's column names mean something to a reader: the fields of a refused input (shown by their
+ * labels) or the columns of a file's rows. A service's own field keys without a row ("proses") do not.
+ */
+const namesColumns = (e: ApiError): boolean => fieldsOf(e) !== undefined || e.details.some((i) => i.row !== undefined)
+
 /** An inline error where the problem is (a page section or a dialog), with the API's details. */
 export function ErrorBanner({
   error,
@@ -227,7 +233,7 @@ export function ErrorBanner({
       }
     >
       <p>{error.message}</p>
-      <IssueTable issues={issues} method={fieldsOf(error)} columns={!shown} />
+      <IssueTable issues={issues} method={fieldsOf(error)} columns={!shown && namesColumns(error)} />
       {children}
     </Banner>
   )

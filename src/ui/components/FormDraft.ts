@@ -12,8 +12,14 @@ export interface FormDraft {
   /** The draft found when the form opened, until it is saved, discarded or its notice closed. */
   restored: Draf | null
   dismissRestored(): void
-  /** After the form was saved (its service removed the draft) or emptied: nothing more is written. */
+  /**
+   * The form is being saved (its service removes the draft with the save) or was emptied: nothing more is
+   * written. Called before the save is sent, so a write waiting for a pause cannot land after the save and
+   * bring the draft back.
+   */
   settle(): void
+  /** The save was refused: the form is a draft again, written as it stands. */
+  resume(): void
   /** Throws the draft away (Kosongkan). */
   discard(): void
   savedAt: string | null
@@ -52,9 +58,11 @@ export function useFormDraft({
 
   // Every change of a form with something in it is written once typing pauses.
   const snapshot = JSON.stringify(parts)
+  const current = useRef<Parts | null>(null)
   useEffect(() => {
-    if (!loaded || !dirty || settled.current) return
-    pending.current = JSON.parse(snapshot) as Parts
+    current.current = loaded && dirty ? (JSON.parse(snapshot) as Parts) : null
+    if (!current.current || settled.current) return
+    pending.current = current.current
     schedule()
   }, [loaded, dirty, snapshot, schedule])
 
@@ -63,6 +71,12 @@ export function useFormDraft({
     pending.current = null
     cancel()
   }, [cancel])
+
+  const resume = useCallback(() => {
+    settled.current = false
+    pending.current = current.current
+    if (pending.current) schedule()
+  }, [schedule])
 
   const discard = useCallback(() => {
     pending.current = null
@@ -74,6 +88,7 @@ export function useFormDraft({
     restored: record.restored,
     dismissRestored: record.dismissRestored,
     settle,
+    resume,
     discard,
     savedAt: record.savedAt,
     failure: record.failure,

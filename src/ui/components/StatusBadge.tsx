@@ -52,6 +52,15 @@ export function StatusBadge({
   )
 }
 
+/** A state named in running text ("· 2 menunggu konfirmasi"): the badge's text colour, without the pill. */
+export function StatusText({ state, children }: { state: StatusState; children: ReactNode }) {
+  return (
+    <span className={`status-text status-${state}`} data-state={state}>
+      {children}
+    </span>
+  )
+}
+
 export const StatusDot = ({ state }: { state: StatusState }) => (
   <span className={`status-dot status-${state}`} aria-hidden="true" />
 )

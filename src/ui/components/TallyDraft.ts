@@ -10,8 +10,11 @@ const DRAFT_DELAY_MS = 400
 export interface TallyDraft {
   /** Rows whose entries changed: written as a draft once typing pauses. */
   touch(rowIds: Iterable<string>): void
-  /** After a save: nothing pending is written any more, and these rows' draft is removed. */
-  settle(rowIds: readonly string[]): void
+  /**
+   * After a save (`milikSaya`: only the rows this user typed; another station's unsaved row stays) or a
+   * clear: nothing pending is written any more, and these rows' draft is removed.
+   */
+  settle(rowIds: readonly string[], milikSaya: boolean): void
   /** The draft found when the sheet opened, until it is saved, discarded or its notice closed. */
   restored: Draf | null
   dismissRestored(): void
@@ -30,13 +33,17 @@ export function useTallyDraft({
   variantId,
   open,
   entriesRef,
+  basisOf,
   onRestore,
 }: {
   shiftId: number
   variantId: number
   open: boolean
   entriesRef: RefObject<Entries>
-  onRestore(rows: Entries): void
+  /** The version the grid's numbers are typed against, written with the draft (docs/lan.md). */
+  basisOf(): number
+  /** `basisSeq`: the version the restored rows were typed against (null for a draft from before it was kept). */
+  onRestore(rows: Entries, basisSeq: number | null): void
 }): TallyDraft {
   const kunci = tallyDrafKunci(shiftId, variantId)
   const record = useDraftRecord({ jenis: 'tally', kunci, enabled: open, onRestore })
@@ -48,8 +55,8 @@ export function useTallyDraft({
     const bagian: Entries = {}
     for (const id of pending.current) bagian[id] = entriesRef.current[id] ?? {}
     pending.current.clear()
-    void write(bagian)
-  }, [write, entriesRef])
+    void write(bagian, false, basisOf())
+  }, [write, entriesRef, basisOf])
   const { schedule, cancel } = usePausedWrite(writePending, DRAFT_DELAY_MS)
 
   const touch = useCallback(
@@ -62,10 +69,10 @@ export function useTallyDraft({
   )
 
   const settle = useCallback(
-    (rowIds: readonly string[]) => {
+    (rowIds: readonly string[], milikSaya: boolean) => {
       cancel()
       pending.current.clear()
-      forget(rowIds)
+      forget(rowIds, milikSaya)
     },
     [cancel, forget],
   )

@@ -115,22 +115,27 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
   }, [])
 
   // A draft found when the sheet opens fills the rows not typed into yet; a worker's row needs the per-worker view.
+  // Its numbers were typed against the version the draft kept, not the one loaded now: that stays the basis,
+  // so a team another station saved since is refused as stale rather than overwritten.
   const restoreDraft = useCallback(
-    (rows: Entries) => {
+    (rows: Entries, basisSeq: number | null) => {
       setEntries((prev) => {
         const next = { ...rows }
         for (const [id, e] of Object.entries(prev)) if (Object.values(e).some((v) => v.trim() !== '')) next[id] = e
         return next
       })
+      if (basisSeq !== null) basisRef.current = Math.min(basisRef.current ?? basisSeq, basisSeq)
       if (Object.keys(rows).some((id) => id.startsWith('w:'))) setPerWorker(true)
     },
     [setEntries],
   )
+  const basisOf = useCallback(() => basisRef.current ?? versiRef.current, [])
   const draft = useTallyDraft({
     shiftId: shift.id,
     variantId: variant.variantId,
     open,
     entriesRef,
+    basisOf,
     onRestore: restoreDraft,
   })
   const { touch: touchDraft, settle: settleDraft } = draft
@@ -336,7 +341,7 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
         basisSeq: basisRef.current ?? versiRef.current,
       })
       // The service removed the saved rows' draft; rows sent without a number (a note alone) go too.
-      settleDraft(Object.keys(current))
+      settleDraft(Object.keys(current), true)
       setEntries(() => ({}))
       setServerErrors({})
       setRefusal(null)
@@ -391,7 +396,7 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
 
   const clear = () => {
     apiRef.current?.stopEditing(true)
-    settleDraft(Object.keys(entriesRef.current))
+    settleDraft(Object.keys(entriesRef.current), false)
     setEntries(() => ({}))
     setServerErrors({})
     setRefusal(null)

@@ -219,7 +219,7 @@ function UserPicker({
           <h3>
             {ROLE_LABEL[g.role]} <span className="muted small">· {howToSignIn(g.role)}</span>
           </h3>
-          <div className="user-buttons">
+          <div className="tile-grid">
             {g.users.map((u) => (
               <button
                 key={u.id}

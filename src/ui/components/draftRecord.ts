@@ -20,7 +20,8 @@ export function useDraftRecord({
   kunci: string
   /** Until true nothing is read (a closed tally sheet restores nothing). */
   enabled: boolean
-  onRestore(bagian: Bagian): void
+  /** `basisSeq`: the version the rows were typed against (core/draf.ts), or null. */
+  onRestore(bagian: Bagian, basisSeq: number | null): void
 }) {
   const [loaded, setLoaded] = useState(false)
   const [restored, setRestored] = useState<Draf | null>(null)
@@ -38,7 +39,7 @@ export function useDraftRecord({
       (d) => {
         if (!live) return
         if (Object.keys(d.bagian).length > 0) {
-          restoreRef.current(d.bagian)
+          restoreRef.current(d.bagian, d.basisSeq)
           setRestored(d)
           setSavedAt(d.diubahAt)
         }
@@ -55,10 +56,17 @@ export function useDraftRecord({
     }
   }, [jenis, kunci, enabled])
 
-  /** Writes these rows (or, with ganti, the whole form, replacing what the draft held). */
+  /**
+   * Writes these rows (or, with ganti, the whole form, replacing what the draft held), with the version
+   * they were typed against when there is one (a tally grid's).
+   */
   const write = useCallback(
-    (bagian: Bagian, ganti?: boolean) =>
-      invoke('draf.simpan', { jenis, kunci, bagian, ...(ganti ? { ganti } : {}) }, { askUser: false }).then(
+    (bagian: Bagian, ganti?: boolean, basisSeq?: number) =>
+      invoke(
+        'draf.simpan',
+        { jenis, kunci, bagian, ...(ganti ? { ganti } : {}), ...(basisSeq !== undefined ? { basisSeq } : {}) },
+        { askUser: false },
+      ).then(
         (r) => {
           setSavedAt(r.diubahAt)
           setFailure(null)
@@ -68,15 +76,20 @@ export function useDraftRecord({
     [jenis, kunci],
   )
 
-  /** The notice goes; the draft's rows named (all of it, without rows) are removed. */
+  /**
+   * The notice goes; the draft's rows named (all of it, without rows) are removed — with milikSaya only
+   * those this user typed (after a save: another station's unsaved row of the same team stays).
+   */
   const forget = useCallback(
-    (rows?: readonly string[]) => {
+    (rows?: readonly string[], milikSaya = false) => {
       setRestored(null)
       setSavedAt(null)
       if (rows?.length === 0) return
-      invoke('draf.hapus', { jenis, kunci, ...(rows ? { bagian: [...rows] } : {}) }, { askUser: false }).catch(
-        (err: unknown) => setFailure(toApiError(err).message),
-      )
+      invoke(
+        'draf.hapus',
+        { jenis, kunci, ...(rows ? { bagian: [...rows] } : {}), ...(milikSaya ? { milikSaya } : {}) },
+        { askUser: false },
+      ).catch((err: unknown) => setFailure(toApiError(err).message))
     },
     [jenis, kunci],
   )

@@ -8,7 +8,7 @@ import { PinField, TextField } from '../../components/Form'
 import { JobProgress, useJob } from '../../components/Jobs'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
-import { TableHead } from '../../components/TableHead'
+import { DataTable } from '../../components/TableHead'
 import { fmt, fmtBytes } from '../../format'
 import './cadangan.css'
 
@@ -265,55 +265,52 @@ export function BackupTable({
 }) {
   if (backups.length === 0) return <p className="empty">{empty}</p>
   return (
-    <div className="table-wrap">
-      <table className="table cadangan-table" data-testid="backup-table">
-        <TableHead
-          columns={[
-            'Waktu',
-            'Alasan',
-            { label: 'Ukuran', num: true },
-            { label: 'Baris buku besar', num: true },
-            'Pemeriksaan',
-            { label: 'Tindakan', hidden: true },
-          ]}
-        />
-        <tbody>
-          {backups.map((b) => (
-            <tr key={b.file} className={b.file === highlight ? 'cadangan-highlight' : undefined} data-name={b.name}>
-              <th scope="row">
-                <span className="block">{fmtBackupTime(b.at)}</span>
-                <span className="muted small cadangan-name" title={b.file}>
-                  {b.name}
-                </span>
-              </th>
-              <td>{reasonLabel(b.reason)}</td>
-              <td className="num">{fmtBytes(b.bytes)}</td>
-              <td className="num">{b.ok ? fmt(b.ledgerRows) : '—'}</td>
-              <td>
-                {b.ok ? (
-                  <StatusBadge state="success">Lolos</StatusBadge>
-                ) : (
-                  <span className="cadangan-problem">
-                    <StatusBadge state="error">Rusak</StatusBadge> {b.problem}
-                  </span>
-                )}
-              </td>
-              <td className="actions">
-                {b.ok && (
-                  <button
-                    type="button"
-                    className={b.file === highlight ? 'btn btn-primary btn-small' : 'btn btn-secondary btn-small'}
-                    onClick={() => onRestore(b)}
-                  >
-                    {restoreLabel ? restoreLabel(b) : 'Pulihkan…'}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      className="cadangan-table"
+      testId="backup-table"
+      columns={[
+        'Waktu',
+        'Alasan',
+        { label: 'Ukuran', num: true },
+        { label: 'Baris buku besar', num: true },
+        'Pemeriksaan',
+        { label: 'Tindakan', hidden: true },
+      ]}
+    >
+      {backups.map((b) => (
+        <tr key={b.file} className={b.file === highlight ? 'cadangan-highlight' : undefined} data-name={b.name}>
+          <th scope="row">
+            <span className="block">{fmtBackupTime(b.at)}</span>
+            <span className="muted small cadangan-name" title={b.file}>
+              {b.name}
+            </span>
+          </th>
+          <td>{reasonLabel(b.reason)}</td>
+          <td className="num">{fmtBytes(b.bytes)}</td>
+          <td className="num">{b.ok ? fmt(b.ledgerRows) : '—'}</td>
+          <td>
+            {b.ok ? (
+              <StatusBadge state="success">Lolos</StatusBadge>
+            ) : (
+              <span className="cadangan-problem">
+                <StatusBadge state="error">Rusak</StatusBadge> {b.problem}
+              </span>
+            )}
+          </td>
+          <td className="actions">
+            {b.ok && (
+              <button
+                type="button"
+                className={b.file === highlight ? 'btn btn-primary btn-small' : 'btn btn-secondary btn-small'}
+                onClick={() => onRestore(b)}
+              >
+                {restoreLabel ? restoreLabel(b) : 'Pulihkan…'}
+              </button>
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   )
 }
 
@@ -473,7 +470,7 @@ export function RestoreDialog({
             {reasonLabel(backup.reason).toLowerCase()}), berisi {fmt(backup.ledgerRows)} baris buku besar
             {backup.satker ? ` milik ${backup.satker}` : ''}.
           </p>
-          <ul className="cadangan-list">
+          <ul className="plain-list">
             {recovery ? (
               <li>
                 Berkas yang bermasalah tidak dihapus: dipindahkan ke folder cadangan sebagai{' '}

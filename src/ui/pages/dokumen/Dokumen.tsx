@@ -12,6 +12,7 @@ import { href } from '../../router'
 import { IssueCards } from './DokumenTerbitkan'
 import { chainLabel, docCode, fmtDate, isDocType, readableSubject, usePrint } from './DokumenShared'
 import './dokumen.css'
+import { RunButton } from '../../components/RunButton'
 
 /** '#/dokumen' issues documents and lists the register; '#/dokumen/BA_SORTIR' opens the register filtered to one type. */
 export function DokumenPage({ election, params }: { election: Pemilihan; params: string[] }) {
@@ -111,22 +112,15 @@ function RekapHarianSection() {
           Tanggal rekap
         </label>
         <input id={dateId} type="date" value={tanggal} onChange={(e) => setTanggal(e.target.value)} />
-        <button
-          type="button"
-          className="btn btn-primary"
-          onClick={() => void download('xlsx')}
-          disabled={busy !== null || !tanggal}
-        >
-          {busy === 'xlsx' ? 'Menyiapkan…' : 'Unduh XLSX'}
-        </button>
-        <button
-          type="button"
-          className="btn btn-secondary"
-          onClick={() => void download('csv')}
-          disabled={busy !== null || !tanggal}
-        >
-          {busy === 'csv' ? 'Menyiapkan…' : 'Unduh CSV (kolom Silog)'}
-        </button>
+        <RunButton run="xlsx" busy={busy} onRun={download} disabled={!tanggal} label="Unduh XLSX" />
+        <RunButton
+          run="csv"
+          busy={busy}
+          onRun={download}
+          disabled={!tanggal}
+          label="Unduh CSV (kolom Silog)"
+          secondary
+        />
       </div>
     </Section>
   )

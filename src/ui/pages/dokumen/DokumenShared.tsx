@@ -6,6 +6,7 @@ import { invoke } from '../../api'
 import { useRefreshAll } from '../../components/data'
 import { useToast } from '../../components/Feedback'
 import { saveDownload } from '../../components/files'
+import { TextField } from '../../components/Form'
 
 export const isDocType = (s: string | undefined): s is DocType => DOC_TYPE_CODES.includes(s as DocType)
 
@@ -57,3 +58,22 @@ export function usePrint() {
 
   return { print, busy, isBusy: (id: number, format: 'pdf' | 'xlsx') => busy === `${id}:${format}` }
 }
+
+/** The note a numbered BA prints as its keterangan, across the form (handover, pemusnahan). */
+export function BaNoteField({ value, onChange, error }: { value: string; onChange(v: string): void; error?: string }) {
+  return (
+    <TextField
+      label="Catatan"
+      error={error}
+      className="span-2"
+      hint="Tercetak di berita acara sebagai keterangan."
+      value={value}
+      onChange={onChange}
+    />
+  )
+}
+
+/** A numbered document's number in a list, or its record's #id while it has none. */
+export const NomorCell = ({ nomor, id }: { nomor: string | null; id: number }) => (
+  <td className="serah-terima-nomor">{nomor ?? <span className="muted">#{id}</span>}</td>
+)

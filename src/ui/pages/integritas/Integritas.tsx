@@ -90,7 +90,7 @@ export function IntegritasPage() {
       <KodeSaksiSection />
 
       <Section title="Yang diperiksa" id="integritas-cara">
-        <ul className="integritas-list">
+        <ul className="plain-list">
           <li>
             <strong>Berkas SQLite</strong> tidak rusak (<code>integrity_check</code>).
           </li>

@@ -12,6 +12,7 @@ import { SummedGrid } from '../../components/SummedGrid'
 import { fmt, fmtPercent, shortItemName, formatTpsNumber } from '../../format'
 import { href } from '../../router'
 import './kebutuhan.css'
+import { RunButton } from '../../components/RunButton'
 
 type PerTps = MethodOutput<'kebutuhan.daftarTps'>
 type TpsNeed = PerTps['rows'][number]
@@ -101,24 +102,22 @@ export function KebutuhanPage({ election }: { election: Pemilihan }) {
           onSelect={select}
           actions={
             <>
-              <button
-                type="button"
-                className="btn btn-secondary"
-                onClick={() => void download('xlsx')}
-                disabled={exporting !== null}
+              <RunButton
+                run="xlsx"
+                busy={exporting}
+                onRun={download}
+                label="Unduh XLSX"
                 title={`Unduh kebutuhan ${tabLabel} sebagai Excel`}
-              >
-                {exporting === 'xlsx' ? 'Menyiapkan…' : 'Unduh XLSX'}
-              </button>
-              <button
-                type="button"
-                className="btn btn-secondary"
-                onClick={() => void download('csv')}
-                disabled={exporting !== null}
+                secondary
+              />
+              <RunButton
+                run="csv"
+                busy={exporting}
+                onRun={download}
+                label="Unduh CSV"
                 title={`Unduh kebutuhan ${tabLabel} sebagai CSV`}
-              >
-                {exporting === 'csv' ? 'Menyiapkan…' : 'Unduh CSV'}
-              </button>
+                secondary
+              />
             </>
           }
         />
@@ -154,7 +153,7 @@ function SatkerTotals({
   if (!row) return null
   const psuOf = (code: string) => perDapil.filter((v) => v.itemCode === code).reduce((s, v) => s + v.psu, 0)
   return (
-    <div className="kebutuhan-totals" data-testid="satker-totals">
+    <div className="tile-grid" data-testid="satker-totals">
       {rekap.columns.map((c) => {
         const item = items.get(c.code)
         const psu = c.kind === 'ballot' ? psuOf(c.code) : 0

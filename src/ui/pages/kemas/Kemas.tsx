@@ -28,7 +28,7 @@ export function KemasPage({ election, params }: { election: Pemilihan; params: s
     const r = await invoke('kemas.periksaScan', { code })
     setLastScan({ tpsId: r.tpsId, kotakNo: r.kotakNo, at: Date.now() })
     navigate('kemas', r.tpsId)
-    return `${r.tps} · kotak ${r.kotakNo} dari ${r.kotakOf}`
+    return `${r.tps} · kotak ${r.kotakNo} dari ${r.kotakOf}${r.catatan ? ` — ${r.catatan}` : ''}`
   }, [])
 
   return (

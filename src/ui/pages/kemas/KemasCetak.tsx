@@ -10,9 +10,16 @@ import { JobProgress, useJob } from '../../components/Jobs'
 import { Section } from '../../components/Page'
 import { fmt } from '../../format'
 import { rememberedKecamatan } from './KemasKemajuan'
+import { RunButton } from '../../components/RunButton'
 
 type Grid = MethodOutput<'kemas.lihatSusunanLabel'>
 type Scope = MethodInput<'kemas.cetakLabel'>
+
+/** The two papers of a kit, each printed for the chosen kecamatan or desa. */
+const PRINTS = [
+  ['label', 'Cetak label kotak (PDF)'],
+  ['isi', 'Cetak daftar isi kit (PDF)'],
+] as const
 
 /** Printing for a whole desa or kecamatan: kotak labels on sticker sheets and the daftar isi of each kit. */
 export function CetakView() {
@@ -139,22 +146,17 @@ function PrintPanel() {
           </p>
           <ErrorBanner error={error} title="PDF tidak dapat dibuat" />
           <div className="form-actions cetak-actions">
-            <button
-              type="button"
-              className="btn btn-primary"
-              onClick={() => void print('label')}
-              disabled={busy !== null || !scope}
-            >
-              {busy === 'label' ? 'Membuat PDF…' : 'Cetak label kotak (PDF)'}
-            </button>
-            <button
-              type="button"
-              className="btn btn-primary"
-              onClick={() => void print('isi')}
-              disabled={busy !== null || !scope}
-            >
-              {busy === 'isi' ? 'Membuat PDF…' : 'Cetak daftar isi kit (PDF)'}
-            </button>
+            {PRINTS.map(([run, label]) => (
+              <RunButton
+                key={run}
+                run={run}
+                busy={busy}
+                onRun={print}
+                disabled={!scope}
+                label={label}
+                busyLabel="Membuat PDF…"
+              />
+            ))}
           </div>
           {last && (
             <p className="muted small" role="status">

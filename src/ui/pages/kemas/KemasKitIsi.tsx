@@ -9,6 +9,7 @@ import { scanBeep } from '../../components/ScanField'
 import { DataTable } from '../../components/TableHead'
 import { fmt, formatTpsNumber, readCount, shortItemName } from '../../format'
 import type { PackingShift } from './KemasShift'
+import { StatusText } from '../../components/StatusBadge'
 
 /** Isi kit: what one TPS needs, what is packed and from which stock, and packing line by line or the rest at once. */
 
@@ -303,8 +304,14 @@ function LineRow({
             title={`${name} dikemas untuk ${formatTpsNumber(kit.nomor)} ${kit.desa}`}
           />
         </td>
-        <td className={`num ${done ? 'kemas-text-ok' : 'strong'}`}>
-          {done ? <span aria-label="Sisa 0, sudah lengkap">✓ 0</span> : fmt(l.remaining)}
+        <td className={done ? 'num' : 'num strong'}>
+          {done ? (
+            <StatusText state="lengkap">
+              <span aria-label="Sisa 0, sudah lengkap">✓ 0</span>
+            </StatusText>
+          ) : (
+            fmt(l.remaining)
+          )}
         </td>
         <td className={`num${stockShort ? ' kemas-text-error' : ''}`}>
           <HistoryLink

@@ -10,6 +10,7 @@ import { fmt, fmtJamRentang, fmtTanggal, todayIso } from '../../format'
 import { href } from '../../router'
 import { reguName } from '../../../core/regu'
 import { useWrite } from '../../components/useWrite'
+import { ClockField } from '../shift/ShiftForms'
 
 /** The packing shift the kits on this PC are recorded in: picked once, kept for this tab. */
 type ShiftSummary = MethodOutput<'shift.daftar'>[number]
@@ -185,28 +186,8 @@ function BukaShiftPengemasan({ onClose, onOpened }: { onClose(): void; onOpened(
             onChange={setTanggal}
             data-autofocus
           />
-          <TextField
-            label="Mulai"
-            error={errors.mulai}
-            hint="Jam 24"
-            inputMode="numeric"
-            maxLength={5}
-            placeholder="JJ:MM"
-            value={mulai}
-            onChange={setMulai}
-            onBlur={(e) => setMulai(normalizeClock(e.target.value))}
-          />
-          <TextField
-            label="Selesai"
-            error={errors.selesai}
-            hint="Jam 24"
-            inputMode="numeric"
-            maxLength={5}
-            placeholder="JJ:MM"
-            value={selesai}
-            onChange={setSelesai}
-            onBlur={(e) => setSelesai(normalizeClock(e.target.value))}
-          />
+          <ClockField label="Mulai" error={errors.mulai} hint="Jam 24" value={mulai} onChange={setMulai} />
+          <ClockField label="Selesai" error={errors.selesai} hint="Jam 24" value={selesai} onChange={setSelesai} />
         </div>
         <TextField
           label="Lokasi/meja"

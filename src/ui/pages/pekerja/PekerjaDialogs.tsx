@@ -19,10 +19,14 @@ export function WorkerDialog({ worker, teams, onClose }: { worker: Pekerja | nul
   const [nik, setNik] = useState('')
   const [dropNik, setDropNik] = useState(false)
   const [telepon, setTelepon] = useState(worker?.telepon ?? '')
+  // What the bendahara pays by and reports the tax with (issue 13): printed on the rekap upah.
+  const [npwp, setNpwp] = useState(worker?.npwp ?? '')
+  const [bank, setBank] = useState(worker?.bank ?? '')
+  const [noRekening, setNoRekening] = useState(worker?.noRekening ?? '')
   const [teamId, setTeamId] = useState(worker?.teamId ? String(worker.teamId) : '')
   const [active, setActive] = useState(worker?.active ?? true)
   const { error, errors, busy, run } = useDialogSave(onClose)
-  const known = ['nama', 'nik', 'telepon', 'teamId', 'active']
+  const known = ['nama', 'nik', 'telepon', 'npwp', 'bank', 'noRekening', 'teamId', 'active']
   const unplaced = error && !error.details.some((d) => d.column && known.includes(d.column))
   const movingLeader = editing && worker.isLeader && String(worker.teamId ?? '') !== teamId
 
@@ -36,12 +40,15 @@ export function WorkerDialog({ worker, teams, onClose }: { worker: Pekerja | nul
             id: worker.id,
             nama,
             telepon,
+            npwp,
+            bank,
+            noRekening,
             teamId: team,
             active,
             // Undefined keeps the stored NIK: the screen never had it, so it cannot send it back.
             ...(dropNik ? { nik: null } : newNik ? { nik: newNik } : {}),
           })
-        : await invoke('pekerja.tambah', { nama, nik: newNik || null, telepon, teamId: team })
+        : await invoke('pekerja.tambah', { nama, nik: newNik || null, telepon, npwp, bank, noRekening, teamId: team })
       return [
         `${w.nama}${w.team ? ` · ${reguName(w.team)}` : ''}${w.active ? '' : ' (tidak aktif)'}.`,
         editing ? 'Data pekerja tersimpan' : 'Pekerja ditambahkan',
@@ -103,6 +110,26 @@ export function WorkerDialog({ worker, teams, onClose }: { worker: Pekerja | nul
             value={telepon}
             onChange={setTelepon}
             autoComplete="off"
+          />
+          <TextField
+            label="NPWP"
+            error={errors.npwp}
+            hint="15 atau 16 angka; boleh dikosongkan"
+            inputMode="numeric"
+            maxLength={24}
+            autoComplete="off"
+            value={npwp}
+            onChange={setNpwp}
+          />
+          <TextField label="Nama bank" error={errors.bank} hint="Mis. BRI" value={bank} onChange={setBank} />
+          <TextField
+            label="Nomor rekening"
+            error={errors.noRekening}
+            inputMode="numeric"
+            maxLength={30}
+            autoComplete="off"
+            value={noRekening}
+            onChange={setNoRekening}
           />
           <Field
             label="Regu"
@@ -319,9 +346,10 @@ export function ImportWorkersDialog({ open, onClose }: { open: boolean; onClose(
       <p>
         Unggah daftar pekerja dalam berkas <strong>CSV</strong> atau <strong>XLSX</strong> dengan baris judul. Kolom
         wajib: <code>nama</code>. Kolom pilihan: <code>nik</code> (16 angka; format sel sebagai teks di Excel),{' '}
-        <code>telepon</code> atau <code>no_hp</code>, <code>regu</code> (atau <code>tim</code>, <code>kelompok</code>)
-        dan <code>ketua</code> (isi <em>ya</em> untuk ketua regu). Pekerja yang sudah ada dikenali dari NIK atau
-        namanya; regu yang belum ada dibuat. Seluruh berkas disimpan, atau tidak sama sekali bila ada galat.
+        <code>npwp</code>, <code>bank</code>, <code>no_rekening</code>, <code>telepon</code> atau <code>no_hp</code>,{' '}
+        <code>regu</code> (atau <code>tim</code>, <code>kelompok</code>) dan <code>ketua</code> (isi <em>ya</em> untuk
+        ketua regu). Pekerja yang sudah ada dikenali dari NIK atau namanya; regu yang belum ada dibuat. Seluruh berkas
+        disimpan, atau tidak sama sekali bila ada galat.
       </p>
       <FilePicker
         key={pickerKey}

@@ -1,9 +1,9 @@
 import { useMemo, useState, type FormEvent } from 'react'
 import type { Dokumen, Pemilihan, PemusnahanKandidat } from '../../../api/contract'
 import { jumlahTerbilang } from '../../../core/terbilang'
-import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
-import { useApi, useRefreshAll } from '../../components/data'
-import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { fieldErrors, invoke } from '../../api'
+import { useApi } from '../../components/data'
+import { Banner, ErrorBanner, Loading } from '../../components/Feedback'
 import { ConfirmPaper } from '../../components/ConfirmPaper'
 import { Field, TextField } from '../../components/Form'
 import { HistoryLink } from '../../components/History'
@@ -11,10 +11,11 @@ import { PageHeader, Section, Swatch } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { fmt, fmtTanggal, readCount, shortItemName, todayIso } from '../../format'
 import { href } from '../../router'
-import { fmtDate, usePrint } from '../dokumen/DokumenShared'
+import { fmtDate, usePrint, BaNoteField, NomorCell } from '../dokumen/DokumenShared'
 import './pemusnahan.css'
 import { Loaded } from '../../components/Loaded'
 import { DataTable, TableHead } from '../../components/TableHead'
+import { useWrite } from '../../components/useWrite'
 
 /** One input per source a sheet can be destroyed from: each damage reason, and the surplus of good sheets. */
 interface Source {
@@ -69,11 +70,8 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
   const [tempat, setTempat] = useState('')
   const [tanggal, setTanggal] = useState(todayIso)
   const [note, setNote] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | undefined>()
+  const { error, setError, busy, run } = useWrite()
   const [done, setDone] = useState<{ qty: number; document: Dokumen } | null>(null)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
 
   const rows = kandidat.data ?? []
   const sources = rows.flatMap(sourcesOf)
@@ -109,9 +107,7 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
   }
 
   async function destroy() {
-    setBusy(true)
-    setError(undefined)
-    try {
+    await run(async () => {
       const payload = lines.map((l) => ({
         variantId: l.s.variantId,
         from: l.s.from,
@@ -124,20 +120,15 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
         note,
         lines: payload,
       })
-      toast.showSuccess(
-        `${fmt(total)} lembar surat suara dimusnahkan.${r.document.nomor ? ` BA nomor ${r.document.nomor}.` : ''}`,
-        'Pemusnahan tercatat',
-      )
       setDone({ qty: total, document: r.document })
       setQty({})
       setNote('')
-      refreshAll()
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(false)
-      setConfirming(false)
-    }
+      return [
+        `${fmt(total)} lembar surat suara dimusnahkan.${r.document.nomor ? ` BA nomor ${r.document.nomor}.` : ''}`,
+        'Pemusnahan tercatat',
+      ]
+    })
+    setConfirming(false)
   }
 
   return (
@@ -358,14 +349,7 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
                   value={tempat}
                   onChange={setTempat}
                 />
-                <TextField
-                  label="Catatan"
-                  error={errors.note}
-                  className="span-2"
-                  hint="Tercetak di berita acara sebagai keterangan."
-                  value={note}
-                  onChange={setNote}
-                />
+                <BaNoteField value={note} onChange={setNote} error={errors.note} />
               </div>
             </div>
             <div className="pemusnahan-saksi" data-testid="pemusnahan-saksi">
@@ -455,7 +439,7 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
             >
               {rows.map((p) => (
                 <tr key={p.id}>
-                  <td className="serah-terima-nomor">{p.nomor ?? <span className="muted">#{p.id}</span>}</td>
+                  <NomorCell nomor={p.nomor} id={p.id} />
                   <td>{fmtDate(p.tanggal)}</td>
                   <td>
                     {p.metode}

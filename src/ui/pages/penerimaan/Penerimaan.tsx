@@ -14,6 +14,7 @@ import { fmt, readCount, fmtWaktu } from '../../format'
 import { href, navigate } from '../../router'
 import { PenerimaanDetail } from './PenerimaanDetail'
 import { PenerimaanForm } from './PenerimaanForm'
+import { KirimanSection } from './PenerimaanKiriman'
 import { fmtLocalDateTime, SelisihBadge, tidyCount, VariantLabel, variantName } from './PenerimaanShared'
 import './penerimaan.css'
 
@@ -90,6 +91,8 @@ function PenerimaanList() {
           !deliveries.error && <Loading />
         )}
       </Section>
+
+      <KirimanSection deliveries={deliveries.data ?? []} variants={byId} />
 
       <TertukarSection deliveries={deliveries.data ?? []} variants={byId} />
     </>

@@ -208,6 +208,8 @@ export function PenerimaanForm() {
     }
     setBusy(true)
     setError(undefined)
+    // The service removes the draft with the save; nothing may be written from this form meanwhile.
+    draft.settle()
     try {
       const d = await invoke('penerimaan.catat', {
         ...h,
@@ -218,11 +220,10 @@ export function PenerimaanForm() {
         `Surat jalan ${d.suratJalan} dari ${d.penyedia}: ${fmt(d.lines.length)} barang tercatat.`,
         `Penerimaan #${d.id} tersimpan`,
       )
-      // The service removed the draft with the save; nothing more is written from this form.
-      draft.settle()
       refreshAll()
       navigateAfterSave('penerimaan', d.id)
     } catch (err) {
+      draft.resume()
       setError(toApiError(err))
       setBusy(false)
     }

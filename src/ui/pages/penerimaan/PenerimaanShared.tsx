@@ -1,6 +1,6 @@
 import type { VariantInfo } from '../../../api/contract'
 import { Swatch } from '../../components/Page'
-import { StatusBadge } from '../../components/StatusBadge'
+import { StatusBadge, StatusText } from '../../components/StatusBadge'
 import { fmt, readCount, shortItemName, fmtWaktuLokal } from '../../format'
 
 /** "199500" -> "199.500" once the field is left; anything unreadable stays as typed so it can be fixed. */
@@ -43,7 +43,7 @@ export function SelisihBadge({ selisih, settled, unit }: { selisih: number; sett
         <StatusBadge state="netral" className="penerimaan-settled">
           {text}
         </StatusBadge>{' '}
-        <span className="penerimaan-settled-mark">✓ selesai</span>
+        <StatusText state="success">✓ selesai</StatusText>
       </span>
     )
   }

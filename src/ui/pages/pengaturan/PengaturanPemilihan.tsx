@@ -112,7 +112,7 @@ export function ElectionForm({ election }: { election: Pemilihan }) {
           <Field
             label="Zona waktu satker"
             error={errors.zonaWaktu}
-            hint="Tanggal berita acara, rekap harian dan hari setiap catatan dibaca menurut jam dinding gudang di zona ini, apa pun zona waktu komputer yang membuka berkas."
+            hint="Tanggal berita acara, rekap harian dan hari setiap catatan mengikuti jam dinding gudang di zona ini, bukan zona waktu komputer."
           >
             {(id, d, inv) => (
               <select

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { Pemilihan, Barang } from '../../../api/contract'
-import { taxOf } from '../../../core/pay'
+import { pph21Harian, taxOf, type Pph21Metode } from '../../../core/pay'
 import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
@@ -51,6 +51,8 @@ function UpahForm({ election, items }: { election: Pemilihan; items: Barang[] })
   const [rates, setRates] = useState<Record<number, string>>(() =>
     Object.fromEntries(items.map((i) => [i.id, rateText(i.payRate)])),
   )
+  // The method: as it is now, until chosen; typing a percentage chooses the flat percentage.
+  const [metodeEdit, setMetode] = useState<Pph21Metode | null>(null)
   const [taxError, setTaxError] = useState<ApiError | undefined>()
   const [rowErrors, setRowErrors] = useState<Record<number, string>>({})
   const [failed, setFailed] = useState<ApiError | undefined>()
@@ -61,7 +63,10 @@ function UpahForm({ election, items }: { election: Pemilihan; items: Barang[] })
 
   const changedItems = items.filter((i) => !Object.is(rateValue(rates[i.id] ?? ''), i.payRate))
   const taxChanged = readNumber(tax, true) !== election.taxPercent
-  const dirty = taxChanged || changedItems.length > 0
+  const metode: Pph21Metode = metodeEdit ?? (taxEdit !== null ? 'persen' : election.pph21Metode)
+  const metodeChanged = metode !== election.pph21Metode
+  const metodeId = useId()
+  const dirty = taxChanged || metodeChanged || changedItems.length > 0
   const taxValue = readNumber(tax, true)
   const taxFieldError = fieldErrors(taxError).taxPercent
 
@@ -93,7 +98,7 @@ function UpahForm({ election, items }: { election: Pemilihan; items: Barang[] })
         errs[i.id] = fieldErrors(api).payRate ?? api.message
       }
     }
-    if (taxChanged) {
+    if (taxChanged || metodeChanged) {
       if (taxValue === null) {
         setTaxError(
           new ApiError('INVALID_INPUT', 'Periksa persentase pajak', [
@@ -105,7 +110,9 @@ function UpahForm({ election, items }: { election: Pemilihan; items: Barang[] })
         )
       } else {
         try {
-          setTax(taxText((await invoke('pemilihan.ubah', { taxPercent: taxValue })).taxPercent))
+          const e = await invoke('pemilihan.ubah', { taxPercent: taxValue, pph21Metode: metode })
+          setTax(taxText(e.taxPercent))
+          setMetode(e.pph21Metode)
           saved++
         } catch (err) {
           const api = toApiError(err)
@@ -132,6 +139,23 @@ function UpahForm({ election, items }: { election: Pemilihan; items: Barang[] })
           <p>Periksa isian yang ditandai di bawah{failed.message ? `: ${failed.message}` : ''}.</p>
         </Banner>
       )}
+      <div className="field pengaturan-tax">
+        <label htmlFor={metodeId}>Cara pemotongan PPh 21</label>
+        <select
+          id={metodeId}
+          value={metode}
+          onChange={(e) => setMetode(e.target.value as Pph21Metode)}
+          aria-describedby={`${metodeId}-hint`}
+        >
+          <option value="ter_harian">Tarif efektif harian pegawai tidak tetap (PMK 168/2023)</option>
+          <option value="persen">Persentase tetap dari upah bruto</option>
+        </select>
+        <p className="field-hint" id={`${metodeId}-hint`}>
+          {metode === 'ter_harian'
+            ? 'Per hari kerja: bruto sehari sampai Rp450.000 tidak dipotong; di atasnya sampai Rp2.500.000 dipotong 0,5%.'
+            : 'Persentase di bawah dipotong dari seluruh upah bruto setiap pekerja.'}
+        </p>
+      </div>
       <div className={`field pengaturan-tax${taxFieldError ? ' field-invalid' : ''}`}>
         <label htmlFor={taxId}>Potongan pajak penghasilan (%)</label>
         <div className="pengaturan-input-suffix">
@@ -170,7 +194,15 @@ function UpahForm({ election, items }: { election: Pemilihan; items: Barang[] })
           const value = raw.trim() === '' ? null : readNumber(raw)
           const err = rowErrors[i.id]
           const gross = value === null ? null : value * EXAMPLE_QTY
-          const cut = gross === null || taxValue === null ? null : taxOf(gross, Math.round(taxValue * 100))
+          // The example as one day's work: the daily rule taxes a day's gross.
+          const cut =
+            gross === null
+              ? null
+              : metode === 'ter_harian'
+                ? pph21Harian(gross)
+                : taxValue === null
+                  ? null
+                  : taxOf(gross, Math.round(taxValue * 100))
           return (
             <tr key={i.id} data-code={i.code}>
               <th scope="row">
@@ -222,6 +254,7 @@ function UpahForm({ election, items }: { election: Pemilihan; items: Barang[] })
         label="Simpan upah"
         onDiscard={() => {
           setTax(null)
+          setMetode(null)
           setRates(Object.fromEntries(items.map((i) => [i.id, rateText(i.payRate)])))
           setTaxError(undefined)
           setRowErrors({})

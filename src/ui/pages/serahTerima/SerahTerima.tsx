@@ -3,13 +3,13 @@ import { KIT_STATUS_LABEL, KIT_STATUS_SHORT, KIT_STATUSES } from '../../../core/
 import { useApi } from '../../components/data'
 import { ErrorBanner, Loading } from '../../components/Feedback'
 import { PageHeader, Section } from '../../components/Page'
-import { KitStatusBar, KitStatusLegend, StatusBadge, sumKitCounts } from '../../components/StatusBadge'
+import { KitStatusBar, KitStatusLegend, sumKitCounts, StatusText } from '../../components/StatusBadge'
 import { fmt } from '../../format'
 import { href, navigate } from '../../router'
 import { SerahTerimaKecamatan } from './SerahTerimaKecamatan'
 import { HandoverPrintButton } from './SerahTerimaHandover'
-import { serahTerimaHref, type Handover, type KitProgress } from './SerahTerimaShared'
-import { fmtDate } from '../dokumen/DokumenShared'
+import { serahTerimaHref, type Handover, type KitProgress, PpkCell, ConfirmedBadge } from './SerahTerimaShared'
+import { fmtDate, NomorCell } from '../dokumen/DokumenShared'
 import './serahTerima.css'
 import { Loaded } from '../../components/Loaded'
 import { DataTable } from '../../components/TableHead'
@@ -127,25 +127,18 @@ function Overview() {
             >
               {rows.map((h) => (
                 <tr key={h.id}>
-                  <td className="serah-terima-nomor">{h.nomor ?? <span className="muted">#{h.id}</span>}</td>
+                  <NomorCell nomor={h.nomor} id={h.id} />
                   <td>{fmtDate(h.tanggal)}</td>
                   <td>
                     <a href={serahTerimaHref(h.kecamatanId)}>{h.kecamatan}</a>
                   </td>
-                  <td>
-                    {h.ppkNama}
-                    <span className="muted small block">{h.ppkJabatan}</span>
-                  </td>
+                  <PpkCell h={h} />
                   <td className="num">
                     {fmt(h.tps)}
                     {h.exceptions > 0 && <span className="muted small block">{fmt(h.exceptions)} pengecualian</span>}
                   </td>
                   <td>
-                    {h.confirmed ? (
-                      <StatusBadge state="diterima">✓ Diterima PPK</StatusBadge>
-                    ) : (
-                      <StatusBadge state="diserahkan">Menunggu konfirmasi</StatusBadge>
-                    )}
+                    <ConfirmedBadge confirmed={Boolean(h.confirmed)} />
                   </td>
                   <td className="actions">{h.documentId !== null && <HandoverPrintButton h={h} />}</td>
                 </tr>
@@ -173,12 +166,12 @@ function ProgressRow({ r, handovers }: { r: KitProgress; handovers: Handover[] }
           <span className="serah-terima-ba-mini">
             {fmt(handovers.length)} BA serah terima
             {handovers.some((h) => !h.confirmed) ? (
-              <span className="serah-terima-wait-mark">
+              <StatusText state="diserahkan">
                 {' '}
                 · {fmt(handovers.filter((h) => !h.confirmed).length)} menunggu konfirmasi
-              </span>
+              </StatusText>
             ) : (
-              <span className="serah-terima-ok-mark"> · ✓ diterima</span>
+              <StatusText state="diterima"> · ✓ diterima</StatusText>
             )}
           </span>
         )}

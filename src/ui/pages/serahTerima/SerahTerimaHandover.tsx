@@ -6,10 +6,9 @@ import { Dialog, DialogActions } from '../../components/Dialog'
 import { ErrorBanner, Loading } from '../../components/Feedback'
 import { TextAreaField } from '../../components/Form'
 import { HistoryLink, useHistory } from '../../components/History'
-import { StatusBadge } from '../../components/StatusBadge'
 import { fmt, readCount, fmtWaktu } from '../../format'
-import { type Handover } from './SerahTerimaShared'
-import { fmtDate, usePrint } from '../dokumen/DokumenShared'
+import { type Handover, PpkCell, ConfirmedBadge } from './SerahTerimaShared'
+import { fmtDate, usePrint, NomorCell } from '../dokumen/DokumenShared'
 import { VariantLabel } from '../penerimaan/PenerimaanShared'
 import { TableHead, DataTable } from '../../components/TableHead'
 import { useDialogSave } from '../../components/useWrite'
@@ -60,15 +59,12 @@ export function HandoverTable({ rows }: { rows: Handover[] }) {
       >
         {rows.map((h) => (
           <tr key={h.id} data-testid={`handover-${h.id}`}>
-            <td className="serah-terima-nomor">{h.nomor ?? <span className="muted">#{h.id}</span>}</td>
+            <NomorCell nomor={h.nomor} id={h.id} />
             <td>
               {fmtDate(h.tanggal)}
               <span className="muted small block">dicatat {h.actor}</span>
             </td>
-            <td>
-              {h.ppkNama}
-              <span className="muted small block">{h.ppkJabatan}</span>
-            </td>
+            <PpkCell h={h} />
             <td className="num">
               {fmt(h.tps)}
               {h.exceptions > 0 && (
@@ -80,15 +76,11 @@ export function HandoverTable({ rows }: { rows: Handover[] }) {
               {h.note && <span className="muted small block">{h.note}</span>}
             </td>
             <td data-testid="confirmation">
-              {h.confirmed ? (
-                <>
-                  <StatusBadge state="diterima">✓ Diterima PPK</StatusBadge>
-                  <span className="muted small block">
-                    {h.confirmed.note} — {h.confirmed.actor}, {fmtWaktu(h.confirmed.at)}
-                  </span>
-                </>
-              ) : (
-                <StatusBadge state="diserahkan">Menunggu konfirmasi</StatusBadge>
+              <ConfirmedBadge confirmed={Boolean(h.confirmed)} />
+              {h.confirmed && (
+                <span className="muted small block">
+                  {h.confirmed.note} — {h.confirmed.actor}, {fmtWaktu(h.confirmed.at)}
+                </span>
               )}
             </td>
             <td className="actions serah-terima-actions">

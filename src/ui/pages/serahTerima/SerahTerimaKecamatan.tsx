@@ -7,7 +7,7 @@ import { ConfirmPaper } from '../../components/ConfirmPaper'
 import { Field, TextField } from '../../components/Form'
 import { PageHeader, Section, Swatch } from '../../components/Page'
 import { ScanField } from '../../components/ScanField'
-import { KitStatusBar, KitStatusLegend } from '../../components/StatusBadge'
+import { KitStatusBar, KitStatusLegend, StatusText } from '../../components/StatusBadge'
 import { fmt, fmtTanggal, formatTpsNumber, shortItemName, todayIso } from '../../format'
 import { href } from '../../router'
 import { HandoverPrintButton, HandoverTable, HeldByPpk } from './SerahTerimaHandover'
@@ -15,6 +15,7 @@ import { type Kit, SELECTABLE, serahTerimaHref } from './SerahTerimaShared'
 import { DesaRows, useTpsHandover } from './SerahTerimaKit'
 import { type Refusal, RefusalList, ScanProgress } from './SerahTerimaScan'
 import { TableHead } from '../../components/TableHead'
+import { BaNoteField } from '../dokumen/DokumenShared'
 
 /**
  * One PPK (Panitia Pemilihan Kecamatan): every TPS kit of the kecamatan by desa, a scan check of the
@@ -111,7 +112,7 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
             : !selected.has(r.tpsId)
               ? ' — TPS ini belum dicentang untuk diserahkan'
               : ''
-      return `${already ? 'Sudah dipindai sebelumnya: ' : ''}${r.tps}, kotak ${r.kotakNo} dari ${r.kotakOf}${note}`
+      return `${already ? 'Sudah dipindai sebelumnya: ' : ''}${r.tps}, kotak ${r.kotakNo} dari ${r.kotakOf}${note}${r.catatan ? ` — ${r.catatan}` : ''}`
     } catch (err) {
       const e = toApiError(err)
       setRefusals((list) => [{ at: new Date(), code, message: e.message }, ...list].slice(0, 50))
@@ -430,14 +431,7 @@ function HandoverForm({
               value={kendaraan}
               onChange={setKendaraan}
             />
-            <TextField
-              label="Catatan"
-              error={errors.note}
-              className="span-2"
-              hint="Tercetak di berita acara sebagai keterangan."
-              value={note}
-              onChange={setNote}
-            />
+            <BaNoteField value={note} onChange={setNote} error={errors.note} />
           </div>
         </div>
 
@@ -475,16 +469,14 @@ function HandoverForm({
                   </ul>
                 </div>
               )}
-              <p
-                className={
-                  kotakDone < kotakTotal
-                    ? 'serah-terima-scan-note text-warn'
-                    : 'serah-terima-scan-note serah-terima-ok-mark'
-                }
-              >
-                {kotakDone < kotakTotal
-                  ? `${fmt(kotakTotal - kotakDone)} dari ${fmt(kotakTotal)} kotak belum dipindai.`
-                  : `Semua ${fmt(kotakTotal)} kotak sudah dipindai.`}
+              <p className="serah-terima-scan-note">
+                {kotakDone < kotakTotal ? (
+                  <StatusText state="warning">
+                    {fmt(kotakTotal - kotakDone)} dari {fmt(kotakTotal)} kotak belum dipindai.
+                  </StatusText>
+                ) : (
+                  <StatusText state="success">Semua {fmt(kotakTotal)} kotak sudah dipindai.</StatusText>
+                )}
               </p>
             </>
           )}

@@ -4,12 +4,26 @@ import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { Brand } from '../../components/Brand'
 import { useRefreshAll } from '../../components/data'
 import { ErrorBanner } from '../../components/Feedback'
-import { TextField } from '../../components/Form'
+import { TextField, RadioCard } from '../../components/Form'
 import './setup.css'
 
 type BupatiWalikota = 'bupati' | 'walikota' | 'none'
 
 /** Shown while the database holds no election: one form creates the election, its ballot types and preset items. */
+/** The two kinds of election a file can hold, with what each implies for reserve and TPS size. */
+const JENIS_CHOICES = [
+  {
+    value: 'pilkada',
+    title: 'Pilkada',
+    explain: 'Pemilihan gubernur, bupati atau wali kota; cadangan 2,5%, maks. 600 pemilih per TPS',
+  },
+  {
+    value: 'pemilu',
+    title: 'Pemilu',
+    explain: 'Presiden, DPR, DPD, DPRD provinsi dan kabupaten/kota; cadangan 2%, maks. 300 pemilih per TPS',
+  },
+] as const
+
 export function SetupPage() {
   const refreshAll = useRefreshAll()
   const [jenis, setJenis] = useState<'pemilu' | 'pilkada'>('pilkada')
@@ -63,37 +77,18 @@ export function SetupPage() {
 
         <fieldset className="field">
           <legend>Jenis pemilihan</legend>
-          <div className="radio-row">
-            <label className="radio">
-              <input
-                type="radio"
+          <div className="radio-cards">
+            {JENIS_CHOICES.map((c) => (
+              <RadioCard
+                key={c.value}
                 name="jenis"
-                value="pilkada"
-                checked={jenis === 'pilkada'}
-                onChange={() => setJenis('pilkada')}
+                value={c.value}
+                checked={jenis === c.value}
+                onChoose={() => setJenis(c.value)}
+                title={c.title}
+                explain={c.explain}
               />
-              <span>
-                <strong>Pilkada</strong>
-                <span className="muted small">
-                  Pemilihan gubernur, bupati atau wali kota; cadangan 2,5%, maks. 600 pemilih per TPS
-                </span>
-              </span>
-            </label>
-            <label className="radio">
-              <input
-                type="radio"
-                name="jenis"
-                value="pemilu"
-                checked={jenis === 'pemilu'}
-                onChange={() => setJenis('pemilu')}
-              />
-              <span>
-                <strong>Pemilu</strong>
-                <span className="muted small">
-                  Presiden, DPR, DPD, DPRD provinsi dan kabupaten/kota; cadangan 2%, maks. 300 pemilih per TPS
-                </span>
-              </span>
-            </label>
+            ))}
           </div>
         </fieldset>
 

@@ -4,13 +4,13 @@ import { invoke } from '../../api'
 import { useApi } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
 import { ErrorBanner, Loading } from '../../components/Feedback'
-import { Field, TextField, RadioCard } from '../../components/Form'
+import { TextField, RadioCard } from '../../components/Form'
 import { fmtTanggal, todayIso } from '../../format'
 import { navigate } from '../../router'
 import { useDialogSave } from '../../components/useWrite'
 import {
   type Attendance,
-  ClockInput,
+  ClockField,
   TeamPicker,
   Unplaced,
   VariantPicker,
@@ -118,12 +118,14 @@ export function BukaShiftDialog({ onClose }: { onClose(): void }) {
             required
           />
           {/* Plain text, not type=time: the browser would show 04:00 PM on an English Windows, the floor says 16:00. */}
-          <Field label="Mulai" error={errors.mulai} hint="Jam 24, mis. 08:00">
-            {(id, d, inv) => <ClockInput id={id} describedBy={d} invalid={inv} value={mulai} onChange={setMulai} />}
-          </Field>
-          <Field label="Selesai" error={errors.selesai} hint="Jam 24, mis. 16:00">
-            {(id, d, inv) => <ClockInput id={id} describedBy={d} invalid={inv} value={selesai} onChange={setSelesai} />}
-          </Field>
+          <ClockField label="Mulai" error={errors.mulai} hint="Jam 24, mis. 08:00" value={mulai} onChange={setMulai} />
+          <ClockField
+            label="Selesai"
+            error={errors.selesai}
+            hint="Jam 24, mis. 16:00"
+            value={selesai}
+            onChange={setSelesai}
+          />
           <TextField
             label="Lokasi/meja"
             error={errors.lokasi}

@@ -9,6 +9,7 @@ import { StatusBadge } from '../../components/StatusBadge'
 import { variantShort } from '../../components/TallyGrid'
 import { fmt } from '../../format'
 import { reguName } from '../../../core/regu'
+import { TextField } from '../../components/Form'
 
 /** The parts the Sortir & Rakit dialogs share: team and item pickers, the clock field, messages and the footer. */
 
@@ -187,30 +188,31 @@ export function VariantPicker({
   )
 }
 
-export function ClockInput({
-  id,
-  describedBy,
-  invalid,
+/** A clock time as the floor types it, 24-hour ("16:00", or "1600" made "16:00" when the field is left). */
+export function ClockField({
+  label,
+  hint,
+  error,
   value,
   onChange,
 }: {
-  id: string
-  describedBy: string | undefined
-  invalid: boolean
+  label: string
+  hint: string
+  error?: string | undefined
   value: string
   onChange(v: string): void
 }) {
   return (
-    <input
-      id={id}
-      aria-describedby={describedBy}
-      aria-invalid={invalid}
+    <TextField
+      label={label}
+      hint={hint}
+      error={error}
       inputMode="numeric"
       autoComplete="off"
       maxLength={5}
       placeholder="JJ:MM"
       value={value}
-      onChange={(e) => onChange(e.target.value)}
+      onChange={onChange}
       onBlur={(e) => onChange(normalizeClock(e.target.value))}
     />
   )
