@@ -16,10 +16,12 @@ export function cadanganHandlers({ ctx, state, sessions, jobs }: HandlerContext)
     'cadangan.pulihkan': async (i, m) => {
       // In recovery no one is signed in (the users table is not trusted): an admin's PIN from the broken
       // file or the backup, when either can still be read. In normal mode the session is an admin's.
+      // The CLI and tests are the machine itself (api/auth.ts), in recovery as in normal mode.
       const normal = state.mode === 'normal'
-      const oleh = normal
-        ? m.actor
-        : recoveryPin.check(ctx.dbPath, cadangan.berkasPulihan(ctx.dbPath, i.file), i.pin).oleh
+      const oleh =
+        normal || isMachine(m)
+          ? m.actor
+          : recoveryPin.check(ctx.dbPath, cadangan.berkasPulihan(ctx.dbPath, i.file), i.pin).oleh
       // A job's worker holds the file open; on Windows the file could not be moved aside.
       await jobs?.cancelAll()
       const r = cadangan.pulihkan(ctx, i.file, { trustOpenFile: normal, oleh })
