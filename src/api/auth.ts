@@ -42,6 +42,12 @@ export function createAuthorizer(ctx: ServiceContext, sessions: SessionStore): A
       if (refusal) return { ok: false, error: refusal }
     }
     if (access === 'semua') return { ok: true, meta }
+    if (meta.transport === 'cli' && !meta.session && access !== 'operator') {
+      // Whoever holds the file may count on the command line as the machine, but what needs a koordinator's
+      // or admin's PIN in the app needs it here too (gudang --user NAMA): every row then names that person.
+      if (!hasAdmin(ctx) && BOOTSTRAP.has(method)) return { ok: true, meta }
+      return { ok: false, error: cliRefusal(method, access, hasAdmin(ctx)) }
+    }
     if (isMachine(meta)) return { ok: true, meta }
     if (!hasAdmin(ctx)) {
       if (BOOTSTRAP.has(method)) return { ok: true, meta }
@@ -77,6 +83,22 @@ export function createAuthorizer(ctx: ServiceContext, sessions: SessionStore): A
       }
     }
     return { ok: true, meta }
+  }
+}
+
+/** What a koordinator or admin method answers on the command line without `--user`. */
+function cliRefusal(method: string, access: 'koordinator' | 'admin', admin: boolean): ErrorBody {
+  if (!admin)
+    return {
+      code: 'AUTH_REQUIRED',
+      need: 'admin',
+      message:
+        'Berkas ini belum memiliki admin. Buat admin pertama dulu: gudang init --admin NAMA untuk berkas baru, atau gudang admin-pertama --db BERKAS --user NAMA; tidak ada yang dicatat.',
+    }
+  return {
+    code: 'AUTH_REQUIRED',
+    need: access,
+    message: `${method} memerlukan ${ROLE_LABEL[access].toLowerCase()}: jalankan dengan --user NAMA (PIN ditanyakan di terminal, atau dari variabel lingkungan GUDANG_PIN untuk skrip); tidak ada yang dicatat.`,
   }
 }
 

@@ -16,6 +16,7 @@ import {
   type ChainReport,
   type ErrorBody,
   type ImportPreview,
+  type Pengguna,
 } from '../api/contract'
 import type { CallMeta, Dispatcher } from '../api/dispatch'
 import type { WorkerEntry } from '../api/jobs'
@@ -23,6 +24,8 @@ import { APP_VERSION } from '../api/version'
 import { zodIssues } from '../api/zodIssues'
 import { AppError, type Issue } from '../core/errors'
 import { IMPORT_LIMITS, megabyte } from '../core/importLimits'
+import { needsPin, pinProblem } from '../core/roles'
+import { normalizeName } from '../core/text'
 import { defaultDataDir, defaultDbPath } from '../db/paths'
 import { osUserName } from '../server/http'
 
@@ -38,8 +41,11 @@ Pemakaian: gudang PERINTAH [PILIHAN]
 
 Perintah:
   init --db BERKAS --jenis pemilu|pilkada --satker "Kabupaten X"
-       [--kode 1219] [--tahun 2024] [--provinsi NAMA]
-        Menyiapkan basis data baru untuk satu pemilihan satu satker.
+       [--kode 1219] [--tahun 2024] [--provinsi NAMA] [--admin NAMA]
+        Menyiapkan basis data baru untuk satu pemilihan satu satker; dengan
+        --admin sekaligus membuat admin pertama (PIN ditanyakan dua kali).
+  admin-pertama --db BERKAS --user NAMA
+        Membuat admin pertama pada berkas yang belum memiliki admin.
   import-tps --db BERKAS DATA.csv|DATA.xlsx [--yes]
         Membaca daftar TPS, menampilkan jumlah, galat (baris dan kolom),
         peringatan dan perubahan, lalu menyimpannya bila tidak ada galat.
@@ -71,22 +77,30 @@ Pilihan umum:
   --db BERKAS    berkas basis data SQLite (bawaan: GUDANG_DB atau
                  ${defaultDbPath()}); wajib untuk init
   --json         keluaran untuk mesin: satu dokumen JSON {ok, result} atau {ok, error}
-  --actor NAMA   nama petugas yang dicatat pada buku besar (bawaan: nama pengguna sistem)
+  --user NAMA    pengguna berkas ini yang menjalankan perintah; wajib untuk yang di
+                 aplikasi memerlukan koordinator atau admin (impor TPS dan dapil,
+                 berita acara, pengaturan). PIN-nya ditanyakan di terminal tanpa
+                 tampil, atau dibaca dari variabel lingkungan GUDANG_PIN (skrip).
+                 Buku besar dan log audit mencatat nama pengguna ini.
+  --actor NAMA   nama petugas yang dicatat untuk perintah tanpa --user
+                 (bawaan: nama pengguna sistem)
 
 Kode keluar: 0 berhasil, 1 ditolak atau isian tidak sah (tidak ada yang diubah),
 2 kesalahan pemakaian perintah (basis data tidak dibuka).
 
 Contoh:
-  gudang init --db batubara.sqlite --jenis pilkada --satker "Kabupaten Batu Bara" --kode 1219 --provinsi "Sumatera Utara"
-  gudang import-tps --db batubara.sqlite tps.csv --yes
+  gudang init --db batubara.sqlite --jenis pilkada --satker "Kabupaten Batu Bara" --kode 1219 --provinsi "Sumatera Utara" --admin "Nurhayati"
+  gudang import-tps --db batubara.sqlite tps.csv --yes --user "Nurhayati"
+  GUDANG_PIN=… gudang dapil import --db batubara.sqlite dapil.csv --user "Nurhayati"
   gudang kebutuhan --db batubara.sqlite --level kecamatan > kebutuhan.csv
   gudang call --db batubara.sqlite wilayah.lihatRingkasan
 `
 
-const GLOBAL_OPTIONS = ['db', 'json', 'actor', 'help', 'version'] as const
+const GLOBAL_OPTIONS = ['db', 'json', 'actor', 'user', 'help', 'version'] as const
 
 const COMMANDS = {
-  init: { options: ['jenis', 'satker', 'kode', 'tahun', 'provinsi'], positionals: [0, 0] },
+  init: { options: ['jenis', 'satker', 'kode', 'tahun', 'provinsi', 'admin'], positionals: [0, 0] },
+  'admin-pertama': { options: [], positionals: [0, 0] },
   'import-tps': { options: ['yes'], positionals: [1, 1] },
   dapil: { options: ['dapil-baru'], positionals: [2, 2] },
   dokumen: { options: ['out'], positionals: [2, 2] },
@@ -104,6 +118,8 @@ const OPTIONS = {
   db: { type: 'string' },
   json: { type: 'boolean' },
   actor: { type: 'string' },
+  user: { type: 'string' },
+  admin: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
   jenis: { type: 'string' },
@@ -175,6 +191,9 @@ async function run(argv: string[]): Promise<number> {
   if (positionals.length > max)
     throw usage(`Argumen berlebih untuk perintah ${command}: ${positionals.slice(max).join(' ')}`)
 
+  if (values.user !== undefined && values.actor !== undefined)
+    throw usage('Pilih salah satu: --user (pengguna berkas ini, dengan PIN) atau --actor')
+  if (values.user !== undefined && !values.user.trim()) throw usage('Nama pengguna (--user) wajib diisi')
   const actor = values.actor === undefined ? osUserName() : values.actor.trim()
   if (!actor || actor.length > 100) throw usage('Nama petugas (--actor) wajib diisi, paling banyak 100 karakter')
   const ctx: Context = { values, positionals, json: values.json === true, meta: { actor, transport: 'cli' } }
@@ -182,6 +201,8 @@ async function run(argv: string[]): Promise<number> {
   switch (command) {
     case 'init':
       return init(ctx)
+    case 'admin-pertama':
+      return adminPertama(ctx)
     case 'import-tps':
       return importTps(ctx)
     case 'dapil':
@@ -224,21 +245,65 @@ async function init(ctx: Context): Promise<number> {
   const checked = contract['pemilihan.buat'].input.safeParse(input)
   if (!checked.success)
     throw new Exit(EXIT_USAGE, 'Pilihan untuk init tidak sah', optionIssues(zodIssues(checked.error)))
+  if (values.user !== undefined) throw usage('Perintah init membuat pengguna, bukan memakainya: pakai --admin NAMA')
+  // The first admin's PIN is read before anything is written: a refused PIN leaves no half-made file.
+  const admin = values.admin === undefined ? undefined : await newAdmin(values.admin)
 
   return withApp(ctx, { create: true }, async (dispatcher, dbPath) => {
     const election = unwrap(ctx, await dispatcher.call('pemilihan.buat', input, ctx.meta)) as z.output<
       (typeof contract)['pemilihan.buat']['output']
     >
+    if (admin) unwrap(ctx, await dispatcher.call('pengguna.tambahAdminPertama', admin, ctx.meta))
     if (ctx.json) return printJson({ ok: true, result: election })
     const wilayah = `${election.satker}${election.kodeWilayah ? ` (kode ${election.kodeWilayah})` : ''}${election.provinsi ? `, ${election.provinsi}` : ''}`
+    const who = admin ? ` --user ${quoteArg(admin.nama)}` : ' --user NAMA'
     return print(
       [
         `Basis data disiapkan: ${dbPath}`,
         `Pemilihan: ${election.jenis === 'pemilu' ? 'Pemilu' : 'Pilkada'} ${election.tahun} — ${wilayah}`,
-        `Langkah berikutnya: gudang import-tps --db ${quoteArg(dbPath)} DATA-TPS.csv`,
+        ...(admin ? [`Admin pertama: ${admin.nama}`] : []),
+        'Langkah berikutnya:',
+        ...(admin ? [] : [`  gudang admin-pertama --db ${quoteArg(dbPath)} --user NAMA`]),
+        `  gudang import-tps --db ${quoteArg(dbPath)} DATA-TPS.csv${who}`,
+        ...(await dapilHint(ctx, dispatcher, dbPath, who)),
       ].join('\n') + '\n',
     )
   })
+}
+
+/** The first admin of a file without one, named by --user. */
+async function adminPertama(ctx: Context): Promise<number> {
+  if (ctx.values.user === undefined) throw usage('Perintah admin-pertama memerlukan --user NAMA (nama admin baru)')
+  const admin = await newAdmin(ctx.values.user)
+  return withApp(ctx, { create: false, signIn: false }, async (dispatcher) => {
+    const user = unwrap(ctx, await dispatcher.call('pengguna.tambahAdminPertama', admin, ctx.meta))
+    return ctx.json ? printJson({ ok: true, result: user }) : print(`Admin pertama dibuat: ${admin.nama}\n`)
+  })
+}
+
+/** A new admin's name and PIN: the PIN from GUDANG_PIN, or typed twice unseen on a terminal. */
+async function newAdmin(nama: string): Promise<{ nama: string; pin: string }> {
+  const pin = await readPin(`PIN baru untuk ${nama}: `, nama)
+  if (process.env.GUDANG_PIN === undefined && (await readPin(`Ulangi PIN ${nama}: `, nama)) !== pin)
+    throw new Exit(EXIT_REFUSED, 'Kedua PIN tidak sama; tidak ada yang dibuat')
+  const problem = pinProblem(pin)
+  if (problem) throw new Exit(EXIT_REFUSED, `PIN untuk ${nama} ditolak: ${problem}; tidak ada yang dibuat`)
+  return { nama: nama.trim(), pin }
+}
+
+/**
+ * The next step while a ballot type has no dapil yet (DPR, DPRD): the exact dapil import command. Nothing
+ * once every type is mapped.
+ */
+async function dapilHint(ctx: Context, dispatcher: Dispatcher, dbPath: string, who: string): Promise<string[]> {
+  const res = await dispatcher.call('dapil.daftar', {}, ctx.meta)
+  if (!res.ok) return []
+  const unmapped = (res.result as { itemCode: string; dipetakan: boolean }[]).filter((b) => !b.dipetakan)
+  if (unmapped.length === 0) return []
+  return [
+    `  gudang dapil import --db ${quoteArg(dbPath)} DAPIL.csv${who}`,
+    `    (belum dipetakan: ${unmapped.map((b) => b.itemCode).join(', ')}; kolom surat_suara;kecamatan;dapil, setiap kecamatan untuk setiap jenis)`,
+  ]
 }
 
 async function importTps(ctx: Context): Promise<number> {
@@ -248,7 +313,7 @@ async function importTps(ctx: Context): Promise<number> {
   if (!checked.success)
     throw new Exit(EXIT_REFUSED, `Berkas ${basename(file)} tidak dapat dibaca`, zodIssues(checked.error))
 
-  return withApp(ctx, { create: false }, async (dispatcher) => {
+  return withApp(ctx, { create: false }, async (dispatcher, dbPath) => {
     const preview = unwrap(ctx, await dispatcher.call('wilayah.pratinjauImpor', upload, ctx.meta)) as ImportPreview
     if (!preview.ok || preview.errors.length > 0) {
       if (ctx.json)
@@ -263,7 +328,13 @@ async function importTps(ctx: Context): Promise<number> {
     const { added, removed, changed } = preview.changes
     if (added + removed + changed === 0) {
       if (ctx.json) return printJson({ ok: true, result: { preview, applied: null } })
-      return print(describePreview(upload.fileName, preview) + 'Tidak ada perubahan; tidak ada yang disimpan.\n')
+      const next = await dapilHint(ctx, dispatcher, dbPath, userArg(ctx))
+      return print(
+        [
+          describePreview(upload.fileName, preview) + 'Tidak ada perubahan; tidak ada yang disimpan.',
+          ...(next.length ? ['Langkah berikutnya: petakan dapil', ...next] : []),
+        ].join('\n') + '\n',
+      )
     }
     if (!ctx.json) process.stdout.write(describePreview(upload.fileName, preview))
     if (!ctx.values.yes && !ctx.json && process.stdin.isTTY && process.stdout.isTTY) {
@@ -279,8 +350,12 @@ async function importTps(ctx: Context): Promise<number> {
       unchanged: number
     }
     if (ctx.json) return printJson({ ok: true, result: { preview, applied } })
+    const next = await dapilHint(ctx, dispatcher, dbPath, userArg(ctx))
     return print(
-      `Tersimpan: ${n(applied.added)} TPS ditambah, ${n(applied.removed)} dihapus, ${n(applied.changed)} berubah, ${n(applied.unchanged)} tetap.\n`,
+      [
+        `Tersimpan: ${n(applied.added)} TPS ditambah, ${n(applied.removed)} dihapus, ${n(applied.changed)} berubah, ${n(applied.unchanged)} tetap.`,
+        ...(next.length ? ['Langkah berikutnya: petakan dapil', ...next] : []),
+      ].join('\n') + '\n',
     )
   })
 }
@@ -483,7 +558,7 @@ async function call(ctx: Context): Promise<number> {
 
 async function withApp(
   ctx: Context,
-  opts: { create: boolean; readOnly?: boolean },
+  opts: { create: boolean; readOnly?: boolean; signIn?: boolean },
   body: (dispatcher: Dispatcher, dbPath: string) => Promise<number>,
 ): Promise<number> {
   const dbPath = resolve(ctx.values.db ?? defaultDbPath())
@@ -505,11 +580,86 @@ async function withApp(
     saksiDir: join(defaultDataDir(), 'saksi'),
   })
   try {
+    if (ctx.values.user !== undefined && opts.signIn !== false) await signIn(ctx, app.dispatcher, ctx.values.user)
     return await body(app.dispatcher, app.dbPath)
   } finally {
+    if (ctx.meta.session) await app.dispatcher.call('sesi.keluar', {}, ctx.meta)
     app.close()
   }
 }
+
+/**
+ * `--user NAMA`: signs in as that user of the file, as the app's window does (sesi.masuk: a koordinator or
+ * admin with the PIN, counted towards the same lockout, which the session log carries from run to run).
+ * Every call after it carries the session, so the ledger and audit rows name that user.
+ */
+async function signIn(ctx: Context, dispatcher: Dispatcher, name: string): Promise<void> {
+  const users = unwrap(ctx, await dispatcher.call('pengguna.daftar', {}, ctx.meta)) as Pengguna[]
+  const key = normalizeName(name)
+  const user = users.find((u) => u.active && normalizeName(u.nama) === key)
+  if (!user) {
+    const known = users.filter((u) => u.active).map((u) => u.nama)
+    throw new Exit(
+      EXIT_REFUSED,
+      known.length
+        ? `Pengguna "${name.trim()}" tidak ada atau tidak aktif dalam berkas ini (pengguna aktif: ${known.join(', ')}); tidak ada yang dicatat`
+        : `Berkas ini belum memiliki pengguna; buat admin pertama dulu: gudang admin-pertama --db BERKAS --user NAMA`,
+    )
+  }
+  const pin = needsPin(user.role) ? await readPin(`PIN ${user.nama}: `, user.nama) : undefined
+  const sesi = unwrap(
+    ctx,
+    await dispatcher.call('sesi.masuk', { userId: user.id, ...(pin === undefined ? {} : { pin }) }, ctx.meta),
+  ) as { sessionId: string | null }
+  ctx.meta = { ...ctx.meta, actor: user.nama, ...(sesi.sessionId ? { session: sesi.sessionId } : {}) }
+}
+
+/** A PIN: from GUDANG_PIN for scripts, else typed on the terminal without being shown; refused otherwise. */
+async function readPin(prompt: string, nama: string): Promise<string> {
+  const fromEnv = process.env.GUDANG_PIN
+  if (fromEnv !== undefined) return fromEnv.trim()
+  if (!process.stdin.isTTY)
+    throw new Exit(
+      EXIT_REFUSED,
+      `PIN ${nama} diperlukan: jalankan perintah ini di terminal (PIN ditanyakan tanpa tampil), atau isi variabel lingkungan GUDANG_PIN untuk skrip; tidak ada yang dicatat`,
+    )
+  return askHidden(prompt)
+}
+
+/** Reads one line from the terminal without echoing it (raw mode), for a PIN. */
+function askHidden(prompt: string): Promise<string> {
+  const stdin = process.stdin
+  process.stderr.write(prompt)
+  return new Promise((resolvePin, reject) => {
+    let typed = ''
+    const done = () => {
+      stdin.off('data', onData)
+      stdin.setRawMode(false)
+      stdin.pause()
+      process.stderr.write('\n')
+    }
+    const onData = (chunk: Buffer) => {
+      for (const ch of chunk.toString('utf8')) {
+        if (ch === '\r' || ch === '\n') {
+          done()
+          return resolvePin(typed)
+        }
+        if (ch === '\u0003' || ch === '\u0004') {
+          done()
+          return reject(new Exit(EXIT_REFUSED, 'Dibatalkan; tidak ada yang dicatat'))
+        }
+        typed = ch === '\u007f' || ch === '\b' ? typed.slice(0, -1) : typed + ch
+      }
+    }
+    stdin.setRawMode(true)
+    stdin.resume()
+    stdin.on('data', onData)
+  })
+}
+
+/** How a hint names the user: the one given, or a placeholder to fill in. */
+const userArg = (ctx: Context): string =>
+  ctx.values.user === undefined ? ' --user NAMA' : ` --user ${quoteArg(ctx.values.user.trim())}`
 
 /** The result of a successful response; otherwise stop with the API's error (printed as JSON too under --json). */
 function unwrap(ctx: Context, response: ApiResponse): unknown {

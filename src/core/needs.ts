@@ -30,8 +30,12 @@ export interface NeedsInput {
   kecamatan: readonly { id: number }[]
   /** The ballot variant (type x dapil) that a kecamatan's TPS receive. */
   ballotVariant(itemId: number, kecamatanId: number): number | undefined
-  /** Every variant of a ballot type, so a dapil with no TPS still gets its PSU reserve. */
-  ballotVariants(itemId: number): readonly number[]
+  /**
+   * Every variant of a ballot type with the PSU reserve of its dapil (the type's, or the dapil's own:
+   * a dapil shared with a neighbouring satker may hold it there; 0 for kecamatan not yet mapped, which
+   * are no dapil), so a dapil with no TPS still gets its reserve.
+   */
+  ballotVariants(itemId: number): readonly { variantId: number; psu: number }[]
 }
 
 export interface NeedLine {
@@ -88,9 +92,12 @@ export function computeNeeds(input: NeedsInput): Needs {
     desa: perDesa.length ? input.desa.map((d) => ({ desaId: d.id, lines: fixed(perDesa) })) : [],
     kecamatan: perKec.length ? input.kecamatan.map((k) => ({ kecamatanId: k.id, lines: fixed(perKec) })) : [],
     psu: items
-      .filter((i) => i.rule === 'ballot' && i.psuPerDapil > 0)
+      .filter((i) => i.rule === 'ballot')
       .flatMap((i) =>
-        input.ballotVariants(i.id).map((variantId) => ({ itemId: i.id, variantId, qty: i.psuPerDapil, reserve: 0 })),
+        input
+          .ballotVariants(i.id)
+          .filter((v) => v.psu > 0)
+          .map((v) => ({ itemId: i.id, variantId: v.variantId, qty: v.psu, reserve: 0 })),
       ),
   }
 }

@@ -110,7 +110,23 @@ export function ballotPresets(jenis: Jenis, pilkada: PilkadaChoice): ItemPreset[
   return list
 }
 
-/** The dapil a ballot type starts with before the satker imports its mapping: one dapil covering the satker. */
+/**
+ * Ballot types whose dapil the app cannot know: the DPR and DPRD Provinsi dapil a satker lies in (one or
+ * several: Kabupaten Bogor is in two DPR dapil) and the DPRD Kabupaten/Kota dapil its kecamatan are split
+ * into. They stay "belum dipetakan" until the satker imports its dapil mapping. Every other type has one
+ * dapil per satker (Presiden, DPD, a pilkada) and is mapped when the election is made.
+ */
+const MAPPED_BY_FILE = new Set(['DPR', 'DPRD_PROV', 'DPRD_KAB'])
+
+export const dapilNeedsMapping = (code: string): boolean => MAPPED_BY_FILE.has(code)
+
+/**
+ * What a ballot type's kecamatan without a dapil show where a dapil would be (needs, kits, exports): it
+ * is never a dapil's name (a dapil file naming it is refused), so no paper can present it as one.
+ */
+export const BELUM_DIPETAKAN = 'Belum dipetakan'
+
+/** The one dapil of a single-dapil ballot type, made with the election. */
 export function defaultDapilName(code: string, satker: string, provinsi: string): string {
   if (code === 'PPWP') return 'Nasional'
   if (code === 'DPD' || code === 'GUBERNUR') return provinsi ? provinsi.toUpperCase() : 'Provinsi'

@@ -87,13 +87,23 @@ export function needItems(db: ReadableDB): (NeedItem & { name: string; unit: str
   ).map((i) => ({ ...i, active: i.active === 1 }))
 }
 
-/** Every ballot variant with its dapil's name, by ballot type and dapil. */
-export function dapilVariants(db: ReadableDB): { id: number; itemId: number; dapil: string }[] {
-  return db
-    .prepare(
-      `SELECT v.id, v.item_id AS itemId, d.name AS dapil FROM item_variant v JOIN dapil d ON d.id = v.dapil_id ORDER BY v.item_id, d.name_key`,
-    )
-    .all() as { id: number; itemId: number; dapil: string }[]
+/**
+ * Every ballot variant with its dapil's name and PSU reserve (the dapil's own, else its ballot type's;
+ * none for the kecamatan not yet mapped), by ballot type and dapil.
+ */
+export function dapilVariants(
+  db: ReadableDB,
+): { id: number; itemId: number; dapil: string; placeholder: boolean; psu: number }[] {
+  return (
+    db
+      .prepare(
+        `SELECT v.id, v.item_id AS itemId, d.name AS dapil, d.placeholder,
+                CASE WHEN d.placeholder = 1 THEN 0 ELSE coalesce(d.psu_reserve, i.psu_per_dapil) END AS psu
+         FROM item_variant v JOIN dapil d ON d.id = v.dapil_id JOIN item i ON i.id = v.item_id
+         ORDER BY v.item_id, d.placeholder, d.name_key`,
+      )
+      .all() as { id: number; itemId: number; dapil: string; placeholder: number; psu: number }[]
+  ).map((v) => ({ ...v, placeholder: v.placeholder === 1 }))
 }
 
 /** What a coordinator may change of an item (its pay rate apart). */
@@ -147,20 +157,22 @@ interface VariantRow {
   colorHex: string | null
   dapilId: number | null
   dapil: string | null
+  placeholder: number | null
   active: number
   sortOrder: number
 }
 
 const VARIANT_SQL = `SELECT v.id AS variantId, i.id AS itemId, i.code AS itemCode, i.name AS itemName, i.kind, i.assembled, i.unit,
-                    i.color_hex AS colorHex, v.dapil_id AS dapilId, d.name AS dapil, i.active, i.sort_order AS sortOrder
+                    i.color_hex AS colorHex, v.dapil_id AS dapilId, d.name AS dapil, d.placeholder, i.active, i.sort_order AS sortOrder
              FROM item_variant v JOIN item i ON i.id = v.item_id LEFT JOIN dapil d ON d.id = v.dapil_id`
 
 /** What the ledger counts, named the way the floor says it: "Surat Suara Bupati · Dapil Batu Bara 1". */
-const toVariant = (r: VariantRow): VariantInfo => ({
+const toVariant = ({ placeholder, ...r }: VariantRow): VariantInfo => ({
   ...r,
   assembled: r.assembled === 1,
   active: r.active === 1,
-  label: r.dapil ? `${r.itemName} · Dapil ${r.dapil}` : r.itemName,
+  // Kecamatan not yet mapped are no dapil: "Surat Suara DPR RI · Belum dipetakan", never "Dapil Belum dipetakan".
+  label: r.dapil ? `${r.itemName} · ${placeholder === 1 ? r.dapil : `Dapil ${r.dapil}`}` : r.itemName,
 })
 
 /** Every variant in the order of the item list, dapil by name. */

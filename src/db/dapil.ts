@@ -2,17 +2,53 @@ import type { ReadableDB, WritableDB } from './handles'
 
 /** Dapil (electoral districts) per ballot type, and which dapil each kecamatan votes in for each ballot type. */
 
-/** Every dapil, by ballot type and name; in use once the ledger holds a balance of its variant. */
-export function dapilList(db: ReadableDB): { id: number; itemId: number; name: string; inUse: boolean }[] {
+/**
+ * Every dapil, by ballot type and name (the row of kecamatan not yet mapped, `placeholder`, last); in use
+ * once the ledger holds a balance of its variant. `psu` is its PSU reserve (its own `psuReserve`, else
+ * its ballot type's; none for the placeholder).
+ */
+export function dapilList(db: ReadableDB): {
+  id: number
+  itemId: number
+  name: string
+  inUse: boolean
+  placeholder: boolean
+  psu: number
+  psuReserve: number | null
+}[] {
   return (
     db
       .prepare(
-        `SELECT d.id, d.item_id AS itemId, d.name,
+        `SELECT d.id, d.item_id AS itemId, d.name, d.placeholder, d.psu_reserve AS psuReserve,
+              CASE WHEN d.placeholder = 1 THEN 0 ELSE coalesce(d.psu_reserve, i.psu_per_dapil) END AS psu,
               EXISTS (SELECT 1 FROM item_variant v JOIN balance b ON b.variant_id = v.id WHERE v.dapil_id = d.id) AS inUse
-       FROM dapil d ORDER BY d.item_id, d.name_key`,
+       FROM dapil d JOIN item i ON i.id = d.item_id ORDER BY d.item_id, d.placeholder, d.name_key`,
       )
-      .all() as { id: number; itemId: number; name: string; inUse: number }[]
-  ).map((d) => ({ ...d, inUse: d.inUse === 1 }))
+      .all() as {
+      id: number
+      itemId: number
+      name: string
+      inUse: number
+      placeholder: number
+      psu: number
+      psuReserve: number | null
+    }[]
+  ).map((d) => ({ ...d, inUse: d.inUse === 1, placeholder: d.placeholder === 1 }))
+}
+
+/** A dapil's own PSU reserve; null makes it follow its ballot type's again. */
+export function setDapilPsu(db: WritableDB, dapilId: number, psu: number | null): void {
+  db.prepare('UPDATE dapil SET psu_reserve = ? WHERE id = ?').run(psu, dapilId)
+}
+
+/** A dapil by id, with its ballot type. */
+export function dapilById(
+  db: ReadableDB,
+  dapilId: number,
+): { id: number; itemId: number; name: string; placeholder: boolean } | undefined {
+  const r = db.prepare('SELECT id, item_id AS itemId, name, placeholder FROM dapil WHERE id = ?').get(dapilId) as
+    { id: number; itemId: number; name: string; placeholder: number } | undefined
+  return r && { ...r, placeholder: r.placeholder === 1 }
 }
 
 /** Every kecamatan of every dapil, by kecamatan id. */
@@ -22,29 +58,58 @@ export function dapilMembers(db: ReadableDB): { dapilId: number; kecamatanId: nu
     .all() as { dapilId: number; kecamatanId: number }[]
 }
 
-/** Puts every kecamatan that has no dapil for a ballot type into that ballot type's first dapil. */
-export function mapUnmappedKecamatanToFirstDapil(db: WritableDB): void {
-  db.prepare(
-    `INSERT INTO dapil_kecamatan (item_id, kecamatan_id, dapil_id)
-       SELECT i.id, k.id, (SELECT min(d.id) FROM dapil d WHERE d.item_id = i.id)
-       FROM item i CROSS JOIN kecamatan k
-       WHERE i.kind = 'ballot' AND NOT EXISTS (SELECT 1 FROM dapil_kecamatan x WHERE x.item_id = i.id AND x.kecamatan_id = k.id)`,
-  ).run()
+/** The kecamatan that have no dapil (not even the placeholder) for a ballot type. */
+export function kecamatanWithoutDapil(db: ReadableDB, itemId: number): number[] {
+  return db
+    .prepare(
+      `SELECT k.id FROM kecamatan k
+       WHERE NOT EXISTS (SELECT 1 FROM dapil_kecamatan x WHERE x.item_id = ? AND x.kecamatan_id = k.id) ORDER BY k.id`,
+    )
+    .pluck()
+    .all(itemId) as number[]
+}
+
+/** The dapil a single-dapil ballot type's new kecamatan join: its first real dapil. */
+export function firstDapil(db: ReadableDB, itemId: number): number | undefined {
+  return (
+    (
+      db.prepare('SELECT min(id) AS id FROM dapil WHERE item_id = ? AND placeholder = 0').get(itemId) as {
+        id: number | null
+      }
+    ).id ?? undefined
+  )
+}
+
+/** The row that holds a ballot type's kecamatan not yet mapped, if it has one. */
+export function placeholderDapil(db: ReadableDB, itemId: number): number | undefined {
+  return (
+    db.prepare('SELECT id FROM dapil WHERE item_id = ? AND placeholder = 1').get(itemId) as { id: number } | undefined
+  )?.id
 }
 
 /** The dapil of a ballot type with this name key (core/text.ts normalizeName), if any. */
 export function dapilIdByKey(db: ReadableDB, itemId: number, nameKey: string): number | undefined {
   return (
-    db.prepare('SELECT id FROM dapil WHERE item_id = ? AND name_key = ?').get(itemId, nameKey) as
+    db.prepare('SELECT id FROM dapil WHERE item_id = ? AND name_key = ? AND placeholder = 0').get(itemId, nameKey) as
       { id: number } | undefined
   )?.id
 }
 
-/** A dapil of a ballot type; returns its id. `nameKey` is the name as compared (core/text.ts normalizeName). */
-export function insertDapil(db: WritableDB, itemId: number, name: string, nameKey: string): number {
+/**
+ * A dapil of a ballot type; returns its id. `nameKey` is the name as compared (core/text.ts normalizeName).
+ * `placeholder` makes the one row holding the kecamatan not yet mapped (named core/presets BELUM_DIPETAKAN).
+ */
+export function insertDapil(
+  db: WritableDB,
+  itemId: number,
+  name: string,
+  nameKey: string,
+  placeholder = false,
+): number {
   return Number(
-    db.prepare('INSERT INTO dapil (item_id, name, name_key) VALUES (?, ?, ?)').run(itemId, name, nameKey)
-      .lastInsertRowid,
+    db
+      .prepare('INSERT INTO dapil (item_id, name, name_key, placeholder) VALUES (?, ?, ?, ?)')
+      .run(itemId, name, nameKey, placeholder ? 1 : 0).lastInsertRowid,
   )
 }
 
@@ -75,8 +140,9 @@ export function deleteDapil(db: WritableDB, dapilId: number): void {
   db.prepare('DELETE FROM dapil WHERE id = ?').run(dapilId)
 }
 
+/** The names of a ballot type's dapil (the placeholder is none). */
 export function dapilNamesOf(db: ReadableDB, itemId: number): string[] {
-  return db.prepare('SELECT name FROM dapil WHERE item_id = ?').pluck().all(itemId) as string[]
+  return db.prepare('SELECT name FROM dapil WHERE item_id = ? AND placeholder = 0').pluck().all(itemId) as string[]
 }
 
 export function dapilName(db: ReadableDB, dapilId: number): string {

@@ -1,4 +1,4 @@
-import type { WritableDB } from './handles'
+import type { ReadableDB, WritableDB } from './handles'
 
 /** The session log: who chose themselves at which window, who left, whose PIN was wrong. Append-only. */
 
@@ -15,4 +15,17 @@ export function insertSesiLog(
     e.event,
     e.transport,
   )
+}
+
+/**
+ * A user's sign-in events, newest first, back to the last success: what the PIN lockout counts when this
+ * process has not seen the user yet (a CLI run is a process of its own; the app after a restart).
+ */
+export function pinEventsOf(db: ReadableDB, userId: number, limit: number): { at: string; event: SesiEvent }[] {
+  return db
+    .prepare(
+      `SELECT at, event FROM sesi_log WHERE pengguna_id = ? AND event IN ('masuk', 'pin_salah', 'terkunci')
+       ORDER BY id DESC LIMIT ?`,
+    )
+    .all(userId, limit) as { at: string; event: SesiEvent }[]
 }

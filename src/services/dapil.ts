@@ -1,12 +1,13 @@
 import { AppError, refused, type Issue } from '../core/errors'
 import { dikirimPlace } from '../core/places'
-import { ballotCodeFromText } from '../core/presets'
+import { BELUM_DIPETAKAN, ballotCodeFromText, dapilNeedsMapping } from '../core/presets'
 import { closestNames, lookKey, nameIndex, sameNameMessage } from '../core/names'
 import { normalizeName } from '../core/text'
 import { parseDapilTable } from '../core/wilayahImport'
 import type { DapilOfBallot } from '../api/contract/dapil'
 import { ballotBarang, barangById, insertVariant } from '../db/barang'
 import {
+  dapilById,
   dapilIdByKey,
   dapilList,
   dapilMembers,
@@ -18,7 +19,10 @@ import {
   kecamatanDapil,
   handoversHoldingBallot,
   packedKitsHoldingBallot,
-  mapUnmappedKecamatanToFirstDapil,
+  firstDapil,
+  kecamatanWithoutDapil,
+  placeholderDapil,
+  setDapilPsu,
   setKecamatanDapil,
 } from '../db/dapil'
 import { kecamatanIds, kecamatanKeys, kecamatanNama } from '../db/wilayah'
@@ -31,19 +35,62 @@ export function daftar(ctx: ReadContext): DapilOfBallot[] {
   const dapil = dapilList(ctx.db)
   const byDapil = new Map<number, number[]>()
   for (const m of dapilMembers(ctx.db)) byDapil.set(m.dapilId, [...(byDapil.get(m.dapilId) ?? []), m.kecamatanId])
-  return items.map((i) => ({
-    itemId: i.id,
-    itemCode: i.code,
-    itemName: i.name,
-    dapil: dapil
-      .filter((d) => d.itemId === i.id)
-      .map((d) => ({ id: d.id, name: d.name, kecamatanIds: byDapil.get(d.id) ?? [], inUse: d.inUse })),
-  }))
+  return items.map((i) => {
+    const own = dapil.filter((d) => d.itemId === i.id)
+    const real = own.filter((d) => !d.placeholder)
+    const belumDipetakan = own.filter((d) => d.placeholder).flatMap((d) => byDapil.get(d.id) ?? [])
+    return {
+      itemId: i.id,
+      itemCode: i.code,
+      itemName: i.name,
+      // Mapped once it has a dapil and no kecamatan waits for one: a new election's DPR has neither.
+      dipetakan: real.length > 0 && belumDipetakan.length === 0,
+      belumDipetakan,
+      dapil: real.map((d) => ({
+        id: d.id,
+        name: d.name,
+        kecamatanIds: byDapil.get(d.id) ?? [],
+        inUse: d.inUse,
+        psu: d.psu,
+        psuSendiri: d.psuReserve,
+      })),
+    }
+  })
 }
 
-/** New kecamatan join the first dapil of every ballot type until the satker maps them. Runs inside the caller's transaction. */
+/**
+ * Kecamatan new to the data (a TPS import) join the one dapil of a single-dapil ballot type, and wait
+ * "belum dipetakan" for a type the satker maps by file: never silently the first dapil of a DPRD.
+ * Runs inside the caller's transaction.
+ */
 export function mapNewKecamatanToDefaultDapil(ctx: ServiceContext): void {
-  mapUnmappedKecamatanToFirstDapil(ctx.db)
+  const db = ctx.db
+  for (const item of ballotBarang(db)) {
+    const missing = kecamatanWithoutDapil(db, item.id)
+    if (missing.length === 0) continue
+    let dapilId = dapilNeedsMapping(item.code) ? placeholderDapil(db, item.id) : firstDapil(db, item.id)
+    if (dapilId === undefined) {
+      dapilId = insertDapil(db, item.id, BELUM_DIPETAKAN, normalizeName(BELUM_DIPETAKAN), true)
+      insertVariant(db, item.id, dapilId)
+    }
+    for (const k of missing) setKecamatanDapil(db, item.id, k, dapilId)
+  }
+}
+
+/**
+ * A dapil's own PSU reserve (null: its ballot type's again). A dapil shared with a neighbouring satker
+ * (DPR "Jawa Timur I") may have its 1.000 PSU sheets held in one satker only: the other sets 0.
+ */
+export function aturPsu(ctx: ServiceContext, who: Actor, dapilId: number, psu: number | null): DapilOfBallot[] {
+  requireElection(ctx)
+  const d = dapilById(ctx.db, dapilId)
+  if (!d || d.placeholder) throw new AppError('NOT_FOUND', `Dapil dengan id ${dapilId} tidak ditemukan`)
+  const item = barangById(ctx.db, d.itemId)!
+  writeTx(ctx, who, 'dapil.aturPsu', () => {
+    setDapilPsu(ctx.db, dapilId, psu)
+    return { result: null, detail: { item: item.code, dapil: d.name, psu } }
+  })
+  return daftar(ctx)
 }
 
 interface MappingEntry {
@@ -81,7 +128,16 @@ function dapilNameIssues(
   column: string,
 ): Issue[] {
   const index = nameIndex([...dapilNamesOf(ctx.db, itemId), ...names.map((n) => n.dapil)])
+  const reserved = lookKey(BELUM_DIPETAKAN)
   return names.flatMap(({ dapil, row }) => {
+    if (lookKey(dapil) === reserved)
+      return [
+        {
+          row,
+          column,
+          message: `"${dapil}" bukan nama dapil: aplikasi memakainya untuk kecamatan yang belum dipetakan; tulis nama dapil yang sebenarnya`,
+        },
+      ]
     const twin = index.lookAlike(dapil)
     return twin === undefined ? [] : [{ row, column, message: sameNameMessage('Nama dapil', dapil, twin) }]
   })
@@ -175,7 +231,7 @@ interface DapilPlan {
   byItem: Map<number, MappingEntry[]>
   /** Dapil names the file would create, per ballot type, with the rows that name them. */
   baru: { itemCode: string; nama: string; baris: number[]; mirip: string[] }[]
-  /** Kecamatan the file leaves out, per ballot type it names: they keep the dapil they have. */
+  /** Kecamatan the file leaves out, per ballot type it names: the file is refused while there are any. */
   tanpaDapil: { itemCode: string; kecamatan: string[] }[]
 }
 
@@ -246,7 +302,16 @@ async function planDapil(ctx: ReadContext, fileName: string, upload: Upload): Pr
     for (const f of fresh.values()) baru.push({ itemCode: code, ...f, mirip: closestNames(f.nama, existing) })
     const named = new Set(mapping.map((m) => m.kecamatanId))
     const left = kecamatanRows.filter((k) => !named.has(k.id)).map((k) => k.nama)
-    if (left.length) tanpaDapil.push({ itemCode: code, kecamatan: left.sort() })
+    if (left.length) {
+      // The KPU's dapil decision lists every kecamatan of the satker; a file that leaves one out is not it
+      // (a single move is made in Pengaturan › Dapil), and the kecamatan left out would keep a stale dapil.
+      left.sort()
+      tanpaDapil.push({ itemCode: code, kecamatan: left })
+      issues.push({
+        column: parsed.columns.kecamatan ?? 'kecamatan',
+        message: `${items.find((i) => i.id === itemId)!.name}: ${left.length} kecamatan tidak ada dalam berkas (${left.join(', ')}); berkas dapil harus memuat setiap kecamatan satker`,
+      })
+    }
   }
   if (!issues.length && byItem.size === 0)
     issues.push({ message: `Berkas dapil ${fileName} tidak berisi baris pemetaan` })

@@ -24,7 +24,7 @@ interface Loaded {
   tps: TpsRow[]
   desa: { id: number; kecamatanId: number; nama: string; kecamatan: string }[]
   kecamatan: { id: number; nama: string }[]
-  variantDapil: Map<number, { itemId: number; dapil: string }>
+  variantDapil: Map<number, { itemId: number; dapil: string; placeholder: boolean }>
   needs: Needs
   /** The needs rules as computed, for one TPS with another DPT (a re-import's preview). */
   input: NeedsInput
@@ -56,7 +56,9 @@ function compute(ctx: ReadContext): Loaded {
   const kecamatan = kecamatanNames(ctx.db)
   const byKec = new Map(kecamatanBallotVariants(ctx.db).map((m) => [`${m.itemId}:${m.kecamatanId}`, m.variantId]))
   const variants = dapilVariants(ctx.db)
-  const variantDapil = new Map(variants.map((v) => [v.id, { itemId: v.itemId, dapil: v.dapil }]))
+  const variantDapil = new Map(
+    variants.map((v) => [v.id, { itemId: v.itemId, dapil: v.dapil, placeholder: v.placeholder }]),
+  )
   let needs: Needs
   const input: NeedsInput = {
     reserveBasisPoints: percentToBasisPoints(election.reservePercent),
@@ -66,7 +68,8 @@ function compute(ctx: ReadContext): Loaded {
     desa,
     kecamatan,
     ballotVariant: (itemId, kecamatanId) => byKec.get(`${itemId}:${kecamatanId}`),
-    ballotVariants: (itemId) => variants.filter((v) => v.itemId === itemId).map((v) => v.id),
+    ballotVariants: (itemId) =>
+      variants.filter((v) => v.itemId === itemId).map((v) => ({ variantId: v.id, psu: v.psu })),
   }
   try {
     needs = computeNeeds(input)
@@ -216,6 +219,15 @@ export function kitLinesWithDpt(ctx: ReadContext, tps: TpsRow, dpt: number): rea
   const l = load(ctx)
   const one = { id: tps.id, desaId: tps.desaId, kecamatanId: tps.kecamatanId, dpt }
   return computeNeeds({ ...l.input, tps: [one], desa: [], kecamatan: [] }).tps[0]?.lines ?? []
+}
+
+/**
+ * The ballot variants that stand for kecamatan not yet mapped to a dapil (the placeholder of a DPR or
+ * DPRD type): their needs are counted and shown as "belum dipetakan", but nothing is packed or labelled.
+ */
+export function unmappedVariants(ctx: ReadContext): ReadonlySet<number> {
+  const l = load(ctx)
+  return new Set([...l.variantDapil].filter(([, v]) => v.placeholder).map(([id]) => id))
 }
 
 /** Kit totals per variant over all TPS (the part of the needs that is packed, without the PSU reserve). */

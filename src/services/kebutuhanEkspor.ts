@@ -42,6 +42,8 @@ function needsTable(ctx: ReadContext, level: NeedLevel): Table {
   if (level === 'tps') {
     const { columns, rows } = kebutuhan.daftarTps(ctx)
     const totals = columns.map((c) => rows.reduce((s, r) => s + (r.qty[c.code] ?? 0), 0))
+    // The dapil of each TPS per ballot type, after the figures ("Belum dipetakan" until the dapil file).
+    const ballots = columns.filter((c) => c.kind === 'ballot')
     return {
       sheet: 'Per TPS',
       heading,
@@ -51,9 +53,17 @@ function needsTable(ctx: ReadContext, level: NeedLevel): Table {
         num('No. TPS'),
         num('DPT'),
         ...columns.map((c) => num(`${c.name} (${c.unit})`)),
+        ...ballots.map((c) => text(`Dapil ${c.name}`)),
       ],
-      rows: rows.map((r) => [r.kecamatan, r.desa, r.nomor, r.dpt, ...columns.map((c) => r.qty[c.code] ?? 0)]),
-      totals: ['JUMLAH', '', rows.length, rows.reduce((s, r) => s + r.dpt, 0), ...totals],
+      rows: rows.map((r) => [
+        r.kecamatan,
+        r.desa,
+        r.nomor,
+        r.dpt,
+        ...columns.map((c) => r.qty[c.code] ?? 0),
+        ...ballots.map((c) => r.dapil[c.code] ?? ''),
+      ]),
+      totals: ['JUMLAH', '', rows.length, rows.reduce((s, r) => s + r.dpt, 0), ...totals, ...ballots.map(() => '')],
     }
   }
   const { columns, rows } = kebutuhan.lihatRekap(ctx, level)

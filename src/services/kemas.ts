@@ -1,6 +1,7 @@
 import type { Kit, KitDetail, KitProgress, KitTps, KemasHasil, KemasInput, KotakScan } from '../api/contract/kemas'
 import type { TpsRow } from '../api/contract/wilayah'
 import { formatTpsNumber } from '../core/tps'
+import { BELUM_DIPETAKAN } from '../core/presets'
 import { AppError, refused, type Issue } from '../core/errors'
 import { dikemasPlace } from '../core/places'
 import { kitCheck, kotakSlots, packingStatus, type KitStatus } from '../core/kit'
@@ -15,7 +16,7 @@ import { balanceOf } from '../db/ledger'
 import { handedOutByPlace, handedOverTps } from '../db/serahTerima'
 import { writeTx, type Actor, type ReadContext, type ServiceContext } from './context'
 import { requireElection } from './pemilihan'
-import { tpsKits } from './kebutuhan'
+import { tpsKits, unmappedVariants } from './kebutuhan'
 import { recordMoves } from './ledger'
 import { reading } from './reading'
 import { requireOpenShift } from './shift'
@@ -111,6 +112,7 @@ export function allKits(ctx: ReadContext): Kit[] {
   const went = handedQuantities(ctx)
   const baNomor = serahTerimaBaNomor(ctx.db)
   const checks = queries.kitChecks(ctx.db)
+  const unmapped = unmappedNames(ctx)
   const out: Kit[] = []
   for (const { tps, lines } of kits.values()) {
     const h = handed.get(tps.id)
@@ -125,10 +127,47 @@ export function allKits(ctx: ReadContext): Kit[] {
       linesTotal: lines.length,
       handoverId: h?.handoverId ?? null,
       baNomor: h ? (baNomor.get(h.handoverId) ?? null) : null,
+      belumDipetakan: unmapped(lines),
     })
   }
   return out
 }
+
+/** The short names of a kit's ballot types whose dapil is not yet mapped ("DPR RI"), in kit order. */
+function unmappedNames(ctx: ReadContext): (lines: readonly NeedLine[]) => string[] {
+  const unmapped = unmappedVariants(reading(ctx))
+  if (unmapped.size === 0) return () => []
+  return (lines) =>
+    lines
+      .filter((l) => unmapped.has(l.variantId))
+      .map((l) => shortItemName(getVariant(reading(ctx), l.variantId).itemName))
+}
+
+/**
+ * The refusal for kits whose ballots have no dapil yet: a DPR or DPRD sheet cannot be packed or labelled
+ * for a TPS before the satker's dapil file says which dapil that TPS votes in.
+ */
+export function unmappedIssues(ctx: ReadContext, tpsIds: readonly number[]): Issue[] {
+  const unmapped = unmappedVariants(reading(ctx))
+  if (unmapped.size === 0) return []
+  const kits = tpsKits(reading(ctx))
+  const byType = new Map<string, Set<string>>()
+  for (const id of tpsIds) {
+    const kit = kits.get(id)
+    for (const l of kit?.lines ?? []) {
+      if (!unmapped.has(l.variantId)) continue
+      const name = shortItemName(getVariant(reading(ctx), l.variantId).itemName)
+      byType.set(name, (byType.get(name) ?? new Set()).add(kit!.tps.kecamatan))
+    }
+  }
+  return [...byType].map(([name, kec]) => ({
+    column: 'dapil',
+    message: `${name} belum dipetakan ke dapil untuk kecamatan ${[...kec].join(', ')}; ${IMPOR_DAPIL_DULU}`,
+  }))
+}
+
+export const IMPOR_DAPIL_DULU =
+  'impor dulu pemetaan dapil (Pengaturan › Dapil, atau gudang dapil import --db BERKAS DAPIL.csv)'
 
 /** The kits of one kecamatan or one desa (or all), with their status. */
 export function daftarKit(
@@ -217,6 +256,7 @@ export function lihatKit(ctx: ReadContext, tpsId: number): KitDetail {
     status: statusOf(lines, packed, handed, flagged),
     handoverId: handed?.handoverId ?? null,
     exception: handed?.exception ?? null,
+    belumDipetakan: unmappedNames(ctx)(lines),
     periksa: check && {
       alasan: flagged
         ? 'Kebutuhan kit berubah setelah dikemas (impor data TPS); kemas ulang sesuai kebutuhan baru'
@@ -252,7 +292,7 @@ export function lihatKit(ctx: ReadContext, tpsId: number): KitDetail {
       of: k.of,
       variantId: k.ballot?.variantId ?? null,
       label: k.ballot
-        ? `${shortItemName(k.ballot.itemName)}${k.ballot.dapil ? ' · Dapil ' + k.ballot.dapil : ''}`
+        ? `${shortItemName(k.ballot.itemName)}${k.ballot.dapil ? (k.ballot.dapil === BELUM_DIPETAKAN ? ' · ' : ' · Dapil ') + k.ballot.dapil : ''}`
         : null,
       segel: seals.get(k.no) ?? null,
     })),
@@ -286,6 +326,20 @@ export function catat(ctx: ServiceContext, who: Actor, input: KemasInput): Kemas
         })),
     )
   }
+  const unmapped = unmappedVariants(reading(ctx))
+  const blocked = detail.lines.filter(
+    (l) =>
+      unmapped.has(l.variantId) &&
+      (input.sisa ? l.remaining > 0 : input.lines.some((w) => w.variantId === l.variantId)),
+  )
+  if (blocked.length)
+    throw refused(
+      `Pengemasan kit ${tpsName(tps)} ditolak: ${blocked.map((l) => shortItemName(l.itemName)).join(', ')} belum dipetakan ke dapil; ${IMPOR_DAPIL_DULU}. Tidak ada yang dikemas`,
+      blocked.map((l) => ({
+        column: 'variantId',
+        message: `${shortItemName(l.itemName)} untuk Kecamatan ${tps.kecamatan}: belum dipetakan ke dapil`,
+      })),
+    )
   if (input.sisa) return packWhatIsThere(ctx, who, shift.id, tps, detail)
   const wanted = input.lines
   if (wanted.length === 0) throw refused('Tidak ada yang dikemas')

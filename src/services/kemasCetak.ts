@@ -11,7 +11,7 @@ import { DEFAULT_LABEL_GRID, labelSize, renderLabelSheets, type KotakLabel } fro
 import { writeTx, type Actor, type ReadContext, type ServiceContext } from './context'
 import { requireElection } from './pemilihan'
 import { tpsKits } from './kebutuhan'
-import { kitsToCheck } from './kemas'
+import { kitsToCheck, unmappedIssues } from './kemas'
 import { reading } from './reading'
 import { listVariants } from './variants'
 
@@ -36,6 +36,12 @@ function tpsInScope(ctx: ReadContext, scope: KitScope): number[] {
         : all.filter((t) => scope.tpsIds!.includes(t.id)).map((t) => t.id)
   if (ids.length === 0)
     throw refused('Tidak ada TPS dalam cakupan yang dipilih', [{ column: 'scope', message: 'Kosong' }])
+  const unmapped = unmappedIssues(ctx, ids)
+  if (unmapped.length)
+    throw refused(
+      'Label dan daftar isi tidak dicetak: ada surat suara yang belum dipetakan ke dapil, sehingga kotaknya tidak dapat diberi dapil. Tidak ada yang dicetak',
+      unmapped,
+    )
   const toCheck = kitsToCheck(ctx, ids)
   if (toCheck.length)
     throw refused(

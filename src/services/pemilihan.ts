@@ -1,7 +1,9 @@
 import { AppError, refused } from '../core/errors'
 import {
+  BELUM_DIPETAKAN,
   ELECTION_DEFAULTS,
   ballotPresets,
+  dapilNeedsMapping,
   defaultDapilName,
   defaultPilkadaChoice,
   logisticsPresets,
@@ -39,7 +41,11 @@ export function requireElection(ctx: ReadContext): Pemilihan {
   return e
 }
 
-/** Creates the election with its ballot types, default dapil and preset logistics items, in one transaction. */
+/**
+ * Creates the election with its ballot types and preset logistics items, in one transaction. A
+ * single-dapil ballot type gets its one dapil; a type the satker maps by file (DPR, DPRD) starts "belum
+ * dipetakan": its kecamatan wait in the placeholder row until the dapil file is imported.
+ */
 export function buat(
   ctx: ServiceContext,
   who: Actor,
@@ -74,8 +80,9 @@ export function buat(
     presets.forEach((p, i) => {
       const itemId = insertPresetBarang(db, { ...p, confirmed: !p.needsConfirmation, sortOrder: (i + 1) * 10 })
       if (p.kind === 'ballot') {
-        const name = defaultDapilName(p.code, input.satker, input.provinsi)
-        insertVariant(db, itemId, insertDapil(db, itemId, name, normalizeName(name)))
+        const unmapped = dapilNeedsMapping(p.code)
+        const name = unmapped ? BELUM_DIPETAKAN : defaultDapilName(p.code, input.satker, input.provinsi)
+        insertVariant(db, itemId, insertDapil(db, itemId, name, normalizeName(name), unmapped))
       } else {
         insertVariant(db, itemId, null)
       }

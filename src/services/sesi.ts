@@ -4,7 +4,7 @@ import { ELEVATED_IDLE_MS, LOCK_MS, MAX_PIN_ATTEMPTS, needsPin } from '../core/r
 import type { Pengguna } from '../api/contract/pengguna'
 import type { Sesi } from '../api/contract/sesi'
 import { pinOf } from '../db/pengguna'
-import { insertSesiLog, type SesiEvent } from '../db/sesi'
+import { insertSesiLog, pinEventsOf, type SesiEvent } from '../db/sesi'
 import { writeTx, type ServiceContext } from './context'
 import { DEMO_DATA_NOTE } from './demo'
 import * as pemilihan from './pemilihan'
@@ -110,7 +110,7 @@ export class SessionStore {
         [{ column: 'pin', message: 'Stasiun terkunci sementara' }],
       )
     }
-    const f = this.failures.get(user.id)
+    const f = this.failures.get(user.id) ?? this.failuresFromLog(user.id)
     if (f && f.lockedUntil > now) {
       const minutes = Math.ceil((f.lockedUntil - now) / 60_000)
       throw refused(`PIN ${user.nama} salah ${MAX_PIN_ATTEMPTS} kali; coba lagi dalam ${minutes} menit`, [
@@ -140,6 +140,24 @@ export class SessionStore {
     }
     this.failures.delete(user.id)
     if (stasiunId !== null) this.stationFailures.delete(stasiunId)
+  }
+
+  /**
+   * The wrong PINs in a row the session log holds for a user this process has not counted yet, so the
+   * lockout outlives the process: every `gudang --user` run is a new one, and 5 tries per run would be
+   * no lockout at all. A sign-in ends the count; a lock whose time is up restarts it, as in memory.
+   */
+  private failuresFromLog(userId: number): { count: number; lockedUntil: number } | undefined {
+    let count = 0
+    for (const e of pinEventsOf(this.ctx.db, userId, MAX_PIN_ATTEMPTS + 1)) {
+      if (e.event === 'masuk') break
+      if (e.event === 'terkunci') {
+        if (count === 0) return { count: MAX_PIN_ATTEMPTS, lockedUntil: Date.parse(e.at) + LOCK_MS }
+        break
+      }
+      count++
+    }
+    return count > 0 ? { count, lockedUntil: 0 } : undefined
   }
 
   /**

@@ -72,19 +72,25 @@ const TARGETS: Target[] = [
 
 const WHO = { actor: 'bench' }
 
-/** Six DPRD Kabupaten dapil over the 40 kecamatan, in order, as evenly as integers allow. */
+/**
+ * Six DPRD Kabupaten dapil over the 40 kecamatan, in order, as evenly as integers allow; DPR and DPRD
+ * Provinsi one dapil each (they are "belum dipetakan", and refuse packing and labels, until mapped).
+ */
 function mapDprdDapil(app: OpenedApp): void {
-  const item = dapil.daftar(app.ctx).find((d) => d.itemCode === 'DPRD_KAB')!
+  const items = dapil.daftar(app.ctx)
   const kecamatan = wilayah.daftarKecamatan(app.ctx)
-  dapil.aturPemetaan(
-    app.ctx,
-    WHO,
-    item.itemId,
-    kecamatan.map((k, i) => ({
-      kecamatanId: k.id,
-      dapil: `BOGOR ${Math.floor((i * DPRD_KAB_DAPIL) / kecamatan.length) + 1}`,
-    })),
-  )
+  const dapilOf: Record<string, (i: number) => string> = {
+    DPR: () => 'JAWA BARAT V',
+    DPRD_PROV: () => 'JAWA BARAT 2',
+    DPRD_KAB: (i) => `BOGOR ${Math.floor((i * DPRD_KAB_DAPIL) / kecamatan.length) + 1}`,
+  }
+  for (const [code, name] of Object.entries(dapilOf))
+    dapil.aturPemetaan(
+      app.ctx,
+      WHO,
+      items.find((d) => d.itemCode === code)!.itemId,
+      kecamatan.map((k, i) => ({ kecamatanId: k.id, dapil: name(i) })),
+    )
 }
 
 async function main() {

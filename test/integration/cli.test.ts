@@ -7,6 +7,7 @@ import type { ErrorBody, MethodOutput } from '../../src/api/contract'
 import { openApp } from '../../src/api/app'
 import { apiOf, nameAllSigners } from '../support/api'
 import { ensureBuilt } from '../support/build'
+import { BATU_BARA_DAPIL_CSV } from '../support/dapilBatuBara'
 
 const REPO = resolve(__dirname, '../..')
 const GUDANG = join(REPO, 'src/cli/gudang.mjs')
@@ -34,13 +35,30 @@ function gudang(...args: string[]): Run {
   return gudangIn(REPO, ...args)
 }
 
+/** The PIN of the tests' admin, given as a script gives it (GUDANG_PIN); `gudangNoPin` runs without it. */
+const PIN = '240424'
+const ADMIN = 'Admin Uji'
+const asAdmin = ['--user', ADMIN]
+
 /** The command run from another folder, as a user whose election file lives elsewhere runs it. */
 function gudangIn(cwd: string, ...args: string[]): Run {
+  return gudangEnv(cwd, { GUDANG_PIN: PIN }, ...args)
+}
+
+function gudangEnv(cwd: string, extra: Record<string, string | undefined>, ...args: string[]): Run {
+  // A stray default database must never be touched by these tests.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    GUDANG_DB: join(dir, 'default-tidak-dipakai.sqlite'),
+    GUDANG_DATA_DIR: dir,
+  }
+  for (const [k, v] of Object.entries(extra))
+    if (v === undefined) delete env[k]
+    else env[k] = v
   const res = spawnSync(process.execPath, [GUDANG, ...args], {
     cwd,
     encoding: 'utf8',
-    // A stray default database must never be touched by these tests.
-    env: { ...process.env, GUDANG_DB: join(dir, 'default-tidak-dipakai.sqlite'), GUDANG_DATA_DIR: dir },
+    env,
     timeout: 60_000,
     maxBuffer: 64 * 1024 * 1024,
   })
@@ -143,6 +161,8 @@ describe('gudang on a real database', () => {
       '1219',
       '--provinsi',
       'Sumatera Utara',
+      '--admin',
+      ADMIN,
       ...actor,
     )
     expect(run.code, run.stderr).toBe(0)
@@ -174,7 +194,7 @@ describe('gudang on a real database', () => {
       bad,
       'kode_kecamatan,kecamatan,kode_desa,desa,no_tps,dpt\n121901,MEDANG DERAS,1219011001,PANGKALAN DODEK,1,dua ratus\n121901,MEDANG DERAS,1219011001,PANGKALAN DODEK,,150\n',
     )
-    const run = gudang('import-tps', '--db', db, bad, '--yes', ...actor)
+    const run = gudang('import-tps', '--db', db, bad, '--yes', ...asAdmin)
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/baris \d+, kolom \S+: /)
     const summary = gudang('call', '--db', db, 'wilayah.lihatRingkasan')
@@ -182,7 +202,7 @@ describe('gudang on a real database', () => {
   })
 
   it('import-tps loads the demo CSV (1,446 TPS) and a re-import changes nothing', () => {
-    const run = gudang('import-tps', '--db', db, DEMO_CSV, '--yes', '--json', ...actor)
+    const run = gudang('import-tps', '--db', db, DEMO_CSV, '--yes', '--json', ...asAdmin)
     expect(run.code, run.stderr).toBe(0)
     const out = json<{ preview: MethodOutput<'wilayah.pratinjauImpor'>; applied: MethodOutput<'wilayah.impor'> }>(run)
     expect(out.ok).toBe(true)
@@ -193,7 +213,7 @@ describe('gudang on a real database', () => {
     const summary = gudang('call', '--db', db, 'wilayah.lihatRingkasan')
     expect(JSON.parse(summary.stdout)).toMatchObject({ tps: 1446 })
 
-    const again = gudang('import-tps', '--db', db, DEMO_CSV, ...actor)
+    const again = gudang('import-tps', '--db', db, DEMO_CSV, ...asAdmin)
     expect(again.code, again.stderr).toBe(0)
     expect(again.stdout).toContain('1.446 TPS')
     expect(again.stdout).toContain('Tidak ada perubahan')
@@ -229,7 +249,7 @@ describe('gudang on a real database', () => {
 
     const bad = join(dir, 'rusak2.csv')
     writeFileSync(bad, 'kecamatan;desa;tps\nMEDANG DERAS;PANGKALAN DODEK;satu\n')
-    const refused = gudang('import-tps', '--db', db, bad, '--yes', ...actor)
+    const refused = gudang('import-tps', '--db', db, bad, '--yes', ...asAdmin)
     expect(refused.code).toBe(1)
 
     const after = json(gudang('verify', '--db', db, '--json')).result as { ok: boolean; rows: number; head: string }
@@ -307,28 +327,27 @@ describe('gudang dapil import and dokumen cetak (issue 12)', () => {
       'Kabupaten Batu Bara',
       '--kode',
       '1219',
+      '--admin',
+      ADMIN,
     )
     expect(init.code, init.stderr).toBe(0)
-    const tps = gudangIn(elsewhere, 'import-tps', '--db', db, DEMO_CSV, '--yes')
+    const tps = gudangIn(elsewhere, 'import-tps', '--db', db, DEMO_CSV, '--yes', ...asAdmin)
     expect(tps.code, tps.stderr).toBe(0)
   })
   afterAll(() => rmSync(elsewhere, { recursive: true, force: true }))
 
   it('dapil import refuses new dapil names without --dapil-baru, lists them, changes nothing; then saves them', () => {
     const file = join(elsewhere, 'dapil.csv')
-    writeFileSync(
-      file,
-      'surat_suara;kecamatan;dapil\nDPRD Kab/Kota;MEDANG DERAS;BATU BARA 1\nDPRD Kab/Kota;SEI SUKA;BATU BARA 2\n',
-    )
+    writeFileSync(file, BATU_BARA_DAPIL_CSV)
     const before = JSON.parse(gudangIn(elsewhere, 'call', '--db', db, 'dapil.daftar').stdout) as unknown
-    const refused = gudangIn(elsewhere, 'dapil', 'import', '--db', db, file)
+    const refused = gudangIn(elsewhere, 'dapil', 'import', '--db', db, file, ...asAdmin)
     expect(refused.code).toBe(1)
     expect(refused.stdout).toContain('Dapil baru BATU BARA 1 (DPRD_KAB)')
     expect(refused.stderr).toMatch(/--dapil-baru/)
     expect(JSON.parse(gudangIn(elsewhere, 'call', '--db', db, 'dapil.daftar').stdout)).toEqual(before)
-    const saved = gudangIn(elsewhere, 'dapil', 'import', '--db', db, file, '--dapil-baru')
+    const saved = gudangIn(elsewhere, 'dapil', 'import', '--db', db, file, '--dapil-baru', ...asAdmin)
     expect(saved.code, saved.stderr).toBe(0)
-    expect(saved.stdout).toContain('Tersimpan: 2 pemetaan')
+    expect(saved.stdout).toContain('Tersimpan: 36 pemetaan')
     const kab = (
       JSON.parse(gudangIn(elsewhere, 'call', '--db', db, 'dapil.daftar').stdout) as {
         itemCode: string
@@ -346,7 +365,7 @@ describe('gudang dapil import and dokumen cetak (issue 12)', () => {
     } finally {
       app.close()
     }
-    const issued = gudangIn(elsewhere, 'call', '--db', db, 'dokumen.terbitkan', '{"type":"BA_RUSAK"}')
+    const issued = gudangIn(elsewhere, 'call', '--db', db, 'dokumen.terbitkan', '{"type":"BA_RUSAK"}', ...asAdmin)
     expect(issued.code, issued.stderr).toBe(0)
     const doc = JSON.parse(issued.stdout) as { id: number; nomor: string }
     const out = join(elsewhere, 'ba-rusak.pdf')
@@ -359,5 +378,145 @@ describe('gudang dapil import and dokumen cetak (issue 12)', () => {
     const noOut = gudangIn(elsewhere, 'dokumen', 'cetak', '--db', db, String(doc.id))
     expect(noOut.code).toBe(2)
     expect(noOut.stderr).toMatch(/--out/)
+  })
+})
+
+describe('gudang --user: a koordinator or admin on the command line, with the PIN (issue 12)', () => {
+  let elsewhere: string
+  let db: string
+  let init: Run
+  const audit = async (action: string) => {
+    const Database = (await import('better-sqlite3')).default
+    const raw = new Database(db, { readonly: true })
+    try {
+      return raw.prepare('SELECT actor FROM audit WHERE action = ? ORDER BY seq').pluck().all(action) as string[]
+    } finally {
+      raw.close()
+    }
+  }
+  beforeAll(() => {
+    elsewhere = mkdtempSync(join(tmpdir(), 'gudang-cli-user-'))
+    db = join(elsewhere, 'pemilu.sqlite')
+    init = gudangIn(
+      elsewhere,
+      'init',
+      '--db',
+      db,
+      '--jenis',
+      'pemilu',
+      '--satker',
+      'Kabupaten Batu Bara',
+      '--admin',
+      ADMIN,
+    )
+  })
+  afterAll(() => rmSync(elsewhere, { recursive: true, force: true }))
+
+  it('init makes the first admin and prints the next steps: import the TPS, then map the dapil of DPR and DPRD', () => {
+    expect(init.code, init.stderr).toBe(0)
+    expect(init.stdout).toContain(`Admin pertama: ${ADMIN}`)
+    expect(init.stdout).toContain(`gudang import-tps --db ${db} DATA-TPS.csv --user "${ADMIN}"`)
+    expect(init.stdout).toContain(`gudang dapil import --db ${db} DAPIL.csv --user "${ADMIN}"`)
+    expect(init.stdout).toContain('belum dipetakan: DPR, DPRD_PROV, DPRD_KAB')
+  })
+
+  it('a koordinator method without --user is refused, saying how, and nothing is written', () => {
+    const before = gudangIn(elsewhere, 'verify', '--db', db, '--json').stdout
+    const run = gudangIn(elsewhere, 'import-tps', '--db', db, DEMO_CSV, '--yes')
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain('wilayah.impor memerlukan koordinator: jalankan dengan --user NAMA')
+    expect(run.stderr).toContain('GUDANG_PIN')
+    const call = gudangIn(elsewhere, 'call', '--db', db, 'pemilihan.ubah', '{"reservePercent":3}')
+    expect(call.code).toBe(1)
+    expect(call.stderr).toContain('pemilihan.ubah memerlukan koordinator')
+    expect(gudangIn(elsewhere, 'verify', '--db', db, '--json').stdout).toBe(before)
+  })
+
+  it('--user without a PIN (no terminal, no GUDANG_PIN) is refused; an unknown user is named as such', () => {
+    const noPin = gudangEnv(
+      elsewhere,
+      { GUDANG_PIN: undefined },
+      'import-tps',
+      '--db',
+      db,
+      DEMO_CSV,
+      '--yes',
+      ...asAdmin,
+    )
+    expect(noPin.code).toBe(1)
+    expect(noPin.stderr).toContain(`PIN ${ADMIN} diperlukan: jalankan perintah ini di terminal`)
+    const stranger = gudangIn(elsewhere, 'import-tps', '--db', db, DEMO_CSV, '--yes', '--user', 'Orang Lain')
+    expect(stranger.code).toBe(1)
+    expect(stranger.stderr).toContain(
+      `Pengguna "Orang Lain" tidak ada atau tidak aktif dalam berkas ini (pengguna aktif: ${ADMIN})`,
+    )
+  })
+
+  it('import-tps as the admin saves, names the admin in the audit log, and prints the dapil step while any type is unmapped', async () => {
+    const run = gudangIn(elsewhere, 'import-tps', '--db', db, DEMO_CSV, '--yes', ...asAdmin)
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stdout).toContain('Langkah berikutnya: petakan dapil')
+    expect(run.stdout).toContain(`gudang dapil import --db ${db} DAPIL.csv --user "${ADMIN}"`)
+    expect(await audit('wilayah.impor')).toEqual([ADMIN])
+
+    const file = join(elsewhere, 'dapil.csv')
+    writeFileSync(file, BATU_BARA_DAPIL_CSV)
+    const dapil = gudangIn(elsewhere, 'dapil', 'import', '--db', db, file, '--dapil-baru', ...asAdmin)
+    expect(dapil.code, dapil.stderr).toBe(0)
+    expect(await audit('dapil.impor')).toEqual([ADMIN])
+    const again = gudangIn(elsewhere, 'import-tps', '--db', db, DEMO_CSV, ...asAdmin)
+    expect(again.code, again.stderr).toBe(0)
+    expect(again.stdout).not.toContain('petakan dapil')
+  })
+
+  it('on a terminal the PIN is asked and never shown (util-linux script gives the command a real terminal)', async () => {
+    // The PIN is typed a moment after start, once the prompt has put the terminal in raw mode, as a person would.
+    const cmd = `${process.execPath} ${GUDANG} call --db ${db} pemilihan.ubah '{"reservePercent":2.5}' --user '${ADMIN}'`
+    const res = spawnSync('sh', ['-c', `(sleep 3; printf '${PIN}\\r') | script -qec "$0" /dev/null`, cmd], {
+      cwd: elsewhere,
+      encoding: 'utf8',
+      env: { ...process.env, GUDANG_DB: join(dir, 'default-tidak-dipakai.sqlite'), GUDANG_DATA_DIR: dir },
+      timeout: 30_000,
+    })
+    expect(res.status, res.stdout + res.stderr).toBe(0)
+    expect(res.stdout).toContain(`PIN ${ADMIN}: `)
+    expect(res.stdout).not.toContain(PIN)
+    expect(res.stdout).toMatch(/"reservePercent": 2\.5/)
+    expect(await audit('pemilihan.ubah')).toEqual([ADMIN])
+  })
+
+  it('wrong PINs count across runs: the fifth locks the user, and the right PIN is then refused too', async () => {
+    const add = gudangIn(
+      elsewhere,
+      'call',
+      '--db',
+      db,
+      'pengguna.tambah',
+      '{"nama":"Kasubbag Uji","role":"koordinator","pin":"202411"}',
+      ...asAdmin,
+    )
+    expect(add.code, add.stderr).toBe(0)
+    const as = (pin: string) =>
+      gudangEnv(
+        elsewhere,
+        { GUDANG_PIN: pin },
+        'call',
+        '--db',
+        db,
+        'pemilihan.ubah',
+        '{"reservePercent":3}',
+        '--user',
+        'Kasubbag Uji',
+      )
+    for (let i = 1; i <= 4; i++) {
+      const wrong = as('909090')
+      expect(wrong.code).toBe(1)
+      expect(wrong.stderr).toContain(`PIN salah; sisa ${5 - i} kali sebelum terkunci`)
+    }
+    expect(as('909090').stderr).toContain('PIN Kasubbag Uji salah 5 kali; terkunci 5 menit')
+    const right = as('202411')
+    expect(right.code).toBe(1)
+    expect(right.stderr).toMatch(/PIN Kasubbag Uji salah 5 kali; coba lagi dalam \d menit/)
+    expect(await audit('pemilihan.ubah')).toEqual([ADMIN])
   })
 })

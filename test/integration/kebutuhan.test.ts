@@ -221,15 +221,18 @@ describe('Pemilu: five ballot types and dapil', () => {
   })
   afterAll(() => app.close())
 
-  it('has 5 ballot types with 1,000 PSU per dapil and a 2% per-TPS reserve', async () => {
+  it('has 5 ballot types with 1,000 PSU per dapil and a 2% per-TPS reserve; DPR and DPRD wait "belum dipetakan", with no PSU', async () => {
     const d = await perDapil(app)
     expect(d.map((r) => r.itemCode)).toEqual(codes)
     const kits = sumOf(demoRows, (r) => r.dpt + reserve(r.dpt, 200, 'up'))
+    const psuOf = (code: string) => (code === 'PPWP' || code === 'DPD' ? 1000 : 0)
     for (const r of d) {
-      expect(r).toMatchObject({ tps: TPS_COUNT, dpt: DPT_TOTAL, kits, psu: 1000, total: kits + 1000 })
+      const psu = psuOf(r.itemCode)
+      expect(r).toMatchObject({ tps: TPS_COUNT, dpt: DPT_TOTAL, kits, psu, total: kits + psu })
+      if (psu === 0) expect(r.dapil).toBe('Belum dipetakan')
     }
     const satker = (await rekap(app, 'satker')).rows[0]!
-    for (const c of codes) expect(satker.qty[c]).toBe(kits + 1000)
+    for (const c of codes) expect(satker.qty[c]).toBe(kits + psuOf(c))
     expect(satker.qty.KOTAK).toBe(5 * TPS_COUNT)
   })
 
@@ -241,7 +244,9 @@ describe('Pemilu: five ballot types and dapil', () => {
     const kab = list.find((l) => l.itemCode === 'DPRD_KAB')!
     // The default dapil, emptied and never used in the ledger, is gone.
     expect(kab.dapil.map((d) => d.name)).toEqual(['BATU BARA 1', 'BATU BARA 2', 'BATU BARA 3'])
-    for (const l of list.filter((x) => x.itemCode !== 'DPRD_KAB')) expect(l.dapil).toHaveLength(1)
+    // PPWP and DPD have their one dapil; DPR and DPRD Provinsi have none until their mapping is imported.
+    for (const l of list.filter((x) => x.itemCode !== 'DPRD_KAB'))
+      expect(l.dapil, l.itemCode).toHaveLength(l.itemCode === 'PPWP' || l.itemCode === 'DPD' ? 1 : 0)
     const variants = app.ctx.db.prepare(`SELECT count(*) AS n FROM item_variant WHERE item_id = ?`).get(dprdKab.id) as {
       n: number
     }
@@ -264,8 +269,9 @@ describe('Pemilu: five ballot types and dapil', () => {
     expect(sumOf(rows, (r) => r.psu)).toBe(3000)
     const kits = sumOf(rows, (r) => r.kits)
     expect((await rekap(app, 'satker')).rows[0]!.qty.DPRD_KAB).toBe(kits + 3000)
-    // Other ballot types keep one dapil and 1,000 PSU.
-    expect((await rekap(app, 'satker')).rows[0]!.qty.DPR).toBe(kits + 1000)
+    // DPR, still "belum dipetakan", has no PSU reserve yet; PPWP keeps its one dapil and 1,000 PSU.
+    expect((await rekap(app, 'satker')).rows[0]!.qty.DPR).toBe(kits)
+    expect((await rekap(app, 'satker')).rows[0]!.qty.PPWP).toBe(kits + 1000)
 
     // Each TPS is labelled with its dapil.
     const byName = new Map(kecamatan.map((k, i) => [k.nama, dapilOfIndex(i)]))
@@ -514,24 +520,35 @@ describe('kebutuhan.ekspor read back', () => {
   it.each(['csv', 'xlsx'] as const)('per TPS (%s): same rows and totals as kebutuhan.daftarTps', async (format) => {
     const api = await perTps(app)
     const t = await readBack('tps', format, 'Kecamatan')
+    const ballots = api.columns.filter((c) => c.kind === 'ballot')
     expect(t.header).toEqual([
       'Kecamatan',
       'Desa/Kelurahan',
       'No. TPS',
       'DPT',
       ...api.columns.map((c) => `${c.name} (${c.unit})`),
+      ...ballots.map((c) => `Dapil ${c.name}`),
     ])
     expect(t.rows).toHaveLength(api.rows.length)
-    expectTotalsConsistent(t, 3)
+    // The figures sum to the totals row; the dapil columns after them are text.
+    expectTotalsConsistent({ ...t, header: t.header.slice(0, t.header.length - ballots.length) }, 3)
     expect(t.totals).toEqual([
       'JUMLAH',
       '',
       TPS_COUNT,
       DPT_TOTAL,
       ...api.columns.map((c) => sumOf(api.rows, (r) => r.qty[c.code]!)),
+      ...ballots.map(() => ''),
     ])
     api.rows.forEach((r, i) =>
-      expect(t.rows[i]).toEqual([r.kecamatan, r.desa, r.nomor, r.dpt, ...api.columns.map((c) => r.qty[c.code])]),
+      expect(t.rows[i]).toEqual([
+        r.kecamatan,
+        r.desa,
+        r.nomor,
+        r.dpt,
+        ...api.columns.map((c) => r.qty[c.code]),
+        ...ballots.map((c) => r.dapil[c.code]),
+      ]),
     )
   })
 

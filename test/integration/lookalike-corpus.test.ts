@@ -331,7 +331,9 @@ interface Field {
 /** TPS files go straight to apply: it checks the file exactly as the preview does and refuses with its errors. */
 const importTps = (row: string) =>
   raw('wilayah.impor', { ...upload('tps.csv', tpsFile(row)), fingerprint: 'tanpa-pratinjau' })
-const importDapil = (row: string) => raw('dapil.impor', upload('dapil.csv', `${DAPIL_HEADER}\n${row}\n`))
+/** A dapil file of one row under test (line 2) and the other kecamatan as they are: a dapil file names every kecamatan. */
+const importDapil = (row: string, rest: string) =>
+  raw('dapil.impor', upload('dapil.csv', `${DAPIL_HEADER}\n${row}\n${rest}\n`))
 const importWorkers = (row: string) => raw('pekerja.impor', upload('pekerja.csv', `nama;regu\n${row}\n`))
 const quoted = (s: string) => `"${s.replace(/"/g, '""')}"`
 
@@ -405,7 +407,7 @@ const FIELDS: Field[] = [
     kind: 'reused',
     base: 'BATU BARA 1',
     row: 2,
-    submit: (v) => importDapil(`DPRD Kab/Kota,TALAWI,${quoted(v)}`),
+    submit: (v) => importDapil(`DPRD Kab/Kota,TALAWI,${quoted(v)}`, 'DPRD Kab/Kota,SEI BALAI,BATU BARA 2'),
     matched: async () => expect(await dapilNames()).toEqual(['BATU BARA 1', 'BATU BARA 2']),
   },
   {
@@ -413,7 +415,7 @@ const FIELDS: Field[] = [
     kind: 'reference',
     base: 'SEI BALAI',
     row: 2,
-    submit: (v) => importDapil(`DPRD Kab/Kota,${quoted(v)},BATU BARA 2`),
+    submit: (v) => importDapil(`DPRD Kab/Kota,${quoted(v)},BATU BARA 2`, 'DPRD Kab/Kota,TALAWI,BATU BARA 1'),
     matched: async () => expect(await dapilNames()).toEqual(['BATU BARA 1', 'BATU BARA 2']),
   },
   {

@@ -212,14 +212,21 @@ describe('a dapil file (defect 4)', () => {
         column: 'kecamatan',
         message: 'Kecamatan "TANJUNG TIRAN" tidak ada dalam data wilayah; maksudnya TANJUNG TIRAM?',
       },
+      // So the file names no TANJUNG TIRAM for DPRD Kab/Kota: a dapil file must cover every kecamatan.
+      {
+        column: 'kecamatan',
+        message:
+          'Surat Suara DPRD Kabupaten/Kota: 1 kecamatan tidak ada dalam berkas (TANJUNG TIRAM); berkas dapil harus memuat setiap kecamatan satker',
+      },
     ])
   })
 
-  it('the preview lists the kecamatan a file leaves out, per ballot type', async () => {
+  it('the preview lists the kecamatan a file leaves out, per ballot type, and refuses it', async () => {
     const partial = DAPIL_CSV.split('\n')
       .filter((l) => !l.startsWith('DPRD Kab/Kota;SEI BALAI;') && !l.startsWith('DPR;SEI BALAI;'))
       .join('\n')
     const p = await app.call('dapil.pratinjauImpor', upload('dapil-sebagian.csv', partial))
+    expect(p.ok).toBe(false)
     expect(p.tanpaDapil).toEqual([
       { itemCode: 'DPR', kecamatan: ['SEI BALAI'] },
       { itemCode: 'DPRD_KAB', kecamatan: ['SEI BALAI'] },

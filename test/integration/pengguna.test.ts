@@ -212,9 +212,24 @@ describe('users and sessions on the demo election', () => {
     })
   })
 
-  it('the CLI and tests are the machine itself: no session needed', async () => {
+  it('tests are the machine itself; the CLI needs a koordinator session (gudang --user) for a koordinator method', async () => {
+    expect((await app.dispatcher.call('kemas.aturSusunanLabel', grid(5), { actor: 'uji', transport: 'test' })).ok).toBe(
+      true,
+    )
+    const bare = await app.dispatcher.call('kemas.aturSusunanLabel', grid(5), { actor: 'cli-user', transport: 'cli' })
+    expect(bare).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED', need: 'koordinator' } })
+    expect(!bare.ok && bare.error.message).toMatch(/jalankan dengan --user NAMA/)
+    const users = await overHttp(app).call('pengguna.daftar')
+    const k = await app.dispatcher.call(
+      'sesi.masuk',
+      { userId: users.find((u) => u.nama === 'Kasubbag Logistik')!.id, pin: '202411' },
+      { actor: 'cli-user', transport: 'cli' },
+    )
+    const session = k.ok ? ((k.result as { sessionId: string | null }).sessionId ?? undefined) : undefined
+    expect(session).toBeDefined()
     expect(
-      (await app.dispatcher.call('kemas.aturSusunanLabel', grid(5), { actor: 'cli-user', transport: 'cli' })).ok,
+      (await app.dispatcher.call('kemas.aturSusunanLabel', grid(5), { actor: 'cli-user', transport: 'cli', session }))
+        .ok,
     ).toBe(true)
   })
 })

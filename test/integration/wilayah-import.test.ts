@@ -201,12 +201,17 @@ describe.each([
     expect(JSON.parse(audit.at(-1)!.detail)).toMatchObject({ added: 1446 })
   })
 
-  it('every kecamatan is mapped to the default dapil of every ballot type', async () => {
+  it('every kecamatan joins the one dapil of a single-dapil type, and waits "belum dipetakan" for DPR and DPRD', async () => {
     const dapil = await app.call('dapil.daftar')
     expect(dapil.length).toBe(jenis === 'pemilu' ? 5 : 2)
     for (const d of dapil) {
-      expect(d.dapil).toHaveLength(1)
-      expect(d.dapil[0]!.kecamatanIds).toHaveLength(12)
+      if (['DPR', 'DPRD_PROV', 'DPRD_KAB'].includes(d.itemCode)) {
+        expect(d, d.itemCode).toMatchObject({ dipetakan: false, dapil: [] })
+        expect(d.belumDipetakan).toHaveLength(12)
+      } else {
+        expect(d.dapil).toHaveLength(1)
+        expect(d.dapil[0]!.kecamatanIds).toHaveLength(12)
+      }
     }
   })
 

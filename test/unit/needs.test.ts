@@ -25,7 +25,7 @@ const logistics = (id: number, code: string, rule: NeedItem['rule'], qty: number
 })
 
 // Two kecamatan; DPRD_KAB splits them into two dapil (variants 21, 22); PPWP has one (variant 11).
-function input(items: NeedItem[]): NeedsInput {
+function input(items: NeedItem[], psu: Record<number, number> = {}): NeedsInput {
   const dapil: Record<string, number> = { '1:1': 11, '1:2': 11, '2:1': 21, '2:2': 22 }
   return {
     reserveBasisPoints: 200,
@@ -43,7 +43,8 @@ function input(items: NeedItem[]): NeedsInput {
       { id: 3, desaId: 21, kecamatanId: 2, dpt: 101 },
     ],
     ballotVariant: (itemId, kecId) => dapil[`${itemId}:${kecId}`],
-    ballotVariants: (itemId) => (itemId === 1 ? [11] : [21, 22]),
+    ballotVariants: (itemId) =>
+      (itemId === 1 ? [11] : [21, 22]).map((variantId) => ({ variantId, psu: psu[variantId] ?? 1000 })),
   }
 }
 
@@ -72,6 +73,14 @@ describe('computeNeeds', () => {
       { itemId: 1, variantId: 11, qty: 1000, reserve: 0 },
       { itemId: 2, variantId: 21, qty: 1000, reserve: 0 },
       { itemId: 2, variantId: 22, qty: 1000, reserve: 0 },
+    ])
+  })
+
+  it("takes each dapil's own PSU reserve: none where a neighbouring satker holds it, more where it is asked", () => {
+    const n = computeNeeds(input([ballot(1, 'PPWP', 1000), ballot(2, 'DPRD_KAB', 1000)], { 21: 0, 22: 1500 }))
+    expect(n.psu).toEqual([
+      { itemId: 1, variantId: 11, qty: 1000, reserve: 0 },
+      { itemId: 2, variantId: 22, qty: 1500, reserve: 0 },
     ])
   })
 

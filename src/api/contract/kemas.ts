@@ -27,6 +27,11 @@ export const Kit = z.object({
   linesTotal: z.number().int(),
   handoverId: Id.nullable(),
   baNomor: z.string().nullable(),
+  /**
+   * The ballot types of this kit whose dapil is not yet mapped for its kecamatan (short names, "DPR RI"):
+   * those lines cannot be packed nor the kit labelled until the dapil file is imported.
+   */
+  belumDipetakan: z.array(z.string()),
 })
 
 export const KitDetail = z.object({
@@ -34,6 +39,8 @@ export const KitDetail = z.object({
   status: KitStatus,
   handoverId: Id.nullable(),
   exception: z.string().nullable(),
+  /** As Kit.belumDipetakan: ballot types of this kit whose dapil is not yet mapped. */
+  belumDipetakan: z.array(z.string()),
   /**
    * Why a kit is "perlu diperiksa" and what settles it: each line whose packing no longer matches its need
    * (lebih: take the excess out by a correction; kurang: pack the shortfall), and sheets of a variant the

@@ -9,6 +9,7 @@ import m0008 from './0008_kit_periksa'
 import m0009 from './0009_kiriman_lengkap'
 import m0010 from './0010_draf'
 import m0011 from './0011_jejak'
+import m0012 from './0012_dapil_peta'
 import m0013 from './0013_upah_bendahara'
 import m0016 from './0016_draf_basis'
 import type { ReadableDB } from '../handles'
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: '0009_kiriman_lengkap', sql: m0009 },
   { version: 10, name: '0010_draf', sql: m0010 },
   { version: 11, name: '0011_jejak', sql: m0011 },
+  { version: 12, name: '0012_dapil_peta', sql: m0012 },
   { version: 13, name: '0013_upah_bendahara', sql: m0013 },
   { version: 16, name: '0016_draf_basis', sql: m0016 },
 ]

@@ -87,6 +87,14 @@ export function KitView({
           </p>
         </Banner>
       )}
+      {kit.belumDipetakan.length > 0 && (
+        <Banner kind="warning" title="Dapil belum dipetakan" testId="kit-belum-dipetakan">
+          <p>
+            {kit.belumDipetakan.join(', ')} untuk Kecamatan {kit.kecamatan} belum dipetakan ke dapil. Pengemasan surat
+            suara itu dan label kotak ditolak sampai pemetaan dapil diimpor di Pengaturan › Dapil.
+          </p>
+        </Banner>
+      )}
       {kit.periksa && <PeriksaBanner periksa={kit.periksa} />}
       {kit.status === 'lengkap' && <LengkapBanner kit={kit} />}
       <PackForm kit={kit} shift={shift} />

@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react'
+import { BELUM_DIPETAKAN } from '../../../core/presets'
 import type { MethodOutput } from '../../../api/contract'
 import { type ApiError, invoke, toApiError } from '../../api'
 import { useRefreshAll } from '../../components/data'
@@ -290,7 +291,10 @@ function LineRow({
             )}
             <span>
               {name}
-              {l.dapil && <span className="kemas-dapil">Dapil {l.dapil}</span>}
+              {l.dapil && (
+                // Kecamatan not yet mapped are no dapil: "Belum dipetakan", never "Dapil Belum dipetakan".
+                <span className="kemas-dapil">{l.dapil === BELUM_DIPETAKAN ? l.dapil : `Dapil ${l.dapil}`}</span>
+              )}
             </span>
           </span>
         </th>

@@ -8,6 +8,7 @@ import { readFileBase64 } from '../../components/files'
 import { DraftActions, FilePicker } from '../../components/Form'
 import { Section, Swatch } from '../../components/Page'
 import { DataTable } from '../../components/TableHead'
+import { parseCount } from '../../../core/count'
 import { fmt } from '../../format'
 import { href } from '../../router'
 
@@ -55,7 +56,7 @@ export function DapilSection() {
                 <select id={selectId} value={current.itemId} onChange={(e) => setSelected(Number(e.target.value))}>
                   {ballots.map((b) => (
                     <option key={b.itemId} value={b.itemId}>
-                      {b.itemName} ({fmt(b.dapil.length)} dapil)
+                      {b.itemName} ({b.dipetakan ? `${fmt(b.dapil.length)} dapil` : 'belum dipetakan'})
                     </option>
                   ))}
                 </select>
@@ -64,11 +65,27 @@ export function DapilSection() {
                   label={colorOf.get(current.itemId)?.color}
                 />
               </div>
+              {current.belumDipetakan.length > 0 && (
+                <Banner kind="warning" title={`${current.itemName} belum dipetakan`} testId="dapil-belum-dipetakan">
+                  <p>
+                    {fmt(current.belumDipetakan.length)} kecamatan belum memiliki dapil {current.itemName}. Kebutuhannya
+                    tampil sebagai &ldquo;belum dipetakan&rdquo;; pengemasan surat suara ini dan label kotak ditolak
+                    sampai pemetaan dapil diimpor (berkas dapil memuat setiap kecamatan) atau ditetapkan di bawah.
+                  </p>
+                </Banner>
+              )}
               <DapilMappingEditor
                 key={current.itemId + ':' + JSON.stringify(current.dapil)}
                 ballot={current}
                 kecamatan={kecamatan.data}
               />
+              {current.dapil.length > 0 && (
+                <DapilPsuEditor
+                  key={'psu:' + JSON.stringify(current.dapil)}
+                  ballot={current}
+                  psuJenis={colorOf.get(current.itemId)?.psuPerDapil}
+                />
+              )}
             </>
           )
         )
@@ -98,7 +115,10 @@ function DapilMappingEditor({ ballot, kecamatan }: { ballot: DapilOfBallot; keca
     return run(async () => {
       const result = await invoke('dapil.aturPemetaan', {
         itemId: ballot.itemId,
-        mapping: kecamatan.map((k) => ({ kecamatanId: k.id, dapil: mapping[k.id] ?? '' })),
+        // A kecamatan left blank stays "belum dipetakan"; one already mapped is sent as it stands.
+        mapping: kecamatan
+          .filter((k) => (mapping[k.id] ?? '').trim() !== '')
+          .map((k) => ({ kecamatanId: k.id, dapil: mapping[k.id]! })),
       })
       const count = result.find((b) => b.itemId === ballot.itemId)?.dapil.length ?? 0
       return `Dapil ${ballot.itemName} tersimpan: ${fmt(count)} dapil.`
@@ -139,7 +159,7 @@ function DapilMappingEditor({ ballot, kecamatan }: { ballot: DapilOfBallot; keca
                   onChange={(e) => setMapping({ ...mapping, [k.id]: e.target.value })}
                   aria-label={`Dapil ${ballot.itemName} untuk Kecamatan ${k.nama}`}
                   aria-invalid={Boolean(err)}
-                  placeholder="Nama dapil, mis. Batu Bara 1"
+                  placeholder={initial[k.id] ? 'Nama dapil, mis. Batu Bara 1' : 'Belum dipetakan'}
                 />
                 {err && <p className="field-error">{err}</p>}
               </td>
@@ -152,6 +172,71 @@ function DapilMappingEditor({ ballot, kecamatan }: { ballot: DapilOfBallot; keca
         dirty={dirty}
         label="Simpan dapil"
         onDiscard={() => (setMapping(initial), setError(undefined))}
+        noteUnsaved={false}
+      />
+    </form>
+  )
+}
+
+/**
+ * The PSU reserve of each dapil: the ballot type's (1.000 in a Pemilu) unless set here, e.g. 0 for a DPR
+ * dapil shared with a neighbouring satker that holds the reserve of the whole dapil.
+ */
+function DapilPsuEditor({ ballot, psuJenis }: { ballot: DapilOfBallot; psuJenis: number | undefined }) {
+  const initial = useMemo(
+    () => Object.fromEntries(ballot.dapil.map((d) => [d.id, d.psuSendiri === null ? '' : String(d.psuSendiri)])),
+    [ballot],
+  )
+  const [value, setValue] = useState<Record<number, string>>(initial)
+  const { error, setError, errors, busy, run } = useWrite()
+  const changed = ballot.dapil.filter((d) => (value[d.id] ?? '') !== (initial[d.id] ?? ''))
+
+  function save(e: FormEvent) {
+    e.preventDefault()
+    return run(async () => {
+      for (const d of changed) {
+        const read = parseCount(value[d.id])
+        if (!read.ok) throw new Error(`Cadangan PSU Dapil ${d.name}: ${read.message}`)
+        await invoke('dapil.aturPsu', { dapilId: d.id, psu: read.value })
+      }
+      return `Cadangan PSU ${ballot.itemName} tersimpan untuk ${fmt(changed.length)} dapil.`
+    })
+  }
+
+  return (
+    <form onSubmit={save} noValidate className="pengaturan-dapil-psu">
+      <h3>Cadangan PSU per dapil</h3>
+      <p className="muted">
+        Kosongkan untuk memakai cadangan PSU jenis surat suara ini. Isi 0 bila cadangan PSU dapil ini disimpan satker
+        lain dalam dapil yang sama.
+      </p>
+      <ErrorBanner error={error} title="Cadangan PSU belum tersimpan" />
+      <DataTable
+        className="table-compact"
+        columns={['Dapil', { label: 'Kecamatan', num: true }, { label: 'Cadangan PSU', num: true }]}
+      >
+        {ballot.dapil.map((d) => (
+          <tr key={d.id}>
+            <th scope="row">{d.name}</th>
+            <td className="num">{fmt(d.kecamatanIds.length)}</td>
+            <td className="num">
+              <input
+                inputMode="numeric"
+                value={value[d.id] ?? ''}
+                placeholder={psuJenis === undefined ? '' : fmt(psuJenis)}
+                onChange={(e) => setValue({ ...value, [d.id]: e.target.value })}
+                aria-label={`Cadangan PSU Dapil ${d.name}`}
+                aria-invalid={Boolean(errors.psu)}
+              />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+      <DraftActions
+        busy={busy}
+        dirty={changed.length > 0}
+        label="Simpan cadangan PSU"
+        onDiscard={() => (setValue(initial), setError(undefined))}
         noteUnsaved={false}
       />
     </form>
@@ -230,17 +315,6 @@ function DapilImport() {
               <li key={n}>
                 {e.row !== undefined && <>Baris {e.row}: </>}
                 {e.message}
-              </li>
-            ))}
-          </ul>
-        </Banner>
-      )}
-      {p && p.tanpaDapil.length > 0 && (
-        <Banner kind="warning" title="Kecamatan yang tidak disebut berkas ini tetap pada dapilnya sekarang">
-          <ul>
-            {p.tanpaDapil.map((t) => (
-              <li key={t.itemCode}>
-                {t.itemCode}: {t.kecamatan.join(', ')}
               </li>
             ))}
           </ul>
