@@ -161,6 +161,24 @@ async function start(): Promise<void> {
     APP_SCHEME,
     createFileHandler(rendererDir, (id, key) => opened?.jobs?.download(id, key) ?? null),
   )
+  // A backup folder is one a person chose in the system's dialog (issue 15): no script in the window can
+  // choose for them, so the choice is remembered here as the machine's own (transport 'cli'), without a PIN.
+  ipcMain.handle('cadangan:pilihFolder', async (e) => {
+    if (!isTrustedSender(e, devServerUrl)) return { ok: false, error: { code: 'UNAUTHORIZED', message: 'Ditolak' } }
+    const options: Electron.OpenDialogOptions = {
+      title: 'Pilih folder cadangan',
+      properties: ['openDirectory', 'createDirectory'],
+    }
+    const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+    const folder = picked.canceled ? undefined : picked.filePaths[0]
+    if (!folder) return { ok: true, result: null }
+    const answer = await (opened ?? (await pending)).dispatcher.call(
+      'cadangan.pilihFolder',
+      { folder },
+      { actor: 'pengguna di PC ini (jendela pemilih folder)', transport: 'cli' },
+    )
+    return answer.ok ? { ok: true, result: folder } : answer
+  })
   ipcMain.handle(
     API_CHANNEL,
     createApiHandler({

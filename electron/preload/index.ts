@@ -45,4 +45,16 @@ function lepaskanStasiun() {
   return ipcRenderer.invoke('stasiun:lepaskan') as Promise<ApiResponse>
 }
 
-contextBridge.exposeInMainWorld('gudang', { invoke, onPeristiwa, onStasiunAlarm, sambungkan, lepaskanStasiun })
+/** The system's folder dialog for a backup folder (issue 15): the main process remembers what is chosen. */
+function pilihFolder() {
+  return ipcRenderer.invoke('cadangan:pilihFolder') as Promise<ApiResponse>
+}
+
+contextBridge.exposeInMainWorld('gudang', {
+  invoke,
+  onPeristiwa,
+  onStasiunAlarm,
+  sambungkan,
+  lepaskanStasiun,
+  pilihFolder,
+})

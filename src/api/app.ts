@@ -152,6 +152,8 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
           ...(opts.worker ? { worker: opts.worker } : {}),
           ...(opts.jobPace ? { pace: opts.jobPace } : {}),
         })
+  // Uploads are read in a worker thread of their own (bounded heap and time), never on this one.
+  if (jobs) ctx.readTable = (fileName, content) => jobs.readTable(fileName, content)
   const lan = new LanHostSlot()
   // The head is read after the write committed; a file in recovery may have no ledger table at all.
   const peristiwa = new PeristiwaBus(() => chainHead(ctx.db).seq)

@@ -13,6 +13,9 @@ const BOOTSTRAP = new Set(['pemilihan.buat', 'pengguna.tambahAdminPertama'])
 /** Transports that are the machine's own (the CLI run by whoever has the file, tests): no session. */
 const TRUSTED = new Set<CallMeta['transport']>(['cli', 'test'])
 
+/** A call of the machine itself: the CLI or a test, with no window's session. */
+export const isMachine = (meta: CallMeta): boolean => TRUSTED.has(meta.transport) && !meta.session
+
 export type Authorizer = (
   method: string,
   access: Access,
@@ -45,7 +48,7 @@ export function createAuthorizer(ctx: ServiceContext, sessions: SessionStore): A
       if (!hasAdmin(ctx) && BOOTSTRAP.has(method)) return { ok: true, meta }
       return { ok: false, error: cliRefusal(method, access, hasAdmin(ctx)) }
     }
-    if (TRUSTED.has(meta.transport) && !meta.session) return { ok: true, meta }
+    if (isMachine(meta)) return { ok: true, meta }
     if (!hasAdmin(ctx)) {
       if (BOOTSTRAP.has(method)) return { ok: true, meta }
       return {

@@ -39,6 +39,8 @@ export const RECOVERY_METHODS: readonly MethodName[] = [
   'sistem.lihatInfo',
   'ledger.periksa',
   'cadangan.daftar',
+  'cadangan.daftarFolder',
+  'cadangan.pilihFolder',
   'cadangan.pulihkan',
   'sesi.lihat',
   'job.mulai',

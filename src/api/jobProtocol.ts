@@ -30,3 +30,22 @@ export type JobMessage =
   | { type: 'held'; step: JobStep }
   | { type: 'done'; result: unknown }
   | { type: 'error'; error: { code: string; message: string; details?: unknown; need?: string } }
+
+/**
+ * The table reader's thread (api/tableReader.ts): started with this as its workerData, it then reads one
+ * uploaded table (services/tableFile.ts readTable) per message, so the serving thread never parses a file.
+ */
+export interface TableReadRequest {
+  tabel: true
+}
+
+/** One upload to read: its bytes, or its base64 as the contract carried it (decoded in the thread). */
+export interface TableReadJob {
+  id: number
+  fileName: string
+  content: Uint8Array | string
+}
+
+export type TableReadMessage =
+  | { id: number; type: 'done'; result: { format: string; rows: unknown[] } }
+  | { id: number; type: 'error'; error: { code: string; message: string; details?: unknown } }

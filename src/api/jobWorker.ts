@@ -1,10 +1,18 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { AppError } from '../core/errors'
 import type { JobProgress } from '../core/progress'
-import { AUTO_BACKUP, type JobMessage, type JobRequest } from './jobProtocol'
+import {
+  AUTO_BACKUP,
+  type JobMessage,
+  type JobRequest,
+  type TableReadJob,
+  type TableReadMessage,
+  type TableReadRequest,
+} from './jobProtocol'
 import { PaceGate, type JobStep } from './jobPace'
 import { openReadOnly, type ReadableDB } from '../db/open'
 import * as cadangan from '../services/cadangan'
+import { readTable } from '../services/tableFile'
 import type { BackupReason } from '../services/cadangan'
 import type { ReadContext } from '../services/context'
 import type { CallMeta } from './dispatch'
@@ -73,7 +81,29 @@ async function run(req: JobRequest, post: (m: JobMessage) => void): Promise<void
   post(answer)
 }
 
+/** Uploads read here rather than on the serving thread, one per message (api/tableReader.ts bounds heap and time). */
+async function readUploadedTable(job: TableReadJob, post: (m: TableReadMessage) => void): Promise<void> {
+  try {
+    post({ id: job.id, type: 'done', result: await readTable(job.fileName, job.content) })
+  } catch (err) {
+    post({
+      id: job.id,
+      type: 'error',
+      error:
+        err instanceof AppError
+          ? err.toBody()
+          : {
+              code: 'INTERNAL',
+              message: `Berkas "${job.fileName}" tidak dapat dibaca: ${err instanceof Error ? err.message : String(err)}`,
+            },
+    })
+  }
+}
+
 if (parentPort) {
   const port = parentPort
-  void run(workerData as JobRequest, (m) => port.postMessage(m))
+  const data = workerData as JobRequest | TableReadRequest
+  if ('tabel' in data)
+    port.on('message', (job: TableReadJob) => void readUploadedTable(job, (m) => port.postMessage(m)))
+  else void run(data, (m) => port.postMessage(m))
 }

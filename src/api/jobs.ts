@@ -13,6 +13,8 @@ import type { JobStatus } from './contract'
 import type { CallMeta } from './callMeta'
 import type { AppState } from '../services/sistem'
 import { AUTO_BACKUP, type JobMessage, type JobRequest } from './jobProtocol'
+import { TableReaderThread } from './tableReader'
+import type { ReadTable, Upload } from '../services/tableFile'
 import type { JobPace } from './jobPace'
 import type { CadanganBaru } from './contract/cadangan'
 import type { BackupReason } from '../services/cadangan'
@@ -97,6 +99,7 @@ export class JobRunner {
   private readonly jobs = new Map<string, Job>()
   private readonly entry: WorkerEntry
   private readonly concurrency: number
+  private tables: TableReaderThread | null = null
 
   constructor(private readonly opts: JobRunnerOptions) {
     this.entry = opts.worker ?? sourceWorkerEntry()
@@ -161,6 +164,15 @@ export class JobRunner {
     ) as Promise<CadanganBaru>
   }
 
+  /**
+   * Reads an uploaded table (CSV/XLSX) in the table reader's thread (api/tableReader.ts), so the serving
+   * thread never parses a file (issue 15). Not a job in the list: the import that asked waits for it.
+   */
+  readTable(fileName: string, content: Upload): Promise<ReadTable> {
+    this.tables ??= new TableReaderThread(this.entry)
+    return this.tables.read(fileName, content)
+  }
+
   status(id: string): JobStatus {
     const job = this.jobs.get(id)
     if (!job)
@@ -190,6 +202,9 @@ export class JobRunner {
 
   /** Stops every job (closing the app, restoring a backup). */
   async cancelAll(): Promise<void> {
+    const tables = this.tables
+    this.tables = null
+    await tables?.stop()
     await Promise.all(
       [...this.jobs.values()]
         .filter((j) => j.state === 'menunggu' || j.state === 'berjalan')

@@ -23,6 +23,7 @@ import type { WorkerEntry } from '../api/jobs'
 import { APP_VERSION } from '../api/version'
 import { zodIssues } from '../api/zodIssues'
 import { AppError, type Issue } from '../core/errors'
+import { IMPORT_LIMITS, megabyte } from '../core/importLimits'
 import { needsPin, pinProblem } from '../core/roles'
 import { normalizeName } from '../core/text'
 import { defaultDataDir, defaultDbPath } from '../db/paths'
@@ -741,8 +742,12 @@ function readFileBase64(file: string): string {
     throw new Exit(EXIT_REFUSED, `Berkas tidak ditemukan: ${file}`)
   }
   if (!info.isFile()) throw new Exit(EXIT_REFUSED, `${file} bukan berkas`)
-  // Same limit as the contract (50 MB); checked here so a huge file is not read into memory first.
-  if (info.size > 50 * 1024 * 1024) throw new Exit(EXIT_REFUSED, `Berkas terlalu besar (maksimum 50 MB): ${file}`)
+  // Same limit as the contract; checked here so a huge file is not read into memory first.
+  if (info.size > IMPORT_LIMITS.bytes)
+    throw new Exit(
+      EXIT_REFUSED,
+      `Berkas terlalu besar (maksimum ${megabyte(IMPORT_LIMITS.bytes)}, batas ukuran berkas impor): ${file}`,
+    )
   try {
     return readFileSync(file).toString('base64')
   } catch (err) {

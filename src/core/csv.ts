@@ -71,7 +71,8 @@ function detectDelimiter(text: string, start: number): Delimiter {
  * error messages point where the user can look. A leading `sep=;` line (an Excel hint) sets the
  * delimiter. Cells are returned untrimmed: what is significant is the consumer's call.
  */
-export function parseDelimited(text: string): DelimitedTable {
+export function parseDelimited(text: string, opts: { maxRows?: number; tooMany?: () => Error } = {}): DelimitedTable {
+  const maxRows = opts.maxRows ?? Infinity
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0
   let line = 1
 
@@ -94,6 +95,8 @@ export function parseDelimited(text: string): DelimitedTable {
   const endRow = (): void => {
     cells.push(cell)
     if (cells.some((c) => c.trim() !== '')) rows.push({ line: rowLine, cells })
+    // Stopped as soon as the limit is passed: a file of a million rows is refused without reading it all.
+    if (rows.length > maxRows) throw opts.tooMany?.() ?? refused(`Berkas lebih dari ${maxRows} baris`)
     cells = []
     cell = ''
   }

@@ -43,6 +43,7 @@ const HOST_ONLY = new Set([
   'stasiun.aturHost',
   'cadangan.pulihkan',
   'cadangan.buat',
+  'cadangan.pilihFolder',
   'pemilihan.buat',
   'pengguna.tambahAdminPertama',
 ])

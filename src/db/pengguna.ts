@@ -1,6 +1,7 @@
 import type { Pengguna } from '../api/contract/pengguna'
 import type { Role } from '../core/roles'
-import type { ReadableDB, WritableDB } from './handles'
+import Database from 'better-sqlite3'
+import { asReadable, type ReadableDB, type WritableDB } from './handles'
 
 /** The users of this election file. A PIN is stored only as its scrypt hash and salt (services/pengguna.ts). */
 
@@ -91,4 +92,26 @@ export function updatePengguna(
     p.pin?.salt ?? null,
     p.id,
   )
+}
+
+/**
+ * The active admins of a file opened by itself, read-only (a broken election file, a backup about to be
+ * restored), with their stored PINs; null when the file or its users table cannot be read.
+ */
+export function adminPinsOfFile(file: string): { nama: string; pin: StoredPin | null }[] | null {
+  let db: ReadableDB | null = null
+  try {
+    db = asReadable(new Database(file, { readonly: true, fileMustExist: true }))
+    const rows = db
+      .prepare(`SELECT nama, pin_hash, pin_salt FROM pengguna WHERE role = 'admin' AND active = 1 ORDER BY id`)
+      .all() as { nama: string; pin_hash: string | null; pin_salt: string | null }[]
+    return rows.map((r) => ({
+      nama: r.nama,
+      pin: r.pin_hash && r.pin_salt ? { hash: r.pin_hash, salt: r.pin_salt } : null,
+    }))
+  } catch {
+    return null
+  } finally {
+    db?.close()
+  }
 }

@@ -95,3 +95,13 @@ export function comparePrefix(db: ReadableDB, backupFile: string): PrefixCheck {
     b.close()
   }
 }
+
+/** The election id of a file opened by itself, read-only (a backup in a picked folder); null when it has none. */
+export function electionUidOfFile(file: string): string | null {
+  const b = asReadable(new Database(file, { readonly: true, fileMustExist: true }))
+  try {
+    return electionUid(b)
+  } finally {
+    b.close()
+  }
+}

@@ -1,4 +1,5 @@
 import {
+  appendFileSync,
   copyFileSync,
   existsSync,
   mkdirSync,
@@ -21,6 +22,8 @@ import { satkerName } from '../db/pemilihan'
 import type { ReadContext, ServiceContext } from './context'
 import * as saksi from './saksi'
 import { tempPathFor } from './tempFile'
+import { fileHeaderProblem } from '../db/fileHeader'
+import { folderDipilih, ingatFolder, izinkanFolder, type FolderDipilih } from './cadanganFolder'
 
 /**
  * Backups with SQLite's own backup API (never a file copy: with WAL a copied file can be half a
@@ -100,6 +103,9 @@ export function inspectBackup(file: string, name = basename(file), onProgress?: 
     ])
   }
   const base = inspectName(file, name)
+  // The first bytes before SQLite: a 0-byte, foreign or cut-short file is named without opening it.
+  const header = fileHeaderProblem(file)
+  if (header) return { ...base, problem: header }
   const check = inspectDatabaseFile(file, onProgress)
   if (check.error) return { ...base, problem: `Berkas tidak dapat dibaca: ${check.error}` }
   if (check.integrity !== 'ok') return { ...base, problem: `Pemeriksaan SQLite gagal: ${check.integrity}` }
@@ -163,21 +169,53 @@ function remember(dbPath: string, info: Cadangan): void {
   })
 }
 
-/** Backups of this database (or in another folder), newest first, each checked once. */
-export function daftar(dbPath: string, folder?: string, onProgress?: OnProgress): Cadangan[] {
-  const dir = folder ? resolve(folder) : backupDir(dbPath)
+/**
+ * How much one listing may open (issue 15): a folder may hold anything. The newest files first, at most
+ * LIST_LIMITS.files of them, none larger than LIST_LIMITS.bytes, and checking stops after LIST_LIMITS.ms
+ * (what was checked is remembered, so the next look goes on where this one stopped). Every file beyond a
+ * limit is still listed, with the limit as its problem.
+ */
+export const LIST_LIMITS = { files: 100, bytes: 4 * 1024 ** 3, ms: 20_000 }
+
+/** Backups of this database (or in a picked folder), newest first, each checked once. */
+export function daftar(dbPath: string, folder?: string, onProgress?: OnProgress, limits = LIST_LIMITS): Cadangan[] {
+  const dir = izinkanFolder(backupDir(dbPath), folder)
   if (!existsSync(dir)) return []
   const names = readdirSync(dir)
     .filter((n) => n.endsWith('.sqlite') && !n.startsWith('.'))
-    .filter((n) => statSync(join(dir, n)).isFile())
+    .filter((n) => {
+      try {
+        return statSync(join(dir, n)).isFile()
+      } catch {
+        return false
+      }
+    })
+    .map((n) => ({ n, at: inspectName(join(dir, n)).at }))
+    .sort((a, b) => b.at.localeCompare(a.at) || b.n.localeCompare(a.n))
+    .map((x) => x.n)
   const cache = readCache(dbPath)
   let changed = false
+  const started = Date.now()
+  const gb = (b: number) => `${(b / 1024 ** 3).toLocaleString('id-ID', { maximumFractionDigits: 1 })} GB`
   const out = names.map((n, i) => {
     const file = join(dir, n)
     const st = statSync(file)
     const hit = cache[file]
     onProgress?.({ done: i, total: names.length, unit: 'cadangan', current: n })
     if (hit && hit.size === st.size && hit.mtimeMs === st.mtimeMs) return { ...inspectName(file), ...hit.verdict }
+    const skip = (problem: string): Cadangan => ({ ...inspectName(file), problem })
+    if (i >= limits.files)
+      return skip(
+        `Tidak diperiksa: folder ini berisi ${names.length} berkas .sqlite; hanya ${limits.files} yang terbaru diperiksa`,
+      )
+    if (st.size > limits.bytes)
+      return skip(
+        `Tidak diperiksa: berkas ${gb(st.size)} melewati batas ${gb(limits.bytes)} untuk pemeriksaan cadangan`,
+      )
+    if (Date.now() - started > limits.ms)
+      return skip(
+        `Belum diperiksa: batas waktu daftar cadangan (${limits.ms / 1000} detik) habis; buka daftar lagi untuk melanjutkan`,
+      )
     const info = inspectBackup(file)
     cache[file] = { size: st.size, mtimeMs: st.mtimeMs, verdict: verdictOf(info) }
     changed = true
@@ -191,7 +229,19 @@ export function daftar(dbPath: string, folder?: string, onProgress?: OnProgress)
     }
   }
   if (changed) writeCache(dbPath, cache)
-  return out.sort((a, b) => b.at.localeCompare(a.at) || b.name.localeCompare(a.name))
+  return out
+}
+
+/** A folder a person chose for backups (a USB stick): from then on it may be listed and written to. */
+export function pilihFolder(dbPath: string, folder: string, oleh: string, at: Date): FolderDipilih[] {
+  if (dbPath === ':memory:') throw refused('Basis data di memori tidak mempunyai folder cadangan')
+  return ingatFolder(backupDir(dbPath), folder, oleh, at)
+}
+
+/** The folders chosen for backups, and whether each is there now (a USB stick plugged in). */
+export function daftarFolder(dbPath: string): (FolderDipilih & { ada: boolean })[] {
+  if (dbPath === ':memory:') return []
+  return folderDipilih(backupDir(dbPath)).map((f) => ({ ...f, ada: existsSync(f.folder) }))
 }
 
 /** Which backups to keep: the newest `today` of today, the newest one of each of the last `days` days, at most `total`. */
@@ -229,7 +279,7 @@ export async function buat(
   onProgress?: OnProgress,
 ): Promise<CadanganBaru> {
   if (ctx.dbPath === ':memory:') throw refused('Basis data di memori tidak dapat dicadangkan')
-  const dir = folder ? resolve(folder) : backupDir(ctx.dbPath)
+  const dir = izinkanFolder(backupDir(ctx.dbPath), folder)
   try {
     mkdirSync(dir, { recursive: true })
   } catch (err) {
@@ -277,7 +327,7 @@ export async function buat(
   saksi.catat(ctx, { jenis: 'cadangan', label: `cadangan ${basename(file)}` })
   const info = { ...checked, file }
   remember(ctx.dbPath, info)
-  const dropped = folder ? [] : backupsToDrop(readdirSync(dir), stamp(now).slice(0, 8))
+  const dropped = dir !== backupDir(ctx.dbPath) ? [] : backupsToDrop(readdirSync(dir), stamp(now).slice(0, 8))
   for (const n of dropped) rmSync(join(dir, n), { force: true })
   return { ...info, dropped }
 }
@@ -295,13 +345,28 @@ function currentSatker(ctx: ReadContext): string | null {
  * folder (so restoring it again undoes this), the backup is copied in (it is a closed, checked file, so a
  * plain copy is exact), migrated if it is older, and reopened. The context then points at it.
  */
+/** The backup a restore may read: a file in the app's backup folder or a picked one, nowhere else. */
+export function berkasPulihan(dbPath: string, file: string): string {
+  const full = resolve(file)
+  return join(izinkanFolder(backupDir(dbPath), dirname(full)), basename(full))
+}
+
+/** One line per restore, beside the backups: when, who (or why no one was asked), from which file, where the old one went. */
+function catatPemulihan(dbPath: string, line: { at: string; oleh: string; dari: string; sebelumnya: string }): void {
+  try {
+    appendFileSync(join(backupDir(dbPath), `${stem(dbPath)}-pemulihan.log`), JSON.stringify(line) + '\n')
+  } catch {
+    // The answer still names who restored; the undo file is there either way.
+  }
+}
+
 export function pulihkan(
   ctx: ServiceContext,
   file: string,
-  opts: { trustOpenFile: boolean } = { trustOpenFile: true },
+  opts: { trustOpenFile: boolean; oleh: string } = { trustOpenFile: true, oleh: 'sistem' },
 ): CadanganDipulihkan {
   if (ctx.dbPath === ':memory:') throw refused('Basis data di memori tidak dapat dipulihkan dari cadangan')
-  const info = inspectBackup(resolve(file))
+  const info = inspectBackup(berkasPulihan(ctx.dbPath, file))
   if (!info.ok)
     throw refused(`Cadangan ${info.name} tidak dapat dipulihkan: ${info.problem}`, [
       { column: 'file', message: 'Cadangan rusak atau bukan cadangan Gudang Pemilu' },
@@ -362,5 +427,6 @@ export function pulihkan(
       // Listing it still works; it only leaves -wal/-shm beside it.
     }
   }
-  return { restored: { ...info, ledgerRows: chainHead(ctx.db).seq }, previous }
+  catatPemulihan(dbPath, { at: ctx.now().toISOString(), oleh: opts.oleh, dari: info.file, sebelumnya: previous })
+  return { restored: { ...info, ledgerRows: chainHead(ctx.db).seq }, previous, oleh: opts.oleh }
 }

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { sealJejak } from '../db/jejak'
 import type { ReadableDB, WritableDB } from '../db/handles'
+import type { TableReader } from './tableFile'
 
 /**
  * What a service function that only reads gets: a connection it can read (the app's own, or a long job's
@@ -12,6 +13,11 @@ export interface ReadContext {
   now(): Date
   /** Where the witness journals live (services/saksi.ts); none for tests and tools that keep no journal. */
   readonly saksiDir?: string | undefined
+  /**
+   * How an uploaded table is read (services/tableFile.ts readUpload): in a worker thread when the app has
+   * one (api/app.ts sets it), so no method parses a file on the thread serving the UI.
+   */
+  readTable?: TableReader | undefined
 }
 
 /** What a service function that writes gets: the app's writable connection. Accepted wherever a ReadContext is. */

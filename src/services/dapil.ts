@@ -28,7 +28,7 @@ import {
 import { kecamatanIds, kecamatanKeys, kecamatanNama } from '../db/wilayah'
 import { writeTx, type Actor, type ReadContext, type ServiceContext } from './context'
 import { requireElection } from './pemilihan'
-import { readTable } from './tableFile'
+import { readUpload, type Upload } from './tableFile'
 
 export function daftar(ctx: ReadContext): DapilOfBallot[] {
   const items = ballotBarang(ctx.db)
@@ -236,8 +236,8 @@ interface DapilPlan {
 }
 
 /** Reads and checks a kecamatan -> dapil file against the current data; writes nothing. */
-async function planDapil(ctx: ReadContext, fileName: string, bytes: Uint8Array): Promise<DapilPlan> {
-  const table = await readTable(fileName, bytes)
+async function planDapil(ctx: ReadContext, fileName: string, upload: Upload): Promise<DapilPlan> {
+  const table = await readUpload(ctx, fileName, upload)
   const parsed = parseDapilTable(table.rows)
   const issues: Issue[] = [...parsed.errors]
   const items = ballotBarang(ctx.db)
@@ -319,9 +319,9 @@ async function planDapil(ctx: ReadContext, fileName: string, bytes: Uint8Array):
 }
 
 /** What a dapil file would do, without doing it: new dapil names to confirm, kecamatan it leaves out, problems. */
-export async function pratinjauImpor(ctx: ReadContext, fileName: string, bytes: Uint8Array) {
+export async function pratinjauImpor(ctx: ReadContext, fileName: string, upload: Upload) {
   requireElection(ctx)
-  const p = await planDapil(ctx, fileName, bytes)
+  const p = await planDapil(ctx, fileName, upload)
   return {
     ok: p.issues.length === 0,
     errors: p.issues,
@@ -340,11 +340,11 @@ export async function impor(
   ctx: ServiceContext,
   who: Actor,
   fileName: string,
-  bytes: Uint8Array,
+  upload: Upload,
   dapilBaru: readonly string[] = [],
 ): Promise<{ updated: number }> {
   requireElection(ctx)
-  const p = await planDapil(ctx, fileName, bytes)
+  const p = await planDapil(ctx, fileName, upload)
   if (p.issues.length) throw refused(`Berkas dapil ${fileName} ditolak; tidak ada yang diubah`, p.issues)
   const confirmed = new Set(dapilBaru.map((n) => normalizeName(n)))
   const unconfirmed = p.baru.filter((b) => !confirmed.has(normalizeName(b.nama)))

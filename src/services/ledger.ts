@@ -22,6 +22,7 @@ import type { OnProgress } from '../core/progress'
 import { backupDir } from './cadangan'
 import type { ReadContext, ServiceContext } from './context'
 import * as saksi from './saksi'
+import { folderTersedia } from './cadanganFolder'
 import { writeTx, type Actor } from './context'
 
 /** What the references of a place name, in order. */
@@ -125,7 +126,10 @@ function periksaFile(ctx: ReadContext, onProgress?: OnProgress): ChainReport {
     ...schema,
   ]
   // Witnesses last: only worth reading once the file agrees with itself, and they name what it cannot.
-  const witnesses = saksi.periksaSemua(ctx, ctx.dbPath === ':memory:' ? null : backupDir(ctx.dbPath))
+  const witnesses =
+    ctx.dbPath === ':memory:'
+      ? saksi.periksaSemua(ctx, null)
+      : saksi.periksaSemua(ctx, backupDir(ctx.dbPath), folderTersedia(backupDir(ctx.dbPath)))
   problems.push(...witnesses.problems)
   return {
     ok: problems.length === 0,

@@ -7,7 +7,7 @@ import * as db from '../db/pekerja'
 import * as reguDb from '../db/regu'
 import { writeTx, type Actor, type ReadContext, type ServiceContext } from './context'
 import { requireElection } from './pemilihan'
-import { readTable } from './tableFile'
+import { readUpload, type Upload } from './tableFile'
 
 /**
  * Workers (pekerja sortir-lipat/rakit) and their membership of a team (regu, in regu.ts). The NIK is stored
@@ -133,9 +133,9 @@ export function ubah(ctx: ServiceContext, who: Actor, u: PekerjaUpdate): Pekerja
  * Imports a worker list (nama, NIK, telepon, regu, ketua). Existing workers are matched by NIK, or by name
  * when the name is unique; teams named in the file are created. All of it or none of it.
  */
-export async function impor(ctx: ServiceContext, who: Actor, fileName: string, bytes: Uint8Array) {
+export async function impor(ctx: ServiceContext, who: Actor, fileName: string, upload: Upload) {
   requireElection(ctx)
-  const table = await readTable(fileName, bytes)
+  const table = await readUpload(ctx, fileName, upload)
   const parsed = parseWorkerTable(table.rows)
   const issues: Issue[] = [...parsed.errors]
   // A row whose name only looks like an existing worker's or regu's would be a second one that prints the

@@ -40,7 +40,11 @@ export function hasAdmin(ctx: ReadContext): boolean {
 
 export function checkPin(ctx: ReadContext, userId: number, pin: string): boolean {
   const stored = pinOf(ctx.db, userId)
-  if (!stored) return false
+  return stored ? pinMatches(stored, pin) : false
+}
+
+/** Whether a PIN is the one stored (a user of this file, or of a file opened by itself: services/pemulihanPin.ts). */
+export function pinMatches(stored: StoredPin, pin: string): boolean {
   const want = Buffer.from(stored.hash, 'hex')
   const got = Buffer.from(hashPin(pin, stored.salt), 'hex')
   return want.length === got.length && timingSafeEqual(want, got)

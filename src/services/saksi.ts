@@ -4,7 +4,15 @@ import { formatKodeSaksi, kodeMatchesHash, kodeSaksi, parseKodeSaksi, type Kepal
 import { refused } from '../core/errors'
 import { jejakHead } from '../db/jejak'
 import { chainHead } from '../db/ledger'
-import { comparePrefix, electionUid, jejakHashAt, jejakLastSeq, ledgerHashAt, ledgerHeadAtJejak } from '../db/saksi'
+import {
+  comparePrefix,
+  electionUid,
+  electionUidOfFile,
+  jejakHashAt,
+  jejakLastSeq,
+  ledgerHashAt,
+  ledgerHeadAtJejak,
+} from '../db/saksi'
 import type { ReadContext } from './context'
 
 /**
@@ -130,30 +138,45 @@ function ledgerNote(ctx: ReadContext, ledger: KepalaJejak): string {
 }
 
 /**
- * Every witness available checked against the file: the backups in the folder first (row by row, so the
- * first differing row is exact), then the journal's entries (a head each) not already checked that way.
+ * Every witness available checked against the file: the backups first (row by row, so the first differing
+ * row is exact) — in the app's backup folder and in every folder picked for backups that is there now (a
+ * USB stick plugged in later) —, then the journal's entries (a head each) not already checked that way.
  */
-export function periksaSemua(ctx: ReadContext, backupFolder: string | null): { witnesses: number; problems: string[] } {
+export function periksaSemua(
+  ctx: ReadContext,
+  backupFolder: string | null,
+  pickedFolders: readonly string[] = [],
+): { witnesses: number; problems: string[] } {
   const problems: string[] = []
   const compared = new Set<string>()
   const journal = berlaku(daftar(ctx))
   let witnesses = 0
-  const names =
-    backupFolder && existsSync(backupFolder)
-      ? readdirSync(backupFolder).filter((n) => n.endsWith('.sqlite') && !n.includes('sebelum-pulih'))
-      : []
-  for (const n of names.sort()) {
-    if (journal.putAside.has(`cadangan ${n}`)) continue
+  const mine = electionUid(ctx.db)
+  const folders = [backupFolder, ...pickedFolders].filter((f): f is string => f !== null && existsSync(f))
+  for (const folder of folders) {
+    const where = folder === backupFolder ? '' : ` di ${folder}`
+    let names: string[]
     try {
-      const c = comparePrefix(ctx.db, join(backupFolder!, n))
-      witnesses++
-      const label = `cadangan ${n}`
-      compared.add(label)
-      if (c.firstLedger !== null)
-        problems.push(`Riwayat berbeda dengan saksi ${label} mulai baris buku besar ${c.firstLedger}`)
-      else if (c.firstJejak !== null) problems.push(`Riwayat berbeda dengan saksi ${label} mulai jejak ${c.firstJejak}`)
+      names = readdirSync(folder).filter((n) => n.endsWith('.sqlite') && !n.includes('sebelum-pulih'))
     } catch {
-      // A damaged backup is no witness; the backup list names it.
+      continue
+    }
+    for (const n of names.sort().slice(-MAX_BACKUP_WITNESSES)) {
+      if (journal.putAside.has(`cadangan ${n}`)) continue
+      try {
+        // A picked folder (a USB stick) may hold other elections' backups: only this election's are witnesses.
+        if (where && electionUidOfFile(join(folder, n)) !== mine) continue
+        const c = comparePrefix(ctx.db, join(folder, n))
+        witnesses++
+        const label = `cadangan ${n}`
+        compared.add(label)
+        if (c.firstLedger !== null)
+          problems.push(`Riwayat berbeda dengan saksi ${label}${where} mulai baris buku besar ${c.firstLedger}`)
+        else if (c.firstJejak !== null)
+          problems.push(`Riwayat berbeda dengan saksi ${label}${where} mulai jejak ${c.firstJejak}`)
+      } catch {
+        // A damaged backup, or a file of another election, is no witness; the backup list names it.
+      }
     }
   }
   for (const e of journal.entries) {
@@ -164,6 +187,9 @@ export function periksaSemua(ctx: ReadContext, backupFolder: string | null): { w
   }
   return { witnesses, problems }
 }
+
+/** Backups compared row by row per folder, the newest by name: a picked folder may hold anything. */
+const MAX_BACKUP_WITNESSES = 100
 
 /** Writes a code's head to the journal once: the pages and papers that show it ask again and again. */
 function catatKodeSekali(ctx: ReadContext, label: string, head: KepalaJejak, ledger?: KepalaJejak): void {

@@ -2,11 +2,30 @@ import type ExcelJS from 'exceljs'
 import { refused } from '../core/errors'
 import { delimiterName, parseDelimited, type TableRow } from '../core/csv'
 import { decodeText } from '../core/text'
+import { checkZip } from './tableZip'
+import { IMPORT_LIMITS, megabyte as mb, ribuan as ribu } from '../core/importLimits'
 
 export interface ReadTable {
   /** What was read, for the preview: e.g. 'CSV (titik koma, UTF-8 (BOM))' or 'XLSX (lembar "TPS")'. */
   format: string
   rows: TableRow[]
+}
+
+/** The worker thread that reads an upload (src/api/tableWorker.ts): its heap and its time. */
+export const TABLE_READ_BOUNDS = { heapMb: 768, ms: 60_000 } as const
+
+/**
+ * An upload as its bytes, or as the base64 the contract carried it in: handed to the worker as the string
+ * (a copy of one flat string), decoded there, so not even decoding runs on the serving thread.
+ */
+export type Upload = Uint8Array | string
+
+/** How to read an upload: in a worker thread when the app has one (api/jobs.ts), else here (the CLI, tests). */
+export type TableReader = (fileName: string, content: Upload) => Promise<ReadTable>
+
+/** Reads an uploaded table the way the context says: never on the thread serving the UI when a worker exists. */
+export function readUpload(ctx: { readTable?: TableReader | undefined }, fileName: string, content: Upload) {
+  return ctx.readTable ? ctx.readTable(fileName, content) : readTable(fileName, content)
 }
 
 const SAVE_AS = 'Buka berkas di Excel lalu simpan sebagai "Excel Workbook (.xlsx)" atau "CSV UTF-8".'
@@ -33,9 +52,14 @@ const extensionOf = (fileName: string): string => {
  * decides before the extension does (a workbook renamed to .csv is still read as a workbook), because
  * users rename files; refusals say what to do instead, never show a stack trace.
  */
-export async function readTable(fileName: string, bytes: Uint8Array): Promise<ReadTable> {
+export async function readTable(fileName: string, content: Upload): Promise<ReadTable> {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'base64') : content
   const ext = extensionOf(fileName)
   if (bytes.length === 0) return { format: 'Berkas kosong', rows: [] }
+  if (bytes.length > IMPORT_LIMITS.bytes)
+    throw refused(
+      `Berkas "${fileName}" berukuran ${mb(bytes.length)}, melewati batas ukuran berkas impor ${mb(IMPORT_LIMITS.bytes)}. Pisahkan menjadi beberapa berkas.`,
+    )
   if (isOle2(bytes)) {
     if (ext === 'xlsx' || ext === 'xlsm') {
       throw refused(
@@ -59,12 +83,30 @@ export async function readTable(fileName: string, bytes: Uint8Array): Promise<Re
   }
 
   const decoded = decodeText(bytes, fileName)
-  const table = parseDelimited(decoded.text)
+  const table = parseDelimited(decoded.text, { maxRows: IMPORT_LIMITS.rows, tooMany: () => tooManyRows(fileName) })
   const kind = ext === 'tsv' || table.delimiter === '\t' ? 'Teks' : 'CSV'
   return { format: `${kind} (${delimiterName(table.delimiter)}, ${decoded.encoding})`, rows: table.rows }
 }
 
+const tooManyRows = (fileName: string) =>
+  refused(
+    `Berkas "${fileName}" berisi lebih dari ${ribu(IMPORT_LIMITS.rows)} baris, melewati batas jumlah baris impor. Pisahkan menjadi beberapa berkas.`,
+  )
+
+/** Refuses a workbook beyond the limits before exceljs inflates any of it. */
+function checkWorkbookLimits(fileName: string, bytes: Uint8Array): void {
+  const v = checkZip(bytes, IMPORT_LIMITS)
+  if (v.ok || v.limit === 'rusak') return // a damaged zip is exceljs's to refuse, in its own words below
+  const what = {
+    zipEntries: `berisi ${ribu(v.found)} bagian, melewati batas ${ribu(IMPORT_LIMITS.zipEntries)} bagian dalam satu buku kerja XLSX`,
+    uncompressedBytes: `berisi lebih dari ${mb(IMPORT_LIMITS.uncompressedBytes)} data setelah dibuka, melewati batas ukuran isi buku kerja XLSX ${mb(IMPORT_LIMITS.uncompressedBytes)}`,
+    sharedStringChars: `memuat teks sel sepanjang ${ribu(v.found)} karakter, melewati batas ${ribu(IMPORT_LIMITS.sharedStringChars)} karakter per sel (batas Excel sendiri)`,
+  }[v.limit]
+  throw refused(`Berkas "${fileName}" ${what}. Berkas tidak dibaca dan tidak ada yang diubah.`)
+}
+
 async function readWorkbook(fileName: string, bytes: Uint8Array, ext: string): Promise<ReadTable> {
+  checkWorkbookLimits(fileName, bytes)
   // Loaded here, not with the module: exceljs takes 0.3 s to load, which reading a CSV must not pay.
   const { default: Excel } = await import('exceljs')
   const workbook = new Excel.Workbook()
@@ -93,6 +135,7 @@ async function readWorkbook(fileName: string, bytes: Uint8Array, ext: string): P
   // Visible sheets first: a hidden sheet usually holds lookup lists, not the table the user means.
   const sheets = [...workbook.worksheets].sort((a, b) => Number(a.state !== 'visible') - Number(b.state !== 'visible'))
   for (const sheet of sheets) {
+    if (sheet.actualRowCount > IMPORT_LIMITS.rows) throw tooManyRows(fileName)
     const rows = sheetRows(sheet)
     if (rows.length > 0) {
       const note = ext !== 'xlsx' && ext !== 'xlsm' ? `, berekstensi .${ext || '(tanpa ekstensi)'}` : ''

@@ -33,7 +33,7 @@ import { upsertKitCheck } from '../db/kemas'
 import { writeTx, type Actor, type ReadContext, type ServiceContext } from './context'
 import { mapNewKecamatanToDefaultDapil } from './dapil'
 import { requireElection } from './pemilihan'
-import { readTable } from './tableFile'
+import { readUpload } from './tableFile'
 import { kitAkibat, type TpsChange } from './wilayahAkibat'
 
 export type { TpsRow }
@@ -136,7 +136,7 @@ async function makePlan(
   gantiNama: readonly GantiNama[],
 ): Promise<Plan> {
   const election = requireElection(ctx)
-  const table = await readTable(fileName, bytes)
+  const table = await readUpload(ctx, fileName, bytes)
   const parsed = parseWilayahTable(table.rows, { maxVotersPerTps: election.maxVotersPerTps })
   const errors: Issue[] = [...parsed.errors]
   const warnings: Issue[] = [...parsed.warnings]

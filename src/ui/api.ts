@@ -387,3 +387,23 @@ export function fieldErrors(err: unknown): Record<string, string> {
   }
   return out
 }
+
+/**
+ * A folder for backups (a USB stick) that a person picked (issue 15: only the app's backup folder and
+ * picked folders are read). In the desktop app without a typed folder, the system's folder dialog (the main
+ * process remembers the choice); a typed folder (browser mode, which has no dialog) is remembered by
+ * cadangan.pilihFolder, which needs an admin. Null when the dialog was cancelled.
+ */
+export async function pilihFolderCadangan(typed?: string): Promise<string | null> {
+  if (!typed && window.gudang?.pilihFolder) {
+    const r = await window.gudang.pilihFolder()
+    if (!r.ok) throw new ApiError(r.error.code, r.error.message, r.error.details)
+    return (r.result as string | null) ?? null
+  }
+  if (!typed?.trim()) return null
+  await invoke('cadangan.pilihFolder', { folder: typed.trim() })
+  return typed.trim()
+}
+
+/** Whether this window can open the system's folder dialog (the desktop app). */
+export const hasFolderDialog = (): boolean => !!window.gudang?.pilihFolder

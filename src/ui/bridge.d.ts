@@ -21,6 +21,8 @@ declare global {
         sidikJari?: string
         kode?: string
       }): Promise<ApiResponse>
+      /** The system's folder dialog for a backup folder; the chosen folder (remembered by the app) or null. */
+      pilihFolder?(): Promise<ApiResponse>
       /** Forgets the pairing and restarts as a PC with its own file. */
       lepaskanStasiun?(): Promise<ApiResponse>
     }

@@ -276,6 +276,10 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
       .getByRole('button', { name: 'Pulihkan cadangan ini' })
       .click()
     const confirm = app.page.getByRole('dialog', { name: 'Pulihkan cadangan ini?' })
+    // No one is signed in on this screen: the restore asks for an admin's PIN (the file's users can be read).
+    await confirm.getByRole('button', { name: 'Pulihkan cadangan ini' }).click()
+    await confirm.getByText('PIN admin wajib diisi').first().waitFor()
+    await confirm.getByLabel('PIN admin').fill('240424')
     await confirm.getByRole('button', { name: 'Pulihkan cadangan ini' }).click()
     // Back to the normal app on the restored file.
     await nav('Beranda').waitFor()
@@ -297,7 +301,8 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
     expect(await app.page.getByTestId('recovery-problem').textContent()).toContain('kosong (0 bita)')
     await app.screenshot('trust-09-berkas-kosong')
     const latest = (await app.call('cadangan.daftar', {})).find((b) => b.ok)!
-    await app.call('cadangan.pulihkan', { file: latest.file })
+    // No one is signed in on the recovery screen: the backup's admin PIN (the 0-byte file has no users).
+    await app.call('cadangan.pulihkan', { file: latest.file, pin: '240424' })
     expect(app.opened.state.mode).toBe('normal')
     expect((await app.call('ledger.periksa', {})).ok).toBe(true)
   })

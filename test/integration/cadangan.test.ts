@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { asReadable } from '../../src/db/handles'
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inspectDatabaseFile } from '../../src/db/inspect'
@@ -9,8 +9,8 @@ import { appendMoves, rowHash, verifyChain } from '../../src/db/ledger'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/db/migrations'
 import { openDatabase, schemaVersion } from '../../src/db/open'
 import { GENESIS_HASH } from '../../src/core/ledgerRow'
-import { backupDir, backupsToDrop, RETENTION } from '../../src/services/cadangan'
-import { openTestApp, useTempDir, type TestApp } from '../support/api'
+import { backupDir, backupsToDrop, daftar as daftarCadangan, RETENTION } from '../../src/services/cadangan'
+import { apiOf, openTestApp, useTempDir, type TestApp } from '../support/api'
 import { fingerprint } from '../support/fingerprint'
 import { dayShift } from '../support/inputs'
 
@@ -208,6 +208,7 @@ describe('cadangan.buat', () => {
 
   it('a backup to another folder (a USB stick) is checked the same way and lists from there', async () => {
     const usb = join(root, 'usb-flashdisk', 'GUDANG')
+    await app.call('cadangan.pilihFolder', { folder: usb })
     const b = await app.call('cadangan.buat', { folder: usb })
     expect(dirname(b.file)).toBe(usb)
     expect(b).toMatchObject({ ok: true, reason: 'manual', dropped: [] })
@@ -220,6 +221,7 @@ describe('cadangan.buat', () => {
     const notAFolder = join(root, 'bukan-folder.txt')
     writeFileSync(notAFolder, 'isi')
     const before = readdirSync(backupDir(app.dbPath)).sort()
+    await app.call('cadangan.pilihFolder', { folder: join(notAFolder, 'cadangan') })
     const e = await app.refusal('cadangan.buat', { folder: join(notAFolder, 'cadangan') })
     expect(e.code).toBe('REFUSED')
     expect(e.message).toMatch(/^Folder cadangan .* tidak dapat dibuat/)
@@ -278,12 +280,13 @@ describe('a damaged file in the backup folder', () => {
     expect(by('batubara-20241104-170000-tutup.sqlite')).toMatchObject({
       ok: false,
       reason: 'tutup',
-      problem: 'Berkas tidak dapat dibaca: bukan berkas basis data (mungkin berkas lain yang diberi nama .sqlite)',
       ledgerRows: 0,
     })
+    // Named from the file's first bytes and size, before SQLite opens it (db/fileHeader.ts).
+    expect(by('batubara-20241104-170000-tutup.sqlite').problem).toMatch(/^Berkas ini bukan basis data SQLite \(/)
     const half = by('batubara-20241104-120000-berkala.sqlite')
     expect(half.ok).toBe(false)
-    expect(half.problem).toMatch(/^(Berkas tidak dapat dibaca: berkas basis data rusak|Pemeriksaan SQLite gagal: )/)
+    expect(half.problem).toMatch(/^Berkas basis data terpotong/)
     expect(by('batubara-20241103-170000-tutup.sqlite')).toMatchObject({
       ok: false,
       problem: 'Isi baris 2 tidak sesuai dengan hash-nya: baris ini telah diubah di luar aplikasi',
@@ -407,6 +410,7 @@ describe('thinning', () => {
     const app = await copyOfTemplate('batubara')
     try {
       const usb = join(root, 'usb-penuh')
+      await app.call('cadangan.pilihFolder', { folder: usb })
       const first = await app.call('cadangan.buat', { folder: usb })
       for (let i = 1; i <= 40; i++)
         copyFileSync(first.file, join(usb, `batubara-${day(new Date(2024, 10, 4 - i))}-180000-tutup.sqlite`))
@@ -561,5 +565,95 @@ describe('the backup openApp makes before migrating an older file', () => {
     expect(c.state.mode).toBe('normal')
     c.close()
     expect(existsSync(join(root, 'baru', 'cadangan'))).toBe(false)
+  })
+})
+
+describe('folders for backups: only the app folder and those a person picked (issue 15)', () => {
+  let app: TestApp
+  beforeAll(async () => {
+    clock = new Date(2024, 10, 4, 9, 0, 0)
+    app = await copyOfTemplate('batubara')
+  })
+  afterAll(() => app.close())
+
+  it('a folder named in a call but never picked is refused, whatever it holds, and nothing is opened or written', async () => {
+    const elsewhere = join(root, 'folder-lain')
+    mkdirSync(elsewhere, { recursive: true })
+    copyFileSync(TEMPLATE, join(elsewhere, 'rahasia.sqlite'))
+    for (const method of ['cadangan.daftar', 'cadangan.buat'] as const) {
+      const e = await app.refusal(method, { folder: elsewhere })
+      expect(e.code).toBe('REFUSED')
+      expect(e.message).toContain('belum pernah dipilih sebagai folder cadangan')
+      expect(e.details).toEqual([{ column: 'folder', message: 'Folder belum dipilih' }])
+    }
+    expect(readdirSync(elsewhere)).toEqual(['rahasia.sqlite'])
+    // The app's own folder needs no picking, named or not.
+    expect((await app.call('cadangan.daftar', { folder: backupDir(app.dbPath) })).length).toBeGreaterThanOrEqual(0)
+  })
+
+  it('picking needs an admin; a picked folder is remembered with who and when, and listed from then on', async () => {
+    const usb = join(root, 'usb-dipilih')
+    const operator = apiOf(app, { actor: 'Operator Sortir', transport: 'http' })
+    expect((await operator.refusal('cadangan.pilihFolder', { folder: usb })).code).toMatch(/AUTH_REQUIRED|FORBIDDEN/)
+    const folders = await app.call('cadangan.pilihFolder', { folder: usb })
+    expect(folders).toEqual([{ folder: usb, at: clock.toISOString(), oleh: 'Ani (operator)', ada: false }])
+    expect(await app.call('cadangan.daftar', { folder: usb })).toEqual([])
+    const b = await app.call('cadangan.buat', { folder: usb })
+    expect((await app.call('cadangan.daftarFolder'))[0]).toMatchObject({ folder: usb, ada: true })
+    expect((await app.call('cadangan.daftar', { folder: usb })).map((x) => x.name)).toEqual([b.name])
+  })
+
+  it('a picked folder holding anything: limits on count and size, a finding per file, nothing left beside them', async () => {
+    const usb = join(root, 'usb-campur')
+    await app.call('cadangan.pilihFolder', { folder: usb })
+    const good = await app.call('cadangan.buat', { folder: usb })
+    writeFileSync(join(usb, 'kosong.sqlite'), '')
+    writeFileSync(join(usb, 'foto-liburan.sqlite'), Buffer.alloc(8192, 7))
+    const list = await app.call('cadangan.daftar', { folder: usb })
+    const byName = new Map(list.map((x) => [x.name, x]))
+    expect(byName.get(good.name)).toMatchObject({ ok: true })
+    expect(byName.get('kosong.sqlite')).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('kosong (0 bita)'),
+    })
+    expect(byName.get('foto-liburan.sqlite')).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('bukan basis data SQLite'),
+    })
+    expect(readdirSync(usb).filter((f) => !f.endsWith('.sqlite'))).toEqual([])
+
+    // The service's bounds, made small: the newest file opened, the others each named with the limit.
+    const many = join(root, 'usb-banyak')
+    await app.call('cadangan.pilihFolder', { folder: many })
+    mkdirSync(many, { recursive: true })
+    for (const t of ['090000', '100000', '110000'])
+      copyFileSync(good.file, join(many, `batubara-20241104-${t}-manual.sqlite`))
+    const few = daftarCadangan(app.dbPath, many, undefined, { files: 1, bytes: 10 ** 9, ms: 20_000 })
+    expect(few.map((x) => [x.name, x.ok])).toEqual([
+      ['batubara-20241104-110000-manual.sqlite', true],
+      ['batubara-20241104-100000-manual.sqlite', false],
+      ['batubara-20241104-090000-manual.sqlite', false],
+    ])
+    expect(few[1]!.problem).toBe('Tidak diperiksa: folder ini berisi 3 berkas .sqlite; hanya 1 yang terbaru diperiksa')
+    const big = daftarCadangan(app.dbPath, many, undefined, { files: 100, bytes: 4096, ms: 20_000 })
+    expect(big[1]!.problem).toMatch(/^Tidak diperiksa: berkas .* melewati batas .* untuk pemeriksaan cadangan$/)
+  })
+
+  it('a backup in a picked folder is a witness: an edit behind the app is named with that folder', async () => {
+    const usb = join(root, 'usb-saksi')
+    await app.call('cadangan.pilihFolder', { folder: usb })
+    const b = await app.call('cadangan.buat', { folder: usb })
+    // Only the USB copy witnesses this edit: the app's own folder is emptied of backups.
+    const own = backupDir(app.dbPath)
+    for (const f of existsSync(own) ? readdirSync(own) : []) if (f.endsWith('.sqlite')) rmSync(join(own, f))
+    const raw = new Database(app.dbPath)
+    raw.exec('DROP TRIGGER ledger_no_update')
+    // Row 2's hash changed (as a rewrite that recomputes the hashes would): only a witness can tell.
+    raw.prepare("UPDATE ledger SET hash = 'ab' || substr(hash, 3) WHERE seq = 2").run()
+    raw.close()
+    const report = await app.call('ledger.periksa')
+    expect(report.problems).toContain(
+      `Riwayat berbeda dengan saksi cadangan ${b.name} di ${usb} mulai baris buku besar 2`,
+    )
   })
 })

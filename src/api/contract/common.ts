@@ -3,6 +3,7 @@ import { isIsoDate } from '../../core/shifts'
 import { MAX_COUNT } from '../../core/count'
 import { checkName, checkText, type Checked } from '../../core/names'
 import type { Issue as CoreIssue } from '../../core/errors'
+import { IMPORT_LIMITS, megabyte } from '../../core/importLimits'
 
 export const Id = z.number().int().positive()
 export const Jenis = z.enum(['pemilu', 'pilkada'])
@@ -20,22 +21,39 @@ export const Issue = z.object({
 
 export const NoInput = z.object({}).strict().default({})
 
-/** 50 MB, the limit the messages and the CLI state, as base64 characters (4 for every 3 bytes). */
-export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+/** The limit of an uploaded table (core/importLimits.ts), as base64 characters (4 for every 3 bytes). */
+export const MAX_UPLOAD_BYTES = IMPORT_LIMITS.bytes
 const MAX_UPLOAD_BASE64 = Math.ceil(MAX_UPLOAD_BYTES / 3) * 4
+const TOO_LARGE = `Berkas terlalu besar (maksimum ${megabyte(MAX_UPLOAD_BYTES)}, batas ukuran berkas impor)`
+
+/** 64 characters of base64, by code: a loop over a lookup table, several times faster than a regular expression. */
+const BASE64 = new Uint8Array(128)
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') BASE64[c.charCodeAt(0)] = 1
+
+/**
+ * Plain base64 (padding only at the end). This runs on the thread serving every window, on up to 13
+ * million characters: a regular expression took a tenth of a second there, this loop a tenth of that.
+ */
+function isBase64(s: string): boolean {
+  let end = s.length
+  if (s.charCodeAt(end - 1) === 0x3d) end--
+  if (s.charCodeAt(end - 1) === 0x3d) end--
+  for (let i = 0; i < end; i++) {
+    const c = s.charCodeAt(i)
+    if (c >= 128 || BASE64[c] === 0) return false
+  }
+  return true
+}
 
 /** An uploaded file travels as base64 so one JSON contract serves IPC, HTTP and the CLI. */
 export const UploadedFile = z.object({
   fileName: z.string().min(1, 'Nama berkas wajib diisi').max(255, 'Nama berkas terlalu panjang'),
-  contentBase64: z
-    .string()
-    .max(MAX_UPLOAD_BASE64, 'Berkas terlalu besar (maksimum 50 MB)')
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Isi berkas bukan base64 yang sah')
-    // The length bound above is rounded up to whole base64 quads; this is the exact byte count.
-    .refine(
-      (s) => (s.length / 4) * 3 - (s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0) <= MAX_UPLOAD_BYTES,
-      'Berkas terlalu besar (maksimum 50 MB)',
-    ),
+  contentBase64: z.string().superRefine((s, ctx) => {
+    // The length first, and nothing else when it is too long: a huge upload is refused without reading it.
+    const bytes = (s.length / 4) * 3 - (s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0)
+    if (s.length > MAX_UPLOAD_BASE64 || bytes > MAX_UPLOAD_BYTES) ctx.addIssue({ code: 'custom', message: TOO_LARGE })
+    else if (!isBase64(s)) ctx.addIssue({ code: 'custom', message: 'Isi berkas bukan base64 yang sah' })
+  }),
 })
 
 export const Download = z.object({

@@ -1,10 +1,10 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react'
 import type { Cadangan, CadanganDipulihkan, MethodOutput } from '../../../api/contract'
-import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
+import { fieldErrors, hasFolderDialog, invoke, pilihFolderCadangan, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
-import { TextField } from '../../components/Form'
+import { PinField, TextField } from '../../components/Form'
 import { JobProgress, useJob } from '../../components/Jobs'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
@@ -167,30 +167,69 @@ export function CadanganPage({ system }: { system: SystemStatus | undefined }) {
   )
 }
 
-function OtherFolderForm({ current, onShow }: { current: string | undefined; onShow(folder: string): void }) {
+/**
+ * Another folder to list (a USB stick): picked in the system's folder dialog in the desktop app, or typed
+ * and remembered by an admin (browser mode). A folder never picked is refused by the app.
+ */
+export function OtherFolderForm({
+  current,
+  onShow,
+  label = 'Lihat cadangan di folder lain',
+  className = 'cadangan-folder',
+}: {
+  current: string | undefined
+  onShow(folder: string): void
+  label?: string
+  className?: string
+}) {
   const [text, setText] = useState(current ?? '')
+  const [error, setError] = useState<ApiError | undefined>()
+  const [busy, setBusy] = useState(false)
   const id = useId()
+  async function pick(typed?: string) {
+    setBusy(true)
+    setError(undefined)
+    try {
+      const folder = await pilihFolderCadangan(typed)
+      if (folder) onShow(folder)
+    } catch (err) {
+      setError(toApiError(err))
+    } finally {
+      setBusy(false)
+    }
+  }
   return (
-    <form
-      className="cadangan-folder"
-      onSubmit={(e) => {
-        e.preventDefault()
-        if (text.trim()) onShow(text.trim())
-      }}
-    >
-      <label htmlFor={id}>Lihat cadangan di folder lain</label>
-      <input
-        id={id}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        placeholder="Mis. E:\Cadangan Gudang"
-        spellCheck={false}
-        autoComplete="off"
-      />
-      <button type="submit" className="btn btn-secondary" disabled={!text.trim()}>
-        Tampilkan
-      </button>
-    </form>
+    <>
+      <form
+        className={className}
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (text.trim()) void pick(text)
+        }}
+      >
+        <label htmlFor={id}>{label}</label>
+        {hasFolderDialog() ? (
+          <button type="button" className="btn btn-secondary" disabled={busy} onClick={() => void pick()}>
+            Pilih folder…
+          </button>
+        ) : (
+          <>
+            <input
+              id={id}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              placeholder="Mis. E:\Cadangan Gudang"
+              spellCheck={false}
+              autoComplete="off"
+            />
+            <button type="submit" className="btn btn-secondary" disabled={!text.trim() || busy}>
+              Tampilkan
+            </button>
+          </>
+        )}
+      </form>
+      {error && <ErrorBanner error={error} title="Folder tidak dapat dipakai" />}
+    </>
   )
 }
 
@@ -279,6 +318,8 @@ function UsbDialog({
     setBusy(true)
     setError(undefined)
     try {
+      // A folder is used only once it is picked (an admin remembers a typed one).
+      await pilihFolderCadangan(folder)
       const r = await invoke('cadangan.buat', { folder })
       onDone(r, folder.trim())
     } catch (err) {
@@ -308,6 +349,13 @@ function UsbDialog({
           Salinan basis data ditulis ke folder yang Anda ketik, lalu diperiksa. Cadangan di folder ini tidak dihapus
           otomatis.
         </p>
+        {busy && (
+          // A backup takes seconds (a copy, then the whole chain checked): say so while it runs.
+          <Banner kind="info" title="Mencadangkan…" role="status" testId="usb-backup-busy">
+            Menyalin basis data ke folder itu, lalu memeriksa integritas berkas dan rantai hash buku besar. Biasanya
+            beberapa detik; jangan cabut USB sampai selesai.
+          </Banner>
+        )}
         {error && !errors.folder && <ErrorBanner error={error} title="Cadangan tidak dapat dibuat" />}
         <TextField
           label="Folder tujuan"
@@ -315,7 +363,8 @@ function UsbDialog({
           hint={
             <>
               Ketik alamat folder, mis. <code>E:\Cadangan Gudang</code> (Windows) atau <code>/media/usb/cadangan</code>.
-              Dalam mode peramban aplikasi tidak dapat membuka jendela pemilih folder. Folder dibuat bila belum ada.
+              Dalam mode peramban aplikasi tidak dapat membuka jendela pemilih folder: folder yang diketik dicatat
+              sebagai folder cadangan oleh admin (masukkan PIN admin bila diminta). Folder dibuat bila belum ada.
             </>
           }
           value={folder}
@@ -350,6 +399,7 @@ export function RestoreDialog({
 }) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | undefined>()
+  const [pin, setPin] = useState('')
   const stem = dbStem(dbPath)
 
   async function restore() {
@@ -357,7 +407,8 @@ export function RestoreDialog({
     setBusy(true)
     setError(undefined)
     try {
-      const r = await invoke('cadangan.pulihkan', { file: backup.file })
+      // In recovery no one is signed in: an admin's PIN (of the broken file or of this backup) is asked for.
+      const r = await invoke('cadangan.pulihkan', { file: backup.file, ...(recovery && pin ? { pin } : {}) })
       setBusy(false)
       onRestored(r)
     } catch (err) {
@@ -369,6 +420,7 @@ export function RestoreDialog({
   const lost = backup && currentRows !== null ? currentRows - backup.ledgerRows : null
   const close = () => {
     setError(undefined)
+    setPin('')
     onClose()
   }
   return (
@@ -424,6 +476,15 @@ export function RestoreDialog({
             {lost !== null && lost <= 0 && <li>Buku besar cadangan ini tidak lebih pendek dari yang sekarang.</li>}
             <li>Setelah pemulihan, semua pengguna di semua jendela harus memilih nama lagi.</li>
           </ul>
+          {recovery && (
+            <PinField
+              label="PIN admin"
+              value={pin}
+              onChange={setPin}
+              error={fieldErrors(error).pin}
+              hint="PIN admin dari berkas ini atau dari cadangan itu. Bila tabel pengguna keduanya tidak terbaca, kosongkan: pemulihan dicatat tanpa PIN."
+            />
+          )}
         </div>
       )}
     </Dialog>

@@ -1,10 +1,10 @@
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import type { MethodOutput } from '../../../api/contract'
 import { Brand } from '../../components/Brand'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import type { Cadangan } from '../../../api/contract'
-import { BackupTable, RestoreDialog } from '../cadangan/Cadangan'
+import { BackupTable, OtherFolderForm, RestoreDialog } from '../cadangan/Cadangan'
 import { useVerify, VerifyProgress, VerifyResult } from '../integritas/Integritas'
 import './pemulihan.css'
 import { fmtWaktuLokal } from '../../format'
@@ -71,7 +71,17 @@ export function PemulihanPage({ status }: { status: MethodOutput<'sistem.lihatSt
         ) : (
           !backups.error && <Loading label="Memeriksa cadangan…" />
         )}
-        <FolderField current={folder} onShow={setFolder} />
+        <OtherFolderForm
+          current={folder}
+          onShow={setFolder}
+          label="Cadangan di folder lain (USB)"
+          className="pemulihan-folder"
+        />
+        {folder && (
+          <button type="button" className="btn btn-secondary btn-small" onClick={() => setFolder(undefined)}>
+            Kembali ke folder cadangan
+          </button>
+        )}
 
         <h2 className="pemulihan-h2">Periksa integritas</h2>
         <p className="muted small">
@@ -114,32 +124,5 @@ export function PemulihanPage({ status }: { status: MethodOutput<'sistem.lihatSt
         }}
       />
     </main>
-  )
-}
-
-function FolderField({ current, onShow }: { current: string | undefined; onShow(folder: string | undefined): void }) {
-  const [text, setText] = useState(current ?? '')
-  const id = useId()
-  return (
-    <form
-      className="pemulihan-folder"
-      onSubmit={(e) => {
-        e.preventDefault()
-        onShow(text.trim() || undefined)
-      }}
-    >
-      <label htmlFor={id}>Cadangan di folder lain (USB)</label>
-      <input
-        id={id}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        placeholder="Mis. E:\Cadangan Gudang"
-        spellCheck={false}
-        autoComplete="off"
-      />
-      <button type="submit" className="btn btn-secondary">
-        {text.trim() ? 'Tampilkan' : 'Folder cadangan'}
-      </button>
-    </form>
   )
 }
