@@ -11,7 +11,7 @@ import m0010 from './0010_draf'
 import m0011 from './0011_jejak'
 import m0012 from './0012_dapil_peta'
 import m0013 from './0013_upah_bendahara'
-import m0016 from './0016_draf_basis'
+import m0014 from './0014_draf_basis'
 import type { ReadableDB } from '../handles'
 
 export interface Migration {
@@ -36,7 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: '0011_jejak', sql: m0011 },
   { version: 12, name: '0012_dapil_peta', sql: m0012 },
   { version: 13, name: '0013_upah_bendahara', sql: m0013 },
-  { version: 16, name: '0016_draf_basis', sql: m0016 },
+  { version: 14, name: '0014_draf_basis', sql: m0014 },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0

@@ -5,16 +5,16 @@ import { useTempDir } from '../support/api'
 import { join } from 'node:path'
 
 /**
- * Migration 0016 (a draft's basis) on a file that lived under the migrations before it, with drafts in it:
+ * Migration 0014 (a draft's basis) on a file that lived under the migrations before it, with drafts in it:
  * every draft stays as typed, with no version (null), and a version is a non-negative whole number.
  */
-const root = useTempDir('m0016')
+const root = useTempDir('m0014')
 const path = join(root, 'm16.sqlite')
-const BEFORE_0016 = MIGRATIONS.filter((m) => m.version < 16)
+const BEFORE_0014 = MIGRATIONS.filter((m) => m.version < 14)
 
-describe('migration 0016 on a database that lived under the earlier migrations', () => {
+describe('migration 0014 on a database that lived under the earlier migrations', () => {
   it('adds the draft basis, null for the drafts already there, and changes nothing else', () => {
-    const old = openDatabase(path, { migrations: BEFORE_0016 })
+    const old = openDatabase(path, { migrations: BEFORE_0014 })
     old.exec(`
       INSERT INTO draf (jenis, kunci, bagian, isi, actor, diubah_at)
         VALUES ('tally', '1:1', 't:1', '{"serahkan":"4.500"}', 'uji', '2024-11-05T01:00:00Z'),
@@ -25,7 +25,7 @@ describe('migration 0016 on a database that lived under the earlier migrations',
     const db = openDatabase(path, { mustExist: true })
     try {
       expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION)
-      expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toContain(16)
+      expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toContain(14)
       expect(db.prepare('SELECT * FROM draf ORDER BY jenis').all()).toEqual(
         (before as object[]).map((r) => ({ ...r, basis_seq: null })),
       )
