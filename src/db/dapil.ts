@@ -8,7 +8,7 @@ export function dapilList(db: ReadableDB): { id: number; itemId: number; name: s
     db
       .prepare(
         `SELECT d.id, d.item_id AS itemId, d.name,
-              EXISTS (SELECT 1 FROM item_variant v JOIN balance b ON b.variant_id = v.id WHERE v.dapil_id = d.id) AS inUse
+              EXISTS (SELECT 1 FROM barang_varian v JOIN balance b ON b.variant_id = v.id WHERE v.dapil_id = d.id) AS inUse
        FROM dapil d ORDER BY d.item_id, d.name_key`,
       )
       .all() as { id: number; itemId: number; name: string; inUse: number }[]
@@ -27,7 +27,7 @@ export function mapUnmappedKecamatanToFirstDapil(db: WritableDB): void {
   db.prepare(
     `INSERT INTO dapil_kecamatan (item_id, kecamatan_id, dapil_id)
        SELECT i.id, k.id, (SELECT min(d.id) FROM dapil d WHERE d.item_id = i.id)
-       FROM item i CROSS JOIN kecamatan k
+       FROM barang i CROSS JOIN kecamatan k
        WHERE i.kind = 'ballot' AND NOT EXISTS (SELECT 1 FROM dapil_kecamatan x WHERE x.item_id = i.id AND x.kecamatan_id = k.id)`,
   ).run()
 }
@@ -63,7 +63,7 @@ export function emptyUnusedDapil(db: ReadableDB, itemId: number): number[] {
       .prepare(
         `SELECT d.id FROM dapil d WHERE d.item_id = ?
        AND NOT EXISTS (SELECT 1 FROM dapil_kecamatan x WHERE x.dapil_id = d.id)
-       AND NOT EXISTS (SELECT 1 FROM item_variant v JOIN ledger l ON l.variant_id = v.id WHERE v.dapil_id = d.id)`,
+       AND NOT EXISTS (SELECT 1 FROM barang_varian v JOIN ledger l ON l.variant_id = v.id WHERE v.dapil_id = d.id)`,
       )
       .all(itemId) as { id: number }[]
   ).map((d) => d.id)
@@ -71,7 +71,7 @@ export function emptyUnusedDapil(db: ReadableDB, itemId: number): number[] {
 
 /** Removes a dapil and its variant. */
 export function deleteDapil(db: WritableDB, dapilId: number): void {
-  db.prepare('DELETE FROM item_variant WHERE dapil_id = ?').run(dapilId)
+  db.prepare('DELETE FROM barang_varian WHERE dapil_id = ?').run(dapilId)
   db.prepare('DELETE FROM dapil WHERE id = ?').run(dapilId)
 }
 
@@ -100,7 +100,7 @@ export function packedKitsHoldingBallot(db: ReadableDB, itemId: number, kecamata
   return (
     db
       .prepare(
-        `SELECT count(DISTINCT b.place) AS n FROM balance b JOIN item_variant v ON v.id = b.variant_id
+        `SELECT count(DISTINCT b.place) AS n FROM balance b JOIN barang_varian v ON v.id = b.variant_id
      WHERE v.item_id = ? AND b.qty > 0
        AND b.place IN (SELECT 'DIKEMAS:' || t.id FROM tps t JOIN desa d ON d.id = t.desa_id WHERE d.kecamatan_id = ?)`,
       )
@@ -121,12 +121,12 @@ export function handoversHoldingBallot(
 ): { id: number; nomor: string | null; tanggal: string }[] {
   return db
     .prepare(
-      `SELECT h.id, d.nomor, h.tanggal FROM handover h
-       LEFT JOIN document d ON d.doc_type = 'BA_SERAH_TERIMA' AND d.ref = 'SERAH_TERIMA:' || h.id
+      `SELECT h.id, d.nomor, h.tanggal FROM serah_terima h
+       LEFT JOIN dokumen d ON d.doc_type = 'BA_SERAH_TERIMA' AND d.ref = 'SERAH_TERIMA:' || h.id
        WHERE h.kecamatan_id = @kec
-         AND EXISTS (SELECT 1 FROM balance b JOIN item_variant v ON v.id = b.variant_id
+         AND EXISTS (SELECT 1 FROM balance b JOIN barang_varian v ON v.id = b.variant_id
                      WHERE b.place = @dikirim AND b.qty > 0 AND v.item_id = @item)
-         AND EXISTS (SELECT 1 FROM ledger l JOIN item_variant v ON v.id = l.variant_id
+         AND EXISTS (SELECT 1 FROM ledger l JOIN barang_varian v ON v.id = l.variant_id
                      WHERE l.document_id = 'SERAH_TERIMA:' || h.id AND v.item_id = @item)
        ORDER BY h.id`,
     )
@@ -138,7 +138,7 @@ export function kecamatanBallotVariants(db: ReadableDB): { itemId: number; kecam
   return db
     .prepare(
       `SELECT x.item_id AS itemId, x.kecamatan_id AS kecamatanId, v.id AS variantId
-       FROM dapil_kecamatan x JOIN item_variant v ON v.item_id = x.item_id AND v.dapil_id = x.dapil_id`,
+       FROM dapil_kecamatan x JOIN barang_varian v ON v.item_id = x.item_id AND v.dapil_id = x.dapil_id`,
     )
     .all() as { itemId: number; kecamatanId: number; variantId: number }[]
 }

@@ -17,7 +17,7 @@ beforeAll(async () => {
   // 16:30 UTC: 23:30 WIB, 00:30 WITA (the next day), 01:30 WIT, 08:30 in Los Angeles.
   const at = new Date('2024-11-04T16:30:00.000Z')
   const app = await openTestApp({ dir, name: 'zona', now: () => at })
-  const v = app.ctx.db.prepare('SELECT id FROM item_variant ORDER BY id LIMIT 1').pluck().get() as number
+  const v = app.ctx.db.prepare('SELECT id FROM barang_varian ORDER BY id LIMIT 1').pluck().get() as number
   recordMoves(app.ctx, { actor: 'Ani' }, [
     { variantId: v, from: 'PENYEDIA', to: 'DITERIMA', qty: 100 },
     { variantId: v, from: 'DITERIMA', to: 'RUSAK:KUSUT_SOBEK', qty: 10 },

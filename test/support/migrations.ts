@@ -7,7 +7,7 @@ import { asWritable } from '../../src/db/handles'
 import { MIGRATIONS } from '../../src/db/migrations'
 import { openDatabase, type DB } from '../../src/db/open'
 import { DEMO_CSV } from './api'
-import { undoMigration0011 } from './downgrade'
+import { undoMigration0011, undoMigration0017 } from './downgrade'
 
 /** Opens a raw connection (no migrations), runs fn, checkpoints the WAL into the main file and closes. */
 export function raw<T>(path: string, fn: (db: DB) => T): T {
@@ -66,6 +66,9 @@ export function rollBackTo(path: string, version: number): void {
   }
   const raw = new Database(path)
   try {
+    // 0017 renamed tables (their rows stay): the older migrations below name them by their old names.
+    const has0017 = raw.prepare('SELECT 1 FROM schema_migrations WHERE version = 17').get() !== undefined
+    if (version < 17 && has0017) undoMigration0017(raw)
     // 0011 also wrote settings rows and changed a trigger's SQL: its own undo knows them.
     const has0011 = raw.prepare('SELECT 1 FROM schema_migrations WHERE version = 11').get() !== undefined
     if (version < 11 && has0011) undoMigration0011(raw)
@@ -86,6 +89,20 @@ export function rollBackTo(path: string, version: number): void {
       for (const o of want.filter((x) => x.type !== 'table' && x.sql && !now.has(x.name))) raw.exec(o.sql!)
       raw.prepare('DELETE FROM schema_migrations WHERE version > ?').run(version)
     })()
+    // A table renamed and renamed back (0017) keeps SQLite's rewriting of its SQL (quoted names, in its own
+    // and in other tables' foreign keys): the text is put back as `version` wrote it, the columns being the same.
+    const differs = want.filter(
+      (t) => t.type === 'table' && t.sql && schemaOf(raw).find((o) => o.name === t.name)?.sql !== t.sql,
+    )
+    if (differs.length) {
+      raw.unsafeMode(true)
+      raw.pragma('writable_schema = ON')
+      const put = raw.prepare(`UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?`)
+      for (const t of differs) put.run(t.sql, t.name)
+      raw.pragma('writable_schema = OFF')
+      raw.pragma(`schema_version = ${(raw.pragma('schema_version', { simple: true }) as number) + 1}`)
+      raw.unsafeMode(false)
+    }
   } finally {
     raw.close()
   }
