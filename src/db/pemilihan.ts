@@ -112,12 +112,14 @@ export function satkerName(db: ReadableDB): string | undefined {
   // Also read from backups and files to restore, which may predate 0017 and call the table `election`.
   // A file with neither is no Gudang Pemilu file: the query's "no such table" says so to the caller.
   const old = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'election'`).get()
-  return (db.prepare(`SELECT satker FROM ${old ? 'election' : 'pemilihan'} WHERE id = 1`).get() as
-    | { satker: string }
-    | undefined)?.satker
+  return (
+    db.prepare(`SELECT satker FROM ${old ? 'election' : 'pemilihan'} WHERE id = 1`).get() as
+      { satker: string } | undefined
+  )?.satker
 }
 
 /** The most voters a TPS may have; undefined in a file with no election yet. */
 export function maxVotersPerTps(db: ReadableDB): number | undefined {
-  return (db.prepare('SELECT max_voters_per_tps AS m FROM pemilihan WHERE id = 1').get() as { m: number } | undefined)?.m
+  return (db.prepare('SELECT max_voters_per_tps AS m FROM pemilihan WHERE id = 1').get() as { m: number } | undefined)
+    ?.m
 }

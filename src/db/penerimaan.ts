@@ -45,7 +45,9 @@ const toRecord = (r: DeliveryRow): PenerimaanRecord => ({
 
 /** Every delivery, the latest first. */
 export function daftarPenerimaan(db: ReadableDB): PenerimaanRecord[] {
-  return (db.prepare('SELECT * FROM penerimaan ORDER BY received_at DESC, id DESC').all() as DeliveryRow[]).map(toRecord)
+  return (db.prepare('SELECT * FROM penerimaan ORDER BY received_at DESC, id DESC').all() as DeliveryRow[]).map(
+    toRecord,
+  )
 }
 
 export function penerimaanById(db: ReadableDB, id: number): PenerimaanRecord | undefined {

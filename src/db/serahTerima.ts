@@ -148,7 +148,9 @@ export function handedTpsIds(db: ReadableDB): number[] {
 /** One handover with its kecamatan's name, as its BA states it. */
 export function serahTerimaForBa(db: ReadableDB, handoverId: number) {
   return db
-    .prepare('SELECT h.*, k.nama AS kecamatan FROM serah_terima h JOIN kecamatan k ON k.id = h.kecamatan_id WHERE h.id = ?')
+    .prepare(
+      'SELECT h.*, k.nama AS kecamatan FROM serah_terima h JOIN kecamatan k ON k.id = h.kecamatan_id WHERE h.id = ?',
+    )
     .get(handoverId) as
     | { id: number; kecamatan: string; ppk_nama: string; ppk_jabatan: string; kendaraan: string; note: string }
     | undefined

@@ -256,7 +256,9 @@ describe('Pemilu: five ballot types and dapil', () => {
     // The default dapil, emptied and never used in the ledger, is gone.
     expect(kab.dapil.map((d) => d.name)).toEqual(['BATU BARA 1', 'BATU BARA 2', 'BATU BARA 3'])
     for (const l of list.filter((x) => x.itemCode !== 'DPRD_KAB')) expect(l.dapil).toHaveLength(1)
-    const variants = app.ctx.db.prepare(`SELECT count(*) AS n FROM barang_varian WHERE item_id = ?`).get(dprdKab.id) as {
+    const variants = app.ctx.db
+      .prepare(`SELECT count(*) AS n FROM barang_varian WHERE item_id = ?`)
+      .get(dprdKab.id) as {
       n: number
     }
     expect(variants.n).toBe(3)

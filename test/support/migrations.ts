@@ -88,6 +88,10 @@ export function rollBackTo(path: string, version: number): void {
       const now = new Set(schemaOf(raw).map((o) => o.name))
       for (const o of want.filter((x) => x.type !== 'table' && x.sql && !now.has(x.name))) raw.exec(o.sql!)
       raw.prepare('DELETE FROM schema_migrations WHERE version > ?').run(version)
+      // The older app sealed every write: its file has no change marked and not recorded (0011's marks
+      // are set by the rollback's own edits, which the older file never had).
+      if (raw.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'jejak_kotor'`).get())
+        raw.exec('DELETE FROM jejak_kotor')
     })()
     // A table renamed and renamed back (0017) keeps SQLite's rewriting of its SQL (quoted names, in its own
     // and in other tables' foreign keys): the text is put back as `version` wrote it, the columns being the same.

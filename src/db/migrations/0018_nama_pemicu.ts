@@ -29,7 +29,10 @@ export default function m0018(db: ReadableDB): string {
     }
     if (!o.name.startsWith(`${old}_`)) continue
     const name = o.tbl_name + o.name.slice(old.length)
-    const head = new RegExp(`^(CREATE\\s+(?:UNIQUE\\s+)?${o.type === 'index' ? 'INDEX' : 'TRIGGER'}\\s+)"?${o.name}"?`, 'i')
+    const head = new RegExp(
+      `^(CREATE\\s+(?:UNIQUE\\s+)?${o.type === 'index' ? 'INDEX' : 'TRIGGER'}\\s+)"?${o.name}"?`,
+      'i',
+    )
     if (!head.test(o.sql)) throw new Error(`0018: the name of ${o.type} ${o.name} was not found in its SQL`)
     out.push(`DROP ${o.type.toUpperCase()} ${o.name};`, `${o.sql.replace(head, `$1${name}`)};`)
   }
