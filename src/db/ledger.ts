@@ -301,7 +301,7 @@ export function aggregatesMatchLedger(db: ReadableDB): boolean {
   // a stored floor zero the ledger no longer has is not (place_flow keeps no such rows).
   const FLOOR_KEY = 'tanggal, shift_id, team_id, worker_id, variant_id, category, reason'
   // A file from before the settings table dated rows by the writer's zone; nothing better is known of it.
-  // One verified read-only without migrating may predate 0017, which renamed `setting` to `pengaturan`.
+  // One verified read-only without migrating may predate 0015, which renamed `setting` to `pengaturan`.
   const settings = db
     .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('pengaturan', 'setting')`)
     .pluck()

@@ -15,7 +15,7 @@
  * The day of a row without a shift: in the satker's zone (setting 'zona_waktu', migration 0011), never the
  * zone of the PC that verifies; 'localtime' only for a file from before the setting existed.
  */
-/** The zone modifier read from a settings table by its name (`setting` in a file from before 0017). */
+/** The zone modifier read from a settings table by its name (`setting` in a file from before 0015). */
 export const zoneFrom = (settings: string) =>
   `coalesce((SELECT CASE value WHEN 'WITA' THEN '+8 hours' WHEN 'WIT' THEN '+9 hours' ELSE '+7 hours' END FROM ${settings} WHERE key = 'zona_waktu'), 'localtime')`
 export const ZONE = zoneFrom('pengaturan')

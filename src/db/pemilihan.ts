@@ -109,7 +109,7 @@ export function logo(db: ReadableDB): { mime: 'image/png' | 'image/jpeg'; data: 
 
 /** The satker's name, or undefined in a file with no election yet. */
 export function satkerName(db: ReadableDB): string | undefined {
-  // Also read from backups and files to restore, which may predate 0017 and call the table `election`.
+  // Also read from backups and files to restore, which may predate 0015 and call the table `election`.
   // A file with neither is no Gudang Pemilu file: the query's "no such table" says so to the caller.
   const old = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'election'`).get()
   return (

@@ -445,7 +445,7 @@ describe('the backup openApp makes before migrating an older file', () => {
     const db = openDatabase(path, { migrations: MIGRATIONS.slice(0, version) })
     expect(schemaVersion(db)).toBe(version)
     db.exec(`
-      -- the tables' names before 0017
+      -- the tables' names before 0015
       INSERT INTO election (id, jenis, tahun, provinsi, satker, kode_wilayah, reserve_bp, rounding, max_voters_per_tps, created_at)
         VALUES (1, 'pilkada', 2024, 'Sumatera Utara', 'Kabupaten Batu Bara', '1219', 250, 'up', 600, '2024-10-01T02:00:00.000Z');
       INSERT INTO item (id, code, name, kind, unit, rule, sort_order) VALUES (1, 'BUPATI', 'Surat Suara Bupati', 'ballot', 'lembar', 'ballot', 20);

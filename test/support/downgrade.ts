@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import { MIGRATIONS } from '../../src/db/migrations'
 import { openDatabase } from '../../src/db/open'
-import { TABLE_RENAMES } from '../../src/db/migrations/0017_nama_tabel'
+import { TABLE_RENAMES } from '../../src/db/migrations/0015_nama_tabel'
 
 /**
  * Takes a file built by today's app back before migration 0011 (the jejak chain), for the tests of earlier
@@ -28,10 +28,10 @@ export function undoMigration0011(raw: Database.Database): void {
 }
 
 /**
- * Takes a file back before migration 0017 (the glossary's table names): each table its name again. The
- * triggers and indexes 0018 renamed are then not the older schema's, and rollBackTo makes them again.
+ * Takes a file back before migration 0015 (the glossary's table names): each table its name again. The
+ * triggers and indexes 0016 renamed are then not the older schema's, and rollBackTo makes them again.
  */
-export function undoMigration0017(raw: Database.Database): void {
+export function undoMigration0015(raw: Database.Database): void {
   for (const [old, glossary] of TABLE_RENAMES) raw.exec(`ALTER TABLE ${glossary} RENAME TO ${old}`)
-  raw.exec(`DELETE FROM schema_migrations WHERE version >= 17`)
+  raw.exec(`DELETE FROM schema_migrations WHERE version >= 15`)
 }

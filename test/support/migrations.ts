@@ -7,7 +7,7 @@ import { asWritable } from '../../src/db/handles'
 import { MIGRATIONS } from '../../src/db/migrations'
 import { openDatabase, type DB } from '../../src/db/open'
 import { DEMO_CSV } from './api'
-import { undoMigration0011, undoMigration0017 } from './downgrade'
+import { undoMigration0011, undoMigration0015 } from './downgrade'
 
 /** Opens a raw connection (no migrations), runs fn, checkpoints the WAL into the main file and closes. */
 export function raw<T>(path: string, fn: (db: DB) => T): T {
@@ -66,9 +66,9 @@ export function rollBackTo(path: string, version: number): void {
   }
   const raw = new Database(path)
   try {
-    // 0017 renamed tables (their rows stay): the older migrations below name them by their old names.
-    const has0017 = raw.prepare('SELECT 1 FROM schema_migrations WHERE version = 17').get() !== undefined
-    if (version < 17 && has0017) undoMigration0017(raw)
+    // 0015 renamed tables (their rows stay): the older migrations below name them by their old names.
+    const has0015 = raw.prepare('SELECT 1 FROM schema_migrations WHERE version = 15').get() !== undefined
+    if (version < 15 && has0015) undoMigration0015(raw)
     // 0011 also wrote settings rows and changed a trigger's SQL: its own undo knows them.
     const has0011 = raw.prepare('SELECT 1 FROM schema_migrations WHERE version = 11').get() !== undefined
     if (version < 11 && has0011) undoMigration0011(raw)
@@ -93,7 +93,7 @@ export function rollBackTo(path: string, version: number): void {
       if (raw.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'jejak_kotor'`).get())
         raw.exec('DELETE FROM jejak_kotor')
     })()
-    // A table renamed and renamed back (0017) keeps SQLite's rewriting of its SQL (quoted names, in its own
+    // A table renamed and renamed back (0015) keeps SQLite's rewriting of its SQL (quoted names, in its own
     // and in other tables' foreign keys): the text is put back as `version` wrote it, the columns being the same.
     const differs = want.filter(
       (t) => t.type === 'table' && t.sql && schemaOf(raw).find((o) => o.name === t.name)?.sql !== t.sql,

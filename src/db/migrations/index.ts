@@ -9,8 +9,8 @@ import m0008 from './0008_kit_periksa'
 import m0009 from './0009_kiriman_lengkap'
 import m0010 from './0010_draf'
 import m0011 from './0011_jejak'
-import m0017 from './0017_nama_tabel'
-import m0018 from './0018_nama_pemicu'
+import m0015 from './0015_nama_tabel'
+import m0016 from './0016_nama_pemicu'
 import type { ReadableDB } from '../handles'
 
 export interface Migration {
@@ -33,8 +33,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: '0009_kiriman_lengkap', sql: m0009 },
   { version: 10, name: '0010_draf', sql: m0010 },
   { version: 11, name: '0011_jejak', sql: m0011 },
-  { version: 17, name: '0017_nama_tabel', sql: m0017 },
-  { version: 18, name: '0018_nama_pemicu', sql: m0018 },
+  { version: 15, name: '0015_nama_tabel', sql: m0015 },
+  { version: 16, name: '0016_nama_pemicu', sql: m0016 },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0

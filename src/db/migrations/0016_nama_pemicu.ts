@@ -1,15 +1,15 @@
 import type { ReadableDB } from '../handles'
 import { dirtyTriggers } from './0011_jejak'
-import { TABLE_RENAMES } from './0017_nama_tabel'
+import { TABLE_RENAMES } from './0015_nama_tabel'
 
 /**
- * The triggers and indexes named after a table 0017 renamed take the table's glossary name
+ * The triggers and indexes named after a table 0015 renamed take the table's glossary name
  * (`item_insert_version` → `barang_insert_version`, `jejak_item_insert` → `jejak_barang_insert`,
  * `document_type` → `dokumen_type`). SQLite cannot rename a trigger or an index: each is dropped and made
- * again from the SQL 0017 left (which already names the new table), under its new name. The jejak marking
+ * again from the SQL 0015 left (which already names the new table), under its new name. The jejak marking
  * triggers are made again by 0011's own builder, since their bodies name the table in a string.
  */
-export default function m0018(db: ReadableDB): string {
+export default function m0016(db: ReadableDB): string {
   const glossaryOf = new Map(TABLE_RENAMES.map(([old, glossary]) => [glossary, old]))
   const objects = db
     .prepare(
@@ -33,7 +33,7 @@ export default function m0018(db: ReadableDB): string {
       `^(CREATE\\s+(?:UNIQUE\\s+)?${o.type === 'index' ? 'INDEX' : 'TRIGGER'}\\s+)"?${o.name}"?`,
       'i',
     )
-    if (!head.test(o.sql)) throw new Error(`0018: the name of ${o.type} ${o.name} was not found in its SQL`)
+    if (!head.test(o.sql)) throw new Error(`0016: the name of ${o.type} ${o.name} was not found in its SQL`)
     out.push(`DROP ${o.type.toUpperCase()} ${o.name};`, `${o.sql.replace(head, `$1${name}`)};`)
   }
   return out.join('\n')

@@ -2,7 +2,7 @@
  * The glossary's names for the tables made before it (issue 11: one name per concept, used for the API
  * namespace, the modules, the UI folder and the table). `ALTER TABLE … RENAME` also rewrites every
  * foreign key, trigger body and view that names the table; the triggers and indexes named after the old
- * table take their new names in 0018, which reads the schema this migration leaves. Columns keep their
+ * table take their new names in 0016, which reads the schema this migration leaves. Columns keep their
  * names (`item_id`, `team_id`, …): they are part of every query and of the evidence digests' column
  * lists, and renaming them is a change of its own.
  *

@@ -3,21 +3,21 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { openApp } from '../../src/api/app'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/db/migrations'
-import { TABLE_RENAMES } from '../../src/db/migrations/0017_nama_tabel'
+import { TABLE_RENAMES } from '../../src/db/migrations/0015_nama_tabel'
 import { schemaProblems } from '../../src/db/schemaCheck'
 import { openDatabase, schemaVersion } from '../../src/db/open'
 import { apiOf, useTempDir } from '../support/api'
 import { demoElectionAt, raw, rollBackTo } from '../support/migrations'
 
 /**
- * Migrations 0017 and 0018 (the glossary's table names, issue 11) on a whole demo election that lived
+ * Migrations 0015 and 0016 (the glossary's table names, issue 11) on a whole demo election that lived
  * under the migrations before them: every row of every renamed table is there under the new name, the
  * triggers and indexes carry the new name, the file verifies (the jejak's digests recorded under the old
  * names are not reported as tables gone), and an edit behind the app is still named, now by the new name.
  */
-const root = useTempDir('m0017')
-const path = join(root, 'm17.sqlite')
-const BEFORE = MIGRATIONS.filter((m) => m.version < 17)
+const root = useTempDir('m0015')
+const path = join(root, 'm15.sqlite')
+const BEFORE = MIGRATIONS.filter((m) => m.version < 15)
 
 let before: Map<string, unknown[]>
 let namesBefore: string[]
@@ -42,7 +42,7 @@ async function verify(file: string) {
   }
 }
 
-describe('migrations 0017–0018 on a file that lived under the migrations before them', () => {
+describe('migrations 0015–0016 on a file that lived under the migrations before them', () => {
   it('keeps every row under the glossary name and gives triggers and indexes the new name', async () => {
     const app = await openApp({ dbPath: path })
     try {
