@@ -49,7 +49,7 @@ const toBarang = (r: BarangRow): Barang => ({
   payRate: r.pay_rate,
 })
 
-const BARANG_SQL = 'SELECT i.*, p.rate AS pay_rate FROM item i LEFT JOIN pay_rate p ON p.item_id = i.id'
+const BARANG_SQL = 'SELECT i.*, p.rate AS pay_rate FROM barang i LEFT JOIN tarif_upah p ON p.item_id = i.id'
 
 /** Every item in the order of the item list, with its pay rate. */
 export function barangList(db: ReadableDB): Barang[] {
@@ -62,12 +62,12 @@ export function barangById(db: ReadableDB, id: number): Barang | undefined {
 }
 
 export function barangCodeExists(db: ReadableDB, code: string): boolean {
-  return db.prepare('SELECT 1 FROM item WHERE code = ?').get(code) !== undefined
+  return db.prepare('SELECT 1 FROM barang WHERE code = ?').get(code) !== undefined
 }
 
 /** The ballot types, in the order of the item list. */
 export function ballotBarang(db: ReadableDB): { id: number; code: string; name: string }[] {
-  return db.prepare(`SELECT id, code, name FROM item WHERE kind = 'ballot' ORDER BY sort_order, id`).all() as {
+  return db.prepare(`SELECT id, code, name FROM barang WHERE kind = 'ballot' ORDER BY sort_order, id`).all() as {
     id: number
     code: string
     name: string
@@ -80,8 +80,8 @@ export function needItems(db: ReadableDB): (NeedItem & { name: string; unit: str
     db
       .prepare(
         `SELECT i.id, i.code, i.name, i.unit, i.kind, i.rule, i.qty, i.per, i.psu_per_dapil AS psuPerDapil, i.active,
-                (SELECT v.id FROM item_variant v WHERE v.item_id = i.id AND v.dapil_id IS NULL) AS variantId
-         FROM item i ORDER BY i.sort_order, i.id`,
+                (SELECT v.id FROM barang_varian v WHERE v.item_id = i.id AND v.dapil_id IS NULL) AS variantId
+         FROM barang i ORDER BY i.sort_order, i.id`,
       )
       .all() as (Omit<NeedItem, 'active'> & { active: number; name: string; unit: string })[]
   ).map((i) => ({ ...i, active: i.active === 1 }))
@@ -99,7 +99,7 @@ export function dapilVariants(
       .prepare(
         `SELECT v.id, v.item_id AS itemId, d.name AS dapil, d.placeholder,
                 CASE WHEN d.placeholder = 1 THEN 0 ELSE coalesce(d.psu_reserve, i.psu_per_dapil) END AS psu
-         FROM item_variant v JOIN dapil d ON d.id = v.dapil_id JOIN item i ON i.id = v.item_id
+         FROM barang_varian v JOIN dapil d ON d.id = v.dapil_id JOIN barang i ON i.id = v.item_id
          ORDER BY v.item_id, d.placeholder, d.name_key`,
       )
       .all() as { id: number; itemId: number; dapil: string; placeholder: number; psu: number }[]
@@ -112,16 +112,16 @@ export function updateBarang(
   b: Pick<Barang, 'id' | 'name' | 'unit' | 'rule' | 'qty' | 'per' | 'psuPerDapil' | 'confirmed' | 'active'>,
 ): void {
   db.prepare(
-    'UPDATE item SET name = ?, unit = ?, rule = ?, qty = ?, per = ?, psu_per_dapil = ?, confirmed = ?, active = ? WHERE id = ?',
+    'UPDATE barang SET name = ?, unit = ?, rule = ?, qty = ?, per = ?, psu_per_dapil = ?, confirmed = ?, active = ? WHERE id = ?',
   ).run(b.name, b.unit, b.rule, b.qty, b.per, b.psuPerDapil, b.confirmed ? 1 : 0, b.active ? 1 : 0, b.id)
 }
 
 /** Sets an item's pay rate (rupiah per lembar or unit); null removes it. */
 export function setPayRate(db: WritableDB, itemId: number, rate: number | null): void {
-  if (rate === null) db.prepare('DELETE FROM pay_rate WHERE item_id = ?').run(itemId)
+  if (rate === null) db.prepare('DELETE FROM tarif_upah WHERE item_id = ?').run(itemId)
   else
     db.prepare(
-      'INSERT INTO pay_rate (item_id, rate) VALUES (?, ?) ON CONFLICT (item_id) DO UPDATE SET rate = excluded.rate',
+      'INSERT INTO tarif_upah (item_id, rate) VALUES (?, ?) ON CONFLICT (item_id) DO UPDATE SET rate = excluded.rate',
     ).run(itemId, rate)
 }
 
@@ -133,16 +133,16 @@ export function insertLogistikBarang(
   db: WritableDB,
   c: { code: string; name: string; unit: string; rule: Rule; qty: number; per: number; assembled: boolean },
 ): number {
-  const order = (db.prepare('SELECT coalesce(max(sort_order), 0) + 10 AS o FROM item').get() as { o: number }).o
+  const order = (db.prepare('SELECT coalesce(max(sort_order), 0) + 10 AS o FROM barang').get() as { o: number }).o
   const id = Number(
     db
       .prepare(
-        `INSERT INTO item (code, name, kind, unit, rule, qty, per, preset, confirmed, assembled, sort_order)
+        `INSERT INTO barang (code, name, kind, unit, rule, qty, per, preset, confirmed, assembled, sort_order)
            VALUES (?, ?, 'logistics', ?, ?, ?, ?, 0, 1, ?, ?)`,
       )
       .run(c.code, c.name, c.unit, c.rule, c.qty, c.per, c.assembled ? 1 : 0, order).lastInsertRowid,
   )
-  db.prepare('INSERT INTO item_variant (item_id, dapil_id) VALUES (?, NULL)').run(id)
+  db.prepare('INSERT INTO barang_varian (item_id, dapil_id) VALUES (?, NULL)').run(id)
   return id
 }
 
@@ -164,7 +164,7 @@ interface VariantRow {
 
 const VARIANT_SQL = `SELECT v.id AS variantId, i.id AS itemId, i.code AS itemCode, i.name AS itemName, i.kind, i.assembled, i.unit,
                     i.color_hex AS colorHex, v.dapil_id AS dapilId, d.name AS dapil, d.placeholder, i.active, i.sort_order AS sortOrder
-             FROM item_variant v JOIN item i ON i.id = v.item_id LEFT JOIN dapil d ON d.id = v.dapil_id`
+             FROM barang_varian v JOIN barang i ON i.id = v.item_id LEFT JOIN dapil d ON d.id = v.dapil_id`
 
 /** What the ledger counts, named the way the floor says it: "Surat Suara Bupati · Dapil Batu Bara 1". */
 const toVariant = ({ placeholder, ...r }: VariantRow): VariantInfo => ({
@@ -189,7 +189,7 @@ export function variantById(db: ReadableDB, variantId: number): VariantInfo | un
 export function variantMoveLabel(db: ReadableDB, variantId: number): string | null {
   const r = db
     .prepare(
-      `SELECT i.name || coalesce(' (' || d.name || ')', '') AS label FROM item_variant v JOIN item i ON i.id = v.item_id
+      `SELECT i.name || coalesce(' (' || d.name || ')', '') AS label FROM barang_varian v JOIN barang i ON i.id = v.item_id
      LEFT JOIN dapil d ON d.id = v.dapil_id WHERE v.id = ?`,
     )
     .get(variantId) as { label: string } | undefined
@@ -201,7 +201,7 @@ export function insertPresetBarang(db: WritableDB, p: ItemPreset & { confirmed: 
   return Number(
     db
       .prepare(
-        `INSERT INTO item (code, name, kind, unit, color, color_hex, rule, qty, per, psu_per_dapil, preset, confirmed, assembled, sort_order)
+        `INSERT INTO barang (code, name, kind, unit, color, color_hex, rule, qty, per, psu_per_dapil, preset, confirmed, assembled, sort_order)
        VALUES (@code, @name, @kind, @unit, @color, @colorHex, @rule, @qty, @per, @psuPerDapil, 1, @confirmed, @assembled, @sortOrder)`,
       )
       .run({ ...p, confirmed: p.confirmed ? 1 : 0, assembled: p.assembled ? 1 : 0 }).lastInsertRowid,
@@ -210,5 +210,5 @@ export function insertPresetBarang(db: WritableDB, p: ItemPreset & { confirmed: 
 
 /** A variant of an item: of one dapil for a ballot type, of none (null) for a logistics item. */
 export function insertVariant(db: WritableDB, itemId: number, dapilId: number | null): void {
-  db.prepare('INSERT INTO item_variant (item_id, dapil_id) VALUES (?, ?)').run(itemId, dapilId)
+  db.prepare('INSERT INTO barang_varian (item_id, dapil_id) VALUES (?, ?)').run(itemId, dapilId)
 }

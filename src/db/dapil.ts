@@ -21,8 +21,8 @@ export function dapilList(db: ReadableDB): {
       .prepare(
         `SELECT d.id, d.item_id AS itemId, d.name, d.placeholder, d.psu_reserve AS psuReserve,
               CASE WHEN d.placeholder = 1 THEN 0 ELSE coalesce(d.psu_reserve, i.psu_per_dapil) END AS psu,
-              EXISTS (SELECT 1 FROM item_variant v JOIN balance b ON b.variant_id = v.id WHERE v.dapil_id = d.id) AS inUse
-       FROM dapil d JOIN item i ON i.id = d.item_id ORDER BY d.item_id, d.placeholder, d.name_key`,
+              EXISTS (SELECT 1 FROM barang_varian v JOIN balance b ON b.variant_id = v.id WHERE v.dapil_id = d.id) AS inUse
+       FROM dapil d JOIN barang i ON i.id = d.item_id ORDER BY d.item_id, d.placeholder, d.name_key`,
       )
       .all() as {
       id: number
@@ -128,7 +128,7 @@ export function emptyUnusedDapil(db: ReadableDB, itemId: number): number[] {
       .prepare(
         `SELECT d.id FROM dapil d WHERE d.item_id = ?
        AND NOT EXISTS (SELECT 1 FROM dapil_kecamatan x WHERE x.dapil_id = d.id)
-       AND NOT EXISTS (SELECT 1 FROM item_variant v JOIN ledger l ON l.variant_id = v.id WHERE v.dapil_id = d.id)`,
+       AND NOT EXISTS (SELECT 1 FROM barang_varian v JOIN ledger l ON l.variant_id = v.id WHERE v.dapil_id = d.id)`,
       )
       .all(itemId) as { id: number }[]
   ).map((d) => d.id)
@@ -136,7 +136,7 @@ export function emptyUnusedDapil(db: ReadableDB, itemId: number): number[] {
 
 /** Removes a dapil and its variant. */
 export function deleteDapil(db: WritableDB, dapilId: number): void {
-  db.prepare('DELETE FROM item_variant WHERE dapil_id = ?').run(dapilId)
+  db.prepare('DELETE FROM barang_varian WHERE dapil_id = ?').run(dapilId)
   db.prepare('DELETE FROM dapil WHERE id = ?').run(dapilId)
 }
 
@@ -166,7 +166,7 @@ export function packedKitsHoldingBallot(db: ReadableDB, itemId: number, kecamata
   return (
     db
       .prepare(
-        `SELECT count(DISTINCT b.place) AS n FROM balance b JOIN item_variant v ON v.id = b.variant_id
+        `SELECT count(DISTINCT b.place) AS n FROM balance b JOIN barang_varian v ON v.id = b.variant_id
      WHERE v.item_id = ? AND b.qty > 0
        AND b.place IN (SELECT 'DIKEMAS:' || t.id FROM tps t JOIN desa d ON d.id = t.desa_id WHERE d.kecamatan_id = ?)`,
       )
@@ -187,12 +187,12 @@ export function handoversHoldingBallot(
 ): { id: number; nomor: string | null; tanggal: string }[] {
   return db
     .prepare(
-      `SELECT h.id, d.nomor, h.tanggal FROM handover h
-       LEFT JOIN document d ON d.doc_type = 'BA_SERAH_TERIMA' AND d.ref = 'SERAH_TERIMA:' || h.id
+      `SELECT h.id, d.nomor, h.tanggal FROM serah_terima h
+       LEFT JOIN dokumen d ON d.doc_type = 'BA_SERAH_TERIMA' AND d.ref = 'SERAH_TERIMA:' || h.id
        WHERE h.kecamatan_id = @kec
-         AND EXISTS (SELECT 1 FROM balance b JOIN item_variant v ON v.id = b.variant_id
+         AND EXISTS (SELECT 1 FROM balance b JOIN barang_varian v ON v.id = b.variant_id
                      WHERE b.place = @dikirim AND b.qty > 0 AND v.item_id = @item)
-         AND EXISTS (SELECT 1 FROM ledger l JOIN item_variant v ON v.id = l.variant_id
+         AND EXISTS (SELECT 1 FROM ledger l JOIN barang_varian v ON v.id = l.variant_id
                      WHERE l.document_id = 'SERAH_TERIMA:' || h.id AND v.item_id = @item)
        ORDER BY h.id`,
     )
@@ -204,7 +204,7 @@ export function kecamatanBallotVariants(db: ReadableDB): { itemId: number; kecam
   return db
     .prepare(
       `SELECT x.item_id AS itemId, x.kecamatan_id AS kecamatanId, v.id AS variantId
-       FROM dapil_kecamatan x JOIN item_variant v ON v.item_id = x.item_id AND v.dapil_id = x.dapil_id`,
+       FROM dapil_kecamatan x JOIN barang_varian v ON v.item_id = x.item_id AND v.dapil_id = x.dapil_id`,
     )
     .all() as { itemId: number; kecamatanId: number; variantId: number }[]
 }

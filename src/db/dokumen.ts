@@ -12,7 +12,7 @@ export function serahTerimaBaNomor(db: ReadableDB): Map<number, string | null> {
   return new Map(
     (
       db
-        .prepare(`SELECT CAST(substr(ref, 14) AS INTEGER) AS h, nomor FROM document WHERE doc_type = 'BA_SERAH_TERIMA'`)
+        .prepare(`SELECT CAST(substr(ref, 14) AS INTEGER) AS h, nomor FROM dokumen WHERE doc_type = 'BA_SERAH_TERIMA'`)
         .all() as { h: number; nomor: string | null }[]
     ).map((r) => [r.h, r.nomor]),
   )
@@ -37,8 +37,8 @@ export interface DokumenRow {
   printed_formats: string | null
 }
 
-const ROW_SQL = `SELECT d.*, (SELECT count(*) FROM document_print p WHERE p.document_id = d.id) AS prints,
-  (SELECT group_concat(DISTINCT p.format) FROM document_print p WHERE p.document_id = d.id) AS printed_formats FROM document d`
+const ROW_SQL = `SELECT d.*, (SELECT count(*) FROM dokumen_cetak p WHERE p.document_id = d.id) AS prints,
+  (SELECT group_concat(DISTINCT p.format) FROM dokumen_cetak p WHERE p.document_id = d.id) AS printed_formats FROM dokumen d`
 
 export function dokumenRow(db: ReadableDB, id: number): DokumenRow | undefined {
   return db.prepare(`${ROW_SQL} WHERE d.id = ?`).get(id) as DokumenRow | undefined
@@ -59,17 +59,17 @@ export function dokumenOf(
   type: DocType,
   ref: string,
 ): { id: number; nomor: string | null } | undefined {
-  return db.prepare('SELECT id, nomor FROM document WHERE doc_type = ? AND ref = ?').get(type, ref) as
+  return db.prepare('SELECT id, nomor FROM dokumen WHERE doc_type = ? AND ref = ?').get(type, ref) as
     { id: number; nomor: string | null } | undefined
 }
 
 /** The highest number issued in a year, or null. */
 export function lastNo(db: ReadableDB, tahun: number): number | null {
-  return (db.prepare('SELECT max(no) AS n FROM document WHERE tahun = ?').get(tahun) as { n: number | null }).n
+  return (db.prepare('SELECT max(no) AS n FROM dokumen WHERE tahun = ?').get(tahun) as { n: number | null }).n
 }
 
 export function nomorTaken(db: ReadableDB, nomor: string): boolean {
-  return db.prepare('SELECT 1 FROM document WHERE nomor = ?').get(nomor) !== undefined
+  return db.prepare('SELECT 1 FROM dokumen WHERE nomor = ?').get(nomor) !== undefined
 }
 
 /** A register entry to write: the stored row's own columns (its id and prints come later). */
@@ -79,7 +79,7 @@ export function insertDokumen(db: WritableDB, row: NewDokumen): number {
   return Number(
     db
       .prepare(
-        `INSERT INTO document (doc_type, tahun, no, nomor, title, subject, ref, snapshot, chain_seq, chain_hash, issued_at, issued_by)
+        `INSERT INTO dokumen (doc_type, tahun, no, nomor, title, subject, ref, snapshot, chain_seq, chain_hash, issued_at, issued_by)
            VALUES (@doc_type, @tahun, @no, @nomor, @title, @subject, @ref, @snapshot, @chain_seq, @chain_hash, @issued_at, @issued_by)`,
       )
       .run(row).lastInsertRowid,
@@ -88,13 +88,13 @@ export function insertDokumen(db: WritableDB, row: NewDokumen): number {
 
 export function printedAs(db: ReadableDB, documentId: number, format: string): boolean {
   return (
-    db.prepare('SELECT 1 FROM document_print WHERE document_id = ? AND format = ?').get(documentId, format) !==
+    db.prepare('SELECT 1 FROM dokumen_cetak WHERE document_id = ? AND format = ?').get(documentId, format) !==
     undefined
   )
 }
 
 export function printCount(db: ReadableDB, documentId: number): number {
-  return (db.prepare('SELECT count(*) AS n FROM document_print WHERE document_id = ?').get(documentId) as { n: number })
+  return (db.prepare('SELECT count(*) AS n FROM dokumen_cetak WHERE document_id = ?').get(documentId) as { n: number })
     .n
 }
 
@@ -102,7 +102,7 @@ export function insertPrint(
   db: WritableDB,
   row: { documentId: number; at: string; actor: string; copyNo: number; format: string },
 ): void {
-  db.prepare('INSERT INTO document_print (document_id, at, actor, copy_no, format) VALUES (?, ?, ?, ?, ?)').run(
+  db.prepare('INSERT INTO dokumen_cetak (document_id, at, actor, copy_no, format) VALUES (?, ?, ?, ?, ?)').run(
     row.documentId,
     row.at,
     row.actor,
@@ -113,13 +113,13 @@ export function insertPrint(
 
 /** One document type's own number pattern and signers (JSON), if the satker set them. */
 export function jenisSetting(db: ReadableDB, type: DocType): { pattern: string | null; signers: string } | undefined {
-  return db.prepare('SELECT nomor_pattern AS pattern, signers FROM doc_setting WHERE doc_type = ?').get(type) as
+  return db.prepare('SELECT nomor_pattern AS pattern, signers FROM dokumen_pengaturan WHERE doc_type = ?').get(type) as
     { pattern: string | null; signers: string } | undefined
 }
 
 export function setJenisSetting(db: WritableDB, type: DocType, nomorPattern: string | null, signers: string): void {
   db.prepare(
-    `INSERT INTO doc_setting (doc_type, nomor_pattern, signers) VALUES (?, ?, ?)
+    `INSERT INTO dokumen_pengaturan (doc_type, nomor_pattern, signers) VALUES (?, ?, ?)
          ON CONFLICT (doc_type) DO UPDATE SET nomor_pattern = excluded.nomor_pattern, signers = excluded.signers`,
   ).run(type, nomorPattern, signers)
 }
@@ -140,11 +140,11 @@ export interface DokumenCheckRow {
 }
 
 export function dokumenById(db: ReadableDB, id: number): DokumenCheckRow | undefined {
-  return db.prepare('SELECT * FROM document WHERE id = ?').get(id) as DokumenCheckRow | undefined
+  return db.prepare('SELECT * FROM dokumen WHERE id = ?').get(id) as DokumenCheckRow | undefined
 }
 
 export function dokumenByNomor(db: ReadableDB, nomor: string): DokumenCheckRow | undefined {
-  return db.prepare('SELECT * FROM document WHERE nomor = ?').get(nomor) as DokumenCheckRow | undefined
+  return db.prepare('SELECT * FROM dokumen WHERE nomor = ?').get(nomor) as DokumenCheckRow | undefined
 }
 
 /** Ledger rows after a sequence in the shifts of a date range. Reads ledger and shift. */
@@ -179,7 +179,7 @@ export function ledgerHashAt(db: ReadableDB, seq: number): string | undefined {
 export function tertukarNotesUpTo(db: ReadableDB, variantId: number, tanggal: string): string[] {
   return db
     .prepare(
-      `SELECT DISTINCT l.tertukar_note FROM delivery_line l JOIN delivery d ON d.id = l.delivery_id
+      `SELECT DISTINCT l.tertukar_note FROM penerimaan_baris l JOIN penerimaan d ON d.id = l.delivery_id
        WHERE l.variant_id = ? AND l.tertukar_note <> '' AND substr(d.received_at, 1, 10) <= ? ORDER BY d.received_at, l.id`,
     )
     .pluck()
@@ -189,7 +189,7 @@ export function tertukarNotesUpTo(db: ReadableDB, variantId: number, tanggal: st
 export function tertukarNotes(db: ReadableDB, variantId: number): string[] {
   return (
     db
-      .prepare(`SELECT DISTINCT tertukar_note AS note FROM delivery_line WHERE variant_id = ? AND tertukar_note <> ''`)
+      .prepare(`SELECT DISTINCT tertukar_note AS note FROM penerimaan_baris WHERE variant_id = ? AND tertukar_note <> ''`)
       .all(variantId) as { note: string }[]
   ).map((n) => n.note)
 }
@@ -274,7 +274,7 @@ export function shiftDates(db: ReadableDB, from: string, to: string): { id: numb
 export function pekerjaWithRegu(db: ReadableDB, workerId: number): { nama: string; regu: string } {
   return db
     .prepare(
-      `SELECT w.nama, coalesce(t.nama, '') AS regu FROM worker w LEFT JOIN team_member m ON m.worker_id = w.id LEFT JOIN team t ON t.id = m.team_id WHERE w.id = ?`,
+      `SELECT w.nama, coalesce(t.nama, '') AS regu FROM pekerja w LEFT JOIN regu_anggota m ON m.worker_id = w.id LEFT JOIN regu t ON t.id = m.team_id WHERE w.id = ?`,
     )
     .get(workerId) as { nama: string; regu: string }
 }
@@ -287,7 +287,7 @@ export function sortirOverlapping(
 ): { id: number; nomor: string | null; ref: string }[] {
   return db
     .prepare(
-      `SELECT id, nomor, ref FROM document WHERE doc_type = 'BA_SORTIR'
+      `SELECT id, nomor, ref FROM dokumen WHERE doc_type = 'BA_SORTIR'
          AND substr(ref, 8, 10) <= @to AND substr(ref, 19, 10) >= @from ORDER BY id`,
     )
     .all({ from, to }) as { id: number; nomor: string | null; ref: string }[]

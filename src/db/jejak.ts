@@ -21,6 +21,9 @@ export function hasJejak(db: ReadableDB): boolean {
   return db.prepare(`SELECT 1 FROM pragma_table_info('audit') WHERE name = 'hash'`).get() !== undefined
 }
 
+/** The action of the jejak row a migration writes, recording the digest of every evidence table. */
+export const MIGRATION_ACTION = 'migrasi'
+
 /** Every evidence table of the file as it is, by name. */
 export function evidenceTables(db: ReadableDB): string[] {
   return (
@@ -211,6 +214,9 @@ export function verifyJejak(db: ReadableDB, opts: { onProgress?: OnProgress } = 
     if (out.firstBadSeq !== null) break
     ledgerSeen = c.ledgerSeq
     if (c.digests) {
+      // A migration's row records every evidence table (sealJejak's `all`): a table it does not name was
+      // dropped or renamed by that migration, not behind the app.
+      if (r.action === MIGRATION_ACTION) for (const t of [...latest.keys()]) if (t !== 'audit') latest.delete(t)
       for (const [t, d] of Object.entries(JSON.parse(c.digests) as Record<string, string>))
         latest.set(t, { digest: d, seq: r.seq })
     }

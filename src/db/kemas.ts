@@ -65,7 +65,7 @@ export function upsertSegel(
 /** Each item's colour name (a label names the colour of its ballot). Reads table item (barang). */
 export function itemColors(db: ReadableDB): Map<number, string | null> {
   return new Map(
-    (db.prepare('SELECT id, color FROM item').all() as { id: number; color: string | null }[]).map((r) => [
+    (db.prepare('SELECT id, color FROM barang').all() as { id: number; color: string | null }[]).map((r) => [
       r.id,
       r.color,
     ]),
@@ -74,12 +74,12 @@ export function itemColors(db: ReadableDB): Map<number, string | null> {
 
 /** A value of the key/value settings (table setting, pemilihan's), or undefined. */
 export function settingValue(db: ReadableDB, key: string): string | undefined {
-  return (db.prepare('SELECT value FROM setting WHERE key = ?').get(key) as { value: string } | undefined)?.value
+  return (db.prepare('SELECT value FROM pengaturan WHERE key = ?').get(key) as { value: string } | undefined)?.value
 }
 
 export function setSetting(db: WritableDB, key: string, value: string): void {
   db.prepare(
-    'INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    'INSERT INTO pengaturan (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   ).run(key, value)
 }
 

@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto'
 import { canonicalRow, GENESIS_HASH, type LedgerRowContent } from '../core/ledgerRow'
 import type { MoveInput } from '../core/moves'
-import { floorCategorisedSql, placeKindSql, ZONE } from './ledgerCategories'
+import { floorCategorisedSql, placeKindSql, zoneFrom } from './ledgerCategories'
 import type { ReadableDB, WritableDB } from './handles'
 import type { OnProgress } from '../core/progress'
 
@@ -170,7 +170,7 @@ export function ledgerHistory(db: ReadableDB, f: HistoryFilter, limit: number): 
     .prepare(
       `SELECT l.*, w.nama AS worker,
               (SELECT c.seq FROM ledger c WHERE c.corrects_seq = l.seq AND c.reason = 'BATAL') AS reversedBy
-       FROM ledger l LEFT JOIN worker w ON w.id = l.worker_id
+       FROM ledger l LEFT JOIN pekerja w ON w.id = l.worker_id
        ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
        ORDER BY l.seq DESC LIMIT ?`,
     )
@@ -199,7 +199,7 @@ export function nonZeroBalances(db: ReadableDB) {
   return db
     .prepare(
       `SELECT b.variant_id AS variantId, i.code AS itemCode, i.name AS itemName, d.name AS dapil, b.place, b.qty
-       FROM balance b JOIN item_variant v ON v.id = b.variant_id JOIN item i ON i.id = v.item_id LEFT JOIN dapil d ON d.id = v.dapil_id
+       FROM balance b JOIN barang_varian v ON v.id = b.variant_id JOIN barang i ON i.id = v.item_id LEFT JOIN dapil d ON d.id = v.dapil_id
        WHERE b.qty <> 0 ORDER BY i.sort_order, d.name_key, b.place`,
     )
     .all() as {
@@ -216,7 +216,7 @@ const REF_EXISTS = {
   tps: 'SELECT 1 FROM tps WHERE id = ?',
   kecamatan: 'SELECT 1 FROM kecamatan WHERE id = ?',
   shift: 'SELECT 1 FROM shift WHERE id = ?',
-  regu: 'SELECT 1 FROM team WHERE id = ?',
+  regu: 'SELECT 1 FROM regu WHERE id = ?',
 }
 
 /** Whether what a place refers to exists: the TPS of DIKEMAS, the kecamatan of DIKIRIM, the shift and regu of PROSES. */
@@ -301,8 +301,12 @@ export function aggregatesMatchLedger(db: ReadableDB): boolean {
   // a stored floor zero the ledger no longer has is not (place_flow keeps no such rows).
   const FLOOR_KEY = 'tanggal, shift_id, team_id, worker_id, variant_id, category, reason'
   // A file from before the settings table dated rows by the writer's zone; nothing better is known of it.
-  const hasSettings = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'setting'`).get()
-  const zone = hasSettings ? ZONE : `'localtime'`
+  // One verified read-only without migrating may predate 0015, which renamed `setting` to `pengaturan`.
+  const settings = db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('pengaturan', 'setting')`)
+    .pluck()
+    .get() as string | undefined
+  const zone = settings ? zoneFrom(settings) : `'localtime'`
   const floor = db
     .prepare(
       `SELECT 1 FROM (

@@ -22,7 +22,7 @@ export type AsOf = { seq: number } | { tanggal: string }
 /** The local date the ledger row `l` belongs to (see AsOf). `c` is the row it corrects, if any. */
 const ROW_DAY = `coalesce(
   (SELECT s.tanggal FROM shift s WHERE s.id = coalesce(c.shift_id, l.shift_id)),
-  (SELECT substr(d.received_at, 1, 10) FROM delivery d
+  (SELECT substr(d.received_at, 1, 10) FROM penerimaan d
      WHERE coalesce(c.document_id, l.document_id) LIKE 'PENERIMAAN:%'
        AND d.id = CAST(substr(coalesce(c.document_id, l.document_id), 12) AS INTEGER)),
   (SELECT date(r.at, ${ZONE}) FROM retur r
@@ -90,7 +90,7 @@ export function deliveriesAsOf(
                 (SELECT coalesce(sum(CASE WHEN l.to_place = 'DITERIMA' THEN l.qty WHEN l.from_place = 'DITERIMA' THEN -l.qty ELSE 0 END), 0)
                    FROM ledger l WHERE l.document_id = 'PENERIMAAN:' || d.id AND l.variant_id = dl.variant_id) AS counted,
                 EXISTS (SELECT 1 FROM selisih_selesai s WHERE s.delivery_line_id = dl.id AND date(s.at, ${ZONE}) <= @t) AS settled
-         FROM delivery d JOIN delivery_line dl ON dl.delivery_id = d.id
+         FROM penerimaan d JOIN penerimaan_baris dl ON dl.delivery_id = d.id
          WHERE substr(d.received_at, 1, 10) <= @t)
        SELECT v,
               sum(CASE WHEN kind = 'biasa' AND NOT settled THEN stated ELSE 0 END) AS stated,
@@ -148,7 +148,7 @@ export function openSelisihAsOf(db: ReadableDB, cut: AsOf): { v: number; selisih
                 sum(CASE WHEN l.to_place = 'DITERIMA' THEN l.qty WHEN l.from_place = 'DITERIMA' THEN -l.qty ELSE 0 END) AS q
          FROM ${rowsIn(cut)} AND l.document_id LIKE 'PENERIMAAN:%' GROUP BY 1, 2)
        SELECT dl.variant_id AS v, sum(coalesce(c.q, 0) - dl.stated_qty) AS selisih
-       FROM delivery d JOIN delivery_line dl ON dl.delivery_id = d.id
+       FROM penerimaan d JOIN penerimaan_baris dl ON dl.delivery_id = d.id
          LEFT JOIN counted c ON c.doc = 'PENERIMAAN:' || d.id AND c.v = dl.variant_id
        WHERE ${inCut.delivery}
          AND coalesce(c.q, 0) <> dl.stated_qty

@@ -15,7 +15,10 @@
  * The day of a row without a shift: in the satker's zone (setting 'zona_waktu', migration 0011), never the
  * zone of the PC that verifies; 'localtime' only for a file from before the setting existed.
  */
-export const ZONE = `coalesce((SELECT CASE value WHEN 'WITA' THEN '+8 hours' WHEN 'WIT' THEN '+9 hours' ELSE '+7 hours' END FROM setting WHERE key = 'zona_waktu'), 'localtime')`
+/** The zone modifier read from a settings table by its name (`setting` in a file from before 0015). */
+export const zoneFrom = (settings: string) =>
+  `coalesce((SELECT CASE value WHEN 'WITA' THEN '+8 hours' WHEN 'WIT' THEN '+9 hours' ELSE '+7 hours' END FROM ${settings} WHERE key = 'zona_waktu'), 'localtime')`
+export const ZONE = zoneFrom('pengaturan')
 
 export const placeKindSql = (p: string) =>
   `CASE WHEN instr(${p}, ':') > 0 THEN substr(${p}, 1, instr(${p}, ':') - 1) ELSE ${p} END`

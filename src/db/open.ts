@@ -6,7 +6,7 @@ import { AUTOCHECKPOINT_PAGES } from './checkpoint'
 import { MIGRATIONS, type Migration } from './migrations'
 import { asReadable, asWritable, type ReadableDB, type WritableDB } from './handles'
 import { cacheStatements } from './statementCache'
-import { sealJejak } from './jejak'
+import { MIGRATION_ACTION, sealJejak } from './jejak'
 
 /** The app's own, writable connection (see handles.ts). */
 export type DB = WritableDB
@@ -131,7 +131,7 @@ export function migrate(db: WritableDB, migrations: readonly Migration[]): void 
     if (pending.some((m) => m.version >= 11))
       sealJejak(
         db,
-        { at, actor: 'Gudang Pemilu', action: 'migrasi', detail: JSON.stringify(pending.map((m) => m.name)) },
+        { at, actor: 'Gudang Pemilu', action: MIGRATION_ACTION, detail: JSON.stringify(pending.map((m) => m.name)) },
         { all: true },
       )
   }).immediate()

@@ -30,7 +30,7 @@ interface PemilihanRow {
 }
 
 export function readPemilihan(db: ReadableDB): Pemilihan | undefined {
-  const r = db.prepare('SELECT *, logo IS NOT NULL AS has_logo FROM election WHERE id = 1').get() as
+  const r = db.prepare('SELECT *, logo IS NOT NULL AS has_logo FROM pemilihan WHERE id = 1').get() as
     PemilihanRow | undefined
   if (!r) return undefined
   return {
@@ -59,13 +59,13 @@ export function readPemilihan(db: ReadableDB): Pemilihan | undefined {
 
 /** The stored zona_waktu (migration 0011), or undefined in a file from before it. */
 function zonaSetting(db: ReadableDB): string | undefined {
-  if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'setting'`).get()) return undefined
-  return db.prepare(`SELECT value FROM setting WHERE key = 'zona_waktu'`).pluck().get() as string | undefined
+  if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pengaturan'`).get()) return undefined
+  return db.prepare(`SELECT value FROM pengaturan WHERE key = 'zona_waktu'`).pluck().get() as string | undefined
 }
 
 export function setZonaWaktu(db: WritableDB, zona: ZonaWaktu): void {
   db.prepare(
-    `INSERT INTO setting (key, value) VALUES ('zona_waktu', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    `INSERT INTO pengaturan (key, value) VALUES ('zona_waktu', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
   ).run(zona)
 }
 
@@ -84,7 +84,7 @@ export function insertPemilihan(
   },
 ): void {
   db.prepare(
-    `INSERT INTO election (id, jenis, tahun, provinsi, satker, kode_wilayah, reserve_bp, rounding, max_voters_per_tps, data_note, created_at)
+    `INSERT INTO pemilihan (id, jenis, tahun, provinsi, satker, kode_wilayah, reserve_bp, rounding, max_voters_per_tps, data_note, created_at)
        VALUES (1, ?, ?, ?, ?, ?, ?, 'up', ?, ?, ?)`,
   ).run(e.jenis, e.tahun, e.provinsi, e.satker, e.kodeWilayah, e.reserveBp, e.maxVotersPerTps, e.dataNote, e.createdAt)
 }
@@ -112,25 +112,32 @@ const COLUMN = {
 export type PemilihanSetting = keyof typeof COLUMN
 
 export function updatePemilihan(db: WritableDB, setting: PemilihanSetting, value: string | number): void {
-  db.prepare(`UPDATE election SET ${COLUMN[setting]} = ? WHERE id = 1`).run(value)
+  db.prepare(`UPDATE pemilihan SET ${COLUMN[setting]} = ? WHERE id = 1`).run(value)
 }
 
 export function setLogo(db: WritableDB, logo: Buffer | null, mime: 'image/png' | 'image/jpeg' | null): void {
-  db.prepare('UPDATE election SET logo = ?, logo_mime = ? WHERE id = 1').run(logo, mime)
+  db.prepare('UPDATE pemilihan SET logo = ?, logo_mime = ? WHERE id = 1').run(logo, mime)
 }
 
 export function logo(db: ReadableDB): { mime: 'image/png' | 'image/jpeg'; data: Buffer } | null {
-  const r = db.prepare('SELECT logo, logo_mime AS mime FROM election WHERE id = 1').get() as
+  const r = db.prepare('SELECT logo, logo_mime AS mime FROM pemilihan WHERE id = 1').get() as
     { logo: Buffer | null; mime: 'image/png' | 'image/jpeg' | null } | undefined
   return r?.logo && r.mime ? { mime: r.mime, data: r.logo } : null
 }
 
 /** The satker's name, or undefined in a file with no election yet. */
 export function satkerName(db: ReadableDB): string | undefined {
-  return (db.prepare('SELECT satker FROM election WHERE id = 1').get() as { satker: string } | undefined)?.satker
+  // Also read from backups and files to restore, which may predate 0015 and call the table `election`.
+  // A file with neither is no Gudang Pemilu file: the query's "no such table" says so to the caller.
+  const old = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'election'`).get()
+  return (
+    db.prepare(`SELECT satker FROM ${old ? 'election' : 'pemilihan'} WHERE id = 1`).get() as
+      { satker: string } | undefined
+  )?.satker
 }
 
 /** The most voters a TPS may have; undefined in a file with no election yet. */
 export function maxVotersPerTps(db: ReadableDB): number | undefined {
-  return (db.prepare('SELECT max_voters_per_tps AS m FROM election WHERE id = 1').get() as { m: number } | undefined)?.m
+  return (db.prepare('SELECT max_voters_per_tps AS m FROM pemilihan WHERE id = 1').get() as { m: number } | undefined)
+    ?.m
 }

@@ -28,7 +28,7 @@ export function pemusnahanRows(db: ReadableDB) {
     .prepare(
       `SELECT p.id, p.tanggal, p.at, p.actor, p.metode, p.tempat, p.note, d.id AS documentId, d.nomor,
                 (SELECT coalesce(sum(CASE WHEN l.reason = 'BATAL' THEN -l.qty ELSE l.qty END), 0) FROM ledger l WHERE l.document_id = 'PEMUSNAHAN:' || p.id) AS qty
-         FROM pemusnahan p LEFT JOIN document d ON d.doc_type = 'BA_PEMUSNAHAN' AND d.ref = 'PEMUSNAHAN:' || p.id ORDER BY p.id DESC`,
+         FROM pemusnahan p LEFT JOIN dokumen d ON d.doc_type = 'BA_PEMUSNAHAN' AND d.ref = 'PEMUSNAHAN:' || p.id ORDER BY p.id DESC`,
     )
     .all() as {
     id: number

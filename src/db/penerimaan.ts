@@ -45,11 +45,13 @@ const toRecord = (r: DeliveryRow): PenerimaanRecord => ({
 
 /** Every delivery, the latest first. */
 export function daftarPenerimaan(db: ReadableDB): PenerimaanRecord[] {
-  return (db.prepare('SELECT * FROM delivery ORDER BY received_at DESC, id DESC').all() as DeliveryRow[]).map(toRecord)
+  return (db.prepare('SELECT * FROM penerimaan ORDER BY received_at DESC, id DESC').all() as DeliveryRow[]).map(
+    toRecord,
+  )
 }
 
 export function penerimaanById(db: ReadableDB, id: number): PenerimaanRecord | undefined {
-  const r = db.prepare('SELECT * FROM delivery WHERE id = ?').get(id) as DeliveryRow | undefined
+  const r = db.prepare('SELECT * FROM penerimaan WHERE id = ?').get(id) as DeliveryRow | undefined
   return r && toRecord(r)
 }
 
@@ -58,7 +60,7 @@ export function penerimaanBySuratJalan(db: ReadableDB, penyedia: string, suratJa
   return (
     db
       .prepare(
-        'SELECT id FROM delivery WHERE lower(trim(penyedia)) = lower(trim(?)) AND lower(trim(surat_jalan)) = lower(trim(?))',
+        'SELECT id FROM penerimaan WHERE lower(trim(penyedia)) = lower(trim(?)) AND lower(trim(surat_jalan)) = lower(trim(?))',
       )
       .get(penyedia, suratJalan) as { id: number } | undefined
   )?.id
@@ -66,14 +68,14 @@ export function penerimaanBySuratJalan(db: ReadableDB, penyedia: string, suratJa
 
 /** Every penyedia named on a delivery or a return. */
 export function penyediaNames(db: ReadableDB): string[] {
-  return db.prepare('SELECT penyedia FROM delivery UNION SELECT penyedia FROM retur').pluck().all() as string[]
+  return db.prepare('SELECT penyedia FROM penerimaan UNION SELECT penyedia FROM retur').pluck().all() as string[]
 }
 
 export function insertPenerimaan(db: WritableDB, h: PenerimaanHeader & { at: string; actor: string }): number {
   return Number(
     db
       .prepare(
-        `INSERT INTO delivery (kind, received_at, penyedia, surat_jalan, bttb, kendaraan, pengemudi, wakil_nama, wakil_jabatan, pengganti_untuk, note, recorded_at, recorded_by)
+        `INSERT INTO penerimaan (kind, received_at, penyedia, surat_jalan, bttb, kendaraan, pengemudi, wakil_nama, wakil_jabatan, pengganti_untuk, note, recorded_at, recorded_by)
            VALUES (@kind, @receivedAt, @penyedia, @suratJalan, @bttb, @kendaraan, @pengemudi, @wakilNama, @wakilJabatan, @penggantiUntuk, @note, @at, @actor)`,
       )
       .run({
@@ -100,7 +102,7 @@ export function insertPenerimaanBaris(
   l: { variantId: number; dus: number | null; isiPerDus: number | null; statedQty: number; tertukarNote: string },
 ): void {
   db.prepare(
-    'INSERT INTO delivery_line (delivery_id, variant_id, dus, isi_per_dus, stated_qty, tertukar_note) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO penerimaan_baris (delivery_id, variant_id, dus, isi_per_dus, stated_qty, tertukar_note) VALUES (?, ?, ?, ?, ?, ?)',
   ).run(deliveryId, l.variantId, l.dus, l.isiPerDus, l.statedQty, l.tertukarNote)
 }
 
@@ -120,7 +122,7 @@ export function barisOf(db: ReadableDB, deliveryId: number, ref: string): Peneri
               coalesce((SELECT sum(CASE WHEN g.to_place = 'TERTUKAR' THEN g.qty WHEN g.from_place = 'TERTUKAR' THEN -g.qty ELSE 0 END)
                         FROM ledger g WHERE g.document_id = ? AND g.variant_id = l.variant_id), 0) AS tertukarQty,
               s.at AS selesaiAt, s.actor AS selesaiActor, s.note AS selesaiNote
-       FROM delivery_line l LEFT JOIN selisih_selesai s ON s.delivery_line_id = l.id
+       FROM penerimaan_baris l LEFT JOIN selisih_selesai s ON s.delivery_line_id = l.id
        WHERE l.delivery_id = ? ORDER BY l.id`,
     )
     .all(ref, ref, deliveryId) as (Omit<PenerimaanBarisRecord, 'selesai'> & {
@@ -137,7 +139,7 @@ export function barisOf(db: ReadableDB, deliveryId: number, ref: string): Peneri
 /** The delivery a line belongs to. */
 export function penerimaanOfBaris(db: ReadableDB, lineId: number): number | undefined {
   return (
-    db.prepare('SELECT delivery_id AS deliveryId FROM delivery_line WHERE id = ?').get(lineId) as
+    db.prepare('SELECT delivery_id AS deliveryId FROM penerimaan_baris WHERE id = ?').get(lineId) as
       { deliveryId: number } | undefined
   )?.deliveryId
 }
@@ -157,7 +159,7 @@ export function insertSelisihSelesai(
 /** The latest BA penerimaan issued for a delivery (document `ref`). */
 export function baPenerimaanOf(db: ReadableDB, ref: string): { id: number; nomor: string | null } | undefined {
   return db
-    .prepare(`SELECT id, nomor FROM document WHERE doc_type = 'BA_PENERIMAAN' AND ref = ? ORDER BY id DESC LIMIT 1`)
+    .prepare(`SELECT id, nomor FROM dokumen WHERE doc_type = 'BA_PENERIMAAN' AND ref = ? ORDER BY id DESC LIMIT 1`)
     .get(ref) as { id: number; nomor: string | null } | undefined
 }
 
@@ -192,7 +194,7 @@ export function qtyPerVariantOf(db: ReadableDB, ref: string): { variantId: numbe
 /** The latest nota pengembalian issued for a return (document `ref`). */
 export function notaReturOf(db: ReadableDB, ref: string): { id: number; nomor: string | null } | undefined {
   return db
-    .prepare(`SELECT id, nomor FROM document WHERE doc_type = 'NOTA_RETUR' AND ref = ? ORDER BY id DESC LIMIT 1`)
+    .prepare(`SELECT id, nomor FROM dokumen WHERE doc_type = 'NOTA_RETUR' AND ref = ? ORDER BY id DESC LIMIT 1`)
     .get(ref) as { id: number; nomor: string | null } | undefined
 }
 

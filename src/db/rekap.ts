@@ -9,7 +9,7 @@ export function deliveredUpTo(db: ReadableDB, tanggal: string): { variantId: num
     .prepare(
       `SELECT l.variant_id AS variantId, substr(d.received_at, 1, 10) = @t AS today,
               sum(CASE WHEN l.to_place = 'DITERIMA' THEN l.qty WHEN l.from_place = 'DITERIMA' THEN -l.qty ELSE 0 END) AS qty
-       FROM ledger l JOIN delivery d ON l.document_id = 'PENERIMAAN:' || d.id
+       FROM ledger l JOIN penerimaan d ON l.document_id = 'PENERIMAAN:' || d.id
        WHERE substr(d.received_at, 1, 10) <= @t GROUP BY l.variant_id, today`,
     )
     .all({ t: tanggal }) as { variantId: number; today: number; qty: number }[]
@@ -48,8 +48,8 @@ export function teamsOn(
   return db
     .prepare(
       `SELECT DISTINCT t.id, t.nama, coalesce(w.nama, '') AS ketua, coalesce(tt.qty, t.daily_target) AS target
-       FROM shift s JOIN shift_team x ON x.shift_id = s.id JOIN team t ON t.id = x.team_id LEFT JOIN worker w ON w.id = t.leader_id
-       LEFT JOIN team_target tt ON tt.team_id = t.id AND tt.tanggal = s.tanggal WHERE s.tanggal = ? ORDER BY t.nama_key`,
+       FROM shift s JOIN shift_team x ON x.shift_id = s.id JOIN regu t ON t.id = x.team_id LEFT JOIN pekerja w ON w.id = t.leader_id
+       LEFT JOIN regu_target tt ON tt.team_id = t.id AND tt.tanggal = s.tanggal WHERE s.tanggal = ? ORDER BY t.nama_key`,
     )
     .all(tanggal) as { id: number; nama: string; ketua: string; target: number }[]
 }
@@ -81,7 +81,7 @@ export interface DeliveryLineOn {
 export function deliveryLinesOn(db: ReadableDB, tanggal: string): DeliveryLineOn[] {
   return db
     .prepare(
-      `SELECT d.id, d.received_at AS at, d.penyedia, d.surat_jalan AS sj, d.bttb, d.kind, l.variant_id AS variantId, l.stated_qty AS stated FROM delivery d JOIN delivery_line l ON l.delivery_id = d.id WHERE substr(d.received_at, 1, 10) = ? ORDER BY d.received_at, d.id, l.id`,
+      `SELECT d.id, d.received_at AS at, d.penyedia, d.surat_jalan AS sj, d.bttb, d.kind, l.variant_id AS variantId, l.stated_qty AS stated FROM penerimaan d JOIN penerimaan_baris l ON l.delivery_id = d.id WHERE substr(d.received_at, 1, 10) = ? ORDER BY d.received_at, d.id, l.id`,
     )
     .all(tanggal) as DeliveryLineOn[]
 }

@@ -76,8 +76,8 @@ export function plannedPerDay(db: ReadableDB, filter: DateRange): { tanggal: str
     .prepare(
       `SELECT d.tanggal, sum(d.target) AS target FROM (
          SELECT DISTINCT s.tanggal, x.team_id, coalesce(tt.qty, t.daily_target) AS target
-         FROM shift s JOIN shift_team x ON x.shift_id = s.id JOIN team t ON t.id = x.team_id
-         LEFT JOIN team_target tt ON tt.team_id = t.id AND tt.tanggal = s.tanggal
+         FROM shift s JOIN shift_team x ON x.shift_id = s.id JOIN regu t ON t.id = x.team_id
+         LEFT JOIN regu_target tt ON tt.team_id = t.id AND tt.tanggal = s.tanggal
          WHERE s.kind = 'sortir_lipat' ${filter.from ? 'AND s.tanggal >= @from' : ''} ${filter.to ? 'AND s.tanggal <= @to' : ''}
        ) d GROUP BY d.tanggal`,
     )

@@ -9,7 +9,8 @@ import { asReadable, type ReadableDB } from './handles'
 export function electionUid(db: ReadableDB): string | null {
   try {
     return (
-      (db.prepare(`SELECT value FROM setting WHERE key = 'id_pemilihan'`).pluck().get() as string | undefined) ?? null
+      (db.prepare(`SELECT value FROM pengaturan WHERE key = 'id_pemilihan'`).pluck().get() as string | undefined) ??
+      null
     )
   } catch {
     return null

@@ -12,7 +12,7 @@ export function handedOverTps(
   return db
     .prepare(
       `SELECT x.tps_id AS tpsId, x.handover_id AS handoverId, x.exception, c.handover_id IS NOT NULL AS confirmed
-       FROM handover_tps x LEFT JOIN handover_confirmation c ON c.handover_id = x.handover_id`,
+       FROM serah_terima_tps x LEFT JOIN serah_terima_konfirmasi c ON c.handover_id = x.handover_id`,
     )
     .all() as { tpsId: number; handoverId: number; exception: string | null; confirmed: number }[]
 }
@@ -62,11 +62,11 @@ export function serahTerimaRows(db: ReadableDB, kecamatanId?: number): SerahTeri
   return db
     .prepare(
       `SELECT h.*, k.nama AS kecamatan, c.at AS confirmedAt, c.actor AS confirmedBy, c.note AS confirmNote,
-              (SELECT count(*) FROM handover_tps x WHERE x.handover_id = h.id) AS tps,
-              (SELECT count(*) FROM handover_tps x WHERE x.handover_id = h.id AND x.exception IS NOT NULL) AS exceptions,
+              (SELECT count(*) FROM serah_terima_tps x WHERE x.handover_id = h.id) AS tps,
+              (SELECT count(*) FROM serah_terima_tps x WHERE x.handover_id = h.id AND x.exception IS NOT NULL) AS exceptions,
               d.id AS documentId, d.nomor
-       FROM handover h JOIN kecamatan k ON k.id = h.kecamatan_id LEFT JOIN handover_confirmation c ON c.handover_id = h.id
-       LEFT JOIN document d ON d.doc_type = 'BA_SERAH_TERIMA' AND d.ref = 'SERAH_TERIMA:' || h.id
+       FROM serah_terima h JOIN kecamatan k ON k.id = h.kecamatan_id LEFT JOIN serah_terima_konfirmasi c ON c.handover_id = h.id
+       LEFT JOIN dokumen d ON d.doc_type = 'BA_SERAH_TERIMA' AND d.ref = 'SERAH_TERIMA:' || h.id
        ${kecamatanId === undefined ? '' : 'WHERE h.kecamatan_id = ?'} ORDER BY h.id DESC`,
     )
     .all(...(kecamatanId === undefined ? [] : [kecamatanId])) as SerahTerimaRow[]
@@ -76,8 +76,8 @@ export function serahTerimaRows(db: ReadableDB, kecamatanId?: number): SerahTeri
 export function serahTerimaOfTps(db: ReadableDB, tpsId: number): { id: number; nomor: string | null } | undefined {
   return db
     .prepare(
-      `SELECT h.id, d.nomor FROM handover_tps x JOIN handover h ON h.id = x.handover_id
-     LEFT JOIN document d ON d.doc_type = 'BA_SERAH_TERIMA' AND d.ref = 'SERAH_TERIMA:' || h.id WHERE x.tps_id = ?`,
+      `SELECT h.id, d.nomor FROM serah_terima_tps x JOIN serah_terima h ON h.id = x.handover_id
+     LEFT JOIN dokumen d ON d.doc_type = 'BA_SERAH_TERIMA' AND d.ref = 'SERAH_TERIMA:' || h.id WHERE x.tps_id = ?`,
     )
     .get(tpsId) as { id: number; nomor: string | null } | undefined
 }
@@ -98,7 +98,7 @@ export function insertSerahTerima(
   return Number(
     db
       .prepare(
-        'INSERT INTO handover (kecamatan_id, at, actor, tanggal, ppk_nama, ppk_jabatan, kendaraan, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO serah_terima (kecamatan_id, at, actor, tanggal, ppk_nama, ppk_jabatan, kendaraan, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       )
       .run(row.kecamatanId, row.at, row.actor, row.tanggal, row.ppkNama, row.ppkJabatan, row.kendaraan, row.note)
       .lastInsertRowid,
@@ -106,7 +106,7 @@ export function insertSerahTerima(
 }
 
 export function insertSerahTerimaTps(db: WritableDB, handoverId: number, tpsId: number, exception: string | null) {
-  db.prepare('INSERT INTO handover_tps (handover_id, tps_id, exception) VALUES (?, ?, ?)').run(
+  db.prepare('INSERT INTO serah_terima_tps (handover_id, tps_id, exception) VALUES (?, ?, ?)').run(
     handoverId,
     tpsId,
     exception,
@@ -114,7 +114,7 @@ export function insertSerahTerimaTps(db: WritableDB, handoverId: number, tpsId: 
 }
 
 export function insertKonfirmasi(db: WritableDB, row: { handoverId: number; at: string; actor: string; note: string }) {
-  db.prepare('INSERT INTO handover_confirmation (handover_id, at, actor, note) VALUES (?, ?, ?, ?)').run(
+  db.prepare('INSERT INTO serah_terima_konfirmasi (handover_id, at, actor, note) VALUES (?, ?, ?, ?)').run(
     row.handoverId,
     row.at,
     row.actor,
@@ -142,13 +142,15 @@ export function heldAt(db: ReadableDB, place: string): { variantId: number; qty:
 
 /** The TPS of every handover: their kits need nothing more from the warehouse. */
 export function handedTpsIds(db: ReadableDB): number[] {
-  return (db.prepare('SELECT tps_id AS t FROM handover_tps').all() as { t: number }[]).map((r) => r.t)
+  return (db.prepare('SELECT tps_id AS t FROM serah_terima_tps').all() as { t: number }[]).map((r) => r.t)
 }
 
 /** One handover with its kecamatan's name, as its BA states it. */
 export function serahTerimaForBa(db: ReadableDB, handoverId: number) {
   return db
-    .prepare('SELECT h.*, k.nama AS kecamatan FROM handover h JOIN kecamatan k ON k.id = h.kecamatan_id WHERE h.id = ?')
+    .prepare(
+      'SELECT h.*, k.nama AS kecamatan FROM serah_terima h JOIN kecamatan k ON k.id = h.kecamatan_id WHERE h.id = ?',
+    )
     .get(handoverId) as
     | { id: number; kecamatan: string; ppk_nama: string; ppk_jabatan: string; kendaraan: string; note: string }
     | undefined
@@ -172,7 +174,7 @@ export function serahTerimaMembers(
 ): { tpsId: number; exception: string | null; nomor: number; desa: string; desaId: number }[] {
   return db
     .prepare(
-      `SELECT x.tps_id AS tpsId, x.exception, t.nomor, d.nama AS desa, d.id AS desaId FROM handover_tps x JOIN tps t ON t.id = x.tps_id JOIN desa d ON d.id = t.desa_id
+      `SELECT x.tps_id AS tpsId, x.exception, t.nomor, d.nama AS desa, d.id AS desaId FROM serah_terima_tps x JOIN tps t ON t.id = x.tps_id JOIN desa d ON d.id = t.desa_id
        WHERE x.handover_id = ? ORDER BY coalesce(d.kode, ''), d.nama_key, t.nomor`,
     )
     .all(handoverId) as { tpsId: number; exception: string | null; nomor: number; desa: string; desaId: number }[]

@@ -137,7 +137,7 @@ export function replaceAttendance(
 /** The names of the teams working in a shift, by team id (a tally save asks on every save: no sort). */
 export function shiftTeamNames(db: ReadableDB, shiftId: number): Map<number, string> {
   const rows = db
-    .prepare('SELECT t.id, t.nama FROM shift_team x JOIN team t ON t.id = x.team_id WHERE x.shift_id = ?')
+    .prepare('SELECT t.id, t.nama FROM shift_team x JOIN regu t ON t.id = x.team_id WHERE x.shift_id = ?')
     .all(shiftId) as { id: number; nama: string }[]
   return new Map(rows.map((t) => [t.id, t.nama]))
 }
@@ -146,7 +146,7 @@ export function shiftTeamNames(db: ReadableDB, shiftId: number): Map<number, str
 export function shiftTeams(db: ReadableDB, shiftId: number): { id: number; nama: string }[] {
   return db
     .prepare(
-      `SELECT t.id, t.nama FROM shift_team x JOIN team t ON t.id = x.team_id WHERE x.shift_id = ? ORDER BY t.nama_key`,
+      `SELECT t.id, t.nama FROM shift_team x JOIN regu t ON t.id = x.team_id WHERE x.shift_id = ? ORDER BY t.nama_key`,
     )
     .all(shiftId) as { id: number; nama: string }[]
 }
@@ -155,7 +155,7 @@ export function shiftTeams(db: ReadableDB, shiftId: number): { id: number; nama:
 export function shiftWorkers(db: ReadableDB, shiftId: number): { id: number; nama: string; teamId: number }[] {
   return db
     .prepare(
-      `SELECT w.id, w.nama, x.team_id AS teamId FROM shift_worker x JOIN worker w ON w.id = x.worker_id WHERE x.shift_id = ? ORDER BY w.nama`,
+      `SELECT w.id, w.nama, x.team_id AS teamId FROM shift_worker x JOIN pekerja w ON w.id = x.worker_id WHERE x.shift_id = ? ORDER BY w.nama`,
     )
     .all(shiftId) as { id: number; nama: string; teamId: number }[]
 }

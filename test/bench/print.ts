@@ -128,7 +128,7 @@ export async function benchPrint(
         })),
     }),
   )
-  const teamId = (ctx.db.prepare('SELECT id FROM team ORDER BY id LIMIT 1').get() as { id: number }).id
+  const teamId = (ctx.db.prepare('SELECT id FROM regu ORDER BY id LIMIT 1').get() as { id: number }).id
   for (const v of variants.filter((x) => x.assembled)) {
     const s = shift.buka(
       ctx,

@@ -56,7 +56,7 @@ export function seeded(seed: number): () => number {
 export async function prepareFlipSource(dbPath: string): Promise<void> {
   const app = await openApp({ dbPath, demoCsvPath: join(ROOT, 'resources/demo/tps-batubara-2024.csv') })
   try {
-    const variantId = app.ctx.db.prepare('SELECT id FROM item_variant ORDER BY id LIMIT 1').pluck().get() as number
+    const variantId = app.ctx.db.prepare('SELECT id FROM barang_varian ORDER BY id LIMIT 1').pluck().get() as number
     const res = await app.dispatcher.call(
       'penerimaan.catat',
       {

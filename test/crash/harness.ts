@@ -119,7 +119,7 @@ export async function crashTest(
   const lost: string[] = []
   try {
     const hashAt = db.prepare('SELECT hash FROM ledger WHERE seq = ?')
-    const delivery = db.prepare('SELECT 1 FROM delivery WHERE surat_jalan = ?')
+    const delivery = db.prepare('SELECT 1 FROM penerimaan WHERE surat_jalan = ?')
     for (const a of acked) {
       if ((hashAt.get(a.seq) as { hash: string } | undefined)?.hash !== a.hash) lost.push(a.line)
       else if (a.sj && !delivery.get(a.sj)) lost.push(a.line)

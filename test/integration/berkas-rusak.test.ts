@@ -45,7 +45,7 @@ const beside = (file: string) =>
 beforeAll(async () => {
   gudang = gudangCommand(dir)
   const app = await openTestApp({ dir, name: 'sumber' })
-  const [a, b] = app.ctx.db.prepare('SELECT id FROM item_variant ORDER BY id LIMIT 2').all() as { id: number }[]
+  const [a, b] = app.ctx.db.prepare('SELECT id FROM barang_varian ORDER BY id LIMIT 2').all() as { id: number }[]
   recordMoves(app.ctx, { actor: 'Petugas Uji' }, [
     { variantId: a!.id, from: 'PENYEDIA', to: 'DITERIMA', qty: 1000 },
     { variantId: a!.id, from: 'DITERIMA', to: 'BAIK', qty: 400 },
@@ -140,7 +140,7 @@ describe('gudang verify never writes the file it checks', () => {
     writer.pragma('journal_mode = WAL')
     writer.pragma('wal_autocheckpoint = 0')
     const ctx = { db: asWritable(writer), dbPath: file, now: () => new Date() }
-    const [v] = writer.prepare('SELECT id FROM item_variant ORDER BY id LIMIT 1').all() as { id: number }[]
+    const [v] = writer.prepare('SELECT id FROM barang_varian ORDER BY id LIMIT 1').all() as { id: number }[]
     writeTx(ctx, { actor: 'Petugas Uji' }, 'uji.tulis', () => ({
       result: recordMoves(ctx, { actor: 'Petugas Uji' }, [
         { variantId: v!.id, from: 'PENYEDIA', to: 'DITERIMA', qty: 7 },

@@ -40,7 +40,7 @@ function readBackup(file: string): {
       seq: number
       hash: string
     }
-    const satker = (db.prepare('SELECT satker FROM election WHERE id = 1').get() as { satker: string }).satker
+    const satker = (db.prepare('SELECT satker FROM pemilihan WHERE id = 1').get() as { satker: string }).satker
     return {
       checksum: fingerprint(db),
       integrity,
@@ -443,6 +443,7 @@ describe('the backup openApp makes before migrating an older file', () => {
     const db = openDatabase(path, { migrations: MIGRATIONS.slice(0, version) })
     expect(schemaVersion(db)).toBe(version)
     db.exec(`
+      -- the tables' names before 0015
       INSERT INTO election (id, jenis, tahun, provinsi, satker, kode_wilayah, reserve_bp, rounding, max_voters_per_tps, created_at)
         VALUES (1, 'pilkada', 2024, 'Sumatera Utara', 'Kabupaten Batu Bara', '1219', 250, 'up', 600, '2024-10-01T02:00:00.000Z');
       INSERT INTO item (id, code, name, kind, unit, rule, sort_order) VALUES (1, 'BUPATI', 'Surat Suara Bupati', 'ballot', 'lembar', 'ballot', 20);

@@ -105,7 +105,7 @@ describe('print data of labels and daftar isi', () => {
       expect(pdf).toMatchObject({ mime: 'application/pdf', count: 2 })
       expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-')
       // The connection cannot write: SQLite itself refuses.
-      expect(() => db.prepare(`INSERT INTO setting (key, value) VALUES ('x', 'y')`).run()).toThrow(/readonly/)
+      expect(() => db.prepare(`INSERT INTO pengaturan (key, value) VALUES ('x', 'y')`).run()).toThrow(/readonly/)
     } finally {
       db.close()
     }

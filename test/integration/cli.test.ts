@@ -261,7 +261,7 @@ describe('gudang on a real database', () => {
     const { openApp } = await import('../../src/api/app')
     const { recordMoves } = await import('../../src/services/ledger')
     const app = await openApp({ dbPath: db })
-    const variants = app.ctx.db.prepare('SELECT id FROM item_variant ORDER BY id').all() as { id: number }[]
+    const variants = app.ctx.db.prepare('SELECT id FROM barang_varian ORDER BY id').all() as { id: number }[]
     recordMoves(app.ctx, { actor: 'Petugas Uji' }, [
       { variantId: variants[0]!.id, from: 'PENYEDIA', to: 'DITERIMA', qty: 1000 },
       { variantId: variants[0]!.id, from: 'DITERIMA', to: 'BAIK', qty: 400 },

@@ -170,14 +170,14 @@ function expectedProgress(filter: { from?: string; to?: string }) {
   // its daily target — worked out here from the rows, not with the service's query.
   const inRange = (t: string) => (!filter.from || t >= filter.from) && (!filter.to || t <= filter.to)
   const dailyTarget = new Map(
-    (ctx.db.prepare('SELECT id, daily_target AS t FROM team').all() as { id: number; t: number }[]).map((t) => [
+    (ctx.db.prepare('SELECT id, daily_target AS t FROM regu').all() as { id: number; t: number }[]).map((t) => [
       t.id,
       t.t,
     ]),
   )
   const override = new Map(
     (
-      ctx.db.prepare('SELECT team_id AS teamId, tanggal, qty FROM team_target').all() as {
+      ctx.db.prepare('SELECT team_id AS teamId, tanggal, qty FROM regu_target').all() as {
         teamId: number
         tanggal: string
         qty: number
@@ -213,7 +213,7 @@ function expectedProgress(filter: { from?: string; to?: string }) {
   })).filter((r) => r.qty !== 0)
   const processed = sum(sortir.filter((f) => f.category === 'hasil' || f.category === 'rusak'))
   const teams = (
-    ctx.db.prepare('SELECT id, nama, daily_target AS dailyTarget FROM team ORDER BY nama_key').all() as {
+    ctx.db.prepare('SELECT id, nama, daily_target AS dailyTarget FROM regu ORDER BY nama_key').all() as {
       id: number
       nama: string
       dailyTarget: number
@@ -226,7 +226,7 @@ function expectedProgress(filter: { from?: string; to?: string }) {
         (s, d) =>
           s +
           ((
-            ctx.db.prepare('SELECT qty FROM team_target WHERE team_id = ? AND tanggal = ?').get(t.id, d) as
+            ctx.db.prepare('SELECT qty FROM regu_target WHERE team_id = ? AND tanggal = ?').get(t.id, d) as
               { qty: number } | undefined
           )?.qty ?? t.dailyTarget),
         0,

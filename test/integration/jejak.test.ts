@@ -23,7 +23,7 @@ let copies = 0
 
 beforeAll(async () => {
   const app = await openTestApp({ dir, name: 'dasar' })
-  const [a] = app.ctx.db.prepare('SELECT id FROM item_variant ORDER BY id LIMIT 1').all() as { id: number }[]
+  const [a] = app.ctx.db.prepare('SELECT id FROM barang_varian ORDER BY id LIMIT 1').all() as { id: number }[]
   await app.call('pengguna.tambah', { nama: 'Ani Operator', role: 'operator' })
   const { recordMoves } = await import('../../src/services/ledger')
   recordMoves(app.ctx, { actor: 'Ani Operator' }, [{ variantId: a!.id, from: 'PENYEDIA', to: 'DITERIMA', qty: 900 }])
@@ -92,8 +92,8 @@ describe('the jejak chain', () => {
     ],
     [
       'a worker added',
-      `INSERT INTO worker (nama, nama_key, created_at) VALUES ('Pekerja Siluman', 'pekerja siluman', '2024-11-04')`,
-      /Tabel worker diubah di luar aplikasi/,
+      `INSERT INTO pekerja (nama, nama_key, created_at) VALUES ('Pekerja Siluman', 'pekerja siluman', '2024-11-04')`,
+      /Tabel pekerja diubah di luar aplikasi/,
     ],
   ])(
     'an edit of %s behind the app is named by its table and the last jejak that recorded it',

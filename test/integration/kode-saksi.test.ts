@@ -31,7 +31,7 @@ const journal = () => {
     .map((l) => JSON.parse(l) as { jenis: string; label: string; jejak: { seq: number; hash: string } })
 }
 function readFileSyncAll(dir: string): string {
-  const uid = app.ctx.db.prepare(`SELECT value FROM setting WHERE key = 'id_pemilihan'`).pluck().get() as string
+  const uid = app.ctx.db.prepare(`SELECT value FROM pengaturan WHERE key = 'id_pemilihan'`).pluck().get() as string
   const file = join(dir, `${uid}.jsonl`)
   return existsSync(file) ? readFileSync(file, 'utf8') : ''
 }
@@ -49,7 +49,7 @@ const move = (from: string, to: string, qty: number) =>
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true })
   app = await openTestApp({ dir: root, name: 'pemilihan', saksiDir, now: () => new Date('2024-11-04T03:00:00Z') })
-  variant = app.ctx.db.prepare('SELECT id FROM item_variant ORDER BY id LIMIT 1').pluck().get() as number
+  variant = app.ctx.db.prepare('SELECT id FROM barang_varian ORDER BY id LIMIT 1').pluck().get() as number
   await nameAllSigners(app)
   move('PENYEDIA', 'DITERIMA', 900)
   move('DITERIMA', 'RUSAK:KUSUT_SOBEK', 12)

@@ -59,7 +59,7 @@ async function demoApp(name: string): Promise<TestApp> {
 
 function variantOf(db: DB, code: string): number {
   const row = db
-    .prepare('SELECT v.id FROM item_variant v JOIN item i ON i.id = v.item_id WHERE i.code = ?')
+    .prepare('SELECT v.id FROM barang_varian v JOIN barang i ON i.id = v.item_id WHERE i.code = ?')
     .get(code) as { id: number } | undefined
   if (!row) throw new Error(`no variant for ${code}`)
   return row.id
@@ -79,7 +79,7 @@ describe('recording moves through the ledger service', () => {
     db = app.ctx.db
     const b = db
       .prepare(
-        `SELECT v.id FROM item_variant v JOIN item i ON i.id = v.item_id WHERE i.kind = 'ballot' ORDER BY i.sort_order LIMIT 1`,
+        `SELECT v.id FROM barang_varian v JOIN barang i ON i.id = v.item_id WHERE i.kind = 'ballot' ORDER BY i.sort_order LIMIT 1`,
       )
       .get() as { id: number }
     ballot = b.id

@@ -24,12 +24,13 @@ describe('migration 0010 on a database that lived under the earlier migrations',
       INSERT INTO shift (id, kind, tanggal, mulai, selesai, status, created_at, created_by)
         VALUES (1, 'sortir_lipat', '2024-11-05', '08:00', '16:00', 'open', '2024-11-05', 'uji');
       INSERT INTO shift_team (shift_id, team_id) VALUES (1, 1);`)
-    const rows = (db: typeof old) => ({
-      team: db.prepare('SELECT * FROM team').all(),
+    // 0015 renames team to regu: the rows are the same under either name.
+    const rows = (db: typeof old, team = 'regu') => ({
+      team: db.prepare(`SELECT * FROM ${team}`).all(),
       shift: db.prepare('SELECT * FROM shift').all(),
       shiftTeam: db.prepare('SELECT * FROM shift_team').all(),
     })
-    const before = rows(old)
+    const before = rows(old, 'team')
     expect(old.prepare(`SELECT name FROM sqlite_master WHERE name = 'draf'`).get()).toBeUndefined()
     old.close()
 

@@ -77,14 +77,14 @@ describe('openDatabase on a new file', () => {
       expect(db.pragma('synchronous', { simple: true })).toBe(2)
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
       for (const t of [
-        'election',
+        'pemilihan',
         'kecamatan',
         'desa',
         'tps',
-        'item',
+        'barang',
         'dapil',
         'dapil_kecamatan',
-        'item_variant',
+        'barang_varian',
         'ledger',
         'balance',
         'audit',

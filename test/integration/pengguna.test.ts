@@ -61,7 +61,7 @@ describe('users and sessions on the demo election', () => {
     expect((await overHttp(app).raw('wilayah.lihatRingkasan', {})).ok).toBe(true)
     const r = await overHttp(app).raw('regu.tambah', { nama: 'Tanpa Pengguna' })
     expect(r).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED', need: 'operator' } })
-    expect(app.ctx.db.prepare(`SELECT count(*) AS n FROM team WHERE nama = 'Tanpa Pengguna'`).get()).toEqual({ n: 0 })
+    expect(app.ctx.db.prepare(`SELECT count(*) AS n FROM regu WHERE nama = 'Tanpa Pengguna'`).get()).toEqual({ n: 0 })
   })
 
   it('an operator is chosen in one step, without a PIN, and never lapses', async () => {

@@ -17,7 +17,7 @@ describe('after restoring an older backup', () => {
   it('the newer backup and the codes shown since are no alarm; the witnesses before it still hold', async () => {
     const app = await openTestApp({ dir: root, name: 'pemilihan', saksiDir })
     try {
-      const v = app.ctx.db.prepare('SELECT id FROM item_variant ORDER BY id LIMIT 1').pluck().get() as number
+      const v = app.ctx.db.prepare('SELECT id FROM barang_varian ORDER BY id LIMIT 1').pluck().get() as number
       const move = (qty: number) =>
         recordMoves(app.ctx, { actor: 'Ani' }, [{ variantId: v, from: 'PENYEDIA', to: 'DITERIMA', qty }])
       move(100)

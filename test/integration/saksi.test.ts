@@ -26,7 +26,7 @@ let variant = 0
 beforeAll(async () => {
   mkdirSync(origin, { recursive: true })
   const app = await openTestApp({ dir: origin, name: 'pemilihan', saksiDir })
-  variant = (app.ctx.db.prepare('SELECT id FROM item_variant ORDER BY id LIMIT 1').pluck().get() as number)!
+  variant = (app.ctx.db.prepare('SELECT id FROM barang_varian ORDER BY id LIMIT 1').pluck().get() as number)!
   await app.call('pengguna.tambah', { nama: 'Ani Operator', role: 'operator' })
   for (const [from, to, qty] of [
     ['PENYEDIA', 'DITERIMA', 900],
@@ -184,14 +184,14 @@ describe('witnesses', () => {
       seq: number
       hash: string
     }
-    insider.exec('UPDATE document SET chain_seq = ?, chain_hash = ?', head.seq, head.hash).resealJejak().done()
+    insider.exec('UPDATE dokumen SET chain_seq = ?, chain_hash = ?', head.seq, head.hash).resealJejak().done()
     expect((await check(rewritten)).result).toMatchObject({
       intact: false,
       verdict: expect.stringMatching(/jurnal saksi/),
     })
 
     const deleted = copy()
-    new Insider(deleted).exec('DELETE FROM document').resealJejak().done()
+    new Insider(deleted).exec('DELETE FROM dokumen').resealJejak().done()
     expect((await check(deleted)).result.verdict).toMatch(/tercatat di jurnal saksi .* tidak ada lagi di register/)
   })
 
@@ -209,7 +209,7 @@ describe('witnesses', () => {
 function readFileSyncName(): string {
   const db = new Database(join(origin, 'pemilihan.sqlite'), { readonly: true })
   try {
-    return `${db.prepare(`SELECT value FROM setting WHERE key = 'id_pemilihan'`).pluck().get() as string}.jsonl`
+    return `${db.prepare(`SELECT value FROM pengaturan WHERE key = 'id_pemilihan'`).pluck().get() as string}.jsonl`
   } finally {
     db.close()
   }

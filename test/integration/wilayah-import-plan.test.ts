@@ -204,7 +204,7 @@ describe('a re-import that drops places the ledger already used', () => {
   const bupati = (a: OpenedApp) =>
     (
       a.ctx.db
-        .prepare(`SELECT v.id FROM item_variant v JOIN item i ON i.id = v.item_id WHERE i.code = 'BUPATI'`)
+        .prepare(`SELECT v.id FROM barang_varian v JOIN barang i ON i.id = v.item_id WHERE i.code = 'BUPATI'`)
         .get() as { id: number }
     ).id
 

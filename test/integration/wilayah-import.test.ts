@@ -368,7 +368,7 @@ describe('a re-import that would drop a TPS already packed', () => {
       const packed = tps.find((t) => keyOf(t) === keyOf(demoRows[5]!))!
       const variant = (
         app.ctx.db
-          .prepare(`SELECT v.id FROM item_variant v JOIN item i ON i.id = v.item_id WHERE i.code = 'BUPATI'`)
+          .prepare(`SELECT v.id FROM barang_varian v JOIN barang i ON i.id = v.item_id WHERE i.code = 'BUPATI'`)
           .get() as { id: number }
       ).id
       recordMoves(app.ctx, { actor: 'ani' }, [

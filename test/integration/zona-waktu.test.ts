@@ -27,7 +27,7 @@ beforeAll(async () => {
   const at = new Date(AT)
   const app = await openTestApp({ dir, name: 'zona', now: () => at })
   await nameAllSigners(app)
-  const v = app.ctx.db.prepare('SELECT id FROM item_variant ORDER BY id LIMIT 1').pluck().get() as number
+  const v = app.ctx.db.prepare('SELECT id FROM barang_varian ORDER BY id LIMIT 1').pluck().get() as number
   recordMoves(app.ctx, { actor: 'Ani' }, [
     { variantId: v, from: 'PENYEDIA', to: 'DITERIMA', qty: 100 },
     { variantId: v, from: 'DITERIMA', to: 'RUSAK:KUSUT_SOBEK', qty: 10 },

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import { MIGRATIONS } from '../../src/db/migrations'
 import { openDatabase } from '../../src/db/open'
+import { TABLE_RENAMES } from '../../src/db/migrations/0015_nama_tabel'
 
 /**
  * Takes a file built by today's app back before migration 0011 (the jejak chain), for the tests of earlier
@@ -24,4 +25,13 @@ export function undoMigration0011(raw: Database.Database): void {
   const before = openDatabase(':memory:', { migrations: MIGRATIONS.filter((m) => m.version < 11) })
   raw.exec(before.prepare(`SELECT sql FROM sqlite_master WHERE name = 'ledger_floor_flow'`).pluck().get() as string)
   before.close()
+}
+
+/**
+ * Takes a file back before migration 0015 (the glossary's table names): each table its name again. The
+ * triggers and indexes 0016 renamed are then not the older schema's, and rollBackTo makes them again.
+ */
+export function undoMigration0015(raw: Database.Database): void {
+  for (const [old, glossary] of TABLE_RENAMES) raw.exec(`ALTER TABLE ${glossary} RENAME TO ${old}`)
+  raw.exec(`DELETE FROM schema_migrations WHERE version >= 15`)
 }

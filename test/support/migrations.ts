@@ -9,7 +9,7 @@ import { verifyChain } from '../../src/db/ledger'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/db/migrations'
 import { openDatabase, schemaVersion, type DB } from '../../src/db/open'
 import { DEMO_CSV } from './api'
-import { undoMigration0011 } from './downgrade'
+import { undoMigration0011, undoMigration0015 } from './downgrade'
 
 /** Opens a raw connection (no migrations), runs fn, checkpoints the WAL into the main file and closes. */
 export function raw<T>(path: string, fn: (db: DB) => T): T {
@@ -112,6 +112,9 @@ export function rollBackTo(path: string, version: number): void {
   }
   const raw = new Database(path)
   try {
+    // 0015 renamed tables (their rows stay): the older migrations below name them by their old names.
+    const has0015 = raw.prepare('SELECT 1 FROM schema_migrations WHERE version = 15').get() !== undefined
+    if (version < 15 && has0015) undoMigration0015(raw)
     // 0011 also wrote settings rows and changed a trigger's SQL: its own undo knows them.
     const has0011 = raw.prepare('SELECT 1 FROM schema_migrations WHERE version = 11').get() !== undefined
     if (version < 11 && has0011) undoMigration0011(raw)
@@ -131,7 +134,25 @@ export function rollBackTo(path: string, version: number): void {
       const now = new Set(schemaOf(raw).map((o) => o.name))
       for (const o of want.filter((x) => x.type !== 'table' && x.sql && !now.has(x.name))) raw.exec(o.sql!)
       raw.prepare('DELETE FROM schema_migrations WHERE version > ?').run(version)
+      // The older app sealed every write: its file has no change marked and not recorded (0011's marks
+      // are set by the rollback's own edits, which the older file never had).
+      if (raw.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'jejak_kotor'`).get())
+        raw.exec('DELETE FROM jejak_kotor')
     })()
+    // A table renamed and renamed back (0015) keeps SQLite's rewriting of its SQL (quoted names, in its own
+    // and in other tables' foreign keys): the text is put back as `version` wrote it, the columns being the same.
+    const differs = want.filter(
+      (t) => t.type === 'table' && t.sql && schemaOf(raw).find((o) => o.name === t.name)?.sql !== t.sql,
+    )
+    if (differs.length) {
+      raw.unsafeMode(true)
+      raw.pragma('writable_schema = ON')
+      const put = raw.prepare(`UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?`)
+      for (const t of differs) put.run(t.sql, t.name)
+      raw.pragma('writable_schema = OFF')
+      raw.pragma(`schema_version = ${(raw.pragma('schema_version', { simple: true }) as number) + 1}`)
+      raw.unsafeMode(false)
+    }
   } finally {
     raw.close()
   }

@@ -24,7 +24,7 @@ export async function derive(dbPath: string, now: Date): Promise<Derived> {
     if (!res.ok) throw new Error(`dokumen.terbitkan: ${JSON.stringify(res.error)}`)
     const snapshot = JSON.parse(
       app.ctx.db
-        .prepare('SELECT snapshot FROM document WHERE id = ?')
+        .prepare('SELECT snapshot FROM dokumen WHERE id = ?')
         .pluck()
         .get((res.result as { id: number }).id) as string,
     ) as { tanggal: string; data: unknown }

@@ -64,8 +64,8 @@ describe('hash chain', () => {
 
   it('chains each appended row to the previous one and verifies', () => {
     const db = openDatabase(':memory:')
-    db.exec(`INSERT INTO item (id, code, name, kind, unit, rule, sort_order) VALUES (1, 'TINTA', 'Tinta', 'logistics', 'botol', 'per_tps', 1);
-             INSERT INTO item_variant (id, item_id) VALUES (1, 1);`)
+    db.exec(`INSERT INTO barang (id, code, name, kind, unit, rule, sort_order) VALUES (1, 'TINTA', 'Tinta', 'logistics', 'botol', 'per_tps', 1);
+             INSERT INTO barang_varian (id, item_id) VALUES (1, 1);`)
     const meta = { actor: 'ani', at: '2024-11-01T08:00:00.000Z' }
     const written = db.transaction(() =>
       appendMoves(

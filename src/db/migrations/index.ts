@@ -12,6 +12,8 @@ import m0011 from './0011_jejak'
 import m0012 from './0012_dapil_peta'
 import m0013 from './0013_upah_bendahara'
 import m0014 from './0014_draf_basis'
+import m0015 from './0015_nama_tabel'
+import m0016 from './0016_nama_pemicu'
 import type { ReadableDB } from '../handles'
 
 export interface Migration {
@@ -37,6 +39,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: '0012_dapil_peta', sql: m0012 },
   { version: 13, name: '0013_upah_bendahara', sql: m0013 },
   { version: 14, name: '0014_draf_basis', sql: m0014 },
+  { version: 15, name: '0015_nama_tabel', sql: m0015 },
+  { version: 16, name: '0016_nama_pemicu', sql: m0016 },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0
