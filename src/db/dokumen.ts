@@ -88,8 +88,7 @@ export function insertDokumen(db: WritableDB, row: NewDokumen): number {
 
 export function printedAs(db: ReadableDB, documentId: number, format: string): boolean {
   return (
-    db.prepare('SELECT 1 FROM dokumen_cetak WHERE document_id = ? AND format = ?').get(documentId, format) !==
-    undefined
+    db.prepare('SELECT 1 FROM dokumen_cetak WHERE document_id = ? AND format = ?').get(documentId, format) !== undefined
   )
 }
 
@@ -189,7 +188,9 @@ export function tertukarNotesUpTo(db: ReadableDB, variantId: number, tanggal: st
 export function tertukarNotes(db: ReadableDB, variantId: number): string[] {
   return (
     db
-      .prepare(`SELECT DISTINCT tertukar_note AS note FROM penerimaan_baris WHERE variant_id = ? AND tertukar_note <> ''`)
+      .prepare(
+        `SELECT DISTINCT tertukar_note AS note FROM penerimaan_baris WHERE variant_id = ? AND tertukar_note <> ''`,
+      )
       .all(variantId) as { note: string }[]
   ).map((n) => n.note)
 }

@@ -247,7 +247,9 @@ describe('Pemilu: five ballot types and dapil', () => {
     // PPWP and DPD have their one dapil; DPR and DPRD Provinsi have none until their mapping is imported.
     for (const l of list.filter((x) => x.itemCode !== 'DPRD_KAB'))
       expect(l.dapil, l.itemCode).toHaveLength(l.itemCode === 'PPWP' || l.itemCode === 'DPD' ? 1 : 0)
-    const variants = app.ctx.db.prepare(`SELECT count(*) AS n FROM barang_varian WHERE item_id = ?`).get(dprdKab.id) as {
+    const variants = app.ctx.db
+      .prepare(`SELECT count(*) AS n FROM barang_varian WHERE item_id = ?`)
+      .get(dprdKab.id) as {
       n: number
     }
     expect(variants.n).toBe(3)
