@@ -50,7 +50,8 @@ describe('migration 0012 on a Pemilu file made before it', () => {
         { id: 4, name: 'BATU BARA 1', name_key: 'BATU BARA 1', placeholder: 0, psu_reserve: null },
       ])
       expect(db.prepare('SELECT * FROM dapil_kecamatan ORDER BY item_id').all()).toEqual(members)
-      expect(db.prepare('SELECT * FROM item_variant ORDER BY id').all()).toEqual(variants)
+      // item_variant is barang_varian since 0015.
+      expect(db.prepare('SELECT * FROM barang_varian ORDER BY id').all()).toEqual(variants)
       // One placeholder per ballot type; a reserve is never negative.
       expect(() =>
         db.prepare(`INSERT INTO dapil (item_id, name, name_key, placeholder) VALUES (2, 'X', 'X', 1)`).run(),

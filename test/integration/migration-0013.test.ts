@@ -67,18 +67,19 @@ describe('migration 0013 on a database that lived under the migrations before it
   })
 
   it('a new file withholds by the daily rule, and the schema refuses a malformed NPWP, account or method', async () => {
+    // The file is at the latest schema here: worker and election are pekerja and pemilihan since 0015.
     const db = openDatabase(path, { mustExist: true })
     try {
-      expect(() => db.prepare(`UPDATE worker SET npwp = '1234'`).run()).toThrow(/CHECK/)
-      expect(() => db.prepare(`UPDATE worker SET npwp = '09.254.294.3-407'`).run()).toThrow(/CHECK/)
-      expect(() => db.prepare(`UPDATE worker SET no_rekening = '12-34'`).run()).toThrow(/CHECK/)
-      expect(() => db.prepare(`UPDATE election SET pph21_metode = 'bulanan'`).run()).toThrow(/CHECK/)
+      expect(() => db.prepare(`UPDATE pekerja SET npwp = '1234'`).run()).toThrow(/CHECK/)
+      expect(() => db.prepare(`UPDATE pekerja SET npwp = '09.254.294.3-407'`).run()).toThrow(/CHECK/)
+      expect(() => db.prepare(`UPDATE pekerja SET no_rekening = '12-34'`).run()).toThrow(/CHECK/)
+      expect(() => db.prepare(`UPDATE pemilihan SET pph21_metode = 'bulanan'`).run()).toThrow(/CHECK/)
     } finally {
       db.close()
     }
     const fresh = await openApp({ dbPath: join(root, 'baru.sqlite') })
     try {
-      const c = fresh.ctx.db.prepare(`SELECT dflt_value FROM pragma_table_info('election') WHERE name = 'pph21_metode'`)
+      const c = fresh.ctx.db.prepare(`SELECT dflt_value FROM pragma_table_info('pemilihan') WHERE name = 'pph21_metode'`)
       expect(c.pluck().get()).toBe("'ter_harian'")
     } finally {
       fresh.close()
