@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { nameAllSigners, openTestApp, pemiluWithTps, upload, useTempDir, DEMO_CSV, type TestApp } from '../support/api'
+import { BATU_BARA_DAPIL_CSV } from '../support/dapilBatuBara'
 
 /**
  * Master data that changes after the floor has started (issue 12): a dapil move, a re-imported TPS file,
@@ -24,29 +25,7 @@ const root = useTempDir('master-data-kits')
 let app: TestApp
 
 const demoText = readFileSync(DEMO_CSV, 'utf8')
-const KECAMATAN = [
-  'MEDANG DERAS',
-  'SEI SUKA',
-  'AIR PUTIH',
-  'LIMA PULUH',
-  'TALAWI',
-  'TANJUNG TIRAM',
-  'SEI BALAI',
-  'LAUT TADOR',
-  'LIMA PULUH PESISIR',
-  'DATUK LIMA PULUH',
-  'DATUK TANAH DATAR',
-  'NIBUNG HANGUS',
-]
-const dapilKab = (i: number) => `BATU BARA ${Math.floor(i / 4) + 1}`
-const DAPIL_CSV = [
-  'surat_suara;kecamatan;dapil',
-  ...KECAMATAN.flatMap((k, i) => [
-    `DPR;${k};SUMATERA UTARA III`,
-    `DPRD Provinsi;${k};SUMATERA UTARA 5`,
-    `DPRD Kab/Kota;${k};${dapilKab(i)}`,
-  ]),
-].join('\n')
+const DAPIL_CSV = BATU_BARA_DAPIL_CSV
 
 const id = { dprdKab: 0, laut: 0, medang: 0, tpsLaut: 0, tpsMedang: 0, vKab1: 0, vKab2: 0, packing: 0 }
 let ba = ''
