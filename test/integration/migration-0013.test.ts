@@ -79,7 +79,9 @@ describe('migration 0013 on a database that lived under the migrations before it
     }
     const fresh = await openApp({ dbPath: join(root, 'baru.sqlite') })
     try {
-      const c = fresh.ctx.db.prepare(`SELECT dflt_value FROM pragma_table_info('pemilihan') WHERE name = 'pph21_metode'`)
+      const c = fresh.ctx.db.prepare(
+        `SELECT dflt_value FROM pragma_table_info('pemilihan') WHERE name = 'pph21_metode'`,
+      )
       expect(c.pluck().get()).toBe("'ter_harian'")
     } finally {
       fresh.close()
