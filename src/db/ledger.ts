@@ -74,7 +74,8 @@ export interface ChainCheck {
   problem: string | null
 }
 
-interface StoredRow {
+/** A ledger row as the table holds it (SELECT *). */
+export interface LedgerDbRow {
   seq: number
   at: string
   actor: string
@@ -92,7 +93,8 @@ interface StoredRow {
   hash: string
 }
 
-const contentOf = (r: StoredRow): LedgerRowContent => ({
+/** What a stored row's hash covers, read back from its columns. */
+export const contentOf = (r: LedgerDbRow): LedgerRowContent => ({
   seq: r.seq,
   at: r.at,
   actor: r.actor,
@@ -117,7 +119,7 @@ export function lastSeq(db: ReadableDB): number {
 
 /** One row as written, or undefined. */
 export function ledgerRow(db: ReadableDB, seq: number): LedgerRowContent | undefined {
-  const r = db.prepare('SELECT * FROM ledger WHERE seq = ?').get(seq) as StoredRow | undefined
+  const r = db.prepare('SELECT * FROM ledger WHERE seq = ?').get(seq) as LedgerDbRow | undefined
   return r && contentOf(r)
 }
 
@@ -174,7 +176,7 @@ export function ledgerHistory(db: ReadableDB, f: HistoryFilter, limit: number): 
        ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
        ORDER BY l.seq DESC LIMIT ?`,
     )
-    .all(...params, limit) as (StoredRow & { worker: string | null; reversedBy: number | null })[]
+    .all(...params, limit) as (LedgerDbRow & { worker: string | null; reversedBy: number | null })[]
   return rows.map((r) => ({ ...contentOf(r), worker: r.worker, reversedBy: r.reversedBy }))
 }
 
@@ -241,7 +243,7 @@ export function verifyChain(
   const total = onProgress ? Math.min(to, lastSeq(db)) - from + 1 : 0
   const rows = db
     .prepare('SELECT * FROM ledger WHERE seq >= ? AND seq <= ? ORDER BY seq')
-    .iterate(from, to) as IterableIterator<StoredRow>
+    .iterate(from, to) as IterableIterator<LedgerDbRow>
   let prev =
     from === 1
       ? GENESIS_HASH

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import { GENESIS_HASH, type LedgerRowContent } from '../../src/core/ledgerRow'
 import { asWritable, type WritableDB } from '../../src/db/handles'
 import { jejakRowHash, tableDigest } from '../../src/db/jejak'
-import { rowHash } from '../../src/db/ledger'
+import { contentOf as storedContent, rowHash, type LedgerDbRow } from '../../src/db/ledger'
 import { KIND, categorised } from '../../src/db/migrations/0003_aggregates'
 
 /**
@@ -177,40 +177,9 @@ export class Insider {
   }
 }
 
-/** A ledger row as the table holds it (SELECT *). */
-export interface LedgerDbRow {
-  seq: number
-  at: string
-  actor: string
-  variant_id: number
-  from_place: string
-  to_place: string
-  qty: number
-  note: string | null
-  shift_id: number | null
-  document_id: string | null
-  reason: string | null
-  corrects_seq: number | null
-  worker_id: number | null
-  prev_hash: string
-  hash: string
-}
+export type { LedgerDbRow }
 
+/** A row's content as rewritten onto a new link: the stored columns, chained after `prevHash`. */
 function contentOf(r: LedgerDbRow, prevHash: string): LedgerRowContent {
-  return {
-    seq: r.seq,
-    at: r.at,
-    actor: r.actor,
-    variantId: r.variant_id,
-    from: r.from_place,
-    to: r.to_place,
-    qty: r.qty,
-    note: r.note,
-    shiftId: r.shift_id,
-    documentId: r.document_id,
-    reason: r.reason,
-    correctsSeq: r.corrects_seq,
-    workerId: r.worker_id ?? null,
-    prevHash,
-  }
+  return { ...storedContent(r), prevHash }
 }
