@@ -1,0 +1,224 @@
+import { useState, type InputHTMLAttributes, type ReactNode } from 'react'
+import { fieldLabel } from '../../api/contract/labels'
+import type { ApiError, Issue } from '../api'
+import { DateField } from './DateField'
+import { Field, PinField, TextAreaField, TextField } from './Form'
+
+/**
+ * Forms from field tables: a form's fields are described once (name, kind, hint…) and drawn by FormFields;
+ * their values live in one useFormState; the errors a refusal names are placed under the field of the same
+ * name and the rest go to the form's banner (placedIn). A field's label is the contract's (api/contract/labels.ts),
+ * so the screen and the refusal name a field alike; `label` is only for a screen that says more.
+ */
+
+/** A form's values: text for what is typed or chosen, true/false for a tick box. */
+export type FormValues = Record<string, string | boolean>
+
+export interface FormState<V extends FormValues> {
+  values: V
+  set<K extends keyof V>(name: K, value: V[K]): void
+  /** Some values at once (a choice that fills others in). */
+  patch(values: Partial<V>): void
+  /** A value differs from what the form opened with (or was last reset to): the leave-page guard and draft ask. */
+  dirty: boolean
+  /** Back to what the form opened with, or to `to` as the new saved state (after a save). */
+  reset(to?: V): void
+}
+
+/** The values of one form, with the state it started from so it knows when it holds unsaved edits. */
+export function useFormState<V extends FormValues>(initial: V | (() => V)): FormState<V> {
+  const [state, setState] = useState(() => {
+    const start = typeof initial === 'function' ? initial() : initial
+    return { values: start, saved: start }
+  })
+  const { values, saved } = state
+  return {
+    values,
+    set: (name, value) => setState((s) => ({ ...s, values: { ...s.values, [name]: value } })),
+    patch: (more) => setState((s) => ({ ...s, values: { ...s.values, ...more } })),
+    dirty: Object.keys(values).some((k) => values[k] !== saved[k]),
+    reset: (to) => setState((s) => ({ values: to ?? s.saved, saved: to ?? s.saved })),
+  }
+}
+
+type Kind = 'text' | 'numeric' | 'tel' | 'textarea' | 'select' | 'checkbox' | 'date' | 'pin'
+
+type Options = readonly (readonly [value: string, label: string])[]
+
+/** One field of a form's table. */
+export interface FieldSpec<V extends FormValues> {
+  name: keyof V & string
+  /** text (the default); numeric: digits typed, numeric keypad; tel; textarea; select; checkbox; date; pin. */
+  kind?: Kind
+  /** Only where the screen says more than the contract's label (a unit, a "baru"). */
+  label?: string
+  hint?: ReactNode
+  /** A select's choices: [value, label] pairs, or options and optgroups as they are. */
+  options?: Options | ReactNode
+  /** Focused when its dialog opens. */
+  autoFocus?: boolean
+  className?: string
+  disabled?: boolean
+  /** What is typed, as it is kept (e.g. a code in capitals). */
+  clean?(text: string): string
+  /** Any other attribute of the input (maxLength, placeholder, min, type…). */
+  input?: Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'className' | 'disabled'>
+}
+
+/** The label a field shows: its own where the screen says more, else the contract's for this method. */
+export function labelOf(method: string, field: { name: string; label?: string }): string {
+  return field.label ?? fieldLabel(method, field.name) ?? field.name
+}
+
+/**
+ * Whether a refusal names one of these fields, whose error then stands under it; `placedIn(fields)` as an
+ * ErrorBanner's `shown` lists only the rest.
+ */
+export function placed(error: ApiError | undefined, fields: readonly Named[]): boolean {
+  const rest = notPlacedIn(fields)
+  return Boolean(error?.details.some((issue) => !rest(issue)))
+}
+
+export function notPlacedIn(fields: readonly Named[]) {
+  const names = new Set(fields.map((f) => (typeof f === 'string' ? f : f && f.name)))
+  return (issue: Issue) => !issue.column || !names.has(issue.column)
+}
+
+/** A field by its table entry or its name; false/undefined for a field not drawn this time. */
+type Named = { name: string } | string | false | undefined
+
+/** A form's fields drawn from its table, in order, each bound to the form's values and the refusal's errors. */
+export function FormFields<V extends FormValues>({
+  fields,
+  form,
+  errors,
+  method,
+}: {
+  fields: readonly (FieldSpec<V> | false | undefined)[]
+  form: FormState<V>
+  errors: Record<string, string | undefined>
+  /** The method the form sends: its fields' labels (api/contract/labels.ts). */
+  method: string
+}) {
+  return (
+    <>
+      {fields.map((f) => f && <OneField key={f.name} field={f} form={form} error={errors[f.name]} method={method} />)}
+    </>
+  )
+}
+
+function OneField<V extends FormValues>({
+  field: f,
+  form,
+  error,
+  method,
+}: {
+  field: FieldSpec<V>
+  form: FormState<V>
+  error: string | undefined
+  method: string
+}) {
+  const label = labelOf(method, f)
+  const value = form.values[f.name]
+  const set = (v: string | boolean) => form.set(f.name, v as V[typeof f.name])
+  const focus = f.autoFocus ? { 'data-autofocus': true } : {}
+  switch (f.kind) {
+    case 'checkbox':
+      return (
+        <>
+          <label className={`check${f.className ? ' ' + f.className : ''}`}>
+            <input
+              type="checkbox"
+              checked={value === true}
+              disabled={f.disabled}
+              onChange={(e) => set(e.target.checked)}
+              {...focus}
+            />
+            {label}
+          </label>
+          {error && <p className="field-error">{error}</p>}
+        </>
+      )
+    case 'select':
+      return (
+        <Field label={label} error={error} hint={f.hint} className={f.className}>
+          {(id, describedBy, invalid) => (
+            <select
+              id={id}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              value={String(value)}
+              disabled={f.disabled}
+              onChange={(e) => set(e.target.value)}
+              {...focus}
+            >
+              {isOptions(f.options)
+                ? f.options.map(([v, text]) => (
+                    <option key={v} value={v}>
+                      {text}
+                    </option>
+                  ))
+                : f.options}
+            </select>
+          )}
+        </Field>
+      )
+    case 'date':
+      return (
+        <DateField
+          label={label}
+          error={error}
+          hint={f.hint}
+          className={f.className}
+          disabled={f.disabled}
+          autoFocus={f.autoFocus}
+          value={String(value)}
+          onChange={set}
+        />
+      )
+    case 'pin':
+      return (
+        <PinField
+          label={label}
+          error={error}
+          hint={f.hint}
+          value={String(value)}
+          onChange={set}
+          autoComplete={f.input?.autoComplete as 'off' | 'new-password' | 'current-password' | undefined}
+        />
+      )
+    case 'textarea':
+      return (
+        <TextAreaField
+          label={label}
+          error={error}
+          hint={f.hint}
+          className={f.className}
+          disabled={f.disabled}
+          value={String(value)}
+          onChange={(v) => set(f.clean ? f.clean(v) : v)}
+          {...focus}
+        />
+      )
+    default:
+      return (
+        <TextField
+          label={label}
+          error={error}
+          hint={f.hint}
+          className={f.className}
+          disabled={f.disabled}
+          autoComplete="off"
+          {...(f.kind === 'numeric' ? { inputMode: 'numeric' } : f.kind === 'tel' ? { type: 'tel' } : {})}
+          {...f.input}
+          value={String(value)}
+          onChange={(v) => set(f.clean ? f.clean(v) : v)}
+          {...focus}
+        />
+      )
+  }
+}
+
+function isOptions(options: Options | ReactNode): options is Options {
+  return Array.isArray(options) && options.every((o) => Array.isArray(o))
+}
