@@ -102,6 +102,9 @@ export function TextAreaField(props: TextProps & AreaAttributes) {
   return <TextControl<AreaAttributes> {...props} control={(wired, area) => <textarea {...wired} {...area} />} />
 }
 
+/** What a new PIN must be (core/roles.ts checks it), said under the box it is typed in. */
+export const PIN_RULE = '4 sampai 8 angka; bukan angka berurutan atau berulang'
+
 /**
  * A PIN: digits only (anything else typed is dropped, so a stray letter never becomes a wrong try),
  * masked, at most 8, with the numeric keypad on touch screens.
@@ -137,37 +140,61 @@ export function PinField({
 }
 
 /**
+ * A new PIN typed twice, for NewPinFields: `agreed()` at sending says whether the two boxes match (the second
+ * box says so when not), `clear()` empties both after the PIN is set.
+ */
+export function useNewPin() {
+  const [pin, setPin] = useState('')
+  const [repeat, setRepeat] = useState('')
+  const [mismatch, setMismatch] = useState(false)
+  return {
+    pin,
+    repeat,
+    mismatch,
+    setPin,
+    setRepeat,
+    agreed() {
+      setMismatch(pin !== repeat)
+      return pin === repeat
+    },
+    clear() {
+      setPin('')
+      setRepeat('')
+    },
+  }
+}
+
+/**
  * A new PIN typed twice: the second box says so when the two differ (`mismatch`, set by the form when it
  * is sent), so a slip of the finger never becomes a PIN nobody knows.
  */
 export function NewPinFields({
   label,
   pin,
-  onPin,
-  repeat,
-  onRepeat,
-  mismatch,
   error,
   hint,
 }: {
   /** "PIN", "PIN baru". */
   label: string
-  pin: string
-  onPin(pin: string): void
-  repeat: string
-  onRepeat(pin: string): void
-  mismatch: boolean
+  pin: ReturnType<typeof useNewPin>
   error?: string | undefined
   hint?: ReactNode
 }) {
   return (
     <>
-      <PinField label={label} value={pin} onChange={onPin} error={error} hint={hint} autoComplete="new-password" />
+      <PinField
+        label={label}
+        value={pin.pin}
+        onChange={pin.setPin}
+        error={error}
+        hint={hint}
+        autoComplete="new-password"
+      />
       <PinField
         label={`Ulangi ${label}`}
-        value={repeat}
-        onChange={onRepeat}
-        error={mismatch ? `PIN tidak sama dengan isian ${label === 'PIN' ? 'pertama' : label}` : undefined}
+        value={pin.repeat}
+        onChange={pin.setRepeat}
+        error={pin.mismatch ? `PIN tidak sama dengan isian ${label === 'PIN' ? 'pertama' : label}` : undefined}
         autoComplete="new-password"
       />
     </>

@@ -26,7 +26,14 @@ export interface FormState<V extends FormValues> {
 }
 
 /** The values of one form, with the state it started from so it knows when it holds unsaved edits. */
-export function useFormState<V extends FormValues>(initial: V | (() => V)): FormState<V> {
+export function useFormState<I extends FormValues>(initial: I | (() => I)): FormState<Widen<I>> {
+  return useValues<Widen<I>>(initial as Widen<I> | (() => Widen<I>))
+}
+
+/** A value the form starts with stands for its kind: '' for any text, true for either answer. */
+type Widen<V> = { [K in keyof V]: V[K] extends boolean ? boolean : string }
+
+function useValues<V extends FormValues>(initial: V | (() => V)): FormState<V> {
   const [state, setState] = useState(() => {
     const start = typeof initial === 'function' ? initial() : initial
     return { values: start, saved: start }
@@ -44,6 +51,9 @@ export function useFormState<V extends FormValues>(initial: V | (() => V)): Form
 type Kind = 'text' | 'numeric' | 'tel' | 'textarea' | 'select' | 'checkbox' | 'date' | 'pin'
 
 type Options = readonly (readonly [value: string, label: string])[]
+
+/** A form's table: its fields in order, false or undefined for one not drawn this time. */
+export type Fields<V extends FormValues> = readonly (FieldSpec<V> | false | undefined)[]
 
 /** One field of a form's table. */
 export interface FieldSpec<V extends FormValues> {
@@ -94,7 +104,7 @@ export function FormFields<V extends FormValues>({
   errors,
   method,
 }: {
-  fields: readonly (FieldSpec<V> | false | undefined)[]
+  fields: Fields<V>
   form: FormState<V>
   errors: Record<string, string | undefined>
   /** The method the form sends: its fields' labels (api/contract/labels.ts). */

@@ -28,7 +28,7 @@ export function WorkerDialog({ worker, teams, onClose }: { worker: Pekerja | nul
     teamId: worker?.teamId ? String(worker.teamId) : '',
     active: worker?.active ?? true,
   })
-  const { nik, dropNik, teamId, ...f } = form.values
+  const { nik, dropNik, teamId, active, ...f } = form.values
   const { error, errors, busy, run } = useDialogSave(onClose)
   const movingLeader = editing && worker.isLeader && String(worker.teamId ?? '') !== teamId
   const hasNik = editing && worker.hasNik
@@ -88,6 +88,7 @@ export function WorkerDialog({ worker, teams, onClose }: { worker: Pekerja | nul
             id: worker.id,
             ...f,
             teamId: team,
+            active,
             // Undefined keeps the stored NIK: the screen never had it, so it cannot send it back.
             ...(dropNik ? { nik: null } : newNik ? { nik: newNik } : {}),
           })
