@@ -5,7 +5,7 @@ import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { useDialogSave } from '../../components/useWrite'
-import { Field, TextField } from '../../components/Form'
+import { FormFields, useFormState, type Fields } from '../../components/FormFields'
 import { Section, Swatch } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { DataTable } from '../../components/TableHead'
@@ -135,91 +135,84 @@ export function ItemsSection() {
   )
 }
 
-function RuleFields({
-  rule,
-  qty,
-  per,
-  unit,
-  errors,
-  onRule,
-  onQty,
-  onPer,
-}: {
-  rule: LogisticsRule
+/** What the item dialogs edit, as typed. */
+type ItemForm = {
+  code: string
+  name: string
+  unit: string
+  rule: string
   qty: string
   per: string
-  unit: string
-  errors: Record<string, string>
-  onRule(r: LogisticsRule): void
-  onQty(v: string): void
-  onPer(v: string): void
-}) {
-  return (
-    <div className="form-grid">
-      <Field label="Aturan kebutuhan" error={errors.rule}>
-        {(id, d, inv) => (
-          <select
-            id={id}
-            aria-describedby={d}
-            aria-invalid={inv}
-            value={rule}
-            onChange={(e) => onRule(e.target.value as LogisticsRule)}
-          >
-            {LOGISTICS_RULES.map((r) => (
-              <option key={r} value={r}>
-                {RULE_LABEL[r]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <TextField
-        label={`Jumlah (${unit || 'satuan'})`}
-        error={errors.qty}
-        inputMode="numeric"
-        value={qty}
-        onChange={onQty}
-      />
-      {rule === 'per_dpt' && (
-        <TextField
-          label="Untuk setiap … pemilih"
-          error={errors.per}
-          hint={`Mis. 1 ${unit || 'satuan'} per 100 pemilih; dibulatkan ke atas per TPS`}
-          inputMode="numeric"
-          value={per}
-          onChange={onPer}
-        />
-      )}
-    </div>
-  )
+  psuPerDapil: string
+  assembled: boolean
+  active: boolean
+  confirmed: boolean
 }
 
+const RULE_OPTIONS = LOGISTICS_RULES.map((r) => [r, RULE_LABEL[r]] as const)
+
+/** An item's fields: its name and unit, then a ballot's PSU reserve or a logistics item's rule of need. */
+function itemFields(ballot: boolean, unitHint: string): Fields<ItemForm> {
+  return [
+    { name: 'name', label: 'Nama barang', className: 'span-2' },
+    { name: 'unit', hint: unitHint },
+    ballot && {
+      name: 'psuPerDapil',
+      kind: 'numeric',
+      hint: 'Surat suara pemungutan suara ulang yang disimpan di satker untuk setiap dapil (Pemilu: 1.000 menurut undang-undang).',
+    },
+  ]
+}
+
+/** A logistics item's rule of need: the rule, how many, and per how many voters where it goes by the DPT. */
+function ruleFields(f: ItemForm): Fields<ItemForm> {
+  const unit = f.unit || 'satuan'
+  return [
+    { name: 'rule', kind: 'select', options: RULE_OPTIONS },
+    { name: 'qty', label: `Jumlah (${unit})`, kind: 'numeric' },
+    f.rule === 'per_dpt' && {
+      name: 'per',
+      label: 'Untuk setiap … pemilih',
+      kind: 'numeric',
+      hint: `Mis. 1 ${unit} per 100 pemilih; dibulatkan ke atas per TPS`,
+    },
+  ]
+}
+
+/** A logistics item's numbers, read, or the refusal that names the one not read. */
+const readRuleNumbers = (f: ItemForm) => readNumbers({ qty: f.qty, per: f.rule === 'per_dpt' ? f.per : '1' })
+
 function ItemEditDialog({ item, onClose }: { item: Barang; onClose(): void }) {
-  const [name, setName] = useState(item.name)
-  const [unit, setUnit] = useState(item.unit)
-  const [rule, setRule] = useState<LogisticsRule>(item.rule === 'ballot' ? 'per_tps' : item.rule)
-  const [qty, setQty] = useState(String(item.qty))
-  const [per, setPer] = useState(String(item.per))
-  const [psu, setPsu] = useState(String(item.psuPerDapil))
-  const [active, setActive] = useState(item.active)
-  const [confirmNow, setConfirmNow] = useState(item.preset && !item.confirmed)
+  const form = useFormState({
+    code: item.code,
+    name: item.name,
+    unit: item.unit,
+    rule: item.rule === 'ballot' ? 'per_tps' : item.rule,
+    qty: String(item.qty),
+    per: String(item.per),
+    psuPerDapil: String(item.psuPerDapil),
+    assembled: item.assembled,
+    active: item.active,
+    confirmed: item.preset && !item.confirmed,
+  })
+  const f = form.values
   const { error, setError, errors, busy, run } = useDialogSave(onClose)
   const ballot = item.kind === 'ballot'
+  const bound = { form, errors, method: 'barang.ubah' }
 
   function save(e?: FormEvent) {
     e?.preventDefault()
-    const nums = ballot
-      ? readNumbers({ psuPerDapil: psu })
-      : readNumbers(rule === 'per_dpt' ? { qty, per } : { qty, per: '1' })
+    const nums = ballot ? readNumbers({ psuPerDapil: f.psuPerDapil }) : readRuleNumbers(f)
     if (nums.error) return setError(nums.error)
     void run(async () => {
       const v = nums.values as Record<string, number>
+      const { id } = item
       const input: MethodInput<'barang.ubah'> = ballot
-        ? { id: item.id, name, unit, psuPerDapil: v.psuPerDapil, active }
-        : { id: item.id, name, unit, rule, qty: v.qty, per: v.per, active }
-      if (confirmNow) input.confirmed = true
+        ? { id, name: f.name, unit: f.unit, psuPerDapil: v.psuPerDapil, active: f.active }
+        : { id, name: f.name, unit: f.unit, rule: f.rule as LogisticsRule, qty: v.qty, per: v.per, active: f.active }
+      if (f.confirmed) input.confirmed = true
       await invoke('barang.ubah', input)
-      return `${name} tersimpan.`
+      return `${f.name} tersimpan.`
     })
   }
 
@@ -234,24 +227,7 @@ function ItemEditDialog({ item, onClose }: { item: Barang; onClose(): void }) {
         {error && Object.keys(errors).length === 0 && <ErrorBanner error={error} title="Belum tersimpan" />}
         {error && Object.keys(errors).length > 0 && <p className="field-error">{error.message}</p>}
         <div className="form-grid">
-          <TextField label="Nama barang" error={errors.name} className="span-2" value={name} onChange={setName} />
-          <TextField
-            label="Satuan"
-            error={errors.unit}
-            hint="Mis. lembar, buah, botol, set"
-            value={unit}
-            onChange={setUnit}
-          />
-          {ballot && (
-            <TextField
-              label="Cadangan PSU per dapil"
-              error={errors.psuPerDapil}
-              hint="Surat suara pemungutan suara ulang yang disimpan di satker untuk setiap dapil (Pemilu: 1.000 menurut undang-undang)."
-              inputMode="numeric"
-              value={psu}
-              onChange={setPsu}
-            />
-          )}
+          <FormFields fields={itemFields(ballot, 'Mis. lembar, buah, botol, set')} {...bound} />
         </div>
         {ballot ? (
           <p className="muted small">
@@ -259,27 +235,22 @@ function ItemEditDialog({ item, onClose }: { item: Barang; onClose(): void }) {
             dan satker.
           </p>
         ) : (
-          <RuleFields
-            rule={rule}
-            qty={qty}
-            per={per}
-            unit={unit}
-            errors={errors}
-            onRule={setRule}
-            onQty={setQty}
-            onPer={setPer}
-          />
+          <div className="form-grid">
+            <FormFields fields={ruleFields(f)} {...bound} />
+          </div>
         )}
-        <label className="check">
-          <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
-          Aktif (dihitung dalam kebutuhan)
-        </label>
-        {item.preset && !item.confirmed && (
-          <label className="check">
-            <input type="checkbox" checked={confirmNow} onChange={(e) => setConfirmNow(e.target.checked)} />
-            Tandai jumlah ini sudah dikonfirmasi satker
-          </label>
-        )}
+        <FormFields
+          fields={[
+            { name: 'active', kind: 'checkbox', label: 'Aktif (dihitung dalam kebutuhan)' },
+            item.preset &&
+              !item.confirmed && {
+                name: 'confirmed',
+                kind: 'checkbox',
+                label: 'Tandai jumlah ini sudah dikonfirmasi satker',
+              },
+          ]}
+          {...bound}
+        />
         {/* Enter in a field submits. */}
         <button type="submit" hidden tabIndex={-1} />
       </form>
@@ -287,36 +258,42 @@ function ItemEditDialog({ item, onClose }: { item: Barang; onClose(): void }) {
   )
 }
 
+const EMPTY_ITEM: ItemForm = {
+  code: '',
+  name: '',
+  unit: 'buah',
+  rule: 'per_tps',
+  qty: '1',
+  per: '1',
+  psuPerDapil: '0',
+  assembled: false,
+  active: true,
+  confirmed: false,
+}
+
 function ItemCreateDialog({ open, onClose }: { open: boolean; onClose(): void }) {
-  const empty = {
-    code: '',
-    name: '',
-    unit: 'buah',
-    rule: 'per_tps' as LogisticsRule,
-    qty: '1',
-    per: '1',
-    assembled: false,
-  }
-  const [f, setF] = useState(empty)
+  const form = useFormState(EMPTY_ITEM)
+  const f = form.values
   const { error, setError, errors, busy, run, reset } = useDialogSave(close)
+  const bound = { form, errors, method: 'barang.tambah' }
 
   // The dialog stays mounted: it opens again empty.
   function close() {
-    setF(empty)
+    form.reset()
     reset()
     onClose()
   }
 
   async function save(e?: FormEvent) {
     e?.preventDefault()
-    const nums = readNumbers({ qty: f.qty, per: f.rule === 'per_dpt' ? f.per : '1' })
+    const nums = readRuleNumbers(f)
     if (nums.error) return setError(nums.error)
     await run(async () => {
       const item = await invoke('barang.tambah', {
         code: f.code.trim().toUpperCase(),
         name: f.name,
         unit: f.unit,
-        rule: f.rule,
+        rule: f.rule as LogisticsRule,
         ...nums.values,
         assembled: f.assembled,
       })
@@ -334,37 +311,32 @@ function ItemCreateDialog({ open, onClose }: { open: boolean; onClose(): void })
       <form onSubmit={save} noValidate>
         {error && Object.keys(errors).length === 0 && <ErrorBanner error={error} title="Barang belum ditambahkan" />}
         <div className="form-grid">
-          <TextField
-            label="Kode barang"
-            error={errors.code}
-            hint="Huruf besar, angka atau garis bawah, mis. KABEL_TIES"
-            value={f.code}
-            onChange={(v) => setF({ ...f, code: v.toUpperCase() })}
-            autoComplete="off"
-          />
-          <TextField label="Nama barang" error={errors.name} value={f.name} onChange={(v) => setF({ ...f, name: v })} />
-          <TextField
-            label="Satuan"
-            error={errors.unit}
-            hint="Mis. buah, lembar, set, rol"
-            value={f.unit}
-            onChange={(v) => setF({ ...f, unit: v })}
+          <FormFields
+            fields={[
+              {
+                name: 'code',
+                label: 'Kode barang',
+                hint: 'Huruf besar, angka atau garis bawah, mis. KABEL_TIES',
+                clean: (v) => v.toUpperCase(),
+              },
+              ...itemFields(false, 'Mis. buah, lembar, set, rol'),
+            ]}
+            {...bound}
           />
         </div>
-        <RuleFields
-          rule={f.rule}
-          qty={f.qty}
-          per={f.per}
-          unit={f.unit}
-          errors={errors}
-          onRule={(rule) => setF({ ...f, rule })}
-          onQty={(qty) => setF({ ...f, qty })}
-          onPer={(per) => setF({ ...f, per })}
+        <div className="form-grid">
+          <FormFields fields={ruleFields(f)} {...bound} />
+        </div>
+        <FormFields
+          fields={[
+            {
+              name: 'assembled',
+              kind: 'checkbox',
+              label: 'Datang dalam bentuk lembaran dan dirakit di gudang (seperti kotak suara)',
+            },
+          ]}
+          {...bound}
         />
-        <label className="check">
-          <input type="checkbox" checked={f.assembled} onChange={(e) => setF({ ...f, assembled: e.target.checked })} />
-          Datang dalam bentuk lembaran dan dirakit di gudang (seperti kotak suara)
-        </label>
         <button type="submit" hidden tabIndex={-1} />
       </form>
     </Dialog>
