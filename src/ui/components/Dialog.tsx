@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react'
 
 interface DialogProps {
   open: boolean
@@ -92,5 +92,45 @@ export function DialogActions({
         {busy ? busyLabel : label}
       </button>
     </>
+  )
+}
+
+/**
+ * A dialog that is one form: Batal and its action in the footer, the refusal no field shows (`banner`) above
+ * the fields, and Enter in a field doing what the action does.
+ */
+export function FormDialog({
+  open = true,
+  title,
+  label,
+  onClose,
+  busy,
+  onSave,
+  banner,
+  children,
+}: {
+  open?: boolean
+  title: string
+  /** The action: "Simpan", "Tambah pekerja". */
+  label: string
+  onClose(): void
+  busy: boolean
+  onSave(e?: FormEvent): void
+  banner?: ReactNode
+  children: ReactNode
+}) {
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={title}
+      footer={<DialogActions onCancel={onClose} busy={busy} label={label} onConfirm={() => onSave()} />}
+    >
+      <form onSubmit={onSave} noValidate>
+        {banner}
+        {children}
+        <button type="submit" hidden tabIndex={-1} />
+      </form>
+    </Dialog>
   )
 }

@@ -115,6 +115,7 @@ export function PinField({
   onChange,
   error,
   hint,
+  className,
   autoComplete = 'off',
 }: {
   label: string
@@ -122,11 +123,13 @@ export function PinField({
   onChange(pin: string): void
   error?: string | undefined
   hint?: ReactNode
+  className?: string
   autoComplete?: 'off' | 'new-password' | 'current-password'
 }) {
   return (
     <TextField
       label={label}
+      className={className}
       error={error}
       hint={hint}
       type="password"

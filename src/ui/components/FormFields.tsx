@@ -97,22 +97,33 @@ export function notPlacedIn(fields: readonly Named[]) {
 /** A field by its table entry or its name; false/undefined for a field not drawn this time. */
 type Named = { name: string } | string | false | undefined
 
-/** A form's fields drawn from its table, in order, each bound to the form's values and the refusal's errors. */
+/**
+ * A form's fields drawn from its table, in order, each bound to the form's values and the refusal's errors.
+ * With `grid`, the boxes stand in the form's two-column grid and the tick boxes under it.
+ */
 export function FormFields<V extends FormValues>({
   fields,
   form,
   errors,
   method,
+  grid,
 }: {
   fields: Fields<V>
   form: FormState<V>
   errors: Record<string, string | undefined>
   /** The method the form sends: its fields' labels (api/contract/labels.ts). */
   method: string
+  grid?: boolean
 }) {
+  const draw = (f: FieldSpec<V> | false | undefined) =>
+    f && <OneField key={f.name} field={f} form={form} error={errors[f.name]} method={method} />
+  if (!grid) return <>{fields.map(draw)}</>
+  const boxes = fields.filter((f) => f && f.kind !== 'checkbox')
+  const ticks = fields.filter((f) => f && f.kind === 'checkbox')
   return (
     <>
-      {fields.map((f) => f && <OneField key={f.name} field={f} form={form} error={errors[f.name]} method={method} />)}
+      <div className="form-grid">{boxes.map(draw)}</div>
+      {ticks.map(draw)}
     </>
   )
 }
@@ -128,10 +139,13 @@ function OneField<V extends FormValues>({
   error: string | undefined
   method: string
 }) {
-  const label = labelOf(method, f)
   const value = form.values[f.name]
   const set = (v: string | boolean) => form.set(f.name, v as V[typeof f.name])
+  const type = (v: string) => set(f.clean ? f.clean(v) : v)
   const focus = f.autoFocus ? { 'data-autofocus': true } : {}
+  // What every labelled kind takes alike: its label, error, hint and width.
+  const shown = { label: labelOf(method, f), error, hint: f.hint, className: f.className }
+  const disabled = f.disabled
   switch (f.kind) {
     case 'checkbox':
       return (
@@ -140,25 +154,25 @@ function OneField<V extends FormValues>({
             <input
               type="checkbox"
               checked={value === true}
-              disabled={f.disabled}
+              disabled={disabled}
               onChange={(e) => set(e.target.checked)}
               {...focus}
             />
-            {label}
+            {shown.label}
           </label>
           {error && <p className="field-error">{error}</p>}
         </>
       )
     case 'select':
       return (
-        <Field label={label} error={error} hint={f.hint} className={f.className}>
+        <Field {...shown}>
           {(id, describedBy, invalid) => (
             <select
               id={id}
               aria-describedby={describedBy}
               aria-invalid={invalid}
               value={String(value)}
-              disabled={f.disabled}
+              disabled={disabled}
               onChange={(e) => set(e.target.value)}
               {...focus}
             >
@@ -174,55 +188,23 @@ function OneField<V extends FormValues>({
         </Field>
       )
     case 'date':
-      return (
-        <DateField
-          label={label}
-          error={error}
-          hint={f.hint}
-          className={f.className}
-          disabled={f.disabled}
-          autoFocus={f.autoFocus}
-          value={String(value)}
-          onChange={set}
-        />
-      )
-    case 'pin':
-      return (
-        <PinField
-          label={label}
-          error={error}
-          hint={f.hint}
-          value={String(value)}
-          onChange={set}
-          autoComplete={f.input?.autoComplete as 'off' | 'new-password' | 'current-password' | undefined}
-        />
-      )
+      return <DateField {...shown} disabled={disabled} autoFocus={f.autoFocus} value={String(value)} onChange={set} />
+    case 'pin': {
+      const autoComplete = f.input?.autoComplete as 'off' | 'new-password' | 'current-password' | undefined
+      return <PinField {...shown} value={String(value)} onChange={set} autoComplete={autoComplete} />
+    }
     case 'textarea':
-      return (
-        <TextAreaField
-          label={label}
-          error={error}
-          hint={f.hint}
-          className={f.className}
-          disabled={f.disabled}
-          value={String(value)}
-          onChange={(v) => set(f.clean ? f.clean(v) : v)}
-          {...focus}
-        />
-      )
+      return <TextAreaField {...shown} disabled={disabled} value={String(value)} onChange={type} {...focus} />
     default:
       return (
         <TextField
-          label={label}
-          error={error}
-          hint={f.hint}
-          className={f.className}
-          disabled={f.disabled}
+          {...shown}
+          disabled={disabled}
           autoComplete="off"
           {...(f.kind === 'numeric' ? { inputMode: 'numeric' } : f.kind === 'tel' ? { type: 'tel' } : {})}
           {...f.input}
           value={String(value)}
-          onChange={(v) => set(f.clean ? f.clean(v) : v)}
+          onChange={type}
           {...focus}
         />
       )

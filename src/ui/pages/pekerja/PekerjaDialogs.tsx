@@ -1,14 +1,14 @@
-import { useState, type FormEvent, type ReactNode } from 'react'
+import { useState, type FormEvent } from 'react'
 import type { Pekerja, Regu } from '../../../api/contract'
 import { cleanNik } from '../../../core/workerImport'
 import { ApiError, invoke, toApiError } from '../../api'
 import { useRefreshAll } from '../../components/data'
-import { Dialog, DialogActions } from '../../components/Dialog'
+import { Dialog, FormDialog } from '../../components/Dialog'
 import { Banner, ErrorBanner, Loading } from '../../components/Feedback'
 import { useDialogSave } from '../../components/useWrite'
 import { readFileBase64 } from '../../components/files'
 import { FilePicker } from '../../components/Form'
-import { FormFields, placed, useFormState, type FieldSpec } from '../../components/FormFields'
+import { FormFields, placed, useFormState, type Fields } from '../../components/FormFields'
 import { fmt, readCount } from '../../format'
 import { reguName } from '../../../core/regu'
 
@@ -33,7 +33,7 @@ export function WorkerDialog({ worker, teams, onClose }: { worker: Pekerja | nul
   const movingLeader = editing && worker.isLeader && String(worker.teamId ?? '') !== teamId
   const hasNik = editing && worker.hasNik
 
-  const fields: FieldSpec<typeof form.values>[] = [
+  const fields: Fields<typeof form.values> = [
     { name: 'nama', className: 'span-2', autoFocus: true },
     {
       name: 'nik',
@@ -64,18 +64,8 @@ export function WorkerDialog({ worker, teams, onClose }: { worker: Pekerja | nul
         ...teams.map((t) => [String(t.id), t.nama + (t.active ? '' : ' (tidak aktif)')] as const),
       ],
     },
-  ]
-  const checks: FieldSpec<typeof form.values>[] = [
-    ...(hasNik ? [{ name: 'dropNik', kind: 'checkbox', label: 'Hapus NIK yang tersimpan' } as const] : []),
-    ...(editing
-      ? [
-          {
-            name: 'active',
-            kind: 'checkbox',
-            label: 'Aktif (dapat dipilih dalam shift sortir-lipat dan rakit)',
-          } as const,
-        ]
-      : []),
+    hasNik && { name: 'dropNik', kind: 'checkbox', label: 'Hapus NIK yang tersimpan' },
+    editing && { name: 'active', kind: 'checkbox', label: 'Aktif (dapat dipilih dalam shift sortir-lipat dan rakit)' },
   ]
 
   function save(e?: FormEvent) {
@@ -101,64 +91,16 @@ export function WorkerDialog({ worker, teams, onClose }: { worker: Pekerja | nul
   }
 
   return (
-    <EditDialog
-      noun="pekerja"
-      editing={editing && `Ubah pekerja: ${worker.nama}`}
+    <FormDialog
+      title={editing ? `Ubah pekerja: ${worker.nama}` : 'Tambah pekerja'}
+      label={editing ? 'Simpan' : 'Tambah pekerja'}
       onClose={onClose}
       busy={busy}
       onSave={save}
-      error={!placed(error, [...fields, 'active']) ? error : undefined}
+      banner={!placed(error, [...fields, 'active']) && <ErrorBanner error={error} title="Belum tersimpan" />}
     >
-      <div className="form-grid">
-        <FormFields fields={fields} form={form} errors={errors} method="pekerja.ubah" />
-      </div>
-      <FormFields fields={checks} form={form} errors={{}} method="pekerja.ubah" />
-    </EditDialog>
-  )
-}
-
-/**
- * The dialog that adds a thing or changes one: "Tambah <noun>" or its own title, Batal and Simpan/Tambah <noun>,
- * a refusal no field shows above the fields, and Enter in a field saving.
- */
-function EditDialog({
-  noun,
-  editing,
-  onClose,
-  busy,
-  onSave,
-  error,
-  children,
-}: {
-  noun: string
-  /** The title while changing one; false while adding. */
-  editing: string | false
-  onClose(): void
-  busy: boolean
-  onSave(e?: FormEvent): void
-  error: ApiError | undefined
-  children: ReactNode
-}) {
-  return (
-    <Dialog
-      open
-      onClose={onClose}
-      title={editing || `Tambah ${noun}`}
-      footer={
-        <DialogActions
-          onCancel={onClose}
-          busy={busy}
-          label={editing ? 'Simpan' : `Tambah ${noun}`}
-          onConfirm={() => onSave()}
-        />
-      }
-    >
-      <form onSubmit={onSave} noValidate>
-        <ErrorBanner error={error} title="Belum tersimpan" />
-        {children}
-        <button type="submit" hidden tabIndex={-1} />
-      </form>
-    </Dialog>
+      <FormFields fields={fields} form={form} errors={errors} method="pekerja.ubah" grid />
+    </FormDialog>
   )
 }
 
@@ -178,7 +120,7 @@ export function TeamDialog({ team, workers, onClose }: { team: Regu | null; work
   // A ketua comes from this regu's members or from workers without a regu (who then join it).
   const members = workers.filter((w) => editing && w.teamId === team.id)
   const free = workers.filter((w) => w.teamId === null && w.active)
-  const fields: FieldSpec<typeof form.values>[] = [
+  const fields: Fields<typeof form.values> = [
     { name: 'nama', hint: 'Mis. Regu 1, Mawar, Kelompok A', autoFocus: true },
     {
       name: 'dailyTarget',
@@ -199,6 +141,7 @@ export function TeamDialog({ team, workers, onClose }: { team: Regu | null; work
         </>
       ),
     },
+    editing && { name: 'active', kind: 'checkbox', label: 'Aktif (ikut dalam shift dan target harian)' },
   ]
 
   function save(e?: FormEvent) {
@@ -222,21 +165,17 @@ export function TeamDialog({ team, workers, onClose }: { team: Regu | null; work
     })
   }
 
-  const activeField = { name: 'active', kind: 'checkbox', label: 'Aktif (ikut dalam shift dan target harian)' } as const
   return (
-    <EditDialog
-      noun="regu"
-      editing={editing && `Ubah ${reguName(team.nama)}`}
+    <FormDialog
+      title={editing ? `Ubah ${reguName(team.nama)}` : 'Tambah regu'}
+      label={editing ? 'Simpan' : 'Tambah regu'}
       onClose={onClose}
       busy={busy}
       onSave={save}
-      error={!placed(error, [...fields, 'active']) ? error : undefined}
+      banner={!placed(error, [...fields, 'active']) && <ErrorBanner error={error} title="Belum tersimpan" />}
     >
-      <div className="form-grid">
-        <FormFields fields={fields} form={form} errors={errors} method="regu.ubah" />
-      </div>
-      <FormFields fields={[editing && activeField]} form={form} errors={{}} method="regu.ubah" />
-    </EditDialog>
+      <FormFields fields={fields} form={form} errors={errors} method="regu.ubah" grid />
+    </FormDialog>
   )
 }
 

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react'
 import type { Barang, MethodInput } from '../../../api/contract'
 import { invoke } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
-import { Dialog, DialogActions } from '../../components/Dialog'
+import { FormDialog } from '../../components/Dialog'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { useDialogSave } from '../../components/useWrite'
 import { FormFields, useFormState, type Fields } from '../../components/FormFields'
@@ -217,44 +217,43 @@ function ItemEditDialog({ item, onClose }: { item: Barang; onClose(): void }) {
   }
 
   return (
-    <Dialog
-      open
-      onClose={onClose}
+    <FormDialog
       title={`Ubah ${item.name}`}
-      footer={<DialogActions onCancel={onClose} busy={busy} label="Simpan" onConfirm={() => void save()} />}
-    >
-      <form onSubmit={save} noValidate>
-        {error && Object.keys(errors).length === 0 && <ErrorBanner error={error} title="Belum tersimpan" />}
-        {error && Object.keys(errors).length > 0 && <p className="field-error">{error.message}</p>}
-        <div className="form-grid">
-          <FormFields fields={itemFields(ballot, 'Mis. lembar, buah, botol, set')} {...bound} />
-        </div>
-        {ballot ? (
-          <p className="muted small">
-            Kebutuhan surat suara selalu DPT + cadangan per TPS; persentase dan pembulatannya diatur di bagian Pemilihan
-            dan satker.
-          </p>
+      label="Simpan"
+      onClose={onClose}
+      busy={busy}
+      onSave={save}
+      banner={
+        error &&
+        (Object.keys(errors).length === 0 ? (
+          <ErrorBanner error={error} title="Belum tersimpan" />
         ) : (
-          <div className="form-grid">
-            <FormFields fields={ruleFields(f)} {...bound} />
-          </div>
-        )}
-        <FormFields
-          fields={[
-            { name: 'active', kind: 'checkbox', label: 'Aktif (dihitung dalam kebutuhan)' },
-            item.preset &&
-              !item.confirmed && {
-                name: 'confirmed',
-                kind: 'checkbox',
-                label: 'Tandai jumlah ini sudah dikonfirmasi satker',
-              },
-          ]}
-          {...bound}
-        />
-        {/* Enter in a field submits. */}
-        <button type="submit" hidden tabIndex={-1} />
-      </form>
-    </Dialog>
+          <p className="field-error">{error.message}</p>
+        ))
+      }
+    >
+      <FormFields fields={itemFields(ballot, 'Mis. lembar, buah, botol, set')} {...bound} grid />
+      {ballot ? (
+        <p className="muted small">
+          Kebutuhan surat suara selalu DPT + cadangan per TPS; persentase dan pembulatannya diatur di bagian Pemilihan
+          dan satker.
+        </p>
+      ) : (
+        <FormFields fields={ruleFields(f)} {...bound} grid />
+      )}
+      <FormFields
+        fields={[
+          { name: 'active', kind: 'checkbox', label: 'Aktif (dihitung dalam kebutuhan)' },
+          item.preset &&
+            !item.confirmed && {
+              name: 'confirmed',
+              kind: 'checkbox',
+              label: 'Tandai jumlah ini sudah dikonfirmasi satker',
+            },
+        ]}
+        {...bound}
+      />
+    </FormDialog>
   )
 }
 
@@ -302,44 +301,41 @@ function ItemCreateDialog({ open, onClose }: { open: boolean; onClose(): void })
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
-      onClose={close}
       title="Tambah barang logistik"
-      footer={<DialogActions onCancel={close} busy={busy} label="Tambah barang" onConfirm={() => void save()} />}
+      label="Tambah barang"
+      onClose={close}
+      busy={busy}
+      onSave={(e) => void save(e)}
+      banner={Object.keys(errors).length === 0 && <ErrorBanner error={error} title="Barang belum ditambahkan" />}
     >
-      <form onSubmit={save} noValidate>
-        {error && Object.keys(errors).length === 0 && <ErrorBanner error={error} title="Barang belum ditambahkan" />}
-        <div className="form-grid">
-          <FormFields
-            fields={[
-              {
-                name: 'code',
-                label: 'Kode barang',
-                hint: 'Huruf besar, angka atau garis bawah, mis. KABEL_TIES',
-                clean: (v) => v.toUpperCase(),
-              },
-              ...itemFields(false, 'Mis. buah, lembar, set, rol'),
-            ]}
-            {...bound}
-          />
-        </div>
-        <div className="form-grid">
-          <FormFields fields={ruleFields(f)} {...bound} />
-        </div>
-        <FormFields
-          fields={[
-            {
-              name: 'assembled',
-              kind: 'checkbox',
-              label: 'Datang dalam bentuk lembaran dan dirakit di gudang (seperti kotak suara)',
-            },
-          ]}
-          {...bound}
-        />
-        <button type="submit" hidden tabIndex={-1} />
-      </form>
-    </Dialog>
+      <FormFields
+        fields={[
+          {
+            name: 'code',
+            label: 'Kode barang',
+            hint: 'Huruf besar, angka atau garis bawah, mis. KABEL_TIES',
+            clean: (v) => v.toUpperCase(),
+          },
+          ...itemFields(false, 'Mis. buah, lembar, set, rol'),
+        ]}
+        {...bound}
+        grid
+      />
+      <FormFields
+        fields={[
+          ...ruleFields(f),
+          {
+            name: 'assembled',
+            kind: 'checkbox',
+            label: 'Datang dalam bentuk lembaran dan dirakit di gudang (seperti kotak suara)',
+          },
+        ]}
+        {...bound}
+        grid
+      />
+    </FormDialog>
   )
 }
 
