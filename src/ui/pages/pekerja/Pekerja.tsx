@@ -32,27 +32,14 @@ export function PekerjaPage({ election, params }: { election: Pemilihan; params:
       <PageHeader
         title="Pekerja & Regu"
         lead="Pekerja sortir-lipat dan rakit, regu beserta ketuanya, dan target harian setiap regu. NIK selalu ditampilkan tersamar."
-        actions={
-          <>
-            <button type="button" className="btn btn-secondary" onClick={() => setImporting(true)}>
-              Impor pekerja…
-            </button>
-            <button type="button" className="btn btn-primary" onClick={() => setEditingWorker('new')}>
-              Tambah pekerja…
-            </button>
-          </>
-        }
+        actions={[
+          { label: 'Impor pekerja…', onClick: () => setImporting(true) },
+          { label: 'Tambah pekerja…', onClick: () => setEditingWorker('new'), kind: 'primary' },
+        ]}
       />
 
       <div className="pekerja-top">
-        <Section
-          title="Regu"
-          actions={
-            <button type="button" className="btn btn-secondary" onClick={() => setEditingTeam('new')}>
-              Tambah regu…
-            </button>
-          }
-        >
+        <Section title="Regu" actions={[{ label: 'Tambah regu…', onClick: () => setEditingTeam('new') }]}>
           <ErrorBanner error={teams.error} onRetry={teams.reload} title="Daftar regu tidak dapat dimuat" />
           {teams.data ? <TeamTable teams={teams.data} onEdit={setEditingTeam} /> : !teams.error && <Loading />}
         </Section>

@@ -43,11 +43,7 @@ function PenerimaanList() {
       <PageHeader
         title="Penerimaan dari penyedia"
         lead="Setiap kiriman dicatat sesuai surat jalan dan BTTB beserta hasil hitung di gudang. Selisih kurang/lebih tetap tampil sampai dinyatakan selesai; surat suara milik satker atau dapil lain disisihkan sebagai tertukar."
-        actions={
-          <button type="button" className="btn btn-primary" onClick={() => navigate('penerimaan', 'baru')}>
-            Catat penerimaan…
-          </button>
-        }
+        actions={[{ label: 'Catat penerimaan…', onClick: () => navigate('penerimaan', 'baru'), kind: 'primary' }]}
       />
 
       {open.length > 0 && (
@@ -233,16 +229,7 @@ function TertukarSection({ deliveries, variants }: { deliveries: Penerimaan[]; v
     <Section
       title="Surat suara tertukar"
       id="tertukar"
-      actions={
-        <button
-          type="button"
-          className="btn btn-secondary"
-          onClick={() => setReturning(true)}
-          disabled={held.length === 0}
-        >
-          Kembalikan ke penyedia…
-        </button>
-      }
+      actions={[{ label: 'Kembalikan ke penyedia…', onClick: () => setReturning(true), disabled: held.length === 0 }]}
     >
       <p className="muted small penerimaan-explain">
         Disisihkan dari stok sampai dikembalikan kepada penyedia dengan nota pengembalian.

@@ -63,15 +63,9 @@ export function PenerimaanDetail({ id }: { id: number }) {
       <div className="penerimaan-detail-layout">
         <Section
           title="Barang diterima"
-          actions={
-            <button
-              type="button"
-              className="btn btn-secondary"
-              onClick={() => history.open({ documentId: ref }, `penerimaan #${d.id}`)}
-            >
-              Riwayat buku besar…
-            </button>
-          }
+          actions={[
+            { label: 'Riwayat buku besar…', onClick: () => history.open({ documentId: ref }, `penerimaan #${d.id}`) },
+          ]}
         >
           <DataTable
             className="penerimaan-lines-table"

@@ -373,14 +373,7 @@ export function PenerimaanForm() {
           </div>
         </Section>
 
-        <Section
-          title="Barang yang diterima"
-          actions={
-            <button type="button" className="btn btn-secondary" onClick={addLine}>
-              Tambah baris
-            </button>
-          }
-        >
+        <Section title="Barang yang diterima" actions={[{ label: 'Tambah baris', onClick: addLine }]}>
           <p className="muted small penerimaan-explain">
             <strong>Menurut surat jalan</strong> dihitung dari dus × isi per dus; ketik jumlahnya langsung bila dus
             terakhir tidak penuh. <strong>Terhitung</strong> adalah lembar/buah milik satker ini yang benar-benar

@@ -48,11 +48,7 @@ export function ItemsSection() {
     <Section
       title="Barang dan aturan kebutuhan"
       id="pengaturan-barang"
-      actions={
-        <button type="button" className="btn btn-secondary" onClick={() => setAdding(true)}>
-          Tambah barang logistik…
-        </button>
-      }
+      actions={[{ label: 'Tambah barang logistik…', onClick: () => setAdding(true) }]}
     >
       <p className="muted">
         Surat suara selalu dihitung dari DPT ditambah cadangan. Jumlah barang lain adalah <strong>preset</strong> dari

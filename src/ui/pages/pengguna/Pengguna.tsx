@@ -27,11 +27,7 @@ export function PenggunaPage() {
       <PageHeader
         title="Pengguna"
         lead="Setiap baris buku besar, berita acara dan catatan mencatat siapa yang mengerjakannya. Operator cukup memilih nama; koordinator dan admin memakai PIN."
-        actions={
-          <button type="button" className="btn btn-primary" onClick={() => setEditing('baru')}>
-            Tambah pengguna…
-          </button>
-        }
+        actions={[{ label: 'Tambah pengguna…', onClick: () => setEditing('baru'), kind: 'primary' }]}
       />
 
       <Section title="Daftar pengguna" id="pengguna-daftar">

@@ -24,11 +24,7 @@ export function WilayahPage({ election }: { election: Pemilihan }) {
       <PageHeader
         title="Wilayah & TPS"
         lead="Kecamatan (wilayah PPK, Panitia Pemilihan Kecamatan), desa/kelurahan dan TPS beserta jumlah DPT. Kebutuhan logistik dihitung dari daftar ini."
-        actions={
-          <button type="button" className="btn btn-primary" onClick={() => setImportOpen(true)}>
-            Impor TPS…
-          </button>
-        }
+        actions={[{ label: 'Impor TPS…', onClick: () => setImportOpen(true), kind: 'primary' }]}
       />
       <DataNote note={election.dataNote} />
 
