@@ -1,6 +1,7 @@
 import { useState, type InputHTMLAttributes, type ReactNode } from 'react'
 import { fieldLabel } from '../../api/contract/labels'
 import type { ApiError, Issue } from '../api'
+import { Banner } from './Feedback'
 import { DateField } from './DateField'
 import { Field, PinField, TextAreaField, TextField } from './Form'
 
@@ -52,6 +53,9 @@ type Kind = 'text' | 'numeric' | 'tel' | 'textarea' | 'select' | 'checkbox' | 'd
 
 type Options = readonly (readonly [value: string, label: string])[]
 
+/** What FormFields needs of a form: its values and how one changes (a useFormState, or a draft's). */
+type Bound<V extends FormValues> = Pick<FormState<V>, 'values' | 'set'>
+
 /** A form's table: its fields in order, false or undefined for one not drawn this time. */
 export type Fields<V extends FormValues> = readonly (FieldSpec<V> | false | undefined)[]
 
@@ -71,6 +75,8 @@ export interface FieldSpec<V extends FormValues> {
   disabled?: boolean
   /** What is typed, as it is kept (e.g. a code in capitals). */
   clean?(text: string): string
+  /** A textarea's height in lines. */
+  rows?: number
   /** Any other attribute of the input (maxLength, placeholder, min, type…). */
   input?: Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'className' | 'disabled'>
 }
@@ -109,7 +115,7 @@ export function FormFields<V extends FormValues>({
   grid,
 }: {
   fields: Fields<V>
-  form: FormState<V>
+  form: Bound<V>
   errors: Record<string, string | undefined>
   /** The method the form sends: its fields' labels (api/contract/labels.ts). */
   method: string
@@ -135,7 +141,7 @@ function OneField<V extends FormValues>({
   method,
 }: {
   field: FieldSpec<V>
-  form: FormState<V>
+  form: Bound<V>
   error: string | undefined
   method: string
 }) {
@@ -194,7 +200,9 @@ function OneField<V extends FormValues>({
       return <PinField {...shown} value={String(value)} onChange={set} autoComplete={autoComplete} />
     }
     case 'textarea':
-      return <TextAreaField {...shown} disabled={disabled} value={String(value)} onChange={type} {...focus} />
+      return (
+        <TextAreaField {...shown} disabled={disabled} rows={f.rows} value={String(value)} onChange={type} {...focus} />
+      )
     default:
       return (
         <TextField
@@ -213,4 +221,25 @@ function OneField<V extends FormValues>({
 
 function isOptions(options: Options | ReactNode): options is Options {
   return Array.isArray(options) && options.every((o) => Array.isArray(o))
+}
+
+/**
+ * A form's refusal above its fields: its own message where it names no field (`placed` false), else a
+ * pointer to the fields, whose errors stand under them.
+ */
+export function RefusalBanner({
+  error,
+  placed,
+  title,
+}: {
+  error: ApiError | undefined
+  placed: boolean
+  title: string
+}) {
+  if (!error) return null
+  return (
+    <Banner kind="error" title={title}>
+      <p>{placed ? 'Periksa isian yang ditandai di bawah.' : error.message}</p>
+    </Banner>
+  )
 }
