@@ -302,25 +302,6 @@ export function DraftActions({
   )
 }
 
-/** The keys of a draft whose values are text, the ones a TextField can edit. */
-type TextKeys<D> = { [K in keyof D]: D[K] extends string ? K : never }[keyof D] & string
-
-/**
- * Binds TextFields to a draft of a form: `<TextField label="Provinsi" {...bind('provinsi')} />` gets the
- * draft's value, writes its edits back through set, and shows the error the service gave for that key.
- */
-export function draftBinder<D>(
-  draft: D,
-  set: <K extends keyof D>(k: K, v: D[K]) => void,
-  errors: Record<string, string | undefined>,
-) {
-  return <K extends TextKeys<D>>(k: K) => ({
-    value: draft[k] as string,
-    onChange: (v: string) => set(k, v as D[K]),
-    error: errors[k],
-  })
-}
-
 /** One choice of a radio group drawn as a card: its name in bold, what it means under it, then any more. */
 export function RadioCard({
   name,

@@ -1,4 +1,4 @@
-import { useState, type InputHTMLAttributes, type ReactNode } from 'react'
+import { useId, useState, type InputHTMLAttributes, type ReactNode } from 'react'
 import { fieldLabel } from '../../api/contract/labels'
 import type { ApiError, Issue } from '../api'
 import { Banner } from './Feedback'
@@ -75,6 +75,8 @@ export interface FieldSpec<V extends FormValues> {
   disabled?: boolean
   /** What is typed, as it is kept (e.g. a code in capitals). */
   clean?(text: string): string
+  /** Text offered as it is typed (a datalist), e.g. the names used before. */
+  suggestions?: readonly string[]
   /** A textarea's height in lines. */
   rows?: number
   /** Any other attribute of the input (maxLength, placeholder, min, type…). */
@@ -204,19 +206,49 @@ function OneField<V extends FormValues>({
         <TextAreaField {...shown} disabled={disabled} rows={f.rows} value={String(value)} onChange={type} {...focus} />
       )
     default:
-      return (
-        <TextField
-          {...shown}
-          disabled={disabled}
-          autoComplete="off"
-          {...(f.kind === 'numeric' ? { inputMode: 'numeric' } : f.kind === 'tel' ? { type: 'tel' } : {})}
-          {...f.input}
-          value={String(value)}
-          onChange={type}
-          {...focus}
-        />
-      )
+      return <TextBox field={f} shown={shown} disabled={disabled} value={String(value)} onChange={type} focus={focus} />
   }
+}
+
+/** A one-line box, with its suggestions where it has them. */
+function TextBox<V extends FormValues>({
+  field: f,
+  shown,
+  disabled,
+  value,
+  onChange,
+  focus,
+}: {
+  field: FieldSpec<V>
+  shown: { label: string; error: string | undefined; hint: ReactNode; className: string | undefined }
+  disabled: boolean | undefined
+  value: string
+  onChange(v: string): void
+  focus: object
+}) {
+  const listId = useId()
+  return (
+    <>
+      <TextField
+        {...shown}
+        disabled={disabled}
+        autoComplete="off"
+        {...(f.kind === 'numeric' ? { inputMode: 'numeric' } : f.kind === 'tel' ? { type: 'tel' } : {})}
+        {...f.input}
+        list={f.suggestions ? listId : undefined}
+        value={value}
+        onChange={onChange}
+        {...focus}
+      />
+      {f.suggestions && (
+        <datalist id={listId}>
+          {f.suggestions.map((n) => (
+            <option key={n} value={n} />
+          ))}
+        </datalist>
+      )}
+    </>
+  )
 }
 
 function isOptions(options: Options | ReactNode): options is Options {
