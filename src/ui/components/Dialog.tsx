@@ -107,6 +107,7 @@ export function FormDialog({
   busy,
   onSave,
   banner,
+  testId,
   children,
 }: {
   open?: boolean
@@ -117,6 +118,8 @@ export function FormDialog({
   busy: boolean
   onSave(e?: FormEvent): void
   banner?: ReactNode
+  /** The form's data-testid. */
+  testId?: string
   children: ReactNode
 }) {
   return (
@@ -126,7 +129,7 @@ export function FormDialog({
       title={title}
       footer={<DialogActions onCancel={onClose} busy={busy} label={label} onConfirm={() => onSave()} />}
     >
-      <form onSubmit={onSave} noValidate>
+      <form onSubmit={onSave} noValidate data-testid={testId}>
         {banner}
         {children}
         <button type="submit" hidden tabIndex={-1} />
