@@ -108,6 +108,9 @@ export function FormDialog({
   onSave,
   banner,
   testId,
+  className,
+  busyLabel,
+  wide,
   children,
 }: {
   open?: boolean
@@ -118,8 +121,11 @@ export function FormDialog({
   busy: boolean
   onSave(e?: FormEvent): void
   banner?: ReactNode
-  /** The form's data-testid. */
+  /** The form's data-testid and classes. */
   testId?: string
+  className?: string
+  busyLabel?: string
+  wide?: boolean
   children: ReactNode
 }) {
   return (
@@ -127,9 +133,12 @@ export function FormDialog({
       open={open}
       onClose={onClose}
       title={title}
-      footer={<DialogActions onCancel={onClose} busy={busy} label={label} onConfirm={() => onSave()} />}
+      wide={wide}
+      footer={
+        <DialogActions onCancel={onClose} busy={busy} label={label} busyLabel={busyLabel} onConfirm={() => onSave()} />
+      }
     >
-      <form onSubmit={onSave} noValidate data-testid={testId}>
+      <form onSubmit={onSave} noValidate data-testid={testId} className={className}>
         {banner}
         {children}
         <button type="submit" hidden tabIndex={-1} />

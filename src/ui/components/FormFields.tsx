@@ -2,7 +2,7 @@ import { useId, useState, type InputHTMLAttributes, type ReactNode } from 'react
 import { fieldLabel } from '../../api/contract/labels'
 import type { ApiError, Issue } from '../api'
 import { Banner } from './Feedback'
-import { DateField } from './DateField'
+import { DateField, TimeField } from './DateField'
 import { Field, PinField, TextAreaField, TextField } from './Form'
 
 /**
@@ -49,7 +49,7 @@ function useValues<V extends FormValues>(initial: V | (() => V)): FormState<V> {
   }
 }
 
-type Kind = 'text' | 'numeric' | 'tel' | 'textarea' | 'select' | 'checkbox' | 'date' | 'pin'
+type Kind = 'text' | 'numeric' | 'tel' | 'textarea' | 'select' | 'checkbox' | 'date' | 'time' | 'pin'
 
 type Options = readonly (readonly [value: string, label: string])[]
 
@@ -62,7 +62,7 @@ export type Fields<V extends FormValues> = readonly (FieldSpec<V> | false | unde
 /** One field of a form's table. */
 export interface FieldSpec<V extends FormValues> {
   name: keyof V & string
-  /** text (the default); numeric: digits typed, numeric keypad; tel; textarea; select; checkbox; date; pin. */
+  /** text (the default); numeric: digits typed, numeric keypad; tel; textarea; select; checkbox; date; time; pin. */
   kind?: Kind
   /** Only where the screen says more than the contract's label (a unit, a "baru"). */
   label?: string
@@ -99,7 +99,8 @@ export function placed(error: ApiError | undefined, fields: readonly Named[]): b
 
 export function notPlacedIn(fields: readonly Named[]) {
   const names = new Set(fields.map((f) => (typeof f === 'string' ? f : f && f.name)))
-  return (issue: Issue) => !issue.column || !names.has(issue.column)
+  // "teams.2.teamId" is the teams field's.
+  return (issue: Issue) => !issue.column || !names.has(issue.column.split('.', 1)[0]!)
 }
 
 /** A field by its table entry or its name; false/undefined for a field not drawn this time. */
@@ -195,6 +196,8 @@ function OneField<V extends FormValues>({
           )}
         </Field>
       )
+    case 'time':
+      return <TimeField {...shown} disabled={disabled} value={String(value)} onChange={set} />
     case 'date':
       return <DateField {...shown} disabled={disabled} autoFocus={f.autoFocus} value={String(value)} onChange={set} />
     case 'pin': {
