@@ -340,3 +340,55 @@ export function RadioCard({
     </label>
   )
 }
+
+/** One choice of a RadioCards group: its value, its name in bold, what it means, and anything more under it. */
+export interface Choice<T extends string> {
+  value: T
+  title: ReactNode
+  explain: ReactNode
+  extra?: ReactNode
+}
+
+/** A radio group drawn as cards under a legend, with the error the service gave for it. */
+export function RadioCards<T extends string>({
+  legend,
+  name,
+  value,
+  onChoose,
+  choices,
+  error,
+  className,
+  listClassName,
+}: {
+  legend: string
+  name: string
+  value: T
+  onChoose(value: T): void
+  choices: readonly Choice<T>[]
+  error?: string | undefined
+  /** Classes beside the fieldset's `field`, and beside the cards' `radio-cards`. */
+  className?: string
+  listClassName?: string
+}) {
+  return (
+    <fieldset className={`field${className ? ' ' + className : ''}${error ? ' field-invalid' : ''}`}>
+      <legend>{legend}</legend>
+      <div className={`radio-cards${listClassName ? ' ' + listClassName : ''}`}>
+        {choices.map((c) => (
+          <RadioCard
+            key={c.value}
+            name={name}
+            value={c.value}
+            checked={value === c.value}
+            onChoose={() => onChoose(c.value)}
+            title={c.title}
+            explain={c.explain}
+          >
+            {c.extra}
+          </RadioCard>
+        ))}
+      </div>
+      {error && <p className="field-error">{error}</p>}
+    </fieldset>
+  )
+}

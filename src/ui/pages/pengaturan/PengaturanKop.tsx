@@ -7,7 +7,7 @@ import { useApi } from '../../components/data'
 import { ErrorBanner } from '../../components/Feedback'
 import { useWrite } from '../../components/useWrite'
 import { readFileBase64 } from '../../components/files'
-import { DraftActions, FilePicker, RadioCard } from '../../components/Form'
+import { DraftActions, FilePicker, RadioCards, type Choice } from '../../components/Form'
 import { FormFields, RefusalBanner, type Fields } from '../../components/FormFields'
 import { Section } from '../../components/Page'
 import { fmtTanggal, readCount, todayIso } from '../../format'
@@ -168,10 +168,10 @@ const kopOf = (e: Pemilihan): KopDraft => ({
   nomorStart: String(e.nomorStart),
 })
 
-const PAPER_INFO: Record<'A4' | 'F4', { label: string; explain: string }> = {
-  A4: { label: 'A4', explain: '210 × 297 mm. Ukuran kertas internasional.' },
-  F4: { label: 'F4 (folio)', explain: '215 × 330 mm. Lazim dipakai untuk naskah dinas di kantor pemerintah.' },
-}
+const PAPERS: Choice<'A4' | 'F4'>[] = [
+  { value: 'A4', title: 'A4', explain: '210 × 297 mm. Ukuran kertas internasional.' },
+  { value: 'F4', title: 'F4 (folio)', explain: '215 × 330 mm. Lazim dipakai untuk naskah dinas di kantor pemerintah.' },
+]
 
 /** Where it is signed when nothing is set: the satker's name without "Kabupaten"/"Kota", as the service does. */
 const defaultKota = (e: Pemilihan) => satkerDaerah(e.satker)
@@ -228,23 +228,16 @@ export function KopSection({ election }: { election: Pemilihan }) {
           <FormFields fields={lines} form={form} errors={errors} method="pemilihan.ubah" />
           <FormFields fields={grid} form={form} errors={errors} method="pemilihan.ubah" grid />
 
-          <fieldset className={`field pengaturan-paper${errors.paper ? ' field-invalid' : ''}`}>
-            <legend>Ukuran kertas</legend>
-            <div className="radio-cards pengaturan-paper-options">
-              {(['A4', 'F4'] as const).map((p) => (
-                <RadioCard
-                  key={p}
-                  name="paper"
-                  value={p}
-                  checked={draft.paper === p}
-                  onChoose={() => set('paper', p)}
-                  title={PAPER_INFO[p].label}
-                  explain={PAPER_INFO[p].explain}
-                />
-              ))}
-            </div>
-            {errors.paper && <p className="field-error">{errors.paper}</p>}
-          </fieldset>
+          <RadioCards
+            legend="Ukuran kertas"
+            name="paper"
+            className="pengaturan-paper"
+            listClassName="pengaturan-paper-options"
+            value={draft.paper}
+            onChoose={(p) => set('paper', p)}
+            error={errors.paper}
+            choices={PAPERS}
+          />
 
           <NomorPatternField
             label="Pola nomor dokumen (bawaan)"

@@ -7,7 +7,7 @@ import {
   type Rounding,
 } from '../../../core/reserve'
 import { NAMA_ZONA, ZONA_WAKTU, type ZonaWaktu } from '../../../core/zonaWaktu'
-import { DraftActions, RadioCard } from '../../components/Form'
+import { DraftActions, RadioCards } from '../../components/Form'
 import { FormFields, RefusalBanner, type Fields } from '../../components/FormFields'
 import { Section } from '../../components/Page'
 import { fmt, fmtPercent, JENIS_LABEL } from '../../format'
@@ -120,28 +120,23 @@ export function ElectionForm({ election }: { election: Pemilihan }) {
         </dl>
         <FormFields fields={FIELDS} form={form} errors={errors} method="pemilihan.ubah" grid />
 
-        <fieldset className={`field pengaturan-rounding${errors.rounding ? ' field-invalid' : ''}`}>
-          <legend>Pembulatan cadangan per TPS</legend>
-          <div className="radio-cards">
-            {ROUNDINGS.map((r) => {
-              const example = roundingExample(draft.reservePercent, r)
-              return (
-                <RadioCard
-                  key={r}
-                  name="rounding"
-                  value={r}
-                  checked={draft.rounding === r}
-                  onChoose={() => set('rounding', r)}
-                  title={ROUNDING_LABELS[r]}
-                  explain={ROUNDING_EXPLAIN[r]}
-                >
-                  {example && <span className="pengaturan-example">{example}</span>}
-                </RadioCard>
-              )
-            })}
-          </div>
-          {errors.rounding && <p className="field-error">{errors.rounding}</p>}
-        </fieldset>
+        <RadioCards
+          legend="Pembulatan cadangan per TPS"
+          name="rounding"
+          className="pengaturan-rounding"
+          value={draft.rounding}
+          onChoose={(r) => set('rounding', r)}
+          error={errors.rounding}
+          choices={ROUNDINGS.map((r) => {
+            const example = roundingExample(draft.reservePercent, r)
+            return {
+              value: r,
+              title: ROUNDING_LABELS[r],
+              explain: ROUNDING_EXPLAIN[r],
+              extra: example && <span className="pengaturan-example">{example}</span>,
+            }
+          })}
+        />
 
         <FormFields fields={NOTE} form={form} errors={errors} method="pemilihan.ubah" />
 

@@ -3,7 +3,7 @@ import { defaultPilkadaChoice } from '../../../core/presets'
 import { invoke } from '../../api'
 import { Brand } from '../../components/Brand'
 import { ErrorBanner } from '../../components/Feedback'
-import { RadioCard } from '../../components/Form'
+import { RadioCards, type Choice } from '../../components/Form'
 import { FormFields, useFormState, type Fields } from '../../components/FormFields'
 import { useWrite } from '../../components/useWrite'
 import './setup.css'
@@ -12,7 +12,7 @@ type BupatiWalikota = 'bupati' | 'walikota' | 'none'
 
 /** Shown while the database holds no election: one form creates the election, its ballot types and preset items. */
 /** The two kinds of election a file can hold, with what each implies for reserve and TPS size. */
-const JENIS_CHOICES = [
+const JENIS_CHOICES: Choice<'pemilu' | 'pilkada'>[] = [
   {
     value: 'pilkada',
     title: 'Pilkada',
@@ -23,7 +23,7 @@ const JENIS_CHOICES = [
     title: 'Pemilu',
     explain: 'Presiden, DPR, DPD, DPRD provinsi dan kabupaten/kota; cadangan 2%, maks. 300 pemilih per TPS',
   },
-] as const
+]
 
 const GUBERNUR = { name: 'gubernur', kind: 'checkbox', label: 'Pemilihan Gubernur dan Wakil Gubernur' } as const
 
@@ -76,22 +76,7 @@ export function SetupPage() {
           title="Basis data belum dapat disiapkan"
         />
 
-        <fieldset className="field">
-          <legend>Jenis pemilihan</legend>
-          <div className="radio-cards">
-            {JENIS_CHOICES.map((c) => (
-              <RadioCard
-                key={c.value}
-                name="jenis"
-                value={c.value}
-                checked={jenis === c.value}
-                onChoose={() => setJenis(c.value)}
-                title={c.title}
-                explain={c.explain}
-              />
-            ))}
-          </div>
-        </fieldset>
+        <RadioCards legend="Jenis pemilihan" name="jenis" value={jenis} onChoose={setJenis} choices={JENIS_CHOICES} />
 
         <div className="form-grid">
           <FormFields fields={FIELDS} form={form} errors={errors} method="pemilihan.buat" />

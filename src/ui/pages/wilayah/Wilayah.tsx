@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react'
 import type { Pemilihan, MethodOutput, TpsRow } from '../../../api/contract'
 import { useApi } from '../../components/data'
 import { ErrorBanner, Loading } from '../../components/Feedback'
-import { GridCount, GridSearch, useFilteredGrid } from '../../components/filteredGrid'
+import { GridToolbar, useFilteredGrid } from '../../components/filteredGrid'
 import { numberCol } from '../../components/grid'
 import { DataNote, PageHeader, Section } from '../../components/Page'
 import { TableHead } from '../../components/TableHead'
@@ -92,7 +92,7 @@ function TpsGrid({ rows, maxVoters }: { rows: TpsRow[]; maxVoters: number }) {
   )
 
   const filter = useMemo(() => (overOnly ? (r: TpsRow) => r.dpt > maxVoters : null), [overOnly, maxVoters])
-  const { search, setSearch, shown, gridProps } = useFilteredGrid<TpsRow>({
+  const grid = useFilteredGrid<TpsRow>({
     rowId: tpsRowId,
     filter,
     initialShown: rows.length,
@@ -100,23 +100,22 @@ function TpsGrid({ rows, maxVoters }: { rows: TpsRow[]; maxVoters: number }) {
 
   return (
     <>
-      <div className="toolbar">
-        <GridSearch
-          value={search}
-          onChange={setSearch}
-          label="Cari TPS"
-          ariaLabel="Cari kecamatan, desa/kelurahan atau nomor TPS"
-          placeholder="Cari kecamatan, desa atau TPS 001…"
-        />
+      <GridToolbar
+        grid={grid}
+        total={rows.length}
+        noun="TPS"
+        label="Cari TPS"
+        ariaLabel="Cari kecamatan, desa/kelurahan atau nomor TPS"
+        placeholder="Cari kecamatan, desa atau TPS 001…"
+      >
         <label className="check">
           <input type="checkbox" checked={overOnly} onChange={(e) => setOverOnly(e.target.checked)} />
           Hanya TPS di atas batas ({fmt(overCount)})
         </label>
-        <GridCount shown={shown} total={rows.length} noun="TPS" />
-      </div>
+      </GridToolbar>
       <div className="grid-box grid-tall" data-testid="tps-grid">
         <AgGridReact<TpsRow>
-          {...gridProps}
+          {...grid.gridProps}
           rowData={rows}
           columnDefs={columnDefs}
           tooltipShowDelay={300}
