@@ -363,7 +363,7 @@ export function RadioCards<T extends string>({
   legend: string
   name: string
   value: T
-  onChoose(value: T): void
+  onChoose(value: NoInfer<T>): void
   choices: readonly Choice<T>[]
   error?: string | undefined
   /** Classes beside the fieldset's `field`, and beside the cards' `radio-cards`. */
