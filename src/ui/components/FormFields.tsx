@@ -3,7 +3,7 @@ import { fieldLabel } from '../../api/contract/labels'
 import type { ApiError, Issue } from '../api'
 import { Banner } from './Feedback'
 import { DateField, TimeField } from './DateField'
-import { Field, PinField, TextAreaField, TextField } from './Form'
+import { Field, PinField, RadioCards, TextAreaField, TextField, type Choice } from './Form'
 
 /**
  * Forms from field tables: a form's fields are described once (name, kind, hint…) and drawn by FormFields;
@@ -49,7 +49,7 @@ function useValues<V extends FormValues>(initial: V | (() => V)): FormState<V> {
   }
 }
 
-type Kind = 'text' | 'numeric' | 'tel' | 'textarea' | 'select' | 'checkbox' | 'date' | 'time' | 'pin'
+type Kind = 'text' | 'numeric' | 'tel' | 'textarea' | 'select' | 'checkbox' | 'cards' | 'date' | 'time' | 'pin'
 
 type Options = readonly (readonly [value: string, label: string])[]
 
@@ -62,7 +62,10 @@ export type Fields<V extends FormValues> = readonly (FieldSpec<V> | false | unde
 /** One field of a form's table. */
 export interface FieldSpec<V extends FormValues> {
   name: keyof V & string
-  /** text (the default); numeric: digits typed, numeric keypad; tel; textarea; select; checkbox; date; time; pin. */
+  /**
+   * text (the default); numeric: digits typed, numeric keypad; tel; textarea; select; checkbox; cards (a radio
+   * group of RadioCards); date; time; pin.
+   */
   kind?: Kind
   /** Only where the screen says more than the contract's label (a unit, a "baru"). */
   label?: string
@@ -75,6 +78,9 @@ export interface FieldSpec<V extends FormValues> {
   disabled?: boolean
   /** What is typed, as it is kept (e.g. a code in capitals). */
   clean?(text: string): string
+  /** A cards field's choices, and the classes of its cards' box. */
+  choices?: readonly Choice<string>[]
+  listClassName?: string
   /** Text offered as it is typed (a datalist), e.g. the names used before. */
   suggestions?: readonly string[]
   /** A textarea's height in lines. */
@@ -108,7 +114,7 @@ type Named = { name: string } | string | false | undefined
 
 /**
  * A form's fields drawn from its table, in order, each bound to the form's values and the refusal's errors.
- * With `grid`, the boxes stand in the form's two-column grid and the tick boxes under it.
+ * With `grid`, the boxes stand in the form's two-column grid and the tick boxes and cards under it.
  */
 export function FormFields<V extends FormValues>({
   fields,
@@ -127,8 +133,9 @@ export function FormFields<V extends FormValues>({
   const draw = (f: FieldSpec<V> | false | undefined) =>
     f && <OneField key={f.name} field={f} form={form} error={errors[f.name]} method={method} />
   if (!grid) return <>{fields.map(draw)}</>
-  const boxes = fields.filter((f) => f && f.kind !== 'checkbox')
-  const ticks = fields.filter((f) => f && f.kind === 'checkbox')
+  const wide = (f: FieldSpec<V> | false | undefined) => f && (f.kind === 'checkbox' || f.kind === 'cards')
+  const boxes = fields.filter((f) => f && !wide(f))
+  const ticks = fields.filter(wide)
   return (
     <>
       <div className="form-grid">{boxes.map(draw)}</div>
@@ -195,6 +202,19 @@ function OneField<V extends FormValues>({
             </select>
           )}
         </Field>
+      )
+    case 'cards':
+      return (
+        <RadioCards
+          legend={shown.label}
+          name={f.name}
+          value={String(value)}
+          onChoose={set}
+          choices={f.choices ?? []}
+          error={error}
+          className={f.className}
+          listClassName={f.listClassName}
+        />
       )
     case 'time':
       return <TimeField {...shown} disabled={disabled} value={String(value)} onChange={set} />

@@ -7,7 +7,7 @@ import { useApi } from '../../components/data'
 import { ErrorBanner } from '../../components/Feedback'
 import { useWrite } from '../../components/useWrite'
 import { readFileBase64 } from '../../components/files'
-import { DraftActions, FilePicker, RadioCards, type Choice } from '../../components/Form'
+import { DraftActions, FilePicker } from '../../components/Form'
 import { FormFields, RefusalBanner, type Fields } from '../../components/FormFields'
 import { Section } from '../../components/Page'
 import { fmtTanggal, readCount, todayIso } from '../../format'
@@ -168,9 +168,22 @@ const kopOf = (e: Pemilihan): KopDraft => ({
   nomorStart: String(e.nomorStart),
 })
 
-const PAPERS: Choice<'A4' | 'F4'>[] = [
-  { value: 'A4', title: 'A4', explain: '210 × 297 mm. Ukuran kertas internasional.' },
-  { value: 'F4', title: 'F4 (folio)', explain: '215 × 330 mm. Lazim dipakai untuk naskah dinas di kantor pemerintah.' },
+const PAPER: Fields<KopDraft> = [
+  {
+    name: 'paper',
+    kind: 'cards',
+    label: 'Ukuran kertas',
+    className: 'pengaturan-paper',
+    listClassName: 'pengaturan-paper-options',
+    choices: [
+      { value: 'A4', title: 'A4', explain: '210 × 297 mm. Ukuran kertas internasional.' },
+      {
+        value: 'F4',
+        title: 'F4 (folio)',
+        explain: '215 × 330 mm. Lazim dipakai untuk naskah dinas di kantor pemerintah.',
+      },
+    ],
+  },
 ]
 
 /** Where it is signed when nothing is set: the satker's name without "Kabupaten"/"Kota", as the service does. */
@@ -228,16 +241,7 @@ export function KopSection({ election }: { election: Pemilihan }) {
           <FormFields fields={lines} form={form} errors={errors} method="pemilihan.ubah" />
           <FormFields fields={grid} form={form} errors={errors} method="pemilihan.ubah" grid />
 
-          <RadioCards
-            legend="Ukuran kertas"
-            name="paper"
-            className="pengaturan-paper"
-            listClassName="pengaturan-paper-options"
-            value={draft.paper}
-            onChoose={(p) => set('paper', p)}
-            error={errors.paper}
-            choices={PAPERS}
-          />
+          <FormFields fields={PAPER} form={form} errors={errors} method="pemilihan.ubah" />
 
           <NomorPatternField
             label="Pola nomor dokumen (bawaan)"

@@ -7,7 +7,7 @@ import {
   type Rounding,
 } from '../../../core/reserve'
 import { NAMA_ZONA, ZONA_WAKTU, type ZonaWaktu } from '../../../core/zonaWaktu'
-import { DraftActions, RadioCards } from '../../components/Form'
+import { DraftActions } from '../../components/Form'
 import { FormFields, RefusalBanner, type Fields } from '../../components/FormFields'
 import { Section } from '../../components/Page'
 import { fmt, fmtPercent, JENIS_LABEL } from '../../format'
@@ -89,7 +89,23 @@ const FIELDS: Fields<ElectionDraft> = [
   },
 ]
 
-const NOTE: Fields<ElectionDraft> = [
+/** The rounding, each choice worked out on an example TPS at the percentage typed, and the data note. */
+const lowerFields = (reservePercent: string): Fields<ElectionDraft> => [
+  {
+    name: 'rounding',
+    kind: 'cards',
+    label: 'Pembulatan cadangan per TPS',
+    className: 'pengaturan-rounding',
+    choices: ROUNDINGS.map((r) => {
+      const example = roundingExample(reservePercent, r)
+      return {
+        value: r,
+        title: ROUNDING_LABELS[r],
+        explain: ROUNDING_EXPLAIN[r],
+        extra: example && <span className="pengaturan-example">{example}</span>,
+      }
+    }),
+  },
   {
     name: 'dataNote',
     kind: 'textarea',
@@ -99,7 +115,7 @@ const NOTE: Fields<ElectionDraft> = [
 ]
 
 export function ElectionForm({ election }: { election: Pemilihan }) {
-  const { draft, set, form, dirty, busy, error, errors, unplaced, submit, discard } = usePemilihanDraft(
+  const { draft, form, dirty, busy, error, errors, unplaced, submit, discard } = usePemilihanDraft(
     election,
     draftOf,
     ['tahun', 'reservePercent', 'maxVotersPerTps'],
@@ -120,25 +136,7 @@ export function ElectionForm({ election }: { election: Pemilihan }) {
         </dl>
         <FormFields fields={FIELDS} form={form} errors={errors} method="pemilihan.ubah" grid />
 
-        <RadioCards
-          legend="Pembulatan cadangan per TPS"
-          name="rounding"
-          className="pengaturan-rounding"
-          value={draft.rounding}
-          onChoose={(r) => set('rounding', r)}
-          error={errors.rounding}
-          choices={ROUNDINGS.map((r) => {
-            const example = roundingExample(draft.reservePercent, r)
-            return {
-              value: r,
-              title: ROUNDING_LABELS[r],
-              explain: ROUNDING_EXPLAIN[r],
-              extra: example && <span className="pengaturan-example">{example}</span>,
-            }
-          })}
-        />
-
-        <FormFields fields={NOTE} form={form} errors={errors} method="pemilihan.ubah" />
+        <FormFields fields={lowerFields(draft.reservePercent)} form={form} errors={errors} method="pemilihan.ubah" />
 
         <DraftActions busy={busy} dirty={dirty} label="Simpan pengaturan" onDiscard={discard} />
       </form>
