@@ -21,6 +21,12 @@ type AreaNeed = MethodOutput<'kebutuhan.lihatRekap'>['rows'][number]
 type VariantNeed = MethodOutput<'kebutuhan.daftarDapil'>[number]
 
 type Tab = 'tps' | 'desa' | 'kecamatan' | 'dapil'
+/** The files the needs download as, with what the button's tooltip calls each. */
+const EXPORTS = [
+  ['xlsx', 'Excel'],
+  ['csv', 'CSV'],
+] as const
+
 const TABS: { id: Tab; label: string }[] = [
   { id: 'tps', label: 'Per TPS' },
   { id: 'desa', label: 'Per desa/kelurahan' },
@@ -100,26 +106,17 @@ export function KebutuhanPage({ election }: { election: Pemilihan }) {
           items={TABS}
           selected={tab}
           onSelect={select}
-          actions={
-            <>
-              <RunButton
-                run="xlsx"
-                busy={exporting}
-                onRun={download}
-                label="Unduh XLSX"
-                title={`Unduh kebutuhan ${tabLabel} sebagai Excel`}
-                secondary
-              />
-              <RunButton
-                run="csv"
-                busy={exporting}
-                onRun={download}
-                label="Unduh CSV"
-                title={`Unduh kebutuhan ${tabLabel} sebagai CSV`}
-                secondary
-              />
-            </>
-          }
+          actions={EXPORTS.map(([format, name]) => (
+            <RunButton
+              key={format}
+              run={format}
+              busy={exporting}
+              onRun={download}
+              label={`Unduh ${format.toUpperCase()}`}
+              title={`Unduh kebutuhan ${tabLabel} sebagai ${name}`}
+              secondary
+            />
+          ))}
         />
 
         <TabPanel idBase="kebutuhan" id={tab} selected>
