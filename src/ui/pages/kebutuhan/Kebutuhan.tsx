@@ -12,6 +12,7 @@ import { SummedGrid } from '../../components/SummedGrid'
 import { fmt, fmtPercent, shortItemName, formatTpsNumber } from '../../format'
 import { href } from '../../router'
 import './kebutuhan.css'
+import { useRun } from '../../components/useWrite'
 import { RunButton } from '../../components/RunButton'
 
 type PerTps = MethodOutput<'kebutuhan.daftarTps'>
@@ -44,24 +45,16 @@ export function KebutuhanPage({ election }: { election: Pemilihan }) {
   const perTps = useApi('kebutuhan.daftarTps', {}, visited.has('tps'))
   const perDesa = useApi('kebutuhan.lihatRekap', { level: 'desa' }, visited.has('desa'))
   const perKec = useApi('kebutuhan.lihatRekap', { level: 'kecamatan' }, visited.has('kecamatan'))
-  const [exporting, setExporting] = useState<'xlsx' | 'csv' | null>(null)
   const toast = useToast()
+  const { running: exporting, run } = useRun<'xlsx' | 'csv'>((err) => toast.showError(err, 'Berkas tidak dapat dibuat'))
 
   const select = (t: Tab) => {
     setTab(t)
     setVisited((v) => (v.has(t) ? v : new Set(v).add(t)))
   }
 
-  async function download(format: 'xlsx' | 'csv') {
-    setExporting(format)
-    try {
-      saveDownload(await invoke('kebutuhan.ekspor', { format, level: tab }))
-    } catch (err) {
-      toast.showError(err, 'Berkas tidak dapat dibuat')
-    } finally {
-      setExporting(null)
-    }
-  }
+  const download = (format: 'xlsx' | 'csv') =>
+    run(format, async () => saveDownload(await invoke('kebutuhan.ekspor', { format, level: tab })))
 
   const colorOf = useMemo(() => new Map((items.data ?? []).map((i) => [i.code, i])), [items.data])
   const noTps = satker.data?.rows[0]?.tps === 0

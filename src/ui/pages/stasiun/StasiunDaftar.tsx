@@ -1,14 +1,14 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import type { MethodOutput } from '../../../api/contract'
 import { CAKUPAN, CAKUPAN_LABEL, CAKUPAN_SINGKAT, type Cakupan } from '../../../core/stasiun'
-import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
+import { fieldErrors, invoke } from '../../api'
 import { Dialog, DialogActions } from '../../components/Dialog'
 import { Banner, ErrorBanner } from '../../components/Feedback'
 import { TextField } from '../../components/Form'
 import { StatusBadge, type StatusState } from '../../components/StatusBadge'
 import { fmtJamDari, fmtWaktu } from '../../format'
 import { DataTable } from '../../components/TableHead'
-import { useWrite } from '../../components/useWrite'
+import { useRun, useWrite } from '../../components/useWrite'
 
 type Stasiun = MethodOutput<'stasiun.daftar'>[number]
 type KodePasang = MethodOutput<'stasiun.buatKodePasang'>
@@ -37,21 +37,13 @@ export function StasiunDaftar({
   const [adding, setAdding] = useState(false)
   const [code, setCode] = useState<KodePasang | null>(null)
   const [revoking, setRevoking] = useState<Stasiun | null>(null)
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState<number | null>(null)
+  const { running: busy, error, run } = useRun<number>()
 
-  async function pair(id: number) {
-    setBusy(id)
-    setError(undefined)
-    try {
+  const pair = (id: number) =>
+    run(id, async () => {
       setCode(await invoke('stasiun.buatKodePasang', { id }))
       onChanged()
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(null)
-    }
-  }
+    })
 
   return (
     <div className="stasiun-daftar">
