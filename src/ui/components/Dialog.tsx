@@ -57,6 +57,15 @@ export function Dialog({ open, title, onClose, children, footer, wide }: DialogP
   )
 }
 
+/** What the dialog's action says and whether it may be left while busy. */
+interface ActionProps {
+  busy: boolean
+  label: string
+  busyLabel?: string
+  /** Cancelling mid-way is refused where the work cannot be abandoned half done. */
+  cancelWhileBusy?: boolean
+}
+
 /**
  * The footer most dialogs have: Batal, then the dialog's one action, which reads as busy while it runs. The
  * action submits the form named by formId (so Enter in a field does the same), or calls onConfirm.
@@ -69,14 +78,9 @@ export function DialogActions({
   formId,
   onConfirm,
   cancelWhileBusy = true,
-}: {
-  onCancel(): void
-  busy: boolean
-  label: string
-  busyLabel?: string
-  /** Cancelling mid-way is refused where the work cannot be abandoned half done. */
-  cancelWhileBusy?: boolean
-} & ({ formId: string; onConfirm?: never } | { onConfirm(): void; formId?: never })) {
+}: ActionProps & { onCancel(): void } & (
+    { formId: string; onConfirm?: never } | { onConfirm(): void; formId?: never }
+  )) {
   return (
     <>
       <button type="button" className="btn btn-secondary" onClick={onCancel} disabled={!cancelWhileBusy && busy}>
@@ -102,29 +106,23 @@ export function DialogActions({
 export function FormDialog({
   open = true,
   title,
-  label,
   onClose,
-  busy,
   onSave,
   banner,
   testId,
   className,
-  busyLabel,
   wide,
   children,
-}: {
+  ...actions
+}: ActionProps & {
   open?: boolean
   title: string
-  /** The action: "Simpan", "Tambah pekerja". */
-  label: string
   onClose(): void
-  busy: boolean
   onSave(e?: FormEvent): void
   banner?: ReactNode
   /** The form's data-testid and classes. */
   testId?: string
   className?: string
-  busyLabel?: string
   wide?: boolean
   children: ReactNode
 }) {
@@ -134,9 +132,7 @@ export function FormDialog({
       onClose={onClose}
       title={title}
       wide={wide}
-      footer={
-        <DialogActions onCancel={onClose} busy={busy} label={label} busyLabel={busyLabel} onConfirm={() => onSave()} />
-      }
+      footer={<DialogActions onCancel={onClose} {...actions} onConfirm={() => onSave()} />}
     >
       <form onSubmit={onSave} noValidate data-testid={testId} className={className}>
         {banner}

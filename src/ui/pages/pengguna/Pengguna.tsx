@@ -1,8 +1,8 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { needsPin, ROLE_DUTY, ROLE_LABEL, ROLES, type Role } from '../../../core/roles'
 import { invoke } from '../../api'
 import { useApi } from '../../components/data'
-import { Dialog, DialogActions } from '../../components/Dialog'
+import { FormDialog } from '../../components/Dialog'
 import { ErrorBanner, Loading } from '../../components/Feedback'
 import { useDialogSave, useWrite } from '../../components/useWrite'
 import { NewPinFields, PIN_RULE, PinField, useNewPin } from '../../components/Form'
@@ -106,7 +106,6 @@ export function PenggunaPage() {
 
 /** Add (user = 'baru') or change one user: name, role, active, and a new PIN where the role has one. */
 function UserDialog({ user, onClose }: { user: User | 'baru' | null; onClose(): void }) {
-  const formId = useId()
   const isNew = user === 'baru'
   const form = useFormState({ nama: '', role: 'operator', active: true, pin: '' })
   const { nama, active, pin } = form.values
@@ -139,8 +138,8 @@ function UserDialog({ user, onClose }: { user: User | 'baru' | null; onClose(): 
     !isNew && { name: 'active', kind: 'checkbox', label: 'Aktif (dapat dipilih di jendela mana pun)' },
   ]
 
-  function submit(e: FormEvent) {
-    e.preventDefault()
+  function submit(e?: FormEvent) {
+    e?.preventDefault()
     if (user === null) return
     void run(async () => {
       const saved =
@@ -155,29 +154,24 @@ function UserDialog({ user, onClose }: { user: User | 'baru' | null; onClose(): 
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={user !== null}
       title={user !== null && user !== 'baru' ? `Ubah ${user.nama}` : 'Tambah pengguna'}
+      label={isNew ? 'Tambah' : 'Simpan'}
       onClose={onClose}
-      footer={
-        <DialogActions
-          onCancel={onClose}
-          busy={busy}
-          label={isNew ? 'Tambah' : 'Simpan'}
-          formId={formId}
-          cancelWhileBusy={false}
-        />
-      }
-    >
-      <form id={formId} onSubmit={submit} noValidate>
+      busy={busy}
+      onSave={submit}
+      cancelWhileBusy={false}
+      banner={
         <ErrorBanner
           error={error}
           title="Pengguna belum tersimpan"
           shown={placed(error, [...fields, 'active', 'pin']) ? () => false : undefined}
         />
-        <FormFields fields={fields} form={form} errors={errors} method="pengguna.ubah" />
-      </form>
-    </Dialog>
+      }
+    >
+      <FormFields fields={fields} form={form} errors={errors} method="pengguna.ubah" />
+    </FormDialog>
   )
 }
 
