@@ -259,35 +259,23 @@ function SignerEditor({
                     ))}
                   </td>
                   <td className="pengaturan-row-actions">
-                    <button
-                      type="button"
-                      className="pengaturan-icon-btn"
-                      onClick={() => move(i, -1)}
-                      disabled={i === 0}
-                      aria-label={`Naikkan ${who}`}
-                      title="Naikkan"
-                    >
-                      ↑
-                    </button>
-                    <button
-                      type="button"
-                      className="pengaturan-icon-btn"
-                      onClick={() => move(i, 1)}
-                      disabled={i === signers.length - 1}
-                      aria-label={`Turunkan ${who}`}
-                      title="Turunkan"
-                    >
-                      ↓
-                    </button>
-                    <button
-                      type="button"
-                      className="pengaturan-icon-btn pengaturan-remove"
-                      onClick={() => remove(i)}
-                      aria-label={`Hapus ${who}`}
-                      title="Hapus"
-                    >
-                      ×
-                    </button>
+                    {[
+                      { mark: '↑', verb: 'Naikkan', step: -1 as const, off: i === 0 },
+                      { mark: '↓', verb: 'Turunkan', step: 1 as const, off: i === signers.length - 1 },
+                      { mark: '×', verb: 'Hapus', step: 0 as const, off: false },
+                    ].map((b) => (
+                      <button
+                        key={b.verb}
+                        type="button"
+                        className={b.verb === 'Hapus' ? 'pengaturan-icon-btn pengaturan-remove' : 'pengaturan-icon-btn'}
+                        onClick={() => (b.step === 0 ? remove(i) : move(i, b.step))}
+                        disabled={b.off}
+                        aria-label={`${b.verb} ${who}`}
+                        title={b.verb}
+                      >
+                        {b.mark}
+                      </button>
+                    ))}
                   </td>
                 </tr>
               )
