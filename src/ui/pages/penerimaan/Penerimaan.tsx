@@ -7,6 +7,7 @@ import { Banner, ErrorBanner, Loading } from '../../components/Feedback'
 import { useDialogSave } from '../../components/useWrite'
 import { FormFields, notPlacedIn, useFormState, type Fields } from '../../components/FormFields'
 import { HistoryLink } from '../../components/History'
+import { Loaded } from '../../components/Loaded'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { TableHead, DataTable } from '../../components/TableHead'
@@ -234,87 +235,85 @@ function TertukarSection({ deliveries, variants }: { deliveries: Penerimaan[]; v
       <p className="muted small penerimaan-explain">
         Disisihkan dari stok sampai dikembalikan kepada penyedia dengan nota pengembalian.
       </p>
-      <ErrorBanner error={recon.error} onRetry={recon.reload} title="Posisi tertukar tidak dapat dimuat" />
-      {recon.data ? (
-        rows.length === 0 ? (
-          <p className="empty">Tidak ada surat suara tertukar.</p>
-        ) : (
-          <DataTable
-            className="table-compact penerimaan-tertukar"
-            testId="tertukar-table"
-            columns={[
-              'Barang',
-              'Milik',
-              { label: 'Disisihkan', num: true },
-              { label: 'Sudah dikembalikan', num: true },
-            ]}
-          >
-            {rows.map((r) => (
-              <tr key={r.variantId} data-testid={`tertukar-${r.variantId}`}>
-                <th scope="row">
-                  <VariantLabel v={variants.get(r.variantId)} fallback={r.itemName} />
-                </th>
-                <td>{(notes.get(r.variantId) ?? []).join('; ') || <span className="muted">—</span>}</td>
-                <td className="num" data-testid="held">
-                  <HistoryLink
-                    value={r.tertukar}
-                    filter={{ variantId: r.variantId, place: 'TERTUKAR' }}
-                    title={`${r.itemName}${r.dapil ? ' · ' + r.dapil : ''}, tertukar`}
-                  />
-                </td>
-                <td className="num" data-testid="returned">
-                  {fmt(r.tertukarDikembalikan)}
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-        )
-      ) : (
-        !recon.error && <Loading />
-      )}
+      <Loaded query={recon} title="Posisi tertukar tidak dapat dimuat">
+        {() =>
+          rows.length === 0 ? (
+            <p className="empty">Tidak ada surat suara tertukar.</p>
+          ) : (
+            <DataTable
+              className="table-compact penerimaan-tertukar"
+              testId="tertukar-table"
+              columns={[
+                'Barang',
+                'Milik',
+                { label: 'Disisihkan', num: true },
+                { label: 'Sudah dikembalikan', num: true },
+              ]}
+            >
+              {rows.map((r) => (
+                <tr key={r.variantId} data-testid={`tertukar-${r.variantId}`}>
+                  <th scope="row">
+                    <VariantLabel v={variants.get(r.variantId)} fallback={r.itemName} />
+                  </th>
+                  <td>{(notes.get(r.variantId) ?? []).join('; ') || <span className="muted">—</span>}</td>
+                  <td className="num" data-testid="held">
+                    <HistoryLink
+                      value={r.tertukar}
+                      filter={{ variantId: r.variantId, place: 'TERTUKAR' }}
+                      title={`${r.itemName}${r.dapil ? ' · ' + r.dapil : ''}, tertukar`}
+                    />
+                  </td>
+                  <td className="num" data-testid="returned">
+                    {fmt(r.tertukarDikembalikan)}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
+          )
+        }
+      </Loaded>
 
       <h3>Pengembalian yang sudah dicatat</h3>
-      <ErrorBanner error={returs.error} onRetry={returs.reload} title="Daftar pengembalian tidak dapat dimuat" />
-      {returs.data ? (
-        returs.data.length === 0 ? (
-          <p className="empty">Belum ada pengembalian.</p>
-        ) : (
-          <DataTable
-            className="table-compact"
-            testId="retur-table"
-            columns={['Waktu', 'Penyedia', 'Barang', { label: 'Jumlah', num: true }, 'Keterangan', 'Petugas']}
-          >
-            {returs.data.map((r) => (
-              <tr key={r.id}>
-                <td>{fmtWaktu(r.at)}</td>
-                <td>{r.penyedia}</td>
-                <td>
-                  {r.lines.map((l) => (
-                    <div key={l.variantId} className="penerimaan-stack">
-                      <VariantLabel v={variants.get(l.variantId)} fallback={l.label} />
-                    </div>
-                  ))}
-                </td>
-                <td className="num">
-                  {r.lines.map((l) => (
-                    <div key={l.variantId} className="penerimaan-stack">
-                      <HistoryLink
-                        value={l.qty}
-                        filter={{ documentId: `RETUR:${r.id}`, variantId: l.variantId }}
-                        title={`${l.label}, pengembalian #${r.id}`}
-                      />
-                    </div>
-                  ))}
-                </td>
-                <td>{r.note}</td>
-                <td>{r.actor}</td>
-              </tr>
-            ))}
-          </DataTable>
-        )
-      ) : (
-        !returs.error && <Loading />
-      )}
+      <Loaded query={returs} title="Daftar pengembalian tidak dapat dimuat">
+        {(data) =>
+          data.length === 0 ? (
+            <p className="empty">Belum ada pengembalian.</p>
+          ) : (
+            <DataTable
+              className="table-compact"
+              testId="retur-table"
+              columns={['Waktu', 'Penyedia', 'Barang', { label: 'Jumlah', num: true }, 'Keterangan', 'Petugas']}
+            >
+              {data.map((r) => (
+                <tr key={r.id}>
+                  <td>{fmtWaktu(r.at)}</td>
+                  <td>{r.penyedia}</td>
+                  <td>
+                    {r.lines.map((l) => (
+                      <div key={l.variantId} className="penerimaan-stack">
+                        <VariantLabel v={variants.get(l.variantId)} fallback={l.label} />
+                      </div>
+                    ))}
+                  </td>
+                  <td className="num">
+                    {r.lines.map((l) => (
+                      <div key={l.variantId} className="penerimaan-stack">
+                        <HistoryLink
+                          value={l.qty}
+                          filter={{ documentId: `RETUR:${r.id}`, variantId: l.variantId }}
+                          title={`${l.label}, pengembalian #${r.id}`}
+                        />
+                      </div>
+                    ))}
+                  </td>
+                  <td>{r.note}</td>
+                  <td>{r.actor}</td>
+                </tr>
+              ))}
+            </DataTable>
+          )
+        }
+      </Loaded>
 
       {returning && (
         <ReturDialog

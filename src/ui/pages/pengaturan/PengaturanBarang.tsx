@@ -3,7 +3,8 @@ import type { Barang, MethodInput } from '../../../api/contract'
 import { invoke } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { FormDialog } from '../../components/Dialog'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Loaded } from '../../components/Loaded'
+import { ErrorBanner, useToast } from '../../components/Feedback'
 import { useDialogSave } from '../../components/useWrite'
 import { FormFields, useFormState, type Fields } from '../../components/FormFields'
 import { Section, Swatch } from '../../components/Page'
@@ -55,76 +56,75 @@ export function ItemsSection() {
         pengalaman satker lain dan perlu dikonfirmasi sesuai ketentuan yang berlaku sebelum dipakai untuk pengadaan atau
         pengepakan.
       </p>
-      <ErrorBanner error={items.error} onRetry={items.reload} title="Daftar barang tidak dapat dimuat" />
-      {items.data ? (
-        <DataTable
-          className="pengaturan-items"
-          testId="items-table"
-          columns={[
-            { label: 'Barang', className: 'pengaturan-col-item' },
-            'Satuan',
-            'Aturan',
-            { label: 'Jumlah', num: true },
-            { label: 'PSU per dapil', num: true },
-            'Status',
-            { label: 'Aksi', hidden: true },
-          ]}
-        >
-          {items.data.map((i) => (
-            <tr key={i.id} className={i.active ? undefined : 'inactive'} data-code={i.code}>
-              <th scope="row">
-                <span className="ballot-name">
-                  <Swatch hex={i.colorHex} label={i.color} />
-                  <span>
-                    {i.name}
-                    <span className="muted small block">
-                      {i.kind === 'ballot' ? 'Surat suara' : 'Logistik'} · {i.code}
-                      {i.color ? ` · ${i.color}` : ''}
-                      {i.assembled ? ' · dirakit di gudang' : ''}
+      <Loaded query={items} title="Daftar barang tidak dapat dimuat">
+        {(data) => (
+          <DataTable
+            className="pengaturan-items"
+            testId="items-table"
+            columns={[
+              { label: 'Barang', className: 'pengaturan-col-item' },
+              'Satuan',
+              'Aturan',
+              { label: 'Jumlah', num: true },
+              { label: 'PSU per dapil', num: true },
+              'Status',
+              { label: 'Aksi', hidden: true },
+            ]}
+          >
+            {data.map((i) => (
+              <tr key={i.id} className={i.active ? undefined : 'inactive'} data-code={i.code}>
+                <th scope="row">
+                  <span className="ballot-name">
+                    <Swatch hex={i.colorHex} label={i.color} />
+                    <span>
+                      {i.name}
+                      <span className="muted small block">
+                        {i.kind === 'ballot' ? 'Surat suara' : 'Logistik'} · {i.code}
+                        {i.color ? ` · ${i.color}` : ''}
+                        {i.assembled ? ' · dirakit di gudang' : ''}
+                      </span>
                     </span>
                   </span>
-                </span>
-              </th>
-              <td>{i.unit}</td>
-              <td>{ruleCell(i)}</td>
-              <td className="num">{i.kind === 'ballot' ? '—' : fmt(i.qty)}</td>
-              <td className="num">{i.kind === 'ballot' ? fmt(i.psuPerDapil) : '—'}</td>
-              <td>
-                <span className="pengaturan-badges">
+                </th>
+                <td>{i.unit}</td>
+                <td>{ruleCell(i)}</td>
+                <td className="num">{i.kind === 'ballot' ? '—' : fmt(i.qty)}</td>
+                <td className="num">{i.kind === 'ballot' ? fmt(i.psuPerDapil) : '—'}</td>
+                <td>
+                  <span className="pengaturan-badges">
+                    {i.preset && !i.confirmed && (
+                      <StatusBadge state="perlu-diperiksa">Preset — perlu dikonfirmasi</StatusBadge>
+                    )}
+                    {i.confirmed && i.kind === 'logistics' && <StatusBadge state="success">Dikonfirmasi</StatusBadge>}
+                    {!i.active && <StatusBadge state="netral">Tidak aktif</StatusBadge>}
+                  </span>
+                </td>
+                <td className="actions">
                   {i.preset && !i.confirmed && (
-                    <StatusBadge state="perlu-diperiksa">Preset — perlu dikonfirmasi</StatusBadge>
+                    <button
+                      type="button"
+                      className="btn btn-small btn-primary"
+                      onClick={() => void confirm(i)}
+                      disabled={confirming === i.id}
+                      aria-label={`Konfirmasi ${i.name}`}
+                    >
+                      Konfirmasi
+                    </button>
                   )}
-                  {i.confirmed && i.kind === 'logistics' && <StatusBadge state="success">Dikonfirmasi</StatusBadge>}
-                  {!i.active && <StatusBadge state="netral">Tidak aktif</StatusBadge>}
-                </span>
-              </td>
-              <td className="actions">
-                {i.preset && !i.confirmed && (
                   <button
                     type="button"
-                    className="btn btn-small btn-primary"
-                    onClick={() => void confirm(i)}
-                    disabled={confirming === i.id}
-                    aria-label={`Konfirmasi ${i.name}`}
+                    className="btn btn-small btn-secondary"
+                    onClick={() => setEditing(i)}
+                    aria-label={`Ubah ${i.name}`}
                   >
-                    Konfirmasi
+                    Ubah
                   </button>
-                )}
-                <button
-                  type="button"
-                  className="btn btn-small btn-secondary"
-                  onClick={() => setEditing(i)}
-                  aria-label={`Ubah ${i.name}`}
-                >
-                  Ubah
-                </button>
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      ) : (
-        !items.error && <Loading />
-      )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </Loaded>
       {editing && <ItemEditDialog item={editing} onClose={() => setEditing(null)} />}
       <ItemCreateDialog open={adding} onClose={() => setAdding(false)} />
     </Section>

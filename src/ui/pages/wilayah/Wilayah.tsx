@@ -3,6 +3,7 @@ import type { ColDef } from 'ag-grid-community'
 import { useMemo, useState } from 'react'
 import type { Pemilihan, MethodOutput, TpsRow } from '../../../api/contract'
 import { useApi } from '../../components/data'
+import { Loaded } from '../../components/Loaded'
 import { ErrorBanner, Loading } from '../../components/Feedback'
 import { GridToolbar, useFilteredGrid } from '../../components/filteredGrid'
 import { numberCol } from '../../components/grid'
@@ -30,24 +31,23 @@ export function WilayahPage({ election }: { election: Pemilihan }) {
 
       <div className="wilayah-layout">
         <Section title="Daftar TPS">
-          <ErrorBanner error={tps.error} onRetry={tps.reload} title="Daftar TPS tidak dapat dimuat" />
-          {tps.data ? (
-            tps.data.length === 0 ? (
-              <div className="empty-state">
-                <p>
-                  <strong>Belum ada TPS.</strong> Impor berkas CSV atau XLSX berisi kecamatan, desa/kelurahan, nomor TPS
-                  dan DPT untuk mulai.
-                </p>
-                <button type="button" className="btn btn-primary" onClick={() => setImportOpen(true)}>
-                  Impor TPS…
-                </button>
-              </div>
-            ) : (
-              <TpsGrid rows={tps.data} maxVoters={election.maxVotersPerTps} />
-            )
-          ) : (
-            !tps.error && <Loading />
-          )}
+          <Loaded query={tps} title="Daftar TPS tidak dapat dimuat">
+            {(data) =>
+              data.length === 0 ? (
+                <div className="empty-state">
+                  <p>
+                    <strong>Belum ada TPS.</strong> Impor berkas CSV atau XLSX berisi kecamatan, desa/kelurahan, nomor
+                    TPS dan DPT untuk mulai.
+                  </p>
+                  <button type="button" className="btn btn-primary" onClick={() => setImportOpen(true)}>
+                    Impor TPS…
+                  </button>
+                </div>
+              ) : (
+                <TpsGrid rows={data} maxVoters={election.maxVotersPerTps} />
+              )
+            }
+          </Loaded>
         </Section>
 
         <Section title="Rekap per kecamatan">
