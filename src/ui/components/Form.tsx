@@ -392,3 +392,58 @@ export function RadioCards<T extends string>({
     </fieldset>
   )
 }
+
+/**
+ * A set of things ticked from a list under a legend (the teams of a shift, the items it works on): the ids
+ * chosen, each thing drawn by `label`, the field's error under it. `instead` stands in place of the list
+ * while it cannot be shown (loading, refused, nothing to choose).
+ */
+export function CheckList<T>({
+  legend,
+  items,
+  idOf,
+  label,
+  value,
+  onChange,
+  error,
+  instead,
+  listClassName,
+  testId,
+}: {
+  legend: string
+  items: readonly T[]
+  idOf(item: T): number
+  label(item: T): ReactNode
+  value: readonly number[]
+  onChange(ids: number[]): void
+  error?: string | undefined
+  instead?: ReactNode
+  listClassName?: string
+  testId?: string
+}) {
+  return (
+    <fieldset className={`field${error ? ' field-invalid' : ''}`}>
+      <legend>{legend}</legend>
+      {instead || (
+        <ul className={listClassName} data-testid={testId}>
+          {items.map((item) => {
+            const id = idOf(item)
+            return (
+              <li key={id}>
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={value.includes(id)}
+                    onChange={(e) => onChange(e.target.checked ? [...value, id] : value.filter((x) => x !== id))}
+                  />
+                  {label(item)}
+                </label>
+              </li>
+            )
+          })}
+        </ul>
+      )}
+      {error && <p className="field-error">{error}</p>}
+    </fieldset>
+  )
+}

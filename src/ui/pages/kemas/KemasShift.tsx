@@ -3,6 +3,7 @@ import type { MethodOutput } from '../../../api/contract'
 import { invoke, type ApiError } from '../../api'
 import { useApi } from '../../components/data'
 import { FormDialog } from '../../components/Dialog'
+import { CheckList } from '../../components/Form'
 import { ErrorBanner, Loading } from '../../components/Feedback'
 import { FormFields, notPlacedIn, useFormState, type Fields } from '../../components/FormFields'
 import { isIsoDate, normalizeClock } from '../../../core/shifts'
@@ -177,38 +178,34 @@ function BukaShiftPengemasan({ onClose, onOpened }: { onClose(): void; onOpened(
         <FormFields fields={fields} {...bound} />
       </div>
       <FormFields fields={LOKASI} {...bound} />
-      <fieldset className={`field${errors.teams ? ' field-invalid' : ''}`}>
-        <legend>Regu yang bekerja</legend>
-        {teams.error ? (
-          <ErrorBanner error={teams.error} onRetry={teams.reload} title="Daftar regu tidak dapat dimuat" />
-        ) : !teams.data ? (
-          <Loading />
-        ) : active.length === 0 ? (
-          <p className="empty">
-            Belum ada regu aktif. Tambahkan regu di halaman <a href={href('pekerja')}>Pekerja &amp; Regu</a>.
-          </p>
-        ) : (
-          <ul className="kemas-team-list" data-testid="kemas-team-picker">
-            {active.map((t) => (
-              <li key={t.id}>
-                <label className="check">
-                  <input
-                    type="checkbox"
-                    checked={teamIds.includes(t.id)}
-                    onChange={(e) =>
-                      setTeamIds(e.target.checked ? [...teamIds, t.id] : teamIds.filter((x) => x !== t.id))
-                    }
-                  />
-                  <span>
-                    {reguName(t.nama)} <span className="muted small">({fmt(t.members)} pekerja)</span>
-                  </span>
-                </label>
-              </li>
-            ))}
-          </ul>
+      <CheckList
+        legend="Regu yang bekerja"
+        items={active}
+        idOf={(t) => t.id}
+        label={(t) => (
+          <span>
+            {reguName(t.nama)} <span className="muted small">({fmt(t.members)} pekerja)</span>
+          </span>
         )}
-        {errors.teams && <p className="field-error">{errors.teams}</p>}
-      </fieldset>
+        value={teamIds}
+        onChange={setTeamIds}
+        error={errors.teams}
+        listClassName="kemas-team-list"
+        testId="kemas-team-picker"
+        instead={
+          teams.error ? (
+            <ErrorBanner error={teams.error} onRetry={teams.reload} title="Daftar regu tidak dapat dimuat" />
+          ) : !teams.data ? (
+            <Loading />
+          ) : (
+            active.length === 0 && (
+              <p className="empty">
+                Belum ada regu aktif. Tambahkan regu di halaman <a href={href('pekerja')}>Pekerja &amp; Regu</a>.
+              </p>
+            )
+          )
+        }
+      />
     </FormDialog>
   )
 }
