@@ -110,13 +110,9 @@ export const PIN_RULE = '4 sampai 8 angka; bukan angka berurutan atau berulang'
  * masked, at most 8, with the numeric keypad on touch screens.
  */
 export function PinField({
-  label,
-  value,
   onChange,
-  error,
-  hint,
-  className,
   autoComplete = 'off',
+  ...shown
 }: {
   label: string
   value: string
@@ -128,15 +124,11 @@ export function PinField({
 }) {
   return (
     <TextField
-      label={label}
-      className={className}
-      error={error}
-      hint={hint}
+      {...shown}
       type="password"
       inputMode="numeric"
       autoComplete={autoComplete}
       maxLength={8}
-      value={value}
       onChange={(pin) => onChange(pin.replace(/\D/g, ''))}
     />
   )

@@ -127,14 +127,7 @@ function KitGrid({ kecamatanId }: { kecamatanId: number }) {
     return [...m.entries()]
   }, [rows])
   const counts = useMemo(() => {
-    const c: Record<KitStatus, number> = {
-      belum: 0,
-      sebagian: 0,
-      periksa: 0,
-      lengkap: 0,
-      diserahkan: 0,
-      diterima: 0,
-    }
+    const c = Object.fromEntries(KIT_STATUSES.map((s) => [s, 0])) as Record<KitStatus, number>
     for (const r of rows ?? []) if (desaId === '' || r.desaId === desaId) c[r.status]++
     return c
   }, [rows, desaId])
