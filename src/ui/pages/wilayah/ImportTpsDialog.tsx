@@ -7,7 +7,7 @@ import { Banner, ErrorBanner, IssueTable, Loading, useToast } from '../../compon
 import { readFileBase64 } from '../../components/files'
 import { FilePicker } from '../../components/Form'
 import { StatusBadge } from '../../components/StatusBadge'
-import { TableHead } from '../../components/TableHead'
+import { DataTable, TableHead } from '../../components/TableHead'
 import { fmt, formatTpsNumber } from '../../format'
 
 /** Our field names (keys of ImportPreview.columns) as a coordinator calls them. */
@@ -332,34 +332,31 @@ function PreviewView({ preview, onRename }: { preview: ImportPreview; onRename?:
               ({fmt(c.sample.length)} dari {fmt(c.added + c.removed + c.changed)})
             </span>
           </h3>
-          <div className="table-wrap table-scroll table-scroll-short">
-            <table className="table table-compact">
-              <TableHead
-                columns={[
-                  'Perubahan',
-                  'Kecamatan',
-                  'Desa/Kelurahan',
-                  'TPS',
-                  { label: 'DPT sebelum', num: true },
-                  { label: 'DPT sesudah', num: true },
-                ]}
-              />
-              <tbody>
-                {c.sample.map((s, n) => (
-                  <tr key={n}>
-                    <td>
-                      <StatusBadge state={CHANGE_STATE[s.kind]}>{CHANGE_LABEL[s.kind]}</StatusBadge>
-                    </td>
-                    <td>{s.kecamatan}</td>
-                    <td>{s.desa}</td>
-                    <td>{formatTpsNumber(s.nomor)}</td>
-                    <td className="num">{fmt(s.dptBefore)}</td>
-                    <td className="num">{fmt(s.dptAfter)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            wrapClassName="table-scroll table-scroll-short"
+            className="table-compact"
+            columns={[
+              'Perubahan',
+              'Kecamatan',
+              'Desa/Kelurahan',
+              'TPS',
+              { label: 'DPT sebelum', num: true },
+              { label: 'DPT sesudah', num: true },
+            ]}
+          >
+            {c.sample.map((s, n) => (
+              <tr key={n}>
+                <td>
+                  <StatusBadge state={CHANGE_STATE[s.kind]}>{CHANGE_LABEL[s.kind]}</StatusBadge>
+                </td>
+                <td>{s.kecamatan}</td>
+                <td>{s.desa}</td>
+                <td>{formatTpsNumber(s.nomor)}</td>
+                <td className="num">{fmt(s.dptBefore)}</td>
+                <td className="num">{fmt(s.dptAfter)}</td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       )}
     </div>
@@ -387,45 +384,41 @@ function KitEffects({ kits }: { kits: ImportPreview['kits'] }) {
           <p>Simpan hanya dengan keputusan &ldquo;terapkan pada kit&rdquo; di bawah.</p>
         </Banner>
       )}
-      <div className="table-wrap table-scroll table-scroll-short">
-        <table className="table table-compact">
-          <caption>Akibat pada kit TPS</caption>
-          <TableHead
-            columns={[
-              'Akibat',
-              'TPS',
-              { label: 'DPT', num: true },
-              'Barang: kebutuhan sebelum → sesudah, isi kit',
-              'Yang harus dilakukan',
-            ]}
-          />
-          <tbody>
-            {kits.map((k) => (
-              <tr key={k.tpsId}>
-                <td>
-                  <StatusBadge state={KIT_EFFECT_STATE[k.kind]}>{KIT_EFFECT_LABEL[k.kind]}</StatusBadge>
-                </td>
-                <td>
-                  {formatTpsNumber(k.nomor)} {k.desa}, Kec. {k.kecamatan}
-                  {k.baNomor && <div className="muted small">BA {k.baNomor}</div>}
-                </td>
-                <td className="num">
-                  {fmt(k.dptBefore)} → {k.dptAfter === null ? '—' : fmt(k.dptAfter)}
-                </td>
-                <td>
-                  {k.lines.map((l) => (
-                    <div key={l.variantId}>
-                      {l.label}: {fmt(l.needBefore)} → {l.needAfter === null ? '—' : fmt(l.needAfter)}, isi{' '}
-                      {fmt(l.packed)}
-                    </div>
-                  ))}
-                </td>
-                <td>{k.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        wrapClassName="table-scroll table-scroll-short"
+        className="table-compact"
+        caption="Akibat pada kit TPS"
+        columns={[
+          'Akibat',
+          'TPS',
+          { label: 'DPT', num: true },
+          'Barang: kebutuhan sebelum → sesudah, isi kit',
+          'Yang harus dilakukan',
+        ]}
+      >
+        {kits.map((k) => (
+          <tr key={k.tpsId}>
+            <td>
+              <StatusBadge state={KIT_EFFECT_STATE[k.kind]}>{KIT_EFFECT_LABEL[k.kind]}</StatusBadge>
+            </td>
+            <td>
+              {formatTpsNumber(k.nomor)} {k.desa}, Kec. {k.kecamatan}
+              {k.baNomor && <div className="muted small">BA {k.baNomor}</div>}
+            </td>
+            <td className="num">
+              {fmt(k.dptBefore)} → {k.dptAfter === null ? '—' : fmt(k.dptAfter)}
+            </td>
+            <td>
+              {k.lines.map((l) => (
+                <div key={l.variantId}>
+                  {l.label}: {fmt(l.needBefore)} → {l.needAfter === null ? '—' : fmt(l.needAfter)}, isi {fmt(l.packed)}
+                </div>
+              ))}
+            </td>
+            <td>{k.message}</td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   )
 }

@@ -8,7 +8,7 @@ import { ErrorBanner, Loading } from '../../components/Feedback'
 import { GridToolbar, useFilteredGrid } from '../../components/filteredGrid'
 import { numberCol } from '../../components/grid'
 import { DataNote, PageHeader, Section } from '../../components/Page'
-import { TableHead } from '../../components/TableHead'
+import { DataTable } from '../../components/TableHead'
 import { fmt, formatTpsNumber } from '../../format'
 import { ImportTpsDialog } from './ImportTpsDialog'
 import './wilayah.css'
@@ -134,28 +134,17 @@ function KecamatanTable({ rows }: { rows: KecamatanRow[] }) {
     dpt: 0,
   })
   return (
-    <div className="table-wrap table-scroll">
-      <table className="table table-compact" data-testid="kecamatan-table">
-        <TableHead
-          columns={[
-            'Kecamatan',
-            { label: 'Desa/Kel.', num: true },
-            { label: 'TPS', num: true },
-            { label: 'DPT', num: true },
-          ]}
-        />
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <th scope="row" title={r.kode ? `Kode kecamatan ${r.kode}` : undefined}>
-                {r.nama}
-              </th>
-              <td className="num">{fmt(r.desa)}</td>
-              <td className="num">{fmt(r.tps)}</td>
-              <td className="num">{fmt(r.dpt)}</td>
-            </tr>
-          ))}
-        </tbody>
+    <DataTable
+      wrapClassName="table-scroll"
+      className="table-compact"
+      testId="kecamatan-table"
+      columns={[
+        'Kecamatan',
+        { label: 'Desa/Kel.', num: true },
+        { label: 'TPS', num: true },
+        { label: 'DPT', num: true },
+      ]}
+      foot={
         <tfoot>
           <tr data-testid="kecamatan-total">
             <th scope="row">Jumlah</th>
@@ -166,7 +155,18 @@ function KecamatanTable({ rows }: { rows: KecamatanRow[] }) {
             <td className="num">{fmt(total.dpt)}</td>
           </tr>
         </tfoot>
-      </table>
-    </div>
+      }
+    >
+      {rows.map((r) => (
+        <tr key={r.id}>
+          <th scope="row" title={r.kode ? `Kode kecamatan ${r.kode}` : undefined}>
+            {r.nama}
+          </th>
+          <td className="num">{fmt(r.desa)}</td>
+          <td className="num">{fmt(r.tps)}</td>
+          <td className="num">{fmt(r.dpt)}</td>
+        </tr>
+      ))}
+    </DataTable>
   )
 }
