@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { read, write } from './define'
-import { Id, ItemKind, NameText, NoInput, RequiredText, Rule, VariantInfo } from './common'
+import { list, write } from './define'
+import { Id, ItemKind, NameText, RequiredText, Rule, VariantInfo } from './common'
 
 export const Barang = z.object({
   id: Id,
@@ -80,7 +80,7 @@ export const BarangCreate = z
 export type BarangCreate = z.output<typeof BarangCreate>
 
 export const barangMethods = {
-  'barang.daftar': read(NoInput, z.array(Barang), 'Jenis surat suara dan barang logistik beserta aturan kebutuhannya'),
+  'barang.daftar': list(Barang, 'Jenis surat suara dan barang logistik beserta aturan kebutuhannya'),
   'barang.tambah': write(
     BarangCreate,
     Barang,
@@ -93,9 +93,5 @@ export const barangMethods = {
     'Mengubah aturan, jumlah, cadangan PSU atau konfirmasi satu barang',
     'koordinator',
   ),
-  'barang.daftarVarian': read(
-    NoInput,
-    z.array(VariantInfo),
-    'Semua varian barang: jenis surat suara per dapil dan barang logistik',
-  ),
+  'barang.daftarVarian': list(VariantInfo, 'Semua varian barang: jenis surat suara per dapil dan barang logistik'),
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { longRead, read, write } from './define'
-import { NoInput } from './common'
+import { list, longRead, read, write } from './define'
+
 import { Pin } from './pengguna'
 
 const Folder = z.string().trim().min(1, 'Folder wajib diisi').max(500, 'Alamat folder terlalu panjang')
@@ -51,9 +51,8 @@ export const cadanganMethods = {
     'Membuat cadangan sekarang (ke folder cadangan, atau ke folder/USB pilihan) dan memeriksanya',
     'koordinator',
   ),
-  'cadangan.daftarFolder': read(
-    NoInput,
-    z.array(FolderCadangan),
+  'cadangan.daftarFolder': list(
+    FolderCadangan,
     'Folder yang dipilih untuk cadangan (mis. USB), dan apakah tersedia sekarang',
   ),
   'cadangan.pilihFolder': read(

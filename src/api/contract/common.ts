@@ -82,6 +82,20 @@ export const Count = z
   .min(0, 'Jumlah tidak boleh negatif')
   .max(MAX_COUNT, 'Jumlah terlalu besar')
 export const PositiveCount = Count.min(1, 'Jumlah minimal 1')
+
+/**
+ * Whole numbers a service counted, each under its name (a kit's statuses, a shift's movements, a ledger
+ * position): an answer's counts, said once as a group rather than a field at a time.
+ */
+export function counts<const K extends string>(...names: readonly K[]): Record<K, z.ZodNumber> {
+  return Object.fromEntries(names.map((name) => [name, z.number().int()])) as Record<K, z.ZodNumber>
+}
+
+/** Who did something and when (an ISO instant and the user's name), as every record of an act keeps it. */
+export const dicatat = { at: z.string(), actor: z.string() }
+
+/** An act settled with a note: a difference resolved, a handover confirmed. */
+export const Catatan = z.object({ ...dicatat, note: z.string() })
 export const IsoDate = z.string().superRefine((s, ctx) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s))
     ctx.addIssue({ code: 'custom', message: 'Tanggal ditulis TTTT-BB-HH, mis. 2024-11-05' })
@@ -138,3 +152,9 @@ export const VariantInfo = z.object({
   label: z.string(),
 })
 export type VariantInfo = z.infer<typeof VariantInfo>
+
+/** A variant as a table's row names it: item code and name, and the dapil of a ballot type. */
+export const VariantName = VariantInfo.pick({ variantId: true, itemCode: true, itemName: true, dapil: true })
+
+/** A variant as a line of stock shows it: its name, and the kind, unit and colour of its item. */
+export const VariantLine = VariantName.extend(VariantInfo.pick({ kind: true, unit: true, colorHex: true }).shape)

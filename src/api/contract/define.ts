@@ -1,5 +1,6 @@
-import type { z } from 'zod'
+import { z } from 'zod'
 import type { Access } from '../../core/roles'
+import { NoInput } from './common'
 
 /** A method of the one API: its input and output schemas and a one-line description (Bahasa Indonesia). */
 export interface MethodSpec<
@@ -57,6 +58,10 @@ export const longRead = <I extends z.ZodType, O extends z.ZodType>(
   description: string,
   access?: Access,
 ): MethodSpec<I, O, true> => ({ input, output, description, writes: false, long: true, ...withAccess(access) })
+
+/** A read of a whole list that takes no input (every user, every delivery, every team): the most common method. */
+export const list = <O extends z.ZodType>(item: O, description: string, access?: Access) =>
+  read(NoInput, z.array(item), description, access)
 
 /** A method that changes the database. */
 export const write = <I extends z.ZodType, O extends z.ZodType>(

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import type { Signer as CoreSigner } from '../../core/documents'
 import { checkNip } from '../../core/nip'
-import { read, write } from './define'
-import { Download, Id, IsoDate, NoInput, OptionalName, ShortText } from './common'
+import { list, read, write } from './define'
+import { Download, Id, IsoDate, OptionalName, ShortText } from './common'
 
 export const DocType = z.enum([
   'BA_PENERIMAAN',
@@ -125,11 +125,7 @@ export const DokumenPeriksa = z.object({
 export type DokumenPeriksa = z.infer<typeof DokumenPeriksa>
 
 export const dokumenMethods = {
-  'dokumen.daftarJenis': read(
-    NoInput,
-    z.array(DokumenJenis),
-    'Jenis dokumen dengan pola nomor dan penanda tangan masing-masing',
-  ),
+  'dokumen.daftarJenis': list(DokumenJenis, 'Jenis dokumen dengan pola nomor dan penanda tangan masing-masing'),
   'dokumen.aturJenis': write(
     z
       .object({

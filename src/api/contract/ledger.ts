@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { longRead, read, write } from './define'
+import { list, longRead, read, write } from './define'
 import { Count, Id, NoInput, RequiredText } from './common'
 
 export const ChainReport = z.object({
@@ -81,7 +81,7 @@ export const ledgerMethods = {
     }),
     'Memeriksa kode saksi yang diketik (dari buku catatan gudang atau berita acara) terhadap riwayat berkas ini; kode yang cocok disimpan sebagai saksi',
   ),
-  'ledger.daftarSaldo': read(NoInput, z.array(BalanceRow), 'Saldo setiap barang per tempat, dihitung dari buku besar'),
+  'ledger.daftarSaldo': list(BalanceRow, 'Saldo setiap barang per tempat, dihitung dari buku besar'),
   'ledger.lihatRiwayat': read(
     z
       .object({

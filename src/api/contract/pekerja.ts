@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { read, write } from './define'
+import { list, write } from './define'
 import { digitsOnly, nikProblem, npwpProblem, rekeningProblem } from '../../core/identitas'
-import { Id, NameText, NoInput, ShortText, UploadedFile } from './common'
+import { Id, NameText, ShortText, UploadedFile } from './common'
 
 /** A number written as on the card or as a spreadsheet keeps it: spaces, dots and dashes between the digits are dropped. */
 const Digits = (problem: (s: string) => string | null) =>
@@ -75,7 +75,7 @@ export const PekerjaUpdate = z
 export type PekerjaUpdate = z.output<typeof PekerjaUpdate>
 
 export const pekerjaMethods = {
-  'pekerja.daftar': read(NoInput, z.array(Pekerja), 'Daftar pekerja sortir-lipat dan rakit (NIK disamarkan)'),
+  'pekerja.daftar': list(Pekerja, 'Daftar pekerja sortir-lipat dan rakit (NIK disamarkan)'),
   'pekerja.tambah': write(PekerjaInput, Pekerja, 'Menambah pekerja'),
   'pekerja.ubah': write(PekerjaUpdate, Pekerja, 'Mengubah data pekerja, regunya, atau menonaktifkannya'),
   'pekerja.impor': write(

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { read, write } from './define'
-import { Count, Id, IsoDate, NoInput, Note, RequiredText } from './common'
+import { list, write } from './define'
+import { Count, Id, IsoDate, Note, RequiredText } from './common'
 import { Dokumen } from './dokumen'
 
 /** Per ballot variant: what may be destroyed now (every damaged sheet, and good ones beyond every need). */
@@ -59,9 +59,8 @@ export const Pemusnahan = z.object({
 export type Pemusnahan = z.infer<typeof Pemusnahan>
 
 export const pemusnahanMethods = {
-  'pemusnahan.daftarKandidat': read(
-    NoInput,
-    z.array(PemusnahanKandidat),
+  'pemusnahan.daftarKandidat': list(
+    PemusnahanKandidat,
     'Surat suara yang dapat dimusnahkan: yang rusak per alasan, dan kelebihan surat suara baik',
   ),
   'pemusnahan.catat': write(
@@ -70,5 +69,5 @@ export const pemusnahanMethods = {
     'Memusnahkan surat suara rusak dan lebih (→ DIMUSNAHKAN) dan menerbitkan BA pemusnahan dalam satu transaksi',
     'koordinator',
   ),
-  'pemusnahan.daftar': read(NoInput, z.array(Pemusnahan), 'Pemusnahan yang sudah dilaksanakan'),
+  'pemusnahan.daftar': list(Pemusnahan, 'Pemusnahan yang sudah dilaksanakan'),
 }

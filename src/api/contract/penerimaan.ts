@@ -1,17 +1,6 @@
 import { z } from 'zod'
-import { read, write } from './define'
-import {
-  Count,
-  Id,
-  IsoDate,
-  LocalDateTime,
-  NameText,
-  NoInput,
-  Note,
-  OptionalName,
-  RequiredText,
-  ShortText,
-} from './common'
+import { list, read, write } from './define'
+import { Count, Id, IsoDate, LocalDateTime, NameText, Note, OptionalName, RequiredText, ShortText } from './common'
 
 const Kind = z.enum(['biasa', 'pengganti'])
 
@@ -149,11 +138,7 @@ export const KirimanLengkap = z.object({
 export type KirimanLengkap = z.infer<typeof KirimanLengkap>
 
 export const penerimaanMethods = {
-  'penerimaan.daftar': read(
-    NoInput,
-    z.array(Penerimaan),
-    'Semua penerimaan dari penyedia, terbaru dahulu, dengan selisih dan tertukar',
-  ),
+  'penerimaan.daftar': list(Penerimaan, 'Semua penerimaan dari penyedia, terbaru dahulu, dengan selisih dan tertukar'),
   'penerimaan.lihat': read(z.object({ id: Id }).strict(), Penerimaan, 'Satu penerimaan dengan rinciannya'),
   'penerimaan.catat': write(
     PenerimaanInput,
@@ -185,10 +170,6 @@ export const penerimaanMethods = {
     'Menyatakan pengiriman satu jenis surat suara (per dapil) atau barang dari penyedia sudah lengkap: sejak tanggal itu kekurangan kirim dimintakan penggantian',
     'koordinator',
   ),
-  'penerimaan.daftarKiriman': read(
-    NoInput,
-    z.array(KirimanLengkap),
-    'Jenis dan dapil yang pengirimannya sudah dinyatakan lengkap',
-  ),
-  'penerimaan.daftarRetur': read(NoInput, z.array(Retur), 'Pengembalian surat suara tertukar yang sudah dicatat'),
+  'penerimaan.daftarKiriman': list(KirimanLengkap, 'Jenis dan dapil yang pengirimannya sudah dinyatakan lengkap'),
+  'penerimaan.daftarRetur': list(Retur, 'Pengembalian surat suara tertukar yang sudah dicatat'),
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { ROLES } from '../../core/roles'
-import { read, write } from './define'
-import { Id, NameText, NoInput } from './common'
+import { list, write } from './define'
+import { Id, NameText } from './common'
 
 const Role = z.enum(ROLES, { error: 'Peran harus operator, koordinator atau admin' })
 
@@ -27,7 +27,7 @@ export const PenggunaUpdate = z
 export type PenggunaUpdate = z.output<typeof PenggunaUpdate>
 
 export const penggunaMethods = {
-  'pengguna.daftar': read(NoInput, z.array(Pengguna), 'Pengguna berkas pemilihan ini (tanpa PIN)'),
+  'pengguna.daftar': list(Pengguna, 'Pengguna berkas pemilihan ini (tanpa PIN)'),
   'pengguna.tambahAdminPertama': write(
     z.object({ nama: NameText('Nama admin', 'pengguna', 60), pin: Pin.min(1, 'PIN wajib diisi') }).strict(),
     Pengguna,

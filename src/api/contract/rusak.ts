@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { DamageReason as CoreDamageReason } from '../../core/reasons'
-import { read, write } from './define'
-import { Count, Id, NoInput, RequiredText } from './common'
+import { list, write } from './define'
+import { Count, Id, RequiredText } from './common'
 
 /**
  * A reason a sheet is damaged: the kriteria of Kep. KPU 1395/2023 for ballots, their own list for kotak
@@ -28,9 +28,8 @@ export const ReklasifikasiInput = z
 export type ReklasifikasiInput = z.output<typeof ReklasifikasiInput>
 
 export const rusakMethods = {
-  'rusak.daftarAlasan': read(
-    NoInput,
-    z.array(DamageReason),
+  'rusak.daftarAlasan': list(
+    DamageReason,
     'Kriteria surat suara rusak (Kep. KPU 1395/2023) dan alasan rusak kotak/bilik',
   ),
   'rusak.reklasifikasi': write(

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { read, write } from './define'
-import { Count, Id, IsoDate, ItemKind, NameText, NoInput, Note, RequiredText, ShortText } from './common'
+import { list, read, write } from './define'
+import { Count, Id, IsoDate, ItemKind, NameText, Note, RequiredText, ShortText } from './common'
 import { Dokumen } from './dokumen'
 import { Kit, KitStatus, KotakScan, ScanCode } from './kemas'
 
@@ -113,7 +113,7 @@ export const serahTerimaMethods = {
     SerahTerimaPratinjau,
     'Yang akan diserahkan bila TPS ini diserahkan sekarang, per barang, seperti yang akan tertulis di BA',
   ),
-  'serahTerima.daftar': read(NoInput, z.array(SerahTerima), 'Semua serah terima ke PPK (Panitia Pemilihan Kecamatan)'),
+  'serahTerima.daftar': list(SerahTerima, 'Semua serah terima ke PPK (Panitia Pemilihan Kecamatan)'),
   'serahTerima.serahkan': write(
     SerahTerimaInput,
     z.object({ handoverId: Id, document: Dokumen }),
