@@ -81,6 +81,9 @@ export const Dokumen = z.object({
 
 export type Dokumen = z.infer<typeof Dokumen>
 
+/** The document an act issued (its BA), by register id and nomor: null until there is one. */
+export const Terbitan = z.object({ documentId: Id.nullable(), nomor: z.string().nullable() })
+
 const BaDate = { tanggal: IsoDate.optional() }
 
 /** Documents issued on request. BA serah terima and BA pemusnahan are issued by the handover and the destruction themselves. */
@@ -107,10 +110,8 @@ export const IssueInput = z.discriminatedUnion('type', [
 export type IssueInput = z.infer<typeof IssueInput>
 
 /** What the check of a printed document found. */
-export const DokumenPeriksa = z.object({
+export const DokumenPeriksa = Terbitan.extend({
   found: z.boolean(),
-  documentId: z.number().int().nullable(),
-  nomor: z.string().nullable(),
   title: z.string().nullable(),
   subject: z.string().nullable(),
   issuedAt: z.string().nullable(),

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { list, longRead, read, write } from './define'
-import { Count, Id, NoInput, RequiredText } from './common'
+import { Count, dicatat, Id, NoInput, RequiredText, VariantName } from './common'
 
 export const ChainReport = z.object({
   ok: z.boolean(),
@@ -26,19 +26,11 @@ export const ChainReport = z.object({
 
 export type ChainReport = z.infer<typeof ChainReport>
 
-export const BalanceRow = z.object({
-  variantId: Id,
-  itemCode: z.string(),
-  itemName: z.string(),
-  dapil: z.string().nullable(),
-  place: z.string(),
-  qty: z.number().int(),
-})
+export const BalanceRow = VariantName.extend({ place: z.string(), qty: z.number().int() })
 
 export const HistoryRow = z.object({
   seq: z.number().int(),
-  at: z.string(),
-  actor: z.string(),
+  ...dicatat,
   variantId: Id,
   variant: z.string(),
   from: z.string(),

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { list, write } from './define'
-import { Count, Id, IsoDate, Note, RequiredText } from './common'
-import { Dokumen } from './dokumen'
+import { counts, Count, dicatat, Id, IsoDate, Note, RequiredText } from './common'
+import { Dokumen, Terbitan } from './dokumen'
 
 /** Per ballot variant: what may be destroyed now (every damaged sheet, and good ones beyond every need). */
 export const PemusnahanKandidat = z.object({
@@ -10,11 +10,8 @@ export const PemusnahanKandidat = z.object({
   itemName: z.string(),
   dapil: z.string().nullable(),
   rusak: z.array(z.object({ reason: z.string(), label: z.string(), qty: z.number().int() })),
-  baik: z.number().int(),
-  /** Kit needs not yet packed or handed over: good sheets that are still spoken for. */
-  kitSisa: z.number().int(),
-  psu: z.number().int(),
-  surplus: z.number().int(),
+  /** kitSisa: kit needs not yet packed or handed over, good sheets that are still spoken for. */
+  ...counts('baik', 'kitSisa', 'psu', 'surplus'),
 })
 
 export type PemusnahanKandidat = z.infer<typeof PemusnahanKandidat>
@@ -43,16 +40,13 @@ export const PemusnahanInput = z
 export type PemusnahanInput = z.infer<typeof PemusnahanInput>
 
 /** A destruction before witnesses, with its BA and the sheets it destroyed. */
-export const Pemusnahan = z.object({
+export const Pemusnahan = Terbitan.extend({
   id: Id,
   tanggal: z.string(),
-  at: z.string(),
-  actor: z.string(),
+  ...dicatat,
   metode: z.string(),
   tempat: z.string(),
   note: z.string(),
-  documentId: Id.nullable(),
-  nomor: z.string().nullable(),
   qty: z.number().int(),
 })
 

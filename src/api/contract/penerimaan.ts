@@ -1,6 +1,18 @@
 import { z } from 'zod'
 import { list, read, write } from './define'
-import { Count, Id, IsoDate, LocalDateTime, NameText, Note, OptionalName, RequiredText, ShortText } from './common'
+import {
+  Catatan,
+  Count,
+  dicatat,
+  Id,
+  IsoDate,
+  LocalDateTime,
+  NameText,
+  Note,
+  OptionalName,
+  RequiredText,
+  ShortText,
+} from './common'
 
 const Kind = z.enum(['biasa', 'pengganti'])
 
@@ -75,7 +87,7 @@ export const PenerimaanBaris = z.object({
   tertukarNote: z.string(),
   /** counted - stated: below zero kurang, above zero lebih. */
   selisih: z.number().int(),
-  selesai: z.object({ at: z.string(), actor: z.string(), note: z.string() }).nullable(),
+  selesai: Catatan.nullable(),
 })
 
 export type PenerimaanBaris = z.infer<typeof PenerimaanBaris>
@@ -113,8 +125,7 @@ export type ReturInput = z.output<typeof ReturInput>
 /** Tertukar sheets returned to the printer. */
 export const Retur = z.object({
   id: Id,
-  at: z.string(),
-  actor: z.string(),
+  ...dicatat,
   penyedia: z.string(),
   note: z.string(),
   lines: z.array(z.object({ variantId: Id, qty: z.number().int(), label: z.string() })),
@@ -126,14 +137,7 @@ export const Retur = z.object({
 export type Retur = z.infer<typeof Retur>
 
 /** The deliveries of a variant declared complete. */
-export const KirimanLengkap = z.object({
-  variantId: Id,
-  label: z.string(),
-  tanggal: z.string(),
-  at: z.string(),
-  actor: z.string(),
-  note: z.string(),
-})
+export const KirimanLengkap = Catatan.extend({ variantId: Id, label: z.string(), tanggal: z.string() })
 
 export type KirimanLengkap = z.infer<typeof KirimanLengkap>
 

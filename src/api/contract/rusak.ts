@@ -15,6 +15,9 @@ export const DamageReason = z.object({
   needsNote: z.boolean(),
 }) satisfies z.ZodType<CoreDamageReason>
 
+/** Damaged sheets: how many for each reason (by code), and in all. */
+export const Rusak = z.object({ rusak: z.record(z.string(), z.number().int()), rusakTotal: z.number().int() })
+
 export const ReklasifikasiInput = z
   .object({
     variantId: Id,

@@ -1,26 +1,36 @@
 import { z } from 'zod'
 import { list, read, write } from './define'
-import { Count, Id, IsoDate, ItemKind, NameText, Note, RequiredText, ShortText } from './common'
-import { Dokumen } from './dokumen'
+import {
+  Catatan,
+  counts,
+  Count,
+  dicatat,
+  Id,
+  IsoDate,
+  ItemKind,
+  NameText,
+  Note,
+  RequiredText,
+  ShortText,
+} from './common'
+import { Dokumen, Terbitan } from './dokumen'
 import { Kit, KitStatus, KotakScan, ScanCode } from './kemas'
 
 /** A handover of TPS kits to the PPK (Panitia Pemilihan Kecamatan) of one kecamatan, with its BA. */
-export const SerahTerima = z.object({
+export const SerahTerima = Terbitan.extend({
   id: Id,
   kecamatanId: Id,
   kecamatan: z.string(),
-  at: z.string(),
-  actor: z.string(),
+  ...dicatat,
   tanggal: z.string(),
   ppkNama: z.string(),
   ppkJabatan: z.string(),
   kendaraan: z.string(),
   note: z.string(),
-  tps: z.number().int(),
-  exceptions: z.number().int(),
-  confirmed: z.object({ at: z.string(), actor: z.string(), note: z.string() }).nullable(),
-  documentId: Id.nullable(),
-  nomor: z.string().nullable(),
+  /** How many TPS it handed over, and how many of them went incomplete with a reason. */
+  ...counts('tps', 'exceptions'),
+  /** The PPK's confirmation that it received what the BA states. */
+  confirmed: Catatan.nullable(),
 })
 
 export type SerahTerima = z.infer<typeof SerahTerima>
