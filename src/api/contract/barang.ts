@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { list, write } from './define'
-import { Id, ItemKind, NameText, RequiredText, Rule, VariantInfo } from './common'
+import { changesOf, Id, ItemKind, NameText, RequiredText, Rule, VariantInfo } from './common'
 
 export const Barang = z.object({
   id: Id,
@@ -39,29 +39,6 @@ const Per = z
 /** An item's name is printed on labels, kit lists and berita acara: a name like any other (core/names.ts). */
 const ItemName = NameText('Nama barang', 'barang', 100).refine((s) => s.length >= 2, 'Nama barang wajib diisi')
 
-export const BarangUpdate = z
-  .object({
-    id: Id,
-    name: ItemName.optional(),
-    unit: RequiredText('Satuan', 30).optional(),
-    rule: Rule.exclude(['ballot']).optional(),
-    qty: Qty.optional(),
-    per: Per.optional(),
-    psuPerDapil: Qty.optional(),
-    confirmed: z.boolean().optional(),
-    active: z.boolean().optional(),
-    payRate: z
-      .number()
-      .int('Upah dalam rupiah bulat')
-      .min(0, 'Upah tidak boleh negatif')
-      .max(1_000_000, 'Upah terlalu besar')
-      .nullable()
-      .optional(),
-  })
-  .strict()
-
-export type BarangUpdate = z.output<typeof BarangUpdate>
-
 export const BarangCreate = z
   .object({
     code: z
@@ -78,6 +55,25 @@ export const BarangCreate = z
   .strict()
 
 export type BarangCreate = z.output<typeof BarangCreate>
+
+export const BarangUpdate = z
+  .object({
+    id: Id,
+    ...changesOf(BarangCreate.omit({ code: true, assembled: true })),
+    psuPerDapil: Qty.optional(),
+    confirmed: z.boolean().optional(),
+    active: z.boolean().optional(),
+    payRate: z
+      .number()
+      .int('Upah dalam rupiah bulat')
+      .min(0, 'Upah tidak boleh negatif')
+      .max(1_000_000, 'Upah terlalu besar')
+      .nullable()
+      .optional(),
+  })
+  .strict()
+
+export type BarangUpdate = z.output<typeof BarangUpdate>
 
 export const barangMethods = {
   'barang.daftar': list(Barang, 'Jenis surat suara dan barang logistik beserta aturan kebutuhannya'),

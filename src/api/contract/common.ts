@@ -91,6 +91,20 @@ export function counts<const K extends string>(...names: readonly K[]): Record<K
   return Object.fromEntries(names.map((name) => [name, z.number().int()])) as Record<K, z.ZodNumber>
 }
 
+/** A field of an input as a change takes it: optional, its default dropped (left out keeps what is stored). */
+type Change<T extends z.core.SomeType> = z.ZodOptional<T extends z.ZodDefault<infer U extends z.core.SomeType> ? U : T>
+
+/**
+ * The fields of a record's input as a change takes them (pekerja.ubah beside pekerja.tambah): the same rule
+ * and message for each field, said once in the input.
+ */
+export function changesOf<S extends z.ZodRawShape>(input: z.ZodObject<S>): { [K in keyof S]: Change<S[K]> } {
+  const shape: Record<string, z.ZodType> = {}
+  for (const [key, field] of Object.entries(input.shape) as [string, z.ZodType][])
+    shape[key] = (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field).optional()
+  return shape as { [K in keyof S]: Change<S[K]> }
+}
+
 /** Who did something and when (an ISO instant and the user's name), as every record of an act keeps it. */
 export const dicatat = { at: z.string(), actor: z.string() }
 

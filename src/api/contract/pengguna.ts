@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { ROLES } from '../../core/roles'
 import { list, write } from './define'
-import { Id, NameText } from './common'
+import { changesOf, Id, NameText } from './common'
 
 const Role = z.enum(ROLES, { error: 'Peran harus operator, koordinator atau admin' })
 
@@ -16,13 +16,7 @@ export const PenggunaCreate = z
 export type PenggunaCreate = z.output<typeof PenggunaCreate>
 
 export const PenggunaUpdate = z
-  .object({
-    id: Id,
-    nama: NameText('Nama pengguna', 'pengguna', 60).optional(),
-    role: Role.optional(),
-    active: z.boolean().optional(),
-    pin: Pin.optional(),
-  })
+  .object({ id: Id, ...changesOf(PenggunaCreate), active: z.boolean().optional() })
   .strict()
 export type PenggunaUpdate = z.output<typeof PenggunaUpdate>
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { list, read, write } from './define'
-import { Count, Id, IsoDate, NameText } from './common'
+import { changesOf, Count, Id, IsoDate, NameText } from './common'
 
 export const Regu = z.object({
   id: Id,
@@ -25,15 +25,7 @@ export const ReguInput = z
 
 export type ReguInput = z.output<typeof ReguInput>
 
-export const ReguUpdate = z
-  .object({
-    id: Id,
-    nama: NameText('Nama regu', 'regu', 60).optional(),
-    leaderId: Id.nullable().optional(),
-    dailyTarget: Count.optional(),
-    active: z.boolean().optional(),
-  })
-  .strict()
+export const ReguUpdate = z.object({ id: Id, ...changesOf(ReguInput), active: z.boolean().optional() }).strict()
 
 export type ReguUpdate = z.output<typeof ReguUpdate>
 
