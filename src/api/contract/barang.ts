@@ -24,6 +24,9 @@ export const Barang = z.object({
 
 export type Barang = z.infer<typeof Barang>
 
+/** An item as a column of the needs table or a line of a BA names it. */
+export const BarangNama = Barang.pick({ code: true, name: true, kind: true, unit: true })
+
 const Qty = z
   .number()
   .int('Jumlah harus bilangan bulat')

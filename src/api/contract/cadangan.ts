@@ -1,9 +1,12 @@
 import { z } from 'zod'
 import { list, longRead, read, write } from './define'
+import { Filter } from './common'
 
 import { Pin } from './pengguna'
 
 const Folder = z.string().trim().min(1, 'Folder wajib diisi').max(500, 'Alamat folder terlalu panjang')
+/** The backup folder, or one chosen (a USB stick). */
+const InFolder = Filter({ folder: Folder.optional() })
 
 /** A backup file and what its check found. */
 export const Cadangan = z.object({
@@ -41,12 +44,12 @@ export type FolderCadangan = z.infer<typeof FolderCadangan>
 
 export const cadanganMethods = {
   'cadangan.daftar': longRead(
-    z.object({ folder: Folder.optional() }).strict().default({}),
+    InFolder,
     z.array(Cadangan),
     'Cadangan basis data ini (atau di folder yang dipilih, mis. USB), terbaru dahulu, masing-masing sudah diperiksa',
   ),
   'cadangan.buat': longRead(
-    z.object({ folder: Folder.optional() }).strict().default({}),
+    InFolder,
     CadanganBaru,
     'Membuat cadangan sekarang (ke folder cadangan, atau ke folder/USB pilihan) dan memeriksanya',
     'koordinator',

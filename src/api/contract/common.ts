@@ -19,7 +19,18 @@ export const Issue = z.object({
   message: z.string(),
 }) satisfies z.ZodType<CoreIssue>
 
-export const NoInput = z.object({}).strict().default({})
+/**
+ * The input of a read that only narrows what it reads: every field optional, none given reads everything.
+ * ({} is a valid input whatever the fields, since none is required.)
+ */
+export const Filter = <S extends Record<string, z.ZodOptional>>(shape: S) =>
+  z
+    .object(shape)
+    .strict()
+    .default({} as never)
+
+/** A read that takes nothing. */
+export const NoInput = Filter({})
 
 /** The limit of an uploaded table (core/importLimits.ts), as base64 characters (4 for every 3 bytes). */
 export const MAX_UPLOAD_BYTES = IMPORT_LIMITS.bytes
@@ -115,6 +126,8 @@ export const IsoDate = z.string().superRefine((s, ctx) => {
     ctx.addIssue({ code: 'custom', message: 'Tanggal ditulis TTTT-BB-HH, mis. 2024-11-05' })
   else if (!isIsoDate(s)) ctx.addIssue({ code: 'custom', message: `Tanggal ${s} tidak ada di kalender` })
 })
+/** Dates from and to (both included), either left open. */
+export const Rentang = Filter({ from: IsoDate.optional(), to: IsoDate.optional() })
 export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Jam ditulis JJ:MM, mis. 08:00')
 export const LocalDateTime = z
   .string()

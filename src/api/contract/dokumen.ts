@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { Signer as CoreSigner } from '../../core/documents'
 import { checkNip } from '../../core/nip'
 import { list, read, write } from './define'
-import { Download, Id, IsoDate, OptionalName, ShortText } from './common'
+import { Download, Filter, Id, IsoDate, OptionalName, ShortText } from './common'
 
 export const DocType = z.enum([
   'BA_PENERIMAAN',
@@ -146,7 +146,7 @@ export const dokumenMethods = {
     'koordinator',
   ),
   'dokumen.daftar': read(
-    z.object({ type: DocType.optional() }).strict().default({}),
+    Filter({ type: DocType.optional() }),
     z.array(Dokumen),
     'Register dokumen yang sudah diterbitkan, terbaru dahulu',
   ),

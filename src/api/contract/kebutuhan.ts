@@ -1,11 +1,10 @@
 import { z } from 'zod'
 import { list, longRead, read } from './define'
-import { counts, Download, Id, VariantName } from './common'
-import { Barang } from './barang'
+import { counts, Download, Filter, Id, VariantName } from './common'
+import { BarangNama } from './barang'
 import { TpsNama } from './wilayah'
 
-/** An item as a column of the needs table names it. */
-export const NeedColumn = Barang.pick({ code: true, name: true, unit: true, kind: true }).extend({ itemId: Id })
+export const NeedColumn = BarangNama.extend({ itemId: Id })
 
 export type NeedColumn = z.infer<typeof NeedColumn>
 
@@ -42,7 +41,7 @@ export type NeedLevel = z.infer<typeof NeedLevel>
 
 export const kebutuhanMethods = {
   'kebutuhan.daftarTps': read(
-    z.object({ kecamatanId: Id.optional() }).strict().default({}),
+    Filter({ kecamatanId: Id.optional() }),
     z.object({ columns: z.array(NeedColumn), rows: z.array(TpsNeedRow) }),
     'Kebutuhan setiap TPS per barang (surat suara sesuai dapil TPS itu)',
   ),

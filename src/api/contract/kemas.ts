@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { longRead, read, write } from './define'
 import { KIT_STATUSES } from '../../core/kit'
-import { counts, Count, Download, FileOutput, Id, NoInput, RequiredText, VariantLine } from './common'
+import { Count, counts, Download, FileOutput, Filter, Id, NoInput, RequiredText, VariantLine } from './common'
 import { TpsTempat } from './wilayah'
 
 export const KitStatus = z.enum(KIT_STATUSES)
@@ -156,7 +156,7 @@ export const kemasMethods = {
     'Kemajuan pengemasan dan serah terima kit TPS per kecamatan atau desa/kelurahan',
   ),
   'kemas.daftarKit': read(
-    z.object({ kecamatanId: Id.optional(), desaId: Id.optional() }).strict().default({}),
+    Filter({ kecamatanId: Id.optional(), desaId: Id.optional() }),
     z.array(Kit),
     'Kit setiap TPS dengan statusnya (belum, sebagian, lengkap, diserahkan, diterima PPK)',
   ),

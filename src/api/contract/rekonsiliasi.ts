@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { read } from './define'
-import { counts, Id, IsoDate, VariantLine } from './common'
+import { counts, Filter, Id, IsoDate, Rentang, VariantLine } from './common'
 import { Rusak } from './rusak'
 
 /** One variant's position: where its sheets are, from need and receipt to destruction. */
@@ -28,12 +28,12 @@ export type KemajuanSortir = z.infer<typeof KemajuanSortir>
 export const rekonsiliasiMethods = {
   /** Without a date: now, from the balances. With one: the ledger as of the end of that day. */
   'rekonsiliasi.lihat': read(
-    z.object({ tanggal: IsoDate.optional() }).strict().default({}),
+    Filter({ tanggal: IsoDate.optional() }),
     z.array(ReconRow),
     'Per jenis dan dapil: kebutuhan, diterima, dalam proses, baik, rusak per alasan, tertukar dan kekurangan',
   ),
   'rekonsiliasi.lihatKemajuan': read(
-    z.object({ from: IsoDate.optional(), to: IsoDate.optional() }).strict().default({}),
+    Rentang,
     KemajuanSortir,
     'Kemajuan sortir-lipat per hari terhadap target, rusak per alasan dan hasil per regu',
   ),

@@ -1,18 +1,7 @@
 import { z } from 'zod'
 import { list, read, write } from './define'
-import {
-  Catatan,
-  counts,
-  Count,
-  dicatat,
-  Id,
-  IsoDate,
-  ItemKind,
-  NameText,
-  Note,
-  RequiredText,
-  ShortText,
-} from './common'
+import { Catatan, Count, counts, dicatat, Id, IsoDate, NameText, Note, RequiredText, ShortText } from './common'
+import { BarangNama } from './barang'
 import { Dokumen, Terbitan } from './dokumen'
 import { Kit, KitStatus, KotakScan, ScanCode } from './kemas'
 
@@ -58,17 +47,7 @@ export type SerahTerimaInput = z.infer<typeof SerahTerimaInput>
 export const SerahTerimaPratinjau = z.object({
   tps: z.number().int(),
   desa: z.number().int(),
-  items: z.array(
-    z.object({
-      variantId: Id,
-      code: z.string(),
-      name: z.string(),
-      kind: ItemKind,
-      unit: z.string(),
-      dapil: z.string().nullable(),
-      qty: z.number().int(),
-    }),
-  ),
+  items: z.array(BarangNama.extend({ variantId: Id, dapil: z.string().nullable(), qty: z.number().int() })),
   /** The BA's "Jumlah seluruhnya …": every total with its words, ballots added together, other items each apart. */
   jumlah: z.string(),
 })

@@ -9,6 +9,7 @@ import {
   IsoDate,
   Note,
   OptionalName,
+  Rentang,
   RequiredText,
   ShortText,
   VariantInfo,
@@ -88,11 +89,7 @@ export const ShiftSummary = Shift.extend({
 export type ShiftSummary = z.infer<typeof ShiftSummary>
 
 export const shiftMethods = {
-  'shift.daftar': read(
-    z.object({ from: IsoDate.optional(), to: IsoDate.optional() }).strict().default({}),
-    z.array(ShiftSummary),
-    'Daftar shift sortir-lipat dan rakit dengan jumlah hasil',
-  ),
+  'shift.daftar': read(Rentang, z.array(ShiftSummary), 'Daftar shift sortir-lipat dan rakit dengan jumlah hasil'),
   'shift.lihat': read(
     z.object({ id: Id }).strict(),
     ShiftDetail,

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { list, longRead, read, write } from './define'
-import { counts, Id, Issue, NameText, NoInput, UploadedFile } from './common'
+import { counts, Filter, Id, Issue, NameText, NoInput, UploadedFile } from './common'
 
 /** How many kecamatan, desa/kelurahan, TPS and voters: of the satker, or of a file to import. */
 const Jumlah = z.object(counts('kecamatan', 'desa', 'tps', 'dpt'))
@@ -110,7 +110,7 @@ export const wilayahMethods = {
   'wilayah.lihatRingkasan': read(NoInput, WilayahSummary, 'Jumlah kecamatan, desa/kelurahan, TPS dan DPT'),
   'wilayah.daftarKecamatan': list(KecamatanRow, 'Daftar kecamatan (PPK) dengan jumlah desa, TPS dan DPT'),
   'wilayah.daftarDesa': read(
-    z.object({ kecamatanId: Id.optional() }).strict().default({}),
+    Filter({ kecamatanId: Id.optional() }),
     z.array(DesaRow),
     'Desa/kelurahan (PPS) dengan jumlah TPS dan DPT, seluruhnya atau satu kecamatan',
   ),
