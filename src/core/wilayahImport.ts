@@ -1,6 +1,6 @@
 import type { Issue } from './errors'
 import type { TableRow } from './csv'
-import { checkKode, checkName, finishIssues, matchHeader, type FieldSpec } from './tableFields'
+import { checkKode, checkName, finishIssues, readFieldTable, type FieldSpec } from './tableFields'
 import { lookKey } from './names'
 import { memoized, normalizeName } from './text'
 
@@ -92,7 +92,6 @@ const WILAYAH_FIELDS = {
   no_tps: { label: 'nomor TPS', synonyms: ['no_tps', 'tps', 'nomor_tps', 'nomor tps', 'no. tps'], required: true },
   dpt: { label: 'DPT', synonyms: ['dpt', 'jumlah_dpt', 'jml_dpt', 'pemilih', 'jumlah_pemilih'], required: true },
 } satisfies Record<string, FieldSpec>
-type WilayahField = keyof typeof WILAYAH_FIELDS
 
 const DAPIL_FIELDS = {
   surat_suara: {
@@ -103,7 +102,6 @@ const DAPIL_FIELDS = {
   kecamatan: KECAMATAN,
   dapil: { label: 'dapil', synonyms: ['dapil', 'daerah_pemilihan', 'nama_dapil'], required: true },
 } satisfies Record<string, FieldSpec>
-type DapilField = keyof typeof DAPIL_FIELDS
 
 type NumberCheck = { ok: true; value: number } | { ok: false; message: string }
 
@@ -159,37 +157,9 @@ const TOTAL_ROW = /^(JUMLAH|TOTAL|SUB ?TOTAL|GRAND ?TOTAL)\b/
  * name when the column itself is missing.
  */
 export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseOptions): WilayahParseResult {
-  if (rows.length === 0) {
-    return {
-      tps: [],
-      errors: [{ message: 'Berkas kosong: tidak ada baris yang berisi data.' }],
-      warnings: [],
-      columns: {},
-    }
-  }
-  const { header, headerPos } = matchHeader(rows, WILAYAH_FIELDS)
-  if (header.errors.length)
-    return { tps: [], errors: finishIssues(header.errors, 'galat'), warnings: [], columns: header.columns }
-  const dataRows = rows.slice(headerPos + 1)
-  if (dataRows.length === 0) {
-    return {
-      tps: [],
-      errors: [
-        {
-          row: header.line,
-          message: `Berkas hanya berisi judul kolom (baris ${header.line}) tanpa satu pun data TPS.`,
-        },
-      ],
-      warnings: [],
-      columns: header.columns,
-    }
-  }
-
-  const col = (f: WilayahField): string => header.columns[f] ?? f
-  const cell = (row: TableRow, f: WilayahField): string => {
-    const i = header.index[f]
-    return i === undefined ? '' : (row.cells[i] ?? '').trim()
-  }
+  const read = readFieldTable(rows, WILAYAH_FIELDS, 'data TPS')
+  if (!('table' in read)) return { tps: [], errors: read.errors, warnings: [], columns: read.columns }
+  const { header, dataRows, col, cell } = read.table
 
   const errors: Issue[] = []
   const warnings: Issue[] = []
@@ -419,29 +389,9 @@ export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseO
  * as written (whitespace tidied); matching them to ballot items and kecamatan is the caller's job.
  */
 export function parseDapilTable(rows: readonly TableRow[]): DapilParseResult {
-  if (rows.length === 0)
-    return { entries: [], errors: [{ message: 'Berkas kosong: tidak ada baris yang berisi data.' }], columns: {} }
-  const { header, headerPos } = matchHeader(rows, DAPIL_FIELDS)
-  if (header.errors.length)
-    return { entries: [], errors: finishIssues(header.errors, 'galat'), columns: header.columns }
-  const dataRows = rows.slice(headerPos + 1)
-  if (dataRows.length === 0) {
-    return {
-      entries: [],
-      errors: [
-        {
-          row: header.line,
-          message: `Berkas hanya berisi judul kolom (baris ${header.line}) tanpa satu pun data dapil.`,
-        },
-      ],
-      columns: header.columns,
-    }
-  }
-  const col = (f: DapilField): string => header.columns[f] ?? f
-  const cell = (row: TableRow, f: DapilField): string => {
-    const i = header.index[f]
-    return i === undefined ? '' : (row.cells[i] ?? '').trim()
-  }
+  const read = readFieldTable(rows, DAPIL_FIELDS, 'data dapil')
+  if (!('table' in read)) return { entries: [], errors: read.errors, columns: read.columns }
+  const { header, dataRows, col, cell } = read.table
 
   const errors: Issue[] = []
   const entries: DapilEntry[] = []

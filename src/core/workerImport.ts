@@ -1,6 +1,6 @@
 import type { TableRow } from './csv'
 import type { Issue } from './errors'
-import { checkName, finishIssues, matchHeader, type FieldSpec } from './tableFields'
+import { checkName, finishIssues, readFieldTable, type FieldSpec } from './tableFields'
 import { lookKey } from './names'
 import { normalizeName } from './text'
 import { digitsOnly, nikProblem, npwpProblem, rekeningProblem } from './identitas'
@@ -53,26 +53,9 @@ export function parseWorkerTable(rows: readonly TableRow[]): {
   errors: Issue[]
   columns: Record<string, string>
 } {
-  if (rows.length === 0)
-    return { workers: [], errors: [{ message: 'Berkas kosong: tidak ada baris yang berisi data.' }], columns: {} }
-  const { header, headerPos } = matchHeader(rows, WORKER_FIELDS)
-  if (header.errors.length)
-    return { workers: [], errors: finishIssues(header.errors, 'galat'), columns: header.columns }
-  const dataRows = rows.slice(headerPos + 1)
-  if (dataRows.length === 0) {
-    return {
-      workers: [],
-      errors: [
-        { row: header.line, message: `Berkas hanya berisi judul kolom (baris ${header.line}) tanpa satu pun pekerja.` },
-      ],
-      columns: header.columns,
-    }
-  }
-  const col = (f: WorkerField): string => header.columns[f] ?? f
-  const cell = (row: TableRow, f: WorkerField): string => {
-    const i = header.index[f]
-    return i === undefined ? '' : (row.cells[i] ?? '').trim()
-  }
+  const read = readFieldTable(rows, WORKER_FIELDS, 'pekerja')
+  if (!('table' in read)) return { workers: [], errors: read.errors, columns: read.columns }
+  const { header, dataRows, col, cell } = read.table
 
   const errors: Issue[] = []
   const workers: ParsedWorker[] = []
