@@ -138,6 +138,30 @@ export function readFieldTable<F extends string>(
   return { table: { header, dataRows, col, cell } }
 }
 
+/** A name as first written in a file: its key (how it compares), its spelling and its line. */
+interface FirstSpelling {
+  key: string
+  name: string
+  line: number
+}
+
+/**
+ * The first spelling of each look in a file ("Batu Bara 1" and "Batu Bara I" look the same): given a later
+ * name, the earlier one it looks like while being another name, or null (a new look, or the same name).
+ */
+export function firstSpellings(): (look: string, key: string, name: string, line: number) => FirstSpelling | null {
+  const seen = new Map<string, FirstSpelling>()
+  return (look, key, name, line) => {
+    const first = seen.get(look)
+    if (!first) seen.set(look, { key, name, line })
+    return first && first.key !== key ? first : null
+  }
+}
+
+/** Why a name that only looks like an earlier one is refused (`same`: "regunya sama", "tempatnya sama"). */
+export const lookAlikeMessage = (what: string, value: string, twin: FirstSpelling, same: string): string =>
+  `Nama ${what} "${value}" sama dengan nama yang sudah ada: ${twin.name} (baris ${twin.line}), hanya berbeda pada huruf yang tampak serupa; tulis persis sama bila ${same}`
+
 /** Sorts by row (stable) and caps the list so a wholly wrong file does not produce thousands of lines. */
 export function finishIssues(list: Issue[], noun: string): Issue[] {
   const sorted = list

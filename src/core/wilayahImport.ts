@@ -1,6 +1,14 @@
 import type { Issue } from './errors'
 import type { TableRow } from './csv'
-import { checkKode, checkName, finishIssues, readFieldTable, type FieldSpec } from './tableFields'
+import {
+  checkKode,
+  checkName,
+  finishIssues,
+  firstSpellings,
+  lookAlikeMessage,
+  readFieldTable,
+  type FieldSpec,
+} from './tableFields'
 import { lookKey } from './names'
 import { memoized, normalizeName } from './text'
 
@@ -203,21 +211,9 @@ export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseO
   const looks = memoized(lookKey)
   const withoutDots = memoized((s) => s.replace(/\./g, ''))
   // The first spelling of each look (UTS #39 skeleton): kecamatan by look, desa by kecamatan and look.
-  const kecByLook = new Map<string, { key: string; name: string; line: number }>()
-  const desaByLook = new Map<string, { key: string; name: string; line: number }>()
+  const kecTwinOf = firstSpellings()
+  const desaTwinOf = firstSpellings()
   /** A second spelling that only looks like the first would be a second place that prints the same. */
-  const lookAlike = (
-    seen: Map<string, { key: string; name: string; line: number }>,
-    look: string,
-    key: string,
-    name: string,
-    line: number,
-  ): { name: string; line: number } | null => {
-    const first = seen.get(look)
-    if (!first) seen.set(look, { key, name, line })
-    return first && first.key !== key ? first : null
-  }
-
   for (const row of dataRows) {
     const rawKec = cell(row, 'kecamatan')
     const rawDesa = cell(row, 'desa')
@@ -253,10 +249,8 @@ export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseO
     const desaKey = nameKey(desa.value)
     // A look-alike spelling is always a kecamatan and desa pair not seen before: only those are looked at.
     const known = desaSeen.get(kecKey)?.has(desaKey) === true
-    const kecTwin = known ? null : lookAlike(kecByLook, looks(kec.value), kecKey, kec.value, row.line)
-    const desaTwin = known
-      ? null
-      : lookAlike(desaByLook, `${kecKey}\u0000${looks(desa.value)}`, desaKey, desa.value, row.line)
+    const kecTwin = known ? null : kecTwinOf(looks(kec.value), kecKey, kec.value, row.line)
+    const desaTwin = known ? null : desaTwinOf(`${kecKey}\u0000${looks(desa.value)}`, desaKey, desa.value, row.line)
     if (kecTwin || desaTwin) {
       const [what, column, value, twin] = kecTwin
         ? (['kecamatan', 'kecamatan', kec.value, kecTwin] as const)
@@ -264,7 +258,7 @@ export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseO
       report(`look:${column}:${kecKey}:${nameKey(value)}`, {
         row: row.line,
         column: col(column),
-        message: `Nama ${what} "${value}" sama dengan nama yang sudah ada: ${twin.name} (baris ${twin.line}), hanya berbeda pada huruf yang tampak serupa; tulis persis sama bila tempatnya sama`,
+        message: lookAlikeMessage(what, value, twin, 'tempatnya sama'),
       })
       continue
     }
@@ -397,7 +391,7 @@ export function parseDapilTable(rows: readonly TableRow[]): DapilParseResult {
   const entries: DapilEntry[] = []
   const seen = new Map<string, { line: number; dapil: string }>()
   // Per ballot type, the first spelling of each dapil's look: "Batu Bara 1" and "Batu Bara I" are one dapil.
-  const dapilByLook = new Map<string, { key: string; name: string; line: number }>()
+  const dapilTwinOf = firstSpellings()
   for (const row of dataRows) {
     const ballot = checkName(cell(row, 'surat_suara'), 'surat suara', MAX_NAME_LENGTH)
     const kec = checkName(cell(row, 'kecamatan'), 'kecamatan', MAX_NAME_LENGTH)
@@ -409,14 +403,10 @@ export function parseDapilTable(rows: readonly TableRow[]): DapilParseResult {
 
     const ballotKey = normalizeName(ballot.value)
     const dapilLook = `${ballotKey}\u0000${lookKey(dapil.value)}`
-    const firstDapil = dapilByLook.get(dapilLook)
-    if (!firstDapil) dapilByLook.set(dapilLook, { key: normalizeName(dapil.value), name: dapil.value, line: row.line })
-    else if (firstDapil.key !== normalizeName(dapil.value)) {
-      errors.push({
-        row: row.line,
-        column: col('dapil'),
-        message: `Nama dapil "${dapil.value}" sama dengan nama yang sudah ada: ${firstDapil.name} (baris ${firstDapil.line}), hanya berbeda pada huruf yang tampak serupa; tulis persis sama bila dapilnya sama`,
-      })
+    const dapilTwin = dapilTwinOf(dapilLook, normalizeName(dapil.value), dapil.value, row.line)
+    if (dapilTwin) {
+      const message = lookAlikeMessage('dapil', dapil.value, dapilTwin, 'dapilnya sama')
+      errors.push({ row: row.line, column: col('dapil'), message })
       continue
     }
     const key = `${ballotKey}\u0000${lookKey(kec.value)}`

@@ -1,6 +1,13 @@
 import type { TableRow } from './csv'
 import type { Issue } from './errors'
-import { checkName, finishIssues, readFieldTable, type FieldSpec } from './tableFields'
+import {
+  checkName,
+  finishIssues,
+  firstSpellings,
+  lookAlikeMessage,
+  readFieldTable,
+  type FieldSpec,
+} from './tableFields'
 import { lookKey } from './names'
 import { normalizeName } from './text'
 import { digitsOnly, nikProblem, npwpProblem, rekeningProblem } from './identitas'
@@ -64,7 +71,7 @@ export function parseWorkerTable(rows: readonly TableRow[]): {
   // Names are how a worker is picked on the floor: two rows that look the same are refused, and so are
   // two spellings of one regu that only look alike.
   const nameSeen = new Map<string, { line: number; nama: string }>()
-  const reguByLook = new Map<string, { key: string; name: string; line: number }>()
+  const reguTwinOf = firstSpellings()
   for (const row of dataRows) {
     const nama = checkName(cell(row, 'nama'), 'pekerja', MAX_NAME)
     if (!nama.ok) {
@@ -152,14 +159,12 @@ export function parseWorkerTable(rows: readonly TableRow[]): {
         errors.push({ row: row.line, column: col('regu'), message: r.message })
         continue
       }
-      const look = lookKey(r.value)
-      const first = reguByLook.get(look)
-      if (!first) reguByLook.set(look, { key: normalizeName(r.value), name: r.value, line: row.line })
-      else if (first.key !== normalizeName(r.value)) {
+      const twin = reguTwinOf(lookKey(r.value), normalizeName(r.value), r.value, row.line)
+      if (twin) {
         errors.push({
           row: row.line,
           column: col('regu'),
-          message: `Nama regu "${r.value}" sama dengan nama yang sudah ada: ${first.name} (baris ${first.line}), hanya berbeda pada huruf yang tampak serupa; tulis persis sama bila regunya sama`,
+          message: lookAlikeMessage('regu', r.value, twin, 'regunya sama'),
         })
         continue
       }
