@@ -146,21 +146,19 @@ interface FirstSpelling {
 }
 
 /**
- * The first spelling of each look in a file ("Batu Bara 1" and "Batu Bara I" look the same): given a later
- * name, the earlier one it looks like while being another name, or null (a new look, or the same name).
+ * The look-alike rule of a file: the first spelling of each look is kept ("Batu Bara 1" and "Batu Bara I"
+ * look the same), and a later name with that look that is another name (by `key`) is refused with why.
+ * `what` names the thing ("regu"), `same` ends the advice ("regunya sama"). Null: a new look, or the same name.
  */
-export function firstSpellings(): (look: string, key: string, name: string, line: number) => FirstSpelling | null {
+export function lookAlikes(what: string, same: string) {
   const seen = new Map<string, FirstSpelling>()
-  return (look, key, name, line) => {
+  return (look: string, key: string, name: string, line: number): string | null => {
     const first = seen.get(look)
     if (!first) seen.set(look, { key, name, line })
-    return first && first.key !== key ? first : null
+    if (!first || first.key === key) return null
+    return `Nama ${what} "${name}" sama dengan nama yang sudah ada: ${first.name} (baris ${first.line}), hanya berbeda pada huruf yang tampak serupa; tulis persis sama bila ${same}`
   }
 }
-
-/** Why a name that only looks like an earlier one is refused (`same`: "regunya sama", "tempatnya sama"). */
-export const lookAlikeMessage = (what: string, value: string, twin: FirstSpelling, same: string): string =>
-  `Nama ${what} "${value}" sama dengan nama yang sudah ada: ${twin.name} (baris ${twin.line}), hanya berbeda pada huruf yang tampak serupa; tulis persis sama bila ${same}`
 
 /** Sorts by row (stable) and caps the list so a wholly wrong file does not produce thousands of lines. */
 export function finishIssues(list: Issue[], noun: string): Issue[] {

@@ -1,14 +1,6 @@
 import type { Issue } from './errors'
 import type { TableRow } from './csv'
-import {
-  checkKode,
-  checkName,
-  finishIssues,
-  firstSpellings,
-  lookAlikeMessage,
-  readFieldTable,
-  type FieldSpec,
-} from './tableFields'
+import { checkKode, checkName, finishIssues, lookAlikes, readFieldTable, type FieldSpec } from './tableFields'
 import { lookKey } from './names'
 import { memoized, normalizeName } from './text'
 
@@ -211,8 +203,8 @@ export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseO
   const looks = memoized(lookKey)
   const withoutDots = memoized((s) => s.replace(/\./g, ''))
   // The first spelling of each look (UTS #39 skeleton): kecamatan by look, desa by kecamatan and look.
-  const kecTwinOf = firstSpellings()
-  const desaTwinOf = firstSpellings()
+  const kecTwinOf = lookAlikes('kecamatan', 'tempatnya sama')
+  const desaTwinOf = lookAlikes('desa/kelurahan', 'tempatnya sama')
   /** A second spelling that only looks like the first would be a second place that prints the same. */
   for (const row of dataRows) {
     const rawKec = cell(row, 'kecamatan')
@@ -252,13 +244,13 @@ export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseO
     const kecTwin = known ? null : kecTwinOf(looks(kec.value), kecKey, kec.value, row.line)
     const desaTwin = known ? null : desaTwinOf(`${kecKey}\u0000${looks(desa.value)}`, desaKey, desa.value, row.line)
     if (kecTwin || desaTwin) {
-      const [what, column, value, twin] = kecTwin
-        ? (['kecamatan', 'kecamatan', kec.value, kecTwin] as const)
-        : (['desa/kelurahan', 'desa', desa.value, desaTwin!] as const)
+      const [column, value, message] = kecTwin
+        ? (['kecamatan', kec.value, kecTwin] as const)
+        : (['desa', desa.value, desaTwin!] as const)
       report(`look:${column}:${kecKey}:${nameKey(value)}`, {
         row: row.line,
         column: col(column),
-        message: lookAlikeMessage(what, value, twin, 'tempatnya sama'),
+        message,
       })
       continue
     }
@@ -391,7 +383,7 @@ export function parseDapilTable(rows: readonly TableRow[]): DapilParseResult {
   const entries: DapilEntry[] = []
   const seen = new Map<string, { line: number; dapil: string }>()
   // Per ballot type, the first spelling of each dapil's look: "Batu Bara 1" and "Batu Bara I" are one dapil.
-  const dapilTwinOf = firstSpellings()
+  const dapilTwinOf = lookAlikes('dapil', 'dapilnya sama')
   for (const row of dataRows) {
     const ballot = checkName(cell(row, 'surat_suara'), 'surat suara', MAX_NAME_LENGTH)
     const kec = checkName(cell(row, 'kecamatan'), 'kecamatan', MAX_NAME_LENGTH)
@@ -405,8 +397,7 @@ export function parseDapilTable(rows: readonly TableRow[]): DapilParseResult {
     const dapilLook = `${ballotKey}\u0000${lookKey(dapil.value)}`
     const dapilTwin = dapilTwinOf(dapilLook, normalizeName(dapil.value), dapil.value, row.line)
     if (dapilTwin) {
-      const message = lookAlikeMessage('dapil', dapil.value, dapilTwin, 'dapilnya sama')
-      errors.push({ row: row.line, column: col('dapil'), message })
+      errors.push({ row: row.line, column: col('dapil'), message: dapilTwin })
       continue
     }
     const key = `${ballotKey}\u0000${lookKey(kec.value)}`

@@ -1,13 +1,6 @@
 import type { TableRow } from './csv'
 import type { Issue } from './errors'
-import {
-  checkName,
-  finishIssues,
-  firstSpellings,
-  lookAlikeMessage,
-  readFieldTable,
-  type FieldSpec,
-} from './tableFields'
+import { checkName, finishIssues, lookAlikes, readFieldTable, type FieldSpec } from './tableFields'
 import { lookKey } from './names'
 import { normalizeName } from './text'
 import { digitsOnly, nikProblem, npwpProblem, rekeningProblem } from './identitas'
@@ -71,7 +64,7 @@ export function parseWorkerTable(rows: readonly TableRow[]): {
   // Names are how a worker is picked on the floor: two rows that look the same are refused, and so are
   // two spellings of one regu that only look alike.
   const nameSeen = new Map<string, { line: number; nama: string }>()
-  const reguTwinOf = firstSpellings()
+  const reguTwinOf = lookAlikes('regu', 'regunya sama')
   for (const row of dataRows) {
     const nama = checkName(cell(row, 'nama'), 'pekerja', MAX_NAME)
     if (!nama.ok) {
@@ -164,7 +157,7 @@ export function parseWorkerTable(rows: readonly TableRow[]): {
         errors.push({
           row: row.line,
           column: col('regu'),
-          message: lookAlikeMessage('regu', r.value, twin, 'regunya sama'),
+          message: twin,
         })
         continue
       }
