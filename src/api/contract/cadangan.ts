@@ -1,15 +1,15 @@
 import { z } from 'zod'
 import { list, longRead, read, write } from './define'
 import { Filter } from './common'
-
 import { Pin } from './pengguna'
+import { KepalaBerkas } from './sistem'
 
 const Folder = z.string().trim().min(1, 'Folder wajib diisi').max(500, 'Alamat folder terlalu panjang')
 /** The backup folder, or one chosen (a USB stick). */
 const InFolder = Filter({ folder: Folder.optional() })
 
-/** A backup file and what its check found. */
-export const Cadangan = z.object({
+/** A backup file and what its check found: whether it is sound, and (when it is) its head and satker. */
+export const Cadangan = KepalaBerkas.extend({
   file: z.string(),
   name: z.string(),
   at: z.string(),
@@ -17,9 +17,6 @@ export const Cadangan = z.object({
   bytes: z.number().int(),
   ok: z.boolean(),
   problem: z.string().nullable(),
-  ledgerRows: z.number().int(),
-  chainHead: z.string(),
-  schemaVersion: z.number().int(),
   satker: z.string().nullable(),
 })
 
