@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { list, longRead, read, write } from './define'
 import { Filter } from './common'
+import { Pemeriksaan } from './ledger'
 import { Pin } from './pengguna'
 import { KepalaBerkas } from './sistem'
 
@@ -15,8 +16,7 @@ export const Cadangan = KepalaBerkas.extend({
   at: z.string(),
   reason: z.string(),
   bytes: z.number().int(),
-  ok: z.boolean(),
-  problem: z.string().nullable(),
+  ...Pemeriksaan.shape,
   satker: z.string().nullable(),
 })
 

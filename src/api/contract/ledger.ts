@@ -2,13 +2,14 @@ import { z } from 'zod'
 import { list, longRead, read, write } from './define'
 import { Count, dicatat, Id, NoInput, RequiredText, VariantName } from './common'
 
-export const ChainReport = z.object({
-  ok: z.boolean(),
+/** What a check of a database file found: whether it holds, and the first problem when it does not. */
+export const Pemeriksaan = z.object({ ok: z.boolean(), problem: z.string().nullable() })
+
+export const ChainReport = Pemeriksaan.extend({
   rows: z.number().int(),
   head: z.string(),
   integrity: z.string(),
   firstBadSeq: z.number().int().nullable(),
-  problem: z.string().nullable(),
   balancesMatch: z.boolean(),
   /** Every finding, the first being `problem`: schema, ledger chain, jejak chain, table digests, witnesses. */
   problems: z.array(z.string()),
