@@ -148,12 +148,9 @@ export function insertSelisihSelesai(
   db: WritableDB,
   s: { lineId: number; at: string; actor: string; note: string },
 ): void {
-  db.prepare('INSERT INTO selisih_selesai (delivery_line_id, at, actor, note) VALUES (?, ?, ?, ?)').run(
-    s.lineId,
-    s.at,
-    s.actor,
-    s.note,
-  )
+  db.prepare(
+    'INSERT INTO selisih_selesai (delivery_line_id, at, actor, note) VALUES (@lineId, @at, @actor, @note)',
+  ).run(s)
 }
 
 /** The latest BA penerimaan issued for a delivery (document `ref`). */
