@@ -6,6 +6,7 @@ import { kotakLabelText } from '../../src/core/kotakLabel'
 import { pdfPages, pdfText } from '../support/pdf'
 import { clearToasts, downloadTo, fmtNum, menuLink, SHOTS, windowShot, type ShotOptions } from './support/browser'
 import { useBrowserApp } from './support/app'
+import { readyToPack } from '../support/floor'
 
 /**
  * The packing floor in a real Chromium against the real server and a real SQLite file: open a packing
@@ -38,55 +39,9 @@ const focusedTestId = () =>
 /** The floor the tests start from, written through the dispatcher before the browser opens. */
 async function seedFloor(): Promise<void> {
   // A warehouse ready to pack: everything delivered, ballots sorted, kotak and bilik assembled.
-  const variants = (await app.call('barang.daftarVarian', {})).filter((v) => v.active)
-  await app.call('penerimaan.catat', {
-    receivedAt: '2024-11-01T08:00',
-    penyedia: 'PT Percetakan Contoh',
-    suratJalan: 'SJ-001/XI/2024',
-    lines: variants.map((v) => ({
-      variantId: v.variantId,
-      statedQty: v.kind === 'ballot' ? 400_000 : 10_000,
-      countedQty: v.kind === 'ballot' ? 400_000 : 10_000,
-    })),
-  })
   const team = await app.call('regu.tambah', { nama: 'Mawar' })
   for (const nama of ['Siti Aminah', 'Budi Santoso']) await app.call('pekerja.tambah', { nama, teamId: team.id })
-  const ballots = variants.filter((v) => v.kind === 'ballot')
-  const sortir = await app.call('shift.buka', {
-    kind: 'sortir_lipat',
-    tanggal: '2024-11-02',
-    mulai: '08:00',
-    selesai: '16:00',
-    variantIds: ballots.map((b) => b.variantId),
-    teams: [{ teamId: team.id }],
-  })
-  for (const b of ballots)
-    await app.call('tally.simpan', {
-      shiftId: sortir.id,
-      variantId: b.variantId,
-      rows: [{ teamId: team.id, serahkan: 30_000, hasil: 30_000 }],
-    })
-  await app.call('shift.tutup', { shiftId: sortir.id })
-  for (const [kind, code, n] of [
-    ['rakit_kotak', 'KOTAK', 300],
-    ['rakit_bilik', 'BILIK', 400],
-  ] as const) {
-    const v = variants.find((x) => x.itemCode === code)!
-    const s = await app.call('shift.buka', {
-      kind,
-      tanggal: '2024-11-03',
-      mulai: '08:00',
-      selesai: '16:00',
-      variantIds: [v.variantId],
-      teams: [{ teamId: team.id }],
-    })
-    await app.call('tally.simpan', {
-      shiftId: s.id,
-      variantId: v.variantId,
-      rows: [{ teamId: team.id, serahkan: n, hasil: n }],
-    })
-    await app.call('shift.tutup', { shiftId: s.id })
-  }
+  await readyToPack(app.call, '2024-11-02', [team.id])
 }
 
 /** What the first test finds and does, for the ones after it: the kit of TPS 001 of LAUT TADOR, packed. */

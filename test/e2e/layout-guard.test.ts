@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { useBrowserApp } from './support/app'
 import { fullShot } from './support/browser'
+import { openShift, receive } from '../support/floor'
 
 /**
  * The app shell stays on the screen: only the content pane scrolls, never the document (a page that
@@ -26,11 +27,11 @@ const app = useBrowserApp({
     const gub = recon.find((r) => r.itemCode === 'GUBERNUR')!
     const bup = recon.find((r) => r.itemCode === 'BUPATI')!
     const kotak = recon.find((r) => r.itemCode === 'KOTAK')!
-    const p = await a.call('penerimaan.catat', {
-      receivedAt: '2024-11-01T09:30',
-      penyedia: 'PT Percetakan Negara Republik Indonesia Cabang Medan Sumatera Utara',
-      suratJalan: 'SJ-0001/PNRI-MDN/XI/2024/GUBERNUR-BUPATI',
-      lines: [
+    // The longest penyedia and surat jalan a delivery note holds, a tertukar with its note.
+    const p = await receive(
+      a.call,
+      '2024-11-01T09:30',
+      [
         {
           variantId: gub.variantId,
           statedQty: 60_000,
@@ -38,22 +39,20 @@ const app = useBrowserApp({
           tertukarQty: 120,
           tertukarNote: 'Dapil lain',
         },
-        { variantId: bup.variantId, statedQty: 40_000, countedQty: 40_000 },
-        { variantId: kotak.variantId, statedQty: 2_000, countedQty: 2_000 },
+        [bup.variantId, 40_000],
+        [kotak.variantId, 2_000],
       ],
-    })
+      {
+        penyedia: 'PT Percetakan Negara Republik Indonesia Cabang Medan Sumatera Utara',
+        suratJalan: 'SJ-0001/PNRI-MDN/XI/2024/GUBERNUR-BUPATI',
+      },
+    )
     penerimaanId = p.id
     const team = await a.call('regu.tambah', { nama: LONG_TEAM, dailyTarget: 24_000 })
     await a.call('pekerja.tambah', { nama: LONG_WORKER, teamId: team.id })
-    const s = await a.call('shift.buka', {
-      kind: 'sortir_lipat',
-      tanggal: '2024-11-02',
-      mulai: '08:00',
-      selesai: '16:00',
+    const s = await openShift(a.call, 'sortir_lipat', '2024-11-02', [team.id], [gub.variantId, bup.variantId], {
       lokasi: 'Gudang Logistik KPU Kabupaten Batu Bara, Lima Puluh',
       pengawas: 'Kasubbag Keuangan, Umum dan Logistik',
-      variantIds: [gub.variantId, bup.variantId],
-      teams: [{ teamId: team.id }],
     })
     shiftId = s.id
     await a.call('tally.simpan', {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { useBrowserApp } from './support/app'
 import { fullShot } from './support/browser'
+import { openShift, receive } from '../support/floor'
 
 /**
  * A coordinator's first minutes on an office PC set up in English (Chromium started with --lang=en-US):
@@ -18,26 +19,12 @@ const app = useBrowserApp({
   async seed(a) {
     const recon = await a.call('rekonsiliasi.lihat', {})
     const gub = recon.find((r) => r.itemCode === 'GUBERNUR')!
-    penerimaanId = (
-      await a.call('penerimaan.catat', {
-        receivedAt: '2024-11-01T15:30',
-        penyedia: 'PT Cetak Nusantara',
-        suratJalan: 'SJ-001/XI/2024',
-        lines: [{ variantId: gub.variantId, statedQty: 12_000, countedQty: 11_950 }],
-      })
-    ).id
+    penerimaanId = (await receive(a.call, '2024-11-01T15:30', [[gub.variantId, 12_000, 11_950]])).id
     const team = await a.call('regu.tambah', { nama: 'Mawar', dailyTarget: 6_000 })
     await a.call('pekerja.tambah', { nama: 'Siti Aminah', teamId: team.id })
-    shiftId = (
-      await a.call('shift.buka', {
-        kind: 'sortir_lipat',
-        tanggal: '2024-11-02',
-        mulai: '08:00',
-        selesai: '17:30',
-        variantIds: [gub.variantId],
-        teams: [{ teamId: team.id }],
-      })
-    ).id
+    // Its own hours: the shift page must write them as the floor does (08.00–17.30).
+    shiftId = (await openShift(a.call, 'sortir_lipat', '2024-11-02', [team.id], [gub.variantId], { selesai: '17:30' }))
+      .id
     await a.call('tally.simpan', {
       shiftId,
       variantId: gub.variantId,

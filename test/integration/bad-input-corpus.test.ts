@@ -5,9 +5,10 @@ import { join, resolve } from 'node:path'
 import { crc32 } from 'node:zlib'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { contract, type ApiResponse, type ImportPreview, type MethodInput } from '../../src/api/contract'
+import { contract, type ApiResponse, type ImportPreview } from '../../src/api/contract'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
 import { DEMO_CSV, openTestApp, upload, useTempDir, type TestApp } from '../support/api'
+import { openShift, receive } from '../support/floor'
 
 /**
  * A corpus of bad inputs thrown at every entry point of the app: TPS, dapil and worker files (CSV and
@@ -417,11 +418,10 @@ beforeAll(async () => {
   id.kenanga = (await call('regu.tambah', { nama: 'Kenanga' })).id
   id.siti = (await call('pekerja.tambah', { nama: 'Siti Aminah', nik: '1219014501900001', teamId: id.melati })).id
   await call('pekerja.tambah', { nama: 'Rudi Hartono', teamId: id.melati })
-  const delivery = await call('penerimaan.catat', {
-    receivedAt: '2024-11-04T09:00',
-    penyedia: 'PT Pura Barutama',
-    suratJalan: 'SJ-001',
-    lines: [
+  const delivery = await receive(
+    call,
+    '2024-11-04T09:00',
+    [
       { variantId: id.G, dus: 5, isiPerDus: 2_000, countedQty: 10_000 },
       {
         variantId: id.B,
@@ -430,37 +430,23 @@ beforeAll(async () => {
         tertukarQty: 40,
         tertukarNote: 'Milik KPU Kabupaten Asahan',
       },
-      { variantId: id.K, statedQty: 100, countedQty: 100 },
+      [id.K, 100],
     ],
-  })
+    // A later delivery with the same surat jalan is refused as a double entry.
+    { suratJalan: 'SJ-001' },
+  )
   id.delivery = delivery.id
   id.lineId = delivery.lines[1]!.lineId
-  const sortir: MethodInput<'shift.buka'> = {
-    kind: 'sortir_lipat',
-    tanggal: '2024-11-05',
-    mulai: '08:00',
-    selesai: '16:00',
-    variantIds: [id.G],
-    teams: [{ teamId: id.melati }],
-  }
-  id.closedShift = (await call('shift.buka', sortir)).id
+  id.closedShift = (await openShift(call, 'sortir_lipat', '2024-11-05', [id.melati], [id.G])).id
   await call('tally.simpan', {
     shiftId: id.closedShift,
     variantId: id.G,
     rows: [{ teamId: id.melati, serahkan: 1_000, hasil: 990, rusak: { CETAK: 10 } }],
   })
   await call('shift.tutup', { shiftId: id.closedShift, note: '' })
-  id.openShift = (await call('shift.buka', { ...sortir, tanggal: '2024-11-06', teams: [{ teamId: id.kenanga }] })).id
+  id.openShift = (await openShift(call, 'sortir_lipat', '2024-11-06', [id.kenanga], [id.G])).id
   await call('tally.simpan', { shiftId: id.openShift, variantId: id.G, rows: [{ teamId: id.kenanga, serahkan: 100 }] })
-  id.packingShift = (
-    await call('shift.buka', {
-      kind: 'packing',
-      tanggal: '2024-11-06',
-      mulai: '08:00',
-      selesai: '16:00',
-      teams: [{ teamId: id.melati }],
-    })
-  ).id
+  id.packingShift = (await openShift(call, 'packing', '2024-11-06', [id.melati])).id
   const history = await call('ledger.lihatRiwayat', {
     shiftId: id.closedShift,
     place: 'BAIK',
