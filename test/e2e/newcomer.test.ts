@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { useBrowserApp } from './support/app'
 import { fullShot } from './support/browser'
-import { openShift, receive } from '../support/floor'
+import { openShift, receive, variantIdsByCode } from '../support/floor'
+import { settled, tourPages, type TourIds } from './support/pages'
 
 /**
  * A coordinator's first minutes on an office PC set up in English (Chromium started with --lang=en-US):
@@ -10,24 +11,21 @@ import { openShift, receive } from '../support/floor'
  * on screen is still written the Indonesian way.
  */
 
-let shiftId = 0
-let penerimaanId = 0
+const ids: TourIds = { penerimaanId: 0, shiftId: 0 }
 
 const app = useBrowserApp({
   lang: 'en-US',
   actor: 'Kasubbag Logistik',
   async seed(a) {
-    const recon = await a.call('rekonsiliasi.lihat', {})
-    const gub = recon.find((r) => r.itemCode === 'GUBERNUR')!
-    penerimaanId = (await receive(a.call, '2024-11-01T15:30', [[gub.variantId, 12_000, 11_950]])).id
+    const gub = (await variantIdsByCode(a.call)).GUBERNUR!
+    ids.penerimaanId = (await receive(a.call, '2024-11-01T15:30', [[gub, 12_000, 11_950]])).id
     const team = await a.call('regu.tambah', { nama: 'Mawar', dailyTarget: 6_000 })
     await a.call('pekerja.tambah', { nama: 'Siti Aminah', teamId: team.id })
     // Its own hours: the shift page must write them as the floor does (08.00–17.30).
-    shiftId = (await openShift(a.call, 'sortir_lipat', '2024-11-02', [team.id], [gub.variantId], { selesai: '17:30' }))
-      .id
+    ids.shiftId = (await openShift(a.call, 'sortir_lipat', '2024-11-02', [team.id], [gub], { selesai: '17:30' })).id
     await a.call('tally.simpan', {
-      shiftId,
-      variantId: gub.variantId,
+      shiftId: ids.shiftId,
+      variantId: gub,
       rows: [{ teamId: team.id, serahkan: 2_500, hasil: 1_234, rusak: { CETAK: 6 } }],
     })
   },
@@ -75,29 +73,25 @@ describe('signing in to the demo as a newcomer', () => {
 
 describe('an office PC set up in English (locale guard)', () => {
   // One page a test, so a slow page on a busy machine costs its own test, not all ten.
-  const PAGES: [string, () => string][] = [
-    ['beranda', () => '#/beranda'],
-    ['penerimaan', () => '#/penerimaan'],
-    ['penerimaan-detail', () => `#/penerimaan/${penerimaanId}`],
-    ['shift', () => '#/shift'],
-    ['shift-detail', () => `#/shift/${shiftId}`],
-    ['pekerja', () => '#/pekerja'],
-    ['kemas', () => '#/kemas'],
-    ['dokumen', () => '#/dokumen'],
-    ['cadangan', () => '#/cadangan'],
-    ['pengguna', () => '#/pengguna'],
+  const TEN = [
+    'beranda',
+    'penerimaan',
+    'penerimaan-detail',
+    'shift',
+    'shift-detail',
+    'pekerja',
+    'kemas',
+    'dokumen',
+    'cadangan',
+    'pengguna',
   ]
+  const PAGES = tourPages(ids).filter(([name]) => TEN.includes(name))
 
   it.each(PAGES)('every date, time and number on %s is still written the Indonesian way', async (name, hash) => {
     const page = app.page
     expect(await page.evaluate(() => navigator.language)).toBe('en-US')
     await page.goto(app.url(hash()))
-    await page.locator('.app-main h1').first().waitFor()
-    await page
-      .locator('.app-main .loading')
-      .first()
-      .waitFor({ state: 'detached', timeout: 10_000 })
-      .catch(() => {})
+    await settled(page)
     const text = await page.locator('.app-shell, .shell').first().innerText()
     const found: string[] = []
     for (const [what, re] of FOREIGN) {
@@ -110,7 +104,7 @@ describe('an office PC set up in English (locale guard)', () => {
 
   it("the shift's own hours are there, as the floor writes them", async () => {
     const page = app.page
-    await page.goto(app.url(`#/shift/${shiftId}`))
+    await page.goto(app.url(`#/shift/${ids.shiftId}`))
     await expect.poll(() => page.locator('.app-main').innerText()).toContain('08.00–17.30')
     await fullShot(page, 'newcomer-en-US-shift', { clearToasts: true })
     expect(app.errors).toEqual([])

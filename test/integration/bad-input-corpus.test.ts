@@ -2,12 +2,13 @@ import { spawn } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { join, resolve } from 'node:path'
-import { crc32 } from 'node:zlib'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contract, type ApiResponse, type ImportPreview } from '../../src/api/contract'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
 import { DEMO_CSV, openTestApp, upload, useTempDir, type TestApp } from '../support/api'
+import { initBatuBara } from '../support/gudang'
+import { storedZip } from '../support/zip'
 import { openShift, receive } from '../support/floor'
 
 /**
@@ -264,44 +265,6 @@ function pseudoRandom(length: number, seed: number): Buffer {
     out[i] = (t ^ (t >>> 14)) & 0xff
   }
   return out
-}
-
-/** A zip with stored (uncompressed) entries: enough to look like a workbook or a document archive. */
-function storedZip(files: { name: string; data: Buffer }[]): Buffer {
-  const locals: Buffer[] = []
-  const centrals: Buffer[] = []
-  let offset = 0
-  for (const f of files) {
-    const name = Buffer.from(f.name, 'utf8')
-    const crc = crc32(f.data)
-    const local = Buffer.alloc(30)
-    local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(20, 4)
-    local.writeUInt32LE(crc, 14)
-    local.writeUInt32LE(f.data.length, 18)
-    local.writeUInt32LE(f.data.length, 22)
-    local.writeUInt16LE(name.length, 26)
-    const central = Buffer.alloc(46)
-    central.writeUInt32LE(0x02014b50, 0)
-    central.writeUInt16LE(20, 4)
-    central.writeUInt16LE(20, 6)
-    central.writeUInt32LE(crc, 16)
-    central.writeUInt32LE(f.data.length, 20)
-    central.writeUInt32LE(f.data.length, 24)
-    central.writeUInt16LE(name.length, 28)
-    central.writeUInt32LE(offset, 42)
-    locals.push(local, name, f.data)
-    centrals.push(central, name)
-    offset += local.length + name.length + f.data.length
-  }
-  const directory = Buffer.concat(centrals)
-  const end = Buffer.alloc(22)
-  end.writeUInt32LE(0x06054b50, 0)
-  end.writeUInt16LE(files.length, 8)
-  end.writeUInt16LE(files.length, 10)
-  end.writeUInt32LE(directory.length, 12)
-  end.writeUInt32LE(offset, 16)
-  return Buffer.concat([...locals, directory, end])
 }
 
 const OLE2_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
@@ -2002,15 +1965,7 @@ function cliCases(): Case[] {
       '--out',
       join(root, 'rekap.xlsx'),
     ]),
-    cli('init over an existing database', () => [
-      'init',
-      '--db',
-      db,
-      '--jenis',
-      'pilkada',
-      '--satker',
-      'Kabupaten Batu Bara',
-    ]),
+    cli('init over an existing database', () => initBatuBara(db, 'pilkada')),
   ]
 }
 

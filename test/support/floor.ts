@@ -37,6 +37,9 @@ export function openShift(
 /** A line as counted at the door: `[variantId, stated]` when all arrived, `[variantId, stated, counted]` when not. */
 export type CountedLine = [variantId: number, statedQty: number, countedQty?: number]
 
+/** Numbers the surat jalan of `receive`: a surat jalan recorded twice is refused as the same delivery. */
+let deliveries = 0
+
 /**
  * Records a delivery received at `receivedAt` (yyyy-mm-ddThh:mm). Lines are `CountedLine`s, or the
  * contract's own line where a test needs dus or a tertukar.
@@ -50,7 +53,7 @@ export function receive(
   return call('penerimaan.catat', {
     receivedAt,
     penyedia: 'PT Percetakan Contoh',
-    suratJalan: `SJ-${receivedAt.slice(0, 10)}`,
+    suratJalan: `SJ-${receivedAt.slice(0, 10)}-${++deliveries}`,
     lines: lines.map((l) => (Array.isArray(l) ? { variantId: l[0], statedQty: l[1], countedQty: l[2] ?? l[1] } : l)),
     ...more,
   })
@@ -103,4 +106,11 @@ export async function readyToPack(
     await call('shift.tutup', { shiftId: shift.id, note: '' })
   }
   return variants
+}
+
+/** The variant id of each item code (its first variant: the demo has one per code but DPRD). */
+export async function variantIdsByCode(call: Call): Promise<Record<string, number>> {
+  const ids: Record<string, number> = {}
+  for (const v of await call('barang.daftarVarian', {})) ids[v.itemCode] ??= v.variantId
+  return ids
 }
