@@ -395,8 +395,8 @@ beforeAll(async () => {
       },
       [id.K, 100],
     ],
-    // A later delivery with the same surat jalan is refused as a double entry.
-    { suratJalan: 'SJ-001' },
+    // A later delivery of the same penyedia and surat jalan is refused as a double entry.
+    { penyedia: 'PT Pura Barutama', suratJalan: 'SJ-001' },
   )
   id.delivery = delivery.id
   id.lineId = delivery.lines[1]!.lineId
