@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { importsOf, resolveImport } from '../support/imports'
 
 /**
  * Which folder may import which (docs/architecture.md): a reader knows from a file's folder what it may
@@ -64,49 +65,6 @@ function walk(dir: string): string[] {
     const p = join(dir, name)
     return statSync(p).isDirectory() ? walk(p) : SOURCE.test(name) && !name.endsWith('.d.ts') ? [p] : []
   })
-}
-
-export interface Import {
-  spec: string
-  /** `import type`, `export type`, or only `type` names between the braces. */
-  typeOnly: boolean
-}
-
-/** What a file imports: value and type imports and re-exports, require() and import(). */
-export function importsOf(text: string): Import[] {
-  const out: Import[] = []
-  const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '')
-  const statements = [
-    /^\s*import\s+(type\s+)?(?:([\s\S]*?)\sfrom\s+)?['"]([^'"]+)['"]/gm,
-    /^\s*export\s+(type\s+)?([^'";]*?)\sfrom\s+['"]([^'"]+)['"]/gm,
-  ]
-  for (const re of statements)
-    for (const m of code.matchAll(re)) {
-      const names = /^\{([^}]*)\}$/
-        .exec((m[2] ?? '').trim())?.[1]
-        ?.split(',')
-        .map((n) => n.trim())
-        .filter(Boolean)
-      const typeOnly =
-        m[1] !== undefined || (names !== undefined && names.length > 0 && names.every((n) => n.startsWith('type ')))
-      out.push({ spec: m[3] as string, typeOnly })
-    }
-  for (const re of [/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g, /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g])
-    for (const m of code.matchAll(re)) out.push({ spec: m[1] as string, typeOnly: false })
-  return out
-}
-
-const RESOLVE_AS = ['', '.ts', '.tsx', '.mts', '.mjs', '.js', '/index.ts', '/index.tsx']
-
-/** The file a relative import names (absolute path), or null for a package or a file that is not there. */
-function resolveImport(from: string, spec: string): string | null {
-  if (!spec.startsWith('.')) return null
-  const base = resolve(dirname(from), spec)
-  for (const ext of RESOLVE_AS) {
-    const candidate = base + ext
-    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate
-  }
-  return null
 }
 
 /**
@@ -227,13 +185,13 @@ describe('dependency rules', () => {
       `import a from './a'\nimport type { B } from '../db/b'\nimport { c,\n d } from "zod"\nimport { type H } from './h'\nexport { e } from './e'\nexport type { F } from './f'\nconst g = await import('./g')\n// import x from 'ignored'\n`,
     )
     expect(specs).toEqual([
-      { spec: './a', typeOnly: false },
-      { spec: '../db/b', typeOnly: true },
-      { spec: 'zod', typeOnly: false },
-      { spec: './h', typeOnly: true },
-      { spec: './e', typeOnly: false },
-      { spec: './f', typeOnly: true },
-      { spec: './g', typeOnly: false },
+      { spec: './a', typeOnly: false, dynamic: false },
+      { spec: '../db/b', typeOnly: true, dynamic: false },
+      { spec: 'zod', typeOnly: false, dynamic: false },
+      { spec: './h', typeOnly: true, dynamic: false },
+      { spec: './e', typeOnly: false, dynamic: false },
+      { spec: './f', typeOnly: true, dynamic: false },
+      { spec: './g', typeOnly: false, dynamic: true },
     ])
   })
 
