@@ -98,7 +98,7 @@ async function selectCell(cell: Locator): Promise<void> {
 async function keysLand(steps: [key: string, row: string, col: string][]): Promise<void> {
   for (const [key, row, col] of steps) {
     await app.page.keyboard.press(key)
-    await expect.poll(focused, key).toEqual({ row, col })
+    await expect.poll(focused, { message: key }).toEqual({ row, col })
   }
 }
 

@@ -5,12 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AppError } from '../../src/core/errors'
 import { GENESIS_HASH } from '../../src/core/ledgerRow'
 import type { MoveInput } from '../../src/core/moves'
-import { rowHash } from '../../src/db/ledger'
 import type { DB } from '../../src/db/open'
 import { asWritable } from '../../src/db/handles'
 import { recordMoves } from '../../src/services/ledger'
 import { openTestApp, useTempDir, type TestApp } from '../support/api'
-import { rebuildDerivedTables, type LedgerDbRow } from '../support/insider'
+import { insertLedgerRow, rebuildDerivedTables, type ForgedMove, type LedgerDbRow } from '../support/insider'
 
 const root = useTempDir('ledger')
 
@@ -324,27 +323,7 @@ describe('tamper detection on a copied database file', () => {
   let copyNo = 0
   /** A copy of the checkpointed base file, changed by fn through a raw connection. */
   /** Writes a row behind the app's back, by 'budi', hashed as the app would hash it; returns its hash. */
-  function forge(
-    db: DB,
-    move: { seq: number; at: string; variantId: number; from: string; to: string; qty: number; prevHash: string },
-  ): string {
-    const content = {
-      ...move,
-      actor: 'budi',
-      note: null,
-      shiftId: null,
-      documentId: null,
-      reason: null,
-      correctsSeq: null,
-      workerId: null,
-    }
-    const hash = rowHash(content)
-    db.prepare(
-      `INSERT INTO ledger (seq, at, actor, variant_id, from_place, to_place, qty, prev_hash, hash)
-       VALUES (@seq, @at, @actor, @variantId, @from, @to, @qty, @prevHash, @hash)`,
-    ).run({ ...content, hash })
-    return hash
-  }
+  const forge = (db: DB, move: Omit<ForgedMove, 'actor'>): string => insertLedgerRow(db, { ...move, actor: 'budi' })
 
   function tampered(fn: (db: DB) => void): string {
     const path = join(root, `tamper-${++copyNo}.sqlite`)
