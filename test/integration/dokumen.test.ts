@@ -7,6 +7,7 @@ import type { OpenedApp } from '../../src/api/app'
 import { apiOf, nameAllSigners, openTestApp, useTempDir } from '../support/api'
 import { missing } from '../support/pdf'
 import { dayShift } from '../support/inputs'
+import { readWorkbook, REKAP_HARIAN_SHEETS, sheetRows } from '../support/xlsx'
 
 /**
  * The documents of the floor, from a scripted day on the demo election to the PDF text read back with
@@ -363,27 +364,13 @@ describe('rekap harian', () => {
   async function workbook(tanggal: string) {
     const d = await call('rekap.eksporHarian', { tanggal, format: 'xlsx' })
     expect(d.fileName).toBe(`rekap-harian-${tanggal}.xlsx`)
-    const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load(Buffer.from(d.contentBase64, 'base64') as unknown as ExcelJS.Buffer)
-    return wb
+    return readWorkbook(Buffer.from(d.contentBase64, 'base64'))
   }
-  const rowsOf = (ws: ExcelJS.Worksheet) => {
-    const out: unknown[][] = []
-    ws.eachRow((r) => out.push((r.values as unknown[]).slice(1)))
-    return out
-  }
+  const rowsOf = sheetRows
 
   it('holds the summary, shift, team, reason, delivery, packing and Silog sheets with the figures of the day', async () => {
     const wb = await workbook('2024-10-21')
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
-      'Ringkasan',
-      'Per Shift',
-      'Per Regu',
-      'Per Alasan Rusak',
-      'Penerimaan',
-      'Kemas dan Serah Terima',
-      'Silog',
-    ])
+    expect(wb.worksheets.map((w) => w.name)).toEqual(REKAP_HARIAN_SHEETS)
     const silog = rowsOf(wb.getWorksheet('Silog')!)
     const g = silog.find((r) => String(r[0]).includes('Gubernur'))!
     // Diterima 318.000, baik 36.000, rusak 73, no shortfall, 2.000 short against the surat jalan.
