@@ -86,8 +86,8 @@ async function seedFloor(): Promise<Seeded> {
       app.call,
       'sortir_lipat',
       d.tanggal,
-      [mawar.id, melati.id],
       [gub.variantId, bup.variantId],
+      [mawar.id, melati.id],
       {
         lokasi: 'Gudang A',
         pengawas: 'Harun',

@@ -62,7 +62,7 @@ async function seed(): Promise<void> {
     const kits = await app.call('kemas.daftarKit', { kecamatanId: k.id })
     if (!smallest || kits.length < smallest.kits.length) smallest = { id: k.id, kits }
   }
-  const packing = await openShift(app.call, 'packing', TODAY, teams)
+  const packing = await openShift(app.call, 'packing', TODAY, [], teams)
   for (const k of smallest!.kits) await app.call('kemas.catat', { shiftId: packing.id, tpsId: k.tpsId, sisa: true })
   const first = await app.call('kemas.lihatKit', { tpsId: smallest!.kits[0]!.tpsId })
   seeded.kecamatanId = smallest!.id
@@ -72,7 +72,7 @@ async function seed(): Promise<void> {
   await nameAllSigners(app)
   // The tally table's shift: open, Gubernur, both teams.
   seeded.variantId = ballots[0]!
-  seeded.shiftId = (await openShift(app.call, 'sortir_lipat', TODAY, teams, [seeded.variantId])).id
+  seeded.shiftId = (await openShift(app.call, 'sortir_lipat', TODAY, [seeded.variantId], teams)).id
   // Host mode's address is set beforehand (loopback only in tests); the admin switches it on on screen.
   port = await freePort(ADDRESS)
   await app.call('stasiun.aturHost', { aktif: false, port, alamat: [ADDRESS], portHttp: null })

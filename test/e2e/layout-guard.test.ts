@@ -47,7 +47,7 @@ const app = useBrowserApp({
     ids.penerimaanId = p.id
     const team = await a.call('regu.tambah', { nama: LONG_TEAM, dailyTarget: 24_000 })
     await a.call('pekerja.tambah', { nama: LONG_WORKER, teamId: team.id })
-    const s = await openShift(a.call, 'sortir_lipat', '2024-11-02', [team.id], [gub!, bup!], {
+    const s = await openShift(a.call, 'sortir_lipat', '2024-11-02', [gub!, bup!], [team.id], {
       lokasi: 'Gudang Logistik KPU Kabupaten Batu Bara, Lima Puluh',
       pengawas: 'Kasubbag Keuangan, Umum dan Logistik',
     })

@@ -22,7 +22,7 @@ const app = useBrowserApp({
     const team = await a.call('regu.tambah', { nama: 'Mawar', dailyTarget: 6_000 })
     await a.call('pekerja.tambah', { nama: 'Siti Aminah', teamId: team.id })
     // Its own hours: the shift page must write them as the floor does (08.00–17.30).
-    ids.shiftId = (await openShift(a.call, 'sortir_lipat', '2024-11-02', [team.id], [gub], { selesai: '17:30' })).id
+    ids.shiftId = (await openShift(a.call, 'sortir_lipat', '2024-11-02', [gub], [team.id], { selesai: '17:30' })).id
     await a.call('tally.simpan', {
       shiftId: ids.shiftId,
       variantId: gub,

@@ -62,7 +62,7 @@ async function seedFloor(): Promise<void> {
 
   const kecamatan = await app.call('wilayah.daftarKecamatan', {})
   seeded.kecamatanId = kecamatan.find((k) => k.nama === seeded.kecamatan)!.id
-  const packing = await openShift(app.call, 'packing', TODAY, [team])
+  const packing = await openShift(app.call, 'packing', TODAY, [], [team])
   const kits = await app.call('kemas.daftarKit', { kecamatanId: seeded.kecamatanId })
   seeded.tpsIds = kits.map((k) => k.tpsId)
   const partial = kits[3]!

@@ -10,6 +10,7 @@ import { DEMO_CSV, openTestApp, upload, useTempDir, type TestApp } from '../supp
 import { initBatuBara } from '../support/gudang'
 import { storedZip } from '../support/zip'
 import { openShift, receive } from '../support/floor'
+import { dayShift } from '../support/inputs'
 
 /**
  * A corpus of bad inputs thrown at every entry point of the app: TPS, dapil and worker files (CSV and
@@ -400,16 +401,16 @@ beforeAll(async () => {
   )
   id.delivery = delivery.id
   id.lineId = delivery.lines[1]!.lineId
-  id.closedShift = (await openShift(call, 'sortir_lipat', '2024-11-05', [id.melati], [id.G])).id
+  id.closedShift = (await openShift(call, 'sortir_lipat', '2024-11-05', [id.G], [id.melati])).id
   await call('tally.simpan', {
     shiftId: id.closedShift,
     variantId: id.G,
     rows: [{ teamId: id.melati, serahkan: 1_000, hasil: 990, rusak: { CETAK: 10 } }],
   })
   await call('shift.tutup', { shiftId: id.closedShift, note: '' })
-  id.openShift = (await openShift(call, 'sortir_lipat', '2024-11-06', [id.kenanga], [id.G])).id
+  id.openShift = (await openShift(call, 'sortir_lipat', '2024-11-06', [id.G], [id.kenanga])).id
   await call('tally.simpan', { shiftId: id.openShift, variantId: id.G, rows: [{ teamId: id.kenanga, serahkan: 100 }] })
-  id.packingShift = (await openShift(call, 'packing', '2024-11-06', [id.melati])).id
+  id.packingShift = (await openShift(call, 'packing', '2024-11-06', [], [id.melati])).id
   const history = await call('ledger.lihatRiwayat', {
     shiftId: id.closedShift,
     place: 'BAIK',
@@ -1181,12 +1182,7 @@ function writeCases(): Case[] {
     ...over,
   })
   const shift = (over: Record<string, unknown> = {}) => ({
-    kind: 'sortir_lipat',
-    tanggal: '2024-11-07',
-    mulai: '08:00',
-    selesai: '16:00',
-    variantIds: [id.G],
-    teams: [{ teamId: id.melati }],
+    ...dayShift('sortir_lipat', '2024-11-07', [id.G], [id.melati]),
     ...over,
   })
   const tally = (row: Record<string, unknown>, over: Record<string, unknown> = {}) => ({

@@ -74,7 +74,7 @@ describe('before the dapil file: DPR and DPRD are "belum dipetakan"', () => {
     const dpr = kit.lines.find((l) => l.itemCode === 'DPR')!
     expect(dpr.dapil).toBe('Belum dipetakan')
     const team = (await app.call('regu.tambah', { nama: 'Melati' })).id
-    const packing = (await openShift(app.call, 'packing', '2024-01-06', [team])).id
+    const packing = (await openShift(app.call, 'packing', '2024-01-06', [], [team])).id
     const e = await app.refusedUnchanged('kemas.catat', {
       shiftId: packing,
       tpsId: kit.tpsId,

@@ -55,14 +55,14 @@ beforeAll(async () => {
   ])
   const team = (await app.call('regu.tambah', { nama: 'Melati' })).id
   await app.call('pekerja.tambah', { nama: 'Siti Aminah', teamId: team })
-  const sortir = (await openShift(app.call, 'sortir_lipat', '2024-01-05', [team], [id.vKab1, id.vKab2])).id
+  const sortir = (await openShift(app.call, 'sortir_lipat', '2024-01-05', [id.vKab1, id.vKab2], [team])).id
   for (const v of [id.vKab1, id.vKab2])
     await app.call('tally.simpan', {
       shiftId: sortir,
       variantId: v,
       rows: [{ teamId: team, serahkan: 1_000, hasil: 1_000 }],
     })
-  id.packing = (await openShift(app.call, 'packing', '2024-01-06', [team])).id
+  id.packing = (await openShift(app.call, 'packing', '2024-01-06', [], [team])).id
   await app.call('kemas.catat', {
     shiftId: id.packing,
     tpsId: id.tpsLaut,

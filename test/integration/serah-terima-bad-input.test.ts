@@ -119,7 +119,7 @@ beforeAll(async () => {
   team.mawar = (await call('regu.tambah', { nama: 'Mawar' })).id
   await call('pekerja.tambah', { nama: 'Siti Aminah', teamId: team.melati })
   await call('pekerja.tambah', { nama: 'Sri Wahyuni', teamId: team.mawar })
-  shift.s = (await openShift(call, 'sortir_lipat', '2024-11-05', [team.melati], [v.G, v.B1, v.B2])).id
+  shift.s = (await openShift(call, 'sortir_lipat', '2024-11-05', [v.G, v.B1, v.B2], [team.melati])).id
   const sortir = (variantId: number, hasil: number, rusak: Record<string, number> = {}, kembali = 0) =>
     call('tally.simpan', {
       shiftId: shift.s,
@@ -129,7 +129,7 @@ beforeAll(async () => {
   await sortir(v.G, 1_990, { CETAK: 10 })
   await sortir(v.B1, 500, {}, 1_500)
   await sortir(v.B2, 1_995, { KUSUT_SOBEK: 5 })
-  shift.mawar = (await openShift(call, 'rakit_kotak', '2024-11-05', [team.mawar], [v.K])).id
+  shift.mawar = (await openShift(call, 'rakit_kotak', '2024-11-05', [v.K], [team.mawar])).id
   await call('tally.simpan', {
     shiftId: shift.mawar,
     variantId: v.K,
@@ -137,9 +137,9 @@ beforeAll(async () => {
   })
   await call('shift.tutup', { shiftId: shift.mawar, note: '' })
 
-  shift.pc = (await openShift(call, 'packing', '2024-11-05', [team.mawar], [], { selesai: '12:00' })).id
+  shift.pc = (await openShift(call, 'packing', '2024-11-05', [], [team.mawar], { selesai: '12:00' })).id
   await call('shift.tutup', { shiftId: shift.pc, note: 'Selesai' })
-  shift.p = (await openShift(call, 'packing', '2024-11-06', [team.mawar])).id
+  shift.p = (await openShift(call, 'packing', '2024-11-06', [], [team.mawar])).id
 })
 afterAll(() => app?.close())
 
@@ -285,14 +285,7 @@ describe('handover to the PPK', () => {
    * 275 Gubernur (sebagian), tD nothing (belum).
    */
   beforeAll(async () => {
-    const r = await call('shift.buka', {
-      kind: 'rakit_bilik',
-      tanggal: '2024-11-06',
-      mulai: '08:00',
-      selesai: '12:00',
-      variantIds: [v.BILIK],
-      teams: [{ teamId: team.melati }],
-    })
+    const r = await openShift(call, 'rakit_bilik', '2024-11-06', [v.BILIK], [team.melati], { selesai: '12:00' })
     await call('tally.simpan', {
       shiftId: r.id,
       variantId: v.BILIK,

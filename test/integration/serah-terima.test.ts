@@ -277,8 +277,8 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
       call,
       'sortir_lipat',
       '2024-11-05',
-      [team.melati, team.kenanga],
       [v.GUBERNUR, v.BUPATI],
+      [team.melati, team.kenanga],
     )
     // Gubernur: Melati 10.000 -> 9.960 baik + CETAK 30 + LAINNYA 10; Kenanga 8.000 -> 7.980 + KUSUT_SOBEK 20.
     // Rows: Melati serah, hasil, 2 rusak = 4; Kenanga serah, hasil, 1 rusak = 3. Baik 9.960 + 7.980 = 17.940.
@@ -320,7 +320,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
       tallied: { serahkan: number; hasil: number; kembali?: number },
       rowsWritten: number,
     ) => {
-      const s = await openShift(call, kind, '2024-11-05', [team.mawar], [variantId], { mulai, selesai })
+      const s = await openShift(call, kind, '2024-11-05', [variantId], [team.mawar], { mulai, selesai })
       await writes(rowsWritten, () =>
         call('tally.simpan', { shiftId: s.id, variantId, rows: [{ teamId: team.mawar, ...tallied }] }),
       )
@@ -404,7 +404,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
 
   it('opens a packing shift and packs TPS 001 and 002 in two parts with explicit lines: belum -> sebagian -> lengkap', async () => {
     packingShift = (
-      await openShift(call, 'packing', '2024-11-06', [team.dahlia], [], { selesai: '17:00', lokasi: 'Gudang A' })
+      await openShift(call, 'packing', '2024-11-06', [], [team.dahlia], { selesai: '17:00', lokasi: 'Gudang A' })
     ).id
     const [t1, t2] = [kits[0]!, kits[1]!]
     /** Packs these lines into a TPS's kit in the packing shift, writing `rows` ledger rows. */

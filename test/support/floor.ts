@@ -1,37 +1,20 @@
 import type { MethodInput, MethodOutput } from '../../src/api/contract'
 import type { Api } from './api'
+import { dayShift } from './inputs'
 
 /**
  * The floor a test starts from, written through the dispatcher the way the forms write it: a delivery
- * counted at the door, a shift opened through the Buka shift dialog, a tally saved. One place for the
- * defaults (hours 08.00–16.00, a penyedia and a surat jalan) that every test would otherwise restate.
+ * counted at the door, a shift opened through the Buka shift dialog, a tally saved: the defaults (a
+ * penyedia, a surat jalan; a shift's hours are dayShift's) and the sequence every test would restate.
  */
 
 type Call = Api['call']
 type ShiftKind = MethodInput<'shift.buka'>['kind']
 type DeliveryLine = MethodInput<'penerimaan.catat'>['lines'][number]
 
-/**
- * Opens a shift of `kind` on `tanggal` for `teamIds` (every member present), 08.00–16.00 unless `more`
- * says otherwise; a packing shift takes no variants.
- */
-export function openShift(
-  call: Call,
-  kind: ShiftKind,
-  tanggal: string,
-  teamIds: number[],
-  variantIds: number[] = [],
-  more: Partial<MethodInput<'shift.buka'>> = {},
-): Promise<MethodOutput<'shift.buka'>> {
-  return call('shift.buka', {
-    kind,
-    tanggal,
-    mulai: '08:00',
-    selesai: '16:00',
-    ...(variantIds.length > 0 ? { variantIds } : {}),
-    teams: teamIds.map((teamId) => ({ teamId })),
-    ...more,
-  })
+/** Opens a shift as the Buka shift dialog does: dayShift's input (support/inputs.ts) through the dispatcher. */
+export function openShift(call: Call, ...input: Parameters<typeof dayShift>): Promise<MethodOutput<'shift.buka'>> {
+  return call('shift.buka', dayShift(...input))
 }
 
 /** A line as counted at the door: `[variantId, stated]` when all arrived, `[variantId, stated, counted]` when not. */
@@ -100,7 +83,7 @@ export async function readyToPack(
     ['rakit_bilik', [byCode('BILIK')], { serahkan: 1_000, hasil: 1_000 }],
   ]
   for (const [kind, variantIds, row] of work) {
-    const shift = await openShift(call, kind, tanggal, teamIds, variantIds)
+    const shift = await openShift(call, kind, tanggal, variantIds, teamIds)
     for (const variantId of variantIds)
       await call('tally.simpan', { shiftId: shift.id, variantId, rows: [{ teamId: teamIds[0]!, ...row }] })
     await call('shift.tutup', { shiftId: shift.id, note: '' })
