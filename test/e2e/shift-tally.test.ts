@@ -2,6 +2,7 @@ import type { Locator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { fmtNum, menuLink, windowShot } from './support/browser'
 import { useBrowserApp } from './support/app'
+import { openShift } from '../support/floor'
 
 /**
  * A day on the sortir-lipat floor, in a real Chromium against the real server and a real SQLite file:
@@ -61,17 +62,18 @@ async function paste(text: string): Promise<void> {
   await app.page.keyboard.press('Control+V')
 }
 
-/** A cell of the Gubernur tally grid: a team's row by index, or the totals row. */
+/** A cell of the Gubernur tally grid on screen: a team's row by index, or the totals row. */
 type Cell = (row: number | 'total', col: string) => Locator
+const cellOf: Cell = (row, col) =>
+  app.page
+    .getByTestId(`tally-${GUBERNUR}`)
+    .locator(`.ag-row[row-index="${row === 'total' ? 'b-0' : row}"] [col-id="${col}"]`)
 
 /** The Gubernur tally grid of the shift page on screen, once it is up with the keyboard in its first entry cell. */
 async function tallyGrid(): Promise<Cell> {
-  const grid = app.page.getByTestId(`tally-${GUBERNUR}`)
-  const cell: Cell = (row, col) =>
-    grid.locator(`.ag-row[row-index="${row === 'total' ? 'b-0' : row}"] [col-id="${col}"]`)
-  await cell(0, 'serahkan').waitFor()
+  await cellOf(0, 'serahkan').waitFor()
   await expect.poll(focused).toEqual({ row: '0', col: 'serahkan' })
-  return cell
+  return cellOf
 }
 
 /** Types a count and Enter: the keyboard moves down to the same column of the next row. */
@@ -399,23 +401,20 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
 })
 
 describe('Sortir & Rakit: typed tallies are never thrown away, and typed counts are read like pasted ones', () => {
-  it('refuses typed "-5", "1,5", "٣", "5e3" as pasted ones, keeps the entries as a draft across navigation and reload, and drops it on save', async () => {
+  // The shift both tests work on, and what the page asks before it goes: answered by the test, one
+  // answer per question.
+  let opened: { id: number }
+  let kunci = ''
+  const asked: string[] = []
+  let answer: 'accept' | 'dismiss' = 'dismiss'
+
+  it('refuses typed "-5", "1,5", "٣", "5e3" as pasted ones and keeps the entries as a draft, exactly as typed', async () => {
     const page = app.page
     const k = page.keyboard
     const teams = await app.call('regu.daftar', {})
     const id = (nama: string) => teams.find((t) => t.nama === nama)!.id
-    const opened = await app.call('shift.buka', {
-      kind: 'sortir_lipat',
-      tanggal: '2024-11-02',
-      mulai: '08:00',
-      selesai: '16:00',
-      variantIds: [GUBERNUR],
-      teams: [{ teamId: id('Mawar') }, { teamId: id('Melati') }],
-    })
+    opened = await openShift(app.call, 'sortir_lipat', '2024-11-02', [GUBERNUR], [id('Mawar'), id('Melati')])
     const ledgerBefore = (await app.call('ledger.lihatRiwayat', { variantId: GUBERNUR, limit: 500 })).rows.length
-    // What the page asks before it goes: answered by the test, one answer per question.
-    const asked: string[] = []
-    let answer: 'accept' | 'dismiss' = 'dismiss'
     page.on('dialog', (d) => {
       asked.push(`${d.type()}: ${d.message()}`)
       void (answer === 'accept' ? d.accept() : d.dismiss())
@@ -478,7 +477,7 @@ describe('Sortir & Rakit: typed tallies are never thrown away, and typed counts 
       .getByTestId('tally-draf')
       .getByText(/^Draf tersimpan/)
       .waitFor()
-    const kunci = `${opened.id}:${GUBERNUR}`
+    kunci = `${opened.id}:${GUBERNUR}`
     await expect
       .poll(async () => (await app.call('draf.lihat', { jenis: 'tally', kunci })).bagian[`t:${id('Mawar')}`])
       .toEqual({
@@ -488,7 +487,14 @@ describe('Sortir & Rakit: typed tallies are never thrown away, and typed counts 
         'rusak.WARNA_PENANDA': '5e3',
         'rusak.NAMA_LOGO': '٣',
       })
+    expect(app.errors).toEqual([])
+  })
 
+  it('asks before the page goes, restores the draft after navigation and reload, and drops it on save', async () => {
+    const page = app.page
+    const k = page.keyboard
+    const cell = cellOf
+    const hints = page.getByTestId('tally-hints')
     // Beranda: the page asks first; staying keeps everything.
     await menuLink(page, 'Beranda').click()
     await expect.poll(() => asked.length).toBe(1)
