@@ -31,6 +31,15 @@ const DAPIL_CSV = BATU_BARA_DAPIL_CSV
 const id = { dprdKab: 0, laut: 0, medang: 0, tpsLaut: 0, tpsMedang: 0, vKab1: 0, vKab2: 0, packing: 0 }
 let ba = ''
 
+/** One TPS of a kecamatan handed over to its Ketua PPK, the rest of its logistics to follow. */
+const handOverOne = (kecamatanId: number, tpsId: number, kecamatan: string) => ({
+  kecamatanId,
+  tpsIds: [tpsId],
+  exceptions: [{ tpsId, reason: 'Logistik lain menyusul' }],
+  ppkNama: 'Ahmad Yani',
+  ppkJabatan: `Ketua PPK Kecamatan ${kecamatan}`,
+})
+
 beforeAll(async () => {
   app = await openTestApp({ dir: root, name: 'pemilu', demo: false, who: 'Nurhayati' })
   await pemiluWithTps(app, demoText)
@@ -75,12 +84,8 @@ beforeAll(async () => {
   })
   await nameAllSigners(app)
   const h = await app.call('serahTerima.serahkan', {
-    kecamatanId: id.laut,
-    tpsIds: [id.tpsLaut],
-    exceptions: [{ tpsId: id.tpsLaut, reason: 'Logistik lain menyusul' }],
+    ...handOverOne(id.laut, id.tpsLaut, 'Laut Tador'),
     tanggal: '2024-01-07',
-    ppkNama: 'Ahmad Yani',
-    ppkJabatan: 'Ketua PPK Kecamatan Laut Tador',
   })
   ba = h.document.nomor!
   expect(ba).toMatch(/BA/)
@@ -250,13 +255,10 @@ describe('a re-imported TPS file after packing and handover (defect 2)', () => {
     expect(JSON.stringify(pack)).toMatch(/keluarkan 41/)
     const label = await app.refusedUnchanged('kemas.cetakLabel', { tpsIds: [id.tpsMedang] })
     expect(JSON.stringify(label)).toMatch(/perlu diperiksa: keluarkan 41/)
-    const hand = await app.refusedUnchanged('serahTerima.serahkan', {
-      kecamatanId: id.medang,
-      tpsIds: [id.tpsMedang],
-      exceptions: [{ tpsId: id.tpsMedang, reason: 'Logistik lain menyusul' }],
-      ppkNama: 'Ahmad Yani',
-      ppkJabatan: 'Ketua PPK Kecamatan Medang Deras',
-    })
+    const hand = await app.refusedUnchanged(
+      'serahTerima.serahkan',
+      handOverOne(id.medang, id.tpsMedang, 'Medang Deras'),
+    )
     expect(JSON.stringify(hand)).toMatch(/perlu diperiksa: keluarkan 41/)
 
     // Correcting the packing row to the new need settles the kit.
