@@ -43,6 +43,10 @@ let mawar: number
 let deliveryId: number
 let shiftId: number
 
+/** A paper over one day's work, dated `tanggal` (that day unless said). */
+const issueForDay = (type: 'BA_SORTIR' | 'REKAP_UPAH', day: string, tanggal = day) =>
+  call('dokumen.terbitkan', { type, from: day, to: day, tanggal })
+
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true })
   app = await openTestApp({ dir: root, name: 'batubara' })
@@ -148,12 +152,7 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
   let sortirId: number
 
   it('BA hasil sortir dan lipat: the register starts at nomor awal 514; figures, terbilang and signers are on paper', async () => {
-    const doc = await call('dokumen.terbitkan', {
-      type: 'BA_SORTIR',
-      from: '2024-10-21',
-      to: '2024-10-21',
-      tanggal: '2024-10-21',
-    })
+    const doc = await issueForDay('BA_SORTIR', '2024-10-21')
     sortirId = doc.id
     expect(doc.nomor).toBe('514/PP.09.4-BA/1219/2024')
     const { text, pages } = await printText(doc.id)
@@ -268,12 +267,7 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
   })
 
   it('the pay recap splits team output among those present, withholds 6% tax, as PDF and XLSX', async () => {
-    const doc = await call('dokumen.terbitkan', {
-      type: 'REKAP_UPAH',
-      from: '2024-10-21',
-      to: '2024-10-21',
-      tanggal: '2024-10-22',
-    })
+    const doc = await issueForDay('REKAP_UPAH', '2024-10-21', '2024-10-22')
     expect(doc.nomor).toBeNull()
     expect(doc.formats).toEqual(['pdf', 'xlsx'])
     // Melati processed 19.070 x Rp188 = 3.585.160, three ways: 1.195.054 (the first by id), 1.195.053, 1.195.053.
