@@ -1829,45 +1829,20 @@ function transportCases(): Case[] {
     t('a method name with a broken %-escape', () => api('regu.tambah%E0%A4%A', valid()), /tidak sah/),
     t('a method name of 4.000 characters', () => api('x'.repeat(4000), {}), /tidak dikenal/),
     t('a header block over 16 KB', () => api(write, valid(), { headers: { 'X-Sampah': 'x'.repeat(20 * 1024) } })),
-    t(
-      'static: ../ to a file beside the UI',
-      () => api('', undefined, { httpMethod: 'GET', path: '/../rahasia.json', token: null }),
-      /tidak sah/,
-    ),
-    t(
-      'static: %2e%2e encoded traversal',
-      () => api('', undefined, { httpMethod: 'GET', path: '/%2e%2e/rahasia.json', token: null }),
-      /tidak sah/,
-    ),
-    t(
-      'static: ..%2f inside a folder',
-      () => api('', undefined, { httpMethod: 'GET', path: '/assets/..%2f..%2frahasia.json', token: null }),
-      /tidak sah/,
-    ),
-    t(
-      'static: backslash traversal',
-      () => api('', undefined, { httpMethod: 'GET', path: '/..%5crahasia.json', token: null }),
-      /tidak sah/,
-    ),
-    t(
-      'static: NUL byte in the path',
-      () => api('', undefined, { httpMethod: 'GET', path: '/index.html%00.png', token: null }),
-      /tidak sah/,
-    ),
-    t(
-      'static: broken %-escape',
-      () => api('', undefined, { httpMethod: 'GET', path: '/%E0%A4%A', token: null }),
-      /tidak sah/,
-    ),
-    t(
-      'static: POST to a page',
-      () => api('', undefined, { httpMethod: 'POST', path: '/index.html', token: null }),
-      /tidak diizinkan/,
-    ),
-    t(
-      'static: a file that does not exist',
-      () => api('', undefined, { httpMethod: 'GET', path: '/assets/tidak-ada.js', token: null }),
-      /Tidak ditemukan/,
+    // The UI's static files: every way out of its folder, and what is not a page.
+    ...(
+      [
+        ['../ to a file beside the UI', 'GET', '/../rahasia.json', /tidak sah/],
+        ['%2e%2e encoded traversal', 'GET', '/%2e%2e/rahasia.json', /tidak sah/],
+        ['..%2f inside a folder', 'GET', '/assets/..%2f..%2frahasia.json', /tidak sah/],
+        ['backslash traversal', 'GET', '/..%5crahasia.json', /tidak sah/],
+        ['NUL byte in the path', 'GET', '/index.html%00.png', /tidak sah/],
+        ['broken %-escape', 'GET', '/%E0%A4%A', /tidak sah/],
+        ['POST to a page', 'POST', '/index.html', /tidak diizinkan/],
+        ['a file that does not exist', 'GET', '/assets/tidak-ada.js', /Tidak ditemukan/],
+      ] as const
+    ).map(([name, httpMethod, path, says]) =>
+      t(`static: ${name}`, () => api('', undefined, { httpMethod, path, token: null }), says),
     ),
   ]
 }
