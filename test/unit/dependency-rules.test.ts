@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { importsOf, resolveImport } from '../support/imports'
+import { filesUnder } from '../support/files'
 
 /**
  * Which folder may import which (docs/architecture.md): a reader knows from a file's folder what it may
@@ -59,13 +60,6 @@ const RULES: Record<string, Rule> = {
 }
 
 const SOURCE = /\.(ts|tsx|mts|mjs|js)$/
-
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name)
-    return statSync(p).isDirectory() ? walk(p) : SOURCE.test(name) && !name.endsWith('.d.ts') ? [p] : []
-  })
-}
 
 /**
  * Every import cycle among `files` (one per strongly connected group of files, Tarjan's algorithm), each as
@@ -154,7 +148,11 @@ function violations(rel: string, text: string): string[] {
 }
 
 describe('dependency rules', () => {
-  const files = [...walk(join(ROOT, 'src')), ...walk(join(ROOT, 'electron')), ...walk(join(ROOT, 'test'))]
+  const files = [
+    ...filesUnder(join(ROOT, 'src'), SOURCE),
+    ...filesUnder(join(ROOT, 'electron'), SOURCE),
+    ...filesUnder(join(ROOT, 'test'), SOURCE),
+  ]
 
   it('finds the source files it checks', () => {
     expect(files.some((f) => f.includes('src/core/'))).toBe(true)
