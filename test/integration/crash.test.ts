@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { crashTest } from '../crash/harness'
+import { useTempDir } from '../support/tempDir'
 
 /** A few kills in every test run; `npm run crashtest` does hundreds. */
-const dir = mkdtempSync(join(tmpdir(), 'gudang-crash-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+const dir = useTempDir('crash')
 
 /** Deterministic "random" moments, so a failure can be replayed. */
 function seeded(seed: number): () => number {

@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { LabelGrid } from '../../src/api/contract'
 import { DEFAULT_LABEL_GRID, labelSize, renderLabelSheets, type KotakLabel } from '../../src/reports/kit/labels'
 import { mm } from '../../src/reports/pdf'
 import { qrSpec } from '../../src/reports/pdf/qr'
 import { kotakLabelText } from '../../src/core/kotakLabel'
+import { useTempDir } from '../support/tempDir'
 
 /**
  * Kotak labels read back off the sheet the way a printer and a scanner meet them, for the longest names
@@ -15,8 +15,7 @@ import { kotakLabelText } from '../../src/core/kotakLabel'
  * (pdftotext -bbox), the band's words on the band and nothing else on it, the QR with four modules of
  * white around it, and every QR decoding from its label (poppler renders, zbar reads).
  */
-const root = mkdtempSync(join(tmpdir(), 'gudang-label-sheet-'))
-afterAll(() => rmSync(root, { recursive: true, force: true }))
+const root = useTempDir('label-sheet')
 
 function run(cmd: string, args: string[]): string {
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })

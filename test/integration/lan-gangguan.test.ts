@@ -1,7 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer, connect, type Server, type Socket } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp } from '../../src/api/app'
@@ -22,6 +20,7 @@ import {
   useLanHost,
   type Floor,
 } from '../support/lan'
+import { useTempDir } from '../support/tempDir'
 
 /**
  * Faults of a warehouse LAN, with real parts: the host killed with SIGKILL during a burst of station
@@ -29,8 +28,7 @@ import {
  * TCP proxy the test controls, and the link down for a while. Each time: every acknowledged write is
  * there, none is recorded twice, the ledger verifies.
  */
-const root = mkdtempSync(join(tmpdir(), 'gudang-lan-gangguan-'))
-afterAll(() => rmSync(root, { recursive: true, force: true }))
+const root = useTempDir('lan-gangguan')
 const HOST = '127.0.0.2'
 const CHILD = join(ROOT, 'test/support/lanHostChild.ts')
 

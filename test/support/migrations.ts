@@ -6,7 +6,7 @@ import { beforeAll, expect } from 'vitest'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import { asWritable } from '../../src/db/handles'
 import { verifyChain } from '../../src/db/ledger'
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/db/migrations'
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../src/db/migrations'
 import { openDatabase, schemaVersion, type DB } from '../../src/db/open'
 import { DEMO_CSV, useTempDir } from './api'
 import { undoMigration0011, undoMigration0015 } from './downgrade'
@@ -76,6 +76,17 @@ export function expectKept(db: Pick<DB, 'prepare'>, kept: Kept): void {
   expect(auditRows(db, kept.audit.length)).toEqual(kept.audit)
   for (const [t, rows] of Object.entries(kept.tables)) expect(rowsOf(db, t), t).toEqual(rows)
   expect(verifyChain(db as DB).problem).toBeNull()
+}
+
+/**
+ * A migration test's own small file: `path` in a temporary folder of the test file, `openBefore()` opens
+ * (or creates) it with only the migrations before `version`, for the test to write its rows raw; opening
+ * it without `migrations` then runs the one under test.
+ */
+export function useFileBefore(version: number): { path: string; before: Migration[]; openBefore(): DB } {
+  const path = join(useTempDir(`m${String(version).padStart(4, '0')}`), 'sebelum.sqlite')
+  const before = MIGRATIONS.filter((m) => m.version < version)
+  return { path, before, openBefore: () => openDatabase(path, { migrations: before }) }
 }
 
 /** The file of one migration test: a demo election that lived under the migrations up to a version. */
