@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -6,6 +5,7 @@ import { recordMoves } from '../../src/services/ledger'
 import { nameAllSigners, openTestApp, ROOT, useTempDir } from '../support/api'
 import { gudangCommand } from '../support/gudang'
 import { derive, type Derived } from '../support/zonaDerive'
+import { lastJsonLine } from '../support/child'
 
 /**
  * Dates in the satker's zone (issue 15, defect 4): every date derived from an instant — floor_flow's day
@@ -49,23 +49,8 @@ function derivedUnder(zones: string[]): Promise<Record<string, Derived & { hour:
     copyFileSync(file, copy)
     return `${tz}=${copy}`
   })
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/support/zonaChild.ts'), AT, ...runs], {
-      cwd: ROOT,
-      env: { ...process.env, TZ: zones[0] },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let out = ''
-    let err = ''
-    const timer = setTimeout(() => child.kill('SIGKILL'), 25_000)
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()))
-    child.on('exit', (code) => {
-      clearTimeout(timer)
-      if (code !== 0) reject(new Error(`TZ=${zones.join(',')}: exit ${code}\n${err}`))
-      else resolve(JSON.parse(out.trim().split('\n').at(-1)!) as Record<string, Derived & { hour: number }>)
-    })
-  })
+  const args = ['--import', 'tsx', join(ROOT, 'test/support/zonaChild.ts'), AT, ...runs]
+  return lastJsonLine(`TZ=${zones.join(',')}`, args, 25_000, { ...process.env, TZ: zones[0] })
 }
 
 describe('a PC in another time zone', () => {
