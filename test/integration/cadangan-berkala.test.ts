@@ -19,7 +19,11 @@ const reasons = (dbPath: string): string[] => {
     return []
   }
 }
-async function until(check: () => boolean, what: string, ms = 5_000): Promise<void> {
+/**
+ * Waits for `check` to hold. A bound, not a pace: a backup is written and checked in well under a second
+ * on a quiet machine, but two busy cores can take several; the test goes on the moment it holds.
+ */
+async function until(check: () => boolean, what: string, ms = 15_000): Promise<void> {
   const end = Date.now() + ms
   while (!check()) {
     if (Date.now() > end) throw new Error(`Tidak terjadi dalam ${ms} ms: ${what}`)
