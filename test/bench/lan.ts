@@ -7,7 +7,6 @@
  * Called by run.ts on the Bogor-size file; `tsx test/bench/lan.ts` runs it alone on the demo election
  * (LAN_SECONDS shortens it).
  */
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -20,6 +19,7 @@ import { pasang } from '../../src/server/lan/klien'
 import { startLanHost } from '../../src/server/lan/host'
 import type { StationPlan, StationResult } from './lanStations'
 import { percentile, Report } from './measure'
+import { lastJsonLine } from '../support/child'
 
 const ROOT = resolve(__dirname, '../..')
 const STATIONS = 10
@@ -145,22 +145,8 @@ export async function benchLan(app: OpenedApp, dir: string, report: Report): Pro
 }
 
 function runStations(planFile: string): Promise<StationResult> {
-  return new Promise((resolvePromise, rejectPromise) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/bench/lanStations.ts'), planFile], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let out = ''
-    let err = ''
-    child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')))
-    child.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')))
-    const limit = setTimeout(() => child.kill('SIGKILL'), (SECONDS + 120) * 1000)
-    child.on('exit', (code) => {
-      clearTimeout(limit)
-      if (code !== 0) return rejectPromise(new Error(`stasiun bench berhenti (${code}): ${err.slice(0, 2000)}`))
-      resolvePromise(JSON.parse(out.trim().split('\n').at(-1)!) as StationResult)
-    })
-  })
+  const args = ['--import', 'tsx', join(ROOT, 'test/bench/lanStations.ts'), planFile]
+  return lastJsonLine<StationResult>('stasiun bench', args, (SECONDS + 120) * 1000)
 }
 
 /** Alone: on the demo election (1,446 TPS), not the Bogor-size file of run.ts. */

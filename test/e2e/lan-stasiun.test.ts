@@ -5,6 +5,7 @@ import { startLanHost, type LanHost } from '../../src/server/lan/host'
 import { nameAllSigners } from '../support/api'
 import { freePort } from '../support/lan'
 import { useBrowserApp } from './support/app'
+import { openShift, readyToPack } from '../support/floor'
 import { fullShot, sectionShot, SHOTS, STATIC_DIR, watchPage } from './support/browser'
 import { TODAY } from './support/dates'
 
@@ -50,54 +51,18 @@ const pageOf = (s: keyof typeof stations): Page => stations[s].page!
 
 /** Everything the door hands over is packed: all items received, ballots sorted, kotak and bilik assembled. */
 async function seed(): Promise<void> {
-  const variants = await app.call('barang.daftarVarian', {})
-  const ballots = variants.filter((v) => v.kind === 'ballot').map((v) => v.variantId)
-  await app.call('penerimaan.catat', {
-    receivedAt: `${TODAY}T08:00`,
-    penyedia: 'PT Pura Barutama',
-    suratJalan: 'SJ/2024/0513',
-    lines: variants.map((v) => ({
-      variantId: v.variantId,
-      statedQty: v.kind === 'ballot' ? 400_000 : 10_000,
-      countedQty: v.kind === 'ballot' ? 400_000 : 10_000,
-    })),
-  })
   seeded.mawar = (await app.call('regu.tambah', { nama: 'Mawar' })).id
   seeded.melati = (await app.call('regu.tambah', { nama: 'Melati' })).id
-  const shift = (kind: 'sortir_lipat' | 'rakit_kotak' | 'rakit_bilik' | 'packing', variantIds: number[]) =>
-    app.call('shift.buka', {
-      kind,
-      tanggal: TODAY,
-      mulai: '08:00',
-      selesai: '16:00',
-      variantIds,
-      teams: [{ teamId: seeded.mawar }, { teamId: seeded.melati }],
-    })
-  const done = await shift('sortir_lipat', ballots)
-  for (const v of ballots)
-    await app.call('tally.simpan', {
-      shiftId: done.id,
-      variantId: v,
-      rows: [{ teamId: seeded.mawar, serahkan: 30_000, hasil: 30_000 }],
-    })
-  await app.call('shift.tutup', { shiftId: done.id, note: '' })
-  for (const code of ['KOTAK', 'BILIK'] as const) {
-    const v = variants.find((x) => x.itemCode === code)!.variantId
-    const s = await shift(code === 'KOTAK' ? 'rakit_kotak' : 'rakit_bilik', [v])
-    await app.call('tally.simpan', {
-      shiftId: s.id,
-      variantId: v,
-      rows: [{ teamId: seeded.mawar, serahkan: 1_000, hasil: 1_000 }],
-    })
-    await app.call('shift.tutup', { shiftId: s.id, note: '' })
-  }
+  const teams = [seeded.mawar, seeded.melati]
+  const variants = await readyToPack(app.call, TODAY, teams)
+  const ballots = variants.filter((v) => v.kind === 'ballot').map((v) => v.variantId)
   // The smallest kecamatan's kits, packed whole: what the door hands over.
   let smallest: { id: number; kits: { tpsId: number }[] } | null = null
   for (const k of await app.call('wilayah.daftarKecamatan', {})) {
     const kits = await app.call('kemas.daftarKit', { kecamatanId: k.id })
     if (!smallest || kits.length < smallest.kits.length) smallest = { id: k.id, kits }
   }
-  const packing = await shift('packing', [])
+  const packing = await openShift(app.call, 'packing', TODAY, [], teams)
   for (const k of smallest!.kits) await app.call('kemas.catat', { shiftId: packing.id, tpsId: k.tpsId, sisa: true })
   const first = await app.call('kemas.lihatKit', { tpsId: smallest!.kits[0]!.tpsId })
   seeded.kecamatanId = smallest!.id
@@ -107,7 +72,7 @@ async function seed(): Promise<void> {
   await nameAllSigners(app)
   // The tally table's shift: open, Gubernur, both teams.
   seeded.variantId = ballots[0]!
-  seeded.shiftId = (await shift('sortir_lipat', [seeded.variantId])).id
+  seeded.shiftId = (await openShift(app.call, 'sortir_lipat', TODAY, [seeded.variantId], teams)).id
   // Host mode's address is set beforehand (loopback only in tests); the admin switches it on on screen.
   port = await freePort(ADDRESS)
   await app.call('stasiun.aturHost', { aktif: false, port, alamat: [ADDRESS], portHttp: null })
