@@ -4,6 +4,7 @@ import { RecoveryPinGuard } from '../../services/pemulihanPin'
 import { isMachine } from '../auth'
 import type { HandlerContext, LongHandlers, NamespaceHandlers } from './context'
 import type { ReadContext } from '../../services/context'
+import { zonaWaktu } from '../../services/clock'
 
 export function cadanganHandlers({ ctx, state, sessions, jobs }: HandlerContext): NamespaceHandlers<'cadangan'> {
   const recoveryPin = new RecoveryPinGuard(() => ctx.now())
@@ -37,7 +38,8 @@ export function cadanganHandlers({ ctx, state, sessions, jobs }: HandlerContext)
 /** The long methods: run in a job's worker on a read-only connection (src/api/jobWorker.ts). */
 export function cadanganLongHandlers(ctx: ReadContext): LongHandlers<'cadangan'> {
   return {
-    'cadangan.daftar': (i, m) => cadangan.daftar(ctx.dbPath, i.folder, m.progress),
+    'cadangan.daftar': (i, m) =>
+      cadangan.daftar(ctx.dbPath, i.folder, m.progress, cadangan.LIST_LIMITS, zonaWaktu(ctx)),
     'cadangan.buat': (i, m) => cadangan.buat(ctx, 'manual', i.folder, m.progress),
   }
 }

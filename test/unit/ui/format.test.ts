@@ -73,4 +73,3 @@ describe('dates and times on screen', () => {
     expect(nowLocal()).toBe('2024-11-04T07:00')
   })
 })
-
