@@ -369,6 +369,9 @@ export function berkasPulihan(dbPath: string, file: string): string {
   return join(izinkanFolder(backupDir(dbPath), dirname(full)), basename(full))
 }
 
+/** Where the count of wrong admin PINs in recovery mode is kept (services/pemulihanPin.ts): beside the backups. */
+export const berkasKunciPin = (dbPath: string): string => join(backupDir(dbPath), `.${stem(dbPath)}-pin-pemulihan.json`)
+
 /** One line per restore, beside the backups: when, who (or why no one was asked), from which file, where the old one went. */
 function catatPemulihan(dbPath: string, line: { at: string; oleh: string; dari: string; sebelumnya: string }): void {
   try {

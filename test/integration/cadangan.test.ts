@@ -611,6 +611,17 @@ describe('folders for backups: only the app folder and those a person picked (is
     expect((await app.call('cadangan.daftar', { folder: usb })).map((x) => x.name)).toEqual([b.name])
   })
 
+  it("a folder picked in the desktop app's system dialog is the person's own choice; the dialog's way opens nothing else", async () => {
+    // The main process passes on the dialog's answer with no window session (electron/main/index.ts).
+    const dialog = apiOf(app, { actor: 'pengguna di PC ini (jendela pemilih folder)', transport: 'dialog' })
+    const usb = join(root, 'usb-dialog')
+    expect(await dialog.call('cadangan.pilihFolder', { folder: usb })).toContainEqual(
+      expect.objectContaining({ folder: usb, oleh: 'pengguna di PC ini (jendela pemilih folder)' }),
+    )
+    expect((await dialog.refusal('cadangan.buat', { folder: usb })).code).toBe('FORBIDDEN')
+    expect((await dialog.refusal('sistem.lihatInfo')).code).toBe('FORBIDDEN')
+  })
+
   it('a picked folder holding anything: limits on count and size, a finding per file, nothing left beside them', async () => {
     const usb = join(root, 'usb-campur')
     await app.call('cadangan.pilihFolder', { folder: usb })
