@@ -2,6 +2,7 @@ import type { Pemilihan, Barang } from '../api/contract'
 import { parseCount } from '../core/count'
 import { JENIS_LABEL } from '../core/presets'
 import { waktuDinding } from '../core/tanggal'
+import { IANA_ZONA } from '../core/zonaWaktu'
 
 const integer = new Intl.NumberFormat('id-ID')
 const decimal = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 })
@@ -60,26 +61,49 @@ export const fmtSepersepuluh = (n: number): string => oneDecimal.format(n)
  */
 
 /** The zone a satker without a setting is in. */
-export const ZONA_BAKU = 'Asia/Jakarta'
+export const ZONA_BAKU = IANA_ZONA.WIB
 let zonaTampil: string | undefined
 
-/** The satker's time zone for instants on screen (undefined: this PC's own zone). */
+/**
+ * The satker's time zone for instants on screen, by its IANA name (core/zonaWaktu.ts IANA_ZONA): the shell
+ * sets it from the election's zona_waktu when it reads the election and whenever that changes (App.tsx);
+ * undefined only before the election is read (the set-up form, the recovery screen): this PC's own zone.
+ */
 export function aturZonaTampil(zona: string | undefined): void {
   zonaTampil = zona
 }
 
-const pad2 = (n: number) => String(n).padStart(2, '0')
+const dindingFormat = new Map<string, Intl.DateTimeFormat>()
 
-/** Today on this PC's calendar, which is the warehouse's: 'YYYY-MM-DD'. */
-export function todayIso(): string {
-  const d = new Date()
-  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`
+/** The wall clock of an instant in a zone (default: the satker's, as set), as 'YYYY-MM-DDTHH:MM'. */
+function dinding(d: Date, zona = zonaTampil): string {
+  const key = zona ?? ''
+  let f = dindingFormat.get(key)
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: zona,
+    })
+    dindingFormat.set(key, f)
+  }
+  const parts = f.formatToParts(d)
+  const part = (t: string) => parts.find((p) => p.type === t)?.value ?? ''
+  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`
 }
 
-/** Now as a wall-clock 'YYYY-MM-DDTHH:MM' (a delivery's time as the form starts it), on this PC's clock. */
+/** Today on the warehouse wall (the satker's zone, not this PC's): 'YYYY-MM-DD'. */
+export function todayIso(): string {
+  return dinding(new Date()).slice(0, 10)
+}
+
+/** Now as a wall-clock 'YYYY-MM-DDTHH:MM' (a delivery's time as the form starts it), on the warehouse wall. */
 export function nowLocal(): string {
-  const d = new Date()
-  return `${todayIso()}T${pad2(d.getHours())}:${pad2(d.getMinutes())}`
+  return dinding(new Date())
 }
 
 /** The digits of a wall-clock date or time as a Date at that moment in UTC, formatted back in UTC: no shift. */
@@ -149,15 +173,7 @@ export function fmtJamDari(at: string | Date, opts: { detik?: boolean; zona?: st
 /** The calendar date 'YYYY-MM-DD' an instant falls on, on the satker's clock (a paper's date from its event). */
 export function tanggalDari(at: string | Date, zona?: string): string {
   const d = asInstant(at)
-  if (!d) return ''
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    timeZone: zona ?? zonaTampil,
-  }).formatToParts(d)
-  const part = (t: string) => parts.find((p) => p.type === t)?.value ?? ''
-  return `${part('year')}-${part('month')}-${part('day')}`
+  return d ? dinding(d, zona ?? zonaTampil).slice(0, 10) : ''
 }
 
 /**

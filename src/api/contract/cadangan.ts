@@ -56,7 +56,13 @@ export const cadanganMethods = {
     'Folder yang dipilih untuk cadangan (mis. USB), dan apakah tersedia sekarang',
   ),
   'cadangan.pilihFolder': read(
-    z.object({ folder: Folder }).strict(),
+    z
+      .object({
+        folder: Folder,
+        /** In recovery mode: an admin's PIN from the broken file, when its users can be read (services/pemulihanPin.ts). */
+        pin: Pin.optional(),
+      })
+      .strict(),
     z.array(FolderCadangan),
     'Memilih folder untuk cadangan (di aplikasi desktop lewat jendela pemilih folder; di mode peramban dan CLI diketik admin)',
     'admin',
