@@ -9,6 +9,7 @@ import { apiOf, nameAllSigners } from '../support/api'
 import type { ShiftDetail } from '../../src/api/contract'
 import { bacaKepala, type Kepala } from '../../src/core/stasiun'
 import { balancesMatchLedger, verifyChain } from '../../src/db/ledger'
+import { WalSync } from '../../src/db/walSync'
 import { ambilSertifikat, KlienStasiun, SertifikatSalahError } from '../../src/server/lan/klien'
 import { startLanHost, type LanHost } from '../../src/server/lan/host'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
@@ -273,6 +274,32 @@ describe('idempotent writes', () => {
       .pluck()
       .all()
     expect(keys).toEqual(['batch-a', 'batch-c'])
+  })
+
+  it('answers a write only once its WAL is synced, and leaves the connection syncing in COMMIT for every other write', async () => {
+    // The batch commits without waiting for the disk on this thread (db/walSync.ts); its answer waits here.
+    const sync = WalSync.prototype.sync
+    let release = () => {}
+    const held = new Promise<void>((r) => (release = r))
+    const spy = vi.spyOn(WalSync.prototype, 'sync').mockImplementation(function (this: WalSync) {
+      return sync.call(this).then(() => held)
+    })
+    try {
+      const before = ledgerRows()
+      let answered = false
+      const saving = app.dispatcher
+        .call('tally.simpan', tallyOf(floor, 0, 1), { actor: 'Meja', transport: 'test', idempotencyKey: 'wal-1' })
+        .then((r) => ((answered = true), r))
+      await expect.poll(() => ledgerRows()).toBe(before + 2)
+      await new Promise((r) => setTimeout(r, 50))
+      expect(answered).toBe(false)
+      expect(app.ctx.db.pragma('synchronous', { simple: true })).toBe(2)
+      release()
+      expect((await saving).ok).toBe(true)
+      expect(spy).toHaveBeenCalled()
+    } finally {
+      spy.mockRestore()
+    }
   })
 
   it('keeps the key with the write when the handler awaits before answering, and says so when the answer was lost', async () => {
