@@ -1,5 +1,4 @@
-import { closeSync, fdatasyncSync, openSync } from 'node:fs'
-import { open } from 'node:fs/promises'
+import { close, closeSync, fdatasync, fdatasyncSync, open, openSync } from 'node:fs'
 import type { WritableDB } from './handles'
 
 /**
@@ -72,19 +71,21 @@ export class WalSync {
   }
 }
 
-async function fsyncFile(path: string): Promise<void> {
-  let handle
-  try {
-    handle = await open(path, 'r')
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return
-    throw err
-  }
-  try {
-    await handle.datasync()
-  } finally {
-    await handle.close()
-  }
+/** open, fdatasync, close on the thread pool (the callback API: a FileHandle per sync costs more). */
+function fsyncFile(path: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    open(path, 'r', (openErr, fd) => {
+      // No WAL: the connection was closed, which checkpointed and synced the database.
+      if (openErr) return openErr.code === 'ENOENT' ? resolve() : reject(openErr)
+      fdatasync(fd, (syncErr) =>
+        close(fd, (closeErr) => {
+          const err = syncErr ?? closeErr
+          if (err) reject(err)
+          else resolve()
+        }),
+      )
+    })
+  })
 }
 
 /**
@@ -92,10 +93,11 @@ async function fsyncFile(path: string): Promise<void> {
  * whatever happens: every other write of the app keeps syncing inside its own COMMIT.
  */
 export function withoutCommitSync<T>(db: WritableDB, fn: () => T): T {
-  db.pragma('synchronous = NORMAL')
+  // Prepared (and cached, db/statementCache.ts) rather than db.pragma, which compiles its text every call.
+  db.prepare('PRAGMA synchronous = NORMAL').run()
   try {
     return fn()
   } finally {
-    db.pragma('synchronous = FULL')
+    db.prepare('PRAGMA synchronous = FULL').run()
   }
 }

@@ -114,8 +114,10 @@ export async function benchLan(app: OpenedApp, dir: string, report: Report): Pro
     loop.enable()
     const profiler = await startProfile()
     const cpu0 = process.cpuUsage()
+    const elu0 = performance.eventLoopUtilization()
     const result = await runStations(planFile)
     const cpu = process.cpuUsage(cpu0)
+    const elu = performance.eventLoopUtilization(elu0)
     await profiler?.stop()
     loop.disable()
     gcSeen.disconnect()
@@ -141,7 +143,8 @@ export async function benchLan(app: OpenedApp, dir: string, report: Report): Pro
     const cpuPerSave = (cpu.user + cpu.system) / 1000 / saves
     const bytesPerAnswer = result.bytes / Math.max(1, result.latencies.length)
     const gcMs = gc.reduce((n, d) => n + d, 0)
-    const diagnosis = `CPU induk ${cpuPerSave.toFixed(2)} ms/simpan; jawaban ${bytesPerAnswer.toFixed(0)} B; GC ${gc.length}× (${gcMs.toFixed(0)} ms, terlama ${Math.max(0, ...gc).toFixed(1)} ms)`
+    const busyPerSave = elu.active / saves
+    const diagnosis = `CPU induk ${cpuPerSave.toFixed(2)} ms/simpan (user ${(cpu.user / 1000 / saves).toFixed(2)}, sistem ${(cpu.system / 1000 / saves).toFixed(2)}), utas layanan sibuk ${busyPerSave.toFixed(2)} ms/simpan; jawaban ${bytesPerAnswer.toFixed(0)} B; GC ${gc.length}× (${gcMs.toFixed(0)} ms, terlama ${Math.max(0, ...gc).toFixed(1)} ms)`
     console.log(`  ${diagnosis}`)
     report.add(
       `Stasiun LAN: simpan tally p99 (${STATIONS}×${RATE}/s, ${SECONDS} s)`,
