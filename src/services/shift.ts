@@ -279,7 +279,7 @@ export function reguShift(
 ): { teams: ShiftDetail['teams']; inProcess: number } {
   const teams = db.shiftTeams(ctx.db, id).filter((t) => !only || only.has(t.id))
   const workers = db.shiftWorkers(ctx.db, id)
-  const flows = floorFlows(ctx, { shiftId: id })
+  const flows = floorFlows(ctx, only ? { shiftId: id, teamIds: [...only] } : { shiftId: id })
   const balances = db.inProcessOf(ctx.db, id)
   const proses = (teamId: number) => (variantId: number) =>
     balances.find((b) => b.place === `PROSES:${id}:${teamId}` && b.variantId === variantId)?.qty ?? 0

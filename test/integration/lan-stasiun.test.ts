@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import { apiOf, nameAllSigners } from '../support/api'
-import type { ShiftDetail } from '../../src/api/contract'
+import type { MethodOutput, ShiftDetail } from '../../src/api/contract'
 import { bacaKepala, type Kepala } from '../../src/core/stasiun'
 import { balancesMatchLedger, verifyChain } from '../../src/db/ledger'
 import { WalSync } from '../../src/db/walSync'
@@ -372,9 +372,20 @@ describe('optimistic concurrency on a tally grid', () => {
     expect(stale.error.code).toBe('CONFLICT')
     expect(stale.error.message).toMatch(/^Regu Mawar diubah oleh Operator Sortir \(Meja sortir 5\) pukul \d{2}\.\d{2}/)
     expect(stale.error.details).toEqual([{ row: 1, column: 'teamId', message: expect.stringMatching(/muat ulang$/) }])
-    // Reloaded, it saves.
+    // Reloaded, it saves. The answer is the saved team as the shift shows it, and the shift's new version.
     const fresh = must<ShiftDetail>(await b.klien.call('shift.lihat', { id: floor.shiftId }))
-    must(await b.klien.call('tally.simpan', tallyOf(floor, 0, 2, fresh.versi), { sesi: sb }))
+    const saved = must<MethodOutput<'tally.simpan'>>(
+      await b.klien.call('tally.simpan', tallyOf(floor, 0, 2, fresh.versi), { sesi: sb }),
+    )
+    const now = must<ShiftDetail>(await b.klien.call('shift.lihat', { id: floor.shiftId }))
+    expect(saved).toEqual({
+      shiftId: floor.shiftId,
+      variantId: floor.variantId,
+      versi: now.versi,
+      inProcess: now.inProcess,
+      teams: now.teams.filter((t) => t.teamId === floor.teams[0]!.id),
+    })
+    expect(saved.versi).toBeGreaterThan(fresh.versi)
     a.klien.close()
     b.klien.close()
   })
