@@ -17,6 +17,7 @@ import { openApp, type OpenedApp } from '../../src/api/app'
 import type { MethodInput, MethodName, MethodOutput } from '../../src/api/contract'
 import { bacaTautanPasang } from '../../src/core/stasiun'
 import { verifyChain } from '../../src/db/ledger'
+import { WalSync } from '../../src/db/walSync'
 import { pasang } from '../../src/server/lan/klien'
 import { startLanHost } from '../../src/server/lan/host'
 import type { StationPlan, StationResult } from './lanStations'
@@ -113,9 +114,16 @@ export async function benchLan(app: OpenedApp, dir: string, report: Report): Pro
     gcSeen.observe({ entryTypes: ['gc'] })
     loop.enable()
     const profiler = await startProfile()
+    // Batches committed (each is answered after one WAL sync): saves per commit is what group commit bought.
+    let commits = 0
+    const sync = WalSync.prototype.sync
+    WalSync.prototype.sync = function (this: WalSync) {
+      commits++
+      return sync.call(this)
+    }
     const cpu0 = process.cpuUsage()
     const elu0 = performance.eventLoopUtilization()
-    const result = await runStations(planFile)
+    const result = await runStations(planFile).finally(() => (WalSync.prototype.sync = sync))
     const cpu = process.cpuUsage(cpu0)
     const elu = performance.eventLoopUtilization(elu0)
     await profiler?.stop()
@@ -144,7 +152,7 @@ export async function benchLan(app: OpenedApp, dir: string, report: Report): Pro
     const bytesPerAnswer = result.bytes / Math.max(1, result.latencies.length)
     const gcMs = gc.reduce((n, d) => n + d, 0)
     const busyPerSave = elu.active / saves
-    const diagnosis = `CPU induk ${cpuPerSave.toFixed(2)} ms/simpan (user ${(cpu.user / 1000 / saves).toFixed(2)}, sistem ${(cpu.system / 1000 / saves).toFixed(2)}), utas layanan sibuk ${busyPerSave.toFixed(2)} ms/simpan; jawaban ${bytesPerAnswer.toFixed(0)} B; GC ${gc.length}× (${gcMs.toFixed(0)} ms, terlama ${Math.max(0, ...gc).toFixed(1)} ms)`
+    const diagnosis = `CPU induk ${cpuPerSave.toFixed(2)} ms/simpan (user ${(cpu.user / 1000 / saves).toFixed(2)}, sistem ${(cpu.system / 1000 / saves).toFixed(2)}), utas layanan sibuk ${busyPerSave.toFixed(2)} ms/simpan; ${(saves / Math.max(1, commits)).toFixed(1)} simpan/komit; jawaban ${bytesPerAnswer.toFixed(0)} B; GC ${gc.length}× (${gcMs.toFixed(0)} ms, terlama ${Math.max(0, ...gc).toFixed(1)} ms)`
     console.log(`  ${diagnosis}`)
     report.add(
       `Stasiun LAN: simpan tally p99 (${STATIONS}×${RATE}/s, ${SECONDS} s)`,
