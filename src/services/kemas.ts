@@ -19,6 +19,7 @@ import { requireElection } from './pemilihan'
 import { tpsKits, unmappedVariants } from './kebutuhan'
 import { recordMoves } from './ledger'
 import { reading } from './reading'
+import { untilChanged } from './untilChanged'
 import { requireOpenShift } from './shift'
 import { getVariant, listVariants, usablePlace, type VariantInfo } from './variants'
 
@@ -104,8 +105,16 @@ function checkOf(lines: readonly NeedLine[], packed: ReadonlyMap<number, number>
  * Every TPS with its kit status, in the order kits are stacked (kecamatan, desa, TPS number). `need` adds
  * units of every kind together (lembar, buah, botol, set): a rough size, not a count of anything; a
  * progress bar shows linesDone of linesTotal. `baNomor` is the BA serah terima the kit went out with.
+ *
+ * Kept until the file changes (services/untilChanged.ts): the Beranda, Pengemasan and Serah Terima all
+ * start from every kit, and a kit's status depends only on written rows (needs, packed balances,
+ * handovers and their confirmations, BA numbers, checks flagged).
  */
-export function allKits(ctx: ReadContext): Kit[] {
+export function allKits(ctx: ReadContext): readonly Kit[] {
+  return untilChanged(ctx, 'kemas.allKits', () => computeKits(ctx))
+}
+
+function computeKits(ctx: ReadContext): Kit[] {
   const kits = tpsKits(reading(ctx))
   const packed = kitContents(ctx)
   const handed = handedOver(ctx)
