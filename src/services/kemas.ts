@@ -91,9 +91,12 @@ function statusOf(
 
 /** What keeps a kit "perlu diperiksa" (core/kit.ts kitCheck), or null. */
 function checkOf(lines: readonly NeedLine[], packed: ReadonlyMap<number, number>, flagged?: ReadonlySet<number>) {
-  const needed = new Set(lines.map((l) => l.variantId))
   let foreign = 0
-  for (const [v, qty] of packed) if (!needed.has(v) && qty > 0) foreign += qty
+  // Most kits hold nothing yet: no set of what they need to build for them.
+  if (packed.size > 0) {
+    const needed = new Set(lines.map((l) => l.variantId))
+    for (const [v, qty] of packed) if (!needed.has(v) && qty > 0) foreign += qty
+  }
   return kitCheck(
     lines.map((l) => ({ variantId: l.variantId, need: l.qty, packed: packed.get(l.variantId) ?? 0 })),
     flagged,

@@ -28,6 +28,8 @@ export function untilChanged<T>(ctx: ReadContext, key: string, compute: () => T)
 function deepFreeze<T>(value: T): T {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value
   Object.freeze(value)
-  for (const v of Object.values(value)) deepFreeze(v)
+  // Without Object.values: 15,000 kits would allocate as many arrays only to be walked once.
+  if (Array.isArray(value)) for (const v of value) deepFreeze(v)
+  else for (const k in value) deepFreeze((value as Record<string, unknown>)[k])
   return value
 }
