@@ -4,7 +4,7 @@ import { Brand } from '../../components/Brand'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import type { Cadangan } from '../../../api/contract'
-import { BackupTable, OtherFolderForm, RestoreDialog } from '../cadangan/Cadangan'
+import { BackupTable, OtherFolderForm, RestoreDialog, StoragePaths } from '../cadangan/Cadangan'
 import { useVerify, VerifyProgress, VerifyResult } from '../integritas/Integritas'
 import './pemulihan.css'
 import { fmtWaktuLokal } from '../../format'
@@ -36,16 +36,7 @@ export function PemulihanPage({ status }: { status: MethodOutput<'sistem.lihatSt
           acara. Pulihkan cadangan terbaru yang lolos pemeriksaan. Berkas yang bermasalah tidak dihapus: dipindahkan ke
           folder cadangan dengan akhiran <code>-sebelum-pulih</code> untuk diperiksa.
         </p>
-        <dl className="dl dl-block">
-          <dt>Berkas basis data</dt>
-          <dd>
-            <code className="file-path">{status.dbPath}</code>
-          </dd>
-          <dt>Folder cadangan</dt>
-          <dd>
-            <code className="file-path">{status.backupDir}</code>
-          </dd>
-        </dl>
+        <StoragePaths status={status} />
 
         <h2 className="pemulihan-h2">{folder ? 'Cadangan di folder lain' : 'Cadangan, terbaru dahulu'}</h2>
         {latestGood && (
