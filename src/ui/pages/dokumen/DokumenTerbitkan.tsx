@@ -9,7 +9,7 @@ import { DOC_SHORT_LABEL } from '../../../core/documents'
 import { fmt, fmtTanggal, fmtWaktu, fmtWaktuLokal, tanggalDari, todayIso } from '../../format'
 import { href } from '../../router'
 import { docCode, readableSubject, usePrint } from './DokumenShared'
-import { DateInput } from '../../components/DateField'
+import { DateField } from '../../components/DateField'
 
 type Jenis = MethodOutput<'dokumen.daftarJenis'>[number]
 type Retur = MethodOutput<'penerimaan.daftarRetur'>[number]
@@ -35,17 +35,26 @@ interface CardProps {
   setting: Jenis | undefined
   /** Null while the inputs are not ready (nothing to choose yet); the button stays disabled. */
   input: IssueInput | null
-  children: ReactNode
+  /**
+   * The date the paper carries ("Pada hari ini … tanggal …"), asked last on the card and repeated in the
+   * question before issuing; `label` names it where it is not a BA ("Tanggal nota").
+   */
+  tanggal?: { value: string; onChange(v: string): void; label?: string }
+  /** The card's fields, marked with the refusal's field errors. */
+  children(errors: Record<string, string>): ReactNode
   /** Shown above the button, e.g. that this delivery already has a BA. */
   notice?: ReactNode
   onIssued?(doc: Dokumen): void
-  /** Receives the refusal so the card can mark the fields it names. */
-  onError(err: ApiError | undefined): void
   /** What the paper will be about, as chosen on the card, for the one question before it is issued. */
   summary?: [string, ReactNode][]
 }
 
-function IssueCard({ type, setting, input, children, notice, onIssued, onError, summary = [] }: CardProps) {
+function IssueCard({ type, setting, input: fields, tanggal, children, notice, onIssued, summary = [] }: CardProps) {
+  const [error, onError] = useState<ApiError | undefined>()
+  const errors = fieldErrors(error)
+  const input = fields && tanggal?.value ? { ...fields, tanggal: tanggal.value } : fields
+  const dated: [string, ReactNode][] =
+    fields && tanggal ? [[tanggal.label ?? 'Tanggal BA', fmtTanggal(tanggal.value)]] : []
   const [busy, setBusy] = useState(false)
   const [issued, setIssued] = useState<Dokumen | null>(null)
   const refreshAll = useRefreshAll()
@@ -90,7 +99,19 @@ function IssueCard({ type, setting, input, children, notice, onIssued, onError, 
     <form className="card dokumen-card" aria-labelledby={titleId} onSubmit={submit} noValidate data-doc-type={type}>
       <h3 id={titleId}>{DOC_SHORT_LABEL[type]}</h3>
       {setting && <p className="dokumen-card-desc">{setting.description}.</p>}
-      <div className="dokumen-card-fields">{children}</div>
+      <div className="dokumen-card-fields">
+        {children(errors)}
+        {fields && tanggal && (
+          <DateField
+            className="dokumen-date"
+            label={tanggal.label ?? 'Tanggal berita acara'}
+            value={tanggal.value}
+            onChange={tanggal.onChange}
+            error={errors.tanggal}
+            hint="Tertulis di dokumen; kosong berarti hari ini. Tahunnya dipakai pada nomor."
+          />
+        )}
+      </div>
       {unnamed > 0 && (
         <p className="dokumen-unnamed">
           {fmt(unnamed)} dari {fmt(setting!.signers.length)} penanda tangan belum diisi namanya dan akan dicetak sebagai
@@ -131,6 +152,7 @@ function IssueCard({ type, setting, input, children, notice, onIssued, onError, 
               : `Nomor berikutnya menurut pola ${setting?.nomorPattern ?? '—'}`,
           ],
           ...summary,
+          ...dated,
           [
             'Penanda tangan',
             setting && setting.signers.length > 0 ? (
@@ -203,74 +225,36 @@ function IssuedBox({ doc, onDismiss }: { doc: Dokumen; onDismiss(): void }) {
   )
 }
 
-/* ----------------------------------------------------------- small fields */
-
-function DateField({
-  label,
-  value,
-  onChange,
-  error,
-  hint,
-}: {
-  label: string
-  value: string
-  onChange(v: string): void
-  error?: string | undefined
-  hint?: string
-}) {
-  const id = useId()
-  return (
-    <div className={`field dokumen-date${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <DateInput
-        id={id}
-        value={value}
-        onChange={onChange}
-        invalid={Boolean(error)}
-        aria-describedby={error ? id + '-err' : hint ? id + '-hint' : undefined}
-      />
-      {error && (
-        <p className="field-error" id={id + '-err'}>
-          {error}
-        </p>
-      )}
-      {hint && !error && (
-        <p className="field-hint" id={id + '-hint'}>
-          {hint}
-        </p>
-      )}
-    </div>
-  )
-}
-
-/** The date written on the BA ("Pada hari ini … tanggal …"); empty means the day it is issued. */
-function TanggalBaField({
-  value,
-  onChange,
-  error,
-  label = 'Tanggal berita acara',
-}: {
-  value: string
-  onChange(v: string): void
-  error?: string | undefined
-  label?: string
-}) {
-  return (
-    <DateField
-      label={label}
-      value={value}
-      onChange={onChange}
-      error={error}
-      hint="Tertulis di dokumen; kosong berarti hari ini. Tahunnya dipakai pada nomor."
-    />
-  )
-}
+/* ----------------------------------------------------------- helpers */
 
 /** "BA penerimaan" stays as it is; "Nota pengembalian" becomes "nota pengembalian" inside a sentence. */
 const inSentence = (label: string) => (label.startsWith('BA ') ? label : label.charAt(0).toLowerCase() + label.slice(1))
 
-const withTanggal = <T extends object>(input: T, tanggal: string): T & { tanggal?: string } =>
-  tanggal ? { ...input, tanggal } : input
+/**
+ * The recorded event a card issues for (a delivery, a return), chosen from its list or the card's default,
+ * and the date its paper carries: the event's own day until another is typed; choosing again follows the
+ * new event's day.
+ */
+function useEventChoice<T extends { id: number }>(
+  items: T[] | undefined,
+  fallback: (items: T[]) => T | undefined,
+  dayOf: (item: T) => string,
+) {
+  const [chosen, setChosen] = useState<number | null>(null)
+  const [tanggalOwn, setTanggal] = useState<string | null>(null)
+  const all = items ?? []
+  const current = all.find((x) => x.id === chosen) ?? fallback(all)
+  return {
+    current,
+    tanggal: { value: tanggalOwn ?? (current ? dayOf(current) : ''), onChange: setTanggal },
+    choose(id: number) {
+      setChosen(id)
+      setTanggal(null)
+    },
+    /** Holds the current event, where the default would move on after issuing. */
+    hold: () => setChosen(current?.id ?? null),
+  }
+}
 
 /**
  * Which recorded event a paper is issued for (a delivery, a return), from its list as loaded: the list's
@@ -334,34 +318,23 @@ function EventChoice<T extends { id: number }>({
 
 function PenerimaanCard({ setting }: { setting: Jenis | undefined }) {
   const list = useApi('penerimaan.daftar', {})
-  const [chosen, setChosen] = useState<number | null>(null)
-  // Null: follow the chosen delivery's date, which is the day the goods were received and checked.
-  const [tanggalOwn, setTanggal] = useState<string | null>(null)
-  const [error, setError] = useState<ApiError | undefined>()
-  const errors = fieldErrors(error)
-  const deliveries = list.data ?? []
-  // Default: the newest delivery that has no BA yet.
-  const current =
-    deliveries.find((d) => d.id === chosen) ?? deliveries.find((d) => d.baDocumentId === null) ?? deliveries[0]
-  const tanggal = tanggalOwn ?? current?.receivedAt.slice(0, 10) ?? ''
+  // Default: the newest delivery that has no BA yet; its date is the day the goods were received and checked.
+  const { current, tanggal, choose, hold } = useEventChoice(
+    list.data,
+    (all) => all.find((d) => d.baDocumentId === null) ?? all[0],
+    (d) => d.receivedAt.slice(0, 10),
+  )
   const { print, isBusy } = usePrint()
 
   return (
     <IssueCard
       type="BA_PENERIMAAN"
       setting={setting}
-      input={current ? withTanggal({ type: 'BA_PENERIMAAN' as const, deliveryId: current.id }, tanggal) : null}
-      onError={setError}
-      summary={
-        current
-          ? [
-              ['Penerimaan', deliveryOption(current)],
-              ['Tanggal BA', fmtTanggal(tanggal)],
-            ]
-          : []
-      }
+      input={current ? { type: 'BA_PENERIMAAN', deliveryId: current.id } : null}
+      tanggal={tanggal}
+      summary={current ? [['Penerimaan', deliveryOption(current)]] : []}
       // Keep the issued delivery selected; the default would jump to the next one without a BA.
-      onIssued={() => setChosen(current?.id ?? null)}
+      onIssued={hold}
       notice={
         current?.baDocumentId != null && (
           <Banner kind="warning" className="dokumen-notice">
@@ -387,26 +360,24 @@ function PenerimaanCard({ setting }: { setting: Jenis | undefined }) {
         )
       }
     >
-      <EventChoice
-        query={list}
-        failedTitle="Daftar penerimaan tidak dapat dimuat"
-        empty={
-          <>
-            Belum ada penerimaan. Catat kiriman di <a href={href('penerimaan', 'baru')}>Penerimaan</a>.
-          </>
-        }
-        label="Kiriman dari penyedia"
-        current={current}
-        optionLabel={deliveryOption}
-        error={errors.deliveryId}
-        onChoose={(id) => {
-          setChosen(id)
-          setTanggal(null)
-        }}
-      >
-        {current && <DeliverySummary d={current} />}
-      </EventChoice>
-      {current && <TanggalBaField value={tanggal} onChange={setTanggal} error={errors.tanggal} />}
+      {(errors) => (
+        <EventChoice
+          query={list}
+          failedTitle="Daftar penerimaan tidak dapat dimuat"
+          empty={
+            <>
+              Belum ada penerimaan. Catat kiriman di <a href={href('penerimaan', 'baru')}>Penerimaan</a>.
+            </>
+          }
+          label="Kiriman dari penyedia"
+          current={current}
+          optionLabel={deliveryOption}
+          error={errors.deliveryId}
+          onChoose={choose}
+        >
+          {current && <DeliverySummary d={current} />}
+        </EventChoice>
+      )}
     </IssueCard>
   )
 }
@@ -448,8 +419,22 @@ function RangeFields({
 }) {
   return (
     <div className="dokumen-range">
-      <DateField label="Dari tanggal" value={from} onChange={setFrom} error={errors.from} />
-      <DateField label="Sampai tanggal" value={to} onChange={setTo} error={errors.to} />
+      <DateField
+        className="dokumen-date"
+        label="Dari tanggal"
+        value={from}
+        onChange={setFrom}
+        error={errors.from}
+        hint=""
+      />
+      <DateField
+        className="dokumen-date"
+        label="Sampai tanggal"
+        value={to}
+        onChange={setTo}
+        error={errors.to}
+        hint=""
+      />
     </div>
   )
 }
@@ -458,95 +443,79 @@ function SortirCard({ setting }: { setting: Jenis | undefined }) {
   const [from, setFrom] = useState(todayIso)
   const [to, setTo] = useState(todayIso)
   const [tanggal, setTanggal] = useState(todayIso)
-  const [error, setError] = useState<ApiError | undefined>()
-  const errors = fieldErrors(error)
   return (
     <IssueCard
       type="BA_SORTIR"
       setting={setting}
-      input={withTanggal({ type: 'BA_SORTIR' as const, from, to }, tanggal)}
-      onError={setError}
-      summary={[
-        ['Shift sortir-lipat', `${fmtTanggal(from, 'short')} sampai ${fmtTanggal(to, 'short')}`],
-        ['Tanggal BA', fmtTanggal(tanggal)],
-      ]}
+      input={{ type: 'BA_SORTIR', from, to }}
+      tanggal={{ value: tanggal, onChange: setTanggal }}
+      summary={[['Shift sortir-lipat', `${fmtTanggal(from, 'short')} sampai ${fmtTanggal(to, 'short')}`]]}
     >
-      <RangeFields from={from} to={to} setFrom={setFrom} setTo={setTo} errors={errors} />
-      <p className="field-hint dokumen-hint">Semua shift sortir-lipat pada rentang ini harus sudah ditutup.</p>
-      <TanggalBaField value={tanggal} onChange={setTanggal} error={errors.tanggal} />
+      {(errors) => (
+        <>
+          <RangeFields from={from} to={to} setFrom={setFrom} setTo={setTo} errors={errors} />
+          <p className="field-hint dokumen-hint">Semua shift sortir-lipat pada rentang ini harus sudah ditutup.</p>
+        </>
+      )}
     </IssueCard>
   )
 }
 
 function RusakCard({ setting }: { setting: Jenis | undefined }) {
   const [tanggal, setTanggal] = useState(todayIso)
-  const [error, setError] = useState<ApiError | undefined>()
-  const errors = fieldErrors(error)
   return (
     <IssueCard
       type="BA_RUSAK"
       setting={setting}
-      input={withTanggal({ type: 'BA_RUSAK' as const }, tanggal)}
-      onError={setError}
-      summary={[
-        ['Isi', 'Posisi surat suara saat ini: rusak per kriteria, kurang kirim, kekurangan'],
-        ['Tanggal BA', fmtTanggal(tanggal)],
-      ]}
+      input={{ type: 'BA_RUSAK' }}
+      tanggal={{ value: tanggal, onChange: setTanggal }}
+      summary={[['Isi', 'Posisi surat suara saat ini: rusak per kriteria, kurang kirim, kekurangan']]}
     >
-      <p className="field-hint dokumen-hint">
-        Memuat posisi surat suara saat diterbitkan: rusak per kriteria, kurang kirim dan kekurangan per jenis dan dapil.
-      </p>
-      <TanggalBaField value={tanggal} onChange={setTanggal} error={errors.tanggal} />
+      {() => (
+        <p className="field-hint dokumen-hint">
+          Memuat posisi surat suara saat diterbitkan: rusak per kriteria, kurang kirim dan kekurangan per jenis dan
+          dapil.
+        </p>
+      )}
     </IssueCard>
   )
 }
 
 function ReturCard({ setting }: { setting: Jenis | undefined }) {
   const list = useApi('penerimaan.daftarRetur', {})
-  const [chosen, setChosen] = useState<number | null>(null)
-  const [tanggalOwn, setTanggal] = useState<string | null>(null)
-  const [error, setError] = useState<ApiError | undefined>()
-  const errors = fieldErrors(error)
-  const returs = list.data ?? []
-  const current = returs.find((r) => r.id === chosen) ?? returs[0]
-  // Null: the day the sheets were handed back, which is what the nota attests.
-  const tanggal = tanggalOwn ?? (current ? tanggalDari(current.at) : '')
+  // The nota's date is the day the sheets were handed back, which is what it attests.
+  const { current, tanggal, choose } = useEventChoice(
+    list.data,
+    (all) => all[0],
+    (r) => tanggalDari(r.at),
+  )
   return (
     <IssueCard
       type="NOTA_RETUR"
       setting={setting}
-      input={current ? withTanggal({ type: 'NOTA_RETUR' as const, returId: current.id }, tanggal) : null}
-      onError={setError}
-      summary={
-        current
-          ? [
-              ['Pengembalian', returOption(current)],
-              ['Tanggal nota', fmtTanggal(tanggal)],
-            ]
-          : []
-      }
+      input={current ? { type: 'NOTA_RETUR', returId: current.id } : null}
+      tanggal={{ ...tanggal, label: 'Tanggal nota' }}
+      summary={current ? [['Pengembalian', returOption(current)]] : []}
     >
-      <EventChoice
-        query={list}
-        failedTitle="Daftar pengembalian tidak dapat dimuat"
-        empty={
-          <>
-            Belum ada pengembalian surat suara tertukar. Catat pengembalian di{' '}
-            <a href={href('penerimaan')}>Penerimaan</a>.
-          </>
-        }
-        label="Pengembalian kepada penyedia"
-        current={current}
-        optionLabel={returOption}
-        error={errors.returId}
-        onChoose={(id) => {
-          setChosen(id)
-          setTanggal(null)
-        }}
-      >
-        {current && <p className="field-hint">{current.lines.map((l) => `${l.label}: ${fmt(l.qty)}`).join('; ')}</p>}
-      </EventChoice>
-      {current && <TanggalBaField label="Tanggal nota" value={tanggal} onChange={setTanggal} error={errors.tanggal} />}
+      {(errors) => (
+        <EventChoice
+          query={list}
+          failedTitle="Daftar pengembalian tidak dapat dimuat"
+          empty={
+            <>
+              Belum ada pengembalian surat suara tertukar. Catat pengembalian di{' '}
+              <a href={href('penerimaan')}>Penerimaan</a>.
+            </>
+          }
+          label="Pengembalian kepada penyedia"
+          current={current}
+          optionLabel={returOption}
+          error={errors.returId}
+          onChoose={choose}
+        >
+          {current && <p className="field-hint">{current.lines.map((l) => `${l.label}: ${fmt(l.qty)}`).join('; ')}</p>}
+        </EventChoice>
+      )}
     </IssueCard>
   )
 }
@@ -557,21 +526,22 @@ const returOption = (r: Retur) =>
 function UpahCard({ setting }: { setting: Jenis | undefined }) {
   const [from, setFrom] = useState(todayIso)
   const [to, setTo] = useState(todayIso)
-  const [error, setError] = useState<ApiError | undefined>()
-  const errors = fieldErrors(error)
   return (
     <IssueCard
       type="REKAP_UPAH"
       setting={setting}
       input={{ type: 'REKAP_UPAH', from, to }}
-      onError={setError}
       summary={[['Shift', `${fmtTanggal(from, 'short')} sampai ${fmtTanggal(to, 'short')}`]]}
     >
-      <RangeFields from={from} to={to} setFrom={setFrom} setTo={setTo} errors={errors} />
-      <p className="field-hint dokumen-hint">
-        Upah per lembar/unit dan potongan pajak diatur di <a href={href('pengaturan', 'upah')}>Pengaturan</a>. Semua
-        shift pada rentang ini harus sudah ditutup. Tersedia sebagai PDF dan XLSX.
-      </p>
+      {(errors) => (
+        <>
+          <RangeFields from={from} to={to} setFrom={setFrom} setTo={setTo} errors={errors} />
+          <p className="field-hint dokumen-hint">
+            Upah per lembar/unit dan potongan pajak diatur di <a href={href('pengaturan', 'upah')}>Pengaturan</a>. Semua
+            shift pada rentang ini harus sudah ditutup. Tersedia sebagai PDF dan XLSX.
+          </p>
+        </>
+      )}
     </IssueCard>
   )
 }
