@@ -198,7 +198,7 @@ export function OtherFolderForm({
   return (
     <>
       <form
-        className={className ? `cadangan-folder ${className}` : 'cadangan-folder'}
+        className={`row-wrap cadangan-folder${className ? ' ' + className : ''}`}
         onSubmit={(e) => {
           e.preventDefault()
           if (text.trim()) void pick(text)

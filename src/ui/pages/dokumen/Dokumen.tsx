@@ -102,7 +102,7 @@ function RekapHarianSection() {
 
   return (
     <Section title="Rekap harian" id="dokumen-rekap">
-      <p className="muted dokumen-explain">
+      <p className="muted explain">
         Yang masuk, yang disortir dan posisi kumulatif per jenis surat suara dan dapil sampai akhir tanggal yang
         dipilih, dihitung dari buku besar. XLSX berisi lembar Ringkasan, Per Shift, Per Regu, Per Alasan Rusak,
         Penerimaan dan Silog; CSV hanya berisi kolom Silog untuk dipindahkan ke Silog. Rekap harian tidak bernomor dan

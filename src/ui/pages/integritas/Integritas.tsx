@@ -42,7 +42,7 @@ export function IntegritasPage() {
             </dd>
           </dl>
         )}
-        <div className="integritas-actions">
+        <div className="row-wrap integritas-actions">
           <button
             type="button"
             className="btn btn-primary"
@@ -156,7 +156,7 @@ function KodeSaksiSection() {
         harian. Ketik kode yang tercatat di buku catatan gudang atau yang dikirim ke KPU provinsi: kode itu hanya cocok
         bila riwayat berkas ini sampai saat kode dicatat tidak diubah.
       </p>
-      <form className="integritas-kode" onSubmit={(e) => void submit(e)} noValidate>
+      <form className="row-wrap integritas-kode" onSubmit={(e) => void submit(e)} noValidate>
         <TextField
           label="Kode saksi"
           value={kode}

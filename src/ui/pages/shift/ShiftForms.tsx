@@ -84,7 +84,7 @@ export function TeamPicker({
   return (
     <fieldset className={`field${error ? ' field-invalid' : ''}`}>
       <legend>Regu yang bekerja</legend>
-      <ul className="shift-pick-list" data-testid="team-picker">
+      <ul className="pick-list shift-pick-list" data-testid="team-picker">
         {options.map((t) => {
           const present = value[t.id]
           const on = present !== undefined
@@ -162,7 +162,7 @@ export function VariantPicker({
       {variants.length === 0 ? (
         <p className="empty">Tidak ada barang yang cocok dengan jenis shift ini.</p>
       ) : (
-        <ul className="shift-pick-list" data-testid="variant-picker">
+        <ul className="pick-list shift-pick-list" data-testid="variant-picker">
           {variants.map((v) => (
             <li key={v.variantId}>
               <label className="check">
