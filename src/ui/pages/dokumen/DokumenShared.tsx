@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import type { DocType, Dokumen } from '../../../api/contract'
 import { DOC_SHORT_LABEL, DOC_TYPE_CODES } from '../../../core/documents'
 import { invoke } from '../../api'
@@ -6,6 +6,7 @@ import { useRefreshAll } from '../../components/data'
 import { useToast } from '../../components/Feedback'
 import { saveDownload } from '../../components/files'
 import { TextField } from '../../components/Form'
+import { DataTable, type Column } from '../../components/TableHead'
 import { fmtTanggal } from '../../format'
 
 export const isDocType = (s: string | undefined): s is DocType => DOC_TYPE_CODES.includes(s as DocType)
@@ -69,3 +70,70 @@ export function BaNoteField({ value, onChange, error }: { value: string; onChang
 export const NomorCell = ({ nomor, id }: { nomor: string | null; id: number }) => (
   <td className="serah-terima-nomor">{nomor ?? <span className="muted">#{id}</span>}</td>
 )
+
+/**
+ * A numbered BA's PDF from the register (the first print is the ASLI, later ones SALINAN): the one button
+ * of the handover and pemusnahan pages, in a list or after the BA is issued.
+ */
+export function PrintBaButton({
+  doc,
+  label = 'Unduh BA',
+  primary,
+}: {
+  doc: Pick<Dokumen, 'id' | 'nomor' | 'type'>
+  label?: string
+  primary?: boolean
+}) {
+  const { print, isBusy } = usePrint()
+  return (
+    <button
+      type="button"
+      className={`btn ${primary ? 'btn-primary' : 'btn-secondary'} btn-small`}
+      disabled={isBusy(doc.id, 'pdf')}
+      onClick={() => void print(doc, 'pdf')}
+    >
+      {isBusy(doc.id, 'pdf') ? 'Mengunduh…' : label}
+    </button>
+  )
+}
+
+/**
+ * A register of numbered BAs (serah terima, pemusnahan): the number first (or the record's #id while it
+ * has none), the rows' own columns, and the actions last.
+ */
+export function BaRegister<T extends { id: number; nomor: string | null }>({
+  rows,
+  columns,
+  cells,
+  actions,
+  className,
+  actionsClassName = 'actions',
+  testId,
+  rowTestId,
+}: {
+  rows: T[]
+  /** The columns between the number and the actions. */
+  columns: Column[]
+  cells(row: T): ReactNode
+  actions(row: T): ReactNode
+  className?: string
+  actionsClassName?: string
+  testId: string
+  rowTestId?(row: T): string
+}) {
+  return (
+    <DataTable
+      className={className}
+      testId={testId}
+      columns={['Nomor BA', ...columns, { label: 'Tindakan', hidden: true }]}
+    >
+      {rows.map((r) => (
+        <tr key={r.id} data-testid={rowTestId?.(r)}>
+          <NomorCell nomor={r.nomor} id={r.id} />
+          {cells(r)}
+          <td className={actionsClassName}>{actions(r)}</td>
+        </tr>
+      ))}
+    </DataTable>
+  )
+}

@@ -8,9 +8,9 @@ import { TextAreaField } from '../../components/Form'
 import { HistoryLink, useHistory } from '../../components/History'
 import { fmt, fmtTanggal, fmtWaktu, readCount } from '../../format'
 import { type Handover, PpkCell, ConfirmedBadge } from './SerahTerimaShared'
-import { usePrint, NomorCell } from '../dokumen/DokumenShared'
+import { BaRegister, PrintBaButton } from '../dokumen/DokumenShared'
 import { VariantLabel } from '../penerimaan/PenerimaanShared'
-import { TableHead, DataTable } from '../../components/TableHead'
+import { TableHead } from '../../components/TableHead'
 import { useDialogSave } from '../../components/useWrite'
 
 /** The BA of one handover, printed from the register (the first print is the original, later ones SALINAN). */
@@ -23,18 +23,13 @@ export function HandoverPrintButton({
   label?: string
   primary?: boolean
 }) {
-  const { print, isBusy } = usePrint()
   if (h.documentId === null) return null
-  const id = h.documentId
   return (
-    <button
-      type="button"
-      className={`btn ${primary ? 'btn-primary' : 'btn-secondary'} btn-small`}
-      disabled={isBusy(id, 'pdf')}
-      onClick={() => void print({ id, nomor: h.nomor, type: 'BA_SERAH_TERIMA' }, 'pdf')}
-    >
-      {isBusy(id, 'pdf') ? 'Mengunduh…' : label}
-    </button>
+    <PrintBaButton
+      doc={{ id: h.documentId, nomor: h.nomor, type: 'BA_SERAH_TERIMA' }}
+      label={label}
+      primary={primary}
+    />
   )
 }
 
@@ -44,22 +39,15 @@ export function HandoverTable({ rows }: { rows: Handover[] }) {
   const history = useHistory()
   return (
     <>
-      <DataTable
+      <BaRegister
         className="serah-terima-handover-table"
         testId="serah-terima-handovers"
-        columns={[
-          'Nomor BA',
-          'Tanggal',
-          'Diterima oleh',
-          { label: 'TPS', num: true },
-          'Kendaraan · catatan',
-          'Konfirmasi PPK',
-          { label: 'Tindakan', hidden: true },
-        ]}
-      >
-        {rows.map((h) => (
-          <tr key={h.id} data-testid={`handover-${h.id}`}>
-            <NomorCell nomor={h.nomor} id={h.id} />
+        rows={rows}
+        rowTestId={(h) => `handover-${h.id}`}
+        columns={['Tanggal', 'Diterima oleh', { label: 'TPS', num: true }, 'Kendaraan · catatan', 'Konfirmasi PPK']}
+        actionsClassName="actions serah-terima-actions"
+        cells={(h) => (
+          <>
             <td>
               {fmtTanggal(h.tanggal, 'date')}
               <span className="muted small block">dicatat {h.actor}</span>
@@ -83,31 +71,31 @@ export function HandoverTable({ rows }: { rows: Handover[] }) {
                 </span>
               )}
             </td>
-            <td className="actions serah-terima-actions">
-              <div className="serah-terima-actions-stack">
-                <HandoverPrintButton h={h} />
-                {!h.confirmed && (
-                  <button type="button" className="btn btn-secondary btn-small" onClick={() => setConfirming(h)}>
-                    Konfirmasi diterima PPK…
-                  </button>
-                )}
-                <button
-                  type="button"
-                  className="btn btn-secondary btn-small"
-                  onClick={() =>
-                    history.open(
-                      { documentId: `SERAH_TERIMA:${h.id}` },
-                      `serah terima${h.nomor ? ' ' + h.nomor : ' #' + h.id}`,
-                    )
-                  }
-                >
-                  Riwayat buku besar…
-                </button>
-              </div>
-            </td>
-          </tr>
-        ))}
-      </DataTable>
+          </>
+        )}
+        actions={(h) => (
+          <div className="serah-terima-actions-stack">
+            <HandoverPrintButton h={h} />
+            {!h.confirmed && (
+              <button type="button" className="btn btn-secondary btn-small" onClick={() => setConfirming(h)}>
+                Konfirmasi diterima PPK…
+              </button>
+            )}
+            <button
+              type="button"
+              className="btn btn-secondary btn-small"
+              onClick={() =>
+                history.open(
+                  { documentId: `SERAH_TERIMA:${h.id}` },
+                  `serah terima${h.nomor ? ' ' + h.nomor : ' #' + h.id}`,
+                )
+              }
+            >
+              Riwayat buku besar…
+            </button>
+          </div>
+        )}
+      />
       <ConfirmDialog h={confirming} onClose={() => setConfirming(null)} />
     </>
   )
