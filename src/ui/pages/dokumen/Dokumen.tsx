@@ -2,15 +2,14 @@ import { useId, useState, type MouseEvent } from 'react'
 import type { DocType, Dokumen, Pemilihan } from '../../../api/contract'
 import { invoke } from '../../api'
 import { useApi } from '../../components/data'
-import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
-import { saveDownload } from '../../components/files'
+import { Banner, ErrorBanner, Loading } from '../../components/Feedback'
 import { PageHeader, Section } from '../../components/Page'
 import { DataTable } from '../../components/TableHead'
 import { DOC_SHORT_LABEL, DOC_TYPE_CODES } from '../../../core/documents'
 import { fmt, fmtTanggal, fmtWaktu, todayIso } from '../../format'
 import { href } from '../../router'
 import { IssueCards } from './DokumenTerbitkan'
-import { chainLabel, docCode, isDocType, readableSubject, usePrint } from './DokumenShared'
+import { chainLabel, docCode, isDocType, readableSubject, useDownload, usePrint } from './DokumenShared'
 import './dokumen.css'
 import { RunButton } from '../../components/RunButton'
 import { DateInput } from '../../components/DateField'
@@ -83,22 +82,15 @@ function jumpTo(e: MouseEvent, id: string) {
 
 function RekapHarianSection() {
   const [tanggal, setTanggal] = useState(todayIso)
-  const [busy, setBusy] = useState<'xlsx' | 'csv' | null>(null)
-  const toast = useToast()
+  const { busy, download } = useDownload<'xlsx' | 'csv'>()
   const dateId = useId()
-
-  async function download(format: 'xlsx' | 'csv') {
-    setBusy(format)
-    try {
-      const file = await invoke('rekap.eksporHarian', { tanggal, format })
-      saveDownload(file)
-      toast.showSuccess(`${file.fileName} diunduh.`, `Rekap harian ${fmtTanggal(tanggal, 'date')}`)
-    } catch (err) {
-      toast.showError(err, 'Rekap harian tidak dapat dibuat')
-    } finally {
-      setBusy(null)
-    }
-  }
+  const rekap = (format: 'xlsx' | 'csv') =>
+    download(
+      format,
+      () => invoke('rekap.eksporHarian', { tanggal, format }),
+      (fileName) => [`${fileName} diunduh.`, `Rekap harian ${fmtTanggal(tanggal, 'date')}`],
+      'Rekap harian tidak dapat dibuat',
+    )
 
   return (
     <Section title="Rekap harian" id="dokumen-rekap">
@@ -113,15 +105,8 @@ function RekapHarianSection() {
           Tanggal rekap
         </label>
         <DateInput id={dateId} value={tanggal} onChange={setTanggal} />
-        <RunButton run="xlsx" busy={busy} onRun={download} disabled={!tanggal} label="Unduh XLSX" />
-        <RunButton
-          run="csv"
-          busy={busy}
-          onRun={download}
-          disabled={!tanggal}
-          label="Unduh CSV (kolom Silog)"
-          secondary
-        />
+        <RunButton run="xlsx" busy={busy} onRun={rekap} disabled={!tanggal} label="Unduh XLSX" />
+        <RunButton run="csv" busy={busy} onRun={rekap} disabled={!tanggal} label="Unduh CSV (kolom Silog)" secondary />
       </div>
     </Section>
   )

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react'
-import type { DocType, Dokumen } from '../../../api/contract'
+import type { DocType, Dokumen, Download } from '../../../api/contract'
 import { DOC_SHORT_LABEL, DOC_TYPE_CODES } from '../../../core/documents'
 import { invoke } from '../../api'
 import { useRefreshAll } from '../../components/data'
@@ -21,33 +21,53 @@ export const docCode = (d: Pick<Dokumen, 'id'>) => `DOK-${d.id}`
 export const chainLabel = (d: Pick<Dokumen, 'chainSeq' | 'chainHash'>) => `#${d.chainSeq} · ${d.chainHash.slice(0, 12)}`
 
 /**
+ * A file made by the service and saved here: `busy` names the one being made (a format, a document), the toast
+ * says what was saved (the message from the file) or why not; `after` runs either way.
+ */
+export function useDownload<K extends string>(after?: () => void) {
+  const [busy, setBusy] = useState<K | null>(null)
+  const toast = useToast()
+
+  async function download(
+    key: K,
+    make: () => Promise<Download>,
+    saved: (fileName: string) => readonly [message: string, title: string],
+    failed: string,
+  ) {
+    setBusy(key)
+    try {
+      const file = await make()
+      saveDownload(file)
+      toast.showSuccess(...saved(file.fileName))
+    } catch (err) {
+      toast.showError(err, failed)
+    } finally {
+      after?.()
+      setBusy(null)
+    }
+  }
+
+  return { busy, download }
+}
+
+/**
  * Printing from the register. The service decides ASLI or SALINAN and says so in the file name, so the
  * message is read from there rather than guessed here.
  */
 export function usePrint() {
-  const [busy, setBusy] = useState<string | null>(null)
-  const refreshAll = useRefreshAll()
-  const toast = useToast()
+  // Prints are counted in the register; the count (and ASLI/SALINAN) must show at once.
+  const { busy, download } = useDownload<`${number}:${'pdf' | 'xlsx'}`>(useRefreshAll())
 
-  async function print(doc: Pick<Dokumen, 'id' | 'nomor' | 'type'>, format: 'pdf' | 'xlsx') {
-    const key = `${doc.id}:${format}`
-    setBusy(key)
-    try {
-      const file = await invoke('dokumen.cetak', { id: doc.id, format })
-      saveDownload(file)
-      const salinan = /SALINAN/.test(file.fileName)
-      toast.showSuccess(
-        `${file.fileName} diunduh${salinan ? ' sebagai SALINAN: dokumen ini sudah pernah dicetak.' : ' sebagai cetakan ASLI.'}`,
+  const print = (doc: Pick<Dokumen, 'id' | 'nomor' | 'type'>, format: 'pdf' | 'xlsx') =>
+    download(
+      `${doc.id}:${format}`,
+      () => invoke('dokumen.cetak', { id: doc.id, format }),
+      (fileName) => [
+        `${fileName} diunduh${/SALINAN/.test(fileName) ? ' sebagai SALINAN: dokumen ini sudah pernah dicetak.' : ' sebagai cetakan ASLI.'}`,
         `${DOC_SHORT_LABEL[doc.type]}${doc.nomor ? ' ' + doc.nomor : ''}`,
-      )
-    } catch (err) {
-      toast.showError(err, `${DOC_SHORT_LABEL[doc.type]} tidak dapat dicetak`)
-    } finally {
-      // Prints are counted in the register; the count (and ASLI/SALINAN) must show at once.
-      refreshAll()
-      setBusy(null)
-    }
-  }
+      ],
+      `${DOC_SHORT_LABEL[doc.type]} tidak dapat dicetak`,
+    )
 
   return { print, busy, isBusy: (id: number, format: 'pdf' | 'xlsx') => busy === `${id}:${format}` }
 }

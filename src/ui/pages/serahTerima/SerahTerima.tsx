@@ -12,6 +12,7 @@ import { serahTerimaHref, type Handover, type KitProgress, PpkCell, ConfirmedBad
 import { BaRegister } from '../dokumen/DokumenShared'
 import './serahTerima.css'
 import { Loaded } from '../../components/Loaded'
+import { TableHead } from '../../components/TableHead'
 
 /** '#/serah-terima' overview, '#/serah-terima/<kecamatanId>' one PPK's handover. */
 export function SerahTerimaPage({ params }: { params: string[] }) {
@@ -65,20 +66,14 @@ function Overview() {
                     <col key={s} className="serah-terima-c-status-n" />
                   ))}
                 </colgroup>
-                <thead>
-                  <tr>
-                    <th scope="col">Kecamatan (PPK)</th>
-                    <th scope="col" className="num">
-                      TPS
-                    </th>
-                    <th scope="col">Kemajuan</th>
-                    {KIT_STATUSES.map((s) => (
-                      <th key={s} scope="col" className="num" title={KIT_STATUS_LABEL[s]}>
-                        {KIT_STATUS_SHORT[s]}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    'Kecamatan (PPK)',
+                    { label: 'TPS', num: true },
+                    'Kemajuan',
+                    ...KIT_STATUSES.map((s) => ({ label: KIT_STATUS_SHORT[s], num: true, title: KIT_STATUS_LABEL[s] })),
+                  ]}
+                />
                 <tbody>
                   {rows.map((r) => (
                     <ProgressRow key={r.id} r={r} handovers={byKec.get(r.id) ?? []} />
