@@ -1,4 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react'
+import { KIT_STATUSES, type KitStatus } from '../../../core/kit'
 import type { Dokumen, SerahTerimaPratinjau, VariantInfo } from '../../../api/contract'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
@@ -11,7 +12,7 @@ import { KitStatusBar, KitStatusLegend, StatusText } from '../../components/Stat
 import { fmt, fmtTanggal, formatTpsNumber, shortItemName, todayIso } from '../../format'
 import { href } from '../../router'
 import { HandoverPrintButton, HandoverTable, HeldByPpk } from './SerahTerimaHandover'
-import { type Kit, SELECTABLE, serahTerimaHref } from './SerahTerimaShared'
+import { type Kit, type KitChoice, SELECTABLE, serahTerimaHref } from './SerahTerimaShared'
 import { DesaRows, useTpsHandover } from './SerahTerimaKit'
 import { type Refusal, RefusalList, ScanProgress } from './SerahTerimaScan'
 import { TableHead } from '../../components/TableHead'
@@ -69,8 +70,13 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
   const kitOf = new Map(kits.map((k) => [k.tpsId, k]))
   const kotakCount = (tpsId: number) =>
     Math.max(0, (needOf.get(tpsId)?.qty.KOTAK ?? 0) - (kitOf.has(tpsId) ? missingKotak(kitOf.get(tpsId)!) : 0))
-  const counts = { tps: kits.length, belum: 0, sebagian: 0, periksa: 0, lengkap: 0, diserahkan: 0, diterima: 0 }
-  for (const k of kits) counts[k.status]++
+  const counts = {
+    tps: kits.length,
+    ...(Object.fromEntries(KIT_STATUSES.map((st) => [st, kits.filter((k) => k.status === st).length])) as Record<
+      KitStatus,
+      number
+    >),
+  }
 
   const setSelected = (next: Set<number>) => {
     setPicked(next)
@@ -128,6 +134,7 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
     else desaGroups.push({ desaId: k.desaId, desa: k.desa, kits: [k] })
   }
   const selectedKits = kits.filter((k) => selected.has(k.tpsId))
+  const choice: KitChoice = { selected, exceptionOn, reasons, scanned, kotakCount }
   // Refusal details name a TPS by its place in the list sent (row 1 = first TPS chosen).
   const rowErrors = new Map<number, string>()
   for (const d of submitError?.details ?? []) {
@@ -189,17 +196,13 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
                     key={g.desaId}
                     desa={g.desa}
                     kits={g.kits}
-                    selected={selected}
+                    choice={choice}
                     onToggle={toggle}
-                    exceptionOn={exceptionOn}
                     onException={setException}
-                    reasons={reasons}
                     onReason={(tpsId, text) => {
                       setSubmitError(undefined)
                       setReasons((r) => ({ ...r, [tpsId]: text }))
                     }}
-                    scanned={scanned}
-                    kotakCount={kotakCount}
                     handovers={data.handovers}
                     handedBy={handedBy}
                     rowErrors={rowErrors}
@@ -232,11 +235,8 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
         kecamatanId={kecamatanId}
         kecamatan={data.kecamatan}
         selectedKits={selectedKits}
-        exceptionOn={exceptionOn}
-        reasons={reasons}
+        choice={choice}
         variants={byVariant}
-        scanned={scanned}
-        kotakCount={kotakCount}
         error={submitError}
         onError={setSubmitError}
         done={done}
@@ -264,11 +264,8 @@ function HandoverForm({
   kecamatanId,
   kecamatan,
   selectedKits,
-  exceptionOn,
-  reasons,
+  choice: { exceptionOn, reasons, scanned, kotakCount },
   variants,
-  scanned,
-  kotakCount,
   error,
   onError,
   done,
@@ -277,11 +274,8 @@ function HandoverForm({
   kecamatanId: number
   kecamatan: string
   selectedKits: Kit[]
-  exceptionOn: Set<number>
-  reasons: Record<number, string>
+  choice: KitChoice
   variants: Map<number, VariantInfo>
-  scanned: Map<number, Set<number>>
-  kotakCount(tpsId: number): number
   error: ApiError | undefined
   onError(e: ApiError | undefined): void
   done: { tps: number; document: Dokumen } | null
