@@ -236,15 +236,16 @@ const inSentence = (label: string) => (label.startsWith('BA ') ? label : label.c
  * new event's day.
  */
 function useEventChoice<T extends { id: number }>(
-  items: T[] | undefined,
+  query: Query<T[]>,
   fallback: (items: T[]) => T | undefined,
   dayOf: (item: T) => string,
 ) {
   const [chosen, setChosen] = useState<number | null>(null)
   const [tanggalOwn, setTanggal] = useState<string | null>(null)
-  const all = items ?? []
+  const all = query.data ?? []
   const current = all.find((x) => x.id === chosen) ?? fallback(all)
   return {
+    query,
     current,
     tanggal: { value: tanggalOwn ?? (current ? dayOf(current) : ''), onChange: setTanggal },
     choose(id: number) {
@@ -261,24 +262,20 @@ function useEventChoice<T extends { id: number }>(
  * error, a note when there is none yet, or the choice with its field error and what the card says under it.
  */
 function EventChoice<T extends { id: number }>({
-  query,
+  choice: { query, current, choose },
   failedTitle,
   empty,
   label,
-  current,
   optionLabel,
   error,
-  onChoose,
   children,
 }: {
-  query: Query<T[]>
+  choice: ReturnType<typeof useEventChoice<T>>
   failedTitle: string
   empty: ReactNode
   label: string
-  current: T | undefined
   optionLabel(item: T): string
   error: string | undefined
-  onChoose(id: number): void
   children: ReactNode
 }) {
   const selectId = useId()
@@ -294,7 +291,7 @@ function EventChoice<T extends { id: number }>({
             <select
               id={selectId}
               value={current?.id ?? ''}
-              onChange={(e) => onChoose(Number(e.target.value))}
+              onChange={(e) => choose(Number(e.target.value))}
               aria-invalid={Boolean(error)}
             >
               {query.data.map((item) => (
@@ -319,11 +316,12 @@ function EventChoice<T extends { id: number }>({
 function PenerimaanCard({ setting }: { setting: Jenis | undefined }) {
   const list = useApi('penerimaan.daftar', {})
   // Default: the newest delivery that has no BA yet; its date is the day the goods were received and checked.
-  const { current, tanggal, choose, hold } = useEventChoice(
-    list.data,
+  const choice = useEventChoice(
+    list,
     (all) => all.find((d) => d.baDocumentId === null) ?? all[0],
     (d) => d.receivedAt.slice(0, 10),
   )
+  const { current, tanggal, hold } = choice
   const { print, isBusy } = usePrint()
 
   return (
@@ -362,7 +360,7 @@ function PenerimaanCard({ setting }: { setting: Jenis | undefined }) {
     >
       {(errors) => (
         <EventChoice
-          query={list}
+          choice={choice}
           failedTitle="Daftar penerimaan tidak dapat dimuat"
           empty={
             <>
@@ -370,10 +368,8 @@ function PenerimaanCard({ setting }: { setting: Jenis | undefined }) {
             </>
           }
           label="Kiriman dari penyedia"
-          current={current}
           optionLabel={deliveryOption}
           error={errors.deliveryId}
-          onChoose={choose}
         >
           {current && <DeliverySummary d={current} />}
         </EventChoice>
@@ -404,56 +400,52 @@ function DeliverySummary({ d }: { d: Penerimaan }) {
   )
 }
 
-function RangeFields({
-  from,
-  to,
-  setFrom,
-  setTo,
-  errors,
-}: {
-  from: string
-  to: string
-  setFrom(v: string): void
-  setTo(v: string): void
-  errors: Record<string, string>
-}) {
+/** The days a paper covers (its shifts), today to today at first, and how the question before issuing says them. */
+function useDateRange() {
+  const [range, setRange] = useState(() => ({ from: todayIso(), to: todayIso() }))
+  return {
+    ...range,
+    set: (end: 'from' | 'to', day: string) => setRange((r) => ({ ...r, [end]: day })),
+    words: `${fmtTanggal(range.from, 'short')} sampai ${fmtTanggal(range.to, 'short')}`,
+  }
+}
+
+function RangeFields({ range, errors }: { range: ReturnType<typeof useDateRange>; errors: Record<string, string> }) {
+  const ends = [
+    ['from', 'Dari tanggal'],
+    ['to', 'Sampai tanggal'],
+  ] as const
   return (
     <div className="dokumen-range">
-      <DateField
-        className="dokumen-date"
-        label="Dari tanggal"
-        value={from}
-        onChange={setFrom}
-        error={errors.from}
-        hint=""
-      />
-      <DateField
-        className="dokumen-date"
-        label="Sampai tanggal"
-        value={to}
-        onChange={setTo}
-        error={errors.to}
-        hint=""
-      />
+      {ends.map(([end, label]) => (
+        <DateField
+          key={end}
+          className="dokumen-date"
+          label={label}
+          value={range[end]}
+          onChange={(day) => range.set(end, day)}
+          error={errors[end]}
+          hint=""
+        />
+      ))}
     </div>
   )
 }
 
 function SortirCard({ setting }: { setting: Jenis | undefined }) {
-  const [from, setFrom] = useState(todayIso)
-  const [to, setTo] = useState(todayIso)
+  const range = useDateRange()
   const [tanggal, setTanggal] = useState(todayIso)
   return (
     <IssueCard
       type="BA_SORTIR"
       setting={setting}
-      input={{ type: 'BA_SORTIR', from, to }}
+      input={{ type: 'BA_SORTIR', from: range.from, to: range.to }}
       tanggal={{ value: tanggal, onChange: setTanggal }}
-      summary={[['Shift sortir-lipat', `${fmtTanggal(from, 'short')} sampai ${fmtTanggal(to, 'short')}`]]}
+      summary={[['Shift sortir-lipat', range.words]]}
     >
       {(errors) => (
         <>
-          <RangeFields from={from} to={to} setFrom={setFrom} setTo={setTo} errors={errors} />
+          <RangeFields range={range} errors={errors} />
           <p className="field-hint dokumen-hint">Semua shift sortir-lipat pada rentang ini harus sudah ditutup.</p>
         </>
       )}
@@ -484,11 +476,12 @@ function RusakCard({ setting }: { setting: Jenis | undefined }) {
 function ReturCard({ setting }: { setting: Jenis | undefined }) {
   const list = useApi('penerimaan.daftarRetur', {})
   // The nota's date is the day the sheets were handed back, which is what it attests.
-  const { current, tanggal, choose } = useEventChoice(
-    list.data,
+  const choice = useEventChoice(
+    list,
     (all) => all[0],
     (r) => tanggalDari(r.at),
   )
+  const { current, tanggal } = choice
   return (
     <IssueCard
       type="NOTA_RETUR"
@@ -499,7 +492,7 @@ function ReturCard({ setting }: { setting: Jenis | undefined }) {
     >
       {(errors) => (
         <EventChoice
-          query={list}
+          choice={choice}
           failedTitle="Daftar pengembalian tidak dapat dimuat"
           empty={
             <>
@@ -508,10 +501,8 @@ function ReturCard({ setting }: { setting: Jenis | undefined }) {
             </>
           }
           label="Pengembalian kepada penyedia"
-          current={current}
           optionLabel={returOption}
           error={errors.returId}
-          onChoose={choose}
         >
           {current && <p className="field-hint">{current.lines.map((l) => `${l.label}: ${fmt(l.qty)}`).join('; ')}</p>}
         </EventChoice>
@@ -524,18 +515,17 @@ const returOption = (r: Retur) =>
   `${fmtWaktu(r.at)} · ${r.penyedia} · ${fmt(r.lines.reduce((s, l) => s + l.qty, 0))} lembar`
 
 function UpahCard({ setting }: { setting: Jenis | undefined }) {
-  const [from, setFrom] = useState(todayIso)
-  const [to, setTo] = useState(todayIso)
+  const range = useDateRange()
   return (
     <IssueCard
       type="REKAP_UPAH"
       setting={setting}
-      input={{ type: 'REKAP_UPAH', from, to }}
-      summary={[['Shift', `${fmtTanggal(from, 'short')} sampai ${fmtTanggal(to, 'short')}`]]}
+      input={{ type: 'REKAP_UPAH', from: range.from, to: range.to }}
+      summary={[['Shift', range.words]]}
     >
       {(errors) => (
         <>
-          <RangeFields from={from} to={to} setFrom={setFrom} setTo={setTo} errors={errors} />
+          <RangeFields range={range} errors={errors} />
           <p className="field-hint dokumen-hint">
             Upah per lembar/unit dan potongan pajak diatur di <a href={href('pengaturan', 'upah')}>Pengaturan</a>. Semua
             shift pada rentang ini harus sudah ditutup. Tersedia sebagai PDF dan XLSX.
