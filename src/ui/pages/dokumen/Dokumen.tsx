@@ -13,6 +13,7 @@ import { chainLabel, docCode, isDocType, readableSubject, useDownload, usePrint 
 import './dokumen.css'
 import { RunButton } from '../../components/RunButton'
 import { DateInput } from '../../components/DateField'
+import { Options } from '../../components/Options'
 
 /** '#/dokumen' issues documents and lists the register; '#/dokumen/BA_SORTIR' opens the register filtered to one type. */
 export function DokumenPage({ election, params }: { election: Pemilihan; params: string[] }) {
@@ -128,11 +129,7 @@ function RegisterSection({ initialType }: { initialType: DocType | undefined }) 
         </label>
         <select id={filterId} value={type} onChange={(e) => setType(e.target.value as DocType | '')}>
           <option value="">Semua jenis</option>
-          {DOC_TYPE_CODES.map((t) => (
-            <option key={t} value={t}>
-              {DOC_SHORT_LABEL[t]}
-            </option>
-          ))}
+          <Options of={DOC_TYPE_CODES} value={(t) => t} label={(t) => DOC_SHORT_LABEL[t]} />
         </select>
         {list.data && (
           <span className="toolbar-count" aria-live="polite">

@@ -10,6 +10,7 @@ import { fmt, fmtTanggal, fmtWaktu, fmtWaktuLokal, tanggalDari, todayIso } from 
 import { href } from '../../router'
 import { docCode, readableSubject, usePrint } from './DokumenShared'
 import { DateField } from '../../components/DateField'
+import { Options } from '../../components/Options'
 
 type Jenis = MethodOutput<'dokumen.daftarJenis'>[number]
 type Retur = MethodOutput<'penerimaan.daftarRetur'>[number]
@@ -294,11 +295,7 @@ function EventChoice<T extends { id: number }>({
               onChange={(e) => choose(Number(e.target.value))}
               aria-invalid={Boolean(error)}
             >
-              {query.data.map((item) => (
-                <option key={item.id} value={item.id}>
-                  {optionLabel(item)}
-                </option>
-              ))}
+              <Options of={query.data} value={(item) => item.id} label={optionLabel} />
             </select>
             {error && <p className="field-error">{error}</p>}
             {children}

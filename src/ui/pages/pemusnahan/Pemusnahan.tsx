@@ -17,6 +17,7 @@ import { Loaded } from '../../components/Loaded'
 import { TableHead } from '../../components/TableHead'
 import { useWrite } from '../../components/useWrite'
 import { DateField } from '../../components/DateField'
+import { Options } from '../../components/Options'
 
 /** One input per source a sheet can be destroyed from: each damage reason, and the surplus of good sheets. */
 interface Source {
@@ -313,11 +314,7 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
                 <Field label="Cara pemusnahan" error={metode === 'lainnya' ? undefined : errors.metode}>
                   {(id, d) => (
                     <select id={id} aria-describedby={d} value={metode} onChange={(e) => setMetode(e.target.value)}>
-                      {METODE.map((m) => (
-                        <option key={m.value} value={m.value}>
-                          {m.label}
-                        </option>
-                      ))}
+                      <Options of={METODE} value={(m) => m.value} label={(m) => m.label} />
                     </select>
                   )}
                 </Field>

@@ -12,6 +12,7 @@ import { BaRegister, PrintBaButton } from '../dokumen/DokumenShared'
 import { VariantLabel } from '../penerimaan/PenerimaanShared'
 import { TableHead } from '../../components/TableHead'
 import { useDialogSave } from '../../components/useWrite'
+import { Options } from '../../components/Options'
 
 /** The BA of one handover, printed from the register (the first print is the original, later ones SALINAN). */
 export function HandoverPrintButton({
@@ -318,11 +319,7 @@ function ReturnDialog({
                       onChange={(e) => update(l.key, { variantId: Number(e.target.value), reason: '' })}
                       data-autofocus={i === 0 ? '' : undefined}
                     >
-                      {held.map((h) => (
-                        <option key={h.variantId} value={h.variantId}>
-                          {h.label}
-                        </option>
-                      ))}
+                      <Options of={held} value={(h) => h.variantId} label={(h) => h.label} />
                     </select>
                   </td>
                   <td className="num">{fmt(heldOf.get(l.variantId)?.qty ?? 0)}</td>
@@ -357,11 +354,7 @@ function ReturnDialog({
                           onChange={(e) => update(l.key, { reason: e.target.value })}
                         >
                           <option value="">— pilih alasan —</option>
-                          {reasonsFor(l.variantId).map((r) => (
-                            <option key={r.code} value={r.code}>
-                              {r.short}
-                            </option>
-                          ))}
+                          <Options of={reasonsFor(l.variantId)} value={(r) => r.code} label={(r) => r.short} />
                         </select>
                         {reasonErr && <span className="field-error block">{reasonErr}</span>}
                       </>
