@@ -37,7 +37,6 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
   const [scanned, setScanned] = useState<Map<number, Set<number>>>(new Map())
   const [refusals, setRefusals] = useState<Refusal[]>([])
   const [submitError, setSubmitError] = useState<ApiError | undefined>()
-  const [done, setDone] = useState<{ tps: number; document: Dokumen } | null>(null)
   const handedBy = useTpsHandover(q.data?.handovers ?? [])
 
   const back = (
@@ -134,7 +133,7 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
     else desaGroups.push({ desaId: k.desaId, desa: k.desa, kits: [k] })
   }
   const selectedKits = kits.filter((k) => selected.has(k.tpsId))
-  const choice: KitChoice = { selected, exceptionOn, reasons, scanned, kotakCount }
+  const choice: KitChoice = { selected, kits: selectedKits, exceptionOn, reasons, scanned, kotakCount }
   // Refusal details name a TPS by its place in the list sent (row 1 = first TPS chosen).
   const rowErrors = new Map<number, string>()
   for (const d of submitError?.details ?? []) {
@@ -234,14 +233,11 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
       <HandoverForm
         kecamatanId={kecamatanId}
         kecamatan={data.kecamatan}
-        selectedKits={selectedKits}
         choice={choice}
         variants={byVariant}
         error={submitError}
         onError={setSubmitError}
-        done={done}
-        onDone={(d) => {
-          setDone(d)
+        onDone={() => {
           setPicked(null)
           setExceptionOn(new Set())
           setReasons({})
@@ -263,25 +259,23 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
 function HandoverForm({
   kecamatanId,
   kecamatan,
-  selectedKits,
-  choice: { exceptionOn, reasons, scanned, kotakCount },
+  choice: { kits: selectedKits, exceptionOn, reasons, scanned, kotakCount },
   variants,
   error,
   onError,
-  done,
   onDone,
 }: {
   kecamatanId: number
   kecamatan: string
-  selectedKits: Kit[]
   choice: KitChoice
   variants: Map<number, VariantInfo>
   error: ApiError | undefined
   onError(e: ApiError | undefined): void
-  done: { tps: number; document: Dokumen } | null
-  onDone(d: { tps: number; document: Dokumen }): void
+  /** After the handover is recorded: the page starts a fresh selection. */
+  onDone(): void
 }) {
   const jenis = useApi('dokumen.daftarJenis', {})
+  const [done, setDone] = useState<{ tps: number; document: Dokumen } | null>(null)
   const [tanggal, setTanggal] = useState(todayIso)
   const [ppkNama, setPpkNama] = useState('')
   const [ppkJabatan, setPpkJabatan] = useState<string | null>(null)
@@ -335,7 +329,8 @@ function HandoverForm({
       )
       setKendaraan('')
       setNote('')
-      onDone({ tps: ids.length, document: r.document })
+      setDone({ tps: ids.length, document: r.document })
+      onDone()
       refreshAll()
     } catch (err) {
       onError(toApiError(err))

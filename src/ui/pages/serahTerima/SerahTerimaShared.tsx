@@ -12,8 +12,9 @@ export const SELECTABLE: ReadonlySet<KitStatus> = new Set(['lengkap', 'sebagian'
 
 /** What the coordinator has chosen and checked for one handover, read by the kit table and by the BA form. */
 export interface KitChoice {
-  /** The TPS whose kits are ticked to go. */
+  /** The TPS whose kits are ticked to go, and those kits in the table's order. */
   selected: Set<number>
+  kits: Kit[]
   /** The TPS whose kit goes with a stated exception, and the reason typed for each. */
   exceptionOn: Set<number>
   reasons: Record<number, string>
