@@ -3,11 +3,12 @@ import type { Cadangan, CadanganDipulihkan, MethodOutput } from '../../../api/co
 import { hasFolderDialog, invoke, pilihFolderCadangan } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
-import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, useToast } from '../../components/Feedback'
 import { PinField, TextField } from '../../components/Form'
 import { useJob } from '../../components/Jobs'
 import { JobRunning } from '../../components/JobRunning'
 import { PageHeader, Section } from '../../components/Page'
+import { Loaded } from '../../components/Loaded'
 import { StatusBadge } from '../../components/StatusBadge'
 import { useWrite } from '../../components/useWrite'
 import { DataTable } from '../../components/TableHead'
@@ -113,17 +114,14 @@ export function CadanganPage({ system }: { system: SystemStatus | undefined }) {
           </p>
         )}
         <OtherFolderForm current={folder} onShow={setFolder} />
-        <ErrorBanner error={list.error} onRetry={list.reload} title="Daftar cadangan tidak dapat dimuat" />
-        {list.data ? (
-          <BackupTable
-            backups={list.data}
-            highlight={made}
-            onRestore={setRestoring}
-            empty={folder ? 'Tidak ada cadangan Gudang Pemilu di folder ini.' : 'Belum ada cadangan.'}
-          />
-        ) : (
-          !list.error && <Loading label="Memeriksa cadangan…" />
-        )}
+        <Loaded
+          query={list}
+          title="Daftar cadangan tidak dapat dimuat"
+          loadingLabel="Memeriksa cadangan…"
+          empty={folder ? 'Tidak ada cadangan Gudang Pemilu di folder ini.' : 'Belum ada cadangan.'}
+        >
+          {(backups) => <BackupTable backups={backups} highlight={made} onRestore={setRestoring} />}
+        </Loaded>
       </Section>
 
       <UsbDialog
@@ -235,16 +233,13 @@ export function BackupTable({
   backups,
   highlight,
   onRestore,
-  empty,
   restoreLabel,
 }: {
   backups: Cadangan[]
   highlight: string | null
   onRestore(b: Cadangan): void
-  empty: string
   restoreLabel?: (b: Cadangan) => string
 }) {
-  if (backups.length === 0) return <p className="empty">{empty}</p>
   return (
     <DataTable
       className="cadangan-table"

@@ -14,6 +14,7 @@ import './dokumen.css'
 import { RunButton } from '../../components/RunButton'
 import { DateInput } from '../../components/DateField'
 import { Options } from '../../components/Options'
+import { Loaded } from '../../components/Loaded'
 
 /** '#/dokumen' issues documents and lists the register; '#/dokumen/BA_SORTIR' opens the register filtered to one type. */
 export function DokumenPage({ election, params }: { election: Pemilihan; params: string[] }) {
@@ -53,8 +54,9 @@ export function DokumenPage({ election, params }: { election: Pemilihan; params:
             )}
           </p>
         </Banner>
-        <ErrorBanner error={jenis.error} onRetry={jenis.reload} title="Jenis dokumen tidak dapat dimuat" />
-        {jenis.data ? <IssueCards jenis={jenis.data} /> : !jenis.error && <Loading />}
+        <Loaded query={jenis} title="Jenis dokumen tidak dapat dimuat">
+          {(all) => <IssueCards jenis={all} />}
+        </Loaded>
       </Section>
 
       <RekapHarianSection />
