@@ -4,7 +4,7 @@ import { formatTpsNumber } from '../core/tps'
 import { BELUM_DIPETAKAN } from '../core/presets'
 import { AppError, refused, type Issue } from '../core/errors'
 import { dikemasPlace } from '../core/places'
-import { kitCheck, kotakSlots, packingStatus, type KitStatus } from '../core/kit'
+import { KIT_STATUSES, kitCheck, kotakSlots, packingStatus, type KitStatus } from '../core/kit'
 import { parseKotakLabel, parseLegacyKotakQr, type KotakLabelCode } from '../core/kotakLabel'
 import type { MoveInput } from '../core/moves'
 import { formatAngka } from '../core/terbilang'
@@ -207,12 +207,8 @@ export function lihatKemajuan(ctx: ReadContext, level: 'kecamatan' | 'desa'): Ki
           nama: level === 'kecamatan' ? k.kecamatan : k.desa,
           kecamatan: k.kecamatan,
           tps: 0,
-          belum: 0,
-          sebagian: 0,
-          periksa: 0,
-          lengkap: 0,
-          diserahkan: 0,
-          diterima: 0,
+          // Every kit status counted from zero, so a status no kit has yet still reads 0.
+          ...(Object.fromEntries(KIT_STATUSES.map((st) => [st, 0])) as Record<KitStatus, number>),
         }),
       )
     g.tps++
