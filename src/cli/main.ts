@@ -98,19 +98,23 @@ Contoh:
 
 const GLOBAL_OPTIONS = ['db', 'json', 'actor', 'user', 'help', 'version'] as const
 
+/** Each command: the options it takes, how many arguments (at least, at most), and what runs it. */
 const COMMANDS = {
-  init: { options: ['jenis', 'satker', 'kode', 'tahun', 'provinsi', 'admin'], positionals: [0, 0] },
-  'admin-pertama': { options: [], positionals: [0, 0] },
-  'import-tps': { options: ['yes'], positionals: [1, 1] },
-  dapil: { options: ['dapil-baru'], positionals: [2, 2] },
-  dokumen: { options: ['out'], positionals: [2, 2] },
-  kebutuhan: { options: ['format', 'level'], positionals: [0, 0] },
-  rekap: { options: ['tanggal', 'out'], positionals: [0, 0] },
-  verify: { options: [], positionals: [0, 0] },
-  methods: { options: [], positionals: [0, 0] },
-  call: { options: [], positionals: [1, 2] },
-  help: { options: [], positionals: [0, 1] },
-} as const satisfies Record<string, { options: readonly string[]; positionals: readonly [number, number] }>
+  init: { options: ['jenis', 'satker', 'kode', 'tahun', 'provinsi', 'admin'], positionals: [0, 0], run: init },
+  'admin-pertama': { options: [], positionals: [0, 0], run: adminPertama },
+  'import-tps': { options: ['yes'], positionals: [1, 1], run: importTps },
+  dapil: { options: ['dapil-baru'], positionals: [2, 2], run: dapilImport },
+  dokumen: { options: ['out'], positionals: [2, 2], run: dokumenCetak },
+  kebutuhan: { options: ['format', 'level'], positionals: [0, 0], run: kebutuhan },
+  rekap: { options: ['tanggal', 'out'], positionals: [0, 0], run: rekap },
+  verify: { options: [], positionals: [0, 0], run: verify },
+  methods: { options: [], positionals: [0, 0], run: methods },
+  call: { options: [], positionals: [1, 2], run: call },
+  help: { options: [], positionals: [0, 1], run: () => print(HELP) },
+} as const satisfies Record<
+  string,
+  { options: readonly string[]; positionals: readonly [number, number]; run(ctx: Context): Promise<number> | number }
+>
 
 type Command = keyof typeof COMMANDS
 
@@ -155,7 +159,15 @@ interface Context {
   positionals: string[]
   json: boolean
   meta: CallMeta
+  /**
+   * In recovery mode no one can sign in (the users table is not trusted): the PIN of the admin named by
+   * --user goes with the recovery methods that ask for it (RECOVERY_PIN_METHODS), checked there.
+   */
+  recoveryPin?: string
 }
+
+/** The methods that, in recovery mode, take an admin's PIN in their input (api/handlers/cadangan.ts). */
+const RECOVERY_PIN_METHODS = new Set(['cadangan.pulihkan', 'cadangan.pilihFolder'])
 
 async function run(argv: string[]): Promise<number> {
   let parsed: { values: Values; positionals: string[] }
@@ -198,28 +210,7 @@ async function run(argv: string[]): Promise<number> {
   if (!actor || actor.length > 100) throw usage('Nama petugas (--actor) wajib diisi, paling banyak 100 karakter')
   const ctx: Context = { values, positionals, json: values.json === true, meta: { actor, transport: 'cli' } }
 
-  switch (command) {
-    case 'init':
-      return init(ctx)
-    case 'admin-pertama':
-      return adminPertama(ctx)
-    case 'import-tps':
-      return importTps(ctx)
-    case 'dapil':
-      return dapilImport(ctx)
-    case 'dokumen':
-      return dokumenCetak(ctx)
-    case 'kebutuhan':
-      return kebutuhan(ctx)
-    case 'rekap':
-      return rekap(ctx)
-    case 'verify':
-      return verify(ctx)
-    case 'methods':
-      return methods(ctx)
-    case 'call':
-      return call(ctx)
-  }
+  return spec.run(ctx)
 }
 
 // --- commands -------------------------------------------------------------------------------
@@ -548,7 +539,11 @@ async function call(ctx: Context): Promise<number> {
     throw new Exit(EXIT_REFUSED, error.message, error.details)
   }
   return withApp(ctx, { create: method === 'pemilihan.buat' }, async (dispatcher) => {
-    const response = await dispatcher.call(method, input, ctx.meta)
+    const withPin =
+      ctx.recoveryPin !== undefined && RECOVERY_PIN_METHODS.has(method) && !(input as { pin?: string }).pin
+        ? { ...(input as object), pin: ctx.recoveryPin }
+        : input
+    const response = await dispatcher.call(method, withPin, ctx.meta)
     const result = unwrap(ctx, response)
     return ctx.json ? printJson(response) : print(JSON.stringify(result, null, 2) + '\n')
   })
@@ -580,7 +575,10 @@ async function withApp(
     saksiDir: join(defaultDataDir(), 'saksi'),
   })
   try {
-    if (ctx.values.user !== undefined && opts.signIn !== false) await signIn(ctx, app.dispatcher, ctx.values.user)
+    if (ctx.values.user !== undefined && opts.signIn !== false) {
+      if (app.state.mode === 'pemulihan') await recoveryUser(ctx, ctx.values.user)
+      else await signIn(ctx, app.dispatcher, ctx.values.user)
+    }
     return await body(app.dispatcher, app.dbPath)
   } finally {
     if (ctx.meta.session) await app.dispatcher.call('sesi.keluar', {}, ctx.meta)
@@ -612,6 +610,15 @@ async function signIn(ctx: Context, dispatcher: Dispatcher, name: string): Promi
     await dispatcher.call('sesi.masuk', { userId: user.id, ...(pin === undefined ? {} : { pin }) }, ctx.meta),
   ) as { sessionId: string | null }
   ctx.meta = { ...ctx.meta, actor: user.nama, ...(sesi.sessionId ? { session: sesi.sessionId } : {}) }
+}
+
+/**
+ * `--user NAMA` on a file in recovery mode: there is no session to open, so the admin's name becomes the
+ * actor and the PIN is read now, to go with the restore (or the folder) that checks it.
+ */
+async function recoveryUser(ctx: Context, name: string): Promise<void> {
+  ctx.recoveryPin = await readPin(`PIN ${name.trim()}: `, name.trim())
+  ctx.meta = { ...ctx.meta, actor: name.trim() }
 }
 
 /** A PIN: from GUDANG_PIN for scripts, else typed on the terminal without being shown; refused otherwise. */
