@@ -7,7 +7,7 @@ import { useApi } from './data'
 import { Dialog, DialogActions } from './Dialog'
 import { ErrorBanner, Loading } from './Feedback'
 import { FormFields, notPlacedIn, useFormState, type Fields } from './FormFields'
-import { DataTable } from './TableHead'
+import { DataTable, numCol, hiddenCol } from './TableHead'
 import './history.css'
 import { useWrite } from './useWrite'
 
@@ -87,14 +87,14 @@ function HistoryList({ filter }: { filter: HistoryFilter }) {
         className="table-compact"
         testId="history-table"
         columns={[
-          { label: 'Baris', num: true },
+          numCol('Baris'),
           'Waktu',
           'Barang',
           'Dari → ke',
-          { label: 'Jumlah', num: true },
+          numCol('Jumlah'),
           'Petugas',
           'Keterangan',
-          { label: 'Tindakan', hidden: true },
+          hiddenCol('Tindakan'),
         ]}
       >
         {q.data.rows.map((r) => (

@@ -4,6 +4,12 @@ import type { ReactNode } from 'react'
 export type Column =
   ReactNode | { label: ReactNode; num?: boolean; hidden?: boolean; className?: string; title?: string }
 
+/** A column of numbers, right-aligned with its figures. */
+export const numCol = (label: ReactNode): Column => ({ label, num: true })
+
+/** A column only screen readers name (the row's actions). */
+export const hiddenCol = (label: ReactNode): Column => ({ label, hidden: true })
+
 function isSpec(c: Column): c is Exclude<Column, ReactNode> & object {
   return typeof c === 'object' && c !== null && 'label' in c
 }

@@ -7,7 +7,7 @@ import { Banner, useToast } from '../../components/Feedback'
 import { HistoryLink } from '../../components/History'
 import { Section, Swatch } from '../../components/Page'
 import { scanBeep } from '../../components/ScanField'
-import { DataTable } from '../../components/TableHead'
+import { DataTable, numCol } from '../../components/TableHead'
 import { fmt, formatTpsNumber, readCount, shortItemName } from '../../format'
 import type { PackingShift } from './KemasShift'
 import { StatusText } from '../../components/StatusBadge'
@@ -136,10 +136,10 @@ export function PackForm({ kit, shift }: { kit: Kit; shift: PackingShift['active
           testId="kit-lines"
           columns={[
             'Barang',
-            { label: 'Kebutuhan', num: true },
-            { label: 'Dikemas', num: true },
-            { label: 'Sisa', num: true },
-            { label: 'Stok siap kemas', num: true },
+            numCol('Kebutuhan'),
+            numCol('Dikemas'),
+            numCol('Sisa'),
+            numCol('Stok siap kemas'),
             entry && { label: 'Kemas sekarang', num: true, className: 'kemas-col-entry' },
           ]}
           foot={

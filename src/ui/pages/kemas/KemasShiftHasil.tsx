@@ -4,7 +4,7 @@ import { useApi } from '../../components/data'
 import { ErrorBanner, Loading } from '../../components/Feedback'
 import { HistoryLink } from '../../components/History'
 import { Section } from '../../components/Page'
-import { DataTable } from '../../components/TableHead'
+import { DataTable, numCol } from '../../components/TableHead'
 import { fmt, shortItemName } from '../../format'
 import { href } from '../../router'
 
@@ -75,7 +75,7 @@ export function PackingShiftResult({ shift }: { shift: Shift }) {
         <DataTable
           className="table-compact"
           testId="packing-shift-result"
-          columns={['Kit TPS', 'Barang yang dikemas', { label: 'Jumlah', num: true }]}
+          columns={['Kit TPS', 'Barang yang dikemas', numCol('Jumlah')]}
           foot={
             <tfoot>
               <tr>

@@ -8,7 +8,7 @@ import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { GridToolbar, useFilteredGrid } from '../../components/filteredGrid'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
-import { TableHead, DataTable } from '../../components/TableHead'
+import { TableHead, DataTable, numCol, hiddenCol } from '../../components/TableHead'
 import { isIsoDate } from '../../../core/shifts'
 import { fmt, fmtTanggal, readCount, todayIso } from '../../format'
 import { ImportWorkersDialog, TeamDialog, WorkerDialog } from './PekerjaDialogs'
@@ -95,13 +95,7 @@ function TeamTable({ teams, onEdit }: { teams: Regu[]; onEdit(t: Regu): void }) 
     <DataTable
       className="table-compact pekerja-teams"
       testId="team-table"
-      columns={[
-        'Regu',
-        'Ketua',
-        { label: 'Anggota', num: true },
-        { label: 'Target harian', num: true },
-        { label: 'Aksi', hidden: true },
-      ]}
+      columns={['Regu', 'Ketua', numCol('Anggota'), numCol('Target harian'), hiddenCol('Aksi')]}
     >
       {teams.map((t) => (
         <tr key={t.id} className={t.active ? undefined : 'inactive'} data-testid={`team-${t.nama}`}>
@@ -159,7 +153,7 @@ function TargetSection({ teams }: { teams: Regu[] }) {
           <p className="empty">Belum ada regu aktif.</p>
         ) : (
           <table className="table table-compact pekerja-targets" data-testid="target-table">
-            <TableHead columns={['Regu', { label: 'Harian', num: true }, 'Tanggal ini']} />
+            <TableHead columns={['Regu', numCol('Harian'), 'Tanggal ini']} />
             <tbody>
               {q.data.map((r) => (
                 <TargetRow key={`${r.teamId}:${tanggal}`} row={r} tanggal={tanggal} daily={daily.get(r.teamId) ?? 0} />

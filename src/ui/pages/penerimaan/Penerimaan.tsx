@@ -10,7 +10,7 @@ import { HistoryLink } from '../../components/History'
 import { Loaded } from '../../components/Loaded'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
-import { TableHead, DataTable } from '../../components/TableHead'
+import { TableHead, DataTable, numCol } from '../../components/TableHead'
 import { fmt, fmtWaktu, fmtWaktuLokal, readCount } from '../../format'
 import { href, navigate } from '../../router'
 import { PenerimaanDetail } from './PenerimaanDetail'
@@ -115,9 +115,9 @@ function DeliveryTable({ rows, variants }: { rows: Penerimaan[]; variants: Map<n
             'Diterima',
             'Surat jalan · penyedia',
             'Barang',
-            { label: 'Menurut surat jalan', num: true },
-            { label: 'Terhitung', num: true },
-            { label: 'Tertukar', num: true },
+            numCol('Menurut surat jalan'),
+            numCol('Terhitung'),
+            numCol('Tertukar'),
             'Selisih',
             'BA penerimaan',
           ]}
@@ -243,12 +243,7 @@ function TertukarSection({ deliveries, variants }: { deliveries: Penerimaan[]; v
             <DataTable
               className="table-compact penerimaan-tertukar"
               testId="tertukar-table"
-              columns={[
-                'Barang',
-                'Milik',
-                { label: 'Disisihkan', num: true },
-                { label: 'Sudah dikembalikan', num: true },
-              ]}
+              columns={['Barang', 'Milik', numCol('Disisihkan'), numCol('Sudah dikembalikan')]}
             >
               {rows.map((r) => (
                 <tr key={r.variantId} data-testid={`tertukar-${r.variantId}`}>
@@ -282,7 +277,7 @@ function TertukarSection({ deliveries, variants }: { deliveries: Penerimaan[]; v
             <DataTable
               className="table-compact"
               testId="retur-table"
-              columns={['Waktu', 'Penyedia', 'Barang', { label: 'Jumlah', num: true }, 'Keterangan', 'Petugas']}
+              columns={['Waktu', 'Penyedia', 'Barang', numCol('Jumlah'), 'Keterangan', 'Petugas']}
             >
               {data.map((r) => (
                 <tr key={r.id}>
@@ -405,9 +400,7 @@ function ReturDialog({
       />
       <FormFields fields={RETUR} form={form} errors={errors} method="penerimaan.catatRetur" grid />
       <table className="table table-compact penerimaan-retur-lines">
-        <TableHead
-          columns={['Barang', { label: 'Disisihkan', num: true }, { label: 'Dikembalikan sekarang', num: true }]}
-        />
+        <TableHead columns={['Barang', numCol('Disisihkan'), numCol('Dikembalikan sekarang')]} />
         <tbody>
           {held.map((r) => {
             const err = lineError(r.variantId)

@@ -11,7 +11,7 @@ import { FormFields, placed, useFormState, type Fields } from '../../components/
 import { HistoryLink, useHistory } from '../../components/History'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
-import { DataTable } from '../../components/TableHead'
+import { DataTable, numCol } from '../../components/TableHead'
 import { fmt, fmtWaktu, fmtWaktuLokal } from '../../format'
 import { href } from '../../router'
 import { SelisihBadge, VariantLabel } from './PenerimaanShared'
@@ -72,11 +72,11 @@ export function PenerimaanDetail({ id }: { id: number }) {
             testId="delivery-lines"
             columns={[
               'Barang',
-              { label: 'Dus × isi', num: true },
-              { label: 'Menurut surat jalan', num: true },
-              { label: 'Terhitung', num: true },
+              numCol('Dus × isi'),
+              numCol('Menurut surat jalan'),
+              numCol('Terhitung'),
               'Selisih',
-              { label: 'Tertukar', num: true },
+              numCol('Tertukar'),
               'Penyelesaian selisih',
             ]}
           >

@@ -8,7 +8,7 @@ import { FormFields, notPlacedIn, useFormState, type Fields } from '../../compon
 import { Loaded } from '../../components/Loaded'
 import { Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
-import { DataTable } from '../../components/TableHead'
+import { DataTable, numCol } from '../../components/TableHead'
 import { useDialogSave } from '../../components/useWrite'
 import { fmt, fmtTanggal, todayIso } from '../../format'
 import { VariantLabel, variantName } from './PenerimaanShared'
@@ -73,8 +73,8 @@ export function KirimanSection({
               testId="kiriman-table"
               columns={[
                 'Barang',
-                { label: 'Menurut surat jalan', num: true },
-                { label: 'Terhitung (termasuk pengganti)', num: true },
+                numCol('Menurut surat jalan'),
+                numCol('Terhitung (termasuk pengganti)'),
                 'Pengiriman',
                 '',
               ]}

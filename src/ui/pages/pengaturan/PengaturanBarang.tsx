@@ -9,7 +9,7 @@ import { useDialogSave } from '../../components/useWrite'
 import { FormFields, useFormState, type Fields } from '../../components/FormFields'
 import { Section, Swatch } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
-import { DataTable } from '../../components/TableHead'
+import { DataTable, numCol, hiddenCol } from '../../components/TableHead'
 import { fmt, RULE_LABEL } from '../../format'
 import { readNumbers } from './PengaturanShared'
 
@@ -65,10 +65,10 @@ export function ItemsSection() {
               { label: 'Barang', className: 'pengaturan-col-item' },
               'Satuan',
               'Aturan',
-              { label: 'Jumlah', num: true },
-              { label: 'PSU per dapil', num: true },
+              numCol('Jumlah'),
+              numCol('PSU per dapil'),
               'Status',
-              { label: 'Aksi', hidden: true },
+              hiddenCol('Aksi'),
             ]}
           >
             {data.map((i) => (

@@ -7,7 +7,7 @@ import { useWrite } from '../../components/useWrite'
 import { readFileBase64 } from '../../components/files'
 import { DraftActions, FilePicker } from '../../components/Form'
 import { Section, Swatch } from '../../components/Page'
-import { DataTable } from '../../components/TableHead'
+import { DataTable, numCol } from '../../components/TableHead'
 import { parseCount } from '../../../core/count'
 import { fmt } from '../../format'
 import { href } from '../../router'
@@ -142,7 +142,7 @@ function DapilMappingEditor({ ballot, kecamatan }: { ballot: DapilOfBallot; keca
       </datalist>
       <DataTable
         className="table-compact pengaturan-dapil-table"
-        columns={['Kecamatan', { label: 'TPS', num: true }, { label: 'DPT', num: true }, 'Dapil']}
+        columns={['Kecamatan', numCol('TPS'), numCol('DPT'), 'Dapil']}
       >
         {kecamatan.map((k, i) => {
           const err = errors[`mapping.${i}.dapil`] ?? errors[`mapping.${i}.kecamatanId`]
@@ -211,10 +211,7 @@ function DapilPsuEditor({ ballot, psuJenis }: { ballot: DapilOfBallot; psuJenis:
         lain dalam dapil yang sama.
       </p>
       <ErrorBanner error={error} title="Cadangan PSU belum tersimpan" />
-      <DataTable
-        className="table-compact"
-        columns={['Dapil', { label: 'Kecamatan', num: true }, { label: 'Cadangan PSU', num: true }]}
-      >
+      <DataTable className="table-compact" columns={['Dapil', numCol('Kecamatan'), numCol('Cadangan PSU')]}>
         {ballot.dapil.map((d) => (
           <tr key={d.id}>
             <th scope="row">{d.name}</th>

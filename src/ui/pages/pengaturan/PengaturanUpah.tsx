@@ -7,7 +7,7 @@ import { Banner, useToast } from '../../components/Feedback'
 import { Loaded } from '../../components/Loaded'
 import { Section, Swatch } from '../../components/Page'
 import { DraftActions } from '../../components/Form'
-import { DataTable } from '../../components/TableHead'
+import { DataTable, numCol } from '../../components/TableHead'
 import { fmt, shortItemName } from '../../format'
 import { readNumber } from './PengaturanShared'
 
@@ -183,7 +183,7 @@ function UpahForm({ election, items }: { election: Pemilihan; items: Barang[] })
         columns={[
           'Barang',
           'Pekerjaan',
-          { label: 'Upah per satuan', num: true },
+          numCol('Upah per satuan'),
           { label: <>Contoh untuk {fmt(EXAMPLE_QTY)} satuan</>, num: true },
         ]}
       >

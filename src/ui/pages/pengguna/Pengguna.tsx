@@ -10,7 +10,7 @@ import { FormFields, placed, useFormState, type Fields } from '../../components/
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { useSession, type User } from '../../components/session'
-import { DataTable } from '../../components/TableHead'
+import { DataTable, hiddenCol } from '../../components/TableHead'
 import './pengguna.css'
 
 /**
@@ -38,7 +38,7 @@ export function PenggunaPage() {
           <DataTable
             className="pengguna-table"
             testId="user-table"
-            columns={['Nama', 'Peran', 'PIN', 'Status', { label: 'Tindakan', hidden: true }]}
+            columns={['Nama', 'Peran', 'PIN', 'Status', hiddenCol('Tindakan')]}
           >
             {users.data.map((u) => (
               <tr key={u.id} className={u.active ? undefined : 'pengguna-inactive'} data-user={u.nama}>

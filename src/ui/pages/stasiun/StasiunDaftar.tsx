@@ -7,7 +7,7 @@ import { Banner, ErrorBanner } from '../../components/Feedback'
 import { FormFields, placed, useFormState, type Fields } from '../../components/FormFields'
 import { StatusBadge, type StatusState } from '../../components/StatusBadge'
 import { fmtJamDari, fmtWaktu } from '../../format'
-import { DataTable } from '../../components/TableHead'
+import { DataTable, hiddenCol } from '../../components/TableHead'
 import { useRun, useWrite } from '../../components/useWrite'
 
 type Stasiun = MethodOutput<'stasiun.daftar'>[number]
@@ -56,7 +56,7 @@ export function StasiunDaftar({
       <DataTable
         className="stasiun-table"
         testId="stasiun-table"
-        columns={['Stasiun', 'Cakupan', 'Status', 'Terakhir terlihat', { label: 'Tindakan', hidden: true }]}
+        columns={['Stasiun', 'Cakupan', 'Status', 'Terakhir terlihat', hiddenCol('Tindakan')]}
       >
         {stations.length === 0 && (
           <tr>

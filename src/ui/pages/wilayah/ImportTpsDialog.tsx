@@ -7,7 +7,7 @@ import { Banner, ErrorBanner, IssueTable, Loading, useToast } from '../../compon
 import { readFileBase64 } from '../../components/files'
 import { FilePicker } from '../../components/Form'
 import { StatusBadge } from '../../components/StatusBadge'
-import { DataTable, TableHead } from '../../components/TableHead'
+import { DataTable, TableHead, numCol } from '../../components/TableHead'
 import { fmt, formatTpsNumber } from '../../format'
 
 /** Our field names (keys of ImportPreview.columns) as a coordinator calls them. */
@@ -335,14 +335,7 @@ function PreviewView({ preview, onRename }: { preview: ImportPreview; onRename?:
           <DataTable
             wrapClassName="table-scroll table-scroll-short"
             className="table-compact"
-            columns={[
-              'Perubahan',
-              'Kecamatan',
-              'Desa/Kelurahan',
-              'TPS',
-              { label: 'DPT sebelum', num: true },
-              { label: 'DPT sesudah', num: true },
-            ]}
+            columns={['Perubahan', 'Kecamatan', 'Desa/Kelurahan', 'TPS', numCol('DPT sebelum'), numCol('DPT sesudah')]}
           >
             {c.sample.map((s, n) => (
               <tr key={n}>
@@ -391,7 +384,7 @@ function KitEffects({ kits }: { kits: ImportPreview['kits'] }) {
         columns={[
           'Akibat',
           'TPS',
-          { label: 'DPT', num: true },
+          numCol('DPT'),
           'Barang: kebutuhan sebelum → sesudah, isi kit',
           'Yang harus dilakukan',
         ]}

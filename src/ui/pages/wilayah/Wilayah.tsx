@@ -8,7 +8,7 @@ import { ErrorBanner, Loading } from '../../components/Feedback'
 import { GridToolbar, useFilteredGrid } from '../../components/filteredGrid'
 import { numberCol } from '../../components/grid'
 import { DataNote, PageHeader, Section } from '../../components/Page'
-import { DataTable } from '../../components/TableHead'
+import { DataTable, numCol } from '../../components/TableHead'
 import { fmt, formatTpsNumber } from '../../format'
 import { ImportTpsDialog } from './ImportTpsDialog'
 import './wilayah.css'
@@ -138,12 +138,7 @@ function KecamatanTable({ rows }: { rows: KecamatanRow[] }) {
       wrapClassName="table-scroll"
       className="table-compact"
       testId="kecamatan-table"
-      columns={[
-        'Kecamatan',
-        { label: 'Desa/Kel.', num: true },
-        { label: 'TPS', num: true },
-        { label: 'DPT', num: true },
-      ]}
+      columns={['Kecamatan', numCol('Desa/Kel.'), numCol('TPS'), numCol('DPT')]}
       foot={
         <tfoot>
           <tr data-testid="kecamatan-total">
