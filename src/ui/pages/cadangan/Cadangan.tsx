@@ -176,13 +176,17 @@ export function OtherFolderForm({
   onShow,
   label = 'Lihat cadangan di folder lain',
   className = 'cadangan-folder',
+  askPin = false,
 }: {
   current: string | undefined
   onShow(folder: string): void
   label?: string
   className?: string
+  /** Recovery mode: no one is signed in, so a typed folder goes with an admin's PIN. */
+  askPin?: boolean
 }) {
   const [text, setText] = useState(current ?? '')
+  const [pin, setPin] = useState('')
   const [error, setError] = useState<ApiError | undefined>()
   const [busy, setBusy] = useState(false)
   const id = useId()
@@ -190,7 +194,7 @@ export function OtherFolderForm({
     setBusy(true)
     setError(undefined)
     try {
-      const folder = await pilihFolderCadangan(typed)
+      const folder = await pilihFolderCadangan(typed, askPin ? pin : undefined)
       if (folder) onShow(folder)
     } catch (err) {
       setError(toApiError(err))
@@ -222,6 +226,15 @@ export function OtherFolderForm({
               spellCheck={false}
               autoComplete="off"
             />
+            {askPin && (
+              <PinField
+                label="PIN admin"
+                value={pin}
+                onChange={setPin}
+                error={fieldErrors(error).pin}
+                hint="PIN admin dari berkas ini; kosongkan bila tabel penggunanya tidak terbaca."
+              />
+            )}
             <button type="submit" className="btn btn-secondary" disabled={!text.trim() || busy}>
               Tampilkan
             </button>
