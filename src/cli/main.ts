@@ -98,19 +98,23 @@ Contoh:
 
 const GLOBAL_OPTIONS = ['db', 'json', 'actor', 'user', 'help', 'version'] as const
 
+/** Each command: the options it takes, how many arguments (at least, at most), and what runs it. */
 const COMMANDS = {
-  init: { options: ['jenis', 'satker', 'kode', 'tahun', 'provinsi', 'admin'], positionals: [0, 0] },
-  'admin-pertama': { options: [], positionals: [0, 0] },
-  'import-tps': { options: ['yes'], positionals: [1, 1] },
-  dapil: { options: ['dapil-baru'], positionals: [2, 2] },
-  dokumen: { options: ['out'], positionals: [2, 2] },
-  kebutuhan: { options: ['format', 'level'], positionals: [0, 0] },
-  rekap: { options: ['tanggal', 'out'], positionals: [0, 0] },
-  verify: { options: [], positionals: [0, 0] },
-  methods: { options: [], positionals: [0, 0] },
-  call: { options: [], positionals: [1, 2] },
-  help: { options: [], positionals: [0, 1] },
-} as const satisfies Record<string, { options: readonly string[]; positionals: readonly [number, number] }>
+  init: { options: ['jenis', 'satker', 'kode', 'tahun', 'provinsi', 'admin'], positionals: [0, 0], run: init },
+  'admin-pertama': { options: [], positionals: [0, 0], run: adminPertama },
+  'import-tps': { options: ['yes'], positionals: [1, 1], run: importTps },
+  dapil: { options: ['dapil-baru'], positionals: [2, 2], run: dapilImport },
+  dokumen: { options: ['out'], positionals: [2, 2], run: dokumenCetak },
+  kebutuhan: { options: ['format', 'level'], positionals: [0, 0], run: kebutuhan },
+  rekap: { options: ['tanggal', 'out'], positionals: [0, 0], run: rekap },
+  verify: { options: [], positionals: [0, 0], run: verify },
+  methods: { options: [], positionals: [0, 0], run: methods },
+  call: { options: [], positionals: [1, 2], run: call },
+  help: { options: [], positionals: [0, 1], run: () => print(HELP) },
+} as const satisfies Record<
+  string,
+  { options: readonly string[]; positionals: readonly [number, number]; run(ctx: Context): Promise<number> | number }
+>
 
 type Command = keyof typeof COMMANDS
 
@@ -206,28 +210,7 @@ async function run(argv: string[]): Promise<number> {
   if (!actor || actor.length > 100) throw usage('Nama petugas (--actor) wajib diisi, paling banyak 100 karakter')
   const ctx: Context = { values, positionals, json: values.json === true, meta: { actor, transport: 'cli' } }
 
-  switch (command) {
-    case 'init':
-      return init(ctx)
-    case 'admin-pertama':
-      return adminPertama(ctx)
-    case 'import-tps':
-      return importTps(ctx)
-    case 'dapil':
-      return dapilImport(ctx)
-    case 'dokumen':
-      return dokumenCetak(ctx)
-    case 'kebutuhan':
-      return kebutuhan(ctx)
-    case 'rekap':
-      return rekap(ctx)
-    case 'verify':
-      return verify(ctx)
-    case 'methods':
-      return methods(ctx)
-    case 'call':
-      return call(ctx)
-  }
+  return spec.run(ctx)
 }
 
 // --- commands -------------------------------------------------------------------------------

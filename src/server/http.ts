@@ -219,11 +219,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
    * already does in the page's own (?token=…); both are checked the same way.
    */
   function handleEvents(req: IncomingMessage, res: ServerResponse, rawUrl: string): void {
-    res.setHeader('Cache-Control', 'no-store')
-    if (req.method !== 'GET') {
-      res.setHeader('Allow', 'GET')
-      return drainAndSend(req, res, 405, null, 'Metode HTTP tidak diizinkan; gunakan GET')
-    }
+    if (!onlyGet(req, res, 'Metode HTTP tidak diizinkan; gunakan GET')) return
     const query = new URLSearchParams(rawUrl.split('?', 2)[1] ?? '').get('token')
     if (!authorized(req.headers.authorization) && !(query && authorized(`Bearer ${query}`)))
       return sendText(res, 401, 'Token akses tidak ada atau salah')
@@ -448,6 +444,18 @@ export async function sendJobFile(
 }
 
 /** Early refusals: answer without reading the body, and never buffer it. */
+/**
+ * The first answer of a live feed: never cached, and only to GET (405 naming GET otherwise, the request's
+ * body drained). False when the request was answered here with `refusal`.
+ */
+export function onlyGet(req: IncomingMessage, res: ServerResponse, refusal: string): boolean {
+  res.setHeader('Cache-Control', 'no-store')
+  if (req.method === 'GET') return true
+  res.setHeader('Allow', 'GET')
+  drainAndSend(req, res, 405, null, refusal)
+  return false
+}
+
 export function drainAndSend(
   req: IncomingMessage,
   res: ServerResponse,

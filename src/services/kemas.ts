@@ -4,7 +4,7 @@ import { formatTpsNumber } from '../core/tps'
 import { BELUM_DIPETAKAN } from '../core/presets'
 import { AppError, refused, type Issue } from '../core/errors'
 import { dikemasPlace } from '../core/places'
-import { kitCheck, kotakSlots, packingStatus, type KitStatus } from '../core/kit'
+import { KIT_STATUSES, kitCheck, kotakSlots, packingStatus, type KitStatus } from '../core/kit'
 import { parseKotakLabel, parseLegacyKotakQr, type KotakLabelCode } from '../core/kotakLabel'
 import type { MoveInput } from '../core/moves'
 import { formatAngka } from '../core/terbilang'
@@ -19,6 +19,7 @@ import { requireElection } from './pemilihan'
 import { tpsKits, unmappedVariants } from './kebutuhan'
 import { recordMoves } from './ledger'
 import { reading } from './reading'
+import { untilChanged } from './untilChanged'
 import { requireOpenShift } from './shift'
 import { getVariant, listVariants, usablePlace, type VariantInfo } from './variants'
 
@@ -90,9 +91,12 @@ function statusOf(
 
 /** What keeps a kit "perlu diperiksa" (core/kit.ts kitCheck), or null. */
 function checkOf(lines: readonly NeedLine[], packed: ReadonlyMap<number, number>, flagged?: ReadonlySet<number>) {
-  const needed = new Set(lines.map((l) => l.variantId))
   let foreign = 0
-  for (const [v, qty] of packed) if (!needed.has(v) && qty > 0) foreign += qty
+  // Most kits hold nothing yet: no set of what they need to build for them.
+  if (packed.size > 0) {
+    const needed = new Set(lines.map((l) => l.variantId))
+    for (const [v, qty] of packed) if (!needed.has(v) && qty > 0) foreign += qty
+  }
   return kitCheck(
     lines.map((l) => ({ variantId: l.variantId, need: l.qty, packed: packed.get(l.variantId) ?? 0 })),
     flagged,
@@ -104,8 +108,16 @@ function checkOf(lines: readonly NeedLine[], packed: ReadonlyMap<number, number>
  * Every TPS with its kit status, in the order kits are stacked (kecamatan, desa, TPS number). `need` adds
  * units of every kind together (lembar, buah, botol, set): a rough size, not a count of anything; a
  * progress bar shows linesDone of linesTotal. `baNomor` is the BA serah terima the kit went out with.
+ *
+ * Kept until the file changes (services/untilChanged.ts): the Beranda, Pengemasan and Serah Terima all
+ * start from every kit, and a kit's status depends only on written rows (needs, packed balances,
+ * handovers and their confirmations, BA numbers, checks flagged).
  */
-export function allKits(ctx: ReadContext): Kit[] {
+export function allKits(ctx: ReadContext): readonly Kit[] {
+  return untilChanged(ctx, 'kemas.allKits', () => computeKits(ctx))
+}
+
+function computeKits(ctx: ReadContext): Kit[] {
   const kits = tpsKits(reading(ctx))
   const packed = kitContents(ctx)
   const handed = handedOver(ctx)
@@ -195,12 +207,8 @@ export function lihatKemajuan(ctx: ReadContext, level: 'kecamatan' | 'desa'): Ki
           nama: level === 'kecamatan' ? k.kecamatan : k.desa,
           kecamatan: k.kecamatan,
           tps: 0,
-          belum: 0,
-          sebagian: 0,
-          periksa: 0,
-          lengkap: 0,
-          diserahkan: 0,
-          diterima: 0,
+          // Every kit status counted from zero, so a status no kit has yet still reads 0.
+          ...(Object.fromEntries(KIT_STATUSES.map((st) => [st, 0])) as Record<KitStatus, number>),
         }),
       )
     g.tps++

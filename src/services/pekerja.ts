@@ -16,19 +16,13 @@ import { readUpload, type Upload } from './tableFile'
  * the tax withheld from (services/dokumenData.ts#upahData).
  */
 export function daftar(ctx: ReadContext): Pekerja[] {
-  return db.daftarPekerja(ctx.db).map((r) => ({
-    id: r.id,
-    nama: r.nama,
-    nikMasked: maskNik(r.nik),
-    hasNik: r.nik !== null,
-    telepon: r.telepon,
-    npwp: r.npwp,
-    bank: r.bank,
-    noRekening: r.noRekening,
-    teamId: r.teamId,
-    team: r.team,
-    isLeader: r.isLeader === 1,
-    active: r.active === 1,
+  // The row's columns are the contract's names already; only the NIK (masked) and SQLite's 0/1 change.
+  return db.daftarPekerja(ctx.db).map(({ nik, isLeader, active, ...same }) => ({
+    ...same,
+    nikMasked: maskNik(nik),
+    hasNik: nik !== null,
+    isLeader: isLeader === 1,
+    active: active === 1,
   }))
 }
 

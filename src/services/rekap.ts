@@ -85,10 +85,12 @@ function cumulative(ctx: ReadContext, tanggal: string): Map<number, Cumulative> 
 function tables(ctx: ReadContext, tanggal: string, only: 'silog' | 'all'): { silog: Table; all: Table[] } {
   const e = requireElection(ctx)
   const hari = hariTanggal(tanggal)
-  const heading = (title: string) => [
+  /** A sheet's lines above its table: title and day, the election, the ledger's cut-off, and its own note. */
+  const heading = (title: string, note?: string) => [
     `${title} — ${hari}`,
     `${e.jenis === 'pemilu' ? 'Pemilu' : 'Pilkada'} ${e.tahun} · KPU ${e.satker}`,
     `Dihitung dari buku besar sampai akhir ${hari}`,
+    ...(note ? [note] : []),
   ]
   const text = (label: string) => ({ label, numeric: false })
   const num = (label: string) => ({ label, numeric: true })
@@ -247,10 +249,10 @@ function tables(ctx: ReadContext, tanggal: string, only: 'silog' | 'all'): { sil
   const byId = new Map(variants.map((v) => [v.variantId, v]))
   const perRegu: Table = {
     sheet: 'Per Regu',
-    heading: [
-      ...heading('Rekap per Regu'),
+    heading: heading(
+      'Rekap per Regu',
       'Satu baris per regu dan barang; target regu dibandingkan hanya bila regu mengerjakan satu barang hari itu',
-    ],
+    ),
     columns: [
       text('Regu'),
       text('Ketua'),
@@ -341,10 +343,10 @@ function tables(ctx: ReadContext, tanggal: string, only: 'silog' | 'all'): { sil
   // Every item, ballots and logistics, in its own unit: one row each and no total adding lembar to buah.
   const kemasSerah: Table = {
     sheet: 'Kemas dan Serah Terima',
-    heading: [
-      ...heading('Pengemasan per TPS dan Serah Terima ke PPK (Panitia Pemilihan Kecamatan)'),
+    heading: heading(
+      'Pengemasan per TPS dan Serah Terima ke PPK (Panitia Pemilihan Kecamatan)',
       'Satu baris per barang dalam satuannya sendiri; jumlah barang yang berbeda satuan tidak dijumlahkan',
-    ],
+    ),
     columns: [
       text('Barang'),
       text('Dapil'),

@@ -163,17 +163,11 @@ export function serahkan(ctx: ServiceContext, who: Actor, input: SerahTerimaInpu
       issues.push({ column: 'exceptions', message: `Pengecualian untuk TPS id ${e.tpsId} yang tidak ikut diserahkan` })
   }
   if (input.tpsIds.length === 0) issues.push({ column: 'tpsIds', message: 'Pilih sedikitnya satu TPS yang diserahkan' })
-  if (issues.length)
-    throw refused(
-      `Serah terima ke PPK (Panitia Pemilihan Kecamatan) ${kec.nama} ditolak; tidak ada yang dicatat`,
-      issues,
-    )
+  refuseAny(issues, `Serah terima ke PPK (Panitia Pemilihan Kecamatan) ${kec.nama}`)
 
   return writeTx(ctx, who, 'serahTerima.serahkan', () => {
     const id = queries.insertSerahTerima(ctx.db, {
-      kecamatanId: kec.id,
-      at: ctx.now().toISOString(),
-      actor: who.actor,
+      ...recordedBy(ctx, who, kec.id),
       tanggal,
       ppkNama: input.ppkNama,
       ppkJabatan: input.ppkJabatan,
@@ -312,16 +306,10 @@ export function catatPengembalian(ctx: ServiceContext, who: Actor, input: Pengem
     }
     return { variantId: v.variantId, from: dikirimPlace(kec.id), to, qty: l.qty, note: input.note }
   })
-  if (issues.length)
-    throw refused(
-      `Pengembalian dari PPK (Panitia Pemilihan Kecamatan) ${kec.nama} ditolak; tidak ada yang dicatat`,
-      issues,
-    )
+  refuseAny(issues, `Pengembalian dari PPK (Panitia Pemilihan Kecamatan) ${kec.nama}`)
   return writeTx(ctx, who, 'serahTerima.catatPengembalian', () => {
     const id = queries.insertPengembalian(ctx.db, {
-      kecamatanId: kec.id,
-      at: ctx.now().toISOString(),
-      actor: who.actor,
+      ...recordedBy(ctx, who, kec.id),
       note: input.note,
     })
     recordMoves(
@@ -340,3 +328,15 @@ export function lihatDiPpk(ctx: ReadContext, kecamatanId: number) {
     .heldAt(ctx.db, dikirimPlace(kecamatanId))
     .map((r) => ({ ...r, label: getVariant(reading(ctx), r.variantId).label }))
 }
+
+/** Every problem found, refused at once before anything is written: "<what> ditolak; tidak ada yang dicatat". */
+function refuseAny(issues: Issue[], what: string): void {
+  if (issues.length) throw refused(`${what} ditolak; tidak ada yang dicatat`, issues)
+}
+
+/** Whose PPK a handover or a return is with, when it was recorded and by whom. */
+const recordedBy = (ctx: ServiceContext, who: Actor, kecamatanId: number) => ({
+  kecamatanId,
+  at: ctx.now().toISOString(),
+  actor: who.actor,
+})

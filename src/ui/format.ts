@@ -73,14 +73,10 @@ export function aturZonaTampil(zona: string | undefined): void {
   zonaTampil = zona
 }
 
-const dindingFormat = new Map<string, Intl.DateTimeFormat>()
-
 /** The wall clock of an instant in a zone (default: the satker's, as set), as 'YYYY-MM-DDTHH:MM'. */
 function dinding(d: Date, zona = zonaTampil): string {
-  const key = zona ?? ''
-  let f = dindingFormat.get(key)
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', {
+  const f = dateFormat(
+    {
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
@@ -88,9 +84,9 @@ function dinding(d: Date, zona = zonaTampil): string {
       minute: '2-digit',
       hourCycle: 'h23',
       timeZone: zona,
-    })
-    dindingFormat.set(key, f)
-  }
+    },
+    'en-CA',
+  )
   const parts = f.formatToParts(d)
   const part = (t: string) => parts.find((p) => p.type === t)?.value ?? ''
   return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`
@@ -117,6 +113,20 @@ function wallClock(text: string): Date | null {
 }
 
 /**
+ * One Intl.DateTimeFormat per set of options, made once: toLocaleString and its kin build a new formatter
+ * on every call, which costs far more than formatting, and a Beranda of 40 working days formats a few
+ * hundred dates (chart axes, tooltips, the range picker). The options given here always name the fields
+ * shown, so the formatter writes exactly what toLocale*String with the same options wrote.
+ */
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+function dateFormat(opts: Intl.DateTimeFormatOptions, locale = 'id-ID'): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(opts)}`
+  let f = dateFormats.get(key)
+  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(locale, opts)))
+  return f
+}
+
+/**
  * A calendar date 'YYYY-MM-DD': 'long' "Selasa, 5 November 2024", 'short' "Sel, 5 Nov 2024",
  * 'date' "5 November 2024" (as papers write it), 'dayMonth' "5 Nov" (a narrow picker), 'weekday' "Sel".
  */
@@ -130,7 +140,7 @@ export function fmtTanggal(iso: string, style: 'long' | 'short' | 'date' | 'dayM
     dayMonth: { day: 'numeric', month: 'short' },
     weekday: { weekday: 'short' },
   }
-  return d.toLocaleDateString('id-ID', { ...opts[style], timeZone: 'UTC' })
+  return dateFormat({ ...opts[style], timeZone: 'UTC' }).format(d)
 }
 
 /** A clock time as the floor reads it in Indonesian: "08:00" (how it is stored and typed) -> "08.00". */
@@ -150,24 +160,24 @@ const asInstant = (at: string | Date): Date | null => {
 export function fmtWaktu(at: string | Date, opts: { panjang?: boolean; detik?: boolean; zona?: string } = {}): string {
   const d = asInstant(at)
   if (!d) return typeof at === 'string' ? at : '—'
-  return d.toLocaleString('id-ID', {
+  return dateFormat({
     dateStyle: opts.panjang ? 'long' : 'medium',
     timeStyle: opts.detik ? 'medium' : 'short',
     timeZone: opts.zona ?? zonaTampil,
-  })
+  }).format(d)
 }
 
 /** The clock of an instant: "08.30", with detik "08.30.09". */
 export function fmtJamDari(at: string | Date, opts: { detik?: boolean; zona?: string } = {}): string {
   const d = asInstant(at)
   if (!d) return typeof at === 'string' ? at : '—'
-  return d.toLocaleTimeString('id-ID', {
+  return dateFormat({
     hour: '2-digit',
     minute: '2-digit',
     ...(opts.detik ? { second: '2-digit' } : {}),
     hourCycle: 'h23',
     timeZone: opts.zona ?? zonaTampil,
-  })
+  }).format(d)
 }
 
 /** The calendar date 'YYYY-MM-DD' an instant falls on, on the satker's clock (a paper's date from its event). */
@@ -183,7 +193,7 @@ export function tanggalDari(at: string | Date, zona?: string): string {
 export function fmtWaktuLokal(text: string, opts: { hari?: boolean; detik?: boolean } = {}): string {
   const d = wallClock(text)
   if (!d) return text
-  return d.toLocaleString('id-ID', {
+  return dateFormat({
     ...(opts.hari ? { weekday: 'short' } : {}),
     day: 'numeric',
     month: 'short',
@@ -193,7 +203,7 @@ export function fmtWaktuLokal(text: string, opts: { hari?: boolean; detik?: bool
     ...(opts.detik ? { second: '2-digit' } : {}),
     hourCycle: 'h23',
     timeZone: 'UTC',
-  })
+  }).format(d)
 }
 
 export { JENIS_LABEL }

@@ -120,13 +120,27 @@ async function copyOfTemplate(name: string): Promise<TestApp> {
   return openTestApp({ who: 'Ani (operator)', dbPath, now, demo: false })
 }
 
-describe('cadangan.buat', () => {
-  let app: TestApp
+/**
+ * A describe's own copy of the template, opened at 4 November 09.00 in its beforeAll and closed after its
+ * tests; the object stands for the app from then on.
+ */
+function useTemplateCopy(): TestApp {
+  let app: TestApp | undefined
   beforeAll(async () => {
     clock = wib(2024, 10, 4, 9, 0)
     app = await copyOfTemplate('batubara')
   })
-  afterAll(() => app.close())
+  afterAll(() => app?.close())
+  return new Proxy({} as TestApp, {
+    get(_, key) {
+      const value: unknown = Reflect.get(app!, key)
+      return typeof value === 'function' ? value.bind(app) : value
+    },
+  })
+}
+
+describe('cadangan.buat', () => {
+  const app = useTemplateCopy()
 
   it('writes a checked backup holding exactly the live data, named by the clock, into cadangan/<name>/', async () => {
     const info = await app.call('sistem.lihatInfo')
@@ -577,12 +591,7 @@ describe('the backup openApp makes before migrating an older file', () => {
 })
 
 describe('folders for backups: only the app folder and those a person picked (issue 15)', () => {
-  let app: TestApp
-  beforeAll(async () => {
-    clock = wib(2024, 10, 4, 9, 0)
-    app = await copyOfTemplate('batubara')
-  })
-  afterAll(() => app.close())
+  const app = useTemplateCopy()
 
   it('a folder named in a call but never picked is refused, whatever it holds, and nothing is opened or written', async () => {
     const elsewhere = join(root, 'folder-lain')

@@ -20,6 +20,7 @@ import {
   drainAndSend,
   EVENTS_PATH,
   logInternal,
+  onlyGet,
   readBody,
   SECURITY_HEADERS,
   SESSION_HEADER,
@@ -254,11 +255,7 @@ export async function startLanHost(opts: LanHostOptions): Promise<LanHost> {
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse, secure: boolean): void {
-    res.setHeader('Cache-Control', 'no-store')
-    if (req.method !== 'GET') {
-      res.setHeader('Allow', 'GET')
-      return drainAndSend(req, res, 405, null, 'Gunakan GET')
-    }
+    if (!onlyGet(req, res, 'Gunakan GET')) return
     const station = stationOf(req, res, secure)
     if (!station) return
     const head = headOf()

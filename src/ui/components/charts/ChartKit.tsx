@@ -164,6 +164,63 @@ export function rowBarScale(layout: RowBarLayout, width: number, rows: number, t
   }
 }
 
+/** Where a row-bar chart draws one row: the row's top and the x of a value. */
+export interface RowAt {
+  top: number
+  x(v: number): number
+}
+
+/**
+ * A chart of one bar a row (damage per reason, output per team): measured, as tall as its rows, each row
+ * drawn by the chart at its place; the empty message instead when there is no row.
+ */
+export function RowBarChart<T>({
+  layout,
+  rows,
+  top,
+  aria,
+  legend,
+  empty,
+  children,
+}: {
+  layout: RowBarLayout
+  rows: T[]
+  /** The largest value a bar or a marker reaches. */
+  top: number
+  aria: string
+  legend: LegendItem[]
+  empty: ReactNode
+  children(row: T, at: RowAt): ReactNode
+}) {
+  const box = useWidth()
+  if (rows.length === 0) return <ChartEmpty>{empty}</ChartEmpty>
+  const { height, x } = rowBarScale(layout, box.width, rows.length, top)
+  return (
+    <ChartFrame box={box} height={height} aria={aria} legend={legend}>
+      {rows.map((r, i) => children(r, { top: layout.pad + i * layout.row, x }))}
+    </ChartFrame>
+  )
+}
+
+/** A row's name, right-aligned against the bars, centred on y. */
+export function RowLabel({
+  layout,
+  y,
+  className = 'chart-rowlabel',
+  children,
+}: {
+  layout: RowBarLayout
+  y: number
+  className?: string
+  children: ReactNode
+}) {
+  return (
+    <text x={layout.labelW - 8} y={y} dy="0.32em" textAnchor="end" className={className}>
+      {children}
+    </text>
+  )
+}
+
 /** The message a chart shows instead of empty axes: what the coordinator should do to fill it. */
 export function ChartEmpty({ children }: { children: ReactNode }) {
   return <div className="chart-empty">{children}</div>

@@ -1,5 +1,5 @@
 import { fmt } from '../../format'
-import { ChartEmpty, fmtShare, ChartFrame, useWidth, rowBarScale, type RowBarLayout } from './ChartKit'
+import { fmtShare, RowBarChart, RowLabel, type RowBarLayout } from './ChartKit'
 import { reguName, targetProgress } from '../../../core/regu'
 
 export interface TeamPoint {
@@ -12,20 +12,14 @@ export interface TeamPoint {
 }
 
 const LAYOUT: RowBarLayout = { row: 42, labelW: 150, valueW: 132, pad: 6 }
-const { row: ROW, labelW: LABEL_W, pad: PAD } = LAYOUT
+const LABEL_W = LAYOUT.labelW
 
 /**
  * Output per team, best first: good sheets as a bar, the team's target summed over the days it
  * worked as a marker, damaged sheets as a small figure (a careful team may sort slower).
  */
 export function TeamChart({ teams, unit = 'lembar' }: { teams: TeamPoint[]; unit?: string }) {
-  const box = useWidth()
-  const { width } = box
   const rows = [...teams].sort((a, b) => b.baik - a.baik || a.nama.localeCompare(b.nama))
-  if (rows.length === 0) return <ChartEmpty>Tidak ada regu yang bekerja pada rentang tanggal ini.</ChartEmpty>
-
-  const top = Math.max(...rows.map((t) => Math.max(t.baik, t.target)), 1)
-  const { height: H, x } = rowBarScale(LAYOUT, width, rows.length, top)
   const aria = `Hasil baik per regu, ${fmt(rows.length)} regu: ${rows
     .map(
       (t) =>
@@ -34,29 +28,30 @@ export function TeamChart({ teams, unit = 'lembar' }: { teams: TeamPoint[]; unit
     .join('; ')}.`
 
   return (
-    <ChartFrame
-      box={box}
-      height={H}
+    <RowBarChart
+      layout={LAYOUT}
+      rows={rows}
+      top={Math.max(...rows.map((t) => Math.max(t.baik, t.target)), 1)}
+      empty="Tidak ada regu yang bekerja pada rentang tanggal ini."
       aria={aria}
       legend={[
         { label: `Baik (${unit})`, mark: 'bar', tone: 'chart-baik' },
         { label: 'Target regu selama hari kerjanya', mark: 'marker', tone: 'chart-target-marker-mark' },
       ]}
     >
-      {rows.map((t, i) => {
-        const y0 = PAD + i * ROW
-        const yMid = y0 + 15
+      {(t, { top, x }) => {
+        const yMid = top + 15
         const progress = targetProgress(t.baik, t.target)
         const under = progress.share !== null && !progress.met
         return (
           <g key={t.teamId}>
             <title>{`${reguName(t.nama)} · ${fmt(t.hari)} hari\nBaik: ${fmt(t.baik)} ${unit}\nTarget: ${fmt(t.target)}\nRusak: ${fmt(t.rusak)}`}</title>
-            <text x={LABEL_W - 8} y={yMid} dy="0.32em" textAnchor="end" className="chart-rowlabel strong">
+            <RowLabel layout={LAYOUT} y={yMid} className="chart-rowlabel strong">
               {t.nama}
-            </text>
-            <text x={LABEL_W - 8} y={yMid + 16} dy="0.32em" textAnchor="end" className="chart-sublabel">
+            </RowLabel>
+            <RowLabel layout={LAYOUT} y={yMid + 16} className="chart-sublabel">
               {fmt(t.hari)} hari · rusak {fmt(t.rusak)}
-            </text>
+            </RowLabel>
             <rect
               x={LABEL_W}
               y={yMid - 9}
@@ -84,7 +79,7 @@ export function TeamChart({ teams, unit = 'lembar' }: { teams: TeamPoint[]; unit
             </text>
           </g>
         )
-      })}
-    </ChartFrame>
+      }}
+    </RowBarChart>
   )
 }

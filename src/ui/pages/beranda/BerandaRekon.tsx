@@ -134,51 +134,25 @@ export function BallotTable({
       <div className="table-wrap" data-testid="ballot-need-table">
         <table className="table beranda-rekon-table" data-testid="rekon-ballot-table">
           <caption className="visually-hidden">Rekonsiliasi surat suara per jenis dan dapil</caption>
-          <thead>
-            <tr>
-              <th scope="col">
+          <TableHead
+            columns={[
+              <>
                 Jenis / dapil
                 <span className="beranda-th-sub">batang: sudah disortir</span>
-              </th>
-              <th scope="col" className="num" title="Kebutuhan TPS (DPT + cadangan) ditambah cadangan PSU">
-                Kebutuhan
-              </th>
-              <th scope="col" className="num" title="Hasil hitung bersih dari penyedia">
-                Diterima
-              </th>
-              <th scope="col" className="num">
-                Belum disortir
-              </th>
-              <th scope="col" className="num">
-                Dalam proses
-              </th>
-              <th scope="col" className="num">
-                Baik
-              </th>
-              {extras.includes('dikemas') && (
-                <th scope="col" className="num">
-                  Dikemas
-                </th>
-              )}
-              {extras.includes('dikirim') && (
-                <th scope="col" className="num">
-                  Dikirim
-                </th>
-              )}
-              <th scope="col" className="num">
-                Rusak
-              </th>
-              <th scope="col" className="num" title="Milik satker atau dapil lain; bukan stok">
-                Tertukar
-              </th>
-              <th scope="col" className="num">
-                Kekurangan
-              </th>
-              <th scope="col" className="num">
-                Kelebihan
-              </th>
-            </tr>
-          </thead>
+              </>,
+              { label: 'Kebutuhan', num: true, title: 'Kebutuhan TPS (DPT + cadangan) ditambah cadangan PSU' },
+              { label: 'Diterima', num: true, title: 'Hasil hitung bersih dari penyedia' },
+              { label: 'Belum disortir', num: true },
+              { label: 'Dalam proses', num: true },
+              { label: 'Baik', num: true },
+              extras.includes('dikemas') && { label: 'Dikemas', num: true },
+              extras.includes('dikirim') && { label: 'Dikirim', num: true },
+              { label: 'Rusak', num: true },
+              { label: 'Tertukar', num: true, title: 'Milik satker atau dapil lain; bukan stok' },
+              { label: 'Kekurangan', num: true },
+              { label: 'Kelebihan', num: true },
+            ]}
+          />
           <tbody>
             {[...groups.values()].map((list) => (
               <Fragment key={list[0]!.itemCode}>

@@ -1,13 +1,16 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react'
 import type { Cadangan, CadanganDipulihkan, MethodOutput } from '../../../api/contract'
-import { fieldErrors, hasFolderDialog, invoke, pilihFolderCadangan, toApiError, type ApiError } from '../../api'
+import { fieldErrors, hasFolderDialog, invoke, pilihFolderCadangan } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
-import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Banner, ErrorBanner, useToast } from '../../components/Feedback'
 import { PinField, TextField } from '../../components/Form'
-import { JobProgress, useJob } from '../../components/Jobs'
+import { useJob } from '../../components/Jobs'
+import { JobRunning } from '../../components/JobRunning'
 import { PageHeader, Section } from '../../components/Page'
+import { Loaded } from '../../components/Loaded'
 import { StatusBadge } from '../../components/StatusBadge'
+import { useWrite } from '../../components/useWrite'
 import { DataTable } from '../../components/TableHead'
 import { fmt, fmtBytes, fmtWaktuLokal } from '../../format'
 import './cadangan.css'
@@ -76,32 +79,16 @@ export function CadanganPage({ system }: { system: SystemStatus | undefined }) {
         }
       />
 
-      {backup.running && backup.status && (
-        <JobProgress
-          status={backup.status}
-          onCancel={() => void backup.cancel()}
-          label="Membuat dan memeriksa cadangan"
-          testId="backup-job"
-        />
-      )}
-      <ErrorBanner error={backup.error} title="Cadangan tidak dapat dibuat" />
+      <JobRunning
+        job={backup}
+        label="Membuat dan memeriksa cadangan"
+        testId="backup-job"
+        errorTitle="Cadangan tidak dapat dibuat"
+      />
       {restored && <RestoredBanner result={restored} onDismiss={() => setRestored(null)} />}
 
       <Section title="Tempat penyimpanan" id="cadangan-tempat">
-        {system && (
-          <dl className="dl dl-block">
-            <dt>Berkas basis data</dt>
-            <dd>
-              <code className="file-path">{system.dbPath}</code>
-            </dd>
-            <dt>Folder cadangan</dt>
-            <dd>
-              <code className="file-path" data-testid="backup-dir">
-                {system.backupDir}
-              </code>
-            </dd>
-          </dl>
-        )}
+        {system && <StoragePaths status={system} />}
         <p className="muted small">
           Cadangan dibuat otomatis saat aplikasi dibuka, setiap 15 menit bila ada yang dicatat, sebelum pembaruan
           aplikasi dan saat aplikasi ditutup. Yang disimpan: 10 cadangan terbaru hari ini, satu per hari untuk 30 hari
@@ -127,17 +114,14 @@ export function CadanganPage({ system }: { system: SystemStatus | undefined }) {
           </p>
         )}
         <OtherFolderForm current={folder} onShow={setFolder} />
-        <ErrorBanner error={list.error} onRetry={list.reload} title="Daftar cadangan tidak dapat dimuat" />
-        {list.data ? (
-          <BackupTable
-            backups={list.data}
-            highlight={made}
-            onRestore={setRestoring}
-            empty={folder ? 'Tidak ada cadangan Gudang Pemilu di folder ini.' : 'Belum ada cadangan.'}
-          />
-        ) : (
-          !list.error && <Loading label="Memeriksa cadangan…" />
-        )}
+        <Loaded
+          query={list}
+          title="Daftar cadangan tidak dapat dimuat"
+          loadingLabel="Memeriksa cadangan…"
+          empty={folder ? 'Tidak ada cadangan Gudang Pemilu di folder ini.' : 'Belum ada cadangan.'}
+        >
+          {(backups) => <BackupTable backups={backups} highlight={made} onRestore={setRestoring} />}
+        </Loaded>
       </Section>
 
       <UsbDialog
@@ -167,6 +151,24 @@ export function CadanganPage({ system }: { system: SystemStatus | undefined }) {
   )
 }
 
+/** Where the election file and its backups live: what an admin copies by hand or looks for on the disk. */
+export function StoragePaths({ status }: { status: Pick<SystemStatus, 'dbPath' | 'backupDir'> }) {
+  return (
+    <dl className="dl dl-block">
+      <dt>Berkas basis data</dt>
+      <dd>
+        <code className="file-path">{status.dbPath}</code>
+      </dd>
+      <dt>Folder cadangan</dt>
+      <dd>
+        <code className="file-path" data-testid="backup-dir">
+          {status.backupDir}
+        </code>
+      </dd>
+    </dl>
+  )
+}
+
 /**
  * Another folder to list (a USB stick): picked in the system's folder dialog in the desktop app, or typed
  * and remembered by an admin (browser mode). A folder never picked is refused by the app.
@@ -175,37 +177,30 @@ export function OtherFolderForm({
   current,
   onShow,
   label = 'Lihat cadangan di folder lain',
-  className = 'cadangan-folder',
+  className,
   askPin = false,
 }: {
   current: string | undefined
   onShow(folder: string): void
   label?: string
+  /** Added to cadangan-folder, e.g. for another page's spacing. */
   className?: string
   /** Recovery mode: no one is signed in, so a typed folder goes with an admin's PIN. */
   askPin?: boolean
 }) {
   const [text, setText] = useState(current ?? '')
   const [pin, setPin] = useState('')
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState(false)
+  const { busy, error, run } = useWrite()
   const id = useId()
-  async function pick(typed?: string) {
-    setBusy(true)
-    setError(undefined)
-    try {
+  const pick = (typed?: string) =>
+    run(async () => {
       const folder = await pilihFolderCadangan(typed, askPin ? pin : undefined)
       if (folder) onShow(folder)
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
   return (
     <>
       <form
-        className={className}
+        className={`row-wrap cadangan-folder${className ? ' ' + className : ''}`}
         onSubmit={(e) => {
           e.preventDefault()
           if (text.trim()) void pick(text)
@@ -251,16 +246,13 @@ export function BackupTable({
   backups,
   highlight,
   onRestore,
-  empty,
   restoreLabel,
 }: {
   backups: Cadangan[]
   highlight: string | null
   onRestore(b: Cadangan): void
-  empty: string
   restoreLabel?: (b: Cadangan) => string
 }) {
-  if (backups.length === 0) return <p className="empty">{empty}</p>
   return (
     <DataTable
       className="cadangan-table"
@@ -322,24 +314,16 @@ function UsbDialog({
 }) {
   const formId = useId()
   const [folder, setFolder] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | undefined>()
-  const errors = fieldErrors(error)
+  const { busy, error, errors, run } = useWrite()
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault()
-    setBusy(true)
-    setError(undefined)
-    try {
+    void run(async () => {
       // A folder is used only once it is picked (an admin remembers a typed one).
       await pilihFolderCadangan(folder)
       const r = await invoke('cadangan.buat', { folder })
       onDone(r, folder.trim())
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -410,29 +394,20 @@ export function RestoreDialog({
   onClose(): void
   onRestored(r: CadanganDipulihkan): void
 }) {
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | undefined>()
+  const { busy, error, errors, run, reset } = useWrite()
   const [pin, setPin] = useState('')
   const stem = dbStem(dbPath)
 
-  async function restore() {
-    if (!backup) return
-    setBusy(true)
-    setError(undefined)
-    try {
+  const restore = () =>
+    run(async () => {
+      if (!backup) return
       // In recovery no one is signed in: an admin's PIN (of the broken file or of this backup) is asked for.
-      const r = await invoke('cadangan.pulihkan', { file: backup.file, ...(recovery && pin ? { pin } : {}) })
-      setBusy(false)
-      onRestored(r)
-    } catch (err) {
-      setError(toApiError(err))
-      setBusy(false)
-    }
-  }
+      onRestored(await invoke('cadangan.pulihkan', { file: backup.file, ...(recovery && pin ? { pin } : {}) }))
+    })
 
   const lost = backup && currentRows !== null ? currentRows - backup.ledgerRows : null
   const close = () => {
-    setError(undefined)
+    reset()
     setPin('')
     onClose()
   }
@@ -494,7 +469,7 @@ export function RestoreDialog({
               label="PIN admin"
               value={pin}
               onChange={setPin}
-              error={fieldErrors(error).pin}
+              error={errors.pin}
               hint="PIN admin dari berkas ini atau dari cadangan itu. Bila tabel pengguna keduanya tidak terbaca, kosongkan: pemulihan dicatat tanpa PIN."
             />
           )}

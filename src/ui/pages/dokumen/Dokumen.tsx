@@ -2,18 +2,19 @@ import { useId, useState, type MouseEvent } from 'react'
 import type { DocType, Dokumen, Pemilihan } from '../../../api/contract'
 import { invoke } from '../../api'
 import { useApi } from '../../components/data'
-import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
-import { saveDownload } from '../../components/files'
+import { Banner, ErrorBanner, Loading } from '../../components/Feedback'
 import { PageHeader, Section } from '../../components/Page'
 import { DataTable } from '../../components/TableHead'
 import { DOC_SHORT_LABEL, DOC_TYPE_CODES } from '../../../core/documents'
 import { fmt, fmtTanggal, fmtWaktu, todayIso } from '../../format'
 import { href } from '../../router'
 import { IssueCards } from './DokumenTerbitkan'
-import { chainLabel, docCode, isDocType, readableSubject, usePrint } from './DokumenShared'
+import { chainLabel, docCode, isDocType, readableSubject, useDownload, usePrint } from './DokumenShared'
 import './dokumen.css'
 import { RunButton } from '../../components/RunButton'
 import { DateInput } from '../../components/DateField'
+import { Options } from '../../components/Options'
+import { Loaded } from '../../components/Loaded'
 
 /** '#/dokumen' issues documents and lists the register; '#/dokumen/BA_SORTIR' opens the register filtered to one type. */
 export function DokumenPage({ election, params }: { election: Pemilihan; params: string[] }) {
@@ -53,8 +54,9 @@ export function DokumenPage({ election, params }: { election: Pemilihan; params:
             )}
           </p>
         </Banner>
-        <ErrorBanner error={jenis.error} onRetry={jenis.reload} title="Jenis dokumen tidak dapat dimuat" />
-        {jenis.data ? <IssueCards jenis={jenis.data} /> : !jenis.error && <Loading />}
+        <Loaded query={jenis} title="Jenis dokumen tidak dapat dimuat">
+          {(all) => <IssueCards jenis={all} />}
+        </Loaded>
       </Section>
 
       <RekapHarianSection />
@@ -83,26 +85,19 @@ function jumpTo(e: MouseEvent, id: string) {
 
 function RekapHarianSection() {
   const [tanggal, setTanggal] = useState(todayIso)
-  const [busy, setBusy] = useState<'xlsx' | 'csv' | null>(null)
-  const toast = useToast()
+  const { busy, download } = useDownload<'xlsx' | 'csv'>()
   const dateId = useId()
-
-  async function download(format: 'xlsx' | 'csv') {
-    setBusy(format)
-    try {
-      const file = await invoke('rekap.eksporHarian', { tanggal, format })
-      saveDownload(file)
-      toast.showSuccess(`${file.fileName} diunduh.`, `Rekap harian ${fmtTanggal(tanggal, 'date')}`)
-    } catch (err) {
-      toast.showError(err, 'Rekap harian tidak dapat dibuat')
-    } finally {
-      setBusy(null)
-    }
-  }
+  const rekap = (format: 'xlsx' | 'csv') =>
+    download(
+      format,
+      () => invoke('rekap.eksporHarian', { tanggal, format }),
+      (fileName) => [`${fileName} diunduh.`, `Rekap harian ${fmtTanggal(tanggal, 'date')}`],
+      'Rekap harian tidak dapat dibuat',
+    )
 
   return (
     <Section title="Rekap harian" id="dokumen-rekap">
-      <p className="muted dokumen-explain">
+      <p className="muted explain">
         Yang masuk, yang disortir dan posisi kumulatif per jenis surat suara dan dapil sampai akhir tanggal yang
         dipilih, dihitung dari buku besar. XLSX berisi lembar Ringkasan, Per Shift, Per Regu, Per Alasan Rusak,
         Penerimaan dan Silog; CSV hanya berisi kolom Silog untuk dipindahkan ke Silog. Rekap harian tidak bernomor dan
@@ -113,15 +108,8 @@ function RekapHarianSection() {
           Tanggal rekap
         </label>
         <DateInput id={dateId} value={tanggal} onChange={setTanggal} />
-        <RunButton run="xlsx" busy={busy} onRun={download} disabled={!tanggal} label="Unduh XLSX" />
-        <RunButton
-          run="csv"
-          busy={busy}
-          onRun={download}
-          disabled={!tanggal}
-          label="Unduh CSV (kolom Silog)"
-          secondary
-        />
+        <RunButton run="xlsx" busy={busy} onRun={rekap} disabled={!tanggal} label="Unduh XLSX" />
+        <RunButton run="csv" busy={busy} onRun={rekap} disabled={!tanggal} label="Unduh CSV (kolom Silog)" secondary />
       </div>
     </Section>
   )
@@ -143,11 +131,7 @@ function RegisterSection({ initialType }: { initialType: DocType | undefined }) 
         </label>
         <select id={filterId} value={type} onChange={(e) => setType(e.target.value as DocType | '')}>
           <option value="">Semua jenis</option>
-          {DOC_TYPE_CODES.map((t) => (
-            <option key={t} value={t}>
-              {DOC_SHORT_LABEL[t]}
-            </option>
-          ))}
+          <Options of={DOC_TYPE_CODES} value={(t) => t} label={(t) => DOC_SHORT_LABEL[t]} />
         </select>
         {list.data && (
           <span className="toolbar-count" aria-live="polite">

@@ -9,7 +9,8 @@ import { DOC_SHORT_LABEL } from '../../../core/documents'
 import { fmt, fmtTanggal, fmtWaktu, fmtWaktuLokal, tanggalDari, todayIso } from '../../format'
 import { href } from '../../router'
 import { docCode, readableSubject, usePrint } from './DokumenShared'
-import { DateInput } from '../../components/DateField'
+import { DateField } from '../../components/DateField'
+import { Options } from '../../components/Options'
 
 type Jenis = MethodOutput<'dokumen.daftarJenis'>[number]
 type Retur = MethodOutput<'penerimaan.daftarRetur'>[number]
@@ -35,17 +36,26 @@ interface CardProps {
   setting: Jenis | undefined
   /** Null while the inputs are not ready (nothing to choose yet); the button stays disabled. */
   input: IssueInput | null
-  children: ReactNode
+  /**
+   * The date the paper carries ("Pada hari ini … tanggal …"), asked last on the card and repeated in the
+   * question before issuing; `label` names it where it is not a BA ("Tanggal nota").
+   */
+  tanggal?: { value: string; onChange(v: string): void; label?: string }
+  /** The card's fields, marked with the refusal's field errors. */
+  children(errors: Record<string, string>): ReactNode
   /** Shown above the button, e.g. that this delivery already has a BA. */
   notice?: ReactNode
   onIssued?(doc: Dokumen): void
-  /** Receives the refusal so the card can mark the fields it names. */
-  onError(err: ApiError | undefined): void
   /** What the paper will be about, as chosen on the card, for the one question before it is issued. */
   summary?: [string, ReactNode][]
 }
 
-function IssueCard({ type, setting, input, children, notice, onIssued, onError, summary = [] }: CardProps) {
+function IssueCard({ type, setting, input: fields, tanggal, children, notice, onIssued, summary = [] }: CardProps) {
+  const [error, onError] = useState<ApiError | undefined>()
+  const errors = fieldErrors(error)
+  const input = fields && tanggal?.value ? { ...fields, tanggal: tanggal.value } : fields
+  const dated: [string, ReactNode][] =
+    fields && tanggal ? [[tanggal.label ?? 'Tanggal BA', fmtTanggal(tanggal.value)]] : []
   const [busy, setBusy] = useState(false)
   const [issued, setIssued] = useState<Dokumen | null>(null)
   const refreshAll = useRefreshAll()
@@ -90,7 +100,19 @@ function IssueCard({ type, setting, input, children, notice, onIssued, onError, 
     <form className="card dokumen-card" aria-labelledby={titleId} onSubmit={submit} noValidate data-doc-type={type}>
       <h3 id={titleId}>{DOC_SHORT_LABEL[type]}</h3>
       {setting && <p className="dokumen-card-desc">{setting.description}.</p>}
-      <div className="dokumen-card-fields">{children}</div>
+      <div className="dokumen-card-fields">
+        {children(errors)}
+        {fields && tanggal && (
+          <DateField
+            className="dokumen-date"
+            label={tanggal.label ?? 'Tanggal berita acara'}
+            value={tanggal.value}
+            onChange={tanggal.onChange}
+            error={errors.tanggal}
+            hint="Tertulis di dokumen; kosong berarti hari ini. Tahunnya dipakai pada nomor."
+          />
+        )}
+      </div>
       {unnamed > 0 && (
         <p className="dokumen-unnamed">
           {fmt(unnamed)} dari {fmt(setting!.signers.length)} penanda tangan belum diisi namanya dan akan dicetak sebagai
@@ -131,6 +153,7 @@ function IssueCard({ type, setting, input, children, notice, onIssued, onError, 
               : `Nomor berikutnya menurut pola ${setting?.nomorPattern ?? '—'}`,
           ],
           ...summary,
+          ...dated,
           [
             'Penanda tangan',
             setting && setting.signers.length > 0 ? (
@@ -203,98 +226,57 @@ function IssuedBox({ doc, onDismiss }: { doc: Dokumen; onDismiss(): void }) {
   )
 }
 
-/* ----------------------------------------------------------- small fields */
-
-function DateField({
-  label,
-  value,
-  onChange,
-  error,
-  hint,
-}: {
-  label: string
-  value: string
-  onChange(v: string): void
-  error?: string | undefined
-  hint?: string
-}) {
-  const id = useId()
-  return (
-    <div className={`field dokumen-date${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <DateInput
-        id={id}
-        value={value}
-        onChange={onChange}
-        invalid={Boolean(error)}
-        aria-describedby={error ? id + '-err' : hint ? id + '-hint' : undefined}
-      />
-      {error && (
-        <p className="field-error" id={id + '-err'}>
-          {error}
-        </p>
-      )}
-      {hint && !error && (
-        <p className="field-hint" id={id + '-hint'}>
-          {hint}
-        </p>
-      )}
-    </div>
-  )
-}
-
-/** The date written on the BA ("Pada hari ini … tanggal …"); empty means the day it is issued. */
-function TanggalBaField({
-  value,
-  onChange,
-  error,
-  label = 'Tanggal berita acara',
-}: {
-  value: string
-  onChange(v: string): void
-  error?: string | undefined
-  label?: string
-}) {
-  return (
-    <DateField
-      label={label}
-      value={value}
-      onChange={onChange}
-      error={error}
-      hint="Tertulis di dokumen; kosong berarti hari ini. Tahunnya dipakai pada nomor."
-    />
-  )
-}
+/* ----------------------------------------------------------- helpers */
 
 /** "BA penerimaan" stays as it is; "Nota pengembalian" becomes "nota pengembalian" inside a sentence. */
 const inSentence = (label: string) => (label.startsWith('BA ') ? label : label.charAt(0).toLowerCase() + label.slice(1))
 
-const withTanggal = <T extends object>(input: T, tanggal: string): T & { tanggal?: string } =>
-  tanggal ? { ...input, tanggal } : input
+/**
+ * The recorded event a card issues for (a delivery, a return), chosen from its list or the card's default,
+ * and the date its paper carries: the event's own day until another is typed; choosing again follows the
+ * new event's day.
+ */
+function useEventChoice<T extends { id: number }>(
+  query: Query<T[]>,
+  fallback: (items: T[]) => T | undefined,
+  dayOf: (item: T) => string,
+) {
+  const [chosen, setChosen] = useState<number | null>(null)
+  const [tanggalOwn, setTanggal] = useState<string | null>(null)
+  const all = query.data ?? []
+  const current = all.find((x) => x.id === chosen) ?? fallback(all)
+  return {
+    query,
+    current,
+    tanggal: { value: tanggalOwn ?? (current ? dayOf(current) : ''), onChange: setTanggal },
+    choose(id: number) {
+      setChosen(id)
+      setTanggal(null)
+    },
+    /** Holds the current event, where the default would move on after issuing. */
+    hold: () => setChosen(current?.id ?? null),
+  }
+}
 
 /**
  * Which recorded event a paper is issued for (a delivery, a return), from its list as loaded: the list's
  * error, a note when there is none yet, or the choice with its field error and what the card says under it.
  */
 function EventChoice<T extends { id: number }>({
-  query,
+  choice: { query, current, choose },
   failedTitle,
   empty,
   label,
-  current,
   optionLabel,
   error,
-  onChoose,
   children,
 }: {
-  query: Query<T[]>
+  choice: ReturnType<typeof useEventChoice<T>>
   failedTitle: string
   empty: ReactNode
   label: string
-  current: T | undefined
   optionLabel(item: T): string
   error: string | undefined
-  onChoose(id: number): void
   children: ReactNode
 }) {
   const selectId = useId()
@@ -310,14 +292,10 @@ function EventChoice<T extends { id: number }>({
             <select
               id={selectId}
               value={current?.id ?? ''}
-              onChange={(e) => onChoose(Number(e.target.value))}
+              onChange={(e) => choose(Number(e.target.value))}
               aria-invalid={Boolean(error)}
             >
-              {query.data.map((item) => (
-                <option key={item.id} value={item.id}>
-                  {optionLabel(item)}
-                </option>
-              ))}
+              <Options of={query.data} value={(item) => item.id} label={optionLabel} />
             </select>
             {error && <p className="field-error">{error}</p>}
             {children}
@@ -334,34 +312,24 @@ function EventChoice<T extends { id: number }>({
 
 function PenerimaanCard({ setting }: { setting: Jenis | undefined }) {
   const list = useApi('penerimaan.daftar', {})
-  const [chosen, setChosen] = useState<number | null>(null)
-  // Null: follow the chosen delivery's date, which is the day the goods were received and checked.
-  const [tanggalOwn, setTanggal] = useState<string | null>(null)
-  const [error, setError] = useState<ApiError | undefined>()
-  const errors = fieldErrors(error)
-  const deliveries = list.data ?? []
-  // Default: the newest delivery that has no BA yet.
-  const current =
-    deliveries.find((d) => d.id === chosen) ?? deliveries.find((d) => d.baDocumentId === null) ?? deliveries[0]
-  const tanggal = tanggalOwn ?? current?.receivedAt.slice(0, 10) ?? ''
+  // Default: the newest delivery that has no BA yet; its date is the day the goods were received and checked.
+  const choice = useEventChoice(
+    list,
+    (all) => all.find((d) => d.baDocumentId === null) ?? all[0],
+    (d) => d.receivedAt.slice(0, 10),
+  )
+  const { current, tanggal, hold } = choice
   const { print, isBusy } = usePrint()
 
   return (
     <IssueCard
       type="BA_PENERIMAAN"
       setting={setting}
-      input={current ? withTanggal({ type: 'BA_PENERIMAAN' as const, deliveryId: current.id }, tanggal) : null}
-      onError={setError}
-      summary={
-        current
-          ? [
-              ['Penerimaan', deliveryOption(current)],
-              ['Tanggal BA', fmtTanggal(tanggal)],
-            ]
-          : []
-      }
+      input={current ? { type: 'BA_PENERIMAAN', deliveryId: current.id } : null}
+      tanggal={tanggal}
+      summary={current ? [['Penerimaan', deliveryOption(current)]] : []}
       // Keep the issued delivery selected; the default would jump to the next one without a BA.
-      onIssued={() => setChosen(current?.id ?? null)}
+      onIssued={hold}
       notice={
         current?.baDocumentId != null && (
           <Banner kind="warning" className="dokumen-notice">
@@ -387,26 +355,22 @@ function PenerimaanCard({ setting }: { setting: Jenis | undefined }) {
         )
       }
     >
-      <EventChoice
-        query={list}
-        failedTitle="Daftar penerimaan tidak dapat dimuat"
-        empty={
-          <>
-            Belum ada penerimaan. Catat kiriman di <a href={href('penerimaan', 'baru')}>Penerimaan</a>.
-          </>
-        }
-        label="Kiriman dari penyedia"
-        current={current}
-        optionLabel={deliveryOption}
-        error={errors.deliveryId}
-        onChoose={(id) => {
-          setChosen(id)
-          setTanggal(null)
-        }}
-      >
-        {current && <DeliverySummary d={current} />}
-      </EventChoice>
-      {current && <TanggalBaField value={tanggal} onChange={setTanggal} error={errors.tanggal} />}
+      {(errors) => (
+        <EventChoice
+          choice={choice}
+          failedTitle="Daftar penerimaan tidak dapat dimuat"
+          empty={
+            <>
+              Belum ada penerimaan. Catat kiriman di <a href={href('penerimaan', 'baru')}>Penerimaan</a>.
+            </>
+          }
+          label="Kiriman dari penyedia"
+          optionLabel={deliveryOption}
+          error={errors.deliveryId}
+        >
+          {current && <DeliverySummary d={current} />}
+        </EventChoice>
+      )}
     </IssueCard>
   )
 }
@@ -433,120 +397,113 @@ function DeliverySummary({ d }: { d: Penerimaan }) {
   )
 }
 
-function RangeFields({
-  from,
-  to,
-  setFrom,
-  setTo,
-  errors,
-}: {
-  from: string
-  to: string
-  setFrom(v: string): void
-  setTo(v: string): void
-  errors: Record<string, string>
-}) {
+/** The days a paper covers (its shifts), today to today at first, and how the question before issuing says them. */
+function useDateRange() {
+  const [range, setRange] = useState(() => ({ from: todayIso(), to: todayIso() }))
+  return {
+    ...range,
+    set: (end: 'from' | 'to', day: string) => setRange((r) => ({ ...r, [end]: day })),
+    words: `${fmtTanggal(range.from, 'short')} sampai ${fmtTanggal(range.to, 'short')}`,
+  }
+}
+
+function RangeFields({ range, errors }: { range: ReturnType<typeof useDateRange>; errors: Record<string, string> }) {
+  const ends = [
+    ['from', 'Dari tanggal'],
+    ['to', 'Sampai tanggal'],
+  ] as const
   return (
     <div className="dokumen-range">
-      <DateField label="Dari tanggal" value={from} onChange={setFrom} error={errors.from} />
-      <DateField label="Sampai tanggal" value={to} onChange={setTo} error={errors.to} />
+      {ends.map(([end, label]) => (
+        <DateField
+          key={end}
+          className="dokumen-date"
+          label={label}
+          value={range[end]}
+          onChange={(day) => range.set(end, day)}
+          error={errors[end]}
+          hint=""
+        />
+      ))}
     </div>
   )
 }
 
 function SortirCard({ setting }: { setting: Jenis | undefined }) {
-  const [from, setFrom] = useState(todayIso)
-  const [to, setTo] = useState(todayIso)
+  const range = useDateRange()
   const [tanggal, setTanggal] = useState(todayIso)
-  const [error, setError] = useState<ApiError | undefined>()
-  const errors = fieldErrors(error)
   return (
     <IssueCard
       type="BA_SORTIR"
       setting={setting}
-      input={withTanggal({ type: 'BA_SORTIR' as const, from, to }, tanggal)}
-      onError={setError}
-      summary={[
-        ['Shift sortir-lipat', `${fmtTanggal(from, 'short')} sampai ${fmtTanggal(to, 'short')}`],
-        ['Tanggal BA', fmtTanggal(tanggal)],
-      ]}
+      input={{ type: 'BA_SORTIR', from: range.from, to: range.to }}
+      tanggal={{ value: tanggal, onChange: setTanggal }}
+      summary={[['Shift sortir-lipat', range.words]]}
     >
-      <RangeFields from={from} to={to} setFrom={setFrom} setTo={setTo} errors={errors} />
-      <p className="field-hint dokumen-hint">Semua shift sortir-lipat pada rentang ini harus sudah ditutup.</p>
-      <TanggalBaField value={tanggal} onChange={setTanggal} error={errors.tanggal} />
+      {(errors) => (
+        <>
+          <RangeFields range={range} errors={errors} />
+          <p className="field-hint dokumen-hint">Semua shift sortir-lipat pada rentang ini harus sudah ditutup.</p>
+        </>
+      )}
     </IssueCard>
   )
 }
 
 function RusakCard({ setting }: { setting: Jenis | undefined }) {
   const [tanggal, setTanggal] = useState(todayIso)
-  const [error, setError] = useState<ApiError | undefined>()
-  const errors = fieldErrors(error)
   return (
     <IssueCard
       type="BA_RUSAK"
       setting={setting}
-      input={withTanggal({ type: 'BA_RUSAK' as const }, tanggal)}
-      onError={setError}
-      summary={[
-        ['Isi', 'Posisi surat suara saat ini: rusak per kriteria, kurang kirim, kekurangan'],
-        ['Tanggal BA', fmtTanggal(tanggal)],
-      ]}
+      input={{ type: 'BA_RUSAK' }}
+      tanggal={{ value: tanggal, onChange: setTanggal }}
+      summary={[['Isi', 'Posisi surat suara saat ini: rusak per kriteria, kurang kirim, kekurangan']]}
     >
-      <p className="field-hint dokumen-hint">
-        Memuat posisi surat suara saat diterbitkan: rusak per kriteria, kurang kirim dan kekurangan per jenis dan dapil.
-      </p>
-      <TanggalBaField value={tanggal} onChange={setTanggal} error={errors.tanggal} />
+      {() => (
+        <p className="field-hint dokumen-hint">
+          Memuat posisi surat suara saat diterbitkan: rusak per kriteria, kurang kirim dan kekurangan per jenis dan
+          dapil.
+        </p>
+      )}
     </IssueCard>
   )
 }
 
 function ReturCard({ setting }: { setting: Jenis | undefined }) {
   const list = useApi('penerimaan.daftarRetur', {})
-  const [chosen, setChosen] = useState<number | null>(null)
-  const [tanggalOwn, setTanggal] = useState<string | null>(null)
-  const [error, setError] = useState<ApiError | undefined>()
-  const errors = fieldErrors(error)
-  const returs = list.data ?? []
-  const current = returs.find((r) => r.id === chosen) ?? returs[0]
-  // Null: the day the sheets were handed back, which is what the nota attests.
-  const tanggal = tanggalOwn ?? (current ? tanggalDari(current.at) : '')
+  // The nota's date is the day the sheets were handed back, which is what it attests.
+  const choice = useEventChoice(
+    list,
+    (all) => all[0],
+    (r) => tanggalDari(r.at),
+  )
+  const { current, tanggal } = choice
   return (
     <IssueCard
       type="NOTA_RETUR"
       setting={setting}
-      input={current ? withTanggal({ type: 'NOTA_RETUR' as const, returId: current.id }, tanggal) : null}
-      onError={setError}
-      summary={
-        current
-          ? [
-              ['Pengembalian', returOption(current)],
-              ['Tanggal nota', fmtTanggal(tanggal)],
-            ]
-          : []
-      }
+      input={current ? { type: 'NOTA_RETUR', returId: current.id } : null}
+      tanggal={{ ...tanggal, label: 'Tanggal nota' }}
+      summary={current ? [['Pengembalian', returOption(current)]] : []}
     >
-      <EventChoice
-        query={list}
-        failedTitle="Daftar pengembalian tidak dapat dimuat"
-        empty={
-          <>
-            Belum ada pengembalian surat suara tertukar. Catat pengembalian di{' '}
-            <a href={href('penerimaan')}>Penerimaan</a>.
-          </>
-        }
-        label="Pengembalian kepada penyedia"
-        current={current}
-        optionLabel={returOption}
-        error={errors.returId}
-        onChoose={(id) => {
-          setChosen(id)
-          setTanggal(null)
-        }}
-      >
-        {current && <p className="field-hint">{current.lines.map((l) => `${l.label}: ${fmt(l.qty)}`).join('; ')}</p>}
-      </EventChoice>
-      {current && <TanggalBaField label="Tanggal nota" value={tanggal} onChange={setTanggal} error={errors.tanggal} />}
+      {(errors) => (
+        <EventChoice
+          choice={choice}
+          failedTitle="Daftar pengembalian tidak dapat dimuat"
+          empty={
+            <>
+              Belum ada pengembalian surat suara tertukar. Catat pengembalian di{' '}
+              <a href={href('penerimaan')}>Penerimaan</a>.
+            </>
+          }
+          label="Pengembalian kepada penyedia"
+          optionLabel={returOption}
+          error={errors.returId}
+        >
+          {current && <p className="field-hint">{current.lines.map((l) => `${l.label}: ${fmt(l.qty)}`).join('; ')}</p>}
+        </EventChoice>
+      )}
     </IssueCard>
   )
 }
@@ -555,23 +512,23 @@ const returOption = (r: Retur) =>
   `${fmtWaktu(r.at)} · ${r.penyedia} · ${fmt(r.lines.reduce((s, l) => s + l.qty, 0))} lembar`
 
 function UpahCard({ setting }: { setting: Jenis | undefined }) {
-  const [from, setFrom] = useState(todayIso)
-  const [to, setTo] = useState(todayIso)
-  const [error, setError] = useState<ApiError | undefined>()
-  const errors = fieldErrors(error)
+  const range = useDateRange()
   return (
     <IssueCard
       type="REKAP_UPAH"
       setting={setting}
-      input={{ type: 'REKAP_UPAH', from, to }}
-      onError={setError}
-      summary={[['Shift', `${fmtTanggal(from, 'short')} sampai ${fmtTanggal(to, 'short')}`]]}
+      input={{ type: 'REKAP_UPAH', from: range.from, to: range.to }}
+      summary={[['Shift', range.words]]}
     >
-      <RangeFields from={from} to={to} setFrom={setFrom} setTo={setTo} errors={errors} />
-      <p className="field-hint dokumen-hint">
-        Upah per lembar/unit dan potongan pajak diatur di <a href={href('pengaturan', 'upah')}>Pengaturan</a>. Semua
-        shift pada rentang ini harus sudah ditutup. Tersedia sebagai PDF dan XLSX.
-      </p>
+      {(errors) => (
+        <>
+          <RangeFields range={range} errors={errors} />
+          <p className="field-hint dokumen-hint">
+            Upah per lembar/unit dan potongan pajak diatur di <a href={href('pengaturan', 'upah')}>Pengaturan</a>. Semua
+            shift pada rentang ini harus sudah ditutup. Tersedia sebagai PDF dan XLSX.
+          </p>
+        </>
+      )}
     </IssueCard>
   )
 }

@@ -4,7 +4,8 @@ import { ApiError, invoke } from '../../api'
 import { useApi } from '../../components/data'
 import { TextField } from '../../components/Form'
 import { ErrorBanner, Verdict } from '../../components/Feedback'
-import { JobProgress, useJob } from '../../components/Jobs'
+import { useJob } from '../../components/Jobs'
+import { JobRunning } from '../../components/JobRunning'
 import { PageHeader, Section } from '../../components/Page'
 import { fmt, fmtWaktu } from '../../format'
 import { href } from '../../router'
@@ -41,7 +42,7 @@ export function IntegritasPage() {
             </dd>
           </dl>
         )}
-        <div className="integritas-actions">
+        <div className="row-wrap integritas-actions">
           <button
             type="button"
             className="btn btn-primary"
@@ -155,7 +156,7 @@ function KodeSaksiSection() {
         harian. Ketik kode yang tercatat di buku catatan gudang atau yang dikirim ke KPU provinsi: kode itu hanya cocok
         bila riwayat berkas ini sampai saat kode dicatat tidak diubah.
       </p>
-      <form className="integritas-kode" onSubmit={(e) => void submit(e)} noValidate>
+      <form className="row-wrap integritas-kode" onSubmit={(e) => void submit(e)} noValidate>
         <TextField
           label="Kode saksi"
           value={kode}
@@ -212,31 +213,18 @@ export function useVerify() {
       setAt(new Date())
     }
   }
-  return {
-    report,
-    error: verifyJob.error,
-    busy: verifyJob.running,
-    status: verifyJob.status,
-    cancel: verifyJob.cancel,
-    at,
-    run,
-  }
+  return { job: verifyJob, report, busy: verifyJob.running, at, run }
 }
 
 /** The check while it runs (its bar, Batal) and why it could not run, for every page that offers it. */
 export function VerifyProgress({ check }: { check: ReturnType<typeof useVerify> }) {
   return (
-    <>
-      {check.busy && check.status && (
-        <JobProgress
-          status={check.status}
-          onCancel={() => void check.cancel()}
-          label="Memeriksa buku besar"
-          testId="verify-job"
-        />
-      )}
-      <ErrorBanner error={check.error} title="Pemeriksaan tidak dapat dijalankan" />
-    </>
+    <JobRunning
+      job={check.job}
+      label="Memeriksa buku besar"
+      testId="verify-job"
+      errorTitle="Pemeriksaan tidak dapat dijalankan"
+    />
   )
 }
 

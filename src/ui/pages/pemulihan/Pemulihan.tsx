@@ -1,10 +1,11 @@
 import { useState } from 'react'
 import type { MethodOutput } from '../../../api/contract'
 import { Brand } from '../../components/Brand'
+import { Loaded } from '../../components/Loaded'
 import { useApi, useRefreshAll } from '../../components/data'
-import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Banner, useToast } from '../../components/Feedback'
 import type { Cadangan } from '../../../api/contract'
-import { BackupTable, OtherFolderForm, RestoreDialog } from '../cadangan/Cadangan'
+import { BackupTable, OtherFolderForm, RestoreDialog, StoragePaths } from '../cadangan/Cadangan'
 import { useVerify, VerifyProgress, VerifyResult } from '../integritas/Integritas'
 import './pemulihan.css'
 import { fmtWaktuLokal } from '../../format'
@@ -36,16 +37,7 @@ export function PemulihanPage({ status }: { status: MethodOutput<'sistem.lihatSt
           acara. Pulihkan cadangan terbaru yang lolos pemeriksaan. Berkas yang bermasalah tidak dihapus: dipindahkan ke
           folder cadangan dengan akhiran <code>-sebelum-pulih</code> untuk diperiksa.
         </p>
-        <dl className="dl dl-block">
-          <dt>Berkas basis data</dt>
-          <dd>
-            <code className="file-path">{status.dbPath}</code>
-          </dd>
-          <dt>Folder cadangan</dt>
-          <dd>
-            <code className="file-path">{status.backupDir}</code>
-          </dd>
-        </dl>
+        <StoragePaths status={status} />
 
         <h2 className="pemulihan-h2">{folder ? 'Cadangan di folder lain' : 'Cadangan, terbaru dahulu'}</h2>
         {latestGood && (
@@ -55,22 +47,25 @@ export function PemulihanPage({ status }: { status: MethodOutput<'sistem.lihatSt
             ).
           </p>
         )}
-        <ErrorBanner error={backups.error} onRetry={backups.reload} title="Daftar cadangan tidak dapat dimuat" />
-        {backups.data ? (
-          <BackupTable
-            backups={backups.data}
-            highlight={latestGood?.file ?? null}
-            onRestore={setRestoring}
-            restoreLabel={(b) => (b.file === latestGood?.file ? 'Pulihkan cadangan ini' : 'Pulihkan…')}
-            empty={
-              folder
-                ? 'Tidak ada cadangan Gudang Pemilu di folder ini.'
-                : 'Tidak ada cadangan di folder cadangan. Bila ada cadangan di USB atau folder lain, ketik alamat foldernya di bawah.'
-            }
-          />
-        ) : (
-          !backups.error && <Loading label="Memeriksa cadangan…" />
-        )}
+        <Loaded
+          query={backups}
+          title="Daftar cadangan tidak dapat dimuat"
+          loadingLabel="Memeriksa cadangan…"
+          empty={
+            folder
+              ? 'Tidak ada cadangan Gudang Pemilu di folder ini.'
+              : 'Tidak ada cadangan di folder cadangan. Bila ada cadangan di USB atau folder lain, ketik alamat foldernya di bawah.'
+          }
+        >
+          {(list) => (
+            <BackupTable
+              backups={list}
+              highlight={latestGood?.file ?? null}
+              onRestore={setRestoring}
+              restoreLabel={(b) => (b.file === latestGood?.file ? 'Pulihkan cadangan ini' : 'Pulihkan…')}
+            />
+          )}
+        </Loaded>
         <OtherFolderForm
           current={folder}
           onShow={setFolder}

@@ -11,12 +11,13 @@ import { PageHeader, Section, Swatch } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { fmt, fmtTanggal, readCount, shortItemName, todayIso } from '../../format'
 import { href } from '../../router'
-import { usePrint, BaNoteField, NomorCell } from '../dokumen/DokumenShared'
+import { BaNoteField, BaRegister, PrintBaButton } from '../dokumen/DokumenShared'
 import './pemusnahan.css'
 import { Loaded } from '../../components/Loaded'
-import { DataTable, TableHead } from '../../components/TableHead'
+import { TableHead } from '../../components/TableHead'
 import { useWrite } from '../../components/useWrite'
 import { DateField } from '../../components/DateField'
+import { Options } from '../../components/Options'
 
 /** One input per source a sheet can be destroyed from: each damage reason, and the surplus of good sheets. */
 interface Source {
@@ -146,7 +147,7 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
           testId="pemusnahan-done"
           actions={
             <>
-              <PrintBa documentId={done.document.id} nomor={done.document.nomor} label="Unduh BA (PDF)" primary />
+              <PrintBaButton doc={done.document} label="Unduh BA (PDF)" primary />
             </>
           }
         >
@@ -313,11 +314,7 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
                 <Field label="Cara pemusnahan" error={metode === 'lainnya' ? undefined : errors.metode}>
                   {(id, d) => (
                     <select id={id} aria-describedby={d} value={metode} onChange={(e) => setMetode(e.target.value)}>
-                      {METODE.map((m) => (
-                        <option key={m.value} value={m.value}>
-                          {m.label}
-                        </option>
-                      ))}
+                      <Options of={METODE} value={(m) => m.value} label={(m) => m.label} />
                     </select>
                   )}
                 </Field>
@@ -416,20 +413,17 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
       <Section title="Pemusnahan yang sudah dilaksanakan" id="pemusnahan-riwayat">
         <Loaded query={list} title="Daftar pemusnahan tidak dapat dimuat" empty="Belum ada pemusnahan.">
           {(rows) => (
-            <DataTable
+            <BaRegister
               testId="pemusnahan-list"
-              columns={[
-                'Nomor BA',
-                'Tanggal',
-                'Cara · tempat',
-                { label: 'Lembar', num: true },
-                'Dicatat oleh',
-                { label: 'Tindakan', hidden: true },
-              ]}
-            >
-              {rows.map((p) => (
-                <tr key={p.id}>
-                  <NomorCell nomor={p.nomor} id={p.id} />
+              rows={rows}
+              columns={['Tanggal', 'Cara · tempat', { label: 'Lembar', num: true }, 'Dicatat oleh']}
+              actions={(p) =>
+                p.documentId !== null && (
+                  <PrintBaButton doc={{ id: p.documentId, nomor: p.nomor, type: 'BA_PEMUSNAHAN' }} />
+                )
+              }
+              cells={(p) => (
+                <>
                   <td>{fmtTanggal(p.tanggal, 'date')}</td>
                   <td>
                     {p.metode}
@@ -444,39 +438,12 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
                     />
                   </td>
                   <td>{p.actor}</td>
-                  <td className="actions">
-                    {p.documentId !== null && <PrintBa documentId={p.documentId} nomor={p.nomor} label="Unduh BA" />}
-                  </td>
-                </tr>
-              ))}
-            </DataTable>
+                </>
+              )}
+            />
           )}
         </Loaded>
       </Section>
     </>
-  )
-}
-
-function PrintBa({
-  documentId,
-  nomor,
-  label,
-  primary,
-}: {
-  documentId: number
-  nomor: string | null
-  label: string
-  primary?: boolean
-}) {
-  const { print, isBusy } = usePrint()
-  return (
-    <button
-      type="button"
-      className={`btn ${primary ? 'btn-primary' : 'btn-secondary'} btn-small`}
-      disabled={isBusy(documentId, 'pdf')}
-      onClick={() => void print({ id: documentId, nomor, type: 'BA_PEMUSNAHAN' }, 'pdf')}
-    >
-      {isBusy(documentId, 'pdf') ? 'Mengunduh…' : label}
-    </button>
   )
 }

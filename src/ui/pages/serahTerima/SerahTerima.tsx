@@ -9,10 +9,10 @@ import { href, navigate } from '../../router'
 import { SerahTerimaKecamatan } from './SerahTerimaKecamatan'
 import { HandoverPrintButton } from './SerahTerimaHandover'
 import { serahTerimaHref, type Handover, type KitProgress, PpkCell, ConfirmedBadge } from './SerahTerimaShared'
-import { NomorCell } from '../dokumen/DokumenShared'
+import { BaRegister } from '../dokumen/DokumenShared'
 import './serahTerima.css'
 import { Loaded } from '../../components/Loaded'
-import { DataTable } from '../../components/TableHead'
+import { TableHead } from '../../components/TableHead'
 
 /** '#/serah-terima' overview, '#/serah-terima/<kecamatanId>' one PPK's handover. */
 export function SerahTerimaPage({ params }: { params: string[] }) {
@@ -66,20 +66,14 @@ function Overview() {
                     <col key={s} className="serah-terima-c-status-n" />
                   ))}
                 </colgroup>
-                <thead>
-                  <tr>
-                    <th scope="col">Kecamatan (PPK)</th>
-                    <th scope="col" className="num">
-                      TPS
-                    </th>
-                    <th scope="col">Kemajuan</th>
-                    {KIT_STATUSES.map((s) => (
-                      <th key={s} scope="col" className="num" title={KIT_STATUS_LABEL[s]}>
-                        {KIT_STATUS_SHORT[s]}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    'Kecamatan (PPK)',
+                    { label: 'TPS', num: true },
+                    'Kemajuan',
+                    ...KIT_STATUSES.map((s) => ({ label: KIT_STATUS_SHORT[s], num: true, title: KIT_STATUS_LABEL[s] })),
+                  ]}
+                />
                 <tbody>
                   {rows.map((r) => (
                     <ProgressRow key={r.id} r={r} handovers={byKec.get(r.id) ?? []} />
@@ -112,22 +106,14 @@ function Overview() {
           empty="Belum ada kit yang diserahkan ke PPK. Buka salah satu kecamatan di atas untuk memulai serah terima."
         >
           {(rows) => (
-            <DataTable
+            <BaRegister
               className="serah-terima-handover-table"
               testId="serah-terima-handover-list"
-              columns={[
-                'Nomor BA',
-                'Tanggal',
-                'Kecamatan',
-                'Diterima oleh',
-                { label: 'TPS', num: true },
-                'Konfirmasi PPK',
-                { label: 'Tindakan', hidden: true },
-              ]}
-            >
-              {rows.map((h) => (
-                <tr key={h.id}>
-                  <NomorCell nomor={h.nomor} id={h.id} />
+              rows={rows}
+              columns={['Tanggal', 'Kecamatan', 'Diterima oleh', { label: 'TPS', num: true }, 'Konfirmasi PPK']}
+              actions={(h) => <HandoverPrintButton h={h} />}
+              cells={(h) => (
+                <>
                   <td>{fmtTanggal(h.tanggal, 'date')}</td>
                   <td>
                     <a href={serahTerimaHref(h.kecamatanId)}>{h.kecamatan}</a>
@@ -140,10 +126,9 @@ function Overview() {
                   <td>
                     <ConfirmedBadge confirmed={Boolean(h.confirmed)} />
                   </td>
-                  <td className="actions">{h.documentId !== null && <HandoverPrintButton h={h} />}</td>
-                </tr>
-              ))}
-            </DataTable>
+                </>
+              )}
+            />
           )}
         </Loaded>
       </Section>

@@ -8,10 +8,11 @@ import { TextAreaField } from '../../components/Form'
 import { HistoryLink, useHistory } from '../../components/History'
 import { fmt, fmtTanggal, fmtWaktu, readCount } from '../../format'
 import { type Handover, PpkCell, ConfirmedBadge } from './SerahTerimaShared'
-import { usePrint, NomorCell } from '../dokumen/DokumenShared'
+import { BaRegister, PrintBaButton } from '../dokumen/DokumenShared'
 import { VariantLabel } from '../penerimaan/PenerimaanShared'
-import { TableHead, DataTable } from '../../components/TableHead'
+import { TableHead } from '../../components/TableHead'
 import { useDialogSave } from '../../components/useWrite'
+import { Options } from '../../components/Options'
 
 /** The BA of one handover, printed from the register (the first print is the original, later ones SALINAN). */
 export function HandoverPrintButton({
@@ -23,18 +24,13 @@ export function HandoverPrintButton({
   label?: string
   primary?: boolean
 }) {
-  const { print, isBusy } = usePrint()
   if (h.documentId === null) return null
-  const id = h.documentId
   return (
-    <button
-      type="button"
-      className={`btn ${primary ? 'btn-primary' : 'btn-secondary'} btn-small`}
-      disabled={isBusy(id, 'pdf')}
-      onClick={() => void print({ id, nomor: h.nomor, type: 'BA_SERAH_TERIMA' }, 'pdf')}
-    >
-      {isBusy(id, 'pdf') ? 'Mengunduh…' : label}
-    </button>
+    <PrintBaButton
+      doc={{ id: h.documentId, nomor: h.nomor, type: 'BA_SERAH_TERIMA' }}
+      label={label}
+      primary={primary}
+    />
   )
 }
 
@@ -44,22 +40,15 @@ export function HandoverTable({ rows }: { rows: Handover[] }) {
   const history = useHistory()
   return (
     <>
-      <DataTable
+      <BaRegister
         className="serah-terima-handover-table"
         testId="serah-terima-handovers"
-        columns={[
-          'Nomor BA',
-          'Tanggal',
-          'Diterima oleh',
-          { label: 'TPS', num: true },
-          'Kendaraan · catatan',
-          'Konfirmasi PPK',
-          { label: 'Tindakan', hidden: true },
-        ]}
-      >
-        {rows.map((h) => (
-          <tr key={h.id} data-testid={`handover-${h.id}`}>
-            <NomorCell nomor={h.nomor} id={h.id} />
+        rows={rows}
+        rowTestId={(h) => `handover-${h.id}`}
+        columns={['Tanggal', 'Diterima oleh', { label: 'TPS', num: true }, 'Kendaraan · catatan', 'Konfirmasi PPK']}
+        actionsClassName="actions serah-terima-actions"
+        cells={(h) => (
+          <>
             <td>
               {fmtTanggal(h.tanggal, 'date')}
               <span className="muted small block">dicatat {h.actor}</span>
@@ -83,31 +72,31 @@ export function HandoverTable({ rows }: { rows: Handover[] }) {
                 </span>
               )}
             </td>
-            <td className="actions serah-terima-actions">
-              <div className="serah-terima-actions-stack">
-                <HandoverPrintButton h={h} />
-                {!h.confirmed && (
-                  <button type="button" className="btn btn-secondary btn-small" onClick={() => setConfirming(h)}>
-                    Konfirmasi diterima PPK…
-                  </button>
-                )}
-                <button
-                  type="button"
-                  className="btn btn-secondary btn-small"
-                  onClick={() =>
-                    history.open(
-                      { documentId: `SERAH_TERIMA:${h.id}` },
-                      `serah terima${h.nomor ? ' ' + h.nomor : ' #' + h.id}`,
-                    )
-                  }
-                >
-                  Riwayat buku besar…
-                </button>
-              </div>
-            </td>
-          </tr>
-        ))}
-      </DataTable>
+          </>
+        )}
+        actions={(h) => (
+          <div className="serah-terima-actions-stack">
+            <HandoverPrintButton h={h} />
+            {!h.confirmed && (
+              <button type="button" className="btn btn-secondary btn-small" onClick={() => setConfirming(h)}>
+                Konfirmasi diterima PPK…
+              </button>
+            )}
+            <button
+              type="button"
+              className="btn btn-secondary btn-small"
+              onClick={() =>
+                history.open(
+                  { documentId: `SERAH_TERIMA:${h.id}` },
+                  `serah terima${h.nomor ? ' ' + h.nomor : ' #' + h.id}`,
+                )
+              }
+            >
+              Riwayat buku besar…
+            </button>
+          </div>
+        )}
+      />
       <ConfirmDialog h={confirming} onClose={() => setConfirming(null)} />
     </>
   )
@@ -330,11 +319,7 @@ function ReturnDialog({
                       onChange={(e) => update(l.key, { variantId: Number(e.target.value), reason: '' })}
                       data-autofocus={i === 0 ? '' : undefined}
                     >
-                      {held.map((h) => (
-                        <option key={h.variantId} value={h.variantId}>
-                          {h.label}
-                        </option>
-                      ))}
+                      <Options of={held} value={(h) => h.variantId} label={(h) => h.label} />
                     </select>
                   </td>
                   <td className="num">{fmt(heldOf.get(l.variantId)?.qty ?? 0)}</td>
@@ -369,11 +354,7 @@ function ReturnDialog({
                           onChange={(e) => update(l.key, { reason: e.target.value })}
                         >
                           <option value="">— pilih alasan —</option>
-                          {reasonsFor(l.variantId).map((r) => (
-                            <option key={r.code} value={r.code}>
-                              {r.short}
-                            </option>
-                          ))}
+                          <Options of={reasonsFor(l.variantId)} value={(r) => r.code} label={(r) => r.short} />
                         </select>
                         {reasonErr && <span className="field-error block">{reasonErr}</span>}
                       </>

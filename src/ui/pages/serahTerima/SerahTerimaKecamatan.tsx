@@ -1,4 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react'
+import { KIT_STATUSES, type KitStatus } from '../../../core/kit'
 import type { Dokumen, SerahTerimaPratinjau, VariantInfo } from '../../../api/contract'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
@@ -11,7 +12,7 @@ import { KitStatusBar, KitStatusLegend, StatusText } from '../../components/Stat
 import { fmt, fmtTanggal, formatTpsNumber, shortItemName, todayIso } from '../../format'
 import { href } from '../../router'
 import { HandoverPrintButton, HandoverTable, HeldByPpk } from './SerahTerimaHandover'
-import { type Kit, SELECTABLE, serahTerimaHref } from './SerahTerimaShared'
+import { type Kit, type KitChoice, SELECTABLE, serahTerimaHref } from './SerahTerimaShared'
 import { DesaRows, useTpsHandover } from './SerahTerimaKit'
 import { type Refusal, RefusalList, ScanProgress } from './SerahTerimaScan'
 import { TableHead } from '../../components/TableHead'
@@ -36,7 +37,6 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
   const [scanned, setScanned] = useState<Map<number, Set<number>>>(new Map())
   const [refusals, setRefusals] = useState<Refusal[]>([])
   const [submitError, setSubmitError] = useState<ApiError | undefined>()
-  const [done, setDone] = useState<{ tps: number; document: Dokumen } | null>(null)
   const handedBy = useTpsHandover(q.data?.handovers ?? [])
 
   const back = (
@@ -69,8 +69,13 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
   const kitOf = new Map(kits.map((k) => [k.tpsId, k]))
   const kotakCount = (tpsId: number) =>
     Math.max(0, (needOf.get(tpsId)?.qty.KOTAK ?? 0) - (kitOf.has(tpsId) ? missingKotak(kitOf.get(tpsId)!) : 0))
-  const counts = { tps: kits.length, belum: 0, sebagian: 0, periksa: 0, lengkap: 0, diserahkan: 0, diterima: 0 }
-  for (const k of kits) counts[k.status]++
+  const counts = {
+    tps: kits.length,
+    ...(Object.fromEntries(KIT_STATUSES.map((st) => [st, kits.filter((k) => k.status === st).length])) as Record<
+      KitStatus,
+      number
+    >),
+  }
 
   const setSelected = (next: Set<number>) => {
     setPicked(next)
@@ -128,6 +133,7 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
     else desaGroups.push({ desaId: k.desaId, desa: k.desa, kits: [k] })
   }
   const selectedKits = kits.filter((k) => selected.has(k.tpsId))
+  const choice: KitChoice = { selected, kits: selectedKits, exceptionOn, reasons, scanned, kotakCount }
   // Refusal details name a TPS by its place in the list sent (row 1 = first TPS chosen).
   const rowErrors = new Map<number, string>()
   for (const d of submitError?.details ?? []) {
@@ -189,17 +195,13 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
                     key={g.desaId}
                     desa={g.desa}
                     kits={g.kits}
-                    selected={selected}
+                    choice={choice}
                     onToggle={toggle}
-                    exceptionOn={exceptionOn}
                     onException={setException}
-                    reasons={reasons}
                     onReason={(tpsId, text) => {
                       setSubmitError(undefined)
                       setReasons((r) => ({ ...r, [tpsId]: text }))
                     }}
-                    scanned={scanned}
-                    kotakCount={kotakCount}
                     handovers={data.handovers}
                     handedBy={handedBy}
                     rowErrors={rowErrors}
@@ -231,17 +233,11 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
       <HandoverForm
         kecamatanId={kecamatanId}
         kecamatan={data.kecamatan}
-        selectedKits={selectedKits}
-        exceptionOn={exceptionOn}
-        reasons={reasons}
+        choice={choice}
         variants={byVariant}
-        scanned={scanned}
-        kotakCount={kotakCount}
         error={submitError}
         onError={setSubmitError}
-        done={done}
-        onDone={(d) => {
-          setDone(d)
+        onDone={() => {
           setPicked(null)
           setExceptionOn(new Set())
           setReasons({})
@@ -263,31 +259,23 @@ export function SerahTerimaKecamatan({ kecamatanId }: { kecamatanId: number }) {
 function HandoverForm({
   kecamatanId,
   kecamatan,
-  selectedKits,
-  exceptionOn,
-  reasons,
+  choice: { kits: selectedKits, exceptionOn, reasons, scanned, kotakCount },
   variants,
-  scanned,
-  kotakCount,
   error,
   onError,
-  done,
   onDone,
 }: {
   kecamatanId: number
   kecamatan: string
-  selectedKits: Kit[]
-  exceptionOn: Set<number>
-  reasons: Record<number, string>
+  choice: KitChoice
   variants: Map<number, VariantInfo>
-  scanned: Map<number, Set<number>>
-  kotakCount(tpsId: number): number
   error: ApiError | undefined
   onError(e: ApiError | undefined): void
-  done: { tps: number; document: Dokumen } | null
-  onDone(d: { tps: number; document: Dokumen }): void
+  /** After the handover is recorded: the page starts a fresh selection. */
+  onDone(): void
 }) {
   const jenis = useApi('dokumen.daftarJenis', {})
+  const [done, setDone] = useState<{ tps: number; document: Dokumen } | null>(null)
   const [tanggal, setTanggal] = useState(todayIso)
   const [ppkNama, setPpkNama] = useState('')
   const [ppkJabatan, setPpkJabatan] = useState<string | null>(null)
@@ -341,7 +329,8 @@ function HandoverForm({
       )
       setKendaraan('')
       setNote('')
-      onDone({ tps: ids.length, document: r.document })
+      setDone({ tps: ids.length, document: r.document })
+      onDone()
       refreshAll()
     } catch (err) {
       onError(toApiError(err))

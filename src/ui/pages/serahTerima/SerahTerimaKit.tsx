@@ -4,8 +4,7 @@ import { invoke } from '../../api'
 import { KitStatusBadge } from '../../components/StatusBadge'
 import { fmt, formatTpsNumber, shortItemName } from '../../format'
 import { href } from '../../router'
-import { type Handover } from './SerahTerimaShared'
-import { type Kit, SELECTABLE } from './SerahTerimaShared'
+import { type Handover, type Kit, type KitChoice, SELECTABLE } from './SerahTerimaShared'
 
 /** The kit table of one PPK's handover: TPS per desa, their status and kotak scanned, and which are handed over. */
 
@@ -46,32 +45,25 @@ export function useTpsHandover(handovers: Handover[]): Map<number, number> {
 export function DesaRows({
   desa,
   kits,
-  selected,
+  choice,
   onToggle,
-  exceptionOn,
   onException,
-  reasons,
   onReason,
-  scanned,
-  kotakCount,
   handovers,
   handedBy,
   rowErrors,
 }: {
   desa: string
   kits: Kit[]
-  selected: Set<number>
+  choice: KitChoice
   onToggle(ids: number[], on: boolean): void
-  exceptionOn: Set<number>
   onException(tpsId: number, on: boolean): void
-  reasons: Record<number, string>
   onReason(tpsId: number, text: string): void
-  scanned: Map<number, Set<number>>
-  kotakCount(tpsId: number): number
   handovers: Handover[]
   handedBy: Map<number, number>
   rowErrors: Map<number, string>
 }) {
+  const { selected, exceptionOn, reasons, scanned, kotakCount } = choice
   const complete = kits.filter((k) => k.status === 'lengkap').map((k) => k.tpsId)
   const on = complete.filter((id) => selected.has(id)).length
   const ref = useRef<HTMLInputElement>(null)

@@ -276,7 +276,7 @@ function TargetStrip({ shift }: { shift: Shift }) {
     return { teamId: t.teamId, nama: reguName(t.nama), ...targetProgress(p?.baik ?? 0, target) }
   })
   return (
-    <div className="shift-targets" aria-label="Target regu hari ini" data-testid="targets">
+    <div className="row-wrap shift-targets" aria-label="Target regu hari ini" data-testid="targets">
       <span className="shift-targets-title">Target hari ini</span>
       {rows.map((r) => (
         <div key={r.teamId} className="shift-target">

@@ -2,6 +2,7 @@ import { useMemo, type ReactNode } from 'react'
 import type { MethodOutput, VariantInfo } from '../../../api/contract'
 import { itemChosenForShift, type ShiftKind } from '../../../core/shifts'
 import { type ApiError } from '../../api'
+import { IdCheck } from '../../components/IdCheck'
 import { useApi } from '../../components/data'
 import { ErrorBanner } from '../../components/Feedback'
 import { Swatch } from '../../components/Page'
@@ -84,7 +85,7 @@ export function TeamPicker({
   return (
     <fieldset className={`field${error ? ' field-invalid' : ''}`}>
       <legend>Regu yang bekerja</legend>
-      <ul className="shift-pick-list" data-testid="team-picker">
+      <ul className="pick-list shift-pick-list" data-testid="team-picker">
         {options.map((t) => {
           const present = value[t.id]
           const on = present !== undefined
@@ -116,19 +117,9 @@ export function TeamPicker({
                   <ul>
                     {t.members.map((w) => (
                       <li key={w.id}>
-                        <label className="check">
-                          <input
-                            type="checkbox"
-                            checked={present.includes(w.id)}
-                            onChange={(e) =>
-                              onChange({
-                                ...value,
-                                [t.id]: e.target.checked ? [...present, w.id] : present.filter((x) => x !== w.id),
-                              })
-                            }
-                          />
+                        <IdCheck id={w.id} chosen={present} onChange={(ids) => onChange({ ...value, [t.id]: ids })}>
                           {w.nama}
-                        </label>
+                        </IdCheck>
                       </li>
                     ))}
                   </ul>
@@ -162,22 +153,15 @@ export function VariantPicker({
       {variants.length === 0 ? (
         <p className="empty">Tidak ada barang yang cocok dengan jenis shift ini.</p>
       ) : (
-        <ul className="shift-pick-list" data-testid="variant-picker">
+        <ul className="pick-list shift-pick-list" data-testid="variant-picker">
           {variants.map((v) => (
             <li key={v.variantId}>
-              <label className="check">
-                <input
-                  type="checkbox"
-                  checked={value.includes(v.variantId)}
-                  onChange={(e) =>
-                    onChange(e.target.checked ? [...value, v.variantId] : value.filter((x) => x !== v.variantId))
-                  }
-                />
+              <IdCheck id={v.variantId} chosen={value} onChange={onChange}>
                 <span className="ballot-name">
                   <Swatch hex={v.colorHex} />
                   <span>{variantShort(v)}</span>
                 </span>
-              </label>
+              </IdCheck>
             </li>
           ))}
         </ul>

@@ -5,6 +5,7 @@ import { Dialog, DialogActions } from '../../components/Dialog'
 import { useDialogSave } from '../../components/useWrite'
 import { Field, TextField } from '../../components/Form'
 import { variantShort } from '../../components/TallyGrid'
+import { Options } from '../../components/Options'
 import { fmt, readCount } from '../../format'
 import { type Shift, Unplaced } from './ShiftForms'
 
@@ -85,11 +86,7 @@ export function ReklasifikasiDialog({ shift, onClose }: { shift: Shift; onClose(
                 onChange={(e) => setVariantId(Number(e.target.value))}
                 data-autofocus
               >
-                {shift.variants.map((v) => (
-                  <option key={v.variantId} value={v.variantId}>
-                    {variantShort(v)}
-                  </option>
-                ))}
+                <Options of={shift.variants} value={(v) => v.variantId} label={(v) => variantShort(v)} />
               </select>
             )}
           </Field>
@@ -102,11 +99,11 @@ export function ReklasifikasiDialog({ shift, onClose }: { shift: Shift; onClose(
                 value={reasonCode}
                 onChange={(e) => setReason(e.target.value)}
               >
-                {applicable.map((r) => (
-                  <option key={r.code} value={r.code}>
-                    {r.short} — tercatat rusak {fmt(rusakNow[r.code] ?? 0)}
-                  </option>
-                ))}
+                <Options
+                  of={applicable}
+                  value={(r) => r.code}
+                  label={(r) => `${r.short} — tercatat rusak ${fmt(rusakNow[r.code] ?? 0)}`}
+                />
               </select>
             )}
           </Field>
