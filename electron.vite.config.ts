@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import type { HtmlTagDescriptor, Plugin } from 'vite'
 
 /**
  * The Node-side entry points, built side by side into out/main/: the Electron main process, the long
@@ -13,6 +14,45 @@ const MAIN_ENTRIES = {
   cli: resolve(__dirname, 'src/cli/entry.ts'),
 }
 const entryFiles = new Set(Object.values(MAIN_ENTRIES).map((f) => f.replaceAll('\\', '/')))
+
+/**
+ * index.html asks for the first page's chunk, and the chunks it imports, beside the entry: the app opens on
+ * Beranda, and without this its chunk was only asked for once the entry had been parsed and run, and its
+ * small shared chunks then queued behind the first screen's API reads (six connections per host, one held
+ * by the live-update feed). Another page opened first only fetches these few kilobytes for nothing.
+ */
+function preloadFirstPage(page: string): Plugin {
+  return {
+    name: 'gudang-preload-first-page',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle = ctx.bundle
+        if (!bundle) return html
+        const first = Object.values(bundle).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith(page))
+        if (!first || first.type !== 'chunk') throw new Error(`preloadFirstPage: no chunk for ${page}`)
+        const files: string[] = []
+        const visit = (name: string) => {
+          const chunk = bundle[name]
+          if (files.includes(name) || !chunk || chunk.type !== 'chunk') return
+          files.push(name)
+          chunk.imports.forEach(visit)
+        }
+        visit(first.fileName)
+        // Its styles are left to the page's import, which asks for them before the first reads: a style
+        // preloaded and unused (another page opened first) is a console warning.
+        const tags: HtmlTagDescriptor[] = files
+          .filter((f) => !html.includes(`/${f}"`))
+          .map((f) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` },
+            injectTo: 'head',
+          }))
+        return { html, tags }
+      },
+    },
+  }
+}
 
 export default defineConfig({
   main: {
@@ -40,6 +80,6 @@ export default defineConfig({
       // React.lazy), AG Grid only with the pages that show a grid.
       minify: true,
     },
-    plugins: [react()],
+    plugins: [react(), preloadFirstPage('/src/ui/pages/beranda/Beranda.tsx')],
   },
 })

@@ -162,7 +162,7 @@ async function start(): Promise<void> {
     createFileHandler(rendererDir, (id, key) => opened?.jobs?.download(id, key) ?? null),
   )
   // A backup folder is one a person chose in the system's dialog (issue 15): no script in the window can
-  // choose for them, so the choice is remembered here as the machine's own (transport 'cli'), without a PIN.
+  // choose for them, so the choice is passed on as the dialog's (transport 'dialog', api/auth.ts), without a PIN.
   ipcMain.handle('cadangan:pilihFolder', async (e) => {
     if (!isTrustedSender(e, devServerUrl)) return { ok: false, error: { code: 'UNAUTHORIZED', message: 'Ditolak' } }
     const options: Electron.OpenDialogOptions = {
@@ -175,7 +175,7 @@ async function start(): Promise<void> {
     const answer = await (opened ?? (await pending)).dispatcher.call(
       'cadangan.pilihFolder',
       { folder },
-      { actor: 'pengguna di PC ini (jendela pemilih folder)', transport: 'cli' },
+      { actor: 'pengguna di PC ini (jendela pemilih folder)', transport: 'dialog' },
     )
     return answer.ok ? { ok: true, result: folder } : answer
   })

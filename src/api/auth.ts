@@ -41,6 +41,7 @@ export function createAuthorizer(ctx: ServiceContext, sessions: SessionStore): A
       const refusal = stationRefusal(method, station)
       if (refusal) return { ok: false, error: refusal }
     }
+    if (meta.transport === 'dialog') return dialogCall(method, meta)
     if (access === 'semua') return { ok: true, meta }
     if (meta.transport === 'cli' && !meta.session && access !== 'operator') {
       // Whoever holds the file may count on the command line as the machine, but what needs a koordinator's
@@ -84,6 +85,15 @@ export function createAuthorizer(ctx: ServiceContext, sessions: SessionStore): A
     }
     return { ok: true, meta }
   }
+}
+
+/**
+ * A choice a person made in the desktop app's system dialog, passed on by its main process: the folder is
+ * theirs to pick without a PIN (issue 15: folders "the user picked in a dialog"); nothing else goes this way.
+ */
+function dialogCall(method: string, meta: CallMeta): { ok: true; meta: CallMeta } | { ok: false; error: ErrorBody } {
+  if (method === 'cadangan.pilihFolder') return { ok: true, meta }
+  return { ok: false, error: { code: 'FORBIDDEN', message: `${method} tidak dapat dipanggil dari jendela pemilih` } }
 }
 
 /** What a koordinator or admin method answers on the command line without `--user`. */

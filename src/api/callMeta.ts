@@ -9,7 +9,11 @@ import type { Role } from '../core/roles'
 export interface CallMeta {
   /** Who is acting; recorded on every ledger row and audit entry. Replaced by the chosen user's name. */
   actor: string
-  transport: 'ipc' | 'http' | 'cli' | 'test' | 'stasiun'
+  /**
+   * 'dialog': the desktop app's main process passing on what a person chose in a system dialog (a backup
+   * folder), which no script in the window can choose; it may call only cadangan.pilihFolder (api/auth.ts).
+   */
+  transport: 'ipc' | 'http' | 'cli' | 'test' | 'stasiun' | 'dialog'
   /** The session of this window or tab (sesi.masuk), as the transport received it. */
   session?: string
   /** Set by the authorizer from the session: the chosen user. */

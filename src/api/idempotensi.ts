@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
 import { AppError, type ErrorBody } from '../core/errors'
+import type { WritableDB } from '../db/handles'
 import { storeAnswer, storedAnswer } from '../db/stasiun'
+import { WalSync, withoutCommitSync } from '../db/walSync'
 import { idempotencyKey, type ServiceContext } from '../services/context'
 import type { ApiResponse } from './contract'
 
@@ -69,6 +71,8 @@ export class Idempotensi {
       .update(`${c.method}\n${stableJson(c.input)}`, 'utf8')
       .digest('hex')
     const stored = storedAnswer(this.ctx.db, c.stasiunId, c.kunci)
+    // Its batch may be the one whose fsync failed: the answer is repeated only once it is on the disk.
+    if (stored && this.unsynced) this.unsynced.syncNow()
     if (stored) return { response: this.replay(c, inputHash, stored), ulangan: true }
     const running = this.execute(c, inputHash)
     this.inFlight.set(id, running)
@@ -102,8 +106,10 @@ export class Idempotensi {
   /**
    * Group commit: the writes that arrive while the thread is busy run together in one IMMEDIATE
    * transaction, each in its own savepoint (a refused one rolls back alone), and are answered once that
-   * transaction committed. One fsync for the batch instead of one per write is what lets ten stations
-   * save twenty times a second each on an ordinary disk; nothing is acknowledged before it is durable.
+   * transaction is on the disk. One fsync for the batch instead of one per write is what lets ten stations
+   * save twenty times a second each on an ordinary disk; and the fsync runs off the serving thread
+   * (db/walSync.ts), so the next batch and every other request go on while the disk catches up. Nothing is
+   * acknowledged before it is durable.
    */
   private execute(c: IdempotentCall, inputHash: string): Promise<ApiResponse> {
     return new Promise<ApiResponse>((resolvePromise, rejectPromise) => {
@@ -117,6 +123,19 @@ export class Idempotensi {
 
   private readonly queue: Job[] = []
   private scheduled = false
+  /** Per connection (a restore opens a new one): its WAL, or null to let COMMIT sync as everywhere else. */
+  private readonly walSyncs = new WeakMap<WritableDB, WalSync | null>()
+  /**
+   * The WAL whose fsync failed: the batches go back to syncing inside COMMIT, and a stored answer is
+   * repeated only after this WAL is synced on the spot.
+   */
+  private unsynced: WalSync | null = null
+
+  private walOf(db: WritableDB): WalSync | null {
+    if (this.unsynced) return null
+    if (!this.walSyncs.has(db)) this.walSyncs.set(db, WalSync.of(db))
+    return this.walSyncs.get(db)!
+  }
 
   private flush(): void {
     this.scheduled = false
@@ -127,21 +146,30 @@ export class Idempotensi {
     }
     if (jobs.length === 0) return
     const db = this.ctx.db
+    const wal = this.walOf(db)
+    const batch = () => db.transaction(() => jobs.map((job) => this.runOne(job))).immediate()
     let outcomes: Outcome[]
     try {
-      outcomes = db.transaction(() => jobs.map((job) => this.runOne(job))).immediate()
+      outcomes = wal ? withoutCommitSync(db, batch) : batch()
     } catch (err) {
       // The commit itself failed (disk full, file gone): nothing of the batch was written.
       for (const job of jobs) job.reject(err)
       return
     }
-    jobs.forEach((job, i) => {
-      const o = outcomes[i]!
-      if ('error' in o) {
-        if (o.error instanceof AppError) job.resolve(fail(o.error.toBody()))
-        else job.reject(o.error)
-      } else if ('done' in o) job.resolve({ ok: true, result: o.done })
-      else this.finishLater(job, o.pending).then(job.resolve, job.reject)
+    const answer = () =>
+      jobs.forEach((job, i) => {
+        const o = outcomes[i]!
+        if ('error' in o) {
+          if (o.error instanceof AppError) job.resolve(fail(o.error.toBody()))
+          else job.reject(o.error)
+        } else if ('done' in o) job.resolve({ ok: true, result: o.done })
+        else this.finishLater(job, o.pending).then(job.resolve, job.reject)
+      })
+    if (!wal) return answer()
+    wal.sync().then(answer, (err: unknown) => {
+      // Committed but not known to be on the disk: not acknowledged.
+      this.unsynced = wal
+      for (const job of jobs) job.reject(err)
     })
   }
 

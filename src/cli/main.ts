@@ -159,7 +159,15 @@ interface Context {
   positionals: string[]
   json: boolean
   meta: CallMeta
+  /**
+   * In recovery mode no one can sign in (the users table is not trusted): the PIN of the admin named by
+   * --user goes with the recovery methods that ask for it (RECOVERY_PIN_METHODS), checked there.
+   */
+  recoveryPin?: string
 }
+
+/** The methods that, in recovery mode, take an admin's PIN in their input (api/handlers/cadangan.ts). */
+const RECOVERY_PIN_METHODS = new Set(['cadangan.pulihkan', 'cadangan.pilihFolder'])
 
 async function run(argv: string[]): Promise<number> {
   let parsed: { values: Values; positionals: string[] }
@@ -531,7 +539,11 @@ async function call(ctx: Context): Promise<number> {
     throw new Exit(EXIT_REFUSED, error.message, error.details)
   }
   return withApp(ctx, { create: method === 'pemilihan.buat' }, async (dispatcher) => {
-    const response = await dispatcher.call(method, input, ctx.meta)
+    const withPin =
+      ctx.recoveryPin !== undefined && RECOVERY_PIN_METHODS.has(method) && !(input as { pin?: string }).pin
+        ? { ...(input as object), pin: ctx.recoveryPin }
+        : input
+    const response = await dispatcher.call(method, withPin, ctx.meta)
     const result = unwrap(ctx, response)
     return ctx.json ? printJson(response) : print(JSON.stringify(result, null, 2) + '\n')
   })
@@ -563,7 +575,10 @@ async function withApp(
     saksiDir: join(defaultDataDir(), 'saksi'),
   })
   try {
-    if (ctx.values.user !== undefined && opts.signIn !== false) await signIn(ctx, app.dispatcher, ctx.values.user)
+    if (ctx.values.user !== undefined && opts.signIn !== false) {
+      if (app.state.mode === 'pemulihan') await recoveryUser(ctx, ctx.values.user)
+      else await signIn(ctx, app.dispatcher, ctx.values.user)
+    }
     return await body(app.dispatcher, app.dbPath)
   } finally {
     if (ctx.meta.session) await app.dispatcher.call('sesi.keluar', {}, ctx.meta)
@@ -595,6 +610,15 @@ async function signIn(ctx: Context, dispatcher: Dispatcher, name: string): Promi
     await dispatcher.call('sesi.masuk', { userId: user.id, ...(pin === undefined ? {} : { pin }) }, ctx.meta),
   ) as { sessionId: string | null }
   ctx.meta = { ...ctx.meta, actor: user.nama, ...(sesi.sessionId ? { session: sesi.sessionId } : {}) }
+}
+
+/**
+ * `--user NAMA` on a file in recovery mode: there is no session to open, so the admin's name becomes the
+ * actor and the PIN is read now, to go with the restore (or the folder) that checks it.
+ */
+async function recoveryUser(ctx: Context, name: string): Promise<void> {
+  ctx.recoveryPin = await readPin(`PIN ${name.trim()}: `, name.trim())
+  ctx.meta = { ...ctx.meta, actor: name.trim() }
 }
 
 /** A PIN: from GUDANG_PIN for scripts, else typed on the terminal without being shown; refused otherwise. */

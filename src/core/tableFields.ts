@@ -102,6 +102,64 @@ export function matchHeader<F extends string>(
   return { header: { line: row.line, index, columns, errors }, headerPos }
 }
 
+/** A table read against its fields: the data rows under the header, and a field's column and cells. */
+export interface FieldTable<F extends string> {
+  header: HeaderMatch<F>
+  dataRows: readonly TableRow[]
+  /** The column a field was read from, as the file heads it (for messages); the field when it has none. */
+  col: (f: F) => string
+  /** A field's cell in a row, trimmed; empty when the file has no such column. */
+  cell: (row: TableRow, f: F) => string
+}
+
+/**
+ * Every table import begins alike: an empty file, a header that does not name the fields, and a header with
+ * nothing under it are refused, each with its message (`what`: what the rows are, "data TPS", "pekerja").
+ */
+export function readFieldTable<F extends string>(
+  rows: readonly TableRow[],
+  fields: Record<F, FieldSpec>,
+  what: string,
+): { table: FieldTable<F> } | { errors: Issue[]; columns: Record<string, string> } {
+  if (rows.length === 0)
+    return { errors: [{ message: 'Berkas kosong: tidak ada baris yang berisi data.' }], columns: {} }
+  const { header, headerPos } = matchHeader(rows, fields)
+  if (header.errors.length) return { errors: finishIssues(header.errors, 'galat'), columns: header.columns }
+  const dataRows = rows.slice(headerPos + 1)
+  if (dataRows.length === 0) {
+    const message = `Berkas hanya berisi judul kolom (baris ${header.line}) tanpa satu pun ${what}.`
+    return { errors: [{ row: header.line, message }], columns: header.columns }
+  }
+  const col = (f: F): string => header.columns[f] ?? f
+  const cell = (row: TableRow, f: F): string => {
+    const i = header.index[f]
+    return i === undefined ? '' : (row.cells[i] ?? '').trim()
+  }
+  return { table: { header, dataRows, col, cell } }
+}
+
+/** A name as first written in a file: its key (how it compares), its spelling and its line. */
+interface FirstSpelling {
+  key: string
+  name: string
+  line: number
+}
+
+/**
+ * The look-alike rule of a file: the first spelling of each look is kept ("Batu Bara 1" and "Batu Bara I"
+ * look the same), and a later name with that look that is another name (by `key`) is refused with why.
+ * `what` names the thing ("regu"), `same` ends the advice ("regunya sama"). Null: a new look, or the same name.
+ */
+export function lookAlikes(what: string, same: string) {
+  const seen = new Map<string, FirstSpelling>()
+  return (look: string, key: string, name: string, line: number): string | null => {
+    const first = seen.get(look)
+    if (!first) seen.set(look, { key, name, line })
+    if (!first || first.key === key) return null
+    return `Nama ${what} "${name}" sama dengan nama yang sudah ada: ${first.name} (baris ${first.line}), hanya berbeda pada huruf yang tampak serupa; tulis persis sama bila ${same}`
+  }
+}
+
 /** Sorts by row (stable) and caps the list so a wholly wrong file does not produce thousands of lines. */
 export function finishIssues(list: Issue[], noun: string): Issue[] {
   const sorted = list

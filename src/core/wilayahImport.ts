@@ -1,6 +1,6 @@
 import type { Issue } from './errors'
 import type { TableRow } from './csv'
-import { checkKode, checkName, finishIssues, matchHeader, type FieldSpec } from './tableFields'
+import { checkKode, checkName, finishIssues, lookAlikes, readFieldTable, type FieldSpec } from './tableFields'
 import { lookKey } from './names'
 import { memoized, normalizeName } from './text'
 
@@ -92,7 +92,6 @@ const WILAYAH_FIELDS = {
   no_tps: { label: 'nomor TPS', synonyms: ['no_tps', 'tps', 'nomor_tps', 'nomor tps', 'no. tps'], required: true },
   dpt: { label: 'DPT', synonyms: ['dpt', 'jumlah_dpt', 'jml_dpt', 'pemilih', 'jumlah_pemilih'], required: true },
 } satisfies Record<string, FieldSpec>
-type WilayahField = keyof typeof WILAYAH_FIELDS
 
 const DAPIL_FIELDS = {
   surat_suara: {
@@ -103,7 +102,6 @@ const DAPIL_FIELDS = {
   kecamatan: KECAMATAN,
   dapil: { label: 'dapil', synonyms: ['dapil', 'daerah_pemilihan', 'nama_dapil'], required: true },
 } satisfies Record<string, FieldSpec>
-type DapilField = keyof typeof DAPIL_FIELDS
 
 type NumberCheck = { ok: true; value: number } | { ok: false; message: string }
 
@@ -159,37 +157,9 @@ const TOTAL_ROW = /^(JUMLAH|TOTAL|SUB ?TOTAL|GRAND ?TOTAL)\b/
  * name when the column itself is missing.
  */
 export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseOptions): WilayahParseResult {
-  if (rows.length === 0) {
-    return {
-      tps: [],
-      errors: [{ message: 'Berkas kosong: tidak ada baris yang berisi data.' }],
-      warnings: [],
-      columns: {},
-    }
-  }
-  const { header, headerPos } = matchHeader(rows, WILAYAH_FIELDS)
-  if (header.errors.length)
-    return { tps: [], errors: finishIssues(header.errors, 'galat'), warnings: [], columns: header.columns }
-  const dataRows = rows.slice(headerPos + 1)
-  if (dataRows.length === 0) {
-    return {
-      tps: [],
-      errors: [
-        {
-          row: header.line,
-          message: `Berkas hanya berisi judul kolom (baris ${header.line}) tanpa satu pun data TPS.`,
-        },
-      ],
-      warnings: [],
-      columns: header.columns,
-    }
-  }
-
-  const col = (f: WilayahField): string => header.columns[f] ?? f
-  const cell = (row: TableRow, f: WilayahField): string => {
-    const i = header.index[f]
-    return i === undefined ? '' : (row.cells[i] ?? '').trim()
-  }
+  const read = readFieldTable(rows, WILAYAH_FIELDS, 'data TPS')
+  if (!('table' in read)) return { tps: [], errors: read.errors, warnings: [], columns: read.columns }
+  const { header, dataRows, col, cell } = read.table
 
   const errors: Issue[] = []
   const warnings: Issue[] = []
@@ -233,21 +203,9 @@ export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseO
   const looks = memoized(lookKey)
   const withoutDots = memoized((s) => s.replace(/\./g, ''))
   // The first spelling of each look (UTS #39 skeleton): kecamatan by look, desa by kecamatan and look.
-  const kecByLook = new Map<string, { key: string; name: string; line: number }>()
-  const desaByLook = new Map<string, { key: string; name: string; line: number }>()
+  const kecTwinOf = lookAlikes('kecamatan', 'tempatnya sama')
+  const desaTwinOf = lookAlikes('desa/kelurahan', 'tempatnya sama')
   /** A second spelling that only looks like the first would be a second place that prints the same. */
-  const lookAlike = (
-    seen: Map<string, { key: string; name: string; line: number }>,
-    look: string,
-    key: string,
-    name: string,
-    line: number,
-  ): { name: string; line: number } | null => {
-    const first = seen.get(look)
-    if (!first) seen.set(look, { key, name, line })
-    return first && first.key !== key ? first : null
-  }
-
   for (const row of dataRows) {
     const rawKec = cell(row, 'kecamatan')
     const rawDesa = cell(row, 'desa')
@@ -283,18 +241,16 @@ export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseO
     const desaKey = nameKey(desa.value)
     // A look-alike spelling is always a kecamatan and desa pair not seen before: only those are looked at.
     const known = desaSeen.get(kecKey)?.has(desaKey) === true
-    const kecTwin = known ? null : lookAlike(kecByLook, looks(kec.value), kecKey, kec.value, row.line)
-    const desaTwin = known
-      ? null
-      : lookAlike(desaByLook, `${kecKey}\u0000${looks(desa.value)}`, desaKey, desa.value, row.line)
+    const kecTwin = known ? null : kecTwinOf(looks(kec.value), kecKey, kec.value, row.line)
+    const desaTwin = known ? null : desaTwinOf(`${kecKey}\u0000${looks(desa.value)}`, desaKey, desa.value, row.line)
     if (kecTwin || desaTwin) {
-      const [what, column, value, twin] = kecTwin
-        ? (['kecamatan', 'kecamatan', kec.value, kecTwin] as const)
-        : (['desa/kelurahan', 'desa', desa.value, desaTwin!] as const)
+      const [column, value, message] = kecTwin
+        ? (['kecamatan', kec.value, kecTwin] as const)
+        : (['desa', desa.value, desaTwin!] as const)
       report(`look:${column}:${kecKey}:${nameKey(value)}`, {
         row: row.line,
         column: col(column),
-        message: `Nama ${what} "${value}" sama dengan nama yang sudah ada: ${twin.name} (baris ${twin.line}), hanya berbeda pada huruf yang tampak serupa; tulis persis sama bila tempatnya sama`,
+        message,
       })
       continue
     }
@@ -419,35 +375,15 @@ export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseO
  * as written (whitespace tidied); matching them to ballot items and kecamatan is the caller's job.
  */
 export function parseDapilTable(rows: readonly TableRow[]): DapilParseResult {
-  if (rows.length === 0)
-    return { entries: [], errors: [{ message: 'Berkas kosong: tidak ada baris yang berisi data.' }], columns: {} }
-  const { header, headerPos } = matchHeader(rows, DAPIL_FIELDS)
-  if (header.errors.length)
-    return { entries: [], errors: finishIssues(header.errors, 'galat'), columns: header.columns }
-  const dataRows = rows.slice(headerPos + 1)
-  if (dataRows.length === 0) {
-    return {
-      entries: [],
-      errors: [
-        {
-          row: header.line,
-          message: `Berkas hanya berisi judul kolom (baris ${header.line}) tanpa satu pun data dapil.`,
-        },
-      ],
-      columns: header.columns,
-    }
-  }
-  const col = (f: DapilField): string => header.columns[f] ?? f
-  const cell = (row: TableRow, f: DapilField): string => {
-    const i = header.index[f]
-    return i === undefined ? '' : (row.cells[i] ?? '').trim()
-  }
+  const read = readFieldTable(rows, DAPIL_FIELDS, 'data dapil')
+  if (!('table' in read)) return { entries: [], errors: read.errors, columns: read.columns }
+  const { header, dataRows, col, cell } = read.table
 
   const errors: Issue[] = []
   const entries: DapilEntry[] = []
   const seen = new Map<string, { line: number; dapil: string }>()
   // Per ballot type, the first spelling of each dapil's look: "Batu Bara 1" and "Batu Bara I" are one dapil.
-  const dapilByLook = new Map<string, { key: string; name: string; line: number }>()
+  const dapilTwinOf = lookAlikes('dapil', 'dapilnya sama')
   for (const row of dataRows) {
     const ballot = checkName(cell(row, 'surat_suara'), 'surat suara', MAX_NAME_LENGTH)
     const kec = checkName(cell(row, 'kecamatan'), 'kecamatan', MAX_NAME_LENGTH)
@@ -459,14 +395,9 @@ export function parseDapilTable(rows: readonly TableRow[]): DapilParseResult {
 
     const ballotKey = normalizeName(ballot.value)
     const dapilLook = `${ballotKey}\u0000${lookKey(dapil.value)}`
-    const firstDapil = dapilByLook.get(dapilLook)
-    if (!firstDapil) dapilByLook.set(dapilLook, { key: normalizeName(dapil.value), name: dapil.value, line: row.line })
-    else if (firstDapil.key !== normalizeName(dapil.value)) {
-      errors.push({
-        row: row.line,
-        column: col('dapil'),
-        message: `Nama dapil "${dapil.value}" sama dengan nama yang sudah ada: ${firstDapil.name} (baris ${firstDapil.line}), hanya berbeda pada huruf yang tampak serupa; tulis persis sama bila dapilnya sama`,
-      })
+    const dapilTwin = dapilTwinOf(dapilLook, normalizeName(dapil.value), dapil.value, row.line)
+    if (dapilTwin) {
+      errors.push({ row: row.line, column: col('dapil'), message: dapilTwin })
       continue
     }
     const key = `${ballotKey}\u0000${lookKey(kec.value)}`

@@ -1,6 +1,6 @@
 import type { TableRow } from './csv'
 import type { Issue } from './errors'
-import { checkName, finishIssues, matchHeader, type FieldSpec } from './tableFields'
+import { checkName, finishIssues, lookAlikes, readFieldTable, type FieldSpec } from './tableFields'
 import { lookKey } from './names'
 import { normalizeName } from './text'
 import { digitsOnly, nikProblem, npwpProblem, rekeningProblem } from './identitas'
@@ -53,26 +53,9 @@ export function parseWorkerTable(rows: readonly TableRow[]): {
   errors: Issue[]
   columns: Record<string, string>
 } {
-  if (rows.length === 0)
-    return { workers: [], errors: [{ message: 'Berkas kosong: tidak ada baris yang berisi data.' }], columns: {} }
-  const { header, headerPos } = matchHeader(rows, WORKER_FIELDS)
-  if (header.errors.length)
-    return { workers: [], errors: finishIssues(header.errors, 'galat'), columns: header.columns }
-  const dataRows = rows.slice(headerPos + 1)
-  if (dataRows.length === 0) {
-    return {
-      workers: [],
-      errors: [
-        { row: header.line, message: `Berkas hanya berisi judul kolom (baris ${header.line}) tanpa satu pun pekerja.` },
-      ],
-      columns: header.columns,
-    }
-  }
-  const col = (f: WorkerField): string => header.columns[f] ?? f
-  const cell = (row: TableRow, f: WorkerField): string => {
-    const i = header.index[f]
-    return i === undefined ? '' : (row.cells[i] ?? '').trim()
-  }
+  const read = readFieldTable(rows, WORKER_FIELDS, 'pekerja')
+  if (!('table' in read)) return { workers: [], errors: read.errors, columns: read.columns }
+  const { header, dataRows, col, cell } = read.table
 
   const errors: Issue[] = []
   const workers: ParsedWorker[] = []
@@ -81,7 +64,7 @@ export function parseWorkerTable(rows: readonly TableRow[]): {
   // Names are how a worker is picked on the floor: two rows that look the same are refused, and so are
   // two spellings of one regu that only look alike.
   const nameSeen = new Map<string, { line: number; nama: string }>()
-  const reguByLook = new Map<string, { key: string; name: string; line: number }>()
+  const reguTwinOf = lookAlikes('regu', 'regunya sama')
   for (const row of dataRows) {
     const nama = checkName(cell(row, 'nama'), 'pekerja', MAX_NAME)
     if (!nama.ok) {
@@ -169,14 +152,12 @@ export function parseWorkerTable(rows: readonly TableRow[]): {
         errors.push({ row: row.line, column: col('regu'), message: r.message })
         continue
       }
-      const look = lookKey(r.value)
-      const first = reguByLook.get(look)
-      if (!first) reguByLook.set(look, { key: normalizeName(r.value), name: r.value, line: row.line })
-      else if (first.key !== normalizeName(r.value)) {
+      const twin = reguTwinOf(lookKey(r.value), normalizeName(r.value), r.value, row.line)
+      if (twin) {
         errors.push({
           row: row.line,
           column: col('regu'),
-          message: `Nama regu "${r.value}" sama dengan nama yang sudah ada: ${first.name} (baris ${first.line}), hanya berbeda pada huruf yang tampak serupa; tulis persis sama bila regunya sama`,
+          message: twin,
         })
         continue
       }

@@ -10,6 +10,13 @@ export type ZonaWaktu = (typeof ZONA_WAKTU)[number]
 /** Hours ahead of UTC. The SQL twin is db/ledgerCategories.ts#ZONE. */
 export const JAM_ZONA: Record<ZonaWaktu, number> = { WIB: 7, WITA: 8, WIT: 9 }
 
+/** The zone by its IANA name, for Intl (the screen's clock: ui/format.ts aturZonaTampil). */
+export const IANA_ZONA: Record<ZonaWaktu, string> = {
+  WIB: 'Asia/Jakarta',
+  WITA: 'Asia/Makassar',
+  WIT: 'Asia/Jayapura',
+}
+
 /** The zone as Pengaturan names it (short: a select of a form column). */
 export const NAMA_ZONA: Record<ZonaWaktu, string> = {
   WIB: 'WIB (UTC+7)',
@@ -81,4 +88,10 @@ export function tanggalDi(d: Date, zona: ZonaWaktu): string {
 export function tanggalJamDi(d: Date, zona: ZonaWaktu): string {
   const w = wall(d, zona)
   return `${tanggalDi(d, zona)}T${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}`
+}
+
+/** 'YYYYMMDD-HHMMSS' on the warehouse wall: the stamp in a backup's or an output's file name. */
+export function stempelDi(d: Date, zona: ZonaWaktu): string {
+  const w = wall(d, zona)
+  return `${tanggalDi(d, zona).replaceAll('-', '')}-${pad(w.getUTCHours())}${pad(w.getUTCMinutes())}${pad(w.getUTCSeconds())}`
 }

@@ -1,3 +1,4 @@
+import type { DokumenNomor } from './dokumen'
 import type { ReadableDB, WritableDB } from './handles'
 
 /** Dapil (electoral districts) per ballot type, and which dapil each kecamatan votes in for each ballot type. */
@@ -184,7 +185,7 @@ export function handoversHoldingBallot(
   itemId: number,
   kecamatanId: number,
   dikirim: string,
-): { id: number; nomor: string | null; tanggal: string }[] {
+): (DokumenNomor & { tanggal: string })[] {
   return db
     .prepare(
       `SELECT h.id, d.nomor, h.tanggal FROM serah_terima h
@@ -196,7 +197,7 @@ export function handoversHoldingBallot(
                      WHERE l.document_id = 'SERAH_TERIMA:' || h.id AND v.item_id = @item)
        ORDER BY h.id`,
     )
-    .all({ item: itemId, kec: kecamatanId, dikirim }) as { id: number; nomor: string | null; tanggal: string }[]
+    .all({ item: itemId, kec: kecamatanId, dikirim }) as (DokumenNomor & { tanggal: string })[]
 }
 
 /** The ballot variant the TPS of each kecamatan receive, per ballot type. */

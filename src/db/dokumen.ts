@@ -53,14 +53,16 @@ export function dokumenRows(db: ReadableDB, type?: DocType): DokumenRow[] {
   ) as DokumenRow[]
 }
 
+/** A document of the register as another record names it: its id, and its nomor (null for an unnumbered type). */
+export interface DokumenNomor {
+  id: number
+  nomor: string | null
+}
+
 /** The document already issued of this type for this event (ref), if any. */
-export function dokumenOf(
-  db: ReadableDB,
-  type: DocType,
-  ref: string,
-): { id: number; nomor: string | null } | undefined {
+export function dokumenOf(db: ReadableDB, type: DocType, ref: string): DokumenNomor | undefined {
   return db.prepare('SELECT id, nomor FROM dokumen WHERE doc_type = ? AND ref = ?').get(type, ref) as
-    { id: number; nomor: string | null } | undefined
+    DokumenNomor | undefined
 }
 
 /** The highest number issued in a year, or null. */
@@ -281,15 +283,11 @@ export function pekerjaWithRegu(db: ReadableDB, workerId: number): { nama: strin
 }
 
 /** The register's BA hasil sortir whose period (ref SORTIR:<from>:<to>) overlaps [from, to]. */
-export function sortirOverlapping(
-  db: ReadableDB,
-  from: string,
-  to: string,
-): { id: number; nomor: string | null; ref: string }[] {
+export function sortirOverlapping(db: ReadableDB, from: string, to: string): (DokumenNomor & { ref: string })[] {
   return db
     .prepare(
       `SELECT id, nomor, ref FROM dokumen WHERE doc_type = 'BA_SORTIR'
          AND substr(ref, 8, 10) <= @to AND substr(ref, 19, 10) >= @from ORDER BY id`,
     )
-    .all({ from, to }) as { id: number; nomor: string | null; ref: string }[]
+    .all({ from, to }) as (DokumenNomor & { ref: string })[]
 }

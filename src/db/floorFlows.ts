@@ -22,6 +22,8 @@ export interface FloorFlow {
 
 export interface FlowFilter {
   shiftId?: number
+  /** Only these teams (a tally save answers with the teams it saved). */
+  teamIds?: readonly number[]
   from?: string
   to?: string
 }
@@ -32,6 +34,11 @@ export function floorFlows(db: ReadableDB, filter: FlowFilter): FloorFlow[] {
   if (filter.shiftId !== undefined) {
     where.push('shift_id = @shiftId')
     params.shiftId = filter.shiftId
+  }
+  if (filter.teamIds !== undefined) {
+    // One statement text whatever the number of teams (the statement cache keeps it).
+    where.push('team_id IN (SELECT value FROM json_each(@teamIds))')
+    params.teamIds = JSON.stringify(filter.teamIds)
   }
   if (filter.from !== undefined) {
     where.push('tanggal >= @from')

@@ -1,4 +1,5 @@
 import type { Penerimaan, PenerimaanBaris, PenerimaanHeader } from '../api/contract/penerimaan'
+import type { DokumenNomor } from './dokumen'
 import type { ReadableDB, WritableDB } from './handles'
 
 /**
@@ -148,19 +149,16 @@ export function insertSelisihSelesai(
   db: WritableDB,
   s: { lineId: number; at: string; actor: string; note: string },
 ): void {
-  db.prepare('INSERT INTO selisih_selesai (delivery_line_id, at, actor, note) VALUES (?, ?, ?, ?)').run(
-    s.lineId,
-    s.at,
-    s.actor,
-    s.note,
-  )
+  db.prepare(
+    'INSERT INTO selisih_selesai (delivery_line_id, at, actor, note) VALUES (@lineId, @at, @actor, @note)',
+  ).run(s)
 }
 
 /** The latest BA penerimaan issued for a delivery (document `ref`). */
-export function baPenerimaanOf(db: ReadableDB, ref: string): { id: number; nomor: string | null } | undefined {
+export function baPenerimaanOf(db: ReadableDB, ref: string): DokumenNomor | undefined {
   return db
     .prepare(`SELECT id, nomor FROM dokumen WHERE doc_type = 'BA_PENERIMAAN' AND ref = ? ORDER BY id DESC LIMIT 1`)
-    .get(ref) as { id: number; nomor: string | null } | undefined
+    .get(ref) as DokumenNomor | undefined
 }
 
 export function insertRetur(db: WritableDB, r: { at: string; actor: string; penyedia: string; note: string }): number {
@@ -195,7 +193,7 @@ export function qtyPerVariantOf(db: ReadableDB, ref: string): { variantId: numbe
 export function notaReturOf(db: ReadableDB, ref: string): { id: number; nomor: string | null } | undefined {
   return db
     .prepare(`SELECT id, nomor FROM dokumen WHERE doc_type = 'NOTA_RETUR' AND ref = ? ORDER BY id DESC LIMIT 1`)
-    .get(ref) as { id: number; nomor: string | null } | undefined
+    .get(ref) as DokumenNomor | undefined
 }
 
 /** The declaration that no more ordinary deliveries of a variant are coming (migration 0009). */

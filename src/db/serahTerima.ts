@@ -98,10 +98,10 @@ export function insertSerahTerima(
   return Number(
     db
       .prepare(
-        'INSERT INTO serah_terima (kecamatan_id, at, actor, tanggal, ppk_nama, ppk_jabatan, kendaraan, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        `INSERT INTO serah_terima (kecamatan_id, at, actor, tanggal, ppk_nama, ppk_jabatan, kendaraan, note)
+         VALUES (@kecamatanId, @at, @actor, @tanggal, @ppkNama, @ppkJabatan, @kendaraan, @note)`,
       )
-      .run(row.kecamatanId, row.at, row.actor, row.tanggal, row.ppkNama, row.ppkJabatan, row.kendaraan, row.note)
-      .lastInsertRowid,
+      .run(row).lastInsertRowid,
   )
 }
 
@@ -114,12 +114,9 @@ export function insertSerahTerimaTps(db: WritableDB, handoverId: number, tpsId: 
 }
 
 export function insertKonfirmasi(db: WritableDB, row: { handoverId: number; at: string; actor: string; note: string }) {
-  db.prepare('INSERT INTO serah_terima_konfirmasi (handover_id, at, actor, note) VALUES (?, ?, ?, ?)').run(
-    row.handoverId,
-    row.at,
-    row.actor,
-    row.note,
-  )
+  db.prepare(
+    'INSERT INTO serah_terima_konfirmasi (handover_id, at, actor, note) VALUES (@handoverId, @at, @actor, @note)',
+  ).run(row)
 }
 
 export function insertPengembalian(
@@ -128,8 +125,8 @@ export function insertPengembalian(
 ): number {
   return Number(
     db
-      .prepare('INSERT INTO pengembalian (kecamatan_id, at, actor, note) VALUES (?, ?, ?, ?)')
-      .run(row.kecamatanId, row.at, row.actor, row.note).lastInsertRowid,
+      .prepare('INSERT INTO pengembalian (kecamatan_id, at, actor, note) VALUES (@kecamatanId, @at, @actor, @note)')
+      .run(row).lastInsertRowid,
   )
 }
 

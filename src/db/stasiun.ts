@@ -65,8 +65,10 @@ export function insertStation(
 ): number {
   return Number(
     db
-      .prepare('INSERT INTO stasiun (nama, cakupan, izinkan_http, dibuat_at) VALUES (?, ?, ?, ?)')
-      .run(s.nama, s.cakupan, s.izinkanHttp ? 1 : 0, s.at).lastInsertRowid,
+      .prepare(
+        'INSERT INTO stasiun (nama, cakupan, izinkan_http, dibuat_at) VALUES (@nama, @cakupan, @izinkanHttp, @at)',
+      )
+      .run({ ...s, izinkanHttp: s.izinkanHttp ? 1 : 0 }).lastInsertRowid,
   )
 }
 
@@ -75,12 +77,11 @@ export function updateStation(
   id: number,
   s: { nama: string; cakupan: Cakupan; izinkanHttp: boolean },
 ): void {
-  db.prepare('UPDATE stasiun SET nama = ?, cakupan = ?, izinkan_http = ? WHERE id = ?').run(
-    s.nama,
-    s.cakupan,
-    s.izinkanHttp ? 1 : 0,
+  db.prepare('UPDATE stasiun SET nama = @nama, cakupan = @cakupan, izinkan_http = @izinkanHttp WHERE id = @id').run({
+    ...s,
+    izinkanHttp: s.izinkanHttp ? 1 : 0,
     id,
-  )
+  })
 }
 
 /** Revoking forgets the credential: nothing a station holds opens anything again until it is paired anew. */
@@ -93,12 +94,9 @@ export function insertPairingCode(
   db: WritableDB,
   c: { stasiunId: number; codeHash: string; at: string; expiresAt: string },
 ): void {
-  db.prepare('INSERT INTO stasiun_kode (stasiun_id, kode_hash, dibuat_at, kedaluwarsa_at) VALUES (?, ?, ?, ?)').run(
-    c.stasiunId,
-    c.codeHash,
-    c.at,
-    c.expiresAt,
-  )
+  db.prepare(
+    'INSERT INTO stasiun_kode (stasiun_id, kode_hash, dibuat_at, kedaluwarsa_at) VALUES (@stasiunId, @codeHash, @at, @expiresAt)',
+  ).run(c)
 }
 
 /** Earlier unused codes of a station stop working when a new one is made: one open code per station. */

@@ -163,32 +163,30 @@ export function tpsKeys(db: ReadableDB) {
   }[]
 }
 
-export function deleteTps(db: WritableDB, id: number): void {
-  db.prepare('DELETE FROM tps WHERE id = ?').run(id)
+/*
+ * An import removes the places the new file no longer has, from the bottom up: a TPS, then a desa left with
+ * no TPS, then a kecamatan left with no desa. Each level's row is held by one of the level above.
+ */
+const HELD_BY = { tps: 'desa_id', desa: 'kecamatan_id' } as const
+type Level = 'tps' | 'desa' | 'kecamatan'
+
+const idsOf = (db: ReadableDB, level: Exclude<Level, 'tps'>): number[] =>
+  db.prepare(`SELECT id FROM ${level}`).pluck().all() as number[]
+const holdsAny = (db: ReadableDB, below: keyof typeof HELD_BY, id: number): boolean =>
+  db.prepare(`SELECT 1 FROM ${below} WHERE ${HELD_BY[below]} = ?`).get(id) !== undefined
+const deleteAt = (db: WritableDB, level: Level, id: number): void => {
+  db.prepare(`DELETE FROM ${level} WHERE id = ?`).run(id)
 }
 
-export function desaIds(db: ReadableDB): number[] {
-  return (db.prepare('SELECT id FROM desa').all() as { id: number }[]).map((d) => d.id)
-}
-
-export function desaHasTps(db: ReadableDB, desaId: number): boolean {
-  return db.prepare('SELECT 1 FROM tps WHERE desa_id = ?').get(desaId) !== undefined
-}
-
-export function deleteDesa(db: WritableDB, id: number): void {
-  db.prepare('DELETE FROM desa WHERE id = ?').run(id)
-}
-
-export function kecamatanIds(db: ReadableDB): number[] {
-  return (db.prepare('SELECT id FROM kecamatan').all() as { id: number }[]).map((k) => k.id)
-}
-
-export function kecamatanHasDesa(db: ReadableDB, kecamatanId: number): boolean {
-  return db.prepare('SELECT 1 FROM desa WHERE kecamatan_id = ?').get(kecamatanId) !== undefined
-}
+export const deleteTps = (db: WritableDB, id: number): void => deleteAt(db, 'tps', id)
+export const desaIds = (db: ReadableDB): number[] => idsOf(db, 'desa')
+export const desaHasTps = (db: ReadableDB, desaId: number): boolean => holdsAny(db, 'tps', desaId)
+export const deleteDesa = (db: WritableDB, id: number): void => deleteAt(db, 'desa', id)
+export const kecamatanIds = (db: ReadableDB): number[] => idsOf(db, 'kecamatan')
+export const kecamatanHasDesa = (db: ReadableDB, kecamatanId: number): boolean => holdsAny(db, 'desa', kecamatanId)
 
 /** Removes a kecamatan and its place in every ballot type's dapil. */
 export function deleteKecamatan(db: WritableDB, id: number): void {
   db.prepare('DELETE FROM dapil_kecamatan WHERE kecamatan_id = ?').run(id)
-  db.prepare('DELETE FROM kecamatan WHERE id = ?').run(id)
+  deleteAt(db, 'kecamatan', id)
 }

@@ -19,6 +19,8 @@ import { openDatabase } from '../db/open'
 import type { OnProgress } from '../core/progress'
 import type { Cadangan, CadanganBaru, CadanganDipulihkan } from '../api/contract/cadangan'
 import { satkerName } from '../db/pemilihan'
+import { stempelBerkas, zonaWaktu } from './clock'
+import { tanggalJamDi, type ZonaWaktu } from '../core/zonaWaktu'
 import type { ReadContext, ServiceContext } from './context'
 import * as saksi from './saksi'
 import { tempPathFor } from './tempFile'
@@ -44,19 +46,16 @@ export function backupDir(dbPath: string): string {
   return join(dirname(resolve(dbPath)), 'cadangan', stem(dbPath))
 }
 
-const pad = (n: number) => String(n).padStart(2, '0')
-function stamp(d: Date): string {
-  return `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`
-}
-
 /**
- * A backup's name that no file has yet: the clock to the second, then a counter, so two backups (or two
- * restores' undo files) in the same second both stay. Neither a -wal nor a -shm of that name may exist.
+ * A backup's name that no file has yet: the clock to the second on the warehouse wall (the satker's zone,
+ * never the PC's: the name is how a backup's time is read, on screen and in a folder), then a counter, so
+ * two backups (or two restores' undo files) in the same second both stay. Neither a -wal nor a -shm of that
+ * name may exist.
  */
-function freeName(dir: string, base: string, at: Date, reason: BackupReason): string {
+function freeName(dir: string, base: string, stamp: string, reason: BackupReason): string {
   const taken = (f: string) => existsSync(f) || existsSync(`${f}-wal`) || existsSync(`${f}-shm`)
-  let file = join(dir, `${base}-${stamp(at)}-${reason}.sqlite`)
-  for (let i = 2; taken(file); i++) file = join(dir, `${base}-${stamp(at)}-${i}-${reason}.sqlite`)
+  let file = join(dir, `${base}-${stamp}-${reason}.sqlite`)
+  for (let i = 2; taken(file); i++) file = join(dir, `${base}-${stamp}-${i}-${reason}.sqlite`)
   return file
 }
 
@@ -73,14 +72,18 @@ function parseName(name: string): { day: string; at: string; reason: string } | 
   }
 }
 
-/** What a backup's name and file say without opening it: when, why, how big. Not yet checked. */
-function inspectName(file: string, name = basename(file)): Cadangan {
+/**
+ * What a backup's name and file say without opening it: when (on the warehouse wall: from the name, else
+ * the file's modification time in the satker's zone), why, how big. Not yet checked.
+ */
+function inspectName(file: string, name = basename(file), zona: ZonaWaktu = 'WIB'): Cadangan {
   const meta = parseName(name)
   const st = statSync(file)
+  const mtime = new Date(st.mtimeMs)
   return {
     file,
     name,
-    at: meta?.at ?? new Date(st.mtimeMs).toISOString().slice(0, 19),
+    at: meta?.at ?? `${tanggalJamDi(mtime, zona)}:${String(mtime.getUTCSeconds()).padStart(2, '0')}`,
     reason: meta?.reason ?? 'lain',
     bytes: st.size,
     ok: false,
@@ -96,13 +99,18 @@ function inspectName(file: string, name = basename(file)): Cadangan {
  * Opens a backup by itself and checks it: SQLite's integrity check, then every link of the ledger chain.
  * `name` is the name it has (or will have, for a backup still under its temporary name).
  */
-export function inspectBackup(file: string, name = basename(file), onProgress?: OnProgress): Cadangan {
+export function inspectBackup(
+  file: string,
+  name = basename(file),
+  onProgress?: OnProgress,
+  zona: ZonaWaktu = 'WIB',
+): Cadangan {
   if (!existsSync(file) || !statSync(file).isFile()) {
     throw refused(`Berkas cadangan ${name} tidak ditemukan`, [
       { column: 'file', message: `Tidak ada berkas di ${file}` },
     ])
   }
-  const base = inspectName(file, name)
+  const base = inspectName(file, name, zona)
   // The first bytes before SQLite: a 0-byte, foreign or cut-short file is named without opening it.
   const header = fileHeaderProblem(file)
   if (header) return { ...base, problem: header }
@@ -177,8 +185,17 @@ function remember(dbPath: string, info: Cadangan): void {
  */
 export const LIST_LIMITS = { files: 100, bytes: 4 * 1024 ** 3, ms: 20_000 }
 
-/** Backups of this database (or in a picked folder), newest first, each checked once. */
-export function daftar(dbPath: string, folder?: string, onProgress?: OnProgress, limits = LIST_LIMITS): Cadangan[] {
+/**
+ * Backups of this database (or in a picked folder), newest first, each checked once; `zona` is the satker's
+ * (the time of a file whose name carries none).
+ */
+export function daftar(
+  dbPath: string,
+  folder?: string,
+  onProgress?: OnProgress,
+  limits = LIST_LIMITS,
+  zona: ZonaWaktu = 'WIB',
+): Cadangan[] {
   const dir = izinkanFolder(backupDir(dbPath), folder)
   if (!existsSync(dir)) return []
   const names = readdirSync(dir)
@@ -190,7 +207,7 @@ export function daftar(dbPath: string, folder?: string, onProgress?: OnProgress,
         return false
       }
     })
-    .map((n) => ({ n, at: inspectName(join(dir, n)).at }))
+    .map((n) => ({ n, at: inspectName(join(dir, n), n, zona).at }))
     .sort((a, b) => b.at.localeCompare(a.at) || b.n.localeCompare(a.n))
     .map((x) => x.n)
   const cache = readCache(dbPath)
@@ -202,8 +219,9 @@ export function daftar(dbPath: string, folder?: string, onProgress?: OnProgress,
     const st = statSync(file)
     const hit = cache[file]
     onProgress?.({ done: i, total: names.length, unit: 'cadangan', current: n })
-    if (hit && hit.size === st.size && hit.mtimeMs === st.mtimeMs) return { ...inspectName(file), ...hit.verdict }
-    const skip = (problem: string): Cadangan => ({ ...inspectName(file), problem })
+    if (hit && hit.size === st.size && hit.mtimeMs === st.mtimeMs)
+      return { ...inspectName(file, n, zona), ...hit.verdict }
+    const skip = (problem: string): Cadangan => ({ ...inspectName(file, n, zona), problem })
     if (i >= limits.files)
       return skip(
         `Tidak diperiksa: folder ini berisi ${names.length} berkas .sqlite; hanya ${limits.files} yang terbaru diperiksa`,
@@ -216,7 +234,7 @@ export function daftar(dbPath: string, folder?: string, onProgress?: OnProgress,
       return skip(
         `Belum diperiksa: batas waktu daftar cadangan (${limits.ms / 1000} detik) habis; buka daftar lagi untuk melanjutkan`,
       )
-    const info = inspectBackup(file)
+    const info = inspectBackup(file, n, undefined, zona)
     cache[file] = { size: st.size, mtimeMs: st.mtimeMs, verdict: verdictOf(info) }
     changed = true
     return info
@@ -287,8 +305,8 @@ export async function buat(
       { column: 'folder', message: 'Tidak dapat ditulis' },
     ])
   }
-  const now = ctx.now()
-  const file = freeName(dir, stem(ctx.dbPath), now, reason)
+  const stamp = stempelBerkas(ctx, ctx.now())
+  const file = freeName(dir, stem(ctx.dbPath), stamp, reason)
   // Written, settled and checked under a temporary name: only a checked backup ever carries a backup's name.
   const tmp = tempPathFor(file)
   const removeTmp = () => {
@@ -327,7 +345,7 @@ export async function buat(
   saksi.catat(ctx, { jenis: 'cadangan', label: `cadangan ${basename(file)}` })
   const info = { ...checked, file }
   remember(ctx.dbPath, info)
-  const dropped = dir !== backupDir(ctx.dbPath) ? [] : backupsToDrop(readdirSync(dir), stamp(now).slice(0, 8))
+  const dropped = dir !== backupDir(ctx.dbPath) ? [] : backupsToDrop(readdirSync(dir), stamp.slice(0, 8))
   for (const n of dropped) rmSync(join(dir, n), { force: true })
   return { ...info, dropped }
 }
@@ -351,6 +369,9 @@ export function berkasPulihan(dbPath: string, file: string): string {
   return join(izinkanFolder(backupDir(dbPath), dirname(full)), basename(full))
 }
 
+/** Where the count of wrong admin PINs in recovery mode is kept (services/pemulihanPin.ts): beside the backups. */
+export const berkasKunciPin = (dbPath: string): string => join(backupDir(dbPath), `.${stem(dbPath)}-pin-pemulihan.json`)
+
 /** One line per restore, beside the backups: when, who (or why no one was asked), from which file, where the old one went. */
 function catatPemulihan(dbPath: string, line: { at: string; oleh: string; dari: string; sebelumnya: string }): void {
   try {
@@ -366,7 +387,7 @@ export function pulihkan(
   opts: { trustOpenFile: boolean; oleh: string } = { trustOpenFile: true, oleh: 'sistem' },
 ): CadanganDipulihkan {
   if (ctx.dbPath === ':memory:') throw refused('Basis data di memori tidak dapat dipulihkan dari cadangan')
-  const info = inspectBackup(berkasPulihan(ctx.dbPath, file))
+  const info = inspectBackup(berkasPulihan(ctx.dbPath, file), undefined, undefined, zonaWaktu(ctx))
   if (!info.ok)
     throw refused(`Cadangan ${info.name} tidak dapat dipulihkan: ${info.problem}`, [
       { column: 'file', message: 'Cadangan rusak atau bukan cadangan Gudang Pemilu' },
@@ -390,7 +411,8 @@ export function pulihkan(
   const dbPath = resolve(ctx.dbPath)
   const dir = backupDir(dbPath)
   mkdirSync(dir, { recursive: true })
-  const previous = freeName(dir, stem(dbPath), ctx.now(), 'sebelum-pulih')
+  // Stamped before the file is closed: in recovery mode its zone setting, when still readable, else WIB.
+  const previous = freeName(dir, stem(dbPath), stempelBerkas(ctx, ctx.now()), 'sebelum-pulih')
   if (ctx.db.open) ctx.db.close()
   // Closing checkpointed the WAL into the main file; anything left beside it is moved along.
   const moved: [string, string][] = []

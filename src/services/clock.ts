@@ -1,4 +1,4 @@
-import { asZona, tanggalDi, tanggalJamDi, type ZonaWaktu } from '../core/zonaWaktu'
+import { asZona, stempelDi, tanggalDi, tanggalJamDi, type ZonaWaktu } from '../core/zonaWaktu'
 import { settingValue } from '../db/kemas'
 import type { ReadContext } from './context'
 
@@ -22,4 +22,9 @@ export function localDate(ctx: ReadContext, d: Date): string {
 
 export function localDateTime(ctx: ReadContext, d: Date): string {
   return tanggalJamDi(d, zonaWaktu(ctx))
+}
+
+/** 'YYYYMMDD-HHMMSS' on the warehouse wall: the stamp a backup's or an output's file name carries. */
+export function stempelBerkas(ctx: ReadContext, d: Date): string {
+  return stempelDi(d, zonaWaktu(ctx))
 }

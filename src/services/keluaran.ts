@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { refused } from '../core/errors'
+import { stempelBerkas } from './clock'
+import type { ReadContext } from './context'
 
 /**
  * Where long jobs put the files they make (a kabupaten's labels, its daftar isi): beside the database,
@@ -12,12 +14,12 @@ export function outputsDir(dbPath: string): string {
   return join(dirname(resolve(dbPath)), 'keluaran', basename(dbPath, extname(dbPath)))
 }
 
-const pad = (n: number) => String(n).padStart(2, '0')
-
-/** A new file's path in the outputs folder: <stem>-<YYYYMMDD-HHMMSS>.<ext>, never an existing name. */
-export function outputPath(dbPath: string, stem: string, ext: string, now: Date): string {
-  const dir = outputsDir(dbPath)
+/**
+ * A new file's path in the outputs folder: <stem>-<YYYYMMDD-HHMMSS>.<ext>, stamped now on the warehouse
+ * wall (the satker's zone, not the PC's), never an existing name.
+ */
+export function outputPath(ctx: ReadContext, stem: string, ext: string): string {
+  const dir = outputsDir(ctx.dbPath)
   mkdirSync(dir, { recursive: true })
-  const at = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`
-  return join(dir, `${stem}-${at}.${ext}`)
+  return join(dir, `${stem}-${stempelBerkas(ctx, ctx.now())}.${ext}`)
 }

@@ -19,6 +19,7 @@ import { requireElection } from './pemilihan'
 import { tpsKits, unmappedVariants } from './kebutuhan'
 import { recordMoves } from './ledger'
 import { reading } from './reading'
+import { untilChanged } from './untilChanged'
 import { requireOpenShift } from './shift'
 import { getVariant, listVariants, usablePlace, type VariantInfo } from './variants'
 
@@ -90,9 +91,12 @@ function statusOf(
 
 /** What keeps a kit "perlu diperiksa" (core/kit.ts kitCheck), or null. */
 function checkOf(lines: readonly NeedLine[], packed: ReadonlyMap<number, number>, flagged?: ReadonlySet<number>) {
-  const needed = new Set(lines.map((l) => l.variantId))
   let foreign = 0
-  for (const [v, qty] of packed) if (!needed.has(v) && qty > 0) foreign += qty
+  // Most kits hold nothing yet: no set of what they need to build for them.
+  if (packed.size > 0) {
+    const needed = new Set(lines.map((l) => l.variantId))
+    for (const [v, qty] of packed) if (!needed.has(v) && qty > 0) foreign += qty
+  }
   return kitCheck(
     lines.map((l) => ({ variantId: l.variantId, need: l.qty, packed: packed.get(l.variantId) ?? 0 })),
     flagged,
@@ -104,8 +108,16 @@ function checkOf(lines: readonly NeedLine[], packed: ReadonlyMap<number, number>
  * Every TPS with its kit status, in the order kits are stacked (kecamatan, desa, TPS number). `need` adds
  * units of every kind together (lembar, buah, botol, set): a rough size, not a count of anything; a
  * progress bar shows linesDone of linesTotal. `baNomor` is the BA serah terima the kit went out with.
+ *
+ * Kept until the file changes (services/untilChanged.ts): the Beranda, Pengemasan and Serah Terima all
+ * start from every kit, and a kit's status depends only on written rows (needs, packed balances,
+ * handovers and their confirmations, BA numbers, checks flagged).
  */
-export function allKits(ctx: ReadContext): Kit[] {
+export function allKits(ctx: ReadContext): readonly Kit[] {
+  return untilChanged(ctx, 'kemas.allKits', () => computeKits(ctx))
+}
+
+function computeKits(ctx: ReadContext): Kit[] {
   const kits = tpsKits(reading(ctx))
   const packed = kitContents(ctx)
   const handed = handedOver(ctx)

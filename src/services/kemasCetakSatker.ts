@@ -58,7 +58,7 @@ export async function cetakSatker(
   onProgress?: OnProgress,
 ) {
   const satker = slug(pemilihan.lihat(reading(ctx))?.satker ?? 'satker')
-  const file = outputPath(ctx.dbPath, `${kind === 'label' ? 'label-kotak' : 'daftar-isi'}-${satker}`, 'zip', ctx.now())
+  const file = outputPath(ctx, `${kind === 'label' ? 'label-kotak' : 'daftar-isi'}-${satker}`, 'zip')
   const r = await writeKitPrintZip(ctx, kind, file, { ringkas, onProgress })
   return { fileName: basename(file), mime: 'application/zip', bytes: r.bytes, file, count: r.items, files: r.files }
 }

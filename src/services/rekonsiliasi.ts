@@ -8,6 +8,7 @@ import { sortirShiftIds } from '../db/shift'
 import type { ReadContext, ServiceContext } from './context'
 import * as kebutuhan from './kebutuhan'
 import { openSelisih } from './penerimaan'
+import { untilChanged } from './untilChanged'
 import { listVariants, usablePlace } from './variants'
 
 /**
@@ -16,8 +17,16 @@ import { listVariants, usablePlace } from './variants'
  * itself. As of a cut (a dated paper): from the ledger rows inside the cut (db/ledgerAsOf.ts), so a
  * paper issued after later movements states what was true on its date, the open kurang/lebih of the
  * deliveries included. Needs are master data, not ledger, and are today's.
+ *
+ * Now is kept until the file changes (services/untilChanged.ts): it reads the balances and flows the
+ * ledger moves, the deliveries' stated counts, the items, variants and needs, none of which change
+ * without a write. A paper's cut is computed each time.
  */
 export function lihat(ctx: ServiceContext, asOf?: AsOf): ReconRow[] {
+  return asOf ? compute(ctx, asOf) : untilChanged(ctx, 'rekonsiliasi.lihat', () => compute(ctx))
+}
+
+function compute(ctx: ServiceContext, asOf?: AsOf): ReconRow[] {
   const variants = listVariants(ctx).filter((v) => v.active)
   const ballotNeeds = new Map(kebutuhan.daftarDapil(ctx).map((r) => [r.variantId, r.total]))
   const satker = kebutuhan.lihatRekap(ctx, 'satker').rows[0]?.qty ?? {}
@@ -73,8 +82,16 @@ function receivedAndReturnedAsOf(ctx: ServiceContext, asOf: AsOf): { v: number; 
  * Summed by SQL from the floor_flow aggregate in its own key order (day, shift, team first), so a whole
  * campaign is two passes over the aggregate instead of every flow row loaded and filtered per team.
  * Only rows with a non-zero quantity count, as in floorFlows: a day or a team shows up when it has one.
+ * Kept until the file changes (services/untilChanged.ts), per date range: the floor's rows, the shifts'
+ * teams and the teams' targets are all written, never derived from the clock.
  */
 export function lihatKemajuan(ctx: ReadContext, filter: { from?: string | undefined; to?: string | undefined }) {
+  return untilChanged(ctx, `rekonsiliasi.lihatKemajuan ${filter.from ?? ''}..${filter.to ?? ''}`, () =>
+    computeKemajuan(ctx, filter),
+  )
+}
+
+function computeKemajuan(ctx: ReadContext, filter: { from?: string | undefined; to?: string | undefined }) {
   const sortirShifts = new Set(sortirShiftIds(ctx.db))
   // Per day, shift and team: the good and damaged sheets (NULL when the group has no row of that category).
   const groups = db.workPerDayShiftTeam(ctx.db, filter).filter((g) => sortirShifts.has(g.shiftId))

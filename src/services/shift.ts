@@ -243,12 +243,7 @@ function tallies(
 export function lihat(ctx: ServiceContext, id: number): ShiftDetail {
   const s = requireShift(ctx, id, 'id')
   const variantIds = db.shiftVariantIds(ctx.db, id).sort((a, b) => a - b)
-  const teams = db.shiftTeams(ctx.db, id)
-  const workers = db.shiftWorkers(ctx.db, id)
-  const flows = floorFlows(ctx, { shiftId: id })
-  const balances = db.inProcessOf(ctx.db, id)
-  const proses = (teamId: number) => (variantId: number) =>
-    balances.find((b) => b.place === `PROSES:${id}:${teamId}` && b.variantId === variantId)?.qty ?? 0
+  const { teams, inProcess } = reguShift(ctx, id, variantIds)
   const events = db.shiftEvents(ctx.db, id)
   return {
     id: s.id,
@@ -265,6 +260,30 @@ export function lihat(ctx: ServiceContext, id: number): ShiftDetail {
     createdAt: s.createdAt,
     createdBy: s.createdBy,
     variants: variantIds.map((v) => getVariant(ctx, v)),
+    teams,
+    inProcess,
+    versi: versiShift(ctx, id),
+    events,
+  }
+}
+
+/**
+ * The teams of a shift with their workers and tallies per variant (ShiftDetail.teams), in the shift's
+ * order; `only` keeps just those teams (what a tally save answers), and the shift's total in process.
+ */
+export function reguShift(
+  ctx: ReadContext,
+  id: number,
+  variantIds: readonly number[],
+  only?: ReadonlySet<number>,
+): { teams: ShiftDetail['teams']; inProcess: number } {
+  const teams = db.shiftTeams(ctx.db, id).filter((t) => !only || only.has(t.id))
+  const workers = db.shiftWorkers(ctx.db, id)
+  const flows = floorFlows(ctx, only ? { shiftId: id, teamIds: [...only] } : { shiftId: id })
+  const balances = db.inProcessOf(ctx.db, id)
+  const proses = (teamId: number) => (variantId: number) =>
+    balances.find((b) => b.place === `PROSES:${id}:${teamId}` && b.variantId === variantId)?.qty ?? 0
+  return {
     teams: teams.map((t) => ({
       teamId: t.id,
       nama: t.nama,
@@ -274,8 +293,6 @@ export function lihat(ctx: ServiceContext, id: number): ShiftDetail {
       tallies: tallies(flows, t.id, null, variantIds, proses(t.id)),
     })),
     inProcess: balances.reduce((n, b) => n + b.qty, 0),
-    versi: versiShift(ctx, id),
-    events,
   }
 }
 

@@ -1,5 +1,4 @@
-import type { ShiftDetail } from '../api/contract/shift'
-import type { TallyInput } from '../api/contract/tally'
+import type { TallyInput, TallySaved } from '../api/contract/tally'
 import { refused } from '../core/errors'
 import type { MoveInput } from '../core/moves'
 import { damageReason, rusakPlace } from '../core/reasons'
@@ -15,15 +14,15 @@ import { writeTx, type Actor, type ServiceContext } from './context'
 import { recordMoves } from './ledger'
 import * as shift from './shift'
 import { getVariant, usablePlace } from './variants'
-import { requireFreshTeams } from './tallyVersi'
+import { requireFreshTeams, versiShift } from './tallyVersi'
 
 /**
  * Saving a tally grid: for one shift and one item variant, each row (a team, or a worker of a team)
  * may hand out more sheets, report good and damaged results by reason, and hand back unfinished work.
  * The whole grid is one transaction; anything wrong (core/tally.ts) refuses all of it with the row and
- * column named.
+ * column named. It answers with the saved teams and the shift's new version, not the whole shift.
  */
-export function simpan(ctx: ServiceContext, who: Actor, input: TallyInput): ShiftDetail {
+export function simpan(ctx: ServiceContext, who: Actor, input: TallyInput): TallySaved {
   const open = shift.requireOpenShift(ctx, input.shiftId)
   if (open.kind === 'packing')
     throw refused(`Shift #${open.id} adalah shift pengemasan; kit TPS dicatat di halaman Pengemasan`, [
@@ -121,5 +120,17 @@ export function simpan(ctx: ServiceContext, who: Actor, input: TallyInput): Shif
       },
     }
   })
-  return shift.lihat(ctx, open.id)
+  const { teams: saved, inProcess } = shift.reguShift(
+    ctx,
+    open.id,
+    [...declared].sort((a, b) => a - b),
+    new Set(input.rows.map((r) => r.teamId)),
+  )
+  return {
+    shiftId: open.id,
+    variantId: variant.variantId,
+    versi: versiShift(ctx, open.id),
+    inProcess,
+    teams: saved,
+  }
 }

@@ -9,7 +9,8 @@ import { bolehMembaca, CakupanContext } from './components/cakupan'
 import { ErrorBanner, Loading, ToastProvider } from './components/Feedback'
 import { Brand } from './components/Brand'
 import { prefetchFirstReads } from './firstReads'
-import { electionTitle } from './format'
+import { aturZonaTampil, electionTitle } from './format'
+import { IANA_ZONA } from '../core/zonaWaktu'
 import { HistoryProvider } from './components/History'
 import { UserChip } from './components/UserChip'
 import { useSession } from './components/session'
@@ -244,6 +245,9 @@ function Root() {
     )
   }
   if (election.data === null) return <SetupPage />
+  // Every time on screen is read on the satker's clock (its zona_waktu), not this PC's; set before the pages
+  // render, and again on every render after the election is read anew (a changed zone re-renders the shell).
+  aturZonaTampil(IANA_ZONA[election.data.zonaWaktu])
   return (
     <SessionProvider>
       <Shell election={election.data} system={status.data} />

@@ -1,4 +1,4 @@
-import type { MethodName } from '../api/contract'
+import type { MethodInput, MethodName } from '../api/contract'
 import { transport } from './api'
 import { prefetch } from './components/data'
 import type { Route } from './router'
@@ -10,17 +10,31 @@ import type { Route } from './router'
  * Beranda's figures were even asked for. The inputs are the ones the components pass, so their useApi takes
  * these answers over (components/data.tsx prefetch).
  */
-const SHELL: MethodName[] = ['pemilihan.lihat', 'sistem.lihatStatus', 'sesi.lihat', 'stasiun.lihatSaya']
+type Read = { [M in MethodName]: [M, MethodInput<M>] }[MethodName]
 
-/** Beranda's reads, its table's first (the server answers in the order asked, one at a time). */
-const PAGE: Partial<Record<Route, MethodName[]>> = {
+const SHELL: Read[] = [
+  ['pemilihan.lihat', {}],
+  ['sistem.lihatStatus', {}],
+  ['sesi.lihat', {}],
+  ['stasiun.lihatSaya', {}],
+]
+
+/**
+ * Beranda's reads, its table's first and the charts' and kits' last: the server answers in the order
+ * asked, one at a time, and the two progress reads are the dearest whenever the file has just changed
+ * (the server keeps all three until it changes again: services/untilChanged.ts). A station that may not
+ * read kits is refused that one read, cheaply, and never asks for it again.
+ */
+const PAGE: Partial<Record<Route, Read[]>> = {
   beranda: [
-    'rekonsiliasi.lihat',
-    'wilayah.lihatRingkasan',
-    'barang.daftar',
-    'rusak.daftarAlasan',
-    'barang.daftarVarian',
-    'ledger.lihatKodeSaksi',
+    ['rekonsiliasi.lihat', {}],
+    ['wilayah.lihatRingkasan', {}],
+    ['barang.daftar', {}],
+    ['rusak.daftarAlasan', {}],
+    ['barang.daftarVarian', {}],
+    ['ledger.lihatKodeSaksi', {}],
+    ['rekonsiliasi.lihatKemajuan', {}],
+    ['kemas.lihatKemajuan', { level: 'kecamatan' }],
   ],
 }
 
@@ -28,6 +42,6 @@ export function prefetchFirstReads(route: Route): void {
   const t = transport()
   if (t === 'pasang' || t === 'no-token') return
   const [first, ...rest] = PAGE[route] ?? []
-  for (const method of [...SHELL.slice(0, 2), ...(first ? [first] : []), ...SHELL.slice(2), ...rest])
-    prefetch(method, {} as never)
+  for (const [method, input] of [...SHELL.slice(0, 2), ...(first ? [first] : []), ...SHELL.slice(2), ...rest])
+    prefetch(method, input as never)
 }

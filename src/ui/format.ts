@@ -2,6 +2,7 @@ import type { Pemilihan, Barang } from '../api/contract'
 import { parseCount } from '../core/count'
 import { JENIS_LABEL } from '../core/presets'
 import { waktuDinding } from '../core/tanggal'
+import { IANA_ZONA } from '../core/zonaWaktu'
 
 const integer = new Intl.NumberFormat('id-ID')
 const decimal = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 })
@@ -60,26 +61,45 @@ export const fmtSepersepuluh = (n: number): string => oneDecimal.format(n)
  */
 
 /** The zone a satker without a setting is in. */
-export const ZONA_BAKU = 'Asia/Jakarta'
+export const ZONA_BAKU = IANA_ZONA.WIB
 let zonaTampil: string | undefined
 
-/** The satker's time zone for instants on screen (undefined: this PC's own zone). */
+/**
+ * The satker's time zone for instants on screen, by its IANA name (core/zonaWaktu.ts IANA_ZONA): the shell
+ * sets it from the election's zona_waktu when it reads the election and whenever that changes (App.tsx);
+ * undefined only before the election is read (the set-up form, the recovery screen): this PC's own zone.
+ */
 export function aturZonaTampil(zona: string | undefined): void {
   zonaTampil = zona
 }
 
-const pad2 = (n: number) => String(n).padStart(2, '0')
-
-/** Today on this PC's calendar, which is the warehouse's: 'YYYY-MM-DD'. */
-export function todayIso(): string {
-  const d = new Date()
-  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`
+/** The wall clock of an instant in a zone (default: the satker's, as set), as 'YYYY-MM-DDTHH:MM'. */
+function dinding(d: Date, zona = zonaTampil): string {
+  const f = dateFormat(
+    {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: zona,
+    },
+    'en-CA',
+  )
+  const parts = f.formatToParts(d)
+  const part = (t: string) => parts.find((p) => p.type === t)?.value ?? ''
+  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`
 }
 
-/** Now as a wall-clock 'YYYY-MM-DDTHH:MM' (a delivery's time as the form starts it), on this PC's clock. */
+/** Today on the warehouse wall (the satker's zone, not this PC's): 'YYYY-MM-DD'. */
+export function todayIso(): string {
+  return dinding(new Date()).slice(0, 10)
+}
+
+/** Now as a wall-clock 'YYYY-MM-DDTHH:MM' (a delivery's time as the form starts it), on the warehouse wall. */
 export function nowLocal(): string {
-  const d = new Date()
-  return `${todayIso()}T${pad2(d.getHours())}:${pad2(d.getMinutes())}`
+  return dinding(new Date())
 }
 
 /** The digits of a wall-clock date or time as a Date at that moment in UTC, formatted back in UTC: no shift. */
@@ -90,6 +110,20 @@ function wallClock(text: string): Date | null {
   d.setUTCFullYear(w.year, w.month - 1, w.day)
   d.setUTCHours(w.hour, w.minute, w.second)
   return d
+}
+
+/**
+ * One Intl.DateTimeFormat per set of options, made once: toLocaleString and its kin build a new formatter
+ * on every call, which costs far more than formatting, and a Beranda of 40 working days formats a few
+ * hundred dates (chart axes, tooltips, the range picker). The options given here always name the fields
+ * shown, so the formatter writes exactly what toLocale*String with the same options wrote.
+ */
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+function dateFormat(opts: Intl.DateTimeFormatOptions, locale = 'id-ID'): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(opts)}`
+  let f = dateFormats.get(key)
+  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(locale, opts)))
+  return f
 }
 
 /**
@@ -106,7 +140,7 @@ export function fmtTanggal(iso: string, style: 'long' | 'short' | 'date' | 'dayM
     dayMonth: { day: 'numeric', month: 'short' },
     weekday: { weekday: 'short' },
   }
-  return d.toLocaleDateString('id-ID', { ...opts[style], timeZone: 'UTC' })
+  return dateFormat({ ...opts[style], timeZone: 'UTC' }).format(d)
 }
 
 /** A clock time as the floor reads it in Indonesian: "08:00" (how it is stored and typed) -> "08.00". */
@@ -126,38 +160,30 @@ const asInstant = (at: string | Date): Date | null => {
 export function fmtWaktu(at: string | Date, opts: { panjang?: boolean; detik?: boolean; zona?: string } = {}): string {
   const d = asInstant(at)
   if (!d) return typeof at === 'string' ? at : '—'
-  return d.toLocaleString('id-ID', {
+  return dateFormat({
     dateStyle: opts.panjang ? 'long' : 'medium',
     timeStyle: opts.detik ? 'medium' : 'short',
     timeZone: opts.zona ?? zonaTampil,
-  })
+  }).format(d)
 }
 
 /** The clock of an instant: "08.30", with detik "08.30.09". */
 export function fmtJamDari(at: string | Date, opts: { detik?: boolean; zona?: string } = {}): string {
   const d = asInstant(at)
   if (!d) return typeof at === 'string' ? at : '—'
-  return d.toLocaleTimeString('id-ID', {
+  return dateFormat({
     hour: '2-digit',
     minute: '2-digit',
     ...(opts.detik ? { second: '2-digit' } : {}),
     hourCycle: 'h23',
     timeZone: opts.zona ?? zonaTampil,
-  })
+  }).format(d)
 }
 
 /** The calendar date 'YYYY-MM-DD' an instant falls on, on the satker's clock (a paper's date from its event). */
 export function tanggalDari(at: string | Date, zona?: string): string {
   const d = asInstant(at)
-  if (!d) return ''
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    timeZone: zona ?? zonaTampil,
-  }).formatToParts(d)
-  const part = (t: string) => parts.find((p) => p.type === t)?.value ?? ''
-  return `${part('year')}-${part('month')}-${part('day')}`
+  return d ? dinding(d, zona ?? zonaTampil).slice(0, 10) : ''
 }
 
 /**
@@ -167,7 +193,7 @@ export function tanggalDari(at: string | Date, zona?: string): string {
 export function fmtWaktuLokal(text: string, opts: { hari?: boolean; detik?: boolean } = {}): string {
   const d = wallClock(text)
   if (!d) return text
-  return d.toLocaleString('id-ID', {
+  return dateFormat({
     ...(opts.hari ? { weekday: 'short' } : {}),
     day: 'numeric',
     month: 'short',
@@ -177,7 +203,7 @@ export function fmtWaktuLokal(text: string, opts: { hari?: boolean; detik?: bool
     ...(opts.detik ? { second: '2-digit' } : {}),
     hourCycle: 'h23',
     timeZone: 'UTC',
-  })
+  }).format(d)
 }
 
 export { JENIS_LABEL }

@@ -2,6 +2,8 @@
  * A synthetic satker the size of Kabupaten Bogor (Pemilu 2024: 40 kecamatan, 435 desa, 15,228 TPS,
  * about 3.9 million DPT). Deterministic: the same file every run.
  */
+import { mulberry32 } from '../support/random'
+
 export interface SyntheticTps {
   kodeKecamatan: string
   kecamatan: string
@@ -13,19 +15,8 @@ export interface SyntheticTps {
 
 export const BOGOR = { kecamatan: 40, desa: 435, tps: 15_228 }
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 export function generateBogor(): SyntheticTps[] {
-  const rand = rng(3201)
+  const rand = mulberry32(3201)
   const rows: SyntheticTps[] = []
   // Spread desa over kecamatan and TPS over desa as evenly as integers allow.
   for (let d = 0; d < BOGOR.desa; d++) {

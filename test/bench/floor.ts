@@ -18,7 +18,7 @@ import * as pekerja from '../../src/services/pekerja'
 import * as regu from '../../src/services/regu'
 import * as rekonsiliasi from '../../src/services/rekonsiliasi'
 import * as cadangan from '../../src/services/cadangan'
-import { percentile, timed, withPeakRss, type Report } from './measure'
+import { percentile, timed, timedAfter, withPeakRss, type Report } from './measure'
 import * as rekap from '../../src/services/rekap'
 import * as shift from '../../src/services/shift'
 import * as tally from '../../src/services/tally'
@@ -237,12 +237,21 @@ export async function benchFloor(app: OpenedApp, dir: string, runs: number, repo
   )
   closeShiftAfterBench(app, live.id, team, v.variantId)
 
-  // The dashboard: reconciliation of every variant against its needs, from the balance table.
+  // The dashboard: reconciliation of every variant against its needs, from the balance table. The server
+  // keeps these figures until the file changes (services/untilChanged.ts): each run follows a write (a
+  // team's target written again), so what is timed is the computation, not the kept answer.
+  const write = () => void regu.ubah(ctx, WHO, { id: team, dailyTarget: 10_000 })
   const balanceSql = ctx.db.prepare('SELECT variant_id, place, qty FROM balance WHERE qty <> 0')
-  const dash = await timed(runs, () => rekonsiliasi.lihat(ctx))
-  report.add('Dasbor rekonsiliasi', dash.ms, (await timed(runs, () => balanceSql.all())).ms, { peakMb: dash.peakMb })
-  const charts = await timed(runs, () => rekonsiliasi.lihatKemajuan(ctx, {}))
-  report.add('Grafik kemajuan Beranda (40 hari)', charts.ms, null, { peakMb: charts.peakMb })
+  const dash = await timedAfter(runs, write, () => rekonsiliasi.lihat(ctx))
+  report.add('Dasbor rekonsiliasi', dash.ms, (await timed(runs, () => balanceSql.all())).ms, {
+    peakMb: dash.peakMb,
+    extra: `dihitung setelah tulisan; tersimpan ${(await timed(runs, () => rekonsiliasi.lihat(ctx))).ms.toFixed(2)} ms`,
+  })
+  const charts = await timedAfter(runs, write, () => rekonsiliasi.lihatKemajuan(ctx, {}))
+  report.add('Grafik kemajuan Beranda (40 hari)', charts.ms, null, {
+    peakMb: charts.peakMb,
+    extra: 'dihitung setelah tulisan',
+  })
 
   // The daily rekap for a day in the middle of the campaign, against exceljs writing the same cells.
   const mid = day(Math.floor(DAYS / 2))

@@ -7,19 +7,21 @@
  * Called by run.ts on the Bogor-size file; `tsx test/bench/lan.ts` runs it alone on the demo election
  * (LAN_SECONDS shortens it).
  */
-import { spawn } from 'node:child_process'
+import { Session } from 'node:inspector/promises'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
+import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import type { MethodInput, MethodName, MethodOutput } from '../../src/api/contract'
 import { bacaTautanPasang } from '../../src/core/stasiun'
 import { verifyChain } from '../../src/db/ledger'
+import { WalSync } from '../../src/db/walSync'
 import { pasang } from '../../src/server/lan/klien'
 import { startLanHost } from '../../src/server/lan/host'
 import type { StationPlan, StationResult } from './lanStations'
 import { percentile, Report } from './measure'
+import { lastJsonLine } from '../support/child'
 
 const ROOT = resolve(__dirname, '../..')
 const STATIONS = 10
@@ -105,9 +107,28 @@ export async function benchLan(app: OpenedApp, dir: string, report: Report): Pro
       }
     })()
     const loop = monitorEventLoopDelay({ resolution: 5 })
+    // Load-independent figures beside the latencies (the machine is shared): the host's CPU per save (all
+    // its threads, the window's calls included), its garbage collections, and the answers' size.
+    const gc: number[] = []
+    const gcSeen = new PerformanceObserver((list) => gc.push(...list.getEntries().map((e) => e.duration)))
+    gcSeen.observe({ entryTypes: ['gc'] })
     loop.enable()
-    const result = await runStations(planFile)
+    const profiler = await startProfile()
+    // Batches committed (each is answered after one WAL sync): saves per commit is what group commit bought.
+    let commits = 0
+    const sync = WalSync.prototype.sync
+    WalSync.prototype.sync = function (this: WalSync) {
+      commits++
+      return sync.call(this)
+    }
+    const cpu0 = process.cpuUsage()
+    const elu0 = performance.eventLoopUtilization()
+    const result = await runStations(planFile).finally(() => (WalSync.prototype.sync = sync))
+    const cpu = process.cpuUsage(cpu0)
+    const elu = performance.eventLoopUtilization(elu0)
+    await profiler?.stop()
     loop.disable()
+    gcSeen.disconnect()
     stop = true
     await watching
 
@@ -126,12 +147,19 @@ export async function benchLan(app: OpenedApp, dir: string, report: Report): Pro
     const chain = verifyChain(app.ctx.db)
     const throughput = result.acked.length / (result.ms / 1000)
     const verdict = `${lost} hilang, ${doubled} ganda, ${result.failed.length} ditolak`
+    const saves = Math.max(1, result.acked.length)
+    const cpuPerSave = (cpu.user + cpu.system) / 1000 / saves
+    const bytesPerAnswer = result.bytes / Math.max(1, result.latencies.length)
+    const gcMs = gc.reduce((n, d) => n + d, 0)
+    const busyPerSave = elu.active / saves
+    const diagnosis = `CPU induk ${cpuPerSave.toFixed(2)} ms/simpan (user ${(cpu.user / 1000 / saves).toFixed(2)}, sistem ${(cpu.system / 1000 / saves).toFixed(2)}), utas layanan sibuk ${busyPerSave.toFixed(2)} ms/simpan; ${(saves / Math.max(1, commits)).toFixed(1)} simpan/komit; jawaban ${bytesPerAnswer.toFixed(0)} B; GC ${gc.length}× (${gcMs.toFixed(0)} ms, terlama ${Math.max(0, ...gc).toFixed(1)} ms)`
+    console.log(`  ${diagnosis}`)
     report.add(
       `Stasiun LAN: simpan tally p99 (${STATIONS}×${RATE}/s, ${SECONDS} s)`,
       percentile(result.latencies, 99),
       null,
       {
-        extra: `p50 ${percentile(result.latencies, 50).toFixed(1)} ms; ${throughput.toFixed(0)} simpan/s dari ${total}; ${verdict}; rantai ${chain.problem ?? 'utuh'}`,
+        extra: `p50 ${percentile(result.latencies, 50).toFixed(1)} ms; ${throughput.toFixed(0)} simpan/s dari ${total}; ${verdict}; rantai ${chain.problem ?? 'utuh'}; ${diagnosis}`,
       },
     )
     report.add(`Stasiun LAN: panggilan jendela induk p99 (${window.length})`, percentile(window, 99), null, {
@@ -144,23 +172,30 @@ export async function benchLan(app: OpenedApp, dir: string, report: Report): Pro
   }
 }
 
+/**
+ * LAN_PROFIL=<file.cpuprofile>: the host's CPU profile of the stations' run alone (not the set-up), to
+ * open in Chrome DevTools or read with a script.
+ */
+async function startProfile(): Promise<{ stop(): Promise<void> } | null> {
+  const file = process.env.LAN_PROFIL
+  if (!file) return null
+  const session = new Session()
+  session.connect()
+  await session.post('Profiler.enable')
+  await session.post('Profiler.setSamplingInterval', { interval: 500 })
+  await session.post('Profiler.start')
+  return {
+    async stop() {
+      const { profile } = await session.post('Profiler.stop')
+      writeFileSync(file, JSON.stringify(profile))
+      session.disconnect()
+    },
+  }
+}
+
 function runStations(planFile: string): Promise<StationResult> {
-  return new Promise((resolvePromise, rejectPromise) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/bench/lanStations.ts'), planFile], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let out = ''
-    let err = ''
-    child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')))
-    child.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')))
-    const limit = setTimeout(() => child.kill('SIGKILL'), (SECONDS + 120) * 1000)
-    child.on('exit', (code) => {
-      clearTimeout(limit)
-      if (code !== 0) return rejectPromise(new Error(`stasiun bench berhenti (${code}): ${err.slice(0, 2000)}`))
-      resolvePromise(JSON.parse(out.trim().split('\n').at(-1)!) as StationResult)
-    })
-  })
+  const args = ['--import', 'tsx', join(ROOT, 'test/bench/lanStations.ts'), planFile]
+  return lastJsonLine<StationResult>('stasiun bench', args, (SECONDS + 120) * 1000)
 }
 
 /** Alone: on the demo election (1,446 TPS), not the Bogor-size file of run.ts. */

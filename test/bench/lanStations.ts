@@ -23,12 +23,14 @@ export interface StationResult {
   acked: string[]
   failed: string[]
   ms: number
+  /** JSON bytes of every save's answer, summed (the body the host serialised and sent). */
+  bytes: number
 }
 
 async function station(plan: StationPlan, i: number, start: number): Promise<StationResult> {
   const { cfg, teamId } = plan.stations[i]!
   const k = new KlienStasiun(cfg, { retries: 5, backoffMs: 100, timeoutMs: 10_000 })
-  const out: StationResult = { latencies: [], acked: [], failed: [], ms: 0 }
+  const out: StationResult = { latencies: [], acked: [], failed: [], ms: 0, bytes: 0 }
   const masuk = await k.call('sesi.masuk', { userId: plan.userId })
   if (!masuk.ok) throw new Error(`sesi.masuk: ${masuk.error.message}`)
   const sesi = (masuk.result as { sessionId: string }).sessionId
@@ -48,6 +50,7 @@ async function station(plan: StationPlan, i: number, start: number): Promise<Sta
       { sesi, kunci },
     )
     out.latencies.push(performance.now() - t0)
+    out.bytes += Buffer.byteLength(JSON.stringify(r))
     if (r.ok) out.acked.push(kunci)
     else out.failed.push(`${kunci}: ${r.error.code} ${r.error.message}`)
   }
@@ -65,6 +68,7 @@ async function main(): Promise<void> {
     acked: results.flatMap((r) => r.acked),
     failed: results.flatMap((r) => r.failed),
     ms: Math.max(...results.map((r) => r.ms)),
+    bytes: results.reduce((n, r) => n + r.bytes, 0),
   }
   process.stdout.write(JSON.stringify(merged) + '\n')
 }

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import { openApp } from '../../src/api/app'
 import * as ledger from '../../src/services/ledger'
 import { recordMoves } from '../../src/services/ledger'
+import { mulberry32 } from '../support/random'
 
 /**
  * Random page-level byte flips of an election file (issue 15): one byte of one page XORed with a random
@@ -38,18 +39,6 @@ export interface FlipReport {
   missed: FlipOutcome[]
   crashes: FlipOutcome[]
   outcomes: FlipOutcome[]
-}
-
-/** mulberry32: a small seeded generator, so flip n of seed s is the same on every machine. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /** A demo election with a delivery, floor work and a document register row: pages of every kind. */
@@ -158,7 +147,7 @@ export async function byteFlipSuite(
   const pageSize = bytes.readUInt16BE(16) === 1 ? 65536 : bytes.readUInt16BE(16)
   const pages = bytes.length / pageSize
   const original = contentOf(source).hash
-  const random = seeded(seed)
+  const random = mulberry32(seed)
   const outcomes: FlipOutcome[] = []
   for (let n = 1; n <= count; n++) {
     const page = 1 + Math.floor(random() * pages)

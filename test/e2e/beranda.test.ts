@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { MethodInput, ReconRow } from '../../src/api/contract'
 import { num, SHOTS } from './support/browser'
 import { useBrowserApp } from './support/app'
+import { openShift } from '../support/floor'
 
 /**
  * The dashboard against a real floor: a delivery with one short line and tertukar sheets, two
@@ -81,16 +82,17 @@ async function seedFloor(): Promise<Seeded> {
     },
   ]
   for (const d of days) {
-    const s = await app.call('shift.buka', {
-      kind: 'sortir_lipat',
-      tanggal: d.tanggal,
-      mulai: '08:00',
-      selesai: '16:00',
-      lokasi: 'Gudang A',
-      pengawas: 'Harun',
-      variantIds: [gub.variantId, bup.variantId],
-      teams: [{ teamId: mawar.id }, { teamId: melati.id }],
-    })
+    const s = await openShift(
+      app.call,
+      'sortir_lipat',
+      d.tanggal,
+      [gub.variantId, bup.variantId],
+      [mawar.id, melati.id],
+      {
+        lokasi: 'Gudang A',
+        pengawas: 'Harun',
+      },
+    )
     const rows = (lines: [Line, Line]) => lines.map((l, i) => ({ teamId: i === 0 ? mawar.id : melati.id, ...l }))
     await app.call('tally.simpan', { shiftId: s.id, variantId: gub.variantId, rows: rows(d.gub) })
     await app.call('tally.simpan', { shiftId: s.id, variantId: bup.variantId, rows: rows(d.bup) })

@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import ExcelJS from 'exceljs'
 import type { Locator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { nameAllSigners } from '../support/api'
@@ -9,6 +8,7 @@ import { pdfTextFolded } from '../support/pdf'
 import { clearToasts, downloadTo, sectionShot, SHOTS } from './support/browser'
 import { isoDate, ketik, TODAY } from './support/dates'
 import { useBrowserApp } from './support/app'
+import { readWorkbook, REKAP_HARIAN_SHEETS, sheetRows } from '../support/xlsx'
 
 /**
  * Documents end to end: a coordinator fills the kop surat and the signers of the BA hasil sortir dan
@@ -355,10 +355,8 @@ describe('documents, end to end', () => {
     expect((await issued.getByTestId('issued-nomor').textContent())!.trim()).toBe(`DOK-${doc!.id}`)
 
     const file = await downloadTo(app.page, app.dir, () => issued.getByRole('button', { name: 'Unduh XLSX' }).click())
-    const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load(readFileSync(file.path) as unknown as ArrayBuffer)
-    const rows: string[][] = []
-    wb.worksheets[0]!.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ''))))
+    const wb = await readWorkbook(readFileSync(file.path))
+    const rows = sheetRows(wb.worksheets[0]!).map((r) => r.map((v) => String(v ?? '')))
     const header = rows.find((r) => r.includes('Bruto (Rp)'))!
     const pay = (nama: string) => {
       const r = rows.find((x) => x[0] === nama)!
@@ -380,21 +378,11 @@ describe('documents, end to end', () => {
     await rekap.getByLabel('Tanggal rekap').fill(ketik(TODAY))
     const file = await downloadTo(app.page, app.dir, () => rekap.getByRole('button', { name: 'Unduh XLSX' }).click())
     expect(file.name).toMatch(/\.xlsx$/)
-    const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load(readFileSync(file.path) as unknown as ArrayBuffer)
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
-      'Ringkasan',
-      'Per Shift',
-      'Per Regu',
-      'Per Alasan Rusak',
-      'Penerimaan',
-      'Kemas dan Serah Terima',
-      'Silog',
-    ])
+    const wb = await readWorkbook(readFileSync(file.path))
+    expect(wb.worksheets.map((w) => w.name)).toEqual(REKAP_HARIAN_SHEETS)
 
     const silog = wb.getWorksheet('Silog')!
-    const rows: string[][] = []
-    silog.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ''))))
+    const rows = sheetRows(silog).map((r) => r.map((v) => String(v ?? '')))
     const header = rows.find((r) => r.includes('Baik'))!
     const col = (name: string) => header.indexOf(name)
     const recon = await app.call('rekonsiliasi.lihat', {})

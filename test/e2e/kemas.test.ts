@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import type { MethodOutput } from '../../src/api/contract'
 import { kotakLabelText } from '../../src/core/kotakLabel'
 import { pdfPages, pdfText } from '../support/pdf'
 import { clearToasts, downloadTo, fmtNum, menuLink, SHOTS, windowShot, type ShotOptions } from './support/browser'
 import { useBrowserApp } from './support/app'
+import { readyToPack } from '../support/floor'
 
 /**
  * The packing floor in a real Chromium against the real server and a real SQLite file: open a packing
@@ -37,63 +39,31 @@ const focusedTestId = () =>
 /** The floor the tests start from, written through the dispatcher before the browser opens. */
 async function seedFloor(): Promise<void> {
   // A warehouse ready to pack: everything delivered, ballots sorted, kotak and bilik assembled.
-  const variants = (await app.call('barang.daftarVarian', {})).filter((v) => v.active)
-  await app.call('penerimaan.catat', {
-    receivedAt: '2024-11-01T08:00',
-    penyedia: 'PT Percetakan Contoh',
-    suratJalan: 'SJ-001/XI/2024',
-    lines: variants.map((v) => ({
-      variantId: v.variantId,
-      statedQty: v.kind === 'ballot' ? 400_000 : 10_000,
-      countedQty: v.kind === 'ballot' ? 400_000 : 10_000,
-    })),
-  })
   const team = await app.call('regu.tambah', { nama: 'Mawar' })
   for (const nama of ['Siti Aminah', 'Budi Santoso']) await app.call('pekerja.tambah', { nama, teamId: team.id })
-  const ballots = variants.filter((v) => v.kind === 'ballot')
-  const sortir = await app.call('shift.buka', {
-    kind: 'sortir_lipat',
-    tanggal: '2024-11-02',
-    mulai: '08:00',
-    selesai: '16:00',
-    variantIds: ballots.map((b) => b.variantId),
-    teams: [{ teamId: team.id }],
-  })
-  for (const b of ballots)
-    await app.call('tally.simpan', {
-      shiftId: sortir.id,
-      variantId: b.variantId,
-      rows: [{ teamId: team.id, serahkan: 30_000, hasil: 30_000 }],
-    })
-  await app.call('shift.tutup', { shiftId: sortir.id })
-  for (const [kind, code, n] of [
-    ['rakit_kotak', 'KOTAK', 300],
-    ['rakit_bilik', 'BILIK', 400],
-  ] as const) {
-    const v = variants.find((x) => x.itemCode === code)!
-    const s = await app.call('shift.buka', {
-      kind,
-      tanggal: '2024-11-03',
-      mulai: '08:00',
-      selesai: '16:00',
-      variantIds: [v.variantId],
-      teams: [{ teamId: team.id }],
-    })
-    await app.call('tally.simpan', {
-      shiftId: s.id,
-      variantId: v.variantId,
-      rows: [{ teamId: team.id, serahkan: n, hasil: n }],
-    })
-    await app.call('shift.tutup', { shiftId: s.id })
-  }
+  await readyToPack(app.call, '2024-11-02', [team.id])
 }
 
+/** What the first test finds and does, for the ones after it: the kit of TPS 001 of LAUT TADOR, packed. */
+let laut: MethodOutput<'kemas.lihatKemajuan'>[number]
+let first: MethodOutput<'kemas.daftarKit'>[number]
+let before: MethodOutput<'kemas.lihatKit'>
+let goodCode = ''
+let wrongCode = ''
+/** The QR text of every kotak of the kit, sorted. */
+let kitCodes: string[] = []
+let shiftId = 0
+/** The need of each line, as the kit view wrote it. */
+const shown = new Map<number, string>()
+const identity = () => app.page.getByTestId('kit-identity')
+const lengkap = () => app.page.getByTestId('kit-lengkap')
+
 describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
-  it('packs a kit opened by a scanned label, prints its labels and daftar isi, and refuses a label of the wrong dapil', async () => {
+  it('opens a packing shift, opens a kit by its scanned label and packs all it lacks with one button', async () => {
     const k = app.page.keyboard
-    const laut = (await app.call('kemas.lihatKemajuan', {})).find((s) => s.nama === 'LAUT TADOR')!
-    const first = (await app.call('kemas.daftarKit', { kecamatanId: laut.id }))[0]!
-    const before = await app.call('kemas.lihatKit', { tpsId: first.tpsId })
+    laut = (await app.call('kemas.lihatKemajuan', {})).find((s) => s.nama === 'LAUT TADOR')!
+    first = (await app.call('kemas.daftarKit', { kecamatanId: laut.id }))[0]!
+    before = await app.call('kemas.lihatKit', { tpsId: first.tpsId })
     expect(before.status).toBe('belum')
     const kotak1 = before.kotak.find((x) => x.no === 1)!
     const otherBallot = before.lines.find((l) => l.kind === 'ballot' && l.variantId !== kotak1.variantId)!
@@ -111,8 +81,9 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
         dapil: x ? (x.dapil ?? '-') : null,
       })
     }
-    const goodCode = codeOf(1, kotak1.variantId)
-    const wrongCode = codeOf(1, otherBallot.variantId)
+    goodCode = codeOf(1, kotak1.variantId)
+    wrongCode = codeOf(1, otherBallot.variantId)
+    kitCodes = before.kotak.map((x) => codeOf(x.no, x.variantId)).sort()
 
     // Arriving from the menu, the keyboard is in the scan field: a scanner works at once.
     await app.page.goto(app.url('#/beranda'))
@@ -156,18 +127,16 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     await windowShot(app.page, 'kemas-01-pindai', { clearToasts: true })
     await k.press('Enter')
     await app.page.waitForURL(new RegExp(`#/kemas/${first.tpsId}$`))
-    const identity = app.page.getByTestId('kit-identity')
-    await identity.waitFor()
-    expect(await identity.textContent()).toContain('TPS 001')
-    expect(await identity.textContent()).toContain(first.desa)
-    expect(await identity.textContent()).toContain('LAUT TADOR')
+    await identity().waitFor()
+    expect(await identity().textContent()).toContain('TPS 001')
+    expect(await identity().textContent()).toContain(first.desa)
+    expect(await identity().textContent()).toContain('LAUT TADOR')
     await app.page.getByTestId('kemas-scan-ok').getByText(`kotak 1 dari ${kotak1.of}`).waitFor()
     // Ready for the next kotak without touching the mouse.
     await expect.poll(focusedTestId).toBe('kemas-scan-input')
 
     // The kit view shows what the ledger and the needs say, line by line.
     const lines = app.page.getByTestId('kit-lines')
-    const shown = new Map<number, string>()
     for (const l of before.lines) {
       const row = lines.locator(`tr[data-variant="${l.variantId}"]`)
       const cells = await row.locator('td').allTextContents()
@@ -182,10 +151,9 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     // Pack everything the kit still lacks: one button.
     const rowsBefore = (await app.call('sistem.lihatInfo', {})).ledgerRows
     await app.page.getByRole('button', { name: /^Kemas semua sisa/ }).click()
-    const lengkap = app.page.getByTestId('kit-lengkap')
-    await lengkap.waitFor()
-    expect(await lengkap.textContent()).toContain('Lengkap')
-    expect(await identity.textContent()).toContain('Dikemas lengkap')
+    await lengkap().waitFor()
+    expect(await lengkap().textContent()).toContain('Lengkap')
+    expect(await identity().textContent()).toContain('Dikemas lengkap')
     await expect.poll(() => app.page.getByTestId('kit-total-remaining').textContent()).toBe('0')
     const packed = await app.call('kemas.lihatKit', { tpsId: first.tpsId })
     expect(packed.status).toBe('lengkap')
@@ -203,7 +171,11 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     expect(await history.getByTestId('history-table').locator('tbody tr').count()).toBe(1)
     expect(await history.getByTestId('history-table').textContent()).toContain(`Dikemas TPS 001 ${first.desa}`)
     await history.getByRole('button', { name: 'Tutup dialog' }).click()
+    shiftId = shift.id
+    expect(app.errors).toEqual([])
+  })
 
+  it('records a seal number and prints the labels and daftar isi of the kit: QR codes and quantities read back', async () => {
     // Seal number on kotak 1, saved with Enter.
     const segel = app.page.getByLabel('Nomor segel kotak 1')
     await segel.fill('SGL-1219-000001')
@@ -217,7 +189,9 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
 
     // Labels of this TPS: one A4 sheet, and the QR of kotak 1 decodes to the text that was scanned.
     const labels = await downloadTo(app.page, app.dir, () =>
-      lengkap.getByRole('button', { name: /^Cetak label kotak/ }).click(),
+      lengkap()
+        .getByRole('button', { name: /^Cetak label kotak/ })
+        .click(),
     )
     expect(labels.name).toMatch(/^label-kotak-tps-001-.*\.pdf$/)
     expect(pdfPages(labels.path)).toBe(1)
@@ -227,12 +201,12 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
       .trim()
       .split('\n')
       .sort()
-    expect(decoded).toEqual(before.kotak.map((x) => codeOf(x.no, x.variantId)).sort())
+    expect(decoded).toEqual(kitCodes)
     expect(decoded).toContain(goodCode)
 
     // Daftar isi of this TPS: one page that names the TPS and desa and holds the quantities the kit showed.
     const daftar = await downloadTo(app.page, app.dir, () =>
-      lengkap.getByRole('button', { name: 'Cetak daftar isi kit' }).click(),
+      lengkap().getByRole('button', { name: 'Cetak daftar isi kit' }).click(),
     )
     expect(daftar.name).toMatch(/^daftar-isi-kit-tps-001-.*\.pdf$/)
     expect(pdfPages(daftar.path)).toBe(1)
@@ -254,7 +228,11 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
       daftar.path,
       join(SHOTS, 'kemas-daftar-isi'),
     ])
+    expect(app.errors).toEqual([])
+  })
 
+  it('refuses a label of the wrong dapil and unknown text, loudly and writing nothing; a good scan clears it', async () => {
+    const k = app.page.keyboard
     // A label naming the other ballot type for kotak 1: refused loudly, nothing written.
     const kitBefore = JSON.stringify(await app.call('kemas.lihatKit', { tpsId: first.tpsId }))
     const infoBefore = await app.call('sistem.lihatInfo', {})
@@ -298,7 +276,10 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     await k.press('Enter')
     await app.page.getByTestId('kemas-scan-ok').waitFor()
     expect(await refusal.count()).toBe(0)
+    expect(app.errors).toEqual([])
+  })
 
+  it('counts the kit in its kecamatan, keeps a label grid that fits, batch-prints a desa and lists the kits of the packing shift', async () => {
     // Progress: LAUT TADOR counts one complete kit, and its list shows the badge.
     await app.page
       .getByRole('link', { name: /Kemajuan per kecamatan/ })
@@ -344,7 +325,7 @@ describe('Pengemasan: scan, pack, seal, print, refuse the wrong dapil', () => {
     expect(pdfPages(batch.path)).toBe(Math.ceil((desaTps * before.kotak.length) / 10))
 
     // The packing shift's own page lists what it packed instead of a tally grid.
-    await app.page.goto(`${app.url()}#/shift/${shift.id}`)
+    await app.page.goto(`${app.url()}#/shift/${shiftId}`)
     const result = app.page.getByTestId('packing-shift-result')
     await result.waitFor()
     expect(await result.textContent()).toContain(`TPS 001 ${first.desa}`)

@@ -5,19 +5,21 @@ import { startLanHost, type LanHost } from '../../src/server/lan/host'
 import { nameAllSigners } from '../support/api'
 import { freePort } from '../support/lan'
 import { useBrowserApp } from './support/app'
+import { openShift, readyToPack } from '../support/floor'
 import { fullShot, sectionShot, SHOTS, STATIC_DIR, watchPage } from './support/browser'
 import { TODAY } from './support/dates'
 
 /**
  * Issue 16's acceptance, in Chromium: the host (the real app and its LAN listener on 127.0.0.2, real TLS
- * with its own certificate) and three browser stations in their own contexts — a tally table, the door
- * (scanning and handover) and a dashboard on the wall.
+ * with its own certificate) and four browser stations in their own contexts, each with its own credential
+ * — two tally tables, the door (scanning and handover) and a dashboard on the wall.
  *
  * The admin switches host mode on and adds the stations in Pengaturan › Stasiun; each station pairs with
- * its one-time code (two from the QR link, the door by typing it) and its user signs in. The tally station
- * and the host's own grid both edit regu Mawar: the one typed against older figures is refused naming who
- * and when, and shows the figures as they are now. The door scans a kotak and hands the kecamatan's kits
- * over; the dashboard shows each change within a second. Then the host stops listening while the tally
+ * its one-time code (three from the QR link, the door by typing it) and its user signs in. The two tally
+ * tables save different teams of one shift while the dashboard's Beranda follows each save within a
+ * second; when both edit regu Mawar, the grid typed against older figures is refused naming the other
+ * station and when, and shows the figures as they are now. The door scans a kotak and hands the
+ * kecamatan's kits over; the dashboard shows it within a second. Then the host stops listening while the tally
  * station saves two grids: they wait in its outbox ("terputus — 2 isian menunggu"), and when the host is
  * back one is recorded exactly once and the other, whose team the host changed meanwhile, is listed as
  * refused until the user sends it on the current figures. A draft the tablet restores after a reload is
@@ -43,6 +45,7 @@ const contexts: BrowserContext[] = []
 const errors: string[] = []
 const stations = {
   tally: { nama: 'Meja sortir 1', cakupan: 'tally', page: null as Page | null, tautan: '', kode: '' },
+  tally2: { nama: 'Meja sortir 2', cakupan: 'tally', page: null as Page | null, tautan: '', kode: '' },
   pintu: { nama: 'Pintu keluar', cakupan: 'pintu', page: null as Page | null, tautan: '', kode: '' },
   dasbor: { nama: 'Ruang koordinator', cakupan: 'dasbor', page: null as Page | null, tautan: '', kode: '' },
 }
@@ -50,54 +53,18 @@ const pageOf = (s: keyof typeof stations): Page => stations[s].page!
 
 /** Everything the door hands over is packed: all items received, ballots sorted, kotak and bilik assembled. */
 async function seed(): Promise<void> {
-  const variants = await app.call('barang.daftarVarian', {})
-  const ballots = variants.filter((v) => v.kind === 'ballot').map((v) => v.variantId)
-  await app.call('penerimaan.catat', {
-    receivedAt: `${TODAY}T08:00`,
-    penyedia: 'PT Pura Barutama',
-    suratJalan: 'SJ/2024/0513',
-    lines: variants.map((v) => ({
-      variantId: v.variantId,
-      statedQty: v.kind === 'ballot' ? 400_000 : 10_000,
-      countedQty: v.kind === 'ballot' ? 400_000 : 10_000,
-    })),
-  })
   seeded.mawar = (await app.call('regu.tambah', { nama: 'Mawar' })).id
   seeded.melati = (await app.call('regu.tambah', { nama: 'Melati' })).id
-  const shift = (kind: 'sortir_lipat' | 'rakit_kotak' | 'rakit_bilik' | 'packing', variantIds: number[]) =>
-    app.call('shift.buka', {
-      kind,
-      tanggal: TODAY,
-      mulai: '08:00',
-      selesai: '16:00',
-      variantIds,
-      teams: [{ teamId: seeded.mawar }, { teamId: seeded.melati }],
-    })
-  const done = await shift('sortir_lipat', ballots)
-  for (const v of ballots)
-    await app.call('tally.simpan', {
-      shiftId: done.id,
-      variantId: v,
-      rows: [{ teamId: seeded.mawar, serahkan: 30_000, hasil: 30_000 }],
-    })
-  await app.call('shift.tutup', { shiftId: done.id, note: '' })
-  for (const code of ['KOTAK', 'BILIK'] as const) {
-    const v = variants.find((x) => x.itemCode === code)!.variantId
-    const s = await shift(code === 'KOTAK' ? 'rakit_kotak' : 'rakit_bilik', [v])
-    await app.call('tally.simpan', {
-      shiftId: s.id,
-      variantId: v,
-      rows: [{ teamId: seeded.mawar, serahkan: 1_000, hasil: 1_000 }],
-    })
-    await app.call('shift.tutup', { shiftId: s.id, note: '' })
-  }
+  const teams = [seeded.mawar, seeded.melati]
+  const variants = await readyToPack(app.call, TODAY, teams)
+  const ballots = variants.filter((v) => v.kind === 'ballot').map((v) => v.variantId)
   // The smallest kecamatan's kits, packed whole: what the door hands over.
   let smallest: { id: number; kits: { tpsId: number }[] } | null = null
   for (const k of await app.call('wilayah.daftarKecamatan', {})) {
     const kits = await app.call('kemas.daftarKit', { kecamatanId: k.id })
     if (!smallest || kits.length < smallest.kits.length) smallest = { id: k.id, kits }
   }
-  const packing = await shift('packing', [])
+  const packing = await openShift(app.call, 'packing', TODAY, [], teams)
   for (const k of smallest!.kits) await app.call('kemas.catat', { shiftId: packing.id, tpsId: k.tpsId, sisa: true })
   const first = await app.call('kemas.lihatKit', { tpsId: smallest!.kits[0]!.tpsId })
   seeded.kecamatanId = smallest!.id
@@ -107,7 +74,7 @@ async function seed(): Promise<void> {
   await nameAllSigners(app)
   // The tally table's shift: open, Gubernur, both teams.
   seeded.variantId = ballots[0]!
-  seeded.shiftId = (await shift('sortir_lipat', [seeded.variantId])).id
+  seeded.shiftId = (await openShift(app.call, 'sortir_lipat', TODAY, [seeded.variantId], teams)).id
   // Host mode's address is set beforehand (loopback only in tests); the admin switches it on on screen.
   port = await freePort(ADDRESS)
   await app.call('stasiun.aturHost', { aktif: false, port, alamat: [ADDRESS], portHttp: null })
@@ -179,8 +146,8 @@ const tallyOf = async (team: number) =>
 
 const bar = (page: Page) => page.getByTestId('stasiun-bar')
 
-describe('LAN stations: a host and three browser stations', () => {
-  it('the admin switches host mode on and adds a tally table, the door and a dashboard with their codes', async () => {
+describe('LAN stations: a host and four browser stations', () => {
+  it('the admin switches host mode on and adds two tally tables, the door and a dashboard with their codes', async () => {
     const page = app.page
     await page.goto(app.url('#/pengaturan/stasiun'))
     const section = page.getByRole('region', { name: 'Stasiun LAN' })
@@ -200,21 +167,24 @@ describe('LAN stations: a host and three browser stations', () => {
       await code.getByTestId('stasiun-kode').waitFor()
       s.kode = (await code.getByTestId('stasiun-kode-value').textContent())!
       s.tautan = (await code.locator('.stasiun-link').textContent())!
-      if (s.cakupan === 'tally') await page.screenshot({ path: join(SHOTS, 'stasiun-01-kode-pasang.png') })
+      if (s === stations.tally) await page.screenshot({ path: join(SHOTS, 'stasiun-01-kode-pasang.png') })
       await code.getByRole('button', { name: 'Tutup dialog' }).click()
     }
     const table = section.getByTestId('stasiun-table')
-    await expect.poll(() => table.locator('tbody tr').count()).toBe(3)
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(4)
     expect(await table.textContent()).toContain('Belum dipasangkan')
     await sectionShot(page, section, 'stasiun-02-pengaturan')
   })
 
-  it('each station pairs with its code (two from the QR link, the door typed) and its user signs in', async () => {
+  it('each station pairs with its code (three from the QR link, the door typed) and its user signs in', async () => {
     const table = app.page.getByTestId('stasiun-table')
-    // The tally table and the dashboard open the QR code's link: they pair by themselves.
+    // The tally tables and the dashboard open the QR code's link: they pair by themselves.
     stations.tally.page = await stationPage(TABLET)
     await pageOf('tally').goto(stations.tally.tautan)
     await signIn(pageOf('tally'), 'Operator Sortir')
+    stations.tally2.page = await stationPage(TABLET)
+    await pageOf('tally2').goto(stations.tally2.tautan)
+    await signIn(pageOf('tally2'), 'Operator Kemas')
     stations.dasbor.page = await stationPage(TABLET_PORTRAIT)
     await pageOf('dasbor').goto(stations.dasbor.tautan)
     await pageOf('dasbor')
@@ -242,50 +212,62 @@ describe('LAN stations: a host and three browser stations', () => {
     for (const s of Object.values(stations))
       await expect.poll(() => bar(s.page!).getAttribute('data-tersambung')).toBe('true')
     // The host lists them as paired, with when it last heard from each (a live update of the list).
-    await expect.poll(() => table.getByText('Terpasang').count()).toBe(3)
+    await expect.poll(() => table.getByText('Terpasang').count()).toBe(4)
     expect(errors).toEqual([])
   })
 
-  it('two tables edit regu Mawar: the stale save is refused naming who and when; the dashboard follows within 1 s', async () => {
-    const tablet = pageOf('tally')
+  it('two stations tally different teams of one shift while the dashboard follows within 1 s; a stale grid is refused naming the station', async () => {
+    const [meja1, meja2] = [pageOf('tally'), pageOf('tally2')]
     await pageOf('dasbor').goto(`https://${ADDRESS}:${port}/#/beranda`)
     await pageOf('dasbor').getByTestId('rekon-ballot-table').waitFor()
     const before = await dalamProses()
+    for (const p of [meja1, meja2]) {
+      await p.goto(`https://${ADDRESS}:${port}/#/shift/${seeded.shiftId}`)
+      await cell(p, 0, 'serahkan').waitFor()
+    }
 
-    await tablet.goto(`https://${ADDRESS}:${port}/#/shift/${seeded.shiftId}`)
-    await cell(tablet, 0, 'serahkan').waitFor()
-    await typeCell(tablet, 0, 'serahkan', '100')
+    // Meja sortir 1 types regu Mawar; meanwhile Meja sortir 2 types regu Melati and saves first.
+    await typeCell(meja1, 0, 'serahkan', '100')
+    await typeCell(meja2, 1, 'serahkan', '40')
+    await save(meja2)
+    await expect.poll(dalamProses, { timeout: LIVE_MS, interval: 50 }).toBe(before + 40)
+    // Meja sortir 1 sees Melati's figures live; its typed Mawar stays.
+    await expect.poll(() => cell(meja1, 1, 'soFar.serah').textContent(), { timeout: LIVE_MS }).toBe('40')
+    expect(await cell(meja1, 0, 'serahkan').textContent()).toBe('100')
+    // Meja sortir 2 starts on Mawar too, against the figures before Meja sortir 1 saves it.
+    await expect.poll(() => cell(meja2, 1, 'soFar.serah').textContent()).toBe('40')
+    await typeCell(meja2, 0, 'serahkan', '50')
 
-    // Meanwhile at the host's own window: Mawar gets 50, saved first.
-    await app.page.goto(app.url(`#/shift/${seeded.shiftId}`))
-    await cell(app.page, 0, 'serahkan').waitFor()
-    await typeCell(app.page, 0, 'serahkan', '50')
-    await save(app.page)
-    await app.page.getByText('Tally tersimpan').first().waitFor()
-    await expect.poll(dalamProses, { timeout: LIVE_MS, interval: 50 }).toBe(before + 50)
-    // The tablet's figures follow live; its typed 100 stays.
-    await expect.poll(() => cell(tablet, 0, 'soFar.serah').textContent(), { timeout: LIVE_MS }).toBe('50')
-    expect(await cell(tablet, 0, 'serahkan').textContent()).toBe('100')
+    // Another team than the one saved since its grid was loaded: Meja sortir 1's save goes through.
+    await save(meja1)
+    await meja1.getByText('Tally tersimpan').first().waitFor()
+    await expect.poll(dalamProses, { timeout: LIVE_MS, interval: 50 }).toBe(before + 140)
+    await expect.poll(() => cell(meja2, 0, 'soFar.serah').textContent(), { timeout: LIVE_MS }).toBe('100')
+    expect([await tallyOf(seeded.mawar), await tallyOf(seeded.melati)]).toEqual([100, 40])
 
-    // Typed against the figures before the host's save: refused, naming who changed Mawar and when.
-    await save(tablet)
-    const refusal = tablet.getByTestId('tally-refusal')
+    // Meja sortir 2's Mawar was typed against the figures before that: refused, naming the station and when.
+    await save(meja2)
+    const refusal = meja2.getByTestId('tally-refusal')
     await refusal.waitFor()
-    expect(await refusal.textContent()).toMatch(/Regu Mawar diubah oleh Admin Gudang.*pukul/)
-    await tablet.screenshot({ path: join(SHOTS, 'stasiun-04-tally-ditolak.png') })
-    expect(await tallyOf(seeded.mawar)).toBe(50)
+    expect(await refusal.textContent()).toMatch(/Regu Mawar diubah oleh Operator Sortir \(Meja sortir 1\).*pukul/)
+    await meja2.screenshot({ path: join(SHOTS, 'stasiun-04-tally-ditolak.png') })
+    expect(await tallyOf(seeded.mawar)).toBe(100)
 
-    // Seen the new figures, the operator saves again: recorded once, as the station's.
-    await save(tablet)
-    await tablet.getByText('Tally tersimpan').first().waitFor()
-    expect(await tallyOf(seeded.mawar)).toBe(150)
-    await expect.poll(dalamProses, { timeout: LIVE_MS, interval: 50 }).toBe(before + 150)
-    await expect.poll(() => cell(app.page, 0, 'soFar.serah').textContent(), { timeout: LIVE_MS }).toBe('150')
-    expect(
-      app.opened.ctx.db
-        .prepare(`SELECT sum(qty) AS n FROM ledger WHERE actor = 'Operator Sortir (Meja sortir 1)' AND shift_id = ?`)
-        .get(seeded.shiftId),
-    ).toEqual({ n: 100 })
+    // Seen the new figures, the operator saves again: recorded once, as that station's.
+    await save(meja2)
+    await expect.poll(() => tallyOf(seeded.mawar)).toBe(150)
+    await expect.poll(dalamProses, { timeout: LIVE_MS, interval: 50 }).toBe(before + 190)
+    await expect.poll(() => cell(meja1, 0, 'soFar.serah').textContent(), { timeout: LIVE_MS }).toBe('150')
+    const byStation = app.opened.ctx.db
+      .prepare(`SELECT actor, sum(qty) AS n FROM ledger WHERE shift_id = ? GROUP BY actor ORDER BY actor`)
+      .all(seeded.shiftId)
+    expect(byStation).toEqual([
+      { actor: 'Operator Kemas (Meja sortir 2)', n: 90 },
+      { actor: 'Operator Sortir (Meja sortir 1)', n: 100 },
+    ])
+    // The host's own window shows the same figures (its grid is used below).
+    await app.page.goto(app.url(`#/shift/${seeded.shiftId}`))
+    await expect.poll(() => cell(app.page, 0, 'soFar.serah').textContent()).toBe('150')
   })
 
   it('the door scans a kotak and hands the kecamatan over; the dashboard shows it within 1 s', async () => {
@@ -350,7 +332,7 @@ describe('LAN stations: a host and three browser stations', () => {
     expect(await bar(tablet).getAttribute('data-tersambung')).toBe('true')
     // Mawar's entry delivered once; Melati's refused and kept for the user, naming who changed it.
     expect(await tallyOf(seeded.mawar)).toBe(160)
-    expect(await tallyOf(seeded.melati)).toBe(5)
+    expect(await tallyOf(seeded.melati)).toBe(45)
     const refused = tablet.getByTestId('stasiun-ditolak')
     await refused.waitFor()
     expect(await refused.textContent()).toMatch(/Regu Melati diubah oleh Admin Gudang/)
@@ -359,10 +341,10 @@ describe('LAN stations: a host and three browser stations', () => {
 
     // Resolved: sent on the figures as they are now, and recorded once.
     await refused.getByRole('button', { name: 'Kirim atas angka terbaru' }).click()
-    await expect.poll(() => tallyOf(seeded.melati)).toBe(25)
+    await expect.poll(() => tallyOf(seeded.melati)).toBe(65)
     await expect.poll(() => bar(tablet).getAttribute('data-menunggu')).toBe('0')
     expect(await refused.count()).toBe(0)
-    await expect.poll(() => cell(tablet, 1, 'soFar.serah').textContent(), { timeout: LIVE_MS }).toBe('25')
+    await expect.poll(() => cell(tablet, 1, 'soFar.serah').textContent(), { timeout: LIVE_MS }).toBe('65')
 
     // Exactly once: each station save is one ledger row (a hand-out) and one stored key.
     const rows = app.opened.ctx.db
@@ -371,9 +353,10 @@ describe('LAN stations: a host and three browser stations', () => {
       )
       .get(seeded.shiftId)
     expect(rows).toEqual({ n: 3, q: 130 })
+    // Three keys of Meja sortir 1 and the two saves of Meja sortir 2 (the refused one stored nothing).
     expect(
       app.opened.ctx.db.prepare(`SELECT count(*) AS n FROM idempotensi WHERE metode = 'tally.simpan'`).get(),
-    ).toEqual({ n: 3 })
+    ).toEqual({ n: 5 })
     expect((await app.call('ledger.periksa', {})).ok).toBe(true)
     // Chromium reports each request the stopped host refused, and the feed it cut: that is the test's doing.
     expect(errors.filter((e) => !CUT_LINK.test(e))).toEqual([])

@@ -3,9 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp, type OpenedApp } from '../../src/api/app'
-import { startLanHost, type LanHost } from '../../src/server/lan/host'
-import { DEMO_CSV, hostApi, prepareFloor, tallyOf, type Floor } from '../support/lan'
+import { hostApi, tallyOf, useLanHost } from '../support/lan'
 import { launchChromium } from './support/browser'
 
 /**
@@ -15,39 +13,30 @@ import { launchChromium } from './support/browser'
  * Chromium, over real TLS. The station UI on top of this path is tested where it is built.
  */
 const root = mkdtempSync(join(tmpdir(), 'gudang-lan-tablet-'))
-let app: OpenedApp
-let host: LanHost
 let browser: Browser
-let floor: Floor
-let port: number
-
 beforeAll(async () => {
-  app = await openApp({ dbPath: join(root, 'induk.sqlite'), demoCsvPath: DEMO_CSV })
-  floor = await prepareFloor(app, 2)
-  // A page of the host's origin to run in; the built UI is not what this test is about.
-  const page = join(root, 'ui')
-  mkdirSync(page)
-  writeFileSync(join(page, 'index.html'), '<!doctype html><title>Gudang Pemilu</title><p>stasiun</p>')
-  host = await startLanHost({ app, staticDir: page, sertifikatDir: join(root, 'stasiun'), log: () => {} })
-  port = (await host.terapkan({ aktif: true, port: 0, alamat: ['127.0.0.2'], portHttp: null })).port!
   browser = await launchChromium()
 })
+// Registered before the host's, so they run after it has closed (after-hooks run in reverse).
 afterAll(async () => {
   await browser?.close()
-  await host?.close()
-  app?.close()
   rmSync(root, { recursive: true, force: true })
 })
+// A page of the host's origin to run in; the built UI is not what this test is about.
+const ui = join(root, 'ui')
+mkdirSync(ui)
+writeFileSync(join(ui, 'index.html'), '<!doctype html><title>Gudang Pemilu</title><p>stasiun</p>')
+const lan = useLanHost(root, 'induk', { address: '127.0.0.2', teams: 2, staticDir: ui })
 
 describe('a browser station (tablet) over HTTPS', () => {
   it('pairs, signs in, saves a tally once for its key, and hears of it on the live feed', async () => {
-    const api = hostApi(app)
+    const api = hostApi(lan.app)
     const station = await api('stasiun.tambah', { nama: 'Tablet pintu', cakupan: 'tally' })
     const { kode } = await api('stasiun.buatKodePasang', { id: station.id })
     const operator = (await api('pengguna.daftar', {})).find((u) => u.nama === 'Operator Sortir')!
     const context = await browser.newContext({ ignoreHTTPSErrors: true })
     const page = await context.newPage()
-    await page.goto(`https://127.0.0.2:${port}/`)
+    await page.goto(`https://127.0.0.2:${lan.port}/`)
     await expect.poll(() => page.textContent('p')).toBe('stasiun')
 
     const result = await page.evaluate(
@@ -89,13 +78,13 @@ describe('a browser station (tablet) over HTTPS', () => {
           events,
         }
       },
-      { kode, userId: operator.id, tally: tallyOf(floor, 0, 3) },
+      { kode, userId: operator.id, tally: tallyOf(lan.floor, 0, 3) },
     )
     expect(result).toMatchObject({ paired: true, stationName: 'Tablet pintu', user: 'Operator Sortir', same: true })
     expect(result.first.ok).toBe(true)
     expect(result.head).toMatch(/^\d+:[0-9a-f]{64}$/)
     expect(result.events).toContain('"ranah":"tally"')
-    const actors = app.ctx.db
+    const actors = lan.app.ctx.db
       .prepare(`SELECT actor, count(*) AS n FROM ledger WHERE actor LIKE '%(Tablet pintu)' GROUP BY actor`)
       .all()
     expect(actors).toEqual([{ actor: 'Operator Sortir (Tablet pintu)', n: 2 }])

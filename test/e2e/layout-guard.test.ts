@@ -2,6 +2,8 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { useBrowserApp } from './support/app'
 import { fullShot } from './support/browser'
+import { openShift, receive, variantIdsByCode } from '../support/floor'
+import { settled, tourPages, type TourIds } from './support/pages'
 
 /**
  * The app shell stays on the screen: only the content pane scrolls, never the document (a page that
@@ -15,76 +17,50 @@ import { fullShot } from './support/browser'
 const LONG_TEAM = 'Regu Sortir Lipat Kecamatan Sei Balai Gelombang Kedua'
 const LONG_WORKER = 'Muhammad Rizki Pratama Siregar Nasution Hasibuan'
 
-let shiftId = 0
-let penerimaanId = 0
+const ids: TourIds = { penerimaanId: 0, shiftId: 0 }
 
 const app = useBrowserApp({
   signIn: 'Admin',
   actor: 'Admin Gudang',
   async seed(a) {
-    const recon = await a.call('rekonsiliasi.lihat', {})
-    const gub = recon.find((r) => r.itemCode === 'GUBERNUR')!
-    const bup = recon.find((r) => r.itemCode === 'BUPATI')!
-    const kotak = recon.find((r) => r.itemCode === 'KOTAK')!
-    const p = await a.call('penerimaan.catat', {
-      receivedAt: '2024-11-01T09:30',
-      penyedia: 'PT Percetakan Negara Republik Indonesia Cabang Medan Sumatera Utara',
-      suratJalan: 'SJ-0001/PNRI-MDN/XI/2024/GUBERNUR-BUPATI',
-      lines: [
+    const { GUBERNUR: gub, BUPATI: bup, KOTAK: kotak } = await variantIdsByCode(a.call)
+    // The longest penyedia and surat jalan a delivery note holds, a tertukar with its note.
+    const p = await receive(
+      a.call,
+      '2024-11-01T09:30',
+      [
         {
-          variantId: gub.variantId,
+          variantId: gub!,
           statedQty: 60_000,
           countedQty: 59_400,
           tertukarQty: 120,
           tertukarNote: 'Dapil lain',
         },
-        { variantId: bup.variantId, statedQty: 40_000, countedQty: 40_000 },
-        { variantId: kotak.variantId, statedQty: 2_000, countedQty: 2_000 },
+        [bup!, 40_000],
+        [kotak!, 2_000],
       ],
-    })
-    penerimaanId = p.id
+      {
+        penyedia: 'PT Percetakan Negara Republik Indonesia Cabang Medan Sumatera Utara',
+        suratJalan: 'SJ-0001/PNRI-MDN/XI/2024/GUBERNUR-BUPATI',
+      },
+    )
+    ids.penerimaanId = p.id
     const team = await a.call('regu.tambah', { nama: LONG_TEAM, dailyTarget: 24_000 })
     await a.call('pekerja.tambah', { nama: LONG_WORKER, teamId: team.id })
-    const s = await a.call('shift.buka', {
-      kind: 'sortir_lipat',
-      tanggal: '2024-11-02',
-      mulai: '08:00',
-      selesai: '16:00',
+    const s = await openShift(a.call, 'sortir_lipat', '2024-11-02', [gub!, bup!], [team.id], {
       lokasi: 'Gudang Logistik KPU Kabupaten Batu Bara, Lima Puluh',
       pengawas: 'Kasubbag Keuangan, Umum dan Logistik',
-      variantIds: [gub.variantId, bup.variantId],
-      teams: [{ teamId: team.id }],
     })
-    shiftId = s.id
+    ids.shiftId = s.id
     await a.call('tally.simpan', {
       shiftId: s.id,
-      variantId: gub.variantId,
+      variantId: gub!,
       rows: [{ teamId: team.id, serahkan: 5_000, hasil: 4_900, rusak: { CETAK: 60, KUSUT_SOBEK: 40 } }],
     })
   },
 })
 
-/** Every page of the menu, and the detail pages a coordinator opens most. */
-const PAGES: [string, () => string][] = [
-  ['beranda', () => '#/beranda'],
-  ['penerimaan', () => '#/penerimaan'],
-  ['penerimaan-detail', () => `#/penerimaan/${penerimaanId}`],
-  ['penerimaan-baru', () => '#/penerimaan/baru'],
-  ['shift', () => '#/shift'],
-  ['shift-detail', () => `#/shift/${shiftId}`],
-  ['pekerja', () => '#/pekerja'],
-  ['kemas', () => '#/kemas'],
-  ['serah-terima', () => '#/serah-terima'],
-  ['pemusnahan', () => '#/pemusnahan'],
-  ['dokumen', () => '#/dokumen'],
-  ['wilayah', () => '#/wilayah'],
-  ['kebutuhan', () => '#/kebutuhan'],
-  ['pengaturan', () => '#/pengaturan'],
-  ['pengguna', () => '#/pengguna'],
-  ['cadangan', () => '#/cadangan'],
-  ['integritas', () => '#/integritas'],
-  ['cek-dokumen', () => '#/cek-dokumen'],
-]
+const PAGES = tourPages(ids)
 
 interface Overflow {
   documentHeight: number
@@ -141,15 +117,6 @@ function measure(page: Page): Promise<Overflow> {
   })
 }
 
-async function settle(page: Page): Promise<void> {
-  await page.locator('.app-main h1').first().waitFor()
-  await page
-    .locator('.app-main .loading')
-    .first()
-    .waitFor({ state: 'detached', timeout: 10_000 })
-    .catch(() => {})
-}
-
 describe.each([
   [1366, 768],
   [1920, 1080],
@@ -158,7 +125,7 @@ describe.each([
     const page = app.page
     await page.setViewportSize({ width, height })
     await page.goto(app.url(hash()))
-    await settle(page)
+    await settled(page)
     const o = await measure(page)
     await fullShot(page, `layout-${width}-${name}`, { clearToasts: true })
     expect(o.documentHeight, 'the document scrolls').toBeLessThanOrEqual(o.innerHeight)
@@ -198,7 +165,7 @@ describe('section links on Pengaturan', () => {
     const page = app.page
     await page.setViewportSize({ width: 1366, height: 768 })
     await page.goto(app.url('#/pengaturan'))
-    await settle(page)
+    await settled(page)
     await page.locator('.page-toc').getByRole('link', { name: 'Penanda tangan' }).click()
     await page.waitForTimeout(300)
     expectLanded(await positions(page, /^Penanda tangan/))
@@ -207,7 +174,7 @@ describe('section links on Pengaturan', () => {
   it('"Atur penanda tangan" from Dokumen opens Pengaturan at its section', { timeout: 30_000 }, async () => {
     const page = app.page
     await page.goto(app.url('#/dokumen'))
-    await settle(page)
+    await settled(page)
     await page.getByRole('link', { name: 'Atur penanda tangan' }).first().click()
     await page.locator('.app-main h1', { hasText: 'Pengaturan' }).waitFor()
     // The sections above load their data after the first scroll; the page follows them for a moment.

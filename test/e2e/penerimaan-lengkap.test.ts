@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { windowShot } from './support/browser'
 import { useBrowserApp } from './support/app'
+import { receive } from '../support/floor'
 
 /**
  * Declaring the deliveries of an item complete (penerimaan.selesaikanKiriman) from the Penerimaan page:
@@ -18,15 +19,18 @@ const app = useBrowserApp({
       if (x.itemCode === 'GUBERNUR') v.g = x.variantId
       if (x.itemCode === 'BUPATI') v.b = x.variantId
     }
-    await call('penerimaan.catat', {
-      receivedAt: '2024-11-04T09:00',
-      penyedia: 'PT Pura Barutama',
-      suratJalan: 'SJ-1',
-      lines: [
-        { variantId: v.g, statedQty: 20_000, countedQty: 18_765 },
-        { variantId: v.b, statedQty: 20_000, countedQty: 20_000 },
+    await receive(
+      call,
+      '2024-11-04T09:00',
+      [
+        [v.g, 20_000, 18_765],
+        [v.b, 20_000],
       ],
-    })
+      {
+        penyedia: 'PT Pura Barutama',
+        suratJalan: 'SJ-1',
+      },
+    )
   },
 })
 

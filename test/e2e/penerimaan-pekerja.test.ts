@@ -167,23 +167,22 @@ describe('Penerimaan', () => {
     await form.getByLabel('Baris 1: barang').selectOption(String(gubernur.variantId))
 
     // The numbers by keyboard: Enter moves from field to field as on a tally sheet.
+    // Each step: what is typed into the field with the keyboard (nothing: the figure the form worked out
+    // stands), then Enter, the field the keyboard lands on, and the typed field as it then reads.
     await form.getByLabel('Baris 1: jumlah dus').focus()
-    await app.page.keyboard.type('100')
-    await app.page.keyboard.press('Enter')
-    expect(await focused()).toBe('Baris 1: isi per dus')
-    await app.page.keyboard.type('2000')
-    await app.page.keyboard.press('Enter')
-    expect(await focused()).toBe('Baris 1: jumlah menurut surat jalan')
-    await expect.poll(() => form.getByLabel('Baris 1: jumlah menurut surat jalan').inputValue()).toBe('200.000')
-    await app.page.keyboard.press('Enter')
-    expect(await focused()).toBe('Baris 1: jumlah terhitung')
-    await app.page.keyboard.type('199500')
-    await app.page.keyboard.press('Enter')
-    expect(await focused()).toBe('Baris 1: jumlah tertukar')
-    await expect.poll(() => form.getByLabel('Baris 1: jumlah terhitung').inputValue()).toBe('199.500')
-    await app.page.keyboard.type('300')
-    await app.page.keyboard.press('Enter')
-    expect(await focused()).toBe('Baris 1: tertukar milik siapa')
+    const steps: [typed: string, field: string, next: string, reads: string][] = [
+      ['100', 'jumlah dus', 'isi per dus', '100'],
+      ['2000', 'isi per dus', 'jumlah menurut surat jalan', '2.000'],
+      ['', 'jumlah menurut surat jalan', 'jumlah terhitung', '200.000'],
+      ['199500', 'jumlah terhitung', 'jumlah tertukar', '199.500'],
+      ['300', 'jumlah tertukar', 'tertukar milik siapa', '300'],
+    ]
+    for (const [typed, field, next, reads] of steps) {
+      if (typed) await app.page.keyboard.type(typed)
+      await app.page.keyboard.press('Enter')
+      expect(await focused()).toBe(`Baris 1: ${next}`)
+      await expect.poll(() => form.getByLabel(`Baris 1: ${field}`).inputValue()).toBe(reads)
+    }
     await expect.poll(() => form.getByTestId('selisih-1').textContent()).toBe('KURANG 500')
 
     // Saving without saying whose the tertukar are: the service's refusal lands on that field of line 1.

@@ -6,6 +6,7 @@ import { clearToasts, downloadTo, sectionShot, SHOTS, type ClearToastsOptions } 
 import { TODAY } from './support/dates'
 import { nameAllSigners } from '../support/api'
 import { useBrowserApp } from './support/app'
+import { openShift, readyToPack } from '../support/floor'
 
 /**
  * Serah terima end to end. The floor (seeded through the dispatcher, today): every variant delivered
@@ -52,55 +53,16 @@ async function scan(code: string): Promise<void> {
 
 /** The floor the tests start from, written through the dispatcher before the browser opens. */
 async function seedFloor(): Promise<void> {
-  const variants = await app.call('barang.daftarVarian', {})
+  const team = (await app.call('regu.tambah', { nama: 'Melati' })).id
+  const variants = await readyToPack(app.call, TODAY, [team], { serahkan: 30_000, hasil: 29_900, rusak: RUSAK })
   const variant = (code: string) => variants.find((v) => v.itemCode === code)!.variantId
   seeded.G = variant('GUBERNUR')
   seeded.B = variant('BUPATI')
   seeded.TINTA = variant('TINTA')
-  const ballots = variants.filter((v) => v.kind === 'ballot').map((v) => v.variantId)
-  await app.call('penerimaan.catat', {
-    receivedAt: `${TODAY}T08:00`,
-    penyedia: 'PT Pura Barutama',
-    suratJalan: 'SJ/2024/0412',
-    lines: variants.map((v) => {
-      const qty = v.kind === 'ballot' ? 400_000 : 10_000
-      return { variantId: v.variantId, statedQty: qty, countedQty: qty }
-    }),
-  })
-  const team = (await app.call('regu.tambah', { nama: 'Melati' })).id
-  const shift = (kind: 'sortir_lipat' | 'rakit_kotak' | 'rakit_bilik' | 'packing', variantIds: number[]) =>
-    app.call('shift.buka', {
-      kind,
-      tanggal: TODAY,
-      mulai: '08:00',
-      selesai: '16:00',
-      variantIds,
-      teams: [{ teamId: team }],
-    })
-  const sortir = await shift('sortir_lipat', ballots)
-  for (const v of ballots)
-    await app.call('tally.simpan', {
-      shiftId: sortir.id,
-      variantId: v,
-      rows: [{ teamId: team, serahkan: 30_000, hasil: 29_900, rusak: RUSAK }],
-    })
-  await app.call('shift.tutup', { shiftId: sortir.id, note: '' })
-  for (const [kind, v] of [
-    ['rakit_kotak', variant('KOTAK')],
-    ['rakit_bilik', variant('BILIK')],
-  ] as const) {
-    const s = await shift(kind, [v])
-    await app.call('tally.simpan', {
-      shiftId: s.id,
-      variantId: v,
-      rows: [{ teamId: team, serahkan: 1_000, hasil: 1_000 }],
-    })
-    await app.call('shift.tutup', { shiftId: s.id, note: '' })
-  }
 
   const kecamatan = await app.call('wilayah.daftarKecamatan', {})
   seeded.kecamatanId = kecamatan.find((k) => k.nama === seeded.kecamatan)!.id
-  const packing = await shift('packing', [])
+  const packing = await openShift(app.call, 'packing', TODAY, [], [team])
   const kits = await app.call('kemas.daftarKit', { kecamatanId: seeded.kecamatanId })
   seeded.tpsIds = kits.map((k) => k.tpsId)
   const partial = kits[3]!

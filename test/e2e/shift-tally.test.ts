@@ -2,6 +2,7 @@ import type { Locator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { fmtNum, menuLink, windowShot } from './support/browser'
 import { useBrowserApp } from './support/app'
+import { openShift } from '../support/floor'
 
 /**
  * A day on the sortir-lipat floor, in a real Chromium against the real server and a real SQLite file:
@@ -61,6 +62,48 @@ async function paste(text: string): Promise<void> {
   await app.page.keyboard.press('Control+V')
 }
 
+/** A cell of the Gubernur tally grid on screen: a team's row by index, or the totals row. */
+type Cell = (row: number | 'total', col: string) => Locator
+const cellOf: Cell = (row, col) =>
+  app.page
+    .getByTestId(`tally-${GUBERNUR}`)
+    .locator(`.ag-row[row-index="${row === 'total' ? 'b-0' : row}"] [col-id="${col}"]`)
+
+/** The Gubernur tally grid of the shift page on screen, once it is up with the keyboard in its first entry cell. */
+async function tallyGrid(): Promise<Cell> {
+  await cellOf(0, 'serahkan').waitFor()
+  await expect.poll(focused).toEqual({ row: '0', col: 'serahkan' })
+  return cellOf
+}
+
+/** Types a count and Enter: the keyboard moves down to the same column of the next row. */
+async function typeDown(text: string, next: { row: string; col: string }): Promise<void> {
+  await app.page.keyboard.type(text, { delay: 15 })
+  await app.page.keyboard.press('Enter')
+  // AG Grid moves the focus as it stops editing and renders; ask where the keyboard is until it has landed.
+  await expect.poll(focused).toEqual(next)
+}
+
+/**
+ * Selects a cell with the mouse and leaves it selected, not edited: the click opens the cell's editor
+ * (which takes the keyboard once rendered), Escape closes it, and the keyboard is on the cell again.
+ */
+async function selectCell(cell: Locator): Promise<void> {
+  await cell.click()
+  await cell.locator('.tally-editor:focus').waitFor()
+  await app.page.keyboard.press('Escape')
+  // The editor closes after the key; until then the keyboard is still in it.
+  await cell.locator('.tally-editor').waitFor({ state: 'detached' })
+}
+
+/** Keys pressed one by one, each followed by where the keyboard must land: `[key, row, column]`. */
+async function keysLand(steps: [key: string, row: string, col: string][]): Promise<void> {
+  for (const [key, row, col] of steps) {
+    await app.page.keyboard.press(key)
+    await expect.poll(focused, { message: key }).toEqual({ row, col })
+  }
+}
+
 describe('Sortir & Rakit: shift and keyboard-first tally', () => {
   it('opens a shift, takes a keyboard and pasted tally, refuses an over-tally, closes, and stores what was typed', async () => {
     const k = app.page.keyboard
@@ -97,19 +140,11 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
       ['Melati', 2],
     ])
 
-    const grid = app.page.getByTestId(`tally-${GUBERNUR}`)
-    const cell = (row: number | 'total', col: string): Locator =>
-      grid.locator(`.ag-row[row-index="${row === 'total' ? 'b-0' : row}"] [col-id="${col}"]`)
-    await cell(0, 'serahkan').waitFor()
-
     // The grid opens ready to type in the first entry cell.
-    await expect.poll(focused).toEqual({ row: '0', col: 'serahkan' })
+    const cell = await tallyGrid()
 
     // Keyboard only: Serahkan for both teams (Enter moves down), then Baik and two rusak reasons across with Tab.
-    await k.type('3000', { delay: 15 })
-    await k.press('Enter')
-    // AG Grid moves the focus as it stops editing and renders; ask where the keyboard is until it has landed.
-    await expect.poll(focused).toEqual({ row: '1', col: 'serahkan' })
+    await typeDown('3000', { row: '1', col: 'serahkan' })
     await k.type('2500', { delay: 15 })
     await k.press('Enter')
     await k.press('ArrowUp')
@@ -366,39 +401,30 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
 })
 
 describe('Sortir & Rakit: typed tallies are never thrown away, and typed counts are read like pasted ones', () => {
-  it('refuses typed "-5", "1,5", "٣", "5e3" as pasted ones, keeps the entries as a draft across navigation and reload, and drops it on save', async () => {
+  // The shift both tests work on, and what the page asks before it goes: answered by the test, one
+  // answer per question.
+  let opened: { id: number }
+  let kunci = ''
+  const asked: string[] = []
+  let answer: 'accept' | 'dismiss' = 'dismiss'
+
+  it('refuses typed "-5", "1,5", "٣", "5e3" as pasted ones and keeps the entries as a draft, exactly as typed', async () => {
     const page = app.page
     const k = page.keyboard
     const teams = await app.call('regu.daftar', {})
     const id = (nama: string) => teams.find((t) => t.nama === nama)!.id
-    const opened = await app.call('shift.buka', {
-      kind: 'sortir_lipat',
-      tanggal: '2024-11-02',
-      mulai: '08:00',
-      selesai: '16:00',
-      variantIds: [GUBERNUR],
-      teams: [{ teamId: id('Mawar') }, { teamId: id('Melati') }],
-    })
+    opened = await openShift(app.call, 'sortir_lipat', '2024-11-02', [GUBERNUR], [id('Mawar'), id('Melati')])
     const ledgerBefore = (await app.call('ledger.lihatRiwayat', { variantId: GUBERNUR, limit: 500 })).rows.length
-    // What the page asks before it goes: answered by the test, one answer per question.
-    const asked: string[] = []
-    let answer: 'accept' | 'dismiss' = 'dismiss'
     page.on('dialog', (d) => {
       asked.push(`${d.type()}: ${d.message()}`)
       void (answer === 'accept' ? d.accept() : d.dismiss())
     })
 
     await page.goto(app.url(`#/shift/${opened.id}`))
-    const grid = page.getByTestId(`tally-${GUBERNUR}`)
-    const cell = (row: number | 'total', col: string): Locator =>
-      grid.locator(`.ag-row[row-index="${row === 'total' ? 'b-0' : row}"] [col-id="${col}"]`)
-    await cell(0, 'serahkan').waitFor()
-    await expect.poll(focused).toEqual({ row: '0', col: 'serahkan' })
+    const cell = await tallyGrid()
 
     // A team's tally typed and pasted, as on the first day.
-    await k.type('3000', { delay: 15 })
-    await k.press('Enter')
-    await expect.poll(focused).toEqual({ row: '1', col: 'serahkan' })
+    await typeDown('3000', { row: '1', col: 'serahkan' })
     await paste('2.500\t1.200')
     await expect.poll(() => cell(1, 'hasil').textContent()).toBe('1.200')
 
@@ -409,11 +435,7 @@ describe('Sortir & Rakit: typed tallies are never thrown away, and typed counts 
       ['rusak.WARNA_PENANDA', '5e3'],
     ]
     for (const [col, text] of typedCases) {
-      await cell(0, col).click()
-      await cell(0, col).locator('.tally-editor:focus').waitFor()
-      await k.press('Escape')
-      // The editor closes after the key; until then the keyboard is still in it.
-      await cell(0, col).locator('.tally-editor').waitFor({ state: 'detached' })
+      await selectCell(cell(0, col))
       await expect.poll(focused).toEqual({ row: '0', col })
       // The first key opens the editor and is kept in it; the rest is typed into the editor.
       await k.press(text[0]!)
@@ -430,10 +452,7 @@ describe('Sortir & Rakit: typed tallies are never thrown away, and typed counts 
     await k.press('Enter')
     await expect.poll(() => cell(0, 'rusak.NAMA_LOGO').textContent()).toBe('٣')
     // The same texts pasted into Melati's row: the same marks and the same words.
-    await cell(1, 'rusak.CETAK').click()
-    await cell(1, 'rusak.CETAK').locator('.tally-editor:focus').waitFor()
-    await k.press('Escape')
-    await cell(1, 'rusak.CETAK').locator('.tally-editor').waitFor({ state: 'detached' })
+    await selectCell(cell(1, 'rusak.CETAK'))
     await paste('-5\t1,5\t5e3\t٣')
     const hints = page.getByTestId('tally-hints')
     for (const [col, text, says] of [
@@ -458,7 +477,7 @@ describe('Sortir & Rakit: typed tallies are never thrown away, and typed counts 
       .getByTestId('tally-draf')
       .getByText(/^Draf tersimpan/)
       .waitFor()
-    const kunci = `${opened.id}:${GUBERNUR}`
+    kunci = `${opened.id}:${GUBERNUR}`
     await expect
       .poll(async () => (await app.call('draf.lihat', { jenis: 'tally', kunci })).bagian[`t:${id('Mawar')}`])
       .toEqual({
@@ -468,7 +487,14 @@ describe('Sortir & Rakit: typed tallies are never thrown away, and typed counts 
         'rusak.WARNA_PENANDA': '5e3',
         'rusak.NAMA_LOGO': '٣',
       })
+    expect(app.errors).toEqual([])
+  })
 
+  it('asks before the page goes, restores the draft after navigation and reload, and drops it on save', async () => {
+    const page = app.page
+    const k = page.keyboard
+    const cell = cellOf
+    const hints = page.getByTestId('tally-hints')
     // Beranda: the page asks first; staying keeps everything.
     await menuLink(page, 'Beranda').click()
     await expect.poll(() => asked.length).toBe(1)
@@ -495,27 +521,18 @@ describe('Sortir & Rakit: typed tallies are never thrown away, and typed counts 
     await expect.poll(() => cell(1, 'rusak.NAMA_LOGO').textContent()).toBe('٣')
 
     // Keys as in Excel: Home, End, Ctrl+Home, Ctrl+End and Ctrl+arrows over the data.
-    await cell(0, 'serahkan').click()
-    await cell(0, 'serahkan').locator('.tally-editor:focus').waitFor()
-    await k.press('Escape')
-    await cell(0, 'serahkan').locator('.tally-editor').waitFor({ state: 'detached' })
-    await k.press('End')
-    await expect.poll(focused).toEqual({ row: '0', col: 'kembali' })
-    await k.press('Home')
-    await expect.poll(focused).toEqual({ row: '0', col: 'label' })
-    await k.press('Control+ArrowRight')
-    await expect.poll(focused).toEqual({ row: '0', col: 'serahkan' })
-    await k.press('Control+ArrowRight')
-    await expect.poll(focused).toEqual({ row: '0', col: 'rusak.CETAK' })
-    await k.press('Control+ArrowDown')
-    await expect.poll(focused).toEqual({ row: '1', col: 'rusak.CETAK' })
-    // Melati's row is filled from its name to here: one run, so Ctrl+← goes to its start.
-    await k.press('Control+ArrowLeft')
-    await expect.poll(focused).toEqual({ row: '1', col: 'label' })
-    await k.press('Control+End')
-    await expect.poll(focused).toEqual({ row: '1', col: 'kembali' })
-    await k.press('Control+Home')
-    await expect.poll(focused).toEqual({ row: '0', col: 'label' })
+    await selectCell(cell(0, 'serahkan'))
+    await keysLand([
+      ['End', '0', 'kembali'],
+      ['Home', '0', 'label'],
+      ['Control+ArrowRight', '0', 'serahkan'],
+      ['Control+ArrowRight', '0', 'rusak.CETAK'],
+      ['Control+ArrowDown', '1', 'rusak.CETAK'],
+      // Melati's row is filled from its name to here: one run, so Ctrl+← goes to its start.
+      ['Control+ArrowLeft', '1', 'label'],
+      ['Control+End', '1', 'kembali'],
+      ['Control+Home', '0', 'label'],
+    ])
     // A grey figure takes no typing, and says why.
     await cell(0, 'soFar.serah').click({ position: { x: 2, y: 2 } })
     await expect.poll(focused).toEqual({ row: '0', col: 'soFar.serah' })
@@ -525,10 +542,7 @@ describe('Sortir & Rakit: typed tallies are never thrown away, and typed counts 
 
     // Fixed and saved: the draft is gone, and a reload shows an empty sheet.
     for (const row of [0, 1]) {
-      await cell(row, 'rusak.CETAK').click()
-      await cell(row, 'rusak.CETAK').locator('.tally-editor:focus').waitFor()
-      await k.press('Escape')
-      await cell(row, 'rusak.CETAK').locator('.tally-editor').waitFor({ state: 'detached' })
+      await selectCell(cell(row, 'rusak.CETAK'))
       await paste('5\t\t\t')
     }
     await expect.poll(() => hints.count()).toBe(0)

@@ -2,12 +2,15 @@ import { spawn } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { join, resolve } from 'node:path'
-import { crc32 } from 'node:zlib'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { contract, type ApiResponse, type ImportPreview, type MethodInput } from '../../src/api/contract'
+import { contract, type ApiResponse, type ImportPreview } from '../../src/api/contract'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
 import { DEMO_CSV, openTestApp, upload, useTempDir, type TestApp } from '../support/api'
+import { initBatuBara } from '../support/gudang'
+import { storedZip } from '../support/zip'
+import { openShift, receive } from '../support/floor'
+import { dayShift } from '../support/inputs'
 
 /**
  * A corpus of bad inputs thrown at every entry point of the app: TPS, dapil and worker files (CSV and
@@ -265,44 +268,6 @@ function pseudoRandom(length: number, seed: number): Buffer {
   return out
 }
 
-/** A zip with stored (uncompressed) entries: enough to look like a workbook or a document archive. */
-function storedZip(files: { name: string; data: Buffer }[]): Buffer {
-  const locals: Buffer[] = []
-  const centrals: Buffer[] = []
-  let offset = 0
-  for (const f of files) {
-    const name = Buffer.from(f.name, 'utf8')
-    const crc = crc32(f.data)
-    const local = Buffer.alloc(30)
-    local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(20, 4)
-    local.writeUInt32LE(crc, 14)
-    local.writeUInt32LE(f.data.length, 18)
-    local.writeUInt32LE(f.data.length, 22)
-    local.writeUInt16LE(name.length, 26)
-    const central = Buffer.alloc(46)
-    central.writeUInt32LE(0x02014b50, 0)
-    central.writeUInt16LE(20, 4)
-    central.writeUInt16LE(20, 6)
-    central.writeUInt32LE(crc, 16)
-    central.writeUInt32LE(f.data.length, 20)
-    central.writeUInt32LE(f.data.length, 24)
-    central.writeUInt16LE(name.length, 28)
-    central.writeUInt32LE(offset, 42)
-    locals.push(local, name, f.data)
-    centrals.push(central, name)
-    offset += local.length + name.length + f.data.length
-  }
-  const directory = Buffer.concat(centrals)
-  const end = Buffer.alloc(22)
-  end.writeUInt32LE(0x06054b50, 0)
-  end.writeUInt16LE(files.length, 8)
-  end.writeUInt16LE(files.length, 10)
-  end.writeUInt32LE(directory.length, 12)
-  end.writeUInt32LE(offset, 16)
-  return Buffer.concat([...locals, directory, end])
-}
-
 const OLE2_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
 const ole2 = (): Buffer =>
   Buffer.concat([OLE2_MAGIC, Buffer.from([0x00, 0x00, 0x3e, 0x00, 0x03, 0x00, 0xfe, 0xff]), pseudoRandom(4080, 7)])
@@ -417,11 +382,10 @@ beforeAll(async () => {
   id.kenanga = (await call('regu.tambah', { nama: 'Kenanga' })).id
   id.siti = (await call('pekerja.tambah', { nama: 'Siti Aminah', nik: '1219014501900001', teamId: id.melati })).id
   await call('pekerja.tambah', { nama: 'Rudi Hartono', teamId: id.melati })
-  const delivery = await call('penerimaan.catat', {
-    receivedAt: '2024-11-04T09:00',
-    penyedia: 'PT Pura Barutama',
-    suratJalan: 'SJ-001',
-    lines: [
+  const delivery = await receive(
+    call,
+    '2024-11-04T09:00',
+    [
       { variantId: id.G, dus: 5, isiPerDus: 2_000, countedQty: 10_000 },
       {
         variantId: id.B,
@@ -430,37 +394,23 @@ beforeAll(async () => {
         tertukarQty: 40,
         tertukarNote: 'Milik KPU Kabupaten Asahan',
       },
-      { variantId: id.K, statedQty: 100, countedQty: 100 },
+      [id.K, 100],
     ],
-  })
+    // A later delivery of the same penyedia and surat jalan is refused as a double entry.
+    { penyedia: 'PT Pura Barutama', suratJalan: 'SJ-001' },
+  )
   id.delivery = delivery.id
   id.lineId = delivery.lines[1]!.lineId
-  const sortir: MethodInput<'shift.buka'> = {
-    kind: 'sortir_lipat',
-    tanggal: '2024-11-05',
-    mulai: '08:00',
-    selesai: '16:00',
-    variantIds: [id.G],
-    teams: [{ teamId: id.melati }],
-  }
-  id.closedShift = (await call('shift.buka', sortir)).id
+  id.closedShift = (await openShift(call, 'sortir_lipat', '2024-11-05', [id.G], [id.melati])).id
   await call('tally.simpan', {
     shiftId: id.closedShift,
     variantId: id.G,
     rows: [{ teamId: id.melati, serahkan: 1_000, hasil: 990, rusak: { CETAK: 10 } }],
   })
   await call('shift.tutup', { shiftId: id.closedShift, note: '' })
-  id.openShift = (await call('shift.buka', { ...sortir, tanggal: '2024-11-06', teams: [{ teamId: id.kenanga }] })).id
+  id.openShift = (await openShift(call, 'sortir_lipat', '2024-11-06', [id.G], [id.kenanga])).id
   await call('tally.simpan', { shiftId: id.openShift, variantId: id.G, rows: [{ teamId: id.kenanga, serahkan: 100 }] })
-  id.packingShift = (
-    await call('shift.buka', {
-      kind: 'packing',
-      tanggal: '2024-11-06',
-      mulai: '08:00',
-      selesai: '16:00',
-      teams: [{ teamId: id.melati }],
-    })
-  ).id
+  id.packingShift = (await openShift(call, 'packing', '2024-11-06', [], [id.melati])).id
   const history = await call('ledger.lihatRiwayat', {
     shiftId: id.closedShift,
     place: 'BAIK',
@@ -1232,12 +1182,7 @@ function writeCases(): Case[] {
     ...over,
   })
   const shift = (over: Record<string, unknown> = {}) => ({
-    kind: 'sortir_lipat',
-    tanggal: '2024-11-07',
-    mulai: '08:00',
-    selesai: '16:00',
-    variantIds: [id.G],
-    teams: [{ teamId: id.melati }],
+    ...dayShift('sortir_lipat', '2024-11-07', [id.G], [id.melati]),
     ...over,
   })
   const tally = (row: Record<string, unknown>, over: Record<string, unknown> = {}) => ({
@@ -1884,45 +1829,20 @@ function transportCases(): Case[] {
     t('a method name with a broken %-escape', () => api('regu.tambah%E0%A4%A', valid()), /tidak sah/),
     t('a method name of 4.000 characters', () => api('x'.repeat(4000), {}), /tidak dikenal/),
     t('a header block over 16 KB', () => api(write, valid(), { headers: { 'X-Sampah': 'x'.repeat(20 * 1024) } })),
-    t(
-      'static: ../ to a file beside the UI',
-      () => api('', undefined, { httpMethod: 'GET', path: '/../rahasia.json', token: null }),
-      /tidak sah/,
-    ),
-    t(
-      'static: %2e%2e encoded traversal',
-      () => api('', undefined, { httpMethod: 'GET', path: '/%2e%2e/rahasia.json', token: null }),
-      /tidak sah/,
-    ),
-    t(
-      'static: ..%2f inside a folder',
-      () => api('', undefined, { httpMethod: 'GET', path: '/assets/..%2f..%2frahasia.json', token: null }),
-      /tidak sah/,
-    ),
-    t(
-      'static: backslash traversal',
-      () => api('', undefined, { httpMethod: 'GET', path: '/..%5crahasia.json', token: null }),
-      /tidak sah/,
-    ),
-    t(
-      'static: NUL byte in the path',
-      () => api('', undefined, { httpMethod: 'GET', path: '/index.html%00.png', token: null }),
-      /tidak sah/,
-    ),
-    t(
-      'static: broken %-escape',
-      () => api('', undefined, { httpMethod: 'GET', path: '/%E0%A4%A', token: null }),
-      /tidak sah/,
-    ),
-    t(
-      'static: POST to a page',
-      () => api('', undefined, { httpMethod: 'POST', path: '/index.html', token: null }),
-      /tidak diizinkan/,
-    ),
-    t(
-      'static: a file that does not exist',
-      () => api('', undefined, { httpMethod: 'GET', path: '/assets/tidak-ada.js', token: null }),
-      /Tidak ditemukan/,
+    // The UI's static files: every way out of its folder, and what is not a page.
+    ...(
+      [
+        ['../ to a file beside the UI', 'GET', '/../rahasia.json', /tidak sah/],
+        ['%2e%2e encoded traversal', 'GET', '/%2e%2e/rahasia.json', /tidak sah/],
+        ['..%2f inside a folder', 'GET', '/assets/..%2f..%2frahasia.json', /tidak sah/],
+        ['backslash traversal', 'GET', '/..%5crahasia.json', /tidak sah/],
+        ['NUL byte in the path', 'GET', '/index.html%00.png', /tidak sah/],
+        ['broken %-escape', 'GET', '/%E0%A4%A', /tidak sah/],
+        ['POST to a page', 'POST', '/index.html', /tidak diizinkan/],
+        ['a file that does not exist', 'GET', '/assets/tidak-ada.js', /Tidak ditemukan/],
+      ] as const
+    ).map(([name, httpMethod, path, says]) =>
+      t(`static: ${name}`, () => api('', undefined, { httpMethod, path, token: null }), says),
     ),
   ]
 }
@@ -2016,15 +1936,7 @@ function cliCases(): Case[] {
       '--out',
       join(root, 'rekap.xlsx'),
     ]),
-    cli('init over an existing database', () => [
-      'init',
-      '--db',
-      db,
-      '--jenis',
-      'pilkada',
-      '--satker',
-      'Kabupaten Batu Bara',
-    ]),
+    cli('init over an existing database', () => initBatuBara(db, 'pilkada')),
   ]
 }
 

@@ -1,13 +1,12 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openApp } from '../../src/api/app'
 import { backupDir } from '../../src/services/cadangan'
+import { useTempDir } from '../support/tempDir'
 
 const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
-const root = mkdtempSync(join(tmpdir(), 'gudang-berkala-'))
-afterAll(() => rmSync(root, { recursive: true, force: true }))
+const root = useTempDir('berkala')
 
 const meta = { actor: 'uji', transport: 'test' as const }
 const reasons = (dbPath: string): string[] => {
@@ -20,7 +19,11 @@ const reasons = (dbPath: string): string[] => {
     return []
   }
 }
-async function until(check: () => boolean, what: string, ms = 5_000): Promise<void> {
+/**
+ * Waits for `check` to hold. A bound, not a pace: a backup is written and checked in well under a second
+ * on a quiet machine, but two busy cores can take several; the test goes on the moment it holds.
+ */
+async function until(check: () => boolean, what: string, ms = 15_000): Promise<void> {
   const end = Date.now() + ms
   while (!check()) {
     if (Date.now() > end) throw new Error(`Tidak terjadi dalam ${ms} ms: ${what}`)

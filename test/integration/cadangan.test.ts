@@ -10,6 +10,7 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/db/migrations'
 import { openDatabase, schemaVersion } from '../../src/db/open'
 import { GENESIS_HASH } from '../../src/core/ledgerRow'
 import { backupDir, backupsToDrop, daftar as daftarCadangan, RETENTION } from '../../src/services/cadangan'
+import { outputPath } from '../../src/services/keluaran'
 import { apiOf, openTestApp, useTempDir, type TestApp } from '../support/api'
 import { fingerprint } from '../support/fingerprint'
 import { dayShift } from '../support/inputs'
@@ -58,8 +59,14 @@ function readBackup(file: string): {
 const pad = (n: number) => String(n).padStart(2, '0')
 const day = (d: Date) => `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}`
 
-// The clock of every app below. 4 November 2024, 09:00 local time, moved by each test as needed.
-let clock = new Date(2024, 10, 4, 9, 0, 0)
+/**
+ * An instant by the satker's wall clock: the demo is in WIB (UTC+7), and a backup's name is stamped on the
+ * warehouse wall, whatever the zone of the PC running the tests.
+ */
+const wib = (y: number, month: number, d: number, h: number, m: number) => new Date(Date.UTC(y, month, d, h - 7, m))
+
+// The clock of every app below. 4 November 2024, 09:00 WIB, moved by each test as needed.
+let clock = wib(2024, 10, 4, 9, 0)
 const now = () => clock
 
 /**
@@ -113,13 +120,27 @@ async function copyOfTemplate(name: string): Promise<TestApp> {
   return openTestApp({ who: 'Ani (operator)', dbPath, now, demo: false })
 }
 
-describe('cadangan.buat', () => {
-  let app: TestApp
+/**
+ * A describe's own copy of the template, opened at 4 November 09.00 in its beforeAll and closed after its
+ * tests; the object stands for the app from then on.
+ */
+function useTemplateCopy(): TestApp {
+  let app: TestApp | undefined
   beforeAll(async () => {
-    clock = new Date(2024, 10, 4, 9, 0, 0)
+    clock = wib(2024, 10, 4, 9, 0)
     app = await copyOfTemplate('batubara')
   })
-  afterAll(() => app.close())
+  afterAll(() => app?.close())
+  return new Proxy({} as TestApp, {
+    get(_, key) {
+      const value: unknown = Reflect.get(app!, key)
+      return typeof value === 'function' ? value.bind(app) : value
+    },
+  })
+}
+
+describe('cadangan.buat', () => {
+  const app = useTemplateCopy()
 
   it('writes a checked backup holding exactly the live data, named by the clock, into cadangan/<name>/', async () => {
     const info = await app.call('sistem.lihatInfo')
@@ -156,7 +177,7 @@ describe('cadangan.buat', () => {
   })
 
   it('cadangan.daftar shows the backups newest first, checked, with their counts; two in the same second both stay', async () => {
-    clock = new Date(2024, 10, 4, 9, 30, 0)
+    clock = wib(2024, 10, 4, 9, 30)
     const a = await app.call('cadangan.buat')
     const b = await app.call('cadangan.buat')
     expect(a.name).toBe('batubara-20241104-093000-manual.sqlite')
@@ -187,7 +208,7 @@ describe('cadangan.buat', () => {
   })
 
   it('a backup made after more writes holds the new rows, and the earlier one still holds the old head', async () => {
-    clock = new Date(2024, 10, 4, 10, 0, 0)
+    clock = wib(2024, 10, 4, 10, 0)
     const before = await app.call('sistem.lihatInfo')
     const gub = (await app.call('barang.daftarVarian')).find((v) => v.itemCode === 'GUBERNUR')!.variantId
     await app.call('penerimaan.catat', {
@@ -243,7 +264,7 @@ describe('a damaged file in the backup folder', () => {
   let app: TestApp
   let folder: string
   beforeAll(async () => {
-    clock = new Date(2024, 10, 5, 8, 0, 0)
+    clock = wib(2024, 10, 5, 8, 0)
     app = await copyOfTemplate('batubara')
     folder = backupDir(app.dbPath)
     const good = await app.call('cadangan.buat')
@@ -351,7 +372,7 @@ describe('thinning', () => {
   })
 
   it('cadangan.buat thins the backup folder: 10 newest of today, one per earlier day for 30 days; other files stay', async () => {
-    clock = new Date(2024, 10, 4, 8, 0, 0)
+    clock = wib(2024, 10, 4, 8, 0)
     const app = await copyOfTemplate('batubara')
     try {
       const folder = backupDir(app.dbPath)
@@ -376,7 +397,7 @@ describe('thinning', () => {
       writeFileSync(join(folder, 'catatan.txt'), 'salinan ke USB tiap Jumat')
       copyFileSync(real, join(folder, 'salinan-manual-pak-budi.sqlite'))
 
-      clock = new Date(2024, 10, 4, 17, 0, 0)
+      clock = wib(2024, 10, 4, 17, 0)
       const b = await app.call('cadangan.buat')
       expect(b.name).toBe('batubara-20241104-170000-manual.sqlite')
 
@@ -406,7 +427,7 @@ describe('thinning', () => {
   })
 
   it('a backup to another folder never thins it, however many backups it already holds', async () => {
-    clock = new Date(2024, 10, 4, 8, 0, 0)
+    clock = wib(2024, 10, 4, 8, 0)
     const app = await copyOfTemplate('batubara')
     try {
       const usb = join(root, 'usb-penuh')
@@ -426,7 +447,7 @@ describe('thinning', () => {
       // The same files in the default folder would lose the 10 oldest days and 3 of today's.
       expect(backupsToDrop(before, '20241104').length).toBeGreaterThan(0)
 
-      clock = new Date(2024, 10, 4, 17, 0, 0)
+      clock = wib(2024, 10, 4, 17, 0)
       const b = await app.call('cadangan.buat', { folder: usb })
       expect(b.dropped).toEqual([])
       expect(backups()).toEqual([...before, b.name].sort())
@@ -501,7 +522,7 @@ describe('the backup openApp makes before migrating an older file', () => {
 
   /** A file left at `schema` with three ledger rows, opened by today's app at 07:<minute> on 4 November. */
   async function openOlder(dir: string, schema: 1 | 2, minute: number) {
-    clock = new Date(2024, 10, 4, 7, minute, 0)
+    clock = wib(2024, 10, 4, 7, minute)
     const path = join(root, dir, 'batubara.sqlite')
     const old = olderFile(path, schema)
     const app = await openTestApp({ who: 'Ani (operator)', dbPath: path, now, demo: false })
@@ -552,7 +573,7 @@ describe('the backup openApp makes before migrating an older file', () => {
   })
 
   it('a new file, and a file already at the latest schema, get no migration backup', async () => {
-    clock = new Date(2024, 10, 4, 7, 50, 0)
+    clock = wib(2024, 10, 4, 7, 50)
     const fresh = join(root, 'baru', 'kosong.sqlite')
     const a = await openTestApp({ who: 'Ani (operator)', dbPath: fresh, now, demo: false })
     expect(schemaVersion(a.ctx.db)).toBe(LATEST_SCHEMA_VERSION)
@@ -570,12 +591,7 @@ describe('the backup openApp makes before migrating an older file', () => {
 })
 
 describe('folders for backups: only the app folder and those a person picked (issue 15)', () => {
-  let app: TestApp
-  beforeAll(async () => {
-    clock = new Date(2024, 10, 4, 9, 0, 0)
-    app = await copyOfTemplate('batubara')
-  })
-  afterAll(() => app.close())
+  const app = useTemplateCopy()
 
   it('a folder named in a call but never picked is refused, whatever it holds, and nothing is opened or written', async () => {
     const elsewhere = join(root, 'folder-lain')
@@ -602,6 +618,17 @@ describe('folders for backups: only the app folder and those a person picked (is
     const b = await app.call('cadangan.buat', { folder: usb })
     expect((await app.call('cadangan.daftarFolder'))[0]).toMatchObject({ folder: usb, ada: true })
     expect((await app.call('cadangan.daftar', { folder: usb })).map((x) => x.name)).toEqual([b.name])
+  })
+
+  it("a folder picked in the desktop app's system dialog is the person's own choice; the dialog's way opens nothing else", async () => {
+    // The main process passes on the dialog's answer with no window session (electron/main/index.ts).
+    const dialog = apiOf(app, { actor: 'pengguna di PC ini (jendela pemilih folder)', transport: 'dialog' })
+    const usb = join(root, 'usb-dialog')
+    expect(await dialog.call('cadangan.pilihFolder', { folder: usb })).toContainEqual(
+      expect.objectContaining({ folder: usb, oleh: 'pengguna di PC ini (jendela pemilih folder)' }),
+    )
+    expect((await dialog.refusal('cadangan.buat', { folder: usb })).code).toBe('FORBIDDEN')
+    expect((await dialog.refusal('sistem.lihatInfo')).code).toBe('FORBIDDEN')
   })
 
   it('a picked folder holding anything: limits on count and size, a finding per file, nothing left beside them', async () => {
@@ -656,5 +683,28 @@ describe('folders for backups: only the app folder and those a person picked (is
     expect(report.problems).toContain(
       `Riwayat berbeda dengan saksi cadangan ${b.name} di ${usb} mulai baris buku besar 2`,
     )
+  })
+})
+
+describe("file names stamped on the satker's clock, not the PC's (issue 15)", () => {
+  it('a backup, a restore’s undo file and an output are named by the WITA clock on a PC set to Los Angeles', async () => {
+    const tz = process.env.TZ
+    process.env.TZ = 'America/Los_Angeles'
+    // 23:30 WIB on 4 November: 00:30 WITA on the 5th, 08:30 on the 4th in Los Angeles.
+    clock = wib(2024, 10, 4, 23, 30)
+    const app = await copyOfTemplate('batubara')
+    try {
+      expect(clock.getHours(), "the PC's own clock").toBe(8)
+      await app.call('pemilihan.ubah', { zonaWaktu: 'WITA' })
+      const b = await app.call('cadangan.buat')
+      expect(b).toMatchObject({ name: 'batubara-20241105-003000-manual.sqlite', at: '2024-11-05T00:30:00' })
+      const r = await app.call('cadangan.pulihkan', { file: b.file })
+      expect(basename(r.previous)).toBe('batubara-20241105-003000-sebelum-pulih.sqlite')
+      expect(basename(outputPath(app.ctx, 'label-kotak-uji', 'zip'))).toBe('label-kotak-uji-20241105-003000.zip')
+    } finally {
+      app.close()
+      if (tz === undefined) delete process.env.TZ
+      else process.env.TZ = tz
+    }
   })
 })

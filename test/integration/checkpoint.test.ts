@@ -1,17 +1,16 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { statSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openApp } from '../../src/api/app'
 import { AUTOCHECKPOINT_PAGES } from '../../src/db/checkpoint'
+import { useTempDir } from '../support/tempDir'
 
 /**
  * The app moves the WAL back into the database file between calls, not inside a tally save: after a
  * write, the main file grows on its own within a few seconds, though the WAL is far below SQLite's own
  * checkpoint threshold.
  */
-const root = mkdtempSync(join(tmpdir(), 'gudang-checkpoint-'))
-afterAll(() => rmSync(root, { recursive: true, force: true }))
+const root = useTempDir('checkpoint')
 
 describe('checkpoints between calls', () => {
   it('writes committed pages back into the database file while the app is idle', async () => {

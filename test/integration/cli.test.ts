@@ -7,6 +7,7 @@ import type { ErrorBody, MethodOutput } from '../../src/api/contract'
 import { openApp } from '../../src/api/app'
 import { apiOf, nameAllSigners } from '../support/api'
 import { ensureBuilt } from '../support/build'
+import { initBatuBara } from '../support/gudang'
 import { BATU_BARA_DAPIL_CSV } from '../support/dapilBatuBara'
 
 const REPO = resolve(__dirname, '../..')
@@ -150,27 +151,14 @@ describe('gudang on a real database', () => {
 
   it('init prepares a new election', () => {
     const run = gudang(
-      'init',
-      '--db',
-      db,
-      '--jenis',
-      'pilkada',
-      '--satker',
-      'Kabupaten Batu Bara',
-      '--kode',
-      '1219',
-      '--provinsi',
-      'Sumatera Utara',
-      '--admin',
-      ADMIN,
-      ...actor,
+      ...initBatuBara(db, 'pilkada', '--kode', '1219', '--provinsi', 'Sumatera Utara', '--admin', ADMIN, ...actor),
     )
     expect(run.code, run.stderr).toBe(0)
     expect(run.stdout).toContain('Basis data disiapkan')
     expect(run.stdout).toContain('Kabupaten Batu Bara')
     expect(existsSync(db)).toBe(true)
 
-    const again = gudang('init', '--db', db, '--jenis', 'pilkada', '--satker', 'Kabupaten Batu Bara', ...actor)
+    const again = gudang(...initBatuBara(db, 'pilkada', ...actor))
     expect(again.code).not.toBe(0)
   })
 
@@ -299,7 +287,7 @@ describe('gudang from any folder', () => {
     const elsewhere = mkdtempSync(join(tmpdir(), 'gudang-cwd-'))
     try {
       const db = join(elsewhere, 'pemilihan.sqlite')
-      const init = gudangIn(elsewhere, 'init', '--db', db, '--jenis', 'pilkada', '--satker', 'Kabupaten Batu Bara')
+      const init = gudangIn(elsewhere, ...initBatuBara(db, 'pilkada'))
       expect(init.code, init.stderr).toBe(0)
       const run = gudangIn(elsewhere, 'verify', '--db', db)
       expect(run.code, run.stderr).toBe(0)
@@ -316,20 +304,7 @@ describe('gudang dapil import and dokumen cetak (issue 12)', () => {
   beforeAll(() => {
     elsewhere = mkdtempSync(join(tmpdir(), 'gudang-cli-dapil-'))
     db = join(elsewhere, 'pemilu.sqlite')
-    const init = gudangIn(
-      elsewhere,
-      'init',
-      '--db',
-      db,
-      '--jenis',
-      'pemilu',
-      '--satker',
-      'Kabupaten Batu Bara',
-      '--kode',
-      '1219',
-      '--admin',
-      ADMIN,
-    )
+    const init = gudangIn(elsewhere, ...initBatuBara(db, 'pemilu', '--kode', '1219', '--admin', ADMIN))
     expect(init.code, init.stderr).toBe(0)
     const tps = gudangIn(elsewhere, 'import-tps', '--db', db, DEMO_CSV, '--yes', ...asAdmin)
     expect(tps.code, tps.stderr).toBe(0)
@@ -397,18 +372,7 @@ describe('gudang --user: a koordinator or admin on the command line, with the PI
   beforeAll(() => {
     elsewhere = mkdtempSync(join(tmpdir(), 'gudang-cli-user-'))
     db = join(elsewhere, 'pemilu.sqlite')
-    init = gudangIn(
-      elsewhere,
-      'init',
-      '--db',
-      db,
-      '--jenis',
-      'pemilu',
-      '--satker',
-      'Kabupaten Batu Bara',
-      '--admin',
-      ADMIN,
-    )
+    init = gudangIn(elsewhere, ...initBatuBara(db, 'pemilu', '--admin', ADMIN))
   })
   afterAll(() => rmSync(elsewhere, { recursive: true, force: true }))
 

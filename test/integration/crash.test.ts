@@ -1,12 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { crashTest } from '../crash/harness'
+import { useTempDir } from '../support/tempDir'
 
-/** A few kills in every test run; `npm run crashtest` does hundreds. */
-const dir = mkdtempSync(join(tmpdir(), 'gudang-crash-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+/**
+ * A few kills in every test run (three: each starts the writer through tsx, seconds on a busy machine);
+ * `npm run crashtest` does hundreds.
+ */
+const dir = useTempDir('crash')
 
 /** Deterministic "random" moments, so a failure can be replayed. */
 function seeded(seed: number): () => number {
@@ -17,7 +18,7 @@ function seeded(seed: number): () => number {
 describe('power loss: the writer killed with SIGKILL at random moments', () => {
   it('leaves an intact file holding every acknowledged write', async () => {
     const lines: string[] = []
-    const r = await crashTest(join(dir, 'crash.sqlite'), 5, seeded(20241127), (s) => lines.push(s))
+    const r = await crashTest(join(dir, 'crash.sqlite'), 3, seeded(20241127), (s) => lines.push(s))
     console.log(lines.join('\n'))
     console.log(`Uji mati listrik: ${r.kills} pembunuhan, ${r.acknowledged} tulisan diakui, ${r.lost.length} hilang`)
     expect(r.problems).toEqual([])

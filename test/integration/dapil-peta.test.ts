@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { openTestApp, useTempDir, DEMO_CSV, type TestApp } from '../support/api'
 import { BATU_BARA_DAPIL_BARU, BATU_BARA_DAPIL_CSV, upload } from '../support/dapilBatuBara'
+import { openShift } from '../support/floor'
 
 /**
  * Dapil are explicit (issue 12): a DPR or DPRD ballot type is "belum dipetakan" until the satker's dapil
@@ -73,15 +74,7 @@ describe('before the dapil file: DPR and DPRD are "belum dipetakan"', () => {
     const dpr = kit.lines.find((l) => l.itemCode === 'DPR')!
     expect(dpr.dapil).toBe('Belum dipetakan')
     const team = (await app.call('regu.tambah', { nama: 'Melati' })).id
-    const packing = (
-      await app.call('shift.buka', {
-        kind: 'packing',
-        tanggal: '2024-01-06',
-        mulai: '08:00',
-        selesai: '16:00',
-        teams: [{ teamId: team }],
-      })
-    ).id
+    const packing = (await openShift(app.call, 'packing', '2024-01-06', [], [team])).id
     const e = await app.refusedUnchanged('kemas.catat', {
       shiftId: packing,
       tpsId: kit.tpsId,

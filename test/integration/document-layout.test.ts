@@ -22,7 +22,7 @@ import {
 
 /**
  * Acceptance of the paper layout: every document type, printed from a satker built to stress it (the
- * longest names, five ballot types in several dapil, a handover of 400 TPS, long notes, full-width
+ * longest names, five ballot types in several dapil, a handover of 200 TPS (lampiran of many pages), long notes, full-width
  * characters) on A4 and on F4, read back with poppler. On every page every word lies inside the
  * printable area; the closing sentence stands on the page of the signatures, which moved there only
  * when they did not fit on the page before; each page carries the BA number and the verification code;
@@ -236,20 +236,22 @@ describe('every paper on A4 and F4 with stress data, read back with poppler', ()
     }
   }, 30_000)
 
-  it('BA serah terima of 400 TPS: lampiran in landscape, headers on every page, a JUMLAH under each, one case for place names', async () => {
+  it('BA serah terima of 200 TPS: lampiran in landscape, headers on every page, a JUMLAH under each, one case for place names', async () => {
     const { A4, F4 } = await checkPaper('serahTerima')
     for (const { pages, file } of [A4, F4]) {
       const lampiran2 = pages.filter((p) => pageText(p).includes('Nomor Segel'))
       const firstOf2 = pages.findIndex((p) => pageText(p).includes('LAMPIRAN II'))
       expect(lampiran2.length).toBe(pages.length - firstOf2)
       for (const p of lampiran2) expect(p.width).toBeGreaterThan(p.height)
-      // 400 TPS, each once, then the JUMLAH row; seal numbers as ranges.
+      // 200 TPS, each once, then the JUMLAH row; seal numbers as ranges.
       const all = lampiran2.map(pageText).join(' ')
       for (let t = 1; t <= HANDOVER_TPS / 5; t++) expect(all).toContain(`TPS ${String(t).padStart(3, '0')}`)
       expect(flat(pdfText(file)).split('LAMPIRAN II')[1]).toMatch(/JUMLAH( [\d.]+){12} /)
       expect(all).toContain('SGL-1220-000001 s.d. 000005')
       const layout = flat(pdfText(file))
-      expect(layout.slice(layout.indexOf('LAMPIRAN I '), layout.indexOf('LAMPIRAN II'))).toMatch(/JUMLAH 400 /)
+      expect(layout.slice(layout.indexOf('LAMPIRAN I '), layout.indexOf('LAMPIRAN II'))).toMatch(
+        new RegExp(`JUMLAH ${HANDOVER_TPS} `),
+      )
       // The kecamatan in one case in the letter itself: never in capitals beside the same in title case.
       const letter = pages
         .slice(

@@ -7,6 +7,7 @@ import type { OpenedApp } from '../../src/api/app'
 import { apiOf, nameAllSigners, openTestApp, useTempDir } from '../support/api'
 import { missing } from '../support/pdf'
 import { dayShift } from '../support/inputs'
+import { readWorkbook, REKAP_HARIAN_SHEETS, sheetRows } from '../support/xlsx'
 
 /**
  * The documents of the floor, from a scripted day on the demo election to the PDF text read back with
@@ -41,6 +42,10 @@ let melati: number
 let mawar: number
 let deliveryId: number
 let shiftId: number
+
+/** A paper over one day's work, dated `tanggal` (that day unless said). */
+const issueForDay = (type: 'BA_SORTIR' | 'REKAP_UPAH', day: string, tanggal = day) =>
+  call('dokumen.terbitkan', { type, from: day, to: day, tanggal })
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true })
@@ -147,12 +152,7 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
   let sortirId: number
 
   it('BA hasil sortir dan lipat: the register starts at nomor awal 514; figures, terbilang and signers are on paper', async () => {
-    const doc = await call('dokumen.terbitkan', {
-      type: 'BA_SORTIR',
-      from: '2024-10-21',
-      to: '2024-10-21',
-      tanggal: '2024-10-21',
-    })
+    const doc = await issueForDay('BA_SORTIR', '2024-10-21')
     sortirId = doc.id
     expect(doc.nomor).toBe('514/PP.09.4-BA/1219/2024')
     const { text, pages } = await printText(doc.id)
@@ -267,12 +267,7 @@ describe('berita acara from the scripted day, read back from the PDF', () => {
   })
 
   it('the pay recap splits team output among those present, withholds 6% tax, as PDF and XLSX', async () => {
-    const doc = await call('dokumen.terbitkan', {
-      type: 'REKAP_UPAH',
-      from: '2024-10-21',
-      to: '2024-10-21',
-      tanggal: '2024-10-22',
-    })
+    const doc = await issueForDay('REKAP_UPAH', '2024-10-21', '2024-10-22')
     expect(doc.nomor).toBeNull()
     expect(doc.formats).toEqual(['pdf', 'xlsx'])
     // Melati processed 19.070 x Rp188 = 3.585.160, three ways: 1.195.054 (the first by id), 1.195.053, 1.195.053.
@@ -363,27 +358,13 @@ describe('rekap harian', () => {
   async function workbook(tanggal: string) {
     const d = await call('rekap.eksporHarian', { tanggal, format: 'xlsx' })
     expect(d.fileName).toBe(`rekap-harian-${tanggal}.xlsx`)
-    const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load(Buffer.from(d.contentBase64, 'base64') as unknown as ExcelJS.Buffer)
-    return wb
+    return readWorkbook(Buffer.from(d.contentBase64, 'base64'))
   }
-  const rowsOf = (ws: ExcelJS.Worksheet) => {
-    const out: unknown[][] = []
-    ws.eachRow((r) => out.push((r.values as unknown[]).slice(1)))
-    return out
-  }
+  const rowsOf = sheetRows
 
   it('holds the summary, shift, team, reason, delivery, packing and Silog sheets with the figures of the day', async () => {
     const wb = await workbook('2024-10-21')
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
-      'Ringkasan',
-      'Per Shift',
-      'Per Regu',
-      'Per Alasan Rusak',
-      'Penerimaan',
-      'Kemas dan Serah Terima',
-      'Silog',
-    ])
+    expect(wb.worksheets.map((w) => w.name)).toEqual(REKAP_HARIAN_SHEETS)
     const silog = rowsOf(wb.getWorksheet('Silog')!)
     const g = silog.find((r) => String(r[0]).includes('Gubernur'))!
     // Diterima 318.000, baik 36.000, rusak 73, no shortfall, 2.000 short against the surat jalan.

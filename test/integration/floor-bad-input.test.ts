@@ -5,6 +5,7 @@ import type { OpenedApp } from '../../src/api/app'
 import { apiOf, openTestApp, useTempDir } from '../support/api'
 import type { MethodInput } from '../../src/api/contract'
 import { dayShift } from '../support/inputs'
+import { openShift } from '../support/floor'
 
 /**
  * Every wrong input the floor screens can send is refused with a message in Bahasa Indonesia that names
@@ -122,12 +123,8 @@ beforeAll(async () => {
   ;[seq.batal, seq.koreksi] = corrected.seqs as [number, number]
 
   shift.r = (
-    await call('shift.buka', {
-      kind: 'rakit_kotak',
-      tanggal: '2024-11-05',
-      mulai: '08:00',
+    await openShift(call, 'rakit_kotak', '2024-11-05', [K], [], {
       selesai: '12:00',
-      variantIds: [K],
       teams: [{ teamId: team.kenanga, workerIds: [w.budi] }],
     })
   ).id

@@ -1,6 +1,4 @@
 import ExcelJS from 'exceljs'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openApp, type OpenedApp } from '../../src/api/app'
@@ -17,6 +15,7 @@ import * as rusak from '../../src/services/rusak'
 import * as tally from '../../src/services/tally'
 import { listVariants } from '../../src/services/variants'
 import { delivery } from '../support/inputs'
+import { useTempDir } from '../support/tempDir'
 
 /**
  * The Beranda charts and the daily rekap sum the floor_flow aggregate in SQL. Here they are checked
@@ -26,8 +25,7 @@ import { delivery } from '../support/inputs'
  * day target override.
  */
 const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
-const root = mkdtempSync(join(tmpdir(), 'gudang-floor-figures-'))
-afterAll(() => rmSync(root, { recursive: true, force: true }))
+const root = useTempDir('floor-figures')
 const who = { actor: 'Nurhayati' }
 const DAYS = ['2024-11-04', '2024-11-05', '2024-11-06']
 

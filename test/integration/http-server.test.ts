@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
@@ -8,6 +8,7 @@ import type { ApiResponse } from '../../src/api/contract'
 import { createDispatcher, type CallMeta, type Dispatcher, type Handlers } from '../../src/api/dispatch'
 import { openApp } from '../../src/api/app'
 import { CONTENT_SECURITY_POLICY, startHttpServer, type RunningHttpServer } from '../../src/server/http'
+import { startNode } from '../support/child'
 
 const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
 
@@ -437,28 +438,21 @@ describe('browser-mode entry (src/server/main.ts)', () => {
   it('with a built UI, prints the URL, serves the demo and closes cleanly on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gudang-main-'))
     const db = join(dir, 'demo.sqlite')
-    const child = spawn(process.execPath, [TSX, MAIN, '--db', db, '--port', '0'], {
-      cwd: REPO,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let out = ''
-    let err = ''
-    child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')))
-    child.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')))
+    const { child, out: output, err: errors } = startNode([TSX, MAIN, '--db', db, '--port', '0'])
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)))
     try {
       const url = await new Promise<string>((resolveUrl, rejectUrl) => {
-        const timer = setTimeout(() => rejectUrl(new Error(`no URL line after 30 s\n${out}\n${err}`)), 30_000)
-        child.stdout.on('data', () => {
-          const m = /^URL: (\S+)$/m.exec(out)
+        const timer = setTimeout(() => rejectUrl(new Error(`no URL line after 30 s\n${output()}\n${errors()}`)), 30_000)
+        child.stdout!.on('data', () => {
+          const m = /^URL: (\S+)$/m.exec(output())
           if (m) {
             clearTimeout(timer)
             resolveUrl(m[1]!)
           }
         })
       })
-      expect(out).toContain(`Basis data: ${db}`)
-      expect(out).toMatch(/sintetis/)
+      expect(output()).toContain(`Basis data: ${db}`)
+      expect(output()).toMatch(/sintetis/)
       const { origin, searchParams } = new URL(url)
       expect(origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
       const token = searchParams.get('token')!
@@ -473,7 +467,7 @@ describe('browser-mode entry (src/server/main.ts)', () => {
       expect(await res.json()).toMatchObject({ ok: true, result: { tps: 1446 } })
       child.kill('SIGTERM')
       expect(await exited).toBe(0)
-      expect(out).toContain('Basis data ditutup dengan rapi')
+      expect(output()).toContain('Basis data ditutup dengan rapi')
       // A clean close checkpoints the WAL away.
       expect(existsSync(`${db}-wal`)).toBe(false)
       // Browser mode backs up like the desktop app: the demo it just built, at start.

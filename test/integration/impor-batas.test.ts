@@ -83,36 +83,35 @@ afterAll(async () => {
   app?.close()
 })
 
+/**
+ * Sends `bytes` to pekerja.impor over HTTP while pinging the server: the import is refused naming the
+ * file, the server answered every ping in time meanwhile, and nothing was written. The refusal's message.
+ */
+async function refusedWhileServing(fileName: string, bytes: Buffer): Promise<string> {
+  const body = JSON.stringify({ fileName, contentBase64: bytes.toString('base64') })
+  const before = app.fingerprint()
+  const { answer, pings } = await whilePinging(post('pekerja.impor', body, session))
+  expect(answer).toMatchObject({ ok: false, error: { code: 'REFUSED' } })
+  const message = (answer as { ok: false; error: { message: string } }).error.message
+  expect(message).toContain(fileName)
+  expect(pings.length).toBeGreaterThan(0)
+  expect(Math.max(...pings), `pings: ${pings.map((p) => p.toFixed(0)).join(', ')}`).toBeLessThan(PING_BOUND_MS)
+  expect(app.fingerprint()).toBe(before)
+  return message
+}
+
 describe('pekerja.impor reads the file in a worker, within limits', () => {
   it('an XLSX bomb (400 MB shared string in a small file) is refused naming the limit; the server answers meanwhile', async () => {
     const bytes = await xlsxWithHugeSharedString(400)
     expect(bytes.length).toBeLessThan(1_000_000)
-    const body = JSON.stringify({ fileName: 'pekerja.xlsx', contentBase64: bytes.toString('base64') })
-    const before = app.fingerprint()
-    const { answer, pings } = await whilePinging(post('pekerja.impor', body, session))
-    expect(answer).toMatchObject({ ok: false, error: { code: 'REFUSED' } })
-    const message = (answer as { ok: false; error: { message: string } }).error.message
-    expect(message).toContain('pekerja.xlsx')
-    expect(message).toMatch(/batas.*100 MB/)
-    expect(pings.length).toBeGreaterThan(0)
-    expect(Math.max(...pings), `pings: ${pings.map((p) => p.toFixed(0)).join(', ')}`).toBeLessThan(PING_BOUND_MS)
-    expect(app.fingerprint()).toBe(before)
+    expect(await refusedWhileServing('pekerja.xlsx', bytes)).toMatch(/batas.*100 MB/)
   })
 
   it('a CSV of a million rows is refused naming the row limit; the server answers meanwhile', async () => {
     // One short row repeated: a million rows under the file size limit (so the row limit is what refuses it),
     // built without a million small strings whose collection would land in the pings.
     const csv = Buffer.from('nama\n' + 'Siti\n'.repeat(1_000_000), 'utf8')
-    const body = JSON.stringify({ fileName: 'pekerja.csv', contentBase64: csv.toString('base64') })
-    const before = app.fingerprint()
-    const { answer, pings } = await whilePinging(post('pekerja.impor', body, session))
-    expect(answer).toMatchObject({ ok: false, error: { code: 'REFUSED' } })
-    const message = (answer as { ok: false; error: { message: string } }).error.message
-    expect(message).toContain('pekerja.csv')
-    expect(message).toContain(IMPORT_LIMITS.rows.toLocaleString('id-ID'))
-    expect(pings.length).toBeGreaterThan(0)
-    expect(Math.max(...pings), `pings: ${pings.map((p) => p.toFixed(0)).join(', ')}`).toBeLessThan(PING_BOUND_MS)
-    expect(app.fingerprint()).toBe(before)
+    expect(await refusedWhileServing('pekerja.csv', csv)).toContain(IMPORT_LIMITS.rows.toLocaleString('id-ID'))
   })
 
   it('a workbook within the limits that takes seconds to read is read off the serving thread', async () => {

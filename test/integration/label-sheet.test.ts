@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { LabelGrid } from '../../src/api/contract'
 import { DEFAULT_LABEL_GRID, labelSize, renderLabelSheets, type KotakLabel } from '../../src/reports/kit/labels'
 import { mm } from '../../src/reports/pdf'
 import { qrSpec } from '../../src/reports/pdf/qr'
 import { kotakLabelText } from '../../src/core/kotakLabel'
+import { useTempDir } from '../support/tempDir'
 
 /**
  * Kotak labels read back off the sheet the way a printer and a scanner meet them, for the longest names
@@ -15,8 +15,7 @@ import { kotakLabelText } from '../../src/core/kotakLabel'
  * (pdftotext -bbox), the band's words on the band and nothing else on it, the QR with four modules of
  * white around it, and every QR decoding from its label (poppler renders, zbar reads).
  */
-const root = mkdtempSync(join(tmpdir(), 'gudang-label-sheet-'))
-afterAll(() => rmSync(root, { recursive: true, force: true }))
+const root = useTempDir('label-sheet')
 
 function run(cmd: string, args: string[]): string {
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
@@ -236,9 +235,11 @@ describe('kotak labels keep their text inside the label', () => {
     expect(typeof labelSize(grid({ rows: 1, cols: 4, ...ZERO }))).toBe('string')
   })
 
-  it('every word of every label stays inside its own label, for every grid the settings allow', async () => {
-    const labels = longLabels()
-    for (const [name, g] of [...SWEEP, ...EXTREMES]) {
+  // One grid a test: each sheet is a PDF of its own (a third of a second to draw, whatever it holds).
+  it.each([...SWEEP, ...EXTREMES])(
+    'every word of every label stays inside its own label on a %s grid',
+    async (name, g) => {
+      const labels = longLabels()
       const pdf = await sheet(`sweep-${name}`, labels, g)
       const { per } = wordsPerLabel(pdf, g, labels.length)
       per.forEach((ws, i) => {
@@ -265,12 +266,13 @@ describe('kotak labels keep their text inside the label', () => {
           for (let b = a + 1; b < ws.length; b++)
             expect(overlap(ws[a]!, ws[b]!), `${name}: "${ws[a]!.text}" overlaps "${ws[b]!.text}"`).toBe(false)
       })
-    }
-  })
+    },
+  )
 
-  it('the band holds its own words and no others, the QR has four white modules around it inside its box, and every QR decodes', async () => {
-    const labels = longLabels()
-    for (const [name, g] of EXTREMES) {
+  it.each(EXTREMES)(
+    'on a %s grid the band holds its own words and no others, the QR has four white modules around it inside its box, and every QR decodes',
+    async (name, g) => {
+      const labels = longLabels()
       const pdf = await sheet(`read-${name}`, labels, g)
       const { labels: placed, per } = wordsPerLabel(pdf, g, labels.length)
       const pages = new Map<number, ReturnType<typeof raster>>()
@@ -376,8 +378,8 @@ describe('kotak labels keep their text inside the label', () => {
         })
         expect(decoded, `${name} at ${dpi} dpi`).toEqual(labels.map((l) => [l.qrText]))
       }
-    }
-  })
+    },
+  )
 
   it('a whole 4 x 2 and 5 x 2 sheet decodes in one scan of the page', async () => {
     const labels = [...longLabels(), ...longLabels().map((l) => ({ ...l, qrText: l.qrText.replace('TPS ', 'TPS 8') }))]

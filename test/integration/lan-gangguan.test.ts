@@ -1,16 +1,26 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer, connect, type Server, type Socket } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openApp, type OpenedApp } from '../../src/api/app'
+import { openApp } from '../../src/api/app'
 import type { ApiResponse } from '../../src/api/contract'
 import { aggregatesMatchLedger, balancesMatchLedger, verifyChain } from '../../src/db/ledger'
 import { openDatabase } from '../../src/db/open'
 import { KlienStasiun, type KonfigurasiStasiun } from '../../src/server/lan/klien'
-import { startLanHost, type LanHost } from '../../src/server/lan/host'
-import { DEMO_CSV, ROOT, freePort, hostApi, must, pairStation, prepareFloor, tallyOf, type Floor } from '../support/lan'
+import { startLanHost } from '../../src/server/lan/host'
+import {
+  DEMO_CSV,
+  ROOT,
+  freePort,
+  hostApi,
+  must,
+  pairStation,
+  prepareFloor,
+  tallyOf,
+  useLanHost,
+  type Floor,
+} from '../support/lan'
+import { useTempDir } from '../support/tempDir'
 
 /**
  * Faults of a warehouse LAN, with real parts: the host killed with SIGKILL during a burst of station
@@ -18,8 +28,7 @@ import { DEMO_CSV, ROOT, freePort, hostApi, must, pairStation, prepareFloor, tal
  * TCP proxy the test controls, and the link down for a while. Each time: every acknowledged write is
  * there, none is recorded twice, the ledger verifies.
  */
-const root = mkdtempSync(join(tmpdir(), 'gudang-lan-gangguan-'))
-afterAll(() => rmSync(root, { recursive: true, force: true }))
+const root = useTempDir('lan-gangguan')
 const HOST = '127.0.0.2'
 const CHILD = join(ROOT, 'test/support/lanHostChild.ts')
 
@@ -220,57 +229,52 @@ class Proxy {
 }
 
 describe('a station whose connection drops mid-request', () => {
-  let app: OpenedApp
-  let host: LanHost
-  let floor: Floor
+  const lan = useLanHost(root, 'proksi', { address: HOST, teams: 2 })
   let proxy: Proxy
 
   beforeAll(async () => {
-    app = await openApp({ dbPath: join(root, 'proksi.sqlite'), demoCsvPath: DEMO_CSV })
-    floor = await prepareFloor(app, 2)
-    host = await startLanHost({ app, staticDir: null, sertifikatDir: join(root, 'stasiun-proksi'), log: () => {} })
-    const st = await host.terapkan({ aktif: true, port: 0, alamat: [HOST], portHttp: null })
-    proxy = new Proxy({ host: HOST, port: st.port! }, '127.0.0.4')
+    proxy = new Proxy({ host: HOST, port: lan.port }, '127.0.0.4')
     await proxy.listen()
   })
   afterAll(async () => {
     await proxy?.close()
-    await host?.close()
-    app?.close()
   })
 
   it('resends with the same key and the host answers from what it stored: one record', async () => {
-    const { cfg } = await pairStation(app, 'Meja proksi', 'tally')
+    const { cfg } = await pairStation(lan.app, 'Meja proksi', 'tally')
     const station = new KlienStasiun({ ...cfg, alamat: '127.0.0.4', port: proxy.port }, { retries: 3, backoffMs: 50 })
-    const users = await hostApi(app)('pengguna.daftar', {})
+    const users = await hostApi(lan.app)('pengguna.daftar', {})
     const sesi = must<{ sessionId: string }>(
       await station.call('sesi.masuk', { userId: users.find((u) => u.nama === 'Operator Sortir')!.id }),
     ).sessionId
     // Fresh connections from here on, so the next one is the one the proxy drops.
     proxy.cutAll()
-    const before = stationRows(app.ctx.db, 'Meja proksi')
+    const before = stationRows(lan.app.ctx.db, 'Meja proksi')
     proxy.mode = 'drop'
-    const r = await station.call('tally.simpan', tallyOf(floor, 0, 4), { sesi, kunci: 'proksi-putus-1' })
+    const r = await station.call('tally.simpan', tallyOf(lan.floor, 0, 4), { sesi, kunci: 'proksi-putus-1' })
     expect(proxy.dropped).toBe(1)
     expect(r.ok).toBe(true)
-    expect(stationRows(app.ctx.db, 'Meja proksi')).toBe(before + 2)
+    expect(stationRows(lan.app.ctx.db, 'Meja proksi')).toBe(before + 2)
     expect(
-      app.ctx.db.prepare(`SELECT jawaban IS NOT NULL FROM idempotensi WHERE kunci = 'proksi-putus-1'`).pluck().get(),
+      lan.app.ctx.db
+        .prepare(`SELECT jawaban IS NOT NULL FROM idempotensi WHERE kunci = 'proksi-putus-1'`)
+        .pluck()
+        .get(),
     ).toBe(1)
 
     // The link down for longer than the client waits: UNREACHABLE, kept, and sent again once it is back.
     proxy.mode = 'down'
     proxy.cutAll()
-    const lost = await station.call('tally.simpan', tallyOf(floor, 1, 3), { sesi, kunci: 'proksi-turun-1' })
+    const lost = await station.call('tally.simpan', tallyOf(lan.floor, 1, 3), { sesi, kunci: 'proksi-turun-1' })
     expect(lost.ok ? '' : lost.error.code).toBe('UNREACHABLE')
     proxy.mode = 'pass'
-    const again = await station.call('tally.simpan', tallyOf(floor, 1, 3), { sesi, kunci: 'proksi-turun-1' })
-    const once = await station.call('tally.simpan', tallyOf(floor, 1, 3), { sesi, kunci: 'proksi-turun-1' })
+    const again = await station.call('tally.simpan', tallyOf(lan.floor, 1, 3), { sesi, kunci: 'proksi-turun-1' })
+    const once = await station.call('tally.simpan', tallyOf(lan.floor, 1, 3), { sesi, kunci: 'proksi-turun-1' })
     expect(again.ok).toBe(true)
     expect(once).toEqual(again)
-    expect(stationRows(app.ctx.db, 'Meja proksi')).toBe(before + 4)
-    expect(verifyChain(app.ctx.db).problem).toBeNull()
-    expect(balancesMatchLedger(app.ctx.db)).toBe(true)
+    expect(stationRows(lan.app.ctx.db, 'Meja proksi')).toBe(before + 4)
+    expect(verifyChain(lan.app.ctx.db).problem).toBeNull()
+    expect(balancesMatchLedger(lan.app.ctx.db)).toBe(true)
     station.close()
   })
 })

@@ -6,9 +6,10 @@ import { EventEmitter } from 'node:events'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import { apiOf, nameAllSigners } from '../support/api'
-import type { ShiftDetail } from '../../src/api/contract'
+import type { MethodOutput, ShiftDetail } from '../../src/api/contract'
 import { bacaKepala, type Kepala } from '../../src/core/stasiun'
 import { balancesMatchLedger, verifyChain } from '../../src/db/ledger'
+import { WalSync } from '../../src/db/walSync'
 import { ambilSertifikat, KlienStasiun, SertifikatSalahError } from '../../src/server/lan/klien'
 import { startLanHost, type LanHost } from '../../src/server/lan/host'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
@@ -275,6 +276,32 @@ describe('idempotent writes', () => {
     expect(keys).toEqual(['batch-a', 'batch-c'])
   })
 
+  it('answers a write only once its WAL is synced, and leaves the connection syncing in COMMIT for every other write', async () => {
+    // The batch commits without waiting for the disk on this thread (db/walSync.ts); its answer waits here.
+    const sync = WalSync.prototype.sync
+    let release = () => {}
+    const held = new Promise<void>((r) => (release = r))
+    const spy = vi.spyOn(WalSync.prototype, 'sync').mockImplementation(function (this: WalSync) {
+      return sync.call(this).then(() => held)
+    })
+    try {
+      const before = ledgerRows()
+      let answered = false
+      const saving = app.dispatcher
+        .call('tally.simpan', tallyOf(floor, 0, 1), { actor: 'Meja', transport: 'test', idempotencyKey: 'wal-1' })
+        .then((r) => ((answered = true), r))
+      await expect.poll(() => ledgerRows()).toBe(before + 2)
+      await new Promise((r) => setTimeout(r, 50))
+      expect(answered).toBe(false)
+      expect(app.ctx.db.pragma('synchronous', { simple: true })).toBe(2)
+      release()
+      expect((await saving).ok).toBe(true)
+      expect(spy).toHaveBeenCalled()
+    } finally {
+      spy.mockRestore()
+    }
+  })
+
   it('keeps the key with the write when the handler awaits before answering, and says so when the answer was lost', async () => {
     const meta = { actor: 'Admin', transport: 'test' as const, idempotencyKey: 'kunci-asinkron-1' }
     const setting = { aktif: true, port: host.status().port!, alamat: [HOST] }
@@ -345,9 +372,20 @@ describe('optimistic concurrency on a tally grid', () => {
     expect(stale.error.code).toBe('CONFLICT')
     expect(stale.error.message).toMatch(/^Regu Mawar diubah oleh Operator Sortir \(Meja sortir 5\) pukul \d{2}\.\d{2}/)
     expect(stale.error.details).toEqual([{ row: 1, column: 'teamId', message: expect.stringMatching(/muat ulang$/) }])
-    // Reloaded, it saves.
+    // Reloaded, it saves. The answer is the saved team as the shift shows it, and the shift's new version.
     const fresh = must<ShiftDetail>(await b.klien.call('shift.lihat', { id: floor.shiftId }))
-    must(await b.klien.call('tally.simpan', tallyOf(floor, 0, 2, fresh.versi), { sesi: sb }))
+    const saved = must<MethodOutput<'tally.simpan'>>(
+      await b.klien.call('tally.simpan', tallyOf(floor, 0, 2, fresh.versi), { sesi: sb }),
+    )
+    const now = must<ShiftDetail>(await b.klien.call('shift.lihat', { id: floor.shiftId }))
+    expect(saved).toEqual({
+      shiftId: floor.shiftId,
+      variantId: floor.variantId,
+      versi: now.versi,
+      inProcess: now.inProcess,
+      teams: now.teams.filter((t) => t.teamId === floor.teams[0]!.id),
+    })
+    expect(saved.versi).toBeGreaterThan(fresh.versi)
     a.klien.close()
     b.klien.close()
   })

@@ -2,15 +2,14 @@ import Database from 'better-sqlite3'
 import { copyFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AppError } from '../../src/core/errors'
 import { GENESIS_HASH } from '../../src/core/ledgerRow'
 import type { MoveInput } from '../../src/core/moves'
-import { rowHash } from '../../src/db/ledger'
 import type { DB } from '../../src/db/open'
 import { asWritable } from '../../src/db/handles'
 import { recordMoves } from '../../src/services/ledger'
 import { openTestApp, useTempDir, type TestApp } from '../support/api'
-import { rebuildDerivedTables, type LedgerDbRow } from '../support/insider'
+import { insertLedgerRow, rebuildDerivedTables, type ForgedMove, type LedgerDbRow } from '../support/insider'
+import { thrownAppError } from '../support/errors'
 
 const root = useTempDir('ledger')
 
@@ -39,16 +38,6 @@ function sumsFromLedger(rows: readonly LedgerDbRow[]): Map<string, number> {
   }
   for (const [k, v] of m) if (v === 0) m.delete(k)
   return m
-}
-
-function caughtAppError(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (err) {
-    expect(err).toBeInstanceOf(AppError)
-    return err as AppError
-  }
-  throw new Error('expected the call to be refused')
 }
 
 async function demoApp(name: string): Promise<TestApp> {
@@ -170,7 +159,7 @@ describe('recording moves through the ledger service', () => {
       db.prepare(`SELECT qty FROM balance WHERE variant_id = ? AND place = 'BAIK'`).get(ballot) as { qty: number }
     ).qty
     expect(baik).toBe(900)
-    const e = caughtAppError(() =>
+    const e = thrownAppError(() =>
       recordMoves(app.ctx, who, [
         { variantId: ballot, from: 'BAIK', to: `DIKEMAS:${tpsId}`, qty: 300 },
         { variantId: ballot, from: 'BAIK', to: `DIKEMAS:${tpsId}`, qty: baik - 300 + 1 },
@@ -227,7 +216,7 @@ describe('recording moves through the ledger service', () => {
   it.each(invalid)('refuses %s and writes nothing', (_name, make, column, message) => {
     const rowsBefore = ledgerRows(db)
     const balanceBefore = balanceTable(db)
-    const e = caughtAppError(() => recordMoves(app.ctx, who, [make({ ballot, tpsId })]))
+    const e = thrownAppError(() => recordMoves(app.ctx, who, [make({ ballot, tpsId })]))
     expect(e.code).toBe('REFUSED')
     const issue = e.details?.find((d) => d.column === column)
     expect(issue, JSON.stringify(e.details)).toBeDefined()
@@ -238,13 +227,13 @@ describe('recording moves through the ledger service', () => {
   })
 
   it('refuses an empty batch', () => {
-    const e = caughtAppError(() => recordMoves(app.ctx, who, []))
+    const e = thrownAppError(() => recordMoves(app.ctx, who, []))
     expect(e.code).toBe('REFUSED')
   })
 
   it('one bad move refuses the valid moves of the same batch', () => {
     const before = ledgerRows(db).length
-    const e = caughtAppError(() =>
+    const e = thrownAppError(() =>
       recordMoves(app.ctx, who, [
         { variantId: tinta, from: 'DITERIMA', to: 'BAIK', qty: 10 },
         { variantId: tinta, from: 'BAIK', to: 'DIKEMAS:999999', qty: 2 },
@@ -324,27 +313,7 @@ describe('tamper detection on a copied database file', () => {
   let copyNo = 0
   /** A copy of the checkpointed base file, changed by fn through a raw connection. */
   /** Writes a row behind the app's back, by 'budi', hashed as the app would hash it; returns its hash. */
-  function forge(
-    db: DB,
-    move: { seq: number; at: string; variantId: number; from: string; to: string; qty: number; prevHash: string },
-  ): string {
-    const content = {
-      ...move,
-      actor: 'budi',
-      note: null,
-      shiftId: null,
-      documentId: null,
-      reason: null,
-      correctsSeq: null,
-      workerId: null,
-    }
-    const hash = rowHash(content)
-    db.prepare(
-      `INSERT INTO ledger (seq, at, actor, variant_id, from_place, to_place, qty, prev_hash, hash)
-       VALUES (@seq, @at, @actor, @variantId, @from, @to, @qty, @prevHash, @hash)`,
-    ).run({ ...content, hash })
-    return hash
-  }
+  const forge = (db: DB, move: Omit<ForgedMove, 'actor'>): string => insertLedgerRow(db, { ...move, actor: 'budi' })
 
   function tampered(fn: (db: DB) => void): string {
     const path = join(root, `tamper-${++copyNo}.sqlite`)

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { nameAllSigners, openTestApp, pemiluWithTps, upload, useTempDir, DEMO_CSV, type TestApp } from '../support/api'
 import { BATU_BARA_DAPIL_CSV } from '../support/dapilBatuBara'
+import { openShift, receive } from '../support/floor'
 
 /**
  * Master data that changes after the floor has started (issue 12): a dapil move, a re-imported TPS file,
@@ -30,6 +31,15 @@ const DAPIL_CSV = BATU_BARA_DAPIL_CSV
 const id = { dprdKab: 0, laut: 0, medang: 0, tpsLaut: 0, tpsMedang: 0, vKab1: 0, vKab2: 0, packing: 0 }
 let ba = ''
 
+/** One TPS of a kecamatan handed over to its Ketua PPK, the rest of its logistics to follow. */
+const handOverOne = (kecamatanId: number, tpsId: number, kecamatan: string) => ({
+  kecamatanId,
+  tpsIds: [tpsId],
+  exceptions: [{ tpsId, reason: 'Logistik lain menyusul' }],
+  ppkNama: 'Ahmad Yani',
+  ppkJabatan: `Ketua PPK Kecamatan ${kecamatan}`,
+})
+
 beforeAll(async () => {
   app = await openTestApp({ dir: root, name: 'pemilu', demo: false, who: 'Nurhayati' })
   await pemiluWithTps(app, demoText)
@@ -48,39 +58,20 @@ beforeAll(async () => {
   id.vKab1 = variants.find((v) => v.itemCode === 'DPRD_KAB' && v.dapil === 'BATU BARA 1')!.variantId
   id.vKab2 = variants.find((v) => v.itemCode === 'DPRD_KAB' && v.dapil === 'BATU BARA 2')!.variantId
 
-  await app.call('penerimaan.catat', {
-    receivedAt: '2024-01-04T09:00',
-    penyedia: 'PT Pura Barutama',
-    suratJalan: 'SJ-DPRD-01',
-    lines: [id.vKab1, id.vKab2].map((v) => ({ variantId: v, statedQty: 1_000, countedQty: 1_000 })),
-  })
+  await receive(app.call, '2024-01-04T09:00', [
+    [id.vKab1, 1_000],
+    [id.vKab2, 1_000],
+  ])
   const team = (await app.call('regu.tambah', { nama: 'Melati' })).id
   await app.call('pekerja.tambah', { nama: 'Siti Aminah', teamId: team })
-  const sortir = (
-    await app.call('shift.buka', {
-      kind: 'sortir_lipat',
-      tanggal: '2024-01-05',
-      mulai: '08:00',
-      selesai: '16:00',
-      variantIds: [id.vKab1, id.vKab2],
-      teams: [{ teamId: team }],
-    })
-  ).id
+  const sortir = (await openShift(app.call, 'sortir_lipat', '2024-01-05', [id.vKab1, id.vKab2], [team])).id
   for (const v of [id.vKab1, id.vKab2])
     await app.call('tally.simpan', {
       shiftId: sortir,
       variantId: v,
       rows: [{ teamId: team, serahkan: 1_000, hasil: 1_000 }],
     })
-  id.packing = (
-    await app.call('shift.buka', {
-      kind: 'packing',
-      tanggal: '2024-01-06',
-      mulai: '08:00',
-      selesai: '16:00',
-      teams: [{ teamId: team }],
-    })
-  ).id
+  id.packing = (await openShift(app.call, 'packing', '2024-01-06', [], [team])).id
   await app.call('kemas.catat', {
     shiftId: id.packing,
     tpsId: id.tpsLaut,
@@ -93,12 +84,8 @@ beforeAll(async () => {
   })
   await nameAllSigners(app)
   const h = await app.call('serahTerima.serahkan', {
-    kecamatanId: id.laut,
-    tpsIds: [id.tpsLaut],
-    exceptions: [{ tpsId: id.tpsLaut, reason: 'Logistik lain menyusul' }],
+    ...handOverOne(id.laut, id.tpsLaut, 'Laut Tador'),
     tanggal: '2024-01-07',
-    ppkNama: 'Ahmad Yani',
-    ppkJabatan: 'Ketua PPK Kecamatan Laut Tador',
   })
   ba = h.document.nomor!
   expect(ba).toMatch(/BA/)
@@ -268,13 +255,10 @@ describe('a re-imported TPS file after packing and handover (defect 2)', () => {
     expect(JSON.stringify(pack)).toMatch(/keluarkan 41/)
     const label = await app.refusedUnchanged('kemas.cetakLabel', { tpsIds: [id.tpsMedang] })
     expect(JSON.stringify(label)).toMatch(/perlu diperiksa: keluarkan 41/)
-    const hand = await app.refusedUnchanged('serahTerima.serahkan', {
-      kecamatanId: id.medang,
-      tpsIds: [id.tpsMedang],
-      exceptions: [{ tpsId: id.tpsMedang, reason: 'Logistik lain menyusul' }],
-      ppkNama: 'Ahmad Yani',
-      ppkJabatan: 'Ketua PPK Kecamatan Medang Deras',
-    })
+    const hand = await app.refusedUnchanged(
+      'serahTerima.serahkan',
+      handOverOne(id.medang, id.tpsMedang, 'Medang Deras'),
+    )
     expect(JSON.stringify(hand)).toMatch(/perlu diperiksa: keluarkan 41/)
 
     // Correcting the packing row to the new need settles the kit.

@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GENESIS_HASH } from '../../src/core/ledgerRow'
@@ -8,6 +6,7 @@ import { appendMoves, balancesMatchLedger, verifyChain } from '../../src/db/ledg
 import { MIGRATIONS } from '../../src/db/migrations'
 import { openDatabase, schemaVersion, type DB } from '../../src/db/open'
 import { raw } from '../support/migrations'
+import { useTempDir } from '../support/tempDir'
 
 /** This file tests migration 0002 as it stands; later migrations have their own tests. */
 const UP_TO_0002 = MIGRATIONS.slice(0, 2)
@@ -16,8 +15,7 @@ const UP_TO_0002 = MIGRATIONS.slice(0, 2)
  * Migration 0002 (the warehouse floor) on a file that lived under 0001 with ledger rows in it: the old
  * rows must still verify after the upgrade, and the new tables must enforce their own rules.
  */
-const root = mkdtempSync(join(tmpdir(), 'gudang-m0002-'))
-afterAll(() => rmSync(root, { recursive: true, force: true }))
+const root = useTempDir('m0002')
 let fileNo = 0
 const newPath = (name: string) => join(root, `${name}-${++fileNo}.sqlite`)
 

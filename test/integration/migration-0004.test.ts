@@ -1,6 +1,4 @@
 import Database from 'better-sqlite3'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MoveInput } from '../../src/core/moves'
@@ -8,6 +6,7 @@ import { aggregatesMatchLedger, appendMoves, balancesMatchLedger, verifyChain } 
 import { MIGRATIONS } from '../../src/db/migrations'
 import { openDatabase, schemaVersion, type DB } from '../../src/db/open'
 import { openTestApp } from '../support/api'
+import { useTempDir } from '../support/tempDir'
 
 /**
  * Migration 0004 (packing, handover to each PPK — Panitia Pemilihan Kecamatan —, returns, destruction) on a
@@ -15,8 +14,7 @@ import { openTestApp } from '../support/api'
  * kept and still verifies, and the new tables enforce their own rules (append-only records, unique seal
  * numbers, foreign keys).
  */
-const root = mkdtempSync(join(tmpdir(), 'gudang-m0004-'))
-afterAll(() => rmSync(root, { recursive: true, force: true }))
+const root = useTempDir('m0004')
 const path = join(root, 'm4.sqlite')
 
 const NEW_TABLES = [

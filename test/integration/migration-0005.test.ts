@@ -1,20 +1,19 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { demoElectionAt, rollBackTo } from '../support/migrations'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { openApp } from '../../src/api/app'
 import { verifyChain } from '../../src/db/ledger'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/db/migrations'
 import { openDatabase, schemaVersion } from '../../src/db/open'
+import { useTempDir } from '../support/tempDir'
 
 /**
  * Migration 0005 (users and the sign-in log) on a file that lived under 0001–0004 with a whole demo
  * election in it: nothing already there changes, the file is backed up first, the new tables enforce
  * their rules, and the app then asks for a first admin before anything else is written.
  */
-const root = mkdtempSync(join(tmpdir(), 'gudang-m0005-'))
-afterAll(() => rmSync(root, { recursive: true, force: true }))
+const root = useTempDir('m0005')
 const path = join(root, 'm5.sqlite')
 
 let before: { ledger: unknown[]; audit: number; tps: number }

@@ -1,19 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { MoveInput } from '../../src/core/moves'
 import { aggregatesMatchLedger, appendMoves, balancesMatchLedger, verifyChain } from '../../src/db/ledger'
 import { MIGRATIONS } from '../../src/db/migrations'
 import { openDatabase, schemaVersion, type DB } from '../../src/db/open'
+import { useTempDir } from '../support/tempDir'
 
 /**
  * Migration 0006 (indexes for the lookups a Bogor-size file scanned) on a file that lived under
  * 0001–0005 with deliveries, a day of tally rows and a shift still holding sheets: nothing already there
  * changes, every lookup answers exactly as before, and now through the new indexes.
  */
-const root = mkdtempSync(join(tmpdir(), 'gudang-m0006-'))
-afterAll(() => rmSync(root, { recursive: true, force: true }))
+const root = useTempDir('m0006')
 const path = join(root, 'm6.sqlite')
 const UP_TO_0006 = MIGRATIONS.slice(0, 6)
 

@@ -1,7 +1,5 @@
-import { join } from 'node:path'
-import { useTempDir } from '../support/api'
-import { demoBefore, expectKept, migrationBackups, type Kept } from '../support/migrations'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { useLivedUnder } from '../support/migrations'
+import { describe, expect, it } from 'vitest'
 import { openApp } from '../../src/api/app'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/db/migrations'
 import { openDatabase, schemaVersion } from '../../src/db/open'
@@ -11,27 +9,18 @@ import * as cadangan from '../../src/services/cadangan'
  * Migration 0007 (LAN stations) on a file that lived under 0001–0006 with a whole demo election in it:
  * nothing there changes and the new tables enforce their rules.
  */
-const root = useTempDir('m0007')
-const path = join(root, 'm7.sqlite')
-let before: Kept
-
-beforeAll(async () => {
-  before = await demoBefore(root, path, 6, ['pengguna'])
-})
+const file = useLivedUnder('m0007', 6, ['pengguna'])
+const { path } = file
 
 describe('migration 0007 on a database that lived under 0001–0006', () => {
   it('is applied after a verified backup, keeping every row, after 0006', async () => {
-    const app = await openApp({ dbPath: path })
-    try {
-      expect(MIGRATIONS.map((m) => m.version)).toContain(7)
-      expectKept(app.ctx.db, before)
+    expect(MIGRATIONS.map((m) => m.version)).toContain(7)
+    await file.migrated(async (app) => {
       // Host mode is off until an admin switches it on.
       const host = await app.dispatcher.call('stasiun.lihatHost', {}, { actor: 'uji', transport: 'test' })
       expect(host).toMatchObject({ ok: true, result: { berjalan: false, setelan: { aktif: false, port: 8443 } } })
-      expect(migrationBackups(root, 'm7')).toHaveLength(1)
-    } finally {
-      app.close()
-    }
+    })
+    expect(file.backups()).toHaveLength(1)
   })
 
   it('restores a backup made under it: the newest version counts, not how many there are', async () => {

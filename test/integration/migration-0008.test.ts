@@ -1,36 +1,23 @@
-import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
-import { openApp } from '../../src/api/app'
+import { useLivedUnder } from '../support/migrations'
+import { describe, expect, it } from 'vitest'
 import { MIGRATIONS } from '../../src/db/migrations'
 import { openDatabase } from '../../src/db/open'
-import { apiOf, useTempDir } from '../support/api'
-import { demoBefore, expectKept, migrationBackups, type Kept } from '../support/migrations'
+import { apiOf } from '../support/api'
 
 /**
  * Migration 0008 (kits to re-check after a master-data change, issue 12) on a file that lived under
  * 0001–0007 with a whole demo election in it: nothing there changes, no kit is to re-check, and the new
  * table enforces its rules.
  */
-const root = useTempDir('m0008')
-const path = join(root, 'm8.sqlite')
-let before: Kept
-
-beforeAll(async () => {
-  before = await demoBefore(root, path, 7, ['tps'])
-})
+const file = useLivedUnder('m0008', 7, ['tps'])
+const { path } = file
 
 describe('migration 0008 on a database that lived under 0001–0007', () => {
   it('is applied after a verified backup, keeping every row; no kit is to re-check', async () => {
-    const app = await openApp({ dbPath: path })
-    try {
-      expect(MIGRATIONS.map((m) => m.version)).toContain(8)
-      expectKept(app.ctx.db, before)
-      const kits = await apiOf(app).call('kemas.daftarKit', {})
-      expect(kits.filter((k) => k.status === 'periksa')).toEqual([])
-      expect(migrationBackups(root, 'm8')).toHaveLength(1)
-    } finally {
-      app.close()
-    }
+    expect(MIGRATIONS.map((m) => m.version)).toContain(8)
+    const kits = await file.migrated((app) => apiOf(app).call('kemas.daftarKit', {}))
+    expect(kits.filter((k) => k.status === 'periksa')).toEqual([])
+    expect(file.backups()).toHaveLength(1)
   })
 
   it('enforces its rules in the schema', () => {

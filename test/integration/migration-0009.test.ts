@@ -1,28 +1,19 @@
-import { join } from 'node:path'
-import { demoBefore, expectKept, type Kept } from '../support/migrations'
-import { beforeAll, describe, expect, it } from 'vitest'
-import { openApp } from '../../src/api/app'
+import { useLivedUnder } from '../support/migrations'
+import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/db/open'
-import { apiOf, useTempDir } from '../support/api'
+import { apiOf } from '../support/api'
 
 /**
  * Migration 0009 (deliveries declared complete, issue 13) on a file that lived under the migrations
  * before it with a whole demo election and a delivery in it: nothing there changes, and the new table
  * keeps one declaration per variant, a real date, and no edits.
  */
-const root = useTempDir('m0009')
-const path = join(root, 'm9.sqlite')
-let before: Kept
-
-beforeAll(async () => {
-  before = await demoBefore(root, path, 8)
-})
+const file = useLivedUnder('m0009', 8)
+const { path } = file
 
 describe('migration 0009 on a database that lived under the migrations before it', () => {
   it('is applied keeping every row, and the declaration works through the dispatcher', async () => {
-    const app = await openApp({ dbPath: path })
-    try {
-      expectKept(app.ctx.db, before)
+    await file.migrated(async (app) => {
       const api = apiOf(app)
       const g = (await api.call('barang.daftarVarian')).find((x) => x.itemCode === 'GUBERNUR')!.variantId
       const ok = await api.call('penerimaan.selesaikanKiriman', {
@@ -33,9 +24,7 @@ describe('migration 0009 on a database that lived under the migrations before it
       expect(ok).toMatchObject({ variantId: g, tanggal: '2024-11-05' })
       const again = await api.refusedUnchanged('penerimaan.selesaikanKiriman', { variantId: g, note: 'lagi' })
       expect(again.message).toContain('sudah dinyatakan lengkap sejak 2024-11-05')
-    } finally {
-      app.close()
-    }
+    })
   })
 
   it('enforces its rules in the schema', () => {

@@ -1,24 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/db/migrations'
+import { describe, expect, it } from 'vitest'
+import { LATEST_SCHEMA_VERSION } from '../../src/db/migrations'
 import { openDatabase, schemaVersion } from '../../src/db/open'
+import { useFileBefore } from '../support/migrations'
 
 /**
  * Migration 0010 (drafts) on a file that lived under the migrations before it, with a shift in it:
  * every row stays as it was, and the new table keeps only drafts of a known kind whose content is a
  * JSON object, one per kind, key and part.
  */
-const root = mkdtempSync(join(tmpdir(), 'gudang-m0010-'))
-afterAll(() => rmSync(root, { recursive: true, force: true }))
-const path = join(root, 'm10.sqlite')
-const BEFORE_0010 = MIGRATIONS.filter((m) => m.version < 10)
+const file = useFileBefore(10)
+const { path } = file
 
 describe('migration 0010 on a database that lived under the earlier migrations', () => {
   it('adds the draft table and changes nothing that was there', () => {
-    const old = openDatabase(path, { migrations: BEFORE_0010 })
-    expect(schemaVersion(old)).toBe(BEFORE_0010.at(-1)!.version)
+    const old = file.openBefore()
+    expect(schemaVersion(old)).toBe(file.before.at(-1)!.version)
     old.exec(`
       INSERT INTO team (id, nama, nama_key) VALUES (1, 'Mawar', 'MAWAR');
       INSERT INTO shift (id, kind, tanggal, mulai, selesai, status, created_at, created_by)

@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/db/migrations'
+import { describe, expect, it } from 'vitest'
+import { LATEST_SCHEMA_VERSION } from '../../src/db/migrations'
 import { openDatabase, schemaVersion } from '../../src/db/open'
+import { useFileBefore } from '../support/migrations'
 
 /**
  * Migration 0012 (dapil not yet mapped, PSU reserve per dapil) on a Pemilu file made before it: the dapil
@@ -11,14 +9,12 @@ import { openDatabase, schemaVersion } from '../../src/db/open'
  * become "Belum dipetakan"; a mapped DPRD Kab/Kota dapil and the single dapil of Presiden are untouched;
  * every kecamatan keeps its dapil row; the PSU reserve of every dapil follows its ballot type.
  */
-const root = mkdtempSync(join(tmpdir(), 'gudang-m0012-'))
-afterAll(() => rmSync(root, { recursive: true, force: true }))
-const path = join(root, 'm12.sqlite')
-const BEFORE_0012 = MIGRATIONS.filter((m) => m.version < 12)
+const file = useFileBefore(12)
+const { path } = file
 
 describe('migration 0012 on a Pemilu file made before it', () => {
   it('marks the unmapped placeholder dapil "Belum dipetakan" and leaves mapped dapil and memberships as they were', () => {
-    const old = openDatabase(path, { migrations: BEFORE_0012 })
+    const old = file.openBefore()
     expect(schemaVersion(old)).toBe(11)
     old.exec(`
       INSERT INTO election (id, jenis, tahun, provinsi, satker, reserve_bp, rounding, max_voters_per_tps, created_at)

@@ -1,20 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/db/migrations'
+import { LATEST_SCHEMA_VERSION } from '../../src/db/migrations'
 import { openDatabase, schemaVersion } from '../../src/db/open'
-import { useTempDir } from '../support/api'
-import { join } from 'node:path'
+import { useFileBefore } from '../support/migrations'
 
 /**
  * Migration 0014 (a draft's basis) on a file that lived under the migrations before it, with drafts in it:
  * every draft stays as typed, with no version (null), and a version is a non-negative whole number.
  */
-const root = useTempDir('m0014')
-const path = join(root, 'm16.sqlite')
-const BEFORE_0014 = MIGRATIONS.filter((m) => m.version < 14)
+const file = useFileBefore(14)
+const { path } = file
 
 describe('migration 0014 on a database that lived under the earlier migrations', () => {
   it('adds the draft basis, null for the drafts already there, and changes nothing else', () => {
-    const old = openDatabase(path, { migrations: BEFORE_0014 })
+    const old = file.openBefore()
     old.exec(`
       INSERT INTO draf (jenis, kunci, bagian, isi, actor, diubah_at)
         VALUES ('tally', '1:1', 't:1', '{"serahkan":"4.500"}', 'uji', '2024-11-05T01:00:00Z'),

@@ -1,15 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AppError } from '../../src/core/errors'
 import { MIGRATIONS, type Migration } from '../../src/db/migrations'
 import { openDatabase, schemaVersion, type DB } from '../../src/db/open'
 import { raw } from '../support/migrations'
+import { useTempDir } from '../support/tempDir'
 
-const root = mkdtempSync(join(tmpdir(), 'gudang-migrations-'))
-afterAll(() => rmSync(root, { recursive: true, force: true }))
+const root = useTempDir('migrations')
 let fileNo = 0
 const newPath = (name = 'db') => join(root, `${name}-${++fileNo}.sqlite`)
 

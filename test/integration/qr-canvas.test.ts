@@ -1,18 +1,17 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { FONT_FAMILY, renderPdf, type Content } from '../../src/reports/pdf'
 import { qrCanvas, sizedQr } from '../../src/reports/pdf/qr'
+import { useTempDir } from '../support/tempDir'
 
 /**
  * The berita acara footer draws its QR code as pdfmake canvas rectangles of merged dark modules
  * (qrCanvas) instead of pdfmake's qr node, one rectangle per dark module. Rendered by poppler, the two
  * must be the same picture, and it must scan down to 72 dpi (docs/documents.md).
  */
-const root = mkdtempSync(join(tmpdir(), 'gudang-qr-canvas-'))
-afterAll(() => rmSync(root, { recursive: true, force: true }))
+const root = useTempDir('qr-canvas')
 
 function run(cmd: string, args: string[]): string {
   const r = spawnSync(cmd, args, { encoding: 'utf8' })

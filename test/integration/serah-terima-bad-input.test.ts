@@ -6,6 +6,7 @@ import type { OpenedApp } from '../../src/api/app'
 import { apiOf, nameAllSigners, openTestApp, useTempDir } from '../support/api'
 import { pdfQrCodes, pdfTextFolded } from '../support/pdf'
 import { kotakLabelText, legacyKotakQrText, parseKotakLabel } from '../../src/core/kotakLabel'
+import { openShift, receive, type CountedLine } from '../support/floor'
 
 /**
  * Every wrong input of packing, labels, handover, seals, destruction and returns from a PPK (Panitia
@@ -103,37 +104,22 @@ beforeAll(async () => {
     expect.stringMatching(/^TPS 001 1219082001 KOTAK 2 BUPATI KABUPATEN BATU BARA CEK [0-9A-F]{4}$/),
   ])
 
-  await call('penerimaan.catat', {
-    receivedAt: '2024-11-04T09:00',
-    penyedia: 'PT Pura Barutama',
-    suratJalan: 'SJ-SS-01',
-    lines: [v.G, v.B1, v.B2].map((id) => ({ variantId: id, statedQty: 2_000, countedQty: 2_000 })),
-  })
-  await call('penerimaan.catat', {
-    receivedAt: '2024-11-04T10:00',
-    penyedia: 'PT Logistik Pemilu',
-    suratJalan: 'SJ-LOG-01',
-    lines: [
-      { variantId: v.K, statedQty: 20, countedQty: 20 },
-      { variantId: v.BILIK, statedQty: 10, countedQty: 10 },
-      { variantId: v.TINTA, statedQty: 20, countedQty: 20 },
-      ...[v.BRAILLE, v.SEGEL, v.SAMPUL, v.FORMULIR].map((id) => ({ variantId: id, statedQty: 5, countedQty: 5 })),
-    ],
-  })
+  await receive(call, '2024-11-04T09:00', [
+    [v.G, 2_000],
+    [v.B1, 2_000],
+    [v.B2, 2_000],
+  ])
+  await receive(call, '2024-11-04T10:00', [
+    [v.K, 20],
+    [v.BILIK, 10],
+    [v.TINTA, 20],
+    ...[v.BRAILLE, v.SEGEL, v.SAMPUL, v.FORMULIR].map((id): CountedLine => [id, 5]),
+  ])
   team.melati = (await call('regu.tambah', { nama: 'Melati' })).id
   team.mawar = (await call('regu.tambah', { nama: 'Mawar' })).id
   await call('pekerja.tambah', { nama: 'Siti Aminah', teamId: team.melati })
   await call('pekerja.tambah', { nama: 'Sri Wahyuni', teamId: team.mawar })
-  shift.s = (
-    await call('shift.buka', {
-      kind: 'sortir_lipat',
-      tanggal: '2024-11-05',
-      mulai: '08:00',
-      selesai: '16:00',
-      variantIds: [v.G, v.B1, v.B2],
-      teams: [{ teamId: team.melati }],
-    })
-  ).id
+  shift.s = (await openShift(call, 'sortir_lipat', '2024-11-05', [v.G, v.B1, v.B2], [team.melati])).id
   const sortir = (variantId: number, hasil: number, rusak: Record<string, number> = {}, kembali = 0) =>
     call('tally.simpan', {
       shiftId: shift.s,
@@ -143,16 +129,7 @@ beforeAll(async () => {
   await sortir(v.G, 1_990, { CETAK: 10 })
   await sortir(v.B1, 500, {}, 1_500)
   await sortir(v.B2, 1_995, { KUSUT_SOBEK: 5 })
-  shift.mawar = (
-    await call('shift.buka', {
-      kind: 'rakit_kotak',
-      tanggal: '2024-11-05',
-      mulai: '08:00',
-      selesai: '16:00',
-      variantIds: [v.K],
-      teams: [{ teamId: team.mawar }],
-    })
-  ).id
+  shift.mawar = (await openShift(call, 'rakit_kotak', '2024-11-05', [v.K], [team.mawar])).id
   await call('tally.simpan', {
     shiftId: shift.mawar,
     variantId: v.K,
@@ -160,25 +137,9 @@ beforeAll(async () => {
   })
   await call('shift.tutup', { shiftId: shift.mawar, note: '' })
 
-  shift.pc = (
-    await call('shift.buka', {
-      kind: 'packing',
-      tanggal: '2024-11-05',
-      mulai: '08:00',
-      selesai: '12:00',
-      teams: [{ teamId: team.mawar }],
-    })
-  ).id
+  shift.pc = (await openShift(call, 'packing', '2024-11-05', [], [team.mawar], { selesai: '12:00' })).id
   await call('shift.tutup', { shiftId: shift.pc, note: 'Selesai' })
-  shift.p = (
-    await call('shift.buka', {
-      kind: 'packing',
-      tanggal: '2024-11-06',
-      mulai: '08:00',
-      selesai: '16:00',
-      teams: [{ teamId: team.mawar }],
-    })
-  ).id
+  shift.p = (await openShift(call, 'packing', '2024-11-06', [], [team.mawar])).id
 })
 afterAll(() => app?.close())
 
@@ -324,14 +285,7 @@ describe('handover to the PPK', () => {
    * 275 Gubernur (sebagian), tD nothing (belum).
    */
   beforeAll(async () => {
-    const r = await call('shift.buka', {
-      kind: 'rakit_bilik',
-      tanggal: '2024-11-06',
-      mulai: '08:00',
-      selesai: '12:00',
-      variantIds: [v.BILIK],
-      teams: [{ teamId: team.melati }],
-    })
+    const r = await openShift(call, 'rakit_bilik', '2024-11-06', [v.BILIK], [team.melati], { selesai: '12:00' })
     await call('tally.simpan', {
       shiftId: r.id,
       variantId: v.BILIK,

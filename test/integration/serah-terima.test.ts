@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OpenedApp } from '../../src/api/app'
 import type { Dokumen, Kit } from '../../src/api/contract'
 import { apiOf, nameAllSigners, openTestApp, useTempDir, DEMO_CSV } from '../support/api'
+import { openShift, receive, type CountedLine } from '../support/floor'
 
 /**
  * Acceptance of distribution: one kecamatan of the demo election (Pilkada 2024, Kabupaten Batu Bara)
@@ -240,27 +241,20 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
       }),
     )
     await writes(2, () =>
-      call('penerimaan.catat', {
-        receivedAt: '2024-11-04T11:00',
-        penyedia: 'CV Karya Kotak Mandiri',
-        suratJalan: 'SJ-KTK-1104',
-        lines: [
-          { variantId: v.KOTAK, statedQty: 170, countedQty: 170 },
-          { variantId: v.BILIK, statedQty: 330, countedQty: 330 },
-        ],
-      }),
+      receive(call, '2024-11-04T11:00', [
+        [v.KOTAK, 170],
+        [v.BILIK, 330],
+      ]),
     )
     await writes(5, () =>
-      call('penerimaan.catat', {
-        receivedAt: '2024-11-04T14:00',
-        penyedia: 'PT Logistik Pemilu',
-        suratJalan: 'SJ-LOG-1104',
-        lines: (['TINTA', 'TEMPLATE_BRAILLE', 'SEGEL', 'SAMPUL', 'FORMULIR'] as const).map((c) => ({
-          variantId: v[c],
-          statedQty: RECEIVED[c],
-          countedQty: RECEIVED[c],
-        })),
-      }),
+      receive(
+        call,
+        '2024-11-04T14:00',
+        (['TINTA', 'TEMPLATE_BRAILLE', 'SEGEL', 'SAMPUL', 'FORMULIR'] as const).map((c): CountedLine => [
+          v[c],
+          RECEIVED[c],
+        ]),
+      ),
     )
   })
 
@@ -279,14 +273,13 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
     ] as const)
       await call('pekerja.tambah', { nama, teamId: t })
 
-    const sortir = await call('shift.buka', {
-      kind: 'sortir_lipat',
-      tanggal: '2024-11-05',
-      mulai: '08:00',
-      selesai: '16:00',
-      variantIds: [v.GUBERNUR, v.BUPATI],
-      teams: [{ teamId: team.melati }, { teamId: team.kenanga }],
-    })
+    const sortir = await openShift(
+      call,
+      'sortir_lipat',
+      '2024-11-05',
+      [v.GUBERNUR, v.BUPATI],
+      [team.melati, team.kenanga],
+    )
     // Gubernur: Melati 10.000 -> 9.960 baik + CETAK 30 + LAINNYA 10; Kenanga 8.000 -> 7.980 + KUSUT_SOBEK 20.
     // Rows: Melati serah, hasil, 2 rusak = 4; Kenanga serah, hasil, 1 rusak = 3. Baik 9.960 + 7.980 = 17.940.
     await writes(7, () =>
@@ -327,14 +320,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
       tallied: { serahkan: number; hasil: number; kembali?: number },
       rowsWritten: number,
     ) => {
-      const s = await call('shift.buka', {
-        kind,
-        tanggal: '2024-11-05',
-        mulai,
-        selesai,
-        variantIds: [variantId],
-        teams: [{ teamId: team.mawar }],
-      })
+      const s = await openShift(call, kind, '2024-11-05', [variantId], [team.mawar], { mulai, selesai })
       await writes(rowsWritten, () =>
         call('tally.simpan', { shiftId: s.id, variantId, rows: [{ teamId: team.mawar, ...tallied }] }),
       )
@@ -418,14 +404,7 @@ describe('one kecamatan from delivery to the PPK and the destruction of the dama
 
   it('opens a packing shift and packs TPS 001 and 002 in two parts with explicit lines: belum -> sebagian -> lengkap', async () => {
     packingShift = (
-      await call('shift.buka', {
-        kind: 'packing',
-        tanggal: '2024-11-06',
-        mulai: '08:00',
-        selesai: '17:00',
-        lokasi: 'Gudang A',
-        teams: [{ teamId: team.dahlia }],
-      })
+      await openShift(call, 'packing', '2024-11-06', [], [team.dahlia], { selesai: '17:00', lokasi: 'Gudang A' })
     ).id
     const [t1, t2] = [kits[0]!, kits[1]!]
     /** Packs these lines into a TPS's kit in the packing shift, writing `rows` ledger rows. */

@@ -1,13 +1,11 @@
 import Database from 'better-sqlite3'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/db/open'
 import { cacheStatements, STATEMENT_CACHE_SIZE } from '../../src/db/statementCache'
+import { useTempDir } from '../support/tempDir'
 
-const root = mkdtempSync(join(tmpdir(), 'gudang-stmt-'))
-afterAll(() => rmSync(root, { recursive: true, force: true }))
+const root = useTempDir('stmt')
 
 function fresh(name: string) {
   const db = cacheStatements(new Database(join(root, name)))

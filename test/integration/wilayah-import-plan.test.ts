@@ -1,12 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import { AppError } from '../../src/core/errors'
 import * as pemilihan from '../../src/services/pemilihan'
 import { recordMoves } from '../../src/services/ledger'
 import * as wilayah from '../../src/services/wilayah'
+import { useTempDir } from '../support/tempDir'
 
 /**
  * The apply that follows a preview takes the preview's plan instead of reading the file again; these
@@ -16,8 +16,7 @@ import * as wilayah from '../../src/services/wilayah'
  */
 const DEMO_CSV = resolve(__dirname, '../../resources/demo/tps-batubara-2024.csv')
 const demo = readFileSync(DEMO_CSV)
-const root = mkdtempSync(join(tmpdir(), 'gudang-wilayah-plan-'))
-afterAll(() => rmSync(root, { recursive: true, force: true }))
+const root = useTempDir('wilayah-plan')
 
 const who = { actor: 'ani' }
 const lines = demo

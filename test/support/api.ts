@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, expect } from 'vitest'
+import { expect } from 'vitest'
 import { openApp, type OpenAppOptions, type OpenedApp } from '../../src/api/app'
 import type {
   ApiResponse,
@@ -24,6 +24,9 @@ import { fingerprint } from './fingerprint'
  */
 
 import { DEMO_CSV, ROOT } from './paths'
+import { useTempDir } from './tempDir'
+
+export { useTempDir }
 
 export { DEMO_CSV, ROOT }
 /** Its columns, each read as itself: the column mapping an import of it reports. */
@@ -124,13 +127,6 @@ export function apiOf(app: OpenedApp | (() => OpenedApp), who: string | Partial<
       return res.result as MethodOutput<M>
     },
   }
-}
-
-/** A temporary folder for this test file, removed after its last test. */
-export function useTempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `gudang-${prefix}-`))
-  afterAll(() => rmSync(dir, { recursive: true, force: true }))
-  return dir
 }
 
 export interface TestAppOptions extends Partial<OpenAppOptions> {

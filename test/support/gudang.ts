@@ -32,3 +32,15 @@ export function gudangCommand(dataDir: string, env: NodeJS.ProcessEnv = {}): (..
     return { code: res.status, stdout: res.stdout, stderr: res.stderr }
   }
 }
+
+/** `gudang init` of a Batu Bara election of `jenis` in `db`, then `more` arguments. */
+export const initBatuBara = (db: string, jenis: 'pemilu' | 'pilkada', ...more: string[]): string[] => [
+  'init',
+  '--db',
+  db,
+  '--jenis',
+  jenis,
+  '--satker',
+  'Kabupaten Batu Bara',
+  ...more,
+]

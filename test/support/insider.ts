@@ -5,6 +5,40 @@ import { jejakRowHash, tableDigest } from '../../src/db/jejak'
 import { contentOf as storedContent, rowHash, type LedgerDbRow } from '../../src/db/ledger'
 import { KIND, categorised } from '../../src/db/migrations/0003_aggregates'
 
+/** A plain move as a row behind the app's back: its content and hash, written straight into the ledger. */
+export interface ForgedMove {
+  seq: number
+  at: string
+  actor: string
+  variantId: number
+  from: string
+  to: string
+  qty: number
+  prevHash: string
+}
+
+/**
+ * Inserts `move` into the ledger as a row with no note, shift, document, reason, correction or worker,
+ * hashed as the app would hash it; returns its hash.
+ */
+export function insertLedgerRow(db: Pick<WritableDB, 'prepare'>, move: ForgedMove): string {
+  const content: LedgerRowContent = {
+    ...move,
+    note: null,
+    shiftId: null,
+    documentId: null,
+    reason: null,
+    correctsSeq: null,
+    workerId: null,
+  }
+  const hash = rowHash(content)
+  db.prepare(
+    `INSERT INTO ledger (seq, at, actor, variant_id, from_place, to_place, qty, prev_hash, hash)
+     VALUES (@seq, @at, @actor, @variantId, @from, @to, @qty, @prevHash, @hash)`,
+  ).run({ ...content, hash })
+  return hash
+}
+
 /**
  * What a careful forger does after changing ledger rows: recompute every table derived from the ledger
  * (balance, place_flow, floor_flow; zero rows included) as the triggers of migration 0003 would have.
@@ -80,28 +114,12 @@ export class Insider {
     this.unguard()
     const head = this.db.prepare('SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1').get() as
       { seq: number; hash: string } | undefined
-    const content: LedgerRowContent = {
+    insertLedgerRow(this.db, {
+      ...move,
       seq: (head?.seq ?? 0) + 1,
-      at: move.at,
       actor: 'Orang Dalam',
-      variantId: move.variantId,
-      from: move.from,
-      to: move.to,
-      qty: move.qty,
-      note: null,
-      shiftId: null,
-      documentId: null,
-      reason: null,
-      correctsSeq: null,
-      workerId: null,
       prevHash: head?.hash ?? GENESIS_HASH,
-    }
-    this.db
-      .prepare(
-        `INSERT INTO ledger (seq, at, actor, variant_id, from_place, to_place, qty, prev_hash, hash)
-         VALUES (@seq, @at, @actor, @variantId, @from, @to, @qty, @prevHash, @hash)`,
-      )
-      .run({ ...content, hash: rowHash(content) })
+    })
     return this.rebuildDerived()
   }
 

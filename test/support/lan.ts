@@ -3,10 +3,13 @@
  * host listening on a loopback address, and stations paired through the real protocol.
  */
 import { createServer, type Server } from 'node:net'
-import type { OpenedApp } from '../../src/api/app'
+import { join } from 'node:path'
+import { afterAll, beforeAll, expect } from 'vitest'
+import { openApp, type OpenAppOptions, type OpenedApp } from '../../src/api/app'
+import { startLanHost, type LanHost } from '../../src/server/lan/host'
 import type { ApiResponse } from '../../src/api/contract'
 import { bacaTautanPasang } from '../../src/core/stasiun'
-import { apiOf, type Api } from './api'
+import { apiOf, DEMO_CSV, type Api } from './api'
 import { KlienStasiun, pasang, type KlienOptions, type KonfigurasiStasiun } from '../../src/server/lan/klien'
 
 export { DEMO_CSV, ROOT } from './api'
@@ -112,3 +115,55 @@ export const tallyOf = (floor: Floor, teamIdx: number, n = 2, basisSeq?: number)
   rows: [{ teamId: floor.teams[teamIdx]!.id, serahkan: n, hasil: n }],
   ...(basisSeq !== undefined ? { basisSeq } : {}),
 })
+
+/** A host of a file's tests, once its beforeAll has run. */
+export interface LanFixture {
+  readonly app: OpenedApp
+  readonly host: LanHost
+  readonly floor: Floor
+  /** Where host mode listens (TLS). */
+  readonly port: number
+}
+
+/**
+ * The host a LAN test file talks to: the demo election in `<dir>/<name>.sqlite` (opened with `open`'s
+ * options) with a floor of `teams` teams, and host mode switched on at `address` on a free port, serving
+ * `staticDir` (none unless said). Registers the beforeAll that builds it and the afterAll that closes it.
+ */
+export function useLanHost(
+  dir: string,
+  name: string,
+  opts: { address: string; teams?: number; staticDir?: string | null; open?: Partial<OpenAppOptions> },
+): LanFixture {
+  let app: OpenedApp | undefined
+  let host: LanHost | undefined
+  let floor: Floor | undefined
+  let port = 0
+  beforeAll(async () => {
+    app = await openApp({ dbPath: join(dir, `${name}.sqlite`), demoCsvPath: DEMO_CSV, ...opts.open })
+    floor = await prepareFloor(app, opts.teams)
+    const sertifikatDir = join(dir, `stasiun-${name}`)
+    host = await startLanHost({ app, staticDir: opts.staticDir ?? null, sertifikatDir, log: () => {} })
+    const status = await host.terapkan({ aktif: true, port: 0, alamat: [opts.address], portHttp: null })
+    expect(status.galat).toBeNull()
+    port = status.port!
+  })
+  afterAll(async () => {
+    await host?.close()
+    app?.close()
+  })
+  return {
+    get app() {
+      return app!
+    },
+    get host() {
+      return host!
+    },
+    get floor() {
+      return floor!
+    },
+    get port() {
+      return port
+    },
+  }
+}

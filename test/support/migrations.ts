@@ -2,13 +2,13 @@ import Database from 'better-sqlite3'
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect } from 'vitest'
-import { openApp } from '../../src/api/app'
+import { beforeAll, expect } from 'vitest'
+import { openApp, type OpenedApp } from '../../src/api/app'
 import { asWritable } from '../../src/db/handles'
 import { verifyChain } from '../../src/db/ledger'
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/db/migrations'
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../src/db/migrations'
 import { openDatabase, schemaVersion, type DB } from '../../src/db/open'
-import { DEMO_CSV } from './api'
+import { DEMO_CSV, useTempDir } from './api'
 import { undoMigration0011, undoMigration0015 } from './downgrade'
 
 /** Opens a raw connection (no migrations), runs fn, checkpoints the WAL into the main file and closes. */
@@ -76,6 +76,58 @@ export function expectKept(db: Pick<DB, 'prepare'>, kept: Kept): void {
   expect(auditRows(db, kept.audit.length)).toEqual(kept.audit)
   for (const [t, rows] of Object.entries(kept.tables)) expect(rowsOf(db, t), t).toEqual(rows)
   expect(verifyChain(db as DB).problem).toBeNull()
+}
+
+/**
+ * A migration test's own small file: `path` in a temporary folder of the test file, `openBefore()` opens
+ * (or creates) it with only the migrations before `version`, for the test to write its rows raw; opening
+ * it without `migrations` then runs the one under test.
+ */
+export function useFileBefore(version: number): { path: string; before: Migration[]; openBefore(): DB } {
+  const path = join(useTempDir(`m${String(version).padStart(4, '0')}`), 'sebelum.sqlite')
+  const before = MIGRATIONS.filter((m) => m.version < version)
+  return { path, before, openBefore: () => openDatabase(path, { migrations: before }) }
+}
+
+/** The file of one migration test: a demo election that lived under the migrations up to a version. */
+export interface LivedUnder {
+  readonly root: string
+  readonly path: string
+  /**
+   * Opens the file as the app does (running every later migration), checks it still holds what was kept
+   * (expectKept), runs `fn` on it and closes it.
+   */
+  migrated<T>(fn: (app: OpenedApp) => T | Promise<T>): Promise<T>
+  /** The backups openApp made before migrating the file. */
+  backups(): string[]
+}
+
+/**
+ * A migration test's file, `<tag>.sqlite` in a temporary folder of the test file: a demo election taken
+ * back to `version` in beforeAll, with what it holds (demoBefore: the ledger, the audit rows and the rows
+ * of `tables`) kept to compare.
+ */
+export function useLivedUnder(tag: string, version: number, tables: string[] = []): LivedUnder {
+  const root = useTempDir(tag)
+  const path = join(root, `${tag}.sqlite`)
+  let kept: Kept | undefined
+  beforeAll(async () => {
+    kept = await demoBefore(root, path, version, tables)
+  })
+  return {
+    root,
+    path,
+    async migrated(fn) {
+      const app = await openApp({ dbPath: path })
+      try {
+        expectKept(app.ctx.db, kept!)
+        return await fn(app)
+      } finally {
+        app.close()
+      }
+    },
+    backups: () => migrationBackups(root, tag),
+  }
 }
 
 /** The backups openApp made of `name`.sqlite before migrating it (its cadangan folder beside it). */

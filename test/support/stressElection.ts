@@ -6,7 +6,7 @@ import { openTestApp, type Api } from './api'
 /**
  * A Pemilu satker built to stress every paper's layout, through the dispatcher as the app calls it:
  * the longest names the papers meet (Batak and Minang names with titles, a 60-character kecamatan,
- * long desa names, a long penyedia), five ballot types with several dapil, a kecamatan of 400 TPS
+ * long desa names, a long penyedia), five ballot types with several dapil, a kecamatan of 200 TPS
  * packed and handed over in one BA, damage in every ballot reason, long notes, and full-width
  * characters ("＝1+1") that the shipped font has no glyph for.
  *
@@ -74,7 +74,7 @@ export const SIGNERS = {
   kasubag: { nama: 'Rahmadani Nasution Boru Regar, S.E., M.Ak.', nip: '198507212010122003' },
   bawaslu: { nama: 'Datuak Rajo Pangulu Sinaro Nan Panjang', nip: '' },
 }
-export const HANDOVER_TPS = 400
+export const HANDOVER_TPS = 200
 
 /** The fields pemilihan.ubah takes, as pemilihan.lihat returns them. */
 const ELECTION_FIELDS = [
@@ -122,7 +122,7 @@ export interface StressFixture {
 
 function csv(): string {
   const rows = ['kode_kecamatan,kecamatan,kode_desa,desa,no_tps,dpt']
-  // The 400-TPS kecamatan: five desa of 80 TPS each; DPT 150–299.
+  // The 200-TPS kecamatan: five desa of 40 TPS each; DPT 150–299.
   for (let d = 0; d < 5; d++)
     for (let t = 1; t <= HANDOVER_TPS / 5; t++)
       rows.push(
@@ -361,7 +361,7 @@ export async function buildStressElection(root: string): Promise<StressFixture> 
     await call(M.shiftTutup, { shiftId: s.id, note: '' })
   }
 
-  // Pack the 400 kits of the long kecamatan, seal the kotak of most of the first 100, hand them all over.
+  // Pack the 200 kits of the long kecamatan, seal the kotak of most of the first 100, hand them all over.
   const kecamatanId = kecId(KECAMATAN_PANJANG)
   const kits = await call(M.kemasDaftar, { kecamatanId })
   const packing = await call(M.shiftBuka, {

@@ -32,35 +32,46 @@ async function deflated(parts: Iterable<Buffer | string>): Promise<{ data: Buffe
   return { data: Buffer.concat(out), crc, size }
 }
 
-export async function buildZip(entries: readonly ZipEntry[]): Promise<Buffer> {
+/** An entry as it goes into the archive: its bytes as stored (deflated or not) and what they unpack to. */
+interface Packed {
+  name: string
+  data: Buffer
+  /** 8 deflate, 0 stored. */
+  method: 8 | 0
+  crc: number
+  size: number
+}
+
+/**
+ * A local file header or a central directory entry: its signature, then from `at` on the fields both
+ * carry in the same order (version needed 2.0, no flags, the method, no time, CRC-32, sizes, name length).
+ */
+function entryHeader(length: number, signature: number, at: number, e: Packed, nameLength: number): Buffer {
+  const b = Buffer.alloc(length)
+  b.writeUInt32LE(signature, 0)
+  b.writeUInt16LE(20, at)
+  b.writeUInt16LE(e.method, at + 4)
+  b.writeUInt32LE(e.crc >>> 0, at + 10)
+  b.writeUInt32LE(e.data.length, at + 14)
+  b.writeUInt32LE(e.size, at + 18)
+  b.writeUInt16LE(nameLength, at + 22)
+  return b
+}
+
+/** The archive: each entry's local header and bytes, the central directory, its end record. */
+function assemble(entries: readonly Packed[]): Buffer {
   const locals: Buffer[] = []
   const central: Buffer[] = []
   let offset = 0
   for (const e of entries) {
-    const { data, crc, size } = await deflated(e.parts)
     const name = Buffer.from(e.name, 'utf8')
-    const local = Buffer.alloc(30)
-    local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(20, 4)
-    local.writeUInt16LE(0, 6)
-    local.writeUInt16LE(8, 8)
-    local.writeUInt32LE(crc >>> 0, 14)
-    local.writeUInt32LE(data.length, 18)
-    local.writeUInt32LE(size, 22)
-    local.writeUInt16LE(name.length, 26)
-    const cd = Buffer.alloc(46)
-    cd.writeUInt32LE(0x02014b50, 0)
-    cd.writeUInt16LE(20, 4)
-    cd.writeUInt16LE(20, 6)
-    cd.writeUInt16LE(8, 10)
-    cd.writeUInt32LE(crc >>> 0, 16)
-    cd.writeUInt32LE(data.length, 20)
-    cd.writeUInt32LE(size, 24)
-    cd.writeUInt16LE(name.length, 28)
+    const local = entryHeader(30, 0x04034b50, 4, e, name.length)
+    const cd = entryHeader(46, 0x02014b50, 6, e, name.length)
+    cd.writeUInt16LE(20, 4) // made by: version 2.0
     cd.writeUInt32LE(offset, 42)
-    locals.push(local, name, data)
+    locals.push(local, name, e.data)
     central.push(cd, name)
-    offset += local.length + name.length + data.length
+    offset += local.length + name.length + e.data.length
   }
   const cdBytes = Buffer.concat(central)
   const end = Buffer.alloc(22)
@@ -70,6 +81,17 @@ export async function buildZip(entries: readonly ZipEntry[]): Promise<Buffer> {
   end.writeUInt32LE(cdBytes.length, 12)
   end.writeUInt32LE(offset, 16)
   return Buffer.concat([...locals, cdBytes, end])
+}
+
+export async function buildZip(entries: readonly ZipEntry[]): Promise<Buffer> {
+  const packed: Packed[] = []
+  for (const e of entries) packed.push({ name: e.name, method: 8, ...(await deflated(e.parts)) })
+  return assemble(packed)
+}
+
+/** A zip with stored (uncompressed) entries: enough to look like a workbook or a document archive. */
+export function storedZip(files: readonly { name: string; data: Buffer }[]): Buffer {
+  return assemble(files.map((f) => ({ ...f, method: 0, crc: crc32(f.data), size: f.data.length })))
 }
 
 function* repeated(chunk: Buffer, times: number): Generator<Buffer> {

@@ -1,6 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { importsOf, resolveImport } from '../support/imports'
+import { filesUnder } from '../support/files'
 
 /**
  * Which folder may import which (docs/architecture.md): a reader knows from a file's folder what it may
@@ -58,56 +60,6 @@ const RULES: Record<string, Rule> = {
 }
 
 const SOURCE = /\.(ts|tsx|mts|mjs|js)$/
-
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name)
-    return statSync(p).isDirectory() ? walk(p) : SOURCE.test(name) && !name.endsWith('.d.ts') ? [p] : []
-  })
-}
-
-export interface Import {
-  spec: string
-  /** `import type`, `export type`, or only `type` names between the braces. */
-  typeOnly: boolean
-}
-
-/** What a file imports: value and type imports and re-exports, require() and import(). */
-export function importsOf(text: string): Import[] {
-  const out: Import[] = []
-  const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '')
-  const statements = [
-    /^\s*import\s+(type\s+)?(?:([\s\S]*?)\sfrom\s+)?['"]([^'"]+)['"]/gm,
-    /^\s*export\s+(type\s+)?([^'";]*?)\sfrom\s+['"]([^'"]+)['"]/gm,
-  ]
-  for (const re of statements)
-    for (const m of code.matchAll(re)) {
-      const names = /^\{([^}]*)\}$/
-        .exec((m[2] ?? '').trim())?.[1]
-        ?.split(',')
-        .map((n) => n.trim())
-        .filter(Boolean)
-      const typeOnly =
-        m[1] !== undefined || (names !== undefined && names.length > 0 && names.every((n) => n.startsWith('type ')))
-      out.push({ spec: m[3] as string, typeOnly })
-    }
-  for (const re of [/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g, /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g])
-    for (const m of code.matchAll(re)) out.push({ spec: m[1] as string, typeOnly: false })
-  return out
-}
-
-const RESOLVE_AS = ['', '.ts', '.tsx', '.mts', '.mjs', '.js', '/index.ts', '/index.tsx']
-
-/** The file a relative import names (absolute path), or null for a package or a file that is not there. */
-function resolveImport(from: string, spec: string): string | null {
-  if (!spec.startsWith('.')) return null
-  const base = resolve(dirname(from), spec)
-  for (const ext of RESOLVE_AS) {
-    const candidate = base + ext
-    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate
-  }
-  return null
-}
 
 /**
  * Every import cycle among `files` (one per strongly connected group of files, Tarjan's algorithm), each as
@@ -196,7 +148,11 @@ function violations(rel: string, text: string): string[] {
 }
 
 describe('dependency rules', () => {
-  const files = [...walk(join(ROOT, 'src')), ...walk(join(ROOT, 'electron')), ...walk(join(ROOT, 'test'))]
+  const files = [
+    ...filesUnder(join(ROOT, 'src'), SOURCE),
+    ...filesUnder(join(ROOT, 'electron'), SOURCE),
+    ...filesUnder(join(ROOT, 'test'), SOURCE),
+  ]
 
   it('finds the source files it checks', () => {
     expect(files.some((f) => f.includes('src/core/'))).toBe(true)
@@ -227,13 +183,13 @@ describe('dependency rules', () => {
       `import a from './a'\nimport type { B } from '../db/b'\nimport { c,\n d } from "zod"\nimport { type H } from './h'\nexport { e } from './e'\nexport type { F } from './f'\nconst g = await import('./g')\n// import x from 'ignored'\n`,
     )
     expect(specs).toEqual([
-      { spec: './a', typeOnly: false },
-      { spec: '../db/b', typeOnly: true },
-      { spec: 'zod', typeOnly: false },
-      { spec: './h', typeOnly: true },
-      { spec: './e', typeOnly: false },
-      { spec: './f', typeOnly: true },
-      { spec: './g', typeOnly: false },
+      { spec: './a', typeOnly: false, dynamic: false },
+      { spec: '../db/b', typeOnly: true, dynamic: false },
+      { spec: 'zod', typeOnly: false, dynamic: false },
+      { spec: './h', typeOnly: true, dynamic: false },
+      { spec: './e', typeOnly: false, dynamic: false },
+      { spec: './f', typeOnly: true, dynamic: false },
+      { spec: './g', typeOnly: false, dynamic: true },
     ])
   })
 

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'node:fs'
-import { dirname, relative, resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { importsOf, resolveImport } from '../support/imports'
 
 /**
  * The first screen waits for the entry script and everything it imports statically; pages come later, in
@@ -12,34 +13,10 @@ const ENTRY = resolve(ROOT, 'src/ui/main.tsx')
 const HEAVY = [/^zod(\/|$)/, /^ag-grid-/]
 
 /** Static value imports and re-exports of a file (type-only ones and import() are left out: they add nothing here). */
-function staticImports(text: string): string[] {
-  const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '')
-  const out: string[] = []
-  for (const re of [
-    /^\s*import\s+(type\s+)?(?:([\s\S]*?)\sfrom\s+)?['"]([^'"]+)['"]/gm,
-    /^\s*export\s+(type\s+)?([^'";]*?)\sfrom\s+['"]([^'"]+)['"]/gm,
-  ])
-    for (const m of code.matchAll(re)) {
-      const names = /^\{([^}]*)\}$/
-        .exec((m[2] ?? '').trim())?.[1]
-        ?.split(',')
-        .map((n) => n.trim())
-        .filter(Boolean)
-      const typeOnly =
-        m[1] !== undefined || (names !== undefined && names.length > 0 && names.every((n) => n.startsWith('type ')))
-      if (!typeOnly) out.push(m[3]!)
-    }
-  return out
-}
-
-function resolveFile(from: string, spec: string): string | null {
-  const base = resolve(dirname(from), spec)
-  for (const ext of ['', '.ts', '.tsx', '/index.ts', '/index.tsx']) {
-    const p = base + ext
-    if (existsSync(p) && statSync(p).isFile()) return p
-  }
-  return null
-}
+const staticImports = (text: string): string[] =>
+  importsOf(text)
+    .filter((i) => !i.typeOnly && !i.dynamic)
+    .map((i) => i.spec)
 
 /** Every package the entry reaches through static value imports, with the chain of files that brings it in. */
 function packagesReached(): Map<string, string[]> {
@@ -53,7 +30,7 @@ function packagesReached(): Map<string, string[]> {
         if (!packages.has(spec)) packages.set(spec, via.get(file)!)
         continue
       }
-      const target = resolveFile(file, spec)
+      const target = resolveImport(file, spec)
       if (!target || via.has(target)) continue
       via.set(target, [...via.get(file)!, target])
       queue.push(target)

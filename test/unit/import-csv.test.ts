@@ -1,23 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, it, expect } from 'vitest'
-import { AppError } from '../../src/core/errors'
 import { decodeText, normalizeName } from '../../src/core/text'
 import { parseDelimited } from '../../src/core/csv'
+import { thrownAppError } from '../support/errors'
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(__dirname, '../fixtures/import', name)))
 const bytes = (...parts: (string | number[])[]): Uint8Array =>
   new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)))
-
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError)
-    return e as AppError
-  }
-  throw new Error('expected a refusal')
-}
 
 describe('decodeText', () => {
   it('reads plain UTF-8', () => {
@@ -76,15 +66,15 @@ describe('decodeText', () => {
 
   it('refuses binary junk: NUL bytes (a PNG) and a high share of control characters', () => {
     const png = bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52])
-    const e = refusal(() => decodeText(png, 'foto.csv'))
+    const e = thrownAppError(() => decodeText(png, 'foto.csv'))
     expect(e.code).toBe('REFUSED')
     expect(e.message).toMatch(/^Berkas "foto\.csv" bukan teks CSV/)
     const controls = bytes('kecamatan,desa\n', [1, 2, 3, 4, 5, 6, 7, 8, 0x0e, 0x0f, 0x10, 0x11], 'x'.repeat(100))
-    expect(refusal(() => decodeText(controls)).message).toContain('karakter kendali')
+    expect(thrownAppError(() => decodeText(controls)).message).toContain('karakter kendali')
   })
 
   it('refuses a BOM-marked file whose bytes are not UTF-8, rather than guessing', () => {
-    expect(refusal(() => decodeText(bytes([0xef, 0xbb, 0xbf], 'kec,desa\nP', [0xc9], 'MATANG,x\n'))).code).toBe(
+    expect(thrownAppError(() => decodeText(bytes([0xef, 0xbb, 0xbf], 'kec,desa\nP', [0xc9], 'MATANG,x\n'))).code).toBe(
       'REFUSED',
     )
   })
@@ -154,7 +144,7 @@ describe('parseDelimited', () => {
   })
 
   it('refuses an unterminated quote, naming the line where it opened', () => {
-    const e = refusal(() => parseDelimited('kecamatan,desa\nTALAWI,"PAHANG\nTALAWI,x\n'))
+    const e = thrownAppError(() => parseDelimited('kecamatan,desa\nTALAWI,"PAHANG\nTALAWI,x\n'))
     expect(e.code).toBe('REFUSED')
     expect(e.message).toContain('baris 2')
     expect(e.details).toEqual([{ row: 2, message: e.message }])

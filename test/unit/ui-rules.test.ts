@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
+import { filesUnder } from '../support/files'
 
 /**
  * Every rule once, in core (docs/architecture.md "Layers"): the screen imports what the service uses, so the
@@ -12,13 +13,6 @@ import { describe, expect, it } from 'vitest'
 const ROOT = resolve(__dirname, '../..')
 const UI = join(ROOT, 'src/ui')
 const CORE = join(ROOT, 'src/core')
-
-function walk(dir: string, ext: RegExp): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name)
-    return statSync(p).isDirectory() ? walk(p, ext) : ext.test(name) && !name.endsWith('.d.ts') ? [p] : []
-  })
-}
 
 const rel = (p: string) => relative(ROOT, p).replaceAll('\\', '/')
 
@@ -32,7 +26,7 @@ function each(node: ts.Node, visit: (n: ts.Node) => void): void {
   ts.forEachChild(node, (c) => each(c, visit))
 }
 
-const uiFiles = walk(UI, /\.tsx?$/)
+const uiFiles = filesUnder(UI, /\.tsx?$/)
 
 /* ------------------------------------------------------------- regexes */
 
@@ -95,7 +89,7 @@ const word = (s: string) => s.trim().toLowerCase()
 /** Every exported table of core: objects (their keys, and the words they hold) and lists of strings. */
 async function coreTables(): Promise<CoreTable[]> {
   const tables: CoreTable[] = []
-  for (const file of walk(CORE, /\.ts$/)) {
+  for (const file of filesUnder(CORE, /\.ts$/)) {
     const mod = (await import(file)) as Record<string, unknown>
     for (const [name, value] of Object.entries(mod)) {
       if (!value || typeof value !== 'object') continue
@@ -207,7 +201,7 @@ describe('every rule once, in core', () => {
 
   it('a TPS number is written by core/tps.ts formatTpsNumber only', () => {
     const offenders = ['src/ui', 'src/services', 'src/reports', 'src/api', 'src/cli', 'src/db']
-      .flatMap((d) => walk(join(ROOT, d), /\.(ts|tsx)$/))
+      .flatMap((d) => filesUnder(join(ROOT, d), /\.(ts|tsx)$/))
       .flatMap((f) => paddedTps(f))
     expect(offenders).toEqual([])
   })

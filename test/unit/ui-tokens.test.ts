@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { filesUnder } from '../support/files'
 
 /**
  * One look (docs/architecture.md "UI"): every colour, type size, spacing step, radius and breakpoint of the
@@ -11,15 +12,8 @@ const ROOT = resolve(__dirname, '../..')
 const UI = join(ROOT, 'src/ui')
 const TOKENS = join(UI, 'tokens.css')
 
-function walk(dir: string, ext: RegExp): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name)
-    return statSync(p).isDirectory() ? walk(p, ext) : ext.test(name) ? [p] : []
-  })
-}
-
 const rel = (p: string) => relative(ROOT, p).replaceAll('\\', '/')
-const sheets = walk(UI, /\.css$/).filter((f) => f !== TOKENS)
+const sheets = filesUnder(UI, /\.css$/, { declarations: true }).filter((f) => f !== TOKENS)
 const uncommented = (css: string) => css.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' '))
 
 interface Decl {
@@ -232,7 +226,7 @@ describe('one look: tokens', () => {
   })
 
   it("no palette in the UI code: colours are the stylesheets' (through tokens) or the data's", () => {
-    const code = walk(UI, /\.tsx?$/).filter((f) => !f.endsWith('.d.ts'))
+    const code = filesUnder(UI, /\.tsx?$/, { declarations: true }).filter((f) => !f.endsWith('.d.ts'))
     const found = code.flatMap((f) =>
       readFileSync(f, 'utf8')
         .split('\n')
@@ -289,7 +283,7 @@ describe('one look: class names', () => {
   })
 
   it('no page sheet is shared between pages', () => {
-    const imports = walk(UI, /\.tsx?$/).flatMap((f) =>
+    const imports = filesUnder(UI, /\.tsx?$/, { declarations: true }).flatMap((f) =>
       [...readFileSync(f, 'utf8').matchAll(/^import '([^']+\.css)'/gm)].map((m) => ({
         from: rel(f),
         sheet: rel(resolve(dirname(f), m[1]!)),

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { read, write } from './define'
-import { Id, ItemKind, NameText, NoInput, RequiredText, Rule, VariantInfo } from './common'
+import { list, write } from './define'
+import { changesOf, Id, ItemKind, NameText, RequiredText, Rule, VariantInfo } from './common'
 
 export const Barang = z.object({
   id: Id,
@@ -24,6 +24,9 @@ export const Barang = z.object({
 
 export type Barang = z.infer<typeof Barang>
 
+/** An item as a column of the needs table or a line of a BA names it. */
+export const BarangNama = Barang.pick({ code: true, name: true, kind: true, unit: true })
+
 const Qty = z
   .number()
   .int('Jumlah harus bilangan bulat')
@@ -38,29 +41,6 @@ const Per = z
 
 /** An item's name is printed on labels, kit lists and berita acara: a name like any other (core/names.ts). */
 const ItemName = NameText('Nama barang', 'barang', 100).refine((s) => s.length >= 2, 'Nama barang wajib diisi')
-
-export const BarangUpdate = z
-  .object({
-    id: Id,
-    name: ItemName.optional(),
-    unit: RequiredText('Satuan', 30).optional(),
-    rule: Rule.exclude(['ballot']).optional(),
-    qty: Qty.optional(),
-    per: Per.optional(),
-    psuPerDapil: Qty.optional(),
-    confirmed: z.boolean().optional(),
-    active: z.boolean().optional(),
-    payRate: z
-      .number()
-      .int('Upah dalam rupiah bulat')
-      .min(0, 'Upah tidak boleh negatif')
-      .max(1_000_000, 'Upah terlalu besar')
-      .nullable()
-      .optional(),
-  })
-  .strict()
-
-export type BarangUpdate = z.output<typeof BarangUpdate>
 
 export const BarangCreate = z
   .object({
@@ -79,8 +59,27 @@ export const BarangCreate = z
 
 export type BarangCreate = z.output<typeof BarangCreate>
 
+export const BarangUpdate = z
+  .object({
+    id: Id,
+    ...changesOf(BarangCreate.omit({ code: true, assembled: true })),
+    psuPerDapil: Qty.optional(),
+    confirmed: z.boolean().optional(),
+    active: z.boolean().optional(),
+    payRate: z
+      .number()
+      .int('Upah dalam rupiah bulat')
+      .min(0, 'Upah tidak boleh negatif')
+      .max(1_000_000, 'Upah terlalu besar')
+      .nullable()
+      .optional(),
+  })
+  .strict()
+
+export type BarangUpdate = z.output<typeof BarangUpdate>
+
 export const barangMethods = {
-  'barang.daftar': read(NoInput, z.array(Barang), 'Jenis surat suara dan barang logistik beserta aturan kebutuhannya'),
+  'barang.daftar': list(Barang, 'Jenis surat suara dan barang logistik beserta aturan kebutuhannya'),
   'barang.tambah': write(
     BarangCreate,
     Barang,
@@ -93,9 +92,5 @@ export const barangMethods = {
     'Mengubah aturan, jumlah, cadangan PSU atau konfirmasi satu barang',
     'koordinator',
   ),
-  'barang.daftarVarian': read(
-    NoInput,
-    z.array(VariantInfo),
-    'Semua varian barang: jenis surat suara per dapil dan barang logistik',
-  ),
+  'barang.daftarVarian': list(VariantInfo, 'Semua varian barang: jenis surat suara per dapil dan barang logistik'),
 }

@@ -1,22 +1,22 @@
 import { z } from 'zod'
-import { longRead, read, write } from './define'
-import { NoInput } from './common'
+import { list, longRead, read, write } from './define'
+import { Filter } from './common'
+import { Pemeriksaan } from './ledger'
 import { Pin } from './pengguna'
+import { KepalaBerkas } from './sistem'
 
 const Folder = z.string().trim().min(1, 'Folder wajib diisi').max(500, 'Alamat folder terlalu panjang')
+/** The backup folder, or one chosen (a USB stick). */
+const InFolder = Filter({ folder: Folder.optional() })
 
-/** A backup file and what its check found. */
-export const Cadangan = z.object({
+/** A backup file and what its check found: whether it is sound, and (when it is) its head and satker. */
+export const Cadangan = KepalaBerkas.extend({
   file: z.string(),
   name: z.string(),
   at: z.string(),
   reason: z.string(),
   bytes: z.number().int(),
-  ok: z.boolean(),
-  problem: z.string().nullable(),
-  ledgerRows: z.number().int(),
-  chainHead: z.string(),
-  schemaVersion: z.number().int(),
+  ...Pemeriksaan.shape,
   satker: z.string().nullable(),
 })
 
@@ -41,23 +41,28 @@ export type FolderCadangan = z.infer<typeof FolderCadangan>
 
 export const cadanganMethods = {
   'cadangan.daftar': longRead(
-    z.object({ folder: Folder.optional() }).strict().default({}),
+    InFolder,
     z.array(Cadangan),
     'Cadangan basis data ini (atau di folder yang dipilih, mis. USB), terbaru dahulu, masing-masing sudah diperiksa',
   ),
   'cadangan.buat': longRead(
-    z.object({ folder: Folder.optional() }).strict().default({}),
+    InFolder,
     CadanganBaru,
     'Membuat cadangan sekarang (ke folder cadangan, atau ke folder/USB pilihan) dan memeriksanya',
     'koordinator',
   ),
-  'cadangan.daftarFolder': read(
-    NoInput,
-    z.array(FolderCadangan),
+  'cadangan.daftarFolder': list(
+    FolderCadangan,
     'Folder yang dipilih untuk cadangan (mis. USB), dan apakah tersedia sekarang',
   ),
   'cadangan.pilihFolder': read(
-    z.object({ folder: Folder }).strict(),
+    z
+      .object({
+        folder: Folder,
+        /** In recovery mode: an admin's PIN from the broken file, when its users can be read (services/pemulihanPin.ts). */
+        pin: Pin.optional(),
+      })
+      .strict(),
     z.array(FolderCadangan),
     'Memilih folder untuk cadangan (di aplikasi desktop lewat jendela pemilih folder; di mode peramban dan CLI diketik admin)',
     'admin',

@@ -19,7 +19,18 @@ export const Issue = z.object({
   message: z.string(),
 }) satisfies z.ZodType<CoreIssue>
 
-export const NoInput = z.object({}).strict().default({})
+/**
+ * The input of a read that only narrows what it reads: every field optional, none given reads everything.
+ * ({} is a valid input whatever the fields, since none is required.)
+ */
+export const Filter = <S extends Record<string, z.ZodOptional>>(shape: S) =>
+  z
+    .object(shape)
+    .strict()
+    .default({} as never)
+
+/** A read that takes nothing. */
+export const NoInput = Filter({})
 
 /** The limit of an uploaded table (core/importLimits.ts), as base64 characters (4 for every 3 bytes). */
 export const MAX_UPLOAD_BYTES = IMPORT_LIMITS.bytes
@@ -82,11 +93,41 @@ export const Count = z
   .min(0, 'Jumlah tidak boleh negatif')
   .max(MAX_COUNT, 'Jumlah terlalu besar')
 export const PositiveCount = Count.min(1, 'Jumlah minimal 1')
+
+/**
+ * Whole numbers a service counted, each under its name (a kit's statuses, a shift's movements, a ledger
+ * position): an answer's counts, said once as a group rather than a field at a time.
+ */
+export function counts<const K extends string>(...names: readonly K[]): Record<K, z.ZodNumber> {
+  return Object.fromEntries(names.map((name) => [name, z.number().int()])) as Record<K, z.ZodNumber>
+}
+
+/** A field of an input as a change takes it: optional, its default dropped (left out keeps what is stored). */
+type Change<T extends z.core.SomeType> = z.ZodOptional<T extends z.ZodDefault<infer U extends z.core.SomeType> ? U : T>
+
+/**
+ * The fields of a record's input as a change takes them (pekerja.ubah beside pekerja.tambah): the same rule
+ * and message for each field, said once in the input.
+ */
+export function changesOf<S extends z.ZodRawShape>(input: z.ZodObject<S>): { [K in keyof S]: Change<S[K]> } {
+  const shape: Record<string, z.ZodType> = {}
+  for (const [key, field] of Object.entries(input.shape) as [string, z.ZodType][])
+    shape[key] = (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field).optional()
+  return shape as { [K in keyof S]: Change<S[K]> }
+}
+
+/** Who did something and when (an ISO instant and the user's name), as every record of an act keeps it. */
+export const dicatat = { at: z.string(), actor: z.string() }
+
+/** An act settled with a note: a difference resolved, a handover confirmed. */
+export const Catatan = z.object({ ...dicatat, note: z.string() })
 export const IsoDate = z.string().superRefine((s, ctx) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s))
     ctx.addIssue({ code: 'custom', message: 'Tanggal ditulis TTTT-BB-HH, mis. 2024-11-05' })
   else if (!isIsoDate(s)) ctx.addIssue({ code: 'custom', message: `Tanggal ${s} tidak ada di kalender` })
 })
+/** Dates from and to (both included), either left open. */
+export const Rentang = Filter({ from: IsoDate.optional(), to: IsoDate.optional() })
 export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Jam ditulis JJ:MM, mis. 08:00')
 export const LocalDateTime = z
   .string()
@@ -138,3 +179,9 @@ export const VariantInfo = z.object({
   label: z.string(),
 })
 export type VariantInfo = z.infer<typeof VariantInfo>
+
+/** A variant as a table's row names it: item code and name, and the dapil of a ballot type. */
+export const VariantName = VariantInfo.pick({ variantId: true, itemCode: true, itemName: true, dapil: true })
+
+/** A variant as a line of stock shows it: its name, and the kind, unit and colour of its item. */
+export const VariantLine = VariantName.extend(VariantInfo.pick({ kind: true, unit: true, colorHex: true }).shape)

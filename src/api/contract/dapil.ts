@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { read, write } from './define'
-import { Id, Issue, NameText, NoInput, UploadedFile } from './common'
+import { list, read, write } from './define'
+import { Id, Issue, NameText, UploadedFile } from './common'
 
 export const DapilOfBallot = z.object({
   itemId: Id,
@@ -60,11 +60,7 @@ export const DapilPsu = z
   .strict()
 
 export const dapilMethods = {
-  'dapil.daftar': read(
-    NoInput,
-    z.array(DapilOfBallot),
-    'Daerah pemilihan per jenis surat suara dan kecamatan anggotanya',
-  ),
+  'dapil.daftar': list(DapilOfBallot, 'Daerah pemilihan per jenis surat suara dan kecamatan anggotanya'),
   'dapil.aturPemetaan': write(
     DapilMapping,
     z.array(DapilOfBallot),

@@ -1,5 +1,6 @@
-import type { z } from 'zod'
+import { z } from 'zod'
 import type { Access } from '../../core/roles'
+import { NoInput } from './common'
 
 /** A method of the one API: its input and output schemas and a one-line description (Bahasa Indonesia). */
 export interface MethodSpec<
@@ -42,29 +43,28 @@ export function method<I extends z.ZodType, O extends z.ZodType, L extends boole
  */
 const withAccess = (access: Access | undefined) => (access === undefined ? {} : { access })
 
+/** A kind of method: whether it writes, and whether it runs as a long job (only a read may). */
+const kind =
+  <L extends boolean>(writes: boolean, long: L) =>
+  <I extends z.ZodType, O extends z.ZodType>(
+    input: I,
+    output: O,
+    description: string,
+    access?: Access,
+  ): MethodSpec<I, O, L> => ({ input, output, description, writes, ...(long ? { long } : {}), ...withAccess(access) })
+
 /** A method that only reads, answered at once on the connection serving the UI. */
-export const read = <I extends z.ZodType, O extends z.ZodType>(
-  input: I,
-  output: O,
-  description: string,
-  access?: Access,
-): MethodSpec<I, O, false> => ({ input, output, description, writes: false, ...withAccess(access) })
+export const read = kind(false, false)
 
 /** A read that runs as a long job (see MethodSpec.long). */
-export const longRead = <I extends z.ZodType, O extends z.ZodType>(
-  input: I,
-  output: O,
-  description: string,
-  access?: Access,
-): MethodSpec<I, O, true> => ({ input, output, description, writes: false, long: true, ...withAccess(access) })
+export const longRead = kind(false, true)
+
+/** A read of a whole list that takes no input (every user, every delivery, every team): the most common method. */
+export const list = <O extends z.ZodType>(item: O, description: string, access?: Access) =>
+  read(NoInput, z.array(item), description, access)
 
 /** A method that changes the database. */
-export const write = <I extends z.ZodType, O extends z.ZodType>(
-  input: I,
-  output: O,
-  description: string,
-  access?: Access,
-): MethodSpec<I, O, false> => ({ input, output, description, writes: true, ...withAccess(access) })
+export const write = kind(true, false)
 
 export type { ErrorCode, ErrorBody } from '../../core/errors'
 import type { ErrorBody } from '../../core/errors'

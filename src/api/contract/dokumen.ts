@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import type { Signer as CoreSigner } from '../../core/documents'
 import { checkNip } from '../../core/nip'
-import { read, write } from './define'
-import { Download, Id, IsoDate, NoInput, OptionalName, ShortText } from './common'
+import { list, read, write } from './define'
+import { Download, Filter, Id, IsoDate, OptionalName, ShortText } from './common'
 
 export const DocType = z.enum([
   'BA_PENERIMAAN',
@@ -81,6 +81,9 @@ export const Dokumen = z.object({
 
 export type Dokumen = z.infer<typeof Dokumen>
 
+/** The document an act issued (its BA), by register id and nomor: null until there is one. */
+export const Terbitan = z.object({ documentId: Id.nullable(), nomor: z.string().nullable() })
+
 const BaDate = { tanggal: IsoDate.optional() }
 
 /** Documents issued on request. BA serah terima and BA pemusnahan are issued by the handover and the destruction themselves. */
@@ -107,10 +110,8 @@ export const IssueInput = z.discriminatedUnion('type', [
 export type IssueInput = z.infer<typeof IssueInput>
 
 /** What the check of a printed document found. */
-export const DokumenPeriksa = z.object({
+export const DokumenPeriksa = Terbitan.extend({
   found: z.boolean(),
-  documentId: z.number().int().nullable(),
-  nomor: z.string().nullable(),
   title: z.string().nullable(),
   subject: z.string().nullable(),
   issuedAt: z.string().nullable(),
@@ -125,11 +126,7 @@ export const DokumenPeriksa = z.object({
 export type DokumenPeriksa = z.infer<typeof DokumenPeriksa>
 
 export const dokumenMethods = {
-  'dokumen.daftarJenis': read(
-    NoInput,
-    z.array(DokumenJenis),
-    'Jenis dokumen dengan pola nomor dan penanda tangan masing-masing',
-  ),
+  'dokumen.daftarJenis': list(DokumenJenis, 'Jenis dokumen dengan pola nomor dan penanda tangan masing-masing'),
   'dokumen.aturJenis': write(
     z
       .object({
@@ -149,7 +146,7 @@ export const dokumenMethods = {
     'koordinator',
   ),
   'dokumen.daftar': read(
-    z.object({ type: DocType.optional() }).strict().default({}),
+    Filter({ type: DocType.optional() }),
     z.array(Dokumen),
     'Register dokumen yang sudah diterbitkan, terbaru dahulu',
   ),

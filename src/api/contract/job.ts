@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { read } from './define'
-import { Issue, NoInput } from './common'
+import { list, read } from './define'
+import { Issue } from './common'
 
 export const JobId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, 'Nomor pekerjaan tidak sah')
 
@@ -46,7 +46,7 @@ export const jobMethods = {
     JobStatus,
     'Kemajuan, sisa waktu dan hasil satu pekerjaan panjang',
   ),
-  'job.daftar': read(NoInput, z.array(JobStatus), 'Pekerjaan panjang yang berjalan dan yang baru selesai'),
+  'job.daftar': list(JobStatus, 'Pekerjaan panjang yang berjalan dan yang baru selesai'),
   'job.batal': read(
     z.object({ id: JobId }).strict(),
     JobStatus,

@@ -1,25 +1,21 @@
 import { z } from 'zod'
-import { longRead, read } from './define'
-import { Download, Id, NoInput } from './common'
+import { list, longRead, read } from './define'
+import { counts, Download, Filter, Id, VariantName } from './common'
+import { BarangNama } from './barang'
+import { TpsNama } from './wilayah'
 
-export const NeedColumn = z.object({
-  itemId: Id,
-  code: z.string(),
-  name: z.string(),
-  unit: z.string(),
-  kind: z.enum(['ballot', 'logistics']),
-})
+export const NeedColumn = BarangNama.extend({ itemId: Id })
 
 export type NeedColumn = z.infer<typeof NeedColumn>
 
+/** The quantity of each item, by item code. */
+const ItemQty = z.record(z.string(), z.number().int())
+
 /** One TPS with the quantity of every item its kit needs; ballots carry the dapil of that TPS. */
-export const TpsNeedRow = z.object({
+export const TpsNeedRow = TpsNama.extend({
   tpsId: Id,
-  kecamatan: z.string(),
-  desa: z.string(),
-  nomor: z.number().int(),
   dpt: z.number().int(),
-  qty: z.record(z.string(), z.number().int()),
+  qty: ItemQty,
   dapil: z.record(z.string(), z.string()),
 })
 
@@ -27,26 +23,17 @@ export const AreaNeedRow = z.object({
   level: z.enum(['desa', 'kecamatan', 'satker']),
   kecamatan: z.string().nullable(),
   desa: z.string().nullable(),
-  tps: z.number().int(),
-  dpt: z.number().int(),
+  ...counts('tps', 'dpt'),
   /** Kit contents summed over the TPS of the area, plus items whose rule is per desa or per kecamatan. */
-  qty: z.record(z.string(), z.number().int()),
+  qty: ItemQty,
 })
 
 export type AreaNeedRow = z.infer<typeof AreaNeedRow>
 
 /** Ballots per type x dapil: the kits, the reserve inside them, and the PSU reserve held at the satker. */
-export const VariantNeedRow = z.object({
-  variantId: Id,
-  itemCode: z.string(),
-  itemName: z.string(),
+export const VariantNeedRow = VariantName.extend({
   dapil: z.string(),
-  tps: z.number().int(),
-  dpt: z.number().int(),
-  reserve: z.number().int(),
-  kits: z.number().int(),
-  psu: z.number().int(),
-  total: z.number().int(),
+  ...counts('tps', 'dpt', 'reserve', 'kits', 'psu', 'total'),
 })
 
 export const NeedLevel = z.enum(['tps', 'desa', 'kecamatan', 'dapil'])
@@ -54,7 +41,7 @@ export type NeedLevel = z.infer<typeof NeedLevel>
 
 export const kebutuhanMethods = {
   'kebutuhan.daftarTps': read(
-    z.object({ kecamatanId: Id.optional() }).strict().default({}),
+    Filter({ kecamatanId: Id.optional() }),
     z.object({ columns: z.array(NeedColumn), rows: z.array(TpsNeedRow) }),
     'Kebutuhan setiap TPS per barang (surat suara sesuai dapil TPS itu)',
   ),
@@ -63,9 +50,8 @@ export const kebutuhanMethods = {
     z.object({ columns: z.array(NeedColumn), rows: z.array(AreaNeedRow) }),
     'Rekap kebutuhan per desa/kelurahan, kecamatan atau satker',
   ),
-  'kebutuhan.daftarDapil': read(
-    NoInput,
-    z.array(VariantNeedRow),
+  'kebutuhan.daftarDapil': list(
+    VariantNeedRow,
     'Kebutuhan surat suara per jenis dan dapil, termasuk cadangan 2%/2,5% dan cadangan PSU',
   ),
   'kebutuhan.ekspor': longRead(

@@ -1,32 +1,18 @@
 import { z } from 'zod'
 import { longRead, read, write } from './define'
 import { KIT_STATUSES } from '../../core/kit'
-import { Count, Download, FileOutput, Id, NoInput, RequiredText } from './common'
+import { Count, counts, Download, FileOutput, Filter, Id, NoInput, RequiredText, VariantLine } from './common'
+import { TpsTempat } from './wilayah'
 
 export const KitStatus = z.enum(KIT_STATUSES)
 
 /** The TPS a kit is for, as every kit list and the kit itself name it. */
-export const KitTps = z.object({
-  tpsId: Id,
-  kecamatanId: Id,
-  kecamatan: z.string(),
-  desaId: Id,
-  desa: z.string(),
-  nomor: z.number().int(),
-  dpt: z.number().int(),
-})
+export const KitTps = TpsTempat.extend({ tpsId: Id })
 
-/** A TPS kit with its status: the row of every kit list. */
-export const Kit = z.object({
-  ...KitTps.shape,
+/** A kit as every view of it states it: its TPS, its status and handover, and what cannot be packed yet. */
+const KitState = KitTps.extend({
   status: KitStatus,
-  /** Units of every kind added together: a rough size only; use linesDone/linesTotal for progress. */
-  need: z.number().int(),
-  packed: z.number().int(),
-  linesDone: z.number().int(),
-  linesTotal: z.number().int(),
   handoverId: Id.nullable(),
-  baNomor: z.string().nullable(),
   /**
    * The ballot types of this kit whose dapil is not yet mapped for its kecamatan (short names, "DPR RI"):
    * those lines cannot be packed nor the kit labelled until the dapil file is imported.
@@ -34,13 +20,18 @@ export const Kit = z.object({
   belumDipetakan: z.array(z.string()),
 })
 
-export const KitDetail = z.object({
-  ...KitTps.shape,
-  status: KitStatus,
-  handoverId: Id.nullable(),
+/** What a kit needs and holds: `need` and `packed` add units of every kind (a rough size only). */
+const kitQty = counts('need', 'packed')
+
+/** A TPS kit with its status: the row of every kit list; linesDone/linesTotal measure its progress. */
+export const Kit = KitState.extend({
+  ...kitQty,
+  ...counts('linesDone', 'linesTotal'),
+  baNomor: z.string().nullable(),
+})
+
+export const KitDetail = KitState.extend({
   exception: z.string().nullable(),
-  /** As Kit.belumDipetakan: ballot types of this kit whose dapil is not yet mapped. */
-  belumDipetakan: z.array(z.string()),
   /**
    * Why a kit is "perlu diperiksa" and what settles it: each line whose packing no longer matches its need
    * (lebih: take the excess out by a correction; kurang: pack the shortfall), and sheets of a variant the
@@ -49,33 +40,16 @@ export const KitDetail = z.object({
   periksa: z
     .object({
       alasan: z.string(),
-      lines: z.array(
-        z.object({
-          variantId: Id,
-          label: z.string(),
-          need: z.number().int(),
-          packed: z.number().int(),
-          kind: z.enum(['lebih', 'kurang']),
-        }),
-      ),
+      lines: z.array(z.object({ variantId: Id, label: z.string(), ...kitQty, kind: z.enum(['lebih', 'kurang']) })),
       foreign: z.number().int(),
     })
     .nullable(),
   lines: z.array(
-    z.object({
-      variantId: Id,
+    VariantLine.extend({
       label: z.string(),
-      itemName: z.string(),
-      itemCode: z.string(),
-      kind: z.enum(['ballot', 'logistics']),
-      unit: z.string(),
-      colorHex: z.string().nullable(),
-      dapil: z.string().nullable(),
-      need: z.number().int(),
-      packed: z.number().int(),
-      remaining: z.number().int(),
+      ...kitQty,
+      ...counts('remaining', 'stock'),
       source: z.string(),
-      stock: z.number().int(),
     }),
   ),
   kotak: z.array(
@@ -98,13 +72,7 @@ export const KitProgress = z.object({
   id: Id,
   nama: z.string(),
   kecamatan: z.string(),
-  tps: z.number().int(),
-  belum: z.number().int(),
-  sebagian: z.number().int(),
-  periksa: z.number().int(),
-  lengkap: z.number().int(),
-  diserahkan: z.number().int(),
-  diterima: z.number().int(),
+  ...counts('tps', ...KIT_STATUSES),
 })
 
 export type KitProgress = z.infer<typeof KitProgress>
@@ -188,7 +156,7 @@ export const kemasMethods = {
     'Kemajuan pengemasan dan serah terima kit TPS per kecamatan atau desa/kelurahan',
   ),
   'kemas.daftarKit': read(
-    z.object({ kecamatanId: Id.optional(), desaId: Id.optional() }).strict().default({}),
+    Filter({ kecamatanId: Id.optional(), desaId: Id.optional() }),
     z.array(Kit),
     'Kit setiap TPS dengan statusnya (belum, sebagian, lengkap, diserahkan, diterima PPK)',
   ),

@@ -1,14 +1,15 @@
 import { z } from 'zod'
-import { longRead, read, write } from './define'
-import { Count, Id, NoInput, RequiredText } from './common'
+import { list, longRead, read, write } from './define'
+import { Count, dicatat, Id, NoInput, RequiredText, VariantName } from './common'
 
-export const ChainReport = z.object({
-  ok: z.boolean(),
+/** What a check of a database file found: whether it holds, and the first problem when it does not. */
+export const Pemeriksaan = z.object({ ok: z.boolean(), problem: z.string().nullable() })
+
+export const ChainReport = Pemeriksaan.extend({
   rows: z.number().int(),
   head: z.string(),
   integrity: z.string(),
   firstBadSeq: z.number().int().nullable(),
-  problem: z.string().nullable(),
   balancesMatch: z.boolean(),
   /** Every finding, the first being `problem`: schema, ledger chain, jejak chain, table digests, witnesses. */
   problems: z.array(z.string()),
@@ -26,19 +27,11 @@ export const ChainReport = z.object({
 
 export type ChainReport = z.infer<typeof ChainReport>
 
-export const BalanceRow = z.object({
-  variantId: Id,
-  itemCode: z.string(),
-  itemName: z.string(),
-  dapil: z.string().nullable(),
-  place: z.string(),
-  qty: z.number().int(),
-})
+export const BalanceRow = VariantName.extend({ place: z.string(), qty: z.number().int() })
 
 export const HistoryRow = z.object({
   seq: z.number().int(),
-  at: z.string(),
-  actor: z.string(),
+  ...dicatat,
   variantId: Id,
   variant: z.string(),
   from: z.string(),
@@ -81,7 +74,7 @@ export const ledgerMethods = {
     }),
     'Memeriksa kode saksi yang diketik (dari buku catatan gudang atau berita acara) terhadap riwayat berkas ini; kode yang cocok disimpan sebagai saksi',
   ),
-  'ledger.daftarSaldo': read(NoInput, z.array(BalanceRow), 'Saldo setiap barang per tempat, dihitung dari buku besar'),
+  'ledger.daftarSaldo': list(BalanceRow, 'Saldo setiap barang per tempat, dihitung dari buku besar'),
   'ledger.lihatRiwayat': read(
     z
       .object({

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { read, write } from './define'
+import { list, write } from './define'
 import { digitsOnly, nikProblem, npwpProblem, rekeningProblem } from '../../core/identitas'
-import { Id, NameText, NoInput, ShortText, UploadedFile } from './common'
+import { changesOf, Id, NameText, ShortText, UploadedFile } from './common'
 
 /** A number written as on the card or as a spreadsheet keeps it: spaces, dots and dashes between the digits are dropped. */
 const Digits = (problem: (s: string) => string | null) =>
@@ -56,26 +56,13 @@ export const PekerjaInput = z
 
 export type PekerjaInput = z.output<typeof PekerjaInput>
 
-export const PekerjaUpdate = z
-  .object({
-    id: Id,
-    nama: NameText('Nama pekerja', 'pekerja', 100).optional(),
-    /** A new NIK; null removes it; left out keeps it. */
-    nik: Nik.nullable().optional(),
-    telepon: Telepon.optional(),
-    /** A new NPWP; null or empty removes it; left out keeps it. */
-    npwp: Npwp.nullable().optional(),
-    bank: Bank.optional(),
-    noRekening: Rekening.optional(),
-    teamId: Id.nullable().optional(),
-    active: z.boolean().optional(),
-  })
-  .strict()
+/** A field given is changed (a NIK or NPWP given as null, or an NPWP as empty, is removed); one left out is kept. */
+export const PekerjaUpdate = z.object({ id: Id, ...changesOf(PekerjaInput), active: z.boolean().optional() }).strict()
 
 export type PekerjaUpdate = z.output<typeof PekerjaUpdate>
 
 export const pekerjaMethods = {
-  'pekerja.daftar': read(NoInput, z.array(Pekerja), 'Daftar pekerja sortir-lipat dan rakit (NIK disamarkan)'),
+  'pekerja.daftar': list(Pekerja, 'Daftar pekerja sortir-lipat dan rakit (NIK disamarkan)'),
   'pekerja.tambah': write(PekerjaInput, Pekerja, 'Menambah pekerja'),
   'pekerja.ubah': write(PekerjaUpdate, Pekerja, 'Mengubah data pekerja, regunya, atau menonaktifkannya'),
   'pekerja.impor': write(

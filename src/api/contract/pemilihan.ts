@@ -133,7 +133,7 @@ export const pemilihanMethods = {
     'koordinator',
   ),
   'pemilihan.lihatLogo': read(
-    z.object({}).strict().default({}),
+    NoInput,
     z.object({ mime: z.enum(['image/png', 'image/jpeg']), contentBase64: z.string() }).nullable(),
     'Logo kop surat (PNG/JPEG) atau null',
   ),

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { read, write } from './define'
-import { Count, Id, IsoDate, NoInput, Note, RequiredText } from './common'
-import { Dokumen } from './dokumen'
+import { list, write } from './define'
+import { counts, Count, dicatat, Id, IsoDate, Note, RequiredText } from './common'
+import { Dokumen, Terbitan } from './dokumen'
 
 /** Per ballot variant: what may be destroyed now (every damaged sheet, and good ones beyond every need). */
 export const PemusnahanKandidat = z.object({
@@ -10,11 +10,8 @@ export const PemusnahanKandidat = z.object({
   itemName: z.string(),
   dapil: z.string().nullable(),
   rusak: z.array(z.object({ reason: z.string(), label: z.string(), qty: z.number().int() })),
-  baik: z.number().int(),
-  /** Kit needs not yet packed or handed over: good sheets that are still spoken for. */
-  kitSisa: z.number().int(),
-  psu: z.number().int(),
-  surplus: z.number().int(),
+  /** kitSisa: kit needs not yet packed or handed over, good sheets that are still spoken for. */
+  ...counts('baik', 'kitSisa', 'psu', 'surplus'),
 })
 
 export type PemusnahanKandidat = z.infer<typeof PemusnahanKandidat>
@@ -43,25 +40,21 @@ export const PemusnahanInput = z
 export type PemusnahanInput = z.infer<typeof PemusnahanInput>
 
 /** A destruction before witnesses, with its BA and the sheets it destroyed. */
-export const Pemusnahan = z.object({
+export const Pemusnahan = Terbitan.extend({
   id: Id,
   tanggal: z.string(),
-  at: z.string(),
-  actor: z.string(),
+  ...dicatat,
   metode: z.string(),
   tempat: z.string(),
   note: z.string(),
-  documentId: Id.nullable(),
-  nomor: z.string().nullable(),
   qty: z.number().int(),
 })
 
 export type Pemusnahan = z.infer<typeof Pemusnahan>
 
 export const pemusnahanMethods = {
-  'pemusnahan.daftarKandidat': read(
-    NoInput,
-    z.array(PemusnahanKandidat),
+  'pemusnahan.daftarKandidat': list(
+    PemusnahanKandidat,
     'Surat suara yang dapat dimusnahkan: yang rusak per alasan, dan kelebihan surat suara baik',
   ),
   'pemusnahan.catat': write(
@@ -70,5 +63,5 @@ export const pemusnahanMethods = {
     'Memusnahkan surat suara rusak dan lebih (→ DIMUSNAHKAN) dan menerbitkan BA pemusnahan dalam satu transaksi',
     'koordinator',
   ),
-  'pemusnahan.daftar': read(NoInput, z.array(Pemusnahan), 'Pemusnahan yang sudah dilaksanakan'),
+  'pemusnahan.daftar': list(Pemusnahan, 'Pemusnahan yang sudah dilaksanakan'),
 }

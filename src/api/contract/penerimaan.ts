@@ -1,12 +1,13 @@
 import { z } from 'zod'
-import { read, write } from './define'
+import { list, read, write } from './define'
 import {
+  Catatan,
   Count,
+  dicatat,
   Id,
   IsoDate,
   LocalDateTime,
   NameText,
-  NoInput,
   Note,
   OptionalName,
   RequiredText,
@@ -86,7 +87,7 @@ export const PenerimaanBaris = z.object({
   tertukarNote: z.string(),
   /** counted - stated: below zero kurang, above zero lebih. */
   selisih: z.number().int(),
-  selesai: z.object({ at: z.string(), actor: z.string(), note: z.string() }).nullable(),
+  selesai: Catatan.nullable(),
 })
 
 export type PenerimaanBaris = z.infer<typeof PenerimaanBaris>
@@ -124,8 +125,7 @@ export type ReturInput = z.output<typeof ReturInput>
 /** Tertukar sheets returned to the printer. */
 export const Retur = z.object({
   id: Id,
-  at: z.string(),
-  actor: z.string(),
+  ...dicatat,
   penyedia: z.string(),
   note: z.string(),
   lines: z.array(z.object({ variantId: Id, qty: z.number().int(), label: z.string() })),
@@ -137,23 +137,12 @@ export const Retur = z.object({
 export type Retur = z.infer<typeof Retur>
 
 /** The deliveries of a variant declared complete. */
-export const KirimanLengkap = z.object({
-  variantId: Id,
-  label: z.string(),
-  tanggal: z.string(),
-  at: z.string(),
-  actor: z.string(),
-  note: z.string(),
-})
+export const KirimanLengkap = Catatan.extend({ variantId: Id, label: z.string(), tanggal: z.string() })
 
 export type KirimanLengkap = z.infer<typeof KirimanLengkap>
 
 export const penerimaanMethods = {
-  'penerimaan.daftar': read(
-    NoInput,
-    z.array(Penerimaan),
-    'Semua penerimaan dari penyedia, terbaru dahulu, dengan selisih dan tertukar',
-  ),
+  'penerimaan.daftar': list(Penerimaan, 'Semua penerimaan dari penyedia, terbaru dahulu, dengan selisih dan tertukar'),
   'penerimaan.lihat': read(z.object({ id: Id }).strict(), Penerimaan, 'Satu penerimaan dengan rinciannya'),
   'penerimaan.catat': write(
     PenerimaanInput,
@@ -185,10 +174,6 @@ export const penerimaanMethods = {
     'Menyatakan pengiriman satu jenis surat suara (per dapil) atau barang dari penyedia sudah lengkap: sejak tanggal itu kekurangan kirim dimintakan penggantian',
     'koordinator',
   ),
-  'penerimaan.daftarKiriman': read(
-    NoInput,
-    z.array(KirimanLengkap),
-    'Jenis dan dapil yang pengirimannya sudah dinyatakan lengkap',
-  ),
-  'penerimaan.daftarRetur': read(NoInput, z.array(Retur), 'Pengembalian surat suara tertukar yang sudah dicatat'),
+  'penerimaan.daftarKiriman': list(KirimanLengkap, 'Jenis dan dapil yang pengirimannya sudah dinyatakan lengkap'),
+  'penerimaan.daftarRetur': list(Retur, 'Pengembalian surat suara tertukar yang sudah dicatat'),
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { ROLES } from '../../core/roles'
-import { read, write } from './define'
-import { Id, NameText, NoInput } from './common'
+import { list, write } from './define'
+import { changesOf, Id, NameText } from './common'
 
 const Role = z.enum(ROLES, { error: 'Peran harus operator, koordinator atau admin' })
 
@@ -16,18 +16,12 @@ export const PenggunaCreate = z
 export type PenggunaCreate = z.output<typeof PenggunaCreate>
 
 export const PenggunaUpdate = z
-  .object({
-    id: Id,
-    nama: NameText('Nama pengguna', 'pengguna', 60).optional(),
-    role: Role.optional(),
-    active: z.boolean().optional(),
-    pin: Pin.optional(),
-  })
+  .object({ id: Id, ...changesOf(PenggunaCreate), active: z.boolean().optional() })
   .strict()
 export type PenggunaUpdate = z.output<typeof PenggunaUpdate>
 
 export const penggunaMethods = {
-  'pengguna.daftar': read(NoInput, z.array(Pengguna), 'Pengguna berkas pemilihan ini (tanpa PIN)'),
+  'pengguna.daftar': list(Pengguna, 'Pengguna berkas pemilihan ini (tanpa PIN)'),
   'pengguna.tambahAdminPertama': write(
     z.object({ nama: NameText('Nama admin', 'pengguna', 60), pin: Pin.min(1, 'PIN wajib diisi') }).strict(),
     Pengguna,

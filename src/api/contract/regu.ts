@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { read, write } from './define'
-import { Count, Id, IsoDate, NameText, NoInput } from './common'
+import { list, read, write } from './define'
+import { changesOf, Count, Id, IsoDate, NameText } from './common'
 
 export const Regu = z.object({
   id: Id,
@@ -25,15 +25,7 @@ export const ReguInput = z
 
 export type ReguInput = z.output<typeof ReguInput>
 
-export const ReguUpdate = z
-  .object({
-    id: Id,
-    nama: NameText('Nama regu', 'regu', 60).optional(),
-    leaderId: Id.nullable().optional(),
-    dailyTarget: Count.optional(),
-    active: z.boolean().optional(),
-  })
-  .strict()
+export const ReguUpdate = z.object({ id: Id, ...changesOf(ReguInput), active: z.boolean().optional() }).strict()
 
 export type ReguUpdate = z.output<typeof ReguUpdate>
 
@@ -43,7 +35,7 @@ export const ReguTarget = z.object({ teamId: Id, team: z.string(), target: z.num
 export type ReguTarget = z.infer<typeof ReguTarget>
 
 export const reguMethods = {
-  'regu.daftar': read(NoInput, z.array(Regu), 'Daftar regu dengan ketua, jumlah anggota dan target harian'),
+  'regu.daftar': list(Regu, 'Daftar regu dengan ketua, jumlah anggota dan target harian'),
   'regu.tambah': write(ReguInput, Regu, 'Menambah regu'),
   'regu.ubah': write(ReguUpdate, Regu, 'Mengubah nama, ketua, target harian atau status regu', 'koordinator'),
   'regu.lihatTarget': read(

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { DamageReason as CoreDamageReason } from '../../core/reasons'
-import { read, write } from './define'
-import { Count, Id, NoInput, RequiredText } from './common'
+import { list, write } from './define'
+import { Count, Id, RequiredText } from './common'
 
 /**
  * A reason a sheet is damaged: the kriteria of Kep. KPU 1395/2023 for ballots, their own list for kotak
@@ -14,6 +14,9 @@ export const DamageReason = z.object({
   appliesTo: z.enum(['ballot', 'assembled', 'all']),
   needsNote: z.boolean(),
 }) satisfies z.ZodType<CoreDamageReason>
+
+/** Damaged sheets: how many for each reason (by code), and in all. */
+export const Rusak = z.object({ rusak: z.record(z.string(), z.number().int()), rusakTotal: z.number().int() })
 
 export const ReklasifikasiInput = z
   .object({
@@ -28,9 +31,8 @@ export const ReklasifikasiInput = z
 export type ReklasifikasiInput = z.output<typeof ReklasifikasiInput>
 
 export const rusakMethods = {
-  'rusak.daftarAlasan': read(
-    NoInput,
-    z.array(DamageReason),
+  'rusak.daftarAlasan': list(
+    DamageReason,
     'Kriteria surat suara rusak (Kep. KPU 1395/2023) dan alasan rusak kotak/bilik',
   ),
   'rusak.reklasifikasi': write(

@@ -1,26 +1,25 @@
 import { z } from 'zod'
-import { read, write } from './define'
-import { Count, Id, IsoDate, ItemKind, NameText, NoInput, Note, RequiredText, ShortText } from './common'
-import { Dokumen } from './dokumen'
+import { list, read, write } from './define'
+import { Catatan, Count, counts, dicatat, Id, IsoDate, NameText, Note, RequiredText, ShortText } from './common'
+import { BarangNama } from './barang'
+import { Dokumen, Terbitan } from './dokumen'
 import { Kit, KitStatus, KotakScan, ScanCode } from './kemas'
 
 /** A handover of TPS kits to the PPK (Panitia Pemilihan Kecamatan) of one kecamatan, with its BA. */
-export const SerahTerima = z.object({
+export const SerahTerima = Terbitan.extend({
   id: Id,
   kecamatanId: Id,
   kecamatan: z.string(),
-  at: z.string(),
-  actor: z.string(),
+  ...dicatat,
   tanggal: z.string(),
   ppkNama: z.string(),
   ppkJabatan: z.string(),
   kendaraan: z.string(),
   note: z.string(),
-  tps: z.number().int(),
-  exceptions: z.number().int(),
-  confirmed: z.object({ at: z.string(), actor: z.string(), note: z.string() }).nullable(),
-  documentId: Id.nullable(),
-  nomor: z.string().nullable(),
+  /** How many TPS it handed over, and how many of them went incomplete with a reason. */
+  ...counts('tps', 'exceptions'),
+  /** The PPK's confirmation that it received what the BA states. */
+  confirmed: Catatan.nullable(),
 })
 
 export type SerahTerima = z.infer<typeof SerahTerima>
@@ -48,17 +47,7 @@ export type SerahTerimaInput = z.infer<typeof SerahTerimaInput>
 export const SerahTerimaPratinjau = z.object({
   tps: z.number().int(),
   desa: z.number().int(),
-  items: z.array(
-    z.object({
-      variantId: Id,
-      code: z.string(),
-      name: z.string(),
-      kind: ItemKind,
-      unit: z.string(),
-      dapil: z.string().nullable(),
-      qty: z.number().int(),
-    }),
-  ),
+  items: z.array(BarangNama.extend({ variantId: Id, dapil: z.string().nullable(), qty: z.number().int() })),
   /** The BA's "Jumlah seluruhnya …": every total with its words, ballots added together, other items each apart. */
   jumlah: z.string(),
 })
@@ -113,7 +102,7 @@ export const serahTerimaMethods = {
     SerahTerimaPratinjau,
     'Yang akan diserahkan bila TPS ini diserahkan sekarang, per barang, seperti yang akan tertulis di BA',
   ),
-  'serahTerima.daftar': read(NoInput, z.array(SerahTerima), 'Semua serah terima ke PPK (Panitia Pemilihan Kecamatan)'),
+  'serahTerima.daftar': list(SerahTerima, 'Semua serah terima ke PPK (Panitia Pemilihan Kecamatan)'),
   'serahTerima.serahkan': write(
     SerahTerimaInput,
     z.object({ handoverId: Id, document: Dokumen }),

@@ -1,6 +1,19 @@
 import { z } from 'zod'
 import { read, write } from './define'
-import { ClockTime, Id, IsoDate, Note, OptionalName, RequiredText, ShortText, VariantInfo } from './common'
+import { Rusak } from './rusak'
+import {
+  Catatan,
+  ClockTime,
+  counts,
+  Id,
+  IsoDate,
+  Note,
+  OptionalName,
+  Rentang,
+  RequiredText,
+  ShortText,
+  VariantInfo,
+} from './common'
 
 export const ShiftKind = z.enum(['sortir_lipat', 'rakit_kotak', 'rakit_bilik', 'packing'])
 
@@ -26,30 +39,28 @@ export const ShiftInput = z
 export type ShiftInput = z.output<typeof ShiftInput>
 
 /** What a team (or one of its workers) has done so far with one variant in a shift. */
-export const Tally = z.object({
-  variantId: Id,
-  serah: z.number().int(),
-  hasil: z.number().int(),
-  rusak: z.record(z.string(), z.number().int()),
-  rusakTotal: z.number().int(),
-  kembali: z.number().int(),
-  proses: z.number().int(),
-})
+export const Tally = Rusak.extend({ variantId: Id, ...counts('serah', 'hasil', 'kembali', 'proses') })
 
 export type Tally = z.infer<typeof Tally>
 
-export const ShiftDetail = z.object({
+/** A shift as every view of it names it: its work, its date and hours, its place and its state. */
+const Shift = z.object({
   id: Id,
   kind: ShiftKind,
   kindLabel: z.string(),
-  unit: z.string(),
   tanggal: z.string(),
   mulai: z.string(),
   selesai: z.string(),
   lokasi: z.string(),
   pengawas: z.string(),
-  note: z.string(),
   status: z.enum(['open', 'closed']),
+  /** Sheets handed to teams and neither returned as result, damaged nor given back yet. */
+  inProcess: z.number().int(),
+})
+
+export const ShiftDetail = Shift.extend({
+  unit: z.string(),
+  note: z.string(),
   createdAt: z.string(),
   createdBy: z.string(),
   variants: z.array(VariantInfo),
@@ -61,44 +72,24 @@ export const ShiftDetail = z.object({
       tallies: z.array(Tally),
     }),
   ),
-  inProcess: z.number().int(),
   /** The last ledger row of this shift: send it back as tally.simpan's basisSeq (optimistic concurrency). */
   versi: z.number().int(),
-  events: z.array(
-    z.object({ at: z.string(), actor: z.string(), event: z.enum(['buka', 'tutup', 'buka_kembali']), note: z.string() }),
-  ),
+  events: z.array(Catatan.extend({ event: z.enum(['buka', 'tutup', 'buka_kembali']) })),
 })
 
 export type ShiftDetail = z.infer<typeof ShiftDetail>
 
-export const ShiftSummary = z.object({
-  id: Id,
-  kind: ShiftKind,
-  kindLabel: z.string(),
-  tanggal: z.string(),
-  mulai: z.string(),
-  selesai: z.string(),
-  lokasi: z.string(),
-  pengawas: z.string(),
-  status: z.enum(['open', 'closed']),
-  teams: z.number().int(),
-  workers: z.number().int(),
+/** A shift in the list: how many teams and workers, what it works on, and its totals. */
+export const ShiftSummary = Shift.extend({
+  ...counts('teams', 'workers'),
   variants: z.array(z.string()),
-  serah: z.number().int(),
-  hasil: z.number().int(),
-  rusak: z.number().int(),
-  kembali: z.number().int(),
-  inProcess: z.number().int(),
+  ...counts('serah', 'hasil', 'rusak', 'kembali'),
 })
 
 export type ShiftSummary = z.infer<typeof ShiftSummary>
 
 export const shiftMethods = {
-  'shift.daftar': read(
-    z.object({ from: IsoDate.optional(), to: IsoDate.optional() }).strict().default({}),
-    z.array(ShiftSummary),
-    'Daftar shift sortir-lipat dan rakit dengan jumlah hasil',
-  ),
+  'shift.daftar': read(Rentang, z.array(ShiftSummary), 'Daftar shift sortir-lipat dan rakit dengan jumlah hasil'),
   'shift.lihat': read(
     z.object({ id: Id }).strict(),
     ShiftDetail,

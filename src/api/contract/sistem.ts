@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { read } from './define'
-import { NoInput } from './common'
+import { counts, NoInput } from './common'
+
+/** A database file at its head: its schema version, how many ledger rows it holds, and the chain's last hash. */
+export const KepalaBerkas = z.object({ ...counts('schemaVersion', 'ledgerRows'), chainHead: z.string() })
 
 export const SystemStatus = z.object({
   mode: z.enum(['normal', 'pemulihan']),
@@ -17,13 +20,7 @@ export const sistemMethods = {
   ),
   'sistem.lihatInfo': read(
     NoInput,
-    z.object({
-      appVersion: z.string(),
-      schemaVersion: z.number().int(),
-      dbPath: z.string(),
-      ledgerRows: z.number().int(),
-      chainHead: z.string(),
-    }),
+    KepalaBerkas.extend({ appVersion: z.string(), dbPath: z.string() }),
     'Versi aplikasi, versi skema, lokasi berkas basis data dan kepala rantai buku besar',
   ),
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CAKUPAN, type Kepala } from '../../core/stasiun'
-import { read, write } from './define'
+import { list, read, write } from './define'
 import { Id, NameText, NoInput } from './common'
 
 const Cakupan = z.enum(CAKUPAN, { error: 'Cakupan harus tally, pintu, dasbor atau penuh' })
@@ -59,12 +59,7 @@ export const HostStatus = z.object({
 })
 
 export const stasiunMethods = {
-  'stasiun.daftar': read(
-    NoInput,
-    z.array(StasiunTerlihat),
-    'Stasiun LAN yang terdaftar di komputer induk ini',
-    'admin',
-  ),
+  'stasiun.daftar': list(StasiunTerlihat, 'Stasiun LAN yang terdaftar di komputer induk ini', 'admin'),
   'stasiun.tambah': write(
     z
       .object({

@@ -29,10 +29,28 @@ export const TallyInput = z
 
 export type TallyInput = z.output<typeof TallyInput>
 
+/**
+ * What a save answers: the saved teams as they stand now and the shift's new version, not the whole shift
+ * (issue 16: ten stations saving twenty times a second each; building, checking, storing and sending the
+ * whole shift was half of every save). A grid that shows the rest asks shift.lihat.
+ */
+export const TallySaved = z.object({
+  shiftId: Id,
+  variantId: Id,
+  /** The shift's version after this save (ShiftDetail.versi): the next save's basisSeq. */
+  versi: z.number().int(),
+  /** What the whole shift still holds in process (ShiftDetail.inProcess). */
+  inProcess: z.number().int(),
+  /** The teams on the saved rows, in the shift's order, as ShiftDetail.teams shows them. */
+  teams: ShiftDetail.shape.teams,
+})
+
+export type TallySaved = z.infer<typeof TallySaved>
+
 export const tallyMethods = {
   'tally.simpan': write(
     TallyInput,
-    ShiftDetail,
+    TallySaved,
     'Menyimpan satu lembar tally: penyerahan ke regu, hasil baik, rusak per alasan dan yang dikembalikan, dalam satu transaksi',
   ),
 }

@@ -1,58 +1,48 @@
 import { z } from 'zod'
-import { longRead, read, write } from './define'
-import { Id, Issue, NameText, NoInput, UploadedFile } from './common'
+import { list, longRead, read, write } from './define'
+import { counts, Filter, Id, Issue, NameText, NoInput, UploadedFile } from './common'
 
-export const WilayahSummary = z.object({
-  kecamatan: z.number().int(),
-  desa: z.number().int(),
-  tps: z.number().int(),
-  dpt: z.number().int(),
-  tpsOverMax: z.number().int(),
-})
+/** How many kecamatan, desa/kelurahan, TPS and voters: of the satker, or of a file to import. */
+const Jumlah = z.object(counts('kecamatan', 'desa', 'tps', 'dpt'))
 
-export const KecamatanRow = z.object({
-  id: Id,
-  kode: z.string().nullable(),
-  nama: z.string(),
-  desa: z.number().int(),
-  tps: z.number().int(),
-  dpt: z.number().int(),
-})
+/** With the TPS above the satker's limit of voters per TPS. */
+export const WilayahSummary = Jumlah.extend(counts('tpsOverMax'))
 
-export const TpsRow = z.object({
-  id: Id,
-  kecamatanId: Id,
-  kecamatan: z.string(),
-  desaId: Id,
-  desa: z.string(),
-  kodeDesa: z.string().nullable(),
-  nomor: z.number().int(),
-  dpt: z.number().int(),
-})
+/** A TPS as people name it: its kecamatan, its desa/kelurahan and its number ("TPS 001"). */
+export const TpsNama = z.object({ kecamatan: z.string(), desa: z.string(), nomor: z.number().int() })
+
+/** A TPS in its place: its name, the ids of its kecamatan and desa, and its DPT. */
+export const TpsTempat = TpsNama.extend({ kecamatanId: Id, desaId: Id, dpt: z.number().int() })
+
+/** A kecamatan or desa/kelurahan: its code and name, and how many TPS and voters it has. */
+const Wilayah = z.object({ id: Id, kode: z.string().nullable(), nama: z.string(), ...counts('tps', 'dpt') })
+
+export const KecamatanRow = Wilayah.extend(counts('desa'))
+
+export const DesaRow = Wilayah.extend({ kecamatanId: Id })
+
+export const TpsRow = TpsTempat.extend({ id: Id, kodeDesa: z.string().nullable() })
 
 export type TpsRow = z.infer<typeof TpsRow>
 
-export const ChangeRow = z.object({
+export const ChangeRow = TpsNama.extend({
   kind: z.enum(['added', 'removed', 'changed']),
-  kecamatan: z.string(),
-  desa: z.string(),
-  nomor: z.number().int(),
   dptBefore: z.number().int().nullable(),
   dptAfter: z.number().int().nullable(),
 })
 
 export type ChangeRow = z.infer<typeof ChangeRow>
 
+/** How many TPS an import adds, removes, changes and leaves as they were. */
+const Perubahan = z.object(counts('added', 'removed', 'changed', 'unchanged'))
+
 /**
  * What an import would do to one kit already packed or handed over: lebih (packed beyond its new need:
  * the excess to take out), kurang (a complete line now short), dihapus (the TPS would go while its kit
  * holds sheets), bertentangan (the PPK holds the kit: it contradicts the handover, whose BA is named).
  */
-export const KitAkibat = z.object({
+export const KitAkibat = TpsNama.extend({
   tpsId: Id,
-  kecamatan: z.string(),
-  desa: z.string(),
-  nomor: z.number().int(),
   dptBefore: z.number().int(),
   dptAfter: z.number().int().nullable(),
   kind: z.enum(['lebih', 'kurang', 'dihapus', 'bertentangan']),
@@ -90,19 +80,8 @@ export const ImportPreview = z.object({
   warnings: z.array(Issue),
   format: z.string(),
   columns: z.record(z.string(), z.string()),
-  totals: z.object({
-    kecamatan: z.number().int(),
-    desa: z.number().int(),
-    tps: z.number().int(),
-    dpt: z.number().int(),
-  }),
-  changes: z.object({
-    added: z.number().int(),
-    removed: z.number().int(),
-    changed: z.number().int(),
-    unchanged: z.number().int(),
-    sample: z.array(ChangeRow),
-  }),
+  totals: Jumlah,
+  changes: Perubahan.extend({ sample: z.array(ChangeRow) }),
   /**
    * Kits the import would touch. Bertentangan and dihapus refuse the import; lebih and kurang need the
    * decision `terapkanPadaKit` in wilayah.impor, which marks those kits "perlu diperiksa".
@@ -129,26 +108,13 @@ export type ImportPreview = z.infer<typeof ImportPreview>
 
 export const wilayahMethods = {
   'wilayah.lihatRingkasan': read(NoInput, WilayahSummary, 'Jumlah kecamatan, desa/kelurahan, TPS dan DPT'),
-  'wilayah.daftarKecamatan': read(
-    NoInput,
-    z.array(KecamatanRow),
-    'Daftar kecamatan (PPK) dengan jumlah desa, TPS dan DPT',
-  ),
+  'wilayah.daftarKecamatan': list(KecamatanRow, 'Daftar kecamatan (PPK) dengan jumlah desa, TPS dan DPT'),
   'wilayah.daftarDesa': read(
-    z.object({ kecamatanId: Id.optional() }).strict().default({}),
-    z.array(
-      z.object({
-        id: Id,
-        kecamatanId: Id,
-        kode: z.string().nullable(),
-        nama: z.string(),
-        tps: z.number().int(),
-        dpt: z.number().int(),
-      }),
-    ),
+    Filter({ kecamatanId: Id.optional() }),
+    z.array(DesaRow),
     'Desa/kelurahan (PPS) dengan jumlah TPS dan DPT, seluruhnya atau satu kecamatan',
   ),
-  'wilayah.daftarTps': read(NoInput, z.array(TpsRow), 'Semua TPS dengan kecamatan, desa/kelurahan dan DPT'),
+  'wilayah.daftarTps': list(TpsRow, 'Semua TPS dengan kecamatan, desa/kelurahan dan DPT'),
   // A satker's XLSX of 15,000 rows takes seconds to read: not on the thread that answers the window.
   'wilayah.pratinjauImpor': longRead(
     UploadedFile.extend({ gantiNama: GantiNama }).strict(),
@@ -162,12 +128,7 @@ export const wilayahMethods = {
       terapkanPadaKit: z.boolean().default(false),
       gantiNama: GantiNama,
     }).strict(),
-    z.object({
-      added: z.number().int(),
-      removed: z.number().int(),
-      changed: z.number().int(),
-      unchanged: z.number().int(),
-    }),
+    Perubahan,
     'Menyimpan berkas wilayah/TPS yang sudah dipratinjau, seluruhnya atau tidak sama sekali',
     'koordinator',
   ),

@@ -23,6 +23,7 @@ import {
   type Op,
   type TextNode,
 } from '../pdf/flow'
+import { tableLayout } from '../pdf/tableLayout'
 
 /**
  * The daftar isi kit: what must be inside each TPS kit, with a box to tick for the PPS and one for the
@@ -77,16 +78,8 @@ const text = (t: string, size: number, more: Omit<TextNode, 'kind' | 'text' | 's
 
 const BOX: FlowNode = { kind: 'rect', x: 0, y: 1, w: 9, h: 9, lineWidth: 0.8, align: 'center' }
 
-const grid = (compact: boolean): FlowTableLayout => ({
-  hLineWidth: () => 0.5,
-  vLineWidth: () => 0.5,
-  hLineColor: '#000000',
-  vLineColor: '#000000',
-  paddingLeft: () => 4,
-  paddingRight: () => 4,
-  paddingTop: () => (compact ? 1.5 : 3),
-  paddingBottom: () => (compact ? 1.5 : 3),
-})
+const grid = (compact: boolean): FlowTableLayout =>
+  tableLayout({ line: 0.5, color: '#000000', left: 4, right: 4, top: compact ? 1.5 : 3, bottom: compact ? 1.5 : 3 })
 
 const signer = (role: string, space: number): FlowNode => ({
   kind: 'stack',

@@ -1,6 +1,7 @@
 import { kalimatTanggal, tanggalAngka } from '../../core/tanggal'
 import { BLOCK_GAP } from './dataTable'
 import type { Alignment, Content, ContentTable, ContentText, Inline, InlineText } from './types'
+import { tableLayout } from './tableLayout'
 
 export { TABLE_FONT_SIZE, dataTable } from './dataTable'
 export type { CellValue, DataColumn, DataTableSpec } from './dataTable'
@@ -129,14 +130,7 @@ export function identityTable(
       body: rows.map(([label, value]) => [label, ':', { text: value }]),
       dontBreakRows: true,
     },
-    layout: {
-      hLineWidth: () => 0,
-      vLineWidth: () => 0,
-      paddingLeft: () => 0,
-      paddingRight: (i) => (i === 1 ? 2 : 0),
-      paddingTop: () => 1,
-      paddingBottom: () => 1,
-    },
+    layout: tableLayout({ line: 0, left: 0, right: (i) => (i === 1 ? 2 : 0), top: 1, bottom: 1 }),
     margin: [options.indent ?? 20, 0, 0, BLOCK_GAP],
     // "Nama" on one page and "Jabatan" on the next reads as two parties; and the table belongs with
     // the "selanjutnya disebut …" line after it.

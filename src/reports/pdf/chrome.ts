@@ -3,6 +3,7 @@ import { fontLineHeight } from './fonts'
 import { textWidth } from './measure'
 import { qrCanvas } from './qr'
 import type { Content, ContentStack, DynamicContent, Watermark } from './types'
+import { tableLayout } from './tableLayout'
 
 /** The letterhead. */
 export interface Kop {
@@ -125,14 +126,7 @@ export function copyHeader(copy: CopyMark, margins: { left: number; right: numbe
         ],
       ],
     },
-    layout: {
-      hLineWidth: () => 1,
-      vLineWidth: () => 1,
-      paddingLeft: () => 6,
-      paddingRight: () => 6,
-      paddingTop: () => 2,
-      paddingBottom: () => 2,
-    },
+    layout: tableLayout({ line: 1, left: 6, right: 6, top: 2, bottom: 2 }),
   }
   return () => ({ columns: [{ text: '', width: '*' }, stamp], margin: [margins.left, 14, margins.right, 0] })
 }

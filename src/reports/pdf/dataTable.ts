@@ -1,5 +1,6 @@
 import { formatAngka } from '../../core/terbilang'
 import { maxTextWidth, minTextWidth, printable, textWidth } from './measure'
+import { tableLayout } from './tableLayout'
 import type {
   Alignment,
   ContentStack,
@@ -57,16 +58,14 @@ const LINE = 0.5
 const SLACK = 0.5
 
 /** Thin black rules only, so the table survives photocopying and faxing; no zebra stripes. */
-const GRID: TableLayout = {
-  hLineWidth: () => LINE,
-  vLineWidth: () => LINE,
-  hLineColor: '#000000',
-  vLineColor: '#000000',
-  paddingLeft: () => PADDING_X,
-  paddingRight: () => PADDING_X,
-  paddingTop: () => 2,
-  paddingBottom: () => 2,
-}
+const GRID: TableLayout = tableLayout({
+  line: LINE,
+  color: '#000000',
+  left: PADDING_X,
+  right: PADDING_X,
+  top: 2,
+  bottom: 2,
+})
 
 const HEADER_FILL = '#e8e8e8'
 

@@ -22,6 +22,7 @@ import { printable } from './measure'
 import { LETTER_MARGINS, PAPER, type PaperName, contentWidth } from './paper'
 import { type SignatureBlock, type SignatureSlot, keepSignaturesTogether, signatureArea } from './signatures'
 import type { Content, ContentStack, PageBreakHelpers, PageBreakNode, PdfDocDefinition } from './types'
+import { tableLayout } from './tableLayout'
 
 export interface Annex {
   /** "DAFTAR PENERIMAAN SURAT SUARA PER DAPIL" */
@@ -96,14 +97,7 @@ function annexHeader(n: number, doc: OfficialDocument, width: number): Content {
           { text: titleText(doc.title).toUpperCase() },
           {
             table: { widths: ['auto', 'auto', '*'], body: rows.map(([k, v]) => [k, ':', v]) },
-            layout: {
-              hLineWidth: () => 0,
-              vLineWidth: () => 0,
-              paddingLeft: () => 0,
-              paddingRight: (i) => (i < 2 ? 5 : 0),
-              paddingTop: () => 0,
-              paddingBottom: () => 0,
-            },
+            layout: tableLayout({ line: 0, left: 0, right: (i) => (i < 2 ? 5 : 0), top: 0, bottom: 0 }),
           },
         ],
         fontSize: 10,

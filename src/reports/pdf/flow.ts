@@ -1,5 +1,6 @@
 import type { Drawing, FontVariant } from './draw'
 import type { Content, ContentTable, TableCell, TableLayout } from './types'
+import { tableLayout, type FlowTableLayout } from './tableLayout'
 
 /**
  * Block layout for papers drawn directly (draw.ts) that must look exactly like their pdfmake layout:
@@ -63,26 +64,11 @@ export interface RectNode {
 }
 export type FlowNode = TextNode | StackNode | ColumnsNode | TableNode | RectNode
 
-export interface FlowTableLayout {
-  hLineWidth: (i: number) => number
-  vLineWidth: (i: number) => number
-  hLineColor?: string
-  vLineColor?: string
-  paddingLeft: (i: number) => number
-  paddingRight: (i: number) => number
-  paddingTop: (i: number) => number
-  paddingBottom: (i: number) => number
-}
+export type { FlowTableLayout }
 
 /** pdfmake's 'noBorders' table layout for a table of `cols` columns. */
-export const noBorders = (cols: number): FlowTableLayout => ({
-  hLineWidth: () => 0,
-  vLineWidth: () => 0,
-  paddingLeft: (i) => (i ? 4 : 0),
-  paddingRight: (i) => (i < cols - 1 ? 4 : 0),
-  paddingTop: () => 2,
-  paddingBottom: () => 2,
-})
+export const noBorders = (cols: number): FlowTableLayout =>
+  tableLayout({ line: 0, left: (i) => (i ? 4 : 0), right: (i) => (i < cols - 1 ? 4 : 0), top: 2, bottom: 2 })
 
 /** Where drawn things go: the content of one page region, in points from its top left. */
 export type Op =

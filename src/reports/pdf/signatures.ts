@@ -2,6 +2,7 @@ import { tanggalPanjang } from '../../core/tanggal'
 import { spacer } from './blocks'
 import { cm } from './paper'
 import type { Content, ContentStack, ContentTable, PageBreakHelpers, PageBreakNode, TableCell } from './types'
+import { tableLayout } from './tableLayout'
 
 /**
  * One name under a signature, as printed: any party (a configured signer, the penyedia's representative,
@@ -33,14 +34,7 @@ export interface SignatureBlock {
 /** Room for a wet signature and the stamp that overlaps it. */
 export const SIGNATURE_SPACE = cm(2.2)
 
-const NO_LINES = {
-  hLineWidth: () => 0,
-  vLineWidth: () => 0,
-  paddingLeft: () => 4,
-  paddingRight: () => 4,
-  paddingTop: () => 0,
-  paddingBottom: () => 1,
-}
+const NO_LINES = tableLayout({ line: 0, left: 4, right: 4, top: 0, bottom: 1 })
 
 /**
  * One row of signers as a borderless table, each part of a signature in its own table row so that

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useEffect, useId, useRef, useState, type ChangeEvent, type KeyboardEvent, type ReactNode } from 'react'
 import {
   bacaJamKetik,
   bacaTanggalKetik,
@@ -74,7 +74,28 @@ function useTyped(
     setShownFor(v)
     if (v !== value) onChange(v)
   }
-  return { text, type, settle, put, problem: touched ? problem : null }
+  const shownProblem = touched ? problem : null
+  /** The typed box's own attributes: its text, its problem in aria-invalid and aria-describedby, and typing. */
+  const inputProps = ({ id, invalid, describedBy, onKeyDown }: InputWiring) => ({
+    id,
+    type: 'text',
+    autoComplete: 'off',
+    value: text,
+    'aria-invalid': invalid || shownProblem !== null,
+    'aria-describedby':
+      [shownProblem ? `${id}-masalah` : undefined, describedBy].filter(Boolean).join(' ') || undefined,
+    onChange: (e: ChangeEvent<HTMLInputElement>) => type(e.target.value),
+    onBlur: settle,
+    onKeyDown,
+  })
+  return { text, type, settle, put, problem: shownProblem, inputProps }
+}
+
+interface InputWiring {
+  id: string
+  invalid: boolean | undefined
+  describedBy: string | undefined
+  onKeyDown(e: KeyboardEvent<HTMLInputElement>): void
 }
 
 export function DateInput({
@@ -108,19 +129,11 @@ export function DateInput({
       <span className="date-box-row">
         <input
           ref={input}
-          id={id}
           className="date-input"
-          type="text"
           inputMode="numeric"
-          autoComplete="off"
           placeholder="hh/bb/tttt"
           maxLength={14}
-          value={box.text}
-          aria-invalid={invalid || box.problem !== null}
-          aria-describedby={[box.problem ? problemId : undefined, describedBy].filter(Boolean).join(' ') || undefined}
-          onChange={(e) => box.type(e.target.value)}
-          onBlur={box.settle}
-          onKeyDown={onKey}
+          {...box.inputProps({ id, invalid, describedBy, onKeyDown: onKey })}
           // A modal <dialog> focuses this after showModal(); React's autoFocus would run before the dialog opens.
           data-autofocus={autoFocus ? '' : undefined}
           {...rest}
@@ -289,19 +302,11 @@ export function TimeInput({
   return (
     <span className={`date-box time-box${className ? ' ' + className : ''}`}>
       <input
-        id={id}
         className="time-input"
-        type="text"
         inputMode="decimal"
-        autoComplete="off"
         placeholder="jj.mm"
         maxLength={5}
-        value={box.text}
-        aria-invalid={invalid || box.problem !== null}
-        aria-describedby={[box.problem ? problemId : undefined, describedBy].filter(Boolean).join(' ') || undefined}
-        onChange={(e) => box.type(e.target.value)}
-        onBlur={box.settle}
-        onKeyDown={onKey}
+        {...box.inputProps({ id, invalid, describedBy, onKeyDown: onKey })}
         {...rest}
       />
       {box.problem && (

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react'
 
 interface DialogProps {
   open: boolean
@@ -57,6 +57,15 @@ export function Dialog({ open, title, onClose, children, footer, wide }: DialogP
   )
 }
 
+/** What the dialog's action says and whether it may be left while busy. */
+interface ActionProps {
+  busy: boolean
+  label: string
+  busyLabel?: string
+  /** Cancelling mid-way is refused where the work cannot be abandoned half done. */
+  cancelWhileBusy?: boolean
+}
+
 /**
  * The footer most dialogs have: Batal, then the dialog's one action, which reads as busy while it runs. The
  * action submits the form named by formId (so Enter in a field does the same), or calls onConfirm.
@@ -69,14 +78,9 @@ export function DialogActions({
   formId,
   onConfirm,
   cancelWhileBusy = true,
-}: {
-  onCancel(): void
-  busy: boolean
-  label: string
-  busyLabel?: string
-  /** Cancelling mid-way is refused where the work cannot be abandoned half done. */
-  cancelWhileBusy?: boolean
-} & ({ formId: string; onConfirm?: never } | { onConfirm(): void; formId?: never })) {
+}: ActionProps & { onCancel(): void } & (
+    { formId: string; onConfirm?: never } | { onConfirm(): void; formId?: never }
+  )) {
   return (
     <>
       <button type="button" className="btn btn-secondary" onClick={onCancel} disabled={!cancelWhileBusy && busy}>
@@ -92,5 +96,49 @@ export function DialogActions({
         {busy ? busyLabel : label}
       </button>
     </>
+  )
+}
+
+/**
+ * A dialog that is one form: Batal and its action in the footer, the refusal no field shows (`banner`) above
+ * the fields, and Enter in a field doing what the action does.
+ */
+export function FormDialog({
+  open = true,
+  title,
+  onClose,
+  onSave,
+  banner,
+  testId,
+  className,
+  wide,
+  children,
+  ...actions
+}: ActionProps & {
+  open?: boolean
+  title: string
+  onClose(): void
+  onSave(e?: FormEvent): void
+  banner?: ReactNode
+  /** The form's data-testid and classes. */
+  testId?: string
+  className?: string
+  wide?: boolean
+  children: ReactNode
+}) {
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={title}
+      wide={wide}
+      footer={<DialogActions onCancel={onClose} {...actions} onConfirm={() => onSave()} />}
+    >
+      <form onSubmit={onSave} noValidate data-testid={testId} className={className}>
+        {banner}
+        {children}
+        <button type="submit" hidden tabIndex={-1} />
+      </form>
+    </Dialog>
   )
 }

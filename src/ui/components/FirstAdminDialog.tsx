@@ -2,7 +2,12 @@ import { useId, useState, type FormEvent } from 'react'
 import { fieldErrors, invoke, toApiError, type ApiError } from '../api'
 import { Dialog } from './Dialog'
 import { Banner, ErrorBanner } from './Feedback'
-import { NewPinFields, TextField } from './Form'
+import { NewPinFields, PIN_RULE, useNewPin } from './Form'
+import { FormFields, placed, useFormState, type FieldSpec } from './FormFields'
+
+const FIELDS: FieldSpec<{ nama: string }>[] = [
+  { name: 'nama', label: 'Nama admin', hint: 'Mis. nama Kasubbag Keuangan, Umum dan Logistik', autoFocus: true },
+]
 
 /**
  * A new election file (or one from before users existed) has nobody who may manage users or restore a
@@ -22,12 +27,12 @@ export function FirstAdminDialog({
   onDone(): void
 }) {
   const formId = useId()
-  const [nama, setNama] = useState('')
-  const [pin, setPin] = useState('')
-  const [pin2, setPin2] = useState('')
+  const form = useFormState({ nama: '' })
+  const nama = form.values.nama
+  const newPin = useNewPin()
+  const pin = newPin.pin
   const [busy, setBusy] = useState(false)
   const [err, setErr] = useState<ApiError | undefined>()
-  const [mismatch, setMismatch] = useState(false)
   const errors = fieldErrors(err)
   const [wasOpen, setWasOpen] = useState(open)
   if (open !== wasOpen) {
@@ -37,11 +42,7 @@ export function FirstAdminDialog({
 
   async function submit(e: FormEvent) {
     e.preventDefault()
-    if (pin !== pin2) {
-      setMismatch(true)
-      return
-    }
-    setMismatch(false)
+    if (!newPin.agreed()) return
     setBusy(true)
     setErr(undefined)
     try {
@@ -54,7 +55,6 @@ export function FirstAdminDialog({
     }
   }
 
-  const placed = err && err.details.some((d) => d.column === 'nama' || d.column === 'pin')
   return (
     <Dialog
       open={open}
@@ -82,27 +82,10 @@ export function FirstAdminDialog({
             <p>{error.message}</p>
           </Banner>
         )}
-        {err && !placed && <ErrorBanner error={err} title="Admin belum dapat dibuat" />}
-        <TextField
-          label="Nama admin"
-          error={errors.nama}
-          hint="Mis. nama Kasubbag Keuangan, Umum dan Logistik"
-          value={nama}
-          onChange={setNama}
-          data-autofocus
-          autoComplete="off"
-        />
+        {!placed(err, [...FIELDS, 'pin']) && <ErrorBanner error={err} title="Admin belum dapat dibuat" />}
+        <FormFields fields={FIELDS} form={form} errors={errors} method="pengguna.tambahAdminPertama" />
         <div className="form-grid">
-          <NewPinFields
-            label="PIN"
-            pin={pin}
-            onPin={setPin}
-            repeat={pin2}
-            onRepeat={setPin2}
-            mismatch={mismatch}
-            error={errors.pin}
-            hint="4 sampai 8 angka; bukan angka berurutan atau berulang"
-          />
+          <NewPinFields label="PIN" pin={newPin} error={errors.pin} hint={PIN_RULE} />
         </div>
         <p className="muted small">
           Simpan PIN ini baik-baik. Bila admin lupa PIN, admin lain dapat menggantinya; karena itu sebaiknya ada dua

@@ -102,6 +102,9 @@ export function TextAreaField(props: TextProps & AreaAttributes) {
   return <TextControl<AreaAttributes> {...props} control={(wired, area) => <textarea {...wired} {...area} />} />
 }
 
+/** What a new PIN must be (core/roles.ts checks it), said under the box it is typed in. */
+export const PIN_RULE = '4 sampai 8 angka; bukan angka berurutan atau berulang'
+
 /**
  * A PIN: digits only (anything else typed is dropped, so a stray letter never becomes a wrong try),
  * masked, at most 8, with the numeric keypad on touch screens.
@@ -112,6 +115,7 @@ export function PinField({
   onChange,
   error,
   hint,
+  className,
   autoComplete = 'off',
 }: {
   label: string
@@ -119,11 +123,13 @@ export function PinField({
   onChange(pin: string): void
   error?: string | undefined
   hint?: ReactNode
+  className?: string
   autoComplete?: 'off' | 'new-password' | 'current-password'
 }) {
   return (
     <TextField
       label={label}
+      className={className}
       error={error}
       hint={hint}
       type="password"
@@ -137,37 +143,61 @@ export function PinField({
 }
 
 /**
+ * A new PIN typed twice, for NewPinFields: `agreed()` at sending says whether the two boxes match (the second
+ * box says so when not), `clear()` empties both after the PIN is set.
+ */
+export function useNewPin() {
+  const [pin, setPin] = useState('')
+  const [repeat, setRepeat] = useState('')
+  const [mismatch, setMismatch] = useState(false)
+  return {
+    pin,
+    repeat,
+    mismatch,
+    setPin,
+    setRepeat,
+    agreed() {
+      setMismatch(pin !== repeat)
+      return pin === repeat
+    },
+    clear() {
+      setPin('')
+      setRepeat('')
+    },
+  }
+}
+
+/**
  * A new PIN typed twice: the second box says so when the two differ (`mismatch`, set by the form when it
  * is sent), so a slip of the finger never becomes a PIN nobody knows.
  */
 export function NewPinFields({
   label,
   pin,
-  onPin,
-  repeat,
-  onRepeat,
-  mismatch,
   error,
   hint,
 }: {
   /** "PIN", "PIN baru". */
   label: string
-  pin: string
-  onPin(pin: string): void
-  repeat: string
-  onRepeat(pin: string): void
-  mismatch: boolean
+  pin: ReturnType<typeof useNewPin>
   error?: string | undefined
   hint?: ReactNode
 }) {
   return (
     <>
-      <PinField label={label} value={pin} onChange={onPin} error={error} hint={hint} autoComplete="new-password" />
+      <PinField
+        label={label}
+        value={pin.pin}
+        onChange={pin.setPin}
+        error={error}
+        hint={hint}
+        autoComplete="new-password"
+      />
       <PinField
         label={`Ulangi ${label}`}
-        value={repeat}
-        onChange={onRepeat}
-        error={mismatch ? `PIN tidak sama dengan isian ${label === 'PIN' ? 'pertama' : label}` : undefined}
+        value={pin.repeat}
+        onChange={pin.setRepeat}
+        error={pin.mismatch ? `PIN tidak sama dengan isian ${label === 'PIN' ? 'pertama' : label}` : undefined}
         autoComplete="new-password"
       />
     </>
@@ -272,25 +302,6 @@ export function DraftActions({
   )
 }
 
-/** The keys of a draft whose values are text, the ones a TextField can edit. */
-type TextKeys<D> = { [K in keyof D]: D[K] extends string ? K : never }[keyof D] & string
-
-/**
- * Binds TextFields to a draft of a form: `<TextField label="Provinsi" {...bind('provinsi')} />` gets the
- * draft's value, writes its edits back through set, and shows the error the service gave for that key.
- */
-export function draftBinder<D>(
-  draft: D,
-  set: <K extends keyof D>(k: K, v: D[K]) => void,
-  errors: Record<string, string | undefined>,
-) {
-  return <K extends TextKeys<D>>(k: K) => ({
-    value: draft[k] as string,
-    onChange: (v: string) => set(k, v as D[K]),
-    error: errors[k],
-  })
-}
-
 /** One choice of a radio group drawn as a card: its name in bold, what it means under it, then any more. */
 export function RadioCard({
   name,
@@ -327,5 +338,112 @@ export function RadioCard({
         {children}
       </span>
     </label>
+  )
+}
+
+/** One choice of a RadioCards group: its value, its name in bold, what it means, and anything more under it. */
+export interface Choice<T extends string> {
+  value: T
+  title: ReactNode
+  explain: ReactNode
+  extra?: ReactNode
+}
+
+/** A radio group drawn as cards under a legend, with the error the service gave for it. */
+export function RadioCards<T extends string>({
+  legend,
+  name,
+  value,
+  onChoose,
+  choices,
+  error,
+  className,
+  listClassName,
+}: {
+  legend: string
+  name: string
+  value: T
+  onChoose(value: NoInfer<T>): void
+  choices: readonly Choice<T>[]
+  error?: string | undefined
+  /** Classes beside the fieldset's `field`, and beside the cards' `radio-cards`. */
+  className?: string
+  listClassName?: string
+}) {
+  return (
+    <fieldset className={`field${className ? ' ' + className : ''}${error ? ' field-invalid' : ''}`}>
+      <legend>{legend}</legend>
+      <div className={`radio-cards${listClassName ? ' ' + listClassName : ''}`}>
+        {choices.map((c) => (
+          <RadioCard
+            key={c.value}
+            name={name}
+            value={c.value}
+            checked={value === c.value}
+            onChoose={() => onChoose(c.value)}
+            title={c.title}
+            explain={c.explain}
+          >
+            {c.extra}
+          </RadioCard>
+        ))}
+      </div>
+      {error && <p className="field-error">{error}</p>}
+    </fieldset>
+  )
+}
+
+/**
+ * A set of things ticked from a list under a legend (the teams of a shift, the items it works on): the ids
+ * chosen, each thing drawn by `label`, the field's error under it. `instead` stands in place of the list
+ * while it cannot be shown (loading, refused, nothing to choose).
+ */
+export function CheckList<T>({
+  legend,
+  items,
+  idOf,
+  label,
+  value,
+  onChange,
+  error,
+  instead,
+  listClassName,
+  testId,
+}: {
+  legend: string
+  items: readonly T[]
+  idOf(item: T): number
+  label(item: T): ReactNode
+  value: readonly number[]
+  onChange(ids: number[]): void
+  error?: string | undefined
+  instead?: ReactNode
+  listClassName?: string
+  testId?: string
+}) {
+  return (
+    <fieldset className={`field${error ? ' field-invalid' : ''}`}>
+      <legend>{legend}</legend>
+      {instead || (
+        <ul className={listClassName} data-testid={testId}>
+          {items.map((item) => {
+            const id = idOf(item)
+            return (
+              <li key={id}>
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={value.includes(id)}
+                    onChange={(e) => onChange(e.target.checked ? [...value, id] : value.filter((x) => x !== id))}
+                  />
+                  {label(item)}
+                </label>
+              </li>
+            )
+          })}
+        </ul>
+      )}
+      {error && <p className="field-error">{error}</p>}
+    </fieldset>
   )
 }

@@ -6,8 +6,8 @@ import { fmt, fmtWaktu } from '../format'
 import { useApi } from './data'
 import { Dialog, DialogActions } from './Dialog'
 import { ErrorBanner, Loading } from './Feedback'
-import { TextField } from './Form'
-import { TableHead } from './TableHead'
+import { FormFields, notPlacedIn, useFormState, type Fields } from './FormFields'
+import { DataTable } from './TableHead'
 import './history.css'
 import { useWrite } from './useWrite'
 
@@ -82,74 +82,78 @@ function HistoryList({ filter }: { filter: HistoryFilter }) {
   if (q.data.rows.length === 0) return <p className="empty">Belum ada catatan.</p>
   return (
     <>
-      <div className="table-wrap table-scroll history-table">
-        <table className="table table-compact" data-testid="history-table">
-          <TableHead
-            columns={[
-              { label: 'Baris', num: true },
-              'Waktu',
-              'Barang',
-              'Dari → ke',
-              { label: 'Jumlah', num: true },
-              'Petugas',
-              'Keterangan',
-              { label: 'Tindakan', hidden: true },
-            ]}
-          />
-          <tbody>
-            {q.data.rows.map((r) => (
-              <tr
-                key={r.seq}
-                className={r.reversedBy ? 'row-reversed' : r.reason === 'BATAL' ? 'row-reversal' : undefined}
-              >
-                <td className="num">{r.seq}</td>
-                <td>{when(r.at)}</td>
-                <td>{r.variant}</td>
-                <td>
-                  {r.fromLabel} → {r.toLabel}
-                </td>
-                <td className="num">{fmt(r.qty)}</td>
-                <td>
-                  {r.actor}
-                  {r.worker ? ` (pekerja: ${r.worker})` : ''}
-                </td>
-                <td>
-                  {[
-                    r.reason ? (MOVE_REASON_LABEL[r.reason as keyof typeof MOVE_REASON_LABEL] ?? r.reason) : null,
-                    r.correctsSeq ? `untuk baris ${r.correctsSeq}` : null,
-                    r.reversedBy ? `dibatalkan di baris ${r.reversedBy}` : null,
-                    r.note,
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </td>
-                <td>
-                  {!r.reversedBy && r.reason !== 'BATAL' && (
-                    <button type="button" className="btn btn-secondary btn-small" onClick={() => setCorrecting(r)}>
-                      Koreksi…
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        wrapClassName="table-scroll history-table"
+        className="table-compact"
+        testId="history-table"
+        columns={[
+          { label: 'Baris', num: true },
+          'Waktu',
+          'Barang',
+          'Dari → ke',
+          { label: 'Jumlah', num: true },
+          'Petugas',
+          'Keterangan',
+          { label: 'Tindakan', hidden: true },
+        ]}
+      >
+        {q.data.rows.map((r) => (
+          <tr key={r.seq} className={r.reversedBy ? 'row-reversed' : r.reason === 'BATAL' ? 'row-reversal' : undefined}>
+            <td className="num">{r.seq}</td>
+            <td>{when(r.at)}</td>
+            <td>{r.variant}</td>
+            <td>
+              {r.fromLabel} → {r.toLabel}
+            </td>
+            <td className="num">{fmt(r.qty)}</td>
+            <td>
+              {r.actor}
+              {r.worker ? ` (pekerja: ${r.worker})` : ''}
+            </td>
+            <td>
+              {[
+                r.reason ? (MOVE_REASON_LABEL[r.reason as keyof typeof MOVE_REASON_LABEL] ?? r.reason) : null,
+                r.correctsSeq ? `untuk baris ${r.correctsSeq}` : null,
+                r.reversedBy ? `dibatalkan di baris ${r.reversedBy}` : null,
+                r.note,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </td>
+            <td>
+              {!r.reversedBy && r.reason !== 'BATAL' && (
+                <button type="button" className="btn btn-secondary btn-small" onClick={() => setCorrecting(r)}>
+                  Koreksi…
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {q.data.truncated && <p className="muted small">Hanya 500 baris terbaru yang ditampilkan.</p>}
       {correcting && <CorrectionForm row={correcting} onDone={() => setCorrecting(null)} />}
     </>
   )
 }
 
+const CORRECTION: Fields<{ qty: string; note: string }> = [
+  { name: 'qty', label: 'Jumlah yang benar', kind: 'numeric', autoFocus: true },
+  {
+    name: 'note',
+    label: 'Alasan koreksi',
+    className: 'history-correction-grow',
+    input: { placeholder: 'mis. salah hitung ikatan regu Mawar' },
+  },
+]
+
 function CorrectionForm({ row, onDone }: { row: HistoryRow; onDone(): void }) {
-  const [qty, setQty] = useState(String(row.qty))
-  const [note, setNote] = useState('')
+  const form = useFormState({ qty: String(row.qty), note: '' })
   const { error, errors, busy, run } = useWrite(onDone)
   const formId = useId()
   const submit = () =>
     run(async () => {
-      const n = Number(qty)
-      await invoke('ledger.koreksi', { seq: row.seq, qty: Number.isFinite(n) ? n : -1, note })
+      const n = Number(form.values.qty)
+      await invoke('ledger.koreksi', { seq: row.seq, qty: Number.isFinite(n) ? n : -1, note: form.values.note })
       return [`Baris ${row.seq} dikoreksi dari ${fmt(row.qty)} menjadi ${fmt(n)}.`, 'Koreksi tersimpan']
     })
   return (
@@ -168,24 +172,9 @@ function CorrectionForm({ row, onDone }: { row: HistoryRow; onDone(): void }) {
         Baris lama tidak diubah: dicatat baris pembatalan dan baris baru dengan jumlah yang benar. Isi 0 untuk
         membatalkan seluruhnya.
       </p>
-      <ErrorBanner error={error} title="Koreksi ditolak" shown={(d) => d.column !== 'qty' && d.column !== 'note'} />
+      <ErrorBanner error={error} title="Koreksi ditolak" shown={notPlacedIn(CORRECTION)} />
       <div className="history-correction-row">
-        <TextField
-          label="Jumlah yang benar"
-          error={errors.qty}
-          inputMode="numeric"
-          value={qty}
-          onChange={setQty}
-          data-autofocus
-        />
-        <TextField
-          label="Alasan koreksi"
-          error={errors.note}
-          className="history-correction-grow"
-          value={note}
-          onChange={setNote}
-          placeholder="mis. salah hitung ikatan regu Mawar"
-        />
+        <FormFields fields={CORRECTION} form={form} errors={errors} method="ledger.koreksi" />
       </div>
       <div className="form-actions">
         <DialogActions onCancel={onDone} busy={busy} label="Simpan koreksi" formId={formId} />

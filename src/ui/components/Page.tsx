@@ -1,7 +1,35 @@
 import type { ReactNode } from 'react'
 import { Banner } from './Feedback'
 
-export function PageHeader({ title, lead, actions }: { title: string; lead?: ReactNode; actions?: ReactNode }) {
+/** A button of a page's or section's header, described rather than drawn: the first kind is secondary. */
+export interface Action {
+  label: string
+  onClick(): void
+  kind?: 'primary' | 'secondary'
+  /** The page's main act, drawn larger (Buka shift). */
+  large?: boolean
+  disabled?: boolean
+}
+
+/** A header's actions: buttons from their descriptions, or anything else as it is. */
+type Actions = ReactNode | readonly Action[]
+
+function drawActions(actions: Actions): ReactNode {
+  if (!Array.isArray(actions)) return actions as ReactNode
+  return (actions as readonly Action[]).map((a) => (
+    <button
+      key={a.label}
+      type="button"
+      className={`btn btn-${a.kind ?? 'secondary'}${a.large ? ' btn-large' : ''}`}
+      onClick={a.onClick}
+      disabled={a.disabled}
+    >
+      {a.label}
+    </button>
+  ))
+}
+
+export function PageHeader({ title, lead, actions }: { title: string; lead?: ReactNode; actions?: Actions }) {
   return (
     <div className="page-header">
       <div>
@@ -9,7 +37,7 @@ export function PageHeader({ title, lead, actions }: { title: string; lead?: Rea
         <h1 tabIndex={-1}>{title}</h1>
         {lead && <p className="lead">{lead}</p>}
       </div>
-      {actions && <div className="page-actions">{actions}</div>}
+      {actions && <div className="page-actions">{drawActions(actions)}</div>}
     </div>
   )
 }
@@ -32,14 +60,14 @@ export function Section({
 }: {
   title: string
   children: ReactNode
-  actions?: ReactNode
+  actions?: Actions
   id?: string
 }) {
   return (
     <section className="section" aria-labelledby={id ? id + '-title' : undefined}>
       <div className="section-header">
         <h2 id={id ? id + '-title' : undefined}>{title}</h2>
-        {actions && <div className="section-actions">{actions}</div>}
+        {actions && <div className="section-actions">{drawActions(actions)}</div>}
       </div>
       {children}
     </section>

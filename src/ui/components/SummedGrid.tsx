@@ -1,7 +1,7 @@
 import { AgGridReact } from 'ag-grid-react'
 import type { ColDef, GetRowIdParams, GridApi } from 'ag-grid-community'
 import { useCallback, useDeferredValue, useRef, useState } from 'react'
-import { GridCount, GridSearch } from './filteredGrid'
+import { GridToolbar } from './filteredGrid'
 import { defaultColDef, gridLocaleText, gridTheme } from './grid'
 
 interface SummedGridProps<T> {
@@ -53,10 +53,7 @@ export function SummedGrid<T>({
 
   return (
     <>
-      <div className="toolbar">
-        <GridSearch value={search} onChange={setSearch} label={searchPlaceholder} placeholder={searchPlaceholder} />
-        <GridCount shown={shown} total={rows.length} noun={noun} />
-      </div>
+      <GridToolbar grid={{ search, setSearch, shown }} total={rows.length} noun={noun} label={searchPlaceholder} />
       <div className={size === 'tall' ? 'grid-box grid-tall' : 'grid-box grid-auto'} data-testid={testId}>
         <AgGridReact<T>
           theme={gridTheme}

@@ -43,18 +43,21 @@ export function DataTable({
   testId,
   caption,
   foot,
+  wrapClassName,
   children,
 }: {
   columns: Column[]
   /** Classes beside `table`: "table-compact", the page's own. */
   className?: string
+  /** Classes beside the scroller's `table-wrap`: "table-scroll" for a table that scrolls in its own box. */
+  wrapClassName?: string
   testId?: string
   caption?: ReactNode
   foot?: ReactNode
   children: ReactNode
 }) {
   return (
-    <div className="table-wrap">
+    <div className={wrapClassName ? `table-wrap ${wrapClassName}` : 'table-wrap'}>
       <table className={className ? `table ${className}` : 'table'} data-testid={testId}>
         {caption && <caption>{caption}</caption>}
         <TableHead columns={columns} />

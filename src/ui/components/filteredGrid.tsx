@@ -1,5 +1,5 @@
 import type { GetRowIdParams, GridApi, IRowNode, ModelUpdatedEvent } from 'ag-grid-community'
-import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react'
+import { useCallback, useDeferredValue, useEffect, useRef, useState, type ReactNode } from 'react'
 import { fmt } from '../format'
 import { defaultColDef, gridLocaleText, gridTheme } from './grid'
 
@@ -88,5 +88,41 @@ export function GridCount({ shown, total, noun }: { shown: number; total: number
     <span className="toolbar-count" aria-live="polite">
       Menampilkan {fmt(shown)} dari {fmt(total)} {noun}
     </span>
+  )
+}
+
+/**
+ * A grid's toolbar: its search box, the page's own filters (children), and how many rows show. `grid` is what
+ * useFilteredGrid returned (or a grid's own search and count).
+ */
+export function GridToolbar({
+  grid,
+  total,
+  noun,
+  label,
+  ariaLabel,
+  placeholder = label,
+  children,
+}: {
+  grid: { search: string; setSearch(text: string): void; shown: number }
+  total: number
+  noun: string
+  label: string
+  ariaLabel?: string
+  placeholder?: string
+  children?: ReactNode
+}) {
+  return (
+    <div className="toolbar">
+      <GridSearch
+        value={grid.search}
+        onChange={grid.setSearch}
+        label={label}
+        ariaLabel={ariaLabel}
+        placeholder={placeholder}
+      />
+      {children}
+      <GridCount shown={grid.shown} total={total} noun={noun} />
+    </div>
   )
 }

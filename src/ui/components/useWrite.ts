@@ -52,3 +52,31 @@ export function useWrite(then?: () => void) {
 
   return { error, setError, errors: fieldErrors(error), busy, run, reset }
 }
+
+/**
+ * Work started by one of several buttons (a download, a pairing code, switching a mode): which one runs, so
+ * it reads as busy and the others wait, and the refusal it met (kept to show, or handed to onError). No
+ * toast and no refresh: the work says what it did itself.
+ */
+export function useRun<K>(onError?: (err: ApiError) => void) {
+  const [running, setRunning] = useState<K | null>(null)
+  const [error, setError] = useState<ApiError | undefined>()
+
+  async function run(key: K, work: () => Promise<void>): Promise<boolean> {
+    setRunning(key)
+    setError(undefined)
+    try {
+      await work()
+      return true
+    } catch (err) {
+      const e = toApiError(err)
+      if (onError) onError(e)
+      else setError(e)
+      return false
+    } finally {
+      setRunning(null)
+    }
+  }
+
+  return { running, error, run }
+}

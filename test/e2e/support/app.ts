@@ -35,6 +35,13 @@ export interface BrowserAppOptions {
    * the app must still write every date, time and number the Indonesian way.
    */
   lang?: string
+  /**
+   * The browser's time zone (playwright's timezoneId; the machine's own unless said): a PC whose clock is set
+   * to another zone than the satker's, where every time on screen must still be the satker's.
+   */
+  timezoneId?: string
+  /** The app's clock (openApp's `now`): rows recorded at a known instant. */
+  now?: () => Date
 }
 
 export interface BrowserApp extends Pick<Api, 'call' | 'refusal'> {
@@ -77,6 +84,7 @@ export function useBrowserApp(opts: BrowserAppOptions = {}): BrowserApp {
       who: opts.actor ?? 'e2e',
       onInternalError: (m, e) => errors.push(`[server] ${m}: ${String(e)}`),
       ...(opts.jobPace ? { jobPace: opts.jobPace } : {}),
+      ...(opts.now ? { now: opts.now } : {}),
     })
   }
   const serve = async (): Promise<void> => {
@@ -134,6 +142,7 @@ export function useBrowserApp(opts: BrowserAppOptions = {}): BrowserApp {
       viewport: { width: 1366, height: 768 },
       locale: opts.lang ?? 'id-ID',
       acceptDownloads: true,
+      ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}),
     })
     if (opts.permissions) await context.grantPermissions(opts.permissions, { origin: new URL(fixture.url()).origin })
     if (opts.signIn) await signInContext(context, fixture.opened, fixture.server, DEMO_USERS[opts.signIn])

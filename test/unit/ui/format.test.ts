@@ -1,11 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { IANA_ZONA } from '../../../src/core/zonaWaktu'
 import {
   aturZonaTampil,
   fmtJamDari,
   fmtTanggal,
   fmtWaktu,
   fmtWaktuLokal,
+  nowLocal,
   tanggalDari,
+  todayIso,
   ZONA_BAKU,
 } from '../../../src/ui/format'
 
@@ -21,6 +24,7 @@ describe('dates and times on screen', () => {
   afterEach(() => {
     aturZonaTampil(undefined)
     env.TZ = tz
+    vi.useRealTimers()
   })
 
   it('writes an instant on the satker clock, Asia/Jakarta or another zone', () => {
@@ -47,5 +51,25 @@ describe('dates and times on screen', () => {
       expect(fmtTanggal('2024-11-05', 'date'), zone).toBe('5 November 2024')
       expect(fmtTanggal('2024-11-05', 'dayMonth'), zone).toBe('5 Nov')
     }
+  })
+
+  it("starts today's date and now on the satker's clock, not the PC's", () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    // 23:30 UTC on 4 November: 15:30 on a PC in Los Angeles, already 06.30 on the 5th in Makassar (WITA).
+    vi.setSystemTime(new Date('2024-11-04T22:30:00Z'))
+    env.TZ = 'America/Los_Angeles'
+    aturZonaTampil(IANA_ZONA.WITA)
+    expect(todayIso()).toBe('2024-11-05')
+    expect(nowLocal()).toBe('2024-11-05T06:30')
+    expect(fmtWaktu(new Date())).toBe('5 Nov 2024, 06.30')
+    expect(fmtJamDari(new Date())).toBe('06.30')
+    aturZonaTampil(IANA_ZONA.WIT)
+    expect(nowLocal()).toBe('2024-11-05T07:30')
+    // Midnight is 00, never 24.
+    vi.setSystemTime(new Date('2024-11-04T15:00:00Z'))
+    expect(nowLocal()).toBe('2024-11-05T00:00')
+    // Before the election is read (the set-up form): the PC's own clock.
+    aturZonaTampil(undefined)
+    expect(nowLocal()).toBe('2024-11-04T07:00')
   })
 })

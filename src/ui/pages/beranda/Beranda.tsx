@@ -95,8 +95,8 @@ export function BerandaPage({ election }: { election: Pemilihan }) {
         )}
       </Section>
 
-      {/* The floor's charts and the kits' progress are each a pass over the whole ledger: asked for once the
-          reconciliation is on screen, so the server answers the table first. */}
+      {/* The charts' and the kits' reads leave with the table's (src/ui/firstReads.ts), after it; they are
+          shown once the table is, which the charts' figures need and which keeps the page from jumping. */}
       {(recon.data || recon.error) && (
         <>
           <KemajuanSection recon={recon.data} />

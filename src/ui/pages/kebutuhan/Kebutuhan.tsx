@@ -12,6 +12,7 @@ import { SummedGrid } from '../../components/SummedGrid'
 import { fmt, fmtPercent, shortItemName, formatTpsNumber } from '../../format'
 import { href } from '../../router'
 import './kebutuhan.css'
+import { useRun } from '../../components/useWrite'
 import { RunButton } from '../../components/RunButton'
 
 type PerTps = MethodOutput<'kebutuhan.daftarTps'>
@@ -21,6 +22,12 @@ type AreaNeed = MethodOutput<'kebutuhan.lihatRekap'>['rows'][number]
 type VariantNeed = MethodOutput<'kebutuhan.daftarDapil'>[number]
 
 type Tab = 'tps' | 'desa' | 'kecamatan' | 'dapil'
+/** The files the needs download as, with what the button's tooltip calls each. */
+const EXPORTS = [
+  ['xlsx', 'Excel'],
+  ['csv', 'CSV'],
+] as const
+
 const TABS: { id: Tab; label: string }[] = [
   { id: 'tps', label: 'Per TPS' },
   { id: 'desa', label: 'Per desa/kelurahan' },
@@ -38,24 +45,16 @@ export function KebutuhanPage({ election }: { election: Pemilihan }) {
   const perTps = useApi('kebutuhan.daftarTps', {}, visited.has('tps'))
   const perDesa = useApi('kebutuhan.lihatRekap', { level: 'desa' }, visited.has('desa'))
   const perKec = useApi('kebutuhan.lihatRekap', { level: 'kecamatan' }, visited.has('kecamatan'))
-  const [exporting, setExporting] = useState<'xlsx' | 'csv' | null>(null)
   const toast = useToast()
+  const { running: exporting, run } = useRun<'xlsx' | 'csv'>((err) => toast.showError(err, 'Berkas tidak dapat dibuat'))
 
   const select = (t: Tab) => {
     setTab(t)
     setVisited((v) => (v.has(t) ? v : new Set(v).add(t)))
   }
 
-  async function download(format: 'xlsx' | 'csv') {
-    setExporting(format)
-    try {
-      saveDownload(await invoke('kebutuhan.ekspor', { format, level: tab }))
-    } catch (err) {
-      toast.showError(err, 'Berkas tidak dapat dibuat')
-    } finally {
-      setExporting(null)
-    }
-  }
+  const download = (format: 'xlsx' | 'csv') =>
+    run(format, async () => saveDownload(await invoke('kebutuhan.ekspor', { format, level: tab })))
 
   const colorOf = useMemo(() => new Map((items.data ?? []).map((i) => [i.code, i])), [items.data])
   const noTps = satker.data?.rows[0]?.tps === 0
@@ -100,26 +99,17 @@ export function KebutuhanPage({ election }: { election: Pemilihan }) {
           items={TABS}
           selected={tab}
           onSelect={select}
-          actions={
-            <>
-              <RunButton
-                run="xlsx"
-                busy={exporting}
-                onRun={download}
-                label="Unduh XLSX"
-                title={`Unduh kebutuhan ${tabLabel} sebagai Excel`}
-                secondary
-              />
-              <RunButton
-                run="csv"
-                busy={exporting}
-                onRun={download}
-                label="Unduh CSV"
-                title={`Unduh kebutuhan ${tabLabel} sebagai CSV`}
-                secondary
-              />
-            </>
-          }
+          actions={EXPORTS.map(([format, name]) => (
+            <RunButton
+              key={format}
+              run={format}
+              busy={exporting}
+              onRun={download}
+              label={`Unduh ${format.toUpperCase()}`}
+              title={`Unduh kebutuhan ${tabLabel} sebagai ${name}`}
+              secondary
+            />
+          ))}
         />
 
         <TabPanel idBase="kebutuhan" id={tab} selected>

@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { MethodInput, MethodOutput } from '../../../api/contract'
-import { ApiError, invoke, toApiError } from '../../api'
+import { ApiError, invoke } from '../../api'
 import { useApi } from '../../components/data'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
-import { useWrite } from '../../components/useWrite'
+import { useRun, useWrite } from '../../components/useWrite'
 import { saveDownload } from '../../components/files'
 import { Field, TextField } from '../../components/Form'
 import { JobProgress, useJob } from '../../components/Jobs'
@@ -41,9 +41,8 @@ function PrintPanel() {
   const desaList = useApi('wilayah.daftarDesa', { kecamatanId: kecId === '' ? undefined : kecId }, kecId !== '')
   const [desaId, setDesaId] = useState<number | ''>('')
   const [ringkas, setRingkas] = useState(false)
-  const [busy, setBusy] = useState<'label' | 'isi' | null>(null)
+  const { running: busy, error, run } = useRun<'label' | 'isi'>()
   const [last, setLast] = useState<string | null>(null)
-  const [error, setError] = useState<ApiError | undefined>()
   const toast = useToast()
   const ids = useId()
 
@@ -59,9 +58,7 @@ function PrintPanel() {
 
   async function print(what: 'label' | 'isi') {
     if (!scope) return
-    setBusy(what)
-    setError(undefined)
-    try {
+    await run(what, async () => {
       const d =
         what === 'label'
           ? await invoke('kemas.cetakLabel', scope)
@@ -70,11 +67,7 @@ function PrintPanel() {
       const text = `${d.fileName}: ${what === 'label' ? `${fmt(d.count)} label kotak` : `daftar isi ${fmt(d.count)} TPS`}`
       setLast(text)
       toast.showSuccess(text + '.', 'PDF siap dicetak')
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(null)
-    }
+    })
   }
 
   return (

@@ -1,16 +1,16 @@
 import { useCallback, useId, useState, type FormEvent } from 'react'
 import type { MethodOutput } from '../../../api/contract'
-import { invoke, type ApiError, type Issue } from '../../api'
+import { invoke, type ApiError } from '../../api'
 import { useApi } from '../../components/data'
-import { Dialog, DialogActions } from '../../components/Dialog'
+import { FormDialog } from '../../components/Dialog'
+import { CheckList } from '../../components/Form'
 import { ErrorBanner, Loading } from '../../components/Feedback'
-import { TextField } from '../../components/Form'
+import { FormFields, notPlacedIn, useFormState, type Fields } from '../../components/FormFields'
 import { isIsoDate, normalizeClock } from '../../../core/shifts'
 import { fmt, fmtJamRentang, fmtTanggal, todayIso } from '../../format'
 import { href } from '../../router'
 import { reguName } from '../../../core/regu'
 import { useWrite } from '../../components/useWrite'
-import { DateField, TimeField } from '../../components/DateField'
 
 /** The packing shift the kits on this PC are recorded in: picked once, kept for this tab. */
 type ShiftSummary = MethodOutput<'shift.daftar'>[number]
@@ -127,26 +127,22 @@ export function ShiftBar({ shift }: { shift: PackingShift }) {
 
 /** A compact "buka shift" for the packing floor: no variants to choose, kits decide what is packed. */
 function BukaShiftPengemasan({ onClose, onOpened }: { onClose(): void; onOpened(id: number): void }) {
-  const formId = useId()
   const teams = useApi('regu.daftar', {})
-  const [tanggal, setTanggal] = useState(todayIso)
-  const [mulai, setMulai] = useState('08:00')
-  const [selesai, setSelesai] = useState('16:00')
-  const [lokasi, setLokasi] = useState('')
+  const form = useFormState(() => ({ tanggal: todayIso(), mulai: '08:00', selesai: '16:00', lokasi: '' }))
+  const { tanggal, mulai, selesai } = form.values
   const [teamIds, setTeamIds] = useState<number[]>([])
   const { error, errors, busy, run } = useWrite()
   const active = (teams.data ?? []).filter((t) => t.active)
 
-  async function submit(e: FormEvent) {
-    e.preventDefault()
+  async function submit(e?: FormEvent) {
+    e?.preventDefault()
     let opened = 0
     const ok = await run(async () => {
       const s = await invoke('shift.buka', {
         kind: 'packing',
-        tanggal,
+        ...form.values,
         mulai: normalizeClock(mulai),
         selesai: normalizeClock(selesai),
-        lokasi,
         variantIds: [],
         teams: teamIds.map((teamId) => ({ teamId })),
       })
@@ -156,73 +152,64 @@ function BukaShiftPengemasan({ onClose, onOpened }: { onClose(): void; onOpened(
     if (ok) onOpened(opened)
   }
 
-  const placed = ['tanggal', 'mulai', 'selesai', 'lokasi', 'teams']
-  const unplaced = (d: Issue) => !d.column || !placed.some((p) => d.column === p || d.column!.startsWith(p + '.'))
+  const fields: Fields<typeof form.values> = [
+    { name: 'tanggal', kind: 'date', hint: isIsoDate(tanggal) ? fmtTanggal(tanggal) : undefined, autoFocus: true },
+    { name: 'mulai', kind: 'time' },
+    { name: 'selesai', kind: 'time' },
+  ]
+  const bound = { form, errors, method: 'shift.buka' }
   return (
-    <Dialog
-      open
+    <FormDialog
       title="Buka shift pengemasan"
+      label="Buka shift"
+      busyLabel="Membuka…"
       onClose={onClose}
-      footer={<DialogActions onCancel={onClose} busy={busy} label="Buka shift" busyLabel="Membuka…" formId={formId} />}
+      busy={busy}
+      onSave={(e) => void submit(e)}
+      className="kemas-shift-form"
+      banner={
+        <ErrorBanner error={error} title="Shift belum dibuka" shown={notPlacedIn([...fields, ...LOKASI, 'teams'])} />
+      }
     >
-      <form id={formId} onSubmit={submit} noValidate className="kemas-shift-form">
-        <ErrorBanner error={error} title="Shift belum dibuka" shown={unplaced} />
-        <p className="muted small">
-          Setting dan pengemasan kit per TPS. Isi kit mengikuti kebutuhan setiap TPS, jadi tidak perlu memilih barang.
-        </p>
-        <div className="form-grid kemas-shift-grid">
-          <DateField
-            label="Tanggal"
-            error={errors.tanggal}
-            hint={isIsoDate(tanggal) ? fmtTanggal(tanggal) : undefined}
-            value={tanggal}
-            onChange={setTanggal}
-            autoFocus
-          />
-          <TimeField label="Mulai" error={errors.mulai} value={mulai} onChange={setMulai} />
-          <TimeField label="Selesai" error={errors.selesai} value={selesai} onChange={setSelesai} />
-        </div>
-        <TextField
-          label="Lokasi/meja"
-          error={errors.lokasi}
-          hint="Boleh dikosongkan, mis. Gudang B, meja setting 1–3"
-          value={lokasi}
-          onChange={setLokasi}
-        />
-        <fieldset className={`field${errors.teams ? ' field-invalid' : ''}`}>
-          <legend>Regu yang bekerja</legend>
-          {teams.error ? (
+      <p className="muted small">
+        Setting dan pengemasan kit per TPS. Isi kit mengikuti kebutuhan setiap TPS, jadi tidak perlu memilih barang.
+      </p>
+      <div className="form-grid kemas-shift-grid">
+        <FormFields fields={fields} {...bound} />
+      </div>
+      <FormFields fields={LOKASI} {...bound} />
+      <CheckList
+        legend="Regu yang bekerja"
+        items={active}
+        idOf={(t) => t.id}
+        label={(t) => (
+          <span>
+            {reguName(t.nama)} <span className="muted small">({fmt(t.members)} pekerja)</span>
+          </span>
+        )}
+        value={teamIds}
+        onChange={setTeamIds}
+        error={errors.teams}
+        listClassName="kemas-team-list"
+        testId="kemas-team-picker"
+        instead={
+          teams.error ? (
             <ErrorBanner error={teams.error} onRetry={teams.reload} title="Daftar regu tidak dapat dimuat" />
           ) : !teams.data ? (
             <Loading />
-          ) : active.length === 0 ? (
-            <p className="empty">
-              Belum ada regu aktif. Tambahkan regu di halaman <a href={href('pekerja')}>Pekerja &amp; Regu</a>.
-            </p>
           ) : (
-            <ul className="kemas-team-list" data-testid="kemas-team-picker">
-              {active.map((t) => (
-                <li key={t.id}>
-                  <label className="check">
-                    <input
-                      type="checkbox"
-                      checked={teamIds.includes(t.id)}
-                      onChange={(e) =>
-                        setTeamIds(e.target.checked ? [...teamIds, t.id] : teamIds.filter((x) => x !== t.id))
-                      }
-                    />
-                    <span>
-                      {reguName(t.nama)} <span className="muted small">({fmt(t.members)} pekerja)</span>
-                    </span>
-                  </label>
-                </li>
-              ))}
-            </ul>
-          )}
-          {errors.teams && <p className="field-error">{errors.teams}</p>}
-        </fieldset>
-        <button type="submit" hidden tabIndex={-1} />
-      </form>
-    </Dialog>
+            active.length === 0 && (
+              <p className="empty">
+                Belum ada regu aktif. Tambahkan regu di halaman <a href={href('pekerja')}>Pekerja &amp; Regu</a>.
+              </p>
+            )
+          )
+        }
+      />
+    </FormDialog>
   )
 }
+
+const LOKASI: Fields<{ lokasi: string }> = [
+  { name: 'lokasi', hint: 'Boleh dikosongkan, mis. Gudang B, meja setting 1–3' },
+]

@@ -5,7 +5,7 @@ import type { Pemilihan, Regu, Pekerja } from '../../../api/contract'
 import { invoke } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
-import { GridCount, GridSearch, useFilteredGrid } from '../../components/filteredGrid'
+import { GridToolbar, useFilteredGrid } from '../../components/filteredGrid'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { TableHead, DataTable } from '../../components/TableHead'
@@ -32,27 +32,14 @@ export function PekerjaPage({ election, params }: { election: Pemilihan; params:
       <PageHeader
         title="Pekerja & Regu"
         lead="Pekerja sortir-lipat dan rakit, regu beserta ketuanya, dan target harian setiap regu. NIK selalu ditampilkan tersamar."
-        actions={
-          <>
-            <button type="button" className="btn btn-secondary" onClick={() => setImporting(true)}>
-              Impor pekerja…
-            </button>
-            <button type="button" className="btn btn-primary" onClick={() => setEditingWorker('new')}>
-              Tambah pekerja…
-            </button>
-          </>
-        }
+        actions={[
+          { label: 'Impor pekerja…', onClick: () => setImporting(true) },
+          { label: 'Tambah pekerja…', onClick: () => setEditingWorker('new'), kind: 'primary' },
+        ]}
       />
 
       <div className="pekerja-top">
-        <Section
-          title="Regu"
-          actions={
-            <button type="button" className="btn btn-secondary" onClick={() => setEditingTeam('new')}>
-              Tambah regu…
-            </button>
-          }
-        >
+        <Section title="Regu" actions={[{ label: 'Tambah regu…', onClick: () => setEditingTeam('new') }]}>
           <ErrorBanner error={teams.error} onRetry={teams.reload} title="Daftar regu tidak dapat dimuat" />
           {teams.data ? <TeamTable teams={teams.data} onEdit={setEditingTeam} /> : !teams.error && <Loading />}
         </Section>
@@ -381,7 +368,7 @@ function WorkerGrid({ rows, teams, onEdit }: { rows: Pekerja[]; teams: Regu[]; o
           : (w: Pekerja) => String(w.teamId) === team,
     [team],
   )
-  const { search, setSearch, shown, gridProps } = useFilteredGrid<Pekerja>({
+  const grid = useFilteredGrid<Pekerja>({
     rowId: workerRowId,
     filter,
     initialShown: rows.length,
@@ -396,14 +383,14 @@ function WorkerGrid({ rows, teams, onEdit }: { rows: Pekerja[]; teams: Regu[]; o
 
   return (
     <>
-      <div className="toolbar">
-        <GridSearch
-          value={search}
-          onChange={setSearch}
-          label="Cari pekerja"
-          ariaLabel="Cari pekerja: nama, telepon atau regu"
-          placeholder="Cari nama, telepon, regu…"
-        />
+      <GridToolbar
+        grid={grid}
+        total={rows.length}
+        noun="pekerja"
+        label="Cari pekerja"
+        ariaLabel="Cari pekerja: nama, telepon atau regu"
+        placeholder="Cari nama, telepon, regu…"
+      >
         <div className="field inline-field pekerja-team-filter">
           <label htmlFor={teamSelectId}>Regu</label>
           <select id={teamSelectId} value={team} onChange={(e) => setTeam(e.target.value)}>
@@ -416,15 +403,14 @@ function WorkerGrid({ rows, teams, onEdit }: { rows: Pekerja[]; teams: Regu[]; o
             <option value={NO_TEAM}>Tanpa regu</option>
           </select>
         </div>
-        <GridCount shown={shown} total={rows.length} noun="pekerja" />
-      </div>
+      </GridToolbar>
       <p className="muted small pekerja-explain">
         Tekan Enter pada baris, klik dua kali, atau pilih Ubah untuk memindahkan pekerja ke regu lain atau
         menonaktifkannya.
       </p>
       <div className="grid-box pekerja-grid" data-testid="worker-grid">
         <AgGridReact<Pekerja>
-          {...gridProps}
+          {...grid.gridProps}
           rowData={rows}
           columnDefs={columnDefs}
           onRowDoubleClicked={(e) => e.data && onEdit(e.data)}

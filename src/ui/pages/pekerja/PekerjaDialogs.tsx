@@ -3,11 +3,12 @@ import type { Pekerja, Regu } from '../../../api/contract'
 import { cleanNik } from '../../../core/workerImport'
 import { ApiError, invoke, toApiError } from '../../api'
 import { useRefreshAll } from '../../components/data'
-import { Dialog, DialogActions } from '../../components/Dialog'
+import { Dialog, FormDialog } from '../../components/Dialog'
 import { Banner, ErrorBanner, Loading } from '../../components/Feedback'
 import { useDialogSave } from '../../components/useWrite'
 import { readFileBase64 } from '../../components/files'
-import { Field, TextField, FilePicker } from '../../components/Form'
+import { FilePicker } from '../../components/Form'
+import { FormFields, placed, useFormState, type Fields } from '../../components/FormFields'
 import { fmt, readCount } from '../../format'
 import { reguName } from '../../../core/regu'
 
@@ -15,20 +16,57 @@ import { reguName } from '../../../core/regu'
 
 export function WorkerDialog({ worker, teams, onClose }: { worker: Pekerja | null; teams: Regu[]; onClose(): void }) {
   const editing = worker !== null
-  const [nama, setNama] = useState(worker?.nama ?? '')
-  const [nik, setNik] = useState('')
-  const [dropNik, setDropNik] = useState(false)
-  const [telepon, setTelepon] = useState(worker?.telepon ?? '')
-  // What the bendahara pays by and reports the tax with (issue 13): printed on the rekap upah.
-  const [npwp, setNpwp] = useState(worker?.npwp ?? '')
-  const [bank, setBank] = useState(worker?.bank ?? '')
-  const [noRekening, setNoRekening] = useState(worker?.noRekening ?? '')
-  const [teamId, setTeamId] = useState(worker?.teamId ? String(worker.teamId) : '')
-  const [active, setActive] = useState(worker?.active ?? true)
+  const form = useFormState({
+    nama: worker?.nama ?? '',
+    nik: '',
+    dropNik: false,
+    telepon: worker?.telepon ?? '',
+    // What the bendahara pays by and reports the tax with (issue 13): printed on the rekap upah.
+    npwp: worker?.npwp ?? '',
+    bank: worker?.bank ?? '',
+    noRekening: worker?.noRekening ?? '',
+    teamId: worker?.teamId ? String(worker.teamId) : '',
+    active: worker?.active ?? true,
+  })
+  const { nik, dropNik, teamId, active, ...f } = form.values
   const { error, errors, busy, run } = useDialogSave(onClose)
-  const known = ['nama', 'nik', 'telepon', 'npwp', 'bank', 'noRekening', 'teamId', 'active']
-  const unplaced = error && !error.details.some((d) => d.column && known.includes(d.column))
   const movingLeader = editing && worker.isLeader && String(worker.teamId ?? '') !== teamId
+  const hasNik = editing && worker.hasNik
+
+  const fields: Fields<typeof form.values> = [
+    { name: 'nama', className: 'span-2', autoFocus: true },
+    {
+      name: 'nik',
+      label: hasNik ? 'NIK baru' : 'NIK',
+      kind: 'numeric',
+      hint: hasNik ? (
+        <>
+          Tersimpan: <span className="pekerja-nik">{worker.nikMasked}</span>. Kosongkan untuk tetap memakai NIK ini.
+        </>
+      ) : (
+        '16 angka sesuai KTP; boleh dikosongkan'
+      ),
+      disabled: dropNik,
+      input: { maxLength: 20 },
+    },
+    { name: 'telepon', kind: 'tel', hint: 'Mis. 081234567890' },
+    { name: 'npwp', kind: 'numeric', hint: '15 atau 16 angka; boleh dikosongkan', input: { maxLength: 24 } },
+    { name: 'bank', hint: 'Mis. BRI' },
+    { name: 'noRekening', kind: 'numeric', input: { maxLength: 30 } },
+    {
+      name: 'teamId',
+      kind: 'select',
+      hint: movingLeader
+        ? `${worker.nama} adalah ketua ${reguName(worker.team ?? '')}; setelah dipindah, regu itu tidak lagi memiliki ketua.`
+        : undefined,
+      options: [
+        ['', 'Tanpa regu'],
+        ...teams.map((t) => [String(t.id), t.nama + (t.active ? '' : ' (tidak aktif)')] as const),
+      ],
+    },
+    hasNik && { name: 'dropNik', kind: 'checkbox', label: 'Hapus NIK yang tersimpan' },
+    editing && { name: 'active', kind: 'checkbox', label: 'Aktif (dapat dipilih dalam shift sortir-lipat dan rakit)' },
+  ]
 
   function save(e?: FormEvent) {
     e?.preventDefault()
@@ -38,17 +76,13 @@ export function WorkerDialog({ worker, teams, onClose }: { worker: Pekerja | nul
       const w = editing
         ? await invoke('pekerja.ubah', {
             id: worker.id,
-            nama,
-            telepon,
-            npwp,
-            bank,
-            noRekening,
+            ...f,
             teamId: team,
             active,
             // Undefined keeps the stored NIK: the screen never had it, so it cannot send it back.
             ...(dropNik ? { nik: null } : newNik ? { nik: newNik } : {}),
           })
-        : await invoke('pekerja.tambah', { nama, nik: newNik || null, telepon, npwp, bank, noRekening, teamId: team })
+        : await invoke('pekerja.tambah', { ...f, nik: newNik || null, teamId: team })
       return [
         `${w.nama}${w.team ? ` · ${reguName(w.team)}` : ''}${w.active ? '' : ' (tidak aktif)'}.`,
         editing ? 'Data pekerja tersimpan' : 'Pekerja ditambahkan',
@@ -57,123 +91,16 @@ export function WorkerDialog({ worker, teams, onClose }: { worker: Pekerja | nul
   }
 
   return (
-    <Dialog
-      open
-      onClose={onClose}
+    <FormDialog
       title={editing ? `Ubah pekerja: ${worker.nama}` : 'Tambah pekerja'}
-      footer={
-        <DialogActions
-          onCancel={onClose}
-          busy={busy}
-          label={editing ? 'Simpan' : 'Tambah pekerja'}
-          onConfirm={() => void save()}
-        />
-      }
+      label={editing ? 'Simpan' : 'Tambah pekerja'}
+      onClose={onClose}
+      busy={busy}
+      onSave={save}
+      banner={!placed(error, [...fields, 'active']) && <ErrorBanner error={error} title="Belum tersimpan" />}
     >
-      <form onSubmit={save} noValidate>
-        {error && unplaced && <ErrorBanner error={error} title="Belum tersimpan" />}
-        <div className="form-grid">
-          <TextField
-            label="Nama pekerja"
-            error={errors.nama}
-            className="span-2"
-            value={nama}
-            onChange={setNama}
-            data-autofocus
-            autoComplete="off"
-          />
-          <TextField
-            label={editing && worker.hasNik ? 'NIK baru' : 'NIK'}
-            error={errors.nik}
-            hint={
-              editing && worker.hasNik ? (
-                <>
-                  Tersimpan: <span className="pekerja-nik">{worker.nikMasked}</span>. Kosongkan untuk tetap memakai NIK
-                  ini.
-                </>
-              ) : (
-                '16 angka sesuai KTP; boleh dikosongkan'
-              )
-            }
-            inputMode="numeric"
-            maxLength={20}
-            autoComplete="off"
-            value={nik}
-            disabled={dropNik}
-            onChange={setNik}
-          />
-          <TextField
-            label="Telepon"
-            error={errors.telepon}
-            hint="Mis. 081234567890"
-            type="tel"
-            value={telepon}
-            onChange={setTelepon}
-            autoComplete="off"
-          />
-          <TextField
-            label="NPWP"
-            error={errors.npwp}
-            hint="15 atau 16 angka; boleh dikosongkan"
-            inputMode="numeric"
-            maxLength={24}
-            autoComplete="off"
-            value={npwp}
-            onChange={setNpwp}
-          />
-          <TextField label="Nama bank" error={errors.bank} hint="Mis. BRI" value={bank} onChange={setBank} />
-          <TextField
-            label="Nomor rekening"
-            error={errors.noRekening}
-            inputMode="numeric"
-            maxLength={30}
-            autoComplete="off"
-            value={noRekening}
-            onChange={setNoRekening}
-          />
-          <Field
-            label="Regu"
-            error={errors.teamId}
-            hint={
-              movingLeader
-                ? `${worker.nama} adalah ketua ${reguName(worker.team ?? '')}; setelah dipindah, regu itu tidak lagi memiliki ketua.`
-                : undefined
-            }
-          >
-            {(id, d, inv) => (
-              <select
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={teamId}
-                onChange={(e) => setTeamId(e.target.value)}
-              >
-                <option value="">Tanpa regu</option>
-                {teams.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.nama}
-                    {t.active ? '' : ' (tidak aktif)'}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        </div>
-        {editing && worker.hasNik && (
-          <label className="check">
-            <input type="checkbox" checked={dropNik} onChange={(e) => setDropNik(e.target.checked)} />
-            Hapus NIK yang tersimpan
-          </label>
-        )}
-        {editing && (
-          <label className="check">
-            <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
-            Aktif (dapat dipilih dalam shift sortir-lipat dan rakit)
-          </label>
-        )}
-        <button type="submit" hidden tabIndex={-1} />
-      </form>
-    </Dialog>
+      <FormFields fields={fields} form={form} errors={errors} method="pekerja.ubah" grid />
+    </FormDialog>
   )
 }
 
@@ -181,21 +108,45 @@ export function WorkerDialog({ worker, teams, onClose }: { worker: Pekerja | nul
 
 export function TeamDialog({ team, workers, onClose }: { team: Regu | null; workers: Pekerja[]; onClose(): void }) {
   const editing = team !== null
-  const [nama, setNama] = useState(team?.nama ?? '')
-  const [leaderId, setLeaderId] = useState(team?.leaderId ? String(team.leaderId) : '')
-  const [target, setTarget] = useState(team ? fmt(team.dailyTarget) : '')
-  const [active, setActive] = useState(team?.active ?? true)
+  const form = useFormState({
+    nama: team?.nama ?? '',
+    leaderId: team?.leaderId ? String(team.leaderId) : '',
+    dailyTarget: team ? fmt(team.dailyTarget) : '',
+    active: team?.active ?? true,
+  })
+  const { nama, leaderId, dailyTarget, active } = form.values
   const { error, setError, errors, busy, run } = useDialogSave(onClose)
-  const known = ['nama', 'leaderId', 'dailyTarget', 'active']
-  const unplaced = error && !error.details.some((d) => d.column && known.includes(d.column))
 
   // A ketua comes from this regu's members or from workers without a regu (who then join it).
   const members = workers.filter((w) => editing && w.teamId === team.id)
   const free = workers.filter((w) => w.teamId === null && w.active)
+  const fields: Fields<typeof form.values> = [
+    { name: 'nama', hint: 'Mis. Regu 1, Mawar, Kelompok A', autoFocus: true },
+    {
+      name: 'dailyTarget',
+      label: 'Target harian (lembar)',
+      kind: 'numeric',
+      hint: 'Surat suara disortir dan dilipat per hari; dapat diubah per tanggal',
+    },
+    {
+      name: 'leaderId',
+      kind: 'select',
+      className: 'span-2',
+      hint: free.length > 0 ? 'Pekerja tanpa regu yang dipilih menjadi anggota regu ini.' : undefined,
+      options: (
+        <>
+          <option value="">Belum ada ketua</option>
+          <WorkerGroup label="Anggota regu ini" workers={members} marked />
+          <WorkerGroup label="Pekerja tanpa regu" workers={free} />
+        </>
+      ),
+    },
+    editing && { name: 'active', kind: 'checkbox', label: 'Aktif (ikut dalam shift dan target harian)' },
+  ]
 
   function save(e?: FormEvent) {
     e?.preventDefault()
-    const t = readCount(target)
+    const t = readCount(dailyTarget)
     if (t === 'invalid')
       return setError(
         new ApiError('INVALID_INPUT', 'Periksa isian', [
@@ -215,87 +166,31 @@ export function TeamDialog({ team, workers, onClose }: { team: Regu | null; work
   }
 
   return (
-    <Dialog
-      open
-      onClose={onClose}
+    <FormDialog
       title={editing ? `Ubah ${reguName(team.nama)}` : 'Tambah regu'}
-      footer={
-        <DialogActions
-          onCancel={onClose}
-          busy={busy}
-          label={editing ? 'Simpan' : 'Tambah regu'}
-          onConfirm={() => void save()}
-        />
-      }
+      label={editing ? 'Simpan' : 'Tambah regu'}
+      onClose={onClose}
+      busy={busy}
+      onSave={save}
+      banner={!placed(error, [...fields, 'active']) && <ErrorBanner error={error} title="Belum tersimpan" />}
     >
-      <form onSubmit={save} noValidate>
-        {error && unplaced && <ErrorBanner error={error} title="Belum tersimpan" />}
-        <div className="form-grid">
-          <TextField
-            label="Nama regu"
-            error={errors.nama}
-            hint="Mis. Regu 1, Mawar, Kelompok A"
-            value={nama}
-            onChange={setNama}
-            data-autofocus
-            autoComplete="off"
-          />
-          <TextField
-            label="Target harian (lembar)"
-            error={errors.dailyTarget}
-            hint="Surat suara disortir dan dilipat per hari; dapat diubah per tanggal"
-            inputMode="numeric"
-            value={target}
-            onChange={setTarget}
-            autoComplete="off"
-          />
-          <Field
-            label="Ketua regu"
-            error={errors.leaderId}
-            className="span-2"
-            hint={free.length > 0 ? 'Pekerja tanpa regu yang dipilih menjadi anggota regu ini.' : undefined}
-          >
-            {(id, d, inv) => (
-              <select
-                id={id}
-                aria-describedby={d}
-                aria-invalid={inv}
-                value={leaderId}
-                onChange={(e) => setLeaderId(e.target.value)}
-              >
-                <option value="">Belum ada ketua</option>
-                {members.length > 0 && (
-                  <optgroup label="Anggota regu ini">
-                    {members.map((w) => (
-                      <option key={w.id} value={w.id}>
-                        {w.nama}
-                        {w.active ? '' : ' (tidak aktif)'}
-                      </option>
-                    ))}
-                  </optgroup>
-                )}
-                {free.length > 0 && (
-                  <optgroup label="Pekerja tanpa regu">
-                    {free.map((w) => (
-                      <option key={w.id} value={w.id}>
-                        {w.nama}
-                      </option>
-                    ))}
-                  </optgroup>
-                )}
-              </select>
-            )}
-          </Field>
-        </div>
-        {editing && (
-          <label className="check">
-            <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
-            Aktif (ikut dalam shift dan target harian)
-          </label>
-        )}
-        <button type="submit" hidden tabIndex={-1} />
-      </form>
-    </Dialog>
+      <FormFields fields={fields} form={form} errors={errors} method="regu.ubah" grid />
+    </FormDialog>
+  )
+}
+
+/** The workers a ketua may be chosen from, under a heading; none, no heading. */
+function WorkerGroup({ label, workers, marked }: { label: string; workers: Pekerja[]; marked?: boolean }) {
+  if (workers.length === 0) return null
+  return (
+    <optgroup label={label}>
+      {workers.map((w) => (
+        <option key={w.id} value={w.id}>
+          {w.nama}
+          {marked && !w.active ? ' (tidak aktif)' : ''}
+        </option>
+      ))}
+    </optgroup>
   )
 }
 

@@ -2,11 +2,12 @@ import { useMemo, useState, type FormEvent } from 'react'
 import type { Pemilihan, Penerimaan, PenerimaanBaris, ReconRow, VariantInfo } from '../../../api/contract'
 import { ApiError, invoke } from '../../api'
 import { useApi } from '../../components/data'
-import { Dialog, DialogActions } from '../../components/Dialog'
+import { FormDialog } from '../../components/Dialog'
 import { Banner, ErrorBanner, Loading } from '../../components/Feedback'
 import { useDialogSave } from '../../components/useWrite'
-import { TextField } from '../../components/Form'
+import { FormFields, notPlacedIn, useFormState, type Fields } from '../../components/FormFields'
 import { HistoryLink } from '../../components/History'
+import { Loaded } from '../../components/Loaded'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { TableHead, DataTable } from '../../components/TableHead'
@@ -43,11 +44,7 @@ function PenerimaanList() {
       <PageHeader
         title="Penerimaan dari penyedia"
         lead="Setiap kiriman dicatat sesuai surat jalan dan BTTB beserta hasil hitung di gudang. Selisih kurang/lebih tetap tampil sampai dinyatakan selesai; surat suara milik satker atau dapil lain disisihkan sebagai tertukar."
-        actions={
-          <button type="button" className="btn btn-primary" onClick={() => navigate('penerimaan', 'baru')}>
-            Catat penerimaan…
-          </button>
-        }
+        actions={[{ label: 'Catat penerimaan…', onClick: () => navigate('penerimaan', 'baru'), kind: 'primary' }]}
       />
 
       {open.length > 0 && (
@@ -233,101 +230,90 @@ function TertukarSection({ deliveries, variants }: { deliveries: Penerimaan[]; v
     <Section
       title="Surat suara tertukar"
       id="tertukar"
-      actions={
-        <button
-          type="button"
-          className="btn btn-secondary"
-          onClick={() => setReturning(true)}
-          disabled={held.length === 0}
-        >
-          Kembalikan ke penyedia…
-        </button>
-      }
+      actions={[{ label: 'Kembalikan ke penyedia…', onClick: () => setReturning(true), disabled: held.length === 0 }]}
     >
       <p className="muted small penerimaan-explain">
         Disisihkan dari stok sampai dikembalikan kepada penyedia dengan nota pengembalian.
       </p>
-      <ErrorBanner error={recon.error} onRetry={recon.reload} title="Posisi tertukar tidak dapat dimuat" />
-      {recon.data ? (
-        rows.length === 0 ? (
-          <p className="empty">Tidak ada surat suara tertukar.</p>
-        ) : (
-          <DataTable
-            className="table-compact penerimaan-tertukar"
-            testId="tertukar-table"
-            columns={[
-              'Barang',
-              'Milik',
-              { label: 'Disisihkan', num: true },
-              { label: 'Sudah dikembalikan', num: true },
-            ]}
-          >
-            {rows.map((r) => (
-              <tr key={r.variantId} data-testid={`tertukar-${r.variantId}`}>
-                <th scope="row">
-                  <VariantLabel v={variants.get(r.variantId)} fallback={r.itemName} />
-                </th>
-                <td>{(notes.get(r.variantId) ?? []).join('; ') || <span className="muted">—</span>}</td>
-                <td className="num" data-testid="held">
-                  <HistoryLink
-                    value={r.tertukar}
-                    filter={{ variantId: r.variantId, place: 'TERTUKAR' }}
-                    title={`${r.itemName}${r.dapil ? ' · ' + r.dapil : ''}, tertukar`}
-                  />
-                </td>
-                <td className="num" data-testid="returned">
-                  {fmt(r.tertukarDikembalikan)}
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-        )
-      ) : (
-        !recon.error && <Loading />
-      )}
+      <Loaded query={recon} title="Posisi tertukar tidak dapat dimuat">
+        {() =>
+          rows.length === 0 ? (
+            <p className="empty">Tidak ada surat suara tertukar.</p>
+          ) : (
+            <DataTable
+              className="table-compact penerimaan-tertukar"
+              testId="tertukar-table"
+              columns={[
+                'Barang',
+                'Milik',
+                { label: 'Disisihkan', num: true },
+                { label: 'Sudah dikembalikan', num: true },
+              ]}
+            >
+              {rows.map((r) => (
+                <tr key={r.variantId} data-testid={`tertukar-${r.variantId}`}>
+                  <th scope="row">
+                    <VariantLabel v={variants.get(r.variantId)} fallback={r.itemName} />
+                  </th>
+                  <td>{(notes.get(r.variantId) ?? []).join('; ') || <span className="muted">—</span>}</td>
+                  <td className="num" data-testid="held">
+                    <HistoryLink
+                      value={r.tertukar}
+                      filter={{ variantId: r.variantId, place: 'TERTUKAR' }}
+                      title={`${r.itemName}${r.dapil ? ' · ' + r.dapil : ''}, tertukar`}
+                    />
+                  </td>
+                  <td className="num" data-testid="returned">
+                    {fmt(r.tertukarDikembalikan)}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
+          )
+        }
+      </Loaded>
 
       <h3>Pengembalian yang sudah dicatat</h3>
-      <ErrorBanner error={returs.error} onRetry={returs.reload} title="Daftar pengembalian tidak dapat dimuat" />
-      {returs.data ? (
-        returs.data.length === 0 ? (
-          <p className="empty">Belum ada pengembalian.</p>
-        ) : (
-          <DataTable
-            className="table-compact"
-            testId="retur-table"
-            columns={['Waktu', 'Penyedia', 'Barang', { label: 'Jumlah', num: true }, 'Keterangan', 'Petugas']}
-          >
-            {returs.data.map((r) => (
-              <tr key={r.id}>
-                <td>{fmtWaktu(r.at)}</td>
-                <td>{r.penyedia}</td>
-                <td>
-                  {r.lines.map((l) => (
-                    <div key={l.variantId} className="penerimaan-stack">
-                      <VariantLabel v={variants.get(l.variantId)} fallback={l.label} />
-                    </div>
-                  ))}
-                </td>
-                <td className="num">
-                  {r.lines.map((l) => (
-                    <div key={l.variantId} className="penerimaan-stack">
-                      <HistoryLink
-                        value={l.qty}
-                        filter={{ documentId: `RETUR:${r.id}`, variantId: l.variantId }}
-                        title={`${l.label}, pengembalian #${r.id}`}
-                      />
-                    </div>
-                  ))}
-                </td>
-                <td>{r.note}</td>
-                <td>{r.actor}</td>
-              </tr>
-            ))}
-          </DataTable>
-        )
-      ) : (
-        !returs.error && <Loading />
-      )}
+      <Loaded query={returs} title="Daftar pengembalian tidak dapat dimuat">
+        {(data) =>
+          data.length === 0 ? (
+            <p className="empty">Belum ada pengembalian.</p>
+          ) : (
+            <DataTable
+              className="table-compact"
+              testId="retur-table"
+              columns={['Waktu', 'Penyedia', 'Barang', { label: 'Jumlah', num: true }, 'Keterangan', 'Petugas']}
+            >
+              {data.map((r) => (
+                <tr key={r.id}>
+                  <td>{fmtWaktu(r.at)}</td>
+                  <td>{r.penyedia}</td>
+                  <td>
+                    {r.lines.map((l) => (
+                      <div key={l.variantId} className="penerimaan-stack">
+                        <VariantLabel v={variants.get(l.variantId)} fallback={l.label} />
+                      </div>
+                    ))}
+                  </td>
+                  <td className="num">
+                    {r.lines.map((l) => (
+                      <div key={l.variantId} className="penerimaan-stack">
+                        <HistoryLink
+                          value={l.qty}
+                          filter={{ documentId: `RETUR:${r.id}`, variantId: l.variantId }}
+                          title={`${l.label}, pengembalian #${r.id}`}
+                        />
+                      </div>
+                    ))}
+                  </td>
+                  <td>{r.note}</td>
+                  <td>{r.actor}</td>
+                </tr>
+              ))}
+            </DataTable>
+          )
+        }
+      </Loaded>
 
       {returning && (
         <ReturDialog
@@ -357,11 +343,11 @@ function ReturDialog({
 }) {
   // The printer that brought them is the one they go back to, most of the time.
   const lastPenyedia = deliveries.find((d) => d.lines.some((l) => l.tertukarQty > 0))?.penyedia ?? ''
-  const [penyedia, setPenyedia] = useState(lastPenyedia)
-  const [note, setNote] = useState(() => {
+  const form = useFormState(() => {
     const whose = [...new Set(held.flatMap((r) => notes.get(r.variantId) ?? []))]
-    return whose.length ? `Surat suara tertukar ${whose.join('; ')}` : ''
+    return { penyedia: lastPenyedia, note: whose.length ? `Surat suara tertukar ${whose.join('; ')}` : '' }
   })
+  const { penyedia } = form.values
   const [qty, setQty] = useState<Record<number, string>>(() =>
     Object.fromEntries(held.map((r) => [r.variantId, fmt(r.tertukar)])),
   )
@@ -371,11 +357,7 @@ function ReturDialog({
     const i = sentOrder.indexOf(variantId)
     return i >= 0 ? (errors[`lines.${i}.qty`] ?? errors[`lines.${i}.variantId`]) : undefined
   }
-  const placed = new Set([
-    'penyedia',
-    'note',
-    ...sentOrder.flatMap((_, i) => [`lines.${i}.qty`, `lines.${i}.variantId`]),
-  ])
+  const placed = new Set(sentOrder.flatMap((_, i) => [`lines.${i}.qty`, `lines.${i}.variantId`]))
 
   function save(e?: FormEvent) {
     e?.preventDefault()
@@ -395,7 +377,7 @@ function ReturDialog({
     }
     setSentOrder(lines.map((l) => l.variantId))
     void run(async () => {
-      const r = await invoke('penerimaan.catatRetur', { penyedia, note, lines })
+      const r = await invoke('penerimaan.catatRetur', { ...form.values, lines })
       return [
         `${lines.map((l) => `${fmt(l.qty)} ${variants.get(l.variantId)?.unit ?? ''}`.trim()).join(', ')} dikembalikan kepada ${penyedia}.`,
         `Pengembalian #${r.id} tercatat`,
@@ -404,67 +386,65 @@ function ReturDialog({
   }
 
   return (
-    <Dialog
-      open
-      onClose={onClose}
+    <FormDialog
       title="Kembalikan surat suara tertukar"
+      label="Catat pengembalian"
       wide
-      footer={<DialogActions onCancel={onClose} busy={busy} label="Catat pengembalian" onConfirm={() => void save()} />}
+      onClose={onClose}
+      busy={busy}
+      onSave={save}
     >
-      <form onSubmit={save} noValidate>
-        <p>
-          Surat suara tertukar keluar dari gudang kembali kepada penyedia (TERTUKAR → PENYEDIA). Isi 0 untuk yang belum
-          dikembalikan.
-        </p>
-        <ErrorBanner
-          error={error}
-          title="Pengembalian belum tercatat"
-          shown={(d) => !d.column || !placed.has(d.column)}
+      <p>
+        Surat suara tertukar keluar dari gudang kembali kepada penyedia (TERTUKAR → PENYEDIA). Isi 0 untuk yang belum
+        dikembalikan.
+      </p>
+      <ErrorBanner
+        error={error}
+        title="Pengembalian belum tercatat"
+        shown={(d) => notPlacedIn(RETUR)(d) && !placed.has(d.column!)}
+      />
+      <FormFields fields={RETUR} form={form} errors={errors} method="penerimaan.catatRetur" grid />
+      <table className="table table-compact penerimaan-retur-lines">
+        <TableHead
+          columns={['Barang', { label: 'Disisihkan', num: true }, { label: 'Dikembalikan sekarang', num: true }]}
         />
-        <div className="form-grid">
-          <TextField label="Penyedia" error={errors.penyedia} value={penyedia} onChange={setPenyedia} data-autofocus />
-          <TextField
-            label="Keterangan pengembalian"
-            error={errors.note}
-            className="span-2"
-            hint="Tercetak pada nota pengembalian, mis. milik siapa dan nomor surat jalannya"
-            value={note}
-            onChange={setNote}
-          />
-        </div>
-        <table className="table table-compact penerimaan-retur-lines">
-          <TableHead
-            columns={['Barang', { label: 'Disisihkan', num: true }, { label: 'Dikembalikan sekarang', num: true }]}
-          />
-          <tbody>
-            {held.map((r) => {
-              const err = lineError(r.variantId)
-              const v = variants.get(r.variantId)
-              return (
-                <tr key={r.variantId}>
-                  <th scope="row">
-                    <VariantLabel v={v} fallback={r.itemName} />
-                  </th>
-                  <td className="num">{fmt(r.tertukar)}</td>
-                  <td className="num">
-                    <input
-                      className="penerimaan-num-input"
-                      inputMode="numeric"
-                      aria-label={`Jumlah ${v ? variantName(v) : r.itemName} yang dikembalikan`}
-                      aria-invalid={Boolean(err)}
-                      value={qty[r.variantId] ?? ''}
-                      onChange={(e) => setQty({ ...qty, [r.variantId]: e.target.value })}
-                      onBlur={() => setQty((q) => ({ ...q, [r.variantId]: tidyCount(q[r.variantId] ?? '') }))}
-                    />
-                    {err && <p className="field-error">{err}</p>}
-                  </td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
-        <button type="submit" hidden tabIndex={-1} />
-      </form>
-    </Dialog>
+        <tbody>
+          {held.map((r) => {
+            const err = lineError(r.variantId)
+            const v = variants.get(r.variantId)
+            return (
+              <tr key={r.variantId}>
+                <th scope="row">
+                  <VariantLabel v={v} fallback={r.itemName} />
+                </th>
+                <td className="num">{fmt(r.tertukar)}</td>
+                <td className="num">
+                  <input
+                    className="penerimaan-num-input"
+                    inputMode="numeric"
+                    aria-label={`Jumlah ${v ? variantName(v) : r.itemName} yang dikembalikan`}
+                    aria-invalid={Boolean(err)}
+                    value={qty[r.variantId] ?? ''}
+                    onChange={(e) => setQty({ ...qty, [r.variantId]: e.target.value })}
+                    onBlur={() => setQty((q) => ({ ...q, [r.variantId]: tidyCount(q[r.variantId] ?? '') }))}
+                  />
+                  {err && <p className="field-error">{err}</p>}
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+    </FormDialog>
   )
 }
+
+const RETUR: Fields<{ penyedia: string; note: string }> = [
+  { name: 'penyedia', autoFocus: true },
+  {
+    name: 'note',
+    label: 'Keterangan pengembalian',
+    className: 'span-2',
+    hint: 'Tercetak pada nota pengembalian, mis. milik siapa dan nomor surat jalannya',
+  },
+]

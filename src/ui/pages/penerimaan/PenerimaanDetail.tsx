@@ -3,11 +3,11 @@ import type { Penerimaan, PenerimaanBaris } from '../../../api/contract'
 import { invoke } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { ConfirmPaper } from '../../components/ConfirmPaper'
-import { Dialog, DialogActions } from '../../components/Dialog'
+import { FormDialog } from '../../components/Dialog'
 import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { useDialogSave } from '../../components/useWrite'
 import { saveDownload } from '../../components/files'
-import { TextField } from '../../components/Form'
+import { FormFields, placed, useFormState, type Fields } from '../../components/FormFields'
 import { HistoryLink, useHistory } from '../../components/History'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
@@ -63,15 +63,9 @@ export function PenerimaanDetail({ id }: { id: number }) {
       <div className="penerimaan-detail-layout">
         <Section
           title="Barang diterima"
-          actions={
-            <button
-              type="button"
-              className="btn btn-secondary"
-              onClick={() => history.open({ documentId: ref }, `penerimaan #${d.id}`)}
-            >
-              Riwayat buku besar…
-            </button>
-          }
+          actions={[
+            { label: 'Riwayat buku besar…', onClick: () => history.open({ documentId: ref }, `penerimaan #${d.id}`) },
+          ]}
         >
           <DataTable
             className="penerimaan-lines-table"
@@ -258,15 +252,24 @@ function BaButtons({ delivery: d }: { delivery: Penerimaan }) {
   )
 }
 
+const SETTLE: Fields<{ note: string }> = [
+  {
+    name: 'note',
+    label: 'Keterangan penyelesaian',
+    hint: 'Mis. kekurangan dikirim dengan surat jalan berikutnya, atau hitung ulang bersama penyedia',
+    autoFocus: true,
+  },
+]
+
 function SettleDialog({ line, deliveryId, onClose }: { line: PenerimaanBaris; deliveryId: number; onClose(): void }) {
-  const [note, setNote] = useState('')
+  const form = useFormState({ note: '' })
   const { error, errors, busy, run } = useDialogSave(onClose)
   const word = line.selisih < 0 ? 'kurang' : 'lebih'
 
   function save(e?: FormEvent) {
     e?.preventDefault()
     void run(async () => {
-      await invoke('penerimaan.selesaikanSelisih', { lineId: line.lineId, note })
+      await invoke('penerimaan.selesaikanSelisih', { lineId: line.lineId, ...form.values })
       return [
         `${line.label}: ${word} ${fmt(Math.abs(line.selisih))} ${line.unit} dinyatakan selesai.`,
         `Penerimaan #${deliveryId}`,
@@ -275,29 +278,13 @@ function SettleDialog({ line, deliveryId, onClose }: { line: PenerimaanBaris; de
   }
 
   return (
-    <Dialog
-      open
-      onClose={onClose}
-      title="Nyatakan selisih selesai"
-      footer={<DialogActions onCancel={onClose} busy={busy} label="Nyatakan selesai" onConfirm={() => void save()} />}
-    >
-      <form onSubmit={save} noValidate>
-        <p>
-          {line.label}: menurut surat jalan {fmt(line.statedQty)}, terhitung {fmt(line.countedQty)}, jadi{' '}
-          <SelisihBadge selisih={line.selisih} unit={line.unit} />. Selisih tetap tampil sampai dinyatakan selesai.
-        </p>
-        {error && !errors.note && <ErrorBanner error={error} title="Belum tersimpan" />}
-        <TextField
-          label="Keterangan penyelesaian"
-          error={errors.note}
-          hint="Mis. kekurangan dikirim dengan surat jalan berikutnya, atau hitung ulang bersama penyedia"
-          value={note}
-          onChange={setNote}
-          data-autofocus
-          autoComplete="off"
-        />
-        <button type="submit" hidden tabIndex={-1} />
-      </form>
-    </Dialog>
+    <FormDialog title="Nyatakan selisih selesai" label="Nyatakan selesai" onClose={onClose} busy={busy} onSave={save}>
+      <p>
+        {line.label}: menurut surat jalan {fmt(line.statedQty)}, terhitung {fmt(line.countedQty)}, jadi{' '}
+        <SelisihBadge selisih={line.selisih} unit={line.unit} />. Selisih tetap tampil sampai dinyatakan selesai.
+      </p>
+      {!placed(error, SETTLE) && <ErrorBanner error={error} title="Belum tersimpan" />}
+      <FormFields fields={SETTLE} form={form} errors={errors} method="penerimaan.selesaikanSelisih" />
+    </FormDialog>
   )
 }

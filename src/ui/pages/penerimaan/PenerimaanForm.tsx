@@ -3,7 +3,8 @@ import { PenerimaanHeader, type MethodInput } from '../../../api/contract'
 import { ApiError, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Banner, ErrorBanner, IssueTable, Loading, useToast } from '../../components/Feedback'
-import { draftBinder, Field, TextField, RadioCard } from '../../components/Form'
+import { RadioCard } from '../../components/Form'
+import { FormFields, type FieldSpec, type Fields } from '../../components/FormFields'
 import { PageHeader, Section } from '../../components/Page'
 import { fmt, fmtWaktu, nowLocal, readCount } from '../../format'
 import { href, navigateAfterSave, useLeaveGuard } from '../../router'
@@ -77,6 +78,31 @@ function formDirty(h: HeaderDraft, lines: readonly LineDraft[]): boolean {
     })
   )
 }
+
+const PENGGANTI: FieldSpec<HeaderDraft> = {
+  name: 'penggantiUntuk',
+  className: 'span-2',
+  hint: 'Mis. nomor BA surat suara rusak/kurang yang diganti',
+}
+
+/** The surat jalan's head as it is copied at the truck; the penyedia offered from earlier deliveries. */
+const headerFields = (penyediaNames: string[]): Fields<HeaderDraft> => [
+  { name: 'penyedia', hint: 'Nama perusahaan percetakan/penyedia', suggestions: penyediaNames },
+  { name: 'suratJalan' },
+  { name: 'bttb', hint: 'Bukti tanda terima barang, bila ada' },
+  { name: 'kendaraan', hint: 'Jenis dan nomor polisi, mis. truk BK 8123 AB' },
+  { name: 'pengemudi' },
+  { name: 'wakilNama', hint: 'Yang menandatangani BA penerimaan' },
+  { name: 'wakilJabatan' },
+]
+
+const NOTE: Fields<HeaderDraft> = [
+  {
+    name: 'note',
+    label: 'Catatan penerimaan',
+    hint: 'Mis. kondisi dus, saksi yang hadir (Bawaslu, Polres, Kodim), segel',
+  },
+]
 
 export function PenerimaanForm() {
   const variants = useApi('barang.daftarVarian', {})
@@ -234,7 +260,7 @@ export function PenerimaanForm() {
   if (!variants.data) return <Loading />
 
   const hErr = placed.header
-  const bind = draftBinder(h, set, hErr)
+  const header = { form: { values: h, set }, errors: hErr, method: 'penerimaan.catat' }
   const totals = lines.reduce(
     (t, l) => {
       const s = statedOf(l)
@@ -325,62 +351,20 @@ export function PenerimaanForm() {
             />
           </fieldset>
           <div className="form-grid penerimaan-header-grid">
-            {h.kind === 'pengganti' && (
-              <TextField
-                label="Penggantian untuk"
-                {...bind('penggantiUntuk')}
-                className="span-2"
-                hint="Mis. nomor BA surat suara rusak/kurang yang diganti"
-              />
-            )}
+            <FormFields fields={[h.kind === 'pengganti' && PENGGANTI]} {...header} />
             <DateTimeField
               label="Waktu diterima"
               dateLabel="Tanggal diterima"
               timeLabel="Jam diterima"
-              {...bind('receivedAt')}
+              value={h.receivedAt}
+              onChange={(v) => set('receivedAt', v)}
+              error={hErr.receivedAt}
             />
-            <Field label="Penyedia" error={hErr.penyedia} hint="Nama perusahaan percetakan/penyedia">
-              {(id, d, inv) => (
-                <>
-                  <input
-                    id={id}
-                    aria-describedby={d}
-                    aria-invalid={inv}
-                    list={id + '-list'}
-                    value={h.penyedia}
-                    onChange={(e) => set('penyedia', e.target.value)}
-                    autoComplete="off"
-                  />
-                  <datalist id={id + '-list'}>
-                    {penyediaNames.map((n) => (
-                      <option key={n} value={n} />
-                    ))}
-                  </datalist>
-                </>
-              )}
-            </Field>
-            <TextField label="Nomor surat jalan" {...bind('suratJalan')} autoComplete="off" />
-            <TextField
-              label="Nomor BTTB"
-              {...bind('bttb')}
-              hint="Bukti tanda terima barang, bila ada"
-              autoComplete="off"
-            />
-            <TextField label="Kendaraan" {...bind('kendaraan')} hint="Jenis dan nomor polisi, mis. truk BK 8123 AB" />
-            <TextField label="Pengemudi" {...bind('pengemudi')} />
-            <TextField label="Nama wakil penyedia" {...bind('wakilNama')} hint="Yang menandatangani BA penerimaan" />
-            <TextField label="Jabatan wakil penyedia" {...bind('wakilJabatan')} />
+            <FormFields fields={headerFields(penyediaNames)} {...header} />
           </div>
         </Section>
 
-        <Section
-          title="Barang yang diterima"
-          actions={
-            <button type="button" className="btn btn-secondary" onClick={addLine}>
-              Tambah baris
-            </button>
-          }
-        >
+        <Section title="Barang yang diterima" actions={[{ label: 'Tambah baris', onClick: addLine }]}>
           <p className="muted small penerimaan-explain">
             <strong>Menurut surat jalan</strong> dihitung dari dus × isi per dus; ketik jumlahnya langsung bila dus
             terakhir tidak penuh. <strong>Terhitung</strong> adalah lembar/buah milik satker ini yang benar-benar
@@ -417,11 +401,7 @@ export function PenerimaanForm() {
         </Section>
 
         <Section title="Catatan">
-          <TextField
-            label="Catatan penerimaan"
-            {...bind('note')}
-            hint="Mis. kondisi dus, saksi yang hadir (Bawaslu, Polres, Kodim), segel"
-          />
+          <FormFields fields={NOTE} {...header} />
           <div className="form-actions">
             <button ref={saveRef} type="submit" className="btn btn-primary" disabled={busy}>
               {busy ? 'Menyimpan…' : 'Simpan penerimaan'}

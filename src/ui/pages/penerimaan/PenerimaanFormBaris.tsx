@@ -73,6 +73,18 @@ export function LineEditor({
   const ballots = variants.filter((v) => v.kind === 'ballot')
   const logistics = variants.filter((v) => v.kind === 'logistics')
   const p = `Baris ${row}: `
+  /** A count typed on the line: numeric keypad, tidied to "2.000" on leaving, its error by the contract's field. */
+  const countBox = (key: 'dus' | 'isi' | 'counted' | 'tertukar', field: LineField, label: string, spoken: string) => ({
+    label,
+    error: error(field),
+    className: `penerimaan-f-${key}`,
+    'aria-label': p + spoken,
+    inputMode: 'numeric' as const,
+    autoComplete: 'off',
+    value: l[key],
+    onChange: (v: string) => onChange({ [key]: v }),
+    onBlur: () => onChange({ [key]: tidyCount(l[key]) }),
+  })
 
   const statedHint =
     l.statedTyped && computed !== null
@@ -140,31 +152,11 @@ export function LineEditor({
         </button>
       </div>
       <div className="penerimaan-line-grid">
-        <TextField
-          label="Dus"
-          error={error('dus')}
-          className="penerimaan-f-dus"
-          aria-label={`${p}jumlah dus`}
-          inputMode="numeric"
-          autoComplete="off"
-          value={l.dus}
-          onChange={(v) => onChange({ dus: v })}
-          onBlur={() => onChange({ dus: tidyCount(l.dus) })}
-        />
+        <TextField {...countBox('dus', 'dus', 'Dus', 'jumlah dus')} />
         <span className="penerimaan-op penerimaan-op-x" aria-hidden="true">
           ×
         </span>
-        <TextField
-          label="Isi per dus"
-          error={error('isiPerDus')}
-          className="penerimaan-f-isi"
-          aria-label={`${p}isi per dus`}
-          inputMode="numeric"
-          autoComplete="off"
-          value={l.isi}
-          onChange={(v) => onChange({ isi: v })}
-          onBlur={() => onChange({ isi: tidyCount(l.isi) })}
-        />
+        <TextField {...countBox('isi', 'isiPerDus', 'Isi per dus', 'isi per dus')} />
         <span className="penerimaan-op penerimaan-op-eq" aria-hidden="true">
           =
         </span>
@@ -192,16 +184,8 @@ export function LineEditor({
           )}
         </Field>
         <TextField
-          label="Terhitung"
-          error={error('countedQty')}
+          {...countBox('counted', 'countedQty', 'Terhitung', 'jumlah terhitung')}
           hint={`${unit} milik satker ini`}
-          className="penerimaan-f-counted"
-          aria-label={`${p}jumlah terhitung`}
-          inputMode="numeric"
-          autoComplete="off"
-          value={l.counted}
-          onChange={(v) => onChange({ counted: v })}
-          onBlur={() => onChange({ counted: tidyCount(l.counted) })}
         />
         <div className="penerimaan-f-selisih" aria-live="polite">
           <span className="penerimaan-selisih-label">Selisih</span>
@@ -210,17 +194,9 @@ export function LineEditor({
           </span>
         </div>
         <TextField
-          label="Tertukar"
-          error={error('tertukarQty')}
+          {...countBox('tertukar', 'tertukarQty', 'Tertukar', 'jumlah tertukar')}
           hint="milik satker/dapil lain"
-          className="penerimaan-f-tertukar"
-          aria-label={`${p}jumlah tertukar`}
-          inputMode="numeric"
-          autoComplete="off"
-          value={l.tertukar}
           placeholder="0"
-          onChange={(v) => onChange({ tertukar: v })}
-          onBlur={() => onChange({ tertukar: tidyCount(l.tertukar) })}
         />
         <TextField
           label="Tertukar milik siapa"

@@ -2,16 +2,16 @@ import { useState, type FormEvent } from 'react'
 import type { KirimanLengkap, Penerimaan, VariantInfo } from '../../../api/contract'
 import { invoke } from '../../api'
 import { useApi } from '../../components/data'
-import { Dialog, DialogActions } from '../../components/Dialog'
-import { Banner, ErrorBanner, IssueTable, Loading } from '../../components/Feedback'
-import { TextField } from '../../components/Form'
+import { FormDialog } from '../../components/Dialog'
+import { ErrorBanner } from '../../components/Feedback'
+import { FormFields, notPlacedIn, useFormState, type Fields } from '../../components/FormFields'
+import { Loaded } from '../../components/Loaded'
 import { Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
-import { TableHead } from '../../components/TableHead'
+import { DataTable } from '../../components/TableHead'
 import { useDialogSave } from '../../components/useWrite'
 import { fmt, fmtTanggal, todayIso } from '../../format'
 import { VariantLabel, variantName } from './PenerimaanShared'
-import { DateField } from '../../components/DateField'
 
 /** Per variant delivered: what the surat jalan of the ordinary deliveries stated and what was counted in. */
 interface KirimanRow {
@@ -63,60 +63,56 @@ export function KirimanSection({
         Acara surat suara rusak dan kurang meminta penggantian atas kekurangan kirim dan surat suara rusak; sebelumnya
         berita acara itu mencatat bahwa pengiriman masih berlangsung.
       </p>
-      <ErrorBanner error={lengkap.error} onRetry={lengkap.reload} title="Status pengiriman tidak dapat dimuat" />
-      {lengkap.data ? (
-        rows.length === 0 ? (
-          <p className="empty">Belum ada kiriman.</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="table table-compact" data-testid="kiriman-table">
-              <TableHead
-                columns={[
-                  'Barang',
-                  { label: 'Menurut surat jalan', num: true },
-                  { label: 'Terhitung (termasuk pengganti)', num: true },
-                  'Pengiriman',
-                  '',
-                ]}
-              />
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.variantId} data-testid={`kiriman-${r.variantId}`}>
-                    <th scope="row">
-                      <VariantLabel v={variants.get(r.variantId)} fallback={r.label} />
-                    </th>
-                    <td className="num">{fmt(r.stated)}</td>
-                    <td className="num">{fmt(r.counted)}</td>
-                    <td data-testid="kiriman-status">
-                      {r.lengkap ? (
-                        <>
-                          <StatusBadge state="lengkap">
-                            Lengkap sejak {fmtTanggal(r.lengkap.tanggal, 'short')}
-                          </StatusBadge>
-                          <div className="muted small">
-                            {r.lengkap.note} · {r.lengkap.actor}
-                          </div>
-                        </>
-                      ) : (
-                        <StatusBadge state="sebagian">Masih berlangsung</StatusBadge>
-                      )}
-                    </td>
-                    <td>
-                      {!r.lengkap && (
-                        <button type="button" className="btn btn-secondary btn-small" onClick={() => setAsking(r)}>
-                          Nyatakan lengkap…
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )
-      ) : (
-        !lengkap.error && <Loading />
-      )}
+      <Loaded query={lengkap} title="Status pengiriman tidak dapat dimuat">
+        {() =>
+          rows.length === 0 ? (
+            <p className="empty">Belum ada kiriman.</p>
+          ) : (
+            <DataTable
+              className="table-compact"
+              testId="kiriman-table"
+              columns={[
+                'Barang',
+                { label: 'Menurut surat jalan', num: true },
+                { label: 'Terhitung (termasuk pengganti)', num: true },
+                'Pengiriman',
+                '',
+              ]}
+            >
+              {rows.map((r) => (
+                <tr key={r.variantId} data-testid={`kiriman-${r.variantId}`}>
+                  <th scope="row">
+                    <VariantLabel v={variants.get(r.variantId)} fallback={r.label} />
+                  </th>
+                  <td className="num">{fmt(r.stated)}</td>
+                  <td className="num">{fmt(r.counted)}</td>
+                  <td data-testid="kiriman-status">
+                    {r.lengkap ? (
+                      <>
+                        <StatusBadge state="lengkap">
+                          Lengkap sejak {fmtTanggal(r.lengkap.tanggal, 'short')}
+                        </StatusBadge>
+                        <div className="muted small">
+                          {r.lengkap.note} · {r.lengkap.actor}
+                        </div>
+                      </>
+                    ) : (
+                      <StatusBadge state="sebagian">Masih berlangsung</StatusBadge>
+                    )}
+                  </td>
+                  <td>
+                    {!r.lengkap && (
+                      <button type="button" className="btn btn-secondary btn-small" onClick={() => setAsking(r)}>
+                        Nyatakan lengkap…
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
+          )
+        }
+      </Loaded>
       {asking && (
         <LengkapDialog
           row={asking}
@@ -128,67 +124,59 @@ export function KirimanSection({
   )
 }
 
+const LENGKAP_FIELDS: Fields<{ tanggal: string; note: string }> = [
+  { name: 'tanggal', kind: 'date', label: 'Lengkap sejak tanggal' },
+  {
+    name: 'note',
+    label: 'Keterangan',
+    className: 'span-2',
+    hint: 'Dasar pernyataan, mis. surat penyedia atau hasil rapat koordinasi',
+    autoFocus: true,
+  },
+]
+
 function LengkapDialog({ row, name, onClose }: { row: KirimanRow; name: string; onClose(): void }) {
-  const [tanggal, setTanggal] = useState(todayIso)
-  const [note, setNote] = useState('')
+  const form = useFormState(() => ({ tanggal: todayIso(), note: '' }))
   const { error, errors, busy, run } = useDialogSave(onClose)
   const kurang = Math.max(0, row.stated - row.counted)
-  const unplaced = error ? error.details.filter((d) => !d.column || !['tanggal', 'note'].includes(d.column)) : []
 
   function save(e?: FormEvent) {
     e?.preventDefault()
     void run(async () => {
-      const r = await invoke('penerimaan.selesaikanKiriman', { variantId: row.variantId, tanggal, note })
+      const r = await invoke('penerimaan.selesaikanKiriman', { variantId: row.variantId, ...form.values })
       return `Pengiriman ${r.label} dinyatakan lengkap sejak ${fmtTanggal(r.tanggal)}.`
     })
   }
 
   return (
-    <Dialog
-      open
-      onClose={onClose}
+    <FormDialog
       title="Nyatakan pengiriman lengkap"
-      footer={<DialogActions onCancel={onClose} busy={busy} label="Nyatakan lengkap" onConfirm={() => void save()} />}
+      label="Nyatakan lengkap"
+      onClose={onClose}
+      busy={busy}
+      onSave={save}
+      testId="kiriman-lengkap-dialog"
     >
-      <form onSubmit={save} noValidate data-testid="kiriman-lengkap-dialog">
-        <p>
-          Anda menyatakan bahwa penyedia tidak akan mengirim lagi <strong>{name}</strong> selain kiriman pengganti.
-        </p>
-        <ul>
-          <li>
-            Sejak tanggal di bawah, Berita Acara surat suara rusak dan kurang meminta penggantian kepada penyedia atas
-            kekurangan kirim
-            {kurang > 0 && (
-              <>
-                {' '}
-                (saat ini <strong>{fmt(kurang)}</strong>
-                {row.unit ? ` ${row.unit}` : ''} menurut surat jalan)
-              </>
-            )}{' '}
-            dan surat suara rusak yang belum diganti.
-          </li>
-          <li>Pernyataan ini tidak dapat dibatalkan; kiriman pengganti tetap dapat dicatat sesudahnya.</li>
-        </ul>
-        {error && (
-          <Banner kind="error" title="Belum dinyatakan lengkap">
-            <p>{error.message}</p>
-            <IssueTable issues={unplaced} />
-          </Banner>
-        )}
-        <div className="form-grid">
-          <DateField label="Lengkap sejak tanggal" error={errors.tanggal} value={tanggal} onChange={setTanggal} />
-          <TextField
-            label="Keterangan"
-            error={errors.note}
-            className="span-2"
-            hint="Dasar pernyataan, mis. surat penyedia atau hasil rapat koordinasi"
-            value={note}
-            onChange={setNote}
-            data-autofocus
-          />
-        </div>
-        <button type="submit" hidden tabIndex={-1} />
-      </form>
-    </Dialog>
+      <p>
+        Anda menyatakan bahwa penyedia tidak akan mengirim lagi <strong>{name}</strong> selain kiriman pengganti.
+      </p>
+      <ul>
+        <li>
+          Sejak tanggal di bawah, Berita Acara surat suara rusak dan kurang meminta penggantian kepada penyedia atas
+          kekurangan kirim
+          {kurang > 0 && (
+            <>
+              {' '}
+              (saat ini <strong>{fmt(kurang)}</strong>
+              {row.unit ? ` ${row.unit}` : ''} menurut surat jalan)
+            </>
+          )}{' '}
+          dan surat suara rusak yang belum diganti.
+        </li>
+        <li>Pernyataan ini tidak dapat dibatalkan; kiriman pengganti tetap dapat dicatat sesudahnya.</li>
+      </ul>
+      <ErrorBanner error={error} title="Belum dinyatakan lengkap" shown={notPlacedIn(LENGKAP_FIELDS)} />
+      <FormFields fields={LENGKAP_FIELDS} form={form} errors={errors} method="penerimaan.selesaikanKiriman" grid />
+    </FormDialog>
   )
 }

@@ -2,10 +2,11 @@ import { useState, type FormEvent } from 'react'
 import type { Barang, MethodInput } from '../../../api/contract'
 import { invoke } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
-import { Dialog, DialogActions } from '../../components/Dialog'
-import { ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { FormDialog } from '../../components/Dialog'
+import { Loaded } from '../../components/Loaded'
+import { ErrorBanner, useToast } from '../../components/Feedback'
 import { useDialogSave } from '../../components/useWrite'
-import { Field, TextField } from '../../components/Form'
+import { FormFields, useFormState, type Fields } from '../../components/FormFields'
 import { Section, Swatch } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { DataTable } from '../../components/TableHead'
@@ -48,275 +49,246 @@ export function ItemsSection() {
     <Section
       title="Barang dan aturan kebutuhan"
       id="pengaturan-barang"
-      actions={
-        <button type="button" className="btn btn-secondary" onClick={() => setAdding(true)}>
-          Tambah barang logistik…
-        </button>
-      }
+      actions={[{ label: 'Tambah barang logistik…', onClick: () => setAdding(true) }]}
     >
       <p className="muted">
         Surat suara selalu dihitung dari DPT ditambah cadangan. Jumlah barang lain adalah <strong>preset</strong> dari
         pengalaman satker lain dan perlu dikonfirmasi sesuai ketentuan yang berlaku sebelum dipakai untuk pengadaan atau
         pengepakan.
       </p>
-      <ErrorBanner error={items.error} onRetry={items.reload} title="Daftar barang tidak dapat dimuat" />
-      {items.data ? (
-        <DataTable
-          className="pengaturan-items"
-          testId="items-table"
-          columns={[
-            { label: 'Barang', className: 'pengaturan-col-item' },
-            'Satuan',
-            'Aturan',
-            { label: 'Jumlah', num: true },
-            { label: 'PSU per dapil', num: true },
-            'Status',
-            { label: 'Aksi', hidden: true },
-          ]}
-        >
-          {items.data.map((i) => (
-            <tr key={i.id} className={i.active ? undefined : 'inactive'} data-code={i.code}>
-              <th scope="row">
-                <span className="ballot-name">
-                  <Swatch hex={i.colorHex} label={i.color} />
-                  <span>
-                    {i.name}
-                    <span className="muted small block">
-                      {i.kind === 'ballot' ? 'Surat suara' : 'Logistik'} · {i.code}
-                      {i.color ? ` · ${i.color}` : ''}
-                      {i.assembled ? ' · dirakit di gudang' : ''}
+      <Loaded query={items} title="Daftar barang tidak dapat dimuat">
+        {(data) => (
+          <DataTable
+            className="pengaturan-items"
+            testId="items-table"
+            columns={[
+              { label: 'Barang', className: 'pengaturan-col-item' },
+              'Satuan',
+              'Aturan',
+              { label: 'Jumlah', num: true },
+              { label: 'PSU per dapil', num: true },
+              'Status',
+              { label: 'Aksi', hidden: true },
+            ]}
+          >
+            {data.map((i) => (
+              <tr key={i.id} className={i.active ? undefined : 'inactive'} data-code={i.code}>
+                <th scope="row">
+                  <span className="ballot-name">
+                    <Swatch hex={i.colorHex} label={i.color} />
+                    <span>
+                      {i.name}
+                      <span className="muted small block">
+                        {i.kind === 'ballot' ? 'Surat suara' : 'Logistik'} · {i.code}
+                        {i.color ? ` · ${i.color}` : ''}
+                        {i.assembled ? ' · dirakit di gudang' : ''}
+                      </span>
                     </span>
                   </span>
-                </span>
-              </th>
-              <td>{i.unit}</td>
-              <td>{ruleCell(i)}</td>
-              <td className="num">{i.kind === 'ballot' ? '—' : fmt(i.qty)}</td>
-              <td className="num">{i.kind === 'ballot' ? fmt(i.psuPerDapil) : '—'}</td>
-              <td>
-                <span className="pengaturan-badges">
+                </th>
+                <td>{i.unit}</td>
+                <td>{ruleCell(i)}</td>
+                <td className="num">{i.kind === 'ballot' ? '—' : fmt(i.qty)}</td>
+                <td className="num">{i.kind === 'ballot' ? fmt(i.psuPerDapil) : '—'}</td>
+                <td>
+                  <span className="pengaturan-badges">
+                    {i.preset && !i.confirmed && (
+                      <StatusBadge state="perlu-diperiksa">Preset — perlu dikonfirmasi</StatusBadge>
+                    )}
+                    {i.confirmed && i.kind === 'logistics' && <StatusBadge state="success">Dikonfirmasi</StatusBadge>}
+                    {!i.active && <StatusBadge state="netral">Tidak aktif</StatusBadge>}
+                  </span>
+                </td>
+                <td className="actions">
                   {i.preset && !i.confirmed && (
-                    <StatusBadge state="perlu-diperiksa">Preset — perlu dikonfirmasi</StatusBadge>
+                    <button
+                      type="button"
+                      className="btn btn-small btn-primary"
+                      onClick={() => void confirm(i)}
+                      disabled={confirming === i.id}
+                      aria-label={`Konfirmasi ${i.name}`}
+                    >
+                      Konfirmasi
+                    </button>
                   )}
-                  {i.confirmed && i.kind === 'logistics' && <StatusBadge state="success">Dikonfirmasi</StatusBadge>}
-                  {!i.active && <StatusBadge state="netral">Tidak aktif</StatusBadge>}
-                </span>
-              </td>
-              <td className="actions">
-                {i.preset && !i.confirmed && (
                   <button
                     type="button"
-                    className="btn btn-small btn-primary"
-                    onClick={() => void confirm(i)}
-                    disabled={confirming === i.id}
-                    aria-label={`Konfirmasi ${i.name}`}
+                    className="btn btn-small btn-secondary"
+                    onClick={() => setEditing(i)}
+                    aria-label={`Ubah ${i.name}`}
                   >
-                    Konfirmasi
+                    Ubah
                   </button>
-                )}
-                <button
-                  type="button"
-                  className="btn btn-small btn-secondary"
-                  onClick={() => setEditing(i)}
-                  aria-label={`Ubah ${i.name}`}
-                >
-                  Ubah
-                </button>
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      ) : (
-        !items.error && <Loading />
-      )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </Loaded>
       {editing && <ItemEditDialog item={editing} onClose={() => setEditing(null)} />}
       <ItemCreateDialog open={adding} onClose={() => setAdding(false)} />
     </Section>
   )
 }
 
-function RuleFields({
-  rule,
-  qty,
-  per,
-  unit,
-  errors,
-  onRule,
-  onQty,
-  onPer,
-}: {
-  rule: LogisticsRule
+/** What the item dialogs edit, as typed. */
+type ItemForm = {
+  code: string
+  name: string
+  unit: string
+  rule: string
   qty: string
   per: string
-  unit: string
-  errors: Record<string, string>
-  onRule(r: LogisticsRule): void
-  onQty(v: string): void
-  onPer(v: string): void
-}) {
-  return (
-    <div className="form-grid">
-      <Field label="Aturan kebutuhan" error={errors.rule}>
-        {(id, d, inv) => (
-          <select
-            id={id}
-            aria-describedby={d}
-            aria-invalid={inv}
-            value={rule}
-            onChange={(e) => onRule(e.target.value as LogisticsRule)}
-          >
-            {LOGISTICS_RULES.map((r) => (
-              <option key={r} value={r}>
-                {RULE_LABEL[r]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <TextField
-        label={`Jumlah (${unit || 'satuan'})`}
-        error={errors.qty}
-        inputMode="numeric"
-        value={qty}
-        onChange={onQty}
-      />
-      {rule === 'per_dpt' && (
-        <TextField
-          label="Untuk setiap … pemilih"
-          error={errors.per}
-          hint={`Mis. 1 ${unit || 'satuan'} per 100 pemilih; dibulatkan ke atas per TPS`}
-          inputMode="numeric"
-          value={per}
-          onChange={onPer}
-        />
-      )}
-    </div>
-  )
+  psuPerDapil: string
+  assembled: boolean
+  active: boolean
+  confirmed: boolean
 }
 
+const RULE_OPTIONS = LOGISTICS_RULES.map((r) => [r, RULE_LABEL[r]] as const)
+
+/** An item's fields: its name and unit, then a ballot's PSU reserve or a logistics item's rule of need. */
+function itemFields(ballot: boolean, unitHint: string): Fields<ItemForm> {
+  return [
+    { name: 'name', label: 'Nama barang', className: 'span-2' },
+    { name: 'unit', hint: unitHint },
+    ballot && {
+      name: 'psuPerDapil',
+      kind: 'numeric',
+      hint: 'Surat suara pemungutan suara ulang yang disimpan di satker untuk setiap dapil (Pemilu: 1.000 menurut undang-undang).',
+    },
+  ]
+}
+
+/** A logistics item's rule of need: the rule, how many, and per how many voters where it goes by the DPT. */
+function ruleFields(f: ItemForm): Fields<ItemForm> {
+  const unit = f.unit || 'satuan'
+  return [
+    { name: 'rule', kind: 'select', options: RULE_OPTIONS },
+    { name: 'qty', label: `Jumlah (${unit})`, kind: 'numeric' },
+    f.rule === 'per_dpt' && {
+      name: 'per',
+      label: 'Untuk setiap … pemilih',
+      kind: 'numeric',
+      hint: `Mis. 1 ${unit} per 100 pemilih; dibulatkan ke atas per TPS`,
+    },
+  ]
+}
+
+/** A logistics item's numbers, read, or the refusal that names the one not read. */
+const readRuleNumbers = (f: ItemForm) => readNumbers({ qty: f.qty, per: f.rule === 'per_dpt' ? f.per : '1' })
+
 function ItemEditDialog({ item, onClose }: { item: Barang; onClose(): void }) {
-  const [name, setName] = useState(item.name)
-  const [unit, setUnit] = useState(item.unit)
-  const [rule, setRule] = useState<LogisticsRule>(item.rule === 'ballot' ? 'per_tps' : item.rule)
-  const [qty, setQty] = useState(String(item.qty))
-  const [per, setPer] = useState(String(item.per))
-  const [psu, setPsu] = useState(String(item.psuPerDapil))
-  const [active, setActive] = useState(item.active)
-  const [confirmNow, setConfirmNow] = useState(item.preset && !item.confirmed)
+  const form = useFormState({
+    code: item.code,
+    name: item.name,
+    unit: item.unit,
+    rule: item.rule === 'ballot' ? 'per_tps' : item.rule,
+    qty: String(item.qty),
+    per: String(item.per),
+    psuPerDapil: String(item.psuPerDapil),
+    assembled: item.assembled,
+    active: item.active,
+    confirmed: item.preset && !item.confirmed,
+  })
+  const f = form.values
   const { error, setError, errors, busy, run } = useDialogSave(onClose)
   const ballot = item.kind === 'ballot'
+  const bound = { form, errors, method: 'barang.ubah' }
 
   function save(e?: FormEvent) {
     e?.preventDefault()
-    const nums = ballot
-      ? readNumbers({ psuPerDapil: psu })
-      : readNumbers(rule === 'per_dpt' ? { qty, per } : { qty, per: '1' })
+    const nums = ballot ? readNumbers({ psuPerDapil: f.psuPerDapil }) : readRuleNumbers(f)
     if (nums.error) return setError(nums.error)
     void run(async () => {
       const v = nums.values as Record<string, number>
+      const { id } = item
       const input: MethodInput<'barang.ubah'> = ballot
-        ? { id: item.id, name, unit, psuPerDapil: v.psuPerDapil, active }
-        : { id: item.id, name, unit, rule, qty: v.qty, per: v.per, active }
-      if (confirmNow) input.confirmed = true
+        ? { id, name: f.name, unit: f.unit, psuPerDapil: v.psuPerDapil, active: f.active }
+        : { id, name: f.name, unit: f.unit, rule: f.rule as LogisticsRule, qty: v.qty, per: v.per, active: f.active }
+      if (f.confirmed) input.confirmed = true
       await invoke('barang.ubah', input)
-      return `${name} tersimpan.`
+      return `${f.name} tersimpan.`
     })
   }
 
   return (
-    <Dialog
-      open
-      onClose={onClose}
+    <FormDialog
       title={`Ubah ${item.name}`}
-      footer={<DialogActions onCancel={onClose} busy={busy} label="Simpan" onConfirm={() => void save()} />}
-    >
-      <form onSubmit={save} noValidate>
-        {error && Object.keys(errors).length === 0 && <ErrorBanner error={error} title="Belum tersimpan" />}
-        {error && Object.keys(errors).length > 0 && <p className="field-error">{error.message}</p>}
-        <div className="form-grid">
-          <TextField label="Nama barang" error={errors.name} className="span-2" value={name} onChange={setName} />
-          <TextField
-            label="Satuan"
-            error={errors.unit}
-            hint="Mis. lembar, buah, botol, set"
-            value={unit}
-            onChange={setUnit}
-          />
-          {ballot && (
-            <TextField
-              label="Cadangan PSU per dapil"
-              error={errors.psuPerDapil}
-              hint="Surat suara pemungutan suara ulang yang disimpan di satker untuk setiap dapil (Pemilu: 1.000 menurut undang-undang)."
-              inputMode="numeric"
-              value={psu}
-              onChange={setPsu}
-            />
-          )}
-        </div>
-        {ballot ? (
-          <p className="muted small">
-            Kebutuhan surat suara selalu DPT + cadangan per TPS; persentase dan pembulatannya diatur di bagian Pemilihan
-            dan satker.
-          </p>
+      label="Simpan"
+      onClose={onClose}
+      busy={busy}
+      onSave={save}
+      banner={
+        error &&
+        (Object.keys(errors).length === 0 ? (
+          <ErrorBanner error={error} title="Belum tersimpan" />
         ) : (
-          <RuleFields
-            rule={rule}
-            qty={qty}
-            per={per}
-            unit={unit}
-            errors={errors}
-            onRule={setRule}
-            onQty={setQty}
-            onPer={setPer}
-          />
-        )}
-        <label className="check">
-          <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
-          Aktif (dihitung dalam kebutuhan)
-        </label>
-        {item.preset && !item.confirmed && (
-          <label className="check">
-            <input type="checkbox" checked={confirmNow} onChange={(e) => setConfirmNow(e.target.checked)} />
-            Tandai jumlah ini sudah dikonfirmasi satker
-          </label>
-        )}
-        {/* Enter in a field submits. */}
-        <button type="submit" hidden tabIndex={-1} />
-      </form>
-    </Dialog>
+          <p className="field-error">{error.message}</p>
+        ))
+      }
+    >
+      <FormFields fields={itemFields(ballot, 'Mis. lembar, buah, botol, set')} {...bound} grid />
+      {ballot ? (
+        <p className="muted small">
+          Kebutuhan surat suara selalu DPT + cadangan per TPS; persentase dan pembulatannya diatur di bagian Pemilihan
+          dan satker.
+        </p>
+      ) : (
+        <FormFields fields={ruleFields(f)} {...bound} grid />
+      )}
+      <FormFields
+        fields={[
+          { name: 'active', kind: 'checkbox', label: 'Aktif (dihitung dalam kebutuhan)' },
+          item.preset &&
+            !item.confirmed && {
+              name: 'confirmed',
+              kind: 'checkbox',
+              label: 'Tandai jumlah ini sudah dikonfirmasi satker',
+            },
+        ]}
+        {...bound}
+      />
+    </FormDialog>
   )
 }
 
+const EMPTY_ITEM: ItemForm = {
+  code: '',
+  name: '',
+  unit: 'buah',
+  rule: 'per_tps',
+  qty: '1',
+  per: '1',
+  psuPerDapil: '0',
+  assembled: false,
+  active: true,
+  confirmed: false,
+}
+
 function ItemCreateDialog({ open, onClose }: { open: boolean; onClose(): void }) {
-  const empty = {
-    code: '',
-    name: '',
-    unit: 'buah',
-    rule: 'per_tps' as LogisticsRule,
-    qty: '1',
-    per: '1',
-    assembled: false,
-  }
-  const [f, setF] = useState(empty)
+  const form = useFormState(EMPTY_ITEM)
+  const f = form.values
   const { error, setError, errors, busy, run, reset } = useDialogSave(close)
+  const bound = { form, errors, method: 'barang.tambah' }
 
   // The dialog stays mounted: it opens again empty.
   function close() {
-    setF(empty)
+    form.reset()
     reset()
     onClose()
   }
 
   async function save(e?: FormEvent) {
     e?.preventDefault()
-    const nums = readNumbers({ qty: f.qty, per: f.rule === 'per_dpt' ? f.per : '1' })
+    const nums = readRuleNumbers(f)
     if (nums.error) return setError(nums.error)
     await run(async () => {
       const item = await invoke('barang.tambah', {
         code: f.code.trim().toUpperCase(),
         name: f.name,
         unit: f.unit,
-        rule: f.rule,
+        rule: f.rule as LogisticsRule,
         ...nums.values,
         assembled: f.assembled,
       })
@@ -325,49 +297,41 @@ function ItemCreateDialog({ open, onClose }: { open: boolean; onClose(): void })
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
-      onClose={close}
       title="Tambah barang logistik"
-      footer={<DialogActions onCancel={close} busy={busy} label="Tambah barang" onConfirm={() => void save()} />}
+      label="Tambah barang"
+      onClose={close}
+      busy={busy}
+      onSave={(e) => void save(e)}
+      banner={Object.keys(errors).length === 0 && <ErrorBanner error={error} title="Barang belum ditambahkan" />}
     >
-      <form onSubmit={save} noValidate>
-        {error && Object.keys(errors).length === 0 && <ErrorBanner error={error} title="Barang belum ditambahkan" />}
-        <div className="form-grid">
-          <TextField
-            label="Kode barang"
-            error={errors.code}
-            hint="Huruf besar, angka atau garis bawah, mis. KABEL_TIES"
-            value={f.code}
-            onChange={(v) => setF({ ...f, code: v.toUpperCase() })}
-            autoComplete="off"
-          />
-          <TextField label="Nama barang" error={errors.name} value={f.name} onChange={(v) => setF({ ...f, name: v })} />
-          <TextField
-            label="Satuan"
-            error={errors.unit}
-            hint="Mis. buah, lembar, set, rol"
-            value={f.unit}
-            onChange={(v) => setF({ ...f, unit: v })}
-          />
-        </div>
-        <RuleFields
-          rule={f.rule}
-          qty={f.qty}
-          per={f.per}
-          unit={f.unit}
-          errors={errors}
-          onRule={(rule) => setF({ ...f, rule })}
-          onQty={(qty) => setF({ ...f, qty })}
-          onPer={(per) => setF({ ...f, per })}
-        />
-        <label className="check">
-          <input type="checkbox" checked={f.assembled} onChange={(e) => setF({ ...f, assembled: e.target.checked })} />
-          Datang dalam bentuk lembaran dan dirakit di gudang (seperti kotak suara)
-        </label>
-        <button type="submit" hidden tabIndex={-1} />
-      </form>
-    </Dialog>
+      <FormFields
+        fields={[
+          {
+            name: 'code',
+            label: 'Kode barang',
+            hint: 'Huruf besar, angka atau garis bawah, mis. KABEL_TIES',
+            clean: (v) => v.toUpperCase(),
+          },
+          ...itemFields(false, 'Mis. buah, lembar, set, rol'),
+        ]}
+        {...bound}
+        grid
+      />
+      <FormFields
+        fields={[
+          ...ruleFields(f),
+          {
+            name: 'assembled',
+            kind: 'checkbox',
+            label: 'Datang dalam bentuk lembaran dan dirakit di gudang (seperti kotak suara)',
+          },
+        ]}
+        {...bound}
+        grid
+      />
+    </FormDialog>
   )
 }
 

@@ -4,13 +4,13 @@ import { satkerDaerah } from '../../../core/documents'
 import { formatNomor, type NOMOR_PLACEHOLDERS, validateNomorPattern } from '../../../core/nomorSurat'
 import { invoke } from '../../api'
 import { useApi } from '../../components/data'
-import { Banner, ErrorBanner } from '../../components/Feedback'
+import { ErrorBanner } from '../../components/Feedback'
 import { useWrite } from '../../components/useWrite'
 import { readFileBase64 } from '../../components/files'
-import { DraftActions, FilePicker, TextField, RadioCard } from '../../components/Form'
+import { DraftActions, FilePicker } from '../../components/Form'
+import { FormFields, RefusalBanner, type Fields } from '../../components/FormFields'
 import { Section } from '../../components/Page'
 import { fmtTanggal, readCount, todayIso } from '../../format'
-import { readNumbers } from './PengaturanShared'
 import { usePemilihanDraft } from './usePemilihanDraft'
 
 /** Pengaturan › Kop surat dan dokumen: the letterhead, paper, document number pattern and logo, with a sketch. */
@@ -144,7 +144,7 @@ export function NomorPatternField({
 
 /* ------------------------------------------------------------------ kop */
 
-interface KopDraft {
+type KopDraft = {
   alamat: string
   kontak: string
   kotaTtd: string
@@ -168,34 +168,66 @@ const kopOf = (e: Pemilihan): KopDraft => ({
   nomorStart: String(e.nomorStart),
 })
 
-const PAPER_INFO: Record<'A4' | 'F4', { label: string; explain: string }> = {
-  A4: { label: 'A4', explain: '210 × 297 mm. Ukuran kertas internasional.' },
-  F4: { label: 'F4 (folio)', explain: '215 × 330 mm. Lazim dipakai untuk naskah dinas di kantor pemerintah.' },
-}
+const PAPER: Fields<KopDraft> = [
+  {
+    name: 'paper',
+    kind: 'cards',
+    label: 'Ukuran kertas',
+    className: 'pengaturan-paper',
+    listClassName: 'pengaturan-paper-options',
+    choices: [
+      { value: 'A4', title: 'A4', explain: '210 × 297 mm. Ukuran kertas internasional.' },
+      {
+        value: 'F4',
+        title: 'F4 (folio)',
+        explain: '215 × 330 mm. Lazim dipakai untuk naskah dinas di kantor pemerintah.',
+      },
+    ],
+  },
+]
 
 /** Where it is signed when nothing is set: the satker's name without "Kabupaten"/"Kota", as the service does. */
 const defaultKota = (e: Pemilihan) => satkerDaerah(e.satker)
 
+/** The letterhead's lines, then where it is signed and the register's first number side by side. */
+function kopFields(election: Pemilihan): Fields<KopDraft> {
+  return [
+    {
+      name: 'alamat',
+      label: 'Alamat kantor',
+      hint: 'Baris alamat di bawah nama satker pada kop',
+      input: { placeholder: 'Mis. Jl. Perintis Kemerdekaan No. 1, Limapuluh' },
+    },
+    {
+      name: 'kontak',
+      label: 'Baris kontak',
+      hint: 'Telepon, surel atau laman; tampil di bawah alamat',
+      input: { placeholder: 'Mis. Telp. (0622) 96123 · Surel: kab_batubara@kpu.go.id' },
+    },
+    {
+      name: 'kotaTtd',
+      label: 'Tempat penandatanganan',
+      hint: `Kota/ibu kota tempat dokumen ditandatangani. Kosong: "${defaultKota(election)}".`,
+      input: { placeholder: defaultKota(election) },
+    },
+    {
+      name: 'nomorStart',
+      label: 'Nomor awal register',
+      kind: 'numeric',
+      hint: 'Nomor urut pertama setiap tahun, mis. bila register kertas sudah berjalan',
+    },
+  ]
+}
+
 export function KopSection({ election }: { election: Pemilihan }) {
-  const { draft, set, bind, dirty, busy, error, errors, unplaced, submit, discard } = usePemilihanDraft(
+  const { draft, set, form, dirty, busy, error, errors, unplaced, submit, discard } = usePemilihanDraft(
     election,
     kopOf,
-    (draft) => {
-      const nums = readNumbers({ nomorStart: draft.nomorStart })
-      return (
-        nums.error ?? {
-          alamat: draft.alamat,
-          kontak: draft.kontak,
-          kotaTtd: draft.kotaTtd,
-          paper: draft.paper,
-          nomorPattern: draft.nomorPattern,
-          nomorStart: nums.values.nomorStart,
-        }
-      )
-    },
+    ['nomorStart'],
     'Kop surat dan pola nomor tersimpan. Dokumen yang sudah terbit tetap seperti saat diterbitkan.',
   )
   const startNo = firstNumber(draft.nomorStart)
+  const [lines, grid] = [kopFields(election).slice(0, 2), kopFields(election).slice(2)]
 
   return (
     <Section title="Kop surat dan dokumen" id="pengaturan-kop">
@@ -205,55 +237,11 @@ export function KopSection({ election }: { election: Pemilihan }) {
       </p>
       <div className="pengaturan-kop-layout">
         <form onSubmit={submit} noValidate className="pengaturan-form pengaturan-kop-form">
-          {error && (
-            <Banner kind="error" title="Kop dan pola nomor belum tersimpan">
-              <p>{unplaced ? error.message : 'Periksa isian yang ditandai di bawah.'}</p>
-            </Banner>
-          )}
-          <TextField
-            label="Alamat kantor"
-            {...bind('alamat')}
-            hint="Baris alamat di bawah nama satker pada kop"
-            placeholder="Mis. Jl. Perintis Kemerdekaan No. 1, Limapuluh"
-          />
-          <TextField
-            label="Baris kontak"
-            {...bind('kontak')}
-            hint="Telepon, surel atau laman; tampil di bawah alamat"
-            placeholder="Mis. Telp. (0622) 96123 · Surel: kab_batubara@kpu.go.id"
-          />
-          <div className="form-grid">
-            <TextField
-              label="Tempat penandatanganan"
-              {...bind('kotaTtd')}
-              hint={`Kota/ibu kota tempat dokumen ditandatangani. Kosong: "${defaultKota(election)}".`}
-              placeholder={defaultKota(election)}
-            />
-            <TextField
-              label="Nomor awal register"
-              {...bind('nomorStart')}
-              hint="Nomor urut pertama setiap tahun, mis. bila register kertas sudah berjalan"
-              inputMode="numeric"
-            />
-          </div>
+          <RefusalBanner error={error} placed={!unplaced} title="Kop dan pola nomor belum tersimpan" />
+          <FormFields fields={lines} form={form} errors={errors} method="pemilihan.ubah" />
+          <FormFields fields={grid} form={form} errors={errors} method="pemilihan.ubah" grid />
 
-          <fieldset className={`field pengaturan-paper${errors.paper ? ' field-invalid' : ''}`}>
-            <legend>Ukuran kertas</legend>
-            <div className="radio-cards pengaturan-paper-options">
-              {(['A4', 'F4'] as const).map((p) => (
-                <RadioCard
-                  key={p}
-                  name="paper"
-                  value={p}
-                  checked={draft.paper === p}
-                  onChoose={() => set('paper', p)}
-                  title={PAPER_INFO[p].label}
-                  explain={PAPER_INFO[p].explain}
-                />
-              ))}
-            </div>
-            {errors.paper && <p className="field-error">{errors.paper}</p>}
-          </fieldset>
+          <FormFields fields={PAPER} form={form} errors={errors} method="pemilihan.ubah" />
 
           <NomorPatternField
             label="Pola nomor dokumen (bawaan)"

@@ -3,8 +3,9 @@ import type { DocType, Pemilihan, MethodOutput, Signer } from '../../../api/cont
 import { DOC_SHORT_LABEL, SIGNER_POSITION_LABEL } from '../../../core/documents'
 import { invoke, type Issue } from '../../api'
 import { useApi } from '../../components/data'
-import { Banner, ErrorBanner, Loading } from '../../components/Feedback'
+import { Banner, ErrorBanner } from '../../components/Feedback'
 import { useWrite } from '../../components/useWrite'
+import { Loaded } from '../../components/Loaded'
 import { Section } from '../../components/Page'
 import { TabPanel, Tabs } from '../../components/Tabs'
 import { DraftActions } from '../../components/Form'
@@ -38,45 +39,44 @@ export function SignersSection({ election }: { election: Pemilihan }) {
         utama (mis. yang membuat dan yang memeriksa), <strong>Saksi</strong> di baris saksi, dan{' '}
         <strong>Mengetahui</strong> di tengah bawah. Perubahan berlaku untuk dokumen yang diterbitkan sesudahnya.
       </p>
-      <ErrorBanner error={jenis.error} onRetry={jenis.reload} title="Jenis dokumen tidak dapat dimuat" />
-      {jenis.data ? (
-        <>
-          <Tabs
-            label="Jenis dokumen"
-            idBase="ttd"
-            wrap
-            selected={tab}
-            onSelect={setTab}
-            items={types.map((t) => ({
-              id: t.type,
-              label: (
-                <>
-                  {DOC_SHORT_LABEL[t.type]}
-                  {dirty[t.type] && (
-                    <span className="pengaturan-dirty" title="Ada perubahan yang belum disimpan">
-                      {' '}
-                      •<span className="visually-hidden"> belum disimpan</span>
-                    </span>
-                  )}
-                </>
-              ),
-            }))}
-          />
-          {types.map((t) => (
-            // Every editor stays mounted so edits survive switching tabs until saved.
-            <TabPanel key={t.type} idBase="ttd" id={t.type} selected={tab === t.type} keepMounted>
-              <SignerEditor
-                key={JSON.stringify([t.ownPattern, t.signers])}
-                setting={t}
-                election={election}
-                onDirty={(d) => setDirty((m) => (m[t.type] === d ? m : { ...m, [t.type]: d }))}
-              />
-            </TabPanel>
-          ))}
-        </>
-      ) : (
-        !jenis.error && <Loading />
-      )}
+      <Loaded query={jenis} title="Jenis dokumen tidak dapat dimuat">
+        {() => (
+          <>
+            <Tabs
+              label="Jenis dokumen"
+              idBase="ttd"
+              wrap
+              selected={tab}
+              onSelect={setTab}
+              items={types.map((t) => ({
+                id: t.type,
+                label: (
+                  <>
+                    {DOC_SHORT_LABEL[t.type]}
+                    {dirty[t.type] && (
+                      <span className="pengaturan-dirty" title="Ada perubahan yang belum disimpan">
+                        {' '}
+                        •<span className="visually-hidden"> belum disimpan</span>
+                      </span>
+                    )}
+                  </>
+                ),
+              }))}
+            />
+            {types.map((t) => (
+              // Every editor stays mounted so edits survive switching tabs until saved.
+              <TabPanel key={t.type} idBase="ttd" id={t.type} selected={tab === t.type} keepMounted>
+                <SignerEditor
+                  key={JSON.stringify([t.ownPattern, t.signers])}
+                  setting={t}
+                  election={election}
+                  onDirty={(d) => setDirty((m) => (m[t.type] === d ? m : { ...m, [t.type]: d }))}
+                />
+              </TabPanel>
+            ))}
+          </>
+        )}
+      </Loaded>
     </Section>
   )
 }
@@ -259,35 +259,23 @@ function SignerEditor({
                     ))}
                   </td>
                   <td className="pengaturan-row-actions">
-                    <button
-                      type="button"
-                      className="pengaturan-icon-btn"
-                      onClick={() => move(i, -1)}
-                      disabled={i === 0}
-                      aria-label={`Naikkan ${who}`}
-                      title="Naikkan"
-                    >
-                      ↑
-                    </button>
-                    <button
-                      type="button"
-                      className="pengaturan-icon-btn"
-                      onClick={() => move(i, 1)}
-                      disabled={i === signers.length - 1}
-                      aria-label={`Turunkan ${who}`}
-                      title="Turunkan"
-                    >
-                      ↓
-                    </button>
-                    <button
-                      type="button"
-                      className="pengaturan-icon-btn pengaturan-remove"
-                      onClick={() => remove(i)}
-                      aria-label={`Hapus ${who}`}
-                      title="Hapus"
-                    >
-                      ×
-                    </button>
+                    {[
+                      { mark: '↑', verb: 'Naikkan', step: -1 as const, off: i === 0 },
+                      { mark: '↓', verb: 'Turunkan', step: 1 as const, off: i === signers.length - 1 },
+                      { mark: '×', verb: 'Hapus', step: 0 as const, off: false },
+                    ].map((b) => (
+                      <button
+                        key={b.verb}
+                        type="button"
+                        className={b.verb === 'Hapus' ? 'pengaturan-icon-btn pengaturan-remove' : 'pengaturan-icon-btn'}
+                        onClick={() => (b.step === 0 ? remove(i) : move(i, b.step))}
+                        disabled={b.off}
+                        aria-label={`${b.verb} ${who}`}
+                        title={b.verb}
+                      >
+                        {b.mark}
+                      </button>
+                    ))}
                   </td>
                 </tr>
               )

@@ -3,7 +3,8 @@ import type { Pemilihan, Barang } from '../../../api/contract'
 import { pph21Harian, taxOf, type Pph21Metode } from '../../../core/pay'
 import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
-import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
+import { Banner, useToast } from '../../components/Feedback'
+import { Loaded } from '../../components/Loaded'
 import { Section, Swatch } from '../../components/Page'
 import { DraftActions } from '../../components/Form'
 import { DataTable } from '../../components/TableHead'
@@ -34,12 +35,9 @@ export function UpahSection({ election }: { election: Pemilihan }) {
         hadir, kecuali tally dicatat per pekerja. Rekap upah dibuat oleh Bendahara Pengeluaran dan disetujui PPK
         (Pejabat Pembuat Komitmen), bukan PPK (Panitia Pemilihan Kecamatan).
       </p>
-      <ErrorBanner error={items.error} onRetry={items.reload} title="Daftar barang tidak dapat dimuat" />
-      {items.data ? (
-        <UpahForm key={paid.map((i) => i.id).join(',')} election={election} items={paid} />
-      ) : (
-        !items.error && <Loading />
-      )}
+      <Loaded query={items} title="Daftar barang tidak dapat dimuat">
+        {() => <UpahForm key={paid.map((i) => i.id).join(',')} election={election} items={paid} />}
+      </Loaded>
     </Section>
   )
 }

@@ -3,20 +3,28 @@ import type { MethodInput, Pemilihan } from '../../../api/contract'
 import { ApiError, fieldErrors, invoke, toApiError } from '../../api'
 import { useRefreshAll } from '../../components/data'
 import { useToast } from '../../components/Feedback'
-import { draftBinder } from '../../components/Form'
+import type { FormValues } from '../../components/FormFields'
+import { readNumbers } from './PengaturanShared'
 
 /**
  * A section of Pengaturan that edits part of the election (pemilihan.ubah): the draft as typed, kept apart
  * from the election so that, untouched, the form shows the election as it is now (a save elsewhere
  * included); whether it differs; the save with its toast; and whether an error names none of its fields.
- * toInput reads the draft into the method's input, or refuses it with field errors before anything is sent.
+ * The draft's keys are the method's: it is sent as it stands, the `numbers` among them read first (those in
+ * `decimal` may have a comma), a number not read refusing the save before anything is sent.
  */
-export function usePemilihanDraft<D extends object>(
+export function usePemilihanDraft<D extends FormValues>(
   election: Pemilihan,
   draftOf: (e: Pemilihan) => D,
-  toInput: (draft: D) => MethodInput<'pemilihan.ubah'> | ApiError,
+  numbers: { [K in keyof D]: D[K] extends string ? K : never }[keyof D][],
   savedMessage: string,
+  decimal: typeof numbers = [],
 ) {
+  const toInput = (draft: D): MethodInput<'pemilihan.ubah'> | ApiError => {
+    const typed = Object.fromEntries(numbers.map((k) => [k, draft[k] as string]))
+    const nums = readNumbers(typed, decimal as string[])
+    return nums.error ?? ({ ...draft, ...nums.values } as MethodInput<'pemilihan.ubah'>)
+  }
   const [edits, setEdits] = useState<D | null>(null)
   const draft = edits ?? draftOf(election)
   const [error, setError] = useState<ApiError | undefined>()
@@ -49,8 +57,8 @@ export function usePemilihanDraft<D extends object>(
   return {
     draft,
     set,
-    /** Props of a TextField editing one text key of the draft. */
-    bind: draftBinder(draft, set, errors),
+    /** The draft as FormFields edits it. */
+    form: { values: draft, set },
     dirty,
     busy,
     error,

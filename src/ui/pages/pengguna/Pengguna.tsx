@@ -1,11 +1,12 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { needsPin, ROLE_DUTY, ROLE_LABEL, ROLES, type Role } from '../../../core/roles'
 import { invoke } from '../../api'
 import { useApi } from '../../components/data'
-import { Dialog, DialogActions } from '../../components/Dialog'
+import { FormDialog } from '../../components/Dialog'
 import { ErrorBanner, Loading } from '../../components/Feedback'
 import { useDialogSave, useWrite } from '../../components/useWrite'
-import { Field, TextField, PinField, NewPinFields } from '../../components/Form'
+import { NewPinFields, PIN_RULE, PinField, useNewPin } from '../../components/Form'
+import { FormFields, placed, useFormState, type Fields } from '../../components/FormFields'
 import { PageHeader, Section } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { useSession, type User } from '../../components/session'
@@ -26,11 +27,7 @@ export function PenggunaPage() {
       <PageHeader
         title="Pengguna"
         lead="Setiap baris buku besar, berita acara dan catatan mencatat siapa yang mengerjakannya. Operator cukup memilih nama; koordinator dan admin memakai PIN."
-        actions={
-          <button type="button" className="btn btn-primary" onClick={() => setEditing('baru')}>
-            Tambah pengguna…
-          </button>
-        }
+        actions={[{ label: 'Tambah pengguna…', onClick: () => setEditing('baru'), kind: 'primary' }]}
       />
 
       <Section title="Daftar pengguna" id="pengguna-daftar">
@@ -109,12 +106,10 @@ export function PenggunaPage() {
 
 /** Add (user = 'baru') or change one user: name, role, active, and a new PIN where the role has one. */
 function UserDialog({ user, onClose }: { user: User | 'baru' | null; onClose(): void }) {
-  const formId = useId()
   const isNew = user === 'baru'
-  const [nama, setNama] = useState('')
-  const [role, setRole] = useState<Role>('operator')
-  const [active, setActive] = useState(true)
-  const [pin, setPin] = useState('')
+  const form = useFormState({ nama: '', role: 'operator', active: true, pin: '' })
+  const { nama, active, pin } = form.values
+  const role = form.values.role as Role
   const { error, errors, busy, run, reset } = useDialogSave(onClose)
 
   // The dialog stays mounted; each user it opens for starts from that user's values.
@@ -122,19 +117,29 @@ function UserDialog({ user, onClose }: { user: User | 'baru' | null; onClose(): 
   if (user !== shownFor) {
     setShownFor(user)
     if (user !== null) {
-      setNama(user === 'baru' ? '' : user.nama)
-      setRole(user === 'baru' ? 'operator' : user.role)
-      setActive(user === 'baru' ? true : user.active)
-      setPin('')
+      const { nama, role, active } = user === 'baru' ? { nama: '', role: 'operator', active: true } : user
+      form.reset({ nama, role, active, pin: '' })
       reset()
     }
   }
 
   const withPin = needsPin(role)
   const hadPin = user !== null && user !== 'baru' && user.hasPin && needsPin(user.role)
+  const fields: Fields<typeof form.values> = [
+    { name: 'nama', hint: 'Nama yang tercetak pada catatan, mis. Budi Santoso', autoFocus: true },
+    { name: 'role', kind: 'select', hint: ROLE_DUTY[role], options: ROLES.map((r) => [r, ROLE_LABEL[r]] as const) },
+    withPin && {
+      name: 'pin',
+      kind: 'pin',
+      label: isNew || !hadPin ? 'PIN' : 'PIN baru (kosongkan bila tetap)',
+      hint: `${PIN_RULE}. Sampaikan langsung kepada penggunanya.`,
+      input: { autoComplete: 'new-password' },
+    },
+    !isNew && { name: 'active', kind: 'checkbox', label: 'Aktif (dapat dipilih di jendela mana pun)' },
+  ]
 
-  function submit(e: FormEvent) {
-    e.preventDefault()
+  function submit(e?: FormEvent) {
+    e?.preventDefault()
     if (user === null) return
     void run(async () => {
       const saved =
@@ -148,102 +153,50 @@ function UserDialog({ user, onClose }: { user: User | 'baru' | null; onClose(): 
     })
   }
 
-  const placed = error?.details.some((d) => d.column && ['nama', 'role', 'pin', 'active'].includes(d.column))
   return (
-    <Dialog
+    <FormDialog
       open={user !== null}
       title={user !== null && user !== 'baru' ? `Ubah ${user.nama}` : 'Tambah pengguna'}
+      label={isNew ? 'Tambah' : 'Simpan'}
       onClose={onClose}
-      footer={
-        <DialogActions
-          onCancel={onClose}
-          busy={busy}
-          label={isNew ? 'Tambah' : 'Simpan'}
-          formId={formId}
-          cancelWhileBusy={false}
+      busy={busy}
+      onSave={submit}
+      cancelWhileBusy={false}
+      banner={
+        <ErrorBanner
+          error={error}
+          title="Pengguna belum tersimpan"
+          shown={placed(error, [...fields, 'active', 'pin']) ? () => false : undefined}
         />
       }
     >
-      <form id={formId} onSubmit={submit} noValidate>
-        <ErrorBanner error={error} title="Pengguna belum tersimpan" shown={placed ? () => false : undefined} />
-        <TextField
-          label="Nama"
-          error={errors.nama}
-          hint="Nama yang tercetak pada catatan, mis. Budi Santoso"
-          value={nama}
-          onChange={setNama}
-          data-autofocus
-          autoComplete="off"
-        />
-        <Field label="Peran" error={errors.role} hint={ROLE_DUTY[role]}>
-          {(id, d, invalid) => (
-            <select
-              id={id}
-              value={role}
-              onChange={(e) => setRole(e.target.value as Role)}
-              aria-describedby={d}
-              aria-invalid={invalid}
-            >
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABEL[r]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {withPin && (
-          <PinField
-            label={isNew || !hadPin ? 'PIN' : 'PIN baru (kosongkan bila tetap)'}
-            value={pin}
-            onChange={setPin}
-            error={errors.pin}
-            hint="4 sampai 8 angka; bukan angka berurutan atau berulang. Sampaikan langsung kepada penggunanya."
-            autoComplete="new-password"
-          />
-        )}
-        {!isNew && (
-          <label className="check">
-            <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
-            Aktif (dapat dipilih di jendela mana pun)
-          </label>
-        )}
-        {errors.active && <p className="field-error">{errors.active}</p>}
-      </form>
-    </Dialog>
+      <FormFields fields={fields} form={form} errors={errors} method="pengguna.ubah" />
+    </FormDialog>
   )
 }
 
 /** A koordinator or admin changes their own PIN, naming the old one. */
 function OwnPinSection({ me }: { me: User }) {
   const [pinLama, setPinLama] = useState('')
-  const [pinBaru, setPinBaru] = useState('')
-  const [pinUlang, setPinUlang] = useState('')
-  const [mismatch, setMismatch] = useState(false)
+  const pinBaru = useNewPin()
   const { error, errors, busy, run } = useWrite()
 
   async function submit(e: FormEvent) {
     e.preventDefault()
-    if (pinBaru !== pinUlang) {
-      setMismatch(true)
-      return
-    }
-    setMismatch(false)
+    if (!pinBaru.agreed()) return
     const changed = await run(async () => {
-      await invoke('pengguna.gantiPin', { pinLama, pinBaru })
+      await invoke('pengguna.gantiPin', { pinLama, pinBaru: pinBaru.pin })
       return [`PIN ${me.nama} sudah diganti. Pakai PIN baru mulai sekarang.`, 'PIN diganti']
     })
     if (!changed) return
     setPinLama('')
-    setPinBaru('')
-    setPinUlang('')
+    pinBaru.clear()
   }
 
-  const placed = error?.details.some((d) => d.column === 'pinLama' || d.column === 'pin')
   return (
     <Section title={`Ganti PIN ${me.nama}`} id="pengguna-pin">
       <form onSubmit={submit} noValidate className="pengguna-own-pin" data-testid="own-pin-form">
-        {error && !placed && <ErrorBanner error={error} title="PIN belum diganti" />}
+        {!placed(error, ['pinLama', 'pin']) && <ErrorBanner error={error} title="PIN belum diganti" />}
         <div className="form-grid">
           <PinField
             label="PIN lama"
@@ -252,18 +205,10 @@ function OwnPinSection({ me }: { me: User }) {
             error={errors.pinLama}
             autoComplete="current-password"
           />
-          <NewPinFields
-            label="PIN baru"
-            pin={pinBaru}
-            onPin={setPinBaru}
-            repeat={pinUlang}
-            onRepeat={setPinUlang}
-            mismatch={mismatch}
-            error={errors.pin}
-          />
+          <NewPinFields label="PIN baru" pin={pinBaru} error={errors.pin} />
         </div>
         <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy || !pinLama || !pinBaru}>
+          <button type="submit" className="btn btn-primary" disabled={busy || !pinLama || !pinBaru.pin}>
             {busy ? 'Menyimpan…' : 'Ganti PIN'}
           </button>
         </div>

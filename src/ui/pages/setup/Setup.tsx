@@ -1,17 +1,18 @@
 import { useState, type FormEvent } from 'react'
 import { defaultPilkadaChoice } from '../../../core/presets'
-import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
+import { invoke } from '../../api'
 import { Brand } from '../../components/Brand'
-import { useRefreshAll } from '../../components/data'
 import { ErrorBanner } from '../../components/Feedback'
-import { TextField, RadioCard } from '../../components/Form'
+import { RadioCards, type Choice } from '../../components/Form'
+import { FormFields, useFormState, type Fields } from '../../components/FormFields'
+import { useWrite } from '../../components/useWrite'
 import './setup.css'
 
 type BupatiWalikota = 'bupati' | 'walikota' | 'none'
 
 /** Shown while the database holds no election: one form creates the election, its ballot types and preset items. */
 /** The two kinds of election a file can hold, with what each implies for reserve and TPS size. */
-const JENIS_CHOICES = [
+const JENIS_CHOICES: Choice<'pemilu' | 'pilkada'>[] = [
   {
     value: 'pilkada',
     title: 'Pilkada',
@@ -22,42 +23,42 @@ const JENIS_CHOICES = [
     title: 'Pemilu',
     explain: 'Presiden, DPR, DPD, DPRD provinsi dan kabupaten/kota; cadangan 2%, maks. 300 pemilih per TPS',
   },
-] as const
+]
+
+const GUBERNUR = { name: 'gubernur', kind: 'checkbox', label: 'Pemilihan Gubernur dan Wakil Gubernur' } as const
+
+const FIELDS: Fields<{ satker: string; tahun: string; provinsi: string; kodeWilayah: string }> = [
+  {
+    name: 'satker',
+    label: 'Nama satker',
+    hint: 'Mis. "Kabupaten Batu Bara" atau "Kota Medan"',
+    input: { required: true },
+  },
+  { name: 'tahun', kind: 'numeric', input: { type: 'number', min: 2000, max: 2100 } },
+  { name: 'provinsi', hint: 'Mis. Sumatera Utara' },
+  { name: 'kodeWilayah', kind: 'numeric', hint: 'Kode Kemendagri kabupaten/kota, mis. 1219' },
+]
 
 export function SetupPage() {
-  const refreshAll = useRefreshAll()
   const [jenis, setJenis] = useState<'pemilu' | 'pilkada'>('pilkada')
-  const [tahun, setTahun] = useState('2024')
-  const [provinsi, setProvinsi] = useState('')
-  const [satker, setSatker] = useState('')
-  const [kodeWilayah, setKodeWilayah] = useState('')
-  const [gubernur, setGubernur] = useState(true)
+  const form = useFormState({ tahun: '2024', provinsi: '', satker: '', kodeWilayah: '', gubernur: true })
+  const { gubernur, ...f } = form.values
   // Follows the satker's name ("Kota …" → wali kota) until the coordinator picks one.
   const [bupatiWalikota, setBupatiWalikota] = useState<BupatiWalikota | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | undefined>()
+  const { error, errors, busy, run } = useWrite()
 
-  const bw: BupatiWalikota = bupatiWalikota ?? defaultPilkadaChoice(satker).bupatiWalikota
-  const errors = fieldErrors(error)
+  const bw: BupatiWalikota = bupatiWalikota ?? defaultPilkadaChoice(f.satker).bupatiWalikota
 
   async function submit(e: FormEvent) {
     e.preventDefault()
-    setBusy(true)
-    setError(undefined)
-    try {
+    await run(async () => {
       await invoke('pemilihan.buat', {
+        ...f,
         jenis,
-        tahun: Number(tahun),
-        provinsi,
-        satker,
-        kodeWilayah,
+        tahun: Number(f.tahun),
         ...(jenis === 'pilkada' ? { pilkada: { gubernur, bupatiWalikota: bw } } : {}),
       })
-      refreshAll()
-    } catch (err) {
-      setError(toApiError(err))
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -75,69 +76,16 @@ export function SetupPage() {
           title="Basis data belum dapat disiapkan"
         />
 
-        <fieldset className="field">
-          <legend>Jenis pemilihan</legend>
-          <div className="radio-cards">
-            {JENIS_CHOICES.map((c) => (
-              <RadioCard
-                key={c.value}
-                name="jenis"
-                value={c.value}
-                checked={jenis === c.value}
-                onChoose={() => setJenis(c.value)}
-                title={c.title}
-                explain={c.explain}
-              />
-            ))}
-          </div>
-        </fieldset>
+        <RadioCards legend="Jenis pemilihan" name="jenis" value={jenis} onChoose={setJenis} choices={JENIS_CHOICES} />
 
         <div className="form-grid">
-          <TextField
-            label="Nama satker"
-            error={errors.satker}
-            hint='Mis. "Kabupaten Batu Bara" atau "Kota Medan"'
-            value={satker}
-            onChange={setSatker}
-            required
-            autoComplete="off"
-          />
-          <TextField
-            label="Tahun"
-            error={errors.tahun}
-            type="number"
-            inputMode="numeric"
-            min={2000}
-            max={2100}
-            value={tahun}
-            onChange={setTahun}
-          />
-          <TextField
-            label="Provinsi"
-            error={errors.provinsi}
-            hint="Mis. Sumatera Utara"
-            value={provinsi}
-            onChange={setProvinsi}
-            autoComplete="off"
-          />
-          <TextField
-            label="Kode wilayah"
-            error={errors.kodeWilayah}
-            hint="Kode Kemendagri kabupaten/kota, mis. 1219"
-            value={kodeWilayah}
-            onChange={setKodeWilayah}
-            inputMode="numeric"
-            autoComplete="off"
-          />
+          <FormFields fields={FIELDS} form={form} errors={errors} method="pemilihan.buat" />
         </div>
 
         {jenis === 'pilkada' && (
           <fieldset className="field">
             <legend>Pemilihan yang diselenggarakan</legend>
-            <label className="check">
-              <input type="checkbox" checked={gubernur} onChange={(e) => setGubernur(e.target.checked)} />
-              Pemilihan Gubernur dan Wakil Gubernur
-            </label>
+            <FormFields fields={[GUBERNUR]} form={form} errors={{}} method="pemilihan.buat" />
             <div className="field inline-field">
               <label htmlFor="setup-bw">Pemilihan di kabupaten/kota</label>
               <select id="setup-bw" value={bw} onChange={(e) => setBupatiWalikota(e.target.value as BupatiWalikota)}>

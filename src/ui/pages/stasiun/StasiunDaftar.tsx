@@ -1,14 +1,14 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import type { MethodOutput } from '../../../api/contract'
 import { CAKUPAN, CAKUPAN_LABEL, CAKUPAN_SINGKAT, type Cakupan } from '../../../core/stasiun'
-import { fieldErrors, invoke, toApiError, type ApiError } from '../../api'
-import { Dialog, DialogActions } from '../../components/Dialog'
+import { invoke } from '../../api'
+import { Dialog, DialogActions, FormDialog } from '../../components/Dialog'
 import { Banner, ErrorBanner } from '../../components/Feedback'
-import { TextField } from '../../components/Form'
+import { FormFields, placed, useFormState, type Fields } from '../../components/FormFields'
 import { StatusBadge, type StatusState } from '../../components/StatusBadge'
 import { fmtJamDari, fmtWaktu } from '../../format'
 import { DataTable } from '../../components/TableHead'
-import { useWrite } from '../../components/useWrite'
+import { useRun, useWrite } from '../../components/useWrite'
 
 type Stasiun = MethodOutput<'stasiun.daftar'>[number]
 type KodePasang = MethodOutput<'stasiun.buatKodePasang'>
@@ -37,21 +37,13 @@ export function StasiunDaftar({
   const [adding, setAdding] = useState(false)
   const [code, setCode] = useState<KodePasang | null>(null)
   const [revoking, setRevoking] = useState<Stasiun | null>(null)
-  const [error, setError] = useState<ApiError | undefined>()
-  const [busy, setBusy] = useState<number | null>(null)
+  const { running: busy, error, run } = useRun<number>()
 
-  async function pair(id: number) {
-    setBusy(id)
-    setError(undefined)
-    try {
+  const pair = (id: number) =>
+    run(id, async () => {
       setCode(await invoke('stasiun.buatKodePasang', { id }))
       onChanged()
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(null)
-    }
-  }
+    })
 
   return (
     <div className="stasiun-daftar">
@@ -146,14 +138,15 @@ function TambahDialog({
   onClose(): void
   onAdded(kode: KodePasang | null): void
 }) {
-  const [nama, setNama] = useState('')
+  const form = useFormState({ nama: '' })
+  const { nama } = form.values
   const [cakupan, setCakupan] = useState<Cakupan>('tally')
   const [http, setHttp] = useState(false)
-  const { error, busy, run } = useWrite()
+  const { error, errors, busy, run } = useWrite()
   const groupId = useId()
 
-  async function submit(e: FormEvent) {
-    e.preventDefault()
+  async function submit(e?: FormEvent) {
+    e?.preventDefault()
     let kode = null as KodePasang | null
     const added = await run(async () => {
       const s = await invoke('stasiun.tambah', { nama, cakupan, izinkanHttp: http })
@@ -162,62 +155,58 @@ function TambahDialog({
       if (!kode) return `Stasiun ${s.nama} ditambahkan; buat kode pasangnya setelah mode induk menyala.`
     })
     if (!added) return
-    setNama('')
+    form.reset()
     setHttp(false)
     onAdded(kode)
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       title="Tambah stasiun"
+      label={hostOn ? 'Tambah dan buat kode pasang' : 'Tambah'}
       onClose={onClose}
-      footer={
-        <DialogActions
-          onCancel={onClose}
-          busy={busy}
-          label={hostOn ? 'Tambah dan buat kode pasang' : 'Tambah'}
-          formId="stasiun-tambah"
-        />
-      }
+      busy={busy}
+      onSave={(e) => void submit(e)}
+      className="stasiun-form"
+      banner={!placed(error, NAMA) && <ErrorBanner error={error} title="Stasiun tidak dapat ditambahkan" />}
     >
-      <form id="stasiun-tambah" onSubmit={submit} noValidate className="stasiun-form">
-        {error && !fieldErrors(error).nama && <ErrorBanner error={error} title="Stasiun tidak dapat ditambahkan" />}
-        <TextField
-          label="Nama stasiun"
-          hint='Mis. "Meja sortir 1", "Pintu keluar", "Ruang koordinator"'
-          error={fieldErrors(error).nama}
-          data-autofocus
-          value={nama}
-          maxLength={60}
-          onChange={setNama}
-        />
-        <fieldset className="stasiun-cakupan" aria-describedby={groupId}>
-          <legend>Cakupan</legend>
-          {CAKUPAN.map((c) => (
-            <label key={c} className="stasiun-choice">
-              <input type="radio" name="cakupan" value={c} checked={cakupan === c} onChange={() => setCakupan(c)} />
-              <span>{CAKUPAN_LABEL[c]}</span>
-            </label>
-          ))}
-          <p className="field-hint" id={groupId}>
-            Peran pengguna tetap berlaku di dalam cakupan. Mengatur stasiun, cadangan dan pemulihan hanya dari komputer
-            induk.
-          </p>
-        </fieldset>
-        <label className="stasiun-choice">
-          <input type="checkbox" checked={http} onChange={(e) => setHttp(e.target.checked)} />
-          <span>Izinkan HTTP biasa (tanpa enkripsi) untuk tablet yang tidak dapat menerima sertifikat</span>
-        </label>
-        {http && (
-          <Banner kind="warning" title="Lalu lintas stasiun ini dapat dibaca siapa pun di jaringan">
-            <p>Gunakan hanya di jaringan gudang yang tertutup, dan hanya bila HTTPS benar-benar tidak bisa dipakai.</p>
-          </Banner>
-        )}
-      </form>
-    </Dialog>
+      <FormFields fields={NAMA} form={form} errors={errors} method="stasiun.tambah" />
+      <fieldset className="stasiun-cakupan" aria-describedby={groupId}>
+        <legend>Cakupan</legend>
+        {CAKUPAN.map((c) => (
+          <label key={c} className="stasiun-choice">
+            <input type="radio" name="cakupan" value={c} checked={cakupan === c} onChange={() => setCakupan(c)} />
+            <span>{CAKUPAN_LABEL[c]}</span>
+          </label>
+        ))}
+        <p className="field-hint" id={groupId}>
+          Peran pengguna tetap berlaku di dalam cakupan. Mengatur stasiun, cadangan dan pemulihan hanya dari komputer
+          induk.
+        </p>
+      </fieldset>
+      <label className="stasiun-choice">
+        <input type="checkbox" checked={http} onChange={(e) => setHttp(e.target.checked)} />
+        <span>Izinkan HTTP biasa (tanpa enkripsi) untuk tablet yang tidak dapat menerima sertifikat</span>
+      </label>
+      {http && (
+        <Banner kind="warning" title="Lalu lintas stasiun ini dapat dibaca siapa pun di jaringan">
+          <p>Gunakan hanya di jaringan gudang yang tertutup, dan hanya bila HTTPS benar-benar tidak bisa dipakai.</p>
+        </Banner>
+      )}
+    </FormDialog>
   )
 }
+
+const NAMA: Fields<{ nama: string }> = [
+  {
+    name: 'nama',
+    label: 'Nama stasiun',
+    hint: 'Mis. "Meja sortir 1", "Pintu keluar", "Ruang koordinator"',
+    autoFocus: true,
+    input: { maxLength: 60 },
+  },
+]
 
 /** The one-time code, large enough to read out, and its QR for a tablet's camera, with the time it lapses. */
 function KodeDialog({ kode, onClose }: { kode: KodePasang | null; onClose(): void }) {

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import type { MethodOutput } from '../../../api/contract'
-import { invoke, toApiError, type ApiError } from '../../api'
+import { invoke } from '../../api'
+import { useRun } from '../../components/useWrite'
 import { Banner, ErrorBanner } from '../../components/Feedback'
 import { StatusBadge } from '../../components/StatusBadge'
 import { fmtWaktu } from '../../format'
@@ -17,26 +18,19 @@ const onlyDigits = (text: string) => [...text].filter((c) => c >= '0' && c <= '9
  */
 export function StasiunHost({ host, onChanged }: { host: HostStatus; onChanged(next: HostStatus): void }) {
   const [port, setPort] = useState(String(host.setelan.port || DEFAULT_PORT))
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | undefined>()
+  const { running, error, run } = useRun<boolean>()
+  const busy = running !== null
   const portId = useId()
 
-  async function atur(aktif: boolean) {
-    setBusy(true)
-    setError(undefined)
-    try {
+  const atur = (aktif: boolean) =>
+    run(aktif, async () => {
       const n = Number(port.trim())
       const next = await invoke('stasiun.aturHost', {
         aktif,
         ...(aktif && Number.isInteger(n) && port.trim() !== '' ? { port: n } : {}),
       })
       onChanged(next)
-    } catch (err) {
-      setError(toApiError(err))
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   return (
     <div className="stasiun-host">

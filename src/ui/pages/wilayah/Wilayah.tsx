@@ -3,8 +3,9 @@ import type { ColDef } from 'ag-grid-community'
 import { useMemo, useState } from 'react'
 import type { Pemilihan, MethodOutput, TpsRow } from '../../../api/contract'
 import { useApi } from '../../components/data'
+import { Loaded } from '../../components/Loaded'
 import { ErrorBanner, Loading } from '../../components/Feedback'
-import { GridCount, GridSearch, useFilteredGrid } from '../../components/filteredGrid'
+import { GridToolbar, useFilteredGrid } from '../../components/filteredGrid'
 import { numberCol } from '../../components/grid'
 import { DataNote, PageHeader, Section } from '../../components/Page'
 import { TableHead } from '../../components/TableHead'
@@ -24,34 +25,29 @@ export function WilayahPage({ election }: { election: Pemilihan }) {
       <PageHeader
         title="Wilayah & TPS"
         lead="Kecamatan (wilayah PPK, Panitia Pemilihan Kecamatan), desa/kelurahan dan TPS beserta jumlah DPT. Kebutuhan logistik dihitung dari daftar ini."
-        actions={
-          <button type="button" className="btn btn-primary" onClick={() => setImportOpen(true)}>
-            Impor TPS…
-          </button>
-        }
+        actions={[{ label: 'Impor TPS…', onClick: () => setImportOpen(true), kind: 'primary' }]}
       />
       <DataNote note={election.dataNote} />
 
       <div className="wilayah-layout">
         <Section title="Daftar TPS">
-          <ErrorBanner error={tps.error} onRetry={tps.reload} title="Daftar TPS tidak dapat dimuat" />
-          {tps.data ? (
-            tps.data.length === 0 ? (
-              <div className="empty-state">
-                <p>
-                  <strong>Belum ada TPS.</strong> Impor berkas CSV atau XLSX berisi kecamatan, desa/kelurahan, nomor TPS
-                  dan DPT untuk mulai.
-                </p>
-                <button type="button" className="btn btn-primary" onClick={() => setImportOpen(true)}>
-                  Impor TPS…
-                </button>
-              </div>
-            ) : (
-              <TpsGrid rows={tps.data} maxVoters={election.maxVotersPerTps} />
-            )
-          ) : (
-            !tps.error && <Loading />
-          )}
+          <Loaded query={tps} title="Daftar TPS tidak dapat dimuat">
+            {(data) =>
+              data.length === 0 ? (
+                <div className="empty-state">
+                  <p>
+                    <strong>Belum ada TPS.</strong> Impor berkas CSV atau XLSX berisi kecamatan, desa/kelurahan, nomor
+                    TPS dan DPT untuk mulai.
+                  </p>
+                  <button type="button" className="btn btn-primary" onClick={() => setImportOpen(true)}>
+                    Impor TPS…
+                  </button>
+                </div>
+              ) : (
+                <TpsGrid rows={data} maxVoters={election.maxVotersPerTps} />
+              )
+            }
+          </Loaded>
         </Section>
 
         <Section title="Rekap per kecamatan">
@@ -96,7 +92,7 @@ function TpsGrid({ rows, maxVoters }: { rows: TpsRow[]; maxVoters: number }) {
   )
 
   const filter = useMemo(() => (overOnly ? (r: TpsRow) => r.dpt > maxVoters : null), [overOnly, maxVoters])
-  const { search, setSearch, shown, gridProps } = useFilteredGrid<TpsRow>({
+  const grid = useFilteredGrid<TpsRow>({
     rowId: tpsRowId,
     filter,
     initialShown: rows.length,
@@ -104,23 +100,22 @@ function TpsGrid({ rows, maxVoters }: { rows: TpsRow[]; maxVoters: number }) {
 
   return (
     <>
-      <div className="toolbar">
-        <GridSearch
-          value={search}
-          onChange={setSearch}
-          label="Cari TPS"
-          ariaLabel="Cari kecamatan, desa/kelurahan atau nomor TPS"
-          placeholder="Cari kecamatan, desa atau TPS 001…"
-        />
+      <GridToolbar
+        grid={grid}
+        total={rows.length}
+        noun="TPS"
+        label="Cari TPS"
+        ariaLabel="Cari kecamatan, desa/kelurahan atau nomor TPS"
+        placeholder="Cari kecamatan, desa atau TPS 001…"
+      >
         <label className="check">
           <input type="checkbox" checked={overOnly} onChange={(e) => setOverOnly(e.target.checked)} />
           Hanya TPS di atas batas ({fmt(overCount)})
         </label>
-        <GridCount shown={shown} total={rows.length} noun="TPS" />
-      </div>
+      </GridToolbar>
       <div className="grid-box grid-tall" data-testid="tps-grid">
         <AgGridReact<TpsRow>
-          {...gridProps}
+          {...grid.gridProps}
           rowData={rows}
           columnDefs={columnDefs}
           tooltipShowDelay={300}
