@@ -1,4 +1,5 @@
 import { request } from 'node:http'
+import { performance } from 'node:perf_hooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiResponse } from '../../src/api/contract'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
