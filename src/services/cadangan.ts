@@ -8,7 +8,6 @@ import {
   renameSync,
   rmSync,
   statSync,
-  writeFileSync,
 } from 'node:fs'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { AppError, refused } from '../core/errors'
@@ -23,7 +22,7 @@ import { stempelBerkas, zonaWaktu } from './clock'
 import { tanggalJamDi, type ZonaWaktu } from '../core/zonaWaktu'
 import type { ReadContext, ServiceContext } from './context'
 import * as saksi from './saksi'
-import { tempPathFor } from './tempFile'
+import { tempPathFor, writeJsonWhole } from './tempFile'
 import { fileHeaderProblem } from '../db/fileHeader'
 import { folderDipilih, ingatFolder, izinkanFolder, type FolderDipilih } from './cadanganFolder'
 
@@ -151,10 +150,7 @@ function readCache(dbPath: string): CheckCache {
 function writeCache(dbPath: string, cache: CheckCache): void {
   const file = cacheFile(dbPath)
   try {
-    mkdirSync(dirname(file), { recursive: true })
-    const tmp = tempPathFor(file)
-    writeFileSync(tmp, JSON.stringify(cache))
-    renameSync(tmp, file)
+    writeJsonWhole(file, cache)
   } catch {
     // Only a cache: the next listing checks again.
   }

@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { refused } from '../core/errors'
-import { tempPathFor } from './tempFile'
+import { writeJsonWhole } from './tempFile'
 
 /**
  * The folders besides the app's own backup folder that backups may be read from or written to: only
@@ -43,10 +43,7 @@ export function ingatFolder(backupDir: string, folder: string, oleh: string, at:
   const next = [...all, { folder: resolve(folder), at: at.toISOString(), oleh }]
   const file = registry(backupDir)
   try {
-    mkdirSync(dirname(file), { recursive: true })
-    const tmp = tempPathFor(file)
-    writeFileSync(tmp, JSON.stringify(next, null, 1))
-    renameSync(tmp, file)
+    writeJsonWhole(file, next, 1)
   } catch (err) {
     throw refused(`Folder ${folder} tidak dapat dicatat sebagai folder cadangan: ${(err as Error).message}`, [
       { column: 'folder', message: 'Tidak dapat dicatat' },

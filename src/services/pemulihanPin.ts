@@ -1,11 +1,10 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { refused } from '../core/errors'
 import { LOCK_MS, MAX_PIN_ATTEMPTS } from '../core/roles'
 import { normalizeName } from '../core/text'
 import { adminPinsOfFile } from '../db/pengguna'
 import { pinMatches } from './pengguna'
-import { tempPathFor } from './tempFile'
+import { writeJsonWhole } from './tempFile'
 
 /**
  * Who may restore a backup, or pick a backup folder, while the app is in recovery mode (issue 15: a restore
@@ -96,10 +95,7 @@ export class RecoveryPinGuard {
     const file = this.lockFile()
     if (!file) return
     try {
-      mkdirSync(dirname(file), { recursive: true })
-      const tmp = tempPathFor(file)
-      writeFileSync(tmp, JSON.stringify(lock))
-      renameSync(tmp, file)
+      writeJsonWhole(file, lock)
     } catch {
       // A folder that cannot be written: the count in this process still holds.
     }

@@ -394,14 +394,15 @@ export function fieldErrors(err: unknown): Record<string, string> {
  * process remembers the choice); a typed folder (browser mode, which has no dialog) is remembered by
  * cadangan.pilihFolder, which needs an admin. Null when the dialog was cancelled.
  */
-export async function pilihFolderCadangan(typed?: string): Promise<string | null> {
+export async function pilihFolderCadangan(typed?: string, pin?: string): Promise<string | null> {
   if (!typed && window.gudang?.pilihFolder) {
     const r = await window.gudang.pilihFolder()
     if (!r.ok) throw new ApiError(r.error.code, r.error.message, r.error.details)
     return (r.result as string | null) ?? null
   }
   if (!typed?.trim()) return null
-  await invoke('cadangan.pilihFolder', { folder: typed.trim() })
+  // In recovery mode a typed folder needs an admin's PIN (no one is signed in there).
+  await invoke('cadangan.pilihFolder', { folder: typed.trim(), ...(pin ? { pin } : {}) })
   return typed.trim()
 }
 

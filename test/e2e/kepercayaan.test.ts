@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3'
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { kodeSaksi } from '../../src/core/jejak'
 import { backupDir } from '../../src/services/cadangan'
@@ -269,6 +270,18 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
     const latest = (await app.call('cadangan.daftar', {})).find((b) => b.ok)!
     await app.page.getByTestId('recovery-latest').getByText(latest.name).waitFor()
     await app.screenshot('trust-08-pemulihan')
+
+    // A folder typed here (browser mode, no system dialog) goes with an admin's PIN too: no one is signed in.
+    const usb = join(app.dir, 'usb-pemulihan')
+    await app.page.getByLabel('Cadangan di folder lain (USB)').fill(usb)
+    await app.page.getByRole('button', { name: 'Tampilkan' }).click()
+    await app.page.getByText('PIN admin wajib diisi').first().waitFor()
+    expect(await app.call('cadangan.daftarFolder')).toEqual([])
+    await app.page.locator('.pemulihan-folder').getByLabel('PIN admin').fill('240424')
+    await app.page.getByRole('button', { name: 'Tampilkan' }).click()
+    await app.page.getByRole('heading', { name: 'Cadangan di folder lain' }).waitFor()
+    expect(await app.call('cadangan.daftarFolder')).toMatchObject([{ folder: usb, oleh: 'Admin Gudang' }])
+    await app.page.getByRole('button', { name: 'Kembali ke folder cadangan' }).click()
 
     await app.page
       .getByTestId('backup-table')

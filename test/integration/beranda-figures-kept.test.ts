@@ -6,6 +6,7 @@ import * as kemas from '../../src/services/kemas'
 import { reading } from '../../src/services/reading'
 import * as rekonsiliasi from '../../src/services/rekonsiliasi'
 import { nameAllSigners, openTestApp, useTempDir, type TestApp } from '../support/api'
+import { openShift } from '../support/floor'
 
 /**
  * The Beranda's figures are kept on the server until the file changes (services/untilChanged.ts). A kept
@@ -109,16 +110,8 @@ describe('the Beranda figures kept on the server', () => {
   it('follow a sortir shift being opened (its teams set the day’s target) and its tally', async () => {
     team.melati = (await app.call('regu.tambah', { nama: 'Melati', dailyTarget: 9_000 })).id
     await afterWrite(['kemajuan', 'kemajuanHari'], async () => {
-      sortirShift = (
-        await app.call('shift.buka', {
-          kind: 'sortir_lipat',
-          tanggal: '2024-11-05',
-          mulai: '08:00',
-          selesai: '16:00',
-          variantIds: [v.GUBERNUR!, v.BUPATI!],
-          teams: [{ teamId: team.melati }],
-        })
-      ).id
+      sortirShift = (await openShift(app.call, 'sortir_lipat', '2024-11-05', [v.GUBERNUR!, v.BUPATI!], [team.melati]))
+        .id
     })
     await afterWrite(['rekon', 'kemajuan', 'kemajuanHari'], () =>
       app.call('tally.simpan', {
@@ -151,15 +144,7 @@ describe('the Beranda figures kept on the server', () => {
   })
 
   it('follow packing a kit and its handover, and the PPK’s confirmation, which writes no ledger row', async () => {
-    packingShift = (
-      await app.call('shift.buka', {
-        kind: 'packing',
-        tanggal: '2024-11-06',
-        mulai: '08:00',
-        selesai: '17:00',
-        teams: [{ teamId: team.melati }],
-      })
-    ).id
+    packingShift = (await openShift(app.call, 'packing', '2024-11-06', [], [team.melati], { selesai: '17:00' })).id
     await afterWrite(['rekon', 'kitKecamatan', 'kitDesa', 'kits'], () =>
       app.call('kemas.catat', {
         shiftId: packingShift,

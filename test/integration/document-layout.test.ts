@@ -19,6 +19,7 @@ import {
   type StressFixture,
   updateElection,
 } from '../support/stressElection'
+import { sheetRows } from '../support/xlsx'
 
 /**
  * Acceptance of the paper layout: every document type, printed from a satker built to stress it (the
@@ -403,8 +404,7 @@ describe('XLSX exports a bendahara and Silog accept', () => {
     const { wb } = await workbook(d)
     for (const ws of wb.worksheets) checkSheet(ws)
     const regu = wb.getWorksheet('Per Regu')!
-    const rows: ExcelJS.CellValue[][] = []
-    regu.eachRow((r) => rows.push((r.values as ExcelJS.CellValue[]).slice(1)))
+    const rows = sheetRows(regu)
     const rakit = rows.filter((r) => r[0] === 'Regu Rakit Kotak dan Bilik')
     expect(rakit.map((r) => [String(r[3]).split(' ')[0], r[4]])).toEqual([
       ['Kotak', 'buah'],

@@ -1,4 +1,5 @@
 import { request } from 'node:http'
+import { performance } from 'node:perf_hooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiResponse } from '../../src/api/contract'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
@@ -16,6 +17,12 @@ import { xlsxOfRows, xlsxWithHugeSharedString } from '../support/zip'
  * the same files held calls for 0.6–1.7 s even within the limits (15–31 s without them).
  */
 const PING_BOUND_MS = 500
+/**
+ * The share of the read's time the serving thread may be busy: read there, it is busy all along (1.0); read
+ * on the reader thread it only answers pings and takes the upload (0.1–0.6 here). A share, not a time, so a
+ * busy machine does not move it.
+ */
+const LOOP_BUSY_BOUND = 0.8
 
 let app: TestApp
 let server: RunningHttpServer
@@ -54,7 +61,20 @@ function post(method: string, body: string, sesi?: string): Promise<ApiResponse>
  * after it was due its answer came. Measured from when it was due, not when it was sent: a thread busy
  * parsing also holds the timer that sends the next ping.
  */
-async function whilePinging(work: Promise<ApiResponse>): Promise<{ answer: ApiResponse; pings: number[] }> {
+/**
+ * The longest a ping may wait while a file is read. Read on the serving thread, one ping waits for the whole
+ * read, so the bound is a share of the read's own time; never under PING_BOUND_MS, which a quiet machine
+ * keeps easily, so that on a busy one (the test's own process starved of a core) it still tells the two apart.
+ */
+function pingBound(elapsedMs: number): number {
+  return Math.max(PING_BOUND_MS, elapsedMs / 4)
+}
+
+async function whilePinging(
+  work: Promise<ApiResponse>,
+): Promise<{ answer: ApiResponse; pings: number[]; bound: number; busy: number }> {
+  const start = performance.now()
+  const loopBefore = performance.eventLoopUtilization()
   let done = false
   const answer = work.finally(() => (done = true))
   const pings: number[] = []
@@ -66,7 +86,9 @@ async function whilePinging(work: Promise<ApiResponse>): Promise<{ answer: ApiRe
     pings.push(performance.now() - due)
     expect(r.ok).toBe(true)
   }
-  return { answer: await answer, pings }
+  const settled = await answer
+  const busy = performance.eventLoopUtilization(loopBefore).utilization
+  return { answer: settled, pings, bound: pingBound(performance.now() - start), busy }
 }
 
 beforeAll(async () => {
@@ -90,12 +112,15 @@ afterAll(async () => {
 async function refusedWhileServing(fileName: string, bytes: Buffer): Promise<string> {
   const body = JSON.stringify({ fileName, contentBase64: bytes.toString('base64') })
   const before = app.fingerprint()
-  const { answer, pings } = await whilePinging(post('pekerja.impor', body, session))
+  const { answer, pings, bound, busy } = await whilePinging(post('pekerja.impor', body, session))
   expect(answer).toMatchObject({ ok: false, error: { code: 'REFUSED' } })
   const message = (answer as { ok: false; error: { message: string } }).error.message
   expect(message).toContain(fileName)
   expect(pings.length).toBeGreaterThan(0)
-  expect(Math.max(...pings), `pings: ${pings.map((p) => p.toFixed(0)).join(', ')}`).toBeLessThan(PING_BOUND_MS)
+  expect(Math.max(...pings), `pings: ${pings.map((p) => p.toFixed(0)).join(', ')}`).toBeLessThan(bound)
+  // The serving thread mostly idle while the file is read: the reading happens on another thread.
+  console.log('ELU', busy)
+  expect(busy).toBeLessThan(LOOP_BUSY_BOUND)
   expect(app.fingerprint()).toBe(before)
   return message
 }
@@ -125,10 +150,12 @@ describe('pekerja.impor reads the file in a worker, within limits', () => {
     )
     const body = JSON.stringify({ fileName: 'pekerja-besar.xlsx', contentBase64: bytes.toString('base64') })
     const before = app.fingerprint()
-    const { answer, pings } = await whilePinging(post('pekerja.impor', body, session))
+    const { answer, pings, bound, busy } = await whilePinging(post('pekerja.impor', body, session))
     expect(answer).toMatchObject({ ok: false, error: { code: 'REFUSED' } })
     expect(pings.length).toBeGreaterThan(0)
-    expect(Math.max(...pings), `pings: ${pings.map((p) => p.toFixed(0)).join(', ')}`).toBeLessThan(PING_BOUND_MS)
+    expect(Math.max(...pings), `pings: ${pings.map((p) => p.toFixed(0)).join(', ')}`).toBeLessThan(bound)
+    // The serving thread mostly idle while the file is read: the reading happens on another thread.
+    expect(busy).toBeLessThan(LOOP_BUSY_BOUND)
     expect(app.fingerprint()).toBe(before)
   })
 })

@@ -7,6 +7,7 @@ import { MIGRATIONS } from '../../src/db/migrations'
 import { openDatabase, schemaVersion, type DB } from '../../src/db/open'
 import { openTestApp } from '../support/api'
 import { useTempDir } from '../support/tempDir'
+import { expectRanUpTo } from '../support/migrations'
 
 /**
  * Migration 0004 (packing, handover to each PPK — Panitia Pemilihan Kecamatan —, returns, destruction) on a
@@ -100,13 +101,7 @@ describe('migration 0004 on a database that lived under 0001–0003', () => {
   it('records four migrations and adds the new tables and index', () => {
     const db = openDatabase(path, { mustExist: true, migrations: MIGRATIONS.slice(0, 4) })
     try {
-      expect(schemaVersion(db)).toBe(4)
-      expect(db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all()).toEqual([
-        { version: 1, name: '0001_initial' },
-        { version: 2, name: '0002_floor' },
-        { version: 3, name: '0003_aggregates' },
-        { version: 4, name: '0004_distribusi' },
-      ])
+      expectRanUpTo(db, 4)
       for (const t of NEW_TABLES) expect(tables(db), t).toContain(t)
       expect(names(db, 'index')).toContain('handover_tps_tps')
       for (const t of APPEND_ONLY)

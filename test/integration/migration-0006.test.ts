@@ -5,6 +5,7 @@ import { aggregatesMatchLedger, appendMoves, balancesMatchLedger, verifyChain } 
 import { MIGRATIONS } from '../../src/db/migrations'
 import { openDatabase, schemaVersion, type DB } from '../../src/db/open'
 import { useTempDir } from '../support/tempDir'
+import { expectRanUpTo } from '../support/migrations'
 
 /**
  * Migration 0006 (indexes for the lookups a Bogor-size file scanned) on a file that lived under
@@ -120,15 +121,7 @@ describe('migration 0006 on a database that lived under 0001–0005', () => {
   it('records six migrations, adds the two indexes and drops the two it replaces', () => {
     const db = openDatabase(path, { mustExist: true, migrations: UP_TO_0006 })
     try {
-      expect(schemaVersion(db)).toBe(6)
-      expect(db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all()).toEqual([
-        { version: 1, name: '0001_initial' },
-        { version: 2, name: '0002_floor' },
-        { version: 3, name: '0003_aggregates' },
-        { version: 4, name: '0004_distribusi' },
-        { version: 5, name: '0005_pengguna' },
-        { version: 6, name: '0006_lookups' },
-      ])
+      expectRanUpTo(db, 6)
       const now = indexes(db)
       expect(now).toEqual(
         expect.arrayContaining([

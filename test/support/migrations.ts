@@ -89,6 +89,17 @@ export function useFileBefore(version: number): { path: string; before: Migratio
   return { path, before, openBefore: () => openDatabase(path, { migrations: before }) }
 }
 
+/** The released migrations' names, in order: a released migration is never renamed or edited. */
+const RELEASED = ['0001_initial', '0002_floor', '0003_aggregates', '0004_distribusi', '0005_pengguna', '0006_lookups']
+
+/** The file says it ran exactly the released migrations 1 to `version` (schema_migrations) and is at `version`. */
+export function expectRanUpTo(db: Pick<DB, 'prepare'>, version: number): void {
+  expect(schemaVersion(db as DB)).toBe(version)
+  expect(db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all()).toEqual(
+    RELEASED.slice(0, version).map((name, i) => ({ version: i + 1, name })),
+  )
+}
+
 /** The file of one migration test: a demo election that lived under the migrations up to a version. */
 export interface LivedUnder {
   readonly root: string

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react'
 import type { Cadangan, CadanganDipulihkan, MethodOutput } from '../../../api/contract'
-import { hasFolderDialog, invoke, pilihFolderCadangan } from '../../api'
+import { fieldErrors, hasFolderDialog, invoke, pilihFolderCadangan } from '../../api'
 import { useApi, useRefreshAll } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
 import { Banner, ErrorBanner, useToast } from '../../components/Feedback'
@@ -178,19 +178,23 @@ export function OtherFolderForm({
   onShow,
   label = 'Lihat cadangan di folder lain',
   className,
+  askPin = false,
 }: {
   current: string | undefined
   onShow(folder: string): void
   label?: string
   /** Added to cadangan-folder, e.g. for another page's spacing. */
   className?: string
+  /** Recovery mode: no one is signed in, so a typed folder goes with an admin's PIN. */
+  askPin?: boolean
 }) {
   const [text, setText] = useState(current ?? '')
+  const [pin, setPin] = useState('')
   const { busy, error, run } = useWrite()
   const id = useId()
   const pick = (typed?: string) =>
     run(async () => {
-      const folder = await pilihFolderCadangan(typed)
+      const folder = await pilihFolderCadangan(typed, askPin ? pin : undefined)
       if (folder) onShow(folder)
     })
   return (
@@ -217,6 +221,15 @@ export function OtherFolderForm({
               spellCheck={false}
               autoComplete="off"
             />
+            {askPin && (
+              <PinField
+                label="PIN admin"
+                value={pin}
+                onChange={setPin}
+                error={fieldErrors(error).pin}
+                hint="PIN admin dari berkas ini; kosongkan bila tabel penggunanya tidak terbaca."
+              />
+            )}
             <button type="submit" className="btn btn-secondary" disabled={!text.trim() || busy}>
               Tampilkan
             </button>

@@ -72,14 +72,21 @@ export function usePrint() {
   return { print, busy, isBusy: (id: number, format: 'pdf' | 'xlsx') => busy === `${id}:${format}` }
 }
 
-/** The note a numbered BA prints as its keterangan, across the form (handover, pemusnahan). */
+/** The note a numbered BA prints as its keterangan, across the form (handover, pemusnahan): a form table's entry. */
+export const BA_NOTE = {
+  name: 'note',
+  className: 'span-2',
+  hint: 'Tercetak di berita acara sebagai keterangan.',
+} as const
+
+/** BA_NOTE for a form that is not drawn from a table. */
 export function BaNoteField({ value, onChange, error }: { value: string; onChange(v: string): void; error?: string }) {
   return (
     <TextField
       label="Catatan"
       error={error}
-      className="span-2"
-      hint="Tercetak di berita acara sebagai keterangan."
+      className={BA_NOTE.className}
+      hint={BA_NOTE.hint}
       value={value}
       onChange={onChange}
     />

@@ -3,8 +3,9 @@ import type { ChainReport, MethodOutput } from '../../../api/contract'
 import { ApiError, invoke } from '../../api'
 import { useApi } from '../../components/data'
 import { TextField } from '../../components/Form'
-import { ErrorBanner, Verdict } from '../../components/Feedback'
+import { Verdict } from '../../components/Feedback'
 import { useJob } from '../../components/Jobs'
+import { Loaded } from '../../components/Loaded'
 import { JobRunning } from '../../components/JobRunning'
 import { PageHeader, Section } from '../../components/Page'
 import { fmt, fmtWaktu } from '../../format'
@@ -27,21 +28,22 @@ export function IntegritasPage() {
         lead="Memeriksa bahwa buku besar tidak diubah di luar aplikasi: setiap baris disambung ke baris sebelumnya dengan hash, sehingga satu angka yang diubah, baris yang dihapus atau disisipkan langsung terlihat."
       />
       <Section title="Buku besar yang dibuka" id="integritas-berkas">
-        <ErrorBanner error={info.error} onRetry={info.reload} title="Keterangan basis data tidak dapat dimuat" />
-        {info.data && (
-          <dl className="dl dl-block">
-            <dt>Berkas basis data</dt>
-            <dd>
-              <code className="file-path">{info.data.dbPath}</code>
-            </dd>
-            <dt>Baris buku besar</dt>
-            <dd className="num">{fmt(info.data.ledgerRows)}</dd>
-            <dt>Kepala rantai</dt>
-            <dd>
-              <code title={info.data.chainHead}>{info.data.chainHead.slice(0, 16)}…</code>
-            </dd>
-          </dl>
-        )}
+        <Loaded query={info} title="Keterangan basis data tidak dapat dimuat">
+          {(db) => (
+            <dl className="dl dl-block">
+              <dt>Berkas basis data</dt>
+              <dd>
+                <code className="file-path">{db.dbPath}</code>
+              </dd>
+              <dt>Baris buku besar</dt>
+              <dd className="num">{fmt(db.ledgerRows)}</dd>
+              <dt>Kepala rantai</dt>
+              <dd>
+                <code title={db.chainHead}>{db.chainHead.slice(0, 16)}…</code>
+              </dd>
+            </dl>
+          )}
+        </Loaded>
         <div className="row-wrap integritas-actions">
           <button
             type="button"

@@ -71,6 +71,7 @@ export function PemulihanPage({ status }: { status: MethodOutput<'sistem.lihatSt
           onShow={setFolder}
           label="Cadangan di folder lain (USB)"
           className="pemulihan-folder"
+          askPin
         />
         {folder && (
           <button type="button" className="btn btn-secondary btn-small" onClick={() => setFolder(undefined)}>

@@ -5,19 +5,17 @@ import { fieldErrors, invoke } from '../../api'
 import { useApi } from '../../components/data'
 import { Banner, ErrorBanner, Loading } from '../../components/Feedback'
 import { ConfirmPaper } from '../../components/ConfirmPaper'
-import { Field, TextField } from '../../components/Form'
+import { FormFields, useFormState, type Fields } from '../../components/FormFields'
 import { HistoryLink } from '../../components/History'
 import { PageHeader, Section, Swatch } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { fmt, fmtTanggal, readCount, shortItemName, todayIso } from '../../format'
 import { href } from '../../router'
-import { BaNoteField, BaRegister, PrintBaButton } from '../dokumen/DokumenShared'
+import { BA_NOTE, BaRegister, PrintBaButton } from '../dokumen/DokumenShared'
 import './pemusnahan.css'
 import { Loaded } from '../../components/Loaded'
 import { TableHead } from '../../components/TableHead'
 import { useWrite } from '../../components/useWrite'
-import { DateField } from '../../components/DateField'
-import { Options } from '../../components/Options'
 
 /** One input per source a sheet can be destroyed from: each damage reason, and the surplus of good sheets. */
 interface Source {
@@ -67,11 +65,8 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
   const byVariant = useMemo(() => new Map((variants.data ?? []).map((v) => [v.variantId, v])), [variants.data])
 
   const [qty, setQty] = useState<Record<string, string>>({})
-  const [metode, setMetode] = useState<string>('dibakar')
-  const [metodeLain, setMetodeLain] = useState('')
-  const [tempat, setTempat] = useState('')
-  const [tanggal, setTanggal] = useState(todayIso)
-  const [note, setNote] = useState('')
+  const form = useFormState(() => ({ metode: 'dibakar', metodeLain: '', tanggal: todayIso(), tempat: '', note: '' }))
+  const { metode, metodeLain, tanggal, tempat, note } = form.values
   const { error, setError, busy, run } = useWrite()
   const [done, setDone] = useState<{ qty: number; document: Dokumen } | null>(null)
 
@@ -93,6 +88,25 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
     if (i < 0) return undefined
     return error?.details.find((d) => d.row === i + 1 || d.column?.startsWith(`lines.${i}.`))?.message
   }
+
+  const other = metode === 'lainnya'
+  const fields: Fields<typeof form.values> = [
+    {
+      name: 'metode',
+      kind: 'select',
+      label: 'Cara pemusnahan',
+      options: METODE.map((m) => [m.value, m.label] as const),
+    },
+    other && { name: 'metodeLain', label: 'Cara lain', hint: 'Ditulis di BA: “dengan cara …”' },
+    { name: 'tanggal', kind: 'date' },
+    {
+      name: 'tempat',
+      label: 'Tempat pemusnahan',
+      className: 'span-2',
+      hint: 'mis. Halaman gudang logistik KPU, Jl. Perintis Kemerdekaan No. 1',
+    },
+    BA_NOTE,
+  ]
 
   const metodeText = metode === 'lainnya' ? metodeLain : (METODE.find((m) => m.value === metode)?.label ?? metode)
   const fillAllRusak = () =>
@@ -124,7 +138,7 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
       })
       setDone({ qty: total, document: r.document })
       setQty({})
-      setNote('')
+      form.set('note', '')
       return [
         `${fmt(total)} lembar surat suara dimusnahkan.${r.document.nomor ? ` BA nomor ${r.document.nomor}.` : ''}`,
         'Pemusnahan tercatat',
@@ -311,32 +325,17 @@ export function PemusnahanPage({ election }: { election: Pemilihan }) {
           <div className="pemusnahan-form-layout">
             <div>
               <div className="form-grid">
-                <Field label="Cara pemusnahan" error={metode === 'lainnya' ? undefined : errors.metode}>
-                  {(id, d) => (
-                    <select id={id} aria-describedby={d} value={metode} onChange={(e) => setMetode(e.target.value)}>
-                      <Options of={METODE} value={(m) => m.value} label={(m) => m.label} />
-                    </select>
-                  )}
-                </Field>
-                {metode === 'lainnya' && (
-                  <TextField
-                    label="Cara lain"
-                    error={errors.metode}
-                    hint="Ditulis di BA: “dengan cara …”"
-                    value={metodeLain}
-                    onChange={setMetodeLain}
-                  />
-                )}
-                <DateField label="Tanggal" error={errors.tanggal} value={tanggal} onChange={setTanggal} />
-                <TextField
-                  label="Tempat pemusnahan"
-                  error={errors.tempat}
-                  className="span-2"
-                  hint="mis. Halaman gudang logistik KPU, Jl. Perintis Kemerdekaan No. 1"
-                  value={tempat}
-                  onChange={setTempat}
+                <FormFields
+                  fields={fields}
+                  form={form}
+                  // A method typed by hand is the metode the service checks: its error stands under that box.
+                  errors={{
+                    ...errors,
+                    metode: other ? undefined : errors.metode,
+                    metodeLain: other ? errors.metode : undefined,
+                  }}
+                  method="pemusnahan.catat"
                 />
-                <BaNoteField value={note} onChange={setNote} error={errors.note} />
               </div>
             </div>
             <div className="pemusnahan-saksi" data-testid="pemusnahan-saksi">

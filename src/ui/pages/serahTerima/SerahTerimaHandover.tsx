@@ -3,7 +3,7 @@ import type { VariantInfo } from '../../../api/contract'
 import { fieldErrors, invoke } from '../../api'
 import { useApi } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
-import { ErrorBanner, Loading } from '../../components/Feedback'
+import { ErrorBanner } from '../../components/Feedback'
 import { TextAreaField } from '../../components/Form'
 import { HistoryLink, useHistory } from '../../components/History'
 import { fmt, fmtTanggal, fmtWaktu, readCount } from '../../format'
@@ -13,6 +13,7 @@ import { VariantLabel } from '../penerimaan/PenerimaanShared'
 import { TableHead } from '../../components/TableHead'
 import { useDialogSave } from '../../components/useWrite'
 import { Options } from '../../components/Options'
+import { Loaded } from '../../components/Loaded'
 
 /** The BA of one handover, printed from the register (the first print is the original, later ones SALINAN). */
 export function HandoverPrintButton({
@@ -178,33 +179,34 @@ export function HeldByPpk({
           </button>
         )}
       </div>
-      <ErrorBanner error={held.error} onRetry={held.reload} title="Logistik di PPK tidak dapat dimuat" />
-      {!held.data ? (
-        !held.error && <Loading />
-      ) : held.data.length === 0 ? (
-        <p className="empty">Tidak ada logistik yang sedang dipegang PPK ini.</p>
-      ) : (
-        <table className="table table-compact serah-terima-held-table">
-          <TableHead columns={['Barang', { label: 'Jumlah', num: true }, 'Satuan']} />
-          <tbody>
-            {held.data.map((r) => (
-              <tr key={r.variantId} data-testid={`held-${r.variantId}`}>
-                <td>
-                  <VariantLabel v={variants.get(r.variantId)} fallback={r.label} />
-                </td>
-                <td className="num">
-                  <HistoryLink
-                    value={r.qty}
-                    filter={{ variantId: r.variantId, place }}
-                    title={`${r.label} di PPK ${kecamatan}`}
-                  />
-                </td>
-                <td>{variants.get(r.variantId)?.unit ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <Loaded
+        query={held}
+        title="Logistik di PPK tidak dapat dimuat"
+        empty="Tidak ada logistik yang sedang dipegang PPK ini."
+      >
+        {(rows) => (
+          <table className="table table-compact serah-terima-held-table">
+            <TableHead columns={['Barang', { label: 'Jumlah', num: true }, 'Satuan']} />
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.variantId} data-testid={`held-${r.variantId}`}>
+                  <td>
+                    <VariantLabel v={variants.get(r.variantId)} fallback={r.label} />
+                  </td>
+                  <td className="num">
+                    <HistoryLink
+                      value={r.qty}
+                      filter={{ variantId: r.variantId, place }}
+                      title={`${r.label} di PPK ${kecamatan}`}
+                    />
+                  </td>
+                  <td>{variants.get(r.variantId)?.unit ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Loaded>
       {returning && held.data && (
         <ReturnDialog
           kecamatanId={kecamatanId}

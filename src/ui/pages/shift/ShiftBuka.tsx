@@ -4,7 +4,8 @@ import { invoke } from '../../api'
 import { useApi } from '../../components/data'
 import { Dialog, DialogActions } from '../../components/Dialog'
 import { ErrorBanner, Loading } from '../../components/Feedback'
-import { TextField, RadioCard } from '../../components/Form'
+import { RadioCard } from '../../components/Form'
+import { FormFields, useFormState, type Fields } from '../../components/FormFields'
 import { fmtTanggal, todayIso } from '../../format'
 import { navigate } from '../../router'
 import { useDialogSave } from '../../components/useWrite'
@@ -17,9 +18,18 @@ import {
   chosenFor,
   useTeamOptions,
 } from './ShiftForms'
-import { DateField, TimeField } from '../../components/DateField'
+import { DateField } from '../../components/DateField'
 
 /** Buka shift: the kind of work, when and where, what is worked on and who is present. */
+
+/** When and where a shift works and who watches it; the date, with its words, stands before these. */
+const TIME_AND_PLACE: Fields<{ mulai: string; selesai: string; lokasi: string; pengawas: string; note: string }> = [
+  { name: 'mulai', kind: 'time', hint: 'Jam 24, mis. 08.00' },
+  { name: 'selesai', kind: 'time', hint: 'Jam 24, mis. 16.00' },
+  { name: 'lokasi', hint: 'Mis. Gudang A, meja 1–6' },
+  { name: 'pengawas', hint: 'Nama pengawas internal yang bertugas' },
+  { name: 'note' },
+]
 
 /** What a shift of this kind works on, with the unit its figures are counted in. */
 const kindHint = (k: ShiftKind) => `${SHIFT_KINDS[k].work} (${SHIFT_KINDS[k].unit})`
@@ -30,11 +40,8 @@ export function BukaShiftDialog({ onClose }: { onClose(): void }) {
   const teams = useTeamOptions()
   const [kind, setKind] = useState<ShiftKind>('sortir_lipat')
   const [tanggal, setTanggal] = useState(todayIso)
-  const [mulai, setMulai] = useState('08:00')
-  const [selesai, setSelesai] = useState('16:00')
-  const [lokasi, setLokasi] = useState('')
-  const [pengawas, setPengawas] = useState('')
-  const [note, setNote] = useState('')
+  const form = useFormState({ mulai: '08:00', selesai: '16:00', lokasi: '', pengawas: '', note: '' })
+  const { mulai, selesai, lokasi, pengawas, note } = form.values
   const [variantIds, setVariantIds] = useState<number[]>([])
   const [attendance, setAttendance] = useState<Attendance>({})
   const { error, errors, busy, run } = useDialogSave(onClose)
@@ -116,29 +123,7 @@ export function BukaShiftDialog({ onClose }: { onClose(): void }) {
             onChange={setTanggal}
             required
           />
-          <TimeField label="Mulai" error={errors.mulai} hint="Jam 24, mis. 08.00" value={mulai} onChange={setMulai} />
-          <TimeField
-            label="Selesai"
-            error={errors.selesai}
-            hint="Jam 24, mis. 16.00"
-            value={selesai}
-            onChange={setSelesai}
-          />
-          <TextField
-            label="Lokasi/meja"
-            error={errors.lokasi}
-            hint="Mis. Gudang A, meja 1–6"
-            value={lokasi}
-            onChange={setLokasi}
-          />
-          <TextField
-            label="Pengawas"
-            error={errors.pengawas}
-            hint="Nama pengawas internal yang bertugas"
-            value={pengawas}
-            onChange={setPengawas}
-          />
-          <TextField label="Catatan" error={errors.note} value={note} onChange={setNote} />
+          <FormFields fields={TIME_AND_PLACE} form={form} errors={errors} method="shift.buka" />
         </div>
         <div className="shift-form-pickers">
           {kind === 'packing' ? (

@@ -3,6 +3,7 @@ import type { MethodOutput, VariantInfo } from '../../../api/contract'
 import { itemChosenForShift, type ShiftKind } from '../../../core/shifts'
 import { type ApiError } from '../../api'
 import { IdCheck } from '../../components/IdCheck'
+import { CheckList } from '../../components/Form'
 import { useApi } from '../../components/data'
 import { ErrorBanner } from '../../components/Feedback'
 import { Swatch } from '../../components/Page'
@@ -148,26 +149,23 @@ export function VariantPicker({
   legend: string
 }) {
   return (
-    <fieldset className={`field${error ? ' field-invalid' : ''}`}>
-      <legend>{legend}</legend>
-      {variants.length === 0 ? (
-        <p className="empty">Tidak ada barang yang cocok dengan jenis shift ini.</p>
-      ) : (
-        <ul className="pick-list shift-pick-list" data-testid="variant-picker">
-          {variants.map((v) => (
-            <li key={v.variantId}>
-              <IdCheck id={v.variantId} chosen={value} onChange={onChange}>
-                <span className="ballot-name">
-                  <Swatch hex={v.colorHex} />
-                  <span>{variantShort(v)}</span>
-                </span>
-              </IdCheck>
-            </li>
-          ))}
-        </ul>
+    <CheckList
+      legend={legend}
+      items={variants}
+      idOf={(v) => v.variantId}
+      label={(v) => (
+        <span className="ballot-name">
+          <Swatch hex={v.colorHex} />
+          <span>{variantShort(v)}</span>
+        </span>
       )}
-      {error && <p className="field-error">{error}</p>}
-    </fieldset>
+      value={value}
+      onChange={onChange}
+      error={error}
+      instead={variants.length === 0 && <p className="empty">Tidak ada barang yang cocok dengan jenis shift ini.</p>}
+      listClassName="pick-list shift-pick-list"
+      testId="variant-picker"
+    />
   )
 }
 
