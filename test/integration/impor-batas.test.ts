@@ -16,7 +16,10 @@ import { xlsxOfRows, xlsxWithHugeSharedString } from '../support/zip'
  * test runs (load 15) the scheduler alone delayed a ping by 330 ms. With reading on the serving thread
  * the same files held calls for 0.6–1.7 s even within the limits (15–31 s without them).
  */
-const PING_BOUND_MS = 500
+// The server shares this process with the test, which builds and sends bodies of several MB: a ping can wait
+// for that (0.7 s once on a quiet machine), not for the reading. What proves the reading is elsewhere is the
+// serving thread's busy share below; this bound only keeps the pings answered.
+const PING_BOUND_MS = 1_000
 /**
  * The share of the read's time the serving thread may be busy: read there, it is busy all along (1.0); read
  * on the reader thread it only answers pings and takes the upload (0.1–0.6 here). A share, not a time, so a
@@ -57,19 +60,18 @@ function post(method: string, body: string, sesi?: string): Promise<ApiResponse>
 }
 
 /**
- * Pings the server (sistem.lihatStatus over HTTP) every 20 ms until `work` settles; for each ping, how long
- * after it was due its answer came. Measured from when it was due, not when it was sent: a thread busy
- * parsing also holds the timer that sends the next ping.
- */
-/**
  * The longest a ping may wait while a file is read. Read on the serving thread, one ping waits for the whole
- * read, so the bound is a share of the read's own time; never under PING_BOUND_MS, which a quiet machine
- * keeps easily, so that on a busy one (the test's own process starved of a core) it still tells the two apart.
+ * read, so the bound is a share of the read's own time; never under PING_BOUND_MS.
  */
 function pingBound(elapsedMs: number): number {
   return Math.max(PING_BOUND_MS, elapsedMs / 4)
 }
 
+/**
+ * Pings the server (sistem.lihatStatus over HTTP) every 20 ms until `work` settles; for each ping, how long
+ * after it was due its answer came. Measured from when it was due, not when it was sent: a thread busy
+ * parsing also holds the timer that sends the next ping.
+ */
 async function whilePinging(
   work: Promise<ApiResponse>,
 ): Promise<{ answer: ApiResponse; pings: number[]; bound: number; busy: number }> {
@@ -119,7 +121,6 @@ async function refusedWhileServing(fileName: string, bytes: Buffer): Promise<str
   expect(pings.length).toBeGreaterThan(0)
   expect(Math.max(...pings), `pings: ${pings.map((p) => p.toFixed(0)).join(', ')}`).toBeLessThan(bound)
   // The serving thread mostly idle while the file is read: the reading happens on another thread.
-  console.log('ELU', busy)
   expect(busy).toBeLessThan(LOOP_BUSY_BOUND)
   expect(app.fingerprint()).toBe(before)
   return message
