@@ -295,7 +295,8 @@ export async function benchFloor(app: OpenedApp, dir: string, runs: number, repo
   // A verified backup (SQLite's backup API, settled, integrity_check and the whole chain walked), against
   // the backup API alone into a file.
   const backupRuns = Math.min(runs, 3)
-  const verified = await timed(backupRuns, () => cadangan.buat(ctx, 'manual', join(dir, 'cadangan-bench')))
+  // Into the app's own backup folder: another folder must have been picked in a dialog first (issue 15).
+  const verified = await timed(backupRuns, () => cadangan.buat(ctx, 'manual'))
   const bare = await timed(backupRuns, async () => {
     const target = join(dir, `raw-backup-${Math.random().toString(36).slice(2)}.sqlite`)
     await ctx.db.backup(target)
