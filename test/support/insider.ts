@@ -6,16 +6,10 @@ import { contentOf as storedContent, rowHash, type LedgerDbRow } from '../../src
 import { KIND, categorised } from '../../src/db/migrations/0003_aggregates'
 
 /** A plain move as a row behind the app's back: its content and hash, written straight into the ledger. */
-export interface ForgedMove {
-  seq: number
-  at: string
-  actor: string
-  variantId: number
-  from: string
-  to: string
-  qty: number
-  prevHash: string
-}
+export type ForgedMove = Pick<
+  LedgerRowContent,
+  'seq' | 'at' | 'actor' | 'variantId' | 'from' | 'to' | 'qty' | 'prevHash'
+>
 
 /**
  * Inserts `move` into the ledger as a row with no note, shift, document, reason, correction or worker,
