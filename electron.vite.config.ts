@@ -32,15 +32,16 @@ function preloadFirstPage(page: string): Plugin {
         const first = Object.values(bundle).find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith(page))
         if (!first || first.type !== 'chunk') throw new Error(`preloadFirstPage: no chunk for ${page}`)
         const files: string[] = []
+        /** The chunks' styles, each after those of the chunks it imports, as Vite's import helper links them. */
+        const styles: string[] = []
         const visit = (name: string) => {
           const chunk = bundle[name]
           if (files.includes(name) || !chunk || chunk.type !== 'chunk') return
           files.push(name)
           chunk.imports.forEach(visit)
+          styles.push(...(chunk.viteMetadata?.importedCss ?? []))
         }
         visit(first.fileName)
-        // Its styles are left to the page's import, which asks for them before the first reads: a style
-        // preloaded and unused (another page opened first) is a console warning.
         const tags: HtmlTagDescriptor[] = files
           .filter((f) => !html.includes(`/${f}"`))
           .map((f) => ({
@@ -48,6 +49,19 @@ function preloadFirstPage(page: string): Plugin {
             attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` },
             injectTo: 'head',
           }))
+        // Its styles are linked as the shell's are (their rules are all under the page's and the charts' own
+        // classes), after them. Left to the page's import they were asked for only once the entry ran, behind
+        // the first reads, and the page waited for them (Vite's import helper waits for a page's styles unless
+        // they are already linked): they arrived after the data. A style preloaded and unused (another page
+        // opened first) would be a console warning; a stylesheet is not.
+        for (const css of new Set(styles)) {
+          if (html.includes(`/${css}"`)) continue
+          tags.push({
+            tag: 'link',
+            attrs: { rel: 'stylesheet', crossorigin: true, href: `./${css}` },
+            injectTo: 'head',
+          })
+        }
         return { html, tags }
       },
     },
