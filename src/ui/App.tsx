@@ -8,7 +8,7 @@ import { LiveUpdates } from './components/LiveUpdates'
 import { bolehMembaca, CakupanContext } from './components/cakupan'
 import { ErrorBanner, Loading, ToastProvider } from './components/Feedback'
 import { Brand } from './components/Brand'
-import { prefetchFirstReads } from './firstReads'
+import { firstReads } from './firstReads'
 import { aturZonaTampil, electionTitle } from './format'
 import { IANA_ZONA } from '../core/zonaWaktu'
 import { HistoryProvider } from './components/History'
@@ -53,14 +53,51 @@ const PAGE_MODULES = {
   'cek-dokumen': () => import('./pages/cekDokumen/CekDokumen').then((m) => m.CekDokumenPage),
 } satisfies Record<Route, () => Promise<ComponentType<PageProps>>>
 
-/** Every page, waiting for its chunk: the Shell renders the one in the address. */
+/**
+ * The pages whose chunk has arrived, rendered as they are. React.lazy suspends on a page's first render even
+ * when its chunk is already here, and React then holds the page behind the boundary's fallback for 300 ms
+ * (its throttle against flashing content): on the first screen that was 300 ms of "Membuka halaman…" after
+ * the page and its data had all arrived.
+ */
+const LOADED: Partial<Record<Route, ComponentType<PageProps>>> = {}
+const loadPage = (route: Route) =>
+  PAGE_MODULES[route]().then((Page) => {
+    LOADED[route] = Page
+    return Page
+  })
+
+/**
+ * Every page, waiting for its chunk: the Shell renders the one in the address. A page already here is
+ * handed over by a thenable that answers at once (React.lazy takes any thenable), so it renders without
+ * suspending.
+ */
 const PAGES = Object.fromEntries(
-  ROUTES.map((route) => [route, lazy(() => PAGE_MODULES[route]().then((Page) => ({ default: Page })))]),
+  ROUTES.map((route) => [
+    route,
+    lazy(() => {
+      const Page = LOADED[route]
+      if (!Page) return loadPage(route).then((P) => ({ default: P }))
+      const here: PromiseLike<{ default: ComponentType<PageProps> }> = {
+        then: (ok) => Promise.resolve(ok ? ok({ default: Page }) : undefined) as never,
+      }
+      return here as Promise<{ default: ComponentType<PageProps> }>
+    }),
+  ]),
 ) as Record<Route, LazyExoticComponent<ComponentType<PageProps>>>
 
-// The page in the address starts loading with the app, beside its first API calls, not after them.
-void PAGE_MODULES[currentLocation().route]()
-prefetchFirstReads(currentLocation().route)
+/**
+ * The shell waits for the page in the address (its chunk leaves with the app, beside the first reads) and for
+ * the first reads' answers, so the first screen is drawn once, whole: React.lazy would show the page's
+ * fallback (see LOADED), and each answer drawn as it came was a render and a layout of the whole page. It
+ * waits a second at most: a slow read (figures computed again after a write on a big file, a station on a
+ * slow network) then comes in as it is answered, as on any later page.
+ */
+const FIRST_SCREEN_WAIT_MS = 1000
+let firstScreenReady = false
+const firstScreen: Promise<void> = Promise.race([
+  Promise.all([loadPage(currentLocation().route).catch(() => {}), firstReads]),
+  new Promise((r) => setTimeout(r, FIRST_SCREEN_WAIT_MS)),
+]).then(() => void (firstScreenReady = true))
 
 interface NavItem {
   route: Route
@@ -218,8 +255,10 @@ function Root() {
   // Asked together: in recovery mode pemilihan.lihat is refused, and only the recovery screen is shown.
   const status = useApi('sistem.lihatStatus', {})
   const election = useApi('pemilihan.lihat', {})
+  const [ready, setReady] = useState(firstScreenReady)
+  useEffect(() => void firstScreen.then(() => setReady(true)), [])
   if (status.data?.mode === 'pemulihan') return <PemulihanPage status={status.data} />
-  if (status.data === undefined && !status.error) {
+  if ((status.data === undefined && !status.error) || !ready) {
     return (
       <main className="fullpage">
         <Loading label="Membuka basis data…" />

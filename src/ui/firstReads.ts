@@ -1,10 +1,11 @@
 import type { MethodInput, MethodName } from '../api/contract'
 import { transport } from './api'
 import { prefetch } from './components/data'
-import type { Route } from './router'
+import { currentLocation, type Route } from './router'
 
 /**
- * What the first screen reads, asked for all at once when the entry script runs: the shell's reads (status,
+ * What the first screen reads, asked for all at once as the entry script starts (main.tsx imports this
+ * module first, so they leave before React and the app's modules are run): the shell's reads (status,
  * election, who is signed in, whether this is a station) and the opened page's. Without this each read
  * waited for the component that needs it, which waited for the one before: four round trips in a row before
  * Beranda's figures were even asked for. The inputs are the ones the components pass, so their useApi takes
@@ -38,10 +39,13 @@ const PAGE: Partial<Record<Route, Read[]>> = {
   ],
 }
 
-export function prefetchFirstReads(route: Route): void {
+function prefetchFirstReads(route: Route): Promise<unknown> {
   const t = transport()
-  if (t === 'pasang' || t === 'no-token') return
+  if (t === 'pasang' || t === 'no-token') return Promise.resolve()
   const [first, ...rest] = PAGE[route] ?? []
-  for (const [method, input] of [...SHELL.slice(0, 2), ...(first ? [first] : []), ...SHELL.slice(2), ...rest])
-    prefetch(method, input as never)
+  const reads = [...SHELL.slice(0, 2), ...(first ? [first] : []), ...SHELL.slice(2), ...rest]
+  return Promise.all(reads.map(([method, input]) => prefetch(method, input as never)))
 }
+
+/** Settles once every first read has been answered (or refused): the shell waits for it (App.tsx Root). */
+export const firstReads: Promise<unknown> = prefetchFirstReads(currentLocation().route)

@@ -56,19 +56,47 @@ export interface Query<T> {
  * Reads asked for before React has rendered (the shell's and the first page's, src/ui/firstReads.ts): they
  * leave together as soon as the entry script runs, instead of each waiting for the component that needs it
  * to mount, which made the first screen a waterfall of round trips. A useApi asking the same read first
- * takes the answer over; one not taken soon is dropped, so nothing shows a stale early answer.
+ * takes the answer over — already in its first render when the answer is here (`settled`), so the page is
+ * drawn once with its figures instead of once empty and once per answer; one not taken soon is dropped, so
+ * nothing shows a stale early answer.
  */
-const early = new Map<string, { at: number; answer: Promise<unknown> }>()
+interface Early {
+  at: number
+  answer: Promise<unknown>
+  /** The answer, once it came back without an error. */
+  settled?: { data: unknown }
+}
+const early = new Map<string, Early>()
 const EARLY_FOR_MS = 10_000
 
-export function prefetch<M extends MethodName>(method: M, input: MethodInput<M>): void {
+/** Asks for a read ahead of the component that needs it; settles (never fails) once it is answered. */
+export function prefetch<M extends MethodName>(method: M, input: MethodInput<M>): Promise<void> {
   const key = `${method} ${JSON.stringify(input ?? {})}`
-  if (early.has(key)) return
+  const known = early.get(key)
+  if (known) return known.answer.then(
+    () => {},
+    () => {},
+  )
   // askUser false: no switcher can open before the shell is there; a read refused for want of a user is
   // simply asked again, the usual way, by the component that needs it.
   const answer = invoke(method, input, { askUser: false })
-  answer.catch(() => {})
-  early.set(key, { at: Date.now(), answer })
+  const entry: Early = { at: Date.now(), answer }
+  early.set(key, entry)
+  return answer.then(
+    (data) => void (entry.settled = { data }),
+    () => {},
+  )
+}
+
+const fresh = (hit: Early): boolean => Date.now() - hit.at <= EARLY_FOR_MS
+
+/** An early answer already here, taken over by a first render. */
+function takeSettled<M extends MethodName>(method: M, key: string): { data: MethodOutput<M> } | undefined {
+  const id = `${method} ${key}`
+  const hit = early.get(id)
+  if (!hit?.settled || !fresh(hit)) return undefined
+  early.delete(id)
+  return hit.settled as { data: MethodOutput<M> }
 }
 
 function takeEarly<M extends MethodName>(method: M, key: string): Promise<MethodOutput<M>> | undefined {
@@ -76,7 +104,7 @@ function takeEarly<M extends MethodName>(method: M, key: string): Promise<Method
   const hit = early.get(id)
   if (!hit) return undefined
   early.delete(id)
-  if (Date.now() - hit.at > EARLY_FOR_MS) return undefined
+  if (!fresh(hit)) return undefined
   return hit.answer.catch((err: unknown) => {
     const e = toApiError(err)
     if (e.code === 'AUTH_REQUIRED' || e.code === 'FORBIDDEN') return invoke(method, JSON.parse(key) as MethodInput<M>)
@@ -91,11 +119,18 @@ export function useApi<M extends MethodName>(method: M, input: MethodInput<M>, e
   const [local, setLocal] = useState(0)
   // The request the answer belongs to: while a newer one is in flight the old answer stays, marked loading.
   const request = `${method} ${key} ${version} ${domain} ${local}`
-  const [state, setState] = useState<{ data?: MethodOutput<M>; error?: ApiError; request?: string }>({})
+  const [state, setState] = useState<{ data?: MethodOutput<M>; error?: ApiError; request?: string }>(() => {
+    const first = enabled && version === 0 && domain === 0 ? takeSettled(method, key) : undefined
+    return first ? { data: first.data, request } : {}
+  })
   const seq = useRef(0)
+  /** The request the first render already holds the answer to: its effect has nothing to ask. */
+  const answered = useRef(state.request)
 
   useEffect(() => {
     if (!enabled) return
+    if (answered.current === request) return
+    answered.current = undefined
     const mine = ++seq.current
     const settle = (next: (s: typeof state) => typeof state) => {
       if (mine === seq.current) setState(next)
