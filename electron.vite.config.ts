@@ -68,6 +68,42 @@ function preloadFirstPage(page: string): Plugin {
   }
 }
 
+/**
+ * The app's small modules shared by pages (core rules, formats, the charts' kit), which pull in no library
+ * but React: filled by sharedLight() once the module graph is known, read by the renderer's chunk groups.
+ */
+const light = new Set<string>()
+const APP_MODULE = /[\\/]src[\\/]/
+const REACT = /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/
+
+/**
+ * Left to itself, Rolldown gave each set of pages sharing a module its own chunk: the first screen fetched
+ * sixteen files, three rounds of six connections before the entry could run. A module in `light` goes to one
+ * shared chunk instead; one that reaches AG Grid or another library never does, or every page importing the
+ * shared chunk would load that library.
+ */
+function sharedLight(): Plugin {
+  return {
+    name: 'gudang-shared-light',
+    buildEnd() {
+      const known = new Map<string, boolean>()
+      const isLight = (id: string, path: Set<string>): boolean => {
+        if (!APP_MODULE.test(id) || id.includes('node_modules')) return REACT.test(id) || id.endsWith('.css')
+        const seen = known.get(id)
+        if (seen !== undefined) return seen
+        if (path.has(id)) return true // a cycle: decided where it started
+        path.add(id)
+        const ok = (this.getModuleInfo(id)?.importedIds ?? []).every((d) => isLight(d, path))
+        path.delete(id)
+        known.set(id, ok)
+        return ok
+      }
+      light.clear()
+      for (const id of this.getModuleIds()) if (APP_MODULE.test(id) && isLight(id, new Set())) light.add(id)
+    },
+  }
+}
+
 export default defineConfig({
   main: {
     build: {
@@ -89,11 +125,29 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/ui'),
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/ui/index.html') } },
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src/ui/index.html') },
+        output: {
+          codeSplitting: {
+            groups: [
+              // Everything the entry imports, in its chunk: Form, DateField, Feedback and the like were chunks
+              // of their own, because pages share them.
+              { name: 'shell', tags: ['$initial'], priority: 1 },
+              {
+                name: 'shared',
+                test: (id) => light.has(id),
+                minShareCount: 2,
+                maxModuleSize: 8 * 1024,
+                includeDependenciesRecursively: false,
+              },
+            ],
+          },
+        },
+      },
       // The first screen is what the browser must parse: minified, each page in its own chunk (App.tsx
       // React.lazy), AG Grid only with the pages that show a grid.
       minify: true,
     },
-    plugins: [react(), preloadFirstPage('/src/ui/pages/beranda/Beranda.tsx')],
+    plugins: [react(), sharedLight(), preloadFirstPage('/src/ui/pages/beranda/Beranda.tsx')],
   },
 })
