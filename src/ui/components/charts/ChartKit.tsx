@@ -16,10 +16,12 @@ export interface ChartBox {
   /** The callback ref of the chart's box. */
   measure(el: HTMLDivElement | null): void
   width: number
+  /** False until the box has been measured: the width is then only a guess. */
+  measured: boolean
 }
 
 export function useWidth(fallback = 520): ChartBox {
-  const [width, setWidth] = useState(fallback)
+  const [measuredWidth, setWidth] = useState<number | null>(null)
   const observer = useRef<ResizeObserver | null>(null)
   const ref = useCallback((el: HTMLDivElement | null) => {
     observer.current?.disconnect()
@@ -30,7 +32,7 @@ export function useWidth(fallback = 520): ChartBox {
     observer.current = new ResizeObserver(measure)
     observer.current.observe(el)
   }, [])
-  return { measure: ref, width }
+  return { measure: ref, width: measuredWidth ?? fallback, measured: measuredWidth !== null }
 }
 
 /** A round axis maximum (1, 2, 2.5 or 5 times a power of ten) at or above v, and its tick step. */
@@ -122,10 +124,13 @@ export function YAxis({
 
 /**
  * A chart's box as every chart draws it: measured by the chart's useWidth ref, the SVG at that width with
- * its description for a screen reader (the numbers, not just the shapes), and the legend under it.
+ * its description for a screen reader (the numbers, not just the shapes), and the legend under it. Until
+ * the box is measured the SVG is left empty, at its height: the measure (in the same commit, before
+ * anything is painted) lays the page out, and drawing the chart first at a guessed width made it lay out
+ * and draw every bar and label twice.
  */
 export function ChartFrame({
-  box: { measure, width },
+  box: { measure, width, measured },
   height,
   aria,
   legend,
@@ -140,7 +145,7 @@ export function ChartFrame({
   return (
     <div ref={measure} className="chart">
       <svg width={width} height={height} role="img" aria-label={aria} className="chart-svg">
-        {children}
+        {measured && children}
       </svg>
       <Legend items={legend} />
     </div>
