@@ -73,10 +73,11 @@ const EARLY_FOR_MS = 10_000
 export function prefetch<M extends MethodName>(method: M, input: MethodInput<M>): Promise<void> {
   const key = `${method} ${JSON.stringify(input ?? {})}`
   const known = early.get(key)
-  if (known) return known.answer.then(
-    () => {},
-    () => {},
-  )
+  if (known)
+    return known.answer.then(
+      () => {},
+      () => {},
+    )
   // askUser false: no switcher can open before the shell is there; a read refused for want of a user is
   // simply asked again, the usual way, by the component that needs it.
   const answer = invoke(method, input, { askUser: false })
