@@ -15,6 +15,10 @@ export const DOC_TYPE_CODES = [
 ] as const
 export type DocType = (typeof DOC_TYPE_CODES)[number]
 
+/** The sheets a satker prints on: A4, or F4 ("folio", 215 × 330 mm), which many offices still load. */
+export const PAPERS = ['A4', 'F4'] as const
+export type PaperName = (typeof PAPERS)[number]
+
 export const SIGNER_POSITIONS = ['pihak', 'saksi', 'mengetahui'] as const
 export type SignerPosition = (typeof SIGNER_POSITIONS)[number]
 

@@ -6,6 +6,8 @@ import type { Issue as CoreIssue } from '../../core/errors'
 import { IMPORT_LIMITS, megabyte } from '../../core/importLimits'
 import { ITEM_KINDS, JENIS, RULES } from '../../core/presets'
 import { ROUNDINGS } from '../../core/reserve'
+import { PAPERS } from '../../core/documents'
+import { PPH21_METODE } from '../../core/pay'
 
 export const Id = z.number().int().positive()
 export const Jenis = z.enum(JENIS)
@@ -13,6 +15,8 @@ export const Jenis = z.enum(JENIS)
 export const Rounding = z.enum(ROUNDINGS)
 export const Rule = z.enum(RULES)
 export const ItemKind = z.enum(ITEM_KINDS)
+export const Paper = z.enum(PAPERS)
+export const Pph21Metode = z.enum(PPH21_METODE)
 
 /** What is wrong, and where: core's shape (core/errors.ts), which every refusal carries. */
 export const Issue = z.object({

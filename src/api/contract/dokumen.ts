@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { DOC_TYPE_CODES, SIGNER_POSITIONS, type Signer as CoreSigner } from '../../core/documents'
 import { checkNip } from '../../core/nip'
 import { list, read, write } from './define'
-import { Download, Filter, Id, IsoDate, OptionalName, ShortText } from './common'
+import { Download, Filter, Id, IsoDate, OptionalName, Paper, ShortText } from './common'
 
 export const DocType = z.enum(DOC_TYPE_CODES)
 
@@ -148,7 +148,7 @@ export const dokumenMethods = {
         id: Id,
         format: z.enum(['pdf', 'xlsx']).default('pdf'),
         /** The paper of this print; the satker's current setting when left out (a reprint follows it, too). */
-        paper: z.enum(['A4', 'F4']).optional(),
+        paper: Paper.optional(),
       })
       .strict(),
     Download,
