@@ -190,6 +190,10 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
     const verdict = app.page.getByTestId('verify-result')
     await verdict.getByText('Buku besar utuh', { exact: true }).waitFor()
     expect(await verdict.getByTestId('verify-rows').textContent()).toBe(rows.toLocaleString('id-ID'))
+    // The verdict says what outside the file it rests on: the backup, the BA issued and the codes shown.
+    const { saksi } = await app.call('ledger.periksa', {})
+    expect(saksi).toBeGreaterThan(0)
+    expect(await verdict.getByTestId('verify-saksi').textContent()).toMatch(new RegExp(`^${saksi} dicocokkan \\(`))
 
     await nav('Cek dokumen').click()
     const scan = app.page.getByTestId('cek-dokumen-scan-input')

@@ -234,6 +234,9 @@ describe('gudang on a real database', () => {
     const text = gudang('verify', '--db', db)
     expect(text.code).toBe(0)
     expect(text.stdout).toContain(report.head)
+    // "Utuh" without a witness cannot rule out a consistent rewrite (issue 15): the verdict says so.
+    expect((report as { saksi?: number }).saksi).toBe(0)
+    expect(text.stdout).toContain('Saksi di luar berkas: tidak ada')
 
     const bad = join(dir, 'rusak2.csv')
     writeFileSync(bad, 'kecamatan;desa;tps\nMEDANG DERAS;PANGKALAN DODEK;satu\n')
