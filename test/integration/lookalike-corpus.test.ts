@@ -4,6 +4,7 @@ import type { ApiResponse, ImportPreview } from '../../src/api/contract'
 import { lookKey } from '../../src/core/names'
 import { fingerprint } from '../support/fingerprint'
 import { apiOf, openTestApp, pemiluWithTps, upload, useTempDir } from '../support/api'
+import { expectIssues } from '../support/errors'
 
 /**
  * Look-alike names (issue 12): every field where a person types or imports a name or free text, fed
@@ -99,13 +100,10 @@ describe('issue 12, defects 5 and 6', () => {
 
   it('MEKAR LAUT + zero-width space beside MEKAR LAUT is refused at its row, not counted as a second TPS 1', async () => {
     const p = await refusedTps('TALAWI,MEKAR LAUT\u200B,1,214')
-    expect(p.errors).toEqual([
-      {
-        row: 6,
-        column: 'desa',
-        message:
-          'Nama desa/kelurahan berisi karakter tak terlihat U+200B pada posisi 11; ketik ulang tanpa menempelkan dari tempat lain',
-      },
+    expectIssues(p.errors, [
+      6,
+      'desa',
+      'Nama desa/kelurahan berisi karakter tak terlihat U+200B pada posisi 11; ketik ulang tanpa menempelkan dari tempat lain',
     ])
   })
 
@@ -117,13 +115,10 @@ describe('issue 12, defects 5 and 6', () => {
 
   it('Cyrillic ТALAWI beside TALAWI is refused', async () => {
     const p = await refusedTps('\u0422ALAWI,SUKA MAJU,1,150')
-    expect(p.errors).toEqual([
-      {
-        row: 6,
-        column: 'kecamatan',
-        message:
-          'Nama kecamatan berisi huruf Kiril "\u0422" (U+0422) pada posisi 1 yang tampak seperti "T"; ketik ulang dengan huruf Latin biasa',
-      },
+    expectIssues(p.errors, [
+      6,
+      'kecamatan',
+      'Nama kecamatan berisi huruf Kiril "\u0422" (U+0422) pada posisi 1 yang tampak seperti "T"; ketik ulang dengan huruf Latin biasa',
     ])
   })
 

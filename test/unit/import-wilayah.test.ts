@@ -12,6 +12,7 @@ import {
   type ParsedTps,
 } from '../../src/core/wilayahImport'
 import { DEMO_CSV_COLUMNS } from '../support/api'
+import { expectIssues } from '../support/errors'
 
 const root = join(__dirname, '../..')
 const readRows = (path: string): TableRow[] => parseDelimited(decodeText(new Uint8Array(readFileSync(path))).text).rows
@@ -257,20 +258,19 @@ describe('parseWilayahTable errors', () => {
       ),
       OPTS,
     )
-    expect(x.errors).toEqual([
-      {
-        row: 3,
-        column: 'kode_desa',
-        message:
-          'Desa/kelurahan PAHANG, kecamatan TALAWI memakai dua kode berbeda: 1219052001 (baris 2) dan 1219052002 (baris 3)',
-      },
-      {
-        row: 4,
-        column: 'kode_kecamatan',
-        message:
-          'Kode kecamatan 121905 dipakai untuk dua kecamatan berbeda: TALAWI (baris 2) dan TALAWI BARU (baris 4)',
-      },
-    ])
+    expectIssues(
+      x.errors,
+      [
+        3,
+        'kode_desa',
+        'Desa/kelurahan PAHANG, kecamatan TALAWI memakai dua kode berbeda: 1219052001 (baris 2) dan 1219052002 (baris 3)',
+      ],
+      [
+        4,
+        'kode_kecamatan',
+        'Kode kecamatan 121905 dipakai untuk dua kecamatan berbeda: TALAWI (baris 2) dan TALAWI BARU (baris 4)',
+      ],
+    )
   })
 
   it('allows the same desa name in two kecamatan when no code says they are one desa', () => {
@@ -299,27 +299,21 @@ describe('parseWilayahTable errors', () => {
 
   it('names a missing column and lists the headers that were found', () => {
     const x = parseWilayahTable(csvRows('Kecamatan;Kelurahan;Jumlah Pemilih\nTALAWI;PAHANG;200'), OPTS)
-    expect(x.errors).toEqual([
-      {
-        row: 1,
-        column: 'no_tps',
-        message:
-          'Kolom nomor TPS tidak ditemukan pada baris judul (baris 1). Judul kolom yang terbaca: "Kecamatan", "Kelurahan", "Jumlah Pemilih". ' +
-          'Nama kolom yang dikenali: "no_tps", "tps", "nomor_tps", "nomor tps", "no. tps".',
-      },
+    expectIssues(x.errors, [
+      1,
+      'no_tps',
+      'Kolom nomor TPS tidak ditemukan pada baris judul (baris 1). Judul kolom yang terbaca: "Kecamatan", "Kelurahan", "Jumlah Pemilih". ' +
+        'Nama kolom yang dikenali: "no_tps", "tps", "nomor_tps", "nomor tps", "no. tps".',
     ])
     expect(x.tps).toEqual([])
   })
 
   it('refuses two columns that both mean the same field', () => {
     const x = parseWilayahTable(csvRows('kecamatan,desa,kelurahan,tps,dpt\nA,B,C,1,1'), OPTS)
-    expect(x.errors).toEqual([
-      {
-        row: 1,
-        column: 'kelurahan',
-        message:
-          'Kolom "desa" dan kolom "kelurahan" sama-sama dibaca sebagai kolom desa/kelurahan. Hapus atau ganti nama salah satunya.',
-      },
+    expectIssues(x.errors, [
+      1,
+      'kelurahan',
+      'Kolom "desa" dan kolom "kelurahan" sama-sama dibaca sebagai kolom desa/kelurahan. Hapus atau ganti nama salah satunya.',
     ])
   })
 
@@ -374,16 +368,16 @@ describe('parseDapilTable', () => {
       ),
     )
     expect(r.entries).toHaveLength(1)
-    expect(r.errors).toEqual([
-      {
-        row: 3,
-        column: 'Kec',
-        message:
-          'Kecamatan talawi untuk surat suara dprd kab/kota tercatat dua kali: baris 2 (dapil BATU BARA 3) dan baris 3 (dapil BATU BARA 4)',
-      },
-      { row: 4, column: 'Daerah Pemilihan', message: 'Nama dapil kosong' },
-      { row: 5, column: 'Kec', message: 'Nama kecamatan "=cmd" berisi rumus; tulis sebagai teks biasa' },
-    ])
+    expectIssues(
+      r.errors,
+      [
+        3,
+        'Kec',
+        'Kecamatan talawi untuk surat suara dprd kab/kota tercatat dua kali: baris 2 (dapil BATU BARA 3) dan baris 3 (dapil BATU BARA 4)',
+      ],
+      [4, 'Daerah Pemilihan', 'Nama dapil kosong'],
+      [5, 'Kec', 'Nama kecamatan "=cmd" berisi rumus; tulis sebagai teks biasa'],
+    )
   })
 
   it('refuses a dapil spelling that only looks like an earlier one, and a look-alike kecamatan as a duplicate', () => {
@@ -421,16 +415,12 @@ describe('parseDapilTable', () => {
 })
 
 describe('look-alike names and DPT sanity in a TPS file (issue 12)', () => {
-  const only = (r: ReturnType<typeof parse>) => r.errors.map((e) => [e.row, e.column, e.message])
-
   it('refuses MEKAR LAUT + zero-width space beside MEKAR LAUT, naming row, column and position', () => {
     const r = parse('TALAWI,MEKAR LAUT,1,200', 'TALAWI,MEKAR LAUT\u200B,1,200')
-    expect(only(r)).toEqual([
-      [
-        3,
-        'desa',
-        'Nama desa/kelurahan berisi karakter tak terlihat U+200B pada posisi 11; ketik ulang tanpa menempelkan dari tempat lain',
-      ],
+    expectIssues(r.errors, [
+      3,
+      'desa',
+      'Nama desa/kelurahan berisi karakter tak terlihat U+200B pada posisi 11; ketik ulang tanpa menempelkan dari tempat lain',
     ])
   })
 
@@ -443,12 +433,10 @@ describe('look-alike names and DPT sanity in a TPS file (issue 12)', () => {
 
   it('refuses a Cyrillic Т in ТALAWI beside TALAWI', () => {
     const r = parse('TALAWI,MEKAR LAUT,1,200', '\u0422ALAWI,MEKAR LAUT,2,200')
-    expect(only(r)).toEqual([
-      [
-        3,
-        'kecamatan',
-        'Nama kecamatan berisi huruf Kiril "\u0422" (U+0422) pada posisi 1 yang tampak seperti "T"; ketik ulang dengan huruf Latin biasa',
-      ],
+    expectIssues(r.errors, [
+      3,
+      'kecamatan',
+      'Nama kecamatan berisi huruf Kiril "\u0422" (U+0422) pada posisi 1 yang tampak seperti "T"; ketik ulang dengan huruf Latin biasa',
     ])
   })
 
@@ -463,7 +451,8 @@ describe('look-alike names and DPT sanity in a TPS file (issue 12)', () => {
 
   it('refuses a second spelling that only looks like the first (0 for O), naming the first row', () => {
     const r = parse('KOTA,PEMATANG I,1,200', 'KOTA,PEMATANG I,2,200', 'K0TA,PEMATANG I,3,200', 'KOTA,PEMATANG 1,4,200')
-    expect(only(r)).toEqual([
+    expectIssues(
+      r.errors,
       [
         4,
         'kecamatan',
@@ -474,7 +463,7 @@ describe('look-alike names and DPT sanity in a TPS file (issue 12)', () => {
         'desa',
         'Nama desa/kelurahan "PEMATANG 1" sama dengan nama yang sudah ada: PEMATANG I (baris 2), hanya berbeda pada huruf yang tampak serupa; tulis persis sama bila tempatnya sama',
       ],
-    ])
+    )
   })
 
   it('reads no-break spaces and full-width letters as the same desa, so its TPS 1 is a duplicate', () => {
