@@ -41,7 +41,9 @@ export function auditRows(db: Pick<DB, 'prepare'>, upToSeq = Number.MAX_SAFE_INT
 /** The file at `path` opened with just `migrations`, for the test that calls this; closed when that test ends. */
 export function openMigrated(path: string, migrations: readonly Migration[]): DB {
   const db = openDatabase(path, { mustExist: true, migrations: [...migrations] })
-  onTestFinished(() => db.close())
+  onTestFinished(() => {
+    db.close()
+  })
   return db
 }
 

@@ -268,13 +268,16 @@ export async function buildStressElection(root: string): Promise<StressFixture> 
   })
   const tpsCount = HANDOVER_TPS + 8
   // Every logistics item, as many as the kits of those TPS need: the election's own per-TPS quantities.
+  const logistics = Object.fromEntries(items.filter((i) => i.kind === 'logistics').map((i) => [i.code, i.qty]))
   await call(M.catat, {
     receivedAt: '2024-01-11T10:15',
     penyedia: 'CV Karya Kotak Mandiri',
     suratJalan: 'SJ-KTK-0111',
-    lines: items
-      .filter((i) => i.kind === 'logistics')
-      .map((i) => ({ variantId: v[i.code]!, statedQty: i.qty * tpsCount, countedQty: i.qty * tpsCount })),
+    lines: Object.entries(logistics).map(([code, per]) => ({
+      variantId: v[code]!,
+      statedQty: per * tpsCount,
+      countedQty: per * tpsCount,
+    })),
   })
 
   // A one-line delivery: its BA must stay on one page.
