@@ -10,6 +10,7 @@ import { readFileBase64 } from '../../components/files'
 import { DraftActions, FilePicker } from '../../components/Form'
 import { FormFields, RefusalBanner, type Fields } from '../../components/FormFields'
 import { Section } from '../../components/Page'
+import { DraftRestored } from '../../components/DraftRestored'
 import { fmtTanggal, readCount, todayIso } from '../../format'
 import { usePemilihanDraft } from './usePemilihanDraft'
 import type { PaperName } from '../../../core/documents'
@@ -221,7 +222,8 @@ function kopFields(election: Pemilihan): Fields<KopDraft> {
 }
 
 export function KopSection({ election }: { election: Pemilihan }) {
-  const { draft, set, form, dirty, busy, error, errors, unplaced, submit, discard } = usePemilihanDraft(
+  const { draft, set, form, dirty, busy, error, errors, unplaced, submit, discard, restored } = usePemilihanDraft(
+    'kop',
     election,
     kopOf,
     ['nomorStart'],
@@ -238,6 +240,18 @@ export function KopSection({ election }: { election: Pemilihan }) {
       </p>
       <div className="pengaturan-kop-layout">
         <form onSubmit={submit} noValidate className="pengaturan-form pengaturan-kop-form">
+          {restored && (
+            <DraftRestored
+              restored={restored}
+              testId="pengaturan-draf-dipulihkan"
+              next={
+                <>
+                  Periksa isiannya, lalu <strong>Simpan kop dan nomor</strong>.
+                </>
+              }
+              onDiscard={discard}
+            />
+          )}
           <RefusalBanner error={error} placed={!unplaced} title="Kop dan pola nomor belum tersimpan" />
           <FormFields fields={lines} form={form} errors={errors} method="pemilihan.ubah" />
           <FormFields fields={grid} form={form} errors={errors} method="pemilihan.ubah" grid />
