@@ -44,7 +44,12 @@ describe('Pengaturan › Pemilihan dan satker: typed text survives leaving the p
     const notice = section.getByTestId('pengaturan-draf-dipulihkan')
     await notice.waitFor()
     await expect.poll(() => note.inputValue()).toBe(NOTE)
-    expect(await notice.textContent()).toMatch(/Diketik oleh \S+ pada \d{1,2} \w{3} \d{4}, \d{2}\.\d{2}/)
+    const typedBy = (await app.call('draf.lihat', { jenis: 'pengaturan', kunci: 'pemilihan' })).actor!
+    expect(typedBy).not.toBe('')
+    expect(await notice.textContent()).toMatch(
+      /Diketik oleh (.+) pada \d{1,2} \w{3} \d{4}, \d{2}\.\d{2} dan belum disimpan/,
+    )
+    expect(await notice.textContent()).toContain(`oleh ${typedBy} pada`)
     await sectionShot(page, section, 'pengaturan-draf-dipulihkan')
 
     // A reload: restored again.
