@@ -28,6 +28,10 @@ describe('Pengaturan › Pemilihan dan satker: typed text survives leaving the p
         async () => (await app.call('draf.lihat', { jenis: 'pengaturan', kunci: 'pemilihan' })).bagian.isian?.dataNote,
       )
       .toBe(NOTE)
+    await section
+      .getByTestId('draf-status')
+      .getByText(/^Draf tersimpan \d/)
+      .waitFor()
 
     // Beranda: the page asks first; staying keeps the text.
     await menuLink(page, 'Beranda').click()

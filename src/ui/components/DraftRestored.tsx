@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import type { Draf } from '../../api/contract'
 import { fmtWaktu } from '../format'
 import { Banner } from './Feedback'
+import type { FormDraft } from './FormDraft'
 
 /**
  * The notice of a long form whose unsaved entries were restored from its draft (FormDraft): who typed them
@@ -35,5 +36,15 @@ export function DraftRestored({
         {restored.diubahAt ? ` pada ${fmtWaktu(restored.diubahAt)}` : ''} dan belum disimpan. {next}
       </p>
     </Banner>
+  )
+}
+
+/** Beside a long form's save button while it has unsaved entries: when its draft was last kept, or why not. */
+export function DraftStatus({ draft, dirty }: { draft: Pick<FormDraft, 'savedAt' | 'failure'>; dirty: boolean }) {
+  if (!dirty || (!draft.savedAt && !draft.failure)) return null
+  return (
+    <span className="muted small" data-testid="draf-status">
+      {draft.failure ? `Draf tidak tersimpan: ${draft.failure}` : `Draf tersimpan ${fmtWaktu(draft.savedAt!)}.`}
+    </span>
   )
 }

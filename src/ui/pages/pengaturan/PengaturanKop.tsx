@@ -10,7 +10,7 @@ import { readFileBase64 } from '../../components/files'
 import { DraftActions, FilePicker } from '../../components/Form'
 import { FormFields, RefusalBanner, type Fields } from '../../components/FormFields'
 import { Section } from '../../components/Page'
-import { DraftRestored } from '../../components/DraftRestored'
+import { DraftRestored, DraftStatus } from '../../components/DraftRestored'
 import { fmtTanggal, readCount, todayIso } from '../../format'
 import { usePemilihanDraft } from './usePemilihanDraft'
 import type { PaperName } from '../../../core/documents'
@@ -222,13 +222,14 @@ function kopFields(election: Pemilihan): Fields<KopDraft> {
 }
 
 export function KopSection({ election }: { election: Pemilihan }) {
-  const { draft, set, form, dirty, busy, error, errors, unplaced, submit, discard, restored } = usePemilihanDraft(
-    'kop',
-    election,
-    kopOf,
-    ['nomorStart'],
-    'Kop surat dan pola nomor tersimpan. Dokumen yang sudah terbit tetap seperti saat diterbitkan.',
-  )
+  const { draft, set, form, dirty, busy, error, errors, unplaced, submit, discard, restored, stored } =
+    usePemilihanDraft(
+      'kop',
+      election,
+      kopOf,
+      ['nomorStart'],
+      'Kop surat dan pola nomor tersimpan. Dokumen yang sudah terbit tetap seperti saat diterbitkan.',
+    )
   const startNo = firstNumber(draft.nomorStart)
   const [lines, grid] = [kopFields(election).slice(0, 2), kopFields(election).slice(2)]
 
@@ -269,7 +270,9 @@ export function KopSection({ election }: { election: Pemilihan }) {
             hint="Dipakai semua jenis dokumen yang tidak punya pola sendiri (lihat Penanda tangan). Klik kode untuk menyisipkannya; pola wajib memuat {no}."
           />
 
-          <DraftActions busy={busy} dirty={dirty} label="Simpan kop dan nomor" onDiscard={discard} />
+          <DraftActions busy={busy} dirty={dirty} label="Simpan kop dan nomor" onDiscard={discard}>
+            <DraftStatus draft={stored} dirty={dirty} />
+          </DraftActions>
         </form>
         <div className="pengaturan-kop-side">
           <KopPreview election={election} draft={draft} />

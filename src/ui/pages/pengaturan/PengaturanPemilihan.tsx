@@ -10,7 +10,7 @@ import { NAMA_ZONA, ZONA_WAKTU, type ZonaWaktu } from '../../../core/zonaWaktu'
 import { DraftActions } from '../../components/Form'
 import { FormFields, RefusalBanner, type Fields } from '../../components/FormFields'
 import { Section } from '../../components/Page'
-import { DraftRestored } from '../../components/DraftRestored'
+import { DraftRestored, DraftStatus } from '../../components/DraftRestored'
 import { fmt, fmtPercent, JENIS_LABEL } from '../../format'
 import { usePemilihanDraft } from './usePemilihanDraft'
 
@@ -116,7 +116,7 @@ const lowerFields = (reservePercent: string): Fields<ElectionDraft> => [
 ]
 
 export function ElectionForm({ election }: { election: Pemilihan }) {
-  const { draft, form, dirty, busy, error, errors, unplaced, submit, discard, restored } = usePemilihanDraft(
+  const { draft, form, dirty, busy, error, errors, unplaced, submit, discard, restored, stored } = usePemilihanDraft(
     'pemilihan',
     election,
     draftOf,
@@ -152,7 +152,9 @@ export function ElectionForm({ election }: { election: Pemilihan }) {
 
         <FormFields fields={lowerFields(draft.reservePercent)} form={form} errors={errors} method="pemilihan.ubah" />
 
-        <DraftActions busy={busy} dirty={dirty} label="Simpan pengaturan" onDiscard={discard} />
+        <DraftActions busy={busy} dirty={dirty} label="Simpan pengaturan" onDiscard={discard}>
+          <DraftStatus draft={stored} dirty={dirty} />
+        </DraftActions>
       </form>
     </Section>
   )

@@ -12,7 +12,7 @@ import { DraftActions } from '../../components/Form'
 import { fmt } from '../../format'
 import { href, useLeaveGuard } from '../../router'
 import { useFormDraft } from '../../components/FormDraft'
-import { DraftRestored } from '../../components/DraftRestored'
+import { DraftRestored, DraftStatus } from '../../components/DraftRestored'
 import { penandaTanganDrafKunci } from '../../../core/draf'
 import { PENGATURAN_LEAVE_QUESTION } from './usePemilihanDraft'
 import { NomorPatternField } from './PengaturanKop'
@@ -392,6 +392,7 @@ function SignerEditor({
           setError(undefined)
         }}
       >
+        <DraftStatus draft={draft} dirty={dirty} />
         <a className="pengaturan-right-link small" href={href('dokumen')}>
           Terbitkan dokumen →
         </a>

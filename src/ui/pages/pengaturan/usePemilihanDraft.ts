@@ -103,6 +103,8 @@ export function usePemilihanDraft<D extends FormValues>(
     submit,
     /** The draft found when the form opened (who typed it, when), until saved, discarded or dismissed. */
     restored: stored.restored,
+    /** When the draft was last kept, or why it was not (DraftStatus). */
+    stored,
     discard() {
       stored.discard()
       setEdits(null)
