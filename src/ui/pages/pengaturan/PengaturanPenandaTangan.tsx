@@ -105,7 +105,7 @@ function signersOfParts(parts: Record<string, Record<string, string>>): Signer[]
     .map(([, p]) => {
       const s = emptySigner()
       for (const c of SIGNER_COLUMNS) s[c.key] = p[c.key] ?? ''
-      if (p.posisi && p.posisi in SIGNER_POSITION_LABEL) s.posisi = p.posisi as Signer['posisi']
+      if (p.posisi && Object.hasOwn(SIGNER_POSITION_LABEL, p.posisi)) s.posisi = p.posisi as Signer['posisi']
       return s
     })
 }
