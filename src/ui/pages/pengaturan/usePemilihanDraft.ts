@@ -53,7 +53,7 @@ export function usePemilihanDraft<D extends FormValues>(
     const typed = parts.isian ?? {}
     setEdits((d) => {
       const base = d ?? draftOf(election)
-      const known = Object.entries(typed).filter(([k, v]) => k in base && typeof base[k] === typeof v)
+      const known = Object.entries(typed).filter(([k, v]) => Object.hasOwn(base, k) && typeof base[k] === typeof v)
       return { ...base, ...Object.fromEntries(known) }
     })
   }
