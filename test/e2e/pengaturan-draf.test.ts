@@ -20,8 +20,8 @@ describe('Pengaturan › Pemilihan dan satker: typed text survives leaving the p
       void (answer === 'accept' ? d.accept() : d.dismiss())
     })
     await page.goto(app.url('#/pengaturan'))
-    const section = page.locator('#pengaturan-pemilihan')
-    const note = section.getByLabel('Catatan data')
+    const section = page.getByRole('region', { name: 'Pemilihan dan satker' })
+    const note = section.getByLabel('Catatan data', { exact: true })
     await note.fill(NOTE)
     await expect
       .poll(
