@@ -213,6 +213,11 @@ describe('a coordinator’s first day on the demo, through the UI only', () => {
     const page = app.page
     await menuLink(page, 'Dokumen').click()
     const card = page.locator('form[data-doc-type="BA_SORTIR"]')
+    // The card says before the click that the parties' names are missing, not that they print as dots.
+    await expect
+      .poll(() => card.getByTestId('ttd-kurang-BA_SORTIR').textContent())
+      .toContain('Belum dapat diterbitkan: Nama Yang Membuat, Kepala Subbagian')
+    expect(await card.textContent()).not.toContain('akan dicetak sebagai garis titik-titik')
     await card.getByRole('button', { name: 'Terbitkan BA hasil sortir dan lipat' }).click()
     await confirmIssue(page, 'Terbitkan BA hasil sortir dan lipat')
     // The demo's signers have no names yet: refused, pointing at Pengaturan.
@@ -236,6 +241,9 @@ describe('a coordinator’s first day on the demo, through the UI only', () => {
     }
 
     await menuLink(page, 'Dokumen').click()
+    // Named now: only the witnesses left blank print as dots.
+    await expect.poll(() => card.textContent()).toContain('2 dari 4 penanda tangan belum diisi namanya')
+    expect(await card.getByTestId('ttd-kurang-BA_SORTIR').count()).toBe(0)
     await card.getByRole('button', { name: 'Terbitkan BA hasil sortir dan lipat' }).click()
     const ask = page.getByRole('dialog', { name: 'Terbitkan BA hasil sortir dan lipat?' })
     await expect.poll(() => ask.getByTestId('confirm-paper').textContent()).toContain('Rahmat Hidayat, S.E.')
