@@ -223,6 +223,11 @@ describe('a coordinator’s first day on the demo, through the UI only', () => {
     // The demo's signers have no names yet: refused, pointing at Pengaturan.
     const refusal = page.locator('.toast-error').last()
     await expect.poll(() => refusal.textContent()).toContain('lengkapi penanda tangan di Pengaturan')
+    // Its table names the field as a person reads it, never the input's path ("signers.nama").
+    const kolom = await refusal.locator('table.issue-table tbody td:nth-child(2)').allTextContents()
+    expect(kolom.length).toBeGreaterThan(0)
+    for (const k of kolom) expect(k).toMatch(/^Nama( penanda tangan)?\b/)
+    expect(await refusal.textContent()).not.toContain('signers')
     expect(await app.call('dokumen.daftar', {})).toEqual([])
     await shot('06-ba-ditolak-ttd')
 
