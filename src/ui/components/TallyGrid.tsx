@@ -12,6 +12,7 @@ import { useHistory } from './History'
 import {
   EMPTY,
   RO_TITLE,
+  SO_FAR_GROUP,
   TALLY_COL_DEFAULTS,
   useTallyColumns,
   tallyTheme,
@@ -308,6 +309,20 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
     const firstScrolling = api.getAllDisplayedColumns().find((c) => !c.getPinned())
     if (firstScrolling) api.ensureColumnVisible(firstScrolling, 'start')
     api.setFocusedCell(0, open ? 'serahkan' : (firstScrolling ?? LABEL_COL))
+  }, [open])
+
+  // At an office PC's 1366 px the figures so far and a dozen damage criteria do not fit side by side: the
+  // history folds to "Dalam proses" so every entry column is typed on screen; where they fit it opens
+  // again. Its chevron still opens it by hand (until the window is resized).
+  const fitSoFar = useCallback(() => {
+    const api = apiRef.current
+    const room = boxRef.current?.querySelector('.ag-root-wrapper')?.clientWidth ?? 0
+    if (!api || !open || room === 0) return
+    const need = (api.getColumns() ?? []).reduce((sum, c) => {
+      const d = c.getColDef()
+      return sum + (d.flex ? (d.minWidth ?? 0) : c.getActualWidth())
+    }, 0)
+    api.setColumnGroupOpened(SO_FAR_GROUP, need <= room)
   }, [open])
 
   const save = useCallback(async () => {
@@ -711,8 +726,10 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
             apiRef.current = e.api
           }}
           onFirstDataRendered={() => {
+            fitSoFar()
             if (active && !apiRef.current?.getFocusedCell()) focusFirstEntry()
           }}
+          onGridSizeChanged={fitSoFar}
           onCellKeyDown={onCellKeyDown}
         />
       </div>
