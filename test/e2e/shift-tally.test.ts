@@ -69,6 +69,18 @@ const cellOf: Cell = (row, col) =>
     .getByTestId(`tally-${GUBERNUR}`)
     .locator(`.ag-row[row-index="${row === 'total' ? 'b-0' : row}"] [col-id="${col}"]`)
 
+/**
+ * At 1366 px the Gubernur grid folds its "Sampai sekarang" figures to "Dalam proses" so the entry columns
+ * fit (layout-guard checks that); its chevron opens them again, as a coordinator would.
+ */
+async function openSoFar(): Promise<void> {
+  const group = app.page
+    .getByTestId(`tally-${GUBERNUR}`)
+    .locator('.ag-header-group-cell', { hasText: 'Sampai sekarang' })
+  await group.locator('.ag-header-expand-icon-collapsed').click()
+  await group.locator('.ag-header-expand-icon-expanded').waitFor()
+}
+
 /** The Gubernur tally grid of the shift page on screen, once it is up with the keyboard in its first entry cell. */
 async function tallyGrid(): Promise<Cell> {
   await cellOf(0, 'serahkan').waitFor()
@@ -207,6 +219,7 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     await k.press('Control+s')
     await app.page.getByText('Tally tersimpan: 11 baris buku besar').waitFor()
     // Read-only columns follow; entry columns are empty again.
+    await openSoFar()
     await expect.poll(() => cell(0, 'soFar.proses').textContent()).toBe(fmtNum(3000 - 1200 - 7 - 3 - 2 - 1))
     await expect.poll(() => cell(0, 'soFar.serah').textContent()).toBe('3.000')
     await expect.poll(() => cell(0, 'soFar.hasil').textContent()).toBe('1.200')
@@ -521,6 +534,7 @@ describe('Sortir & Rakit: typed tallies are never thrown away, and typed counts 
       ['Control+Home', '0', 'label'],
     ])
     // A grey figure takes no typing, and says why.
+    await openSoFar()
     await cell(0, 'soFar.serah').click({ position: { x: 2, y: 2 } })
     await expect.poll(focused).toEqual({ row: '0', col: 'soFar.serah' })
     await k.press('7')
@@ -546,6 +560,7 @@ describe('Sortir & Rakit: typed tallies are never thrown away, and typed counts 
     expect(await targets.textContent()).not.toMatch(/Regu Regu/)
     await page.reload()
     await cell(0, 'serahkan').waitFor()
+    await openSoFar()
     await expect.poll(() => cell('total', 'soFar.serah').textContent()).toBe('5.500')
     expect(await page.getByTestId('tally-draf-dipulihkan').count()).toBe(0)
     expect(asked.filter((a) => a.startsWith('confirm')).length).toBe(2)
