@@ -167,6 +167,8 @@ describe.each([
     await page.goto(app.url(`#/shift/${ids.shiftId}`))
     await settled(page)
     await page.locator('.tally-grid .ag-header-cell[col-id="kembali"]').first().waitFor()
+    // The grid folds its history once it knows its width; judge it when that is done.
+    await expect.poll(async () => (await tallyOverflow(page)).offScreen, { timeout: 5_000 }).toEqual([])
     const o = await tallyOverflow(page)
     await fullShot(page, `layout-${width}-shift-tally`, { clearToasts: true })
     expect(

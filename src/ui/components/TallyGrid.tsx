@@ -318,11 +318,13 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
     const api = apiRef.current
     const room = boxRef.current?.querySelector('.ag-root-wrapper')?.clientWidth ?? 0
     if (!api || !open || room === 0) return
-    const need = (api.getColumns() ?? []).reduce((sum, c) => {
-      const d = c.getColDef()
-      return sum + (d.flex ? (d.minWidth ?? 0) : c.getActualWidth())
-    }, 0)
-    api.setColumnGroupOpened(SO_FAR_GROUP, need <= room)
+    const need = (api.getColumns() ?? []).reduce((sum, c) => sum + c.getActualWidth(), 0)
+    const fits = need <= room
+    if (api.getColumnGroupState().find((g) => g.groupId === SO_FAR_GROUP)?.open === fits) return
+    api.setColumnGroupOpened(SO_FAR_GROUP, fits)
+    // Folded, everything fits: a sideways scroll left from before would hide the last columns behind the edge.
+    const first = api.getAllDisplayedColumns().find((c) => !c.getPinned())
+    if (first) api.ensureColumnVisible(first, 'start')
   }, [open])
 
   const save = useCallback(async () => {
@@ -724,6 +726,7 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
           tooltipInteraction
           onGridReady={(e) => {
             apiRef.current = e.api
+            fitSoFar()
           }}
           onFirstDataRendered={() => {
             fitSoFar()

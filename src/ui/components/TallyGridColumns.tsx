@@ -92,7 +92,7 @@ export const SO_FAR_GROUP = 'soFar'
  * other entry columns at 1366 px, headers wrapping onto three lines ("Warna / penanda / salah") in a
  * lighter, tighter header (tally.css: .tally-head-reason) so no word breaks inside.
  */
-const REASON_MIN_WIDTH = 60
+const REASON_WIDTH = 60
 
 export interface HistoryTarget {
   filter: HistoryFilter
@@ -180,7 +180,7 @@ function tallyColumns(input: TallyColumnsInput): (ColDef<GridRow> | ColGroupDef<
           colId: LABEL_COL,
           headerName: 'Regu',
           pinned: 'left',
-          width: 110,
+          width: 104,
           valueGetter: (p) => p.data?.team,
           cellClass: 'tally-label',
           cellClassRules: labelClass,
@@ -206,19 +206,19 @@ function tallyColumns(input: TallyColumnsInput): (ColDef<GridRow> | ColGroupDef<
     ...extra,
   })
 
-  // Entry columns share what the window leaves them (flex) down to a floor that still shows "12.345".
+  // Fixed widths, narrow enough that all entry columns fit at 1366 px: flex widths were not recomputed when
+  // the history folded, leaving the last columns off-screen.
   const entry = (
     colId: string,
     headerName: string,
-    minWidth: number,
+    width: number,
     headerTooltip: string,
     extra: Partial<ColDef<GridRow>> = {},
   ): ColDef<GridRow> => ({
     colId,
     headerName,
     headerTooltip,
-    minWidth,
-    flex: 1,
+    width,
     type: 'rightAligned',
     editable: (p) => open && !p.node.rowPinned,
     valueGetter: (p) => p.data?.entry[colId] ?? '',
@@ -290,8 +290,7 @@ function tallyColumns(input: TallyColumnsInput): (ColDef<GridRow> | ColGroupDef<
         colId: `soFar.${rusakCol(r.code)}`,
         headerName: breakable(r.short),
         headerTooltip: r.label,
-        minWidth: REASON_MIN_WIDTH,
-        flex: 1,
+        width: REASON_WIDTH,
         valueGetter: (p) => p.data?.rusakBy[r.code] ?? 0,
         cellRenderer: HistoryCell,
         cellRendererParams: {
@@ -313,7 +312,7 @@ function tallyColumns(input: TallyColumnsInput): (ColDef<GridRow> | ColGroupDef<
       headerName: `Isian sekarang (${unit})`,
       headerClass: 'tally-group-entry',
       children: [
-        entry('serahkan', 'Serahkan', 84, `Diserahkan ke regu sekarang, dari ${stockLabel.toLowerCase()} (${unit})`),
+        entry('serahkan', 'Serahkan', 80, `Diserahkan ke regu sekarang, dari ${stockLabel.toLowerCase()} (${unit})`),
         entry(
           'hasil',
           hasilLabel,
@@ -327,15 +326,14 @@ function tallyColumns(input: TallyColumnsInput): (ColDef<GridRow> | ColGroupDef<
             entry(
               rusakCol(r.code),
               breakable(r.short),
-              REASON_MIN_WIDTH,
+              REASON_WIDTH,
               r.needsNote ? `${r.label}: tulis keterangannya di kolom Keterangan lainnya` : r.label,
               { headerClass: 'ag-right-aligned-header tally-head-reason' },
             ),
           ),
         },
-        entry(NOTE_COL, 'Keterangan lainnya', 88, 'Wajib diisi bila ada rusak "Lainnya": apa kerusakannya', {
+        entry(NOTE_COL, 'Keterangan lainnya', 84, 'Wajib diisi bila ada rusak "Lainnya": apa kerusakannya', {
           type: undefined,
-          flex: 2,
           cellEditor: 'agTextCellEditor',
           cellEditorParams: { maxLength: 300 },
           valueFormatter: undefined,
@@ -344,7 +342,7 @@ function tallyColumns(input: TallyColumnsInput): (ColDef<GridRow> | ColGroupDef<
         entry(
           'kembali',
           'Kembali (belum selesai)',
-          76,
+          72,
           `Belum selesai dikerjakan, dikembalikan ke ${stockLabel.toLowerCase()} (${unit})`,
         ),
       ],
