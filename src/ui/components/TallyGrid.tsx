@@ -314,14 +314,20 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
   // At an office PC's 1366 px the figures so far and a dozen damage criteria do not fit side by side: the
   // history folds to "Dalam proses" so every entry column is typed on screen; where they fit it opens
   // again. Its chevron still opens it by hand (until the window is resized).
+  // Once the coordinator folds or opens it by hand, that choice stands (a page growing a scrollbar must not undo it).
+  const soFarByHand = useRef(false)
+  const fittingSoFar = useRef(false)
   const fitSoFar = useCallback(() => {
+    if (soFarByHand.current) return
     const api = apiRef.current
     const room = boxRef.current?.querySelector('.ag-root-wrapper')?.clientWidth ?? 0
     if (!api || !open || room === 0) return
     const need = (api.getColumns() ?? []).reduce((sum, c) => sum + c.getActualWidth(), 0)
     const fits = need <= room
     if (api.getColumnGroupState().find((g) => g.groupId === SO_FAR_GROUP)?.open === fits) return
+    fittingSoFar.current = true
     api.setColumnGroupOpened(SO_FAR_GROUP, fits)
+    fittingSoFar.current = false
     // Folded, everything fits: a sideways scroll left from before would hide the last columns behind the edge.
     const first = api.getAllDisplayedColumns().find((c) => !c.getPinned())
     if (first) api.ensureColumnVisible(first, 'start')
@@ -726,6 +732,7 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
           tooltipInteraction
           onGridReady={(e) => {
             apiRef.current = e.api
+            soFarByHand.current = false
             fitSoFar()
           }}
           onFirstDataRendered={() => {
@@ -733,6 +740,9 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
             if (active && !apiRef.current?.getFocusedCell()) focusFirstEntry()
           }}
           onGridSizeChanged={fitSoFar}
+          onColumnGroupOpened={() => {
+            if (!fittingSoFar.current) soFarByHand.current = true
+          }}
           onCellKeyDown={onCellKeyDown}
         />
       </div>
