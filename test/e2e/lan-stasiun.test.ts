@@ -8,6 +8,7 @@ import { useBrowserApp } from './support/app'
 import { openShift, readyToPack } from '../support/floor'
 import { fullShot, sectionShot, SHOTS, STATIC_DIR, watchPage } from './support/browser'
 import { TODAY } from './support/dates'
+import { openSoFar } from './support/tally'
 
 /**
  * Issue 16's acceptance, in Chromium: the host (the real app and its LAN listener on 127.0.0.2, real TLS
@@ -224,6 +225,7 @@ describe('LAN stations: a host and four browser stations', () => {
     for (const p of [meja1, meja2]) {
       await p.goto(`https://${ADDRESS}:${port}/#/shift/${seeded.shiftId}`)
       await cell(p, 0, 'serahkan').waitFor()
+      await openSoFar(p, seeded.variantId)
     }
 
     // Meja sortir 1 types regu Mawar; meanwhile Meja sortir 2 types regu Melati and saves first.
@@ -267,6 +269,7 @@ describe('LAN stations: a host and four browser stations', () => {
     ])
     // The host's own window shows the same figures (its grid is used below).
     await app.page.goto(app.url(`#/shift/${seeded.shiftId}`))
+    await openSoFar(app.page, seeded.variantId)
     await expect.poll(() => cell(app.page, 0, 'soFar.serah').textContent()).toBe('150')
   })
 
@@ -344,6 +347,7 @@ describe('LAN stations: a host and four browser stations', () => {
     await expect.poll(() => tallyOf(seeded.melati)).toBe(65)
     await expect.poll(() => bar(tablet).getAttribute('data-menunggu')).toBe('0')
     expect(await refused.count()).toBe(0)
+    await openSoFar(tablet, seeded.variantId)
     await expect.poll(() => cell(tablet, 1, 'soFar.serah').textContent(), { timeout: LIVE_MS }).toBe('65')
 
     // Exactly once: each station save is one ledger row (a hand-out) and one stored key.

@@ -6,6 +6,7 @@ import { openShift } from '../support/floor'
 import {
   focusedCell,
   keysLand as keysLandIn,
+  openSoFar as openSoFarIn,
   paste as pasteText,
   pressTo as pressKeysTo,
   selectCell as select,
@@ -60,17 +61,7 @@ const typeDown = (text: string, next: { row: string; col: string }) => typeDownT
 const selectCell = (cell: Locator) => select(onPage(), cell)
 const keysLand = (steps: [key: string, row: string, col: string][]) => keysLandIn(onPage(), steps)
 
-/**
- * At 1366 px the Gubernur grid folds its "Sampai sekarang" figures to "Dalam proses" so the entry columns
- * fit (layout-guard checks that); its chevron opens them again, as a coordinator would.
- */
-async function openSoFar(): Promise<void> {
-  const group = app.page
-    .getByTestId(`tally-${GUBERNUR}`)
-    .locator('.ag-header-group-cell', { hasText: 'Sampai sekarang' })
-  await group.locator('.ag-header-expand-icon-collapsed').click()
-  await group.locator('.ag-header-expand-icon-expanded').waitFor()
-}
+const openSoFar = () => openSoFarIn(onPage(), GUBERNUR)
 
 describe('Sortir & Rakit: shift and keyboard-first tally', () => {
   it('opens a shift, takes a keyboard and pasted tally, refuses an over-tally, closes, and stores what was typed', async () => {
