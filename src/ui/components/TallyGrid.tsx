@@ -139,7 +139,7 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
     basisOf,
     onRestore: restoreDraft,
   })
-  const { touch: touchDraft, settle: settleDraft } = draft
+  const { touch: touchDraft, settle: settleDraft, hold: holdDraft, resume: resumeDraft } = draft
 
   const base = useMemo(() => baseRows(shift, variant.variantId, perWorker), [shift, variant.variantId, perWorker])
   // Read by writeCells, which the grid calls from its events; kept current after each render.
@@ -356,6 +356,7 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
       return
     }
     setBusy(true)
+    holdDraft()
     try {
       await invoke('tally.simpan', {
         shiftId: shift.id,
@@ -373,6 +374,7 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
       refreshAll()
       focusFirstEntry()
     } catch (err) {
+      resumeDraft()
       const e = toApiError(err)
       if (e.antre) {
         // A station that lost the host: the grid is in its outbox and is sent by itself when the host is back.
@@ -415,6 +417,8 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
     focusFirstEntry,
     labelOfRow,
     settleDraft,
+    holdDraft,
+    resumeDraft,
   ])
 
   const clear = () => {
