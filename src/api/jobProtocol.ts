@@ -24,6 +24,14 @@ export interface JobRequest {
   pace?: SharedArrayBuffer
 }
 
+/**
+ * A job thread (api/jobs.ts JobThreads): started with this as its workerData, it then runs one JobRequest per
+ * message, one at a time, and stays warm for the next.
+ */
+export interface JobThreadData {
+  jobs: true
+}
+
 export type JobMessage =
   | { type: 'progress'; progress: JobProgress }
   /** Tests only: the job waits at this step of a JobPace until the test releases it. */

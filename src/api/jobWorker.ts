@@ -5,6 +5,7 @@ import {
   AUTO_BACKUP,
   type JobMessage,
   type JobRequest,
+  type JobThreadData,
   type TableReadJob,
   type TableReadMessage,
   type TableReadRequest,
@@ -102,8 +103,9 @@ async function readUploadedTable(job: TableReadJob, post: (m: TableReadMessage) 
 
 if (parentPort) {
   const port = parentPort
-  const data = workerData as JobRequest | TableReadRequest
+  const data = workerData as JobThreadData | TableReadRequest
   if ('tabel' in data)
     port.on('message', (job: TableReadJob) => void readUploadedTable(job, (m) => port.postMessage(m)))
-  else void run(data, (m) => port.postMessage(m))
+  // One job per message; the runner sends the next only after this one answered (api/jobs.ts JobThreads).
+  else port.on('message', (req: JobRequest) => void run(req, (m) => port.postMessage(m)))
 }
