@@ -13,6 +13,7 @@ import {
 import { PaceGate, type JobStep } from './jobPace'
 import { openReadOnly, type ReadableDB } from '../db/open'
 import * as cadangan from '../services/cadangan'
+import * as wilayah from '../services/wilayah'
 import { readTable } from '../services/tableFile'
 import type { BackupReason } from '../services/cadangan'
 import type { ReadContext } from '../services/context'
@@ -62,7 +63,10 @@ async function run(req: JobRequest, post: (m: JobMessage) => void): Promise<void
             ...req.meta,
             progress,
           })
-    answer = { type: 'done', result }
+    // A preview's plan goes back with its answer: the apply that follows on the serving thread takes it
+    // instead of reading and comparing the file again.
+    const plan = req.method === 'wilayah.pratinjauImpor' ? wilayah.lastPlan(ctx) : undefined
+    answer = { type: 'done', result, ...(plan ? { plan } : {}) }
     holdAt('answer')
   } catch (err) {
     answer = {

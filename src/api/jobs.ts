@@ -18,6 +18,7 @@ import type { ReadTable, Upload } from '../services/tableFile'
 import type { JobPace } from './jobPace'
 import type { CadanganBaru } from './contract/cadangan'
 import type { BackupReason } from '../services/cadangan'
+import type { KeptPlan } from '../services/wilayah'
 
 /**
  * Long jobs (contract methods marked `long`) run in worker threads, so the thread that answers the UI
@@ -56,6 +57,8 @@ export interface JobRunnerOptions {
   concurrency?: number
   /** Tests only: holds a job at a named step until the test releases it (src/api/jobPace.ts). */
   pace?: JobPace
+  /** Takes the plan a TPS import preview made in its thread, for the apply on this one. */
+  adoptPlan?: (plan: KeptPlan) => void
 }
 
 /** A file a finished job wrote, and the key that lets the window fetch it. */
@@ -305,6 +308,7 @@ export class JobRunner {
         // The answer is the thread's last word on this job: it is free for the next one.
         detach()
         jobThreads.give(this.entry, worker)
+        if (m.type === 'done' && m.plan) this.opts.adoptPlan?.(m.plan)
         if (m.type === 'done') this.settleDone(job, m.result)
         else this.finish(job, 'gagal', null, m.error as ErrorBody)
         this.pump()
