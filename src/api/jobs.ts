@@ -307,7 +307,7 @@ export class JobRunner {
       else {
         // The answer is the thread's last word on this job: it is free for the next one.
         detach()
-        jobThreads.give(this.entry, worker)
+        jobThreads.give(worker)
         if (m.type === 'done' && m.plan) this.opts.adoptPlan?.(m.plan)
         if (m.type === 'done') this.settleDone(job, m.result)
         else this.finish(job, 'gagal', null, m.error as ErrorBody)
@@ -334,7 +334,7 @@ export class JobRunner {
       worker.postMessage(request)
     } catch (err) {
       detach()
-      jobThreads.give(this.entry, worker)
+      jobThreads.give(worker)
       this.finish(job, 'gagal', null, {
         code: 'INTERNAL',
         message: `Pekerjaan tidak dapat dimulai: ${(err as Error).message}`,
@@ -423,8 +423,12 @@ class JobThreads {
   started = 0
   private readonly idle = new Map<string, { worker: Worker; stop: () => void }[]>()
 
+  /** The key each thread was started under, whatever the environment is by the time it answers. */
+  private readonly keys = new WeakMap<Worker, string>()
+
   take(entry: WorkerEntry): Worker {
-    const warm = this.idle.get(key(entry))?.pop()
+    const k = key(entry)
+    const warm = this.idle.get(k)?.pop()
     if (warm) {
       warm.stop()
       warm.worker.ref()
@@ -432,7 +436,9 @@ class JobThreads {
     }
     const data: JobThreadData = { jobs: true }
     this.started++
-    return new Worker(entry.file, { workerData: data, ...(entry.execArgv ? { execArgv: entry.execArgv } : {}) })
+    const worker = new Worker(entry.file, { workerData: data, ...(entry.execArgv ? { execArgv: entry.execArgv } : {}) })
+    this.keys.set(worker, k)
+    return worker
   }
 
   idleCount(): number {
@@ -442,9 +448,10 @@ class JobThreads {
   }
 
   /** A thread whose job answered: kept for the next (two at most, as many as run at once), else stopped. */
-  give(entry: WorkerEntry, worker: Worker): void {
-    const list = this.idle.get(key(entry)) ?? []
-    this.idle.set(key(entry), list)
+  give(worker: Worker): void {
+    const k = this.keys.get(worker)!
+    const list = this.idle.get(k) ?? []
+    this.idle.set(k, list)
     if (list.length >= 2) {
       void worker.terminate()
       return
@@ -472,7 +479,12 @@ class JobThreads {
   }
 }
 
-const key = (entry: WorkerEntry) => [entry.file, ...(entry.execArgv ?? [])].join('\0')
+/**
+ * Threads are shared by entry and by the environment they were started with: a thread keeps the copy of
+ * process.env it got (its clock's zone among them), and a process that changes TZ — a test of a PC set to
+ * another zone — must get threads that see it.
+ */
+const key = (entry: WorkerEntry) => JSON.stringify([entry.file, entry.execArgv ?? [], process.env])
 
 const jobThreads = new JobThreads()
 
