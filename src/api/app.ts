@@ -99,7 +99,7 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
   try {
     // Header, size, history and quick_check on a read-only connection: a broken file reaches the
     // recovery screen before anything (the WAL switch, a migration, a fresh schema) could write to it.
-    const problem = isNew || inMemory ? null : startCheck(opts.dbPath)
+    const problem = isNew || inMemory ? null : checkedAtStart(opts.dbPath, besideBefore)
     if (problem) throw new AppError('DATABASE', problem)
     if (opts.readOnly) {
       ctx = {
@@ -223,6 +223,19 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
         close()
       }
     },
+  }
+}
+
+/**
+ * startCheck, and a file from a newer version refused without a trace: its read-only look at a WAL file
+ * made an empty -wal and a -shm that nothing will ever close.
+ */
+function checkedAtStart(dbPath: string, besideBefore: ReadonlySet<string>): string | null {
+  try {
+    return startCheck(dbPath)
+  } catch (err) {
+    removeWhatACheckLeft(dbPath, besideBefore)
+    throw err
   }
 }
 

@@ -39,6 +39,8 @@ async function run(req: JobRequest, post: (m: JobMessage) => void): Promise<void
       return (db ??= openReadOnly(req.dbPath))
     },
     dbPath: req.dbPath,
+    // In normal mode the app's own connection holds the file (ledger.periksa must not touch it with node:fs).
+    fileHeldOpen: req.state.mode === 'normal',
     saksiDir: req.saksiDir,
     now: () => new Date(req.nowIso),
   }

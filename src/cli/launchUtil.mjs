@@ -186,6 +186,8 @@ export const SYSTEM_TOOLS = {
   unzip: 'unzip',
   // opening XLSX files headless, as the office's spreadsheet program would
   soffice: 'libreoffice-calc-nogui',
+  // another program on the election file, as an IT officer or an insider would open it
+  sqlite3: 'sqlite3',
 }
 
 /** The value of PATH whatever its spelling (Windows has "Path"). */

@@ -24,6 +24,7 @@ import { APP_VERSION } from '../api/version'
 import { zodIssues } from '../api/zodIssues'
 import { AppError, type Issue } from '../core/errors'
 import { IMPORT_LIMITS, megabyte } from '../core/importLimits'
+import { saksiDicocokkan } from '../core/jejak'
 import { needsPin, pinProblem } from '../core/roles'
 import { normalizeName } from '../core/text'
 import { defaultDataDir, defaultDbPath } from '../db/paths'
@@ -483,6 +484,7 @@ async function verify(ctx: Context): Promise<number> {
       `Kepala rantai: ${report.head}`,
       `Saldo cocok dengan buku besar: ${report.balancesMatch ? 'ya' : 'tidak'}`,
       `Jejak berantai: ${n(report.jejak.rows)} baris${report.jejak.kodeSaksi ? `, kode saksi ${report.jejak.kodeSaksi}` : ''}`,
+      `Saksi di luar berkas: ${saksiDicocokkan(report.saksi)}`,
     ]
     if (report.firstBadSeq !== null) lines.push(`Baris pertama yang bermasalah: #${report.firstBadSeq}`)
     if (report.jejak.firstBadSeq !== null) lines.push(`Jejak pertama yang bermasalah: #${report.jejak.firstBadSeq}`)

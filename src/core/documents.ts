@@ -4,10 +4,23 @@ import { checkNip } from './nip'
  * The documents the warehouse issues. Each has a register entry (nomor, snapshot, chain head) and
  * signers configured per type in Pengaturan. Types are stable codes stored in the database.
  */
-export type DocType =
-  'BA_PENERIMAAN' | 'BA_SORTIR' | 'BA_RUSAK' | 'NOTA_RETUR' | 'REKAP_UPAH' | 'BA_SERAH_TERIMA' | 'BA_PEMUSNAHAN'
+export const DOC_TYPE_CODES = [
+  'BA_PENERIMAAN',
+  'BA_SORTIR',
+  'BA_RUSAK',
+  'NOTA_RETUR',
+  'BA_SERAH_TERIMA',
+  'BA_PEMUSNAHAN',
+  'REKAP_UPAH',
+] as const
+export type DocType = (typeof DOC_TYPE_CODES)[number]
 
-export type SignerPosition = 'pihak' | 'saksi' | 'mengetahui'
+/** The sheets a satker prints on: A4, or F4 ("folio", 215 × 330 mm), which many offices still load. */
+export const PAPERS = ['A4', 'F4'] as const
+export type PaperName = (typeof PAPERS)[number]
+
+export const SIGNER_POSITIONS = ['pihak', 'saksi', 'mengetahui'] as const
+export type SignerPosition = (typeof SIGNER_POSITIONS)[number]
 
 export interface Signer {
   /** "Yang Menyerahkan", "PIHAK PERTAMA", "Saksi", "Mengetahui". */
@@ -138,8 +151,6 @@ export const DOC_TYPES: Record<DocType, DocTypeSpec> = {
   },
 }
 
-export const DOC_TYPE_CODES = Object.keys(DOC_TYPES) as DocType[]
-
 /**
  * A type's number pattern when the satker set none of its own: the election's pattern, whose "-BA"
  * classification part becomes the type's own kind of naskah ("{no}/PP.09.4-BA/…" numbers a nota
@@ -167,8 +178,6 @@ export const SIGNER_POSITION_LABEL: Record<SignerPosition, string> = {
   mengetahui: 'Mengetahui',
 }
 
-const POSITIONS = Object.keys(SIGNER_POSITION_LABEL) as SignerPosition[]
-
 /**
  * The satker's region without "Kabupaten"/"Kota" ("Kabupaten Batu Bara" -> "Batu Bara"): where a paper is
  * signed when no place is set, and the region in "Bupati dan Wakil Bupati Batu Bara".
@@ -186,7 +195,7 @@ export function readSigners(value: unknown): Signer[] | null {
     if (!v || typeof v !== 'object') return null
     const o = v as Record<string, unknown>
     const text = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : '')
-    if (!POSITIONS.includes(o.posisi as SignerPosition)) return null
+    if (!(SIGNER_POSITIONS as readonly string[]).includes(o.posisi as string)) return null
     out.push({
       peran: text('peran'),
       jabatan: text('jabatan'),

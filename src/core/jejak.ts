@@ -3,6 +3,7 @@
  * the ledger head after the write and to the digests of the evidence tables the write changed. Its head
  * (kepala jejak) is what a witness (saksi) holds outside the file.
  */
+import { formatAngka } from './terbilang'
 
 /** The fields of a jejak row that its hash covers. */
 export interface JejakRowContent {
@@ -93,4 +94,15 @@ export function parseKodeSaksi(input: string): KodeSaksiParsed {
 /** Whether a hash is the one a code's characters were taken from. */
 export function kodeMatchesHash(chars: string, hexHash: string): boolean {
   return hashChars(hexHash) === chars
+}
+
+/**
+ * What a verdict of the integrity check rests on outside the file (issue 15). The file can be rewritten
+ * consistently, every hash recomputed: with no witness, "utuh" rules out only what was not made
+ * consistent, and the verdict must say so (README, "What is promised, and what is not").
+ */
+export function saksiDicocokkan(witnesses: number): string {
+  return witnesses > 0
+    ? `${formatAngka(witnesses)} dicocokkan (cadangan, berita acara terbit, kode saksi, stasiun)`
+    : 'tidak ada — perubahan yang dibuat konsisten di seluruh berkas (semua hash dihitung ulang) tidak dapat ditemukan tanpa saksi; buat cadangan ke flashdisk dan catat kode saksi dari Beranda'
 }

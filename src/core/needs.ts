@@ -1,10 +1,11 @@
 import type { Rule } from './presets'
 import { reserveFor, type Rounding } from './reserve'
+import type { ItemKind } from './presets'
 
 export interface NeedItem {
   id: number
   code: string
-  kind: 'ballot' | 'logistics'
+  kind: ItemKind
   rule: Rule
   qty: number
   per: number

@@ -31,7 +31,8 @@ export interface PayInput {
   tanggalOf?: ReadonlyMap<number, string>
 }
 
-export type Pph21Metode = 'ter_harian' | 'persen'
+export const PPH21_METODE = ['ter_harian', 'persen'] as const
+export type Pph21Metode = (typeof PPH21_METODE)[number]
 
 export interface WorkerPay {
   workerId: number

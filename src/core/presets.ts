@@ -2,15 +2,27 @@
  * Defaults per election kind, from DOMAIN.md §2–§3. Logistics quantities are marked as presets the
  * satker must confirm: several are only derived from published totals, not from a regulation.
  */
-export type Jenis = 'pemilu' | 'pilkada'
+export const JENIS = ['pemilu', 'pilkada'] as const
+export type Jenis = (typeof JENIS)[number]
 
 export const JENIS_LABEL: Record<Jenis, string> = { pemilu: 'Pemilu', pilkada: 'Pilkada' }
-export type Rule = 'ballot' | 'per_tps' | 'per_dpt' | 'per_desa' | 'per_kecamatan'
+/** Ballots follow DPT + reserve; a logistics item follows one of the per-place rules. */
+export const RULES = ['ballot', 'per_tps', 'per_dpt', 'per_desa', 'per_kecamatan'] as const
+export type Rule = (typeof RULES)[number]
+export const RULE_LABEL: Record<Rule, string> = {
+  ballot: 'DPT + cadangan',
+  per_tps: 'Per TPS',
+  per_dpt: 'Per jumlah pemilih (DPT)',
+  per_desa: 'Per desa/kelurahan',
+  per_kecamatan: 'Per kecamatan',
+}
+export const ITEM_KINDS = ['ballot', 'logistics'] as const
+export type ItemKind = (typeof ITEM_KINDS)[number]
 
 export interface ItemPreset {
   code: string
   name: string
-  kind: 'ballot' | 'logistics'
+  kind: ItemKind
   unit: string
   color: string | null
   colorHex: string | null

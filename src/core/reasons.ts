@@ -3,6 +3,7 @@
  * (DOMAIN.md §4) plus "lainnya", which needs a note. Assembled items (kotak, bilik) have their own
  * short list. The code is the ref of the ledger place RUSAK:<code>, so it never changes once used.
  */
+import type { ItemKind } from './presets'
 export interface DamageReason {
   code: string
   /** Short column header for tally grids and tables. */
@@ -94,7 +95,7 @@ export function reasonsFor(kind: 'ballot' | 'assembled'): DamageReason[] {
 }
 
 /** The reasons that apply to an item of this kind: a ballot's, or (kotak, bilik and the rest) an assembled item's. */
-export const reasonsForItem = (item: { kind: 'ballot' | 'logistics' }): DamageReason[] =>
+export const reasonsForItem = (item: { kind: ItemKind }): DamageReason[] =>
   reasonsFor(item.kind === 'ballot' ? 'ballot' : 'assembled')
 
 export const rusakPlace = (code: string): string => `RUSAK:${code}`

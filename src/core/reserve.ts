@@ -2,7 +2,8 @@
  * Ballots per TPS = DPT + reserve, the reserve computed for each TPS (UU 7/2017 Pasal 344: 2% for Pemilu;
  * Pilkada 2.5%). Percentages are held as basis points (1% = 100) so 2.5% stays exact in integer arithmetic.
  */
-export type Rounding = 'up' | 'nearest' | 'down' | 'up_even'
+export const ROUNDINGS = ['up', 'nearest', 'down', 'up_even'] as const
+export type Rounding = (typeof ROUNDINGS)[number]
 
 export const ROUNDING_LABELS: Record<Rounding, string> = {
   up: 'Dibulatkan ke atas (praktik KPU)',

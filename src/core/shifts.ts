@@ -3,7 +3,10 @@
  * DITERIMA -> PROSES:<shift>:<team> -> BAIK (sorted and folded) or SIAP (assembled), or RUSAK:<reason>;
  * unfinished work goes back PROSES -> DITERIMA.
  */
-export type ShiftKind = 'sortir_lipat' | 'rakit_kotak' | 'rakit_bilik' | 'packing'
+import type { ItemKind } from './presets'
+/** Shift kinds in the order they are offered. */
+export const SHIFT_KIND_CODES = ['sortir_lipat', 'rakit_kotak', 'rakit_bilik', 'packing'] as const
+export type ShiftKind = (typeof SHIFT_KIND_CODES)[number]
 
 export const SHIFT_KINDS: Record<
   ShiftKind,
@@ -40,12 +43,9 @@ export const SHIFT_KINDS: Record<
   },
 }
 
-/** Shift kinds in the order they are offered. */
-export const SHIFT_KIND_CODES = Object.keys(SHIFT_KINDS) as ShiftKind[]
-
 export interface ShiftItem {
   code: string
-  kind: 'ballot' | 'logistics'
+  kind: ItemKind
   assembled: boolean
 }
 

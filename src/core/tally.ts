@@ -2,6 +2,7 @@ import type { Issue } from './errors'
 import { damageReason, reasonsForItem } from './reasons'
 import { formatAngka } from './terbilang'
 import { reguName } from './regu'
+import type { ItemKind } from './presets'
 
 /**
  * The tally rule: what one save of a shift's grid may record, for one variant. The service refuses a save
@@ -28,7 +29,7 @@ export interface TallyWorld {
   shiftId: number
   /** The shift's unit: lembar, buah. */
   unit: string
-  variant: { label: string; itemName: string; kind: 'ballot' | 'logistics' }
+  variant: { label: string; itemName: string; kind: ItemKind }
   /** The name of a team working in this shift; undefined for any other team. */
   teamInShift(teamId: number): string | undefined
   /** The name of any team, to say which one does not work in this shift. */

@@ -3,6 +3,7 @@ import type { VariantInfo } from '../api/contract/common'
 import type { NeedItem } from '../core/needs'
 import type { ItemPreset, Rule } from '../core/presets'
 import type { ReadableDB, WritableDB } from './handles'
+import type { ItemKind } from '../core/presets'
 
 /**
  * Barang (items: ballot types and logistics items), their variants (a ballot type per dapil, or the
@@ -13,7 +14,7 @@ interface BarangRow {
   id: number
   code: string
   name: string
-  kind: 'ballot' | 'logistics'
+  kind: ItemKind
   unit: string
   color: string | null
   color_hex: string | null
@@ -151,7 +152,7 @@ interface VariantRow {
   itemId: number
   itemCode: string
   itemName: string
-  kind: 'ballot' | 'logistics'
+  kind: ItemKind
   assembled: number
   unit: string
   colorHex: string | null

@@ -4,6 +4,8 @@ import type { Rounding } from '../core/reserve'
 import { asZona, type ZonaWaktu } from '../core/zonaWaktu'
 import type { ReadableDB, WritableDB } from './handles'
 import { schemaVersion } from './open'
+import type { PaperName } from '../core/documents'
+import type { Pph21Metode } from '../core/pay'
 
 /** The election of this file and its satker: the one row of `election` (id 1). */
 
@@ -20,12 +22,12 @@ interface PemilihanRow {
   data_note: string
   kota_ttd: string
   kontak: string
-  paper: 'A4' | 'F4'
+  paper: PaperName
   nomor_pattern: string
   nomor_start: number
   tax_bp: number
   /** Absent in a file before migration 0013. */
-  pph21_metode?: 'ter_harian' | 'persen'
+  pph21_metode?: Pph21Metode
   has_logo: number
 }
 

@@ -24,7 +24,7 @@ import type { ReadContext, ServiceContext } from './context'
 import * as saksi from './saksi'
 import { tempPathFor, writeJsonWhole } from './tempFile'
 import { fileHeaderProblem } from '../db/fileHeader'
-import { folderDipilih, ingatFolder, izinkanFolder, type FolderDipilih } from './cadanganFolder'
+import { folderDipilih, ingatFolder, izinkanFolder, samePath, type FolderDipilih } from './cadanganFolder'
 
 /**
  * Backups with SQLite's own backup API (never a file copy: with WAL a copied file can be half a
@@ -196,6 +196,8 @@ export function daftar(
   if (!existsSync(dir)) return []
   const names = readdirSync(dir)
     .filter((n) => n.endsWith('.sqlite') && !n.startsWith('.'))
+    // The election file itself is no backup, and reading it with node:fs would drop SQLite's locks on it.
+    .filter((n) => !samePath(join(dir, n), dbPath))
     .filter((n) => {
       try {
         return statSync(join(dir, n)).isFile()
@@ -362,6 +364,10 @@ function currentSatker(ctx: ReadContext): string | null {
 /** The backup a restore may read: a file in the app's backup folder or a picked one, nowhere else. */
 export function berkasPulihan(dbPath: string, file: string): string {
   const full = resolve(file)
+  if (samePath(full, dbPath))
+    throw refused('Berkas ini adalah berkas pemilihan yang sedang dibuka, bukan cadangan; pilih berkas cadangan', [
+      { column: 'file', message: 'Bukan berkas cadangan' },
+    ])
   return join(izinkanFolder(backupDir(dbPath), dirname(full)), basename(full))
 }
 

@@ -20,7 +20,8 @@ export interface FolderDipilih {
 const registry = (backupDir: string) => join(dirname(backupDir), `.${basename(backupDir)}-folder.json`)
 
 /** Folders are compared as the system resolves them; on Windows without regard to case. */
-const same = (a: string, b: string) =>
+/** One file or folder, however the path is written (Windows paths ignore case). */
+export const samePath = (a: string, b: string) =>
   process.platform === 'win32' ? resolve(a).toLowerCase() === resolve(b).toLowerCase() : resolve(a) === resolve(b)
 
 export function folderDipilih(backupDir: string): FolderDipilih[] {
@@ -39,7 +40,7 @@ export function folderDipilih(backupDir: string): FolderDipilih[] {
 /** Remembers a picked folder (once); answers every picked folder. */
 export function ingatFolder(backupDir: string, folder: string, oleh: string, at: Date): FolderDipilih[] {
   const all = folderDipilih(backupDir)
-  if (all.some((f) => same(f.folder, folder))) return all
+  if (all.some((f) => samePath(f.folder, folder))) return all
   const next = [...all, { folder: resolve(folder), at: at.toISOString(), oleh }]
   const file = registry(backupDir)
   try {
@@ -57,8 +58,8 @@ export function ingatFolder(backupDir: string, folder: string, oleh: string, at:
  * named in a call is refused, so no caller can make the app open files wherever it likes.
  */
 export function izinkanFolder(backupDir: string, folder: string | undefined): string {
-  if (!folder || same(folder, backupDir)) return backupDir
-  const picked = folderDipilih(backupDir).find((f) => same(f.folder, folder))
+  if (!folder || samePath(folder, backupDir)) return backupDir
+  const picked = folderDipilih(backupDir).find((f) => samePath(f.folder, folder))
   if (picked) return picked.folder
   throw refused(
     `Folder ${folder} belum pernah dipilih sebagai folder cadangan. Pilih foldernya lewat tombol "Pilih folder…" (jendela pemilih folder) terlebih dahulu; aplikasi hanya membaca folder cadangannya sendiri dan folder yang dipilih.`,

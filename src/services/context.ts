@@ -18,6 +18,12 @@ export interface ReadContext {
    * one (api/app.ts sets it), so no method parses a file on the thread serving the UI.
    */
   readTable?: TableReader | undefined
+  /**
+   * Whether a connection of this process holds the file (the app's own, in normal mode). A job thread
+   * cannot see the app's connection, so the app says it; elsewhere it is read from ctx.db (an in-memory
+   * stand-in in recovery mode holds nothing).
+   */
+  readonly fileHeldOpen?: boolean | undefined
 }
 
 /** What a service function that writes gets: the app's writable connection. Accepted wherever a ReadContext is. */

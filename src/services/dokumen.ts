@@ -40,6 +40,7 @@ import type { Pemilihan } from '../api/contract/pemilihan'
 import * as barang from './barang'
 import { reading } from './reading'
 import * as saksi from './saksi'
+import type { PaperName } from '../core/documents'
 
 /**
  * The register of issued documents. Issuing takes the next number, freezes what the document states
@@ -262,7 +263,7 @@ export async function cetak(
   who: Actor,
   id: number,
   format: 'pdf' | 'xlsx',
-  paper?: 'A4' | 'F4',
+  paper?: PaperName,
 ): Promise<PrintedFile> {
   const row = queries.dokumenRow(ctx.db, id)
   if (!row)

@@ -66,12 +66,12 @@ export function recordMoves(ctx: ServiceContext, who: Actor, moves: readonly Mov
  * The whole verification. A broken file is a finding, never an error: its header and size are judged
  * before SQLite reads it, and SQLite's own refusal (a corrupt page, a missing table) becomes the problem.
  */
-/**
- * The whole verification. A broken file is a finding, never an error: its header and size are judged
- * before SQLite reads it, and SQLite's own refusal (a corrupt page, a missing table) becomes the problem.
- */
 export function periksa(ctx: ReadContext, onProgress?: OnProgress): ChainReport {
-  if (ctx.dbPath !== ':memory:') {
+  // The header is read with node:fs only when no connection of this process holds the file (recovery
+  // mode): SQLite's locks are POSIX locks, which closing ANY descriptor of the file drops, and another
+  // program's close would then delete the live WAL under the app. An open file's header was judged by
+  // the start check before its connection was made.
+  if (ctx.dbPath !== ':memory:' && !(ctx.fileHeldOpen ?? !ctx.db.memory)) {
     const header = fileHeaderProblem(ctx.dbPath)
     if (header) return brokenReport(header)
   }

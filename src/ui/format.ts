@@ -212,13 +212,7 @@ export function electionTitle(e: Pick<Pemilihan, 'jenis' | 'tahun' | 'satker'>):
   return `${JENIS_LABEL[e.jenis]} ${e.tahun} · ${e.satker}`
 }
 
-export const RULE_LABEL: Record<Barang['rule'], string> = {
-  ballot: 'DPT + cadangan',
-  per_tps: 'Per TPS',
-  per_dpt: 'Per jumlah pemilih (DPT)',
-  per_desa: 'Per desa/kelurahan',
-  per_kecamatan: 'Per kecamatan',
-}
+export { RULE_LABEL } from '../core/presets'
 
 /** The rule read as a sentence a coordinator can check against the juknis: "2 buah per TPS". */
 export function ruleSentence(item: Pick<Barang, 'rule' | 'qty' | 'per' | 'unit'>): string {

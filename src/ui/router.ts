@@ -1,23 +1,7 @@
 import { useEffect, useState } from 'react'
+import { ROUTES, type Route } from './routes'
 
-export const ROUTES = [
-  'beranda',
-  'penerimaan',
-  'shift',
-  'pekerja',
-  'kemas',
-  'serah-terima',
-  'pemusnahan',
-  'dokumen',
-  'wilayah',
-  'kebutuhan',
-  'pengaturan',
-  'pengguna',
-  'cadangan',
-  'integritas',
-  'cek-dokumen',
-] as const
-export type Route = (typeof ROUTES)[number]
+export { ROUTES, type Route }
 
 export interface Location {
   route: Route

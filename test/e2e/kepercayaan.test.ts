@@ -24,6 +24,8 @@ const doc = { nomor: '', qr: '', chainSeq: 0 }
 
 const nav = (name: string) => menuLink(app.page, name)
 const chip = () => app.page.getByTestId('user-chip')
+/** A backup's row in the Cadangan table (or in the recovery screen's list of the backup folder). */
+const backupRow = (name: string) => app.page.getByTestId('backup-table').locator(`tr[data-name="${name}"]`)
 /** Hands the window to someone on purpose, through the header chip (not a helping PIN). */
 async function signIn(nama: string, pin?: string): Promise<void> {
   await chip().click()
@@ -113,7 +115,7 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
       satker: 'Kabupaten Batu Bara',
       ledgerRows: doc.chainSeq,
     })
-    const row = app.page.getByTestId('backup-table').locator(`tr[data-name="${backups[0]!.name}"]`)
+    const row = backupRow(backups[0]!.name)
     await row.getByText('Lolos', { exact: true }).waitFor()
     expect(await row.getByText('Dibuat manual').count()).toBe(1)
     // Checking a backup leaves nothing beside it.
@@ -190,6 +192,10 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
     const verdict = app.page.getByTestId('verify-result')
     await verdict.getByText('Buku besar utuh', { exact: true }).waitFor()
     expect(await verdict.getByTestId('verify-rows').textContent()).toBe(rows.toLocaleString('id-ID'))
+    // The verdict says what outside the file it rests on: the backup, the BA issued and the codes shown.
+    const { saksi } = await app.call('ledger.periksa', {})
+    expect(saksi).toBeGreaterThan(0)
+    expect(await verdict.getByTestId('verify-saksi').textContent()).toMatch(new RegExp(`^${saksi} dicocokkan \\(`))
 
     await nav('Cek dokumen').click()
     const scan = app.page.getByTestId('cek-dokumen-scan-input')
@@ -224,11 +230,7 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
     // Restore the backup made before the edit; the edited file is kept beside the backups.
     await nav('Cadangan').click()
     const backup = (await app.call('cadangan.daftar', {}))[0]!
-    await app.page
-      .getByTestId('backup-table')
-      .locator(`tr[data-name="${backup.name}"]`)
-      .getByRole('button', { name: 'Pulihkan…' })
-      .click()
+    await backupRow(backup.name).getByRole('button', { name: 'Pulihkan…' }).click()
     const confirm = app.page.getByRole('dialog', { name: 'Pulihkan cadangan ini?' })
     await confirm.getByText(backup.name).waitFor()
     await confirm.getByRole('button', { name: 'Pulihkan cadangan ini' }).click()
@@ -283,11 +285,7 @@ describe('trust: who did what, backups, tamper evidence, recovery', () => {
     expect(await app.call('cadangan.daftarFolder')).toMatchObject([{ folder: usb, oleh: 'Admin Gudang' }])
     await app.page.getByRole('button', { name: 'Kembali ke folder cadangan' }).click()
 
-    await app.page
-      .getByTestId('backup-table')
-      .locator(`tr[data-name="${latest.name}"]`)
-      .getByRole('button', { name: 'Pulihkan cadangan ini' })
-      .click()
+    await backupRow(latest.name).getByRole('button', { name: 'Pulihkan cadangan ini' }).click()
     const confirm = app.page.getByRole('dialog', { name: 'Pulihkan cadangan ini?' })
     // No one is signed in on this screen: the restore asks for an admin's PIN (the file's users can be read).
     await confirm.getByRole('button', { name: 'Pulihkan cadangan ini' }).click()

@@ -36,6 +36,10 @@ const FOREIGN: [string, RegExp][] = [
   ['jam 12 (AM/PM)', /\b\d{1,2}[.:]\d{2}\s?(AM|PM)\b/i],
   ['jam dengan titik dua', /\b\d{1,2}:\d{2}\b/],
   ['tanggal bb/hh/tttt', /\b(0?[1-9]|1[0-2])\/(1[3-9]|2\d|3[01])\/\d{4}\b/],
+  // en-US writes a date as "11/2/2024": no leading zero, so a day of 1–12 is caught too.
+  ['tanggal tanpa nol di depan (gaya en-US)', /\b(\d\/\d{1,2}|\d{2}\/\d)\/\d{4}\b/],
+  // The seed's days (1 and 2 November 2024) month first, as en-US pads them.
+  ['tanggal contoh bulan dulu', /\b11\/0[12]\/2024\b/],
   [
     'nama hari/bulan Inggris',
     /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|May|June|July|August|October|December|Aug|Oct|Dec)\b/,

@@ -76,12 +76,17 @@ async function tallyGrid(): Promise<Cell> {
   return cellOf
 }
 
+/** Presses each key in turn (arrows, Tab, Enter) and waits until the keyboard is in the cell `next`. */
+async function pressTo(keys: string[], next: { row: string; col: string }): Promise<void> {
+  for (const key of keys) await app.page.keyboard.press(key)
+  // AG Grid moves the focus as it stops editing and renders; ask where the keyboard is until it has landed.
+  await expect.poll(focused).toEqual(next)
+}
+
 /** Types a count and Enter: the keyboard moves down to the same column of the next row. */
 async function typeDown(text: string, next: { row: string; col: string }): Promise<void> {
   await app.page.keyboard.type(text, { delay: 15 })
-  await app.page.keyboard.press('Enter')
-  // AG Grid moves the focus as it stops editing and renders; ask where the keyboard is until it has landed.
-  await expect.poll(focused).toEqual(next)
+  await pressTo(['Enter'], next)
 }
 
 /**
@@ -146,18 +151,12 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     // Keyboard only: Serahkan for both teams (Enter moves down), then Baik and two rusak reasons across with Tab.
     await typeDown('3000', { row: '1', col: 'serahkan' })
     await k.type('2500', { delay: 15 })
-    await k.press('Enter')
-    await k.press('ArrowUp')
-    await k.press('ArrowUp')
-    await k.press('Tab')
-    await expect.poll(focused).toEqual({ row: '0', col: 'hasil' })
+    await pressTo(['Enter', 'ArrowUp', 'ArrowUp', 'Tab'], { row: '0', col: 'hasil' })
     await k.type('1200', { delay: 15 })
     await k.press('Tab')
     await k.type('7', { delay: 15 })
     await k.press('Tab')
-    await k.type('3', { delay: 15 })
-    await k.press('Enter')
-    await expect.poll(focused).toEqual({ row: '1', col: 'rusak.KUSUT_SOBEK' })
+    await typeDown('3', { row: '1', col: 'rusak.KUSUT_SOBEK' })
     // Escape throws an edit away.
     await k.type('99', { delay: 15 })
     await k.press('Escape')
@@ -165,18 +164,12 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     await windowShot(app.page, 'shift-02-ketik')
 
     // A single value from Excel with a thousands separator, into Melati's Baik.
-    await k.press('ArrowLeft')
-    await k.press('ArrowLeft')
-    await expect.poll(focused).toEqual({ row: '1', col: 'hasil' })
+    await pressTo(['ArrowLeft', 'ArrowLeft'], { row: '1', col: 'hasil' })
     await paste('1.000')
     await expect.poll(() => cell(1, 'hasil').textContent()).toBe('1.000')
 
     // A 2×3 block from Excel (with its trailing line break) from Mawar's "Warna penanda salah".
-    await k.press('ArrowRight')
-    await k.press('ArrowRight')
-    await k.press('ArrowRight')
-    await k.press('ArrowUp')
-    await expect.poll(focused).toEqual({ row: '0', col: 'rusak.WARNA_PENANDA' })
+    await pressTo(['ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowUp'], { row: '0', col: 'rusak.WARNA_PENANDA' })
     await paste('2\t\t1\r\n1\t2\tdua\r\n')
     await expect.poll(() => cell(1, 'rusak.NAMA_LOGO').textContent()).toBe('2')
     await expect.poll(() => cell(0, 'rusak.WARNA_PENANDA').textContent()).toBe('2')
@@ -191,10 +184,7 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     await app.page.getByText('Ditempel 2 baris × 3 kolom').waitFor()
     await windowShot(app.page, 'shift-03-tempel')
     // Fix it by typing over it.
-    await k.press('ArrowDown')
-    await k.press('ArrowRight')
-    await k.press('ArrowRight')
-    await expect.poll(focused).toEqual({ row: '1', col: 'rusak.LOGO_KPU' })
+    await pressTo(['ArrowDown', 'ArrowRight', 'ArrowRight'], { row: '1', col: 'rusak.LOGO_KPU' })
     await k.type('1', { delay: 15 })
     await k.press('Enter')
     await expect.poll(() => dua.getAttribute('class')).not.toContain('tally-invalid')
@@ -300,11 +290,8 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     await k.type('1400', { delay: 15 })
     await k.press('Enter')
     await expect.poll(() => cell(1, 'hasil').textContent()).toBe('1.400')
-    await k.press('ArrowUp')
-    await k.press('ArrowUp')
-    await expect.poll(focused).toEqual({ row: '0', col: 'hasil' })
-    for (let i = 0; i < 11; i++) await k.press('Tab')
-    await expect.poll(focused).toEqual({ row: '0', col: 'kembali' })
+    await pressTo(['ArrowUp', 'ArrowUp'], { row: '0', col: 'hasil' })
+    await pressTo(Array<string>(11).fill('Tab'), { row: '0', col: 'kembali' })
     await k.type('1787', { delay: 15 })
     await k.press('Enter')
     await k.type('96', { delay: 15 })

@@ -117,6 +117,29 @@ describe('a broken election file', () => {
     expect(await recoveryOf(file)).toMatch(/rusak|SQLite/)
     expect(verifyFinding(file)).toMatch(/BERMASALAH|rusak/)
   })
+
+  it('with a table dropped behind the app reaches the recovery screen naming the table', async () => {
+    const file = copy()
+    const db = new Database(file)
+    db.exec('DROP TABLE segel')
+    db.close()
+    expect(await recoveryOf(file)).toMatch(/segel/)
+    expect(verifyFinding(file)).toMatch(/Tabel segel hilang/)
+  })
+
+  it('written by a newer version is refused with that said, and neither the app nor verify leaves anything beside it', async () => {
+    const file = copy()
+    // An election file as the app leaves it: in WAL mode, closed cleanly, nothing beside it.
+    const db = new Database(file)
+    db.prepare(`INSERT INTO schema_migrations VALUES (999, '0999_masa_depan', '2030-01-01T00:00:00Z')`).run()
+    db.close()
+    const [before, files] = [sha(file), beside(file)]
+    await expect(openApp({ dbPath: file })).rejects.toThrow(/versi Gudang Pemilu yang lebih baru/)
+    expect(beside(file), 'the app left files beside one it refused').toEqual(files)
+    expect(verifyFinding(file)).toMatch(/versi Gudang Pemilu yang lebih baru/)
+    expect(beside(file), 'verify left files beside the one it checked').toEqual(files)
+    expect(sha(file)).toBe(before)
+  })
 })
 
 describe('gudang verify never writes the file it checks', () => {

@@ -14,6 +14,7 @@ import { outputPath } from '../../src/services/keluaran'
 import { apiOf, openTestApp, useTempDir, type TestApp } from '../support/api'
 import { fingerprint } from '../support/fingerprint'
 import { dayShift } from '../support/inputs'
+import { expectIssues } from '../support/errors'
 
 /**
  * Backups (cadangan): made with SQLite's backup API, each checked (integrity_check + the whole hash chain)
@@ -246,7 +247,7 @@ describe('cadangan.buat', () => {
     const e = await app.refusal('cadangan.buat', { folder: join(notAFolder, 'cadangan') })
     expect(e.code).toBe('REFUSED')
     expect(e.message).toMatch(/^Folder cadangan .* tidak dapat dibuat/)
-    expect(e.details).toEqual([{ column: 'folder', message: 'Tidak dapat ditulis' }])
+    expectIssues(e.details, ['folder', 'Tidak dapat ditulis'])
     expect(readdirSync(backupDir(app.dbPath)).sort()).toEqual(before)
     expect((await app.refusal('cadangan.buat', { folder: '   ' })).code).toBe('INVALID_INPUT')
   })
@@ -601,7 +602,7 @@ describe('folders for backups: only the app folder and those a person picked (is
       const e = await app.refusal(method, { folder: elsewhere })
       expect(e.code).toBe('REFUSED')
       expect(e.message).toContain('belum pernah dipilih sebagai folder cadangan')
-      expect(e.details).toEqual([{ column: 'folder', message: 'Folder belum dipilih' }])
+      expectIssues(e.details, ['folder', 'Folder belum dipilih'])
     }
     expect(readdirSync(elsewhere)).toEqual(['rahasia.sqlite'])
     // The app's own folder needs no picking, named or not.

@@ -298,6 +298,12 @@ describe('every paper on A4 and F4 with stress data, read back with poppler', ()
 })
 
 describe('XLSX exports a bendahara and Silog accept', () => {
+  /** The workbooks checked here, each as the app answers for it; LibreOffice opens the first two as well. */
+  const exported = {
+    upah: () => f.call(M.cetak, { id: f.docs.upah, format: 'xlsx' }),
+    rekapHarian: () => f.call(M.rekapHarian, { tanggal: '2024-01-13', format: 'xlsx' }),
+    kebutuhanTps: () => f.call(M.kebutuhanExport, { format: 'xlsx', level: 'tps' }),
+  }
   async function workbook(d: { fileName: string; contentBase64: string }) {
     const file = join(OUT, d.fileName)
     writeFileSync(file, Buffer.from(d.contentBase64, 'base64'))
@@ -370,8 +376,7 @@ describe('XLSX exports a bendahara and Silog accept', () => {
   const hasSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0
 
   it('rekap upah: columns as wide as names, shares with their decimals, totals as SUM formulas', async () => {
-    const x = await f.call(M.cetak, { id: f.docs.upah, format: 'xlsx' })
-    const { wb } = await workbook(x)
+    const { wb } = await workbook(await exported.upah())
     const ws = wb.getWorksheet('Rekap Upah')!
     const { head, totals } = checkSheet(ws)
     expect(totals).not.toBeNull()
@@ -397,11 +402,7 @@ describe('XLSX exports a bendahara and Silog accept', () => {
   }, 30_000)
 
   it('rekap harian: per regu one row per item (kotak and bilik never added), every sheet sized and totalled', async () => {
-    const d = await f.call(M.rekapHarian, {
-      tanggal: '2024-01-13',
-      format: 'xlsx',
-    })
-    const { wb } = await workbook(d)
+    const { wb } = await workbook(await exported.rekapHarian())
     for (const ws of wb.worksheets) checkSheet(ws)
     const regu = wb.getWorksheet('Per Regu')!
     const rows = sheetRows(regu)
@@ -416,11 +417,7 @@ describe('XLSX exports a bendahara and Silog accept', () => {
   }, 30_000)
 
   it('kebutuhan per TPS: the 60-character kecamatan and long desa names fit their columns', async () => {
-    const d = await f.call(M.kebutuhanExport, {
-      format: 'xlsx',
-      level: 'tps',
-    })
-    const { wb } = await workbook(d)
+    const { wb } = await workbook(await exported.kebutuhanTps())
     const ws = wb.worksheets[0]!
     checkSheet(ws)
     expect(ws.getColumn(1).width).toBeGreaterThanOrEqual(KECAMATAN_PANJANG.length)
@@ -431,14 +428,8 @@ describe('XLSX exports a bendahara and Silog accept', () => {
     async () => {
       const dir = mkdtempSync(join(tmpdir(), 'gudang-soffice-'))
       try {
-        const upah = await f.call(M.cetak, {
-          id: f.docs.upah,
-          format: 'xlsx',
-        })
-        const rekap = await f.call(M.rekapHarian, {
-          tanggal: '2024-01-13',
-          format: 'xlsx',
-        })
+        const upah = await exported.upah()
+        const rekap = await exported.rekapHarian()
         const files = [upah, rekap].map((x) => {
           const file = join(dir, x.fileName)
           writeFileSync(file, Buffer.from(x.contentBase64, 'base64'))

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { openTestApp, useTempDir, type TestApp } from '../support/api'
 import { dayShift } from '../support/inputs'
+import { expectIssues } from '../support/errors'
 
 /**
  * Drafts of a tally grid (issue 14, "typed tallies are thrown away"), through the dispatcher on a real
@@ -179,7 +180,7 @@ describe('tally drafts', () => {
       { jenis: 'penerimaan', kunci: 'baru', bagian: { 't:1': { hasil: '1' } } },
       'INVALID_INPUT',
     )
-    expect(bad.details).toEqual([{ column: 'bagian.t:1', message: 'Baris draf tidak sah' }])
+    expectIssues(bad.details, ['bagian.t:1', 'Baris draf tidak sah'])
     expect(bad.message).toBe('Isian belum benar: Baris draf — Baris draf tidak sah')
     await app.call('penerimaan.catat', {
       receivedAt: '2024-11-04T08:00',

@@ -6,6 +6,7 @@ import { apiOf, openTestApp, useTempDir } from '../support/api'
 import type { MethodInput } from '../../src/api/contract'
 import { dayShift } from '../support/inputs'
 import { openShift } from '../support/floor'
+import { expectIssues } from '../support/errors'
 
 /**
  * Every wrong input the floor screens can send is refused with a message in Bahasa Indonesia that names
@@ -164,7 +165,7 @@ describe('shifts: closing, opening, reopening', () => {
       variantId: B,
       rows: [{ teamId: team.dahlia, serahkan: 1 }],
     })
-    expect(t.details).toEqual([{ column: 'shiftId', message: 'Shift sudah ditutup' }])
+    expectIssues(t.details, ['shiftId', 'Shift sudah ditutup'])
   })
 
   it('reopening an open shift, or without a real reason, is refused', async () => {
@@ -177,7 +178,7 @@ describe('shifts: closing, opening, reopening', () => {
       details: [{ column: 'note', message: 'Alasan wajib diisi' }],
     })
     const blank = await refused('shift.bukaKembali', { shiftId: shift.c, note: '    ' }, 'INVALID_INPUT')
-    expect(blank.details).toEqual([{ column: 'note', message: 'Alasan membuka kembali wajib diisi' }])
+    expectIssues(blank.details, ['note', 'Alasan membuka kembali wajib diisi'])
     expect((await refused('shift.bukaKembali', { shiftId: 9_999, note: 'Koreksi hasil' }, 'NOT_FOUND')).message).toBe(
       'Shift #9999 tidak ditemukan',
     )
@@ -190,44 +191,43 @@ describe('shifts: closing, opening, reopening', () => {
     ]) {
       const e = await refused('shift.buka', sortirShift({ mulai, selesai }))
       expect(e.message).toBe('Shift tidak dapat dibuka; tidak ada yang dicatat')
-      expect(e.details).toEqual([{ column: 'selesai', message: 'Jam selesai harus setelah jam mulai' }])
+      expectIssues(e.details, ['selesai', 'Jam selesai harus setelah jam mulai'])
     }
   })
 
   it('an impossible date, a misspelt one or time is refused by the contract', async () => {
     for (const tanggal of ['2024-02-30', '2023-02-29', '2024-13-01']) {
       const e = await refused('shift.buka', sortirShift({ tanggal }), 'INVALID_INPUT')
-      expect(e.details).toEqual([{ column: 'tanggal', message: `Tanggal ${tanggal} tidak ada di kalender` }])
+      expectIssues(e.details, ['tanggal', `Tanggal ${tanggal} tidak ada di kalender`])
     }
     const spelt = await refused('shift.buka', sortirShift({ tanggal: '05-11-2024', mulai: '8:00' }), 'INVALID_INPUT')
     expect(spelt.message).toBe('Isian belum benar: Tanggal, Mulai')
-    expect(spelt.details).toEqual([
-      { column: 'tanggal', message: 'Tanggal ditulis TTTT-BB-HH, mis. 2024-11-05' },
-      { column: 'mulai', message: 'Jam ditulis JJ:MM, mis. 08:00' },
-    ])
+    expectIssues(
+      spelt.details,
+      ['tanggal', 'Tanggal ditulis TTTT-BB-HH, mis. 2024-11-05'],
+      ['mulai', 'Jam ditulis JJ:MM, mis. 08:00'],
+    )
   })
 
   it('a shift without teams is refused by the contract; a sortir shift without variants by the service', async () => {
-    expect((await refused('shift.buka', sortirShift({ teams: [] }), 'INVALID_INPUT')).details).toEqual([
-      { column: 'teams', message: 'Pilih sedikitnya satu regu' },
+    expectIssues((await refused('shift.buka', sortirShift({ teams: [] }), 'INVALID_INPUT')).details, [
+      'teams',
+      'Pilih sedikitnya satu regu',
     ])
     // Only a packing shift may leave the variants empty (it packs whole TPS kits).
-    expect((await refused('shift.buka', sortirShift({ variantIds: [] }))).details).toEqual([
-      { column: 'variantIds', message: 'Pilih sedikitnya satu jenis surat suara/barang yang dikerjakan' },
+    expectIssues((await refused('shift.buka', sortirShift({ variantIds: [] }))).details, [
+      'variantIds',
+      'Pilih sedikitnya satu jenis surat suara/barang yang dikerjakan',
     ])
   })
 
   it('kotak on a sortir-lipat shift and a ballot on a rakit shift are refused naming the item', async () => {
     const e = await refused('shift.buka', sortirShift({ variantIds: [G, K] }))
-    expect(e.details).toEqual([
-      { column: 'variantIds', message: 'Kotak suara bukan surat suara; shift sortir-lipat hanya untuk surat suara' },
-    ])
+    expectIssues(e.details, ['variantIds', 'Kotak suara bukan surat suara; shift sortir-lipat hanya untuk surat suara'])
     const r = await refused('shift.buka', sortirShift({ kind: 'rakit_kotak', variantIds: [B] }))
-    expect(r.details).toEqual([
-      { column: 'variantIds', message: `${bLabel} tidak dirakit; shift rakit hanya untuk kotak dan bilik suara` },
-    ])
+    expectIssues(r.details, ['variantIds', `${bLabel} tidak dirakit; shift rakit hanya untuk kotak dan bilik suara`])
     const unknown = await refused('shift.buka', sortirShift({ variantIds: [999] }))
-    expect(unknown.details).toEqual([{ column: 'variantIds', message: 'Barang dengan id 999 tidak dikenal' }])
+    expectIssues(unknown.details, ['variantIds', 'Barang dengan id 999 tidak dikenal'])
   })
 
   it('a worker present in two teams, an unknown team or worker: each named', async () => {
@@ -235,17 +235,16 @@ describe('shifts: closing, opening, reopening', () => {
       'shift.buka',
       sortirShift({ teams: [{ teamId: team.melati }, { teamId: team.kenanga, workerIds: [w.ahmad, w.siti] }] }),
     )
-    expect(e.details).toEqual([
-      { row: 2, column: 'workerIds', message: 'Siti Aminah sudah tercatat hadir di regu Melati' },
-    ])
+    expectIssues(e.details, [2, 'workerIds', 'Siti Aminah sudah tercatat hadir di regu Melati'])
     const u = await refused(
       'shift.buka',
       sortirShift({ teams: [{ teamId: 999 }, { teamId: team.kenanga, workerIds: [998] }] }),
     )
-    expect(u.details).toEqual([
-      { row: 1, column: 'teamId', message: 'Regu dengan id 999 tidak ditemukan' },
-      { row: 2, column: 'workerIds', message: 'Pekerja dengan id 998 tidak ditemukan' },
-    ])
+    expectIssues(
+      u.details,
+      [1, 'teamId', 'Regu dengan id 999 tidak ditemukan'],
+      [2, 'workerIds', 'Pekerja dengan id 998 tidak ditemukan'],
+    )
   })
 })
 
@@ -260,13 +259,10 @@ describe('tally.simpan', () => {
   it('more baik + rusak + kembali than the team holds is refused with the arithmetic', async () => {
     const e = await refused('tally.simpan', tally([{ teamId: team.melati, hasil: 1_200, kembali: 100 }]))
     expect(e.message).toBe('Tally ditolak; tidak ada yang disimpan')
-    expect(e.details).toEqual([
-      {
-        row: 1,
-        column: 'hasil',
-        message:
-          'Regu Melati: baik + rusak + kembali = 1.300 lembar, melebihi yang ada di tangan regu (1.205 dalam proses)',
-      },
+    expectIssues(e.details, [
+      1,
+      'hasil',
+      'Regu Melati: baik + rusak + kembali = 1.300 lembar, melebihi yang ada di tangan regu (1.205 dalam proses)',
     ])
     // Per worker rows add up per team: 700 held + 100 handed out now = 800 < 701 + 100.
     const k = await refused(
@@ -276,21 +272,19 @@ describe('tally.simpan', () => {
         { teamId: team.kenanga, workerId: w.ahmad, serahkan: 100, hasil: 701, rusak: { CETAK: 100 } },
       ]),
     )
-    expect(k.details).toEqual([
-      {
-        row: 2,
-        column: 'hasil',
-        message:
-          'Regu Kenanga: baik + rusak + kembali = 801 lembar, melebihi yang ada di tangan regu (700 dalam proses + 100 diserahkan sekarang = 800)',
-      },
+    expectIssues(k.details, [
+      2,
+      'hasil',
+      'Regu Kenanga: baik + rusak + kembali = 801 lembar, melebihi yang ada di tangan regu (700 dalam proses + 100 diserahkan sekarang = 800)',
     ])
   })
 
   it('handing out more than DITERIMA holds is refused naming the variant and the stock', async () => {
     // Gubernur DITERIMA: 10.000 - 1.500 - 700 = 7.800.
     const e = await refused('tally.simpan', tally([{ teamId: team.melati, serahkan: 7_801 }]))
-    expect(e.details).toEqual([
-      { column: 'serahkan', message: `Diserahkan 7.801 lembar, tetapi stok ${gLabel} yang belum disortir hanya 7.800` },
+    expectIssues(e.details, [
+      'serahkan',
+      `Diserahkan 7.801 lembar, tetapi stok ${gLabel} yang belum disortir hanya 7.800`,
     ])
     // Two rows that each fit but together do not.
     const two = await refused(
@@ -300,8 +294,9 @@ describe('tally.simpan', () => {
         { teamId: team.kenanga, workerId: w.ahmad, serahkan: 2_801 },
       ]),
     )
-    expect(two.details).toEqual([
-      { column: 'serahkan', message: `Diserahkan 7.801 lembar, tetapi stok ${gLabel} yang belum disortir hanya 7.800` },
+    expectIssues(two.details, [
+      'serahkan',
+      `Diserahkan 7.801 lembar, tetapi stok ${gLabel} yang belum disortir hanya 7.800`,
     ])
   })
 
@@ -325,7 +320,7 @@ describe('tally.simpan', () => {
       ]),
     )
     const empty = await refused('tally.simpan', tally([]), 'INVALID_INPUT')
-    expect(empty.details).toEqual([{ column: 'rows', message: 'Tidak ada baris tally' }])
+    expectIssues(empty.details, ['rows', 'Tidak ada baris tally'])
     const zeros = await refused('tally.simpan', tally([{ teamId: team.melati }]))
     expect(zeros.details).toEqual([{ message: 'Tidak ada angka yang diisi; tidak ada yang disimpan' }])
   })
@@ -335,7 +330,7 @@ describe('tally.simpan', () => {
     expect(e.message).toBe(
       `${bLabel} bukan pekerjaan shift #${shift.s}. Shift ini mengerjakan: ${gLabel}. Periksa jenis dan dapil pada dus surat suara.`,
     )
-    expect(e.details).toEqual([{ column: 'variantId', message: 'Jenis/dapil tidak sesuai shift' }])
+    expectIssues(e.details, ['variantId', 'Jenis/dapil tidak sesuai shift'])
     expect(
       (await refused('tally.simpan', tally([{ teamId: team.melati, serahkan: 1 }], { variantId: 999 }), 'NOT_FOUND'))
         .message,
@@ -351,40 +346,33 @@ describe('tally.simpan', () => {
         { teamId: team.kenanga, workerId: w.yusuf, hasil: 1 },
       ]),
     )
-    expect(e.details).toEqual([
-      { row: 1, column: 'workerId', message: 'Budi Santoso tidak tercatat hadir di shift ini' },
-      { row: 2, column: 'workerId', message: 'Yusuf Lubis tidak tercatat hadir di shift ini' },
-    ])
+    expectIssues(
+      e.details,
+      [1, 'workerId', 'Budi Santoso tidak tercatat hadir di shift ini'],
+      [2, 'workerId', 'Yusuf Lubis tidak tercatat hadir di shift ini'],
+    )
   })
 
   it('a worker entered under another team is refused naming both teams', async () => {
     const e = await refused('tally.simpan', tally([{ teamId: team.melati, workerId: w.ahmad, hasil: 1 }]))
-    expect(e.details).toEqual([
-      { row: 1, column: 'workerId', message: 'Ahmad Fauzi hadir di regu Kenanga, bukan regu Melati' },
-    ])
+    expectIssues(e.details, [1, 'workerId', 'Ahmad Fauzi hadir di regu Kenanga, bukan regu Melati'])
     const notHere = await refused('tally.simpan', tally([{ teamId: team.dahlia, hasil: 1 }]))
-    expect(notHere.details).toEqual([
-      { row: 1, column: 'teamId', message: `Regu Dahlia tidak tercatat bekerja di shift #${shift.s}` },
-    ])
+    expectIssues(notHere.details, [1, 'teamId', `Regu Dahlia tidak tercatat bekerja di shift #${shift.s}`])
   })
 
   it('an unknown damage reason, or one for the other kind of item, is refused naming the item', async () => {
     const e = await refused('tally.simpan', tally([{ teamId: team.melati, hasil: 1, rusak: { SOBEK: 1 } }]))
-    expect(e.details).toEqual([
-      {
-        row: 1,
-        column: 'rusak.SOBEK',
-        message: 'Alasan rusak "SOBEK" tidak berlaku untuk Surat Suara Pemilihan Gubernur dan Wakil Gubernur',
-      },
+    expectIssues(e.details, [
+      1,
+      'rusak.SOBEK',
+      'Alasan rusak "SOBEK" tidak berlaku untuk Surat Suara Pemilihan Gubernur dan Wakil Gubernur',
     ])
     // A kotak reason on a ballot...
     const a = await refused('tally.simpan', tally([{ teamId: team.melati, rusak: { CACAT_BAHAN: 1 } }]))
-    expect(a.details).toEqual([
-      {
-        row: 1,
-        column: 'rusak.CACAT_BAHAN',
-        message: 'Alasan rusak "CACAT_BAHAN" tidak berlaku untuk Surat Suara Pemilihan Gubernur dan Wakil Gubernur',
-      },
+    expectIssues(a.details, [
+      1,
+      'rusak.CACAT_BAHAN',
+      'Alasan rusak "CACAT_BAHAN" tidak berlaku untuk Surat Suara Pemilihan Gubernur dan Wakil Gubernur',
     ])
     // ...and a ballot criterion on a kotak rakit shift.
     const k = await refused('tally.simpan', {
@@ -392,23 +380,19 @@ describe('tally.simpan', () => {
       variantId: K,
       rows: [{ teamId: team.kenanga, serahkan: 10, hasil: 8, rusak: { CETAK: 2 } }],
     })
-    expect(k.details).toEqual([
-      { row: 1, column: 'rusak.CETAK', message: 'Alasan rusak "CETAK" tidak berlaku untuk Kotak suara' },
-    ])
+    expectIssues(k.details, [1, 'rusak.CETAK', 'Alasan rusak "CETAK" tidak berlaku untuk Kotak suara'])
   })
 
   // Fixed bug, kept as a regression test — before the fix, src/api/zodIssues.ts:zodIssues: a record key failing the contract's regex (TallyRowInput.rusak,
   // 'Kode alasan rusak tidak sah') comes back as the generic "Isian tidak sah" — expected the contract's message.
   it('a malformed reason code gets the contract message', async () => {
     const e = await refused('tally.simpan', tally([{ teamId: team.melati, rusak: { cetak: 1 } }]), 'INVALID_INPUT')
-    expect(e.details).toEqual([{ column: 'rows.0.rusak.cetak', message: 'Kode alasan rusak tidak sah' }])
+    expectIssues(e.details, ['rows.0.rusak.cetak', 'Kode alasan rusak tidak sah'])
   })
 
   it('LAINNYA without a note is refused naming the team or worker', async () => {
     const e = await refused('tally.simpan', tally([{ teamId: team.melati, rusak: { LAINNYA: 3 } }]))
-    expect(e.details).toEqual([
-      { row: 1, column: 'rusak.LAINNYA', message: 'Regu Melati: rusak "Lainnya" wajib diberi keterangan' },
-    ])
+    expectIssues(e.details, [1, 'rusak.LAINNYA', 'Regu Melati: rusak "Lainnya" wajib diberi keterangan'])
     // A note of blanks is no note (the contract trims it).
     const blank = await refused(
       'tally.simpan',
@@ -417,9 +401,7 @@ describe('tally.simpan', () => {
         { teamId: team.kenanga, workerId: w.ahmad, rusak: { LAINNYA: 1 }, rusakNote: '   ' },
       ]),
     )
-    expect(blank.details).toEqual([
-      { row: 2, column: 'rusak.LAINNYA', message: 'Ahmad Fauzi: rusak "Lainnya" wajib diberi keterangan' },
-    ])
+    expectIssues(blank.details, [2, 'rusak.LAINNYA', 'Ahmad Fauzi: rusak "Lainnya" wajib diberi keterangan'])
   })
 })
 
@@ -448,13 +430,13 @@ describe('penerimaan', () => {
     )
     expect(e.details).toHaveLength(5)
     const noLines = await refused('penerimaan.catat', deliveryInput([]), 'INVALID_INPUT')
-    expect(noLines.details).toEqual([{ column: 'lines', message: 'Isi sedikitnya satu barang yang diterima' }])
+    expectIssues(noLines.details, ['lines', 'Isi sedikitnya satu barang yang diterima'])
     const badTime = await refused(
       'penerimaan.catat',
       deliveryInput([{ variantId: G, statedQty: 1, countedQty: 1 }], { receivedAt: '2024-11-05 09:00' }),
       'INVALID_INPUT',
     )
-    expect(badTime.details).toEqual([{ column: 'receivedAt', message: 'Waktu ditulis TTTT-BB-HHTJJ:MM' }])
+    expectIssues(badTime.details, ['receivedAt', 'Waktu ditulis TTTT-BB-HHTJJ:MM'])
   })
 
   it('a surat jalan already recorded from the same penyedia is refused, whatever its case or spacing', async () => {
@@ -466,12 +448,9 @@ describe('penerimaan', () => {
       }),
     )
     expect(e.message).toBe('Penerimaan ditolak; tidak ada yang dicatat')
-    expect(e.details).toEqual([
-      {
-        column: 'suratJalan',
-        // The penyedia as already on record: one printer, one name (core/names.ts).
-        message: `Surat jalan sj-001 dari PT Pura Barutama sudah dicatat pada penerimaan #${delivery.d1}`,
-      },
+    expectIssues(e.details, [
+      'suratJalan',
+      `Surat jalan sj-001 dari PT Pura Barutama sudah dicatat pada penerimaan #${delivery.d1}`,
     ])
     // The same number from another penyedia is another document.
     const other = await call(
@@ -486,12 +465,10 @@ describe('penerimaan', () => {
       'penerimaan.catat',
       deliveryInput([{ variantId: B, statedQty: 100, countedQty: 90, tertukarQty: 10 }]),
     )
-    expect(e.details).toEqual([
-      {
-        row: 1,
-        column: 'tertukarNote',
-        message: 'Tulis milik siapa surat suara yang tertukar (satker atau dapil), untuk nota pengembalian',
-      },
+    expectIssues(e.details, [
+      1,
+      'tertukarNote',
+      'Tulis milik siapa surat suara yang tertukar (satker atau dapil), untuk nota pengembalian',
     ])
   })
 
@@ -503,9 +480,7 @@ describe('penerimaan', () => {
         { variantId: G, dus: 10, isiPerDus: 2_000, statedQty: 20_500, countedQty: 20_000 },
       ]),
     )
-    expect(e.details).toEqual([
-      { row: 2, column: 'statedQty', message: 'Jumlah menurut surat jalan 20.500 melebihi 10 dus x 2.000 = 20.000' },
-    ])
+    expectIssues(e.details, [2, 'statedQty', 'Jumlah menurut surat jalan 20.500 melebihi 10 dus x 2.000 = 20.000'])
   })
 
   it('other line problems: nothing stated, nothing counted, a variant twice or unknown, pengganti without a reason', async () => {
@@ -521,17 +496,14 @@ describe('penerimaan', () => {
         { kind: 'pengganti' },
       ),
     )
-    expect(e.details).toEqual([
-      { row: 1, column: 'statedQty', message: 'Isi jumlah menurut surat jalan, atau jumlah dus dan isi per dus' },
-      {
-        row: 2,
-        column: 'countedQty',
-        message: 'Jumlah terhitung dan tertukar keduanya nol; hapus baris ini bila barangnya tidak datang',
-      },
-      { row: 3, column: 'variantId', message: `${bLabel} disebut dua kali; gabungkan menjadi satu baris` },
-      { row: 4, column: 'variantId', message: 'Barang dengan id 999 tidak dikenal' },
-      { column: 'penggantiUntuk', message: 'Sebutkan penggantian untuk apa (mis. nomor BA surat suara rusak/kurang)' },
-    ])
+    expectIssues(
+      e.details,
+      [1, 'statedQty', 'Isi jumlah menurut surat jalan, atau jumlah dus dan isi per dus'],
+      [2, 'countedQty', 'Jumlah terhitung dan tertukar keduanya nol; hapus baris ini bila barangnya tidak datang'],
+      [3, 'variantId', `${bLabel} disebut dua kali; gabungkan menjadi satu baris`],
+      [4, 'variantId', 'Barang dengan id 999 tidak dikenal'],
+      ['penggantiUntuk', 'Sebutkan penggantian untuk apa (mis. nomor BA surat suara rusak/kurang)'],
+    )
   })
 
   it('settling a line without selisih, or twice, is refused', async () => {
@@ -565,7 +537,7 @@ describe('koreksi and reklasifikasi', () => {
     expect(e.message).toBe(
       `Baris ${seq.original} sudah dikoreksi pada baris ${seq.batal}; koreksi baris ${seq.koreksi} yang berisi angka terbaru`,
     )
-    expect(e.details).toEqual([{ column: 'seq', message: 'Sudah dikoreksi' }])
+    expectIssues(e.details, ['seq', 'Sudah dikoreksi'])
   })
 
   it('correcting a BATAL row is refused', async () => {
@@ -585,7 +557,7 @@ describe('koreksi and reklasifikasi', () => {
       details: [{ column: 'note', message: 'Alasan wajib diisi' }],
     })
     const bad = await refused('ledger.koreksi', { seq: seq.koreksi, qty: -1, note: 'Salah hitung' }, 'INVALID_INPUT')
-    expect(bad.details).toEqual([{ column: 'qty', message: 'Jumlah tidak boleh negatif' }])
+    expectIssues(bad.details, ['qty', 'Jumlah tidak boleh negatif'])
     expect((await refused('ledger.koreksi', { seq: 99_999, qty: 1, note: 'Salah hitung' }, 'NOT_FOUND')).message).toBe(
       'Baris buku besar 99999 tidak ditemukan',
     )
@@ -641,18 +613,18 @@ describe('pekerja.impor', () => {
       contentBase64: readFileSync(BAD_WORKERS_CSV).toString('base64'),
     })
     expect(e.message).toBe('Berkas pekerja pekerja-galat.csv ditolak; tidak ada yang disimpan')
-    expect(e.details).toEqual([
-      { row: 2, column: 'nik', message: 'NIK harus 16 angka (tertulis "121901450190000")' },
-      {
-        row: 3,
-        column: 'nik',
-        message:
-          'NIK "1.23E+15" tertulis dalam notasi ilmiah oleh Excel; format kolom NIK sebagai teks lalu ketik ulang',
-      },
-      { row: 5, column: 'nik', message: 'NIK yang sama tercatat dua kali: baris 4 dan baris 5' },
-      { row: 7, column: 'ketua', message: 'Regu Dahlia memiliki dua ketua: baris 6 dan baris 7' },
-      { row: 8, column: 'nama', message: 'Nama pekerja kosong' },
-    ])
+    expectIssues(
+      e.details,
+      [2, 'nik', 'NIK harus 16 angka (tertulis "121901450190000")'],
+      [
+        3,
+        'nik',
+        'NIK "1.23E+15" tertulis dalam notasi ilmiah oleh Excel; format kolom NIK sebagai teks lalu ketik ulang',
+      ],
+      [5, 'nik', 'NIK yang sama tercatat dua kali: baris 4 dan baris 5'],
+      [7, 'ketua', 'Regu Dahlia memiliki dua ketua: baris 6 dan baris 7'],
+      [8, 'nama', 'Nama pekerja kosong'],
+    )
   })
 
   it('each of those problems alone refuses the whole file', async () => {
@@ -684,11 +656,9 @@ describe('pekerja.impor', () => {
       fileName: 'a.csv',
       contentBase64: b64('nama,nik\nHasan Basri,1219014501900001\n'),
     })
-    expect(e.details).toEqual([
-      { row: 2, column: 'nik', message: 'NIK ini sudah tercatat untuk Siti Aminah, bukan Hasan Basri' },
-    ])
+    expectIssues(e.details, [2, 'nik', 'NIK ini sudah tercatat untuk Siti Aminah, bukan Hasan Basri'])
     const tambah = await refused('pekerja.tambah', { nama: 'Hasan Basri', nik: '1219014501900001' })
-    expect(tambah.details).toEqual([{ column: 'nik', message: 'Sudah dipakai oleh Siti Aminah' }])
+    expectIssues(tambah.details, ['nik', 'Sudah dipakai oleh Siti Aminah'])
   })
 
   it('a file that is not a worker list is refused without writing', async () => {
@@ -698,7 +668,7 @@ describe('pekerja.impor', () => {
     })
     expect(e.details![0]!.message).toMatch(/^Kolom nama tidak ditemukan pada baris judul \(baris 1\)/)
     const bad64 = await refused('pekerja.impor', { fileName: 'a.csv', contentBase64: 'bukan base64!' }, 'INVALID_INPUT')
-    expect(bad64.details).toEqual([{ column: 'contentBase64', message: 'Isi berkas bukan base64 yang sah' }])
+    expectIssues(bad64.details, ['contentBase64', 'Isi berkas bukan base64 yang sah'])
   })
 })
 

@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OpenedApp } from '../../src/api/app'
 import { apiOf, openTestApp, useTempDir } from '../support/api'
+import { expectIssues } from '../support/errors'
 
 /**
  * Acceptance of the floor: one scripted day on the demo election (Pilkada 2024, Kabupaten Batu Bara),
@@ -387,7 +388,7 @@ describe('a scripted day on the warehouse floor', () => {
     )
     expect(closed.code).toBe('REFUSED')
     expect(closed.message).toContain(`Shift #${shift.s1} (${TANGGAL}) sudah ditutup`)
-    expect(closed.details).toEqual([{ column: 'seq', message: 'Shift sudah ditutup' }])
+    expectIssues(closed.details, ['seq', 'Shift sudah ditutup'])
 
     await writes(0, () =>
       call('shift.bukaKembali', {
@@ -409,9 +410,7 @@ describe('a scripted day on the warehouse floor', () => {
     expect(refusedClose.message).toBe(
       `Shift #${shift.s1} belum dapat ditutup: masih ada 20 lembar dalam proses. Catat hasilnya, atau kembalikan yang belum selesai ke stok belum disortir.`,
     )
-    expect(refusedClose.details).toEqual([
-      { column: 'proses', message: `Regu Melati: 20 ${GUB_LABEL} masih dalam proses` },
-    ])
+    expectIssues(refusedClose.details, ['proses', `Regu Melati: 20 ${GUB_LABEL} masih dalam proses`])
 
     await writes(1, () =>
       call('tally.simpan', {

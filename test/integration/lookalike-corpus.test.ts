@@ -4,6 +4,7 @@ import type { ApiResponse, ImportPreview } from '../../src/api/contract'
 import { lookKey } from '../../src/core/names'
 import { fingerprint } from '../support/fingerprint'
 import { apiOf, openTestApp, pemiluWithTps, upload, useTempDir } from '../support/api'
+import { expectIssues } from '../support/errors'
 
 /**
  * Look-alike names (issue 12): every field where a person types or imports a name or free text, fed
@@ -97,34 +98,29 @@ describe('issue 12, defects 5 and 6', () => {
     return { errors: applied.error.details ?? [] }
   }
 
-  it('MEKAR LAUT + zero-width space beside MEKAR LAUT is refused at its row, not counted as a second TPS 1', async () => {
-    const p = await refusedTps('TALAWI,MEKAR LAUT\u200B,1,214')
-    expect(p.errors).toEqual([
-      {
-        row: 6,
-        column: 'desa',
-        message:
-          'Nama desa/kelurahan berisi karakter tak terlihat U+200B pada posisi 11; ketik ulang tanpa menempelkan dari tempat lain',
-      },
-    ])
+  it.each([
+    {
+      what: 'MEKAR LAUT + zero-width space beside MEKAR LAUT is refused at its row, not counted as a second TPS 1',
+      row: 'TALAWI,MEKAR LAUT\u200B,1,214',
+      column: 'desa',
+      message:
+        'Nama desa/kelurahan berisi karakter tak terlihat U+200B pada posisi 11; ketik ulang tanpa menempelkan dari tempat lain',
+    },
+    {
+      what: 'Cyrillic ТALAWI beside TALAWI is refused',
+      row: '\u0422ALAWI,SUKA MAJU,1,150',
+      column: 'kecamatan',
+      message:
+        'Nama kecamatan berisi huruf Kiril "\u0422" (U+0422) pada posisi 1 yang tampak seperti "T"; ketik ulang dengan huruf Latin biasa',
+    },
+  ])('$what', async ({ row, column, message }) => {
+    expectIssues((await refusedTps(row)).errors, [6, column, message])
   })
 
   it('a right-to-left override that renders as MEKAR LAUT is refused', async () => {
     const p = await refusedTps('TALAWI,\u202ETUAL RAKEM,3,214')
     expect(p.errors).toMatchObject([{ row: 6, column: 'desa' }])
     expect(p.errors[0]!.message).toMatch(/pengatur arah tulisan U\+202E pada posisi 1/)
-  })
-
-  it('Cyrillic ТALAWI beside TALAWI is refused', async () => {
-    const p = await refusedTps('\u0422ALAWI,SUKA MAJU,1,150')
-    expect(p.errors).toEqual([
-      {
-        row: 6,
-        column: 'kecamatan',
-        message:
-          'Nama kecamatan berisi huruf Kiril "\u0422" (U+0422) pada posisi 1 yang tampak seperti "T"; ketik ulang dengan huruf Latin biasa',
-      },
-    ])
   })
 
   it('users Admin Uji + zero-width space, or with a Cyrillic А, cannot sit beside Admin Uji', async () => {
@@ -345,49 +341,36 @@ const dapilNames = async () =>
 const countLike = async (method: 'pekerja.daftar' | 'regu.daftar', base: string) =>
   ((await call(method)) as { nama: string }[]).filter((x) => lookKey(x.nama) === lookKey(base)).length
 
+/**
+ * The name of a pengguna, pekerja or regu in its add form and in its edit form (of the existing one whose
+ * id `existing` reads once the file is seeded): unique in both, refused at the form's nama field.
+ */
+const nameForms = (
+  ns: 'pengguna' | 'pekerja' | 'regu',
+  base: string,
+  existing: () => number,
+  more: Record<string, unknown> = {},
+): Field[] => [
+  {
+    name: `${ns}.tambah nama`,
+    kind: 'unique',
+    base,
+    column: 'nama',
+    submit: (v) => raw(`${ns}.tambah`, { nama: v, ...more }),
+  },
+  {
+    name: `${ns}.ubah nama`,
+    kind: 'unique',
+    base,
+    column: 'nama',
+    submit: (v) => raw(`${ns}.ubah`, { id: existing(), nama: v }),
+  },
+]
+
 const FIELDS: Field[] = [
-  {
-    name: 'pengguna.tambah nama',
-    kind: 'unique',
-    base: 'Admin Uji',
-    column: 'nama',
-    submit: (v) => raw('pengguna.tambah', { nama: v, role: 'operator' }),
-  },
-  {
-    name: 'pengguna.ubah nama',
-    kind: 'unique',
-    base: 'Admin Uji',
-    column: 'nama',
-    submit: (v) => raw('pengguna.ubah', { id: id.operator, nama: v }),
-  },
-  {
-    name: 'pekerja.tambah nama',
-    kind: 'unique',
-    base: 'Dédé Koswara',
-    column: 'nama',
-    submit: (v) => raw('pekerja.tambah', { nama: v }),
-  },
-  {
-    name: 'pekerja.ubah nama',
-    kind: 'unique',
-    base: 'Dédé Koswara',
-    column: 'nama',
-    submit: (v) => raw('pekerja.ubah', { id: id.rudi, nama: v }),
-  },
-  {
-    name: 'regu.tambah nama',
-    kind: 'unique',
-    base: 'Regu Melati',
-    column: 'nama',
-    submit: (v) => raw('regu.tambah', { nama: v }),
-  },
-  {
-    name: 'regu.ubah nama',
-    kind: 'unique',
-    base: 'Regu Melati',
-    column: 'nama',
-    submit: (v) => raw('regu.ubah', { id: id.kenanga, nama: v }),
-  },
+  ...nameForms('pengguna', 'Admin Uji', () => id.operator, { role: 'operator' }),
+  ...nameForms('pekerja', 'Dédé Koswara', () => id.rudi),
+  ...nameForms('regu', 'Regu Melati', () => id.kenanga),
   {
     name: 'berkas TPS, kolom kecamatan',
     kind: 'unique',

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { nameAllSigners, openTestApp, pemiluWithTps, upload, useTempDir, DEMO_CSV, type TestApp } from '../support/api'
 import { BATU_BARA_DAPIL_CSV } from '../support/dapilBatuBara'
 import { openShift, receive } from '../support/floor'
+import { expectIssues } from '../support/errors'
 
 /**
  * Master data that changes after the floor has started (issue 12): a dapil move, a re-imported TPS file,
@@ -159,32 +160,24 @@ describe('a dapil file (defect 4)', () => {
     ])
     const e = await app.refusedUnchanged('dapil.impor', file)
     expect(e.message).toMatch(/1 dapil baru: BATU BARA 4 \(DPRD_KAB\)/)
-    expect(e.details).toEqual([
-      {
-        row: 37,
-        column: 'dapil',
-        message:
-          'Dapil baru "BATU BARA 4" untuk DPRD_KAB; mirip dengan dapil yang sudah ada: BATU BARA 1, BATU BARA 2, BATU BARA 3',
-      },
+    expectIssues(e.details, [
+      37,
+      'dapil',
+      'Dapil baru "BATU BARA 4" untuk DPRD_KAB; mirip dengan dapil yang sudah ada: BATU BARA 1, BATU BARA 2, BATU BARA 3',
     ])
   })
 
   it('a misspelt kecamatan gets the closest names suggested, and nothing changes', async () => {
     const bad = DAPIL_CSV.replace('DPRD Kab/Kota;TANJUNG TIRAM;', 'DPRD Kab/Kota;TANJUNG TIRAN;')
     const e = await app.refusedUnchanged('dapil.impor', upload('dapil-eja.csv', bad))
-    expect(e.details).toEqual([
-      {
-        row: 19,
-        column: 'kecamatan',
-        message: 'Kecamatan "TANJUNG TIRAN" tidak ada dalam data wilayah; maksudnya TANJUNG TIRAM?',
-      },
-      // So the file names no TANJUNG TIRAM for DPRD Kab/Kota: a dapil file must cover every kecamatan.
-      {
-        column: 'kecamatan',
-        message:
-          'Surat Suara DPRD Kabupaten/Kota: 1 kecamatan tidak ada dalam berkas (TANJUNG TIRAM); berkas dapil harus memuat setiap kecamatan satker',
-      },
-    ])
+    expectIssues(
+      e.details,
+      [19, 'kecamatan', 'Kecamatan "TANJUNG TIRAN" tidak ada dalam data wilayah; maksudnya TANJUNG TIRAM?'],
+      [
+        'kecamatan',
+        'Surat Suara DPRD Kabupaten/Kota: 1 kecamatan tidak ada dalam berkas (TANJUNG TIRAM); berkas dapil harus memuat setiap kecamatan satker',
+      ],
+    )
   })
 
   it('the preview lists the kecamatan a file leaves out, per ballot type, and refuses it', async () => {

@@ -7,7 +7,7 @@ import { MIGRATIONS } from '../../src/db/migrations'
 import { openDatabase, schemaVersion, type DB } from '../../src/db/open'
 import { openTestApp } from '../support/api'
 import { useTempDir } from '../support/tempDir'
-import { expectRanUpTo } from '../support/migrations'
+import { expectRanUpTo, ledgerState, openMigrated } from '../support/migrations'
 
 /**
  * Migration 0004 (packing, handover to each PPK — Panitia Pemilihan Kecamatan —, returns, destruction) on a
@@ -65,7 +65,7 @@ const MOVES: MoveInput[][] = [
   ],
 ]
 
-let before: { ledger: unknown[]; balance: unknown[]; floor: unknown[]; place: unknown[] }
+let before: ReturnType<typeof ledgerState>
 
 beforeAll(() => {
   const db = openDatabase(path, { migrations: MIGRATIONS.slice(0, 3) })
@@ -87,55 +87,39 @@ beforeAll(() => {
   db.transaction(() => {
     MOVES.forEach((batch, i) => appendMoves(db, batch, { actor: 'uji', at: `2024-11-0${5 + i}T02:00:00.000Z` }))
   })()
-  before = {
-    ledger: db.prepare('SELECT * FROM ledger ORDER BY seq').all(),
-    balance: db.prepare('SELECT * FROM balance ORDER BY variant_id, place').all(),
-    floor: db.prepare('SELECT * FROM floor_flow ORDER BY 1, 2, 3, 4, 5, 6, 7').all(),
-    place: db.prepare('SELECT * FROM place_flow ORDER BY 1, 2, 3, 4').all(),
-  }
+  before = ledgerState(db)
   expect(before.ledger).toHaveLength(10)
   db.close()
 })
 
 describe('migration 0004 on a database that lived under 0001–0003', () => {
   it('records four migrations and adds the new tables and index', () => {
-    const db = openDatabase(path, { mustExist: true, migrations: MIGRATIONS.slice(0, 4) })
-    try {
-      expectRanUpTo(db, 4)
-      for (const t of NEW_TABLES) expect(tables(db), t).toContain(t)
-      expect(names(db, 'index')).toContain('handover_tps_tps')
-      for (const t of APPEND_ONLY)
-        expect(names(db, 'trigger')).toEqual(expect.arrayContaining([`${t}_no_update`, `${t}_no_delete`]))
-      // The new tables start empty.
-      for (const t of NEW_TABLES) expect(db.prepare(`SELECT count(*) AS n FROM ${t}`).get(), t).toEqual({ n: 0 })
-    } finally {
-      db.close()
-    }
+    const db = openMigrated(path, MIGRATIONS.slice(0, 4))
+    expectRanUpTo(db, 4)
+    for (const t of NEW_TABLES) expect(tables(db), t).toContain(t)
+    expect(names(db, 'index')).toContain('handover_tps_tps')
+    for (const t of APPEND_ONLY)
+      expect(names(db, 'trigger')).toEqual(expect.arrayContaining([`${t}_no_update`, `${t}_no_delete`]))
+    // The new tables start empty.
+    for (const t of NEW_TABLES) expect(db.prepare(`SELECT count(*) AS n FROM ${t}`).get(), t).toEqual({ n: 0 })
   })
 
   it('keeps the ledger, balances and aggregates exactly, and they still verify', () => {
-    const db = openDatabase(path, { mustExist: true, migrations: MIGRATIONS.slice(0, 4) })
-    try {
-      expect(db.prepare('SELECT * FROM ledger ORDER BY seq').all()).toEqual(before.ledger)
-      expect(db.prepare('SELECT * FROM balance ORDER BY variant_id, place').all()).toEqual(before.balance)
-      expect(db.prepare('SELECT * FROM floor_flow ORDER BY 1, 2, 3, 4, 5, 6, 7').all()).toEqual(before.floor)
-      expect(db.prepare('SELECT * FROM place_flow ORDER BY 1, 2, 3, 4').all()).toEqual(before.place)
-      expect(verifyChain(db)).toMatchObject({ rows: 10, firstBadSeq: null, problem: null })
-      expect(balancesMatchLedger(db)).toBe(true)
-      expect(aggregatesMatchLedger(db)).toBe(true)
-      // BAIK 590 - 205 = 385; DIKIRIM:1 holds the kit of TPS 1.
-      expect(
-        db.prepare(`SELECT place, qty FROM balance WHERE variant_id = 1 AND qty <> 0 ORDER BY place`).all(),
-      ).toEqual([
+    const db = openMigrated(path, MIGRATIONS.slice(0, 4))
+    expect(ledgerState(db)).toEqual(before)
+    expect(verifyChain(db)).toMatchObject({ rows: 10, firstBadSeq: null, problem: null })
+    expect(balancesMatchLedger(db)).toBe(true)
+    expect(aggregatesMatchLedger(db)).toBe(true)
+    // BAIK 590 - 205 = 385; DIKIRIM:1 holds the kit of TPS 1.
+    expect(db.prepare(`SELECT place, qty FROM balance WHERE variant_id = 1 AND qty <> 0 ORDER BY place`).all()).toEqual(
+      [
         { place: 'BAIK', qty: 385 },
         { place: 'DIKIRIM:1', qty: 205 },
         { place: 'DITERIMA', qty: 400 },
         { place: 'PENYEDIA', qty: -1_000 },
         { place: 'RUSAK:CETAK', qty: 10 },
-      ])
-    } finally {
-      db.close()
-    }
+      ],
+    )
   })
 
   describe('the new tables enforce their rules', () => {

@@ -5,7 +5,7 @@ import { aggregatesMatchLedger, appendMoves, balancesMatchLedger, verifyChain } 
 import { MIGRATIONS } from '../../src/db/migrations'
 import { openDatabase, schemaVersion, type DB } from '../../src/db/open'
 import { useTempDir } from '../support/tempDir'
-import { expectRanUpTo } from '../support/migrations'
+import { expectRanUpTo, ledgerState, openMigrated } from '../support/migrations'
 
 /**
  * Migration 0006 (indexes for the lookups a Bogor-size file scanned) on a file that lived under
@@ -49,13 +49,7 @@ function answers(db: DB) {
   }
 }
 
-let before: {
-  ledger: unknown[]
-  balance: unknown[]
-  floor: unknown[]
-  place: unknown[]
-  answers: ReturnType<typeof answers>
-}
+let before: { kept: ReturnType<typeof ledgerState>; answers: ReturnType<typeof answers> }
 
 beforeAll(() => {
   const db = openDatabase(path, { migrations: MIGRATIONS.slice(0, 5) })
@@ -105,110 +99,80 @@ beforeAll(() => {
   db.transaction(() => {
     moves.forEach((batch, i) => appendMoves(db, batch, { actor: 'uji', at: `2024-11-0${4 + i}T02:00:00.000Z` }))
   })()
-  before = {
-    ledger: db.prepare('SELECT * FROM ledger ORDER BY seq').all(),
-    balance: db.prepare('SELECT * FROM balance ORDER BY variant_id, place').all(),
-    floor: db.prepare('SELECT * FROM floor_flow ORDER BY 1, 2, 3, 4, 5, 6, 7').all(),
-    place: db.prepare('SELECT * FROM place_flow ORDER BY 1, 2, 3, 4').all(),
-    answers: answers(db),
-  }
-  expect(before.ledger).toHaveLength(188)
+  before = { kept: ledgerState(db), answers: answers(db) }
+  expect(before.kept.ledger).toHaveLength(188)
   expect(indexes(db)).toEqual(expect.arrayContaining(['ledger_document', 'tps_desa']))
   db.close()
 })
 
 describe('migration 0006 on a database that lived under 0001–0005', () => {
   it('records six migrations, adds the two indexes and drops the two it replaces', () => {
-    const db = openDatabase(path, { mustExist: true, migrations: UP_TO_0006 })
-    try {
-      expectRanUpTo(db, 6)
-      const now = indexes(db)
-      expect(now).toEqual(
-        expect.arrayContaining([
-          'ledger_document_variant',
-          'balance_place',
-          'ledger_variant',
-          'sqlite_autoindex_tps_1',
-        ]),
-      )
-      expect(now).not.toContain('ledger_document')
-      expect(now).not.toContain('tps_desa')
-    } finally {
-      db.close()
-    }
+    const db = openMigrated(path, UP_TO_0006)
+    expectRanUpTo(db, 6)
+    const now = indexes(db)
+    expect(now).toEqual(
+      expect.arrayContaining(['ledger_document_variant', 'balance_place', 'ledger_variant', 'sqlite_autoindex_tps_1']),
+    )
+    expect(now).not.toContain('ledger_document')
+    expect(now).not.toContain('tps_desa')
   })
 
   it('keeps the ledger, balances and aggregates exactly, and they still verify', () => {
-    const db = openDatabase(path, { mustExist: true, migrations: UP_TO_0006 })
-    try {
-      expect(db.prepare('SELECT * FROM ledger ORDER BY seq').all()).toEqual(before.ledger)
-      expect(db.prepare('SELECT * FROM balance ORDER BY variant_id, place').all()).toEqual(before.balance)
-      expect(db.prepare('SELECT * FROM floor_flow ORDER BY 1, 2, 3, 4, 5, 6, 7').all()).toEqual(before.floor)
-      expect(db.prepare('SELECT * FROM place_flow ORDER BY 1, 2, 3, 4').all()).toEqual(before.place)
-      expect(verifyChain(db)).toMatchObject({ rows: 188, firstBadSeq: null, problem: null })
-      expect(balancesMatchLedger(db)).toBe(true)
-      expect(aggregatesMatchLedger(db)).toBe(true)
-      expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }])
-    } finally {
-      db.close()
-    }
+    const db = openMigrated(path, UP_TO_0006)
+    expect(ledgerState(db)).toEqual(before.kept)
+    expect(verifyChain(db)).toMatchObject({ rows: 188, firstBadSeq: null, problem: null })
+    expect(balancesMatchLedger(db)).toBe(true)
+    expect(aggregatesMatchLedger(db)).toBe(true)
+    expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }])
   })
 
   it('answers every lookup exactly as before, now through the new indexes', () => {
-    const db = openDatabase(path, { mustExist: true, migrations: UP_TO_0006 })
-    try {
-      expect(answers(db)).toEqual(before.answers)
-      // The figures themselves: 4,990 counted less the 20 corrected back; 10 tertukar.
-      expect(before.answers.lines1).toEqual([
-        { id: 1, v: 1, counted: 4_970, tertukar: 10 },
-        { id: 2, v: 2, counted: 3_000, tertukar: 0 },
-      ])
-      expect(before.answers.inProcess2).toEqual([
-        { place: 'PROSES:2:1', v: 1, qty: 100 },
-        { place: 'PROSES:2:2', v: 2, qty: 30 },
-      ])
-      expect(before.answers.inProcessLower).toEqual(before.answers.inProcess2)
-      expect(before.answers.inProcess1).toEqual([])
+    const db = openMigrated(path, UP_TO_0006)
+    expect(answers(db)).toEqual(before.answers)
+    // The figures themselves: 4,990 counted less the 20 corrected back; 10 tertukar.
+    expect(before.answers.lines1).toEqual([
+      { id: 1, v: 1, counted: 4_970, tertukar: 10 },
+      { id: 2, v: 2, counted: 3_000, tertukar: 0 },
+    ])
+    expect(before.answers.inProcess2).toEqual([
+      { place: 'PROSES:2:1', v: 1, qty: 100 },
+      { place: 'PROSES:2:2', v: 2, qty: 30 },
+    ])
+    expect(before.answers.inProcessLower).toEqual(before.answers.inProcess2)
+    expect(before.answers.inProcess1).toEqual([])
 
-      expect(plan(db, LINES, 'PENERIMAAN:1', 'PENERIMAAN:1', 1)).toContain(
-        'ledger_document_variant (document_id=? AND variant_id=?)',
-      )
-      expect(plan(db, LINES, 'PENERIMAAN:1', 'PENERIMAAN:1', 1)).not.toContain('ledger_variant ')
-      expect(plan(db, BY_DOCUMENT_AND_VARIANT, 'PENERIMAAN:1', 1)).toContain(
-        'ledger_document_variant (document_id=? AND variant_id=?)',
-      )
-      expect(plan(db, BY_DOCUMENT, 'PENERIMAAN:2')).toContain('ledger_document_variant (document_id=?)')
-      expect(plan(db, IN_PROCESS, 'PROSES:2:%')).toContain('balance_place')
-      expect(plan(db, TPS_OF_DESA, 1)).toContain('sqlite_autoindex_tps_1 (desa_id=?)')
-    } finally {
-      db.close()
-    }
+    expect(plan(db, LINES, 'PENERIMAAN:1', 'PENERIMAAN:1', 1)).toContain(
+      'ledger_document_variant (document_id=? AND variant_id=?)',
+    )
+    expect(plan(db, LINES, 'PENERIMAAN:1', 'PENERIMAAN:1', 1)).not.toContain('ledger_variant ')
+    expect(plan(db, BY_DOCUMENT_AND_VARIANT, 'PENERIMAAN:1', 1)).toContain(
+      'ledger_document_variant (document_id=? AND variant_id=?)',
+    )
+    expect(plan(db, BY_DOCUMENT, 'PENERIMAAN:2')).toContain('ledger_document_variant (document_id=?)')
+    expect(plan(db, IN_PROCESS, 'PROSES:2:%')).toContain('balance_place')
+    expect(plan(db, TPS_OF_DESA, 1)).toContain('sqlite_autoindex_tps_1 (desa_id=?)')
   })
 
   it('keeps the new indexes up to date as rows are written after it', () => {
-    const db = openDatabase(path, { mustExist: true, migrations: UP_TO_0006 })
-    try {
-      db.transaction(() => {
-        appendMoves(
-          db,
-          [
-            { variantId: 2, from: 'PENYEDIA', to: 'DITERIMA', qty: 500, documentId: 'PENERIMAAN:2' },
-            { variantId: 2, from: 'PROSES:2:2', to: 'DITERIMA', qty: 30, shiftId: 2, reason: 'KEMBALI' },
-            { variantId: 1, from: 'DITERIMA', to: 'PROSES:3:1', qty: 7, shiftId: 3 },
-          ],
-          { actor: 'uji', at: '2024-11-10T02:00:00.000Z' },
-        )
-      })()
-      expect(db.prepare(BY_DOCUMENT).all('PENERIMAAN:2')).toEqual([
-        { v: 1, qty: 1_000 },
-        { v: 2, qty: 500 },
-      ])
-      expect(db.prepare(IN_PROCESS).all('PROSES:2:%')).toEqual([{ place: 'PROSES:2:1', v: 1, qty: 100 }])
-      expect(db.prepare(IN_PROCESS).all('PROSES:3:%')).toEqual([{ place: 'PROSES:3:1', v: 1, qty: 7 }])
-      expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }])
-      expect(balancesMatchLedger(db)).toBe(true)
-    } finally {
-      db.close()
-    }
+    const db = openMigrated(path, UP_TO_0006)
+    db.transaction(() => {
+      appendMoves(
+        db,
+        [
+          { variantId: 2, from: 'PENYEDIA', to: 'DITERIMA', qty: 500, documentId: 'PENERIMAAN:2' },
+          { variantId: 2, from: 'PROSES:2:2', to: 'DITERIMA', qty: 30, shiftId: 2, reason: 'KEMBALI' },
+          { variantId: 1, from: 'DITERIMA', to: 'PROSES:3:1', qty: 7, shiftId: 3 },
+        ],
+        { actor: 'uji', at: '2024-11-10T02:00:00.000Z' },
+      )
+    })()
+    expect(db.prepare(BY_DOCUMENT).all('PENERIMAAN:2')).toEqual([
+      { v: 1, qty: 1_000 },
+      { v: 2, qty: 500 },
+    ])
+    expect(db.prepare(IN_PROCESS).all('PROSES:2:%')).toEqual([{ place: 'PROSES:2:1', v: 1, qty: 100 }])
+    expect(db.prepare(IN_PROCESS).all('PROSES:3:%')).toEqual([{ place: 'PROSES:3:1', v: 1, qty: 7 }])
+    expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }])
+    expect(balancesMatchLedger(db)).toBe(true)
   })
 })

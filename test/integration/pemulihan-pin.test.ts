@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { backupDir } from '../../src/services/cadangan'
 import { apiOf, openTestApp, useTempDir, type TestApp } from '../support/api'
 import { gudangCommand } from '../support/gudang'
+import { expectIssues } from '../support/errors'
 
 /**
  * A restore in recovery mode (issue 15: it needed no user). Real broken files, the real dispatcher in
@@ -63,8 +64,9 @@ describe('recovery mode on the command line and for backup folders', () => {
     // person's own choice.
     const usb = join(dir, 'usb')
     const window = apiOf(app, { actor: 'operator', transport: 'http' })
-    expect((await window.refusal('cadangan.pilihFolder', { folder: usb })).details).toEqual([
-      { column: 'pin', message: 'PIN admin wajib diisi' },
+    expectIssues((await window.refusal('cadangan.pilihFolder', { folder: usb })).details, [
+      'pin',
+      'PIN admin wajib diisi',
     ])
     expect((await cli('budi').refusal('cadangan.pilihFolder', { folder: usb })).message).toMatch(/--user NAMA/)
     expect(await app.call('cadangan.daftarFolder')).toEqual([])

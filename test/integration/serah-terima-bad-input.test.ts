@@ -7,6 +7,7 @@ import { apiOf, nameAllSigners, openTestApp, useTempDir } from '../support/api'
 import { pdfQrCodes, pdfTextFolded } from '../support/pdf'
 import { kotakLabelText, legacyKotakQrText, parseKotakLabel } from '../../src/core/kotakLabel'
 import { openShift, receive, type CountedLine } from '../support/floor'
+import { expectIssues } from '../support/errors'
 
 /**
  * Every wrong input of packing, labels, handover, seals, destruction and returns from a PPK (Panitia
@@ -179,12 +180,10 @@ describe('wrong dapil', () => {
       ]),
     )
     expect(e.message).toBe(`Pengemasan kit ${TPS_A} ditolak; tidak ada yang dikemas`)
-    expect(e.details).toEqual([
-      {
-        row: 2,
-        column: 'variantId',
-        message: `SALAH DAPIL: Surat suara Bupati Dapil BATU BARA 2 bukan untuk ${TPS_A}, yang memakai Dapil KABUPATEN BATU BARA. Kembalikan ke tumpukan Dapil BATU BARA 2 dan ambil Surat suara Bupati Dapil KABUPATEN BATU BARA.`,
-      },
+    expectIssues(e.details, [
+      2,
+      'variantId',
+      `SALAH DAPIL: Surat suara Bupati Dapil BATU BARA 2 bukan untuk ${TPS_A}, yang memakai Dapil KABUPATEN BATU BARA. Kembalikan ke tumpukan Dapil BATU BARA 2 dan ambil Surat suara Bupati Dapil KABUPATEN BATU BARA.`,
     ])
     // And the other way round: KABUPATEN BATU BARA sheets into LAUT TADOR.
     const back = await refused('kemas.catat', pack(tps.x, [{ variantId: v.B1, qty: 1 }]))
@@ -199,7 +198,7 @@ describe('wrong dapil', () => {
     expect(e.message).toBe(
       `SALAH DAPIL: label kotak 2 ${TPS_X} dicetak untuk ${label.B1}, tetapi TPS ini sekarang memakai ${label.B2}. Cetak ulang labelnya.`,
     )
-    expect(e.details).toEqual([{ column: 'code', message: 'Dapil tidak sesuai' }])
+    expectIssues(e.details, ['code', 'Dapil tidak sesuai'])
     const h = await refused('serahTerima.periksaScan', { kecamatanId: kec.laut, code: bupatiLabel })
     expect(h.message).toBe(e.message)
     // The Gubernur label of the same TPS is still right.
@@ -214,24 +213,16 @@ describe('wrong dapil', () => {
 describe('packing', () => {
   it('more than the kit still needs is refused with the need, what is packed and what remains', async () => {
     const e = await refused('kemas.catat', pack(tps.a, [{ variantId: v.G, qty: 247 }]))
-    expect(e.details).toEqual([
-      {
-        row: 1,
-        column: 'qty',
-        message: `${label.G}: 247 melebihi kebutuhan kit ${TPS_A} (kebutuhan 246, sudah dikemas 0, sisa 246)`,
-      },
+    expectIssues(e.details, [
+      1,
+      'qty',
+      `${label.G}: 247 melebihi kebutuhan kit ${TPS_A} (kebutuhan 246, sudah dikemas 0, sisa 246)`,
     ])
   })
 
   it('bilik before any is assembled is refused as more than the stock', async () => {
     const e = await refused('kemas.catat', pack(tps.a, [{ variantId: v.BILIK, qty: 4 }]))
-    expect(e.details).toEqual([
-      {
-        row: 1,
-        column: 'qty',
-        message: expect.stringMatching(/^Bilik suara: stok siap kemas hanya 0, tidak cukup untuk 4/),
-      },
-    ])
+    expectIssues(e.details, [1, 'qty', /^Bilik suara: stok siap kemas hanya 0, tidak cukup untuk 4/])
     // "Kemas semua sisa" packs what is ready and names the bilik as missing (test/integration/kemas-sisa.test.ts).
   })
 
@@ -248,7 +239,7 @@ describe('packing', () => {
     expect(s.message).toBe(
       `Shift #${shift.s} bukan shift pengemasan; buka shift "Setting dan pengemasan per TPS" untuk mengemas kit`,
     )
-    expect(s.details).toEqual([{ column: 'shiftId', message: 'Bukan shift pengemasan' }])
+    expectIssues(s.details, ['shiftId', 'Bukan shift pengemasan'])
     const c = await refused('kemas.catat', pack(tps.a, [{ variantId: v.G, qty: 1 }], { shiftId: shift.pc }))
     expect(c.message).toBe(
       `Shift #${shift.pc} (2024-11-05) sudah ditutup; buka kembali shift dengan alasan bila perlu mencatat atau mengoreksi`,
@@ -268,14 +259,14 @@ describe('packing', () => {
         { variantId: v.G, qty: 100 },
       ]),
     )
-    expect(twice.details).toEqual([{ row: 2, column: 'variantId', message: `${label.G} disebut dua kali` }])
+    expectIssues(twice.details, [2, 'variantId', `${label.G} disebut dua kali`])
     const unknown = await refused('kemas.catat', pack(tps.a, [{ variantId: 999, qty: 1 }]))
-    expect(unknown.details).toEqual([{ row: 1, column: 'variantId', message: 'Barang dengan id 999 tidak dikenal' }])
+    expectIssues(unknown.details, [1, 'variantId', 'Barang dengan id 999 tidak dikenal'])
     expect((await refused('kemas.catat', pack(99_999, [{ variantId: v.G, qty: 1 }]), 'NOT_FOUND')).message).toBe(
       'TPS dengan id 99999 tidak ditemukan',
     )
     const zero = await refused('kemas.catat', pack(tps.a, [{ variantId: v.G, qty: 0 }]), 'INVALID_INPUT')
-    expect(zero.details).toEqual([{ column: 'lines.0.qty', message: 'Jumlah minimal 1' }])
+    expectIssues(zero.details, ['lines.0.qty', 'Jumlah minimal 1'])
   })
 })
 
@@ -318,58 +309,48 @@ describe('handover to the PPK', () => {
   it('a TPS already handed over is refused naming the earlier handover and its BA number', async () => {
     const e = await refused('serahTerima.serahkan', serahkan([tps.b, tps.a]))
     expect(e.message).toBe(REFUSED_MSG)
-    expect(e.details).toEqual([
-      {
-        row: 2,
-        column: 'tpsIds',
-        message: `TPS 001 PANGKALAN DODEK sudah diserahkan pada serah terima #${handover.id} (BA nomor ${handover.nomor})`,
-      },
+    expectIssues(e.details, [
+      2,
+      'tpsIds',
+      `TPS 001 PANGKALAN DODEK sudah diserahkan pada serah terima #${handover.id} (BA nomor ${handover.nomor})`,
     ])
   })
 
   it('a TPS twice in the list, or an unknown TPS, is refused on its row', async () => {
     const e = await refused('serahTerima.serahkan', serahkan([tps.b, 99_999, tps.b]))
-    expect(e.details).toEqual([
-      { row: 2, column: 'tpsIds', message: 'TPS dengan id 99999 tidak ditemukan' },
-      { row: 3, column: 'tpsIds', message: 'TPS 002 PANGKALAN DODEK disebut dua kali' },
-    ])
+    expectIssues(
+      e.details,
+      [2, 'tpsIds', 'TPS dengan id 99999 tidak ditemukan'],
+      [3, 'tpsIds', 'TPS 002 PANGKALAN DODEK disebut dua kali'],
+    )
   })
 
   it('a TPS of another kecamatan in the list is refused naming both kecamatan', async () => {
     const e = await refused('serahTerima.serahkan', serahkan([tps.b, tps.x]))
-    expect(e.details).toEqual([
-      { row: 2, column: 'tpsIds', message: 'TPS 001 TANJUNG PRAPAT termasuk Kecamatan LAUT TADOR, bukan MEDANG DERAS' },
-    ])
+    expectIssues(e.details, [2, 'tpsIds', 'TPS 001 TANJUNG PRAPAT termasuk Kecamatan LAUT TADOR, bukan MEDANG DERAS'])
   })
 
   it('an unpacked TPS is refused', async () => {
     const e = await refused('serahTerima.serahkan', serahkan([tps.d]))
-    expect(e.details).toEqual([
-      { row: 1, column: 'tpsIds', message: 'TPS 004 PANGKALAN DODEK belum dikemas sama sekali' },
-    ])
+    expectIssues(e.details, [1, 'tpsIds', 'TPS 004 PANGKALAN DODEK belum dikemas sama sekali'])
   })
 
   it('an incomplete TPS without a reason is refused naming every missing line', async () => {
     const e = await refused('serahTerima.serahkan', serahkan([tps.b, tps.c]))
     // tC (DPT 268 -> 275 lembar) has its Gubernur; everything else is missing.
-    expect(e.details).toEqual([
-      {
-        row: 2,
-        column: 'exceptions',
-        message: `TPS 003 PANGKALAN DODEK belum lengkap (kurang ${label.B1} 275 lembar, Kotak suara 2 buah, Bilik suara 4 buah, Tinta 2 botol, Alat bantu tunanetra (template braille) 1 set, Segel 1 set, Sampul 1 set, Formulir 1 set); lengkapi dulu, atau catat alasan pengecualian yang akan tercetak di berita acara`,
-      },
+    expectIssues(e.details, [
+      2,
+      'exceptions',
+      `TPS 003 PANGKALAN DODEK belum lengkap (kurang ${label.B1} 275 lembar, Kotak suara 2 buah, Bilik suara 4 buah, Tinta 2 botol, Alat bantu tunanetra (template braille) 1 set, Segel 1 set, Sampul 1 set, Formulir 1 set); lengkapi dulu, atau catat alasan pengecualian yang akan tercetak di berita acara`,
     ])
   })
 
   it('an exception whose reason is too short to stand on the berita acara is refused', async () => {
     const e = await refused('serahTerima.serahkan', serahkan([tps.b, tps.c], [{ tpsId: tps.c, reason: 'ok' }]))
-    expect(e.details).toEqual([
-      {
-        row: 2,
-        column: 'exceptions',
-        message:
-          'TPS 003 PANGKALAN DODEK: alasan pengecualian terlalu pendek; tulis alasannya (sedikitnya 5 karakter), karena akan tercetak di berita acara',
-      },
+    expectIssues(e.details, [
+      2,
+      'exceptions',
+      'TPS 003 PANGKALAN DODEK: alasan pengecualian terlalu pendek; tulis alasannya (sedikitnya 5 karakter), karena akan tercetak di berita acara',
     ])
   })
 
@@ -378,9 +359,7 @@ describe('handover to the PPK', () => {
       'serahTerima.serahkan',
       serahkan([tps.b], [{ tpsId: tps.c, reason: 'Bilik menyusul besok pagi' }]),
     )
-    expect(e.details).toEqual([
-      { column: 'exceptions', message: `Pengecualian untuk TPS id ${tps.c} yang tidak ikut diserahkan` },
-    ])
+    expectIssues(e.details, ['exceptions', `Pengecualian untuk TPS id ${tps.c} yang tidak ikut diserahkan`])
   })
 
   it('the contract refuses a handover without TPS or without the Ketua PPK name', async () => {
@@ -399,12 +378,10 @@ describe('handover to the PPK', () => {
   it('a ballot over BAIK is refused, saying to sort the unsorted sheets first', async () => {
     // Bupati KABUPATEN BATU BARA: 500 sorted - 246 (tA) - 171 (tB) = 83 baik; tC needs 275.
     const e = await refused('kemas.catat', pack(tps.c, [{ variantId: v.B1, qty: 275 }]))
-    expect(e.details).toEqual([
-      {
-        row: 1,
-        column: 'qty',
-        message: `${label.B1}: stok siap kemas hanya 83, tidak cukup untuk 275; sortir dulu surat suara yang belum disortir`,
-      },
+    expectIssues(e.details, [
+      1,
+      'qty',
+      `${label.B1}: stok siap kemas hanya 83, tidak cukup untuk 275; sortir dulu surat suara yang belum disortir`,
     ])
   })
 
@@ -417,13 +394,10 @@ describe('handover to the PPK', () => {
     expect(s.message).toBe('Kit TPS 002 PANGKALAN DODEK, Kec. MEDANG DERAS sudah lengkap')
     // And an explicit line on a complete kit is over its need.
     const over = await refused('kemas.catat', pack(tps.b, [{ variantId: v.TINTA, qty: 1 }]))
-    expect(over.details).toEqual([
-      {
-        row: 1,
-        column: 'qty',
-        message:
-          'Tinta: 1 melebihi kebutuhan kit TPS 002 PANGKALAN DODEK, Kec. MEDANG DERAS (kebutuhan 2, sudah dikemas 2, sisa 0)',
-      },
+    expectIssues(over.details, [
+      1,
+      'qty',
+      'Tinta: 1 melebihi kebutuhan kit TPS 002 PANGKALAN DODEK, Kec. MEDANG DERAS (kebutuhan 2, sudah dikemas 2, sisa 0)',
     ])
   })
 
@@ -448,7 +422,7 @@ describe('scanning kotak labels', () => {
     expect(e.message).toBe(
       'Kode cek label (TPS 001 desa 1219082001 kotak 2) tidak cocok dengan isinya: label rusak, salah baca, atau diketik/diubah tangan. Pindai ulang; bila tetap ditolak, cetak ulang label kotak ini.',
     )
-    expect(e.details).toEqual([{ column: 'code', message: 'Kode cek tidak cocok' }])
+    expectIssues(e.details, ['code', 'Kode cek tidak cocok'])
   })
 
   it('public codes that do not map to a kit of this satker are refused, each naming what it read', async () => {
@@ -458,7 +432,7 @@ describe('scanning kotak labels', () => {
     expect(asahan.message).toBe(
       'Label ini untuk desa berkode 1209012001, di luar wilayah Kabupaten Batu Bara (kode 1219). Pisahkan kotak ini.',
     )
-    expect(asahan.details).toEqual([{ column: 'code', message: 'Satker lain' }])
+    expectIssues(asahan.details, ['code', 'Satker lain'])
     const desa = await refused('kemas.periksaScan', {
       code: withCek('TPS 001 1219089999 KOTAK 1 GUBERNUR SUMATERA UTARA'),
     })
@@ -530,12 +504,13 @@ describe('scanning kotak labels', () => {
   it('text that is not one of our labels is refused', async () => {
     const e = await refused('kemas.periksaScan', { code: 'https://contoh.invalid/kotak/1' })
     expect(e.message).toBe('Kode "https://contoh.invalid/kotak/1" bukan label kotak Gudang Pemilu')
-    expect(e.details).toEqual([{ column: 'code', message: 'Kode tidak dikenal' }])
+    expectIssues(e.details, ['code', 'Kode tidak dikenal'])
     for (const code of [`GPK1|1219|T${tps.a}|K1`, `GPK2|1219|T${tps.a}|K1|V${v.G}`, `GPK1|1219|T${tps.a}|Kx|V${v.G}`]) {
       expect((await refused('kemas.periksaScan', { code })).message).toContain('bukan label kotak Gudang Pemilu')
     }
-    expect((await refused('kemas.periksaScan', { code: '   ' }, 'INVALID_INPUT')).details).toEqual([
-      { column: 'code', message: 'Kode kosong' },
+    expectIssues((await refused('kemas.periksaScan', { code: '   ' }, 'INVALID_INPUT')).details, [
+      'code',
+      'Kode kosong',
     ])
   })
 
@@ -544,22 +519,23 @@ describe('scanning kotak labels', () => {
     expect(e.message).toBe(
       'Label ini milik satker berkode wilayah 1207, bukan 1219 (Kabupaten Batu Bara). Pisahkan kotak ini.',
     )
-    expect(
+    expectIssues(
       (await refused('serahTerima.periksaScan', { kecamatanId: kec.medang, code: `GPK1|1207|T${tps.b}|K1|V${v.G}` }))
         .details,
-    ).toEqual([{ column: 'code', message: 'Satker lain' }])
+      ['code', 'Satker lain'],
+    )
   })
 
   it('a kotak of another kecamatan during a handover is refused naming where it belongs', async () => {
     const e = await refused('serahTerima.periksaScan', { kecamatanId: kec.medang, code: oldLabels[0] })
     expect(e.message).toBe(`KOTAK SALAH KECAMATAN: ${TPS_X} bukan untuk PPK MEDANG DERAS. Pisahkan kotak ini.`)
-    expect(e.details).toEqual([{ column: 'code', message: 'Milik Kecamatan LAUT TADOR' }])
+    expectIssues(e.details, ['code', 'Milik Kecamatan LAUT TADOR'])
   })
 
   it('a kotak number the TPS does not have, or a TPS that does not exist, is refused', async () => {
     const e = await refused('kemas.periksaScan', { code: `GPK1|1219|T${tps.a}|K3|V0` })
     expect(e.message).toBe(`${TPS_A} tidak memiliki kotak 3`)
-    expect(e.details).toEqual([{ column: 'code', message: 'Kotak tidak dikenal' }])
+    expectIssues(e.details, ['code', 'Kotak tidak dikenal'])
     expect((await refused('kemas.periksaScan', { code: 'GPK1|1219|T99999|K1|V1' })).message).toBe(
       'Label menunjuk TPS yang tidak ada dalam data wilayah (id 99999)',
     )
@@ -581,7 +557,7 @@ describe('seal numbers', () => {
     await call('kemas.catatSegel', { tpsId: tps.b, kotakNo: 1, nomor: 'SG-0001' })
     const e = await refused('kemas.catatSegel', { tpsId: tps.b, kotakNo: 2, nomor: 'SG-0001' })
     expect(e.message).toBe('Nomor segel SG-0001 sudah dipakai pada kotak 1 TPS 002 PANGKALAN DODEK, Kec. MEDANG DERAS')
-    expect(e.details).toEqual([{ column: 'nomor', message: 'Sudah dipakai' }])
+    expectIssues(e.details, ['nomor', 'Sudah dipakai'])
     // On another TPS too.
     expect((await refused('kemas.catatSegel', { tpsId: tps.c, kotakNo: 1, nomor: 'SG-0001' })).message).toContain(
       'sudah dipakai pada kotak 1 TPS 002 PANGKALAN DODEK',
@@ -591,7 +567,7 @@ describe('seal numbers', () => {
   it('a seal on a kotak number the TPS does not have is refused', async () => {
     const e = await refused('kemas.catatSegel', { tpsId: tps.b, kotakNo: 3, nomor: 'SG-0003' })
     expect(e.message).toBe('TPS 002 PANGKALAN DODEK, Kec. MEDANG DERAS hanya memiliki 2 kotak')
-    expect(e.details).toEqual([{ column: 'kotakNo', message: 'Kotak tidak ada' }])
+    expectIssues(e.details, ['kotakNo', 'Kotak tidak ada'])
     expect(
       (await refused('kemas.catatSegel', { tpsId: tps.b, kotakNo: 0, nomor: 'SG-0003' }, 'INVALID_INPUT')).details![0]!
         .column,
@@ -617,17 +593,13 @@ describe('destruction', () => {
   it('more than is damaged for that reason is refused with the count', async () => {
     const e = await refused('pemusnahan.catat', catat([{ variantId: v.G, from: 'RUSAK:CETAK', qty: 11 }]))
     expect(e.message).toBe('Pemusnahan ditolak; tidak ada yang dicatat')
-    expect(e.details).toEqual([
-      {
-        row: 1,
-        column: 'qty',
-        message: `${label.G}: rusak "Cetak tidak jelas" hanya 10 lembar, tidak dapat memusnahkan 11`,
-      },
+    expectIssues(e.details, [
+      1,
+      'qty',
+      `${label.G}: rusak "Cetak tidak jelas" hanya 10 lembar, tidak dapat memusnahkan 11`,
     ])
     const none = await refused('pemusnahan.catat', catat([{ variantId: v.B1, from: 'RUSAK:FOTO', qty: 1 }]))
-    expect(none.details).toEqual([
-      { row: 1, column: 'from', message: `${label.B1}: tidak ada surat suara rusak "Foto kabur/ganda"` },
-    ])
+    expectIssues(none.details, [1, 'from', `${label.B1}: tidak ada surat suara rusak "Foto kabur/ganda"`])
   })
 
   it('good sheets beyond the surplus are refused, giving baik, what the kits still need and the PSU reserve', async () => {
@@ -635,12 +607,10 @@ describe('destruction', () => {
     // 312.448 (1.446 TPS), of which 246 + 171 + 275 = 692 are packed or handed over: 311.756 still needed.
     // PSU reserve 2.000. Surplus max(0, 1.298 - 311.756 - 2.000) = 0.
     const e = await refused('pemusnahan.catat', catat([{ variantId: v.G, from: 'BAIK', qty: 1 }]))
-    expect(e.details).toEqual([
-      {
-        row: 1,
-        column: 'qty',
-        message: `${label.G}: surat suara baik yang boleh dimusnahkan hanya kelebihannya, 0 lembar (baik 1.298, masih dibutuhkan kit TPS 311.756, cadangan PSU 2.000)`,
-      },
+    expectIssues(e.details, [
+      1,
+      'qty',
+      `${label.G}: surat suara baik yang boleh dimusnahkan hanya kelebihannya, 0 lembar (baik 1.298, masih dibutuhkan kit TPS 311.756, cadangan PSU 2.000)`,
     ])
     // Bupati BATU BARA 2: the 82 TPS of LAUT TADOR need 17.698, none packed; baik 1.995.
     const b2 = await refused('pemusnahan.catat', catat([{ variantId: v.B2, from: 'BAIK', qty: 1_995 }]))
@@ -651,24 +621,20 @@ describe('destruction', () => {
 
   it('a logistics item is refused: only ballots are destroyed', async () => {
     const e = await refused('pemusnahan.catat', catat([{ variantId: v.K, from: 'RUSAK:CACAT_BAHAN', qty: 1 }]))
-    expect(e.details).toEqual([
-      {
-        row: 1,
-        column: 'variantId',
-        message: `Barang dengan id ${v.K} bukan surat suara; pemusnahan hanya untuk surat suara`,
-      },
+    expectIssues(e.details, [
+      1,
+      'variantId',
+      `Barang dengan id ${v.K} bukan surat suara; pemusnahan hanya untuk surat suara`,
     ])
   })
 
   it('a `from` that is not BAIK or RUSAK:<reason> is refused by the contract; an unknown reason by the service', async () => {
     for (const from of ['DITERIMA', 'DIKIRIM:1', 'rusak:cetak', 'BAIK ']) {
       const e = await refused('pemusnahan.catat', catat([{ variantId: v.G, from, qty: 1 }]), 'INVALID_INPUT')
-      expect(e.details).toEqual([{ column: 'lines.0.from', message: 'Asal harus BAIK atau RUSAK:<alasan>' }])
+      expectIssues(e.details, ['lines.0.from', 'Asal harus BAIK atau RUSAK:<alasan>'])
     }
     const e = await refused('pemusnahan.catat', catat([{ variantId: v.G, from: 'RUSAK:BASAH', qty: 1 }]))
-    expect(e.details).toEqual([
-      { row: 1, column: 'from', message: `${label.G}: tidak ada surat suara rusak "RUSAK:BASAH"` },
-    ])
+    expectIssues(e.details, [1, 'from', `${label.G}: tidak ada surat suara rusak "RUSAK:BASAH"`])
   })
 
   it('the same source twice, or nothing at all, is refused', async () => {
@@ -679,11 +645,10 @@ describe('destruction', () => {
         { variantId: v.G, from: 'RUSAK:CETAK', qty: 5 },
       ]),
     )
-    expect(e.details).toEqual([
-      { row: 2, column: 'from', message: `${label.G} dari tempat yang sama disebut dua kali` },
-    ])
-    expect((await refused('pemusnahan.catat', catat([]), 'INVALID_INPUT')).details).toEqual([
-      { column: 'lines', message: 'Isi sedikitnya satu jenis surat suara' },
+    expectIssues(e.details, [2, 'from', `${label.G} dari tempat yang sama disebut dua kali`])
+    expectIssues((await refused('pemusnahan.catat', catat([]), 'INVALID_INPUT')).details, [
+      'lines',
+      'Isi sedikitnya satu jenis surat suara',
     ])
   })
 })
@@ -699,12 +664,10 @@ describe('returns from the PPK', () => {
       label: label.G,
     })
     const e = await refused('serahTerima.catatPengembalian', kembali([{ variantId: v.G, qty: 247, ke: 'stok' }]))
-    expect(e.details).toEqual([
-      {
-        row: 1,
-        column: 'qty',
-        message: `PPK MEDANG DERAS hanya memegang 246 lembar ${label.G}; tidak dapat mengembalikan 247`,
-      },
+    expectIssues(e.details, [
+      1,
+      'qty',
+      `PPK MEDANG DERAS hanya memegang 246 lembar ${label.G}; tidak dapat mengembalikan 247`,
     ])
     // LAUT TADOR holds nothing.
     const none = await refused(
@@ -728,7 +691,7 @@ describe('returns from the PPK', () => {
 
   it('rusak without a reason is refused on its line', async () => {
     const e = await refused('serahTerima.catatPengembalian', kembali([{ variantId: v.G, qty: 1, ke: 'rusak' }]))
-    expect(e.details).toEqual([{ row: 1, column: 'reason', message: `Pilih alasan rusak untuk ${label.G}` }])
+    expectIssues(e.details, [1, 'reason', `Pilih alasan rusak untuk ${label.G}`])
   })
 })
 
@@ -784,9 +747,7 @@ describe('refusals that keep wrong sheets out of the kits', () => {
       note: 'Kotak penyok',
       lines: [{ variantId: v.K, qty: 1, ke: 'rusak', reason: 'CETAK' }],
     })
-    expect(e.details).toEqual([
-      { row: 1, column: 'reason', message: 'Alasan rusak "CETAK" tidak berlaku untuk Kotak suara' },
-    ])
+    expectIssues(e.details, [1, 'reason', 'Alasan rusak "CETAK" tidak berlaku untuk Kotak suara'])
   })
 
   // Fixed bug, kept as a regression test — before the fix, src/services/dapil.ts:setDapilMapping and src/services/serahTerima.ts:handOver: a kecamatan's Bupati
@@ -852,12 +813,9 @@ describe('printing labels and daftar isi', () => {
     expect(e.message).toBe(
       'Label 95 x 31 mm terlalu kecil; paling kecil 55 x 38 mm agar kode QR dan nomor TPS terbaca. Kurangi jumlah baris/kolom atau margin.',
     )
-    expect(e.details).toEqual([{ column: 'rows', message: 'Label terlalu kecil' }])
+    expectIssues(e.details, ['rows', 'Label terlalu kecil'])
     const c = await refused('kemas.aturSusunanLabel', { ...GRID, rows: 13, cols: 0 }, 'INVALID_INPUT')
-    expect(c.details).toEqual([
-      { column: 'rows', message: 'Paling banyak 12 baris' },
-      { column: 'cols', message: 'Minimal 1 kolom' },
-    ])
+    expectIssues(c.details, ['rows', 'Paling banyak 12 baris'], ['cols', 'Minimal 1 kolom'])
   })
 
   it('a print job needs exactly one scope that holds TPS', async () => {

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { beforeAll, expect } from 'vitest'
+import { beforeAll, expect, onTestFinished } from 'vitest'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import { asWritable } from '../../src/db/handles'
 import { verifyChain } from '../../src/db/ledger'
@@ -36,6 +36,28 @@ export async function demoElectionAt(dir: string, path: string): Promise<void> {
  */
 export function auditRows(db: Pick<DB, 'prepare'>, upToSeq = Number.MAX_SAFE_INTEGER): unknown[] {
   return db.prepare('SELECT seq, at, actor, action, detail FROM audit WHERE seq <= ? ORDER BY seq').all(upToSeq)
+}
+
+/** The file at `path` opened with just `migrations`, for the test that calls this; closed when that test ends. */
+export function openMigrated(path: string, migrations: readonly Migration[]): DB {
+  const db = openDatabase(path, { mustExist: true, migrations: [...migrations] })
+  onTestFinished(() => {
+    db.close()
+  })
+  return db
+}
+
+/**
+ * The ledger with what is derived from it, row by row: balances and the floor and place aggregates. A
+ * migration that does not touch the ledger leaves all four exactly as they were.
+ */
+export function ledgerState(db: Pick<DB, 'prepare'>) {
+  return {
+    ledger: db.prepare('SELECT * FROM ledger ORDER BY seq').all(),
+    balance: db.prepare('SELECT * FROM balance ORDER BY variant_id, place').all(),
+    floor: db.prepare('SELECT * FROM floor_flow ORDER BY 1, 2, 3, 4, 5, 6, 7').all(),
+    place: db.prepare('SELECT * FROM place_flow ORDER BY 1, 2, 3, 4').all(),
+  }
 }
 
 /** What a migration must leave as it was: every ledger row, the audit rows' own columns, the rows of some tables. */

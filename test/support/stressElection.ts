@@ -267,15 +267,8 @@ export async function buildStressElection(root: string): Promise<StressFixture> 
     lines: ballotLines,
   })
   const tpsCount = HANDOVER_TPS + 8
-  const logistics: Record<string, number> = {
-    KOTAK: 5,
-    BILIK: 4,
-    TINTA: 2,
-    TEMPLATE_BRAILLE: 1,
-    SEGEL: 1,
-    SAMPUL: 1,
-    FORMULIR: 1,
-  }
+  // Every logistics item, as many as the kits of those TPS need: the election's own per-TPS quantities.
+  const logistics = Object.fromEntries(items.filter((i) => i.kind === 'logistics').map((i) => [i.code, i.qty]))
   await call(M.catat, {
     receivedAt: '2024-01-11T10:15',
     penyedia: 'CV Karya Kotak Mandiri',

@@ -1,7 +1,6 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { appMenuTemplate } from '../../electron/main/menu'
 import {
   APP_ORIGIN,
@@ -13,6 +12,7 @@ import {
   responseHeaders,
   windowOptions,
 } from '../../electron/main/security'
+import { useTempDir } from '../support/tempDir'
 
 const DEV = 'http://localhost:5173/'
 
@@ -163,20 +163,16 @@ describe('isAllowedNavigation', () => {
 })
 
 describe('resolveAppFile', () => {
-  let root: string
-  let renderer: string
+  const root = useTempDir('renderer')
+  const renderer = join(root, 'renderer')
 
   beforeAll(() => {
-    root = mkdtempSync(join(tmpdir(), 'gudang-renderer-'))
-    renderer = join(root, 'renderer')
     mkdirSync(join(renderer, 'assets'), { recursive: true })
     writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Gudang Pemilu</title>')
     writeFileSync(join(renderer, 'assets', 'index-abc123.js'), 'console.log(1)')
     // A file just outside the renderer folder: the target of every traversal attempt below.
     writeFileSync(join(root, 'secret.sqlite'), 'rahasia')
   })
-
-  afterAll(() => rmSync(root, { recursive: true, force: true }))
 
   it('maps the root to index.html', () => {
     expect(resolveAppFile(renderer, 'app://gudang/')).toBe(join(renderer, 'index.html'))

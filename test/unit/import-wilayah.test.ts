@@ -12,6 +12,7 @@ import {
   type ParsedTps,
 } from '../../src/core/wilayahImport'
 import { DEMO_CSV_COLUMNS } from '../support/api'
+import { expectIssues } from '../support/errors'
 
 const root = join(__dirname, '../..')
 const readRows = (path: string): TableRow[] => parseDelimited(decodeText(new Uint8Array(readFileSync(path))).text).rows
@@ -159,30 +160,16 @@ describe('parseWilayahTable errors', () => {
   const at = (row: number) => r.errors.filter((e) => e.row === row)
 
   it('reports each mistake on its own line and column', () => {
-    expect(at(3)).toEqual([{ row: 3, column: 'dpt', message: 'DPT "2a0" bukan bilangan bulat' }])
-    expect(at(4)).toEqual([{ row: 4, column: 'dpt', message: 'DPT tidak boleh negatif (tertulis "-5")' }])
-    expect(at(5)).toEqual([{ row: 5, column: 'dpt', message: 'DPT harus bilangan bulat (tertulis "240.5")' }])
-    expect(at(6)).toEqual([{ row: 6, column: 'dpt', message: 'DPT kosong; isi jumlah pemilih (boleh 0)' }])
-    expect(at(7)).toEqual([
-      { row: 7, column: 'dpt', message: 'DPT 250000 tidak wajar: lebih dari 100.000 pemilih untuk satu TPS' },
-    ])
+    expectIssues(at(3), [3, 'dpt', 'DPT "2a0" bukan bilangan bulat'])
+    expectIssues(at(4), [4, 'dpt', 'DPT tidak boleh negatif (tertulis "-5")'])
+    expectIssues(at(5), [5, 'dpt', 'DPT harus bilangan bulat (tertulis "240.5")'])
+    expectIssues(at(6), [6, 'dpt', 'DPT kosong; isi jumlah pemilih (boleh 0)'])
+    expectIssues(at(7), [7, 'dpt', 'DPT 250000 tidak wajar: lebih dari 100.000 pemilih untuk satu TPS'])
     expect(at(8)).toMatchObject([{ row: 8, column: 'dpt', message: expect.stringContaining('pemisah ribuan') }])
-    expect(at(9)).toEqual([
-      {
-        row: 9,
-        column: 'no_tps',
-        message: 'Nomor TPS "TPS A" tidak dapat dibaca; tulis angka seperti 1, 001 atau TPS 001',
-      },
-    ])
-    expect(at(10)).toEqual([{ row: 10, column: 'kecamatan', message: 'Nama kecamatan kosong' }])
-    expect(at(11)).toEqual([{ row: 11, column: 'desa', message: 'Nama desa/kelurahan kosong' }])
-    expect(at(12)).toEqual([
-      {
-        row: 12,
-        column: 'desa',
-        message: 'Nama desa/kelurahan "=HYPERLINK("x")" berisi rumus; tulis sebagai teks biasa',
-      },
-    ])
+    expectIssues(at(9), [9, 'no_tps', 'Nomor TPS "TPS A" tidak dapat dibaca; tulis angka seperti 1, 001 atau TPS 001'])
+    expectIssues(at(10), [10, 'kecamatan', 'Nama kecamatan kosong'])
+    expectIssues(at(11), [11, 'desa', 'Nama desa/kelurahan kosong'])
+    expectIssues(at(12), [12, 'desa', 'Nama desa/kelurahan "=HYPERLINK("x")" berisi rumus; tulis sebagai teks biasa'])
     expect(at(18)).toMatchObject([{ row: 18, column: 'no_tps', message: expect.stringContaining('dimulai dari 1') }])
     expect(at(19)).toEqual([
       { row: 19, message: 'Baris ini tampaknya baris jumlah/total, bukan data TPS; hapus baris ini dari berkas.' },
@@ -190,39 +177,28 @@ describe('parseWilayahTable errors', () => {
   })
 
   it('reports a duplicate TPS naming both lines (001 and 1 are the same TPS)', () => {
-    expect(at(13)).toEqual([
-      {
-        row: 13,
-        column: 'no_tps',
-        message:
-          'TPS 1 di desa/kelurahan PANGKALAN DODEK, kecamatan MEDANG DERAS tercatat dua kali: baris 2 dan baris 13',
-      },
+    expectIssues(at(13), [
+      13,
+      'no_tps',
+      'TPS 1 di desa/kelurahan PANGKALAN DODEK, kecamatan MEDANG DERAS tercatat dua kali: baris 2 dan baris 13',
     ])
   })
 
   it('reports code conflicts: one kode_desa for two desa, one kecamatan with two kode, one desa in two kecamatan', () => {
-    expect(at(14)).toEqual([
-      {
-        row: 14,
-        column: 'kode_desa',
-        message:
-          'Kode desa/kelurahan 1219011001 dipakai untuk dua desa/kelurahan berbeda: PANGKALAN DODEK (baris 2) dan PAKAM (baris 14)',
-      },
+    expectIssues(at(14), [
+      14,
+      'kode_desa',
+      'Kode desa/kelurahan 1219011001 dipakai untuk dua desa/kelurahan berbeda: PANGKALAN DODEK (baris 2) dan PAKAM (baris 14)',
     ])
-    expect(at(15)).toEqual([
-      {
-        row: 15,
-        column: 'kode_kecamatan',
-        message: 'Kecamatan MEDANG DERAS memakai dua kode berbeda: 121901 (baris 2) dan 121903 (baris 15)',
-      },
+    expectIssues(at(15), [
+      15,
+      'kode_kecamatan',
+      'Kecamatan MEDANG DERAS memakai dua kode berbeda: 121901 (baris 2) dan 121903 (baris 15)',
     ])
-    expect(at(17)).toEqual([
-      {
-        row: 17,
-        column: 'kode_desa',
-        message:
-          'Desa/kelurahan PANGKALAN DODEK dengan kode 1219011001 tercatat di dua kecamatan: MEDANG DERAS (baris 2) dan SEI SUKA (baris 17)',
-      },
+    expectIssues(at(17), [
+      17,
+      'kode_desa',
+      'Desa/kelurahan PANGKALAN DODEK dengan kode 1219011001 tercatat di dua kecamatan: MEDANG DERAS (baris 2) dan SEI SUKA (baris 17)',
     ])
   })
 
@@ -257,20 +233,19 @@ describe('parseWilayahTable errors', () => {
       ),
       OPTS,
     )
-    expect(x.errors).toEqual([
-      {
-        row: 3,
-        column: 'kode_desa',
-        message:
-          'Desa/kelurahan PAHANG, kecamatan TALAWI memakai dua kode berbeda: 1219052001 (baris 2) dan 1219052002 (baris 3)',
-      },
-      {
-        row: 4,
-        column: 'kode_kecamatan',
-        message:
-          'Kode kecamatan 121905 dipakai untuk dua kecamatan berbeda: TALAWI (baris 2) dan TALAWI BARU (baris 4)',
-      },
-    ])
+    expectIssues(
+      x.errors,
+      [
+        3,
+        'kode_desa',
+        'Desa/kelurahan PAHANG, kecamatan TALAWI memakai dua kode berbeda: 1219052001 (baris 2) dan 1219052002 (baris 3)',
+      ],
+      [
+        4,
+        'kode_kecamatan',
+        'Kode kecamatan 121905 dipakai untuk dua kecamatan berbeda: TALAWI (baris 2) dan TALAWI BARU (baris 4)',
+      ],
+    )
   })
 
   it('allows the same desa name in two kecamatan when no code says they are one desa', () => {
@@ -299,27 +274,21 @@ describe('parseWilayahTable errors', () => {
 
   it('names a missing column and lists the headers that were found', () => {
     const x = parseWilayahTable(csvRows('Kecamatan;Kelurahan;Jumlah Pemilih\nTALAWI;PAHANG;200'), OPTS)
-    expect(x.errors).toEqual([
-      {
-        row: 1,
-        column: 'no_tps',
-        message:
-          'Kolom nomor TPS tidak ditemukan pada baris judul (baris 1). Judul kolom yang terbaca: "Kecamatan", "Kelurahan", "Jumlah Pemilih". ' +
-          'Nama kolom yang dikenali: "no_tps", "tps", "nomor_tps", "nomor tps", "no. tps".',
-      },
+    expectIssues(x.errors, [
+      1,
+      'no_tps',
+      'Kolom nomor TPS tidak ditemukan pada baris judul (baris 1). Judul kolom yang terbaca: "Kecamatan", "Kelurahan", "Jumlah Pemilih". ' +
+        'Nama kolom yang dikenali: "no_tps", "tps", "nomor_tps", "nomor tps", "no. tps".',
     ])
     expect(x.tps).toEqual([])
   })
 
   it('refuses two columns that both mean the same field', () => {
     const x = parseWilayahTable(csvRows('kecamatan,desa,kelurahan,tps,dpt\nA,B,C,1,1'), OPTS)
-    expect(x.errors).toEqual([
-      {
-        row: 1,
-        column: 'kelurahan',
-        message:
-          'Kolom "desa" dan kolom "kelurahan" sama-sama dibaca sebagai kolom desa/kelurahan. Hapus atau ganti nama salah satunya.',
-      },
+    expectIssues(x.errors, [
+      1,
+      'kelurahan',
+      'Kolom "desa" dan kolom "kelurahan" sama-sama dibaca sebagai kolom desa/kelurahan. Hapus atau ganti nama salah satunya.',
     ])
   })
 
@@ -374,16 +343,16 @@ describe('parseDapilTable', () => {
       ),
     )
     expect(r.entries).toHaveLength(1)
-    expect(r.errors).toEqual([
-      {
-        row: 3,
-        column: 'Kec',
-        message:
-          'Kecamatan talawi untuk surat suara dprd kab/kota tercatat dua kali: baris 2 (dapil BATU BARA 3) dan baris 3 (dapil BATU BARA 4)',
-      },
-      { row: 4, column: 'Daerah Pemilihan', message: 'Nama dapil kosong' },
-      { row: 5, column: 'Kec', message: 'Nama kecamatan "=cmd" berisi rumus; tulis sebagai teks biasa' },
-    ])
+    expectIssues(
+      r.errors,
+      [
+        3,
+        'Kec',
+        'Kecamatan talawi untuk surat suara dprd kab/kota tercatat dua kali: baris 2 (dapil BATU BARA 3) dan baris 3 (dapil BATU BARA 4)',
+      ],
+      [4, 'Daerah Pemilihan', 'Nama dapil kosong'],
+      [5, 'Kec', 'Nama kecamatan "=cmd" berisi rumus; tulis sebagai teks biasa'],
+    )
   })
 
   it('refuses a dapil spelling that only looks like an earlier one, and a look-alike kecamatan as a duplicate', () => {
@@ -421,17 +390,23 @@ describe('parseDapilTable', () => {
 })
 
 describe('look-alike names and DPT sanity in a TPS file (issue 12)', () => {
-  const only = (r: ReturnType<typeof parse>) => r.errors.map((e) => [e.row, e.column, e.message])
-
-  it('refuses MEKAR LAUT + zero-width space beside MEKAR LAUT, naming row, column and position', () => {
-    const r = parse('TALAWI,MEKAR LAUT,1,200', 'TALAWI,MEKAR LAUT\u200B,1,200')
-    expect(only(r)).toEqual([
-      [
-        3,
-        'desa',
+  it.each([
+    {
+      what: 'MEKAR LAUT + zero-width space beside MEKAR LAUT, naming row, column and position',
+      line: 'TALAWI,MEKAR LAUT\u200B,1,200',
+      column: 'desa',
+      message:
         'Nama desa/kelurahan berisi karakter tak terlihat U+200B pada posisi 11; ketik ulang tanpa menempelkan dari tempat lain',
-      ],
-    ])
+    },
+    {
+      what: 'a Cyrillic Т in ТALAWI beside TALAWI',
+      line: '\u0422ALAWI,MEKAR LAUT,2,200',
+      column: 'kecamatan',
+      message:
+        'Nama kecamatan berisi huruf Kiril "\u0422" (U+0422) pada posisi 1 yang tampak seperti "T"; ketik ulang dengan huruf Latin biasa',
+    },
+  ])('refuses $what', ({ line, column, message }) => {
+    expectIssues(parse('TALAWI,MEKAR LAUT,1,200', line).errors, [3, column, message])
   })
 
   it('refuses a right-to-left override that shows "TUAL RAKEM" as MEKAR LAUT', () => {
@@ -439,17 +414,6 @@ describe('look-alike names and DPT sanity in a TPS file (issue 12)', () => {
     expect(r.errors).toHaveLength(1)
     expect(r.errors[0]).toMatchObject({ row: 3, column: 'desa' })
     expect(r.errors[0]!.message).toMatch(/pengatur arah tulisan U\+202E pada posisi 1/)
-  })
-
-  it('refuses a Cyrillic Т in ТALAWI beside TALAWI', () => {
-    const r = parse('TALAWI,MEKAR LAUT,1,200', '\u0422ALAWI,MEKAR LAUT,2,200')
-    expect(only(r)).toEqual([
-      [
-        3,
-        'kecamatan',
-        'Nama kecamatan berisi huruf Kiril "\u0422" (U+0422) pada posisi 1 yang tampak seperti "T"; ketik ulang dengan huruf Latin biasa',
-      ],
-    ])
   })
 
   it('refuses a zero-width joiner before = as well as the formula itself', () => {
@@ -463,7 +427,8 @@ describe('look-alike names and DPT sanity in a TPS file (issue 12)', () => {
 
   it('refuses a second spelling that only looks like the first (0 for O), naming the first row', () => {
     const r = parse('KOTA,PEMATANG I,1,200', 'KOTA,PEMATANG I,2,200', 'K0TA,PEMATANG I,3,200', 'KOTA,PEMATANG 1,4,200')
-    expect(only(r)).toEqual([
+    expectIssues(
+      r.errors,
       [
         4,
         'kecamatan',
@@ -474,7 +439,7 @@ describe('look-alike names and DPT sanity in a TPS file (issue 12)', () => {
         'desa',
         'Nama desa/kelurahan "PEMATANG 1" sama dengan nama yang sudah ada: PEMATANG I (baris 2), hanya berbeda pada huruf yang tampak serupa; tulis persis sama bila tempatnya sama',
       ],
-    ])
+    )
   })
 
   it('reads no-break spaces and full-width letters as the same desa, so its TPS 1 is a duplicate', () => {

@@ -249,6 +249,7 @@ describe('system tools', () => {
       zbarimg: 'zbar-tools',
       unzip: 'unzip',
       soffice: 'libreoffice-calc-nogui',
+      sqlite3: 'sqlite3',
     })
   })
 

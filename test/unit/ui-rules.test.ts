@@ -187,6 +187,28 @@ function copiedTables(file: string, core: CoreTable[], text?: string): string[] 
   return problems
 }
 
+/** Literal lists given to z.enum in a contract file: the values an input may take. */
+function enumLists(file: string, text?: string): UiTable[] {
+  const src = parse(file, text)
+  const out: UiTable[] = []
+  each(src, (n) => {
+    if (!ts.isCallExpression(n) || n.expression.getText(src) !== 'z.enum') return
+    const arg = n.arguments[0]
+    if (!arg || !ts.isArrayLiteralExpression(arg)) return
+    const items = arg.elements.filter(ts.isStringLiteral).map((e) => e.text)
+    const at = `${rel(file)}:${src.getLineAndCharacterOfPosition(n.getStart()).line + 1}`
+    out.push({ at, name: 'z.enum', keys: new Set(items), words: [] })
+  })
+  return out
+}
+
+const copiedEnums = (file: string, core: CoreTable[], text?: string): string[] =>
+  enumLists(file, text).flatMap((e) =>
+    core
+      .filter((c) => e.keys.size >= 2 && sameSet(e.keys, c.keys))
+      .map((c) => `${e.at} ${e.name}: the keys of ${c.name}`),
+  )
+
 /* ------------------------------------------------------------------ tests */
 
 describe('every rule once, in core', () => {
@@ -197,6 +219,12 @@ describe('every rule once, in core', () => {
     expect(found.filter((f) => !allowed.has(`${f.file} ${f.regex}`))).toEqual([])
     // The list stays exact: an entry whose regex is gone is removed from it.
     expect([...allowed].filter((a) => !foundKeys.has(a))).toEqual([])
+  })
+
+  it("the contract's value lists that core holds are core's own, not a second literal list", async () => {
+    const core = await coreTables()
+    const contract = filesUnder(join(ROOT, 'src/api/contract'), /\.ts$/)
+    expect(contract.flatMap((f) => copiedEnums(f, core))).toEqual([])
   })
 
   it('a TPS number is written by core/tps.ts formatTpsNumber only', () => {
@@ -222,11 +250,20 @@ describe('every rule once, in core', () => {
       const daerah = (s: string) => s.replace(/^(kabupaten|kota)\\s+/i, '')`
     const core = await coreTables()
     expect(copiedTables(page, core, text)).toEqual([
+      'src/ui/pages/contoh/Contoh.tsx:2 ROUNDING_INFO: the keys of src/core/reserve.ts ROUNDINGS',
       'src/ui/pages/contoh/Contoh.tsx:2 ROUNDING_INFO: the keys of src/core/reserve.ts ROUNDING_LABELS',
       'src/ui/pages/contoh/Contoh.tsx:2 ROUNDING_INFO: the keys of src/core/reserve.ts ROUNDING_EXPLAIN',
       'src/ui/pages/contoh/Contoh.tsx:3 ROLE_NAMES: words of src/core/roles.ts ROLE_LABEL (operator, koordinator)',
     ])
     expect(paddedTps(page, text).map((o) => o.at)).toEqual(['src/ui/pages/contoh/Contoh.tsx:4'])
+    const contract = join(ROOT, 'src/api/contract/contoh.ts')
+    expect(
+      copiedEnums(contract, core, `export const R = z.object({ r: z.enum(['down', 'up', 'nearest', 'up_even']) })`),
+    ).toEqual([
+      'src/api/contract/contoh.ts:1 z.enum: the keys of src/core/reserve.ts ROUNDINGS',
+      'src/api/contract/contoh.ts:1 z.enum: the keys of src/core/reserve.ts ROUNDING_LABELS',
+      'src/api/contract/contoh.ts:1 z.enum: the keys of src/core/reserve.ts ROUNDING_EXPLAIN',
+    ])
     expect(regexesIn(page, text)).toEqual([String.raw`/^(kabupaten|kota)\s+/i`])
   })
 })

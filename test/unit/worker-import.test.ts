@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 const noPay = { npwp: null, bank: '', noRekening: '' }
 import { parseDelimited, type TableRow } from '../../src/core/csv'
 import { maskNik, parseWorkerTable } from '../../src/core/workerImport'
+import { expectIssues } from '../support/errors'
 
 const rowsOf = (text: string): TableRow[] => parseDelimited(text).rows
 const parse = (text: string) => parseWorkerTable(rowsOf(text))
@@ -171,9 +172,7 @@ describe('parseWorkerTable: NIK as spreadsheets store it', () => {
 
   it('refuses the same NIK twice, naming both rows', () => {
     const r = parse('nama,nik\nA,1219014501900001\nB,1219 0145 0190 0002\nC,1219.0145.0190.0001\n')
-    expect(r.errors).toEqual([
-      { row: 4, column: 'nik', message: 'NIK yang sama tercatat dua kali: baris 2 dan baris 4' },
-    ])
+    expectIssues(r.errors, [4, 'nik', 'NIK yang sama tercatat dua kali: baris 2 dan baris 4'])
     expect(r.workers.map((w) => w.nama)).toEqual(['A', 'B'])
   })
 })
@@ -192,22 +191,15 @@ describe('parseWorkerTable: rows it refuses', () => {
       `${'A'.repeat(101)},,,,`, // 9: too long
     ].join('\n')
     const r = parse(text)
-    expect(r.errors).toEqual([
-      { row: 2, column: 'Nama Pekerja', message: 'Nama pekerja kosong' },
-      {
-        row: 3,
-        column: 'Nama Pekerja',
-        message: 'Nama pekerja "=HYPERLINK("x")" berisi rumus; tulis sebagai teks biasa',
-      },
-      {
-        row: 4,
-        column: 'No HP',
-        message: 'Nomor telepon "08x12" tidak dapat dibaca; tulis angka saja, mis. 081234567890',
-      },
-      { row: 5, column: 'Jabatan', message: 'Ketua regu harus memiliki nama regu' },
-      { row: 7, column: 'Jabatan', message: 'Regu mawar memiliki dua ketua: baris 6 dan baris 7' },
-      { row: 9, column: 'Nama Pekerja', message: 'Nama pekerja terlalu panjang (101 karakter, maksimum 100)' },
-    ])
+    expectIssues(
+      r.errors,
+      [2, 'Nama Pekerja', 'Nama pekerja kosong'],
+      [3, 'Nama Pekerja', 'Nama pekerja "=HYPERLINK("x")" berisi rumus; tulis sebagai teks biasa'],
+      [4, 'No HP', 'Nomor telepon "08x12" tidak dapat dibaca; tulis angka saja, mis. 081234567890'],
+      [5, 'Jabatan', 'Ketua regu harus memiliki nama regu'],
+      [7, 'Jabatan', 'Regu mawar memiliki dua ketua: baris 6 dan baris 7'],
+      [9, 'Nama Pekerja', 'Nama pekerja terlalu panjang (101 karakter, maksimum 100)'],
+    )
     expect(r.workers.map((w) => [w.nama, w.regu, w.ketua])).toEqual([
       ['Eka', 'Mawar', true],
       ['Gita', 'Melati', true],

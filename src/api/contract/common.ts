@@ -4,13 +4,19 @@ import { MAX_COUNT } from '../../core/count'
 import { checkName, checkText, type Checked } from '../../core/names'
 import type { Issue as CoreIssue } from '../../core/errors'
 import { IMPORT_LIMITS, megabyte } from '../../core/importLimits'
+import { ITEM_KINDS, JENIS, RULES } from '../../core/presets'
+import { ROUNDINGS } from '../../core/reserve'
+import { PAPERS } from '../../core/documents'
+import { PPH21_METODE } from '../../core/pay'
 
 export const Id = z.number().int().positive()
-export const Jenis = z.enum(['pemilu', 'pilkada'])
+export const Jenis = z.enum(JENIS)
 /** How the per-TPS reserve is rounded: up (KPU practice), nearest, down, or up to an even number ("digenapkan"). */
-export const Rounding = z.enum(['up', 'nearest', 'down', 'up_even'])
-export const Rule = z.enum(['ballot', 'per_tps', 'per_dpt', 'per_desa', 'per_kecamatan'])
-export const ItemKind = z.enum(['ballot', 'logistics'])
+export const Rounding = z.enum(ROUNDINGS)
+export const Rule = z.enum(RULES)
+export const ItemKind = z.enum(ITEM_KINDS)
+export const Paper = z.enum(PAPERS)
+export const Pph21Metode = z.enum(PPH21_METODE)
 
 /** What is wrong, and where: core's shape (core/errors.ts), which every refusal carries. */
 export const Issue = z.object({

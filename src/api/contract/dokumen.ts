@@ -1,18 +1,10 @@
 import { z } from 'zod'
-import type { Signer as CoreSigner } from '../../core/documents'
+import { DOC_TYPE_CODES, SIGNER_POSITIONS, type Signer as CoreSigner } from '../../core/documents'
 import { checkNip } from '../../core/nip'
 import { list, read, write } from './define'
-import { Download, Filter, Id, IsoDate, OptionalName, ShortText } from './common'
+import { Download, Filter, Id, IsoDate, OptionalName, Paper, ShortText } from './common'
 
-export const DocType = z.enum([
-  'BA_PENERIMAAN',
-  'BA_SORTIR',
-  'BA_RUSAK',
-  'NOTA_RETUR',
-  'REKAP_UPAH',
-  'BA_SERAH_TERIMA',
-  'BA_PEMUSNAHAN',
-])
+export const DocType = z.enum(DOC_TYPE_CODES)
 
 export type DocType = z.infer<typeof DocType>
 
@@ -33,7 +25,7 @@ export const Signer = z
         return z.NEVER
       }),
     instansi: ShortText('Instansi', 100).default(''),
-    posisi: z.enum(['pihak', 'saksi', 'mengetahui']),
+    posisi: z.enum(SIGNER_POSITIONS),
   })
   .strict() satisfies z.ZodType<CoreSigner>
 
@@ -156,7 +148,7 @@ export const dokumenMethods = {
         id: Id,
         format: z.enum(['pdf', 'xlsx']).default('pdf'),
         /** The paper of this print; the satker's current setting when left out (a reprint follows it, too). */
-        paper: z.enum(['A4', 'F4']).optional(),
+        paper: Paper.optional(),
       })
       .strict(),
     Download,

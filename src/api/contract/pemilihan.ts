@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { read, write } from './define'
 import { checkName, foldName } from '../../core/names'
 import { ZONA_WAKTU } from '../../core/zonaWaktu'
-import { checked, Jenis, NoInput, OptionalName, Rounding, ShortText } from './common'
+import { checked, Jenis, NoInput, OptionalName, Paper, Pph21Metode, Rounding, ShortText } from './common'
 
 const KodeWilayah = z
   .string()
@@ -26,12 +26,12 @@ export const Pemilihan = z.object({
   dataNote: z.string(),
   kotaTtd: z.string(),
   kontak: z.string(),
-  paper: z.enum(['A4', 'F4']),
+  paper: Paper,
   nomorPattern: z.string(),
   nomorStart: z.number().int(),
   taxPercent: z.number(),
   /** PPh 21 on the rekap upah: the daily rule for pegawai tidak tetap (PMK 168/2023) or taxPercent flat. */
-  pph21Metode: z.enum(['ter_harian', 'persen']),
+  pph21Metode: Pph21Metode,
   hasLogo: z.boolean(),
   /** The satker's zone: every date derived from an instant is read in it (core/zonaWaktu.ts). */
   zonaWaktu: z.enum(ZONA_WAKTU),
@@ -91,7 +91,7 @@ export const PemilihanUpdate = z
     dataNote: ShortText('Catatan data', 500),
     kotaTtd: OptionalName('Nama tempat penandatanganan', 60),
     kontak: ShortText('Baris kontak', 200),
-    paper: z.enum(['A4', 'F4']),
+    paper: Paper,
     nomorPattern: z.string().trim().min(1, 'Pola nomor wajib diisi').max(120, 'Pola nomor terlalu panjang'),
     nomorStart: z
       .number()
@@ -107,7 +107,7 @@ export const PemilihanUpdate = z
         'Persentase pajak paling banyak dua angka desimal',
       ),
     zonaWaktu: z.enum(ZONA_WAKTU, 'Zona waktu harus WIB, WITA atau WIT'),
-    pph21Metode: z.enum(['ter_harian', 'persen']),
+    pph21Metode: Pph21Metode,
   })
   .partial()
   .strict()

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SHIFT_KIND_CODES } from '../../core/shifts'
 import { read, write } from './define'
 import { Rusak } from './rusak'
 import {
@@ -15,7 +16,7 @@ import {
   VariantInfo,
 } from './common'
 
-export const ShiftKind = z.enum(['sortir_lipat', 'rakit_kotak', 'rakit_bilik', 'packing'])
+export const ShiftKind = z.enum(SHIFT_KIND_CODES)
 
 const Attendance = z
   .array(z.object({ teamId: Id, workerIds: z.array(Id).optional() }).strict())

@@ -5,10 +5,11 @@ import { dataTable, opening, paragraph, strong, subheading, type Content } from 
 import { signatureBlock, type DocParts, type Snapshot } from './snapshot'
 import { num, party, signerIdentity, variantCells, variantTable } from './tables'
 import { jumlahPerBarang, totalGroup } from './wording'
+import type { ItemKind } from '../../core/presets'
 
 export interface PenerimaanLine {
   /** Absent in documents issued before it was recorded; read from the item's name then. */
-  kind?: 'ballot' | 'logistics'
+  kind?: ItemKind
   item: string
   dapil: string | null
   unit: string

@@ -14,12 +14,13 @@ import {
 import { signatureBlock, type DocParts, type Snapshot } from './snapshot'
 import { num, party, reasonRows, reasonTable, signerIdentity, variantCells, variantTable } from './tables'
 import { jumlahPerBarang, namaTempat, segelRingkas, totalGroup } from './wording'
+import type { ItemKind } from '../../core/presets'
 
 export interface SerahTerimaItem {
   variantId: number
   code: string
   name: string
-  kind: 'ballot' | 'logistics'
+  kind: ItemKind
   unit: string
   dapil: string | null
 }

@@ -1,5 +1,6 @@
 import type { DocType, Signer } from '../../core/documents'
 import type { CopyMark, Kop, OfficialDocument, SignatureBlock, SignatureSlot } from '../pdf'
+import type { PaperName } from '../../core/documents'
 
 /**
  * What a document was made of, frozen when it was issued: the register stores this as JSON and every
@@ -8,7 +9,7 @@ import type { CopyMark, Kop, OfficialDocument, SignatureBlock, SignatureSlot } f
 export interface DocHeader {
   kop: { instansi: string; satker: string; alamat: string; kontak: string }
   logo: { mime: 'image/png' | 'image/jpeg'; base64: string } | null
-  paper: 'A4' | 'F4'
+  paper: PaperName
   /** Where it is signed: "Limapuluh". */
   kotaTtd: string
   /** Where the act took place: "Gudang Logistik KPU Kabupaten Batu Bara". */
@@ -60,7 +61,7 @@ export interface DocParts {
   closing?: OfficialDocument['closing']
   signatures: SignatureBlock
   annexes?: OfficialDocument['annexes']
-  paper?: 'A4' | 'F4'
+  paper?: PaperName
   orientation?: OfficialDocument['orientation']
 }
 

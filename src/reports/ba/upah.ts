@@ -4,13 +4,14 @@ import type { Table } from '../table'
 import { dataTable, paragraph, type Content } from '../pdf'
 import { periodText } from './sortir'
 import { signatureBlock, type DocParts, type Snapshot } from './snapshot'
+import type { Pph21Metode } from '../../core/pay'
 
 export interface UpahData {
   from: string
   to: string
   taxPercent: number
   /** Absent in a recap issued before issue 13: the flat percentage. */
-  pph21Metode?: 'ter_harian' | 'persen'
+  pph21Metode?: Pph21Metode
   items: { code: string; name: string; unit: string; rate: number | null }[]
   workers: ({
     nama: string

@@ -1,4 +1,5 @@
 import { jumlahTerbilang } from '../../core/terbilang'
+import type { ItemKind } from '../../core/presets'
 
 /**
  * Small pieces of how a KPU paper writes things, shared by the document modules: lists in prose, place
@@ -36,7 +37,7 @@ const capitalise = (w: string) =>
  * lembar, and may be added up; each logistics item is its own group (kotak and bilik are both "buah",
  * but eight buah of what?).
  */
-export function totalGroup(line: { kind?: 'ballot' | 'logistics' | undefined; item: string; unit: string }): string {
+export function totalGroup(line: { kind?: ItemKind | undefined; item: string; unit: string }): string {
   const ballot = line.kind ? line.kind === 'ballot' : /^surat suara/i.test(line.item)
   return ballot ? `SURAT SUARA (${line.unit})` : `${line.item.toUpperCase()} (${line.unit})`
 }
@@ -46,7 +47,7 @@ export function totalGroup(line: { kind?: 'ballot' | 'logistics' | undefined; it
  * (…) buah kotak suara, dan 816 (…) botol tinta".
  */
 export function jumlahPerBarang(
-  lines: readonly { kind?: 'ballot' | 'logistics' | undefined; item: string; unit: string; qty: number }[],
+  lines: readonly { kind?: ItemKind | undefined; item: string; unit: string; qty: number }[],
 ): string {
   const groups = new Map<string, { unit: string; what: string; qty: number }>()
   for (const l of lines) {

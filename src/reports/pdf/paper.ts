@@ -3,7 +3,9 @@
 export const mm = (v: number): number => Math.round(((v * 72) / 25.4) * 100) / 100
 export const cm = (v: number): number => mm(v * 10)
 
-export type PaperName = 'A4' | 'F4'
+import type { PaperName } from '../../core/documents'
+
+export type { PaperName }
 
 /**
  * A4, and F4 ("folio", 215 × 330 mm), the longer sheet many Indonesian offices still load. pdfkit's

@@ -4,6 +4,7 @@ import { parseCount as readCount } from '../../core/count'
 import { tallyIssues, type TallyRow, type TallyWorld } from '../../core/tally'
 import type { Issue } from '../../core/errors'
 import { tallyRowId } from '../../core/draf'
+import type { ItemKind } from '../../core/presets'
 
 /**
  * The tally grid's arithmetic, kept apart from AG Grid: reading what a coordinator typed or pasted,
@@ -50,7 +51,7 @@ export const OUT_COLS = (reasons: readonly DamageReason[]) => [
 export const numericEntryCols = (reasons: readonly DamageReason[]) => ['serahkan', ...OUT_COLS(reasons)]
 
 /** The reasons of the list that apply to the variant's item (core/reasons.ts decides which). */
-export function reasonsForVariant(all: readonly DamageReason[], v: { kind: 'ballot' | 'logistics' }): DamageReason[] {
+export function reasonsForVariant(all: readonly DamageReason[], v: { kind: ItemKind }): DamageReason[] {
   const applies = new Set(reasonsForItem(v).map((r) => r.code))
   return all.filter((r) => applies.has(r.code))
 }

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core'
+import { ROUTES } from '../../../src/ui/routes'
 
 /**
  * The pages a tour of the app visits: every page of the menu, and the detail pages a coordinator opens
@@ -10,35 +11,15 @@ export interface TourIds {
   shiftId: number
 }
 
-/** The tour's pages in order; each opens at `#/<name>` but the three detail and form pages. */
-const TOUR = [
-  'beranda',
-  'penerimaan',
-  'penerimaan-detail',
-  'penerimaan-baru',
-  'shift',
-  'shift-detail',
-  'pekerja',
-  'kemas',
-  'serah-terima',
-  'pemusnahan',
-  'dokumen',
-  'wilayah',
-  'kebutuhan',
-  'pengaturan',
-  'pengguna',
-  'cadangan',
-  'integritas',
-  'cek-dokumen',
-]
-
 export function tourPages(ids: TourIds): [name: string, hash: () => string][] {
   const own: Record<string, () => string> = {
     'penerimaan-detail': () => `#/penerimaan/${ids.penerimaanId}`,
     'penerimaan-baru': () => '#/penerimaan/baru',
     'shift-detail': () => `#/shift/${ids.shiftId}`,
   }
-  return TOUR.map((name) => [name, own[name] ?? (() => `#/${name}`)])
+  // Every route in the menu's order, each detail and form page right after the page it opens from.
+  const tour = ROUTES.flatMap((r) => [r, ...Object.keys(own).filter((name) => name.startsWith(`${r}-`))])
+  return tour.map((name) => [name, own[name] ?? (() => `#/${name}`)])
 }
 
 /**

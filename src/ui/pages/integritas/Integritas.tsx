@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react'
 import type { ChainReport, MethodOutput } from '../../../api/contract'
+import { saksiDicocokkan } from '../../../core/jejak'
 import { ApiError, invoke } from '../../api'
 import { useApi } from '../../components/data'
 import { TextField } from '../../components/Form'
@@ -249,6 +250,8 @@ export function VerifyResult({ report, at, todo }: { report: ChainReport; at?: D
           <dd>
             <code title={report.head}>{report.head.slice(0, 16)}…</code>
           </dd>
+          <dt>Saksi di luar berkas</dt>
+          <dd data-testid="verify-saksi">{saksiDicocokkan(report.saksi)}</dd>
           {when && (
             <>
               <dt>Diperiksa</dt>

@@ -11,15 +11,15 @@ import { Section, Swatch } from '../../components/Page'
 import { StatusBadge } from '../../components/StatusBadge'
 import { DataTable, numCol, hiddenCol } from '../../components/TableHead'
 import { fmt, RULE_LABEL } from '../../format'
+import { RULES } from '../../../core/presets'
 import { readNumbers } from './PengaturanShared'
 
 /** Pengaturan › Barang dan aturan kebutuhan: the items, their rule of need, and adding or changing one. */
 
 type LogisticsRule = Exclude<Barang['rule'], 'ballot'>
-const LOGISTICS_RULES: LogisticsRule[] = ['per_tps', 'per_dpt', 'per_desa', 'per_kecamatan']
+const LOGISTICS_RULES = RULES.filter((r): r is LogisticsRule => r !== 'ballot')
 
 function ruleCell(i: Barang): string {
-  if (i.rule === 'ballot') return 'DPT + cadangan'
   if (i.rule === 'per_dpt') return `1 per ${fmt(i.per)} pemilih`
   return RULE_LABEL[i.rule]
 }

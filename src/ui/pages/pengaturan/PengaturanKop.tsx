@@ -12,6 +12,7 @@ import { FormFields, RefusalBanner, type Fields } from '../../components/FormFie
 import { Section } from '../../components/Page'
 import { fmtTanggal, readCount, todayIso } from '../../format'
 import { usePemilihanDraft } from './usePemilihanDraft'
+import type { PaperName } from '../../../core/documents'
 
 /** Pengaturan › Kop surat dan dokumen: the letterhead, paper, document number pattern and logo, with a sketch. */
 
@@ -148,7 +149,7 @@ type KopDraft = {
   alamat: string
   kontak: string
   kotaTtd: string
-  paper: 'A4' | 'F4'
+  paper: PaperName
   nomorPattern: string
   nomorStart: string
 }
