@@ -3,7 +3,7 @@ import { AppError, type ErrorBody } from '../core/errors'
 import type { WritableDB } from '../db/handles'
 import { storeAnswer, storedAnswer } from '../db/stasiun'
 import { WalSync, withoutCommitSync } from '../db/walSync'
-import { idempotencyKey, type ServiceContext } from '../services/context'
+import { idempotencyKey, unsealedProblem, type ServiceContext } from '../services/context'
 import type { ApiResponse } from './contract'
 
 /**
@@ -147,7 +147,16 @@ export class Idempotensi {
     if (jobs.length === 0) return
     const db = this.ctx.db
     const wal = this.walOf(db)
-    const batch = () => db.transaction(() => jobs.map((job) => this.runOne(job))).immediate()
+    const batch = () =>
+      db
+        .transaction((): Outcome[] => {
+          // As writeTx does for a write of its own (services/context.ts): nothing sealed on top of an edit
+          // made by another program; each write of the batch is refused naming it.
+          const tampered = unsealedProblem(db)
+          if (tampered) return jobs.map(() => ({ error: tampered }))
+          return jobs.map((job) => this.runOne(job))
+        })
+        .immediate()
     let outcomes: Outcome[]
     try {
       outcomes = wal ? withoutCommitSync(db, batch) : batch()

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
-import { sealJejak } from '../db/jejak'
+import { AppError } from '../core/errors'
+import { jejakTailProblem, sealJejak } from '../db/jejak'
 import type { ReadableDB, WritableDB } from '../db/handles'
 import type { TableReader } from './tableFile'
 
@@ -48,8 +49,10 @@ export function writeTx<T>(
 ): T {
   const key = idempotencyKey.getStore()
   const claims = key !== undefined && !key.recorded
+  const outermost = !ctx.db.inTransaction
   const result = ctx.db
     .transaction(() => {
+      if (outermost) refuseOnUnsealed(ctx.db)
       const { result, detail } = fn()
       if (claims) key.record()
       // Last: the jejak row commits to every table this write changed and to the ledger head after it.
@@ -64,6 +67,28 @@ export function writeTx<T>(
     .immediate()
   if (claims) key.recorded = true
   return result
+}
+
+/**
+ * Every write of the app seals what it changed in its own transaction, so whatever is unsealed when a
+ * write starts (a table marked in jejak_kotor, ledger or audit rows past the jejak head, a last jejak row
+ * that no longer matches its hash) was written by another program while the file was open. Sealing on
+ * top of it would take it into the jejak as the app's own write, so the write is refused instead and the
+ * finding stays for Periksa integritas. Called inside the write's IMMEDIATE transaction: nothing can
+ * slip in between the check and the write.
+ */
+export function unsealedProblem(db: ReadableDB): AppError | null {
+  const problem = jejakTailProblem(db)
+  if (problem === null) return null
+  return new AppError(
+    'DATABASE',
+    `Penulisan ditolak, tidak ada yang dicatat: ${problem}. Berkas diubah di luar aplikasi sejak penulisan terakhir; jalankan Periksa integritas dan laporkan ke admin.`,
+  )
+}
+
+function refuseOnUnsealed(db: ReadableDB): void {
+  const problem = unsealedProblem(db)
+  if (problem) throw problem
 }
 
 /**

@@ -3,7 +3,7 @@ import { GENESIS_HASH, type LedgerRowContent } from '../../src/core/ledgerRow'
 import { asWritable, type WritableDB } from '../../src/db/handles'
 import { jejakRowHash, tableDigest } from '../../src/db/jejak'
 import { contentOf as storedContent, rowHash, type LedgerDbRow } from '../../src/db/ledger'
-import { KIND, categorised } from '../../src/db/migrations/0003_aggregates'
+import { floorCategorisedSql, placeKindSql } from '../../src/db/ledgerCategories'
 
 /** A plain move as a row behind the app's back: its content and hash, written straight into the ledger. */
 export type ForgedMove = Pick<
@@ -35,7 +35,8 @@ export function insertLedgerRow(db: Pick<WritableDB, 'prepare'>, move: ForgedMov
 
 /**
  * What a careful forger does after changing ledger rows: recompute every table derived from the ledger
- * (balance, place_flow, floor_flow; zero rows included) as the triggers of migration 0003 would have.
+ * (balance, place_flow, floor_flow; zero rows included) as the triggers of the latest schema would have
+ * (the rule as db/ledgerCategories.ts writes it, floor days in the satker's zone).
  */
 export function rebuildDerivedTables(db: Pick<WritableDB, 'exec'>): void {
   db.exec(`DELETE FROM balance;
@@ -46,10 +47,10 @@ export function rebuildDerivedTables(db: Pick<WritableDB, 'exec'>): void {
     GROUP BY variant_id, place;
     DELETE FROM place_flow;
     INSERT INTO place_flow (variant_id, from_kind, to_kind, reason, qty)
-    SELECT variant_id, ${KIND('from_place')}, ${KIND('to_place')}, coalesce(reason, ''), sum(qty) FROM ledger GROUP BY 1, 2, 3, 4;
+    SELECT variant_id, ${placeKindSql('from_place')}, ${placeKindSql('to_place')}, coalesce(reason, ''), sum(qty) FROM ledger GROUP BY 1, 2, 3, 4;
     DELETE FROM floor_flow;
     INSERT INTO floor_flow SELECT tanggal, shift_id, team_id, worker_id, variant_id, category, reason, sum(qty)
-    FROM (${categorised('ledger l', '1')}) WHERE category IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7;`)
+    FROM (${floorCategorisedSql('ledger l', '1')}) WHERE category IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7;`)
 }
 
 /**
