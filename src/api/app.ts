@@ -85,7 +85,8 @@ export interface OpenedApp {
  * An existing file with pending migrations is backed up before it is migrated. Every start runs the
  * quick check (SQLite's quick_check and the head of the ledger chain); a file that fails it, or that
  * SQLite cannot open at all, starts the app in recovery mode, offering the backups instead of crashing
- * or silently carrying on. A file written by a newer version is still refused outright.
+ * or silently carrying on. A file written by a newer version reaches the recovery screen too, saying so
+ * (update the app); only a read-only check (gudang verify) is refused with it.
  */
 export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
   const now = opts.now ?? (() => new Date())
@@ -117,9 +118,12 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
       migrate(db, MIGRATIONS)
     }
   } catch (err) {
-    if (!(err instanceof AppError) || /versi Gudang Pemilu yang lebih baru/.test(err.message) || isNew) throw err
-    // SQLite cannot use the file (corrupt, truncated, not a database): recovery mode on an empty
-    // in-memory stand-in, so the only thing the app can do is restore a backup into dbPath.
+    // A read-only check (gudang verify) reports a file from a newer version as its finding.
+    const newer = err instanceof AppError && /versi Gudang Pemilu yang lebih baru/.test(err.message)
+    if (!(err instanceof AppError) || (newer && opts.readOnly) || isNew) throw err
+    // SQLite cannot use the file (corrupt, truncated, not a database, or a newer version's): recovery mode
+    // on an empty in-memory stand-in, so nothing writes to the file and the only thing the app can do is
+    // restore a backup into dbPath (the file is put aside, never overwritten), or be updated.
     ctx = { db: openDatabase(':memory:'), dbPath: opts.dbPath, now, saksiDir: opts.saksiDir }
     Object.assign(state, { mode: 'pemulihan', problem: err.message })
   }
@@ -227,7 +231,7 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
 }
 
 /**
- * startCheck, and a file from a newer version refused without a trace: its read-only look at a WAL file
+ * startCheck, and a file from a newer version left without a trace: its read-only look at a WAL file
  * made an empty -wal and a -shm that nothing will ever close.
  */
 function checkedAtStart(dbPath: string, besideBefore: ReadonlySet<string>): string | null {

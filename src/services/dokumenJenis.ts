@@ -10,6 +10,8 @@ import {
 import { refused } from '../core/errors'
 import { validateNomorPattern } from '../core/nomorSurat'
 import { jenisSetting, setJenisSetting } from '../db/dokumen'
+import { hapusDraf } from '../db/draf'
+import { penandaTanganDrafKunci } from '../core/draf'
 import { writeTx, type Actor, type ReadContext, type ServiceContext } from './context'
 import { requireElection } from './pemilihan'
 import { reading } from './reading'
@@ -74,6 +76,8 @@ export function aturJenis(
   if (issues.length) throw refused('Penanda tangan tidak lengkap', issues)
   writeTx(ctx, who, 'dokumen.aturJenis', () => {
     setJenisSetting(ctx.db, type, nomorPattern || null, JSON.stringify(signers))
+    // The form that typed it is no longer a draft.
+    hapusDraf(ctx.db, 'pengaturan', penandaTanganDrafKunci(type))
     return { result: null, detail: { type, nomorPattern, signers } }
   })
   return jenisOf(ctx, type)

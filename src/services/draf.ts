@@ -7,7 +7,9 @@ import { requireOpenShift } from './shift'
 /**
  * Drafts (core/draf.ts): what was typed and not yet saved, written as the person types. Not a record:
  * no audit row, no ledger row; tally.simpan removes the parts it saved, penerimaan.catat the new delivery's
- * draft, each in its own transaction.
+ * draft, dokumen.aturJenis the draft of that document type's signers, each in its own transaction. The
+ * Pemilihan and Kop forms of Pengaturan share pemilihan.ubah, so each removes its own draft once its save
+ * is acknowledged.
  */
 export function lihat(ctx: ReadContext, input: { jenis: DrafJenis; kunci: string }): Draf {
   return db.lihatDraf(ctx.db, input.jenis, input.kunci)

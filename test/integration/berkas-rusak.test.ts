@@ -1,17 +1,6 @@
 import Database from 'better-sqlite3'
-import { createHash, randomBytes } from 'node:crypto'
-import {
-  copyFileSync,
-  existsSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  closeSync,
-  writeSync,
-  statSync,
-  truncateSync,
-  writeFileSync,
-} from 'node:fs'
+import { createHash } from 'node:crypto'
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { openApp } from '../../src/api/app'
@@ -19,6 +8,7 @@ import { asWritable } from '../../src/db/handles'
 import { writeTx } from '../../src/services/context'
 import { recordMoves } from '../../src/services/ledger'
 import { openTestApp, useTempDir } from '../support/api'
+import { brokenFile, truncatedTo } from '../support/brokenFiles'
 import { gudangCommand, type GudangRun } from '../support/gudang'
 
 /**
@@ -82,7 +72,7 @@ function verifyFinding(file: string): string {
 describe('a broken election file', () => {
   it('of 0 bytes (an interrupted copy) is never treated as a new election', async () => {
     const file = join(dir, 'kosong.sqlite')
-    writeFileSync(file, '')
+    brokenFile('kosong (0 bita)').apply(file)
     expect(await recoveryOf(file)).toMatch(/kosong \(0 bita\)/)
     expect(statSync(file).size).toBe(0)
     expect(verifyFinding(file)).toMatch(/kosong \(0 bita\)/)
@@ -91,16 +81,20 @@ describe('a broken election file', () => {
 
   it('that is not SQLite at all is named so', async () => {
     const file = join(dir, 'acak.sqlite')
-    writeFileSync(file, randomBytes(64 * 1024))
+    brokenFile('isi acak').apply(file)
     expect(await recoveryOf(file)).toMatch(/bukan basis data SQLite/)
     expect(verifyFinding(file)).toMatch(/bukan basis data SQLite/)
   })
 
   it('cut short at one page or at half is named truncated', async () => {
-    const pageSize = readFileSync(source).readUInt16BE(16)
-    for (const size of [pageSize, Math.floor(statSync(source).size / pageSize / 2) * pageSize, pageSize * 3 + 100]) {
+    const sizes = [
+      (_f: string, page: number) => page,
+      (f: string, page: number) => Math.floor(statSync(f).size / page / 2) * page,
+      (_f: string, page: number) => page * 3 + 100,
+    ]
+    for (const size of sizes) {
       const file = copy()
-      truncateSync(file, size)
+      truncatedTo(size)(file)
       expect(await recoveryOf(file)).toMatch(/terpotong/)
       expect(verifyFinding(file)).toMatch(/terpotong/)
     }
@@ -108,33 +102,24 @@ describe('a broken election file', () => {
 
   it('with zeroed pages reaches the recovery screen instead of crashing, and verify names the damage', async () => {
     const file = copy()
-    const pageSize = readFileSync(file).readUInt16BE(16)
-    const pages = statSync(file).size / pageSize
-    const fd = openSync(file, 'r+')
-    for (const p of [Math.floor(pages / 3), Math.floor(pages / 2), pages - 2])
-      writeSync(fd, Buffer.alloc(pageSize), 0, pageSize, p * pageSize)
-    closeSync(fd)
+    brokenFile('halaman berisi nol').apply(file)
     expect(await recoveryOf(file)).toMatch(/rusak|SQLite/)
     expect(verifyFinding(file)).toMatch(/BERMASALAH|rusak/)
   })
 
   it('with a table dropped behind the app reaches the recovery screen naming the table', async () => {
     const file = copy()
-    const db = new Database(file)
-    db.exec('DROP TABLE segel')
-    db.close()
+    brokenFile('tabel dihapus').apply(file)
     expect(await recoveryOf(file)).toMatch(/segel/)
     expect(verifyFinding(file)).toMatch(/Tabel segel hilang/)
   })
 
-  it('written by a newer version is refused with that said, and neither the app nor verify leaves anything beside it', async () => {
+  it('written by a newer version reaches the recovery screen saying so, verify reports it, and neither leaves anything beside it', async () => {
     const file = copy()
     // An election file as the app leaves it: in WAL mode, closed cleanly, nothing beside it.
-    const db = new Database(file)
-    db.prepare(`INSERT INTO schema_migrations VALUES (999, '0999_masa_depan', '2030-01-01T00:00:00Z')`).run()
-    db.close()
+    brokenFile('dari versi yang lebih baru').apply(file)
     const [before, files] = [sha(file), beside(file)]
-    await expect(openApp({ dbPath: file })).rejects.toThrow(/versi Gudang Pemilu yang lebih baru/)
+    expect(await recoveryOf(file)).toMatch(/versi Gudang Pemilu yang lebih baru.*Perbarui aplikasi/)
     expect(beside(file), 'the app left files beside one it refused').toEqual(files)
     expect(verifyFinding(file)).toMatch(/versi Gudang Pemilu yang lebih baru/)
     expect(beside(file), 'verify left files beside the one it checked').toEqual(files)

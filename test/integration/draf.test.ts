@@ -190,4 +190,62 @@ describe('tally drafts', () => {
     })
     expect((await app.call('draf.lihat', { jenis: 'penerimaan', kunci: 'baru' })).bagian).toEqual({})
   })
+
+  it('keeps each Pengaturan form as its own draft, refuses what is no form of it, and drops a signers draft when they are saved', async () => {
+    const isian = { satker: 'Kabupaten Batu Bara', dataNote: 'DPT masih data contoh' }
+    await app.call('draf.simpan', { jenis: 'pengaturan', kunci: 'pemilihan', ganti: true, bagian: { isian } })
+    await app.call('draf.simpan', {
+      jenis: 'pengaturan',
+      kunci: 'kop',
+      ganti: true,
+      bagian: { isian: { alamat: 'Jl. Access' } },
+    })
+    const ttd = (type: string) => ({
+      jenis: 'pengaturan' as const,
+      kunci: `ttd:${type}`,
+      ganti: true,
+      bagian: {
+        isian: { pola: '{no}/PL.01-BA/{kode_wilayah}/{tahun}' },
+        'penanda:1': {
+          peran: 'Yang Membuat',
+          jabatan: 'Kasubbag',
+          nama: 'Andi',
+          nip: '',
+          instansi: '',
+          posisi: 'pihak',
+        },
+      },
+    })
+    await app.call('draf.simpan', ttd('BA_SORTIR'))
+    await app.call('draf.simpan', ttd('BA_RUSAK'))
+    const d = await app.call('draf.lihat', { jenis: 'pengaturan', kunci: 'pemilihan' })
+    expect(d.bagian).toEqual({ isian })
+    expect(d.actor).toBe('Rina (operator)')
+
+    for (const [input, field] of [
+      [{ jenis: 'pengaturan', kunci: 'lain', bagian: { isian: { a: '1' } } }, 'kunci'],
+      [{ jenis: 'pengaturan', kunci: 'ttd:ba_sortir', bagian: { isian: { a: '1' } } }, 'kunci'],
+      [{ jenis: 'pengaturan', kunci: 'pemilihan', bagian: { 'baris:1': { a: '1' } } }, 'bagian.baris:1'],
+      [{ jenis: 'penerimaan', kunci: 'pemilihan', bagian: { kepala: { a: '1' } } }, 'kunci'],
+    ] as const) {
+      const e = await app.refusedUnchanged('draf.simpan', input, 'INVALID_INPUT')
+      expect(e.details?.map((x) => x.column)).toContain(field)
+    }
+
+    // Saving BA Sortir's signers: its draft goes with the save; the other forms' drafts stay.
+    const before = (await app.call('dokumen.daftarJenis', {})).find((j) => j.type === 'BA_SORTIR')!
+    await app.call('dokumen.aturJenis', { type: 'BA_SORTIR', nomorPattern: null, signers: before.signers })
+    const left = async (kunci: string) =>
+      Object.keys((await app.call('draf.lihat', { jenis: 'pengaturan', kunci })).bagian)
+    expect(await left('ttd:BA_SORTIR')).toEqual([])
+    expect(await left('ttd:BA_RUSAK')).toEqual(['isian', 'penanda:1'])
+    expect(await left('pemilihan')).toEqual(['isian'])
+    expect(await left('kop')).toEqual(['isian'])
+    // A refused save keeps the draft.
+    await app.refusedUnchanged('dokumen.aturJenis', { type: 'BA_RUSAK', nomorPattern: '{tahun}', signers: [] })
+    expect(await left('ttd:BA_RUSAK')).toEqual(['isian', 'penanda:1'])
+    // Emptied by its form (Batalkan perubahan, Buang draf): gone.
+    await app.call('draf.hapus', { jenis: 'pengaturan', kunci: 'pemilihan' })
+    expect(await left('pemilihan')).toEqual([])
+  })
 })

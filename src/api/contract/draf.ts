@@ -75,7 +75,7 @@ export const drafMethods = {
   'draf.lihat': read(
     DrafLihatInput,
     Draf,
-    'Isian yang belum disimpan (draf) satu lembar tally atau formulir penerimaan baru, per baris',
+    'Isian yang belum disimpan (draf) satu lembar tally, formulir penerimaan baru atau formulir pengaturan, per baris',
   ),
   'draf.simpan': write(
     DrafSimpanInput,

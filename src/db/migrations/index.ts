@@ -14,6 +14,7 @@ import m0013 from './0013_upah_bendahara'
 import m0014 from './0014_draf_basis'
 import m0015 from './0015_nama_tabel'
 import m0016 from './0016_nama_pemicu'
+import m0017 from './0017_draf_pengaturan'
 import type { ReadableDB } from '../handles'
 
 export interface Migration {
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, name: '0014_draf_basis', sql: m0014 },
   { version: 15, name: '0015_nama_tabel', sql: m0015 },
   { version: 16, name: '0016_nama_pemicu', sql: m0016 },
+  { version: 17, name: '0017_draf_pengaturan', sql: m0017 },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0

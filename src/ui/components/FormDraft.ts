@@ -20,7 +20,10 @@ export interface FormDraft {
   settle(): void
   /** The save was refused: the form is a draft again, written as it stands. */
   resume(): void
-  /** Throws the draft away (Kosongkan). */
+  /**
+   * Throws the draft away (Kosongkan), or, after a save the form stays open on, drops what the save made
+   * no longer a draft: what is typed next is a draft again.
+   */
   discard(): void
   savedAt: string | null
   failure: string | null
@@ -79,6 +82,7 @@ export function useFormDraft({
   }, [schedule])
 
   const discard = useCallback(() => {
+    settled.current = false
     pending.current = null
     cancel()
     forget()

@@ -9,6 +9,7 @@ import { PageHeader, Section } from '../../components/Page'
 import { fmt, fmtWaktu, nowLocal, readCount } from '../../format'
 import { href, navigateAfterSave, useLeaveGuard } from '../../router'
 import { useFormDraft } from '../../components/FormDraft'
+import { DraftRestored } from '../../components/DraftRestored'
 import { PENERIMAAN_DRAF_KUNCI } from '../../../core/draf'
 import { LINE_FIELDS, type LineDraft, LineEditor, type LineField, emptyLine, statedOf } from './PenerimaanFormBaris'
 import { DateTimeField } from '../../components/DateField'
@@ -294,30 +295,20 @@ export function PenerimaanForm() {
         data-testid="penerimaan-form"
       >
         {draft.restored && (
-          <Banner
-            kind="info"
-            title="Isian yang belum disimpan dipulihkan dari draf"
+          <DraftRestored
+            restored={draft.restored}
             testId="penerimaan-draf-dipulihkan"
-            actions={
-              <button
-                type="button"
-                className="btn btn-secondary btn-small"
-                onClick={() => {
-                  draft.discard()
-                  setH(emptyHeader())
-                  setLines([emptyLine()])
-                }}
-              >
-                Buang draf
-              </button>
+            next={
+              <>
+                Periksa isiannya, lalu <strong>Simpan penerimaan</strong>.
+              </>
             }
-          >
-            <p>
-              Diketik{draft.restored.actor ? ` oleh ${draft.restored.actor}` : ''}
-              {draft.restored.diubahAt ? ` pada ${fmtWaktu(draft.restored.diubahAt)}` : ''} dan belum disimpan. Periksa
-              isiannya, lalu <strong>Simpan penerimaan</strong>.
-            </p>
-          </Banner>
+            onDiscard={() => {
+              draft.discard()
+              setH(emptyHeader())
+              setLines([emptyLine()])
+            }}
+          />
         )}
         {error && (
           <Banner kind="error" title="Penerimaan belum tersimpan">

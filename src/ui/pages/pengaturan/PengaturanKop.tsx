@@ -10,6 +10,7 @@ import { readFileBase64 } from '../../components/files'
 import { DraftActions, FilePicker } from '../../components/Form'
 import { FormFields, RefusalBanner, type Fields } from '../../components/FormFields'
 import { Section } from '../../components/Page'
+import { DraftRestored, DraftStatus } from '../../components/DraftRestored'
 import { fmtTanggal, readCount, todayIso } from '../../format'
 import { usePemilihanDraft } from './usePemilihanDraft'
 import type { PaperName } from '../../../core/documents'
@@ -221,12 +222,14 @@ function kopFields(election: Pemilihan): Fields<KopDraft> {
 }
 
 export function KopSection({ election }: { election: Pemilihan }) {
-  const { draft, set, form, dirty, busy, error, errors, unplaced, submit, discard } = usePemilihanDraft(
-    election,
-    kopOf,
-    ['nomorStart'],
-    'Kop surat dan pola nomor tersimpan. Dokumen yang sudah terbit tetap seperti saat diterbitkan.',
-  )
+  const { draft, set, form, dirty, busy, error, errors, unplaced, submit, discard, restored, stored } =
+    usePemilihanDraft(
+      'kop',
+      election,
+      kopOf,
+      ['nomorStart'],
+      'Kop surat dan pola nomor tersimpan. Dokumen yang sudah terbit tetap seperti saat diterbitkan.',
+    )
   const startNo = firstNumber(draft.nomorStart)
   const [lines, grid] = [kopFields(election).slice(0, 2), kopFields(election).slice(2)]
 
@@ -238,6 +241,18 @@ export function KopSection({ election }: { election: Pemilihan }) {
       </p>
       <div className="pengaturan-kop-layout">
         <form onSubmit={submit} noValidate className="pengaturan-form pengaturan-kop-form">
+          {restored && (
+            <DraftRestored
+              restored={restored}
+              testId="pengaturan-draf-dipulihkan"
+              next={
+                <>
+                  Periksa isiannya, lalu <strong>Simpan kop dan nomor</strong>.
+                </>
+              }
+              onDiscard={discard}
+            />
+          )}
           <RefusalBanner error={error} placed={!unplaced} title="Kop dan pola nomor belum tersimpan" />
           <FormFields fields={lines} form={form} errors={errors} method="pemilihan.ubah" />
           <FormFields fields={grid} form={form} errors={errors} method="pemilihan.ubah" grid />
@@ -255,7 +270,9 @@ export function KopSection({ election }: { election: Pemilihan }) {
             hint="Dipakai semua jenis dokumen yang tidak punya pola sendiri (lihat Penanda tangan). Klik kode untuk menyisipkannya; pola wajib memuat {no}."
           />
 
-          <DraftActions busy={busy} dirty={dirty} label="Simpan kop dan nomor" onDiscard={discard} />
+          <DraftActions busy={busy} dirty={dirty} label="Simpan kop dan nomor" onDiscard={discard}>
+            <DraftStatus draft={stored} dirty={dirty} />
+          </DraftActions>
         </form>
         <div className="pengaturan-kop-side">
           <KopPreview election={election} draft={draft} />

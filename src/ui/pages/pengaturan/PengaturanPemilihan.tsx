@@ -10,6 +10,7 @@ import { NAMA_ZONA, ZONA_WAKTU, type ZonaWaktu } from '../../../core/zonaWaktu'
 import { DraftActions } from '../../components/Form'
 import { FormFields, RefusalBanner, type Fields } from '../../components/FormFields'
 import { Section } from '../../components/Page'
+import { DraftRestored, DraftStatus } from '../../components/DraftRestored'
 import { fmt, fmtPercent, JENIS_LABEL } from '../../format'
 import { usePemilihanDraft } from './usePemilihanDraft'
 
@@ -115,7 +116,8 @@ const lowerFields = (reservePercent: string): Fields<ElectionDraft> => [
 ]
 
 export function ElectionForm({ election }: { election: Pemilihan }) {
-  const { draft, form, dirty, busy, error, errors, unplaced, submit, discard } = usePemilihanDraft(
+  const { draft, form, dirty, busy, error, errors, unplaced, submit, discard, restored, stored } = usePemilihanDraft(
+    'pemilihan',
     election,
     draftOf,
     ['tahun', 'reservePercent', 'maxVotersPerTps'],
@@ -126,6 +128,18 @@ export function ElectionForm({ election }: { election: Pemilihan }) {
   return (
     <Section title="Pemilihan dan satker" id="pengaturan-pemilihan">
       <form onSubmit={submit} noValidate className="pengaturan-form">
+        {restored && (
+          <DraftRestored
+            restored={restored}
+            testId="pengaturan-draf-dipulihkan"
+            next={
+              <>
+                Periksa isiannya, lalu <strong>Simpan pengaturan</strong>.
+              </>
+            }
+            onDiscard={discard}
+          />
+        )}
         <RefusalBanner error={error} placed={!unplaced} title="Pengaturan belum tersimpan" />
         <dl className="dl dl-inline">
           <dt>Jenis pemilihan</dt>
@@ -138,7 +152,9 @@ export function ElectionForm({ election }: { election: Pemilihan }) {
 
         <FormFields fields={lowerFields(draft.reservePercent)} form={form} errors={errors} method="pemilihan.ubah" />
 
-        <DraftActions busy={busy} dirty={dirty} label="Simpan pengaturan" onDiscard={discard} />
+        <DraftActions busy={busy} dirty={dirty} label="Simpan pengaturan" onDiscard={discard}>
+          <DraftStatus draft={stored} dirty={dirty} />
+        </DraftActions>
       </form>
     </Section>
   )

@@ -10,7 +10,11 @@ import { Section } from '../../components/Page'
 import { TabPanel, Tabs } from '../../components/Tabs'
 import { DraftActions } from '../../components/Form'
 import { fmt } from '../../format'
-import { href } from '../../router'
+import { href, useLeaveGuard } from '../../router'
+import { useFormDraft } from '../../components/FormDraft'
+import { DraftRestored, DraftStatus } from '../../components/DraftRestored'
+import { penandaTanganDrafKunci } from '../../../core/draf'
+import { PENGATURAN_LEAVE_QUESTION } from './usePemilihanDraft'
 import { NomorPatternField } from './PengaturanKop'
 
 /** Pengaturan › Penanda tangan: who signs each document type, in which position and order. */
@@ -84,6 +88,28 @@ export function SignersSection({ election }: { election: Pemilihan }) {
 const emptySigner = (): Signer => ({ peran: '', jabatan: '', nama: '', nip: '', instansi: '', posisi: 'pihak' })
 type SignerField = Exclude<keyof Signer, 'posisi'>
 
+/** The editor as a draft's parts: its own pattern ("isian") and each signer in order ("penanda:1", ...). */
+function signerParts(signers: readonly Signer[], pattern: string): Record<string, Record<string, string>> {
+  const parts: Record<string, Record<string, string>> = { isian: { pola: pattern } }
+  signers.forEach((s, i) => {
+    parts[`penanda:${i + 1}`] = { ...s }
+  })
+  return parts
+}
+
+/** The signers a draft holds, in order; a position it does not know is read as a party (pihak). */
+function signersOfParts(parts: Record<string, Record<string, string>>): Signer[] {
+  return Object.entries(parts)
+    .filter(([k]) => k.startsWith('penanda:'))
+    .sort(([a], [b]) => Number(a.slice(8)) - Number(b.slice(8)))
+    .map(([, p]) => {
+      const s = emptySigner()
+      for (const c of SIGNER_COLUMNS) s[c.key] = p[c.key] ?? ''
+      if (p.posisi && Object.hasOwn(SIGNER_POSITION_LABEL, p.posisi)) s.posisi = p.posisi as Signer['posisi']
+      return s
+    })
+}
+
 const SIGNER_COLUMNS: { key: SignerField; label: string; placeholder: string }[] = [
   { key: 'peran', label: 'Peran', placeholder: 'Mis. Yang Membuat' },
   { key: 'jabatan', label: 'Jabatan', placeholder: 'Mis. Sekretaris KPU' },
@@ -113,6 +139,22 @@ function SignerEditor({
     JSON.stringify(list) !== JSON.stringify(setting.signers) || p.trim() !== (setting.ownPattern ?? '')
   const dirty = isDirty(signers, pattern)
   const label = DOC_SHORT_LABEL[setting.type]
+  // Kept as this type's draft while typed (core/draf.ts): the pattern, and each signer in its order.
+  const draft = useFormDraft({
+    jenis: 'pengaturan',
+    kunci: penandaTanganDrafKunci(setting.type),
+    parts: signerParts(signers, pattern),
+    dirty,
+    onRestore: (parts) => {
+      const list = signersOfParts(parts)
+      change(
+        list,
+        list.map(() => nextKey.current++),
+        parts.isian?.pola ?? '',
+      )
+    },
+  })
+  useLeaveGuard(dirty ? PENGATURAN_LEAVE_QUESTION : null)
 
   /** Every edit goes through here, so the tab's "not saved" mark follows it. */
   const change = (list: Signer[], rowKeys: number[], p: string) => {
@@ -168,11 +210,18 @@ function SignerEditor({
   function save(e: FormEvent) {
     e.preventDefault()
     return run(async () => {
-      await invoke('dokumen.aturJenis', {
-        type: setting.type,
-        nomorPattern: pattern.trim() === '' ? null : pattern.trim(),
-        signers,
-      })
+      // The service removes the draft with the save; nothing may be written from this form meanwhile.
+      draft.settle()
+      try {
+        await invoke('dokumen.aturJenis', {
+          type: setting.type,
+          nomorPattern: pattern.trim() === '' ? null : pattern.trim(),
+          signers,
+        })
+      } catch (err) {
+        draft.resume()
+        throw err
+      }
       // The reload brings the saved setting, and with it a fresh editor.
       onDirty(false)
       return `Penanda tangan dan pola nomor ${label} tersimpan.`
@@ -188,6 +237,22 @@ function SignerEditor({
         <strong>{setting.title.join(' ')}</strong>
         <span className="muted small block">{setting.description}.</span>
       </p>
+      {draft.restored && (
+        <DraftRestored
+          restored={draft.restored}
+          testId="pengaturan-draf-dipulihkan"
+          next={
+            <>
+              Periksa isiannya, lalu <strong>Simpan {label}</strong>.
+            </>
+          }
+          onDiscard={() => {
+            draft.discard()
+            reset()
+            setError(undefined)
+          }}
+        />
+      )}
       <ErrorBanner error={error} title={`${label} belum tersimpan`} shown={general} />
       {note && (
         <Banner kind="info">
@@ -322,10 +387,12 @@ function SignerEditor({
         dirty={dirty}
         label={`Simpan ${label}`}
         onDiscard={() => {
+          draft.discard()
           reset()
           setError(undefined)
         }}
       >
+        <DraftStatus draft={draft} dirty={dirty} />
         <a className="pengaturan-right-link small" href={href('dokumen')}>
           Terbitkan dokumen →
         </a>
