@@ -13,7 +13,16 @@ interface Entry {
   sql: string
 }
 
-const expectedByVersion = new Map<number, Map<string, Entry>>()
+/**
+ * The latest version's schema as the build made it (electron.vite.config.ts runs the migrations in memory
+ * and defines it), so a start of the built app or `gudang` does not apply every migration again (about
+ * 100 ms). Sources run by tsx or vitest have no build: they make it below, as for any older version.
+ */
+declare const __GUDANG_SKEMA__: { version: number; entries: [string, Entry][] } | undefined
+
+const expectedByVersion = new Map<number, Map<string, Entry>>(
+  typeof __GUDANG_SKEMA__ === 'undefined' ? [] : [[__GUDANG_SKEMA__.version, new Map(__GUDANG_SKEMA__.entries)]],
+)
 
 function entries(db: ReadableDB): Map<string, Entry> {
   const rows = db
@@ -22,15 +31,20 @@ function entries(db: ReadableDB): Map<string, Entry> {
   return new Map(rows.map((r) => [r.name, { type: r.type, sql: r.sql }]))
 }
 
+/** The schema MIGRATIONS make up to `version`, built in memory: what the build embeds for the latest. */
+export function schemaOfVersion(version: number): [string, Entry][] {
+  const db = openDatabase(':memory:', { migrations: MIGRATIONS.filter((m) => m.version <= version) })
+  try {
+    return [...entries(db)]
+  } finally {
+    db.close()
+  }
+}
+
 function expected(version: number): Map<string, Entry> {
   let e = expectedByVersion.get(version)
   if (!e) {
-    const db = openDatabase(':memory:', { migrations: MIGRATIONS.filter((m) => m.version <= version) })
-    try {
-      e = entries(db)
-    } finally {
-      db.close()
-    }
+    e = new Map(schemaOfVersion(version))
     expectedByVersion.set(version, e)
   }
   return e

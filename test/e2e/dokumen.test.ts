@@ -8,6 +8,7 @@ import { pdfTextFolded } from '../support/pdf'
 import { clearToasts, downloadTo, sectionShot, SHOTS } from './support/browser'
 import { isoDate, ketik, TODAY } from './support/dates'
 import { useBrowserApp } from './support/app'
+import { confirmIssue as confirmIssueOn } from './support/confirm'
 import { readWorkbook, REKAP_HARIAN_SHEETS, sheetRows } from '../support/xlsx'
 
 /**
@@ -127,11 +128,7 @@ async function seedFloor(): Promise<void> {
 }
 
 /** Answers the one question before a numbered document is issued (components/ConfirmPaper). */
-async function confirmIssue(label: string): Promise<void> {
-  const ask = app.page.getByRole('dialog', { name: `${label}?` })
-  await ask.getByRole('button', { name: label, exact: true }).click()
-  await ask.waitFor({ state: 'hidden' })
-}
+const confirmIssue = (label: string) => confirmIssueOn(app.page, label)
 
 describe('documents, end to end', () => {
   it('Pengaturan: kop surat, a refused and then a good nomor pattern, the logo and the signers of the BA hasil sortir dan lipat', async () => {

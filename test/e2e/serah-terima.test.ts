@@ -6,6 +6,7 @@ import { clearToasts, downloadTo, sectionShot, SHOTS, type ClearToastsOptions } 
 import { TODAY } from './support/dates'
 import { nameAllSigners } from '../support/api'
 import { useBrowserApp } from './support/app'
+import { confirmPaperDialog } from './support/confirm'
 import { openShift, readyToPack } from '../support/floor'
 
 /**
@@ -112,7 +113,7 @@ async function seedFloor(): Promise<void> {
 }
 
 /** The one question before a handover or a destruction (components/ConfirmPaper). */
-const confirmDialog = () => app.page.getByRole('dialog').filter({ has: app.page.getByTestId('confirm-paper') })
+const confirmDialog = () => confirmPaperDialog(app.page)
 
 describe('serah terima and pemusnahan, end to end', () => {
   it('hands the kits of one kecamatan over to its PPK: scan check, refusals, exception, BA, confirmation, return', async () => {

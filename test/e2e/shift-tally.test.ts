@@ -3,6 +3,17 @@ import { describe, expect, it } from 'vitest'
 import { fmtNum, menuLink, windowShot } from './support/browser'
 import { useBrowserApp } from './support/app'
 import { openShift } from '../support/floor'
+import {
+  focusedCell,
+  keysLand as keysLandIn,
+  paste as pasteText,
+  pressTo as pressKeysTo,
+  selectCell as select,
+  tallyCells,
+  tallyGrid as gridOf,
+  typeDown as typeDownTo,
+  type Cell,
+} from './support/tally'
 
 /**
  * A day on the sortir-lipat floor, in a real Chromium against the real server and a real SQLite file:
@@ -38,76 +49,16 @@ async function seedFloor(): Promise<void> {
   })
 }
 
-/** Where the keyboard is: the grid row index ("b-0" is the totals row) and the column id. */
-async function focused(): Promise<{ row: string | null; col: string | null }> {
-  return app.page.evaluate(() => {
-    // The test compiles without the DOM library; this runs in the page.
-    type El = { closest(selector: string): { getAttribute(name: string): string | null } | null }
-    const el = (globalThis as unknown as { document: { activeElement: El | null } }).document.activeElement
-    return {
-      row: el?.closest('.ag-row')?.getAttribute('row-index') ?? null,
-      col: el?.closest('.ag-cell')?.getAttribute('col-id') ?? null,
-    }
-  })
-}
-
-async function paste(text: string): Promise<void> {
-  await app.page.evaluate(
-    (t) =>
-      (
-        globalThis as unknown as { navigator: { clipboard: { writeText(s: string): Promise<void> } } }
-      ).navigator.clipboard.writeText(t),
-    text,
-  )
-  await app.page.keyboard.press('Control+V')
-}
-
+const onPage = () => app.page
+const focused = () => focusedCell(onPage())
+const paste = (text: string) => pasteText(onPage(), text)
 /** A cell of the Gubernur tally grid on screen: a team's row by index, or the totals row. */
-type Cell = (row: number | 'total', col: string) => Locator
-const cellOf: Cell = (row, col) =>
-  app.page
-    .getByTestId(`tally-${GUBERNUR}`)
-    .locator(`.ag-row[row-index="${row === 'total' ? 'b-0' : row}"] [col-id="${col}"]`)
-
-/** The Gubernur tally grid of the shift page on screen, once it is up with the keyboard in its first entry cell. */
-async function tallyGrid(): Promise<Cell> {
-  await cellOf(0, 'serahkan').waitFor()
-  await expect.poll(focused).toEqual({ row: '0', col: 'serahkan' })
-  return cellOf
-}
-
-/** Presses each key in turn (arrows, Tab, Enter) and waits until the keyboard is in the cell `next`. */
-async function pressTo(keys: string[], next: { row: string; col: string }): Promise<void> {
-  for (const key of keys) await app.page.keyboard.press(key)
-  // AG Grid moves the focus as it stops editing and renders; ask where the keyboard is until it has landed.
-  await expect.poll(focused).toEqual(next)
-}
-
-/** Types a count and Enter: the keyboard moves down to the same column of the next row. */
-async function typeDown(text: string, next: { row: string; col: string }): Promise<void> {
-  await app.page.keyboard.type(text, { delay: 15 })
-  await pressTo(['Enter'], next)
-}
-
-/**
- * Selects a cell with the mouse and leaves it selected, not edited: the click opens the cell's editor
- * (which takes the keyboard once rendered), Escape closes it, and the keyboard is on the cell again.
- */
-async function selectCell(cell: Locator): Promise<void> {
-  await cell.click()
-  await cell.locator('.tally-editor:focus').waitFor()
-  await app.page.keyboard.press('Escape')
-  // The editor closes after the key; until then the keyboard is still in it.
-  await cell.locator('.tally-editor').waitFor({ state: 'detached' })
-}
-
-/** Keys pressed one by one, each followed by where the keyboard must land: `[key, row, column]`. */
-async function keysLand(steps: [key: string, row: string, col: string][]): Promise<void> {
-  for (const [key, row, col] of steps) {
-    await app.page.keyboard.press(key)
-    await expect.poll(focused, { message: key }).toEqual({ row, col })
-  }
-}
+const cellOf: Cell = (row, col) => tallyCells(onPage(), GUBERNUR)(row, col)
+const tallyGrid = () => gridOf(onPage(), GUBERNUR)
+const pressTo = (keys: string[], next: { row: string; col: string }) => pressKeysTo(onPage(), keys, next)
+const typeDown = (text: string, next: { row: string; col: string }) => typeDownTo(onPage(), text, next)
+const selectCell = (cell: Locator) => select(onPage(), cell)
+const keysLand = (steps: [key: string, row: string, col: string][]) => keysLandIn(onPage(), steps)
 
 describe('Sortir & Rakit: shift and keyboard-first tally', () => {
   it('opens a shift, takes a keyboard and pasted tally, refuses an over-tally, closes, and stores what was typed', async () => {

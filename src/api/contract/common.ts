@@ -41,7 +41,8 @@ export const NoInput = Filter({})
 /** The limit of an uploaded table (core/importLimits.ts), as base64 characters (4 for every 3 bytes). */
 export const MAX_UPLOAD_BYTES = IMPORT_LIMITS.bytes
 const MAX_UPLOAD_BASE64 = Math.ceil(MAX_UPLOAD_BYTES / 3) * 4
-const TOO_LARGE = `Berkas terlalu besar (maksimum ${megabyte(MAX_UPLOAD_BYTES)}, batas ukuran berkas impor)`
+// Made when needed: the first number formatted in id-ID loads the locale's data (15-40 ms of every start).
+const tooLarge = () => `Berkas terlalu besar (maksimum ${megabyte(MAX_UPLOAD_BYTES)}, batas ukuran berkas impor)`
 
 /** 64 characters of base64, by code: a loop over a lookup table, several times faster than a regular expression. */
 const BASE64 = new Uint8Array(128)
@@ -68,7 +69,7 @@ export const UploadedFile = z.object({
   contentBase64: z.string().superRefine((s, ctx) => {
     // The length first, and nothing else when it is too long: a huge upload is refused without reading it.
     const bytes = (s.length / 4) * 3 - (s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0)
-    if (s.length > MAX_UPLOAD_BASE64 || bytes > MAX_UPLOAD_BYTES) ctx.addIssue({ code: 'custom', message: TOO_LARGE })
+    if (s.length > MAX_UPLOAD_BASE64 || bytes > MAX_UPLOAD_BYTES) ctx.addIssue({ code: 'custom', message: tooLarge() })
     else if (!isBase64(s)) ctx.addIssue({ code: 'custom', message: 'Isi berkas bukan base64 yang sah' })
   }),
 })

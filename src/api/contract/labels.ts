@@ -190,6 +190,7 @@ const ID_OF_NAMESPACE: Record<string, string> = {
 
 /** Where one method's form names a field otherwise than the rest of the app. */
 const METHOD_LABELS: Record<string, Record<string, string>> = {
+  'dokumen.terbitkan': { nama: 'Nama penanda tangan', nip: 'NIP penanda tangan' },
   'regu.tambah': { nama: 'Nama regu' },
   'regu.ubah': { nama: 'Nama regu' },
   'pekerja.tambah': { nama: 'Nama pekerja' },

@@ -185,10 +185,12 @@ export function Verdict({
 }
 
 /**
- * The method whose input fields an error's details name: only an input its schema refused. A refusal of
- * the service may name a column of an imported file ("nik"), which is shown as the file has it.
+ * The method whose input fields an error's details name: an input its schema refused, or a service's
+ * refusal that names a field of the input by its path ("signers.nama"). A refusal that names a column of an
+ * imported file ("nik", never a path) shows it as the file has it.
  */
-const fieldsOf = (e: ApiError): string | undefined => (e.code === 'INVALID_INPUT' ? e.method : undefined)
+const fieldsOf = (e: ApiError): string | undefined =>
+  e.code === 'INVALID_INPUT' || e.details.some((i) => i.column?.includes('.')) ? e.method : undefined
 
 /**
  * Whether a refusal's column names mean something to a reader: the fields of a refused input (shown by their

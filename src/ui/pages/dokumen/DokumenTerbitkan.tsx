@@ -5,7 +5,7 @@ import { type Query, useApi, useRefreshAll } from '../../components/data'
 import { ConfirmPaper } from '../../components/ConfirmPaper'
 import { Banner, ErrorBanner, Loading, useToast } from '../../components/Feedback'
 import { StatusBadge } from '../../components/StatusBadge'
-import { DOC_SHORT_LABEL } from '../../../core/documents'
+import { DOC_SHORT_LABEL, signerIssues } from '../../../core/documents'
 import { fmt, fmtTanggal, fmtWaktu, fmtWaktuLokal, tanggalDari, todayIso } from '../../format'
 import { href } from '../../router'
 import { docCode, readableSubject, usePrint } from './DokumenShared'
@@ -62,6 +62,8 @@ function IssueCard({ type, setting, input: fields, tanggal, children, notice, on
   const toast = useToast()
   const titleId = useId()
   const unnamed = setting?.signers.filter((s) => s.nama.trim() === '').length ?? 0
+  // A party without a name (or a NIP that cannot be one) blocks issuing; only the others print as dots.
+  const blocking = setting ? signerIssues(setting.signers) : []
 
   const [confirming, setConfirming] = useState(false)
 
@@ -113,11 +115,18 @@ function IssueCard({ type, setting, input: fields, tanggal, children, notice, on
           />
         )}
       </div>
-      {unnamed > 0 && (
-        <p className="dokumen-unnamed">
-          {fmt(unnamed)} dari {fmt(setting!.signers.length)} penanda tangan belum diisi namanya dan akan dicetak sebagai
-          garis titik-titik. <a href={href('pengaturan', 'ttd')}>Atur penanda tangan</a>
+      {blocking.length > 0 ? (
+        <p className="dokumen-unnamed" data-testid={`ttd-kurang-${type}`}>
+          Belum dapat diterbitkan: {blocking.map((b) => b.message).join('; ')}.{' '}
+          <a href={href('pengaturan', 'ttd')}>Atur penanda tangan</a>
         </p>
+      ) : (
+        unnamed > 0 && (
+          <p className="dokumen-unnamed">
+            {fmt(unnamed)} dari {fmt(setting!.signers.length)} penanda tangan belum diisi namanya dan akan dicetak
+            sebagai garis titik-titik. <a href={href('pengaturan', 'ttd')}>Atur penanda tangan</a>
+          </p>
+        )
       )}
       {notice}
       <div className="dokumen-card-foot">
