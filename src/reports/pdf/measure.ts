@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit'
-import { fontFile } from './fonts'
+import { fontFile, parsedFont } from './fonts'
 
 /**
  * Text measured as pdfmake will lay it out: the same font files through the same pdfkit font objects
@@ -22,7 +22,10 @@ function font(variant: FontVariant): MeasuringFont {
   let f = fonts.get(variant)
   if (!f) {
     doc ??= new PDFDocument({ autoFirstPage: false })
-    f = (doc.font(fontFile(variant)) as unknown as { _font: MeasuringFont })._font
+    const file = fontFile(variant)
+    // The font every document of the process shares (fonts.ts parsedFont), not a second parse of the file.
+    doc.registerFont(file, parsedFont(file))
+    f = (doc.font(file) as unknown as { _font: MeasuringFont })._font
     fonts.set(variant, f)
   }
   return f
