@@ -19,6 +19,7 @@ import { JobRunner, type WorkerEntry } from './jobs'
 import type { JobPace } from './jobPace'
 import { chainHead } from '../db/ledger'
 import { lupakanJawabanLama } from '../services/stasiun'
+import * as wilayah from '../services/wilayah'
 import { Idempotensi } from './idempotensi'
 import { LanHostSlot } from './lan'
 import { PeristiwaBus } from './peristiwa'
@@ -155,6 +156,7 @@ export async function openApp(opts: OpenAppOptions): Promise<OpenedApp> {
           now,
           ...(opts.worker ? { worker: opts.worker } : {}),
           ...(opts.jobPace ? { pace: opts.jobPace } : {}),
+          adoptPlan: (plan) => wilayah.adoptPlan(ctx, plan),
         })
   // Uploads are read in a worker thread of their own (bounded heap and time), never on this one.
   if (jobs) ctx.readTable = (fileName, content) => jobs.readTable(fileName, content)

@@ -3,6 +3,7 @@ import type { CallMeta } from './callMeta'
 import type { AppState } from '../services/sistem'
 import type { MethodName } from './contract'
 import type { JobStep } from './jobPace'
+import type { KeptPlan } from '../services/wilayah'
 
 // What passes between the job runner (src/api/jobs.ts) and a job's worker thread (src/api/jobWorker.ts).
 
@@ -24,11 +25,20 @@ export interface JobRequest {
   pace?: SharedArrayBuffer
 }
 
+/**
+ * A job thread (api/jobs.ts JobThreads): started with this as its workerData, it then runs one JobRequest per
+ * message, one at a time, and stays warm for the next.
+ */
+export interface JobThreadData {
+  jobs: true
+}
+
 export type JobMessage =
   | { type: 'progress'; progress: JobProgress }
   /** Tests only: the job waits at this step of a JobPace until the test releases it. */
   | { type: 'held'; step: JobStep }
-  | { type: 'done'; result: unknown }
+  /** plan: a TPS import preview's plan, for the apply on the serving thread (services/wilayah.ts adoptPlan). */
+  | { type: 'done'; result: unknown; plan?: KeptPlan }
   | { type: 'error'; error: { code: string; message: string; details?: unknown; need?: string } }
 
 /**

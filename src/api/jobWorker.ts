@@ -5,6 +5,7 @@ import {
   AUTO_BACKUP,
   type JobMessage,
   type JobRequest,
+  type JobThreadData,
   type TableReadJob,
   type TableReadMessage,
   type TableReadRequest,
@@ -12,6 +13,7 @@ import {
 import { PaceGate, type JobStep } from './jobPace'
 import { openReadOnly, type ReadableDB } from '../db/open'
 import * as cadangan from '../services/cadangan'
+import * as wilayah from '../services/wilayah'
 import { readTable } from '../services/tableFile'
 import type { BackupReason } from '../services/cadangan'
 import type { ReadContext } from '../services/context'
@@ -63,7 +65,10 @@ async function run(req: JobRequest, post: (m: JobMessage) => void): Promise<void
             ...req.meta,
             progress,
           })
-    answer = { type: 'done', result }
+    // A preview's plan goes back with its answer: the apply that follows on the serving thread takes it
+    // instead of reading and comparing the file again.
+    const plan = req.method === 'wilayah.pratinjauImpor' ? wilayah.lastPlan(ctx) : undefined
+    answer = { type: 'done', result, ...(plan ? { plan } : {}) }
     holdAt('answer')
   } catch (err) {
     answer = {
@@ -104,8 +109,9 @@ async function readUploadedTable(job: TableReadJob, post: (m: TableReadMessage) 
 
 if (parentPort) {
   const port = parentPort
-  const data = workerData as JobRequest | TableReadRequest
+  const data = workerData as JobThreadData | TableReadRequest
   if ('tabel' in data)
     port.on('message', (job: TableReadJob) => void readUploadedTable(job, (m) => port.postMessage(m)))
-  else void run(data, (m) => port.postMessage(m))
+  // One job per message; the runner sends the next only after this one answered (api/jobs.ts JobThreads).
+  else port.on('message', (req: JobRequest) => void run(req, (m) => port.postMessage(m)))
 }

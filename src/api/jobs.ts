@@ -12,12 +12,13 @@ import { sweepTempFiles, tempOwner } from '../services/tempFile'
 import type { JobStatus } from './contract'
 import type { CallMeta } from './callMeta'
 import type { AppState } from '../services/sistem'
-import { AUTO_BACKUP, type JobMessage, type JobRequest } from './jobProtocol'
+import { AUTO_BACKUP, type JobMessage, type JobRequest, type JobThreadData } from './jobProtocol'
 import { TableReaderThread } from './tableReader'
 import type { ReadTable, Upload } from '../services/tableFile'
 import type { JobPace } from './jobPace'
 import type { CadanganBaru } from './contract/cadangan'
 import type { BackupReason } from '../services/cadangan'
+import type { KeptPlan } from '../services/wilayah'
 
 /**
  * Long jobs (contract methods marked `long`) run in worker threads, so the thread that answers the UI
@@ -56,6 +57,8 @@ export interface JobRunnerOptions {
   concurrency?: number
   /** Tests only: holds a job at a named step until the test releases it (src/api/jobPace.ts). */
   pace?: JobPace
+  /** Takes the plan a TPS import preview made in its thread, for the apply on this one. */
+  adoptPlan?: (plan: KeptPlan) => void
 }
 
 /** A file a finished job wrote, and the key that lets the window fetch it. */
@@ -281,10 +284,7 @@ export class JobRunner {
     }
     let worker: Worker
     try {
-      worker = new Worker(this.entry.file, {
-        workerData: request,
-        ...(this.entry.execArgv ? { execArgv: this.entry.execArgv } : {}),
-      })
+      worker = jobThreads.take(this.entry)
     } catch (err) {
       this.finish(job, 'gagal', null, {
         code: 'INTERNAL',
@@ -293,39 +293,69 @@ export class JobRunner {
       return
     }
     job.worker = worker
-    worker.on('message', (m: JobMessage) => {
+    // The thread outlives the job: these listeners are the job's, and go when it has its answer.
+    const detach = () => {
+      worker.off('message', onMessage)
+      worker.off('error', onError)
+      worker.off('exit', onExit)
+      job.worker = null
+    }
+    const onMessage = (m: JobMessage) => {
       if (job.state !== 'berjalan') return
       if (m.type === 'held') this.opts.pace?.heldBy(job.id)
       else if (m.type === 'progress') job.progress = m.progress
-      else if (m.type === 'done') {
-        let result: unknown
-        try {
-          result = job.validate(m.result)
-        } catch (err) {
-          this.finish(
-            job,
-            'gagal',
-            null,
-            err instanceof AppError ? err.toBody() : { code: 'INTERNAL', message: String(err) },
-          )
-          return
-        }
-        this.finish(job, 'selesai', result, null)
-      } else this.finish(job, 'gagal', null, m.error as ErrorBody)
-    })
-    worker.on('error', (err) => {
+      else {
+        // The answer is the thread's last word on this job: it is free for the next one.
+        detach()
+        jobThreads.give(worker)
+        if (m.type === 'done' && m.plan) this.opts.adoptPlan?.(m.plan)
+        if (m.type === 'done') this.settleDone(job, m.result)
+        else this.finish(job, 'gagal', null, m.error as ErrorBody)
+        this.pump()
+      }
+    }
+    const onError = (err: Error) => {
       if (job.state === 'berjalan')
         this.finish(job, 'gagal', null, {
           code: 'INTERNAL',
           message: `Pekerjaan berhenti karena galat: ${err.message}`,
         })
-    })
-    worker.on('exit', () => {
-      job.worker = null
+    }
+    const onExit = () => {
+      detach()
       if (job.state === 'berjalan')
         this.finish(job, 'gagal', null, { code: 'INTERNAL', message: 'Pekerjaan berhenti tanpa hasil' })
       this.pump()
-    })
+    }
+    worker.on('message', onMessage)
+    worker.on('error', onError)
+    worker.on('exit', onExit)
+    try {
+      worker.postMessage(request)
+    } catch (err) {
+      detach()
+      jobThreads.give(worker)
+      this.finish(job, 'gagal', null, {
+        code: 'INTERNAL',
+        message: `Pekerjaan tidak dapat dimulai: ${(err as Error).message}`,
+      })
+    }
+  }
+
+  private settleDone(job: Job, raw: unknown): void {
+    let result: unknown
+    try {
+      result = job.validate(raw)
+    } catch (err) {
+      this.finish(
+        job,
+        'gagal',
+        null,
+        err instanceof AppError ? err.toBody() : { code: 'INTERNAL', message: String(err) },
+      )
+      return
+    }
+    this.finish(job, 'selesai', result, null)
   }
 
   private finish(job: Job, state: 'selesai' | 'gagal' | 'dibatalkan', result: unknown, error: ErrorBody | null): void {
@@ -375,6 +405,94 @@ export class JobRunner {
     })
   }
 }
+
+/** How long a job thread waits, warm, for the next job before it is stopped. */
+const THREAD_IDLE_MS = 60_000
+
+/**
+ * Job threads kept warm between jobs, for the whole process. Starting a thread means loading the app's
+ * modules (pdfmake, pdfkit, exceljs, zod and the contract) again: 0.2–0.8 s before the job does anything,
+ * more than a check of the demo election (10 ms) or a backup takes, and paid by every job while a thread
+ * that ran one job runs the next as well as a fresh one: each job opens its own read-only connection and
+ * closes it before answering, and what a thread keeps (parsed fonts, the expected schema, statement
+ * caches per connection) holds for any election file. A thread stopped mid-job (cancelled) is never
+ * reused. The threads of another app opened in the same process (a restore, the tests) are shared.
+ */
+class JobThreads {
+  /** Threads started in this process, for the tests that a warm one is taken (jobThreadCount). */
+  started = 0
+  private readonly idle = new Map<string, { worker: Worker; stop: () => void }[]>()
+
+  /** The key each thread was started under, whatever the environment is by the time it answers. */
+  private readonly keys = new WeakMap<Worker, string>()
+
+  take(entry: WorkerEntry): Worker {
+    const k = key(entry)
+    const warm = this.idle.get(k)?.pop()
+    if (warm) {
+      warm.stop()
+      warm.worker.ref()
+      return warm.worker
+    }
+    const data: JobThreadData = { jobs: true }
+    this.started++
+    const worker = new Worker(entry.file, { workerData: data, ...(entry.execArgv ? { execArgv: entry.execArgv } : {}) })
+    this.keys.set(worker, k)
+    return worker
+  }
+
+  idleCount(): number {
+    let n = 0
+    for (const list of this.idle.values()) n += list.length
+    return n
+  }
+
+  /** A thread whose job answered: kept for the next (two at most, as many as run at once), else stopped. */
+  give(worker: Worker): void {
+    const k = this.keys.get(worker)!
+    const list = this.idle.get(k) ?? []
+    this.idle.set(k, list)
+    if (list.length >= 2) {
+      void worker.terminate()
+      return
+    }
+    // A warm thread waiting for the next job must not keep the process alive.
+    worker.unref()
+    const leave = () => {
+      const i = list.findIndex((t) => t.worker === worker)
+      if (i >= 0) list.splice(i, 1)
+    }
+    const timer = setTimeout(() => {
+      leave()
+      void worker.terminate()
+    }, THREAD_IDLE_MS)
+    timer.unref()
+    // A thread that ended while idle (it should not) leaves the list.
+    worker.once('exit', leave)
+    list.push({
+      worker,
+      stop: () => {
+        clearTimeout(timer)
+        worker.off('exit', leave)
+      },
+    })
+  }
+}
+
+/**
+ * Threads are shared by entry and by the environment they were started with: a thread keeps the copy of
+ * process.env it got (its clock's zone among them), and a process that changes TZ — a test of a PC set to
+ * another zone — must get threads that see it.
+ */
+const key = (entry: WorkerEntry) => JSON.stringify([entry.file, entry.execArgv ?? [], process.env])
+
+const jobThreads = new JobThreads()
+
+/** The job threads this process started (a job that found a warm one starts none) and those waiting warm. */
+export const jobThreadCount = (): { started: number; idle: number } => ({
+  started: jobThreads.started,
+  idle: jobThreads.idleCount(),
+})
 
 function fileOf(result: unknown): JobDownload | null {
   const r = result as Partial<JobDownload> | null

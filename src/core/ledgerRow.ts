@@ -19,6 +19,9 @@ export interface LedgerRowContent {
 
 export const GENESIS_HASH = '0'.repeat(64)
 
+const V1 = 'gudang-pemilu/ledger/v1'
+const V2 = 'gudang-pemilu/ledger/v2'
+
 /**
  * A canonical encoding: a JSON array in a fixed field order, so the same row always hashes the same,
  * whatever the column order of the table or the key order of an object. A row without a worker is
@@ -26,10 +29,7 @@ export const GENESIS_HASH = '0'.repeat(64)
  * a row with a worker is version 2, whose tag keeps the two encodings from ever colliding.
  */
 export function canonicalRow(r: LedgerRowContent): string {
-  // One array, written out (the chain walk encodes a million rows, and a spread of a second array doubles the
-  // garbage); version 1 simply ends before the worker, and pop() shortens the array in place.
-  const fields = [
-    r.workerId === null ? 'gudang-pemilu/ledger/v1' : 'gudang-pemilu/ledger/v2',
+  return canonicalValues([
     r.seq,
     r.at,
     r.actor,
@@ -44,7 +44,19 @@ export function canonicalRow(r: LedgerRowContent): string {
     r.correctsSeq,
     r.prevHash,
     r.workerId,
-  ]
-  if (r.workerId === null) fields.pop()
-  return JSON.stringify(fields)
+  ])
+}
+
+/**
+ * canonicalRow of a row given as its values in the order the encoding takes them: seq, at, actor,
+ * variantId, from, to, qty, note, shiftId, documentId, reason, correctsSeq, prevHash, workerId. The
+ * chain walk reads a million rows as such arrays (src/db/ledger.ts verifyChain): no object per row.
+ */
+export function canonicalValues(v: readonly unknown[]): string {
+  // Written out: a spread or a slice would be a second array per row. Version 1 ends before the worker.
+  return JSON.stringify(
+    v[13] === null
+      ? [V1, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12]]
+      : [V2, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13]],
+  )
 }

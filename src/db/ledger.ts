@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto'
-import { canonicalRow, GENESIS_HASH, type LedgerRowContent } from '../core/ledgerRow'
+import { canonicalRow, canonicalValues, GENESIS_HASH, type LedgerRowContent } from '../core/ledgerRow'
 import type { MoveInput } from '../core/moves'
 import { floorCategorisedSql, placeKindSql, zoneFrom } from './ledgerCategories'
 import type { ReadableDB, WritableDB } from './handles'
@@ -241,9 +241,17 @@ export function verifyChain(
   const to = opts.toSeq ?? Number.MAX_SAFE_INTEGER
   const onProgress = opts.onProgress
   const total = onProgress ? Math.min(to, lastSeq(db)) - from + 1 : 0
+  // Rows as arrays in the order canonicalValues encodes them, then the row's own hash: no object per row.
+  // A file at schema 1 has no worker_id column: its rows are v1 rows, without a worker.
+  const worker = hasColumn(db, 'ledger', 'worker_id') ? 'worker_id' : 'NULL'
   const rows = db
-    .prepare('SELECT * FROM ledger WHERE seq >= ? AND seq <= ? ORDER BY seq')
-    .iterate(from, to) as IterableIterator<LedgerDbRow>
+    .prepare(
+      `SELECT seq, at, actor, variant_id, from_place, to_place, qty, note, shift_id, document_id, reason,
+              corrects_seq, prev_hash, ${worker}, hash
+       FROM ledger WHERE seq >= ? AND seq <= ? ORDER BY seq`,
+    )
+    .raw(true)
+    .iterate(from, to) as IterableIterator<unknown[]>
   let prev =
     from === 1
       ? GENESIS_HASH
@@ -251,27 +259,34 @@ export function verifyChain(
         GENESIS_HASH)
   let expectedSeq = from
   let count = 0
+  const bad = (problem: string, seq: number): ChainCheck => ({ rows: count, head: prev, firstBadSeq: seq, problem })
   for (const r of rows) {
     count++
-    const bad = (problem: string, seq = r.seq): ChainCheck => ({ rows: count, head: prev, firstBadSeq: seq, problem })
-    if (r.seq !== expectedSeq) {
+    const seq = r[0] as number
+    if (seq !== expectedSeq) {
       // Name the row that is missing, not the intact one found after the gap.
       return bad(
-        `Baris ${expectedSeq} hilang dari buku besar (berikutnya ditemukan baris ${r.seq}): ada baris yang dihapus`,
+        `Baris ${expectedSeq} hilang dari buku besar (berikutnya ditemukan baris ${seq}): ada baris yang dihapus`,
         expectedSeq,
       )
     }
-    if (r.prev_hash !== prev) {
-      return bad(`Baris ${r.seq} tidak tersambung ke baris sebelumnya: ada baris yang dihapus, disisipkan atau diubah`)
-    }
-    if (rowHash(contentOf(r)) !== r.hash) {
-      return bad(`Isi baris ${r.seq} tidak sesuai dengan hash-nya: baris ini telah diubah di luar aplikasi`)
-    }
-    prev = r.hash
+    if (r[12] !== prev)
+      return bad(
+        `Baris ${seq} tidak tersambung ke baris sebelumnya: ada baris yang dihapus, disisipkan atau diubah`,
+        seq,
+      )
+    const stored = r[14] as string
+    if (hash('sha256', canonicalValues(r), 'hex') !== stored)
+      return bad(`Isi baris ${seq} tidak sesuai dengan hash-nya: baris ini telah diubah di luar aplikasi`, seq)
+    prev = stored
     expectedSeq++
     if (onProgress && count % PROGRESS_EVERY === 0) onProgress({ done: count, total, unit: 'baris' })
   }
   return { rows: count, head: prev, firstBadSeq: null, problem: null }
+}
+
+function hasColumn(db: ReadableDB, table: string, column: string): boolean {
+  return db.prepare('SELECT 1 FROM pragma_table_info(?) WHERE name = ?').get(table, column) !== undefined
 }
 
 /** Compares the maintained balance table with sums recomputed from the ledger. */

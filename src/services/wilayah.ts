@@ -80,7 +80,7 @@ interface PlannedTps extends ParsedTps {
   desaId: number | undefined
 }
 
-interface Plan {
+export interface Plan {
   format: string
   columns: Record<string, string>
   errors: Issue[]
@@ -108,7 +108,28 @@ export interface GantiNama {
  * master data changed since (the data_version counter, which triggers bump on every change to the
  * election, wilayah and items).
  */
-const planned = new WeakMap<object, { version: number; key: string; plan: Plan }>()
+const planned = new WeakMap<object, KeptPlan>()
+
+/** A plan with what it was made from: the master data version and the key of the file, its name and renames. */
+export interface KeptPlan {
+  version: number
+  key: string
+  plan: Plan
+}
+
+/** The plan this connection made last (a preview in a job's thread hands it to the serving thread). */
+export function lastPlan(ctx: ReadContext): KeptPlan | undefined {
+  return planned.get(ctx.db)
+}
+
+/**
+ * A plan another connection to the same file made — a preview runs in a job's thread, the apply on the
+ * serving thread — kept for this connection's apply, which takes it on the same conditions as its own:
+ * the same bytes, name and renames, and no master data changed since (the version is the file's).
+ */
+export function adoptPlan(ctx: ReadContext, kept: KeptPlan): void {
+  planned.set(ctx.db, kept)
+}
 
 async function plan(
   ctx: ReadContext,

@@ -8,7 +8,7 @@ import { useBrowserApp } from './support/app'
 import { clearToasts, downloadTo, fmtNum, menuLink } from './support/browser'
 import { confirmIssue, confirmPaperDialog } from './support/confirm'
 import { TODAY } from './support/dates'
-import { paste, pressTo, tallyCells, tallyGrid } from './support/tally'
+import { openSoFar, paste, pressTo, tallyCells, tallyGrid } from './support/tally'
 
 /**
  * A coordinator's first day, through the UI only, on the demo election at 1366 × 768: sign in as README
@@ -181,6 +181,7 @@ describe('a coordinator’s first day on the demo, through the UI only', () => {
     await tallyGrid(page, day.gubernur)
     await page.keyboard.press('Control+s')
     await page.getByText('Tally tersimpan: 4 baris buku besar').waitFor()
+    await openSoFar(page, day.gubernur)
     await expect.poll(() => cell(0, 'soFar.hasil').textContent()).toBe('2.990')
     await expect.poll(() => cell(0, 'soFar.proses').textContent()).toBe('0')
     const rows = (await app.call('ledger.lihatRiwayat', { shiftId: day.shiftId, limit: 10 })).rows

@@ -136,6 +136,49 @@ describe.each([
   })
 })
 
+/**
+ * The tally grid is a box that scrolls sideways, so the guard above excuses it; but a coordinator at an
+ * office PC must see every entry column of a sortir shift (a dozen damage criteria, Keterangan, Kembali)
+ * without scrolling the grid sideways, or the last columns are typed blind.
+ */
+function tallyOverflow(page: Page) {
+  return page.evaluate(() => {
+    const grid = document.querySelector('.tally-grid')!
+    const center = grid.querySelector('.ag-body-horizontal-scroll-viewport')!
+    const right = grid.getBoundingClientRect().right
+    const entries = Array.from(grid.querySelectorAll('.ag-header-cell[col-id]'))
+      .filter((h) => !h.getAttribute('col-id')!.startsWith('soFar.'))
+      .map((h) => ({ col: h.getAttribute('col-id')!, right: Math.round(h.getBoundingClientRect().right) }))
+    return {
+      scrollWidth: center.scrollWidth,
+      clientWidth: center.clientWidth,
+      offScreen: entries.filter((e) => e.right > right + 1).map((e) => e.col),
+    }
+  })
+}
+
+describe.each([
+  [1366, 768],
+  [1920, 1080],
+])('the tally grid of a sortir shift at %i × %i', (width, height) => {
+  it('shows every entry column without sideways scrolling', { timeout: 20_000 }, async () => {
+    const page = app.page
+    await page.setViewportSize({ width, height })
+    await page.goto(app.url(`#/shift/${ids.shiftId}`))
+    await settled(page)
+    await page.locator('.tally-grid .ag-header-cell[col-id="kembali"]').first().waitFor()
+    // The grid folds its history once it knows its width; judge it when that is done.
+    await expect.poll(async () => (await tallyOverflow(page)).offScreen, { timeout: 5_000 }).toEqual([])
+    const o = await tallyOverflow(page)
+    await fullShot(page, `layout-${width}-shift-tally`, { clearToasts: true })
+    expect(
+      o.offScreen,
+      `entry columns past the grid (scrollWidth ${o.scrollWidth}, clientWidth ${o.clientWidth})`,
+    ).toEqual([])
+    expect(o.scrollWidth, 'the grid scrolls sideways').toBeLessThanOrEqual(o.clientWidth)
+  })
+})
+
 /** Where the window, the header and a Pengaturan section's heading are. */
 function positions(page: Page, heading: RegExp) {
   return page.evaluate((source) => {

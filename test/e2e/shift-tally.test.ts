@@ -6,6 +6,7 @@ import { openShift } from '../support/floor'
 import {
   focusedCell,
   keysLand as keysLandIn,
+  openSoFar as openSoFarIn,
   paste as pasteText,
   pressTo as pressKeysTo,
   selectCell as select,
@@ -59,6 +60,8 @@ const pressTo = (keys: string[], next: { row: string; col: string }) => pressKey
 const typeDown = (text: string, next: { row: string; col: string }) => typeDownTo(onPage(), text, next)
 const selectCell = (cell: Locator) => select(onPage(), cell)
 const keysLand = (steps: [key: string, row: string, col: string][]) => keysLandIn(onPage(), steps)
+
+const openSoFar = () => openSoFarIn(onPage(), GUBERNUR)
 
 describe('Sortir & Rakit: shift and keyboard-first tally', () => {
   it('opens a shift, takes a keyboard and pasted tally, refuses an over-tally, closes, and stores what was typed', async () => {
@@ -158,6 +161,7 @@ describe('Sortir & Rakit: shift and keyboard-first tally', () => {
     await k.press('Control+s')
     await app.page.getByText('Tally tersimpan: 11 baris buku besar').waitFor()
     // Read-only columns follow; entry columns are empty again.
+    await openSoFar()
     await expect.poll(() => cell(0, 'soFar.proses').textContent()).toBe(fmtNum(3000 - 1200 - 7 - 3 - 2 - 1))
     await expect.poll(() => cell(0, 'soFar.serah').textContent()).toBe('3.000')
     await expect.poll(() => cell(0, 'soFar.hasil').textContent()).toBe('1.200')
@@ -472,6 +476,7 @@ describe('Sortir & Rakit: typed tallies are never thrown away, and typed counts 
       ['Control+Home', '0', 'label'],
     ])
     // A grey figure takes no typing, and says why.
+    await openSoFar()
     await cell(0, 'soFar.serah').click({ position: { x: 2, y: 2 } })
     await expect.poll(focused).toEqual({ row: '0', col: 'soFar.serah' })
     await k.press('7')
@@ -497,6 +502,7 @@ describe('Sortir & Rakit: typed tallies are never thrown away, and typed counts 
     expect(await targets.textContent()).not.toMatch(/Regu Regu/)
     await page.reload()
     await cell(0, 'serahkan').waitFor()
+    await openSoFar()
     await expect.poll(() => cell('total', 'soFar.serah').textContent()).toBe('5.500')
     expect(await page.getByTestId('tally-draf-dipulihkan').count()).toBe(0)
     expect(asked.filter((a) => a.startsWith('confirm')).length).toBe(2)

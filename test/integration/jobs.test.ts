@@ -8,6 +8,7 @@ import * as ledger from '../../src/services/ledger'
 import { startHttpServer, type RunningHttpServer } from '../../src/server/http'
 import { apiOf, openTestApp, useTempDir } from '../support/api'
 import { JobPace } from '../../src/api/jobPace'
+import { jobThreadCount } from '../../src/api/jobs'
 
 /**
  * Long jobs on the demo election (Batu Bara: 12 kecamatan, 1.446 TPS, two kotak each), through the
@@ -119,6 +120,22 @@ describe('long jobs in worker threads', () => {
     expect(cancelled.error?.message).toBe('Pekerjaan dibatalkan; berkas yang belum selesai dihapus')
     expect(readdirSync(dir)).toEqual(before)
     expect((await call('job.lihat', { id })).state).toBe('dibatalkan')
+  })
+
+  it('a thread that answered runs the next job; a cancelled one is never used again', async () => {
+    await call('ledger.periksa')
+    const warm = jobThreadCount()
+    expect(warm.idle).toBeGreaterThan(0)
+    for (let i = 0; i < 3; i++) expect((await call('ledger.periksa')).ok).toBe(true)
+    expect(jobThreadCount()).toEqual(warm)
+    const held = pace.hold('start')
+    const { id } = await call('job.mulai', { method: 'ledger.periksa', input: {} })
+    await held.reached
+    expect(jobThreadCount()).toEqual({ started: warm.started, idle: warm.idle - 1 })
+    expect((await call('job.batal', { id })).state).toBe('dibatalkan')
+    held.release()
+    // The held job's thread was stopped, not put back.
+    expect(jobThreadCount().idle).toBe(warm.idle - 1)
   })
 
   it('the tests’ pace hook holds a job at its step until released (src/api/jobPace.ts)', async () => {

@@ -71,32 +71,61 @@ describe('the host killed during a burst of station writes', () => {
     app.close()
   })
 
-  function startChild(): Promise<ChildProcess> {
-    return new Promise((resolvePromise, rejectPromise) => {
+  /** A host process with its modules loaded, waiting; serve() opens the file and resolves once it listens. */
+  interface LoadedHost {
+    child: ChildProcess
+    serve(): Promise<ChildProcess>
+  }
+  const hosts: ChildProcess[] = []
+  let first: LoadedHost
+  let standby: LoadedHost
+
+  function loadChild(): Promise<LoadedHost> {
+    return new Promise((resolveLoaded, rejectLoaded) => {
       const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dbPath, certDir], {
         cwd: ROOT,
-        stdio: ['ignore', 'pipe', 'pipe'],
+        stdio: ['pipe', 'pipe', 'pipe'],
       })
+      hosts.push(child)
       let out = ''
       let err = ''
-      const timer = setTimeout(() => rejectPromise(new Error(`host tidak siap: ${err}`)), 20_000)
+      let ready: ((c: ChildProcess) => void) | null = null
+      const timer = setTimeout(() => rejectLoaded(new Error(`host tidak termuat: ${err}`)), 40_000)
       child.stdout!.on('data', (c: Buffer) => {
         out += c.toString('utf8')
-        if (out.includes('READY ')) {
+        if (out.includes('LOADED')) {
           clearTimeout(timer)
-          resolvePromise(child)
+          resolveLoaded({
+            child,
+            serve: () =>
+              new Promise((resolveReady, rejectReady) => {
+                if (out.includes('READY ')) return resolveReady(child)
+                ready = resolveReady
+                child.once('exit', (code) => rejectReady(new Error(`host berhenti (${code}): ${err}`)))
+                child.stdin!.write('GO\n')
+              }),
+          })
         }
+        if (out.includes('READY ')) ready?.(child)
       })
       child.stderr!.on('data', (c: Buffer) => (err += c.toString('utf8')))
       child.once('exit', (code) => {
         clearTimeout(timer)
-        if (!out.includes('READY ')) rejectPromise(new Error(`host berhenti (${code}): ${err}`))
+        if (!out.includes('LOADED')) rejectLoaded(new Error(`host berhenti (${code}): ${err}`))
       })
     })
   }
 
+  // Both hosts are loaded before the test: the one it kills and the one that takes over on the same file.
+  beforeAll(async () => {
+    ;[first, standby] = await Promise.all([loadChild(), loadChild()])
+  })
+  afterAll(() => {
+    for (const h of hosts) if (h.exitCode === null && h.signalCode === null) h.kill('SIGKILL')
+  })
+
   it('keeps every acknowledged write, records none twice, and the ledger verifies', async () => {
-    let child = await startChild()
+    let child = await first.serve()
     const WRITES = 30
     const acked = new Map<string, ApiResponse>()
     let unreachable = 0
@@ -138,7 +167,7 @@ describe('the host killed during a burst of station writes', () => {
     const beforeKill = acked.size
     child.kill('SIGKILL')
     await new Promise((r) => child.once('exit', r))
-    child = await startChild()
+    child = await standby.serve()
     await running
     child.kill('SIGKILL')
     await new Promise((r) => child.once('exit', r))

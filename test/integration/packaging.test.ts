@@ -72,7 +72,7 @@ const TARGETS: Target[] = [
 ]
 
 let work: string
-const dirOf = (t: Target) => join(work, 'out', `${t.name}-unpacked`)
+const dirOf = (t: Target) => join(work, 'out', t.name, `${t.name}-unpacked`)
 const resourcesOf = (t: Target) => join(dirOf(t), 'resources')
 const archiveOf = (t: Target) => join(resourcesOf(t), 'app.asar')
 
@@ -93,32 +93,42 @@ function standInElectron(windows: boolean): Buffer {
   return Buffer.concat([Buffer.from(exe.generate()), wire])
 }
 
-beforeAll(async () => {
-  ensureBuilt()
-  work = mkdtempSync(join(tmpdir(), 'gudang-package-'))
-  for (const t of TARGETS) {
-    mkdirSync(join(work, 'electron', t.name), { recursive: true })
-    writeFileSync(
-      join(work, 'electron', t.name, t.name === 'win' ? 'electron.exe' : 'electron'),
-      standInElectron(t.name === 'win'),
-      { mode: 0o755 },
-    )
-  }
+const packages = new Map<Target['name'], Promise<void>>()
+
+/**
+ * electron-builder packages one target per hook (each into its own folder), once for every describe that
+ * reads it: both in one hook took over its 60 s on a busy machine.
+ */
+function packaged(t: Target): Promise<void> {
+  let done = packages.get(t.name)
+  if (!done) packages.set(t.name, (done = packageTarget(t)))
+  return done
+}
+
+async function packageTarget(t: Target): Promise<void> {
+  mkdirSync(join(work, 'electron', t.name), { recursive: true })
+  writeFileSync(
+    join(work, 'electron', t.name, t.name === 'win' ? 'electron.exe' : 'electron'),
+    standInElectron(t.name === 'win'),
+    { mode: 0o755 },
+  )
   const { Platform, Arch } = builder
   await builder.build({
     projectDir: ROOT,
-    targets: new Map([
-      ...Platform.LINUX.createTarget('dir', Arch.x64),
-      ...Platform.WINDOWS.createTarget('dir', Arch.x64),
-    ]),
+    targets: (t.name === 'win' ? Platform.WINDOWS : Platform.LINUX).createTarget('dir', Arch.x64),
     publish: 'never',
     config: {
-      electronDist: (ctx) => join(work, 'electron', ctx.platformName === 'win32' ? 'win' : 'linux'),
-      directories: { output: join(work, 'out') },
+      electronDist: join(work, 'electron', t.name),
+      directories: { output: join(work, 'out', t.name) },
       // Setting the exe's icon and version info takes rcedit, a Windows program; the release builds it.
       win: { signAndEditExecutable: false },
     },
   })
+}
+
+beforeAll(() => {
+  ensureBuilt()
+  work = mkdtempSync(join(tmpdir(), 'gudang-package-'))
 })
 
 afterAll(() => {
@@ -126,6 +136,7 @@ afterAll(() => {
 })
 
 describe.each(TARGETS)('the $name package', (t) => {
+  beforeAll(() => packaged(t))
   const files = () => asar.listPackage(archiveOf(t), { isPack: false }).map((f) => f.replaceAll('\\', '/'))
   const read = (file: string) => asar.extractFile(archiveOf(t), file.replace(/^\//, '')).toString('utf8')
 
@@ -216,6 +227,7 @@ describe.each(TARGETS)('the $name package', (t) => {
 
 describe('the Windows package', () => {
   const t = TARGETS.find((x) => x.name === 'win')!
+  beforeAll(() => packaged(t))
 
   it('embeds the asar integrity the fuse checks, and gudang.cmd runs this executable', () => {
     const exe = resedit.NtExecutable.from(readFileSync(join(dirOf(t), t.exe)))

@@ -6,6 +6,7 @@ import { AppError } from '../../src/core/errors'
 import * as pemilihan from '../../src/services/pemilihan'
 import { recordMoves } from '../../src/services/ledger'
 import * as wilayah from '../../src/services/wilayah'
+import { apiOf, upload } from '../support/api'
 import { useTempDir } from '../support/tempDir'
 
 /**
@@ -82,6 +83,24 @@ describe('a preview and the apply after it', () => {
       changed: 0,
       unchanged: 0,
     })
+  })
+
+  it('through the dispatcher, the apply takes the plan its preview made in a job thread: the file is read once', async () => {
+    const a = await app()
+    const reads: string[] = []
+    const read = a.ctx.readTable!
+    a.ctx.readTable = (name, content) => (reads.push(name), read(name, content))
+    const api = apiOf(a, who.actor)
+    const file = upload('tps.csv', demo)
+    const p = await api.call('wilayah.pratinjauImpor', file)
+    expect(await api.call('wilayah.impor', { ...file, fingerprint: p.fingerprint })).toMatchObject({
+      added: body.length,
+    })
+    expect(reads).toEqual([])
+    // Bytes the preview did not read are read here, and refused against its fingerprint.
+    const other = upload('tps.csv', csv(body.slice(1)))
+    expect((await api.refusal('wilayah.impor', { ...other, fingerprint: p.fingerprint })).code).toBe('CONFLICT')
+    expect(reads).toEqual(['tps.csv'])
   })
 
   it('what a caller does to a preview does not change what the apply sees', async () => {

@@ -1,5 +1,5 @@
 import type { PdfKitDocument, PdfKitFont } from 'pdfmake'
-import { FONT_FAMILY, fontFile, fontLineHeight, loadPdfmake } from './fonts'
+import { FONT_FAMILY, fontFile, fontLineHeight, loadPdfmake, parsedFont } from './fonts'
 import { qrModules } from './qr'
 import type { RenderOptions } from './render'
 import type { DocInfo, PageSize } from './types'
@@ -73,6 +73,8 @@ export class Drawing {
     resourcesDir?: string,
   ) {
     this.fonts = { normal: fontFile('normal', resourcesDir), bold: fontFile('bold', resourcesDir) }
+    // font(path) then opens the font parsed once (fonts.ts parsedFont), not the file.
+    for (const file of Object.values(this.fonts)) doc.registerFont(file, parsedFont(file))
     this.lineFactor = { normal: fontLineHeight('normal', resourcesDir), bold: fontLineHeight('bold', resourcesDir) }
   }
 

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import type pdfmakeSingleton from 'pdfmake'
 
@@ -88,9 +89,65 @@ function registerFonts(pdfmake: typeof pdfmakeSingleton, resourcesDir?: string):
   for (const p of Object.values(paths)) if (!existsSync(p)) throw new Error(`Fon tidak ditemukan: ${p}`)
   const allowed = new Set(Object.values(paths))
   pdfmake.addFonts({ [FONT_FAMILY]: paths })
+  // pdfmake looks in its virtual file system first: there each path holds the token of its parsed font.
+  for (const p of allowed) pdfmake.virtualfs.writeFileSync(p, parsedFont(p))
   pdfmake.setLocalAccessPolicy((p) => allowed.has(resolve(p)))
   pdfmake.setUrlAccessPolicy(() => false)
   registeredDir = dir
+}
+
+/**
+ * Every document shares one parsed copy of each font file. pdfkit opens a document's fonts afresh
+ * (fontkit.create on the file's bytes), and fontkit decodes the kerning and ligature tables (GPOS, GSUB)
+ * of each font it opens when the first line is measured: about 0.3 s for every PDF, whatever its length,
+ * most of what a one-page berita acara costs. Neither pdfmake 0.3 nor pdfkit accepts a parsed font, but
+ * fontkit takes new formats (fontkit.registerFormat): the documents are handed a short token in place of
+ * a font file's bytes, which that format reads as the font parsed once from the file. pdfkit still gives
+ * each document its own subset and font objects, so the PDF's bytes are what they were.
+ */
+const TOKEN_PREFIX = 'gudang-pemilu:fon-terurai:'
+/** Token text → the font fontkit parsed from that file, for the life of the process. */
+const parsedFonts = new Map<string, object>()
+
+interface Fontkit {
+  create(data: Uint8Array): object
+  registerFormat(format: unknown): void
+}
+
+const tokenText = (data: Uint8Array): string | null =>
+  data.length <= 4096 ? Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8') : null
+
+/** fontkit's format for the tokens: asked only after fontkit's own formats (TTF, WOFF, …) refused the bytes. */
+class ParsedFont {
+  static probe(data: Uint8Array): boolean {
+    const token = tokenText(data)
+    return token !== null && parsedFonts.has(token)
+  }
+
+  constructor(stream: { buffer: Uint8Array }) {
+    // fontkit.create answers what `new format(stream)` gives: here the font parsed once, not a new one.
+    return parsedFonts.get(tokenText(stream.buffer)!) as ParsedFont
+  }
+}
+
+let fontkit: Fontkit | null = null
+
+/**
+ * The token pdfkit is given in place of `file`'s bytes (pdfmake's virtual file system, or
+ * doc.registerFont in draw.ts); the file is read and parsed on first use.
+ */
+export function parsedFont(file: string): Buffer {
+  const token = TOKEN_PREFIX + file
+  if (!parsedFonts.has(token)) {
+    if (!fontkit) {
+      // The very fontkit pdfkit loads (pdfkit's own dependency): the format must be known to that instance.
+      const fromPdfkit = createRequire(createRequire(__filename).resolve('pdfkit'))
+      fontkit = fromPdfkit('fontkit') as Fontkit
+      fontkit.registerFormat(ParsedFont)
+    }
+    parsedFonts.set(token, fontkit.create(readFileSync(file)))
+  }
+  return Buffer.from(token, 'utf8')
 }
 
 /** The path of one of the four font files (for drawing with pdfkit directly, src/reports/pdf/draw.ts). */

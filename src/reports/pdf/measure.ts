@@ -1,5 +1,6 @@
-import PDFDocument from 'pdfkit'
-import { fontFile } from './fonts'
+import { createRequire } from 'node:module'
+import type PDFDocument from 'pdfkit'
+import { fontFile, parsedFont } from './fonts'
 
 /**
  * Text measured as pdfmake will lay it out: the same font files through the same pdfkit font objects
@@ -21,8 +22,13 @@ const widths = new Map<string, number>()
 function font(variant: FontVariant): MeasuringFont {
   let f = fonts.get(variant)
   if (!f) {
-    doc ??= new PDFDocument({ autoFirstPage: false })
-    f = (doc.font(fontFile(variant)) as unknown as { _font: MeasuringFont })._font
+    // pdfkit (with fontkit, about 0.1 s to load) is required with the first measure, not with the module:
+    // every start of the app and of `gudang` imports this module, and most print nothing.
+    doc ??= new (createRequire(__filename)('pdfkit') as typeof PDFDocument)({ autoFirstPage: false })
+    const file = fontFile(variant)
+    // The font every document of the process shares (fonts.ts parsedFont), not a second parse of the file.
+    doc.registerFont(file, parsedFont(file))
+    f = (doc.font(file) as unknown as { _font: MeasuringFont })._font
     fonts.set(variant, f)
   }
   return f

@@ -32,8 +32,10 @@ declare module 'pdfmake' {
     lineWidth(w: number): this
     dash(length: number, options: { space: number; phase?: number }): this
     undash(): this
-    /** A font file's path (pdfkit reads and embeds it once per document). */
+    /** A font file's path, or a name given to registerFont (pdfkit embeds it once per document). */
     font(src: string): this
+    /** Makes `name` stand for the font `src` (its bytes, or fonts.ts's token of a parsed font) in font(). */
+    registerFont(name: string, src: Buffer): this
     fontSize(size: number): this
     fillColor(color: string): this
     text(text: string, x: number, y: number, options: { lineBreak: false }): this
@@ -70,6 +72,8 @@ declare module 'pdfmake' {
     setLocalAccessPolicy(callback: ((path: string) => boolean) | undefined): void
     setUrlAccessPolicy(callback: ((url: string) => boolean) | undefined): void
     createPdf(docDefinition: object, options?: object): OutputDocument
+    /** Read before the disk when a font is opened (pdfmake's PDFDocument.provideFont). */
+    virtualfs: { writeFileSync(path: string, content: Buffer): void }
     fonts?: Record<string, FontFiles>
   }
 

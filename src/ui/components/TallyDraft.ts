@@ -15,6 +15,12 @@ export interface TallyDraft {
    * clear: nothing pending is written any more, and these rows' draft is removed.
    */
   settle(rowIds: readonly string[], milikSaya: boolean): void
+  /**
+   * A save is on its way: no draft write leaves meanwhile (it would land after the save removed the rows'
+   * draft, and bring back figures already saved). `resume` writes what is pending if the save did not go.
+   */
+  hold(): void
+  resume(): void
   /** The draft found when the sheet opened, until it is saved, discarded or its notice closed. */
   restored: Draf | null
   dismissRestored(): void
@@ -77,9 +83,15 @@ export function useTallyDraft({
     [cancel, forget],
   )
 
+  const resume = useCallback(() => {
+    if (pending.current.size) schedule()
+  }, [schedule])
+
   return {
     touch,
     settle,
+    hold: cancel,
+    resume,
     restored: record.restored,
     dismissRestored: record.dismissRestored,
     savedAt: record.savedAt,

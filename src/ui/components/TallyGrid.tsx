@@ -12,6 +12,7 @@ import { useHistory } from './History'
 import {
   EMPTY,
   RO_TITLE,
+  SO_FAR_GROUP,
   TALLY_COL_DEFAULTS,
   useTallyColumns,
   tallyTheme,
@@ -138,7 +139,7 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
     basisOf,
     onRestore: restoreDraft,
   })
-  const { touch: touchDraft, settle: settleDraft } = draft
+  const { touch: touchDraft, settle: settleDraft, hold: holdDraft, resume: resumeDraft } = draft
 
   const base = useMemo(() => baseRows(shift, variant.variantId, perWorker), [shift, variant.variantId, perWorker])
   // Read by writeCells, which the grid calls from its events; kept current after each render.
@@ -310,6 +311,28 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
     api.setFocusedCell(0, open ? 'serahkan' : (firstScrolling ?? LABEL_COL))
   }, [open])
 
+  // At an office PC's 1366 px the figures so far and a dozen damage criteria do not fit side by side: the
+  // history folds to "Dalam proses" so every entry column is typed on screen; where they fit it opens
+  // again. Its chevron still opens it by hand (until the window is resized).
+  // Once the coordinator folds or opens it by hand, that choice stands (a page growing a scrollbar must not undo it).
+  const soFarByHand = useRef(false)
+  const fittingSoFar = useRef(false)
+  const fitSoFar = useCallback(() => {
+    if (soFarByHand.current) return
+    const api = apiRef.current
+    const room = boxRef.current?.querySelector('.ag-root-wrapper')?.clientWidth ?? 0
+    if (!api || !open || room === 0) return
+    const need = (api.getColumns() ?? []).reduce((sum, c) => sum + c.getActualWidth(), 0)
+    const fits = need <= room
+    if (api.getColumnGroupState().find((g) => g.groupId === SO_FAR_GROUP)?.open === fits) return
+    fittingSoFar.current = true
+    api.setColumnGroupOpened(SO_FAR_GROUP, fits)
+    fittingSoFar.current = false
+    // Folded, everything fits: a sideways scroll left from before would hide the last columns behind the edge.
+    const first = api.getAllDisplayedColumns().find((c) => !c.getPinned())
+    if (first) api.ensureColumnVisible(first, 'start')
+  }, [open])
+
   const save = useCallback(async () => {
     const api = apiRef.current
     api?.stopEditing()
@@ -333,6 +356,7 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
       return
     }
     setBusy(true)
+    holdDraft()
     try {
       await invoke('tally.simpan', {
         shiftId: shift.id,
@@ -350,6 +374,7 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
       refreshAll()
       focusFirstEntry()
     } catch (err) {
+      resumeDraft()
       const e = toApiError(err)
       if (e.antre) {
         // A station that lost the host: the grid is in its outbox and is sent by itself when the host is back.
@@ -392,6 +417,8 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
     focusFirstEntry,
     labelOfRow,
     settleDraft,
+    holdDraft,
+    resumeDraft,
   ])
 
   const clear = () => {
@@ -709,9 +736,16 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
           tooltipInteraction
           onGridReady={(e) => {
             apiRef.current = e.api
+            soFarByHand.current = false
+            fitSoFar()
           }}
           onFirstDataRendered={() => {
+            fitSoFar()
             if (active && !apiRef.current?.getFocusedCell()) focusFirstEntry()
+          }}
+          onGridSizeChanged={fitSoFar}
+          onColumnGroupOpened={() => {
+            if (!fittingSoFar.current) soFarByHand.current = true
           }}
           onCellKeyDown={onCellKeyDown}
         />

@@ -84,6 +84,16 @@ function CountEditor(p: CustomCellEditorProps<GridRow, string>) {
   )
 }
 
+/** The "Sampai sekarang" group, which the grid folds when the entry columns need its room. */
+export const SO_FAR_GROUP = 'soFar'
+
+/**
+ * A damage criterion's column: nine of them sit side by side, so narrow enough that all fit beside the
+ * other entry columns at 1366 px, headers wrapping onto three lines ("Warna / penanda / salah") in a
+ * lighter, tighter header (tally.css: .tally-head-reason) so no word breaks inside.
+ */
+const REASON_WIDTH = 60
+
 export interface HistoryTarget {
   filter: HistoryFilter
   title: string
@@ -170,7 +180,7 @@ function tallyColumns(input: TallyColumnsInput): (ColDef<GridRow> | ColGroupDef<
           colId: LABEL_COL,
           headerName: 'Regu',
           pinned: 'left',
-          width: 130,
+          width: 104,
           valueGetter: (p) => p.data?.team,
           cellClass: 'tally-label',
           cellClassRules: labelClass,
@@ -187,7 +197,7 @@ function tallyColumns(input: TallyColumnsInput): (ColDef<GridRow> | ColGroupDef<
     colId: `soFar.${colId}`,
     headerName,
     headerTooltip,
-    width: 92,
+    width: 80,
     type: 'rightAligned',
     valueGetter: (p) => p.data?.[colId],
     cellRenderer: HistoryCell,
@@ -196,6 +206,8 @@ function tallyColumns(input: TallyColumnsInput): (ColDef<GridRow> | ColGroupDef<
     ...extra,
   })
 
+  // Fixed widths, narrow enough that all entry columns fit at 1366 px: flex widths were not recomputed when
+  // the history folded, leaving the last columns off-screen.
   const entry = (
     colId: string,
     headerName: string,
@@ -228,14 +240,15 @@ function tallyColumns(input: TallyColumnsInput): (ColDef<GridRow> | ColGroupDef<
   const soFarHeader = `Sampai sekarang (${unit})`
   const readOnly: (ColDef<GridRow> | ColGroupDef<GridRow>)[] = [
     {
+      groupId: SO_FAR_GROUP,
       headerName: soFarHeader,
       headerClass: 'tally-group-ro',
-      // Collapsible to make room for the entry columns on a narrow screen; what is in hand always shows.
+      // Folded by the grid when the entry columns would not fit beside it (fitSoFar); what is in hand always shows.
       openByDefault: true,
       children: [
         ro('serah', 'Diserahkan', `Yang sudah diserahkan ke regu di shift ini (${unit})`, {
           columnGroupShow: 'open',
-          width: 102,
+          width: 96,
         }),
         ro(
           'proses',
@@ -277,7 +290,7 @@ function tallyColumns(input: TallyColumnsInput): (ColDef<GridRow> | ColGroupDef<
         colId: `soFar.${rusakCol(r.code)}`,
         headerName: breakable(r.short),
         headerTooltip: r.label,
-        width: 86,
+        width: REASON_WIDTH,
         valueGetter: (p) => p.data?.rusakBy[r.code] ?? 0,
         cellRenderer: HistoryCell,
         cellRendererParams: {
@@ -287,7 +300,7 @@ function tallyColumns(input: TallyColumnsInput): (ColDef<GridRow> | ColGroupDef<
           }),
         },
         cellClass: 'ag-right-aligned-cell tally-ro',
-        headerClass: 'ag-right-aligned-header',
+        headerClass: 'ag-right-aligned-header tally-head-reason',
       })),
     }
     return [...labelCols, ...readOnly, perReason]
@@ -299,11 +312,11 @@ function tallyColumns(input: TallyColumnsInput): (ColDef<GridRow> | ColGroupDef<
       headerName: `Isian sekarang (${unit})`,
       headerClass: 'tally-group-entry',
       children: [
-        entry('serahkan', 'Serahkan', 92, `Diserahkan ke regu sekarang, dari ${stockLabel.toLowerCase()} (${unit})`),
+        entry('serahkan', 'Serahkan', 80, `Diserahkan ke regu sekarang, dari ${stockLabel.toLowerCase()} (${unit})`),
         entry(
           'hasil',
           hasilLabel,
-          92,
+          60,
           isRakit ? `Selesai dirakit dalam keadaan baik (${unit})` : `Selesai disortir dan dilipat, baik (${unit})`,
         ),
         {
@@ -313,12 +326,13 @@ function tallyColumns(input: TallyColumnsInput): (ColDef<GridRow> | ColGroupDef<
             entry(
               rusakCol(r.code),
               breakable(r.short),
-              86,
+              REASON_WIDTH,
               r.needsNote ? `${r.label}: tulis keterangannya di kolom Keterangan lainnya` : r.label,
+              { headerClass: 'ag-right-aligned-header tally-head-reason' },
             ),
           ),
         },
-        entry(NOTE_COL, 'Keterangan lainnya', 170, 'Wajib diisi bila ada rusak "Lainnya": apa kerusakannya', {
+        entry(NOTE_COL, 'Keterangan lainnya', 84, 'Wajib diisi bila ada rusak "Lainnya": apa kerusakannya', {
           type: undefined,
           cellEditor: 'agTextCellEditor',
           cellEditorParams: { maxLength: 300 },
@@ -328,7 +342,7 @@ function tallyColumns(input: TallyColumnsInput): (ColDef<GridRow> | ColGroupDef<
         entry(
           'kembali',
           'Kembali (belum selesai)',
-          108,
+          72,
           `Belum selesai dikerjakan, dikembalikan ke ${stockLabel.toLowerCase()} (${unit})`,
         ),
       ],

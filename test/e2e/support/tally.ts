@@ -81,3 +81,16 @@ export async function keysLand(page: Page, steps: [key: string, row: string, col
     await expect.poll(() => focusedCell(page), { message: key }).toEqual({ row, col })
   }
 }
+
+/**
+ * At 1366 px a sortir grid folds its "Sampai sekarang" figures to "Dalam proses" so every entry column fits
+ * (layout-guard checks that); its chevron opens them again, as a coordinator would.
+ */
+export async function openSoFar(page: Page, variantId: number): Promise<void> {
+  const group = page.getByTestId(`tally-${variantId}`).locator('.ag-header-group-cell', { hasText: 'Sampai sekarang' })
+  await page.getByTestId(`tally-${variantId}`).locator('.ag-row[row-index="0"]').first().waitFor()
+  // A wide window has it open already.
+  const collapsed = group.locator('.ag-header-expand-icon-collapsed')
+  if (await collapsed.isVisible()) await collapsed.click()
+  await group.locator('.ag-header-expand-icon-expanded').waitFor()
+}
