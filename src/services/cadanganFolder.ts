@@ -19,8 +19,7 @@ export interface FolderDipilih {
 
 const registry = (backupDir: string) => join(dirname(backupDir), `.${basename(backupDir)}-folder.json`)
 
-/** Folders are compared as the system resolves them; on Windows without regard to case. */
-/** One file or folder, however the path is written (Windows paths ignore case). */
+/** One file or folder, however the path is written: compared as the system resolves it; on Windows without regard to case. */
 export const samePath = (a: string, b: string) =>
   process.platform === 'win32' ? resolve(a).toLowerCase() === resolve(b).toLowerCase() : resolve(a) === resolve(b)
 

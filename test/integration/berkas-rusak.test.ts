@@ -8,7 +8,7 @@ import { asWritable } from '../../src/db/handles'
 import { writeTx } from '../../src/services/context'
 import { recordMoves } from '../../src/services/ledger'
 import { openTestApp, useTempDir } from '../support/api'
-import { brokenFile, truncatedTo } from '../support/brokenFiles'
+import { brokenFile, halfThePages, truncatedTo } from '../support/brokenFiles'
 import { gudangCommand, type GudangRun } from '../support/gudang'
 
 /**
@@ -87,11 +87,7 @@ describe('a broken election file', () => {
   })
 
   it('cut short at one page or at half is named truncated', async () => {
-    const sizes = [
-      (_f: string, page: number) => page,
-      (f: string, page: number) => Math.floor(statSync(f).size / page / 2) * page,
-      (_f: string, page: number) => page * 3 + 100,
-    ]
+    const sizes = [(_f: string, page: number) => page, halfThePages, (_f: string, page: number) => page * 3 + 100]
     for (const size of sizes) {
       const file = copy()
       truncatedTo(size)(file)

@@ -22,12 +22,16 @@ const pageSizeOf = (file: string) => readFileSync(file).readUInt16BE(16)
 export const truncatedTo = (size: (file: string, pageSize: number) => number) => (file: string) =>
   truncateSync(file, size(file, pageSizeOf(file)))
 
+/** Half the file's whole pages: a copy stopped in the middle. */
+export const halfThePages = (file: string, pageSize: number) =>
+  Math.floor(statSync(file).size / pageSize / 2) * pageSize
+
 export const BROKEN_FILES: readonly BrokenFile[] = [
   { what: 'kosong (0 bita)', apply: (f) => writeFileSync(f, ''), named: /kosong \(0 bita\)/ },
   { what: 'isi acak', apply: (f) => writeFileSync(f, randomBytes(64 * 1024)), named: /bukan basis data SQLite/ },
   {
     what: 'terpotong di tengah',
-    apply: truncatedTo((f, page) => Math.floor(statSync(f).size / page / 2) * page),
+    apply: truncatedTo(halfThePages),
     named: /terpotong/,
   },
   {
