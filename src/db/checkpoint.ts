@@ -14,6 +14,10 @@ import type { WritableDB } from './handles'
  * bench: the p99 of a station's save). Durability does not depend on it: with synchronous=FULL a
  * committed transaction is safe in the WAL. Closing the app's connection waits for a running checkpoint,
  * so the app's close stays the last one and folds the WAL back as before (restore moves the file).
+ *
+ * The WAL only starts over when a checkpoint has copied every frame and synced the database file, which
+ * a thread racing steady commits never does: the thread copies and syncs the bulk, and the app's
+ * connection copies the last few commits' frames between two calls (lastPass).
  */
 export const AUTOCHECKPOINT_PAGES = 8192
 const EVERY_MS = 1000
@@ -23,24 +27,60 @@ const CLOSE_WAIT_MS = 5000
 // Plain CommonJS evaluated as the worker, so the built app needs no entry file of its own for it; it
 // loads the same better-sqlite3 the main thread resolved.
 const WORKER_SOURCE = `
+const { closeSync, fdatasyncSync, openSync } = require('node:fs')
 const { parentPort, workerData } = require('node:worker_threads')
 const Database = require(workerData.sqlite)
 const busy = new Int32Array(workerData.busy)
+let last = ''
 parentPort.on('message', (file) => {
+  let copied = false
   try {
     const db = new Database(file, { fileMustExist: true, timeout: 0 })
+    let r
     try {
-      db.pragma('wal_checkpoint(PASSIVE)')
+      r = db.pragma('wal_checkpoint(PASSIVE)')[0]
     } finally {
       db.close()
     }
+    const seen = file + ' ' + r.log + ' ' + r.checkpointed
+    if (r.log > 0 && seen !== last) {
+      // SQLite syncs the database file only when no commit came in while it copied, never under steady
+      // writes; synced here, what the app's own pass leaves to sync is the last few commits' pages.
+      // Opened for writing: Windows flushes only a handle that may write.
+      const fd = openSync(file, 'r+')
+      try {
+        fdatasyncSync(fd)
+      } finally {
+        closeSync(fd)
+      }
+      copied = true
+    }
+    last = seen
   } catch {
     // Busy, moved or closing: the next tick, or SQLite's own checkpoint, does it.
   }
   Atomics.store(busy, 0, 0)
   Atomics.notify(busy, 0)
+  if (copied) parentPort.postMessage(file)
 })
 `
+
+/**
+ * The last few commits' frames, on the app's connection between two calls: no commit can come in
+ * meanwhile, so this pass copies every frame and the next write starts the WAL over. Without it, under
+ * steady writes (ten stations, or a coordinator and a door scanner) the thread's passes never catch up,
+ * the WAL grows to wal_autocheckpoint pages and SQLite checkpoints inside that commit, on the serving
+ * thread, syncing every page the thread had copied: 50–200 ms on a million-row file, every few seconds
+ * (issue 16's bench). This pass syncs only what was committed since the thread's.
+ */
+function lastPass(d: WritableDB, file: string): void {
+  if (!d.open || d.name !== file || d.inTransaction) return
+  try {
+    d.pragma('wal_checkpoint(PASSIVE)')
+  } catch {
+    // Busy or closing: the next tick does it.
+  }
+}
 
 export function startIdleCheckpoints(db: () => WritableDB): { stop(): void } {
   const busy = new Int32Array(new SharedArrayBuffer(4))
@@ -54,6 +94,7 @@ export function startIdleCheckpoints(db: () => WritableDB): { stop(): void } {
     })
     // Must not keep a CLI or a test process alive.
     worker.unref()
+    worker.on('message', (file: string) => lastPass(db(), file))
     worker.on('error', () => {
       // A thread that could not start leaves the checkpoints to SQLite's own threshold.
       Atomics.store(busy, 0, 2)
