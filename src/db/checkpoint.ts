@@ -27,11 +27,31 @@ const CLOSE_WAIT_MS = 5000
 // Plain CommonJS evaluated as the worker, so the built app needs no entry file of its own for it; it
 // loads the same better-sqlite3 the main thread resolved.
 const WORKER_SOURCE = `
-const { closeSync, fdatasyncSync, openSync } = require('node:fs')
+const { closeSync, fdatasyncSync, fstatSync, openSync, statSync } = require('node:fs')
 const { parentPort, workerData } = require('node:worker_threads')
 const Database = require(workerData.sqlite)
 const busy = new Int32Array(workerData.busy)
 let last = ''
+// Closing any descriptor of a file drops every POSIX lock this process holds on it, SQLite's included
+// (the shared lock of the app's connection that tells other processes the file is in use), so outside
+// Windows the descriptor stays open for the life of the process: one per election file opened.
+const kept = new Map()
+function syncDatabase(file) {
+  if (process.platform === 'win32') {
+    // Windows flushes only a handle that may write, and its locks belong to SQLite's own handles.
+    const fd = openSync(file, 'r+')
+    try {
+      fdatasyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+    return
+  }
+  let fd = kept.get(file)
+  // A restore puts another file at the same path: the old descriptor is left open, never closed.
+  if (fd === undefined || fstatSync(fd).ino !== statSync(file).ino) kept.set(file, (fd = openSync(file, 'r')))
+  fdatasyncSync(fd)
+}
 parentPort.on('message', (file) => {
   let copied = false
   try {
@@ -46,13 +66,7 @@ parentPort.on('message', (file) => {
     if (r.log > 0 && seen !== last) {
       // SQLite syncs the database file only when no commit came in while it copied, never under steady
       // writes; synced here, what the app's own pass leaves to sync is the last few commits' pages.
-      // Opened for writing: Windows flushes only a handle that may write.
-      const fd = openSync(file, 'r+')
-      try {
-        fdatasyncSync(fd)
-      } finally {
-        closeSync(fd)
-      }
+      syncDatabase(file)
       copied = true
     }
     last = seen
