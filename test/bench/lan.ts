@@ -5,10 +5,14 @@
  * throughput, the window's p99 meanwhile, and whether every acknowledged save is in the file exactly once.
  *
  * Called by run.ts on the Bogor-size file; `tsx test/bench/lan.ts` runs it alone on the demo election
- * (LAN_SECONDS shortens it).
+ * (LAN_SECONDS shortens it). LAN_FILE=<election.sqlite> runs it alone on a copy of that file instead (its
+ * -wal beside it is copied too; the file itself is never opened), e.g. a Bogor-size election built once
+ * with the floor simulation of floor.ts, to measure what run.ts measures without building it again.
+ * LAN_JEDA=1 lists the host's longest event-loop pauses (with the garbage collection inside them) and the
+ * WAL's size; LAN_PROFIL=<file> writes the host's CPU profile (below).
  */
 import { Session } from 'node:inspector/promises'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks'
@@ -110,16 +114,38 @@ export async function benchLan(app: OpenedApp, dir: string, report: Report): Pro
     // Load-independent figures beside the latencies (the machine is shared): the host's CPU per save (all
     // its threads, the window's calls included), its garbage collections, and the answers' size.
     const gc: number[] = []
-    const gcSeen = new PerformanceObserver((list) => gc.push(...list.getEntries().map((e) => e.duration)))
+    const gcAt: { start: number; ms: number }[] = []
+    const gcSeen = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        gc.push(e.duration)
+        gcAt.push({ start: e.startTime, ms: e.duration })
+      }
+    })
     gcSeen.observe({ entryTypes: ['gc'] })
     loop.enable()
+    const pauses: { start: number; ms: number }[] = []
+    let last = performance.now()
+    const pauseTimer = setInterval(() => {
+      const now = performance.now()
+      if (now - last > 30) pauses.push({ start: last, ms: now - last })
+      last = now
+    }, 5)
+    const runStart = performance.now()
     const profiler = await startProfile()
     // Batches committed (each is answered after one WAL sync): saves per commit is what group commit bought.
     let commits = 0
+    // And how long each waits for the disk: an answer waits for its batch's WAL sync (db/walSync.ts).
+    const syncMs: number[] = []
     const sync = WalSync.prototype.sync
     WalSync.prototype.sync = function (this: WalSync) {
       commits++
-      return sync.call(this)
+      const t0 = performance.now()
+      const p = sync.call(this)
+      p.then(
+        () => syncMs.push(performance.now() - t0),
+        () => {},
+      )
+      return p
     }
     const cpu0 = process.cpuUsage()
     const elu0 = performance.eventLoopUtilization()
@@ -128,7 +154,22 @@ export async function benchLan(app: OpenedApp, dir: string, report: Report): Pro
     const elu = performance.eventLoopUtilization(elu0)
     await profiler?.stop()
     loop.disable()
+    clearInterval(pauseTimer)
     gcSeen.disconnect()
+    if (process.env.LAN_JEDA) {
+      // The WAL file never shrinks while open: its size is the most frames it held since the file was opened.
+      console.log(`  WAL ${(statSync(`${app.ctx.db.name}-wal`).size / 4120).toFixed(0)} halaman`)
+      const longest = [...pauses].sort((a, b) => b.ms - a.ms).slice(0, 15)
+      console.log(`  jeda > 30 ms: ${pauses.length}, jumlah ${pauses.reduce((n, p) => n + p.ms, 0).toFixed(0)} ms`)
+      for (const p of longest) {
+        const inGc = gcAt
+          .filter((g) => g.start < p.start + p.ms && g.start + g.ms > p.start)
+          .reduce((n, g) => n + g.ms, 0)
+        console.log(
+          `    t=${((p.start - runStart) / 1000).toFixed(2)} s  ${p.ms.toFixed(0)} ms  (GC ${inGc.toFixed(0)} ms)`,
+        )
+      }
+    }
     stop = true
     await watching
 
@@ -152,7 +193,7 @@ export async function benchLan(app: OpenedApp, dir: string, report: Report): Pro
     const bytesPerAnswer = result.bytes / Math.max(1, result.latencies.length)
     const gcMs = gc.reduce((n, d) => n + d, 0)
     const busyPerSave = elu.active / saves
-    const diagnosis = `CPU induk ${cpuPerSave.toFixed(2)} ms/simpan (user ${(cpu.user / 1000 / saves).toFixed(2)}, sistem ${(cpu.system / 1000 / saves).toFixed(2)}), utas layanan sibuk ${busyPerSave.toFixed(2)} ms/simpan; ${(saves / Math.max(1, commits)).toFixed(1)} simpan/komit; jawaban ${bytesPerAnswer.toFixed(0)} B; GC ${gc.length}× (${gcMs.toFixed(0)} ms, terlama ${Math.max(0, ...gc).toFixed(1)} ms)`
+    const diagnosis = `CPU induk ${cpuPerSave.toFixed(2)} ms/simpan (user ${(cpu.user / 1000 / saves).toFixed(2)}, sistem ${(cpu.system / 1000 / saves).toFixed(2)}), utas layanan sibuk ${busyPerSave.toFixed(2)} ms/simpan; ${(saves / Math.max(1, commits)).toFixed(1)} simpan/komit; sinkron WAL p50 ${percentile(syncMs, 50).toFixed(1)} / p99 ${percentile(syncMs, 99).toFixed(1)} ms; jawaban ${bytesPerAnswer.toFixed(0)} B; GC ${gc.length}× (${gcMs.toFixed(0)} ms, terlama ${Math.max(0, ...gc).toFixed(1)} ms)`
     console.log(`  ${diagnosis}`)
     report.add(
       `Stasiun LAN: simpan tally p99 (${STATIONS}×${RATE}/s, ${SECONDS} s)`,
@@ -163,7 +204,7 @@ export async function benchLan(app: OpenedApp, dir: string, report: Report): Pro
       },
     )
     report.add(`Stasiun LAN: panggilan jendela induk p99 (${window.length})`, percentile(window, 99), null, {
-      extra: `p50 ${percentile(window, 50).toFixed(1)} ms; shift.lihat shift yang sibuk dan wilayah.lihatRingkasan selama beban stasiun; jeda event loop induk p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, maks ${(loop.max / 1e6).toFixed(0)} ms`,
+      extra: `p50 ${percentile(window, 50).toFixed(1)} ms; shift.lihat shift yang sibuk dan wilayah.lihatRingkasan selama beban stasiun; jeda event loop induk p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, maks ${(loop.max / 1e6).toFixed(0)} ms, ${pauses.length}× > 30 ms`,
     })
     if (result.failed.length) console.log(`  contoh penolakan: ${result.failed.slice(0, 3).join(' | ')}`)
     if (lost || doubled || chain.problem) throw new Error(`Stasiun LAN: ${verdict}; rantai ${chain.problem ?? 'utuh'}`)
@@ -198,14 +239,19 @@ function runStations(planFile: string): Promise<StationResult> {
   return lastJsonLine<StationResult>('stasiun bench', args, (SECONDS + 120) * 1000)
 }
 
-/** Alone: on the demo election (1,446 TPS), not the Bogor-size file of run.ts. */
+/** Alone: on the demo election (1,446 TPS), or on a copy of LAN_FILE. */
 if (require.main === module) {
   void (async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gudang-bench-lan-'))
-    const app = await openApp({
-      dbPath: join(dir, 'demo.sqlite'),
-      demoCsvPath: join(ROOT, 'resources/demo/tps-batubara-2024.csv'),
-    })
+    const file = process.env.LAN_FILE
+    if (file)
+      for (const suffix of ['', '-wal'])
+        if (existsSync(file + suffix)) copyFileSync(file + suffix, join(dir, `copy.sqlite${suffix}`))
+    const app = await openApp(
+      file
+        ? { dbPath: join(dir, 'copy.sqlite') }
+        : { dbPath: join(dir, 'demo.sqlite'), demoCsvPath: join(ROOT, 'resources/demo/tps-batubara-2024.csv') },
+    )
     try {
       await benchLan(app, dir, new Report())
     } finally {
