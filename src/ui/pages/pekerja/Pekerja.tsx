@@ -13,7 +13,7 @@ import { isIsoDate } from '../../../core/shifts'
 import { fmt, fmtTanggal, readCount, todayIso } from '../../format'
 import { ImportWorkersDialog, TeamDialog, WorkerDialog } from './PekerjaDialogs'
 import './pekerja.css'
-import { reguName } from '../../../core/regu'
+import { reguName, teamBaseName } from '../../../core/regu'
 import { DateInput } from '../../components/DateField'
 
 export function PekerjaPage({ election, params }: { election: Pemilihan; params: string[] }) {
@@ -100,7 +100,7 @@ function TeamTable({ teams, onEdit }: { teams: Regu[]; onEdit(t: Regu): void }) 
       {teams.map((t) => (
         <tr key={t.id} className={t.active ? undefined : 'inactive'} data-testid={`team-${t.nama}`}>
           <th scope="row" className="pekerja-team-name">
-            {t.nama}
+            {teamBaseName(t.nama)}
             {!t.active && (
               <StatusBadge state="netral" className="pekerja-inactive">
                 Tidak aktif
@@ -238,7 +238,7 @@ function TargetRow({
 
   return (
     <tr data-testid={`target-${row.team}`}>
-      <th scope="row">{row.team}</th>
+      <th scope="row">{teamBaseName(row.team)}</th>
       <td className="num">{fmt(daily)}</td>
       <td>
         <span className="pekerja-target-cell">
@@ -317,7 +317,12 @@ function WorkerGrid({ rows, teams, onEdit }: { rows: Pekerja[]; teams: Regu[]; o
         getQuickFilterText: (p) => p.value ?? '',
       },
       { field: 'telepon', headerName: 'Telepon', width: 150, valueFormatter: (p) => p.value || '—' },
-      { field: 'team', headerName: 'Regu', width: 150, valueFormatter: (p) => p.value ?? 'Tanpa regu' },
+      {
+        field: 'team',
+        headerName: 'Regu',
+        width: 150,
+        valueFormatter: (p) => (p.value ? teamBaseName(p.value) : 'Tanpa regu'),
+      },
       {
         colId: 'ketua',
         headerName: 'Ketua',
@@ -391,7 +396,7 @@ function WorkerGrid({ rows, teams, onEdit }: { rows: Pekerja[]; teams: Regu[]; o
             <option value="">Semua regu</option>
             {teams.map((t) => (
               <option key={t.id} value={t.id}>
-                {t.nama} ({fmt(t.members)})
+                {teamBaseName(t.nama)} ({fmt(t.members)})
               </option>
             ))}
             <option value={NO_TEAM}>Tanpa regu</option>
