@@ -7,7 +7,7 @@ import { gridTheme } from './grid'
 import { useHistory, type HistoryFilter } from './History'
 import { LABEL_COL, NOTE_COL, parseCount, rusakCol, type DamageReason, type TallyBase } from './TallyGridModel'
 import { editorStartText } from '../../core/sheet'
-import { reguName, teamBaseName } from '../../core/regu'
+import { reguName } from '../../core/regu'
 import { useShallowStable } from './useKeyed'
 
 /** The tally grid's columns: what each shows, which take entries, and the cells that edit and open history. */
@@ -161,13 +161,12 @@ function tallyColumns(input: TallyColumnsInput): (ColDef<GridRow> | ColGroupDef<
   const labelCols: ColDef<GridRow>[] = perWorker
     ? [
         {
-          // Narrow, so every entry column still fits at 1366 px: the name without "Regu" under the header Regu,
-          // in full in its tooltip.
+          // Narrow, so every entry column still fits at 1366 px: a long name in full in its tooltip.
           colId: 'team',
           headerName: 'Regu',
           pinned: 'left',
           width: 96,
-          valueGetter: (p) => (p.data ? teamBaseName(p.data.team) : undefined),
+          valueGetter: (p) => (p.data && !p.node?.rowPinned ? reguName(p.data.team) : p.data?.team),
           tooltipValueGetter: (p) => (p.data && !p.node?.rowPinned ? reguName(p.data.team) : undefined),
           spanRows: ({ nodeA, nodeB }: SpanRowsParams<GridRow>) =>
             !nodeA?.rowPinned && !nodeB?.rowPinned && nodeA?.data?.teamId === nodeB?.data?.teamId,
@@ -191,7 +190,7 @@ function tallyColumns(input: TallyColumnsInput): (ColDef<GridRow> | ColGroupDef<
           headerName: 'Regu',
           pinned: 'left',
           width: 104,
-          valueGetter: (p) => (p.data ? teamBaseName(p.data.team) : undefined),
+          valueGetter: (p) => (p.data && !p.node?.rowPinned ? reguName(p.data.team) : p.data?.team),
           cellClass: 'tally-label',
           cellClassRules: labelClass,
           tooltipValueGetter: (p) =>

@@ -10,7 +10,7 @@ import { readFileBase64 } from '../../components/files'
 import { FilePicker } from '../../components/Form'
 import { FormFields, placed, useFormState, type Fields } from '../../components/FormFields'
 import { fmt, readCount } from '../../format'
-import { reguName, teamBaseName } from '../../../core/regu'
+import { reguName } from '../../../core/regu'
 
 /* ------------------------------------------------------------------ worker */
 
@@ -61,7 +61,7 @@ export function WorkerDialog({ worker, teams, onClose }: { worker: Pekerja | nul
         : undefined,
       options: [
         ['', 'Tanpa regu'],
-        ...teams.map((t) => [String(t.id), teamBaseName(t.nama) + (t.active ? '' : ' (tidak aktif)')] as const),
+        ...teams.map((t) => [String(t.id), reguName(t.nama) + (t.active ? '' : ' (tidak aktif)')] as const),
       ],
     },
     hasNik && { name: 'dropNik', kind: 'checkbox', label: 'Hapus NIK yang tersimpan' },
