@@ -236,6 +236,41 @@ describe.each([
   )
 })
 
+describe.each([
+  [1366, 768],
+  [1920, 1080],
+])('the Regu table of Pekerja at %i × %i', (width, height) => {
+  it(
+    'shows every column of a team with the longest name, its Ubah button included, without sideways scrolling',
+    {
+      timeout: 20_000,
+    },
+    async () => {
+      const page = app.page
+      await page.setViewportSize({ width, height })
+      await page.goto(app.url('#/pekerja'))
+      await settled(page)
+      const table = page.getByTestId('team-table')
+      await table
+        .getByRole('button', { name: /^Ubah / })
+        .first()
+        .waitFor({ state: 'attached' })
+      const o = await table.evaluate((t) => {
+        const wrap = t.parentElement!
+        const edit = t.querySelector('button')!.getBoundingClientRect()
+        return {
+          scrollWidth: wrap.scrollWidth,
+          clientWidth: wrap.clientWidth,
+          editRight: edit.right,
+          right: wrap.getBoundingClientRect().right,
+        }
+      })
+      expect(o.scrollWidth, 'the table scrolls sideways').toBeLessThanOrEqual(o.clientWidth)
+      expect(o.editRight, "Ubah past the table's edge").toBeLessThanOrEqual(o.right + 1)
+    },
+  )
+})
+
 /** Where the window, the header and a Pengaturan section's heading are. */
 function positions(page: Page, heading: RegExp) {
   return page.evaluate((source) => {
