@@ -178,7 +178,7 @@ describe('Beranda, end to end', () => {
         html.indexOf('<script type="module" crossorigin src="./assets/index-'),
       )
       expect(html.indexOf(warm![0])).toBeGreaterThan(html.indexOf('Content-Security-Policy'))
-      const script = await (await page.request.get(new URL(warm![1], app.url()).href)).text()
+      const script = await (await page.request.get(new URL(warm![1]!, app.url()).href)).text()
       expect(script).toContain('Intl.NumberFormat')
       expect(script).not.toMatch(/\bimport\b/)
     } finally {
