@@ -71,30 +71,6 @@ function preloadFirstPage(page: string): Plugin {
 }
 
 /**
- * index.html runs the locale's warm-up (src/ui/warmLocale.ts) as a script of its own, async, so it runs while
- * the entry is still being downloaded and waits neither for it nor for the stylesheets. The entry imports the
- * same chunk; a module runs once, whichever script comes first.
- */
-function warmLocaleScript(): Plugin {
-  return {
-    name: 'gudang-warm-locale',
-    transformIndexHtml: {
-      order: 'post',
-      handler(html, ctx) {
-        const bundle = ctx.bundle
-        if (!bundle) return html
-        const chunk = Object.values(bundle).find((c) => c.type === 'chunk' && c.name === 'warmLocale')
-        if (!chunk) throw new Error('warmLocaleScript: no warmLocale chunk')
-        // After the head's meta tags, the Content-Security-Policy among them, which must come before any script.
-        const at = html.indexOf('<title>')
-        if (at < 0) throw new Error('warmLocaleScript: no <title> in index.html')
-        return `${html.slice(0, at)}<script type="module" async crossorigin src="./${chunk.fileName}"></script>\n    ${html.slice(at)}`
-      },
-    },
-  }
-}
-
-/**
  * The app's small modules shared by pages (core rules, formats, the charts' kit), which pull in no library
  * but React: filled by sharedLight() once the module graph is known, read by the renderer's chunk groups.
  */
@@ -167,8 +143,6 @@ export default defineConfig({
             groups: [
               // Everything the entry imports, in its chunk: Form, DateField, Feedback and the like were chunks
               // of their own, because pages share them.
-              // The locale's warm-up runs by itself ahead of the entry (src/ui/warmLocale.ts): a chunk of its own.
-              { name: 'warmLocale', test: /[\\/]src[\\/]ui[\\/]warmLocale\.ts$/, priority: 2 },
               { name: 'shell', tags: ['$initial'], priority: 1 },
               {
                 name: 'shared',
@@ -185,6 +159,6 @@ export default defineConfig({
       // React.lazy), AG Grid only with the pages that show a grid.
       minify: true,
     },
-    plugins: [react(), sharedLight(), preloadFirstPage('/src/ui/pages/beranda/Beranda.tsx'), warmLocaleScript()],
+    plugins: [react(), sharedLight(), preloadFirstPage('/src/ui/pages/beranda/Beranda.tsx')],
   },
 })

@@ -1,7 +1,5 @@
 // First, so the first screen's reads leave before React and the app are run (they travel meanwhile).
 import './firstReads'
-// Then the locale's data, if index.html's own script for it has not already run (a module runs once).
-import './warmLocale'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 // Tokens, then the shell and shared pieces, then (through App) the components' and pages' own sheets: a page
