@@ -9,11 +9,11 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { performance } from 'node:perf_hooks'
-import type { OpenedApp } from '../../src/api/app'
+import { openApp, type OpenedApp } from '../../src/api/app'
 import type { Dispatcher } from '../../src/api/dispatch'
 import { startHttpServer } from '../../src/server/http'
 import { launchChromium, STATIC_DIR } from '../e2e/support/browser'
-import { median, withPeakRss, type Report } from './measure'
+import { median, Report, withPeakRss } from './measure'
 
 /** Every figure of the Beranda on screen: the table, the charts (or their empty state) and the kits. */
 const BERANDA_READY = [
@@ -166,4 +166,25 @@ export async function benchFirstScreen(app: OpenedApp, runs: number, report: Rep
     await server.close()
     await new Promise<void>((r) => bare.close(() => r()))
   }
+}
+
+/**
+ * Alone, on an election file named by path, e.g. a copy of the bench's Bogor election (never the original: the
+ * line writes a team target): `node --import tsx test/bench/firstScreen.ts <file.sqlite> [runs]`. Serves
+ * out/renderer as it is, so build first (`npx electron-vite build`).
+ */
+if (require.main === module) {
+  void (async () => {
+    const [file, runs = '5'] = process.argv.slice(2)
+    if (!file) throw new Error('Pakai: node --import tsx test/bench/firstScreen.ts <berkas.sqlite> [jumlah-ulangan]')
+    const app = await openApp({ dbPath: file })
+    try {
+      await benchFirstScreen(app, Number(runs), new Report())
+    } finally {
+      app.close()
+    }
+  })().catch((err: unknown) => {
+    console.error(err)
+    process.exit(1)
+  })
 }
