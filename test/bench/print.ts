@@ -16,6 +16,7 @@ import * as dokumen from '../../src/services/dokumen'
 import * as dokumenJenis from '../../src/services/dokumenJenis'
 import * as kemas from '../../src/services/kemas'
 import * as penerimaan from '../../src/services/penerimaan'
+import * as regu from '../../src/services/regu'
 import * as serahTerima from '../../src/services/serahTerima'
 import * as shift from '../../src/services/shift'
 import * as tally from '../../src/services/tally'
@@ -128,7 +129,10 @@ export async function benchPrint(
         })),
     }),
   )
-  const teamId = (ctx.db.prepare('SELECT id FROM regu ORDER BY id LIMIT 1').get() as { id: number }).id
+  // The floor section's first team; a run of this section alone (BENCH_ONLY=cetak) makes its own.
+  const teamId =
+    (ctx.db.prepare('SELECT id FROM regu ORDER BY id LIMIT 1').get() as { id: number } | undefined)?.id ??
+    regu.tambah(ctx, WHO, { nama: 'Regu Rakit', leaderId: null, dailyTarget: 10_000 }).id
   for (const v of variants.filter((x) => x.assembled)) {
     const s = shift.buka(
       ctx,
