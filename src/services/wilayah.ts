@@ -58,6 +58,9 @@ export function daftarTps(ctx: ReadContext): TpsRow[] {
 
 type ChangeKind = ChangeRow['kind']
 
+/** Changes an import's audit row lists (the preview shows fewer); the rest are counted. */
+const CHANGES_KEPT = 2000
+
 /** A kecamatan or desa the file calls by a new name: by its kode, or by the coordinator's word (gantiNama). */
 export interface Rename {
   tingkat: 'kecamatan' | 'desa'
@@ -86,6 +89,9 @@ export interface Plan {
   errors: Issue[]
   warnings: Issue[]
   rows: PlannedTps[]
+  /** How many TPS the file adds, removes and changes. */
+  counts: Record<ChangeKind, number>
+  /** The first CHANGES_KEPT of those changes, in the file's order and then the removed ones: what is shown and audited. */
   changes: ChangeRow[]
   /** The TPS of the current data whose DPT the file changes or that it leaves out (their kits may be touched). */
   tpsChanges: TpsChange[]
@@ -214,6 +220,13 @@ async function makePlan(
       : `n${t.kecamatanId ?? norm(t.kecamatan)}\u0000${norm(t.desa)}:${t.nomor}`
   const before = new Map(current.map((t) => [`d${t.desaId}:${t.nomor}`, t]))
   const changes: ChangeRow[] = []
+  const counts: Record<ChangeKind, number> = { added: 0, removed: 0, changed: 0 }
+  // Counted all, kept as many as the preview shows and the audit records: a first import of a satker is
+  // 15,000 "added" rows that would otherwise be built, and sent from the preview's thread, for nothing.
+  const change = (c: ChangeRow) => {
+    counts[c.kind]++
+    if (changes.length < CHANGES_KEPT) changes.push(c)
+  }
   const tpsChanges: TpsChange[] = []
   let unchanged = 0
   const seen = new Set<string>()
@@ -222,7 +235,7 @@ async function makePlan(
     seen.add(key)
     const old = before.get(key)
     if (!old)
-      changes.push({
+      change({
         kind: 'added',
         kecamatan: r.kecamatan,
         desa: r.desa,
@@ -232,7 +245,7 @@ async function makePlan(
       })
     else if (old.dpt !== r.dpt) {
       tpsChanges.push({ tps: old, dptAfter: r.dpt })
-      changes.push({
+      change({
         kind: 'changed',
         kecamatan: r.kecamatan,
         desa: r.desa,
@@ -245,7 +258,7 @@ async function makePlan(
   for (const [key, t] of before) {
     if (seen.has(key)) continue
     tpsChanges.push({ tps: t, dptAfter: null })
-    changes.push({
+    change({
       kind: 'removed',
       kecamatan: t.kecamatan,
       desa: t.desa,
@@ -291,6 +304,7 @@ async function makePlan(
     errors,
     warnings,
     rows,
+    counts,
     changes,
     tpsChanges,
     renames: [...renames.values()],
@@ -300,6 +314,7 @@ async function makePlan(
   }
 }
 
+/** Changes listed in the preview. */
 const SAMPLE_LIMIT = 500
 
 export async function pratinjauImpor(
@@ -309,7 +324,6 @@ export async function pratinjauImpor(
   gantiNama: readonly GantiNama[] = [],
 ) {
   const p = await plan(ctx, fileName, bytes, gantiNama)
-  const count = (k: ChangeKind) => p.changes.filter((c) => c.kind === k).length
   const norm = memoized(normalizeName)
   // Copies: the plan itself is kept for the apply, and must not change with what a caller does to these.
   return {
@@ -325,9 +339,7 @@ export async function pratinjauImpor(
       dpt: p.rows.reduce((s, r) => s + r.dpt, 0),
     },
     changes: {
-      added: count('added'),
-      removed: count('removed'),
-      changed: count('changed'),
+      ...p.counts,
       unchanged: p.unchanged,
       sample: structuredClone(p.changes.slice(0, SAMPLE_LIMIT)),
     },
@@ -423,19 +435,14 @@ export async function impor(
         reason: `Impor ${fileName}: DPT ${k.dptBefore} → ${k.dptAfter}`,
         variantIds: k.lines.map((l) => l.variantId),
       })
-    const counts = {
-      added: p.changes.filter((c) => c.kind === 'added').length,
-      removed: p.changes.filter((c) => c.kind === 'removed').length,
-      changed: p.changes.filter((c) => c.kind === 'changed').length,
-      unchanged: p.unchanged,
-    }
+    const counts = { ...p.counts, unchanged: p.unchanged }
     return {
       result: counts,
       detail: {
         fileName,
         format: p.format,
         ...counts,
-        changes: p.changes.slice(0, 2000),
+        changes: p.changes,
         kitPerluDiperiksa: touched.map((k) => ({ tpsId: k.tpsId, kind: k.kind })),
       },
     }

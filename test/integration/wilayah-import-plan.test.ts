@@ -194,6 +194,31 @@ describe('a preview and the apply after it', () => {
       unchanged: body.length,
     })
   })
+  it('counts every change of a file with more than the audit lists, and lists the first 2,000 in the file order', async () => {
+    const a = await app()
+    // The demo's TPS and as many again numbered from 500 in the same desa: 2,892 added.
+    const more = body.map((l) => {
+      const c = l.split(',')
+      return [...c.slice(0, 4), String(Number(c[4]) + 500), c[5]].join(',')
+    })
+    const file = csv([...body, ...more])
+    const p = await wilayah.pratinjauImpor(a.ctx, 'tps.csv', file)
+    expect(p.changes).toMatchObject({ added: 2 * body.length, removed: 0, changed: 0, unchanged: 0 })
+    expect(p.changes.sample).toHaveLength(500)
+    expect(await wilayah.impor(a.ctx, who, 'tps.csv', file, p.fingerprint)).toEqual({
+      added: 2 * body.length,
+      removed: 0,
+      changed: 0,
+      unchanged: 0,
+    })
+    const detail = JSON.parse(
+      a.ctx.db.prepare(`SELECT detail FROM audit WHERE action = 'wilayah.impor'`).pluck().get() as string,
+    ) as { added: number; changes: { desa: string; nomor: number }[] }
+    expect(detail.added).toBe(2 * body.length)
+    expect(detail.changes).toHaveLength(2000)
+    const order = [...body, ...more].slice(0, 2000).map((l) => l.split(','))
+    expect(detail.changes.map((c) => [c.desa, c.nomor])).toEqual(order.map((c) => [c[3], Number(c[4])]))
+  })
 })
 
 describe('a re-import that drops places the ledger already used', () => {
