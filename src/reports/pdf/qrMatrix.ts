@@ -412,9 +412,11 @@ function lineScore(lo: number, hi: number, n: number, groups: Int32Array): numbe
  * score() for codes up to 64 modules across (every version this encoder makes), with each row and column
  * held as two words (see lineScore), 2x2 blocks and dark modules counted 32 at a time. The same number as
  * score(), several times faster; qr-matrix.test.ts checks the two agree. `rows` and `cols` hold line i's
- * words at 2i (lo) and 2i + 1 (hi).
+ * words at 2i (lo) and 2i + 1 (hi). Every part of the score is at least 0, so once the sum reaches
+ * `bound` (the best mask's so far, which a mask must beat) the rest cannot make this mask win: it is
+ * returned as it stands.
  */
-function bitScore(rows: Int32Array, cols: Int32Array, n: number, groups: Int32Array): number {
+function bitScore(rows: Int32Array, cols: Int32Array, n: number, groups: Int32Array, bound = Infinity): number {
   let total = 0
   let dark = 0
   // Modules 1 to n - 1: a 2x2 block is counted at its right column.
@@ -434,6 +436,7 @@ function bitScore(rows: Int32Array, cols: Int32Array, n: number, groups: Int32Ar
         (popcount(~(lo ^ (lo << 1)) & eqLo & (eqLo << 1) & inLo) +
           popcount(~(hi ^ hi1(lo, hi, 1)) & eqHi & hi1(eqLo, eqHi, 1) & inHi))
     }
+    if (total >= bound) return total
   }
   return total + 10 * ((Math.abs(dark / n / n - 0.5) / 0.05) | 0)
 }
@@ -573,7 +576,7 @@ export function qrMatrix(text: string, version: number, eccLevel: EccLevel, mask
         rows[i] = ((dataRows[i]! ^ maskRows[i]!) & ~bits.formatRows[i]!) | f.rows[i]!
         cols[i] = ((dataCols[i]! ^ maskCols[i]!) & ~bits.formatCols[i]!) | f.cols[i]!
       }
-      const s = bitScore(rows, cols, n, groups)
+      const s = bitScore(rows, cols, n, groups, bestScore)
       if (s < bestScore) {
         bestScore = s
         best = k
