@@ -103,6 +103,34 @@ describe('a preview and the apply after it', () => {
     expect(reads).toEqual(['tps.csv'])
   })
 
+  it('through the dispatcher, a re-import applies the plan of its job thread to the places already held', async () => {
+    const a = await withDemo()
+    const before = wilayah.daftarTps(a.ctx)
+    const reads: string[] = []
+    const read = a.ctx.readTable!
+    a.ctx.readTable = (name, content) => (reads.push(name), read(name, content))
+    const api = apiOf(a, who.actor)
+    // Every TPS's DPT one higher, the kode columns blank on the first row: matched by name, ids kept.
+    const changed = body.map((l, i) => {
+      const c = l.split(',')
+      return [i === 0 ? '' : c[0], c[1], i === 0 ? '' : c[2], c[3], c[4], String(Number(c[5]) + 1)].join(',')
+    })
+    const file = upload('tps.csv', csv(changed))
+    const p = await api.call('wilayah.pratinjauImpor', file)
+    expect(await api.call('wilayah.impor', { ...file, fingerprint: p.fingerprint })).toEqual({
+      added: 0,
+      removed: 0,
+      changed: body.length,
+      unchanged: 0,
+    })
+    expect(reads).toEqual([])
+    const after = wilayah.daftarTps(a.ctx)
+    expect(after.map((t) => [t.id, t.desaId, t.nomor, t.dpt])).toEqual(
+      before.map((t) => [t.id, t.desaId, t.nomor, t.dpt + 1]),
+    )
+    expect(wilayah.daftarKecamatan(a.ctx).map((k) => k.kode)).toEqual([...new Set(body.map((l) => l.split(',')[0]))])
+  })
+
   it('what a caller does to a preview does not change what the apply sees', async () => {
     const a = await app()
     const [kk, k, kd, d] = body[0]!.split(',')
