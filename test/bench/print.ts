@@ -16,7 +16,6 @@ import * as dokumen from '../../src/services/dokumen'
 import * as dokumenJenis from '../../src/services/dokumenJenis'
 import * as kemas from '../../src/services/kemas'
 import * as penerimaan from '../../src/services/penerimaan'
-import * as regu from '../../src/services/regu'
 import * as serahTerima from '../../src/services/serahTerima'
 import * as shift from '../../src/services/shift'
 import * as tally from '../../src/services/tally'
@@ -85,6 +84,8 @@ export async function benchPrint(
   dir: string,
   report: (name: string, app: number, raw: number, extra?: string) => void,
   log: (s: string) => void,
+  /** The floor's sorted ballots are there to pack (the bench's floor section ran). */
+  handover = true,
 ): Promise<void> {
   const ctx = app.ctx
   log(
@@ -110,6 +111,10 @@ export async function benchPrint(
     `puncak ${labels.app.peakMb.toFixed(0)} MB (mentah ${labels.raw.peakMb.toFixed(0)} MB), proses sendiri`,
   )
 
+  if (!handover) {
+    log('  BA serah terima dilewati: pengemasan memerlukan surat suara dari bagian lantai (BENCH_ONLY tanpa lantai)')
+    return
+  }
   // The largest kecamatan, packed and handed over; then its BA printed (issued in the handover).
   const largest = wilayah.daftarKecamatan(ctx).sort((a, b) => b.tps - a.tps)[0]!
   const variants = listVariants(ctx)
@@ -129,10 +134,7 @@ export async function benchPrint(
         })),
     }),
   )
-  // The floor section's first team; a run of this section alone (BENCH_ONLY=cetak) makes its own.
-  const teamId =
-    (ctx.db.prepare('SELECT id FROM regu ORDER BY id LIMIT 1').get() as { id: number } | undefined)?.id ??
-    regu.tambah(ctx, WHO, { nama: 'Regu Rakit', leaderId: null, dailyTarget: 10_000 }).id
+  const teamId = (ctx.db.prepare('SELECT id FROM regu ORDER BY id LIMIT 1').get() as { id: number }).id
   for (const v of variants.filter((x) => x.assembled)) {
     const s = shift.buka(
       ctx,
