@@ -8,6 +8,11 @@ export interface DamageReason {
   code: string
   /** Short column header for tally grids and tables. */
   short: string
+  /**
+   * A narrower header where `short` has a word too wide for the tally grid's narrow damage column (which
+   * must not break it inside the word); the screen only — papers keep `short` and `label`.
+   */
+  narrow?: string
   /** The criterion as the regulation words it, for berita acara. */
   label: string
   appliesTo: 'ballot' | 'assembled' | 'all'
@@ -48,6 +53,7 @@ export const DAMAGE_REASONS: readonly DamageReason[] = [
   {
     code: 'BERLUBANG',
     short: 'Berlubang',
+    narrow: 'Lubang',
     label: 'Terdapat lubang pada kolom nomor, foto atau nama',
     appliesTo: 'ballot',
     needsNote: false,

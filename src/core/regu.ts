@@ -1,10 +1,28 @@
 /**
- * A team (regu) as a sentence names it: "Regu Mawar", once, whether it was entered as "Mawar" or as
- * "Regu Mawar" ("regu Mawar" inside a sentence). Every screen and message that says a team's name in a
- * sentence says it this way.
+ * A team's name, one rule for every path: a team added by hand as "Mawar" and a CSV row naming "Regu Mawar"
+ * are the same team, stored as "Mawar" and said "Regu Mawar" once, never "Regu Regu Mawar".
+ *
+ * `teamBaseName` is the name as stored and compared: trimmed, runs of spaces as one, a leading "Regu" word
+ * (any case, with a dash, colon or dot after it) dropped. Files written before this rule may hold "Regu
+ * Mawar" as entered; every comparison and display goes through here, so they read the same without a
+ * migration. Dependency-free on purpose: Beranda (the first screen) imports this module.
  */
+export function teamBaseName(nama: string): string {
+  const folded = nama.replace(/\s+/g, ' ').trim()
+  return folded.replace(/^regu\b[\s\-\u2013\u2014:.]*/i, '') || folded
+}
+
+/** "Regu" alone names no team: it would be said "Regu Regu". */
+export function teamNameProblem(nama: string): string | null {
+  return /^regu$/i.test(teamBaseName(nama)) ? 'Nama regu kosong: tulis namanya sesudah "Regu", mis. "Regu Mawar"' : null
+}
+
+/** The key two team names are the same team by: their base names, case folded (as core/names nameKey does). */
+export const teamKey = (nama: string): string => teamBaseName(nama).toUpperCase()
+
+/** A team as a sentence or a label names it: "Regu Mawar" ("regu Mawar" inside a sentence). */
 export const reguName = (nama: string, inSentence = false): string =>
-  /^regu\b/i.test(nama.trim()) ? nama.trim() : `${inSentence ? 'regu' : 'Regu'} ${nama}`
+  `${inSentence ? 'regu' : 'Regu'} ${teamBaseName(nama)}`
 
 /**
  * A team's progress against its target, the one definition for the shift page and Beranda: good sheets

@@ -3,6 +3,7 @@ import type { Issue } from './errors'
 import { checkName, finishIssues, lookAlikes, readFieldTable, type FieldSpec } from './tableFields'
 import { lookKey } from './names'
 import { normalizeName } from './text'
+import { reguName, teamBaseName, teamNameProblem } from './regu'
 import { digitsOnly, nikProblem, npwpProblem, rekeningProblem } from './identitas'
 
 /** One worker as read from the satker's list of sortir-lipat workers. */
@@ -148,11 +149,14 @@ export function parseWorkerTable(rows: readonly TableRow[]): {
     const rawRegu = cell(row, 'regu')
     if (rawRegu !== '') {
       const r = checkName(rawRegu, 'regu', 60)
-      if (!r.ok) {
-        errors.push({ row: row.line, column: col('regu'), message: r.message })
+      const problem = r.ok ? teamNameProblem(r.value) : r.message
+      if (!r.ok || problem) {
+        errors.push({ row: row.line, column: col('regu'), message: problem! })
         continue
       }
-      const twin = reguTwinOf(lookKey(r.value), normalizeName(r.value), r.value, row.line)
+      // "Regu Mawar" in the file is the team "Mawar", whether added by hand or by an earlier row (core/regu.ts).
+      const base = teamBaseName(r.value)
+      const twin = reguTwinOf(lookKey(base), normalizeName(base), r.value, row.line)
       if (twin) {
         errors.push({
           row: row.line,
@@ -161,7 +165,7 @@ export function parseWorkerTable(rows: readonly TableRow[]): {
         })
         continue
       }
-      regu = r.value
+      regu = base
     }
     const ketua = isLeaderMark(cell(row, 'ketua'))
     if (ketua) {
@@ -175,7 +179,7 @@ export function parseWorkerTable(rows: readonly TableRow[]): {
         errors.push({
           row: row.line,
           column: col('ketua'),
-          message: `Regu ${regu} memiliki dua ketua: baris ${first} dan baris ${row.line}`,
+          message: `${reguName(regu)} memiliki dua ketua: baris ${first} dan baris ${row.line}`,
         })
         continue
       }

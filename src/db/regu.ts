@@ -20,10 +20,6 @@ export function reguById(db: ReadableDB, id: number): { id: number; nama: string
   return t && { ...t, active: t.active === 1 }
 }
 
-export function reguIdByKey(db: ReadableDB, namaKey: string): number | undefined {
-  return (db.prepare('SELECT id FROM regu WHERE nama_key = ?').get(namaKey) as { id: number } | undefined)?.id
-}
-
 /** The names of every team but one (null: all of them). */
 export function reguNamesExcept(db: ReadableDB, exceptId: number | null): string[] {
   return db.prepare('SELECT nama FROM regu WHERE id IS NOT ?').pluck().all(exceptId) as string[]

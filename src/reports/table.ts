@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs'
-import type * as measureModule from './pdf/measure'
+import * as measure from './pdf/measure'
 
 /** A plain table, the shape every tally and needs export takes before it becomes XLSX or CSV. */
 export interface Table {
@@ -64,9 +64,10 @@ export async function tableToXlsx(t: Table): Promise<Buffer> {
  * only formulas are the totals the writer makes itself.
  */
 export async function tablesToXlsx(tables: readonly Table[]): Promise<Buffer> {
-  // Loaded here, not with the module: exceljs takes 0.3 s to load, and the text measure pdfkit with
-  // its fonts, which a CSV export must not pay.
-  const [{ default: Excel }, measure] = await Promise.all([import('exceljs'), import('./pdf/measure')])
+  // Loaded here, not with the module: exceljs takes 0.3 s to load, which a CSV export must not pay. The text
+  // measure is imported with the module: it loads pdfkit and its fonts itself on the first measure, and the
+  // PDF writers import it statically anyway, so a dynamic import of it split nothing (the build said so).
+  const { default: Excel } = await import('exceljs')
   const wb = new Excel.Workbook()
   wb.creator = 'Gudang Pemilu'
   wb.created = new Date(0) // stable output: the same data gives the same file
@@ -74,7 +75,7 @@ export async function tablesToXlsx(tables: readonly Table[]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
 
-type Measure = Pick<typeof measureModule, 'textWidth' | 'breakLines'>
+type Measure = Pick<typeof measure, 'textWidth' | 'breakLines'>
 
 /**
  * Column widths are in Excel's unit, the width of a "0" in the default font (Calibri 11). Text is

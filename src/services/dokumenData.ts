@@ -22,7 +22,7 @@ import * as barang from './barang'
 import * as penerimaan from './penerimaan'
 import * as rekonsiliasi from './rekonsiliasi'
 import { getVariant, listVariants } from './variants'
-import { reguName } from '../core/regu'
+import { reguName, teamBaseName } from '../core/regu'
 
 /**
  * The data each document states. A dated paper states the ledger as of its date (db/ledgerAsOf.ts), never
@@ -292,7 +292,7 @@ export function upahData(ctx: ReadContext, from: string, to: string): Built<Upah
           const info = queries.pekerjaWithRegu(ctx.db, w.workerId)
           return {
             nama: info.nama,
-            regu: info.regu,
+            regu: teamBaseName(info.regu),
             ...pembayaranOf(ctx.db, w.workerId),
             qty: Object.fromEntries(usedItems.map((i) => [i.code, w.qty.get(i.id) ?? 0])),
             gross: w.gross,

@@ -2,6 +2,7 @@ import type { Pekerja, PekerjaInput, PekerjaUpdate } from '../api/contract/peker
 import { AppError, refused, type Issue } from '../core/errors'
 import { lookKey, nameIndex, nameKey, sameNameMessage } from '../core/names'
 import { normalizeName } from '../core/text'
+import { teamBaseName, teamKey } from '../core/regu'
 import { maskNik, parseWorkerTable } from '../core/workerImport'
 import * as db from '../db/pekerja'
 import * as reguDb from '../db/regu'
@@ -135,7 +136,11 @@ export async function impor(ctx: ServiceContext, who: Actor, fileName: string, u
   // A row whose name only looks like an existing worker's or regu's would be a second one that prints the
   // same; the same spelling is the same worker (matched below) or regu.
   const workerNames = nameIndex(db.pekerjaNamesExcept(ctx.db, null))
-  const teamNames = nameIndex(reguDb.reguNamesExcept(ctx.db, null))
+  // Teams by base name (core/regu.ts): a file's "Regu Mawar" (parsed as "Mawar") joins the team "Mawar", and a
+  // team stored as "Regu Mawar" before that rule is the same team too.
+  const teams = reguDb.allTeams(ctx.db)
+  const teamNames = nameIndex(teams.map((t) => teamBaseName(t.nama)))
+  const teamIdByKey = new Map(teams.map((t) => [teamKey(t.nama), t.id]))
   for (const w of parsed.workers) {
     const worker = workerNames.lookAlike(w.nama)
     if (worker !== undefined)
@@ -195,9 +200,10 @@ export async function impor(ctx: ServiceContext, who: Actor, fileName: string, u
         updated++
       }
       if (w.regu !== null) {
-        let teamId = reguDb.reguIdByKey(ctx.db, normalizeName(w.regu))
+        let teamId = teamIdByKey.get(teamKey(w.regu))
         if (teamId === undefined) {
           teamId = reguDb.insertRegu(ctx.db, w.regu, normalizeName(w.regu), 0)
+          teamIdByKey.set(teamKey(w.regu), teamId)
           teamsAdded++
         }
         setMembership(ctx, id, teamId)

@@ -2,6 +2,7 @@ import type { Regu, ReguInput, ReguTarget, ReguUpdate } from '../api/contract/re
 import { refused } from '../core/errors'
 import { findSameName, nameKey, sameNameMessage } from '../core/names'
 import { normalizeName } from '../core/text'
+import { teamBaseName, teamNameProblem } from '../core/regu'
 import * as db from '../db/regu'
 import { writeTx, type Actor, type ReadContext, type ServiceContext } from './context'
 import { requireTeam, requireWorker, setMembership } from './pekerja'
@@ -12,8 +13,12 @@ export function daftar(ctx: ReadContext): Regu[] {
   return db.daftarRegu(ctx.db)
 }
 
+/** Refuses a name that is no team ("Regu") or another team's (by base name: "Regu Mawar" is "Mawar"). */
 function checkTeamName(ctx: ReadContext, nama: string, exceptId: number | null): void {
-  const same = findSameName(nama, db.reguNamesExcept(ctx.db, exceptId))
+  const problem = teamNameProblem(nama)
+  if (problem) throw refused(problem, [{ column: 'nama', message: problem }])
+  // Names stored before the one rule may still start with "Regu"; compare what they name.
+  const same = findSameName(nama, db.reguNamesExcept(ctx.db, exceptId).map(teamBaseName))
   if (same === undefined) return
   if (nameKey(same) === nameKey(nama))
     throw refused(`Nama regu "${nama}" sudah dipakai`, [{ column: 'nama', message: 'Sudah dipakai' }])
@@ -33,6 +38,7 @@ function checkLeader(ctx: ReadContext, teamId: number | null, leaderId: number |
 
 export function tambah(ctx: ServiceContext, who: Actor, input: ReguInput): Regu {
   requireElection(ctx)
+  input = { ...input, nama: teamBaseName(input.nama) }
   checkTeamName(ctx, input.nama, null)
   checkLeader(ctx, null, input.leaderId)
   const id = writeTx(ctx, who, 'regu.tambah', () => {
@@ -48,6 +54,7 @@ export function tambah(ctx: ServiceContext, who: Actor, input: ReguInput): Regu 
 
 export function ubah(ctx: ServiceContext, who: Actor, u: ReguUpdate): Regu {
   requireTeam(ctx, u.id, 'id')
+  if (u.nama !== undefined) u = { ...u, nama: teamBaseName(u.nama) }
   if (u.nama !== undefined) checkTeamName(ctx, u.nama, u.id)
   if (u.leaderId !== undefined) checkLeader(ctx, u.id, u.leaderId)
   writeTx(ctx, who, 'regu.ubah', () => {

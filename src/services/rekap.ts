@@ -1,4 +1,5 @@
 import { DAMAGE_REASONS } from '../core/reasons'
+import { targetProgress, teamBaseName } from '../core/regu'
 import { refused } from '../core/errors'
 import { hariTanggal } from '../core/tanggal'
 import { sumRow, tableToCsv, tablesToXlsx, type Table } from '../reports/table'
@@ -270,12 +271,12 @@ function tables(ctx: ReadContext, tanggal: string, only: 'silog' | 'all'): { sil
         (a, b) => (byId.get(a)?.sortOrder ?? 0) - (byId.get(b)?.sortOrder ?? 0) || a - b,
       )
       const hadir = db.presentOn(ctx.db, tanggal, t.id)
-      if (worked.length === 0) return [[t.nama, t.ketua, hadir, '-', '', t.target, 0, 0, 0, 0]]
+      if (worked.length === 0) return [[teamBaseName(t.nama), t.ketua, hadir, '-', '', t.target, 0, 0, 0, 0]]
       return worked.map((v) => {
         const done = sumOf(t.id, v, 'hasil') + sumOf(t.id, v, 'rusak')
         const one = worked.length === 1
         return [
-          t.nama,
+          teamBaseName(t.nama),
           t.ketua,
           hadir,
           byId.get(v)?.label ?? String(v),
@@ -284,7 +285,7 @@ function tables(ctx: ReadContext, tanggal: string, only: 'silog' | 'all'): { sil
           sumOf(t.id, v, 'hasil'),
           sumOf(t.id, v, 'rusak'),
           done,
-          one && t.target > 0 ? Math.round((done / t.target) * 100) : '',
+          one && t.target > 0 ? Math.round(targetProgress(sumOf(t.id, v, 'hasil'), t.target).share! * 100) : '',
         ]
       })
     }),

@@ -84,6 +84,8 @@ export async function benchPrint(
   dir: string,
   report: (name: string, app: number, raw: number, extra?: string) => void,
   log: (s: string) => void,
+  /** The floor's sorted ballots are there to pack (the bench's floor section ran). */
+  handover = true,
 ): Promise<void> {
   const ctx = app.ctx
   log(
@@ -109,6 +111,10 @@ export async function benchPrint(
     `puncak ${labels.app.peakMb.toFixed(0)} MB (mentah ${labels.raw.peakMb.toFixed(0)} MB), proses sendiri`,
   )
 
+  if (!handover) {
+    log('  BA serah terima dilewati: pengemasan memerlukan surat suara dari bagian lantai (BENCH_ONLY tanpa lantai)')
+    return
+  }
   // The largest kecamatan, packed and handed over; then its BA printed (issued in the handover).
   const largest = wilayah.daftarKecamatan(ctx).sort((a, b) => b.tps - a.tps)[0]!
   const variants = listVariants(ctx)

@@ -256,11 +256,13 @@ describe('Beranda, end to end', () => {
     for (const r of progres.byReason) expect(damage).toContain(`${r.label} ${id.format(r.qty)}`)
     const teams = aria.find((a) => a.startsWith('Hasil baik per regu'))!
     for (const t of progres.teams) expect(teams).toContain(`${t.nama} ${id.format(t.baik)}`)
-    // Best team first.
-    const best = [...progres.teams].sort((a, b) => b.baik - a.baik)[0]!
-    expect(teams.indexOf(best.nama)).toBeLessThan(
-      Math.min(...progres.teams.filter((t) => t !== best).map((t) => teams.indexOf(t.nama))),
+    // The team furthest behind its target (good sheets against the target) first.
+    const behind = [...progres.teams].sort((a, b) => a.baik / a.target - b.baik / b.target)[0]!
+    expect(teams.indexOf(behind.nama)).toBeLessThan(
+      Math.min(...progres.teams.filter((t) => t !== behind).map((t) => teams.indexOf(t.nama))),
     )
+    // Two teams: no "show all" line.
+    expect(await app.page.getByTestId('team-chart-more').count()).toBe(0)
     expect(await app.page.getByTestId('damage-rate').textContent()).toBe(
       `${pct.format(progres.damageRate)} dari yang disortir`,
     )
@@ -303,6 +305,55 @@ describe('Beranda, end to end', () => {
       await dialog.waitFor({ state: 'hidden' })
     }
 
+    expect(app.errors).toEqual([])
+  })
+
+  it('shows the 15 teams furthest behind their target, and all of them in place when asked', async () => {
+    // Sixteen more teams on a third day, team k having sorted k% of its target: with Mawar and Melati (over
+    // their targets) 18 teams, of which Anggrek 01 to 15 are the furthest behind.
+    const gub = (await app.call('rekonsiliasi.lihat', {})).find((r) => r.itemCode === 'GUBERNUR')!
+    const names = Array.from({ length: 16 }, (_, i) => `Anggrek ${String(i + 1).padStart(2, '0')}`)
+    const ids: number[] = []
+    for (const nama of names) ids.push((await app.call('regu.tambah', { nama, dailyTarget: 10_000 })).id)
+    const s = await openShift(app.call, 'sortir_lipat', '2024-11-06', [gub.variantId], ids)
+    await app.call('tally.simpan', {
+      shiftId: s.id,
+      variantId: gub.variantId,
+      rows: ids.map((teamId, i) => ({
+        teamId,
+        serahkan: 2_000,
+        hasil: 100 * (i + 1),
+        rusak: {},
+        kembali: 2_000 - 100 * (i + 1),
+      })),
+    })
+    await app.call('shift.tutup', { shiftId: s.id, note: '' })
+
+    await app.page.goto(app.url('#/beranda'))
+    const chart = app.page.locator('svg[role=img][aria-label^="Hasil baik per regu"]')
+    const aria = async () => (await chart.getAttribute('aria-label')) ?? ''
+    await expect.poll(aria).toContain('15 dari 18 regu')
+    const first15 = names.slice(0, 15)
+    // Drawn in that order, and only those.
+    expect((await aria()).match(/Anggrek \d\d/g)).toEqual(first15)
+    expect(await chart.locator('g > title').count()).toBe(15)
+    const more = app.page.getByTestId('team-chart-more')
+    expect(await more.textContent()).toContain('Menampilkan 15 dari 18 regu')
+    await app.screenshot('beranda-04-regu-15-dari-18')
+
+    // Keyboard: the button is reached and pressed like any other; the rest appear in place, and it folds back.
+    const button = more.getByRole('button', { name: 'Tampilkan semua (18 regu)' })
+    expect(await button.getAttribute('aria-expanded')).toBe('false')
+    await button.focus()
+    await app.page.keyboard.press('Enter')
+    await expect.poll(() => chart.locator('g > title').count()).toBe(18)
+    for (const nama of [...names, 'Mawar', 'Melati']) expect(await aria()).toContain(nama)
+    const fewer = more.getByRole('button', { name: 'Tampilkan lebih sedikit' })
+    expect(await fewer.getAttribute('aria-expanded')).toBe('true')
+    expect(await more.textContent()).toContain('Menampilkan semua 18 regu')
+    expect(await fewer.evaluate((el) => el === document.activeElement)).toBe(true)
+    await app.page.keyboard.press('Enter')
+    await expect.poll(() => chart.locator('g > title').count()).toBe(15)
     expect(app.errors).toEqual([])
   })
 })

@@ -114,7 +114,7 @@ describe('a coordinator’s first day on the demo, through the UI only', () => {
     await dialog.getByTestId('import-result').waitFor()
     await dialog.getByRole('button', { name: 'Selesai' }).click()
     await expect.poll(() => page.getByTestId('team-Regu Mawar').locator('td').nth(1).textContent()).toBe('3')
-    expect((await app.call('regu.daftar', {})).map((t) => [t.nama, t.members])).toEqual([['Regu Mawar', 3]])
+    expect((await app.call('regu.daftar', {})).map((t) => [t.nama, t.members])).toEqual([['Mawar', 3]])
     expect(app.errors).toEqual([])
   })
 

@@ -157,26 +157,118 @@ function tallyOverflow(page: Page) {
   })
 }
 
+/**
+ * Words of the tally grid's header labels that break across lines ("Berluban/g") or stick out of their
+ * header cell: a label may wrap between words (and after a slash, where it carries a break), never inside
+ * one. Each word is measured as a Range: one broken over two lines has two line boxes.
+ */
+function brokenHeaderWords(page: Page) {
+  return page.evaluate(() => {
+    const out: string[] = []
+    const labels = document.querySelectorAll('.tally-grid .ag-header-cell-text, .tally-grid .ag-header-group-text')
+    for (const label of Array.from(labels)) {
+      const cell = label.closest('.ag-header-cell, .ag-header-group-cell')!
+      const c = cell.getBoundingClientRect()
+      if (c.width === 0) continue
+      const pad = getComputedStyle(cell)
+      const left = c.left + parseFloat(pad.paddingLeft)
+      const right = c.right - parseFloat(pad.paddingRight)
+      const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT)
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        for (const m of (n.textContent ?? '').matchAll(/[^\s\u200b]+/g)) {
+          const r = document.createRange()
+          r.setStart(n, m.index)
+          r.setEnd(n, m.index + m[0].length)
+          const boxes = Array.from(r.getClientRects()).filter((b) => b.width > 0)
+          const w = Math.round(r.getBoundingClientRect().width)
+          const where = `"${m[0]}" in "${label.textContent}" (${cell.getAttribute('col-id') ?? 'group'})`
+          if (boxes.length > 1) out.push(`${where}: broken over ${boxes.length} lines`)
+          else if (boxes.some((b) => b.left < left - 0.5 || b.right > right + 0.5))
+            out.push(`${where}: ${w} px in ${Math.round(right - left)} px`)
+        }
+      }
+    }
+    return out
+  })
+}
+
+/** The shift page with its first grid per regu or per pekerja, judged once the grid has folded its history. */
+async function openTally(page: Page, view: 'per regu' | 'per pekerja'): Promise<void> {
+  await page.goto(app.url(`#/shift/${ids.shiftId}`))
+  await settled(page)
+  await page.locator('.tally-grid .ag-header-cell[col-id="kembali"]').first().waitFor()
+  await page
+    .getByLabel('Per pekerja')
+    .first()
+    .setChecked(view === 'per pekerja')
+  await page
+    .locator(`.tally-grid .ag-header-cell[col-id="${view === 'per pekerja' ? 'worker' : 'label'}"]`)
+    .first()
+    .waitFor()
+  // The grid folds its history once it knows its width: judge it when that is done (or after 5 s, as it stands).
+  for (const until = Date.now() + 5_000; Date.now() < until; await page.waitForTimeout(100))
+    if ((await tallyOverflow(page)).offScreen.length === 0) break
+}
+
 describe.each([
   [1366, 768],
   [1920, 1080],
 ])('the tally grid of a sortir shift at %i × %i', (width, height) => {
-  it('shows every entry column without sideways scrolling', { timeout: 20_000 }, async () => {
-    const page = app.page
-    await page.setViewportSize({ width, height })
-    await page.goto(app.url(`#/shift/${ids.shiftId}`))
-    await settled(page)
-    await page.locator('.tally-grid .ag-header-cell[col-id="kembali"]').first().waitFor()
-    // The grid folds its history once it knows its width; judge it when that is done.
-    await expect.poll(async () => (await tallyOverflow(page)).offScreen, { timeout: 5_000 }).toEqual([])
-    const o = await tallyOverflow(page)
-    await fullShot(page, `layout-${width}-shift-tally`, { clearToasts: true })
-    expect(
-      o.offScreen,
-      `entry columns past the grid (scrollWidth ${o.scrollWidth}, clientWidth ${o.clientWidth})`,
-    ).toEqual([])
-    expect(o.scrollWidth, 'the grid scrolls sideways').toBeLessThanOrEqual(o.clientWidth)
-  })
+  it.each(['per regu', 'per pekerja'] as const)(
+    '%s shows every entry column without sideways scrolling, its headers unbroken',
+    { timeout: 20_000 },
+    async (view) => {
+      const page = app.page
+      await page.setViewportSize({ width, height })
+      await openTally(page, view)
+      const o = await tallyOverflow(page)
+      await fullShot(page, `layout-${width}-shift-tally${view === 'per pekerja' ? '-pekerja' : ''}`, {
+        clearToasts: true,
+      })
+      expect(
+        o.offScreen,
+        `entry columns past the grid (scrollWidth ${o.scrollWidth}, clientWidth ${o.clientWidth})`,
+      ).toEqual([])
+      expect(o.scrollWidth, 'the grid scrolls sideways').toBeLessThanOrEqual(o.clientWidth)
+      expect(await brokenHeaderWords(page), 'header words broken or cut').toEqual([])
+      expect(app.errors).toEqual([])
+    },
+  )
+})
+
+describe.each([
+  [1366, 768],
+  [1920, 1080],
+])('the Regu table of Pekerja at %i × %i', (width, height) => {
+  it(
+    'shows every column of a team with the longest name, its Ubah button included, without sideways scrolling',
+    {
+      timeout: 20_000,
+    },
+    async () => {
+      const page = app.page
+      await page.setViewportSize({ width, height })
+      await page.goto(app.url('#/pekerja'))
+      await settled(page)
+      const table = page.getByTestId('team-table')
+      await table
+        .getByRole('button', { name: /^Ubah / })
+        .first()
+        .waitFor({ state: 'attached' })
+      const o = await table.evaluate((t) => {
+        const wrap = t.parentElement!
+        const edit = t.querySelector('button')!.getBoundingClientRect()
+        return {
+          scrollWidth: wrap.scrollWidth,
+          clientWidth: wrap.clientWidth,
+          editRight: edit.right,
+          right: wrap.getBoundingClientRect().right,
+        }
+      })
+      expect(o.scrollWidth, 'the table scrolls sideways').toBeLessThanOrEqual(o.clientWidth)
+      expect(o.editRight, "Ubah past the table's edge").toBeLessThanOrEqual(o.right + 1)
+    },
+  )
 })
 
 /** Where the window, the header and a Pengaturan section's heading are. */

@@ -93,7 +93,7 @@ describe('Pekerja & Regu', () => {
     await expect.poll(() => eka.locator('[col-id=status]').textContent()).toBe('Tidak aktif')
     await expect.poll(() => eka.locator('[col-id=team]').textContent()).toBe('Regu Mawar')
     expect((await app.call('pekerja.daftar', {})).find((w) => w.nama === 'Eka Pane')).toMatchObject({
-      team: 'Regu Mawar',
+      team: 'Mawar',
       active: false,
     })
     // Eka joined Mawar but is no longer active: the team still counts its three active members.
@@ -138,8 +138,8 @@ describe('Pekerja & Regu', () => {
     // Focus stays in the field after saving, for the next team.
     expect(await focused()).toBe('Target Regu Mawar pada tanggal ini')
     const targets = await app.call('regu.lihatTarget', { tanggal: '2024-11-10' })
-    expect(targets.find((t) => t.team === 'Regu Mawar')).toMatchObject({ target: 2500, override: true })
-    expect(targets.find((t) => t.team === 'Regu Melati')).toMatchObject({ target: 0, override: false })
+    expect(targets.find((t) => t.team === 'Mawar')).toMatchObject({ target: 2500, override: true })
+    expect(targets.find((t) => t.team === 'Melati')).toMatchObject({ target: 0, override: false })
     // Another date keeps the daily target.
     expect((await app.call('regu.lihatTarget', { tanggal: '2024-11-11' })).every((t) => !t.override)).toBe(true)
     await shot('pp-02-pekerja')

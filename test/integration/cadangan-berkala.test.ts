@@ -60,7 +60,7 @@ describe('automatic backups of a running app', () => {
     // A period far away: only start and close happen during the test.
     const app = await openApp({ dbPath, demoCsvPath: DEMO_CSV, backups: { everyMinutes: 60 } })
     await until(() => reasons(dbPath).length === 1, 'cadangan saat mulai')
-    expect((await app.dispatcher.call('regu.tambah', { nama: 'Regu Tutup' }, meta)).ok).toBe(true)
+    expect((await app.dispatcher.call('regu.tambah', { nama: 'Tutup' }, meta)).ok).toBe(true)
     await app.closeWithBackup()
     expect(reasons(dbPath)).toEqual(['mulai', 'tutup'])
     // The closing backup holds the last write: reopen it and look.
@@ -71,7 +71,7 @@ describe('automatic backups of a running app', () => {
       ),
     })
     const teams = await again.dispatcher.call('regu.daftar', {}, meta)
-    expect(teams.ok && (teams.result as { nama: string }[]).map((t) => t.nama)).toContain('Regu Tutup')
+    expect(teams.ok && (teams.result as { nama: string }[]).map((t) => t.nama)).toContain('Tutup')
     again.close()
   })
 

@@ -346,6 +346,7 @@ describe('the daily rekap (rekap.eksporHarian)', () => {
         ])
       }
       const regu = rows('Per Regu')
+      let targeted = 0
       const dayFlows = floorFlows(app.ctx, { from: tanggal, to: tanggal })
       for (const [nama, id] of Object.entries({ Melati: team.melati, Kenanga: team.kenanga, Mawar: team.mawar })) {
         // One row per team and item (kotak and bilik are never added together); this day's figures of a team
@@ -365,7 +366,15 @@ describe('the daily rekap (rekap.eksporHarian)', () => {
         // Baik/Siap, Rusak, Diproses (columns after Regu, Ketua, Pekerja Hadir, Barang, Satuan, Target).
         const col = (i: number) => r.reduce((s, x) => s + Number(x[i]), 0)
         expect([col(6), col(7), col(8)], `${nama} ${tanggal}`).toEqual([hasil, rusak, hasil + rusak])
+        // % Target: good sheets against the team's target (core/regu targetProgress), as the shift page and
+        // Beranda say it; damaged sheets are work, not output.
+        for (const x of r.filter((x) => typeof x[5] === 'number' && x[5] > 0)) {
+          expect(x[9], `${nama} ${tanggal} % Target`).toBe(Math.round((Number(x[6]) / Number(x[5])) * 100))
+          targeted++
+        }
       }
+      // The fixture sets a target on every day; a day whose teams made two items compares none.
+      if (tanggal === DAYS[0]) expect(targeted).toBeGreaterThan(0)
     },
   )
 

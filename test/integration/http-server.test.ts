@@ -71,6 +71,7 @@ describe('HTTP transport with a stub dispatcher', () => {
     writeFileSync(join(ui, 'index.html'), '<!doctype html><title>Gudang Pemilu</title>')
     writeFileSync(join(ui, 'assets', 'app.js'), 'console.log(1)')
     writeFileSync(join(ui, 'assets', 'app.css'), 'body{}')
+    writeFileSync(join(ui, 'assets', 'Beranda-B2V2tipb.js'), 'console.log(2)')
     // A file beside the UI folder, which traversal attempts try to reach.
     writeFileSync(join(staticDir, 'package.json'), '{"secret":"outside the UI"}')
 
@@ -278,6 +279,14 @@ describe('HTTP transport with a stub dispatcher', () => {
     expect(await js.text()).toBe('console.log(1)')
     const css = await fetch(`http://127.0.0.1:${server.port}/assets/app.css`)
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8')
+
+    // The page is revalidated on every load; a file named for its content is kept, so a second start
+    // neither fetches nor compiles it again.
+    expect(res.headers.get('cache-control')).toBe('no-cache')
+    expect(js.headers.get('cache-control')).toBe('no-cache')
+    const hashed = await fetch(`http://127.0.0.1:${server.port}/assets/Beranda-B2V2tipb.js`)
+    expect(hashed.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(await hashed.text()).toBe('console.log(2)')
 
     const missing = await fetch(`http://127.0.0.1:${server.port}/tidak-ada.js`)
     expect(missing.status).toBe(404)

@@ -103,6 +103,34 @@ describe('a preview and the apply after it', () => {
     expect(reads).toEqual(['tps.csv'])
   })
 
+  it('through the dispatcher, a re-import applies the plan of its job thread to the places already held', async () => {
+    const a = await withDemo()
+    const before = wilayah.daftarTps(a.ctx)
+    const reads: string[] = []
+    const read = a.ctx.readTable!
+    a.ctx.readTable = (name, content) => (reads.push(name), read(name, content))
+    const api = apiOf(a, who.actor)
+    // Every TPS's DPT one higher, the kode columns blank on the first row: matched by name, ids kept.
+    const changed = body.map((l, i) => {
+      const c = l.split(',')
+      return [i === 0 ? '' : c[0], c[1], i === 0 ? '' : c[2], c[3], c[4], String(Number(c[5]) + 1)].join(',')
+    })
+    const file = upload('tps.csv', csv(changed))
+    const p = await api.call('wilayah.pratinjauImpor', file)
+    expect(await api.call('wilayah.impor', { ...file, fingerprint: p.fingerprint })).toEqual({
+      added: 0,
+      removed: 0,
+      changed: body.length,
+      unchanged: 0,
+    })
+    expect(reads).toEqual([])
+    const after = wilayah.daftarTps(a.ctx)
+    expect(after.map((t) => [t.id, t.desaId, t.nomor, t.dpt])).toEqual(
+      before.map((t) => [t.id, t.desaId, t.nomor, t.dpt + 1]),
+    )
+    expect(wilayah.daftarKecamatan(a.ctx).map((k) => k.kode)).toEqual([...new Set(body.map((l) => l.split(',')[0]))])
+  })
+
   it('what a caller does to a preview does not change what the apply sees', async () => {
     const a = await app()
     const [kk, k, kd, d] = body[0]!.split(',')
@@ -193,6 +221,31 @@ describe('a preview and the apply after it', () => {
       changed: 0,
       unchanged: body.length,
     })
+  })
+  it('counts every change of a file with more than the audit lists, and lists the first 2,000 in the file order', async () => {
+    const a = await app()
+    // The demo's TPS and as many again numbered from 500 in the same desa: 2,892 added.
+    const more = body.map((l) => {
+      const c = l.split(',')
+      return [...c.slice(0, 4), String(Number(c[4]) + 500), c[5]].join(',')
+    })
+    const file = csv([...body, ...more])
+    const p = await wilayah.pratinjauImpor(a.ctx, 'tps.csv', file)
+    expect(p.changes).toMatchObject({ added: 2 * body.length, removed: 0, changed: 0, unchanged: 0 })
+    expect(p.changes.sample).toHaveLength(500)
+    expect(await wilayah.impor(a.ctx, who, 'tps.csv', file, p.fingerprint)).toEqual({
+      added: 2 * body.length,
+      removed: 0,
+      changed: 0,
+      unchanged: 0,
+    })
+    const detail = JSON.parse(
+      a.ctx.db.prepare(`SELECT detail FROM audit WHERE action = 'wilayah.impor'`).pluck().get() as string,
+    ) as { added: number; changes: { desa: string; nomor: number }[] }
+    expect(detail.added).toBe(2 * body.length)
+    expect(detail.changes).toHaveLength(2000)
+    const order = [...body, ...more].slice(0, 2000).map((l) => l.split(','))
+    expect(detail.changes.map((c) => [c.desa, c.nomor])).toEqual(order.map((c) => [c[3], Number(c[4])]))
   })
 })
 

@@ -58,13 +58,22 @@ describe('QR matrix (port of qr.js)', () => {
   it('scores a matrix the same with rows and columns as bits as module by module', () => {
     let seed = 11
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
-    // Random matrices of every size up to 32 and densities from sparse to nearly dark, then ones made
-    // of finder-like runs (1:1:3:1:1 and 2:2:6:2:2 beside light runs), which the bit scorer filters on.
-    for (let t = 0; t < 3000; t++) {
-      const n = 1 + Math.floor(rnd() * 32)
+    // Random matrices of every size up to 64 (version 10 is 57 across) and densities from sparse to
+    // nearly dark, then ones made of finder-like runs (1:1:3:1:1 to 4:4:12:4:4 beside light runs, and
+    // their cores alone), which the bit scorer filters on.
+    const finderLike = (p: number, light: string) =>
+      [light, '1'.repeat(p), '0'.repeat(p), '1'.repeat(3 * p), '0'.repeat(p), '1'.repeat(p)].join('')
+    for (let t = 0; t < 4000; t++) {
+      const n = 1 + Math.floor(rnd() * 64)
       const m = new Uint8Array(n * n)
       if (t % 3 === 2) {
-        const motifs = ['0000101110100000', '0000110011111100110000', '1011101', '11001111110011', '00000', '11111']
+        const motifs = [
+          ...[1, 2, 3, 4].flatMap((p) => [finderLike(p, '0'.repeat(4 * p)), finderLike(p, '')]),
+          '0000110011111100110000',
+          '11001111110011',
+          '00000',
+          '11111',
+        ]
         for (let i = 0; i < n; i++) {
           let row = ''
           while (row.length < n)

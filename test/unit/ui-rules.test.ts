@@ -45,8 +45,8 @@ const ALLOWED_REGEX: { file: string; regex: string; why: string }[] = [
   { file: 'src/ui/components/TallyGridColumns.tsx', regex: String.raw`/\//g`, why: 'a header breaks at its slash' },
   { file: 'src/ui/components/TallyGridModel.ts', regex: String.raw`/\r?\n/`, why: 'clipboard rows' },
   { file: 'src/ui/components/TallyGridModel.ts', regex: String.raw`/^rows\.(\d+)\.(.+)$/`, why: 'an input path' },
-  { file: 'src/ui/pages/cadangan/Cadangan.tsx', regex: String.raw`/[\\/]/`, why: 'the file name of a path' },
-  { file: 'src/ui/pages/cadangan/Cadangan.tsx', regex: String.raw`/\.[^.]+$/`, why: 'a file name without extension' },
+  { file: 'src/ui/pages/cadangan/backups.tsx', regex: String.raw`/[\\/]/`, why: 'the file name of a path' },
+  { file: 'src/ui/pages/cadangan/backups.tsx', regex: String.raw`/\.[^.]+$/`, why: 'a file name without extension' },
   {
     file: 'src/ui/pages/dokumen/DokumenShared.tsx',
     regex: String.raw`/\b(\d{4}-\d{2}-\d{2})\b/g`,

@@ -10,6 +10,7 @@ import { Count, Id, RequiredText } from './common'
 export const DamageReason = z.object({
   code: z.string(),
   short: z.string(),
+  narrow: z.string().optional(),
   label: z.string(),
   appliesTo: z.enum(['ballot', 'assembled', 'all']),
   needsNote: z.boolean(),

@@ -1,7 +1,7 @@
 import type { LabelGrid } from '../../api/contract/kemas'
 import { formatTpsNumber } from '../../core/tps'
 import { mm, PAPER, type RenderOptions } from '../pdf'
-import { renderDrawing, type Drawing, type TextStyle } from '../pdf/draw'
+import { renderDrawing, type Drawing, type FitOptions, type FittedText, type TextStyle } from '../pdf/draw'
 import { qrSpec } from '../pdf/qr'
 
 /**
@@ -99,7 +99,23 @@ function textOn(hex: string): string {
  * ragged text beside or under the code (or a dashed cutting line) scatters those edges, so codes on a
  * full sheet were missed now and then; inside the box every scan line meets the same straight edge.
  */
-function label(d: Drawing, l: KotakLabel, x: number, y: number, w: number, h: number, outline: boolean): void {
+/**
+ * The fields' fitters (Drawing.fitter) of one column of a sheet, by the label's QR size and band colour,
+ * then by field: every width, size and option a field is set with follows from those (and the label's
+ * size, which is the sheet's). A sheet sets the same dozen fields on label after label.
+ */
+type ColumnFitters = Map<string, Map<string, (text: string) => FittedText>>
+
+function label(
+  d: Drawing,
+  l: KotakLabel,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  outline: boolean,
+  column: ColumnFitters,
+): void {
   const s = Math.max(0.55, Math.min(2.2, w / REF.width, h / REF.height))
   // The code keeps the size a version-4 code (33 modules, the public codes of usual names) has at this
   // scale: a long dapil name makes a denser code with finer modules, never finer than 1.75 pt (0.62 mm).
@@ -125,17 +141,27 @@ function label(d: Drawing, l: KotakLabel, x: number, y: number, w: number, h: nu
   })
   const small = style(7, false, '#444444')
   const bandStyle = style(7, true, textOn(bandColor))
+  const layout = `${n} ${bandColor}`
+  let fitters = column.get(layout)
+  if (!fitters) column.set(layout, (fitters = new Map()))
+  const own = fitters
+  /** d.fit(text, width, st, options) through the fitter of `field`, which names all but the text. */
+  const fit = (field: string, text: string, width: number, st: TextStyle, options: FitOptions): FittedText => {
+    let f = own.get(field)
+    if (!f) own.set(field, (f = d.fitter(width, st, options)))
+    return f(text)
+  }
   const satker = `KPU ${l.satker.toUpperCase()}`
   const provinsi = `PROV. ${l.provinsi.toUpperCase()}`
   // The band: one line when it fits, shrunk a little at most. Else, when the label is tall enough to
   // hold a second line of band above the tallest text it may have to carry, satker and province on two
   // lines of one size; else one line shrunk further, cut at the end as a last resort. The band depends
   // only on the label's size, satker and province, so it is the same on every label of a sheet.
-  let band = [d.fit(`${satker} · ${provinsi}`, inner, bandStyle, { maxLines: 1, minScale: 0.9 })]
+  let band = [fit('band', `${satker} · ${provinsi}`, inner, bandStyle, { maxLines: 1, minScale: 0.9 })]
   if (band[0]!.cut) {
     const two = [
-      d.fit(satker, inner, bandStyle, { maxLines: 1, minScale: 0.8 }),
-      d.fit(provinsi, inner, bandStyle, { maxLines: 1, minScale: 0.8 }),
+      fit('band 0.8', satker, inner, bandStyle, { maxLines: 1, minScale: 0.8 }),
+      fit('band 0.8', provinsi, inner, bandStyle, { maxLines: 1, minScale: 0.8 }),
     ]
     const size = Math.min(two[0]!.style.size, two[1]!.style.size)
     const bandTwo = Math.max(14 * s, 5.8 * s + 2 * d.lineHeight({ ...bandStyle, size }))
@@ -150,7 +176,7 @@ function label(d: Drawing, l: KotakLabel, x: number, y: number, w: number, h: nu
           ? f
           : d.fit(i === 0 ? satker : provinsi, inner, { ...bandStyle, size }, { maxLines: 1, minScale: 1 }),
       )
-    else band = [d.fit(`${satker} · ${provinsi}`, inner, bandStyle, { maxLines: 1, minScale: 0.8 })]
+    else band = [fit('band 0.8', `${satker} · ${provinsi}`, inner, bandStyle, { maxLines: 1, minScale: 0.8 })]
   }
   const bandText = band.reduce((t, f) => t + f.height, 0)
   const bandH = Math.max(14 * s, 3.5 * s + bandText + 2.3 * s)
@@ -158,18 +184,25 @@ function label(d: Drawing, l: KotakLabel, x: number, y: number, w: number, h: nu
   const plan = (a: Allowance, squeeze = 1) => {
     const names = { maxLines: a.names, minScale: 0.8 }
     const column = [
-      d.fit(formatTpsNumber(l.tpsNomor), textW, style(30, true), { maxLines: 1, minScale: 0.5 }),
-      d.fit('DESA/KELURAHAN (PPS)', textW, small, { maxLines: 1, minScale: 0.6 }),
-      d.fit(l.desa, textW, style(10.5, true), names),
-      d.fit('KECAMATAN (PPK)', textW, small, { maxLines: 1, minScale: 0.6 }),
-      d.fit(l.kecamatan, textW, style(9.5), names),
+      fit('tps', formatTpsNumber(l.tpsNomor), textW, style(30, true), { maxLines: 1, minScale: 0.5 }),
+      fit('small', 'DESA/KELURAHAN (PPS)', textW, small, { maxLines: 1, minScale: 0.6 }),
+      fit(`desa ${a.names}`, l.desa, textW, style(10.5, true), names),
+      fit('small', 'KECAMATAN (PPK)', textW, small, { maxLines: 1, minScale: 0.6 }),
+      fit(`kecamatan ${a.names}`, l.kecamatan, textW, style(9.5), names),
     ]
     const columnTop = y + bandH + 1.7 * s
     const columnBottom = columnTop + column.reduce((t, f) => t + f.height, 0) + 1.5 * s
     const qrTop = y + bandH + frame + quiet
+    // Lines squeezed to fit (rare) are set at sizes of their own.
+    const under = (field: string, text: string, width: number, st: TextStyle, options: FitOptions) =>
+      squeeze === 1 ? fit(field, text, width, st, options) : d.fit(text, width, st, options)
     const below = [
-      d.fit(`KOTAK ${l.kotakNo} DARI ${l.kotakOf}`, inner, style(10 * squeeze, true), { maxLines: 1, minScale: 0.6 }),
-      d.fit(
+      under('kotak', `KOTAK ${l.kotakNo} DARI ${l.kotakOf}`, inner, style(10 * squeeze, true), {
+        maxLines: 1,
+        minScale: 0.6,
+      }),
+      under(
+        `ballot ${a.ballot}`,
         l.ballot ?? 'KOTAK SUARA',
         inner,
         style(13 * squeeze, true),
@@ -177,7 +210,8 @@ function label(d: Drawing, l: KotakLabel, x: number, y: number, w: number, h: nu
       ),
       ...(l.dapil
         ? [
-            d.fit(
+            under(
+              `dapil ${a.dapil}`,
               `Dapil ${l.dapil}${l.colorName ? ` · warna ${l.colorName}` : ''}`,
               inner,
               style(8.5 * squeeze),
@@ -186,7 +220,7 @@ function label(d: Drawing, l: KotakLabel, x: number, y: number, w: number, h: nu
           ]
         : []),
       ...(l.segel
-        ? [d.fit(`NOMOR SEGEL ${l.segel}`, inner, style(9 * squeeze, true), { maxLines: 1, minScale: 0.6 })]
+        ? [under('segel', `NOMOR SEGEL ${l.segel}`, inner, style(9 * squeeze, true), { maxLines: 1, minScale: 0.6 })]
         : []),
     ]
     const belowTop = Math.max(columnBottom + 6 * s, qrTop + qrSize + quiet + frame + 4 * s)
@@ -246,6 +280,7 @@ export async function renderLabelSheets(
     producer: 'Gudang Pemilu (pdfmake)',
     creationDate: new Date(0),
   }
+  const columns: ColumnFitters[] = Array.from({ length: grid.cols }, () => new Map())
   return renderDrawing(
     { pageSize: PAPER.A4, info, language: 'id-ID' },
     (d) => {
@@ -258,7 +293,7 @@ export async function renderLabelSheets(
         const c = slot % grid.cols
         const x = mm(grid.marginLeft) + c * (size.width + mm(grid.gapX))
         const y = mm(grid.marginTop) + r * (size.height + mm(grid.gapY))
-        label(d, l, x, y, size.width, size.height, grid.outline)
+        label(d, l, x, y, size.width, size.height, grid.outline, columns[c]!)
       })
     },
     options,

@@ -220,14 +220,22 @@ export class Drawing {
     this.doc.addContent(`${this.rgb(color)} rg ${num(x)} ${num(y)} ${num(w)} ${num(h)} re f`)
   }
 
-  private use(style: TextStyle): number {
+  /**
+   * Sets pdfkit's font and size for measuring `style`. Not its colour: pdfkit writes a colour into the page
+   * as it is set, and measuring draws nothing (a label's fields once left a colour operator in the page
+   * for every text measured).
+   */
+  private measureIn(style: TextStyle): void {
     const variant: FontVariant = style.bold ? 'bold' : 'normal'
     this.current = `${variant} ${style.size} `
-    this.doc
-      .font(this.fonts[variant])
-      .fontSize(style.size)
-      .fillColor(style.color ?? 'black')
-    return style.size * style.lineHeight * this.lineFactor[variant]
+    this.doc.font(this.fonts[variant]).fontSize(style.size)
+  }
+
+  /** Sets pdfkit's font, size and colour for drawing `style` with pdfkit's text(); returns its line height. */
+  private use(style: TextStyle): number {
+    this.measureIn(style)
+    this.doc.fillColor(style.color ?? 'black')
+    return this.lineHeight(style)
   }
 
   /** The width of `text` in the font and size last used. */
@@ -240,14 +248,14 @@ export class Drawing {
 
   /** The lines `text` takes at `width` (wrapped at spaces; a word too wide stands alone). */
   lines(text: string, width: number, style: TextStyle): string[] {
-    this.use(style)
+    this.measureIn(style)
     if (this.width(text) <= width) return [text]
     return this.wrap(text.split(/ +/), width)
   }
 
   /** The width of `text` set in `style`. */
   widthOf(text: string, style: TextStyle): number {
-    this.use(style)
+    this.measureIn(style)
     return this.width(text)
   }
 
@@ -270,13 +278,26 @@ export class Drawing {
     return fitted
   }
 
+  /**
+   * fit() with its width, style and options fixed, for a field set the same way on label after label: its
+   * own cache by text alone, where fit() spells every size and option into each lookup's key.
+   */
+  fitter(width: number, style: TextStyle, options: FitOptions): (text: string) => FittedText {
+    const fits = new Map<string, FittedText>()
+    return (text) => {
+      let fitted = fits.get(text)
+      if (fitted === undefined) fits.set(text, (fitted = this.fitNow(text, width, style, options)))
+      return fitted
+    }
+  }
+
   private fitNow(text: string, width: number, style: TextStyle, options: FitOptions): FittedText {
     const set = (lines: string[], size: number, cut = false): FittedText => {
       const st = { ...style, size }
       return { lines, style: st, height: lines.length * this.lineHeight(st), cut }
     }
     text = text.trim().replace(/\s+/g, ' ')
-    this.use(style)
+    this.measureIn(style)
     // Widths are proportional to the size: everything below is measured at the style's size, and a
     // size k times smaller fits a width 1/k times wider. A hair of slack keeps rounding inside the box.
     const room = width * 0.999
@@ -366,7 +387,7 @@ export class Drawing {
   /** The height `text` would take, as text() draws it. */
   textHeight(text: string, width: number, style: TextStyle): number {
     const lines = this.lines(text, width, style)
-    return lines.length * this.use(style)
+    return lines.length * this.lineHeight(style)
   }
 
   rect(x: number, y: number, w: number, h: number, fill: string): void {

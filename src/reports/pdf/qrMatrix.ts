@@ -5,7 +5,9 @@
  * node_modules/pdfmake/js/qrEnc.js), ported to typed arrays so it can be called tens of thousands of
  * times in one print job: pdfmake's copy spends about 0.35 ms on a version-3 code, mostly scoring the
  * eight masks on arrays of arrays, which for the 76,140 kotak labels of a Bogor-size satker is longer
- * than the whole budget of the job. Every step — code words, Reed-Solomon blocks, placement, the mask
+ * than the whole budget of the job. The mask scoring works on whole rows and columns held as bits
+ * (bitScore): every kotak label's code is version 4 (33 modules across), and scoring it module by module
+ * took three quarters of the label job. Every step — code words, Reed-Solomon blocks, placement, the mask
  * scoring and its tie-breaking — is kept as it was, so the matrix is module for module the one pdfmake
  * would draw (test/unit/qr-matrix.test.ts compares the two), and a label scans exactly as before.
  */
@@ -334,96 +336,125 @@ function popcount(x: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
 }
 
-/** The runs of an n-bit line (bit j = module j) into groups, as runs() does; returns their count. */
-function bitRuns(v: number, n: number, groups: Int32Array): number {
+// A line (row or column) of up to 64 modules is held as two 32-bit words: lo has modules 0–31 (bit j =
+// module j), hi modules 32–63; bits past the line's end are 0. `lo1(lo, hi, k)` is the lo word of the
+// line shifted k modules towards 0 (1 <= k <= 31), `hi1(lo, hi, k)` the hi word of the line shifted the
+// other way; the hi word shifted towards 0 is just `hi >>> k`.
+const lo1 = (lo: number, hi: number, k: number) => (lo >>> k) | (hi << (32 - k))
+const hi1 = (lo: number, hi: number, k: number) => (hi << k) | (lo >>> (32 - k))
+
+/**
+ * The runs of a line into groups, as runs() makes them from the modules: an empty light run, then dark
+ * and light runs in turn (the first dark one empty when the line starts light), ending with a light run
+ * (empty when the line ends dark). Each run ends where a module differs from the next one: one step per
+ * run. `pLo`/`pHi` are the pairs of modules inside the line (see lineScore). Returns the runs' count.
+ */
+function bitRuns(lo: number, hi: number, n: number, pLo: number, pHi: number, groups: Int32Array): number {
   let len = 0
   groups[len++] = 0
-  for (let j = 0; j < n;) {
-    let k = Math.min(ctz(~(v >>> j)), n - j)
-    groups[len++] = k
-    j += k
-    if (j >= n) {
-      groups[len++] = 0
-      break
-    }
-    const rest = v >>> j
-    k = rest === 0 ? n - j : Math.min(ctz(rest), n - j)
-    groups[len++] = k
-    j += k
+  if ((lo & 1) === 0) groups[len++] = 0
+  let prev = -1
+  for (let t = (lo ^ lo1(lo, hi, 1)) & pLo; t !== 0; t &= t - 1) {
+    const j = ctz(t)
+    groups[len++] = j - prev
+    prev = j
   }
+  for (let t = (hi ^ (hi >>> 1)) & pHi; t !== 0; t &= t - 1) {
+    const j = 32 + ctz(t)
+    groups[len++] = j - prev
+    prev = j
+  }
+  groups[len++] = n - 1 - prev
+  if (((n <= 32 ? lo >>> (n - 1) : hi >>> (n - 33)) & 1) === 1) groups[len++] = 0
   return len
 }
 
 /**
- * scoreRuns(runs of the line) for an n-bit line (n <= 32, bit j = module j), mostly without building
- * the runs. Runs of five or more: a run of L >= 5 scores L - 2, which is its L - 4 windows of five equal
- * modules plus 2 for the run. Finder-like runs need the core 1:1:3:1:1 (or 2:2:6:2:2, the largest
- * multiple that fits 32 modules with its four light ones) somewhere in the line; only a line that has
- * one is split into runs and checked the long way.
+ * scoreRuns(runs of the line) for a line of n <= 64 modules, mostly without building the runs. Runs of
+ * five or more: a run of L >= 5 scores L - 2, which is its L - 4 windows of five equal modules plus 2 for
+ * the run. A finder-like run at scale p (p:p:3p:p:p) has either p = 1, and then the seven modules 1011101
+ * somewhere in the line, or p >= 2, and then a dark run of six or more; only a line with one of the two is
+ * split into runs and checked the long way.
  */
-function lineScore(v: number, n: number, groups: Int32Array): number {
-  const valid = n === 32 ? -1 : (1 << n) - 1
-  // eq bit j: modules j and j + 1 are the same colour (j <= n - 2).
-  const eq = ~(v ^ (v >>> 1)) & (valid >>> 1)
-  const windows = eq & (eq >>> 1) & (eq >>> 2) & (eq >>> 3)
-  let s = popcount(windows) + 2 * popcount(windows & ~(windows << 1))
-  const d = v & valid
-  const l = ~v & valid
-  const core1 = d & (l >>> 1) & (d >>> 2) & (d >>> 3) & (d >>> 4) & (l >>> 5) & (d >>> 6)
-  const core2 =
-    d &
-    (d >>> 1) &
-    (l >>> 2) &
-    (l >>> 3) &
-    (d >>> 4) &
-    (d >>> 5) &
-    (d >>> 6) &
-    (d >>> 7) &
-    (d >>> 8) &
-    (d >>> 9) &
-    (l >>> 10) &
-    (l >>> 11) &
-    (d >>> 12) &
-    (d >>> 13)
-  if (core1 | core2) s += finderLikePenalty(groups, bitRuns(v, n, groups))
+function lineScore(lo: number, hi: number, n: number, groups: Int32Array): number {
+  // The line's modules, and the pairs j, j + 1 both in it (bit j for j <= n - 2).
+  const vLo = n >= 32 ? -1 : (1 << n) - 1
+  const vHi = n <= 32 ? 0 : n >= 64 ? -1 : (1 << (n - 32)) - 1
+  const pLo = lo1(vLo, vHi, 1)
+  const pHi = vHi >>> 1
+  // eq bit j: modules j and j + 1 are the same colour.
+  const eqLo = ~(lo ^ lo1(lo, hi, 1)) & pLo
+  const eqHi = ~(hi ^ (hi >>> 1)) & pHi
+  const wLo = eqLo & lo1(eqLo, eqHi, 1) & lo1(eqLo, eqHi, 2) & lo1(eqLo, eqHi, 3)
+  const wHi = eqHi & (eqHi >>> 1) & (eqHi >>> 2) & (eqHi >>> 3)
+  // A window whose left neighbour is not one starts a run of five or more.
+  let s = popcount(wLo) + popcount(wHi) + 2 * (popcount(wLo & ~(wLo << 1)) + popcount(wHi & ~hi1(wLo, wHi, 1)))
+  const dLo = lo & vLo
+  const dHi = hi & vHi
+  const lLo = ~lo & vLo
+  const lHi = ~hi & vHi
+  const coreLo =
+    dLo &
+    lo1(lLo, lHi, 1) &
+    lo1(dLo, dHi, 2) &
+    lo1(dLo, dHi, 3) &
+    lo1(dLo, dHi, 4) &
+    lo1(lLo, lHi, 5) &
+    lo1(dLo, dHi, 6)
+  const coreHi = dHi & (lHi >>> 1) & (dHi >>> 2) & (dHi >>> 3) & (dHi >>> 4) & (lHi >>> 5) & (dHi >>> 6)
+  const sixLo = dLo & lo1(dLo, dHi, 1) & lo1(dLo, dHi, 2) & lo1(dLo, dHi, 3) & lo1(dLo, dHi, 4) & lo1(dLo, dHi, 5)
+  const sixHi = dHi & (dHi >>> 1) & (dHi >>> 2) & (dHi >>> 3) & (dHi >>> 4) & (dHi >>> 5)
+  if (coreLo | coreHi | sixLo | sixHi) s += finderLikePenalty(groups, bitRuns(lo, hi, n, pLo, pHi, groups))
   return s
 }
 
 /**
- * score() for codes up to 32 modules across (versions 1–3), with each row and column held as the bits
- * of one number (see lineScore), 2x2 blocks and dark modules counted 32 at a time. The same number as
- * score(), about ten times faster; qr-matrix.test.ts checks the two agree.
+ * score() for codes up to 64 modules across (every version this encoder makes), with each row and column
+ * held as two words (see lineScore), 2x2 blocks and dark modules counted 32 at a time. The same number as
+ * score(), several times faster; qr-matrix.test.ts checks the two agree. `rows` and `cols` hold line i's
+ * words at 2i (lo) and 2i + 1 (hi). Every part of the score is at least 0, so once the sum reaches
+ * `bound` (the best mask's so far, which a mask must beat) the rest cannot make this mask win: it is
+ * returned as it stands.
  */
-function bitScore(rows: Int32Array, cols: Int32Array, n: number, groups: Int32Array): number {
+function bitScore(rows: Int32Array, cols: Int32Array, n: number, groups: Int32Array, bound = Infinity): number {
   let total = 0
   let dark = 0
-  const inner = (n === 32 ? -1 : (1 << n) - 1) & ~1
+  // Modules 1 to n - 1: a 2x2 block is counted at its right column.
+  const inLo = (n >= 32 ? -1 : (1 << n) - 1) & ~1
+  const inHi = n <= 32 ? 0 : n >= 64 ? -1 : (1 << (n - 32)) - 1
   for (let i = 0; i < n; i++) {
-    const a = rows[i]!
-    total += lineScore(a, n, groups) + lineScore(cols[i]!, n, groups)
-    dark += popcount(a)
+    const lo = rows[2 * i]!
+    const hi = rows[2 * i + 1]!
+    total += lineScore(lo, hi, n, groups) + lineScore(cols[2 * i]!, cols[2 * i + 1]!, n, groups)
+    dark += popcount(lo) + popcount(hi)
     if (i + 1 < n) {
-      const eqV = ~(a ^ rows[i + 1]!)
-      total += 3 * popcount(~(a ^ (a << 1)) & eqV & (eqV << 1) & inner)
+      // Bit j: module j equals module j - 1 in this row, and both equal the modules below them.
+      const eqLo = ~(lo ^ rows[2 * i + 2]!)
+      const eqHi = ~(hi ^ rows[2 * i + 3]!)
+      total +=
+        3 *
+        (popcount(~(lo ^ (lo << 1)) & eqLo & (eqLo << 1) & inLo) +
+          popcount(~(hi ^ hi1(lo, hi, 1)) & eqHi & hi1(eqLo, eqHi, 1) & inHi))
     }
+    if (total >= bound) return total
   }
   return total + 10 * ((Math.abs(dark / n / n - 0.5) / 0.05) | 0)
 }
 
-/** The rows and the columns of a matrix of up to 32 modules across as bits (bit j of row i = module (i, j)). */
+/** The rows and the columns of a matrix of up to 64 modules across as words (see bitScore). */
 function toBits(m: Uint8Array, n: number, rows: Int32Array, cols: Int32Array): void {
   rows.fill(0)
   cols.fill(0)
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++)
       if (m[i * n + j]) {
-        rows[i]! |= 1 << j
-        cols[j]! |= 1 << i
+        rows[2 * i + (j >> 5)]! |= 1 << (j & 31)
+        cols[2 * j + (i >> 5)]! |= 1 << (i & 31)
       }
 }
 
 interface BitPatterns {
-  /** Per mask: its pattern's rows and columns as bits. */
+  /** Per mask: its pattern's rows and columns as words. */
   rows: Int32Array[]
   cols: Int32Array[]
   /** The format information cells' bits per row and column. */
@@ -442,16 +473,16 @@ function bitPatterns(ver: number, base: Base): BitPatterns {
     const rows: Int32Array[] = []
     const cols: Int32Array[] = []
     for (const p of maskPatterns(ver, base)) {
-      const r = new Int32Array(n)
-      const c = new Int32Array(n)
+      const r = new Int32Array(2 * n)
+      const c = new Int32Array(2 * n)
       toBits(p, n, r, c)
       rows.push(r)
       cols.push(c)
     }
     const cells = new Uint8Array(n * n)
     for (const [r, c] of formatCells(n)) cells[r * n + c] = 1
-    const formatRows = new Int32Array(n)
-    const formatCols = new Int32Array(n)
+    const formatRows = new Int32Array(2 * n)
+    const formatCols = new Int32Array(2 * n)
     toBits(cells, n, formatRows, formatCols)
     out = { rows, cols, formatRows, formatCols, formatValues: new Map() }
     bitCache.set(ver, out)
@@ -465,7 +496,7 @@ function formatBits(p: BitPatterns, n: number, eccBits: number, mask: number): {
   if (!v) {
     const m = new Uint8Array(n * n)
     putFormat(m, n, eccBits, mask)
-    v = { rows: new Int32Array(n), cols: new Int32Array(n) }
+    v = { rows: new Int32Array(2 * n), cols: new Int32Array(2 * n) }
     toBits(m, n, v.rows, v.cols)
     p.formatValues.set(key, v)
   }
@@ -475,9 +506,9 @@ function formatBits(p: BitPatterns, n: number, eccBits: number, mask: number): {
 /** Both scorers on any matrix of modules (for the test that keeps them equal). */
 export function scoresOf(modules: Uint8Array, n: number): { plain: number; bits: number | null } {
   const groups = new Int32Array(2 * n + 3)
-  if (n > 32) return { plain: score(modules, n, groups), bits: null }
-  const rows = new Int32Array(n)
-  const cols = new Int32Array(n)
+  if (n > 64) return { plain: score(modules, n, groups), bits: null }
+  const rows = new Int32Array(2 * n)
+  const cols = new Int32Array(2 * n)
   toBits(modules, n, rows, cols)
   return { plain: score(modules, n, groups), bits: bitScore(rows, cols, n, groups) }
 }
@@ -530,34 +561,25 @@ export function qrMatrix(text: string, version: number, eccLevel: EccLevel, mask
   if (best < 0) {
     const groups = new Int32Array(2 * n + 3)
     let bestScore = Infinity
-    if (n <= 32) {
-      // Each mask's rows and columns as bits: the data's, flipped by the mask's, with its format bits.
-      const bits = bitPatterns(version, base)
-      const dataRows = new Int32Array(n)
-      const dataCols = new Int32Array(n)
-      toBits(matrix, n, dataRows, dataCols)
-      const rows = new Int32Array(n)
-      const cols = new Int32Array(n)
-      for (let k = 0; k < 8; k++) {
-        const f = formatBits(bits, n, eccBits, k)
-        for (let i = 0; i < n; i++) {
-          rows[i] = ((dataRows[i]! ^ bits.rows[k]![i]!) & ~bits.formatRows[i]!) | f.rows[i]!
-          cols[i] = ((dataCols[i]! ^ bits.cols[k]![i]!) & ~bits.formatCols[i]!) | f.cols[i]!
-        }
-        const s = bitScore(rows, cols, n, groups)
-        if (s < bestScore) {
-          bestScore = s
-          best = k
-        }
+    // Each mask's rows and columns as words: the data's, flipped by the mask's, with its format bits.
+    const bits = bitPatterns(version, base)
+    const dataRows = new Int32Array(2 * n)
+    const dataCols = new Int32Array(2 * n)
+    toBits(matrix, n, dataRows, dataCols)
+    const rows = new Int32Array(2 * n)
+    const cols = new Int32Array(2 * n)
+    for (let k = 0; k < 8; k++) {
+      const f = formatBits(bits, n, eccBits, k)
+      const maskRows = bits.rows[k]!
+      const maskCols = bits.cols[k]!
+      for (let i = 0; i < 2 * n; i++) {
+        rows[i] = ((dataRows[i]! ^ maskRows[i]!) & ~bits.formatRows[i]!) | f.rows[i]!
+        cols[i] = ((dataCols[i]! ^ maskCols[i]!) & ~bits.formatCols[i]!) | f.cols[i]!
       }
-    } else {
-      for (let k = 0; k < 8; k++) {
-        apply(k)
-        const s = score(work, n, groups)
-        if (s < bestScore) {
-          bestScore = s
-          best = k
-        }
+      const s = bitScore(rows, cols, n, groups, bestScore)
+      if (s < bestScore) {
+        bestScore = s
+        best = k
       }
     }
   }

@@ -313,16 +313,25 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
 
   // At an office PC's 1366 px the figures so far and a dozen damage criteria do not fit side by side: the
   // history folds to "Dalam proses" so every entry column is typed on screen; where they fit it opens
-  // again. Its chevron still opens it by hand (until the window is resized).
+  // again. Its chevron still opens it by hand (until the window is resized). Where even "Dalam proses" leaves
+  // no room (per pekerja, two name columns), the history goes and a note under the grid says where it is.
   // Once the coordinator folds or opens it by hand, that choice stands (a page growing a scrollbar must not undo it).
   const soFarByHand = useRef(false)
   const fittingSoFar = useRef(false)
+  const [soFarHidden, setSoFarHidden] = useState(false)
   const fitSoFar = useCallback(() => {
-    if (soFarByHand.current) return
     const api = apiRef.current
     const room = boxRef.current?.querySelector('.ag-root-wrapper')?.clientWidth ?? 0
     if (!api || !open || room === 0) return
-    const need = (api.getColumns() ?? []).reduce((sum, c) => sum + c.getActualWidth(), 0)
+    const cols = api.getColumns() ?? []
+    const width = (list: typeof cols) => list.reduce((sum, c) => sum + c.getActualWidth(), 0)
+    const need = width(cols)
+    const soFar = cols.filter((c) => c.getColId().startsWith(`${SO_FAR_GROUP}.`))
+    const folded = need - width(soFar.filter((c) => c.getColDef().columnGroupShow === 'open'))
+    const hide = folded > room
+    if (soFar.some((c) => c.isVisible() === hide)) api.setColumnsVisible(soFar, !hide)
+    setSoFarHidden(hide)
+    if (soFarByHand.current || hide) return
     const fits = need <= room
     if (api.getColumnGroupState().find((g) => g.groupId === SO_FAR_GROUP)?.open === fits) return
     fittingSoFar.current = true
@@ -779,6 +788,11 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
         <p className="muted small">
           Angka per pekerja hanya memuat catatan yang diisi per pekerja; baris Jumlah memuat seluruh regu. Dalam proses
           selalu dihitung per regu.
+        </p>
+      )}
+      {open && soFarHidden && (
+        <p className="muted small" data-testid="tally-sofar-hidden">
+          Kolom Sampai sekarang tidak ditampilkan agar semua kolom isian muat di layar ini; lihat di tampilan per regu.
         </p>
       )}
     </div>

@@ -7,6 +7,7 @@ import { gridTheme } from './grid'
 import { useHistory, type HistoryFilter } from './History'
 import { LABEL_COL, NOTE_COL, parseCount, rusakCol, type DamageReason, type TallyBase } from './TallyGridModel'
 import { editorStartText } from '../../core/sheet'
+import { reguName } from '../../core/regu'
 import { useShallowStable } from './useKeyed'
 
 /** The tally grid's columns: what each shows, which take entries, and the cells that edit and open history. */
@@ -25,8 +26,14 @@ export const tallyTheme = gridTheme.withParams({
   autoHeightMinBodyHeight: 0,
 })
 
-/** Headers break at the slash instead of inside a word ("Kusut/sobek"). */
-const breakable = (s: string) => s.replace(/\//g, '/\u200b')
+/** Group headers wrap between words like the column headers (the folded history is one narrow column). */
+const GROUP_WRAP = { wrapHeaderText: true, autoHeaderHeight: true } as const
+
+/**
+ * A damage column's header: its narrow label where the short one has a word too wide for the column
+ * ("Berlubang"), breakable at a slash ("Kusut/sobek"), never inside a word; the full criterion is its tooltip.
+ */
+const reasonHeader = (r: DamageReason) => (r.narrow ?? r.short).replace(/\//g, '/\u200b')
 
 /** "Surat suara Gubernur · Dapil SUMATERA UTARA": shortItemName must not swallow the dapil part. */
 export function variantShort(v: Pick<VariantInfo, 'itemName' | 'dapil' | 'kind'>): string {
@@ -154,11 +161,13 @@ function tallyColumns(input: TallyColumnsInput): (ColDef<GridRow> | ColGroupDef<
   const labelCols: ColDef<GridRow>[] = perWorker
     ? [
         {
+          // Narrow, so every entry column still fits at 1366 px: a long name in full in its tooltip.
           colId: 'team',
           headerName: 'Regu',
           pinned: 'left',
-          width: 120,
-          valueGetter: (p) => p.data?.team,
+          width: 96,
+          valueGetter: (p) => (p.data && !p.node?.rowPinned ? reguName(p.data.team) : p.data?.team),
+          tooltipValueGetter: (p) => (p.data && !p.node?.rowPinned ? reguName(p.data.team) : undefined),
           spanRows: ({ nodeA, nodeB }: SpanRowsParams<GridRow>) =>
             !nodeA?.rowPinned && !nodeB?.rowPinned && nodeA?.data?.teamId === nodeB?.data?.teamId,
           cellClass: 'tally-label tally-team-span',
@@ -168,11 +177,11 @@ function tallyColumns(input: TallyColumnsInput): (ColDef<GridRow> | ColGroupDef<
           colId: 'worker',
           headerName: 'Pekerja',
           pinned: 'left',
-          width: 150,
+          width: 128,
           valueGetter: (p) => (p.node?.rowPinned ? '' : (p.data?.worker ?? '(seluruh regu)')),
           cellClass: 'tally-label',
           cellClassRules: labelClass,
-          tooltipValueGetter: (p) => p.data?.errors[LABEL_COL],
+          tooltipValueGetter: (p) => p.data?.errors[LABEL_COL] ?? p.data?.worker ?? undefined,
         },
       ]
     : [
@@ -181,10 +190,11 @@ function tallyColumns(input: TallyColumnsInput): (ColDef<GridRow> | ColGroupDef<
           headerName: 'Regu',
           pinned: 'left',
           width: 104,
-          valueGetter: (p) => p.data?.team,
+          valueGetter: (p) => (p.data && !p.node?.rowPinned ? reguName(p.data.team) : p.data?.team),
           cellClass: 'tally-label',
           cellClassRules: labelClass,
-          tooltipValueGetter: (p) => p.data?.errors[LABEL_COL],
+          tooltipValueGetter: (p) =>
+            p.data?.errors[LABEL_COL] ?? (p.data && !p.node?.rowPinned ? reguName(p.data.team) : undefined),
         },
       ]
 
@@ -243,6 +253,7 @@ function tallyColumns(input: TallyColumnsInput): (ColDef<GridRow> | ColGroupDef<
       groupId: SO_FAR_GROUP,
       headerName: soFarHeader,
       headerClass: 'tally-group-ro',
+      ...GROUP_WRAP,
       // Folded by the grid when the entry columns would not fit beside it (fitSoFar); what is in hand always shows.
       openByDefault: true,
       children: [
@@ -255,6 +266,9 @@ function tallyColumns(input: TallyColumnsInput): (ColDef<GridRow> | ColGroupDef<
           'Dalam proses',
           `Yang masih di tangan regu sekarang: diserahkan − ${hasilLabel.toLowerCase()} − rusak − kembali (${unit})`,
           {
+            // Folded, the group's header sits over this column alone, beside its chevron: wide enough for
+            // "sekarang" whole.
+            width: 104,
             spanRows: perWorker
               ? ({ nodeA, nodeB }: SpanRowsParams<GridRow>) =>
                   !nodeA?.rowPinned && !nodeB?.rowPinned && nodeA?.data?.teamId === nodeB?.data?.teamId
@@ -286,9 +300,10 @@ function tallyColumns(input: TallyColumnsInput): (ColDef<GridRow> | ColGroupDef<
     const perReason: ColGroupDef<GridRow> = {
       headerName: isRakit ? 'Rusak per alasan' : 'Rusak menurut kriteria (Kep. KPU 1395/2023)',
       headerClass: 'tally-group-ro',
+      ...GROUP_WRAP,
       children: reasons.map((r) => ({
         colId: `soFar.${rusakCol(r.code)}`,
-        headerName: breakable(r.short),
+        headerName: reasonHeader(r),
         headerTooltip: r.label,
         width: REASON_WIDTH,
         valueGetter: (p) => p.data?.rusakBy[r.code] ?? 0,
@@ -311,6 +326,7 @@ function tallyColumns(input: TallyColumnsInput): (ColDef<GridRow> | ColGroupDef<
     {
       headerName: `Isian sekarang (${unit})`,
       headerClass: 'tally-group-entry',
+      ...GROUP_WRAP,
       children: [
         entry('serahkan', 'Serahkan', 80, `Diserahkan ke regu sekarang, dari ${stockLabel.toLowerCase()} (${unit})`),
         entry(
@@ -322,23 +338,32 @@ function tallyColumns(input: TallyColumnsInput): (ColDef<GridRow> | ColGroupDef<
         {
           headerName: isRakit ? 'Rusak' : 'Rusak menurut kriteria (Kep. KPU 1395/2023)',
           headerClass: 'tally-group-rusak',
+          ...GROUP_WRAP,
           children: reasons.map((r) =>
             entry(
               rusakCol(r.code),
-              breakable(r.short),
+              reasonHeader(r),
               REASON_WIDTH,
-              r.needsNote ? `${r.label}: tulis keterangannya di kolom Keterangan lainnya` : r.label,
+              r.needsNote ? `${r.label}: tulis keterangannya di kolom Ket. lainnya` : r.label,
               { headerClass: 'ag-right-aligned-header tally-head-reason' },
             ),
           ),
         },
-        entry(NOTE_COL, 'Keterangan lainnya', 84, 'Wajib diisi bila ada rusak "Lainnya": apa kerusakannya', {
-          type: undefined,
-          cellEditor: 'agTextCellEditor',
-          cellEditorParams: { maxLength: 300 },
-          valueFormatter: undefined,
-          cellClass: (p) => (p.node.rowPinned ? 'tally-entry-total' : 'tally-entry tally-note'),
-        }),
+        // "Keterangan" does not fit whole in a column this narrow: shortened as on paper forms, named in full by its tooltip.
+        entry(
+          NOTE_COL,
+          'Ket. lainnya',
+          64,
+          'Keterangan lainnya: wajib diisi bila ada rusak "Lainnya", apa kerusakannya',
+          {
+            type: undefined,
+            headerClass: 'tally-head-reason',
+            cellEditor: 'agTextCellEditor',
+            cellEditorParams: { maxLength: 300 },
+            valueFormatter: undefined,
+            cellClass: (p) => (p.node.rowPinned ? 'tally-entry-total' : 'tally-entry tally-note'),
+          },
+        ),
         entry(
           'kembali',
           'Kembali (belum selesai)',

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type Browser, type Download, type Locator, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Download, type Locator, type Page } from 'playwright-core'
 import { ROOT } from '../../support/paths'
 import { ensureBuilt } from '../../support/build'
 
@@ -20,7 +20,23 @@ export function ensureBuiltUi(): void {
  * `lang` is the browser's own language (`--lang`), which is what native date and time boxes follow.
  */
 export function launchChromium(lang?: string): Promise<Browser> {
-  return chromium.launch({
+  return chromium.launch(launchOptions(lang))
+}
+
+/**
+ * The same Chromium with a profile on disk (`dir`) that outlives each page, as an office PC's browser or the
+ * Electron window has: its HTTP cache and V8's cache of compiled scripts carry over from one start to the next
+ * (a context from `launchChromium` is incognito and keeps neither on disk).
+ */
+export function launchChromiumProfile(
+  dir: string,
+  viewport: { width: number; height: number },
+): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(dir, { ...launchOptions(), viewport, locale: 'id-ID' })
+}
+
+function launchOptions(lang?: string) {
+  return {
     executablePath: CHROMIUM,
     args: [
       ...(lang ? [`--lang=${lang}`] : []),
@@ -34,7 +50,7 @@ export function launchChromium(lang?: string): Promise<Browser> {
       '--disable-sync',
     ],
     ignoreDefaultArgs: ['--hide-scrollbars'],
-  })
+  }
 }
 
 /** Collects what must never happen on a page: uncaught errors, console errors and AG Grid's misuse warnings. */

@@ -48,14 +48,26 @@ export function niceScale(v: number, ticks = 4): { max: number; step: number } {
 // Percentages and chart dates are the format module's, like every number and date on screen.
 export { fmtPart, fmtRate, fmtShare } from '../../format'
 
+/**
+ * The labels of each day, made once: the Beranda names each of its working days a few times over (under the
+ * daily chart's bars, in its tooltips and summary, in both lists of the range picker), 40 days on a
+ * kabupaten's floor, and every render named them all again.
+ */
+const dayLabels = new Map<string, readonly [string, string]>()
+const dayLongLabels = new Map<string, string>()
+
 /** "2024-11-04" -> ["Sen", "4 Nov"]: two short lines under a bar. */
-export function dayLabel(iso: string): [string, string] {
-  return [fmtTanggal(iso, 'weekday'), fmtTanggal(iso, 'dayMonth')]
+export function dayLabel(iso: string): readonly [string, string] {
+  let label = dayLabels.get(iso)
+  if (!label) dayLabels.set(iso, (label = [fmtTanggal(iso, 'weekday'), fmtTanggal(iso, 'dayMonth')]))
+  return label
 }
 
 /** "2024-11-04" -> "Senin, 4 November 2024" for tooltips and screen readers. */
 export function dayLongLabel(iso: string): string {
-  return fmtTanggal(iso, 'long')
+  let label = dayLongLabels.get(iso)
+  if (label === undefined) dayLongLabels.set(iso, (label = fmtTanggal(iso, 'long')))
+  return label
 }
 
 export type LegendMark = 'bar' | 'line' | 'dash' | 'marker' | 'dot'

@@ -1,3 +1,4 @@
+import { useId, useState } from 'react'
 import { fmt } from '../../format'
 import { fmtShare, RowBarChart, RowLabel, type RowBarLayout } from './ChartKit'
 import { reguName, targetProgress } from '../../../core/regu'
@@ -14,13 +15,37 @@ export interface TeamPoint {
 const LAYOUT: RowBarLayout = { row: 42, labelW: 150, valueW: 132, pad: 6 }
 const LABEL_W = LAYOUT.labelW
 
+/** How many teams the chart shows until asked for all: a kabupaten's floor may run 140 teams (6,000 px of bars). */
+export const TEAMS_SHOWN = 15
+
 /**
- * Output per team, best first: good sheets as a bar, the team's target summed over the days it
- * worked as a marker, damaged sheets as a small figure (a careful team may sort slower).
+ * The teams in the order a coordinator should look at them: furthest behind their target first (good sheets
+ * against the target, core/regu targetProgress), then those without a target, fewest good sheets first; ties by
+ * name. A team that met its target comes after every team that did not.
+ */
+export function teamsByNeed(teams: TeamPoint[]): TeamPoint[] {
+  const share = (t: TeamPoint) => targetProgress(t.baik, t.target).share ?? Infinity
+  return [...teams].sort((a, b) => share(a) - share(b) || a.baik - b.baik || a.nama.localeCompare(b.nama, 'id'))
+}
+
+/**
+ * Output per team, furthest behind its target first: good sheets as a bar, the team's target summed over the
+ * days it worked as a marker, damaged sheets as a small figure (a careful team may sort slower). The first
+ * TEAMS_SHOWN teams only, with a button that shows them all in place; the scale is the same either way, so a
+ * bar keeps its length when the rest appear.
  */
 export function TeamChart({ teams, unit = 'lembar' }: { teams: TeamPoint[]; unit?: string }) {
-  const rows = [...teams].sort((a, b) => b.baik - a.baik || a.nama.localeCompare(b.nama))
-  const aria = `Hasil baik per regu, ${fmt(rows.length)} regu: ${rows
+  const [all, setAll] = useState(false)
+  const id = useId()
+  const ordered = teamsByNeed(teams)
+  const limited = ordered.length > TEAMS_SHOWN
+  const rows = limited && !all ? ordered.slice(0, TEAMS_SHOWN) : ordered
+  const shownText = limited
+    ? all
+      ? `semua ${fmt(ordered.length)} regu`
+      : `${fmt(rows.length)} dari ${fmt(ordered.length)} regu`
+    : `${fmt(rows.length)} regu`
+  const aria = `Hasil baik per regu, ${shownText}, dari yang paling jauh di bawah target: ${rows
     .map(
       (t) =>
         `${t.nama} ${fmt(t.baik)} ${unit} dalam ${fmt(t.hari)} hari${t.target > 0 ? `, target ${fmt(t.target)} (${fmtShare(targetProgress(t.baik, t.target).share!)})` : ''}, rusak ${fmt(t.rusak)}`,
@@ -28,10 +53,42 @@ export function TeamChart({ teams, unit = 'lembar' }: { teams: TeamPoint[]; unit
     .join('; ')}.`
 
   return (
+    <>
+      <div id={id}>
+        <TeamRows
+          rows={rows}
+          top={Math.max(...ordered.map((t) => Math.max(t.baik, t.target)), 1)}
+          aria={aria}
+          unit={unit}
+        />
+      </div>
+      {limited && (
+        <p className="chart-more" data-testid="team-chart-more">
+          <span>
+            Menampilkan {shownText}
+            {all ? '.' : ', yang paling jauh di bawah target lebih dulu.'}
+          </span>
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            aria-expanded={all}
+            aria-controls={id}
+            onClick={() => setAll(!all)}
+          >
+            {all ? 'Tampilkan lebih sedikit' : `Tampilkan semua (${fmt(ordered.length)} regu)`}
+          </button>
+        </p>
+      )}
+    </>
+  )
+}
+
+function TeamRows({ rows, top, aria, unit }: { rows: TeamPoint[]; top: number; aria: string; unit: string }) {
+  return (
     <RowBarChart
       layout={LAYOUT}
       rows={rows}
-      top={Math.max(...rows.map((t) => Math.max(t.baik, t.target)), 1)}
+      top={top}
       empty="Tidak ada regu yang bekerja pada rentang tanggal ini."
       aria={aria}
       legend={[

@@ -229,7 +229,7 @@ function Charts({
         <figure className="chart-card">
           <figcaption>
             <h3>Hasil per regu</h3>
-            <span className="muted small">diurutkan dari hasil baik terbanyak</span>
+            <span className="muted small">yang paling jauh di bawah target lebih dulu</span>
           </figcaption>
           <TeamChart teams={data.teams} />
         </figure>

@@ -98,9 +98,9 @@ function TeamTable({ teams, onEdit }: { teams: Regu[]; onEdit(t: Regu): void }) 
       columns={['Regu', 'Ketua', numCol('Anggota'), numCol('Target harian'), hiddenCol('Aksi')]}
     >
       {teams.map((t) => (
-        <tr key={t.id} className={t.active ? undefined : 'inactive'} data-testid={`team-${t.nama}`}>
+        <tr key={t.id} className={t.active ? undefined : 'inactive'} data-testid={`team-${reguName(t.nama)}`}>
           <th scope="row" className="pekerja-team-name">
-            {t.nama}
+            {reguName(t.nama)}
             {!t.active && (
               <StatusBadge state="netral" className="pekerja-inactive">
                 Tidak aktif
@@ -237,8 +237,8 @@ function TargetRow({
   }
 
   return (
-    <tr data-testid={`target-${row.team}`}>
-      <th scope="row">{row.team}</th>
+    <tr data-testid={`target-${reguName(row.team)}`}>
+      <th scope="row">{reguName(row.team)}</th>
       <td className="num">{fmt(daily)}</td>
       <td>
         <span className="pekerja-target-cell">
@@ -317,7 +317,12 @@ function WorkerGrid({ rows, teams, onEdit }: { rows: Pekerja[]; teams: Regu[]; o
         getQuickFilterText: (p) => p.value ?? '',
       },
       { field: 'telepon', headerName: 'Telepon', width: 150, valueFormatter: (p) => p.value || '—' },
-      { field: 'team', headerName: 'Regu', width: 150, valueFormatter: (p) => p.value ?? 'Tanpa regu' },
+      {
+        field: 'team',
+        headerName: 'Regu',
+        width: 150,
+        valueFormatter: (p) => (p.value ? reguName(p.value) : 'Tanpa regu'),
+      },
       {
         colId: 'ketua',
         headerName: 'Ketua',
@@ -391,7 +396,7 @@ function WorkerGrid({ rows, teams, onEdit }: { rows: Pekerja[]; teams: Regu[]; o
             <option value="">Semua regu</option>
             {teams.map((t) => (
               <option key={t.id} value={t.id}>
-                {t.nama} ({fmt(t.members)})
+                {reguName(t.nama)} ({fmt(t.members)})
               </option>
             ))}
             <option value={NO_TEAM}>Tanpa regu</option>

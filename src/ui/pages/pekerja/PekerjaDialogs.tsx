@@ -61,7 +61,7 @@ export function WorkerDialog({ worker, teams, onClose }: { worker: Pekerja | nul
         : undefined,
       options: [
         ['', 'Tanpa regu'],
-        ...teams.map((t) => [String(t.id), t.nama + (t.active ? '' : ' (tidak aktif)')] as const),
+        ...teams.map((t) => [String(t.id), reguName(t.nama) + (t.active ? '' : ' (tidak aktif)')] as const),
       ],
     },
     hasNik && { name: 'dropNik', kind: 'checkbox', label: 'Hapus NIK yang tersimpan' },

@@ -114,7 +114,7 @@ export function TeamPicker({
               </label>
               {on && t.members.length > 0 && (
                 <details className="shift-pick-workers">
-                  <summary>Pekerja hadir di regu {t.nama}</summary>
+                  <summary>Pekerja hadir di {reguName(t.nama, true)}</summary>
                   <ul>
                     {t.members.map((w) => (
                       <li key={w.id}>
