@@ -2,8 +2,10 @@
  * The first screen of the app in browser mode on a Bogor-size database: from asking for the page to the
  * Beranda showing all its figures (the reconciliation table, the floor's charts and the kits' progress), in
  * Debian's Chromium, beside the same browser loading a bare page from a bare server (what no app can beat).
- * Twice: as it opens again with nothing written since (the server keeps the Beranda's figures:
- * services/untilChanged.ts), and right after a write, when the server computes them again. Besides the
+ * As it opens again with nothing written since (the server keeps the Beranda's figures:
+ * services/untilChanged.ts), in a browser profile kept on disk as every start after the first has it (the
+ * hashed script files cached, V8's code cache of them); the same in a fresh incognito context, as the very
+ * first start on a new PC; and right after a write, when the server computes the figures again. Besides the
  * time, what a busy machine does not change: the server's CPU per first screen, its API calls and bytes.
  */
 import { mkdtempSync, rmSync } from 'node:fs'

@@ -15,6 +15,7 @@ import m0014 from './0014_draf_basis'
 import m0015 from './0015_nama_tabel'
 import m0016 from './0016_nama_pemicu'
 import m0017 from './0017_draf_pengaturan'
+import m0018 from './0018_pemicu_jejak'
 import type { ReadableDB } from '../handles'
 
 export interface Migration {
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 15, name: '0015_nama_tabel', sql: m0015 },
   { version: 16, name: '0016_nama_pemicu', sql: m0016 },
   { version: 17, name: '0017_draf_pengaturan', sql: m0017 },
+  { version: 18, name: '0018_pemicu_jejak', sql: m0018 },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0
