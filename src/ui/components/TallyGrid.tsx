@@ -313,8 +313,8 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
 
   // At an office PC's 1366 px the figures so far and a dozen damage criteria do not fit side by side: the
   // history folds to "Dalam proses" so every entry column is typed on screen; where they fit it opens
-  // again. Its chevron still opens it by hand (until the window is resized). Where even "Dalam proses" leaves
-  // no room (per pekerja, two name columns), the history goes and a note under the grid says where it is.
+  // again. Its chevron still opens it by hand (until the window is resized). Per pekerja (two name columns),
+  // where even "Dalam proses" leaves no room, the history goes and a note under the grid says where it is.
   // Once the coordinator folds or opens it by hand, that choice stands (a page growing a scrollbar must not undo it).
   const soFarByHand = useRef(false)
   const fittingSoFar = useRef(false)
@@ -328,7 +328,9 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
     const need = width(cols)
     const soFar = cols.filter((c) => c.getColId().startsWith(`${SO_FAR_GROUP}.`))
     const folded = need - width(soFar.filter((c) => c.getColDef().columnGroupShow === 'open'))
-    const hide = folded > room
+    // Only per pekerja: the team view keeps "Dalam proses" (what is in hand) on any screen, and a tablet
+    // narrower than an office PC scrolls sideways to the rest.
+    const hide = perWorker && folded > room
     if (soFar.some((c) => c.isVisible() === hide)) api.setColumnsVisible(soFar, !hide)
     setSoFarHidden(hide)
     if (soFarByHand.current || hide) return
@@ -340,7 +342,7 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
     // Folded, everything fits: a sideways scroll left from before would hide the last columns behind the edge.
     const first = api.getAllDisplayedColumns().find((c) => !c.getPinned())
     if (first) api.ensureColumnVisible(first, 'start')
-  }, [open])
+  }, [open, perWorker])
 
   const save = useCallback(async () => {
     const api = apiRef.current
