@@ -19,6 +19,14 @@ import type { WritableDB } from './handles'
  * and the file is opened by name for every sync, so a WAL truncated or reset since is the one synced. A
  * missing WAL means the connection was closed, which checkpoints and syncs the database first.
  */
+/**
+ * How the WAL is opened to be synced: Windows flushes a file (FlushFileBuffers) only through a handle with
+ * write access, POSIX syncs through any descriptor. Opening for writing neither truncates nor writes. On
+ * Linux closing this descriptor drops no lock SQLite needs: its locks are on the database file and -shm,
+ * never on -wal.
+ */
+const SYNC_FLAGS = process.platform === 'win32' ? 'r+' : 'r'
+
 export class WalSync {
   /** The sync running now; a commit made while it runs waits for the next one. */
   private running: Promise<void> | null = null
@@ -50,7 +58,7 @@ export class WalSync {
   syncNow(): void {
     let fd: number
     try {
-      fd = openSync(this.walPath, 'r')
+      fd = openSync(this.walPath, SYNC_FLAGS)
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return
       throw err
@@ -74,7 +82,7 @@ export class WalSync {
 /** open, fdatasync, close on the thread pool (the callback API: a FileHandle per sync costs more). */
 function fsyncFile(path: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    open(path, 'r', (openErr, fd) => {
+    open(path, SYNC_FLAGS, (openErr, fd) => {
       // No WAL: the connection was closed, which checkpointed and synced the database.
       if (openErr) return openErr.code === 'ENOENT' ? resolve() : reject(openErr)
       fdatasync(fd, (syncErr) =>
