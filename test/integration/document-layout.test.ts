@@ -221,7 +221,7 @@ describe('every paper on A4 and F4 with stress data, read back with poppler', ()
       const text = pages.map(pageText).join(' ')
       // Full-width forms printed as the letters they are, never as an empty box.
       expect(text).toContain('Siti Nurbaya Lubis')
-      expect(text).toContain('Regu Sortir =1+1')
+      expect(text).toContain('Sortir =1+1')
       expect(text).not.toMatch(/[\uff00-\uffef\ufffd]/)
       for (const w of WORKERS.slice(0, 3)) expect(text.replace(/\s+/g, ' ')).toContain(w)
       // The table's widest page is landscape and its last column, Tanda Tangan, is on it.
@@ -406,7 +406,7 @@ describe('XLSX exports a bendahara and Silog accept', () => {
     for (const ws of wb.worksheets) checkSheet(ws)
     const regu = wb.getWorksheet('Per Regu')!
     const rows = sheetRows(regu)
-    const rakit = rows.filter((r) => r[0] === 'Regu Rakit Kotak dan Bilik')
+    const rakit = rows.filter((r) => r[0] === 'Rakit Kotak dan Bilik')
     expect(rakit.map((r) => [String(r[3]).split(' ')[0], r[4]])).toEqual([
       ['Kotak', 'buah'],
       ['Bilik', 'buah'],
