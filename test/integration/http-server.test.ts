@@ -475,7 +475,8 @@ describe('browser-mode entry (src/server/main.ts)', () => {
       })
       expect(await res.json()).toMatchObject({ ok: true, result: { tps: 1446 } })
       child.kill('SIGTERM')
-      expect(await exited).toBe(0)
+      // What the process said on its way out, should it not exit cleanly (an abort is exit 134 through tsx).
+      expect(await exited, `${output()}\n${errors()}`).toBe(0)
       expect(output()).toContain('Basis data ditutup dengan rapi')
       // A clean close checkpoints the WAL away.
       expect(existsSync(`${db}-wal`)).toBe(false)
