@@ -83,6 +83,13 @@ function textOn(hex: string): string {
 }
 
 /**
+ * The fields' fitters (Drawing.fitter) of one column of a sheet, by the label's QR size and band colour,
+ * then by field: every width, size and option a field is set with follows from those (and the label's
+ * size, which is the sheet's). A sheet sets the same dozen fields on label after label.
+ */
+type ColumnFitters = Map<string, Map<string, (text: string) => FittedText>>
+
+/**
  * One label, its top left corner at (x, y). Everything scales with the label, so the same layout fits
  * a 55 x 38 mm sticker and a half-sheet: a kotak label is read from across a warehouse and scanned in a
  * hurry. Each field has its own line (the desa name on a line of its own, bold) so long names do not
@@ -99,13 +106,6 @@ function textOn(hex: string): string {
  * ragged text beside or under the code (or a dashed cutting line) scatters those edges, so codes on a
  * full sheet were missed now and then; inside the box every scan line meets the same straight edge.
  */
-/**
- * The fields' fitters (Drawing.fitter) of one column of a sheet, by the label's QR size and band colour,
- * then by field: every width, size and option a field is set with follows from those (and the label's
- * size, which is the sheet's). A sheet sets the same dozen fields on label after label.
- */
-type ColumnFitters = Map<string, Map<string, (text: string) => FittedText>>
-
 function label(
   d: Drawing,
   l: KotakLabel,
