@@ -1,5 +1,5 @@
 import type { CustomCellEditorProps, CustomCellRendererProps } from 'ag-grid-react'
-import type { ColDef, ColGroupDef, SpanRowsParams } from 'ag-grid-community'
+import type { ColDef, ColGroupDef, IRowNode, SpanRowsParams } from 'ag-grid-community'
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react'
 import type { VariantInfo } from '../../api/contract'
 import { fmt, shortItemName } from '../format'
@@ -34,6 +34,10 @@ const GROUP_WRAP = { wrapHeaderText: true, autoHeaderHeight: true } as const
  * ("Berlubang"), breakable at a slash ("Kusut/sobek"), never inside a word; the full criterion is its tooltip.
  */
 const reasonHeader = (r: DamageReason) => (r.narrow ?? r.short).replace(/\//g, '/\u200b')
+
+/** A team row's team as every screen names it ("Regu Mawar"); undefined on the pinned total row. */
+const teamLabel = (p: { data?: GridRow | undefined; node?: IRowNode<GridRow> | null }): string | undefined =>
+  p.data && !p.node?.rowPinned ? reguName(p.data.team) : undefined
 
 /** "Surat suara Gubernur · Dapil SUMATERA UTARA": shortItemName must not swallow the dapil part. */
 export function variantShort(v: Pick<VariantInfo, 'itemName' | 'dapil' | 'kind'>): string {
@@ -166,8 +170,8 @@ function tallyColumns(input: TallyColumnsInput): (ColDef<GridRow> | ColGroupDef<
           headerName: 'Regu',
           pinned: 'left',
           width: 96,
-          valueGetter: (p) => (p.data && !p.node?.rowPinned ? reguName(p.data.team) : p.data?.team),
-          tooltipValueGetter: (p) => (p.data && !p.node?.rowPinned ? reguName(p.data.team) : undefined),
+          valueGetter: (p) => teamLabel(p) ?? p.data?.team,
+          tooltipValueGetter: teamLabel,
           spanRows: ({ nodeA, nodeB }: SpanRowsParams<GridRow>) =>
             !nodeA?.rowPinned && !nodeB?.rowPinned && nodeA?.data?.teamId === nodeB?.data?.teamId,
           cellClass: 'tally-label tally-team-span',
@@ -190,11 +194,10 @@ function tallyColumns(input: TallyColumnsInput): (ColDef<GridRow> | ColGroupDef<
           headerName: 'Regu',
           pinned: 'left',
           width: 104,
-          valueGetter: (p) => (p.data && !p.node?.rowPinned ? reguName(p.data.team) : p.data?.team),
+          valueGetter: (p) => teamLabel(p) ?? p.data?.team,
           cellClass: 'tally-label',
           cellClassRules: labelClass,
-          tooltipValueGetter: (p) =>
-            p.data?.errors[LABEL_COL] ?? (p.data && !p.node?.rowPinned ? reguName(p.data.team) : undefined),
+          tooltipValueGetter: (p) => p.data?.errors[LABEL_COL] ?? teamLabel(p),
         },
       ]
 
