@@ -301,7 +301,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
 }
 
 /** A build's file named for its content by the bundler ("assets/Beranda-B2V2tipb.js"): never changes. */
-export const isHashedAsset = (relative: string): boolean => /^assets\/[^/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/.test(relative)
+const isHashedAsset = (relative: string): boolean => /^assets\/[^/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/.test(relative)
 
 /** The built UI's files: GET and HEAD only, never outside `staticRoot` (a realpath), even through a symlink. */
 export async function serveStatic(

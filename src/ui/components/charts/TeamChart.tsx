@@ -48,7 +48,7 @@ export function TeamChart({ teams, unit = 'lembar' }: { teams: TeamPoint[]; unit
   const aria = `Hasil baik per regu, ${shownText}, dari yang paling jauh di bawah target: ${rows
     .map(
       (t) =>
-        `${t.nama} ${fmt(t.baik)} ${unit} dalam ${fmt(t.hari)} hari${t.target > 0 ? `, target ${fmt(t.target)} (${fmtShare(targetProgress(t.baik, t.target).share!)})` : ''}, rusak ${fmt(t.rusak)}`,
+        `${reguName(t.nama)} ${fmt(t.baik)} ${unit} dalam ${fmt(t.hari)} hari${t.target > 0 ? `, target ${fmt(t.target)} (${fmtShare(targetProgress(t.baik, t.target).share!)})` : ''}, rusak ${fmt(t.rusak)}`,
     )
     .join('; ')}.`
 
@@ -104,7 +104,7 @@ function TeamRows({ rows, top, aria, unit }: { rows: TeamPoint[]; top: number; a
           <g key={t.teamId}>
             <title>{`${reguName(t.nama)} · ${fmt(t.hari)} hari\nBaik: ${fmt(t.baik)} ${unit}\nTarget: ${fmt(t.target)}\nRusak: ${fmt(t.rusak)}`}</title>
             <RowLabel layout={LAYOUT} y={yMid} className="chart-rowlabel strong">
-              {t.nama}
+              {reguName(t.nama)}
             </RowLabel>
             <RowLabel layout={LAYOUT} y={yMid + 16} className="chart-sublabel">
               {fmt(t.hari)} hari · rusak {fmt(t.rusak)}
