@@ -508,4 +508,30 @@ describe('Sortir & Rakit: typed tallies are never thrown away, and typed counts 
     expect(asked.filter((a) => a.startsWith('confirm')).length).toBe(2)
     expect(app.errors).toEqual([])
   })
+
+  it('opened again while its draft is still on its way to the host, the sheet waits for it instead of opening empty', async () => {
+    const page = app.page
+    // A slow link for draft writes only: leaving the shift flushes the draft, and the read on coming back
+    // would otherwise reach the host first (as it did once in CI under load, with writes awaiting their
+    // group commit) and find nothing.
+    await page.route('**/api/draf.simpan', async (route) => {
+      await new Promise((r) => setTimeout(r, 1_500))
+      await route.continue()
+    })
+    try {
+      await selectCell(cellOf(0, 'serahkan'))
+      await page.keyboard.type('700')
+      await page.keyboard.press('Enter')
+      await expect.poll(() => cellOf(0, 'serahkan').textContent()).toBe('700')
+      await menuLink(page, 'Beranda').click()
+      await page.waitForURL(/#\/beranda$/)
+      await page.goBack()
+      await page.getByTestId('tally-draf-dipulihkan').waitFor({ timeout: 10_000 })
+      await expect.poll(() => cellOf(0, 'serahkan').textContent()).toBe('700')
+    } finally {
+      await page.unroute('**/api/draf.simpan')
+    }
+    await app.call('draf.hapus', { jenis: 'tally', kunci })
+    expect(app.errors).toEqual([])
+  })
 })
