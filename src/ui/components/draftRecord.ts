@@ -24,6 +24,19 @@ function track(key: string, call: Promise<unknown>): void {
 }
 
 /**
+ * Settles once this window's draft writes for `key` are answered, or after WRITE_WAIT_MS at most: a write
+ * that never comes back (a host gone away mid-request) must not keep the sheet from opening.
+ */
+function afterOwnWrites(key: string): Promise<unknown> {
+  const pending = unanswered.get(key)
+  if (!pending) return Promise.resolve()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, WRITE_WAIT_MS)))
+  return Promise.race([pending, bound]).finally(() => clearTimeout(timer))
+}
+const WRITE_WAIT_MS = 5_000
+
+/**
  * What the tally grid's and the long forms' drafts share (core/draf.ts): the draft restored once when the
  * sheet or form opens, each write's time or the reason it failed, and removal. Drafts are written without
  * asking anyone to sign in (askUser false): typing must never be interrupted by a draft.
@@ -53,8 +66,7 @@ export function useDraftRecord({
   useEffect(() => {
     if (!enabled) return
     let live = true
-    const pending = unanswered.get(`${jenis}:${kunci}`) ?? Promise.resolve()
-    pending
+    afterOwnWrites(`${jenis}:${kunci}`)
       .then(() => invoke('draf.lihat', { jenis, kunci }))
       .then(
         (d) => {
