@@ -72,7 +72,8 @@ export function watchPage(page: Page, errors: string[]): void {
 
 /**
  * What a page did, for the report of a test that fails: each API call with its answer's status and time,
- * each dialog, each change of address. A failure under load (a wait that timed out) then says what the page
+ * each change of address. (Not its dialogs: a listener on them would have to answer each, and the tests
+ * answer their own.) A failure under load (a wait that timed out) then says what the page
  * was doing instead of only where the test stopped. Bounded: the last JOURNAL_SIZE lines.
  */
 export function journalPage(page: Page, journal: string[]): void {
@@ -103,7 +104,6 @@ export function journalPage(page: Page, journal: string[]): void {
     if (m) add(`✗ ${m} ${r.failure()?.errorText ?? ''}`)
     sent.delete(r)
   })
-  page.on('dialog', (d) => add(`dialog ${d.type()}: ${d.message().slice(0, 80)}`))
   page.on('framenavigated', (f) => {
     if (f === page.mainFrame()) add(`at ${new URL(f.url()).hash || '/'}`)
   })
