@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { spawn } from 'node:child_process'
-import { copyFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, renameSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -201,6 +201,22 @@ describe('the chain walked in ranges by several threads', () => {
     expect(verifyBoth(base, { ...TWO, fromSeq: 10, toSeq: 2500 })).toMatchObject({ rows: 2491, firstBadSeq: null })
     const path = tampered((db) => db.prepare('UPDATE ledger SET qty = 1 WHERE seq = 2600').run())
     expect(verifyBoth(path, { ...TWO, toSeq: 2599 })).toMatchObject({ rows: 2599, firstBadSeq: null })
+  })
+
+  it('a range its thread cannot walk (the file moved away meanwhile) is walked by the caller, same answer', () => {
+    const path = tampered((db) => db.prepare('UPDATE ledger SET qty = 1 WHERE seq = 2600').run())
+    const db = asReadable(new Database(path, { readonly: true, fileMustExist: true }))
+    try {
+      const alone = verifyChain(db, { threads: 1 })
+      // The caller's connection keeps the file open; the thread, opening it by name, finds nothing there.
+      renameSync(path, path + '.dipindah')
+      const walked = chainThreadWalks()
+      expect(verifyChain(db, TWO)).toEqual(alone)
+      expect(alone).toMatchObject({ firstBadSeq: 2600 })
+      expect(chainThreadWalks()).toBe(walked)
+    } finally {
+      db.close()
+    }
   })
 
   it('reports progress up to the rows it checks', () => {
