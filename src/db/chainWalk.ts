@@ -137,7 +137,7 @@ const MAX_THREADS = 4
  * A worker thread takes 50–100 ms to start and open the file (more on a busy machine), about 30,000 rows
  * of walking: a range shorter than this is walked faster by the caller. Measured in test/bench/analysis.md.
  */
-export const MIN_RANGE_ROWS = 50_000
+const MIN_RANGE_ROWS = 50_000
 /** Rows between a worker's progress counts (also what tells a stuck thread from a slow one). */
 const WORKER_TICK = 4096
 /** How often the caller, waiting for a worker, reports progress. */
