@@ -19,9 +19,6 @@ export interface LedgerRowContent {
 
 export const GENESIS_HASH = '0'.repeat(64)
 
-const V1 = 'gudang-pemilu/ledger/v1'
-const V2 = 'gudang-pemilu/ledger/v2'
-
 /**
  * A canonical encoding: a JSON array in a fixed field order, so the same row always hashes the same,
  * whatever the column order of the table or the key order of an object. A row without a worker is
@@ -50,13 +47,32 @@ export function canonicalRow(r: LedgerRowContent): string {
 /**
  * canonicalRow of a row given as its values in the order the encoding takes them: seq, at, actor,
  * variantId, from, to, qty, note, shiftId, documentId, reason, correctsSeq, prevHash, workerId. The
- * chain walk reads a million rows as such arrays (src/db/ledger.ts verifyChain): no object per row.
+ * chain walk reads a million rows as such arrays (src/db/chainWalk.ts): no object per row.
+ *
+ * The chain's threads run this function from its source text (chainWalk.ts WORKER_SOURCE), so it names
+ * nothing outside itself: the version tags are written in it, not in constants.
  */
 export function canonicalValues(v: readonly unknown[]): string {
   // Written out: a spread or a slice would be a second array per row. Version 1 ends before the worker.
   return JSON.stringify(
     v[13] === null
-      ? [V1, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12]]
-      : [V2, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13]],
+      ? ['gudang-pemilu/ledger/v1', v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12]]
+      : [
+          'gudang-pemilu/ledger/v2',
+          v[0],
+          v[1],
+          v[2],
+          v[3],
+          v[4],
+          v[5],
+          v[6],
+          v[7],
+          v[8],
+          v[9],
+          v[10],
+          v[11],
+          v[12],
+          v[13],
+        ],
   )
 }

@@ -1,5 +1,16 @@
 import { hash } from 'node:crypto'
-import { canonicalRow, canonicalValues, GENESIS_HASH, type LedgerRowContent } from '../core/ledgerRow'
+import { canonicalRow, GENESIS_HASH, type LedgerRowContent } from '../core/ledgerRow'
+import {
+  chainParts,
+  chainSql,
+  joinRange,
+  valuesHash,
+  walkInThreads,
+  walkRange,
+  type ChainBreak,
+  type ChainState,
+  type ChainThreadOptions,
+} from './chainWalk'
 import type { MoveInput } from '../core/moves'
 import { floorCategorisedSql, placeKindSql, zoneFrom } from './ledgerCategories'
 import type { ReadableDB, WritableDB } from './handles'
@@ -229,60 +240,57 @@ export function placeRefExists(db: ReadableDB, ref: keyof typeof REF_EXISTS, id:
 /** Rows between progress reports: often enough for a smooth bar, rare enough to cost nothing. */
 const PROGRESS_EVERY = 25_000
 
+/** The break, said in Indonesian as the coordinator reads it. */
+function problemOf(b: ChainBreak): string {
+  switch (b.kind) {
+    case 'hilang':
+      // Names the row that is missing, not the intact one found after the gap.
+      return `Baris ${b.seq} hilang dari buku besar (berikutnya ditemukan baris ${b.found}): ada baris yang dihapus`
+    case 'sambung':
+      return `Baris ${b.seq} tidak tersambung ke baris sebelumnya: ada baris yang dihapus, disisipkan atau diubah`
+    case 'isi':
+      return `Isi baris ${b.seq} tidak sesuai dengan hash-nya: baris ini telah diubah di luar aplikasi`
+  }
+}
+
 /**
  * Walks the chain in order and names the first row that does not match what was written. From a later
  * row (the quick check at start), the row before it is trusted as the starting link.
+ *
+ * The rows checked are those up to the last one when the walk starts (or `toSeq`): rows appended
+ * meanwhile are not part of it. A long chain on a file is walked in ranges by several threads at once
+ * (db/chainWalk.ts), with the same answer; `threads: 1` walks it here alone.
  */
 export function verifyChain(
   db: ReadableDB,
-  opts: { fromSeq?: number; toSeq?: number; onProgress?: OnProgress } = {},
+  opts: { fromSeq?: number; toSeq?: number; onProgress?: OnProgress } & ChainThreadOptions = {},
 ): ChainCheck {
   const from = Math.max(1, opts.fromSeq ?? 1)
-  const to = opts.toSeq ?? Number.MAX_SAFE_INTEGER
+  // The upper bound is fixed before any range is read: every thread reads its own snapshot, and a row
+  // appended during the walk must not show as a break.
+  const to = Math.min(opts.toSeq ?? Number.MAX_SAFE_INTEGER, lastSeq(db))
   const onProgress = opts.onProgress
-  const total = onProgress ? Math.min(to, lastSeq(db)) - from + 1 : 0
-  // Rows as arrays in the order canonicalValues encodes them, then the row's own hash: no object per row.
+  const total = to - from + 1
   // A file at schema 1 has no worker_id column: its rows are v1 rows, without a worker.
-  const worker = hasColumn(db, 'ledger', 'worker_id') ? 'worker_id' : 'NULL'
-  const rows = db
-    .prepare(
-      `SELECT seq, at, actor, variant_id, from_place, to_place, qty, note, shift_id, document_id, reason,
-              corrects_seq, prev_hash, ${worker}, hash
-       FROM ledger WHERE seq >= ? AND seq <= ? ORDER BY seq`,
-    )
-    .raw(true)
-    .iterate(from, to) as IterableIterator<unknown[]>
-  let prev =
+  const sql = chainSql(hasColumn(db, 'ledger', 'worker_id') ? 'worker_id' : 'NULL')
+  // Rows as arrays in the order canonicalValues encodes them, then the row's own hash: no object per row.
+  const statement = db.prepare(sql).raw(true)
+  const walkHere = (a: number, b: number, tick: ((rows: number) => void) | null) =>
+    walkRange(statement.iterate(a, b) as IterableIterator<unknown[]>, a, null, valuesHash, PROGRESS_EVERY, tick)
+  const head =
     from === 1
       ? GENESIS_HASH
       : ((db.prepare('SELECT hash FROM ledger WHERE seq = ?').get(from - 1) as { hash: string } | undefined)?.hash ??
         GENESIS_HASH)
-  let expectedSeq = from
-  let count = 0
-  const bad = (problem: string, seq: number): ChainCheck => ({ rows: count, head: prev, firstBadSeq: seq, problem })
-  for (const r of rows) {
-    count++
-    const seq = r[0] as number
-    if (seq !== expectedSeq) {
-      // Name the row that is missing, not the intact one found after the gap.
-      return bad(
-        `Baris ${expectedSeq} hilang dari buku besar (berikutnya ditemukan baris ${seq}): ada baris yang dihapus`,
-        expectedSeq,
-      )
-    }
-    if (r[12] !== prev)
-      return bad(
-        `Baris ${seq} tidak tersambung ke baris sebelumnya: ada baris yang dihapus, disisipkan atau diubah`,
-        seq,
-      )
-    const stored = r[14] as string
-    if (hash('sha256', canonicalValues(r), 'hex') !== stored)
-      return bad(`Isi baris ${seq} tidak sesuai dengan hash-nya: baris ini telah diubah di luar aplikasi`, seq)
-    prev = stored
-    expectedSeq++
-    if (onProgress && count % PROGRESS_EVERY === 0) onProgress({ done: count, total, unit: 'baris' })
-  }
-  return { rows: count, head: prev, firstBadSeq: null, problem: null }
+  const state: ChainState = { rows: 0, head, next: from }
+  const progress = onProgress && ((done: number) => onProgress({ done, total, unit: 'baris' }))
+  // Other threads see only what is committed: a connection inside a transaction walks alone.
+  const parts = db.memory || !db.name || db.inTransaction ? 1 : chainParts(total, opts)
+  const broken =
+    parts > 1
+      ? walkInThreads({ file: db.name, sql, walkHere }, state, from, to, parts, progress ?? null)
+      : joinRange(state, walkHere(from, to, progress ?? null))
+  return { rows: state.rows, head: state.head, firstBadSeq: broken?.seq ?? null, problem: broken && problemOf(broken) }
 }
 
 function hasColumn(db: ReadableDB, table: string, column: string): boolean {

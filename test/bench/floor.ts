@@ -12,6 +12,7 @@ import type { OpenedApp } from '../../src/api/app'
 import type { MoveInput } from '../../src/core/moves'
 import { rusakPlace } from '../../src/core/reasons'
 import { prosesPlace } from '../../src/core/shifts'
+import { chainParts } from '../../src/db/chainWalk'
 import { appendMoves, verifyChain } from '../../src/db/ledger'
 import * as penerimaan from '../../src/services/penerimaan'
 import * as pekerja from '../../src/services/pekerja'
@@ -282,7 +283,7 @@ export async function benchFloor(app: OpenedApp, dir: string, runs: number, repo
   })
   report.add(`Verifikasi rantai ${ledgerRows.toLocaleString('id-ID')} baris`, chain.ms, read.ms, {
     peakMb: chain.peakMb,
-    extra: 'di thread benchmark; raw = membaca baris tanpa hash',
+    extra: `dipanggil di thread benchmark, ${chainParts(ledgerRows, {})} rentang sekaligus (src/db/chainWalk.ts); raw = membaca baris tanpa hash di satu thread`,
   })
   // As the app runs it: ledger.periksa in a job's worker thread, with SQLite's integrity check and the
   // balances and floor aggregates recomputed from the ledger besides the chain.

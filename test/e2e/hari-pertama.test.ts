@@ -156,6 +156,10 @@ describe('a coordinator’s first day on the demo, through the UI only', () => {
       asked.push(d.message())
       void d.accept()
     }
+    // Still typed and unsaved on the sheet (its tab says so) when the coordinator goes: if the page then
+    // does not ask, the guard failed, not the sheet.
+    expect(await cell(0, 'serahkan').textContent()).toBe('3.000')
+    await page.locator('.shift-tab-dirty').waitFor()
     page.on('dialog', answer)
     await menuLink(page, 'Beranda').click()
     await page.waitForURL(/#\/beranda$/)

@@ -6,6 +6,37 @@ import { invoke, toApiError } from '../api'
 type Bagian = Record<string, Record<string, string>>
 
 /**
+ * This window's draft writes and removals not yet answered, by draft. A sheet opened again (leaving a shift
+ * flushes its draft, coming back reads it) reads only after them: the host may answer a read that left later
+ * before it has committed the write (writes wait for their group commit, reads do not), and the sheet would
+ * open empty with the typed rows still on their way.
+ */
+const unanswered = new Map<string, Promise<unknown>>()
+
+function track(key: string, call: Promise<unknown>): void {
+  const settled = call.catch(() => {})
+  const before = unanswered.get(key)
+  const last = before ? before.then(() => settled) : settled
+  unanswered.set(key, last)
+  void last.then(() => {
+    if (unanswered.get(key) === last) unanswered.delete(key)
+  })
+}
+
+/**
+ * Settles once this window's draft writes for `key` are answered, or after WRITE_WAIT_MS at most: a write
+ * that never comes back (a host gone away mid-request) must not keep the sheet from opening.
+ */
+function afterOwnWrites(key: string): Promise<unknown> {
+  const pending = unanswered.get(key)
+  if (!pending) return Promise.resolve()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, WRITE_WAIT_MS)))
+  return Promise.race([pending, bound]).finally(() => clearTimeout(timer))
+}
+const WRITE_WAIT_MS = 5_000
+
+/**
  * What the tally grid's and the long forms' drafts share (core/draf.ts): the draft restored once when the
  * sheet or form opens, each write's time or the reason it failed, and removal. Drafts are written without
  * asking anyone to sign in (askUser false): typing must never be interrupted by a draft.
@@ -35,22 +66,24 @@ export function useDraftRecord({
   useEffect(() => {
     if (!enabled) return
     let live = true
-    invoke('draf.lihat', { jenis, kunci }).then(
-      (d) => {
-        if (!live) return
-        if (Object.keys(d.bagian).length > 0) {
-          restoreRef.current(d.bagian, d.basisSeq)
-          setRestored(d)
-          setSavedAt(d.diubahAt)
-        }
-        setLoaded(true)
-      },
-      (err: unknown) => {
-        if (!live) return
-        setFailure(toApiError(err).message)
-        setLoaded(true)
-      },
-    )
+    afterOwnWrites(`${jenis}:${kunci}`)
+      .then(() => invoke('draf.lihat', { jenis, kunci }))
+      .then(
+        (d) => {
+          if (!live) return
+          if (Object.keys(d.bagian).length > 0) {
+            restoreRef.current(d.bagian, d.basisSeq)
+            setRestored(d)
+            setSavedAt(d.diubahAt)
+          }
+          setLoaded(true)
+        },
+        (err: unknown) => {
+          if (!live) return
+          setFailure(toApiError(err).message)
+          setLoaded(true)
+        },
+      )
     return () => {
       live = false
     }
@@ -61,18 +94,21 @@ export function useDraftRecord({
    * they were typed against when there is one (a tally grid's).
    */
   const write = useCallback(
-    (bagian: Bagian, ganti?: boolean, basisSeq?: number) =>
-      invoke(
+    (bagian: Bagian, ganti?: boolean, basisSeq?: number) => {
+      const call = invoke(
         'draf.simpan',
         { jenis, kunci, bagian, ...(ganti ? { ganti } : {}), ...(basisSeq !== undefined ? { basisSeq } : {}) },
         { askUser: false },
-      ).then(
+      )
+      track(`${jenis}:${kunci}`, call)
+      return call.then(
         (r) => {
           setSavedAt(r.diubahAt)
           setFailure(null)
         },
         (err: unknown) => setFailure(toApiError(err).message),
-      ),
+      )
+    },
     [jenis, kunci],
   )
 
@@ -85,11 +121,13 @@ export function useDraftRecord({
       setRestored(null)
       setSavedAt(null)
       if (rows?.length === 0) return
-      invoke(
+      const call = invoke(
         'draf.hapus',
         { jenis, kunci, ...(rows ? { bagian: [...rows] } : {}), ...(milikSaya ? { milikSaya } : {}) },
         { askUser: false },
-      ).catch((err: unknown) => setFailure(toApiError(err).message))
+      )
+      track(`${jenis}:${kunci}`, call)
+      call.catch((err: unknown) => setFailure(toApiError(err).message))
     },
     [jenis, kunci],
   )

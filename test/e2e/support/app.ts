@@ -2,11 +2,19 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, beforeAll, beforeEach } from 'vitest'
 import type { JobPace } from '../../../src/api/jobPace'
 import { startHttpServer, type RunningHttpServer } from '../../../src/server/http'
 import { apiOf, openTestApp, type Api, type TestApp } from '../../support/api'
-import { ensureBuiltUi, fullShot, launchChromium, STATIC_DIR, watchPage, type ShotOptions } from './browser'
+import {
+  ensureBuiltUi,
+  fullShot,
+  journalPage,
+  launchChromium,
+  STATIC_DIR,
+  watchPage,
+  type ShotOptions,
+} from './browser'
 import { DEMO_USERS, signInContext, type DemoUser } from './session'
 
 /**
@@ -67,6 +75,7 @@ export interface BrowserApp extends Pick<Api, 'call' | 'refusal'> {
 
 export function useBrowserApp(opts: BrowserAppOptions = {}): BrowserApp {
   const errors: string[] = []
+  const journal: string[] = []
   let dir = ''
   let app: TestApp | undefined
   let server: RunningHttpServer | undefined
@@ -148,6 +157,15 @@ export function useBrowserApp(opts: BrowserAppOptions = {}): BrowserApp {
     if (opts.signIn) await signInContext(context, fixture.opened, fixture.server, DEMO_USERS[opts.signIn])
     page = await context.newPage()
     watchPage(page, errors)
+    journalPage(page, journal)
+  })
+
+  // A failed test prints what the page did during it (journalPage).
+  beforeEach((ctx) => {
+    journal.length = 0
+    ctx.onTestFailed(() => {
+      if (journal.length) console.error(`What the page did during "${ctx.task.name}":\n${journal.join('\n')}`)
+    })
   })
 
   afterAll(async () => {

@@ -1,6 +1,14 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Download, type Locator, type Page } from 'playwright-core'
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Download,
+  type Locator,
+  type Page,
+  type Request,
+} from 'playwright-core'
 import { ROOT } from '../../support/paths'
 import { ensureBuilt } from '../../support/build'
 
@@ -61,6 +69,46 @@ export function watchPage(page: Page, errors: string[]): void {
       errors.push(`[console ${m.type()}] ${m.text()}`)
   })
 }
+
+/**
+ * What a page did, for the report of a test that fails: each API call with its answer's status and time,
+ * each change of address. (Not its dialogs: a listener on them would have to answer each, and the tests
+ * answer their own.) A failure under load (a wait that timed out) then says what the page
+ * was doing instead of only where the test stopped. Bounded: the last JOURNAL_SIZE lines.
+ */
+export function journalPage(page: Page, journal: string[]): void {
+  const add = (line: string) => {
+    journal.push(`${new Date().toISOString().slice(11, 23)}  ${line}`)
+    if (journal.length > JOURNAL_SIZE) journal.splice(0, journal.length - JOURNAL_SIZE)
+  }
+  const method = (url: string) => /\/api\/([\w.]+)/.exec(url)?.[1]
+  const sent = new Map<Request, number>()
+  page.on('request', (r) => {
+    const m = method(r.url())
+    if (!m) return
+    sent.set(r, Date.now())
+    add(`→ ${m} ${(r.postData() ?? '').slice(0, 120)}`)
+  })
+  page.on('requestfinished', (r) => {
+    const m = method(r.url())
+    if (!m) return
+    const ms = Date.now() - (sent.get(r) ?? Date.now())
+    sent.delete(r)
+    void r
+      .response()
+      .then((res) => add(`← ${m} ${res?.status() ?? '?'} after ${ms} ms`))
+      .catch(() => {})
+  })
+  page.on('requestfailed', (r) => {
+    const m = method(r.url())
+    if (m) add(`✗ ${m} ${r.failure()?.errorText ?? ''}`)
+    sent.delete(r)
+  })
+  page.on('framenavigated', (f) => {
+    if (f === page.mainFrame()) add(`at ${new URL(f.url()).hash || '/'}`)
+  })
+}
+const JOURNAL_SIZE = 200
 
 export interface ShotOptions {
   /** Close the success toasts first (with these options), so they do not cover what the shot is for. */
