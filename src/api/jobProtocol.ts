@@ -3,7 +3,7 @@ import type { CallMeta } from './callMeta'
 import type { AppState } from '../services/sistem'
 import type { MethodName } from './contract'
 import type { JobStep } from './jobPace'
-import type { PackedPlan } from '../services/wilayah'
+import type { KeptPlan } from '../services/wilayah'
 
 // What passes between the job runner (src/api/jobs.ts) and a job's worker thread (src/api/jobWorker.ts).
 
@@ -38,7 +38,7 @@ export type JobMessage =
   /** Tests only: the job waits at this step of a JobPace until the test releases it. */
   | { type: 'held'; step: JobStep }
   /** plan: a TPS import preview's plan, for the apply on the serving thread (services/wilayah.ts adoptPlan). */
-  | { type: 'done'; result: unknown; plan?: PackedPlan }
+  | { type: 'done'; result: unknown; plan?: KeptPlan }
   | { type: 'error'; error: { code: string; message: string; details?: unknown; need?: string } }
 
 /**

@@ -18,7 +18,7 @@ import type { ReadTable, Upload } from '../services/tableFile'
 import type { JobPace } from './jobPace'
 import type { CadanganBaru } from './contract/cadangan'
 import type { BackupReason } from '../services/cadangan'
-import type { PackedPlan } from '../services/wilayah'
+import type { KeptPlan } from '../services/wilayah'
 
 /**
  * Long jobs (contract methods marked `long`) run in worker threads, so the thread that answers the UI
@@ -58,7 +58,7 @@ export interface JobRunnerOptions {
   /** Tests only: holds a job at a named step until the test releases it (src/api/jobPace.ts). */
   pace?: JobPace
   /** Takes the plan a TPS import preview made in its thread, for the apply on this one. */
-  adoptPlan?: (plan: PackedPlan) => void
+  adoptPlan?: (plan: KeptPlan) => void
 }
 
 /** A file a finished job wrote, and the key that lets the window fetch it. */

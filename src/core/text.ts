@@ -74,10 +74,15 @@ function refuseBinary(fileName: string | undefined, why: string): never {
   throw refused(`${describe(fileName)} bukan teks CSV: ${why}. ${SAVE_AS_HINT}`)
 }
 
+/** The characters isJunkControl counts, as one class: a text with none (nearly every file) is passed in one scan. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const ANY_JUNK_CONTROL = new RegExp('[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]')
+
 /** A real CSV holds at most a stray control character; binary data (images, zip, PDF streams) holds many. */
 function assertLooksLikeText(text: string, fileName: string | undefined): void {
   if (text.includes('\u0000')) refuseBinary(fileName, 'berisi byte NUL (data biner)')
-  if (text.length === 0) return
+  // A regular expression scans a 15,000-row file in a quarter of the time of the loop below.
+  if (!ANY_JUNK_CONTROL.test(text)) return
   let junk = 0
   for (let i = 0; i < text.length; i++) if (isJunkControl(text.charCodeAt(i))) junk++
   if (junk / text.length > 0.01) refuseBinary(fileName, `berisi ${junk} karakter kendali (data biner)`)

@@ -202,6 +202,10 @@ export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseO
   const nameKey = memoized(normalizeName)
   const looks = memoized(lookKey)
   const withoutDots = memoized((s) => s.replace(/\./g, ''))
+  // The place of the last row read whole: its four place cells as written, their keys and what was seen there.
+  let last:
+    | { kec: string; desa: string; kodeKec: string; kodeDesa: string; kecKey: string; desaKey: string; seen: DesaSeen }
+    | undefined
   // The first spelling of each look (UTS #39 skeleton): kecamatan by look, desa by kecamatan and look.
   const kecTwinOf = lookAlikes('kecamatan', 'tempatnya sama')
   const desaTwinOf = lookAlikes('desa/kelurahan', 'tempatnya sama')
@@ -225,9 +229,11 @@ export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseO
     if (!kec.ok) rowErrors.push({ row: row.line, column: col('kecamatan'), message: kec.message })
     const desa = checkDesa(rawDesa)
     if (!desa.ok) rowErrors.push({ row: row.line, column: col('desa'), message: desa.message })
-    const kodeKec = checkKodeKec(cell(row, 'kode_kecamatan'))
+    const rawKodeKec = cell(row, 'kode_kecamatan')
+    const rawKodeDesa = cell(row, 'kode_desa')
+    const kodeKec = checkKodeKec(rawKodeKec)
     if (!kodeKec.ok) rowErrors.push({ row: row.line, column: col('kode_kecamatan'), message: kodeKec.message })
-    const kodeDesa = checkKodeDesa(cell(row, 'kode_desa'))
+    const kodeDesa = checkKodeDesa(rawKodeDesa)
     if (!kodeDesa.ok) rowErrors.push({ row: row.line, column: col('kode_desa'), message: kodeDesa.message })
     if (!nomor.ok) rowErrors.push({ row: row.line, column: col('no_tps'), message: nomor.message })
     const dpt = dptOf(cell(row, 'dpt'))
@@ -237,10 +243,20 @@ export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseO
       continue
     }
 
-    const kecKey = nameKey(kec.value)
-    const desaKey = nameKey(desa.value)
+    // The rows of one desa follow each other. A row that writes its kecamatan, desa and their codes as the
+    // last row read whole did is at that row's place: what follows found for those four cells all it can
+    // find the first time (a look-alike, a code against earlier rows; each reported once), so only the row's
+    // number and DPT are looked at.
+    const same =
+      last !== undefined &&
+      rawDesa === last.desa &&
+      rawKec === last.kec &&
+      rawKodeDesa === last.kodeDesa &&
+      rawKodeKec === last.kodeKec
+    const kecKey = same ? last!.kecKey : nameKey(kec.value)
+    const desaKey = same ? last!.desaKey : nameKey(desa.value)
     // A look-alike spelling is always a kecamatan and desa pair not seen before: only those are looked at.
-    const known = desaSeen.get(kecKey)?.has(desaKey) === true
+    const known = same || desaSeen.get(kecKey)?.has(desaKey) === true
     const kecTwin = known ? null : kecTwinOf(looks(kec.value), kecKey, kec.value, row.line)
     const desaTwin = known ? null : desaTwinOf(`${kecKey}\u0000${looks(desa.value)}`, desaKey, desa.value, row.line)
     if (kecTwin || desaTwin) {
@@ -254,7 +270,7 @@ export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseO
       })
       continue
     }
-    const seen = seenDesa(kecKey, desaKey)
+    const seen = same ? last!.seen : seenDesa(kecKey, desaKey)
     const firstLine = seen.tpsLine.get(nomor.value)
     if (firstLine !== undefined) {
       errors.push({
@@ -266,7 +282,7 @@ export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseO
     }
     seen.tpsLine.set(nomor.value, row.line)
 
-    if (kodeKec.value !== null) {
+    if (!same && kodeKec.value !== null) {
       const byName = kecKodeByName.get(kecKey)
       if (!byName) kecKodeByName.set(kecKey, { kode: kodeKec.value, line: row.line, name: kec.value })
       else if (byName.kode !== kodeKec.value) {
@@ -287,7 +303,7 @@ export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseO
       }
     }
 
-    if (kodeDesa.value !== null) {
+    if (!same && kodeDesa.value !== null) {
       const pairKey = seen.pairKey
       const byKode = desaByKode.get(kodeDesa.value)
       if (!byKode) desaByKode.set(kodeDesa.value, { kecKey, desaKey, line: row.line, kec: kec.value, desa: desa.value })
@@ -360,6 +376,7 @@ export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseO
       nomor: nomor.value,
       dpt: dpt.value,
     })
+    if (!same) last = { kec: rawKec, desa: rawDesa, kodeKec: rawKodeKec, kodeDesa: rawKodeDesa, kecKey, desaKey, seen }
   }
 
   return {

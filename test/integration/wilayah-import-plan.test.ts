@@ -1,8 +1,10 @@
+import Database from 'better-sqlite3'
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { openApp, type OpenedApp } from '../../src/api/app'
 import { AppError } from '../../src/core/errors'
+import { masterDataVersion } from '../../src/db/sistem'
 import * as pemilihan from '../../src/services/pemilihan'
 import { recordMoves } from '../../src/services/ledger'
 import * as wilayah from '../../src/services/wilayah'
@@ -101,6 +103,33 @@ describe('a preview and the apply after it', () => {
     const other = upload('tps.csv', csv(body.slice(1)))
     expect((await api.refusal('wilayah.impor', { ...other, fingerprint: p.fingerprint })).code).toBe('CONFLICT')
     expect(reads).toEqual(['tps.csv'])
+  })
+
+  it('an import through the dispatcher is sealed as written, and an edit of a TPS behind the app after it is marked and named', async () => {
+    const a = await app()
+    const api = apiOf(a, who.actor)
+    const file = upload('tps.csv', demo)
+    const p = await api.call('wilayah.pratinjauImpor', file)
+    await api.call('wilayah.impor', { ...file, fingerprint: p.fingerprint })
+    // The jejak row of the import records the digest of the TPS table as written: the whole file verifies.
+    expect(await api.call('ledger.periksa', {})).toMatchObject({ ok: true, problems: [] })
+    const version = masterDataVersion(a.ctx.db)
+    // A DPT changed with another program while the app holds the file: the table's marking trigger and the
+    // master data version's trigger fire as for any write, so needs are computed again and the change is named.
+    const insider = new Database(a.dbPath)
+    insider.prepare('UPDATE tps SET dpt = dpt + 7 WHERE id = (SELECT max(id) FROM tps)').run()
+    insider.close()
+    expect(masterDataVersion(a.ctx.db)).toBeGreaterThan(version!)
+    const check = await api.call('ledger.periksa', {})
+    expect(check.ok).toBe(false)
+    expect(check.problems.join('\n')).toMatch(/Perubahan pada tabel tps tidak tercatat dalam jejak/)
+    expect(check.problems.join('\n')).toMatch(/Tabel tps diubah di luar aplikasi setelah jejak \d+/)
+    // And the app writes nothing on top of it: a new preview is made, its apply refused.
+    const again = await api.call('wilayah.pratinjauImpor', file)
+    expect(await api.refusal('wilayah.impor', { ...file, fingerprint: again.fingerprint })).toMatchObject({
+      code: 'DATABASE',
+      message: expect.stringMatching(/^Penulisan ditolak, tidak ada yang dicatat: Perubahan pada tabel tps/),
+    })
   })
 
   it('through the dispatcher, a re-import applies the plan of its job thread to the places already held', async () => {

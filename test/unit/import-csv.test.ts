@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { UploadedFile } from '../../src/api/contract/common'
 import { describe, it, expect } from 'vitest'
 import { decodeText, normalizeName } from '../../src/core/text'
 import { parseDelimited } from '../../src/core/csv'
@@ -148,5 +149,24 @@ describe('parseDelimited', () => {
     expect(e.code).toBe('REFUSED')
     expect(e.message).toContain('baris 2')
     expect(e.details).toEqual([{ row: 2, message: e.message }])
+  })
+})
+
+describe('an upload as base64 (the contract)', () => {
+  const ok = (contentBase64: string) => UploadedFile.safeParse({ fileName: 'tps.csv', contentBase64 }).success
+  it('takes the canonical encoding, and what is base64 without being canonical', () => {
+    const bytes = Buffer.from('kode_kecamatan;kecamatan\n121901;Medang Deras\n')
+    expect(ok(bytes.toString('base64'))).toBe(true)
+    expect(ok(bytes.subarray(0, 10).toString('base64'))).toBe(true) // padded
+    expect(ok(bytes.subarray(0, 10).toString('base64').replace(/=+$/, ''))).toBe(true) // padding left out
+    expect(ok('QQ')).toBe(true) // "A" without padding
+    expect(ok('QR==')).toBe(true) // non-zero bits after the last byte: not canonical, still base64
+    expect(ok('')).toBe(true)
+  })
+  it('refuses anything else, with the message the bad-input corpus expects', () => {
+    for (const s of ['bukan base64!!', 'QUJD RA==', 'QUJD\nRA==', 'QU=JD', 'QUJD-_8=', 'QUJD===', 'QUJDé'])
+      expect(ok(s), s).toBe(false)
+    const r = UploadedFile.safeParse({ fileName: 'tps.csv', contentBase64: 'QUJD RA==' })
+    expect(r.error?.issues[0]?.message).toBe('Isi berkas bukan base64 yang sah')
   })
 })

@@ -248,6 +248,42 @@ describe('parseWilayahTable errors', () => {
     )
   })
 
+  it('checks each row of a desa written on consecutive lines for its number and DPT, and the desa again when it comes back', () => {
+    const x = parseWilayahTable(
+      csvRows(
+        [
+          'kode_kecamatan,kecamatan,kode_desa,desa,tps,dpt',
+          '121905,TALAWI,1219052001,PAHANG,1,100',
+          '121905,TALAWI,1219052001,PAHANG,2,-5',
+          '121905,TALAWI,1219052001,PAHANG,001,100',
+          '121905,TALAWI,1219052001,PAHANG,3,0',
+          '121905,TALAWI,1219052002,SUKA MAJU,1,100',
+          '121905,TALAWI,1219052009,PAHANG,4,100',
+          '121905,TALAWI,1219052009,PAHANG,5,100',
+          '121905,TALAWI,1219052009,PAHANG,5,100',
+        ].join('\n'),
+      ),
+      OPTS,
+    )
+    expectIssues(
+      x.errors,
+      [3, 'dpt', 'DPT tidak boleh negatif (tertulis "-5")'],
+      [4, 'tps', 'TPS 1 di desa/kelurahan PAHANG, kecamatan TALAWI tercatat dua kali: baris 2 dan baris 4'],
+      [
+        7,
+        'kode_desa',
+        'Desa/kelurahan PAHANG, kecamatan TALAWI memakai dua kode berbeda: 1219052001 (baris 2) dan 1219052009 (baris 7)',
+      ],
+      [9, 'tps', 'TPS 5 di desa/kelurahan PAHANG, kecamatan TALAWI tercatat dua kali: baris 8 dan baris 9'],
+    )
+    expect(x.warnings).toContainEqual({
+      row: 5,
+      column: 'dpt',
+      message: 'DPT 0: TPS ini tidak akan mendapat surat suara; periksa kembali angkanya',
+    })
+    expect(x.tps.map((t) => t.line)).toEqual([2, 5, 6, 7, 8])
+  })
+
   it('allows the same desa name in two kecamatan when no code says they are one desa', () => {
     expect(parse('TALAWI,SUKA MAJU,1,100', 'SEI SUKA,SUKA MAJU,1,100').errors).toEqual([])
   })
