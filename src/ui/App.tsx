@@ -12,6 +12,7 @@ import { firstReads } from './firstReads'
 import { aturZonaTampil, electionTitle } from './format'
 import { IANA_ZONA } from '../core/zonaWaktu'
 import { HistoryProvider } from './components/History'
+import { LeaveQuestion } from './components/LeaveQuestion'
 import { UserChip } from './components/UserChip'
 import { useSession } from './components/session'
 import { SessionProvider } from './components/UserSwitcher'
@@ -400,6 +401,7 @@ function Shell({ election, system }: { election: Pemilihan; system: SystemStatus
           <Suspense key={shown} fallback={<Loading label="Membuka halaman…" />}>
             <Page election={election} params={params} system={system} />
           </Suspense>
+          <LeaveQuestion />
         </main>
       </div>
     </CakupanContext.Provider>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, useSyncExternalStore } from 'react'
 import { ROUTES, type Route } from './routes'
 
 export { ROUTES, type Route }
@@ -17,24 +17,68 @@ function parse(hash: string): Location {
 }
 
 /**
- * Pages with unsaved entries (the tally grid) ask before the app goes to another page. The listener is
- * added when this module loads, before any page's, so a refused change stops here: the address goes back
- * and nothing else hears of it.
+ * Pages with unsaved entries (the tally grid, the long forms) ask before the app goes to another page. The
+ * listener is added when this module loads, before any page's, so a held change stops here: the address
+ * goes back and nothing else hears of it until the question is answered.
+ *
+ * The question is the app's own dialog (LeaveQuestion), not window.confirm: a native dialog blocks the
+ * window, speaks the browser's or the OS's language on its buttons ("OK", "Cancel" on an English PC) and
+ * names the host ("127.0.0.1 says"); and a blocked window that nothing answers stays frozen.
  */
 const leaveGuards = new Set<{ message: string }>()
 let shownHash = window.location.hash
-/** Set by navigateAfterSave: what was unsaved has just been saved, so there is nothing to ask. */
-let saved = false
+/** Set by navigateAfterSave and by a "leave" answer: the next change is not asked about. */
+let passNext = false
+
+/** A page change held until the person answers: what they are asked, and where they were going. */
+export interface HeldLeave {
+  message: string
+  target: string
+}
+let held: HeldLeave | null = null
+const heldListeners = new Set<() => void>()
+function hold(next: HeldLeave | null): void {
+  held = next
+  for (const l of heldListeners) l()
+}
+
 window.addEventListener('hashchange', (e) => {
-  const guard = saved ? undefined : leaveGuards.values().next().value
-  saved = false
-  if (guard && window.location.hash !== shownHash && !window.confirm(guard.message)) {
+  const guard = passNext ? undefined : leaveGuards.values().next().value
+  passNext = false
+  if (guard && window.location.hash !== shownHash) {
     e.stopImmediatePropagation()
+    const target = window.location.hash
     window.history.replaceState(window.history.state, '', shownHash || '#/')
+    hold({ message: guard.message, target })
     return
   }
   shownHash = window.location.hash
 })
+
+/** The page change waiting for an answer, if any (LeaveQuestion shows it). */
+export function useHeldLeave(): HeldLeave | null {
+  return useSyncExternalStore(
+    (l) => {
+      heldListeners.add(l)
+      return () => heldListeners.delete(l)
+    },
+    () => held,
+  )
+}
+
+/**
+ * Answers the held question. Leaving goes where the person was going: the address the guard put back is
+ * replaced by it (no extra step in the history) and the pages hear of it as of any change.
+ */
+export function answerLeave(leave: boolean): void {
+  const h = held
+  hold(null)
+  if (!leave || !h) return
+  const oldURL = window.location.href
+  window.history.replaceState(window.history.state, '', h.target)
+  passNext = true
+  window.dispatchEvent(new HashChangeEvent('hashchange', { oldURL, newURL: window.location.href }))
+}
 
 /** While `message` is set, leaving the page through the app's links asks it first. */
 export function useLeaveGuard(message: string | null): void {
@@ -75,6 +119,6 @@ export function navigate(route: Route, ...params: (string | number)[]): void {
 
 /** Goes to a page right after the current one saved its entries: its leave guard has nothing to ask. */
 export function navigateAfterSave(route: Route, ...params: (string | number)[]): void {
-  saved = true
+  passNext = true
   navigate(route, ...params)
 }

@@ -1,12 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Dialog } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { pdfTextFolded } from '../support/pdf'
 import { ROOT } from '../support/paths'
 import { useBrowserApp } from './support/app'
 import { clearToasts, downloadTo, fmtNum, menuLink } from './support/browser'
 import { confirmIssue, confirmPaperDialog } from './support/confirm'
+import { answerLeave, leaveQuestion } from './support/leave'
 import { TODAY } from './support/dates'
 import { openSoFar, paste, pressTo, tallyCells, tallyGrid } from './support/tally'
 
@@ -151,26 +151,24 @@ describe('a coordinator’s first day on the demo, through the UI only', () => {
 
   it('leaves the page and comes back, then reloads: the typed tally is restored both times', async () => {
     const page = app.page
-    const asked: string[] = []
-    const answer = (d: Dialog) => {
-      asked.push(d.message())
-      void d.accept()
-    }
     // Still typed and unsaved on the sheet (its tab says so) when the coordinator goes: if the page then
     // does not ask, the guard failed, not the sheet.
     expect(await cell(0, 'serahkan').textContent()).toBe('3.000')
     await page.locator('.shift-tab-dirty').waitFor()
-    page.on('dialog', answer)
     await menuLink(page, 'Beranda').click()
+    await leaveQuestion(page).waitFor()
+    await shot('04-tanya-tinggalkan')
+    // The app's own question, in Indonesian, not the browser's confirm box.
+    expect(await answerLeave(page, 'leave')).toMatch(
+      /^Isian tally .* belum disimpan\. Isian tetap disimpan sebagai draf/,
+    )
     await page.waitForURL(/#\/beranda$/)
-    page.off('dialog', answer)
-    expect(asked).toEqual([expect.stringMatching(/^Isian tally .* belum disimpan/)])
     await menuLink(page, 'Sortir & Rakit').click()
     await page.getByRole('link', { name: `Shift #${day.shiftId}`, exact: true }).click()
     await page.getByTestId('tally-draf-dipulihkan').waitFor()
     await expect.poll(() => cell(0, 'serahkan').textContent()).toBe('3.000')
     await expect.poll(() => cell(0, 'hasil').textContent()).toBe('2.990')
-    await shot('04-draf-dipulihkan')
+    await shot('04b-draf-dipulihkan')
 
     await page.reload()
     await page.getByTestId('tally-draf-dipulihkan').waitFor()

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { useBrowserApp } from './support/app'
 import { menuLink, sectionShot } from './support/browser'
+import { answerLeave } from './support/leave'
 
 /**
  * Pengaturan keeps what is typed as a draft (issue 14, "drafts that survive", found lost by the acceptance
@@ -33,16 +34,17 @@ describe('Pengaturan › Pemilihan dan satker: typed text survives leaving the p
       .getByText(/^Draf tersimpan \d/)
       .waitFor()
 
-    // Beranda: the page asks first; staying keeps the text.
+    // Beranda: the page asks first (the app's own question); staying keeps the text.
     await menuLink(page, 'Beranda').click()
-    await expect.poll(() => asked.length).toBe(1)
-    expect(asked[0]).toMatch(/^confirm: .*belum disimpan.*draf/)
+    asked.push(`tanya: ${await answerLeave(page, 'stay')}`)
+    expect(asked).toEqual([expect.stringMatching(/^tanya: .*belum disimpan.*draf/)])
     expect(page.url()).toContain('#/pengaturan')
     expect(await note.inputValue()).toBe(NOTE)
 
     // Leaving, then coming back: the text is restored, with a notice naming who typed it and when.
     answer = 'accept'
     await menuLink(page, 'Beranda').click()
+    asked.push(`tanya: ${await answerLeave(page, 'leave')}`)
     await page.waitForURL(/#\/beranda$/)
     await page.goBack()
     const notice = section.getByTestId('pengaturan-draf-dipulihkan')
