@@ -314,8 +314,11 @@ function runBrowserMode(extraArgs) {
     console.error(`${SERVER_ENTRY} tidak ditemukan; mode peramban tidak dapat dijalankan.`)
     return 1
   }
-  // The server prints "URL: http://127.0.0.1:PORT/?token=..." to open in a browser.
-  return runNodeScript('node_modules/tsx/dist/cli.mjs', [SERVER_ENTRY, ...extraArgs])
+  // The server prints "URL: http://127.0.0.1:PORT/?token=..." to open in a browser. It runs with tsx as a
+  // loader in its own process, not under tsx's CLI: that CLI relays Ctrl+C and SIGTERM to a child of its own
+  // and kills it (SIGKILL) when the child does not say within 30 ms that it heard the signal, which a busy PC
+  // misses — the server then died before closing the database and writing its closing backup.
+  return runChild(process.execPath, ['--import', 'tsx', join(ROOT, SERVER_ENTRY), ...extraArgs])
 }
 
 /** `npm start [-- args]`: the desktop app, or the same app served to a browser when Electron is absent. */

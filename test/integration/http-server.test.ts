@@ -414,12 +414,15 @@ describe('HTTP transport with a real database', () => {
 
 describe('browser-mode entry (src/server/main.ts)', () => {
   const REPO = resolve(__dirname, '../..')
-  const TSX = join(REPO, 'node_modules/tsx/dist/cli.mjs')
   const MAIN = join(REPO, 'src/server/main.ts')
 
   it('refuses bad arguments with exit 2', () => {
     for (const args of [['--port', 'abc'], ['--port', '70000'], ['--tidak-ada']]) {
-      const run = spawnSync(process.execPath, [TSX, MAIN, ...args], { cwd: REPO, encoding: 'utf8', timeout: 30_000 })
+      const run = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+        cwd: REPO,
+        encoding: 'utf8',
+        timeout: 30_000,
+      })
       expect(run.status, args.join(' ')).toBe(2)
       expect(run.stderr).toMatch(/Pemakaian|port tidak sah/)
     }
@@ -430,7 +433,7 @@ describe('browser-mode entry (src/server/main.ts)', () => {
     try {
       const db = join(dir, 'demo.sqlite')
       const env = { ...process.env, GUDANG_UI_DIR: join(dir, 'belum-dibangun') }
-      const run = spawnSync(process.execPath, [TSX, MAIN, '--db', db, '--port', '0'], {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', MAIN, '--db', db, '--port', '0'], {
         cwd: REPO,
         env,
         encoding: 'utf8',
@@ -447,7 +450,8 @@ describe('browser-mode entry (src/server/main.ts)', () => {
   it('with a built UI, prints the URL, serves the demo and closes cleanly on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gudang-main-'))
     const db = join(dir, 'demo.sqlite')
-    const { child, out: output, err: errors } = startNode([TSX, MAIN, '--db', db, '--port', '0'])
+    // As `npm start` runs it (src/cli/launch.mjs): tsx as a loader, so SIGTERM reaches the server itself.
+    const { child, out: output, err: errors } = startNode(['--import', 'tsx', MAIN, '--db', db, '--port', '0'])
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)))
     try {
       const url = await new Promise<string>((resolveUrl, rejectUrl) => {
@@ -475,7 +479,7 @@ describe('browser-mode entry (src/server/main.ts)', () => {
       })
       expect(await res.json()).toMatchObject({ ok: true, result: { tps: 1446 } })
       child.kill('SIGTERM')
-      // What the process said on its way out, should it not exit cleanly (an abort is exit 134 through tsx).
+      // What the process said on its way out, should it not exit cleanly.
       expect(await exited, `${output()}\n${errors()}`).toBe(0)
       expect(output()).toContain('Basis data ditutup dengan rapi')
       // A clean close checkpoints the WAL away.
