@@ -10,8 +10,6 @@ const QUESTION = 'Tinggalkan halaman ini?'
 export function LeaveQuestion() {
   const held = useHeldLeave()
   const stay = () => answerLeave(false)
-  // The guards' messages end with the question the title already asks.
-  const body = held?.message.replace(/\s*Tinggalkan halaman ini\?$/, '') ?? ''
   return (
     <Dialog
       open={held !== null}
@@ -28,7 +26,7 @@ export function LeaveQuestion() {
         </>
       }
     >
-      <p data-testid="pertanyaan-tinggalkan">{body}</p>
+      <p data-testid="pertanyaan-tinggalkan">{held?.message}</p>
     </Dialog>
   )
 }

@@ -215,7 +215,7 @@ export function TallyGrid({ shift, variant, reasons, active, stock, onReopen, on
   useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange])
   useLeaveGuard(
     dirty && open
-      ? `Isian tally ${vShort} di shift #${shift.id} belum disimpan. Isian tetap disimpan sebagai draf dan muncul lagi saat shift ini dibuka. Tinggalkan halaman ini?`
+      ? `Isian tally ${vShort} di shift #${shift.id} belum disimpan. Isian tetap disimpan sebagai draf dan muncul lagi saat shift ini dibuka.`
       : null,
   )
 

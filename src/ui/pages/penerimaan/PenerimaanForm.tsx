@@ -130,7 +130,7 @@ export function PenerimaanForm() {
   })
   useLeaveGuard(
     dirty
-      ? 'Penerimaan ini belum disimpan. Isiannya tetap disimpan sebagai draf dan muncul lagi saat formulir dibuka. Tinggalkan halaman ini?'
+      ? 'Penerimaan ini belum disimpan. Isiannya tetap disimpan sebagai draf dan muncul lagi saat formulir dibuka.'
       : null,
   )
   const [error, setError] = useState<ApiError | undefined>()

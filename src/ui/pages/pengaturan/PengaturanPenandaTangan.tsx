@@ -14,7 +14,7 @@ import { href, useLeaveGuard } from '../../router'
 import { useFormDraft } from '../../components/FormDraft'
 import { DraftRestored, DraftStatus } from '../../components/DraftRestored'
 import { penandaTanganDrafKunci } from '../../../core/draf'
-import { PENGATURAN_LEAVE_QUESTION } from './usePemilihanDraft'
+import { PENGATURAN_LEAVE_MESSAGE } from './usePemilihanDraft'
 import { NomorPatternField } from './PengaturanKop'
 
 /** Pengaturan › Penanda tangan: who signs each document type, in which position and order. */
@@ -154,7 +154,7 @@ function SignerEditor({
       )
     },
   })
-  useLeaveGuard(dirty ? PENGATURAN_LEAVE_QUESTION : null)
+  useLeaveGuard(dirty ? PENGATURAN_LEAVE_MESSAGE : null)
 
   /** Every edit goes through here, so the tab's "not saved" mark follows it. */
   const change = (list: Signer[], rowKeys: number[], p: string) => {

@@ -10,8 +10,8 @@ import { useLeaveGuard } from '../../router'
 import { readNumbers } from './PengaturanShared'
 
 /** Leaving Pengaturan with a form typed into and not saved asks this first (the router's leave guard). */
-export const PENGATURAN_LEAVE_QUESTION =
-  'Perubahan pengaturan belum disimpan. Isiannya tetap disimpan sebagai draf dan muncul lagi saat halaman ini dibuka. Tinggalkan halaman ini?'
+export const PENGATURAN_LEAVE_MESSAGE =
+  'Perubahan pengaturan belum disimpan. Isiannya tetap disimpan sebagai draf dan muncul lagi saat halaman ini dibuka.'
 
 /**
  * A section of Pengaturan that edits part of the election (pemilihan.ubah): the draft as typed, kept apart
@@ -64,7 +64,7 @@ export function usePemilihanDraft<D extends FormValues>(
     dirty,
     onRestore: restore,
   })
-  useLeaveGuard(dirty ? PENGATURAN_LEAVE_QUESTION : null)
+  useLeaveGuard(dirty ? PENGATURAN_LEAVE_MESSAGE : null)
 
   const set = <K extends keyof D>(k: K, v: D[K]) => setEdits((d) => ({ ...(d ?? draftOf(election)), [k]: v }))
 
