@@ -2,6 +2,14 @@ import { close, closeSync, fdatasync, fdatasyncSync, open, openSync } from 'node
 import type { WritableDB } from './handles'
 
 /**
+ * How the WAL is opened to be synced: Windows flushes a file (FlushFileBuffers) only through a handle with
+ * write access, POSIX syncs through any descriptor. Opening for writing neither truncates nor writes. On
+ * Linux closing this descriptor drops no lock SQLite needs: its locks are on the database file and -shm,
+ * never on -wal.
+ */
+const SYNC_FLAGS = process.platform === 'win32' ? 'r+' : 'r'
+
+/**
  * Durable commits without waiting on the serving thread. With synchronous=FULL SQLite fsyncs the WAL
  * inside COMMIT, and on this kind of disk that wait is 1–50 ms (sometimes more) during which the thread
  * that serves the window and every LAN station does nothing else: in issue 16's bench it was a fifth of
@@ -19,14 +27,6 @@ import type { WritableDB } from './handles'
  * and the file is opened by name for every sync, so a WAL truncated or reset since is the one synced. A
  * missing WAL means the connection was closed, which checkpoints and syncs the database first.
  */
-/**
- * How the WAL is opened to be synced: Windows flushes a file (FlushFileBuffers) only through a handle with
- * write access, POSIX syncs through any descriptor. Opening for writing neither truncates nor writes. On
- * Linux closing this descriptor drops no lock SQLite needs: its locks are on the database file and -shm,
- * never on -wal.
- */
-const SYNC_FLAGS = process.platform === 'win32' ? 'r+' : 'r'
-
 export class WalSync {
   /** The sync running now; a commit made while it runs waits for the next one. */
   private running: Promise<void> | null = null

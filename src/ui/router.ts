@@ -80,7 +80,10 @@ export function answerLeave(leave: boolean): void {
   window.dispatchEvent(new HashChangeEvent('hashchange', { oldURL, newURL: window.location.href }))
 }
 
-/** While `message` is set (what is unsaved, and what happens to it), leaving the page through the app's links asks first (LeaveQuestion). */
+/**
+ * While `message` is set (what is unsaved, and what happens to it), leaving the page through the app's links
+ * asks first (LeaveQuestion).
+ */
 export function useLeaveGuard(message: string | null): void {
   useEffect(() => {
     if (!message) return
