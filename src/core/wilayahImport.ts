@@ -16,6 +16,21 @@ export interface ParsedTps {
   dpt: number
 }
 
+/** The four texts that name a TPS's place: its kecamatan and desa/kelurahan and their codes. */
+export type PlaceTexts = Pick<ParsedTps, 'kodeKecamatan' | 'kecamatan' | 'kodeDesa' | 'desa'>
+
+/**
+ * Whether a row names its place with the very texts a row before it did. The rows of one desa follow each
+ * other in every satker's file, so checking and matching a place once per run of rows, not once per TPS, is
+ * what keeps a 15,000-row import quick (parseWilayahTable, and the plan in services/wilayah.ts).
+ */
+export const samePlaceTexts = (a: PlaceTexts, b: PlaceTexts | undefined): boolean =>
+  b !== undefined &&
+  a.desa === b.desa &&
+  a.kecamatan === b.kecamatan &&
+  a.kodeDesa === b.kodeDesa &&
+  a.kodeKecamatan === b.kodeKecamatan
+
 export interface WilayahParseOptions {
   /** DPT above this is reported as a warning (the legal per-TPS cap the coordinator configured). */
   maxVotersPerTps: number
@@ -203,9 +218,7 @@ export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseO
   const looks = memoized(lookKey)
   const withoutDots = memoized((s) => s.replace(/\./g, ''))
   // The place of the last row read whole: its four place cells as written, their keys and what was seen there.
-  let last:
-    | { kec: string; desa: string; kodeKec: string; kodeDesa: string; kecKey: string; desaKey: string; seen: DesaSeen }
-    | undefined
+  let last: (PlaceTexts & { kecKey: string; desaKey: string; seen: DesaSeen }) | undefined
   // The first spelling of each look (UTS #39 skeleton): kecamatan by look, desa by kecamatan and look.
   const kecTwinOf = lookAlikes('kecamatan', 'tempatnya sama')
   const desaTwinOf = lookAlikes('desa/kelurahan', 'tempatnya sama')
@@ -247,12 +260,8 @@ export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseO
     // last row read whole did is at that row's place: what follows found for those four cells all it can
     // find the first time (a look-alike, a code against earlier rows; each reported once), so only the row's
     // number and DPT are looked at.
-    const same =
-      last !== undefined &&
-      rawDesa === last.desa &&
-      rawKec === last.kec &&
-      rawKodeDesa === last.kodeDesa &&
-      rawKodeKec === last.kodeKec
+    const texts = { kodeKecamatan: rawKodeKec, kecamatan: rawKec, kodeDesa: rawKodeDesa, desa: rawDesa }
+    const same = samePlaceTexts(texts, last)
     const kecKey = same ? last!.kecKey : nameKey(kec.value)
     const desaKey = same ? last!.desaKey : nameKey(desa.value)
     // A look-alike spelling is always a kecamatan and desa pair not seen before: only those are looked at.
@@ -376,7 +385,7 @@ export function parseWilayahTable(rows: readonly TableRow[], opts: WilayahParseO
       nomor: nomor.value,
       dpt: dpt.value,
     })
-    if (!same) last = { kec: rawKec, desa: rawDesa, kodeKec: rawKodeKec, kodeDesa: rawKodeDesa, kecKey, desaKey, seen }
+    if (!same) last = { ...texts, kecKey, desaKey, seen }
   }
 
   return {

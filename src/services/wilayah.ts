@@ -3,7 +3,7 @@ import { dikemasPlace, dikirimPlace } from '../core/places'
 import { AppError, refused, type Issue } from '../core/errors'
 import { similarName } from '../core/names'
 import { memoized, normalizeName } from '../core/text'
-import { parseWilayahTable, type ParsedTps } from '../core/wilayahImport'
+import { parseWilayahTable, samePlaceTexts, type ParsedTps } from '../core/wilayahImport'
 import type { ChangeRow, TpsRow } from '../api/contract/wilayah'
 import { packingPlacesEverUsed } from '../db/ledger'
 import { maxVotersPerTps } from '../db/pemilihan'
@@ -399,12 +399,7 @@ async function makePlan(
   // (the same four texts) goes where that row went, without matching them again.
   let last: { r: ParsedTps; at: RowPlace } | undefined
   for (const r of parsed.tps) {
-    const same =
-      last !== undefined &&
-      r.desa === last.r.desa &&
-      r.kecamatan === last.r.kecamatan &&
-      r.kodeDesa === last.r.kodeDesa &&
-      r.kodeKecamatan === last.r.kodeKecamatan
+    const same = samePlaceTexts(r, last?.r)
     const at = same ? last!.at : placeRow(r, n)
     if (!at) continue
     if (!same) last = { r, at }
