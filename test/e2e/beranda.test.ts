@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { MethodInput, ReconRow } from '../../src/api/contract'
-import { num, SHOTS } from './support/browser'
+import { apiMethodOf, num, SHOTS } from './support/browser'
 import { useBrowserApp } from './support/app'
 import { openShift } from '../support/floor'
 
@@ -145,9 +145,8 @@ describe('Beranda, end to end', () => {
     const page = await app.context.newPage()
     try {
       const events: string[] = []
-      const method = (url: string) => /\/api\/([^/?]+)/.exec(url)?.[1]
-      page.on('request', (r) => void (method(r.url()) && events.push(`ask ${method(r.url())}`)))
-      page.on('requestfinished', (r) => void (method(r.url()) && events.push(`got ${method(r.url())}`)))
+      page.on('request', (r) => void (apiMethodOf(r.url()) && events.push(`ask ${apiMethodOf(r.url())}`)))
+      page.on('requestfinished', (r) => void (apiMethodOf(r.url()) && events.push(`got ${apiMethodOf(r.url())}`)))
       await page.goto(app.url('#/beranda'))
       await page.getByTestId('rekon-ballot-table').waitFor()
       const firstAnswer = events.findIndex((e) => e.startsWith('got '))

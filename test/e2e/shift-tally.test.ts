@@ -525,6 +525,18 @@ describe('Sortir & Rakit: typed tallies are never thrown away, and typed counts 
     expect(app.errors).toEqual([])
   })
 
+  /** Types a team's Serahkan and goes to Beranda, answering the page's question by leaving. */
+  const typeThenLeave = async (row: number, serahkan: string) => {
+    const page = app.page
+    await selectCell(cellOf(row, 'serahkan'))
+    await page.keyboard.type(serahkan)
+    await page.keyboard.press('Enter')
+    await expect.poll(() => cellOf(row, 'serahkan').textContent()).toBe(serahkan)
+    await menuLink(page, 'Beranda').click()
+    await answerLeave(page, 'leave')
+    await page.waitForURL(/#\/beranda$/)
+  }
+
   it('opened again while its draft is still on its way to the host, the sheet waits for it instead of opening empty', async () => {
     const page = app.page
     // A slow link for draft writes only: leaving the shift flushes the draft, and the read on coming back
@@ -535,13 +547,7 @@ describe('Sortir & Rakit: typed tallies are never thrown away, and typed counts 
       await route.continue()
     })
     try {
-      await selectCell(cellOf(0, 'serahkan'))
-      await page.keyboard.type('700')
-      await page.keyboard.press('Enter')
-      await expect.poll(() => cellOf(0, 'serahkan').textContent()).toBe('700')
-      await menuLink(page, 'Beranda').click()
-      await answerLeave(page, 'leave')
-      await page.waitForURL(/#\/beranda$/)
+      await typeThenLeave(0, '700')
       await page.goBack()
       await page.getByTestId('tally-draf-dipulihkan').waitFor({ timeout: 10_000 })
       await expect.poll(() => cellOf(0, 'serahkan').textContent()).toBe('700')
@@ -558,13 +564,7 @@ describe('Sortir & Rakit: typed tallies are never thrown away, and typed counts 
     const held: Route[] = []
     await page.route('**/api/draf.simpan', (route) => void held.push(route))
     try {
-      await selectCell(cellOf(1, 'serahkan'))
-      await page.keyboard.type('900')
-      await page.keyboard.press('Enter')
-      await expect.poll(() => cellOf(1, 'serahkan').textContent()).toBe('900')
-      await menuLink(page, 'Beranda').click()
-      await answerLeave(page, 'leave')
-      await page.waitForURL(/#\/beranda$/)
+      await typeThenLeave(1, '900')
       await expect.poll(() => held.length).toBeGreaterThan(0)
       await page.goBack()
       await page.getByTestId('tally-draf-dipulihkan').waitFor({ timeout: 15_000 })

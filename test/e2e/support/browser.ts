@@ -70,6 +70,9 @@ export function watchPage(page: Page, errors: string[]): void {
   })
 }
 
+/** The API method a request of the app calls ("wilayah.lihatRingkasan" of ".../api/wilayah.lihatRingkasan"). */
+export const apiMethodOf = (url: string): string | undefined => /\/api\/([^/?]+)/.exec(url)?.[1]
+
 /**
  * What a page did, for the report of a test that fails: each API call with its answer's status and time,
  * each change of address. (Not its dialogs: a listener on them would have to answer each, and the tests
@@ -81,16 +84,15 @@ export function journalPage(page: Page, journal: string[]): void {
     journal.push(`${new Date().toISOString().slice(11, 23)}  ${line}`)
     if (journal.length > JOURNAL_SIZE) journal.splice(0, journal.length - JOURNAL_SIZE)
   }
-  const method = (url: string) => /\/api\/([\w.]+)/.exec(url)?.[1]
   const sent = new Map<Request, number>()
   page.on('request', (r) => {
-    const m = method(r.url())
+    const m = apiMethodOf(r.url())
     if (!m) return
     sent.set(r, Date.now())
     add(`→ ${m} ${(r.postData() ?? '').slice(0, 120)}`)
   })
   page.on('requestfinished', (r) => {
-    const m = method(r.url())
+    const m = apiMethodOf(r.url())
     if (!m) return
     const ms = Date.now() - (sent.get(r) ?? Date.now())
     sent.delete(r)
@@ -100,7 +102,7 @@ export function journalPage(page: Page, journal: string[]): void {
       .catch(() => {})
   })
   page.on('requestfailed', (r) => {
-    const m = method(r.url())
+    const m = apiMethodOf(r.url())
     if (m) add(`✗ ${m} ${r.failure()?.errorText ?? ''}`)
     sent.delete(r)
   })
